@@ -1,0 +1,98 @@
+# lup: build, run and test. The two commands: `make run` and `make check`.
+# V=1 shows the full commands.
+
+CC ?= cc
+PKGS := sqlite3 icu-uc icu-i18n
+DB ?= var/lup.db
+DATASET ?= data/stockholm
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ibuild/gen $(PKG_CFLAGS) $(CFLAGS)
+SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LIBS = $(PKG_LIBS) -lm
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/store/*.c src/load/*.c src/render/*.c src/cmd/*.c))
+MIGRATIONS := $(sort $(wildcard src/store/sqlite/*.sql))
+GEN := build/gen/migrations-sqlite.c
+LIB_OBJ := $(LIB_SRC:src/%.c=build/obj/%.o) build/obj/gen/migrations-sqlite.o
+SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/gen/migrations-sqlite.o
+UNIT := $(sort $(wildcard tests/unit/test-*.c))
+UNIT_BIN := $(UNIT:tests/unit/%.c=build/%)
+UNIT_SAN := $(UNIT:tests/unit/%.c=build/san/%)
+
+.PHONY: all run check deps deps-test test sanitize clean bench
+all: build/lup
+
+deps:
+	$(Q)sh scripts/deps.sh build
+deps-test:
+	$(Q)sh scripts/deps.sh test
+
+$(GEN): scripts/sql2c.sh $(MIGRATIONS)
+	@mkdir -p $(dir $@)
+	$(Q)sh scripts/sql2c.sh sqlite_migrations $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+build/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+build/san/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+
+build/obj/%.o: src/%.c $(GEN)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+build/san/%.o: src/%.c $(GEN)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC+SAN  $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
+
+build/lup: build/obj/main.o $(LIB_OBJ)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+build/san/lup: build/san/main.o $(SAN_OBJ)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+
+build/test-%: tests/unit/test-%.c $(LIB_OBJ) tests/unit/testlib.h
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LIBS)
+build/san/test-%: tests/unit/test-%.c $(SAN_OBJ) tests/unit/testlib.h
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN_OBJ) $(LIBS)
+
+sanitize: build/san/lup $(UNIT_SAN)
+
+# run: install what is missing, build, create the database with the Stockholm dataset when
+# it does not exist yet, upgrade it in place otherwise, and show what it holds.
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	@mkdir -p $(dir $(DB))
+	$(Q)if [ ! -f $(DB) ]; then ./build/lup --db $(DB) init && ./build/lup --db $(DB) demo $(DATASET); \
+	else ./build/lup --db $(DB) init; fi
+	$(Q)./build/lup --db $(DB) summary
+
+# check: every test, with the normal build and under AddressSanitizer + UBSan.
+check: deps-test
+	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) sanitize
+	$(Q)sh tests/run.sh
+
+test: check
+
+bench: all
+	$(Q)sh bench/run.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

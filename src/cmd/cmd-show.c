@@ -1,0 +1,148 @@
+/* cmd-show.c: `lup show KIND ID` prints one thing with its relations. */
+#include "cmd/cmd.h"
+#include "cmd/kinds.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "render/json.h"
+#include "render/rows.h"
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Relation columns shown as booleans, whatever the relation. */
+static const char *const rel_bools[] = { "missing", "example", "extra", "prioritised", "by_sex", "by_area", NULL };
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* find_id: the id named by text (a number, or a key/name where the kind has them); 0 if none. */
+static int find_id(struct cmd_ctx *c, struct store *st, const struct kind *k, const char *text,
+		   int64_t *id)
+{
+	struct sval v = SVS(text);
+
+	*id = 0;
+	if (all_digits(text) && strlen(text) < 19) {
+		*id = strtoll(text, NULL, 10);
+		return LUP_OK;
+	}
+	if (k->by_key == STMT__MAX)
+		return LUP_OK;
+	return store_query_id(st, k->by_key, &v, 1, id, &c->err);
+}
+
+static void print_text(const struct kind *k, const struct rowset *main, struct rowset *rels)
+{
+	for (int i = 0; i < main->ncols; i++)
+		printf("%-16s %s\n", main->names[i], main->rows[0][i].s ? main->rows[0][i].s : "");
+	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++) {
+		printf("\n%s:\n", k->rels[r].name);
+		rowset_print(&rels[r], stdout, "  (none)");
+	}
+}
+
+static int print_json(const struct kind *k, const struct rowset *main, struct rowset *rels)
+{
+	struct buf b;
+	struct json j;
+	int rc;
+
+	buf_init(&b, 0);
+	json_init(&j, &b, 1);
+	json_obj_open(&j);
+	rowset_json_row(main, 0, &j, k->bools);
+	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++) {
+		json_key(&j, k->rels[r].name);
+		rowset_json(&rels[r], &j, rel_bools);
+	}
+	json_obj_close(&j);
+	if ((rc = json_finish(&j)) == 0)
+		fputs(b.ptr, stdout);
+	buf_release(&b);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+static int show(struct cmd_ctx *c, const struct kind *k, const char *text, int as_json)
+{
+	struct arena a = ARENA_INIT;
+	struct store *st = NULL;
+	struct rowset main, rels[KIND_MAX_RELS];
+	int64_t id;
+	int rc;
+
+	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
+		return rc;
+	if (find_id(c, st, k, text, &id) != LUP_OK) {
+		rc = cmd_fail(c);
+		goto out;
+	}
+	struct sval arg = SVI(id);
+	rowset_init(&main, &a);
+	if (id && rowset_query(&main, st, k->show, &arg, 1, &c->err) != LUP_OK) {
+		rc = cmd_fail(c);
+		goto out;
+	}
+	if (!id || main.nrows == 0) {
+		fprintf(stderr, "lup: no %s '%s' (see 'lup list %s')\n", k->singular, text, k->name);
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++) {
+		rowset_init(&rels[r], &a);
+		if (rowset_query(&rels[r], st, k->rels[r].stmt, &arg, 1, &c->err) != LUP_OK) {
+			rc = cmd_fail(c);
+			goto out;
+		}
+	}
+	if (as_json)
+		rc = print_json(k, &main, rels);
+	else
+		print_text(k, &main, rels);
+out:
+	store_close(st);
+	arena_release(&a);
+	return rc;
+}
+
+static int run(struct cmd_ctx *c, int argc, char **argv)
+{
+	const struct kind *k;
+	int help = 0, as_json = 0, npos, rc;
+	const char *pos[2];
+	const struct opt opts[] = { { "--json", NULL, &as_json }, { NULL, NULL, NULL } };
+
+	if ((rc = cmd_parse(&cmd_show, argc, argv, opts, pos, 2, &npos, &help)) != EXIT_OK)
+		return rc;
+	if (help)
+		return cmd_help(&cmd_show, stdout);
+	if (npos != 2) {
+		fprintf(stderr, "lup show: need KIND and ID\nusage: lup %s\n", cmd_show.usage);
+		return EXIT_USAGE;
+	}
+	if (!(k = kind_find(pos[0]))) {
+		fprintf(stderr, "lup show: unknown kind '%s' (one of: ", pos[0]);
+		kind_names_print(stderr);
+		fputs(")\n", stderr);
+		return EXIT_USAGE;
+	}
+	return show(c, k, pos[1], as_json);
+}
+
+const struct cmd cmd_show = {
+	"show", run, "show KIND ID [--json]",
+	"show one organisation, district, goal, ... with its relations",
+	"KIND as for 'lup list' (singular or plural). ID is the numeric id, or for most kinds\n"
+	"the key (organisations and districts also by name or alias). Prints the thing's fields\n"
+	"and its relations: a district's areas, themes, measures, partners and the activities\n"
+	"other organisations run there; a goal's sub-goals, expected results, indicators and\n"
+	"activities; an indicator's targets and outcomes; ...\n"
+	"  --json   print one JSON object",
+};

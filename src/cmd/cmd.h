@@ -1,0 +1,62 @@
+/* cmd.h: the CLI commands (one file each) and what they share. */
+#ifndef LUP_CMD_H
+#define LUP_CMD_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+
+struct store;
+
+/* Exit codes of every command. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* What main passes to a command. */
+struct cmd_ctx {
+	const char *db;		/* database path (--db, $LUP_DB or var/lup.db) */
+	struct err err;		/* the failure of the last store or load call */
+};
+
+/* A command: its name, entry point, one-line usage and help text (printed by --help). */
+struct cmd {
+	const char *name;
+	int (*run)(struct cmd_ctx *c, int argc, char **argv);
+	const char *usage;
+	const char *summary;
+	const char *help;
+};
+
+extern const struct cmd cmd_init, cmd_demo, cmd_list, cmd_show, cmd_check, cmd_backup, cmd_summary;
+
+/* One command-line option: "--name" with a value (val) or a flag (flag). */
+struct opt {
+	const char *name;	/* with the leading "--" */
+	const char **val;	/* set to the value for an option that takes one */
+	int *flag;		/* set to 1 for a flag */
+};
+
+/*
+ * cmd_parse: splits argv (argv[0] is the command name) into the options in opts (terminated
+ * by a {NULL} entry) and positional arguments, stored in pos (at most maxpos; *npos gets the
+ * count). "--name=value" and "--name value" both work; "--help" sets *help when help is
+ * non-NULL. Returns 0, or prints "lup CMD: problem" and the usage to stderr and returns
+ * EXIT_USAGE.
+ */
+int cmd_parse(const struct cmd *cmd, int argc, char **argv, const struct opt *opts,
+	      const char **pos, int maxpos, int *npos, int *help);
+
+/* cmd_help: prints the command's usage and help to f. Returns EXIT_OK. */
+int cmd_help(const struct cmd *cmd, FILE *f);
+
+/* cmd_fail: prints "lup: message" from c->err to stderr and returns EXIT_FAIL. */
+int cmd_fail(struct cmd_ctx *c);
+
+/* cmd_open: opens c->db (migrating it) into *st; prints the error and returns EXIT_FAIL on
+ * failure, else EXIT_OK. create: create the file when missing. */
+int cmd_open(struct cmd_ctx *c, int create, struct store **st);
+
+/* cmd_year: parses a year option (NULL allowed: *year = 0). Returns EXIT_OK or prints and
+ * returns EXIT_USAGE. */
+int cmd_year(const struct cmd *cmd, const char *s, long *year);
+
+#endif

@@ -1,0 +1,70 @@
+/* arena.c: a bump allocator freed all at once. */
+#include "core/arena.h"
+#include "core/xalloc.h"
+
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK 16384
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size, off;
+	alignas(max_align_t) unsigned char data[];
+};
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	const size_t al = alignof(max_align_t);
+	struct arena_block *b = a->head;
+	size_t need = (n + al - 1) & ~(al - 1);
+	void *p;
+
+	if (!need)
+		need = al;
+	if (!b || b->size - b->off < need) {
+		size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+		b = xmalloc(sizeof(*b) + size);
+		b->size = size;
+		b->off = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	p = b->data + b->off;
+	b->off += need;
+	a->used += need;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	size_t len;
+	char *p;
+
+	if (!s)
+		return NULL;
+	len = strnlen(s, n);
+	p = arena_alloc(a, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void arena_release(struct arena *a)
+{
+	struct arena_block *b = a->head, *next;
+
+	for (; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+	a->used = 0;
+}

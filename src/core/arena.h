@@ -1,0 +1,33 @@
+/* arena.h: a bump allocator for data that lives as long as one request, command or import.
+ *
+ * Everything allocated from an arena is freed at once by arena_release; nothing is freed
+ * one by one. Allocation never fails (xmalloc policy: abort on OOM).
+ */
+#ifndef LUP_ARENA_H
+#define LUP_ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head;	/* newest block first */
+	size_t used;			/* bytes handed out (for statistics) */
+};
+
+/* ARENA_INIT: an empty arena; no memory until the first allocation. */
+#define ARENA_INIT { NULL, 0 }
+
+/* arena_alloc: n bytes aligned for any type, zero-filled; valid until arena_release. */
+void *arena_alloc(struct arena *a, size_t n);
+
+/* arena_strdup: a copy of s in the arena (s may be NULL: returns NULL). */
+char *arena_strdup(struct arena *a, const char *s);
+
+/* arena_strndup: a copy of at most n bytes of s, NUL-terminated. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+
+/* arena_release: frees every block; the arena is empty and reusable. */
+void arena_release(struct arena *a);
+
+#endif

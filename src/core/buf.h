@@ -1,0 +1,60 @@
+/* buf.h: a bounded, growable string builder.
+ *
+ * Invariants (after buf_init and until buf_release):
+ * - ptr is never NULL and ptr[len] == '\0', so ptr is always a valid C string (the data may
+ *   also hold NUL bytes when added with buf_add).
+ * - len <= max. An append that would pass max appends nothing, sets the sticky flag
+ *   `overflow` and returns -1; later appends keep failing until buf_reset.
+ * - Memory comes from xmalloc (aborts on OOM): only `max` limits growth, so set it from the
+ *   size the input may legitimately reach.
+ * Lifecycle: buf_init -> appends -> buf_release (frees) or buf_detach (hands the string over).
+ */
+#ifndef LUP_BUF_H
+#define LUP_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct buf {
+	char *ptr;	/* the data, NUL-terminated; never NULL after buf_init */
+	size_t len;	/* bytes used, not counting the terminating NUL */
+	size_t cap;	/* bytes allocated for ptr (0 while ptr is the static empty string) */
+	size_t max;	/* largest len allowed */
+	int overflow;	/* set when an append was refused for passing max */
+};
+
+/* BUF_MAX_DEFAULT: the cap used when buf_init is given 0 (64 MiB). */
+#define BUF_MAX_DEFAULT ((size_t)64 << 20)
+
+/* buf_init: makes b empty with cap `max` bytes (0 means BUF_MAX_DEFAULT). Allocates nothing. */
+void buf_init(struct buf *b, size_t max);
+
+/* buf_release: frees the data and leaves b empty and usable (as after buf_init). */
+void buf_release(struct buf *b);
+
+/* buf_reset: empties b, keeps its memory, clears the overflow flag. */
+void buf_reset(struct buf *b);
+
+/* buf_detach: returns the data as a malloc'd string the caller must free(); b becomes empty. */
+char *buf_detach(struct buf *b, size_t *len);
+
+/* buf_add: appends n bytes. Returns 0, or -1 when max would be passed (nothing appended). */
+int buf_add(struct buf *b, const void *data, size_t n);
+
+/* buf_adds: appends a C string. Returns as buf_add. */
+int buf_adds(struct buf *b, const char *s);
+
+/* buf_addc: appends one byte. Returns as buf_add. */
+int buf_addc(struct buf *b, char c);
+
+/* buf_addf: appends printf-formatted text. Returns as buf_add. Never use it to build SQL,
+ * HTML or JSON from data: those have their own writers. */
+int buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* buf_vaddf: va_list form of buf_addf. */
+int buf_vaddf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+/* buf_truncate: shortens b to n bytes (no-op when n >= len). */
+void buf_truncate(struct buf *b, size_t n);
+
+#endif

@@ -1,0 +1,21 @@
+/* fmt.h: Swedish number formatting (decimal comma, space as thousands separator). */
+#ifndef LUP_MODEL_FMT_H
+#define LUP_MODEL_FMT_H
+
+#include <stddef.h>
+
+#define MODEL_FMT_MAX_DECIMALS 9	/* most decimals model_fmt_num writes */
+
+/*
+ * model_fmt_num: writes v rounded to `decimals` decimals (0..MODEL_FMT_MAX_DECIMALS) into buf
+ * the Swedish way: decimal comma, a plain space (U+0020) between groups of three integer digits,
+ * and an ASCII '-' for negative numbers. A value that rounds to zero never gets a sign
+ * (-0,04 with 1 decimal gives "0,0"). Examples: 1234567.891, 2 -> "1 234 567,89";
+ * -2.5, 1 -> "-2,5"; 999.96, 1 -> "1 000,0"; 70, 0 -> "70".
+ * Independent of the C locale.
+ * Returns 0, or -1 when buf is NULL or size 0, v is NaN or infinite, decimals is out of range,
+ * or the text does not fit; buf then holds "" (when size > 0).
+ */
+int model_fmt_num(double v, int decimals, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,232 @@
+/* json.c: structural JSON writer with escaping and UTF-8 repair. */
+#include "render/json.h"
+#include "core/buf.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+void json_init(struct json *j, struct buf *out, int pretty)
+{
+	memset(j, 0, sizeof(*j));
+	j->out = out;
+	j->pretty = pretty;
+}
+
+static void newline(struct json *j)
+{
+	int i;
+
+	if (!j->pretty)
+		return;
+	buf_addc(j->out, '\n');
+	for (i = 0; i < j->depth; i++)
+		buf_adds(j->out, "  ");
+}
+
+/* begin_value: checks that a value may come here and writes the separator before it. */
+static int begin_value(struct json *j)
+{
+	if (j->bad)
+		return -1;
+	if (j->depth == 0) {
+		if (j->done)
+			return j->bad = 1, -1;
+		return 0;
+	}
+	if (j->kind[j->depth - 1] == 'o') {
+		if (!j->want_value)
+			return j->bad = 1, -1;
+		j->want_value = 0;
+		return 0;
+	}
+	if (j->count[j->depth - 1]++)
+		buf_addc(j->out, ',');
+	newline(j);
+	return 0;
+}
+
+static void end_value(struct json *j)
+{
+	if (j->depth == 0)
+		j->done = 1;
+}
+
+/* utf8_len: length of the valid UTF-8 sequence at s (n bytes left), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+int json_escape_str(struct buf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	char esc[8];
+
+	buf_addc(out, '"');
+	while (i < n) {
+		unsigned char c = p[i];
+		if (c == '"' || c == '\\') {
+			buf_addc(out, '\\');
+			buf_addc(out, (char)c);
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
+			buf_adds(out, esc);
+			i++;
+		} else if ((len = utf8_len(p + i, n - i)) == 0) {
+			buf_adds(out, "\xef\xbf\xbd");
+			i++;
+		} else {
+			buf_add(out, p + i, len);
+			i += len;
+		}
+	}
+	return buf_addc(out, '"');
+}
+
+static void open_container(struct json *j, char kind)
+{
+	if (begin_value(j) < 0)
+		return;
+	if (j->depth >= JSON_MAX_DEPTH) {
+		j->bad = 1;
+		return;
+	}
+	buf_addc(j->out, kind == 'o' ? '{' : '[');
+	j->kind[j->depth] = kind;
+	j->count[j->depth] = 0;
+	j->depth++;
+}
+
+static void close_container(struct json *j, char kind)
+{
+	int had;
+
+	if (j->bad || j->depth == 0 || j->kind[j->depth - 1] != kind || j->want_value) {
+		j->bad = 1;
+		return;
+	}
+	had = j->count[j->depth - 1];
+	j->depth--;
+	if (had)
+		newline(j);
+	buf_addc(j->out, kind == 'o' ? '}' : ']');
+	end_value(j);
+}
+
+void json_obj_open(struct json *j) { open_container(j, 'o'); }
+void json_obj_close(struct json *j) { close_container(j, 'o'); }
+void json_arr_open(struct json *j) { open_container(j, 'a'); }
+void json_arr_close(struct json *j) { close_container(j, 'a'); }
+
+void json_key(struct json *j, const char *key)
+{
+	if (j->bad || j->depth == 0 || j->kind[j->depth - 1] != 'o' || j->want_value || !key) {
+		j->bad = 1;
+		return;
+	}
+	if (j->count[j->depth - 1]++)
+		buf_addc(j->out, ',');
+	newline(j);
+	json_escape_str(j->out, key, strlen(key));
+	buf_adds(j->out, j->pretty ? ": " : ":");
+	j->want_value = 1;
+}
+
+void json_strn(struct json *j, const char *s, size_t n)
+{
+	if (begin_value(j) < 0)
+		return;
+	if (s)
+		json_escape_str(j->out, s, n);
+	else
+		buf_adds(j->out, "null");
+	end_value(j);
+}
+
+void json_str(struct json *j, const char *s)
+{
+	json_strn(j, s, s ? strlen(s) : 0);
+}
+
+void json_int(struct json *j, int64_t v)
+{
+	if (begin_value(j) < 0)
+		return;
+	buf_addf(j->out, "%lld", (long long)v);
+	end_value(j);
+}
+
+void json_num(struct json *j, double v)
+{
+	char tmp[64];
+
+	if (begin_value(j) < 0)
+		return;
+	if (!isfinite(v)) {
+		buf_adds(j->out, "null");
+	} else if (v == (double)(long long)v && fabs(v) < 1e15) {
+		buf_addf(j->out, "%lld", (long long)v);
+	} else {
+		snprintf(tmp, sizeof(tmp), "%.17g", v);
+		/* shortest representation that reads back to the same double */
+		for (int prec = 1; prec <= 17; prec++) {
+			snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
+			if (strtod(tmp, NULL) == v)
+				break;
+		}
+		buf_adds(j->out, tmp);
+	}
+	end_value(j);
+}
+
+void json_bool(struct json *j, int v)
+{
+	if (begin_value(j) < 0)
+		return;
+	buf_adds(j->out, v ? "true" : "false");
+	end_value(j);
+}
+
+void json_null(struct json *j)
+{
+	if (begin_value(j) < 0)
+		return;
+	buf_adds(j->out, "null");
+	end_value(j);
+}
+
+int json_finish(struct json *j)
+{
+	if (j->bad || !j->done || j->depth != 0 || j->out->overflow)
+		return -1;
+	if (j->pretty)
+		buf_addc(j->out, '\n');
+	return 0;
+}

@@ -1,0 +1,151 @@
+/* rows.c: query results as JSON or a text table. */
+#include "render/rows.h"
+#include "render/json.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CELL_WIDTH_MAX 60
+
+void rowset_init(struct rowset *rs, struct arena *a)
+{
+	memset(rs, 0, sizeof(*rs));
+	rs->a = a;
+}
+
+static int collect(void *ctx, const struct store_row *r)
+{
+	struct rowset *rs = ctx;
+	struct row_cell *cells;
+	int n = store_ncols(r);
+
+	if (!rs->names) {
+		rs->ncols = n;
+		rs->names = arena_alloc(rs->a, sizeof(*rs->names) * (size_t)n);
+		for (int i = 0; i < n; i++)
+			rs->names[i] = arena_strdup(rs->a, store_col_name(r, i));
+	}
+	if (rs->nrows == rs->cap) {
+		int ncap = rs->cap ? rs->cap * 2 : 32;
+		struct row_cell **nr = arena_alloc(rs->a, sizeof(*nr) * (size_t)ncap);
+		if (rs->nrows)
+			memcpy(nr, rs->rows, sizeof(*nr) * (size_t)rs->nrows);
+		rs->rows = nr;
+		rs->cap = ncap;
+	}
+	cells = arena_alloc(rs->a, sizeof(*cells) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		cells[i].t = store_col_type(r, i);
+		cells[i].s = cells[i].t == SV_NULL ? NULL : arena_strdup(rs->a, store_col_text(r, i));
+	}
+	rs->rows[rs->nrows++] = cells;
+	return 0;
+}
+
+int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct sval *args,
+		 int nargs, struct err *e)
+{
+	return store_query(st, s, args, nargs, collect, rs, e);
+}
+
+int rowset_col(const struct rowset *rs, const char *name)
+{
+	for (int i = 0; i < rs->ncols; i++)
+		if (strcmp(rs->names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static int is_bool(const char *name, const char *const *bools)
+{
+	for (; bools && *bools; bools++)
+		if (strcmp(*bools, name) == 0)
+			return 1;
+	return 0;
+}
+
+void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char *const *bools)
+{
+	for (int c = 0; c < rs->ncols; c++) {
+		const struct row_cell *cell = &rs->rows[i][c];
+		json_key(j, rs->names[c]);
+		if (cell->t == SV_NULL)
+			json_null(j);
+		else if (is_bool(rs->names[c], bools))
+			json_bool(j, strcmp(cell->s, "0") != 0);
+		else if (cell->t == SV_INT)
+			json_int(j, strtoll(cell->s, NULL, 10));
+		else if (cell->t == SV_REAL)
+			json_num(j, strtod(cell->s, NULL));
+		else
+			json_str(j, cell->s);
+	}
+}
+
+void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools)
+{
+	json_arr_open(j);
+	for (int i = 0; i < rs->nrows; i++) {
+		json_obj_open(j);
+		rowset_json_row(rs, i, j, bools);
+		json_obj_close(j);
+	}
+	json_arr_close(j);
+}
+
+/* width: display width in characters (UTF-8 code points), capped. */
+static int width(const char *s)
+{
+	int n = 0;
+
+	for (; s && *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n > CELL_WIDTH_MAX ? CELL_WIDTH_MAX : n;
+}
+
+/* put_cell: prints s cut to w characters and padded to w. */
+static void put_cell(FILE *f, const char *s, int w, int last)
+{
+	int n = 0;
+	const char *p = s ? s : "";
+
+	for (; *p; p++) {
+		if (((unsigned char)*p & 0xc0) != 0x80 && ++n > w)
+			break;
+		fputc(*p == '\n' || *p == '\t' ? ' ' : *p, f);
+	}
+	if (!last)
+		for (; n < w + 2; n++)
+			fputc(' ', f);
+}
+
+void rowset_print(const struct rowset *rs, FILE *f, const char *empty)
+{
+	int *w;
+
+	if (!rs->nrows) {
+		if (empty)
+			fprintf(f, "%s\n", empty);
+		return;
+	}
+	w = xcalloc((size_t)rs->ncols, sizeof(*w));
+	for (int c = 0; c < rs->ncols; c++) {
+		w[c] = width(rs->names[c]);
+		for (int i = 0; i < rs->nrows; i++)
+			if (width(rs->rows[i][c].s) > w[c])
+				w[c] = width(rs->rows[i][c].s);
+	}
+	for (int c = 0; c < rs->ncols; c++)
+		put_cell(f, rs->names[c], w[c], c == rs->ncols - 1);
+	fputc('\n', f);
+	for (int i = 0; i < rs->nrows; i++) {
+		for (int c = 0; c < rs->ncols; c++)
+			put_cell(f, rs->rows[i][c].s, w[c], c == rs->ncols - 1);
+		fputc('\n', f);
+	}
+	free(w);
+}

@@ -1,0 +1,46 @@
+/* rows.h: query results held as text cells, printed as a JSON array of objects or a text table. */
+#ifndef LUP_ROWS_H
+#define LUP_ROWS_H
+
+#include <stdio.h>
+
+#include "store/store.h"
+
+struct arena;
+struct json;
+
+struct row_cell {
+	enum sv_type t;		/* SV_NULL, SV_INT, SV_REAL or SV_TEXT */
+	const char *s;		/* the value as text (NULL for SV_NULL) */
+};
+
+struct rowset {
+	struct arena *a;	/* holds everything below (not owned) */
+	int ncols;
+	const char **names;	/* column names */
+	struct row_cell **rows;	/* rows[i][col] */
+	int nrows, cap;
+};
+
+/* rowset_init: an empty set whose memory comes from a. */
+void rowset_init(struct rowset *rs, struct arena *a);
+
+/* rowset_query: appends the rows of statement s. Returns LUP_OK or the store's error. */
+int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct sval *args,
+		 int nargs, struct err *e);
+
+/* rowset_col: the index of column name, or -1. */
+int rowset_col(const struct rowset *rs, const char *name);
+
+/* rowset_json_row: writes row i as an object's members (the caller opens and closes the object).
+ * Columns named in bools (NULL-terminated, may be NULL) are written as true/false. */
+void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char *const *bools);
+
+/* rowset_json: writes the whole set as an array of objects. */
+void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools);
+
+/* rowset_print: writes the set as an aligned text table with a header line (nothing for an
+ * empty set unless `empty` is given: then that line). Cells are cut at 60 characters. */
+void rowset_print(const struct rowset *rs, FILE *f, const char *empty);
+
+#endif

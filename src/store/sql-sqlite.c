@@ -1,0 +1,569 @@
+/* sql-sqlite.c: the SQL text of every statement in the SQLite dialect (?N placeholders,
+ * COLLATE sv for Swedish order). The parameter order of each statement is the contract with
+ * its callers: it is written in the comment or visible from ?N. */
+#include "store/sql-sqlite.h"
+
+/* The latest version of the LUP plan of district ?1: used by several statements. */
+#define LUP_LATEST(p, pv) \
+	p ".kind = 'lup' AND " pv ".version = (SELECT max(version) FROM plan_version WHERE plan_id = " p ".id)"
+
+/* The change guard of an upsert: update only when a value differs, so that loading the same
+ * data twice changes nothing. */
+#define DIFF(cols, ex) " WHERE (" cols ") IS NOT (" ex ")"
+
+const char *const sqlite_sql[STMT__MAX] = {
+	/* lookups */
+	[STMT_ORG_ID] = "SELECT id FROM organisation WHERE key = ?1",
+	[STMT_ORG_ID_LOOSE] =
+		"SELECT id FROM (SELECT id, 1 AS p FROM organisation WHERE key = ?1"
+		" UNION ALL SELECT id, 2 FROM organisation WHERE name = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT org_id, 3 FROM org_alias WHERE alias = ?1 COLLATE NOCASE)"
+		" ORDER BY p LIMIT 1",
+	[STMT_AREA_ID] = "SELECT id FROM area WHERE key = ?1",
+	[STMT_AREA_ID_LOOSE] =
+		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE key = ?1"
+		" UNION ALL SELECT id, 2 FROM area WHERE name = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = ?1 COLLATE NOCASE)"
+		" ORDER BY p LIMIT 1",
+	[STMT_DISTRICT_ID_LOOSE] =
+		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = ?1"
+		" UNION ALL SELECT id, 2 FROM area WHERE level = 'district' AND name = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id"
+		"   WHERE a.level = 'district' AND x.alias = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id"
+		"   WHERE o.key = ?1 OR o.name = ?1 COLLATE NOCASE)"
+		" ORDER BY p LIMIT 1",
+	[STMT_PLAN_ID] = "SELECT id FROM plan WHERE key = ?1",
+	[STMT_PLAN_VERSION_LATEST] =
+		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id"
+		" WHERE p.key = ?1 ORDER BY pv.version DESC LIMIT 1",
+	/* (plan_version_id, name or alias) */
+	[STMT_THEME_ID] =
+		"SELECT id FROM (SELECT id, 1 AS p FROM theme WHERE plan_version_id = ?1 AND name = ?2"
+		" UNION ALL SELECT t.id, 2 FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
+		"   WHERE t.plan_version_id = ?1 AND a.alias = ?2) ORDER BY p LIMIT 1",
+	/* (district area id, theme name or alias) in the district's latest LUP */
+	[STMT_THEME_ID_DISTRICT] =
+		"SELECT t.id FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id LEFT JOIN theme_alias a ON a.theme_id = t.id"
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 AND (t.name = ?2 OR a.alias = ?2)"
+		" ORDER BY (t.name = ?2) DESC LIMIT 1",
+	[STMT_GOAL_ID] = "SELECT id FROM goal WHERE key = ?1",
+	[STMT_GOAL_OWNER] = "SELECT owner_id FROM goal WHERE id = ?1",
+	[STMT_MEASURE_ID] = "SELECT id FROM measure WHERE key = ?1",
+	[STMT_INDICATOR_ID] = "SELECT id FROM indicator WHERE key = ?1",
+	[STMT_ACTIVITY_ID] = "SELECT id FROM activity WHERE key = ?1",
+	[STMT_PERIOD_ID] = "SELECT id FROM period WHERE year = ?1 AND kind = ?2",
+
+	/* writes */
+	[STMT_ORG_UPSERT] =
+		"INSERT INTO organisation (key, name, kind, city_owned, housing, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (key) DO UPDATE SET name = excluded.name,"
+		" kind = excluded.kind, city_owned = excluded.city_owned, housing = excluded.housing,"
+		" source = excluded.source"
+		DIFF("name, kind, city_owned, housing, source",
+		     "excluded.name, excluded.kind, excluded.city_owned, excluded.housing, excluded.source"),
+	/* (id, parent_id, pair_id) */
+	[STMT_ORG_LINKS] =
+		"UPDATE organisation SET parent_id = ?2, pair_id = ?3"
+		" WHERE id = ?1 AND (parent_id, pair_id) IS NOT (?2, ?3)",
+	[STMT_ORG_ALIAS_ADD] =
+		"INSERT INTO org_alias (org_id, alias, source) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (org_id, alias) DO UPDATE SET source = excluded.source"
+		" WHERE source IS NOT excluded.source",
+	[STMT_AREA_UPSERT] =
+		"INSERT INTO area (key, name, level, code, prioritised, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT (key) DO UPDATE SET name = excluded.name, level = excluded.level,"
+		" code = excluded.code, prioritised = excluded.prioritised, source = excluded.source"
+		DIFF("name, level, code, prioritised, source",
+		     "excluded.name, excluded.level, excluded.code, excluded.prioritised, excluded.source"),
+	/* (id, parent_id, committee_id) */
+	[STMT_AREA_LINKS] =
+		"UPDATE area SET parent_id = ?2, committee_id = ?3"
+		" WHERE id = ?1 AND (parent_id, committee_id) IS NOT (?2, ?3)",
+	[STMT_AREA_ALIAS_ADD] =
+		"INSERT INTO area_alias (area_id, alias, source) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (area_id, alias) DO UPDATE SET source = excluded.source"
+		" WHERE source IS NOT excluded.source",
+	/* (key, kind, owner_id, district_id, title, year_from, year_to, source) */
+	[STMT_PLAN_UPSERT] =
+		"INSERT INTO plan (key, kind, owner_id, district_id, title, year_from, year_to, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (key) DO UPDATE SET"
+		" kind = excluded.kind, owner_id = excluded.owner_id, district_id = excluded.district_id,"
+		" title = excluded.title, year_from = excluded.year_from, year_to = excluded.year_to,"
+		" source = excluded.source"
+		DIFF("kind, owner_id, district_id, title, year_from, year_to, source",
+		     "excluded.kind, excluded.owner_id, excluded.district_id, excluded.title,"
+		     " excluded.year_from, excluded.year_to, excluded.source"),
+	/* (plan_id, version, status, decided_by, decided_on, area_scope, note) */
+	[STMT_PLAN_VERSION_UPSERT] =
+		"INSERT INTO plan_version (plan_id, version, status, decided_by, decided_on, area_scope, note)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (plan_id, version) DO UPDATE SET"
+		" status = excluded.status, decided_by = excluded.decided_by,"
+		" decided_on = excluded.decided_on, area_scope = excluded.area_scope, note = excluded.note"
+		DIFF("status, decided_by, decided_on, area_scope, note",
+		     "excluded.status, excluded.decided_by, excluded.decided_on, excluded.area_scope,"
+		     " excluded.note"),
+	/* (plan_version_id, ord, title, body, source) */
+	[STMT_SECTION_UPSERT] =
+		"INSERT INTO lup_section (plan_version_id, ord, title, body, source) VALUES (?1, ?2, ?3, ?4, ?5)"
+		" ON CONFLICT (plan_version_id, ord) DO UPDATE SET title = excluded.title,"
+		" body = excluded.body, source = excluded.source"
+		DIFF("title, body, source", "excluded.title, excluded.body, excluded.source"),
+	/* (plan_version_id, ord, name, description, extra, source) */
+	[STMT_THEME_UPSERT] =
+		"INSERT INTO theme (plan_version_id, ord, name, description, extra, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (plan_version_id, name) DO UPDATE SET"
+		" ord = excluded.ord, description = excluded.description, extra = excluded.extra,"
+		" source = excluded.source"
+		DIFF("ord, description, extra, source",
+		     "excluded.ord, excluded.description, excluded.extra, excluded.source"),
+	[STMT_THEME_ALIAS_ADD] =
+		"INSERT INTO theme_alias (theme_id, alias, source) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (theme_id, alias) DO UPDATE SET source = excluded.source"
+		" WHERE source IS NOT excluded.source",
+	[STMT_THEME_TG_ADD] =
+		"INSERT INTO theme_target_group (theme_id, target_group) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	/* (plan_version_id, area_id, note, source) */
+	[STMT_PAREA_UPSERT] =
+		"INSERT INTO prioritised_area (plan_version_id, area_id, note, source) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (plan_version_id, area_id) DO UPDATE SET note = excluded.note,"
+		" source = excluded.source"
+		DIFF("note, source", "excluded.note, excluded.source"),
+	/* (plan_version_id, org_id, grp, label, source) */
+	[STMT_PARTNER_UPSERT] =
+		"INSERT INTO plan_partner (plan_version_id, org_id, grp, label, source) VALUES (?1, ?2, ?3, ?4, ?5)"
+		" ON CONFLICT (plan_version_id, label) DO UPDATE SET org_id = excluded.org_id,"
+		" grp = excluded.grp, source = excluded.source"
+		DIFF("org_id, grp, source", "excluded.org_id, excluded.grp, excluded.source"),
+	/* (key, owner_id, plan_version_id, level, number, parent_id, title, description, year,
+	 *  theme_id, area_id, sex, horizon_year, benchmark, source) */
+	[STMT_GOAL_UPSERT] =
+		"INSERT INTO goal (key, owner_id, plan_version_id, level, number, parent_id, title,"
+		" description, year, theme_id, area_id, sex, horizon_year, benchmark, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+		" ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id,"
+		" plan_version_id = excluded.plan_version_id, level = excluded.level,"
+		" number = excluded.number, parent_id = excluded.parent_id, title = excluded.title,"
+		" description = excluded.description, year = excluded.year, theme_id = excluded.theme_id,"
+		" area_id = excluded.area_id, sex = excluded.sex, horizon_year = excluded.horizon_year,"
+		" benchmark = excluded.benchmark, source = excluded.source"
+		DIFF("owner_id, plan_version_id, level, number, parent_id, title, description, year,"
+		     " theme_id, area_id, sex, horizon_year, benchmark, source",
+		     "excluded.owner_id, excluded.plan_version_id, excluded.level, excluded.number,"
+		     " excluded.parent_id, excluded.title, excluded.description, excluded.year,"
+		     " excluded.theme_id, excluded.area_id, excluded.sex, excluded.horizon_year,"
+		     " excluded.benchmark, excluded.source"),
+	/* (goal_id, ord, text, source) */
+	[STMT_GOAL_RESULT_UPSERT] =
+		"INSERT INTO goal_result (goal_id, ord, text, source) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (goal_id, ord) DO UPDATE SET text = excluded.text, source = excluded.source"
+		DIFF("text, source", "excluded.text, excluded.source"),
+	/* (key, plan_version_id, ord, title, description, status, start_text, source) */
+	[STMT_MEASURE_UPSERT] =
+		"INSERT INTO measure (key, plan_version_id, ord, title, description, status, start_text, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (key) DO UPDATE SET"
+		" plan_version_id = excluded.plan_version_id, ord = excluded.ord, title = excluded.title,"
+		" description = excluded.description, status = excluded.status,"
+		" start_text = excluded.start_text, source = excluded.source"
+		DIFF("plan_version_id, ord, title, description, status, start_text, source",
+		     "excluded.plan_version_id, excluded.ord, excluded.title, excluded.description,"
+		     " excluded.status, excluded.start_text, excluded.source"),
+	[STMT_MEASURE_THEME_ADD] =
+		"INSERT INTO measure_theme (measure_id, theme_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	[STMT_MEASURE_AREA_ADD] =
+		"INSERT INTO measure_area (measure_id, area_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	[STMT_MEASURE_TG_ADD] =
+		"INSERT INTO measure_target_group (measure_id, target_group) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	/* (measure_id, org_id, role, source) */
+	[STMT_MEASURE_PARTNER_UPSERT] =
+		"INSERT INTO measure_partner (measure_id, org_id, role, source) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (measure_id, org_id) DO UPDATE SET role = excluded.role, source = excluded.source"
+		DIFF("role, source", "excluded.role, excluded.source"),
+	/* (key, plan_version_id, owner_id, title, description, start_text, start_first, start_last,
+	 *  start_prec, end_text, end_first, end_last, end_prec, status, role, goal_id, theme_id,
+	 *  measure_id, source) */
+	[STMT_ACTIVITY_UPSERT] =
+		"INSERT INTO activity (key, plan_version_id, owner_id, title, description, start_text,"
+		" start_first, start_last, start_prec, end_text, end_first, end_last, end_prec, status,"
+		" role, goal_id, theme_id, measure_id, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) ON CONFLICT (key) DO UPDATE SET"
+		" plan_version_id = excluded.plan_version_id, owner_id = excluded.owner_id,"
+		" title = excluded.title, description = excluded.description,"
+		" start_text = excluded.start_text, start_first = excluded.start_first,"
+		" start_last = excluded.start_last, start_prec = excluded.start_prec,"
+		" end_text = excluded.end_text, end_first = excluded.end_first,"
+		" end_last = excluded.end_last, end_prec = excluded.end_prec, status = excluded.status,"
+		" role = excluded.role, goal_id = excluded.goal_id, theme_id = excluded.theme_id,"
+		" measure_id = excluded.measure_id, source = excluded.source"
+		DIFF("plan_version_id, owner_id, title, description, start_text, start_first,"
+		     " start_last, start_prec, end_text, end_first, end_last, end_prec, status, role,"
+		     " goal_id, theme_id, measure_id, source",
+		     "excluded.plan_version_id, excluded.owner_id, excluded.title, excluded.description,"
+		     " excluded.start_text, excluded.start_first, excluded.start_last,"
+		     " excluded.start_prec, excluded.end_text, excluded.end_first, excluded.end_last,"
+		     " excluded.end_prec, excluded.status, excluded.role, excluded.goal_id,"
+		     " excluded.theme_id, excluded.measure_id, excluded.source"),
+	[STMT_ACTIVITY_DISTRICT_ADD] =
+		"INSERT INTO activity_district (activity_id, area_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	[STMT_ACTIVITY_PARTNER_ADD] =
+		"INSERT INTO activity_partner (activity_id, org_id, role) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (activity_id, org_id) DO UPDATE SET role = excluded.role"
+		" WHERE role IS NOT excluded.role",
+	/* (key, goal_id, owner_id, ord, name, unit, direction, periodicity, source_kind,
+	 *  kolada_kpi, by_sex, by_area, source) */
+	[STMT_INDICATOR_UPSERT] =
+		"INSERT INTO indicator (key, goal_id, owner_id, ord, name, unit, direction, periodicity,"
+		" source_kind, kolada_kpi, by_sex, by_area, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		" ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT (key) DO UPDATE SET goal_id = excluded.goal_id,"
+		" owner_id = excluded.owner_id, ord = excluded.ord, name = excluded.name,"
+		" unit = excluded.unit, direction = excluded.direction, periodicity = excluded.periodicity,"
+		" source_kind = excluded.source_kind, kolada_kpi = excluded.kolada_kpi,"
+		" by_sex = excluded.by_sex, by_area = excluded.by_area, source = excluded.source"
+		DIFF("goal_id, owner_id, ord, name, unit, direction, periodicity, source_kind,"
+		     " kolada_kpi, by_sex, by_area, source",
+		     "excluded.goal_id, excluded.owner_id, excluded.ord, excluded.name, excluded.unit,"
+		     " excluded.direction, excluded.periodicity, excluded.source_kind,"
+		     " excluded.kolada_kpi, excluded.by_sex, excluded.by_area, excluded.source"),
+	/* (indicator_id, year, kind, mode, value, unit, text, source) */
+	[STMT_TARGET_UPSERT] =
+		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (indicator_id, year, kind)"
+		" DO UPDATE SET mode = excluded.mode, value = excluded.value, unit = excluded.unit,"
+		" text = excluded.text, source = excluded.source"
+		DIFF("mode, value, unit, text, source",
+		     "excluded.mode, excluded.value, excluded.unit, excluded.text, excluded.source"),
+	/* (year, kind, first_day, last_day) */
+	[STMT_PERIOD_UPSERT] =
+		"INSERT INTO period (year, kind, first_day, last_day) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (year, kind) DO NOTHING",
+	/* (indicator_id, period_id, area_id, sex, value, missing, source, derived, example) */
+	[STMT_OUTCOME_UPSERT] =
+		"INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, missing, source,"
+		" derived, example) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		" ON CONFLICT (indicator_id, period_id, area_id, sex) DO UPDATE SET value = excluded.value,"
+		" missing = excluded.missing, source = excluded.source, derived = excluded.derived,"
+		" example = excluded.example"
+		DIFF("value, missing, source, derived, example",
+		     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example"),
+	/* (at, user_id, actor, action, entity, entity_id, before, after) */
+	[STMT_AUDIT_INSERT] =
+		"INSERT INTO audit (at, user_id, actor, action, entity, entity_id, before, after)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+
+	/* reads */
+	[STMT_COUNTS] =
+		"SELECT (SELECT count(*) FROM organisation) AS organisations,"
+		" (SELECT count(*) FROM area WHERE level = 'district') AS districts,"
+		" (SELECT count(*) FROM area WHERE level = 'district' AND prioritised = 1) AS prioritised,"
+		" (SELECT count(*) FROM area WHERE level IN ('neighbourhood', 'place')) AS neighbourhoods_and_places,"
+		" (SELECT count(*) FROM plan) AS plans,"
+		" (SELECT count(*) FROM lup_section) AS lup_sections,"
+		" (SELECT count(*) FROM theme) AS themes,"
+		" (SELECT count(*) FROM prioritised_area) AS prioritised_areas,"
+		" (SELECT count(*) FROM measure) AS measures,"
+		" (SELECT count(*) FROM plan_partner) AS intended_partners,"
+		" (SELECT count(*) FROM goal) AS goals,"
+		" (SELECT count(*) FROM indicator) AS indicators,"
+		" (SELECT count(*) FROM target) AS targets,"
+		" (SELECT count(*) FROM activity) AS activities,"
+		" (SELECT count(*) FROM outcome) AS outcomes,"
+		" (SELECT count(*) FROM outcome WHERE example = 1) AS example_outcomes,"
+		" (SELECT count(*) FROM report) AS reports,"
+		" (SELECT count(*) FROM recommendation) AS recommendations,"
+		" (SELECT count(*) FROM audit) AS audit_entries",
+	/* indicators with a numeric own target, for example outcomes: (id, key, direction, year,
+	 * own target value, by_sex, unit, the owner's district id) */
+	[STMT_EXAMPLE_SERIES] =
+		"SELECT i.id, i.key, i.direction, t.year, t.value, i.by_sex, t.unit,"
+		" (SELECT a.id FROM area a WHERE a.committee_id = i.owner_id) AS district"
+		" FROM indicator i JOIN target t ON t.indicator_id = i.id AND t.kind = 'own'"
+		" AND t.mode = 'number' ORDER BY i.key, t.year",
+	/* districts for example series: (id, key, prioritised, municipality id) */
+	[STMT_EXAMPLE_AREAS] =
+		"SELECT id, key, prioritised, parent_id FROM area WHERE level = 'district' ORDER BY key",
+
+	/* lists: every filter parameter is NULL when not given */
+	/* (kind, district_id) */
+	[STMT_LIST_ORGANISATIONS] =
+		"SELECT o.id, o.key, o.name, o.kind, p.key AS pair, o.city_owned, o.housing"
+		" FROM organisation o LEFT JOIN organisation p ON p.id = o.pair_id"
+		" WHERE (?1 IS NULL OR o.kind = ?1) AND (?2 IS NULL"
+		"  OR o.id = (SELECT committee_id FROM area WHERE id = ?2)"
+		"  OR o.pair_id = (SELECT committee_id FROM area WHERE id = ?2)"
+		"  OR o.id IN (SELECT pp.org_id FROM plan_partner pp JOIN plan_version pv"
+		"   ON pv.id = pp.plan_version_id JOIN plan pl ON pl.id = pv.plan_id WHERE pl.district_id = ?2))"
+		" ORDER BY o.name COLLATE sv, o.id",
+	/* (district_id) */
+	[STMT_LIST_DISTRICTS] =
+		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee"
+		" FROM area a LEFT JOIN organisation o ON o.id = a.committee_id"
+		" WHERE a.level = 'district' AND (?1 IS NULL OR a.id = ?1) ORDER BY a.name COLLATE sv",
+	/* (district_id) -> theme names in order */
+	[STMT_DISTRICT_THEMES] =
+		"SELECT t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1"
+		" AND t.extra = 0 ORDER BY t.ord, t.id",
+	/* (district_id) -> prioritised area names in document order */
+	[STMT_DISTRICT_PAREAS] =
+		"SELECT a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
+		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 ORDER BY pa.rowid",
+	/* (district_id) */
+	[STMT_LIST_THEMES] =
+		"SELECT t.id, t.name, d.key AS district, t.ord, t.extra,"
+		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures"
+		" FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id JOIN area d ON d.id = p.district_id"
+		" WHERE " LUP_LATEST("p", "pv") " AND (?1 IS NULL OR p.district_id = ?1)"
+		" ORDER BY d.name COLLATE sv, t.ord, t.id",
+	/* (org_id, year, district_id, level) */
+	[STMT_LIST_GOALS] =
+		"SELECT g.id, g.key, g.number, g.title AS name, g.level, o.key AS owner, g.year,"
+		" pg.key AS parent FROM goal g JOIN organisation o ON o.id = g.owner_id"
+		" LEFT JOIN goal pg ON pg.id = g.parent_id"
+		" WHERE (?1 IS NULL OR g.owner_id = ?1 OR o.pair_id = ?1) AND (?2 IS NULL OR g.year = ?2)"
+		" AND (?3 IS NULL OR g.area_id = ?3 OR g.owner_id = (SELECT committee_id FROM area WHERE id = ?3))"
+		" AND (?4 IS NULL OR g.level = ?4) ORDER BY g.year, g.key",
+	/* (org_id, year, district_id) */
+	[STMT_LIST_INDICATORS] =
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, g.key AS goal,"
+		" o.key AS owner FROM indicator i JOIN organisation o ON o.id = i.owner_id"
+		" LEFT JOIN goal g ON g.id = i.goal_id"
+		" WHERE (?1 IS NULL OR i.owner_id = ?1 OR o.pair_id = ?1)"
+		" AND (?2 IS NULL OR g.year = ?2 OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = ?2))"
+		" AND (?3 IS NULL OR i.owner_id = (SELECT committee_id FROM area WHERE id = ?3)"
+		"  OR EXISTS (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.area_id = ?3))"
+		" ORDER BY i.key",
+	/* (org_id, district_id, year) */
+	[STMT_LIST_ACTIVITIES] =
+		"SELECT a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status,"
+		" a.start_text AS start, a.end_text AS end FROM activity a"
+		" JOIN organisation o ON o.id = a.owner_id LEFT JOIN plan_version pv ON pv.id = a.plan_version_id"
+		" LEFT JOIN plan p ON p.id = pv.plan_id"
+		" WHERE (?1 IS NULL OR a.owner_id = ?1 OR o.pair_id = ?1 OR a.owner_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
+		"  OR EXISTS (SELECT 1 FROM activity_partner ap WHERE ap.activity_id = a.id AND ap.org_id = ?1))"
+		" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM activity_district ad JOIN area x ON x.id = ad.area_id"
+		"  WHERE ad.activity_id = a.id AND (x.id = ?2 OR x.parent_id = ?2)))"
+		" AND (?3 IS NULL OR ?3 BETWEEN coalesce(a.start_first / 10000, p.year_from, ?3)"
+		"  AND coalesce(a.end_last / 10000, p.year_to, ?3))"
+		" ORDER BY a.key",
+	/* (district_id, org_id) */
+	[STMT_LIST_MEASURES] =
+		"SELECT m.id, m.key, m.title AS name, d.key AS district, m.status, m.start_text AS start"
+		" FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id LEFT JOIN area d ON d.id = p.district_id"
+		" WHERE (?1 IS NULL OR p.district_id = ?1)"
+		" AND (?2 IS NULL OR p.owner_id = ?2 OR EXISTS (SELECT 1 FROM measure_partner mp"
+		"  WHERE mp.measure_id = m.id AND mp.org_id = ?2)) ORDER BY d.name COLLATE sv, m.ord, m.id",
+	/* (org_id, district_id, year) */
+	[STMT_LIST_PLANS] =
+		"SELECT p.id, p.key, p.title AS name, p.kind, o.key AS owner, d.key AS district,"
+		" p.year_from, p.year_to, pv.version, pv.status FROM plan p"
+		" JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
+		" JOIN plan_version pv ON pv.plan_id = p.id AND pv.version ="
+		"  (SELECT max(version) FROM plan_version WHERE plan_id = p.id)"
+		" WHERE (?1 IS NULL OR p.owner_id = ?1 OR o.pair_id = ?1) AND (?2 IS NULL OR p.district_id = ?2)"
+		" AND (?3 IS NULL OR ?3 BETWEEN p.year_from AND p.year_to) ORDER BY p.kind, p.key",
+	/* (org_id, year) */
+	[STMT_LIST_REPORTS] =
+		"SELECT r.id, o.name || ' ' || pe.year || '-' || pe.kind AS name, o.key AS org,"
+		" pe.year, pe.kind AS period, r.status FROM report r JOIN organisation o ON o.id = r.org_id"
+		" JOIN period pe ON pe.id = r.period_id WHERE (?1 IS NULL OR r.org_id = ?1)"
+		" AND (?2 IS NULL OR pe.year = ?2) ORDER BY pe.year, pe.kind, o.name COLLATE sv",
+	/* () */
+	[STMT_LIST_RECOMMENDATIONS] =
+		"SELECT r.id, cr.key AS report, r.number, coalesce(r.text, r.number) AS name"
+		" FROM recommendation r JOIN commission_report cr ON cr.id = r.report_id"
+		" ORDER BY cr.key, r.number",
+
+	/* show: (id) */
+	[STMT_SHOW_ORGANISATION] =
+		"SELECT o.id, o.key, o.name, o.kind, par.key AS parent, pair.key AS pair,"
+		" o.city_owned, o.housing, o.source FROM organisation o"
+		" LEFT JOIN organisation par ON par.id = o.parent_id"
+		" LEFT JOIN organisation pair ON pair.id = o.pair_id WHERE o.id = ?1",
+	[STMT_SHOW_DISTRICT] =
+		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee, o.name AS committee_name,"
+		" par.key AS municipality FROM area a LEFT JOIN organisation o ON o.id = a.committee_id"
+		" LEFT JOIN area par ON par.id = a.parent_id WHERE a.id = ?1 AND a.level = 'district'",
+	[STMT_SHOW_THEME] =
+		"SELECT t.id, t.name, t.ord, t.description, t.extra, p.key AS plan, d.key AS district,"
+		" t.source FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id LEFT JOIN area d ON d.id = p.district_id WHERE t.id = ?1",
+	[STMT_SHOW_GOAL] =
+		"SELECT g.id, g.key, g.level, g.number, g.title AS name, g.description, g.year,"
+		" o.key AS owner, pg.key AS parent, pg.title AS parent_name, p.key AS plan, t.name AS theme,"
+		" a.key AS area, g.sex, g.horizon_year, g.benchmark, g.source FROM goal g"
+		" JOIN organisation o ON o.id = g.owner_id LEFT JOIN goal pg ON pg.id = g.parent_id"
+		" LEFT JOIN plan_version pv ON pv.id = g.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" LEFT JOIN theme t ON t.id = g.theme_id LEFT JOIN area a ON a.id = g.area_id WHERE g.id = ?1",
+	[STMT_SHOW_INDICATOR] =
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, i.source_kind,"
+		" i.kolada_kpi, i.by_sex, i.by_area, g.key AS goal, g.title AS goal_name, o.key AS owner,"
+		" i.source FROM indicator i JOIN organisation o ON o.id = i.owner_id"
+		" LEFT JOIN goal g ON g.id = i.goal_id WHERE i.id = ?1",
+	[STMT_SHOW_ACTIVITY] =
+		"SELECT a.id, a.key, a.title AS name, a.description, o.key AS owner, a.role, a.status,"
+		" a.start_text AS start, a.start_prec, a.end_text AS end, a.end_prec, p.key AS plan,"
+		" g.key AS goal, t.name AS theme, m.key AS measure, a.source FROM activity a"
+		" JOIN organisation o ON o.id = a.owner_id LEFT JOIN plan_version pv ON pv.id = a.plan_version_id"
+		" LEFT JOIN plan p ON p.id = pv.plan_id LEFT JOIN goal g ON g.id = a.goal_id"
+		" LEFT JOIN theme t ON t.id = a.theme_id LEFT JOIN measure m ON m.id = a.measure_id"
+		" WHERE a.id = ?1",
+	[STMT_SHOW_MEASURE] =
+		"SELECT m.id, m.key, m.title AS name, m.description, m.status, m.start_text AS start,"
+		" p.key AS plan, d.key AS district, m.source FROM measure m"
+		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" LEFT JOIN area d ON d.id = p.district_id WHERE m.id = ?1",
+	[STMT_SHOW_PLAN] =
+		"SELECT p.id, p.key, p.title AS name, p.kind, o.key AS owner, d.key AS district,"
+		" p.year_from, p.year_to, pv.version, pv.status, dec.key AS decided_by, pv.decided_on,"
+		" pv.area_scope, p.source FROM plan p JOIN organisation o ON o.id = p.owner_id"
+		" LEFT JOIN area d ON d.id = p.district_id JOIN plan_version pv ON pv.plan_id = p.id"
+		" AND pv.version = (SELECT max(version) FROM plan_version WHERE plan_id = p.id)"
+		" LEFT JOIN organisation dec ON dec.id = pv.decided_by WHERE p.id = ?1",
+	[STMT_SHOW_REPORT] =
+		"SELECT r.id, o.key AS org, pe.year, pe.kind AS period, r.status, r.forecast, r.comment,"
+		" r.submitted_at, r.decided_at FROM report r JOIN organisation o ON o.id = r.org_id"
+		" JOIN period pe ON pe.id = r.period_id WHERE r.id = ?1",
+	[STMT_SHOW_RECOMMENDATION] =
+		"SELECT r.id, cr.key AS report, cr.title AS report_title, r.number, r.text AS name"
+		" FROM recommendation r JOIN commission_report cr ON cr.id = r.report_id WHERE r.id = ?1",
+
+	/* relations of show: (id of the shown thing) */
+	[STMT_REL_ORG_ALIASES] = "SELECT alias, source FROM org_alias WHERE org_id = ?1 ORDER BY alias",
+	[STMT_REL_ORG_PLANS] =
+		"SELECT p.id, p.key, p.title AS name, p.kind, p.year_from, p.year_to FROM plan p"
+		" WHERE p.owner_id = ?1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
+		" ORDER BY p.key",
+	[STMT_REL_ORG_CHILDREN] =
+		"SELECT id, key, name, kind FROM organisation WHERE parent_id = ?1 OR pair_id = ?1 ORDER BY name COLLATE sv",
+	[STMT_REL_DISTRICT_NEIGHBOURHOODS] =
+		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area a JOIN area par ON par.id = a.parent_id"
+		" WHERE a.parent_id = ?1 OR par.parent_id = ?1 ORDER BY a.level, a.name COLLATE sv",
+	[STMT_REL_DISTRICT_PAREAS] =
+		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
+		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 ORDER BY pa.rowid",
+	[STMT_REL_DISTRICT_THEMES] =
+		"SELECT t.id, t.name, t.ord, t.extra, (SELECT group_concat(alias, ' | ') FROM theme_alias"
+		" WHERE theme_id = t.id) AS aliases FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1"
+		" ORDER BY t.ord, t.id",
+	[STMT_REL_DISTRICT_MEASURES] =
+		"SELECT m.id, m.key, m.title AS name, m.status FROM measure m"
+		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 ORDER BY m.ord, m.id",
+	[STMT_REL_DISTRICT_PARTNERS] =
+		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan_partner pp"
+		" LEFT JOIN organisation o ON o.id = pp.org_id JOIN plan_version pv ON pv.id = pp.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1"
+		" ORDER BY pp.id",
+	[STMT_REL_DISTRICT_ACTIVITIES] =
+		"SELECT a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status FROM activity a"
+		" JOIN organisation o ON o.id = a.owner_id JOIN activity_district ad ON ad.activity_id = a.id"
+		" WHERE ad.area_id = ?1 ORDER BY o.name COLLATE sv, a.key",
+	[STMT_REL_THEME_ALIASES] = "SELECT alias, source FROM theme_alias WHERE theme_id = ?1 ORDER BY alias",
+	[STMT_REL_THEME_MEASURES] =
+		"SELECT m.id, m.key, m.title AS name FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"
+		" WHERE mt.theme_id = ?1 ORDER BY m.ord, m.id",
+	[STMT_REL_GOAL_CHILDREN] =
+		"SELECT id, key, number, title AS name, level FROM goal WHERE parent_id = ?1 ORDER BY key",
+	[STMT_REL_GOAL_RESULTS] = "SELECT ord, text FROM goal_result WHERE goal_id = ?1 ORDER BY ord",
+	[STMT_REL_GOAL_INDICATORS] =
+		"SELECT i.id, i.key, i.name, i.unit, i.periodicity,"
+		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' ORDER BY year DESC LIMIT 1) AS target,"
+		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' ORDER BY year DESC LIMIT 1) AS kf_target"
+		" FROM indicator i WHERE i.goal_id = ?1 ORDER BY i.ord, i.key",
+	[STMT_REL_GOAL_ACTIVITIES] =
+		"SELECT id, key, title AS name, start_text AS start, end_text AS end, status FROM activity"
+		" WHERE goal_id = ?1 ORDER BY key",
+	[STMT_REL_INDICATOR_TARGETS] =
+		"SELECT year, kind, mode, value, unit, text FROM target WHERE indicator_id = ?1 ORDER BY year, kind",
+	[STMT_REL_INDICATOR_OUTCOMES] =
+		"SELECT pe.year || '-' || pe.kind AS period, a.key AS area, x.sex, x.value, x.missing,"
+		" x.source, x.example FROM outcome x JOIN period pe ON pe.id = x.period_id"
+		" JOIN area a ON a.id = x.area_id WHERE x.indicator_id = ?1"
+		" ORDER BY pe.year, pe.kind, a.key, x.sex",
+	[STMT_REL_ACTIVITY_DISTRICTS] =
+		"SELECT a.id, a.key, a.name FROM activity_district ad JOIN area a ON a.id = ad.area_id"
+		" WHERE ad.activity_id = ?1 ORDER BY a.name COLLATE sv",
+	[STMT_REL_ACTIVITY_PARTNERS] =
+		"SELECT o.id, o.key, o.name, ap.role FROM activity_partner ap JOIN organisation o ON o.id = ap.org_id"
+		" WHERE ap.activity_id = ?1 ORDER BY o.name COLLATE sv",
+	[STMT_REL_MEASURE_THEMES] =
+		"SELECT t.id, t.name FROM theme t JOIN measure_theme mt ON mt.theme_id = t.id"
+		" WHERE mt.measure_id = ?1 ORDER BY t.ord",
+	[STMT_REL_MEASURE_PARTNERS] =
+		"SELECT o.id, o.key, o.name, mp.role FROM measure_partner mp JOIN organisation o ON o.id = mp.org_id"
+		" WHERE mp.measure_id = ?1 ORDER BY o.name COLLATE sv",
+	[STMT_REL_MEASURE_AREAS] =
+		"SELECT a.id, a.key, a.name FROM measure_area ma JOIN area a ON a.id = ma.area_id"
+		" WHERE ma.measure_id = ?1 ORDER BY a.name COLLATE sv",
+	[STMT_REL_PLAN_VERSIONS] =
+		"SELECT pv.version, pv.status, o.key AS decided_by, pv.decided_on, pv.note FROM plan_version pv"
+		" LEFT JOIN organisation o ON o.id = pv.decided_by WHERE pv.plan_id = ?1 ORDER BY pv.version",
+	[STMT_REL_PLAN_SECTIONS] =
+		"SELECT s.ord, s.title, s.body FROM lup_section s JOIN plan_version pv ON pv.id = s.plan_version_id"
+		" WHERE pv.plan_id = ?1 AND pv.version = (SELECT max(version) FROM plan_version WHERE plan_id = ?1)"
+		" ORDER BY s.ord",
+	[STMT_REL_PLAN_THEMES] =
+		"SELECT t.id, t.name, t.ord FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
+		" WHERE pv.plan_id = ?1 AND pv.version = (SELECT max(version) FROM plan_version WHERE plan_id = ?1)"
+		" ORDER BY t.ord, t.id",
+	[STMT_REL_PLAN_GOALS] =
+		"SELECT g.id, g.key, g.number, g.title AS name, g.level FROM goal g"
+		" JOIN plan_version pv ON pv.id = g.plan_version_id WHERE pv.plan_id = ?1 ORDER BY g.key",
+	[STMT_REL_REPORT_ASSESSMENTS] =
+		"SELECT g.key AS goal, g.title AS goal_name, a.assessment, a.analysis FROM assessment a"
+		" JOIN goal g ON g.id = a.goal_id WHERE a.report_id = ?1 ORDER BY g.key",
+	[STMT_REL_RECOMMENDATION_MEASURES] =
+		"SELECT id, number, text FROM commission_measure WHERE recommendation_id = ?1 ORDER BY number",
+
+	/* domain invariants: each row is (what, detail) */
+	[STMT_CHECK_DISTRICT_COMMITTEE] =
+		"SELECT 'district ' || a.key, 'its committee ' || coalesce(o.key, '(none)')"
+		" || ' is not a district committee' FROM area a LEFT JOIN organisation o ON o.id = a.committee_id"
+		" WHERE a.level = 'district' AND (o.id IS NULL OR o.kind <> 'district_committee')",
+	[STMT_CHECK_DISTRICT_PARENT] =
+		"SELECT 'district ' || a.key, 'its parent is not a municipality' FROM area a"
+		" LEFT JOIN area p ON p.id = a.parent_id WHERE a.level = 'district'"
+		" AND (p.id IS NULL OR p.level <> 'municipality')",
+	[STMT_CHECK_PAIR_KIND] =
+		"SELECT 'organisation ' || o.key, 'paired with ' || p.key || ' (' || p.kind || '), which does not"
+		" match its kind ' || o.kind FROM organisation o JOIN organisation p ON p.id = o.pair_id"
+		" WHERE NOT ((o.kind = 'district_admin' AND p.kind = 'district_committee')"
+		" OR (o.kind = 'district_committee' AND p.kind = 'district_admin')"
+		" OR (o.kind = 'specialist_admin' AND p.kind = 'specialist_committee')"
+		" OR (o.kind = 'specialist_committee' AND p.kind = 'specialist_admin'))",
+	[STMT_CHECK_GOAL_CHAIN] =
+		"SELECT 'goal ' || g.key, 'a ' || g.level || ' cannot sit under a ' || coalesce(p.level, 'missing goal')"
+		" FROM goal g LEFT JOIN goal p ON p.id = g.parent_id WHERE g.parent_id IS NOT NULL AND ("
+		" g.level = 'inriktningsmal'"
+		" OR (g.level = 'verksamhetsomradesmal' AND p.level <> 'inriktningsmal')"
+		" OR (g.level = 'namndmal' AND p.level NOT IN ('inriktningsmal', 'verksamhetsomradesmal')))",
+	[STMT_CHECK_THEME_PLAN] =
+		"SELECT 'measure ' || m.key, 'its theme ' || t.name || ' belongs to another plan'"
+		" FROM measure_theme mt JOIN measure m ON m.id = mt.measure_id JOIN theme t ON t.id = mt.theme_id"
+		" WHERE t.plan_version_id <> m.plan_version_id",
+	[STMT_CHECK_LUP_DISTRICT] =
+		"SELECT 'plan ' || p.key, 'an LUP must belong to a district and be owned by its committee'"
+		" FROM plan p LEFT JOIN area a ON a.id = p.district_id WHERE p.kind = 'lup'"
+		" AND (a.id IS NULL OR a.level <> 'district' OR a.committee_id IS NOT p.owner_id)",
+	[STMT_CHECK_NEIGHBOURHOOD_PARENT] =
+		"SELECT a.level || ' ' || a.key, 'its parent ' || coalesce(p.key, '(none)') || ' is at the wrong level'"
+		" FROM area a LEFT JOIN area p ON p.id = a.parent_id WHERE"
+		" (a.level = 'neighbourhood' AND (p.id IS NULL OR p.level <> 'district'))"
+		" OR (a.level = 'place' AND (p.id IS NULL OR p.level NOT IN ('district', 'neighbourhood')))",
+	[STMT_CHECK_PAREA_IN_DISTRICT] =
+		"SELECT 'plan ' || p.key, 'prioritised area ' || a.key || ' lies outside the district'"
+		" FROM prioritised_area pa JOIN plan_version pv ON pv.id = pa.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id JOIN area a ON a.id = pa.area_id"
+		" LEFT JOIN area a1 ON a1.id = a.parent_id LEFT JOIN area a2 ON a2.id = a1.parent_id"
+		" WHERE p.district_id IS NOT NULL AND p.district_id NOT IN (a.id, coalesce(a1.id, -1), coalesce(a2.id, -1))",
+	[STMT_CHECK_OUTCOME_SEX] =
+		"SELECT 'indicator ' || i.key, 'has outcomes by sex but is not disaggregated by sex'"
+		" FROM indicator i WHERE i.by_sex = 0 AND EXISTS (SELECT 1 FROM outcome x"
+		" WHERE x.indicator_id = i.id AND x.sex <> 'T')",
+};

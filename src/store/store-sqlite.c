@@ -1,0 +1,516 @@
+/* store-sqlite.c: the SQLite backend of store.h (the embedded default). */
+#include "store/store.h"
+#include "store/sql-sqlite.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+
+#include <sqlite3.h>
+#include <unicode/ucol.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[STMT__MAX];	/* prepared on first use */
+	UCollator *coll;		/* Swedish collation behind COLLATE sv */
+	char *path;
+	int in_txn;
+};
+
+struct store_row {
+	sqlite3_stmt *s;
+};
+
+const char *store_backend(const struct store *st)
+{
+	(void)st;
+	return "sqlite";
+}
+
+int store_schema_latest(void)
+{
+	int n = 0;
+
+	while (sqlite_migrations[n])
+		n++;
+	return n;
+}
+
+/* db_err: maps the connection's last error to a lup code and message. */
+static int db_err(struct store *st, struct err *e, const char *what)
+{
+	int rc = sqlite3_extended_errcode(st->db);
+	enum lup_err code = (rc & 0xff) == SQLITE_CONSTRAINT ? LUP_ECONFLICT : LUP_EDB;
+
+	return err_set(e, code, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+static int sv_collate(void *ctx, int na, const void *a, int nb, const void *b)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UCollationResult r = ucol_strcollUTF8(ctx, a, na, b, nb, &status);
+
+	if (U_FAILURE(status)) {
+		int c = memcmp(a, b, (size_t)(na < nb ? na : nb));
+		return c ? c : na - nb;
+	}
+	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+static int exec_sql(struct store *st, const char *sql, struct err *e, const char *what)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int code = (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+			   LUP_ECONFLICT : LUP_EDB;
+		err_set(e, code, "%s: %s", what, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return code;
+	}
+	return LUP_OK;
+}
+
+static int pragma_int(struct store *st, const char *sql, int *out, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_err(st, e, st->path);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return db_err(st, e, st->path);
+	}
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return LUP_OK;
+}
+
+int store_schema_version(struct store *st)
+{
+	int v = 0;
+
+	if (pragma_int(st, "PRAGMA user_version", &v, NULL) != LUP_OK)
+		return -1;
+	return v;
+}
+
+static void now_iso(char *out, size_t n)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* apply_one: runs migration v in its own transaction. */
+static int apply_one(struct store *st, int v, struct err *e)
+{
+	char what[64], set[64], at[32];
+	int rc;
+
+	snprintf(what, sizeof(what), "migration %d", v);
+	if ((rc = exec_sql(st, "BEGIN IMMEDIATE", e, what)) != LUP_OK)
+		return rc;
+	st->in_txn = 1;
+	if ((rc = exec_sql(st, sqlite_migrations[v - 1], e, what)) != LUP_OK)
+		goto err;
+	now_iso(at, sizeof(at));
+	snprintf(set, sizeof(set), "PRAGMA user_version = %d", v);
+	if ((rc = exec_sql(st, set, e, what)) != LUP_OK)
+		goto err;
+	{
+		sqlite3_stmt *s = NULL;
+		if (sqlite3_prepare_v2(st->db, "INSERT INTO schema_migration (version, applied_at)"
+				       " VALUES (?1, ?2)", -1, &s, NULL) != SQLITE_OK) {
+			rc = db_err(st, e, what);
+			goto err;
+		}
+		sqlite3_bind_int(s, 1, v);
+		sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE) {
+			rc = db_err(st, e, what);
+			goto err;
+		}
+	}
+	if ((rc = exec_sql(st, "COMMIT", e, what)) != LUP_OK)
+		goto err;
+	st->in_txn = 0;
+	return LUP_OK;
+err:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_txn = 0;
+	return rc;
+}
+
+int store_migrate(struct store *st, int target, int *from, int *to, struct err *e)
+{
+	int latest = store_schema_latest(), cur = store_schema_version(st), rc;
+
+	if (cur < 0)
+		return db_err(st, e, st->path);
+	if (from)
+		*from = cur;
+	if (to)
+		*to = cur;
+	if (target <= 0)
+		target = latest;
+	if (cur > latest)
+		return err_set(e, LUP_EVERSION, "database '%s' has schema version %d, newer than"
+			       " this program's %d: use a newer lup", st->path, cur, latest);
+	if (target > latest)
+		return err_set(e, LUP_EVERSION, "schema version %d is unknown (latest is %d)", target, latest);
+	for (int v = cur + 1; v <= target; v++) {
+		if ((rc = apply_one(st, v, e)) != LUP_OK)
+			return rc;
+		if (to)
+			*to = v;
+	}
+	return LUP_OK;
+}
+
+static int file_exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0;
+}
+
+static int configure(struct store *st, int flags, struct err *e)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int v, rc;
+
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	/* reading the schema is what tells a database from any other file */
+	if ((rc = pragma_int(st, "PRAGMA schema_version", &v, e)) != LUP_OK)
+		return err_prefix(e, "cannot use database: "), rc;
+	if ((rc = exec_sql(st, "PRAGMA foreign_keys = ON", e, st->path)) != LUP_OK)
+		return rc;
+	if (!(flags & STORE_READONLY) && strcmp(st->path, ":memory:") != 0) {
+		if ((rc = exec_sql(st, "PRAGMA journal_mode = WAL", e, st->path)) != LUP_OK ||
+		    (rc = exec_sql(st, "PRAGMA synchronous = NORMAL", e, st->path)) != LUP_OK)
+			return rc;
+	}
+	st->coll = ucol_open("sv_SE", &status);
+	if (U_FAILURE(status))
+		return err_set(e, LUP_EDB, "cannot load the Swedish collation: %s", u_errorName(status));
+	if (sqlite3_create_collation(st->db, "sv", SQLITE_UTF8, st->coll, sv_collate) != SQLITE_OK)
+		return db_err(st, e, "collation sv");
+	return LUP_OK;
+}
+
+int store_open(const char *path, int flags, struct store **out, struct err *e)
+{
+	struct store *st = NULL;
+	int oflags, rc, v;
+
+	*out = NULL;
+	for (int i = 0; i < STMT__MAX; i++)
+		if (!sqlite_sql[i])
+			return err_set(e, LUP_EDB, "statement %d has no SQL text (a bug)", i);
+	if (!(flags & STORE_CREATE) && strcmp(path, ":memory:") != 0 && !file_exists(path))
+		return err_set(e, LUP_ENOTFOUND, "database '%s' does not exist (create it with 'lup init')", path);
+	st = xcalloc(1, sizeof(*st));
+	st->path = xstrdup(path);
+	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY :
+		 SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = err_set(e, LUP_EDB, "cannot open database '%s': %s", path,
+			     st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto err;
+	}
+	if ((rc = configure(st, flags, e)) != LUP_OK)
+		goto err;
+	v = store_schema_version(st);
+	if (v > store_schema_latest()) {
+		rc = err_set(e, LUP_EVERSION, "database '%s' has schema version %d, newer than this"
+			     " program's %d: use a newer lup", path, v, store_schema_latest());
+		goto err;
+	}
+	if (!(flags & (STORE_READONLY | STORE_NO_MIGRATE)) &&
+	    (rc = store_migrate(st, 0, NULL, NULL, e)) != LUP_OK)
+		goto err;
+	*out = st;
+	return LUP_OK;
+err:
+	store_close(st);
+	return rc;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(st->stmt[i]);
+	if (st->db)
+		sqlite3_close(st->db);
+	if (st->coll)
+		ucol_close(st->coll);
+	free(st->path);
+	free(st);
+}
+
+int store_begin(struct store *st, struct err *e)
+{
+	int rc;
+
+	if (st->in_txn)
+		return err_set(e, LUP_EDB, "a transaction is already open");
+	if ((rc = exec_sql(st, "BEGIN IMMEDIATE", e, "begin")) == LUP_OK)
+		st->in_txn = 1;
+	return rc;
+}
+
+int store_commit(struct store *st, struct err *e)
+{
+	int rc = exec_sql(st, "COMMIT", e, "commit");
+
+	if (rc != LUP_OK)
+		store_rollback(st);
+	st->in_txn = 0;
+	return rc;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_txn = 0;
+}
+
+/* prepare: the cached statement s with args bound, or NULL with e set. */
+static sqlite3_stmt *prepare(struct store *st, enum stmt s, const struct sval *args, int nargs,
+			     struct err *e)
+{
+	sqlite3_stmt *p;
+	int rc = SQLITE_OK;
+
+	if ((unsigned)s >= STMT__MAX) {
+		err_set(e, LUP_EDB, "unknown statement %d", (int)s);
+		return NULL;
+	}
+	if (!st->stmt[s] && sqlite3_prepare_v3(st->db, sqlite_sql[s], -1, SQLITE_PREPARE_PERSISTENT,
+					       &st->stmt[s], NULL) != SQLITE_OK) {
+		err_set(e, LUP_EDB, "cannot prepare statement %d: %s", (int)s, sqlite3_errmsg(st->db));
+		return NULL;
+	}
+	p = st->stmt[s];
+	sqlite3_reset(p);
+	sqlite3_clear_bindings(p);
+	if (nargs > sqlite3_bind_parameter_count(p)) {
+		err_set(e, LUP_EDB, "statement %d takes %d values, given %d", (int)s,
+			sqlite3_bind_parameter_count(p), nargs);
+		return NULL;
+	}
+	for (int i = 0; i < nargs && rc == SQLITE_OK; i++) {
+		switch (args[i].t) {
+		case SV_NULL: rc = sqlite3_bind_null(p, i + 1); break;
+		case SV_INT: rc = sqlite3_bind_int64(p, i + 1, args[i].i); break;
+		case SV_REAL: rc = sqlite3_bind_double(p, i + 1, args[i].d); break;
+		case SV_TEXT: rc = sqlite3_bind_text(p, i + 1, args[i].s, -1, SQLITE_STATIC); break;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		db_err(st, e, "bind");
+		return NULL;
+	}
+	return p;
+}
+
+int store_exec(struct store *st, enum stmt s, const struct sval *args, int nargs,
+	       int64_t *id, int *changed, struct err *e)
+{
+	sqlite3_stmt *p = prepare(st, s, args, nargs, e);
+	int rc, n;
+
+	if (id)
+		*id = 0;
+	if (changed)
+		*changed = 0;
+	if (!p)
+		return e ? e->code : LUP_EDB;
+	while ((rc = sqlite3_step(p)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE) {
+		rc = db_err(st, e, "write");
+		sqlite3_reset(p);
+		return rc;
+	}
+	n = sqlite3_changes(st->db);
+	if (changed)
+		*changed = n;
+	if (id && n > 0)
+		*id = sqlite3_last_insert_rowid(st->db);
+	sqlite3_reset(p);
+	return LUP_OK;
+}
+
+int store_query(struct store *st, enum stmt s, const struct sval *args, int nargs,
+		store_row_fn fn, void *ctx, struct err *e)
+{
+	sqlite3_stmt *p = prepare(st, s, args, nargs, e);
+	struct store_row row;
+	int rc;
+
+	if (!p)
+		return e ? e->code : LUP_EDB;
+	row.s = p;
+	while ((rc = sqlite3_step(p)) == SQLITE_ROW)
+		if (fn(ctx, &row))
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rc = db_err(st, e, "read");
+		sqlite3_reset(p);
+		return rc;
+	}
+	sqlite3_reset(p);
+	return LUP_OK;
+}
+
+static int first_id(void *ctx, const struct store_row *r)
+{
+	*(int64_t *)ctx = store_col_int(r, 0);
+	return 1;
+}
+
+int store_query_id(struct store *st, enum stmt s, const struct sval *args, int nargs,
+		   int64_t *id, struct err *e)
+{
+	*id = 0;
+	return store_query(st, s, args, nargs, first_id, id, e);
+}
+
+int store_ncols(const struct store_row *r) { return sqlite3_column_count(r->s); }
+const char *store_col_name(const struct store_row *r, int i) { return sqlite3_column_name(r->s, i); }
+int64_t store_col_int(const struct store_row *r, int i) { return sqlite3_column_int64(r->s, i); }
+double store_col_real(const struct store_row *r, int i) { return sqlite3_column_double(r->s, i); }
+
+const char *store_col_text(const struct store_row *r, int i)
+{
+	return (const char *)sqlite3_column_text(r->s, i);
+}
+
+enum sv_type store_col_type(const struct store_row *r, int i)
+{
+	switch (sqlite3_column_type(r->s, i)) {
+	case SQLITE_INTEGER: return SV_INT;
+	case SQLITE_FLOAT: return SV_REAL;
+	case SQLITE_NULL: return SV_NULL;
+	default: return SV_TEXT;
+	}
+}
+
+struct check_ctx {
+	store_check_fn fn;
+	void *ctx;
+	int n;
+};
+
+static int check_row(void *ctx, const struct store_row *r)
+{
+	struct check_ctx *c = ctx;
+	const char *a = store_col_text(r, 0), *b = store_ncols(r) > 1 ? store_col_text(r, 1) : "";
+
+	c->n++;
+	c->fn(c->ctx, a ? a : "", b ? b : "");
+	return 0;
+}
+
+/* check_pragma: runs a backend pragma whose rows are problems (except a lone "ok"). */
+static int check_pragma(struct store *st, const char *sql, const char *what, struct check_ctx *c,
+			struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_err(st, e, what);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char detail[512] = "";
+		size_t len = 0;
+		const char *first = (const char *)sqlite3_column_text(s, 0);
+		if (sqlite3_column_count(s) == 1 && first && strcmp(first, "ok") == 0)
+			continue;
+		for (int i = 0; i < sqlite3_column_count(s) && len < sizeof(detail) - 1; i++) {
+			const char *t = (const char *)sqlite3_column_text(s, i);
+			int w = snprintf(detail + len, sizeof(detail) - len, "%s%s", i ? " " : "", t ? t : "NULL");
+			if (w < 0)
+				break;
+			len += (size_t)w;
+		}
+		c->n++;
+		c->fn(c->ctx, what, detail);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? LUP_OK : db_err(st, e, what);
+}
+
+int store_check(struct store *st, store_check_fn fn, void *ctx, int *problems, struct err *e)
+{
+	struct check_ctx c = { fn, ctx, 0 };
+	int rc;
+
+	*problems = 0;
+	if ((rc = check_pragma(st, "PRAGMA integrity_check", "integrity", &c, e)) != LUP_OK ||
+	    (rc = check_pragma(st, "PRAGMA foreign_key_check", "foreign key", &c, e)) != LUP_OK)
+		return rc;
+	for (int s = STMT_CHECK_FIRST; s <= STMT_CHECK_LAST; s++)
+		if ((rc = store_query(st, (enum stmt)s, NULL, 0, check_row, &c, e)) != LUP_OK)
+			return rc;
+	*problems = c.n;
+	return LUP_OK;
+}
+
+int store_backup(struct store *st, const char *path, struct err *e)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	char *tmp;
+	size_t n = strlen(path) + 8;
+	int rc = LUP_OK;
+
+	tmp = xmalloc(n);
+	snprintf(tmp, n, "%s.tmp", path);
+	unlink(tmp);
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		rc = err_set(e, LUP_EIO, "cannot create '%s': %s", tmp, dst ? sqlite3_errmsg(dst) : "out of memory");
+		goto out;
+	}
+	b = sqlite3_backup_init(dst, "main", st->db, "main");
+	if (!b) {
+		rc = err_set(e, LUP_EDB, "cannot start backup to '%s': %s", path, sqlite3_errmsg(dst));
+		goto out;
+	}
+	sqlite3_backup_step(b, -1);
+	if (sqlite3_backup_finish(b) != SQLITE_OK) {
+		rc = err_set(e, LUP_EDB, "backup to '%s' failed: %s", path, sqlite3_errmsg(dst));
+		goto out;
+	}
+	sqlite3_close(dst);
+	dst = NULL;
+	if (rename(tmp, path) != 0)
+		rc = err_set(e, LUP_EIO, "cannot move the backup to '%s': %s", path, strerror(errno));
+out:
+	if (dst)
+		sqlite3_close(dst);
+	if (rc != LUP_OK)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}

@@ -1,0 +1,141 @@
+/* store.h: the backend-neutral database interface.
+ *
+ * Callers name statements by enum (enum stmt); each backend keeps the SQL text for every
+ * statement in its own table, in its own dialect, so adding a backend touches only its file
+ * and its migrations. Values are always bound, never spliced into SQL text. Results come
+ * back row by row through a callback.
+ *
+ * Thread use: one struct store per thread.
+ */
+#ifndef LUP_STORE_H
+#define LUP_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/stmt.h"
+
+struct err;
+struct store;
+struct store_row;
+
+/* The type of a bound value or of a result column. */
+enum sv_type { SV_NULL, SV_INT, SV_REAL, SV_TEXT };
+
+/* One bound value. Text is borrowed for the duration of the call. */
+struct sval {
+	enum sv_type t;
+	int64_t i;
+	double d;
+	const char *s;
+};
+
+/* Constructors of bound values. sv_text(NULL) and sv_id(0) give NULL. */
+static inline struct sval sv_null(void) { struct sval v = { .t = SV_NULL }; return v; }
+static inline struct sval sv_int(int64_t x) { struct sval v = { .t = SV_INT, .i = x }; return v; }
+static inline struct sval sv_real(double x) { struct sval v = { .t = SV_REAL, .d = x }; return v; }
+static inline struct sval sv_text(const char *x)
+{
+	struct sval v = { .t = x ? SV_TEXT : SV_NULL, .s = x };
+	return v;
+}
+static inline struct sval sv_id(int64_t x) { return x ? sv_int(x) : sv_null(); }
+
+#define SVNULL sv_null()
+#define SVI(x) sv_int(x)
+#define SVD(x) sv_real(x)
+#define SVS(x) sv_text(x)
+#define SVID(x) sv_id(x)
+
+/* Open flags. */
+enum {
+	STORE_CREATE = 1,	/* create the file if missing (else a missing file is an error) */
+	STORE_READONLY = 2,	/* open read-only; no migration */
+	STORE_NO_MIGRATE = 4,	/* do not upgrade the schema at open (for `lup init` and tests) */
+};
+
+/*
+ * store_open: opens the database at path (for SQLite a file name; ":memory:" works), turns
+ * on foreign keys, WAL and a busy timeout, checks the schema version and, unless
+ * STORE_NO_MIGRATE or STORE_READONLY, applies pending migrations (each in a transaction).
+ * Errors: LUP_ENOTFOUND (missing file without STORE_CREATE), LUP_EDB (not a database,
+ * corrupt, unreadable), LUP_EVERSION (schema newer than this program). On success *out
+ * must be freed with store_close.
+ */
+int store_open(const char *path, int flags, struct store **out, struct err *e);
+
+/* store_close: finalises statements and closes the connection. NULL is accepted. */
+void store_close(struct store *st);
+
+/* store_backend: the backend's name ("sqlite"). */
+const char *store_backend(const struct store *st);
+
+/* store_schema_version: the schema version in the database (0 for an empty one). */
+int store_schema_version(struct store *st);
+
+/* store_schema_latest: the newest schema version this program knows. */
+int store_schema_latest(void);
+
+/*
+ * store_migrate: upgrades the schema to `target` (0 = latest), one migration per
+ * transaction; a failing migration is rolled back and reported. *from and *to (may be
+ * NULL) receive the versions before and after. Errors: LUP_EDB, LUP_EVERSION.
+ */
+int store_migrate(struct store *st, int target, int *from, int *to, struct err *e);
+
+/* Transactions. store_begin starts a write transaction (nesting is an error: LUP_EDB). */
+int store_begin(struct store *st, struct err *e);
+int store_commit(struct store *st, struct err *e);
+/* store_rollback: rolls back the open transaction; harmless when none is open. */
+void store_rollback(struct store *st);
+
+/*
+ * store_exec: runs a write statement with nargs bound values. *id (may be NULL) receives
+ * the new row's id when the statement inserted one, else 0. *changed (may be NULL) receives
+ * the number of rows the statement changed. Errors: LUP_ECONFLICT (constraint), LUP_EDB.
+ */
+int store_exec(struct store *st, enum stmt s, const struct sval *args, int nargs,
+	       int64_t *id, int *changed, struct err *e);
+
+/* store_row_fn: called per result row; return non-zero to stop early (store_query returns 0). */
+typedef int (*store_row_fn)(void *ctx, const struct store_row *row);
+
+/*
+ * store_query: runs a read statement and calls fn for each row. Returns LUP_OK or LUP_EDB.
+ */
+int store_query(struct store *st, enum stmt s, const struct sval *args, int nargs,
+		store_row_fn fn, void *ctx, struct err *e);
+
+/*
+ * store_query_id: runs a statement whose first column is an integer and returns the first
+ * row's value in *id (0 when there is no row). Returns LUP_OK or LUP_EDB.
+ */
+int store_query_id(struct store *st, enum stmt s, const struct sval *args, int nargs,
+		   int64_t *id, struct err *e);
+
+/* Row access: column count, name, type, and values. Text is valid until fn returns;
+ * a NULL column reads as NULL text, 0 or 0.0. */
+int store_ncols(const struct store_row *r);
+const char *store_col_name(const struct store_row *r, int i);
+enum sv_type store_col_type(const struct store_row *r, int i);
+int64_t store_col_int(const struct store_row *r, int i);
+double store_col_real(const struct store_row *r, int i);
+const char *store_col_text(const struct store_row *r, int i);
+
+/* store_check_fn: receives one problem found by store_check. */
+typedef void (*store_check_fn)(void *ctx, const char *what, const char *detail);
+
+/*
+ * store_check: runs the backend's integrity check, the foreign-key check and every
+ * domain-invariant statement (STMT_CHECK_*), calling fn once per problem. *problems
+ * receives the count. Returns LUP_OK when the checks ran (even with problems), else LUP_EDB.
+ */
+int store_check(struct store *st, store_check_fn fn, void *ctx, int *problems, struct err *e);
+
+/*
+ * store_backup: writes a consistent copy of the open database to path (online: readers and
+ * writers may go on). An existing file at path is replaced. Errors: LUP_EIO, LUP_EDB.
+ */
+int store_backup(struct store *st, const char *path, struct err *e);
+
+#endif

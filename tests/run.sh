@@ -1,0 +1,52 @@
+#!/bin/sh
+# run.sh: runs every test of `make check` and ends with the closing line "N passed, N failed".
+#  - the unit test programs build/test-* (normal build) and build/san/test-* (ASan + UBSan)
+#  - the end-to-end scripts tests/t/t*.sh against build/lup and build/san/lup
+# Each program prints "ok - NAME" / "not ok - NAME" per test; this script counts those lines.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+top=$(pwd)
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+status=0
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
+	name=$1; shift
+	out="$log/$(echo "$name" | tr '/ ' '__').out"
+	"$@" >"$out" 2>&1
+	rc=$?
+	grep -E '^(not )?ok - ' "$out" | sed "s|^|[$name] |"
+	if [ $rc -ne 0 ]; then
+		status=1
+		if ! grep -q '^not ok - ' "$out"; then
+			echo "not ok - $name exited with status $rc"
+		fi
+		echo "---- output of $name (exit $rc) ----"
+		grep -v -E '^(not )?ok - ' "$out" | tail -40
+		echo "----"
+	fi
+}
+
+{
+for t in build/test-*; do
+	[ -x "$t" ] && run "$(basename "$t")" "$t"
+done
+for t in build/san/test-*; do
+	[ -x "$t" ] && run "san/$(basename "$t")" "$t"
+done
+for s in tests/t/t*.sh; do
+	[ -f "$s" ] || continue
+	run "$(basename "$s" .sh)" env LUP="$top/build/lup" sh "$s"
+	run "san/$(basename "$s" .sh)" env LUP="$top/build/san/lup" LUP_SAN=1 sh "$s"
+done
+} > "$log/all"
+
+cat "$log/all"
+pass=$(grep -c -E '(^|\] )ok - ' "$log/all")
+fail=$(grep -c -E '(^|\] )not ok - ' "$log/all")
+echo
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ $status -eq 0 ]

@@ -1,0 +1,40 @@
+# lib.sh: helpers for the end-to-end tests (sourced by tests/t/t*.sh).
+# $LUP is the binary under test. Each check prints "ok - name" or "not ok - name".
+set -u
+: "${LUP:?set LUP to the lup binary}"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SEEDS="$ROOT/../shared/seeds"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+failed=0
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; failed=1; }
+
+# expect_exit NAME CODE CMD...: the command exits with CODE
+expect_exit() {
+	name=$1 code=$2; shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	if [ "$rc" -eq "$code" ]; then ok "$name"; else
+		nok "$name (exit $rc, expected $code)"; sed 's/^/    /' "$TMP/err" | head -5 >&2; fi
+}
+
+# expect_err NAME TEXT: the last command's stderr contains TEXT
+expect_err() {
+	if grep -q -F -- "$2" "$TMP/err"; then ok "$1"; else
+		nok "$1 (stderr lacks '$2')"; sed 's/^/    /' "$TMP/err" | head -5 >&2; fi
+}
+
+# expect_out NAME TEXT: the last command's stdout contains TEXT
+expect_out() {
+	if grep -q -F -- "$2" "$TMP/out"; then ok "$1"; else
+		nok "$1 (stdout lacks '$2')"; head -5 "$TMP/out" | sed 's/^/    /' >&2; fi
+}
+
+# expect_eq NAME GOT WANT
+expect_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1 (got '$2', expected '$3')"; fi
+}
+
+finish() { exit $failed; }

@@ -1,0 +1,273 @@
+/* test-core.c: unit tests of core/ (buf, arena, err), render/ (json, rows) and load/tsv. */
+#include "testlib.h"
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "load/tsv.h"
+#include "render/json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static void test_buf_grows_and_terminates(void)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	T_EQ_STR(b.ptr, "");
+	for (int i = 0; i < 1000; i++)
+		T_EQ_INT(buf_adds(&b, "abc"), 0);
+	T_EQ_INT(b.len, 3000);
+	T_EQ_INT(b.ptr[3000], '\0');
+	T_EQ_INT(buf_addf(&b, "%d-%s", 42, "x"), 0);
+	T_CONTAINS(b.ptr + 2990, "abc42-x");
+	buf_release(&b);
+	T_EQ_STR(b.ptr, "");
+}
+
+static void test_buf_max_is_sticky(void)
+{
+	struct buf b;
+
+	buf_init(&b, 8);
+	T_EQ_INT(buf_adds(&b, "12345678"), 0);
+	T_EQ_INT(buf_addc(&b, '9'), -1);
+	T_EQ_INT(b.overflow, 1);
+	T_EQ_INT(b.len, 8);
+	T_EQ_INT(buf_adds(&b, ""), -1);	/* sticky until reset */
+	buf_reset(&b);
+	T_EQ_INT(b.overflow, 0);
+	T_EQ_INT(buf_addf(&b, "%s", "123456789"), -1);
+	T_EQ_STR(b.ptr, "");
+	buf_release(&b);
+}
+
+static void test_buf_detach(void)
+{
+	struct buf b;
+	size_t len;
+	char *s;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "hej");
+	s = buf_detach(&b, &len);
+	T_EQ_STR(s, "hej");
+	T_EQ_INT(len, 3);
+	T_EQ_STR(b.ptr, "");
+	free(s);
+	s = buf_detach(&b, NULL);	/* an empty buffer detaches to a malloc'd "" */
+	T_EQ_STR(s, "");
+	free(s);
+}
+
+static void test_arena(void)
+{
+	struct arena a = ARENA_INIT;
+	char *s = arena_strdup(&a, "Spånga-Tensta");
+	int *big = arena_alloc(&a, 100000 * sizeof(int));
+
+	T_EQ_STR(s, "Spånga-Tensta");
+	T_EQ_INT(big[99999], 0);	/* zero-filled */
+	T_EQ_STR(arena_strndup(&a, "abcdef", 3), "abc");
+	T_CHECK(arena_strdup(&a, NULL) == NULL);
+	T_EQ_INT((uintptr_t)arena_alloc(&a, 3) % sizeof(void *), 0);
+	arena_release(&a);
+	T_CHECK(a.head == NULL);
+}
+
+static void test_err_prefix(void)
+{
+	struct err e;
+
+	err_clear(&e);
+	T_EQ_INT(err_set(&e, LUP_EINVAL, "column '%s': bad", "x"), LUP_EINVAL);
+	err_prefix(&e, "%s:%d: ", "f.tsv", 12);
+	T_EQ_STR(e.msg, "f.tsv:12: column 'x': bad");
+	T_EQ_STR(lup_strerror(LUP_ENOTFOUND), "not found");
+	T_EQ_STR(lup_strerror((enum lup_err)999), "unknown error");
+}
+
+static void json_case(const char *want, void (*fill)(struct json *))
+{
+	struct buf b;
+	struct json j;
+
+	buf_init(&b, 0);
+	json_init(&j, &b, 0);
+	fill(&j);
+	T_EQ_INT(json_finish(&j), 0);
+	T_EQ_STR(b.ptr, want);
+	buf_release(&b);
+}
+
+static void fill_object(struct json *j)
+{
+	json_obj_open(j);
+	json_key(j, "name"); json_str(j, "Älvsjö \"x\"\n\x01");
+	json_key(j, "n"); json_int(j, -7);
+	json_key(j, "v"); json_num(j, 4.6);
+	json_key(j, "ok"); json_bool(j, 1);
+	json_key(j, "none"); json_null(j);
+	json_key(j, "list"); json_arr_open(j); json_int(j, 1); json_str(j, NULL); json_arr_close(j);
+	json_obj_close(j);
+}
+
+static void test_json_writer(void)
+{
+	json_case("{\"name\":\"Älvsjö \\\"x\\\"\\u000a\\u0001\",\"n\":-7,\"v\":4.6,\"ok\":true,"
+		  "\"none\":null,\"list\":[1,null]}", fill_object);
+}
+
+static void test_json_invalid_utf8_replaced(void)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	json_escape_str(&b, "a\xff" "b\xc3", 4);
+	T_EQ_STR(b.ptr, "\"a\xef\xbf\xbd" "b\xef\xbf\xbd\"");
+	buf_reset(&b);
+	json_escape_str(&b, "\xed\xa0\x80", 3);	/* a UTF-16 surrogate is not UTF-8 */
+	T_EQ_STR(b.ptr, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+	buf_release(&b);
+}
+
+static void test_json_refuses_bad_sequences(void)
+{
+	struct buf b;
+	struct json j;
+
+	buf_init(&b, 0);
+	json_init(&j, &b, 0);
+	json_obj_open(&j);
+	json_int(&j, 1);		/* a value where a key is due */
+	T_EQ_INT(j.bad, 1);
+	T_EQ_INT(json_finish(&j), -1);
+
+	buf_reset(&b);
+	json_init(&j, &b, 0);
+	json_arr_open(&j);
+	json_key(&j, "k");		/* a key in an array */
+	T_EQ_INT(json_finish(&j), -1);
+
+	buf_reset(&b);
+	json_init(&j, &b, 0);
+	json_arr_open(&j);
+	json_obj_close(&j);		/* the wrong closer */
+	T_EQ_INT(json_finish(&j), -1);
+
+	buf_reset(&b);
+	json_init(&j, &b, 0);
+	json_int(&j, 1);
+	json_int(&j, 2);		/* two top-level values */
+	T_EQ_INT(json_finish(&j), -1);
+
+	buf_reset(&b);
+	json_init(&j, &b, 0);
+	for (int i = 0; i <= JSON_MAX_DEPTH; i++)
+		json_arr_open(&j);
+	T_EQ_INT(j.bad, 1);
+	buf_release(&b);
+}
+
+/* write_tmp: a temporary file with the given text; the caller unlinks it. */
+static char *write_tmp(const char *text)
+{
+	static char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/lup-test-XXXXXX");
+	fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	if (write(fd, text, strlen(text)) < 0)
+		path[0] = '\0';
+	close(fd);
+	return path;
+}
+
+static const struct tsv_col cols[] = { { "key", 1 }, { "name", 1 }, { "note", 0 } };
+
+static void test_tsv_reads_rows(void)
+{
+	char *p = write_tmp("\xef\xbb\xbf# comment\r\nname\tkey\r\n\r\nÅrsta\tarsta\r\n# skip\nB\tb\textra\n");
+	struct err e;
+	struct tsv t;
+
+	T_EQ_INT(tsv_open(&t, p, cols, 3, &e), LUP_OK);
+	T_EQ_INT(tsv_next(&t, &e), 1);
+	T_EQ_STR(t.cell[0], "arsta");
+	T_EQ_STR(t.cell[1], "Årsta");
+	T_CHECK(t.cell[2] == NULL);
+	T_EQ_INT(t.line, 4);
+	T_EQ_INT(tsv_next(&t, &e), -1);	/* three cells, two columns */
+	T_CONTAINS(e.msg, ":6: more cells than the 2 columns");
+	tsv_close(&t);
+	unlink(p);
+}
+
+static void test_tsv_header_errors(void)
+{
+	struct err e;
+	struct tsv t;
+	char *p;
+
+	p = write_tmp("key\tnote\n");
+	T_EQ_INT(tsv_open(&t, p, cols, 3, &e), LUP_EINVAL);
+	T_CONTAINS(e.msg, "required column 'name' is missing");
+	unlink(p);
+	p = write_tmp("key\tname\tcolour\n");
+	T_EQ_INT(tsv_open(&t, p, cols, 3, &e), LUP_EINVAL);
+	T_CONTAINS(e.msg, ":1: unknown column 'colour'");
+	unlink(p);
+	p = write_tmp("# only a comment\n");
+	T_EQ_INT(tsv_open(&t, p, cols, 3, &e), LUP_EINVAL);
+	T_CONTAINS(e.msg, "no header line");
+	unlink(p);
+	T_EQ_INT(tsv_open(&t, "/nonexistent/x.tsv", cols, 3, &e), LUP_EIO);
+	T_CONTAINS(e.msg, "/nonexistent/x.tsv");
+}
+
+static void test_tsv_rejects_bad_utf8(void)
+{
+	char *p = write_tmp("key\tname\nk\tBad \xe5 byte\n");
+	struct err e;
+	struct tsv t;
+
+	T_EQ_INT(tsv_open(&t, p, cols, 3, &e), LUP_OK);
+	T_EQ_INT(tsv_next(&t, &e), -1);
+	T_CONTAINS(e.msg, ":2: the line is not valid UTF-8");
+	tsv_close(&t);
+	unlink(p);
+}
+
+static void test_tsv_split_list(void)
+{
+	struct arena a = ARENA_INIT;
+	char **items;
+
+	T_EQ_INT(tsv_split_list(&a, " Husby | Rinkeby |  | Akalla", &items), 3);
+	T_EQ_STR(items[0], "Husby");
+	T_EQ_STR(items[2], "Akalla");
+	T_EQ_INT(tsv_split_list(&a, "Hässelby Villastad/Smedshagen", &items), 1);
+	T_EQ_INT(tsv_split_list(&a, NULL, &items), 0);
+	arena_release(&a);
+}
+
+int main(void)
+{
+	T_RUN(test_buf_grows_and_terminates);
+	T_RUN(test_buf_max_is_sticky);
+	T_RUN(test_buf_detach);
+	T_RUN(test_arena);
+	T_RUN(test_err_prefix);
+	T_RUN(test_json_writer);
+	T_RUN(test_json_invalid_utf8_replaced);
+	T_RUN(test_json_refuses_bad_sequences);
+	T_RUN(test_tsv_reads_rows);
+	T_RUN(test_tsv_header_errors);
+	T_RUN(test_tsv_rejects_bad_utf8);
+	T_RUN(test_tsv_split_list);
+	return t_done();
+}

@@ -1,0 +1,1040 @@
+/* test-model.c: unit tests of the domain rules in src/model/ (periods, dates, targets, assessment, gaps). */
+#include "testlib.h"
+
+#include "model/assess.h"
+#include "model/datex.h"
+#include "model/fmt.h"
+#include "model/gap.h"
+#include "model/period.h"
+#include "model/target.h"
+
+#include <math.h>
+
+#define NBSP "\xC2\xA0"		/* U+00A0 no-break space */
+#define NNBSP "\xE2\x80\xAF"	/* U+202F narrow no-break space */
+#define THIN "\xE2\x80\x89"	/* U+2009 thin space */
+#define MINUS "\xE2\x88\x92"	/* U+2212 minus sign */
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+static struct model_period per(int year, enum model_period_kind kind)
+{
+	struct model_period p = { year, kind };
+	return p;
+}
+
+/* parses text as a period and checks year and kind */
+static void check_period(const char *text, int year, enum model_period_kind kind)
+{
+	struct model_period p = { 0, MODEL_PERIOD__MAX };
+	char err[200] = "";
+
+	T_EQ_INT(model_period_parse(text, &p, err, sizeof err), 0);
+	T_EQ_STR(err, "");
+	T_EQ_INT(p.year, year);
+	T_EQ_INT(p.kind, kind);
+}
+
+/* parses text as a period, expects failure with a message containing each of two needles */
+static void check_period_err(const char *text, const char *needle1, const char *needle2)
+{
+	struct model_period p = { 1999, MODEL_PERIOD_T2 };
+	char err[200] = "";
+
+	T_EQ_INT(model_period_parse(text, &p, err, sizeof err), -1);
+	T_CONTAINS(err, needle1);
+	T_CONTAINS(err, needle2);
+	T_EQ_INT(p.year, 1999);	/* untouched */
+	T_EQ_INT(p.kind, MODEL_PERIOD_T2);
+}
+
+/* parses text as a datex and checks it */
+static void check_datex(const char *text, int first, int last, enum model_prec prec)
+{
+	struct model_datex d = { -1, -1, MODEL_PREC__MAX };
+	char err[200] = "";
+
+	T_EQ_INT(model_datex_parse(text, &d, err, sizeof err), 0);
+	T_EQ_STR(err, "");
+	T_EQ_INT(d.first, first);
+	T_EQ_INT(d.last, last);
+	T_EQ_INT(d.prec, prec);
+}
+
+/* parses text as a datex, expects failure with a message containing both needles */
+static void check_datex_err(const char *text, const char *needle1, const char *needle2)
+{
+	struct model_datex d = { 7, 8, MODEL_PREC_DAY };
+	char err[200] = "";
+
+	T_EQ_INT(model_datex_parse(text, &d, err, sizeof err), -1);
+	T_CONTAINS(err, needle1);
+	T_CONTAINS(err, needle2);
+	T_EQ_INT(d.first, 7);	/* untouched */
+}
+
+/* parses text as a target and checks kind, value and unit */
+static void check_number(const char *text, double value, const char *unit)
+{
+	struct model_target t;
+
+	T_EQ_INT(model_target_parse(text, &t, NULL, 0), 0);
+	T_EQ_INT(t.kind, MODEL_TARGET_NUMBER);
+	T_EQ_DBL(t.value, value, 1e-12);
+	T_EQ_STR(t.unit, unit);
+	T_EQ_INT(t.dir, 0);
+}
+
+/* parses text as a target and checks its kind */
+static enum model_target_kind kind_of(const char *text)
+{
+	struct model_target t;
+
+	if (model_target_parse(text, &t, NULL, 0) != 0)
+		return MODEL_TARGET__MAX;
+	return t.kind;
+}
+
+/* a NUMBER target of value v */
+static struct model_target num_target(double v)
+{
+	struct model_target t;
+
+	model_target_parse("0", &t, NULL, 0);
+	t.value = v;
+	return t;
+}
+
+/* formats v with decimals into a static-free buffer and compares */
+static void check_fmt(double v, int decimals, const char *want)
+{
+	char buf[64] = "x";
+
+	T_EQ_INT(model_fmt_num(v, decimals, buf, sizeof buf), 0);
+	T_EQ_STR(buf, want);
+}
+
+/* ---- period ----------------------------------------------------------------------------- */
+
+static void test_period_bounds_ints(void)
+{
+	struct model_period p = per(2022, MODEL_PERIOD_T1);
+	int first = 0, last = 0;
+
+	T_EQ_INT(model_period_bounds(&p, &first, &last), 0);
+	T_EQ_INT(first, 20220101);
+	T_EQ_INT(last, 20220430);
+	p.kind = MODEL_PERIOD_T2;
+	T_EQ_INT(model_period_bounds(&p, &first, &last), 0);
+	T_EQ_INT(first, 20220101);	/* cumulative: T2 starts in January */
+	T_EQ_INT(last, 20220831);
+	p.kind = MODEL_PERIOD_FY;
+	T_EQ_INT(model_period_bounds(&p, NULL, &last), 0);
+	T_EQ_INT(last, 20221231);
+}
+
+static void test_period_bounds_text(void)
+{
+	struct model_period p = per(2024, MODEL_PERIOD_T2);
+	char f[11], l[11], small[10] = "junk";
+
+	T_EQ_INT(model_period_bounds_text(&p, f, sizeof f, l, sizeof l), 0);
+	T_EQ_STR(f, "2024-01-01");
+	T_EQ_STR(l, "2024-08-31");
+	p.kind = MODEL_PERIOD_T1;
+	T_EQ_INT(model_period_bounds_text(&p, NULL, 0, l, sizeof l), 0);
+	T_EQ_STR(l, "2024-04-30");
+	T_EQ_INT(model_period_bounds_text(&p, small, sizeof small, NULL, 0), -1);	/* 11 needed */
+	T_EQ_STR(small, "");
+}
+
+static void test_period_bounds_invalid(void)
+{
+	struct model_period p = per(1899, MODEL_PERIOD_T1);
+	int first = 42;
+	char f[16] = "junk";
+
+	T_EQ_INT(model_period_valid(&p), 0);
+	T_EQ_INT(model_period_bounds(&p, &first, NULL), -1);
+	T_EQ_INT(first, 42);
+	T_EQ_INT(model_period_bounds_text(&p, f, sizeof f, NULL, 0), -1);
+	T_EQ_STR(f, "");
+	p = per(3000, MODEL_PERIOD_FY);
+	T_EQ_INT(model_period_valid(&p), 0);
+	p = per(1900, MODEL_PERIOD_FY);
+	T_EQ_INT(model_period_valid(&p), 1);
+	p = per(2999, MODEL_PERIOD_FY);
+	T_EQ_INT(model_period_valid(&p), 1);
+	p = per(2022, MODEL_PERIOD__MAX);
+	T_EQ_INT(model_period_valid(&p), 0);
+	T_EQ_INT(model_period_valid(NULL), 0);
+}
+
+static void test_period_parse_forms(void)
+{
+	check_period("2022-T1", 2022, MODEL_PERIOD_T1);
+	check_period("2022T1", 2022, MODEL_PERIOD_T1);
+	check_period("2022 t1", 2022, MODEL_PERIOD_T1);
+	check_period("T1 2022", 2022, MODEL_PERIOD_T1);
+	check_period("t2 2022", 2022, MODEL_PERIOD_T2);
+	check_period("T2-2023", 2023, MODEL_PERIOD_T2);
+	check_period("VB 2022", 2022, MODEL_PERIOD_FY);
+	check_period("vb2022", 2022, MODEL_PERIOD_FY);
+	check_period("T12022", 2022, MODEL_PERIOD_T1);
+	check_period("2022-VB", 2022, MODEL_PERIOD_FY);
+	check_period("2022-FY", 2022, MODEL_PERIOD_FY);
+	check_period("2022", 2022, MODEL_PERIOD_FY);
+	check_period("  2022-T2\n", 2022, MODEL_PERIOD_T2);
+	check_period(NBSP "T1" NBSP "2022" NBSP, 2022, MODEL_PERIOD_T1);
+	check_period("1900-T1", 1900, MODEL_PERIOD_T1);
+	check_period("2999", 2999, MODEL_PERIOD_FY);
+}
+
+static void test_period_parse_labels(void)
+{
+	check_period("Tertialrapport 1 2022", 2022, MODEL_PERIOD_T1);
+	check_period("tertialrapport 2 2021", 2021, MODEL_PERIOD_T2);
+	check_period("Verksamhetsberättelse 2022", 2022, MODEL_PERIOD_FY);
+	check_period("VERKSAMHETSBERÄTTELSE 2020", 2020, MODEL_PERIOD_FY);
+}
+
+static void test_period_parse_errors(void)
+{
+	check_period_err("T3 2022", "period 'T3 2022': unknown period kind 'T3'", "(expected T1, T2 or VB)");
+	check_period_err("2022-Q1", "'2022-Q1'", "unknown period kind 'Q1'");
+	check_period_err("Q42022", "'Q42022'", "unknown period kind 'Q4'");
+	check_period_err("T12 2022", "'T12 2022'", "expected a year");
+	check_period_err("Hösten 2022", "'Hösten 2022'", "unknown period kind 'Hösten'");
+	check_period_err("1899-T1", "'1899-T1'", "1899 out of range (1900..2999)");
+	check_period_err("3000", "'3000'", "out of range");
+	check_period_err("22-T1", "'22-T1'", "not a 4-digit year");
+	check_period_err("T1", "'T1'", "missing year");
+	check_period_err("2022-T1-", "'2022-T1-'", "expected a year");
+	check_period_err("2022 2023", "'2022 2023'", "expected a year");
+	check_period_err("T1 T2", "'T1 T2'", "expected a year");
+	check_period_err("2022-T1 extra", "'2022-T1 extra'", "expected a year");
+	check_period_err("Tertialrapport 1", "'Tertialrapport 1'", "expected a year after the label");
+	check_period_err("Tertialrapport 3 2022", "'Tertialrapport 3 2022'", "expected a year");
+	check_period_err("", "period ''", "empty");
+	check_period_err(NULL, "period ''", "empty");
+	check_period_err("  \t ", "period ''", "empty");
+}
+
+static void test_period_parse_null_out_and_err(void)
+{
+	struct model_period p;
+	char err[8];
+
+	T_EQ_INT(model_period_parse("2022-T1", NULL, NULL, 0), -1);
+	T_EQ_INT(model_period_parse("T9 2022", &p, NULL, 0), -1);	/* NULL err is fine */
+	T_EQ_INT(model_period_parse("T9 2022", &p, err, sizeof err), -1);	/* short err is cut */
+	T_EQ_INT((long long)strlen(err), 7);
+}
+
+static void test_period_format_and_label(void)
+{
+	struct model_period p = per(2022, MODEL_PERIOD_T1);
+	char buf[MODEL_PERIOD_TEXT_MAX], tiny[7] = "junk";
+
+	T_EQ_INT(model_period_format(&p, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "2022-T1");
+	T_EQ_INT(model_period_label_sv(&p, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "Tertialrapport 1 2022");
+	p.kind = MODEL_PERIOD_T2;
+	T_EQ_INT(model_period_format(&p, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "2022-T2");
+	T_EQ_INT(model_period_label_sv(&p, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "Tertialrapport 2 2022");
+	p.kind = MODEL_PERIOD_FY;
+	T_EQ_INT(model_period_format(&p, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "2022-FY");
+	T_EQ_INT(model_period_label_sv(&p, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "Verksamhetsberättelse 2022");
+	T_EQ_INT(model_period_format(&p, tiny, sizeof tiny), -1);	/* needs 8 bytes */
+	T_EQ_STR(tiny, "");
+	p.year = 10000;
+	T_EQ_INT(model_period_format(&p, buf, sizeof buf), -1);
+	T_EQ_STR(buf, "");
+}
+
+static void test_period_round_trip(void)
+{
+	struct model_period p, q;
+	char buf[MODEL_PERIOD_TEXT_MAX];
+	int k;
+
+	for (k = 0; k < MODEL_PERIOD__MAX; k++) {
+		p = per(2017, (enum model_period_kind)k);
+		T_EQ_INT(model_period_format(&p, buf, sizeof buf), 0);
+		T_EQ_INT(model_period_parse(buf, &q, NULL, 0), 0);
+		T_EQ_INT(model_period_cmp(&p, &q), 0);
+		T_EQ_INT(model_period_label_sv(&p, buf, sizeof buf), 0);
+		T_EQ_INT(model_period_parse(buf, &q, NULL, 0), 0);
+		T_EQ_INT(model_period_cmp(&p, &q), 0);
+	}
+	T_EQ_STR(model_period_kind_name(MODEL_PERIOD_FY), "FY");
+	T_CHECK(model_period_kind_name(MODEL_PERIOD__MAX) == NULL);
+}
+
+static void test_period_of_date(void)
+{
+	struct model_period p;
+
+	T_EQ_INT(model_period_of_date(20220101, &p), 0);
+	T_EQ_INT(p.year, 2022);
+	T_EQ_INT(p.kind, MODEL_PERIOD_T1);
+	T_EQ_INT(model_period_of_date(20220430, &p), 0);
+	T_EQ_INT(p.kind, MODEL_PERIOD_T1);
+	T_EQ_INT(model_period_of_date(20220501, &p), 0);
+	T_EQ_INT(p.kind, MODEL_PERIOD_T2);
+	T_EQ_INT(model_period_of_date(20220831, &p), 0);
+	T_EQ_INT(p.kind, MODEL_PERIOD_T2);
+	T_EQ_INT(model_period_of_date(20220901, &p), 0);
+	T_EQ_INT(p.kind, MODEL_PERIOD_FY);
+	T_EQ_INT(model_period_of_date(20221231, &p), 0);
+	T_EQ_INT(p.kind, MODEL_PERIOD_FY);
+	T_EQ_INT(model_period_of_date(20230229, &p), -1);
+	T_EQ_INT(model_period_of_date(0, &p), -1);
+	T_EQ_INT(model_period_of_date(20220101, NULL), -1);
+}
+
+static void test_period_contains_and_cmp(void)
+{
+	struct model_period t1 = per(2022, MODEL_PERIOD_T1), t2 = per(2022, MODEL_PERIOD_T2);
+	struct model_period fy = per(2022, MODEL_PERIOD_FY), next = per(2023, MODEL_PERIOD_T1);
+
+	T_EQ_INT(model_period_contains(&t1, 20220430), 1);
+	T_EQ_INT(model_period_contains(&t1, 20220501), 0);
+	T_EQ_INT(model_period_contains(&t2, 20220301), 1);	/* cumulative */
+	T_EQ_INT(model_period_contains(&t2, 20220901), 0);
+	T_EQ_INT(model_period_contains(&fy, 20221231), 1);
+	T_EQ_INT(model_period_contains(&fy, 20230101), 0);
+	T_EQ_INT(model_period_contains(&fy, 20220230), 0);	/* invalid date */
+	T_EQ_INT(model_period_contains(NULL, 20220101), 0);
+	T_CHECK(model_period_cmp(&t1, &t2) < 0);
+	T_CHECK(model_period_cmp(&fy, &t2) > 0);
+	T_CHECK(model_period_cmp(&fy, &next) < 0);
+}
+
+/* ---- dates ------------------------------------------------------------------------------ */
+
+static void test_date_calendar(void)
+{
+	T_EQ_INT(model_date_is_leap(2024), 1);
+	T_EQ_INT(model_date_is_leap(2023), 0);
+	T_EQ_INT(model_date_is_leap(1900), 0);
+	T_EQ_INT(model_date_is_leap(2000), 1);
+	T_EQ_INT(model_date_days_in_month(2024, 2), 29);
+	T_EQ_INT(model_date_days_in_month(2023, 2), 28);
+	T_EQ_INT(model_date_days_in_month(2023, 4), 30);
+	T_EQ_INT(model_date_days_in_month(2023, 13), 0);
+	T_EQ_INT(model_date_valid(20240229), 1);
+	T_EQ_INT(model_date_valid(20230229), 0);
+	T_EQ_INT(model_date_valid(21000229), 0);
+	T_EQ_INT(model_date_valid(20220431), 0);
+	T_EQ_INT(model_date_valid(20221300), 0);
+	T_EQ_INT(model_date_valid(18991231), 0);
+	T_EQ_INT(model_date_valid(19000101), 1);
+	T_EQ_INT(model_date_valid(0), 0);
+}
+
+static void test_date_format_and_parse(void)
+{
+	char buf[11], small[10] = "junk";
+	int ymd = 0;
+
+	T_EQ_INT(model_date_format(20240229, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "2024-02-29");
+	T_EQ_INT(model_date_format(20230229, buf, sizeof buf), -1);
+	T_EQ_STR(buf, "");
+	T_EQ_INT(model_date_format(20240229, small, sizeof small), -1);
+	T_EQ_STR(small, "");
+	T_EQ_INT(model_date_parse(" 2022-05-01 ", &ymd, NULL, 0), 0);
+	T_EQ_INT(ymd, 20220501);
+	ymd = 5;
+	T_EQ_INT(model_date_parse("2022-05", &ymd, buf, sizeof buf), -1);
+	T_EQ_INT(ymd, 5);
+}
+
+static void test_date_parse_day_precision_errors(void)
+{
+	char err[200] = "";
+	int ymd;
+
+	T_EQ_INT(model_date_parse("ht 2017", &ymd, err, sizeof err), -1);
+	T_CONTAINS(err, "'ht 2017'");
+	T_CONTAINS(err, "expected a day");
+}
+
+static void test_datex_day_month_year(void)
+{
+	check_datex("2022-01-01", 20220101, 20220101, MODEL_PREC_DAY);
+	check_datex("2024-02-29", 20240229, 20240229, MODEL_PREC_DAY);
+	check_datex("2017-09", 20170901, 20170930, MODEL_PREC_MONTH);
+	check_datex("2024-02", 20240201, 20240229, MODEL_PREC_MONTH);
+	check_datex("2023-02", 20230201, 20230228, MODEL_PREC_MONTH);
+	check_datex("2017", 20170101, 20171231, MODEL_PREC_YEAR);
+	check_datex(" 2017\t", 20170101, 20171231, MODEL_PREC_YEAR);
+}
+
+static void test_datex_seasons(void)
+{
+	check_datex("ht 2017", 20170801, 20171231, MODEL_PREC_AUTUMN);
+	check_datex("Ht 2017", 20170801, 20171231, MODEL_PREC_AUTUMN);
+	check_datex("HT2017", 20170801, 20171231, MODEL_PREC_AUTUMN);
+	check_datex("ht-2017", 20170801, 20171231, MODEL_PREC_AUTUMN);
+	check_datex("hösten 2017", 20170801, 20171231, MODEL_PREC_AUTUMN);
+	check_datex("Hösten 2016", 20160801, 20161231, MODEL_PREC_AUTUMN);
+	check_datex("höst 2017", 20170801, 20171231, MODEL_PREC_AUTUMN);
+	check_datex("vt 2017", 20170101, 20170630, MODEL_PREC_SPRING);
+	check_datex("VT 2018", 20180101, 20180630, MODEL_PREC_SPRING);
+	check_datex("våren 2016", 20160101, 20160630, MODEL_PREC_SPRING);
+	check_datex("Våren" NBSP "2016", 20160101, 20160630, MODEL_PREC_SPRING);
+	check_datex("vår 2016", 20160101, 20160630, MODEL_PREC_SPRING);
+}
+
+static void test_datex_open(void)
+{
+	check_datex("", 0, 0, MODEL_PREC_OPEN);
+	check_datex(NULL, 0, 0, MODEL_PREC_OPEN);
+	check_datex(" \n ", 0, 0, MODEL_PREC_OPEN);
+}
+
+static void test_datex_errors(void)
+{
+	check_datex_err("2023-02-29", "date '2023-02-29'", "day 29 out of range (2023-02 has 28 days)");
+	check_datex_err("2022-04-31", "'2022-04-31'", "day 31");
+	check_datex_err("2022-01-00", "'2022-01-00'", "day 00");
+	check_datex_err("2017-13", "'2017-13'", "month 13 out of range");
+	check_datex_err("2017-00-10", "'2017-00-10'", "month 00");
+	check_datex_err("1899-12-31", "'1899-12-31'", "year 1899 out of range");
+	check_datex_err("ht 17", "'ht 17'", "4-digit year after 'ht'");
+	check_datex_err("hösten", "'hösten'", "4-digit year");
+	check_datex_err("2017-9", "'2017-9'", "expected YYYY-MM-DD");
+	check_datex_err("2022-01-01x", "'2022-01-01x'", "expected");
+	check_datex_err("01/02/2022", "'01/02/2022'", "expected");
+	check_datex_err("sommaren 2017", "'sommaren 2017'", "expected");
+	check_datex_err("ht 2017 och vt 2018", "'ht 2017 och vt 2018'", "4-digit year");
+}
+
+static void test_datex_error_quote_is_clipped(void)
+{
+	char text[300], err[300];
+	struct model_datex d;
+
+	memset(text, 'x', sizeof text - 1);
+	text[sizeof text - 1] = '\0';
+	text[3] = '\n';	/* a control byte becomes a space in the quote */
+	T_EQ_INT(model_datex_parse(text, &d, err, sizeof err), -1);
+	T_CONTAINS(err, "date 'xxx xxxx");
+	T_CONTAINS(err, "...'");
+	T_CHECK(strlen(err) < 160);
+	T_CHECK(strchr(err, '\n') == NULL);
+	T_EQ_INT(model_datex_parse("2022", NULL, err, sizeof err), -1);
+	T_EQ_INT(model_datex_parse("20\x01" "22", &d, err, sizeof err), -1);	/* control byte */
+	T_CONTAINS(err, "date '20?22'");
+}
+
+static void test_datex_format_round_trip(void)
+{
+	static const char *const texts[] = {
+		"2022-01-01", "2017-09", "2017", "vt 2017", "ht 2017", ""
+	};
+	struct model_datex d, e;
+	char buf[MODEL_DATE_TEXT_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		T_EQ_INT(model_datex_parse(texts[i], &d, NULL, 0), 0);
+		T_EQ_INT(model_datex_format(&d, buf, sizeof buf), 0);
+		T_EQ_STR(buf, texts[i]);
+		T_EQ_INT(model_datex_parse(buf, &e, NULL, 0), 0);
+		T_EQ_INT(e.first, d.first);
+		T_EQ_INT(e.last, d.last);
+	}
+	T_EQ_INT(model_datex_parse("Hösten 2016", &d, NULL, 0), 0);
+	T_EQ_INT(model_datex_format(&d, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "ht 2016");
+	d.prec = MODEL_PREC__MAX;
+	T_EQ_INT(model_datex_format(&d, buf, sizeof buf), -1);
+	T_EQ_STR(model_prec_name(MODEL_PREC_AUTUMN), "autumn");
+	T_CHECK(model_prec_name(MODEL_PREC__MAX) == NULL);
+}
+
+/* ---- targets ---------------------------------------------------------------------------- */
+
+static void test_target_numbers_plain(void)
+{
+	check_number("4,6 %", 4.6, "%");
+	check_number("4,6%", 4.6, "%");
+	check_number("3,6", 3.6, "");
+	check_number("70", 70, "");
+	check_number("3,24 %", 3.24, "%");
+	check_number("35 st", 35, "st");
+	check_number("0,05", 0.05, "");
+	check_number("100 %", 100, "%");
+	check_number("4.6 %", 4.6, "%");	/* decimal point from exports */
+}
+
+static void test_target_numbers_thousands(void)
+{
+	check_number("1 000 st", 1000, "st");
+	check_number("1" NBSP "000 st", 1000, "st");
+	check_number("1" NNBSP "000" NNBSP "st", 1000, "st");
+	check_number("12" THIN "345" THIN "678,5 kr", 12345678.5, "kr");
+	check_number("35 000", 35000, "");
+}
+
+static void test_target_numbers_signed(void)
+{
+	check_number("-2,5 %", -2.5, "%");
+	check_number(MINUS "2,5 %", -2.5, "%");
+	check_number("+1,5", 1.5, "");
+	check_number("-0", 0, "");
+}
+
+static void test_target_numbers_wrapped(void)
+{
+	check_number("  4,6\n%  ", 4.6, "%");
+	check_number("\t1 000\nst\n", 1000, "st");
+	check_number("7 kr/invånare", 7, "kr/invånare");
+}
+
+static void test_target_not_numbers(void)
+{
+	T_EQ_INT(kind_of("70 80"), MODEL_TARGET_TEXT);	/* not a thousands group */
+	T_EQ_INT(kind_of("1 0000"), MODEL_TARGET_TEXT);
+	T_EQ_INT(kind_of("1000 000"), MODEL_TARGET_TEXT);	/* groups only after 1-3 digits */
+	T_EQ_INT(kind_of("93 % öka"), MODEL_TARGET_TEXT);	/* two cells run together */
+	T_EQ_INT(kind_of("minst 80 %"), MODEL_TARGET_TEXT);
+	T_EQ_INT(kind_of("2022-01-01"), MODEL_TARGET_TEXT);
+	T_EQ_INT(kind_of("70."), MODEL_TARGET_TEXT);
+	T_EQ_INT(kind_of("4,6 %%%%%%%%%%%%%%%%"), MODEL_TARGET_TEXT);	/* unit too long */
+	T_EQ_INT(kind_of("1234567890123456"), MODEL_TARGET_TEXT);	/* 16 significant digits */
+	T_EQ_INT(kind_of("- 2"), MODEL_TARGET_TEXT);
+	T_EQ_INT(kind_of("-"), MODEL_TARGET_TEXT);
+	T_EQ_INT(kind_of(","), MODEL_TARGET_TEXT);
+}
+
+static void test_target_by_committee(void)
+{
+	T_EQ_INT(kind_of("Tas fram av nämnd"), MODEL_TARGET_BY_COMMITTEE);
+	T_EQ_INT(kind_of("Tas fram av nämnd/styrelse"), MODEL_TARGET_BY_COMMITTEE);
+	T_EQ_INT(kind_of("TAS FRAM AV NÄMND"), MODEL_TARGET_BY_COMMITTEE);
+	T_EQ_INT(kind_of("tas fram av nämnd"), MODEL_TARGET_BY_COMMITTEE);
+	T_EQ_INT(kind_of("Tas fram av \nnämnd/styrel\nse"), MODEL_TARGET_BY_COMMITTEE);	/* 003 */
+	T_EQ_INT(kind_of("Tas fram av" NBSP "nämnd"), MODEL_TARGET_BY_COMMITTEE);
+	T_EQ_INT(kind_of("Tas fram av styrelsen"), MODEL_TARGET_BY_COMMITTEE);
+	T_EQ_INT(kind_of("Tas fram av n\xC3mnd"), MODEL_TARGET_BY_COMMITTEE);	/* OCR-broken ä */
+	T_EQ_INT(kind_of("Tas fram"), MODEL_TARGET_TEXT);
+}
+
+static void test_target_direction(void)
+{
+	struct model_target t;
+
+	T_EQ_INT(model_target_parse("öka", &t, NULL, 0), 0);
+	T_EQ_INT(t.kind, MODEL_TARGET_DIRECTION);
+	T_EQ_INT(t.dir, 1);
+	T_EQ_INT(model_target_parse("Öka", &t, NULL, 0), 0);
+	T_EQ_INT(t.dir, 1);
+	T_EQ_INT(model_target_parse(" ÖKNING. ", &t, NULL, 0), 0);
+	T_EQ_INT(t.dir, 1);
+	T_EQ_INT(model_target_parse("minska", &t, NULL, 0), 0);
+	T_EQ_INT(t.kind, MODEL_TARGET_DIRECTION);
+	T_EQ_INT(t.dir, -1);
+	T_EQ_INT(model_target_parse("Minskning", &t, NULL, 0), 0);
+	T_EQ_INT(t.dir, -1);
+	T_EQ_INT(kind_of("ska öka"), MODEL_TARGET_TEXT);
+	T_EQ_INT(kind_of("ökar kraftigt"), MODEL_TARGET_TEXT);
+}
+
+static void test_target_text_and_empty(void)
+{
+	struct model_target t;
+	char long_text[400];
+
+	T_EQ_INT(model_target_parse("Minst  samma\nsom 2021", &t, NULL, 0), 0);
+	T_EQ_INT(t.kind, MODEL_TARGET_TEXT);
+	T_EQ_STR(t.text, "Minst samma som 2021");
+	T_EQ_INT(model_target_parse("", &t, NULL, 0), 0);
+	T_EQ_INT(t.kind, MODEL_TARGET_EMPTY);
+	T_EQ_STR(t.text, "");
+	T_EQ_INT(model_target_parse(NULL, &t, NULL, 0), 0);
+	T_EQ_INT(t.kind, MODEL_TARGET_EMPTY);
+	T_EQ_INT(model_target_parse(" " NBSP "\n", &t, NULL, 0), 0);
+	T_EQ_INT(t.kind, MODEL_TARGET_EMPTY);
+	T_EQ_INT(model_target_parse("1", NULL, NULL, 0), -1);
+	/* a long text is cut at a character boundary: 'ö' is 2 bytes, 127 is odd */
+	memset(long_text, 0, sizeof long_text);
+	for (size_t i = 0; i + 2 < sizeof long_text; i += 2)
+		memcpy(long_text + i, "ö", 2);
+	T_EQ_INT(model_target_parse(long_text, &t, NULL, 0), 0);
+	T_EQ_INT(t.kind, MODEL_TARGET_TEXT);
+	T_EQ_INT((long long)strlen(t.text), 126);
+}
+
+static void test_target_format(void)
+{
+	struct model_target t;
+	char buf[64], tiny[4] = "junk";
+
+	model_target_parse("1000 st", &t, NULL, 0);
+	T_EQ_INT(model_target_format(&t, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "1 000 st");
+	model_target_parse("4.60%", &t, NULL, 0);
+	T_EQ_INT(model_target_format(&t, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "4,6 %");
+	model_target_parse("-2,5", &t, NULL, 0);
+	T_EQ_INT(model_target_format(&t, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "-2,5");
+	model_target_parse("Öka", &t, NULL, 0);
+	T_EQ_INT(model_target_format(&t, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "öka");
+	model_target_parse("tas fram av nämnd/styrelse", &t, NULL, 0);
+	T_EQ_INT(model_target_format(&t, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "Tas fram av nämnd");
+	T_EQ_INT(model_target_format(&t, tiny, 3), -1);
+	T_EQ_STR(tiny, "");
+	t.kind = MODEL_TARGET__MAX;
+	T_EQ_INT(model_target_format(&t, buf, sizeof buf), -1);
+}
+
+static void test_meets_higher(void)
+{
+	struct model_target t = num_target(80);
+
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 84, &t, 0, 0), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 80, &t, 0, 0), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 79.9, &t, 0, 0), MODEL_MEETS_NO);
+	t.value = 0.3;	/* 0.1 + 0.2 is 0.30000000000000004 */
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 0.1 + 0.2, &t, 0, 0), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, 0.1 + 0.2, &t, 0, 0), MODEL_MEETS_YES);
+}
+
+static void test_meets_lower(void)
+{
+	struct model_target t;
+
+	model_target_parse("1,5 %", &t, NULL, 0);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, 3.24, &t, 0, 0), MODEL_MEETS_NO);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, 1.5, &t, 0, 0), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, 1.2, &t, 0, 0), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, -5, &t, 0, 0), MODEL_MEETS_YES);
+}
+
+static void test_meets_none(void)
+{
+	struct model_target t = num_target(100);
+
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_NONE, 1, 100, &t, 0, 0), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_NONE, 1, 100 + 1e-10, &t, 0, 0), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_NONE, 1, 100.001, &t, 0, 0), MODEL_MEETS_NO);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_NONE, 1, 99, &t, 0, 0), MODEL_MEETS_NO);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR__MAX, 1, 100, &t, 0, 0), MODEL_MEETS_UNKNOWN);
+}
+
+static void test_meets_direction_targets(void)
+{
+	struct model_target up, down;
+
+	model_target_parse("öka", &up, NULL, 0);
+	model_target_parse("minska", &down, NULL, 0);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 97, &up, 1, 93), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 93, &up, 1, 93), MODEL_MEETS_NO);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 90, &up, 1, 93), MODEL_MEETS_NO);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, 2.0, &down, 1, 2.4), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, 2.4, &down, 1, 2.4), MODEL_MEETS_NO);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, 2.5, &down, 1, 2.4), MODEL_MEETS_NO);
+	/* the target's word decides, also against the indicator's direction or none */
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_NONE, 1, 5, &up, 1, 4), MODEL_MEETS_YES);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_LOWER, 1, 5, &up, 1, 4), MODEL_MEETS_YES);
+	/* no previous value */
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 97, &up, 0, 93), MODEL_MEETS_UNKNOWN);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 97, &up, 1, NAN), MODEL_MEETS_UNKNOWN);
+}
+
+static void test_meets_unknown_cases(void)
+{
+	struct model_target t = num_target(80), c, x, e;
+
+	model_target_parse("Tas fram av nämnd", &c, NULL, 0);
+	model_target_parse("se bilaga", &x, NULL, 0);
+	model_target_parse("", &e, NULL, 0);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 0, 90, &t, 0, 0), MODEL_MEETS_UNKNOWN);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, NAN, &t, 0, 0), MODEL_MEETS_UNKNOWN);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, INFINITY, &t, 0, 0), MODEL_MEETS_UNKNOWN);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 90, NULL, 0, 0), MODEL_MEETS_UNKNOWN);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 90, &c, 1, 10), MODEL_MEETS_UNKNOWN);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 90, &x, 1, 10), MODEL_MEETS_UNKNOWN);
+	T_EQ_INT(model_outcome_meets_target(MODEL_DIR_HIGHER, 1, 90, &e, 1, 10), MODEL_MEETS_UNKNOWN);
+}
+
+static void test_direction_and_kind_names(void)
+{
+	enum model_direction d = MODEL_DIR_NONE;
+	char err[200] = "";
+
+	T_EQ_STR(model_direction_name(MODEL_DIR_HIGHER), "higher");
+	T_EQ_STR(model_direction_name(MODEL_DIR_LOWER), "lower");
+	T_CHECK(model_direction_name(MODEL_DIR__MAX) == NULL);
+	T_EQ_INT(model_direction_parse(" Lower ", &d, NULL, 0), 0);
+	T_EQ_INT(d, MODEL_DIR_LOWER);
+	T_EQ_INT(model_direction_parse("upward", &d, err, sizeof err), -1);
+	T_CONTAINS(err, "'upward'");
+	T_EQ_INT(d, MODEL_DIR_LOWER);
+	T_EQ_STR(model_meets_name(MODEL_MEETS_YES), "yes");
+	T_EQ_STR(model_target_kind_name(MODEL_TARGET_BY_COMMITTEE), "by_committee");
+	T_CHECK(model_target_kind_name(MODEL_TARGET__MAX) == NULL);
+}
+
+/* ---- assessment ------------------------------------------------------------------------- */
+
+static void test_assess_no_indicators(void)
+{
+	char why[200] = "junk";
+
+	T_EQ_INT(model_assess_suggest(NULL, 0, why, sizeof why), MODEL_ASSESS_NONE);
+	T_EQ_STR(why, "inga indikatorer: ej bedömt");
+	T_EQ_INT(model_assess_suggest(NULL, 3, NULL, 0), MODEL_ASSESS_NONE);	/* NULL means none */
+}
+
+static void test_assess_all_unknown(void)
+{
+	enum model_meets m[3] = { MODEL_MEETS_UNKNOWN, MODEL_MEETS_UNKNOWN, MODEL_MEETS_UNKNOWN };
+	char why[200];
+
+	T_EQ_INT(model_assess_suggest(m, 3, why, sizeof why), MODEL_ASSESS_NONE);
+	T_EQ_STR(why, "3 indikatorer saknar utfall: ej bedömt");
+	T_EQ_INT(model_assess_suggest(m, 1, why, sizeof why), MODEL_ASSESS_NONE);
+	T_EQ_STR(why, "1 indikator saknar utfall: ej bedömt");
+}
+
+static void test_assess_fulfilled(void)
+{
+	enum model_meets m[3] = { MODEL_MEETS_YES, MODEL_MEETS_UNKNOWN, MODEL_MEETS_YES };
+	char why[200];
+
+	T_EQ_INT(model_assess_suggest(m, 3, why, sizeof why), MODEL_ASSESS_FULFILLED);
+	T_EQ_STR(why, "2 av 2 indikatorer når sina mål (1 saknar utfall): uppfyllt");
+	T_EQ_INT(model_assess_suggest(m, 1, why, sizeof why), MODEL_ASSESS_FULFILLED);
+	T_EQ_STR(why, "1 av 1 indikator når sitt mål: uppfyllt");
+}
+
+static void test_assess_partly_and_half(void)
+{
+	enum model_meets m[5] = { MODEL_MEETS_YES, MODEL_MEETS_YES, MODEL_MEETS_NO, MODEL_MEETS_UNKNOWN,
+		MODEL_MEETS_YES };
+	enum model_meets half[4] = { MODEL_MEETS_YES, MODEL_MEETS_NO, MODEL_MEETS_NO, MODEL_MEETS_YES };
+	char why[200];
+
+	T_EQ_INT(model_assess_suggest(m, 5, why, sizeof why), MODEL_ASSESS_PARTLY);
+	T_EQ_STR(why, "3 av 4 indikatorer når sina mål (1 saknar utfall): delvis uppfyllt");
+	T_EQ_INT(model_assess_suggest(half, 4, why, sizeof why), MODEL_ASSESS_PARTLY);	/* exactly half */
+	T_EQ_STR(why, "2 av 4 indikatorer når sina mål: delvis uppfyllt");
+	T_EQ_INT(model_assess_suggest(half, 2, NULL, 0), MODEL_ASSESS_PARTLY);	/* 1 of 2 */
+}
+
+static void test_assess_not(void)
+{
+	enum model_meets m[3] = { MODEL_MEETS_YES, MODEL_MEETS_NO, MODEL_MEETS_NO };
+	enum model_meets none_met[2] = { MODEL_MEETS_NO, MODEL_MEETS_UNKNOWN };
+	char why[200];
+
+	T_EQ_INT(model_assess_suggest(m, 3, why, sizeof why), MODEL_ASSESS_NOT);	/* 1 of 3 */
+	T_EQ_STR(why, "1 av 3 indikatorer når sina mål: ej uppfyllt");
+	T_EQ_INT(model_assess_suggest(none_met, 2, why, sizeof why), MODEL_ASSESS_NOT);
+	T_EQ_STR(why, "0 av 1 indikator når sitt mål (1 saknar utfall): ej uppfyllt");
+}
+
+static void test_assess_counts_and_odd_values(void)
+{
+	enum model_meets m[2] = { MODEL_MEETS_YES, (enum model_meets)7 };
+	char why[20];
+
+	T_EQ_INT(model_assess_from_counts(2, 3, 0, NULL, 0), MODEL_ASSESS_NOT);
+	T_EQ_INT(model_assess_from_counts(3, 3, 9, NULL, 0), MODEL_ASSESS_PARTLY);
+	T_EQ_INT(model_assess_from_counts(0, 0, 0, NULL, 0), MODEL_ASSESS_NONE);
+	T_EQ_INT(model_assess_suggest(m, 2, NULL, 0), MODEL_ASSESS_FULFILLED);	/* 7 is unknown */
+	T_EQ_INT(model_assess_suggest(m, 2, why, sizeof why), MODEL_ASSESS_FULFILLED);
+	T_EQ_INT((long long)strlen(why), 19);	/* cut, still terminated */
+}
+
+static void test_assess_labels_and_parse(void)
+{
+	enum model_assessment a = MODEL_ASSESS_NONE;
+	char err[200] = "";
+	int i;
+
+	T_EQ_STR(model_assess_label_sv(MODEL_ASSESS_FULFILLED), "Uppfyllt");
+	T_EQ_STR(model_assess_label_sv(MODEL_ASSESS_PARTLY), "Delvis uppfyllt");
+	T_EQ_STR(model_assess_label_sv(MODEL_ASSESS_NOT), "Ej uppfyllt");
+	T_EQ_STR(model_assess_label_sv(MODEL_ASSESS_NONE), "Ej bedömt");
+	T_EQ_STR(model_assess_name(MODEL_ASSESS_FULFILLED), "fulfilled");
+	T_EQ_STR(model_assess_name(MODEL_ASSESS_PARTLY), "partly");
+	T_EQ_STR(model_assess_name(MODEL_ASSESS_NOT), "not");
+	T_EQ_STR(model_assess_name(MODEL_ASSESS_NONE), "none");
+	T_CHECK(model_assess_name(MODEL_ASSESS__MAX) == NULL);
+	T_CHECK(model_assess_label_sv(MODEL_ASSESS__MAX) == NULL);
+	for (i = 0; i < MODEL_ASSESS__MAX; i++) {
+		T_EQ_INT(model_assess_parse(model_assess_name((enum model_assessment)i), &a, NULL, 0), 0);
+		T_EQ_INT(a, i);
+		T_EQ_INT(model_assess_parse(model_assess_label_sv((enum model_assessment)i), &a, NULL, 0), 0);
+		T_EQ_INT(a, i);
+	}
+	T_EQ_INT(model_assess_parse(" PARTLY ", &a, NULL, 0), 0);
+	T_EQ_INT(a, MODEL_ASSESS_PARTLY);
+	T_EQ_INT(model_assess_parse("halfway", &a, err, sizeof err), -1);
+	T_CONTAINS(err, "assessment 'halfway'");
+	T_EQ_INT(a, MODEL_ASSESS_PARTLY);
+	T_EQ_INT(model_assess_parse(NULL, &a, err, sizeof err), -1);
+	T_EQ_INT(model_assess_parse("none", NULL, err, sizeof err), -1);
+}
+
+/* ---- gap -------------------------------------------------------------------------------- */
+
+static void test_gap_directions(void)
+{
+	T_EQ_DBL(model_gap(MODEL_DIR_HIGHER, 70, 80), 10, 1e-12);	/* district lower: worse */
+	T_EQ_DBL(model_gap(MODEL_DIR_HIGHER, 85, 80), -5, 1e-12);
+	T_EQ_DBL(model_gap(MODEL_DIR_LOWER, 3.24, 1.5), 1.74, 1e-12);	/* district higher: worse */
+	T_EQ_DBL(model_gap(MODEL_DIR_LOWER, 1.0, 1.5), -0.5, 1e-12);
+	T_CHECK(isnan(model_gap(MODEL_DIR_NONE, 1, 2)));
+	T_CHECK(isnan(model_gap(MODEL_DIR_HIGHER, NAN, 2)));
+	T_CHECK(isnan(model_gap(MODEL_DIR_LOWER, 1, INFINITY)));
+	T_CHECK(isnan(model_gap(MODEL_DIR__MAX, 1, 2)));
+}
+
+static void test_gap_yearly_change(void)
+{
+	double c = 99;
+	char err[200] = "";
+
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_HIGHER, 2.0, 5.2, 5, &c, err, sizeof err), 0);
+	T_EQ_DBL(c, 0.64, 1e-12);
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_LOWER, 3.24, 1.5, 4, &c, NULL, 0), 0);
+	T_EQ_DBL(c, -0.435, 1e-12);	/* a fall of 0,435 per year */
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_HIGHER, 90, 80, 5, &c, NULL, 0), 0);
+	T_EQ_DBL(c, 0, 0);	/* already better */
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_LOWER, 1.5, 1.5, 5, &c, NULL, 0), 0);
+	T_EQ_DBL(c, 0, 0);	/* at the average */
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_NONE, 12, 10, 4, &c, NULL, 0), 0);
+	T_EQ_DBL(c, -0.5, 1e-12);
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_HIGHER, 70, 80, 1, &c, NULL, 0), 0);
+	T_EQ_DBL(c, 10, 1e-12);
+}
+
+static void test_gap_yearly_change_errors(void)
+{
+	double c = 99;
+	char err[200] = "";
+
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_HIGHER, 1, 2, 0, &c, err, sizeof err), -1);
+	T_CONTAINS(err, "years must be at least 1 (got 0)");
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_HIGHER, 1, 2, -3, &c, err, sizeof err), -1);
+	T_CONTAINS(err, "got -3");
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_HIGHER, NAN, 2, 5, &c, err, sizeof err), -1);
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR__MAX, 1, 2, 5, &c, NULL, 0), -1);
+	T_EQ_INT(model_yearly_change_to_close(MODEL_DIR_HIGHER, 1, 2, 5, NULL, NULL, 0), -1);
+	T_EQ_DBL(c, 99, 0);	/* untouched */
+}
+
+static void test_gap_class_bands(void)
+{
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_HIGHER, 100, 100), 100), MODEL_GAP_NEAR);
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_HIGHER, 95, 100), 100), MODEL_GAP_NEAR);	/* 5 %: near */
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_HIGHER, 105, 100), 100), MODEL_GAP_NEAR);
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_HIGHER, 94.9, 100), 100), MODEL_GAP_WORSE);
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_HIGHER, 105.1, 100), 100), MODEL_GAP_BETTER);
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_HIGHER, 75, 100), 100), MODEL_GAP_WORSE);	/* 25 %: worse */
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_HIGHER, 74.9, 100), 100), MODEL_GAP_MUCH_WORSE);
+	/* lower is better: 3,24 against 1,5 is 116 % worse */
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_LOWER, 3.24, 1.5), 1.5), MODEL_GAP_MUCH_WORSE);
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_LOWER, 1.6, 1.5), 1.5), MODEL_GAP_WORSE);
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_LOWER, 1.2, 1.5), 1.5), MODEL_GAP_BETTER);
+	/* negative city values use |city| */
+	T_EQ_INT(model_gap_class(0.1, -2.5), MODEL_GAP_NEAR);
+	T_EQ_INT(model_gap_class(1.0, -2.5), MODEL_GAP_MUCH_WORSE);
+}
+
+static void test_gap_class_zero_city_and_unknown(void)
+{
+	T_EQ_INT(model_gap_class(0, 0), MODEL_GAP_NEAR);
+	T_EQ_INT(model_gap_class(0.1, 0), MODEL_GAP_MUCH_WORSE);
+	T_EQ_INT(model_gap_class(-0.1, 0), MODEL_GAP_BETTER);
+	T_EQ_INT(model_gap_class(NAN, 10), MODEL_GAP_UNKNOWN);
+	T_EQ_INT(model_gap_class(model_gap(MODEL_DIR_NONE, 1, 2), 2), MODEL_GAP_UNKNOWN);
+	T_EQ_INT(model_gap_class(1, NAN), MODEL_GAP_UNKNOWN);
+	T_EQ_STR(model_gap_class_name(MODEL_GAP_MUCH_WORSE), "much_worse");
+	T_EQ_STR(model_gap_class_label_sv(MODEL_GAP_NEAR), "Nära snittet");
+	T_CHECK(model_gap_class_name(MODEL_GAP__MAX) == NULL);
+}
+
+static void test_gap_sentence_worse(void)
+{
+	struct model_gap_spec s = { "Spånga-Tensta", MODEL_DIR_HIGHER, 2.0, 5.2, "%", 5, 1 };
+	char buf[256], err[200] = "";
+
+	T_EQ_INT(model_gap_sentence(&s, buf, sizeof buf, err, sizeof err), 0);
+	T_EQ_STR(buf, "Spånga-Tensta ligger 3,2 procentenheter under stadens snitt; "
+		"0,6 per år behövs för att nå snittet på 5 år.");
+	s = (struct model_gap_spec){ "Rinkeby-Kista", MODEL_DIR_LOWER, 3.24, 1.5, "%", 4, 2 };
+	T_EQ_INT(model_gap_sentence(&s, buf, sizeof buf, err, sizeof err), 0);
+	T_EQ_STR(buf, "Rinkeby-Kista ligger 1,74 procentenheter över stadens snitt; "
+		"0,44 per år behövs för att nå snittet på 4 år.");
+	s = (struct model_gap_spec){ NULL, MODEL_DIR_HIGHER, 1200, 2500, "st", 5, 0 };
+	T_EQ_INT(model_gap_sentence(&s, buf, sizeof buf, err, sizeof err), 0);
+	T_EQ_STR(buf, "Området ligger 1 300 st under stadens snitt; 260 per år behövs för att nå "
+		"snittet på 5 år.");
+}
+
+static void test_gap_sentence_better_equal(void)
+{
+	struct model_gap_spec s = { "Farsta", MODEL_DIR_HIGHER, 7.2, 5.2, "%", 5, 1 };
+	char buf[256];
+
+	T_EQ_INT(model_gap_sentence(&s, buf, sizeof buf, NULL, 0), 0);
+	T_EQ_STR(buf, "Farsta ligger 2,0 procentenheter över stadens snitt, vilket är bättre än snittet.");
+	s.district = 5.23;	/* rounds to 0,0 */
+	T_EQ_INT(model_gap_sentence(&s, buf, sizeof buf, NULL, 0), 0);
+	T_EQ_STR(buf, "Farsta ligger på stadens snitt.");
+	s.dir = MODEL_DIR_LOWER;
+	s.district = 4.0;
+	s.unit = NULL;
+	T_EQ_INT(model_gap_sentence(&s, buf, sizeof buf, NULL, 0), 0);
+	T_EQ_STR(buf, "Farsta ligger 1,2 under stadens snitt, vilket är bättre än snittet.");
+}
+
+static void test_gap_sentence_errors(void)
+{
+	struct model_gap_spec s = { "Skärholmen", MODEL_DIR_HIGHER, 2.0, 5.2, "%", 0, 1 };
+	char buf[256] = "junk", small[20] = "junk", err[200] = "";
+
+	T_EQ_INT(model_gap_sentence(&s, buf, sizeof buf, err, sizeof err), -1);
+	T_CONTAINS(err, "years must be at least 1");
+	T_EQ_STR(buf, "");
+	s.years = 5;
+	T_EQ_INT(model_gap_sentence(&s, small, sizeof small, err, sizeof err), -1);
+	T_CONTAINS(err, "does not fit");
+	T_EQ_STR(small, "");
+	s.decimals = 12;
+	T_EQ_INT(model_gap_sentence(&s, buf, sizeof buf, err, sizeof err), -1);
+	T_CONTAINS(err, "decimals");
+	T_EQ_INT(model_gap_sentence(NULL, buf, sizeof buf, NULL, 0), -1);
+}
+
+/* ---- number formatting ------------------------------------------------------------------ */
+
+static void test_fmt_num_basic(void)
+{
+	check_fmt(3.2, 1, "3,2");
+	check_fmt(0.64, 1, "0,6");
+	check_fmt(70, 0, "70");
+	check_fmt(0, 0, "0");
+	check_fmt(0, 2, "0,00");
+	check_fmt(4.6, 2, "4,60");
+	check_fmt(2.5, 0, "2");	/* printf rounds half to even */
+	check_fmt(0.125, 9, "0,125000000");
+}
+
+static void test_fmt_num_thousands(void)
+{
+	check_fmt(1000, 0, "1 000");
+	check_fmt(999, 0, "999");
+	check_fmt(1234567.891, 2, "1 234 567,89");
+	check_fmt(999.96, 1, "1 000,0");
+	check_fmt(100000, 0, "100 000");
+	check_fmt(12345, 1, "12 345,0");
+}
+
+static void test_fmt_num_negative(void)
+{
+	check_fmt(-2.5, 1, "-2,5");
+	check_fmt(-1234.5, 1, "-1 234,5");
+	check_fmt(-0.04, 1, "0,0");	/* no "-0,0" */
+	check_fmt(-0.0, 0, "0");
+	check_fmt(-0.06, 1, "-0,1");
+	check_fmt(-1000000, 0, "-1 000 000");
+}
+
+static void test_fmt_num_errors(void)
+{
+	char buf[8] = "junk";
+
+	T_EQ_INT(model_fmt_num(NAN, 1, buf, sizeof buf), -1);
+	T_EQ_STR(buf, "");
+	T_EQ_INT(model_fmt_num(INFINITY, 1, buf, sizeof buf), -1);
+	T_EQ_INT(model_fmt_num(1, -1, buf, sizeof buf), -1);
+	T_EQ_INT(model_fmt_num(1, 10, buf, sizeof buf), -1);
+	T_EQ_INT(model_fmt_num(1234567, 0, buf, sizeof buf), -1);	/* "1 234 567" needs 10 */
+	T_EQ_STR(buf, "");
+	T_EQ_INT(model_fmt_num(123456, 0, buf, sizeof buf), 0);	/* "123 456" fits exactly */
+	T_EQ_STR(buf, "123 456");
+	T_EQ_INT(model_fmt_num(1, 0, NULL, 8), -1);
+	T_EQ_INT(model_fmt_num(1, 0, buf, 0), -1);
+	T_EQ_INT(model_fmt_num(1.7976931348623157e308, 0, buf, sizeof buf), -1);
+}
+
+int main(void)
+{
+	T_RUN(test_period_bounds_ints);
+	T_RUN(test_period_bounds_text);
+	T_RUN(test_period_bounds_invalid);
+	T_RUN(test_period_parse_forms);
+	T_RUN(test_period_parse_labels);
+	T_RUN(test_period_parse_errors);
+	T_RUN(test_period_parse_null_out_and_err);
+	T_RUN(test_period_format_and_label);
+	T_RUN(test_period_round_trip);
+	T_RUN(test_period_of_date);
+	T_RUN(test_period_contains_and_cmp);
+
+	T_RUN(test_date_calendar);
+	T_RUN(test_date_format_and_parse);
+	T_RUN(test_date_parse_day_precision_errors);
+	T_RUN(test_datex_day_month_year);
+	T_RUN(test_datex_seasons);
+	T_RUN(test_datex_open);
+	T_RUN(test_datex_errors);
+	T_RUN(test_datex_error_quote_is_clipped);
+	T_RUN(test_datex_format_round_trip);
+
+	T_RUN(test_target_numbers_plain);
+	T_RUN(test_target_numbers_thousands);
+	T_RUN(test_target_numbers_signed);
+	T_RUN(test_target_numbers_wrapped);
+	T_RUN(test_target_not_numbers);
+	T_RUN(test_target_by_committee);
+	T_RUN(test_target_direction);
+	T_RUN(test_target_text_and_empty);
+	T_RUN(test_target_format);
+	T_RUN(test_meets_higher);
+	T_RUN(test_meets_lower);
+	T_RUN(test_meets_none);
+	T_RUN(test_meets_direction_targets);
+	T_RUN(test_meets_unknown_cases);
+	T_RUN(test_direction_and_kind_names);
+
+	T_RUN(test_assess_no_indicators);
+	T_RUN(test_assess_all_unknown);
+	T_RUN(test_assess_fulfilled);
+	T_RUN(test_assess_partly_and_half);
+	T_RUN(test_assess_not);
+	T_RUN(test_assess_counts_and_odd_values);
+	T_RUN(test_assess_labels_and_parse);
+
+	T_RUN(test_gap_directions);
+	T_RUN(test_gap_yearly_change);
+	T_RUN(test_gap_yearly_change_errors);
+	T_RUN(test_gap_class_bands);
+	T_RUN(test_gap_class_zero_city_and_unknown);
+	T_RUN(test_gap_sentence_worse);
+	T_RUN(test_gap_sentence_better_equal);
+	T_RUN(test_gap_sentence_errors);
+
+	T_RUN(test_fmt_num_basic);
+	T_RUN(test_fmt_num_thousands);
+	T_RUN(test_fmt_num_negative);
+	T_RUN(test_fmt_num_errors);
+	return t_done();
+}
