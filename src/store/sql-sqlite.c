@@ -536,7 +536,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" WHERE NOT ((o.kind = 'district_admin' AND p.kind = 'district_committee')"
 		" OR (o.kind = 'district_committee' AND p.kind = 'district_admin')"
 		" OR (o.kind = 'specialist_admin' AND p.kind = 'specialist_committee')"
-		" OR (o.kind = 'specialist_committee' AND p.kind = 'specialist_admin'))",
+		" OR (o.kind = 'specialist_committee' AND p.kind = 'specialist_admin')"
+		" OR (o.kind = 'city_office' AND p.kind = 'council') OR (o.kind = 'council' AND p.kind = 'city_office'))",
 	[STMT_CHECK_GOAL_CHAIN] =
 		"SELECT 'goal ' || g.key, 'a ' || g.level || ' cannot sit under a ' || coalesce(p.level, 'missing goal')"
 		" FROM goal g LEFT JOIN goal p ON p.id = g.parent_id WHERE g.parent_id IS NOT NULL AND ("
@@ -555,7 +556,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"SELECT a.level || ' ' || a.key, 'its parent ' || coalesce(p.key, '(none)') || ' is at the wrong level'"
 		" FROM area a LEFT JOIN area p ON p.id = a.parent_id WHERE"
 		" (a.level = 'neighbourhood' AND (p.id IS NULL OR p.level <> 'district'))"
-		" OR (a.level = 'place' AND (p.id IS NULL OR p.level NOT IN ('district', 'neighbourhood')))",
+		" OR (a.level = 'place' AND (p.id IS NULL OR p.level = 'place'))",
 	[STMT_CHECK_PAREA_IN_DISTRICT] =
 		"SELECT 'plan ' || p.key, 'prioritised area ' || a.key || ' lies outside the district'"
 		" FROM prioritised_area pa JOIN plan_version pv ON pv.id = pa.plan_version_id"

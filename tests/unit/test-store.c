@@ -1,0 +1,290 @@
+/* test-store.c: the SQLite store and the dataset loader: migrations, version checks, bad
+ * files, constraint errors, rollback of a failing load, idempotent loading of the Stockholm
+ * dataset, the integrity checks and the backup. Run from the repository root. */
+#include "testlib.h"
+
+#include "core/err.h"
+#include "load/dataset.h"
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[64];
+
+static const char *tmp(const char *name)
+{
+	static char path[4][128];
+	static int k;
+
+	k = (k + 1) % 4;
+	snprintf(path[k], sizeof(path[k]), "%s/%s", dir, name);
+	return path[k];
+}
+
+static void put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static int64_t count(struct store *st, enum stmt s, const char *col_name)
+{
+	(void)col_name;
+	int64_t n = -1;
+	struct err e;
+
+	store_query_id(st, s, NULL, 0, &n, &e);
+	return n;
+}
+
+struct counts { int64_t v[32]; int n; };
+
+static int counts_row(void *ctx, const struct store_row *r)
+{
+	struct counts *c = ctx;
+
+	c->n = store_ncols(r) < 32 ? store_ncols(r) : 32;
+	for (int i = 0; i < c->n; i++)
+		c->v[i] = store_col_int(r, i);
+	return 1;
+}
+
+/* the COUNTS statement's columns, in order */
+enum { C_ORGS, C_DISTRICTS, C_PRIO, C_AREAS, C_PLANS, C_SECTIONS, C_THEMES, C_PAREAS, C_MEASURES,
+       C_PARTNERS, C_GOALS, C_INDICATORS, C_TARGETS, C_ACTIVITIES, C_OUTCOMES, C_EXAMPLES,
+       C_REPORTS, C_RECS, C_AUDIT };
+
+static struct counts get_counts(struct store *st)
+{
+	struct counts c = { { 0 }, 0 };
+	struct err e;
+
+	store_query(st, STMT_COUNTS, NULL, 0, counts_row, &c, &e);
+	return c;
+}
+
+static void test_store_migrates_empty_database(void)
+{
+	struct store *st = NULL;
+	struct err e;
+	int from = -1, to = -1;
+
+	T_EQ_INT(store_open(tmp("m.db"), STORE_CREATE | STORE_NO_MIGRATE, &st, &e), LUP_OK);
+	T_EQ_INT(store_schema_version(st), 0);
+	T_EQ_INT(store_migrate(st, 0, &from, &to, &e), LUP_OK);
+	T_EQ_INT(from, 0);
+	T_EQ_INT(to, store_schema_latest());
+	T_CHECK(store_schema_latest() >= 1);
+	T_EQ_INT(get_counts(st).v[C_ORGS], 0);
+	T_EQ_INT(store_migrate(st, 0, &from, &to, &e), LUP_OK);	/* again: nothing to do */
+	T_EQ_INT(from, to);
+	store_close(st);
+	(void)count;
+}
+
+static void test_store_open_errors(void)
+{
+	struct store *st = NULL;
+	struct err e;
+	sqlite3 *db;
+
+	T_EQ_INT(store_open(tmp("missing.db"), 0, &st, &e), LUP_ENOTFOUND);
+	T_CONTAINS(e.msg, "missing.db");
+	T_CONTAINS(e.msg, "lup init");
+	T_CHECK(access(tmp("missing.db"), F_OK) != 0);	/* not created */
+
+	put_file(tmp("junk.db"), "this is not a database, just some text that is long enough to matter\n");
+	T_EQ_INT(store_open(tmp("junk.db"), 0, &st, &e), LUP_EDB);
+	T_CONTAINS(e.msg, "not a database");
+
+	T_EQ_INT(sqlite3_open(tmp("future.db"), &db), SQLITE_OK);
+	sqlite3_exec(db, "CREATE TABLE x (y); PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(db);
+	T_EQ_INT(store_open(tmp("future.db"), 0, &st, &e), LUP_EVERSION);
+	T_CONTAINS(e.msg, "schema version 999, newer than");
+	T_CHECK(st == NULL);
+}
+
+static void test_store_constraint_is_conflict(void)
+{
+	struct store *st = NULL;
+	struct err e;
+	struct sval bad[] = { SVS("x"), SVS("X"), SVS("not-a-kind"), SVI(0), SVI(0), SVNULL };
+	struct sval good[] = { SVS("x"), SVS("X"), SVS("council"), SVI(0), SVI(0), SVNULL };
+	int changed = -1;
+
+	T_EQ_INT(store_open(":memory:", STORE_CREATE, &st, &e), LUP_OK);
+	T_EQ_INT(store_exec(st, STMT_ORG_UPSERT, bad, 6, NULL, NULL, &e), LUP_ECONFLICT);
+	T_CONTAINS(e.msg, "CHECK constraint");
+	T_EQ_INT(store_exec(st, STMT_ORG_UPSERT, good, 6, NULL, &changed, &e), LUP_OK);
+	T_EQ_INT(changed, 1);
+	T_EQ_INT(store_exec(st, STMT_ORG_UPSERT, good, 6, NULL, &changed, &e), LUP_OK);
+	T_EQ_INT(changed, 0);	/* the same values change nothing */
+	T_EQ_INT(store_begin(st, &e), LUP_OK);
+	T_EQ_INT(store_begin(st, &e), LUP_EDB);	/* no nesting */
+	store_rollback(st);
+	store_close(st);
+}
+
+static const char *const small_orgs =
+	"key\tname\tkind\n"
+	"kommunfullmaktige\tKommunfullmäktige\tcouncil\n"
+	"x-stadsdelsnamnd\tX stadsdelsnämnd\tdistrict_committee\n";
+
+static void test_load_failure_rolls_back(void)
+{
+	struct store *st = NULL;
+	struct load_report r;
+	struct err e;
+	char d[128];
+
+	snprintf(d, sizeof(d), "%s/bad", dir);
+	mkdir(d, 0700);
+	put_file(tmp("bad/MANIFEST"), "organisations orgs.tsv\nareas areas.tsv\n");
+	put_file(tmp("bad/orgs.tsv"), small_orgs);
+	put_file(tmp("bad/areas.tsv"), "key\tname\tlevel\tparent\tcommittee\n"
+		 "stockholm\tStockholm\tmunicipality\n"
+		 "x\tX\tdistrict\tstockholm\tno-such-committee\n");
+	T_EQ_INT(store_open(":memory:", STORE_CREATE, &st, &e), LUP_OK);
+	T_EQ_INT(load_dataset(st, d, "test", &r, &e), LUP_EINVAL);
+	T_CONTAINS(e.msg, "bad/areas.tsv:3: column 'committee': unknown organisation 'no-such-committee'");
+	T_EQ_INT(get_counts(st).v[C_ORGS], 0);	/* the organisations file was rolled back too */
+	T_EQ_INT(get_counts(st).v[C_AUDIT], 0);
+
+	put_file(tmp("bad/MANIFEST"), "organisations orgs.tsv\nnosuchtable x.tsv\n");
+	T_EQ_INT(load_dataset(st, d, "test", &r, &e), LUP_EINVAL);
+	T_CONTAINS(e.msg, "MANIFEST:2: unknown table 'nosuchtable'");
+	put_file(tmp("bad/MANIFEST"), "organisations ../orgs.tsv\n");
+	T_EQ_INT(load_dataset(st, d, "test", &r, &e), LUP_EINVAL);
+	T_CONTAINS(e.msg, "must be a plain name");
+	T_EQ_INT(get_counts(st).v[C_ORGS], 0);
+	store_close(st);
+}
+
+static int district_row(void *ctx, const struct store_row *r)
+{
+	int64_t *ids = ctx;
+
+	for (int i = 0; i < 64; i++)
+		if (!ids[i]) {
+			ids[i] = store_col_int(r, 0);
+			break;
+		}
+	return 0;
+}
+
+static int count_row(void *ctx, const struct store_row *r)
+{
+	(void)r;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* rows: how many rows statement s returns for (id). */
+static int rows(struct store *st, enum stmt s, int64_t id)
+{
+	struct sval a = SVI(id);
+	struct err e;
+	int n = 0;
+
+	store_query(st, s, &a, 1, count_row, &n, &e);
+	return n;
+}
+
+static int64_t lookup(struct store *st, enum stmt s, const char *key)
+{
+	struct sval a = SVS(key);
+	struct err e;
+	int64_t id = 0;
+
+	store_query_id(st, s, &a, 1, &id, &e);
+	return id;
+}
+
+static void problem(void *ctx, const char *what, const char *detail)
+{
+	fprintf(stderr, "check problem: %s: %s\n", what, detail);
+	(*(int *)ctx)++;
+}
+
+static void test_stockholm_dataset(void)
+{
+	struct store *st = NULL;
+	struct load_report r1, r2;
+	struct err e;
+	struct counts c;
+	int64_t districts[64] = { 0 };
+	struct sval none = SVNULL;
+	int themes = 0, n = 0, problems = 0, nproblems = -1;
+
+	T_EQ_INT(store_open(tmp("sthlm.db"), STORE_CREATE, &st, &e), LUP_OK);
+	T_EQ_INT(load_dataset(st, "data/stockholm", "test", &r1, &e), LUP_OK);
+	if (e.code)
+		fprintf(stderr, "%s\n", e.msg);
+	T_CHECK(r1.changed > 0);
+	c = get_counts(st);
+	T_EQ_INT(c.v[C_DISTRICTS], 14);	/* 001 §3: fourteen stadsdelsområden */
+	T_EQ_INT(c.v[C_PRIO], 7);	/* 000/001 §1.2: seven prioritised programmes */
+	T_EQ_INT(c.v[C_AUDIT], 1);
+	T_CHECK(c.v[C_EXAMPLES] > 0);
+	T_EQ_INT(c.v[C_EXAMPLES], c.v[C_OUTCOMES]);	/* every outcome so far is example data */
+
+	store_query(st, STMT_LIST_DISTRICTS, &none, 1, district_row, districts, &e);
+	for (int i = 0; districts[i]; i++, n++)
+		themes += rows(st, STMT_DISTRICT_THEMES, districts[i]);
+	T_EQ_INT(n, 14);
+	T_EQ_INT(themes, 43);	/* 001 §3 names 43 themes over the 14 districts */
+	T_EQ_INT(rows(st, STMT_DISTRICT_PAREAS, lookup(st, STMT_AREA_ID, "rinkeby-kista")), 4);
+	T_EQ_INT(rows(st, STMT_DISTRICT_THEMES, lookup(st, STMT_AREA_ID, "spanga-tensta")), 5);
+	T_EQ_INT(rows(st, STMT_DISTRICT_PAREAS, lookup(st, STMT_AREA_ID, "norrmalm")), 0);
+	T_EQ_INT(rows(st, STMT_DISTRICT_THEMES, lookup(st, STMT_AREA_ID, "skarpnack")), 1);
+	/* 003: 3 inriktningsmål, 12 verksamhetsområdesmål, 20 nämndmål */
+	T_EQ_INT(rows(st, STMT_REL_GOAL_CHILDREN, lookup(st, STMT_GOAL_ID, "kf-2022-1")) +
+		 rows(st, STMT_REL_GOAL_CHILDREN, lookup(st, STMT_GOAL_ID, "kf-2022-2")) +
+		 rows(st, STMT_REL_GOAL_CHILDREN, lookup(st, STMT_GOAL_ID, "kf-2022-3")), 12);
+	T_EQ_INT(rows(st, STMT_REL_PLAN_GOALS, lookup(st, STMT_PLAN_ID, "vp-2022-spanga-tensta")), 20);
+	T_EQ_INT(rows(st, STMT_REL_PLAN_SECTIONS, lookup(st, STMT_PLAN_ID, "lup-rinkeby-kista")), 7);
+	T_CHECK(lookup(st, STMT_ORG_ID_LOOSE, "Hållbarhetskommissionen") != 0);	/* alias from 004 */
+
+	T_EQ_INT(store_check(st, problem, &problems, &nproblems, &e), LUP_OK);
+	T_EQ_INT(nproblems, 0);
+
+	T_EQ_INT(load_dataset(st, "data/stockholm", "test", &r2, &e), LUP_OK);
+	T_EQ_INT(r2.changed, 0);	/* loading twice changes nothing ... */
+	T_EQ_INT(r2.rows, r1.rows);
+	T_EQ_INT(get_counts(st).v[C_AUDIT], 1);	/* ... and writes no second audit entry */
+
+	T_EQ_INT(store_backup(st, tmp("copy.db"), &e), LUP_OK);
+	store_close(st);
+	T_EQ_INT(store_open(tmp("copy.db"), 0, &st, &e), LUP_OK);
+	T_EQ_INT(get_counts(st).v[C_DISTRICTS], 14);
+	T_EQ_INT(get_counts(st).v[C_OUTCOMES], c.v[C_OUTCOMES]);
+	store_close(st);
+}
+
+int main(void)
+{
+	snprintf(dir, sizeof(dir), "/tmp/lup-store-XXXXXX");
+	if (!mkdtemp(dir))
+		return 2;
+	T_RUN(test_store_migrates_empty_database);
+	T_RUN(test_store_open_errors);
+	T_RUN(test_store_constraint_is_conflict);
+	T_RUN(test_load_failure_rolls_back);
+	T_RUN(test_stockholm_dataset);
+	{
+		char cmd[128];
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "cannot remove %s\n", dir);
+	}
+	return t_done();
+}
