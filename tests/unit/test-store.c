@@ -225,10 +225,12 @@ static void test_stockholm_dataset(void)
 	struct sval none = SVNULL;
 	int themes = 0, n = 0, problems = 0, nproblems = -1;
 
+	err_clear(&e);
+
 	T_EQ_INT(store_open(tmp("sthlm.db"), STORE_CREATE, &st, &e), LUP_OK);
 	T_EQ_INT(load_dataset(st, "data/stockholm", "test", &r1, &e), LUP_OK);
 	if (e.code)
-		fprintf(stderr, "%s\n", e.msg);
+		fprintf(stderr, "load failed: %s\n", e.msg);
 	T_CHECK(r1.changed > 0);
 	c = get_counts(st);
 	T_EQ_INT(c.v[C_DISTRICTS], 14);	/* 001 §3: fourteen stadsdelsområden */
