@@ -2,7 +2,7 @@
 # V=1 shows the full commands.
 
 CC ?= cc
-PKGS := sqlite3 icu-uc icu-i18n
+PKGS := sqlite3 icu-uc icu-i18n yajl
 DB ?= var/lup.db
 DATASET ?= data/stockholm
 
@@ -12,7 +12,7 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ibuild/gen $(PKG_CFLAGS) $(CFLAGS)
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-LIBS = $(PKG_LIBS) -lm
+LIBS = $(PKG_LIBS) -lcsv -lm
 
 ifeq ($(V),1)
 Q :=
@@ -20,7 +20,7 @@ else
 Q := @
 endif
 
-LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/store/*.c src/load/*.c src/render/*.c src/cmd/*.c))
+LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/store/*.c src/load/*.c src/import/*.c src/render/*.c src/cmd/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/sqlite/*.sql))
 GEN := build/gen/migrations-sqlite.c
 LIB_OBJ := $(LIB_SRC:src/%.c=build/obj/%.o) build/obj/gen/migrations-sqlite.o
@@ -29,7 +29,14 @@ UNIT := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN := $(UNIT:tests/unit/%.c=build/%)
 UNIT_SAN := $(UNIT:tests/unit/%.c=build/san/%)
 
-.PHONY: all run check deps deps-test test sanitize clean bench
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build/fuzzobj/%.o) build/fuzzobj/gen/migrations-sqlite.o
+FUZZ_CC := clang
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
+FUZZ_SECONDS ?= 60
+
+.PHONY: all run check deps deps-test test sanitize clean bench fuzz fuzz-build
 all: build/lup
 
 deps:
@@ -73,6 +80,25 @@ build/san/test-%: tests/unit/test-%.c $(SAN_OBJ) tests/unit/testlib.h
 
 sanitize: build/san/lup $(UNIT_SAN)
 
+# Fuzzing: one libFuzzer target per parser in tests/fuzz/fuzz-NAME.c with its seed corpus in
+# tests/fuzz/corpus/NAME/. `make fuzz` runs each for FUZZ_SECONDS; `make check` runs each briefly.
+build/fuzzobj/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzzobj/%.o: src/%.c $(GEN)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC+FUZZ $<")
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZER  $@")
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LIBS)
+fuzz-build: $(FUZZ_BIN)
+fuzz: deps-test fuzz-build
+	$(Q)for f in $(FUZZ_BIN); do n=$$(basename $$f | sed 's/^fuzz-//'); mkdir -p build/fuzz/new-$$n; \
+	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/new-$$n tests/fuzz/corpus/$$n || exit 1; done
+
 # run: install what is missing, build, create the database with the Stockholm dataset when
 # it does not exist yet, upgrade it in place otherwise, and show what it holds.
 run: deps
@@ -84,7 +110,7 @@ run: deps
 
 # check: every test, with the normal build and under AddressSanitizer + UBSan.
 check: deps-test
-	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) sanitize
+	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) sanitize fuzz-build
 	$(Q)sh tests/run.sh
 
 test: check
@@ -94,5 +120,7 @@ bench: all
 
 clean:
 	rm -rf build
+
+.SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

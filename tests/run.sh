@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh: runs every test of `make check` and ends with the closing line "N passed, N failed".
 #  - the unit test programs build/test-* (normal build) and build/san/test-* (ASan + UBSan)
+#  - each fuzzer build/fuzz/fuzz-* for FUZZ_CHECK_SECONDS (default 5) on its seed corpus
 #  - the end-to-end scripts tests/t/t*.sh against build/lup and build/san/lup
 # Each program prints "ok - NAME" / "not ok - NAME" per test; this script counts those lines.
 set -u
@@ -36,6 +37,12 @@ for t in build/test-*; do
 done
 for t in build/san/test-*; do
 	[ -x "$t" ] && run "san/$(basename "$t")" "$t"
+done
+for f in build/fuzz/fuzz-*; do
+	[ -x "$f" ] || continue
+	n=$(basename "$f" | sed 's/^fuzz-//')
+	mkdir -p "$log/new-$n"
+	run "$(basename "$f")" sh -c "'$f' -max_total_time=${FUZZ_CHECK_SECONDS:-5} -max_len=65536 '$log/new-$n' 'tests/fuzz/corpus/$n' && echo 'ok - fuzz $n (${FUZZ_CHECK_SECONDS:-5} s, no crash)'"
 done
 for s in tests/t/t*.sh; do
 	[ -f "$s" ] || continue

@@ -26,7 +26,8 @@ struct cmd {
 	const char *help;
 };
 
-extern const struct cmd cmd_init, cmd_demo, cmd_list, cmd_show, cmd_check, cmd_backup, cmd_summary;
+extern const struct cmd cmd_init, cmd_demo, cmd_list, cmd_show, cmd_check, cmd_backup, cmd_summary,
+	cmd_import;
 
 /* One command-line option: "--name" with a value (val) or a flag (flag). */
 struct opt {

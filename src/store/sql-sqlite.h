@@ -4,8 +4,14 @@
 
 #include "store/stmt.h"
 
-/* sqlite_sql: SQL text per statement; every entry is non-NULL (checked at open). */
+/* sqlite_sql: SQL text per statement of the core; the importers keep theirs in their own
+ * tables. Every statement has its text in exactly one of these (checked at open). */
 extern const char *const sqlite_sql[STMT__MAX];
+extern const char *const sqlite_sql_imp_plan[STMT__MAX];
+extern const char *const sqlite_sql_imp_commission[STMT__MAX];
+extern const char *const sqlite_sql_imp_lup[STMT__MAX];
+extern const char *const sqlite_sql_imp_kolada[STMT__MAX];
+extern const char *const sqlite_sql_imp_csv[STMT__MAX];
 
 /* sqlite_migrations: migration n (1-based) is sqlite_migrations[n - 1]; NULL-terminated.
  * Generated from src/store/sqlite/NNNN-*.sql by scripts/sql2c.sh. */

@@ -4,6 +4,12 @@
 #ifndef LUP_STMT_H
 #define LUP_STMT_H
 
+#include "store/stmt-imp-plan.h"
+#include "store/stmt-imp-commission.h"
+#include "store/stmt-imp-lup.h"
+#include "store/stmt-imp-kolada.h"
+#include "store/stmt-imp-csv.h"
+
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
 	X(ORG_ID) X(ORG_ID_LOOSE) X(AREA_ID) X(AREA_ID_LOOSE) X(PLAN_ID) X(PLAN_VERSION_LATEST) \
@@ -40,7 +46,10 @@
 	/* domain invariants: rows (what, detail) are problems */ \
 	X(CHECK_DISTRICT_COMMITTEE) X(CHECK_DISTRICT_PARENT) X(CHECK_PAIR_KIND) \
 	X(CHECK_GOAL_CHAIN) X(CHECK_THEME_PLAN) X(CHECK_LUP_DISTRICT) X(CHECK_NEIGHBOURHOOD_PARENT) \
-	X(CHECK_PAREA_IN_DISTRICT) X(CHECK_OUTCOME_SEX)
+	X(CHECK_PAREA_IN_DISTRICT) X(CHECK_OUTCOME_SEX) \
+	/* the importers' own statements */ \
+	STMT_LIST_IMP_PLAN(X) STMT_LIST_IMP_COMMISSION(X) STMT_LIST_IMP_LUP(X) \
+	STMT_LIST_IMP_KOLADA(X) STMT_LIST_IMP_CSV(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

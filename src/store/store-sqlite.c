@@ -29,6 +29,26 @@ struct store_row {
 	sqlite3_stmt *s;
 };
 
+static const char *const *const sql_tables[] = {
+	sqlite_sql, sqlite_sql_imp_plan, sqlite_sql_imp_commission, sqlite_sql_imp_lup,
+	sqlite_sql_imp_kolada, sqlite_sql_imp_csv,
+};
+
+/* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */
+static const char *sql_text(int s)
+{
+	const char *found = NULL;
+
+	for (size_t t = 0; t < sizeof(sql_tables) / sizeof(sql_tables[0]); t++) {
+		if (!sql_tables[t][s])
+			continue;
+		if (found)
+			return NULL;
+		found = sql_tables[t][s];
+	}
+	return found;
+}
+
 const char *store_backend(const struct store *st)
 {
 	(void)st;
@@ -221,8 +241,8 @@ int store_open(const char *path, int flags, struct store **out, struct err *e)
 
 	*out = NULL;
 	for (int i = 0; i < STMT__MAX; i++)
-		if (!sqlite_sql[i])
-			return err_set(e, LUP_EDB, "statement %d has no SQL text (a bug)", i);
+		if (!sql_text(i))
+			return err_set(e, LUP_EDB, "statement %d has no SQL text, or two (a bug)", i);
 	if (!(flags & STORE_CREATE) && strcmp(path, ":memory:") != 0 && !file_exists(path))
 		return err_set(e, LUP_ENOTFOUND, "database '%s' does not exist (create it with 'lup init')", path);
 	st = xcalloc(1, sizeof(*st));
@@ -305,7 +325,7 @@ static sqlite3_stmt *prepare(struct store *st, enum stmt s, const struct sval *a
 		err_set(e, LUP_EDB, "unknown statement %d", (int)s);
 		return NULL;
 	}
-	if (!st->stmt[s] && sqlite3_prepare_v3(st->db, sqlite_sql[s], -1, SQLITE_PREPARE_PERSISTENT,
+	if (!st->stmt[s] && sqlite3_prepare_v3(st->db, sql_text(s), -1, SQLITE_PREPARE_PERSISTENT,
 					       &st->stmt[s], NULL) != SQLITE_OK) {
 		err_set(e, LUP_EDB, "cannot prepare statement %d: %s", (int)s, sqlite3_errmsg(st->db));
 		return NULL;

@@ -32,7 +32,7 @@ n=$(L list activities --district skarpnack --org socialforvaltningen --json | jq
 [ "$n" -ge 8 ] && ok "Socialförvaltningen's activities in Skarpnäck (000 §3.5: 8)" || nok "Skarpnäck activities: $n"
 expect_exit "show a district by name" 0 L show district "Spånga-Tensta" --json
 expect_eq "the district shows its committee" "$(jq -r .committee "$TMP/out")" spanga-tensta-stadsdelsnamnd
-expect_exit "show an indicator" 0 L show indicator st-2022-i-001 --json
+expect_exit "show an indicator" 0 L show indicator vp-2022-spanga-tensta-i-001 --json
 expect_eq "its own target as written (003)" "$(jq -r '.targets[] | select(.kind == "own") | .text' "$TMP/out")" "4,6 %"
 expect_eq "its KF target (003)" "$(jq -r '.targets[] | select(.kind == "kf") | .value' "$TMP/out")" 2.7
 expect_eq "its outcomes are marked as example data" "$(jq '[.outcomes[] | .example] | all' "$TMP/out")" true

@@ -34,7 +34,7 @@ expect_err "the header problem is named" "sections.tsv:1: unknown column 'x'"
 unchanged "wrong header"
 
 fresh
-printf 'st-2022-i-001\t2022\town\t\t\n' >> "$D/targets.tsv"
+printf 'vp-2022-spanga-tensta-i-001\t2022\town\t\t\n' >> "$D/targets.tsv"
 expect_exit "a target without a value" 1 L demo "$D"
 expect_err "the empty target is named" "column 'value': a target value is required"
 unchanged "empty target"

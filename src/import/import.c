@@ -1,0 +1,357 @@
+/* import.c: the import driver (transaction, dry run, audit) and the helpers importers share. */
+#include "import/import.h"
+#include "core/buf.h"
+#include "core/xalloc.h"
+#include "render/json.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const struct imp_kind *const kinds[] = {
+	&imp_kind_plan, &imp_kind_commission, &imp_kind_lup, &imp_kind_kolada, &imp_kind_csv,
+};
+#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+const struct imp_kind *imp_kind_find(const char *name)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (strcmp(kinds[i]->name, name) == 0)
+			return kinds[i];
+	return NULL;
+}
+
+void imp_kinds_print(FILE *f)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		fprintf(f, "%s%s", i ? ", " : "", kinds[i]->name);
+}
+
+static double now_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void imp_count(struct imp_ctx *c, int i, long n)
+{
+	if (i >= 0 && i < IMP_MAX_KEYS)
+		c->r->counts[i] += n;
+}
+
+static char *vfmt(struct arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+static char *vfmt(struct arena *a, const char *fmt, va_list ap)
+{
+	char tmp[1024];
+
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	return arena_strdup(a, tmp);
+}
+
+void imp_warn(struct imp_ctx *c, int line, const char *fmt, ...)
+{
+	struct imp_report *r = c->r;
+	va_list ap;
+
+	if (r->nwarn == r->capwarn) {
+		int ncap = r->capwarn ? 2 * r->capwarn : 16;
+		struct imp_warning *w = arena_alloc(c->a, sizeof(*w) * (size_t)ncap);
+		if (r->nwarn)
+			memcpy(w, r->warn, sizeof(*w) * (size_t)r->nwarn);
+		r->warn = w;
+		r->capwarn = ncap;
+	}
+	va_start(ap, fmt);
+	r->warn[r->nwarn].msg = vfmt(c->a, fmt, ap);
+	va_end(ap);
+	r->warn[r->nwarn].line = line;
+	r->warn[r->nwarn].file = c->path;
+	r->nwarn++;
+}
+
+void imp_trace(struct imp_ctx *c, int line, int last, const char *what, const char *fmt, ...)
+{
+	struct imp_report *r = c->r;
+	va_list ap;
+
+	if (!c->trace)
+		return;
+	if (r->ntrace == r->captrace) {
+		int ncap = r->captrace ? 2 * r->captrace : 64;
+		struct imp_trace_entry *t = arena_alloc(c->a, sizeof(*t) * (size_t)ncap);
+		if (r->ntrace)
+			memcpy(t, r->trace, sizeof(*t) * (size_t)r->ntrace);
+		r->trace = t;
+		r->captrace = ncap;
+	}
+	va_start(ap, fmt);
+	r->trace[r->ntrace].detail = vfmt(c->a, fmt, ap);
+	va_end(ap);
+	r->trace[r->ntrace].line = line;
+	r->trace[r->ntrace].last = last < line ? line : last;
+	r->trace[r->ntrace].what = what;
+	r->ntrace++;
+}
+
+int imp_fail(struct imp_ctx *c, int line, const char *fmt, ...)
+{
+	char msg[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		return err_set(c->e, LUP_EINVAL, "%s:%d: %s", c->path, line, msg);
+	return err_set(c->e, LUP_EINVAL, "%s: %s", c->path, msg);
+}
+
+int imp_write(struct imp_ctx *c, int line, enum stmt s, const struct sval *args, int nargs)
+{
+	int changed = 0, rc;
+
+	if (!c->st)
+		return LUP_OK;
+	rc = store_exec(c->st, s, args, nargs, NULL, &changed, c->e);
+	if (rc != LUP_OK) {
+		if (line > 0)
+			err_prefix(c->e, "%s:%d: ", c->path, line);
+		else
+			err_prefix(c->e, "%s: ", c->path);
+		return rc;
+	}
+	c->r->changed += changed;
+	return LUP_OK;
+}
+
+int imp_id(struct imp_ctx *c, enum stmt s, const struct sval *args, int nargs, int64_t *id)
+{
+	*id = 0;
+	if (!c->st)
+		return LUP_OK;
+	return store_query_id(c->st, s, args, nargs, id, c->e);
+}
+
+int imp_org(struct imp_ctx *c, const char *name, int64_t *id)
+{
+	struct sval v = SVS(name);
+
+	return imp_id(c, STMT_ORG_ID_LOOSE, &v, 1, id);
+}
+
+/* valid_utf8_line: 0 when s[0..n) is valid UTF-8 without NUL, else -1. */
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char b = s[i];
+		size_t k = b < 0x80 ? 0 : (b >= 0xc2 && b <= 0xdf) ? 1 : (b >= 0xe0 && b <= 0xef) ? 2 :
+			   (b >= 0xf0 && b <= 0xf4) ? 3 : 9;
+		if (b == 0 || k == 9 || i + k >= n)
+			return -1;
+		for (size_t j = 1; j <= k; j++)
+			if ((s[i + j] & 0xc0) != 0x80)
+				return -1;
+		if ((b == 0xe0 && s[i + 1] < 0xa0) || (b == 0xed && s[i + 1] > 0x9f) ||
+		    (b == 0xf0 && s[i + 1] < 0x90) || (b == 0xf4 && s[i + 1] > 0x8f))
+			return -1;
+		i += k + 1;
+	}
+	return 0;
+}
+
+int imp_split_text(struct imp_ctx *c, const char *buf, size_t len, struct imp_text *t)
+{
+	char *d, *p, *end;
+	int cap = 256, n = 0;
+
+	if (len > IMP_MAX_TEXT)
+		return err_set(c->e, LUP_ETOOBIG, "%s: %zu bytes, more than the limit of %zu",
+			       c->path, len, IMP_MAX_TEXT);
+	d = arena_alloc(c->a, len + 1);
+	memcpy(d, buf, len);
+	d[len] = '\0';
+	p = d;
+	end = d + len;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	t->data = d;
+	t->lines = arena_alloc(c->a, sizeof(char *) * (size_t)cap);
+	while (p < end) {
+		char *e = p;
+		while (e < end && *e != '\n' && *e != '\r')
+			e++;
+		if ((size_t)(e - p) > IMP_MAX_LINE)
+			return imp_fail(c, n + 1, "line longer than %d bytes", IMP_MAX_LINE);
+		if (valid_utf8((const unsigned char *)p, (size_t)(e - p)) != 0)
+			return imp_fail(c, n + 1, "not valid UTF-8 text (convert the file to UTF-8)");
+		if (n == cap) {
+			char **nl = arena_alloc(c->a, sizeof(char *) * (size_t)cap * 2);
+			memcpy(nl, t->lines, sizeof(char *) * (size_t)cap);
+			t->lines = nl;
+			cap *= 2;
+		}
+		t->lines[n++] = p;
+		if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
+			*e++ = '\0';
+		if (e < end)
+			*e++ = '\0';
+		p = e;
+	}
+	t->nlines = n;
+	return LUP_OK;
+}
+
+int imp_read_text(struct imp_ctx *c, struct imp_text *t)
+{
+	FILE *f = fopen(c->path, "rb");
+	struct buf b;
+	char chunk[65536];
+	size_t n;
+	int rc;
+
+	if (!f)
+		return err_set(c->e, LUP_EIO, "cannot open '%s': %s", c->path, strerror(errno));
+	buf_init(&b, IMP_MAX_TEXT);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (buf_add(&b, chunk, n) < 0)
+			break;
+	if (ferror(f)) {
+		rc = err_set(c->e, LUP_EIO, "cannot read '%s': %s", c->path, strerror(errno));
+	} else if (b.overflow) {
+		rc = err_set(c->e, LUP_ETOOBIG, "'%s' is larger than the limit of %zu bytes", c->path, IMP_MAX_TEXT);
+	} else {
+		rc = imp_split_text(c, b.ptr, b.len, t);
+	}
+	fclose(f);
+	buf_release(&b);
+	return rc;
+}
+
+void imp_progress(struct imp_ctx *c, size_t done, size_t total)
+{
+	double t = now_mono();
+
+	if (t - c->started < 1.0 || !total)
+		return;
+	fprintf(stderr, "\rlup import: %s %3d %%", c->path, (int)(100.0 * (double)done / (double)total));
+	c->progress_shown = 1;
+}
+
+static int audit(struct store *st, const struct imp_kind *k, const char *const *files, int nfiles,
+		 const struct imp_opts *o, const struct imp_report *r, struct err *e)
+{
+	char at[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	struct buf b;
+	struct json j;
+	int rc;
+
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	buf_init(&b, 1 << 20);
+	json_init(&j, &b, 0);
+	json_obj_open(&j);
+	json_key(&j, "kind"); json_str(&j, k->name);
+	json_key(&j, "files"); json_arr_open(&j);
+	for (int i = 0; i < nfiles; i++)
+		json_str(&j, files[i]);
+	json_arr_close(&j);
+	json_key(&j, "changed"); json_int(&j, r->changed);
+	for (int i = 0; k->keys[i] && i < IMP_MAX_KEYS; i++) {
+		json_key(&j, k->keys[i]);
+		json_int(&j, r->counts[i]);
+	}
+	json_obj_close(&j);
+	json_finish(&j);
+	{
+		struct sval args[] = { SVS(at), SVNULL, SVS(o->actor ? o->actor : "lup import"),
+				       SVS("load"), SVS("import"), SVNULL, SVNULL, SVS(b.ptr) };
+		rc = store_exec(st, STMT_AUDIT_INSERT, args, 8, NULL, NULL, e);
+	}
+	buf_release(&b);
+	return rc;
+}
+
+int imp_run(struct store *st, const struct imp_kind *k, const char *const *files, int nfiles,
+	    const struct imp_opts *o, struct arena *a, struct imp_report *r, struct err *e)
+{
+	struct imp_ctx c = { .st = st, .a = a, .e = e, .org = o->org, .year = o->year,
+			     .dry_run = o->dry_run, .trace = o->trace || o->dry_run, .r = r, .kind = k };
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	r->kind = k->name;
+	c.started = now_mono();
+	if ((rc = store_begin(st, e)) != LUP_OK)
+		return rc;
+	for (int i = 0; i < nfiles; i++) {
+		c.path = files[i];
+		if ((rc = k->run(&c)) != LUP_OK)
+			goto err;
+		r->files++;
+	}
+	if (c.progress_shown)
+		fputs("\n", stderr);
+	if (o->dry_run) {
+		store_rollback(st);
+		return LUP_OK;
+	}
+	if (r->changed && (rc = audit(st, k, files, nfiles, o, r, e)) != LUP_OK)
+		goto err;
+	return store_commit(st, e);
+err:
+	if (c.progress_shown)
+		fputs("\n", stderr);
+	store_rollback(st);
+	return rc;
+}
+
+char *imp_report_json(const struct imp_report *r, const struct imp_kind *k, int dry_run)
+{
+	struct buf b;
+	struct json j;
+
+	buf_init(&b, 0);
+	json_init(&j, &b, 1);
+	json_obj_open(&j);
+	for (int i = 0; k->keys[i] && i < IMP_MAX_KEYS; i++) {
+		json_key(&j, k->keys[i]);
+		json_int(&j, r->counts[i]);
+	}
+	json_key(&j, "changed"); json_int(&j, r->changed);
+	json_key(&j, "dry_run"); json_bool(&j, dry_run);
+	json_key(&j, "warnings");
+	json_arr_open(&j);
+	for (int i = 0; i < r->nwarn; i++) {
+		json_obj_open(&j);
+		json_key(&j, "file"); json_str(&j, r->warn[i].file);
+		json_key(&j, "line"); json_int(&j, r->warn[i].line);
+		json_key(&j, "message"); json_str(&j, r->warn[i].msg);
+		json_obj_close(&j);
+	}
+	json_arr_close(&j);
+	if (r->ntrace) {
+		json_key(&j, "trace");
+		json_arr_open(&j);
+		for (int i = 0; i < r->ntrace; i++) {
+			json_obj_open(&j);
+			json_key(&j, "line"); json_int(&j, r->trace[i].line);
+			json_key(&j, "last"); json_int(&j, r->trace[i].last);
+			json_key(&j, "what"); json_str(&j, r->trace[i].what);
+			json_key(&j, "detail"); json_str(&j, r->trace[i].detail);
+			json_obj_close(&j);
+		}
+		json_arr_close(&j);
+	}
+	json_obj_close(&j);
+	json_finish(&j);
+	return buf_detach(&b, NULL);
+}

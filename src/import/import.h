@@ -1,0 +1,152 @@
+/* import.h: the framework every importer uses (`lup import KIND FILE...`).
+ *
+ * An import is one transaction: the driver (imp_run) begins it, runs the kind's importer on
+ * each file, and commits, or rolls back on any error or for --dry-run (so a dry run does every
+ * write and reports exactly what would change, then keeps nothing). Importers write only through
+ * imp_write (which counts changed rows and names file:line in errors) and report through
+ * imp_count (the kind's JSON counts), imp_warn (warnings with a line) and imp_trace (the
+ * dry-run account of what each line became).
+ *
+ * Parsing is kept apart from writing so that every parser can be fuzzed without a database:
+ * an importer's parse function takes text (struct imp_text) and fills its own document
+ * structure in the arena; its apply function writes that structure.
+ */
+#ifndef LUP_IMPORT_H
+#define LUP_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "store/store.h"
+
+#define IMP_MAX_KEYS 12			/* count keys per kind */
+#define IMP_MAX_TEXT ((size_t)64 << 20)	/* larger text inputs are refused (LUP_ETOOBIG) */
+#define IMP_MAX_LINE 65536		/* a longer line in a text input is refused */
+
+struct imp_warning {
+	const char *file;	/* the input file */
+	int line;		/* 1-based, 0 when not tied to a line */
+	const char *msg;
+};
+
+struct imp_trace_entry {
+	int line;		/* first line of the thing */
+	int last;		/* last line it took (>= line) */
+	const char *what;	/* "namndmal", "indicator", "skipped: page header", ... */
+	const char *detail;	/* its name or the text skipped (cut) */
+};
+
+/* What an import did (or would do, for a dry run). Everything lives in the run's arena. */
+struct imp_report {
+	const char *kind;
+	long counts[IMP_MAX_KEYS];	/* by the kind's key index */
+	int changed;			/* database rows inserted or changed */
+	int files;
+	struct imp_warning *warn;
+	int nwarn, capwarn;
+	struct imp_trace_entry *trace;
+	int ntrace, captrace;
+};
+
+/* The state of one import, passed to the importer. */
+struct imp_ctx {
+	struct store *st;	/* NULL when parsing only (fuzzing, unit tests of a parser) */
+	struct arena *a;	/* freed when the import ends */
+	struct err *e;
+	const char *path;	/* the file being imported (for messages) */
+	const char *org;	/* --org: key, name or alias; NULL when not given */
+	int year;		/* --year, or 0 */
+	int dry_run;		/* --dry-run */
+	int trace;		/* keep imp_trace entries (dry run, or asked for) */
+	struct imp_report *r;
+	const struct imp_kind *kind;
+	double started;		/* monotonic seconds at start, for the progress line */
+	int progress_shown;
+};
+
+/* A text input split into lines: CRLF and CR become LF, a UTF-8 BOM is dropped, form feeds
+ * (page breaks) are kept as lines of their own content. lines[i] is line i + 1, without its
+ * end. Text must be valid UTF-8 (else LUP_EINVAL naming the line). */
+struct imp_text {
+	char *data;		/* the whole text, modified in place; owned by the arena */
+	char **lines;
+	int nlines;
+};
+
+/* An importer kind: its name, JSON count keys (NULL-terminated) and entry point. */
+struct imp_kind {
+	const char *name;
+	const char *const *keys;
+	int (*run)(struct imp_ctx *c);	/* imports c->path; returns LUP_OK or an error in c->e */
+	const char *summary;		/* one line for help */
+};
+
+/* imp_kind_find: the kind called name, or NULL. */
+const struct imp_kind *imp_kind_find(const char *name);
+
+/* imp_kinds_print: the kind names, comma-separated, to f. */
+void imp_kinds_print(FILE *f);
+
+/* Options of a run. */
+struct imp_opts {
+	const char *org;
+	int year;
+	int dry_run;
+	int trace;
+	const char *actor;	/* who imports, for the audit log */
+};
+
+/*
+ * imp_run: imports files[0..nfiles-1] of kind k into st in one transaction (see the top of this
+ * file). r receives the report; its memory is in a, which the caller releases. Returns LUP_OK,
+ * or an error (nothing written) with e naming file:line.
+ */
+int imp_run(struct store *st, const struct imp_kind *k, const char *const *files, int nfiles,
+	    const struct imp_opts *o, struct arena *a, struct imp_report *r, struct err *e);
+
+/* imp_report_json: the report as the JSON object `lup import --json` prints (caller frees). */
+char *imp_report_json(const struct imp_report *r, const struct imp_kind *k, int dry_run);
+
+/* imp_count: adds n to the count at key index i of the kind. */
+void imp_count(struct imp_ctx *c, int i, long n);
+
+/* imp_warn: records a warning about line (0: the whole file). */
+void imp_warn(struct imp_ctx *c, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* imp_trace: records what lines line..last became (only when c->trace). */
+void imp_trace(struct imp_ctx *c, int line, int last, const char *what, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* imp_fail: sets c->e to LUP_EINVAL "path:line: message" and returns LUP_EINVAL. */
+int imp_fail(struct imp_ctx *c, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* imp_write: runs write statement s; counts the rows it changed; an error gets "path:line: ". */
+int imp_write(struct imp_ctx *c, int line, enum stmt s, const struct sval *args, int nargs);
+
+/* imp_id: runs lookup statement s (first column an id) into *id (0 when no row). */
+int imp_id(struct imp_ctx *c, enum stmt s, const struct sval *args, int nargs, int64_t *id);
+
+/* imp_org: resolves an organisation by key, name or alias (*id 0 when unknown). */
+int imp_org(struct imp_ctx *c, const char *name, int64_t *id);
+
+/*
+ * imp_read_text: reads c->path (at most IMP_MAX_TEXT bytes) into t, in c->a. Errors: LUP_EIO,
+ * LUP_ETOOBIG, LUP_EINVAL (invalid UTF-8 or a NUL byte, naming the line).
+ */
+int imp_read_text(struct imp_ctx *c, struct imp_text *t);
+
+/* imp_split_text: the same from a buffer (copied into a); for parsers under test or fuzzing. */
+int imp_split_text(struct imp_ctx *c, const char *buf, size_t len, struct imp_text *t);
+
+/* imp_progress: call now and then with bytes done of total; after one second it keeps a
+ * "lup import: N %" line on standard error up to date. */
+void imp_progress(struct imp_ctx *c, size_t done, size_t total);
+
+/* The kinds (one file each in src/import/). */
+extern const struct imp_kind imp_kind_plan, imp_kind_commission, imp_kind_lup, imp_kind_kolada,
+	imp_kind_csv;
+
+#endif
