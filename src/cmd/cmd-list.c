@@ -1,6 +1,6 @@
 /* cmd-list.c: `lup list KIND` lists organisations, districts, themes, goals, ... */
 #include "cmd/cmd.h"
-#include "cmd/kinds.h"
+#include "store/kinds.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "render/json.h"

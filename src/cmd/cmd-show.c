@@ -1,6 +1,6 @@
 /* cmd-show.c: `lup show KIND ID` prints one thing with its relations. */
 #include "cmd/cmd.h"
-#include "cmd/kinds.h"
+#include "store/kinds.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "render/json.h"

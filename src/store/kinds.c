@@ -1,5 +1,5 @@
 /* kinds.c: the entity kinds of `lup list` and `lup show`, as a table. */
-#include "cmd/kinds.h"
+#include "store/kinds.h"
 
 #include <stdio.h>
 #include <string.h>
