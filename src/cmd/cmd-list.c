@@ -10,90 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct filters {
-	const char *district, *org, *year, *level, *kind;
-	int64_t district_id, org_id;
-	long year_n;
-};
-
-static const char *const goal_levels[] = { "inriktningsmal", "verksamhetsomradesmal", "namndmal", "lup", NULL };
-
-static int in_list(const char *v, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcmp(v, *list) == 0)
-			return 1;
-	return 0;
-}
-
-/* resolve: turns the filter texts into ids; an unknown name is an error (exit 1). */
-static int resolve(struct cmd_ctx *c, struct store *st, struct filters *f)
-{
-	struct sval v;
-
-	if (f->district) {
-		v = SVS(f->district);
-		if (store_query_id(st, STMT_DISTRICT_ID_LOOSE, &v, 1, &f->district_id, &c->err) != LUP_OK)
-			return cmd_fail(c);
-		if (!f->district_id) {
-			fprintf(stderr, "lup: unknown district '%s' (see 'lup list districts')\n", f->district);
-			return EXIT_FAIL;
-		}
-	}
-	if (f->org) {
-		v = SVS(f->org);
-		if (store_query_id(st, STMT_ORG_ID_LOOSE, &v, 1, &f->org_id, &c->err) != LUP_OK)
-			return cmd_fail(c);
-		if (!f->org_id) {
-			fprintf(stderr, "lup: unknown organisation '%s' (see 'lup list organisations')\n", f->org);
-			return EXIT_FAIL;
-		}
-	}
-	return EXIT_OK;
-}
-
-/* check_filters: refuses filters the kind does not take, and bad values (exit 2). */
-static int check_filters(const struct kind *k, const struct filters *f)
-{
-	const char *given[] = { [F_DISTRICT] = f->district, [F_ORG] = f->org, [F_YEAR] = f->year,
-				[F_LEVEL] = f->level, [F_KIND] = f->kind };
-	const char *names[] = { [F_DISTRICT] = "--district", [F_ORG] = "--org", [F_YEAR] = "--year",
-				[F_LEVEL] = "--level", [F_KIND] = "--kind" };
-
-	for (int fl = F_DISTRICT; fl <= F_KIND; fl++) {
-		int takes = 0;
-		for (int i = 0; k->params[i] != F_END; i++)
-			takes |= k->params[i] == (enum filter)fl;
-		if (given[fl] && !takes) {
-			fprintf(stderr, "lup list: %s does not filter %s\n", names[fl], k->name);
-			return EXIT_USAGE;
-		}
-	}
-	if (f->level && !in_list(f->level, goal_levels)) {
-		fprintf(stderr, "lup list: unknown level '%s' (inriktningsmal, verksamhetsomradesmal,"
-			" namndmal, lup)\n", f->level);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
-}
-
-static int bind_params(const struct kind *k, const struct filters *f, struct sval *args)
-{
-	int n = 0;
-
-	for (; k->params[n] != F_END; n++) {
-		switch (k->params[n]) {
-		case F_DISTRICT: args[n] = SVID(f->district_id); break;
-		case F_ORG: args[n] = SVID(f->org_id); break;
-		case F_YEAR: args[n] = SVID(f->year_n); break;
-		case F_LEVEL: args[n] = SVS(f->level); break;
-		case F_KIND: args[n] = SVS(f->kind); break;
-		default: args[n] = SVNULL; break;
-		}
-	}
-	return n;
-}
-
 /* district_extras: the themes and prioritised areas of district row i, as string arrays. */
 static int district_extras(struct cmd_ctx *c, struct store *st, const struct rowset *rs, int i,
 			   struct json *j, struct arena *a)
@@ -141,21 +57,30 @@ static int print_json(struct cmd_ctx *c, struct store *st, const struct kind *k,
 	return rc;
 }
 
-static int list(struct cmd_ctx *c, const struct kind *k, struct filters *f, int as_json)
+static int list(struct cmd_ctx *c, const struct kind *k, const char *const vals[F__MAX], int as_json)
 {
 	struct arena a = ARENA_INIT;
 	struct store *st = NULL;
+	struct kind_bound b;
 	struct rowset rs;
-	struct sval args[5];
-	int rc, n;
+	int rc;
 
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
 		return rc;
-	if ((rc = resolve(c, st, f)) != EXIT_OK)
+	if ((rc = kind_bind(st, k, vals, &b, &c->err)) != LUP_OK) {
+		if (rc == LUP_EINVAL) {
+			fprintf(stderr, "lup list: %s\n", c->err.msg);
+			rc = EXIT_USAGE;
+		} else {
+			fprintf(stderr, "lup: %s (see 'lup list %s')\n", c->err.msg,
+				rc == LUP_ENOTFOUND && vals[F_DISTRICT] && strstr(c->err.msg, "district") ?
+				"districts" : "organisations");
+			rc = EXIT_FAIL;
+		}
 		goto out;
-	n = bind_params(k, f, args);
+	}
 	rowset_init(&rs, &a);
-	if (rowset_query(&rs, st, k->list, args, n, &c->err) != LUP_OK) {
+	if (rowset_query(&rs, st, k->list, b.args, b.nargs, &c->err) != LUP_OK) {
 		rc = cmd_fail(c);
 		goto out;
 	}
@@ -171,13 +96,14 @@ out:
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct filters f = { 0 };
+	const char *vals[F__MAX] = { 0 };
 	const struct kind *k;
 	int help = 0, as_json = 0, npos, rc;
 	const char *pos[1];
 	const struct opt opts[] = {
-		{ "--json", NULL, &as_json }, { "--district", &f.district, NULL }, { "--org", &f.org, NULL },
-		{ "--year", &f.year, NULL }, { "--level", &f.level, NULL }, { "--kind", &f.kind, NULL },
+		{ "--json", NULL, &as_json }, { "--district", &vals[F_DISTRICT], NULL },
+		{ "--org", &vals[F_ORG], NULL }, { "--year", &vals[F_YEAR], NULL },
+		{ "--level", &vals[F_LEVEL], NULL }, { "--kind", &vals[F_KIND], NULL },
 		{ NULL, NULL, NULL },
 	};
 
@@ -197,9 +123,7 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 		fputs(")\n", stderr);
 		return EXIT_USAGE;
 	}
-	if ((rc = check_filters(k, &f)) != EXIT_OK || (rc = cmd_year(&cmd_list, f.year, &f.year_n)) != EXIT_OK)
-		return rc;
-	return list(c, k, &f, as_json);
+	return list(c, k, vals, as_json);
 }
 
 const struct cmd cmd_list = {
@@ -214,6 +138,6 @@ const struct cmd cmd_list = {
 	"  --year Y      only what applies in year Y\n"
 	"  --level L     goals: inriktningsmal, verksamhetsomradesmal, namndmal or lup\n"
 	"  --kind K      organisations: council, district_committee, specialist_admin, ...\n"
-	"A filter a KIND does not take is refused (exit 2); an unknown district or organisation\n"
-	"is an error (exit 1).",
+	"A filter a KIND does not take, a bad year or level is refused (exit 2); an unknown\n"
+	"district or organisation is an error (exit 1).",
 };

@@ -1,7 +1,11 @@
 /* kinds.c: the entity kinds of `lup list` and `lup show`, as a table. */
 #include "store/kinds.h"
 
+#include "core/err.h"
+
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const org_bools[] = { "city_owned", "housing", NULL };
@@ -60,4 +64,98 @@ void kind_names_print(FILE *f)
 {
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		fprintf(f, "%s%s", i ? ", " : "", kinds[i].name);
+}
+
+int kind_count(void)
+{
+	return (int)(sizeof(kinds) / sizeof(kinds[0]));
+}
+
+const struct kind *kind_at(int i)
+{
+	return i >= 0 && i < kind_count() ? &kinds[i] : NULL;
+}
+
+const char *kind_filter_name(enum filter f)
+{
+	static const char *const names[F__MAX] = {
+		[F_DISTRICT] = "district", [F_ORG] = "org", [F_YEAR] = "year", [F_LEVEL] = "level",
+		[F_KIND] = "kind",
+	};
+	return (unsigned)f < F__MAX && names[f] ? names[f] : "";
+}
+
+static const char *const goal_levels[] = { "inriktningsmal", "verksamhetsomradesmal", "namndmal", "lup", NULL };
+
+static int takes(const struct kind *k, enum filter f)
+{
+	for (int i = 0; k->params[i] != F_END; i++)
+		if (k->params[i] == f)
+			return 1;
+	return 0;
+}
+
+static int check_values(const struct kind *k, const char *const vals[F__MAX], struct kind_bound *b,
+			struct err *e)
+{
+	char *end;
+	int ok = 0;
+
+	for (int f = F_DISTRICT; f < F__MAX; f++)
+		if (vals[f] && !takes(k, (enum filter)f))
+			return err_set(e, LUP_EINVAL, "'%s' does not filter %s", kind_filter_name((enum filter)f), k->name);
+	if (vals[F_YEAR]) {
+		errno = 0;
+		b->year = strtol(vals[F_YEAR], &end, 10);
+		if (errno || end == vals[F_YEAR] || *end || b->year < 1900 || b->year > 2999)
+			return err_set(e, LUP_EINVAL, "'%s' is not a year (1900-2999)", vals[F_YEAR]);
+	}
+	if (vals[F_LEVEL]) {
+		for (int i = 0; goal_levels[i]; i++)
+			ok |= strcmp(vals[F_LEVEL], goal_levels[i]) == 0;
+		if (!ok)
+			return err_set(e, LUP_EINVAL, "unknown level '%s' (inriktningsmal, verksamhetsomradesmal,"
+				       " namndmal, lup)", vals[F_LEVEL]);
+	}
+	return LUP_OK;
+}
+
+static int resolve(struct store *st, enum stmt s, const char *name, const char *what, int64_t *id,
+		   struct err *e)
+{
+	struct sval v = SVS(name);
+	int rc = store_query_id(st, s, &v, 1, id, e);
+
+	if (rc != LUP_OK)
+		return rc;
+	if (!*id)
+		return err_set(e, LUP_ENOTFOUND, "unknown %s '%s'", what, name);
+	return LUP_OK;
+}
+
+int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__MAX],
+	      struct kind_bound *b, struct err *e)
+{
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	if ((rc = check_values(k, vals, b, e)) != LUP_OK)
+		return rc;
+	if (vals[F_DISTRICT] &&
+	    (rc = resolve(st, STMT_DISTRICT_ID_LOOSE, vals[F_DISTRICT], "district", &b->district_id, e)) != LUP_OK)
+		return rc;
+	if (vals[F_ORG] && (rc = resolve(st, STMT_ORG_ID_LOOSE, vals[F_ORG], "organisation", &b->org_id, e)) != LUP_OK)
+		return rc;
+	for (b->nargs = 0; k->params[b->nargs] != F_END; b->nargs++) {
+		struct sval *a = &b->args[b->nargs];
+		switch (k->params[b->nargs]) {
+		case F_DISTRICT: *a = SVID(b->district_id); break;
+		case F_ORG: *a = SVID(b->org_id); break;
+		case F_YEAR: *a = SVID(b->year); break;
+		case F_LEVEL: *a = SVS(vals[F_LEVEL]); break;
+		case F_KIND: *a = SVS(vals[F_KIND]); break;
+		default: *a = SVNULL; break;
+		}
+	}
+	return LUP_OK;
 }

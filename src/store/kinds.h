@@ -5,9 +5,12 @@
 #include <stdio.h>
 
 #include "store/stmt.h"
+#include "store/store.h"
+
+struct err;
 
 /* Filters a list may take; a kind's params say which ?N each fills. */
-enum filter { F_END = 0, F_DISTRICT, F_ORG, F_YEAR, F_LEVEL, F_KIND };
+enum filter { F_END = 0, F_DISTRICT, F_ORG, F_YEAR, F_LEVEL, F_KIND, F__MAX };
 
 #define KIND_MAX_RELS 8
 
@@ -32,5 +35,29 @@ const struct kind *kind_find(const char *name);
 
 /* kind_names_print: prints the plural names, comma-separated (for messages). */
 void kind_names_print(FILE *f);
+
+/* kind_count: the number of kinds; kind_at: the i-th (for listing routes). */
+int kind_count(void);
+const struct kind *kind_at(int i);
+
+/* kind_filter_name: the option/parameter name of a filter ("district", "org", ...). */
+const char *kind_filter_name(enum filter f);
+
+/* Resolved filter values; the sval args point into it, so it must outlive them. */
+struct kind_bound {
+	struct sval args[5];
+	int nargs;
+	int64_t district_id, org_id;
+	long year;
+};
+
+/*
+ * kind_bind: checks and resolves the filter values vals[F_...] (NULL when not given) for
+ * kind k and fills b->args in the order of k->params. Errors: LUP_EINVAL for a filter k
+ * does not take, a year that is not 1900-2999 or an unknown goal level; LUP_ENOTFOUND for an
+ * unknown district or organisation (by key, name or alias); LUP_EDB. e names the problem.
+ */
+int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__MAX],
+	      struct kind_bound *b, struct err *e);
 
 #endif
