@@ -4,54 +4,29 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "render/json.h"
+#include "render/entity.h"
 #include "render/rows.h"
 #include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* district_extras: the themes and prioritised areas of district row i, as string arrays. */
-static int district_extras(struct cmd_ctx *c, struct store *st, const struct rowset *rs, int i,
-			   struct json *j, struct arena *a)
-{
-	static const struct { const char *key; enum stmt s; } extras[] = {
-		{ "themes", STMT_DISTRICT_THEMES }, { "prioritised_areas", STMT_DISTRICT_PAREAS },
-	};
-	struct sval id = SVI(strtoll(rs->rows[i][rowset_col(rs, "id")].s, NULL, 10));
-
-	for (size_t x = 0; x < sizeof(extras) / sizeof(extras[0]); x++) {
-		struct rowset names;
-		rowset_init(&names, a);
-		if (rowset_query(&names, st, extras[x].s, &id, 1, &c->err) != LUP_OK)
-			return cmd_fail(c);
-		json_key(j, extras[x].key);
-		json_arr_open(j);
-		for (int r = 0; r < names.nrows; r++)
-			json_str(j, names.rows[r][0].s);
-		json_arr_close(j);
-	}
-	return EXIT_OK;
-}
-
 static int print_json(struct cmd_ctx *c, struct store *st, const struct kind *k,
 		      const struct rowset *rs, struct arena *a)
 {
 	struct buf b;
 	struct json j;
-	int rc = EXIT_OK;
+	int rc = LUP_OK;
 
 	buf_init(&b, 0);
 	json_init(&j, &b, 1);
 	json_arr_open(&j);
-	for (int i = 0; i < rs->nrows && rc == EXIT_OK; i++) {
-		json_obj_open(&j);
-		rowset_json_row(rs, i, &j, k->bools);
-		if (k->list == STMT_LIST_DISTRICTS)
-			rc = district_extras(c, st, rs, i, &j, a);
-		json_obj_close(&j);
-	}
+	for (int i = 0; i < rs->nrows && rc == LUP_OK; i++)
+		rc = entity_list_item(st, k, rs, i, &j, a, &c->err);
 	json_arr_close(&j);
-	if (rc == EXIT_OK && json_finish(&j) == 0)
+	if (rc != LUP_OK)
+		rc = cmd_fail(c);
+	else if (json_finish(&j) == 0)
 		fputs(b.ptr, stdout);
 	buf_release(&b);
 	return rc;

@@ -4,40 +4,12 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "render/json.h"
+#include "render/entity.h"
 #include "render/rows.h"
 #include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Relation columns shown as booleans, whatever the relation. */
-static const char *const rel_bools[] = { "missing", "example", "extra", "prioritised", "by_sex", "by_area", NULL };
-
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
-}
-
-/* find_id: the id named by text (a number, or a key/name where the kind has them); 0 if none. */
-static int find_id(struct cmd_ctx *c, struct store *st, const struct kind *k, const char *text,
-		   int64_t *id)
-{
-	struct sval v = SVS(text);
-
-	*id = 0;
-	if (all_digits(text) && strlen(text) < 19) {
-		*id = strtoll(text, NULL, 10);
-		return LUP_OK;
-	}
-	if (k->by_key == STMT__MAX)
-		return LUP_OK;
-	return store_query_id(st, k->by_key, &v, 1, id, &c->err);
-}
 
 static void print_text(const struct kind *k, const struct rowset *main, struct rowset *rels)
 {
@@ -57,13 +29,7 @@ static int print_json(const struct kind *k, const struct rowset *main, struct ro
 
 	buf_init(&b, 0);
 	json_init(&j, &b, 1);
-	json_obj_open(&j);
-	rowset_json_row(main, 0, &j, k->bools);
-	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++) {
-		json_key(&j, k->rels[r].name);
-		rowset_json(&rels[r], &j, rel_bools);
-	}
-	json_obj_close(&j);
+	entity_json(k, main, rels, &j);
 	if ((rc = json_finish(&j)) == 0)
 		fputs(b.ptr, stdout);
 	buf_release(&b);
@@ -76,31 +42,19 @@ static int show(struct cmd_ctx *c, const struct kind *k, const char *text, int a
 	struct store *st = NULL;
 	struct rowset main, rels[KIND_MAX_RELS];
 	int64_t id;
-	int rc;
+	int rc, found = 0;
 
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
 		return rc;
-	if (find_id(c, st, k, text, &id) != LUP_OK) {
+	if (entity_find_id(st, k, text, &id, &c->err) != LUP_OK ||
+	    entity_load(st, k, id, &main, rels, &found, &a, &c->err) != LUP_OK) {
 		rc = cmd_fail(c);
 		goto out;
 	}
-	struct sval arg = SVI(id);
-	rowset_init(&main, &a);
-	if (id && rowset_query(&main, st, k->show, &arg, 1, &c->err) != LUP_OK) {
-		rc = cmd_fail(c);
-		goto out;
-	}
-	if (!id || main.nrows == 0) {
+	if (!found) {
 		fprintf(stderr, "lup: no %s '%s' (see 'lup list %s')\n", k->singular, text, k->name);
 		rc = EXIT_FAIL;
 		goto out;
-	}
-	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++) {
-		rowset_init(&rels[r], &a);
-		if (rowset_query(&rels[r], st, k->rels[r].stmt, &arg, 1, &c->err) != LUP_OK) {
-			rc = cmd_fail(c);
-			goto out;
-		}
 	}
 	if (as_json)
 		rc = print_json(k, &main, rels);

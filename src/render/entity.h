@@ -1,0 +1,36 @@
+/* entity.h: the JSON of an entity kind's list items and of one entity with its relations,
+ * shared by `lup list/show --json` and the HTTP API so that both speak the same shapes. */
+#ifndef LUP_ENTITY_H
+#define LUP_ENTITY_H
+
+#include <stdint.h>
+
+#include "render/rows.h"
+
+struct arena;
+struct err;
+struct json;
+struct kind;
+struct store;
+
+/* entity_list_item: writes row i of a list of kind k as an object (districts also get their
+ * themes and prioritised areas). Returns LUP_OK or a store error. */
+int entity_list_item(struct store *st, const struct kind *k, const struct rowset *rs, int i,
+		     struct json *j, struct arena *a, struct err *e);
+
+/*
+ * entity_show: loads entity id of kind k with every relation into *main and rels[] (arrays of
+ * KIND_MAX_RELS rowsets, initialised here from a). *found is 0 when there is no such entity.
+ */
+int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowset *main,
+		struct rowset *rels, int *found, struct arena *a, struct err *e);
+
+/* entity_json: writes what entity_load loaded as one object. */
+void entity_json(const struct kind *k, const struct rowset *main, const struct rowset *rels,
+		 struct json *j);
+
+/* entity_find_id: the id named by text: a decimal id, or a key/name where the kind has a lookup.
+ * *id is 0 when nothing matches. */
+int entity_find_id(struct store *st, const struct kind *k, const char *text, int64_t *id, struct err *e);
+
+#endif
