@@ -2,7 +2,7 @@
 # V=1 shows the full commands.
 
 CC ?= cc
-PKGS := sqlite3 icu-uc icu-i18n yajl
+PKGS := sqlite3 icu-uc icu-i18n yajl libmicrohttpd libsodium jansson
 DB ?= var/lup.db
 DATASET ?= data/stockholm
 
@@ -20,7 +20,7 @@ else
 Q := @
 endif
 
-LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/store/*.c src/load/*.c src/import/*.c src/render/*.c src/cmd/*.c))
+LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/store/*.c src/load/*.c src/import/*.c src/render/*.c src/web/*.c src/cmd/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/sqlite/*.sql))
 GEN := build/gen/migrations-sqlite.c
 LIB_OBJ := $(LIB_SRC:src/%.c=build/obj/%.o) build/obj/gen/migrations-sqlite.o

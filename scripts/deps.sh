@@ -7,8 +7,8 @@
 # apt-get line to run and exits 1.
 set -eu
 
-BUILD_PKGS="gcc make pkg-config libsqlite3-dev libicu-dev libyajl-dev libcsv-dev"
-TEST_PKGS="sqlite3 jq clang libclang-rt-14-dev"
+BUILD_PKGS="gcc make pkg-config libsqlite3-dev libicu-dev libyajl-dev libcsv-dev libmicrohttpd-dev libsodium-dev libjansson-dev"
+TEST_PKGS="sqlite3 jq curl clang libclang-rt-14-dev wrk"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;

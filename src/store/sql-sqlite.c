@@ -521,6 +521,129 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_REL_RECOMMENDATION_MEASURES] =
 		"SELECT id, number, text FROM commission_measure WHERE recommendation_id = ?1 ORDER BY number",
 
+	/* users: (name) -> id, name, org_id, role, pw_hash, disabled, org pair */
+	[STMT_USER_BY_NAME] =
+		"SELECT u.id, u.name, u.org_id, u.role, u.pw_hash, u.disabled, o.pair_id FROM app_user u"
+		" LEFT JOIN organisation o ON o.id = u.org_id WHERE u.name = ?1",
+	[STMT_USER_BY_ID] =
+		"SELECT u.id, u.name, u.org_id, u.role, u.pw_hash, u.disabled, o.pair_id FROM app_user u"
+		" LEFT JOIN organisation o ON o.id = u.org_id WHERE u.id = ?1",
+	/* (name, org_id, role, pw_hash, created_at) */
+	[STMT_USER_INSERT] =
+		"INSERT INTO app_user (name, org_id, role, pw_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* (id, pw_hash) */
+	[STMT_USER_SET_PASSWORD] = "UPDATE app_user SET pw_hash = ?2 WHERE id = ?1",
+	[STMT_USER_LIST] =
+		"SELECT u.id, u.name, o.key AS org, u.role, u.disabled, u.created_at FROM app_user u"
+		" LEFT JOIN organisation o ON o.id = u.org_id ORDER BY u.name",
+	/* (id_hash, user_id, csrf, created_at, expires_at) */
+	[STMT_SESSION_INSERT] =
+		"INSERT INTO session (id_hash, user_id, csrf, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* (id_hash, now) -> user id, name, org_id, role, disabled, org pair, csrf */
+	[STMT_SESSION_GET] =
+		"SELECT u.id, u.name, u.org_id, u.role, u.disabled, o.pair_id, s.csrf FROM session s"
+		" JOIN app_user u ON u.id = s.user_id LEFT JOIN organisation o ON o.id = u.org_id"
+		" WHERE s.id_hash = ?1 AND s.expires_at > ?2",
+	[STMT_SESSION_DELETE] = "DELETE FROM session WHERE id_hash = ?1",
+	[STMT_SESSION_PURGE] = "DELETE FROM session WHERE expires_at <= ?1",
+	/* (user_id, label, token_hash, created_at, expires_at) */
+	[STMT_TOKEN_INSERT] =
+		"INSERT INTO api_token (user_id, label, token_hash, created_at, expires_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* (token id, now) -> user id, name, org_id, role, disabled, org pair, token_hash */
+	[STMT_TOKEN_GET] =
+		"SELECT u.id, u.name, u.org_id, u.role, u.disabled, o.pair_id, t.token_hash FROM api_token t"
+		" JOIN app_user u ON u.id = t.user_id LEFT JOIN organisation o ON o.id = u.org_id"
+		" WHERE t.id = ?1 AND t.revoked = 0 AND (t.expires_at IS NULL OR t.expires_at > ?2)",
+	/* (entity, entity_id) */
+	[STMT_AUDIT_LIST] =
+		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
+		" WHERE entity = ?1 AND (?2 IS NULL OR entity_id = ?2) ORDER BY id",
+	/* (limit) the newest entries */
+	[STMT_AUDIT_LIST_ALL] =
+		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
+		" ORDER BY id DESC LIMIT ?1",
+
+	/* API writes. Patches take (id, then per field: present flag, value) */
+	[STMT_GOAL_PATCH] =
+		"UPDATE goal SET title = CASE WHEN ?2 THEN ?3 ELSE title END,"
+		" description = CASE WHEN ?4 THEN ?5 ELSE description END,"
+		" number = CASE WHEN ?6 THEN ?7 ELSE number END,"
+		" horizon_year = CASE WHEN ?8 THEN ?9 ELSE horizon_year END,"
+		" benchmark = CASE WHEN ?10 THEN ?11 ELSE benchmark END WHERE id = ?1",
+	[STMT_INDICATOR_OWNER] = "SELECT owner_id FROM indicator WHERE id = ?1",
+	/* (indicator_id, year, kind) */
+	[STMT_TARGET_DELETE] = "DELETE FROM target WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3",
+	[STMT_ACTIVITY_OWNER] = "SELECT owner_id FROM activity WHERE id = ?1",
+	/* (id, has title, title, has description, description, has start, start_text, start_first,
+	 *  start_last, start_prec, has end, end_text, end_first, end_last, end_prec, has status,
+	 *  status, has role, role) */
+	[STMT_ACTIVITY_PATCH] =
+		"UPDATE activity SET title = CASE WHEN ?2 THEN ?3 ELSE title END,"
+		" description = CASE WHEN ?4 THEN ?5 ELSE description END,"
+		" start_text = CASE WHEN ?6 THEN ?7 ELSE start_text END,"
+		" start_first = CASE WHEN ?6 THEN ?8 ELSE start_first END,"
+		" start_last = CASE WHEN ?6 THEN ?9 ELSE start_last END,"
+		" start_prec = CASE WHEN ?6 THEN ?10 ELSE start_prec END,"
+		" end_text = CASE WHEN ?11 THEN ?12 ELSE end_text END,"
+		" end_first = CASE WHEN ?11 THEN ?13 ELSE end_first END,"
+		" end_last = CASE WHEN ?11 THEN ?14 ELSE end_last END,"
+		" end_prec = CASE WHEN ?11 THEN ?15 ELSE end_prec END,"
+		" status = CASE WHEN ?16 THEN ?17 ELSE status END,"
+		" role = CASE WHEN ?18 THEN ?19 ELSE role END WHERE id = ?1",
+	[STMT_ACTIVITY_DELETE] = "DELETE FROM activity WHERE id = ?1",
+	/* (org_id, period_id) */
+	[STMT_REPORT_INSERT] = "INSERT INTO report (org_id, period_id, status) VALUES (?1, ?2, 'draft')",
+	/* (id) -> org_id, status, period_id, org pair, period year */
+	[STMT_REPORT_STATE] =
+		"SELECT r.org_id, r.status, r.period_id, o.pair_id, pe.year FROM report r"
+		" JOIN organisation o ON o.id = r.org_id JOIN period pe ON pe.id = r.period_id WHERE r.id = ?1",
+	/* (id, user_id, at) */
+	[STMT_REPORT_SUBMIT] =
+		"UPDATE report SET status = 'submitted', submitted_by = ?2, submitted_at = ?3"
+		" WHERE id = ?1 AND status IN ('draft', 'returned')",
+	/* (id, status approved|returned, user_id, at, comment) */
+	[STMT_REPORT_DECIDE] =
+		"UPDATE report SET status = ?2, decided_by = ?3, decided_at = ?4, comment = ?5"
+		" WHERE id = ?1 AND status = 'submitted'",
+	/* (id, forecast) */
+	[STMT_REPORT_SET_FORECAST] = "UPDATE report SET forecast = ?2 WHERE id = ?1",
+	/* (report_id, goal_id, assessment, analysis) */
+	[STMT_ASSESSMENT_UPSERT] =
+		"INSERT INTO assessment (report_id, goal_id, assessment, analysis) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (report_id, goal_id) DO UPDATE SET assessment = excluded.assessment,"
+		" analysis = excluded.analysis",
+	/* (org_id, period_id) -> approved reports of the organisation or its pair for the period */
+	[STMT_REPORT_FROZEN] =
+		"SELECT count(*) FROM report r JOIN organisation o ON o.id = ?1 WHERE r.period_id = ?2"
+		" AND r.status = 'approved' AND (r.org_id = ?1 OR r.org_id = o.pair_id)",
+	/* (org_id, year): the organisation's goals of the year and every goal above them */
+	[STMT_GOAL_CHAIN] =
+		"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = ?1"
+		"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2)"
+		" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
+		" SELECT g.id, g.key, g.level, g.number, g.title AS name, p.key AS parent, ow.key AS owner"
+		" FROM goal g JOIN chain c ON c.id = g.id LEFT JOIN goal p ON p.id = g.parent_id"
+		" JOIN organisation ow ON ow.id = g.owner_id"
+		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
+		" WHEN 'namndmal' THEN 3 ELSE 4 END, g.key",
+	/* (goal_id, year) -> the assessments of the goal in reports of that year */
+	[STMT_GOAL_ASSESSMENTS] =
+		"SELECT pe.kind AS period, a.assessment, a.analysis, r.status AS report_status"
+		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
+		" WHERE a.goal_id = ?1 AND pe.year = ?2 ORDER BY pe.kind",
+	/* (indicator_id, year) -> outcomes of the year */
+	[STMT_INDICATOR_OUTCOMES_YEAR] =
+		"SELECT pe.kind AS period, a.key AS area, x.sex, x.value, x.missing, x.example"
+		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" WHERE x.indicator_id = ?1 AND pe.year = ?2 ORDER BY pe.kind, a.key, x.sex",
+	/* (indicator_id, year) -> full-year outcomes per district and municipality */
+	[STMT_COMPARISON] =
+		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
+		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" WHERE x.indicator_id = ?1 AND pe.year = ?2 AND pe.kind = 'FY'"
+		" AND a.level IN ('municipality', 'district') ORDER BY a.level DESC, a.name COLLATE sv, x.sex",
+
 	/* domain invariants: each row is (what, detail) */
 	[STMT_CHECK_DISTRICT_COMMITTEE] =
 		"SELECT 'district ' || a.key, 'its committee ' || coalesce(o.key, '(none)')"

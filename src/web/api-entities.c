@@ -1,0 +1,170 @@
+/* api-entities.c: GET /api/v1/{kind} (filtered, paginated, sorted lists) and
+ * GET /api/v1/{kind}/{id} (one entity with its relations) for every entity kind. */
+#include "web/api.h"
+#include "render/entity.h"
+#include "render/json.h"
+#include "store/kinds.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LIST_DEFAULT_LIMIT 100
+#define LIST_MAX_LIMIT 1000
+
+static const char *const sortable[] = { "id", "key", "name", "year", "number", NULL };
+
+static const struct kind *kind_param(struct http_req *r)
+{
+	const struct kind *k = kind_find(r->params[0]);
+
+	if (!k || strcmp(k->name, r->params[0]) != 0) {
+		http_error(r, 404, "not_found", "no collection '%s'", r->params[0]);
+		return NULL;
+	}
+	return k;
+}
+
+static int number_arg(struct http_req *r, const char *name, long def, long max, long *out)
+{
+	const char *s = http_query(r, name);
+	char *end;
+
+	*out = def;
+	if (!s)
+		return 0;
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	if (errno || end == s || *end || *out < 0 || *out > max)
+		return http_error(r, 400, "bad_request", "'%s' must be a whole number from 0 to %ld", name, max);
+	return 0;
+}
+
+/* sort rows by one column; numbers compare as numbers */
+static int sort_col;
+static int sort_desc;
+
+static int cmp_rows(const void *a, const void *b)
+{
+	const struct row_cell *x = (*(struct row_cell *const *)a) + sort_col;
+	const struct row_cell *y = (*(struct row_cell *const *)b) + sort_col;
+	int c;
+
+	if (!x->s || !y->s)
+		c = (x->s != NULL) - (y->s != NULL);
+	else if (x->t == SV_INT && y->t == SV_INT)
+		c = (strtoll(x->s, NULL, 10) > strtoll(y->s, NULL, 10)) - (strtoll(x->s, NULL, 10) < strtoll(y->s, NULL, 10));
+	else
+		c = strcmp(x->s, y->s);
+	return sort_desc ? -c : c;
+}
+
+static int sort_rows(struct http_req *r, struct rowset *rs)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	const char *s = http_query(r, "sort");
+	int desc = 0, ok = 0, col;
+
+	if (!s)
+		return 0;
+	if (*s == '-')
+		desc = 1, s++;
+	for (int i = 0; sortable[i]; i++)
+		ok |= strcmp(s, sortable[i]) == 0;
+	if (!ok || (col = rowset_col(rs, s)) < 0)
+		return http_error(r, 400, "bad_request", "cannot sort by '%s' (id, key, name, year, number where the collection has them)", s);
+	pthread_mutex_lock(&lock);	/* qsort's comparator reads the two statics */
+	sort_col = col;
+	sort_desc = desc;
+	qsort(rs->rows, (size_t)rs->nrows, sizeof(rs->rows[0]), cmp_rows);
+	pthread_mutex_unlock(&lock);
+	return 0;
+}
+
+/* published_only: anonymous callers see approved reports only. */
+static void published_only(struct rowset *rs)
+{
+	int col = rowset_col(rs, "status"), n = 0;
+
+	if (col < 0)
+		return;
+	for (int i = 0; i < rs->nrows; i++)
+		if (rs->rows[i][col].s && strcmp(rs->rows[i][col].s, "approved") == 0)
+			rs->rows[n++] = rs->rows[i];
+	rs->nrows = n;
+}
+
+static int list_reply(struct http_req *r, const struct kind *k, struct rowset *rs, long limit, long offset)
+{
+	struct json *j = http_json_begin(r, 200);
+	int rc = LUP_OK;
+
+	json_obj_open(j);
+	json_key(j, "items");
+	json_arr_open(j);
+	for (long i = offset; i < rs->nrows && i < offset + limit && rc == LUP_OK; i++)
+		rc = entity_list_item(r->st, k, rs, (int)i, j, &r->a, &r->err);
+	json_arr_close(j);
+	json_key(j, "total"); json_int(j, rs->nrows);
+	json_key(j, "limit"); json_int(j, limit);
+	json_key(j, "offset"); json_int(j, offset);
+	json_obj_close(j);
+	if (rc != LUP_OK)
+		return http_fail(r);
+	return http_json_end(r, j);
+}
+
+int api_entity_list(struct http_req *r)
+{
+	const struct kind *k = kind_param(r);
+	const char *vals[F__MAX] = { 0 };
+	struct kind_bound b;
+	struct rowset rs;
+	long limit, offset;
+	int rc;
+
+	if (!k)
+		return r->status;
+	for (int f = F_DISTRICT; f < F__MAX; f++)
+		vals[f] = http_query(r, kind_filter_name((enum filter)f));
+	if ((rc = number_arg(r, "limit", LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, &limit)) ||
+	    (rc = number_arg(r, "offset", 0, 1L << 30, &offset)))
+		return rc;
+	if (kind_bind(r->st, k, vals, &b, &r->err) != LUP_OK)
+		return r->err.code == LUP_EINVAL ? http_error(r, 400, "bad_request", "%s", r->err.msg) : http_fail(r);
+	rowset_init(&rs, &r->a);
+	if (rowset_query(&rs, r->st, k->list, b.args, b.nargs, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (r->user.role == ROLE_ANON && k->list == STMT_LIST_REPORTS)
+		published_only(&rs);
+	if ((rc = sort_rows(r, &rs)) != 0)
+		return rc;
+	return list_reply(r, k, &rs, limit, offset);
+}
+
+int api_entity_get(struct http_req *r)
+{
+	const struct kind *k = kind_param(r);
+	const char *inm;
+	char *json, tag[40];
+	int64_t id;
+
+	if (!k)
+		return r->status;
+	if (entity_find_id(r->st, k, r->params[1], &id, &r->err) != LUP_OK ||
+	    (id && api_snapshot(r, k, id, &json) != LUP_OK))
+		return http_fail(r);
+	if (!id || !json)
+		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);
+	if (r->user.role == ROLE_ANON && k->list == STMT_LIST_REPORTS && !strstr(json, "\"status\":\"approved\""))
+		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);
+	api_etag(json, tag);
+	if ((inm = http_header_in(r, "If-None-Match")) && strcmp(inm, tag) == 0) {
+		http_header(r, "ETag", tag);
+		r->status = 304;
+		return 304;
+	}
+	return api_reply_snapshot(r, 200, json);
+}

@@ -1,0 +1,219 @@
+/* api-indicators.c: targets (PUT/DELETE /api/v1/indicators/{id}/targets/{year}/{kind}),
+ * outcomes (POST /api/v1/outcomes) and the comparison of districts with the city average
+ * (GET /api/v1/indicators/{id}/comparison?year=). Outcome and target writes are recorded in the
+ * audit log as changes of their indicator. */
+#include "web/api.h"
+#include "web/body.h"
+#include "model/gap.h"
+#include "model/period.h"
+#include "model/target.h"
+#include "render/json.h"
+#include "render/rows.h"
+#include "store/kinds.h"
+#include "store/store.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int year_kind(struct http_req *r, long *year, const char **kind)
+{
+	char *end;
+
+	*year = strtol(r->params[1], &end, 10);
+	if (*end || *year < 1900 || *year > 2999)
+		return http_error(r, 404, "not_found", "'%s' is not a year", r->params[1]);
+	if (strcmp(r->params[2], "own") != 0 && strcmp(r->params[2], "kf") != 0)
+		return http_error(r, 404, "not_found", "target kind '%s' is neither 'own' (årsmål) nor 'kf' (KF:s årsmål)", r->params[2]);
+	*kind = strcmp(r->params[2], "own") == 0 ? "own" : "kf";
+	return 0;
+}
+
+int api_target_put(struct http_req *r)
+{
+	static const struct field fields[] = { { "value", FT_STRING, 1, 0, 200, NULL } };
+	const struct kind *k = kind_find("indicators");
+	struct model_target t;
+	struct body b;
+	const char *kind, *mode;
+	char *before;
+	int64_t id;
+	long year;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT_INDICATOR_ID, "indicator", &id)) != 0 ||
+	    (rc = year_kind(r, &year, &kind)) != 0 || (rc = body_parse(r, fields, 1, &b)) != 0)
+		return rc;
+	model_target_parse(b.s[0], &t, NULL, 0);
+	if (t.kind == MODEL_TARGET_EMPTY)
+		return http_error(r, 422, "invalid_fields", "'value' is empty");
+	mode = t.kind == MODEL_TARGET_NUMBER ? "number" : t.kind == MODEL_TARGET_DIRECTION ? "direction" :
+	       t.kind == MODEL_TARGET_BY_COMMITTEE ? "by_committee" : "text";
+	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0)
+		return rc;
+	struct sval args[] = {
+		SVI(id), SVI(year), SVS(kind), SVS(mode),
+		t.kind == MODEL_TARGET_NUMBER ? SVD(t.value) : t.kind == MODEL_TARGET_DIRECTION ? SVD(t.dir) : SVNULL,
+		t.kind == MODEL_TARGET_NUMBER && t.unit[0] ? SVS(t.unit) : SVNULL, SVS(t.text), SVS("api"),
+	};
+	if (store_exec(r->st, STMT_TARGET_UPSERT, args, 8, NULL, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "indicator", "update", id, before, 200);
+}
+
+int api_target_delete(struct http_req *r)
+{
+	const struct kind *k = kind_find("indicators");
+	const char *kind;
+	char *before;
+	int64_t id;
+	long year;
+	int rc, changed = 0;
+
+	if ((rc = api_id_param(r, 0, STMT_INDICATOR_ID, "indicator", &id)) != 0 ||
+	    (rc = year_kind(r, &year, &kind)) != 0)
+		return rc;
+	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0)
+		return rc;
+	struct sval args[] = { SVI(id), SVI(year), SVS(kind) };
+	if (store_exec(r->st, STMT_TARGET_DELETE, args, 3, NULL, &changed, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (!changed) {
+		store_rollback(r->st);
+		return http_error(r, 404, "not_found", "no %s target for %ld", kind, year);
+	}
+	return api_write_end(r, k, "indicator", "update", id, before, 200);
+}
+
+enum { O_IND, O_PERIOD, O_AREA, O_SEX, O_VALUE, O_SOURCE, O__MAX };
+static const char *const sexes[] = { "T", "K", "M", NULL };
+static const struct field outcome_fields[O__MAX] = {
+	{ "indicator", FT_STRING, 1, 0, 200, NULL },
+	{ "period", FT_STRING, 1, 0, 40, NULL },
+	{ "area", FT_STRING, 1, 0, 200, NULL },
+	{ "sex", FT_ENUM, 0, 0, 0, sexes },
+	{ "value", FT_NUMBER, 1, 0, 0, NULL },
+	{ "source", FT_TEXT, 0, 0, 200, NULL },
+};
+
+/* outcome_refs: resolves period (writing its row when new) and area of an outcome body;
+ * answers 422 listing failures. Runs inside the write transaction. */
+static int outcome_refs(struct http_req *r, const struct body *b, int64_t *period, int64_t *area)
+{
+	struct http_fields errs = { .n = 0 };
+	struct model_period p;
+	char msg[200], first[16], last[16];
+	struct sval v = SVS(b->s[O_AREA]);
+
+	if (store_query_id(r->st, STMT_AREA_ID_LOOSE, &v, 1, area, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (!*area)
+		http_field_error(r, &errs, "area", "unknown area '%s'", b->s[O_AREA]);
+	if (model_period_parse(b->s[O_PERIOD], &p, msg, sizeof(msg)) != 0)
+		http_field_error(r, &errs, "period", "%s", msg);
+	else if (model_period_bounds_text(&p, first, sizeof(first), last, sizeof(last)) == 0) {
+		const char *kind = p.kind == MODEL_PERIOD_T1 ? "T1" : p.kind == MODEL_PERIOD_T2 ? "T2" : "FY";
+		struct sval up[] = { SVI(p.year), SVS(kind), SVS(first), SVS(last) };
+		if (store_exec(r->st, STMT_PERIOD_UPSERT, up, 4, NULL, NULL, &r->err) != LUP_OK ||
+		    store_query_id(r->st, STMT_PERIOD_ID, up, 2, period, &r->err) != LUP_OK)
+			return http_fail(r);
+	}
+	if (!b->isnull[O_VALUE] && !isfinite(b->d[O_VALUE]))
+		http_field_error(r, &errs, "value", "must be a finite number or null");
+	return errs.n ? http_fields_reply(r, &errs, 422) : 0;
+}
+
+int api_outcome_post(struct http_req *r)
+{
+	const struct kind *k = kind_find("indicators");
+	struct body b;
+	char *before;
+	int64_t ind = 0, period = 0, area = 0, owner = 0, frozen = 0;
+	int rc;
+
+	if ((rc = body_parse(r, outcome_fields, O__MAX, &b)) != 0)
+		return rc;
+	if (api_id_lookup(r, b.s[O_IND], STMT_INDICATOR_ID, &ind) != LUP_OK)
+		return http_fail(r);
+	if (!ind)
+		return http_error(r, 422, "invalid_fields", "unknown indicator '%s'", b.s[O_IND]);
+	if ((rc = api_write_begin(r, k, ind, STMT_INDICATOR_OWNER, &before)) != 0)
+		return rc;
+	if ((rc = outcome_refs(r, &b, &period, &area)) != 0) {
+		store_rollback(r->st);
+		return rc;
+	}
+	struct sval o = SVI(ind);
+	if (store_query_id(r->st, STMT_INDICATOR_OWNER, &o, 1, &owner, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	struct sval fz[] = { SVI(owner), SVI(period) };
+	if (store_query_id(r->st, STMT_REPORT_FROZEN, fz, 2, &frozen, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (frozen) {
+		store_rollback(r->st);
+		return http_error(r, 409, "frozen", "the report for %s is approved: its outcomes are frozen", b.s[O_PERIOD]);
+	}
+	struct sval args[] = { SVI(ind), SVI(period), SVI(area), SVS(b.s[O_SEX] ? b.s[O_SEX] : "T"),
+			       b.isnull[O_VALUE] ? SVNULL : SVD(b.d[O_VALUE]), SVI(b.isnull[O_VALUE]),
+			       SVS(b.s[O_SOURCE] ? b.s[O_SOURCE] : "api"), SVI(0), SVI(0) };
+	if (store_exec(r->st, STMT_OUTCOME_UPSERT, args, 9, NULL, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "indicator", "update", ind, before, 200);
+}
+
+static const char *const comparison_bools[] = { "missing", "example", NULL };
+
+int api_comparison(struct http_req *r)
+{
+	const char *ys = http_query(r, "year");
+	long year = ys ? strtol(ys, NULL, 10) : 0;
+	struct rowset rs, ind;
+	struct json *j;
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT_INDICATOR_ID, "indicator", &id)) != 0)
+		return rc;
+	if (!ys || year < 1900 || year > 2999)
+		return http_error(r, 400, "bad_request", "give the year: ?year=YYYY");
+	struct sval args[] = { SVI(id), SVI(year) };
+	struct sval one = SVI(id);
+	rowset_init(&rs, &r->a);
+	rowset_init(&ind, &r->a);
+	if (rowset_query(&ind, r->st, STMT_SHOW_INDICATOR, &one, 1, &r->err) != LUP_OK ||
+	    rowset_query(&rs, r->st, STMT_COMPARISON, args, 2, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (!ind.nrows)
+		return http_error(r, 404, "not_found", "no indicator %lld", (long long)id);
+	const char *dirs = ind.rows[0][rowset_col(&ind, "direction")].s;
+	enum model_direction dir = strcmp(dirs, "higher") == 0 ? MODEL_DIR_HIGHER :
+				   strcmp(dirs, "lower") == 0 ? MODEL_DIR_LOWER : MODEL_DIR_NONE;
+	double city[3] = { NAN, NAN, NAN };
+	int lv = rowset_col(&rs, "level"), sx = rowset_col(&rs, "sex"), vv = rowset_col(&rs, "value");
+	for (int i = 0; i < rs.nrows; i++)
+		if (strcmp(rs.rows[i][lv].s, "municipality") == 0 && rs.rows[i][vv].s)
+			city[strchr("TKM", rs.rows[i][sx].s[0]) - "TKM"] = strtod(rs.rows[i][vv].s, NULL);
+	j = http_json_begin(r, 200);
+	json_obj_open(j);
+	json_key(j, "indicator"); json_int(j, id);
+	json_key(j, "name"); json_str(j, ind.rows[0][rowset_col(&ind, "name")].s);
+	json_key(j, "direction"); json_str(j, dirs);
+	json_key(j, "year"); json_int(j, year);
+	json_key(j, "areas");
+	json_arr_open(j);
+	for (int i = 0; i < rs.nrows; i++) {
+		int s = (int)(strchr("TKM", rs.rows[i][sx].s[0]) - "TKM");
+		json_obj_open(j);
+		rowset_json_row(&rs, i, j, comparison_bools);
+		json_key(j, "city_average"); json_num(j, city[s]);
+		json_key(j, "gap");
+		if (rs.rows[i][vv].s && !isnan(city[s]))
+			json_num(j, model_gap(dir, strtod(rs.rows[i][vv].s, NULL), city[s]));
+		else
+			json_null(j);
+		json_obj_close(j);
+	}
+	json_arr_close(j);
+	json_obj_close(j);
+	return http_json_end(r, j);
+}

@@ -1,0 +1,227 @@
+/* api-reports.c: the follow-up workflow. A report of an organisation for a period moves
+ * draft -> submitted (an editor of the organisation) -> approved or returned with a comment
+ * (the city office); a returned report can be edited and submitted again; an approved report
+ * is frozen. */
+#include "web/api.h"
+#include "web/body.h"
+#include "web/routes.h"
+#include "model/period.h"
+#include "store/kinds.h"
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct report_state {
+	int64_t org, period, pair;
+	char status[16];
+	long year;
+};
+
+static int state_row(void *ctx, const struct store_row *row)
+{
+	struct report_state *s = ctx;
+
+	s->org = store_col_int(row, 0);
+	snprintf(s->status, sizeof(s->status), "%s", store_col_text(row, 1));
+	s->period = store_col_int(row, 2);
+	s->pair = store_col_int(row, 3);
+	s->year = (long)store_col_int(row, 4);
+	return 1;
+}
+
+/* load_state: the report's state in the open transaction (404 and rollback when missing). */
+static int load_state(struct http_req *r, int64_t id, struct report_state *s)
+{
+	struct sval arg = SVI(id);
+
+	memset(s, 0, sizeof(*s));
+	if (store_query(r->st, STMT_REPORT_STATE, &arg, 1, state_row, s, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (!s->org) {
+		store_rollback(r->st);
+		return http_error(r, 404, "not_found", "no report %lld", (long long)id);
+	}
+	return 0;
+}
+
+static int conflict(struct http_req *r, const char *msg)
+{
+	store_rollback(r->st);
+	return http_error(r, 409, "conflict", "%s", msg);
+}
+
+/* begin_report: opens the write on report id, checks that the caller may act as `who`
+ * ("editor": the report's organisation; "city": city office) and that its status is one of
+ * allowed (space-separated). */
+static int begin_report(struct http_req *r, int64_t id, const char *who, const char *allowed,
+			struct report_state *s, char **before)
+{
+	const struct kind *k = kind_find("reports");
+	int rc;
+
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	if ((rc = load_state(r, id, s)) != 0)
+		return rc;
+	if (strcmp(who, "editor") == 0 && (rc = authz_org(r, s->org)) != 0) {
+		store_rollback(r->st);
+		return rc;
+	}
+	if (!strstr(allowed, s->status)) {
+		store_rollback(r->st);
+		return http_error(r, 409, "conflict", "the report is %s: this step does not apply", s->status);
+	}
+	if (api_snapshot(r, k, id, before) != LUP_OK)
+		return api_rollback_fail(r);
+	if ((rc = api_if_match(r, *before)) != 0) {
+		store_rollback(r->st);
+		return rc;
+	}
+	return 0;
+}
+
+int api_report_post(struct http_req *r)
+{
+	static const struct field fields[] = {
+		{ "org", FT_STRING, 1, 0, 200, NULL }, { "period", FT_STRING, 1, 0, 40, NULL },
+	};
+	const struct kind *k = kind_find("reports");
+	struct model_period p;
+	struct body b;
+	char msg[200], first[16], last[16];
+	int64_t org = 0, period = 0, id = 0;
+	int rc;
+
+	if ((rc = body_parse(r, fields, 2, &b)) != 0)
+		return rc;
+	if (api_id_lookup(r, b.s[0], STMT_ORG_ID_LOOSE, &org) != LUP_OK)
+		return http_fail(r);
+	if (!org)
+		return http_error(r, 422, "invalid_fields", "unknown organisation '%s'", b.s[0]);
+	if (model_period_parse(b.s[1], &p, msg, sizeof(msg)) != 0 ||
+	    model_period_bounds_text(&p, first, sizeof(first), last, sizeof(last)) != 0)
+		return http_error(r, 422, "invalid_fields", "period: %s", msg);
+	if ((rc = authz_org(r, org)) != 0)
+		return rc;
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	const char *kind = p.kind == MODEL_PERIOD_T1 ? "T1" : p.kind == MODEL_PERIOD_T2 ? "T2" : "FY";
+	struct sval up[] = { SVI(p.year), SVS(kind), SVS(first), SVS(last) };
+	if (store_exec(r->st, STMT_PERIOD_UPSERT, up, 4, NULL, NULL, &r->err) != LUP_OK ||
+	    store_query_id(r->st, STMT_PERIOD_ID, up, 2, &period, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	struct sval args[] = { SVI(org), SVI(period) };
+	if (store_exec(r->st, STMT_REPORT_INSERT, args, 2, &id, NULL, &r->err) != LUP_OK) {
+		if (r->err.code == LUP_ECONFLICT)
+			return conflict(r, "a report for this organisation and period exists already");
+		return api_rollback_fail(r);
+	}
+	char loc[64];
+	snprintf(loc, sizeof(loc), "/api/v1/reports/%lld", (long long)id);
+	http_header(r, "Location", loc);
+	return api_write_end(r, k, "report", "insert", id, NULL, 201);
+}
+
+int api_report_patch(struct http_req *r)
+{
+	static const struct field fields[] = { { "forecast", FT_TEXT, 1, 0, 20000, NULL } };
+	const struct kind *k = kind_find("reports");
+	struct report_state s;
+	struct body b;
+	char *before;
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 || (rc = body_parse(r, fields, 1, &b)) != 0 ||
+	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0)
+		return rc;
+	struct sval args[] = { SVI(id), SVS(b.s[0]) };
+	if (store_exec(r->st, STMT_REPORT_SET_FORECAST, args, 2, NULL, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "report", "update", id, before, 200);
+}
+
+static const char *const assessments[] = { "fulfilled", "partly", "not", "none", NULL };
+
+int api_assessment_put(struct http_req *r)
+{
+	static const struct field fields[] = {
+		{ "assessment", FT_ENUM, 1, 0, 0, assessments }, { "analysis", FT_TEXT, 0, 0, 20000, NULL },
+	};
+	const struct kind *k = kind_find("reports");
+	struct report_state s;
+	struct body b;
+	char *before;
+	int64_t id, goal, owner = 0;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
+	    (rc = api_id_param(r, 1, STMT_GOAL_ID, "goal", &goal)) != 0 ||
+	    (rc = body_parse(r, fields, 2, &b)) != 0 ||
+	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0)
+		return rc;
+	struct sval g = SVI(goal);
+	if (store_query_id(r->st, STMT_GOAL_OWNER, &g, 1, &owner, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (!owner || (owner != s.org && owner != s.pair)) {
+		store_rollback(r->st);
+		return http_error(r, 422, "invalid_fields", "goal %lld is not a goal of the report's organisation", (long long)goal);
+	}
+	struct sval args[] = { SVI(id), SVI(goal), SVS(b.s[0]), SVS(b.s[1]) };
+	if (store_exec(r->st, STMT_ASSESSMENT_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "report", "update", id, before, 200);
+}
+
+int api_report_submit(struct http_req *r)
+{
+	const struct kind *k = kind_find("reports");
+	struct report_state s;
+	char *before, now[32];
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
+	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0)
+		return rc;
+	http_now_iso(now, sizeof(now));
+	struct sval args[] = { SVI(id), SVI(r->user.id), SVS(now) };
+	if (store_exec(r->st, STMT_REPORT_SUBMIT, args, 3, NULL, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "report", "update", id, before, 200);
+}
+
+static int decide(struct http_req *r, const char *status, const char *comment)
+{
+	const struct kind *k = kind_find("reports");
+	struct report_state s;
+	char *before, now[32];
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
+	    (rc = begin_report(r, id, "city", "submitted", &s, &before)) != 0)
+		return rc;
+	http_now_iso(now, sizeof(now));
+	struct sval args[] = { SVI(id), SVS(status), SVI(r->user.id), SVS(now), SVS(comment) };
+	if (store_exec(r->st, STMT_REPORT_DECIDE, args, 5, NULL, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "report", "update", id, before, 200);
+}
+
+int api_report_approve(struct http_req *r)
+{
+	return decide(r, "approved", NULL);
+}
+
+int api_report_return(struct http_req *r)
+{
+	static const struct field fields[] = { { "comment", FT_STRING, 1, 0, 20000, NULL } };
+	struct body b;
+	int rc;
+
+	if ((rc = body_parse(r, fields, 1, &b)) != 0)
+		return rc;
+	return decide(r, "returned", b.s[0]);
+}

@@ -1,0 +1,84 @@
+/* api.h: the API's handlers (one file per resource, api-*.c) and what they share. */
+#ifndef LUP_API_H
+#define LUP_API_H
+
+#include <stdint.h>
+
+#include "web/http.h"
+
+struct kind;
+
+/* api_snapshot: the JSON of entity id of kind k (as GET returns it) into *json (arena), or
+ * *json = NULL when it does not exist. Returns LUP_OK or a store error in r->err. */
+int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **json);
+
+/* api_etag: the strong ETag of a representation ("\"<32 hex>\"") into out (40 bytes). */
+void api_etag(const char *json, char out[40]);
+
+/* api_if_match: when the request has If-Match and it differs from the ETag of current, answers
+ * 412 and returns it; else 0. */
+int api_if_match(struct http_req *r, const char *current);
+
+/* api_audit: records a write (action insert/update/delete) by the caller, in the open
+ * transaction. Returns LUP_OK or a store error. */
+int api_audit(struct http_req *r, const char *action, const char *entity, int64_t id,
+	      const char *before, const char *after);
+
+/* api_id_param: the route's param i as a positive id, or resolved through lookup statement s
+ * when it is a key (s may be STMT__MAX: ids only). *id 0 answers 404 and returns it. */
+int api_id_param(struct http_req *r, int i, int s, const char *what, int64_t *id);
+
+/* api_reply_snapshot: answers status with the JSON text and its ETag. */
+int api_reply_snapshot(struct http_req *r, int status, const char *json);
+
+/* api_commit: commits the write transaction or answers the error; returns 0 or the status. */
+int api_commit(struct http_req *r);
+
+/* Handlers. */
+int api_healthz(struct http_req *r);
+int api_openapi(struct http_req *r);
+int api_entity_list(struct http_req *r);
+int api_entity_get(struct http_req *r);
+int api_login(struct http_req *r);
+int api_logout(struct http_req *r);
+int api_me(struct http_req *r);
+int api_users_list(struct http_req *r);
+int api_users_create(struct http_req *r);
+int api_audit_list(struct http_req *r);
+int api_goal_patch(struct http_req *r);
+int api_goal_chain(struct http_req *r);
+int api_target_put(struct http_req *r);
+int api_target_delete(struct http_req *r);
+int api_outcome_post(struct http_req *r);
+int api_comparison(struct http_req *r);
+int api_activity_post(struct http_req *r);
+int api_activity_patch(struct http_req *r);
+int api_activity_delete(struct http_req *r);
+int api_report_post(struct http_req *r);
+int api_report_patch(struct http_req *r);
+int api_assessment_put(struct http_req *r);
+int api_report_submit(struct http_req *r);
+int api_report_approve(struct http_req *r);
+int api_report_return(struct http_req *r);
+
+#endif
+
+/*
+ * api_write_begin: starts a write on entity id of kind k owned by the organisation that
+ * owner_stmt (id -> owner_id) gives: opens the transaction, loads the current representation
+ * into *before (404 when missing), checks authz_org (401/403) and If-Match (412). Returns 0 with
+ * the transaction open, or the status already answered (transaction rolled back).
+ */
+int api_write_begin(struct http_req *r, const struct kind *k, int64_t id, int owner_stmt, char **before);
+
+/* api_write_end: loads the new representation, audits (action, before, after), commits and
+ * answers it with status and its ETag (after == NULL for a delete: answers 204). Rolls back
+ * and answers the error on failure. */
+int api_write_end(struct http_req *r, const struct kind *k, const char *entity, const char *action,
+		  int64_t id, const char *before, int status);
+
+/* api_rollback_fail: rolls back and answers r->err. */
+int api_rollback_fail(struct http_req *r);
+
+/* api_id_lookup: an id from text that is a number or a key (lookup statement s); 0 if none. */
+int api_id_lookup(struct http_req *r, const char *text, int s, int64_t *id);

@@ -1,0 +1,60 @@
+/* auth.h: passwords (Argon2id), cookie sessions with CSRF tokens, API tokens, and the login
+ * throttle. Passwords and API token secrets are stored only as Argon2id hashes (libsodium);
+ * session tokens only as a BLAKE2b hash. */
+#ifndef LUP_AUTH_H
+#define LUP_AUTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "web/http.h"
+
+struct store;
+struct err;
+
+#define AUTH_HASH_MAX 128		/* room for an Argon2id hash string */
+#define AUTH_SESSION_SECONDS (8 * 3600)
+#define AUTH_COOKIE "lup_session"
+
+/* auth_init: initialises libsodium. Returns 0, or -1 when it cannot. Call once at start. */
+int auth_init(void);
+
+/* auth_hash_password: the Argon2id hash string of pw into out (AUTH_HASH_MAX bytes).
+ * Returns 0, or -1 (out of memory). */
+int auth_hash_password(const char *pw, char out[AUTH_HASH_MAX]);
+
+/* auth_verify_password: 1 when pw matches the Argon2id hash, else 0. */
+int auth_verify_password(const char *hash, const char *pw);
+
+/*
+ * auth_identify: sets r->user from the request's bearer token or session cookie (anonymous
+ * when neither is given). A token or cookie that is given but invalid or expired answers 401
+ * and returns it; else returns 0.
+ */
+int auth_identify(struct http_req *r);
+
+/* auth_check_csrf: a cookie-authenticated write must send X-CSRF-Token equal to the session's.
+ * Returns 0 or answers 403 and returns it. */
+int auth_check_csrf(struct http_req *r);
+
+/*
+ * auth_login: checks name and password (throttled per account and per address: 429 with
+ * Retry-After when too many recent failures), creates a session, sets the cookie and writes
+ * the user and CSRF token as JSON. Returns the status (200, 401, 429, 500).
+ */
+int auth_login(struct http_req *r, const char *name, const char *password, int secure_cookie);
+
+/* auth_logout: ends the request's cookie session (if any) and clears the cookie. */
+int auth_logout(struct http_req *r, int secure_cookie);
+
+/*
+ * auth_token_create: makes an API token for user_id, stores its Argon2id hash, and writes the
+ * token (shown once) into out (at least 128 bytes). Returns LUP_OK or an error in e.
+ */
+int auth_token_create(struct store *st, int64_t user_id, const char *label, char *out, size_t outsz,
+		      struct err *e);
+
+/* auth_throttle_reset: forgets every recorded login failure (tests and restarts). */
+void auth_throttle_reset(void);
+
+#endif

@@ -1,0 +1,39 @@
+/* routes-table.c: every route of the server, as data. Specific routes come before the
+ * generic /api/v1/{kind} ones; the OpenAPI document is generated from this table. */
+#include "web/api.h"
+#include "web/routes.h"
+
+#define GET HTTP_GET
+#define POST HTTP_POST
+#define PUT HTTP_PUT
+#define PATCH HTTP_PATCH
+#define DELETE HTTP_DELETE
+
+const struct route routes[] = {
+	{ GET, "/healthz", api_healthz, ACC_PUBLIC, 0, "meta", "liveness and the schema version", NULL },
+	{ GET, "/api/openapi.json", api_openapi, ACC_PUBLIC, 0, "meta", "this API as OpenAPI 3.1", NULL },
+	{ POST, "/api/v1/login", api_login, ACC_PUBLIC, R_BODY, "auth", "log in: sets the session cookie, returns the CSRF token", "Login" },
+	{ POST, "/api/v1/logout", api_logout, ACC_PUBLIC, 0, "auth", "end the cookie session", NULL },
+	{ GET, "/api/v1/me", api_me, ACC_INTERNAL, 0, "auth", "the caller's identity and role", NULL },
+	{ GET, "/api/v1/users", api_users_list, ACC_ADMIN, 0, "users", "list users (admin)", NULL },
+	{ POST, "/api/v1/users", api_users_create, ACC_ADMIN, R_BODY, "users", "create a user (admin)", "User" },
+	{ GET, "/api/v1/audit", api_audit_list, ACC_INTERNAL, 0, "audit", "the audit log of a thing (?entity=&id=) or the newest entries", NULL },
+	{ PATCH, "/api/v1/goals/{id}", api_goal_patch, ACC_WRITE, R_BODY, "goals", "change a goal of the own organisation", "GoalPatch" },
+	{ GET, "/api/v1/organisations/{id}/goal-chain", api_goal_chain, ACC_PUBLIC, 0, "views", "an organisation's goal chain for a year (?year=) with indicators, targets, outcomes and assessments", NULL },
+	{ PUT, "/api/v1/indicators/{id}/targets/{year}/{kind}", api_target_put, ACC_WRITE, R_BODY, "indicators", "set a target (kind own = årsmål, kf = KF:s årsmål)", "Target" },
+	{ DELETE, "/api/v1/indicators/{id}/targets/{year}/{kind}", api_target_delete, ACC_WRITE, 0, "indicators", "remove a target", NULL },
+	{ GET, "/api/v1/indicators/{id}/comparison", api_comparison, ACC_PUBLIC, 0, "views", "an indicator across districts and sexes against the city average (?year=)", NULL },
+	{ POST, "/api/v1/outcomes", api_outcome_post, ACC_WRITE, R_BODY, "indicators", "record an outcome (indicator x period x area x sex)", "Outcome" },
+	{ POST, "/api/v1/activities", api_activity_post, ACC_WRITE, R_BODY, "activities", "create an activity of the own organisation", "Activity" },
+	{ PATCH, "/api/v1/activities/{id}", api_activity_patch, ACC_WRITE, R_BODY, "activities", "change an activity", "Activity" },
+	{ DELETE, "/api/v1/activities/{id}", api_activity_delete, ACC_WRITE, 0, "activities", "delete an activity", NULL },
+	{ POST, "/api/v1/reports", api_report_post, ACC_WRITE, R_BODY, "reports", "start a follow-up report (draft) for an organisation and period", "ReportNew" },
+	{ PATCH, "/api/v1/reports/{id}", api_report_patch, ACC_WRITE, R_BODY, "reports", "change a draft report's forecast", "ReportPatch" },
+	{ PUT, "/api/v1/reports/{id}/assessments/{goal}", api_assessment_put, ACC_WRITE, R_BODY, "reports", "assess a goal in a draft report", "Assessment" },
+	{ POST, "/api/v1/reports/{id}/submit", api_report_submit, ACC_WRITE, 0, "reports", "submit a draft or returned report", NULL },
+	{ POST, "/api/v1/reports/{id}/approve", api_report_approve, ACC_CITY, 0, "reports", "approve a submitted report (city office); it is then frozen", NULL },
+	{ POST, "/api/v1/reports/{id}/return", api_report_return, ACC_CITY, R_BODY, "reports", "return a submitted report with a comment (city office)", "ReportReturn" },
+	{ GET, "/api/v1/{kind}", api_entity_list, ACC_PUBLIC, 0, "entities", "list a collection (filters district, org, year, level, kind; limit, offset, sort)", NULL },
+	{ GET, "/api/v1/{kind}/{id}", api_entity_get, ACC_PUBLIC, 0, "entities", "one entity with its relations (id or key)", NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+};

@@ -1,0 +1,138 @@
+/* routes.c: dispatching a request to its route, and access control in one place. */
+#include "web/routes.h"
+#include "web/auth.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+const char *role_name(enum role r)
+{
+	static const char *const names[ROLE__MAX] = { "anonymous", "reader", "editor", "city", "admin" };
+	return (unsigned)r < ROLE__MAX ? names[r] : "anonymous";
+}
+
+enum role role_parse(const char *s)
+{
+	for (int i = ROLE_READER; i < ROLE__MAX; i++)
+		if (s && strcmp(s, role_name((enum role)i)) == 0)
+			return (enum role)i;
+	return ROLE_ANON;
+}
+
+/* match: does path match pattern? Fills r->params with the captures (in the arena). */
+static int match(struct http_req *r, const char *pattern, const char *path)
+{
+	int np = 0;
+
+	while (*pattern && *path) {
+		if (*pattern != '/' || *path != '/')
+			return 0;
+		pattern++, path++;
+		const char *pe = strchr(pattern, '/'), *se = strchr(path, '/');
+		size_t pl = pe ? (size_t)(pe - pattern) : strlen(pattern);
+		size_t sl = se ? (size_t)(se - path) : strlen(path);
+		if (pl > 2 && pattern[0] == '{') {
+			if (sl == 0 || np >= HTTP_MAX_PARAMS)
+				return 0;
+			r->params[np++] = arena_strndup(&r->a, path, sl);
+		} else if (pl != sl || strncmp(pattern, path, pl) != 0) {
+			return 0;
+		}
+		pattern += pl;
+		path += sl;
+	}
+	return *pattern == '\0' && *path == '\0';
+}
+
+static int check_access(struct http_req *r, enum access acc)
+{
+	enum role role = r->user.role;
+	int ok;
+
+	switch (acc) {
+	case ACC_PUBLIC: return 0;
+	case ACC_INTERNAL: ok = role >= ROLE_READER; break;
+	case ACC_WRITE: ok = role == ROLE_EDITOR || role == ROLE_ADMIN; break;
+	case ACC_CITY: ok = role == ROLE_CITY || role == ROLE_ADMIN; break;
+	case ACC_ADMIN: ok = role == ROLE_ADMIN; break;
+	default: ok = 0; break;
+	}
+	if (ok)
+		return 0;
+	if (role == ROLE_ANON) {
+		http_header(r, "WWW-Authenticate", "Bearer realm=\"lup\"");
+		return http_error(r, 401, "unauthenticated", "log in or give a bearer token");
+	}
+	return http_error(r, 403, "forbidden", "the role '%s' may not do this", role_name(role));
+}
+
+int authz_org(struct http_req *r, int64_t org)
+{
+	if (r->user.role == ROLE_ADMIN)
+		return 0;
+	if (r->user.role == ROLE_EDITOR && org &&
+	    (org == r->user.org_id || (r->user.org_pair && org == r->user.org_pair)))
+		return 0;
+	if (r->user.role == ROLE_ANON) {
+		http_header(r, "WWW-Authenticate", "Bearer realm=\"lup\"");
+		return http_error(r, 401, "unauthenticated", "log in or give a bearer token");
+	}
+	return http_error(r, 403, "forbidden", "this belongs to another organisation");
+}
+
+static int check_body(struct http_req *r, const struct route *rt)
+{
+	const char *ct = http_header_in(r, "Content-Type");
+
+	if (r->body_too_big)
+		return http_error(r, 413, "too_large", "the body is larger than %zu bytes", HTTP_MAX_BODY);
+	if (!(rt->flags & R_BODY)) {
+		if (r->body.len)
+			return http_error(r, 400, "bad_request", "this route takes no body");
+		return 0;
+	}
+	if (!ct || strncasecmp(ct, "application/json", 16) != 0 || (ct[16] && ct[16] != ';'))
+		return http_error(r, 415, "unsupported_media_type", "send the body as application/json");
+	return 0;
+}
+
+static void allow_header(struct http_req *r, unsigned methods)
+{
+	char allow[96] = "";
+	size_t n = 0;
+
+	for (unsigned m = HTTP_GET; m <= HTTP_OPTIONS; m <<= 1)
+		if (methods & m)
+			n += (size_t)snprintf(allow + n, sizeof(allow) - n, "%s%s", n ? ", " : "",
+					      http_method_name((enum http_method)m));
+	http_header(r, "Allow", allow);
+}
+
+int route_dispatch(struct http_req *r)
+{
+	unsigned allowed = 0;
+	int rc, writes;
+
+	for (const struct route *rt = routes; rt->pattern; rt++) {
+		if (!match(r, rt->pattern, r->path))
+			continue;
+		unsigned m = rt->methods | ((rt->methods & HTTP_GET) ? HTTP_HEAD : 0);
+		if (!(m & r->method)) {
+			allowed |= m;
+			continue;
+		}
+		writes = r->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE);
+		if ((rc = check_access(r, rt->access)) != 0 || (rc = check_body(r, rt)) != 0)
+			return rc;
+		if (writes && r->user.by_cookie && (rc = auth_check_csrf(r)) != 0)
+			return rc;
+		return rt->handler(r);
+	}
+	if (allowed) {
+		allow_header(r, allowed);
+		return http_error(r, 405, "method_not_allowed", "%s is not allowed here",
+				  http_method_name(r->method));
+	}
+	return http_error(r, 404, "not_found", "no route for %s", r->path);
+}

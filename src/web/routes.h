@@ -1,0 +1,46 @@
+/* routes.h: the route table (data) and the one place where access is decided. */
+#ifndef LUP_ROUTES_H
+#define LUP_ROUTES_H
+
+#include "web/http.h"
+
+/* Who may call a route. Object-level rules (an editor writes only within its own
+ * organisation) are checked by the handler with authz_org once it knows the object. */
+enum access {
+	ACC_PUBLIC,	/* anyone, also anonymous */
+	ACC_INTERNAL,	/* any logged-in user (reader, editor, city, admin) */
+	ACC_WRITE,	/* editor (own organisation, see authz_org), admin */
+	ACC_CITY,	/* city, admin */
+	ACC_ADMIN,	/* admin */
+};
+
+enum { R_BODY = 1 };	/* the route takes a JSON body */
+
+struct route {
+	unsigned methods;		/* HTTP_GET | ... */
+	const char *pattern;		/* "/api/v1/goals/{id}"; {x} matches one segment */
+	int (*handler)(struct http_req *r);
+	enum access access;
+	int flags;
+	const char *tag;		/* OpenAPI tag */
+	const char *summary;		/* OpenAPI summary */
+	const char *body_schema;	/* OpenAPI schema name of the body, or NULL */
+};
+
+extern const struct route routes[];	/* terminated by a NULL pattern */
+
+/* route_dispatch: finds the route for r (404, 405 with Allow), checks access (401, 403), the
+ * CSRF token of cookie writes (403) and the body (415, 413), and runs the handler. Returns the
+ * status. */
+int route_dispatch(struct http_req *r);
+
+/* authz_org: may the caller write data owned by organisation org? admin always; an editor
+ * when org is its organisation or that organisation's committee/administration pair.
+ * Returns 0, or answers 403 and returns it. */
+int authz_org(struct http_req *r, int64_t org);
+
+/* role_name / role_parse: "admin", "city", "editor", "reader" (ROLE_ANON: "anonymous"). */
+const char *role_name(enum role r);
+enum role role_parse(const char *s);
+
+#endif

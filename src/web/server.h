@@ -1,0 +1,30 @@
+/* server.h: the HTTP server (libmicrohttpd) that serves the API. */
+#ifndef LUP_SERVER_H
+#define LUP_SERVER_H
+
+struct err;
+
+struct server_conf {
+	const char *db;		/* database path; each worker thread opens its own connection */
+	const char *listen;	/* "127.0.0.1:8080"; port 0 picks a free one */
+	int threads;		/* worker threads */
+	int secure_cookies;	/* mark cookies Secure (behind TLS) */
+	int quiet;		/* no access log */
+	const char *port_file;	/* when set, the bound port is written there once listening */
+};
+
+/* The configuration, read-only once the server runs (handlers read secure_cookies). */
+extern struct server_conf server_conf;
+
+/*
+ * server_run: serves until SIGINT or SIGTERM, then stops accepting, finishes the requests in
+ * flight and closes the database connections. Returns 0 after a clean stop, or -1 with e set
+ * (bad address, port in use, database missing).
+ */
+int server_run(const struct server_conf *conf, struct err *e);
+
+/* server_store: the calling worker thread's database connection (opened on first use), or
+ * NULL with e set. */
+struct store *server_store(struct err *e);
+
+#endif

@@ -1,0 +1,188 @@
+#!/bin/sh
+# t3000: the HTTP API against the real `lup serve` on an ephemeral loopback port: reads,
+# pagination, errors, bad requests, login, tokens, CSRF, throttling, the authorisation matrix of
+# every write route for every role, the report workflow, ETags, the audit log, shutdown.
+. "$(dirname "$0")/lib.sh"
+DB="$TMP/lup.db"
+L() { "$LUP" --db "$DB" "$@"; }
+
+L demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
+printf 'adminpassword1\n' | L user add admin --role admin >/dev/null
+printf 'citypassword1\n' | L user add city --role city --org stadsledningskontoret >/dev/null
+printf 'readerpassword1\n' | L user add reader --role reader >/dev/null
+printf 'editorpassword1\n' | L user add own --role editor --org spanga-tensta-stadsdelsnamnd >/dev/null
+printf 'editorpassword2\n' | L user add other --role editor --org rinkeby-kista-stadsdelsnamnd >/dev/null
+for u in admin city reader own other; do eval "T_$u=\$(L token create $u 2>/dev/null)"; done
+T_anon=
+[ -n "$T_own" ] && ok "tokens are created" || nok "token create"
+expect_exit "a password shorter than 10 characters is refused" 1 sh -c "printf 'short\n' | '$LUP' --db '$DB' user add x --role reader"
+expect_exit "an editor needs an organisation" 2 sh -c "printf 'longenoughpw\n' | '$LUP' --db '$DB' user add x --role editor"
+
+"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+PORT=$(cat "$TMP/port")
+BASE="http://127.0.0.1:$PORT"
+
+# req NAME EXPECTED METHOD PATH [BODY] [TOKEN] [EXTRA CURL ARGS...]: one request; body in $TMP/body
+req() {
+	name=$1 want=$2 method=$3 path=$4 body=${5-} tok=${6-}
+	if [ $# -ge 6 ]; then shift 6; else shift $#; fi
+	if [ -n "$body" ]; then
+		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
+			${tok:+-H "Authorization: Bearer $tok"} -H 'Content-Type: application/json' \
+			--data-binary "$body" "$@" "$BASE$path")
+	else
+		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
+			${tok:+-H "Authorization: Bearer $tok"} "$@" "$BASE$path")
+	fi
+	if [ "$code" = "$want" ]; then ok "$name"; else
+		nok "$name ($method $path: $code, expected $want)"; head -c 300 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
+}
+jb() { jq -r "$1" "$TMP/body"; }
+audits() { sqlite3 "$DB" 'SELECT count(*) FROM audit'; }
+
+# --- reads -------------------------------------------------------------------------------------
+req "healthz" 200 GET /healthz
+expect_eq "healthz gives the schema version" "$(jb .schema_version)" "$(sqlite3 "$DB" 'PRAGMA user_version')"
+grep -q -i '^content-security-policy:' "$TMP/headers" && ok "security headers are sent" || nok "no CSP header"
+grep -q -i '^x-content-type-options: nosniff' "$TMP/headers" && ok "nosniff is sent" || nok "no nosniff"
+req "openapi" 200 GET /api/openapi.json
+expect_eq "openapi is 3.1" "$(jb .openapi)" "3.1.0"
+expect_eq "openapi documents the write routes" "$(jb '.paths["/api/v1/reports/{id}/approve"].post.summary | length > 0')" true
+req "districts" 200 GET /api/v1/districts
+expect_eq "14 districts" "$(jb .total)" 14
+expect_eq "7 prioritised" "$(jb '[.items[] | select(.prioritised)] | length')" 7
+req "pagination" 200 GET "/api/v1/districts?limit=5&offset=10"
+expect_eq "a page of the rest" "$(jb '.items | length') $(jb .total) $(jb .offset)" "4 14 10"
+req "sorting" 200 GET "/api/v1/districts?sort=-name&limit=1"
+expect_eq "sorted descending" "$(jb '.items[0].name')" "Östermalm"
+req "sorting by an unknown column" 400 GET "/api/v1/districts?sort=password"
+req "a limit that is not a number" 400 GET "/api/v1/districts?limit=lots"
+req "a limit too large" 400 GET "/api/v1/districts?limit=100000"
+req "an unknown collection" 404 GET /api/v1/planets
+req "a filter with an unknown district" 404 GET "/api/v1/goals?district=Atlantis"
+req "a filter the collection does not take" 400 GET "/api/v1/districts?org=socialnamnden"
+req "goals filtered" 200 GET "/api/v1/goals?org=spanga-tensta-stadsdelsnamnd&level=namndmal"
+expect_eq "20 nämndmål" "$(jb .total)" 20
+req "one goal by key" 200 GET /api/v1/goals/vp-2022-spanga-tensta-nm-01
+etag=$(grep -i '^etag:' "$TMP/headers" | cut -d' ' -f2 | tr -d '\r')
+[ -n "$etag" ] && ok "an entity has an ETag" || nok "no ETag"
+req "If-None-Match gives 304" 304 GET /api/v1/goals/vp-2022-spanga-tensta-nm-01 "" "" -H "If-None-Match: $etag"
+req "a missing entity" 404 GET /api/v1/goals/no-such-goal
+req "a missing id" 404 GET /api/v1/goals/999999
+req "a method not allowed" 405 DELETE /api/v1/districts/1
+grep -qi '^allow:.*GET' "$TMP/headers" && ok "405 says what is allowed" || nok "no Allow header"
+req "an unknown route" 404 GET /nothing/here
+req "goal chain" 200 GET "/api/v1/organisations/spanga-tensta-stadsdelsnamnd/goal-chain?year=2022"
+expect_eq "the chain holds KF's goals above the nämndmål" "$(jb '[.goals[] | .level] | unique | join(",")')" "inriktningsmal,namndmal,verksamhetsomradesmal"
+req "comparison with the city" 200 GET "/api/v1/indicators/vp-2022-spanga-tensta-i-001/comparison?year=2022"
+expect_eq "15 areas compared (14 districts and the city)" "$(jb '[.areas[] | .area] | unique | length')" 15
+expect_eq "comparison values are example data" "$(jb '[.areas[] | .example] | all')" true
+
+# --- authentication ----------------------------------------------------------------------------
+req "a bad token" 401 GET /api/v1/me "" "lup_1_deadbeef"
+req "a malformed token" 401 GET /api/v1/me "" "nonsense"
+req "me with a token" 200 GET /api/v1/me "" "$T_own"
+expect_eq "me says the role" "$(jb .role)" editor
+req "anonymous me" 401 GET /api/v1/me
+req "login with a wrong password" 401 POST /api/v1/login '{"name":"own","password":"wrongpassword"}'
+req "login" 200 POST /api/v1/login '{"name":"own","password":"editorpassword1"}' "" -c "$TMP/jar"
+CSRF=$(jb .csrf_token)
+grep -qi '^set-cookie: lup_session=.*HttpOnly; SameSite=Strict' "$TMP/headers" && ok "the cookie is HttpOnly and SameSite=Strict" || nok "cookie flags"
+req "me with the cookie" 200 GET /api/v1/me "" "" -b "$TMP/jar"
+req "a cookie write without CSRF token" 403 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-02 '{"description":"x"}' "" -b "$TMP/jar"
+req "a cookie write with the CSRF token" 200 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-02 '{"description":"via cookie"}' "" -b "$TMP/jar" -H "X-CSRF-Token: $CSRF"
+req "logout needs the CSRF token too" 403 POST /api/v1/logout "" "" -b "$TMP/jar"
+req "logout" 200 POST /api/v1/logout "" "" -b "$TMP/jar" -H "X-CSRF-Token: $CSRF"
+req "the old cookie no longer works" 401 GET /api/v1/me "" "" -b "$TMP/jar"
+for i in 1 2 3 4 5; do curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"name":"reader","password":"nope-nope-nope"}' "$BASE/api/v1/login"; done
+req "repeated failures slow the account down" 429 POST /api/v1/login '{"name":"reader","password":"readerpassword1"}'
+grep -qi '^retry-after:' "$TMP/headers" && ok "429 says when to retry" || nok "no Retry-After"
+
+# --- bad requests change nothing ----------------------------------------------------------------
+n0=$(audits)
+req "malformed JSON" 400 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 '{"name": ' "$T_own"
+expect_eq "malformed JSON names the place" "$(jb '.error.message | test("line 1")')" true
+req "a wrong type" 422 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 '{"horizon_year":"soon"}' "$T_own"
+req "an unknown field" 422 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 '{"colour":"red"}' "$T_own"
+expect_eq "422 lists the field" "$(jb '.error.fields[0].field')" colour
+req "several failing fields are all listed" 422 POST /api/v1/outcomes '{"indicator":"vp-2022-spanga-tensta-i-001","period":"2022-T9","area":"Atlantis","value":1}' "$T_own"
+expect_eq "both fields named" "$(jb '[.error.fields[].field] | sort | join(",")')" "area,period"
+req "a body that is not an object" 400 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 '[1,2]' "$T_own"
+req "nesting too deep" 400 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 '{"a":[[[[[[[[[[1]]]]]]]]]]}' "$T_own"
+printf '{"name":"\377\376"}' > "$TMP/bad-utf8"
+req "broken UTF-8" 400 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 "@$TMP/bad-utf8" "$T_own"
+head -c 2000000 /dev/zero | tr '\0' 'a' > "$TMP/huge"
+req "a huge body" 413 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 "@$TMP/huge" "$T_own"
+req "not JSON" 415 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 '' "$T_own" -H 'Content-Type: text/plain' --data-binary 'name=x'
+expect_eq "no bad request wrote anything" "$(audits)" "$n0"
+
+# --- the authorisation matrix: every write route, every role ------------------------------------
+# matrix NAME METHOD PATH BODY anon reader city other own admin
+matrix() {
+	name=$1 method=$2 path=$3 body=$4; shift 4
+	for role in anon reader city other own admin; do
+		eval "tok=\$T_$role"
+		req "$name as $role" "$1" "$method" "$path" "$body" "$tok"
+		shift
+	done
+}
+matrix "patch a nämndmål" PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-03 '{"description":"matrix"}' 401 403 403 403 200 200
+matrix "patch a KF goal" PATCH /api/v1/goals/kf-2022-1 '{"description":"matrix"}' 401 403 403 403 403 200
+matrix "set a target" PUT /api/v1/indicators/vp-2022-spanga-tensta-i-002/targets/2023/own '{"value":"3,0 %"}' 401 403 403 403 200 200
+matrix "remove a target" DELETE /api/v1/indicators/vp-2022-spanga-tensta-i-002/targets/2023/own '' 401 403 403 403 200 404
+matrix "record an outcome" POST /api/v1/outcomes '{"indicator":"vp-2022-spanga-tensta-i-002","period":"2022-T1","area":"spanga-tensta","value":3.1}' 401 403 403 403 200 200
+matrix "create an activity" POST /api/v1/activities '{"owner":"spanga-tensta-stadsdelsnamnd","name":"Matrisaktivitet","start":"2023-01","districts":["spanga-tensta"]}' 401 403 403 403 201 201
+ACT=$(jb .id)
+matrix "change an activity" PATCH "/api/v1/activities/$ACT" '{"status":"ongoing"}' 401 403 403 403 200 200
+matrix "create a report" POST /api/v1/reports '{"org":"spanga-tensta-stadsdelsnamnd","period":"2022-T1"}' 401 403 403 403 201 409
+REP=$(sqlite3 "$DB" "SELECT r.id FROM report r JOIN period p ON p.id = r.period_id WHERE p.kind = 'T1'")
+matrix "assess a goal" PUT "/api/v1/reports/$REP/assessments/vp-2022-spanga-tensta-nm-03" '{"assessment":"partly","analysis":"Delvis: två av tre indikatorer."}' 401 403 403 403 200 200
+matrix "submit a report" POST "/api/v1/reports/$REP/submit" '' 401 403 403 403 200 409
+matrix "approve a report" POST "/api/v1/reports/$REP/approve" '' 401 403 200 403 403 409
+matrix "create a user" POST /api/v1/users '{"name":"new","role":"reader","password":"newpassword1"}' 401 403 403 403 403 201
+matrix "list users" GET /api/v1/users '' 401 403 403 403 403 200
+matrix "read the audit log" GET "/api/v1/audit?entity=goal" '' 401 200 200 200 200 200
+matrix "delete an activity" DELETE "/api/v1/activities/$ACT" '' 401 403 403 403 204 404
+
+# --- the workflow ---------------------------------------------------------------------------------
+req "an approved report is frozen" 409 PUT "/api/v1/reports/$REP/assessments/vp-2022-spanga-tensta-nm-03" '{"assessment":"fulfilled"}' "$T_own"
+req "its period's outcomes are frozen" 409 POST /api/v1/outcomes '{"indicator":"vp-2022-spanga-tensta-i-002","period":"2022-T1","area":"spanga-tensta","value":9}' "$T_own"
+req "the report shows its assessment" 200 GET "/api/v1/reports/$REP" "" "$T_reader"
+expect_eq "assessment stored" "$(jb '.assessments[0].assessment') $(jb .status)" "partly approved"
+req "T2 report" 201 POST /api/v1/reports '{"org":"spanga-tensta-stadsdelsnamnd","period":"T2 2022"}' "$T_own"
+R2=$(jb .id)
+req "submit T2" 200 POST "/api/v1/reports/$R2/submit" '' "$T_own"
+req "returning needs a comment" 422 POST "/api/v1/reports/$R2/return" '{}' "$T_city"
+req "return T2 with a comment" 200 POST "/api/v1/reports/$R2/return" '{"comment":"Komplettera analysen."}' "$T_city"
+expect_eq "returned with the comment" "$(jb .status) $(jb .comment)" "returned Komplettera analysen."
+req "a returned report can be edited" 200 PATCH "/api/v1/reports/$R2" '{"forecast":"Helårsprognos: i nivå med budget."}' "$T_own"
+req "and submitted again" 200 POST "/api/v1/reports/$R2/submit" '' "$T_own"
+req "anonymous sees only approved reports" 200 GET /api/v1/reports
+expect_eq "one published report" "$(jb .total)" 1
+req "anonymous cannot read an unapproved report" 404 GET "/api/v1/reports/$R2"
+
+# --- ETags on writes --------------------------------------------------------------------------------
+req "read before write" 200 GET /api/v1/goals/vp-2022-spanga-tensta-nm-04 "" "$T_own"
+tag=$(grep -i '^etag:' "$TMP/headers" | cut -d' ' -f2 | tr -d '\r')
+req "a write with the current ETag" 200 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-04 '{"number":"4"}' "$T_own" -H "If-Match: $tag"
+req "a write with a stale ETag" 412 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-04 '{"number":"5"}' "$T_own" -H "If-Match: $tag"
+
+# --- the audit log ------------------------------------------------------------------------------------
+id=$(sqlite3 "$DB" "SELECT id FROM goal WHERE key = 'vp-2022-spanga-tensta-nm-03'")
+req "a goal's history" 200 GET "/api/v1/audit?entity=goal&id=$id" "" "$T_reader"
+expect_eq "both writes to nm-03 are recorded (own, admin)" "$(jb '.items | length')" 2
+expect_eq "the entry has the values before and after" "$(jb '.items[0].before | fromjson | .description != "matrix"') $(jb '.items[0].after | fromjson | .description')" "true matrix"
+expect_eq "the entry names who" "$(jb '.items[0].actor')" own
+expect_eq "lup audit shows the same" "$(L audit goal "$id" --json | jq length)" 2
+
+# --- shutdown ------------------------------------------------------------------------------------------
+grep -q 'PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-03 200' "$TMP/server.log" && ok "the access log records requests" || nok "no access log line"
+kill -TERM $SERVER
+wait $SERVER
+expect_eq "SIGTERM stops the server cleanly" "$?" 0
+grep -q 'stopped' "$TMP/server.log" && ok "the server says it stopped" || nok "no stop message"
+expect_exit "the database is sound afterwards" 0 L check
+finish
