@@ -37,3 +37,7 @@ list_ref=$(time_it list_ref ":" "sqlite3 $T/ref.db 'SELECT id, key, name FROM ar
 printf '%-34s %10s %14s %8s\n' benchmark "lup ms" "reference ms" ratio
 printf '%-34s %10s %14s %8.2f\n' "load Stockholm dataset" "$load" "$load_ref" "$(echo "$load $load_ref" | awk '{print $1 / $2}')"
 printf '%-34s %10s %14s %8.2f\n' "list districts --json" "$list" "$list_ref" "$(echo "$list $list_ref" | awk '{print $1 / $2}')"
+LUP="$LUP" sh bench/import.sh
+
+echo
+sh bench/http.sh

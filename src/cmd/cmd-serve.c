@@ -8,11 +8,11 @@
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *threads = NULL, *port_file = NULL, *pos[1];
-	int help = 0, secure = 0, quiet = 0, npos, rc;
+	int help = 0, secure = 0, quiet = 0, no_cache = 0, npos, rc;
 	const struct opt opts[] = {
 		{ "--listen", &listen, NULL }, { "--threads", &threads, NULL },
 		{ "--secure-cookies", NULL, &secure }, { "--quiet", NULL, &quiet },
-		{ "--port-file", &port_file, NULL }, { NULL, NULL, NULL },
+		{ "--port-file", &port_file, NULL }, { "--no-cache", NULL, &no_cache }, { NULL, NULL, NULL },
 	};
 	struct server_conf conf = { 0 };
 	char *end;
@@ -36,13 +36,14 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	conf.secure_cookies = secure;
 	conf.quiet = quiet;
 	conf.port_file = port_file;
+	conf.no_cache = no_cache;
 	if (server_run(&conf, &c->err) != 0)
 		return cmd_fail(c);
 	return EXIT_OK;
 }
 
 const struct cmd cmd_serve = {
-	"serve", run, "serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--quiet] [--port-file F]",
+	"serve", run, "serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--quiet] [--port-file F] [--no-cache]",
 	"serve the JSON API over HTTP",
 	"Serves the API (see /api/openapi.json) until SIGINT or SIGTERM, then finishes the requests\n"
 	"in flight and closes the database.\n"
@@ -50,5 +51,7 @@ const struct cmd cmd_serve = {
 	"  --threads N         worker threads (default 2)\n"
 	"  --secure-cookies    mark the session cookie Secure (when served behind TLS)\n"
 	"  --quiet             no access log on standard error\n"
-	"  --port-file F       write the port listened on to F once listening",
+	"  --port-file F       write the port listened on to F once listening\n"
+	"  --no-cache          answer every view from the database (public views are otherwise\n"
+	"                      cached until the next write of data)",
 };

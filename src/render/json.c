@@ -85,12 +85,17 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 int json_escape_str(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, len;
+	size_t i = 0, run = 0, len;
 	char esc[8];
 
 	buf_addc(out, '"');
 	while (i < n) {
 		unsigned char c = p[i];
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			i++;	/* plain ASCII: copied in runs below */
+			continue;
+		}
+		buf_add(out, p + run, i - run);
 		if (c == '"' || c == '\\') {
 			buf_addc(out, '\\');
 			buf_addc(out, (char)c);
@@ -106,7 +111,9 @@ int json_escape_str(struct buf *out, const char *s, size_t n)
 			buf_add(out, p + i, len);
 			i += len;
 		}
+		run = i;
 	}
+	buf_add(out, p + run, i - run);
 	return buf_addc(out, '"');
 }
 
@@ -194,13 +201,10 @@ void json_num(struct json *j, double v)
 	} else if (v == (double)(long long)v && fabs(v) < 1e15) {
 		buf_addf(j->out, "%lld", (long long)v);
 	} else {
-		snprintf(tmp, sizeof(tmp), "%.17g", v);
-		/* shortest representation that reads back to the same double */
-		for (int prec = 1; prec <= 17; prec++) {
-			snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
-			if (strtod(tmp, NULL) == v)
-				break;
-		}
+		/* 15 significant digits read back exactly for almost every value; else 17 */
+		snprintf(tmp, sizeof(tmp), "%.15g", v);
+		if (strtod(tmp, NULL) != v)
+			snprintf(tmp, sizeof(tmp), "%.17g", v);
 		buf_adds(j->out, tmp);
 	}
 	end_value(j);

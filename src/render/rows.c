@@ -5,6 +5,7 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +40,14 @@ static int collect(void *ctx, const struct store_row *r)
 	cells = arena_alloc(rs->a, sizeof(*cells) * (size_t)n);
 	for (int i = 0; i < n; i++) {
 		cells[i].t = store_col_type(r, i);
-		cells[i].s = cells[i].t == SV_NULL ? NULL : arena_strdup(rs->a, store_col_text(r, i));
+		if (cells[i].t == SV_REAL) {
+			char tmp[32];
+			cells[i].d = store_col_real(r, i);
+			snprintf(tmp, sizeof(tmp), "%.15g", cells[i].d);
+			cells[i].s = arena_strdup(rs->a, tmp);
+		} else {
+			cells[i].s = cells[i].t == SV_NULL ? NULL : arena_strdup(rs->a, store_col_text(r, i));
+		}
 	}
 	rs->rows[rs->nrows++] = cells;
 	return 0;
@@ -79,7 +87,7 @@ void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char 
 		else if (cell->t == SV_INT)
 			json_int(j, strtoll(cell->s, NULL, 10));
 		else if (cell->t == SV_REAL)
-			json_num(j, strtod(cell->s, NULL));
+			json_num(j, cell->d);
 		else
 			json_str(j, cell->s);
 	}

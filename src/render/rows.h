@@ -12,6 +12,7 @@ struct json;
 struct row_cell {
 	enum sv_type t;		/* SV_NULL, SV_INT, SV_REAL or SV_TEXT */
 	const char *s;		/* the value as text (NULL for SV_NULL) */
+	double d;		/* SV_REAL: the value */
 };
 
 struct rowset {

@@ -2,5 +2,18 @@
 #include "store/sql-sqlite.h"
 
 const char *const sqlite_sql_imp_csv[STMT__MAX] = {
-	0,	/* entries: [STMT_IMP_CSV_NAME] = "SQL text", */
+	/* the indicator with key ?1, else the one named exactly ?1: (id, by_sex, key, how many
+	 * indicators have that name; 1 for a key) */
+	[STMT_IMP_CSV_INDICATOR] =
+		"SELECT id, by_sex, key, n FROM (SELECT id, by_sex, key, 1 AS p, 1 AS n FROM indicator"
+		" WHERE key = ?1 UNION ALL SELECT id, by_sex, key, 2,"
+		" (SELECT count(*) FROM indicator WHERE name = ?1) FROM indicator WHERE name = ?1)"
+		" ORDER BY p, id LIMIT 1",
+	/* (text, code): the area with code ?2, else key ?1, else name or alias ?1 (any case) */
+	[STMT_IMP_CSV_AREA] =
+		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE code = ?2"
+		" UNION ALL SELECT id, 2 FROM area WHERE key = ?1"
+		" UNION ALL SELECT id, 3 FROM area WHERE name = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT area_id, 4 FROM area_alias WHERE alias = ?1 COLLATE NOCASE)"
+		" ORDER BY p, id LIMIT 1",
 };

@@ -632,17 +632,23 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"SELECT pe.kind AS period, a.assessment, a.analysis, r.status AS report_status"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
 		" WHERE a.goal_id = ?1 AND pe.year = ?2 ORDER BY pe.kind",
-	/* (indicator_id, year) -> outcomes of the year */
+	/* (indicator_id, year, org_id) -> outcomes of the year in the organisation's district
+	 * (of its committee or administration) and in the municipality */
 	[STMT_INDICATOR_OUTCOMES_YEAR] =
 		"SELECT pe.kind AS period, a.key AS area, x.sex, x.value, x.missing, x.example"
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE x.indicator_id = ?1 AND pe.year = ?2 ORDER BY pe.kind, a.key, x.sex",
+		" WHERE x.indicator_id = ?1 AND pe.year = ?2 AND (a.level = 'municipality'"
+		" OR a.committee_id = ?3 OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?3))"
+		" ORDER BY pe.kind, a.key, x.sex",
 	/* (indicator_id, year) -> full-year outcomes per district and municipality */
 	[STMT_COMPARISON] =
 		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = ?1 AND pe.year = ?2 AND pe.kind = 'FY'"
 		" AND a.level IN ('municipality', 'district') ORDER BY a.level DESC, a.name COLLATE sv, x.sex",
+
+	/* the data generation: every write of data records an audit entry in its transaction */
+	[STMT_DATA_GENERATION] = "SELECT coalesce(max(id), 0) FROM audit",
 
 	/* domain invariants: each row is (what, detail) */
 	[STMT_CHECK_DISTRICT_COMMITTEE] =

@@ -3,6 +3,6 @@
 #ifndef LUP_STMT_IMP_CSV_H
 #define LUP_STMT_IMP_CSV_H
 
-#define STMT_LIST_IMP_CSV(X)
+#define STMT_LIST_IMP_CSV(X) X(IMP_CSV_INDICATOR) X(IMP_CSV_AREA)
 
 #endif

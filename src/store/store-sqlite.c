@@ -297,6 +297,17 @@ int store_begin(struct store *st, struct err *e)
 	return rc;
 }
 
+int store_begin_read(struct store *st, struct err *e)
+{
+	int rc;
+
+	if (st->in_txn)
+		return err_set(e, LUP_EDB, "a transaction is already open");
+	if ((rc = exec_sql(st, "BEGIN", e, "begin")) == LUP_OK)
+		st->in_txn = 1;
+	return rc;
+}
+
 int store_commit(struct store *st, struct err *e)
 {
 	int rc = exec_sql(st, "COMMIT", e, "commit");

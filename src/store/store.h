@@ -86,6 +86,9 @@ int store_migrate(struct store *st, int target, int *from, int *to, struct err *
 /* Transactions. store_begin starts a write transaction (nesting is an error: LUP_EDB). */
 int store_begin(struct store *st, struct err *e);
 int store_commit(struct store *st, struct err *e);
+/* store_begin_read: starts a read transaction, so that many reads see one snapshot and take
+ * the database's locks once. End it with store_rollback. */
+int store_begin_read(struct store *st, struct err *e);
 /* store_rollback: rolls back the open transaction; harmless when none is open. */
 void store_rollback(struct store *st);
 

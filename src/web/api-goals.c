@@ -46,7 +46,8 @@ int api_goal_patch(struct http_req *r)
 }
 
 /* chain_goal: one goal of the chain with its indicators (targets, outcomes) and assessments. */
-static int chain_goal(struct http_req *r, const struct rowset *goals, int i, long year, struct json *j)
+static int chain_goal(struct http_req *r, const struct rowset *goals, int i, long year, int64_t org,
+		      struct json *j)
 {
 	int64_t gid = strtoll(goals->rows[i][0].s, NULL, 10);
 	struct sval g = SVI(gid);
@@ -67,9 +68,9 @@ static int chain_goal(struct http_req *r, const struct rowset *goals, int i, lon
 	json_arr_open(j);
 	for (int k = 0; k < inds.nrows; k++) {
 		struct rowset out;
-		struct sval iy[] = { SVI(strtoll(inds.rows[k][0].s, NULL, 10)), SVI(year) };
+		struct sval iy[] = { SVI(strtoll(inds.rows[k][0].s, NULL, 10)), SVI(year), SVI(org) };
 		rowset_init(&out, &r->a);
-		if (rowset_query(&out, r->st, STMT_INDICATOR_OUTCOMES_YEAR, iy, 2, &r->err) != LUP_OK)
+		if (rowset_query(&out, r->st, STMT_INDICATOR_OUTCOMES_YEAR, iy, 3, &r->err) != LUP_OK)
 			return r->err.code;
 		json_obj_open(j);
 		rowset_json_row(&inds, k, j, NULL);
@@ -106,7 +107,7 @@ int api_goal_chain(struct http_req *r)
 	json_key(j, "goals");
 	json_arr_open(j);
 	for (int i = 0; i < goals.nrows; i++)
-		if (chain_goal(r, &goals, i, year, j) != LUP_OK)
+		if (chain_goal(r, &goals, i, year, org, j) != LUP_OK)
 			return http_fail(r);
 	json_arr_close(j);
 	json_obj_close(j);

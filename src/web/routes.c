@@ -1,6 +1,12 @@
 /* routes.c: dispatching a request to its route, and access control in one place. */
 #include "web/routes.h"
+#include "web/api.h"
 #include "web/auth.h"
+#include "web/cache.h"
+#include "web/server.h"
+#include "store/store.h"
+
+#include <microhttpd.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -109,6 +115,50 @@ static void allow_header(struct http_req *r, unsigned methods)
 	http_header(r, "Allow", allow);
 }
 
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+	struct buf *b = cls;
+
+	(void)kind;
+	buf_addf(b, "%c%s=%s", b->len && strchr(b->ptr, '?') ? '&' : '?', k, v ? v : "");
+	return MHD_YES;
+}
+
+/* cached: runs a cacheable GET view through the cache. */
+static int cached(struct http_req *r, const struct route *rt)
+{
+	struct buf key;
+	char tag[40];
+	int64_t gen = 0;
+	int rc;
+
+	if (server_conf.no_cache || r->method != HTTP_GET ||
+	    store_query_id(r->st, STMT_DATA_GENERATION, NULL, 0, &gen, &r->err) != LUP_OK)
+		return rt->handler(r);
+	buf_init(&key, 8192);
+	buf_addf(&key, "%c%s", r->user.role == ROLE_ANON ? 'a' : 'u', r->path);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &key);
+	if (key.overflow) {
+		buf_release(&key);
+		return rt->handler(r);
+	}
+	if (cache_get(key.ptr, gen, &r->out, tag)) {
+		const char *inm = http_header_in(r, "If-None-Match");
+		r->ctype = "application/json";
+		http_header(r, "ETag", tag);
+		r->status = inm && strcmp(inm, tag) == 0 ? 304 : 200;
+		buf_release(&key);
+		return r->status;
+	}
+	rc = rt->handler(r);
+	if (rc == 200) {
+		api_etag(r->out.ptr, tag);
+		cache_put(key.ptr, gen, r->out.ptr, r->out.len, tag);
+	}
+	buf_release(&key);
+	return rc;
+}
+
 int route_dispatch(struct http_req *r)
 {
 	unsigned allowed = 0;
@@ -127,7 +177,7 @@ int route_dispatch(struct http_req *r)
 			return rc;
 		if (writes && r->user.by_cookie && (rc = auth_check_csrf(r)) != 0)
 			return rc;
-		return rt->handler(r);
+		return (rt->flags & R_CACHE) ? cached(r, rt) : rt->handler(r);
 	}
 	if (allowed) {
 		allow_header(r, allowed);

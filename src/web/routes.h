@@ -14,7 +14,10 @@ enum access {
 	ACC_ADMIN,	/* admin */
 };
 
-enum { R_BODY = 1 };	/* the route takes a JSON body */
+enum {
+	R_BODY = 1,	/* the route takes a JSON body */
+	R_CACHE = 2,	/* a GET view whose 200 answers may be cached (see cache.h) */
+};
 
 struct route {
 	unsigned methods;		/* HTTP_GET | ... */

@@ -2,6 +2,7 @@
  * cycle, security headers, the access log and graceful shutdown. */
 #include "web/server.h"
 #include "web/auth.h"
+#include "web/cache.h"
 #include "web/http.h"
 #include "web/routes.h"
 #include "core/xalloc.h"
@@ -113,9 +114,18 @@ static void handle(struct http_req *r)
 		http_fail(r);
 		return;
 	}
-	if (auth_identify(r) != 0)
-		return;
-	route_dispatch(r);
+	if (r->method & (HTTP_GET | HTTP_HEAD)) {
+		/* one snapshot and one lock for all the reads of a view */
+		if (store_begin_read(r->st, &r->err) != LUP_OK) {
+			http_fail(r);
+			return;
+		}
+		if (auth_identify(r) == 0)
+			route_dispatch(r);
+		store_rollback(r->st);
+	} else if (auth_identify(r) == 0) {
+		route_dispatch(r);
+	}
 	if (!r->status)
 		http_error(r, 500, "internal", "the handler gave no answer");
 }
@@ -280,6 +290,7 @@ int server_run(const struct server_conf *conf, struct err *e)
 	MHD_quiesce_daemon(d);
 	MHD_stop_daemon(d);
 	close_stores();
+	cache_clear();
 	fprintf(stderr, "lup serve: stopped\n");
 	return 0;
 }

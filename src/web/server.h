@@ -11,6 +11,7 @@ struct server_conf {
 	int secure_cookies;	/* mark cookies Secure (behind TLS) */
 	int quiet;		/* no access log */
 	const char *port_file;	/* when set, the bound port is written there once listening */
+	int no_cache;		/* do not cache public views (for measuring) */
 };
 
 /* The configuration, read-only once the server runs (handlers read secure_cookies). */

@@ -163,6 +163,12 @@ req "and submitted again" 200 POST "/api/v1/reports/$R2/submit" '' "$T_own"
 req "anonymous sees only approved reports" 200 GET /api/v1/reports
 expect_eq "one published report" "$(jb .total)" 1
 req "anonymous cannot read an unapproved report" 404 GET "/api/v1/reports/$R2"
+req "a reader sees every report (the cache keeps the two apart)" 200 GET /api/v1/reports "" "$T_reader"
+expect_eq "two reports" "$(jb .total)" 2
+req "a view read before a write" 200 GET /api/v1/goals/vp-2022-spanga-tensta-nm-05
+req "the write" 200 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-05 '{"number":"5"}' "$T_own"
+req "the same view after the write" 200 GET /api/v1/goals/vp-2022-spanga-tensta-nm-05
+expect_eq "shows the write (no stale cache)" "$(jb .number)" 5
 
 # --- ETags on writes --------------------------------------------------------------------------------
 req "read before write" 200 GET /api/v1/goals/vp-2022-spanga-tensta-nm-04 "" "$T_own"
