@@ -43,6 +43,8 @@ deps:
 	$(Q)sh scripts/deps.sh build
 deps-test:
 	$(Q)sh scripts/deps.sh test
+	$(Q)[ node_modules/.package-lock.json -nt package-lock.json ] || \
+		npm ci --no-audit --no-fund --loglevel=error >/dev/null
 
 $(GEN): scripts/sql2c.sh $(MIGRATIONS)
 	@mkdir -p $(dir $@)

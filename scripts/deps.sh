@@ -22,6 +22,9 @@ for p in $want; do
 		missing="$missing $p"
 	fi
 done
+if [ "${1:-build}" = test ] && ! command -v node >/dev/null 2>&1; then
+	missing="$missing nodejs npm"
+fi
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
