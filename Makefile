@@ -102,13 +102,16 @@ fuzz: deps-test fuzz-build
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/new-$$n tests/fuzz/corpus/$$n || exit 1; done
 
 # run: install what is missing, build, create the database with the Stockholm dataset when
-# it does not exist yet, upgrade it in place otherwise, and show what it holds.
+# it does not exist yet, upgrade it in place otherwise, show what it holds, and serve it on
+# http://127.0.0.1:8080 (LISTEN=ADDR:PORT to change; Ctrl-C stops).
+LISTEN ?= 127.0.0.1:8080
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	@mkdir -p $(dir $(DB))
 	$(Q)if [ ! -f $(DB) ]; then ./build/lup --db $(DB) init && ./build/lup --db $(DB) demo $(DATASET); \
 	else ./build/lup --db $(DB) init; fi
 	$(Q)./build/lup --db $(DB) summary
+	$(Q)exec ./build/lup --db $(DB) serve --listen $(LISTEN)
 
 # check: every test, with the normal build and under AddressSanitizer + UBSan.
 check: deps-test

@@ -12,6 +12,9 @@ static const char *const org_bools[] = { "city_owned", "housing", NULL };
 static const char *const district_bools[] = { "prioritised", NULL };
 static const char *const theme_bools[] = { "extra", NULL };
 static const char *const indicator_bools[] = { "by_sex", "by_area", NULL };
+static const char *const outcome_bools[] = { "missing", "derived", "example", NULL };
+static const char *const example_bools[] = { "example", NULL };
+static const char *const response_bools[] = { "no_response", NULL };
 
 static const struct kind kinds[] = {
 	{ "organisations", "organisation", STMT_LIST_ORGANISATIONS, { F_KIND, F_DISTRICT },
@@ -47,6 +50,18 @@ static const struct kind kinds[] = {
 	{ "reports", "report", STMT_LIST_REPORTS, { F_ORG, F_YEAR },
 	  STMT_SHOW_REPORT, STMT__MAX, NULL,
 	  { { "assessments", STMT_REL_REPORT_ASSESSMENTS } } },
+	{ "areas", "area", STMT_LIST_AREAS, { F_DISTRICT, F_KIND },
+	  STMT_SHOW_AREA, STMT_AREA_ID_LOOSE, district_bools,
+	  { { "aliases", STMT_REL_AREA_ALIASES }, { "areas", STMT_REL_AREA_CHILDREN } } },
+	{ "periods", "period", STMT_LIST_PERIODS, { F_YEAR },
+	  STMT_SHOW_PERIOD, STMT__MAX, NULL, { { NULL, 0 } } },
+	{ "outcomes", "outcome", STMT_LIST_OUTCOMES, { F_ORG, F_DISTRICT, F_YEAR },
+	  STMT_SHOW_OUTCOME, STMT__MAX, outcome_bools, { { NULL, 0 } } },
+	{ "allocations", "allocation", STMT_LIST_ALLOCATIONS, { F_ORG, F_DISTRICT, F_YEAR },
+	  STMT_SHOW_ALLOCATION, STMT__MAX, example_bools, { { NULL, 0 } } },
+	{ "responses", "response", STMT_LIST_RESPONSES, { F_ORG },
+	  STMT_SHOW_RESPONSE, STMT__MAX, response_bools,
+	  { { "parts", STMT_REL_RESPONSE_PARTS } } },
 	{ "recommendations", "recommendation", STMT_LIST_RECOMMENDATIONS, { F_END },
 	  STMT_SHOW_RECOMMENDATION, STMT__MAX, NULL,
 	  { { "measures", STMT_REL_RECOMMENDATION_MEASURES } } },

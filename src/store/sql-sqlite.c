@@ -650,6 +650,81 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* the data generation: every write of data records an audit entry in its transaction */
 	[STMT_DATA_GENERATION] = "SELECT coalesce(max(id), 0) FROM audit",
 
+	/* more collections: (district_id, level) */
+	[STMT_LIST_AREAS] =
+		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code FROM area a"
+		" LEFT JOIN area p ON p.id = a.parent_id WHERE (?1 IS NULL OR a.id = ?1 OR a.parent_id = ?1"
+		"  OR p.parent_id = ?1) AND (?2 IS NULL OR a.level = ?2)"
+		" ORDER BY CASE a.level WHEN 'municipality' THEN 1 WHEN 'district' THEN 2"
+		" WHEN 'neighbourhood' THEN 3 ELSE 4 END, a.name COLLATE sv",
+	[STMT_SHOW_AREA] =
+		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code, o.key AS committee, a.prioritised,"
+		" a.source FROM area a LEFT JOIN area p ON p.id = a.parent_id"
+		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = ?1",
+	[STMT_REL_AREA_ALIASES] = "SELECT alias, source FROM area_alias WHERE area_id = ?1 ORDER BY alias",
+	[STMT_REL_AREA_CHILDREN] =
+		"SELECT id, key, name, level FROM area WHERE parent_id = ?1 ORDER BY name COLLATE sv",
+	/* (year) */
+	[STMT_LIST_PERIODS] =
+		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day FROM period"
+		" WHERE ?1 IS NULL OR year = ?1 ORDER BY year, kind",
+	[STMT_SHOW_PERIOD] =
+		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day FROM period WHERE id = ?1",
+	/* (org_id, district_id, year) */
+	[STMT_LIST_OUTCOMES] =
+		"SELECT x.id, i.key || ' ' || pe.year || '-' || pe.kind || ' ' || a.key || ' ' || x.sex AS name,"
+		" i.key AS indicator, pe.year || '-' || pe.kind AS period, a.key AS area, x.sex, x.value,"
+		" x.missing, x.source, x.derived, x.example FROM outcome x JOIN indicator i ON i.id = x.indicator_id"
+		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" WHERE (?1 IS NULL OR i.owner_id = ?1) AND (?2 IS NULL OR x.area_id = ?2 OR a.parent_id = ?2)"
+		" AND (?3 IS NULL OR pe.year = ?3) ORDER BY x.id",
+	[STMT_SHOW_OUTCOME] =
+		"SELECT x.id, i.key AS indicator, i.name AS indicator_name, pe.year || '-' || pe.kind AS period,"
+		" a.key AS area, x.sex, x.value, x.missing, x.source, x.derived, x.example FROM outcome x"
+		" JOIN indicator i ON i.id = x.indicator_id JOIN period pe ON pe.id = x.period_id"
+		" JOIN area a ON a.id = x.area_id WHERE x.id = ?1",
+	/* (org_id, district_id, year) */
+	[STMT_LIST_ALLOCATIONS] =
+		"SELECT r.id, o.name || ' ' || a.name || ' ' || r.year AS name, o.key AS org, a.key AS area,"
+		" r.year, r.amount_kr, r.staff, r.purpose, r.example FROM resource_allocation r"
+		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
+		" WHERE (?1 IS NULL OR r.org_id = ?1) AND (?2 IS NULL OR r.area_id = ?2 OR a.parent_id = ?2)"
+		" AND (?3 IS NULL OR r.year = ?3) ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv",
+	[STMT_SHOW_ALLOCATION] =
+		"SELECT r.id, o.key AS org, a.key AS area, r.year, r.amount_kr, r.staff, r.purpose, r.example"
+		" FROM resource_allocation r JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
+		" WHERE r.id = ?1",
+	/* (org_id) */
+	[STMT_LIST_RESPONSES] =
+		"SELECT r.id, o.name || ' ' || cr.key || ' ' || m.number AS name, o.key AS org, cr.key AS report,"
+		" m.number AS measure, r.stance, r.stance_phrase, r.no_response FROM response r"
+		" JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id"
+		" JOIN commission_report cr ON cr.id = m.report_id WHERE ?1 IS NULL OR r.org_id = ?1"
+		" ORDER BY cr.key, m.number, o.name COLLATE sv",
+	[STMT_SHOW_RESPONSE] =
+		"SELECT r.id, o.key AS org, cr.key AS report, m.number AS measure, m.text AS measure_text,"
+		" r.stance, r.stance_phrase, r.no_response FROM response r JOIN organisation o ON o.id = r.org_id"
+		" JOIN commission_measure m ON m.id = r.measure_id JOIN commission_report cr ON cr.id = m.report_id"
+		" WHERE r.id = ?1",
+	[STMT_REL_RESPONSE_PARTS] = "SELECT ord, label, text FROM response_part WHERE response_id = ?1 ORDER BY ord",
+	/* city views */
+	[STMT_VIEW_DISTRICTS_THEMES] =
+		"SELECT d.key AS district, d.name AS district_name, d.prioritised, t.ord, t.name AS theme,"
+		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures"
+		" FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" JOIN area d ON d.id = p.district_id WHERE " LUP_LATEST("p", "pv") " AND t.extra = 0"
+		" ORDER BY d.name COLLATE sv, t.ord",
+	[STMT_VIEW_ORGS_DISTRICTS] =
+		"SELECT o.key AS org, o.name AS org_name, d.key AS district, count(*) AS activities"
+		" FROM activity x JOIN organisation o ON o.id = x.owner_id"
+		" JOIN activity_district ad ON ad.activity_id = x.id JOIN area d ON d.id = ad.area_id"
+		" WHERE d.level = 'district' GROUP BY o.id, d.id ORDER BY o.name COLLATE sv, d.name COLLATE sv",
+	[STMT_VIEW_COMMISSION] =
+		"SELECT cr.key AS report, m.number AS measure, o.key AS org, r.stance, r.no_response, r.id AS response"
+		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"
+		" JOIN commission_report cr ON cr.id = m.report_id JOIN organisation o ON o.id = r.org_id"
+		" ORDER BY cr.key, m.number, o.name COLLATE sv",
+
 	/* domain invariants: each row is (what, detail) */
 	[STMT_CHECK_DISTRICT_COMMITTEE] =
 		"SELECT 'district ' || a.key, 'its committee ' || coalesce(o.key, '(none)')"

@@ -82,3 +82,8 @@ int api_rollback_fail(struct http_req *r);
 
 /* api_id_lookup: an id from text that is a number or a key (lookup statement s); 0 if none. */
 int api_id_lookup(struct http_req *r, const char *text, int s, int64_t *id);
+
+int api_view_districts_themes(struct http_req *r);
+int api_view_orgs_districts(struct http_req *r);
+int api_view_commission(struct http_req *r);
+int api_index(struct http_req *r);

@@ -10,6 +10,7 @@
 #define DELETE HTTP_DELETE
 
 const struct route routes[] = {
+	{ GET, "/", api_index, ACC_PUBLIC, 0, "meta", "where the API and its description are", NULL },
 	{ GET, "/healthz", api_healthz, ACC_PUBLIC, 0, "meta", "liveness and the schema version", NULL },
 	{ GET, "/api/openapi.json", api_openapi, ACC_PUBLIC, 0, "meta", "this API as OpenAPI 3.1", NULL },
 	{ POST, "/api/v1/login", api_login, ACC_PUBLIC, R_BODY, "auth", "log in: sets the session cookie, returns the CSRF token", "Login" },
@@ -33,6 +34,9 @@ const struct route routes[] = {
 	{ POST, "/api/v1/reports/{id}/submit", api_report_submit, ACC_WRITE, 0, "reports", "submit a draft or returned report", NULL },
 	{ POST, "/api/v1/reports/{id}/approve", api_report_approve, ACC_CITY, 0, "reports", "approve a submitted report (city office); it is then frozen", NULL },
 	{ POST, "/api/v1/reports/{id}/return", api_report_return, ACC_CITY, R_BODY, "reports", "return a submitted report with a comment (city office)", "ReportReturn" },
+	{ GET, "/api/v1/views/districts-themes", api_view_districts_themes, ACC_PUBLIC, R_CACHE, "views", "the city matrix of districts x their themes, with measure counts", NULL },
+	{ GET, "/api/v1/views/organisations-districts", api_view_orgs_districts, ACC_PUBLIC, R_CACHE, "views", "the city matrix of organisations x the districts their activities serve", NULL },
+	{ GET, "/api/v1/views/commission", api_view_commission, ACC_PUBLIC, R_CACHE, "views", "the commission matrix: measures x administrations with each response's stance", NULL },
 	{ GET, "/api/v1/{kind}", api_entity_list, ACC_PUBLIC, R_CACHE, "entities", "list a collection (filters district, org, year, level, kind; limit, offset, sort)", NULL },
 	{ GET, "/api/v1/{kind}/{id}", api_entity_get, ACC_PUBLIC, R_CACHE, "entities", "one entity with its relations (id or key)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },

@@ -81,6 +81,22 @@ req "comparison with the city" 200 GET "/api/v1/indicators/vp-2022-spanga-tensta
 expect_eq "15 areas compared (14 districts and the city)" "$(jb '[.areas[] | .area] | unique | length')" 15
 expect_eq "comparison values are example data" "$(jb '[.areas[] | .example] | all')" true
 
+req "the index" 200 GET /
+req "areas of a district" 200 GET "/api/v1/areas?district=rinkeby-kista&kind=neighbourhood"
+expect_eq "Rinkeby-Kista's four neighbourhoods" "$(jb .total)" 4
+req "periods" 200 GET "/api/v1/periods?year=2022"
+expect_eq "2022 has T1, T2 and the full year" "$(jb '[.items[].kind] | sort | join(",")')" "FY,T1,T2"
+req "outcomes are paginated" 200 GET "/api/v1/outcomes?district=skarpnack&year=2021&limit=3"
+expect_eq "three of them, with the total" "$(jb '.items | length') $(jb '.total > 3')" "3 true"
+req "resource allocations" 200 GET /api/v1/allocations
+req "responses" 200 GET /api/v1/responses
+req "districts x themes" 200 GET /api/v1/views/districts-themes
+expect_eq "43 district themes" "$(jb .total)" 43
+req "organisations x districts" 200 GET /api/v1/views/organisations-districts
+expect_eq "Socialförvaltningen works in the seven prioritised districts" \
+	"$(jb '[.cells[] | select(.org == "socialforvaltningen") | .district] | length')" 7
+req "the commission matrix" 200 GET /api/v1/views/commission
+
 # --- authentication ----------------------------------------------------------------------------
 req "a bad token" 401 GET /api/v1/me "" "lup_1_deadbeef"
 req "a malformed token" 401 GET /api/v1/me "" "nonsense"
@@ -145,6 +161,7 @@ matrix "approve a report" POST "/api/v1/reports/$REP/approve" '' 401 403 200 403
 matrix "create a user" POST /api/v1/users '{"name":"new","role":"reader","password":"newpassword1"}' 401 403 403 403 403 201
 matrix "list users" GET /api/v1/users '' 401 403 403 403 403 200
 matrix "read the audit log" GET "/api/v1/audit?entity=goal" '' 401 200 200 200 200 200
+matrix "change a draft report" PATCH "/api/v1/reports/$REP" '{"forecast":"x"}' 401 403 403 403 409 409
 matrix "delete an activity" DELETE "/api/v1/activities/$ACT" '' 401 403 403 403 204 404
 
 # --- the workflow ---------------------------------------------------------------------------------
