@@ -133,6 +133,9 @@ req "broken UTF-8" 400 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 "@$TMP/ba
 head -c 2000000 /dev/zero | tr '\0' 'a' > "$TMP/huge"
 req "a huge body" 413 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 "@$TMP/huge" "$T_own"
 req "not JSON" 415 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-01 '' "$T_own" -H 'Content-Type: text/plain' --data-binary 'name=x'
+big=$(head -c 100000 /dev/zero | tr '\0' a)
+req "an oversized header" 431 GET /healthz "" "" -H "X-Big: $big"
+req "the server goes on after it" 200 GET /healthz
 expect_eq "no bad request wrote anything" "$(audits)" "$n0"
 
 # --- the authorisation matrix: every write route, every role ------------------------------------
