@@ -725,6 +725,14 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" JOIN commission_report cr ON cr.id = m.report_id JOIN organisation o ON o.id = r.org_id"
 		" ORDER BY cr.key, m.number, o.name COLLATE sv",
 
+	/* (id, has name, name, has unit, unit, has direction, direction, has periodicity, periodicity) */
+	[STMT_INDICATOR_PATCH] =
+		"UPDATE indicator SET name = CASE WHEN ?2 THEN ?3 ELSE name END,"
+		" unit = CASE WHEN ?4 THEN ?5 ELSE unit END,"
+		" direction = CASE WHEN ?6 THEN ?7 ELSE direction END,"
+		" periodicity = CASE WHEN ?8 THEN ?9 ELSE periodicity END WHERE id = ?1",
+	[STMT_GOAL_LEVEL] = "SELECT level FROM goal WHERE id = ?1",
+
 	/* domain invariants: each row is (what, detail) */
 	[STMT_CHECK_DISTRICT_COMMITTEE] =
 		"SELECT 'district ' || a.key, 'its committee ' || coalesce(o.key, '(none)')"

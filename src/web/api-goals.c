@@ -1,11 +1,14 @@
 /* api-goals.c: PATCH /api/v1/goals/{id} and GET /api/v1/organisations/{id}/goal-chain. */
 #include "web/api.h"
 #include "web/body.h"
+#include "web/routes.h"
 #include "render/json.h"
 #include "render/rows.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
+#include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,4 +115,93 @@ int api_goal_chain(struct http_req *r)
 	json_arr_close(j);
 	json_obj_close(j);
 	return http_json_end(r, j);
+}
+
+static const char *const levels[] = { "namndmal", "lup", NULL };
+
+enum { N_LEVEL, N_PARENT, N_TITLE, N_DESC, N_YEAR, N_NUMBER, N_OWNER, N__MAX };
+static const struct field new_fields[N__MAX] = {
+	{ "level", FT_ENUM, 1, 0, 0, levels },
+	{ "parent", FT_STRING, 0, 0, 200, NULL },
+	{ "name", FT_STRING, 1, 0, 500, NULL },
+	{ "description", FT_TEXT, 0, 0, 20000, NULL },
+	{ "year", FT_INT, 1, 1900, 2999, NULL },
+	{ "number", FT_TEXT, 0, 0, 20, NULL },
+	{ "owner", FT_STRING, 0, 0, 200, NULL },
+};
+
+/* random_key: "api-<prefix>-<16 hex>" in the request arena. */
+static const char *random_key(struct http_req *r, const char *prefix)
+{
+	unsigned char rnd[8];
+	char hex[17], key[64];
+
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
+	snprintf(key, sizeof(key), "api-%s-%s", prefix, hex);
+	return arena_strdup(&r->a, key);
+}
+
+/* The levels of the chain: a nämndmål sits under a KF goal, an LUP goal under anything. */
+static int parent_ok(const char *level, const char *parent_level)
+{
+	if (!parent_level)
+		return 1;
+	if (strcmp(level, "namndmal") == 0)
+		return strcmp(parent_level, "inriktningsmal") == 0 || strcmp(parent_level, "verksamhetsomradesmal") == 0;
+	return 1;
+}
+
+struct level_ctx { char level[32]; };
+
+static int level_row(void *ctx, const struct store_row *row)
+{
+	snprintf(((struct level_ctx *)ctx)->level, 32, "%s", store_col_text(row, 0));
+	return 1;
+}
+
+int api_goal_post(struct http_req *r)
+{
+	const struct kind *k = kind_find("goals");
+	struct http_fields errs = { .n = 0 };
+	struct level_ctx lc = { "" };
+	struct body b;
+	int64_t owner = r->user.org_id, parent = 0, id = 0;
+	int rc;
+
+	if ((rc = body_parse(r, new_fields, N__MAX, &b)) != 0)
+		return rc;
+	if (b.s[N_OWNER] && api_id_lookup(r, b.s[N_OWNER], STMT_ORG_ID_LOOSE, &owner) != LUP_OK)
+		return http_fail(r);
+	if (!owner)
+		http_field_error(r, &errs, "owner", "unknown organisation");
+	if (b.s[N_PARENT]) {
+		if (api_id_lookup(r, b.s[N_PARENT], STMT_GOAL_ID, &parent) != LUP_OK)
+			return http_fail(r);
+		struct sval p = SVI(parent);
+		if (parent && store_query(r->st, STMT_GOAL_LEVEL, &p, 1, level_row, &lc, &r->err) != LUP_OK)
+			return http_fail(r);
+		if (!parent)
+			http_field_error(r, &errs, "parent", "unknown goal '%s'", b.s[N_PARENT]);
+		else if (!parent_ok(b.s[N_LEVEL], lc.level))
+			http_field_error(r, &errs, "parent", "a %s cannot sit under a %s", b.s[N_LEVEL], lc.level);
+	}
+	if (errs.n)
+		return http_fields_reply(r, &errs, 422);
+	if ((rc = authz_org(r, owner)) != 0)
+		return rc;
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	const char *key = random_key(r, "goal");
+	struct sval args[] = {
+		SVS(key), SVI(owner), SVNULL, SVS(b.s[N_LEVEL]), SVS(b.s[N_NUMBER]), SVID(parent),
+		SVS(b.s[N_TITLE]), SVS(b.s[N_DESC]), SVI(b.i[N_YEAR]), SVNULL, SVNULL, SVNULL, SVNULL,
+		SVNULL, SVS("api"),
+	};
+	if (store_exec(r->st, STMT_GOAL_UPSERT, args, 15, &id, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	char loc[64];
+	snprintf(loc, sizeof(loc), "/api/v1/goals/%lld", (long long)id);
+	http_header(r, "Location", loc);
+	return api_write_end(r, k, "goal", "insert", id, NULL, 201);
 }

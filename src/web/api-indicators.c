@@ -4,6 +4,7 @@
  * audit log as changes of their indicator. */
 #include "web/api.h"
 #include "web/body.h"
+#include "web/routes.h"
 #include "model/gap.h"
 #include "model/period.h"
 #include "model/target.h"
@@ -13,6 +14,8 @@
 #include "store/store.h"
 
 #include <math.h>
+#include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,4 +219,83 @@ int api_comparison(struct http_req *r)
 	json_arr_close(j);
 	json_obj_close(j);
 	return http_json_end(r, j);
+}
+
+static const char *const directions[] = { "higher", "lower", "none", NULL };
+static const char *const periodicities[] = { "tertial", "year", "month", "quarter", NULL };
+
+enum { I_GOAL, I_NAME, I_UNIT, I_DIR, I_PER, I__MAX };
+static const struct field ind_fields[I__MAX] = {
+	{ "goal", FT_STRING, 0, 0, 200, NULL },
+	{ "name", FT_STRING, 0, 0, 1000, NULL },
+	{ "unit", FT_TEXT, 0, 0, 40, NULL },
+	{ "direction", FT_ENUM, 0, 0, 0, directions },
+	{ "periodicity", FT_ENUM, 0, 0, 0, periodicities },
+};
+
+int api_indicator_post(struct http_req *r)
+{
+	const struct kind *k = kind_find("indicators");
+	struct body b;
+	unsigned char rnd[8];
+	char hex[17], key[48];
+	int64_t goal = 0, owner = 0, id = 0;
+	int rc;
+
+	if ((rc = body_parse(r, ind_fields, I__MAX, &b)) != 0)
+		return rc;
+	if (!b.s[I_GOAL] || !b.s[I_NAME])
+		return http_error(r, 422, "invalid_fields", "'goal' and 'name' are required");
+	if (api_id_lookup(r, b.s[I_GOAL], STMT_GOAL_ID, &goal) != LUP_OK)
+		return http_fail(r);
+	struct sval g = SVI(goal);
+	if (goal && store_query_id(r->st, STMT_GOAL_OWNER, &g, 1, &owner, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (!goal)
+		return http_error(r, 422, "invalid_fields", "unknown goal '%s'", b.s[I_GOAL]);
+	if ((rc = authz_org(r, owner)) != 0)
+		return rc;
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
+	snprintf(key, sizeof(key), "api-indicator-%s", hex);
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	struct sval args[] = {
+		SVS(key), SVI(goal), SVI(owner), SVI(0), SVS(b.s[I_NAME]), SVS(b.s[I_UNIT]),
+		SVS(b.s[I_DIR] ? b.s[I_DIR] : "none"), SVS(b.s[I_PER] ? b.s[I_PER] : "year"), SVS("own"),
+		SVNULL, SVI(0), SVI(0), SVS("api"),
+	};
+	if (store_exec(r->st, STMT_INDICATOR_UPSERT, args, 13, &id, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	char loc[64];
+	snprintf(loc, sizeof(loc), "/api/v1/indicators/%lld", (long long)id);
+	http_header(r, "Location", loc);
+	return api_write_end(r, k, "indicator", "insert", id, NULL, 201);
+}
+
+int api_indicator_patch(struct http_req *r)
+{
+	const struct kind *k = kind_find("indicators");
+	struct body b;
+	char *before;
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT_INDICATOR_ID, "indicator", &id)) != 0 ||
+	    (rc = body_parse(r, ind_fields, I__MAX, &b)) != 0)
+		return rc;
+	if (b.present[I_GOAL])
+		return http_error(r, 422, "invalid_fields", "the goal of an indicator cannot be changed here");
+	if ((b.present[I_NAME] && b.isnull[I_NAME]) || (b.present[I_DIR] && b.isnull[I_DIR]) ||
+	    (b.present[I_PER] && b.isnull[I_PER]))
+		return http_error(r, 422, "invalid_fields", "name, direction and periodicity cannot be null");
+	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0)
+		return rc;
+	struct sval args[] = {
+		SVI(id), SVI(b.present[I_NAME]), SVS(b.s[I_NAME]), SVI(b.present[I_UNIT]), SVS(b.s[I_UNIT]),
+		SVI(b.present[I_DIR]), SVS(b.s[I_DIR]), SVI(b.present[I_PER]), SVS(b.s[I_PER]),
+	};
+	if (store_exec(r->st, STMT_INDICATOR_PATCH, args, 9, NULL, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "indicator", "update", id, before, 200);
 }

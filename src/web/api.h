@@ -87,3 +87,7 @@ int api_view_districts_themes(struct http_req *r);
 int api_view_orgs_districts(struct http_req *r);
 int api_view_commission(struct http_req *r);
 int api_index(struct http_req *r);
+
+int api_goal_post(struct http_req *r);
+int api_indicator_post(struct http_req *r);
+int api_indicator_patch(struct http_req *r);

@@ -150,6 +150,12 @@ matrix() {
 }
 matrix "patch a nämndmål" PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-03 '{"description":"matrix"}' 401 403 403 403 200 200
 matrix "patch a KF goal" PATCH /api/v1/goals/kf-2022-1 '{"description":"matrix"}' 401 403 403 403 403 200
+matrix "create a nämndmål" POST /api/v1/goals '{"level":"namndmal","parent":"kf-2022-1-1","name":"Nytt nämndmål","year":2023,"owner":"spanga-tensta-stadsdelsnamnd"}' 401 403 403 403 201 201
+NEWGOAL=$(jb .id)
+req "a nämndmål cannot sit under a nämndmål" 422 POST /api/v1/goals "{\"level\":\"namndmal\",\"parent\":\"$NEWGOAL\",\"name\":\"x\",\"year\":2023}" "$T_own"
+matrix "create an indicator" POST /api/v1/indicators "{\"goal\":\"$NEWGOAL\",\"name\":\"Andel nöjda\",\"unit\":\"%\",\"direction\":\"higher\",\"periodicity\":\"year\"}" 401 403 403 403 201 201
+NEWIND=$(jb .id)
+matrix "change an indicator" PATCH "/api/v1/indicators/$NEWIND" '{"unit":"st"}' 401 403 403 403 200 200
 matrix "set a target" PUT /api/v1/indicators/vp-2022-spanga-tensta-i-002/targets/2023/own '{"value":"3,0 %"}' 401 403 403 403 200 200
 matrix "remove a target" DELETE /api/v1/indicators/vp-2022-spanga-tensta-i-002/targets/2023/own '' 401 403 403 403 200 404
 matrix "record an outcome" POST /api/v1/outcomes '{"indicator":"vp-2022-spanga-tensta-i-002","period":"2022-T1","area":"spanga-tensta","value":3.1}' 401 403 403 403 200 200
