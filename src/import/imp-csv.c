@@ -1,11 +1,303 @@
-/* imp-csv.c: the 'csv' importer (placeholder until it is written). */
-#include "import/import.h"
+/* imp-csv.c: the 'csv' importer: outcomes and targets in the CSV layout of docs/import-csv.md.
+ * The parser (imp-csv-parse.c) streams typed rows; this file resolves their indicator and area
+ * (cached per file) and writes outcomes and targets. An unknown indicator or area is an error
+ * naming line and column, and then nothing of the import is kept. */
+#include "import/imp-csv.h"
+#include "import/imp-kolada.h"
+#include "core/xalloc.h"
 
-static const char *const keys[] = { NULL };
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define CHUNK ((size_t)256 << 10)	/* bytes read at a time */
+#define MAX_INDICATORS 20000		/* different indicator cells in one file */
+#define MAX_AREAS 20000			/* different area cells in one file */
+#define MAX_TRACE 2000			/* trace entries per file */
+#define YEAR0 1900
+#define NYEARS 1100
+
+static const char *const keys[] = { "rows", "values", "missing", "targets", NULL };
+enum { C_ROWS, C_VALUES, C_MISSING, C_TARGETS };
+
+/* an indicator cell and what its rows became */
+struct ind_ent {
+	int64_t id;
+	int by_sex;
+	const char *key;
+	long values, missing, targets;
+	int first, last;
+};
+
+/* the state of one file */
+struct cst {
+	struct imp_ctx *c;
+	struct imp_kolada_map inds, areas;	/* cell text -> struct ind_ent, int64_t area id */
+	int64_t period[NYEARS][MODEL_PERIOD__MAX];
+	const char *source;			/* the file's name: the default source */
+};
+
+struct ind_row {
+	struct ind_ent *e;
+	struct imp_kolada_map *m;
+	long n;
+};
+
+static int ind_cb(void *ctx, const struct store_row *r)
+{
+	struct ind_row *o = ctx;
+
+	o->e->id = store_col_int(r, 0);
+	o->e->by_sex = (int)store_col_int(r, 1);
+	o->e->key = arena_strdup(&o->m->a, store_col_text(r, 2));
+	o->n = store_col_int(r, 3);
+	return 1;
+}
+
+/* indicator: the indicator of the row's indicator cell (key, or a name only one has) */
+static int indicator(struct cst *k, const struct imp_csv_row *r, struct ind_ent **out)
+{
+	const char *s = r->cell[IMP_CSV_INDICATOR];
+	int col = r->colno[IMP_CSV_INDICATOR], created, rc;
+	struct ind_row o;
+	struct sval a = SVS(s);
+
+	*out = imp_kolada_map_get(&k->inds, s, strlen(s), &created);
+	if (!*out)
+		return imp_fail(k->c, r->line, "column %d (indicator): more than %d different indicators"
+				" in one file", col, MAX_INDICATORS);
+	if (!created)
+		return LUP_OK;
+	(*out)->first = r->line;
+	o.e = *out;
+	o.m = &k->inds;
+	o.n = 0;
+	if (k->c->st &&
+	    (rc = store_query(k->c->st, STMT_IMP_CSV_INDICATOR, &a, 1, ind_cb, &o, k->c->e)) != LUP_OK)
+		return rc;
+	if (!k->c->st)
+		return LUP_OK;
+	if (!(*out)->id)
+		return imp_fail(k->c, r->line, "column %d (indicator): unknown indicator '%.100s' (give its key"
+				" or its exact name)", col, s);
+	if (o.n > 1)
+		return imp_fail(k->c, r->line, "column %d (indicator): %ld indicators are named '%.100s'"
+				" (give the key, e.g. %s)", col, o.n, s, (*out)->key);
+	return LUP_OK;
+}
+
+/* area: the area of the row's area cell: code ("180" is read as "0180"), key, name or alias */
+static int area(struct cst *k, const struct imp_csv_row *r, int64_t *id)
+{
+	const char *s = r->cell[IMP_CSV_AREA];
+	size_t n = strlen(s);
+	char code[8];
+	int64_t *e;
+	int created, rc;
+
+	*id = 0;
+	e = imp_kolada_map_get(&k->areas, s, n, &created);
+	if (!e)
+		return imp_fail(k->c, r->line, "column %d (area): more than %d different areas in one file",
+				r->colno[IMP_CSV_AREA], MAX_AREAS);
+	if (created) {
+		snprintf(code, sizeof(code), "%s", s);
+		if (n > 0 && n < 4 && strspn(s, "0123456789") == n)
+			snprintf(code, sizeof(code), "%0*d%s", (int)(4 - n), 0, s);
+		{
+			struct sval a[] = { SVS(s), SVS(code) };
+			if ((rc = imp_id(k->c, STMT_IMP_CSV_AREA, a, 2, e)) != LUP_OK)
+				return rc;
+		}
+		if (!*e && k->c->st)
+			return imp_fail(k->c, r->line, "column %d (area): unknown area '%.100s' (give its code,"
+					" key or name)", r->colno[IMP_CSV_AREA], s);
+	}
+	*id = *e;
+	return LUP_OK;
+}
+
+/* period: the id of the row's period, created when missing (cached) */
+static int period(struct cst *k, const struct imp_csv_row *r, int64_t *id)
+{
+	const struct model_period *p = &r->period;
+	int64_t *slot = &k->period[p->year - YEAR0][p->kind];
+	char first[16], last[16];
+	int rc;
+
+	if (*slot) {
+		*id = *slot;
+		return LUP_OK;
+	}
+	if (model_period_bounds_text(p, first, sizeof(first), last, sizeof(last)) != 0)
+		return imp_fail(k->c, r->line, "column %d (period): not a valid period",
+				r->colno[IMP_CSV_PERIOD]);
+	{
+		struct sval a[] = { SVI(p->year), SVS(model_period_kind_name(p->kind)), SVS(first), SVS(last) };
+		if ((rc = imp_write(k->c, r->line, STMT_PERIOD_UPSERT, a, 4)) != LUP_OK ||
+		    (rc = imp_id(k->c, STMT_PERIOD_ID, a, 2, id)) != LUP_OK)
+			return rc;
+	}
+	*slot = *id;
+	return LUP_OK;
+}
+
+static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e, int64_t area_id)
+{
+	const char *src = *r->cell[IMP_CSV_SOURCE] ? r->cell[IMP_CSV_SOURCE] : k->source;
+	char sex[2] = { r->sex, '\0' };
+	int64_t pid;
+	int rc;
+
+	if (r->sex != 'T' && !e->by_sex && k->c->st)
+		return imp_fail(k->c, r->line, "column %d (sex): indicator %s is not divided by sex",
+				r->colno[IMP_CSV_SEX], e->key);
+	if ((rc = period(k, r, &pid)) != LUP_OK)
+		return rc;
+	{
+		struct sval a[] = {
+			SVI(e->id), SVI(pid), SVI(area_id), SVS(sex), r->missing ? SVNULL : SVD(r->value),
+			SVI(r->missing), SVS(src), SVI(0), SVI(0),
+		};
+		if ((rc = imp_write(k->c, r->line, STMT_OUTCOME_UPSERT, a, 9)) != LUP_OK)
+			return rc;
+	}
+	e->values++;
+	e->missing += r->missing;
+	imp_count(k->c, C_VALUES, 1);
+	imp_count(k->c, C_MISSING, r->missing);
+	return LUP_OK;
+}
+
+/* target_mode: the target table's mode, value and unit of a parsed target */
+static const char *target_mode(const struct model_target *t, struct sval *value, struct sval *unit)
+{
+	*value = SVNULL;
+	*unit = SVNULL;
+	switch (t->kind) {
+	case MODEL_TARGET_NUMBER:
+		*value = SVD(t->value);
+		if (t->unit[0])
+			*unit = SVS(t->unit);
+		return "number";
+	case MODEL_TARGET_DIRECTION:
+		*value = SVD((double)t->dir);
+		return "direction";
+	case MODEL_TARGET_BY_COMMITTEE:
+		return "by_committee";
+	default:
+		return "text";
+	}
+}
+
+static int target(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e)
+{
+	const char *src = *r->cell[IMP_CSV_SOURCE] ? r->cell[IMP_CSV_SOURCE] : k->source;
+	struct sval value, unit;
+	const char *mode = target_mode(&r->target, &value, &unit);
+	struct sval a[] = {
+		SVI(e->id), SVI(r->period.year), SVS(r->kind == IMP_CSV_KF ? "kf" : "own"), SVS(mode),
+		value, unit, SVS(r->cell[IMP_CSV_VALUE]), SVS(src),
+	};
+	int rc;
+
+	if ((rc = imp_write(k->c, r->line, STMT_TARGET_UPSERT, a, 8)) != LUP_OK)
+		return rc;
+	e->targets++;
+	imp_count(k->c, C_TARGETS, 1);
+	return LUP_OK;
+}
+
+static int on_row(void *ctx, const struct imp_csv_row *r)
+{
+	struct cst *k = ctx;
+	struct ind_ent *e;
+	int64_t area_id = 0;
+	int rc;
+
+	if ((rc = indicator(k, r, &e)) != LUP_OK)
+		return rc;
+	if (*r->cell[IMP_CSV_AREA] && (rc = area(k, r, &area_id)) != LUP_OK)
+		return rc;
+	imp_count(k->c, C_ROWS, 1);
+	e->last = r->line;
+	if (r->kind == IMP_CSV_OUTCOME)
+		return outcome(k, r, e, area_id);
+	return target(k, r, e);
+}
+
+/* report: what each indicator's rows became (at most MAX_TRACE entries) */
+static void report(struct cst *k, const struct imp_csv_info *info)
+{
+	size_t n = k->inds.n < MAX_TRACE ? k->inds.n : MAX_TRACE;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct ind_ent *e = k->inds.val[i];
+		imp_trace(k->c, e->first, e->last, "values", "%s -> %s: %ld values (%ld missing), %ld targets",
+			  k->inds.key[i], e->key ? e->key : "?", e->values, e->missing, e->targets);
+	}
+	if (k->inds.n > n)
+		imp_trace(k->c, info->lines, info->lines, "more", "%zu more indicators not listed", k->inds.n - n);
+	if (!info->rows)
+		imp_warn(k->c, 0, "the file has a header but no rows");
+}
+
+static int parse_file(struct imp_ctx *c, FILE *f, size_t total, struct cst *k, struct imp_csv_info *info)
+{
+	const struct imp_csv_sink sink = { k, on_row };
+	struct imp_csv_parser *p = imp_csv_open(c, &sink);
+	char *buf = xmalloc(CHUNK);
+	size_t n, done = 0;
+	int rc = LUP_OK;
+
+	while (rc == LUP_OK && (n = fread(buf, 1, CHUNK, f)) > 0) {
+		rc = imp_csv_feed(p, buf, n);
+		done += n;
+		imp_progress(c, done, total);
+	}
+	if (rc == LUP_OK && ferror(f))
+		rc = err_set(c->e, LUP_EIO, "cannot read '%s': %s", c->path, strerror(errno));
+	if (rc == LUP_OK)
+		rc = imp_csv_finish(p, info);
+	imp_csv_close(p);
+	free(buf);
+	return rc;
+}
 
 static int run(struct imp_ctx *c)
 {
-	return imp_fail(c, 0, "the csv importer is missing from this build");
+	FILE *f = fopen(c->path, "rb");
+	struct cst *k = NULL;
+	struct imp_csv_info info;
+	struct stat sb;
+	const char *slash;
+	int rc;
+
+	if (!f)
+		return err_set(c->e, LUP_EIO, "cannot open '%s': %s", c->path, strerror(errno));
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		rc = err_set(c->e, LUP_EIO, "'%s' is not a regular file", c->path);
+		goto out;
+	}
+	k = xcalloc(1, sizeof(*k));
+	k->c = c;
+	slash = strrchr(c->path, '/');
+	k->source = slash ? slash + 1 : c->path;
+	imp_kolada_map_init(&k->inds, MAX_INDICATORS, sizeof(struct ind_ent));
+	imp_kolada_map_init(&k->areas, MAX_AREAS, sizeof(int64_t));
+	if ((rc = parse_file(c, f, (size_t)sb.st_size, k, &info)) == LUP_OK)
+		report(k, &info);
+	imp_kolada_map_release(&k->inds);
+	imp_kolada_map_release(&k->areas);
+out:
+	free(k);
+	fclose(f);
+	return rc;
 }
 
-const struct imp_kind imp_kind_csv = { "csv", keys, run, "csv" };
+const struct imp_kind imp_kind_csv = {
+	"csv", keys, run, "outcomes and targets as CSV (indicator, area, period, sex, value)",
+};

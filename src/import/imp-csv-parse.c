@@ -1,0 +1,593 @@
+/* imp-csv-parse.c: the streaming CSV parser of the csv importer (see imp-csv.h).
+ *
+ * The header line is held back until its separator is known; then everything goes through
+ * libcsv one physical line at a time. A row starts on the line at whose start libcsv had no row
+ * begun (its public pstate is 0), which is what lets messages name the line of a row whose
+ * quoted cells span several lines.
+ */
+#include "import/imp-csv.h"
+#include "core/xalloc.h"
+
+#include <csv.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROW_BYTES (IMP_CSV_MAX_CELLS * (IMP_CSV_MAX_CELL + 1))
+
+static const char *const col_names[IMP_CSV__MAX] = {
+	"indicator", "area", "period", "sex", "value", "kind", "source",
+};
+
+/* header names, case-folded (ASCII and Å, Ä, Ö) */
+static const struct word {
+	const char *w;
+	int v;
+} header_words[] = {
+	{ "indicator", IMP_CSV_INDICATOR }, { "indikator", IMP_CSV_INDICATOR },
+	{ "area", IMP_CSV_AREA }, { "område", IMP_CSV_AREA }, { "omrade", IMP_CSV_AREA },
+	{ "period", IMP_CSV_PERIOD }, { "year", IMP_CSV_PERIOD }, { "år", IMP_CSV_PERIOD },
+	{ "sex", IMP_CSV_SEX }, { "kön", IMP_CSV_SEX }, { "kon", IMP_CSV_SEX }, { "gender", IMP_CSV_SEX },
+	{ "value", IMP_CSV_VALUE }, { "värde", IMP_CSV_VALUE }, { "varde", IMP_CSV_VALUE },
+	{ "kind", IMP_CSV_KIND }, { "typ", IMP_CSV_KIND }, { "type", IMP_CSV_KIND },
+	{ "source", IMP_CSV_SOURCE }, { "källa", IMP_CSV_SOURCE }, { "kalla", IMP_CSV_SOURCE },
+}, sex_words[] = {
+	{ "t", 'T' }, { "k", 'K' }, { "m", 'M' }, { "tot", 'T' }, { "totalt", 'T' },
+	{ "kvinnor", 'K' }, { "kvinna", 'K' }, { "män", 'M' }, { "man", 'M' },
+}, kind_words[] = {
+	{ "outcome", IMP_CSV_OUTCOME }, { "utfall", IMP_CSV_OUTCOME },
+	{ "own", IMP_CSV_OWN }, { "årsmål", IMP_CSV_OWN }, { "arsmal", IMP_CSV_OWN }, { "mål", IMP_CSV_OWN },
+	{ "kf", IMP_CSV_KF }, { "kf:s årsmål", IMP_CSV_KF }, { "kfs årsmål", IMP_CSV_KF },
+	{ "kf årsmål", IMP_CSV_KF },
+};
+
+#define NWORDS(t) (sizeof(t) / sizeof((t)[0]))
+
+struct imp_csv_parser {
+	struct imp_ctx *c;
+	struct imp_csv_sink sink;
+	struct csv_parser csv;
+	int csv_ready;			/* csv_init done (the separator is known) */
+	int rc;				/* first error */
+	int bom;			/* BOM bytes matched (3: decided) */
+	char *hdr;			/* the bytes held back until the header line is complete */
+	size_t nhdr;
+	int line, bol, row_line;	/* current line, at its start?, line of the current row */
+	int cr;				/* the last byte fed was a CR ending a line */
+	/* the current row */
+	char *buf;			/* ROW_BYTES: cells, each NUL-terminated */
+	size_t used;
+	int ncell;
+	size_t off[IMP_CSV_MAX_CELLS];
+	size_t len[IMP_CSV_MAX_CELLS];
+	/* the header */
+	int have_header;
+	int ncols;			/* cells in the header */
+	int col[IMP_CSV_MAX_CELLS];	/* column id of header cell i, -1 when unnamed */
+	int colno[IMP_CSV__MAX];	/* 1-based header cell of column id, 0 when absent */
+	struct imp_csv_info info;
+};
+
+const char *imp_csv_col_name(enum imp_csv_col col)
+{
+	return (unsigned)col < IMP_CSV__MAX ? col_names[col] : "?";
+}
+
+static int fail(struct imp_csv_parser *p, int line, int colno, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* fail: records the first error "file:line: column N (name): message" */
+static int fail(struct imp_csv_parser *p, int line, int colno, const char *fmt, ...)
+{
+	char msg[700];
+	va_list ap;
+
+	if (p->rc)
+		return p->rc;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (colno > 0 && colno <= p->ncols && p->col[colno - 1] >= 0)
+		p->rc = imp_fail(p->c, line, "column %d (%s): %s", colno, col_names[p->col[colno - 1]], msg);
+	else if (colno > 0)
+		p->rc = imp_fail(p->c, line, "column %d: %s", colno, msg);
+	else
+		p->rc = imp_fail(p->c, line, "%s", msg);
+	return p->rc;
+}
+
+/* valid_utf8: 1 when s[0..n) is UTF-8 without NUL */
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char b = s[i];
+		size_t k = b < 0x80 ? 0 : (b >= 0xc2 && b <= 0xdf) ? 1 : (b >= 0xe0 && b <= 0xef) ? 2 :
+			   (b >= 0xf0 && b <= 0xf4) ? 3 : 9;
+		if (b == 0 || k == 9 || i + k >= n)
+			return 0;
+		for (size_t j = 1; j <= k; j++)
+			if ((s[i + j] & 0xc0) != 0x80)
+				return 0;
+		if ((b == 0xe0 && s[i + 1] < 0xa0) || (b == 0xed && s[i + 1] > 0x9f) ||
+		    (b == 0xf0 && s[i + 1] < 0x90) || (b == 0xf4 && s[i + 1] > 0x8f))
+			return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/* fold: s case-folded (ASCII, Å Ä Ö) and trimmed into out; "" when too long */
+static void fold(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (; *s && k + 2 < n; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch + 32);
+		else if (ch == 0xc3 && (s[1] == '\x85' || s[1] == '\x84' || s[1] == '\x96')) {
+			out[k++] = (char)ch;
+			out[k++] = (char)(s[1] + 0x20);
+			s++;
+			continue;
+		}
+		out[k++] = (char)ch;
+	}
+	if (*s)
+		k = 0;
+	while (k > 0 && (out[k - 1] == ' ' || out[k - 1] == '\t'))
+		k--;
+	out[k] = '\0';
+}
+
+/* lookup: the value of word s in t (folded), or -1 */
+static int lookup(const struct word *t, size_t n, const char *s)
+{
+	char f[64];
+
+	fold(s, f, sizeof(f));
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(t[i].w, f) == 0)
+			return t[i].v;
+	return -1;
+}
+
+/* cell_trim: trims s in place (ASCII whitespace); with squeeze, runs of whitespace inside
+ * become one space */
+static char *cell_trim(char *s, int squeeze)
+{
+	char *w = s, *r = s;
+	int sp = 0;
+
+	while (*r == ' ' || *r == '\t' || *r == '\r' || *r == '\n')
+		r++;
+	for (; *r; r++) {
+		int ws = *r == ' ' || *r == '\t' || *r == '\r' || *r == '\n';
+		if (ws && squeeze) {
+			sp = 1;
+			continue;
+		}
+		if (sp)
+			*w++ = ' ';
+		sp = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	while (w > s && (w[-1] == ' ' || w[-1] == '\t' || w[-1] == '\r' || w[-1] == '\n'))
+		*--w = '\0';
+	return s;
+}
+
+/* breaks: CRLF and CR inside a (quoted) cell become LF, as in every text lup reads */
+static void breaks(char *s)
+{
+	char *w = s;
+
+	for (; *s; s++) {
+		if (*s == '\r') {
+			*w++ = '\n';
+			s += s[1] == '\n';
+		} else {
+			*w++ = *s;
+		}
+	}
+	*w = '\0';
+}
+
+static const char *expected_columns =
+	"indicator, area, period, sex, value, kind, source; or indikator, område, period, kön, värde,"
+	" typ, källa";
+
+/* header: maps the header row's cells to columns */
+static int header(struct imp_csv_parser *p)
+{
+	int line = p->row_line;
+
+	p->ncols = p->ncell;
+	for (int i = 0; i < p->ncell; i++) {
+		char *name = cell_trim(p->buf + p->off[i], 1);
+		int id = lookup(header_words, NWORDS(header_words), name);
+		p->col[i] = -1;
+		if (!*name)
+			continue;
+		if (id < 0)
+			return fail(p, line, i + 1, "unknown column '%.60s' (expected %s)", name, expected_columns);
+		if (p->colno[id])
+			return fail(p, line, i + 1, "column '%s' given twice (also column %d)", col_names[id],
+				    p->colno[id]);
+		p->col[i] = id;
+		p->colno[id] = i + 1;
+	}
+	for (int id = 0; id < IMP_CSV__MAX; id++)
+		if (!p->colno[id] && (id == IMP_CSV_INDICATOR || id == IMP_CSV_AREA ||
+				      id == IMP_CSV_PERIOD || id == IMP_CSV_VALUE))
+			return fail(p, line, 0, "the header has no '%s' column (expected %s)", col_names[id],
+				    expected_columns);
+	p->have_header = 1;
+	return LUP_OK;
+}
+
+/* row_cells: checks the cell count and UTF-8, fills r->cell; returns LUP_OK or an error */
+static int row_cells(struct imp_csv_parser *p, struct imp_csv_row *r)
+{
+	if (p->ncell < p->ncols)
+		return fail(p, r->line, 0, "%d cells, but the header has %d columns", p->ncell, p->ncols);
+	for (int i = 0; i < p->ncell; i++) {
+		char *s = p->buf + p->off[i];
+		int id = i < p->ncols ? p->col[i] : -1;
+		if (!valid_utf8((const unsigned char *)s, p->len[i]))
+			return fail(p, r->line, i + 1, "not valid UTF-8 text (save the file as CSV UTF-8)");
+		breaks(s);
+		cell_trim(s, id == IMP_CSV_INDICATOR || id == IMP_CSV_AREA);
+		if (id < 0 && *s)
+			return fail(p, r->line, i + 1, "a value in a column without a name in the header");
+		if (id >= 0) {
+			r->cell[id] = s;
+			r->colno[id] = i + 1;
+		}
+	}
+	return LUP_OK;
+}
+
+static int row_value(struct imp_csv_parser *p, struct imp_csv_row *r)
+{
+	const char *v = r->cell[IMP_CSV_VALUE];
+	int col = r->colno[IMP_CSV_VALUE];
+
+	model_target_parse(v, &r->target, NULL, 0);
+	if (r->kind != IMP_CSV_OUTCOME) {
+		if (r->target.kind == MODEL_TARGET_EMPTY)
+			return fail(p, r->line, col, "a target needs a value");
+		return LUP_OK;
+	}
+	r->missing = r->target.kind == MODEL_TARGET_EMPTY;
+	if (!r->missing && (r->target.kind != MODEL_TARGET_NUMBER ||
+			    (r->target.unit[0] && strcmp(r->target.unit, "%") != 0)))
+		return fail(p, r->line, col, "'%.60s' is not a number (expected e.g. 12,5 or 1 234 or 0.75"
+			    " or 4,6 %%; empty for a missing value)", v);
+	r->value = r->missing ? 0 : r->target.value;
+	return LUP_OK;
+}
+
+/* row_typed: parses period, sex, kind and value of a data row */
+static int row_typed(struct imp_csv_parser *p, struct imp_csv_row *r)
+{
+	char err[160];
+	int v;
+
+	if (!*r->cell[IMP_CSV_INDICATOR])
+		return fail(p, r->line, r->colno[IMP_CSV_INDICATOR], "empty (expected an indicator key or name)");
+	if (model_period_parse(r->cell[IMP_CSV_PERIOD], &r->period, err, sizeof(err)) != 0)
+		return fail(p, r->line, r->colno[IMP_CSV_PERIOD], "%s", err);
+	r->kind = IMP_CSV_OUTCOME;
+	if (*r->cell[IMP_CSV_KIND]) {
+		if ((v = lookup(kind_words, NWORDS(kind_words), r->cell[IMP_CSV_KIND])) < 0)
+			return fail(p, r->line, r->colno[IMP_CSV_KIND], "'%.40s' is not a kind (expected outcome,"
+				    " own or kf; utfall, årsmål or KF:s årsmål)", r->cell[IMP_CSV_KIND]);
+		r->kind = (enum imp_csv_kind)v;
+	}
+	r->sex = 'T';
+	if (*r->cell[IMP_CSV_SEX]) {
+		if ((v = lookup(sex_words, NWORDS(sex_words), r->cell[IMP_CSV_SEX])) < 0)
+			return fail(p, r->line, r->colno[IMP_CSV_SEX], "'%.40s' is not a sex (expected T, K or M)",
+				    r->cell[IMP_CSV_SEX]);
+		r->sex = (char)v;
+	}
+	if (r->kind != IMP_CSV_OUTCOME && r->sex != 'T')
+		return fail(p, r->line, r->colno[IMP_CSV_SEX], "a target is for everyone (T or empty)");
+	if (r->kind == IMP_CSV_OUTCOME && !*r->cell[IMP_CSV_AREA])
+		return fail(p, r->line, r->colno[IMP_CSV_AREA], "empty (expected an area code, key or name)");
+	return row_value(p, r);
+}
+
+static int data_row(struct imp_csv_parser *p)
+{
+	struct imp_csv_row r;
+	int i, rc;
+
+	memset(&r, 0, sizeof(r));
+	r.line = p->row_line;
+	for (i = 0; i < IMP_CSV__MAX; i++)
+		r.cell[i] = "";
+	if ((rc = row_cells(p, &r)) != LUP_OK || (rc = row_typed(p, &r)) != LUP_OK)
+		return rc;
+	p->info.rows++;
+	if (p->sink.row && (rc = p->sink.row(p->sink.ctx, &r)) != LUP_OK && !p->rc)
+		p->rc = rc;
+	return p->rc;
+}
+
+/* blank_row: 1 when every cell is empty or whitespace */
+static int blank_row(const struct imp_csv_parser *p)
+{
+	for (int i = 0; i < p->ncell; i++)
+		for (size_t j = 0; j < p->len[i]; j++)
+			if (!strchr(" \t\r\n", p->buf[p->off[i] + j]))
+				return 0;
+	return 1;
+}
+
+static void cb_cell(void *s, size_t n, void *ctx)
+{
+	struct imp_csv_parser *p = ctx;
+
+	if (p->rc)
+		return;
+	if (p->ncell == IMP_CSV_MAX_CELLS) {
+		fail(p, p->line, 0, "more than %d cells in one row", IMP_CSV_MAX_CELLS);
+		return;
+	}
+	if (n > IMP_CSV_MAX_CELL) {
+		fail(p, p->line, p->ncell + 1, "a cell longer than %d bytes", IMP_CSV_MAX_CELL);
+		return;
+	}
+	memcpy(p->buf + p->used, s ? s : "", n);
+	p->buf[p->used + n] = '\0';
+	p->off[p->ncell] = p->used;
+	p->len[p->ncell++] = n;
+	p->used += n + 1;
+}
+
+static void cb_row(int term, void *ctx)
+{
+	struct imp_csv_parser *p = ctx;
+
+	(void)term;
+	if (!p->rc && !blank_row(p)) {
+		if (p->have_header)
+			data_row(p);
+		else
+			header(p);
+	}
+	p->ncell = 0;
+	p->used = 0;
+}
+
+/* capped_realloc: libcsv's cell buffer may not grow past a little more than the cell cap;
+ * libcsv then reports CSV_ENOMEM, which lup reports as an overlong cell */
+static void *capped_realloc(void *ptr, size_t n)
+{
+	if (n > 2 * IMP_CSV_MAX_CELL + 64)
+		return NULL;
+	return realloc(ptr, n);
+}
+
+static int is_space(unsigned char ch)
+{
+	return ch == ' ';
+}
+
+/* csv_fail: the error libcsv stopped with */
+static int csv_fail(struct imp_csv_parser *p)
+{
+	if (p->rc)
+		return p->rc;
+	if (csv_error(&p->csv) == CSV_EPARSE)
+		return fail(p, p->line, p->ncell + 1, "a quote inside a cell that does not start with one, or"
+			    " text after a closing quote (quote the whole cell and double the quotes in it)");
+	return fail(p, p->line, p->ncell + 1, "a cell longer than %d bytes", IMP_CSV_MAX_CELL);
+}
+
+/* line_end: the length of s[0..n) up to and including its first line break (LF, CRLF or CR),
+ * or n; *brk is set when a break was found */
+static size_t line_end(const char *s, size_t n, int *brk)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n' || s[i] == '\r') {
+			*brk = 1;
+			return i + 1 + (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n');
+		}
+	}
+	*brk = 0;
+	return n;
+}
+
+/* process: feeds s[0..n) to libcsv a physical line at a time */
+static int process(struct imp_csv_parser *p, const char *s, size_t n)
+{
+	while (n && !p->rc) {
+		int brk;
+		size_t k;
+		if (p->cr && *s == '\n') {
+			k = 1;	/* the LF of a CRLF whose CR ended the previous piece */
+			brk = 0;
+		} else {
+			k = line_end(s, n, &brk);
+			if (p->bol && p->csv.pstate == 0)
+				p->row_line = p->line;
+			p->bol = 0;
+		}
+		p->cr = brk && s[k - 1] == '\r';
+		if (csv_parse(&p->csv, s, k, cb_cell, cb_row, p) != k)
+			return csv_fail(p);
+		if (brk) {
+			p->line++;
+			p->bol = 1;
+		}
+		s += k;
+		n -= k;
+	}
+	return p->rc;
+}
+
+/* detect: the separator of the first non-blank line of s: the most frequent of ; , and tab
+ * outside quotes (';' wins a tie, as Swedish Excel writes it) */
+static char detect(const char *s, size_t n)
+{
+	size_t i = 0;
+	int nsemi = 0, ncomma = 0, ntab = 0, q = 0;
+
+	while (i < n && strchr(" \t\r\n", s[i]) && s[i])
+		i++;
+	for (; i < n && s[i] != '\n' && s[i] != '\r'; i++) {
+		if (s[i] == '"')
+			q = !q;
+		else if (!q)
+			nsemi += s[i] == ';', ncomma += s[i] == ',', ntab += s[i] == '\t';
+	}
+	if (ntab > nsemi && ntab > ncomma)
+		return '\t';
+	return ncomma > nsemi ? ',' : ';';
+}
+
+/* start: the separator is known: sets libcsv up and parses what was held back */
+static int start(struct imp_csv_parser *p)
+{
+	char sep = detect(p->hdr, p->nhdr);
+	int rc;
+
+	if (csv_init(&p->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		fputs("lup: out of memory\n", stderr);
+		abort();
+	}
+	csv_set_delim(&p->csv, (unsigned char)sep);
+	csv_set_realloc_func(&p->csv, capped_realloc);
+	csv_set_blk_size(&p->csv, 1024);
+	if (sep == '\t')
+		csv_set_space_func(&p->csv, is_space);
+	p->csv_ready = 1;
+	p->info.sep = sep;
+	rc = process(p, p->hdr, p->nhdr);
+	free(p->hdr);
+	p->hdr = NULL;
+	p->nhdr = 0;
+	return rc;
+}
+
+/* header_complete: whether the held-back bytes hold a whole non-blank line */
+static int header_complete(const struct imp_csv_parser *p)
+{
+	for (size_t i = 0, blank = 1; i < p->nhdr; i++) {
+		if ((p->hdr[i] == '\n' || p->hdr[i] == '\r') && !blank)
+			return 1;
+		if (!strchr(" \t\r\n", p->hdr[i]) || !p->hdr[i])
+			blank = 0;
+	}
+	return 0;
+}
+
+struct imp_csv_parser *imp_csv_open(struct imp_ctx *c, const struct imp_csv_sink *sink)
+{
+	struct imp_csv_parser *p = xcalloc(1, sizeof(*p));
+
+	p->c = c;
+	p->sink = *sink;
+	p->line = 1;
+	p->bol = 1;
+	p->row_line = 1;
+	p->buf = xmalloc(ROW_BYTES);
+	return p;
+}
+
+void imp_csv_close(struct imp_csv_parser *p)
+{
+	if (!p)
+		return;
+	if (p->csv_ready)
+		csv_free(&p->csv);
+	free(p->hdr);
+	free(p->buf);
+	free(p);
+}
+
+static size_t skip_bom(struct imp_csv_parser *p, const char *buf, size_t len)
+{
+	static const char bom[] = "\xef\xbb\xbf";
+	size_t i = 0;
+
+	while (p->bom < 3 && i < len) {
+		if (buf[i] != bom[p->bom]) {
+			if (p->bom > 0)
+				fail(p, 1, 1, "not valid UTF-8 text (save the file as CSV UTF-8)");
+			p->bom = 3;
+			break;
+		}
+		p->bom++;
+		i++;
+	}
+	return i;
+}
+
+int imp_csv_feed(struct imp_csv_parser *p, const char *buf, size_t len)
+{
+	size_t skip;
+
+	if (p->rc)
+		return p->rc;
+	skip = skip_bom(p, buf, len);
+	if (p->rc)
+		return p->rc;
+	buf += skip;
+	len -= skip;
+	if (p->csv_ready)
+		return process(p, buf, len);
+	/* hold the bytes back until the header line is complete */
+	while (len) {
+		size_t room = IMP_CSV_MAX_HEADER - p->nhdr, k = len < room ? len : room;
+		if (!k)
+			return fail(p, 1, 0, "no end of the header line in the first %d bytes", IMP_CSV_MAX_HEADER);
+		p->hdr = xrealloc(p->hdr, p->nhdr + k);
+		memcpy(p->hdr + p->nhdr, buf, k);
+		p->nhdr += k;
+		buf += k;
+		len -= k;
+		if (header_complete(p))
+			return start(p) != LUP_OK ? p->rc : process(p, buf, len);
+	}
+	return LUP_OK;
+}
+
+int imp_csv_finish(struct imp_csv_parser *p, struct imp_csv_info *info)
+{
+	if (p->rc)
+		return p->rc;
+	if (!p->csv_ready && start(p) != LUP_OK)
+		return p->rc;
+	if (csv_fini(&p->csv, cb_cell, cb_row, p) != 0 && !p->rc)
+		return fail(p, p->row_line, p->ncell + 1, "the file ends inside a quoted cell (truncated?)");
+	if (p->rc)
+		return p->rc;
+	if (!p->have_header)
+		return fail(p, 0, 0, "empty file: expected a header line naming the columns (%s)", expected_columns);
+	p->info.lines = p->line - p->bol > 0 ? p->line - p->bol : 1;
+	*info = p->info;
+	return LUP_OK;
+}
+
+int imp_csv_parse(struct imp_ctx *c, const char *buf, size_t len, const struct imp_csv_sink *sink,
+		  struct imp_csv_info *info)
+{
+	struct imp_csv_parser *p = imp_csv_open(c, sink);
+	int rc = imp_csv_feed(p, buf, len);
+
+	if (rc == LUP_OK)
+		rc = imp_csv_finish(p, info);
+	imp_csv_close(p);
+	return rc;
+}
