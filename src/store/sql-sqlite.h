@@ -13,8 +13,14 @@ extern const char *const sqlite_sql_imp_lup[STMT__MAX];
 extern const char *const sqlite_sql_imp_kolada[STMT__MAX];
 extern const char *const sqlite_sql_imp_csv[STMT__MAX];
 
-/* sqlite_migrations: migration n (1-based) is sqlite_migrations[n - 1]; NULL-terminated.
- * Generated from src/store/sqlite/NNNN-*.sql by scripts/sql2c.sh. */
-extern const char *const sqlite_migrations[];
+/* One schema migration: its version (the NNNN of its file name) and its SQL. */
+struct sql_migration {
+	int version;
+	const char *sql;
+};
+
+/* sqlite_migrations: every migration in ascending version, ended by {0, NULL}. Generated from
+ * src/store/sqlite/NNNN-*.sql by scripts/sql2c.sh. */
+extern const struct sql_migration sqlite_migrations[];
 
 #endif

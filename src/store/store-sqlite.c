@@ -57,11 +57,12 @@ const char *store_backend(const struct store *st)
 
 int store_schema_latest(void)
 {
-	int n = 0;
+	int v = 0;
 
-	while (sqlite_migrations[n])
-		n++;
-	return n;
+	for (const struct sql_migration *m = sqlite_migrations; m->sql; m++)
+		if (m->version > v)
+			v = m->version;
+	return v;
 }
 
 /* db_err: maps the connection's last error to a lup code and message. */
@@ -134,9 +135,25 @@ static void now_iso(char *out, size_t n)
 	strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* apply_one: runs migration v in its own transaction. */
-static int apply_one(struct store *st, int v, struct err *e)
+/* applied: 1 when migration v is recorded in schema_migration (0 when it is not, or when the
+ * table does not exist yet). */
+static int applied(struct store *st, int v)
 {
+	sqlite3_stmt *s = NULL;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM schema_migration WHERE version = ?1", -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int(s, 1, v);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return found;
+}
+
+/* apply_one: runs migration m in its own transaction and records it. */
+static int apply_one(struct store *st, const struct sql_migration *m, struct err *e)
+{
+	int v = m->version;
 	char what[64], set[64], at[32];
 	int rc;
 
@@ -144,10 +161,10 @@ static int apply_one(struct store *st, int v, struct err *e)
 	if ((rc = exec_sql(st, "BEGIN IMMEDIATE", e, what)) != LUP_OK)
 		return rc;
 	st->in_txn = 1;
-	if ((rc = exec_sql(st, sqlite_migrations[v - 1], e, what)) != LUP_OK)
+	if ((rc = exec_sql(st, m->sql, e, what)) != LUP_OK)
 		goto err;
 	now_iso(at, sizeof(at));
-	snprintf(set, sizeof(set), "PRAGMA user_version = %d", v);
+	snprintf(set, sizeof(set), "PRAGMA user_version = %d", v > store_schema_version(st) ? v : store_schema_version(st));
 	if ((rc = exec_sql(st, set, e, what)) != LUP_OK)
 		goto err;
 	{
@@ -193,12 +210,14 @@ int store_migrate(struct store *st, int target, int *from, int *to, struct err *
 			       " this program's %d: use a newer lup", st->path, cur, latest);
 	if (target > latest)
 		return err_set(e, LUP_EVERSION, "schema version %d is unknown (latest is %d)", target, latest);
-	for (int v = cur + 1; v <= target; v++) {
-		if ((rc = apply_one(st, v, e)) != LUP_OK)
+	for (const struct sql_migration *m = sqlite_migrations; m->sql; m++) {
+		if (m->version > target || applied(st, m->version))
+			continue;
+		if ((rc = apply_one(st, m, e)) != LUP_OK)
 			return rc;
-		if (to)
-			*to = v;
 	}
+	if (to)
+		*to = store_schema_version(st);
 	return LUP_OK;
 }
 

@@ -79,8 +79,11 @@ static void test_store_migrates_empty_database(void)
 
 	T_EQ_INT(store_open(tmp("m.db"), STORE_CREATE | STORE_NO_MIGRATE, &st, &e), LUP_OK);
 	T_EQ_INT(store_schema_version(st), 0);
-	T_EQ_INT(store_migrate(st, 0, &from, &to, &e), LUP_OK);
+	T_EQ_INT(store_migrate(st, 1, &from, &to, &e), LUP_OK);	/* an old database ... */
 	T_EQ_INT(from, 0);
+	T_EQ_INT(to, 1);
+	T_EQ_INT(store_migrate(st, 0, &from, &to, &e), LUP_OK);	/* ... upgraded in place */
+	T_EQ_INT(from, 1);
 	T_EQ_INT(to, store_schema_latest());
 	T_CHECK(store_schema_latest() >= 1);
 	T_EQ_INT(get_counts(st).v[C_ORGS], 0);
