@@ -14,8 +14,8 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 	[STMT_IMP_PLAN_ORG_ADD] =
 		"INSERT INTO organisation (key, name, kind, source) VALUES (?1, ?2, ?3, ?4)"
 		" ON CONFLICT (key) DO NOTHING",
-	/* (id) -> key */
-	[STMT_IMP_PLAN_ORG_KEY] = "SELECT key FROM organisation WHERE id = ?1",
+	/* (id) -> key, name */
+	[STMT_IMP_PLAN_ORG_KEY] = "SELECT key, name FROM organisation WHERE id = ?1",
 	/* (org_id) -> the district of a committee (or of its administration) */
 	[STMT_IMP_PLAN_DISTRICT] =
 		"SELECT id FROM area WHERE level = 'district' AND (committee_id = ?1"

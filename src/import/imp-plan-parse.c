@@ -1,0 +1,451 @@
+/* imp-plan-parse.c: the 'plan' parser's main loop: goal headings, Beskrivning, Förväntat
+ * resultat and running text; the tables are in imp-plan-tables.c. */
+#include "import/imp-plan-int.h"
+
+#include <string.h>
+
+#define MAX_TITLE_LINES 4	/* lines a KF goal title may wrap onto */
+#define MAX_NM_TITLE_LINES 6	/* lines a nämndmål title may take before its Beskrivning */
+#define MAX_ITEM_LINES 6	/* lines an expected result may wrap onto */
+#define MAX_TITLE_BYTES 70	/* a title line starting in upper case at most */
+#define PROGRESS_LINES 8192	/* lines between progress reports */
+
+/* words that cannot end a title: the title goes on on the next line */
+static const char *const open_words[] = {
+	"och", "i", "med", "av", "för", "till", "på", "som", "att", "en", "ett", "samt", "eller",
+	"från", "om", "där", "är", "har", "de", "det", "den", "vid", "under", "över", "mot", "genom",
+	"utan", "efter", "inom", "mellan", "hos", NULL
+};
+
+/* list bullets, followed by whitespace (or, for "-", directly by a capital: "-Text") */
+static const char *const bullets[] = {
+	"-", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xEF\x82\xB7", "*", "\xC2\xB7", "\xE2\x96\xAA", NULL
+};
+
+/* 1 when the character at s is a lower-case letter or a digit */
+static int starts_lower(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return (u[0] >= 'a' && u[0] <= 'z') || (u[0] >= '0' && u[0] <= '9') ||
+	       (u[0] == 0xC3 && u[1] >= 0x9F && u[1] <= 0xBF && u[1] != 0xB7);
+}
+
+/* 1 when the title so far in b cannot end there */
+static int title_open(const struct buf *b)
+{
+	const char *w = b->ptr + b->len;
+	char last;
+
+	if (b->len == 0)
+		return 1;
+	last = b->ptr[b->len - 1];
+	if (last == ',' || last == '-')
+		return 1;
+	while (w > b->ptr && w[-1] != ' ')
+		w--;
+	for (const char *const *o = open_words; *o; o++)
+		if (strcmp(w, *o) == 0)
+			return 1;
+	return 0;
+}
+
+/* the next line from i that has text (page furniture and blank lines skipped), or nlines */
+static int next_text(const struct pp *p, int i)
+{
+	for (; i < p->t->nlines; i++) {
+		enum pp_kind k = imp_plan_kind_at(p, i);
+		if (k != PK_EMPTY && k != PK_BLANK && k != PK_FURNITURE)
+			break;
+	}
+	return i;
+}
+
+/* traces the page furniture among lines [from, to) */
+static void trace_furniture(struct pp *p, int from, int to)
+{
+	for (int i = from; i < to; i++)
+		if (imp_plan_kind_at(p, i) == PK_FURNITURE)
+			imp_trace(p->c, i + 1, i + 1, "skipped: page header", "%s", imp_plan_cut(p, p->t->lines[i]));
+}
+
+/* 1 when line s goes on with the title in b: it starts in lower case, or the title cannot end
+ * where it does and s is short enough for a heading line (running text lines are longer) */
+static int title_goes_on(const struct buf *b, const char *s, int glue)
+{
+	const char *tb, *te;
+
+	imp_plan_trim(s, &tb, &te);
+	if (glue || starts_lower(tb))
+		return 1;
+	return title_open(b) && te - tb <= MAX_TITLE_BYTES && te[-1] != '.';
+}
+
+/* adds lines to a goal title from j on while they continue it; returns the last line used. A
+ * line of spaces ends the title. */
+static int title_more(struct pp *p, struct buf *b, int *glue, int j, int last)
+{
+	for (int n = 0; n < MAX_TITLE_LINES && j < p->t->nlines; j++) {
+		enum pp_kind k = imp_plan_kind_at(p, j);
+		if (k == PK_EMPTY || k == PK_FURNITURE)
+			continue;
+		if (k != PK_TEXT || !title_goes_on(b, p->t->lines[j], *glue))
+			break;
+		imp_plan_text_add(p, b, p->t->lines[j], glue);
+		last = j;
+		n++;
+	}
+	return last;
+}
+
+/* a new goal at line i; *g points at it */
+static int new_goal(struct pp *p, int i, enum imp_plan_level level, struct imp_plan_goal **g)
+{
+	struct imp_plan_doc *d = p->d;
+	int rc;
+
+	if ((rc = imp_plan_grow(p, (void **)&d->goals, d->ngoals, &d->capgoals, sizeof(*d->goals), i + 1, "goals")))
+		return rc;
+	*g = &d->goals[d->ngoals];
+	memset(*g, 0, sizeof(**g));
+	(*g)->level = level;
+	(*g)->line = i + 1;
+	(*g)->parent = -1;
+	d->count[level]++;
+	p->goal = d->ngoals++;
+	return LUP_OK;
+}
+
+/* "KF:s inriktningsmål: 1. ..." or "KF:s mål för verksamhetsområdet: 1.2. ..." at line i */
+static int kf_goal(struct pp *p, int i, enum pp_kind k, int *next)
+{
+	struct imp_plan_goal *g;
+	const char *title;
+	struct buf b;
+	int n, m, glue = 0, last, rc;
+
+	imp_plan_heading(p->t->lines[i], k, &n, &m, &title);
+	if ((rc = new_goal(p, i, k == PK_IM ? IMP_PLAN_IM : IMP_PLAN_VO, &g)) != LUP_OK)
+		return rc;
+	g->n = n;
+	g->m = m;
+	buf_init(&b, 0);
+	imp_plan_text_add(p, &b, title, &glue);
+	last = title_more(p, &b, &glue, i + 1, i);
+	g->title = imp_plan_text_done(p, &b);
+	g->last = last + 1;
+	trace_furniture(p, i + 1, last);
+	if (k == PK_IM) {
+		p->im = p->goal;
+		p->vo = p->nm = -1;
+	} else {
+		g->parent = p->im >= 0 && p->d->goals[p->im].n == n ? p->im : -1;
+		p->vo = p->goal;
+		p->nm = -1;
+	}
+	if (!g->title && m)
+		imp_warn(p->c, i + 1, "goal %d.%d has no title", n, m);
+	else if (!g->title)
+		imp_warn(p->c, i + 1, "goal %d has no title", n);
+	*next = last + 1;
+	return LUP_OK;
+}
+
+/* the line of the "Beskrivning" that ends the nämndmål title starting at line i, or -1 */
+static int title_end(const struct pp *p, int i)
+{
+	int j = i + 1;
+
+	for (int n = 0; n < MAX_NM_TITLE_LINES; n++, j++) {
+		enum pp_kind k;
+		if ((j = next_text(p, j)) >= p->t->nlines)
+			return -1;
+		if ((k = imp_plan_kind_at(p, j)) == PK_DESC)
+			return j;
+		if (k != PK_TEXT)
+			return -1;
+	}
+	return -1;
+}
+
+/* "Nämndmål: ..." at line i: the title runs to "Beskrivning" (or wraps like a KF goal's) */
+static int nm_goal(struct pp *p, int i, int *next)
+{
+	const char *b, *e;
+	struct imp_plan_goal *g;
+	struct buf tb;
+	int end = title_end(p, i), glue = 0, last = i, rc;
+
+	if ((rc = new_goal(p, i, IMP_PLAN_NM, &g)) != LUP_OK)
+		return rc;
+	g->m = p->d->count[IMP_PLAN_NM];
+	g->parent = p->vo >= 0 ? p->vo : p->im;
+	p->nm = p->goal;
+	imp_plan_trim(p->t->lines[i], &b, &e);
+	buf_init(&tb, 0);
+	imp_plan_text_add(p, &tb, b + strlen("Nämndmål:"), &glue);
+	if (end < 0) {
+		last = title_more(p, &tb, &glue, i + 1, i);
+	} else {
+		for (int k = i + 1; k < end; k++)
+			if (imp_plan_kind_at(p, k) == PK_TEXT) {
+				imp_plan_text_add(p, &tb, p->t->lines[k], &glue);
+				last = k;
+			}
+	}
+	g->title = imp_plan_text_done(p, &tb);
+	g->last = last + 1;
+	trace_furniture(p, i + 1, last);
+	if (!g->title)
+		imp_warn(p->c, i + 1, "nämndmål %d has no title", g->m);
+	*next = last + 1;
+	return LUP_OK;
+}
+
+/* the first line from i on that ends a block of text: a label, heading or table header, or the
+ * first line of a money table (its name, which may take lines back to lo) */
+static int block_end(struct pp *p, int i, int lo)
+{
+	struct pp_money_head h;
+
+	for (int j = i; j < p->t->nlines; j++) {
+		enum pp_kind k = imp_plan_kind_at(p, j);
+		if (imp_plan_structural(k))
+			return j;
+		if (k == PK_TEXT && imp_plan_money_at(p, j, lo, &h))
+			return h.from;
+	}
+	return p->t->nlines;
+}
+
+/* "Beskrivning" at line i: the text up to the next label, heading or table */
+static int description(struct pp *p, int i, int *next)
+{
+	struct imp_plan_goal *g = p->nm >= 0 && !p->d->goals[p->nm].desc ? &p->d->goals[p->nm] : NULL;
+	struct buf b;
+	int j, end = block_end(p, i + 1, i + 1), glue = 0, para = 0, first = -1, last = i;
+
+	buf_init(&b, 0);
+	for (j = i + 1; j < end; j++) {
+		enum pp_kind k = imp_plan_kind_at(p, j);
+		if (k == PK_EMPTY)
+			continue;
+		if (k == PK_BLANK) {
+			para = b.len > 0;	/* a line of spaces parts paragraphs; an empty line does not */
+			continue;
+		}
+		if (k == PK_FURNITURE) {
+			trace_furniture(p, j, j + 1);
+			continue;
+		}
+		if (para) {
+			buf_adds(&b, "\n\n");
+			glue = para = 0;
+		}
+		imp_plan_text_add(p, &b, p->t->lines[j], &glue);
+		if (first < 0)
+			first = j;
+		last = j;
+	}
+	if (g) {
+		g->desc = imp_plan_text_done(p, &b);
+		g->desc_line = first + 1;
+		g->desc_last = last + 1;
+		imp_trace(p->c, i + 1, last + 1, "description", "Beskrivning of nämndmål %d", g->m);
+	} else {
+		buf_release(&b);
+		imp_warn(p->c, i + 1, "a Beskrivning outside a nämndmål (or its second one): skipped");
+		imp_trace(p->c, i + 1, last + 1, "skipped: description", "not under a nämndmål");
+	}
+	*next = j;
+	return LUP_OK;
+}
+
+/* the length of the list bullet and its space at s, or 0 ("- Text", "• Text", "-Text") */
+static size_t bullet_len(const char *s)
+{
+	for (const char *const *b = bullets; *b; b++) {
+		size_t n = strlen(*b);
+		if (strncmp(s, *b, n) != 0)
+			continue;
+		if (imp_plan_ws(s + n))
+			return n + imp_plan_ws(s + n);
+		if (s[0] == '-' && s[1] >= 'A' && s[1] <= 'Z')
+			return 1;
+		if (s[0] == '-' && (unsigned char)s[1] == 0xC3 && (unsigned char)s[2] >= 0x80 && (unsigned char)s[2] <= 0x9E)
+			return 1;
+	}
+	return 0;
+}
+
+/* stores the expected result in b (if any) into g */
+static int result_done(struct pp *p, struct imp_plan_goal *g, struct buf *b, int line, int last)
+{
+	char *text = imp_plan_text_done(p, b);
+	int rc;
+
+	buf_init(b, 0);
+	if (!text || !g)
+		return LUP_OK;
+	if ((rc = imp_plan_grow(p, (void **)&g->results, g->nresults, &g->capresults, sizeof(*g->results), line + 1,
+			  "expected results of one goal")) != LUP_OK)
+		return rc;
+	g->results[g->nresults++] = (struct imp_plan_result){ text, line + 1, last + 1 };
+	return LUP_OK;
+}
+
+/* one line of a Förväntat resultat list; returns 0, or 1 when the list has ended before it */
+static int result_line(struct pp *p, struct buf *b, int *glue, int *item, int *nlines, int j)
+{
+	const char *s, *e;
+	size_t bl;
+
+	imp_plan_trim(p->t->lines[j], &s, &e);
+	if ((bl = bullet_len(s)) > 0 || *item < 0)
+		return 2 + (bl > 0);	/* a new item */
+	if (*nlines >= MAX_ITEM_LINES || (b->len && b->ptr[b->len - 1] == '.' && !starts_lower(s)))
+		return 1;
+	imp_plan_text_add(p, b, p->t->lines[j], glue);
+	(*nlines)++;
+	return 0;
+}
+
+/* "Förväntat resultat" at line i: the list of expected results of the current nämndmål */
+static int results(struct pp *p, int i, int *next)
+{
+	struct imp_plan_goal *g = p->nm >= 0 && !p->d->goals[p->nm].nresults ? &p->d->goals[p->nm] : NULL;
+	struct buf b;
+	int j, end = block_end(p, i + 1, i + 1), glue = 0, item = -1, nlines = 0, last = i, r, rc;
+
+	buf_init(&b, 0);
+	for (j = i + 1; j < end; j++) {
+		enum pp_kind k = imp_plan_kind_at(p, j);
+		if (k == PK_EMPTY || k == PK_BLANK)
+			continue;
+		if (k == PK_FURNITURE) {
+			trace_furniture(p, j, j + 1);
+			continue;
+		}
+		if ((r = result_line(p, &b, &glue, &item, &nlines, j)) == 1)
+			break;
+		if (r >= 2) {
+			const char *s, *e;
+			if ((rc = result_done(p, g, &b, item, last)) != LUP_OK)
+				return rc;
+			imp_plan_trim(p->t->lines[j], &s, &e);
+			glue = nlines = 0;
+			imp_plan_text_add(p, &b, s + bullet_len(s), &glue);
+			item = j;
+		}
+		last = j;
+	}
+	if ((rc = result_done(p, g, &b, item, last)) != LUP_OK)
+		return rc;
+	buf_release(&b);
+	if (!g)
+		imp_warn(p->c, i + 1, "a Förväntat resultat outside a nämndmål (or its second one): skipped");
+	imp_trace(p->c, i + 1, i + 1, g ? "label" : "skipped: results", "Förväntat resultat%s",
+		  g ? "" : " not under a nämndmål");
+	*next = j;
+	return LUP_OK;
+}
+
+/* traces the running text of lines [from, to) */
+static void prose(struct pp *p, int from, int to)
+{
+	int last = to - 1;
+
+	while (last > from && imp_plan_kind_at(p, last) <= PK_BLANK)
+		last--;
+	if (from < to)
+		imp_trace(p->c, from + 1, last + 1, "prose", "%s", imp_plan_cut(p, p->t->lines[from]));
+}
+
+/* 1 when most lines with text end with a space (the PDF extraction's sign of a line break
+ * between words; a line without one breaks inside a word) */
+static int trailing_spaces(const struct imp_text *t)
+{
+	long with = 0, all = 0;
+
+	for (int i = 0; i < t->nlines; i++) {
+		size_t n = strlen(t->lines[i]);
+		if (n == 0)
+			continue;
+		all++;
+		with += t->lines[i][n - 1] == ' ';
+	}
+	return all > 0 && with * 2 > all;
+}
+
+/* handles the structural line i of kind k */
+static int structure(struct pp *p, int i, enum pp_kind k, int *next)
+{
+	switch (k) {
+	case PK_IM:
+	case PK_VO:
+		return kf_goal(p, i, k, next);
+	case PK_NM:
+		return nm_goal(p, i, next);
+	case PK_DESC:
+		return description(p, i, next);
+	case PK_RESULTS:
+		return results(p, i, next);
+	case PK_IND_HEAD:
+		return imp_plan_ind_table(p, i, next);
+	case PK_ACT_HEAD:
+		return imp_plan_act_table(p, i, next);
+	default:
+		imp_trace(p->c, i + 1, i + 1, "skipped: page header", "%s", imp_plan_cut(p, p->t->lines[i]));
+		*next = i + 1;
+		return LUP_OK;
+	}
+}
+
+/* the error for a text without goals */
+static int no_goals(struct pp *p)
+{
+	for (int i = 0; i < p->t->nlines; i++)
+		if (imp_plan_kind_at(p, i) > PK_BLANK)
+			return imp_fail(p->c, 0, "no goal found: expected headings such as 'KF:s inriktningsmål: 1. ...', "
+					"'KF:s mål för verksamhetsområdet: 1.1 ...' or 'Nämndmål: ...' (is this a "
+					"verksamhetsplan as text?)");
+	return imp_fail(p->c, 0, "the file is empty: expected a verksamhetsplan as text");
+}
+
+int imp_plan_parse(struct imp_ctx *c, const struct imp_text *t, struct imp_plan_doc *d)
+{
+	struct pp p = { c, t, d, trailing_spaces(t), -1, -1, -1, -1, NULL, 0, 0 };
+	struct pp_money_head h;
+	int i = 0, run = -1, rc;
+
+	memset(d, 0, sizeof(*d));
+	p.kinds = arena_alloc(c->a, (size_t)t->nlines + 1);
+	for (int j = 0; j < t->nlines; j++)
+		p.kinds[j] = (unsigned char)imp_plan_kind(t->lines[j]);
+	while (i < t->nlines) {
+		enum pp_kind k = imp_plan_kind_at(&p, i);
+		if (i % PROGRESS_LINES == 0)
+			imp_progress(c, (size_t)i, (size_t)t->nlines);
+		if (k == PK_EMPTY || k == PK_BLANK) {
+			i++;
+			continue;
+		}
+		if (k == PK_TEXT && !imp_plan_money_at(&p, i, run < 0 ? i : run, &h)) {
+			run = run < 0 ? i : run;
+			i++;
+			continue;
+		}
+		if (run >= 0)
+			prose(&p, run, k == PK_TEXT ? h.from : i);
+		run = -1;
+		rc = k == PK_TEXT ? imp_plan_money_table(&p, &h, &i) : structure(&p, i, k, &i);
+		if (rc != LUP_OK)
+			return rc;
+	}
+	if (run >= 0)
+		prose(&p, run, t->nlines);
+	if (d->ngoals == 0)
+		return no_goals(&p);
+	imp_plan_detect(&p);
+	return LUP_OK;
+}
