@@ -2,6 +2,7 @@
  * The parser (imp-csv-parse.c) streams typed rows; this file resolves their indicator and area
  * (cached per file) and writes outcomes and targets. An unknown indicator or area is an error
  * naming line and column, and then nothing of the import is kept. */
+#include "store/values.h"
 #include "import/imp-csv.h"
 #include "import/imp-kolada.h"
 #include "core/xalloc.h"
@@ -172,32 +173,11 @@ static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e
 	return LUP_OK;
 }
 
-/* target_mode: the target table's mode, value and unit of a parsed target */
-static const char *target_mode(const struct model_target *t, struct sval *value, struct sval *unit)
-{
-	*value = SVNULL;
-	*unit = SVNULL;
-	switch (t->kind) {
-	case MODEL_TARGET_NUMBER:
-		*value = SVD(t->value);
-		if (t->unit[0])
-			*unit = SVS(t->unit);
-		return "number";
-	case MODEL_TARGET_DIRECTION:
-		*value = SVD((double)t->dir);
-		return "direction";
-	case MODEL_TARGET_BY_COMMITTEE:
-		return "by_committee";
-	default:
-		return "text";
-	}
-}
-
 static int target(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e)
 {
 	const char *src = *r->cell[IMP_CSV_SOURCE] ? r->cell[IMP_CSV_SOURCE] : k->source;
 	struct sval value, unit;
-	const char *mode = target_mode(&r->target, &value, &unit);
+	const char *mode = store_target_values(&r->target, &value, &unit);
 	struct sval a[] = {
 		SVI(e->id), SVI(r->period.year), SVS(r->kind == IMP_CSV_KF ? "kf" : "own"), SVS(mode),
 		value, unit, SVS(r->cell[IMP_CSV_VALUE]), SVS(src),

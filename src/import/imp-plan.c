@@ -7,6 +7,7 @@
  * ...-a-NNN (SHORT: the organisation's key without "-stadsdelsnamnd"). A row whose values
  * change gets an audit entry with its values before and after, and a warning.
  */
+#include "store/values.h"
 #include "import/imp-plan.h"
 #include "core/buf.h"
 #include "model/datex.h"
@@ -406,27 +407,6 @@ static int put_goals(struct ap *a)
 
 /* --- indicators and targets ----------------------------------------------------------------- */
 
-/* the mode, value and unit of a parsed target cell (as the dataset loader writes them) */
-static const char *target_mode(const struct model_target *t, struct sval *value, struct sval *unit)
-{
-	*value = SVNULL;
-	*unit = SVNULL;
-	switch (t->kind) {
-	case MODEL_TARGET_NUMBER:
-		*value = SVD(t->value);
-		if (t->unit[0])
-			*unit = SVS(t->unit);
-		return "number";
-	case MODEL_TARGET_DIRECTION:
-		*value = SVD((double)t->dir);
-		return "direction";
-	case MODEL_TARGET_BY_COMMITTEE:
-		return "by_committee";
-	default:
-		return "text";
-	}
-}
-
 /* the target of kind ("own" or "kf") of indicator id: the cell as written, or none when empty */
 static int put_target(struct ap *a, const struct imp_plan_indicator *r, const char *ikey, int64_t id,
 		      const char *kind, const char *cell)
@@ -440,7 +420,7 @@ static int put_target(struct ap *a, const struct imp_plan_indicator *r, const ch
 	if (!cell)
 		return prune(a, r->line, STMT_IMP_PLAN_TARGET_DEL_AUDIT, STMT_IMP_PLAN_TARGET_DEL, s, 3);
 	model_target_parse(cell, &t, NULL, 0);
-	mode = target_mode(&t, &value, &unit);
+	mode = store_target_values(&t, &value, &unit);
 	snprintf(label, sizeof(label), "target %s %d %s", ikey, a->year, kind);
 	{
 		struct sval w[] = { SVI(id), SVI(a->year), SVS(kind), SVS(mode), value, unit, SVS(cell),
@@ -493,18 +473,6 @@ static int put_indicator(struct ap *a, int i)
 
 /* --- activities ------------------------------------------------------------------------------- */
 
-static const char *prec_name(enum model_prec p)
-{
-	switch (p) {
-	case MODEL_PREC_DAY: return "day";
-	case MODEL_PREC_MONTH: return "month";
-	case MODEL_PREC_SPRING:
-	case MODEL_PREC_AUTUMN: return "season";
-	case MODEL_PREC_YEAR: return "year";
-	default: return "open";
-	}
-}
-
 static int act_dates(struct ap *a, const struct imp_plan_activity *r, struct model_datex *s, struct model_datex *e)
 {
 	char msg[256];
@@ -532,8 +500,8 @@ static int put_activity(struct ap *a, int i)
 	snprintf(label, sizeof(label), "activity %s", key);
 	{
 		struct sval w[] = { SVS(key), SVI(a->pv), SVI(a->org), SVS(r->title), SVS(r->start), SVID(s.first),
-				    SVID(s.last), SVS(prec_name(s.prec)), SVS(r->end), SVID(e.first), SVID(e.last),
-				    SVS(prec_name(e.prec)), SVID(r->goal >= 0 ? a->goal_id[r->goal] : 0),
+				    SVID(s.last), SVS(store_prec(s.prec)), SVS(r->end), SVID(e.first), SVID(e.last),
+				    SVS(store_prec(e.prec)), SVID(r->goal >= 0 ? a->goal_id[r->goal] : 0),
 				    SVS(source(a, r->goal)) };
 		struct item it = { "activity", label, r->line, STMT_IMP_PLAN_SNAP_ACTIVITY, &k, 1,
 				   STMT_IMP_PLAN_ACTIVITY, w, 14 };

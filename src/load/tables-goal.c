@@ -1,5 +1,6 @@
 /* tables-goal.c: dataset loaders for the goal chain (goals, expected results, indicators,
  * targets) and activities. */
+#include "store/values.h"
 #include "load/load-int.h"
 #include "model/datex.h"
 #include "model/target.h"
@@ -140,26 +141,6 @@ static const struct tsv_col target_cols[TG__MAX] = {
 	{ "indicator", 1 }, { "year", 1 }, { "kind", 1 }, { "value", 1 }, { "source", 0 },
 };
 
-static const char *target_mode(const struct model_target *t, struct sval *value, struct sval *unit)
-{
-	*value = SVNULL;
-	*unit = SVNULL;
-	switch (t->kind) {
-	case MODEL_TARGET_NUMBER:
-		*value = SVD(t->value);
-		if (t->unit[0])
-			*unit = SVS(t->unit);
-		return "number";
-	case MODEL_TARGET_DIRECTION:
-		*value = SVD((double)t->dir);
-		return "direction";
-	case MODEL_TARGET_BY_COMMITTEE:
-		return "by_committee";
-	default:
-		return "text";
-	}
-}
-
 static int target_row(struct load_ctx *c)
 {
 	struct model_target t;
@@ -175,7 +156,7 @@ static int target_row(struct load_ctx *c)
 		return rc;
 	if (model_target_parse(ld_cell(c, TG_VALUE), &t, NULL, 0) != 0 || t.kind == MODEL_TARGET_EMPTY)
 		return ld_fail(c, TG_VALUE, "a target value is required");
-	mode = target_mode(&t, &value, &unit);
+	mode = store_target_values(&t, &value, &unit);
 	{
 		struct sval args[] = { SVI(ind), SVI(year), SVS(kind), SVS(mode), value, unit,
 				       SVS(ld_cell(c, TG_VALUE)), SVS(ld_cell(c, TG_SOURCE)) };
@@ -190,18 +171,6 @@ static const struct tsv_col activity_cols[AC__MAX] = {
 	{ "start", 0 }, { "end", 0 }, { "status", 0 }, { "role", 0 }, { "districts", 0 },
 	{ "theme", 0 }, { "goal", 0 }, { "measure", 0 }, { "partners", 0 }, { "source", 0 },
 };
-
-static const char *prec_column(enum model_prec p)
-{
-	switch (p) {
-	case MODEL_PREC_DAY: return "day";
-	case MODEL_PREC_MONTH: return "month";
-	case MODEL_PREC_SPRING:
-	case MODEL_PREC_AUTUMN: return "season";
-	case MODEL_PREC_YEAR: return "year";
-	default: return "open";
-	}
-}
 
 static int parse_when(struct load_ctx *c, int col, struct model_datex *d)
 {
@@ -285,8 +254,8 @@ static int activity_row(struct load_ctx *c)
 		struct sval args[] = {
 			SVS(ld_cell(c, AC_KEY)), SVID(pv), SVI(owner), SVS(ld_cell(c, AC_TITLE)),
 			SVS(ld_cell(c, AC_DESC)), SVS(ld_cell(c, AC_START)), SVID(s.first), SVID(s.last),
-			SVS(prec_column(s.prec)), SVS(ld_cell(c, AC_END)), SVID(e.first), SVID(e.last),
-			SVS(prec_column(e.prec)), SVS(status ? status : "planned"), SVS(role), SVID(goal),
+			SVS(store_prec(s.prec)), SVS(ld_cell(c, AC_END)), SVID(e.first), SVID(e.last),
+			SVS(store_prec(e.prec)), SVS(status ? status : "planned"), SVS(role), SVID(goal),
 			SVID(theme), SVID(measure), SVS(ld_cell(c, AC_SOURCE))
 		};
 		if ((rc = ld_write(c, STMT_ACTIVITY_UPSERT, args, 19)) != LUP_OK)

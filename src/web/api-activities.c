@@ -1,4 +1,5 @@
 /* api-activities.c: POST /api/v1/activities, PATCH and DELETE /api/v1/activities/{id}. */
+#include "store/values.h"
 #include "web/api.h"
 #include "web/body.h"
 #include "web/routes.h"
@@ -28,18 +29,6 @@ static const struct field fields[A__MAX] = {
 	{ "goal", FT_STRING, 0, 0, 200, NULL },
 	{ "districts", FT_STRINGS, 0, 0, 0, NULL },
 };
-
-static const char *prec_name(enum model_prec p)
-{
-	switch (p) {
-	case MODEL_PREC_DAY: return "day";
-	case MODEL_PREC_MONTH: return "month";
-	case MODEL_PREC_SPRING:
-	case MODEL_PREC_AUTUMN: return "season";
-	case MODEL_PREC_YEAR: return "year";
-	default: return "open";
-	}
-}
 
 /* dates: parses start and end (422 listing failures; end before start is a failure). */
 static int dates(struct http_req *r, const struct body *b, struct model_datex *s, struct model_datex *e)
@@ -112,8 +101,8 @@ int api_activity_post(struct http_req *r)
 		return http_fail(r);
 	struct sval args[] = {
 		SVS(key), SVNULL, SVI(owner), SVS(b.s[A_TITLE]), SVS(b.s[A_DESC]), SVS(b.s[A_START]),
-		SVID(s.first), SVID(s.last), SVS(prec_name(s.prec)), SVS(b.s[A_END]), SVID(e.first),
-		SVID(e.last), SVS(prec_name(e.prec)), SVS(b.s[A_STATUS] ? b.s[A_STATUS] : "planned"),
+		SVID(s.first), SVID(s.last), SVS(store_prec(s.prec)), SVS(b.s[A_END]), SVID(e.first),
+		SVID(e.last), SVS(store_prec(e.prec)), SVS(b.s[A_STATUS] ? b.s[A_STATUS] : "planned"),
 		SVS(b.s[A_ROLE]), SVID(goal), SVNULL, SVNULL, SVS("api"),
 	};
 	if (store_exec(r->st, STMT_ACTIVITY_UPSERT, args, 19, &id, NULL, &r->err) != LUP_OK)
@@ -149,8 +138,8 @@ int api_activity_patch(struct http_req *r)
 		return rc;
 	struct sval args[] = {
 		SVI(id), SVI(b.present[A_TITLE]), SVS(b.s[A_TITLE]), SVI(b.present[A_DESC]), SVS(b.s[A_DESC]),
-		SVI(b.present[A_START]), SVS(b.s[A_START]), SVID(s.first), SVID(s.last), SVS(prec_name(s.prec)),
-		SVI(b.present[A_END]), SVS(b.s[A_END]), SVID(e.first), SVID(e.last), SVS(prec_name(e.prec)),
+		SVI(b.present[A_START]), SVS(b.s[A_START]), SVID(s.first), SVID(s.last), SVS(store_prec(s.prec)),
+		SVI(b.present[A_END]), SVS(b.s[A_END]), SVID(e.first), SVID(e.last), SVS(store_prec(e.prec)),
 		SVI(b.present[A_STATUS] && !b.isnull[A_STATUS]), SVS(b.s[A_STATUS]),
 		SVI(b.present[A_ROLE]), SVS(b.s[A_ROLE]),
 	};

@@ -12,6 +12,7 @@
 #include "render/rows.h"
 #include "store/kinds.h"
 #include "store/store.h"
+#include "store/values.h"
 
 #include <math.h>
 #include <sodium.h>
@@ -37,6 +38,7 @@ int api_target_put(struct http_req *r)
 	static const struct field fields[] = { { "value", FT_STRING, 1, 0, 200, NULL } };
 	const struct kind *k = kind_find("indicators");
 	struct model_target t;
+	struct sval value, unit;
 	struct body b;
 	const char *kind, *mode;
 	char *before;
@@ -50,15 +52,10 @@ int api_target_put(struct http_req *r)
 	model_target_parse(b.s[0], &t, NULL, 0);
 	if (t.kind == MODEL_TARGET_EMPTY)
 		return http_error(r, 422, "invalid_fields", "'value' is empty");
-	mode = t.kind == MODEL_TARGET_NUMBER ? "number" : t.kind == MODEL_TARGET_DIRECTION ? "direction" :
-	       t.kind == MODEL_TARGET_BY_COMMITTEE ? "by_committee" : "text";
+	mode = store_target_values(&t, &value, &unit);
 	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0)
 		return rc;
-	struct sval args[] = {
-		SVI(id), SVI(year), SVS(kind), SVS(mode),
-		t.kind == MODEL_TARGET_NUMBER ? SVD(t.value) : t.kind == MODEL_TARGET_DIRECTION ? SVD(t.dir) : SVNULL,
-		t.kind == MODEL_TARGET_NUMBER && t.unit[0] ? SVS(t.unit) : SVNULL, SVS(t.text), SVS("api"),
-	};
+	struct sval args[] = { SVI(id), SVI(year), SVS(kind), SVS(mode), value, unit, SVS(t.text), SVS("api") };
 	if (store_exec(r->st, STMT_TARGET_UPSERT, args, 8, NULL, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
 	return api_write_end(r, k, "indicator", "update", id, before, 200);
