@@ -14,7 +14,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define CHUNK ((size_t)256 << 10)	/* bytes read at a time */
 #define MAX_INDICATORS 20000		/* different indicator cells in one file */
 #define MAX_AREAS 20000			/* different area cells in one file */
 #define MAX_TRACE 2000			/* trace entries per file */
@@ -225,25 +224,21 @@ static void report(struct cst *k, const struct imp_csv_info *info)
 		imp_warn(k->c, 0, "the file has a header but no rows");
 }
 
+/* feed: imp_stream's view of the parser */
+static int feed(void *parser, const char *data, size_t n)
+{
+	return imp_csv_feed(parser, data, n);
+}
+
 static int parse_file(struct imp_ctx *c, FILE *f, size_t total, struct cst *k, struct imp_csv_info *info)
 {
 	const struct imp_csv_sink sink = { k, on_row };
 	struct imp_csv_parser *p = imp_csv_open(c, &sink);
-	char *buf = xmalloc(CHUNK);
-	size_t n, done = 0;
-	int rc = LUP_OK;
+	int rc = imp_stream(c, f, total, feed, p);
 
-	while (rc == LUP_OK && (n = fread(buf, 1, CHUNK, f)) > 0) {
-		rc = imp_csv_feed(p, buf, n);
-		done += n;
-		imp_progress(c, done, total);
-	}
-	if (rc == LUP_OK && ferror(f))
-		rc = err_set(c->e, LUP_EIO, "cannot read '%s': %s", c->path, strerror(errno));
 	if (rc == LUP_OK)
 		rc = imp_csv_finish(p, info);
 	imp_csv_close(p);
-	free(buf);
 	return rc;
 }
 

@@ -15,7 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define CHUNK ((size_t)256 << 10)	/* bytes read at a time */
 #define MAX_KPIS 20000			/* different KPIs in one file (Kolada has about 6,500) */
 #define MAX_MUNIS 20000			/* different municipality ids in one file */
 #define MAX_BOUND 8			/* indicators that may follow one KPI */
@@ -452,27 +451,23 @@ static void report(struct kst *k, const struct imp_kolada_info *info)
 			 " (save it and import it too)", info->next);
 }
 
+/* feed: imp_stream's view of the parser */
+static int feed(void *parser, const char *data, size_t n)
+{
+	return imp_kolada_feed(parser, data, n);
+}
+
 /* parse_file: streams the file through the parser with progress */
 static int parse_file(struct imp_ctx *c, FILE *f, size_t total, struct kst *k,
 		      struct imp_kolada_info *info)
 {
 	const struct imp_kolada_sink sink = { k, on_data, on_kpi, on_muni };
 	struct imp_kolada_parser *p = imp_kolada_open(c, &sink);
-	char *buf = xmalloc(CHUNK);
-	size_t n, done = 0;
-	int rc = LUP_OK;
+	int rc = imp_stream(c, f, total, feed, p);
 
-	while (rc == LUP_OK && (n = fread(buf, 1, CHUNK, f)) > 0) {
-		rc = imp_kolada_feed(p, buf, n);
-		done += n;
-		imp_progress(c, done, total);
-	}
-	if (rc == LUP_OK && ferror(f))
-		rc = err_set(c->e, LUP_EIO, "cannot read '%s': %s", c->path, strerror(errno));
 	if (rc == LUP_OK)
 		rc = imp_kolada_finish(p, info);
 	imp_kolada_close(p);
-	free(buf);
 	return rc;
 }
 

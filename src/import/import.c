@@ -234,6 +234,25 @@ int imp_read_text(struct imp_ctx *c, struct imp_text *t)
 	return rc;
 }
 
+int imp_stream(struct imp_ctx *c, FILE *f, size_t total,
+	       int (*feed)(void *parser, const char *data, size_t n), void *parser)
+{
+	const size_t chunk = (size_t)256 << 10;
+	char *buf = xmalloc(chunk);
+	size_t n, done = 0;
+	int rc = LUP_OK;
+
+	while (rc == LUP_OK && (n = fread(buf, 1, chunk, f)) > 0) {
+		rc = feed(parser, buf, n);
+		done += n;
+		imp_progress(c, done, total);
+	}
+	if (rc == LUP_OK && ferror(f))
+		rc = err_set(c->e, LUP_EIO, "cannot read '%s': %s", c->path, strerror(errno));
+	free(buf);
+	return rc;
+}
+
 void imp_progress(struct imp_ctx *c, size_t done, size_t total)
 {
 	double t = now_mono();

@@ -141,6 +141,12 @@ int imp_read_text(struct imp_ctx *c, struct imp_text *t);
 /* imp_split_text: the same from a buffer (copied into a); for parsers under test or fuzzing. */
 int imp_split_text(struct imp_ctx *c, const char *buf, size_t len, struct imp_text *t);
 
+/* imp_stream: reads the open file f (of total bytes) in 256 KiB chunks and hands each to
+ * feed(parser, data, n), keeping the progress line up to date. Returns LUP_OK, the first error
+ * feed returns, or LUP_EIO for a read error. */
+int imp_stream(struct imp_ctx *c, FILE *f, size_t total,
+	       int (*feed)(void *parser, const char *data, size_t n), void *parser);
+
 /* imp_progress: call now and then with bytes done of total; after one second it keeps a
  * "lup import: N %" line on standard error up to date. */
 void imp_progress(struct imp_ctx *c, size_t done, size_t total);
