@@ -1,11 +1,1063 @@
-/* imp-lup.c: the 'lup' importer (placeholder until it is written). */
-#include "import/import.h"
+/* imp-lup.c: the 'lup' importer: an LUP or a specialist committee's LUP plan as text.
+ *
+ * imp-lup-parse.c turns the text into items; this file resolves what they name (districts,
+ * areas, organisations, themes: by key, name or alias, then tolerantly for OCR damage) and
+ * writes them:
+ * - the LUP of each district, keyed lup-<district key> and owned by the district committee
+ *   (an existing one, e.g. from the dataset, is used as it is);
+ * - themes by name in that LUP (an existing theme found by name or alias is reused), earlier
+ *   names as aliases; prioritised areas; measures keyed lup-<district>-m-NN in document order;
+ *   intended partners; for an LUP document its 7 sections;
+ * - a specialist committee's activities in its contribution plan lupplan-<year>-<org key>,
+ *   keyed <plan>-a-NNN, with the organisation's role and the district and theme they serve.
+ * Every line gets one trace entry saying what it became or why it was skipped.
+ */
+#include "import/imp-lup.h"
+#include "core/buf.h"
 
-static const char *const keys[] = { NULL };
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { K_DISTRICTS, K_THEMES, K_PAREAS, K_MEASURES, K_PARTNERS, K_ACTIVITIES };
+
+static const char *const keys[] = { "districts", "themes", "prioritised_areas", "measures",
+				     "partners", "activities", NULL };
+
+#define MAX_ROWS 200000		/* rows a lookup may return */
+#define MAX_PER_PLAN 999	/* measures (or activities) one document gives one plan */
+#define DETAIL_MAX 160		/* characters of a name shown in the trace */
+
+/* A row of a lookup: up to three columns, each as integer and as text. */
+struct row {
+	int64_t n[3];
+	const char *s[3];
+};
+
+struct rows {
+	struct arena *a;
+	struct row *v;
+	int n, cap;
+};
+
+/* A district the document names, resolved. */
+struct dist {
+	int64_t id;		/* area id */
+	const char *key, *name;
+	int64_t committee;
+	int64_t plan, pv;	/* its LUP and the LUP's latest version, 0 until needed */
+	int nmeasures;		/* measures numbered so far */
+};
+
+/* The state of writing one document. */
+struct ap {
+	struct imp_ctx *c;
+	struct lup_doc *d;
+	struct arena *a;
+	const char *base;	/* the file name without directories, for sources */
+	struct dist *dists;
+	int ndists;
+	int *bdist;		/* per block: index in dists, or -1 when unknown */
+	int docdist;		/* the document's own district, -1 when none */
+	struct rows districts, orgs;	/* names and aliases, loaded once */
+	int64_t org;		/* the contributing organisation, 0 when unknown */
+	const char *org_key, *org_name;
+	int64_t cplan, cpv;	/* its contribution plan, 0 until needed */
+	const char *cplan_key;
+	int nacts;
+	int64_t *themes_seen;	/* distinct themes counted */
+	int nthemes_seen;
+	int64_t *areas_seen;	/* distinct (plan version, area) pairs counted, two per entry */
+	int nareas_seen;
+	int *traced;		/* per item: entries emitted so far */
+};
+
+/* ---- lookups ---------------------------------------------------------------------------- */
+
+static int collect(void *ctx, const struct store_row *r)
+{
+	struct rows *rs = ctx;
+	struct row *x;
+	int nc = store_ncols(r);
+
+	if (rs->n >= MAX_ROWS)
+		return 1;
+	if (rs->n == rs->cap) {
+		int cap = rs->cap ? 2 * rs->cap : 64;
+		struct row *nv = arena_alloc(rs->a, sizeof(*nv) * (size_t)cap);
+		if (rs->n)
+			memcpy(nv, rs->v, sizeof(*nv) * (size_t)rs->n);
+		rs->v = nv;
+		rs->cap = cap;
+	}
+	x = &rs->v[rs->n++];
+	for (int i = 0; i < 3 && i < nc; i++) {
+		x->n[i] = store_col_int(r, i);
+		x->s[i] = arena_strdup(rs->a, store_col_text(r, i));
+	}
+	return 0;
+}
+
+/* query: runs lookup s into rs (emptied first). */
+static int query(struct ap *p, enum stmt s, const struct sval *args, int nargs, struct rows *rs)
+{
+	int rc;
+
+	rs->a = p->a;
+	rs->v = NULL;
+	rs->n = rs->cap = 0;
+	if ((rc = store_query(p->c->st, s, args, nargs, collect, rs, p->c->e)) != LUP_OK)
+		err_prefix(p->c->e, "%s: ", p->c->path);
+	return rc;
+}
+
+static int lookup(struct ap *p, enum stmt s, const struct sval *args, int nargs, int64_t *id)
+{
+	int rc = imp_id(p->c, s, args, nargs, id);
+
+	if (rc != LUP_OK)
+		err_prefix(p->c->e, "%s: ", p->c->path);
+	return rc;
+}
+
+/* best_name: the id of the row of rs whose name (column 1) is name: exactly, else folded
+ * and OCR-tolerantly when it is the only such id; 0 when none. */
+static int64_t best_name(struct ap *p, const struct rows *rs, const char *name)
+{
+	char *f = imp_lup_fold(p->a, name);
+	int64_t found = 0;
+
+	for (int i = 0; i < rs->n; i++)
+		if (rs->v[i].s[1] && strcmp(rs->v[i].s[1], name) == 0)
+			return rs->v[i].n[0];
+	for (int i = 0; i < rs->n; i++)
+		if (rs->v[i].s[1] && strcmp(imp_lup_fold(p->a, rs->v[i].s[1]), f) == 0)
+			return rs->v[i].n[0];
+	for (int i = 0; i < rs->n; i++) {
+		if (!rs->v[i].s[1] || !imp_lup_similar(imp_lup_fold(p->a, rs->v[i].s[1]), f))
+			continue;
+		if (found && found != rs->v[i].n[0])
+			return 0;	/* ambiguous */
+		found = rs->v[i].n[0];
+	}
+	return found;
+}
+
+static const char *cut(struct ap *p, const char *s)
+{
+	return s && strlen(s) > DETAIL_MAX ? imp_lup_first_sentence(p->a, s, DETAIL_MAX) : s;
+}
+
+static const char *source(struct ap *p, const struct lup_item *it)
+{
+	const char *num = it->block >= 0 ? p->d->blocks[it->block].num :
+			  it->sec >= 0 ? p->d->secs[it->sec].num : NULL;
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), num ? "%s §%s" : "%s", p->base, num);
+	return arena_strdup(p->a, buf);
+}
+
+/* org_info: key, name and kind of organisation id. */
+static int org_info(struct ap *p, int64_t id, const char **key, const char **name, const char **kind)
+{
+	struct sval v = SVI(id);
+	struct rows rs;
+	int rc = query(p, STMT_IMP_LUP_ORG_INFO, &v, 1, &rs);
+
+	if (rc != LUP_OK)
+		return rc;
+	*key = rs.n ? rs.v[0].s[0] : "";
+	*name = rs.n ? rs.v[0].s[1] : "";
+	if (kind)
+		*kind = rs.n ? rs.v[0].s[2] : NULL;
+	return LUP_OK;
+}
+
+/* resolve_org: an organisation by key, name or alias, else tolerantly; 0 when unknown. */
+static int resolve_org(struct ap *p, const char *name, int64_t *id)
+{
+	int rc;
+
+	if ((rc = imp_org(p->c, name, id)) != LUP_OK) {
+		err_prefix(p->c->e, "%s: ", p->c->path);
+		return rc;
+	}
+	if (*id)
+		return LUP_OK;
+	if (!p->orgs.a && (rc = query(p, STMT_IMP_LUP_ORG_NAMES, NULL, 0, &p->orgs)) != LUP_OK)
+		return rc;
+	*id = best_name(p, &p->orgs, name);
+	return LUP_OK;
+}
+
+/* ---- districts and plans ------------------------------------------------------------------ */
+
+/* dist_add: the district with area id (cached); returns its index. */
+static int dist_add(struct ap *p, int64_t id, int *ix)
+{
+	struct sval v = SVI(id);
+	struct rows rs;
+	struct dist *x;
+	int rc;
+
+	for (int i = 0; i < p->ndists; i++)
+		if (p->dists[i].id == id) {
+			*ix = i;
+			return LUP_OK;
+		}
+	if ((rc = query(p, STMT_IMP_LUP_AREA_INFO, &v, 1, &rs)) != LUP_OK)
+		return rc;
+	x = &p->dists[p->ndists];
+	memset(x, 0, sizeof(*x));
+	x->id = id;
+	x->key = rs.n ? rs.v[0].s[0] : "";
+	x->name = rs.n ? rs.v[0].s[1] : "";
+	x->committee = rs.n ? rs.v[0].n[2] : 0;
+	*ix = p->ndists++;
+	return LUP_OK;
+}
+
+/* find_district: a district by key, name, alias or committee, else tolerantly; 0 when unknown. */
+static int find_district(struct ap *p, const char *name, int64_t *id)
+{
+	struct sval v = SVS(name);
+	int rc;
+
+	if ((rc = lookup(p, STMT_DISTRICT_ID_LOOSE, &v, 1, id)) != LUP_OK || *id)
+		return rc;
+	if (!p->districts.a && (rc = query(p, STMT_IMP_LUP_DISTRICT_NAMES, NULL, 0, &p->districts)) != LUP_OK)
+		return rc;
+	*id = best_name(p, &p->districts, name);
+	return LUP_OK;
+}
+
+/* word_count: how often folded name occurs as whole words in folded text f. */
+static int word_count(const char *f, const char *name)
+{
+	size_t n = strlen(name);
+	int k = 0;
+
+	if (!n)
+		return 0;
+	for (const char *s = f; (s = strstr(s, name)); s += n)
+		if ((s == f || s[-1] == ' ') && (s[n] == ' ' || s[n] == '\0'))
+			k++;
+	return k;
+}
+
+/* doc_district: the district an LUP document belongs to: --org when it names a district or
+ * its committee, else the first district a title or running header names, else the one the
+ * text names most often. */
+static int doc_district(struct ap *p, int64_t *id)
+{
+	int rc;
+
+	*id = 0;
+	if (p->c->org && ((rc = find_district(p, p->c->org, id)) != LUP_OK || *id))
+		return rc;
+	if (!p->districts.a && (rc = query(p, STMT_IMP_LUP_DISTRICT_NAMES, NULL, 0, &p->districts)) != LUP_OK)
+		return rc;
+	for (int h = 0; h < p->d->nhints && !*id; h++) {
+		char *f = imp_lup_fold(p->a, p->d->hints[h]);
+		int best = 0;
+		for (int i = 0; i < p->districts.n; i++) {
+			int k = word_count(f, imp_lup_fold(p->a, p->districts.v[i].s[1]));
+			if (k > best)
+				best = k, *id = p->districts.v[i].n[0];
+		}
+	}
+	return LUP_OK;
+}
+
+/* plan_year: the year a new plan covers: --year, else the document's. */
+static int plan_year(struct ap *p, int line, const char *what, int *y)
+{
+	*y = p->c->year ? p->c->year : p->d->year;
+	if (!*y)
+		return imp_fail(p->c, line, "cannot tell the year of %s: give --year", what);
+	return LUP_OK;
+}
+
+/* plan_version: the latest version of plan key (creating version 1 when it has none). */
+static int plan_version(struct ap *p, int line, const char *key, int64_t plan, int64_t *pv)
+{
+	struct sval k = SVS(key);
+	int rc;
+
+	if ((rc = lookup(p, STMT_PLAN_VERSION_LATEST, &k, 1, pv)) != LUP_OK || *pv)
+		return rc;
+	{
+		char note[300];
+		snprintf(note, sizeof(note), "imported from %s", p->base);
+		struct sval v[] = { SVI(plan), SVI(1), SVS("draft"), SVNULL, SVNULL, SVNULL, SVS(note) };
+		if ((rc = imp_write(p->c, line, STMT_PLAN_VERSION_UPSERT, v, 7)) != LUP_OK)
+			return rc;
+	}
+	return lookup(p, STMT_PLAN_VERSION_LATEST, &k, 1, pv);
+}
+
+/* ensure_plan: plan key (kind, owner, district, title) exists; *plan and *pv get its id and
+ * latest version. An existing plan is used as it is. */
+static int ensure_plan(struct ap *p, int line, const char *key, const char *kind, int64_t owner,
+		       int64_t district, const char *title, int64_t *plan, int64_t *pv)
+{
+	struct sval k = SVS(key);
+	int rc, y;
+
+	if ((rc = lookup(p, STMT_PLAN_ID, &k, 1, plan)) != LUP_OK)
+		return rc;
+	if (!*plan) {
+		if ((rc = plan_year(p, line, key, &y)) != LUP_OK)
+			return rc;
+		struct sval v[] = { SVS(key), SVS(kind), SVI(owner), SVID(district), SVS(title),
+				    SVI(y), SVI(y), SVS(p->base) };
+		if ((rc = imp_write(p->c, line, STMT_PLAN_UPSERT, v, 8)) != LUP_OK ||
+		    (rc = lookup(p, STMT_PLAN_ID, &k, 1, plan)) != LUP_OK)
+			return rc;
+	}
+	return plan_version(p, line, key, *plan, pv);
+}
+
+/* ensure_lup: the LUP of district x (lup-<key>, owned by its committee). */
+static int ensure_lup(struct ap *p, int line, struct dist *x)
+{
+	char key[300], title[400];
+
+	if (x->pv)
+		return LUP_OK;
+	if (!x->committee)
+		return imp_fail(p->c, line, "district '%s' has no committee to own its LUP", x->name);
+	snprintf(key, sizeof(key), "lup-%s", x->key);
+	snprintf(title, sizeof(title), "Lokalt utvecklingsprogram för %s", x->name);
+	return ensure_plan(p, line, key, "lup", x->committee, x->id, title, &x->plan, &x->pv);
+}
+
+/* ensure_cplan: the contributing organisation's plan lupplan-<year>-<org key>. */
+static int ensure_cplan(struct ap *p, int line)
+{
+	char key[300], title[400];
+	int y, rc;
+
+	if (p->cpv)
+		return LUP_OK;
+	if (!p->org)
+		return imp_fail(p->c, line, "cannot tell whose activities these are: give --org with the"
+				" organisation that contributes them");
+	if ((rc = plan_year(p, line, "the activities", &y)) != LUP_OK)
+		return rc;
+	snprintf(key, sizeof(key), "lupplan-%d-%s", y, p->org_key);
+	if (p->d->title)
+		snprintf(title, sizeof(title), "%s", p->d->title);
+	else
+		snprintf(title, sizeof(title), "%ss LUP-plan %d", p->org_name, y);
+	p->cplan_key = arena_strdup(p->a, key);
+	return ensure_plan(p, line, key, "contribution", p->org, 0, title, &p->cplan, &p->cpv);
+}
+
+/* item_dist: the district of item it (its block's, or the document's), or NULL. */
+static struct dist *item_dist(struct ap *p, const struct lup_item *it)
+{
+	int ix = it->block >= 0 ? p->bdist[it->block] : p->docdist;
+
+	return ix >= 0 ? &p->dists[ix] : NULL;
+}
+
+/* ---- themes ------------------------------------------------------------------------------ */
+
+static void theme_seen(struct ap *p, int64_t id)
+{
+	for (int i = 0; i < p->nthemes_seen; i++)
+		if (p->themes_seen[i] == id)
+			return;
+	p->themes_seen[p->nthemes_seen++] = id;
+	imp_count(p->c, K_THEMES, 1);
+}
+
+/* find_theme: a theme of version pv named name (name or alias; tolerantly; by words when
+ * words is set); 0 when none. */
+static int find_theme(struct ap *p, int64_t pv, const char *name, int words, int64_t *id)
+{
+	struct sval v = SVI(pv);
+	struct rows rs;
+	double best = 0;
+	int rc;
+
+	if ((rc = query(p, STMT_IMP_LUP_THEME_NAMES, &v, 1, &rs)) != LUP_OK)
+		return rc;
+	if ((*id = best_name(p, &rs, name)) || !words)
+		return LUP_OK;
+	for (int i = 0; i < rs.n; i++) {
+		double sc = imp_lup_token_score(p->a, name, rs.v[i].s[1]);
+		if (sc >= 0.5 && sc > best)
+			best = sc, *id = rs.v[i].n[0];
+	}
+	return LUP_OK;
+}
+
+/* new_theme: creates theme name (with description) in version pv. */
+static int new_theme(struct ap *p, int line, int64_t pv, const char *name, const char *desc,
+		     const char *src, int64_t *id)
+{
+	struct sval v = SVI(pv), k[2] = { SVI(pv), SVS(name) };
+	int64_t ord;
+	int rc;
+
+	if ((rc = lookup(p, STMT_IMP_LUP_THEME_NEXT_ORD, &v, 1, &ord)) != LUP_OK)
+		return rc;
+	{
+		struct sval w[] = { SVI(pv), SVI(ord), SVS(name), SVS(desc), SVI(0), SVS(src) };
+		if ((rc = imp_write(p->c, line, STMT_THEME_UPSERT, w, 6)) != LUP_OK)
+			return rc;
+	}
+	return lookup(p, STMT_THEME_ID, k, 2, id);
+}
+
+static int do_theme(struct ap *p, struct lup_item *it, struct dist *x)
+{
+	int rc, created = 0;
+
+	if (it->kind == LI_THEME_REF && it->ref >= 0 && p->d->items[it->ref].id) {
+		it->id = p->d->items[it->ref].id;
+	} else {
+		if ((rc = ensure_lup(p, it->first, x)) != LUP_OK ||
+		    (rc = find_theme(p, x->pv, it->text, it->kind == LI_THEME_REF, &it->id)) != LUP_OK)
+			return rc;
+		if (!it->id) {
+			const char *desc = it->kind == LI_THEME ? it->body : NULL;
+			if ((rc = new_theme(p, it->first, x->pv, it->text, desc, source(p, it), &it->id)) != LUP_OK)
+				return rc;
+			created = 1;
+		}
+	}
+	theme_seen(p, it->id);
+	{
+		char buf[600];
+		snprintf(buf, sizeof(buf), "%s (%s, %s)", cut(p, it->text), x->key, created ? "new" : "existing");
+		it->detail = arena_strdup(p->a, buf);
+	}
+	return LUP_OK;
+}
+
+/* block_themes: the LI_THEME items of block b in order; returns how many (at most max). */
+static int block_themes(struct ap *p, int b, int *v, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < p->d->nitems && n < max; i++)
+		if (p->d->items[i].kind == LI_THEME && p->d->items[i].block == b)
+			v[n++] = i;
+	return n;
+}
+
+/* do_theme_names: names listed for the themes (e.g. the names reported earlier): each is a
+ * theme's name or becomes its alias; paired in order with the block's themes when it names
+ * none of them and the counts agree. */
+static int do_theme_names(struct ap *p, struct lup_item *it, struct dist *x)
+{
+	int th[LUP_MAX_NAMES], nth = block_themes(p, it->block, th, LUP_MAX_NAMES), rc, aliases = 0;
+
+	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK)
+		return rc;
+	for (int j = 0; j < it->nnames; j++) {
+		const char *name = it->names[j];
+		int64_t id = 0, same = 0;
+		if ((rc = find_theme(p, x->pv, name, 0, &same)) != LUP_OK)
+			return rc;
+		if (same) {
+			theme_seen(p, same);
+			continue;	/* already a name or alias */
+		}
+		if ((rc = find_theme(p, x->pv, name, 1, &id)) != LUP_OK)
+			return rc;
+		if (!id && nth == it->nnames) {	/* paired in order: resolve that theme first */
+			struct lup_item *t = &p->d->items[th[j]];
+			if (!t->id && (rc = do_theme(p, t, x)) != LUP_OK)
+				return rc;
+			id = t->id;
+			if (id && (rc = find_theme(p, x->pv, name, 0, &same)) != LUP_OK)
+				return rc;
+		}
+		if (!id) {
+			imp_warn(p->c, it->first, "theme name '%s' matches none of the themes of %s", name, x->name);
+			continue;
+		}
+		if (same == id) {	/* it is the name of the theme just created */
+			theme_seen(p, id);
+			continue;
+		}
+		{
+			struct sval v[] = { SVI(id), SVS(name), SVS(source(p, it)) };
+			if ((rc = imp_write(p->c, it->first, STMT_THEME_ALIAS_ADD, v, 3)) != LUP_OK)
+				return rc;
+		}
+		theme_seen(p, id);
+		aliases++;
+	}
+	{
+		char buf[300];
+		snprintf(buf, sizeof(buf), "%d names, %d new aliases (%s)", it->nnames, aliases, x->key);
+		it->detail = arena_strdup(p->a, buf);
+	}
+	return LUP_OK;
+}
+
+/* ---- areas, measures, partners, activities ------------------------------------------------- */
+
+static int area_in(struct ap *p, struct dist *x, const char *name, int64_t *id)
+{
+	struct sval v[] = { SVI(x->id), SVS(name) };
+
+	return lookup(p, STMT_IMP_LUP_AREA_IN_DISTRICT, v, 2, id);
+}
+
+/* link_area: prioritises area in x's LUP unless it is already. */
+static int link_area(struct ap *p, struct lup_item *it, struct dist *x, int64_t area, const char *written)
+{
+	struct sval e[] = { SVI(x->pv), SVI(area) };
+	int64_t there;
+	int rc;
+
+	for (int i = 0; i < p->nareas_seen; i++)
+		if (p->areas_seen[2 * i] == x->pv && p->areas_seen[2 * i + 1] == area)
+			return LUP_OK;
+	if (p->nareas_seen < LUP_MAX_BLOCKS * 8) {
+		p->areas_seen[2 * p->nareas_seen] = x->pv;
+		p->areas_seen[2 * p->nareas_seen++ + 1] = area;
+	}
+	imp_count(p->c, K_PAREAS, 1);
+	if ((rc = lookup(p, STMT_IMP_LUP_PAREA_EXISTS, e, 2, &there)) != LUP_OK || there)
+		return rc;
+	{
+		struct sval v[] = { SVI(x->pv), SVI(area), SVS(written), SVS(source(p, it)) };
+		return imp_write(p->c, it->first, STMT_PAREA_UPSERT, v, 4);
+	}
+}
+
+/* one_area: the areas name stands for ("A/B": each part when every part is an area). */
+static int one_area(struct ap *p, struct lup_item *it, struct dist *x, const char *name, struct buf *out)
+{
+	int64_t ids[16], id;
+	int n = 0, rc;
+	char *copy = arena_strdup(p->a, name), *save = NULL;
+
+	if (strchr(name, '/')) {
+		for (char *part = strtok_r(copy, "/", &save); part && n < 16; part = strtok_r(NULL, "/", &save)) {
+			while (*part == ' ')
+				part++;
+			if ((rc = area_in(p, x, part, &id)) != LUP_OK)
+				return rc;
+			if (!id) {
+				n = 0;
+				break;
+			}
+			ids[n++] = id;
+		}
+	}
+	if (!n) {
+		if ((rc = area_in(p, x, name, &id)) != LUP_OK)
+			return rc;
+		if (id)
+			ids[n++] = id;
+	}
+	if (!n) {
+		struct sval v = SVS(name);
+		if ((rc = lookup(p, STMT_AREA_ID_LOOSE, &v, 1, &id)) != LUP_OK)
+			return rc;
+		imp_warn(p->c, it->first, id ? "area '%s' lies outside %s: not prioritised" :
+			 "unknown place '%s' (not an area of %s): not prioritised", name, x->name);
+		buf_addf(out, "%s'%s' (unknown)", out->len ? "; " : "", name);
+		return LUP_OK;
+	}
+	for (int i = 0; i < n; i++)
+		if ((rc = link_area(p, it, x, ids[i], name)) != LUP_OK)
+			return rc;
+	buf_addf(out, "%s%s", out->len ? "; " : "", name);
+	return LUP_OK;
+}
+
+static int do_areas(struct ap *p, struct lup_item *it, struct dist *x)
+{
+	struct buf b;
+	int rc = LUP_OK;
+
+	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK)
+		return rc;
+	buf_init(&b, 1 << 16);
+	for (int j = 0; j < it->nnames && rc == LUP_OK; j++)
+		rc = one_area(p, it, x, it->names[j], &b);
+	if (rc == LUP_OK && it->n && !it->nnames) {
+		struct sval v = SVI(x->id);
+		struct rows rs;
+		if ((rc = query(p, STMT_IMP_LUP_NEIGHBOURHOODS, &v, 1, &rs)) == LUP_OK) {
+			for (int i = 0; i < rs.n && rc == LUP_OK; i++)
+				rc = link_area(p, it, x, rs.v[i].n[0], NULL);
+			buf_addf(&b, "every neighbourhood of %s (%d)", x->name, rs.n);
+		}
+	}
+	if (rc == LUP_OK)
+		it->detail = arena_strdup(p->a, b.len ? b.ptr : "none");
+	buf_release(&b);
+	return rc;
+}
+
+static int do_measure(struct ap *p, struct lup_item *it, struct dist *x)
+{
+	char key[400];
+	int64_t mid, tid = it->theme >= 0 ? p->d->items[it->theme].id : 0;
+	int rc;
+
+	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK)
+		return rc;
+	if (x->nmeasures >= MAX_PER_PLAN)
+		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: more than %d measures for %s",
+			       p->c->path, it->first, MAX_PER_PLAN, x->name);
+	snprintf(key, sizeof(key), "lup-%s-m-%02d", x->key, ++x->nmeasures);
+	{
+		struct sval v[] = { SVS(key), SVI(x->pv), SVI(x->nmeasures), SVS(it->text), SVS(it->body),
+				    SVNULL, SVNULL, SVS(source(p, it)) };
+		struct sval k = SVS(key);
+		if ((rc = imp_write(p->c, it->first, STMT_MEASURE_UPSERT, v, 8)) != LUP_OK ||
+		    (rc = lookup(p, STMT_MEASURE_ID, &k, 1, &mid)) != LUP_OK)
+			return rc;
+	}
+	if (tid) {
+		struct sval v[] = { SVI(mid), SVI(tid) };
+		if ((rc = imp_write(p->c, it->first, STMT_MEASURE_THEME_ADD, v, 2)) != LUP_OK)
+			return rc;
+	}
+	imp_count(p->c, K_MEASURES, 1);
+	{
+		char buf[600];
+		snprintf(buf, sizeof(buf), "%s: %s", key, cut(p, it->text));
+		it->detail = arena_strdup(p->a, buf);
+	}
+	return LUP_OK;
+}
+
+/* partner_known: an intended partner of the version with the same organisation or label. */
+static int partner_known(struct ap *p, const struct rows *rs, int64_t org, const char *label)
+{
+	char *f = imp_lup_fold(p->a, label);
+
+	for (int i = 0; i < rs->n; i++)
+		if ((org && rs->v[i].n[1] == org) || strcmp(rs->v[i].s[2], label) == 0 ||
+		    imp_lup_similar(imp_lup_fold(p->a, rs->v[i].s[2]), f))
+			return 1;
+	return 0;
+}
+
+static int one_partner(struct ap *p, struct lup_item *it, struct dist *x, struct rows *rs,
+		       const char *label, struct buf *out)
+{
+	const char *grp = it->grp, *okey = NULL, *oname, *okind = NULL;
+	int64_t org;
+	int rc;
+
+	if ((rc = resolve_org(p, label, &org)) != LUP_OK)
+		return rc;
+	if (org && (rc = org_info(p, org, &okey, &oname, &okind)) != LUP_OK)
+		return rc;
+	if (!grp)
+		grp = org ? imp_lup_group_of_kind(okind) : imp_lup_group_guess(p->a, label);
+	imp_count(p->c, K_PARTNERS, 1);
+	buf_addf(out, "%s%s%s%s", out->len ? "; " : "", label, org ? " = " : "", org ? okey : "");
+	if (partner_known(p, rs, org, label))
+		return LUP_OK;
+	{
+		struct sval v[] = { SVI(x->pv), SVID(org), SVS(grp), SVS(label), SVS(source(p, it)) };
+		if ((rc = imp_write(p->c, it->first, STMT_PARTNER_UPSERT, v, 5)) != LUP_OK)
+			return rc;
+	}
+	{
+		struct sval v = SVI(x->pv);
+		return query(p, STMT_IMP_LUP_PARTNERS, &v, 1, rs);
+	}
+}
+
+static int do_partners(struct ap *p, struct lup_item *it, struct dist *x)
+{
+	struct rows rs;
+	struct buf b;
+	struct sval v;
+	int rc;
+
+	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK)
+		return rc;
+	v = SVI(x->pv);
+	if ((rc = query(p, STMT_IMP_LUP_PARTNERS, &v, 1, &rs)) != LUP_OK)
+		return rc;
+	buf_init(&b, 1 << 16);
+	for (int j = 0; j < it->nnames && rc == LUP_OK; j++)
+		rc = one_partner(p, it, x, &rs, it->names[j], &b);
+	if (rc == LUP_OK)
+		it->detail = arena_strdup(p->a, b.ptr);
+	buf_release(&b);
+	return rc;
+}
+
+static int do_activity(struct ap *p, struct lup_item *it, struct dist *x)
+{
+	char key[400], *all;
+	const char *role, *status;
+	int64_t aid, tid = it->theme >= 0 ? p->d->items[it->theme].id : 0;
+	size_t n = strlen(it->text) + (it->body ? strlen(it->body) : 0) + 2;
+	int rc;
+
+	if ((rc = ensure_cplan(p, it->first)) != LUP_OK)
+		return rc;
+	if (p->nacts >= MAX_PER_PLAN)
+		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: more than %d activities", p->c->path,
+			       it->first, MAX_PER_PLAN);
+	snprintf(key, sizeof(key), "%s-a-%03d", p->cplan_key, ++p->nacts);
+	all = arena_alloc(p->a, n + 1);
+	snprintf(all, n + 1, "%s %s", it->text, it->body ? it->body : "");
+	role = imp_lup_role(p->a, all, imp_lup_fold(p->a, p->org_name));
+	status = imp_lup_status(p->a, all);
+	{
+		struct sval v[] = { SVS(key), SVI(p->cpv), SVI(p->org), SVS(it->text), SVS(it->body),
+				    SVNULL, SVNULL, SVNULL, SVS("open"), SVNULL, SVNULL, SVNULL, SVS("open"),
+				    SVS(status), SVS(role), SVNULL, SVID(tid), SVNULL, SVS(source(p, it)) };
+		struct sval k = SVS(key);
+		if ((rc = imp_write(p->c, it->first, STMT_ACTIVITY_UPSERT, v, 19)) != LUP_OK ||
+		    (rc = lookup(p, STMT_ACTIVITY_ID, &k, 1, &aid)) != LUP_OK)
+			return rc;
+	}
+	if (x) {
+		struct sval v[] = { SVI(aid), SVI(x->id) };
+		if ((rc = imp_write(p->c, it->first, STMT_ACTIVITY_DISTRICT_ADD, v, 2)) != LUP_OK)
+			return rc;
+	}
+	imp_count(p->c, K_ACTIVITIES, 1);
+	{
+		char buf[700];
+		snprintf(buf, sizeof(buf), "%s: %s (role %s, %s%s%s)", key, cut(p, it->text),
+			 role ? role : "not stated", status, x ? ", " : "", x ? x->key : "");
+		it->detail = arena_strdup(p->a, buf);
+	}
+	return LUP_OK;
+}
+
+static int do_section(struct ap *p, struct lup_item *it)
+{
+	const struct lup_section *sec = &p->d->secs[it->sec];
+	struct dist *x = p->docdist >= 0 ? &p->dists[p->docdist] : NULL;
+	int rc;
+
+	if (!x)
+		return imp_fail(p->c, it->first, "cannot tell which district this LUP belongs to: give"
+				" --org with the district or its committee");
+	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK)
+		return rc;
+	{
+		struct sval v[] = { SVI(x->pv), SVI(sec->ord), SVS(sec->title), SVS(sec->body),
+				    SVS(source(p, it)) };
+		if ((rc = imp_write(p->c, it->first, STMT_SECTION_UPSERT, v, 5)) != LUP_OK)
+			return rc;
+	}
+	{
+		char buf[600];
+		snprintf(buf, sizeof(buf), "%d %s (lup_section %d of lup-%s, %zu bytes of text)", sec->ord,
+			 cut(p, sec->written), sec->ord, x->key, strlen(sec->body));
+		it->detail = arena_strdup(p->a, buf);
+	}
+	return LUP_OK;
+}
+
+/* ---- the walk --------------------------------------------------------------------------- */
+
+/* resolve_blocks: the district of every block and of the document. */
+static int resolve_blocks(struct ap *p)
+{
+	int need_doc = p->d->nsecs > 0, rc;
+	int64_t id;
+
+	p->docdist = -1;
+	for (int b = 0; b < p->d->nblocks; b++) {
+		const struct lup_block *bl = &p->d->blocks[b];
+		p->bdist[b] = -1;
+		if (!bl->district) {
+			need_doc = 1;
+			continue;
+		}
+		if ((rc = find_district(p, bl->district, &id)) != LUP_OK)
+			return rc;
+		if (id && (rc = dist_add(p, id, &p->bdist[b])) != LUP_OK)
+			return rc;
+	}
+	if (!need_doc)
+		return LUP_OK;
+	if ((rc = doc_district(p, &id)) != LUP_OK)
+		return rc;
+	if (id && (rc = dist_add(p, id, &p->docdist)) != LUP_OK)
+		return rc;
+	for (int b = 0; b < p->d->nblocks; b++)
+		if (!p->d->blocks[b].district)
+			p->bdist[b] = p->docdist;
+	return LUP_OK;
+}
+
+static int resolve_org_of_doc(struct ap *p)
+{
+	int rc;
+
+	if (p->c->org) {
+		if ((rc = resolve_org(p, p->c->org, &p->org)) != LUP_OK)
+			return rc;
+		if (!p->org)
+			return imp_fail(p->c, 0, "unknown organisation '%s' (--org): expected a key, name or"
+					" alias of an organisation", p->c->org);
+	}
+	for (int i = 0; i < p->d->norgs && !p->org; i++) {
+		if ((rc = imp_org(p->c, p->d->orgs[i], &p->org)) != LUP_OK) {
+			err_prefix(p->c->e, "%s: ", p->c->path);
+			return rc;
+		}
+	}
+	if (p->org)
+		return org_info(p, p->org, &p->org_key, &p->org_name, NULL);
+	return LUP_OK;
+}
+
+static void count_districts(struct ap *p)
+{
+	for (int i = 0; i < p->ndists; i++) {
+		int used = p->docdist == i;
+		for (int b = 0; b < p->d->nblocks && !used; b++)
+			used = p->bdist[b] == i;
+		if (used)
+			imp_count(p->c, K_DISTRICTS, 1);
+	}
+}
+
+static int do_item(struct ap *p, struct lup_item *it)
+{
+	struct dist *x = item_dist(p, it);
+
+	if (it->block >= 0 && !x) {
+		it->what = "skipped: unknown district";
+		it->detail = cut(p, it->text);
+		return LUP_OK;
+	}
+	switch (it->kind) {
+	case LI_THEME:
+	case LI_THEME_REF:
+		return it->id ? LUP_OK : do_theme(p, it, x);	/* done early for theme names */
+	case LI_THEME_NAMES:
+		return do_theme_names(p, it, x);
+	case LI_AREAS:
+		return do_areas(p, it, x);
+	case LI_MEASURE:
+		return do_measure(p, it, x);
+	case LI_PARTNERS:
+		return do_partners(p, it, x);
+	case LI_ACTIVITY:
+		return do_activity(p, it, x);
+	case LI_SECTION:
+		return do_section(p, it);
+	case LI_EXTRA:
+		imp_warn(p->c, it->first, "priorities outside the themes are not imported: %s",
+			 cut(p, it->text));
+		return LUP_OK;
+	default:
+		return LUP_OK;
+	}
+}
+
+/* label: the trace label of an item (once written). */
+static void label(struct ap *p, struct lup_item *it)
+{
+	char buf[300];
+
+	if (it->what)
+		return;
+	switch (it->kind) {
+	case LI_SKIP:
+		snprintf(buf, sizeof(buf), "skipped: %s", it->text);
+		it->what = arena_strdup(p->a, buf);
+		it->detail = "";
+		return;
+	case LI_PROSE:
+		it->what = it->sec >= 0 ? "section body" : "skipped: prose";
+		break;
+	case LI_EXTRA:
+		it->what = "skipped: extra priorities";
+		break;
+	case LI_DISTRICT: {
+		struct dist *x = item_dist(p, it);
+		it->what = x ? "district" : "skipped: unknown district";
+		if (x) {
+			snprintf(buf, sizeof(buf), "%s (%s)", it->text, x->key);
+			it->detail = arena_strdup(p->a, buf);
+		}
+		break;
+	}
+	case LI_COUNT:
+		snprintf(buf, sizeof(buf), "%d", it->n);
+		it->detail = arena_strdup(p->a, buf);
+		/* fall through */
+	default:
+		it->what = imp_lup_kind_name(it->kind);
+		break;
+	}
+	if (!it->detail)
+		it->detail = cut(p, it->text ? it->text : "");
+}
+
+/* check_counts: the number of themes a district block states against those found. */
+static void check_counts(struct ap *p)
+{
+	int nb = p->d->nblocks;
+	int *stated = arena_alloc(p->a, sizeof(int) * (size_t)(3 * nb + 1)), *line = stated + nb,
+	    *found = line + nb;
+
+	for (int b = 0; b < nb; b++)
+		stated[b] = -1;
+	for (int i = 0; i < p->d->nitems; i++) {
+		const struct lup_item *it = &p->d->items[i];
+		if (it->block < 0)
+			continue;
+		if (it->kind == LI_COUNT)
+			stated[it->block] = it->n, line[it->block] = it->first;
+		if (it->kind == LI_THEME || it->kind == LI_THEME_REF)
+			found[it->block]++;
+	}
+	for (int b = 0; b < nb; b++)
+		if (stated[b] >= 0 && p->bdist[b] >= 0 && p->d->blocks[b].kind == LUP_K_THEMES &&
+		    stated[b] != found[b])
+			imp_warn(p->c, line[b], "the text says %d themes; %d found", stated[b], found[b]);
+}
+
+/* check_stale: numbered rows an earlier import left beyond what this document numbers. */
+static int check_stale(struct ap *p)
+{
+	char prefix[400];
+	int64_t n;
+	int rc;
+
+	for (int i = 0; i < p->ndists; i++) {
+		struct dist *x = &p->dists[i];
+		if (!x->nmeasures)
+			continue;
+		snprintf(prefix, sizeof(prefix), "lup-%s-m-", x->key);
+		struct sval v[] = { SVI(x->pv), SVS(prefix), SVI(x->nmeasures) };
+		if ((rc = lookup(p, STMT_IMP_LUP_STALE_MEASURES, v, 3, &n)) != LUP_OK)
+			return rc;
+		if (n)
+			imp_warn(p->c, 0, "lup-%s keeps %lld measure(s) numbered after %s%02d from an earlier"
+				 " import (this document has %d)", x->key, (long long)n, prefix, x->nmeasures,
+				 x->nmeasures);
+	}
+	if (p->nacts) {
+		snprintf(prefix, sizeof(prefix), "%s-a-", p->cplan_key);
+		struct sval v[] = { SVI(p->cpv), SVS(prefix), SVI(p->nacts) };
+		if ((rc = lookup(p, STMT_IMP_LUP_STALE_ACTIVITIES, v, 3, &n)) != LUP_OK)
+			return rc;
+		if (n)
+			imp_warn(p->c, 0, "%s keeps %lld activit(ies) numbered after %s%03d from an earlier"
+				 " import (this document has %d)", p->cplan_key, (long long)n, prefix, p->nacts,
+				 p->nacts);
+	}
+	return LUP_OK;
+}
+
+/* trace: one entry per run of lines owned by one item. */
+static void trace(struct ap *p)
+{
+	const struct lup_doc *d = p->d;
+
+	for (int l = 0; l < d->nlines; ) {
+		int o = d->owner[l], e = l;
+		const struct lup_item *it;
+		while (e + 1 < d->nlines && d->owner[e + 1] == o)
+			e++;
+		if (o >= 0) {
+			it = &d->items[o];
+			imp_trace(p->c, l + 1, e + 1, it->what, "%s%s", p->traced[o]++ ? "(continued) " : "",
+				  it->detail ? it->detail : "");
+		}
+		l = e + 1;
+	}
+}
+
+/* structure_found: whether the document holds anything the importer reads. */
+static int structure_found(const struct lup_doc *d)
+{
+	if (d->nsecs || d->nblocks)
+		return 1;
+	return 0;
+}
+
+static int apply(struct ap *p)
+{
+	int rc;
+
+	if ((rc = resolve_org_of_doc(p)) != LUP_OK || (rc = resolve_blocks(p)) != LUP_OK)
+		return rc;
+	for (int b = 0; b < p->d->nblocks; b++) {
+		int line = 0;
+		if (p->bdist[b] >= 0)
+			continue;
+		for (int i = 0; i < p->d->nitems && !line; i++)
+			if (p->d->items[i].block == b)
+				line = p->d->items[i].first;
+		if (!p->d->blocks[b].district)
+			return imp_fail(p->c, line, "cannot tell which district this LUP belongs to: give"
+					" --org with the district or its committee");
+		imp_warn(p->c, line, "'%s' is not a known district: its lines are skipped",
+			 p->d->blocks[b].district);
+	}
+	count_districts(p);
+	for (int i = 0; i < p->d->nitems; i++) {
+		if ((rc = do_item(p, &p->d->items[i])) != LUP_OK)
+			return rc;
+		label(p, &p->d->items[i]);
+		if ((i & 63) == 0)
+			imp_progress(p->c, (size_t)i, (size_t)p->d->nitems);
+	}
+	check_counts(p);
+	if ((rc = check_stale(p)) != LUP_OK)
+		return rc;
+	trace(p);
+	return LUP_OK;
+}
 
 static int run(struct imp_ctx *c)
 {
-	return imp_fail(c, 0, "the lup importer is missing from this build");
+	struct imp_text t;
+	struct lup_doc d;
+	struct ap p = { .c = c, .d = &d, .a = c->a };
+	const char *slash = strrchr(c->path, '/');
+	int rc, text = 0;
+
+	if ((rc = imp_read_text(c, &t)) != LUP_OK)
+		return rc;
+	for (int i = 0; i < t.nlines && !text; i++)
+		text = strspn(t.lines[i], " \t\f\v") < strlen(t.lines[i]);
+	if (!text)
+		return imp_fail(c, 0, "the file is empty: expected an LUP or an LUP plan as text with"
+				" numbered sections");
+	if ((rc = imp_lup_parse(c, &t, &d)) != LUP_OK)
+		return rc;
+	if (!structure_found(&d) && d.tmpl_matches)
+		return imp_fail(c, d.nlines, "only %d section(s) of the LUP template (1 Inledning ... 7 Metoder"
+				" för att mäta måluppfyllelse) found, expected at least 3: is the file cut short?",
+				d.tmpl_matches);
+	if (!structure_found(&d))
+		return imp_fail(c, 1, "no LUP structure found: expected numbered sections such as"
+				" '3 Geografiska/tematiska prioriteringar', '3.1 <district>', '5 Prioriterade"
+				" åtgärder' or '6 Planerade aktiviteter'");
+	p.base = slash ? slash + 1 : c->path;
+	p.dists = arena_alloc(c->a, sizeof(struct dist) * (size_t)(d.nblocks + 1));
+	p.bdist = arena_alloc(c->a, sizeof(int) * (size_t)(d.nblocks + 1));
+	p.themes_seen = arena_alloc(c->a, sizeof(int64_t) * (size_t)(d.nitems + LUP_MAX_NAMES));
+	p.areas_seen = arena_alloc(c->a, sizeof(int64_t) * 2 * LUP_MAX_BLOCKS * 8);
+	p.traced = arena_alloc(c->a, sizeof(int) * (size_t)(d.nitems + 1));
+	return apply(&p);
 }
 
-const struct imp_kind imp_kind_lup = { "lup", keys, run, "lup" };
+const struct imp_kind imp_kind_lup = {
+	"lup", keys, run,
+	"an LUP (the 7 sections) or a specialist committee's LUP plan: districts, themes, areas,"
+	" measures, partners, activities",
+};
