@@ -183,6 +183,7 @@ R2=$(jb .id)
 req "submit T2" 200 POST "/api/v1/reports/$R2/submit" '' "$T_own"
 req "returning needs a comment" 422 POST "/api/v1/reports/$R2/return" '{}' "$T_city"
 matrix "return a report" POST "/api/v1/reports/$R2/return" '{"comment":"Komplettera analysen."}' 401 403 200 403 403 409
+req "the returned report" 200 GET "/api/v1/reports/$R2" "" "$T_own"
 expect_eq "returned with the comment" "$(jb .status) $(jb .comment)" "returned Komplettera analysen."
 req "a returned report can be edited" 200 PATCH "/api/v1/reports/$R2" '{"forecast":"Helårsprognos: i nivå med budget."}' "$T_own"
 req "and submitted again" 200 POST "/api/v1/reports/$R2/submit" '' "$T_own"
