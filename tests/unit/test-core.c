@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "load/tsv.h"
+#include "render/html.h"
 #include "render/json.h"
 
 #include <stdio.h>
@@ -255,6 +256,48 @@ static void test_tsv_split_list(void)
 	arena_release(&a);
 }
 
+static void test_html_escapes_text_and_attributes(void)
+{
+	struct buf b;
+	struct html h;
+
+	buf_init(&b, 0);
+	html_init(&h, &b);
+	html_open(&h, "a", "href", "/d?x=1&y=\"2\"", "title", "<script>'", "hidden", "", "data-x", NULL, NULL);
+	html_text(&h, "<b>Älvsjö & co</b>");
+	html_close(&h);
+	T_EQ_INT(html_finish(&h), 0);
+	T_EQ_STR(b.ptr, "<a href=\"/d?x=1&amp;y=&quot;2&quot;\" title=\"&lt;script&gt;&#39;\" hidden>"
+		 "&lt;b&gt;Älvsjö &amp; co&lt;/b&gt;</a>");
+	buf_release(&b);
+}
+
+static void test_html_refuses_bad_names_and_closes(void)
+{
+	struct buf b;
+	struct html h;
+
+	buf_init(&b, 0);
+	html_init(&h, &b);
+	html_open(&h, "div", NULL);
+	html_open(&h, "p", "class", "x", NULL);
+	html_textf(&h, "%s", "a\xff<");
+	T_EQ_INT(html_finish(&h), 0);
+	T_EQ_STR(b.ptr, "<div><p class=\"x\">a\xef\xbf\xbd&lt;</p></div>");
+	buf_reset(&b);
+	html_init(&h, &b);
+	html_open(&h, "div onclick=alert(1)", NULL);
+	T_EQ_INT(html_finish(&h), -1);
+	buf_reset(&b);
+	html_init(&h, &b);
+	html_void(&h, "img", "src x onerror", "1", NULL);
+	T_EQ_INT(html_finish(&h), -1);
+	buf_reset(&b);
+	html_url_arg(&b, "Spånga-Tensta & x/y");
+	T_EQ_STR(b.ptr, "Sp%C3%A5nga-Tensta%20%26%20x%2Fy");
+	buf_release(&b);
+}
+
 int main(void)
 {
 	T_RUN(test_buf_grows_and_terminates);
@@ -269,5 +312,7 @@ int main(void)
 	T_RUN(test_tsv_header_errors);
 	T_RUN(test_tsv_rejects_bad_utf8);
 	T_RUN(test_tsv_split_list);
+	T_RUN(test_html_escapes_text_and_attributes);
+	T_RUN(test_html_refuses_bad_names_and_closes);
 	return t_done();
 }

@@ -1,0 +1,218 @@
+/* html.c: the escape-by-default HTML writer. */
+#include "render/html.h"
+#include "core/buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void html_init(struct html *h, struct buf *out)
+{
+	memset(h, 0, sizeof(*h));
+	h->out = out;
+}
+
+/* name_ok: element and attribute names are lowercase letters, digits and '-'. */
+static int name_ok(const char *n)
+{
+	if (!n || !*n)
+		return 0;
+	for (; *n; n++)
+		if (!((*n >= 'a' && *n <= 'z') || (*n >= '0' && *n <= '9') || *n == '-'))
+			return 0;
+	return 1;
+}
+
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t len;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+void html_escape(struct buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t run = 0, i = 0, len;
+
+	if (!s)
+		return;
+	while (p[i]) {
+		unsigned char c = p[i];
+		const char *rep = NULL;
+		if (c == '&') rep = "&amp;";
+		else if (c == '<') rep = "&lt;";
+		else if (c == '>') rep = "&gt;";
+		else if (c == '"') rep = "&quot;";
+		else if (c == '\'') rep = "&#39;";
+		else if (c < 0x20 && c != '\n' && c != '\t') rep = "\xef\xbf\xbd";
+		if (!rep && c < 0x80) {
+			i++;
+			continue;
+		}
+		if (!rep && (len = utf8_len(p + i)) > 0) {
+			i += len;
+			continue;
+		}
+		buf_add(out, p + run, i - run);
+		buf_adds(out, rep ? rep : "\xef\xbf\xbd");
+		run = ++i;
+	}
+	buf_add(out, p + run, i - run);
+}
+
+void html_url_arg(struct buf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p == '.' || *p == '~') {
+			buf_addc(out, (char)*p);
+		} else {
+			buf_addc(out, '%');
+			buf_addc(out, hex[*p >> 4]);
+			buf_addc(out, hex[*p & 15]);
+		}
+	}
+}
+
+static void attrs(struct html *h, va_list ap)
+{
+	const char *name, *value;
+
+	while ((name = va_arg(ap, const char *))) {
+		value = va_arg(ap, const char *);
+		if (!name_ok(name)) {
+			h->bad = 1;
+			continue;
+		}
+		if (!value)
+			continue;
+		buf_addc(h->out, ' ');
+		buf_adds(h->out, name);
+		if (*value) {
+			buf_adds(h->out, "=\"");
+			html_escape(h->out, value);
+			buf_addc(h->out, '"');
+		}
+	}
+}
+
+static int start_tag(struct html *h, const char *tag, va_list ap)
+{
+	if (!name_ok(tag)) {
+		h->bad = 1;
+		return -1;
+	}
+	buf_addc(h->out, '<');
+	buf_adds(h->out, tag);
+	attrs(h, ap);
+	buf_addc(h->out, '>');
+	return 0;
+}
+
+void html_open(struct html *h, const char *tag, ...)
+{
+	va_list ap;
+
+	if (h->depth >= HTML_MAX_DEPTH) {
+		h->bad = 1;
+		return;
+	}
+	va_start(ap, tag);
+	if (start_tag(h, tag, ap) == 0)
+		h->stack[h->depth++] = tag;
+	va_end(ap);
+}
+
+void html_void(struct html *h, const char *tag, ...)
+{
+	va_list ap;
+
+	va_start(ap, tag);
+	start_tag(h, tag, ap);
+	va_end(ap);
+}
+
+void html_close(struct html *h)
+{
+	if (h->depth == 0) {
+		h->bad = 1;
+		return;
+	}
+	h->depth--;
+	buf_adds(h->out, "</");
+	buf_adds(h->out, h->stack[h->depth]);
+	buf_addc(h->out, '>');
+}
+
+void html_close_to(struct html *h, int depth)
+{
+	while (h->depth > depth && h->depth > 0)
+		html_close(h);
+}
+
+void html_text(struct html *h, const char *s)
+{
+	html_escape(h->out, s);
+}
+
+void html_textf(struct html *h, const char *fmt, ...)
+{
+	char tmp[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	html_escape(h->out, tmp);
+}
+
+void html_elem(struct html *h, const char *tag, const char *text, ...)
+{
+	va_list ap;
+
+	if (h->depth >= HTML_MAX_DEPTH) {
+		h->bad = 1;
+		return;
+	}
+	va_start(ap, text);
+	if (start_tag(h, tag, ap) == 0) {
+		html_escape(h->out, text);
+		buf_adds(h->out, "</");
+		buf_adds(h->out, tag);
+		buf_addc(h->out, '>');
+	}
+	va_end(ap);
+}
+
+void html_raw_trusted(struct html *h, const char *s)
+{
+	buf_adds(h->out, s);
+}
+
+int html_finish(struct html *h)
+{
+	html_close_to(h, 0);
+	return h->bad || h->out->overflow ? -1 : 0;
+}
