@@ -12,6 +12,10 @@ extern const char *const sqlite_sql_imp_commission[STMT__MAX];
 extern const char *const sqlite_sql_imp_lup[STMT__MAX];
 extern const char *const sqlite_sql_imp_kolada[STMT__MAX];
 extern const char *const sqlite_sql_imp_csv[STMT__MAX];
+extern const char *const sqlite_sql_web_city[STMT__MAX];
+extern const char *const sqlite_sql_web_places[STMT__MAX];
+extern const char *const sqlite_sql_web_follow[STMT__MAX];
+extern const char *const sqlite_sql_web_forms[STMT__MAX];
 
 /* One schema migration: its version (the NNNN of its file name) and its SQL. */
 struct sql_migration {

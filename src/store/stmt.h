@@ -9,6 +9,10 @@
 #include "store/stmt-imp-lup.h"
 #include "store/stmt-imp-kolada.h"
 #include "store/stmt-imp-csv.h"
+#include "store/stmt-web-city.h"
+#include "store/stmt-web-places.h"
+#include "store/stmt-web-follow.h"
+#include "store/stmt-web-forms.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -62,7 +66,9 @@
 	X(CHECK_PAREA_IN_DISTRICT) X(CHECK_OUTCOME_SEX) \
 	/* the importers' own statements */ \
 	STMT_LIST_IMP_PLAN(X) STMT_LIST_IMP_COMMISSION(X) STMT_LIST_IMP_LUP(X) \
-	STMT_LIST_IMP_KOLADA(X) STMT_LIST_IMP_CSV(X)
+	STMT_LIST_IMP_KOLADA(X) STMT_LIST_IMP_CSV(X) \
+	/* the web pages' own statements */ \
+	STMT_LIST_WEB_CITY(X) STMT_LIST_WEB_PLACES(X) STMT_LIST_WEB_FOLLOW(X) STMT_LIST_WEB_FORMS(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -10,7 +10,7 @@
 #define DELETE HTTP_DELETE
 
 const struct route routes[] = {
-	{ GET, "/", api_index, ACC_PUBLIC, 0, "meta", "where the API and its description are", NULL },
+	{ GET, "/api", api_index, ACC_PUBLIC, 0, "meta", "where the API and its description are", NULL },
 	{ GET, "/healthz", api_healthz, ACC_PUBLIC, 0, "meta", "liveness and the schema version", NULL },
 	{ GET, "/api/openapi.json", api_openapi, ACC_PUBLIC, 0, "meta", "this API as OpenAPI 3.1", NULL },
 	{ POST, "/api/v1/login", api_login, ACC_PUBLIC, R_BODY, "auth", "log in: sets the session cookie, returns the CSRF token", "Login" },

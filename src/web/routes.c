@@ -3,6 +3,7 @@
 #include "web/api.h"
 #include "web/auth.h"
 #include "web/cache.h"
+#include "web/page.h"
 #include "web/server.h"
 #include "store/store.h"
 
@@ -161,10 +162,14 @@ static int cached(struct http_req *r, const struct route *rt)
 
 int route_dispatch(struct http_req *r)
 {
+	const struct route *const tables[] = {
+		page_routes_base, page_routes_city, page_routes_places, page_routes_follow, page_routes_forms, routes,
+	};
 	unsigned allowed = 0;
 	int rc, writes;
 
-	for (const struct route *rt = routes; rt->pattern; rt++) {
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+	for (const struct route *rt = tables[t]; rt->pattern; rt++) {
 		if (!match(r, rt->pattern, r->path))
 			continue;
 		unsigned m = rt->methods | ((rt->methods & HTTP_GET) ? HTTP_HEAD : 0);
@@ -184,5 +189,7 @@ int route_dispatch(struct http_req *r)
 		return http_error(r, 405, "method_not_allowed", "%s is not allowed here",
 				  http_method_name(r->method));
 	}
+	if (strncmp(r->path, "/api/", 5) != 0 && strcmp(r->path, "/api") != 0 && strcmp(r->path, "/healthz") != 0)
+		return page_error(r, 404, "Det finns ingen sida med den adressen.");
 	return http_error(r, 404, "not_found", "no route for %s", r->path);
 }

@@ -81,7 +81,7 @@ req "comparison with the city" 200 GET "/api/v1/indicators/vp-2022-spanga-tensta
 expect_eq "15 areas compared (14 districts and the city)" "$(jb '[.areas[] | .area] | unique | length')" 15
 expect_eq "comparison values are example data" "$(jb '[.areas[] | .example] | all')" true
 
-req "the index" 200 GET /
+req "the index" 200 GET /api
 req "areas of a district" 200 GET "/api/v1/areas?district=rinkeby-kista&kind=neighbourhood"
 expect_eq "Rinkeby-Kista's four neighbourhoods" "$(jb .total)" 4
 req "periods" 200 GET "/api/v1/periods?year=2022"

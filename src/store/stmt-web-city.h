@@ -1,0 +1,8 @@
+/* stmt-web-city.h: statements of the 'city' web pages (SQL in sql-sqlite-web-city.c). Add entries as
+ * X(WEB_CITY_NAME); they become STMT_WEB_CITY_NAME in enum stmt. */
+#ifndef LUP_STMT_WEB_CITY_H
+#define LUP_STMT_WEB_CITY_H
+
+#define STMT_LIST_WEB_CITY(X)
+
+#endif

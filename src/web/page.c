@@ -1,0 +1,136 @@
+/* page.c: the shared page frame, the stylesheet route and page helpers. */
+#include "web/page.h"
+#include "web/api.h"
+#include "core/buf.h"
+
+#include <string.h>
+
+static const struct { enum page_nav nav; const char *href, *label; } nav[] = {
+	{ NAV_CITY, "/", "Staden" },
+	{ NAV_DISTRICTS, "/stadsdelar", "Stadsdelsområden" },
+	{ NAV_ORGS, "/organisationer", "Organisationer" },
+	{ NAV_FOLLOWUP, "/uppfoljning", "Uppföljning" },
+	{ NAV_COMMISSION, "/kommissionen", "Kommissionen" },
+	{ NAV_SEARCH, "/sok", "Sök" },
+};
+
+struct html *page_begin(struct http_req *r, const char *title, enum page_nav active)
+{
+	struct html *h = arena_alloc(&r->a, sizeof(*h));
+
+	buf_reset(&r->out);
+	r->status = 200;
+	r->ctype = "text/html; charset=utf-8";
+	html_init(h, &r->out);
+	html_raw_trusted(h, "<!DOCTYPE html>\n");
+	html_open(h, "html", "lang", "sv", NULL);
+	html_open(h, "head", NULL);
+	html_void(h, "meta", "charset", "utf-8", NULL);
+	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+	html_open(h, "title", NULL);
+	html_textf(h, "%s – lup", title);
+	html_close(h);
+	html_void(h, "link", "rel", "stylesheet", "href", "/static/lup.css", NULL);
+	html_close(h);
+	html_open(h, "body", NULL);
+	html_elem(h, "a", "Hoppa till innehållet", "class", "skip", "href", "#innehall", NULL);
+	html_open(h, "header", "class", "site", NULL);
+	html_elem(h, "a", "lup – lokala utvecklingsprogram", "class", "brand", "href", "/", NULL);
+	html_open(h, "nav", "aria-label", "Huvudmeny", NULL);
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", nav[i].label, "href", nav[i].href,
+			  "aria-current", nav[i].nav == active ? "page" : NULL, NULL);
+		html_close(h);
+	}
+	html_open(h, "li", NULL);
+	if (r->user.id)
+		html_elem(h, "a", "Konto och utloggning", "href", "/konto",
+			  "aria-current", active == NAV_LOGIN ? "page" : NULL, NULL);
+	else
+		html_elem(h, "a", "Logga in", "href", "/logga-in",
+			  "aria-current", active == NAV_LOGIN ? "page" : NULL, NULL);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	if (r->user.id) {
+		html_open(h, "p", "class", "who", NULL);
+		html_textf(h, "Inloggad som %s", r->user.name);
+		html_close(h);
+	}
+	html_close(h);
+	html_open(h, "main", "id", "innehall", NULL);
+	return h;
+}
+
+void page_example_note(struct html *h)
+{
+	html_open(h, "p", "class", "example-note", NULL);
+	html_elem(h, "strong", "Exempeldata:", NULL);
+	html_text(h, " utfallen är genererade av lup för att visa jämförelser. De kommer inte från "
+		  "källdokumenten och ska inte läsas som verkliga värden.");
+	html_close(h);
+}
+
+int page_end(struct http_req *r, struct html *h)
+{
+	html_close_to(h, 2);	/* html, body */
+	html_open(h, "footer", "class", "site", NULL);
+	html_open(h, "p", NULL);
+	html_text(h, "lup – planering och uppföljning av Stockholms lokala utvecklingsprogram. ");
+	html_elem(h, "a", "API", "href", "/api", NULL);
+	html_close(h);
+	html_close(h);
+	if (html_finish(h) != 0) {
+		buf_reset(&r->out);
+		return http_error(r, 500, "internal", "the page could not be written");
+	}
+	return r->status;
+}
+
+int page_error(struct http_req *r, int status, const char *message)
+{
+	struct html *h = page_begin(r, status == 404 ? "Hittades inte" : "Något gick fel", NAV_NONE);
+
+	html_elem(h, "h1", status == 404 ? "Sidan finns inte" : "Något gick fel", NULL);
+	html_elem(h, "p", message, NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Till startsidan", "href", "/", NULL);
+	html_close(h);
+	page_end(r, h);
+	r->status = status;
+	return status;
+}
+
+const char *page_href(struct http_req *r, const char *prefix, const char *arg)
+{
+	struct buf b;
+	const char *s;
+
+	buf_init(&b, 4096);
+	buf_adds(&b, prefix);
+	buf_addc(&b, '/');
+	html_url_arg(&b, arg);
+	s = arena_strdup(&r->a, b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+/* GET /static/lup.css: the one stylesheet, from its parts. */
+int page_css(struct http_req *r)
+{
+	const char *const parts[] = { page_css_base, page_css_city, page_css_places, page_css_follow, page_css_forms };
+
+	buf_reset(&r->out);
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		buf_adds(&r->out, parts[i]);
+	r->status = 200;
+	r->ctype = "text/css; charset=utf-8";
+	return 200;
+}
+
+const struct route page_routes_base[] = {
+	{ HTTP_GET, "/static/lup.css", page_css, ACC_PUBLIC, 0, "pages", "the stylesheet", NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+};

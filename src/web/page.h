@@ -1,0 +1,47 @@
+/* page.h: the frame every HTML page shares (head, navigation, main landmark, footer), the
+ * per-section route and stylesheet tables, and helpers for pages. All interface text is
+ * Swedish. */
+#ifndef LUP_PAGE_H
+#define LUP_PAGE_H
+
+#include "render/html.h"
+#include "web/http.h"
+#include "web/routes.h"
+
+/* Navigation entries; page_begin marks the active one with aria-current. */
+enum page_nav { NAV_NONE, NAV_CITY, NAV_DISTRICTS, NAV_ORGS, NAV_FOLLOWUP, NAV_COMMISSION, NAV_SEARCH, NAV_LOGIN };
+
+/*
+ * page_begin: starts an HTML response (status 200, text/html): doctype, <html lang="sv">, head
+ * with the title "TITLE – lup" and the stylesheet, the skip link, the header with the
+ * navigation (and who is logged in), and an open <main id="innehall">. Returns the writer,
+ * valid until the response is sent.
+ */
+struct html *page_begin(struct http_req *r, const char *title, enum page_nav active);
+
+/* page_end: closes main, writes the footer and finishes the document. A writer error answers
+ * 500. Returns the status. */
+int page_end(struct http_req *r, struct html *h);
+
+/* page_error: an HTML error page with status and a Swedish message. Returns status. */
+int page_error(struct http_req *r, int status, const char *message);
+
+/* page_example_note: the visible label for example data ("Exempeldata ..."). */
+void page_example_note(struct html *h);
+
+/* page_href: "/prefix/<arg percent-encoded>" in the request arena. */
+const char *page_href(struct http_req *r, const char *prefix, const char *arg);
+
+/* page_css: GET /static/lup.css. */
+int page_css(struct http_req *r);
+
+/* Route tables of the page sections, each in its own file, NULL-pattern terminated. The
+ * dispatcher tries them before the API's table. */
+extern const struct route page_routes_base[], page_routes_city[], page_routes_places[], page_routes_follow[],
+	page_routes_forms[];
+
+/* Stylesheet parts, one per section, served one after the other at /static/lup.css. */
+extern const char page_css_base[], page_css_city[], page_css_places[], page_css_follow[],
+	page_css_forms[];
+
+#endif

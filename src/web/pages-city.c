@@ -1,0 +1,8 @@
+/* pages-city.c: the 'city' section's routes and stylesheet (filled in as its pages are written). */
+#include "web/page.h"
+
+const struct route page_routes_city[] = {
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+};
+
+const char page_css_city[] = "";

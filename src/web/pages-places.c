@@ -1,0 +1,8 @@
+/* pages-places.c: the 'places' section's routes and stylesheet (filled in as its pages are written). */
+#include "web/page.h"
+
+const struct route page_routes_places[] = {
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+};
+
+const char page_css_places[] = "";
