@@ -342,12 +342,15 @@ int auth_identify(struct http_req *r)
 	return 0;
 }
 
+int auth_csrf_matches(struct http_req *r, const char *t)
+{
+	return t && r->user.by_cookie && r->user.csrf[0] && strlen(t) == strlen(r->user.csrf) &&
+	       sodium_memcmp(t, r->user.csrf, strlen(t)) == 0;
+}
+
 int auth_check_csrf(struct http_req *r)
 {
-	const char *t = http_header_in(r, "X-CSRF-Token");
-
-	if (t && r->user.csrf[0] && strlen(t) == strlen(r->user.csrf) &&
-	    sodium_memcmp(t, r->user.csrf, strlen(t)) == 0)
+	if (auth_csrf_matches(r, http_header_in(r, "X-CSRF-Token")))
 		return 0;
 	return http_error(r, 403, "csrf", "a write with a session cookie needs the X-CSRF-Token header");
 }

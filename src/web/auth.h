@@ -33,6 +33,10 @@ int auth_verify_password(const char *hash, const char *pw);
  */
 int auth_identify(struct http_req *r);
 
+/* auth_csrf_matches: 1 when token equals the CSRF token of the request's cookie session
+ * (compared in constant time), else 0 (also when the caller has no cookie session). */
+int auth_csrf_matches(struct http_req *r, const char *token);
+
 /* auth_check_csrf: a cookie-authenticated write must send X-CSRF-Token equal to the session's.
  * Returns 0 or answers 403 and returns it. */
 int auth_check_csrf(struct http_req *r);

@@ -94,6 +94,11 @@ static int check_body(struct http_req *r, const struct route *rt)
 
 	if (r->body_too_big)
 		return http_error(r, 413, "too_large", "the body is larger than %zu bytes", HTTP_MAX_BODY);
+	if (rt->flags & R_FORM) {
+		if (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
+			return http_error(r, 415, "unsupported_media_type", "send the form as application/x-www-form-urlencoded");
+		return 0;
+	}
 	if (!(rt->flags & R_BODY)) {
 		if (r->body.len)
 			return http_error(r, 400, "bad_request", "this route takes no body");
@@ -180,7 +185,7 @@ int route_dispatch(struct http_req *r)
 		writes = r->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE);
 		if ((rc = check_access(r, rt->access)) != 0 || (rc = check_body(r, rt)) != 0)
 			return rc;
-		if (writes && r->user.by_cookie && (rc = auth_check_csrf(r)) != 0)
+		if (writes && r->user.by_cookie && !(rt->flags & R_FORM) && (rc = auth_check_csrf(r)) != 0)
 			return rc;
 		return (rt->flags & R_CACHE) ? cached(r, rt) : rt->handler(r);
 	}

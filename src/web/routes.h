@@ -17,6 +17,9 @@ enum access {
 enum {
 	R_BODY = 1,	/* the route takes a JSON body */
 	R_CACHE = 2,	/* a GET view whose 200 answers may be cached (see cache.h) */
+	R_FORM = 4,	/* an HTML form post: the body is application/x-www-form-urlencoded and the
+			 * handler checks the CSRF token of its hidden field with auth_csrf_matches
+			 * (instead of the X-CSRF-Token header the dispatcher checks for the API) */
 };
 
 struct route {
