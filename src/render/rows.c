@@ -77,7 +77,12 @@ static int is_bool(const char *name, const char *const *bools)
 
 void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char *const *bools)
 {
-	for (int c = 0; c < rs->ncols; c++) {
+	rowset_json_cols(rs, i, 0, j, bools);
+}
+
+void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools)
+{
+	for (int c = first; c < rs->ncols; c++) {
 		const struct row_cell *cell = &rs->rows[i][c];
 		json_key(j, rs->names[c]);
 		if (cell->t == SV_NULL)

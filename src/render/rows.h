@@ -37,6 +37,9 @@ int rowset_col(const struct rowset *rs, const char *name);
  * Columns named in bools (NULL-terminated, may be NULL) are written as true/false. */
 void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char *const *bools);
 
+/* rowset_json_cols: like rowset_json_row for the columns from `first` on only. */
+void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools);
+
 /* rowset_json: writes the whole set as an array of objects. */
 void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools);
 
