@@ -7,12 +7,13 @@
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
-	const char *listen = "127.0.0.1:8080", *threads = NULL, *port_file = NULL, *pos[1];
+	const char *listen = "127.0.0.1:8080", *threads = NULL, *port_file = NULL, *timeout = NULL, *pos[1];
 	int help = 0, secure = 0, quiet = 0, no_cache = 0, npos, rc;
 	const struct opt opts[] = {
 		{ "--listen", &listen, NULL }, { "--threads", &threads, NULL },
 		{ "--secure-cookies", NULL, &secure }, { "--quiet", NULL, &quiet },
-		{ "--port-file", &port_file, NULL }, { "--no-cache", NULL, &no_cache }, { NULL, NULL, NULL },
+		{ "--port-file", &port_file, NULL }, { "--no-cache", NULL, &no_cache },
+		{ "--request-timeout", &timeout, NULL }, { NULL, NULL, NULL },
 	};
 	struct server_conf conf = { 0 };
 	char *end;
@@ -30,6 +31,14 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (timeout) {
+		errno = 0;
+		conf.request_seconds = (int)strtol(timeout, &end, 10);
+		if (errno || *end || conf.request_seconds < 1 || conf.request_seconds > 3600) {
+			fprintf(stderr, "lup serve: --request-timeout '%s': expected 1-3600 seconds\n", timeout);
+			return EXIT_USAGE;
+		}
+	}
 	conf.db = c->db;
 	conf.listen = listen;
 	conf.threads = (int)n;
@@ -43,7 +52,8 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 }
 
 const struct cmd cmd_serve = {
-	"serve", run, "serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--quiet] [--port-file F] [--no-cache]",
+	"serve", run, "serve [--listen ADDR:PORT] [--threads N] [--secure-cookies] [--quiet] [--port-file F] [--no-cache]\n"
+	"      [--request-timeout S]",
 	"serve the JSON API over HTTP",
 	"Serves the API (see /api/openapi.json) until SIGINT or SIGTERM, then finishes the requests\n"
 	"in flight and closes the database.\n"
@@ -52,6 +62,7 @@ const struct cmd cmd_serve = {
 	"  --secure-cookies    mark the session cookie Secure (when served behind TLS)\n"
 	"  --quiet             no access log on standard error\n"
 	"  --port-file F       write the port listened on to F once listening\n"
+	"  --request-timeout S cut off a request still sending its body after S seconds (30)\n"
 	"  --no-cache          answer every view from the database (public views are otherwise\n"
 	"                      cached until the next write of data)",
 };

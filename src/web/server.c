@@ -179,6 +179,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	if (*upload_size) {
+		if (mono() - r->t0 > server_conf.request_seconds) {
+			/* a client trickling its body: close the connection rather than wait */
+			r->status = 408;
+			return MHD_NO;
+		}
 		if (!r->body_too_big && buf_add(&r->body, upload, *upload_size) < 0)
 			r->body_too_big = 1;
 		*upload_size = 0;
@@ -258,6 +263,8 @@ int server_run(const struct server_conf *conf, struct err *e)
 	int sig, rc;
 
 	server_conf = *conf;
+	if (server_conf.request_seconds <= 0)
+		server_conf.request_seconds = 30;
 	if ((rc = parse_listen(conf->listen, &sa, e)) != LUP_OK)
 		return -1;
 	if (auth_init() != 0)

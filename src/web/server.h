@@ -12,6 +12,7 @@ struct server_conf {
 	int quiet;		/* no access log */
 	const char *port_file;	/* when set, the bound port is written there once listening */
 	int no_cache;		/* do not cache public views (for measuring) */
+	int request_seconds;	/* a request still sending its body after this long is cut off */
 };
 
 /* The configuration, read-only once the server runs (handlers read secure_cookies). */
