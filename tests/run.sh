@@ -3,6 +3,8 @@
 #  - the unit test programs build/test-* (normal build) and build/san/test-* (ASan + UBSan)
 #  - each fuzzer build/fuzz/fuzz-* for FUZZ_CHECK_SECONDS (default 5) on its seed corpus
 #  - the end-to-end scripts tests/t/t*.sh against build/lup and build/san/lup
+#  - the browser tests tests/browser/run.sh (Chromium, axe-core, tidy) against build/lup;
+#    screenshots of the main pages in build/screenshots/
 # Each program prints "ok - NAME" / "not ok - NAME" per test; this script counts those lines.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -49,6 +51,9 @@ for s in tests/t/t*.sh; do
 	run "$(basename "$s" .sh)" env LUP="$top/build/lup" sh "$s"
 	run "san/$(basename "$s" .sh)" env LUP="$top/build/san/lup" LUP_SAN=1 sh "$s"
 done
+if [ -f tests/browser/run.sh ]; then
+	run browser sh tests/browser/run.sh "$top/build/lup"
+fi
 } > "$log/all"
 
 cat "$log/all"

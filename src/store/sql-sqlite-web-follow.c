@@ -1,6 +1,99 @@
-/* sql-sqlite-web-follow.c: SQLite text of the 'follow' pages' statements (see stmt-web-follow.h). */
+/* sql-sqlite-web-follow.c: SQLite text of the 'follow' pages' statements (see stmt-web-follow.h):
+ * the commission matrix and the text behind its cells, and the full-text search. */
 #include "store/sql-sqlite.h"
 
+/* The short name of an administration: a district administration goes by its district. */
+#define SHORT_NAME(o) \
+	"coalesce((SELECT a.name FROM area a WHERE a.level = 'district' AND a.committee_id IN (" o ".pair_id, " o ".id)" \
+	" LIMIT 1), " o ".name)"
+
+/* One kind of search hit: the rows of table t in the hits (rowid = id * 8 + kind). */
+#define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.rid / 8 AND h.rid % 8 = " #kind
+
 const char *const sqlite_sql_web_follow[STMT__MAX] = {
-	0,	/* entries: [STMT_WEB_FOLLOW_NAME] = "SQL text", */
+	/* () -> (id, key, title, year): the commission's reports */
+	[STMT_WEB_FOLLOW_REPORTS] =
+		"SELECT id, key, title, year FROM commission_report ORDER BY title COLLATE sv, id",
+	/* () -> (id, report_id, number, text, rec_number, rec_text): every measure with its
+	 * recommendation (NULL when the document gives none); the caller sorts the numbers */
+	[STMT_WEB_FOLLOW_MEASURES] =
+		"SELECT m.id, m.report_id, m.number, m.text, r.number AS rec_number, r.text AS rec_text"
+		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id"
+		" ORDER BY m.report_id, m.id",
+	/* () -> (report_id, org_id, key, short_name, name): the administrations that answered some
+	 * measure of each report, in the document's order */
+	[STMT_WEB_FOLLOW_COLUMNS] =
+		"SELECT m.report_id, o.id, o.key, " SHORT_NAME("o") " AS short_name, o.name"
+		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"
+		" JOIN organisation o ON o.id = r.org_id LEFT JOIN commission_admin ca ON ca.org_id = o.id"
+		" GROUP BY m.report_id, o.id ORDER BY m.report_id, coalesce(ca.ord, 1000000000), o.name COLLATE sv",
+	/* () -> (measure_id, org_id, response_id, stance, no_response), sorted by (measure, org) */
+	[STMT_WEB_FOLLOW_CELLS] =
+		"SELECT measure_id, org_id, id, stance, no_response FROM response ORDER BY measure_id, org_id",
+	/* () -> (key, name, grp, no_response, marker, stance, responses, has_statement): every
+	 * administration the commission document lists, in its order */
+	[STMT_WEB_FOLLOW_ADMINS] =
+		"SELECT o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance,"
+		" (SELECT count(*) FROM response r WHERE r.org_id = ca.org_id) AS responses,"
+		" ca.statement IS NOT NULL AND ca.statement <> '' AS has_statement"
+		" FROM commission_admin ca JOIN organisation o ON o.id = ca.org_id ORDER BY ca.ord, o.name COLLATE sv",
+	/* (response id) -> (id, stance, stance_phrase, no_response, org_key, org_name, measure_id,
+	 * number, measure_text, report_key, report_title, rec_number, rec_text) */
+	[STMT_WEB_FOLLOW_RESPONSE] =
+		"SELECT r.id, r.stance, r.stance_phrase, r.no_response, o.key, o.name, m.id, m.number, m.text,"
+		" cr.key, cr.title, rec.number, rec.text FROM response r"
+		" JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id"
+		" JOIN commission_report cr ON cr.id = m.report_id"
+		" LEFT JOIN recommendation rec ON rec.id = m.recommendation_id WHERE r.id = ?1",
+	/* (response id) -> (measure_id, number, text, report_title): the other measures it cites */
+	[STMT_WEB_FOLLOW_RESPONSE_REFS] =
+		"SELECT m.id, m.number, m.text, cr.title FROM measure_ref x"
+		" JOIN commission_measure m ON m.id = x.measure_id JOIN commission_report cr ON cr.id = m.report_id"
+		" WHERE x.response_id = ?1 ORDER BY cr.title COLLATE sv, m.number",
+	/* (measure id, response id) -> (id, org_name, stance): the other answers to that measure */
+	[STMT_WEB_FOLLOW_MEASURE_RESPONSES] =
+		"SELECT r.id, o.name, r.stance, r.no_response FROM response r JOIN organisation o ON o.id = r.org_id"
+		" WHERE r.measure_id = ?1 AND r.id <> ?2 ORDER BY o.name COLLATE sv",
+	/* (org key) -> (id, key, name, grp, heading, no_response, marker, statement, stance,
+	 * stance_phrase): an administration's part of the commission document */
+	[STMT_WEB_FOLLOW_ADMIN] =
+		"SELECT o.id, o.key, o.name, ca.grp, ca.heading, ca.no_response, ca.marker, ca.statement,"
+		" ca.stance, ca.stance_phrase FROM organisation o JOIN commission_admin ca ON ca.org_id = o.id"
+		" WHERE o.key = ?1",
+	/* (org id) -> (key, title): the reports its section names */
+	[STMT_WEB_FOLLOW_ADMIN_REPORTS] =
+		"SELECT cr.key, cr.title FROM commission_admin_report x JOIN commission_report cr ON cr.id = x.report_id"
+		" WHERE x.org_id = ?1 ORDER BY cr.title COLLATE sv",
+	/* (org id) -> (id, stance, no_response, measure_id, number, measure_text, report_title) */
+	[STMT_WEB_FOLLOW_ADMIN_RESPONSES] =
+		"SELECT r.id, r.stance, r.no_response, m.id, m.number, m.text, cr.title FROM response r"
+		" JOIN commission_measure m ON m.id = r.measure_id JOIN commission_report cr ON cr.id = m.report_id"
+		" WHERE r.org_id = ?1 ORDER BY cr.title COLLATE sv, m.number",
+	/* (FTS5 query, most hits) -> (kind, id, label, context, detail, link_key, link_year,
+	 * title_hl, body_hl): the hits of the search index (0008-search.sql) joined to what they
+	 * index, by kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6 commission
+	 * measure) and then label in Swedish order. title_hl and body_hl mark each match with
+	 * char(1) before and char(2) after it. */
+	[STMT_WEB_FOLLOW_SEARCH] =
+		"WITH hits(rid, th, bh) AS (SELECT rowid, highlight(search_index, 0, char(1), char(2)),"
+		" highlight(search_index, 1, char(1), char(2)) FROM search_index WHERE search_index MATCH ?1"
+		" LIMIT ?2)"
+		" SELECT * FROM ("
+		" SELECT 1 AS kind, x.id, x.title AS label, o.name AS context, x.level AS detail, o.key AS link_key,"
+		"  x.year AS link_year, h.th, h.bh" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"
+		" UNION ALL SELECT 2, x.id, x.title, coalesce(d.name, o.name), NULL, coalesce(d.key, o.key),"
+		"  CASE WHEN d.key IS NULL THEN p.year_from END, h.th, h.bh" HIT(2, "measure x")
+		"  JOIN plan_version pv ON pv.id = x.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		"  JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
+		" UNION ALL SELECT 3, x.id, x.title, o.name, NULL, o.key, p.year_from, h.th, h.bh" HIT(3, "activity x")
+		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN plan_version pv ON pv.id = x.plan_version_id"
+		"  LEFT JOIN plan p ON p.id = pv.plan_id"
+		" UNION ALL SELECT 4, x.id, x.name, o.name, x.unit, o.key, g.year, h.th, h.bh" HIT(4, "indicator x")
+		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN goal g ON g.id = x.goal_id"
+		" UNION ALL SELECT 5, x.id, o.name, cr.title, m.number, NULL, NULL, NULL, h.bh" HIT(5, "response x")
+		"  JOIN organisation o ON o.id = x.org_id JOIN commission_measure m ON m.id = x.measure_id"
+		"  JOIN commission_report cr ON cr.id = m.report_id"
+		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL"
+		  HIT(6, "commission_measure x") " JOIN commission_report cr ON cr.id = x.report_id"
+		") ORDER BY kind, label COLLATE sv, context COLLATE sv, detail, id",
 };

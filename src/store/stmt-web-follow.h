@@ -1,8 +1,13 @@
-/* stmt-web-follow.h: statements of the 'follow' web pages (SQL in sql-sqlite-web-follow.c). Add entries as
- * X(WEB_FOLLOW_NAME); they become STMT_WEB_FOLLOW_NAME in enum stmt. */
+/* stmt-web-follow.h: statements of the 'follow' web pages: the commission pages (/kommissionen)
+ * and the search page (/sok); SQL in sql-sqlite-web-follow.c, parameters documented there. Each
+ * X(WEB_FOLLOW_NAME) becomes STMT_WEB_FOLLOW_NAME in enum stmt. */
 #ifndef LUP_STMT_WEB_FOLLOW_H
 #define LUP_STMT_WEB_FOLLOW_H
 
-#define STMT_LIST_WEB_FOLLOW(X)
+#define STMT_LIST_WEB_FOLLOW(X) \
+	X(WEB_FOLLOW_REPORTS) X(WEB_FOLLOW_MEASURES) X(WEB_FOLLOW_COLUMNS) X(WEB_FOLLOW_CELLS) \
+	X(WEB_FOLLOW_ADMINS) X(WEB_FOLLOW_RESPONSE) X(WEB_FOLLOW_RESPONSE_REFS) \
+	X(WEB_FOLLOW_MEASURE_RESPONSES) X(WEB_FOLLOW_ADMIN) X(WEB_FOLLOW_ADMIN_REPORTS) \
+	X(WEB_FOLLOW_ADMIN_RESPONSES) X(WEB_FOLLOW_SEARCH)
 
 #endif

@@ -1,0 +1,632 @@
+/* page-commission.c: the commission pages. /kommissionen is the matrix of the commission's
+ * measures (by report and recommendation) against the administrations that answered them, one
+ * table per report, each cell the administration's stance linked to the text behind it;
+ * /kommissionen/svar/{id} is that text (the labelled parts, the phrase that decided the stance);
+ * /kommissionen/forvaltning/{key} is one administration's part of the document. */
+#include "web/page.h"
+#include "render/rows.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int page_commission(struct http_req *r);
+int page_commission_response(struct http_req *r);
+int page_commission_admin(struct http_req *r);
+
+/* A stance as the pages show it: Swedish text, a symbol (hidden from screen readers, the text
+ * says the same) and the class that colours the cell. The last entry is "no answer". */
+static const struct stance {
+	const char *key, *label, *sym, *cls;
+} stances[] = {
+	{ "agree", "instämmer", "\u2714", "st st-agree" },
+	{ "positive", "positiv", "+", "st st-positive" },
+	{ "hesitant", "tveksam", "?", "st st-hesitant" },
+	{ "disagree", "avvisar", "\u2718", "st st-disagree" },
+	{ "none", "ingen ställning", "\u25CB", "st st-none" },
+	{ NULL, "ej svarat", "\u2013", "st st-missing" },
+};
+#define NSTANCES (sizeof(stances) / sizeof(stances[0]))
+#define MISSING (&stances[NSTANCES - 1])
+
+static const struct stance *stance_of(const char *key, int no_response)
+{
+	for (size_t i = 0; key && !no_response && i + 1 < NSTANCES; i++)
+		if (strcmp(stances[i].key, key) == 0)
+			return &stances[i];
+	return no_response ? MISSING : &stances[NSTANCES - 2];
+}
+
+static void stance_text(struct html *h, const struct stance *s)
+{
+	html_elem(h, "span", s->sym, "class", "sym", "aria-hidden", "true", NULL);
+	html_text(h, " ");
+	html_text(h, s->label);
+}
+
+/* Cell text of a rowset (NULL for NULL) and as an integer. */
+static const char *cs(const struct rowset *rs, int row, int col) { return rs->rows[row][col].s; }
+static int64_t ci(const struct rowset *rs, int row, int col)
+{
+	const char *s = rs->rows[row][col].s;
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static int query(struct http_req *r, struct rowset *rs, enum stmt s, const struct sval *args, int n)
+{
+	rowset_init(rs, &r->a);
+	return rowset_query(rs, r->st, s, args, n, &r->err);
+}
+
+static int db_failed(struct http_req *r)
+{
+	return page_error(r, 500, "Uppgifterna kunde inte läsas från databasen. Försök igen om en stund.");
+}
+
+/* Compares measure numbers part by part as numbers ("6.2.10" after "6.2.9"). */
+static int num_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			char *ea, *eb;
+			unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
+			if (x != y)
+				return x < y ? -1 : 1;
+			a = ea, b = eb;
+		} else {
+			if (*a != *b)
+				return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+			a++, b++;
+		}
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+/* The measures rowset's columns (STMT_WEB_FOLLOW_MEASURES). */
+enum { M_ID, M_REPORT, M_NUMBER, M_TEXT, M_REC_NUMBER, M_REC_TEXT };
+
+static int measure_cmp(const void *pa, const void *pb)
+{
+	const struct row_cell *a = *(const struct row_cell *const *)pa, *b = *(const struct row_cell *const *)pb;
+	int c = num_cmp(a[M_NUMBER].s ? a[M_NUMBER].s : "", b[M_NUMBER].s ? b[M_NUMBER].s : "");
+	return c ? c : strcmp(a[M_ID].s, b[M_ID].s);
+}
+
+/* The recommendation a measure belongs to: its own, else its number without the last part. */
+static const char *group_of(struct http_req *r, const struct row_cell *m)
+{
+	const char *n = m[M_NUMBER].s ? m[M_NUMBER].s : "", *dot;
+
+	if (m[M_REC_NUMBER].s)
+		return m[M_REC_NUMBER].s;
+	dot = strrchr(n, '.');
+	return dot ? arena_strndup(&r->a, n, (size_t)(dot - n)) : n;
+}
+
+struct cell {
+	int64_t measure, org, response;
+	const struct stance *st;
+};
+
+static int cell_cmp(const void *pa, const void *pb)
+{
+	const struct cell *a = pa, *b = pb;
+	if (a->measure != b->measure)
+		return a->measure < b->measure ? -1 : 1;
+	return a->org < b->org ? -1 : a->org > b->org;
+}
+
+static const char *id_href(struct http_req *r, const char *prefix, int64_t id)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%lld", (long long)id);
+	return page_href(r, prefix, num);
+}
+
+static const char *cat(struct http_req *r, const char *prefix, const char *id)
+{
+	size_t n = strlen(prefix) + strlen(id) + 1;
+	char *s = arena_alloc(&r->a, n);
+
+	snprintf(s, n, "%s%s", prefix, id);
+	return s;
+}
+
+/* One report's matrix: rows its measures (grouped by recommendation), columns the
+ * administrations that answered any of them. */
+static void report_matrix(struct http_req *r, struct html *h, const struct rowset *reports, int ri,
+			  struct row_cell **ms, int nms, const struct rowset *cols, const struct cell *cells, int ncells)
+{
+	const char *rid = cs(reports, ri, 0), *title = cs(reports, ri, 2);
+	int first = -1, ncol = 0, depth;
+	const char *group = NULL;
+	char span[16];
+
+	for (int c = 0; c < cols->nrows; c++)
+		if (strcmp(cs(cols, c, 0), rid) == 0) {
+			if (first < 0)
+				first = c;
+			ncol++;
+		}
+	html_elem(h, "h2", title, "id", cat(r, "rapport-", cs(reports, ri, 1)), NULL);
+	if (nms == 0) {
+		html_elem(h, "p", "Inga åtgärder är inlästa för den här rapporten.", NULL);
+		return;
+	}
+	if (ncol == 0)
+		html_elem(h, "p", "Ingen förvaltning har svarat på åtgärderna i den här rapporten.", NULL);
+	depth = h->depth;
+	html_open(h, "div", "class", "matrix-wrap", "role", "region", "tabindex", "0",
+		  "aria-label", cat(r, "Matris: ", title), NULL);
+	html_open(h, "table", "class", "matrix", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Förvaltningarnas ställning till åtgärderna i %s", title);
+	html_close(h);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Åtgärd", "scope", "col", "class", "measure", NULL);
+	for (int c = first; ncol && c < cols->nrows && strcmp(cs(cols, c, 0), rid) == 0; c++) {
+		html_open(h, "th", "scope", "col", "class", "admin", NULL);
+		html_elem(h, "a", cs(cols, c, 3), "href", page_href(r, "/kommissionen/forvaltning", cs(cols, c, 2)),
+			  "title", cs(cols, c, 4), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	snprintf(span, sizeof(span), "%d", ncol + 1);
+	for (int i = 0; i < nms; i++) {
+		const struct row_cell *m = ms[i];
+		const char *g = group_of(r, m);
+		if (!group || strcmp(g, group) != 0) {
+			if (group)
+				html_close(h);	/* tbody */
+			group = g;
+			html_open(h, "tbody", NULL);
+			html_open(h, "tr", "class", "rec", NULL);
+			html_open(h, "th", "scope", "rowgroup", "colspan", span, NULL);
+			html_textf(h, "Rekommendation %s", g);
+			if (m[M_REC_TEXT].s)
+				html_textf(h, ": %s", m[M_REC_TEXT].s);
+			html_close(h);
+			html_close(h);
+		}
+		html_open(h, "tr", "id", cat(r, "atgard-", m[M_ID].s), NULL);
+		html_open(h, "th", "scope", "row", "class", "measure", NULL);
+		html_elem(h, "span", m[M_NUMBER].s, "class", "num", NULL);
+		html_text(h, " ");
+		html_text(h, m[M_TEXT].s ? m[M_TEXT].s : "(rubrik saknas i dokumentet)");
+		html_close(h);
+		for (int c = first; ncol && c < cols->nrows && strcmp(cs(cols, c, 0), rid) == 0; c++) {
+			struct cell key = { .measure = strtoll(m[M_ID].s, NULL, 10), .org = ci(cols, c, 1) };
+			const struct cell *x = bsearch(&key, cells, (size_t)ncells, sizeof(*cells), cell_cmp);
+			const struct stance *st = x ? x->st : MISSING;
+			html_open(h, "td", "class", st->cls, NULL);
+			if (x) {
+				html_open(h, "a", "href", id_href(r, "/kommissionen/svar", x->response), NULL);
+				stance_text(h, st);
+				html_close(h);
+			} else {
+				stance_text(h, st);
+			}
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_close_to(h, depth);
+}
+
+static void legend(struct html *h)
+{
+	html_open(h, "ul", "class", "legend", "aria-label", "Teckenförklaring", NULL);
+	for (size_t i = 0; i < NSTANCES; i++) {
+		html_open(h, "li", "class", stances[i].cls, NULL);
+		stance_text(h, &stances[i]);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void admins_table(struct http_req *r, struct html *h, const struct rowset *ad)
+{
+	html_elem(h, "h2", "Förvaltningarnas yttranden", "id", "forvaltningar", NULL);
+	html_elem(h, "p", "Varje förvaltning som dokumentet tar upp, med antalet åtgärder den har svarat på och "
+		  "ställningen i dess yttrande i stort.", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", "Förvaltningar som skulle yttra sig över kommissionens rapporter", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Förvaltning", "scope", "col", NULL);
+	html_elem(h, "th", "Grupp", "scope", "col", NULL);
+	html_elem(h, "th", "Svar på åtgärder", "scope", "col", "class", "num", NULL);
+	html_elem(h, "th", "Ställning i yttrandet", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < ad->nrows; i++) {
+		int none = ci(ad, i, 3) != 0;
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_elem(h, "a", cs(ad, i, 1), "href", page_href(r, "/kommissionen/forvaltning", cs(ad, i, 0)), NULL);
+		html_close(h);
+		html_elem(h, "td", strcmp(cs(ad, i, 2), "district") == 0 ? "Stadsdelsförvaltning" :
+			  strcmp(cs(ad, i, 2), "specialist") == 0 ? "Fackförvaltning" : "Övrig", NULL);
+		html_elem(h, "td", cs(ad, i, 6), "class", "num", NULL);
+		if (none) {
+			html_open(h, "td", "class", MISSING->cls, NULL);
+			stance_text(h, MISSING);
+			html_textf(h, " (%s)", cs(ad, i, 4) ? cs(ad, i, 4) : "Skrivelse saknas");
+		} else {
+			const struct stance *st = stance_of(cs(ad, i, 5), 0);
+			html_open(h, "td", "class", st->cls, NULL);
+			stance_text(h, st);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+/* GET /kommissionen: the matrix. */
+int page_commission(struct http_req *r)
+{
+	struct rowset reports, ms, cols, cl, ad;
+	struct row_cell **sorted;
+	struct cell *cells;
+	struct html *h;
+	int counts[NSTANCES] = { 0 }, silent = 0, answered = 0;
+
+	if (query(r, &reports, STMT_WEB_FOLLOW_REPORTS, NULL, 0) || query(r, &ms, STMT_WEB_FOLLOW_MEASURES, NULL, 0) ||
+	    query(r, &cols, STMT_WEB_FOLLOW_COLUMNS, NULL, 0) || query(r, &cl, STMT_WEB_FOLLOW_CELLS, NULL, 0) ||
+	    query(r, &ad, STMT_WEB_FOLLOW_ADMINS, NULL, 0))
+		return db_failed(r);
+	h = page_begin(r, "Kommissionen", NAV_COMMISSION);
+	html_elem(h, "h1", "Kommissionen för ett socialt hållbart Stockholm", NULL);
+	if (cl.nrows == 0 && ad.nrows == 0) {
+		html_elem(h, "p", "Inga svar importerade ännu.", "class", "empty", NULL);
+		html_open(h, "p", NULL);
+		html_text(h, "Förvaltningarnas svar på kommissionens rekommendationer läses in från kommissionens "
+			  "svarsdokument med kommandot ");
+		html_elem(h, "code", "lup import commission FIL", NULL);
+		html_text(h, ".");
+		html_close(h);
+		return page_end(r, h);
+	}
+	cells = arena_alloc(&r->a, sizeof(*cells) * (size_t)(cl.nrows + 1));
+	for (int i = 0; i < cl.nrows; i++) {
+		cells[i] = (struct cell){ ci(&cl, i, 0), ci(&cl, i, 1), ci(&cl, i, 2),
+					  stance_of(cs(&cl, i, 3), ci(&cl, i, 4) != 0) };
+		counts[cells[i].st - stances]++;
+	}
+	for (int i = 0; i < ad.nrows; i++) {
+		silent += ci(&ad, i, 3) != 0;
+		answered += ci(&ad, i, 6) > 0;
+	}
+	html_open(h, "p", "class", "lead", NULL);
+	html_text(h, "Kommissionens rapporter, deras rekommendationer och åtgärder, och hur stadens förvaltningar "
+		  "har svarat på varje åtgärd. Välj en cell för att läsa svaret och se vilken formulering som "
+		  "avgjorde ställningen.");
+	html_close(h);
+	html_open(h, "p", NULL);
+	html_textf(h, "%d svar från %d förvaltningar på %d åtgärder i %d rapporter", cl.nrows, answered, ms.nrows,
+		   reports.nrows);
+	if (silent)
+		html_textf(h, "; %d förvaltningar har inte skickat något yttrande", silent);
+	html_text(h, ". Ställningen i svaren: ");
+	for (size_t i = 0, n = 0; i + 1 < NSTANCES; i++) {
+		if (!counts[i])
+			continue;
+		html_textf(h, "%s%d %s", n++ ? ", " : "", counts[i], stances[i].label);
+	}
+	html_text(h, ".");
+	html_close(h);
+	html_elem(h, "h2", "Teckenförklaring", "class", "visually-hidden", NULL);
+	legend(h);
+	html_open(h, "nav", "aria-label", "Rapporter", "class", "toc", NULL);
+	html_open(h, "ul", NULL);
+	for (int i = 0; i < reports.nrows; i++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", cs(&reports, i, 2), "href", cat(r, "#rapport-", cs(&reports, i, 1)), NULL);
+		html_close(h);
+	}
+	html_open(h, "li", NULL);
+	html_elem(h, "a", "Förvaltningarnas yttranden", "href", "#forvaltningar", NULL);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+
+	sorted = arena_alloc(&r->a, sizeof(*sorted) * (size_t)(ms.nrows + 1));
+	for (int ri = 0; ri < reports.nrows; ri++) {
+		int n = 0;
+		for (int i = 0; i < ms.nrows; i++)
+			if (strcmp(cs(&ms, i, M_REPORT), cs(&reports, ri, 0)) == 0)
+				sorted[n++] = ms.rows[i];
+		qsort(sorted, (size_t)n, sizeof(*sorted), measure_cmp);
+		report_matrix(r, h, &reports, ri, sorted, n, &cols, cells, cl.nrows);
+	}
+	if (ad.nrows)
+		admins_table(r, h, &ad);
+	return page_end(r, h);
+}
+
+/* The id in the route's first capture, or 0 when it is not a plain positive number. */
+static int64_t param_id(struct http_req *r)
+{
+	const char *s = r->params[0];
+	int64_t v = 0;
+
+	if (!s || !*s || strlen(s) > 15)
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/* Writes text as paragraphs (one per line) and marks the first occurrence of phrase once
+ * (*marked tells whether it was marked already; phrase may be NULL). */
+static void paragraphs(struct http_req *r, struct html *h, const char *text, const char *phrase, int *marked)
+{
+	while (text && *text) {
+		const char *nl = strchr(text, '\n'), *end = nl ? nl : text + strlen(text), *at = NULL;
+		size_t pl = phrase ? strlen(phrase) : 0;
+
+		if (pl && !*marked) {
+			const char *line = arena_strndup(&r->a, text, (size_t)(end - text));
+			const char *f = strstr(line, phrase);
+			if (f)
+				at = text + (f - line);
+		}
+		if (end > text) {
+			html_open(h, "p", NULL);
+			if (at) {
+				html_text(h, arena_strndup(&r->a, text, (size_t)(at - text)));
+				html_elem(h, "mark", arena_strndup(&r->a, at, pl), NULL);
+				html_text(h, arena_strndup(&r->a, at + pl, (size_t)(end - (at + pl))));
+				*marked = 1;
+			} else {
+				html_text(h, arena_strndup(&r->a, text, (size_t)(end - text)));
+			}
+			html_close(h);
+		}
+		text = nl ? nl + 1 : end;
+	}
+}
+
+static void crumbs(struct html *h, const char *here)
+{
+	html_open(h, "nav", "aria-label", "Du är här", "class", "crumbs", NULL);
+	html_open(h, "ol", NULL);
+	html_open(h, "li", NULL);
+	html_elem(h, "a", "Kommissionen", "href", "/kommissionen", NULL);
+	html_close(h);
+	html_elem(h, "li", here, "aria-current", "page", NULL);
+	html_close(h);
+	html_close(h);
+}
+
+/* The phrase that decided the stance (of a response, or of a statement), or that none did. */
+static void phrase_line(struct html *h, const char *phrase, int statement)
+{
+	html_open(h, "p", NULL);
+	if (phrase) {
+		html_text(h, "Formuleringen som avgjorde ställningen: ");
+		html_elem(h, "q", phrase, "class", "phrase", NULL);
+		html_text(h, " (markerad i texten nedan).");
+	} else {
+		html_textf(h, "Ingen formulering i %s uttrycker en ställning till kommissionens förslag.",
+			   statement ? "yttrandet" : "svaret");
+	}
+	html_close(h);
+}
+
+static void dl_item(struct html *h, const char *term, const char *value)
+{
+	html_elem(h, "dt", term, NULL);
+	html_elem(h, "dd", value, NULL);
+}
+
+/* GET /kommissionen/svar/{id}: the text behind one cell of the matrix. */
+int page_commission_response(struct http_req *r)
+{
+	struct rowset x, parts, refs, others;
+	struct sval a[2];
+	const struct stance *st;
+	struct html *h;
+	int64_t id = param_id(r);
+	int marked = 0;
+	const char *phrase, *title;
+
+	if (!id)
+		return page_error(r, 404, "Det finns inget svar med det numret.");
+	a[0] = sv_int(id);
+	if (query(r, &x, STMT_WEB_FOLLOW_RESPONSE, a, 1))
+		return db_failed(r);
+	if (x.nrows == 0)
+		return page_error(r, 404, "Det finns inget svar med det numret.");
+	a[1] = a[0];
+	a[0] = sv_int(ci(&x, 0, 6));
+	if (query(r, &parts, STMT_REL_RESPONSE_PARTS, &a[1], 1) || query(r, &refs, STMT_WEB_FOLLOW_RESPONSE_REFS, &a[1], 1) ||
+	    query(r, &others, STMT_WEB_FOLLOW_MEASURE_RESPONSES, a, 2))
+		return db_failed(r);
+	st = stance_of(cs(&x, 0, 1), ci(&x, 0, 3) != 0);
+	phrase = cs(&x, 0, 2);
+	{
+		struct buf b;
+		buf_init(&b, 4096);
+		buf_addf(&b, "%s om åtgärd %s", cs(&x, 0, 5), cs(&x, 0, 7));
+		title = arena_strdup(&r->a, b.ptr);
+		buf_release(&b);
+	}
+	h = page_begin(r, title, NAV_COMMISSION);
+	crumbs(h, "Svar");
+	html_open(h, "h1", NULL);
+	html_textf(h, "Svar från %s på åtgärd %s", cs(&x, 0, 5), cs(&x, 0, 7));
+	html_close(h);
+	html_open(h, "dl", "class", "facts", NULL);
+	dl_item(h, "Rapport", cs(&x, 0, 10));
+	html_elem(h, "dt", "Rekommendation", NULL);
+	html_open(h, "dd", NULL);
+	html_text(h, cs(&x, 0, 11) ? cs(&x, 0, 11) : "(anges inte i dokumentet)");
+	if (cs(&x, 0, 12))
+		html_textf(h, " %s", cs(&x, 0, 12));
+	html_close(h);
+	html_elem(h, "dt", "Åtgärd", NULL);
+	html_open(h, "dd", NULL);
+	html_open(h, "a", "href", cat(r, "/kommissionen#atgard-", cs(&x, 0, 6)), NULL);
+	html_textf(h, "%s %s", cs(&x, 0, 7), cs(&x, 0, 8) ? cs(&x, 0, 8) : "");
+	html_close(h);
+	html_close(h);
+	html_elem(h, "dt", "Förvaltning", NULL);
+	html_open(h, "dd", NULL);
+	html_elem(h, "a", cs(&x, 0, 5), "href", page_href(r, "/kommissionen/forvaltning", cs(&x, 0, 4)), NULL);
+	html_close(h);
+	html_elem(h, "dt", "Ställning", NULL);
+	html_open(h, "dd", NULL);
+	html_open(h, "span", "class", st->cls, NULL);
+	stance_text(h, st);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	phrase_line(h, phrase, 0);
+	html_elem(h, "h2", "Svarets delar", NULL);
+	if (parts.nrows == 0)
+		html_elem(h, "p", "Svaret har ingen text.", NULL);
+	for (int i = 0; i < parts.nrows; i++) {
+		const char *label = cs(&parts, i, 1);
+		/* Beskrivning and Ansvarig quote the commission: the stance is never read there */
+		int quoted = strcmp(label, "Beskrivning") == 0 || strcmp(label, "Ansvarig") == 0;
+		html_open(h, "section", "class", "part", "aria-label", label, NULL);
+		html_elem(h, "h3", strcmp(label, "Text") == 0 ? "Text utan rubrik" : label, NULL);
+		paragraphs(r, h, cs(&parts, i, 2), quoted ? NULL : phrase, &marked);
+		html_close(h);
+	}
+	if (refs.nrows) {
+		html_elem(h, "h2", "Svaret hänvisar också till", NULL);
+		html_open(h, "ul", NULL);
+		for (int i = 0; i < refs.nrows; i++) {
+			html_open(h, "li", NULL);
+			html_open(h, "a", "href", cat(r, "/kommissionen#atgard-", cs(&refs, i, 0)), NULL);
+			html_textf(h, "Åtgärd %s %s", cs(&refs, i, 1), cs(&refs, i, 2) ? cs(&refs, i, 2) : "");
+			html_close(h);
+			html_textf(h, " (%s)", cs(&refs, i, 3));
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_elem(h, "h2", "Andra förvaltningars svar på samma åtgärd", NULL);
+	if (others.nrows == 0)
+		html_elem(h, "p", "Ingen annan förvaltning har svarat på åtgärden.", NULL);
+	else {
+		html_open(h, "ul", "class", "answers", NULL);
+		for (int i = 0; i < others.nrows; i++) {
+			const struct stance *os = stance_of(cs(&others, i, 2), ci(&others, i, 3) != 0);
+			html_open(h, "li", NULL);
+			html_elem(h, "a", cs(&others, i, 1), "href", id_href(r, "/kommissionen/svar", ci(&others, i, 0)), NULL);
+			html_text(h, ": ");
+			html_open(h, "span", "class", os->cls, NULL);
+			stance_text(h, os);
+			html_close(h);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	return page_end(r, h);
+}
+
+/* GET /kommissionen/forvaltning/{key}: one administration's statement and answers. */
+int page_commission_admin(struct http_req *r)
+{
+	struct rowset x, reps, resp;
+	struct sval a;
+	struct html *h;
+	int marked = 0;
+
+	a = sv_text(r->params[0]);
+	if (query(r, &x, STMT_WEB_FOLLOW_ADMIN, &a, 1))
+		return db_failed(r);
+	if (x.nrows == 0)
+		return page_error(r, 404, "Förvaltningen finns inte bland dem som yttrat sig till kommissionen.");
+	a = sv_int(ci(&x, 0, 0));
+	if (query(r, &reps, STMT_WEB_FOLLOW_ADMIN_REPORTS, &a, 1) || query(r, &resp, STMT_WEB_FOLLOW_ADMIN_RESPONSES, &a, 1))
+		return db_failed(r);
+	h = page_begin(r, cs(&x, 0, 2), NAV_COMMISSION);
+	crumbs(h, cs(&x, 0, 2));
+	html_open(h, "h1", NULL);
+	html_textf(h, "%s och kommissionen", cs(&x, 0, 2));
+	html_close(h);
+	html_open(h, "dl", "class", "facts", NULL);
+	dl_item(h, "Rubrik i dokumentet", cs(&x, 0, 4));
+	dl_item(h, "Grupp", strcmp(cs(&x, 0, 3), "district") == 0 ? "Stadsdelsförvaltningar" :
+		strcmp(cs(&x, 0, 3), "specialist") == 0 ? "Fackförvaltningar" : "Övriga");
+	if (reps.nrows) {
+		html_elem(h, "dt", "Rapporter som yttrandet tar upp", NULL);
+		for (int i = 0; i < reps.nrows; i++) {
+			html_open(h, "dd", NULL);
+			html_elem(h, "a", cs(&reps, i, 1), "href", cat(r, "/kommissionen#rapport-", cs(&reps, i, 0)), NULL);
+			html_close(h);
+		}
+	}
+	html_close(h);
+	if (ci(&x, 0, 5)) {
+		html_open(h, "p", "class", "empty", NULL);
+		html_textf(h, "Förvaltningen har inte skickat något yttrande (”%s”).",
+			   cs(&x, 0, 6) ? cs(&x, 0, 6) : "Skrivelse saknas");
+		html_close(h);
+		return page_end(r, h);
+	}
+	html_elem(h, "h2", "Yttrandet i stort", NULL);
+	if (cs(&x, 0, 7) && *cs(&x, 0, 7)) {
+		const struct stance *st = stance_of(cs(&x, 0, 8), 0);
+		html_open(h, "p", NULL);
+		html_text(h, "Ställning: ");
+		html_open(h, "span", "class", st->cls, NULL);
+		stance_text(h, st);
+		html_close(h);
+		html_close(h);
+		phrase_line(h, cs(&x, 0, 9), 1);
+		html_open(h, "div", "class", "statement", NULL);
+		paragraphs(r, h, cs(&x, 0, 7), cs(&x, 0, 9), &marked);
+		html_close(h);
+	} else {
+		html_elem(h, "p", "Förvaltningen har ingen text utöver svaren på enskilda åtgärder.", NULL);
+	}
+	html_elem(h, "h2", "Svar på enskilda åtgärder", NULL);
+	if (resp.nrows == 0) {
+		html_elem(h, "p", "Förvaltningen har inte svarat på någon enskild åtgärd.", NULL);
+		return page_end(r, h);
+	}
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", "Förvaltningens svar per åtgärd", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Åtgärd", "scope", "col", NULL);
+	html_elem(h, "th", "Rapport", "scope", "col", NULL);
+	html_elem(h, "th", "Ställning", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < resp.nrows; i++) {
+		const struct stance *st = stance_of(cs(&resp, i, 1), ci(&resp, i, 2) != 0);
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_textf(h, "%s %s", cs(&resp, i, 4), cs(&resp, i, 5) ? cs(&resp, i, 5) : "");
+		html_close(h);
+		html_elem(h, "td", cs(&resp, i, 6), NULL);
+		html_open(h, "td", "class", st->cls, NULL);
+		html_open(h, "a", "href", id_href(r, "/kommissionen/svar", ci(&resp, i, 0)), NULL);
+		stance_text(h, st);
+		html_close(h);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return page_end(r, h);
+}

@@ -1,0 +1,277 @@
+// check.mjs: the browser tests of lup's web pages, in Debian's Chromium driven by playwright-core.
+//
+//   node tests/browser/check.mjs BASE_URL DB_PATH SCREENSHOT_DIR
+//
+// tests/browser/run.sh starts `lup serve` on an ephemeral port with the Stockholm dataset and
+// the commission import and runs this script. For every page of pages.json that exists it
+//  - validates the HTML with `tidy -q -e` (errors fail; warnings are listed as comments),
+//  - runs axe-core (WCAG 2.0/2.1 A and AA) and reports each violation,
+//  - checks lang="sv", one h1 and headings without skipped levels, and no CSP violation,
+//  - saves a full-page screenshot to SCREENSHOT_DIR/NAME.png,
+//  - checks keyboard use: the first Tab reaches the skip link, which moves focus to main, and
+//    focus stays visible on the following stops.
+// Then it stores script and attribute-breaking payloads in text fields through sqlite3 and
+// checks on every page, with the server's CSP and with CSP bypassed (so that only the escaping
+// protects), that nothing runs: window.__xss stays undefined and no injected element appears.
+// Each check prints "ok - NAME" or "not ok - NAME"; comments start with "#". Exit 1 on any failure.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [base, db, shots] = process.argv.slice(2);
+if (!base || !db || !shots) {
+  console.error('usage: node check.mjs BASE_URL DB_PATH SCREENSHOT_DIR');
+  process.exit(2);
+}
+const here = dirname(fileURLToPath(import.meta.url));
+const pages = JSON.parse(readFileSync(join(here, 'pages.json'), 'utf8')).pages;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let failures = 0;
+const ok = (name) => console.log(`ok - ${name}`);
+const nok = (name, detail) => {
+  failures++;
+  console.log(`not ok - ${name}`);
+  if (detail) for (const line of String(detail).split('\n')) console.log(`#   ${line}`);
+};
+const check = (cond, name, detail) => (cond ? ok(name) : nok(name, detail));
+const note = (text) => console.log(`# ${text}`);
+
+// sql: runs SQL on the test database with the sqlite3 shell; returns its output.
+function sql(text) {
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-cmd', 'PRAGMA foreign_keys=ON', db, text], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr || r.error}`);
+  return r.stdout.trim();
+}
+const q = (s) => `'${s.replaceAll("'", "''")}'`;
+
+// Values that paths in pages.json name as {name}.
+const vars = {
+  response: () => sql('SELECT min(id) FROM response'),
+};
+function resolve(path) {
+  return path.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ? vars[k]() : `{${k}}`));
+}
+
+// tidy: the HTML's errors and warnings from `tidy -q -e`.
+function tidy(html) {
+  const r = spawnSync('tidy', ['-q', '-e', '-utf8', '--show-warnings', 'yes'], { input: html, encoding: 'utf8' });
+  const lines = (r.stderr || '').split('\n').filter((l) => l.trim());
+  return {
+    errors: lines.filter((l) => /Error:/.test(l)),
+    warnings: lines.filter((l) => /Warning:/.test(l)),
+    failed: r.status === null || r.status > 1,
+  };
+}
+
+async function fetchPage(url) {
+  const res = await fetch(url, { redirect: 'manual' });
+  return { status: res.status, html: await res.text(), csp: res.headers.get('content-security-policy') || '' };
+}
+
+// Headings: lang, exactly one h1, and no level skipped going down.
+async function structure(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    if (document.documentElement.getAttribute('lang') !== 'sv') problems.push('html lang is not "sv"');
+    const hs = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].filter((h) => !h.closest('[hidden]'));
+    const h1 = hs.filter((h) => h.tagName === 'H1').length;
+    if (h1 !== 1) problems.push(`${h1} h1 elements`);
+    let prev = 0;
+    for (const h of hs) {
+      const level = Number(h.tagName[1]);
+      if (prev && level > prev + 1) problems.push(`h${level} "${h.textContent.trim().slice(0, 40)}" after h${prev}`);
+      prev = level;
+    }
+    if (!document.querySelector('main')) problems.push('no main landmark');
+    return problems;
+  });
+}
+
+// Keyboard: the first Tab reaches the skip link; Enter on it moves focus to main (main itself or,
+// when main is not focusable, the next Tab lands inside it); focus is visible on the next stops.
+async function keyboard(page, url, name) {
+  await page.goto(url);
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const a = document.activeElement;
+    return a && a.tagName === 'A' && a.getAttribute('href') === '#innehall' ? a.textContent.trim() : null;
+  });
+  check(skip !== null, `keyboard ${name}: the first Tab reaches the skip link`,
+    skip === null ? 'the first Tab focused something else' : '');
+  if (skip === null) return;
+  await page.keyboard.press('Enter');
+  const inMain = () => page.evaluate(() => {
+    const m = document.querySelector('main');
+    const a = document.activeElement;
+    return !!m && (a === m || (m.contains(a) && a !== document.body));
+  });
+  let moved = await inMain();
+  if (!moved) {
+    await page.keyboard.press('Tab');
+    moved = await inMain();
+  }
+  const hash = await page.evaluate(() => location.hash);
+  check(moved && hash === '#innehall', `keyboard ${name}: the skip link moves focus to main`,
+    `hash ${hash}, focus ${moved ? 'in' : 'not in'} main`);
+  // Focus is visible when focusing changes how the element, something inside it or one of its
+  // two nearest ancestors is drawn (outline, shadow, stroke, colours, underline, border).
+  const invisible = [];
+  for (let i = 0; i < 10; i++) {
+    const f = await page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return null;
+      const props = ['outlineStyle', 'outlineWidth', 'outlineColor', 'boxShadow', 'stroke', 'strokeWidth', 'fill',
+        'backgroundColor', 'color', 'textDecorationLine', 'textDecorationThickness', 'borderColor', 'borderWidth'];
+      const els = [a, ...[...a.querySelectorAll('*')].slice(0, 20), a.parentElement, a.parentElement?.parentElement]
+        .filter(Boolean);
+      const look = () => els.map((e) => { const s = getComputedStyle(e); return props.map((p) => s[p]).join('|'); }).join(';');
+      const focused = look();
+      a.blur();
+      const blurred = look();
+      a.focus();
+      const r = a.getBoundingClientRect();
+      return { what: `${a.tagName.toLowerCase()} "${(a.textContent || a.value || '').trim().slice(0, 30)}"`,
+        visible: focused !== blurred && r.width > 0 && r.height > 0 };
+    });
+    if (f && !f.visible) invisible.push(f.what);
+    await page.keyboard.press('Tab');
+  }
+  check(invisible.length === 0, `keyboard ${name}: focus is visible on every stop`, invisible.join('\n'));
+}
+
+async function checkPage(browser, context, entry) {
+  const path = resolve(entry.path);
+  const url = base + encodeURI(path);
+  const want = entry.status || 200;
+  const got = await fetchPage(url);
+  if (got.status === 404 && want !== 404 && !entry.required) {
+    note(`skip - ${path}: not written yet (404); checked as soon as it exists`);
+    return false;
+  }
+  check(got.status === want, `page ${path} answers ${want}`, `status ${got.status}`);
+  if (got.status !== want) return false;
+  check(/default-src 'none'/.test(got.csp), `page ${path} has the strict CSP`, got.csp);
+
+  const t = tidy(got.html);
+  check(t.errors.length === 0 && !t.failed, `tidy ${path}: no errors`, t.errors.join('\n'));
+  for (const w of t.warnings) note(`tidy warning ${path}: ${w}`);
+
+  const page = await context.newPage();
+  const csp = [];
+  const errors = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) csp.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  check(csp.length === 0, `page ${path}: no CSP violations`, csp.join('\n'));
+  check(errors.length === 0, `page ${path}: no script errors`, errors.join('\n'));
+
+  const problems = await structure(page);
+  check(problems.length === 0, `structure ${path}: lang sv, one h1, headings in order, main`, problems.join('\n'));
+
+  const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (axe.violations.length === 0) ok(`axe ${path}: no WCAG 2.1 AA violations`);
+  for (const v of axe.violations) {
+    const nodes = v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${(n.failureSummary || '').split('\n').slice(1, 2).join('').trim()}`);
+    nok(`axe ${path}: ${v.id} (${v.impact}) ${v.help} [${v.nodes.length} element(s)]`, nodes.join('\n'));
+  }
+
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${entry.name}.png`), fullPage: true });
+  ok(`screenshot ${path} saved as ${entry.name}.png`);
+
+  await keyboard(page, url, path);
+  await page.close();
+  return true;
+}
+
+// The payloads stored in text fields; each one sets window.__xss if it ever runs.
+const X_SCRIPT = '<script>window.__xss=1</script>';
+const X_ATTR = '"><img src=x onerror="window.__xss=1">';
+
+function storePayloads() {
+  const lup = `SELECT m.id FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id
+    JOIN area a ON a.id = p.district_id WHERE a.key = 'spanga-tensta' ORDER BY m.id LIMIT 1`;
+  const theme = `SELECT t.id FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id
+    JOIN area a ON a.id = p.district_id WHERE a.key = 'spanga-tensta' ORDER BY t.id LIMIT 1`;
+  const goal = `SELECT g.id FROM goal g JOIN organisation o ON o.id = g.owner_id
+    WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND g.year = 2022 ORDER BY g.id LIMIT 1`;
+  const resp = 'SELECT min(id) FROM response';
+  sql(`BEGIN;
+    UPDATE measure SET title = ${q('Kvaståtgärd ' + X_SCRIPT)}, description = ${q('Kvast ' + X_ATTR)} WHERE id = (${lup});
+    UPDATE theme SET name = ${q('Kvasttema ' + X_ATTR)}, description = ${q('Kvast ' + X_SCRIPT)} WHERE id = (${theme});
+    UPDATE goal SET title = ${q('Kvastmål ' + X_SCRIPT)}, description = ${q('Kvast ' + X_ATTR)} WHERE id = (${goal});
+    UPDATE indicator SET name = ${q('Kvastindikator ' + X_ATTR)} WHERE id = (SELECT min(id) FROM indicator WHERE goal_id IN (${goal}));
+    UPDATE activity SET title = ${q('Kvastaktivitet ' + X_SCRIPT)} WHERE id = (SELECT min(id) FROM activity);
+    UPDATE response_part SET text = ${q('Kvastsvar ' + X_ATTR + ' ' + X_SCRIPT)}
+      WHERE response_id = (${resp}) AND ord = (SELECT min(ord) FROM response_part WHERE response_id = (${resp}));
+    UPDATE response SET stance_phrase = ${q(X_SCRIPT)} WHERE id = (${resp});
+    UPDATE commission_measure SET text = ${q('Kvaståtgärd ' + X_ATTR)} WHERE id = (SELECT min(id) FROM commission_measure);
+    UPDATE commission_admin SET statement = ${q('Kvastyttrande ' + X_SCRIPT)}, stance_phrase = ${q(X_ATTR)}
+      WHERE org_id = (SELECT id FROM organisation WHERE key = 'utbildningsforvaltningen');
+    COMMIT;`);
+}
+
+async function xss(context, path, how) {
+  const page = await context.newPage();
+  await page.goto(base + encodeURI(path));
+  const r = await page.evaluate(() => ({
+    flag: typeof window.__xss,
+    img: document.querySelectorAll('img[src="x"]').length,
+    shown: document.body.textContent.includes('window.__xss=1'),
+  }));
+  await page.close();
+  check(r.flag === 'undefined' && r.img === 0, `xss ${path} (${how}): stored script does not run`,
+    `window.__xss is ${r.flag}, ${r.img} injected img element(s)`);
+  return r.shown;
+}
+
+async function main() {
+  const t0 = Date.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const present = [];
+    for (const entry of pages) {
+      try {
+        const t = Date.now();
+        if (await checkPage(browser, context, entry)) present.push(entry);
+        note(`${entry.path}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      } catch (e) {
+        nok(`page ${entry.path}: the checks ran to the end`, e.stack || e);
+      }
+    }
+    storePayloads();
+    const bypass = await browser.newContext({ bypassCSP: true });
+    const extra = ['/sok?q=kvast', '/sok?q=<script>', '/sok?q="><img src=x onerror="window.__xss=1">'];
+    const targets = [...present.filter((p) => (p.status || 200) === 200).map((p) => resolve(p.path)), ...extra];
+    let shown = false;
+    const one = async (path) => {
+      try {
+        const [a] = await Promise.all([xss(bypass, path, 'CSP bypassed'), xss(context, path, 'with CSP')]);
+        shown = a || shown;
+      } catch (e) {
+        nok(`xss ${path}: the check ran to the end`, e.stack || e);
+      }
+    };
+    for (let i = 0; i < targets.length; i += 2) await Promise.all(targets.slice(i, i + 2).map(one));
+    check(shown, 'xss: the payloads are shown as text (escaped, not dropped)');
+    await bypass.close();
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  note(`browser checks took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${shots}`);
+  process.exit(failures ? 1 : 0);
+}
+
+main().catch((e) => {
+  nok('browser tests ran to the end', e.stack || e);
+  process.exit(1);
+});

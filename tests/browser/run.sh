@@ -1,0 +1,55 @@
+#!/bin/sh
+# run.sh: the browser tests (tests/browser/check.mjs) against a real `lup serve` on an ephemeral
+# loopback port, with the Stockholm dataset and the commission's responses (seed 002).
+# Usage: sh tests/browser/run.sh [LUP_BINARY]   (default build/lup)
+# Prints "ok - ..."/"not ok - ..." per check; screenshots go to build/screenshots/. Exit 1 on any
+# failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+top=$(pwd)
+LUP=${1:-$top/build/lup}
+SEEDS="$top/../shared/seeds"
+SHOTS="$top/build/screenshots"
+TMP=$(mktemp -d)
+SERVER=
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
+
+missing=
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
+command -v tidy >/dev/null 2>&1 || missing="$missing tidy"
+command -v node >/dev/null 2>&1 || missing="$missing node"
+[ -d node_modules/playwright-core ] && [ -d node_modules/@axe-core/playwright ] || missing="$missing node_modules(npm ci)"
+if [ -n "$missing" ]; then
+	echo "not ok - browser tests: missing$missing (run: sh scripts/deps.sh test && npm ci)"
+	exit 1
+fi
+
+DB="$TMP/lup.db"
+"$LUP" --db "$DB" demo "$top/data/stockholm" >/dev/null 2>"$TMP/demo.err" ||
+	{ echo "not ok - browser tests: lup demo failed"; cat "$TMP/demo.err"; exit 1; }
+if [ -f "$SEEDS/002_e3f287d953d70608.txt" ]; then
+	"$LUP" --db "$DB" import commission "$SEEDS/002_e3f287d953d70608.txt" >/dev/null 2>"$TMP/import.err" ||
+		{ echo "not ok - browser tests: the commission import failed"; cat "$TMP/import.err"; exit 1; }
+else
+	echo "not ok - browser tests: seed 002 not found in $SEEDS"
+	exit 1
+fi
+# Users for pages behind a login (passwords only for this throwaway database).
+printf 'editorpassword1\n' | "$LUP" --db "$DB" user add editor --role editor --org spanga-tensta-stadsdelsnamnd >/dev/null 2>&1
+printf 'citypassword1\n' | "$LUP" --db "$DB" user add city --role city --org stadsledningskontoret >/dev/null 2>&1
+
+"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
+SERVER=$!
+for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+if [ ! -s "$TMP/port" ]; then
+	echo "not ok - browser tests: lup serve did not start"
+	cat "$TMP/server.log"
+	exit 1
+fi
+rm -rf "$SHOTS"
+mkdir -p "$SHOTS"
+# at most 2 minutes for the whole run
+timeout 120 node tests/browser/check.mjs "http://127.0.0.1:$(cat "$TMP/port")" "$DB" "$SHOTS"
+rc=$?
+[ $rc -eq 124 ] && echo "not ok - browser tests finished within 2 minutes"
+exit $rc

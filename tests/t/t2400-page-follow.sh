@@ -1,0 +1,198 @@
+#!/bin/sh
+# t2400: the commission pages (/kommissionen, /kommissionen/svar/{id},
+# /kommissionen/forvaltning/{key}) and the search page (/sok) against the real `lup serve`:
+# status codes, the Swedish text, data from the database, the search index kept current by its
+# triggers, FTS5 syntax in the query, escaping of hostile text stored through sqlite3.
+. "$(dirname "$0")/lib.sh"
+DB="$TMP/lup.db"
+L() { "$LUP" --db "$DB" "$@"; }
+Q() { sqlite3 -cmd 'PRAGMA foreign_keys=ON' -cmd '.timeout 5000' "$DB" "$@"; }
+
+L demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
+
+"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+BASE="http://127.0.0.1:$(cat "$TMP/port")"
+
+# get NAME EXPECTED PATH: one GET; the page in $TMP/page, headers in $TMP/headers
+get() {
+	code=$(curl -s -o "$TMP/page" -D "$TMP/headers" -w '%{http_code}' "$BASE$3")
+	if [ "$code" = "$2" ]; then ok "$1"; else nok "$1 (GET $3: $code, expected $2)"; fi
+}
+# has NAME TEXT / lacks NAME TEXT: the last page contains / does not contain TEXT
+has() { if grep -q -F -- "$2" "$TMP/page"; then ok "$1"; else nok "$1 (page lacks '$2')"; fi; }
+lacks() { if grep -q -F -- "$2" "$TMP/page"; then nok "$1 (page has '$2')"; else ok "$1"; fi; }
+# lines: the last page with every tag on a line of its own, so that grep can count and order
+lines() { sed 's/</\n</g' "$TMP/page" > "$TMP/lines"; }
+# before A B: on the last page, the first A comes before the first B
+before() {
+	lines
+	a=$(grep -n -F -- "$1" "$TMP/lines" | head -1 | cut -d: -f1)
+	b=$(grep -n -F -- "$2" "$TMP/lines" | head -1 | cut -d: -f1)
+	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
+}
+# count TEXT: how many times TEXT occurs on the last page
+count() { lines; grep -c -F -- "$1" "$TMP/lines"; }
+
+# --- the commission before any import -----------------------------------------------------------
+get "commission page without data" 200 /kommissionen
+has "says that no responses are imported" "Inga svar importerade ännu"
+has "is Swedish" '<html lang="sv">'
+grep -q -i '^content-type: text/html; charset=utf-8' "$TMP/headers" && ok "served as HTML" || nok "content type"
+grep -q -i "^content-security-policy: default-src 'none'" "$TMP/headers" && ok "strict CSP on the page" || nok "no CSP"
+
+L import commission "$SEEDS/002_e3f287d953d70608.txt" >/dev/null 2>&1 || nok "commission import"
+
+# --- the matrix ------------------------------------------------------------------------------------
+get "commission matrix" 200 /kommissionen
+has "title" "Kommissionen för ett socialt hållbart Stockholm"
+lacks "no empty note once imported" "Inga svar importerade ännu"
+for t in "Allas rätt till kunskap – Kortutbildade i vuxenutbildningen" "En skola där alla ska lyckas" \
+	"Från delad till enad stad – Översiktsplanering för social hållbarhet" \
+	"Stad i samverkan – Stockholms stad och civilsamhället"; do
+	has "report heading: $t" "$t"
+done
+has "recommendation row" "Rekommendation 6.2: Minska skolsegregationen"
+has "recommendation derived from the number when missing" "Rekommendation 4.1"
+has "measure row" "Analysera grundskolans"
+has "stance: instämmer" "instämmer"
+has "stance: positiv" "positiv"
+has "stance: tveksam" "tveksam"
+has "stance: ingen ställning" "ingen ställning"
+has "stance: ej svarat" "ej svarat"
+has "district administrations by their district's name" ">Hägersten-Liljeholmen<"
+has "summary counts the responses" "118 svar från 13 förvaltningar på 48 åtgärder i 4 rapporter"
+has "administrations without a response are counted" "10 förvaltningar har inte skickat något yttrande"
+links=$(count 'href="/kommissionen/svar/')
+expect_eq "every response is one linked cell" "$links" "$(Q 'SELECT count(*) FROM response')"
+rid=$(Q "SELECT r.id FROM response r JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id
+	WHERE o.key = 'utbildningsforvaltningen' AND m.number = '6.2.1'")
+has "the cell links to the text behind it" "href=\"/kommissionen/svar/$rid\""
+mid=$(Q "SELECT m.id FROM commission_measure m JOIN commission_report cr ON cr.id = m.report_id
+	WHERE cr.key = 'en-skola-dar-alla-ska-lyckas' AND m.number = '6.2.10'")
+expect_eq "no measure 6.2.10 (numbers sort as numbers below)" "$mid" ""
+if before 'class="num">6.2.1' 'class="num">6.2.2' && before 'class="num">6.5.3' 'class="num">6.6.1'; then ok "measures in number order"; else nok "measure order"; fi
+lacks "no inline script" "<script"
+lacks "no inline style" "style="
+has "the table has a caption" "<caption>Förvaltningarnas ställning till åtgärderna i En skola där alla ska lyckas"
+has "column headers have a scope" '<th scope="col" class="admin">'
+has "administrations table" "Förvaltningarnas yttranden"
+
+# --- the text behind a cell ---------------------------------------------------------------------------
+hid=$(Q "SELECT r.id FROM response r JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id
+	JOIN commission_report cr ON cr.id = m.report_id WHERE o.key = 'arbetsmarknadsforvaltningen' AND m.number = '2.4'
+	AND cr.key LIKE 'allas-ratt%'")
+get "a response" 200 "/kommissionen/svar/$hid"
+has "names the administration and the measure" "Svar från Arbetsmarknadsförvaltningen på åtgärd 2.4"
+has "its stance" "tveksam"
+has "the phrase that decided it, marked in the text" "<mark>ställer sig dock tveksam</mark>"
+has "labelled part: Pågående arbete" "<h3>Pågående arbete</h3>"
+has "labelled part: Kommentar" "<h3>Kommentar</h3>"
+has "the report" "Allas rätt till kunskap"
+has "the recommendation" "Möjliggör för fler kortutbildade att fullfölja studier"
+has "back to the matrix row" "href=\"/kommissionen#atgard-"
+get "a response with other answers to the same measure" 200 "/kommissionen/svar/$rid"
+has "lists the other administrations' answers" "Andra förvaltningars svar på samma åtgärd"
+has "another administration answered 6.2.1" "Exploateringskontoret"
+get "unknown response" 404 /kommissionen/svar/999999
+has "404 in Swedish" "Det finns inget svar med det numret."
+get "response id 0" 404 /kommissionen/svar/0
+get "response id not a number" 404 /kommissionen/svar/abc
+get "response id with a sign" 404 "/kommissionen/svar/-1"
+get "response id too long" 404 /kommissionen/svar/12345678901234567890
+
+# --- an administration -------------------------------------------------------------------------------
+get "an administration" 200 /kommissionen/forvaltning/utbildningsforvaltningen
+has "its heading" "Utbildningsförvaltningen och kommissionen"
+has "its statement" "Yttrandet i stort"
+has "its answers" "Svar på enskilda åtgärder"
+get "an administration that sent nothing" 200 /kommissionen/forvaltning/fastighetskontoret
+has "says so" "Förvaltningen har inte skickat något yttrande"
+get "unknown administration" 404 /kommissionen/forvaltning/okand-forvaltning
+has "404 in Swedish for it" "Förvaltningen finns inte bland dem som yttrat sig till kommissionen."
+
+# --- search ----------------------------------------------------------------------------------------------
+get "search form" 200 /sok
+has "the form" '<form role="search" method="get" action="/sok"'
+has "a label for the field" '<label for="q">'
+lacks "no results without a query" "träffar för"
+get "blank query shows the form only" 200 "/sok?q=%20%20"
+lacks "no results for blanks" "träffar för"
+get "search förskola" 200 "/sok?q=f%C3%B6rskola"
+has "finds Förskolans (case, prefix)" "Förskola"
+has "finds goals" "Mål ("
+has "finds LUP measures" "Åtgärder i de lokala utvecklingsprogrammen ("
+has "finds activities" "Aktiviteter ("
+has "finds indicators" "Indikatorer ("
+has "finds responses" "Svar till kommissionen ("
+has "marks the match" "<mark>"
+has "finds a compound word" "Introduktions"
+has "links a goal to its organisation's plan" 'href="/organisation/spanga-tensta-stadsdelsnamnd?ar=2022"'
+has "links a measure to its district" 'href="/stadsdel/'
+if before ">Utökad satsning" ">Öppen "; then ok "ö sorts after z"; else nok "ö sorts after z"; fi
+n1=$(count '<li>')
+get "search FÖRSKOLA" 200 "/sok?q=F%C3%96RSKOLA"
+n2=$(count '<li>')
+expect_eq "upper case Ö finds the same" "$n2" "$n1"
+get "search without the diacritic" 200 "/sok?q=forskola"
+lacks "forskola is not förskola" "Förskolans utbildning"
+get "search two words" 200 "/sok?q=f%C3%B6rskola+hembes%C3%B6k"
+has "both words required" "<mark>Hembesök</mark>sprogrammet"
+lacks "…and only both" "Förskolans utbildning"
+get "search for a commission measure number" 200 "/sok?q=6.2.1"
+has "finds the commission's measure" "Kommissionens åtgärder ("
+get "no hits" 200 "/sok?q=qqqxxqqq"
+has "says there are none" "Inga träffar för ”qqqxxqqq”."
+get "short words are dropped" 200 "/sok?q=ab"
+has "asks for three characters" "Skriv minst ett ord med tre tecken eller fler."
+
+for q in '%22' '%22%22%22' '(' ')' '*' 'AND' 'OR+NOT' 'NEAR(a+b)' 'f%C3%B6rskola%22' '-f%C3%B6rskola' '%5Ef%C3%B6rskola' \
+	'title%3Af%C3%B6rskola' '%7Bbody%7D' 'f%C3%B6r*' '%22+OR+%22' '%27%3B+DROP+TABLE+goal%3B+--' '%E2%80%9Df%C3%B6rskola%E2%80%9D'; do
+	get "FTS5 syntax in the query is text: $q" 200 "/sok?q=$q"
+done
+has "quotes around a word are dropped" "träffar för"
+long=$(printf 'f%%C3%%B6rskola+%.0s' $(seq 60))
+get "an overlong query" 200 "/sok?q=$long"
+has "is cut, and says so" "Sökfrågan var för lång"
+get "invalid UTF-8" 400 "/sok?q=%FF%FE"
+get "a control character" 400 "/sok?q=a%01b"
+
+# the index follows the tables (triggers of 0008-search.sql)
+Q "UPDATE goal SET title = 'Kvastfeningsmål för test' WHERE key = 'vp-2022-spanga-tensta-nm-03'" || nok "update goal"
+get "search after a goal changed" 200 "/sok?q=kvastfening"
+has "the new title is found" "Kvastfening"
+Q "UPDATE activity SET description = 'Zebrafinkarnas aktivitet' WHERE id = (SELECT min(id) FROM activity)" || nok "update activity"
+get "search after an activity changed" 200 "/sok?q=zebrafink"
+has "the new description is found" "Zebrafink"
+Q "UPDATE response_part SET text = 'Gnuorkestern svarar' WHERE response_id = $rid AND ord = (SELECT min(ord) FROM response_part WHERE response_id = $rid)" || nok "update part"
+get "search after a response part changed" 200 "/sok?q=gnuorkestern"
+has "the response is found" "/kommissionen/svar/$rid"
+Q "DELETE FROM response WHERE id = $rid" || nok "delete response"
+get "search after the response was deleted" 200 "/sok?q=gnuorkestern"
+has "it is gone" "Inga träffar"
+expect_eq "the index matches the tables" "$(Q "SELECT count(*) FROM search_index")" \
+	"$(Q "SELECT (SELECT count(*) FROM goal) + (SELECT count(*) FROM measure) + (SELECT count(*) FROM activity)
+	+ (SELECT count(*) FROM indicator) + (SELECT count(*) FROM commission_measure)
+	+ (SELECT count(DISTINCT response_id) FROM response_part)")"
+
+# --- hostile text is escaped -------------------------------------------------------------------------
+X1='<script>window.__xss=1</script>'
+X2='"><img src=x onerror="window.__xss=1">'
+Q "UPDATE commission_measure SET text = 'Kvastmätning $X1' WHERE id = (SELECT min(id) FROM commission_measure)"
+Q "UPDATE response_part SET text = 'Kvastsvar $(printf '%s' "$X2" | sed "s/'/''/g")' WHERE response_id = $hid AND ord = 1"
+Q "UPDATE commission_admin SET statement = 'Kvastyttrande $X1', stance_phrase = '$X1' WHERE org_id = (SELECT id FROM organisation WHERE key = 'utbildningsforvaltningen')"
+Q "UPDATE goal SET title = 'Kvastmål $(printf '%s' "$X2" | sed "s/'/''/g")' WHERE key = 'vp-2022-spanga-tensta-nm-04'"
+Q "UPDATE organisation SET name = 'Kvastförvaltning $X1' WHERE key = 'utbildningsforvaltningen'"
+for p in /kommissionen "/kommissionen/svar/$hid" /kommissionen/forvaltning/utbildningsforvaltningen "/sok?q=kvast" \
+	"/sok?q=%3Cscript%3E" "/sok?q=%22%3E%3Cimg+src%3Dx"; do
+	get "hostile text page $p" 200 "$p"
+	lacks "no script from data on $p" "<script>window"
+	lacks "no attribute break from data on $p" '"><img'
+done
+get "hostile text shown as text" 200 "/sok?q=kvast"
+has "escaped in the hits" "&lt;script&gt;window.__xss=1&lt;/script&gt;"
+has "attribute payload escaped" "&quot;&gt;&lt;img src=x"
+
+finish
