@@ -15,21 +15,22 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	[STMT_WEB_FOLLOW_REPORTS] =
 		"SELECT id, key, title, year FROM commission_report ORDER BY title COLLATE sv, id",
 	/* () -> (id, report_id, number, text, rec_number, rec_text): every measure with its
-	 * recommendation (NULL when the document gives none); the caller sorts the numbers */
+	 * recommendation (NULL when the document gives none); the caller sorts them by number */
 	[STMT_WEB_FOLLOW_MEASURES] =
 		"SELECT m.id, m.report_id, m.number, m.text, r.number AS rec_number, r.text AS rec_text"
-		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id"
-		" ORDER BY m.report_id, m.id",
-	/* () -> (report_id, org_id, key, short_name, name): the administrations that answered some
-	 * measure of each report, in the document's order */
+		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id",
+	/* () -> (org_id, key, short_name, name): the administrations that answered some measure,
+	 * in the document's order */
 	[STMT_WEB_FOLLOW_COLUMNS] =
-		"SELECT m.report_id, o.id, o.key, " SHORT_NAME("o") " AS short_name, o.name"
-		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"
-		" JOIN organisation o ON o.id = r.org_id LEFT JOIN commission_admin ca ON ca.org_id = o.id"
-		" GROUP BY m.report_id, o.id ORDER BY m.report_id, coalesce(ca.ord, 1000000000), o.name COLLATE sv",
-	/* () -> (measure_id, org_id, response_id, stance, no_response), sorted by (measure, org) */
+		"SELECT o.id, o.key, " SHORT_NAME("o") " AS short_name, o.name"
+		" FROM organisation o LEFT JOIN commission_admin ca ON ca.org_id = o.id"
+		" WHERE o.id IN (SELECT org_id FROM response)"
+		" ORDER BY coalesce(ca.ord, 1000000000), o.name COLLATE sv",
+	/* () -> (measure_id, org_id, response_id, stance, no_response, report_id), sorted by
+	 * (measure, org) */
 	[STMT_WEB_FOLLOW_CELLS] =
-		"SELECT measure_id, org_id, id, stance, no_response FROM response ORDER BY measure_id, org_id",
+		"SELECT r.measure_id, r.org_id, r.id, r.stance, r.no_response, m.report_id FROM response r"
+		" JOIN commission_measure m ON m.id = r.measure_id ORDER BY r.measure_id, r.org_id",
 	/* () -> (key, name, grp, no_response, marker, stance, responses, has_statement): every
 	 * administration the commission document lists, in its order */
 	[STMT_WEB_FOLLOW_ADMINS] =

@@ -107,7 +107,7 @@ static const char *group_of(struct http_req *r, const struct row_cell *m)
 }
 
 struct cell {
-	int64_t measure, org, response;
+	int64_t measure, org, response, report;
 	const struct stance *st;
 };
 
@@ -137,21 +137,16 @@ static const char *cat(struct http_req *r, const char *prefix, const char *id)
 }
 
 /* One report's matrix: rows its measures (grouped by recommendation), columns the
- * administrations that answered any of them. */
+ * administrations that answered any of them (rows col[0..ncol) of cols). */
 static void report_matrix(struct http_req *r, struct html *h, const struct rowset *reports, int ri,
-			  struct row_cell **ms, int nms, const struct rowset *cols, const struct cell *cells, int ncells)
+			  struct row_cell **ms, int nms, const struct rowset *cols, const int *col, int ncol,
+			  const struct cell *cells, int ncells)
 {
-	const char *rid = cs(reports, ri, 0), *title = cs(reports, ri, 2);
-	int first = -1, ncol = 0, depth;
+	const char *title = cs(reports, ri, 2);
 	const char *group = NULL;
 	char span[16];
+	int depth;
 
-	for (int c = 0; c < cols->nrows; c++)
-		if (strcmp(cs(cols, c, 0), rid) == 0) {
-			if (first < 0)
-				first = c;
-			ncol++;
-		}
 	html_elem(h, "h2", title, "id", cat(r, "rapport-", cs(reports, ri, 1)), NULL);
 	if (nms == 0) {
 		html_elem(h, "p", "Inga åtgärder är inlästa för den här rapporten.", NULL);
@@ -169,10 +164,10 @@ static void report_matrix(struct http_req *r, struct html *h, const struct rowse
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Åtgärd", "scope", "col", "class", "measure", NULL);
-	for (int c = first; ncol && c < cols->nrows && strcmp(cs(cols, c, 0), rid) == 0; c++) {
+	for (int c = 0; c < ncol; c++) {
 		html_open(h, "th", "scope", "col", "class", "admin", NULL);
-		html_elem(h, "a", cs(cols, c, 3), "href", page_href(r, "/kommissionen/forvaltning", cs(cols, c, 2)),
-			  "title", cs(cols, c, 4), NULL);
+		html_elem(h, "a", cs(cols, col[c], 2), "href", page_href(r, "/kommissionen/forvaltning", cs(cols, col[c], 1)),
+			  "title", cs(cols, col[c], 3), NULL);
 		html_close(h);
 	}
 	html_close(h);
@@ -200,8 +195,8 @@ static void report_matrix(struct http_req *r, struct html *h, const struct rowse
 		html_text(h, " ");
 		html_text(h, m[M_TEXT].s ? m[M_TEXT].s : "(rubrik saknas i dokumentet)");
 		html_close(h);
-		for (int c = first; ncol && c < cols->nrows && strcmp(cs(cols, c, 0), rid) == 0; c++) {
-			struct cell key = { .measure = strtoll(m[M_ID].s, NULL, 10), .org = ci(cols, c, 1) };
+		for (int c = 0; c < ncol; c++) {
+			struct cell key = { .measure = strtoll(m[M_ID].s, NULL, 10), .org = ci(cols, col[c], 0) };
 			const struct cell *x = bsearch(&key, cells, (size_t)ncells, sizeof(*cells), cell_cmp);
 			const struct stance *st = x ? x->st : MISSING;
 			html_open(h, "td", "class", st->cls, NULL);
@@ -219,9 +214,44 @@ static void report_matrix(struct http_req *r, struct html *h, const struct rowse
 	html_close_to(h, depth);
 }
 
+/* An organisation's id and its row in the columns rowset, for bsearch by id. */
+struct org_ix {
+	int64_t id;
+	int row;
+};
+
+static int org_ix_cmp(const void *pa, const void *pb)
+{
+	const struct org_ix *a = pa, *b = pb;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Marks in has[report * ncols + column] which administrations answered a measure of which
+ * report. */
+static unsigned char *answered_reports(struct http_req *r, const struct rowset *reports, const struct rowset *cols,
+				       const struct cell *cells, int ncells)
+{
+	unsigned char *has = arena_alloc(&r->a, (size_t)(reports->nrows * cols->nrows) + 1);
+	struct org_ix *ix = arena_alloc(&r->a, sizeof(*ix) * (size_t)(cols->nrows + 1));
+
+	for (int c = 0; c < cols->nrows; c++)
+		ix[c] = (struct org_ix){ ci(cols, c, 0), c };
+	qsort(ix, (size_t)cols->nrows, sizeof(*ix), org_ix_cmp);
+	for (int i = 0, ri = 0; i < ncells; i++) {
+		struct org_ix key = { cells[i].org, 0 }, *o;
+		if (ri >= reports->nrows || ci(reports, ri, 0) != cells[i].report)
+			for (ri = 0; ri < reports->nrows && ci(reports, ri, 0) != cells[i].report; ri++)
+				;
+		o = bsearch(&key, ix, (size_t)cols->nrows, sizeof(*ix), org_ix_cmp);
+		if (o && ri < reports->nrows)
+			has[ri * cols->nrows + o->row] = 1;
+	}
+	return has;
+}
+
 static void legend(struct html *h)
 {
-	html_open(h, "ul", "class", "legend", "aria-label", "Teckenförklaring", NULL);
+	html_open(h, "ul", "class", "cm-legend", "aria-label", "Teckenförklaring", NULL);
 	for (size_t i = 0; i < NSTANCES; i++) {
 		html_open(h, "li", "class", stances[i].cls, NULL);
 		stance_text(h, &stances[i]);
@@ -277,6 +307,8 @@ int page_commission(struct http_req *r)
 	struct rowset reports, ms, cols, cl, ad;
 	struct row_cell **sorted;
 	struct cell *cells;
+	unsigned char *has;
+	int *col;
 	struct html *h;
 	int counts[NSTANCES] = { 0 }, silent = 0, answered = 0;
 
@@ -298,7 +330,7 @@ int page_commission(struct http_req *r)
 	}
 	cells = arena_alloc(&r->a, sizeof(*cells) * (size_t)(cl.nrows + 1));
 	for (int i = 0; i < cl.nrows; i++) {
-		cells[i] = (struct cell){ ci(&cl, i, 0), ci(&cl, i, 1), ci(&cl, i, 2),
+		cells[i] = (struct cell){ ci(&cl, i, 0), ci(&cl, i, 1), ci(&cl, i, 2), ci(&cl, i, 5),
 					  stance_of(cs(&cl, i, 3), ci(&cl, i, 4) != 0) };
 		counts[cells[i].st - stances]++;
 	}
@@ -326,7 +358,7 @@ int page_commission(struct http_req *r)
 	html_close(h);
 	html_elem(h, "h2", "Teckenförklaring", "class", "visually-hidden", NULL);
 	legend(h);
-	html_open(h, "nav", "aria-label", "Rapporter", "class", "toc", NULL);
+	html_open(h, "nav", "aria-label", "Rapporter", "class", "cm-toc", NULL);
 	html_open(h, "ul", NULL);
 	for (int i = 0; i < reports.nrows; i++) {
 		html_open(h, "li", NULL);
@@ -340,13 +372,18 @@ int page_commission(struct http_req *r)
 	html_close(h);
 
 	sorted = arena_alloc(&r->a, sizeof(*sorted) * (size_t)(ms.nrows + 1));
+	col = arena_alloc(&r->a, sizeof(*col) * (size_t)(cols.nrows + 1));
+	has = answered_reports(r, &reports, &cols, cells, cl.nrows);
 	for (int ri = 0; ri < reports.nrows; ri++) {
-		int n = 0;
+		int n = 0, ncol = 0;
 		for (int i = 0; i < ms.nrows; i++)
 			if (strcmp(cs(&ms, i, M_REPORT), cs(&reports, ri, 0)) == 0)
 				sorted[n++] = ms.rows[i];
 		qsort(sorted, (size_t)n, sizeof(*sorted), measure_cmp);
-		report_matrix(r, h, &reports, ri, sorted, n, &cols, cells, cl.nrows);
+		for (int c = 0; c < cols.nrows; c++)
+			if (has[ri * cols.nrows + c])
+				col[ncol++] = c;
+		report_matrix(r, h, &reports, ri, sorted, n, &cols, col, ncol, cells, cl.nrows);
 	}
 	if (ad.nrows)
 		admins_table(r, h, &ad);
@@ -469,7 +506,7 @@ int page_commission_response(struct http_req *r)
 	html_open(h, "h1", NULL);
 	html_textf(h, "Svar från %s på åtgärd %s", cs(&x, 0, 5), cs(&x, 0, 7));
 	html_close(h);
-	html_open(h, "dl", "class", "facts", NULL);
+	html_open(h, "dl", "class", "cm-facts", NULL);
 	dl_item(h, "Rapport", cs(&x, 0, 10));
 	html_elem(h, "dt", "Rekommendation", NULL);
 	html_open(h, "dd", NULL);
@@ -502,7 +539,7 @@ int page_commission_response(struct http_req *r)
 		const char *label = cs(&parts, i, 1);
 		/* Beskrivning and Ansvarig quote the commission: the stance is never read there */
 		int quoted = strcmp(label, "Beskrivning") == 0 || strcmp(label, "Ansvarig") == 0;
-		html_open(h, "section", "class", "part", "aria-label", label, NULL);
+		html_open(h, "section", "class", "cm-part", "aria-label", label, NULL);
 		html_elem(h, "h3", strcmp(label, "Text") == 0 ? "Text utan rubrik" : label, NULL);
 		paragraphs(r, h, cs(&parts, i, 2), quoted ? NULL : phrase, &marked);
 		html_close(h);
@@ -561,7 +598,7 @@ int page_commission_admin(struct http_req *r)
 	html_open(h, "h1", NULL);
 	html_textf(h, "%s och kommissionen", cs(&x, 0, 2));
 	html_close(h);
-	html_open(h, "dl", "class", "facts", NULL);
+	html_open(h, "dl", "class", "cm-facts", NULL);
 	dl_item(h, "Rubrik i dokumentet", cs(&x, 0, 4));
 	dl_item(h, "Grupp", strcmp(cs(&x, 0, 3), "district") == 0 ? "Stadsdelsförvaltningar" :
 		strcmp(cs(&x, 0, 3), "specialist") == 0 ? "Fackförvaltningar" : "Övriga");
@@ -602,7 +639,7 @@ int page_commission_admin(struct http_req *r)
 		html_elem(h, "p", "Förvaltningen har inte svarat på någon enskild åtgärd.", NULL);
 		return page_end(r, h);
 	}
-	html_open(h, "table", NULL);
+	html_open(h, "table", "class", "answers-table", NULL);
 	html_elem(h, "caption", "Förvaltningens svar per åtgärd", NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
@@ -615,8 +652,10 @@ int page_commission_admin(struct http_req *r)
 	for (int i = 0; i < resp.nrows; i++) {
 		const struct stance *st = stance_of(cs(&resp, i, 1), ci(&resp, i, 2) != 0);
 		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
-		html_textf(h, "%s %s", cs(&resp, i, 4), cs(&resp, i, 5) ? cs(&resp, i, 5) : "");
+		html_open(h, "th", "scope", "row", "class", "measure", NULL);
+		html_elem(h, "span", cs(&resp, i, 4), "class", "num", NULL);
+		html_text(h, " ");
+		html_text(h, cs(&resp, i, 5) ? cs(&resp, i, 5) : "(rubrik saknas i dokumentet)");
 		html_close(h);
 		html_elem(h, "td", cs(&resp, i, 6), NULL);
 		html_open(h, "td", "class", st->cls, NULL);

@@ -226,7 +226,7 @@ static void hit(struct http_req *r, struct html *h, const struct row_cell *c, in
 	else
 		html_text(h, c[S_LABEL].s);
 	html_close(h);
-	html_open(h, "span", "class", "context", NULL);
+	html_open(h, "span", "class", "hit-context", NULL);
 	html_text(h, " – ");
 	if (kind == 1 && goal_level(c[S_DETAIL].s))
 		html_textf(h, "%s, ", goal_level(c[S_DETAIL].s));
@@ -353,13 +353,13 @@ int page_search(struct http_req *r)
 	html_elem(h, "h1", "Sök", NULL);
 	form(h, q);
 	if (cut) {
-		html_open(h, "p", "class", "note", NULL);
+		html_open(h, "p", "class", "search-note", NULL);
 		html_textf(h, "Sökfrågan var för lång: bara de första %d tecknen används.", Q_MAX);
 		html_close(h);
 	}
 	if (dropped)
 		html_elem(h, "p", "Ord med färre än tre tecken, och ord utöver de åtta första, tas inte med i sökningen.",
-			  "class", "note", NULL);
+			  "class", "search-note", NULL);
 	if (!fq)
 		html_elem(h, "p", "Skriv minst ett ord med tre tecken eller fler.", "class", "summary", NULL);
 	else
