@@ -1,8 +1,19 @@
-/* stmt-web-places.h: statements of the 'places' web pages (SQL in sql-sqlite-web-places.c). Add entries as
- * X(WEB_PLACES_NAME); they become STMT_WEB_PLACES_NAME in enum stmt. */
+/* stmt-web-places.h: statements of the 'places' web pages (the districts and organisations pages;
+ * SQL in sql-sqlite-web-places.c). Each entry X(WEB_PLACES_NAME) becomes STMT_WEB_PLACES_NAME in
+ * enum stmt; the parameters are documented at the SQL. Statements that serve many things of a
+ * page at once return the id they belong to in column 0, sorted by it. */
 #ifndef LUP_STMT_WEB_PLACES_H
 #define LUP_STMT_WEB_PLACES_H
 
-#define STMT_LIST_WEB_PLACES(X)
+#define STMT_LIST_WEB_PLACES(X) \
+	X(WEB_PLACES_CITY) X(WEB_PLACES_DISTRICTS) X(WEB_PLACES_ALL_THEMES) X(WEB_PLACES_ALL_PAREAS) \
+	X(WEB_PLACES_DISTRICT_LUP) X(WEB_PLACES_THEMES) X(WEB_PLACES_THEME_ALIASES) \
+	X(WEB_PLACES_THEME_GROUPS) X(WEB_PLACES_DISTRICT_MEASURES) X(WEB_PLACES_MEASURE_PARTNERS) \
+	X(WEB_PLACES_DISTRICT_ACTIVITIES) X(WEB_PLACES_DISTRICT_YEARS) X(WEB_PLACES_DISTRICT_COMPARE) \
+	X(WEB_PLACES_DISTRICT_SERIES) X(WEB_PLACES_INDICATOR_SERIES) X(WEB_PLACES_DISTRICT_ALLOCATIONS) \
+	X(WEB_PLACES_ORG_KINDS) X(WEB_PLACES_ORGS) X(WEB_PLACES_ORG) X(WEB_PLACES_ORG_YEARS) \
+	X(WEB_PLACES_CHAIN_TEXT) X(WEB_PLACES_CHAIN_RESULTS) X(WEB_PLACES_CHAIN_INDICATORS) \
+	X(WEB_PLACES_CHAIN_OUTCOMES) X(WEB_PLACES_CHAIN_ASSESSMENTS) X(WEB_PLACES_ORG_ACTIVITIES) \
+	X(WEB_PLACES_ORG_DISTRICT_ACTS) X(WEB_PLACES_ORG_AUDIT)
 
 #endif

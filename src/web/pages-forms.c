@@ -1,8 +1,321 @@
-/* pages-forms.c: the 'forms' section's routes and stylesheet (filled in as its pages are written). */
-#include "web/page.h"
+/* pages-forms.c: the 'forms' section's routes, its stylesheet part and the helpers its page
+ * files share (queries answering the Swedish 500 page, id parameters, Swedish labels). */
+#include "web/pages-forms.h"
+#include "model/fmt.h"
+#include "model/period.h"
+#include "store/store.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GET HTTP_GET
+#define POST HTTP_POST
+
+/* Form posts carry R_FORM: their handlers check the CSRF token of the hidden field (form_begin). */
 const struct route page_routes_forms[] = {
+	{ GET, "/logga-in", page_login, ACC_PUBLIC, 0, "pages", "the login form", NULL },
+	{ POST, "/logga-in", page_login_post, ACC_PUBLIC, R_FORM, "pages", "log in (form): sets the session cookie", NULL },
+	{ POST, "/logga-ut", page_logout_post, ACC_PUBLIC, R_FORM, "pages", "log out (form)", NULL },
+	{ GET, "/konto", page_account, ACC_INTERNAL, 0, "pages", "who is logged in, with the logout form", NULL },
+	{ GET, "/uppfoljning", page_reports, ACC_PUBLIC, 0, "pages", "the follow-up reports the caller may read", NULL },
+	{ POST, "/uppfoljning", page_reports_post, ACC_WRITE, R_FORM, "pages", "start a follow-up report (form)", NULL },
+	{ GET, "/uppfoljning/{id}", page_report, ACC_PUBLIC, 0, "pages", "one follow-up report", NULL },
+	{ POST, "/uppfoljning/{id}", page_report_post, ACC_WRITE, R_FORM, "pages", "save a report's assessments and forecast (form)", NULL },
+	{ POST, "/uppfoljning/{id}/skicka-in", page_report_submit, ACC_WRITE, R_FORM, "pages", "submit a report (form)", NULL },
+	{ POST, "/uppfoljning/{id}/godkann", page_report_approve, ACC_CITY, R_FORM, "pages", "approve a report (form)", NULL },
+	{ POST, "/uppfoljning/{id}/returnera", page_report_return, ACC_CITY, R_FORM, "pages", "return a report with a comment (form)", NULL },
+	{ GET, "/mal/{key}", page_goal, ACC_PUBLIC, 0, "pages", "one goal", NULL },
+	{ GET, "/mal/{key}/redigera", page_goal_edit, ACC_WRITE, 0, "pages", "the goal's editing form", NULL },
+	{ POST, "/mal/{key}/redigera", page_goal_edit_post, ACC_WRITE, R_FORM, "pages", "change a goal (form)", NULL },
+	{ GET, "/indikator/{key}", page_indicator, ACC_PUBLIC, 0, "pages", "one indicator with targets and outcomes", NULL },
+	{ GET, "/indikator/{key}/redigera", page_indicator_edit, ACC_WRITE, 0, "pages", "the indicator's target and outcome forms", NULL },
+	{ POST, "/indikator/{key}/redigera", page_indicator_edit_post, ACC_WRITE, R_FORM, "pages", "set targets or an outcome (form)", NULL },
+	{ GET, "/aktivitet/{id}", page_activity, ACC_PUBLIC, 0, "pages", "one activity", NULL },
+	{ GET, "/aktivitet/{id}/redigera", page_activity_edit, ACC_WRITE, 0, "pages", "the activity's editing form", NULL },
+	{ POST, "/aktivitet/{id}/redigera", page_activity_edit_post, ACC_WRITE, R_FORM, "pages", "change an activity (form)", NULL },
+	{ GET, "/historik/{entity}/{id}", page_history, ACC_INTERNAL, 0, "pages", "the audit log of a thing", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
 
-const char page_css_forms[] = "";
+const char page_css_forms[] =
+	".field{margin:0 0 1rem}.field label{display:block;font-weight:600}\n"
+	".field input[type=text],.field input[type=password],.field input[type=number],.field select,"
+	".field textarea{font:inherit;padding:.35rem .5rem;border:2px solid var(--ink);border-radius:0;max-width:100%}\n"
+	".field input[type=text],.field input[type=password],.field textarea{width:36rem}\n"
+	".field input[type=number],.field input[name=varde],.field input[name=start],.field input[name=slut]{width:10rem}\n"
+	".hint{margin:.1rem 0 .3rem;color:var(--muted)}\n"
+	".field input,.field select,.field textarea{scroll-margin-top:7rem}\n"
+	".field-invalid{border-left:4px solid var(--bad);padding-left:.75rem}\n"
+	".field-invalid input,.field-invalid select,.field-invalid textarea{border-color:var(--bad)}\n"
+	".field-error{color:var(--bad);font-weight:600;margin:.1rem 0 .3rem}\n"
+	".error-summary{border:4px solid var(--bad);padding:.5rem 1rem;margin:1rem 0}\n"
+	".error-summary h2,.error-summary h3{margin-top:.25rem;font-size:1.2rem}\n"
+	"button{font:inherit;font-weight:600;padding:.45rem 1rem;border:2px solid var(--accent);"
+	"background:var(--accent);color:#fff;cursor:pointer}\n"
+	"button.secondary{background:#fff;color:var(--accent)}button.danger{background:var(--bad);border-color:var(--bad)}\n"
+	"fieldset{border:1px solid var(--line);padding:.5rem 1rem;margin:1rem 0}legend{font-weight:700;padding:0 .25rem}\n"
+	".notice{border-left:4px solid var(--good);background:#eef7ef;padding:.5rem .75rem}\n"
+	".status{display:inline-block;padding:.1rem .5rem;border:2px solid var(--ink);font-weight:700}\n"
+	".status-approved{border-color:var(--good);color:var(--good)}.status-returned{border-color:var(--bad);color:var(--bad)}\n"
+	".suggest{background:var(--soft);padding:.5rem .75rem}\n"
+	".goal-report{border-top:2px solid var(--line);margin-top:1.5rem}\n"
+	".analysis,.pre{white-space:pre-line}\n"
+	"dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.facts dd{margin:0}\n"
+	".actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}\n"
+	"td.date{white-space:nowrap}\n"
+	".meets-yes{color:var(--good);font-weight:600}.meets-no{color:var(--bad);font-weight:600}\n"
+	"ins{background:#e6f4ea;text-decoration:none}del{background:#fce8e6}\n"
+	"@media print{form.workflow,.edit-link,button{display:none}select,textarea,input{border:0}}\n";
+
+int pf_query(struct http_req *r, struct rowset *rs, enum stmt s, const struct sval *args, int n)
+{
+	rowset_init(rs, &r->a);
+	if (rowset_query(rs, r->st, s, args, n, &r->err) == LUP_OK)
+		return 0;
+	fprintf(stderr, "lup serve: %s %s: %s\n", http_method_name(r->method), r->path, r->err.msg);
+	page_error(r, 500, "Ett internt fel inträffade när sidan skulle läsas. Försök igen senare.");
+	return -1;
+}
+
+const char *pf_s(const struct rowset *rs, int i, const char *col)
+{
+	int c = rowset_col(rs, col);
+
+	return c >= 0 && i >= 0 && i < rs->nrows ? rs->rows[i][c].s : NULL;
+}
+
+int64_t pf_i(const struct rowset *rs, int i, const char *col)
+{
+	const char *s = pf_s(rs, i, col);
+
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+int pf_id_param(struct http_req *r, int i, enum stmt by_key, const char *what, int64_t *id)
+{
+	const char *p = r->params[i];
+	char *end, msg[160];
+
+	*id = 0;
+	if (p && *p >= '0' && *p <= '9' && strlen(p) < 19) {
+		*id = strtoll(p, &end, 10);
+		if (*end)
+			*id = 0;
+	} else if (p && by_key != STMT__MAX && strlen(p) <= 200) {
+		struct sval v = SVS(p);
+		if (store_query_id(r->st, by_key, &v, 1, id, &r->err) != LUP_OK) {
+			fprintf(stderr, "lup serve: %s: %s\n", r->path, r->err.msg);
+			return page_error(r, 500, "Ett internt fel inträffade. Försök igen senare.");
+		}
+	}
+	if (*id > 0)
+		return 0;
+	snprintf(msg, sizeof(msg), "Det finns %s med den adressen.", what);
+	return page_error(r, 404, msg);
+}
+
+int pf_parse_year(const char *text, long *year)
+{
+	char *end;
+	long y;
+
+	if (!text)
+		return -1;
+	while (*text == ' ')
+		text++;
+	errno = 0;
+	y = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (errno || end == text || *end || end - text > 6 || y < 1900 || y > 2999)
+		return -1;
+	*year = y;
+	return 0;
+}
+
+int pf_year_arg(struct http_req *r, long def, long *year)
+{
+	const char *s = http_query(r, "ar");
+
+	*year = def;
+	if (!s || !*s)
+		return 0;
+	if (pf_parse_year(s, year) != 0)
+		return page_error(r, 400, "Året i adressen (ar=) ska vara ett årtal med fyra siffror, till exempel 2022.");
+	return 0;
+}
+
+int pf_may_write(const struct http_req *r, int64_t org)
+{
+	if (r->user.role == ROLE_ADMIN)
+		return 1;
+	return r->user.role == ROLE_EDITOR && org &&
+	       (org == r->user.org_id || (r->user.org_pair && org == r->user.org_pair));
+}
+
+int pf_is_city(const struct http_req *r)
+{
+	return r->user.role == ROLE_CITY || r->user.role == ROLE_ADMIN;
+}
+
+int pf_forbidden(struct http_req *r, const char *owner_name)
+{
+	char msg[400];
+
+	snprintf(msg, sizeof(msg), "Du har inte behörighet att ändra det här. Det ägs av %s, och du kan bara "
+		 "ändra det som din egen organisation äger.", owner_name ? owner_name : "en annan organisation");
+	return page_error(r, 403, msg);
+}
+
+const char *pf_href(struct http_req *r, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+	const char *out;
+
+	buf_init(&b, 4096);
+	va_start(ap, fmt);
+	for (const char *p = fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			html_url_arg(&b, va_arg(ap, const char *));
+			p++;
+		} else if (p[0] == '%' && strncmp(p + 1, "lld", 3) == 0) {
+			buf_addf(&b, "%lld", va_arg(ap, long long));
+			p += 3;
+		} else {
+			buf_addc(&b, *p);
+		}
+	}
+	va_end(ap);
+	out = arena_strdup(&r->a, b.ptr);
+	buf_release(&b);
+	return out;
+}
+
+const char *pf_num(struct http_req *r, double v)
+{
+	char num[64];
+	int dec = 0;
+
+	if (!isfinite(v))
+		return "–";
+	if (fabs(v - round(v)) > 1e-9)
+		dec = fabs(v * 10 - round(v * 10)) > 1e-9 ? 2 : 1;
+	if (model_fmt_num(v, dec, num, sizeof(num)) != 0)
+		return "–";
+	return arena_strdup(&r->a, num);
+}
+
+/* label: the Swedish label of code in the NULL-terminated pairs {code, label, ...}. */
+static const char *label(const char *const *pairs, const char *code)
+{
+	if (!code)
+		return "";
+	for (int i = 0; pairs[i]; i += 2)
+		if (strcmp(pairs[i], code) == 0)
+			return pairs[i + 1];
+	return code;
+}
+
+const char *pf_role_sv(int role)
+{
+	static const char *const names[ROLE__MAX] = { "anonym", "läsare", "redaktör", "stadsledningskontoret", "administratör" };
+	return role >= 0 && role < ROLE__MAX ? names[role] : "";
+}
+
+const char *pf_report_status_sv(const char *status)
+{
+	static const char *const pairs[] = { "draft", "Utkast", "submitted", "Inskickad", "approved", "Godkänd",
+					     "returned", "Returnerad", NULL };
+	return label(pairs, status);
+}
+
+const char *pf_activity_status_sv(const char *status)
+{
+	static const char *const pairs[] = { "planned", "Planerad", "ongoing", "Pågår", "done", "Genomförd",
+					     "waiting", "Vilande", "cancelled", "Inställd", NULL };
+	return label(pairs, status);
+}
+
+const char *pf_level_sv(const char *level)
+{
+	static const char *const pairs[] = { "inriktningsmal", "inriktningsmål", "verksamhetsomradesmal",
+					     "verksamhetsområdesmål", "namndmal", "nämndmål", "lup", "LUP-mål", NULL };
+	return label(pairs, level);
+}
+
+const char *pf_sex_sv(const char *sex)
+{
+	static const char *const pairs[] = { "T", "Totalt", "K", "Kvinnor", "M", "Män", NULL };
+	return label(pairs, sex);
+}
+
+const char *pf_direction_sv(const char *direction)
+{
+	static const char *const pairs[] = { "higher", "högre värde är bättre", "lower", "lägre värde är bättre",
+					     "none", "värdet ska nås", NULL };
+	return label(pairs, direction);
+}
+
+const char *pf_period_label(struct http_req *r, long year, const char *kind)
+{
+	struct model_period p = { (int)year, MODEL_PERIOD_FY };
+	char buf[MODEL_PERIOD_TEXT_MAX * 2];
+
+	if (kind && strcmp(kind, "T1") == 0)
+		p.kind = MODEL_PERIOD_T1;
+	else if (kind && strcmp(kind, "T2") == 0)
+		p.kind = MODEL_PERIOD_T2;
+	if (model_period_label_sv(&p, buf, sizeof(buf)) != 0)
+		return "";
+	return arena_strdup(&r->a, buf);
+}
+
+void pf_thead(struct html *h, const char *const *labels)
+{
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	for (int i = 0; labels[i]; i++) {
+		int num = labels[i][0] == '#';
+		html_elem(h, "th", labels[i] + num, "scope", "col", "class", num ? "num" : NULL, NULL);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+void pf_link(struct html *h, const char *href, const char *text)
+{
+	html_elem(h, "a", text, "href", href, NULL);
+}
+
+void pf_dl_row(struct html *h, const char *term, const char *value)
+{
+	html_elem(h, "dt", term, NULL);
+	html_elem(h, "dd", value && *value ? value : "–", NULL);
+}
+
+void pf_paragraphs(struct http_req *r, struct html *h, const char *text, const char *cls)
+{
+	const char *p = text, *blank;
+	size_t n;
+
+	while (p && *p) {
+		while (*p == '\n')
+			p++;
+		if (!*p)
+			break;
+		blank = strstr(p, "\n\n");
+		n = blank ? (size_t)(blank - p) : strlen(p);
+		html_elem(h, "p", arena_strndup(&r->a, p, n), "class", cls, NULL);
+		p += n;
+	}
+}
+
+void pf_notice(struct html *h, const char *text)
+{
+	html_elem(h, "p", text, "class", "notice", "role", "status", NULL);
+}

@@ -1,8 +1,284 @@
-/* pages-places.c: the 'places' section's routes and stylesheet (filled in as its pages are written). */
-#include "web/page.h"
+/* pages-places.c: the 'places' section (districts and organisations): its routes, its stylesheet
+ * part and the helpers its pages share (Swedish labels of stored codes, number formatting,
+ * queries that answer the Swedish error page). */
+#include "web/pages-places.h"
+#include "model/fmt.h"
+#include "store/store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 const struct route page_routes_places[] = {
+	{ HTTP_GET, "/stadsdelar", page_districts, ACC_PUBLIC, R_CACHE, "pages", "the 14 districts and their programmes", NULL },
+	{ HTTP_GET, "/stadsdel/{key}", page_district, ACC_PUBLIC, R_CACHE, "pages", "one district's programme (LUP) and indicators", NULL },
+	{ HTTP_GET, "/organisationer", page_orgs, ACC_PUBLIC, R_CACHE, "pages", "the organisations by kind", NULL },
+	{ HTTP_GET, "/organisation/{key}", page_org, ACC_PUBLIC, R_CACHE, "pages", "one organisation's plan for a year", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
 
-const char page_css_places[] = "";
+const char page_css_places[] =
+	".lede{font-size:1.1rem;max-width:48rem}\n"
+	".facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:1rem 0}"
+	".facts dt{font-weight:600}.facts dd{margin:0}\n"
+	".toc ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;list-style:none}\n"
+	"ul.plain{margin:0;padding-left:1.1rem}p.desc{margin:.15rem 0}\n"
+	".muted,.desc{color:var(--muted)}.desc{display:block;font-size:.9rem;font-weight:400}\n"
+	".goal{border-left:4px solid var(--line);padding:.1rem 0 .1rem 1rem;margin:1rem 0}\n"
+	".goal.namndmal{border-left-color:var(--accent)}.goal h3{font-size:1.3rem}.goal h4{font-size:1.15rem}"
+	".goal h5,.goal h6{font-size:1.05rem}p.label{font-weight:600;margin-bottom:.25rem}\n"
+	"td.num,td.date{white-space:nowrap}table.list tbody th{font-weight:400}\n"
+	".light{display:inline-block;font-weight:700;padding:.1rem .5rem;border:2px solid;border-radius:.3rem;"
+	"margin-right:.5rem}\n"
+	".light-fulfilled{color:var(--good)}.light-partly{color:var(--warn)}.light-not{color:var(--bad)}"
+	".light-none{color:var(--muted)}\n"
+	".assess{margin:.5rem 0}.rule{color:var(--ink)}\n"
+	".chart{max-width:48rem;margin:1rem 0}\n"
+	".yearnav{margin:.5rem 0}\n"
+	"form.filter{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:1rem 0}\n"
+	"form.filter label{display:block;font-weight:600}form.filter div{max-width:100%}"
+	"form.filter select{max-width:100%;font:inherit;padding:.3rem}form.filter button{font:inherit;padding:.3rem .9rem}\n"
+	"tr.current th,tr.current td{font-weight:700;background:#fff8e1}\n"
+	"@media print{.toc,form.filter{display:none}.goal{page-break-inside:avoid}}\n";
+
+int places_fail(struct http_req *r)
+{
+	fprintf(stderr, "lup serve: %s %s: %s\n", http_method_name(r->method), r->path, r->err.msg);
+	page_error(r, 500, "Sidan kunde inte läsas från databasen. Försök igen om en stund.");
+	return -1;
+}
+
+int places_query(struct http_req *r, struct rowset *rs, enum stmt s, const struct sval *args, int n)
+{
+	rowset_init(rs, &r->a);
+	return rowset_query(rs, r->st, s, args, n, &r->err) == LUP_OK ? 0 : places_fail(r);
+}
+
+const char *places_s(const struct rowset *rs, int i, const char *col)
+{
+	int c = rowset_col(rs, col);
+
+	return c < 0 || i < 0 || i >= rs->nrows ? NULL : rs->rows[i][c].s;
+}
+
+int64_t places_i(const struct rowset *rs, int i, const char *col)
+{
+	const char *s = places_s(rs, i, col);
+
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+double places_d(const struct rowset *rs, int i, const char *col)
+{
+	const char *s = places_s(rs, i, col);
+
+	return s ? strtod(s, NULL) : NAN;
+}
+
+void places_run(const struct rowset *rs, int64_t id, int *from, int *to)
+{
+	*from = *to = 0;
+	for (int i = 0; i < rs->nrows; i++) {
+		if (!rs->rows[i][0].s || strtoll(rs->rows[i][0].s, NULL, 10) != id)
+			continue;
+		*from = i;
+		for (*to = i; *to < rs->nrows && rs->rows[*to][0].s &&
+		     strtoll(rs->rows[*to][0].s, NULL, 10) == id; (*to)++)
+			;
+		return;
+	}
+}
+
+int places_year_arg(struct http_req *r, long *year)
+{
+	const char *s = http_query(r, "ar");
+
+	*year = 0;
+	if (!s)
+		return 0;
+	if (strlen(s) == 4 && strspn(s, "0123456789") == 4) {
+		*year = strtol(s, NULL, 10);
+		if (*year >= 1900 && *year <= 2999)
+			return 0;
+	}
+	page_error(r, 400, "Året måste skrivas med fyra siffror mellan 1900 och 2999, till exempel ?ar=2022.");
+	return -1;
+}
+
+int places_decimals(double v)
+{
+	for (int d = 0; d < 2; d++) {
+		double p = pow(10, d);
+		if (fabs(round(v * p) - v * p) < 1e-6)
+			return d;
+	}
+	return 2;
+}
+
+const char *places_value(struct http_req *r, double v, const char *unit)
+{
+	char num[64], out[96];
+
+	if (isnan(v) || model_fmt_num(v, places_decimals(v), num, sizeof(num)) != 0)
+		return "–";
+	snprintf(out, sizeof(out), "%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "");
+	return arena_strdup(&r->a, out);
+}
+
+/* label: the Swedish text of code in a table of {code, text} pairs ended by {NULL, NULL}. */
+static const char *label(const char *const (*t)[2], const char *code)
+{
+	if (!code)
+		return "";
+	for (; (*t)[0]; t++)
+		if (strcmp((*t)[0], code) == 0)
+			return (*t)[1];
+	return code;
+}
+
+/* The organisation kinds in display order: code, singular, heading, slug for ?typ=. */
+static const char *const kinds[][4] = {
+	{ "council", "kommunfullmäktige", "Kommunfullmäktige", "kommunfullmaktige" },
+	{ "city_office", "stadsledningskontoret", "Stadsledningskontoret", "stadsledningskontoret" },
+	{ "district_committee", "stadsdelsnämnd", "Stadsdelsnämnder", "stadsdelsnamnd" },
+	{ "district_admin", "stadsdelsförvaltning", "Stadsdelsförvaltningar", "stadsdelsforvaltning" },
+	{ "specialist_committee", "facknämnd", "Facknämnder", "facknamnd" },
+	{ "specialist_admin", "fackförvaltning", "Fackförvaltningar", "fackforvaltning" },
+	{ "company_board", "bolagsstyrelse", "Bolagsstyrelser", "bolagsstyrelse" },
+	{ "state_agency", "myndighet", "Statliga myndigheter", "myndighet" },
+	{ "region", "region", "Regioner", "region" },
+	{ "municipality", "kommun", "Andra kommuner", "kommun" },
+	{ "other_public", "annan offentlig aktör", "Andra offentliga aktörer", "annan-offentlig" },
+	{ "civil_society", "civilsamhälle", "Civilsamhället", "civilsamhalle" },
+	{ "business", "näringsliv", "Näringslivet", "naringsliv" },
+	{ "network", "nätverk", "Nätverk", "natverk" },
+	{ "academic", "akademi", "Akademi och forskning", "akademi" },
+	{ "commission", "kommission", "Kommissioner", "kommission" },
+	{ "unit", "enhet", "Enheter", "enhet" },
+	{ "person", "person", "Personer", "person" },
+};
+#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+static int kind_index(const char *kind)
+{
+	for (size_t i = 0; kind && i < NKINDS; i++)
+		if (strcmp(kinds[i][0], kind) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *places_kind_sv(const char *kind)
+{
+	int i = kind_index(kind);
+
+	return i < 0 ? (kind ? kind : "") : kinds[i][1];
+}
+
+const char *places_kind_plural_sv(const char *kind)
+{
+	int i = kind_index(kind);
+
+	return i < 0 ? (kind ? kind : "") : kinds[i][2];
+}
+
+const char *places_kind_slug(const char *kind)
+{
+	int i = kind_index(kind);
+
+	return i < 0 ? (kind ? kind : "") : kinds[i][3];
+}
+
+const char *places_kind_from_slug(const char *slug)
+{
+	for (size_t i = 0; slug && i < NKINDS; i++)
+		if (strcmp(kinds[i][3], slug) == 0)
+			return kinds[i][0];
+	return NULL;
+}
+
+const char *places_kind_at(int i)
+{
+	return i >= 0 && (size_t)i < NKINDS ? kinds[i][0] : NULL;
+}
+
+const char *places_role_sv(const char *role)
+{
+	static const char *const t[][2] = {
+		{ "process_lead", "processledare" }, { "hub", "nav" }, { "support", "stöd" },
+		{ "assist", "bistår" }, { "participate", "deltar" }, { "training", "utbildning" },
+		{ "knowledge", "kunskapsstöd" }, { "consultative", "konsultativt stöd" },
+		{ "follow_up", "uppföljning" }, { "reference_group", "referensgrupp" },
+		{ "joint_planning", "gemensam planering" }, { "investigate", "utreder möjligheter" },
+		{ "collaboration", "samverkan" }, { "owner", "ägare" }, { NULL, NULL },
+	};
+	return label(t, role);
+}
+
+const char *places_status_sv(const char *status)
+{
+	static const char *const t[][2] = {
+		{ "planned", "planerad" }, { "ongoing", "pågår" }, { "done", "genomförd" },
+		{ "waiting", "avvaktar" }, { "cancelled", "inställd" }, { NULL, NULL },
+	};
+	return label(t, status);
+}
+
+const char *places_measure_status_sv(const char *status)
+{
+	static const char *const t[][2] = {
+		{ "idea", "idé" }, { "prestudy", "förstudie" }, { "project", "projekt" },
+		{ "permanent", "permanent verksamhet" }, { "ended", "avslutad" }, { NULL, NULL },
+	};
+	return label(t, status);
+}
+
+const char *places_partner_role_sv(const char *role)
+{
+	static const char *const t[][2] = {
+		{ "lead", "ansvarig" }, { "partner", "samverkanspart" }, { "support", "stöd" },
+		{ "funder", "finansiär" }, { NULL, NULL },
+	};
+	return label(t, role);
+}
+
+const char *places_group_sv(const char *grp)
+{
+	static const char *const t[][2] = {
+		{ "specialist", "Facknämnder och fackförvaltningar" }, { "district", "Stadsdelsnämnder" },
+		{ "company", "Stadens bolag" }, { "state", "Statliga myndigheter" }, { "region", "Region Stockholm" },
+		{ "civil_society", "Civilsamhället" }, { "business", "Näringslivet" }, { "residents", "Invånare" },
+		{ "other", "Övriga" }, { NULL, NULL },
+	};
+	return label(t, grp);
+}
+
+const char *places_sex_sv(const char *sex)
+{
+	static const char *const t[][2] = { { "T", "Totalt" }, { "K", "Kvinnor" }, { "M", "Män" }, { NULL, NULL } };
+	return label(t, sex);
+}
+
+void places_thead(struct html *h, const char *const *labels)
+{
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	for (; *labels; labels++)
+		html_elem(h, "th", **labels == '#' ? *labels + 1 : *labels, "scope", "col",
+			  "class", **labels == '#' ? "num" : NULL, NULL);
+	html_close(h);
+	html_close(h);
+}
+
+void places_td_num(struct html *h, const char *text)
+{
+	html_elem(h, "td", text, "class", "num", NULL);
+}
+
+void places_link(struct http_req *r, struct html *h, const char *prefix, const char *arg, const char *text)
+{
+	if (arg)
+		html_elem(h, "a", text, "href", page_href(r, prefix, arg), NULL);
+	else
+		html_text(h, text);
+}

@@ -1,0 +1,670 @@
+/* svg.c: inline SVG charts and the schematic district map (see svg.h for the contract). */
+#include "render/svg.h"
+#include "render/html.h"
+#include "model/fmt.h"
+#include "core/buf.h"
+#include "core/xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INK "#1b1b1b"
+#define MUTED "#555555"
+#define GRID "#d0d0d0"
+#define ACCENT "#0b5394"
+
+/* A missing value: NaN or infinite. */
+static int missing(double v)
+{
+	return !isfinite(v);
+}
+
+/* co: v as a coordinate with one decimal, independent of the C locale. */
+static const char *co(char b[24], double v)
+{
+	long t;
+
+	if (!isfinite(v))
+		v = 0;
+	if (v > 1e7)
+		v = 1e7;
+	if (v < -1e7)
+		v = -1e7;
+	t = lround(v * 10);
+	snprintf(b, 24, "%s%ld.%ld", t < 0 ? "-" : "", labs(t) / 10, labs(t) % 10);
+	return b;
+}
+
+static int clamp_decimals(int d)
+{
+	return d < 0 || d > MODEL_FMT_MAX_DECIMALS ? 1 : d;
+}
+
+char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *buf, size_t size)
+{
+	char num[64];
+
+	if (!buf || size == 0)
+		return buf;
+	if (missing(v) || model_fmt_num(v, clamp_decimals(decimals), num, sizeof(num)) != 0) {
+		snprintf(buf, size, "saknar värde");
+		return buf;
+	}
+	int plus = sign && num[0] != '-' && strspn(num, "0, ") != strlen(num);
+	snprintf(buf, size, "%s%s%s%s", plus ? "+" : "", num, unit && *unit ? " " : "", unit && *unit ? unit : "");
+	return buf;
+}
+
+/* The root element with title and desc; returns the writer's depth before it (for svg_end). */
+static int svg_begin(struct html *h, const struct svg_opts *o, double w, double ht, const char *cls,
+		     const char *size_w, const char *size_h, const char *fallback_desc)
+{
+	char vb[64];
+	int depth = h->depth;
+
+	snprintf(vb, sizeof(vb), "0 0 %ld %ld", lround(w), lround(ht));
+	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewbox", vb, "role", "img",
+		  "class", cls, "width", size_w, "height", size_h, NULL);
+	html_elem(h, "title", o && o->title ? o->title : "Diagram", NULL);
+	html_elem(h, "desc", o && o->desc ? o->desc : fallback_desc, NULL);
+	return depth;
+}
+
+static void rect(struct html *h, double x, double y, double w, double ht, const char *fill,
+		 const char *stroke, const char *stroke_w)
+{
+	char bx[24], by[24], bw[24], bh[24];
+
+	html_open(h, "rect", "x", co(bx, x), "y", co(by, y), "width", co(bw, w < 0 ? 0 : w),
+		  "height", co(bh, ht < 0 ? 0 : ht), "fill", fill, "stroke", stroke, "stroke-width", stroke_w, NULL);
+	html_close(h);
+}
+
+static void line(struct html *h, double x1, double y1, double x2, double y2, const char *stroke,
+		 const char *width, const char *dash)
+{
+	char a[24], b[24], c[24], d[24];
+
+	html_open(h, "line", "x1", co(a, x1), "y1", co(b, y1), "x2", co(c, x2), "y2", co(d, y2),
+		  "stroke", stroke, "stroke-width", width, "stroke-dasharray", dash, NULL);
+	html_close(h);
+}
+
+/* text: one line of text; anchor start/middle/end; size in px; bold; halo draws a white
+ * outline under the glyphs (for text on patterns). */
+static void text(struct html *h, double x, double y, const char *anchor, int size, int bold,
+		 int halo, const char *fill, const char *s)
+{
+	char bx[24], by[24], fs[16];
+
+	snprintf(fs, sizeof(fs), "%d", size);
+	html_elem(h, "text", s ? s : "", "x", co(bx, x), "y", co(by, y),
+		  "text-anchor", anchor && strcmp(anchor, "start") != 0 ? anchor : NULL, "font-size", fs,
+		  "font-weight", bold ? "bold" : NULL, "fill", fill ? fill : INK,
+		  "stroke", halo ? "#ffffff" : NULL, "stroke-width", halo ? "3" : NULL,
+		  "paint-order", halo ? "stroke" : NULL, "stroke-linejoin", halo ? "round" : NULL, NULL);
+}
+
+/* example_label: the visible "Exempeldata" tag at the top right of a chart w wide. */
+static void example_label(struct html *h, double w)
+{
+	rect(h, w - 100, 2, 96, 20, "#fff8e1", "#9a6700", "1");
+	text(h, w - 52, 16, "middle", 12, 1, 0, "#5c3d00", "Exempeldata");
+}
+
+/* ---- bar chart ------------------------------------------------------------------------- */
+
+struct scale {
+	double lo, hi, x0, x1;
+};
+
+static double sx(const struct scale *s, double v)
+{
+	return s->x0 + (v - s->lo) / (s->hi - s->lo) * (s->x1 - s->x0);
+}
+
+static void widen(double *lo, double *hi, double v)
+{
+	if (missing(v))
+		return;
+	if (v < *lo)
+		*lo = v;
+	if (v > *hi)
+		*hi = v;
+}
+
+static void hbar(struct html *h, const struct scale *s, double v, double y, double ht, const char *fill,
+		 const char *stroke)
+{
+	if (missing(v))
+		return;
+	double a = sx(s, 0), b = sx(s, v);
+	rect(h, a < b ? a : b, y, fabs(b - a) < 1 && v != 0 ? 1 : fabs(b - a), ht, fill, stroke, stroke ? "1" : NULL);
+}
+
+void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_bar *bars, size_t n,
+		   int by_sex, double city)
+{
+	const double W = 760, label_w = 210, value_w = 170, top = 40;
+	const double row_h = by_sex ? 36 : 26, bar_h = by_sex ? 13 : 16;
+	const int dec = clamp_decimals(o ? o->decimals : 1);
+	const char *unit = o ? o->unit : NULL;
+	double H = top + (double)(n ? n : 1) * row_h + 30 + (by_sex ? 26 : 0);
+	struct scale s = { 0, 0, label_w, W - value_w - 16 };
+	char v1[96], v2[96], lab[200];
+	char pat[96];
+	int depth;
+
+	for (size_t i = 0; i < n; i++) {
+		widen(&s.lo, &s.hi, by_sex ? bars[i].women : bars[i].value);
+		if (by_sex)
+			widen(&s.lo, &s.hi, bars[i].men);
+	}
+	widen(&s.lo, &s.hi, city);
+	if (s.hi - s.lo < 1e-12)
+		s.hi = s.lo + 1;
+	depth = svg_begin(h, o, W, H, "chart chart-bars", NULL, NULL,
+			  "Stapeldiagram. Samma värden finns i tabellen.");
+	snprintf(pat, sizeof(pat), "url(#%s-man)", o && o->id ? o->id : "svg");
+	if (by_sex) {
+		char pid[96];
+		snprintf(pid, sizeof(pid), "%s-man", o && o->id ? o->id : "svg");
+		html_open(h, "defs", NULL);
+		html_open(h, "pattern", "id", pid, "width", "6", "height", "6", "patternunits", "userSpaceOnUse",
+			  "patterntransform", "rotate(45)", NULL);
+		rect(h, 0, 0, 6, 6, "#d9e8f5", NULL, NULL);
+		line(h, 0, 0, 0, 6, "#1f5f99", "3", NULL);
+		html_close(h);
+		html_close(h);
+	}
+	if (o && o->example)
+		example_label(h, W);
+	if (n == 0) {
+		text(h, W / 2, top + 18, "middle", 14, 0, 0, MUTED, "Inga värden");
+		html_close_to(h, depth);
+		return;
+	}
+	double bottom = top + (double)n * row_h;
+	/* the zero line and the scale's ends */
+	line(h, sx(&s, 0), top - 4, sx(&s, 0), bottom + 4, MUTED, "1", NULL);
+	text(h, sx(&s, s.lo), bottom + 20, s.lo < 0 ? "start" : "middle", 12, 0, 0, MUTED,
+	     svg_fmt_value(s.lo, dec, unit, 0, v1, sizeof(v1)));
+	text(h, sx(&s, s.hi), bottom + 20, "end", 12, 0, 0, MUTED, svg_fmt_value(s.hi, dec, unit, 0, v1, sizeof(v1)));
+	for (size_t i = 0; i < n; i++) {
+		const struct svg_bar *b = &bars[i];
+		double y = top + (double)i * row_h;
+		if (b->highlight)
+			rect(h, 0, y, W, row_h, "#fff3c4", NULL, NULL);
+		text(h, label_w - (by_sex ? 26 : 8), y + row_h / 2 + 5, "end", 13, b->highlight, 0, INK,
+		     b->label ? b->label : "");
+		if (by_sex) {
+			text(h, label_w - 6, y + 3 + bar_h - 2, "end", 11, 1, 0, INK, "K");
+			text(h, label_w - 6, y + 5 + 2 * bar_h - 2, "end", 11, 1, 0, INK, "M");
+			hbar(h, &s, b->women, y + 3, bar_h, "#4a2c82", NULL);
+			hbar(h, &s, b->men, y + 5 + bar_h, bar_h, pat, "#1f5f99");
+			svg_fmt_value(b->women, dec, unit, 0, v1, sizeof(v1));
+			svg_fmt_value(b->men, dec, unit, 0, v2, sizeof(v2));
+			snprintf(lab, sizeof(lab), "K %s", v1);
+			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", 12, 0, 0, INK, lab);
+			snprintf(lab, sizeof(lab), "M %s", v2);
+			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", 12, 0, 0, INK, lab);
+		} else {
+			hbar(h, &s, b->value, y + (row_h - bar_h) / 2, bar_h, ACCENT, NULL);
+			text(h, W - value_w + 8, y + row_h / 2 + 5, "start", 13, b->highlight, 0,
+			     missing(b->value) ? MUTED : INK, svg_fmt_value(b->value, dec, unit, 0, v1, sizeof(v1)));
+		}
+	}
+	if (!missing(city)) {
+		double x = sx(&s, city);
+		const char *anchor = x < s.x0 + 90 ? "start" : x > s.x1 - 90 ? "end" : "middle";
+		line(h, x, top - 6, x, bottom + 4, INK, "2", "6 4");
+		snprintf(lab, sizeof(lab), "Stadens snitt %s", svg_fmt_value(city, dec, unit, 0, v1, sizeof(v1)));
+		text(h, x, top - 10, anchor, 12, 1, 1, INK, lab);
+	}
+	if (by_sex) {
+		double y = bottom + 30;
+		rect(h, label_w, y, 22, 12, "#4a2c82", NULL, NULL);
+		text(h, label_w + 28, y + 11, "start", 12, 0, 0, INK, "K = kvinnor");
+		rect(h, label_w + 140, y, 22, 12, pat, "#1f5f99", "1");
+		text(h, label_w + 168, y + 11, "start", 12, 0, 0, INK, "M = män");
+	}
+	html_close_to(h, depth);
+}
+
+/* ---- line chart ------------------------------------------------------------------------ */
+
+/* nice_step: a round step (1, 2, 2.5 or 5 times a power of ten) near range / 4. */
+static double nice_step(double range)
+{
+	double raw = range / 4, mag = pow(10, floor(log10(raw))), norm = raw / mag;
+
+	return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * mag;
+}
+
+/* step_decimals: the decimals needed to write multiples of step exactly (at most 6). */
+static int step_decimals(double step)
+{
+	int d = 0;
+
+	while (d < 6 && fabs(step * pow(10, d) - round(step * pow(10, d))) > 1e-6)
+		d++;
+	return d;
+}
+
+static const struct line_style { const char *stroke, *width, *dash; } line_style[SVG_LINE__MAX] = {
+	[SVG_LINE_OUTCOME] = { ACCENT, "3", NULL },
+	[SVG_LINE_TARGET] = { "#1e7b34", "2", "8 5" },
+	[SVG_LINE_CITY] = { "#444444", "2", "2 4" },
+	[SVG_LINE_OTHER] = { "#888888", "1.5", NULL },
+};
+
+static enum svg_line_kind kind_ok(enum svg_line_kind k)
+{
+	return (unsigned)k < SVG_LINE__MAX ? k : SVG_LINE_OTHER;
+}
+
+/* marker: the series' marker at (x, y), with a tooltip title (NULL: none). */
+static void marker(struct html *h, enum svg_line_kind k, double x, double y, const char *tip)
+{
+	char a[24], b[24], d[96];
+
+	k = kind_ok(k);
+	if (k == SVG_LINE_TARGET) {
+		html_open(h, "rect", "x", co(a, x - 4), "y", co(b, y - 4), "width", "8", "height", "8",
+			  "fill", "#ffffff", "stroke", line_style[k].stroke, "stroke-width", "2", NULL);
+	} else if (k == SVG_LINE_CITY) {
+		snprintf(d, sizeof(d), "M%s %sl5 5l-5 5l-5 -5z", co(a, x), co(b, y - 5));
+		html_open(h, "path", "d", d, "fill", line_style[k].stroke, NULL);
+	} else {
+		html_open(h, "circle", "cx", co(a, x), "cy", co(b, y), "r", k == SVG_LINE_OUTCOME ? "4.5" : "2.5",
+			  "fill", line_style[k].stroke, NULL);
+	}
+	if (tip)
+		html_elem(h, "title", tip, NULL);
+	html_close(h);
+}
+
+/* polyline: the runs of known values of v as lines (a run of one is only its marker). */
+static void series_lines(struct html *h, const struct svg_series *se, size_t nx, const double *xs,
+			 const struct scale *ys)
+{
+	struct buf pts;
+	char a[24], b[24];
+	const struct line_style *st = &line_style[kind_ok(se->kind)];
+
+	buf_init(&pts, 1 << 20);
+	for (size_t i = 0; i <= nx; i++) {
+		int known = i < nx && se->v && !missing(se->v[i]);
+		if (known) {
+			buf_addf(&pts, "%s%s,%s", pts.len ? " " : "", co(a, xs[i]), co(b, sx(ys, se->v[i])));
+			continue;
+		}
+		if (strchr(pts.ptr, ' ')) {
+			html_open(h, "polyline", "points", pts.ptr, "fill", "none", "stroke", st->stroke,
+				  "stroke-width", st->width, "stroke-dasharray", st->dash, "stroke-linejoin", "round", NULL);
+			html_close(h);
+		}
+		buf_reset(&pts);
+	}
+	buf_release(&pts);
+}
+
+void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const *xlabels, size_t nx,
+		    const struct svg_series *s, size_t ns)
+{
+	const double W = 720, left = 72, right = 24, top = 34, plot_h = 220;
+	const int dec = clamp_decimals(o ? o->decimals : 1);
+	const char *unit = o ? o->unit : NULL;
+	double H = top + plot_h + 34 + (double)(ns ? ns : 1) * 22 + 8;
+	struct scale ys = { 0, 0, top + plot_h, top };	/* y grows downwards: x0 is the bottom */
+	char v1[96], lab[320];
+	int depth, any = 0;
+	double *xs;
+
+	for (size_t j = 0; j < ns; j++)
+		for (size_t i = 0; i < nx && s[j].v; i++)
+			if (!missing(s[j].v[i])) {
+				widen(&ys.lo, &ys.hi, s[j].v[i]);
+				any = 1;
+			}
+	depth = svg_begin(h, o, W, H, "chart chart-line", NULL, NULL,
+			  "Linjediagram över perioder. Samma värden finns i tabellen.");
+	if (o && o->example)
+		example_label(h, W);
+	if (!any || nx == 0) {
+		text(h, W / 2, top + plot_h / 2, "middle", 14, 0, 0, MUTED, "Inga värden");
+		html_close_to(h, depth);
+		return;
+	}
+	double step = nice_step(ys.hi - ys.lo > 1e-12 ? ys.hi - ys.lo : (fabs(ys.hi) > 1e-12 ? fabs(ys.hi) : 1));
+	ys.lo = floor(ys.lo / step + 1e-9) * step;
+	ys.hi = ceil(ys.hi / step - 1e-9) * step;
+	if (ys.hi - ys.lo < step / 2)
+		ys.hi = ys.lo + step;
+	int tdec = step_decimals(step);
+	for (double t = ys.lo; t <= ys.hi + step / 2; t += step) {
+		double y = sx(&ys, t);
+		line(h, left, y, W - right, y, fabs(t) < step / 1000 ? MUTED : GRID, "1", NULL);
+		text(h, left - 8, y + 4, "end", 12, 0, 0, MUTED, svg_fmt_value(fabs(t) < step / 1000 ? 0 : t, tdec,
+		     NULL, 0, v1, sizeof(v1)));
+	}
+	if (unit && *unit)
+		text(h, 6, top - 14, "start", 12, 0, 0, MUTED, unit);
+	xs = xcalloc(nx, sizeof(*xs));
+	for (size_t i = 0; i < nx; i++) {
+		xs[i] = nx == 1 ? (left + W - right) / 2 : left + 20 + (double)i * (W - right - left - 40) / (double)(nx - 1);
+		text(h, xs[i], top + plot_h + 20, "middle", 12, 0, 0, INK, xlabels && xlabels[i] ? xlabels[i] : "");
+	}
+	for (size_t j = 0; j < ns; j++)
+		series_lines(h, &s[j], nx, xs, &ys);
+	for (size_t j = 0; j < ns; j++) {
+		if (kind_ok(s[j].kind) == SVG_LINE_OTHER)
+			continue;
+		for (size_t i = 0; i < nx && s[j].v; i++) {
+			if (missing(s[j].v[i]))
+				continue;
+			snprintf(lab, sizeof(lab), "%s, %s: %s", s[j].name ? s[j].name : "",
+				 xlabels && xlabels[i] ? xlabels[i] : "", svg_fmt_value(s[j].v[i], dec, unit, 0, v1, sizeof(v1)));
+			marker(h, s[j].kind, xs[i], sx(&ys, s[j].v[i]), lab);
+		}
+	}
+	/* the legend: style sample, name and latest known value */
+	for (size_t j = 0; j < ns; j++) {
+		double y = top + plot_h + 42 + (double)j * 22;
+		enum svg_line_kind k = kind_ok(s[j].kind);
+		double last = NAN;
+		for (size_t i = 0; i < nx && s[j].v; i++)
+			if (!missing(s[j].v[i]))
+				last = s[j].v[i];
+		line(h, left, y, left + 36, y, line_style[k].stroke, line_style[k].width, line_style[k].dash);
+		if (k != SVG_LINE_OTHER)
+			marker(h, k, left + 18, y, NULL);
+		if (missing(last))
+			snprintf(lab, sizeof(lab), "%s: saknar värden", s[j].name ? s[j].name : "");
+		else
+			snprintf(lab, sizeof(lab), "%s: senast %s", s[j].name ? s[j].name : "",
+				 svg_fmt_value(last, dec, unit, 0, v1, sizeof(v1)));
+		text(h, left + 46, y + 4, "start", 13, 0, 0, INK, lab);
+	}
+	free(xs);
+	html_close_to(h, depth);
+}
+
+/* ---- sparkline ------------------------------------------------------------------------- */
+
+void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, size_t n)
+{
+	const double W = 96, H = 24, pad = 3;
+	const int dec = clamp_decimals(o ? o->decimals : 1);
+	const char *unit = o ? o->unit : NULL;
+	const char *title = o && o->title ? o->title : "Utveckling";
+	struct scale ys = { INFINITY, -INFINITY, H - pad, pad };
+	struct buf desc, pts;
+	char v1[96], v2[96], a[24], b[24];
+	size_t first = n, last = n, known = 0;
+	int depth;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!v || missing(v[i]))
+			continue;
+		if (first == n)
+			first = i;
+		last = i;
+		known++;
+		widen(&ys.lo, &ys.hi, v[i]);
+	}
+	buf_init(&desc, 1 << 16);
+	buf_init(&pts, 1 << 20);
+	if (known == 0)
+		buf_addf(&desc, "%s: saknar värden", title);
+	else if (known == 1)
+		buf_addf(&desc, "%s: %s", title, svg_fmt_value(v[last], dec, unit, 0, v1, sizeof(v1)));
+	else
+		buf_addf(&desc, "%s: %s till %s", title, svg_fmt_value(v[first], dec, unit, 0, v1, sizeof(v1)),
+			 svg_fmt_value(v[last], dec, unit, 0, v2, sizeof(v2)));
+	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
+	buf_addf(&pts, "Värden i ordning: ");
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&pts, "%s%s", i ? "; " : "", svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
+	if (n == 0)
+		buf_addf(&pts, "inga");
+	oo.desc = o && o->desc ? o->desc : pts.ptr;
+	depth = svg_begin(h, &oo, W, H, "sparkline", "96", "24", NULL);
+	buf_reset(&pts);
+	if (known > 0) {
+		if (ys.hi - ys.lo < 1e-12) {
+			ys.lo -= 1;
+			ys.hi += 1;
+		}
+		for (size_t i = 0; i < n; i++) {
+			double x = n == 1 ? W / 2 : pad + (double)i * (W - 2 * pad) / (double)(n - 1);
+			if (missing(v[i]))
+				continue;
+			buf_addf(&pts, "%s%s,%s", pts.len ? " " : "", co(a, x), co(b, sx(&ys, v[i])));
+		}
+		if (known > 1) {
+			html_open(h, "polyline", "points", pts.ptr, "fill", "none", "stroke", ACCENT,
+				  "stroke-width", "1.5", "stroke-linejoin", "round", NULL);
+			html_close(h);
+		}
+		double x = n == 1 ? W / 2 : pad + (double)last * (W - 2 * pad) / (double)(n - 1);
+		html_open(h, "circle", "cx", co(a, x), "cy", co(b, sx(&ys, v[last])), "r", "2.5", "fill", ACCENT, NULL);
+		html_close(h);
+	} else {
+		line(h, pad, H / 2, W - pad, H / 2, GRID, "1", "3 3");
+	}
+	buf_release(&desc);
+	buf_release(&pts);
+	html_close_to(h, depth);
+}
+
+/* ---- the district map ------------------------------------------------------------------ */
+
+/* The schematic layout: Västerort in the north-west, the inner city in the middle, Söderort
+ * in the south. */
+static const struct { const char *key; int col, row; } slots[] = {
+	{ "hasselby-vallingby", 0, 0 }, { "spanga-tensta", 1, 0 }, { "rinkeby-kista", 2, 0 },
+	{ "bromma", 1, 1 }, { "kungsholmen", 2, 1 }, { "norrmalm", 3, 1 }, { "ostermalm", 4, 1 },
+	{ "hagersten-liljeholmen", 2, 2 }, { "sodermalm", 3, 2 }, { "skarpnack", 4, 2 },
+	{ "skarholmen", 1, 3 }, { "alvsjo", 2, 3 }, { "enskede-arsta-vantor", 3, 3 }, { "farsta", 4, 3 },
+};
+#define MAP_COLS 5
+#define MAP_ROWS 4
+#define MAP_TW 150.0		/* a tile's width and height, the gap between tiles */
+#define MAP_TH 92.0
+#define MAP_GAP 8.0
+#define MAP_MARGIN 8.0
+#define MAP_TOP 30.0
+
+int svg_map_slot(const char *key, int *col, int *row)
+{
+	for (size_t i = 0; key && i < sizeof(slots) / sizeof(slots[0]); i++)
+		if (strcmp(slots[i].key, key) == 0) {
+			if (col)
+				*col = slots[i].col;
+			if (row)
+				*row = slots[i].row;
+			return 0;
+		}
+	return -1;
+}
+
+/* The bands' fills, patterns and symbols, by enum model_gap_class. */
+static const struct { const char *fill, *pattern, *symbol; } band[MODEL_GAP__MAX] = {
+	[MODEL_GAP_UNKNOWN] = { "#e6e6e6", NULL, "?" },
+	[MODEL_GAP_BETTER] = { "#cfe3f3", "battre", "+" },
+	[MODEL_GAP_NEAR] = { "#f7f7f7", NULL, "=" },
+	[MODEL_GAP_WORSE] = { "#fbd5a8", "samre", "\xe2\x88\x92" },
+	[MODEL_GAP_MUCH_WORSE] = { "#f2a39b", "mycket-samre", "\xe2\x88\x92\xe2\x88\x92" },
+};
+
+static enum model_gap_class band_ok(enum model_gap_class c)
+{
+	return (unsigned)c < MODEL_GAP__MAX ? c : MODEL_GAP_UNKNOWN;
+}
+
+const char *svg_band_symbol(enum model_gap_class c)
+{
+	return band[band_ok(c)].symbol;
+}
+
+static void map_patterns(struct html *h, const char *id)
+{
+	char pid[128];
+
+	html_open(h, "defs", NULL);
+	snprintf(pid, sizeof(pid), "%s-battre", id);
+	html_open(h, "pattern", "id", pid, "width", "10", "height", "10", "patternunits", "userSpaceOnUse", NULL);
+	html_open(h, "circle", "cx", "5", "cy", "5", "r", "1.8", "fill", "#2d6a9f", NULL);
+	html_close(h);
+	html_close(h);
+	snprintf(pid, sizeof(pid), "%s-samre", id);
+	html_open(h, "pattern", "id", pid, "width", "10", "height", "10", "patternunits", "userSpaceOnUse",
+		  "patterntransform", "rotate(45)", NULL);
+	line(h, 0, 0, 0, 10, "#b86a14", "1.5", NULL);
+	html_close(h);
+	snprintf(pid, sizeof(pid), "%s-mycket-samre", id);
+	html_open(h, "pattern", "id", pid, "width", "10", "height", "10", "patternunits", "userSpaceOnUse",
+		  "patterntransform", "rotate(45)", NULL);
+	line(h, 0, 0, 0, 10, "#a8382c", "1.5", NULL);
+	line(h, 0, 0, 10, 0, "#a8382c", "1.5", NULL);
+	html_close(h);
+	html_close(h);
+}
+
+/* swatch: a band's fill and pattern over x, y, w, ht. */
+static void swatch(struct html *h, const char *id, enum model_gap_class c, double x, double y, double w,
+		   double ht, const char *stroke, const char *stroke_w)
+{
+	char url[160];
+
+	c = band_ok(c);
+	rect(h, x, y, w, ht, band[c].fill, NULL, NULL);
+	if (band[c].pattern) {
+		snprintf(url, sizeof(url), "url(#%s-%s)", id, band[c].pattern);
+		rect(h, x, y, w, ht, url, NULL, NULL);
+	}
+	rect(h, x, y, w, ht, "none", stroke, stroke_w);
+}
+
+/* split_name: when name is long and has a hyphen, splits it after the hyphen nearest the
+ * middle into a and b; else a is the whole name and b is empty. */
+static void split_name(const char *name, char *a, size_t asz, char *b, size_t bsz)
+{
+	size_t len = strlen(name), best = 0;
+
+	b[0] = '\0';
+	if (len > 14 && len < asz && len < bsz) {
+		for (size_t i = 1; i + 1 < len; i++)
+			if (name[i] == '-' && (best == 0 || labs((long)i - (long)len / 2) < labs((long)best - (long)len / 2)))
+				best = i;
+	}
+	if (best == 0) {
+		snprintf(a, asz, "%s", name);
+		return;
+	}
+	snprintf(a, asz, "%.*s", (int)(best + 1), name);
+	snprintf(b, bsz, "%s", name + best + 1);
+}
+
+/* tile_at: the top left corner of district i's tile (extra counts the districts placed under
+ * the map so far). */
+static void tile_at(const struct svg_map_area *d, size_t *extra, double *x, double *y)
+{
+	int col, row;
+
+	if (svg_map_slot(d->key, &col, &row) != 0) {
+		col = (int)(*extra % MAP_COLS);
+		row = MAP_ROWS + (int)(*extra / MAP_COLS);
+		(*extra)++;
+	}
+	*x = MAP_MARGIN + col * (MAP_TW + MAP_GAP);
+	*y = MAP_TOP + row * (MAP_TH + MAP_GAP);
+}
+
+/* map_links: the overlay with one transparent link per tile (only when a tile has a link). */
+static void map_links(struct html *h, const struct svg_map_area *a, size_t n, const char *vb, int dec,
+		      const char *unit)
+{
+	size_t extra = 0, links = 0;
+	char v1[96], tip[600];
+	double x, y;
+
+	for (size_t i = 0; i < n; i++)
+		links += a[i].href != NULL;
+	if (!links)
+		return;
+	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewbox", vb, "class", "map-links",
+		  "role", "group", "aria-label", "Stadsdelsområdena som länkar", NULL);
+	for (size_t i = 0; i < n; i++) {
+		const struct svg_map_area *d = &a[i];
+		const char *name = d->name ? d->name : d->key ? d->key : "";
+		tile_at(d, &extra, &x, &y);
+		if (!d->href)
+			continue;
+		snprintf(tip, sizeof(tip), "%s: %s, %s", name, svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)),
+			 model_gap_class_label_sv(band_ok(d->band)));
+		html_open(h, "a", "href", d->href, "aria-label", tip, NULL);
+		html_elem(h, "title", tip, NULL);
+		rect(h, x, y, MAP_TW, MAP_TH, "transparent", NULL, NULL);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg_map_area *a, size_t n)
+{
+	const int dec = clamp_decimals(o ? o->decimals : 1);
+	const char *unit = o ? o->unit : NULL;
+	const char *id = o && o->id && *o->id ? o->id : "karta";
+	size_t extra = 0;
+	char v1[96], l1[256], l2[256], vb[64];
+	double x, y;
+	int depth = h->depth;
+
+	for (size_t i = 0; i < n; i++)
+		if (svg_map_slot(a[i].key, NULL, NULL) != 0)
+			extra++;
+	int rows = MAP_ROWS + (int)((extra + MAP_COLS - 1) / MAP_COLS);
+	double W = 2 * MAP_MARGIN + MAP_COLS * (MAP_TW + MAP_GAP) - MAP_GAP;
+	double legend_y = MAP_TOP + rows * (MAP_TH + MAP_GAP) + 14;
+	double H = legend_y + 2 * 26 + 34;
+	snprintf(vb, sizeof(vb), "0 0 %ld %ld", lround(W), lround(H));
+	html_open(h, "div", "class", "map", NULL);
+	svg_begin(h, o, W, H, "chart chart-map", NULL, NULL,
+		  "Schematisk karta över stadsdelsområdena. Samma värden finns i tabellen.");
+	map_patterns(h, id);
+	text(h, MAP_MARGIN, 20, "start", 13, 0, 0, MUTED, "Schematisk karta, inte skalenlig");
+	if (o && o->example)
+		example_label(h, W);
+	extra = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct svg_map_area *d = &a[i];
+		enum model_gap_class c = band_ok(d->band);
+		const char *name = d->name ? d->name : d->key ? d->key : "";
+		tile_at(d, &extra, &x, &y);
+		swatch(h, id, c, x, y, MAP_TW, MAP_TH, d->current ? INK : "#8a8a8a", d->current ? "4" : "1");
+		split_name(name, l1, sizeof(l1), l2, sizeof(l2));
+		text(h, x + 10, y + 22, "start", 14, 1, 1, INK, l1);
+		if (l2[0])
+			text(h, x + 10, y + 40, "start", 14, 1, 1, INK, l2);
+		text(h, x + 10, y + MAP_TH - 14, "start", missing(d->value) ? 13 : 18, !missing(d->value), 1,
+		     INK, svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)));
+		text(h, x + MAP_TW - 10, y + MAP_TH - 14, "end", 18, 1, 1, INK, band[c].symbol);
+	}
+	/* the legend in words */
+	text(h, MAP_MARGIN, legend_y, "start", 13, 1, 0, INK, "Jämfört med stadens snitt:");
+	static const enum model_gap_class order[] = { MODEL_GAP_BETTER, MODEL_GAP_NEAR, MODEL_GAP_WORSE,
+						      MODEL_GAP_MUCH_WORSE, MODEL_GAP_UNKNOWN };
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		double lx = MAP_MARGIN + (double)(i % 3) * 262, ly = legend_y + 12 + (double)(i / 3) * 26;
+		swatch(h, id, order[i], lx, ly, 34, 20, "#8a8a8a", "1");
+		text(h, lx + 17, ly + 15, "middle", 13, 1, 1, INK, band[order[i]].symbol);
+		text(h, lx + 42, ly + 15, "start", 13, 0, 0, INK, model_gap_class_label_sv(order[i]));
+	}
+	html_close(h);	/* the picture */
+	map_links(h, a, n, vb, dec, unit);
+	html_close_to(h, depth);
+}

@@ -1,0 +1,544 @@
+/* page-district-indicators.c: the indicators part of the district page (GET /stadsdel/{key}):
+ * the committee's indicators against the city average for a year, by sex, with the gap and the
+ * yearly change needed to reach the average in 5 years; one indicator in detail (?indikator=)
+ * with bars for every district and a line over the years with the årsmål and the city average.
+ * Every chart has its numbers in a table beside it. */
+#include "web/pages-places.h"
+#include "model/gap.h"
+#include "render/svg.h"
+#include "store/store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLOSE_YEARS 5	/* the LUP horizon: years to reach the city average */
+
+struct ind {
+	struct http_req *r;
+	struct html *h;
+	int64_t district, committee;
+	const char *key, *name;
+	long year;
+	struct rowset cmp;	/* STMT_WEB_PLACES_DISTRICT_COMPARE */
+	int own_only;		/* show only the committee's own indicators */
+	int by_sex;		/* some shown row is K or M */
+	int example;		/* some shown value is example data */
+	int sel;		/* the row of the indicator shown in detail */
+};
+
+static int shown(const struct ind *x, int i)
+{
+	return !x->own_only || places_i(&x->cmp, i, "own");
+}
+
+static enum model_direction direction(const char *s)
+{
+	return s && strcmp(s, "higher") == 0 ? MODEL_DIR_HIGHER : s && strcmp(s, "lower") == 0 ? MODEL_DIR_LOWER
+											       : MODEL_DIR_NONE;
+}
+
+static const char *direction_sv(const char *s)
+{
+	enum model_direction d = direction(s);
+
+	return d == MODEL_DIR_HIGHER ? "högre är bättre" : d == MODEL_DIR_LOWER ? "lägre är bättre" : "ingen riktning";
+}
+
+/* change_unit: the unit of a change of the indicator ("%" changes in percentage points). */
+static const char *change_unit(const char *unit)
+{
+	return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0) ? "%-enheter" : unit;
+}
+
+/* ind_href: this page showing indicator ikey for the year, at the detail. */
+static const char *ind_href(struct ind *x, const char *ikey)
+{
+	struct buf b;
+	const char *s;
+
+	buf_init(&b, 4096);
+	buf_adds(&b, page_href(x->r, "/stadsdel", x->key));
+	buf_addf(&b, "?ar=%ld&indikator=", x->year);
+	html_url_arg(&b, ikey);
+	buf_adds(&b, "#vald-indikator");
+	s = arena_strdup(&x->r->a, b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+/* year_nav: links to the other years with outcomes. */
+static void year_nav(struct ind *x, const struct rowset *years)
+{
+	struct html *h = x->h;
+
+	if (years->nrows < 2)
+		return;
+	html_open(h, "p", "class", "yearnav", NULL);
+	html_text(h, "År: ");
+	for (int i = 0; i < years->nrows; i++) {
+		long y = strtol(years->rows[i][0].s, NULL, 10);
+		char href[256];
+		if (i)
+			html_text(h, " · ");
+		snprintf(href, sizeof(href), "%s?ar=%ld#indikatorer", page_href(x->r, "/stadsdel", x->key), y);
+		html_elem(h, "a", years->rows[i][0].s, "href", href, "aria-current", y == x->year ? "page" : NULL, NULL);
+	}
+	html_close(h);
+}
+
+/* choose: the selection form (GET) of the indicator shown in detail. */
+static void choose(struct ind *x)
+{
+	struct html *h = x->h;
+	char year[16];
+
+	snprintf(year, sizeof(year), "%ld", x->year);
+	html_open(h, "form", "class", "filter no-print", "method", "get",
+		  "action", page_href(x->r, "/stadsdel", x->key), NULL);
+	html_void(h, "input", "type", "hidden", "name", "ar", "value", year, NULL);
+	html_open(h, "div", NULL);
+	html_elem(h, "label", "Visa indikator i detalj", "for", "indikator", NULL);
+	html_open(h, "select", "id", "indikator", "name", "indikator", NULL);
+	for (int i = 0; i < x->cmp.nrows; i++) {
+		if (!shown(x, i) || (i && strcmp(places_s(&x->cmp, i, "key"), places_s(&x->cmp, i - 1, "key")) == 0))
+			continue;
+		html_elem(h, "option", places_s(&x->cmp, i, "name"), "value", places_s(&x->cmp, i, "key"),
+			  "selected", strcmp(places_s(&x->cmp, i, "key"), places_s(&x->cmp, x->sel, "key")) == 0 ? "" : NULL,
+			  NULL);
+	}
+	html_close(h);
+	html_close(h);
+	html_elem(h, "button", "Visa", "type", "submit", NULL);
+	html_close(h);
+}
+
+/* gap_sentence: the Swedish sentence on row i's gap to the city and what closes it in 5 years. */
+static void gap_sentence(struct ind *x, int i)
+{
+	double d = places_d(&x->cmp, i, "value"), c = places_d(&x->cmp, i, "city");
+	const char *sex = places_s(&x->cmp, i, "sex");
+	char buf[512], name[200];
+	struct model_gap_spec s = {
+		.area = name, .dir = direction(places_s(&x->cmp, i, "direction")), .district = d, .city = c,
+		.unit = places_s(&x->cmp, i, "unit"), .years = CLOSE_YEARS,
+		.decimals = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c),
+	};
+
+	if (isnan(d) || isnan(c))
+		return;
+	snprintf(name, sizeof(name), "%s%s", x->name,
+		 strcmp(sex, "K") == 0 ? ", kvinnor" : strcmp(sex, "M") == 0 ? ", män" : "");
+	if (model_gap_sentence(&s, buf, sizeof(buf), NULL, 0) == 0)
+		html_elem(x->h, "p", buf, NULL);
+}
+
+/* Per district of the comparison: name, key and values by sex (T, K, M). */
+struct cmp_area {
+	const char *key, *name;
+	double v[3];
+};
+
+static int sex_index(const char *s)
+{
+	return s && *s == 'K' ? 1 : s && *s == 'M' ? 2 : 0;
+}
+
+/* districts_of: folds STMT_COMPARISON rows into one entry per district; *city gets the city's
+ * values. Returns the number of districts. */
+static int districts_of(const struct rowset *c, struct cmp_area *a, double city[3], int *ex)
+{
+	int n = 0;
+
+	city[0] = city[1] = city[2] = NAN;
+	for (int i = 0; i < c->nrows; i++) {
+		int s = sex_index(places_s(c, i, "sex"));
+		*ex |= places_i(c, i, "example") != 0;
+		if (strcmp(places_s(c, i, "level"), "municipality") == 0) {
+			city[s] = places_d(c, i, "value");
+			continue;
+		}
+		if (!n || strcmp(a[n - 1].key, places_s(c, i, "area")) != 0) {
+			a[n] = (struct cmp_area){ places_s(c, i, "area"), places_s(c, i, "name"), { NAN, NAN, NAN } };
+			n++;
+		}
+		a[n - 1].v[s] = places_d(c, i, "value");
+	}
+	return n;
+}
+
+/* bars_table: the numbers of the bar chart. */
+static void bars_table(struct ind *x, const struct cmp_area *a, int n, const double city[3], int by_sex,
+		       const char *unit, int dec)
+{
+	static const char *const cols_t[] = { "Område", "#Värde", "#Skillnad mot staden", NULL };
+	static const char *const cols_s[] = { "Område", "#Totalt", "#Kvinnor", "#Män", "#Skillnad mot staden", NULL };
+	struct html *h = x->h;
+	char b[64];
+
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "%s, helår %ld: alla stadsdelsområden och staden", places_s(&x->cmp, x->sel, "name"), x->year);
+	html_close(h);
+	places_thead(h, by_sex ? cols_s : cols_t);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i <= n; i++) {
+		const double *v = i < n ? a[i].v : city;
+		html_open(h, "tr", "class", i < n && strcmp(a[i].key, x->key) == 0 ? "current" : NULL, NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		if (i < n)
+			places_link(x->r, h, "/stadsdel", a[i].key, a[i].name);
+		else
+			html_text(h, "Stadens snitt");
+		html_close(h);
+		for (int s = 0; s < (by_sex ? 3 : 1); s++)
+			places_td_num(h, svg_fmt_value(v[s], dec, unit, 0, b, sizeof(b)));
+		places_td_num(h, i < n ? svg_fmt_value(v[0] - city[0], dec, unit, 1, b, sizeof(b)) : "");
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+/* detail_bars: every district's value for the chosen indicator, this one emphasised. */
+static int detail_bars(struct ind *x, int64_t ind, const char *unit, int dec)
+{
+	struct sval args[] = { SVI(ind), SVI(x->year) };
+	struct rowset c;
+	struct cmp_area *a;
+	struct svg_bar *bars;
+	double city[3];
+	int n, ex = 0, by_sex = 0;
+	char title[400];
+
+	if (places_query(x->r, &c, STMT_COMPARISON, args, 2))
+		return -1;
+	a = arena_alloc(&x->r->a, sizeof(*a) * (size_t)(c.nrows + 1));
+	bars = arena_alloc(&x->r->a, sizeof(*bars) * (size_t)(c.nrows + 1));
+	n = districts_of(&c, a, city, &ex);
+	for (int i = 0; i < n; i++) {
+		bars[i] = (struct svg_bar){ a[i].name, a[i].v[0], a[i].v[1], a[i].v[2], strcmp(a[i].key, x->key) == 0 };
+		by_sex |= !isnan(a[i].v[1]) || !isnan(a[i].v[2]);
+	}
+	snprintf(title, sizeof(title), "%s, helår %ld, per stadsdelsområde%s", places_s(&x->cmp, x->sel, "name"),
+		 x->year, by_sex ? " och kön" : "");
+	struct svg_opts o = { .id = "jamforelse", .title = title, .unit = unit, .decimals = dec, .example = ex,
+		.desc = "Stapeldiagram över alla stadsdelsområden med stadens snitt som streckad linje. "
+			"Samma siffror finns i tabellen under diagrammet." };
+	html_open(x->h, "div", "class", "chart", NULL);
+	svg_bar_chart(x->h, &o, bars, (size_t)n, by_sex, city[0]);
+	html_close(x->h);
+	bars_table(x, a, n, city, by_sex, unit, dec);
+	return 0;
+}
+
+/* Years of the line chart: outcomes' years and the årsmål's years. */
+struct line {
+	const char *labels[32];
+	long years[32];
+	double dist[32], city[32], target[32];
+	int n, example;
+};
+
+static int year_slot(struct line *l, long y)
+{
+	for (int i = 0; i < l->n; i++)
+		if (l->years[i] == y)
+			return i;
+	if (l->n == 32)
+		return -1;
+	int i = l->n++;
+	while (i > 0 && l->years[i - 1] > y) {
+		l->years[i] = l->years[i - 1], l->dist[i] = l->dist[i - 1];
+		l->city[i] = l->city[i - 1], l->target[i] = l->target[i - 1];
+		i--;
+	}
+	l->years[i] = y;
+	l->dist[i] = l->city[i] = l->target[i] = NAN;
+	return i;
+}
+
+/* line_fill: the district's and the city's totals and the numeric årsmål per year. */
+static int line_fill(struct ind *x, int64_t ind, struct line *l, int own)
+{
+	struct sval args[] = { SVI(ind), SVI(x->district) };
+	struct sval one = SVI(ind);
+	struct rowset s, t;
+
+	if (places_query(x->r, &s, STMT_WEB_PLACES_INDICATOR_SERIES, args, 2) ||
+	    places_query(x->r, &t, STMT_REL_INDICATOR_TARGETS, &one, 1))
+		return -1;
+	for (int i = 0; i < s.nrows; i++) {
+		int k;
+		if (strcmp(places_s(&s, i, "sex"), "T") != 0 || (k = year_slot(l, (long)places_i(&s, i, "year"))) < 0)
+			continue;
+		l->example |= places_i(&s, i, "example") != 0;
+		if (strcmp(places_s(&s, i, "level"), "district") == 0)
+			l->dist[k] = places_d(&s, i, "value");
+		else
+			l->city[k] = places_d(&s, i, "value");
+	}
+	for (int i = 0; own && i < t.nrows; i++) {
+		int k;
+		if (strcmp(places_s(&t, i, "kind"), "own") == 0 && strcmp(places_s(&t, i, "mode"), "number") == 0 &&
+		    (k = year_slot(l, (long)places_i(&t, i, "year"))) >= 0)
+			l->target[k] = places_d(&t, i, "value");
+	}
+	for (int i = 0; i < l->n; i++) {
+		char y[16];
+		snprintf(y, sizeof(y), "%ld", l->years[i]);
+		l->labels[i] = arena_strdup(&x->r->a, y);
+	}
+	return 0;
+}
+
+/* line_table: the numbers of the line chart. */
+static void line_table(struct ind *x, const struct line *l, const char *unit, int dec)
+{
+	struct html *h = x->h;
+	const char *cols[] = { "År", NULL, "#Stadens snitt", "#Årsmål", NULL };
+	char b[64], dn[160];
+
+	snprintf(dn, sizeof(dn), "#%s", x->name);
+	cols[1] = dn;
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "%s över åren (helår): %s, stadens snitt och årsmål", places_s(&x->cmp, x->sel, "name"), x->name);
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < l->n; i++) {
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", l->labels[i], "scope", "row", NULL);
+		places_td_num(h, svg_fmt_value(l->dist[i], dec, unit, 0, b, sizeof(b)));
+		places_td_num(h, svg_fmt_value(l->city[i], dec, unit, 0, b, sizeof(b)));
+		places_td_num(h, isnan(l->target[i]) ? "–" : svg_fmt_value(l->target[i], dec, unit, 0, b, sizeof(b)));
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+/* detail_line: the chosen indicator over the years with the årsmål and the city average. */
+static int detail_line(struct ind *x, int64_t ind, const char *unit, int dec)
+{
+	struct line *l = arena_alloc(&x->r->a, sizeof(*l));
+	char title[400];
+	size_t ns = 2;
+
+	if (line_fill(x, ind, l, (int)places_i(&x->cmp, x->sel, "own")))
+		return -1;
+	for (int i = 0; i < l->n; i++)
+		ns = isnan(l->target[i]) ? ns : 3;
+	struct svg_series s[] = {
+		{ x->name, SVG_LINE_OUTCOME, l->dist },
+		{ "Stadens snitt", SVG_LINE_CITY, l->city },
+		{ "Årsmål", SVG_LINE_TARGET, l->target },
+	};
+	snprintf(title, sizeof(title), "%s över åren i %s", places_s(&x->cmp, x->sel, "name"), x->name);
+	struct svg_opts o = { .id = "over-tid", .title = title, .unit = unit, .decimals = dec, .example = l->example,
+		.desc = "Linjediagram över helårsvärden: stadsdelsområdet (heldragen linje), stadens snitt "
+			"(prickad) och årsmålet (streckad). Samma siffror finns i tabellen under diagrammet." };
+	html_open(x->h, "div", "class", "chart", NULL);
+	svg_line_chart(x->h, &o, l->labels, (size_t)l->n, s, ns);
+	html_close(x->h);
+	line_table(x, l, unit, dec);
+	return 0;
+}
+
+/* detail: the chosen indicator: who follows it, the gap sentences, the charts and tables. */
+static int detail(struct ind *x)
+{
+	struct html *h = x->h;
+	const char *unit = places_s(&x->cmp, x->sel, "unit");
+	int64_t id = places_i(&x->cmp, x->sel, "id");
+	int dec = 0;
+
+	for (int i = x->sel; i < x->cmp.nrows && places_i(&x->cmp, i, "id") == id; i++) {
+		int a = places_decimals(places_d(&x->cmp, i, "value")), b = places_decimals(places_d(&x->cmp, i, "city"));
+		dec = a > dec ? a : dec;
+		dec = b > dec ? b : dec;
+	}
+	html_elem(h, "h3", places_s(&x->cmp, x->sel, "name"), "id", "vald-indikator", NULL);
+	html_open(h, "p", "class", "muted", NULL);
+	html_textf(h, "Följs upp av %s. Enhet: %s; %s.", places_s(&x->cmp, x->sel, "owner_name"),
+		   unit ? unit : "ingen", direction_sv(places_s(&x->cmp, x->sel, "direction")));
+	html_close(h);
+	for (int i = x->sel; i < x->cmp.nrows && places_i(&x->cmp, i, "id") == id; i++)
+		gap_sentence(x, i);
+	return detail_bars(x, id, unit, dec) || detail_line(x, id, unit, dec) ? -1 : 0;
+}
+
+/* overview_spark: the district's full-year totals of row i's indicator over the years. */
+static void overview_spark(struct ind *x, int i, const struct rowset *series, int n)
+{
+	int from, to;
+	double *v;
+	char id[32], title[300];
+
+	places_run(series, places_i(&x->cmp, i, "id"), &from, &to);
+	if (to - from < 2) {
+		html_text(x->h, "–");
+		return;
+	}
+	v = arena_alloc(&x->r->a, sizeof(double) * (size_t)(to - from));
+	for (int k = from; k < to; k++)
+		v[k - from] = series->rows[k][2].s ? strtod(series->rows[k][2].s, NULL) : NAN;
+	snprintf(id, sizeof(id), "utveckling-%d", n);
+	snprintf(title, sizeof(title), "%s i %s %s–%s", places_s(&x->cmp, i, "name"), x->name,
+		 series->rows[from][1].s, series->rows[to - 1][1].s);
+	struct svg_opts o = { .id = id, .title = title, .unit = places_s(&x->cmp, i, "unit"),
+		.decimals = places_decimals(v[to - from - 1]) };
+	svg_sparkline(x->h, &o, v, (size_t)(to - from));
+}
+
+/* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend. */
+static void overview_row(struct ind *x, int i, const struct rowset *series, int n)
+{
+	struct html *h = x->h;
+	const char *unit = places_s(&x->cmp, i, "unit"), *sex = places_s(&x->cmp, i, "sex");
+	double d = places_d(&x->cmp, i, "value"), c = places_d(&x->cmp, i, "city"), change = NAN;
+	enum model_direction dir = direction(places_s(&x->cmp, i, "direction"));
+	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
+	char b[64];
+
+	html_open(h, "tr", NULL);
+	html_open(h, "th", "scope", "row", NULL);
+	html_elem(h, "a", places_s(&x->cmp, i, "name"), "href", ind_href(x, places_s(&x->cmp, i, "key")), NULL);
+	html_elem(h, "span", direction_sv(places_s(&x->cmp, i, "direction")), "class", "desc", NULL);
+	html_close(h);
+	if (x->by_sex)
+		html_elem(h, "td", places_sex_sv(sex), NULL);
+	places_td_num(h, svg_fmt_value(d, dec, unit, 0, b, sizeof(b)));
+	places_td_num(h, svg_fmt_value(c, dec, unit, 0, b, sizeof(b)));
+	places_td_num(h, svg_fmt_value(d - c, dec, change_unit(unit), 1, b, sizeof(b)));
+	if (!isnan(d) && !isnan(c))
+		model_yearly_change_to_close(dir, d, c, CLOSE_YEARS, &change, NULL, 0);
+	places_td_num(h, isnan(change) ? "–" : change == 0 ? "behövs inte" :
+		      svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, change_unit(unit), 1, b, sizeof(b)));
+	html_elem(h, "td", model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c)), NULL);
+	html_open(h, "td", NULL);
+	if (strcmp(sex, "T") == 0)
+		overview_spark(x, i, series, n);
+	html_close(h);
+	html_close(h);
+}
+
+/* overview: every shown indicator and sex against the city, with a trend sparkline. */
+static int overview(struct ind *x)
+{
+	const char *cols[] = { "Indikator", "Kön", NULL, "#Staden", "#Skillnad",
+		"#Förändring per år för att nå snittet på 5 år", "Läge", "Utveckling", NULL };
+	struct sval d = SVI(x->district);
+	char dn[160];
+	struct rowset series;
+	struct html *h = x->h;
+	int n = 0;
+
+	if (places_query(x->r, &series, STMT_WEB_PLACES_DISTRICT_SERIES, &d, 1))
+		return -1;
+	html_open(h, "h3", NULL);
+	html_textf(h, "Alla indikatorer %ld", x->year);
+	html_close(h);
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "%s jämfört med stadens snitt, helår %ld%s", x->name, x->year,
+		   x->example ? " (utfallen är exempeldata)" : "");
+	html_close(h);
+	snprintf(dn, sizeof(dn), "#%s", x->name);
+	cols[2] = dn;
+	if (!x->by_sex)
+		cols[1] = "Indikator";
+	places_thead(h, x->by_sex ? cols : cols + 1);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < x->cmp.nrows; i++)
+		if (shown(x, i))
+			overview_row(x, i, &series, n++);
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
+/* pick: the row of ?indikator= (404 page when it is not shown here), else the first shown. */
+static int pick(struct ind *x)
+{
+	const char *want = http_query(x->r, "indikator");
+
+	x->sel = -1;
+	for (int i = 0; i < x->cmp.nrows && x->sel < 0; i++)
+		if (shown(x, i) && (!want || strcmp(places_s(&x->cmp, i, "key"), want) == 0))
+			x->sel = i;
+	if (x->sel >= 0)
+		return 0;
+	page_error(x->r, 404, "Indikatorn finns inte för det här stadsdelsområdet och året.");
+	return -1;
+}
+
+/* scan: which rows are shown, and whether they hold sexes and example data. */
+static void scan(struct ind *x)
+{
+	x->own_only = 0;
+	for (int i = 0; i < x->cmp.nrows; i++)
+		x->own_only |= places_i(&x->cmp, i, "own") != 0;
+	for (int i = 0; i < x->cmp.nrows; i++) {
+		if (!shown(x, i))
+			continue;
+		x->by_sex |= strcmp(places_s(&x->cmp, i, "sex"), "T") != 0;
+		x->example |= places_i(&x->cmp, i, "example") || places_i(&x->cmp, i, "city_example");
+	}
+}
+
+/* intro: which indicators are shown, and the example-data label. */
+static void intro(struct ind *x)
+{
+	struct html *h = x->h;
+
+	html_open(h, "p", NULL);
+	if (x->own_only)
+		html_textf(h, "Stadsdelsnämndens indikatorer för %s jämförda med stadens snitt (helår %ld). "
+			   "Skillnaden räknas som stadsdelsområdets värde minus stadens; förändringen per år är den "
+			   "som behövs för att nå snittet inom programmets fem år.", x->name, x->year);
+	else
+		html_textf(h, "Stadsdelsnämnden följer inte upp egna indikatorer i lup. Här visas de indikatorer som "
+			   "andra organisationer följer upp för %s, jämförda med stadens snitt (helår %ld).",
+			   x->name, x->year);
+	html_close(h);
+	if (x->example)
+		page_example_note(h);
+}
+
+int page_district_indicators(struct http_req *r, struct html *h, int64_t district, int64_t committee,
+			     const char *key, const char *name, long year)
+{
+	struct ind x = { .r = r, .h = h, .district = district, .committee = committee, .key = key, .name = name };
+	struct sval d = SVI(district);
+	struct rowset years;
+
+	if (places_query(r, &years, STMT_WEB_PLACES_DISTRICT_YEARS, &d, 1))
+		return -1;
+	x.year = year ? year : years.nrows ? strtol(years.rows[0][0].s, NULL, 10) : 0;
+	html_open(h, "section", "aria-labelledby", "indikatorer", NULL);
+	html_elem(h, "h2", "Indikatorer jämfört med staden", "id", "indikatorer", NULL);
+	year_nav(&x, &years);
+	struct sval args[] = { SVI(district), SVI(x.year), SVID(committee) };
+	if (places_query(r, &x.cmp, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3))
+		return -1;
+	if (!x.cmp.nrows) {
+		if (x.year)
+			html_textf(h, "Det finns inga utfall för helåret %ld för stadsdelsområdet i lup.", x.year);
+		else
+			html_text(h, "Det finns inga utfall för stadsdelsområdet i lup.");
+		html_close(h);
+		return 0;
+	}
+	scan(&x);
+	if (pick(&x))
+		return -1;
+	intro(&x);
+	choose(&x);
+	if (detail(&x) || overview(&x))
+		return -1;
+	html_close(h);
+	return 0;
+}

@@ -1,0 +1,550 @@
+/* page-district.c: GET /stadsdel/{key}[?ar=YYYY&indikator=KEY], one district (stadsdelsområde):
+ * its LUP (the 7 sections where the plan has them, themes, prioritised areas, measures by theme
+ * with partners, intended partners), the other organisations' activities there, its indicators
+ * against the city average (page-district-indicators.c), an activity
+ * timeline and the resources allocated to it. */
+#include "web/pages-places.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What the parts of the page share. */
+struct district {
+	struct http_req *r;
+	struct html *h;
+	struct rowset d;		/* STMT_SHOW_DISTRICT */
+	struct rowset lup;		/* STMT_WEB_PLACES_DISTRICT_LUP (0 or 1 row) */
+	struct rowset acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
+	int64_t id, committee_id, version_id;
+	const char *key, *name;
+};
+
+/* section: <section> with <h2 id=anchor>title</h2>; the caller closes the section. */
+static void section(struct html *h, const char *anchor, const char *title)
+{
+	html_open(h, "section", "aria-labelledby", anchor, NULL);
+	html_elem(h, "h2", title, "id", anchor, NULL);
+}
+
+static void fact(struct html *h, const char *term, const char *text)
+{
+	html_elem(h, "dt", term, NULL);
+	html_elem(h, "dd", text, NULL);
+}
+
+/* facts: committee, prioritised, neighbourhoods and the programme's plan. */
+static int facts(struct district *x)
+{
+	struct sval id = SVI(x->id);
+	struct rowset nb;
+	struct html *h = x->h;
+
+	if (places_query(x->r, &nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1))
+		return -1;
+	html_open(h, "dl", "class", "facts", NULL);
+	html_elem(h, "dt", "Stadsdelsnämnd", NULL);
+	html_open(h, "dd", NULL);
+	places_link(x->r, h, "/organisation", places_s(&x->d, 0, "committee"), places_s(&x->d, 0, "committee_name"));
+	html_close(h);
+	fact(h, "Prioriterat program", places_i(&x->d, 0, "prioritised") ? "Ja, enligt budget 2017" : "Nej");
+	html_elem(h, "dt", "Stadsdelar", NULL);
+	html_open(h, "dd", NULL);
+	for (int i = 0, n = 0; i < nb.nrows; i++)
+		if (strcmp(places_s(&nb, i, "level"), "neighbourhood") == 0)
+			html_textf(h, "%s%s", n++ ? ", " : "", places_s(&nb, i, "name"));
+	html_close(h);
+	if (x->lup.nrows) {
+		html_elem(h, "dt", "Lokalt utvecklingsprogram", NULL);
+		html_open(h, "dd", NULL);
+		html_textf(h, "%s, %s–%s, version %s", places_s(&x->lup, 0, "title"), places_s(&x->lup, 0, "year_from"),
+			   places_s(&x->lup, 0, "year_to"), places_s(&x->lup, 0, "version"));
+		if (places_s(&x->lup, 0, "decided_on"))
+			html_textf(h, ", beslutad %s", places_s(&x->lup, 0, "decided_on"));
+		if (places_s(&x->lup, 0, "decided_by"))
+			html_textf(h, ", beslutat av %s", places_s(&x->lup, 0, "decided_by"));
+		html_close(h);
+	}
+	html_close(h);
+	return 0;
+}
+
+static void toc(struct html *h)
+{
+	static const char *const items[][2] = {
+		{ "#avsnitt", "Programmets avsnitt" }, { "#teman", "Teman" },
+		{ "#omraden", "Prioriterade områden" }, { "#atgarder", "Åtgärder" },
+		{ "#parter", "Samverkansparter" }, { "#andra", "Andra organisationer här" },
+		{ "#indikatorer", "Indikatorer" }, { "#tidslinje", "Tidslinje" }, { "#resurser", "Resursfördelning" },
+	};
+	html_open(h, "nav", "class", "toc", "aria-label", "Innehåll på sidan", NULL);
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", items[i][1], "href", items[i][0], NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+/* lup_sections: the 7 sections of the LUP template, where the plan has them. */
+static int lup_sections(struct district *x)
+{
+	struct html *h = x->h;
+	struct rowset s;
+
+	section(h, "avsnitt", "Programmets avsnitt");
+	if (!x->lup.nrows) {
+		html_elem(h, "p", "Stadsdelsområdet har inget lokalt utvecklingsprogram i lup.", NULL);
+		html_close(h);
+		return 0;
+	}
+	struct sval plan = SVI(places_i(&x->lup, 0, "id"));
+	if (places_query(x->r, &s, STMT_REL_PLAN_SECTIONS, &plan, 1))
+		return -1;
+	if (!s.nrows)
+		html_elem(h, "p", "Programmets text med LUP-mallens sju avsnitt (inledning, nulägesanalys, "
+			  "prioriteringar, målsättningar, åtgärder, genomförande och mätmetoder) finns inte i lup "
+			  "för det här stadsdelsområdet. Teman, områden, åtgärder och parter visas nedan.", NULL);
+	for (int i = 0; i < s.nrows; i++) {
+		html_open(h, "h3", NULL);
+		html_textf(h, "%s. %s", places_s(&s, i, "ord"), places_s(&s, i, "title"));
+		html_close(h);
+		html_elem(h, "p", places_s(&s, i, "body") ? places_s(&s, i, "body") : "(Avsnittet saknar text.)", NULL);
+	}
+	html_close(h);
+	return 0;
+}
+
+/* run_list: "Label: a, b, c" from column col of rs's run for id; nothing when empty. */
+static void run_list(struct html *h, const struct rowset *rs, int64_t id, const char *lab)
+{
+	int from, to;
+
+	places_run(rs, id, &from, &to);
+	if (from == to)
+		return;
+	html_open(h, "p", "class", "desc", NULL);
+	html_textf(h, "%s: ", lab);
+	for (int i = from; i < to; i++)
+		html_textf(h, "%s%s", i > from ? ", " : "", rs->rows[i][1].s);
+	html_close(h);
+}
+
+/* themes: the programme's themes in order with their other names and target groups. */
+static int themes(struct district *x, const struct rowset *t)
+{
+	struct html *h = x->h;
+	struct sval v = SVI(x->version_id);
+	struct rowset al, gr;
+
+	section(h, "teman", "Teman");
+	if (places_query(x->r, &al, STMT_WEB_PLACES_THEME_ALIASES, &v, 1) ||
+	    places_query(x->r, &gr, STMT_WEB_PLACES_THEME_GROUPS, &v, 1))
+		return -1;
+	if (!t->nrows)
+		html_elem(h, "p", "Programmet har inga teman i lup.", NULL);
+	html_open(h, "ol", NULL);
+	for (int i = 0; i < t->nrows; i++) {
+		int64_t id = places_i(t, i, "id");
+		html_open(h, "li", NULL);
+		html_elem(h, "strong", places_s(t, i, "name"), NULL);
+		if (places_i(t, i, "extra"))
+			html_text(h, " (prioritering utöver temana)");
+		if (places_s(t, i, "description"))
+			html_elem(h, "span", places_s(t, i, "description"), "class", "desc", NULL);
+		run_list(h, &al, id, "Även kallat");
+		run_list(h, &gr, id, "Målgrupper");
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
+/* pareas: the prioritised areas and how much of the district they cover. */
+static int pareas(struct district *x)
+{
+	struct html *h = x->h;
+	struct sval id = SVI(x->id);
+	const char *scope = x->lup.nrows ? places_s(&x->lup, 0, "area_scope") : NULL;
+	struct rowset pa;
+
+	if (places_query(x->r, &pa, STMT_REL_DISTRICT_PAREAS, &id, 1))
+		return -1;
+	section(h, "omraden", "Prioriterade områden");
+	if (scope && strcmp(scope, "all") == 0)
+		html_elem(h, "p", "Programmet prioriterar alla stadsdelar i stadsdelsområdet.", NULL);
+	else if (scope && strcmp(scope, "none") == 0)
+		html_elem(h, "p", "Programmet pekar inte ut några särskilda områden.", NULL);
+	if (!pa.nrows && !(scope && strcmp(scope, "none") == 0))
+		html_elem(h, "p", "Inga prioriterade områden finns i lup.", NULL);
+	html_open(h, "ul", NULL);
+	for (int i = 0; i < pa.nrows; i++) {
+		html_open(h, "li", NULL);
+		html_text(h, places_s(&pa, i, "name"));
+		if (places_s(&pa, i, "note"))
+			html_textf(h, " – %s", places_s(&pa, i, "note"));
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
+/* measure_row: one measure with its status, start and partners (roles in Swedish). */
+static void measure_row(struct district *x, const struct rowset *m, int i, const struct rowset *p)
+{
+	struct html *h = x->h;
+	int from, to;
+
+	html_open(h, "tr", NULL);
+	html_open(h, "th", "scope", "row", NULL);
+	html_text(h, places_s(m, i, "title"));
+	if (places_s(m, i, "description"))
+		html_elem(h, "span", places_s(m, i, "description"), "class", "desc", NULL);
+	html_close(h);
+	html_elem(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–", NULL);
+	html_elem(h, "td", places_s(m, i, "start_text") ? places_s(m, i, "start_text") : "–", NULL);
+	html_open(h, "td", NULL);
+	places_run(p, places_i(m, i, "id"), &from, &to);
+	if (from == to)
+		html_text(h, "–");
+	for (int k = from; k < to; k++) {
+		if (k > from)
+			html_text(h, ", ");
+		places_link(x->r, h, "/organisation", p->rows[k][1].s, p->rows[k][2].s);
+		html_textf(h, " (%s)", places_partner_role_sv(p->rows[k][3].s));
+	}
+	html_close(h);
+	html_close(h);
+}
+
+/* measure_table: the measures of theme theme_id (0: those without a theme) under heading title. */
+static void measure_table(struct district *x, const struct rowset *m, const struct rowset *p,
+			  int64_t theme_id, const char *title)
+{
+	static const char *const cols[] = { "Åtgärd", "Status", "Start", "Parter (roll)", NULL };
+	struct html *h = x->h;
+	int n = 0;
+
+	for (int i = 0; i < m->nrows; i++)
+		n += places_i(m, i, "theme_id") == theme_id;
+	if (!n)
+		return;
+	html_elem(h, "h3", title, NULL);
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Åtgärder under %s (%d)", title, n);
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < m->nrows; i++)
+		if (places_i(m, i, "theme_id") == theme_id)
+			measure_row(x, m, i, p);
+	html_close(h);
+	html_close(h);
+}
+
+/* measures: the prioritised measures grouped by theme, with partners. */
+static int measures(struct district *x, const struct rowset *t)
+{
+	struct sval v = SVI(x->version_id);
+	struct rowset m, p;
+
+	if (places_query(x->r, &m, STMT_WEB_PLACES_DISTRICT_MEASURES, &v, 1) ||
+	    places_query(x->r, &p, STMT_WEB_PLACES_MEASURE_PARTNERS, &v, 1))
+		return -1;
+	section(x->h, "atgarder", "Åtgärder");
+	if (!m.nrows)
+		html_elem(x->h, "p", "Programmet har inga prioriterade åtgärder i lup.", NULL);
+	for (int i = 0; i < t->nrows; i++)
+		measure_table(x, &m, &p, places_i(t, i, "id"), places_s(t, i, "name"));
+	measure_table(x, &m, &p, 0, "Åtgärder utan tema");
+	html_close(x->h);
+	return 0;
+}
+
+/* partners: the intended partners (samverkansparter) grouped by kind. */
+static int partners(struct district *x)
+{
+	static const char *const groups[] = { "specialist", "district", "company", "state", "region",
+		"civil_society", "business", "residents", "other", NULL };
+	struct html *h = x->h;
+	struct sval id = SVI(x->id);
+	struct rowset p;
+
+	if (places_query(x->r, &p, STMT_REL_DISTRICT_PARTNERS, &id, 1))
+		return -1;
+	section(h, "parter", "Samverkansparter");
+	if (!p.nrows)
+		html_elem(h, "p", "Programmet nämner inga samverkansparter i lup.", NULL);
+	for (int g = 0; groups[g]; g++) {
+		int n = 0;
+		for (int i = 0; i < p.nrows; i++) {
+			if (strcmp(places_s(&p, i, "group"), groups[g]) != 0)
+				continue;
+			if (!n++) {
+				html_elem(h, "h3", places_group_sv(groups[g]), NULL);
+				html_open(h, "ul", NULL);
+			}
+			html_open(h, "li", NULL);
+			places_link(x->r, h, "/organisation", places_s(&p, i, "org"), places_s(&p, i, "label"));
+			html_close(h);
+		}
+		if (n)
+			html_close(h);
+	}
+	html_close(h);
+	return 0;
+}
+
+/* act_cells: an activity's role, status, start and end cells. */
+static void act_cells(struct html *h, const struct rowset *a, int i, int with_role)
+{
+	if (with_role)
+		html_elem(h, "td", places_role_sv(places_s(a, i, "role")), NULL);
+	html_elem(h, "td", places_status_sv(places_s(a, i, "status")), NULL);
+	html_elem(h, "td", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–", "class", "date", NULL);
+	html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
+}
+
+/* others_table: the activities of the owner starting at row i (rows are by owner); returns the
+ * row after them. */
+static int others_table(struct district *x, int i)
+{
+	static const char *const cols[] = { "Aktivitet", "Roll", "Status", "Start", "Slut", NULL };
+	struct html *h = x->h;
+	const struct rowset *a = &x->acts;
+	const char *owner = places_s(a, i, "owner");
+	int end = i, n;
+
+	while (end < a->nrows && strcmp(places_s(a, end, "owner"), owner) == 0)
+		end++;
+	n = 0;
+	for (int k = i; k < end; k++)
+		n += !places_i(a, k, "own");
+	if (!n)
+		return end;
+	html_open(h, "h3", NULL);
+	places_link(x->r, h, "/organisation", owner, places_s(a, i, "owner_name"));
+	html_close(h);
+	html_open(h, "table", "class", "list", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "%s i %s: %d %s", places_s(a, i, "owner_name"), x->name, n, n == 1 ? "aktivitet" : "aktiviteter");
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int k = i; k < end; k++) {
+		if (places_i(a, k, "own"))
+			continue;
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", places_s(a, k, "title"), "scope", "row", NULL);
+		act_cells(h, a, k, 1);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return end;
+}
+
+/* others: who does what here: the other organisations' activities in the district. */
+static void others(struct district *x)
+{
+	int n = 0;
+
+	section(x->h, "andra", "Andra organisationers aktiviteter i stadsdelsområdet");
+	for (int i = 0; i < x->acts.nrows; i++)
+		n += !places_i(&x->acts, i, "own");
+	if (!n)
+		html_elem(x->h, "p", "Inga andra organisationer har aktiviteter här i lup.", NULL);
+	else
+		html_elem(x->h, "p", "Facknämnder, bolag och andra som bidrar till programmet: vad de gör här "
+			  "och i vilken roll.", NULL);
+	for (int i = 0; i < x->acts.nrows;)
+		i = others_table(x, i);
+	html_close(x->h);
+}
+
+/* One activity of the timeline with its sort keys (qsort has no context argument). */
+struct when {
+	int64_t start, end;	/* YYYYMMDD, 0 when open */
+	int row;		/* its row in the activities */
+};
+
+/* by_start: orders by start (undated last), then end, then row. */
+static int by_start(const void *pa, const void *pb)
+{
+	const struct when *a = pa, *b = pb;
+
+	if ((a->start == 0) != (b->start == 0))
+		return a->start == 0 ? 1 : -1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return a->row - b->row;
+}
+
+/* timeline: every activity in the district by start, one row group per start year. */
+static void timeline(struct district *x)
+{
+	static const char *const cols[] = { "Start", "Slut", "Aktivitet", "Ansvarig", "Status", NULL };
+	struct html *h = x->h;
+	const struct rowset *a = &x->acts;
+	struct when *ord = arena_alloc(&x->r->a, sizeof(*ord) * (size_t)(a->nrows + 1));
+	long year = -1;
+
+	section(h, "tidslinje", "Tidslinje för aktiviteter");
+	if (!a->nrows) {
+		html_elem(h, "p", "Inga aktiviteter i stadsdelsområdet i lup.", NULL);
+		html_close(h);
+		return;
+	}
+	for (int i = 0; i < a->nrows; i++)
+		ord[i] = (struct when){ places_i(a, i, "start_first"), places_i(a, i, "end_last"), i };
+	qsort(ord, (size_t)a->nrows, sizeof(*ord), by_start);
+	html_open(h, "table", "class", "list", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", a->nrows, x->name);
+	html_close(h);
+	places_thead(h, cols);
+	for (int k = 0; k < a->nrows; k++) {
+		int i = ord[k].row;
+		long y = (long)(ord[k].start / 10000);
+		if (y != year || k == 0) {
+			if (k)
+				html_close(h);
+			html_open(h, "tbody", NULL);
+			html_open(h, "tr", NULL);
+			html_open(h, "th", "scope", "rowgroup", "colspan", "5", NULL);
+			if (y)
+				html_textf(h, "Start %ld", y);
+			else
+				html_text(h, "Utan datum");
+			html_close(h);
+			html_close(h);
+			year = y;
+		}
+		html_open(h, "tr", NULL);
+		html_elem(h, "td", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–", "class", "date", NULL);
+		html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
+		html_elem(h, "th", places_s(a, i, "title"), "scope", "row", NULL);
+		html_elem(h, "td", places_s(a, i, "owner_name"), NULL);
+		html_elem(h, "td", places_status_sv(places_s(a, i, "status")), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+}
+
+/* allocations: the resources the district receives, or "inga uppgifter". */
+static int allocations(struct district *x)
+{
+	static const char *const cols[] = { "År", "Organisation", "Område", "#Belopp (kr)", "#Årsarbetare",
+		"Syfte", NULL };
+	struct html *h = x->h;
+	struct sval id = SVI(x->id);
+	struct rowset al;
+	int example = 0;
+
+	if (places_query(x->r, &al, STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1))
+		return -1;
+	section(h, "resurser", "Resursfördelning");
+	if (!al.nrows) {
+		html_elem(h, "p", "Inga uppgifter om resurser som fördelats till stadsdelsområdet.", NULL);
+		html_close(h);
+		return 0;
+	}
+	for (int i = 0; i < al.nrows; i++)
+		example |= places_i(&al, i, "example") != 0;
+	if (example)
+		page_example_note(h);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", example ? "Resurser till stadsdelsområdet (exempeldata)" :
+		  "Resurser till stadsdelsområdet", NULL);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < al.nrows; i++) {
+		html_open(h, "tr", NULL);
+		html_elem(h, "td", places_s(&al, i, "year"), NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		places_link(x->r, h, "/organisation", places_s(&al, i, "org"), places_s(&al, i, "org_name"));
+		html_close(h);
+		html_elem(h, "td", places_s(&al, i, "area"), NULL);
+		places_td_num(h, places_value(x->r, places_d(&al, i, "amount_kr"), NULL));
+		places_td_num(h, places_value(x->r, places_d(&al, i, "staff"), NULL));
+		html_elem(h, "td", places_s(&al, i, "purpose"), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
+/* load: the district (404 when unknown), its committee, its LUP and its activities. */
+static int load(struct district *x)
+{
+	struct http_req *r = x->r;
+	struct sval key = SVS(r->params[0]);
+	int64_t id = 0;
+
+	if (store_query_id(r->st, STMT_DISTRICT_ID_LOOSE, &key, 1, &id, &r->err) != LUP_OK)
+		return places_fail(r);
+	struct sval a = SVI(id);
+	if (id && places_query(r, &x->d, STMT_SHOW_DISTRICT, &a, 1))
+		return -1;
+	if (!id || !x->d.nrows) {
+		page_error(r, 404, "Det finns inget stadsdelsområde med den adressen. Se listan på sidan "
+			   "Stadsdelsområden.");
+		return -1;
+	}
+	x->id = id;
+	x->key = places_s(&x->d, 0, "key");
+	x->name = places_s(&x->d, 0, "name");
+	struct sval ck = SVS(places_s(&x->d, 0, "committee"));
+	struct sval dc[] = { SVI(id), SVNULL };
+	if (ck.t != SV_NULL && store_query_id(r->st, STMT_ORG_ID, &ck, 1, &x->committee_id, &r->err) != LUP_OK)
+		return places_fail(r);
+	dc[1] = SVID(x->committee_id);
+	if (places_query(r, &x->lup, STMT_WEB_PLACES_DISTRICT_LUP, &a, 1) ||
+	    places_query(r, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2))
+		return -1;
+	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;
+	return 0;
+}
+
+int page_district(struct http_req *r)
+{
+	struct district x = { .r = r };
+	struct rowset t;
+	long year;
+
+	if (places_year_arg(r, &year) || load(&x))
+		return r->status;
+	struct sval v = SVI(x.version_id);
+	if (places_query(r, &t, STMT_WEB_PLACES_THEMES, &v, 1))
+		return r->status;
+	x.h = page_begin(r, x.name, NAV_DISTRICTS);
+	html_open(x.h, "p", "class", "muted", NULL);
+	html_elem(x.h, "a", "Stadsdelsområden", "href", "/stadsdelar", NULL);
+	html_text(x.h, " / stadsdelsområde");
+	html_close(x.h);
+	html_elem(x.h, "h1", x.name, NULL);
+	if (facts(&x))
+		return r->status;
+	toc(x.h);
+	if (lup_sections(&x) || themes(&x, &t) || pareas(&x) || measures(&x, &t) || partners(&x))
+		return r->status;
+	others(&x);
+	if (page_district_indicators(r, x.h, x.id, x.committee_id, x.key, x.name, year))
+		return r->status;
+	timeline(&x);
+	if (allocations(&x))
+		return r->status;
+	return page_end(r, x.h);
+}

@@ -1,0 +1,236 @@
+/* page-edit-goal.c: a goal: GET /mal/{key} (the goal with its expected results, indicators and
+ * activities) and its editing form GET/POST /mal/{key}/redigera (name and description) for
+ * editors of the owning organisation. The write is the API's PATCH /api/v1/goals/{id}:
+ * authz_org for the owner, one transaction with its audit entry. */
+#include "web/pages-forms.h"
+#include "web/api.h"
+#include "store/kinds.h"
+#include "store/store.h"
+
+#include <string.h>
+
+#define NAME_MAX_LEN 500
+
+static int load(struct http_req *r, struct rowset *g)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = pf_id_param(r, 0, STMT_GOAL_ID, "inget mål", &id)) != 0)
+		return rc;
+	struct sval arg = SVI(id);
+	if (pf_query(r, g, STMT_WEB_FORMS_GOAL, &arg, 1) != 0)
+		return r->status;
+	if (!g->nrows)
+		return page_error(r, 404, "Det finns inget mål med den adressen.");
+	return 0;
+}
+
+static void tools(struct http_req *r, struct html *h, const struct rowset *g)
+{
+	const char *key = pf_s(g, 0, "key");
+
+	html_open(h, "p", "class", "edit-link", NULL);
+	if (pf_may_write(r, pf_i(g, 0, "owner_id"))) {
+		pf_link(h, pf_href(r, "/mal/%s/redigera", key), "Redigera målet");
+		html_text(h, " ");
+	}
+	if (r->user.id)
+		pf_link(h, pf_href(r, "/historik/mal/%s", key), "Historik");
+	html_close(h);
+}
+
+static void facts(struct http_req *r, struct html *h, const struct rowset *g)
+{
+	html_open(h, "dl", "class", "facts", NULL);
+	pf_dl_row(h, "Nivå", pf_level_sv(pf_s(g, 0, "level")));
+	if (pf_s(g, 0, "number"))
+		pf_dl_row(h, "Nummer", pf_s(g, 0, "number"));
+	html_elem(h, "dt", "Ägare", NULL);
+	html_open(h, "dd", NULL);
+	pf_link(h, pf_href(r, "/organisation/%s", pf_s(g, 0, "owner")), pf_s(g, 0, "owner_name"));
+	html_close(h);
+	pf_dl_row(h, "År", pf_s(g, 0, "year"));
+	if (pf_s(g, 0, "parent")) {
+		html_elem(h, "dt", "Överordnat mål", NULL);
+		html_open(h, "dd", NULL);
+		pf_link(h, pf_href(r, "/mal/%s", pf_s(g, 0, "parent")), pf_s(g, 0, "parent_name"));
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static int relations(struct http_req *r, struct html *h, int64_t id)
+{
+	static const char *const icols[] = { "Indikator", "Årsmål", "KF:s årsmål", "Periodicitet", NULL };
+	static const char *const acols[] = { "Aktivitet", "Start", "Slut", "Status", NULL };
+	struct rowset res, ind, act;
+	struct sval arg = SVI(id);
+
+	if (pf_query(r, &res, STMT_REL_GOAL_RESULTS, &arg, 1) != 0 ||
+	    pf_query(r, &ind, STMT_REL_GOAL_INDICATORS, &arg, 1) != 0 ||
+	    pf_query(r, &act, STMT_REL_GOAL_ACTIVITIES, &arg, 1) != 0)
+		return -1;
+	if (res.nrows) {
+		html_elem(h, "h2", "Förväntat resultat", NULL);
+		html_open(h, "ol", NULL);
+		for (int i = 0; i < res.nrows; i++)
+			html_elem(h, "li", pf_s(&res, i, "text"), NULL);
+		html_close(h);
+	}
+	html_elem(h, "h2", "Indikatorer", NULL);
+	if (!ind.nrows)
+		html_elem(h, "p", "Inga indikatorer är kopplade direkt till målet.", NULL);
+	else {
+		html_open(h, "table", NULL);
+		html_elem(h, "caption", "Indikatorer med det senaste årets mål", NULL);
+		pf_thead(h, icols);
+		html_open(h, "tbody", NULL);
+		for (int i = 0; i < ind.nrows; i++) {
+			html_open(h, "tr", NULL);
+			html_open(h, "th", "scope", "row", NULL);
+			pf_link(h, pf_href(r, "/indikator/%s", pf_s(&ind, i, "key")), pf_s(&ind, i, "name"));
+			html_close(h);
+			html_elem(h, "td", pf_s(&ind, i, "target") ? pf_s(&ind, i, "target") : "–", NULL);
+			html_elem(h, "td", pf_s(&ind, i, "kf_target") ? pf_s(&ind, i, "kf_target") : "–", NULL);
+			html_elem(h, "td", strcmp(pf_s(&ind, i, "periodicity"), "tertial") == 0 ? "tertial" :
+				  strcmp(pf_s(&ind, i, "periodicity"), "year") == 0 ? "år" : pf_s(&ind, i, "periodicity"), NULL);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	html_elem(h, "h2", "Aktiviteter", NULL);
+	if (!act.nrows) {
+		html_elem(h, "p", "Inga aktiviteter är kopplade till målet.", NULL);
+		return 0;
+	}
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", "Aktiviteter för målet", NULL);
+	pf_thead(h, acols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < act.nrows; i++) {
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)pf_i(&act, i, "id")), pf_s(&act, i, "name"));
+		html_close(h);
+		html_elem(h, "td", pf_s(&act, i, "start") ? pf_s(&act, i, "start") : "–", "class", "date", NULL);
+		html_elem(h, "td", pf_s(&act, i, "end") ? pf_s(&act, i, "end") : "–", "class", "date", NULL);
+		html_elem(h, "td", pf_activity_status_sv(pf_s(&act, i, "status")), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
+int page_goal(struct http_req *r)
+{
+	struct rowset g;
+	struct html *h;
+	int rc;
+
+	if ((rc = load(r, &g)) != 0)
+		return rc;
+	h = page_begin(r, pf_s(&g, 0, "name"), NAV_ORGS);
+	html_elem(h, "h1", pf_s(&g, 0, "name"), NULL);
+	if (http_query(r, "klart"))
+		pf_notice(h, "Ändringarna är sparade.");
+	tools(r, h, &g);
+	facts(r, h, &g);
+	html_elem(h, "h2", "Beskrivning", NULL);
+	if (pf_s(&g, 0, "description"))
+		pf_paragraphs(r, h, pf_s(&g, 0, "description"), "pre");
+	else
+		html_elem(h, "p", "Ingen beskrivning.", "class", "hint", NULL);
+	if (relations(r, h, pf_i(&g, 0, "id")) != 0)
+		return r->status;
+	return page_end(r, h);
+}
+
+static int render_form(struct http_req *r, const struct rowset *g, const struct form *f,
+		       const struct form_errors *e, int status)
+{
+	const char *key = pf_s(g, 0, "key");
+	struct html *h = page_begin(r, "Redigera mål", NAV_ORGS);
+
+	html_open(h, "p", NULL);
+	pf_link(h, pf_href(r, "/mal/%s", key), "Tillbaka till målet");
+	html_close(h);
+	html_open(h, "h1", NULL);
+	html_textf(h, "Redigera %s", pf_level_sv(pf_s(g, 0, "level")));
+	html_close(h);
+	html_open(h, "p", NULL);
+	html_textf(h, "Ägs av %s, år %s.", pf_s(g, 0, "owner_name"), pf_s(g, 0, "year") ? pf_s(g, 0, "year") : "–");
+	html_close(h);
+	html_open(h, "form", "method", "post", "action", pf_href(r, "/mal/%s/redigera", key), NULL);
+	form_error_summary(h, e, 2);
+	form_csrf_field(r, h);
+	form_input(h, e, "namn", "Namn", "text", f ? form_get(f, "namn") : pf_s(g, 0, "name"), NULL, NULL);
+	form_textarea(h, e, "beskrivning", "Beskrivning", f ? form_get(f, "beskrivning") : pf_s(g, 0, "description"),
+		      "Vad målet innebär och hur nämnden arbetar för att nå det.", 8);
+	form_button(h, "Spara", NULL);
+	html_close(h);
+	page_end(r, h);
+	r->status = status;
+	return status;
+}
+
+int page_goal_edit(struct http_req *r)
+{
+	struct rowset g;
+	int rc;
+
+	if ((rc = load(r, &g)) != 0)
+		return rc;
+	if (!pf_may_write(r, pf_i(&g, 0, "owner_id")))
+		return pf_forbidden(r, pf_s(&g, 0, "owner_name"));
+	return render_form(r, &g, NULL, NULL, 200);
+}
+
+/* save_goal: the API's goal patch with the name and description; redirects to the goal. */
+static int save_goal(struct http_req *r, const struct rowset *g, const char *name, const char *desc)
+{
+	const struct kind *k = kind_find("goals");
+	int64_t id = pf_i(g, 0, "id");
+	const char *old = pf_s(g, 0, "description");
+	char *before;
+	int rc;
+
+	if (strcmp(name, pf_s(g, 0, "name")) != 0 || strcmp(desc, old ? old : "") != 0) {
+		if ((rc = api_write_begin(r, k, id, STMT_GOAL_OWNER, &before)) != 0)
+			return form_fail_page(r, rc);
+		struct sval args[] = { SVI(id), SVI(1), SVS(name), SVI(1), SVS(*desc ? desc : NULL),
+				       SVI(0), SVNULL, SVI(0), SVNULL, SVI(0), SVNULL };
+		if (store_exec(r->st, STMT_GOAL_PATCH, args, 11, NULL, NULL, &r->err) != LUP_OK)
+			return form_fail_page(r, api_rollback_fail(r));
+		if ((rc = api_write_end(r, k, "goal", "update", id, before, 200)) != 200)
+			return form_fail_page(r, rc);
+	}
+	return form_redirect(r, pf_href(r, "/mal/%s?klart=sparat", pf_s(g, 0, "key")));
+}
+
+int page_goal_edit_post(struct http_req *r)
+{
+	struct form_errors e = { 0 };
+	const char *name, *desc;
+	struct rowset g;
+	struct form f;
+	int rc;
+
+	if ((rc = form_begin(r, &f)) != 0 || (rc = load(r, &g)) != 0)
+		return rc;
+	if (!pf_may_write(r, pf_i(&g, 0, "owner_id")))
+		return pf_forbidden(r, pf_s(&g, 0, "owner_name"));
+	name = form_get_trim(r, &f, "namn");
+	desc = form_get_trim(r, &f, "beskrivning");
+	if (form_blank(name))
+		form_error(r, &e, "namn", "Skriv målets namn.");
+	else if (strlen(name) > NAME_MAX_LEN)
+		form_error(r, &e, "namn", "Namnet får vara högst 500 tecken.");
+	if (desc && strlen(desc) > PF_MAX_TEXT)
+		form_error(r, &e, "beskrivning", "Beskrivningen får vara högst 20 000 tecken.");
+	if (e.n)
+		return render_form(r, &g, &f, &e, 422);
+	return save_goal(r, &g, name, desc ? desc : "");
+}

@@ -1,0 +1,504 @@
+/* page-edit-indicator.c: an indicator: GET /indikator/{key} (its targets and the outcomes of a
+ * year) and GET/POST /indikator/{key}/redigera: two forms, the targets of a year (årsmål and
+ * KF:s årsmål, as written) and one outcome (period, area, sex, value). The writes are the
+ * API's (PUT/DELETE .../targets, POST /api/v1/outcomes): authz_org for the indicator's owner,
+ * outcomes of a period whose report is approved are frozen, one transaction with the audit
+ * entry of the indicator. */
+#include "web/pages-forms.h"
+#include "web/api.h"
+#include "model/period.h"
+#include "store/kinds.h"
+#include "store/store.h"
+#include "store/values.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TARGET_MAX_LEN 200
+
+static const char *const period_values[] = { "T1", "T2", "FY", NULL };
+static const char *const period_labels[] = { "Tertial 1 (januari–april)", "Tertial 2 (januari–augusti)",
+					     "Helår (verksamhetsberättelse)", NULL };
+static const char *const sex_values[] = { "T", "K", "M", NULL };
+static const char *const sex_labels[] = { "Totalt", "Kvinnor", "Män", NULL };
+
+static int load(struct http_req *r, struct rowset *ind)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = pf_id_param(r, 0, STMT_INDICATOR_ID, "ingen indikator", &id)) != 0)
+		return rc;
+	struct sval arg = SVI(id);
+	if (pf_query(r, ind, STMT_WEB_FORMS_INDICATOR, &arg, 1) != 0)
+		return r->status;
+	if (!ind->nrows)
+		return page_error(r, 404, "Det finns ingen indikator med den adressen.");
+	return 0;
+}
+
+static long default_year(const struct rowset *ind)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (pf_i(ind, 0, "goal_year"))
+		return (long)pf_i(ind, 0, "goal_year");
+	gmtime_r(&t, &tm);
+	return tm.tm_year + 1900L;
+}
+
+static void targets_table(struct http_req *r, struct html *h, const struct rowset *t)
+{
+	static const char *const cols[] = { "År", "Årsmål", "KF:s årsmål", NULL };
+
+	if (!t->nrows) {
+		html_elem(h, "p", "Indikatorn har inga målvärden.", NULL);
+		return;
+	}
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", "Målvärden per år", NULL);
+	pf_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < t->nrows; i++) {
+		const char *year = pf_s(t, i, "year"), *own = NULL, *kf = NULL;
+		for (; i < t->nrows && strcmp(pf_s(t, i, "year"), year) == 0; i++) {
+			if (strcmp(pf_s(t, i, "kind"), "own") == 0)
+				own = pf_s(t, i, "text");
+			else
+				kf = pf_s(t, i, "text");
+		}
+		i--;
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", year, "scope", "row", NULL);
+		html_elem(h, "td", own ? own : "–", NULL);
+		html_elem(h, "td", kf ? kf : "–", NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	(void)r;
+}
+
+static int outcomes_table(struct http_req *r, struct html *h, int64_t id, long year, const char *unit)
+{
+	static const char *const cols[] = { "Period", "Område", "Kön", "#Utfall", "Källa", NULL };
+	struct sval args[] = { SVI(id), SVI(year) };
+	struct rowset o;
+	int example = 0;
+
+	if (pf_query(r, &o, STMT_WEB_FORMS_INDICATOR_OUTCOMES, args, 2) != 0)
+		return -1;
+	html_open(h, "h2", NULL);
+	html_textf(h, "Utfall %ld", year);
+	html_close(h);
+	for (int i = 0; i < o.nrows; i++)
+		example |= pf_i(&o, i, "example") != 0;
+	if (example)
+		page_example_note(h);
+	if (!o.nrows) {
+		html_elem(h, "p", "Det finns inga utfall för året.", NULL);
+		return 0;
+	}
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Utfall %ld per period, område och kön", year);
+	html_close(h);
+	pf_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < o.nrows; i++) {
+		html_open(h, "tr", NULL);
+		html_elem(h, "td", pf_period_label(r, year, pf_s(&o, i, "period")), NULL);
+		html_elem(h, "th", pf_s(&o, i, "area_name"), "scope", "row", NULL);
+		html_elem(h, "td", pf_sex_sv(pf_s(&o, i, "sex")), NULL);
+		html_open(h, "td", "class", "num", NULL);
+		if (pf_s(&o, i, "value"))
+			html_textf(h, "%s%s%s", pf_num(r, strtod(pf_s(&o, i, "value"), NULL)), unit ? " " : "", unit ? unit : "");
+		else
+			html_text(h, "saknas");
+		if (pf_i(&o, i, "example"))
+			html_elem(h, "span", " (exempeldata)", "class", "hint", NULL);
+		html_close(h);
+		html_elem(h, "td", pf_s(&o, i, "source"), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
+static void facts(struct http_req *r, struct html *h, const struct rowset *ind)
+{
+	html_open(h, "dl", "class", "facts", NULL);
+	if (pf_s(ind, 0, "goal")) {
+		html_elem(h, "dt", "Mål", NULL);
+		html_open(h, "dd", NULL);
+		pf_link(h, pf_href(r, "/mal/%s", pf_s(ind, 0, "goal")), pf_s(ind, 0, "goal_name"));
+		html_close(h);
+	}
+	html_elem(h, "dt", "Ägare", NULL);
+	html_open(h, "dd", NULL);
+	pf_link(h, pf_href(r, "/organisation/%s", pf_s(ind, 0, "owner")), pf_s(ind, 0, "owner_name"));
+	html_close(h);
+	pf_dl_row(h, "Enhet", pf_s(ind, 0, "unit"));
+	pf_dl_row(h, "Riktning", pf_direction_sv(pf_s(ind, 0, "direction")));
+	pf_dl_row(h, "Periodicitet", strcmp(pf_s(ind, 0, "periodicity"), "year") == 0 ? "år" : pf_s(ind, 0, "periodicity"));
+	html_close(h);
+}
+
+int page_indicator(struct http_req *r)
+{
+	struct rowset ind, t;
+	struct html *h;
+	long year;
+	int rc;
+
+	if ((rc = load(r, &ind)) != 0 || (rc = pf_year_arg(r, default_year(&ind), &year)) != 0)
+		return rc;
+	struct sval arg = SVI(pf_i(&ind, 0, "id"));
+	if (pf_query(r, &t, STMT_REL_INDICATOR_TARGETS, &arg, 1) != 0)
+		return r->status;
+	h = page_begin(r, pf_s(&ind, 0, "name"), NAV_ORGS);
+	html_elem(h, "h1", pf_s(&ind, 0, "name"), NULL);
+	if (http_query(r, "klart"))
+		pf_notice(h, "Ändringarna är sparade.");
+	html_open(h, "p", "class", "edit-link", NULL);
+	if (pf_may_write(r, pf_i(&ind, 0, "owner_id"))) {
+		pf_link(h, pf_href(r, "/indikator/%s/redigera", pf_s(&ind, 0, "key")), "Ändra målvärden och utfall");
+		html_text(h, " ");
+	}
+	if (r->user.id)
+		pf_link(h, pf_href(r, "/historik/indikator/%s", pf_s(&ind, 0, "key")), "Historik");
+	html_close(h);
+	facts(r, h, &ind);
+	html_elem(h, "h2", "Målvärden", NULL);
+	targets_table(r, h, &t);
+	if (outcomes_table(r, h, pf_i(&ind, 0, "id"), year, pf_s(&ind, 0, "unit")) != 0)
+		return r->status;
+	return page_end(r, h);
+}
+
+/* --- the editing forms ------------------------------------------------------------------- */
+
+struct edit_view {
+	const struct rowset *ind;
+	long year;
+	const struct form *f;		/* the form sent back, or NULL */
+	const struct form_errors *e;
+	const char *part;		/* the form f belongs to: "malvarden" or "utfall" */
+};
+
+static const char *kept(const struct edit_view *v, const char *part, const char *name, const char *stored)
+{
+	return v->f && strcmp(v->part, part) == 0 ? form_get(v->f, name) : stored;
+}
+
+static const struct form_errors *errs(const struct edit_view *v, const char *part)
+{
+	return v->f && strcmp(v->part, part) == 0 ? v->e : NULL;
+}
+
+static int targets_form(struct http_req *r, struct html *h, const struct edit_view *v)
+{
+	const struct form_errors *e = errs(v, "malvarden");
+	struct sval arg = SVI(pf_i(v->ind, 0, "id"));
+	const char *own = NULL, *kf = NULL;
+	char year[16];
+	struct rowset t;
+
+	if (pf_query(r, &t, STMT_REL_INDICATOR_TARGETS, &arg, 1) != 0)
+		return -1;
+	for (int i = 0; i < t.nrows; i++)
+		if (pf_i(&t, i, "year") == v->year)
+			*(strcmp(pf_s(&t, i, "kind"), "own") == 0 ? &own : &kf) = pf_s(&t, i, "text");
+	snprintf(year, sizeof(year), "%ld", v->year);
+	html_open(h, "h2", NULL);
+	html_textf(h, "Målvärden för %ld", v->year);
+	html_close(h);
+	html_open(h, "form", "method", "get", "action", pf_href(r, "/indikator/%s/redigera", pf_s(v->ind, 0, "key")),
+		  "class", "actions no-print", NULL);
+	form_input(h, NULL, "ar", "Visa ett annat år", "number", year, NULL, NULL);
+	form_button(h, "Visa året", "secondary");
+	html_close(h);
+	html_open(h, "form", "method", "post", "action", pf_href(r, "/indikator/%s/redigera", pf_s(v->ind, 0, "key")), NULL);
+	form_error_summary(h, e, 3);
+	form_csrf_field(r, h);
+	html_void(h, "input", "type", "hidden", "name", "del", "value", "malvarden", NULL);
+	html_void(h, "input", "type", "hidden", "name", "ar", "value", year, NULL);
+	form_input(h, e, "arsmal", "Årsmål", "text", kept(v, "malvarden", "arsmal", own),
+		   "Som det står i planen: ett tal med enhet (”4,6 %”), ”öka”, ”minska” eller text. Lämna tomt för "
+		   "att ta bort målet.", NULL);
+	form_input(h, e, "kf-arsmal", "KF:s årsmål", "text", kept(v, "malvarden", "kf-arsmal", kf),
+		   "Kommunfullmäktiges årsmål, till exempel ”Tas fram av nämnd”. Lämna tomt för att ta bort det.", NULL);
+	form_button(h, "Spara målvärden", NULL);
+	html_close(h);
+	targets_table(r, h, &t);
+	return 0;
+}
+
+static int outcome_form(struct http_req *r, struct html *h, const struct edit_view *v)
+{
+	const struct form_errors *e = errs(v, "utfall");
+	struct sval owner = SVI(pf_i(v->ind, 0, "owner_id"));
+	struct rowset areas, home;
+	const char **keys, **names;
+	char year[16];
+
+	if (pf_query(r, &areas, STMT_WEB_FORMS_OUTCOME_AREAS, NULL, 0) != 0 ||
+	    pf_query(r, &home, STMT_WEB_FORMS_ORG_AREA, &owner, 1) != 0)
+		return -1;
+	keys = arena_alloc(&r->a, sizeof(char *) * (size_t)(areas.nrows + 1));
+	names = arena_alloc(&r->a, sizeof(char *) * (size_t)(areas.nrows + 1));
+	for (int i = 0; i < areas.nrows; i++) {
+		keys[i] = pf_s(&areas, i, "key");
+		names[i] = pf_s(&areas, i, "name");
+	}
+	snprintf(year, sizeof(year), "%ld", v->year);
+	html_elem(h, "h2", "Registrera ett utfall", NULL);
+	html_open(h, "form", "method", "post", "action", pf_href(r, "/indikator/%s/redigera", pf_s(v->ind, 0, "key")), NULL);
+	form_error_summary(h, e, 3);
+	form_csrf_field(r, h);
+	html_void(h, "input", "type", "hidden", "name", "del", "value", "utfall", NULL);
+	form_select(h, e, "utfall-period", "Period", period_values, period_labels, kept(v, "utfall", "utfall-period", "T1"), NULL);
+	form_input(h, e, "utfall-ar", "År", "number", kept(v, "utfall", "utfall-ar", year), NULL, NULL);
+	form_select(h, e, "omrade", "Område", keys, names, kept(v, "utfall", "omrade", pf_s(&home, 0, "key")), NULL);
+	form_select(h, e, "kon", "Kön", sex_values, sex_labels, kept(v, "utfall", "kon", "T"), NULL);
+	form_input(h, e, "varde", "Utfall", "text", kept(v, "utfall", "varde", NULL),
+		   "Ett tal med decimalkomma, till exempel 57,8. Lämna tomt om utfallet saknas.", NULL);
+	form_button(h, "Spara utfallet", NULL);
+	html_close(h);
+	return 0;
+}
+
+static int render_edit(struct http_req *r, const struct edit_view *v, int status)
+{
+	const struct rowset *ind = v->ind;
+	struct html *h = page_begin(r, "Ändra målvärden och utfall", NAV_ORGS);
+
+	html_open(h, "p", NULL);
+	pf_link(h, pf_href(r, "/indikator/%s", pf_s(ind, 0, "key")), "Tillbaka till indikatorn");
+	html_close(h);
+	html_elem(h, "h1", "Ändra målvärden och utfall", NULL);
+	html_open(h, "p", NULL);
+	html_textf(h, "Indikator: %s (%s, %s). Ägs av %s.", pf_s(ind, 0, "name"),
+		   pf_s(ind, 0, "unit") ? pf_s(ind, 0, "unit") : "utan enhet", pf_direction_sv(pf_s(ind, 0, "direction")),
+		   pf_s(ind, 0, "owner_name"));
+	html_close(h);
+	if (targets_form(r, h, v) != 0 || outcome_form(r, h, v) != 0 ||
+	    outcomes_table(r, h, pf_i(ind, 0, "id"), v->year, pf_s(ind, 0, "unit")) != 0)
+		return r->status;
+	page_end(r, h);
+	r->status = status;
+	return status;
+}
+
+int page_indicator_edit(struct http_req *r)
+{
+	struct edit_view v = { 0 };
+	struct rowset ind;
+	int rc;
+
+	if ((rc = load(r, &ind)) != 0 || (rc = pf_year_arg(r, default_year(&ind), &v.year)) != 0)
+		return rc;
+	if (!pf_may_write(r, pf_i(&ind, 0, "owner_id")))
+		return pf_forbidden(r, pf_s(&ind, 0, "owner_name"));
+	v.ind = &ind;
+	return render_edit(r, &v, 200);
+}
+
+/* parse_value: a number as people write it: "57,8", "1 234,5", "-2.5" (decimal comma or
+ * point, spaces between digit groups). Returns 0 with *v set, else -1. */
+static int parse_value(const char *s, double *v)
+{
+	char buf[64], *end;
+	size_t n = 0;
+	int dot = 0, digits = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == ' ')
+			continue;
+		if (p[0] == 0xc2 && p[1] == 0xa0) {	/* no-break space */
+			p++;
+			continue;
+		}
+		char c = *p == ',' ? '.' : (char)*p;
+		if (n + 1 >= sizeof(buf) || !((c >= '0' && c <= '9') || c == '.' || ((c == '-' || c == '+') && n == 0)))
+			return -1;
+		dot += c == '.';
+		digits += c >= '0' && c <= '9';
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+	if (!digits || dot > 1)
+		return -1;
+	*v = strtod(buf, &end);
+	return *end || !isfinite(*v) ? -1 : 0;
+}
+
+/* finish: writes the audit entry and commits when something changed (else rolls back), and
+ * redirects to the indicator's page for year. */
+static int finish(struct http_req *r, const struct rowset *ind, const char *before, int changed, long year)
+{
+	int rc;
+
+	if (!changed)
+		store_rollback(r->st);
+	else if ((rc = api_write_end(r, kind_find("indicators"), "indicator", "update", pf_i(ind, 0, "id"), before, 200)) != 200)
+		return form_fail_page(r, rc);
+	return form_redirect(r, pf_href(r, "/indikator/%s?ar=%lld&klart=sparat", pf_s(ind, 0, "key"), (long long)year));
+}
+
+static int save_targets(struct http_req *r, struct edit_view *v)
+{
+	static const char *const kinds[] = { "own", "kf" }, *const fields[] = { "arsmal", "kf-arsmal" };
+	struct form_errors e = { 0 };
+	int64_t id = pf_i(v->ind, 0, "id");
+	char *before;
+	int changed = 0, n, rc;
+
+	v->e = &e;
+	if (pf_parse_year(form_get(v->f, "ar"), &v->year) != 0)
+		form_error(r, &e, "ar", "Skriv året med fyra siffror, till exempel 2022.");
+	for (int k = 0; k < 2; k++) {
+		const char *t = form_get_trim(r, v->f, fields[k]);
+		if (t && strlen(t) > TARGET_MAX_LEN)
+			form_error(r, &e, fields[k], "Målet får vara högst 200 tecken.");
+	}
+	if (e.n)
+		return render_edit(r, v, 422);
+	if ((rc = api_write_begin(r, kind_find("indicators"), id, STMT_INDICATOR_OWNER, &before)) != 0)
+		return form_fail_page(r, rc);
+	for (int k = 0; k < 2; k++) {
+		struct model_target t;
+		struct sval value, unit;
+		model_target_parse(form_get(v->f, fields[k]), &t, NULL, 0);
+		if (t.kind == MODEL_TARGET_EMPTY) {
+			struct sval args[] = { SVI(id), SVI(v->year), SVS(kinds[k]) };
+			rc = store_exec(r->st, STMT_TARGET_DELETE, args, 3, NULL, &n, &r->err);
+		} else {
+			const char *mode = store_target_values(&t, &value, &unit);
+			struct sval args[] = { SVI(id), SVI(v->year), SVS(kinds[k]), SVS(mode), value, unit, SVS(t.text), SVS("webb") };
+			rc = store_exec(r->st, STMT_TARGET_UPSERT, args, 8, NULL, &n, &r->err);
+		}
+		if (rc != LUP_OK)
+			return form_fail_page(r, api_rollback_fail(r));
+		changed += n;
+	}
+	return finish(r, v->ind, before, changed, v->year);
+}
+
+struct outcome_in {
+	const char *kind, *sex;
+	long year;
+	int64_t area;
+	int missing;
+	double value;
+};
+
+static void check_outcome(struct http_req *r, const struct form *f, struct form_errors *e, struct outcome_in *o)
+{
+	const char *p = form_get(f, "utfall-period"), *s = form_get(f, "kon"), *a = form_get(f, "omrade");
+	const char *val = form_get_trim(r, f, "varde");
+
+	memset(o, 0, sizeof(*o));
+	for (int i = 0; p && period_values[i]; i++)
+		if (strcmp(p, period_values[i]) == 0)
+			o->kind = period_values[i];
+	if (!o->kind)
+		form_error(r, e, "utfall-period", "Välj en period i listan.");
+	if (pf_parse_year(form_get(f, "utfall-ar"), &o->year) != 0)
+		form_error(r, e, "utfall-ar", "Skriv året med fyra siffror, till exempel 2022.");
+	if (a && strlen(a) <= 200) {
+		struct sval v = SVS(a);
+		if (store_query_id(r->st, STMT_WEB_FORMS_AREA_ID, &v, 1, &o->area, &r->err) != LUP_OK)
+			o->area = 0;
+	}
+	if (!o->area)
+		form_error(r, e, "omrade", "Välj ett område i listan.");
+	for (int i = 0; s && sex_values[i]; i++)
+		if (strcmp(s, sex_values[i]) == 0)
+			o->sex = sex_values[i];
+	if (!o->sex)
+		form_error(r, e, "kon", "Välj totalt, kvinnor eller män.");
+	o->missing = form_blank(val);
+	if (!o->missing && parse_value(val, &o->value) != 0)
+		form_error(r, e, "varde", "Skriv utfallet som ett tal, till exempel 57,8, eller lämna fältet tomt om "
+			   "utfallet saknas.");
+}
+
+/* outcome_period: the period's id, its row written when new (in the open transaction). */
+static int outcome_period(struct http_req *r, const struct outcome_in *o, int64_t *period)
+{
+	struct model_period p = { (int)o->year, strcmp(o->kind, "T1") == 0 ? MODEL_PERIOD_T1 :
+						strcmp(o->kind, "T2") == 0 ? MODEL_PERIOD_T2 : MODEL_PERIOD_FY };
+	char first[16], last[16];
+
+	model_period_bounds_text(&p, first, sizeof(first), last, sizeof(last));
+	struct sval up[] = { SVI(o->year), SVS(o->kind), SVS(first), SVS(last) };
+	if (store_exec(r->st, STMT_PERIOD_UPSERT, up, 4, NULL, NULL, &r->err) != LUP_OK ||
+	    store_query_id(r->st, STMT_PERIOD_ID, up, 2, period, &r->err) != LUP_OK)
+		return -1;
+	return 0;
+}
+
+static int save_outcome(struct http_req *r, struct edit_view *v)
+{
+	struct form_errors e = { 0 };
+	struct outcome_in o;
+	int64_t id = pf_i(v->ind, 0, "id"), period = 0, frozen = 0;
+	char *before;
+	int n = 0, rc;
+
+	v->e = &e;
+	check_outcome(r, v->f, &e, &o);
+	if (e.n)
+		return render_edit(r, v, 422);
+	if ((rc = api_write_begin(r, kind_find("indicators"), id, STMT_INDICATOR_OWNER, &before)) != 0)
+		return form_fail_page(r, rc);
+	if (outcome_period(r, &o, &period) != 0)
+		return form_fail_page(r, api_rollback_fail(r));
+	struct sval fz[] = { SVI(pf_i(v->ind, 0, "owner_id")), SVI(period) };
+	if (store_query_id(r->st, STMT_REPORT_FROZEN, fz, 2, &frozen, &r->err) != LUP_OK)
+		return form_fail_page(r, api_rollback_fail(r));
+	if (frozen) {
+		store_rollback(r->st);
+		form_error(r, &e, "utfall-period", "Rapporten för %s är godkänd: periodens utfall är låsta.",
+			   pf_period_label(r, o.year, o.kind));
+		return render_edit(r, v, 409);
+	}
+	struct sval args[] = { SVI(id), SVI(period), SVI(o.area), SVS(o.sex), o.missing ? SVNULL : SVD(o.value),
+			       SVI(o.missing), SVS("webb"), SVI(0), SVI(0) };
+	if (store_exec(r->st, STMT_OUTCOME_UPSERT, args, 9, NULL, &n, &r->err) != LUP_OK)
+		return form_fail_page(r, api_rollback_fail(r));
+	return finish(r, v->ind, before, n, o.year);
+}
+
+int page_indicator_edit_post(struct http_req *r)
+{
+	struct edit_view v = { 0 };
+	struct rowset ind;
+	struct form f;
+	const char *part;
+	int rc;
+
+	if ((rc = form_begin(r, &f)) != 0 || (rc = load(r, &ind)) != 0)
+		return rc;
+	if (!pf_may_write(r, pf_i(&ind, 0, "owner_id")))
+		return pf_forbidden(r, pf_s(&ind, 0, "owner_name"));
+	v.ind = &ind;
+	v.f = &f;
+	v.year = default_year(&ind);
+	part = form_get(&f, "del");
+	if (part && strcmp(part, "malvarden") == 0) {
+		v.part = "malvarden";
+		return save_targets(r, &v);
+	}
+	if (part && strcmp(part, "utfall") == 0) {
+		v.part = "utfall";
+		return save_outcome(r, &v);
+	}
+	return page_error(r, 400, "Formuläret saknar uppgift om vilken del som ska sparas. Ladda om sidan och försök igen.");
+}

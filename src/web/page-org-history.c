@@ -1,0 +1,292 @@
+/* page-org-history.c: the part of the organisation page (GET /organisation/{key}) on earlier
+ * versions of its plans and what changed: the plan versions of the year's plans, and for
+ * logged-in users the audit log of its goals and indicators with each change in words (the
+ * entries' JSON before and after, compared field by field). */
+#include "web/pages-places.h"
+#include "model/fmt.h"
+#include "store/store.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_CHANGES 12		/* changes listed per audit entry */
+#define QUOTE_MAX 160		/* bytes of a text value quoted */
+
+static const char *status_sv(const char *s)
+{
+	return !s ? "" : strcmp(s, "draft") == 0 ? "utkast" : strcmp(s, "decided") == 0 ? "beslutad" :
+	       strcmp(s, "revision") == 0 ? "under revidering" : strcmp(s, "superseded") == 0 ? "ersatt" : s;
+}
+
+static const char *field_sv(const char *k)
+{
+	static const char *const t[][2] = {
+		{ "name", "Namn" }, { "description", "Beskrivning" }, { "number", "Nummer" },
+		{ "horizon_year", "Målår" }, { "benchmark", "Jämförelse" }, { "unit", "Enhet" },
+		{ "direction", "Riktning" }, { "periodicity", "Periodicitet" }, { "status", "Status" },
+		{ "expected_results", "Förväntat resultat" }, { "children", "Mål under" },
+		{ "indicators", "Indikatorer" }, { "activities", "Aktiviteter" }, { "parent", "Överordnat mål" },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (strcmp(t[i][0], k) == 0)
+			return t[i][1];
+	return k;
+}
+
+/* scalar: a JSON scalar as text for people (numbers the Swedish way, text cut). */
+static void scalar(const json_t *v, char *out, size_t n)
+{
+	if (!v || json_is_null(v)) {
+		snprintf(out, n, "(tomt)");
+	} else if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+		size_t len = strlen(s), cut = len > QUOTE_MAX ? QUOTE_MAX : len;
+		while (cut < len && cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+			cut--;
+		snprintf(out, n, "”%.*s%s”", (int)cut, s, cut < len ? " …" : "");
+	} else if (json_is_number(v)) {
+		double d = json_number_value(v);
+		if (model_fmt_num(d, places_decimals(d), out, n) != 0)
+			snprintf(out, n, "?");
+	} else if (json_is_boolean(v)) {
+		snprintf(out, n, "%s", json_is_true(v) ? "ja" : "nej");
+	} else {
+		snprintf(out, n, "(lista)");
+	}
+}
+
+/* item_id: the identity of an element of targets (year, kind) or outcomes (period, area, sex). */
+static void item_id(const char *key, const json_t *e, char *out, size_t n)
+{
+	if (strcmp(key, "targets") == 0) {
+		const char *kind = json_string_value(json_object_get(e, "kind"));
+		snprintf(out, n, "%s %lld", kind && strcmp(kind, "kf") == 0 ? "KF:s årsmål" : "Årsmål",
+			 (long long)json_integer_value(json_object_get(e, "year")));
+	} else {
+		const char *p = json_string_value(json_object_get(e, "period"));
+		const char *a = json_string_value(json_object_get(e, "area"));
+		const char *s = json_string_value(json_object_get(e, "sex"));
+		snprintf(out, n, "Utfall %s, %s, %s", p ? p : "", a ? a : "", places_sex_sv(s ? s : "T"));
+	}
+}
+
+static const json_t *find_item(const char *key, const json_t *arr, const json_t *e)
+{
+	char want[160], have[160];
+	size_t i;
+	const json_t *x;
+
+	item_id(key, e, want, sizeof(want));
+	json_array_foreach(arr, i, x) {
+		item_id(key, x, have, sizeof(have));
+		if (strcmp(want, have) == 0)
+			return x;
+	}
+	return NULL;
+}
+
+/* item_value: the value people read in a target (its text) or an outcome (value). */
+static const json_t *item_value(const char *key, const json_t *e)
+{
+	return e ? json_object_get(e, strcmp(key, "targets") == 0 ? "text" : "value") : NULL;
+}
+
+/* list_changes: the changed elements of targets or outcomes, as "what: before → after". */
+static void list_changes(struct html *h, const char *key, const json_t *b, const json_t *a, int *n)
+{
+	char id[160], bv[200], av[200];
+	size_t i;
+	const json_t *e, *other;
+
+	json_array_foreach(a, i, e) {
+		other = find_item(key, b, e);
+		if (other && json_equal(other, e))
+			continue;
+		if ((*n)++ >= MAX_CHANGES)
+			return;
+		item_id(key, e, id, sizeof(id));
+		scalar(item_value(key, other), bv, sizeof(bv));
+		scalar(item_value(key, e), av, sizeof(av));
+		html_open(h, "li", NULL);
+		html_textf(h, "%s: %s → %s", id, other ? bv : "(nytt)", av);
+		html_close(h);
+	}
+	json_array_foreach(b, i, e) {
+		if (find_item(key, a, e) || (*n)++ >= MAX_CHANGES)
+			continue;
+		item_id(key, e, id, sizeof(id));
+		html_open(h, "li", NULL);
+		html_textf(h, "%s: togs bort", id);
+		html_close(h);
+	}
+}
+
+/* changes: what differs between the JSON before and after, one list item per change. */
+static void changes(struct html *h, const char *action, const char *before, const char *after)
+{
+	json_t *b = before ? json_loads(before, 0, NULL) : NULL, *a = after ? json_loads(after, 0, NULL) : NULL;
+	const char *k;
+	json_t *v;
+	int n = 0;
+	char bv[200], av[200];
+
+	html_open(h, "ul", "class", "plain", NULL);
+	if (!b || !a) {
+		html_elem(h, "li", strcmp(action, "insert") == 0 ? "Skapades" : strcmp(action, "delete") == 0 ?
+			  "Togs bort" : "Ändrades", NULL);
+	} else {
+		json_object_foreach(a, k, v) {
+			const json_t *old = json_object_get(b, k);
+			if (old && json_equal(old, v))
+				continue;
+			if (strcmp(k, "targets") == 0 || strcmp(k, "outcomes") == 0) {
+				list_changes(h, k, old, v, &n);
+				continue;
+			}
+			if (n++ >= MAX_CHANGES)
+				break;
+			scalar(old, bv, sizeof(bv));
+			scalar(v, av, sizeof(av));
+			html_open(h, "li", NULL);
+			if (json_is_array(v) || json_is_object(v))
+				html_textf(h, "%s ändrades", field_sv(k));
+			else
+				html_textf(h, "%s: %s → %s", field_sv(k), bv, av);
+			html_close(h);
+		}
+		if (!n)
+			html_elem(h, "li", "Inga ändrade fält", NULL);
+		else if (n > MAX_CHANGES)
+			html_elem(h, "li", "… och fler ändringar", NULL);
+	}
+	html_close(h);
+	json_decref(b);
+	json_decref(a);
+}
+
+/* decided_by: the cell of the organisation (by key) that decided a version, by name. */
+static void decided_by(struct http_req *r, struct html *h, const char *key)
+{
+	struct sval k = SVS(key);
+	struct rowset o;
+	int64_t id = 0;
+
+	html_open(h, "td", NULL);
+	if (key && store_query_id(r->st, STMT_ORG_ID, &k, 1, &id, &r->err) == LUP_OK && id) {
+		struct sval i = SVI(id);
+		rowset_init(&o, &r->a);
+		if (rowset_query(&o, r->st, STMT_WEB_PLACES_ORG, &i, 1, &r->err) == LUP_OK && o.nrows)
+			places_link(r, h, "/organisation", key, places_s(&o, 0, "name"));
+	} else {
+		html_text(h, key ? key : "–");
+	}
+	html_close(h);
+}
+
+/* versions: the versions of the plans that cover the year; returns the number of plans with
+ * more than one version in *earlier, or -1 after an error page. */
+static int versions(struct http_req *r, struct html *h, int64_t org, long year, int *earlier)
+{
+	static const char *const cols[] = { "Plan", "Version", "Status", "Beslutad av", "Beslutsdatum", "Anteckning", NULL };
+	struct sval id = SVI(org);
+	struct rowset plans;
+	int open = 0;
+
+	*earlier = 0;
+	if (places_query(r, &plans, STMT_REL_ORG_PLANS, &id, 1))
+		return -1;
+	for (int p = 0; p < plans.nrows; p++) {
+		struct sval pid = SVI(places_i(&plans, p, "id"));
+		struct rowset v;
+		if (places_i(&plans, p, "year_from") > year || places_i(&plans, p, "year_to") < year)
+			continue;
+		if (places_query(r, &v, STMT_REL_PLAN_VERSIONS, &pid, 1))
+			return -1;
+		*earlier += v.nrows > 1;
+		if (!open++) {
+			html_open(h, "table", NULL);
+			html_open(h, "caption", NULL);
+			html_textf(h, "Planer för %ld och deras versioner", year);
+			html_close(h);
+			places_thead(h, cols);
+			html_open(h, "tbody", NULL);
+		}
+		for (int i = 0; i < v.nrows; i++) {
+			html_open(h, "tr", NULL);
+			html_elem(h, "th", places_s(&plans, p, "name"), "scope", "row", NULL);
+			html_elem(h, "td", places_s(&v, i, "version"), NULL);
+			html_elem(h, "td", status_sv(places_s(&v, i, "status")), NULL);
+			decided_by(r, h, places_s(&v, i, "decided_by"));
+			html_elem(h, "td", places_s(&v, i, "decided_on") ? places_s(&v, i, "decided_on") : "–", NULL);
+			html_elem(h, "td", places_s(&v, i, "note") ? places_s(&v, i, "note") : "", NULL);
+			html_close(h);
+		}
+	}
+	if (open) {
+		html_close(h);
+		html_close(h);
+	}
+	return 0;
+}
+
+/* audit: the changes of the organisation's goals and indicators of the year (logged-in users). */
+static int audit(struct http_req *r, struct html *h, int64_t org, long year, int *n)
+{
+	static const char *const cols[] = { "Tidpunkt", "Av", "Vad", "Ändring", NULL };
+	struct sval args[] = { SVI(org), SVI(year) };
+	struct rowset a;
+
+	if (places_query(r, &a, STMT_WEB_PLACES_ORG_AUDIT, args, 2))
+		return -1;
+	*n = a.nrows;
+	if (!a.nrows)
+		return 0;
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Ändringar i mål och indikatorer för %ld, senaste först (ur ändringsloggen)", year);
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < a.nrows; i++) {
+		html_open(h, "tr", NULL);
+		html_elem(h, "td", places_s(&a, i, "at"), NULL);
+		html_elem(h, "td", places_s(&a, i, "actor"), NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_textf(h, "%s: %s", strcmp(places_s(&a, i, "entity"), "goal") == 0 ? "Mål" : "Indikator",
+			   places_s(&a, i, "name"));
+		html_close(h);
+		html_open(h, "td", NULL);
+		changes(h, places_s(&a, i, "action"), places_s(&a, i, "before"), places_s(&a, i, "after"));
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
+int page_org_history(struct http_req *r, struct html *h, int64_t org, long year)
+{
+	int earlier = 0, changed = 0;
+
+	html_open(h, "section", "aria-labelledby", "versioner", NULL);
+	html_elem(h, "h2", "Tidigare versioner och ändringar", "id", "versioner", NULL);
+	if (versions(r, h, org, year, &earlier))
+		return -1;
+	if (r->user.role != ROLE_ANON && audit(r, h, org, year, &changed))
+		return -1;
+	if (!earlier)
+		html_elem(h, "p", "Inga tidigare versioner av planen.", NULL);
+	if (r->user.role != ROLE_ANON && !changed) {
+		html_open(h, "p", NULL);
+		html_textf(h, "Målen och indikatorerna för %ld har inte ändrats sedan de lästes in.", year);
+		html_close(h);
+	}
+	if (r->user.role == ROLE_ANON)
+		html_elem(h, "p", "Vem som ändrade vad och när (ändringsloggen) visas för inloggade användare.",
+			  "class", "muted", NULL);
+	html_close(h);
+	return 0;
+}

@@ -1,0 +1,565 @@
+/* page-org.c: GET /organisation/{key}[?ar=YYYY], one organisation's plan for a year: the goal
+ * chain from KF:s inriktningsmål via verksamhetsområdesmål down to its nämndmål (Beskrivning,
+ * Förväntat resultat, indicators with årsmål, KF:s årsmål and outcomes per period, a suggested
+ * assessment whose rule is written beside it), its activities, its contributions to districts,
+ * and the earlier versions of its plans and what changed (page-org-history.c). */
+#include "web/pages-places.h"
+#include "model/assess.h"
+#include "model/target.h"
+#include "store/store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The goal chain of the year and what hangs on it, each sorted by the id it belongs to. */
+struct org {
+	struct http_req *r;
+	struct html *h;
+	struct rowset o;		/* STMT_WEB_PLACES_ORG */
+	struct rowset goals;		/* STMT_GOAL_CHAIN */
+	struct rowset text, results, inds, outs, assess, acts;
+	struct rowset contrib;		/* STMT_WEB_PLACES_ORG_DISTRICT_ACTS */
+	int64_t id, area_id;		/* the organisation; the area its outcomes are read for */
+	const char *area_name;
+	long year;
+	int example;			/* an outcome shown is example data */
+};
+
+static const char *level_sv(const char *level)
+{
+	return strcmp(level, "inriktningsmal") == 0 ? "Inriktningsmål" :
+	       strcmp(level, "verksamhetsomradesmal") == 0 ? "Verksamhetsområdesmål" :
+	       strcmp(level, "namndmal") == 0 ? "Nämndmål" : "Mål i lokalt utvecklingsprogram";
+}
+
+static const char *periodicity_sv(const char *p)
+{
+	return !p ? "" : strcmp(p, "tertial") == 0 ? "Tertial" : strcmp(p, "year") == 0 ? "År" :
+	       strcmp(p, "month") == 0 ? "Månad" : strcmp(p, "quarter") == 0 ? "Kvartal" : p;
+}
+
+static enum model_direction direction(const char *s)
+{
+	return s && strcmp(s, "higher") == 0 ? MODEL_DIR_HIGHER : s && strcmp(s, "lower") == 0 ? MODEL_DIR_LOWER
+											       : MODEL_DIR_NONE;
+}
+
+/* The outcomes of one indicator in the year: T1, T2, FY and the previous year's FY (total). */
+struct outs {
+	double v[4];		/* [0] previous FY, [1] T1, [2] T2, [3] FY; NaN when missing */
+	int example;
+};
+
+static void outs_of(struct org *x, int64_t ind, struct outs *o)
+{
+	int from, to;
+
+	o->v[0] = o->v[1] = o->v[2] = o->v[3] = NAN;
+	o->example = 0;
+	places_run(&x->outs, ind, &from, &to);
+	for (int i = from; i < to; i++) {
+		const char *kind = places_s(&x->outs, i, "kind");
+		int k = places_i(&x->outs, i, "year") != x->year ? 0 : strcmp(kind, "T1") == 0 ? 1 :
+			strcmp(kind, "T2") == 0 ? 2 : 3;
+		if (strcmp(places_s(&x->outs, i, "sex"), "T") != 0)
+			continue;
+		o->v[k] = places_d(&x->outs, i, "value");
+		o->example |= k > 0 && places_i(&x->outs, i, "example");
+	}
+}
+
+/* meets: whether the latest outcome of the year meets the årsmål (target text as written). */
+static enum model_meets meets(const struct outs *o, const char *target, const char *dir)
+{
+	struct model_target t;
+	int k = 3;
+
+	while (k > 0 && isnan(o->v[k]))
+		k--;
+	if (k == 0 || !target)
+		return MODEL_MEETS_UNKNOWN;
+	model_target_parse(target, &t, NULL, 0);
+	int p = k - 1;
+	while (p >= 0 && isnan(o->v[p]))
+		p--;
+	return model_outcome_meets_target(direction(dir), 1, o->v[k], &t, p >= 0, p >= 0 ? o->v[p] : 0);
+}
+
+static const char *meets_sv(enum model_meets m)
+{
+	return m == MODEL_MEETS_YES ? "Ja" : m == MODEL_MEETS_NO ? "Nej" : "Kan inte bedömas";
+}
+
+/* light: the suggested assessment as a symbol and a word (never colour alone) with its rule. */
+static void light(struct org *x, const enum model_meets *m, size_t n)
+{
+	static const char *const sym[MODEL_ASSESS__MAX] = { "–", "✔", "◐", "✖" };
+	char why[256], cls[48];
+	enum model_assessment a = model_assess_suggest(m, n, why, sizeof(why));
+	struct html *h = x->h;
+
+	snprintf(cls, sizeof(cls), "light light-%s", model_assess_name(a));
+	html_open(h, "p", "class", "assess", NULL);
+	html_open(h, "span", "class", cls, NULL);
+	html_elem(h, "span", sym[a], "aria-hidden", "true", NULL);
+	html_textf(h, " %s", model_assess_label_sv(a));
+	html_close(h);
+	html_open(h, "span", "class", "rule", NULL);
+	html_textf(h, "Förslag enligt regeln: %s. Senaste utfall %ld jämförs med årsmålet; nämndens egen "
+		   "bedömning väger också in utvecklingen.", why, x->year);
+	html_close(h);
+	html_close(h);
+}
+
+/* target_cell: a target as written; right-aligned when it is a number ("4,6 %"), not when it is
+ * text ("Tas fram av nämnd"). */
+static void target_cell(struct html *h, const char *text)
+{
+	if (!text)
+		places_td_num(h, "–");
+	else if (strchr("0123456789-+", text[0]))
+		places_td_num(h, text);
+	else
+		html_elem(h, "td", text, NULL);
+}
+
+/* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål. */
+static enum model_meets ind_row(struct org *x, int i, int *example)
+{
+	const struct rowset *in = &x->inds;
+	const char *unit = places_s(in, i, "unit");
+	struct outs o;
+	enum model_meets m;
+	struct html *h = x->h;
+
+	outs_of(x, places_i(in, i, "id"), &o);
+	*example |= o.example;
+	m = meets(&o, places_s(in, i, "own_text"), places_s(in, i, "direction"));
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", places_s(in, i, "name"), "scope", "row", NULL);
+	html_elem(h, "td", periodicity_sv(places_s(in, i, "periodicity")), NULL);
+	target_cell(h, places_s(in, i, "own_text"));
+	target_cell(h, places_s(in, i, "kf_text"));
+	for (int k = 1; k <= 3; k++)
+		places_td_num(h, places_value(x->r, o.v[k], unit));
+	html_elem(h, "td", meets_sv(m), NULL);
+	html_close(h);
+	return m;
+}
+
+/* indicators: the goal's indicators in a table, then the traffic light with its rule. */
+static void indicators(struct org *x, int64_t goal, const char *title)
+{
+	static const char *const cols[] = { "Indikator", "Periodicitet", "#Årsmål", "#KF:s årsmål", "#T1", "#T2",
+		"#Helår", "Når årsmålet?", NULL };
+	struct html *h = x->h;
+	int from, to, ex = 0;
+	enum model_meets *m;
+
+	places_run(&x->inds, goal, &from, &to);
+	if (from == to)
+		return;
+	m = arena_alloc(&x->r->a, sizeof(*m) * (size_t)(to - from));
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Indikatorer %ld för %s, utfall för %s", x->year, title, x->area_name);
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = from; i < to; i++)
+		m[i - from] = ind_row(x, i, &ex);
+	html_close(h);
+	html_close(h);
+	if (ex)
+		html_elem(h, "p", "Utfallen i tabellen är exempeldata.", "class", "muted", NULL);
+	light(x, m, (size_t)(to - from));
+}
+
+/* assessments: the organisation's own assessments of the goal in the year's reports (approved
+ * ones for everybody, every state for logged-in users). */
+static void assessments(struct org *x, int64_t goal)
+{
+	struct html *h = x->h;
+	int from, to;
+
+	places_run(&x->assess, goal, &from, &to);
+	for (int i = from; i < to; i++) {
+		const char *st = places_s(&x->assess, i, "report_status"), *p = places_s(&x->assess, i, "period");
+		enum model_assessment a;
+		if ((strcmp(st, "approved") != 0 && x->r->user.role == ROLE_ANON) ||
+		    model_assess_parse(places_s(&x->assess, i, "assessment"), &a, NULL, 0) != 0)
+			continue;
+		html_open(h, "p", NULL);
+		html_textf(h, "Nämndens bedömning i %s%s: ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
+			   strcmp(p, "T2") == 0 ? "tertialrapport 2" : "verksamhetsberättelsen",
+			   strcmp(st, "approved") == 0 ? "" : " (inte godkänd än)");
+		html_elem(h, "strong", model_assess_label_sv(a), NULL);
+		if (places_s(&x->assess, i, "analysis"))
+			html_textf(h, ". %s", places_s(&x->assess, i, "analysis"));
+		html_close(h);
+	}
+}
+
+/* goal_acts: the activities linked to the goal. */
+static void goal_acts(struct org *x, int64_t goal)
+{
+	struct html *h = x->h;
+	int n = 0;
+
+	for (int i = 0; i < x->acts.nrows; i++) {
+		if (places_i(&x->acts, i, "goal_id") != goal)
+			continue;
+		if (!n++) {
+			html_elem(h, "p", "Aktiviteter", "class", "label", NULL);
+			html_open(h, "ul", NULL);
+		}
+		html_open(h, "li", NULL);
+		html_text(h, places_s(&x->acts, i, "title"));
+		html_textf(h, " (%s–%s, %s)", places_s(&x->acts, i, "start_text") ? places_s(&x->acts, i, "start_text") : "",
+			   places_s(&x->acts, i, "end_text") ? places_s(&x->acts, i, "end_text") : "",
+			   places_status_sv(places_s(&x->acts, i, "status")));
+		html_close(h);
+	}
+	if (n)
+		html_close(h);
+}
+
+/* goal_texts: Beskrivning and Förväntat resultat. */
+static void goal_texts(struct org *x, int64_t goal)
+{
+	struct html *h = x->h;
+	int from, to;
+
+	places_run(&x->text, goal, &from, &to);
+	if (from < to && x->text.rows[from][1].s) {
+		html_open(h, "p", NULL);
+		html_elem(h, "strong", "Beskrivning: ", NULL);
+		html_text(h, x->text.rows[from][1].s);
+		html_close(h);
+	}
+	places_run(&x->results, goal, &from, &to);
+	if (from == to)
+		return;
+	html_elem(h, "p", "Förväntat resultat", "class", "label", NULL);
+	html_open(h, "ul", NULL);
+	for (int i = from; i < to; i++)
+		html_elem(h, "li", x->results.rows[i][2].s, NULL);
+	html_close(h);
+}
+
+/* goal: one goal of the chain and, below it, the goals under it (heading level by depth). */
+static void goal(struct org *x, int i, int depth)
+{
+	static const char *const hn[] = { "h3", "h4", "h5", "h6" };
+	struct html *h = x->h;
+	const char *level = places_s(&x->goals, i, "level"), *num = places_s(&x->goals, i, "number");
+	const char *key = places_s(&x->goals, i, "key");
+	int64_t id = places_i(&x->goals, i, "id");
+	char cls[64], title[96];
+
+	snprintf(cls, sizeof(cls), "goal %s", level);
+	snprintf(title, sizeof(title), "%s%s%s", level_sv(level), num && *num ? " " : "", num && *num ? num : "");
+	html_open(h, "div", "class", cls, NULL);
+	html_open(h, hn[depth > 3 ? 3 : depth], "id", key, NULL);
+	html_textf(h, "%s: %s", title, places_s(&x->goals, i, "name"));
+	html_close(h);
+	goal_texts(x, id);
+	indicators(x, id, title);
+	assessments(x, id);
+	goal_acts(x, id);
+	for (int k = 0; k < x->goals.nrows; k++)
+		if (places_s(&x->goals, k, "parent") && strcmp(places_s(&x->goals, k, "parent"), key) == 0)
+			goal(x, k, depth + 1);
+	html_close(h);
+}
+
+/* in_chain: is key one of the chain's goals? */
+static int in_chain(const struct org *x, const char *key)
+{
+	for (int i = 0; key && i < x->goals.nrows; i++)
+		if (strcmp(places_s(&x->goals, i, "key"), key) == 0)
+			return 1;
+	return 0;
+}
+
+/* chain: the goal chain of the year from the top. */
+static void chain(struct org *x)
+{
+	struct html *h = x->h;
+
+	html_open(h, "section", "aria-labelledby", "malkedja", NULL);
+	html_open(h, "h2", "id", "malkedja", NULL);
+	html_textf(h, "Mål och indikatorer %ld", x->year);
+	html_close(h);
+	if (!x->goals.nrows) {
+		html_textf(h, "Organisationen har inga mål för %ld i lup.", x->year);
+		html_close(h);
+		return;
+	}
+	html_elem(h, "p", "Målkedjan från kommunfullmäktiges inriktningsmål via verksamhetsområdesmålen ned till "
+		  "nämndmålen. Trafikljuset vid varje mål är ett förslag enligt en regel som står bredvid: det "
+		  "räknar indikatorer som når sina årsmål.", NULL);
+	for (int i = 0; i < x->outs.nrows; i++)
+		x->example |= places_i(&x->outs, i, "example") != 0;
+	if (x->example)
+		page_example_note(h);
+	for (int i = 0; i < x->goals.nrows; i++)
+		if (!in_chain(x, places_s(&x->goals, i, "parent")))
+			goal(x, i, 0);
+	html_close(h);
+}
+
+/* act_row: an activity with the districts it serves, role, status, start and end. */
+static void act_row(struct html *h, const struct rowset *a, int i, int with_areas)
+{
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", places_s(a, i, "title"), "scope", "row", NULL);
+	if (with_areas)
+		html_elem(h, "td", places_s(a, i, "areas") ? places_s(a, i, "areas") : "–", NULL);
+	html_elem(h, "td", places_s(a, i, "role") ? places_role_sv(places_s(a, i, "role")) : "–", NULL);
+	html_elem(h, "td", places_status_sv(places_s(a, i, "status")), NULL);
+	html_elem(h, "td", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–", "class", "date", NULL);
+	html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
+	html_close(h);
+}
+
+/* Where an activity of the year is shown: under its goal, under a district it contributes
+ * to, or in the table of the other activities. */
+enum act_place { ACT_HERE, ACT_GOAL, ACT_DISTRICT };
+
+static enum act_place act_place(const struct org *x, int i)
+{
+	int64_t id = places_i(&x->acts, i, "id"), goal = places_i(&x->acts, i, "goal_id");
+	int from, to;
+
+	places_run(&x->text, goal, &from, &to);
+	if (goal && from < to)
+		return ACT_GOAL;
+	for (int k = 0; k < x->contrib.nrows; k++)
+		if (places_i(&x->contrib, k, "id") == id)
+			return ACT_DISTRICT;
+	return ACT_HERE;
+}
+
+/* activities: the year's activities, with those shown elsewhere on the page counted. */
+static void activities(struct org *x)
+{
+	static const char *const cols[] = { "Aktivitet", "Stadsdelsområden", "Roll", "Status", "Start", "Slut", NULL };
+	struct html *h = x->h;
+	int n[3] = { 0, 0, 0 };
+
+	for (int i = 0; i < x->acts.nrows; i++)
+		n[act_place(x, i)]++;
+	html_open(h, "section", "aria-labelledby", "aktiviteter", NULL);
+	html_open(h, "h2", "id", "aktiviteter", NULL);
+	html_textf(h, "Aktiviteter %ld", x->year);
+	html_close(h);
+	html_open(h, "p", NULL);
+	html_textf(h, "%d %s %ld.", x->acts.nrows, x->acts.nrows == 1 ? "aktivitet" : "aktiviteter", x->year);
+	if (n[ACT_GOAL])
+		html_textf(h, " %d står under sina mål ovan.", n[ACT_GOAL]);
+	if (n[ACT_DISTRICT])
+		html_textf(h, " %d står per stadsdelsområde under Bidrag nedan.", n[ACT_DISTRICT]);
+	html_close(h);
+	if (n[ACT_HERE]) {
+		html_open(h, "table", "class", "list", NULL);
+		html_open(h, "caption", NULL);
+		html_textf(h, "%s %ld, ordnade efter start", n[ACT_HERE] < x->acts.nrows ? "Övriga aktiviteter" :
+			   "Aktiviteter", x->year);
+		html_close(h);
+		places_thead(h, cols);
+		html_open(h, "tbody", NULL);
+		for (int i = 0; i < x->acts.nrows; i++)
+			if (act_place(x, i) == ACT_HERE)
+				act_row(h, &x->acts, i, 1);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+/* district_table: the contributions to the district starting at row i; returns the next row. */
+static int district_table(struct org *x, const struct rowset *c, int i)
+{
+	static const char *const cols[] = { "Aktivitet", "Roll", "Status", "Start", "Slut", NULL };
+	struct html *h = x->h;
+	const char *d = places_s(c, i, "district");
+	int end = i;
+
+	while (end < c->nrows && strcmp(places_s(c, end, "district"), d) == 0)
+		end++;
+	html_open(h, "h3", NULL);
+	places_link(x->r, h, "/stadsdel", d, places_s(c, i, "district_name"));
+	html_close(h);
+	html_open(h, "table", "class", "list", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "%s i %s %ld: %d %s", places_s(&x->o, 0, "name"), places_s(c, i, "district_name"), x->year,
+		   end - i, end - i == 1 ? "aktivitet" : "aktiviteter");
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int k = i; k < end; k++)
+		act_row(h, c, k, 0);
+	html_close(h);
+	html_close(h);
+	return end;
+}
+
+/* contributions: the activities per district the organisation serves (other than its own). */
+static void contributions(struct org *x)
+{
+	const struct rowset *c = &x->contrib;
+	struct html *h = x->h;
+
+	if (!c->nrows)
+		return;
+	html_open(h, "section", "aria-labelledby", "bidrag", NULL);
+	html_open(h, "h2", "id", "bidrag", NULL);
+	html_textf(h, "Bidrag till stadsdelsområdenas program %ld", x->year);
+	html_close(h);
+	html_elem(h, "p", "Vad organisationen gör i varje stadsdelsområde och i vilken roll.", NULL);
+	for (int i = 0; i < c->nrows;)
+		i = district_table(x, c, i);
+	html_close(h);
+}
+
+/* facts: kind, counterpart, parent, district, other spellings. */
+static int facts(struct org *x)
+{
+	struct sval id = SVI(x->id);
+	struct rowset al;
+	struct html *h = x->h;
+	const struct rowset *o = &x->o;
+
+	if (places_query(x->r, &al, STMT_REL_ORG_ALIASES, &id, 1))
+		return -1;
+	html_open(h, "dl", "class", "facts", NULL);
+	html_elem(h, "dt", "Typ", NULL);
+	html_elem(h, "dd", places_kind_sv(places_s(o, 0, "kind")), NULL);
+	if (places_s(o, 0, "pair")) {
+		html_elem(h, "dt", strstr(places_s(o, 0, "kind"), "admin") ? "Nämnd" : "Förvaltning", NULL);
+		html_open(h, "dd", NULL);
+		places_link(x->r, h, "/organisation", places_s(o, 0, "pair"), places_s(o, 0, "pair_name"));
+		html_close(h);
+	}
+	if (places_s(o, 0, "parent")) {
+		html_elem(h, "dt", "Del av", NULL);
+		html_open(h, "dd", NULL);
+		places_link(x->r, h, "/organisation", places_s(o, 0, "parent"), places_s(o, 0, "parent_name"));
+		html_close(h);
+	}
+	if (places_s(o, 0, "district")) {
+		html_elem(h, "dt", "Stadsdelsområde", NULL);
+		html_open(h, "dd", NULL);
+		places_link(x->r, h, "/stadsdel", places_s(o, 0, "district"), places_s(o, 0, "district_name"));
+		html_close(h);
+	}
+	if (places_i(o, 0, "city_owned") && strcmp(places_s(o, 0, "kind"), "company_board") == 0) {
+		html_elem(h, "dt", "Ägande", NULL);
+		html_elem(h, "dd", places_i(o, 0, "housing") ? "Stadens bostadsbolag" : "Ägs av staden", NULL);
+	}
+	if (al.nrows) {
+		html_elem(h, "dt", "Även skrivet", NULL);
+		html_open(h, "dd", NULL);
+		for (int i = 0; i < al.nrows; i++)
+			html_textf(h, "%s%s", i ? ", " : "", places_s(&al, i, "alias"));
+		html_close(h);
+	}
+	html_close(h);
+	return 0;
+}
+
+/* year_nav: the years with goals or activities, the shown one marked. */
+static void year_nav(struct org *x, const struct rowset *years)
+{
+	struct html *h = x->h;
+
+	html_open(h, "nav", "class", "yearnav", "aria-label", "Planår", NULL);
+	html_text(h, "Planår: ");
+	for (int i = 0; i < years->nrows; i++) {
+		long y = (long)places_i(years, i, "year");
+		char href[300];
+		snprintf(href, sizeof(href), "%s?ar=%ld", page_href(x->r, "/organisation", places_s(&x->o, 0, "key")), y);
+		if (i)
+			html_text(h, " · ");
+		html_elem(h, "a", places_s(years, i, "year"), "href", href, "aria-current", y == x->year ? "page" : NULL, NULL);
+	}
+	html_close(h);
+}
+
+/* load_chain: the goal chain of the year and everything that hangs on it. */
+static int load_chain(struct org *x)
+{
+	struct sval a2[] = { SVI(x->id), SVI(x->year) };
+	struct sval a3[] = { SVI(x->id), SVI(x->year), SVI(x->area_id) };
+	struct http_req *r = x->r;
+
+	return places_query(r, &x->goals, STMT_GOAL_CHAIN, a2, 2) ||
+	       places_query(r, &x->text, STMT_WEB_PLACES_CHAIN_TEXT, a2, 2) ||
+	       places_query(r, &x->results, STMT_WEB_PLACES_CHAIN_RESULTS, a2, 2) ||
+	       places_query(r, &x->inds, STMT_WEB_PLACES_CHAIN_INDICATORS, a2, 2) ||
+	       places_query(r, &x->outs, STMT_WEB_PLACES_CHAIN_OUTCOMES, a3, 3) ||
+	       places_query(r, &x->assess, STMT_WEB_PLACES_CHAIN_ASSESSMENTS, a2, 2) ||
+	       places_query(r, &x->acts, STMT_WEB_PLACES_ORG_ACTIVITIES, a2, 2) ||
+	       places_query(r, &x->contrib, STMT_WEB_PLACES_ORG_DISTRICT_ACTS, a2, 2) ? -1 : 0;
+}
+
+/* load: the organisation (404 when unknown), its years, the year shown and the outcome area. */
+static int load(struct org *x, struct rowset *years)
+{
+	struct http_req *r = x->r;
+	struct sval key = SVS(r->params[0]);
+	struct rowset city;
+
+	if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &key, 1, &x->id, &r->err) != LUP_OK)
+		return places_fail(r);
+	struct sval id = SVI(x->id);
+	if (x->id && places_query(r, &x->o, STMT_WEB_PLACES_ORG, &id, 1))
+		return -1;
+	if (!x->id || !x->o.nrows) {
+		page_error(r, 404, "Det finns ingen organisation med den adressen. Se listan på sidan Organisationer.");
+		return -1;
+	}
+	if (places_query(r, years, STMT_WEB_PLACES_ORG_YEARS, &id, 1) ||
+	    places_query(r, &city, STMT_WEB_PLACES_CITY, NULL, 0))
+		return -1;
+	for (int i = 0; !x->year && i < years->nrows; i++)
+		if (places_i(years, i, "has_goals"))
+			x->year = (long)places_i(years, i, "year");
+	if (!x->year && years->nrows)
+		x->year = (long)places_i(years, 0, "year");
+	x->area_id = places_i(&x->o, 0, "district_id") ? places_i(&x->o, 0, "district_id") : places_i(&city, 0, "id");
+	x->area_name = places_s(&x->o, 0, "district_id") ? places_s(&x->o, 0, "district_name") : places_s(&city, 0, "name");
+	return x->year ? load_chain(x) : 0;
+}
+
+int page_org(struct http_req *r)
+{
+	struct org x = { .r = r };
+	struct rowset years;
+	struct html *h;
+
+	if (places_year_arg(r, &x.year) || load(&x, &years))
+		return r->status;
+	h = x.h = page_begin(r, places_s(&x.o, 0, "name"), NAV_ORGS);
+	html_open(h, "p", "class", "muted", NULL);
+	html_elem(h, "a", "Organisationer", "href", "/organisationer", NULL);
+	html_textf(h, " / %s", places_kind_sv(places_s(&x.o, 0, "kind")));
+	html_close(h);
+	html_elem(h, "h1", places_s(&x.o, 0, "name"), NULL);
+	if (facts(&x))
+		return r->status;
+	if (!x.year) {
+		html_elem(h, "p", "Det finns inga mål, planer eller aktiviteter för organisationen i lup.", NULL);
+		return page_end(r, h);
+	}
+	year_nav(&x, &years);
+	chain(&x);
+	activities(&x);
+	contributions(&x);
+	if (page_org_history(r, h, x.id, x.year))
+		return r->status;
+	return page_end(r, h);
+}

@@ -1,0 +1,113 @@
+/* page-orgs.c: GET /organisationer[?typ=SLUG], every organisation grouped by kind, with a filter
+ * form (GET) by kind. */
+#include "web/pages-places.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* filter_form: the kind filter; counts holds "kind, count" rows. */
+static void filter_form(struct html *h, const struct rowset *counts, const char *chosen)
+{
+	html_open(h, "form", "class", "filter no-print", "method", "get", "action", "/organisationer", NULL);
+	html_open(h, "div", NULL);
+	html_elem(h, "label", "Typ av organisation", "for", "typ", NULL);
+	html_open(h, "select", "id", "typ", "name", "typ", NULL);
+	html_elem(h, "option", "Alla typer", "value", "", "selected", chosen ? NULL : "", NULL);
+	for (int k = 0; places_kind_at(k); k++) {
+		const char *kind = places_kind_at(k);
+		long n = 0;
+		for (int i = 0; i < counts->nrows; i++)
+			if (strcmp(counts->rows[i][0].s, kind) == 0)
+				n = strtol(counts->rows[i][1].s, NULL, 10);
+		if (!n)
+			continue;
+		html_open(h, "option", "value", places_kind_slug(kind),
+			  "selected", chosen && strcmp(chosen, kind) == 0 ? "" : NULL, NULL);
+		html_textf(h, "%s (%ld)", places_kind_plural_sv(kind), n);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_elem(h, "button", "Visa", "type", "submit", NULL);
+	html_close(h);
+}
+
+/* org_row: one organisation: name, counterpart, district, flags, goals and activities. */
+static void org_row(struct http_req *r, struct html *h, const struct rowset *o, int i, int is_company)
+{
+	char n[32];
+
+	html_open(h, "tr", NULL);
+	html_open(h, "th", "scope", "row", NULL);
+	places_link(r, h, "/organisation", places_s(o, i, "key"), places_s(o, i, "name"));
+	html_close(h);
+	html_open(h, "td", NULL);
+	places_link(r, h, "/organisation", places_s(o, i, "pair"), places_s(o, i, "pair_name"));
+	html_close(h);
+	html_open(h, "td", NULL);
+	places_link(r, h, "/stadsdel", places_s(o, i, "district"), places_s(o, i, "district_name"));
+	if (places_i(o, i, "city_owned") && is_company)
+		html_text(h, places_i(o, i, "housing") ? "Stadens bostadsbolag" : "Ägs av staden");
+	html_close(h);
+	snprintf(n, sizeof(n), "%lld", (long long)places_i(o, i, "goals"));
+	places_td_num(h, n);
+	snprintf(n, sizeof(n), "%lld", (long long)places_i(o, i, "activities"));
+	places_td_num(h, n);
+	html_close(h);
+}
+
+/* kind_section: the heading and table of one kind; nothing when it has no organisations. */
+static int kind_section(struct http_req *r, struct html *h, const char *kind)
+{
+	static const char *const cols[] = { "Organisation", "Hör ihop med", "Stadsdelsområde eller ägande",
+		"#Mål", "#Aktiviteter", NULL };
+	struct sval k = SVS(kind);
+	struct rowset o;
+
+	if (places_query(r, &o, STMT_WEB_PLACES_ORGS, &k, 1))
+		return -1;
+	if (!o.nrows)
+		return 0;
+	html_open(h, "section", "aria-labelledby", places_kind_slug(kind), NULL);
+	html_open(h, "h2", "id", places_kind_slug(kind), NULL);
+	html_textf(h, "%s (%d)", places_kind_plural_sv(kind), o.nrows);
+	html_close(h);
+	html_open(h, "table", NULL);
+	html_open(h, "caption", "class", "visually-hidden", NULL);
+	html_textf(h, "Organisationer av typen %s", places_kind_sv(kind));
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < o.nrows; i++)
+		org_row(r, h, &o, i, strcmp(kind, "company_board") == 0);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
+int page_orgs(struct http_req *r)
+{
+	const char *slug = http_query(r, "typ"), *chosen = NULL;
+	struct rowset counts;
+	struct html *h;
+
+	if (slug && *slug && !(chosen = places_kind_from_slug(slug)))
+		return page_error(r, 400, "Det finns ingen sådan typ av organisation. Välj en typ i listan.");
+	if (places_query(r, &counts, STMT_WEB_PLACES_ORG_KINDS, NULL, 0))
+		return r->status;
+	h = page_begin(r, chosen ? places_kind_plural_sv(chosen) : "Organisationer", NAV_ORGS);
+	html_elem(h, "h1", "Organisationer", NULL);
+	html_elem(h, "p", "Alla organisationer som stadens planer och uppföljningar nämner: kommunfullmäktige, "
+		  "nämnder och förvaltningar, stadens bolag och de myndigheter, föreningar och nätverk som de "
+		  "samverkar med.", "class", "lede", NULL);
+	filter_form(h, &counts, chosen);
+	if (chosen)
+		return kind_section(r, h, chosen) ? r->status : page_end(r, h);
+	for (int k = 0; places_kind_at(k); k++)
+		if (kind_section(r, h, places_kind_at(k)))
+			return r->status;
+	return page_end(r, h);
+}

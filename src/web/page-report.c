@@ -1,0 +1,352 @@
+/* page-report.c: GET /uppfoljning/{id}: one follow-up report (T1, T2, VB). Per nämndmål the
+ * suggested assessment with its rule, the indicators' outcomes against their targets, the
+ * activities and the committee's own assessment and analysis (a form while the report is a
+ * draft or returned and the caller may write for its organisation); the forecast; the status
+ * and its history; the workflow buttons for those who may use them. */
+#include "web/pages-forms.h"
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const assess_values[] = { "none", "fulfilled", "partly", "not", NULL };
+static const char *const assess_labels[] = { "Ej bedömt", "Uppfyllt", "Delvis uppfyllt", "Ej uppfyllt", NULL };
+
+static const char *assess_label(const char *v)
+{
+	for (int i = 0; assess_values[i]; i++)
+		if (v && strcmp(v, assess_values[i]) == 0)
+			return assess_labels[i];
+	return "Ej bedömt";
+}
+
+static const char *field_name(struct http_req *r, const char *prefix, int64_t id)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s-%lld", prefix, (long long)id);
+	return arena_strdup(&r->a, name);
+}
+
+/* value: the form's value of name when a form is shown again, else the stored one. */
+static const char *value(const struct form *f, const char *name, const char *stored)
+{
+	return f ? form_get(f, name) : stored;
+}
+
+static void status_head(struct http_req *r, struct html *h, const struct pf_report *rep)
+{
+	char cls[64];
+
+	snprintf(cls, sizeof(cls), "status status-%s", rep->status ? rep->status : "draft");
+	html_open(h, "p", NULL);
+	html_text(h, "Status: ");
+	html_elem(h, "span", pf_report_status_sv(rep->status), "class", cls, NULL);
+	html_close(h);
+	html_elem(h, "h2", "Status och historik", NULL);
+	html_open(h, "dl", "class", "facts", NULL);
+	html_elem(h, "dt", "Organisation", NULL);
+	html_open(h, "dd", NULL);
+	pf_link(h, pf_href(r, "/organisation/%s", rep->org_key), rep->org_name);
+	html_close(h);
+	pf_dl_row(h, "Period", rep->label);
+	pf_dl_row(h, "Status", pf_report_status_sv(rep->status));
+	if (rep->submitted_at) {
+		html_elem(h, "dt", "Inskickad", NULL);
+		html_open(h, "dd", NULL);
+		html_textf(h, "%s av %s", rep->submitted_at, rep->submitted_by ? rep->submitted_by : "okänd användare");
+		html_close(h);
+	}
+	if (rep->decided_at) {
+		html_elem(h, "dt", strcmp(rep->status, "approved") == 0 ? "Godkänd" : "Beslut", NULL);
+		html_open(h, "dd", NULL);
+		html_textf(h, "%s av %s", rep->decided_at, rep->decided_by ? rep->decided_by : "okänd användare");
+		html_close(h);
+	}
+	if (rep->comment) {
+		html_elem(h, "dt", "Kommentar från stadsledningskontoret", NULL);
+		html_open(h, "dd", NULL);
+		pf_paragraphs(r, h, rep->comment, "pre");
+		html_close(h);
+	}
+	html_close(h);
+	if (r->user.id) {
+		html_open(h, "p", NULL);
+		pf_link(h, pf_href(r, "/historik/rapport/%lld", (long long)rep->id), "Rapportens hela historik");
+		html_close(h);
+	}
+}
+
+static void indicator_row(struct http_req *r, struct html *h, const struct pf_indicator *in)
+{
+	html_open(h, "tr", NULL);
+	html_open(h, "th", "scope", "row", NULL);
+	pf_link(h, pf_href(r, "/indikator/%s", in->key), in->name);
+	if (!in->on_goal)
+		html_elem(h, "span", " (följs upp under KF:s mål)", "class", "hint", NULL);
+	html_close(h);
+	html_elem(h, "td", in->target ? in->target : "–", NULL);
+	html_elem(h, "td", in->kf_target ? in->kf_target : "–", NULL);
+	html_open(h, "td", "class", "num", NULL);
+	if (in->has_value) {
+		html_textf(h, "%s%s%s", pf_num(r, in->value), in->unit ? " " : "", in->unit ? in->unit : "");
+		if (in->example)
+			html_elem(h, "span", " (exempeldata)", "class", "hint", NULL);
+	} else {
+		html_text(h, "saknas");
+	}
+	html_close(h);
+	if (in->meets == MODEL_MEETS_YES)
+		html_elem(h, "td", "Når målet", "class", "meets-yes", NULL);
+	else if (in->meets == MODEL_MEETS_NO)
+		html_elem(h, "td", "Når inte målet", "class", "meets-no", NULL);
+	else {
+		html_open(h, "td", NULL);
+		html_textf(h, "Kan inte bedömas: %s", in->why ? in->why : "okänt");
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void indicators(struct http_req *r, struct html *h, const struct pf_report *rep, const struct pf_goal *g)
+{
+	static const char *const cols[] = { "Indikator", "Årsmål", "KF:s årsmål", "#Utfall", "Jämfört med målet", NULL };
+
+	if (!g->ninds) {
+		html_elem(h, "p", "Inga indikatorer är kopplade till målet.", NULL);
+		return;
+	}
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Indikatorer: utfall för %s i %s", rep->label, rep->area_name ? rep->area_name : "staden");
+	html_close(h);
+	pf_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < g->ninds; i++)
+		indicator_row(r, h, &g->inds[i]);
+	html_close(h);
+	html_close(h);
+}
+
+static void activities(struct http_req *r, struct html *h, const struct pf_goal *g)
+{
+	static const char *const cols[] = { "Aktivitet", "Start", "Slut", "Status", NULL };
+	const struct rowset *a = &g->acts;
+
+	if (!a->nrows) {
+		html_elem(h, "p", "Inga aktiviteter är kopplade till målet.", NULL);
+		return;
+	}
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", "Aktiviteter och deras status", NULL);
+	pf_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < a->nrows; i++) {
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)pf_i(a, i, "id")), pf_s(a, i, "name"));
+		html_close(h);
+		html_elem(h, "td", pf_s(a, i, "start") ? pf_s(a, i, "start") : "–", "class", "date", NULL);
+		html_elem(h, "td", pf_s(a, i, "end") ? pf_s(a, i, "end") : "–", "class", "date", NULL);
+		html_elem(h, "td", pf_activity_status_sv(pf_s(a, i, "status")), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+static void assessment(struct http_req *r, struct html *h, const struct pf_goal *g, int editable,
+		       const struct form *f, const struct form_errors *e)
+{
+	const char *bname = field_name(r, "bedomning", g->id), *aname = field_name(r, "analys", g->id);
+	const char *suggested = model_assess_label_sv(g->suggest);
+	char hint[300];
+
+	if (!editable) {
+		html_open(h, "p", NULL);
+		html_text(h, "Nämndens bedömning: ");
+		html_elem(h, "strong", assess_label(g->assessment), NULL);
+		html_close(h);
+		if (g->analysis && *g->analysis)
+			pf_paragraphs(r, h, g->analysis, "analysis");
+		else
+			html_elem(h, "p", "Ingen analys är skriven.", "class", "hint", NULL);
+		return;
+	}
+	html_open(h, "fieldset", NULL);
+	html_open(h, "legend", NULL);
+	html_textf(h, "Nämndens bedömning av ”%s”", g->name ? g->name : "");
+	html_close(h);
+	form_select(h, e, bname, "Bedömning", assess_values, assess_labels,
+		    value(f, bname, g->assessment), NULL);
+	snprintf(hint, sizeof(hint), "Beskriv utvecklingen och vad den beror på. Förslaget är %s: väljer du en "
+		 "annan bedömning måste du motivera den här.", suggested);
+	form_textarea(h, e, aname, "Analys", value(f, aname, g->analysis), hint, 5);
+	html_close(h);
+}
+
+static void goal_section(struct http_req *r, struct html *h, const struct pf_report *rep, const struct pf_goal *g,
+			 int editable, const struct form *f, const struct form_errors *e)
+{
+	char id[40];
+
+	snprintf(id, sizeof(id), "mal-%lld", (long long)g->id);
+	html_open(h, "section", "class", "goal-report", "id", id, NULL);
+	html_open(h, "h3", NULL);
+	html_text(h, g->number && *g->number ? "Nämndmål " : "Nämndmål: ");
+	if (g->number && *g->number)
+		html_textf(h, "%s: ", g->number);
+	pf_link(h, pf_href(r, "/mal/%s", g->key), g->name);
+	html_close(h);
+	html_open(h, "p", "class", "suggest", NULL);
+	html_elem(h, "strong", "Förslag: ", NULL);
+	html_textf(h, "%s. Regel: %s.", model_assess_label_sv(g->suggest), g->why);
+	html_close(h);
+	indicators(r, h, rep, g);
+	activities(r, h, g);
+	assessment(r, h, g, editable, f, e);
+	html_close(h);
+}
+
+static void forecast(struct http_req *r, struct html *h, const struct pf_report *rep, int editable,
+		     const struct form *f, const struct form_errors *e)
+{
+	html_elem(h, "h2", "Prognos för helåret", NULL);
+	if (editable) {
+		form_textarea(h, e, "prognos", "Prognos", value(f, "prognos", rep->forecast),
+			      "Hur bedömer nämnden att helåret kommer att sluta, för verksamheten och ekonomin?", 5);
+		return;
+	}
+	if (rep->forecast && *rep->forecast)
+		pf_paragraphs(r, h, rep->forecast, "analysis");
+	else
+		html_elem(h, "p", "Ingen prognos är skriven.", "class", "hint", NULL);
+}
+
+static const char *status_text(const char *status)
+{
+	if (strcmp(status, "draft") == 0)
+		return "Rapporten är ett utkast. När bedömningarna är klara skickar nämnden in den till stadsledningskontoret.";
+	if (strcmp(status, "submitted") == 0)
+		return "Rapporten är inskickad och väntar på stadsledningskontorets beslut.";
+	if (strcmp(status, "approved") == 0)
+		return "Rapporten är godkänd. Den är låst och kan inte längre ändras.";
+	return "Rapporten är returnerad med en kommentar. Nämnden kan ändra den och skicka in den igen.";
+}
+
+static void workflow(struct http_req *r, struct html *h, const struct pf_report *rep, const struct form_errors *e,
+		     const struct form *f)
+{
+	int submit = pf_report_editable(r, rep), decide = pf_is_city(r) && strcmp(rep->status, "submitted") == 0;
+
+	html_elem(h, "h2", "Arbetsflöde", NULL);
+	html_elem(h, "p", status_text(rep->status), NULL);
+	if (submit) {
+		html_open(h, "form", "class", "workflow", "method", "post",
+			  "action", pf_href(r, "/uppfoljning/%lld/skicka-in", (long long)rep->id), NULL);
+		form_csrf_field(r, h);
+		html_elem(h, "p", "Spara dina ändringar innan du skickar in rapporten.", "class", "hint", NULL);
+		form_button(h, "Skicka in", NULL);
+		html_close(h);
+	}
+	if (decide) {
+		html_open(h, "div", "class", "actions", NULL);
+		html_open(h, "form", "class", "workflow", "method", "post",
+			  "action", pf_href(r, "/uppfoljning/%lld/godkann", (long long)rep->id), NULL);
+		form_csrf_field(r, h);
+		form_button(h, "Godkänn", NULL);
+		html_close(h);
+		html_open(h, "form", "class", "workflow", "method", "post",
+			  "action", pf_href(r, "/uppfoljning/%lld/returnera", (long long)rep->id), NULL);
+		form_csrf_field(r, h);
+		form_textarea(h, e, "kommentar", "Kommentar till nämnden", f ? form_get(f, "kommentar") : NULL,
+			      "Skriv vad nämnden behöver ändra. Kommentaren krävs när rapporten returneras.", 3);
+		form_button(h, "Returnera med kommentar", "secondary");
+		html_close(h);
+		html_close(h);
+	}
+	if (!submit && !decide && r->user.id)
+		html_elem(h, "p", "Du har inga steg att göra i rapporten just nu.", "class", "hint", NULL);
+}
+
+int pf_report_render(struct http_req *r, const struct pf_report *rep, const struct form *f,
+		     const struct form_errors *e, const char *notice, int status)
+{
+	int editable = pf_report_editable(r, rep);
+	const char *title;
+	struct buf t;
+	struct html *h;
+
+	buf_init(&t, 1024);
+	buf_addf(&t, "%s – %s", rep->label, rep->org_name ? rep->org_name : "");
+	title = arena_strdup(&r->a, t.ptr);
+	buf_release(&t);
+	h = page_begin(r, title, NAV_FOLLOWUP);
+	html_open(h, "p", NULL);
+	pf_link(h, "/uppfoljning", "Uppföljning");
+	html_close(h);
+	html_elem(h, "h1", title, NULL);
+	if (notice)
+		pf_notice(h, notice);
+	form_error_summary(h, e, 2);
+	status_head(r, h, rep);
+	if (rep->any_example)
+		page_example_note(h);
+	html_elem(h, "h2", "Målbedömningar", NULL);
+	html_elem(h, "p", "För varje nämndmål föreslår lup en bedömning utifrån indikatorerna: uppfyllt när alla "
+		  "indikatorer med utfall når sina mål, delvis uppfyllt när minst hälften gör det, annars ej uppfyllt. "
+		  "Indikatorer utan utfall eller med mål som inte är tal räknas inte. Förslaget är ett stöd: nämndens "
+		  "egen bedömning, som också väger in trenden, gäller.", NULL);
+	if (editable) {
+		html_open(h, "form", "method", "post", "action", pf_href(r, "/uppfoljning/%lld", (long long)rep->id), NULL);
+		form_csrf_field(r, h);
+	}
+	if (!rep->ngoals)
+		html_elem(h, "p", "Organisationen har inga nämndmål för året.", NULL);
+	for (int i = 0; i < rep->ngoals; i++)
+		goal_section(r, h, rep, &rep->goals[i], editable, f, e);
+	forecast(r, h, rep, editable, f, e);
+	if (editable) {
+		form_button(h, "Spara bedömningar och prognos", NULL);
+		html_close(h);
+	}
+	workflow(r, h, rep, e, f);
+	page_end(r, h);
+	r->status = status;
+	return status;
+}
+
+/* notice_of: the message for the ?klart= argument a form's redirect leaves. */
+static const char *notice_of(struct http_req *r)
+{
+	static const char *const pairs[] = {
+		"sparat", "Ändringarna är sparade.", "ny", "Rapporten är skapad som utkast.",
+		"fanns", "Det fanns redan en rapport för organisationen och perioden. Här är den.",
+		"inskickad", "Rapporten är inskickad till stadsledningskontoret.", "godkand", "Rapporten är godkänd.",
+		"returnerad", "Rapporten är returnerad till nämnden med din kommentar.", NULL,
+	};
+	const char *k = http_query(r, "klart");
+
+	for (int i = 0; k && pairs[i]; i += 2)
+		if (strcmp(k, pairs[i]) == 0)
+			return pairs[i + 1];
+	return NULL;
+}
+
+int page_report(struct http_req *r)
+{
+	struct pf_report rep;
+	int64_t id;
+	int found, rc;
+
+	if ((rc = pf_id_param(r, 0, STMT__MAX, "ingen rapport", &id)) != 0)
+		return rc;
+	if (pf_report_load(r, id, 1, &rep, &found) != 0)
+		return r->status;
+	if (!found || (!pf_report_visible(r, &rep) && r->user.role == ROLE_ANON))
+		return page_error(r, 404, "Det finns ingen godkänd rapport med den adressen. Rapporter som inte är "
+				  "godkända ännu visas bara för inloggade användare.");
+	if (!pf_report_visible(r, &rep))
+		return page_error(r, 403, "Rapporten är inte godkänd ännu och tillhör en annan organisation.");
+	return pf_report_render(r, &rep, NULL, NULL, notice_of(r), 200);
+}

@@ -1,0 +1,187 @@
+/* pages-forms.h: the 'forms' section of the web pages: logging in, the account, the follow-up
+ * reports (list, one report with its assessments and workflow), the editing forms of goals,
+ * indicators and activities, and the history of a thing. Its handlers and the helpers its page
+ * files share. Every page writes through the HTML writer; every write goes through the API's
+ * rules (authz_org, one transaction with its audit entry). */
+#ifndef LUP_PAGES_FORMS_H
+#define LUP_PAGES_FORMS_H
+
+#include <stdint.h>
+
+#include "model/assess.h"
+#include "model/target.h"
+#include "render/rows.h"
+#include "web/form.h"
+#include "web/page.h"
+
+/* Handlers. */
+int page_login(struct http_req *r);		/* GET /logga-in[?till=PATH] */
+int page_login_post(struct http_req *r);	/* POST /logga-in (form) */
+int page_logout_post(struct http_req *r);	/* POST /logga-ut (form) */
+int page_account(struct http_req *r);		/* GET /konto */
+int page_reports(struct http_req *r);		/* GET /uppfoljning[?ar=YYYY] */
+int page_reports_post(struct http_req *r);	/* POST /uppfoljning: start a report */
+int page_report(struct http_req *r);		/* GET /uppfoljning/{id} */
+int page_report_post(struct http_req *r);	/* POST /uppfoljning/{id}: assessments, forecast */
+int page_report_submit(struct http_req *r);	/* POST /uppfoljning/{id}/skicka-in */
+int page_report_approve(struct http_req *r);	/* POST /uppfoljning/{id}/godkann */
+int page_report_return(struct http_req *r);	/* POST /uppfoljning/{id}/returnera */
+int page_goal(struct http_req *r);		/* GET /mal/{key} */
+int page_goal_edit(struct http_req *r);		/* GET /mal/{key}/redigera */
+int page_goal_edit_post(struct http_req *r);	/* POST /mal/{key}/redigera */
+int page_indicator(struct http_req *r);		/* GET /indikator/{key}[?ar=YYYY] */
+int page_indicator_edit(struct http_req *r);	/* GET /indikator/{key}/redigera[?ar=YYYY] */
+int page_indicator_edit_post(struct http_req *r);	/* POST /indikator/{key}/redigera */
+int page_activity(struct http_req *r);		/* GET /aktivitet/{id} */
+int page_activity_edit(struct http_req *r);	/* GET /aktivitet/{id}/redigera */
+int page_activity_edit_post(struct http_req *r);	/* POST /aktivitet/{id}/redigera */
+int page_history(struct http_req *r);		/* GET /historik/{entity}/{id} */
+
+/* Limits of the fields, the same as the API's. */
+#define PF_MAX_TEXT 20000	/* descriptions, analyses, forecasts, comments */
+
+/* --- helpers shared by the section's files (pages-forms.c) ------------------------------- */
+
+/*
+ * pf_query: appends the rows of statement s to rs (initialised here from the request arena).
+ * Returns 0, or answers the Swedish 500 page (the database's message goes to the server log
+ * only) and returns -1: the caller then returns r->status.
+ */
+int pf_query(struct http_req *r, struct rowset *rs, enum stmt s, const struct sval *args, int n);
+
+/* pf_s: the text of column col in row i (NULL when NULL, no such row or column). */
+const char *pf_s(const struct rowset *rs, int i, const char *col);
+
+/* pf_i: column col of row i as an integer (0 when NULL). */
+int64_t pf_i(const struct rowset *rs, int i, const char *col);
+
+/*
+ * pf_id_param: the route's param i as an id: a number, or a key resolved through by_key (a
+ * lookup statement (key) -> id; STMT__MAX: numbers only). Answers the Swedish 404 page "Det
+ * finns WHAT med den adressen." (what: "inget mål") and returns 404 when nothing matches;
+ * returns 0 with *id set.
+ */
+int pf_id_param(struct http_req *r, int i, enum stmt by_key, const char *what, int64_t *id);
+
+/*
+ * pf_year_arg: the optional query argument ?ar=YYYY: 0 with *year set (def when not given),
+ * or the Swedish 400 page and its status for anything but a year 1900-2999.
+ */
+int pf_year_arg(struct http_req *r, long def, long *year);
+
+/* pf_parse_year: text as a year 1900-2999 (surrounding white space allowed): 0, else -1. */
+int pf_parse_year(const char *text, long *year);
+
+/* pf_may_write: may the caller write data owned by organisation org? The same rule as
+ * authz_org (admin; an editor of org or of its pair), without answering anything. */
+int pf_may_write(const struct http_req *r, int64_t org);
+
+/* pf_is_city: the caller is the city office or an administrator (approves reports). */
+int pf_is_city(const struct http_req *r);
+
+/* pf_forbidden: the Swedish 403 page for a thing owned by owner_name (may be NULL). */
+int pf_forbidden(struct http_req *r, const char *owner_name);
+
+/* pf_href: printf-style path "/a/%s/b" with each %s argument percent-encoded, in the arena.
+ * Only %s and %lld are understood. */
+const char *pf_href(struct http_req *r, const char *fmt, ...);
+
+/* pf_num: v the Swedish way with as few decimals as it needs (at most 2), in the arena;
+ * "–" for a value that cannot be written. */
+const char *pf_num(struct http_req *r, double v);
+
+/* Swedish labels of stored codes (static strings; the code itself when unknown, "" for NULL). */
+const char *pf_role_sv(int role);			/* "redaktör" */
+const char *pf_report_status_sv(const char *status);	/* "Utkast", "Inskickad", ... */
+const char *pf_activity_status_sv(const char *status);	/* "Planerad", "Pågår", ... */
+const char *pf_level_sv(const char *level);		/* "nämndmål" */
+const char *pf_sex_sv(const char *sex);			/* "Totalt", "Kvinnor", "Män" */
+const char *pf_direction_sv(const char *direction);	/* "högre är bättre" */
+
+/* pf_period_label: "Tertialrapport 1 2022" for year and kind ("T1", "T2", "FY"), in the arena. */
+const char *pf_period_label(struct http_req *r, long year, const char *kind);
+
+/* pf_thead: <thead> with one <th scope="col"> per label of the NULL-terminated list; a label
+ * starting with '#' is a number column (class num; the '#' is not shown). */
+void pf_thead(struct html *h, const char *const *labels);
+
+/* pf_link: <a href=href>text</a>. */
+void pf_link(struct html *h, const char *href, const char *text);
+
+/* pf_dl_row: a <dt>term</dt><dd>value</dd> pair ("–" when value is NULL or empty). */
+void pf_dl_row(struct html *h, const char *term, const char *value);
+
+/* pf_paragraphs: text as paragraphs (blank lines split them; single newlines are kept by the
+ * stylesheet's pre-line) with class cls (may be NULL). */
+void pf_paragraphs(struct http_req *r, struct html *h, const char *text, const char *cls);
+
+/* pf_notice: a status message (role="status") with class "notice". */
+void pf_notice(struct html *h, const char *text);
+
+/* --- the follow-up report (page-report-model.c) ------------------------------------------ */
+
+/* One indicator of a goal in a report, judged for the report's period. */
+struct pf_indicator {
+	int64_t id;
+	const char *key, *name, *unit;
+	int on_goal;			/* set on the goal itself (else on its parent KF goal) */
+	const char *target, *kf_target;	/* årsmål, KF:s årsmål for the year, as written (or NULL) */
+	const char *judged_by;		/* "årsmål", "KF:s årsmål" or NULL: the target compared */
+	int has_value, example, has_prev;
+	double value, prev;
+	enum model_meets meets;
+	const char *why;		/* why it cannot be judged (meets UNKNOWN), or NULL */
+};
+
+/* One nämndmål of a report. */
+struct pf_goal {
+	int64_t id;
+	const char *key, *number, *name;
+	struct pf_indicator *inds;
+	int ninds;
+	struct rowset acts;		/* REL_GOAL_ACTIVITIES: id, key, name, start, end, status */
+	enum model_assessment suggest;
+	char why[200];			/* the rule in words */
+	int assessed;			/* a stored assessment row exists */
+	const char *assessment, *analysis;	/* stored ("none" and NULL when not assessed) */
+};
+
+/* A follow-up report with what its page shows. */
+struct pf_report {
+	int64_t id, org, org_pair;
+	const char *org_key, *org_name, *kind, *status, *forecast, *comment;
+	const char *submitted_by, *submitted_at, *decided_by, *decided_at;
+	long year;
+	const char *label;		/* "Tertialrapport 1 2022" */
+	const char *area_name;		/* where the outcomes are read: the district or the city */
+	struct pf_goal *goals;
+	int ngoals;
+	int any_example;		/* an outcome shown is example data */
+};
+
+/*
+ * pf_report_load: the report id with its nämndmål, each with its indicators judged against
+ * their targets for the period (model_outcome_meets_target) and the suggested assessment
+ * (model_assess_suggest), its activities and its stored assessment. The head only (no goals)
+ * when goals is 0. Returns 0 with *found set (0: no such report), or answers the 500 page
+ * and returns -1.
+ */
+int pf_report_load(struct http_req *r, int64_t id, int goals, struct pf_report *rep, int *found);
+
+/* pf_report_visible: may the caller read the report? Approved reports: everyone; otherwise
+ * the city office and administrators, and users of the report's organisation (or its pair). */
+int pf_report_visible(const struct http_req *r, const struct pf_report *rep);
+
+/* pf_report_editable: the caller may change the report's assessments and forecast now
+ * (a draft or returned report of an organisation it may write for). */
+int pf_report_editable(const struct http_req *r, const struct pf_report *rep);
+
+/*
+ * pf_report_render: the report page with status. When f is given the form's values are shown
+ * instead of the stored ones (a form sent back with the errors in e); notice (may be NULL) is
+ * a status message at the top. Returns the status.
+ */
+int pf_report_render(struct http_req *r, const struct pf_report *rep, const struct form *f,
+		     const struct form_errors *e, const char *notice, int status);
+
+#endif

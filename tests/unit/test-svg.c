@@ -1,0 +1,413 @@
+/* test-svg.c: the SVG charts and the district map (render/svg.h): escaping, empty data,
+ * negative and missing values, Swedish numbers, and well-formed, balanced output. */
+#include "render/svg.h"
+#include "render/html.h"
+#include "core/buf.h"
+#include "testlib.h"
+
+#include <ctype.h>
+#include <strings.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct buf out;
+static struct html h;
+
+static void start(void)
+{
+	buf_init(&out, 0);
+	buf_reset(&out);
+	html_init(&h, &out);
+}
+
+static void stop(void)
+{
+	buf_release(&out);
+}
+
+/* balanced: every start tag is closed in order, every '<' starts a tag, attribute values are
+ * quoted without raw '<' or '>', and there is exactly one root element (when root is set).
+ * Returns NULL when well-formed, else what is wrong. */
+static const char *balanced(const char *s, int root)
+{
+	static char why[160];
+	char stack[256][32];
+	int depth = 0, roots = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (*p == '>')
+			return "a raw '>' in text";
+		if (*p != '<')
+			continue;
+		int close = p[1] == '/';
+		const char *n = p + 1 + close;
+		size_t len = 0;
+		while (isalnum((unsigned char)n[len]) || n[len] == '-')
+			len++;
+		if (len == 0 || len >= 32)
+			return "a '<' that does not start a tag";
+		const char *e = n + len;
+		int quoted = 0;
+		for (; *e && (quoted || *e != '>'); e++) {
+			if (*e == '"')
+				quoted = !quoted;
+			else if (quoted && *e == '<')
+				return "a raw '<' in an attribute value";
+		}
+		if (!*e)
+			return "an unterminated tag";
+		if (close) {
+			if (depth == 0 || strncmp(stack[depth - 1], n, len) != 0 || stack[depth - 1][len]) {
+				snprintf(why, sizeof(why), "</%.*s> does not close <%s>", (int)len, n,
+					 depth ? stack[depth - 1] : "(nothing)");
+				return why;
+			}
+			depth--;
+		} else {
+			if (depth == 0)
+				roots++;
+			if (depth >= 256)
+				return "too deep";
+			memcpy(stack[depth], n, len);
+			stack[depth++][len] = '\0';
+		}
+		p = e;
+	}
+	if (depth)
+		return "elements left open";
+	if (root && roots != 1)
+		return "not exactly one root element";
+	return NULL;
+}
+
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* no_bad_numbers: no NaN or infinity leaked into the output. */
+static int no_bad_numbers(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0)
+			return 0;
+	return 1;
+}
+
+#define T_WELL_FORMED(s) do { const char *w_ = balanced(s, 1); T_CHECK(w_ == NULL); \
+	if (w_) fprintf(stderr, "    %s\n", w_); } while (0)
+
+static void test_fmt_value(void)
+{
+	char b[64];
+
+	T_EQ_STR(svg_fmt_value(5.37, 1, "%", 0, b, sizeof(b)), "5,4 %");
+	T_EQ_STR(svg_fmt_value(1234567, 0, "st", 0, b, sizeof(b)), "1 234 567 st");
+	T_EQ_STR(svg_fmt_value(-2.5, 1, NULL, 0, b, sizeof(b)), "-2,5");
+	T_EQ_STR(svg_fmt_value(1.23, 2, "", 1, b, sizeof(b)), "+1,23");
+	T_EQ_STR(svg_fmt_value(-0.004, 2, NULL, 1, b, sizeof(b)), "0,00");
+	T_EQ_STR(svg_fmt_value(0, 0, NULL, 1, b, sizeof(b)), "0");
+	T_EQ_STR(svg_fmt_value(NAN, 1, "%", 0, b, sizeof(b)), "saknar värde");
+	T_EQ_STR(svg_fmt_value(INFINITY, 1, "%", 1, b, sizeof(b)), "saknar värde");
+	T_EQ_STR(svg_fmt_value(2.26, 99, NULL, 0, b, sizeof(b)), "2,3");	/* bad decimals: 1 */
+	T_EQ_STR(svg_fmt_value(123456.0, 0, NULL, 0, b, 4), "123");	/* cut, terminated */
+}
+
+static void test_bars_escape(void)
+{
+	struct svg_bar bars[] = {
+		{ "<script>alert(1)</script>", 5.2, NAN, NAN, 0 },
+		{ "\"' onload=\"x", 4.1, NAN, NAN, 1 },
+		{ "Skarpnäck & Farsta", 3.0, NAN, NAN, 0 },
+	};
+	struct svg_opts o = { "staplar", "Titel <b>fet</b>", "Beskrivning \"citat\"", "%", 1, 0 };
+
+	start();
+	svg_bar_chart(&h, &o, bars, 3, 0, 4.14);
+	T_EQ_INT(html_finish(&h), 0);
+	T_WELL_FORMED(out.ptr);
+	T_CHECK(strstr(out.ptr, "<script") == NULL);
+	T_CONTAINS(out.ptr, "&lt;script&gt;alert(1)&lt;/script&gt;");
+	T_CONTAINS(out.ptr, "&quot;&#39; onload=&quot;x");
+	T_CONTAINS(out.ptr, "Skarpnäck &amp; Farsta");
+	T_CONTAINS(out.ptr, "<title>Titel &lt;b&gt;fet&lt;/b&gt;</title>");
+	T_CONTAINS(out.ptr, "<desc>Beskrivning &quot;citat&quot;</desc>");
+	T_CONTAINS(out.ptr, "role=\"img\"");
+	T_CONTAINS(out.ptr, "5,2 %");
+	T_CONTAINS(out.ptr, "Stadens snitt 4,1 %");
+	T_CHECK(no_bad_numbers(out.ptr));
+	stop();
+}
+
+static void test_bars_empty(void)
+{
+	struct svg_opts o = { NULL, "Tomt", NULL, NULL, 1, 1 };
+
+	start();
+	html_open(&h, "figure", NULL);
+	svg_bar_chart(&h, &o, NULL, 0, 0, NAN);
+	T_EQ_INT(h.depth, 1);		/* the chart leaves the caller's elements open */
+	html_close(&h);
+	T_EQ_INT(html_finish(&h), 0);
+	T_WELL_FORMED(out.ptr);
+	T_CONTAINS(out.ptr, "Inga värden");
+	T_CONTAINS(out.ptr, "Exempeldata");
+	T_CONTAINS(out.ptr, "<desc>");
+	T_CHECK(strstr(out.ptr, "Stadens snitt") == NULL);
+	stop();
+}
+
+static void test_bars_negative_missing(void)
+{
+	struct svg_bar bars[] = {
+		{ "Minus", -3.0, NAN, NAN, 0 },
+		{ "Plus", 2.0, NAN, NAN, 0 },
+		{ "Saknas", NAN, NAN, NAN, 0 },
+		{ NULL, INFINITY, NAN, NAN, 0 },
+	};
+	struct svg_opts o = { NULL, "Negativt", NULL, NULL, 1, 0 };
+
+	start();
+	svg_bar_chart(&h, &o, bars, 4, 0, -0.5);
+	T_EQ_INT(html_finish(&h), 0);
+	T_WELL_FORMED(out.ptr);
+	T_CONTAINS(out.ptr, "-3,0");
+	T_CONTAINS(out.ptr, "2,0");
+	T_EQ_INT(count(out.ptr, "saknar värde"), 2);
+	T_CONTAINS(out.ptr, "Stadens snitt -0,5");
+	T_CHECK(strstr(out.ptr, "width=\"-") == NULL);
+	T_CHECK(strstr(out.ptr, "height=\"-") == NULL);
+	T_CHECK(no_bad_numbers(out.ptr));
+	stop();
+}
+
+static void test_bars_by_sex(void)
+{
+	struct svg_bar bars[] = {
+		{ "Rinkeby-Kista", NAN, 5.2, 5.6, 1 },
+		{ "Bromma", 4.0, 4.1, NAN, 0 },
+	};
+	struct svg_opts o = { "kon", "Efter kön", NULL, "%", 1, 0 };
+
+	start();
+	svg_bar_chart(&h, &o, bars, 2, 1, NAN);
+	T_EQ_INT(html_finish(&h), 0);
+	T_WELL_FORMED(out.ptr);
+	T_CONTAINS(out.ptr, "K 5,2 %");
+	T_CONTAINS(out.ptr, "M 5,6 %");
+	T_CONTAINS(out.ptr, "M saknar värde");
+	T_CONTAINS(out.ptr, "K = kvinnor");
+	T_CONTAINS(out.ptr, "url(#kon-man)");
+	T_CONTAINS(out.ptr, "<pattern id=\"kon-man\"");
+	T_CHECK(no_bad_numbers(out.ptr));
+	stop();
+}
+
+static void test_line_chart(void)
+{
+	const char *x[] = { "2021", "2022-T1", "2022-T2", "2022", "<x>" };
+	double a[] = { 1.0, NAN, 3.0, 4.0, NAN };
+	double t[] = { 2.0, 2.0, 2.0, 2.0, 2.0 };
+	double c[] = { NAN, NAN, NAN, NAN, NAN };
+	double n[] = { -1.5, -2.0, 0.5, 1.0, 1.0 };
+	struct svg_series s[] = {
+		{ "Spånga-Tensta <&>", SVG_LINE_OUTCOME, a },
+		{ "Årsmål", SVG_LINE_TARGET, t },
+		{ "Stadens snitt", SVG_LINE_CITY, c },
+		{ "Annat", SVG_LINE_OTHER, n },
+		{ "Ingen data", SVG_LINE_CITY, NULL },
+	};
+	struct svg_opts o = { "linje", "Utfall över tid", NULL, "%", 1, 1 };
+
+	start();
+	svg_line_chart(&h, &o, x, 5, s, 5);
+	T_EQ_INT(html_finish(&h), 0);
+	T_WELL_FORMED(out.ptr);
+	T_CONTAINS(out.ptr, "Spånga-Tensta &lt;&amp;&gt;: senast 4,0 %");
+	T_CONTAINS(out.ptr, "Årsmål: senast 2,0 %");
+	T_CONTAINS(out.ptr, "Stadens snitt: saknar värden");
+	T_CONTAINS(out.ptr, "Ingen data: saknar värden");
+	T_CONTAINS(out.ptr, "&lt;x&gt;");
+	T_CONTAINS(out.ptr, "stroke-dasharray=\"8 5\"");
+	T_CONTAINS(out.ptr, "Exempeldata");
+	/* the outcome: one line (3, 4) and a lone marker (1); the target one line; "Annat" one */
+	T_EQ_INT(count(out.ptr, "<polyline"), 3);
+	T_CONTAINS(out.ptr, "Spånga-Tensta &lt;&amp;&gt;, 2021: 1,0 %");
+	T_CONTAINS(out.ptr, ">-2<");		/* a grid label under zero */
+	T_CHECK(no_bad_numbers(out.ptr));
+	stop();
+}
+
+static void test_line_empty(void)
+{
+	double v[] = { NAN, NAN };
+	struct svg_series s = { "Tom", SVG_LINE_OUTCOME, v };
+	struct svg_opts o = { NULL, "Tom", NULL, NULL, 1, 0 };
+
+	start();
+	svg_line_chart(&h, &o, NULL, 0, NULL, 0);
+	svg_line_chart(&h, &o, NULL, 2, &s, 1);
+	T_EQ_INT(html_finish(&h), 0);
+	T_CHECK(balanced(out.ptr, 0) == NULL);
+	T_EQ_INT(count(out.ptr, "Inga värden"), 2);
+	T_CHECK(no_bad_numbers(out.ptr));
+	stop();
+}
+
+static void test_line_flat_and_huge(void)
+{
+	const char *x[] = { "a", "b" };
+	double flat[] = { 0, 0 }, huge[] = { 1e300, -1e300 }, one[] = { 7.5 };
+	struct svg_series s1 = { "Noll", SVG_LINE_OUTCOME, flat }, s2 = { "Stor", SVG_LINE_OUTCOME, huge },
+		s3 = { "En", SVG_LINE_OUTCOME, one };
+	struct svg_opts o = { NULL, "Kanter", NULL, NULL, 1, 0 };
+
+	start();
+	svg_line_chart(&h, &o, x, 2, &s1, 1);
+	svg_line_chart(&h, &o, x, 2, &s2, 1);
+	svg_line_chart(&h, &o, x, 1, &s3, 1);
+	T_EQ_INT(html_finish(&h), 0);
+	T_CHECK(balanced(out.ptr, 0) == NULL);
+	T_CONTAINS(out.ptr, "En: senast 7,5");
+	T_CHECK(no_bad_numbers(out.ptr));
+	stop();
+}
+
+static void test_sparkline(void)
+{
+	double v[] = { 4.1, NAN, 5.0, 5.37 };
+	double same[] = { 2, 2, 2 };
+	struct svg_opts o = { NULL, "Andel <barn>", NULL, "%", 1, 0 };
+
+	start();
+	svg_sparkline(&h, &o, v, 4);
+	T_EQ_INT(html_finish(&h), 0);
+	T_WELL_FORMED(out.ptr);
+	T_CONTAINS(out.ptr, "<title>Andel &lt;barn&gt;: 4,1 % till 5,4 %</title>");
+	T_CONTAINS(out.ptr, "<desc>Värden i ordning: 4,1 %; saknar värde; 5,0 %; 5,4 %</desc>");
+	T_CONTAINS(out.ptr, "width=\"96\"");
+	T_CONTAINS(out.ptr, "role=\"img\"");
+	T_EQ_INT(count(out.ptr, "<polyline"), 1);
+	stop();
+
+	start();
+	svg_sparkline(&h, &o, NULL, 0);
+	svg_sparkline(&h, &o, same, 3);
+	T_EQ_INT(html_finish(&h), 0);
+	T_CHECK(balanced(out.ptr, 0) == NULL);
+	T_CONTAINS(out.ptr, "Andel &lt;barn&gt;: saknar värden");
+	T_CONTAINS(out.ptr, "2,0 % till 2,0 %");
+	T_CHECK(no_bad_numbers(out.ptr));
+	stop();
+}
+
+static const char *const keys[14] = {
+	"rinkeby-kista", "spanga-tensta", "hasselby-vallingby", "bromma", "kungsholmen", "norrmalm",
+	"ostermalm", "sodermalm", "hagersten-liljeholmen", "skarholmen", "alvsjo",
+	"enskede-arsta-vantor", "farsta", "skarpnack",
+};
+
+static void test_map_slots(void)
+{
+	int used[4][5] = { { 0 } }, col, row;
+
+	for (int i = 0; i < 14; i++) {
+		T_EQ_INT(svg_map_slot(keys[i], &col, &row), 0);
+		T_CHECK(col >= 0 && col < 5 && row >= 0 && row < 4);
+		if (col >= 0 && col < 5 && row >= 0 && row < 4)
+			T_EQ_INT(used[row][col]++, 0);	/* no two districts share a tile */
+	}
+	T_EQ_INT(svg_map_slot("atlantis", &col, &row), -1);
+	T_EQ_INT(svg_map_slot(NULL, &col, &row), -1);
+	/* geography: Västerort north of the inner city, Söderort south of it */
+	svg_map_slot("rinkeby-kista", NULL, &row);
+	T_EQ_INT(row, 0);
+	svg_map_slot("farsta", NULL, &row);
+	T_EQ_INT(row, 3);
+}
+
+static void test_map(void)
+{
+	struct svg_map_area a[16];
+	struct svg_opts o = { "karta", "Karta", "Beskrivning", "%", 2, 1 };
+
+	for (int i = 0; i < 14; i++)
+		a[i] = (struct svg_map_area){ keys[i], keys[i], "/stadsdel/x", 4.0 + i / 10.0,
+					      (enum model_gap_class)(i % MODEL_GAP__MAX), i == 3 };
+	a[0].name = "<script>alert(1)</script>";
+	a[1].value = NAN;
+	a[2].band = (enum model_gap_class)99;	/* out of range: drawn as unknown */
+	a[14] = (struct svg_map_area){ "ny-stadsdel", "Ny", NULL, -1.5, MODEL_GAP_BETTER, 0 };
+	a[15] = (struct svg_map_area){ NULL, NULL, NULL, NAN, MODEL_GAP_UNKNOWN, 0 };
+	start();
+	svg_district_map(&h, &o, a, 16);
+	T_EQ_INT(html_finish(&h), 0);
+	T_WELL_FORMED(out.ptr);
+	T_CHECK(strstr(out.ptr, "<script") == NULL);
+	T_CONTAINS(out.ptr, "&lt;script&gt;alert(1)&lt;/script&gt;");
+	T_EQ_INT(count(out.ptr, "<a href=\"/stadsdel/x\""), 14);	/* the tiles without href have no link */
+	T_EQ_INT(count(out.ptr, "role=\"img\""), 1);
+	T_CONTAINS(out.ptr, "class=\"map-links\"");
+	T_CONTAINS(out.ptr, "Bättre än snittet");
+	T_CONTAINS(out.ptr, "Nära snittet");
+	T_CONTAINS(out.ptr, "Mycket sämre än snittet");
+	T_CONTAINS(out.ptr, "Saknar jämförelse");
+	T_CONTAINS(out.ptr, "-1,50 %");
+	T_CONTAINS(out.ptr, "saknar värde");
+	T_CONTAINS(out.ptr, "url(#karta-samre)");
+	T_CONTAINS(out.ptr, "Exempeldata");
+	T_CONTAINS(out.ptr, "aria-label=\"bromma: 4,30 %, ");
+	T_CHECK(no_bad_numbers(out.ptr));
+	/* the picture must hold nothing interactive: the links come after it */
+	const char *pic_end = strstr(out.ptr, "</svg>"), *first_link = strstr(out.ptr, "<a ");
+	T_CHECK(pic_end && first_link && first_link > pic_end);
+	stop();
+
+	start();
+	svg_district_map(&h, &o, NULL, 0);
+	T_EQ_INT(html_finish(&h), 0);
+	T_WELL_FORMED(out.ptr);
+	T_CHECK(strstr(out.ptr, "map-links") == NULL);
+	stop();
+}
+
+static void test_band_symbol(void)
+{
+	T_EQ_STR(svg_band_symbol(MODEL_GAP_BETTER), "+");
+	T_EQ_STR(svg_band_symbol(MODEL_GAP_NEAR), "=");
+	T_EQ_STR(svg_band_symbol((enum model_gap_class)-1), "?");
+	T_CHECK(strcmp(svg_band_symbol(MODEL_GAP_WORSE), svg_band_symbol(MODEL_GAP_MUCH_WORSE)) != 0);
+}
+
+static void test_checker(void)
+{
+	/* the well-formedness check itself catches what it should */
+	T_CHECK(balanced("<svg><g></g></svg>", 1) == NULL);
+	T_CHECK(balanced("<svg><g></svg>", 1) != NULL);
+	T_CHECK(balanced("<svg>a < b</svg>", 1) != NULL);
+	T_CHECK(balanced("<svg title=\"<x>\"></svg>", 1) != NULL);
+	T_CHECK(balanced("<svg></svg><svg></svg>", 1) != NULL);
+}
+
+int main(void)
+{
+	T_RUN(test_checker);
+	T_RUN(test_fmt_value);
+	T_RUN(test_bars_escape);
+	T_RUN(test_bars_empty);
+	T_RUN(test_bars_negative_missing);
+	T_RUN(test_bars_by_sex);
+	T_RUN(test_line_chart);
+	T_RUN(test_line_empty);
+	T_RUN(test_line_flat_and_huge);
+	T_RUN(test_sparkline);
+	T_RUN(test_map_slots);
+	T_RUN(test_map);
+	T_RUN(test_band_symbol);
+	return t_done();
+}
