@@ -240,7 +240,15 @@ static int by_cookie(struct http_req *r, const char *token)
 	struct sval args[] = { SVS(h), SVS(now) };
 	if (store_query(r->st, STMT_SESSION_GET, args, 2, session_row, &c, &r->err) != LUP_OK)
 		return http_fail(r);
-	return c.found ? 0 : unauthenticated(r, "the session has ended: log in again");
+	if (c.found)
+		return 0;
+	if (http_is_page(r)) {
+		/* an ended session on a page: go on as anonymous and drop the stale cookie */
+		memset(&r->user, 0, sizeof(r->user));
+		http_header(r, "Set-Cookie", AUTH_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+		return 0;
+	}
+	return unauthenticated(r, "the session has ended: log in again");
 }
 
 /* The token cache: verified tokens for a minute, so that Argon2id runs once per minute per

@@ -14,6 +14,7 @@ struct entry {
 	char *body;
 	size_t len;
 	char etag[40];
+	char ctype[CACHE_CTYPE];
 	uint64_t used;		/* clock of the last use, for replacement */
 };
 
@@ -30,7 +31,7 @@ static size_t slot_of(const char *key)
 	return (size_t)(h % CACHE_SLOTS);
 }
 
-int cache_get(const char *key, int64_t gen, struct buf *body, char etag[40])
+int cache_get(const char *key, int64_t gen, struct buf *body, char ctype[CACHE_CTYPE], char etag[40])
 {
 	struct entry *e;
 	int hit = 0;
@@ -41,13 +42,15 @@ int cache_get(const char *key, int64_t gen, struct buf *body, char etag[40])
 		buf_reset(body);
 		hit = buf_add(body, e->body, e->len) == 0;
 		memcpy(etag, e->etag, 40);
+		memcpy(ctype, e->ctype, CACHE_CTYPE);
 		e->used = ++tick;
 	}
 	pthread_mutex_unlock(&lock);
 	return hit;
 }
 
-void cache_put(const char *key, int64_t gen, const char *body, size_t len, const char *etag)
+void cache_put(const char *key, int64_t gen, const char *body, size_t len, const char *ctype,
+	       const char *etag)
 {
 	struct entry *e;
 
@@ -63,6 +66,7 @@ void cache_put(const char *key, int64_t gen, const char *body, size_t len, const
 	e->len = len;
 	e->gen = gen;
 	snprintf(e->etag, sizeof(e->etag), "%s", etag);
+	snprintf(e->ctype, sizeof(e->ctype), "%s", ctype);
 	e->used = ++tick;
 	pthread_mutex_unlock(&lock);
 }

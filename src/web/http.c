@@ -130,6 +130,12 @@ int http_fields_reply(struct http_req *r, const struct http_fields *f, int statu
 	return status;
 }
 
+int http_is_page(const struct http_req *r)
+{
+	return strncmp(r->path, "/api/", 5) != 0 && strcmp(r->path, "/api") != 0 &&
+	       strcmp(r->path, "/healthz") != 0;
+}
+
 const char *http_method_name(enum http_method m)
 {
 	switch (m) {

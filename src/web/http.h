@@ -94,6 +94,10 @@ void http_field_error(struct http_req *r, struct http_fields *f, const char *fie
 	__attribute__((format(printf, 4, 5)));
 int http_fields_reply(struct http_req *r, const struct http_fields *f, int status);
 
+/* http_is_page: 1 when r asks for a web page (not /api..., not /healthz): its errors are then
+ * HTML pages in Swedish rather than JSON. */
+int http_is_page(const struct http_req *r);
+
 /* http_method_name: "GET", ...; http_now_iso: the UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
 const char *http_method_name(enum http_method m);
 void http_now_iso(char *out, size_t n);

@@ -52,6 +52,29 @@ static int match(struct http_req *r, const char *pattern, const char *path)
 	return *pattern == '\0' && *path == '\0';
 }
 
+/* page_refused: a page the caller may not see: anonymous GETs go to the login page (and come
+ * back), everything else gets a 403 page in Swedish. */
+static int page_refused(struct http_req *r)
+{
+	struct buf to;
+
+	if (r->user.role == ROLE_ANON && (r->method & (HTTP_GET | HTTP_HEAD))) {
+		buf_init(&to, 4096);
+		buf_adds(&to, "/logga-in?till=");
+		html_url_arg(&to, r->path);
+		http_header(r, "Location", to.ptr);
+		buf_release(&to);
+		buf_reset(&r->out);
+		r->ctype = "text/plain; charset=utf-8";
+		buf_adds(&r->out, "Logga in för att se sidan.\n");
+		r->status = 303;
+		return 303;
+	}
+	return page_error(r, r->user.role == ROLE_ANON ? 401 : 403,
+			  r->user.role == ROLE_ANON ? "Du behöver logga in för att göra detta." :
+			  "Din roll eller organisation får inte göra detta.");
+}
+
 static int check_access(struct http_req *r, enum access acc)
 {
 	enum role role = r->user.role;
@@ -67,6 +90,8 @@ static int check_access(struct http_req *r, enum access acc)
 	}
 	if (ok)
 		return 0;
+	if (http_is_page(r))
+		return page_refused(r);
 	if (role == ROLE_ANON) {
 		http_header(r, "WWW-Authenticate", "Bearer realm=\"lup\"");
 		return http_error(r, 401, "unauthenticated", "log in or give a bearer token");
@@ -93,10 +118,11 @@ static int check_body(struct http_req *r, const struct route *rt)
 	const char *ct = http_header_in(r, "Content-Type");
 
 	if (r->body_too_big)
-		return http_error(r, 413, "too_large", "the body is larger than %zu bytes", HTTP_MAX_BODY);
+		return http_is_page(r) ? page_error(r, 413, "Formuläret är för stort.") :
+		       http_error(r, 413, "too_large", "the body is larger than %zu bytes", HTTP_MAX_BODY);
 	if (rt->flags & R_FORM) {
 		if (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
-			return http_error(r, 415, "unsupported_media_type", "send the form as application/x-www-form-urlencoded");
+			return page_error(r, 415, "Formuläret skickades i ett format som inte stöds.");
 		return 0;
 	}
 	if (!(rt->flags & R_BODY)) {
@@ -134,7 +160,7 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k
 static int cached(struct http_req *r, const struct route *rt)
 {
 	struct buf key;
-	char tag[40];
+	char tag[40], ctype[CACHE_CTYPE];
 	int64_t gen = 0;
 	int rc;
 
@@ -142,15 +168,22 @@ static int cached(struct http_req *r, const struct route *rt)
 	    store_query_id(r->st, STMT_DATA_GENERATION, NULL, 0, &gen, &r->err) != LUP_OK)
 		return rt->handler(r);
 	buf_init(&key, 8192);
-	buf_addf(&key, "%c%s", r->user.role == ROLE_ANON ? 'a' : 'u', r->path);
+	/* JSON views differ only between anonymous and logged-in callers; pages also show who
+	 * is logged in, so they are kept per user */
+	if (r->user.role == ROLE_ANON)
+		buf_addf(&key, "a%s", r->path);
+	else if (http_is_page(r))
+		buf_addf(&key, "u%lld%s", (long long)r->user.id, r->path);
+	else
+		buf_addf(&key, "u%s", r->path);
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &key);
 	if (key.overflow) {
 		buf_release(&key);
 		return rt->handler(r);
 	}
-	if (cache_get(key.ptr, gen, &r->out, tag)) {
+	if (cache_get(key.ptr, gen, &r->out, ctype, tag)) {
 		const char *inm = http_header_in(r, "If-None-Match");
-		r->ctype = "application/json";
+		r->ctype = arena_strdup(&r->a, ctype);
 		http_header(r, "ETag", tag);
 		r->status = inm && strcmp(inm, tag) == 0 ? 304 : 200;
 		buf_release(&key);
@@ -159,7 +192,7 @@ static int cached(struct http_req *r, const struct route *rt)
 	rc = rt->handler(r);
 	if (rc == 200) {
 		api_etag(r->out.ptr, tag);
-		cache_put(key.ptr, gen, r->out.ptr, r->out.len, tag);
+		cache_put(key.ptr, gen, r->out.ptr, r->out.len, r->ctype ? r->ctype : "application/json", tag);
 	}
 	buf_release(&key);
 	return rc;
