@@ -197,16 +197,20 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 		buf_addf(&b, "/kommissionen/svar/%s", c[S_ID].s);
 	} else if (kind == 6) {
 		buf_addf(&b, "/kommissionen#atgard-%s", c[S_ID].s);
-	} else if (kind == 2 && !c[S_LINK_YEAR].s) {
+	} else if (kind == 1 || kind == 4) {
+		buf_adds(&b, kind == 1 ? "/mal/" : "/indikator/");
+		html_url_arg(&b, c[S_LINK_KEY].s ? c[S_LINK_KEY].s : "");
+	} else if (kind == 3) {
+		buf_addf(&b, "/aktivitet/%s", c[S_ID].s);
+	} else if (!c[S_LINK_YEAR].s) {
 		/* a measure of a district's LUP */
 		buf_adds(&b, "/stadsdel/");
 		html_url_arg(&b, c[S_LINK_KEY].s ? c[S_LINK_KEY].s : "");
 	} else {
-		/* goals, activities, indicators: their organisation's plan for the year */
+		/* a measure of a plan without a district: its owner's plan for the year */
 		buf_adds(&b, "/organisation/");
 		html_url_arg(&b, c[S_LINK_KEY].s ? c[S_LINK_KEY].s : "");
-		if (c[S_LINK_YEAR].s)
-			buf_addf(&b, "?ar=%s", c[S_LINK_YEAR].s);
+		buf_addf(&b, "?ar=%s", c[S_LINK_YEAR].s);
 	}
 	s = arena_strdup(&r->a, b.ptr);
 	buf_release(&b);

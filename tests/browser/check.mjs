@@ -34,14 +34,26 @@ const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-b
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let failures = 0;
-const ok = (name) => console.log(`ok - ${name}`);
-const nok = (name, detail) => {
-  failures++;
-  console.log(`not ok - ${name}`);
-  if (detail) for (const line of String(detail).split('\n')) console.log(`#   ${line}`);
-};
-const check = (cond, name, detail) => (cond ? ok(name) : nok(name, detail));
-const note = (text) => console.log(`# ${text}`);
+// reporter: the check printers; with buffer set, lines are kept until flush() (pages are checked
+// two at a time and their lines printed in the order of pages.json).
+function reporter(buffer) {
+  const out = [];
+  const say = (line) => (buffer ? out.push(line) : console.log(line));
+  const R = {
+    ok: (name) => say(`ok - ${name}`),
+    nok: (name, detail) => {
+      failures++;
+      say(`not ok - ${name}`);
+      if (detail) for (const line of String(detail).split('\n')) say(`#   ${line}`);
+    },
+    check: (cond, name, detail) => (cond ? R.ok(name) : R.nok(name, detail)),
+    note: (text) => say(`# ${text}`),
+    timing: (what, t) => process.env.BROWSER_TIMING && say(`# ${what}: ${Date.now() - t} ms`),
+    flush: () => { for (const line of out.splice(0)) console.log(line); },
+  };
+  return R;
+}
+const { ok, nok, check, note } = reporter(false);
 
 // sql: runs SQL on the test database with the sqlite3 shell; returns its output.
 function sql(text) {
@@ -52,11 +64,47 @@ function sql(text) {
 const q = (s) => `'${s.replaceAll("'", "''")}'`;
 
 // Values that paths in pages.json name as {name}.
+const ST_GOALS = `SELECT g.%s FROM goal g JOIN organisation o ON o.id = g.owner_id
+  WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND g.year = 2022 AND g.level = 'namndmal' ORDER BY g.id LIMIT 1`;
 const vars = {
   response: () => sql('SELECT min(id) FROM response'),
+  goal: () => sql(ST_GOALS.replace('%s', 'key')),
+  indicator: () => sql(`SELECT i.key FROM indicator i WHERE i.goal_id = (${ST_GOALS.replace('%s', 'id')}) ORDER BY i.id LIMIT 1`),
+  activity: () => sql(`SELECT a.id FROM activity a JOIN organisation o ON o.id = a.owner_id
+    WHERE o.key = 'spanga-tensta-stadsdelsnamnd' ORDER BY a.id LIMIT 1`),
+  report: () => sql('SELECT min(id) FROM report'),
 };
+// resolve: the path with its {name}s filled in, or null when a value is missing.
 function resolve(path) {
-  return path.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ? vars[k]() : `{${k}}`));
+  let missing = false;
+  const out = path.replace(/\{(\w+)\}/g, (_, k) => {
+    const v = vars[k] ? vars[k]() : '';
+    if (!v) missing = true;
+    return v;
+  });
+  return missing ? null : out;
+}
+
+// Users for pages behind a login, from run.sh: BROWSER_USERS="name:password ...".
+const users = Object.fromEntries((process.env.BROWSER_USERS || '').split(/\s+/).filter(Boolean)
+  .map((u) => [u.slice(0, u.indexOf(':')), u.slice(u.indexOf(':') + 1)]));
+const contexts = new Map();
+// contextFor: a browser context for user (undefined: anonymous), logged in through the API;
+// bypass: with the page's CSP switched off (for the script-injection checks).
+async function contextFor(browser, user, bypass) {
+  const key = `${user || ''}/${bypass ? 1 : 0}`;
+  if (!contexts.has(key)) {
+    contexts.set(key, (async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', bypassCSP: !!bypass });
+      if (user) {
+        if (!users[user]) throw new Error(`no password for user ${user} in BROWSER_USERS`);
+        const res = await ctx.request.post(`${base}/api/v1/login`, { data: { name: user, password: users[user] } });
+        if (!res.ok()) throw new Error(`login as ${user}: ${res.status()}`);
+      }
+      return ctx;
+    })());
+  }
+  return contexts.get(key);
 }
 
 // tidy: the HTML's errors and warnings from `tidy -q -e`.
@@ -70,9 +118,9 @@ function tidy(html) {
   };
 }
 
-async function fetchPage(url) {
-  const res = await fetch(url, { redirect: 'manual' });
-  return { status: res.status, html: await res.text(), csp: res.headers.get('content-security-policy') || '' };
+async function fetchPage(context, url) {
+  const res = await context.request.get(url, { maxRedirects: 0 });
+  return { status: res.status(), html: await res.text(), csp: res.headers()['content-security-policy'] || '' };
 }
 
 // Headings: lang, exactly one h1, and no level skipped going down.
@@ -96,14 +144,14 @@ async function structure(page) {
 
 // Keyboard: the first Tab reaches the skip link; Enter on it moves focus to main (main itself or,
 // when main is not focusable, the next Tab lands inside it); focus is visible on the next stops.
-async function keyboard(page, url, name) {
+async function keyboard(R, page, url, name) {
   await page.goto(url);
   await page.keyboard.press('Tab');
   const skip = await page.evaluate(() => {
     const a = document.activeElement;
     return a && a.tagName === 'A' && a.getAttribute('href') === '#innehall' ? a.textContent.trim() : null;
   });
-  check(skip !== null, `keyboard ${name}: the first Tab reaches the skip link`,
+  R.check(skip !== null, `keyboard ${name}: the first Tab reaches the skip link`,
     skip === null ? 'the first Tab focused something else' : '');
   if (skip === null) return;
   await page.keyboard.press('Enter');
@@ -118,7 +166,7 @@ async function keyboard(page, url, name) {
     moved = await inMain();
   }
   const hash = await page.evaluate(() => location.hash);
-  check(moved && hash === '#innehall', `keyboard ${name}: the skip link moves focus to main`,
+  R.check(moved && hash === '#innehall', `keyboard ${name}: the skip link moves focus to main`,
     `hash ${hash}, focus ${moved ? 'in' : 'not in'} main`);
   // Focus is visible when focusing changes how the element, something inside it or one of its
   // two nearest ancestors is drawn (outline, shadow, stroke, colours, underline, border).
@@ -143,25 +191,32 @@ async function keyboard(page, url, name) {
     if (f && !f.visible) invisible.push(f.what);
     await page.keyboard.press('Tab');
   }
-  check(invisible.length === 0, `keyboard ${name}: focus is visible on every stop`, invisible.join('\n'));
+  R.check(invisible.length === 0, `keyboard ${name}: focus is visible on every stop`, invisible.join('\n'));
 }
 
-async function checkPage(browser, context, entry) {
+async function checkPage(R, browser, entry) {
   const path = resolve(entry.path);
-  const url = base + encodeURI(path);
-  const want = entry.status || 200;
-  const got = await fetchPage(url);
-  if (got.status === 404 && want !== 404 && !entry.required) {
-    note(`skip - ${path}: not written yet (404); checked as soon as it exists`);
+  if (path === null) {
+    R.note(`skip - ${entry.path}: the test database has no value for it`);
     return false;
   }
-  check(got.status === want, `page ${path} answers ${want}`, `status ${got.status}`);
+  const context = await contextFor(browser, entry.user, false);
+  const url = base + encodeURI(path);
+  const want = entry.status || 200;
+  const got = await fetchPage(context, url);
+  if (got.status === 404 && want !== 404 && !entry.required) {
+    R.note(`skip - ${path}: not written yet (404); checked as soon as it exists`);
+    return false;
+  }
+  R.check(got.status === want, `page ${path} answers ${want}`, `status ${got.status}`);
   if (got.status !== want) return false;
-  check(/default-src 'none'/.test(got.csp), `page ${path} has the strict CSP`, got.csp);
+  R.check(/default-src 'none'/.test(got.csp), `page ${path} has the strict CSP`, got.csp);
 
+  let t0 = Date.now();
   const t = tidy(got.html);
-  check(t.errors.length === 0 && !t.failed, `tidy ${path}: no errors`, t.errors.join('\n'));
-  for (const w of t.warnings) note(`tidy warning ${path}: ${w}`);
+  R.timing(`tidy ${path}`, t0);
+  R.check(t.errors.length === 0 && !t.failed, `tidy ${path}: no errors`, t.errors.join('\n'));
+  for (const w of t.warnings) R.note(`tidy warning ${path}: ${w}`);
 
   const page = await context.newPage();
   const csp = [];
@@ -169,24 +224,30 @@ async function checkPage(browser, context, entry) {
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) csp.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  check(csp.length === 0, `page ${path}: no CSP violations`, csp.join('\n'));
-  check(errors.length === 0, `page ${path}: no script errors`, errors.join('\n'));
+  R.check(csp.length === 0, `page ${path}: no CSP violations`, csp.join('\n'));
+  R.check(errors.length === 0, `page ${path}: no script errors`, errors.join('\n'));
 
   const problems = await structure(page);
-  check(problems.length === 0, `structure ${path}: lang sv, one h1, headings in order, main`, problems.join('\n'));
+  R.check(problems.length === 0, `structure ${path}: lang sv, one h1, headings in order, main`, problems.join('\n'));
 
+  t0 = Date.now();
   const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  if (axe.violations.length === 0) ok(`axe ${path}: no WCAG 2.1 AA violations`);
+  R.timing(`axe ${path}`, t0);
+  if (axe.violations.length === 0) R.ok(`axe ${path}: no WCAG 2.1 AA violations`);
   for (const v of axe.violations) {
     const nodes = v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${(n.failureSummary || '').split('\n').slice(1, 2).join('').trim()}`);
-    nok(`axe ${path}: ${v.id} (${v.impact}) ${v.help} [${v.nodes.length} element(s)]`, nodes.join('\n'));
+    R.nok(`axe ${path}: ${v.id} (${v.impact}) ${v.help} [${v.nodes.length} element(s)]`, nodes.join('\n'));
   }
 
+  t0 = Date.now();
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, `${entry.name}.png`), fullPage: true });
-  ok(`screenshot ${path} saved as ${entry.name}.png`);
+  R.ok(`screenshot ${path} saved as ${entry.name}.png`);
+  R.timing(`screenshot ${path}`, t0);
 
-  await keyboard(page, url, path);
+  t0 = Date.now();
+  await keyboard(R, page, url, path);
+  R.timing(`keyboard ${path}`, t0);
   await page.close();
   return true;
 }
@@ -208,7 +269,8 @@ function storePayloads() {
     UPDATE theme SET name = ${q('Kvasttema ' + X_ATTR)}, description = ${q('Kvast ' + X_SCRIPT)} WHERE id = (${theme});
     UPDATE goal SET title = ${q('Kvastmål ' + X_SCRIPT)}, description = ${q('Kvast ' + X_ATTR)} WHERE id = (${goal});
     UPDATE indicator SET name = ${q('Kvastindikator ' + X_ATTR)} WHERE id = (SELECT min(id) FROM indicator WHERE goal_id IN (${goal}));
-    UPDATE activity SET title = ${q('Kvastaktivitet ' + X_SCRIPT)} WHERE id = (SELECT min(id) FROM activity);
+    UPDATE activity SET title = ${q('Kvastaktivitet ' + X_SCRIPT)}, description = ${q('Kvast ' + X_ATTR)}
+      WHERE id = ${Number(vars.activity())};
     UPDATE response_part SET text = ${q('Kvastsvar ' + X_ATTR + ' ' + X_SCRIPT)}
       WHERE response_id = (${resp}) AND ord = (SELECT min(ord) FROM response_part WHERE response_id = (${resp}));
     UPDATE response SET stance_phrase = ${q(X_SCRIPT)} WHERE id = (${resp});
@@ -218,8 +280,9 @@ function storePayloads() {
     COMMIT;`);
 }
 
-async function xss(context, path, how) {
-  const page = await context.newPage();
+async function xss(browser, user, path, bypass) {
+  const how = `${user ? `as ${user}, ` : ''}${bypass ? 'CSP bypassed' : 'with CSP'}`;
+  const page = await (await contextFor(browser, user, bypass)).newPage();
   await page.goto(base + encodeURI(path));
   const r = await page.evaluate(() => ({
     flag: typeof window.__xss,
@@ -236,25 +299,38 @@ async function main() {
   const t0 = Date.now();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    const present = [];
-    for (const entry of pages) {
-      try {
+    // the pages, two at a time; each page's lines are printed in list order
+    const done = new Array(pages.length);
+    let next = 0;
+    let printed = 0;
+    const worker = async () => {
+      while (next < pages.length) {
+        const i = next++;
+        const entry = pages[i];
+        const R = reporter(true);
         const t = Date.now();
-        if (await checkPage(browser, context, entry)) present.push(entry);
-        note(`${entry.path}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      } catch (e) {
-        nok(`page ${entry.path}: the checks ran to the end`, e.stack || e);
+        let present = false;
+        try {
+          present = await checkPage(R, browser, entry);
+          R.timing(`${entry.path} in all`, t);
+        } catch (e) {
+          R.nok(`page ${entry.path}: the checks ran to the end`, e.stack || e);
+        }
+        done[i] = { R, entry, present };
+        while (printed < pages.length && done[printed]) done[printed++].R.flush();
       }
-    }
+    };
+    await Promise.all([worker(), worker()]);
+
     storePayloads();
-    const bypass = await browser.newContext({ bypassCSP: true });
-    const extra = ['/sok?q=kvast', '/sok?q=<script>', '/sok?q="><img src=x onerror="window.__xss=1">'];
-    const targets = [...present.filter((p) => (p.status || 200) === 200).map((p) => resolve(p.path)), ...extra];
+    const extra = ['/sok?q=kvast', '/sok?q=<script>', '/sok?q="><img src=x onerror="window.__xss=1">']
+      .map((path) => ({ path }));
+    const targets = [...done.filter((d) => d.present && (d.entry.status || 200) === 200)
+      .map((d) => ({ path: resolve(d.entry.path), user: d.entry.user })), ...extra];
     let shown = false;
-    const one = async (path) => {
+    const one = async ({ path, user }) => {
       try {
-        const [a] = await Promise.all([xss(bypass, path, 'CSP bypassed'), xss(context, path, 'with CSP')]);
+        const [a] = await Promise.all([xss(browser, user, path, true), xss(browser, user, path, false)]);
         shown = a || shown;
       } catch (e) {
         nok(`xss ${path}: the check ran to the end`, e.stack || e);
@@ -262,9 +338,8 @@ async function main() {
     };
     for (let i = 0; i < targets.length; i += 2) await Promise.all(targets.slice(i, i + 2).map(one));
     check(shown, 'xss: the payloads are shown as text (escaped, not dropped)');
-    await bypass.close();
-    await context.close();
   } finally {
+    for (const c of contexts.values()) await (await c.catch(() => null))?.close();
     await browser.close();
   }
   note(`browser checks took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${shots}`);

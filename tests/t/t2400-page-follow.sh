@@ -129,7 +129,9 @@ has "finds indicators" "Indikatorer ("
 has "finds responses" "Svar till kommissionen ("
 has "marks the match" "<mark>"
 has "finds a compound word" "Introduktions"
-has "links a goal to its organisation's plan" 'href="/organisation/spanga-tensta-stadsdelsnamnd?ar=2022"'
+has "links a goal to its page" 'href="/mal/vp-2022-spanga-tensta-nm-'
+has "links an indicator to its page" 'href="/indikator/vp-2022-spanga-tensta-i-'
+has "links an activity to its page" 'href="/aktivitet/'
 has "links a measure to its district" 'href="/stadsdel/'
 if before ">Utökad satsning" ">Öppen "; then ok "ö sorts after z"; else nok "ö sorts after z"; fi
 n1=$(count '<li>')
