@@ -2,17 +2,18 @@
  * page (page-search.c), their routes and their part of the stylesheet. */
 #include "web/page.h"
 
-/* The handlers, each with its contract at its definition. */
+/* The handlers, each with its contract at its definition. The commission pages are cached
+ * (R_CACHE: per data generation, see cache.h); search answers are not (any query is a key). */
 int page_commission(struct http_req *r);
 int page_commission_response(struct http_req *r);
 int page_commission_admin(struct http_req *r);
 int page_search(struct http_req *r);
 
 const struct route page_routes_follow[] = {
-	{ HTTP_GET, "/kommissionen", page_commission, ACC_PUBLIC, 0, "pages", "the commission matrix", NULL },
-	{ HTTP_GET, "/kommissionen/svar/{id}", page_commission_response, ACC_PUBLIC, 0, "pages",
+	{ HTTP_GET, "/kommissionen", page_commission, ACC_PUBLIC, R_CACHE, "pages", "the commission matrix", NULL },
+	{ HTTP_GET, "/kommissionen/svar/{id}", page_commission_response, ACC_PUBLIC, R_CACHE, "pages",
 	  "one response to the commission", NULL },
-	{ HTTP_GET, "/kommissionen/forvaltning/{key}", page_commission_admin, ACC_PUBLIC, 0, "pages",
+	{ HTTP_GET, "/kommissionen/forvaltning/{key}", page_commission_admin, ACC_PUBLIC, R_CACHE, "pages",
 	  "one administration's statement to the commission", NULL },
 	{ HTTP_GET, "/sok", page_search, ACC_PUBLIC, 0, "pages", "full-text search", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },

@@ -256,6 +256,8 @@ async function checkPage(R, browser, entry) {
 const X_SCRIPT = '<script>window.__xss=1</script>';
 const X_ATTR = '"><img src=x onerror="window.__xss=1">';
 
+// storePayloads: writes the payloads, and an audit entry so that the server's response cache
+// (keyed by the newest audit entry) drops the pages it holds.
 function storePayloads() {
   const lup = `SELECT m.id FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id
     JOIN area a ON a.id = p.district_id WHERE a.key = 'spanga-tensta' ORDER BY m.id LIMIT 1`;
@@ -277,6 +279,7 @@ function storePayloads() {
     UPDATE commission_measure SET text = ${q('Kvaståtgärd ' + X_ATTR)} WHERE id = (SELECT min(id) FROM commission_measure);
     UPDATE commission_admin SET statement = ${q('Kvastyttrande ' + X_SCRIPT)}, stance_phrase = ${q(X_ATTR)}
       WHERE org_id = (SELECT id FROM organisation WHERE key = 'utbildningsforvaltningen');
+    INSERT INTO audit(at, actor, action, entity, after) VALUES (datetime('now'), 'browser tests', 'update', 'test', 'payloads');
     COMMIT;`);
 }
 
