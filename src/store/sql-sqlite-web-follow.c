@@ -56,11 +56,12 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 		"SELECT r.id, o.name, r.stance, r.no_response FROM response r JOIN organisation o ON o.id = r.org_id"
 		" WHERE r.measure_id = ?1 AND r.id <> ?2 ORDER BY o.name COLLATE sv",
 	/* (org key) -> (id, key, name, grp, heading, no_response, marker, statement, stance,
-	 * stance_phrase): an administration's part of the commission document */
+	 * stance_phrase): an administration's part of the commission document; the commission_admin
+	 * columns are NULL for one that has responses but no part of its own */
 	[STMT_WEB_FOLLOW_ADMIN] =
 		"SELECT o.id, o.key, o.name, ca.grp, ca.heading, ca.no_response, ca.marker, ca.statement,"
-		" ca.stance, ca.stance_phrase FROM organisation o JOIN commission_admin ca ON ca.org_id = o.id"
-		" WHERE o.key = ?1",
+		" ca.stance, ca.stance_phrase FROM organisation o LEFT JOIN commission_admin ca ON ca.org_id = o.id"
+		" WHERE o.key = ?1 AND (ca.org_id IS NOT NULL OR EXISTS (SELECT 1 FROM response r WHERE r.org_id = o.id))",
 	/* (org id) -> (key, title): the reports its section names */
 	[STMT_WEB_FOLLOW_ADMIN_REPORTS] =
 		"SELECT cr.key, cr.title FROM commission_admin_report x JOIN commission_report cr ON cr.id = x.report_id"

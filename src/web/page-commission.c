@@ -583,6 +583,7 @@ int page_commission_admin(struct http_req *r)
 	struct rowset x, reps, resp;
 	struct sval a;
 	struct html *h;
+	const char *grp;
 	int marked = 0;
 
 	a = sv_text(r->params[0]);
@@ -599,9 +600,11 @@ int page_commission_admin(struct http_req *r)
 	html_textf(h, "%s och kommissionen", cs(&x, 0, 2));
 	html_close(h);
 	html_open(h, "dl", "class", "cm-facts", NULL);
-	dl_item(h, "Rubrik i dokumentet", cs(&x, 0, 4));
-	dl_item(h, "Grupp", strcmp(cs(&x, 0, 3), "district") == 0 ? "Stadsdelsförvaltningar" :
-		strcmp(cs(&x, 0, 3), "specialist") == 0 ? "Fackförvaltningar" : "Övriga");
+	grp = cs(&x, 0, 3) ? cs(&x, 0, 3) : "";
+	if (cs(&x, 0, 4))
+		dl_item(h, "Rubrik i dokumentet", cs(&x, 0, 4));
+	dl_item(h, "Grupp", strcmp(grp, "district") == 0 ? "Stadsdelsförvaltningar" :
+		strcmp(grp, "specialist") == 0 ? "Fackförvaltningar" : "Övriga");
 	if (reps.nrows) {
 		html_elem(h, "dt", "Rapporter som yttrandet tar upp", NULL);
 		for (int i = 0; i < reps.nrows; i++) {

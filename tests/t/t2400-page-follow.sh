@@ -182,6 +182,14 @@ expect_eq "the index matches the tables" "$(Q "SELECT count(*) FROM search_index
 	+ (SELECT count(*) FROM indicator) + (SELECT count(*) FROM commission_measure)
 	+ (SELECT count(DISTINCT response_id) FROM response_part)")"
 
+# an administration with responses but no part of its own in the document (written by another
+# client) still has its page: the matrix links to it
+W "DELETE FROM commission_admin WHERE org_id = (SELECT id FROM organisation WHERE key = 'exploateringskontoret')"
+get "an administration known only by its responses" 200 /kommissionen/forvaltning/exploateringskontoret
+has "shows its answers" "Svar på enskilda åtgärder"
+get "the matrix without its document part" 200 /kommissionen
+has "still has its column" "/kommissionen/forvaltning/exploateringskontoret"
+
 # --- hostile text is escaped -------------------------------------------------------------------------
 X1='<script>window.__xss=1</script>'
 X2='"><img src=x onerror="window.__xss=1">'
