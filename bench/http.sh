@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench/http.sh: the API's main read views against the trivial /healthz route, measured with wrk
+# bench/http.sh: the API's main read views and the main web pages against the trivial /healthz
+# route, measured with wrk
 # in the same run on the Stockholm dataset (wrk -t2 -c64; DURATION seconds each, default 5).
 # Prints requests/s, p50 and p99 per route and each route's throughput ratio to /healthz.
 set -eu
@@ -37,7 +38,8 @@ ref_rps=${ref%% *}
 for path in /healthz /api/v1/districts /api/v1/districts/spanga-tensta \
 	"/api/v1/organisations/spanga-tensta-stadsdelsnamnd/goal-chain?year=2022" \
 	/api/v1/goals/vp-2022-spanga-tensta-nm-03 \
-	"/api/v1/indicators/vp-2022-spanga-tensta-i-001/comparison?year=2022"; do
+	"/api/v1/indicators/vp-2022-spanga-tensta-i-001/comparison?year=2022" \
+	/ /stadsdel/spanga-tensta "/organisation/spanga-tensta-stadsdelsnamnd?ar=2022" /kommissionen; do
 	if [ "$path" = /healthz ]; then m=$ref; else m=$(run "$path"); fi
 	set -- $m
 	printf '%-58s %10s %8s %8s %7.2f\n' "$path" "$1" "$2" "$3" "$(echo "$1 $ref_rps" | awk '{print $1 / $2}')"
