@@ -201,7 +201,7 @@ static int cached(struct http_req *r, const struct route *rt)
 int route_dispatch(struct http_req *r)
 {
 	const struct route *const tables[] = {
-		page_routes_base, page_routes_city, page_routes_places, page_routes_follow, page_routes_forms, routes,
+		page_routes_base, page_routes_city, page_routes_places, page_routes_follow, page_routes_forms, page_routes_import, routes,
 	};
 	unsigned allowed = 0;
 	int rc, writes;

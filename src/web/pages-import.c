@@ -1,0 +1,20 @@
+/* pages-import.c: the 'import' section of the web pages: GET /importera (the form where an
+ * editor pastes a document's text) and POST /importera (the dry run with its report, and the
+ * confirmed import). Its routes and its stylesheet part; the handlers are in page-import.c. */
+#include "web/page.h"
+
+int page_import(struct http_req *r);		/* GET /importera */
+int page_import_post(struct http_req *r);	/* POST /importera (form): dry run, or bekrafta=1 */
+
+const struct route page_routes_import[] = {
+	{ HTTP_GET, "/importera", page_import, ACC_WRITE, 0, "pages", "the import form (paste a document's text)", NULL },
+	{ HTTP_POST, "/importera", page_import_post, ACC_WRITE, R_FORM, "pages",
+	  "import a pasted document (form): a dry run with its report, or with bekrafta=1 for real", NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+};
+
+const char page_css_import[] =
+	".import-trace td.what{white-space:nowrap}.import-trace td.line{white-space:nowrap;text-align:right}\n"
+	".import-trace td.detail{word-break:break-word}\n"
+	".import-error{border:4px solid var(--bad);padding:.5rem 1rem;margin:1rem 0}\n"
+	".import-error pre{white-space:pre-wrap;word-break:break-word}\n";
