@@ -28,6 +28,7 @@ struct ind_ent {
 	int64_t id;
 	int by_sex;
 	const char *key;
+	int64_t owner, owner_pair;		/* the organisation following it up, and its pair */
 	long values, missing, targets;
 	int first, last;
 };
@@ -54,6 +55,8 @@ static int ind_cb(void *ctx, const struct store_row *r)
 	o->e->by_sex = (int)store_col_int(r, 1);
 	o->e->key = arena_strdup(&o->m->a, store_col_text(r, 2));
 	o->n = store_col_int(r, 3);
+	o->e->owner = store_col_int(r, 4);
+	o->e->owner_pair = store_col_int(r, 5);
 	return 1;
 }
 
@@ -86,6 +89,9 @@ static int indicator(struct cst *k, const struct imp_csv_row *r, struct ind_ent 
 	if (o.n > 1)
 		return imp_fail(k->c, r->line, "column %d (indicator): %ld indicators are named '%.100s'"
 				" (give the key, e.g. %s)", col, o.n, s, (*out)->key);
+	if (k->c->only_org && (*out)->owner != k->c->only_org && (*out)->owner_pair != k->c->only_org)
+		return imp_fail(k->c, r->line, "column %d (indicator): '%.100s' is followed up by another"
+				" organisation", col, s);
 	return LUP_OK;
 }
 

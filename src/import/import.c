@@ -291,7 +291,7 @@ static int audit(struct store *st, const struct imp_kind *k, const char *const *
 	json_obj_close(&j);
 	json_finish(&j);
 	{
-		struct sval args[] = { SVS(at), SVNULL, SVS(o->actor ? o->actor : "lup import"),
+		struct sval args[] = { SVS(at), SVID(o->user_id), SVS(o->actor ? o->actor : "lup import"),
 				       SVS("load"), SVS("import"), SVNULL, SVNULL, SVS(b.ptr) };
 		rc = store_exec(st, STMT_AUDIT_INSERT, args, 8, NULL, NULL, e);
 	}
@@ -303,7 +303,8 @@ int imp_run(struct store *st, const struct imp_kind *k, const char *const *files
 	    const struct imp_opts *o, struct arena *a, struct imp_report *r, struct err *e)
 {
 	struct imp_ctx c = { .st = st, .a = a, .e = e, .org = o->org, .year = o->year,
-			     .dry_run = o->dry_run, .trace = o->trace || o->dry_run, .r = r, .kind = k };
+			     .dry_run = o->dry_run, .trace = o->trace || o->dry_run, .r = r, .kind = k,
+			     .only_org = o->only_org };
 	int rc;
 
 	memset(r, 0, sizeof(*r));

@@ -61,6 +61,8 @@ struct imp_ctx {
 	int year;		/* --year, or 0 */
 	int dry_run;		/* --dry-run */
 	int trace;		/* keep imp_trace entries (dry run, or asked for) */
+	int64_t only_org;	/* when set, importers that support it refuse data of any other
+				 * organisation (or its committee/administration pair) */
 	struct imp_report *r;
 	const struct imp_kind *kind;
 	double started;		/* monotonic seconds at start, for the progress line */
@@ -97,6 +99,8 @@ struct imp_opts {
 	int dry_run;
 	int trace;
 	const char *actor;	/* who imports, for the audit log */
+	int64_t user_id;	/* the importing user, for the audit log (0: none) */
+	int64_t only_org;	/* see imp_ctx.only_org */
 };
 
 /*

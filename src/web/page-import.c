@@ -305,7 +305,15 @@ int page_import_post(struct http_req *r)
 	if (e.n)
 		return render_form(r, &f, &e, 422);
 
-	/* an editor's plan is its own organisation's */
+	/* an editor imports only its own organisation's data: a plan for it, or CSV outcomes and
+	 * targets of its indicators; the other kinds touch many organisations: administrators only */
+	if (r->user.role != ROLE_ADMIN && strcmp(k->name, "plan") != 0 && strcmp(k->name, "csv") != 0)
+		return page_error(r, 403, "Den här typen av import berör flera organisationer och görs av en administratör.");
+	if (r->user.role != ROLE_ADMIN && strcmp(k->name, "csv") == 0) {
+		if (!r->user.org_id)
+			return page_error(r, 403, "Du hör inte till någon organisation och kan därför inte importera utfall.");
+		o.only_org = r->user.org_id;
+	}
 	if (r->user.role != ROLE_ADMIN && strcmp(k->name, "plan") == 0) {
 		struct rowset rs;
 		struct sval arg = SVI(r->user.org_id);
@@ -327,6 +335,7 @@ int page_import_post(struct http_req *r)
 	o.dry_run = !confirm;
 	o.trace = !confirm;
 	o.actor = r->user.name;
+	o.user_id = r->user.id;
 	rc = imp_run(r->st, k, files, 1, &o, &a, &rep, &err);
 	unlink(path);
 	rmdir(dir);

@@ -12,6 +12,7 @@ q() { sqlite3 "$DB" "$1"; }
 L demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
 printf 'editorpassword1\n' | L user add anna --role editor --org spanga-tensta-stadsdelsnamnd >/dev/null
 printf 'readerpassword1\n' | L user add lasse --role reader >/dev/null
+printf 'editorpassword2\n' | L user add rita --role editor --org rinkeby-kista-stadsdelsnamnd >/dev/null
 
 "$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
 SERVER=$!
@@ -42,6 +43,7 @@ csrf() { curl -s -b "$TMP/$1" "$BASE/importera" | sed -n 's/.*name="csrf" value=
 
 login anna.jar anna editorpassword1
 login lasse.jar lasse readerpassword1
+login rita.jar rita editorpassword2
 CSRF=$(csrf anna.jar)
 [ ${#CSRF} -eq 64 ] && ok "the import form carries the CSRF token" || nok "no CSRF field on /importera"
 
@@ -136,6 +138,19 @@ page "the CSV confirmed" 200 POST /importera anna.jar -d "csrf=$CSRF&typ=csv&bek
 has "is done" "Importen är klar"
 V=$(curl -s "$BASE/api/v1/indicators/$IND" | jq -c '[.outcomes[] | select(.area == "spanga-tensta" and .sex == "T" and (.period == "2022-T1" or .period == "2022-FY")) | [.period, .value, .example]] | sort')
 expect_eq "the API serves the two outcomes" "$V" '[["2022-FY",4.2,false],["2022-T1",4.5,false]]'
+
+expect_eq "the import's audit entry names the user" \
+	"$(q "SELECT count(*) FROM audit a JOIN app_user u ON u.id = a.user_id WHERE a.entity = 'import' AND u.name = 'anna'")" 2
+
+# --- an editor imports only its own organisation's data ------------------------------------------
+OUT=$(q 'SELECT count(*) FROM outcome')
+page "another organisation's editor cannot import these outcomes" 422 POST /importera rita.jar \
+	-d "csrf=$(csrf rita.jar)&typ=csv&bekrafta=1" --data-urlencode "innehall@$TMP/two.csv"
+has "it says why, with the line" "inklistrad-text:2: column 1 (indicator): &#39;$IND&#39; is followed up by another organisation"
+expect_eq "and nothing was written" "$(q 'SELECT count(*) FROM outcome')" "$OUT"
+page "an editor cannot import the commission's answers" 403 POST /importera anna.jar \
+	-d "csrf=$CSRF&typ=commission" --data-urlencode "innehall@$TMP/two.csv"
+page "nor Kolada data" 403 POST /importera anna.jar -d "csrf=$CSRF&typ=kolada&innehall=%7B%7D"
 
 # --- malformed input --------------------------------------------------------------------------
 printf 'Indikator;Område;Period;Kön;Värde\n%s;Spånga-Tensta;2022-T2;;4,5\n%s;Spånga-Tensta;2022-T2;K;n/a\n' $IND $IND >"$TMP/bad.csv"
