@@ -14,13 +14,7 @@ static void print_json(const char *dir, const struct load_report *r)
 
 	buf_init(&b, 0);
 	json_init(&j, &b, 1);
-	json_obj_open(&j);
-	json_key(&j, "dataset"); json_str(&j, dir);
-	json_key(&j, "files"); json_int(&j, r->files);
-	json_key(&j, "rows"); json_int(&j, r->rows);
-	json_key(&j, "changed"); json_int(&j, r->changed);
-	json_key(&j, "example_outcomes"); json_int(&j, r->examples);
-	json_obj_close(&j);
+	load_report_json(&j, dir, r);
 	json_finish(&j);
 	fputs(b.ptr, stdout);
 	buf_release(&b);

@@ -225,6 +225,17 @@ static int load_manifest(struct load_ctx *c, const char *dir, int *files)
 	return rc;
 }
 
+void load_report_json(struct json *j, const char *dir, const struct load_report *r)
+{
+	json_obj_open(j);
+	json_key(j, "dataset"); json_str(j, dir);
+	json_key(j, "files"); json_int(j, r->files);
+	json_key(j, "rows"); json_int(j, r->rows);
+	json_key(j, "changed"); json_int(j, r->changed);
+	json_key(j, "example_outcomes"); json_int(j, r->examples);
+	json_obj_close(j);
+}
+
 static int audit_load(struct store *st, const char *dir, const char *actor,
 		      const struct load_report *r, struct err *e)
 {
@@ -239,13 +250,7 @@ static int audit_load(struct store *st, const char *dir, const char *actor,
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	buf_init(&b, 4096);
 	json_init(&j, &b, 0);
-	json_obj_open(&j);
-	json_key(&j, "dataset"); json_str(&j, dir);
-	json_key(&j, "files"); json_int(&j, r->files);
-	json_key(&j, "rows"); json_int(&j, r->rows);
-	json_key(&j, "changed"); json_int(&j, r->changed);
-	json_key(&j, "example_outcomes"); json_int(&j, r->examples);
-	json_obj_close(&j);
+	load_report_json(&j, dir, r);
 	json_finish(&j);
 	{
 		struct sval args[] = { SVS(at), SVNULL, SVS(actor), SVS("load"), SVS("dataset"),

@@ -13,6 +13,12 @@ struct load_report {
 	int examples;		/* example outcome rows written (generated, marked example = 1) */
 };
 
+struct json;
+
+/* load_report_json: writes the report of loading dir as one JSON object (the audit entry of a
+ * load and `lup demo --json` say the same). */
+void load_report_json(struct json *j, const char *dir, const struct load_report *r);
+
 /*
  * load_dataset: reads dir/MANIFEST ("TABLE FILE" per line) and loads each file with the
  * table's loader, then generates the example outcome series. Everything runs in one
