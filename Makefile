@@ -5,6 +5,8 @@ CC ?= cc
 PKGS := sqlite3 icu-uc icu-i18n yajl libmicrohttpd libsodium jansson
 DB ?= var/lup.db
 DATASET ?= data/stockholm
+# the commission's response document (seed 002), imported with the dataset when it is there
+COMMISSION ?= $(wildcard ../shared/seeds/002_*.txt)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -101,14 +103,16 @@ fuzz: deps-test fuzz-build
 	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/new-$$n tests/fuzz/corpus/$$n || exit 1; done
 
-# run: install what is missing, build, create the database with the Stockholm dataset when
-# it does not exist yet, upgrade it in place otherwise, show what it holds, and serve it on
+# run: install what is missing, build, create the database with the Stockholm dataset (and the
+# commission's responses from ../shared/seeds when present) when it does not exist yet,
+# upgrade it in place otherwise, show what it holds, and serve it on
 # http://127.0.0.1:8080 (LISTEN=ADDR:PORT to change; Ctrl-C stops).
 LISTEN ?= 127.0.0.1:8080
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	@mkdir -p $(dir $(DB))
-	$(Q)if [ ! -f $(DB) ]; then ./build/lup --db $(DB) init && ./build/lup --db $(DB) demo $(DATASET); \
+	$(Q)if [ ! -f $(DB) ]; then ./build/lup --db $(DB) init && ./build/lup --db $(DB) demo $(DATASET) && \
+		for f in $(COMMISSION); do ./build/lup --db $(DB) import commission "$$f" >/dev/null || exit 1; done; \
 	else ./build/lup --db $(DB) init; fi
 	$(Q)./build/lup --db $(DB) summary
 	$(Q)exec ./build/lup --db $(DB) serve --listen $(LISTEN)
