@@ -13,6 +13,7 @@
 #include "store/stmt-web-places.h"
 #include "store/stmt-web-follow.h"
 #include "store/stmt-web-forms.h"
+#include "store/stmt-web-search.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -68,7 +69,8 @@
 	STMT_LIST_IMP_PLAN(X) STMT_LIST_IMP_COMMISSION(X) STMT_LIST_IMP_LUP(X) \
 	STMT_LIST_IMP_KOLADA(X) STMT_LIST_IMP_CSV(X) \
 	/* the web pages' own statements */ \
-	STMT_LIST_WEB_CITY(X) STMT_LIST_WEB_PLACES(X) STMT_LIST_WEB_FOLLOW(X) STMT_LIST_WEB_FORMS(X)
+	STMT_LIST_WEB_CITY(X) STMT_LIST_WEB_PLACES(X) STMT_LIST_WEB_FOLLOW(X) STMT_LIST_WEB_FORMS(X) \
+	STMT_LIST_WEB_SEARCH(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

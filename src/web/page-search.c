@@ -1,7 +1,9 @@
 /* page-search.c: GET /sok?q=...: Swedish full-text search over goals, measures, activities,
  * indicators, the commission's measures and the administrations' responses, through the FTS5
  * index of migration 0008 (trigram: case-insensitive also for Å, Ä, Ö, and matching parts of
- * words, so "förskola" finds "Förskolan"). Hits are grouped by kind and sorted in Swedish order
+ * words, so "förskola" finds "Förskolan") and, for what that one misses, the words index of
+ * 0010 (diacritics removed, words matched from their beginning, so "forskola" typed without
+ * Swedish letters finds "Förskolan" too). Hits are grouped by kind and sorted in Swedish order
  * (å, ä, ö after z). The user's words are quoted, so FTS5 syntax in them is plain text. */
 #include "web/page.h"
 #include "render/rows.h"
@@ -81,18 +83,18 @@ static void strip_quotes(const char **b, const char **e)
 
 /*
  * fts_query: the FTS5 query for the user's words: each word of at least three characters as a
- * quoted string (a '"' inside doubled), all of them required. *dropped counts the words left
- * out for being too short or too many. Returns the query in the arena, or NULL when no word
- * is left.
+ * quoted string (a '"' inside doubled), all of them required; with prefix, each word matches
+ * the beginnings of words (the words index). *dropped counts the words left out for being too
+ * short or too many. Returns the query in the arena, or NULL when no word is left.
  */
-static const char *fts_query(struct http_req *r, const char *q, int *dropped)
+static const char *fts_query(struct http_req *r, const char *q, int prefix, int *dropped)
 {
 	struct buf b;
 	const char *s = q, *out = NULL;
 	int terms = 0;
 
 	*dropped = 0;
-	buf_init(&b, 4 * Q_MAX + 64);
+	buf_init(&b, 4 * Q_MAX + 64 + 2 * TERMS_MAX);
 	while (*s) {
 		const char *w, *e;
 		while (is_space(*s))
@@ -116,7 +118,7 @@ static const char *fts_query(struct http_req *r, const char *q, int *dropped)
 				buf_addc(&b, '"');
 			buf_addc(&b, *p);
 		}
-		buf_addc(&b, '"');
+		buf_adds(&b, prefix ? "\" *" : "\"");
 	}
 	if (terms && !b.overflow)
 		out = arena_strdup(&r->a, b.ptr);
@@ -330,7 +332,7 @@ int page_search(struct http_req *r)
 {
 	const char *q = http_query(r, "q"), *fq;
 	struct rowset rs;
-	struct sval a[2];
+	struct sval a[3];
 	struct html *h;
 	int cut = 0, dropped = 0;
 
@@ -347,11 +349,12 @@ int page_search(struct http_req *r)
 		form(h, NULL);
 		return page_end(r, h);
 	}
-	fq = fts_query(r, q, &dropped);
+	fq = fts_query(r, q, 0, &dropped);
 	rowset_init(&rs, &r->a);
 	a[0] = sv_text(fq);
 	a[1] = sv_int(HITS_MAX);
-	if (fq && rowset_query(&rs, r->st, STMT_WEB_FOLLOW_SEARCH, a, 2, &r->err) != LUP_OK)
+	a[2] = sv_text(fts_query(r, q, 1, &dropped));
+	if (fq && rowset_query(&rs, r->st, STMT_WEB_SEARCH_HITS, a, 3, &r->err) != LUP_OK)
 		return page_error(r, 500, "Sökningen kunde inte göras. Försök igen om en stund.");
 	h = page_begin(r, "Sökresultat", NAV_SEARCH);
 	html_elem(h, "h1", "Sök", NULL);
