@@ -49,7 +49,7 @@ static const struct kind kinds[] = {
 	    { "themes", STMT_REL_PLAN_THEMES }, { "goals", STMT_REL_PLAN_GOALS } } },
 	{ "reports", "report", STMT_LIST_REPORTS, { F_ORG, F_YEAR },
 	  STMT_SHOW_REPORT, STMT__MAX, NULL,
-	  { { "assessments", STMT_REL_REPORT_ASSESSMENTS } } },
+	  { { "assessments", STMT_REL_REPORT_ASSESSMENTS }, { "activities", STMT_WEB_FOLLOW_REL_REPORT_ACTIVITIES } } },
 	{ "areas", "area", STMT_LIST_AREAS, { F_DISTRICT, F_KIND },
 	  STMT_SHOW_AREA, STMT_AREA_ID_LOOSE, district_bools,
 	  { { "aliases", STMT_REL_AREA_ALIASES }, { "areas", STMT_REL_AREA_CHILDREN } } },

@@ -1,5 +1,6 @@
 /* sql-sqlite-web-follow.c: SQLite text of the 'follow' pages' statements (see stmt-web-follow.h):
- * the commission matrix and the text behind its cells, and the full-text search. */
+ * the commission matrix and the text behind its cells, the full-text search, and the
+ * activities of a follow-up report with their status in it. */
 #include "store/sql-sqlite.h"
 
 /* The short name of an administration: a district administration goes by its district. */
@@ -9,6 +10,21 @@
 
 /* One kind of search hit: the rows of table t in the hits (rowid = id * 8 + kind). */
 #define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.rid / 8 AND h.rid % 8 = " #kind
+
+/* The activities of a report (rep: the report's id, organisation and year) with the update of
+ * each in the report (u, may be missing): those owned by the organisation or its committee/
+ * administration pair whose dates (else their plan's years) overlap the report's year, and any
+ * the report has an update of already. */
+#define REPORT_ACTIVITIES_FROM \
+	" FROM (SELECT r.id, r.org_id AS org, pe.year FROM report r JOIN period pe ON pe.id = r.period_id" \
+	"  WHERE r.id = ?1) rep JOIN activity a" \
+	" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id" \
+	" LEFT JOIN activity_update u ON u.report_id = rep.id AND u.activity_id = a.id" \
+	" LEFT JOIN goal g ON g.id = a.goal_id" \
+	" WHERE (u.report_id IS NOT NULL OR (a.owner_id IN (SELECT id FROM organisation WHERE id = rep.org" \
+	"  OR pair_id = rep.org OR id = (SELECT pair_id FROM organisation WHERE id = rep.org))" \
+	"  AND rep.year BETWEEN coalesce(a.start_first / 10000, p.year_from, rep.year)" \
+	"  AND coalesce(a.end_last / 10000, p.year_to, rep.year)))"
 
 const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* () -> (id, key, title, year): the commission's reports */
@@ -99,4 +115,27 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL"
 		  HIT(6, "commission_measure x") " JOIN commission_report cr ON cr.id = x.report_id"
 		") ORDER BY kind, label COLLATE sv, context COLLATE sv, detail, id",
+	/* (report id) -> (id, key, name, start, end, activity_status, goal_id, goal, goal_level,
+	 * goal_number, goal_name, status, comment, reported): the report's activities (see
+	 * REPORT_ACTIVITIES_FROM), each with its status in the report (its own status when the
+	 * report has no update of it: reported 0) and the report's comment; grouped by goal, the
+	 * nämndmål first, then the goals above them, then activities without a goal */
+	[STMT_WEB_FOLLOW_REPORT_ACTIVITIES] =
+		"SELECT a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status AS activity_status,"
+		" g.id AS goal_id, g.key AS goal, g.level AS goal_level, g.number AS goal_number, g.title AS goal_name,"
+		" coalesce(u.status, a.status) AS status, u.comment, u.report_id IS NOT NULL AS reported"
+		REPORT_ACTIVITIES_FROM
+		" ORDER BY g.id IS NULL, coalesce(g.level, '') <> 'namndmal', g.id, a.key",
+	/* (report id, activity id) -> (id) when the activity is one of the report's */
+	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
+		"SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = ?2",
+	/* (report id, activity id, status, comment): the activity's status in the report */
+	[STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT] =
+		"INSERT INTO activity_update (report_id, activity_id, status, comment) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (report_id, activity_id) DO UPDATE SET status = excluded.status, comment = excluded.comment",
+	/* (report id) -> (activity, name, status, comment): the report's updates, for its JSON
+	 * (the relation "activities" of kind reports) */
+	[STMT_WEB_FOLLOW_REL_REPORT_ACTIVITIES] =
+		"SELECT a.key AS activity, a.title AS name, u.status, u.comment FROM activity_update u"
+		" JOIN activity a ON a.id = u.activity_id WHERE u.report_id = ?1 ORDER BY a.key",
 };

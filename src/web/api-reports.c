@@ -1,11 +1,15 @@
 /* api-reports.c: the follow-up workflow. A report of an organisation for a period moves
  * draft -> submitted (an editor of the organisation) -> approved or returned with a comment
  * (the city office); a returned report can be edited and submitted again; an approved report
- * is frozen. */
+ * is frozen. While it is a draft or returned, the editor assesses its goals and records the
+ * status of each of the organisation's activities in it (with a comment). */
 #include "web/api.h"
 #include "web/body.h"
 #include "web/routes.h"
 #include "model/period.h"
+#include "core/buf.h"
+#include "render/json.h"
+#include "render/rows.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
@@ -224,4 +228,112 @@ int api_report_return(struct http_req *r)
 	if ((rc = body_parse(r, fields, 1, &b)) != 0)
 		return rc;
 	return decide(r, "returned", b.s[0]);
+}
+
+/* The statuses of an activity (the CHECK of activity.status and activity_update.status). */
+static const char *const activity_statuses[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
+
+/* activities_text: the JSON of the report's activities (items with their status in it) into
+ * *out (arena). Returns LUP_OK or a store error in r->err. */
+static int activities_text(struct http_req *r, int64_t id, const struct report_state *s, char **out)
+{
+	static const char *const bools[] = { "reported", NULL };
+	struct sval arg = SVI(id);
+	struct rowset rs;
+	struct buf b;
+	struct json j;
+
+	rowset_init(&rs, &r->a);
+	if (rowset_query(&rs, r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, &r->err) != LUP_OK)
+		return r->err.code;
+	buf_init(&b, (size_t)32 << 20);
+	json_init(&j, &b, 0);
+	json_obj_open(&j);
+	json_key(&j, "report"); json_int(&j, id);
+	json_key(&j, "status"); json_str(&j, s->status);
+	json_key(&j, "year"); json_int(&j, s->year);
+	json_key(&j, "items");
+	json_arr_open(&j);
+	for (int i = 0; i < rs.nrows; i++) {
+		json_obj_open(&j);
+		rowset_json_row(&rs, i, &j, bools);
+		json_obj_close(&j);
+	}
+	json_arr_close(&j);
+	json_key(&j, "total"); json_int(&j, rs.nrows);
+	json_obj_close(&j);
+	if (json_finish(&j) != 0) {
+		buf_release(&b);
+		return err_set(&r->err, LUP_EDB, "the report's activities could not be written as JSON");
+	}
+	*out = arena_strdup(&r->a, b.ptr);
+	buf_release(&b);
+	return LUP_OK;
+}
+
+int api_report_activities(struct http_req *r)
+{
+	struct report_state s;
+	struct sval arg;
+	const char *inm;
+	char *json = NULL, tag[40];
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0)
+		return rc;
+	memset(&s, 0, sizeof(s));
+	arg = SVI(id);
+	if (store_query(r->st, STMT_REPORT_STATE, &arg, 1, state_row, &s, &r->err) != LUP_OK)
+		return http_fail(r);
+	/* as GET /api/v1/reports/{id}: anonymous callers see approved reports only */
+	if (!s.org || (r->user.role == ROLE_ANON && strcmp(s.status, "approved") != 0))
+		return http_error(r, 404, "not_found", "no report '%s'", r->params[0]);
+	if (activities_text(r, id, &s, &json) != LUP_OK)
+		return http_fail(r);
+	api_etag(json, tag);
+	if ((inm = http_header_in(r, "If-None-Match")) && strcmp(inm, tag) == 0) {
+		http_header(r, "ETag", tag);
+		r->status = 304;
+		return 304;
+	}
+	return api_reply_snapshot(r, 200, json);
+}
+
+int api_report_activity_put(struct http_req *r)
+{
+	static const struct field fields[] = {
+		{ "status", FT_ENUM, 1, 0, 0, activity_statuses }, { "comment", FT_TEXT, 0, 0, 20000, NULL },
+	};
+	const struct kind *k = kind_find("reports");
+	struct report_state s;
+	struct body b;
+	char *before;
+	int64_t id, act, owner = 0, mine = 0;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
+	    (rc = api_id_param(r, 1, STMT_ACTIVITY_ID, "activity", &act)) != 0)
+		return rc;
+	struct sval a = SVI(act);
+	if (store_query_id(r->st, STMT_ACTIVITY_OWNER, &a, 1, &owner, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (!owner)
+		return http_error(r, 404, "not_found", "no activity '%s'", r->params[1]);
+	if ((rc = body_parse(r, fields, 2, &b)) != 0 ||
+	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0)
+		return rc;
+	struct sval ra[] = { SVI(id), SVI(act) };
+	if (store_query_id(r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITY, ra, 2, &mine, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (!mine) {
+		store_rollback(r->st);
+		return http_error(r, 422, "invalid_fields", "activity '%s' is not an activity of the report's "
+				  "organisation in %ld", r->params[1], s.year);
+	}
+	const char *comment = b.s[1] && *b.s[1] ? b.s[1] : NULL;
+	struct sval args[] = { SVI(id), SVI(act), SVS(b.s[0]), SVS(comment) };
+	if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "report", "update", id, before, 200);
 }

@@ -60,6 +60,14 @@ int api_assessment_put(struct http_req *r);
 int api_report_submit(struct http_req *r);
 int api_report_approve(struct http_req *r);
 int api_report_return(struct http_req *r);
+/* GET /api/v1/reports/{id}/activities: the activities of the report's organisation for its
+ * year, each with its status in the report (its own status, reported false, when the report
+ * has none) and the report's comment on it; a strong ETag, If-None-Match gives 304. */
+int api_report_activities(struct http_req *r);
+/* PUT /api/v1/reports/{id}/activities/{activity}: {"status", "comment"}: the activity's status
+ * in a draft or returned report, by an editor of the report's organisation (or an admin); the
+ * rules, If-Match (the report's ETag) and the answer (the report) are those of an assessment. */
+int api_report_activity_put(struct http_req *r);
 
 #endif
 
