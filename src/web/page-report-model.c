@@ -1,6 +1,7 @@
 /* page-report-model.c: what a follow-up report's page shows: the report, its nämndmål, each
  * goal's indicators judged against their targets for the period, the suggested assessment with
- * its rule in words (model/assess.h), the goal's activities and the stored assessment. */
+ * its rule in words (model/assess.h) and the stored assessment, and the organisation's
+ * activities of the year with their status in the report. */
 #include "web/pages-forms.h"
 #include "store/store.h"
 
@@ -55,10 +56,8 @@ static int load_goal(struct http_req *r, struct pf_report *rep, int64_t area, st
 	struct rowset inds;
 	enum model_meets meets[256];
 	struct sval args[] = { SVI(g->id), SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
-	struct sval one = SVI(g->id);
 
-	if (pf_query(r, &inds, STMT_WEB_FORMS_GOAL_INDICATORS, args, 5) != 0 ||
-	    pf_query(r, &g->acts, STMT_REL_GOAL_ACTIVITIES, &one, 1) != 0)
+	if (pf_query(r, &inds, STMT_WEB_FORMS_GOAL_INDICATORS, args, 5) != 0)
 		return -1;
 	g->ninds = inds.nrows;
 	g->inds = arena_alloc(&r->a, sizeof(*g->inds) * (size_t)(inds.nrows + 1));
@@ -77,6 +76,36 @@ static int load_goal(struct http_req *r, struct pf_report *rep, int64_t area, st
 			g->assessment = pf_s(as, i, "assessment");
 			g->analysis = pf_s(as, i, "analysis");
 		}
+	return 0;
+}
+
+/* load_activities: the organisation's activities of the year with their status in the report. */
+static int load_activities(struct http_req *r, struct pf_report *rep)
+{
+	struct rowset rs;
+	struct sval arg = SVI(rep->id);
+
+	if (pf_query(r, &rs, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1) != 0)
+		return -1;
+	rep->nacts = rs.nrows;
+	rep->acts = arena_alloc(&r->a, sizeof(*rep->acts) * (size_t)(rs.nrows + 1));
+	for (int i = 0; i < rs.nrows; i++) {
+		struct pf_activity *a = &rep->acts[i];
+		a->id = pf_i(&rs, i, "id");
+		a->key = pf_s(&rs, i, "key");
+		a->name = pf_s(&rs, i, "name");
+		a->start = pf_s(&rs, i, "start");
+		a->end = pf_s(&rs, i, "end");
+		a->own_status = pf_s(&rs, i, "activity_status");
+		a->goal_id = pf_i(&rs, i, "goal_id");
+		a->goal_key = pf_s(&rs, i, "goal");
+		a->goal_level = pf_s(&rs, i, "goal_level");
+		a->goal_number = pf_s(&rs, i, "goal_number");
+		a->goal_name = pf_s(&rs, i, "goal_name");
+		a->status = pf_s(&rs, i, "status");
+		a->comment = pf_s(&rs, i, "comment");
+		a->reported = (int)pf_i(&rs, i, "reported");
+	}
 	return 0;
 }
 
@@ -132,7 +161,7 @@ int pf_report_load(struct http_req *r, int64_t id, int goals, struct pf_report *
 		if (load_goal(r, rep, pf_i(&area, 0, "id"), g, &as) != 0)
 			return -1;
 	}
-	return 0;
+	return load_activities(r, rep);
 }
 
 int pf_report_visible(const struct http_req *r, const struct pf_report *rep)

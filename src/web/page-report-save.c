@@ -1,9 +1,10 @@
-/* page-report-save.c: the form posts of a follow-up report: saving the assessments and the
- * forecast (POST /uppfoljning/{id}), and the workflow: submit (/skicka-in), approve (/godkann)
- * and return with a comment (/returnera). Each write goes through the API's rules and
- * statements: authz_org for the report's organisation, the report's status, one transaction
- * with its audit entry (api_write_begin/api_write_end); submit and approve are the API's own
- * handlers. */
+/* page-report-save.c: the form posts of a follow-up report: saving the assessments, the
+ * forecast and the activities' statuses and comments (POST /uppfoljning/{id}: each of the
+ * page's forms sends some of these fields; what is not sent is left alone), and the workflow:
+ * submit (/skicka-in), approve (/godkann) and return with a comment (/returnera). Each write
+ * goes through the API's rules and statements: authz_org for the report's organisation, the
+ * report's status, one transaction with its audit entry (api_write_begin/api_write_end);
+ * submit and approve are the API's own handlers. */
 #include "web/pages-forms.h"
 #include "web/api.h"
 #include "store/kinds.h"
@@ -58,6 +59,7 @@ static void check(struct http_req *r, const struct pf_report *rep, const struct 
 	}
 	if (fc && strlen(fc) > PF_MAX_TEXT)
 		form_error(r, e, "prognos", "Prognosen får vara högst 20 000 tecken.");
+	pf_report_activities_check(r, rep, f, e);
 }
 
 static int changed(const struct pf_goal *g, const char *a, const char *text)
@@ -120,6 +122,18 @@ static int write_goals(struct http_req *r, const struct pf_report *rep, const st
 	return 0;
 }
 
+/* back: where a save leads: the report, at the group of activities the form was (when its
+ * hidden field "grupp" names one of the page's groups). */
+static const char *back(struct http_req *r, const struct pf_report *rep, const struct form *f)
+{
+	const char *g = form_get(f, "grupp");
+
+	for (int i = 0; g && i < rep->nacts; i++)
+		if (strcmp(g, pf_report_activities_group(r, &rep->acts[i])) == 0)
+			return pf_href(r, "/uppfoljning/%lld?klart=sparat&grupp=%s#%s", (long long)rep->id, g, g);
+	return pf_href(r, "/uppfoljning/%lld?klart=sparat", (long long)rep->id);
+}
+
 static int save(struct http_req *r, const struct pf_report *rep, const struct form *f)
 {
 	const struct kind *k = kind_find("reports");
@@ -134,7 +148,7 @@ static int save(struct http_req *r, const struct pf_report *rep, const struct fo
 		return form_fail_page(r, api_rollback_fail(r));
 	if (strcmp(s.status, "draft") != 0 && strcmp(s.status, "returned") != 0)
 		return conflict(r, s.status);
-	if (write_goals(r, rep, f, &n) != 0)
+	if (write_goals(r, rep, f, &n) != 0 || pf_report_activities_write(r, rep, f, &n) != 0)
 		return form_fail_page(r, api_rollback_fail(r));
 	if (fc && strcmp(fc, rep->forecast ? rep->forecast : "") != 0) {
 		struct sval args[] = { SVI(rep->id), SVS(*fc ? fc : NULL) };
@@ -146,7 +160,7 @@ static int save(struct http_req *r, const struct pf_report *rep, const struct fo
 		store_rollback(r->st);
 	else if ((rc = api_write_end(r, k, "report", "update", rep->id, before, 200)) != 200)
 		return form_fail_page(r, rc);
-	return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=sparat", (long long)rep->id));
+	return form_redirect(r, back(r, rep, f));
 }
 
 /* load: the form and the report named by the route (404 page when missing). */

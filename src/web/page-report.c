@@ -1,8 +1,9 @@
 /* page-report.c: GET /uppfoljning/{id}: one follow-up report (T1, T2, VB). Per nämndmål the
- * suggested assessment with its rule, the indicators' outcomes against their targets, the
- * activities and the committee's own assessment and analysis (a form while the report is a
- * draft or returned and the caller may write for its organisation); the forecast; the status
- * and its history; the workflow buttons for those who may use them. */
+ * suggested assessment with its rule, the indicators' outcomes against their targets, a count
+ * of its activities and the committee's own assessment and analysis (a form while the report
+ * is a draft or returned and the caller may write for its organisation); the forecast; the
+ * activities with their status in the report (page-report-activities.c); the status and its
+ * history; the workflow buttons for those who may use them. */
 #include "web/pages-forms.h"
 #include "core/buf.h"
 
@@ -28,10 +29,13 @@ static const char *field_name(struct http_req *r, const char *prefix, int64_t id
 	return arena_strdup(&r->a, name);
 }
 
-/* value: the form's value of name when a form is shown again, else the stored one. */
+/* value: the form's value of name when a form is shown again and sent it, else the stored one
+ * (the page has several forms: a post sends the fields of one). */
 static const char *value(const struct form *f, const char *name, const char *stored)
 {
-	return f ? form_get(f, name) : stored;
+	const char *v = f ? form_get(f, name) : NULL;
+
+	return v ? v : stored;
 }
 
 static void status_head(struct http_req *r, struct html *h, const struct pf_report *rep)
@@ -128,33 +132,6 @@ static void indicators(struct http_req *r, struct html *h, const struct pf_repor
 	html_close(h);
 }
 
-static void activities(struct http_req *r, struct html *h, const struct pf_goal *g)
-{
-	static const char *const cols[] = { "Aktivitet", "Start", "Slut", "Status", NULL };
-	const struct rowset *a = &g->acts;
-
-	if (!a->nrows) {
-		html_elem(h, "p", "Inga aktiviteter är kopplade till målet.", NULL);
-		return;
-	}
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", "Aktiviteter och deras status", NULL);
-	pf_thead(h, cols);
-	html_open(h, "tbody", NULL);
-	for (int i = 0; i < a->nrows; i++) {
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
-		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)pf_i(a, i, "id")), pf_s(a, i, "name"));
-		html_close(h);
-		html_elem(h, "td", pf_s(a, i, "start") ? pf_s(a, i, "start") : "–", "class", "date", NULL);
-		html_elem(h, "td", pf_s(a, i, "end") ? pf_s(a, i, "end") : "–", "class", "date", NULL);
-		html_elem(h, "td", pf_activity_status_sv(pf_s(a, i, "status")), NULL);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-}
-
 static void assessment(struct http_req *r, struct html *h, const struct pf_goal *g, int editable,
 		       const struct form *f, const struct form_errors *e)
 {
@@ -203,7 +180,7 @@ static void goal_section(struct http_req *r, struct html *h, const struct pf_rep
 	html_textf(h, "%s. Regel: %s.", model_assess_label_sv(g->suggest), g->why);
 	html_close(h);
 	indicators(r, h, rep, g);
-	activities(r, h, g);
+	pf_report_goal_activities(r, h, rep, g);
 	assessment(r, h, g, editable, f, e);
 	html_close(h);
 }
@@ -286,7 +263,7 @@ int pf_report_render(struct http_req *r, const struct pf_report *rep, const stru
 	pf_link(h, "/uppfoljning", "Uppföljning");
 	html_close(h);
 	html_elem(h, "h1", title, NULL);
-	if (notice)
+	if (notice && !http_query(r, "grupp"))
 		pf_notice(h, notice);
 	form_error_summary(h, e, 2);
 	status_head(r, h, rep);
@@ -310,6 +287,7 @@ int pf_report_render(struct http_req *r, const struct pf_report *rep, const stru
 		form_button(h, "Spara bedömningar och prognos", NULL);
 		html_close(h);
 	}
+	pf_report_activities(r, h, rep, editable, f, e, notice);
 	workflow(r, h, rep, e, f);
 	page_end(r, h);
 	r->status = status;

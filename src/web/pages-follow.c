@@ -1,5 +1,6 @@
 /* pages-follow.c: the 'follow' section: the commission pages (page-commission.c) and the search
- * page (page-search.c), their routes and their part of the stylesheet. */
+ * page (page-search.c), their routes and their part of the stylesheet, which also styles the
+ * activities of a follow-up report (page-report-activities.c). */
 #include "web/page.h"
 
 /* The handlers, each with its contract at its definition. The commission pages are cached
@@ -46,5 +47,9 @@ const char page_css_follow[] =
 	".search-row button{font:inherit;padding:.4rem 1rem}\n"
 	".hits{padding-left:1.2rem}.hits li{margin:.5rem 0}.hit-context{color:var(--muted)}.snippet{margin:.2rem 0;color:#333}\n"
 	".search-note{color:var(--muted)}\n"
+	/* the activities of a follow-up report */
+	".activity-group{border-top:1px solid var(--line);margin-top:1.5rem}\n"
+	"fieldset.activity-update{margin:.75rem 0}fieldset.activity-update legend{font-weight:600;max-width:48rem}\n"
+	"fieldset.activity-update .hint{margin-top:0}.report-activities td .analysis{margin:0}\n"
 	"@media print{.matrix-wrap{overflow:visible}.matrix th.admin a{writing-mode:horizontal-tb;transform:none}"
 	"form.search,.cm-toc{display:none}}\n";

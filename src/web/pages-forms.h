@@ -139,11 +139,21 @@ struct pf_goal {
 	const char *key, *number, *name;
 	struct pf_indicator *inds;
 	int ninds;
-	struct rowset acts;		/* REL_GOAL_ACTIVITIES: id, key, name, start, end, status */
 	enum model_assessment suggest;
 	char why[200];			/* the rule in words */
 	int assessed;			/* a stored assessment row exists */
 	const char *assessment, *analysis;	/* stored ("none" and NULL when not assessed) */
+};
+
+/* One activity of a report's organisation for its year, with its status in the report. */
+struct pf_activity {
+	int64_t id, goal_id;		/* goal_id 0: no goal */
+	const char *key, *name, *start, *end;
+	const char *own_status;		/* the activity's own status */
+	const char *goal_key, *goal_level, *goal_number, *goal_name;
+	const char *status;		/* in the report: the update's, else own_status */
+	const char *comment;		/* the report's comment on it, or NULL */
+	int reported;			/* the report has an update of it */
 };
 
 /* A follow-up report with what its page shows. */
@@ -156,6 +166,8 @@ struct pf_report {
 	const char *area_name;		/* where the outcomes are read: the district or the city */
 	struct pf_goal *goals;
 	int ngoals;
+	struct pf_activity *acts;	/* the organisation's activities of the year, grouped by goal */
+	int nacts;
 	int any_example;		/* an outcome shown is example data */
 };
 
@@ -175,6 +187,40 @@ int pf_report_visible(const struct http_req *r, const struct pf_report *rep);
 /* pf_report_editable: the caller may change the report's assessments and forecast now
  * (a draft or returned report of an organisation it may write for). */
 int pf_report_editable(const struct http_req *r, const struct pf_report *rep);
+
+/* --- the activities of a report (page-report-activities.c) ------------------------------ */
+
+/* pf_report_goal_activities: in a goal's section, how many of the report's activities belong
+ * to the goal and their statuses in the report, with a link to them in the Aktiviteter part. */
+void pf_report_goal_activities(struct http_req *r, struct html *h, const struct pf_report *rep,
+			       const struct pf_goal *g);
+
+/*
+ * pf_report_activities: the Aktiviteter part of the report page: per goal the activities with
+ * their status in the report and its comment; when editable, one form per goal (at most
+ * PF_ACTS_PER_FORM activities each, within the form parser's field cap) with a status list and
+ * a comment per activity, posting to POST /uppfoljning/{id}. f and e as for pf_report_render;
+ * the group named by the query argument ?grupp= gets the notice (may be NULL).
+ */
+void pf_report_activities(struct http_req *r, struct html *h, const struct pf_report *rep, int editable,
+			  const struct form *f, const struct form_errors *e, const char *notice);
+
+#define PF_ACTS_PER_FORM 100
+
+/* pf_report_activities_check: the form's activity statuses and comments against the report
+ * (a status of the list, a comment of at most PF_MAX_TEXT bytes); fills e. */
+void pf_report_activities_check(struct http_req *r, const struct pf_report *rep, const struct form *f,
+				struct form_errors *e);
+
+/* pf_report_activities_write: in the open transaction, records the statuses and comments of
+ * the form that differ from what the report holds (an activity whose status field was not sent
+ * is left alone; a comment field not sent keeps the comment); *n counts the changes. Each
+ * activity must still be one of the report's. Returns 0, or -1 with the error in r->err. */
+int pf_report_activities_write(struct http_req *r, const struct pf_report *rep, const struct form *f, int *n);
+
+/* pf_report_activities_group: the anchor ("aktiviteter-mal-16", "aktiviteter-utan-mal") of the
+ * group of activity i, in the arena. */
+const char *pf_report_activities_group(struct http_req *r, const struct pf_activity *a);
 
 /*
  * pf_report_render: the report page with status. When f is given the form's values are shown

@@ -1,0 +1,281 @@
+/* page-report-activities.c: the activities of a follow-up report on its page (/uppfoljning/{id}):
+ * the organisation's activities of the report's year grouped by goal, each with its status in
+ * the report (the activity's own status until the report records one) and the report's
+ * comment; for those who may edit the report, one form per goal with a status list and a
+ * comment per activity. The checks and the write behind POST /uppfoljning/{id} are here too;
+ * they follow the API's PUT /api/v1/reports/{id}/activities/{activity} (api-reports.c). */
+#include "web/pages-forms.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const status_values[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
+
+static int valid_status(const char *s)
+{
+	for (int i = 0; s && status_values[i]; i++)
+		if (strcmp(s, status_values[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *fname(struct http_req *r, const char *prefix, int64_t id)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s-%lld", prefix, (long long)id);
+	return arena_strdup(&r->a, name);
+}
+
+/* kept: the form's value of name when a form is shown again and sent it, else the stored one. */
+static const char *kept(const struct form *f, const char *name, const char *stored)
+{
+	const char *v = f ? form_get(f, name) : NULL;
+
+	return v ? v : stored;
+}
+
+const char *pf_report_activities_group(struct http_req *r, const struct pf_activity *a)
+{
+	return a->goal_id ? fname(r, "aktiviteter-mal", a->goal_id) : "aktiviteter-utan-mal";
+}
+
+/* level_head: "Nämndmål", "Verksamhetsområdesmål", ... for a goal level. */
+static const char *level_head(const char *level)
+{
+	static const char *const pairs[] = { "namndmal", "Nämndmål", "verksamhetsomradesmal", "Verksamhetsområdesmål",
+					     "inriktningsmal", "Inriktningsmål", "lup", "LUP-mål", NULL };
+
+	for (int i = 0; level && pairs[i]; i += 2)
+		if (strcmp(level, pairs[i]) == 0)
+			return pairs[i + 1];
+	return "Mål";
+}
+
+/* group_end: the index after the last activity of the group that starts at i. */
+static int group_end(const struct pf_report *rep, int i)
+{
+	int j = i + 1;
+
+	while (j < rep->nacts && rep->acts[j].goal_id == rep->acts[i].goal_id)
+		j++;
+	return j;
+}
+
+static void group_head(struct http_req *r, struct html *h, const struct pf_activity *a)
+{
+	html_open(h, "h3", NULL);
+	if (!a->goal_id) {
+		html_text(h, "Aktiviteter utan mål");
+		html_close(h);
+		return;
+	}
+	html_text(h, level_head(a->goal_level));
+	if (a->goal_number && *a->goal_number)
+		html_textf(h, " %s", a->goal_number);
+	html_text(h, ": ");
+	pf_link(h, pf_href(r, "/mal/%s", a->goal_key), a->goal_name ? a->goal_name : a->goal_key);
+	html_close(h);
+}
+
+static void status_cell(struct html *h, const struct pf_activity *a)
+{
+	html_open(h, "td", NULL);
+	html_text(h, pf_activity_status_sv(a->status));
+	if (!a->reported)
+		html_elem(h, "span", " (aktivitetens egen status, inte uppdaterad i rapporten)", "class", "hint", NULL);
+	html_close(h);
+}
+
+/* table: the activities [i, end) read-only. */
+static void table(struct http_req *r, struct html *h, const struct pf_report *rep, int i, int end)
+{
+	static const char *const cols[] = { "Aktivitet", "Start", "Slut", "Status i rapporten", "Kommentar", NULL };
+
+	html_open(h, "table", "class", "report-activities", NULL);
+	html_elem(h, "caption", "Aktiviteternas status i rapporten", NULL);
+	pf_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (; i < end; i++) {
+		const struct pf_activity *a = &rep->acts[i];
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)a->id), a->name);
+		html_close(h);
+		html_elem(h, "td", a->start ? a->start : "–", "class", "date", NULL);
+		html_elem(h, "td", a->end ? a->end : "–", "class", "date", NULL);
+		status_cell(h, a);
+		html_open(h, "td", NULL);
+		if (a->comment && *a->comment)
+			pf_paragraphs(r, h, a->comment, "analysis");
+		else
+			html_elem(h, "span", "–", "class", "hint", NULL);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+/* fields: one activity's fieldset in a form: what it is, the status list and the comment. */
+static void fields(struct http_req *r, struct html *h, const struct pf_activity *a, const struct form *f,
+		   const struct form_errors *e)
+{
+	const char *labels[6];
+	const char *sn = fname(r, "status", a->id), *cn = fname(r, "kommentar", a->id);
+	char id[48];
+
+	for (int i = 0; status_values[i]; i++)
+		labels[i] = pf_activity_status_sv(status_values[i]);
+	labels[5] = NULL;
+	snprintf(id, sizeof(id), "aktivitet-%lld", (long long)a->id);
+	html_open(h, "fieldset", "class", "activity-update", "id", id, NULL);
+	html_open(h, "legend", NULL);
+	pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)a->id), a->name);
+	html_close(h);
+	html_open(h, "p", "class", "hint", NULL);
+	html_textf(h, "Start %s, slut %s. Aktivitetens egen status: %s.", a->start ? a->start : "–",
+		   a->end ? a->end : "–", pf_activity_status_sv(a->own_status));
+	if (!a->reported)
+		html_text(h, " Rapporten har ingen status för aktiviteten ännu.");
+	html_close(h);
+	form_select(h, e, sn, "Status i rapporten", status_values, labels, kept(f, sn, a->status), NULL);
+	form_textarea(h, e, cn, "Kommentar", kept(f, cn, a->comment),
+		      "Vad har gjorts under perioden, vad återstår och varför?", 2);
+	html_close(h);
+}
+
+/* group_form: the activities [i, end) as a form posting to the report. */
+static void group_form(struct http_req *r, struct html *h, const struct pf_report *rep, int i, int end,
+		       const struct form *f, const struct form_errors *e)
+{
+	html_open(h, "form", "class", "activities", "method", "post",
+		  "action", pf_href(r, "/uppfoljning/%lld", (long long)rep->id), NULL);
+	form_csrf_field(r, h);
+	html_void(h, "input", "type", "hidden", "name", "grupp", "value", pf_report_activities_group(r, &rep->acts[i]), NULL);
+	for (int k = i; k < end; k++)
+		fields(r, h, &rep->acts[k], f, e);
+	form_button(h, "Spara aktiviteterna", NULL);
+	html_close(h);
+}
+
+static void summary_counts(struct html *h, const struct pf_report *rep, int64_t goal, int total)
+{
+	/* the statuses in a count, singular and plural, in the order of status_values */
+	static const char *const words[][2] = { { "planerad", "planerade" }, { "pågår", "pågår" },
+		{ "genomförd", "genomförda" }, { "vilande", "vilande" }, { "inställd", "inställda" } };
+	int n[5] = { 0 }, first = 1;
+
+	for (int i = 0; i < rep->nacts; i++)
+		for (int k = 0; k < 5; k++)
+			if (rep->acts[i].goal_id == goal && rep->acts[i].status && strcmp(rep->acts[i].status, status_values[k]) == 0)
+				n[k]++;
+	html_textf(h, "%d %s", total, total == 1 ? "aktivitet" : "aktiviteter");
+	for (int k = 0; k < 5; k++) {
+		if (!n[k])
+			continue;
+		html_textf(h, "%s%d %s", first ? " (" : ", ", n[k], words[k][n[k] != 1]);
+		first = 0;
+	}
+	html_text(h, first ? ". " : "). ");
+}
+
+void pf_report_goal_activities(struct http_req *r, struct html *h, const struct pf_report *rep,
+			       const struct pf_goal *g)
+{
+	int total = 0, i;
+
+	for (i = 0; i < rep->nacts; i++)
+		if (rep->acts[i].goal_id == g->id)
+			total++;
+	if (!total) {
+		html_elem(h, "p", "Inga aktiviteter är kopplade till målet.", NULL);
+		return;
+	}
+	html_open(h, "p", NULL);
+	html_elem(h, "strong", "Aktiviteter: ", NULL);
+	summary_counts(h, rep, g->id, total);
+	pf_link(h, pf_href(r, "#aktiviteter-mal-%lld", (long long)g->id), "Aktiviteterna och deras status i rapporten");
+	html_close(h);
+}
+
+void pf_report_activities(struct http_req *r, struct html *h, const struct pf_report *rep, int editable,
+			  const struct form *f, const struct form_errors *e, const char *notice)
+{
+	const char *grp = http_query(r, "grupp");
+
+	html_elem(h, "h2", "Aktiviteter", "id", "aktiviteter", NULL);
+	html_elem(h, "p", "Organisationens aktiviteter under året, per mål, med deras status i den här rapporten och "
+		  "nämndens kommentar. Tills rapporten anger en status visas aktivitetens egen.", NULL);
+	if (!rep->nacts) {
+		html_elem(h, "p", "Organisationen har inga aktiviteter under året.", NULL);
+		return;
+	}
+	for (int i = 0, end; i < rep->nacts; i = end) {
+		const char *anchor = pf_report_activities_group(r, &rep->acts[i]);
+		end = group_end(rep, i);
+		html_open(h, "section", "class", "activity-group", "id", anchor, NULL);
+		group_head(r, h, &rep->acts[i]);
+		if (notice && grp && strcmp(grp, anchor) == 0)
+			pf_notice(h, notice);
+		for (int k = i; k < end; k += PF_ACTS_PER_FORM) {
+			int stop = end - k > PF_ACTS_PER_FORM ? k + PF_ACTS_PER_FORM : end;
+			if (editable)
+				group_form(r, h, rep, k, stop, f, e);
+			else
+				table(r, h, rep, k, stop);
+		}
+		html_close(h);
+	}
+}
+
+void pf_report_activities_check(struct http_req *r, const struct pf_report *rep, const struct form *f,
+				struct form_errors *e)
+{
+	for (int i = 0; i < rep->nacts; i++) {
+		const struct pf_activity *a = &rep->acts[i];
+		const char *sn = fname(r, "status", a->id), *cn = fname(r, "kommentar", a->id);
+		const char *st = form_get(f, sn), *c = form_get(f, cn);
+		if (!st)
+			continue;
+		if (!valid_status(st))
+			form_error(r, e, sn, "Aktiviteten ”%s”: välj en status i listan.", a->name);
+		if (c && strlen(c) > PF_MAX_TEXT)
+			form_error(r, e, cn, "Aktiviteten ”%s”: kommentaren får vara högst 20 000 tecken.", a->name);
+	}
+}
+
+/* changed: the form's status and comment differ from what the report holds for a. */
+static int changed(const struct pf_activity *a, const char *st, const char *c)
+{
+	if (!a->reported)
+		return strcmp(st, a->own_status ? a->own_status : "") != 0 || *c;
+	return strcmp(st, a->status) != 0 || strcmp(c, a->comment ? a->comment : "") != 0;
+}
+
+int pf_report_activities_write(struct http_req *r, const struct pf_report *rep, const struct form *f, int *n)
+{
+	for (int i = 0; i < rep->nacts; i++) {
+		const struct pf_activity *a = &rep->acts[i];
+		const char *st = form_get(f, fname(r, "status", a->id));
+		const char *c = form_get_trim(r, f, fname(r, "kommentar", a->id));
+		int64_t mine = 0;
+		if (!st)
+			continue;
+		if (!c)
+			c = a->comment ? a->comment : "";
+		if (!changed(a, st, c))
+			continue;
+		struct sval ra[] = { SVI(rep->id), SVI(a->id) };
+		if (store_query_id(r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITY, ra, 2, &mine, &r->err) != LUP_OK)
+			return -1;
+		if (!mine)
+			continue;	/* no longer the organisation's: as the API, never written */
+		struct sval args[] = { SVI(rep->id), SVI(a->id), SVS(st), SVS(*c ? c : NULL) };
+		if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
+			return -1;
+		(*n)++;
+	}
+	return 0;
+}
