@@ -104,17 +104,21 @@ fuzz: deps-test fuzz-build
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/new-$$n tests/fuzz/corpus/$$n || exit 1; done
 
 # run: install what is missing, build, create the database with the Stockholm dataset (and the
-# commission's responses from ../shared/seeds when present) when it does not exist yet,
-# upgrade it in place otherwise, show what it holds, and serve it on
+# commission's responses from ../shared/seeds when present) when it does not exist yet, with
+# three logins with random passwords (an editor, a city controller, an administrator; written
+# to $(DB).logins and shown), upgrade it in place otherwise, show what it holds, and serve it on
 # http://127.0.0.1:8080 (LISTEN=ADDR:PORT to change; Ctrl-C stops).
 LISTEN ?= 127.0.0.1:8080
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	@mkdir -p $(dir $(DB))
 	$(Q)if [ ! -f $(DB) ]; then ./build/lup --db $(DB) init && ./build/lup --db $(DB) demo $(DATASET) && \
-		for f in $(COMMISSION); do ./build/lup --db $(DB) import commission "$$f" >/dev/null || exit 1; done; \
+		for f in $(COMMISSION); do ./build/lup --db $(DB) import commission "$$f" >/dev/null || exit 1; done && \
+		sh scripts/demo-logins.sh ./build/lup $(DB) $(DB).logins; \
 	else ./build/lup --db $(DB) init; fi
 	$(Q)./build/lup --db $(DB) summary
+	$(Q)if [ -f $(DB).logins ]; then echo "Logins for http://$(LISTEN)/logga-in ($(DB).logins):"; \
+		sed 's/^/  /' $(DB).logins; fi
 	$(Q)exec ./build/lup --db $(DB) serve --listen $(LISTEN)
 
 # check: every test, with the normal build and under AddressSanitizer + UBSan.
