@@ -49,6 +49,40 @@ static size_t utf8_len(const unsigned char *s)
 	return len;
 }
 
+/* What html_escape does with each byte: copy it (0), end (E_END), replace it (E_REP: markup
+ * characters and control characters but tab and newline), check a UTF-8 sequence (E_UTF8). */
+enum { E_END = 1, E_REP, E_UTF8 };
+static const unsigned char esc_class[256] = { /* 16 bytes a row */
+	1, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	0, 0, 2, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
+static const char *esc_rep(unsigned char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	default: return "\xef\xbf\xbd"; /* U+FFFD for control characters */
+	}
+}
+
 void html_escape(struct buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -56,25 +90,17 @@ void html_escape(struct buf *out, const char *s)
 
 	if (!s)
 		return;
-	while (p[i]) {
-		unsigned char c = p[i];
-		const char *rep = NULL;
-		if (c == '&') rep = "&amp;";
-		else if (c == '<') rep = "&lt;";
-		else if (c == '>') rep = "&gt;";
-		else if (c == '"') rep = "&quot;";
-		else if (c == '\'') rep = "&#39;";
-		else if (c < 0x20 && c != '\n' && c != '\t') rep = "\xef\xbf\xbd";
-		if (!rep && c < 0x80) {
+	for (;;) {
+		while (!esc_class[p[i]])
 			i++;
-			continue;
-		}
-		if (!rep && (len = utf8_len(p + i)) > 0) {
+		if (esc_class[p[i]] == E_END)
+			break;
+		if (esc_class[p[i]] == E_UTF8 && (len = utf8_len(p + i)) > 0) {
 			i += len;
 			continue;
 		}
 		buf_add(out, p + run, i - run);
-		buf_adds(out, rep ? rep : "\xef\xbf\xbd");
+		buf_adds(out, esc_class[p[i]] == E_REP ? esc_rep(p[i]) : "\xef\xbf\xbd");
 		run = ++i;
 	}
 	buf_add(out, p + run, i - run);

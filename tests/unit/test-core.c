@@ -272,6 +272,45 @@ static void test_html_escapes_text_and_attributes(void)
 	buf_release(&b);
 }
 
+/* Every single byte between two letters, then sequences that are and are not UTF-8. */
+static void test_html_escape_every_byte(void)
+{
+	static const struct { const char *in, *want; } seq[] = {
+		{ "\xc3\xa5\xc3\xa4\xc3\xb6", "\xc3\xa5\xc3\xa4\xc3\xb6" },	/* åäö kept */
+		{ "\xe2\x80\x9d\xf0\x9f\x98\x80", "\xe2\x80\x9d\xf0\x9f\x98\x80" }, /* 3 and 4 bytes */
+		{ "a\xc3", "a\xef\xbf\xbd" },					/* cut short */
+		{ "\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd" },			/* overlong '/' */
+		{ "\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },	/* a surrogate */
+		{ "\xf4\x90\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" }, /* > U+10FFFF */
+		{ "\xc3<", "\xef\xbf\xbd&lt;" },
+		{ "a\r\nb\tc", "a\xef\xbf\xbd\nb\tc" },
+		{ "", "" },
+	};
+	struct buf b;
+	char in[4], want[16];
+
+	buf_init(&b, 0);
+	for (int c = 1; c < 256; c++) {
+		snprintf(in, sizeof(in), "x%cy", c);
+		if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'')
+			snprintf(want, sizeof(want), "x%sy", c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+				 : c == '"' ? "&quot;" : "&#39;");
+		else if ((c < 0x20 && c != '\n' && c != '\t') || c >= 0x80)
+			snprintf(want, sizeof(want), "x\xef\xbf\xbdy");
+		else
+			snprintf(want, sizeof(want), "x%cy", c);
+		buf_reset(&b);
+		html_escape(&b, in);
+		T_EQ_STR(b.ptr, want);
+	}
+	for (size_t i = 0; i < sizeof(seq) / sizeof(seq[0]); i++) {
+		buf_reset(&b);
+		html_escape(&b, seq[i].in);
+		T_EQ_STR(b.len ? b.ptr : "", seq[i].want);
+	}
+	buf_release(&b);
+}
+
 static void test_html_refuses_bad_names_and_closes(void)
 {
 	struct buf b;
@@ -313,6 +352,7 @@ int main(void)
 	T_RUN(test_tsv_rejects_bad_utf8);
 	T_RUN(test_tsv_split_list);
 	T_RUN(test_html_escapes_text_and_attributes);
+	T_RUN(test_html_escape_every_byte);
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	return t_done();
 }
