@@ -1,7 +1,8 @@
 #!/bin/sh
 # t3000: the HTTP API against the real `lup serve` on an ephemeral loopback port: reads,
 # pagination, errors, bad requests, login, tokens, CSRF, throttling, the authorisation matrix of
-# every write route for every role, the report workflow, ETags, the audit log, shutdown.
+# every write route for every role, the report workflow with the activities' status in a
+# report, ETags, the audit log, shutdown.
 . "$(dirname "$0")/lib.sh"
 DB="$TMP/lup.db"
 L() { "$LUP" --db "$DB" "$@"; }
@@ -165,7 +166,48 @@ matrix "change an activity" PATCH "/api/v1/activities/$ACT" '{"status":"ongoing"
 matrix "create a report" POST /api/v1/reports '{"org":"spanga-tensta-stadsdelsnamnd","period":"2022-T1"}' 401 403 403 403 201 409
 REP=$(sqlite3 "$DB" "SELECT r.id FROM report r JOIN period p ON p.id = r.period_id WHERE p.kind = 'T1'")
 matrix "assess a goal" PUT "/api/v1/reports/$REP/assessments/vp-2022-spanga-tensta-nm-03" '{"assessment":"partly","analysis":"Delvis: två av tre indikatorer."}' 401 403 403 403 200 200
+# the activities of the report: status and comment per activity, under the assessments' rules
+RACT=vp-2022-spanga-tensta-a-014
+matrix "record an activity's status in a report" PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"ongoing","comment":"Startade i februari."}' 401 403 403 403 200 200
+expect_eq "the answer is the report with the activity's status" "$(jb '.activities[] | select(.activity == "'$RACT'") | .status + " " + .comment')" "ongoing Startade i februari."
+req "the report's activities" 200 GET "/api/v1/reports/$REP/activities" "" "$T_reader"
+expect_eq "every activity of Spånga-Tensta's 2022 (not Socialförvaltningen's, not the 2023 one)" "$(jb .total)" \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM activity a JOIN organisation o ON o.id = a.owner_id WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND a.start_first / 10000 <= 2022 AND a.end_last / 10000 >= 2022")"
+expect_eq "the recorded one: its status in the report" "$(jb '.items[] | select(.key == "'$RACT'") | [.status, .comment, .reported] | join(" ")')" "ongoing Startade i februari. true"
+expect_eq "the others: their own status, marked as not reported" \
+	"$(jb '[.items[] | select(.key != "'$RACT'") | select(.reported == false and .status == .activity_status and .comment == null)] | length')" "$(( $(jb .total) - 1 ))"
+expect_eq "each with its goal" "$(jb '.items[] | select(.key == "'$RACT'") | .goal')" \
+	"$(sqlite3 "$DB" "SELECT g.key FROM activity a JOIN goal g ON g.id = a.goal_id WHERE a.key = '$RACT'")"
+req "a draft's activities are not public" 404 GET "/api/v1/reports/$REP/activities"
+req "activities of a report that does not exist" 404 GET /api/v1/reports/999999/activities "" "$T_reader"
+n0=$(audits)
+req "an activity status that is not one of the five" 422 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"finished"}' "$T_own"
+expect_eq "... names the field" "$(jb '[.error.fields[].field] | join(",")')" status
+req "a missing status and an unknown field" 422 PUT "/api/v1/reports/$REP/activities/$RACT" '{"colour":"red"}' "$T_own"
+expect_eq "... both listed" "$(jb '[.error.fields[].field] | sort | join(",")')" "colour,status"
+long=$(head -c 20001 /dev/zero | tr '\0' a)
+req "a comment over 20 000 bytes" 422 PUT "/api/v1/reports/$REP/activities/$RACT" "{\"status\":\"done\",\"comment\":\"$long\"}" "$T_own"
+expect_eq "... names the field" "$(jb '[.error.fields[].field] | join(",")')" comment
+req "an unknown activity" 404 PUT "/api/v1/reports/$REP/activities/no-such-activity" '{"status":"done"}' "$T_own"
+req "an activity id that does not exist" 404 PUT "/api/v1/reports/$REP/activities/999999" '{"status":"done"}' "$T_own"
+req "another organisation's activity" 422 PUT "/api/v1/reports/$REP/activities/sf-2017-a-001" '{"status":"done"}' "$T_own"
+req "... also for an administrator" 422 PUT "/api/v1/reports/$REP/activities/sf-2017-a-001" '{"status":"done"}' "$T_admin"
+req "an activity of the organisation in another year" 422 PUT "/api/v1/reports/$REP/activities/$ACT" '{"status":"done"}' "$T_own"
+req "a report that does not exist" 404 PUT "/api/v1/reports/999999/activities/$RACT" '{"status":"done"}' "$T_own"
+expect_eq "no refused activity write wrote anything" "$(audits) $(sqlite3 "$DB" "SELECT count(*) FROM activity_update")" "$n0 1"
+req "the report before an activity write" 200 GET "/api/v1/reports/$REP" "" "$T_own"
+rtag=$(grep -i '^etag:' "$TMP/headers" | cut -d' ' -f2 | tr -d '\r')
+req "an activity write with the report's ETag" 200 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"done","comment":"Klar i april."}' "$T_own" -H "If-Match: $rtag"
+req "... and with the stale one" 412 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"waiting"}' "$T_own" -H "If-Match: $rtag"
+expect_eq "the write is audited on the report with its JSON before and after" \
+	"$(sqlite3 "$DB" "SELECT json_extract(before, '\$.activities[0].status') || ' ' || json_extract(after, '\$.activities[0].status') || ' ' || json_extract(after, '\$.activities[0].comment') FROM audit WHERE entity = 'report' AND entity_id = $REP ORDER BY id DESC LIMIT 1")" \
+	"ongoing done Klar i april."
+req "the report's activities hold the new status" 200 GET "/api/v1/reports/$REP/activities" "" "$T_own"
+etag=$(grep -i '^etag:' "$TMP/headers" | cut -d' ' -f2 | tr -d '\r')
+expect_eq "... done" "$(jb '.items[] | select(.key == "'$RACT'") | .status')" done
+req "the list's ETag gives 304" 304 GET "/api/v1/reports/$REP/activities" "" "$T_own" -H "If-None-Match: $etag"
 matrix "submit a report" POST "/api/v1/reports/$REP/submit" '' 401 403 403 403 200 409
+req "a submitted report's activities are frozen" 409 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"cancelled"}' "$T_own"
 matrix "approve a report" POST "/api/v1/reports/$REP/approve" '' 401 403 200 403 403 409
 matrix "create a user" POST /api/v1/users '{"name":"new","role":"reader","password":"newpassword1"}' 401 403 403 403 403 201
 matrix "list users" GET /api/v1/users '' 401 403 403 403 403 200
@@ -175,6 +217,10 @@ matrix "delete an activity" DELETE "/api/v1/activities/$ACT" '' 401 403 403 403 
 
 # --- the workflow ---------------------------------------------------------------------------------
 req "an approved report is frozen" 409 PUT "/api/v1/reports/$REP/assessments/vp-2022-spanga-tensta-nm-03" '{"assessment":"fulfilled"}' "$T_own"
+req "so are its activities" 409 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"cancelled"}' "$T_own"
+req "... also for an administrator" 409 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"cancelled"}' "$T_admin"
+req "an approved report's activities are public" 200 GET "/api/v1/reports/$REP/activities"
+expect_eq "... with the status recorded in it" "$(jb '.items[] | select(.key == "'$RACT'") | .status')" done
 req "its period's outcomes are frozen" 409 POST /api/v1/outcomes '{"indicator":"vp-2022-spanga-tensta-i-002","period":"2022-T1","area":"spanga-tensta","value":9}' "$T_own"
 req "the report shows its assessment" 200 GET "/api/v1/reports/$REP" "" "$T_reader"
 expect_eq "assessment stored" "$(jb '.assessments[0].assessment') $(jb .status)" "partly approved"
