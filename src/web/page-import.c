@@ -1,14 +1,24 @@
-/* page-import.c: importing a document through the web: GET /importera, a form where an editor
- * (or an administrator) chooses the kind and pastes the document's text, and POST /importera,
- * which runs the importer (import.h) on that text as a dry run and shows its report (counts,
- * warnings with their lines, the first lines of the trace) with a form that posts the same text
- * again with bekrafta=1; that post imports for real and shows the result. The text goes to a
- * private temporary file (a fresh 0700 directory from mkdtemp under $TMPDIR, removed again at
- * once), since the importers read files. imp_run is one transaction and writes the audit entry
- * itself; a failed import writes nothing. For a plan an editor imports, the organisation is the
- * editor's own. */
+/* page-import.c: importing a document through the web.
+ *
+ * GET /importera: a multipart/form-data form where an editor (or an administrator) chooses the
+ * kind and uploads the document as a file (<input type="file">, at most UPLOAD_MAX_BODY) or
+ * pastes its text. POST /importera (R_UPLOAD, upload.h) runs the importer (import.h) on it as a
+ * dry run and shows its report (counts, warnings with their lines, the first lines of the trace)
+ * and keeps the document in the stash (stash.h: in memory, under a random token bound to the
+ * user and session, for 30 minutes, used once); the confirmation form posts only that token to
+ * POST /importera/bekrafta, which imports the stashed document for real and shows the result.
+ *
+ * The text goes to a private temporary file (a fresh 0700 directory from mkdtemp under
+ * $TMPDIR, removed again at once), since the importers read files; it is named after the
+ * uploaded file (made safe) or "inklistrad-text", so that messages name it. imp_run is one
+ * transaction and writes the audit entry itself; a failed import writes nothing. An editor
+ * imports only its own organisation's data: a plan for it, or CSV outcomes and targets of its
+ * indicators; the other kinds are for administrators.
+ */
+#include "web/page-import.h"
 #include "web/pages-forms.h"
-#include "import/import.h"
+#include "web/stash.h"
+#include "web/upload.h"
 #include "store/store.h"
 
 #include <errno.h>
@@ -20,64 +30,76 @@
 
 int page_import(struct http_req *r);
 int page_import_post(struct http_req *r);
+int page_import_confirm(struct http_req *r);
 
-#define TRACE_SHOWN 200		/* trace lines shown on the dry-run page */
-#define DOC_NAME "inklistrad-text"	/* the temporary file's name, as messages name it */
+#define PASTED_NAME "inklistrad-text"	/* the temporary file's name for pasted text */
+#define UPLOAD_FALLBACK "uppladdad-fil"	/* ... for a file whose name is unusable */
 
-static const char *const kind_values[] = { "plan", "commission", "lup", "kolada", "csv", NULL };
-static const char *const kind_labels[] = {
-	"Verksamhetsplan (text)", "Kommissionens åtgärder och förvaltningarnas svar (text)",
-	"Lokal utvecklingsplan, LUP (text)", "Kolada (JSON)", "Utfall och mål (CSV)", NULL,
+enum { F_CSRF, F_TYP, F_AR, F_FIL, F_INNEHALL, F__MAX };
+
+static const struct upload_field fields[F__MAX] = {
+	[F_CSRF] = { "csrf", UP_FIELD, 200 },
+	[F_TYP] = { "typ", UP_FIELD, 32 },
+	[F_AR] = { "ar", UP_FIELD, 32 },
+	[F_FIL] = { "fil", UP_DOC, UPLOAD_MAX_BODY },
+	[F_INNEHALL] = { "innehall", UP_DOC, UPLOAD_MAX_BODY },
 };
 
-/* count_label: the Swedish label of a count key of any kind. */
-static const char *count_label(const char *key)
+/* What a post asks to import. */
+struct job {
+	const struct imp_kind *k;
+	const char *year_s;	/* as typed (NULL: not sent) */
+	long year;
+	const char *name;	/* the temporary file's name */
+	const char *data;	/* the document */
+	size_t len;
+	const char *pasted;	/* the pasted text (kept in the form after a failure), or NULL */
+};
+
+/* alert: a box (role="alert") with a message that belongs to no field. */
+static void alert(struct html *h, const char *msg)
 {
-	static const char *const map[][2] = {
-		{ "inriktningsmal", "Inriktningsmål" }, { "verksamhetsomradesmal", "Verksamhetsområdesmål" },
-		{ "namndmal", "Nämndmål" }, { "indicators", "Indikatorer" }, { "activities", "Aktiviteter" },
-		{ "budget_lines", "Budgetrader" }, { "administrations", "Förvaltningar" },
-		{ "reports", "Rapporter" }, { "recommendations", "Rekommendationer" },
-		{ "measures", "Åtgärder" }, { "responses", "Svar" }, { "districts", "Stadsdelsområden" },
-		{ "themes", "Teman" }, { "prioritised_areas", "Prioriterade områden" },
-		{ "partners", "Samverkanspartner" }, { "kpis", "Nyckeltal" }, { "values", "Värden" },
-		{ "missing", "Saknade värden" }, { "municipalities", "Kommuner" },
-		{ "skipped", "Överhoppade" }, { "rows", "Rader" }, { "targets", "Målvärden" },
-	};
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcmp(map[i][0], key) == 0)
-			return map[i][1];
-	return key;
+	if (!msg)
+		return;
+	html_open(h, "div", "class", "import-error", "role", "alert", NULL);
+	html_elem(h, "p", msg, NULL);
+	html_close(h);
 }
 
-static const char *kind_label(const char *kind)
+/* import_form: the form, with the kind, year and pasted text given (NULLs: defaults) and the
+ * errors in e (may be NULL). */
+static void import_form(struct http_req *r, struct html *h, const struct form_errors *e, const char *kind,
+			const char *year, const char *pasted)
 {
-	for (int i = 0; kind_values[i]; i++)
-		if (strcmp(kind_values[i], kind) == 0)
-			return kind_labels[i];
-	return kind;
+	html_open(h, "form", "method", "post", "action", "/importera", "enctype", "multipart/form-data",
+		  "accept-charset", "UTF-8", NULL);
+	form_error_summary(h, e, 2);
+	form_csrf_field(r, h);
+	form_select(h, e, "typ", "Typ av dokument", pim_kind_values, pim_kind_labels, kind ? kind : "plan",
+		    r->user.role == ROLE_EDITOR ? "En verksamhetsplan importeras för din egen organisation." : NULL);
+	form_input(h, e, "ar", "År (om dokumentet inte anger det)", "text", year,
+		   "Fyra siffror, till exempel 2022. Lämna tomt om året står i dokumentet.", "off");
+	form_input(h, e, "fil", "Dokumentet som fil", "file", NULL,
+		   "En textfil i UTF-8 (till exempel ett dokument sparat som text), en CSV-fil eller en "
+		   "JSON-fil från Kolada. Högst 16 MB.", NULL);
+	form_textarea(h, e, "innehall", "Eller klistra in dokumentets text", pasted,
+		      "Använd rutan i stället för en fil, till exempel för text kopierad ur en PDF.", 10);
+	form_button(h, "Provkör importen", NULL);
+	html_close(h);
 }
 
-/* render_form: the import form with the values of f (NULL: empty) and errors e. */
-static int render_form(struct http_req *r, const struct form *f, const struct form_errors *e, int status)
+/* render_form: the import page with the form; msg (may be NULL) is shown above it. */
+static int render_form(struct http_req *r, const struct form_errors *e, const char *msg, const struct form *f,
+		       int status)
 {
 	struct html *h = page_begin(r, "Importera", NAV_NONE);
 
 	html_elem(h, "h1", "Importera", NULL);
-	html_elem(h, "p", "Klistra in texten ur ett dokument eller en datafil. Först görs en provkörning som visar "
-		  "vad importen skulle skapa och ändra, utan att något sparas. Sedan kan du bekräfta importen.", NULL);
-	html_elem(h, "p", "Filer laddas inte upp här: öppna dokumentet (till exempel en PDF som text), markera allt, "
-		  "kopiera och klistra in texten i rutan. Texten får vara högst 64 kB.", "class", "hint", NULL);
-	html_open(h, "form", "method", "post", "action", "/importera", "accept-charset", "UTF-8", NULL);
-	form_error_summary(h, e, 2);
-	form_csrf_field(r, h);
-	form_select(h, e, "typ", "Typ av dokument", kind_values, kind_labels, f ? form_get(f, "typ") : "plan", NULL);
-	form_input(h, e, "ar", "År (om dokumentet inte anger det)", "text", f ? form_get(f, "ar") : NULL,
-		   "Fyra siffror, till exempel 2022. Lämna tomt om året står i dokumentet.", "off");
-	form_textarea(h, e, "innehall", "Dokumentets text", f ? form_get(f, "innehall") : NULL,
-		      r->user.role == ROLE_EDITOR ? "En verksamhetsplan importeras för din egen organisation." : NULL, 16);
-	form_button(h, "Provkör importen", NULL);
-	html_close(h);
+	html_elem(h, "p", "Ladda upp ett dokument eller en datafil, eller klistra in texten. Först görs en "
+		  "provkörning som visar vad importen skulle skapa och ändra, utan att något sparas. Sedan "
+		  "kan du bekräfta importen.", NULL);
+	alert(h, msg);
+	import_form(r, h, e, f ? form_get(f, "typ") : NULL, f ? form_get(f, "ar") : NULL, NULL);
 	page_end(r, h);
 	r->status = status;
 	return status;
@@ -85,7 +107,94 @@ static int render_form(struct http_req *r, const struct form *f, const struct fo
 
 int page_import(struct http_req *r)
 {
-	return render_form(r, NULL, NULL, 200);
+	return render_form(r, NULL, NULL, NULL, 200);
+}
+
+/* refused: an upload upload_parse refused: 403 as an error page, the rest as the form with
+ * the message at its field (or above the form). */
+static int refused(struct http_req *r, const struct upload *u)
+{
+	struct form_errors e = { 0 };
+	const char *field = u->field;
+
+	if (u->status == 403)
+		return page_error(r, 403, u->msg);
+	if (u->status == 413 && !field)
+		field = "fil";
+	if (field && (strcmp(field, "fil") == 0 || strcmp(field, "innehall") == 0 || strcmp(field, "typ") == 0 ||
+		      strcmp(field, "ar") == 0)) {
+		form_error(r, &e, field, "%s", u->msg);
+		return render_form(r, &e, NULL, &u->f, u->status);
+	}
+	return render_form(r, NULL, u->msg, &u->f, u->status);
+}
+
+/* pick_doc: the file or the pasted text of u into j; errors at the fields into e. */
+static void pick_doc(struct http_req *r, const struct upload *u, struct job *j, struct form_errors *e)
+{
+	const struct upload_doc *fil = upload_doc(u, fields, F__MAX, "fil");
+	const struct upload_doc *txt = upload_doc(u, fields, F__MAX, "innehall");
+	int has_file = fil && (fil->len || (fil->filename && *fil->filename));
+	int has_text = txt && !form_blank(txt->data);
+	char safe[UPLOAD_NAME_MAX];
+
+	if (has_file && has_text) {
+		form_error(r, e, "fil", "Ladda upp en fil eller klistra in text, inte båda.");
+	} else if (has_file && !fil->len) {
+		form_error(r, e, "fil", "Filen ”%s” är tom.", upload_safe_name(fil->filename, UPLOAD_FALLBACK, safe));
+	} else if (has_file) {
+		j->name = arena_strdup(&r->a, upload_safe_name(fil->filename, UPLOAD_FALLBACK, safe));
+		j->data = fil->data;
+		j->len = fil->len;
+	} else if (has_text) {
+		j->name = PASTED_NAME;
+		j->data = txt->data;
+		j->len = txt->len;
+		j->pasted = txt->data;
+	} else {
+		form_error(r, e, "fil", "Välj en fil att ladda upp, eller klistra in dokumentets text.");
+	}
+}
+
+/* check_job: the kind, year and document of u into j; errors at the fields into e. */
+static void check_job(struct http_req *r, const struct upload *u, struct job *j, struct form_errors *e)
+{
+	const char *kind = form_get_trim(r, &u->f, "typ");
+
+	j->year_s = form_get_trim(r, &u->f, "ar");
+	if (!kind || !(j->k = imp_kind_find(kind)))
+		form_error(r, e, "typ", "Välj en typ av dokument i listan.");
+	if (!form_blank(j->year_s) && pf_parse_year(j->year_s, &j->year) != 0)
+		form_error(r, e, "ar", "Skriv året med fyra siffror, till exempel 2022, eller lämna fältet tomt.");
+	pick_doc(r, u, j, e);
+}
+
+/* scope: what the caller may import of kind k: sets o->only_org (an editor's CSV) and *org (an
+ * editor's plan: its organisation's key). Returns 0, or answers 403 and returns it. */
+static int scope(struct http_req *r, const struct imp_kind *k, struct imp_opts *o, const char **org)
+{
+	struct rowset rs;
+	struct sval arg = SVI(r->user.org_id);
+
+	*org = NULL;
+	if (r->user.role == ROLE_ADMIN)
+		return 0;
+	/* the other kinds touch many organisations: administrators only */
+	if (strcmp(k->name, "plan") != 0 && strcmp(k->name, "csv") != 0)
+		return page_error(r, 403, "Den här typen av import berör flera organisationer och görs av en administratör.");
+	if (!r->user.org_id)
+		return page_error(r, 403, strcmp(k->name, "csv") == 0 ?
+				  "Du hör inte till någon organisation och kan därför inte importera utfall." :
+				  "Du hör inte till någon organisation och kan därför inte importera en verksamhetsplan.");
+	if (strcmp(k->name, "csv") == 0) {
+		o->only_org = r->user.org_id;
+		return 0;
+	}
+	if (pf_query(r, &rs, STMT_WEB_FORMS_ORG, &arg, 1) != 0)
+		return r->status;
+	if (!rs.nrows || !(*org = pf_s(&rs, 0, "key")))
+		return page_error(r, 403, "Din organisation finns inte längre.");
+	return 0;
 }
 
 /* strip_dir: msg without every occurrence of the temporary directory "dir/" (in the arena). */
@@ -105,271 +214,256 @@ static const char *strip_dir(struct http_req *r, const char *msg, const char *di
 	return out;
 }
 
-/* write_temp: text into a new private file DIR/inklistrad-text; dir receives the directory
- * (to remove afterwards), path the file. Returns 0 or -1 (errno set). */
-static int write_temp(const char *text, char dir[512], char path[600])
+/* write_all: data[0..len) to fd. Returns 0 or -1 (errno set). */
+static int write_all(int fd, const char *data, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+/* write_temp: data into a new private file DIR/name; dir receives the directory (to remove
+ * afterwards), path the file. Returns 0 or -1 (errno set, nothing left behind). */
+static int write_temp(const char *data, size_t len, const char *name, char dir[512], char path[700])
 {
 	const char *tmp = getenv("TMPDIR");
-	size_t len = strlen(text), done = 0;
-	int fd;
+	int fd, save;
 
 	if (!tmp || !*tmp || tmp[0] != '/' || strlen(tmp) > 400)
 		tmp = "/tmp";
 	snprintf(dir, 512, "%s/lup-import-XXXXXX", tmp);
 	if (!mkdtemp(dir))
 		return -1;
-	snprintf(path, 600, "%s/%s", dir, DOC_NAME);
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0) {
-		int save = errno;
-		rmdir(dir);
+	snprintf(path, 700, "%s/%s", dir, name);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
+		goto err_dir;
+	if (write_all(fd, data, len) != 0) {
+		save = errno;
+		close(fd);
 		errno = save;
-		return -1;
+		goto err_file;
 	}
-	while (done < len) {
-		ssize_t n = write(fd, text + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			int save = errno;
-			close(fd);
-			unlink(path);
-			rmdir(dir);
-			errno = save ? save : EIO;
-			return -1;
-		}
-		done += (size_t)n;
-	}
-	if (close(fd) != 0) {
-		int save = errno;
-		unlink(path);
-		rmdir(dir);
-		errno = save;
-		return -1;
-	}
+	if (close(fd) != 0)
+		goto err_file;
 	return 0;
+err_file:
+	save = errno;
+	unlink(path);
+	errno = save;
+err_dir:
+	save = errno;
+	rmdir(dir);
+	errno = save;
+	return -1;
 }
 
-static void counts_table(struct http_req *r, struct html *h, const struct imp_kind *k,
-			 const struct imp_report *rep, const char *caption)
+/* run: imports j (dry run unless confirm) into rep (memory in a). Returns LUP_OK, or the
+ * importer's error with *msg its message without the temporary directory; -1 when the page
+ * has been answered (403, a temporary file that could not be written). */
+static int run(struct http_req *r, const struct job *j, int confirm, struct arena *a, struct imp_report *rep,
+	       const char **msg)
 {
-	static const char *const cols[] = { "Vad", "#Antal", NULL };
-	char num[32];
+	struct imp_opts o = { 0 };
+	struct err err = { 0 };
+	const char *files[1];
+	char dir[512], path[700];
+	int rc;
 
-	html_open(h, "table", "class", "import-counts", NULL);
-	html_elem(h, "caption", caption, NULL);
-	pf_thead(h, cols);
-	html_open(h, "tbody", NULL);
-	for (int i = 0; k->keys[i] && i < IMP_MAX_KEYS; i++) {
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", count_label(k->keys[i]), "scope", "row", NULL);
-		snprintf(num, sizeof(num), "%ld", rep->counts[i]);
-		html_elem(h, "td", num, "class", "num", NULL);
-		html_close(h);
+	if (scope(r, j->k, &o, &o.org) != 0)
+		return -1;
+	if (write_temp(j->data, j->len, j->name, dir, path) != 0) {
+		fprintf(stderr, "lup serve: POST %s: temporary file: %s\n", r->path, strerror(errno));
+		page_error(r, 500, "Dokumentet kunde inte sparas tillfälligt för importen. Försök igen senare.");
+		return -1;
 	}
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Rader i databasen som skapas eller ändras", "scope", "row", NULL);
-	snprintf(num, sizeof(num), "%d", rep->changed);
-	html_elem(h, "td", num, "class", "num", NULL);
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	(void)r;
+	files[0] = path;
+	o.year = (int)j->year;
+	o.dry_run = !confirm;
+	o.trace = !confirm;
+	o.actor = r->user.name;
+	o.user_id = r->user.id;
+	rc = imp_run(r->st, j->k, files, 1, &o, a, rep, &err);
+	unlink(path);
+	rmdir(dir);
+	if (rc != LUP_OK)
+		*msg = strip_dir(r, err.msg, dir);
+	return rc;
 }
 
-static void warnings_list(struct html *h, const struct imp_report *rep)
-{
-	html_elem(h, "h2", "Varningar", NULL);
-	if (!rep->nwarn) {
-		html_elem(h, "p", "Inga varningar.", NULL);
-		return;
-	}
-	html_open(h, "ul", "class", "import-warnings", NULL);
-	for (int i = 0; i < rep->nwarn; i++) {
-		html_open(h, "li", NULL);
-		if (rep->warn[i].line > 0)
-			html_textf(h, "Rad %d: %s", rep->warn[i].line, rep->warn[i].msg);
-		else
-			html_text(h, rep->warn[i].msg);
-		html_close(h);
-	}
-	html_close(h);
-}
-
-static void trace_table(struct html *h, const struct imp_report *rep)
-{
-	static const char *const cols[] = { "Rader", "Blev", "Innehåll", NULL };
-	int n = rep->ntrace < TRACE_SHOWN ? rep->ntrace : TRACE_SHOWN;
-	char lines[48];
-
-	html_elem(h, "h2", "Vad raderna blev", NULL);
-	if (!n) {
-		html_elem(h, "p", "Importen redovisar inga rader.", NULL);
-		return;
-	}
-	if (rep->ntrace > TRACE_SHOWN) {
-		html_open(h, "p", NULL);
-		html_textf(h, "De första %d av %d posterna visas.", TRACE_SHOWN, rep->ntrace);
-		html_close(h);
-	}
-	html_open(h, "table", "class", "import-trace", NULL);
-	html_elem(h, "caption", "Dokumentets rader och vad de blev", NULL);
-	pf_thead(h, cols);
-	html_open(h, "tbody", NULL);
-	for (int i = 0; i < n; i++) {
-		const struct imp_trace_entry *t = &rep->trace[i];
-		if (t->last > t->line)
-			snprintf(lines, sizeof(lines), "%d–%d", t->line, t->last);
-		else
-			snprintf(lines, sizeof(lines), "%d", t->line);
-		html_open(h, "tr", NULL);
-		html_elem(h, "td", lines, "class", "line", NULL);
-		html_elem(h, "td", t->what ? t->what : "", "class", "what", NULL);
-		html_elem(h, "td", t->detail ? t->detail : "", "class", "detail", NULL);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-}
-
-/* confirm_form: the same text, kind and year again with bekrafta=1. */
-static void confirm_form(struct http_req *r, struct html *h, const char *kind, const char *year, const char *text)
-{
-	html_open(h, "form", "method", "post", "action", "/importera", "accept-charset", "UTF-8", "class", "workflow", NULL);
-	form_csrf_field(r, h);
-	html_void(h, "input", "type", "hidden", "name", "typ", "value", kind, NULL);
-	html_void(h, "input", "type", "hidden", "name", "ar", "value", year ? year : "", NULL);
-	html_void(h, "input", "type", "hidden", "name", "bekrafta", "value", "1", NULL);
-	html_void(h, "input", "type", "hidden", "name", "innehall", "value", text, NULL);
-	form_button(h, "Bekräfta import", NULL);
-	html_close(h);
-	html_open(h, "p", NULL);
-	pf_link(h, "/importera", "Avbryt och börja om");
-	html_close(h);
-}
-
-/* failed: the form again with the importer's message (file:line) in Swedish. */
-static int failed(struct http_req *r, const struct form *f, int rc, const char *msg)
+/* failed: the importer's message (file:line) and the form to try again. */
+static int failed(struct http_req *r, const struct job *j, int rc, const char *msg)
 {
 	struct html *h;
 	int status = rc == LUP_EINVAL ? 422 : rc == LUP_ETOOBIG ? 413 : 500;
 
 	if (status == 500)
-		fprintf(stderr, "lup serve: POST /importera: %s\n", msg);
+		fprintf(stderr, "lup serve: POST %s: %s\n", r->path, msg);
 	h = page_begin(r, "Importen misslyckades", NAV_NONE);
 	html_elem(h, "h1", "Importen misslyckades", NULL);
 	html_open(h, "div", "class", "import-error", "role", "alert", NULL);
-	html_elem(h, "p", "Dokumentet kunde inte importeras, och ingenting har sparats. Felet (med radnumret i den "
-		  "inklistrade texten):", NULL);
+	html_elem(h, "p", "Dokumentet kunde inte importeras, och ingenting har sparats. Felet (med filens namn och "
+		  "radnumret i dokumentet):", NULL);
 	html_elem(h, "pre", status == 500 ? "Ett internt fel inträffade. Försök igen senare." : msg, NULL);
 	html_close(h);
-	html_elem(h, "h2", "Rätta texten och försök igen", NULL);
-	html_open(h, "form", "method", "post", "action", "/importera", "accept-charset", "UTF-8", NULL);
-	form_csrf_field(r, h);
-	form_select(h, NULL, "typ", "Typ av dokument", kind_values, kind_labels, form_get(f, "typ"), NULL);
-	form_input(h, NULL, "ar", "År (om dokumentet inte anger det)", "text", form_get(f, "ar"), NULL, "off");
-	form_textarea(h, NULL, "innehall", "Dokumentets text", form_get(f, "innehall"), NULL, 16);
-	form_button(h, "Provkör importen", NULL);
-	html_close(h);
+	html_elem(h, "h2", "Rätta dokumentet och försök igen", NULL);
+	import_form(r, h, NULL, j->k->name, j->year_s, j->pasted);
 	page_end(r, h);
 	r->status = status;
 	return status;
 }
 
+/* dry_run_page: the report of a dry run and the confirmation form with the stash token. */
+static int dry_run_page(struct http_req *r, const struct job *j, const struct imp_report *rep, const char *token)
+{
+	struct html *h = page_begin(r, "Provkörning av import", NAV_NONE);
+
+	html_elem(h, "h1", "Provkörning av import", NULL);
+	html_open(h, "p", "class", "notice", "role", "status", NULL);
+	html_textf(h, "Provkörning av %s: ingenting har sparats ännu. Granska resultatet och bekräfta importen "
+		   "längst ned.", pim_kind_label(j->k->name));
+	html_close(h);
+	html_open(h, "p", NULL);
+	html_textf(h, "Dokument: %s (%zu byte).", j->name, j->len);
+	html_close(h);
+	pim_counts(h, j->k, rep, "Vad importen skulle skapa eller ändra");
+	pim_warnings(h, rep);
+	pim_trace(h, rep);
+	html_elem(h, "h2", "Bekräfta", NULL);
+	html_elem(h, "p", "Dokumentet finns kvar på servern i 30 minuter, så du behöver inte ladda upp det igen.",
+		  NULL);
+	html_open(h, "form", "method", "post", "action", "/importera/bekrafta", "accept-charset", "UTF-8",
+		  "class", "workflow", NULL);
+	form_csrf_field(r, h);
+	html_void(h, "input", "type", "hidden", "name", "id", "value", token, NULL);
+	form_button(h, "Bekräfta import", NULL);
+	html_close(h);
+	html_open(h, "p", NULL);
+	pf_link(h, "/importera", "Avbryt och börja om");
+	html_close(h);
+	return page_end(r, h);
+}
+
+/* session_of: what a stashed document is bound to besides the user: the cookie session's CSRF
+ * token ("" for a caller without a cookie session). */
+static const char *session_of(const struct http_req *r)
+{
+	return r->user.by_cookie ? r->user.csrf : "";
+}
+
 int page_import_post(struct http_req *r)
 {
+	struct upload u;
 	struct form_errors e = { 0 };
-	const char *kind, *year_s, *text, *org = NULL, *files[1];
-	const struct imp_kind *k = NULL;
-	struct imp_opts o = { 0 };
+	struct job j = { 0 };
 	struct imp_report rep;
 	struct arena a = ARENA_INIT;
-	struct err err = { 0 };
-	char dir[512], path[600];
-	long year = 0;
+	char token[STASH_TOKEN_HEX + 1];
+	const char *msg = NULL;
+	int rc;
+
+	if (upload_parse(r, fields, F__MAX, &u) != 0) {
+		rc = refused(r, &u);
+		goto out;
+	}
+	check_job(r, &u, &j, &e);
+	if (e.n) {
+		rc = render_form(r, &e, NULL, &u.f, 422);
+		goto out;
+	}
+	rc = run(r, &j, 0, &a, &rep, &msg);
+	if (rc < 0) {
+		rc = r->status;
+		goto out;
+	}
+	if (rc != LUP_OK) {
+		rc = failed(r, &j, rc, msg);
+		goto out;
+	}
+	stash_put(r->user.id, session_of(r), j.k->name, (int)j.year, j.name, j.data, j.len, token);
+	rc = dry_run_page(r, &j, &rep, token);
+out:
+	arena_release(&a);
+	upload_release(&u);
+	return rc;
+}
+
+/* done_page: the result of a confirmed import. */
+static int done_page(struct http_req *r, const struct job *j, const struct imp_report *rep)
+{
+	struct html *h = page_begin(r, "Importen är klar", NAV_NONE);
+
+	html_elem(h, "h1", "Importen är klar", NULL);
+	html_open(h, "p", "class", "notice", "role", "status", NULL);
+	html_textf(h, "%s är importerad från %s: %d rader i databasen skapades eller ändrades.",
+		   pim_kind_label(j->k->name), j->name, rep->changed);
+	html_close(h);
+	pim_counts(h, j->k, rep, "Vad importen gällde");
+	pim_warnings(h, rep);
+	html_open(h, "p", NULL);
+	pf_link(h, "/importera", "Importera ett dokument till");
+	html_close(h);
+	return page_end(r, h);
+}
+
+/* gone: the page for a token whose document is no longer stashed. */
+static int gone(struct http_req *r)
+{
+	struct html *h = page_begin(r, "Provkörningen finns inte längre", NAV_NONE);
+
+	html_elem(h, "h1", "Provkörningen finns inte längre", NULL);
+	html_elem(h, "p", "Dokumentet från provkörningen finns inte kvar: importen är redan bekräftad, provkörningen "
+		  "är äldre än 30 minuter, du har loggat in på nytt, eller så har servern startats om. "
+		  "Ingenting har importerats nu. Ladda upp dokumentet igen.", NULL);
+	html_open(h, "p", NULL);
+	pf_link(h, "/importera", "Till importen");
+	html_close(h);
+	page_end(r, h);
+	r->status = 410;
+	return 410;
+}
+
+int page_import_confirm(struct http_req *r)
+{
+	struct stash_item *it = NULL;
+	struct job j = { 0 };
+	struct imp_report rep;
+	struct arena a = ARENA_INIT;
+	const char *msg = NULL;
 	struct form f;
-	struct html *h;
-	int rc, confirm;
+	int rc;
 
 	if ((rc = form_begin(r, &f)) != 0)
 		return rc;
-	kind = form_get_trim(r, &f, "typ");
-	year_s = form_get_trim(r, &f, "ar");
-	text = form_get(&f, "innehall");
-	confirm = form_get(&f, "bekrafta") && strcmp(form_get(&f, "bekrafta"), "1") == 0;
-	if (!kind || !(k = imp_kind_find(kind)))
-		form_error(r, &e, "typ", "Välj en typ av dokument i listan.");
-	if (!form_blank(year_s) && pf_parse_year(year_s, &year) != 0)
-		form_error(r, &e, "ar", "Skriv året med fyra siffror, till exempel 2022, eller lämna fältet tomt.");
-	if (form_blank(text))
-		form_error(r, &e, "innehall", "Klistra in dokumentets text.");
-	if (e.n)
-		return render_form(r, &f, &e, 422);
-
-	/* an editor imports only its own organisation's data: a plan for it, or CSV outcomes and
-	 * targets of its indicators; the other kinds touch many organisations: administrators only */
-	if (r->user.role != ROLE_ADMIN && strcmp(k->name, "plan") != 0 && strcmp(k->name, "csv") != 0)
-		return page_error(r, 403, "Den här typen av import berör flera organisationer och görs av en administratör.");
-	if (r->user.role != ROLE_ADMIN && strcmp(k->name, "csv") == 0) {
-		if (!r->user.org_id)
-			return page_error(r, 403, "Du hör inte till någon organisation och kan därför inte importera utfall.");
-		o.only_org = r->user.org_id;
+	if (!(it = stash_take(form_get(&f, "id"), r->user.id, session_of(r))))
+		return gone(r);
+	if (!(j.k = imp_kind_find(it->kind))) {
+		rc = page_error(r, 500, "Ett internt fel inträffade. Försök igen senare.");
+		goto out;
 	}
-	if (r->user.role != ROLE_ADMIN && strcmp(k->name, "plan") == 0) {
-		struct rowset rs;
-		struct sval arg = SVI(r->user.org_id);
-		if (!r->user.org_id)
-			return page_error(r, 403, "Du hör inte till någon organisation och kan därför inte importera en verksamhetsplan.");
-		if (pf_query(r, &rs, STMT_WEB_FORMS_ORG, &arg, 1) != 0)
-			return r->status;
-		if (!rs.nrows || !(org = pf_s(&rs, 0, "key")))
-			return page_error(r, 403, "Din organisation finns inte längre.");
-	}
-
-	if (write_temp(text, dir, path) != 0) {
-		fprintf(stderr, "lup serve: POST /importera: temporary file: %s\n", strerror(errno));
-		return page_error(r, 500, "Texten kunde inte sparas tillfälligt för importen. Försök igen senare.");
-	}
-	files[0] = path;
-	o.org = org;
-	o.year = (int)year;
-	o.dry_run = !confirm;
-	o.trace = !confirm;
-	o.actor = r->user.name;
-	o.user_id = r->user.id;
-	rc = imp_run(r->st, k, files, 1, &o, &a, &rep, &err);
-	unlink(path);
-	rmdir(dir);
-	if (rc != LUP_OK) {
-		rc = failed(r, &f, rc, strip_dir(r, err.msg, dir));
-		arena_release(&a);
-		return rc;
-	}
-
-	if (confirm) {
-		h = page_begin(r, "Importen är klar", NAV_NONE);
-		html_elem(h, "h1", "Importen är klar", NULL);
-		html_open(h, "p", "class", "notice", "role", "status", NULL);
-		html_textf(h, "%s är importerad: %d rader i databasen skapades eller ändrades.", kind_label(k->name),
-			   rep.changed);
-		html_close(h);
-		counts_table(r, h, k, &rep, "Vad importen gällde");
-		warnings_list(h, &rep);
-		html_open(h, "p", NULL);
-		pf_link(h, "/importera", "Importera ett dokument till");
-		html_close(h);
-	} else {
-		h = page_begin(r, "Provkörning av import", NAV_NONE);
-		html_elem(h, "h1", "Provkörning av import", NULL);
-		html_open(h, "p", "class", "notice", "role", "status", NULL);
-		html_textf(h, "Provkörning av %s: ingenting har sparats ännu. Granska resultatet och bekräfta importen "
-			   "längst ned.", kind_label(k->name));
-		html_close(h);
-		counts_table(r, h, k, &rep, "Vad importen skulle skapa eller ändra");
-		warnings_list(h, &rep);
-		trace_table(h, &rep);
-		html_elem(h, "h2", "Bekräfta", NULL);
-		confirm_form(r, h, k->name, year_s, text);
-	}
+	j.year = it->year;
+	j.name = it->name;
+	j.data = it->data;
+	j.len = it->len;
+	rc = run(r, &j, 1, &a, &rep, &msg);
+	if (rc < 0)
+		rc = r->status;
+	else if (rc != LUP_OK)
+		rc = failed(r, &j, rc, msg);
+	else
+		rc = done_page(r, &j, &rep);
+out:
 	arena_release(&a);
-	return page_end(r, h);
+	stash_item_free(it);
+	return rc;
 }

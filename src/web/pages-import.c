@@ -1,15 +1,19 @@
 /* pages-import.c: the 'import' section of the web pages: GET /importera (the form where an
- * editor pastes a document's text) and POST /importera (the dry run with its report, and the
- * confirmed import). Its routes and its stylesheet part; the handlers are in page-import.c. */
+ * editor uploads a document or pastes its text), POST /importera (the dry run with its report;
+ * the document is kept in the stash) and POST /importera/bekrafta (the confirmed import of the
+ * stashed document). Its routes and its stylesheet part; the handlers are in page-import.c. */
 #include "web/page.h"
 
 int page_import(struct http_req *r);		/* GET /importera */
-int page_import_post(struct http_req *r);	/* POST /importera (form): dry run, or bekrafta=1 */
+int page_import_post(struct http_req *r);	/* POST /importera (multipart upload): dry run */
+int page_import_confirm(struct http_req *r);	/* POST /importera/bekrafta (form): the import */
 
 const struct route page_routes_import[] = {
-	{ HTTP_GET, "/importera", page_import, ACC_WRITE, 0, "pages", "the import form (paste a document's text)", NULL },
-	{ HTTP_POST, "/importera", page_import_post, ACC_WRITE, R_FORM, "pages",
-	  "import a pasted document (form): a dry run with its report, or with bekrafta=1 for real", NULL },
+	{ HTTP_GET, "/importera", page_import, ACC_WRITE, 0, "pages", "the import form (upload a document or paste its text)", NULL },
+	{ HTTP_POST, "/importera", page_import_post, ACC_WRITE, R_UPLOAD, "pages",
+	  "upload a document (multipart/form-data, at most 16 MiB): a dry run with its report", NULL },
+	{ HTTP_POST, "/importera/bekrafta", page_import_confirm, ACC_WRITE, R_FORM, "pages",
+	  "import the document of a dry run (form: its token) for real", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
 

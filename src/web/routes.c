@@ -75,20 +75,29 @@ static int page_refused(struct http_req *r)
 			  "Din roll eller organisation får inte göra detta.");
 }
 
+/* role_passes: may role call a route of access level acc? */
+static int role_passes(enum role role, enum access acc)
+{
+	switch (acc) {
+	case ACC_PUBLIC: return 1;
+	case ACC_INTERNAL: return role >= ROLE_READER;
+	case ACC_WRITE: return role == ROLE_EDITOR || role == ROLE_ADMIN;
+	case ACC_CITY: return role == ROLE_CITY || role == ROLE_ADMIN;
+	case ACC_ADMIN: return role == ROLE_ADMIN;
+	default: return 0;
+	}
+}
+
+int route_allows(const struct http_req *r, const struct route *rt)
+{
+	return role_passes(r->user.role, rt->access);
+}
+
 static int check_access(struct http_req *r, enum access acc)
 {
 	enum role role = r->user.role;
-	int ok;
 
-	switch (acc) {
-	case ACC_PUBLIC: return 0;
-	case ACC_INTERNAL: ok = role >= ROLE_READER; break;
-	case ACC_WRITE: ok = role == ROLE_EDITOR || role == ROLE_ADMIN; break;
-	case ACC_CITY: ok = role == ROLE_CITY || role == ROLE_ADMIN; break;
-	case ACC_ADMIN: ok = role == ROLE_ADMIN; break;
-	default: ok = 0; break;
-	}
-	if (ok)
+	if (role_passes(role, acc))
 		return 0;
 	if (http_is_page(r))
 		return page_refused(r);
@@ -117,6 +126,10 @@ static int check_body(struct http_req *r, const struct route *rt)
 {
 	const char *ct = http_header_in(r, "Content-Type");
 
+	if (rt->flags & R_UPLOAD) {
+		/* the handler words 413 and 415 itself, next to its form (upload_parse) */
+		return 0;
+	}
 	if (r->body_too_big)
 		return http_is_page(r) ? page_error(r, 413, "Formuläret är för stort.") :
 		       http_error(r, 413, "too_large", "the body is larger than %zu bytes", HTTP_MAX_BODY);
@@ -198,11 +211,23 @@ static int cached(struct http_req *r, const struct route *rt)
 	return rc;
 }
 
+static const struct route *const tables[] = {
+	page_routes_base, page_routes_city, page_routes_places, page_routes_follow, page_routes_forms, page_routes_import, routes,
+};
+
+const struct route *route_find(struct http_req *r)
+{
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (const struct route *rt = tables[t]; rt->pattern; rt++) {
+			unsigned m = rt->methods | ((rt->methods & HTTP_GET) ? HTTP_HEAD : 0);
+			if ((m & r->method) && match(r, rt->pattern, r->path))
+				return rt;
+		}
+	return NULL;
+}
+
 int route_dispatch(struct http_req *r)
 {
-	const struct route *const tables[] = {
-		page_routes_base, page_routes_city, page_routes_places, page_routes_follow, page_routes_forms, page_routes_import, routes,
-	};
 	unsigned allowed = 0;
 	int rc, writes;
 
@@ -218,7 +243,7 @@ int route_dispatch(struct http_req *r)
 		writes = r->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE);
 		if ((rc = check_access(r, rt->access)) != 0 || (rc = check_body(r, rt)) != 0)
 			return rc;
-		if (writes && r->user.by_cookie && !(rt->flags & R_FORM) && (rc = auth_check_csrf(r)) != 0)
+		if (writes && r->user.by_cookie && !(rt->flags & (R_FORM | R_UPLOAD)) && (rc = auth_check_csrf(r)) != 0)
 			return rc;
 		return (rt->flags & R_CACHE) ? cached(r, rt) : rt->handler(r);
 	}

@@ -20,6 +20,9 @@ enum {
 	R_FORM = 4,	/* an HTML form post: the body is application/x-www-form-urlencoded and the
 			 * handler checks the CSRF token of its hidden field with auth_csrf_matches
 			 * (instead of the X-CSRF-Token header the dispatcher checks for the API) */
+	R_UPLOAD = 8,	/* an HTML form post that carries a document: the body is multipart/form-data
+			 * of up to UPLOAD_MAX_BODY bytes for callers the access level admits, and the
+			 * handler checks the CSRF token of its part "csrf" (upload.h) */
 };
 
 struct route {
@@ -39,6 +42,14 @@ extern const struct route routes[];	/* terminated by a NULL pattern */
  * CSRF token of cookie writes (403) and the body (415, 413), and runs the handler. Returns the
  * status. */
 int route_dispatch(struct http_req *r);
+
+/* route_find: the route that would serve r's method and path, or NULL (no side effects but
+ * r->params). For the server, which must know the body limit before the body arrives. */
+const struct route *route_find(struct http_req *r);
+
+/* route_allows: 1 when r->user's role passes the route's access level, else 0 (answers
+ * nothing). */
+int route_allows(const struct http_req *r, const struct route *rt);
 
 /* authz_org: may the caller write data owned by organisation org? admin always; an editor
  * when org is its organisation or that organisation's committee/administration pair.

@@ -5,6 +5,8 @@
 #include "web/cache.h"
 #include "web/http.h"
 #include "web/routes.h"
+#include "web/stash.h"
+#include "web/upload.h"
 #include "core/xalloc.h"
 #include "store/store.h"
 
@@ -22,6 +24,7 @@
 #define CONNECTION_TIMEOUT 15		/* seconds a slow client may stay idle */
 #define CONNECTION_MEMORY (64 * 1024)	/* headers must fit; larger gets 431 from the library */
 #define MAX_CONNECTIONS 1024
+#define UPLOAD_SLOWER 4			/* an upload route's body may take 4 x --request-timeout */
 
 struct server_conf server_conf;
 
@@ -103,6 +106,31 @@ static void req_free(struct http_req *r)
 	free(r);
 }
 
+/*
+ * body_limit: the body cap of r, decided on the first call before any body arrives:
+ * HTTP_MAX_BODY, or UPLOAD_MAX_BODY for an R_UPLOAD route when the caller (identified here
+ * once, ahead of handle) passes the route's access level, so that anonymous callers and other
+ * roles cannot make the server hold 16 MiB per connection. Whatever this identification
+ * answered (401, a cleared cookie) is dropped: handle identifies the caller again.
+ */
+static size_t body_limit(struct http_req *r)
+{
+	const struct route *rt = route_find(r);
+	size_t max = HTTP_MAX_BODY;
+
+	if (!rt || !(rt->flags & R_UPLOAD) || !(r->st = server_store(&r->err)))
+		return max;
+	if (auth_identify(r) == 0 && route_allows(r, rt))
+		max = UPLOAD_MAX_BODY;
+	memset(&r->user, 0, sizeof(r->user));
+	memset(&r->err, 0, sizeof(r->err));
+	buf_reset(&r->out);
+	r->status = 0;
+	r->ctype = NULL;
+	r->nheaders = 0;
+	return max;
+}
+
 /* handle: identifies the caller and runs the route; fills r's response. */
 static void handle(struct http_req *r)
 {
@@ -173,13 +201,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		/* queue nothing on the first call: libmicrohttpd 0.9.75 drops keep-alive otherwise */
 		*con_cls = req_new(conn, url, method);
 		r = *con_cls;
+		if (r->method == HTTP_POST)
+			r->body.max = body_limit(r);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > HTTP_MAX_BODY)
+		if (cl && strtoull(cl, NULL, 10) > r->body.max)
 			r->body_too_big = 1;
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (mono() - r->t0 > server_conf.request_seconds) {
+		/* an upload may take longer than a form: UPLOAD_SLOWER times the request time limit */
+		double limit = server_conf.request_seconds * (r->body.max > HTTP_MAX_BODY ? UPLOAD_SLOWER : 1);
+		if (mono() - r->t0 > limit) {
 			/* a client trickling its body: close the connection rather than wait */
 			r->status = 408;
 			return MHD_NO;
@@ -189,8 +221,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (r->body_too_big && r->status == 0)
-		http_error(r, 413, "too_large", "the body is larger than %zu bytes", HTTP_MAX_BODY);
+	/* pages go on to the dispatcher, which answers 413 as a page after the access check */
+	if (r->body_too_big && r->status == 0 && !http_is_page(r))
+		http_error(r, 413, "too_large", "the body is larger than %zu bytes", r->body.max);
 	else
 		handle(r);
 	return send_response(conn, r);
@@ -300,6 +333,7 @@ int server_run(const struct server_conf *conf, struct err *e)
 	MHD_stop_daemon(d);
 	close_stores();
 	cache_clear();
+	stash_clear();
 	fprintf(stderr, "lup serve: stopped\n");
 	return 0;
 }
