@@ -2,7 +2,10 @@
 # t2400: the commission pages (/kommissionen, /kommissionen/svar/{id},
 # /kommissionen/forvaltning/{key}) and the search page (/sok) against the real `lup serve`:
 # status codes, the Swedish text, data from the database, the search index kept current by its
-# triggers, FTS5 syntax in the query, escaping of hostile text stored through sqlite3.
+# triggers, FTS5 syntax in the query, escaping of hostile text stored through sqlite3; the
+# activities of a follow-up report (/uppfoljning/{id}): saving an activity's status and
+# comment through the page's forms, field-level errors, refusals for another organisation
+# and for a submitted report.
 . "$(dirname "$0")/lib.sh"
 DB="$TMP/lup.db"
 L() { "$LUP" --db "$DB" "$@"; }
@@ -207,5 +210,120 @@ done
 get "hostile text shown as text" 200 "/sok?q=kvast"
 has "escaped in the hits" "&lt;script&gt;window.__xss=1&lt;/script&gt;"
 has "attribute payload escaped" "&quot;&gt;&lt;img src=x"
+
+
+# --- the activities of a follow-up report (/uppfoljning/{id}) ------------------------------------
+# The editor records each activity's status in the report and a comment through the page's
+# forms (POST /uppfoljning/{id}, the API's rules); the city sees them; another organisation's
+# editor and a submitted report are refused.
+printf 'editorpassword1\n' | L user add anna --role editor --org spanga-tensta-stadsdelsnamnd >/dev/null
+printf 'editorpassword2\n' | L user add rikard --role editor --org rinkeby-kista-stadsdelsnamnd >/dev/null
+printf 'citypassword1\n' | L user add stad --role city --org stadsledningskontoret >/dev/null
+# fpost NAME EXPECTED PATH JAR [CURL ARGS...]: a form post with the cookie jar JAR; the page in
+# $TMP/page, the headers in $TMP/headers
+fpost() {
+	name=$1 want=$2 path=$3 jar=$4
+	shift 4
+	code=$(curl -s -o "$TMP/page" -D "$TMP/headers" -w '%{http_code}' -b "$TMP/$jar" -c "$TMP/$jar" "$@" "$BASE$path")
+	if [ "$code" = "$want" ]; then ok "$name"; else nok "$name (POST $path: $code, expected $want)"; fi
+}
+# jget NAME EXPECTED PATH JAR: a GET with the cookie jar JAR
+jget() {
+	code=$(curl -s -o "$TMP/page" -D "$TMP/headers" -w '%{http_code}' -b "$TMP/$4" "$BASE$3")
+	if [ "$code" = "$2" ]; then ok "$1"; else nok "$1 (GET $3: $code, expected $2)"; fi
+}
+location() { grep -i '^location:' "$TMP/headers" | cut -d' ' -f2 | tr -d '\r'; }
+# valid NAME: the last page is HTML that tidy accepts (tidy 5.6 does not know aria-current yet)
+valid() {
+	if tidy -q -e "$TMP/page" 2>&1 | grep -v 'proprietary attribute "aria-current"' | grep -q .; then
+		nok "$1 (tidy: $(tidy -q -e "$TMP/page" 2>&1 | grep -v aria-current | head -2 | tr '\n' ' '))"
+	else ok "$1"; fi
+}
+for u in anna:editorpassword1 rikard:editorpassword2 stad:citypassword1; do
+	fpost "${u%%:*} logs in" 303 /logga-in "${u%%:*}.jar" --data-urlencode "namn=${u%%:*}" --data-urlencode "losenord=${u#*:}"
+done
+csrf() { curl -s -b "$TMP/$1" "$BASE/konto" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
+C_ANNA=$(csrf anna.jar) C_RIKARD=$(csrf rikard.jar) C_STAD=$(csrf stad.jar)
+ORG=$(Q "SELECT id FROM organisation WHERE key = 'spanga-tensta-stadsdelsnamnd'")
+AID=$(Q "SELECT id FROM activity WHERE key = 'vp-2022-spanga-tensta-a-014'")
+AID2=$(Q "SELECT id FROM activity WHERE key = 'vp-2022-spanga-tensta-a-015'")
+AGID=$(Q "SELECT goal_id FROM activity WHERE id = $AID")
+SF=$(Q "SELECT id FROM activity WHERE key = 'sf-2017-a-001'")
+fpost "the editor starts T1 2022" 303 /uppfoljning anna.jar -d "csrf=$C_ANNA&org=$ORG&period=T1&ar=2022"
+RID=$(location | sed -n 's,^/uppfoljning/\([0-9]*\)?klart=ny$,\1,p')
+[ -n "$RID" ] && ok "... the report is made" || nok "no report made ($(location))"
+reports() { Q "SELECT count(*) FROM audit WHERE entity = 'report' AND entity_id = $RID"; }
+updates() { Q "SELECT coalesce(group_concat(activity_id || ':' || status || ':' || coalesce(comment, '-'), ' '), '') FROM activity_update WHERE report_id = $RID"; }
+
+jget "the draft for its editor" 200 "/uppfoljning/$RID" anna.jar
+has "has the Aktiviteter part" '<h2 id="aktiviteter">Aktiviteter</h2>'
+has "groups the activities by goal" "id=\"aktiviteter-mal-$AGID\""
+has "the goal's section counts its activities" "href=\"#aktiviteter-mal-$AGID\""
+has "offers a status per activity" "<select id=\"f-status-$AID\" name=\"status-$AID\""
+has "labelled" "<label for=\"f-status-$AID\">Status i rapporten</label>"
+has "with the UI's Swedish statuses" '<option value="planned" selected>Planerad</option><option value="ongoing">Pågår</option><option value="done">Genomförd</option><option value="waiting">Vilande</option><option value="cancelled">Inställd</option>'
+has "and a comment" "<label for=\"f-kommentar-$AID\">Kommentar</label>"
+has "says the report has no status yet" "Rapporten har ingen status för aktiviteten ännu."
+lacks "no Socialförvaltningen activity" "name=\"status-$SF\""
+has "the forms carry the CSRF token" "name=\"csrf\" value=\"$C_ANNA\""
+lacks "no script" "<script"
+valid "the report page with the activity forms is valid HTML"
+n=$(count '<fieldset class="activity-update"')
+expect_eq "one fieldset per activity of Spånga-Tensta's 2022" "$n" \
+	"$(Q "SELECT count(*) FROM activity a JOIN organisation o ON o.id = a.owner_id WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND a.start_first / 10000 <= 2022 AND a.end_last / 10000 >= 2022")"
+forms=$(count '<form class="activities"')
+[ "$forms" -gt 1 ] && ok "one form per goal ($forms), each within the form parser's field cap" || nok "activity forms: $forms"
+
+A0=$(reports)
+HOST='Avlastning <script>window.__xss=1</script> "><img src=x onerror="window.__xss=1">'
+fpost "an unknown status is refused" 422 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&grupp=aktiviteter-mal-$AGID&status-$AID=finished" --data-urlencode "kommentar-$AID=Behålls"
+has "with a Swedish message" "välj en status i listan."
+has "at the field" "id=\"f-status-$AID-fel\""
+has "in the summary, linked to the field" "href=\"#f-status-$AID\""
+has "the comment typed is kept" ">Behålls</textarea>"
+long=$(head -c 20001 /dev/zero | tr '\0' a)
+fpost "a comment over 20 000 characters is refused" 422 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&status-$AID=done&kommentar-$AID=$long"
+has "with a Swedish message" "kommentaren får vara högst 20 000 tecken."
+valid "the page with the errors is valid HTML"
+expect_eq "nothing was saved" "$(updates) $(reports)" " $A0"
+fpost "the editor saves a status and a comment" 303 "/uppfoljning/$RID" anna.jar \
+	-d "csrf=$C_ANNA&grupp=aktiviteter-mal-$AGID&status-$AID=ongoing&status-$AID2=planned&kommentar-$AID2=" --data-urlencode "kommentar-$AID=$HOST"
+expect_eq "... back to the report at the goal's activities" "$(location)" "/uppfoljning/$RID?klart=sparat&grupp=aktiviteter-mal-$AGID#aktiviteter-mal-$AGID"
+expect_eq "only the changed activity is stored" "$(updates)" "$AID:ongoing:$HOST"
+expect_eq "one audit entry on the report" "$(reports)" "$((A0 + 1))"
+expect_eq "which holds the activity before and after" \
+	"$(Q "SELECT json_array_length(before, '\$.activities') || ' ' || json_extract(after, '\$.activities[0].status') FROM audit WHERE entity = 'report' AND entity_id = $RID ORDER BY id DESC LIMIT 1")" "0 ongoing"
+jget "the saved report" 200 "/uppfoljning/$RID?klart=sparat&grupp=aktiviteter-mal-$AGID" anna.jar
+if before "id=\"aktiviteter-mal-$AGID\"" "Ändringarna är sparade."; then ok "the notice is at the saved goal's activities"; else nok "notice not in the group"; fi
+has "the status is selected" '<option value="ongoing" selected>Pågår</option>'
+has "the comment is shown escaped" 'Avlastning &lt;script&gt;window.__xss=1&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;'
+lacks "never the raw script" "<script"
+lacks "nor the raw attribute break" '"><img'
+has "the goal's count follows" "1 pågår"
+fpost "saving the same again writes nothing" 303 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&status-$AID=ongoing" --data-urlencode "kommentar-$AID=$HOST"
+expect_eq "... no new audit entry" "$(reports)" "$((A0 + 1))"
+fpost "another organisation's editor is refused" 403 "/uppfoljning/$RID" rikard.jar -d "csrf=$C_RIKARD&status-$AID=cancelled&kommentar-$AID=x"
+has "with the Swedish reason" "du kan bara ändra det som din egen organisation äger"
+fpost "the city office cannot save it either" 403 "/uppfoljning/$RID" stad.jar -d "csrf=$C_STAD&status-$AID=cancelled"
+fpost "a post without the CSRF token is refused" 403 "/uppfoljning/$RID" anna.jar -d "status-$AID=cancelled"
+fpost "another organisation's activity in the form is ignored" 303 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&status-$SF=done"
+expect_eq "nothing more was stored" "$(updates) $(reports)" "$AID:ongoing:$HOST $((A0 + 1))"
+jget "the draft for the city" 200 "/uppfoljning/$RID" stad.jar
+has "shows the status in the report" "<td>Pågår</td>"
+has "and the comment, escaped" "Avlastning &lt;script&gt;"
+has "marks the activities the report has no status for" "(aktivitetens egen status, inte uppdaterad i rapporten)"
+lacks "has no activity form" "name=\"status-$AID\""
+valid "the city's view is valid HTML"
+jget "another organisation's editor cannot see the draft" 403 "/uppfoljning/$RID" rikard.jar
+
+fpost "the editor submits" 303 "/uppfoljning/$RID/skicka-in" anna.jar -d "csrf=$C_ANNA"
+fpost "a submitted report's activities cannot be saved" 409 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&status-$AID=done&kommentar-$AID=Klar"
+has "and says why in Swedish" "kan inte ändras"
+expect_eq "nothing was saved" "$(updates)" "$AID:ongoing:$HOST"
+jget "the submitted report for its editor" 200 "/uppfoljning/$RID" anna.jar
+lacks "has no activity form any more" "name=\"status-$AID\""
+has "shows the activities as a table" '<table class="report-activities">'
+has "with the status in the report" "<td>Pågår</td>"
+valid "the submitted report is valid HTML"
 
 finish
