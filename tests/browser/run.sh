@@ -14,7 +14,8 @@ SHOTS="$top/build/screenshots"
 TMP=$(mktemp -d)
 SERVER=
 WFSERVER=
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; [ -n "$WFSERVER" ] && kill "$WFSERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
+UPSERVER=
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; [ -n "$WFSERVER" ] && kill "$WFSERVER" 2>/dev/null; [ -n "$UPSERVER" ] && kill "$UPSERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
 
 missing=
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
@@ -50,6 +51,12 @@ WFDB="$TMP/workflow.db"
 sqlite3 "$DB" ".backup '$WFDB'" 2>"$TMP/backup.err" ||
 	{ echo "not ok - browser tests: copying the database for the workflow tests failed"; cat "$TMP/backup.err"; exit 1; }
 export WORKFLOW_USERS="st:editor:editorpassword1 rk:rkeditor:rkpassword1 city:city:citypassword1"
+# The upload test (upload.mjs) imports through /importera, so it gets a copy of its own too;
+# the editor of Spånga-Tensta uploads that organisation's verksamhetsplan (seed 003).
+UPDB="$TMP/upload.db"
+sqlite3 "$DB" ".backup '$UPDB'" 2>"$TMP/backup.err" ||
+	{ echo "not ok - browser tests: copying the database for the upload test failed"; cat "$TMP/backup.err"; exit 1; }
+export UPLOAD_USER="editor:editorpassword1"
 
 "$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
 SERVER=$!
@@ -82,6 +89,24 @@ if [ -s "$TMP/wfport" ]; then
 else
 	echo "not ok - workflow browser tests: lup serve did not start"
 	cat "$TMP/wfserver.log"
+	rc=1
+fi
+# the file upload of the import page, on its own copy of the database and its own server
+SEED3=$(ls "$SEEDS"/003_*.txt 2>/dev/null | head -1)
+"$LUP" --db "$UPDB" serve --listen 127.0.0.1:0 --port-file "$TMP/upport" >/dev/null 2>"$TMP/upserver.log" &
+UPSERVER=$!
+for i in $(seq 100); do [ -s "$TMP/upport" ] && break; sleep 0.1; done
+if [ -z "$SEED3" ]; then
+	echo "not ok - upload browser test: seed 003 not found in $SEEDS"
+	rc=1
+elif [ -s "$TMP/upport" ]; then
+	timeout 60 node tests/browser/upload.mjs "http://127.0.0.1:$(cat "$TMP/upport")" "$SHOTS" "$SEED3"
+	urc=$?
+	[ $urc -eq 124 ] && echo "not ok - upload browser test finished within 1 minute"
+	[ $urc -ne 0 ] && [ $rc -eq 0 ] && rc=1
+else
+	echo "not ok - upload browser test: lup serve did not start"
+	cat "$TMP/upserver.log"
 	rc=1
 fi
 took=$(( $(date +%s) - start ))
