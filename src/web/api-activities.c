@@ -1,17 +1,20 @@
-/* api-activities.c: POST /api/v1/activities, PATCH and DELETE /api/v1/activities/{id}. */
+/* api-activities.c: POST /api/v1/activities and DELETE /api/v1/activities/{id} (through
+ * api_activity_create and api_activity_remove, which the web forms share), PATCH
+ * /api/v1/activities/{id}. */
 #include "store/values.h"
 #include "web/api.h"
+#include "web/api-create.h"
 #include "web/body.h"
 #include "web/routes.h"
 #include "model/datex.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
-#include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
-static const char *const statuses[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
-static const char *const roles[] = {
+const char *const api_activity_statuses[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
+const char *const api_activity_roles[] = {
 	"process_lead", "hub", "support", "assist", "participate", "training", "knowledge",
 	"consultative", "follow_up", "reference_group", "joint_planning", "investigate",
 	"collaboration", "owner", NULL
@@ -19,103 +22,176 @@ static const char *const roles[] = {
 
 enum { A_TITLE, A_DESC, A_START, A_END, A_STATUS, A_ROLE, A_OWNER, A_GOAL, A_DISTRICTS, A__MAX };
 static const struct field fields[A__MAX] = {
-	{ "name", FT_STRING, 0, 0, 2000, NULL },
-	{ "description", FT_TEXT, 0, 0, 20000, NULL },
-	{ "start", FT_TEXT, 0, 0, 32, NULL },
-	{ "end", FT_TEXT, 0, 0, 32, NULL },
-	{ "status", FT_ENUM, 0, 0, 0, statuses },
-	{ "role", FT_ENUM, 0, 0, 0, roles },
-	{ "owner", FT_STRING, 0, 0, 200, NULL },
-	{ "goal", FT_STRING, 0, 0, 200, NULL },
+	{ "name", FT_STRING, 0, 0, API_ACTIVITY_NAME_MAX, NULL },
+	{ "description", FT_TEXT, 0, 0, API_TEXT_MAX, NULL },
+	{ "start", FT_TEXT, 0, 0, API_DATE_MAX, NULL },
+	{ "end", FT_TEXT, 0, 0, API_DATE_MAX, NULL },
+	{ "status", FT_ENUM, 0, 0, 0, api_activity_statuses },
+	{ "role", FT_ENUM, 0, 0, 0, api_activity_roles },
+	{ "owner", FT_STRING, 0, 0, API_REF_MAX, NULL },
+	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
 	{ "districts", FT_STRINGS, 0, 0, 0, NULL },
 };
 
-/* dates: parses start and end (422 listing failures; end before start is a failure). */
-static int dates(struct http_req *r, const struct body *b, struct model_datex *s, struct model_datex *e)
+/* dates_check: parses start and end into s and e, adding DATE for what is not a date and
+ * ORDER for an end before the start. */
+static void dates_check(struct http_req *r, const char *start, const char *end, struct api_violations *v,
+			struct model_datex *s, struct model_datex *e)
 {
-	struct http_fields errs = { .n = 0 };
 	char msg[200];
+	int n = v->n;
 
 	memset(s, 0, sizeof(*s));
 	memset(e, 0, sizeof(*e));
-	if (b->s[A_START] && model_datex_parse(b->s[A_START], s, msg, sizeof(msg)) != 0)
-		http_field_error(r, &errs, "start", "%s", msg);
-	if (b->s[A_END] && model_datex_parse(b->s[A_END], e, msg, sizeof(msg)) != 0)
-		http_field_error(r, &errs, "end", "%s", msg);
-	if (!errs.n && s->first && e->last && e->last < s->first)
-		http_field_error(r, &errs, "end", "ends before it starts");
-	return errs.n ? http_fields_reply(r, &errs, 422) : 0;
+	if (start && model_datex_parse(start, s, msg, sizeof(msg)) != 0)
+		api_violation(r, v, "start", API_RULE_DATE, "%s", msg);
+	if (end && model_datex_parse(end, e, msg, sizeof(msg)) != 0)
+		api_violation(r, v, "end", API_RULE_DATE, "%s", msg);
+	if (v->n == n && s->first && e->last && e->last < s->first)
+		api_violation(r, v, "end", API_RULE_ORDER, "ends before it starts");
 }
 
-static int resolve_refs(struct http_req *r, const struct body *b, int64_t *owner, int64_t *goal,
-			int64_t *districts)
+/* dates: the dates of a PATCH body (422 listing failures). */
+static int dates(struct http_req *r, const struct body *b, struct model_datex *s, struct model_datex *e)
 {
-	struct http_fields errs = { .n = 0 };
+	struct api_violations v = { .n = 0 };
 
+	dates_check(r, b->s[A_START], b->s[A_END], &v, s, e);
+	return v.n ? api_violations_reply(r, &v) : 0;
+}
+
+/* activity_fields: the first round of api_activity_create. */
+static void activity_fields(struct http_req *r, const struct api_activity_new *in, struct api_violations *v,
+			    struct model_datex *s, struct model_datex *e)
+{
+	api_check_text(r, v, "start", in->start, 0, API_DATE_MAX);
+	api_check_text(r, v, "end", in->end, 0, API_DATE_MAX);
+	if (!v->n)
+		dates_check(r, in->start, in->end, v, s, e);
+	api_check_text(r, v, "name", in->name, 1, API_ACTIVITY_NAME_MAX);
+	api_check_text(r, v, "description", in->description, 0, API_TEXT_MAX);
+	api_check_choice(r, v, "status", in->status, api_activity_statuses);
+	api_check_choice(r, v, "role", in->role, api_activity_roles);
+	api_check_text(r, v, "owner", in->owner, 0, API_REF_MAX);
+	api_check_text(r, v, "goal", in->goal, 0, API_REF_MAX);
+	if (in->ndistricts > API_MAX_DISTRICTS)
+		api_violation(r, v, "districts", API_RULE_TOO_LONG, "must be an array of at most 64 strings");
+	for (int i = 0; i < in->ndistricts && i < API_MAX_DISTRICTS; i++)
+		api_check_text(r, v, "districts", in->districts[i], 1, API_REF_MAX);
+}
+
+/* activity_refs: the second round: owner, goal and districts exist. Returns LUP_OK or a store
+ * error in r->err. */
+static int activity_refs(struct http_req *r, const struct api_activity_new *in, struct api_violations *v,
+			 int64_t *owner, int64_t *goal, int64_t *districts)
+{
 	*owner = r->user.org_id;
-	if (b->s[A_OWNER]) {
-		struct sval v = SVS(b->s[A_OWNER]);
-		if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &v, 1, owner, &r->err) != LUP_OK)
-			return http_fail(r);
+	*goal = 0;
+	if (in->owner) {
+		struct sval o = SVS(in->owner);
+		if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &o, 1, owner, &r->err) != LUP_OK)
+			return r->err.code;
 		if (!*owner)
-			http_field_error(r, &errs, "owner", "unknown organisation '%s'", b->s[A_OWNER]);
+			api_violation(r, v, "owner", API_RULE_UNKNOWN, "unknown organisation '%s'", in->owner);
 	} else if (!*owner) {
-		http_field_error(r, &errs, "owner", "is required (you belong to no organisation)");
+		api_violation(r, v, "owner", API_RULE_REQUIRED, "is required (you belong to no organisation)");
 	}
-	if (b->s[A_GOAL]) {
-		if (api_id_lookup(r, b->s[A_GOAL], STMT_GOAL_ID, goal) != LUP_OK)
-			return http_fail(r);
+	if (in->goal) {
+		if (api_id_lookup(r, in->goal, STMT_GOAL_ID, goal) != LUP_OK)
+			return r->err.code;
 		if (!*goal)
-			http_field_error(r, &errs, "goal", "unknown goal '%s'", b->s[A_GOAL]);
+			api_violation(r, v, "goal", API_RULE_UNKNOWN, "unknown goal '%s'", in->goal);
 	}
-	for (int i = 0; i < b->nlist[A_DISTRICTS]; i++) {
-		struct sval v = SVS(b->list[A_DISTRICTS][i]);
-		if (store_query_id(r->st, STMT_AREA_ID_LOOSE, &v, 1, &districts[i], &r->err) != LUP_OK)
-			return http_fail(r);
+	for (int i = 0; i < in->ndistricts; i++) {
+		struct sval d = SVS(in->districts[i]);
+		if (store_query_id(r->st, STMT_AREA_ID_LOOSE, &d, 1, &districts[i], &r->err) != LUP_OK)
+			return r->err.code;
 		if (!districts[i])
-			http_field_error(r, &errs, "districts", "unknown area '%s'", b->list[A_DISTRICTS][i]);
+			api_violation(r, v, "districts", API_RULE_UNKNOWN, "unknown area '%s'", in->districts[i]);
 	}
-	return errs.n ? http_fields_reply(r, &errs, 422) : 0;
+	return LUP_OK;
+}
+
+/* activity_insert: in the open transaction, the activity and its districts. Returns LUP_OK or
+ * a store error in r->err. */
+static int activity_insert(struct http_req *r, const struct api_activity_new *in, const struct model_datex *s,
+			   const struct model_datex *e, int64_t owner, int64_t goal, const int64_t *districts,
+			   int64_t *id)
+{
+	struct sval args[] = {
+		SVS(api_new_key(r, in->source, "")), SVNULL, SVI(owner), SVS(in->name), SVS(in->description),
+		SVS(in->start), SVID(s->first), SVID(s->last), SVS(store_prec(s->prec)), SVS(in->end), SVID(e->first),
+		SVID(e->last), SVS(store_prec(e->prec)), SVS(in->status ? in->status : "planned"), SVS(in->role),
+		SVID(goal), SVNULL, SVNULL, SVS(in->source),
+	};
+	if (store_exec(r->st, STMT_ACTIVITY_UPSERT, args, 19, id, NULL, &r->err) != LUP_OK)
+		return r->err.code;
+	for (int i = 0; i < in->ndistricts; i++) {
+		struct sval d[] = { SVI(*id), SVI(districts[i]) };
+		if (store_exec(r->st, STMT_ACTIVITY_DISTRICT_ADD, d, 2, NULL, NULL, &r->err) != LUP_OK)
+			return r->err.code;
+	}
+	return LUP_OK;
+}
+
+int api_activity_create(struct http_req *r, const struct api_activity_new *in, struct api_violations *v,
+			int64_t *id)
+{
+	const struct kind *k = kind_find("activities");
+	int64_t owner = 0, goal = 0, districts[API_MAX_DISTRICTS] = { 0 };
+	struct model_datex s, e;
+	int rc;
+
+	*id = 0;
+	activity_fields(r, in, v, &s, &e);
+	if (v->n)
+		return 422;
+	if (activity_refs(r, in, v, &owner, &goal, districts) != LUP_OK)
+		return http_fail(r);
+	if (v->n)
+		return 422;
+	if ((rc = authz_org(r, owner)) != 0)
+		return rc;
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (activity_insert(r, in, &s, &e, owner, goal, districts, id) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "activity", "insert", *id, NULL, 201);
 }
 
 int api_activity_post(struct http_req *r)
 {
-	const struct kind *k = kind_find("activities");
-	struct model_datex s, e;
+	struct api_violations v = { .n = 0 };
 	struct body b;
-	int64_t owner = 0, goal = 0, districts[64] = { 0 }, id = 0;
-	unsigned char rnd[8];
-	char key[40], hex[17];
+	int64_t id = 0;
 	int rc;
 
-	if ((rc = body_parse(r, fields, A__MAX, &b)) != 0 || (rc = dates(r, &b, &s, &e)) != 0)
+	if ((rc = body_parse(r, fields, A__MAX, &b)) != 0)
 		return rc;
-	if (!b.s[A_TITLE])
-		return http_error(r, 422, "invalid_fields", "'name' is required");
-	if ((rc = resolve_refs(r, &b, &owner, &goal, districts)) != 0 || (rc = authz_org(r, owner)) != 0)
-		return rc;
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
-	snprintf(key, sizeof(key), "api-%s", hex);
-	if (store_begin(r->st, &r->err) != LUP_OK)
-		return http_fail(r);
-	struct sval args[] = {
-		SVS(key), SVNULL, SVI(owner), SVS(b.s[A_TITLE]), SVS(b.s[A_DESC]), SVS(b.s[A_START]),
-		SVID(s.first), SVID(s.last), SVS(store_prec(s.prec)), SVS(b.s[A_END]), SVID(e.first),
-		SVID(e.last), SVS(store_prec(e.prec)), SVS(b.s[A_STATUS] ? b.s[A_STATUS] : "planned"),
-		SVS(b.s[A_ROLE]), SVID(goal), SVNULL, SVNULL, SVS("api"),
+	struct api_activity_new in = {
+		.name = b.s[A_TITLE], .description = b.s[A_DESC], .start = b.s[A_START], .end = b.s[A_END],
+		.status = b.s[A_STATUS], .role = b.s[A_ROLE], .owner = b.s[A_OWNER], .goal = b.s[A_GOAL],
+		.districts = b.list[A_DISTRICTS], .ndistricts = b.nlist[A_DISTRICTS], .source = "api",
 	};
-	if (store_exec(r->st, STMT_ACTIVITY_UPSERT, args, 19, &id, NULL, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	for (int i = 0; i < b.nlist[A_DISTRICTS]; i++) {
-		struct sval d[] = { SVI(id), SVI(districts[i]) };
-		if (store_exec(r->st, STMT_ACTIVITY_DISTRICT_ADD, d, 2, NULL, NULL, &r->err) != LUP_OK)
-			return api_rollback_fail(r);
+	rc = api_activity_create(r, &in, &v, &id);
+	if (rc == 422 && v.n) {
+		/* the API's order: the dates first, then the name, then what the body refers to */
+		struct api_violations d = { .n = 0 };
+		for (int i = 0; i < v.n; i++)
+			if (v.rule[i] == API_RULE_DATE || v.rule[i] == API_RULE_ORDER)
+				api_violation(r, &d, v.field[i], v.rule[i], "%s", v.msg[i]);
+		if (d.n)
+			return api_violations_reply(r, &d);
+		if (api_violation_of(&v, "name", API_RULE_REQUIRED) >= 0)
+			return http_error(r, 422, "invalid_fields", "'name' is required");
+		return api_violations_reply(r, &v);
 	}
-	char loc[64];
-	snprintf(loc, sizeof(loc), "/api/v1/activities/%lld", (long long)id);
-	http_header(r, "Location", loc);
-	return api_write_end(r, k, "activity", "insert", id, NULL, 201);
+	if (rc == 201) {
+		char loc[64];
+		snprintf(loc, sizeof(loc), "/api/v1/activities/%lld", (long long)id);
+		http_header(r, "Location", loc);
+	}
+	return rc;
 }
 
 int api_activity_patch(struct http_req *r)
@@ -148,18 +224,26 @@ int api_activity_patch(struct http_req *r)
 	return api_write_end(r, k, "activity", "update", id, before, 200);
 }
 
-int api_activity_delete(struct http_req *r)
+int api_activity_remove(struct http_req *r, int64_t id)
 {
 	const struct kind *k = kind_find("activities");
 	char *before;
-	int64_t id;
 	int rc;
 
-	if ((rc = api_id_param(r, 0, STMT_ACTIVITY_ID, "activity", &id)) != 0 ||
-	    (rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0)
+	if ((rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0)
 		return rc;
 	struct sval arg = SVI(id);
 	if (store_exec(r->st, STMT_ACTIVITY_DELETE, &arg, 1, NULL, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
 	return api_write_end(r, k, "activity", "delete", id, before, 204);
+}
+
+int api_activity_delete(struct http_req *r)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT_ACTIVITY_ID, "activity", &id)) != 0)
+		return rc;
+	return api_activity_remove(r, id);
 }

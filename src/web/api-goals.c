@@ -1,5 +1,7 @@
-/* api-goals.c: PATCH /api/v1/goals/{id} and GET /api/v1/organisations/{id}/goal-chain. */
+/* api-goals.c: POST /api/v1/goals (through api_goal_create, which the new-goal form shares),
+ * PATCH /api/v1/goals/{id} and GET /api/v1/organisations/{id}/goal-chain. */
 #include "web/api.h"
+#include "web/api-create.h"
 #include "web/body.h"
 #include "web/routes.h"
 #include "render/json.h"
@@ -7,7 +9,6 @@
 #include "store/kinds.h"
 #include "store/store.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,9 @@ static const char *const benchmarks[] = { "city_average", "district_average", "a
 
 enum { G_TITLE, G_DESC, G_NUMBER, G_HORIZON, G_BENCH, G__MAX };
 static const struct field goal_fields[G__MAX] = {
-	{ "name", FT_STRING, 0, 0, 500, NULL },
-	{ "description", FT_TEXT, 0, 0, 20000, NULL },
-	{ "number", FT_TEXT, 0, 0, 20, NULL },
+	{ "name", FT_STRING, 0, 0, API_GOAL_NAME_MAX, NULL },
+	{ "description", FT_TEXT, 0, 0, API_TEXT_MAX, NULL },
+	{ "number", FT_TEXT, 0, 0, API_GOAL_NUMBER_MAX, NULL },
 	{ "horizon_year", FT_INT, 0, 1900, 2999, NULL },
 	{ "benchmark", FT_ENUM, 0, 0, 0, benchmarks },
 };
@@ -148,25 +149,13 @@ static const char *const levels[] = { "namndmal", "lup", NULL };
 enum { N_LEVEL, N_PARENT, N_TITLE, N_DESC, N_YEAR, N_NUMBER, N_OWNER, N__MAX };
 static const struct field new_fields[N__MAX] = {
 	{ "level", FT_ENUM, 1, 0, 0, levels },
-	{ "parent", FT_STRING, 0, 0, 200, NULL },
-	{ "name", FT_STRING, 1, 0, 500, NULL },
-	{ "description", FT_TEXT, 0, 0, 20000, NULL },
+	{ "parent", FT_STRING, 0, 0, API_REF_MAX, NULL },
+	{ "name", FT_STRING, 1, 0, API_GOAL_NAME_MAX, NULL },
+	{ "description", FT_TEXT, 0, 0, API_TEXT_MAX, NULL },
 	{ "year", FT_INT, 1, 1900, 2999, NULL },
-	{ "number", FT_TEXT, 0, 0, 20, NULL },
-	{ "owner", FT_STRING, 0, 0, 200, NULL },
+	{ "number", FT_TEXT, 0, 0, API_GOAL_NUMBER_MAX, NULL },
+	{ "owner", FT_STRING, 0, 0, API_REF_MAX, NULL },
 };
-
-/* random_key: "api-<prefix>-<16 hex>" in the request arena. */
-static const char *random_key(struct http_req *r, const char *prefix)
-{
-	unsigned char rnd[8];
-	char hex[17], key[64];
-
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
-	snprintf(key, sizeof(key), "api-%s-%s", prefix, hex);
-	return arena_strdup(&r->a, key);
-}
 
 /* The levels of the chain: a nämndmål sits under a KF goal, an LUP goal under anything. */
 static int parent_ok(const char *level, const char *parent_level)
@@ -186,48 +175,96 @@ static int level_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
-int api_goal_post(struct http_req *r)
+/* goal_fields: the first round of api_goal_create: the fields themselves. */
+static void goal_fields_check(struct http_req *r, const struct api_goal_new *in, struct api_violations *v)
+{
+	if (!in->level)
+		api_violation(r, v, "level", API_RULE_REQUIRED, "is required");
+	api_check_choice(r, v, "level", in->level, levels);
+	api_check_text(r, v, "parent", in->parent, 0, API_REF_MAX);
+	api_check_text(r, v, "name", in->name, 1, API_GOAL_NAME_MAX);
+	api_check_text(r, v, "description", in->description, 0, API_TEXT_MAX);
+	api_check_text(r, v, "number", in->number, 0, API_GOAL_NUMBER_MAX);
+	api_check_text(r, v, "owner", in->owner, 0, API_REF_MAX);
+	if (in->year < 1900 || in->year > 2999)
+		api_violation(r, v, "year", API_RULE_RANGE, "must be between 1900 and 2999");
+}
+
+/* goal_refs: the second round: the owner and the parent exist, and the parent's level fits.
+ * Returns LUP_OK or a store error in r->err. */
+static int goal_refs(struct http_req *r, const struct api_goal_new *in, struct api_violations *v,
+		     int64_t *owner, int64_t *parent)
+{
+	struct level_ctx lc = { "" };
+
+	*owner = r->user.org_id;
+	*parent = 0;
+	if (in->owner && api_id_lookup(r, in->owner, STMT_ORG_ID_LOOSE, owner) != LUP_OK)
+		return r->err.code;
+	if (!*owner)
+		api_violation(r, v, "owner", API_RULE_UNKNOWN, "unknown organisation");
+	if (!in->parent)
+		return LUP_OK;
+	if (api_id_lookup(r, in->parent, STMT_GOAL_ID, parent) != LUP_OK)
+		return r->err.code;
+	struct sval p = SVI(*parent);
+	if (*parent && store_query(r->st, STMT_GOAL_LEVEL, &p, 1, level_row, &lc, &r->err) != LUP_OK)
+		return r->err.code;
+	if (!*parent)
+		api_violation(r, v, "parent", API_RULE_UNKNOWN, "unknown goal '%s'", in->parent);
+	else if (!parent_ok(in->level, lc.level))
+		api_violation(r, v, "parent", API_RULE_LEVEL, "a %s cannot sit under a %s", in->level, lc.level);
+	return LUP_OK;
+}
+
+int api_goal_create(struct http_req *r, const struct api_goal_new *in, struct api_violations *v, int64_t *id)
 {
 	const struct kind *k = kind_find("goals");
-	struct http_fields errs = { .n = 0 };
-	struct level_ctx lc = { "" };
-	struct body b;
-	int64_t owner = r->user.org_id, parent = 0, id = 0;
+	int64_t owner = 0, parent = 0;
 	int rc;
 
-	if ((rc = body_parse(r, new_fields, N__MAX, &b)) != 0)
-		return rc;
-	if (b.s[N_OWNER] && api_id_lookup(r, b.s[N_OWNER], STMT_ORG_ID_LOOSE, &owner) != LUP_OK)
+	*id = 0;
+	goal_fields_check(r, in, v);
+	if (v->n)
+		return 422;
+	if (goal_refs(r, in, v, &owner, &parent) != LUP_OK)
 		return http_fail(r);
-	if (!owner)
-		http_field_error(r, &errs, "owner", "unknown organisation");
-	if (b.s[N_PARENT]) {
-		if (api_id_lookup(r, b.s[N_PARENT], STMT_GOAL_ID, &parent) != LUP_OK)
-			return http_fail(r);
-		struct sval p = SVI(parent);
-		if (parent && store_query(r->st, STMT_GOAL_LEVEL, &p, 1, level_row, &lc, &r->err) != LUP_OK)
-			return http_fail(r);
-		if (!parent)
-			http_field_error(r, &errs, "parent", "unknown goal '%s'", b.s[N_PARENT]);
-		else if (!parent_ok(b.s[N_LEVEL], lc.level))
-			http_field_error(r, &errs, "parent", "a %s cannot sit under a %s", b.s[N_LEVEL], lc.level);
-	}
-	if (errs.n)
-		return http_fields_reply(r, &errs, 422);
+	if (v->n)
+		return 422;
 	if ((rc = authz_org(r, owner)) != 0)
 		return rc;
 	if (store_begin(r->st, &r->err) != LUP_OK)
 		return http_fail(r);
-	const char *key = random_key(r, "goal");
 	struct sval args[] = {
-		SVS(key), SVI(owner), SVNULL, SVS(b.s[N_LEVEL]), SVS(b.s[N_NUMBER]), SVID(parent),
-		SVS(b.s[N_TITLE]), SVS(b.s[N_DESC]), SVI(b.i[N_YEAR]), SVNULL, SVNULL, SVNULL, SVNULL,
-		SVNULL, SVS("api"),
+		SVS(api_new_key(r, in->source, "goal-")), SVI(owner), SVNULL, SVS(in->level), SVS(in->number),
+		SVID(parent), SVS(in->name), SVS(in->description), SVI(in->year), SVNULL, SVNULL, SVNULL, SVNULL,
+		SVNULL, SVS(in->source),
 	};
-	if (store_exec(r->st, STMT_GOAL_UPSERT, args, 15, &id, NULL, &r->err) != LUP_OK)
+	if (store_exec(r->st, STMT_GOAL_UPSERT, args, 15, id, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
-	char loc[64];
-	snprintf(loc, sizeof(loc), "/api/v1/goals/%lld", (long long)id);
-	http_header(r, "Location", loc);
-	return api_write_end(r, k, "goal", "insert", id, NULL, 201);
+	return api_write_end(r, k, "goal", "insert", *id, NULL, 201);
+}
+
+int api_goal_post(struct http_req *r)
+{
+	struct api_violations v = { .n = 0 };
+	struct body b;
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = body_parse(r, new_fields, N__MAX, &b)) != 0)
+		return rc;
+	struct api_goal_new in = {
+		.level = b.s[N_LEVEL], .parent = b.s[N_PARENT], .name = b.s[N_TITLE], .description = b.s[N_DESC],
+		.number = b.s[N_NUMBER], .owner = b.s[N_OWNER], .year = (long)b.i[N_YEAR], .source = "api",
+	};
+	rc = api_goal_create(r, &in, &v, &id);
+	if (rc == 422 && v.n)
+		return api_violations_reply(r, &v);
+	if (rc == 201) {
+		char loc[64];
+		snprintf(loc, sizeof(loc), "/api/v1/goals/%lld", (long long)id);
+		http_header(r, "Location", loc);
+	}
+	return rc;
 }

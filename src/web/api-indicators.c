@@ -1,8 +1,10 @@
 /* api-indicators.c: targets (PUT/DELETE /api/v1/indicators/{id}/targets/{year}/{kind}),
  * outcomes (POST /api/v1/outcomes) and the comparison of districts with the city average
  * (GET /api/v1/indicators/{id}/comparison?year=). Outcome and target writes are recorded in the
- * audit log as changes of their indicator. */
+ * audit log as changes of their indicator. New indicators (POST /api/v1/indicators) through
+ * api_indicator_create, which the new-indicator form shares; PATCH /api/v1/indicators/{id}. */
 #include "web/api.h"
+#include "web/api-create.h"
 #include "web/body.h"
 #include "web/routes.h"
 #include "model/gap.h"
@@ -15,7 +17,6 @@
 #include "store/values.h"
 
 #include <math.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,56 +219,92 @@ int api_comparison(struct http_req *r)
 	return http_json_end(r, j);
 }
 
-static const char *const directions[] = { "higher", "lower", "none", NULL };
-static const char *const periodicities[] = { "tertial", "year", "month", "quarter", NULL };
+const char *const api_indicator_directions[] = { "higher", "lower", "none", NULL };
+const char *const api_indicator_periodicities[] = { "tertial", "year", "month", "quarter", NULL };
 
 enum { I_GOAL, I_NAME, I_UNIT, I_DIR, I_PER, I__MAX };
 static const struct field ind_fields[I__MAX] = {
-	{ "goal", FT_STRING, 0, 0, 200, NULL },
-	{ "name", FT_STRING, 0, 0, 1000, NULL },
-	{ "unit", FT_TEXT, 0, 0, 40, NULL },
-	{ "direction", FT_ENUM, 0, 0, 0, directions },
-	{ "periodicity", FT_ENUM, 0, 0, 0, periodicities },
+	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
+	{ "name", FT_STRING, 0, 0, API_INDICATOR_NAME_MAX, NULL },
+	{ "unit", FT_TEXT, 0, 0, API_UNIT_MAX, NULL },
+	{ "direction", FT_ENUM, 0, 0, 0, api_indicator_directions },
+	{ "periodicity", FT_ENUM, 0, 0, 0, api_indicator_periodicities },
 };
+
+/* indicator_goal: the second round of api_indicator_create: the goal exists; its owner owns
+ * the indicator. Returns LUP_OK or a store error in r->err. */
+static int indicator_goal(struct http_req *r, const char *text, struct api_violations *v, int64_t *goal,
+			  int64_t *owner)
+{
+	*goal = *owner = 0;
+	if (api_id_lookup(r, text, STMT_GOAL_ID, goal) != LUP_OK)
+		return r->err.code;
+	struct sval g = SVI(*goal);
+	if (*goal && store_query_id(r->st, STMT_GOAL_OWNER, &g, 1, owner, &r->err) != LUP_OK)
+		return r->err.code;
+	if (!*goal || !*owner)
+		api_violation(r, v, "goal", API_RULE_UNKNOWN, "unknown goal '%s'", text);
+	return LUP_OK;
+}
+
+int api_indicator_create(struct http_req *r, const struct api_indicator_new *in, struct api_violations *v,
+			 int64_t *id)
+{
+	const struct kind *k = kind_find("indicators");
+	int64_t goal = 0, owner = 0;
+	int rc;
+
+	*id = 0;
+	api_check_text(r, v, "goal", in->goal, 1, API_REF_MAX);
+	api_check_text(r, v, "name", in->name, 1, API_INDICATOR_NAME_MAX);
+	api_check_text(r, v, "unit", in->unit, 0, API_UNIT_MAX);
+	api_check_choice(r, v, "direction", in->direction, api_indicator_directions);
+	api_check_choice(r, v, "periodicity", in->periodicity, api_indicator_periodicities);
+	if (v->n)
+		return 422;
+	if (indicator_goal(r, in->goal, v, &goal, &owner) != LUP_OK)
+		return http_fail(r);
+	if (v->n)
+		return 422;
+	if ((rc = authz_org(r, owner)) != 0)
+		return rc;
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	struct sval args[] = {
+		SVS(api_new_key(r, in->source, "indicator-")), SVI(goal), SVI(owner), SVI(0), SVS(in->name),
+		SVS(in->unit), SVS(in->direction ? in->direction : "none"),
+		SVS(in->periodicity ? in->periodicity : "year"), SVS("own"), SVNULL, SVI(0), SVI(0), SVS(in->source),
+	};
+	if (store_exec(r->st, STMT_INDICATOR_UPSERT, args, 13, id, NULL, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	return api_write_end(r, k, "indicator", "insert", *id, NULL, 201);
+}
 
 int api_indicator_post(struct http_req *r)
 {
-	const struct kind *k = kind_find("indicators");
+	struct api_violations v = { .n = 0 };
 	struct body b;
-	unsigned char rnd[8];
-	char hex[17], key[48];
-	int64_t goal = 0, owner = 0, id = 0;
+	int64_t id = 0;
 	int rc;
 
 	if ((rc = body_parse(r, ind_fields, I__MAX, &b)) != 0)
 		return rc;
-	if (!b.s[I_GOAL] || !b.s[I_NAME])
-		return http_error(r, 422, "invalid_fields", "'goal' and 'name' are required");
-	if (api_id_lookup(r, b.s[I_GOAL], STMT_GOAL_ID, &goal) != LUP_OK)
-		return http_fail(r);
-	struct sval g = SVI(goal);
-	if (goal && store_query_id(r->st, STMT_GOAL_OWNER, &g, 1, &owner, &r->err) != LUP_OK)
-		return http_fail(r);
-	if (!goal)
-		return http_error(r, 422, "invalid_fields", "unknown goal '%s'", b.s[I_GOAL]);
-	if ((rc = authz_org(r, owner)) != 0)
-		return rc;
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
-	snprintf(key, sizeof(key), "api-indicator-%s", hex);
-	if (store_begin(r->st, &r->err) != LUP_OK)
-		return http_fail(r);
-	struct sval args[] = {
-		SVS(key), SVI(goal), SVI(owner), SVI(0), SVS(b.s[I_NAME]), SVS(b.s[I_UNIT]),
-		SVS(b.s[I_DIR] ? b.s[I_DIR] : "none"), SVS(b.s[I_PER] ? b.s[I_PER] : "year"), SVS("own"),
-		SVNULL, SVI(0), SVI(0), SVS("api"),
+	struct api_indicator_new in = {
+		.goal = b.s[I_GOAL], .name = b.s[I_NAME], .unit = b.s[I_UNIT], .direction = b.s[I_DIR],
+		.periodicity = b.s[I_PER], .source = "api",
 	};
-	if (store_exec(r->st, STMT_INDICATOR_UPSERT, args, 13, &id, NULL, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	char loc[64];
-	snprintf(loc, sizeof(loc), "/api/v1/indicators/%lld", (long long)id);
-	http_header(r, "Location", loc);
-	return api_write_end(r, k, "indicator", "insert", id, NULL, 201);
+	rc = api_indicator_create(r, &in, &v, &id);
+	if (rc == 422 && v.n) {
+		if (api_violation_of(&v, "goal", API_RULE_REQUIRED) >= 0 || api_violation_of(&v, "name", API_RULE_REQUIRED) >= 0)
+			return http_error(r, 422, "invalid_fields", "'goal' and 'name' are required");
+		return http_error(r, 422, "invalid_fields", "%s", v.msg[0]);
+	}
+	if (rc == 201) {
+		char loc[64];
+		snprintf(loc, sizeof(loc), "/api/v1/indicators/%lld", (long long)id);
+		http_header(r, "Location", loc);
+	}
+	return rc;
 }
 
 int api_indicator_patch(struct http_req *r)

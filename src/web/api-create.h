@@ -1,0 +1,146 @@
+/* api-create.h: creating goals, indicators and activities and deleting an activity, shared by
+ * the API's handlers (POST /api/v1/goals, /api/v1/indicators, /api/v1/activities and DELETE
+ * /api/v1/activities/{id}) and the web forms (page-new-*.c, page-edit-activity-delete.c): one
+ * set of field limits and checks, the same look-up of what a new thing refers to, authz_org for
+ * the owning organisation, one transaction with its audit entry (the new thing's JSON after, or
+ * the deleted one's before).
+ *
+ * The creating functions return 201 when the thing is written (the answer is its JSON with its
+ * ETag, as the API gives it; a form replaces it with a redirect), 422 with the broken rules in
+ * the caller's struct api_violations and nothing answered (each caller words them: the API in
+ * English, a form in Swedish at its fields), or another status already answered as JSON (401
+ * and 403 from authz_org, 500 for a store error; a form turns those into a page with
+ * form_fail_page).
+ *
+ * The rules are checked in two rounds: the fields themselves (required, lengths, choices,
+ * ranges, dates), then, only when they hold, what they refer to (owner, parent goal, goal,
+ * districts) and the goal chain's levels.
+ */
+#ifndef LUP_API_CREATE_H
+#define LUP_API_CREATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "web/http.h"
+
+/* Field limits in bytes: the API's field tables (body_parse) and the forms use the same. */
+#define API_REF_MAX 200			/* an id, key or name of something referred to */
+#define API_TEXT_MAX 20000		/* descriptions */
+#define API_GOAL_NAME_MAX 500
+#define API_GOAL_NUMBER_MAX 20
+#define API_INDICATOR_NAME_MAX 1000
+#define API_UNIT_MAX 40
+#define API_ACTIVITY_NAME_MAX 2000
+#define API_DATE_MAX 32
+#define API_MAX_DISTRICTS 64
+
+/* A broken rule of a new thing. */
+enum api_rule {
+	API_RULE_REQUIRED,	/* missing or empty */
+	API_RULE_TOO_LONG,	/* longer than the field's limit (limit) */
+	API_RULE_RANGE,		/* a number outside its range */
+	API_RULE_CHOICE,	/* not one of the field's values */
+	API_RULE_UNKNOWN,	/* refers to nothing known */
+	API_RULE_LEVEL,		/* a goal that cannot sit under the parent's level */
+	API_RULE_DATE,		/* not a date as plans write them */
+	API_RULE_ORDER,		/* the end lies before the start */
+};
+
+#define API_MAX_VIOLATIONS 16
+
+/* The broken rules of a request, in the order found (more than API_MAX_VIOLATIONS are dropped). */
+struct api_violations {
+	int n;
+	const char *field[API_MAX_VIOLATIONS];	/* the API's field name: "name", "parent", "end" */
+	enum api_rule rule[API_MAX_VIOLATIONS];
+	size_t limit[API_MAX_VIOLATIONS];	/* API_RULE_TOO_LONG: the limit in bytes */
+	const char *msg[API_MAX_VIOLATIONS];	/* English, as the API answers it (in the arena) */
+};
+
+/* api_violation: adds a broken rule of field with a printf-formatted English message. */
+void api_violation(struct http_req *r, struct api_violations *v, const char *field, enum api_rule rule,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* api_violation_of: the index of the first violation of field (and rule, when rule >= 0), or -1. */
+int api_violation_of(const struct api_violations *v, const char *field, int rule);
+
+/* api_violations_reply: answers 422 with v as the API's list of field errors; returns 422. */
+int api_violations_reply(struct http_req *r, const struct api_violations *v);
+
+/* api_check_text: adds REQUIRED when required and s is NULL or empty, TOO_LONG (with the
+ * limit) when s is longer than max bytes. */
+void api_check_text(struct http_req *r, struct api_violations *v, const char *field, const char *s,
+		    int required, size_t max);
+
+/* api_check_choice: adds CHOICE when s is given and is not one of values (NULL-terminated). */
+void api_check_choice(struct http_req *r, struct api_violations *v, const char *field, const char *s,
+		      const char *const *values);
+
+/* api_new_key: "<source>-<infix><16 random hex digits>" in the request arena
+ * ("api-goal-0123..." for source "api" and infix "goal-"). */
+const char *api_new_key(struct http_req *r, const char *source, const char *infix);
+
+/* A new nämndmål or LUP goal. Strings may be NULL where the field is optional. */
+struct api_goal_new {
+	const char *level;		/* "namndmal" or "lup" */
+	const char *parent;		/* the parent goal's id or key (a nämndmål's: a KF goal), or NULL */
+	const char *name;
+	const char *description;
+	const char *number;
+	const char *owner;		/* the owner's id or key; NULL: the caller's organisation */
+	long year;			/* 1900-2999 */
+	const char *source;		/* "api" or "webb": the goal's source and its key's prefix */
+};
+
+/* api_goal_create: checks and writes a new goal (see the top of this file); *id is its id
+ * when 201 is returned. */
+int api_goal_create(struct http_req *r, const struct api_goal_new *in, struct api_violations *v, int64_t *id);
+
+/* A new indicator under a goal; it belongs to the goal's owner. */
+struct api_indicator_new {
+	const char *goal;		/* the goal's id or key */
+	const char *name;
+	const char *unit;		/* or NULL */
+	const char *direction;		/* "higher", "lower", "none"; NULL: "none" */
+	const char *periodicity;	/* "tertial", "year", "month", "quarter"; NULL: "year" */
+	const char *source;		/* "api" or "webb" */
+};
+
+/* The choices of an indicator's direction and periodicity (NULL-terminated). */
+extern const char *const api_indicator_directions[], *const api_indicator_periodicities[];
+
+/* api_indicator_create: checks and writes a new indicator; *id as for api_goal_create. */
+int api_indicator_create(struct http_req *r, const struct api_indicator_new *in, struct api_violations *v,
+			 int64_t *id);
+
+/* A new activity. */
+struct api_activity_new {
+	const char *name;
+	const char *description;
+	const char *start, *end;	/* as written in plans ("2022-03-01", "2022-03", "ht 2022"), or NULL */
+	const char *status;		/* api_activity_statuses; NULL: "planned" */
+	const char *role;		/* api_activity_roles, or NULL */
+	const char *owner;		/* the owner's key, name or alias; NULL: the caller's organisation */
+	const char *goal;		/* the goal's id or key, or NULL */
+	const char *const *districts;	/* keys, names or aliases of areas */
+	int ndistricts;			/* at most API_MAX_DISTRICTS */
+	const char *source;		/* "api" or "webb" */
+};
+
+/* The choices of an activity's status and role (NULL-terminated). */
+extern const char *const api_activity_statuses[], *const api_activity_roles[];
+
+/* api_activity_create: checks and writes a new activity; *id as for api_goal_create. */
+int api_activity_create(struct http_req *r, const struct api_activity_new *in, struct api_violations *v,
+			int64_t *id);
+
+/*
+ * api_activity_remove: deletes activity id (its districts and partners go with it) under
+ * api_write_begin's rules (404, authz_org of the owner, If-Match), with an audit entry holding
+ * its JSON before. Returns 204, or the status already answered (409 when a follow-up report
+ * still records the activity).
+ */
+int api_activity_remove(struct http_req *r, int64_t id);
+
+#endif
