@@ -12,6 +12,8 @@
 //    the district page and on the city page (the indicator and year chosen with the page's form);
 //  - start a 2022 T1 report at /uppfoljning, assess a goal with an analysis, and see the
 //    assessment in the city page's goal-fulfilment table for 2022-T1;
+//  - set an activity's status and comment in the T1 report (the activity's own form), see them
+//    after a reload, and as the city user in the report's table of activities;
 //  - as the Rinkeby-Kista editor: the same edit page and the report answer 403;
 //  - run T1 from draft to approved (the editor submits, the city approves), the workflow buttons
 //    shown only to those who may use them; afterwards the report shows Godkänd and no forms;
@@ -40,6 +42,7 @@ const ORG_NAME = 'Spånga-Tensta stadsdelsnämnd';
 const VALUE = '7,77';          // the outcome typed in the form
 const SHOWN = '7,77 %';        // as the pages show it (the indicator's unit is %)
 const ANALYSIS = 'Andelen har minskat under perioden tack vare det förebyggande arbetet.';
+const ACT_COMMENT = 'Avlastningen startade i februari; kvällsgrupperna är fulla.';
 
 let failures = 0;
 const ok = (name) => console.log(`ok - workflow: ${name}`);
@@ -181,6 +184,23 @@ async function main() {
       await shot(p, 'rapport-utkast');
       return id;
     });
+    const act = await step('the editor sets an activity status and comment in the T1 report', async () => {
+      await p.goto(reportUrl);
+      const sel = p.locator('main select[name^="status-"]').first();
+      const id = (await sel.getAttribute('name')).slice('status-'.length);
+      await sel.selectOption('ongoing');
+      await p.fill(`textarea[name="kommentar-${id}"]`, ACT_COMMENT);
+      const form = p.locator('main form.activities', { has: p.locator(`select[name="status-${id}"]`) });
+      await Promise.all([p.waitForURL(/klart=sparat/), form.getByRole('button', { name: 'Spara aktiviteterna' }).click()]);
+      await p.reload();
+      const kept = await p.locator(`select[name="status-${id}"]`).inputValue();
+      const comment = await p.locator(`textarea[name="kommentar-${id}"]`).inputValue();
+      check(kept === 'ongoing' && comment.trim() === ACT_COMMENT,
+        'the editor sets an activity status and comment in the T1 report and sees them after a reload',
+        `after reloading: status ${kept}, comment "${comment.slice(0, 80)}"`);
+      await shot(p, 'rapport-aktivitet');
+      return id;
+    });
     await step('the assessment shows in the city page\'s goal fulfilment for 2022-T1', async () => {
       const row = await fulfilment(p, '2022-T1');
       check(row && row[1].startsWith('Utkast') && row[2] === '1',
@@ -236,6 +256,20 @@ async function main() {
           'a draft: the city user has no workflow buttons and no forms', JSON.stringify(b));
       });
     }
+    // activityRow: the cells of the report's read-only row of activity id, or null
+    const activityRow = (page, id) => page.evaluate((aid) => {
+      for (const tr of document.querySelectorAll('main table.report-activities tbody tr'))
+        if (tr.querySelector(`a[href="/aktivitet/${aid}"]`)) return [...tr.children].map((c) => c.textContent.trim());
+      return null;
+    }, id);
+    if (city && act) {
+      await step('the city user sees the activity\'s status and comment in the draft', async () => {
+        await city.page.goto(reportUrl);
+        const row = await activityRow(city.page, act);
+        check(row && row[3] === 'Pågår' && row[4] === ACT_COMMENT,
+          'the city user sees the activity\'s status and comment in the draft', `row: ${JSON.stringify(row)}`);
+      });
+    }
     await step('the editor submits the report', async () => {
       await p.goto(reportUrl);
       await Promise.all([p.waitForURL(/klart=inskickad/), p.getByRole('button', { name: 'Skicka in' }).click()]);
@@ -268,6 +302,14 @@ async function main() {
         'approved: the editor sees Godkänd and no forms', `status ${status}, ${forms} forms`);
       await shot(p, 'rapport-godkand');
     });
+    if (act) {
+      await step('approved: the report keeps the activity\'s status and comment', async () => {
+        await p.goto(reportUrl);
+        const row = await activityRow(p, act);
+        check(row && row[3] === 'Pågår' && row[4] === ACT_COMMENT,
+          'approved: the report keeps the activity\'s status and comment', `row: ${JSON.stringify(row)}`);
+      });
+    }
     await step('approved: the city page\'s goal fulfilment shows Godkänd for 2022-T1', async () => {
       const row = await fulfilment(p, '2022-T1');
       check(row && row[1] === 'Godkänd' && row[2] === '1',
