@@ -219,6 +219,7 @@ matrix "delete an activity" DELETE "/api/v1/activities/$ACT" '' 401 403 403 403 
 req "an approved report is frozen" 409 PUT "/api/v1/reports/$REP/assessments/vp-2022-spanga-tensta-nm-03" '{"assessment":"fulfilled"}' "$T_own"
 req "so are its activities" 409 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"cancelled"}' "$T_own"
 req "... also for an administrator" 409 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"cancelled"}' "$T_admin"
+req "an activity a report has recorded cannot be deleted" 409 DELETE "/api/v1/activities/$RACT" '' "$T_own"
 req "an approved report's activities are public" 200 GET "/api/v1/reports/$REP/activities"
 expect_eq "... with the status recorded in it" "$(jb '.items[] | select(.key == "'$RACT'") | .status')" done
 req "its period's outcomes are frozen" 409 POST /api/v1/outcomes '{"indicator":"vp-2022-spanga-tensta-i-002","period":"2022-T1","area":"spanga-tensta","value":9}' "$T_own"
