@@ -95,4 +95,11 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (key) -> a municipality or district by key */
 	[STMT_WEB_FORMS_AREA_ID] =
 		"SELECT id FROM area WHERE key = ?1 AND level IN ('municipality', 'district')",
+	/* (year) -> the council's goals a new nämndmål may sit under: the inriktningsmål and
+	 * verksamhetsområdesmål of the year, else of the latest earlier year that has them */
+	[STMT_WEB_FORMS_KF_GOALS] =
+		"SELECT g.id, g.key, g.level, g.number, g.title AS name, g.year FROM goal g"
+		" WHERE g.level IN ('inriktningsmal', 'verksamhetsomradesmal') AND g.year = (SELECT max(year)"
+		"  FROM goal WHERE level IN ('inriktningsmal', 'verksamhetsomradesmal') AND year <= ?1)"
+		" ORDER BY g.id",
 };

@@ -91,6 +91,8 @@ struct api_goal_new {
 	const char *owner;		/* the owner's id or key; NULL: the caller's organisation */
 	long year;			/* 1900-2999 */
 	const char *source;		/* "api" or "webb": the goal's source and its key's prefix */
+	int parent_required;		/* a nämndmål must name its parent (the form's rule; the API's
+					 * nämndmål may stand alone) */
 };
 
 /* api_goal_create: checks and writes a new goal (see the top of this file); *id is its id

@@ -175,13 +175,14 @@ static int level_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
-/* goal_fields: the first round of api_goal_create: the fields themselves. */
+/* goal_fields_check: the first round of api_goal_create: the fields themselves. */
 static void goal_fields_check(struct http_req *r, const struct api_goal_new *in, struct api_violations *v)
 {
 	if (!in->level)
 		api_violation(r, v, "level", API_RULE_REQUIRED, "is required");
 	api_check_choice(r, v, "level", in->level, levels);
-	api_check_text(r, v, "parent", in->parent, 0, API_REF_MAX);
+	api_check_text(r, v, "parent", in->parent, in->parent_required && in->level &&
+		       strcmp(in->level, "namndmal") == 0, API_REF_MAX);
 	api_check_text(r, v, "name", in->name, 1, API_GOAL_NAME_MAX);
 	api_check_text(r, v, "description", in->description, 0, API_TEXT_MAX);
 	api_check_text(r, v, "number", in->number, 0, API_GOAL_NUMBER_MAX);

@@ -1,6 +1,7 @@
 /* page-edit-activity.c: an activity: GET /aktivitet/{id} and its editing form GET/POST
  * /aktivitet/{id}/redigera (name, description, start, end, status) for editors of the owning
- * organisation. The write is the API's PATCH /api/v1/activities/{id}: dates as written in
+ * organisation, with the link to deleting it (page-edit-activity-delete.c). The write is the
+ * API's PATCH /api/v1/activities/{id}: dates as written in
  * plans ("2022-03-01", "2022-03", "ht 2022"), authz_org for the owner, one transaction with
  * its audit entry. */
 #include "web/pages-forms.h"
@@ -48,11 +49,12 @@ int page_activity(struct http_req *r)
 		return r->status;
 	h = page_begin(r, pf_s(&a, 0, "name"), NAV_ORGS);
 	html_elem(h, "h1", pf_s(&a, 0, "name"), NULL);
-	if (http_query(r, "klart"))
-		pf_notice(h, "Ändringarna är sparade.");
+	pf_notice_done(r, h, NULL);
 	html_open(h, "p", "class", "edit-link", NULL);
 	if (pf_may_write(r, pf_i(&a, 0, "owner_id"))) {
 		pf_link(h, pf_href(r, "/aktivitet/%lld/redigera", (long long)id), "Redigera aktiviteten");
+		html_text(h, " ");
+		pf_link(h, pf_href(r, "/aktivitet/%lld/ta-bort", (long long)id), "Ta bort aktiviteten");
 		html_text(h, " ");
 	}
 	if (r->user.id)
@@ -120,6 +122,9 @@ static int render_form(struct http_req *r, const struct rowset *a, const struct 
 	form_input(h, e, "slut", "Slut", "text", kept(f, "slut", pf_s(a, 0, "end")), "Samma sätt att skriva som starten.", NULL);
 	form_select(h, e, "status", "Status", status_values, status_labels, kept(f, "status", pf_s(a, 0, "status")), NULL);
 	form_button(h, "Spara", NULL);
+	html_close(h);
+	html_open(h, "p", NULL);
+	pf_link(h, pf_href(r, "/aktivitet/%lld/ta-bort", id), "Ta bort aktiviteten");
 	html_close(h);
 	page_end(r, h);
 	r->status = status;

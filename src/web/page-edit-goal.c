@@ -1,7 +1,8 @@
 /* page-edit-goal.c: a goal: GET /mal/{key} (the goal with its expected results, indicators and
  * activities) and its editing form GET/POST /mal/{key}/redigera (name and description) for
- * editors of the owning organisation. The write is the API's PATCH /api/v1/goals/{id}:
- * authz_org for the owner, one transaction with its audit entry. */
+ * editors of the owning organisation, who also find the links to a new indicator and a new
+ * activity under it here. The write is the API's PATCH /api/v1/goals/{id}: authz_org for the
+ * owner, one transaction with its audit entry. */
 #include "web/pages-forms.h"
 #include "web/api.h"
 #include "store/kinds.h"
@@ -33,6 +34,10 @@ static void tools(struct http_req *r, struct html *h, const struct rowset *g)
 	html_open(h, "p", "class", "edit-link", NULL);
 	if (pf_may_write(r, pf_i(g, 0, "owner_id"))) {
 		pf_link(h, pf_href(r, "/mal/%s/redigera", key), "Redigera målet");
+		html_text(h, " ");
+		pf_link(h, pf_href(r, "/mal/%s/ny-indikator", key), "Ny indikator");
+		html_text(h, " ");
+		pf_link(h, pf_href(r, "/mal/%s/ny-aktivitet", key), "Ny aktivitet");
 		html_text(h, " ");
 	}
 	if (r->user.id)
@@ -134,8 +139,7 @@ int page_goal(struct http_req *r)
 		return rc;
 	h = page_begin(r, pf_s(&g, 0, "name"), NAV_ORGS);
 	html_elem(h, "h1", pf_s(&g, 0, "name"), NULL);
-	if (http_query(r, "klart"))
-		pf_notice(h, "Ändringarna är sparade.");
+	pf_notice_done(r, h, "Målet är tillagt. Lägg till indikatorer och aktiviteter med länkarna nedan.");
 	tools(r, h, &g);
 	facts(r, h, &g);
 	html_elem(h, "h2", "Beskrivning", NULL);

@@ -163,8 +163,7 @@ int page_indicator(struct http_req *r)
 		return r->status;
 	h = page_begin(r, pf_s(&ind, 0, "name"), NAV_ORGS);
 	html_elem(h, "h1", pf_s(&ind, 0, "name"), NULL);
-	if (http_query(r, "klart"))
-		pf_notice(h, "Ändringarna är sparade.");
+	pf_notice_done(r, h, "Indikatorn är tillagd. Lägg till årsmål och utfall under Ändra målvärden och utfall.");
 	html_open(h, "p", "class", "edit-link", NULL);
 	if (pf_may_write(r, pf_i(&ind, 0, "owner_id"))) {
 		pf_link(h, pf_href(r, "/indikator/%s/redigera", pf_s(&ind, 0, "key")), "Ändra målvärden och utfall");

@@ -2,8 +2,10 @@
  * chain from KF:s inriktningsmål via verksamhetsområdesmål down to its nämndmål (Beskrivning,
  * Förväntat resultat, indicators with årsmål, KF:s årsmål and outcomes per period, a suggested
  * assessment whose rule is written beside it), its activities, its contributions to districts,
- * and the earlier versions of its plans and what changed (page-org-history.c). */
+ * and the earlier versions of its plans and what changed (page-org-history.c). Its editors
+ * (and administrators) find the link to a new nämndmål of the year (page-new-goal.c). */
 #include "web/pages-places.h"
+#include "web/pages-forms.h"
 #include "model/assess.h"
 #include "model/target.h"
 #include "store/store.h"
@@ -284,6 +286,18 @@ static int in_chain(const struct org *x, const char *key)
 	return 0;
 }
 
+/* new_goal_link: for those who may write for the organisation, the link to the form for a
+ * new nämndmål of the year (year 0: the form's default, this year). */
+static void new_goal_link(struct http_req *r, struct html *h, const char *key, int64_t org, long year)
+{
+	if (!pf_may_write(r, org))
+		return;
+	html_open(h, "p", "class", "edit-link", NULL);
+	pf_link(h, year ? pf_href(r, "/organisation/%s/nytt-mal?ar=%lld", key, (long long)year) :
+		pf_href(r, "/organisation/%s/nytt-mal", key), "Nytt nämndmål");
+	html_close(h);
+}
+
 /* chain: the goal chain of the year from the top. */
 static void chain(struct org *x)
 {
@@ -293,6 +307,7 @@ static void chain(struct org *x)
 	html_open(h, "h2", "id", "malkedja", NULL);
 	html_textf(h, "Mål och indikatorer %ld", x->year);
 	html_close(h);
+	new_goal_link(x->r, h, places_s(&x->o, 0, "key"), x->id, x->year);
 	if (!x->goals.nrows) {
 		html_textf(h, "Organisationen har inga mål för %ld i lup.", x->year);
 		html_close(h);
@@ -553,6 +568,7 @@ int page_org(struct http_req *r)
 		return r->status;
 	if (!x.year) {
 		html_elem(h, "p", "Det finns inga mål, planer eller aktiviteter för organisationen i lup.", NULL);
+		new_goal_link(r, h, places_s(&x.o, 0, "key"), x.id, 0);
 		return page_end(r, h);
 	}
 	year_nav(&x, &years);

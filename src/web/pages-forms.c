@@ -1,6 +1,7 @@
 /* pages-forms.c: the 'forms' section's routes, its stylesheet part and the helpers its page
  * files share (queries answering the Swedish 500 page, id parameters, Swedish labels). */
 #include "web/pages-forms.h"
+#include "web/api-create.h"
 #include "model/fmt.h"
 #include "model/period.h"
 #include "store/store.h"
@@ -38,6 +39,14 @@ const struct route page_routes_forms[] = {
 	{ GET, "/aktivitet/{id}/redigera", page_activity_edit, ACC_WRITE, 0, "pages", "the activity's editing form", NULL },
 	{ POST, "/aktivitet/{id}/redigera", page_activity_edit_post, ACC_WRITE, R_FORM, "pages", "change an activity (form)", NULL },
 	{ GET, "/historik/{entity}/{id}", page_history, ACC_INTERNAL, 0, "pages", "the audit log of a thing", NULL },
+	{ GET, "/organisation/{key}/nytt-mal", page_goal_new, ACC_WRITE, 0, "pages", "the form for a new nämndmål or LUP goal of an organisation", NULL },
+	{ POST, "/organisation/{key}/nytt-mal", page_goal_new_post, ACC_WRITE, R_FORM, "pages", "create a goal (form)", NULL },
+	{ GET, "/mal/{key}/ny-indikator", page_indicator_new, ACC_WRITE, 0, "pages", "the form for a new indicator under a goal", NULL },
+	{ POST, "/mal/{key}/ny-indikator", page_indicator_new_post, ACC_WRITE, R_FORM, "pages", "create an indicator (form)", NULL },
+	{ GET, "/mal/{key}/ny-aktivitet", page_activity_new, ACC_WRITE, 0, "pages", "the form for a new activity under a goal", NULL },
+	{ POST, "/mal/{key}/ny-aktivitet", page_activity_new_post, ACC_WRITE, R_FORM, "pages", "create an activity (form)", NULL },
+	{ GET, "/aktivitet/{id}/ta-bort", page_activity_delete, ACC_WRITE, 0, "pages", "asks whether to delete an activity", NULL },
+	{ POST, "/aktivitet/{id}/ta-bort", page_activity_delete_post, ACC_WRITE, R_FORM, "pages", "delete an activity (form)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
 
@@ -48,6 +57,8 @@ const char page_css_forms[] =
 	".field input[type=text],.field input[type=password],.field textarea{width:36rem}\n"
 	".field input[type=number],.field input[name=varde],.field input[name=start],.field input[name=slut]{width:10rem}\n"
 	".hint{margin:.1rem 0 .3rem;color:var(--muted)}\n"
+	".checks .check{margin:.2rem 0}.checks .check label{display:inline;font-weight:400;margin-left:.4rem}\n"
+	".checks input[type=checkbox]{width:1.1rem;height:1.1rem;vertical-align:middle}\n"
 	".field input,.field select,.field textarea{scroll-margin-top:7rem}\n"
 	".field-invalid{border-left:4px solid var(--bad);padding-left:.75rem}\n"
 	".field-invalid input,.field-invalid select,.field-invalid textarea{border-color:var(--bad)}\n"
@@ -196,6 +207,17 @@ const char *pf_href(struct http_req *r, const char *fmt, ...)
 	return out;
 }
 
+const char *pf_printf(struct http_req *r, const char *fmt, ...)
+{
+	char text[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return arena_strdup(&r->a, text);
+}
+
 const char *pf_num(struct http_req *r, double v)
 {
 	char num[64];
@@ -318,4 +340,56 @@ void pf_paragraphs(struct http_req *r, struct html *h, const char *text, const c
 void pf_notice(struct html *h, const char *text)
 {
 	html_elem(h, "p", text, "class", "notice", "role", "status", NULL);
+}
+
+/* field_sv: the row of t for the API's field name (the first row when there is none). */
+static const struct pf_field_sv *field_sv(const struct pf_field_sv *t, const char *api)
+{
+	for (const struct pf_field_sv *f = t; f->api; f++)
+		if (strcmp(f->api, api) == 0)
+			return f;
+	return NULL;
+}
+
+void pf_violations_sv(struct http_req *r, const struct api_violations *v, const struct pf_field_sv *t,
+		      struct form_errors *e)
+{
+	for (int i = 0; i < v->n; i++) {
+		const struct pf_field_sv *f = field_sv(t, v->field[i]);
+		const char *form = f ? f->form : t[0].form;
+
+		if (form_error_of(e, form))
+			continue;
+		if (!f)
+			form_error(r, e, form, "Uppgifterna kunde inte sparas (%s: %s).", v->field[i], v->msg[i]);
+		else if (v->rule[i] == API_RULE_REQUIRED && f->required)
+			form_error(r, e, form, "%s", f->required);
+		else if (v->rule[i] == API_RULE_TOO_LONG && f->label)
+			form_error(r, e, form, "%s får vara högst %s tecken.", f->label, pf_num(r, (double)v->limit[i]));
+		else if (v->rule[i] == API_RULE_ORDER)
+			form_error(r, e, form, "Slutet ligger före starten.");
+		else if (v->rule[i] == API_RULE_LEVEL)
+			form_error(r, e, form, "Ett nämndmål kan bara ligga under ett av kommunfullmäktiges mål "
+				   "(ett inriktningsmål eller ett verksamhetsområdesmål).");
+		else
+			form_error(r, e, form, "%s", f->invalid ? f->invalid : f->required ? f->required : "Fältet har ett ogiltigt värde.");
+	}
+}
+
+void pf_notice_done(struct http_req *r, struct html *h, const char *what)
+{
+	const char *k = http_query(r, "klart");
+
+	if (!k)
+		return;
+	if (strcmp(k, "ny") == 0 && what)
+		pf_notice(h, what);
+	else if (strcmp(k, "ny-aktivitet") == 0)
+		pf_notice(h, "Aktiviteten är tillagd.");
+	else if (strcmp(k, "ny-indikator") == 0)
+		pf_notice(h, "Indikatorn är tillagd.");
+	else if (strcmp(k, "borttagen") == 0)
+		pf_notice(h, "Aktiviteten är borttagen.");
+	else
+		pf_notice(h, "Ändringarna är sparade.");
 }

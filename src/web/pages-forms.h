@@ -36,6 +36,14 @@ int page_activity(struct http_req *r);		/* GET /aktivitet/{id} */
 int page_activity_edit(struct http_req *r);	/* GET /aktivitet/{id}/redigera */
 int page_activity_edit_post(struct http_req *r);	/* POST /aktivitet/{id}/redigera */
 int page_history(struct http_req *r);		/* GET /historik/{entity}/{id} */
+int page_goal_new(struct http_req *r);		/* GET /organisation/{key}/nytt-mal[?ar=YYYY] */
+int page_goal_new_post(struct http_req *r);	/* POST /organisation/{key}/nytt-mal */
+int page_indicator_new(struct http_req *r);	/* GET /mal/{key}/ny-indikator */
+int page_indicator_new_post(struct http_req *r);	/* POST /mal/{key}/ny-indikator */
+int page_activity_new(struct http_req *r);	/* GET /mal/{key}/ny-aktivitet */
+int page_activity_new_post(struct http_req *r);	/* POST /mal/{key}/ny-aktivitet */
+int page_activity_delete(struct http_req *r);	/* GET /aktivitet/{id}/ta-bort: the question */
+int page_activity_delete_post(struct http_req *r);	/* POST /aktivitet/{id}/ta-bort */
 
 /* Limits of the fields, the same as the API's. */
 #define PF_MAX_TEXT 20000	/* descriptions, analyses, forecasts, comments */
@@ -86,6 +94,10 @@ int pf_forbidden(struct http_req *r, const char *owner_name);
  * Only %s and %lld are understood. */
 const char *pf_href(struct http_req *r, const char *fmt, ...);
 
+/* pf_printf: printf-formatted text in the arena (plain text: the writer escapes it when it is
+ * written; at most 4 kB, cut beyond). */
+const char *pf_printf(struct http_req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* pf_num: v the Swedish way with as few decimals as it needs (at most 2), in the arena;
  * "–" for a value that cannot be written. */
 const char *pf_num(struct http_req *r, double v);
@@ -117,6 +129,30 @@ void pf_paragraphs(struct http_req *r, struct html *h, const char *text, const c
 
 /* pf_notice: a status message (role="status") with class "notice". */
 void pf_notice(struct html *h, const char *text);
+
+/* One field of a form that creates a thing through api-create.h: the API's field it feeds and
+ * the Swedish messages for its broken rules. */
+struct pf_field_sv {
+	const char *api;	/* the API's field name ("name"); NULL ends a table */
+	const char *form;	/* the form's field name ("namn") */
+	const char *required;	/* "Skriv målets namn." */
+	const char *label;	/* for a text that is too long: "Namnet" (får vara högst N tecken) */
+	const char *invalid;	/* any other broken rule: "Välj en status i listan." */
+};
+
+struct api_violations;
+
+/*
+ * pf_violations_sv: the broken rules of v as Swedish messages at the form's fields of table t
+ * (an end before the start and a goal under the wrong level have their own sentences); a rule
+ * of a field the table lacks is reported at the table's first field.
+ */
+void pf_violations_sv(struct http_req *r, const struct api_violations *v, const struct pf_field_sv *t,
+		      struct form_errors *e);
+
+/* pf_notice_done: the notice of ?klart= on a goal's, indicator's or activity's page: ny,
+ * ny-aktivitet, borttagen, else "Ändringarna är sparade." (nothing without ?klart=). */
+void pf_notice_done(struct http_req *r, struct html *h, const char *what);
 
 /* --- the follow-up report (page-report-model.c) ------------------------------------------ */
 

@@ -1,0 +1,174 @@
+/* page-new-goal.c: GET/POST /organisation/{key}/nytt-mal[?ar=YYYY]: a new nämndmål (under one
+ * of the council's goals) or LUP goal of an organisation, for its editors and administrators.
+ * The write is api_goal_create, the API's POST /api/v1/goals: the same limits and checks,
+ * authz_org for the owner, one transaction with its audit entry. */
+#include "web/pages-forms.h"
+#include "web/api-create.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const level_values[] = { "namndmal", "lup", NULL };
+static const char *const level_labels[] = { "Nämndmål", "Mål i lokalt utvecklingsprogram (LUP-mål)", NULL };
+
+static const struct pf_field_sv fields_sv[] = {
+	{ "name", "namn", "Skriv målets namn.", "Namnet", NULL },
+	{ "level", "niva", "Välj målets nivå.", NULL, "Välj en nivå i listan." },
+	{ "parent", "overordnat", "Välj det av kommunfullmäktiges mål som nämndmålet hör till.", "Det överordnade målet",
+	  "Det överordnade målet finns inte. Välj ett mål i listan." },
+	{ "number", "nummer", NULL, "Numret", NULL },
+	{ "description", "beskrivning", NULL, "Beskrivningen", NULL },
+	{ "year", "ar", "Skriv året med fyra siffror, till exempel 2023.", NULL,
+	  "Skriv året med fyra siffror, till exempel 2023." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+/* The organisation of the address, the year and the council's goals a nämndmål may sit under. */
+struct new_goal {
+	struct rowset org;	/* STMT_WEB_FORMS_ORG */
+	struct rowset kf;	/* STMT_WEB_FORMS_KF_GOALS */
+	int64_t id;
+	long year;
+};
+
+static long this_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	return gmtime_r(&now, &tm) ? tm.tm_year + 1900L : 2022L;
+}
+
+/* load: the organisation (404), the year of ?ar= (400), the right to write for it (403) and
+ * the council's goals of the year. Returns 0 or the status answered. */
+static int load(struct http_req *r, struct new_goal *g)
+{
+	int rc;
+
+	if ((rc = pf_id_param(r, 0, STMT_ORG_ID_LOOSE, "ingen organisation", &g->id)) != 0 ||
+	    (rc = pf_year_arg(r, this_year(), &g->year)) != 0)
+		return rc;
+	struct sval id = SVI(g->id), year = SVI(g->year);
+	if (pf_query(r, &g->org, STMT_WEB_FORMS_ORG, &id, 1) != 0)
+		return r->status;
+	if (!g->org.nrows)
+		return page_error(r, 404, "Det finns ingen organisation med den adressen.");
+	if (!pf_may_write(r, g->id))
+		return pf_forbidden(r, pf_s(&g->org, 0, "name"));
+	return pf_query(r, &g->kf, STMT_WEB_FORMS_KF_GOALS, &year, 1) != 0 ? r->status : 0;
+}
+
+/* parent_select: the council's goals as a list, with a first choice for none. */
+static void parent_select(struct http_req *r, struct html *h, const struct new_goal *g, const struct form_errors *e,
+			  const char *selected)
+{
+	int n = g->kf.nrows;
+	const char **values = arena_alloc(&r->a, sizeof(*values) * (size_t)(n + 2));
+	const char **labels = arena_alloc(&r->a, sizeof(*labels) * (size_t)(n + 2));
+	char hint[300];
+
+	values[0] = "";
+	labels[0] = "Inget (bara för LUP-mål)";
+	for (int i = 0; i < n; i++) {
+		const char *num = pf_s(&g->kf, i, "number");
+		values[i + 1] = pf_s(&g->kf, i, "key");
+		labels[i + 1] = pf_printf(r, "%s%s%s: %s", strcmp(pf_s(&g->kf, i, "level"), "inriktningsmal") == 0 ?
+					     "Inriktningsmål" : "Verksamhetsområdesmål", num ? " " : "", num ? num : "",
+					     pf_s(&g->kf, i, "name"));
+	}
+	values[n + 1] = labels[n + 1] = NULL;
+	if (n)
+		snprintf(hint, sizeof(hint), "Kommunfullmäktiges inriktningsmål och verksamhetsområdesmål för %s. "
+			 "Ett nämndmål hör till ett av dem; ett LUP-mål behöver inget.", pf_s(&g->kf, 0, "year"));
+	else
+		snprintf(hint, sizeof(hint), "Det finns inga mål från kommunfullmäktige för %ld eller tidigare år i lup. "
+			 "Ett LUP-mål behöver inget överordnat mål.", g->year);
+	form_select(h, e, "overordnat", "Överordnat mål", values, labels, selected, hint);
+}
+
+static const char *kept(const struct form *f, const char *name, const char *def)
+{
+	return f ? form_get(f, name) : def;
+}
+
+static int render(struct http_req *r, const struct new_goal *g, const struct form *f, const struct form_errors *e,
+		  int status)
+{
+	const char *key = pf_s(&g->org, 0, "key");
+	const char *action = pf_href(r, "/organisation/%s/nytt-mal?ar=%lld", key, (long long)g->year);
+	char year[16];
+	struct html *h = page_begin(r, "Nytt mål", NAV_ORGS);
+
+	snprintf(year, sizeof(year), "%ld", g->year);
+	html_open(h, "p", NULL);
+	pf_link(h, pf_href(r, "/organisation/%s?ar=%lld", key, (long long)g->year), "Tillbaka till organisationen");
+	html_close(h);
+	html_elem(h, "h1", "Nytt mål", NULL);
+	html_open(h, "p", NULL);
+	html_textf(h, "Ett nytt nämndmål eller LUP-mål för %s. Indikatorer och aktiviteter lägger du till på "
+		   "målets sida när det är sparat.", pf_s(&g->org, 0, "name"));
+	html_close(h);
+	html_open(h, "form", "method", "post", "action", action, NULL);
+	form_error_summary(h, e, 2);
+	form_csrf_field(r, h);
+	form_select(h, e, "niva", "Nivå", level_values, level_labels, kept(f, "niva", "namndmal"), NULL);
+	parent_select(r, h, g, e, kept(f, "overordnat", ""));
+	form_input(h, e, "nummer", "Nummer", "text", kept(f, "nummer", NULL), "Målets nummer i planen, till exempel 3. "
+		   "Frivilligt.", NULL);
+	form_input(h, e, "namn", "Namn", "text", kept(f, "namn", NULL), NULL, NULL);
+	form_textarea(h, e, "beskrivning", "Beskrivning", kept(f, "beskrivning", NULL),
+		      "Vad målet innebär och hur nämnden arbetar för att nå det.", 8);
+	form_input(h, e, "ar", "År", "text", kept(f, "ar", year), "Året planen gäller, till exempel 2023.", NULL);
+	form_button(h, "Lägg till målet", NULL);
+	html_close(h);
+	page_end(r, h);
+	r->status = status;
+	return status;
+}
+
+int page_goal_new(struct http_req *r)
+{
+	struct new_goal g;
+	int rc;
+
+	if ((rc = load(r, &g)) != 0)
+		return rc;
+	return render(r, &g, NULL, NULL, 200);
+}
+
+static const char *or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+int page_goal_new_post(struct http_req *r)
+{
+	struct api_violations v = { .n = 0 };
+	struct form_errors e = { 0 };
+	struct new_goal g;
+	struct form f;
+	int64_t id = 0;
+	long year = 0;
+	int rc;
+
+	if ((rc = form_begin(r, &f)) != 0 || (rc = load(r, &g)) != 0)
+		return rc;
+	if (pf_parse_year(form_get(&f, "ar"), &year) != 0)
+		year = 0;
+	struct api_goal_new in = {
+		.level = or_null(form_get(&f, "niva")), .parent = or_null(form_get_trim(r, &f, "overordnat")),
+		.name = form_get_trim(r, &f, "namn"), .description = or_null(form_get_trim(r, &f, "beskrivning")),
+		.number = or_null(form_get_trim(r, &f, "nummer")), .owner = pf_printf(r, "%lld", (long long)g.id),
+		.year = year, .source = "webb", .parent_required = 1,
+	};
+	rc = api_goal_create(r, &in, &v, &id);
+	if (rc == 422 && v.n) {
+		pf_violations_sv(r, &v, fields_sv, &e);
+		return render(r, &g, &f, &e, 422);
+	}
+	if (rc != 201)
+		return form_fail_page(r, rc);
+	return form_redirect(r, pf_href(r, "/mal/%lld?klart=ny", (long long)id));
+}
