@@ -45,7 +45,7 @@ struct http_req {
 	const char *path;
 	const char *params[HTTP_MAX_PARAMS];	/* the route's {captures}, in order */
 	struct arena a;
-	struct buf body;		/* request body, at most HTTP_MAX_BODY */
+	struct buf body;		/* request body: at most HTTP_MAX_BODY (an R_UPLOAD route: UPLOAD_MAX_BODY) */
 	int body_too_big;
 	struct store *st;		/* this thread's database connection */
 	struct http_user user;
