@@ -8,9 +8,6 @@
 	"coalesce((SELECT a.name FROM area a WHERE a.level = 'district' AND a.committee_id IN (" o ".pair_id, " o ".id)" \
 	" LIMIT 1), " o ".name)"
 
-/* One kind of search hit: the rows of table t in the hits (rowid = id * 8 + kind). */
-#define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.rid / 8 AND h.rid % 8 = " #kind
-
 /* The activities of a report (rep: the report's id, organisation and year) with the update of
  * each in the report (u, may be missing): those owned by the organisation or its committee/
  * administration pair whose dates (else their plan's years) overlap the report's year, and any
@@ -87,34 +84,6 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 		"SELECT r.id, r.stance, r.no_response, m.id, m.number, m.text, cr.title FROM response r"
 		" JOIN commission_measure m ON m.id = r.measure_id JOIN commission_report cr ON cr.id = m.report_id"
 		" WHERE r.org_id = ?1 ORDER BY cr.title COLLATE sv, m.number",
-	/* (FTS5 query, most hits) -> (kind, id, label, context, detail, link_key, link_year,
-	 * title_hl, body_hl): the hits of the search index (0008-search.sql) joined to what they
-	 * index, by kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6 commission
-	 * measure) and then label in Swedish order. link_key is the goal's or indicator's key, the
-	 * measure's district (or, with link_year, its plan owner), the activity's owner. title_hl
-	 * and body_hl mark each match with char(1) before and char(2) after it. */
-	[STMT_WEB_FOLLOW_SEARCH] =
-		"WITH hits(rid, th, bh) AS (SELECT rowid, highlight(search_index, 0, char(1), char(2)),"
-		" highlight(search_index, 1, char(1), char(2)) FROM search_index WHERE search_index MATCH ?1"
-		" LIMIT ?2)"
-		" SELECT * FROM ("
-		" SELECT 1 AS kind, x.id, x.title AS label, o.name AS context, x.level AS detail, x.key AS link_key,"
-		"  x.year AS link_year, h.th, h.bh" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"
-		" UNION ALL SELECT 2, x.id, x.title, coalesce(d.name, o.name), NULL, coalesce(d.key, o.key),"
-		"  CASE WHEN d.key IS NULL THEN p.year_from END, h.th, h.bh" HIT(2, "measure x")
-		"  JOIN plan_version pv ON pv.id = x.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
-		" UNION ALL SELECT 3, x.id, x.title, o.name, NULL, o.key, p.year_from, h.th, h.bh" HIT(3, "activity x")
-		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN plan_version pv ON pv.id = x.plan_version_id"
-		"  LEFT JOIN plan p ON p.id = pv.plan_id"
-		" UNION ALL SELECT 4, x.id, x.name, o.name, x.unit, x.key, g.year, h.th, h.bh" HIT(4, "indicator x")
-		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN goal g ON g.id = x.goal_id"
-		" UNION ALL SELECT 5, x.id, o.name, cr.title, m.number, NULL, NULL, NULL, h.bh" HIT(5, "response x")
-		"  JOIN organisation o ON o.id = x.org_id JOIN commission_measure m ON m.id = x.measure_id"
-		"  JOIN commission_report cr ON cr.id = m.report_id"
-		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL"
-		  HIT(6, "commission_measure x") " JOIN commission_report cr ON cr.id = x.report_id"
-		") ORDER BY kind, label COLLATE sv, context COLLATE sv, detail, id",
 	/* (report id) -> (id, key, name, start, end, activity_status, goal_id, goal, goal_level,
 	 * goal_number, goal_name, status, comment, reported): the report's activities (see
 	 * REPORT_ACTIVITIES_FROM), each with its status in the report (its own status when the

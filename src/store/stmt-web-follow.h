@@ -1,5 +1,5 @@
 /* stmt-web-follow.h: statements of the 'follow' web pages: the commission pages (/kommissionen)
- * and the search page (/sok), and the activities of a follow-up report with their status in it
+ * (the search page's are in stmt-web-search.h), and the activities of a follow-up report with their status in it
  * (table activity_update; shared by the report page and the API's report routes); SQL in
  * sql-sqlite-web-follow.c, parameters documented there. Each X(WEB_FOLLOW_NAME) becomes
  * STMT_WEB_FOLLOW_NAME in enum stmt. */
@@ -10,7 +10,7 @@
 	X(WEB_FOLLOW_REPORTS) X(WEB_FOLLOW_MEASURES) X(WEB_FOLLOW_COLUMNS) X(WEB_FOLLOW_CELLS) \
 	X(WEB_FOLLOW_ADMINS) X(WEB_FOLLOW_RESPONSE) X(WEB_FOLLOW_RESPONSE_REFS) \
 	X(WEB_FOLLOW_MEASURE_RESPONSES) X(WEB_FOLLOW_ADMIN) X(WEB_FOLLOW_ADMIN_REPORTS) \
-	X(WEB_FOLLOW_ADMIN_RESPONSES) X(WEB_FOLLOW_SEARCH) \
+	X(WEB_FOLLOW_ADMIN_RESPONSES) \
 	X(WEB_FOLLOW_REPORT_ACTIVITIES) X(WEB_FOLLOW_REPORT_ACTIVITY) X(WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT) \
 	X(WEB_FOLLOW_REL_REPORT_ACTIVITIES)
 

@@ -21,7 +21,7 @@ int page_search(struct http_req *r);
 #define TERMS_MAX 8		/* words of the query that are used */
 #define HITS_MAX 1000		/* hits read from the index */
 #define SHOWN_MAX 50		/* hits shown per kind */
-#define MARK_ON '\001'		/* highlight() markers (STMT_WEB_FOLLOW_SEARCH) */
+#define MARK_ON '\001'		/* highlight() markers (STMT_WEB_SEARCH_HITS) */
 #define MARK_OFF '\002'
 
 static const char *const kind_names[] = {
@@ -30,7 +30,7 @@ static const char *const kind_names[] = {
 };
 #define KINDS ((int)(sizeof(kind_names) / sizeof(kind_names[0])))
 
-/* The result columns of STMT_WEB_FOLLOW_SEARCH. */
+/* The result columns of STMT_WEB_SEARCH_HITS. */
 enum { S_KIND, S_ID, S_LABEL, S_CONTEXT, S_DETAIL, S_LINK_KEY, S_LINK_YEAR, S_TITLE_HL, S_BODY_HL };
 
 /* utf8_len: the number of code points of s[0..n), or -1 when it is not valid UTF-8. */
