@@ -1,8 +1,8 @@
 /* stmt-web-follow.h: statements of the 'follow' web pages: the commission pages (/kommissionen)
- * (the search page's are in stmt-web-search.h), and the activities of a follow-up report with their status in it
- * (table activity_update; shared by the report page and the API's report routes); SQL in
- * sql-sqlite-web-follow.c, parameters documented there. Each X(WEB_FOLLOW_NAME) becomes
- * STMT_WEB_FOLLOW_NAME in enum stmt. */
+ * and the activities of a follow-up report with their status in it (table activity_update;
+ * shared by the report page and the API's report routes); the search page's are in
+ * stmt-web-search.h. SQL in sql-sqlite-web-follow.c, parameters documented there. Each
+ * X(WEB_FOLLOW_NAME) becomes STMT_WEB_FOLLOW_NAME in enum stmt. */
 #ifndef LUP_STMT_WEB_FOLLOW_H
 #define LUP_STMT_WEB_FOLLOW_H
 
