@@ -7,6 +7,7 @@
 #include "web/body.h"
 #include "web/routes.h"
 #include "model/period.h"
+#include "model/status.h"
 #include "core/buf.h"
 #include "render/json.h"
 #include "render/rows.h"
@@ -230,8 +231,6 @@ int api_report_return(struct http_req *r)
 	return decide(r, "returned", b.s[0]);
 }
 
-/* The statuses of an activity (the CHECK of activity.status and activity_update.status). */
-static const char *const activity_statuses[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
 
 /* activities_text: the JSON of the report's activities (items with their status in it) into
  * *out (arena). Returns LUP_OK or a store error in r->err. */
@@ -303,7 +302,7 @@ int api_report_activities(struct http_req *r)
 int api_report_activity_put(struct http_req *r)
 {
 	static const struct field fields[] = {
-		{ "status", FT_ENUM, 1, 0, 0, activity_statuses }, { "comment", FT_TEXT, 0, 0, 20000, NULL },
+		{ "status", FT_ENUM, 1, 0, 0, act_status_codes }, { "comment", FT_TEXT, 0, 0, 20000, NULL },
 	};
 	const struct kind *k = kind_find("reports");
 	struct report_state s;

@@ -5,19 +5,15 @@
  * comment per activity. The checks and the write behind POST /uppfoljning/{id} are here too;
  * they follow the API's PUT /api/v1/reports/{id}/activities/{activity} (api-reports.c). */
 #include "web/pages-forms.h"
+#include "model/status.h"
 #include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const status_values[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
-
 static int valid_status(const char *s)
 {
-	for (int i = 0; s && status_values[i]; i++)
-		if (strcmp(s, status_values[i]) == 0)
-			return 1;
-	return 0;
+	return act_status_index(s) >= 0;
 }
 
 static const char *fname(struct http_req *r, const char *prefix, int64_t id)
@@ -122,13 +118,9 @@ static void table(struct http_req *r, struct html *h, const struct pf_report *re
 static void fields(struct http_req *r, struct html *h, const struct pf_activity *a, const struct form *f,
 		   const struct form_errors *e)
 {
-	const char *labels[6];
 	const char *sn = fname(r, "status", a->id), *cn = fname(r, "kommentar", a->id);
 	char id[48];
 
-	for (int i = 0; status_values[i]; i++)
-		labels[i] = pf_activity_status_sv(status_values[i]);
-	labels[5] = NULL;
 	snprintf(id, sizeof(id), "aktivitet-%lld", (long long)a->id);
 	html_open(h, "fieldset", "class", "activity-update", "id", id, NULL);
 	html_open(h, "legend", NULL);
@@ -140,7 +132,7 @@ static void fields(struct http_req *r, struct html *h, const struct pf_activity 
 	if (!a->reported)
 		html_text(h, " Rapporten har ingen status för aktiviteten ännu.");
 	html_close(h);
-	form_select(h, e, sn, "Status i rapporten", status_values, labels, kept(f, sn, a->status), NULL);
+	form_select(h, e, sn, "Status i rapporten", act_status_codes, act_status_labels, kept(f, sn, a->status), NULL);
 	form_textarea(h, e, cn, "Kommentar", kept(f, cn, a->comment),
 		      "Vad har gjorts under perioden, vad återstår och varför?", 2);
 	html_close(h);
@@ -162,20 +154,16 @@ static void group_form(struct http_req *r, struct html *h, const struct pf_repor
 
 static void summary_counts(struct html *h, const struct pf_report *rep, int64_t goal, int total)
 {
-	/* the statuses in a count, singular and plural, in the order of status_values */
-	static const char *const words[][2] = { { "planerad", "planerade" }, { "pågår", "pågår" },
-		{ "genomförd", "genomförda" }, { "vilande", "vilande" }, { "inställd", "inställda" } };
-	int n[5] = { 0 }, first = 1;
+	int n[ACT_STATUS_N] = { 0 }, first = 1, k;
 
 	for (int i = 0; i < rep->nacts; i++)
-		for (int k = 0; k < 5; k++)
-			if (rep->acts[i].goal_id == goal && rep->acts[i].status && strcmp(rep->acts[i].status, status_values[k]) == 0)
-				n[k]++;
+		if (rep->acts[i].goal_id == goal && (k = act_status_index(rep->acts[i].status)) >= 0)
+			n[k]++;
 	html_textf(h, "%d %s", total, total == 1 ? "aktivitet" : "aktiviteter");
-	for (int k = 0; k < 5; k++) {
+	for (k = 0; k < ACT_STATUS_N; k++) {
 		if (!n[k])
 			continue;
-		html_textf(h, "%s%d %s", first ? " (" : ", ", n[k], words[k][n[k] != 1]);
+		html_textf(h, "%s%d %s", first ? " (" : ", ", n[k], act_status_word(act_status_codes[k], n[k] != 1));
 		first = 0;
 	}
 	html_text(h, first ? ". " : "). ");

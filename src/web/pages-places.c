@@ -2,6 +2,7 @@
  * part and the helpers its pages share (Swedish labels of stored codes, number formatting,
  * queries that answer the Swedish error page). */
 #include "web/pages-places.h"
+#include "model/status.h"
 #include "model/fmt.h"
 #include "store/store.h"
 
@@ -217,11 +218,7 @@ const char *places_role_sv(const char *role)
 
 const char *places_status_sv(const char *status)
 {
-	static const char *const t[][2] = {
-		{ "planned", "planerad" }, { "ongoing", "pågår" }, { "done", "genomförd" },
-		{ "waiting", "avvaktar" }, { "cancelled", "inställd" }, { NULL, NULL },
-	};
-	return label(t, status);
+	return act_status_word(status, 0);
 }
 
 const char *places_measure_status_sv(const char *status)

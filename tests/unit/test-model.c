@@ -6,9 +6,13 @@
 #include "model/fmt.h"
 #include "model/gap.h"
 #include "model/period.h"
+#include "model/status.h"
 #include "model/target.h"
+#include "store/sql-sqlite.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #define NBSP "\xC2\xA0"		/* U+00A0 no-break space */
 #define NNBSP "\xE2\x80\xAF"	/* U+202F narrow no-break space */
@@ -975,6 +979,42 @@ static void test_fmt_num_errors(void)
 	T_EQ_INT(model_fmt_num(1.7976931348623157e308, 0, buf, sizeof buf), -1);
 }
 
+/* ---- activity statuses ------------------------------------------------------------------ */
+
+/* The codes are exactly those the schema allows for activity.status and activity_update.status. */
+static void test_status_codes_match_the_schema(void)
+{
+	char check[200] = "CHECK (status IN (";
+	int found = 0;
+
+	for (int i = 0; act_status_codes[i]; i++)
+		snprintf(check + strlen(check), sizeof(check) - strlen(check), "%s'%s'", i ? "," : "",
+			 act_status_codes[i]);
+	strcat(check, "))");
+	for (int m = 0; sqlite_migrations[m].sql; m++)
+		for (const char *p = sqlite_migrations[m].sql; (p = strstr(p, check)) != NULL; p++)
+			found++;
+	T_EQ_INT(found, 2);
+	T_EQ_INT(act_status_index(NULL), -1);
+	T_EQ_INT(act_status_index("Planned"), -1);
+	T_EQ_INT(act_status_index("cancelled"), ACT_STATUS_N - 1);
+	T_CHECK(act_status_codes[ACT_STATUS_N] == NULL && act_status_labels[ACT_STATUS_N] == NULL);
+}
+
+static void test_status_words(void)
+{
+	T_EQ_STR(act_status_label("ongoing"), "Pågår");
+	T_EQ_STR(act_status_label("waiting"), "Vilande");
+	T_EQ_STR(act_status_label("unknown"), "unknown");
+	T_EQ_STR(act_status_label(NULL), "");
+	T_EQ_STR(act_status_word("done", 0), "genomförd");
+	T_EQ_STR(act_status_word("done", 1), "genomförda");
+	T_EQ_STR(act_status_word("planned", 2), "planerade");
+	T_EQ_STR(act_status_word("odd", 1), "odd");
+	for (int i = 0; act_status_codes[i]; i++)
+		T_CHECK(act_status_labels[i] && *act_status_labels[i] && *act_status_word(act_status_codes[i], 1));
+}
+
 int main(void)
 {
 	T_RUN(test_period_bounds_ints);
@@ -1036,5 +1076,7 @@ int main(void)
 	T_RUN(test_fmt_num_thousands);
 	T_RUN(test_fmt_num_negative);
 	T_RUN(test_fmt_num_errors);
+	T_RUN(test_status_codes_match_the_schema);
+	T_RUN(test_status_words);
 	return t_done();
 }

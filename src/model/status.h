@@ -1,0 +1,23 @@
+/* status.h: the statuses of an activity (activity.status, activity_update.status) as stored,
+ * and their Swedish words: one table for the API's validation, the forms' lists and the pages. */
+#ifndef LUP_MODEL_STATUS_H
+#define LUP_MODEL_STATUS_H
+
+#define ACT_STATUS_N 5
+
+/* The codes in their order (planned, ongoing, done, waiting, cancelled), NULL-terminated. */
+extern const char *const act_status_codes[ACT_STATUS_N + 1];
+/* Their Swedish labels for lists and headings ("Planerad", ...), in the same order. */
+extern const char *const act_status_labels[ACT_STATUS_N + 1];
+
+/* act_status_index: the position of code in act_status_codes, or -1 when it is none (or NULL). */
+int act_status_index(const char *code);
+
+/* act_status_label: the Swedish label of code ("Pågår"); code itself when unknown, "" for NULL. */
+const char *act_status_label(const char *code);
+
+/* act_status_word: the Swedish word for code in running text, lower case, singular or (plural
+ * != 0) plural ("genomförd", "genomförda"); code itself when unknown, "" for NULL. */
+const char *act_status_word(const char *code, int plural);
+
+#endif
