@@ -15,7 +15,8 @@ TMP=$(mktemp -d)
 SERVER=
 WFSERVER=
 UPSERVER=
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; [ -n "$WFSERVER" ] && kill "$WFSERVER" 2>/dev/null; [ -n "$UPSERVER" ] && kill "$UPSERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
+CRSERVER=
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; [ -n "$WFSERVER" ] && kill "$WFSERVER" 2>/dev/null; [ -n "$UPSERVER" ] && kill "$UPSERVER" 2>/dev/null; [ -n "$CRSERVER" ] && kill "$CRSERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
 
 missing=
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
@@ -57,6 +58,12 @@ UPDB="$TMP/upload.db"
 sqlite3 "$DB" ".backup '$UPDB'" 2>"$TMP/backup.err" ||
 	{ echo "not ok - browser tests: copying the database for the upload test failed"; cat "$TMP/backup.err"; exit 1; }
 export UPLOAD_USER="editor:editorpassword1"
+# The create test (create.mjs) adds and deletes an activity through the forms, so it gets a copy
+# of its own as well; the editor of Spånga-Tensta logs in through /logga-in.
+CRDB="$TMP/create.db"
+sqlite3 "$DB" ".backup '$CRDB'" 2>"$TMP/backup.err" ||
+	{ echo "not ok - browser tests: copying the database for the create test failed"; cat "$TMP/backup.err"; exit 1; }
+export CREATE_USER="editor:editorpassword1"
 
 "$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
 SERVER=$!
@@ -107,6 +114,20 @@ elif [ -s "$TMP/upport" ]; then
 else
 	echo "not ok - upload browser test: lup serve did not start"
 	cat "$TMP/upserver.log"
+	rc=1
+fi
+# creating and deleting an activity through the forms, on its own copy and its own server
+"$LUP" --db "$CRDB" serve --listen 127.0.0.1:0 --port-file "$TMP/crport" >/dev/null 2>"$TMP/crserver.log" &
+CRSERVER=$!
+for i in $(seq 100); do [ -s "$TMP/crport" ] && break; sleep 0.1; done
+if [ -s "$TMP/crport" ]; then
+	timeout 60 node tests/browser/create.mjs "http://127.0.0.1:$(cat "$TMP/crport")" "$SHOTS"
+	crc=$?
+	[ $crc -eq 124 ] && echo "not ok - create browser test finished within 1 minute"
+	[ $crc -ne 0 ] && [ $rc -eq 0 ] && rc=1
+else
+	echo "not ok - create browser test: lup serve did not start"
+	cat "$TMP/crserver.log"
 	rc=1
 fi
 took=$(( $(date +%s) - start ))
