@@ -342,7 +342,7 @@ void pf_notice(struct html *h, const char *text)
 	html_elem(h, "p", text, "class", "notice", "role", "status", NULL);
 }
 
-/* field_sv: the row of t for the API's field name (the first row when there is none). */
+/* field_sv: the row of t for the API's field name, or NULL. */
 static const struct pf_field_sv *field_sv(const struct pf_field_sv *t, const char *api)
 {
 	for (const struct pf_field_sv *f = t; f->api; f++)

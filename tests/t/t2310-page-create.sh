@@ -293,4 +293,13 @@ code=$(curl -s -o "$TMP/body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN
 	-d '{"level":"namndmal","parent":"no-such-goal","name":"x","year":2023}' "$BASE/api/v1/goals")
 expect_eq "the API refuses an unknown parent" "$code" 422
 expect_eq "... naming the field in English" "$(jq -c '.error.fields' "$TMP/body")" '[{"field":"parent","message":"unknown goal '"'"'no-such-goal'"'"'"}]'
+
+# --- the server stops cleanly (under the sanitizers: without a report) -------------------------
+kill -TERM $SERVER
+wait $SERVER
+expect_eq "the server stops cleanly" "$?" 0
+if grep -q -E 'Sanitizer|runtime error' "$TMP/server.log"; then
+	nok "the server log has no sanitizer report"; grep -E -A5 'Sanitizer|runtime error' "$TMP/server.log" | head -20 >&2
+else ok "the server log has no sanitizer report"; fi
+expect_exit "the database is sound afterwards" 0 L check
 finish
