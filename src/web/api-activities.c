@@ -7,13 +7,13 @@
 #include "web/body.h"
 #include "web/routes.h"
 #include "model/datex.h"
+#include "model/status.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
 
-const char *const api_activity_statuses[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
 const char *const api_activity_roles[] = {
 	"process_lead", "hub", "support", "assist", "participate", "training", "knowledge",
 	"consultative", "follow_up", "reference_group", "joint_planning", "investigate",
@@ -26,7 +26,7 @@ static const struct field fields[A__MAX] = {
 	{ "description", FT_TEXT, 0, 0, API_TEXT_MAX, NULL },
 	{ "start", FT_TEXT, 0, 0, API_DATE_MAX, NULL },
 	{ "end", FT_TEXT, 0, 0, API_DATE_MAX, NULL },
-	{ "status", FT_ENUM, 0, 0, 0, api_activity_statuses },
+	{ "status", FT_ENUM, 0, 0, 0, act_status_codes },
 	{ "role", FT_ENUM, 0, 0, 0, api_activity_roles },
 	{ "owner", FT_STRING, 0, 0, API_REF_MAX, NULL },
 	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
@@ -70,7 +70,7 @@ static void activity_fields(struct http_req *r, const struct api_activity_new *i
 		dates_check(r, in->start, in->end, v, s, e);
 	api_check_text(r, v, "name", in->name, 1, API_ACTIVITY_NAME_MAX);
 	api_check_text(r, v, "description", in->description, 0, API_TEXT_MAX);
-	api_check_choice(r, v, "status", in->status, api_activity_statuses);
+	api_check_choice(r, v, "status", in->status, act_status_codes);
 	api_check_choice(r, v, "role", in->role, api_activity_roles);
 	api_check_text(r, v, "owner", in->owner, 0, API_REF_MAX);
 	api_check_text(r, v, "goal", in->goal, 0, API_REF_MAX);

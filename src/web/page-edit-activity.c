@@ -5,6 +5,7 @@
  * plans ("2022-03-01", "2022-03", "ht 2022"), authz_org for the owner, one transaction with
  * its audit entry. */
 #include "web/pages-forms.h"
+#include "model/status.h"
 #include "web/api.h"
 #include "model/datex.h"
 #include "store/kinds.h"
@@ -16,8 +17,6 @@
 #define NAME_MAX_LEN 2000
 #define DATE_MAX_LEN 32
 
-static const char *const status_values[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
-static const char *const status_labels[] = { "Planerad", "Pågår", "Genomförd", "Vilande", "Inställd", NULL };
 
 static int load(struct http_req *r, struct rowset *a)
 {
@@ -120,7 +119,7 @@ static int render_form(struct http_req *r, const struct rowset *a, const struct 
 	form_textarea(h, e, "beskrivning", "Beskrivning", kept(f, "beskrivning", pf_s(a, 0, "description")), NULL, 6);
 	form_input(h, e, "start", "Start", "text", kept(f, "start", pf_s(a, 0, "start")), dates, NULL);
 	form_input(h, e, "slut", "Slut", "text", kept(f, "slut", pf_s(a, 0, "end")), "Samma sätt att skriva som starten.", NULL);
-	form_select(h, e, "status", "Status", status_values, status_labels, kept(f, "status", pf_s(a, 0, "status")), NULL);
+	form_select(h, e, "status", "Status", act_status_codes, act_status_labels, kept(f, "status", pf_s(a, 0, "status")), NULL);
 	form_button(h, "Spara", NULL);
 	html_close(h);
 	html_open(h, "p", NULL);
@@ -177,9 +176,9 @@ static void check(struct http_req *r, const struct form *f, struct form_errors *
 	date(r, e, "slut", in->end, &in->e);
 	if (!form_error_of(e, "start") && !form_error_of(e, "slut") && in->s.first && in->e.last && in->e.last < in->s.first)
 		form_error(r, e, "slut", "Slutet ligger före starten.");
-	for (int i = 0; st && status_values[i]; i++)
-		if (strcmp(st, status_values[i]) == 0)
-			in->status = status_values[i];
+	for (int i = 0; st && act_status_codes[i]; i++)
+		if (strcmp(st, act_status_codes[i]) == 0)
+			in->status = act_status_codes[i];
 	if (!in->status)
 		form_error(r, e, "status", "Välj en status i listan.");
 }

@@ -4,13 +4,12 @@
  * POST /api/v1/activities: the same limits and checks (dates as written in plans), authz_org
  * for the owner, one transaction with its audit entry. */
 #include "web/pages-forms.h"
+#include "model/status.h"
 #include "web/api-create.h"
 #include "store/store.h"
 
 #include <string.h>
 
-static const char *const status_values[] = { "planned", "ongoing", "done", "waiting", "cancelled", NULL };
-static const char *const status_labels[] = { "Planerad", "Pågår", "Genomförd", "Vilande", "Inställd", NULL };
 
 static const struct pf_field_sv fields_sv[] = {
 	{ "name", "namn", "Skriv aktivitetens namn.", "Namnet", NULL },
@@ -128,7 +127,7 @@ static int render(struct http_req *r, const struct new_act *a, const struct form
 	form_textarea(h, e, "beskrivning", "Beskrivning", kept(f, "beskrivning", NULL), NULL, 6);
 	form_input(h, e, "start", "Start", "text", kept(f, "start", NULL), dates, NULL);
 	form_input(h, e, "slut", "Slut", "text", kept(f, "slut", NULL), "Samma sätt att skriva som starten.", NULL);
-	form_select(h, e, "status", "Status", status_values, status_labels, kept(f, "status", "planned"), NULL);
+	form_select(h, e, "status", "Status", act_status_codes, act_status_labels, kept(f, "status", "planned"), NULL);
 	districts(r, h, a, f, e);
 	form_button(h, "Lägg till aktiviteten", NULL);
 	html_close(h);

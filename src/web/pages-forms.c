@@ -4,6 +4,7 @@
 #include "web/api-create.h"
 #include "model/fmt.h"
 #include "model/period.h"
+#include "model/status.h"
 #include "store/store.h"
 
 #include <errno.h>
@@ -258,9 +259,7 @@ const char *pf_report_status_sv(const char *status)
 
 const char *pf_activity_status_sv(const char *status)
 {
-	static const char *const pairs[] = { "planned", "Planerad", "ongoing", "Pågår", "done", "Genomförd",
-					     "waiting", "Vilande", "cancelled", "Inställd", NULL };
-	return label(pairs, status);
+	return act_status_label(status);
 }
 
 const char *pf_level_sv(const char *level)
