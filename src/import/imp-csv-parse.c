@@ -7,6 +7,7 @@
  */
 #include "import/imp-csv.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 #include <csv.h>
 
@@ -96,28 +97,6 @@ static int fail(struct imp_csv_parser *p, int line, int colno, const char *fmt, 
 	else
 		p->rc = imp_fail(p->c, line, "%s", msg);
 	return p->rc;
-}
-
-/* valid_utf8: 1 when s[0..n) is UTF-8 without NUL */
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char b = s[i];
-		size_t k = b < 0x80 ? 0 : (b >= 0xc2 && b <= 0xdf) ? 1 : (b >= 0xe0 && b <= 0xef) ? 2 :
-			   (b >= 0xf0 && b <= 0xf4) ? 3 : 9;
-		if (b == 0 || k == 9 || i + k >= n)
-			return 0;
-		for (size_t j = 1; j <= k; j++)
-			if ((s[i + j] & 0xc0) != 0x80)
-				return 0;
-		if ((b == 0xe0 && s[i + 1] < 0xa0) || (b == 0xed && s[i + 1] > 0x9f) ||
-		    (b == 0xf0 && s[i + 1] < 0x90) || (b == 0xf4 && s[i + 1] > 0x8f))
-			return 0;
-		i += k + 1;
-	}
-	return 1;
 }
 
 /* fold: s case-folded (ASCII, Å Ä Ö) and trimmed into out; "" when too long */
@@ -241,7 +220,7 @@ static int row_cells(struct imp_csv_parser *p, struct imp_csv_row *r)
 	for (int i = 0; i < p->ncell; i++) {
 		char *s = p->buf + p->off[i];
 		int id = i < p->ncols ? p->col[i] : -1;
-		if (!valid_utf8((const unsigned char *)s, p->len[i]))
+		if (!utf8_valid(s, p->len[i]))
 			return fail(p, r->line, i + 1, "not valid UTF-8 text (save the file as CSV UTF-8)");
 		breaks(s);
 		cell_trim(s, id == IMP_CSV_INDICATOR || id == IMP_CSV_AREA);

@@ -3,6 +3,7 @@
 #include "core/buf.h"
 #include "core/xalloc.h"
 #include "render/json.h"
+#include "core/utf8.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -144,28 +145,6 @@ int imp_org(struct imp_ctx *c, const char *name, int64_t *id)
 	return imp_id(c, STMT_ORG_ID_LOOSE, &v, 1, id);
 }
 
-/* valid_utf8_line: 0 when s[0..n) is valid UTF-8 without NUL, else -1. */
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char b = s[i];
-		size_t k = b < 0x80 ? 0 : (b >= 0xc2 && b <= 0xdf) ? 1 : (b >= 0xe0 && b <= 0xef) ? 2 :
-			   (b >= 0xf0 && b <= 0xf4) ? 3 : 9;
-		if (b == 0 || k == 9 || i + k >= n)
-			return -1;
-		for (size_t j = 1; j <= k; j++)
-			if ((s[i + j] & 0xc0) != 0x80)
-				return -1;
-		if ((b == 0xe0 && s[i + 1] < 0xa0) || (b == 0xed && s[i + 1] > 0x9f) ||
-		    (b == 0xf0 && s[i + 1] < 0x90) || (b == 0xf4 && s[i + 1] > 0x8f))
-			return -1;
-		i += k + 1;
-	}
-	return 0;
-}
-
 int imp_split_text(struct imp_ctx *c, const char *buf, size_t len, struct imp_text *t)
 {
 	char *d, *p, *end;
@@ -189,7 +168,7 @@ int imp_split_text(struct imp_ctx *c, const char *buf, size_t len, struct imp_te
 			e++;
 		if ((size_t)(e - p) > IMP_MAX_LINE)
 			return imp_fail(c, n + 1, "line longer than %d bytes", IMP_MAX_LINE);
-		if (valid_utf8((const unsigned char *)p, (size_t)(e - p)) != 0)
+		if (!utf8_valid(p, (size_t)(e - p)))
 			return imp_fail(c, n + 1, "not valid UTF-8 text (convert the file to UTF-8)");
 		if (n == cap) {
 			char **nl = arena_alloc(c->a, sizeof(char *) * (size_t)cap * 2);

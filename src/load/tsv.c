@@ -3,6 +3,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -66,23 +67,6 @@ static int skippable(const char *s)
 	while (*s == ' ' || *s == '\t')
 		s++;
 	return *s == '\0' || *s == '#';
-}
-
-static int valid_utf8(const unsigned char *s)
-{
-	while (*s) {
-		int n = *s < 0x80 ? 0 : (*s & 0xe0) == 0xc0 ? 1 : (*s & 0xf0) == 0xe0 ? 2 :
-			(*s & 0xf8) == 0xf0 ? 3 : -1;
-		if (n < 0 || (n == 1 && *s < 0xc2))
-			return 0;
-		s++;
-		while (n-- > 0) {
-			if ((*s & 0xc0) != 0x80)
-				return 0;
-			s++;
-		}
-	}
-	return 1;
 }
 
 static int find_col(const struct tsv *t, const char *name)
@@ -160,7 +144,7 @@ int tsv_next(struct tsv *t, struct err *e)
 		;
 	if (!line)
 		return 0;
-	if (!valid_utf8((const unsigned char *)line)) {
+	if (!utf8_valid(line, strlen(line))) {
 		err_set(e, LUP_EINVAL, "%s:%d: the line is not valid UTF-8", t->path, t->line);
 		return -1;
 	}

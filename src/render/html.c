@@ -1,6 +1,7 @@
 /* html.c: the escape-by-default HTML writer. */
 #include "render/html.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,32 +22,6 @@ static int name_ok(const char *n)
 		if (!((*n >= 'a' && *n <= 'z') || (*n >= '0' && *n <= '9') || *n == '-'))
 			return 0;
 	return 1;
-}
-
-static size_t utf8_len(const unsigned char *s)
-{
-	size_t len;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
 }
 
 /* What html_escape does with each byte: copy it (0), end (E_END), replace it (E_REP: markup
@@ -95,7 +70,7 @@ void html_escape(struct buf *out, const char *s)
 			i++;
 		if (esc_class[p[i]] == E_END)
 			break;
-		if (esc_class[p[i]] == E_UTF8 && (len = utf8_len(p + i)) > 0) {
+		if (esc_class[p[i]] == E_UTF8 && (len = utf8_seq(p + i, 4, NULL)) > 0) {
 			i += len;
 			continue;
 		}

@@ -1,6 +1,7 @@
 /* json.c: structural JSON writer with escaping and UTF-8 repair. */
 #include "render/json.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -53,35 +54,6 @@ static void end_value(struct json *j)
 		j->done = 1;
 }
 
-/* utf8_len: length of the valid UTF-8 sequence at s (n bytes left), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
 int json_escape_str(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -104,7 +76,7 @@ int json_escape_str(struct buf *out, const char *s, size_t n)
 			snprintf(esc, sizeof(esc), "\\u%04x", c);
 			buf_adds(out, esc);
 			i++;
-		} else if ((len = utf8_len(p + i, n - i)) == 0) {
+		} else if ((len = utf8_seq(p + i, n - i, NULL)) == 0) {
 			buf_adds(out, "\xef\xbf\xbd");
 			i++;
 		} else {

@@ -3,6 +3,7 @@
 #include "web/auth.h"
 #include "web/page.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,34 +13,12 @@
  * without control characters other than tab and newline. */
 static int utf8_ok(const unsigned char *s, size_t n)
 {
-	size_t i = 0, len, k;
+	size_t i = 0, len;
 	unsigned cp;
 
 	while (i < n) {
-		unsigned char c = s[i];
-		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-				return 0;
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			len = 2, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			len = 3, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			len = 4, cp = c & 0x07;
-		else
-			return 0;
-		if (n - i < len)
-			return 0;
-		for (k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp < 0xa0))
+		if (!(len = utf8_seq(s + i, n - i, &cp)) || (cp < 0x20 && cp != '\t' && cp != '\n') ||
+		    (cp >= 0x7f && cp < 0xa0))
 			return 0;
 		i += len;
 	}

@@ -1,37 +1,9 @@
 /* upload-parts.c: collecting the parts of a multipart body against a field table, UTF-8
  * checks, and safe file names. No I/O and no HTTP library: the fuzz target drives it. */
 #include "web/upload-int.h"
+#include "core/utf8.h"
 
 #include <string.h>
-
-/* seq_len: the length of the UTF-8 sequence at s[0..n) (1-4), or 0 when it is not valid. */
-static size_t seq_len(const unsigned char *s, size_t n)
-{
-	size_t len, k;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[k] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
 
 int upload_utf8_ok(const char *str, size_t n, int strict, size_t *bad)
 {
@@ -40,7 +12,7 @@ int upload_utf8_ok(const char *str, size_t n, int strict, size_t *bad)
 
 	while (i < n) {
 		unsigned char c = s[i];
-		len = seq_len(s + i, n - i);
+		len = utf8_seq(s + i, n - i, NULL);
 		if (!len || c == 0 || (strict && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)))
 			goto bad;
 		/* C1 controls (U+0080-U+009F) are as unwanted in a field as C0 ones */
@@ -77,7 +49,7 @@ char *upload_safe_name(const char *name, const char *fallback, char out[UPLOAD_N
 		base++, n--;
 	for (size_t i = 0; i < n; i += len) {
 		unsigned char c = (unsigned char)base[i];
-		len = seq_len((const unsigned char *)base + i, n - i);
+		len = utf8_seq((const unsigned char *)base + i, n - i, NULL);
 		if (o + len >= UPLOAD_NAME_MAX)
 			break;
 		if (len > 1 && !(len == 2 && c == 0xc2 && (unsigned char)base[i + 1] < 0xa0))
@@ -130,7 +102,7 @@ static const char *printable(struct upload_collect *c, const char *name)
 
 	if (!upload_utf8_ok(name, n, 1, NULL))
 		return NULL;
-	while (cut < n && (len = seq_len((const unsigned char *)name + cut, n - cut)) && cut + len <= 60)
+	while (cut < n && (len = utf8_seq((const unsigned char *)name + cut, n - cut, NULL)) && cut + len <= 60)
 		cut += len;
 	return arena_strndup(c->a, name, cut);
 }

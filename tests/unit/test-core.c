@@ -4,12 +4,14 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/utf8.h"
 #include "load/tsv.h"
 #include "render/html.h"
 #include "render/json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static void test_buf_grows_and_terminates(void)
@@ -272,6 +274,36 @@ static void test_html_escapes_text_and_attributes(void)
 	buf_release(&b);
 }
 
+/* The decoder every parser uses: lengths, code points, and each way a sequence can be bad. */
+static void test_utf8_seq_and_valid(void)
+{
+	static const struct { const char *s; size_t n, len; unsigned cp; } t[] = {
+		{ "a", 1, 1, 'a' }, { "\xc3\xa5", 2, 2, 0xe5 }, { "\xe2\x80\x9d", 3, 3, 0x201d },
+		{ "\xf0\x9f\x98\x80", 4, 4, 0x1f600 }, { "\xf4\x8f\xbf\xbf", 4, 4, 0x10ffff },
+		{ "\xc3\xa5", 1, 0, 0 },		/* n cuts it short */
+		{ "\xe2\x80", 2, 0, 0 }, { "\x80", 1, 0, 0 }, { "\xbf", 1, 0, 0 },	/* continuation alone */
+		{ "\xc0\x80", 2, 0, 0 }, { "\xc1\xbf", 2, 0, 0 },	/* overlong two-byte */
+		{ "\xe0\x9f\xbf", 3, 0, 0 }, { "\xf0\x8f\xbf\xbf", 4, 0, 0 },	/* overlong */
+		{ "\xed\xa0\x80", 3, 0, 0 }, { "\xed\xbf\xbf", 3, 0, 0 },	/* surrogates */
+		{ "\xf4\x90\x80\x80", 4, 0, 0 }, { "\xf5\x80\x80\x80", 4, 0, 0 }, { "\xff", 1, 0, 0 },
+		{ "\xc3" "a", 2, 0, 0 }, { "\xe2\x80", 4, 0, 0 },	/* NUL ends a cut-short one safely */
+	};
+	unsigned cp;
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		cp = 0;
+		T_EQ_INT((int)utf8_seq((const unsigned char *)t[i].s, t[i].n, &cp), (int)t[i].len);
+		if (t[i].len)
+			T_EQ_INT((int)cp, (int)t[i].cp);
+	}
+	T_EQ_INT((int)utf8_seq((const unsigned char *)"\xc3\xa5", 2, NULL), 2);
+	T_EQ_INT(utf8_valid("Älvsjö – Skärholmen", strlen("Älvsjö – Skärholmen")), 1);
+	T_EQ_INT(utf8_valid("", 0), 1);
+	T_EQ_INT(utf8_valid("a\0b", 3), 0);		/* NUL inside */
+	T_EQ_INT(utf8_valid("ab\xc3\xa5", 3), 0);	/* cut by n */
+	T_EQ_INT(utf8_valid("ab\xed\xa0\x80", 5), 0);
+}
+
 /* Every single byte between two letters, then sequences that are and are not UTF-8. */
 static void test_html_escape_every_byte(void)
 {
@@ -352,6 +384,7 @@ int main(void)
 	T_RUN(test_tsv_rejects_bad_utf8);
 	T_RUN(test_tsv_split_list);
 	T_RUN(test_html_escapes_text_and_attributes);
+	T_RUN(test_utf8_seq_and_valid);
 	T_RUN(test_html_escape_every_byte);
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	return t_done();
