@@ -147,8 +147,7 @@ int api_entity_list(struct http_req *r)
 int api_entity_get(struct http_req *r)
 {
 	const struct kind *k = kind_param(r);
-	const char *inm;
-	char *json, tag[40];
+	char *json;
 	int64_t id;
 
 	if (!k)
@@ -160,11 +159,5 @@ int api_entity_get(struct http_req *r)
 		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);
 	if (r->user.role == ROLE_ANON && k->list == STMT_LIST_REPORTS && !strstr(json, "\"status\":\"approved\""))
 		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);
-	api_etag(json, tag);
-	if ((inm = http_header_in(r, "If-None-Match")) && strcmp(inm, tag) == 0) {
-		http_header(r, "ETag", tag);
-		r->status = 304;
-		return 304;
-	}
-	return api_reply_snapshot(r, 200, json);
+	return api_reply_read(r, json);
 }

@@ -274,8 +274,7 @@ int api_report_activities(struct http_req *r)
 {
 	struct report_state s;
 	struct sval arg;
-	const char *inm;
-	char *json = NULL, tag[40];
+	char *json = NULL;
 	int64_t id;
 	int rc;
 
@@ -290,13 +289,7 @@ int api_report_activities(struct http_req *r)
 		return http_error(r, 404, "not_found", "no report '%s'", r->params[0]);
 	if (activities_text(r, id, &s, &json) != LUP_OK)
 		return http_fail(r);
-	api_etag(json, tag);
-	if ((inm = http_header_in(r, "If-None-Match")) && strcmp(inm, tag) == 0) {
-		http_header(r, "ETag", tag);
-		r->status = 304;
-		return 304;
-	}
-	return api_reply_snapshot(r, 200, json);
+	return api_reply_read(r, json);
 }
 
 int api_report_activity_put(struct http_req *r)

@@ -101,6 +101,20 @@ int api_reply_snapshot(struct http_req *r, int status, const char *json)
 	return status;
 }
 
+int api_reply_read(struct http_req *r, const char *json)
+{
+	const char *inm = http_header_in(r, "If-None-Match");
+	char tag[40];
+
+	api_etag(json, tag);
+	if (inm && strcmp(inm, tag) == 0) {
+		http_header(r, "ETag", tag);
+		r->status = 304;
+		return 304;
+	}
+	return api_reply_snapshot(r, 200, json);
+}
+
 int api_commit(struct http_req *r)
 {
 	if (store_commit(r->st, &r->err) != LUP_OK)

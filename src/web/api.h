@@ -31,6 +31,10 @@ int api_id_param(struct http_req *r, int i, int s, const char *what, int64_t *id
 /* api_reply_snapshot: answers status with the JSON text and its ETag. */
 int api_reply_snapshot(struct http_req *r, int status, const char *json);
 
+/* api_reply_read: answers a GET with the JSON text and its ETag: 304 without a body when the
+ * request's If-None-Match names that ETag, else 200. Returns the status. */
+int api_reply_read(struct http_req *r, const char *json);
+
 /* api_commit: commits the write transaction or answers the error; returns 0 or the status. */
 int api_commit(struct http_req *r);
 

@@ -7,24 +7,6 @@
 #include "web/api-create.h"
 #include "store/store.h"
 
-/* load: the activity (404) and the right to write for its owner (403). */
-static int load(struct http_req *r, struct rowset *a)
-{
-	int64_t id;
-	int rc;
-
-	if ((rc = pf_id_param(r, 0, STMT_ACTIVITY_ID, "ingen aktivitet", &id)) != 0)
-		return rc;
-	struct sval arg = SVI(id);
-	if (pf_query(r, a, STMT_WEB_FORMS_ACTIVITY, &arg, 1) != 0)
-		return r->status;
-	if (!a->nrows)
-		return page_error(r, 404, "Det finns ingen aktivitet med den adressen.");
-	if (!pf_may_write(r, pf_i(a, 0, "owner_id")))
-		return pf_forbidden(r, pf_s(a, 0, "owner_name"));
-	return 0;
-}
-
 int page_activity_delete(struct http_req *r)
 {
 	long long id;
@@ -32,7 +14,7 @@ int page_activity_delete(struct http_req *r)
 	struct html *h;
 	int rc;
 
-	if ((rc = load(r, &a)) != 0)
+	if ((rc = pf_activity_load(r, &a, 1)) != 0)
 		return rc;
 	id = (long long)pf_i(&a, 0, "id");
 	h = page_begin(r, "Ta bort aktivitet", NAV_ORGS);
@@ -66,7 +48,7 @@ int page_activity_delete_post(struct http_req *r)
 	struct form f;
 	int rc;
 
-	if ((rc = form_begin(r, &f)) != 0 || (rc = load(r, &a)) != 0)
+	if ((rc = form_begin(r, &f)) != 0 || (rc = pf_activity_load(r, &a, 1)) != 0)
 		return rc;
 	rc = api_activity_remove(r, pf_i(&a, 0, "id"));
 	if (rc == 409)

@@ -17,22 +17,6 @@
 #define NAME_MAX_LEN 2000
 #define DATE_MAX_LEN 32
 
-
-static int load(struct http_req *r, struct rowset *a)
-{
-	int64_t id;
-	int rc;
-
-	if ((rc = pf_id_param(r, 0, STMT_ACTIVITY_ID, "ingen aktivitet", &id)) != 0)
-		return rc;
-	struct sval arg = SVI(id);
-	if (pf_query(r, a, STMT_WEB_FORMS_ACTIVITY, &arg, 1) != 0)
-		return r->status;
-	if (!a->nrows)
-		return page_error(r, 404, "Det finns ingen aktivitet med den adressen.");
-	return 0;
-}
-
 int page_activity(struct http_req *r)
 {
 	struct rowset a, d;
@@ -40,7 +24,7 @@ int page_activity(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = load(r, &a)) != 0)
+	if ((rc = pf_activity_load(r, &a, 0)) != 0)
 		return rc;
 	id = pf_i(&a, 0, "id");
 	struct sval arg = SVI(id);
@@ -135,10 +119,8 @@ int page_activity_edit(struct http_req *r)
 	struct rowset a;
 	int rc;
 
-	if ((rc = load(r, &a)) != 0)
+	if ((rc = pf_activity_load(r, &a, 1)) != 0)
 		return rc;
-	if (!pf_may_write(r, pf_i(&a, 0, "owner_id")))
-		return pf_forbidden(r, pf_s(&a, 0, "owner_name"));
 	return render_form(r, &a, NULL, NULL, 200);
 }
 
@@ -231,10 +213,8 @@ int page_activity_edit_post(struct http_req *r)
 	struct form f;
 	int rc;
 
-	if ((rc = form_begin(r, &f)) != 0 || (rc = load(r, &a)) != 0)
+	if ((rc = form_begin(r, &f)) != 0 || (rc = pf_activity_load(r, &a, 1)) != 0)
 		return rc;
-	if (!pf_may_write(r, pf_i(&a, 0, "owner_id")))
-		return pf_forbidden(r, pf_s(&a, 0, "owner_name"));
 	check(r, &f, &e, &in);
 	if (e.n)
 		return render_form(r, &a, &f, &e, 422);

@@ -90,6 +90,11 @@ int pf_is_city(const struct http_req *r);
 /* pf_forbidden: the Swedish 403 page for a thing owned by owner_name (may be NULL). */
 int pf_forbidden(struct http_req *r, const char *owner_name);
 
+/* pf_activity_load: the activity of the route's first parameter (id or key) into *a
+ * (STMT_WEB_FORMS_ACTIVITY); with write, also the caller's right to change it. Returns 0, or the
+ * status of the Swedish error page it answered (404 unknown, 403 not the caller's). */
+int pf_activity_load(struct http_req *r, struct rowset *a, int write);
+
 /* pf_href: printf-style path "/a/%s/b" with each %s argument percent-encoded, in the arena.
  * Only %s and %lld are understood. */
 const char *pf_href(struct http_req *r, const char *fmt, ...);
