@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AXE_TAGS, CHROMIUM, LAUNCH_ARGS } from './lib.mjs';
 
 const [base, db, shots] = process.argv.slice(2);
 if (!base || !db || !shots) {
@@ -28,10 +29,6 @@ if (!base || !db || !shots) {
 }
 const here = dirname(fileURLToPath(import.meta.url));
 const pages = JSON.parse(readFileSync(join(here, 'pages.json'), 'utf8')).pages;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let failures = 0;
 // reporter: the check printers; with buffer set, lines are kept until flush() (pages are checked

@@ -17,19 +17,10 @@
 //    lists it.
 // Each check prints "ok - create: NAME" or "not ok - create: NAME". Exit 1 on any failure.
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { CHROMIUM, LAUNCH_ARGS, args, reporter, shooter, mainText, submit, newPage, login } from './lib.mjs';
 
-const [base, shots] = process.argv.slice(2);
-if (!base || !shots) {
-  console.error('usage: node create.mjs BASE_URL SCREENSHOT_DIR');
-  process.exit(2);
-}
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const [base, shots] = args('create.mjs', ['BASE_URL', 'SCREENSHOT_DIR']);
 const [userName, ...pw] = (process.env.CREATE_USER || '').split(':');
 const password = pw.join(':');
 
@@ -37,50 +28,8 @@ const GOAL = 'vp-2022-spanga-tensta-nm-03';
 const NAME = 'Läxhjälp på biblioteket <b>varje</b> tisdag';   // hostile-looking text comes back as text
 const DESCRIPTION = 'Frivilliga hjälper elever i årskurs 7–9.';
 
-let failures = 0;
-const ok = (name) => console.log(`ok - create: ${name}`);
-const nok = (name, detail) => {
-  failures++;
-  console.log(`not ok - create: ${name}`);
-  if (detail) for (const line of String(detail).split('\n')) console.log(`#   ${line}`);
-};
-const check = (cond, name, detail) => (cond ? ok(name) : nok(name, detail));
-// step: runs fn; an exception fails the step (named) instead of the whole run.
-async function step(name, fn) {
-  try {
-    return await fn();
-  } catch (e) {
-    nok(name, e && e.message ? e.message.split('\n').slice(0, 6).join('\n') : e);
-    return undefined;
-  }
-}
-const shot = (page, name) => page.screenshot({ path: join(shots, `create-${name}.png`), fullPage: true }).catch(() => {});
-const mainText = (page) => page.locator('main').innerText();
-
-async function axe(page, what) {
-  const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  if (res.violations.length === 0) ok(`axe ${what}: no WCAG 2.1 AA violations`);
-  for (const v of res.violations) {
-    const nodes = v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${(n.failureSummary || '').split('\n').slice(1, 2).join('').trim()}`);
-    nok(`axe ${what}: ${v.id} (${v.impact}) ${v.help} [${v.nodes.length} element(s)]`, nodes.join('\n'));
-  }
-}
-
-// submit: clicks the button called name and waits for the page it leads to.
-async function submit(page, name) {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
-}
-
-async function login(browser) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(15000);
-  await page.goto(`${base}/logga-in`);
-  await page.getByLabel('Användarnamn').fill(userName);
-  await page.getByLabel('Lösenord').fill(password);
-  await submit(page, 'Logga in');
-  return page;
-}
+const { nok, check, step, axe, failures } = reporter('create');
+const shot = shooter(shots, 'create');
 
 async function main() {
   mkdirSync(shots, { recursive: true });
@@ -88,8 +37,9 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   try {
     const page = await step('the editor logs in at /logga-in', async () => {
-      const p = await login(browser);
-      check(!new URL(p.url()).pathname.startsWith('/logga-in'), 'the editor logs in at /logga-in', `at ${p.url()}`);
+      const { page: p } = await newPage(browser);
+      const path = await login(p, base, userName, password);
+      check(!path.startsWith('/logga-in'), 'the editor logs in at /logga-in', `at ${p.url()}`);
       return p;
     });
     if (!page) return;
@@ -161,4 +111,4 @@ try {
 } catch (e) {
   nok('create tests ran to the end', e && e.stack ? e.stack : e);
 }
-process.exit(failures ? 1 : 0);
+process.exit(failures() ? 1 : 0);

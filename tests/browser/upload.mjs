@@ -14,57 +14,16 @@
 //    the same confirmation sent again says the dry run is gone.
 // Each check prints "ok - upload: NAME" or "not ok - upload: NAME". Exit 1 on any failure.
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
+import { CHROMIUM, LAUNCH_ARGS, args, reporter, shooter, mainText, submit, newPage, login } from './lib.mjs';
 
-const [base, shots, seed] = process.argv.slice(2);
-if (!base || !shots || !seed) {
-  console.error('usage: node upload.mjs BASE_URL SCREENSHOT_DIR SEED_FILE');
-  process.exit(2);
-}
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const [base, shots, seed] = args('upload.mjs', ['BASE_URL', 'SCREENSHOT_DIR', 'SEED_FILE']);
 const [userName, ...pw] = (process.env.UPLOAD_USER || '').split(':');
 const password = pw.join(':');
 
-let failures = 0;
-const ok = (name) => console.log(`ok - upload: ${name}`);
-const nok = (name, detail) => {
-  failures++;
-  console.log(`not ok - upload: ${name}`);
-  if (detail) for (const line of String(detail).split('\n')) console.log(`#   ${line}`);
-};
-const check = (cond, name, detail) => (cond ? ok(name) : nok(name, detail));
-// step: runs fn; an exception fails the step (named) instead of the whole run.
-async function step(name, fn) {
-  try {
-    return await fn();
-  } catch (e) {
-    nok(name, e && e.message ? e.message.split('\n').slice(0, 6).join('\n') : e);
-    return undefined;
-  }
-}
-const shot = (page, name) => page.screenshot({ path: join(shots, `upload-${name}.png`), fullPage: true }).catch(() => {});
-const mainText = (page) => page.locator('main').innerText();
-
-// axe: axe-core on the page as it is (also pages that answer a POST, which check.mjs cannot load).
-async function axe(page, what) {
-  const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  if (res.violations.length === 0) ok(`axe ${what}: no WCAG 2.1 AA violations`);
-  for (const v of res.violations) {
-    const nodes = v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${(n.failureSummary || '').split('\n').slice(1, 2).join('').trim()}`);
-    nok(`axe ${what}: ${v.id} (${v.impact}) ${v.help} [${v.nodes.length} element(s)]`, nodes.join('\n'));
-  }
-}
-
-// submit: clicks the button called name and waits for the page it posts to.
-async function submit(page, name) {
-  const [res] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
-  return res;
-}
+const { nok, check, step, axe, failures } = reporter('upload');
+const shot = shooter(shots, 'upload');
 
 async function main() {
   mkdirSync(shots, { recursive: true });
@@ -72,20 +31,14 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   const errors = [];
   try {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    const p = await ctx.newPage();
-    p.setDefaultTimeout(15000);
+    const { ctx, page: p } = await newPage(browser);
     // the status of a page itself (422, 410) and a missing favicon are logged as "Failed to load
     // resource": only CSP violations and script errors count
     p.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
     p.on('pageerror', (e) => errors.push(String(e)));
 
     const logged = await step('the editor logs in at /logga-in', async () => {
-      await p.goto(`${base}/logga-in`);
-      await p.getByLabel('Användarnamn').fill(userName);
-      await p.getByLabel('Lösenord').fill(password);
-      await submit(p, 'Logga in');
-      const path = new URL(p.url()).pathname;
+      const path = await login(p, base, userName, password);
       check(path === '/konto', 'the editor logs in at /logga-in', `landed on ${path}`);
       return path === '/konto';
     });
@@ -173,4 +126,4 @@ try {
 } catch (e) {
   nok('upload tests ran to the end', e && e.stack ? e.stack : e);
 }
-process.exit(failures ? 1 : 0);
+process.exit(failures() ? 1 : 0);

@@ -23,16 +23,9 @@
 // Each check prints "ok - workflow: NAME" or "not ok - workflow: NAME". Exit 1 on any failure.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { CHROMIUM, LAUNCH_ARGS, args, reporter, shooter, mainText, newPage, login as loginAt } from './lib.mjs';
 
-const [base, shots] = process.argv.slice(2);
-if (!base || !shots) {
-  console.error('usage: node workflow.mjs BASE_URL SCREENSHOT_DIR');
-  process.exit(2);
-}
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const [base, shots] = args('workflow.mjs', ['BASE_URL', 'SCREENSHOT_DIR']);
 const users = Object.fromEntries((process.env.WORKFLOW_USERS || '').split(/\s+/).filter(Boolean)
   .map((u) => u.split(':')).map(([who, name, ...pw]) => [who, { name, password: pw.join(':') }]));
 
@@ -44,36 +37,14 @@ const SHOWN = '7,77 %';        // as the pages show it (the indicator's unit is 
 const ANALYSIS = 'Andelen har minskat under perioden tack vare det förebyggande arbetet.';
 const ACT_COMMENT = 'Avlastningen startade i februari; kvällsgrupperna är fulla.';
 
-let failures = 0;
-const ok = (name) => console.log(`ok - workflow: ${name}`);
-const nok = (name, detail) => {
-  failures++;
-  console.log(`not ok - workflow: ${name}`);
-  if (detail) for (const line of String(detail).split('\n')) console.log(`#   ${line}`);
-};
-const check = (cond, name, detail) => (cond ? ok(name) : nok(name, detail));
-// step: runs fn; an exception fails the step (named) instead of the whole run.
-async function step(name, fn) {
-  try {
-    return await fn();
-  } catch (e) {
-    nok(name, e && e.message ? e.message.split('\n').slice(0, 6).join('\n') : e);
-    return undefined;
-  }
-}
-const shot = (page, name) => page.screenshot({ path: join(shots, `workflow-${name}.png`), fullPage: true }).catch(() => {});
-const mainText = (page) => page.locator('main').innerText();
+const { ok, nok, check, step, failures } = reporter('workflow');
+const shot = shooter(shots, 'workflow');
 
+// login: a page of its own (cookies) logged in as the test's user who ('st', 'rk', 'city').
 async function login(browser, who) {
   const user = users[who] || { name: who, password: '' };
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(15000);
-  await page.goto(`${base}/logga-in`);
-  await page.getByLabel('Användarnamn').fill(user.name);
-  await page.getByLabel('Lösenord').fill(user.password);
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Logga in' }).click()]);
-  await page.waitForURL((u) => !u.pathname.startsWith('/logga-in'), { timeout: 5000 }).catch(() => {});
+  const { ctx, page } = await newPage(browser);
+  await loginAt(page, base, user.name, user.password);
   return { ctx, page };
 }
 
@@ -365,4 +336,4 @@ try {
 } catch (e) {
   nok('workflow tests ran to the end', e && e.stack ? e.stack : e);
 }
-process.exit(failures ? 1 : 0);
+process.exit(failures() ? 1 : 0);
