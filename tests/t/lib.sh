@@ -37,4 +37,17 @@ expect_eq() {
 	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1 (got '$2', expected '$3')"; fi
 }
 
+# serve DB: `lup serve` of DB on a free loopback port, its log in $TMP/server.log; sets SERVER
+# (the pid, stopped when the test exits) and BASE (http://127.0.0.1:PORT). Ends the test when
+# the server does not start within 10 s.
+serve() {
+	rm -f "$TMP/port"
+	"$LUP" --db "$1" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
+	SERVER=$!
+	trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+	for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+	[ -s "$TMP/port" ] || { nok "lup serve starts"; sed 's/^/    /' "$TMP/server.log" >&2; exit 1; }
+	BASE="http://127.0.0.1:$(cat "$TMP/port")"
+}
+
 finish() { exit $failed; }

@@ -22,11 +22,7 @@ before=$(md5sum < "$F")
 expect_exit "a second run does nothing" 0 sh "$ROOT/scripts/demo-logins.sh" "$LUP" "$DB" "$F"
 expect_eq "the file is unchanged" "$(md5sum < "$F")" "$before"
 
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$TMP/port")"
+serve "$DB"
 login() { curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
 	-d "{\"name\":\"$1\",\"password\":\"$2\"}" "$BASE/api/v1/login"; }
 expect_eq "the editor logs in with the password in the file" "$(login redaktor "$p1")" 200

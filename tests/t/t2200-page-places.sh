@@ -15,11 +15,7 @@ printf 'editorpassword1\n' | L user add own --role editor --org spanga-tensta-st
 T_reader=$(L token create reader 2>/dev/null)
 T_own=$(L token create own 2>/dev/null)
 
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$TMP/port")"
+serve "$DB"
 
 # page NAME EXPECTED PATH [CURL ARGS...]: GET a page into $TMP/page
 page() {

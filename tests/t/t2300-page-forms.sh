@@ -21,11 +21,7 @@ GID=$(q "SELECT id FROM goal WHERE key = '$GOAL'")
 IND=vp-2022-spanga-tensta-i-016
 ACT=$(q "SELECT id FROM activity WHERE key = 'vp-2022-spanga-tensta-a-014'")
 
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$TMP/port")"
+serve "$DB"
 
 # page NAME WANT METHOD PATH JAR [CURL ARGS...]: one request with the cookie jar JAR ("-" for
 # none); the body in $TMP/body, the headers in $TMP/headers. Form data goes in the curl args.

@@ -20,11 +20,7 @@ ORGKEY=spanga-tensta-stadsdelsnamnd
 GOAL=vp-2022-spanga-tensta-nm-03
 GID=$(q "SELECT id FROM goal WHERE key = '$GOAL'")
 
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$TMP/port")"
+serve "$DB"
 
 # page NAME WANT METHOD PATH JAR [CURL ARGS...]: as in t2300
 page() {

@@ -16,11 +16,7 @@ W() { Q "BEGIN; $1; INSERT INTO audit(at, actor, action, entity) VALUES (datetim
 
 L demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
 
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$TMP/port")"
+serve "$DB"
 
 # get NAME EXPECTED PATH: one GET; the page in $TMP/page, headers in $TMP/headers
 get() {

@@ -23,11 +23,7 @@ same() {
 same "the words index holds what the trigram index holds"
 expect_eq "and it is not empty" "$(Q "SELECT count(*) > 500 FROM search_words")" 1
 
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$TMP/port")"
+serve "$DB"
 
 get() {
 	code=$(curl -s -o "$TMP/page" -w '%{http_code}' "$BASE$3")

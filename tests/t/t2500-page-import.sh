@@ -19,11 +19,7 @@ printf 'readerpassword1\n' | L user add lasse --role reader >/dev/null
 printf 'editorpassword2\n' | L user add rita --role editor --org rinkeby-kista-stadsdelsnamnd >/dev/null
 printf 'adminpassword1\n' | L user add adam --role admin >/dev/null
 
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$TMP/port")"
+serve "$DB"
 
 page() {
 	name=$1 want=$2 method=$3 path=$4 jar=$5

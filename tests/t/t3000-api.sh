@@ -19,12 +19,8 @@ T_anon=
 expect_exit "a password shorter than 10 characters is refused" 1 sh -c "printf 'short\n' | '$LUP' --db '$DB' user add x --role reader"
 expect_exit "an editor needs an organisation" 2 sh -c "printf 'longenoughpw\n' | '$LUP' --db '$DB' user add x --role editor"
 
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+serve "$DB"
 PORT=$(cat "$TMP/port")
-BASE="http://127.0.0.1:$PORT"
 
 # req NAME EXPECTED METHOD PATH [BODY] [TOKEN] [EXTRA CURL ARGS...]: one request; body in $TMP/body
 req() {
