@@ -136,6 +136,18 @@ const char *form_get(const struct form *f, const char *name)
 	return NULL;
 }
 
+const char *form_kept(const struct form *f, const char *name, const char *def)
+{
+	const char *v = f ? form_get(f, name) : NULL;
+
+	return v ? v : def;
+}
+
+const char *form_nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
 const char *form_get_trim(struct http_req *r, const struct form *f, const char *name)
 {
 	const char *s = form_get(f, name), *e;

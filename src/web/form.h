@@ -55,6 +55,13 @@ int form_begin(struct http_req *r, struct form *f);
 /* form_get: the value of the first field called name, or NULL when it was not sent. */
 const char *form_get(const struct form *f, const char *name);
 
+/* form_kept: the value a form field shows: what was sent when the form comes back with errors
+ * (f not NULL and the field sent), else def (the stored value, or the default of a new thing). */
+const char *form_kept(const struct form *f, const char *name, const char *def);
+
+/* form_nonempty: s, or NULL when s is NULL or "" (an optional field left empty). */
+const char *form_nonempty(const char *s);
+
 /* form_get_trim: as form_get with surrounding white space removed (a copy in the arena). */
 const char *form_get_trim(struct http_req *r, const struct form *f, const char *name);
 

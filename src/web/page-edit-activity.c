@@ -76,11 +76,6 @@ int page_activity(struct http_req *r)
 	return page_end(r, h);
 }
 
-static const char *kept(const struct form *f, const char *name, const char *stored)
-{
-	return f ? form_get(f, name) : stored;
-}
-
 static int render_form(struct http_req *r, const struct rowset *a, const struct form *f,
 		       const struct form_errors *e, int status)
 {
@@ -99,19 +94,17 @@ static int render_form(struct http_req *r, const struct rowset *a, const struct 
 	html_open(h, "form", "method", "post", "action", pf_href(r, "/aktivitet/%lld/redigera", id), NULL);
 	form_error_summary(h, e, 2);
 	form_csrf_field(r, h);
-	form_textarea(h, e, "namn", "Namn", kept(f, "namn", pf_s(a, 0, "name")), NULL, 3);
-	form_textarea(h, e, "beskrivning", "Beskrivning", kept(f, "beskrivning", pf_s(a, 0, "description")), NULL, 6);
-	form_input(h, e, "start", "Start", "text", kept(f, "start", pf_s(a, 0, "start")), dates, NULL);
-	form_input(h, e, "slut", "Slut", "text", kept(f, "slut", pf_s(a, 0, "end")), "Samma sätt att skriva som starten.", NULL);
-	form_select(h, e, "status", "Status", act_status_codes, act_status_labels, kept(f, "status", pf_s(a, 0, "status")), NULL);
+	form_textarea(h, e, "namn", "Namn", form_kept(f, "namn", pf_s(a, 0, "name")), NULL, 3);
+	form_textarea(h, e, "beskrivning", "Beskrivning", form_kept(f, "beskrivning", pf_s(a, 0, "description")), NULL, 6);
+	form_input(h, e, "start", "Start", "text", form_kept(f, "start", pf_s(a, 0, "start")), dates, NULL);
+	form_input(h, e, "slut", "Slut", "text", form_kept(f, "slut", pf_s(a, 0, "end")), "Samma sätt att skriva som starten.", NULL);
+	form_select(h, e, "status", "Status", act_status_codes, act_status_labels, form_kept(f, "status", pf_s(a, 0, "status")), NULL);
 	form_button(h, "Spara", NULL);
 	html_close(h);
 	html_open(h, "p", NULL);
 	pf_link(h, pf_href(r, "/aktivitet/%lld/ta-bort", id), "Ta bort aktiviteten");
 	html_close(h);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_activity_edit(struct http_req *r)
@@ -165,11 +158,6 @@ static void check(struct http_req *r, const struct form *f, struct form_errors *
 		form_error(r, e, "status", "Välj en status i listan.");
 }
 
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
 /* save_activity: the API's activity patch with the form's fields; redirects to the activity. */
 static int save_activity(struct http_req *r, int64_t id, const struct activity_in *in)
 {
@@ -180,9 +168,9 @@ static int save_activity(struct http_req *r, int64_t id, const struct activity_i
 	if ((rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0)
 		return form_fail_page(r, rc);
 	struct sval args[] = {
-		SVI(id), SVI(1), SVS(in->name), SVI(1), SVS(or_null(in->desc)),
-		SVI(1), SVS(or_null(in->start)), SVID(in->s.first), SVID(in->s.last), SVS(store_prec(in->s.prec)),
-		SVI(1), SVS(or_null(in->end)), SVID(in->e.first), SVID(in->e.last), SVS(store_prec(in->e.prec)),
+		SVI(id), SVI(1), SVS(in->name), SVI(1), SVS(form_nonempty(in->desc)),
+		SVI(1), SVS(form_nonempty(in->start)), SVID(in->s.first), SVID(in->s.last), SVS(store_prec(in->s.prec)),
+		SVI(1), SVS(form_nonempty(in->end)), SVID(in->e.first), SVID(in->e.last), SVS(store_prec(in->e.prec)),
 		SVI(1), SVS(in->status), SVI(0), SVNULL,
 	};
 	if (store_exec(r->st, STMT_ACTIVITY_PATCH, args, 19, NULL, NULL, &r->err) != LUP_OK)

@@ -175,9 +175,7 @@ static int render_form(struct http_req *r, const struct rowset *g, const struct 
 		      "Vad målet innebär och hur nämnden arbetar för att nå det.", 8);
 	form_button(h, "Spara", NULL);
 	html_close(h);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_goal_edit(struct http_req *r)

@@ -289,9 +289,7 @@ static int render_edit(struct http_req *r, const struct edit_view *v, int status
 	if (targets_form(r, h, v) != 0 || outcome_form(r, h, v) != 0 ||
 	    outcomes_table(r, h, pf_i(ind, 0, "id"), v->year, pf_s(ind, 0, "unit")) != 0)
 		return r->status;
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_indicator_edit(struct http_req *r)

@@ -100,9 +100,7 @@ static int render_form(struct http_req *r, const struct form_errors *e, const ch
 		  "kan du bekräfta importen.", NULL);
 	alert(h, msg);
 	import_form(r, h, e, f ? form_get(f, "typ") : NULL, f ? form_get(f, "ar") : NULL, NULL);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_import(struct http_req *r)
@@ -318,9 +316,7 @@ static int failed(struct http_req *r, const struct job *j, int rc, const char *m
 	html_close(h);
 	html_elem(h, "h2", "Rätta dokumentet och försök igen", NULL);
 	import_form(r, h, NULL, j->k->name, j->year_s, j->pasted);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 /* dry_run_page: the report of a dry run and the confirmation form with the stash token. */

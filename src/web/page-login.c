@@ -34,9 +34,7 @@ static int render(struct http_req *r, const char *name, const char *back, const 
 	form_input(h, e, "losenord", "Lösenord", "password", NULL, NULL, "current-password");
 	form_button(h, "Logga in", NULL);
 	html_close(h);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_login(struct http_req *r)

@@ -99,11 +99,6 @@ static void districts(struct http_req *r, struct html *h, const struct new_act *
 	html_close(h);
 }
 
-static const char *kept(const struct form *f, const char *name, const char *def)
-{
-	return f ? form_get(f, name) : def;
-}
-
 static int render(struct http_req *r, const struct new_act *a, const struct form *f, const struct form_errors *e,
 		  int status)
 {
@@ -123,17 +118,15 @@ static int render(struct http_req *r, const struct new_act *a, const struct form
 	html_open(h, "form", "method", "post", "action", pf_href(r, "/mal/%s/ny-aktivitet", key), NULL);
 	form_error_summary(h, e, 2);
 	form_csrf_field(r, h);
-	form_textarea(h, e, "namn", "Namn", kept(f, "namn", NULL), NULL, 3);
-	form_textarea(h, e, "beskrivning", "Beskrivning", kept(f, "beskrivning", NULL), NULL, 6);
-	form_input(h, e, "start", "Start", "text", kept(f, "start", NULL), dates, NULL);
-	form_input(h, e, "slut", "Slut", "text", kept(f, "slut", NULL), "Samma sätt att skriva som starten.", NULL);
-	form_select(h, e, "status", "Status", act_status_codes, act_status_labels, kept(f, "status", "planned"), NULL);
+	form_textarea(h, e, "namn", "Namn", form_kept(f, "namn", NULL), NULL, 3);
+	form_textarea(h, e, "beskrivning", "Beskrivning", form_kept(f, "beskrivning", NULL), NULL, 6);
+	form_input(h, e, "start", "Start", "text", form_kept(f, "start", NULL), dates, NULL);
+	form_input(h, e, "slut", "Slut", "text", form_kept(f, "slut", NULL), "Samma sätt att skriva som starten.", NULL);
+	form_select(h, e, "status", "Status", act_status_codes, act_status_labels, form_kept(f, "status", "planned"), NULL);
 	districts(r, h, a, f, e);
 	form_button(h, "Lägg till aktiviteten", NULL);
 	html_close(h);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_activity_new(struct http_req *r)
@@ -144,11 +137,6 @@ int page_activity_new(struct http_req *r)
 	if ((rc = load(r, &a)) != 0)
 		return rc;
 	return render(r, &a, NULL, NULL, 200);
-}
-
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
 }
 
 /* form_districts: the form's "omrade" values (at most API_MAX_DISTRICTS + 1: more are a
@@ -177,8 +165,8 @@ int page_activity_new_post(struct http_req *r)
 		return rc;
 	const char **ds = form_districts(r, &f, &nd);
 	struct api_activity_new in = {
-		.name = form_get_trim(r, &f, "namn"), .description = or_null(form_get_trim(r, &f, "beskrivning")),
-		.start = or_null(form_get_trim(r, &f, "start")), .end = or_null(form_get_trim(r, &f, "slut")),
+		.name = form_get_trim(r, &f, "namn"), .description = form_nonempty(form_get_trim(r, &f, "beskrivning")),
+		.start = form_nonempty(form_get_trim(r, &f, "start")), .end = form_nonempty(form_get_trim(r, &f, "slut")),
 		.status = form_get(&f, "status"), .owner = pf_s(&a.goal, 0, "owner"),
 		.goal = pf_printf(r, "%lld", (long long)pf_i(&a.goal, 0, "id")), .districts = ds, .ndistricts = nd,
 		.source = "webb",

@@ -88,11 +88,6 @@ static void parent_select(struct http_req *r, struct html *h, const struct new_g
 	form_select(h, e, "overordnat", "Överordnat mål", values, labels, selected, hint);
 }
 
-static const char *kept(const struct form *f, const char *name, const char *def)
-{
-	return f ? form_get(f, name) : def;
-}
-
 static int render(struct http_req *r, const struct new_goal *g, const struct form *f, const struct form_errors *e,
 		  int status)
 {
@@ -113,19 +108,17 @@ static int render(struct http_req *r, const struct new_goal *g, const struct for
 	html_open(h, "form", "method", "post", "action", action, NULL);
 	form_error_summary(h, e, 2);
 	form_csrf_field(r, h);
-	form_select(h, e, "niva", "Nivå", level_values, level_labels, kept(f, "niva", "namndmal"), NULL);
-	parent_select(r, h, g, e, kept(f, "overordnat", ""));
-	form_input(h, e, "nummer", "Nummer", "text", kept(f, "nummer", NULL), "Målets nummer i planen, till exempel 3. "
+	form_select(h, e, "niva", "Nivå", level_values, level_labels, form_kept(f, "niva", "namndmal"), NULL);
+	parent_select(r, h, g, e, form_kept(f, "overordnat", ""));
+	form_input(h, e, "nummer", "Nummer", "text", form_kept(f, "nummer", NULL), "Målets nummer i planen, till exempel 3. "
 		   "Frivilligt.", NULL);
-	form_input(h, e, "namn", "Namn", "text", kept(f, "namn", NULL), NULL, NULL);
-	form_textarea(h, e, "beskrivning", "Beskrivning", kept(f, "beskrivning", NULL),
+	form_input(h, e, "namn", "Namn", "text", form_kept(f, "namn", NULL), NULL, NULL);
+	form_textarea(h, e, "beskrivning", "Beskrivning", form_kept(f, "beskrivning", NULL),
 		      "Vad målet innebär och hur nämnden arbetar för att nå det.", 8);
-	form_input(h, e, "ar", "År", "text", kept(f, "ar", year), "Året planen gäller, till exempel 2023.", NULL);
+	form_input(h, e, "ar", "År", "text", form_kept(f, "ar", year), "Året planen gäller, till exempel 2023.", NULL);
 	form_button(h, "Lägg till målet", NULL);
 	html_close(h);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_goal_new(struct http_req *r)
@@ -136,11 +129,6 @@ int page_goal_new(struct http_req *r)
 	if ((rc = load(r, &g)) != 0)
 		return rc;
 	return render(r, &g, NULL, NULL, 200);
-}
-
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
 }
 
 int page_goal_new_post(struct http_req *r)
@@ -158,9 +146,9 @@ int page_goal_new_post(struct http_req *r)
 	if (pf_parse_year(form_get(&f, "ar"), &year) != 0)
 		year = 0;
 	struct api_goal_new in = {
-		.level = or_null(form_get(&f, "niva")), .parent = or_null(form_get_trim(r, &f, "overordnat")),
-		.name = form_get_trim(r, &f, "namn"), .description = or_null(form_get_trim(r, &f, "beskrivning")),
-		.number = or_null(form_get_trim(r, &f, "nummer")), .owner = pf_printf(r, "%lld", (long long)g.id),
+		.level = form_nonempty(form_get(&f, "niva")), .parent = form_nonempty(form_get_trim(r, &f, "overordnat")),
+		.name = form_get_trim(r, &f, "namn"), .description = form_nonempty(form_get_trim(r, &f, "beskrivning")),
+		.number = form_nonempty(form_get_trim(r, &f, "nummer")), .owner = pf_printf(r, "%lld", (long long)g.id),
 		.year = year, .source = "webb", .parent_required = 1,
 	};
 	rc = api_goal_create(r, &in, &v, &id);

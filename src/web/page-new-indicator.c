@@ -42,11 +42,6 @@ static int load(struct http_req *r, struct rowset *g)
 	return 0;
 }
 
-static const char *kept(const struct form *f, const char *name, const char *def)
-{
-	return f ? form_get(f, name) : def;
-}
-
 static int render(struct http_req *r, const struct rowset *g, const struct form *f, const struct form_errors *e,
 		  int status)
 {
@@ -64,18 +59,16 @@ static int render(struct http_req *r, const struct rowset *g, const struct form 
 	html_open(h, "form", "method", "post", "action", pf_href(r, "/mal/%s/ny-indikator", key), NULL);
 	form_error_summary(h, e, 2);
 	form_csrf_field(r, h);
-	form_input(h, e, "namn", "Namn", "text", kept(f, "namn", NULL), NULL, NULL);
-	form_input(h, e, "enhet", "Enhet", "text", kept(f, "enhet", NULL), "Till exempel %, antal eller index. Frivilligt.",
+	form_input(h, e, "namn", "Namn", "text", form_kept(f, "namn", NULL), NULL, NULL);
+	form_input(h, e, "enhet", "Enhet", "text", form_kept(f, "enhet", NULL), "Till exempel %, antal eller index. Frivilligt.",
 		   NULL);
-	form_select(h, e, "riktning", "Riktning", direction_values, direction_labels, kept(f, "riktning", "higher"),
+	form_select(h, e, "riktning", "Riktning", direction_values, direction_labels, form_kept(f, "riktning", "higher"),
 		    "Vilket håll som är bättre när utfallet jämförs med målet och med staden.");
 	form_select(h, e, "periodicitet", "Periodicitet", periodicity_values, periodicity_labels,
-		    kept(f, "periodicitet", "year"), "Hur ofta indikatorn följs upp.");
+		    form_kept(f, "periodicitet", "year"), "Hur ofta indikatorn följs upp.");
 	form_button(h, "Lägg till indikatorn", NULL);
 	html_close(h);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_indicator_new(struct http_req *r)

@@ -25,13 +25,6 @@ static const char *fname(struct http_req *r, const char *prefix, int64_t id)
 }
 
 /* kept: the form's value of name when a form is shown again and sent it, else the stored one. */
-static const char *kept(const struct form *f, const char *name, const char *stored)
-{
-	const char *v = f ? form_get(f, name) : NULL;
-
-	return v ? v : stored;
-}
-
 const char *pf_report_activities_group(struct http_req *r, const struct pf_activity *a)
 {
 	return a->goal_id ? fname(r, "aktiviteter-mal", a->goal_id) : "aktiviteter-utan-mal";
@@ -132,8 +125,8 @@ static void fields(struct http_req *r, struct html *h, const struct pf_activity 
 	if (!a->reported)
 		html_text(h, " Rapporten har ingen status för aktiviteten ännu.");
 	html_close(h);
-	form_select(h, e, sn, "Status i rapporten", act_status_codes, act_status_labels, kept(f, sn, a->status), NULL);
-	form_textarea(h, e, cn, "Kommentar", kept(f, cn, a->comment),
+	form_select(h, e, sn, "Status i rapporten", act_status_codes, act_status_labels, form_kept(f, sn, a->status), NULL);
+	form_textarea(h, e, cn, "Kommentar", form_kept(f, cn, a->comment),
 		      "Vad har gjorts under perioden, vad återstår och varför?", 2);
 	html_close(h);
 }

@@ -289,9 +289,7 @@ int pf_report_render(struct http_req *r, const struct pf_report *rep, const stru
 	}
 	pf_report_activities(r, h, rep, editable, f, e, notice);
 	workflow(r, h, rep, e, f);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 /* notice_of: the message for the ?klart= argument a form's redirect leaves. */

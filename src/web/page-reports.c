@@ -147,9 +147,7 @@ static int render(struct http_req *r, long year, const struct form *f, const str
 		return r->status;
 	html_elem(h, "h2", "Rapporter", NULL);
 	list(r, h, &rs);
-	page_end(r, h);
-	r->status = status;
-	return status;
+	return page_end_status(r, h, status);
 }
 
 int page_reports(struct http_req *r)

@@ -89,6 +89,12 @@ int page_end(struct http_req *r, struct html *h)
 	return r->status;
 }
 
+int page_end_status(struct http_req *r, struct html *h, int status)
+{
+	r->status = status;
+	return page_end(r, h);
+}
+
 int page_error(struct http_req *r, int status, const char *message)
 {
 	struct html *h = page_begin(r, status == 404 ? "Hittades inte" : "Något gick fel", NAV_NONE);

@@ -23,6 +23,10 @@ struct html *page_begin(struct http_req *r, const char *title, enum page_nav act
  * 500. Returns the status. */
 int page_end(struct http_req *r, struct html *h);
 
+/* page_end_status: page_end for a page answered with status (a form again with its errors:
+ * 422, 413 ...). Returns status, or 500 when the page could not be written. */
+int page_end_status(struct http_req *r, struct html *h, int status);
+
 /* page_error: an HTML error page with status and a Swedish message. Returns status. */
 int page_error(struct http_req *r, int status, const char *message);
 
