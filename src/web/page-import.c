@@ -92,7 +92,7 @@ static void import_form(struct http_req *r, struct html *h, const struct form_er
 static int render_form(struct http_req *r, const struct form_errors *e, const char *msg, const struct form *f,
 		       int status)
 {
-	struct html *h = page_begin(r, "Importera", NAV_NONE);
+	struct html *h = page_begin(r, "Importera", NAV_IMPORT);
 
 	html_elem(h, "h1", "Importera", NULL);
 	html_elem(h, "p", "Ladda upp ett dokument eller en datafil, eller klistra in texten. Först görs en "
@@ -307,7 +307,7 @@ static int failed(struct http_req *r, const struct job *j, int rc, const char *m
 
 	if (status == 500)
 		fprintf(stderr, "lup serve: POST %s: %s\n", r->path, msg);
-	h = page_begin(r, "Importen misslyckades", NAV_NONE);
+	h = page_begin(r, "Importen misslyckades", NAV_IMPORT);
 	html_elem(h, "h1", "Importen misslyckades", NULL);
 	html_open(h, "div", "class", "import-error", "role", "alert", NULL);
 	html_elem(h, "p", "Dokumentet kunde inte importeras, och ingenting har sparats. Felet (med filens namn och "
@@ -322,7 +322,7 @@ static int failed(struct http_req *r, const struct job *j, int rc, const char *m
 /* dry_run_page: the report of a dry run and the confirmation form with the stash token. */
 static int dry_run_page(struct http_req *r, const struct job *j, const struct imp_report *rep, const char *token)
 {
-	struct html *h = page_begin(r, "Provkörning av import", NAV_NONE);
+	struct html *h = page_begin(r, "Provkörning av import", NAV_IMPORT);
 
 	html_elem(h, "h1", "Provkörning av import", NULL);
 	html_open(h, "p", "class", "notice", "role", "status", NULL);
@@ -397,7 +397,7 @@ out:
 /* done_page: the result of a confirmed import. */
 static int done_page(struct http_req *r, const struct job *j, const struct imp_report *rep)
 {
-	struct html *h = page_begin(r, "Importen är klar", NAV_NONE);
+	struct html *h = page_begin(r, "Importen är klar", NAV_IMPORT);
 
 	html_elem(h, "h1", "Importen är klar", NULL);
 	html_open(h, "p", "class", "notice", "role", "status", NULL);
@@ -415,7 +415,7 @@ static int done_page(struct http_req *r, const struct job *j, const struct imp_r
 /* gone: the page for a token whose document is no longer stashed. */
 static int gone(struct http_req *r)
 {
-	struct html *h = page_begin(r, "Provkörningen finns inte längre", NAV_NONE);
+	struct html *h = page_begin(r, "Provkörningen finns inte längre", NAV_IMPORT);
 
 	html_elem(h, "h1", "Provkörningen finns inte längre", NULL);
 	html_elem(h, "p", "Dokumentet från provkörningen finns inte kvar: importen är redan bekräftad, provkörningen "

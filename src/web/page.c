@@ -44,6 +44,12 @@ struct html *page_begin(struct http_req *r, const char *title, enum page_nav act
 			  "aria-current", nav[i].nav == active ? "page" : NULL, NULL);
 		html_close(h);
 	}
+	if (r->user.role == ROLE_EDITOR || r->user.role == ROLE_ADMIN) {	/* who may import */
+		html_open(h, "li", NULL);
+		html_elem(h, "a", "Importera", "href", "/importera",
+			  "aria-current", active == NAV_IMPORT ? "page" : NULL, NULL);
+		html_close(h);
+	}
 	html_open(h, "li", NULL);
 	if (r->user.id)
 		html_elem(h, "a", "Konto och utloggning", "href", "/konto",

@@ -9,7 +9,7 @@
 #include "web/routes.h"
 
 /* Navigation entries; page_begin marks the active one with aria-current. */
-enum page_nav { NAV_NONE, NAV_CITY, NAV_DISTRICTS, NAV_ORGS, NAV_FOLLOWUP, NAV_COMMISSION, NAV_SEARCH, NAV_LOGIN };
+enum page_nav { NAV_NONE, NAV_CITY, NAV_DISTRICTS, NAV_ORGS, NAV_FOLLOWUP, NAV_COMMISSION, NAV_SEARCH, NAV_IMPORT, NAV_LOGIN };
 
 /*
  * page_begin: starts an HTML response (status 200, text/html): doctype, <html lang="sv">, head

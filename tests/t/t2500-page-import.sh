@@ -52,6 +52,19 @@ login adam.jar adam adminpassword1
 CSRF=$(csrf anna.jar)
 [ ${#CSRF} -eq 64 ] && ok "the import form carries the CSRF token" || nok "no CSRF field on /importera"
 
+# the main menu links to the import page for those who may import (editors, administrators)
+NAVLINK='<a href="/importera"'
+page "the start page as an editor" 200 GET / anna.jar
+has "an editor's menu has Importera" "$NAVLINK"
+page "the start page as an administrator" 200 GET / adam.jar
+has "an administrator's menu has Importera" "$NAVLINK"
+page "the start page as a reader" 200 GET / lasse.jar
+hasnt "a reader's menu has no Importera" "$NAVLINK"
+page "the start page for anyone" 200 GET / -
+hasnt "the public menu has no Importera" "$NAVLINK"
+page "the import page" 200 GET /importera anna.jar
+has "marks Importera as the current page" '<a href="/importera" aria-current="page">Importera</a>'
+
 # A verksamhetsplan for 2030 in the layout of seed 003 (one KF goal with its
 # verksamhetsområdesmål, one nämndmål with a description, an expected result, an indicator table
 # and an activity table); the activity's name is hostile.
