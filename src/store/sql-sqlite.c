@@ -598,6 +598,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" status = CASE WHEN ?16 THEN ?17 ELSE status END,"
 		" role = CASE WHEN ?18 THEN ?19 ELSE role END WHERE id = ?1",
 	[STMT_ACTIVITY_DELETE] = "DELETE FROM activity WHERE id = ?1",
+	/* (activity id) -> the number of follow-up reports that record its status */
+	[STMT_ACTIVITY_REPORTED] = "SELECT count(*) FROM activity_update WHERE activity_id = ?1",
 	/* (org_id, period_id) */
 	[STMT_REPORT_INSERT] = "INSERT INTO report (org_id, period_id, status) VALUES (?1, ?2, 'draft')",
 	/* (id) -> org_id, status, period_id, org pair, period year */

@@ -228,11 +228,19 @@ int api_activity_remove(struct http_req *r, int64_t id)
 {
 	const struct kind *k = kind_find("activities");
 	char *before;
+	int64_t reports = 0;
 	int rc;
 
 	if ((rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0)
 		return rc;
 	struct sval arg = SVI(id);
+	if (store_query_id(r->st, STMT_ACTIVITY_REPORTED, &arg, 1, &reports, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (reports) {	/* the reports keep what they said about it */
+		err_set(&r->err, LUP_ECONFLICT, "the activity is recorded in %lld follow-up report%s; set its "
+			"status to 'cancelled' instead of deleting it", (long long)reports, reports == 1 ? "" : "s");
+		return api_rollback_fail(r);
+	}
 	if (store_exec(r->st, STMT_ACTIVITY_DELETE, &arg, 1, NULL, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
 	return api_write_end(r, k, "activity", "delete", id, before, 204);

@@ -216,6 +216,8 @@ req "an approved report is frozen" 409 PUT "/api/v1/reports/$REP/assessments/vp-
 req "so are its activities" 409 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"cancelled"}' "$T_own"
 req "... also for an administrator" 409 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"cancelled"}' "$T_admin"
 req "an activity a report has recorded cannot be deleted" 409 DELETE "/api/v1/activities/$RACT" '' "$T_own"
+expect_eq "... and the answer says why and what to do" "$(jb .error.message)" \
+	"the activity is recorded in 1 follow-up report; set its status to 'cancelled' instead of deleting it"
 req "an approved report's activities are public" 200 GET "/api/v1/reports/$REP/activities"
 expect_eq "... with the status recorded in it" "$(jb '.items[] | select(.key == "'$RACT'") | .status')" done
 req "its period's outcomes are frozen" 409 POST /api/v1/outcomes '{"indicator":"vp-2022-spanga-tensta-i-002","period":"2022-T1","area":"spanga-tensta","value":9}' "$T_own"
