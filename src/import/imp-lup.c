@@ -6,8 +6,9 @@
  * - the LUP of each district, keyed lup-<district key> and owned by the district committee
  *   (an existing one, e.g. from the dataset, is used as it is);
  * - themes by name in that LUP (an existing theme found by name or alias is reused), earlier
- *   names as aliases; prioritised areas; measures keyed lup-<district>-m-NN in document order;
- *   intended partners; for an LUP document its 7 sections;
+ *   names as aliases; prioritised areas; measures keyed lup-<district>-m-NN in document order
+ *   (none for an LUP that has measures from another source, e.g. the dataset's: a warning says
+ *   so); intended partners; for an LUP document its 7 sections;
  * - a specialist committee's activities in its contribution plan lupplan-<year>-<org key>,
  *   keyed <plan>-a-NNN, with the organisation's role and the district and theme they serve.
  * Every line gets one trace entry saying what it became or why it was skipped.
@@ -47,6 +48,9 @@ struct dist {
 	int64_t committee;
 	int64_t plan, pv;	/* its LUP and the LUP's latest version, 0 until needed */
 	int nmeasures;		/* measures numbered so far */
+	int checked;		/* others is known */
+	int64_t others;		/* measures of the LUP from elsewhere (the dataset, the API) */
+	int left_out;		/* the document's measures not written because of them */
 };
 
 /* The state of writing one document. */
@@ -601,14 +605,37 @@ static int do_areas(struct ap *p, struct lup_item *it, struct dist *x)
 	return rc;
 }
 
+/* other_measures: whether x's LUP holds measures this importer did not write (then the
+ * document's measures, the same text split and worded otherwise, would stand next to them). */
+static int other_measures(struct ap *p, struct dist *x, int *yes)
+{
+	char prefix[400];
+	int rc;
+
+	if (!x->checked) {
+		snprintf(prefix, sizeof(prefix), "lup-%s-m-", x->key);
+		struct sval v[] = { SVI(x->pv), SVS(prefix) };
+		if ((rc = lookup(p, STMT_IMP_LUP_OTHER_MEASURES, v, 2, &x->others)) != LUP_OK)
+			return rc;
+		x->checked = 1;
+	}
+	*yes = x->others > 0;
+	return LUP_OK;
+}
+
 static int do_measure(struct ap *p, struct lup_item *it, struct dist *x)
 {
 	char key[400];
 	int64_t mid, tid = it->theme >= 0 ? p->d->items[it->theme].id : 0;
-	int rc;
+	int rc, others;
 
-	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK)
+	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK || (rc = other_measures(p, x, &others)) != LUP_OK)
 		return rc;
+	if (others) {
+		x->left_out++;
+		it->detail = "not added: the LUP has measures from another source";
+		return LUP_OK;
+	}
 	if (x->nmeasures >= MAX_PER_PLAN)
 		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: more than %d measures for %s",
 			       p->c->path, it->first, MAX_PER_PLAN, x->name);
@@ -928,7 +955,8 @@ static void check_counts(struct ap *p)
 			imp_warn(p->c, line[b], "the text says %d themes; %d found", stated[b], found[b]);
 }
 
-/* check_stale: numbered rows an earlier import left beyond what this document numbers. */
+/* check_stale: numbered rows an earlier import left beyond what this document numbers, and the
+ * measures left out for an LUP with measures from elsewhere (warnings). */
 static int check_stale(struct ap *p)
 {
 	char prefix[400];
@@ -937,6 +965,10 @@ static int check_stale(struct ap *p)
 
 	for (int i = 0; i < p->ndists; i++) {
 		struct dist *x = &p->dists[i];
+		if (x->left_out)
+			imp_warn(p->c, 0, "lup-%s already has %lld measure(s) from another source (such as the"
+				 " dataset): the document's %d measure(s) for %s are not added", x->key,
+				 (long long)x->others, x->left_out, x->name);
 		if (!x->nmeasures)
 			continue;
 		snprintf(prefix, sizeof(prefix), "lup-%s-m-", x->key);

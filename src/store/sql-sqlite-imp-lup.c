@@ -45,6 +45,10 @@ const char *const sqlite_sql_imp_lup[STMT__MAX] = {
 	[STMT_IMP_LUP_STALE_MEASURES] =
 		"SELECT count(*) FROM measure WHERE plan_version_id = ?1 AND substr(key, 1, length(?2)) = ?2"
 		" AND CAST(substr(key, length(?2) + 1) AS INTEGER) > ?3",
+	/* (plan_version_id, key prefix "lup-x-m-") -> the version's measures keyed otherwise (written
+	 * by the dataset, the API or another source) */
+	[STMT_IMP_LUP_OTHER_MEASURES] =
+		"SELECT count(*) FROM measure WHERE plan_version_id = ?1 AND substr(key, 1, length(?2)) <> ?2",
 	/* (plan_version_id, key prefix "lupplan-y-org-a-", n) -> activities numbered beyond n */
 	[STMT_IMP_LUP_STALE_ACTIVITIES] =
 		"SELECT count(*) FROM activity WHERE plan_version_id = ?1 AND substr(key, 1, length(?2)) = ?2"
