@@ -449,23 +449,38 @@ static int start_gitem(struct imp_kolada_parser *p)
 	return 1;
 }
 
-static int cb_start_map(void *ctx)
+/* enter: what an object and an array start with: 0 on an error; else 1, with *skipped set
+ * when the container is passed over (inside an ignored value, or itself one). */
+static int enter(struct imp_kolada_parser *p, int type, int *skipped)
 {
-	struct imp_kolada_parser *p = ctx;
 	int ignore;
 
+	*skipped = 1;
 	if (!open_container(p))
 		return 0;
 	if (p->skip) {
 		p->skip++;
 		return 1;
 	}
-	if (!value_ok(p, T_MAP, &ignore))
+	if (!value_ok(p, type, &ignore))
 		return 0;
 	if (ignore) {
 		p->skip = 1;
 		return 1;
 	}
+	*skipped = 0;
+	return 1;
+}
+
+static int cb_start_map(void *ctx)
+{
+	struct imp_kolada_parser *p = ctx;
+	int skipped;
+
+	if (!enter(p, T_MAP, &skipped))
+		return 0;
+	if (skipped)
+		return 1;
 	if (p->nfr == 0) {
 		push(p, F_ROOT);
 		return 1;
@@ -478,20 +493,12 @@ static int cb_start_map(void *ctx)
 static int cb_start_array(void *ctx)
 {
 	struct imp_kolada_parser *p = ctx;
-	int ignore;
+	int skipped;
 
-	if (!open_container(p))
+	if (!enter(p, T_ARR, &skipped))
 		return 0;
-	if (p->skip) {
-		p->skip++;
+	if (skipped)
 		return 1;
-	}
-	if (!value_ok(p, T_ARR, &ignore))
-		return 0;
-	if (ignore) {
-		p->skip = 1;
-		return 1;
-	}
 	if (top(p) == F_ROOT) {
 		if (p->has_values)
 			return fail(p, here(p), "a second 'values' array");
