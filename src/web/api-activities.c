@@ -14,12 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const api_activity_roles[] = {
-	"process_lead", "hub", "support", "assist", "participate", "training", "knowledge",
-	"consultative", "follow_up", "reference_group", "joint_planning", "investigate",
-	"collaboration", "owner", NULL
-};
-
 enum { A_TITLE, A_DESC, A_START, A_END, A_STATUS, A_ROLE, A_OWNER, A_GOAL, A_DISTRICTS, A__MAX };
 static const struct field fields[A__MAX] = {
 	{ "name", FT_STRING, 0, 0, API_ACTIVITY_NAME_MAX, NULL },
@@ -27,7 +21,7 @@ static const struct field fields[A__MAX] = {
 	{ "start", FT_TEXT, 0, 0, API_DATE_MAX, NULL },
 	{ "end", FT_TEXT, 0, 0, API_DATE_MAX, NULL },
 	{ "status", FT_ENUM, 0, 0, 0, act_status_codes },
-	{ "role", FT_ENUM, 0, 0, 0, api_activity_roles },
+	{ "role", FT_ENUM, 0, 0, 0, act_role_codes },
 	{ "owner", FT_STRING, 0, 0, API_REF_MAX, NULL },
 	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
 	{ "districts", FT_STRINGS, 0, 0, 0, NULL },
@@ -71,7 +65,7 @@ static void activity_fields(struct http_req *r, const struct api_activity_new *i
 	api_check_text(r, v, "name", in->name, 1, API_ACTIVITY_NAME_MAX);
 	api_check_text(r, v, "description", in->description, 0, API_TEXT_MAX);
 	api_check_choice(r, v, "status", in->status, act_status_codes);
-	api_check_choice(r, v, "role", in->role, api_activity_roles);
+	api_check_choice(r, v, "role", in->role, act_role_codes);
 	api_check_text(r, v, "owner", in->owner, 0, API_REF_MAX);
 	api_check_text(r, v, "goal", in->goal, 0, API_REF_MAX);
 	if (in->ndistricts > API_MAX_DISTRICTS)

@@ -122,7 +122,7 @@ struct api_activity_new {
 	const char *description;
 	const char *start, *end;	/* as written in plans ("2022-03-01", "2022-03", "ht 2022"), or NULL */
 	const char *status;		/* act_status_codes (model/status.h); NULL: "planned" */
-	const char *role;		/* api_activity_roles, or NULL */
+	const char *role;		/* act_role_codes, or NULL */
 	const char *owner;		/* the owner's key, name or alias; NULL: the caller's organisation */
 	const char *goal;		/* the goal's id or key, or NULL */
 	const char *const *districts;	/* keys, names or aliases of areas */
@@ -130,8 +130,6 @@ struct api_activity_new {
 	const char *source;		/* "api" or "webb" */
 };
 
-/* The choices of an activity's role (NULL-terminated); its statuses are act_status_codes. */
-extern const char *const api_activity_roles[];
 
 /* api_activity_create: checks and writes a new activity; *id as for api_goal_create. */
 int api_activity_create(struct http_req *r, const struct api_activity_new *in, struct api_violations *v,

@@ -57,6 +57,8 @@ int page_activity(struct http_req *r)
 	pf_dl_row(h, "Start", pf_s(&a, 0, "start"));
 	pf_dl_row(h, "Slut", pf_s(&a, 0, "end"));
 	pf_dl_row(h, "Status", pf_activity_status_sv(pf_s(&a, 0, "status")));
+	if (pf_s(&a, 0, "role"))
+		pf_dl_row(h, "Organisationens roll", act_role_label(pf_s(&a, 0, "role")));
 	html_elem(h, "dt", "Stadsdelsområden", NULL);
 	html_open(h, "dd", NULL);
 	for (int i = 0; i < d.nrows; i++) {
@@ -99,6 +101,8 @@ static int render_form(struct http_req *r, const struct rowset *a, const struct 
 	form_input(h, e, "start", "Start", "text", form_kept(f, "start", pf_s(a, 0, "start")), dates, NULL);
 	form_input(h, e, "slut", "Slut", "text", form_kept(f, "slut", pf_s(a, 0, "end")), "Samma sätt att skriva som starten.", NULL);
 	form_select(h, e, "status", "Status", act_status_codes, act_status_labels, form_kept(f, "status", pf_s(a, 0, "status")), NULL);
+	form_select(h, e, "roll", "Organisationens roll", act_role_choices, act_role_choice_labels,
+		    form_kept(f, "roll", pf_s(a, 0, "role") ? pf_s(a, 0, "role") : ""), "Vilken roll organisationen har i aktiviteten.");
 	form_button(h, "Spara", NULL);
 	html_close(h);
 	html_open(h, "p", NULL);
@@ -118,7 +122,7 @@ int page_activity_edit(struct http_req *r)
 }
 
 struct activity_in {
-	const char *name, *desc, *start, *end, *status;
+	const char *name, *desc, *start, *end, *status, *role;	/* role: NULL for none */
 	struct model_datex s, e;
 };
 
@@ -156,6 +160,9 @@ static void check(struct http_req *r, const struct form *f, struct form_errors *
 			in->status = act_status_codes[i];
 	if (!in->status)
 		form_error(r, e, "status", "Välj en status i listan.");
+	in->role = form_nonempty(form_get(f, "roll"));
+	if (in->role && act_role_index(in->role) < 0)
+		form_error(r, e, "roll", "Välj en roll i listan.");
 }
 
 /* save_activity: the API's activity patch with the form's fields; redirects to the activity. */
@@ -171,7 +178,7 @@ static int save_activity(struct http_req *r, int64_t id, const struct activity_i
 		SVI(id), SVI(1), SVS(in->name), SVI(1), SVS(form_nonempty(in->desc)),
 		SVI(1), SVS(form_nonempty(in->start)), SVID(in->s.first), SVID(in->s.last), SVS(store_prec(in->s.prec)),
 		SVI(1), SVS(form_nonempty(in->end)), SVID(in->e.first), SVID(in->e.last), SVS(store_prec(in->e.prec)),
-		SVI(1), SVS(in->status), SVI(0), SVNULL,
+		SVI(1), SVS(in->status), SVI(1), SVS(in->role),
 	};
 	if (store_exec(r->st, STMT_ACTIVITY_PATCH, args, 19, NULL, NULL, &r->err) != LUP_OK)
 		return form_fail_page(r, api_rollback_fail(r));
@@ -182,10 +189,10 @@ static int save_activity(struct http_req *r, int64_t id, const struct activity_i
 
 static int unchanged(const struct rowset *a, const struct activity_in *in)
 {
-	const char *const cols[] = { "name", "description", "start", "end", "status" };
-	const char *const vals[] = { in->name, in->desc, in->start, in->end, in->status };
+	const char *const cols[] = { "name", "description", "start", "end", "status", "role" };
+	const char *const vals[] = { in->name, in->desc, in->start, in->end, in->status, in->role };
 
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 6; i++) {
 		const char *old = pf_s(a, 0, cols[i]);
 		if (strcmp(old ? old : "", vals[i] ? vals[i] : "") != 0)
 			return 0;

@@ -20,6 +20,7 @@ static const struct pf_field_sv fields_sv[] = {
 	  "Skriv slutet som en dag (2022-03-01), en månad (2022-03), ett år (2022) eller en termin (vt 2022, ht 2022)." },
 	{ "status", "status", "Välj en status.", NULL, "Välj en status i listan." },
 	{ "districts", "omrade", NULL, NULL, "Välj stadsdelsområden i listan." },
+	{ "role", "roll", NULL, NULL, "Välj en roll i listan." },
 	{ "goal", "namn", NULL, NULL, "Målet finns inte längre." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
@@ -123,6 +124,8 @@ static int render(struct http_req *r, const struct new_act *a, const struct form
 	form_input(h, e, "start", "Start", "text", form_kept(f, "start", NULL), dates, NULL);
 	form_input(h, e, "slut", "Slut", "text", form_kept(f, "slut", NULL), "Samma sätt att skriva som starten.", NULL);
 	form_select(h, e, "status", "Status", act_status_codes, act_status_labels, form_kept(f, "status", "planned"), NULL);
+	form_select(h, e, "roll", "Organisationens roll", act_role_choices, act_role_choice_labels,
+		    form_kept(f, "roll", ""), "Vilken roll organisationen har i aktiviteten.");
 	districts(r, h, a, f, e);
 	form_button(h, "Lägg till aktiviteten", NULL);
 	html_close(h);
@@ -167,7 +170,7 @@ int page_activity_new_post(struct http_req *r)
 	struct api_activity_new in = {
 		.name = form_get_trim(r, &f, "namn"), .description = form_nonempty(form_get_trim(r, &f, "beskrivning")),
 		.start = form_nonempty(form_get_trim(r, &f, "start")), .end = form_nonempty(form_get_trim(r, &f, "slut")),
-		.status = form_get(&f, "status"), .owner = pf_s(&a.goal, 0, "owner"),
+		.status = form_get(&f, "status"), .role = form_nonempty(form_get(&f, "roll")), .owner = pf_s(&a.goal, 0, "owner"),
 		.goal = pf_printf(r, "%lld", (long long)pf_i(&a.goal, 0, "id")), .districts = ds, .ndistricts = nd,
 		.source = "webb",
 	};

@@ -205,15 +205,7 @@ const char *places_kind_at(int i)
 
 const char *places_role_sv(const char *role)
 {
-	static const char *const t[][2] = {
-		{ "process_lead", "processledare" }, { "hub", "nav" }, { "support", "stöd" },
-		{ "assist", "bistår" }, { "participate", "deltar" }, { "training", "utbildning" },
-		{ "knowledge", "kunskapsstöd" }, { "consultative", "konsultativt stöd" },
-		{ "follow_up", "uppföljning" }, { "reference_group", "referensgrupp" },
-		{ "joint_planning", "gemensam planering" }, { "investigate", "utreder möjligheter" },
-		{ "collaboration", "samverkan" }, { "owner", "ägare" }, { NULL, NULL },
-	};
-	return label(t, role);
+	return act_role_word(role);
 }
 
 const char *places_status_sv(const char *status)

@@ -258,11 +258,16 @@ page "a date that is not a date" 422 POST /aktivitet/$ACT/redigera anna.jar -d "
 has "is refused in Swedish" "Skriv starten som en dag (2022-03-01)"
 page "an end before the start" 422 POST /aktivitet/$ACT/redigera anna.jar -d "csrf=$CSRF_ANNA&namn=Avlastning&start=2022-05-01&slut=2022-03&status=ongoing"
 has "is refused" "Slutet ligger före starten."
-page "a valid change" 303 POST /aktivitet/$ACT/redigera anna.jar -d "csrf=$CSRF_ANNA&namn=Avlastning&start=ht+2022&slut=2023&status=ongoing"
-V=$(curl -s "$BASE/api/v1/activities/$ACT" | jq -c '[.name, .start, .start_prec, .end, .status]')
-expect_eq "the API serves it" "$V" '["Avlastning","ht 2022","season","2023","ongoing"]'
+page "a valid change" 303 POST /aktivitet/$ACT/redigera anna.jar -d "csrf=$CSRF_ANNA&namn=Avlastning&start=ht+2022&slut=2023&status=ongoing&roll=hub"
+V=$(curl -s "$BASE/api/v1/activities/$ACT" | jq -c '[.name, .start, .start_prec, .end, .status, .role]')
+expect_eq "the API serves it" "$V" '["Avlastning","ht 2022","season","2023","ongoing","hub"]'
+page "an unknown role" 422 POST /aktivitet/$ACT/redigera anna.jar -d "csrf=$CSRF_ANNA&namn=Avlastning&status=ongoing&roll=boss"
+has "is refused at the field" "Välj en roll i listan."
 page "the activity page" 200 GET /aktivitet/$ACT -
 has "shows the status in Swedish" "<dd>Pågår</dd>"
+has "and the role" "<dd>Nav</dd>"
+page "the role cleared" 303 POST /aktivitet/$ACT/redigera anna.jar -d "csrf=$CSRF_ANNA&namn=Avlastning&start=ht+2022&slut=2023&status=ongoing&roll="
+expect_eq "no role" "$(curl -s "$BASE/api/v1/activities/$ACT" | jq -c .role)" null
 page "another organisation's activity" 403 POST /aktivitet/$ACT/redigera rikard.jar -d "csrf=$CSRF_RIKARD&namn=x&status=done"
 
 # --- the form parser's caps and unknown things ------------------------------------------------

@@ -217,19 +217,21 @@ page "an unknown status" 422 POST "/mal/$GOAL/ny-aktivitet" anna.jar -d "csrf=$C
 has "is refused" "Välj en status i listan."
 page "an unknown district" 422 POST "/mal/$GOAL/ny-aktivitet" anna.jar -d "csrf=$CSRF&namn=x&status=planned&omrade=atlantis"
 has "is refused" "Välj stadsdelsområden i listan."
+page "an unknown role" 422 POST "/mal/$GOAL/ny-aktivitet" anna.jar -d "csrf=$CSRF&namn=x&status=planned&roll=boss"
+has "is refused at the field" "Välj en roll i listan."
 page "without the CSRF field" 403 POST "/mal/$GOAL/ny-aktivitet" anna.jar -d "namn=x&status=planned"
 page "another organisation's editor posting" 403 POST "/mal/$GOAL/ny-aktivitet" rikard.jar \
 	-d "csrf=$CSRF_RIKARD&namn=x&status=planned"
 page "anonymous posting" 401 POST "/mal/$GOAL/ny-aktivitet" - -d "namn=x&status=planned"
 expect_eq "nothing was written" "$(q "SELECT count(*) FROM activity")" "$N0"
 page "the editor adds an activity" 303 POST "/mal/$GOAL/ny-aktivitet" anna.jar \
-	-d "csrf=$CSRF&start=ht+2022&slut=2023-06&status=ongoing&omrade=spanga-tensta&omrade=rinkeby-kista" \
+	-d "csrf=$CSRF&start=ht+2022&slut=2023-06&status=ongoing&roll=process_lead&omrade=spanga-tensta&omrade=rinkeby-kista" \
 	--data-urlencode "namn=Kvällsfika $HOSTILE" --data-urlencode "beskrivning=Öppet hus på fredagar."
 expect_eq "it goes to the goal" "$(location)" "/mal/$GOAL?klart=ny-aktivitet"
 NEWACT=$(q "SELECT id FROM activity WHERE title = 'Kvällsfika $HOSTILE'")
 [ -n "$NEWACT" ] && ok "it is stored" || nok "the activity is not in the database"
-V=$(curl -s "$BASE/api/v1/activities/$NEWACT" | jq -c '[.start, .start_prec, .end, .status, .goal, .owner, ([.districts[].key] | sort)]')
-expect_eq "the API serves it as typed" "$V" "[\"ht 2022\",\"season\",\"2023-06\",\"ongoing\",\"$GOAL\",\"$ORGKEY\",[\"rinkeby-kista\",\"spanga-tensta\"]]"
+V=$(curl -s "$BASE/api/v1/activities/$NEWACT" | jq -c '[.start, .start_prec, .end, .status, .role, .goal, .owner, ([.districts[].key] | sort)]')
+expect_eq "the API serves it as typed" "$V" "[\"ht 2022\",\"season\",\"2023-06\",\"ongoing\",\"process_lead\",\"$GOAL\",\"$ORGKEY\",[\"rinkeby-kista\",\"spanga-tensta\"]]"
 expect_eq "its creation is audited" "$(q "SELECT actor || ' ' || action FROM audit WHERE entity = 'activity' AND entity_id = $NEWACT")" "anna insert"
 page "the goal page" 200 GET "/mal/$GOAL?klart=ny-aktivitet" anna.jar
 has "says it is added" "Aktiviteten är tillagd."
@@ -238,11 +240,13 @@ hasnt "never the raw script" "<script>alert(1)"
 page "the activity page for its editor" 200 GET "/aktivitet/$NEWACT" anna.jar
 has "links to deleting it" "href=\"/aktivitet/$NEWACT/ta-bort\">Ta bort aktiviteten</a>"
 has "shows its districts" "Rinkeby-Kista"
+has "and the organisation's role" "<dd>Processledare</dd>"
 page "the activity page for anonymous" 200 GET "/aktivitet/$NEWACT" -
 hasnt "has no delete link" "ta-bort"
 page "the activity page for another organisation's editor" 200 GET "/aktivitet/$NEWACT" rikard.jar
 hasnt "has no delete link either" "ta-bort"
 page "the edit page" 200 GET "/aktivitet/$NEWACT/redigera" anna.jar
+has "shows the role chosen" '<option value="process_lead" selected>Processledare</option>' 
 has "links to deleting it too" "href=\"/aktivitet/$NEWACT/ta-bort\""
 
 # --- deleting an activity ---------------------------------------------------------------------

@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NBSP "\xC2\xA0"		/* U+00A0 no-break space */
@@ -1001,6 +1002,46 @@ static void test_status_codes_match_the_schema(void)
 	T_CHECK(act_status_codes[ACT_STATUS_N] == NULL && act_status_labels[ACT_STATUS_N] == NULL);
 }
 
+/* The roles are exactly those the schema allows for activity.role (its CHECK spans lines). */
+static void test_roles_match_the_schema(void)
+{
+	char check[600] = "CHECK(roleIN(";
+	int found = 0;
+
+	for (int i = 0; act_role_codes[i]; i++)
+		snprintf(check + strlen(check), sizeof(check) - strlen(check), "%s'%s'", i ? "," : "",
+			 act_role_codes[i]);
+	strcat(check, "))");
+	for (int m = 0; sqlite_migrations[m].sql; m++) {	/* each migration without blanks */
+		const char *p = sqlite_migrations[m].sql;
+		char *flat = malloc(strlen(p) + 1);
+		size_t n = 0;
+		T_CHECK(flat != NULL);
+		if (!flat)
+			return;
+		for (; *p; p++)
+			if (*p != ' ' && *p != '\n' && *p != '\t')
+				flat[n++] = *p;
+		flat[n] = '\0';
+		found += strstr(flat, check) != NULL;
+		free(flat);
+	}
+	T_EQ_INT(found, 1);
+	T_EQ_INT(act_role_index("hub"), 1);
+	T_EQ_INT(act_role_index(""), -1);
+	T_EQ_STR(act_role_word("consultative"), "konsultativt stöd");
+	T_EQ_STR(act_role_word("x"), "x");
+	T_EQ_STR(act_role_label("joint_planning"), "Gemensam planering");
+	T_EQ_STR(act_role_label(NULL), "");
+	T_EQ_STR(act_role_choices[0], "");
+	T_EQ_STR(act_role_choice_labels[0], "Ingen angiven");
+	for (int i = 0; i < ACT_ROLE_N; i++) {
+		T_EQ_STR(act_role_choices[i + 1], act_role_codes[i]);
+		T_EQ_STR(act_role_choice_labels[i + 1], act_role_labels[i]);
+	}
+	T_CHECK(act_role_codes[ACT_ROLE_N] == NULL && act_role_choices[ACT_ROLE_N + 1] == NULL);
+}
+
 static void test_status_words(void)
 {
 	T_EQ_STR(act_status_label("ongoing"), "Pågår");
@@ -1078,5 +1119,6 @@ int main(void)
 	T_RUN(test_fmt_num_errors);
 	T_RUN(test_status_codes_match_the_schema);
 	T_RUN(test_status_words);
+	T_RUN(test_roles_match_the_schema);
 	return t_done();
 }
