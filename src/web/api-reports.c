@@ -292,6 +292,40 @@ int api_report_activities(struct http_req *r)
 	return api_reply_read(r, json);
 }
 
+/* activity_target: the report and activity of the route's parameters (404 for an unknown one). */
+static int activity_target(struct http_req *r, int64_t *id, int64_t *act)
+{
+	int64_t owner = 0;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", id)) != 0 ||
+	    (rc = api_id_param(r, 1, STMT_ACTIVITY_ID, "activity", act)) != 0)
+		return rc;
+	struct sval a = SVI(*act);
+	if (store_query_id(r->st, STMT_ACTIVITY_OWNER, &a, 1, &owner, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (!owner)
+		return http_error(r, 404, "not_found", "no activity '%s'", r->params[1]);
+	return 0;
+}
+
+/* activity_mine: in the report's transaction, 0 when act is one of the report's activities, else
+ * the 422 (rolled back). */
+static int activity_mine(struct http_req *r, int64_t id, int64_t act, const struct report_state *s)
+{
+	struct sval ra[] = { SVI(id), SVI(act) };
+	int64_t mine = 0;
+
+	if (store_query_id(r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITY, ra, 2, &mine, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (!mine) {
+		store_rollback(r->st);
+		return http_error(r, 422, "invalid_fields", "activity '%s' is not an activity of the report's "
+				  "organisation in %ld", r->params[1], s->year);
+	}
+	return 0;
+}
+
 int api_report_activity_put(struct http_req *r)
 {
 	static const struct field fields[] = {
@@ -301,31 +335,38 @@ int api_report_activity_put(struct http_req *r)
 	struct report_state s;
 	struct body b;
 	char *before;
-	int64_t id, act, owner = 0, mine = 0;
+	int64_t id, act;
 	int rc;
 
-	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
-	    (rc = api_id_param(r, 1, STMT_ACTIVITY_ID, "activity", &act)) != 0)
+	if ((rc = activity_target(r, &id, &act)) != 0 || (rc = body_parse(r, fields, 2, &b)) != 0 ||
+	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0 ||
+	    (rc = activity_mine(r, id, act, &s)) != 0)
 		return rc;
-	struct sval a = SVI(act);
-	if (store_query_id(r->st, STMT_ACTIVITY_OWNER, &a, 1, &owner, &r->err) != LUP_OK)
-		return http_fail(r);
-	if (!owner)
-		return http_error(r, 404, "not_found", "no activity '%s'", r->params[1]);
-	if ((rc = body_parse(r, fields, 2, &b)) != 0 ||
-	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0)
-		return rc;
-	struct sval ra[] = { SVI(id), SVI(act) };
-	if (store_query_id(r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITY, ra, 2, &mine, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	if (!mine) {
-		store_rollback(r->st);
-		return http_error(r, 422, "invalid_fields", "activity '%s' is not an activity of the report's "
-				  "organisation in %ld", r->params[1], s.year);
-	}
 	const char *comment = b.s[1] && *b.s[1] ? b.s[1] : NULL;
 	struct sval args[] = { SVI(id), SVI(act), SVS(b.s[0]), SVS(comment) };
 	if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
+	return api_write_end(r, k, "report", "update", id, before, 200);
+}
+
+int api_report_activity_delete(struct http_req *r)
+{
+	const struct kind *k = kind_find("reports");
+	struct report_state s;
+	char *before;
+	int64_t id, act;
+	int rc, changed = 0;
+
+	if ((rc = activity_target(r, &id, &act)) != 0 ||
+	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0 ||
+	    (rc = activity_mine(r, id, act, &s)) != 0)
+		return rc;
+	struct sval args[] = { SVI(id), SVI(act) };
+	if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_DELETE, args, 2, NULL, &changed, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (!changed) {
+		store_rollback(r->st);
+		return http_error(r, 404, "not_found", "the report records nothing for activity '%s'", r->params[1]);
+	}
 	return api_write_end(r, k, "report", "update", id, before, 200);
 }

@@ -72,6 +72,10 @@ int api_report_activities(struct http_req *r);
  * in a draft or returned report, by an editor of the report's organisation (or an admin); the
  * rules, If-Match (the report's ETag) and the answer (the report) are those of an assessment. */
 int api_report_activity_put(struct http_req *r);
+/* DELETE /api/v1/reports/{id}/activities/{activity}: the report no longer records the activity
+ * (it shows the activity's own status again); the rules and the answer are those of the PUT;
+ * 404 when the report records nothing for it. */
+int api_report_activity_delete(struct http_req *r);
 
 #endif
 

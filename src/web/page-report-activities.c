@@ -128,6 +128,14 @@ static void fields(struct http_req *r, struct html *h, const struct pf_activity 
 	form_select(h, e, sn, "Status i rapporten", act_status_codes, act_status_labels, form_kept(f, sn, a->status), NULL);
 	form_textarea(h, e, cn, "Kommentar", form_kept(f, cn, a->comment),
 		      "Vad har gjorts under perioden, vad återstår och varför?", 2);
+	if (a->reported) {	/* back to "not reported": the activity's own status shows again */
+		const char *rn = fname(r, "rensa", a->id), *rid = fname(r, "f-rensa", a->id);
+		html_open(h, "div", "class", "check", NULL);
+		html_void(h, "input", "type", "checkbox", "id", rid, "name", rn, "value", "1",
+			  "checked", f && form_get(f, rn) ? "" : NULL, NULL);
+		html_elem(h, "label", "Ta bort rapportens status och kommentar för aktiviteten", "for", rid, NULL);
+		html_close(h);
+	}
 	html_close(h);
 }
 
@@ -218,7 +226,7 @@ void pf_report_activities_check(struct http_req *r, const struct pf_report *rep,
 		const struct pf_activity *a = &rep->acts[i];
 		const char *sn = fname(r, "status", a->id), *cn = fname(r, "kommentar", a->id);
 		const char *st = form_get(f, sn), *c = form_get(f, cn);
-		if (!st)
+		if (!st || form_get(f, fname(r, "rensa", a->id)))
 			continue;
 		if (!valid_status(st))
 			form_error(r, e, sn, "Aktiviteten ”%s”: välj en status i listan.", a->name);
@@ -241,18 +249,25 @@ int pf_report_activities_write(struct http_req *r, const struct pf_report *rep, 
 		const struct pf_activity *a = &rep->acts[i];
 		const char *st = form_get(f, fname(r, "status", a->id));
 		const char *c = form_get_trim(r, f, fname(r, "kommentar", a->id));
+		const int clear = form_get(f, fname(r, "rensa", a->id)) != NULL;
 		int64_t mine = 0;
-		if (!st)
+		if (!st && !clear)
 			continue;
 		if (!c)
 			c = a->comment ? a->comment : "";
-		if (!changed(a, st, c))
+		if (clear ? !a->reported : !changed(a, st, c))
 			continue;
 		struct sval ra[] = { SVI(rep->id), SVI(a->id) };
 		if (store_query_id(r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITY, ra, 2, &mine, &r->err) != LUP_OK)
 			return -1;
 		if (!mine)
 			continue;	/* no longer the organisation's: as the API, never written */
+		if (clear) {	/* as DELETE /api/v1/reports/{id}/activities/{activity} */
+			if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_DELETE, ra, 2, NULL, NULL, &r->err) != LUP_OK)
+				return -1;
+			(*n)++;
+			continue;
+		}
 		struct sval args[] = { SVI(rep->id), SVI(a->id), SVS(st), SVS(*c ? c : NULL) };
 		if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
 			return -1;

@@ -51,5 +51,6 @@ const char page_css_follow[] =
 	".activity-group{border-top:1px solid var(--line);margin-top:1.5rem}\n"
 	"fieldset.activity-update{margin:.75rem 0}fieldset.activity-update legend{font-weight:600;max-width:48rem}\n"
 	"fieldset.activity-update .hint{margin-top:0}.report-activities td .analysis{margin:0}\n"
+	"fieldset.activity-update .check label{display:inline;font-weight:400;margin-left:.4rem}\n"
 	"@media print{.matrix-wrap{overflow:visible}.matrix th.admin a{writing-mode:horizontal-tb;transform:none}"
 	"form.search,.cm-toc{display:none}}\n";

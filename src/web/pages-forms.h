@@ -255,7 +255,8 @@ void pf_report_activities_check(struct http_req *r, const struct pf_report *rep,
 
 /* pf_report_activities_write: in the open transaction, records the statuses and comments of
  * the form that differ from what the report holds (an activity whose status field was not sent
- * is left alone; a comment field not sent keeps the comment); *n counts the changes. Each
+ * is left alone; a comment field not sent keeps the comment; a checked "rensa-<id>" removes
+ * what the report records for the activity); *n counts the changes. Each
  * activity must still be one of the report's. Returns 0, or -1 with the error in r->err. */
 int pf_report_activities_write(struct http_req *r, const struct pf_report *rep, const struct form *f, int *n);
 

@@ -36,6 +36,7 @@ const struct route routes[] = {
 	{ PUT, "/api/v1/reports/{id}/assessments/{goal}", api_assessment_put, ACC_WRITE, R_BODY, "reports", "assess a goal in a draft report", "Assessment" },
 	{ GET, "/api/v1/reports/{id}/activities", api_report_activities, ACC_PUBLIC, 0, "reports", "the activities of the report's organisation and year with their status in the report (anonymous callers: approved reports only)", NULL },
 	{ PUT, "/api/v1/reports/{id}/activities/{activity}", api_report_activity_put, ACC_WRITE, R_BODY, "reports", "record an activity's status and a comment in a draft report", "ActivityUpdate" },
+	{ DELETE, "/api/v1/reports/{id}/activities/{activity}", api_report_activity_delete, ACC_WRITE, 0, "reports", "remove an activity's status and comment from a draft report", NULL },
 	{ POST, "/api/v1/reports/{id}/submit", api_report_submit, ACC_WRITE, 0, "reports", "submit a draft or returned report", NULL },
 	{ POST, "/api/v1/reports/{id}/approve", api_report_approve, ACC_CITY, 0, "reports", "approve a submitted report (city office); it is then frozen", NULL },
 	{ POST, "/api/v1/reports/{id}/return", api_report_return, ACC_CITY, R_BODY, "reports", "return a submitted report with a comment (city office)", "ReportReturn" },

@@ -307,6 +307,18 @@ fpost "the city office cannot save it either" 403 "/uppfoljning/$RID" stad.jar -
 fpost "a post without the CSRF token is refused" 403 "/uppfoljning/$RID" anna.jar -d "status-$AID=cancelled"
 fpost "another organisation's activity in the form is ignored" 303 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&status-$SF=done"
 expect_eq "nothing more was stored" "$(updates) $(reports)" "$AID:ongoing:$HOST $((A0 + 1))"
+jget "the draft for its editor" 200 "/uppfoljning/$RID" anna.jar
+has "offers to remove the recorded status" "<input type=\"checkbox\" id=\"f-rensa-$AID\" name=\"rensa-$AID\" value=\"1\">"
+has "labelled" "<label for=\"f-rensa-$AID\">Ta bort rapportens status och kommentar för aktiviteten</label>"
+lacks "not for an activity the report has no status for" "name=\"rensa-$AID2\""
+fpost "the editor removes the status from the report" 303 "/uppfoljning/$RID" anna.jar \
+	-d "csrf=$C_ANNA&status-$AID=done&rensa-$AID=1" --data-urlencode "kommentar-$AID=ignored"
+expect_eq "the report records nothing for it" "$(updates)" ""
+expect_eq "in one audit entry" "$(reports)" "$((A0 + 2))"
+jget "the report after the removal" 200 "/uppfoljning/$RID" anna.jar
+lacks "no checkbox any more" "name=\"rensa-$AID\""
+fpost "the status recorded again" 303 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&status-$AID=ongoing" --data-urlencode "kommentar-$AID=$HOST"
+expect_eq "back as it was" "$(updates) $(reports)" "$AID:ongoing:$HOST $((A0 + 3))"
 jget "the draft for the city" 200 "/uppfoljning/$RID" stad.jar
 has "shows the status in the report" "<td>Pågår</td>"
 has "and the comment, escaped" "Avlastning &lt;script&gt;"

@@ -166,6 +166,15 @@ matrix "assess a goal" PUT "/api/v1/reports/$REP/assessments/vp-2022-spanga-tens
 RACT=vp-2022-spanga-tensta-a-014
 matrix "record an activity's status in a report" PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"ongoing","comment":"Startade i februari."}' 401 403 403 403 200 200
 expect_eq "the answer is the report with the activity's status" "$(jb '.activities[] | select(.activity == "'$RACT'") | .status + " " + .comment')" "ongoing Startade i februari."
+# removing it: the owner's editor removes it (200), the administrator then finds nothing (404)
+matrix "remove an activity's status from a report" DELETE "/api/v1/reports/$REP/activities/$RACT" '' 401 403 403 403 200 404
+expect_eq "... which says the report records nothing for it" "$(jb .error.message)" "the report records nothing for activity '$RACT'"
+expect_eq "the report records nothing for it" "$(sqlite3 "$DB" "SELECT count(*) FROM activity_update")" 0
+expect_eq "the removal is audited with the status before" \
+	"$(sqlite3 "$DB" "SELECT json_extract(before, '\$.activities[0].status') || ' ' || json_array_length(after, '\$.activities') FROM audit WHERE entity = 'report' AND entity_id = $REP ORDER BY id DESC LIMIT 1")" "ongoing 0"
+req "another organisation's activity cannot be removed" 422 DELETE "/api/v1/reports/$REP/activities/sf-2017-a-001" '' "$T_own"
+req "nor an unknown one" 404 DELETE "/api/v1/reports/$REP/activities/no-such-activity" '' "$T_own"
+req "the status recorded again" 200 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"ongoing","comment":"Startade i februari."}' "$T_own"
 req "the report's activities" 200 GET "/api/v1/reports/$REP/activities" "" "$T_reader"
 expect_eq "every activity of Spånga-Tensta's 2022 (not Socialförvaltningen's, not the 2023 one)" "$(jb .total)" \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM activity a JOIN organisation o ON o.id = a.owner_id WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND a.start_first / 10000 <= 2022 AND a.end_last / 10000 >= 2022")"
@@ -204,6 +213,7 @@ expect_eq "... done" "$(jb '.items[] | select(.key == "'$RACT'") | .status')" do
 req "the list's ETag gives 304" 304 GET "/api/v1/reports/$REP/activities" "" "$T_own" -H "If-None-Match: $etag"
 matrix "submit a report" POST "/api/v1/reports/$REP/submit" '' 401 403 403 403 200 409
 req "a submitted report's activities are frozen" 409 PUT "/api/v1/reports/$REP/activities/$RACT" '{"status":"cancelled"}' "$T_own"
+req "... and cannot be removed" 409 DELETE "/api/v1/reports/$REP/activities/$RACT" '' "$T_own"
 matrix "approve a report" POST "/api/v1/reports/$REP/approve" '' 401 403 200 403 403 409
 matrix "create a user" POST /api/v1/users '{"name":"new","role":"reader","password":"newpassword1"}' 401 403 403 403 403 201
 matrix "list users" GET /api/v1/users '' 401 403 403 403 403 200
