@@ -115,8 +115,17 @@ function tidy(html) {
   };
 }
 
+// fetchPage: GET url without following redirects. A request sent on a kept-alive connection just
+// as the server closes it for being idle (15 s) is reset before the server reads it; a browser
+// sends such a GET again, and so does this, once (a server that is down fails the second time).
 async function fetchPage(context, url) {
-  const res = await context.request.get(url, { maxRedirects: 0 });
+  let res;
+  try {
+    res = await context.request.get(url, { maxRedirects: 0 });
+  } catch (e) {
+    if (!/ECONNRESET|socket hang up/.test(String(e && e.message))) throw e;
+    res = await context.request.get(url, { maxRedirects: 0 });
+  }
   return { status: res.status(), html: await res.text(), csp: res.headers()['content-security-policy'] || '' };
 }
 
