@@ -12,21 +12,6 @@
 
 #define NAME_MAX_LEN 500
 
-static int load(struct http_req *r, struct rowset *g)
-{
-	int64_t id;
-	int rc;
-
-	if ((rc = pf_id_param(r, 0, STMT_GOAL_ID, "inget mål", &id)) != 0)
-		return rc;
-	struct sval arg = SVI(id);
-	if (pf_query(r, g, STMT_WEB_FORMS_GOAL, &arg, 1) != 0)
-		return r->status;
-	if (!g->nrows)
-		return page_error(r, 404, "Det finns inget mål med den adressen.");
-	return 0;
-}
-
 static void tools(struct http_req *r, struct html *h, const struct rowset *g)
 {
 	const char *key = pf_s(g, 0, "key");
@@ -135,7 +120,7 @@ int page_goal(struct http_req *r)
 	struct html *h;
 	int rc;
 
-	if ((rc = load(r, &g)) != 0)
+	if ((rc = pf_goal_load(r, &g, 0)) != 0)
 		return rc;
 	h = page_begin(r, pf_s(&g, 0, "name"), NAV_ORGS);
 	html_elem(h, "h1", pf_s(&g, 0, "name"), NULL);
@@ -183,10 +168,8 @@ int page_goal_edit(struct http_req *r)
 	struct rowset g;
 	int rc;
 
-	if ((rc = load(r, &g)) != 0)
+	if ((rc = pf_goal_load(r, &g, 1)) != 0)
 		return rc;
-	if (!pf_may_write(r, pf_i(&g, 0, "owner_id")))
-		return pf_forbidden(r, pf_s(&g, 0, "owner_name"));
 	return render_form(r, &g, NULL, NULL, 200);
 }
 
@@ -220,10 +203,8 @@ int page_goal_edit_post(struct http_req *r)
 	struct form f;
 	int rc;
 
-	if ((rc = form_begin(r, &f)) != 0 || (rc = load(r, &g)) != 0)
+	if ((rc = form_begin(r, &f)) != 0 || (rc = pf_goal_load(r, &g, 1)) != 0)
 		return rc;
-	if (!pf_may_write(r, pf_i(&g, 0, "owner_id")))
-		return pf_forbidden(r, pf_s(&g, 0, "owner_name"));
 	name = form_get_trim(r, &f, "namn");
 	desc = form_get_trim(r, &f, "beskrivning");
 	if (form_blank(name))

@@ -36,18 +36,10 @@ struct new_act {
 static int load(struct http_req *r, struct new_act *a)
 {
 	struct rowset home;
-	int64_t id;
 	int rc;
 
-	if ((rc = pf_id_param(r, 0, STMT_GOAL_ID, "inget mål", &id)) != 0)
+	if ((rc = pf_goal_load(r, &a->goal, 1)) != 0)
 		return rc;
-	struct sval arg = SVI(id);
-	if (pf_query(r, &a->goal, STMT_WEB_FORMS_GOAL, &arg, 1) != 0)
-		return r->status;
-	if (!a->goal.nrows)
-		return page_error(r, 404, "Det finns inget mål med den adressen.");
-	if (!pf_may_write(r, pf_i(&a->goal, 0, "owner_id")))
-		return pf_forbidden(r, pf_s(&a->goal, 0, "owner_name"));
 	struct sval owner = SVI(pf_i(&a->goal, 0, "owner_id"));
 	if (pf_query(r, &a->areas, STMT_WEB_FORMS_OUTCOME_AREAS, NULL, 0) != 0 ||
 	    pf_query(r, &home, STMT_WEB_FORMS_ORG_AREA, &owner, 1) != 0)

@@ -24,24 +24,6 @@ static const struct pf_field_sv fields_sv[] = {
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
-/* load: the goal of the address (404) and the right to write for its owner (403). */
-static int load(struct http_req *r, struct rowset *g)
-{
-	int64_t id;
-	int rc;
-
-	if ((rc = pf_id_param(r, 0, STMT_GOAL_ID, "inget mål", &id)) != 0)
-		return rc;
-	struct sval arg = SVI(id);
-	if (pf_query(r, g, STMT_WEB_FORMS_GOAL, &arg, 1) != 0)
-		return r->status;
-	if (!g->nrows)
-		return page_error(r, 404, "Det finns inget mål med den adressen.");
-	if (!pf_may_write(r, pf_i(g, 0, "owner_id")))
-		return pf_forbidden(r, pf_s(g, 0, "owner_name"));
-	return 0;
-}
-
 static int render(struct http_req *r, const struct rowset *g, const struct form *f, const struct form_errors *e,
 		  int status)
 {
@@ -76,7 +58,7 @@ int page_indicator_new(struct http_req *r)
 	struct rowset g;
 	int rc;
 
-	if ((rc = load(r, &g)) != 0)
+	if ((rc = pf_goal_load(r, &g, 1)) != 0)
 		return rc;
 	return render(r, &g, NULL, NULL, 200);
 }
@@ -91,7 +73,7 @@ int page_indicator_new_post(struct http_req *r)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = form_begin(r, &f)) != 0 || (rc = load(r, &g)) != 0)
+	if ((rc = form_begin(r, &f)) != 0 || (rc = pf_goal_load(r, &g, 1)) != 0)
 		return rc;
 	unit = form_get_trim(r, &f, "enhet");
 	struct api_indicator_new in = {

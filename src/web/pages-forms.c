@@ -183,6 +183,23 @@ int pf_forbidden(struct http_req *r, const char *owner_name)
 	return page_error(r, 403, msg);
 }
 
+int pf_goal_load(struct http_req *r, struct rowset *g, int write)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = pf_id_param(r, 0, STMT_GOAL_ID, "inget mål", &id)) != 0)
+		return rc;
+	struct sval arg = SVI(id);
+	if (pf_query(r, g, STMT_WEB_FORMS_GOAL, &arg, 1) != 0)
+		return r->status;
+	if (!g->nrows)
+		return page_error(r, 404, "Det finns inget mål med den adressen.");
+	if (write && !pf_may_write(r, pf_i(g, 0, "owner_id")))
+		return pf_forbidden(r, pf_s(g, 0, "owner_name"));
+	return 0;
+}
+
 int pf_activity_load(struct http_req *r, struct rowset *a, int write)
 {
 	int64_t id;

@@ -95,6 +95,11 @@ int pf_forbidden(struct http_req *r, const char *owner_name);
  * status of the Swedish error page it answered (404 unknown, 403 not the caller's). */
 int pf_activity_load(struct http_req *r, struct rowset *a, int write);
 
+/* pf_goal_load: the goal of the route's first parameter (id or key) into *g
+ * (STMT_WEB_FORMS_GOAL); with write, also the caller's right to change what its owner owns.
+ * Returns 0, or the status of the Swedish error page it answered (404, 403). */
+int pf_goal_load(struct http_req *r, struct rowset *g, int write);
+
 /* pf_href: printf-style path "/a/%s/b" with each %s argument percent-encoded, in the arena.
  * Only %s and %lld are understood. */
 const char *pf_href(struct http_req *r, const char *fmt, ...);
