@@ -12,11 +12,8 @@ LUP=${1:-$top/build/lup}
 SEEDS="$top/../shared/seeds"
 SHOTS="$top/build/screenshots"
 TMP=$(mktemp -d)
-SERVER=
-WFSERVER=
-UPSERVER=
-CRSERVER=
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; [ -n "$WFSERVER" ] && kill "$WFSERVER" 2>/dev/null; [ -n "$UPSERVER" ] && kill "$UPSERVER" 2>/dev/null; [ -n "$CRSERVER" ] && kill "$CRSERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
+SERVERS=
+trap 'for p in $SERVERS; do kill "$p" 2>/dev/null; done; rm -rf "$TMP"' EXIT
 
 missing=
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
@@ -66,7 +63,7 @@ sqlite3 "$DB" ".backup '$CRDB'" 2>"$TMP/backup.err" ||
 export CREATE_USER="editor:editorpassword1"
 
 "$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
-SERVER=$!
+SERVERS=$!
 for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
 if [ ! -s "$TMP/port" ]; then
 	echo "not ok - browser tests: lup serve did not start"
@@ -84,52 +81,36 @@ start=$(date +%s)
 timeout 300 node tests/browser/check.mjs "http://127.0.0.1:$(cat "$TMP/port")" "$DB" "$SHOTS"
 rc=$?
 [ $rc -eq 124 ] && echo "not ok - browser tests finished within 5 minutes"
-# the workflow through the forms, on its own copy of the database and its own server
-"$LUP" --db "$WFDB" serve --listen 127.0.0.1:0 --port-file "$TMP/wfport" >/dev/null 2>"$TMP/wfserver.log" &
-WFSERVER=$!
-for i in $(seq 100); do [ -s "$TMP/wfport" ] && break; sleep 0.1; done
-if [ -s "$TMP/wfport" ]; then
-	timeout 120 node tests/browser/workflow.mjs "http://127.0.0.1:$(cat "$TMP/wfport")" "$SHOTS"
-	wrc=$?
-	[ $wrc -eq 124 ] && echo "not ok - workflow browser tests finished within 2 minutes"
-	[ $wrc -ne 0 ] && [ $rc -eq 0 ] && rc=1
-else
-	echo "not ok - workflow browser tests: lup serve did not start"
-	cat "$TMP/wfserver.log"
-	rc=1
-fi
-# the file upload of the import page, on its own copy of the database and its own server
+# flow NAME DB SECONDS SCRIPT [ARGS...]: a flow through the forms (they write) on its own copy of
+# the database DB and its own server: node SCRIPT BASE_URL SCREENSHOTS ARGS, stopped after
+# SECONDS; a failure, a timeout or a server that does not start sets rc=1.
+flow() {
+	name=$1 fdb=$2 secs=$3 script=$4
+	shift 4
+	"$LUP" --db "$fdb" serve --listen 127.0.0.1:0 --port-file "$TMP/$name.port" >/dev/null 2>"$TMP/$name.log" &
+	SERVERS="$SERVERS $!"
+	for i in $(seq 100); do [ -s "$TMP/$name.port" ] && break; sleep 0.1; done
+	if [ ! -s "$TMP/$name.port" ]; then
+		echo "not ok - $name browser tests: lup serve did not start"
+		cat "$TMP/$name.log"
+		rc=1
+		return
+	fi
+	timeout "$secs" node "$script" "http://127.0.0.1:$(cat "$TMP/$name.port")" "$SHOTS" "$@"
+	frc=$?
+	[ $frc -eq 124 ] && echo "not ok - $name browser tests finished within $secs s"
+	[ $frc -ne 0 ] && rc=1
+}
+flow workflow "$WFDB" 120 tests/browser/workflow.mjs
+# the file upload of the import page: the editor uploads its verksamhetsplan (seed 003)
 SEED3=$(ls "$SEEDS"/003_*.txt 2>/dev/null | head -1)
-"$LUP" --db "$UPDB" serve --listen 127.0.0.1:0 --port-file "$TMP/upport" >/dev/null 2>"$TMP/upserver.log" &
-UPSERVER=$!
-for i in $(seq 100); do [ -s "$TMP/upport" ] && break; sleep 0.1; done
 if [ -z "$SEED3" ]; then
 	echo "not ok - upload browser test: seed 003 not found in $SEEDS"
 	rc=1
-elif [ -s "$TMP/upport" ]; then
-	timeout 60 node tests/browser/upload.mjs "http://127.0.0.1:$(cat "$TMP/upport")" "$SHOTS" "$SEED3"
-	urc=$?
-	[ $urc -eq 124 ] && echo "not ok - upload browser test finished within 1 minute"
-	[ $urc -ne 0 ] && [ $rc -eq 0 ] && rc=1
 else
-	echo "not ok - upload browser test: lup serve did not start"
-	cat "$TMP/upserver.log"
-	rc=1
+	flow upload "$UPDB" 60 tests/browser/upload.mjs "$SEED3"
 fi
-# creating and deleting an activity through the forms, on its own copy and its own server
-"$LUP" --db "$CRDB" serve --listen 127.0.0.1:0 --port-file "$TMP/crport" >/dev/null 2>"$TMP/crserver.log" &
-CRSERVER=$!
-for i in $(seq 100); do [ -s "$TMP/crport" ] && break; sleep 0.1; done
-if [ -s "$TMP/crport" ]; then
-	timeout 60 node tests/browser/create.mjs "http://127.0.0.1:$(cat "$TMP/crport")" "$SHOTS"
-	crc=$?
-	[ $crc -eq 124 ] && echo "not ok - create browser test finished within 1 minute"
-	[ $crc -ne 0 ] && [ $rc -eq 0 ] && rc=1
-else
-	echo "not ok - create browser test: lup serve did not start"
-	cat "$TMP/crserver.log"
-	rc=1
-fi
+flow create "$CRDB" 60 tests/browser/create.mjs
 took=$(( $(date +%s) - start ))
 [ $took -gt 120 ] && echo "# warning: the browser tests took $took s, over their 2-minute budget"
 exit $rc
