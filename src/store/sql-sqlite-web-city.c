@@ -28,7 +28,7 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	 * nämndmål or LUP goals of the year or a report of the period: (key, name, report id or
 	 * NULL, report status, fulfilled, partly, not, none: assessments of each kind in the report,
 	 * unassessed: its goals of the year without an assessment in the report, goals: its goals of
-	 * the year), by name */
+	 * the year, org_id, org_pair: the organisation and its pair, for the read rule of its report), by name */
 	[STMT_WEB_CITY_FULFILMENT] =
 		"WITH pe AS (SELECT id FROM period WHERE year = ?1 AND kind = ?2),"
 		" orgs AS (SELECT owner_id AS id FROM goal WHERE year = ?1 AND level IN ('namndmal', 'lup')"
@@ -41,7 +41,7 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = ?1 AND g.level IN ('namndmal', 'lup')"
 		"  AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.report_id = r.id AND a.goal_id = g.id)) AS unassessed,"
 		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = ?1"
-		"  AND g.level IN ('namndmal', 'lup')) AS goals"
+		"  AND g.level IN ('namndmal', 'lup')) AS goals, o.id AS org_id, o.pair_id AS org_pair"
 		" FROM orgs JOIN organisation o ON o.id = orgs.id"
 		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
 		" ORDER BY o.name COLLATE sv, o.id",

@@ -182,11 +182,15 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND " OWNED_BY("i.owner_id", "1")
 		" AND x.area_id = ?3 AND (pe.year = ?2 OR (pe.year = ?2 - 1 AND pe.kind = 'FY'))"
 		" ORDER BY x.indicator_id, pe.year, pe.kind, x.sex",
-	/* (org_id, year) -> goal_id, period, assessment, analysis, report_status: the organisation's
-	 * assessments of the goals of the chain in the year's reports */
+	/* (org_id, year) -> goal_id, period, assessment, analysis, report_status, report_org,
+	 * report_org_pair: the organisation's assessments of the goals of the chain in the year's
+	 * reports (the caller filters them by the report's status and organisation and drops the
+	 * last two columns: authz_report_rows) */
 	[STMT_WEB_PLACES_CHAIN_ASSESSMENTS] =
-		CHAIN " SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status"
+		CHAIN " SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
+		" r.org_id AS report_org, ro.pair_id AS report_org_pair"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
+		" JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?2 AND " OWNED_BY("r.org_id", "1")
 		" ORDER BY a.goal_id, pe.kind",
 	/* (org_id, year) -> the activities of the organisation or its counterpart in the year, by start */

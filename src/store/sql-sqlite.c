@@ -56,6 +56,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" ORDER BY (t.name = ?2) DESC LIMIT 1",
 	[STMT_GOAL_ID] = "SELECT id FROM goal WHERE key = ?1",
 	[STMT_GOAL_OWNER] = "SELECT owner_id FROM goal WHERE id = ?1",
+	/* (org_id) -> its committee/administration pair (NULL when none is recorded on it) */
+	[STMT_ORG_PAIR] = "SELECT pair_id FROM organisation WHERE id = ?1",
 	[STMT_MEASURE_ID] = "SELECT id FROM measure WHERE key = ?1",
 	[STMT_INDICATOR_ID] = "SELECT id FROM indicator WHERE key = ?1",
 	[STMT_ACTIVITY_ID] = "SELECT id FROM activity WHERE key = ?1",
@@ -754,10 +756,14 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" AND pe.year = ?2 AND (a.level = 'municipality' OR a.committee_id = ?1"
 		" OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
 		" ORDER BY x.indicator_id, pe.kind, a.key, x.sex",
+	/* ... assessments with their report's status, organisation and its pair (report_org,
+	 * report_org_pair, last: the caller filters by them, authz_report_rows, and drops them) */
 	[STMT_CHAIN_ASSESSMENTS] =
 		CHAIN_CTE
-		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status"
+		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
+		" r.org_id AS report_org, ro.pair_id AS report_org_pair"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
+		" JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?2 ORDER BY a.goal_id, pe.kind",
 
 	/* domain invariants: each row is (what, detail) */

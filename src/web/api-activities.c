@@ -4,6 +4,7 @@
 #include "store/values.h"
 #include "web/api.h"
 #include "web/api-create.h"
+#include "web/authz.h"
 #include "web/body.h"
 #include "web/routes.h"
 #include "model/datex.h"
@@ -128,6 +129,23 @@ static int activity_insert(struct http_req *r, const struct api_activity_new *in
 	return LUP_OK;
 }
 
+/* goal_attachable: 0 when the caller may hang an activity on goal (none, a KF goal, or a goal
+ * of its own organisation or pair: authz_attach_goal), else answers 403 naming the field.
+ * Districts are any (authz.h). */
+static int goal_attachable(struct http_req *r, const struct api_activity_new *in, int64_t goal)
+{
+	int ok;
+
+	if (!goal)
+		return 0;
+	if ((ok = authz_attach_goal(&r->user, r->st, goal, &r->err)) < 0)
+		return http_fail(r);
+	if (ok)
+		return 0;
+	return http_error(r, 403, "forbidden", "goal: goal '%s' belongs to another organisation; an activity "
+			  "hangs on a KF goal or a goal of its own organisation", in->goal);
+}
+
 int api_activity_create(struct http_req *r, const struct api_activity_new *in, struct api_violations *v,
 			int64_t *id)
 {
@@ -144,7 +162,7 @@ int api_activity_create(struct http_req *r, const struct api_activity_new *in, s
 		return http_fail(r);
 	if (v->n)
 		return 422;
-	if ((rc = authz_org(r, owner)) != 0)
+	if ((rc = authz_org(r, owner)) != 0 || (rc = goal_attachable(r, in, goal)) != 0)
 		return rc;
 	if (store_begin(r->st, &r->err) != LUP_OK)
 		return http_fail(r);

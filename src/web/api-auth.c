@@ -1,5 +1,6 @@
 /* api-auth.c: login, logout, the caller's identity, users (admin) and the audit log. */
 #include "web/api.h"
+#include "web/authz.h"
 #include "web/auth.h"
 #include "web/body.h"
 #include "web/routes.h"
@@ -53,7 +54,8 @@ static int rows_reply(struct http_req *r, enum stmt s, const struct sval *args, 
 	struct json *j;
 
 	rowset_init(&rs, &r->a);
-	if (rowset_query(&rs, r->st, s, args, n, &r->err) != LUP_OK)
+	if (rowset_query(&rs, r->st, s, args, n, &r->err) != LUP_OK ||
+	    ((s == STMT_AUDIT_LIST || s == STMT_AUDIT_LIST_ALL) && authz_audit_rows(&r->user, r->st, &rs, &r->err) != LUP_OK))
 		return http_fail(r);
 	j = http_json_begin(r, 200);
 	json_obj_open(j);

@@ -1,6 +1,7 @@
 /* api-entities.c: GET /api/v1/{kind} (filtered, paginated, sorted lists) and
  * GET /api/v1/{kind}/{id} (one entity with its relations) for every entity kind. */
 #include "web/api.h"
+#include "web/authz.h"
 #include "render/entity.h"
 #include "render/json.h"
 #include "store/kinds.h"
@@ -83,17 +84,21 @@ static int sort_rows(struct http_req *r, struct rowset *rs)
 	return 0;
 }
 
-/* published_only: anonymous callers see approved reports only. */
-static void published_only(struct rowset *rs)
+/* readable_only: keeps the reports the caller may read (authz_report_readable). Returns LUP_OK
+ * or a store error in r->err. */
+static int readable_only(struct http_req *r, struct rowset *rs)
 {
-	int col = rowset_col(rs, "status"), n = 0;
+	int col = rowset_col(rs, "id"), n = 0, found;
 
-	if (col < 0)
-		return;
-	for (int i = 0; i < rs->nrows; i++)
-		if (rs->rows[i][col].s && strcmp(rs->rows[i][col].s, "approved") == 0)
+	for (int i = 0; i < rs->nrows; i++) {
+		int ok = col < 0 ? 0 : authz_report_id(&r->user, r->st, strtoll(rs->rows[i][col].s, NULL, 10), &found, &r->err);
+		if (ok < 0)
+			return r->err.code;
+		if (ok)
 			rs->rows[n++] = rs->rows[i];
+	}
 	rs->nrows = n;
+	return LUP_OK;
 }
 
 static int list_reply(struct http_req *r, const struct kind *k, struct rowset *rs, long limit, long offset)
@@ -137,11 +142,27 @@ int api_entity_list(struct http_req *r)
 	rowset_init(&rs, &r->a);
 	if (rowset_query(&rs, r->st, k->list, b.args, b.nargs, &r->err) != LUP_OK)
 		return http_fail(r);
-	if (r->user.role == ROLE_ANON && k->list == STMT_LIST_REPORTS)
-		published_only(&rs);
+	if (k->list == STMT_LIST_REPORTS && readable_only(r, &rs) != LUP_OK)
+		return http_fail(r);
 	if ((rc = sort_rows(r, &rs)) != 0)
 		return rc;
 	return list_reply(r, k, &rs, limit, offset);
+}
+
+/* report_gate: 0 when the caller may read report id (with its assessments and activities);
+ * else 404 for anonymous callers and an unknown report, 403 for a logged-in caller. */
+static int report_gate(struct http_req *r, int64_t id)
+{
+	int found, ok = authz_report_id(&r->user, r->st, id, &found, &r->err);
+
+	if (ok < 0)
+		return http_fail(r);
+	if (ok)
+		return 0;
+	if (!found || r->user.role == ROLE_ANON)
+		return http_error(r, 404, "not_found", "no report '%s'", r->params[1]);
+	return http_error(r, 403, "forbidden", "report '%s' is not approved: only its organisation and the city "
+			  "office may read it", r->params[1]);
 }
 
 int api_entity_get(struct http_req *r)
@@ -149,6 +170,7 @@ int api_entity_get(struct http_req *r)
 	const struct kind *k = kind_param(r);
 	char *json;
 	int64_t id;
+	int rc;
 
 	if (!k)
 		return r->status;
@@ -157,7 +179,7 @@ int api_entity_get(struct http_req *r)
 		return http_fail(r);
 	if (!id || !json)
 		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);
-	if (r->user.role == ROLE_ANON && k->list == STMT_LIST_REPORTS && !strstr(json, "\"status\":\"approved\""))
-		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);
+	if (k->list == STMT_LIST_REPORTS && (rc = report_gate(r, id)) != 0)
+		return rc;
 	return api_reply_read(r, json);
 }

@@ -2,6 +2,7 @@
  * PATCH /api/v1/goals/{id} and GET /api/v1/organisations/{id}/goal-chain. */
 #include "web/api.h"
 #include "web/api-create.h"
+#include "web/authz.h"
 #include "web/body.h"
 #include "web/routes.h"
 #include "render/json.h"
@@ -131,6 +132,8 @@ int api_goal_chain(struct http_req *r)
 	    rowset_query(&ch.outs, r->st, STMT_CHAIN_OUTCOMES, args, 2, &r->err) != LUP_OK ||
 	    rowset_query(&ch.assess, r->st, STMT_CHAIN_ASSESSMENTS, args, 2, &r->err) != LUP_OK)
 		return http_fail(r);
+	/* assessments of reports the caller may not read (drafts: the public never) are left out */
+	authz_report_rows(&r->user, &ch.assess, "report_status", "report_org", "report_org_pair");
 	j = http_json_begin(r, 200);
 	json_obj_open(j);
 	json_key(j, "organisation_id"); json_int(j, org);
@@ -218,6 +221,22 @@ static int goal_refs(struct http_req *r, const struct api_goal_new *in, struct a
 	return LUP_OK;
 }
 
+/* parent_attachable: 0 when the caller may put a goal under parent (none, a KF goal, or a goal
+ * of its own organisation or pair: authz_attach_goal), else answers 403 naming the field. */
+static int parent_attachable(struct http_req *r, const struct api_goal_new *in, int64_t parent)
+{
+	int ok;
+
+	if (!parent || !in->parent)
+		return 0;
+	if ((ok = authz_attach_goal(&r->user, r->st, parent, &r->err)) < 0)
+		return http_fail(r);
+	if (ok)
+		return 0;
+	return http_error(r, 403, "forbidden", "parent: goal '%s' belongs to another organisation; a goal sits "
+			  "under a KF goal or a goal of its own organisation", in->parent);
+}
+
 int api_goal_create(struct http_req *r, const struct api_goal_new *in, struct api_violations *v, int64_t *id)
 {
 	const struct kind *k = kind_find("goals");
@@ -232,7 +251,7 @@ int api_goal_create(struct http_req *r, const struct api_goal_new *in, struct ap
 		return http_fail(r);
 	if (v->n)
 		return 422;
-	if ((rc = authz_org(r, owner)) != 0)
+	if ((rc = authz_org(r, owner)) != 0 || (rc = parent_attachable(r, in, parent)) != 0)
 		return rc;
 	if (store_begin(r->st, &r->err) != LUP_OK)
 		return http_fail(r);

@@ -4,6 +4,7 @@
  * is frozen. While it is a draft or returned, the editor assesses its goals and records the
  * status of each of the organisation's activities in it (with a comment). */
 #include "web/api.h"
+#include "web/authz.h"
 #include "web/body.h"
 #include "web/routes.h"
 #include "model/period.h"
@@ -284,9 +285,12 @@ int api_report_activities(struct http_req *r)
 	arg = SVI(id);
 	if (store_query(r->st, STMT_REPORT_STATE, &arg, 1, state_row, &s, &r->err) != LUP_OK)
 		return http_fail(r);
-	/* as GET /api/v1/reports/{id}: anonymous callers see approved reports only */
-	if (!s.org || (r->user.role == ROLE_ANON && strcmp(s.status, "approved") != 0))
+	/* as GET /api/v1/reports/{id}: the rule of authz_report_readable */
+	if (!s.org || (!authz_report_readable(&r->user, s.status, s.org, s.pair) && r->user.role == ROLE_ANON))
 		return http_error(r, 404, "not_found", "no report '%s'", r->params[0]);
+	if (!authz_report_readable(&r->user, s.status, s.org, s.pair))
+		return http_error(r, 403, "forbidden", "report '%s' is not approved: only its organisation and the city "
+				  "office may read it", r->params[0]);
 	if (activities_text(r, id, &s, &json) != LUP_OK)
 		return http_fail(r);
 	return api_reply_read(r, json);

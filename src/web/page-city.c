@@ -5,6 +5,7 @@
 #include "web/pages-city.h"
 #include "web/page.h"
 #include "web/api.h"
+#include "web/authz.h"
 #include "web/server.h"
 #include "render/html.h"
 #include "render/rows.h"
@@ -585,6 +586,30 @@ static void count_cell(struct html *h, long long n)
 	html_elem(h, "td", s, "class", "num", NULL);
 }
 
+/* hide_unreadable: a report of the fulfilment table that the caller may not read (a draft for
+ * the public: authz_report_readable) counts as none: no status, no assessments, every goal
+ * unassessed. */
+static void hide_unreadable(struct http_req *r, struct rowset *f)
+{
+	static const char *const counts[] = { "fulfilled", "partly", "not", "none", NULL };
+	int rep = rowset_col(f, "report"), st = rowset_col(f, "status"), un = rowset_col(f, "unassessed");
+	int goals = rowset_col(f, "goals");
+
+	if (rep < 0 || st < 0 || un < 0 || goals < 0)
+		return;
+	for (int i = 0; i < f->nrows; i++) {
+		struct row_cell *row = f->rows[i];
+		if (!row[rep].s || authz_report_readable(&r->user, row[st].s, cell_int(f, i, "org_id"), cell_int(f, i, "org_pair")))
+			continue;
+		row[rep].s = row[st].s = NULL;
+		row[rep].t = row[st].t = SV_NULL;
+		for (int k = 0; counts[k]; k++)
+			if (rowset_col(f, counts[k]) >= 0)
+				row[rowset_col(f, counts[k])].s = "0";
+		row[un].s = row[goals].s;
+	}
+}
+
 static int write_fulfilment(struct city *c)
 {
 	struct http_req *r = c->r;
@@ -603,6 +628,7 @@ static int write_fulfilment(struct city *c)
 	struct sval args[] = { SVI(c->per.year), SVS(model_period_kind_name(c->per.kind)) };
 	if (rowset_query(&c->fulfil, r->st, STMT_WEB_CITY_FULFILMENT, args, 2, &r->err) != LUP_OK)
 		return db_error(r);
+	hide_unreadable(r, &c->fulfil);
 	model_period_label_sv(&c->per, label, sizeof(label));
 	for (int i = 0; i < c->fulfil.nrows; i++)
 		total += cell_int(&c->fulfil, i, "fulfilled") + cell_int(&c->fulfil, i, "partly") +

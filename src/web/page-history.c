@@ -2,6 +2,7 @@
  * follow-up report: who changed it, when, and what changed (the fields whose values differ
  * between the entry's before and after, rows added to and removed from its lists). */
 #include "web/pages-forms.h"
+#include "web/authz.h"
 #include "core/buf.h"
 #include "store/store.h"
 
@@ -285,6 +286,22 @@ static void entries(struct http_req *r, struct html *h, const struct rowset *au,
 	html_close(h);
 }
 
+/* report_readable: 0 when the caller may read report id and so its history (a draft's
+ * entries hold its assessments: authz_report_readable), else the 404 or 403 page. */
+static int report_readable(struct http_req *r, int64_t id)
+{
+	int found, ok = authz_report_id(&r->user, r->st, id, &found, &r->err);
+
+	if (ok < 0)
+		return page_error(r, 500, "Uppgifterna kunde inte läsas från databasen. Försök igen om en stund.");
+	if (!found)
+		return page_error(r, 404, "Det finns ingen rapport med den adressen.");
+	if (!ok)
+		return page_error(r, 403, "Rapporten är inte godkänd än. Bara dess organisation och stadsledningskontoret "
+				  "kan läsa den och dess historik.");
+	return 0;
+}
+
 int page_history(struct http_req *r)
 {
 	const struct entity *en = NULL;
@@ -300,6 +317,8 @@ int page_history(struct http_req *r)
 	if (!en)
 		return page_error(r, 404, "Historik finns för mål, indikatorer, aktiviteter och rapporter.");
 	if ((rc = pf_id_param(r, 1, en->by_key, en->what, &id)) != 0)
+		return rc;
+	if (en->by_key == STMT__MAX && (rc = report_readable(r, id)) != 0)
 		return rc;
 	if (!(title = title_of(r, en, id, &href)))
 		return r->status;

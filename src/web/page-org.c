@@ -6,6 +6,7 @@
  * (and administrators) find the link to a new nämndmål of the year (page-new-goal.c). */
 #include "web/pages-places.h"
 #include "web/pages-forms.h"
+#include "web/authz.h"
 #include "model/assess.h"
 #include "model/target.h"
 #include "store/store.h"
@@ -179,8 +180,8 @@ static void indicators(struct org *x, int64_t goal, const char *title)
 	light(x, m, (size_t)(to - from));
 }
 
-/* assessments: the organisation's own assessments of the goal in the year's reports (approved
- * ones for everybody, every state for logged-in users). */
+/* assessments: the organisation's own assessments of the goal in the year's reports (those of
+ * the reports the caller may read: load_chain has left out the others, authz_report_rows). */
 static void assessments(struct org *x, int64_t goal)
 {
 	struct html *h = x->h;
@@ -190,8 +191,7 @@ static void assessments(struct org *x, int64_t goal)
 	for (int i = from; i < to; i++) {
 		const char *st = places_s(&x->assess, i, "report_status"), *p = places_s(&x->assess, i, "period");
 		enum model_assessment a;
-		if ((strcmp(st, "approved") != 0 && x->r->user.role == ROLE_ANON) ||
-		    model_assess_parse(places_s(&x->assess, i, "assessment"), &a, NULL, 0) != 0)
+		if (model_assess_parse(places_s(&x->assess, i, "assessment"), &a, NULL, 0) != 0)
 			continue;
 		html_open(h, "p", NULL);
 		html_textf(h, "Nämndens bedömning i %s%s: ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
@@ -518,7 +518,8 @@ static int load_chain(struct org *x)
 	       places_query(r, &x->outs, STMT_WEB_PLACES_CHAIN_OUTCOMES, a3, 3) ||
 	       places_query(r, &x->assess, STMT_WEB_PLACES_CHAIN_ASSESSMENTS, a2, 2) ||
 	       places_query(r, &x->acts, STMT_WEB_PLACES_ORG_ACTIVITIES, a2, 2) ||
-	       places_query(r, &x->contrib, STMT_WEB_PLACES_ORG_DISTRICT_ACTS, a2, 2) ? -1 : 0;
+	       places_query(r, &x->contrib, STMT_WEB_PLACES_ORG_DISTRICT_ACTS, a2, 2) ? -1 :
+	       (authz_report_rows(&r->user, &x->assess, "report_status", "report_org", "report_org_pair"), 0);
 }
 
 /* load: the organisation (404 when unknown), its years, the year shown and the outcome area. */

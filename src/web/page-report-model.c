@@ -3,6 +3,7 @@
  * its rule in words (model/assess.h) and the stored assessment, and the organisation's
  * activities of the year with their status in the report. */
 #include "web/pages-forms.h"
+#include "web/authz.h"
 #include "store/store.h"
 
 #include <math.h>
@@ -166,14 +167,7 @@ int pf_report_load(struct http_req *r, int64_t id, int goals, struct pf_report *
 
 int pf_report_visible(const struct http_req *r, const struct pf_report *rep)
 {
-	const struct http_user *u = &r->user;
-
-	if (rep->status && strcmp(rep->status, "approved") == 0)
-		return 1;
-	if (pf_is_city(r))
-		return 1;
-	return u->role >= ROLE_READER && u->org_id &&
-	       (rep->org == u->org_id || rep->org == u->org_pair || rep->org_pair == u->org_id);
+	return authz_report_readable(&r->user, rep->status, rep->org, rep->org_pair);
 }
 
 int pf_report_editable(const struct http_req *r, const struct pf_report *rep)

@@ -226,8 +226,9 @@ struct pf_report {
  */
 int pf_report_load(struct http_req *r, int64_t id, int goals, struct pf_report *rep, int *found);
 
-/* pf_report_visible: may the caller read the report? Approved reports: everyone; otherwise
- * the city office and administrators, and users of the report's organisation (or its pair). */
+/* pf_report_visible: may the caller read the report? The one rule of authz_report_readable
+ * (web/authz.h): approved reports everyone; otherwise the city office and administrators, and
+ * readers and editors of the report's organisation (or its pair). */
 int pf_report_visible(const struct http_req *r, const struct pf_report *rep);
 
 /* pf_report_editable: the caller may change the report's assessments and forecast now

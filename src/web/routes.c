@@ -181,14 +181,15 @@ static int cached(struct http_req *r, const struct route *rt)
 	    store_query_id(r->st, STMT_DATA_GENERATION, NULL, 0, &gen, &r->err) != LUP_OK)
 		return rt->handler(r);
 	buf_init(&key, 8192);
-	/* JSON views differ only between anonymous and logged-in callers; pages also show who
-	 * is logged in, so they are kept per user */
+	/* JSON views differ by what the caller may read (authz.h: the role and the organisation
+	 * decide which reports show), so they are kept per role and organisation; pages also show
+	 * who is logged in, so they are kept per user; anonymous callers share one entry */
 	if (r->user.role == ROLE_ANON)
 		buf_addf(&key, "a%s", r->path);
 	else if (http_is_page(r))
 		buf_addf(&key, "u%lld%s", (long long)r->user.id, r->path);
 	else
-		buf_addf(&key, "u%s", r->path);
+		buf_addf(&key, "r%d.%lld%s", (int)r->user.role, (long long)r->user.org_id, r->path);
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &key);
 	if (key.overflow) {
 		buf_release(&key);

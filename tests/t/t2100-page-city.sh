@@ -170,7 +170,7 @@ UPDATE area SET name = '<script>alert(1)</script>' WHERE key = 'bromma';
 UPDATE indicator SET name = '"><img src=x onerror=alert(2)>' WHERE key = 'vp-2022-spanga-tensta-i-001';
 UPDATE theme SET name = '</td><script>alert(3)</script>' WHERE name = 'Bostäder';
 UPDATE organisation SET name = '<b onmouseover=''x''>Nämnd</b>' WHERE key = 'spanga-tensta-stadsdelsnamnd';
-INSERT INTO report (org_id, period_id, status) SELECT o.id, p.id, 'submitted' FROM organisation o, period p
+INSERT INTO report (org_id, period_id, status) SELECT o.id, p.id, 'approved' FROM organisation o, period p
  WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND p.year = 2022 AND p.kind = 'T1';
 INSERT INTO assessment (report_id, goal_id, assessment)
  SELECT r.id, g.id, CASE g.n WHEN 1 THEN 'fulfilled' WHEN 2 THEN 'fulfilled' WHEN 3 THEN 'partly' WHEN 4 THEN 'not' ELSE 'none' END
@@ -190,7 +190,7 @@ hasnt "an organisation name never appears raw" '<b onmouseover'
 has "an organisation name is escaped" '&lt;b onmouseover=&#39;x&#39;&gt;Nämnd&lt;/b&gt;'
 expect_eq "no script element at all" "$(count '<script')" 0
 has "the default period is the latest with a report" '<option value="2022-T1" selected>Tertialrapport 1 2022</option>'
-has "the counts per assessment" '<td>Inskickad</td><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">16</td><td class="num">20</td>'
+has "the counts per assessment (an approved report: public)" '<td>Godkänd</td><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">16</td><td class="num">20</td>'
 has "the fulfilment table has a caption" '<caption>Målbedömningar i Tertialrapport 1 2022 per organisation</caption>'
 get "another period has none" 200 "/?period=2022-FY"
 has "none yet" '<strong>Verksamhetsberättelse 2022</strong>: inga bedömningar ännu.'

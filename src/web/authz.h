@@ -1,0 +1,68 @@
+/* authz.h: who may read a follow-up report and what a writer may attach a new thing to, in one
+ * place that every view, page, export and write calls. The rules take the caller (struct
+ * http_user: role, organisation, its committee/administration pair) and the thing's owner and
+ * status; they answer nothing themselves, so the API answers in JSON and a page in Swedish.
+ *
+ * Organisations: "X or its pair" means X, the organisation X records as its pair, and the
+ * organisation that records X as its pair (a district administration names its committee).
+ *
+ * Who may read a follow-up report (its status, forecast, assessments with their analysis, the
+ * activities' statuses recorded in it, its history):
+ *   - approved: everyone, also anonymous callers (the domain: reports are public once approved);
+ *   - draft, submitted, returned: the city office (role city) and administrators, and logged-in
+ *     readers and editors of the report's organisation or its pair. Nobody else: not anonymous
+ *     callers, not a reader of no or another organisation, not another organisation's editor.
+ *
+ * What an editor of organisation X may attach a new thing to (administrators: anything):
+ *   - a goal (an activity's goal, a new goal's parent): a goal owned by X or its pair, or a KF
+ *     goal (inriktningsmål, verksamhetsområdesmål), which every committee's nämndmål and
+ *     activities sit under; never a nämndmål or LUP goal of another organisation;
+ *   - an indicator's goal, an assessment's goal, a report's activity, a report's organisation:
+ *     owned by X or its pair (checked where they are written: authz_org, api-reports.c);
+ *   - districts, neighbourhoods and places (an activity's districts, an outcome's area): any,
+ *     since a specialist committee works in districts it does not own;
+ *   - a theme, measure, prioritised area or plan version: no write route sets them today; one
+ *     that does must allow those of X's own plans and of the LUP of the district whose committee
+ *     X (or its pair) is.
+ */
+#ifndef LUP_AUTHZ_H
+#define LUP_AUTHZ_H
+
+#include <stdint.h>
+
+#include "web/http.h"
+
+struct rowset;
+
+/* authz_member: 1 when u is a logged-in user of organisation org or its pair (org_pair: the
+ * pair org records, 0 if none), else 0. org 0 is nobody's. */
+int authz_member(const struct http_user *u, int64_t org, int64_t org_pair);
+
+/* authz_report_readable: 1 when u may read a report of organisation org (org_pair: its
+ * recorded pair, or 0) in status ("draft", "submitted", "returned", "approved"; NULL reads as
+ * not public), else 0. The rule at the top of this file. */
+int authz_report_readable(const struct http_user *u, const char *status, int64_t org, int64_t org_pair);
+
+/* authz_report_id: the rule for report id, loaded from st; *found is 0 when there is no such
+ * report. Returns 1 (readable), 0 (not readable or not found) or -1 for a store error in e. */
+int authz_report_id(const struct http_user *u, struct store *st, int64_t id, int *found, struct err *e);
+
+/* authz_report_rows: keeps the rows of rs that u may read, judged by the columns named
+ * status_col (the report's status), org_col (its organisation's id) and pair_col (that
+ * organisation's recorded pair); rows of unreadable reports are dropped, and so is every row
+ * when a column is missing. When org_col and pair_col are the last two columns, they are
+ * dropped from rs too (the queries add them for this filter only). */
+void authz_report_rows(const struct http_user *u, struct rowset *rs, const char *status_col, const char *org_col,
+		       const char *pair_col);
+
+/* authz_audit_rows: drops the audit entries of rs (columns entity, entity_id) that are entries
+ * of a report u may not read (a draft's entries hold its assessments and analysis). Returns
+ * LUP_OK or a store error in e. */
+int authz_audit_rows(const struct http_user *u, struct store *st, struct rowset *rs, struct err *e);
+
+/* authz_attach_goal: may u attach a new thing to goal? Looks up the goal's level, owner and the
+ * owner's pair in st and applies the rule at the top of this file. Returns 1, 0, or -1 for a
+ * store error in e. */
+int authz_attach_goal(const struct http_user *u, struct store *st, int64_t goal, struct err *e);
+
+#endif
