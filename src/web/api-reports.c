@@ -285,10 +285,11 @@ int api_report_activities(struct http_req *r)
 	arg = SVI(id);
 	if (store_query(r->st, STMT_REPORT_STATE, &arg, 1, state_row, &s, &r->err) != LUP_OK)
 		return http_fail(r);
-	/* as GET /api/v1/reports/{id}: the rule of authz_report_readable */
-	if (!s.org || (!authz_report_readable(&r->user, s.status, s.org, s.pair) && r->user.role == ROLE_ANON))
+	/* as GET /api/v1/reports/{id}: the rule of authz_report_readable, 404 for anonymous callers */
+	int readable = s.org && authz_report_readable(&r->user, s.status, s.org, s.pair);
+	if (!s.org || (!readable && r->user.role == ROLE_ANON))
 		return http_error(r, 404, "not_found", "no report '%s'", r->params[0]);
-	if (!authz_report_readable(&r->user, s.status, s.org, s.pair))
+	if (!readable)
 		return http_error(r, 403, "forbidden", "report '%s' is not approved: only its organisation and the city "
 				  "office may read it", r->params[0]);
 	if (activities_text(r, id, &s, &json) != LUP_OK)

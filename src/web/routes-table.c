@@ -34,7 +34,7 @@ const struct route routes[] = {
 	{ POST, "/api/v1/reports", api_report_post, ACC_WRITE, R_BODY, "reports", "start a follow-up report (draft) for an organisation and period", "ReportNew" },
 	{ PATCH, "/api/v1/reports/{id}", api_report_patch, ACC_WRITE, R_BODY, "reports", "change a draft report's forecast", "ReportPatch" },
 	{ PUT, "/api/v1/reports/{id}/assessments/{goal}", api_assessment_put, ACC_WRITE, R_BODY, "reports", "assess a goal in a draft report", "Assessment" },
-	{ GET, "/api/v1/reports/{id}/activities", api_report_activities, ACC_PUBLIC, 0, "reports", "the activities of the report's organisation and year with their status in the report (anonymous callers: approved reports only)", NULL },
+	{ GET, "/api/v1/reports/{id}/activities", api_report_activities, ACC_PUBLIC, 0, "reports", "the activities of the report's organisation and year with their status in the report (approved reports: everyone; others: their organisation and the city office)", NULL },
 	{ PUT, "/api/v1/reports/{id}/activities/{activity}", api_report_activity_put, ACC_WRITE, R_BODY, "reports", "record an activity's status and a comment in a draft report", "ActivityUpdate" },
 	{ DELETE, "/api/v1/reports/{id}/activities/{activity}", api_report_activity_delete, ACC_WRITE, 0, "reports", "remove an activity's status and comment from a draft report", NULL },
 	{ POST, "/api/v1/reports/{id}/submit", api_report_submit, ACC_WRITE, 0, "reports", "submit a draft or returned report", NULL },
