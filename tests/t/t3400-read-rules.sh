@@ -206,6 +206,19 @@ req "an outcome of the own indicator in another district (areas are any)" 200 PO
 req "a change of another organisation's activity" 403 PATCH "/api/v1/activities/$OACT" '{"status":"done"}' "$T_own"
 req "a report of another organisation" 403 POST /api/v1/reports "{\"org\":\"$OTHER\",\"period\":\"2022-T2\"}" "$T_own"
 req "... by the administrator" 201 POST /api/v1/reports "{\"org\":\"$OTHER\",\"period\":\"2022-T2\"}" "$T_admin"
+RO=$(jb .id)
+req "a change of another organisation's goal" 403 PATCH "/api/v1/goals/$OGOAL" '{"description":"x"}' "$T_own"
+req "... by the administrator" 200 PATCH "/api/v1/goals/$OGOAL" '{"description":"x"}' "$T_admin"
+req "a change of another organisation's indicator" 403 PATCH "/api/v1/indicators/$OIND" '{"unit":"st"}' "$T_own"
+req "an indicator's goal cannot be changed" 422 PATCH "/api/v1/indicators/$OIND" "{\"goal\":\"vp-2022-spanga-tensta-nm-03\"}" "$T_admin"
+req "removing a target of another organisation's indicator" 403 DELETE "/api/v1/indicators/$OIND/targets/2022/own" '' "$T_own"
+req "deleting another organisation's activity" 403 DELETE "/api/v1/activities/$OACT" '' "$T_own"
+req "a change of another organisation's report" 403 PATCH "/api/v1/reports/$RO" '{"forecast":"x"}' "$T_own"
+req "an assessment in another organisation's report" 403 PUT "/api/v1/reports/$RO/assessments/vp-2022-spanga-tensta-nm-03" '{"assessment":"partly"}' "$T_own"
+req "an activity status in another organisation's report" 403 PUT "/api/v1/reports/$RO/activities/$OACT" '{"status":"done"}' "$T_own"
+req "removing one from another organisation's report" 403 DELETE "/api/v1/reports/$RO/activities/$OACT" '' "$T_own"
+req "submitting another organisation's report" 403 POST "/api/v1/reports/$RO/submit" '' "$T_own"
+req "... by the administrator" 200 POST "/api/v1/reports/$RO/submit" '' "$T_admin"
 req "the own T2 report" 201 POST /api/v1/reports "{\"org\":\"$OWN\",\"period\":\"2022-T2\"}" "$T_own"
 R2=$(jb .id)
 req "an assessment of another organisation's goal" 422 PUT "/api/v1/reports/$R2/assessments/$OGOAL" '{"assessment":"partly"}' "$T_own"
@@ -231,6 +244,10 @@ form "the new-goal form with a KF goal as parent" 303 "/organisation/$OWN/nytt-m
 	--data-urlencode niva=namndmal --data-urlencode "overordnat=kf-2022-1-1" --data-urlencode "namn=Formulärmål" --data-urlencode ar=2022
 form "the new-activity form under another organisation's goal" 403 "/mal/$OGOAL/ny-aktivitet" --data-urlencode "namn=Kapad"
 form "the new-indicator form under another organisation's goal" 403 "/mal/$OGOAL/ny-indikator" --data-urlencode "namn=Kapad"
+form "the edit form of another organisation's goal" 403 "/mal/$OGOAL/redigera" --data-urlencode "namn=Kapad"
+form "the edit form of another organisation's activity" 403 "/aktivitet/$OACT/redigera" --data-urlencode "namn=Kapad"
+form "the start form of another organisation's report" 403 /uppfoljning \
+	--data-urlencode "org=$(q "SELECT id FROM organisation WHERE key = '$OTHER'")" --data-urlencode period=FY --data-urlencode ar=2022
 
 kill $SERVER2 2>/dev/null
 finish
