@@ -2,15 +2,16 @@
  * the API's handlers (POST /api/v1/goals, /api/v1/indicators, /api/v1/activities and DELETE
  * /api/v1/activities/{id}) and the web forms (page-new-*.c, page-edit-activity-delete.c): one
  * set of field limits and checks, the same look-up of what a new thing refers to, authz_org for
- * the owning organisation, one transaction with its audit entry (the new thing's JSON after, or
- * the deleted one's before).
+ * the owning organisation, authz_attach_goal (web/authz.h) for the goal an activity hangs on and
+ * a new goal's parent, one transaction with its audit entry (the new thing's JSON after, or the
+ * deleted one's before).
  *
  * The creating functions return 201 when the thing is written (the answer is its JSON with its
  * ETag, as the API gives it; a form replaces it with a redirect), 422 with the broken rules in
  * the caller's struct api_violations and nothing answered (each caller words them: the API in
  * English, a form in Swedish at its fields), or another status already answered as JSON (401
- * and 403 from authz_org, 500 for a store error; a form turns those into a page with
- * form_fail_page).
+ * and 403 from authz_org, 403 naming the field for a goal or parent of another organisation,
+ * 500 for a store error; a form turns those into a page with form_fail_page).
  *
  * The rules are checked in two rounds: the fields themselves (required, lengths, choices,
  * ranges, dates), then, only when they hold, what they refer to (owner, parent goal, goal,

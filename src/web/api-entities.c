@@ -91,7 +91,8 @@ static int readable_only(struct http_req *r, struct rowset *rs)
 	int col = rowset_col(rs, "id"), n = 0, found;
 
 	for (int i = 0; i < rs->nrows; i++) {
-		int ok = col < 0 ? 0 : authz_report_id(&r->user, r->st, strtoll(rs->rows[i][col].s, NULL, 10), &found, &r->err);
+		int64_t id = col < 0 ? 0 : strtoll(rs->rows[i][col].s, NULL, 10);
+		int ok = id ? authz_report_id(&r->user, r->st, id, &found, &r->err) : 0;
 		if (ok < 0)
 			return r->err.code;
 		if (ok)
