@@ -94,6 +94,93 @@ static int text_of(const json_t *obj, const char *raw, char **out, struct err *e
 	return LUP_OK;
 }
 
+/* --- cutting linked things before reading --------------------------------------------------- */
+
+static const char *skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* string_end: past the string that starts at p ('"'), or NULL when it does not end. */
+static const char *string_end(const char *p)
+{
+	for (p++; *p && *p != '"'; p++)
+		if (*p == '\\' && p[1])
+			p++;
+	return *p ? p + 1 : NULL;
+}
+
+/* value_end: past the JSON value that starts at p, or NULL when the text ends first. */
+static const char *value_end(const char *p)
+{
+	int depth = 0;
+
+	if (*p == '"')
+		return string_end(p);
+	if (*p != '{' && *p != '[') {
+		while (*p && !strchr(",}] \t\r\n", *p))
+			p++;
+		return p;
+	}
+	while (*p) {
+		if (*p == '"') {
+			if (!(p = string_end(p)))
+				return NULL;
+			continue;
+		}
+		if (*p == '{' || *p == '[')
+			depth++;
+		else if ((*p == '}' || *p == ']') && --depth == 0)
+			return p + 1;
+		p++;
+	}
+	return NULL;
+}
+
+/* linked: whether the key text [k, end) (quoted) names a relation of k that is not its own. */
+static int linked(const struct kind *k, const char *key, const char *end)
+{
+	size_t n = (size_t)(end - key) - 2;
+
+	for (int r = 0; k && r < KIND_MAX_RELS && k->rels[r].name; r++)
+		if (k->rels[r].own != REL_OWN && strlen(k->rels[r].name) == n && memcmp(key + 1, k->rels[r].name, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* cut_linked: text (a JSON object) without the members that are k's linked things, written
+ * into b, so that they are never read (a goal's 1,000 activities cost nothing); NULL when text
+ * is not an object of that shape (it is then read whole, and own_only cuts them). */
+static const char *cut_linked(const struct kind *k, const char *text, struct buf *b)
+{
+	const char *p = skip_ws(text), *key, *kend, *val;
+	int n = 0;
+
+	if (*p++ != '{')
+		return NULL;
+	buf_addc(b, '{');
+	for (p = skip_ws(p); *p != '}'; p = skip_ws(p)) {
+		if (*p != '"' || !(kend = string_end(key = p)))
+			return NULL;
+		if (*(p = skip_ws(kend)) != ':' || !(p = value_end(val = skip_ws(p + 1))))
+			return NULL;
+		if (!linked(k, key, kend)) {
+			buf_adds(b, n++ ? "," : "");
+			buf_add(b, key, (size_t)(kend - key));
+			buf_addc(b, ':');
+			buf_add(b, val, (size_t)(p - val));
+		}
+		if (*(p = skip_ws(p)) == ',')
+			p++;
+		else if (*p != '}')
+			return NULL;
+	}
+	buf_addc(b, '}');
+	return b->overflow ? NULL : b->ptr;
+}
+
 /* --- what an entry keeps ------------------------------------------------------------------ */
 
 /* own_only: drops from obj the relations of kind k that are not its own (linked things). */
@@ -200,9 +287,17 @@ int audit_entry(const char *entity, const char *before, const char *after, char 
 {
 	const struct kind *k = entity ? kind_find(entity) : NULL;
 	json_t *b = NULL, *a = NULL;
+	struct buf cb, ca;
+	const char *cut;
 	int rc;
 
 	*b_out = *a_out = NULL;
+	buf_init(&cb, 0);
+	buf_init(&ca, 0);
+	if (k && before && (cut = cut_linked(k, before, &cb)))
+		before = cut;
+	if (k && after && (cut = cut_linked(k, after, &ca)))
+		after = cut;
 	if ((rc = load(before, &b, e)) != LUP_OK || (rc = load(after, &a, e)) != LUP_OK)
 		goto out;
 	if (b)
@@ -223,6 +318,8 @@ int audit_entry(const char *entity, const char *before, const char *after, char 
 out:
 	json_decref(b);
 	json_decref(a);
+	buf_release(&cb);
+	buf_release(&ca);
 	return rc;
 }
 

@@ -85,6 +85,23 @@ static void test_a_changed_list_keeps_the_rows_removed_and_added(void)
 	free(a);
 }
 
+/* the linked things are cut from the text before it is read: strings with quotes, brackets
+ * and escapes, nesting, spacing and a key of a linked thing inside an own row stay as they are */
+static void test_linked_things_are_cut_from_any_text(void)
+{
+	char *b, *a;
+
+	entry("goal", "{ \"id\" : 1 , \"activities\" : [ {\"name\":\"a \\\"}]\\\\\"}, {\"x\":[[]]} ] ,"
+	      " \"name\":\"N \\\" ] } [ {\", \"expected_results\":[{\"activities\":[1]}], \"children\":[],"
+	      " \"number\":-1.5e3, \"indicators\":{\"k\":\"}\"}, \"horizon_year\":null }", NULL, &b, &a);
+	T_EQ_STR(b, "{\"id\":1,\"name\":\"N \\\" ] } [ {\",\"expected_results\":[{\"activities\":[1]}],"
+		 "\"number\":-1500,\"horizon_year\":null}");
+	free(b);
+	entry("goal", NULL, "{\"id\":1,\"name\":\"\\u00e5\\n\\\\\"}", &b, &a);
+	T_EQ_STR(a, "{\"id\":1,\"name\":\"å\\u000a\\\\\"}");
+	free(a);
+}
+
 static void test_lists_are_bounded(void)
 {
 	struct buf x;
@@ -125,6 +142,7 @@ int main(void)
 	T_RUN(test_update_keeps_the_changed_fields);
 	T_RUN(test_insert_and_delete_keep_own_fields_only);
 	T_RUN(test_a_changed_list_keeps_the_rows_removed_and_added);
+	T_RUN(test_linked_things_are_cut_from_any_text);
 	T_RUN(test_lists_are_bounded);
 	T_RUN(test_raw_texts_are_kept_and_bounded);
 	return t_done();
