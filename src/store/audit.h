@@ -15,6 +15,10 @@
  * own row's text fields are kept whole (they are the change): through the API an entry is at
  * most twice the thing's own fields as JSON, e.g. a goal ~2 x (500 + 20,000 + 20) bytes of name,
  * description and number (x6 in the worst case of control characters escaped as \u00XX).
+ *
+ * Every writer records through audit_write (STMT_AUDIT_INSERT is used only here), except the
+ * plan importer's prune statements, which record each row they delete in SQL with its own
+ * columns (a goal's expected result, a target, a budget line: one row per entry).
  */
 #ifndef LUP_AUDIT_H
 #define LUP_AUDIT_H
