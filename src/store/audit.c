@@ -2,6 +2,7 @@
 #include "store/audit.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/xalloc.h"
 #include "render/json.h"
 #include "store/kinds.h"
 #include "store/store.h"
@@ -139,7 +140,7 @@ static const char *value_end(const char *p)
 	return NULL;
 }
 
-/* linked: whether the key text [k, end) (quoted) names a relation of k that is not its own. */
+/* linked: whether the key text [key, end) (quoted) names a relation of k that is not its own. */
 static int linked(const struct kind *k, const char *key, const char *end)
 {
 	size_t n = (size_t)(end - key) - 2;
@@ -200,10 +201,8 @@ static int cmp_text(const void *x, const void *y)
 static char **row_texts(const json_t *arr, char ***sorted)
 {
 	size_t n = json_array_size(arr);
-	char **t = calloc(n + 1, sizeof(*t)), **s = calloc(n + 1, sizeof(*s));
+	char **t = xcalloc(n + 1, sizeof(*t)), **s = xcalloc(n + 1, sizeof(*s));
 
-	if (!t || !s)
-		abort();
 	for (size_t i = 0; i < n; i++) {
 		if (!(t[i] = json_dumps(json_array_get(arr, i), JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY)))
 			abort();
