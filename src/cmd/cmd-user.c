@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "render/rows.h"
+#include "store/audit.h"
 #include "store/store.h"
 #include "web/auth.h"
 #include "web/http.h"
@@ -62,9 +63,8 @@ static int audit(struct cmd_ctx *c, struct store *st, const char *action, int64_
 	char at[32];
 
 	http_now_iso(at, sizeof(at));
-	struct sval args[] = { SVS(at), SVNULL, SVS("lup user"), SVS(action), SVS("user"), SVI(id),
-			       SVNULL, SVS(name) };
-	return store_exec(st, STMT_AUDIT_INSERT, args, 8, NULL, NULL, &c->err);
+	struct audit_rec rec = { at, 0, "lup user", action, "user", id, NULL, name };
+	return audit_write(st, &rec, &c->err);
 }
 
 static int add(struct cmd_ctx *c, struct store *st, const char *name, const char *org, const char *role)

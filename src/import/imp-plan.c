@@ -13,6 +13,7 @@
 #include "model/datex.h"
 #include "model/target.h"
 #include "render/json.h"
+#include "store/audit.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -121,10 +122,9 @@ static char *snap_diff(struct ap *a, const struct snap *x, const struct snap *y)
 static int audit(struct ap *a, const char *action, const char *entity, int64_t id, const char *before,
 		 const char *after)
 {
-	struct sval args[] = { SVS(a->at), SVNULL, SVS(ACTOR), SVS(action), SVS(entity), SVID(id),
-			       SVS(before), SVS(after) };
+	struct audit_rec rec = { a->at, 0, ACTOR, action, entity, id, before, after };
 
-	return store_exec(a->c->st, STMT_AUDIT_INSERT, args, 8, NULL, NULL, a->c->e);
+	return audit_write(a->c->st, &rec, a->c->e);
 }
 
 /* One row to write, with how to read it back. */

@@ -3,6 +3,7 @@
 #include "core/buf.h"
 #include "core/xalloc.h"
 #include "render/json.h"
+#include "store/audit.h"
 #include "core/utf8.h"
 
 #include <errno.h>
@@ -270,9 +271,9 @@ static int audit(struct store *st, const struct imp_kind *k, const char *const *
 	json_obj_close(&j);
 	json_finish(&j);
 	{
-		struct sval args[] = { SVS(at), SVID(o->user_id), SVS(o->actor ? o->actor : "lup import"),
-				       SVS("load"), SVS("import"), SVNULL, SVNULL, SVS(b.ptr) };
-		rc = store_exec(st, STMT_AUDIT_INSERT, args, 8, NULL, NULL, e);
+		struct audit_rec rec = { at, o->user_id, o->actor ? o->actor : "lup import", "load", "import", 0,
+					 NULL, b.ptr };
+		rc = audit_write(st, &rec, e);
 	}
 	buf_release(&b);
 	return rc;

@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/xalloc.h"
 #include "render/json.h"
+#include "store/audit.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -253,9 +254,8 @@ static int audit_load(struct store *st, const char *dir, const char *actor,
 	load_report_json(&j, dir, r);
 	json_finish(&j);
 	{
-		struct sval args[] = { SVS(at), SVNULL, SVS(actor), SVS("load"), SVS("dataset"),
-				       SVNULL, SVNULL, SVS(b.ptr) };
-		rc = store_exec(st, STMT_AUDIT_INSERT, args, 8, NULL, NULL, e);
+		struct audit_rec rec = { at, 0, actor, "load", "dataset", 0, NULL, b.ptr };
+		rc = audit_write(st, &rec, e);
 	}
 	buf_release(&b);
 	return rc;

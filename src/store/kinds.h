@@ -14,9 +14,14 @@ enum filter { F_END = 0, F_DISTRICT, F_ORG, F_YEAR, F_LEVEL, F_KIND, F__MAX };
 
 #define KIND_MAX_RELS 8
 
+enum rel_part { REL_LINKED = 0, REL_OWN };
+
 struct kind_rel {
 	const char *name;	/* JSON key of the relation */
 	enum stmt stmt;		/* takes (id) */
+	enum rel_part own;	/* REL_OWN: rows that are parts of the thing, written through it and
+				 * audited with it; REL_LINKED: other things linked to it (never in
+				 * its audit entries, see store/audit.h) */
 };
 
 struct kind {

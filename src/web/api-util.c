@@ -3,6 +3,7 @@
 #include "core/buf.h"
 #include "render/entity.h"
 #include "render/json.h"
+#include "store/audit.h"
 #include "store/kinds.h"
 #include "store/store.h"
 #include "web/routes.h"
@@ -63,9 +64,9 @@ int api_audit(struct http_req *r, const char *action, const char *entity, int64_
 	char at[32];
 
 	http_now_iso(at, sizeof(at));
-	struct sval args[] = { SVS(at), SVID(r->user.id), SVS(r->user.name[0] ? r->user.name : "anonymous"),
-			       SVS(action), SVS(entity), SVID(id), SVS(before), SVS(after) };
-	return store_exec(r->st, STMT_AUDIT_INSERT, args, 8, NULL, NULL, &r->err);
+	struct audit_rec rec = { at, r->user.id, r->user.name[0] ? r->user.name : "anonymous", action, entity, id,
+				 before, after };
+	return audit_write(r->st, &rec, &r->err);
 }
 
 int api_id_param(struct http_req *r, int i, int s, const char *what, int64_t *id)

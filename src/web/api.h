@@ -20,7 +20,9 @@ void api_etag(const char *json, char out[40]);
 int api_if_match(struct http_req *r, const char *current);
 
 /* api_audit: records a write (action insert/update/delete) by the caller, in the open
- * transaction. Returns LUP_OK or a store error. */
+ * transaction, through audit_write (store/audit.h): before and after may be the thing's whole
+ * JSON; the entry keeps its own fields, of an update only what changed. Returns LUP_OK or a
+ * store error. */
 int api_audit(struct http_req *r, const char *action, const char *entity, int64_t id,
 	      const char *before, const char *after);
 

@@ -40,7 +40,8 @@ static const char *field_sv(const char *key)
 		"area", "Område", "sex", "Kön", "year", "År", "kind", "Slag", "text", "Text", "goal", "Mål",
 		"goal_name", "Målets namn", "mode", "Typ", "missing", "Saknas", "source", "Källa", "example", "Exempeldata",
 		"owner", "Ägare", "org", "Organisation", "level", "Nivå", "results", "Förväntat resultat", "indicators", "Indikatorer",
-		"activities", "Aktiviteter", "activity", "Aktivitet", "children", "Delmål", NULL,
+		"activities", "Aktiviteter", "activity", "Aktivitet", "children", "Delmål",
+		"rows_omitted", "Rader som loggen inte sparade", NULL,
 	};
 	for (int i = 0; pairs[i]; i += 2)
 		if (strcmp(pairs[i], key) == 0)

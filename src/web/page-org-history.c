@@ -28,6 +28,7 @@ static const char *field_sv(const char *k)
 		{ "direction", "Riktning" }, { "periodicity", "Periodicitet" }, { "status", "Status" },
 		{ "expected_results", "Förväntat resultat" }, { "children", "Mål under" },
 		{ "indicators", "Indikatorer" }, { "activities", "Aktiviteter" }, { "parent", "Överordnat mål" },
+		{ "rows_omitted", "Rader som loggen inte sparade" },
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		if (strcmp(t[i][0], k) == 0)
