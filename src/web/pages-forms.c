@@ -20,7 +20,7 @@
 /* Form posts carry R_FORM: their handlers check the CSRF token of the hidden field (form_begin). */
 const struct route page_routes_forms[] = {
 	{ GET, "/logga-in", page_login, ACC_PUBLIC, 0, "pages", "the login form", NULL },
-	{ POST, "/logga-in", page_login_post, ACC_PUBLIC, R_FORM, "pages", "log in (form): sets the session cookie", NULL },
+	{ POST, "/logga-in", page_login_post, ACC_PUBLIC, R_FORM | R_LOGIN, "pages", "log in (form): sets the session cookie", NULL },
 	{ POST, "/logga-ut", page_logout_post, ACC_PUBLIC, R_FORM, "pages", "log out (form)", NULL },
 	{ GET, "/konto", page_account, ACC_INTERNAL, 0, "pages", "who is logged in, with the logout form", NULL },
 	{ GET, "/uppfoljning", page_reports, ACC_PUBLIC, 0, "pages", "the follow-up reports the caller may read", NULL },
