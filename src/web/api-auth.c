@@ -216,14 +216,34 @@ int api_user_enable(struct http_req *r)
 	return set_disabled(r, 0);
 }
 
+int api_password_change(struct http_req *r, const char *current, const char *new_pw, int *ended)
+{
+	char hash[AUTH_HASH_MAX], tok[160];
+	const char *keep = NULL;
+	int rc;
+
+	if ((rc = auth_recheck_password(r, current)) != 0)
+		return rc;
+	if (auth_hash_password(new_pw, hash) != 0)
+		return http_error(r, 500, "internal", "cannot hash the password");
+	if (r->user.by_cookie)
+		keep = auth_session_token(r, tok, sizeof(tok));
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	struct sval args[] = { SVI(r->user.id), SVS(hash) };
+	if (store_exec(r->st, STMT_USER_SET_PASSWORD, args, 2, NULL, NULL, &r->err) != LUP_OK ||
+	    auth_end_sessions(r->st, r->user.id, keep, ended, &r->err) != LUP_OK ||
+	    api_audit(r, "update", "user", r->user.id, NULL, "{\"password\":\"changed\"}") != LUP_OK)
+		return api_rollback_fail(r);
+	return api_commit(r);
+}
+
 int api_me_password(struct http_req *r)
 {
 	static const struct field fields[] = {
 		{ "current_password", FT_STRING, 1, 0, 1024, NULL },
 		{ "new_password", FT_STRING, 1, 0, 1024, NULL },
 	};
-	char hash[AUTH_HASH_MAX], tok[160];
-	const char *keep = NULL;
 	struct http_fields errs = { .n = 0 };
 	struct body b;
 	int ended = 0, rc;
@@ -234,20 +254,7 @@ int api_me_password(struct http_req *r)
 		http_field_error(r, &errs, "new_password", "at least 10 characters");
 	if (errs.n)
 		return http_fields_reply(r, &errs, 422);
-	if ((rc = auth_recheck_password(r, b.s[0])) != 0)
-		return rc;
-	if (auth_hash_password(b.s[1], hash) != 0)
-		return http_error(r, 500, "internal", "cannot hash the password");
-	if (r->user.by_cookie)
-		keep = auth_session_token(r, tok, sizeof(tok));
-	if (store_begin(r->st, &r->err) != LUP_OK)
-		return http_fail(r);
-	struct sval args[] = { SVI(r->user.id), SVS(hash) };
-	if (store_exec(r->st, STMT_USER_SET_PASSWORD, args, 2, NULL, NULL, &r->err) != LUP_OK ||
-	    auth_end_sessions(r->st, r->user.id, keep, &ended, &r->err) != LUP_OK ||
-	    api_audit(r, "update", "user", r->user.id, NULL, "{\"password\":\"changed\"}") != LUP_OK)
-		return api_rollback_fail(r);
-	if ((rc = api_commit(r)) != 0)
+	if ((rc = api_password_change(r, b.s[0], b.s[1], &ended)) != 0)
 		return rc;
 	struct json *j = http_json_begin(r, 200);
 	json_obj_open(j);

@@ -18,6 +18,7 @@ printf 'readerpassword1\n' | L user add reader --role reader >/dev/null
 printf 'victimpassword1\n' | L user add victim --role reader >/dev/null
 printf 'attackerpassw1\n' | L user add attacker --role reader >/dev/null
 printf 'cookiepassw01\n' | L user add carol --role reader >/dev/null
+printf 'formpassword1\n' | L user add dora --role reader >/dev/null
 T_admin=$(L token create admin 2>/dev/null)
 T_reader=$(L token create reader --label script 2>/dev/null)
 [ -n "$T_reader" ] && ok "tokens are created" || nok "token create"
@@ -131,6 +132,36 @@ expect_eq "... keeps the session it was made in" "$(me "" p1)" 200
 expect_eq "... ends the other one" "$(me "" p2)" 401
 req "the new password logs in" 200 POST /api/v1/login '{"name":"reader","password":"readerpassword3"}'
 req "the old one no longer" 401 POST /api/v1/login '{"name":"reader","password":"readerpassword2"}'
+
+# the form on /konto: the same change, in Swedish
+# page NAME WANT METHOD PATH JAR [CURL ARGS...]: a page request with the cookie jar JAR
+page() {
+	name=$1 want=$2 method=$3 path=$4 jar=$5
+	shift 5
+	code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" -b "$TMP/$jar" -c "$TMP/$jar" "$@" "$BASE$path")
+	if [ "$code" = "$want" ]; then ok "$name"; else
+		nok "$name ($method $path: $code, expected $want)"; head -c 400 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
+}
+has() { if grep -q -F -- "$2" "$TMP/body"; then ok "$1"; else nok "$1 (the page lacks '$2')"; fi; }
+for j in w1 w2; do rm -f "$TMP/$j"; page "dora logs in through the form ($j)" 303 POST /logga-in $j -d 'namn=dora&losenord=formpassword1'; done
+page "the account page" 200 GET /konto w1
+has "... has the password form" 'action="/konto/losenord"'
+if command -v tidy >/dev/null; then
+	tidy -q -e "$TMP/body" 2>&1 | grep -v 'proprietary attribute "aria-current"' | grep -q . &&
+		nok "the account page is valid HTML ($(tidy -q -e "$TMP/body" 2>&1 | head -2 | tr '\n' ' '))" || ok "the account page is valid HTML"
+fi
+W1CSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$TMP/body" | head -1)
+page "the form without the CSRF field" 403 POST /konto/losenord w1 -d 'nuvarande=formpassword1&nytt=formpassword2&nytt2=formpassword2'
+page "the form with a wrong current password" 403 POST /konto/losenord w1 -d "csrf=$W1CSRF&nuvarande=wrongpassword&nytt=formpassword2&nytt2=formpassword2"
+has "... says so in Swedish" "Fel nuvarande lösenord."
+page "the form with two different new passwords" 422 POST /konto/losenord w1 -d "csrf=$W1CSRF&nuvarande=formpassword1&nytt=formpassword2&nytt2=formpassword3"
+has "... says so" "Lösenorden är inte lika."
+page "the password changed through the form" 303 POST /konto/losenord w1 -d "csrf=$W1CSRF&nuvarande=formpassword1&nytt=formpassword2&nytt2=formpassword2"
+expect_eq "... back to the account page" "$(grep -i '^location:' "$TMP/headers" | cut -d' ' -f2 | tr -d '\r')" "/konto?klart=losenord"
+page "the session it was changed in goes on" 200 GET "/konto?klart=losenord" w1
+has "... with a notice" "Lösenordet är bytt."
+expect_eq "the other session has ended" "$(me "" w2)" 401
+req "the new password logs in" 200 POST /api/v1/login '{"name":"dora","password":"formpassword2"}'
 
 # --- a login with a cookie held ----------------------------------------------------------------
 req "a login with a stale cookie" 200 POST /api/v1/login '{"name":"carol","password":"cookiepassw01"}' "" \
