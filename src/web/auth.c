@@ -493,10 +493,12 @@ int auth_recheck_password(struct http_req *r, const char *password)
 		return too_many(r, (double)wait);
 	struct sval arg = SVS(keep.name);
 	int rc = store_query(r->st, STMT_USER_BY_NAME, &arg, 1, login_row, &c, &r->err);
+	int64_t found = r->user.id;	/* the row's user, when the password matched */
+
 	r->user = keep;
 	if (rc != LUP_OK)
 		return http_fail(r);
-	if (!c.ok || r->user.id != keep.id) {
+	if (!c.ok || found != keep.id) {
 		if (record_failures(r, ukey, akey) != LUP_OK)
 			return http_fail(r);
 		return http_error(r, 403, "bad_credentials", "the current password is wrong");
