@@ -1,5 +1,7 @@
-/* cmd-user.c: `lup user add|passwd|list` and `lup token create` manage accounts. Passwords are
- * read from standard input (or a prompt without echo), never from the command line. */
+/* cmd-user.c: `lup user add|passwd|disable|enable|list` and `lup token create|list|revoke`
+ * manage accounts. Passwords are read from standard input (or a prompt without echo), never
+ * from the command line. A running server reads sessions, tokens and users from the database
+ * on every request, so what these commands change takes effect on its next request. */
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "render/rows.h"
@@ -9,6 +11,7 @@
 #include "web/http.h"
 #include "web/routes.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -58,13 +61,20 @@ static int user_id(struct cmd_ctx *c, struct store *st, const char *name, int64_
 	return EXIT_OK;
 }
 
-static int audit(struct cmd_ctx *c, struct store *st, const char *action, int64_t id, const char *name)
+/* audit_row: records a write by the CLI (actor "lup user") in the open transaction. */
+static int audit_row(struct cmd_ctx *c, struct store *st, const char *action, const char *entity, int64_t id,
+		     const char *before, const char *after)
 {
 	char at[32];
 
 	http_now_iso(at, sizeof(at));
-	struct audit_rec rec = { at, 0, "lup user", action, "user", id, NULL, name };
+	struct audit_rec rec = { at, 0, "lup user", action, entity, id, before, after };
 	return audit_write(st, &rec, &c->err);
+}
+
+static int audit(struct cmd_ctx *c, struct store *st, const char *action, int64_t id, const char *name)
+{
+	return audit_row(c, st, action, "user", id, NULL, name);
 }
 
 static int add(struct cmd_ctx *c, struct store *st, const char *name, const char *org, const char *role)
@@ -121,13 +131,44 @@ static int passwd(struct cmd_ctx *c, struct store *st, const char *name)
 	if (read_password(pw, sizeof(pw)) != 0 || auth_hash_password(pw, hash) != 0)
 		return EXIT_FAIL;
 	struct sval args[] = { SVI(id), SVS(hash) };
+	int ended = 0;
 	if (store_begin(st, &c->err) != LUP_OK ||
 	    store_exec(st, STMT_USER_SET_PASSWORD, args, 2, NULL, NULL, &c->err) != LUP_OK ||
+	    auth_end_sessions(st, id, NULL, &ended, &c->err) != LUP_OK ||
 	    audit(c, st, "update", id, name) != LUP_OK || store_commit(st, &c->err) != LUP_OK) {
 		store_rollback(st);
 		return cmd_fail(c);
 	}
-	printf("changed the password of %s\n", name);
+	printf("changed the password of %s; ended %d session%s (API tokens stay valid)\n", name, ended,
+	       ended == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
+/* set_disabled: `lup user disable|enable NAME`. Disabling ends the user's sessions; its tokens
+ * are refused while it is disabled and work again once it is enabled. */
+static int set_disabled(struct cmd_ctx *c, struct store *st, const char *name, int disabled)
+{
+	int64_t id;
+	int changed = 0, ended = 0, rc;
+
+	if ((rc = user_id(c, st, name, &id)) != EXIT_OK)
+		return rc;
+	struct sval args[] = { SVI(id), SVI(disabled) };
+	if (store_begin(st, &c->err) != LUP_OK ||
+	    store_exec(st, STMT_USER_SET_DISABLED, args, 2, NULL, &changed, &c->err) != LUP_OK ||
+	    (disabled && auth_end_sessions(st, id, NULL, &ended, &c->err) != LUP_OK) ||
+	    (changed && audit_row(c, st, "update", "user", id, disabled ? "{\"disabled\":false}" : "{\"disabled\":true}",
+				  disabled ? "{\"disabled\":true}" : "{\"disabled\":false}") != LUP_OK) ||
+	    store_commit(st, &c->err) != LUP_OK) {
+		store_rollback(st);
+		return cmd_fail(c);
+	}
+	if (!changed)
+		printf("%s is %s already\n", name, disabled ? "disabled" : "enabled");
+	else if (disabled)
+		printf("disabled %s; ended %d session%s\n", name, ended, ended == 1 ? "" : "s");
+	else
+		printf("enabled %s\n", name);
 	return EXIT_OK;
 }
 
@@ -157,8 +198,9 @@ static int run_user(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_user, stdout);
-	if (npos < 1 || (strcmp(pos[0], "list") != 0 && npos != 2) ||
-	    (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "passwd") != 0 && strcmp(pos[0], "list") != 0)) {
+	if (npos < 1 || (strcmp(pos[0], "list") == 0) != (npos == 1) ||
+	    (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "passwd") != 0 && strcmp(pos[0], "list") != 0 &&
+	     strcmp(pos[0], "disable") != 0 && strcmp(pos[0], "enable") != 0)) {
 		fprintf(stderr, "usage: lup %s\n", cmd_user.usage);
 		return EXIT_USAGE;
 	}
@@ -172,6 +214,8 @@ static int run_user(struct cmd_ctx *c, int argc, char **argv)
 		rc = add(c, st, pos[1], org, role);
 	else if (strcmp(pos[0], "passwd") == 0)
 		rc = passwd(c, st, pos[1]);
+	else if (strcmp(pos[0], "disable") == 0 || strcmp(pos[0], "enable") == 0)
+		rc = set_disabled(c, st, pos[1], strcmp(pos[0], "disable") == 0);
 	else
 		rc = list(c, st);
 	store_close(st);
@@ -179,53 +223,127 @@ static int run_user(struct cmd_ctx *c, int argc, char **argv)
 }
 
 const struct cmd cmd_user = {
-	"user", run_user, "user add NAME --role ROLE [--org ORG] | user passwd NAME | user list",
+	"user", run_user,
+	"user add NAME --role ROLE [--org ORG] | user passwd NAME | user disable NAME | user enable NAME | user list",
 	"manage user accounts (passwords are read from standard input)",
 	"  add NAME --role ROLE [--org ORG]  a new user; ROLE is admin, city, editor or reader;\n"
 	"                                    an editor belongs to ORG and writes only there\n"
-	"  passwd NAME                       set a new password\n"
+	"  passwd NAME                       set a new password; ends the user's sessions\n"
+	"                                    (its API tokens stay valid: revoke them with lup token)\n"
+	"  disable NAME                      the user can no longer log in; its sessions end and its\n"
+	"                                    tokens are refused, from a running server's next request\n"
+	"  enable NAME                       undoes disable (its tokens work again)\n"
 	"  list                              the users\n"
 	"The password is read from standard input (a prompt without echo on a terminal), never\n"
 	"from the command line, and stored as an Argon2id hash. At least 10 characters.",
 };
 
-static int run_token(struct cmd_ctx *c, int argc, char **argv)
+static int token_create(struct cmd_ctx *c, struct store *st, const char *name, const char *label)
 {
-	const char *label = NULL, *pos[2];
-	int help = 0, npos, rc;
-	const struct opt opts[] = { { "--label", &label, NULL }, { NULL, NULL, NULL } };
-	struct store *st = NULL;
 	char token[160];
 	int64_t id;
+	int rc;
+
+	if ((rc = user_id(c, st, name, &id)) != EXIT_OK)
+		return rc;
+	if (store_begin(st, &c->err) != LUP_OK ||
+	    auth_token_create(st, id, label, token, sizeof(token), &c->err) != LUP_OK ||
+	    audit(c, st, "insert", id, "api token") != LUP_OK || store_commit(st, &c->err) != LUP_OK) {
+		store_rollback(st);
+		return cmd_fail(c);
+	}
+	printf("%s\n", token);
+	fprintf(stderr, "lup: this token is shown once; send it as 'Authorization: Bearer TOKEN'\n");
+	return EXIT_OK;
+}
+
+/* token_list: `lup token list [--user NAME]`: id, user, label, created, expires, revoked. */
+static int token_list(struct cmd_ctx *c, struct store *st, const char *name)
+{
+	struct arena a = ARENA_INIT;
+	struct rowset rs;
+	int64_t id = 0;
+	int rc;
+
+	if (name && (rc = user_id(c, st, name, &id)) != EXIT_OK)
+		return rc;
+	struct sval arg = SVID(id);
+	rowset_init(&rs, &a);
+	if (rowset_query(&rs, st, STMT_TOKEN_LIST, &arg, 1, &c->err) != LUP_OK) {
+		arena_release(&a);
+		return cmd_fail(c);
+	}
+	rowset_print(&rs, stdout, "(no tokens)");
+	arena_release(&a);
+	return EXIT_OK;
+}
+
+/* token_revoke: `lup token revoke ID`; a running server refuses it from its next request. */
+static int token_revoke(struct cmd_ctx *c, struct store *st, const char *ids)
+{
+	char *end;
+	long long id = strtoll(ids, &end, 10);
+	int64_t found = 0;
+	int changed = 0;
+
+	if (*end || id <= 0) {
+		fprintf(stderr, "lup token revoke: '%s' is not a token id (see lup token list)\n", ids);
+		return EXIT_USAGE;
+	}
+	struct sval v = SVI(id);
+	if (store_begin(st, &c->err) != LUP_OK ||
+	    store_query_id(st, STMT_TOKEN_SHOW, &v, 1, &found, &c->err) != LUP_OK ||
+	    (found && store_exec(st, STMT_TOKEN_REVOKE, &v, 1, NULL, &changed, &c->err) != LUP_OK) ||
+	    (changed && audit_row(c, st, "update", "api_token", id, "{\"revoked\":false}",
+				  "{\"revoked\":true}") != LUP_OK) ||
+	    store_commit(st, &c->err) != LUP_OK) {
+		store_rollback(st);
+		return cmd_fail(c);
+	}
+	if (!found) {
+		fprintf(stderr, "lup: no token %lld\n", id);
+		return EXIT_FAIL;
+	}
+	printf(changed ? "revoked token %lld\n" : "token %lld is revoked already\n", id);
+	return EXIT_OK;
+}
+
+static int run_token(struct cmd_ctx *c, int argc, char **argv)
+{
+	const char *label = NULL, *user = NULL, *pos[2];
+	int help = 0, npos, rc;
+	const struct opt opts[] = { { "--label", &label, NULL }, { "--user", &user, NULL }, { NULL, NULL, NULL } };
+	struct store *st = NULL;
 
 	if ((rc = cmd_parse(&cmd_token, argc, argv, opts, pos, 2, &npos, &help)) != EXIT_OK)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_token, stdout);
-	if (npos != 2 || strcmp(pos[0], "create") != 0) {
+	if (npos < 1 || (strcmp(pos[0], "list") == 0) != (npos == 1) ||
+	    (strcmp(pos[0], "create") != 0 && strcmp(pos[0], "list") != 0 && strcmp(pos[0], "revoke") != 0) ||
+	    (label && strcmp(pos[0], "create") != 0) || (user && strcmp(pos[0], "list") != 0)) {
 		fprintf(stderr, "usage: lup %s\n", cmd_token.usage);
 		return EXIT_USAGE;
 	}
 	if (auth_init() != 0 || (rc = cmd_open(c, 0, &st)) != EXIT_OK)
 		return EXIT_FAIL;
-	if ((rc = user_id(c, st, pos[1], &id)) == EXIT_OK) {
-		if (store_begin(st, &c->err) != LUP_OK ||
-		    auth_token_create(st, id, label, token, sizeof(token), &c->err) != LUP_OK ||
-		    audit(c, st, "insert", id, "api token") != LUP_OK || store_commit(st, &c->err) != LUP_OK) {
-			store_rollback(st);
-			rc = cmd_fail(c);
-		} else {
-			printf("%s\n", token);
-			fprintf(stderr, "lup: this token is shown once; send it as 'Authorization: Bearer TOKEN'\n");
-		}
-	}
+	if (strcmp(pos[0], "create") == 0)
+		rc = token_create(c, st, pos[1], label);
+	else if (strcmp(pos[0], "list") == 0)
+		rc = token_list(c, st, user);
+	else
+		rc = token_revoke(c, st, pos[1]);
 	store_close(st);
 	return rc;
 }
 
 const struct cmd cmd_token = {
-	"token", run_token, "token create NAME [--label LABEL]",
-	"create an API token for a user (shown once)",
-	"Prints a new API token for user NAME. Only its Argon2id hash is stored, so it cannot be\n"
-	"shown again. Scripts send it as 'Authorization: Bearer TOKEN'.",
+	"token", run_token, "token create NAME [--label LABEL] | token list [--user NAME] | token revoke ID",
+	"create, list and revoke API tokens",
+	"  create NAME [--label LABEL]  prints a new API token for user NAME (shown once: only its\n"
+	"                               Argon2id hash is stored); scripts send it as\n"
+	"                               'Authorization: Bearer TOKEN'\n"
+	"  list [--user NAME]           the tokens: id, user, label, created, expires, revoked\n"
+	"  revoke ID                    the token stops working, in a running server from its\n"
+	"                               next request",
 };

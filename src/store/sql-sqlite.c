@@ -563,6 +563,36 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"SELECT u.id, u.name, u.org_id, u.role, u.disabled, o.pair_id, t.token_hash FROM api_token t"
 		" JOIN app_user u ON u.id = t.user_id LEFT JOIN organisation o ON o.id = u.org_id"
 		" WHERE t.id = ?1 AND t.revoked = 0 AND (t.expires_at IS NULL OR t.expires_at > ?2)",
+	/* (id, disabled 0/1) */
+	[STMT_USER_SET_DISABLED] = "UPDATE app_user SET disabled = ?2 WHERE id = ?1 AND disabled <> ?2",
+	/* (user_id, id_hash to keep or NULL): ends a user's sessions but the one kept */
+	[STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = ?1 AND (?2 IS NULL OR id_hash <> ?2)",
+	/* (user_id or NULL) -> the tokens, never their hashes */
+	[STMT_TOKEN_LIST] =
+		"SELECT t.id, u.name AS user, t.label, t.created_at, t.expires_at, t.revoked FROM api_token t"
+		" JOIN app_user u ON u.id = t.user_id WHERE (?1 IS NULL OR t.user_id = ?1) ORDER BY t.id",
+	/* (id) -> id, user name, label, revoked */
+	[STMT_TOKEN_SHOW] =
+		"SELECT t.id, u.name AS user, t.label, t.revoked FROM api_token t"
+		" JOIN app_user u ON u.id = t.user_id WHERE t.id = ?1",
+	/* (id) */
+	[STMT_TOKEN_REVOKE] = "UPDATE api_token SET revoked = 1 WHERE id = ?1 AND revoked = 0",
+	/* the login throttle (login_failure): (key, now) -> until_at while the key is blocked */
+	[STMT_THROTTLE_WAIT] = "SELECT until_at FROM login_failure WHERE key = ?1 AND until_at > ?2",
+	/* (key, now, window): one more failure; a window that has ended (and no block) starts anew */
+	[STMT_THROTTLE_FAIL] =
+		"INSERT INTO login_failure (key, fails, first_at, until_at) VALUES (?1, 1, ?2, 0)"
+		" ON CONFLICT (key) DO UPDATE SET"
+		" fails = CASE WHEN first_at <= ?2 - ?3 AND until_at <= ?2 THEN 1 ELSE fails + 1 END,"
+		" first_at = CASE WHEN first_at <= ?2 - ?3 AND until_at <= ?2 THEN ?2 ELSE first_at END",
+	/* (key, now, free failures, longest wait): blocks for 1, 2, 4 ... s from the free-th failure */
+	[STMT_THROTTLE_BLOCK] =
+		"UPDATE login_failure SET until_at = ?2 + min(?4, 1 << min(fails - ?3, 20))"
+		" WHERE key = ?1 AND fails >= ?3",
+	/* (key) */
+	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_failure WHERE key = ?1",
+	/* (now, window) */
+	[STMT_THROTTLE_PRUNE] = "DELETE FROM login_failure WHERE first_at <= ?1 - ?2 AND until_at <= ?1",
 	/* (entity, entity_id) */
 	[STMT_AUDIT_LIST] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"

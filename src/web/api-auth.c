@@ -1,4 +1,5 @@
-/* api-auth.c: login, logout, the caller's identity, users (admin) and the audit log. */
+/* api-auth.c: login, logout, the caller's identity and password, users and their tokens
+ * (admin: list, create, disable, enable, revoke) and the audit log. */
 #include "web/api.h"
 #include "web/authz.h"
 #include "web/auth.h"
@@ -9,6 +10,7 @@
 #include "render/rows.h"
 #include "store/store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,4 +161,172 @@ int api_audit_list(struct http_req *r)
 		return http_error(r, 400, "bad_request", "'id' must be a positive whole number");
 	struct sval args[] = { SVS(entity), SVID(n) };
 	return rows_reply(r, STMT_AUDIT_LIST, args, 2, NULL);
+}
+
+/* audit_flag: audits an update of entity id whose flag went from !value to value. */
+static int audit_flag(struct http_req *r, const char *entity, int64_t id, const char *flag, int value)
+{
+	char before[64], after[64];
+
+	snprintf(before, sizeof(before), "{\"%s\":%s}", flag, value ? "false" : "true");
+	snprintf(after, sizeof(after), "{\"%s\":%s}", flag, value ? "true" : "false");
+	return api_audit(r, "update", entity, id, before, after);
+}
+
+/* set_disabled: POST /api/v1/users/{id}/disable and /enable. Disabling also ends the user's
+ * sessions; its tokens are kept but refused while it is disabled. */
+static int set_disabled(struct http_req *r, int disabled)
+{
+	int64_t id = 0, found = 0;
+	int changed = 0, ended = 0, rc;
+
+	if ((rc = api_id_param(r, 0, STMT_USER_BY_NAME, "user", &id)) != 0)
+		return rc;
+	struct sval v = SVI(id);
+	if (store_query_id(r->st, STMT_USER_BY_ID, &v, 1, &found, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (!found)
+		return http_error(r, 404, "not_found", "no user '%s'", r->params[0]);
+	if (disabled && id == r->user.id)
+		return http_error(r, 409, "conflict", "an administrator cannot disable its own account");
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	struct sval args[] = { SVI(id), SVI(disabled) };
+	if (store_exec(r->st, STMT_USER_SET_DISABLED, args, 2, NULL, &changed, &r->err) != LUP_OK ||
+	    (disabled && auth_end_sessions(r->st, id, NULL, &ended, &r->err) != LUP_OK) ||
+	    (changed && audit_flag(r, "user", id, "disabled", disabled) != LUP_OK))
+		return api_rollback_fail(r);
+	if ((rc = api_commit(r)) != 0)
+		return rc;
+	struct json *j = http_json_begin(r, 200);
+	json_obj_open(j);
+	json_key(j, "id"); json_int(j, id);
+	json_key(j, "disabled"); json_bool(j, disabled);
+	json_key(j, "changed"); json_bool(j, changed > 0);
+	json_key(j, "sessions_ended"); json_int(j, ended);
+	json_obj_close(j);
+	return http_json_end(r, j);
+}
+
+int api_user_disable(struct http_req *r)
+{
+	return set_disabled(r, 1);
+}
+
+int api_user_enable(struct http_req *r)
+{
+	return set_disabled(r, 0);
+}
+
+int api_password_change(struct http_req *r, const char *current, const char *new_pw, int *ended)
+{
+	char hash[AUTH_HASH_MAX], tok[160];
+	const char *keep = NULL;
+	int rc;
+
+	if ((rc = auth_recheck_password(r, current)) != 0)
+		return rc;
+	if (auth_hash_password(new_pw, hash) != 0)
+		return http_error(r, 500, "internal", "cannot hash the password");
+	if (r->user.by_cookie)
+		keep = auth_session_token(r, tok, sizeof(tok));
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	struct sval args[] = { SVI(r->user.id), SVS(hash) };
+	if (store_exec(r->st, STMT_USER_SET_PASSWORD, args, 2, NULL, NULL, &r->err) != LUP_OK ||
+	    auth_end_sessions(r->st, r->user.id, keep, ended, &r->err) != LUP_OK ||
+	    api_audit(r, "update", "user", r->user.id, NULL, "{\"password\":\"changed\"}") != LUP_OK)
+		return api_rollback_fail(r);
+	return api_commit(r);
+}
+
+int api_me_password(struct http_req *r)
+{
+	static const struct field fields[] = {
+		{ "current_password", FT_STRING, 1, 0, 1024, NULL },
+		{ "new_password", FT_STRING, 1, 0, 1024, NULL },
+	};
+	struct http_fields errs = { .n = 0 };
+	struct body b;
+	int ended = 0, rc;
+
+	if ((rc = body_parse(r, fields, 2, &b)) != 0)
+		return rc;
+	if (strlen(b.s[1]) < 10)
+		http_field_error(r, &errs, "new_password", "at least 10 characters");
+	if (errs.n)
+		return http_fields_reply(r, &errs, 422);
+	if ((rc = api_password_change(r, b.s[0], b.s[1], &ended)) != 0)
+		return rc;
+	struct json *j = http_json_begin(r, 200);
+	json_obj_open(j);
+	json_key(j, "password_changed"); json_bool(j, 1);
+	json_key(j, "sessions_ended"); json_int(j, ended);
+	json_obj_close(j);
+	return http_json_end(r, j);
+}
+
+int api_tokens_list(struct http_req *r)
+{
+	static const char *const bools[] = { "revoked", NULL };
+	const char *user = http_query(r, "user");
+	int64_t id = 0;
+
+	if (user) {
+		struct sval v = SVS(user);
+		if (store_query_id(r->st, STMT_USER_BY_NAME, &v, 1, &id, &r->err) != LUP_OK)
+			return http_fail(r);
+		if (!id)
+			return http_error(r, 404, "not_found", "no user '%s'", user);
+	}
+	struct sval arg = SVID(id);
+	return rows_reply(r, STMT_TOKEN_LIST, &arg, 1, bools);
+}
+
+struct token_show {
+	int64_t id;
+	char user[128];
+	int revoked;
+};
+
+static int token_show_row(void *ctx, const struct store_row *row)
+{
+	struct token_show *t = ctx;
+
+	t->id = store_col_int(row, 0);
+	snprintf(t->user, sizeof(t->user), "%s", store_col_text(row, 1));
+	t->revoked = (int)store_col_int(row, 3);
+	return 1;
+}
+
+int api_token_revoke(struct http_req *r)
+{
+	struct token_show t = { 0, "", 0 };
+	int64_t id = 0;
+	int changed = 0, rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "token", &id)) != 0)
+		return rc;
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return http_fail(r);
+	struct sval v = SVI(id);
+	if (store_query(r->st, STMT_TOKEN_SHOW, &v, 1, token_show_row, &t, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (!t.id) {
+		store_rollback(r->st);
+		return http_error(r, 404, "not_found", "no token %lld", (long long)id);
+	}
+	if (store_exec(r->st, STMT_TOKEN_REVOKE, &v, 1, NULL, &changed, &r->err) != LUP_OK ||
+	    (changed && audit_flag(r, "api_token", id, "revoked", 1) != LUP_OK))
+		return api_rollback_fail(r);
+	if ((rc = api_commit(r)) != 0)
+		return rc;
+	struct json *j = http_json_begin(r, 200);
+	json_obj_open(j);
+	json_key(j, "id"); json_int(j, id);
+	json_key(j, "user"); json_str(j, t.user);
+	json_key(j, "revoked"); json_bool(j, 1);
+	json_key(j, "changed"); json_bool(j, changed > 0);
+	json_obj_close(j);
+	return http_json_end(r, j);
 }

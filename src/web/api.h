@@ -37,6 +37,12 @@ int api_reply_snapshot(struct http_req *r, int status, const char *json);
  * request's If-None-Match names that ETag, else 200. Returns the status. */
 int api_reply_read(struct http_req *r, const char *json);
 
+/* api_password_change: sets the logged-in caller's password to new_pw (its length checked by
+ * the caller) once current is right (auth_recheck_password: 403, 429), ends the caller's other
+ * sessions (all of them when it came with a token; *ended gets their number) and audits it,
+ * in one transaction. Returns 0 without answering, or the status answered (JSON). */
+int api_password_change(struct http_req *r, const char *current, const char *new_pw, int *ended);
+
 /* api_commit: commits the write transaction or answers the error; returns 0 or the status. */
 int api_commit(struct http_req *r);
 
@@ -51,6 +57,11 @@ int api_me(struct http_req *r);
 int api_users_list(struct http_req *r);
 int api_users_create(struct http_req *r);
 int api_audit_list(struct http_req *r);
+int api_user_disable(struct http_req *r);
+int api_user_enable(struct http_req *r);
+int api_me_password(struct http_req *r);
+int api_tokens_list(struct http_req *r);
+int api_token_revoke(struct http_req *r);
 int api_goal_patch(struct http_req *r);
 int api_goal_chain(struct http_req *r);
 int api_target_put(struct http_req *r);

@@ -11,12 +11,11 @@
 #include <string.h>
 #include <time.h>
 
-#define THROTTLE_SLOTS 512
-#define THROTTLE_FREE_FAILS 5		/* failures allowed before slowing down */
-#define THROTTLE_WINDOW 900.0		/* seconds a failure is remembered */
-#define THROTTLE_MAX_WAIT 900.0
+#define THROTTLE_ACCOUNT_FREE 5		/* failures an account may have before it is slowed down */
+#define THROTTLE_ADDRESS_FREE 20	/* the same for a client address (shared behind NAT) */
+#define THROTTLE_WINDOW 900		/* seconds a failure is remembered */
+#define THROTTLE_MAX_WAIT 900		/* the longest wait, in seconds */
 #define TOKEN_CACHE 64
-#define TOKEN_CACHE_SECONDS 60.0
 
 static void hex_random(char *out, size_t nbytes);
 
@@ -54,14 +53,6 @@ int auth_verify_password(const char *hash, const char *pw)
 	return hash && pw && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
 }
 
-static double mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void hex_random(char *out, size_t nbytes)
 {
 	unsigned char b[64];
@@ -89,83 +80,52 @@ static void iso_after(double seconds, char *out, size_t n)
 
 /* --- the login throttle -------------------------------------------------------------- */
 
-struct slot {
-	char key[192];
-	int fails;
-	double first, until;
-};
+/* The failure counts live in the database (table login_failure, migration 0013): no number of
+ * other failures can push a counted account or address out before its window ends, every
+ * worker thread sees the same counts, and a restart keeps them. */
 
-static struct slot slots[THROTTLE_SLOTS];
-static pthread_mutex_t slots_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static struct slot *slot_for(const char *key, int create)
+/* throttled: into *wait the seconds the caller must still wait for key (0: it may try).
+ * Returns LUP_OK or a store error in r->err. */
+static int throttled(struct http_req *r, const char *key, int64_t *wait)
 {
-	struct slot *oldest = &slots[0];
-	double now = mono();
+	int64_t until = 0, now = (int64_t)time(NULL);
+	struct sval args[] = { SVS(key), SVI(now) };
+	int rc = store_query_id(r->st, STMT_THROTTLE_WAIT, args, 2, &until, &r->err);
 
-	for (int i = 0; i < THROTTLE_SLOTS; i++) {
-		if (slots[i].key[0] && strcmp(slots[i].key, key) == 0) {
-			if (now - slots[i].first > THROTTLE_WINDOW && now > slots[i].until) {
-				slots[i].fails = 0;
-				slots[i].first = now;
-			}
-			return &slots[i];
-		}
-		if (!slots[i].key[0] || slots[i].first < oldest->first)
-			oldest = &slots[i];
+	*wait = until > now ? until - now : 0;
+	return rc;
+}
+
+/* record_failure: counts one failure for key (in the caller's transaction) and blocks it for
+ * 1, 2, 4 ... s (at most THROTTLE_MAX_WAIT) from its free-th failure in the window on. */
+static int record_failure(struct http_req *r, const char *key, int free_fails)
+{
+	int64_t now = (int64_t)time(NULL);
+	struct sval fail[] = { SVS(key), SVI(now), SVI(THROTTLE_WINDOW) };
+	struct sval block[] = { SVS(key), SVI(now), SVI(free_fails), SVI(THROTTLE_MAX_WAIT) };
+	int rc;
+
+	if ((rc = store_exec(r->st, STMT_THROTTLE_FAIL, fail, 3, NULL, NULL, &r->err)) != LUP_OK)
+		return rc;
+	return store_exec(r->st, STMT_THROTTLE_BLOCK, block, 4, NULL, NULL, &r->err);
+}
+
+/* record_failures: prunes the ended windows and counts a failure for the account and the
+ * address, in one transaction. */
+static int record_failures(struct http_req *r, const char *ukey, const char *akey)
+{
+	struct sval prune[] = { SVI((int64_t)time(NULL)), SVI(THROTTLE_WINDOW) };
+
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return r->err.code;
+	if (store_exec(r->st, STMT_THROTTLE_PRUNE, prune, 2, NULL, NULL, &r->err) != LUP_OK ||
+	    record_failure(r, ukey, THROTTLE_ACCOUNT_FREE) != LUP_OK ||
+	    record_failure(r, akey, THROTTLE_ADDRESS_FREE) != LUP_OK ||
+	    store_commit(r->st, &r->err) != LUP_OK) {
+		store_rollback(r->st);
+		return r->err.code ? r->err.code : LUP_EDB;
 	}
-	if (!create)
-		return NULL;
-	memset(oldest, 0, sizeof(*oldest));
-	snprintf(oldest->key, sizeof(oldest->key), "%s", key);
-	oldest->first = now;
-	return oldest;
-}
-
-/* throttled: seconds the caller must still wait for key (0 when it may try). */
-static double throttled(const char *key)
-{
-	struct slot *s;
-	double wait = 0, now = mono();
-
-	pthread_mutex_lock(&slots_lock);
-	if ((s = slot_for(key, 0)) && s->until > now)
-		wait = s->until - now;
-	pthread_mutex_unlock(&slots_lock);
-	return wait;
-}
-
-static void record_failure(const char *key)
-{
-	struct slot *s;
-
-	pthread_mutex_lock(&slots_lock);
-	s = slot_for(key, 1);
-	s->fails++;
-	if (s->fails >= THROTTLE_FREE_FAILS) {
-		double wait = 1.0;
-		for (int i = THROTTLE_FREE_FAILS; i < s->fails && wait < THROTTLE_MAX_WAIT; i++)
-			wait *= 2;
-		s->until = mono() + (wait > THROTTLE_MAX_WAIT ? THROTTLE_MAX_WAIT : wait);
-	}
-	pthread_mutex_unlock(&slots_lock);
-}
-
-static void record_success(const char *key)
-{
-	struct slot *s;
-
-	pthread_mutex_lock(&slots_lock);
-	if ((s = slot_for(key, 0)))
-		memset(s, 0, sizeof(*s));
-	pthread_mutex_unlock(&slots_lock);
-}
-
-void auth_throttle_reset(void)
-{
-	pthread_mutex_lock(&slots_lock);
-	memset(slots, 0, sizeof(slots));
-	pthread_mutex_unlock(&slots_lock);
+	return LUP_OK;
 }
 
 /* --- identities ------------------------------------------------------------------------- */
@@ -251,56 +211,69 @@ static int by_cookie(struct http_req *r, const char *token)
 	return unauthenticated(r, "the session has ended: log in again");
 }
 
-/* The token cache: verified tokens for a minute, so that Argon2id runs once per minute per
- * token rather than on every request. */
+/* The token cache: which presented tokens have passed the Argon2id check against which stored
+ * hash, so that Argon2id runs once per token and not on every request. It remembers only that
+ * check, never who may do what: every request still reads the token's row (STMT_TOKEN_GET, one
+ * primary-key lookup that leaves out revoked and expired tokens) and its user's row (disabled,
+ * role, organisation), so that a revocation, a disabled user or a new role, whether made by
+ * this server or by `lup` in another process, takes effect on the next request. */
 struct cached {
-	unsigned char h[32];
-	struct http_user user;
-	double until;
+	unsigned char h[32];		/* BLAKE2b of the presented token */
+	unsigned char stored[32];	/* BLAKE2b of the stored Argon2id hash it matched */
+	uint64_t used;			/* when it was last used (a counter), for replacement */
 };
 static struct cached cache[TOKEN_CACHE];
+static uint64_t cache_tick;
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int cache_get(const unsigned char h[32], struct http_user *u)
+static int cache_has(const unsigned char h[32], const unsigned char stored[32])
 {
 	int hit = 0;
-	double now = mono();
 
 	pthread_mutex_lock(&cache_lock);
 	for (int i = 0; i < TOKEN_CACHE && !hit; i++)
-		if (cache[i].until > now && sodium_memcmp(cache[i].h, h, 32) == 0) {
-			*u = cache[i].user;
+		if (cache[i].used && sodium_memcmp(cache[i].h, h, 32) == 0 &&
+		    sodium_memcmp(cache[i].stored, stored, 32) == 0) {
+			cache[i].used = ++cache_tick;
 			hit = 1;
 		}
 	pthread_mutex_unlock(&cache_lock);
 	return hit;
 }
 
-static void cache_put(const unsigned char h[32], const struct http_user *u)
+static void cache_put(const unsigned char h[32], const unsigned char stored[32])
 {
 	int k = 0;
 
 	pthread_mutex_lock(&cache_lock);
 	for (int i = 1; i < TOKEN_CACHE; i++)
-		if (cache[i].until < cache[k].until)
+		if (cache[i].used < cache[k].used)
 			k = i;
 	memcpy(cache[k].h, h, 32);
-	cache[k].user = *u;
-	cache[k].until = mono() + TOKEN_CACHE_SECONDS;
+	memcpy(cache[k].stored, stored, 32);
+	cache[k].used = ++cache_tick;
 	pthread_mutex_unlock(&cache_lock);
 }
 
 struct token_ctx {
 	struct http_req *r;
 	const char *secret;
+	const unsigned char *h;		/* BLAKE2b of the whole presented token */
 	int ok;
 };
 
 static int token_row(void *ctx, const struct store_row *row)
 {
 	struct token_ctx *c = ctx;
+	const char *hash = store_col_text(row, 6);
+	unsigned char stored[32];
 
-	c->ok = auth_verify_password(store_col_text(row, 6), c->secret) && fill_user(c->r, row, 4, 5);
+	crypto_generichash(stored, sizeof(stored), (const unsigned char *)hash, strlen(hash), NULL, 0);
+	if (cache_has(c->h, stored))
+		c->ok = 1;
+	else if ((c->ok = auth_verify_password(hash, c->secret)))
+		cache_put(c->h, stored);
+	c->ok = c->ok && fill_user(c->r, row, 4, 5);
 	return 1;
 }
 
@@ -309,12 +282,9 @@ static int by_token(struct http_req *r, const char *token)
 	unsigned char h[32];
 	char idbuf[24], now[32];
 	const char *p, *sep;
-	struct token_ctx c = { r, NULL, 0 };
+	struct token_ctx c = { r, NULL, h, 0 };
 	size_t n;
 
-	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
-	if (cache_get(h, &r->user))
-		return 0;
 	if (strncmp(token, "lup_", 4) != 0 || !(sep = strchr(token + 4, '_')))
 		return unauthenticated(r, "malformed token");
 	p = token + 4;
@@ -324,14 +294,26 @@ static int by_token(struct http_req *r, const char *token)
 	memcpy(idbuf, p, n);
 	idbuf[n] = '\0';
 	c.secret = sep + 1;
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
 	http_now_iso(now, sizeof(now));
 	struct sval args[] = { SVI(strtoll(idbuf, NULL, 10)), SVS(now) };
 	if (store_query(r->st, STMT_TOKEN_GET, args, 2, token_row, &c, &r->err) != LUP_OK)
 		return http_fail(r);
 	if (!c.ok)
-		return unauthenticated(r, "unknown, revoked or expired token");
-	cache_put(h, &r->user);
+		return unauthenticated(r, "unknown, revoked or expired token, or a disabled user");
 	return 0;
+}
+
+/* is_login: does the request go to a login route (R_LOGIN)? A login is served without the
+ * caller's old credentials, which it replaces. */
+static int is_login(struct http_req *r)
+{
+	const struct route *rt;
+
+	if (r->method != HTTP_POST)
+		return 0;
+	rt = route_find(r);
+	return rt && (rt->flags & R_LOGIN);
 }
 
 int auth_identify(struct http_req *r)
@@ -340,6 +322,8 @@ int auth_identify(struct http_req *r)
 	char tok[160];
 
 	memset(&r->user, 0, sizeof(r->user));
+	if ((az || http_header_in(r, "Cookie")) && is_login(r))
+		return 0;
 	if (az) {
 		if (strncmp(az, "Bearer ", 7) != 0 || strlen(az + 7) >= 150)
 			return unauthenticated(r, "use 'Authorization: Bearer TOKEN'");
@@ -417,29 +401,49 @@ static int start_session(struct http_req *r, int secure)
 	return http_json_end(r, j);
 }
 
+/* end_old_session: ends the session of the cookie the request carries, if any (a login
+ * replaces it). */
+static int end_old_session(struct http_req *r)
+{
+	char tok[160], h[65];
+
+	if (!cookie_value(r, AUTH_COOKIE, tok, sizeof(tok)))
+		return LUP_OK;
+	hash_hex(tok, h);
+	struct sval arg = SVS(h);
+	return store_exec(r->st, STMT_SESSION_DELETE, &arg, 1, NULL, NULL, &r->err);
+}
+
 int auth_login(struct http_req *r, const char *name, const char *password, int secure_cookie)
 {
 	char ukey[192], akey[192];
 	struct login_ctx c = { r, password, 0, 0 };
-	double wait;
+	int64_t wait = 0;
 
 	snprintf(ukey, sizeof(ukey), "u:%s", name);
 	snprintf(akey, sizeof(akey), "a:%s", r->remote ? r->remote : "?");
-	if ((wait = throttled(ukey)) > 0 || (wait = throttled(akey)) > 0)
-		return too_many(r, wait);
+	if (throttled(r, ukey, &wait) != LUP_OK || (!wait && throttled(r, akey, &wait) != LUP_OK))
+		return http_fail(r);
+	if (wait > 0)
+		return too_many(r, (double)wait);
 	struct sval arg = SVS(name);
 	if (store_query(r->st, STMT_USER_BY_NAME, &arg, 1, login_row, &c, &r->err) != LUP_OK)
 		return http_fail(r);
 	if (!c.ok) {
+		/* a disabled user gets the same answer as a wrong password */
 		if (!c.found)	/* spend the same time on unknown names */
 			auth_verify_password(dummy_hash, password);
 		memset(&r->user, 0, sizeof(r->user));
-		record_failure(ukey);
-		record_failure(akey);
+		if (record_failures(r, ukey, akey) != LUP_OK)
+			return http_fail(r);
 		return http_error(r, 401, "bad_credentials", "wrong user name or password");
 	}
-	record_success(ukey);
-	record_success(akey);
+	/* only the account's own count is forgotten: the address's failures stay counted, so
+	 * that logging in to an account of one's own does not lift the limit on guessing others */
+	struct sval clear = SVS(ukey);
+	if (store_exec(r->st, STMT_THROTTLE_CLEAR, &clear, 1, NULL, NULL, &r->err) != LUP_OK ||
+	    end_old_session(r) != LUP_OK)
+		return http_fail(r);
 	return start_session(r, secure_cookie);
 }
 
@@ -464,6 +468,44 @@ int auth_logout(struct http_req *r, int secure_cookie)
 	return http_json_end(r, j);
 }
 
+int auth_end_sessions(struct store *st, int64_t user_id, const char *keep, int *ended, struct err *e)
+{
+	char h[65];
+
+	if (keep)
+		hash_hex(keep, h);
+	struct sval args[] = { SVI(user_id), keep ? SVS(h) : SVNULL };
+	return store_exec(st, STMT_SESSION_DELETE_USER, args, 2, NULL, ended, e);
+}
+
+int auth_recheck_password(struct http_req *r, const char *password)
+{
+	char ukey[192], akey[192];
+	struct http_user keep = r->user;
+	struct login_ctx c = { r, password, 0, 0 };
+	int64_t wait = 0;
+
+	snprintf(ukey, sizeof(ukey), "u:%s", keep.name);
+	snprintf(akey, sizeof(akey), "a:%s", r->remote ? r->remote : "?");
+	if (throttled(r, ukey, &wait) != LUP_OK || (!wait && throttled(r, akey, &wait) != LUP_OK))
+		return http_fail(r);
+	if (wait > 0)
+		return too_many(r, (double)wait);
+	struct sval arg = SVS(keep.name);
+	int rc = store_query(r->st, STMT_USER_BY_NAME, &arg, 1, login_row, &c, &r->err);
+	int64_t found = r->user.id;	/* the row's user, when the password matched */
+
+	r->user = keep;
+	if (rc != LUP_OK)
+		return http_fail(r);
+	if (!c.ok || found != keep.id) {
+		if (record_failures(r, ukey, akey) != LUP_OK)
+			return http_fail(r);
+		return http_error(r, 403, "bad_credentials", "the current password is wrong");
+	}
+	return 0;
+}
+
 int auth_token_create(struct store *st, int64_t user_id, const char *label, char *out, size_t outsz,
 		      struct err *e)
 {
@@ -480,4 +522,9 @@ int auth_token_create(struct store *st, int64_t user_id, const char *label, char
 		return rc;
 	snprintf(out, outsz, "lup_%lld_%s", (long long)id, secret);
 	return LUP_OK;
+}
+
+const char *auth_session_token(struct http_req *r, char *buf, size_t n)
+{
+	return cookie_value(r, AUTH_COOKIE, buf, n);
 }

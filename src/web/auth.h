@@ -28,8 +28,10 @@ int auth_verify_password(const char *hash, const char *pw);
 
 /*
  * auth_identify: sets r->user from the request's bearer token or session cookie (anonymous
- * when neither is given). A token or cookie that is given but invalid or expired answers 401
- * and returns it; else returns 0.
+ * when neither is given, and always for a login route, R_LOGIN). The token's and the session's
+ * rows and their user's (disabled, role) are read on every request; only the Argon2id check of
+ * a token is cached. A token or cookie that is given but invalid, revoked, expired or of a
+ * disabled user answers 401 and returns it; else returns 0.
  */
 int auth_identify(struct http_req *r);
 
@@ -43,8 +45,10 @@ int auth_check_csrf(struct http_req *r);
 
 /*
  * auth_login: checks name and password (throttled per account and per address: 429 with
- * Retry-After when too many recent failures), creates a session, sets the cookie and writes
- * the user and CSRF token as JSON. Returns the status (200, 401, 429, 500).
+ * Retry-After when too many recent failures; the counts are kept in the database), creates a
+ * session, sets the cookie and writes the user and CSRF token as JSON. A disabled user gets
+ * the wrong-password answer. The session of the cookie the request carries, if any, is ended:
+ * the new one replaces it. Returns the status (200, 401, 429, 500).
  */
 int auth_login(struct http_req *r, const char *name, const char *password, int secure_cookie);
 
@@ -58,7 +62,20 @@ int auth_logout(struct http_req *r, int secure_cookie);
 int auth_token_create(struct store *st, int64_t user_id, const char *label, char *out, size_t outsz,
 		      struct err *e);
 
-/* auth_throttle_reset: forgets every recorded login failure (tests and restarts). */
-void auth_throttle_reset(void);
+/*
+ * auth_end_sessions: ends every session of user_id but the one whose cookie token is keep
+ * (NULL: all of them), as a password change or a disabled account must; *ended (may be NULL)
+ * gets their number. Sessions are read from the database on every request, so this takes
+ * effect on the next one. Returns LUP_OK or an error in e.
+ */
+int auth_end_sessions(struct store *st, int64_t user_id, const char *keep, int *ended, struct err *e);
+
+/* auth_recheck_password: 0 when password is the logged-in caller's own, else answers (403
+ * bad_credentials, counted by the login throttle; 429 while throttled; 500) and returns the
+ * status. For a password change, which must know the current password. */
+int auth_recheck_password(struct http_req *r, const char *password);
+
+/* auth_session_token: the request's session cookie token into buf (n bytes), or NULL. */
+const char *auth_session_token(struct http_req *r, char *buf, size_t n);
 
 #endif

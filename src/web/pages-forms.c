@@ -20,9 +20,10 @@
 /* Form posts carry R_FORM: their handlers check the CSRF token of the hidden field (form_begin). */
 const struct route page_routes_forms[] = {
 	{ GET, "/logga-in", page_login, ACC_PUBLIC, 0, "pages", "the login form", NULL },
-	{ POST, "/logga-in", page_login_post, ACC_PUBLIC, R_FORM, "pages", "log in (form): sets the session cookie", NULL },
+	{ POST, "/logga-in", page_login_post, ACC_PUBLIC, R_FORM | R_LOGIN, "pages", "log in (form): sets the session cookie", NULL },
 	{ POST, "/logga-ut", page_logout_post, ACC_PUBLIC, R_FORM, "pages", "log out (form)", NULL },
-	{ GET, "/konto", page_account, ACC_INTERNAL, 0, "pages", "who is logged in, with the logout form", NULL },
+	{ GET, "/konto", page_account, ACC_INTERNAL, 0, "pages", "who is logged in, with the password change and logout forms", NULL },
+	{ POST, "/konto/losenord", page_account_password_post, ACC_INTERNAL, R_FORM, "pages", "change one's own password (form): ends one's other sessions", NULL },
 	{ GET, "/uppfoljning", page_reports, ACC_PUBLIC, 0, "pages", "the follow-up reports the caller may read", NULL },
 	{ POST, "/uppfoljning", page_reports_post, ACC_WRITE, R_FORM, "pages", "start a follow-up report (form)", NULL },
 	{ GET, "/uppfoljning/{id}", page_report, ACC_PUBLIC, 0, "pages", "one follow-up report", NULL },

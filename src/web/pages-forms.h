@@ -18,7 +18,8 @@
 int page_login(struct http_req *r);		/* GET /logga-in[?till=PATH] */
 int page_login_post(struct http_req *r);	/* POST /logga-in (form) */
 int page_logout_post(struct http_req *r);	/* POST /logga-ut (form) */
-int page_account(struct http_req *r);		/* GET /konto */
+int page_account(struct http_req *r);		/* GET /konto[?klart=losenord] */
+int page_account_password_post(struct http_req *r);	/* POST /konto/losenord */
 int page_reports(struct http_req *r);		/* GET /uppfoljning[?ar=YYYY] */
 int page_reports_post(struct http_req *r);	/* POST /uppfoljning: start a report */
 int page_report(struct http_req *r);		/* GET /uppfoljning/{id} */

@@ -23,6 +23,9 @@ enum {
 	R_UPLOAD = 8,	/* an HTML form post that carries a document: the body is multipart/form-data
 			 * of up to UPLOAD_MAX_BODY bytes for callers the access level admits, and the
 			 * handler checks the CSRF token of its part "csrf" (upload.h) */
+	R_LOGIN = 16,	/* a login: served without the caller's cookie or token (auth_identify
+			 * ignores them, so neither a stale cookie's 401 nor a live cookie's CSRF demand
+			 * stands in its way), and the session it starts replaces the cookie's */
 };
 
 struct route {

@@ -217,6 +217,12 @@ req "... and cannot be removed" 409 DELETE "/api/v1/reports/$REP/activities/$RAC
 matrix "approve a report" POST "/api/v1/reports/$REP/approve" '' 401 403 200 403 403 409
 matrix "create a user" POST /api/v1/users '{"name":"new","role":"reader","password":"newpassword1"}' 401 403 403 403 403 201
 matrix "list users" GET /api/v1/users '' 401 403 403 403 403 200
+matrix "disable a user" POST /api/v1/users/new/disable '' 401 403 403 403 403 200
+matrix "enable a user" POST /api/v1/users/new/enable '' 401 403 403 403 403 200
+matrix "list API tokens" GET /api/v1/tokens '' 401 403 403 403 403 200
+L token create new >/dev/null 2>&1
+NEWTOK=$(sqlite3 "$DB" "SELECT max(id) FROM api_token")
+matrix "revoke an API token" DELETE "/api/v1/tokens/$NEWTOK" '' 401 403 403 403 403 200
 matrix "read the audit log" GET "/api/v1/audit?entity=goal" '' 401 200 200 200 200 200
 matrix "change a draft report" PATCH "/api/v1/reports/$REP" '{"forecast":"x"}' 401 403 403 403 409 409
 matrix "delete an activity" DELETE "/api/v1/activities/$ACT" '' 401 403 403 403 204 404
