@@ -328,7 +328,9 @@ static const char *doc_goal_key(struct ap *a, int gi)
 }
 
 /* attach: LUP_OK unless the import is scoped and may not attach a new thing to the document's
- * goal gi (written as goal_ids[gi]; gi < 0 or id 0: none) */
+ * goal gi (written as goal_ids[gi]; gi < 0 or id 0: none). The rule of a goal's parent and an
+ * activity's goal holds for an indicator's goal too: the plans put the committee's own
+ * indicators (with KF:s årsmål) under the council's verksamhetsområdesmål. */
 static int attach(struct ap *a, int line, enum imp_field f, int gi)
 {
 	if (!a->c->scope || gi < 0 || !a->goal_id[gi])
