@@ -380,5 +380,6 @@ static int run(struct imp_ctx *c)
 
 const struct imp_kind imp_kind_commission = {
 	"commission", keys, run,
-	"the administrations' responses to the commission's measures, as text (the layout of seed 002)"
+	"the administrations' responses to the commission's measures, as text (the layout of seed 002)",
+	0,	/* touches many organisations: not scoped (administrators only on the web) */
 };

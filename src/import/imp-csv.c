@@ -1,7 +1,9 @@
 /* imp-csv.c: the 'csv' importer: outcomes and targets in the CSV layout of docs/import-csv.md.
  * The parser (imp-csv-parse.c) streams typed rows; this file resolves their indicator and area
  * (cached per file) and writes outcomes and targets. An unknown indicator or area is an error
- * naming line and column, and then nothing of the import is kept. */
+ * naming line and column, and then nothing of the import is kept. Scoped (import.h): each
+ * indicator's owner is checked against the scope when the indicator is first resolved; areas
+ * are anyone's (a district is no organisation's to guard). */
 #include "store/values.h"
 #include "import/imp-csv.h"
 #include "import/imp-kolada.h"
@@ -28,7 +30,7 @@ struct ind_ent {
 	int64_t id;
 	int by_sex;
 	const char *key;
-	int64_t owner, owner_pair;		/* the organisation following it up, and its pair */
+	int64_t owner;				/* the organisation following it up */
 	long values, missing, targets;
 	int first, last;
 };
@@ -56,7 +58,6 @@ static int ind_cb(void *ctx, const struct store_row *r)
 	o->e->key = arena_strdup(&o->m->a, store_col_text(r, 2));
 	o->n = store_col_int(r, 3);
 	o->e->owner = store_col_int(r, 4);
-	o->e->owner_pair = store_col_int(r, 5);
 	return 1;
 }
 
@@ -89,10 +90,8 @@ static int indicator(struct cst *k, const struct imp_csv_row *r, struct ind_ent 
 	if (o.n > 1)
 		return imp_fail(k->c, r->line, "column %d (indicator): %ld indicators are named '%.100s'"
 				" (give the key, e.g. %s)", col, o.n, s, (*out)->key);
-	if (k->c->only_org && (*out)->owner != k->c->only_org && (*out)->owner_pair != k->c->only_org)
-		return imp_fail(k->c, r->line, "column %d (indicator): '%.100s' is followed up by another"
-				" organisation", col, s);
-	return LUP_OK;
+	/* a scoped import (an editor's) writes only outcomes and targets of its own indicators */
+	return imp_scope_org(k->c, r->line, col, IMP_F_INDICATOR, s, (*out)->owner);
 }
 
 /* area: the area of the row's area cell: code ("180" is read as "0180"), key, name or alias */
@@ -280,5 +279,5 @@ out:
 }
 
 const struct imp_kind imp_kind_csv = {
-	"csv", keys, run, "outcomes and targets as CSV (indicator, area, period, sex, value)",
+	"csv", keys, run, "outcomes and targets as CSV (indicator, area, period, sex, value)", 1,
 };

@@ -501,4 +501,5 @@ out:
 
 const struct imp_kind imp_kind_kolada = {
 	"kolada", keys, run, "Kolada API v3 JSON responses: data values, KPI and municipality metadata",
+	0,	/* touches many organisations: not scoped (administrators only on the web) */
 };

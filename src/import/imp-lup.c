@@ -1092,4 +1092,5 @@ const struct imp_kind imp_kind_lup = {
 	"lup", keys, run,
 	"an LUP (the 7 sections) or a specialist committee's LUP plan: districts, themes, areas,"
 	" measures, partners, activities",
+	0,	/* touches many organisations: not scoped (administrators only on the web) */
 };

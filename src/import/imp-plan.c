@@ -6,6 +6,13 @@
  * kf-YEAR-N and kf-YEAR-N-M, nämndmål vp-YEAR-SHORT-nm-NN, indicators ...-i-NNN, activities
  * ...-a-NNN (SHORT: the organisation's key without "-stadsdelsnamnd"). A row whose values
  * change gets an audit entry with its values before and after, and a warning.
+ *
+ * Scoped (import.h: an editor's import through the web): the organisation must be known and in
+ * the scope (never added); every existing plan, nämndmål, indicator and activity the document
+ * would rewrite must be owned in the scope; a goal's parent and an indicator's or activity's
+ * goal must be one the scope may attach to; the council's goals (inriktningsmål and
+ * verksamhetsområdesmål) are not written, only looked up, and one the database lacks fails the
+ * import; the council is never added.
  */
 #include "store/values.h"
 #include "import/imp-plan.h"
@@ -205,7 +212,8 @@ static int key_of(void *ctx, const struct store_row *r)
 	return 1;
 }
 
-/* *id of the organisation called name, added with key slug(name) and kind when missing */
+/* *id of the organisation called name, added with key slug(name) and kind when missing; a
+ * scoped import adds none (*id 0) */
 static int org_or_add(struct ap *a, const char *name, const char *kind, int line, int64_t *id)
 {
 	char *key = imp_plan_slug(a->c->a, name);
@@ -215,7 +223,7 @@ static int org_or_add(struct ap *a, const char *name, const char *kind, int line
 		return rc;
 	{
 		struct sval k = SVS(key), args[] = { SVS(key), SVS(name), SVS(kind), SVS(a->file) };
-		if ((rc = imp_id(a->c, STMT_ORG_ID, &k, 1, id)) != LUP_OK || *id)
+		if ((rc = imp_id(a->c, STMT_ORG_ID, &k, 1, id)) != LUP_OK || *id || a->c->scope)
 			return rc;
 		if ((rc = imp_write(a->c, line, STMT_IMP_PLAN_ORG_ADD, args, 4)) != LUP_OK)
 			return rc;
@@ -241,7 +249,11 @@ static int resolve_org(struct ap *a)
 			return imp_fail(a->c, 0, "unknown organisation '%s' (--org takes a key, name or alias)", name);
 	} else if ((rc = org_or_add(a, name, "district_committee", a->d->org_line, &a->org)) != LUP_OK) {
 		return rc;
+	} else if (!a->org) {
+		return imp_refuse(a->c, IMP_DENY_NEW_ORG, a->d->org_line, 0, IMP_F_ORG, name);
 	}
+	if ((rc = imp_scope_org(a->c, a->c->org ? 0 : a->d->org_line, 0, IMP_F_ORG, name, a->org)) != LUP_OK)
+		return rc;
 	v = SVI(a->org);
 	if ((rc = store_query(a->c->st, STMT_IMP_PLAN_ORG_KEY, &v, 1, key_of, a, a->c->e)) != LUP_OK)
 		return rc;
@@ -257,6 +269,21 @@ static int resolve_org(struct ap *a)
 	return imp_id(a->c, STMT_IMP_PLAN_DISTRICT, &v, 1, &a->district);
 }
 
+/* owned: LUP_OK unless the import is scoped and the existing row of entity ("plan", "goal",
+ * "indicator", "activity") with key belongs to an organisation outside the scope */
+static int owned(struct ap *a, int line, enum imp_field f, const char *entity, const char *key)
+{
+	struct sval args[] = { SVS(entity), SVS(key) };
+	int64_t owner;
+	int rc;
+
+	if (!a->c->scope)
+		return LUP_OK;
+	if ((rc = imp_id(a->c, STMT_IMP_PLAN_KEY_OWNER, args, 2, &owner)) != LUP_OK || !owner)
+		return rc;
+	return imp_scope_org(a->c, line, 0, f, key, owner);
+}
+
 static int resolve_plan(struct ap *a)
 {
 	char title[LABEL_MAX];
@@ -264,6 +291,8 @@ static int resolve_plan(struct ap *a)
 	int rc;
 
 	snprintf(a->plan_key, sizeof(a->plan_key), "vp-%d-%s", a->year, a->short_key);
+	if ((rc = owned(a, 0, IMP_F_PLAN, "plan", a->plan_key)) != LUP_OK)
+		return rc;
 	snprintf(title, sizeof(title), "Verksamhetsplan %d för %s", a->year, a->org_name);
 	{
 		struct sval args[] = { SVS(a->plan_key), SVI(a->org), SVS(title), SVI(a->year), SVS(a->file) };
@@ -287,6 +316,26 @@ static void goal_key(const struct ap *a, const struct imp_plan_goal *g, char *ke
 		snprintf(key, n, "kf-%d-%d-%d", a->year, g->n, g->m);
 	else
 		snprintf(key, n, "vp-%d-%s-nm-%02d", a->year, a->short_key, g->m);
+}
+
+/* the key of the document's goal gi (in the arena) */
+static const char *doc_goal_key(struct ap *a, int gi)
+{
+	char key[KEY_MAX];
+
+	goal_key(a, &a->d->goals[gi], key, sizeof(key));
+	return arena_strdup(a->c->a, key);
+}
+
+/* attach: LUP_OK unless the import is scoped and may not attach a new thing to the document's
+ * goal gi (written as goal_ids[gi]; gi < 0 or id 0: none). The rule of a goal's parent and an
+ * activity's goal holds for an indicator's goal too: the plans put the committee's own
+ * indicators (with KF:s årsmål) under the council's verksamhetsområdesmål. */
+static int attach(struct ap *a, int line, enum imp_field f, int gi)
+{
+	if (!a->c->scope || gi < 0 || !a->goal_id[gi])
+		return LUP_OK;
+	return imp_scope_goal(a->c, line, 0, f, doc_goal_key(a, gi), a->goal_id[gi]);
 }
 
 /* the source of a new row: the file and the KF goal's section ("003.txt §1.2") */
@@ -326,6 +375,23 @@ static int goal_parent(struct ap *a, int gi, int64_t *id)
 	return LUP_OK;
 }
 
+/* council_goal: a scoped import writes no council's goal: it looks gi up by its key and checks
+ * the scope may attach to it (*status "kept"); one the database lacks fails the import */
+static int council_goal(struct ap *a, int gi, const char *key, const char **status)
+{
+	const struct imp_plan_goal *g = &a->d->goals[gi];
+	struct sval k = SVS(key);
+	int64_t id;
+	int rc;
+
+	*status = "kept (the council's goal is not written by this import)";
+	if ((rc = imp_id(a->c, STMT_GOAL_ID, &k, 1, &id)) != LUP_OK)
+		return rc;
+	if (!id)
+		return imp_refuse(a->c, IMP_DENY_COUNCIL, g->line, 0, IMP_F_COUNCIL_GOAL, key);
+	return imp_scope_goal(a->c, g->line, 0, IMP_F_COUNCIL_GOAL, key, id);
+}
+
 static int put_goal(struct ap *a, int gi, const char *key, const char **status)
 {
 	const struct imp_plan_goal *g = &a->d->goals[gi];
@@ -334,10 +400,15 @@ static int put_goal(struct ap *a, int gi, const char *key, const char **status)
 	int64_t parent;
 	int rc;
 
+	if (g->level != IMP_PLAN_NM && a->c->scope)
+		return council_goal(a, gi, key, status);
 	if ((rc = goal_parent(a, gi, &parent)) != LUP_OK)
 		return rc;
 	snprintf(label, sizeof(label), "goal %s", key);
 	if (g->level == IMP_PLAN_NM) {
+		if ((rc = owned(a, g->line, IMP_F_GOAL, "goal", key)) != LUP_OK ||
+		    (rc = attach(a, g->line, IMP_F_PARENT, g->parent)) != LUP_OK)
+			return rc;
 		struct sval w[] = { SVS(key), SVI(a->org), SVI(a->pv), SVID(parent), SVS(g->title), SVS(g->desc),
 				    SVI(a->year), SVS(source(a, gi)) };
 		struct item it = { "goal", label, g->line, STMT_IMP_PLAN_SNAP_GOAL, &k, 1, STMT_IMP_PLAN_NM_GOAL, w, 8 };
@@ -454,6 +525,9 @@ static int put_indicator(struct ap *a, int i)
 
 	snprintf(key, sizeof(key), "%s-i-%03d", a->plan_key, i + 1);
 	snprintf(label, sizeof(label), "indicator %s", key);
+	if ((rc = owned(a, r->line, IMP_F_INDICATOR, "indicator", key)) != LUP_OK ||
+	    (rc = attach(a, r->line, IMP_F_IND_GOAL, r->goal)) != LUP_OK)
+		return rc;
 	{
 		struct sval w[] = { SVS(key), SVID(r->goal >= 0 ? a->goal_id[r->goal] : 0), SVI(a->org), SVI(r->ord),
 				    SVS(r->name), SVS(ind_unit(a, r)), SVS(r->periodicity), SVS(source(a, r->goal)) };
@@ -498,6 +572,9 @@ static int put_activity(struct ap *a, int i)
 		return rc;
 	snprintf(key, sizeof(key), "%s-a-%03d", a->plan_key, i + 1);
 	snprintf(label, sizeof(label), "activity %s", key);
+	if ((rc = owned(a, r->line, IMP_F_ACTIVITY, "activity", key)) != LUP_OK ||
+	    (rc = attach(a, r->line, IMP_F_ACT_GOAL, r->goal)) != LUP_OK)
+		return rc;
 	{
 		struct sval w[] = { SVS(key), SVI(a->pv), SVI(a->org), SVS(r->title), SVS(r->start), SVID(s.first),
 				    SVID(s.last), SVS(store_prec(s.prec)), SVS(r->end), SVID(e.first), SVID(e.last),
@@ -722,5 +799,5 @@ static int run(struct imp_ctx *c)
 }
 
 const struct imp_kind imp_kind_plan = {
-	"plan", keys, run, "a Stockholm verksamhetsplan as text: goal chain, indicators, activities, money tables"
+	"plan", keys, run, "a Stockholm verksamhetsplan as text: goal chain, indicators, activities, money tables", 1,
 };

@@ -113,6 +113,90 @@ int imp_fail(struct imp_ctx *c, int line, const char *fmt, ...)
 	return err_set(c->e, LUP_EINVAL, "%s: %s", c->path, msg);
 }
 
+static const char *const field_names[IMP_F__MAX] = {
+	[IMP_F_NONE] = "reference", [IMP_F_KIND] = "kind", [IMP_F_ORG] = "organisation", [IMP_F_PLAN] = "plan",
+	[IMP_F_GOAL] = "goal", [IMP_F_COUNCIL_GOAL] = "council's goal", [IMP_F_PARENT] = "parent goal",
+	[IMP_F_INDICATOR] = "indicator", [IMP_F_IND_GOAL] = "indicator's goal", [IMP_F_ACTIVITY] = "activity",
+	[IMP_F_ACT_GOAL] = "activity's goal",
+};
+
+const char *imp_field_name(enum imp_field f)
+{
+	return f >= 0 && f < IMP_F__MAX && field_names[f] ? field_names[f] : "reference";
+}
+
+const char *imp_deny_text(enum imp_deny why)
+{
+	switch (why) {
+	case IMP_DENY_OTHER_ORG:
+		return "belongs to another organisation: an editor imports only its own organisation's data";
+	case IMP_DENY_COUNCIL:
+		return "is a council's goal the database lacks: only an administrator imports the council's goals";
+	case IMP_DENY_NEW_ORG:
+		return "is not in the database: only an administrator adds organisations";
+	case IMP_DENY_KIND:
+		return "touches many organisations: only an administrator runs this kind of import";
+	case IMP_DENY_NONE:
+		break;
+	}
+	return "is outside what this import may touch";
+}
+
+/* cut_value: s cut to at most 100 bytes on a character boundary, in the arena */
+static const char *cut_value(struct imp_ctx *c, const char *s)
+{
+	char buf[104];
+	size_t n = s ? strlen(s) : 0;
+
+	if (n <= 100)
+		return arena_strdup(c->a, s ? s : "");
+	n = 100;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(buf, s, n);
+	memcpy(buf + n, "...", 4);
+	return arena_strdup(c->a, buf);
+}
+
+int imp_refuse(struct imp_ctx *c, enum imp_deny why, int line, int col, enum imp_field f, const char *value)
+{
+	struct imp_refusal *x = &c->r->refused;
+	const char *slash = c->path ? strrchr(c->path, '/') : NULL;
+	char where[32] = "";
+
+	x->why = why;
+	x->field = f;
+	x->file = arena_strdup(c->a, slash ? slash + 1 : c->path ? c->path : "");
+	x->line = line;
+	x->col = col;
+	x->value = cut_value(c, value);
+	if (col > 0)
+		snprintf(where, sizeof(where), "column %d ", col);
+	return imp_fail(c, line, "%s(%s): '%s' %s", where, imp_field_name(f), x->value, imp_deny_text(why));
+}
+
+int imp_scope_org(struct imp_ctx *c, int line, int col, enum imp_field f, const char *value, int64_t org)
+{
+	int ok;
+
+	if (!c->scope || !c->st)
+		return LUP_OK;
+	if ((ok = c->scope->org(c->scope->ctx, c->st, org, c->e)) < 0)
+		return c->e->code ? (int)c->e->code : LUP_EDB;
+	return ok ? LUP_OK : imp_refuse(c, IMP_DENY_OTHER_ORG, line, col, f, value);
+}
+
+int imp_scope_goal(struct imp_ctx *c, int line, int col, enum imp_field f, const char *value, int64_t goal)
+{
+	int ok;
+
+	if (!c->scope || !c->st)
+		return LUP_OK;
+	if ((ok = c->scope->goal(c->scope->ctx, c->st, goal, c->e)) < 0)
+		return c->e->code ? (int)c->e->code : LUP_EDB;
+	return ok ? LUP_OK : imp_refuse(c, IMP_DENY_OTHER_ORG, line, col, f, value);
+}
+
 int imp_write(struct imp_ctx *c, int line, enum stmt s, const struct sval *args, int nargs)
 {
 	int changed = 0, rc;
@@ -284,12 +368,16 @@ int imp_run(struct store *st, const struct imp_kind *k, const char *const *files
 {
 	struct imp_ctx c = { .st = st, .a = a, .e = e, .org = o->org, .year = o->year,
 			     .dry_run = o->dry_run, .trace = o->trace || o->dry_run, .r = r, .kind = k,
-			     .only_org = o->only_org };
+			     .scope = o->scope };
 	int rc;
 
 	memset(r, 0, sizeof(*r));
 	r->kind = k->name;
 	c.started = now_mono();
+	if (o->scope && !k->scoped) {
+		c.path = nfiles > 0 ? files[0] : "";
+		return imp_refuse(&c, IMP_DENY_KIND, 0, 0, IMP_F_KIND, k->name);
+	}
 	if ((rc = store_begin(st, e)) != LUP_OK)
 		return rc;
 	for (int i = 0; i < nfiles; i++) {

@@ -7,6 +7,14 @@
  * imp_count (the kind's JSON counts), imp_warn (warnings with a line) and imp_trace (the
  * dry-run account of what each line became).
  *
+ * Scope. The CLI (`lup import`, the machine's operator) imports anything. An import run for a
+ * web user who is not an administrator carries a scope (struct imp_scope): the web's own rule of
+ * what that user may attach to (web/authz.h), which the importers ask at apply time, where each
+ * row's reference is resolved (imp_scope_org, imp_scope_goal), before they write it. A reference
+ * outside the scope fails the whole import (nothing is written) with an error naming file:line
+ * and the field, and the same facts in imp_report.refused for the caller to word (a page in
+ * Swedish). Only kinds marked `scoped` run with a scope; imp_run refuses the others.
+ *
  * Parsing is kept apart from writing so that every parser can be fuzzed without a database:
  * an importer's parse function takes text (struct imp_text) and fills its own document
  * structure in the arena; its apply function writes that structure.
@@ -39,6 +47,41 @@ struct imp_trace_entry {
 	const char *detail;	/* its name or the text skipped (cut) */
 };
 
+/* The field of a reference a scoped import refused (English names: imp_field_name). */
+enum imp_field {
+	IMP_F_NONE,
+	IMP_F_KIND,		/* the import's kind */
+	IMP_F_ORG,		/* the organisation a document is for */
+	IMP_F_PLAN,		/* the plan it writes */
+	IMP_F_GOAL,		/* a goal it writes (a nämndmål) */
+	IMP_F_COUNCIL_GOAL,	/* a council's (KF) goal it refers to */
+	IMP_F_PARENT,		/* a goal's parent */
+	IMP_F_INDICATOR,	/* an indicator (written, or the indicator of a CSV row) */
+	IMP_F_IND_GOAL,		/* an indicator's goal */
+	IMP_F_ACTIVITY,		/* an activity it writes */
+	IMP_F_ACT_GOAL,		/* an activity's goal */
+	IMP_F__MAX
+};
+
+/* Why (imp_deny_text: English). */
+enum imp_deny {
+	IMP_DENY_NONE,
+	IMP_DENY_OTHER_ORG,	/* it belongs to an organisation outside the scope */
+	IMP_DENY_COUNCIL,	/* a council's goal the database lacks (only an administrator adds it) */
+	IMP_DENY_NEW_ORG,	/* an organisation the database lacks (only an administrator adds it) */
+	IMP_DENY_KIND,		/* the kind touches many organisations (administrators only) */
+};
+
+/* The reference a scoped import refused (why IMP_DENY_NONE: none). In the run's arena. */
+struct imp_refusal {
+	enum imp_deny why;
+	enum imp_field field;
+	const char *file;	/* the file's name (without directories) */
+	int line;		/* 1-based, 0 for the whole file */
+	int col;		/* the CSV column, or 0 */
+	const char *value;	/* the reference as the file gives it (cut) */
+};
+
 /* What an import did (or would do, for a dry run). Everything lives in the run's arena. */
 struct imp_report {
 	const char *kind;
@@ -49,6 +92,17 @@ struct imp_report {
 	int nwarn, capwarn;
 	struct imp_trace_entry *trace;
 	int ntrace, captrace;
+	struct imp_refusal refused;	/* a scoped import's refusal (refused.why != IMP_DENY_NONE) */
+};
+
+/* What an import run for a web user may touch: the caller's rule (web/authz.h), asked with the
+ * store of the run. Each answers 1 (allowed), 0 (not) or -1 (a store error in e). */
+struct imp_scope {
+	const void *ctx;	/* the caller's user */
+	/* may it write things owned by organisation org (its own or its pair)? */
+	int (*org)(const void *ctx, struct store *st, int64_t org, struct err *e);
+	/* may it attach a new thing to goal (its own or its pair's, or a council's goal)? */
+	int (*goal)(const void *ctx, struct store *st, int64_t goal, struct err *e);
 };
 
 /* The state of one import, passed to the importer. */
@@ -61,8 +115,7 @@ struct imp_ctx {
 	int year;		/* --year, or 0 */
 	int dry_run;		/* --dry-run */
 	int trace;		/* keep imp_trace entries (dry run, or asked for) */
-	int64_t only_org;	/* when set, importers that support it refuse data of any other
-				 * organisation (or its committee/administration pair) */
+	const struct imp_scope *scope;	/* NULL: unrestricted (see the top of this file) */
 	struct imp_report *r;
 	const struct imp_kind *kind;
 	double started;		/* monotonic seconds at start, for the progress line */
@@ -84,6 +137,7 @@ struct imp_kind {
 	const char *const *keys;
 	int (*run)(struct imp_ctx *c);	/* imports c->path; returns LUP_OK or an error in c->e */
 	const char *summary;		/* one line for help */
+	int scoped;			/* checks every reference against imp_ctx.scope */
 };
 
 /* imp_kind_find: the kind called name, or NULL. */
@@ -100,7 +154,7 @@ struct imp_opts {
 	int trace;
 	const char *actor;	/* who imports, for the audit log */
 	int64_t user_id;	/* the importing user, for the audit log (0: none) */
-	int64_t only_org;	/* see imp_ctx.only_org */
+	const struct imp_scope *scope;	/* see imp_ctx.scope; NULL: unrestricted */
 };
 
 /*
@@ -123,6 +177,21 @@ void imp_warn(struct imp_ctx *c, int line, const char *fmt, ...) __attribute__((
 /* imp_trace: records what lines line..last became (only when c->trace). */
 void imp_trace(struct imp_ctx *c, int line, int last, const char *what, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/* imp_scope_org: LUP_OK when c has no scope or its scope may write things owned by org; else
+ * fails the import (imp_refuse, IMP_DENY_OTHER_ORG) naming line, col (0: none), field and value. */
+int imp_scope_org(struct imp_ctx *c, int line, int col, enum imp_field f, const char *value, int64_t org);
+
+/* imp_scope_goal: the same for attaching a new thing to goal (a parent, an activity's goal). */
+int imp_scope_goal(struct imp_ctx *c, int line, int col, enum imp_field f, const char *value, int64_t goal);
+
+/* imp_refuse: records the refusal in c->r->refused and fails with LUP_EINVAL "path:line: column
+ * col (field): 'value' <why>". */
+int imp_refuse(struct imp_ctx *c, enum imp_deny why, int line, int col, enum imp_field f, const char *value);
+
+/* imp_field_name, imp_deny_text: the English words of a refusal ("indicator", "belongs to ..."). */
+const char *imp_field_name(enum imp_field f);
+const char *imp_deny_text(enum imp_deny why);
 
 /* imp_fail: sets c->e to LUP_EINVAL "path:line: message" and returns LUP_EINVAL. */
 int imp_fail(struct imp_ctx *c, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

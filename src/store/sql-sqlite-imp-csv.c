@@ -3,9 +3,9 @@
 
 const char *const sqlite_sql_imp_csv[STMT__MAX] = {
 	/* the indicator with key ?1, else the one named exactly ?1: (id, by_sex, key, how many
-	 * indicators have that name; 1 for a key) */
+	 * indicators have that name; 1 for a key, owner_id) */
 	[STMT_IMP_CSV_INDICATOR] =
-		"SELECT id, by_sex, key, n, owner_id, (SELECT pair_id FROM organisation WHERE id = owner_id)"
+		"SELECT id, by_sex, key, n, owner_id"
 		" FROM (SELECT id, by_sex, key, owner_id, 1 AS p, 1 AS n FROM indicator"
 		" WHERE key = ?1 UNION ALL SELECT id, by_sex, key, owner_id, 2,"
 		" (SELECT count(*) FROM indicator WHERE name = ?1) FROM indicator WHERE name = ?1)"

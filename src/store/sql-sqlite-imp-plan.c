@@ -165,4 +165,11 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 		" AND key NOT IN (SELECT value FROM json_each(?3))"
 		" UNION ALL SELECT key FROM activity WHERE ?1 = 'activity' AND substr(key, 1, length(?2)) = ?2"
 		" AND key NOT IN (SELECT value FROM json_each(?3)))",
+	/* (entity: plan, goal, indicator or activity; key) -> the owner of the existing row with
+	 * that key (-1 when it records none); no row when there is none */
+	[STMT_IMP_PLAN_KEY_OWNER] =
+		"SELECT coalesce(owner_id, -1) FROM plan WHERE ?1 = 'plan' AND key = ?2"
+		" UNION ALL SELECT coalesce(owner_id, -1) FROM goal WHERE ?1 = 'goal' AND key = ?2"
+		" UNION ALL SELECT coalesce(owner_id, -1) FROM indicator WHERE ?1 = 'indicator' AND key = ?2"
+		" UNION ALL SELECT coalesce(owner_id, -1) FROM activity WHERE ?1 = 'activity' AND key = ?2",
 };

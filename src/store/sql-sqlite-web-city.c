@@ -19,11 +19,17 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		"  (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.period_id = pe.id"
 		"   AND x.area_id = d.id AND x.sex = 'T' AND x.value IS NOT NULL))"
 		" ORDER BY i.key LIMIT 1",
-	/* () -> every period with its number of reports: (id, year, kind, reports), oldest first
-	 * (T1, T2, FY within a year) */
+	/* () -> every period: (id, year, kind, reports), oldest first (T1, T2, FY within a year);
+	 * reports is 0 here: the page counts the reports the caller may read into it (the read
+	 * rule of web/authz.h, from STMT_WEB_CITY_PERIOD_REPORTS) */
 	[STMT_WEB_CITY_PERIODS] =
-		"SELECT pe.id, pe.year, pe.kind, (SELECT count(*) FROM report r WHERE r.period_id = pe.id) AS reports"
+		"SELECT pe.id, pe.year, pe.kind, 0 AS reports"
 		" FROM period pe ORDER BY pe.year, CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END",
+	/* () -> every report: (period_id, status, org_id, org_pair: its organisation and that
+	 * organisation's pair, for the read rule) */
+	[STMT_WEB_CITY_PERIOD_REPORTS] =
+		"SELECT r.period_id, r.status, r.org_id, o.pair_id AS org_pair"
+		" FROM report r JOIN organisation o ON o.id = r.org_id",
 	/* (year, kind) -> goal fulfilment per organisation in the period: every organisation with
 	 * nämndmål or LUP goals of the year or a report of the period: (key, name, report id or
 	 * NULL, report status, fulfilled, partly, not, none: assessments of each kind in the report,

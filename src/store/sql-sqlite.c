@@ -665,11 +665,6 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" JOIN organisation ow ON ow.id = g.owner_id"
 		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
 		" WHEN 'namndmal' THEN 3 ELSE 4 END, g.key",
-	/* (goal_id, year) -> the assessments of the goal in reports of that year */
-	[STMT_GOAL_ASSESSMENTS] =
-		"SELECT pe.kind AS period, a.assessment, a.analysis, r.status AS report_status"
-		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
-		" WHERE a.goal_id = ?1 AND pe.year = ?2 ORDER BY pe.kind",
 	/* (indicator_id, year, org_id) -> outcomes of the year in the organisation's district
 	 * (of its committee or administration) and in the municipality */
 	[STMT_INDICATOR_OUTCOMES_YEAR] =

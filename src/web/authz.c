@@ -94,6 +94,20 @@ int authz_audit_rows(const struct http_user *u, struct store *st, struct rowset 
 	return LUP_OK;
 }
 
+int authz_attach_org(const struct http_user *u, struct store *st, int64_t org, struct err *e)
+{
+	struct sval arg = SVI(org);
+	int64_t pair = 0;
+
+	if (u->role == ROLE_ADMIN)
+		return 1;
+	if (u->role != ROLE_EDITOR || org <= 0)
+		return 0;
+	if (store_query_id(st, STMT_ORG_PAIR, &arg, 1, &pair, e) != LUP_OK)
+		return -1;
+	return authz_member(u, org, pair);
+}
+
 struct goal_head {
 	char level[32];
 	int64_t owner, pair;

@@ -24,6 +24,12 @@
  *   - a theme, measure, prioritised area or plan version: no write route sets them today; one
  *     that does must allow those of X's own plans and of the LUP of the district whose committee
  *     X (or its pair) is.
+ *
+ * An import through the web (/importera) by anyone but an administrator runs with these rules as
+ * its scope (import.h's struct imp_scope: authz_attach_org for the rows it writes or rewrites,
+ * authz_attach_goal for the goals it attaches to), checked by the importers where each row's
+ * reference is resolved; the kinds that cannot be scoped (commission, lup, kolada: they touch
+ * many organisations) are for administrators only.
  */
 #ifndef LUP_AUTHZ_H
 #define LUP_AUTHZ_H
@@ -64,5 +70,11 @@ int authz_audit_rows(const struct http_user *u, struct store *st, struct rowset 
  * owner's pair in st and applies the rule at the top of this file. Returns 1, 0, or -1 for a
  * store error in e. */
 int authz_attach_goal(const struct http_user *u, struct store *st, int64_t goal, struct err *e);
+
+/* authz_attach_org: may u write a thing owned by organisation org (a row an import writes or
+ * rewrites, an outcome of org's indicator)? Administrators: yes; editors: org is theirs or its
+ * pair (authz_member, with org's pair looked up in st); nobody else. Returns 1, 0, or -1 for a
+ * store error in e. */
+int authz_attach_org(const struct http_user *u, struct store *st, int64_t org, struct err *e);
 
 #endif

@@ -107,6 +107,30 @@ static int parse_args(struct city *c)
 	return 0;
 }
 
+/* count_reports: the reports column of c->periods: per period, the reports the caller may
+ * read (authz_report_rows; a draft counts only for those who may read it, so that the default
+ * period does not give away that a draft exists). Returns 0, or answers the page (500). */
+static int count_reports(struct city *c)
+{
+	struct http_req *r = c->r;
+	struct rowset rep;
+	int col = rowset_col(&c->periods, "reports");
+
+	rowset_init(&rep, &r->a);
+	if (rowset_query(&rep, r->st, STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, &r->err) != LUP_OK)
+		return db_error(r);
+	authz_report_rows(&r->user, &rep, "status", "org_id", "org_pair");
+	for (int i = 0; col >= 0 && i < c->periods.nrows; i++) {
+		long long id = cell_int(&c->periods, i, "id"), n = 0;
+		char s[24];
+		for (int k = 0; k < rep.nrows; k++)
+			n += cell_int(&rep, k, "period_id") == id;
+		snprintf(s, sizeof(s), "%lld", n);
+		c->periods.rows[i][col].s = arena_strdup(&r->a, s);
+	}
+	return 0;
+}
+
 static int read_all(struct city *c)
 {
 	struct http_req *r = c->r;
@@ -123,7 +147,7 @@ static int read_all(struct city *c)
 	    rowset_query(&c->periods, r->st, STMT_WEB_CITY_PERIODS, NULL, 0, &r->err) != LUP_OK ||
 	    rowset_query(&c->themes, r->st, STMT_VIEW_DISTRICTS_THEMES, NULL, 0, &r->err) != LUP_OK)
 		return db_error(r);
-	return 0;
+	return count_reports(c);
 }
 
 /* choose_indicator: the indicator asked for (404 when unknown), else the first one with values

@@ -122,3 +122,49 @@ void pim_trace(struct html *h, const struct imp_report *rep)
 	html_close(h);
 	html_close(h);
 }
+
+/* field_sv: the Swedish name of a refused reference's field */
+static const char *field_sv(enum imp_field f)
+{
+	static const char *const names[IMP_F__MAX] = {
+		[IMP_F_NONE] = "hänvisning", [IMP_F_KIND] = "typ av dokument", [IMP_F_ORG] = "organisation",
+		[IMP_F_PLAN] = "verksamhetsplan", [IMP_F_GOAL] = "nämndmål",
+		[IMP_F_COUNCIL_GOAL] = "kommunfullmäktiges mål", [IMP_F_PARENT] = "överordnat mål",
+		[IMP_F_INDICATOR] = "indikator", [IMP_F_IND_GOAL] = "indikatorns mål", [IMP_F_ACTIVITY] = "aktivitet",
+		[IMP_F_ACT_GOAL] = "aktivitetens mål",
+	};
+	return f >= 0 && f < IMP_F__MAX && names[f] ? names[f] : "hänvisning";
+}
+
+/* deny_sv: why, in Swedish */
+static const char *deny_sv(enum imp_deny why)
+{
+	switch (why) {
+	case IMP_DENY_OTHER_ORG:
+		return "hör till en annan organisation. Du kan bara importera uppgifter för din egen organisation "
+		       "(och dess nämnd eller förvaltning).";
+	case IMP_DENY_COUNCIL:
+		return "är ett av kommunfullmäktiges mål och finns inte i databasen. Kommunfullmäktiges mål "
+		       "importeras av en administratör.";
+	case IMP_DENY_NEW_ORG:
+		return "finns inte i databasen. Nya organisationer läggs till av en administratör.";
+	case IMP_DENY_KIND:
+		return "berör flera organisationer och importeras av en administratör.";
+	case IMP_DENY_NONE:
+		break;
+	}
+	return "ligger utanför det du får importera.";
+}
+
+void pim_refusal(struct html *h, const struct imp_refusal *x)
+{
+	html_open(h, "p", NULL);
+	if (x->line > 0 && x->col > 0)
+		html_textf(h, "Rad %d i %s, kolumn %d (%s): ", x->line, x->file, x->col, field_sv(x->field));
+	else if (x->line > 0)
+		html_textf(h, "Rad %d i %s (%s): ", x->line, x->file, field_sv(x->field));
+	else
+		html_textf(h, "%s (%s): ", x->file, field_sv(x->field));
+	html_textf(h, "”%s” %s", x->value ? x->value : "", deny_sv(x->why));
+	html_close(h);
+}

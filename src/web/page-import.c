@@ -13,12 +13,16 @@
  * uploaded file (made safe) or "inklistrad-text", so that messages name it. imp_run is one
  * transaction and writes the audit entry itself; a failed import writes nothing. An editor
  * imports only its own organisation's data: a plan for it, or CSV outcomes and targets of its
- * indicators; the other kinds are for administrators.
+ * indicators; the other kinds are for administrators. For anyone but an administrator the import
+ * runs with the write rules of web/authz.h as its scope (import.h: every reference a row sets is
+ * checked by the importer where it is resolved); a refusal fails the whole import (403, in
+ * Swedish, naming the file's line and the field), and nothing is written.
  */
 #include "web/page-import.h"
 #include "web/pages-forms.h"
 #include "web/stash.h"
 #include "web/upload.h"
+#include "web/authz.h"
 #include "store/store.h"
 
 #include <errno.h>
@@ -167,9 +171,22 @@ static void check_job(struct http_req *r, const struct upload *u, struct job *j,
 	pick_doc(r, u, j, e);
 }
 
-/* scope: what the caller may import of kind k: sets o->only_org (an editor's CSV) and *org (an
- * editor's plan: its organisation's key). Returns 0, or answers 403 and returns it. */
-static int scope(struct http_req *r, const struct imp_kind *k, struct imp_opts *o, const char **org)
+/* scope_org, scope_goal: struct imp_scope's questions, answered by web/authz.h for the user */
+static int scope_org(const void *ctx, struct store *st, int64_t org, struct err *e)
+{
+	return authz_attach_org(ctx, st, org, e);
+}
+
+static int scope_goal(const void *ctx, struct store *st, int64_t goal, struct err *e)
+{
+	return authz_attach_goal(ctx, st, goal, e);
+}
+
+/* scope: what the caller may import of kind k: sets o->scope to sc, filled with the caller's
+ * rules (anyone but an administrator), and *org (an editor's plan: its organisation's key).
+ * Returns 0, or answers 403 and returns it. */
+static int scope(struct http_req *r, const struct imp_kind *k, struct imp_opts *o, const char **org,
+		 struct imp_scope *sc)
 {
 	struct rowset rs;
 	struct sval arg = SVI(r->user.org_id);
@@ -177,17 +194,19 @@ static int scope(struct http_req *r, const struct imp_kind *k, struct imp_opts *
 	*org = NULL;
 	if (r->user.role == ROLE_ADMIN)
 		return 0;
-	/* the other kinds touch many organisations: administrators only */
-	if (strcmp(k->name, "plan") != 0 && strcmp(k->name, "csv") != 0)
+	sc->ctx = &r->user;
+	sc->org = scope_org;
+	sc->goal = scope_goal;
+	o->scope = sc;
+	/* the other kinds touch many organisations: administrators only (imp_run refuses them too) */
+	if (!k->scoped)
 		return page_error(r, 403, "Den här typen av import berör flera organisationer och görs av en administratör.");
 	if (!r->user.org_id)
 		return page_error(r, 403, strcmp(k->name, "csv") == 0 ?
 				  "Du hör inte till någon organisation och kan därför inte importera utfall." :
 				  "Du hör inte till någon organisation och kan därför inte importera en verksamhetsplan.");
-	if (strcmp(k->name, "csv") == 0) {
-		o->only_org = r->user.org_id;
+	if (strcmp(k->name, "csv") == 0)
 		return 0;
-	}
 	if (pf_query(r, &rs, STMT_WEB_FORMS_ORG, &arg, 1) != 0)
 		return r->status;
 	if (!rs.nrows || !(*org = pf_s(&rs, 0, "key")))
@@ -273,12 +292,13 @@ static int run(struct http_req *r, const struct job *j, int confirm, struct aren
 	       const char **msg)
 {
 	struct imp_opts o = { 0 };
+	struct imp_scope sc = { 0 };
 	struct err err = { 0 };
 	const char *files[1];
 	char dir[512], path[700];
 	int rc;
 
-	if (scope(r, j->k, &o, &o.org) != 0)
+	if (scope(r, j->k, &o, &o.org, &sc) != 0)
 		return -1;
 	if (write_temp(j->data, j->len, j->name, dir, path) != 0) {
 		fprintf(stderr, "lup serve: POST %s: temporary file: %s\n", r->path, strerror(errno));
@@ -299,12 +319,31 @@ static int run(struct http_req *r, const struct job *j, int confirm, struct aren
 	return rc;
 }
 
-/* failed: the importer's message (file:line) and the form to try again. */
-static int failed(struct http_req *r, const struct job *j, int rc, const char *msg)
+/* refused_page: a scoped import's refusal (403), in Swedish, and the form to try again. */
+static int refused_page(struct http_req *r, const struct job *j, const struct imp_report *rep)
+{
+	struct html *h = page_begin(r, "Importen stoppades", NAV_IMPORT);
+
+	html_elem(h, "h1", "Importen stoppades", NULL);
+	html_open(h, "div", "class", "import-error", "role", "alert", NULL);
+	html_elem(h, "p", "Dokumentet hänvisar till något du inte får ändra, så ingenting har importerats och "
+		  "ingenting har sparats:", NULL);
+	pim_refusal(h, &rep->refused);
+	html_close(h);
+	html_elem(h, "h2", "Rätta dokumentet och försök igen", NULL);
+	import_form(r, h, NULL, j->k->name, j->year_s, j->pasted);
+	return page_end_status(r, h, 403);
+}
+
+/* failed: the importer's message (file:line) and the form to try again; a refusal of the
+ * import's scope in Swedish (refused_page). */
+static int failed(struct http_req *r, const struct job *j, int rc, const char *msg, const struct imp_report *rep)
 {
 	struct html *h;
 	int status = rc == LUP_EINVAL ? 422 : rc == LUP_ETOOBIG ? 413 : 500;
 
+	if (rep->refused.why != IMP_DENY_NONE)
+		return refused_page(r, j, rep);
 	if (status == 500)
 		fprintf(stderr, "lup serve: POST %s: %s\n", r->path, msg);
 	h = page_begin(r, "Importen misslyckades", NAV_IMPORT);
@@ -383,7 +422,7 @@ int page_import_post(struct http_req *r)
 		goto out;
 	}
 	if (rc != LUP_OK) {
-		rc = failed(r, &j, rc, msg);
+		rc = failed(r, &j, rc, msg, &rep);
 		goto out;
 	}
 	stash_put(r->user.id, session_of(r), j.k->name, (int)j.year, j.name, j.data, j.len, token);
@@ -455,7 +494,7 @@ int page_import_confirm(struct http_req *r)
 	if (rc < 0)
 		rc = r->status;
 	else if (rc != LUP_OK)
-		rc = failed(r, &j, rc, msg);
+		rc = failed(r, &j, rc, msg, &rep);
 	else
 		rc = done_page(r, &j, &rep);
 out:

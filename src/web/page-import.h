@@ -18,6 +18,9 @@ void pim_counts(struct html *h, const struct imp_kind *k, const struct imp_repor
 /* pim_warnings: the heading "Varningar" and the list of warnings with their lines. */
 void pim_warnings(struct html *h, const struct imp_report *rep);
 
+/* pim_refusal: a scoped import's refusal in Swedish (the file, line, column, field and why). */
+void pim_refusal(struct html *h, const struct imp_refusal *x);
+
 /* pim_trace: the heading and table of what the document's lines became (the first 200). */
 void pim_trace(struct html *h, const struct imp_report *rep);
 

@@ -168,6 +168,22 @@ page "other form posts keep their 1 MiB limit" 413 POST /logga-in anna.jar -F "n
 expect_eq "nothing was written" "$(q 'SELECT count(*) FROM goal') $(q 'SELECT count(*) FROM audit')" "$GOALS $AUDIT"
 rm -f "$TMP/big.txt"
 
+# --- an editor's plan refers to the council's goals, never writes them ---------------------------
+page "an editor's plan of a year without the council's goals" 403 POST /importera anna.jar -F "csrf=$CSRF" \
+	-F typ=plan -F "innehall=<$TMP/plan.txt"
+has "is stopped, in Swedish, naming the line and the field" \
+	"Rad 4 i inklistrad-text (kommunfullmäktiges mål): ”kf-2030-1” är ett av kommunfullmäktiges mål och finns inte i databasen."
+hasnt "and offers no confirmation" 'action="/importera/bekrafta"'
+valid "the refusal page is valid HTML"
+expect_eq "nothing was written" "$(q 'SELECT count(*) FROM goal') $(q 'SELECT count(*) FROM audit')" "$GOALS $AUDIT"
+# the machine's operator (the CLI, unrestricted) imports the council's goals of 2030 with another
+# committee's plan
+L import plan "$TMP/plan.txt" --org rinkeby-kista-stadsdelsnamnd >/dev/null && ok "the CLI imports any plan" ||
+	nok "lup import plan --org rinkeby-kista-stadsdelsnamnd"
+KFTITLE=$(q "SELECT title FROM goal WHERE key = 'kf-2030-1'")
+GOALS=$(q 'SELECT count(*) FROM goal')
+AUDIT=$(q 'SELECT count(*) FROM audit')
+
 # --- a pasted plan: dry run, then confirm with the token ---------------------------------------
 page "the dry run of a pasted plan" 200 POST /importera anna.jar -F "csrf=$CSRF" -F typ=plan -F "innehall=<$TMP/plan.txt"
 has "says nothing is saved" "ingenting har sparats ännu"
@@ -199,7 +215,7 @@ has "says it is done" "Importen är klar"
 has "names the text" "importerad från inklistrad-text"
 count Nämndmål 1
 valid "the result page is valid HTML"
-expect_eq "it wrote the three goals" "$(q 'SELECT count(*) FROM goal')" "$((GOALS + 3))"
+expect_eq "it wrote its nämndmål, not the council's goals" "$(q 'SELECT count(*) FROM goal')" "$((GOALS + 1))"
 expect_eq "the nämndmål belongs to the editor's organisation" \
 	"$(q "SELECT o.key FROM goal g JOIN organisation o ON o.id = g.owner_id WHERE g.key = 'vp-2030-spanga-tensta-nm-01'")" \
 	spanga-tensta-stadsdelsnamnd
@@ -213,6 +229,15 @@ page "the same token again" 410 POST /importera/bekrafta anna.jar -d "csrf=$CSRF
 expect_eq "imports nothing twice" "$(q 'SELECT count(*) FROM audit')" "$AUDIT"
 page "the new goal is served" 200 GET /mal/vp-2030-spanga-tensta-nm-01 -
 has "with its name" "Invånare är etablerade i samhället"
+expect_eq "under the council's goal" \
+	"$(q "SELECT p.key FROM goal g JOIN goal v ON v.id = g.parent_id JOIN goal p ON p.id = v.parent_id WHERE g.key = 'vp-2030-spanga-tensta-nm-01'")" kf-2030-1
+# the editor's text words the council's goal otherwise: imported, the council's goal kept
+sed 's/En modern storstad med/En annan storstad med/' "$TMP/plan.txt" >"$TMP/plan2.txt"
+page "an editor's plan wording a council's goal otherwise" 200 POST /importera anna.jar -F "csrf=$CSRF" \
+	-F typ=plan -F "fil=@$TMP/plan2.txt"
+has "the trace says the council's goal is kept" "kf-2030-1 kept (the council&#39;s goal is not written by this import)"
+page "is confirmed" 200 POST /importera/bekrafta anna.jar -d "csrf=$CSRF&id=$(token)"
+expect_eq "and the council's goal keeps its words" "$(q "SELECT title FROM goal WHERE key = 'kf-2030-1'")" "$KFTITLE"
 
 # --- the seeds as files -----------------------------------------------------------------------
 SEED3=$(ls "$SEEDS"/003_*.txt 2>/dev/null | head -1)
@@ -268,9 +293,10 @@ expect_eq "the import's audit entries name the user" \
 
 # --- an editor imports only its own organisation's data ------------------------------------------
 OUT=$(q 'SELECT count(*) FROM outcome')
-page "another organisation's editor cannot import these outcomes" 422 POST /importera rita.jar \
+page "another organisation's editor cannot import these outcomes" 403 POST /importera rita.jar \
 	-F "csrf=$(csrf rita.jar)" -F typ=csv -F "fil=@$TMP/two.csv"
-has "it says why, with the file and line" "two.csv:2: column 1 (indicator): &#39;$IND&#39; is followed up by another organisation"
+has "it says why, in Swedish, with the file, line and field" \
+	"Rad 2 i two.csv, kolumn 1 (indikator): ”$IND” hör till en annan organisation."
 hasnt "and offers no confirmation" 'action="/importera/bekrafta"'
 expect_eq "and nothing was written" "$(q 'SELECT count(*) FROM outcome')" "$OUT"
 page "an editor cannot import the commission's answers" 403 POST /importera anna.jar \

@@ -271,6 +271,39 @@ static void test_year_from_activities(void)
 	T_CHECK(d.org == NULL);
 }
 
+/* ---- the scope of an import (import.h) ------------------------------------------------------ */
+
+static int never(const void *ctx, struct store *st, int64_t id, struct err *er)
+{
+	(void)ctx; (void)st; (void)id; (void)er;
+	return 0;
+}
+
+/* only plan and csv check their references against a scope; imp_run refuses the other kinds
+ * for a run with a scope before it touches the store, naming the kind */
+static void test_scope_kinds(void)
+{
+	const struct imp_scope sc = { NULL, never, never };
+	const struct imp_kind *many[] = { &imp_kind_commission, &imp_kind_lup, &imp_kind_kolada };
+	const char *files[] = { "/tmp/x/doc.txt" };
+	struct imp_opts o = { 0 };
+
+	T_EQ_INT(imp_kind_plan.scoped, 1);
+	T_EQ_INT(imp_kind_csv.scoped, 1);
+	o.scope = &sc;
+	for (size_t i = 0; i < sizeof(many) / sizeof(many[0]); i++) {
+		arena_release(&a);
+		err_clear(&e);
+		T_EQ_INT(many[i]->scoped, 0);
+		T_EQ_INT(imp_run(NULL, many[i], files, 1, &o, &a, &r, &e), LUP_EINVAL);
+		T_EQ_INT(r.refused.why, IMP_DENY_KIND);
+		T_EQ_INT(r.refused.field, IMP_F_KIND);
+		T_EQ_STR(r.refused.file, "doc.txt");
+		T_EQ_STR(r.refused.value, many[i]->name);
+		T_CONTAINS(e.msg, "touches many organisations");
+	}
+}
+
 int main(void)
 {
 	T_RUN(test_headings);
@@ -284,6 +317,7 @@ int main(void)
 	T_RUN(test_errors);
 	T_RUN(test_slug);
 	T_RUN(test_year_from_activities);
+	T_RUN(test_scope_kinds);
 	arena_release(&a);
 	return t_done();
 }
