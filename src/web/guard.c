@@ -8,6 +8,8 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#define SHED_AFTER 1.0	/* seconds a head wait lasts before the connection may be shed */
+
 /* One TCP connection, on the list from its STARTED to its CLOSED notification. */
 struct track {
 	struct track *prev, *next;
@@ -47,17 +49,21 @@ static void cut(struct track *t)
 	shutdown(t->fd, SHUT_RDWR);
 }
 
-/* shed_oldest: cuts the live connection other than self that has waited longest for its head;
- * g.lock held. Connections whose head has arrived (being answered) are never shed. */
-static void shed_oldest(const struct track *self)
+/* shed_oldest: cuts the live connection that has waited longest for its head, if it has
+ * waited SHED_AFTER seconds at least (a burst of new clients whose heads are on their way
+ * is not shed); g.lock held. Connections whose head has arrived are never shed. Returns 1
+ * when it cut one. */
+static int shed_oldest(void)
 {
 	struct track *oldest = NULL;
 
 	for (struct track *t = g.head; t; t = t->next)
-		if (t != self && !t->cut && !t->head_done && (!oldest || t->head_since < oldest->head_since))
+		if (!t->cut && !t->head_done && (!oldest || t->head_since < oldest->head_since))
 			oldest = t;
-	if (oldest)
-		cut(oldest);
+	if (!oldest || mono_now() - oldest->head_since < SHED_AFTER)
+		return 0;
+	cut(oldest);
+	return 1;
 }
 
 static void *watchdog(void *arg)
@@ -71,6 +77,9 @@ static void *watchdog(void *arg)
 		for (struct track *t = g.head; t; t = t->next)
 			if (!t->cut && !t->head_done && now - t->head_since > g.deadline)
 				cut(t);
+		/* when the cap is full no connection is accepted, so none sheds: make room here */
+		while (g.live > g.shed_at && shed_oldest())
+			;
 		clock_gettime(CLOCK_REALTIME, &at);
 		at.tv_sec += 1;
 		pthread_cond_timedwait(&g.wake, &g.lock, &at);
@@ -119,7 +128,7 @@ static void track_add(struct MHD_Connection *conn, void **socket_context)
 		g.head->prev = t;
 	g.head = t;
 	if (!t->cut && ++g.live > g.shed_at)
-		shed_oldest(t);
+		(void)shed_oldest();
 	pthread_mutex_unlock(&g.lock);
 }
 
