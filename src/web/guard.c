@@ -16,7 +16,7 @@ struct track {
 	int fd;
 	int head_done;		/* the current request's head has arrived */
 	int cut;		/* shut down by the guard: no longer counted as live */
-	int query_over;		/* the current request's query has too many parameters */
+	int query_over;		/* why the current request's query is refused (0: it is not) */
 	double head_since;	/* monotonic time the wait for the current head began */
 };
 
@@ -192,12 +192,12 @@ void guard_head_wait(struct MHD_Connection *conn)
 	pthread_mutex_unlock(&g.lock);
 }
 
-void guard_flag_query(struct MHD_Connection *conn)
+void guard_flag_query(struct MHD_Connection *conn, int why)
 {
 	struct track *t = track_of(conn);
 
 	if (t)
-		t->query_over = 1;	/* only the connection's own worker thread reads or writes it */
+		t->query_over = why;	/* only the connection's own worker thread reads or writes it */
 }
 
 int guard_take_query(struct MHD_Connection *conn)

@@ -38,9 +38,10 @@ void guard_head_done(struct MHD_Connection *conn);
  * the next head starts now. */
 void guard_head_wait(struct MHD_Connection *conn);
 
-/* guard_flag_query: marks conn's current request as having too long a query (set by the URI
- * callback before libmicrohttpd parses the query); guard_take_query returns and clears it. */
-void guard_flag_query(struct MHD_Connection *conn);
+/* guard_flag_query: marks conn's current request as having too long a query, for a reason
+ * (> 0) of the caller's (set by the URI callback before libmicrohttpd parses the query);
+ * guard_take_query returns the reason (0: none) and clears it. */
+void guard_flag_query(struct MHD_Connection *conn, int why);
 int guard_take_query(struct MHD_Connection *conn);
 
 #endif

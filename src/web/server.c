@@ -29,6 +29,9 @@
 #define MAX_PER_ADDRESS 128		/* default --max-per-address (bench/http.sh runs wrk -c64) */
 #define HEAD_SECONDS 10			/* default --head-timeout */
 #define MAX_QUERY_PARAMS 256		/* more get 414 (1,000 overflowed the connection's pool) */
+#define MAX_TARGET (16 * 1024)		/* a longer request target gets 414 (with 256 parameters,
+					 * 52 KB overflowed the pool) */
+enum { QUERY_PARAMS = 1, QUERY_LONG };	/* why on_uri refused a query */
 #define UPLOAD_SLOWER 4			/* an upload route's body may take 4 x --request-timeout */
 
 struct server_conf server_conf;
@@ -266,8 +269,12 @@ static int head_refusal(struct MHD_Connection *conn, struct http_req *r, const c
 	struct head_scan h = { .start = head, .end = ci ? head + ci->header_size : head };
 
 	*max_cl = 0;
-	if (guard_take_query(conn))
+	switch (guard_take_query(conn)) {
+	case QUERY_PARAMS:
 		return http_error(r, 414, "uri_too_long", "the query has more than %d parameters", MAX_QUERY_PARAMS);
+	case QUERY_LONG:
+		return http_error(r, 414, "uri_too_long", "the request target is longer than %d bytes", MAX_TARGET);
+	}
 	MHD_get_connection_values_n(conn, MHD_HEADER_KIND, scan_header, &h);
 	if (!h.bad && nul_after(&h, h.end))
 		h.bad = h.prev_key;
@@ -350,10 +357,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 /*
  * on_uri: the URI log callback, called with the raw request target before libmicrohttpd parses
- * its query into the connection's memory pool, where some 1,000 parameters do not fit (the
- * library then closes the connection without an answer). A query with more than
- * MAX_QUERY_PARAMS parameters is flagged for a 414 and cut at its '?': the target is the
- * connection's own read buffer, which 0.9.75 parses only after this call.
+ * its query into the connection's memory pool, where some 1,000 parameters (or 256 in 52 KB) do
+ * not fit: the library then closes the connection without an answer. A query with more than
+ * MAX_QUERY_PARAMS parameters, or a target longer than MAX_TARGET bytes, is flagged for a 414
+ * and cut at its '?': the target is the connection's own read buffer, which 0.9.75 parses only
+ * after this call.
  */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
@@ -363,11 +371,11 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	(void)cls;
 	if (!q)
 		return NULL;
-	for (const char *p = q + 1; *p; p++)
+	for (const char *p = q + 1; *p && n <= MAX_QUERY_PARAMS; p++)
 		if (*p == '&')
 			n++;
-	if (n > MAX_QUERY_PARAMS) {
-		guard_flag_query(conn);
+	if (n > MAX_QUERY_PARAMS || strnlen(uri, MAX_TARGET + 1) > MAX_TARGET) {
+		guard_flag_query(conn, n > MAX_QUERY_PARAMS ? QUERY_PARAMS : QUERY_LONG);
 		((char *)q)[1] = '\0';
 	}
 	return NULL;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # t3210: requests the server refuses at once, before any body and before any handler: too many
-# query parameters (414), a body larger than allowed (413, a page for a page), a chunked body
+# query parameters or too long a target (414), a body larger than allowed (413, a page for a page), a chunked body
 # (411), and what a proxy in front could read differently from us (request smuggling): two
 # Content-Length headers, Content-Length with Transfer-Encoding, a NUL in a header value (400).
 # Each gets its answer within the 5 s that tests/tools/httpload.py raw waits.
@@ -26,6 +26,9 @@ FORM='POST /logga-in HTTP/1.1\r\nHost: lup\r\nContent-Type: application/x-www-fo
 q=$(seq 1000 | sed 's/.*/a&=&/' | paste -sd '&' -)
 expect_eq "1,000 query parameters get 414" "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/healthz?$q")" 414
 expect_eq "also on a page" "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/?$q")" 414
+v=$(head -c 200 /dev/zero | tr '\0' 'x')
+q=$(seq 256 | sed "s/.*/a&=$v/" | paste -sd '&' -)
+expect_eq "256 parameters in 52 KB get 414" "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/healthz?$q")" 414
 q=$(seq 200 | sed 's/.*/a&=&/' | paste -sd '&' -)
 expect_eq "200 query parameters are served" "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/healthz?$q")" 200
 
