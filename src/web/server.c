@@ -19,8 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <strings.h>
+#include <time.h>
 
 #define MAX_STORES 256
 #define CONNECTION_TIMEOUT 15		/* seconds a slow client may stay idle */
@@ -202,7 +202,7 @@ struct head_scan {
 	const char *prev_key, *prev_end;	/* the previous header's name and the end of its value */
 	const char *bad;		/* a header whose value holds a NUL */
 	const char *cl;			/* the first Content-Length */
-	int ncl, cl_differ, cl_bad, te;
+	int ncl, cl_bad, te;		/* Content-Length headers, one malformed, a Transfer-Encoding */
 };
 
 /*
@@ -246,21 +246,19 @@ static enum MHD_Result scan_header(void *cls, enum MHD_ValueKind kind, const cha
 		return MHD_YES;
 	if (!*value || strspn(value, "0123456789") != value_size || value_size > 19)
 		h->cl_bad = 1;
-	if (h->ncl++ && strcmp(h->cl, value) != 0)
-		h->cl_differ = 1;
-	if (!h->cl)
+	if (!h->ncl++)
 		h->cl = value;
 	return MHD_YES;
 }
 
 /*
- * head_refusal: answers at once what must not wait for a body or reach a handler: a query with
- * more than MAX_QUERY_PARAMS parameters (414), a NUL in a header (400), an ambiguous length
- * (two Content-Length headers, a malformed one, or one with Transfer-Encoding: 400; what a proxy
+ * head_refusal: answers at once what must not wait for a body or reach a handler: a query
+ * on_uri refused (414), a NUL in a header (400), an ambiguous length (two Content-Length
+ * headers, even equal ones, a malformed one, or one with Transfer-Encoding: 400; what a proxy
  * in front might read differently), a chunked body (411: the library hides chunk sizes, so no
  * limit could be put on them). head is the start of the raw head (the method, where the
- * library's read buffer begins). Sets max_cl to the declared length. Returns 1 when r holds the
- * refusal (sent with Connection: close), else 0.
+ * library's read buffer begins). Sets max_cl to the declared length. Returns the refusal's
+ * status (r holds it), or 0.
  */
 static int head_refusal(struct MHD_Connection *conn, struct http_req *r, const char *head,
 			unsigned long long *max_cl)
@@ -280,7 +278,7 @@ static int head_refusal(struct MHD_Connection *conn, struct http_req *r, const c
 		h.bad = h.prev_key;
 	if (h.bad)
 		return http_error(r, 400, "bad_request", "the header '%s' holds a NUL byte", h.bad);
-	if (h.cl_differ || h.ncl > 1)
+	if (h.ncl > 1)
 		return http_error(r, 400, "bad_request", "more than one Content-Length header");
 	if (h.cl_bad)
 		return http_error(r, 400, "bad_request", "the Content-Length header is not a length");
