@@ -37,30 +37,26 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 		{ "--max-connections", &max_conn, NULL }, { "--max-per-address", &per_addr, NULL },
 		{ NULL, NULL, NULL },
 	};
-	struct server_conf conf = { 0 };
-	char *end;
-	long n = 2;
+	struct server_conf conf = { .threads = 2 };
 
 	if ((rc = cmd_parse(&cmd_serve, argc, argv, opts, pos, 0, &npos, &help)) != EXIT_OK)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_serve, stdout);
-	if (threads) {
-		errno = 0;
-		n = strtol(threads, &end, 10);
-		if (errno || *end || n < 1 || n > 64) {
-			fprintf(stderr, "lup serve: --threads '%s': expected 1-64\n", threads);
-			return EXIT_USAGE;
-		}
-	}
+	if (number(threads, "--threads", 1, 64, &conf.threads) != 0)
+		return EXIT_USAGE;
 	if (number(timeout, "--request-timeout", 1, 3600, &conf.request_seconds) != 0 ||
 	    number(head, "--head-timeout", 1, 3600, &conf.head_seconds) != 0 ||
 	    number(max_conn, "--max-connections", 8, 100000, &conf.max_connections) != 0 ||
 	    number(per_addr, "--max-per-address", 1, 100000, &conf.max_per_address) != 0)
 		return EXIT_USAGE;
+	if (conf.max_connections && conf.max_connections < 4 * conf.threads) {
+		/* each worker thread gets its share of the cap */
+		fprintf(stderr, "lup serve: --max-connections %d: expected at least 4 per thread\n", conf.max_connections);
+		return EXIT_USAGE;
+	}
 	conf.db = c->db;
 	conf.listen = listen;
-	conf.threads = (int)n;
 	conf.secure_cookies = secure;
 	conf.quiet = quiet;
 	conf.port_file = port_file;
@@ -84,8 +80,8 @@ const struct cmd cmd_serve = {
 	"  --request-timeout S cut off a request still sending its body after S seconds (30)\n"
 	"  --head-timeout S    cut off a connection whose request head (request line and headers)\n"
 	"                      has not fully arrived S seconds after it began waiting for it (10)\n"
-	"  --max-connections N connections served at once (1024); near the cap, the connections\n"
-	"                      waiting longest for a request head are cut to make room\n"
+	"  --max-connections N connections served at once (1024; at least 4 per thread); near\n"
+	"                      the cap, those waiting longest for a request head are cut\n"
 	"  --max-per-address N connections at once from one client address (128)\n"
 	"  --no-cache          answer every view from the database (public views are otherwise\n"
 	"                      cached until the next write of data)",
