@@ -8,7 +8,7 @@
 set -eu
 
 BUILD_PKGS="gcc make pkg-config libsqlite3-dev libicu-dev libyajl-dev libcsv-dev libmicrohttpd-dev libsodium-dev libjansson-dev"
-TEST_PKGS="sqlite3 jq curl clang libclang-rt-14-dev wrk chromium tidy"
+TEST_PKGS="sqlite3 jq curl python3 clang libclang-rt-14-dev wrk chromium tidy"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;

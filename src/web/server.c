@@ -3,6 +3,7 @@
 #include "web/server.h"
 #include "web/auth.h"
 #include "web/cache.h"
+#include "web/guard.h"
 #include "web/http.h"
 #include "web/routes.h"
 #include "web/stash.h"
@@ -18,12 +19,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define MAX_STORES 256
 #define CONNECTION_TIMEOUT 15		/* seconds a slow client may stay idle */
 #define CONNECTION_MEMORY (64 * 1024)	/* headers must fit; larger gets 431 from the library */
-#define MAX_CONNECTIONS 1024
+#define MAX_CONNECTIONS 1024		/* default --max-connections */
+#define MAX_PER_ADDRESS 128		/* default --max-per-address (bench/http.sh runs wrk -c64) */
+#define HEAD_SECONDS 10			/* default --head-timeout */
+#define MAX_QUERY_PARAMS 256		/* more get 414 (1,000 overflowed the connection's pool) */
+#define MAX_TARGET (16 * 1024)		/* a longer request target gets 414 (with 256 parameters,
+					 * 52 KB overflowed the pool) */
+enum { QUERY_PARAMS = 1, QUERY_LONG };	/* why on_uri refused a query */
 #define UPLOAD_SLOWER 4			/* an upload route's body may take 4 x --request-timeout */
 
 struct server_conf server_conf;
@@ -188,24 +196,140 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_re
 	return ret;
 }
 
+/* What the first call learns from the request headers, for head_refusal. */
+struct head_scan {
+	const char *start, *end;	/* the raw request head in the connection's read buffer */
+	const char *prev_key, *prev_end;	/* the previous header's name and the end of its value */
+	const char *bad;		/* a header whose value holds a NUL */
+	const char *cl;			/* the first Content-Length */
+	int ncl, cl_bad, te;		/* Content-Length headers, one malformed, a Transfer-Encoding */
+};
+
+/*
+ * nul_after: 1 when the bytes from h->prev_end up to next hold more than line ends and blanks.
+ * libmicrohttpd 0.9.75 parses the head in place and takes a header value up to its first NUL,
+ * so a NUL inside a value leaves the rest of the value between the two headers (the library
+ * writes NULs only over the ':' and the line ends, at most two a line).
+ */
+static int nul_after(const struct head_scan *h, const char *next)
+{
+	int nuls = 0;
+
+	if (!h->prev_end || h->prev_end < h->start || next > h->end || next < h->prev_end)
+		return 0;	/* not in the read buffer as expected: nothing to tell */
+	for (const char *p = h->prev_end; p < next; p++) {
+		if (!*p)
+			nuls++;
+		else if (*p != '\r' && *p != '\n' && *p != ' ' && *p != '\t')
+			return 1;
+	}
+	/* CR LF, and after the last header the empty line's CR LF */
+	return nuls > (next == h->end ? 4 : 2);
+}
+
+static enum MHD_Result scan_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+				   const char *value, size_t value_size)
+{
+	struct head_scan *h = cls;
+
+	(void)kind;
+	(void)key_size;
+	if (!key || !value)
+		return MHD_YES;
+	if (!h->bad && nul_after(h, key))
+		h->bad = h->prev_key;
+	h->prev_key = key;
+	h->prev_end = value + value_size;
+	if (strcasecmp(key, "Transfer-Encoding") == 0)
+		h->te = 1;
+	if (strcasecmp(key, "Content-Length") != 0)
+		return MHD_YES;
+	if (!*value || strspn(value, "0123456789") != value_size || value_size > 19)
+		h->cl_bad = 1;
+	if (!h->ncl++)
+		h->cl = value;
+	return MHD_YES;
+}
+
+/*
+ * head_refusal: answers at once what must not wait for a body or reach a handler: a query
+ * on_uri refused (414), a NUL in a header (400), an ambiguous length (two Content-Length
+ * headers, even equal ones, a malformed one, or one with Transfer-Encoding: 400; what a proxy
+ * in front might read differently), a chunked body (411: the library hides chunk sizes, so no
+ * limit could be put on them). head is the start of the raw head (the method, where the
+ * library's read buffer begins). Sets max_cl to the declared length. Returns the refusal's
+ * status (r holds it), or 0.
+ */
+static int head_refusal(struct MHD_Connection *conn, struct http_req *r, const char *head,
+			unsigned long long *max_cl)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+	struct head_scan h = { .start = head, .end = ci ? head + ci->header_size : head };
+
+	*max_cl = 0;
+	switch (guard_take_query(conn)) {
+	case QUERY_PARAMS:
+		return http_error(r, 414, "uri_too_long", "the query has more than %d parameters", MAX_QUERY_PARAMS);
+	case QUERY_LONG:
+		return http_error(r, 414, "uri_too_long", "the request target is longer than %d bytes", MAX_TARGET);
+	}
+	MHD_get_connection_values_n(conn, MHD_HEADER_KIND, scan_header, &h);
+	if (!h.bad && nul_after(&h, h.end))
+		h.bad = h.prev_key;
+	if (h.bad)
+		return http_error(r, 400, "bad_request", "the header '%s' holds a NUL byte", h.bad);
+	if (h.ncl > 1)
+		return http_error(r, 400, "bad_request", "more than one Content-Length header");
+	if (h.cl_bad)
+		return http_error(r, 400, "bad_request", "the Content-Length header is not a length");
+	if (h.te && h.ncl)
+		return http_error(r, 400, "bad_request", "both Content-Length and Transfer-Encoding headers");
+	if (h.te)
+		return http_error(r, 411, "length_required",
+				  "a body sent with Transfer-Encoding is not accepted: send it with Content-Length");
+	*max_cl = h.cl ? strtoull(h.cl, NULL, 10) : 0;
+	return 0;
+}
+
+/* first_call: the request head has arrived. Returns 1 when r is answered already (a refusal or
+ * a body over its limit), else 0 (the body, if any, follows). */
+static int first_call(struct MHD_Connection *conn, struct http_req *r, const char *head)
+{
+	unsigned long long cl;
+
+	guard_head_done(conn);
+	if (head_refusal(conn, r, head, &cl))
+		return 1;
+	if (r->method == HTTP_POST)
+		r->body.max = body_limit(r);
+	if (cl <= r->body.max)
+		return 0;
+	/* too large: answer before any of the body is read (pages get their 413 as a page from
+	 * the dispatcher, after its access check) */
+	r->body_too_big = 1;
+	if (http_is_page(r))
+		handle(r);
+	else
+		http_error(r, 413, "too_large", "the body is larger than %zu bytes", r->body.max);
+	return 1;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
 {
 	struct http_req *r = *con_cls;
-	const char *cl;
 
 	(void)cls;
 	(void)version;
 	if (!r) {
-		/* queue nothing on the first call: libmicrohttpd 0.9.75 drops keep-alive otherwise */
-		*con_cls = req_new(conn, url, method);
-		r = *con_cls;
-		if (r->method == HTTP_POST)
-			r->body.max = body_limit(r);
-		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > r->body.max)
-			r->body_too_big = 1;
+		*con_cls = r = req_new(conn, url, method);
+		if (first_call(conn, r, method)) {
+			/* the body stays unread, so the library closes the connection after this */
+			http_header(r, "Connection", "close");
+			return send_response(conn, r);
+		}
+		/* queue nothing else on the first call: libmicrohttpd 0.9.75 drops keep-alive otherwise */
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -229,13 +353,40 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return send_response(conn, r);
 }
 
+/*
+ * on_uri: the URI log callback, called with the raw request target before libmicrohttpd parses
+ * its query into the connection's memory pool, where some 1,000 parameters (or 256 in 52 KB) do
+ * not fit: the library then closes the connection without an answer. A query with more than
+ * MAX_QUERY_PARAMS parameters, or a target longer than MAX_TARGET bytes, is flagged for a 414
+ * and cut at its '?': the target is the connection's own read buffer, which 0.9.75 parses only
+ * after this call.
+ */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	const char *q = strchr(uri, '?');
+	int n = 1;
+
+	(void)cls;
+	if (!q)
+		return NULL;
+	for (const char *p = q + 1; *p && n <= MAX_QUERY_PARAMS; p++)
+		if (*p == '&')
+			n++;
+	if (n > MAX_QUERY_PARAMS || strnlen(uri, MAX_TARGET + 1) > MAX_TARGET) {
+		guard_flag_query(conn, n > MAX_QUERY_PARAMS ? QUERY_PARAMS : QUERY_LONG);
+		((char *)q)[1] = '\0';
+	}
+	return NULL;
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	struct http_req *r = *con_cls;
 
 	(void)cls;
-	(void)conn;
+	/* a kept-alive connection now waits for its next head: its deadline starts again */
+	guard_head_wait(conn);
 	if (!r)
 		return;
 	if (!server_conf.quiet) {
@@ -287,6 +438,30 @@ static int write_port_file(struct MHD_Daemon *d, const char *path, struct err *e
 	return LUP_OK;
 }
 
+/*
+ * start_daemon: libmicrohttpd with poll(2), not epoll: with 0.9.75's epoll, a worker thread
+ * that reached its share of the connection cap (the cap / --threads) left every connection it
+ * had accepted unserved until the idle timeout (measured: after bursts of 1,000 connections
+ * with 8 threads, exactly 128, 256 or 384 requests, whole workers, got no answer for 15 s;
+ * with poll none in the same runs). ITC: MHD_quiesce_daemon stops the listening in every
+ * thread of the pool at shutdown.
+ */
+static struct MHD_Daemon *start_daemon(const struct sockaddr_in *sa)
+{
+	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0,
+				NULL, NULL, on_request, NULL,
+				MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
+				MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(server_conf.threads > 0 ? server_conf.threads : 2),
+				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
+				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+				MHD_OPTION_CONNECTION_LIMIT, (unsigned)server_conf.max_connections,
+				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)server_conf.max_per_address,
+				MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+				MHD_OPTION_NOTIFY_CONNECTION, guard_notify, NULL,
+				MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+				MHD_OPTION_END);
+}
+
 int server_run(const struct server_conf *conf, struct err *e)
 {
 	struct MHD_Daemon *d;
@@ -298,6 +473,12 @@ int server_run(const struct server_conf *conf, struct err *e)
 	server_conf = *conf;
 	if (server_conf.request_seconds <= 0)
 		server_conf.request_seconds = 30;
+	if (server_conf.head_seconds <= 0)
+		server_conf.head_seconds = HEAD_SECONDS;
+	if (server_conf.max_connections <= 0)
+		server_conf.max_connections = MAX_CONNECTIONS;
+	if (server_conf.max_per_address <= 0)
+		server_conf.max_per_address = MAX_PER_ADDRESS;
 	if ((rc = parse_listen(conf->listen, &sa, e)) != LUP_OK)
 		return -1;
 	if (auth_init() != 0)
@@ -311,20 +492,16 @@ int server_run(const struct server_conf *conf, struct err *e)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);	/* the workers inherit the mask */
 	signal(SIGPIPE, SIG_IGN);
-	/* ITC: MHD_quiesce_daemon stops the listening in every thread of the pool at shutdown */
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0,
-			     NULL, NULL, on_request, NULL,
-			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(conf->threads > 0 ? conf->threads : 2),
-			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
-			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
-			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-			     MHD_OPTION_END);
-	if (!d)
+	if (guard_start(server_conf.head_seconds, (unsigned)server_conf.max_connections) != 0)
+		return err_set(e, LUP_EIO, "cannot start the connection watchdog"), -1;
+	d = start_daemon(&sa);
+	if (!d) {
+		guard_stop();
 		return err_set(e, LUP_EIO, "cannot listen on %s (in use, or not allowed)", conf->listen), -1;
+	}
 	if (write_port_file(d, conf->port_file, e) != LUP_OK) {
 		MHD_stop_daemon(d);
+		guard_stop();
 		return -1;
 	}
 	fprintf(stderr, "lup serve: listening on %s (database %s)\n", conf->listen, conf->db);
@@ -332,6 +509,7 @@ int server_run(const struct server_conf *conf, struct err *e)
 	fprintf(stderr, "lup serve: %s: finishing requests in flight\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	MHD_quiesce_daemon(d);
 	MHD_stop_daemon(d);
+	guard_stop();
 	close_stores();
 	cache_clear();
 	stash_clear();

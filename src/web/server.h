@@ -13,6 +13,10 @@ struct server_conf {
 	const char *port_file;	/* when set, the bound port is written there once listening */
 	int no_cache;		/* do not cache public views (for measuring) */
 	int request_seconds;	/* a request still sending its body after this long is cut off */
+	int head_seconds;	/* a connection whose request head has not fully arrived this long
+				 * after it began waiting (accept, or the previous response) is cut */
+	int max_connections;	/* connections served at once (0: 1024) */
+	int max_per_address;	/* connections at once from one client address (0: 128) */
 };
 
 /* The configuration, read-only once the server runs (handlers read secure_cookies). */

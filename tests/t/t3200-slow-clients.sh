@@ -1,15 +1,31 @@
 #!/bin/sh
-# t3200: slow clients: a body trickled in over longer than --request-timeout is cut off, while
-# other requests go on being served.
+# t3200: slow clients: a body trickled in over longer than --request-timeout is cut off, a
+# request head trickled in over longer than --head-timeout is cut off, one address cannot hold
+# more than --max-per-address connections, and when slow connections outnumber the cap
+# (--max-connections) those waiting longest for their head are cut so that prompt requests are
+# still answered. The many connections come from tests/tools/httpload.py (127.0.0.x sources).
 . "$(dirname "$0")/lib.sh"
 DB="$TMP/lup.db"
+LOAD="python3 $ROOT/tests/tools/httpload.py"
+ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || :
+
+# start ARGS...: a server with the options ARGS on a free port; sets SERVER and PORT
+start() {
+	rm -f "$TMP/port"
+	"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --quiet "$@" >/dev/null 2>"$TMP/server.log" &
+	SERVER=$!
+	for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+	[ -s "$TMP/port" ] || { nok "lup serve $* starts"; sed 's/^/    /' "$TMP/server.log" >&2; finish; }
+	PORT=$(cat "$TMP/port")
+}
+stop() { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; }
+trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+# field NAME: the value of NAME=... in $TMP/load
+field() { tr ' ' '\n' < "$TMP/load" | sed -n "s/^$1=//p"; }
 
 "$LUP" --db "$DB" init >/dev/null
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --quiet --request-timeout 1 >/dev/null 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-BASE="http://127.0.0.1:$(cat "$TMP/port")"
+start --request-timeout 1
+BASE="http://127.0.0.1:$PORT"
 head -c 6000 /dev/zero | tr '\0' 'x' > "$TMP/slow"
 curl -s -o /dev/null -w '%{http_code}' --max-time 20 --limit-rate 1500 -X POST -H 'Content-Type: application/json' \
 	--data-binary "@$TMP/slow" "$BASE/api/v1/login" > "$TMP/code" 2>/dev/null &
@@ -20,5 +36,39 @@ wait $CURL
 code=$(cat "$TMP/code")
 [ "$code" != 200 ] && [ "$code" != 401 ] && ok "the trickling request is cut off (status '$code')" || nok "the slow request was served ($code)"
 expect_eq "the server is still up" "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" 200
+stop
+
+# one address opens more connections than the default cap (1024), all trickling
+start
+$LOAD slow "$PORT" 1030 1 5 > "$TMP/load"
+[ "$(field open)" -le 128 ] && ok "one address keeps at most 128 connections ($(cat "$TMP/load"))" ||
+	nok "one address holds $(field open) connections ($(cat "$TMP/load"))"
+[ "$(field answered)" -ge 1 ] && [ "$(field answered)" = "$(field probes)" ] &&
+	ok "other addresses are served meanwhile" || nok "other addresses went unanswered ($(cat "$TMP/load"))"
+stop
+
+# 20 connections from 4 addresses trickle a request head for 6 s; the head deadline is 2 s
+start --head-timeout 2
+$LOAD slow "$PORT" 20 4 6 > "$TMP/load"
+expect_eq "every trickled head is cut off ($(cat "$TMP/load"))" "$(field cut)/$(field open)" "20/0"
+[ "$(field answered)" -ge 1 ] && [ "$(field answered)" = "$(field probes)" ] &&
+	ok "prompt requests are answered meanwhile" || nok "prompt requests went unanswered ($(cat "$TMP/load"))"
+stop
+
+# 64 trickling connections from 8 addresses, reopened as they are cut, against a cap of 32;
+# the head deadline (30 s) is longer than the run: only load shedding can make room
+start --max-connections 32 --max-per-address 8 --head-timeout 30
+$LOAD slow "$PORT" 64 8 8 --reconnect > "$TMP/load"
+[ "$(field cut)" -ge 1 ] && ok "slow connections over the cap are cut ($(cat "$TMP/load"))" ||
+	nok "no slow connection was cut ($(cat "$TMP/load"))"
+[ "$(field answered)" -ge 1 ] && [ "$(field answered)" = "$(field probes)" ] &&
+	ok "prompt requests are answered while the cap is full of slow ones" ||
+	nok "prompt requests went unanswered ($(cat "$TMP/load"))"
+expect_eq "the server is still up" "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/healthz")" 200
+stop
+
 expect_exit "a bad --request-timeout" 2 "$LUP" --db "$DB" serve --request-timeout 0
+expect_exit "a bad --head-timeout" 2 "$LUP" --db "$DB" serve --head-timeout x
+expect_exit "a bad --max-connections" 2 "$LUP" --db "$DB" serve --max-connections 0
+expect_exit "a bad --max-per-address" 2 "$LUP" --db "$DB" serve --max-per-address -1
 finish
