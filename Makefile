@@ -22,7 +22,7 @@ else
 Q := @
 endif
 
-LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/store/*.c src/load/*.c src/import/*.c src/render/*.c src/web/*.c src/cmd/*.c))
+LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/store/*.c src/load/*.c src/import/*.c src/render/*.c src/view/*.c src/edit/*.c src/doc/*.c src/web/*.c src/cmd/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/sqlite/*.sql))
 GEN := build/gen/migrations-sqlite.c
 LIB_OBJ := $(LIB_SRC:src/%.c=build/obj/%.o) build/obj/gen/migrations-sqlite.o
