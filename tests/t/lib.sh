@@ -50,4 +50,24 @@ serve() {
 	BASE="http://127.0.0.1:$(cat "$TMP/port")"
 }
 
+# req NAME EXPECTED METHOD PATH [BODY] [TOKEN] [EXTRA CURL ARGS...]: one request to $BASE
+# (JSON body when BODY is given, bearer TOKEN when given); the answer's body in $TMP/body, its
+# headers in $TMP/headers
+req() {
+	name=$1 want=$2 method=$3 path=$4 body=${5-} tok=${6-}
+	if [ $# -ge 6 ]; then shift 6; else shift $#; fi
+	if [ -n "$body" ]; then
+		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
+			${tok:+-H "Authorization: Bearer $tok"} -H 'Content-Type: application/json' \
+			--data-binary "$body" "$@" "$BASE$path")
+	else
+		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
+			${tok:+-H "Authorization: Bearer $tok"} "$@" "$BASE$path")
+	fi
+	if [ "$code" = "$want" ]; then ok "$name"; else
+		nok "$name ($method $path: $code, expected $want)"; head -c 300 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
+}
+# jb FILTER: jq -r FILTER of the last answer
+jb() { jq -r "$1" "$TMP/body"; }
+
 finish() { exit $failed; }

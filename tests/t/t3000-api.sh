@@ -22,22 +22,6 @@ expect_exit "an editor needs an organisation" 2 sh -c "printf 'longenoughpw\n' |
 serve "$DB"
 PORT=$(cat "$TMP/port")
 
-# req NAME EXPECTED METHOD PATH [BODY] [TOKEN] [EXTRA CURL ARGS...]: one request; body in $TMP/body
-req() {
-	name=$1 want=$2 method=$3 path=$4 body=${5-} tok=${6-}
-	if [ $# -ge 6 ]; then shift 6; else shift $#; fi
-	if [ -n "$body" ]; then
-		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
-			${tok:+-H "Authorization: Bearer $tok"} -H 'Content-Type: application/json' \
-			--data-binary "$body" "$@" "$BASE$path")
-	else
-		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
-			${tok:+-H "Authorization: Bearer $tok"} "$@" "$BASE$path")
-	fi
-	if [ "$code" = "$want" ]; then ok "$name"; else
-		nok "$name ($method $path: $code, expected $want)"; head -c 300 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
-}
-jb() { jq -r "$1" "$TMP/body"; }
 audits() { sqlite3 "$DB" 'SELECT count(*) FROM audit'; }
 
 # --- reads -------------------------------------------------------------------------------------

@@ -38,23 +38,6 @@ for i in $(seq 100); do [ -s "$TMP/port2" ] && break; sleep 0.1; done
 [ -s "$TMP/port2" ] && ok "a server without the cache starts" || { nok "lup serve --no-cache"; finish; }
 BASE2="http://127.0.0.1:$(cat "$TMP/port2")"
 
-# req NAME EXPECTED METHOD PATH [BODY] [TOKEN] [EXTRA CURL ARGS...]: one request to $BASE; the
-# body in $TMP/body
-req() {
-	name=$1 want=$2 method=$3 path=$4 body=${5-} tok=${6-}
-	if [ $# -ge 6 ]; then shift 6; else shift $#; fi
-	if [ -n "$body" ]; then
-		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
-			${tok:+-H "Authorization: Bearer $tok"} -H 'Content-Type: application/json' \
-			--data-binary "$body" "$@" "$BASE$path")
-	else
-		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
-			${tok:+-H "Authorization: Bearer $tok"} "$@" "$BASE$path")
-	fi
-	if [ "$code" = "$want" ]; then ok "$name"; else
-		nok "$name ($method $path: $code, expected $want)"; head -c 300 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
-}
-jb() { jq -r "$1" "$TMP/body"; }
 has() { if grep -q -F -- "$2" "$TMP/body"; then ok "$1"; else nok "$1 (the answer lacks '$2')"; fi; }
 hasnt() { if grep -q -F -- "$2" "$TMP/body"; then nok "$1 (the answer has '$2')"; else ok "$1"; fi; }
 # each NAME METHOD PATH BODY EXPECTED...: the request once per role of $ROLES, in that order

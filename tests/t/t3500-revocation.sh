@@ -25,22 +25,6 @@ T_reader=$(L token create reader --label script 2>/dev/null)
 
 serve "$DB"
 
-# req NAME EXPECTED METHOD PATH [BODY] [TOKEN] [EXTRA CURL ARGS...]: one request; body in $TMP/body
-req() {
-	name=$1 want=$2 method=$3 path=$4 body=${5-} tok=${6-}
-	if [ $# -ge 6 ]; then shift 6; else shift $#; fi
-	if [ -n "$body" ]; then
-		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
-			${tok:+-H "Authorization: Bearer $tok"} -H 'Content-Type: application/json' \
-			--data-binary "$body" "$@" "$BASE$path")
-	else
-		code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
-			${tok:+-H "Authorization: Bearer $tok"} "$@" "$BASE$path")
-	fi
-	if [ "$code" = "$want" ]; then ok "$name"; else
-		nok "$name ($method $path: $code, expected $want)"; head -c 300 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
-}
-jb() { jq -r "$1" "$TMP/body"; }
 # login JAR NAME PASSWORD: an API login into the cookie jar JAR; CSRF gets its CSRF token
 login() {
 	rm -f "$TMP/$1"
