@@ -4,6 +4,7 @@
  * on every request, so what these commands change takes effect on its next request. */
 #include "cmd/cmd.h"
 #include "core/arena.h"
+#include "edit/account.h"
 #include "render/rows.h"
 #include "store/audit.h"
 #include "store/store.h"
@@ -60,6 +61,9 @@ static int user_id(struct cmd_ctx *c, struct store *st, const char *name, int64_
 	}
 	return EXIT_OK;
 }
+
+/* the CLI as the actor of the writes of edit/account.c */
+static const struct edit_actor cli_actor = { 0, "lup user" };
 
 /* audit_row: records a write by the CLI (actor "lup user") in the open transaction. */
 static int audit_row(struct cmd_ctx *c, struct store *st, const char *action, const char *entity, int64_t id,
@@ -130,15 +134,9 @@ static int passwd(struct cmd_ctx *c, struct store *st, const char *name)
 		return rc;
 	if (read_password(pw, sizeof(pw)) != 0 || auth_hash_password(pw, hash) != 0)
 		return EXIT_FAIL;
-	struct sval args[] = { SVI(id), SVS(hash) };
 	int ended = 0;
-	if (store_begin(st, &c->err) != LUP_OK ||
-	    store_exec(st, STMT_USER_SET_PASSWORD, args, 2, NULL, NULL, &c->err) != LUP_OK ||
-	    auth_end_sessions(st, id, NULL, &ended, &c->err) != LUP_OK ||
-	    audit(c, st, "update", id, name) != LUP_OK || store_commit(st, &c->err) != LUP_OK) {
-		store_rollback(st);
+	if (account_set_password(st, &cli_actor, id, hash, NULL, &ended, &c->err) != LUP_OK)
 		return cmd_fail(c);
-	}
 	printf("changed the password of %s; ended %d session%s (API tokens stay valid)\n", name, ended,
 	       ended == 1 ? "" : "s");
 	return EXIT_OK;
@@ -153,16 +151,8 @@ static int set_disabled(struct cmd_ctx *c, struct store *st, const char *name, i
 
 	if ((rc = user_id(c, st, name, &id)) != EXIT_OK)
 		return rc;
-	struct sval args[] = { SVI(id), SVI(disabled) };
-	if (store_begin(st, &c->err) != LUP_OK ||
-	    store_exec(st, STMT_USER_SET_DISABLED, args, 2, NULL, &changed, &c->err) != LUP_OK ||
-	    (disabled && auth_end_sessions(st, id, NULL, &ended, &c->err) != LUP_OK) ||
-	    (changed && audit_row(c, st, "update", "user", id, disabled ? "{\"disabled\":false}" : "{\"disabled\":true}",
-				  disabled ? "{\"disabled\":true}" : "{\"disabled\":false}") != LUP_OK) ||
-	    store_commit(st, &c->err) != LUP_OK) {
-		store_rollback(st);
+	if (account_set_disabled(st, &cli_actor, id, disabled, &changed, &ended, &c->err) != LUP_OK)
 		return cmd_fail(c);
-	}
 	if (!changed)
 		printf("%s is %s already\n", name, disabled ? "disabled" : "enabled");
 	else if (disabled)
@@ -283,27 +273,14 @@ static int token_revoke(struct cmd_ctx *c, struct store *st, const char *ids)
 {
 	char *end;
 	long long id = strtoll(ids, &end, 10);
-	int64_t found = 0;
 	int changed = 0;
 
 	if (*end || id <= 0) {
 		fprintf(stderr, "lup token revoke: '%s' is not a token id (see lup token list)\n", ids);
 		return EXIT_USAGE;
 	}
-	struct sval v = SVI(id);
-	if (store_begin(st, &c->err) != LUP_OK ||
-	    store_query_id(st, STMT_TOKEN_SHOW, &v, 1, &found, &c->err) != LUP_OK ||
-	    (found && store_exec(st, STMT_TOKEN_REVOKE, &v, 1, NULL, &changed, &c->err) != LUP_OK) ||
-	    (changed && audit_row(c, st, "update", "api_token", id, "{\"revoked\":false}",
-				  "{\"revoked\":true}") != LUP_OK) ||
-	    store_commit(st, &c->err) != LUP_OK) {
-		store_rollback(st);
+	if (account_revoke_token(st, &cli_actor, id, &changed, &c->err) != LUP_OK)
 		return cmd_fail(c);
-	}
-	if (!found) {
-		fprintf(stderr, "lup: no token %lld\n", id);
-		return EXIT_FAIL;
-	}
 	printf(changed ? "revoked token %lld\n" : "token %lld is revoked already\n", id);
 	return EXIT_OK;
 }

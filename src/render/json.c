@@ -190,7 +190,7 @@ void json_bool(struct json *j, int v)
 	end_value(j);
 }
 
-void json_null(struct json *j)
+void json_nothing(struct json *j)
 {
 	if (begin_value(j) < 0)
 		return;

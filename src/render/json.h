@@ -39,13 +39,14 @@ void json_arr_close(struct json *j);
 /* json_key: writes an object key; the next call must write its value. */
 void json_key(struct json *j, const char *key);
 
-/* Values. json_str(NULL) writes null. json_num writes null for NaN/inf. */
+/* Values. json_str(NULL) writes null. json_num writes null for NaN/inf. json_nothing writes
+ * null (not json_null: that is jansson's, and the linker would take ours for it). */
 void json_str(struct json *j, const char *s);
 void json_strn(struct json *j, const char *s, size_t n);
 void json_int(struct json *j, int64_t v);
 void json_num(struct json *j, double v);
 void json_bool(struct json *j, int v);
-void json_null(struct json *j);
+void json_nothing(struct json *j);
 
 /* json_finish: 0 when exactly one complete value was written and no call was refused,
  * else -1. Adds a final newline when pretty. */

@@ -86,7 +86,7 @@ void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j,
 		const struct row_cell *cell = &rs->rows[i][c];
 		json_key(j, rs->names[c]);
 		if (cell->t == SV_NULL)
-			json_null(j);
+			json_nothing(j);
 		else if (is_bool(rs->names[c], bools))
 			json_bool(j, strcmp(cell->s, "0") != 0);
 		else if (cell->t == SV_INT)

@@ -8,11 +8,8 @@
 #include "store/store.h"
 
 /* jansson reads the entries; lup's writer (render/json.h) writes them, so that numbers and
- * escapes are those of every other JSON lup writes. Both name a json_null: jansson's, unused
- * here, is renamed away. */
-#define json_null jansson_json_null
+ * escapes are those of every other JSON lup writes. */
 #include <jansson.h>
-#undef json_null
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -62,7 +59,7 @@ static void emit(struct json *j, const json_t *v)
 	case JSON_REAL: json_num(j, json_real_value(v)); break;
 	case JSON_TRUE: json_bool(j, 1); break;
 	case JSON_FALSE: json_bool(j, 0); break;
-	default: json_null(j); break;
+	default: json_nothing(j); break;
 	}
 }
 

@@ -1,6 +1,7 @@
 /* api-auth.c: login, logout, the caller's identity and password, users and their tokens
  * (admin: list, create, disable, enable, revoke) and the audit log. */
 #include "web/api.h"
+#include "edit/account.h"
 #include "web/authz.h"
 #include "web/auth.h"
 #include "web/body.h"
@@ -43,7 +44,7 @@ int api_me(struct http_req *r)
 	json_key(j, "id"); json_int(j, r->user.id);
 	json_key(j, "name"); json_str(j, r->user.name);
 	json_key(j, "role"); json_str(j, role_name(r->user.role));
-	json_key(j, "org_id"); if (r->user.org_id) json_int(j, r->user.org_id); else json_null(j);
+	json_key(j, "org_id"); if (r->user.org_id) json_int(j, r->user.org_id); else json_nothing(j);
 	json_key(j, "via"); json_str(j, r->user.by_cookie ? "cookie" : "token");
 	json_obj_close(j);
 	return http_json_end(r, j);
@@ -124,7 +125,7 @@ int api_users_create(struct http_req *r)
 		json_obj_open(&aj);
 		json_key(&aj, "name"); json_str(&aj, b.s[0]);
 		json_key(&aj, "role"); json_str(&aj, b.s[2]);
-		json_key(&aj, "org_id"); if (org) json_int(&aj, org); else json_null(&aj);
+		json_key(&aj, "org_id"); if (org) json_int(&aj, org); else json_nothing(&aj);
 		json_obj_close(&aj);
 		json_finish(&aj);
 		after = arena_strdup(&r->a, ab.ptr);
@@ -163,16 +164,6 @@ int api_audit_list(struct http_req *r)
 	return rows_reply(r, STMT_AUDIT_LIST, args, 2, NULL);
 }
 
-/* audit_flag: audits an update of entity id whose flag went from !value to value. */
-static int audit_flag(struct http_req *r, const char *entity, int64_t id, const char *flag, int value)
-{
-	char before[64], after[64];
-
-	snprintf(before, sizeof(before), "{\"%s\":%s}", flag, value ? "false" : "true");
-	snprintf(after, sizeof(after), "{\"%s\":%s}", flag, value ? "true" : "false");
-	return api_audit(r, "update", entity, id, before, after);
-}
-
 /* set_disabled: POST /api/v1/users/{id}/disable and /enable. Disabling also ends the user's
  * sessions; its tokens are kept but refused while it is disabled. */
 static int set_disabled(struct http_req *r, int disabled)
@@ -187,17 +178,9 @@ static int set_disabled(struct http_req *r, int disabled)
 		return http_fail(r);
 	if (!found)
 		return http_error(r, 404, "not_found", "no user '%s'", r->params[0]);
-	if (disabled && id == r->user.id)
-		return http_error(r, 409, "conflict", "an administrator cannot disable its own account");
-	if (store_begin(r->st, &r->err) != LUP_OK)
-		return http_fail(r);
-	struct sval args[] = { SVI(id), SVI(disabled) };
-	if (store_exec(r->st, STMT_USER_SET_DISABLED, args, 2, NULL, &changed, &r->err) != LUP_OK ||
-	    (disabled && auth_end_sessions(r->st, id, NULL, &ended, &r->err) != LUP_OK) ||
-	    (changed && audit_flag(r, "user", id, "disabled", disabled) != LUP_OK))
-		return api_rollback_fail(r);
-	if ((rc = api_commit(r)) != 0)
-		return rc;
+	struct edit_actor who = { r->user.id, r->user.name };
+	if (account_set_disabled(r->st, &who, id, disabled, &changed, &ended, &r->err) != LUP_OK)
+		return r->err.code == LUP_ECONFLICT ? http_error(r, 409, "conflict", "%s", r->err.msg) : http_fail(r);
 	struct json *j = http_json_begin(r, 200);
 	json_obj_open(j);
 	json_key(j, "id"); json_int(j, id);
@@ -230,14 +213,10 @@ int api_password_change(struct http_req *r, const char *current, const char *new
 		return http_error(r, 500, "internal", "cannot hash the password");
 	if (r->user.by_cookie)
 		keep = auth_session_token(r, tok, sizeof(tok));
-	if (store_begin(r->st, &r->err) != LUP_OK)
+	struct edit_actor who = { r->user.id, r->user.name };
+	if (account_set_password(r->st, &who, r->user.id, hash, keep, ended, &r->err) != LUP_OK)
 		return http_fail(r);
-	struct sval args[] = { SVI(r->user.id), SVS(hash) };
-	if (store_exec(r->st, STMT_USER_SET_PASSWORD, args, 2, NULL, NULL, &r->err) != LUP_OK ||
-	    auth_end_sessions(r->st, r->user.id, keep, ended, &r->err) != LUP_OK ||
-	    api_audit(r, "update", "user", r->user.id, NULL, "{\"password\":\"changed\"}") != LUP_OK)
-		return api_rollback_fail(r);
-	return api_commit(r);
+	return 0;
 }
 
 int api_me_password(struct http_req *r)
@@ -307,20 +286,13 @@ int api_token_revoke(struct http_req *r)
 
 	if ((rc = api_id_param(r, 0, STMT__MAX, "token", &id)) != 0)
 		return rc;
-	if (store_begin(r->st, &r->err) != LUP_OK)
-		return http_fail(r);
+	struct edit_actor who = { r->user.id, r->user.name };
+	if (account_revoke_token(r->st, &who, id, &changed, &r->err) != LUP_OK)
+		return r->err.code == LUP_ENOTFOUND ? http_error(r, 404, "not_found", "no token %lld", (long long)id)
+						    : http_fail(r);
 	struct sval v = SVI(id);
 	if (store_query(r->st, STMT_TOKEN_SHOW, &v, 1, token_show_row, &t, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	if (!t.id) {
-		store_rollback(r->st);
-		return http_error(r, 404, "not_found", "no token %lld", (long long)id);
-	}
-	if (store_exec(r->st, STMT_TOKEN_REVOKE, &v, 1, NULL, &changed, &r->err) != LUP_OK ||
-	    (changed && audit_flag(r, "api_token", id, "revoked", 1) != LUP_OK))
-		return api_rollback_fail(r);
-	if ((rc = api_commit(r)) != 0)
-		return rc;
+		return http_fail(r);
 	struct json *j = http_json_begin(r, 200);
 	json_obj_open(j);
 	json_key(j, "id"); json_int(j, id);

@@ -211,7 +211,7 @@ int api_comparison(struct http_req *r)
 		if (rs.rows[i][vv].s && !isnan(city[s]))
 			json_num(j, model_gap(dir, strtod(rs.rows[i][vv].s, NULL), city[s]));
 		else
-			json_null(j);
+			json_nothing(j);
 		json_obj_close(j);
 	}
 	json_arr_close(j);

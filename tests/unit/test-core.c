@@ -112,7 +112,7 @@ static void fill_object(struct json *j)
 	json_key(j, "n"); json_int(j, -7);
 	json_key(j, "v"); json_num(j, 4.6);
 	json_key(j, "ok"); json_bool(j, 1);
-	json_key(j, "none"); json_null(j);
+	json_key(j, "none"); json_nothing(j);
 	json_key(j, "list"); json_arr_open(j); json_int(j, 1); json_str(j, NULL); json_arr_close(j);
 	json_obj_close(j);
 }
