@@ -73,7 +73,7 @@ static void snap_value(struct json *j, const struct store_row *r, int i)
 	case SV_INT: json_int(j, store_col_int(r, i)); break;
 	case SV_REAL: json_num(j, store_col_real(r, i)); break;
 	case SV_TEXT: json_str(j, store_col_text(r, i)); break;
-	default: json_null(j); break;
+	default: json_nothing(j); break;
 	}
 }
 
