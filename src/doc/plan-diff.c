@@ -149,12 +149,26 @@ static void set(json_t *o, const char *k, json_t *v)
 		abort();
 }
 
-/* a canonical string of v (for maps and messages): malloc'd, never NULL */
+/* a canonical string of v, its JSON text (for maps and messages): malloc'd, never NULL */
 static char *canon(const json_t *v)
 {
-	char *s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+	char *s;
 
-	if (!s)
+	/* the common case without the serializer: a string with nothing to escape */
+	if (json_is_string(v) && !strpbrk(json_string_value(v), "\"\\\x01\x02\x03\x04\x05\x06\x07\x08"
+					   "\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
+					   "\x1b\x1c\x1d\x1e\x1f\x7f") &&
+	    strlen(json_string_value(v)) == json_string_length(v)) {
+		size_t n = json_string_length(v);
+
+		s = xmalloc(n + 3);
+		s[0] = '"';
+		memcpy(s + 1, json_string_value(v), n);
+		s[n + 1] = '"';
+		s[n + 2] = '\0';
+		return s;
+	}
+	if (!(s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY)))
 		abort();
 	return s;
 }
@@ -730,6 +744,8 @@ static int diff_list(struct dctx *dc, const json_t *a, const json_t *b, const st
 				whole(dc, k, "removed", json_array_get(a, next));
 		if (next == (size_t)i)
 			next++;
+		if (json_equal(json_array_get(a, (size_t)i), eb))
+			continue;	/* nothing changed, inside either */
 		snprintf(wi, sizeof wi, "%.400s[%ld]", wa, i);
 		snprintf(wj, sizeof wj, "%.400s[%zu]", wb, j);
 		rc = diff_thing(dc, json_array_get(a, (size_t)i), eb, k, wi, wj);
