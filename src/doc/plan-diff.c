@@ -117,23 +117,12 @@ struct dctx {
 	struct err *e;
 };
 
-/* jansson's null singleton. Not jnull(): lup's JSON writer (render/json.c) defines a
- * function of that name too, which wins at link time; json_pack reaches jansson's own. */
-static json_t *jnull(void)
-{
-	json_t *v = json_pack("n");
-
-	if (!v)
-		abort();
-	return v;
-}
-
 /* member k of o (o may be anything), null when absent: never NULL, borrowed */
 static json_t *member(const json_t *o, const char *k)
 {
 	json_t *v = json_is_object(o) ? json_object_get(o, k) : NULL;
 
-	return v ? v : jnull();
+	return v ? v : json_null();
 }
 
 /* json_array_append_new that treats a NULL value (failed allocation) as a programming fault */
@@ -661,8 +650,8 @@ static json_t *change(const struct dctx *dc, const struct kspec *k, const char *
 	set(c, "op", json_string(op));
 	if (k->parent)
 		set(c, k->parent, json_incref((json_t *)dc->ida));
-	set(c, "id", json_incref(k->id ? member(el, k->id) : jnull()));
-	set(c, "name", json_incref(k->label ? member(el, k->label) : jnull()));
+	set(c, "id", json_incref(k->id ? member(el, k->id) : json_null()));
+	set(c, "name", json_incref(k->label ? member(el, k->label) : json_null()));
 	return c;
 }
 

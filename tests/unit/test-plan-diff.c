@@ -16,9 +16,6 @@
 #define FIX_A "tests/data/plan-diff/a.json"
 #define FIX_B "tests/data/plan-diff/b.json"
 
-/* Nulls come from json_pack("n"): the test links lup's JSON writer, whose json_null() takes the
- * place of jansson's. */
-
 /* ---- helpers ---------------------------------------------------------------------------- */
 
 static json_t *load(const char *path)
@@ -270,8 +267,8 @@ static char *paras(const char *before, const char *after)
 	struct buf out;
 
 	buf_init(&out, 0);
-	json_object_set_new(el(a, "sections", 0), "body", before ? json_string(before) : json_pack("n"));
-	json_object_set_new(el(b, "sections", 0), "body", after ? json_string(after) : json_pack("n"));
+	json_object_set_new(el(a, "sections", 0), "body", before ? json_string(before) : json_null());
+	json_object_set_new(el(b, "sections", 0), "body", after ? json_string(after) : json_null());
 	ch = diff(a, b, &d);
 	list = json_object_get(field(ch, 0, "body"), "paragraphs");
 	for (size_t i = 0; i < json_array_size(list); i++)
@@ -399,8 +396,8 @@ static void test_missing_arrays(void)
 	json_t *a = base(), *b = base(), *d, *ch;
 
 	json_object_del(b, "themes");
-	json_object_set_new(b, "measures", json_pack("n"));
-	json_object_set_new(el(b, "goals", 0), "indicators", json_pack("n"));
+	json_object_set_new(b, "measures", json_null());
+	json_object_set_new(el(b, "goals", 0), "indicators", json_null());
 	ch = diff(a, b, &d);
 	T_EQ_INT(json_array_size(ch), 4);
 	check_change(json_array_get(ch, 0), "theme", "removed", "theme-12");
@@ -472,7 +469,7 @@ static void test_hostile(void)
 	json_decref(b);
 
 	b = base();
-	json_object_set_new(json_array_get(json_object_get(el(b, "goals", 0), "indicators"), 0), "id", json_pack("n"));
+	json_object_set_new(json_array_get(json_object_get(el(b, "goals", 0), "indicators"), 0), "id", json_null());
 	diff_fails(a, b, LUP_EINVAL, "document B: goals[0].indicators[0]: 'id' is missing");
 	json_decref(b);
 
