@@ -542,7 +542,8 @@ static json_t *text_diff(const char *name, const json_t *a, const json_t *b, str
 		suf++;
 	for (size_t i = 0; i < pre; i++)
 		push_para(list, "kept", &y[i]);
-	para_lcs(list, x + pre, nx - pre - suf, y + pre, ny - pre - suf);
+	/* x or y is NULL when its side has no text: no offset on it then (undefined behaviour) */
+	para_lcs(list, x ? x + pre : NULL, nx - pre - suf, y ? y + pre : NULL, ny - pre - suf);
 	for (size_t i = ny - suf; i < ny; i++)
 		push_para(list, "kept", &y[i]);
 	set(f, "field", json_string(name));
