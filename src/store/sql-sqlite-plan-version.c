@@ -55,4 +55,26 @@ const char *const sqlite_sql_plan_version[STMT__MAX] = {
 	[STMT_PV_DISTRICT_LUP] =
 		"SELECT p.key FROM plan p WHERE p.kind = 'lup' AND p.district_id = ?1"
 		" ORDER BY p.year_to DESC, p.id DESC LIMIT 1",
+	/* (district id, version number or NULL for the current one) -> the district's LUP in that
+	 * version, with the decision and the owner (for the draft rule) */
+	[STMT_PV_DISTRICT_VERSION] =
+		"SELECT p.id, p.key, p.title, p.year_from, p.year_to, pv.id AS version_id, pv.version, pv.status,"
+		" pv.decided_on, dec.name AS decided_by, pv.area_scope, pv.note, pv.decision_paragraph AS paragraph,"
+		" pv.decision_dnr AS dnr, p.owner_id, o.pair_id AS owner_pair"
+		" FROM plan p JOIN plan_version pv ON pv.plan_id = p.id JOIN organisation o ON o.id = p.owner_id"
+		" LEFT JOIN organisation dec ON dec.id = pv.decided_by"
+		" WHERE p.id = (SELECT id FROM plan WHERE kind = 'lup' AND district_id = ?1 ORDER BY year_to DESC, id DESC LIMIT 1)"
+		" AND pv.version = coalesce(?2, (SELECT version FROM plan_version WHERE plan_id = p.id AND status <> 'draft'"
+		"  ORDER BY status = 'decided' DESC, version DESC LIMIT 1))",
+	/* (version id) -> its sections */
+	[STMT_PV_SECTIONS] =
+		"SELECT ord, title, body FROM lup_section WHERE plan_version_id = ?1 ORDER BY ord",
+	/* (version id) -> its prioritised areas */
+	[STMT_PV_PAREAS] =
+		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
+		" WHERE pa.plan_version_id = ?1 ORDER BY pa.rowid",
+	/* (version id) -> its intended partners */
+	[STMT_PV_PARTNERS] =
+		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan_partner pp"
+		" LEFT JOIN organisation o ON o.id = pp.org_id WHERE pp.plan_version_id = ?1 ORDER BY pp.id",
 };
