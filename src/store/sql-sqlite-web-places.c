@@ -2,9 +2,11 @@
  * the list of districts, one district's programme, the organisations and one organisation's plan. */
 #include "store/sql-sqlite.h"
 
-/* The latest version of an LUP plan (p: plan, pv: plan_version). */
+/* The current version of an LUP plan (p: plan, pv: plan_version): the adopted one, else the newest
+ * public one; never a draft (model/planver.h). */
 #define LATEST_LUP(p, pv) \
-	p ".kind = 'lup' AND " pv ".version = (SELECT max(version) FROM plan_version WHERE plan_id = " p ".id)"
+	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
+	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
 /* col is the organisation ?n itself, its administration (whose pair_id is ?n) or its committee.
  * NULL (not false) when ?n or a pair is NULL: wrap in coalesce(..., 0) before NOT. */

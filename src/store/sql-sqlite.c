@@ -5,7 +5,8 @@
 
 /* The latest version of the LUP plan of district ?1: used by several statements. */
 #define LUP_LATEST(p, pv) \
-	p ".kind = 'lup' AND " pv ".version = (SELECT max(version) FROM plan_version WHERE plan_id = " p ".id)"
+	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
+	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
 /* The goals of organisation ?1 for year ?2 and every goal above them. */
 #define CHAIN_CTE \
@@ -370,7 +371,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" p.year_from, p.year_to, pv.version, pv.status FROM plan p"
 		" JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
 		" JOIN plan_version pv ON pv.plan_id = p.id AND pv.version ="
-		"  (SELECT max(version) FROM plan_version WHERE plan_id = p.id)"
+		"  (SELECT version FROM plan_version WHERE plan_id = p.id"
+		" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 		" WHERE (?1 IS NULL OR p.owner_id = ?1 OR o.pair_id = ?1) AND (?2 IS NULL OR p.district_id = ?2)"
 		" AND (?3 IS NULL OR ?3 BETWEEN p.year_from AND p.year_to) ORDER BY p.kind, p.key",
 	/* (org_id, year) */
@@ -429,7 +431,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" p.year_from, p.year_to, pv.version, pv.status, dec.key AS decided_by, pv.decided_on,"
 		" pv.area_scope, p.source FROM plan p JOIN organisation o ON o.id = p.owner_id"
 		" LEFT JOIN area d ON d.id = p.district_id JOIN plan_version pv ON pv.plan_id = p.id"
-		" AND pv.version = (SELECT max(version) FROM plan_version WHERE plan_id = p.id)"
+		" AND pv.version = (SELECT version FROM plan_version WHERE plan_id = p.id"
+		" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 		" LEFT JOIN organisation dec ON dec.id = pv.decided_by WHERE p.id = ?1",
 	[STMT_SHOW_REPORT] =
 		"SELECT r.id, o.key AS org, pe.year, pe.kind AS period, r.status, r.forecast, r.comment,"
@@ -511,14 +514,17 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" WHERE ma.measure_id = ?1 ORDER BY a.name COLLATE sv",
 	[STMT_REL_PLAN_VERSIONS] =
 		"SELECT pv.version, pv.status, o.key AS decided_by, pv.decided_on, pv.note FROM plan_version pv"
-		" LEFT JOIN organisation o ON o.id = pv.decided_by WHERE pv.plan_id = ?1 ORDER BY pv.version",
+		" LEFT JOIN organisation o ON o.id = pv.decided_by WHERE pv.plan_id = ?1 AND pv.status <> 'draft'"
+		" ORDER BY pv.version",
 	[STMT_REL_PLAN_SECTIONS] =
 		"SELECT s.ord, s.title, s.body FROM lup_section s JOIN plan_version pv ON pv.id = s.plan_version_id"
-		" WHERE pv.plan_id = ?1 AND pv.version = (SELECT max(version) FROM plan_version WHERE plan_id = ?1)"
+		" WHERE pv.plan_id = ?1 AND pv.version = (SELECT version FROM plan_version WHERE plan_id = ?1"
+		" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 		" ORDER BY s.ord",
 	[STMT_REL_PLAN_THEMES] =
 		"SELECT t.id, t.name, t.ord FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
-		" WHERE pv.plan_id = ?1 AND pv.version = (SELECT max(version) FROM plan_version WHERE plan_id = ?1)"
+		" WHERE pv.plan_id = ?1 AND pv.version = (SELECT version FROM plan_version WHERE plan_id = ?1"
+		" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 		" ORDER BY t.ord, t.id",
 	[STMT_REL_PLAN_GOALS] =
 		"SELECT g.id, g.key, g.number, g.title AS name, g.level FROM goal g"

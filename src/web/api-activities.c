@@ -6,6 +6,7 @@
 #include "web/api-create.h"
 #include "web/authz.h"
 #include "web/body.h"
+#include "web/frozen.h"
 #include "web/routes.h"
 #include "model/datex.h"
 #include "model/status.h"
@@ -222,7 +223,8 @@ int api_activity_patch(struct http_req *r)
 		return http_error(r, 422, "invalid_fields", "owner, goal and districts cannot be changed here");
 	if (b.present[A_TITLE] && b.isnull[A_TITLE])
 		return http_error(r, 422, "invalid_fields", "'name' cannot be null");
-	if ((rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0)
+	if ((rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0 ||
+	    (rc = frozen_or_409(r, STMT_PV_FROZEN_ACTIVITY, id, 0)) != 0)
 		return rc;
 	struct sval args[] = {
 		SVI(id), SVI(b.present[A_TITLE]), SVS(b.s[A_TITLE]), SVI(b.present[A_DESC]), SVS(b.s[A_DESC]),
@@ -243,7 +245,8 @@ int api_activity_remove(struct http_req *r, int64_t id)
 	int64_t reports = 0;
 	int rc;
 
-	if ((rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0)
+	if ((rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0 ||
+	    (rc = frozen_or_409(r, STMT_PV_FROZEN_ACTIVITY, id, 0)) != 0)
 		return rc;
 	struct sval arg = SVI(id);
 	if (store_query_id(r->st, STMT_ACTIVITY_REPORTED, &arg, 1, &reports, &r->err) != LUP_OK)

@@ -108,6 +108,7 @@ struct api_indicator_new {
 	const char *direction;		/* "higher", "lower", "none"; NULL: "none" */
 	const char *periodicity;	/* "tertial", "year", "month", "quarter"; NULL: "year" */
 	const char *source;		/* "api" or "webb" */
+	int page;			/* answer a frozen goal (409) with the Swedish page, not JSON */
 };
 
 /* The choices of an indicator's direction and periodicity (NULL-terminated). */

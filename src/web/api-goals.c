@@ -4,6 +4,7 @@
 #include "web/api-create.h"
 #include "web/authz.h"
 #include "web/body.h"
+#include "web/frozen.h"
 #include "web/routes.h"
 #include "render/json.h"
 #include "render/rows.h"
@@ -38,7 +39,8 @@ int api_goal_patch(struct http_req *r)
 		return rc;
 	if (b.present[G_TITLE] && b.isnull[G_TITLE])
 		return http_error(r, 422, "invalid_fields", "'name' cannot be null");
-	if ((rc = api_write_begin(r, k, id, STMT_GOAL_OWNER, &before)) != 0)
+	if ((rc = api_write_begin(r, k, id, STMT_GOAL_OWNER, &before)) != 0 ||
+	    (rc = frozen_or_409(r, STMT_PV_FROZEN_GOAL, id, 0)) != 0)
 		return rc;
 	struct sval args[] = {
 		SVI(id), SVI(b.present[G_TITLE]), SVS(b.s[G_TITLE]), SVI(b.present[G_DESC]), SVS(b.s[G_DESC]),

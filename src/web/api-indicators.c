@@ -6,6 +6,7 @@
 #include "web/api.h"
 #include "web/api-create.h"
 #include "web/body.h"
+#include "web/frozen.h"
 #include "web/routes.h"
 #include "model/gap.h"
 #include "model/period.h"
@@ -54,7 +55,8 @@ int api_target_put(struct http_req *r)
 	if (t.kind == MODEL_TARGET_EMPTY)
 		return http_error(r, 422, "invalid_fields", "'value' is empty");
 	mode = store_target_values(&t, &value, &unit);
-	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0)
+	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0 ||
+	    (rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 0)) != 0)
 		return rc;
 	struct sval args[] = { SVI(id), SVI(year), SVS(kind), SVS(mode), value, unit, SVS(t.text), SVS("api") };
 	if (store_exec(r->st, STMT_TARGET_UPSERT, args, 8, NULL, NULL, &r->err) != LUP_OK)
@@ -74,7 +76,8 @@ int api_target_delete(struct http_req *r)
 	if ((rc = api_id_param(r, 0, STMT_INDICATOR_ID, "indicator", &id)) != 0 ||
 	    (rc = year_kind(r, &year, &kind)) != 0)
 		return rc;
-	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0)
+	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0 ||
+	    (rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 0)) != 0)
 		return rc;
 	struct sval args[] = { SVI(id), SVI(year), SVS(kind) };
 	if (store_exec(r->st, STMT_TARGET_DELETE, args, 3, NULL, &changed, &r->err) != LUP_OK)
@@ -270,6 +273,8 @@ int api_indicator_create(struct http_req *r, const struct api_indicator_new *in,
 		return rc;
 	if (store_begin(r->st, &r->err) != LUP_OK)
 		return http_fail(r);
+	if ((rc = frozen_or_409(r, STMT_PV_FROZEN_GOAL, goal, in->page)) != 0)
+		return rc;
 	struct sval args[] = {
 		SVS(api_new_key(r, in->source, "indicator-")), SVI(goal), SVI(owner), SVI(0), SVS(in->name),
 		SVS(in->unit), SVS(in->direction ? in->direction : "none"),
@@ -323,7 +328,8 @@ int api_indicator_patch(struct http_req *r)
 	if ((b.present[I_NAME] && b.isnull[I_NAME]) || (b.present[I_DIR] && b.isnull[I_DIR]) ||
 	    (b.present[I_PER] && b.isnull[I_PER]))
 		return http_error(r, 422, "invalid_fields", "name, direction and periodicity cannot be null");
-	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0)
+	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0 ||
+	    (rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 0)) != 0)
 		return rc;
 	struct sval args[] = {
 		SVI(id), SVI(b.present[I_NAME]), SVS(b.s[I_NAME]), SVI(b.present[I_UNIT]), SVS(b.s[I_UNIT]),

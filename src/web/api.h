@@ -90,6 +90,15 @@ int api_report_activity_put(struct http_req *r);
  * 404 when the report records nothing for it. */
 int api_report_activity_delete(struct http_req *r);
 
+/* GET /api/v1/plans/{key}/versions: the plan's versions with status and decision, oldest first;
+ * drafts only for callers who may read them (authz_plan_draft_readable). 404 for no plan. */
+int api_plan_versions(struct http_req *r);
+
+/* POST /api/v1/plans/{key}/versions/{n}/adopt {date, paragraph, dnr}: adopts draft n
+ * (edit/plan-adopt.h): 200 with the version; 422 naming a bad field, 404, 403, 409 when the
+ * version is not a draft. */
+int api_plan_adopt(struct http_req *r);
+
 #endif
 
 /*

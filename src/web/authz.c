@@ -24,6 +24,13 @@ int authz_report_readable(const struct http_user *u, const char *status, int64_t
 	return (u->role == ROLE_READER || u->role == ROLE_EDITOR) && authz_member(u, org, org_pair);
 }
 
+int authz_plan_draft_readable(const struct http_user *u, int64_t owner, int64_t owner_pair)
+{
+	if (u->role == ROLE_CITY || u->role == ROLE_ADMIN)
+		return 1;
+	return (u->role == ROLE_READER || u->role == ROLE_EDITOR) && authz_member(u, owner, owner_pair);
+}
+
 struct report_head {
 	int64_t org, pair;
 	char status[16];

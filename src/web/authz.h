@@ -25,6 +25,12 @@
  *     that does must allow those of X's own plans and of the LUP of the district whose committee
  *     X (or its pair) is.
  *
+ * Who may read a plan version (model/planver.h): an adopted or superseded version, everyone; a
+ * draft, the city office (role city), administrators, and logged-in readers and editors of the
+ * plan's owner or its pair (authz_plan_draft_readable). A draft's content is shown only where a
+ * version is chosen explicitly (the district page's version choice, the API's version list);
+ * every other page, view, export and search shows adopted content only.
+ *
  * An import through the web (/importera) by anyone but an administrator runs with these rules as
  * its scope (import.h's struct imp_scope: authz_attach_org for the rows it writes or rewrites,
  * authz_attach_goal for the goals it attaches to), checked by the importers where each row's
@@ -76,5 +82,9 @@ int authz_attach_goal(const struct http_user *u, struct store *st, int64_t goal,
  * pair (authz_member, with org's pair looked up in st); nobody else. Returns 1, 0, or -1 for a
  * store error in e. */
 int authz_attach_org(const struct http_user *u, struct store *st, int64_t org, struct err *e);
+
+/* authz_plan_draft_readable: 1 when u may read the draft of a plan owned by organisation owner
+ * (owner_pair: its recorded pair, or 0), else 0. The rule at the top of this file. */
+int authz_plan_draft_readable(const struct http_user *u, int64_t owner, int64_t owner_pair);
 
 #endif

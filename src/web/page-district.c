@@ -2,8 +2,13 @@
  * its LUP (the 7 sections where the plan has them, themes, prioritised areas, measures by theme
  * with partners, intended partners), the other organisations' activities there, its indicators
  * against the city average (page-district-indicators.c), an activity
- * timeline and the resources allocated to it. */
+ * timeline and the resources allocated to it. Anonymous visitors see the LUP's adopted version;
+ * users who may read its draft (authz_plan_draft_readable) choose a version with ?version=N or
+ * ?version=utkast, and the owner's editors and administrators get a link to adopt a draft. */
 #include "web/pages-places.h"
+#include "web/authz.h"
+#include "web/pages-forms.h"
+#include "model/planver.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -15,9 +20,10 @@ struct district {
 	struct http_req *r;
 	struct html *h;
 	struct rowset d;		/* STMT_SHOW_DISTRICT */
-	struct rowset lup;		/* STMT_WEB_PLACES_DISTRICT_LUP (0 or 1 row) */
+	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
 	struct rowset acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
 	int64_t id, committee_id, version_id;
+	int drafts;			/* the caller may read the LUP's draft */
 	const char *key, *name;
 };
 
@@ -32,6 +38,67 @@ static void fact(struct html *h, const char *term, const char *text)
 {
 	html_elem(h, "dt", term, NULL);
 	html_elem(h, "dd", text, NULL);
+}
+
+/* version_fact: the version shown, its status and decision ("Antagen 2024-02-03, § 5, dnr D"). */
+static void version_fact(struct district *x)
+{
+	struct html *h = x->h;
+	const char *status = places_s(&x->lup, 0, "status");
+
+	html_elem(h, "dt", "Version", NULL);
+	html_open(h, "dd", "id", "version", NULL);
+	html_textf(h, "Version %s: %s", places_s(&x->lup, 0, "version"), planver_status_sv(status));
+	if (places_s(&x->lup, 0, "decided_on"))
+		html_textf(h, " %s", places_s(&x->lup, 0, "decided_on"));
+	if (places_s(&x->lup, 0, "paragraph"))
+		html_textf(h, ", § %s", places_s(&x->lup, 0, "paragraph"));
+	if (places_s(&x->lup, 0, "dnr"))
+		html_textf(h, ", dnr %s", places_s(&x->lup, 0, "dnr"));
+	if (strcmp(status ? status : "", "draft") != 0 && places_s(&x->lup, 0, "decided_by"))
+		html_textf(h, " (beslut av %s)", places_s(&x->lup, 0, "decided_by"));
+	html_close(h);
+}
+
+/* versions: for users who may read the draft, the choice between the plan's versions, and for
+ * those who may adopt it a link to the adoption form. */
+static int versions(struct district *x)
+{
+	struct http_req *r = x->r;
+	struct html *h = x->h;
+	struct rowset vs;
+
+	if (!x->drafts || !x->lup.nrows)
+		return 0;
+	struct sval args[] = { SVI(places_i(&x->lup, 0, "id")), SVI(1) };
+	if (places_query(r, &vs, STMT_PV_LIST, args, 2))
+		return -1;
+	html_open(h, "nav", "class", "yearnav", "aria-label", "Programmets versioner", NULL);
+	html_text(h, "Versioner: ");
+	for (int i = 0; i < vs.nrows; i++) {
+		const char *v = places_s(&vs, i, "version"), *st = places_s(&vs, i, "status");
+		const char *label = pf_printf(r, "%s (%s)", v, planver_status_sv(st));
+		if (i)
+			html_text(h, " · ");
+		if (strcmp(v, places_s(&x->lup, 0, "version")) == 0)
+			html_elem(h, "strong", label, "aria-current", "page", NULL);
+		else
+			html_elem(h, "a", label, "href", pf_href(r, "/stadsdel/%s?version=%s", x->key,
+				  strcmp(st, "draft") == 0 ? "utkast" : v), NULL);
+	}
+	html_close(h);
+	const char *status = places_s(&x->lup, 0, "status");
+	int may_adopt = r->user.role == ROLE_ADMIN || (r->user.role == ROLE_EDITOR &&
+		authz_member(&r->user, places_i(&x->lup, 0, "owner_id"), places_i(&x->lup, 0, "owner_pair")));
+	if (status && strcmp(status, "draft") == 0) {
+		html_elem(h, "p", "Du ser ett utkast. Utkastet är inte offentligt: besökare som inte är inloggade ser "
+			  "den antagna versionen.", "class", "muted", NULL);
+		if (may_adopt)
+			html_elem(h, "a", "Anta versionen", "href",
+				  pf_href(r, "/stadsdel/%s/anta?version=%s", x->key, places_s(&x->lup, 0, "version")),
+				  NULL);
+	}
+	return 0;
 }
 
 /* facts: committee, prioritised, neighbourhoods and the programme's plan. */
@@ -58,13 +125,10 @@ static int facts(struct district *x)
 	if (x->lup.nrows) {
 		html_elem(h, "dt", "Lokalt utvecklingsprogram", NULL);
 		html_open(h, "dd", NULL);
-		html_textf(h, "%s, %s–%s, version %s", places_s(&x->lup, 0, "title"), places_s(&x->lup, 0, "year_from"),
-			   places_s(&x->lup, 0, "year_to"), places_s(&x->lup, 0, "version"));
-		if (places_s(&x->lup, 0, "decided_on"))
-			html_textf(h, ", beslutad %s", places_s(&x->lup, 0, "decided_on"));
-		if (places_s(&x->lup, 0, "decided_by"))
-			html_textf(h, ", beslutat av %s", places_s(&x->lup, 0, "decided_by"));
+		html_textf(h, "%s, %s–%s", places_s(&x->lup, 0, "title"), places_s(&x->lup, 0, "year_from"),
+			   places_s(&x->lup, 0, "year_to"));
 		html_close(h);
+		version_fact(x);
 	}
 	html_close(h);
 	return 0;
@@ -101,8 +165,8 @@ static int lup_sections(struct district *x)
 		html_close(h);
 		return 0;
 	}
-	struct sval plan = SVI(places_i(&x->lup, 0, "id"));
-	if (places_query(x->r, &s, STMT_REL_PLAN_SECTIONS, &plan, 1))
+	struct sval ver = SVI(x->version_id);
+	if (places_query(x->r, &s, STMT_PV_SECTIONS, &ver, 1))
 		return -1;
 	if (!s.nrows)
 		html_elem(h, "p", "Programmets text med LUP-mallens sju avsnitt (inledning, nulägesanalys, "
@@ -168,11 +232,11 @@ static int themes(struct district *x, const struct rowset *t)
 static int pareas(struct district *x)
 {
 	struct html *h = x->h;
-	struct sval id = SVI(x->id);
+	struct sval ver = SVI(x->version_id);
 	const char *scope = x->lup.nrows ? places_s(&x->lup, 0, "area_scope") : NULL;
 	struct rowset pa;
 
-	if (places_query(x->r, &pa, STMT_REL_DISTRICT_PAREAS, &id, 1))
+	if (places_query(x->r, &pa, STMT_PV_PAREAS, &ver, 1))
 		return -1;
 	section(h, "omraden", "Prioriterade områden");
 	if (scope && strcmp(scope, "all") == 0)
@@ -273,10 +337,10 @@ static int partners(struct district *x)
 	static const char *const groups[] = { "specialist", "district", "company", "state", "region",
 		"civil_society", "business", "residents", "other", NULL };
 	struct html *h = x->h;
-	struct sval id = SVI(x->id);
+	struct sval ver = SVI(x->version_id);
 	struct rowset p;
 
-	if (places_query(x->r, &p, STMT_REL_DISTRICT_PARTNERS, &id, 1))
+	if (places_query(x->r, &p, STMT_PV_PARTNERS, &ver, 1))
 		return -1;
 	section(h, "parter", "Samverkansparter");
 	if (!p.nrows)
@@ -486,6 +550,45 @@ static int allocations(struct district *x)
 	return 0;
 }
 
+/* load_version: the LUP's version to show (?version=N or utkast; the current one by default)
+ * into x->lup; a draft only for those who may read it (else 404, as if it did not exist). */
+static int load_version(struct district *x, struct sval district)
+{
+	struct http_req *r = x->r;
+	const char *v = http_query(r, "version");
+	struct rowset cur;
+	long n = 0;
+	char *end;
+
+	if (places_query(r, &cur, STMT_PV_DISTRICT_VERSION, (struct sval[]){ district, SVNULL }, 2))
+		return -1;
+	x->drafts = cur.nrows && authz_plan_draft_readable(&r->user, places_i(&cur, 0, "owner_id"),
+							   places_i(&cur, 0, "owner_pair"));
+	x->lup = cur;
+	if (!v || !*v)
+		return 0;
+	if (strcmp(v, "utkast") == 0) {
+		struct sval args[] = { SVI(places_i(&cur, 0, "id")), SVI(1) };
+		struct rowset vs;
+		if (cur.nrows && places_query(r, &vs, STMT_PV_LIST, args, 2))
+			return -1;
+		for (int i = 0; cur.nrows && i < vs.nrows; i++)
+			if (strcmp(places_s(&vs, i, "status"), "draft") == 0)
+				n = places_i(&vs, i, "version");
+	} else {
+		n = strtol(v, &end, 10);
+		if (*end || n < 1 || n > 100000)
+			n = 0;
+	}
+	if (n && places_query(r, &x->lup, STMT_PV_DISTRICT_VERSION, (struct sval[]){ district, SVI(n) }, 2))
+		return -1;
+	if (!n || !x->lup.nrows || (!planver_public(places_s(&x->lup, 0, "status")) && !x->drafts)) {
+		page_error(r, 404, "Programmet har ingen sådan version som du kan se.");
+		return -1;
+	}
+	return 0;
+}
+
 /* load: the district (404 when unknown), its committee, its LUP and its activities. */
 static int load(struct district *x)
 {
@@ -511,8 +614,7 @@ static int load(struct district *x)
 	if (ck.t != SV_NULL && store_query_id(r->st, STMT_ORG_ID, &ck, 1, &x->committee_id, &r->err) != LUP_OK)
 		return places_fail(r);
 	dc[1] = SVID(x->committee_id);
-	if (places_query(r, &x->lup, STMT_WEB_PLACES_DISTRICT_LUP, &a, 1) ||
-	    places_query(r, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2))
+	if (load_version(x, a) || places_query(r, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2))
 		return -1;
 	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;
 	return 0;
@@ -535,7 +637,7 @@ int page_district(struct http_req *r)
 	html_text(x.h, " / stadsdelsområde");
 	html_close(x.h);
 	html_elem(x.h, "h1", x.name, NULL);
-	if (facts(&x))
+	if (facts(&x) || versions(&x))
 		return r->status;
 	toc(x.h);
 	if (lup_sections(&x) || themes(&x, &t) || pareas(&x) || measures(&x, &t) || partners(&x))

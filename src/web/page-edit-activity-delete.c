@@ -3,6 +3,7 @@
  * editors of the owner and administrators. The write is api_activity_remove, the API's DELETE
  * /api/v1/activities/{id}: authz_org for the owner, one transaction with an audit entry that
  * keeps the activity's JSON before. */
+#include "web/frozen.h"
 #include "web/pages-forms.h"
 #include "web/api-create.h"
 #include "store/store.h"
@@ -49,6 +50,8 @@ int page_activity_delete_post(struct http_req *r)
 	int rc;
 
 	if ((rc = form_begin(r, &f)) != 0 || (rc = pf_activity_load(r, &a, 1)) != 0)
+		return rc;
+	if ((rc = frozen_or_409(r, STMT_PV_FROZEN_ACTIVITY, pf_i(&a, 0, "id"), 1)) != 0)
 		return rc;
 	rc = api_activity_remove(r, pf_i(&a, 0, "id"));
 	if (rc == 409)

@@ -4,6 +4,7 @@
  * API's PATCH /api/v1/activities/{id}: dates as written in
  * plans ("2022-03-01", "2022-03", "ht 2022"), authz_org for the owner, one transaction with
  * its audit entry. */
+#include "web/frozen.h"
 #include "web/pages-forms.h"
 #include "model/status.h"
 #include "web/api.h"
@@ -174,6 +175,8 @@ static int save_activity(struct http_req *r, int64_t id, const struct activity_i
 
 	if ((rc = api_write_begin(r, k, id, STMT_ACTIVITY_OWNER, &before)) != 0)
 		return form_fail_page(r, rc);
+	if ((rc = frozen_or_409(r, STMT_PV_FROZEN_ACTIVITY, id, 1)) != 0)
+		return rc;
 	struct sval args[] = {
 		SVI(id), SVI(1), SVS(in->name), SVI(1), SVS(form_nonempty(in->desc)),
 		SVI(1), SVS(form_nonempty(in->start)), SVID(in->s.first), SVID(in->s.last), SVS(store_prec(in->s.prec)),

@@ -3,6 +3,7 @@
  * editors of the owning organisation, who also find the links to a new indicator and a new
  * activity under it here. The write is the API's PATCH /api/v1/goals/{id}: authz_org for the
  * owner, one transaction with its audit entry. */
+#include "web/frozen.h"
 #include "web/pages-forms.h"
 #include "web/api.h"
 #include "store/kinds.h"
@@ -185,6 +186,8 @@ static int save_goal(struct http_req *r, const struct rowset *g, const char *nam
 	if (strcmp(name, pf_s(g, 0, "name")) != 0 || strcmp(desc, old ? old : "") != 0) {
 		if ((rc = api_write_begin(r, k, id, STMT_GOAL_OWNER, &before)) != 0)
 			return form_fail_page(r, rc);
+		if ((rc = frozen_or_409(r, STMT_PV_FROZEN_GOAL, id, 1)) != 0)
+			return rc;
 		struct sval args[] = { SVI(id), SVI(1), SVS(name), SVI(1), SVS(*desc ? desc : NULL),
 				       SVI(0), SVNULL, SVI(0), SVNULL, SVI(0), SVNULL };
 		if (store_exec(r->st, STMT_GOAL_PATCH, args, 11, NULL, NULL, &r->err) != LUP_OK)

@@ -4,6 +4,7 @@
  * API's (PUT/DELETE .../targets, POST /api/v1/outcomes): authz_org for the indicator's owner,
  * outcomes of a period whose report is approved are frozen, one transaction with the audit
  * entry of the indicator. */
+#include "web/frozen.h"
 #include "web/pages-forms.h"
 #include "web/api.h"
 #include "model/period.h"
@@ -368,6 +369,8 @@ static int save_targets(struct http_req *r, struct edit_view *v)
 		return render_edit(r, v, 422);
 	if ((rc = api_write_begin(r, kind_find("indicators"), id, STMT_INDICATOR_OWNER, &before)) != 0)
 		return form_fail_page(r, rc);
+	if ((rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 1)) != 0)
+		return rc;
 	for (int k = 0; k < 2; k++) {
 		struct model_target t;
 		struct sval value, unit;

@@ -79,13 +79,15 @@ int page_indicator_new_post(struct http_req *r)
 	struct api_indicator_new in = {
 		.goal = pf_printf(r, "%lld", (long long)pf_i(&g, 0, "id")), .name = form_get_trim(r, &f, "namn"),
 		.unit = unit && *unit ? unit : NULL, .direction = form_get(&f, "riktning"),
-		.periodicity = form_get(&f, "periodicitet"), .source = "webb",
+		.periodicity = form_get(&f, "periodicitet"), .source = "webb", .page = 1,
 	};
 	rc = api_indicator_create(r, &in, &v, &id);
 	if (rc == 422 && v.n) {
 		pf_violations_sv(r, &v, fields_sv, &e);
 		return render(r, &g, &f, &e, 422);
 	}
+	if (rc == 409)	/* the goal's plan version is adopted: answered by api_indicator_create */
+		return rc;
 	if (rc != 201)
 		return form_fail_page(r, rc);
 	return form_redirect(r, pf_href(r, "/indikator/%lld?klart=ny", (long long)id));

@@ -45,6 +45,8 @@ const struct route routes[] = {
 	{ POST, "/api/v1/reports/{id}/submit", api_report_submit, ACC_WRITE, 0, "reports", "submit a draft or returned report", NULL },
 	{ POST, "/api/v1/reports/{id}/approve", api_report_approve, ACC_CITY, 0, "reports", "approve a submitted report (city office); it is then frozen", NULL },
 	{ POST, "/api/v1/reports/{id}/return", api_report_return, ACC_CITY, R_BODY, "reports", "return a submitted report with a comment (city office)", "ReportReturn" },
+	{ GET, "/api/v1/plans/{key}/versions", api_plan_versions, ACC_PUBLIC, 0, "plans", "a plan's versions with status and decision (drafts: the owner's users, the city office, administrators)", NULL },
+	{ POST, "/api/v1/plans/{key}/versions/{n}/adopt", api_plan_adopt, ACC_WRITE, R_BODY, "plans", "adopt a draft version: records the decision (date, paragraph, diarienummer); the previous adopted version is superseded", "PlanAdopt" },
 	{ GET, "/api/v1/views/districts-themes", api_view_districts_themes, ACC_PUBLIC, R_CACHE, "views", "the city matrix of districts x their themes, with measure counts", NULL },
 	{ GET, "/api/v1/views/organisations-districts", api_view_orgs_districts, ACC_PUBLIC, R_CACHE, "views", "the city matrix of organisations x the districts their activities serve", NULL },
 	{ GET, "/api/v1/views/commission", api_view_commission, ACC_PUBLIC, R_CACHE, "views", "the commission matrix: measures x administrations with each response's stance", NULL },
