@@ -27,7 +27,7 @@ struct cmd {
 };
 
 extern const struct cmd cmd_init, cmd_demo, cmd_list, cmd_show, cmd_check, cmd_backup, cmd_summary,
-	cmd_import, cmd_serve, cmd_user, cmd_token, cmd_audit;
+	cmd_import, cmd_serve, cmd_user, cmd_token, cmd_audit, cmd_export, cmd_plan;
 
 /* One command-line option: "--name" with a value (val) or a flag (flag). */
 struct opt {
