@@ -378,7 +378,7 @@ static void walk(struct pv_ctx *c, json_t *doc)
 static int audit(struct pv_ctx *c, const struct plan_version_opts *o, const char *plan_key, int64_t based_on,
 		 const char *now, json_t *v)
 {
-	json_t *row = json_pack("{s:I, s:s, s:i, s:s, s:O, s:O, s:O, s:s, s:s?}", "id", (json_int_t)c->pv,
+	json_t *row = json_pack("{s:I, s:s, s:i, s:s, s:o, s:O, s:O, s:s, s:s?}", "id", (json_int_t)c->pv,
 				"plan", plan_key, "version", c->number, "status", "draft",
 				"based_on", based_on ? json_integer(based_on) : jansson_null(),
 				"area_scope", F(v, "area_scope"), "note", F(v, "note"), "created_at", now,
