@@ -2,20 +2,37 @@
  * interchange document (docs/plan-json.md). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd/cmd.h"
 #include "doc/plan-json.h"
 #include "store/store.h"
 #include "view/plan.h"
 
-/* write_out: text to path (through a temporary name, renamed when complete) or stdout. */
+/* write_direct: text to a path that is not a regular file (a device, a pipe). */
+static int write_direct(struct cmd_ctx *c, const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f)
+		return err_set(&c->err, LUP_EIO, "cannot open %s", path);
+	if ((fputs(text, f) < 0) | (fclose(f) != 0))
+		return err_set(&c->err, LUP_EIO, "cannot write %s", path);
+	return LUP_OK;
+}
+
+/* write_out: text to stdout, to a regular file through a temporary name renamed when complete,
+ * or straight to anything else (never renaming over a device such as /dev/null). */
 static int write_out(struct cmd_ctx *c, const char *path, const char *text)
 {
 	char tmp[4096];
+	struct stat sb;
 	FILE *f;
 
 	if (!path || !strcmp(path, "-"))
 		return fputs(text, stdout) < 0 ? err_set(&c->err, LUP_EIO, "cannot write standard output") : LUP_OK;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return write_direct(c, path, text);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	if (!(f = fopen(tmp, "wb")))
 		return err_set(&c->err, LUP_EIO, "cannot create %s", tmp);

@@ -50,6 +50,13 @@ expect_eq "the write is audited (one entry per version)" \
 	"$(q "SELECT count(*) FROM audit WHERE entity = 'plan_version' AND action = 'insert'")" 16
 # the export is stable: two exports of the same version are byte-identical and end in a newline
 L export json plan lup-farsta --version 2 | cmp -s - "$TMP/lup-farsta.2.json" && ok "exports are byte-stable" || nok "exports are byte-stable"
+# -o to something that is not a regular file writes into it (never renames over it)
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" >"$TMP/fromfifo" &
+L export json plan lup-farsta --version 2 -o "$TMP/fifo"
+wait
+[ -p "$TMP/fifo" ] && cmp -s "$TMP/fromfifo" "$TMP/lup-farsta.2.json" && ok "-o to a FIFO writes into it" ||
+	nok "-o to a FIFO writes into it"
 expect_eq "the file ends in a newline" "$(tail -c 1 "$VP.1.json" | od -An -c | tr -d ' ')" '\n'
 
 # 2. a draft exists now: a third version is refused, and new-version too
