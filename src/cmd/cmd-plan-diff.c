@@ -1,7 +1,10 @@
 /* cmd-plan-diff.c: `lup plan diff` shows what changed between two versions of a plan. */
 #include "cmd/cmd.h"
+#include "cmd/cmd-plan.h"
 #include "core/buf.h"
 #include "doc/plan-diff.h"
+#include "store/store.h"
+#include "view/plan.h"
 
 #include <jansson.h>
 #include <errno.h>
@@ -11,14 +14,14 @@
 /* The largest plan document read from a file (bytes). */
 #define PLAN_DOC_MAX ((size_t)64 << 20)
 
-static const struct cmd plan_diff_cmd = {
+const struct cmd cmd_plan_diff_usage = {
 	"plan diff", cmd_plan_diff, "plan diff [--json] (KEY V1 V2 | --files A.json B.json)",
 	"show what changed between two versions of a plan",
 	"Compares two versions of a plan: what was added, removed and changed per section (by\n"
 	"paragraph), theme, prioritised area, partner, goal, indicator, measure and activity.\n"
 	"Prints one line per change (+ added, - removed, ~ changed, with the changed fields), or\n"
 	"with --json the diff as JSON (docs/plan-diff.md). --files compares two plan documents\n"
-	"(as written by `lup plan export`) instead of two versions in the database.",
+	"(as written by `lup export json plan`) instead of two versions in the database.",
 };
 
 /* reads the plan document in file path into *doc */
@@ -33,6 +36,28 @@ static int load_file(struct cmd_ctx *c, const char *path, json_t **doc)
 			       path, je.line, je.text);
 	}
 	return LUP_OK;
+}
+
+/* reads versions pos[1] and pos[2] of plan pos[0] from the database into *a and *b */
+static int load_versions(struct cmd_ctx *c, const char *const pos[3], json_t **a, json_t **b)
+{
+	struct store *st = NULL;
+	int v[2], rc;
+
+	for (int i = 0; i < 2; i++) {
+		char *end;
+		long n = strtol(pos[i + 1], &end, 10);
+		if (*end || end == pos[i + 1] || n < 1 || n > 1000000)
+			return err_set(&c->err, LUP_EUSAGE, "'%s' is not a version number", pos[i + 1]);
+		v[i] = (int)n;
+	}
+	if (cmd_open(c, 0, &st) != EXIT_OK)
+		return LUP_EDB;
+	rc = plan_doc_load(st, pos[0], v[0], a, &c->err);
+	if (rc == LUP_OK)
+		rc = plan_doc_load(st, pos[0], v[1], b, &c->err);
+	store_close(st);
+	return rc;
 }
 
 /* diffs a against b and prints the result (JSON or text) on stdout */
@@ -74,23 +99,20 @@ int cmd_plan_diff(struct cmd_ctx *c, int argc, char **argv)
 	const struct opt opts[] = { { "--files", NULL, &files }, { "--json", NULL, &as_json }, { NULL, NULL, NULL } };
 	json_t *a = NULL, *b = NULL;
 
-	if ((rc = cmd_parse(&plan_diff_cmd, argc, argv, opts, pos, 3, &npos, &help)) != EXIT_OK)
+	if ((rc = cmd_parse(&cmd_plan_diff_usage, argc, argv, opts, pos, 3, &npos, &help)) != EXIT_OK)
 		return rc;
 	if (help)
-		return cmd_help(&plan_diff_cmd, stdout);
+		return cmd_help(&cmd_plan_diff_usage, stdout);
 	if (npos != (files ? 2 : 3)) {
 		fprintf(stderr, "lup plan diff: %s\nusage: lup [--db PATH] %s\n",
 			files ? "--files needs two plan documents" : "needs a plan key and two version numbers",
-			plan_diff_cmd.usage);
+			cmd_plan_diff_usage.usage);
 		return EXIT_USAGE;
 	}
 	if (files) {
 		if (load_file(c, pos[0], &a) != LUP_OK || load_file(c, pos[1], &b) != LUP_OK)
 			goto fail;
-	} else {
-		/* KEY V1 V2: open the store, plan_doc_load(st, key, v1, &a, e) and v2 into b (after the
-		 * merge with the plan version loader), then the same diff_and_print */
-		err_set(&c->err, LUP_EUSAGE, "plan diff KEY V1 V2 is not available yet: use --files");
+	} else if (load_versions(c, pos, &a, &b) != LUP_OK) {
 		goto fail;
 	}
 	if (diff_and_print(c, a, b, as_json) != LUP_OK)

@@ -1,6 +1,9 @@
-/* cmd-plan.c: `lup plan SUBCOMMAND ...`: a plan's versions (the subcommands' table). */
+/* cmd-plan.c: `lup plan SUBCOMMAND ...`: writing plans (versions, adoption, differences). One
+ * function per subcommand, found through the table `subs`. */
 #include "cmd/cmd.h"
 #include "cmd/cmd-plan.h"
+#include "edit/plan-version.h"
+#include "store/store.h"
 
 #include <string.h>
 
@@ -10,9 +13,47 @@ struct plan_sub {
 	const struct cmd *usage;	/* its usage and help */
 };
 
+static int sub_new_version(struct cmd_ctx *c, int argc, char **argv);
+
+static const struct cmd new_version_usage = {
+	"plan new-version", sub_new_version, "plan new-version KEY",
+	"a new draft version of a plan",
+	"Copies the plan's adopted version (the newest 'decided' one, else the newest) into a new\n"
+	"draft version (\"Ny version\"); refused while the plan has a draft. Rows get new keys\n"
+	"IDENT-vN; their ids in `lup export json` stay those of the version copied.",
+};
+
+/* `lup plan new-version KEY`: "Ny version": a draft copy of the adopted version. */
+static int sub_new_version(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct plan_version_opts o = { .actor = "lup plan new-version", .origin = "new-version" };
+	struct store *st = NULL;
+	const char *pos[1];
+	int help = 0, npos, rc, number = 0;
+
+	if ((rc = cmd_parse(&new_version_usage, argc, argv, NULL, pos, 1, &npos, &help)) != EXIT_OK)
+		return rc;
+	if (help)
+		return cmd_help(&new_version_usage, stdout);
+	if (npos != 1) {
+		fprintf(stderr, "lup plan new-version: the plan KEY is missing\nusage: lup %s\n", new_version_usage.usage);
+		return EXIT_USAGE;
+	}
+	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
+		return rc;
+	rc = plan_version_new(st, pos[0], &o, &number, &c->err);
+	store_close(st);
+	if (rc != LUP_OK)
+		return cmd_fail(c);
+	printf("plan %s: version %d (draft)\n", pos[0], number);
+	return EXIT_OK;
+}
+
 static const struct plan_sub subs[] = {
-	{ "adopt", cmd_plan_adopt, &cmd_plan_adopt_usage },
 	{ "list", cmd_plan_list, &cmd_plan_list_usage },
+	{ "new-version", sub_new_version, &new_version_usage },
+	{ "adopt", cmd_plan_adopt, &cmd_plan_adopt_usage },
+	{ "diff", cmd_plan_diff, &cmd_plan_diff_usage },
 };
 #define NSUBS (sizeof(subs) / sizeof(subs[0]))
 
@@ -33,7 +74,7 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 
 const struct cmd cmd_plan = {
 	"plan", run, "plan SUBCOMMAND [ARGS]",
-	"a plan's versions: list them, adopt a draft",
+	"a plan's versions: list, new draft, adopt, compare",
 	"A plan (LUP, verksamhetsplan, contribution plan) has versions: one draft (editable), the\n"
 	"adopted one (frozen, public) and the superseded ones (history). Subcommands:",
 };

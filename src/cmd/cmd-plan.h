@@ -13,6 +13,10 @@ int cmd_plan_adopt(struct cmd_ctx *c, int argc, char **argv);
  * status and decision. */
 int cmd_plan_list(struct cmd_ctx *c, int argc, char **argv);
 
-extern const struct cmd cmd_plan_adopt_usage, cmd_plan_list_usage;
+/* cmd_plan_diff: `lup plan diff [--json] (KEY V1 V2 | --files A.json B.json)` (cmd-plan-diff.c):
+ * what changed between two versions of a plan, or two plan documents. */
+int cmd_plan_diff(struct cmd_ctx *c, int argc, char **argv);
+
+extern const struct cmd cmd_plan_adopt_usage, cmd_plan_list_usage, cmd_plan_diff_usage;
 
 #endif

@@ -49,7 +49,8 @@ int cmd_parse(const struct cmd *cmd, int argc, char **argv, const struct opt *op
 				*help = 1;
 			continue;
 		}
-		if (strncmp(a, "--", 2) != 0 || strcmp(a, "--") == 0) {
+		/* a short option ("-o") is an option only when opts names it */
+		if ((strncmp(a, "--", 2) != 0 && !find_opt(opts, a, strlen(a))) || strcmp(a, "--") == 0) {
 			if (*npos >= maxpos)
 				return usage_error(cmd, "unexpected argument '%s'", a);
 			pos[(*npos)++] = a;

@@ -27,12 +27,7 @@ struct cmd {
 };
 
 extern const struct cmd cmd_init, cmd_demo, cmd_list, cmd_show, cmd_check, cmd_backup, cmd_summary,
-	cmd_import, cmd_serve, cmd_user, cmd_token, cmd_audit, cmd_plan;
-
-/* cmd_plan_diff: `lup plan diff` (argv[0] is "diff"), run by the `plan` command: prints what
- * changed between two versions of a plan, or two plan documents with --files. Returns an exit
- * code. */
-int cmd_plan_diff(struct cmd_ctx *c, int argc, char **argv);
+	cmd_import, cmd_serve, cmd_user, cmd_token, cmd_audit, cmd_export, cmd_plan;
 
 /* One command-line option: "--name" with a value (val) or a flag (flag). */
 struct opt {

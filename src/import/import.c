@@ -13,7 +13,7 @@
 #include <time.h>
 
 static const struct imp_kind *const kinds[] = {
-	&imp_kind_plan, &imp_kind_commission, &imp_kind_lup, &imp_kind_kolada, &imp_kind_csv,
+	&imp_kind_plan, &imp_kind_commission, &imp_kind_lup, &imp_kind_kolada, &imp_kind_csv, &imp_kind_json,
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

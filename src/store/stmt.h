@@ -15,6 +15,7 @@
 #include "store/stmt-web-forms.h"
 #include "store/stmt-web-search.h"
 #include "store/stmt-plan-version.h"
+#include "store/stmt-plan-doc.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -75,7 +76,9 @@
 	STMT_LIST_WEB_CITY(X) STMT_LIST_WEB_PLACES(X) STMT_LIST_WEB_FOLLOW(X) STMT_LIST_WEB_FORMS(X) \
 	STMT_LIST_WEB_SEARCH(X) \
 	/* plan versions: adoption, the frozen rule, version lists */ \
-	STMT_LIST_PLAN_VERSION(X)
+	STMT_LIST_PLAN_VERSION(X) \
+	/* the plan document (view/plan.c, edit/plan-version.c) */ \
+	STMT_LIST_PLAN_DOC(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -1,0 +1,45 @@
+/* plan-version.h: the one write path that creates a new draft version of a plan from a plan
+ * document (docs/plan-json.md): `lup import json`, `lup plan new-version` and, later, the web. */
+#ifndef LUP_EDIT_PLAN_VERSION_H
+#define LUP_EDIT_PLAN_VERSION_H
+
+#include <stdint.h>
+
+#include <jansson.h>
+
+struct doc_problems;
+struct err;
+struct store;
+
+/* Who writes and why (for the audit entry). */
+struct plan_version_opts {
+	const char *actor;	/* who, by name */
+	int64_t user_id;	/* the acting user; 0: none (the command line) */
+	const char *origin;	/* "import json plan.json", "new-version" (kept in the audit entry) */
+	int in_txn;		/* the caller has a write transaction open (else one is begun here) */
+};
+
+/*
+ * plan_version_create: writes doc (validated by plan_json_parse, or built by plan_doc_load) as a
+ * new draft version of the plan doc.plan.key names: version number max + 1, based on the
+ * plan's version numbered doc.version.number when it has one, decision empty. Every row is new:
+ * goals, measures, indicators and activities get the key IDENT-vN (N the new version; -2, -3...
+ * appended while taken) and ident = the document's id; themes and partners ident = the id. Things
+ * outside the document (organisations, areas, goals by key, other plans' themes and measures) are
+ * resolved by key; each unknown one is a problem in p at its JSON pointer, and nothing is written.
+ * One transaction with one audit entry (the version row) unless o->in_txn. *number (may be NULL)
+ * receives the new version's number, *pv_id (may be NULL) its row id.
+ * Errors: LUP_ENOTFOUND (no such plan), LUP_ECONFLICT (the plan has a draft already, or a row
+ * conflicts: named in p), LUP_EINVAL (problems in p; e holds the first), LUP_EDB.
+ */
+int plan_version_create(struct store *st, json_t *doc, const struct plan_version_opts *o,
+			struct doc_problems *p, int *number, int64_t *pv_id, struct err *e);
+
+/*
+ * plan_version_new: "Ny version": copies the plan's adopted version (the newest 'decided' one,
+ * else the newest) into a new draft version through plan_version_create. Errors as there.
+ */
+int plan_version_new(struct store *st, const char *plan_key, const struct plan_version_opts *o,
+		     int *number, struct err *e);
+
+#endif

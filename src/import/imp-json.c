@@ -1,0 +1,89 @@
+/* imp-json.c: `lup import json FILE`: a plan interchange document (docs/plan-json.md) becomes a
+ * new draft version of the plan it names, through edit/plan-version.c, in the import's
+ * transaction (all or nothing). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "doc/plan-json.h"
+#include "edit/plan-version.h"
+#include "import/imp-json.h"
+
+static const char *const keys[] = { "versions", "goals", "indicators", "measures", "activities", NULL };
+
+int imp_json_plan(struct imp_ctx *c, const char *buf, size_t len, const char *name)
+{
+	struct plan_version_opts o = { .actor = "lup import", .origin = "import json", .in_txn = 1 };
+	struct doc_problems p = { 0 };
+	json_t *doc = NULL, *x;
+	char origin[512];
+	size_t i;
+	long inds = 0;
+	int rc, number = 0;
+
+	snprintf(origin, sizeof(origin), "import json %s", name);
+	o.origin = origin;
+	if ((rc = plan_json_parse(buf, len, name, &doc, &p, c->e)) != LUP_OK)
+		goto out;
+	if (c->scope) {	/* not a scoped kind: imp_run refuses it before; kept as a guard */
+		rc = err_set(c->e, LUP_EINVAL, "%s: plan documents are imported by administrators", name);
+		goto out;
+	}
+	if ((rc = plan_version_create(c->st, doc, &o, &p, &number, NULL, c->e)) != LUP_OK) {
+		if (doc_problems_count(&p))	/* every problem with its pointer */
+			doc_problems_fail(&p, name, c->e);
+		else
+			err_prefix(c->e, "%s: ", name);
+		goto out;
+	}
+	json_array_foreach(json_object_get(doc, "goals"), i, x)
+		inds += (long)json_array_size(json_object_get(x, "indicators"));
+	inds += (long)json_array_size(json_object_get(doc, "indicators"));
+	imp_count(c, 0, 1);
+	imp_count(c, 1, (long)json_array_size(json_object_get(doc, "goals")));
+	imp_count(c, 2, inds);
+	imp_count(c, 3, (long)json_array_size(json_object_get(doc, "measures")));
+	imp_count(c, 4, (long)json_array_size(json_object_get(doc, "activities")));
+	c->r->changed += 1;
+	imp_trace(c, 0, 0, "plan version", "%s version %d (draft)",
+		  json_string_value(json_object_get(json_object_get(doc, "plan"), "key")), number);
+out:
+	json_decref(doc);
+	doc_problems_free(&p);
+	return rc;
+}
+
+static int run(struct imp_ctx *c)
+{
+	FILE *f = fopen(c->path, "rb");
+	struct stat sb;
+	char *buf = NULL;
+	int rc;
+
+	if (!f)
+		return err_set(c->e, LUP_EIO, "cannot open '%s': %s", c->path, strerror(errno));
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		rc = err_set(c->e, LUP_EIO, "'%s' is not a regular file", c->path);
+		goto out;
+	}
+	if ((size_t)sb.st_size > PLAN_JSON_MAX) {
+		rc = err_set(c->e, LUP_ETOOBIG, "%s: %lld bytes is over the limit of %zu", c->path,
+			     (long long)sb.st_size, PLAN_JSON_MAX);
+		goto out;
+	}
+	buf = malloc((size_t)sb.st_size + 1);
+	if (!buf || fread(buf, 1, (size_t)sb.st_size, f) != (size_t)sb.st_size) {
+		rc = err_set(c->e, LUP_EIO, "cannot read '%s'", c->path);
+		goto out;
+	}
+	rc = imp_json_plan(c, buf, (size_t)sb.st_size, c->path);
+out:
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+const struct imp_kind imp_kind_json = {
+	"json", keys, run, "a plan version as a JSON document (docs/plan-json.md): a new draft version", 0,
+};

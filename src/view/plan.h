@@ -1,0 +1,28 @@
+/* plan.h: one plan version as one document (the interchange format of docs/plan-json.md), read
+ * from the store. No HTTP: called by doc/ (export), edit/ (new version), the diff and the pages. */
+#ifndef LUP_VIEW_PLAN_H
+#define LUP_VIEW_PLAN_H
+
+#include <stdint.h>
+
+#include <jansson.h>
+
+struct err;
+struct store;
+
+#define PLAN_DOC_FORMAT "lup-plan"	/* the document's "format" */
+#define PLAN_DOC_VERSION 1		/* its "format_version" */
+
+/*
+ * plan_doc_load: builds in *doc (a new reference; the caller json_decref's it) the document of
+ * version `version` of plan plan_key; version 0 picks the newest adopted ('decided') version,
+ * else the newest. Keys come in the order of docs/plan-json.md; absent values are null.
+ * Reads in one read transaction unless the caller has one open. Returns LUP_OK, LUP_ENOTFOUND
+ * (no such plan or version; *doc NULL) or LUP_EDB.
+ */
+int plan_doc_load(struct store *st, const char *plan_key, int version, json_t **doc, struct err *e);
+
+/* plan_doc_load_id: the same for the plan_version row id pv. */
+int plan_doc_load_id(struct store *st, int64_t pv, json_t **doc, struct err *e);
+
+#endif
