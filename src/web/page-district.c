@@ -118,7 +118,8 @@ static int lup_sections(struct district *x)
 	return 0;
 }
 
-/* run_list: "Label: a, b, c" from column col of rs's run for id; nothing when empty. */
+/* run_list: "Label: a, b, c" from column 1 of rs's run for id, each with the date until which it
+ * was the name when column 2 has one (a theme's former name); nothing when empty. */
 static void run_list(struct html *h, const struct rowset *rs, int64_t id, const char *lab)
 {
 	int from, to;
@@ -129,7 +130,11 @@ static void run_list(struct html *h, const struct rowset *rs, int64_t id, const 
 	html_open(h, "p", "class", "desc", NULL);
 	html_textf(h, "%s: ", lab);
 	for (int i = from; i < to; i++)
+	{
 		html_textf(h, "%s%s", i > from ? ", " : "", rs->rows[i][1].s);
+		if (rs->ncols > 2 && rs->rows[i][2].s)
+			html_textf(h, " (tidigare namn till %s)", rs->rows[i][2].s);
+	}
 	html_close(h);
 }
 
