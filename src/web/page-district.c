@@ -4,6 +4,8 @@
  * against the city average (page-district-indicators.c), an activity
  * timeline and the resources allocated to it. */
 #include "web/pages-places.h"
+#include "web/authz.h"
+#include "web/pages-forms.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -138,6 +140,22 @@ static void run_list(struct html *h, const struct rowset *rs, int64_t id, const 
 	html_close(h);
 }
 
+/* edit_link: for a draft shown to someone who may change it (an administrator, an editor of the
+ * district's committee or its pair), a link to the version's form at page ("teman", "omraden"). */
+static void edit_link(struct district *x, const char *page, const char *label)
+{
+	const struct http_user *u = &x->r->user;
+	const char *status = x->lup.nrows ? places_s(&x->lup, 0, "status") : NULL;
+
+	if (!status || strcmp(status, "draft") != 0 ||
+	    !(u->role == ROLE_ADMIN || (u->role == ROLE_EDITOR && authz_member(u, x->committee_id, 0))))
+		return;
+	html_open(x->h, "p", "class", "edit-link", NULL);
+	pf_link(x->h, pf_href(x->r, "/plan/%s/version/%s/%s", places_s(&x->lup, 0, "key"),
+			      places_s(&x->lup, 0, "version"), page), label);
+	html_close(x->h);
+}
+
 /* themes: the programme's themes in order with their other names and target groups. */
 static int themes(struct district *x, const struct rowset *t)
 {
@@ -146,6 +164,7 @@ static int themes(struct district *x, const struct rowset *t)
 	struct rowset al, gr;
 
 	section(h, "teman", "Teman");
+	edit_link(x, "teman", "Ändra teman");
 	if (places_query(x->r, &al, STMT_WEB_PLACES_THEME_ALIASES, &v, 1) ||
 	    places_query(x->r, &gr, STMT_WEB_PLACES_THEME_GROUPS, &v, 1))
 		return -1;
@@ -180,6 +199,7 @@ static int pareas(struct district *x)
 	if (places_query(x->r, &pa, STMT_REL_DISTRICT_PAREAS, &id, 1))
 		return -1;
 	section(h, "omraden", "Prioriterade områden");
+	edit_link(x, "omraden", "Ändra prioriterade områden");
 	if (scope && strcmp(scope, "all") == 0)
 		html_elem(h, "p", "Programmet prioriterar alla stadsdelar i stadsdelsområdet.", NULL);
 	else if (scope && strcmp(scope, "none") == 0)

@@ -39,4 +39,12 @@ int pv_themes(struct http_req *r, int64_t pv, struct rowset *t, struct rowset *a
 /* pv_run: the rows [*from, *to) of rs whose column 0 is id (rs sorted by it). */
 void pv_run(const struct rowset *rs, int64_t id, int *from, int *to);
 
+/* The Swedish message of the frozen rule in the forms. */
+#define PV_FROZEN_SV "Versionen är antagen och kan inte ändras. Skapa en ny version för att göra ändringar."
+
+/* page_pv: the route's version for the form pages (page-plan-themes.c): the Swedish 404 (none
+ * the caller may see), 403 (not the caller's to change) or 409 (adopted: PV_FROZEN_SV) page.
+ * Returns 0 with *v filled, or the status of the page answered. */
+int page_pv(struct http_req *r, struct pv_head *v);
+
 #endif
