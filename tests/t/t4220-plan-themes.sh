@@ -183,3 +183,114 @@ req "an admin sets scope all without areas" 200 PUT "$A/2/areas" '{"scope":"all"
 expect_eq "no areas left" "$(jb '.areas | length') $(jb .scope)" "0 all"
 req "the adopted version's areas are unchanged" 200 GET "$A/1/areas"
 expect_eq "four areas as before" "$(jb '.areas | length')" 4
+
+# --- the forms ------------------------------------------------------------------------------------
+# page NAME WANT METHOD PATH JAR [CURL ARGS...]: as in t2310
+page() {
+	name=$1 want=$2 method=$3 path=$4 jar=$5
+	shift 5
+	if [ "$jar" = - ]; then set -- "$@"; else set -- -b "$TMP/$jar" -c "$TMP/$jar" "$@"; fi
+	code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" "$@" "$BASE$path")
+	if [ "$code" = "$want" ]; then ok "$name"; else
+		nok "$name ($method $path: $code, expected $want)"; head -c 600 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
+}
+has() { if grep -q -F -- "$2" "$TMP/body"; then ok "$1"; else nok "$1 (the page lacks '$2')"; fi; }
+hasnt() { if grep -q -F -- "$2" "$TMP/body"; then nok "$1 (the page has '$2')"; else ok "$1"; fi; }
+login() { rm -f "$TMP/$1"; page "$2 logs in" 303 POST /logga-in "$1" --data-urlencode "namn=$2" --data-urlencode "losenord=$3"; }
+csrf() { curl -s -b "$TMP/$1" "$BASE/konto" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
+valid() {
+	if ! command -v tidy >/dev/null; then ok "$1 (no tidy)"; return; fi
+	if tidy -q -e "$TMP/body" 2>&1 | grep -v 'proprietary attribute "aria-current"' | grep -q .; then
+		nok "$1 (tidy: $(tidy -q -e "$TMP/body" 2>&1 | grep -v aria-current | head -2 | tr '\n' ' '))"
+	else ok "$1"; fi
+}
+login own.jar own editorpassword1
+login other.jar other editorpassword2
+login reader.jar reader readerpassword1
+login city.jar city citypassword1
+login admin.jar admin adminpassword1
+C_OWN=$(csrf own.jar) C_OTHER=$(csrf other.jar) C_READER=$(csrf reader.jar) C_CITY=$(csrf city.jar)
+P=/plan/$PLAN/version
+T2NAME=$(q "SELECT name FROM theme WHERE id = $T2")
+
+page "the district page links the editor to the draft's themes" 200 GET "/stadsdel/spanga-tensta?version=2" own.jar
+has "a link to the themes' form" "$P/2/teman"
+has "a link to the areas' form" "$P/2/omraden"
+page "no links for another organisation's editor" 200 GET "/stadsdel/spanga-tensta?version=2" other.jar
+hasnt "no themes' form link" "$P/2/teman"
+
+for path in "$P/2/teman" "$P/2/teman/$T2" "$P/2/omraden"; do
+	page "anonymous: to the login page ($path)" 303 GET "$path" -
+	page "a reader: refused ($path)" 403 GET "$path" reader.jar
+	page "the city office: refused ($path)" 403 GET "$path" city.jar
+	page "another organisation's editor: refused ($path)" 403 GET "$path" other.jar
+	page "an admin: the form ($path)" 200 GET "$path" admin.jar
+	page "the owner's editor: the form ($path)" 200 GET "$path" own.jar
+	valid "the page is valid HTML ($path)"
+done
+page "the themes' page of the adopted version: the Swedish frozen message" 409 GET "$P/1/teman" own.jar
+has "the frozen message" "Versionen är antagen och kan inte ändras. Skapa en ny version för att göra ändringar."
+page "an unknown version" 404 GET "$P/7/teman" own.jar
+
+BEFORE=$(state)
+page "another organisation's editor cannot add" 403 POST "$P/2/teman" other.jar -d "csrf=$C_OTHER&namn=Nytt"
+page "a reader cannot add" 403 POST "$P/2/teman" reader.jar -d "csrf=$C_READER&namn=Nytt"
+page "the city office cannot remove" 403 POST "$P/2/teman/$T2/ta-bort" city.jar -d "csrf=$C_CITY"
+page "a post without the CSRF field" 403 POST "$P/2/teman" own.jar -d "namn=Nytt"
+page "adopted: no new theme through the form" 409 POST "$P/1/teman" own.jar -d "csrf=$C_OWN&namn=Nytt"
+has "adopted: the frozen message" "Versionen är antagen och kan inte ändras."
+page "an empty name" 422 POST "$P/2/teman" own.jar -d "csrf=$C_OWN&namn=+&beskrivning=kvar"
+has "the Swedish message at the field" "Skriv temats namn."
+has "the description is kept" ">kvar</textarea>"
+page "a name taken, in another case" 422 POST "$P/2/teman" own.jar --data-urlencode "csrf=$C_OWN" --data-urlencode "namn=$(echo "$T2NAME" | tr '[:lower:]' '[:upper:]')"
+has "the Swedish message of a taken name" "Det finns redan ett tema med det namnet i versionen."
+page "an overlong name" 422 POST "$P/2/teman" own.jar -d "csrf=$C_OWN&namn=$(printf '%0201d' 0)"
+has "the Swedish message of a long name" "Namnet får vara högst 200 tecken."
+page "a hostile name is escaped when it comes back" 422 POST "$P/2/teman" own.jar --data-urlencode "csrf=$C_OWN" --data-urlencode "namn=$(printf '%0201d' 0)" --data-urlencode "beskrivning=$HOSTILE"
+hasnt "no raw script" "<script>alert"
+expect_eq "nothing changed by refused forms" "$(state)" "$BEFORE"
+
+page "the owner's editor adds a theme through the form" 303 POST "$P/2/teman" own.jar --data-urlencode "csrf=$C_OWN" \
+	--data-urlencode "namn=Kultur i parken" --data-urlencode "malgrupper=$(printf 'Barn\n\n  Unga  \n')"
+FORMT=$(q "SELECT id FROM theme WHERE plan_version_id = $V2 AND name = 'Kultur i parken'")
+expect_eq "its target groups, one a line" "$(q "SELECT group_concat(target_group, ',') FROM theme_target_group WHERE theme_id = $FORMT")" "Barn,Unga"
+expect_eq "it is last" "$(q "SELECT max(ord) = (SELECT ord FROM theme WHERE id = $FORMT) FROM theme WHERE plan_version_id = $V2")" 1
+page "moved up" 303 POST "$P/2/teman/ordning" own.jar -d "csrf=$C_OWN&tema=$FORMT&riktning=upp"
+expect_eq "one step up" "$(q "SELECT count(*) FROM theme WHERE plan_version_id = $V2 AND ord > (SELECT ord FROM theme WHERE id = $FORMT)")" 1
+page "the first theme cannot move up" 400 POST "$P/2/teman/ordning" own.jar -d "csrf=$C_OWN&tema=$(q "SELECT id FROM theme WHERE plan_version_id = $V2 ORDER BY ord LIMIT 1")&riktning=upp"
+page "a theme of another version cannot move" 400 POST "$P/2/teman/ordning" own.jar -d "csrf=$C_OWN&tema=$V1T&riktning=ned"
+page "renamed through the form" 303 POST "$P/2/teman/$FORMT" own.jar --data-urlencode "csrf=$C_OWN" --data-urlencode "namn=Kultur i parkerna" --data-urlencode "malgrupper=Barn"
+page "the theme's page" 200 GET "$P/2/teman/$FORMT" own.jar
+has "the former name with its date" "Kultur i parken (tidigare namn till $TODAY)"
+
+# remove through the form: refused while a goal uses it, then with the move
+q "UPDATE goal SET theme_id = $FORMT WHERE key = 't4220-goal'"
+q "INSERT INTO measure (key, plan_version_id, title) VALUES ('t4220-measure-2', $V2, 'En till');
+INSERT INTO measure_theme (measure_id, theme_id) SELECT id, $FORMT FROM measure WHERE key IN ('t4220-measure', 't4220-measure-2');"
+BEFORE=$(state)
+page "removal refused while things use the theme" 409 POST "$P/2/teman/$FORMT/ta-bort" own.jar -d "csrf=$C_OWN&flytta_till="
+has "the Swedish message names them" "Temat används av 1 mål och 2 åtgärder. Flytta dem till ett annat tema först."
+page "a move to a theme of another version" 422 POST "$P/2/teman/$FORMT/ta-bort" own.jar -d "csrf=$C_OWN&flytta_till=$V1T"
+has "the Swedish message of the move" "Välj ett annat tema i samma version."
+expect_eq "nothing changed by refused removals" "$(state)" "$BEFORE"
+page "removed with the move" 303 POST "$P/2/teman/$FORMT/ta-bort" own.jar -d "csrf=$C_OWN&flytta_till=$T2"
+expect_eq "the goal and the measures moved" "$(q "SELECT theme_id FROM goal WHERE key = 't4220-goal'") $(q "SELECT count(*) FROM measure_theme WHERE theme_id = $T2")" "$T2 2"
+
+# the areas' form
+page "the areas' form lists the district's places" 200 GET "$P/2/omraden" own.jar
+has "a place of the district" 'value="spanga-centrum"'
+hasnt "no area of another district" 'value="husby"'
+BEFORE=$(state)
+page "an area of another district through the form" 422 POST "$P/2/omraden" own.jar -d "csrf=$C_OWN&omfattning=some&omrade=tensta&omrade=husby"
+has "the Swedish message names it" "husby är ingen stadsdel eller plats i stadsdelsområdet."
+page "an unknown scope" 422 POST "$P/2/omraden" own.jar -d "csrf=$C_OWN&omfattning=most"
+has "the Swedish message of the scope" "Välj vad programmet prioriterar."
+page "adopted: no areas through the form" 409 POST "$P/1/omraden" own.jar -d "csrf=$C_OWN&omfattning=all"
+page "another organisation's editor: no areas" 403 POST "$P/2/omraden" other.jar -d "csrf=$C_OTHER&omfattning=all"
+expect_eq "nothing changed by refused area forms" "$(state)" "$BEFORE"
+page "the areas set through the form" 303 POST "$P/2/omraden" own.jar -d "csrf=$C_OWN&omfattning=some&omrade=hjulsta&anteckning-hjulsta=Kring+skolan&omrade=ballstaan&anteckning-tensta=ignoreras"
+expect_eq "the areas and notes" "$(q "SELECT group_concat(a.key || '=' || coalesce(pa.note, ''), ',') FROM (SELECT * FROM prioritised_area WHERE plan_version_id = $V2 ORDER BY area_id) pa JOIN area a ON a.id = pa.area_id")" "hjulsta=Kring skolan,ballstaan="
+page "the district page shows them" 200 GET "/stadsdel/spanga-tensta?version=2" own.jar
+has "the note on the district page" "Hjulsta – Kring skolan"
+
+finish
