@@ -169,8 +169,11 @@ int api_pv_themes_post(struct http_req *r)
 
 	if ((rc = version_for(r, &v, 1)) != 0 || (rc = body_parse(r, theme_fields, T__MAX, &b)) != 0)
 		return rc;
-	if (!b.present[T_NAME] || b.isnull[T_NAME])
-		return http_error(r, 422, "invalid_fields", "'name' is required");
+	if (!b.present[T_NAME] || b.isnull[T_NAME]) {
+		struct api_violations bad = { .n = 0 };
+		api_violation(r, &bad, "name", API_RULE_REQUIRED, "is required");
+		return api_violations_reply(r, &bad);
+	}
 	struct plan_theme_in in = theme_in(&b);
 	if (plan_theme_add(r->st, &who, v.id, &in, &id, &field, &r->err) != LUP_OK)
 		return edit_fail(r, field);

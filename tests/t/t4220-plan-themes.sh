@@ -103,6 +103,7 @@ BEFORE=$(state)
 req "a name taken, whatever its case" 422 POST "$A/2/themes" '{"name":"TRYGGHET PÅ KVÄLLEN"}' "$T_own"
 expect_eq "the field is named" "$(jb '.error.fields[0].field')" "name"
 req "no name" 422 POST "$A/2/themes" '{"description":"x"}' "$T_own"
+expect_eq "no name: the field is named" "$(jb '.error.fields[0].field')" "name"
 req "an empty name" 422 POST "$A/2/themes" '{"name":""}' "$T_own"
 req "an overlong name" 422 POST "$A/2/themes" "{\"name\":\"$(printf '%0201d' 0)\"}" "$T_own"
 req "a name of two lines" 422 POST "$A/2/themes" '{"name":"a\nb"}' "$T_own"
