@@ -60,9 +60,9 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	/* (plan_version_id) -> its themes in order */
 	[STMT_WEB_PLACES_THEMES] =
 		"SELECT id, name, ord, extra, description FROM theme WHERE plan_version_id = ?1 ORDER BY ord, id",
-	/* (plan_version_id) -> theme_id, alias: the other names of its themes */
+	/* (plan_version_id) -> theme_id, alias, valid_to: the other names of its themes (valid_to: a former name) */
 	[STMT_WEB_PLACES_THEME_ALIASES] =
-		"SELECT a.theme_id, a.alias FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
+		"SELECT a.theme_id, a.alias, a.valid_to FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
 		" WHERE t.plan_version_id = ?1 ORDER BY a.theme_id, a.alias COLLATE sv",
 	/* (plan_version_id) -> theme_id, target_group */
 	[STMT_WEB_PLACES_THEME_GROUPS] =

@@ -16,6 +16,7 @@
 #include "store/stmt-web-search.h"
 #include "store/stmt-plan-version.h"
 #include "store/stmt-plan-doc.h"
+#include "store/stmt-plan-theme.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -78,7 +79,9 @@
 	/* plan versions: adoption, the frozen rule, version lists */ \
 	STMT_LIST_PLAN_VERSION(X) \
 	/* the plan document (view/plan.c, edit/plan-version.c) */ \
-	STMT_LIST_PLAN_DOC(X)
+	STMT_LIST_PLAN_DOC(X) \
+	/* a plan version's themes and prioritised areas */ \
+	STMT_LIST_PLAN_THEME(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -21,6 +21,7 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT__MAX];	/* prepared on first use */
 	UCollator *coll;		/* Swedish collation behind COLLATE sv */
+	UCollator *coll_ci;		/* the same without case (secondary strength): COLLATE sv_ci */
 	char *path;
 	int in_txn;
 };
@@ -33,6 +34,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql, sqlite_sql_imp_plan, sqlite_sql_imp_commission, sqlite_sql_imp_lup,
 	sqlite_sql_imp_kolada, sqlite_sql_imp_csv, sqlite_sql_web_city, sqlite_sql_web_places,
 	sqlite_sql_web_follow, sqlite_sql_web_forms, sqlite_sql_web_search, sqlite_sql_plan_version, sqlite_sql_plan_doc,
+	sqlite_sql_plan_theme,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */
@@ -269,6 +271,12 @@ static int configure(struct store *st, int flags, struct err *e)
 		return err_set(e, LUP_EDB, "cannot load the Swedish collation: %s", u_errorName(status));
 	if (sqlite3_create_collation(st->db, "sv", SQLITE_UTF8, st->coll, sv_collate) != SQLITE_OK)
 		return db_err(st, e, "collation sv");
+	st->coll_ci = ucol_open("sv_SE", &status);
+	if (U_FAILURE(status))
+		return err_set(e, LUP_EDB, "cannot load the Swedish collation: %s", u_errorName(status));
+	ucol_setStrength(st->coll_ci, UCOL_SECONDARY);
+	if (sqlite3_create_collation(st->db, "sv_ci", SQLITE_UTF8, st->coll_ci, sv_collate) != SQLITE_OK)
+		return db_err(st, e, "collation sv_ci");
 	return LUP_OK;
 }
 
@@ -320,6 +328,8 @@ void store_close(struct store *st)
 		sqlite3_close(st->db);
 	if (st->coll)
 		ucol_close(st->coll);
+	if (st->coll_ci)
+		ucol_close(st->coll_ci);
 	free(st->path);
 	free(st);
 }

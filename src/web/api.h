@@ -121,6 +121,16 @@ int api_rollback_fail(struct http_req *r);
 /* api_id_lookup: an id from text that is a number or a key (lookup statement s); 0 if none. */
 int api_id_lookup(struct http_req *r, const char *text, int s, int64_t *id);
 
+/* A plan version's themes and prioritised areas (api-plan-themes.c). */
+int api_pv_themes_get(struct http_req *r);
+int api_pv_themes_post(struct http_req *r);
+int api_pv_themes_order(struct http_req *r);
+int api_pv_theme_get(struct http_req *r);
+int api_pv_theme_patch(struct http_req *r);
+int api_pv_theme_delete(struct http_req *r);
+int api_pv_areas_get(struct http_req *r);
+int api_pv_areas_put(struct http_req *r);
+
 int api_view_districts_themes(struct http_req *r);
 int api_view_orgs_districts(struct http_req *r);
 int api_view_commission(struct http_req *r);

@@ -182,7 +182,8 @@ static int lup_sections(struct district *x)
 	return 0;
 }
 
-/* run_list: "Label: a, b, c" from column col of rs's run for id; nothing when empty. */
+/* run_list: "Label: a, b, c" from column 1 of rs's run for id, each with the date until which it
+ * was the name when column 2 has one (a theme's former name); nothing when empty. */
 static void run_list(struct html *h, const struct rowset *rs, int64_t id, const char *lab)
 {
 	int from, to;
@@ -193,8 +194,28 @@ static void run_list(struct html *h, const struct rowset *rs, int64_t id, const 
 	html_open(h, "p", "class", "desc", NULL);
 	html_textf(h, "%s: ", lab);
 	for (int i = from; i < to; i++)
+	{
 		html_textf(h, "%s%s", i > from ? ", " : "", rs->rows[i][1].s);
+		if (rs->ncols > 2 && rs->rows[i][2].s)
+			html_textf(h, " (tidigare namn till %s)", rs->rows[i][2].s);
+	}
 	html_close(h);
+}
+
+/* edit_link: for a draft shown to someone who may change it (an administrator, an editor of the
+ * district's committee or its pair), a link to the version's form at page ("teman", "omraden"). */
+static void edit_link(struct district *x, const char *page, const char *label)
+{
+	const struct http_user *u = &x->r->user;
+	const char *status = x->lup.nrows ? places_s(&x->lup, 0, "status") : NULL;
+
+	if (!status || strcmp(status, "draft") != 0 ||
+	    !(u->role == ROLE_ADMIN || (u->role == ROLE_EDITOR && authz_member(u, x->committee_id, 0))))
+		return;
+	html_open(x->h, "p", "class", "edit-link", NULL);
+	pf_link(x->h, pf_href(x->r, "/plan/%s/version/%s/%s", places_s(&x->lup, 0, "key"),
+			      places_s(&x->lup, 0, "version"), page), label);
+	html_close(x->h);
 }
 
 /* themes: the programme's themes in order with their other names and target groups. */
@@ -205,6 +226,7 @@ static int themes(struct district *x, const struct rowset *t)
 	struct rowset al, gr;
 
 	section(h, "teman", "Teman");
+	edit_link(x, "teman", "Ändra teman");
 	if (places_query(x->r, &al, STMT_WEB_PLACES_THEME_ALIASES, &v, 1) ||
 	    places_query(x->r, &gr, STMT_WEB_PLACES_THEME_GROUPS, &v, 1))
 		return -1;
@@ -239,6 +261,7 @@ static int pareas(struct district *x)
 	if (places_query(x->r, &pa, STMT_PV_PAREAS, &ver, 1))
 		return -1;
 	section(h, "omraden", "Prioriterade områden");
+	edit_link(x, "omraden", "Ändra prioriterade områden");
 	if (scope && strcmp(scope, "all") == 0)
 		html_elem(h, "p", "Programmet prioriterar alla stadsdelar i stadsdelsområdet.", NULL);
 	else if (scope && strcmp(scope, "none") == 0)

@@ -49,6 +49,14 @@ const struct route page_routes_forms[] = {
 	{ POST, "/mal/{key}/ny-aktivitet", page_activity_new_post, ACC_WRITE, R_FORM, "pages", "create an activity (form)", NULL },
 	{ GET, "/aktivitet/{id}/ta-bort", page_activity_delete, ACC_WRITE, 0, "pages", "asks whether to delete an activity", NULL },
 	{ POST, "/aktivitet/{id}/ta-bort", page_activity_delete_post, ACC_WRITE, R_FORM, "pages", "delete an activity (form)", NULL },
+	{ GET, "/plan/{key}/version/{n}/teman", page_pv_themes, ACC_WRITE, 0, "pages", "a draft plan version's themes: order, the form for a new one", NULL },
+	{ POST, "/plan/{key}/version/{n}/teman", page_pv_themes_post, ACC_WRITE, R_FORM, "pages", "add a theme (form)", NULL },
+	{ POST, "/plan/{key}/version/{n}/teman/ordning", page_pv_themes_order, ACC_WRITE, R_FORM, "pages", "move a theme up or down (form)", NULL },
+	{ GET, "/plan/{key}/version/{n}/teman/{id}", page_pv_theme, ACC_WRITE, 0, "pages", "a theme's form: rename, description, target groups, removal", NULL },
+	{ POST, "/plan/{key}/version/{n}/teman/{id}", page_pv_theme_post, ACC_WRITE, R_FORM, "pages", "change a theme (form)", NULL },
+	{ POST, "/plan/{key}/version/{n}/teman/{id}/ta-bort", page_pv_theme_remove, ACC_WRITE, R_FORM, "pages", "remove a theme, moving what uses it (form)", NULL },
+	{ GET, "/plan/{key}/version/{n}/omraden", page_pv_areas, ACC_WRITE, 0, "pages", "a draft plan version's prioritised areas (form)", NULL },
+	{ POST, "/plan/{key}/version/{n}/omraden", page_pv_areas_post, ACC_WRITE, R_FORM, "pages", "set the prioritised areas (form)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
 

@@ -45,6 +45,15 @@ int page_activity_new(struct http_req *r);	/* GET /mal/{key}/ny-aktivitet */
 int page_activity_new_post(struct http_req *r);	/* POST /mal/{key}/ny-aktivitet */
 int page_activity_delete(struct http_req *r);	/* GET /aktivitet/{id}/ta-bort: the question */
 int page_activity_delete_post(struct http_req *r);	/* POST /aktivitet/{id}/ta-bort */
+/* A draft plan version's themes and prioritised areas (page-plan-themes.c, page-plan-areas.c). */
+int page_pv_themes(struct http_req *r);		/* GET /plan/{key}/version/{n}/teman */
+int page_pv_themes_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/teman: a new theme */
+int page_pv_themes_order(struct http_req *r);	/* POST .../teman/ordning: tema, riktning upp|ned */
+int page_pv_theme(struct http_req *r);		/* GET .../teman/{id} */
+int page_pv_theme_post(struct http_req *r);	/* POST .../teman/{id} */
+int page_pv_theme_remove(struct http_req *r);	/* POST .../teman/{id}/ta-bort: flytta_till */
+int page_pv_areas(struct http_req *r);		/* GET /plan/{key}/version/{n}/omraden */
+int page_pv_areas_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/omraden */
 
 /* Limits of the fields, the same as the API's. */
 #define PF_MAX_TEXT 20000	/* descriptions, analyses, forecasts, comments */

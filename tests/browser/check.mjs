@@ -70,6 +70,11 @@ const vars = {
   activity: () => sql(`SELECT a.id FROM activity a JOIN organisation o ON o.id = a.owner_id
     WHERE o.key = 'spanga-tensta-stadsdelsnamnd' ORDER BY a.id LIMIT 1`),
   report: () => sql('SELECT min(id) FROM report'),
+  // the draft of Spånga-Tensta's LUP and its first theme (skipped while there is no draft)
+  lupdraft: () => sql(`SELECT pv.version FROM plan_version pv JOIN plan p ON p.id = pv.plan_id
+    WHERE p.key = 'lup-spanga-tensta' AND pv.status = 'draft'`),
+  lupdrafttheme: () => sql(`SELECT min(t.id) FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id
+    JOIN plan p ON p.id = pv.plan_id WHERE p.key = 'lup-spanga-tensta' AND pv.status = 'draft'`),
 };
 // resolve: the path with its {name}s filled in, or null when a value is missing.
 function resolve(path) {
