@@ -17,6 +17,7 @@ extern const char *const sqlite_sql_web_places[STMT__MAX];
 extern const char *const sqlite_sql_web_follow[STMT__MAX];
 extern const char *const sqlite_sql_web_forms[STMT__MAX];
 extern const char *const sqlite_sql_web_search[STMT__MAX];
+extern const char *const sqlite_sql_edit_plan[STMT__MAX];
 
 /* One schema migration: its version (the NNNN of its file name) and its SQL. */
 struct sql_migration {

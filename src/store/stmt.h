@@ -14,6 +14,7 @@
 #include "store/stmt-web-follow.h"
 #include "store/stmt-web-forms.h"
 #include "store/stmt-web-search.h"
+#include "store/stmt-edit-plan.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -72,7 +73,9 @@
 	STMT_LIST_IMP_KOLADA(X) STMT_LIST_IMP_CSV(X) \
 	/* the web pages' own statements */ \
 	STMT_LIST_WEB_CITY(X) STMT_LIST_WEB_PLACES(X) STMT_LIST_WEB_FOLLOW(X) STMT_LIST_WEB_FORMS(X) \
-	STMT_LIST_WEB_SEARCH(X)
+	STMT_LIST_WEB_SEARCH(X) \
+	/* the plan content's write paths */ \
+	STMT_LIST_EDIT_PLAN(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

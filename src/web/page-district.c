@@ -4,6 +4,9 @@
  * against the city average (page-district-indicators.c), an activity
  * timeline and the resources allocated to it. */
 #include "web/pages-places.h"
+#include "web/plan-ref.h"
+#include "edit/plan-section.h"
+#include "render/markdown.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -89,6 +92,56 @@ static void toc(struct html *h)
 	html_close(h);
 }
 
+/* section_body: a section's Markdown text (render/markdown.h; its "#" under the h3 of the title). */
+static void section_body(struct html *h, const char *body)
+{
+	if (!body || !*body)
+		html_elem(h, "p", "(Avsnittet saknar text.)", NULL);
+	else if (md_render(h, body, strlen(body), 4) != MD_OK)
+		html_elem(h, "p", body, NULL);
+}
+
+/* draft_edit_path: "/plan/KEY/version/N/avsnitt/" (in the arena) of the programme's draft when
+ * the caller may edit it, else NULL. */
+static const char *draft_edit_path(struct district *x)
+{
+	struct http_req *r = x->r;
+	struct sval plan = SVI(places_i(&x->lup, 0, "id"));
+	struct plan_ref p;
+	char n[24];
+	int64_t v = 0;
+	int found;
+
+	if (r->user.role != ROLE_EDITOR && r->user.role != ROLE_ADMIN)
+		return NULL;
+	if (store_query_id(r->st, STMT_PLAN_DRAFT_NUMBER, &plan, 1, &v, &r->err) != LUP_OK || !v)
+		return NULL;
+	snprintf(n, sizeof(n), "%lld", (long long)v);
+	if (plan_ref_load(r, places_s(&x->lup, 0, "key"), n, &p, &found) != LUP_OK || !found || !plan_ref_may_edit(r, &p))
+		return NULL;
+	struct buf b;
+	buf_init(&b, 4096);
+	buf_adds(&b, "/plan/");
+	html_url_arg(&b, p.key);
+	buf_addf(&b, "/version/%s/avsnitt/", n);
+	const char *path = b.ptr ? arena_strdup(&r->a, b.ptr) : NULL;
+	buf_release(&b);
+	return path;
+}
+
+/* edit_link: a paragraph with a link to section ord of the draft at path ("Redigera avsnitt N", or
+ * text). */
+static void edit_link(struct http_req *r, struct html *h, const char *path, long ord, const char *text)
+{
+	char href[512], label[64];
+
+	snprintf(href, sizeof(href), "%s%ld", path, ord);
+	snprintf(label, sizeof(label), "Redigera avsnitt %ld", ord);
+	html_open(h, "p", "class", "edit-link", NULL);
+	html_elem(h, "a", text ? text : label, "href", arena_strdup(&r->a, href), NULL);
+	html_close(h);
+}
+
 /* lup_sections: the 7 sections of the LUP template, where the plan has them. */
 static int lup_sections(struct district *x)
 {
@@ -108,12 +161,17 @@ static int lup_sections(struct district *x)
 		html_elem(h, "p", "Programmets text med LUP-mallens sju avsnitt (inledning, nulägesanalys, "
 			  "prioriteringar, målsättningar, åtgärder, genomförande och mätmetoder) finns inte i lup "
 			  "för det här stadsdelsområdet. Teman, områden, åtgärder och parter visas nedan.", NULL);
+	const char *edit = draft_edit_path(x);
 	for (int i = 0; i < s.nrows; i++) {
 		html_open(h, "h3", NULL);
 		html_textf(h, "%s. %s", places_s(&s, i, "ord"), places_s(&s, i, "title"));
 		html_close(h);
-		html_elem(h, "p", places_s(&s, i, "body") ? places_s(&s, i, "body") : "(Avsnittet saknar text.)", NULL);
+		if (edit)
+			edit_link(x->r, h, edit, (long)places_i(&s, i, "ord"), NULL);
+		section_body(h, places_s(&s, i, "body"));
 	}
+	for (int ord = 1; edit && !s.nrows && ord <= PLAN_SECTIONS; ord++)
+		edit_link(x->r, h, edit, ord, plan_section_default_title(ord));
 	html_close(h);
 	return 0;
 }

@@ -45,6 +45,8 @@ int page_activity_new(struct http_req *r);	/* GET /mal/{key}/ny-aktivitet */
 int page_activity_new_post(struct http_req *r);	/* POST /mal/{key}/ny-aktivitet */
 int page_activity_delete(struct http_req *r);	/* GET /aktivitet/{id}/ta-bort: the question */
 int page_activity_delete_post(struct http_req *r);	/* POST /aktivitet/{id}/ta-bort */
+int page_plan_section(struct http_req *r);	/* GET /plan/{key}/version/{n}/avsnitt/{ord} */
+int page_plan_section_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/avsnitt/{ord} */
 
 /* Limits of the fields, the same as the API's. */
 #define PF_MAX_TEXT 20000	/* descriptions, analyses, forecasts, comments */
