@@ -37,7 +37,8 @@ enum md_result {
  * md_render: writes the Markdown text src[0..len) as HTML block elements into h (at its current
  * position), by the rules at the top of this file. heading_base (1-6) is the level of a "#"
  * heading. Returns MD_OK, or MD_TOO_BIG / MD_BAD_UTF8 with nothing written (the caller shows the
- * text some other way, or refuses it). Thread-safe.
+ * text some other way, or refuses it). Thread-safe (parses are serialised:
+ * cmark-gfm keeps global state while it parses).
  */
 enum md_result md_render(struct html *h, const char *src, size_t len, int heading_base);
 
