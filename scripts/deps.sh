@@ -7,7 +7,7 @@
 # apt-get line to run and exits 1.
 set -eu
 
-BUILD_PKGS="gcc make pkg-config libsqlite3-dev libicu-dev libyajl-dev libcsv-dev libmicrohttpd-dev libsodium-dev libjansson-dev"
+BUILD_PKGS="gcc make pkg-config libsqlite3-dev libicu-dev libyajl-dev libcsv-dev libmicrohttpd-dev libsodium-dev libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev"
 TEST_PKGS="sqlite3 jq curl python3 clang libclang-rt-14-dev wrk chromium tidy"
 
 case "${1:-build}" in

@@ -139,3 +139,8 @@ int api_index(struct http_req *r);
 int api_goal_post(struct http_req *r);
 int api_indicator_post(struct http_req *r);
 int api_indicator_patch(struct http_req *r);
+
+/* api-plan-sections.c: a plan version's sections (GET list, GET one, PUT one). */
+int api_plan_sections_list(struct http_req *r);
+int api_plan_section_get(struct http_req *r);
+int api_plan_section_put(struct http_req *r);

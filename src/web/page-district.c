@@ -9,6 +9,8 @@
 #include "web/authz.h"
 #include "web/pages-forms.h"
 #include "model/planver.h"
+#include "edit/plan-section.h"
+#include "render/markdown.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -153,6 +155,43 @@ static void toc(struct html *h)
 	html_close(h);
 }
 
+/* section_body: a section's Markdown text (render/markdown.h; its "#" under the h3 of the title). */
+static void section_body(struct html *h, const char *body)
+{
+	if (!body || !*body)
+		html_elem(h, "p", "(Avsnittet saknar text.)", NULL);
+	else if (md_render(h, body, strlen(body), 4) != MD_OK)
+		html_elem(h, "p", body, NULL);
+}
+
+/* draft_edit_path: "/plan/KEY/version/N/avsnitt/" (in the arena) when the version shown is a
+ * draft the caller may edit (an administrator, an editor of the plan's owner or its pair), else
+ * NULL. */
+static const char *draft_edit_path(struct district *x)
+{
+	struct http_req *r = x->r;
+	const char *status = places_s(&x->lup, 0, "status");
+
+	if (!status || strcmp(status, "draft") != 0 ||
+	    !(r->user.role == ROLE_ADMIN || (r->user.role == ROLE_EDITOR &&
+	      authz_member(&r->user, places_i(&x->lup, 0, "owner_id"), places_i(&x->lup, 0, "owner_pair")))))
+		return NULL;
+	return pf_href(r, "/plan/%s/version/%s/avsnitt/", places_s(&x->lup, 0, "key"), places_s(&x->lup, 0, "version"));
+}
+
+/* section_edit_link: a paragraph with a link to section ord of the draft at path ("Redigera
+ * avsnitt N", or text). */
+static void section_edit_link(struct http_req *r, struct html *h, const char *path, long ord, const char *text)
+{
+	char href[512], label[64];
+
+	snprintf(href, sizeof(href), "%s%ld", path, ord);
+	snprintf(label, sizeof(label), "Redigera avsnitt %ld", ord);
+	html_open(h, "p", "class", "edit-link", NULL);
+	html_elem(h, "a", text ? text : label, "href", arena_strdup(&r->a, href), NULL);
+	html_close(h);
+}
+
 /* lup_sections: the 7 sections of the LUP template, where the plan has them. */
 static int lup_sections(struct district *x)
 {
@@ -172,12 +211,17 @@ static int lup_sections(struct district *x)
 		html_elem(h, "p", "Programmets text med LUP-mallens sju avsnitt (inledning, nulägesanalys, "
 			  "prioriteringar, målsättningar, åtgärder, genomförande och mätmetoder) finns inte i lup "
 			  "för det här stadsdelsområdet. Teman, områden, åtgärder och parter visas nedan.", NULL);
+	const char *edit = draft_edit_path(x);
 	for (int i = 0; i < s.nrows; i++) {
 		html_open(h, "h3", NULL);
 		html_textf(h, "%s. %s", places_s(&s, i, "ord"), places_s(&s, i, "title"));
 		html_close(h);
-		html_elem(h, "p", places_s(&s, i, "body") ? places_s(&s, i, "body") : "(Avsnittet saknar text.)", NULL);
+		if (edit)
+			section_edit_link(x->r, h, edit, (long)places_i(&s, i, "ord"), NULL);
+		section_body(h, places_s(&s, i, "body"));
 	}
+	for (int ord = 1; edit && !s.nrows && ord <= PLAN_SECTIONS; ord++)
+		section_edit_link(x->r, h, edit, ord, plan_section_default_title(ord));
 	html_close(h);
 	return 0;
 }

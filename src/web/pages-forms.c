@@ -57,6 +57,8 @@ const struct route page_routes_forms[] = {
 	{ POST, "/plan/{key}/version/{n}/teman/{id}/ta-bort", page_pv_theme_remove, ACC_WRITE, R_FORM, "pages", "remove a theme, moving what uses it (form)", NULL },
 	{ GET, "/plan/{key}/version/{n}/omraden", page_pv_areas, ACC_WRITE, 0, "pages", "a draft plan version's prioritised areas (form)", NULL },
 	{ POST, "/plan/{key}/version/{n}/omraden", page_pv_areas_post, ACC_WRITE, R_FORM, "pages", "set the prioritised areas (form)", NULL },
+	{ GET, "/plan/{key}/version/{n}/avsnitt/{ord}", page_plan_section, ACC_WRITE, 0, "pages", "the form of a draft's section (title and Markdown text) with its preview", NULL },
+	{ POST, "/plan/{key}/version/{n}/avsnitt/{ord}", page_plan_section_post, ACC_WRITE, R_FORM, "pages", "set a draft's section (form)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
 
@@ -90,6 +92,8 @@ const char page_css_forms[] =
 	"td.date{white-space:nowrap}\n"
 	".meets-yes{color:var(--good);font-weight:600}.meets-no{color:var(--bad);font-weight:600}\n"
 	"ins{background:#e6f4ea;text-decoration:none}del{background:#fce8e6}\n"
+	".md-left{text-align:left}.md-center{text-align:center}.md-right{text-align:right}\n"
+	"pre.md-html{white-space:pre-wrap}.preview{border-top:2px solid var(--soft);margin-top:2rem}\n"
 	"@media print{form.workflow,.edit-link,button{display:none}select,textarea,input{border:0}}\n";
 
 int pf_query(struct http_req *r, struct rowset *rs, enum stmt s, const struct sval *args, int n)

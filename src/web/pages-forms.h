@@ -54,6 +54,8 @@ int page_pv_theme_post(struct http_req *r);	/* POST .../teman/{id} */
 int page_pv_theme_remove(struct http_req *r);	/* POST .../teman/{id}/ta-bort: flytta_till */
 int page_pv_areas(struct http_req *r);		/* GET /plan/{key}/version/{n}/omraden */
 int page_pv_areas_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/omraden */
+int page_plan_section(struct http_req *r);	/* GET /plan/{key}/version/{n}/avsnitt/{ord} */
+int page_plan_section_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/avsnitt/{ord} */
 
 /* Limits of the fields, the same as the API's. */
 #define PF_MAX_TEXT 20000	/* descriptions, analyses, forecasts, comments */
