@@ -16,7 +16,9 @@ static int write_direct(struct cmd_ctx *c, const char *path, const char *text)
 
 	if (!f)
 		return err_set(&c->err, LUP_EIO, "cannot open %s", path);
-	if ((fputs(text, f) < 0) | (fclose(f) != 0))
+	int bad = fputs(text, f) < 0;	/* close whatever the write did */
+
+	if (fclose(f) != 0 || bad)
 		return err_set(&c->err, LUP_EIO, "cannot write %s", path);
 	return LUP_OK;
 }
