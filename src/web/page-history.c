@@ -244,6 +244,11 @@ static const char *title_of(struct http_req *r, const struct entity *en, int64_t
 	*href = NULL;
 	if (pf_query(r, &rs, en->name_stmt, &arg, 1) != 0)
 		return NULL;
+	if (!rs.nrows && en->by_key != STMT__MAX) {
+		/* it exists (found by its key) but the caller may not read it: a draft's (authz.h) */
+		page_error(r, 404, "Det finns ingen sida med den adressen.");
+		return NULL;
+	}
 	if (!rs.nrows)
 		return "(borttagen)";
 	if (en->by_key != STMT__MAX) {
