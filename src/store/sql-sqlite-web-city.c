@@ -1,5 +1,6 @@
 /* sql-sqlite-web-city.c: SQLite text of the 'city' pages' statements (see stmt-web-city.h). */
 #include "store/sql-sqlite.h"
+#include "store/sql-public.h"
 
 const char *const sqlite_sql_web_city[STMT__MAX] = {
 	/* () -> every indicator with full-year (FY) outcomes in some district, one row per year:
@@ -8,8 +9,8 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, pe.year FROM indicator i"
 		" JOIN period pe ON pe.kind = 'FY' WHERE EXISTS (SELECT 1 FROM outcome x"
 		"  JOIN area a ON a.id = x.area_id AND a.level = 'district'"
-		"  WHERE x.indicator_id = i.id AND x.period_id = pe.id AND x.value IS NOT NULL)"
-		" ORDER BY i.key, pe.year",
+		"  WHERE x.indicator_id = i.id AND x.period_id = pe.id AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") ")"
+		" AND " PUB_INDICATOR("i") " ORDER BY i.key, pe.year",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =
@@ -17,8 +18,8 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		" WHERE EXISTS (SELECT 1 FROM area WHERE level = 'district')"
 		" AND NOT EXISTS (SELECT 1 FROM area d WHERE d.level = 'district' AND NOT EXISTS"
 		"  (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.period_id = pe.id"
-		"   AND x.area_id = d.id AND x.sex = 'T' AND x.value IS NOT NULL))"
-		" ORDER BY i.key LIMIT 1",
+		"   AND x.area_id = d.id AND x.sex = 'T' AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") "))"
+		" AND " PUB_INDICATOR("i") " ORDER BY i.key LIMIT 1",
 	/* () -> every period: (id, year, kind, reports), oldest first (T1, T2, FY within a year);
 	 * reports is 0 here: the page counts the reports the caller may read into it (the read
 	 * rule of web/authz.h, from STMT_WEB_CITY_PERIOD_REPORTS) */
@@ -37,7 +38,8 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	 * the year, org_id, org_pair: the organisation and its pair, for the read rule of its report), by name */
 	[STMT_WEB_CITY_FULFILMENT] =
 		"WITH pe AS (SELECT id FROM period WHERE year = ?1 AND kind = ?2),"
-		" orgs AS (SELECT owner_id AS id FROM goal WHERE year = ?1 AND level IN ('namndmal', 'lup')"
+		" orgs AS (SELECT g.owner_id AS id FROM goal g WHERE g.year = ?1 AND g.level IN ('namndmal', 'lup')"
+		"  AND " PUB_GOAL("g")
 		"  UNION SELECT r.org_id FROM report r JOIN pe ON pe.id = r.period_id)"
 		" SELECT o.key, o.name, r.id AS report, r.status,"
 		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'fulfilled') AS fulfilled,"
@@ -45,9 +47,10 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'not') AS \"not\","
 		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'none') AS none,"
 		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = ?1 AND g.level IN ('namndmal', 'lup')"
-		"  AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.report_id = r.id AND a.goal_id = g.id)) AS unassessed,"
+		"  AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.report_id = r.id AND a.goal_id = g.id)"
+		"  AND " PUB_GOAL("g") ") AS unassessed,"
 		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = ?1"
-		"  AND g.level IN ('namndmal', 'lup')) AS goals, o.id AS org_id, o.pair_id AS org_pair"
+		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") ") AS goals, o.id AS org_id, o.pair_id AS org_pair"
 		" FROM orgs JOIN organisation o ON o.id = orgs.id"
 		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
 		" ORDER BY o.name COLLATE sv, o.id",

@@ -1,5 +1,6 @@
 /* sql-sqlite-web-forms.c: SQLite text of the 'forms' pages' statements (see stmt-web-forms.h). */
 #include "store/sql-sqlite.h"
+#include "store/sql-public.h"
 
 /* the order of the reports of a year: T1, T2, then the annual report */
 #define KIND_ORD(k) "CASE " k " WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END"
@@ -28,7 +29,7 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	[STMT_WEB_FORMS_REPORT_GOALS] =
 		"SELECT g.id, g.key, g.number, g.title AS name FROM goal g WHERE g.level = 'namndmal'"
 		" AND g.year = ?2 AND g.owner_id IN (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
-		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)) ORDER BY g.id",
+		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)) AND " PUB_GOAL("g") " ORDER BY g.id",
 	/* (report_id) -> the stored assessments by goal id */
 	[STMT_WEB_FORMS_ASSESSMENTS] =
 		"SELECT goal_id, assessment, analysis FROM assessment WHERE report_id = ?1",
@@ -58,36 +59,38 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 		" WHERE i.goal_id = ?1 OR (i.goal_id = (SELECT parent_id FROM goal WHERE id = ?1)"
 		"  AND i.owner_id IN (SELECT id FROM organisation WHERE id = ?2 OR pair_id = ?2"
 		"   OR id = (SELECT pair_id FROM organisation WHERE id = ?2)))"
-		" ORDER BY on_goal DESC, i.ord, i.id",
+		" AND " PUB_INDICATOR("i") " ORDER BY on_goal DESC, i.ord, i.id",
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = ?1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */
 	[STMT_WEB_FORMS_REPORT_ORGS] =
 		"SELECT DISTINCT o.id, o.key, o.name FROM organisation o JOIN goal g ON g.owner_id = o.id"
-		" WHERE g.level IN ('namndmal', 'lup') ORDER BY o.name COLLATE sv",
+		" WHERE g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") " ORDER BY o.name COLLATE sv",
 	/* (id) -> a goal with its owner */
 	[STMT_WEB_FORMS_GOAL] =
 		"SELECT g.id, g.key, g.level, g.number, g.title AS name, g.description, g.year, g.owner_id,"
 		" o.key AS owner, o.name AS owner_name, pg.key AS parent, pg.title AS parent_name FROM goal g"
-		" JOIN organisation o ON o.id = g.owner_id LEFT JOIN goal pg ON pg.id = g.parent_id WHERE g.id = ?1",
+		" JOIN organisation o ON o.id = g.owner_id LEFT JOIN goal pg ON pg.id = g.parent_id WHERE g.id = ?1"
+		" AND " SEE_GOAL("g"),
 	/* (id) -> an indicator with its owner and goal */
 	[STMT_WEB_FORMS_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, i.owner_id, o.key AS owner,"
 		" o.name AS owner_name, g.key AS goal, g.title AS goal_name, g.year AS goal_year FROM indicator i"
-		" JOIN organisation o ON o.id = i.owner_id LEFT JOIN goal g ON g.id = i.goal_id WHERE i.id = ?1",
+		" JOIN organisation o ON o.id = i.owner_id LEFT JOIN goal g ON g.id = i.goal_id WHERE i.id = ?1"
+		" AND " SEE_INDICATOR("i"),
 	/* (indicator_id, year) -> its outcomes of the year: the city first, then the districts */
 	[STMT_WEB_FORMS_INDICATOR_OUTCOMES] =
 		"SELECT pe.kind AS period, a.key AS area, a.name AS area_name, a.level, x.sex, x.value,"
 		" x.missing, x.example, x.source FROM outcome x JOIN period pe ON pe.id = x.period_id"
 		" JOIN area a ON a.id = x.area_id WHERE x.indicator_id = ?1 AND pe.year = ?2"
-		" ORDER BY " KIND_ORD("pe.kind") ", a.level = 'municipality' DESC, a.name COLLATE sv,"
+		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY " KIND_ORD("pe.kind") ", a.level = 'municipality' DESC, a.name COLLATE sv,"
 		" CASE x.sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END",
 	/* (id) -> an activity with its owner */
 	[STMT_WEB_FORMS_ACTIVITY] =
 		"SELECT a.id, a.key, a.title AS name, a.description, a.start_text AS start, a.end_text AS end,"
 		" a.status, a.role, a.owner_id, o.key AS owner, o.name AS owner_name, g.key AS goal,"
 		" g.title AS goal_name FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" LEFT JOIN goal g ON g.id = a.goal_id WHERE a.id = ?1",
+		" LEFT JOIN goal g ON g.id = a.goal_id WHERE a.id = ?1 AND " SEE_ACTIVITY("a"),
 	/* () -> the areas the outcome form offers: the municipality, then the districts */
 	[STMT_WEB_FORMS_OUTCOME_AREAS] =
 		"SELECT id, key, name, level FROM area WHERE level IN ('municipality', 'district')"

@@ -1,6 +1,7 @@
 /* sql-sqlite-web-places.c: SQLite text of the 'places' pages' statements (see stmt-web-places.h):
  * the list of districts, one district's programme, the organisations and one organisation's plan. */
 #include "store/sql-sqlite.h"
+#include "store/sql-public.h"
 
 /* The current version of an LUP plan (p: plan, pv: plan_version): the adopted one, else the newest
  * public one; never a draft (model/planver.h). */
@@ -23,7 +24,7 @@
  * same set as STMT_GOAL_CHAIN. */
 #define CHAIN \
 	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = ?1" \
-	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2)" \
+	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2) AND " PUB_GOAL("g") \
 	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
 
 const char *const sqlite_sql_web_places[STMT__MAX] = {
@@ -37,7 +38,8 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" (SELECT count(*) FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id"
 		"  JOIN plan p ON p.id = pv.plan_id WHERE " LATEST_LUP("p", "pv") " AND p.district_id = a.id) AS measures,"
 		" (SELECT count(DISTINCT ad.activity_id) FROM activity_district ad JOIN area x ON x.id = ad.area_id"
-		"  WHERE x.id = a.id OR x.parent_id = a.id) AS activities"
+		"  JOIN activity pa_ ON pa_.id = ad.activity_id"
+		"  WHERE (x.id = a.id OR x.parent_id = a.id) AND " PUB_ACTIVITY("pa_") ") AS activities"
 		" FROM area a LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.level = 'district'"
 		" ORDER BY a.name COLLATE sv",
 	/* () -> district_id, name: the themes of every district's latest LUP (no extra ones) */
@@ -88,12 +90,12 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" coalesce(" OWNED_BY("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM acts JOIN activity a ON a.id = acts.id"
-		" JOIN organisation o ON o.id = a.owner_id"
+		" JOIN organisation o ON o.id = a.owner_id WHERE " PUB_ACTIVITY("a")
 		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT DISTINCT pe.year FROM outcome x JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = ?1 AND pe.kind = 'FY' ORDER BY pe.year DESC",
+		" WHERE x.area_id = ?1 AND pe.kind = 'FY' AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
 	 * administration's) indicators, which come first */
@@ -104,13 +106,14 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN period pe ON pe.id = x.period_id AND pe.year = ?2 AND pe.kind = 'FY'"
 		" JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
-		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1)"
-		" WHERE x.area_id = ?1 ORDER BY own DESC, i.key,"
+		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) AND " SEE_FIGURE("c", "i")
+		" WHERE x.area_id = ?1 AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
 		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x"
 		" ON x.period_id = pe.id AND x.area_id = ?1 WHERE pe.kind = 'FY' AND x.sex = 'T'"
+		" AND " SEE_OUTCOME("x", "x.indicator_id")
 		" ORDER BY x.indicator_id, pe.year",
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality') */
@@ -119,7 +122,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = ?1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
 		" AND (a.id = ?2 OR a.id = (SELECT parent_id FROM area WHERE id = ?2))"
-		" ORDER BY pe.year, a.level, x.sex",
+		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year, a.level, x.sex",
 	/* (district_id) -> the resources allocated to the district or places in it */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
 		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.amount_kr, r.staff, r.purpose,"
@@ -133,8 +136,8 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_ORGS] =
 		"SELECT o.id, o.key, o.name, pr.key AS pair, pr.name AS pair_name, o.city_owned, o.housing,"
 		" d.key AS district, d.name AS district_name,"
-		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id) AS goals,"
-		" (SELECT count(*) FROM activity x WHERE x.owner_id = o.id) AS activities"
+		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND " PUB_GOAL("g") ") AS goals,"
+		" (SELECT count(*) FROM activity x WHERE x.owner_id = o.id AND " PUB_ACTIVITY("x") ") AS activities"
 		" FROM organisation o LEFT JOIN organisation pr ON pr.id ="
 		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
 		" LEFT JOIN area d ON d.level = 'district' AND (d.committee_id = o.id OR d.committee_id = o.pair_id)"
@@ -152,13 +155,14 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * targets, plans or activities in, newest first */
 	[STMT_WEB_PLACES_ORG_YEARS] =
 		"WITH ys(year, g) AS ("
-		" SELECT year, 1 FROM goal WHERE " OWNED_BY("owner_id", "1") " AND year IS NOT NULL"
+		" SELECT g.year, 1 FROM goal g WHERE " OWNED_BY("g.owner_id", "1") " AND g.year IS NOT NULL"
+		"  AND " PUB_GOAL("g")
 		" UNION ALL SELECT t.year, 0 FROM target t JOIN indicator i ON i.id = t.indicator_id"
-		"  WHERE " OWNED_BY("i.owner_id", "1")
+		"  WHERE " OWNED_BY("i.owner_id", "1") " AND " PUB_INDICATOR("i")
 		" UNION ALL SELECT p.year_from, 0 FROM plan p WHERE p.kind <> 'lup' AND " OWNED_BY("p.owner_id", "1")
 		" UNION ALL SELECT coalesce(a.start_first / 10000, p.year_from), 0 FROM activity a"
 		"  LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE " OWNED_BY("a.owner_id", "1") ")"
+		"  WHERE " OWNED_BY("a.owner_id", "1") " AND " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
 	/* (org_id, year) -> goal_id, description of every goal of the chain */
 	[STMT_WEB_PLACES_CHAIN_TEXT] =
@@ -175,7 +179,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN target tw ON tw.indicator_id = i.id AND tw.year = ?2 AND tw.kind = 'own'"
 		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = ?2 AND tk.kind = 'kf'"
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND " OWNED_BY("i.owner_id", "1")
-		" ORDER BY i.goal_id, i.ord, i.key",
+		" AND " PUB_INDICATOR("i") " ORDER BY i.goal_id, i.ord, i.key",
 	/* (org_id, year, area_id) -> indicator_id, year, kind, sex, value, missing, example: the
 	 * outcomes of those indicators in the area for the year and the previous full year */
 	[STMT_WEB_PLACES_CHAIN_OUTCOMES] =
@@ -183,6 +187,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN indicator i ON i.id = x.indicator_id"
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND " OWNED_BY("i.owner_id", "1")
 		" AND x.area_id = ?3 AND (pe.year = ?2 OR (pe.year = ?2 - 1 AND pe.kind = 'FY'))"
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 		" ORDER BY x.indicator_id, pe.year, pe.kind, x.sex",
 	/* (org_id, year) -> goal_id, period, assessment, analysis, report_status, report_org,
 	 * report_org_pair: the organisation's assessments of the goals of the chain in the year's
@@ -202,7 +207,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id ORDER BY x.name COLLATE sv)) AS areas"
 		" FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " OWNED_BY("a.owner_id", "1") " AND " IN_YEAR("2")
+		" WHERE " OWNED_BY("a.owner_id", "1") " AND " IN_YEAR("2") " AND " PUB_ACTIVITY("a")
 		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
 	/* (org_id, year) -> its activities in the year per district they serve, other than its own */
 	[STMT_WEB_PLACES_ORG_DISTRICT_ACTS] =
@@ -213,7 +218,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR d.id = x.parent_id OR d.id = xp.parent_id)"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " OWNED_BY("a.owner_id", "1") " AND " IN_YEAR("2")
-		" AND NOT coalesce(" OWNED_BY("d.committee_id", "1") ", 0)"
+		" AND NOT coalesce(" OWNED_BY("d.committee_id", "1") ", 0) AND " PUB_ACTIVITY("a")
 		" ORDER BY d.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
@@ -224,6 +229,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN indicator i ON au.entity = 'indicator' AND i.id = au.entity_id"
 		" LEFT JOIN goal ig ON ig.id = i.goal_id"
 		" WHERE au.entity IN ('goal', 'indicator') AND coalesce(g.id, i.id) IS NOT NULL"
+		" AND (g.id IS NULL OR " PUB_GOAL("g") ") AND (i.id IS NULL OR " PUB_INDICATOR("i") ")"
 		" AND " OWNED_BY("coalesce(g.owner_id, i.owner_id)", "1")
 		" AND (?2 IS NULL OR coalesce(g.year, ig.year) = ?2 OR (i.id IS NOT NULL AND EXISTS"
 		"  (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = ?2)))"

@@ -1,6 +1,7 @@
 /* sql-sqlite-web-search.c: SQLite text of the search page's statements (see stmt-web-search.h).
  * The indexes are those of migrations 0008 (trigram) and 0010 (words without diacritics). */
 #include "store/sql-sqlite.h"
+#include "store/sql-public.h"
 
 /* One kind of search hit: the rows of table t in the hits (rowid = id * 8 + kind). */
 #define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.rid / 8 AND h.rid % 8 = " #kind
@@ -25,15 +26,18 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		" SELECT * FROM ("
 		" SELECT 1 AS kind, x.id, x.title AS label, o.name AS context, x.level AS detail, x.key AS link_key,"
 		"  x.year AS link_year, h.th, h.bh" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"
+		"  AND " PUB_GOAL("x")
 		" UNION ALL SELECT 2, x.id, x.title, coalesce(d.name, o.name), NULL, coalesce(d.key, o.key),"
 		"  CASE WHEN d.key IS NULL THEN p.year_from END, h.th, h.bh" HIT(2, "measure x")
 		"  JOIN plan_version pv ON pv.id = x.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		"  JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
+		"  WHERE pv.status <> 'draft'"
 		" UNION ALL SELECT 3, x.id, x.title, o.name, NULL, o.key, p.year_from, h.th, h.bh" HIT(3, "activity x")
 		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN plan_version pv ON pv.id = x.plan_version_id"
-		"  LEFT JOIN plan p ON p.id = pv.plan_id"
+		"  LEFT JOIN plan p ON p.id = pv.plan_id WHERE " PUB_ACTIVITY("x")
 		" UNION ALL SELECT 4, x.id, x.name, o.name, x.unit, x.key, g.year, h.th, h.bh" HIT(4, "indicator x")
 		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN goal g ON g.id = x.goal_id"
+		"  WHERE " PUB_INDICATOR("x")
 		" UNION ALL SELECT 5, x.id, o.name, cr.title, m.number, NULL, NULL, NULL, h.bh" HIT(5, "response x")
 		"  JOIN organisation o ON o.id = x.org_id JOIN commission_measure m ON m.id = x.measure_id"
 		"  JOIN commission_report cr ON cr.id = m.report_id"

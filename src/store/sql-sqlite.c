@@ -2,6 +2,7 @@
  * COLLATE sv for Swedish order). The parameter order of each statement is the contract with
  * its callers: it is written in the comment or visible from ?N. */
 #include "store/sql-sqlite.h"
+#include "store/sql-public.h"
 
 /* The latest version of the LUP plan of district ?1: used by several statements. */
 #define LUP_LATEST(p, pv) \
@@ -11,7 +12,7 @@
 /* The goals of organisation ?1 for year ?2 and every goal above them. */
 #define CHAIN_CTE \
 	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = ?1" \
-	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2)" \
+	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2) AND " PUB_GOAL("g") \
 	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
 
 /* The change guard of an upsert: update only when a value differs, so that loading the same
@@ -333,7 +334,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" LEFT JOIN goal pg ON pg.id = g.parent_id"
 		" WHERE (?1 IS NULL OR g.owner_id = ?1 OR o.pair_id = ?1) AND (?2 IS NULL OR g.year = ?2)"
 		" AND (?3 IS NULL OR g.area_id = ?3 OR g.owner_id = (SELECT committee_id FROM area WHERE id = ?3))"
-		" AND (?4 IS NULL OR g.level = ?4) ORDER BY g.year, g.key",
+		" AND (?4 IS NULL OR g.level = ?4) AND " PUB_GOAL("g") " ORDER BY g.year, g.key",
 	/* (org_id, year, district_id) */
 	[STMT_LIST_INDICATORS] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, g.key AS goal,"
@@ -343,7 +344,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" AND (?2 IS NULL OR g.year = ?2 OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = ?2))"
 		" AND (?3 IS NULL OR i.owner_id = (SELECT committee_id FROM area WHERE id = ?3)"
 		"  OR EXISTS (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.area_id = ?3))"
-		" ORDER BY i.key",
+		" AND " PUB_INDICATOR("i") " ORDER BY i.key",
 	/* (org_id, district_id, year) */
 	[STMT_LIST_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status,"
@@ -356,7 +357,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"  WHERE ad.activity_id = a.id AND (x.id = ?2 OR x.parent_id = ?2)))"
 		" AND (?3 IS NULL OR ?3 BETWEEN coalesce(a.start_first / 10000, p.year_from, ?3)"
 		"  AND coalesce(a.end_last / 10000, p.year_to, ?3))"
-		" ORDER BY a.key",
+		" AND " PUB_ACTIVITY("a") " ORDER BY a.key",
 	/* (district_id, org_id) */
 	[STMT_LIST_MEASURES] =
 		"SELECT m.id, m.key, m.title AS name, d.key AS district, m.status, m.start_text AS start"
@@ -364,7 +365,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" JOIN plan p ON p.id = pv.plan_id LEFT JOIN area d ON d.id = p.district_id"
 		" WHERE (?1 IS NULL OR p.district_id = ?1)"
 		" AND (?2 IS NULL OR p.owner_id = ?2 OR EXISTS (SELECT 1 FROM measure_partner mp"
-		"  WHERE mp.measure_id = m.id AND mp.org_id = ?2)) ORDER BY d.name COLLATE sv, m.ord, m.id",
+		"  WHERE mp.measure_id = m.id AND mp.org_id = ?2)) AND pv.status <> 'draft'"
+		" ORDER BY d.name COLLATE sv, m.ord, m.id",
 	/* (org_id, district_id, year) */
 	[STMT_LIST_PLANS] =
 		"SELECT p.id, p.key, p.title AS name, p.kind, o.key AS owner, d.key AS district,"
@@ -407,12 +409,13 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" a.key AS area, g.sex, g.horizon_year, g.benchmark, g.source FROM goal g"
 		" JOIN organisation o ON o.id = g.owner_id LEFT JOIN goal pg ON pg.id = g.parent_id"
 		" LEFT JOIN plan_version pv ON pv.id = g.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" LEFT JOIN theme t ON t.id = g.theme_id LEFT JOIN area a ON a.id = g.area_id WHERE g.id = ?1",
+		" LEFT JOIN theme t ON t.id = g.theme_id LEFT JOIN area a ON a.id = g.area_id WHERE g.id = ?1"
+		" AND " SEE_GOAL("g"),
 	[STMT_SHOW_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, i.source_kind,"
 		" i.kolada_kpi, i.by_sex, i.by_area, g.key AS goal, g.title AS goal_name, o.key AS owner,"
 		" i.source FROM indicator i JOIN organisation o ON o.id = i.owner_id"
-		" LEFT JOIN goal g ON g.id = i.goal_id WHERE i.id = ?1",
+		" LEFT JOIN goal g ON g.id = i.goal_id WHERE i.id = ?1 AND " SEE_INDICATOR("i"),
 	[STMT_SHOW_ACTIVITY] =
 		"SELECT a.id, a.key, a.title AS name, a.description, o.key AS owner, a.role, a.status,"
 		" a.start_text AS start, a.start_prec, a.end_text AS end, a.end_prec, p.key AS plan,"
@@ -420,12 +423,12 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" JOIN organisation o ON o.id = a.owner_id LEFT JOIN plan_version pv ON pv.id = a.plan_version_id"
 		" LEFT JOIN plan p ON p.id = pv.plan_id LEFT JOIN goal g ON g.id = a.goal_id"
 		" LEFT JOIN theme t ON t.id = a.theme_id LEFT JOIN measure m ON m.id = a.measure_id"
-		" WHERE a.id = ?1",
+		" WHERE a.id = ?1 AND " SEE_ACTIVITY("a"),
 	[STMT_SHOW_MEASURE] =
 		"SELECT m.id, m.key, m.title AS name, m.description, m.status, m.start_text AS start,"
 		" p.key AS plan, d.key AS district, m.source FROM measure m"
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" LEFT JOIN area d ON d.id = p.district_id WHERE m.id = ?1",
+		" LEFT JOIN area d ON d.id = p.district_id WHERE m.id = ?1 AND " SEE_IN("m.plan_version_id"),
 	[STMT_SHOW_PLAN] =
 		"SELECT p.id, p.key, p.title AS name, p.kind, o.key AS owner, d.key AS district,"
 		" p.year_from, p.year_to, pv.version, pv.status, dec.key AS decided_by, pv.decided_on,"
@@ -474,28 +477,29 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_REL_DISTRICT_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status FROM activity a"
 		" JOIN organisation o ON o.id = a.owner_id JOIN activity_district ad ON ad.activity_id = a.id"
-		" WHERE ad.area_id = ?1 ORDER BY o.name COLLATE sv, a.key",
+		" WHERE ad.area_id = ?1 AND " PUB_ACTIVITY("a") " ORDER BY o.name COLLATE sv, a.key",
 	[STMT_REL_THEME_ALIASES] = "SELECT alias, source FROM theme_alias WHERE theme_id = ?1 ORDER BY alias",
 	[STMT_REL_THEME_MEASURES] =
 		"SELECT m.id, m.key, m.title AS name FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"
 		" WHERE mt.theme_id = ?1 ORDER BY m.ord, m.id",
 	[STMT_REL_GOAL_CHILDREN] =
-		"SELECT id, key, number, title AS name, level FROM goal WHERE parent_id = ?1 ORDER BY key",
+		"SELECT g.id, g.key, g.number, g.title AS name, g.level FROM goal g WHERE g.parent_id = ?1"
+		" AND " SEE_GOAL("g") " ORDER BY g.key",
 	[STMT_REL_GOAL_RESULTS] = "SELECT ord, text FROM goal_result WHERE goal_id = ?1 ORDER BY ord",
 	[STMT_REL_GOAL_INDICATORS] =
 		"SELECT i.id, i.key, i.name, i.unit, i.periodicity,"
 		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' ORDER BY year DESC LIMIT 1) AS target,"
 		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' ORDER BY year DESC LIMIT 1) AS kf_target"
-		" FROM indicator i WHERE i.goal_id = ?1 ORDER BY i.ord, i.key",
+		" FROM indicator i WHERE i.goal_id = ?1 AND " SEE_INDICATOR("i") " ORDER BY i.ord, i.key",
 	[STMT_REL_GOAL_ACTIVITIES] =
-		"SELECT id, key, title AS name, start_text AS start, end_text AS end, status FROM activity"
-		" WHERE goal_id = ?1 ORDER BY key",
+		"SELECT a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status FROM activity a"
+		" WHERE a.goal_id = ?1 AND " SEE_ACTIVITY("a") " ORDER BY a.key",
 	[STMT_REL_INDICATOR_TARGETS] =
 		"SELECT year, kind, mode, value, unit, text FROM target WHERE indicator_id = ?1 ORDER BY year, kind",
 	[STMT_REL_INDICATOR_OUTCOMES] =
 		"SELECT pe.year || '-' || pe.kind AS period, a.key AS area, x.sex, x.value, x.missing,"
 		" x.source, x.example FROM outcome x JOIN period pe ON pe.id = x.period_id"
-		" JOIN area a ON a.id = x.area_id WHERE x.indicator_id = ?1"
+		" JOIN area a ON a.id = x.area_id WHERE x.indicator_id = ?1 AND " SEE_OUTCOME("x", "x.indicator_id")
 		" ORDER BY pe.year, pe.kind, a.key, x.sex",
 	[STMT_REL_ACTIVITY_DISTRICTS] =
 		"SELECT a.id, a.key, a.name FROM activity_district ad JOIN area a ON a.id = ad.area_id"
@@ -528,7 +532,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" ORDER BY t.ord, t.id",
 	[STMT_REL_PLAN_GOALS] =
 		"SELECT g.id, g.key, g.number, g.title AS name, g.level FROM goal g"
-		" JOIN plan_version pv ON pv.id = g.plan_version_id WHERE pv.plan_id = ?1 ORDER BY g.key",
+		" JOIN plan_version pv ON pv.id = g.plan_version_id WHERE pv.plan_id = ?1 AND " PUB_GOAL("g")
+		" ORDER BY g.key",
 	[STMT_REL_REPORT_ASSESSMENTS] =
 		"SELECT g.key AS goal, g.title AS goal_name, a.assessment, a.analysis FROM assessment a"
 		" JOIN goal g ON g.id = a.goal_id WHERE a.report_id = ?1 ORDER BY g.key",
@@ -678,13 +683,14 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = ?1 AND pe.year = ?2 AND (a.level = 'municipality'"
 		" OR a.committee_id = ?3 OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?3))"
-		" ORDER BY pe.kind, a.key, x.sex",
+		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.kind, a.key, x.sex",
 	/* (indicator_id, year) -> full-year outcomes per district and municipality */
 	[STMT_COMPARISON] =
 		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = ?1 AND pe.year = ?2 AND pe.kind = 'FY'"
-		" AND a.level IN ('municipality', 'district') ORDER BY a.level DESC, a.name COLLATE sv, x.sex",
+		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id")
+		" ORDER BY a.level DESC, a.name COLLATE sv, x.sex",
 
 	/* the data generation: every write of data records an audit entry in its transaction */
 	[STMT_DATA_GENERATION] = "SELECT coalesce(max(id), 0) FROM audit",
@@ -716,12 +722,13 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" x.missing, x.source, x.derived, x.example FROM outcome x JOIN indicator i ON i.id = x.indicator_id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE (?1 IS NULL OR i.owner_id = ?1) AND (?2 IS NULL OR x.area_id = ?2 OR a.parent_id = ?2)"
-		" AND (?3 IS NULL OR pe.year = ?3) ORDER BY x.id",
+		" AND (?3 IS NULL OR pe.year = ?3) AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" ORDER BY x.id",
 	[STMT_SHOW_OUTCOME] =
 		"SELECT x.id, i.key AS indicator, i.name AS indicator_name, pe.year || '-' || pe.kind AS period,"
 		" a.key AS area, x.sex, x.value, x.missing, x.source, x.derived, x.example FROM outcome x"
 		" JOIN indicator i ON i.id = x.indicator_id JOIN period pe ON pe.id = x.period_id"
-		" JOIN area a ON a.id = x.area_id WHERE x.id = ?1",
+		" JOIN area a ON a.id = x.area_id WHERE x.id = ?1 AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i"),
 	/* (org_id, district_id, year) */
 	[STMT_LIST_ALLOCATIONS] =
 		"SELECT r.id, o.name || ' ' || a.name || ' ' || r.year AS name, o.key AS org, a.key AS area,"
@@ -757,7 +764,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"SELECT o.key AS org, o.name AS org_name, d.key AS district, count(*) AS activities"
 		" FROM activity x JOIN organisation o ON o.id = x.owner_id"
 		" JOIN activity_district ad ON ad.activity_id = x.id JOIN area d ON d.id = ad.area_id"
-		" WHERE d.level = 'district' GROUP BY o.id, d.id ORDER BY o.name COLLATE sv, d.name COLLATE sv",
+		" WHERE d.level = 'district' AND " PUB_ACTIVITY("x")
+		" GROUP BY o.id, d.id ORDER BY o.name COLLATE sv, d.name COLLATE sv",
 	[STMT_VIEW_COMMISSION] =
 		"SELECT cr.key AS report, m.number AS measure, o.key AS org, r.stance, r.no_response, r.id AS response"
 		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"
@@ -778,7 +786,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
 		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.year = ?2) AS target,"
 		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.year = ?2) AS kf_target"
-		" FROM indicator i WHERE i.goal_id IN (SELECT id FROM chain) ORDER BY i.goal_id, i.ord, i.key",
+		" FROM indicator i WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
+		" ORDER BY i.goal_id, i.ord, i.key",
 	[STMT_CHAIN_OUTCOMES] =
 		CHAIN_CTE
 		" SELECT x.indicator_id, pe.kind AS period, a.key AS area, x.sex, x.value, x.missing, x.example"
@@ -786,7 +795,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" JOIN indicator i ON i.id = x.indicator_id WHERE i.goal_id IN (SELECT id FROM chain)"
 		" AND pe.year = ?2 AND (a.level = 'municipality' OR a.committee_id = ?1"
 		" OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
-		" ORDER BY x.indicator_id, pe.kind, a.key, x.sex",
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY x.indicator_id, pe.kind, a.key, x.sex",
 	/* ... assessments with their report's status, organisation and its pair (report_org,
 	 * report_org_pair, last: the caller filters by them, authz_report_rows, and drops them) */
 	[STMT_CHAIN_ASSESSMENTS] =

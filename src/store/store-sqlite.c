@@ -24,6 +24,8 @@ struct store {
 	UCollator *coll_ci;		/* the same without case (secondary strength): COLLATE sv_ci */
 	char *path;
 	int in_txn;
+	enum store_view view;		/* the viewer (store_set_viewer), behind lup_reads() */
+	int64_t view_org, view_pair;
 };
 
 struct store_row {
@@ -248,6 +250,30 @@ static int profile_cb(unsigned type, void *ctx, void *p, void *x)
 	return 0;
 }
 
+void store_set_viewer(struct store *st, enum store_view view, int64_t org, int64_t org_pair)
+{
+	st->view = view;
+	st->view_org = view == STORE_VIEW_ORG ? org : 0;
+	st->view_pair = view == STORE_VIEW_ORG ? org_pair : 0;
+}
+
+/* lup_reads(org, org_pair): 1 when the connection's viewer may read what organisation org
+ * (recording org_pair as its pair, or NULL) has not published yet, else 0 (store.h). */
+static void sql_lup_reads(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const struct store *st = sqlite3_user_data(cx);
+	int64_t org = sqlite3_value_int64(argv[0]), pair = 0;
+	int yes = 0;
+
+	if (argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL)
+		pair = sqlite3_value_int64(argv[1]);
+	if (st->view == STORE_VIEW_ALL)
+		yes = 1;
+	else if (st->view == STORE_VIEW_ORG && org && st->view_org)
+		yes = org == st->view_org || (st->view_pair && org == st->view_pair) || (pair && pair == st->view_org);
+	sqlite3_result_int(cx, yes);
+}
+
 static int configure(struct store *st, int flags, struct err *e)
 {
 	UErrorCode status = U_ZERO_ERROR;
@@ -278,6 +304,9 @@ static int configure(struct store *st, int flags, struct err *e)
 	ucol_setStrength(st->coll_ci, UCOL_SECONDARY);
 	if (sqlite3_create_collation(st->db, "sv_ci", SQLITE_UTF8, st->coll_ci, sv_collate) != SQLITE_OK)
 		return db_err(st, e, "collation sv_ci");
+	if (sqlite3_create_function(st->db, "lup_reads", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, st, sql_lup_reads,
+				    NULL, NULL) != SQLITE_OK)
+		return db_err(st, e, "function lup_reads");
 	return LUP_OK;
 }
 

@@ -67,6 +67,22 @@ int store_open(const char *path, int flags, struct store **out, struct err *e);
 /* store_close: finalises statements and closes the connection. NULL is accepted. */
 void store_close(struct store *st);
 
+/*
+ * The viewer of a connection: who the reads on it are for, behind the SQL function
+ * lup_reads(org, org_pair) that the publication rule (store/sql-public.h) asks about what is
+ * not public yet (a draft plan version's goals, activities and indicators; outcomes of a period
+ * whose report is not approved). STORE_VIEW_ALL (the default of store_open: the command line is
+ * the operator) reads everything; STORE_VIEW_PUBLIC nothing unpublished; STORE_VIEW_ORG what
+ * belongs to organisation org, to its recorded pair, or to an organisation recording org as
+ * its pair (web/authz.h's authz_member). The server sets the viewer for every request from
+ * its caller (web/authz.h authz_viewer).
+ */
+enum store_view { STORE_VIEW_ALL = 0, STORE_VIEW_PUBLIC, STORE_VIEW_ORG };
+
+/* store_set_viewer: the viewer of st's reads from now on (org and org_pair: only for
+ * STORE_VIEW_ORG; 0 for none). */
+void store_set_viewer(struct store *st, enum store_view view, int64_t org, int64_t org_pair);
+
 /* store_backend: the backend's name ("sqlite"). */
 const char *store_backend(const struct store *st);
 

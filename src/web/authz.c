@@ -146,3 +146,18 @@ int authz_attach_goal(const struct http_user *u, struct store *st, int64_t goal,
 		return -1;
 	return u->role == ROLE_EDITOR && authz_member(u, g.owner, g.pair);
 }
+
+void authz_viewer(const struct http_user *u, struct store *st)
+{
+	if (u->role == ROLE_CITY || u->role == ROLE_ADMIN)
+		store_set_viewer(st, STORE_VIEW_ALL, 0, 0);
+	else if ((u->role == ROLE_READER || u->role == ROLE_EDITOR) && u->org_id)
+		store_set_viewer(st, STORE_VIEW_ORG, u->org_id, u->org_pair);
+	else
+		store_set_viewer(st, STORE_VIEW_PUBLIC, 0, 0);
+}
+
+int authz_unpublished_readable(const struct http_user *u, int64_t org, int64_t org_pair)
+{
+	return authz_plan_draft_readable(u, org, org_pair);
+}

@@ -31,6 +31,19 @@
  * version is chosen explicitly (the district page's version choice, the API's version list);
  * every other page, view, export and search shows adopted content only.
  *
+ * The publication rule (store/sql-public.h, the one SQL form of it that every read statement of
+ * goals, activities, indicators and outcomes applies; docs/api.md "Who may read what"):
+ *   - a goal, activity or indicator in a draft version (its own plan_version_id or its goal's)
+ *     is in no list, count, matrix, chain, map or search, for anyone; as a single thing (the API's
+ *     GET of one, /mal/{key}, /aktivitet/{id}, /indikator/{key}, their history) it is there for
+ *     those who may read the draft and 404 for everyone else;
+ *   - an outcome is public when it is example data of the dataset, official statistics (Kolada),
+ *     or its period's report of the indicator's owner (or its pair) is approved; otherwise only
+ *     those who may read that report see it (authz_unpublished_readable), everywhere it shows.
+ * Each request's store connection carries its caller as the viewer of the rule (authz_viewer,
+ * set by route_dispatch before any handler): the rule's answer depends only on the role and the
+ * organisation, which is what the response cache keys logged-in views by.
+ *
  * An import through the web (/importera) by anyone but an administrator runs with these rules as
  * its scope (import.h's struct imp_scope: authz_attach_org for the rows it writes or rewrites,
  * authz_attach_goal for the goals it attaches to), checked by the importers where each row's
@@ -43,6 +56,7 @@
 #include <stdint.h>
 
 #include "web/http.h"
+#include "store/store.h"
 
 struct rowset;
 
@@ -86,5 +100,17 @@ int authz_attach_org(const struct http_user *u, struct store *st, int64_t org, s
 /* authz_plan_draft_readable: 1 when u may read the draft of a plan owned by organisation owner
  * (owner_pair: its recorded pair, or 0), else 0. The rule at the top of this file. */
 int authz_plan_draft_readable(const struct http_user *u, int64_t owner, int64_t owner_pair);
+
+/* authz_unpublished_readable: 1 when u may read organisation org's (org_pair: its recorded
+ * pair, or 0) content that is not public yet: its drafts' goals, activities and indicators and
+ * its figures of periods whose report is not approved (the city office, administrators, the
+ * organisation's readers and editors and its pair's), else 0. The row-level form of the rule
+ * that store/sql-public.h's lup_reads() applies in SQL. */
+int authz_unpublished_readable(const struct http_user *u, int64_t org, int64_t org_pair);
+
+/* authz_viewer: makes u the viewer of st's reads (store_set_viewer): the city office and
+ * administrators read everything, a reader or editor of an organisation what that
+ * organisation (or its pair) has not published, anyone else public content only. */
+void authz_viewer(const struct http_user *u, struct store *st);
 
 #endif

@@ -17,15 +17,16 @@ struct entity {
 	const char *entity;		/* audit.entity */
 	const char *what;		/* "inget mål" */
 	enum stmt by_key, name_stmt;
+	enum stmt exists;		/* (id) -> a row when it exists, whoever asks (STMT__MAX: none) */
 	const char *page;		/* the thing's page: prefix for its id or key */
 	const char *back;		/* the link to it: "Till målet" */
 };
 
 static const struct entity entities[] = {
-	{ "mal", "goal", "goal", "inget mål", STMT_GOAL_ID, STMT_WEB_FORMS_GOAL, "/mal", "Till målet" },
-	{ "indikator", "indicator", "indicator", "ingen indikator", STMT_INDICATOR_ID, STMT_WEB_FORMS_INDICATOR, "/indikator", "Till indikatorn" },
-	{ "aktivitet", "activity", "activity", "ingen aktivitet", STMT_ACTIVITY_ID, STMT_WEB_FORMS_ACTIVITY, "/aktivitet", "Till aktiviteten" },
-	{ "rapport", "report", "report", "ingen rapport", STMT__MAX, STMT_WEB_FORMS_REPORT, "/uppfoljning", "Till rapporten" },
+	{ "mal", "goal", "goal", "inget mål", STMT_GOAL_ID, STMT_WEB_FORMS_GOAL, STMT_GOAL_OWNER, "/mal", "Till målet" },
+	{ "indikator", "indicator", "indicator", "ingen indikator", STMT_INDICATOR_ID, STMT_WEB_FORMS_INDICATOR, STMT_INDICATOR_OWNER, "/indikator", "Till indikatorn" },
+	{ "aktivitet", "activity", "activity", "ingen aktivitet", STMT_ACTIVITY_ID, STMT_WEB_FORMS_ACTIVITY, STMT_ACTIVITY_OWNER, "/aktivitet", "Till aktiviteten" },
+	{ "rapport", "report", "report", "ingen rapport", STMT__MAX, STMT_WEB_FORMS_REPORT, STMT__MAX, "/uppfoljning", "Till rapporten" },
 };
 
 static const char *field_sv(const char *key)
@@ -244,6 +245,16 @@ static const char *title_of(struct http_req *r, const struct entity *en, int64_t
 	*href = NULL;
 	if (pf_query(r, &rs, en->name_stmt, &arg, 1) != 0)
 		return NULL;
+	if (!rs.nrows && en->exists != STMT__MAX) {
+		/* it exists but the caller may not read it (a draft's: authz.h); else it was deleted */
+		struct rowset ex;
+		if (pf_query(r, &ex, en->exists, &arg, 1) != 0)
+			return NULL;
+		if (ex.nrows) {
+			page_error(r, 404, "Det finns ingen sida med den adressen.");
+			return NULL;
+		}
+	}
 	if (!rs.nrows)
 		return "(borttagen)";
 	if (en->by_key != STMT__MAX) {

@@ -3,6 +3,7 @@
 #include "web/api.h"
 #include "web/auth.h"
 #include "web/cache.h"
+#include "web/authz.h"
 #include "web/page.h"
 #include "web/server.h"
 #include "store/store.h"
@@ -232,6 +233,7 @@ int route_dispatch(struct http_req *r)
 	unsigned allowed = 0;
 	int rc, writes;
 
+	authz_viewer(&r->user, r->st);	/* the publication rule's viewer (authz.h) */
 	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
 	for (const struct route *rt = tables[t]; rt->pattern; rt++) {
 		if (!match(r, rt->pattern, r->path))

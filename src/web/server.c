@@ -47,6 +47,7 @@ struct store *server_store(struct err *e)
 		return tl_store;
 	if (store_open(server_conf.db, 0, &tl_store, e) != LUP_OK)
 		return NULL;
+	store_set_viewer(tl_store, STORE_VIEW_PUBLIC, 0, 0);	/* until a request names its caller */
 	pthread_mutex_lock(&stores_lock);
 	if (nstores < MAX_STORES)
 		stores[nstores++] = tl_store;
