@@ -15,6 +15,7 @@
 #include "store/stmt-web-forms.h"
 #include "store/stmt-web-search.h"
 #include "store/stmt-plan-version.h"
+#include "store/stmt-plan-replace.h"
 #include "store/stmt-plan-doc.h"
 #include "store/stmt-plan-theme.h"
 
@@ -81,7 +82,9 @@
 	/* the plan document (view/plan.c, edit/plan-version.c) */ \
 	STMT_LIST_PLAN_DOC(X) \
 	/* a plan version's themes and prioritised areas */ \
-	STMT_LIST_PLAN_THEME(X)
+	STMT_LIST_PLAN_THEME(X) \
+	/* replacing a draft version's content with a document */ \
+	STMT_LIST_PLAN_REPLACE(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };
