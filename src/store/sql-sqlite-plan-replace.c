@@ -23,4 +23,6 @@ const char *const sqlite_sql_plan_replace[STMT__MAX] = {
 	/* (version id, area_scope, note): the version's own content; only a draft changes */
 	[STMT_PR_VERSION_SET] =
 		"UPDATE plan_version SET area_scope = ?2, note = ?3 WHERE id = ?1 AND status = 'draft'",
+	/* (plan key) -> its owner organisation's id */
+	[STMT_PR_PLAN_OWNER] = "SELECT owner_id FROM plan WHERE key = ?1",
 };

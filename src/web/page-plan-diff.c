@@ -187,6 +187,45 @@ static void field(struct http_req *r, struct html *h, const json_t *f)
 	html_close(h);
 }
 
+/* para: one paragraph [p, end) of a section added (added 1) or removed (0) whole. */
+static void para(struct http_req *r, struct html *h, const char *p, const char *end, int added)
+{
+	html_open(h, "p", "class", added ? "diff-added" : "diff-removed", NULL);
+	html_open(h, added ? "ins" : "del", NULL);
+	html_elem(h, "strong", added ? "Tillagt stycke: " : "Borttaget stycke: ", NULL);
+	html_text(h, arena_strndup(&r->a, p, (size_t)(end - p)));
+	html_close(h);
+	html_close(h);
+}
+
+/* body_paragraphs: the text of a section added or removed whole, paragraph by paragraph (runs of
+ * non-blank lines, as the diff counts them), each in <ins> or <del> and named in words. */
+static void body_paragraphs(struct http_req *r, struct html *h, const char *body, int added)
+{
+	const char *p = body, *start = NULL, *last = NULL;
+
+	html_open(h, "div", "class", "diff-text", NULL);
+	for (;;) {
+		const char *nl = strchr(p, '\n'), *eol = nl ? nl : p + strlen(p);
+		int blank = 1;
+		for (const char *q = p; q < eol && blank; q++)
+			blank = *q == ' ' || *q == '\t' || *q == '\r';
+		if (!blank) {
+			start = start ? start : p;
+			last = eol;
+		} else if (start) {
+			para(r, h, start, last, added);
+			start = NULL;
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	if (start)
+		para(r, h, start, last, added);
+	html_close(h);
+}
+
 /* change: one change as an item: "Tillagt: NAME (ID)" and, for a changed thing, its fields. */
 static void change(struct http_req *r, struct html *h, const json_t *c)
 {
@@ -207,12 +246,9 @@ static void change(struct http_req *r, struct html *h, const json_t *c)
 		json_array_foreach(json_object_get(c, "fields"), i, f)
 			field(r, h, f);
 		html_close(h);
-	} else if (op && strcmp(op, "added") == 0 && json_is_string(json_object_get(json_object_get(c, "value"), "body"))) {
-		html_open(h, "div", "class", "diff-text", NULL);
-		html_open(h, "ins", NULL);
-		html_text(h, json_string_value(json_object_get(json_object_get(c, "value"), "body")));
-		html_close(h);
-		html_close(h);
+	} else if (op && json_is_string(json_object_get(json_object_get(c, "value"), "body"))) {
+		body_paragraphs(r, h, json_string_value(json_object_get(json_object_get(c, "value"), "body")),
+				strcmp(op, "added") == 0);
 	}
 	html_close(h);
 }
