@@ -12,6 +12,7 @@
 
 #include "core/err.h"
 #include "doc/plan-json.h"
+#include "edit/plan-draft.h"
 #include "edit/plan-version.h"
 #include "model/datex.h"
 #include "store/audit.h"
@@ -507,5 +508,145 @@ int plan_version_new(struct store *st, const char *plan_key, const struct plan_v
 		rc = plan_version_create(st, doc, o, &p, number, NULL, e);
 	json_decref(doc);
 	doc_problems_free(&p);
+	return rc;
+}
+
+/* ---- replacing a draft's content ------------------------------------------------------------ */
+
+/* pr_row: STMT_PR_VERSION's row as {"id", "plan", "version", "status", "area_scope", "note"}. */
+static int pr_row(void *ctx, const struct store_row *r)
+{
+	json_t **o = ctx;
+	const char *scope = store_col_text(r, 5), *note = store_col_text(r, 6);
+
+	*o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:o, s:o}", "id", (json_int_t)store_col_int(r, 0),
+		       "plan_id", (json_int_t)store_col_int(r, 1), "plan", store_col_text(r, 2),
+		       "version", (json_int_t)store_col_int(r, 3), "status", store_col_text(r, 4),
+		       "area_scope", scope ? json_string(scope) : json_null(), "note", note ? json_string(note) : json_null());
+	return 1;
+}
+
+/* version_row: the version pv as the audit entry shows it, in *row (a new reference). */
+static int version_row(struct pv_ctx *c, int64_t pv, json_t **row)
+{
+	struct sval a = SVI(pv);
+	int rc;
+
+	*row = NULL;
+	if ((rc = store_query(c->st, STMT_PR_VERSION, &a, 1, pr_row, row, c->e)) != LUP_OK)
+		return rc;
+	if (!*row)
+		return err_set(c->e, LUP_ENOTFOUND, "no plan version %lld", (long long)pv);
+	return LUP_OK;
+}
+
+/* clear: deletes every content row of version c->pv (the things that hang off them cascade). */
+static int clear(struct pv_ctx *c)
+{
+	static const enum stmt del[] = { STMT_PR_DEL_ACTIVITIES, STMT_PR_DEL_INDICATORS, STMT_PR_DEL_GOALS,
+					 STMT_PR_DEL_MEASURES, STMT_PR_DEL_THEMES, STMT_PR_DEL_PARTNERS,
+					 STMT_PR_DEL_PAREAS, STMT_PR_DEL_SECTIONS };
+	struct sval a = SVI(c->pv);
+	int rc;
+
+	for (size_t i = 0; i < sizeof(del) / sizeof(del[0]); i++) {
+		rc = store_exec(c->st, del[i], &a, 1, NULL, NULL, c->e);
+		if (rc == LUP_ECONFLICT)
+			return err_set(c->e, LUP_ECONFLICT, "rows of the draft are referred to from outside it"
+				       " (a report, another plan's activity or goal); the content cannot be replaced");
+		if (rc != LUP_OK)
+			return rc;
+	}
+	return LUP_OK;
+}
+
+static int replace(struct pv_ctx *c, json_t *doc, const struct plan_version_opts *o, json_t **before)
+{
+	json_t *v = F(doc, "version"), *after = NULL;
+	const char *key = json_string_value(F(F(doc, "plan"), "key"));
+	int64_t owner = 0;
+	char *b = NULL, *a = NULL;
+	int rc;
+
+	if ((rc = plan_draft_check(c->st, c->pv, &owner, c->e)) != LUP_OK ||
+	    (rc = version_row(c, c->pv, before)) != LUP_OK)
+		return rc;
+	c->plan = json_integer_value(F(*before, "plan_id"));
+	c->number = (int)json_integer_value(F(*before, "version"));
+	if (!key || strcmp(key, json_string_value(F(*before, "plan"))) != 0) {
+		doc_problem(c->p, "/plan/key", "the document is of plan '%s', not of '%s'", key ? key : "",
+			    json_string_value(F(*before, "plan")));
+		return doc_problems_fail(c->p, "document", c->e);
+	}
+	c->write = 0;
+	walk(c, doc);
+	if (c->rc)
+		return c->rc;
+	if (doc_problems_count(c->p))
+		return doc_problems_fail(c->p, "document", c->e);
+	if ((rc = clear(c)) != LUP_OK)
+		return rc;
+	{
+		struct sval s[] = { SVI(c->pv), js(F(v, "area_scope")), js(F(v, "note")) };
+		if ((rc = store_exec(c->st, STMT_PR_VERSION_SET, s, 3, NULL, NULL, c->e)) != LUP_OK)
+			return rc;
+	}
+	c->write = 1;
+	walk(c, doc);
+	if ((!c->rc || c->rc == LUP_ECONFLICT) && doc_problems_count(c->p)) {
+		doc_problems_fail(c->p, "document", c->e);
+		return c->rc ? c->rc : LUP_EINVAL;
+	}
+	if (c->rc)
+		return c->rc;
+	if ((rc = version_row(c, c->pv, &after)) != LUP_OK)
+		return rc;
+	json_object_del(*before, "plan_id");
+	json_object_del(after, "plan_id");
+	json_object_set_new(after, "content", json_string("replaced"));
+	if (o->origin)
+		json_object_set_new(after, "origin", json_string(o->origin));
+	b = json_dumps(*before, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	a = json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (!b || !a) {
+		rc = err_set(c->e, LUP_EDB, "out of memory");
+	} else {
+		struct audit_rec rec = { .user_id = o->user_id, .actor = o->actor ? o->actor : "lup",
+					 .action = "update", .entity = "plan_version", .entity_id = c->pv,
+					 .before = b, .after = a };
+		rc = audit_write(c->st, &rec, c->e);
+	}
+	free(b);
+	free(a);
+	json_decref(after);
+	return rc;
+}
+
+int plan_version_replace(struct store *st, int64_t pv_id, json_t *doc, const struct plan_version_opts *o,
+			 struct doc_problems *p, struct err *e)
+{
+	struct pv_ctx c = { .st = st, .p = p, .e = e, .pv = pv_id, .themes = json_object(), .goals = json_object(),
+			    .measures = json_object() };
+	json_t *before = NULL;
+	int rc;
+
+	if (!c.themes || !c.goals || !c.measures) {
+		rc = err_set(e, LUP_EDB, "out of memory");
+		goto out;
+	}
+	if (!o->in_txn && (rc = store_begin(st, e)) != LUP_OK)
+		goto out;
+	rc = replace(&c, doc, o, &before);
+	if (!o->in_txn) {
+		if (rc == LUP_OK)
+			rc = store_commit(st, e);
+		if (rc != LUP_OK)
+			store_rollback(st);
+	}
+out:
+	json_decref(before);
+	json_decref(c.themes);
+	json_decref(c.goals);
+	json_decref(c.measures);
 	return rc;
 }

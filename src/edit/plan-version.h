@@ -1,5 +1,7 @@
-/* plan-version.h: the one write path that creates a new draft version of a plan from a plan
- * document (docs/plan-json.md): `lup import json`, `lup plan new-version` and, later, the web. */
+/* plan-version.h: the one write path that writes a plan version's content from a plan document
+ * (docs/plan-json.md): a new draft version (`lup import json`, `lup plan new-version`, POST
+ * /api/v1/plans/{key}/versions, the web import) or a draft's content replaced (PUT
+ * /api/v1/plans/{key}/versions/{n}). */
 #ifndef LUP_EDIT_PLAN_VERSION_H
 #define LUP_EDIT_PLAN_VERSION_H
 
@@ -41,5 +43,21 @@ int plan_version_create(struct store *st, json_t *doc, const struct plan_version
  */
 int plan_version_new(struct store *st, const char *plan_key, const struct plan_version_opts *o,
 		     int *number, struct err *e);
+
+/*
+ * plan_version_replace: replaces the content of draft version pv_id (a plan_version row id) with
+ * doc (validated by plan_json_parse), keeping the version row (its number, status, based_on) and
+ * setting its area_scope and note from doc.version: every section, theme, prioritised area,
+ * partner, goal (with its results and indicators), indicator, measure and activity of the version
+ * is deleted and the document's are written as plan_version_create writes them (keys IDENT-vN,
+ * ident = the document's id, references resolved by key), all in one transaction with one audit
+ * entry (entity plan_version, action update: the version row before and after, and o->origin)
+ * unless o->in_txn. doc.plan.key must be the version's plan (else a problem at /plan/key).
+ * Errors: LUP_ENOTFOUND (no such version), LUP_ECONFLICT (not a draft: "the version is adopted;
+ * create a new version to change it"; or a row of the version is referred to from outside it),
+ * LUP_EINVAL (problems in p; e holds the first; nothing changed), LUP_EDB.
+ */
+int plan_version_replace(struct store *st, int64_t pv_id, json_t *doc, const struct plan_version_opts *o,
+			 struct doc_problems *p, struct err *e);
 
 #endif

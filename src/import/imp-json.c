@@ -26,9 +26,16 @@ int imp_json_plan(struct imp_ctx *c, const char *buf, size_t len, const char *na
 	o.origin = origin;
 	if ((rc = plan_json_parse(buf, len, name, &doc, &p, c->e)) != LUP_OK)
 		goto out;
-	if (c->scope) {	/* not a scoped kind: imp_run refuses it before; kept as a guard */
-		rc = err_set(c->e, LUP_EINVAL, "%s: plan documents are imported by administrators", name);
-		goto out;
+	o.actor = c->actor ? c->actor : o.actor;
+	o.user_id = c->user_id;
+	if (c->scope) {	/* an editor: only a plan its organisation owns */
+		json_t *key = json_object_get(json_object_get(doc, "plan"), "key");
+		struct sval k = SVS(json_string_value(key));
+		int64_t owner = 0;
+		if ((rc = imp_id(c, STMT_PR_PLAN_OWNER, &k, 1, &owner)) != LUP_OK)
+			goto out;
+		if (owner && (rc = imp_scope_org(c, 0, 0, IMP_F_PLAN, json_string_value(key), owner)) != LUP_OK)
+			goto out;
 	}
 	if ((rc = plan_version_create(c->st, doc, &o, &p, &number, NULL, c->e)) != LUP_OK) {
 		if (doc_problems_count(&p))	/* every problem with its pointer */
@@ -85,5 +92,6 @@ out:
 }
 
 const struct imp_kind imp_kind_json = {
-	"json", keys, run, "a plan version as a JSON document (docs/plan-json.md): a new draft version", 0,
+	"json", keys, run, "a plan version as a JSON document (docs/plan-json.md): a new draft version",
+	1,	/* scoped: an editor imports only its own organisation's plans */
 };

@@ -15,6 +15,7 @@
  */
 #include "import/imp-lup.h"
 #include "core/buf.h"
+#include "edit/plan-version.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,7 @@ struct dist {
 	const char *key, *name;
 	int64_t committee;
 	int64_t plan, pv;	/* its LUP and the LUP's latest version, 0 until needed */
+	int number;		/* a scoped import: pv's number (a draft), else 0 */
 	int nmeasures;		/* measures numbered so far */
 	int checked;		/* others is known */
 	int64_t others;		/* measures of the LUP from elsewhere (the dataset, the API) */
@@ -68,6 +70,7 @@ struct ap {
 	const char *org_key, *org_name;
 	int64_t cplan, cpv;	/* its contribution plan, 0 until needed */
 	const char *cplan_key;
+	int cnumber;		/* a scoped import: cpv's number (a draft), else 0 */
 	int nacts;
 	int64_t *themes_seen;	/* distinct themes counted */
 	int nthemes_seen;
@@ -283,12 +286,54 @@ static int plan_year(struct ap *p, int line, const char *what, int *y)
 	return LUP_OK;
 }
 
-/* plan_version: the latest version of plan key (creating version 1 when it has none). */
-static int plan_version(struct ap *p, int line, const char *key, int64_t plan, int64_t *pv)
+/* draft_version: a scoped import writes into plan key's draft: the one it has, else a new one
+ * made from its adopted version ("Ny version", edit/plan-version.h), so that the adopted version
+ * is never touched. *pv 0 when the plan has no version at all. */
+static int draft_version(struct ap *p, int line, const char *key, int64_t plan, int64_t *pv, int *number)
+{
+	struct plan_version_opts o = { .actor = p->c->actor, .user_id = p->c->user_id, .in_txn = 1 };
+	struct sval pl = SVI(plan);
+	char origin[400];
+	int64_t n = 0, next = 0;
+	int rc, made = 0;
+
+	*pv = 0;
+	if ((rc = lookup(p, STMT_PD_DRAFT, &pl, 1, &n)) != LUP_OK)
+		return rc;
+	if (!n) {
+		int got = 0;
+		if ((rc = lookup(p, STMT_PD_NEXT, &pl, 1, &next)) != LUP_OK || next <= 1)
+			return rc;	/* no version at all: version 1 is made (a draft) by the caller */
+		snprintf(origin, sizeof(origin), "import lup %s", p->base);
+		o.origin = origin;
+		if ((rc = plan_version_new(p->c->st, key, &o, &got, p->c->e)) != LUP_OK) {
+			err_prefix(p->c->e, "%s:%d: a new draft of %s: ", p->c->path, line, key);
+			return rc;
+		}
+		n = got;
+		made = 1;
+		p->c->r->changed++;
+	}
+	{
+		struct sval a[] = { SVI(plan), SVI(n) };
+		if ((rc = lookup(p, STMT_PD_VERSION_ID, a, 2, pv)) != LUP_OK)
+			return rc;
+	}
+	*number = (int)n;
+	imp_trace(p->c, line, line, made ? "new draft version" : "draft version", "%s version %d", key, *number);
+	return LUP_OK;
+}
+
+/* plan_version: the latest version of plan key (creating version 1 when it has none); a scoped
+ * import: its draft (draft_version; *number its number). */
+static int plan_version(struct ap *p, int line, const char *key, int64_t plan, int64_t *pv, int *number)
 {
 	struct sval k = SVS(key);
 	int rc;
 
+	*number = 0;
+	if (p->c->scope && ((rc = draft_version(p, line, key, plan, pv, number)) != LUP_OK || *pv))
+		return rc;
 	if ((rc = lookup(p, STMT_PLAN_VERSION_LATEST, &k, 1, pv)) != LUP_OK || *pv)
 		return rc;
 	{
@@ -304,7 +349,7 @@ static int plan_version(struct ap *p, int line, const char *key, int64_t plan, i
 /* ensure_plan: plan key (kind, owner, district, title) exists; *plan and *pv get its id and
  * latest version. An existing plan is used as it is. */
 static int ensure_plan(struct ap *p, int line, const char *key, const char *kind, int64_t owner,
-		       int64_t district, const char *title, int64_t *plan, int64_t *pv)
+		       int64_t district, const char *title, int64_t *plan, int64_t *pv, int *number)
 {
 	struct sval k = SVS(key);
 	int rc, y;
@@ -320,7 +365,7 @@ static int ensure_plan(struct ap *p, int line, const char *key, const char *kind
 		    (rc = lookup(p, STMT_PLAN_ID, &k, 1, plan)) != LUP_OK)
 			return rc;
 	}
-	return plan_version(p, line, key, *plan, pv);
+	return plan_version(p, line, key, *plan, pv, number);
 }
 
 /* ensure_lup: the LUP of district x (lup-<key>, owned by its committee). */
@@ -332,9 +377,16 @@ static int ensure_lup(struct ap *p, int line, struct dist *x)
 		return LUP_OK;
 	if (!x->committee)
 		return imp_fail(p->c, line, "district '%s' has no committee to own its LUP", x->name);
+	if (p->c->scope) {	/* an editor: only its own district's LUP */
+		int ok = p->c->scope->org(p->c->scope->ctx, p->c->st, x->committee, p->c->e);
+		if (ok < 0)
+			return p->c->e->code;
+		if (!ok)
+			return imp_refuse(p->c, IMP_DENY_OTHER_DISTRICT, line, 0, IMP_F_DISTRICT, x->name);
+	}
 	snprintf(key, sizeof(key), "lup-%s", x->key);
 	snprintf(title, sizeof(title), "Lokalt utvecklingsprogram för %s", x->name);
-	return ensure_plan(p, line, key, "lup", x->committee, x->id, title, &x->plan, &x->pv);
+	return ensure_plan(p, line, key, "lup", x->committee, x->id, title, &x->plan, &x->pv, &x->number);
 }
 
 /* ensure_cplan: the contributing organisation's plan lupplan-<year>-<org key>. */
@@ -348,7 +400,8 @@ static int ensure_cplan(struct ap *p, int line)
 	if (!p->org)
 		return imp_fail(p->c, line, "cannot tell whose activities these are: give --org with the"
 				" organisation that contributes them");
-	if ((rc = plan_year(p, line, "the activities", &y)) != LUP_OK)
+	if ((rc = imp_scope_org(p->c, line, 0, IMP_F_ORG, p->org_name, p->org)) != LUP_OK ||
+	    (rc = plan_year(p, line, "the activities", &y)) != LUP_OK)
 		return rc;
 	snprintf(key, sizeof(key), "lupplan-%d-%s", y, p->org_key);
 	if (p->d->title)
@@ -356,7 +409,7 @@ static int ensure_cplan(struct ap *p, int line)
 	else
 		snprintf(title, sizeof(title), "%ss LUP-plan %d", p->org_name, y);
 	p->cplan_key = arena_strdup(p->a, key);
-	return ensure_plan(p, line, key, "contribution", p->org, 0, title, &p->cplan, &p->cpv);
+	return ensure_plan(p, line, key, "contribution", p->org, 0, title, &p->cplan, &p->cpv, &p->cnumber);
 }
 
 /* item_dist: the district of item it (its block's, or the document's), or NULL. */
@@ -639,7 +692,11 @@ static int do_measure(struct ap *p, struct lup_item *it, struct dist *x)
 	if (x->nmeasures >= MAX_PER_PLAN)
 		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: more than %d measures for %s",
 			       p->c->path, it->first, MAX_PER_PLAN, x->name);
-	snprintf(key, sizeof(key), "lup-%s-m-%02d", x->key, ++x->nmeasures);
+	/* in a draft a scoped import made, the key of the draft's copy (edit/plan-version.h: ID-vN) */
+	if (x->number)
+		snprintf(key, sizeof(key), "lup-%s-m-%02d-v%d", x->key, ++x->nmeasures, x->number);
+	else
+		snprintf(key, sizeof(key), "lup-%s-m-%02d", x->key, ++x->nmeasures);
 	{
 		struct sval v[] = { SVS(key), SVI(x->pv), SVI(x->nmeasures), SVS(it->text), SVS(it->body),
 				    SVNULL, SVNULL, SVS(source(p, it)) };
@@ -736,7 +793,10 @@ static int do_activity(struct ap *p, struct lup_item *it, struct dist *x)
 	if (p->nacts >= MAX_PER_PLAN)
 		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: more than %d activities", p->c->path,
 			       it->first, MAX_PER_PLAN);
-	snprintf(key, sizeof(key), "%s-a-%03d", p->cplan_key, ++p->nacts);
+	if (p->cnumber)
+		snprintf(key, sizeof(key), "%s-a-%03d-v%d", p->cplan_key, ++p->nacts, p->cnumber);
+	else
+		snprintf(key, sizeof(key), "%s-a-%03d", p->cplan_key, ++p->nacts);
 	all = arena_alloc(p->a, n + 1);
 	snprintf(all, n + 1, "%s %s", it->text, it->body ? it->body : "");
 	role = imp_lup_role(p->a, all, imp_lup_fold(p->a, p->org_name));
@@ -1092,5 +1152,5 @@ const struct imp_kind imp_kind_lup = {
 	"lup", keys, run,
 	"an LUP (the 7 sections) or a specialist committee's LUP plan: districts, themes, areas,"
 	" measures, partners, activities",
-	0,	/* touches many organisations: not scoped (administrators only on the web) */
+	1,	/* scoped: an editor writes only its own district's LUP (ensure_lup), into a draft */
 };

@@ -117,7 +117,7 @@ static const char *const field_names[IMP_F__MAX] = {
 	[IMP_F_NONE] = "reference", [IMP_F_KIND] = "kind", [IMP_F_ORG] = "organisation", [IMP_F_PLAN] = "plan",
 	[IMP_F_GOAL] = "goal", [IMP_F_COUNCIL_GOAL] = "council's goal", [IMP_F_PARENT] = "parent goal",
 	[IMP_F_INDICATOR] = "indicator", [IMP_F_IND_GOAL] = "indicator's goal", [IMP_F_ACTIVITY] = "activity",
-	[IMP_F_ACT_GOAL] = "activity's goal",
+	[IMP_F_ACT_GOAL] = "activity's goal", [IMP_F_DISTRICT] = "district",
 };
 
 const char *imp_field_name(enum imp_field f)
@@ -136,6 +136,8 @@ const char *imp_deny_text(enum imp_deny why)
 		return "is not in the database: only an administrator adds organisations";
 	case IMP_DENY_KIND:
 		return "touches many organisations: only an administrator runs this kind of import";
+	case IMP_DENY_OTHER_DISTRICT:
+		return "is another district: an editor imports only its own district's LUP (into a new draft)";
 	case IMP_DENY_NONE:
 		break;
 	}
@@ -368,7 +370,7 @@ int imp_run(struct store *st, const struct imp_kind *k, const char *const *files
 {
 	struct imp_ctx c = { .st = st, .a = a, .e = e, .org = o->org, .year = o->year,
 			     .dry_run = o->dry_run, .trace = o->trace || o->dry_run, .r = r, .kind = k,
-			     .scope = o->scope };
+			     .scope = o->scope, .actor = o->actor, .user_id = o->user_id };
 	int rc;
 
 	memset(r, 0, sizeof(*r));

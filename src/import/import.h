@@ -60,6 +60,7 @@ enum imp_field {
 	IMP_F_IND_GOAL,		/* an indicator's goal */
 	IMP_F_ACTIVITY,		/* an activity it writes */
 	IMP_F_ACT_GOAL,		/* an activity's goal */
+	IMP_F_DISTRICT,		/* the district whose LUP it writes */
 	IMP_F__MAX
 };
 
@@ -70,6 +71,7 @@ enum imp_deny {
 	IMP_DENY_COUNCIL,	/* a council's goal the database lacks (only an administrator adds it) */
 	IMP_DENY_NEW_ORG,	/* an organisation the database lacks (only an administrator adds it) */
 	IMP_DENY_KIND,		/* the kind touches many organisations (administrators only) */
+	IMP_DENY_OTHER_DISTRICT,	/* another district's LUP (its committee is outside the scope) */
 };
 
 /* The reference a scoped import refused (why IMP_DENY_NONE: none). In the run's arena. */
@@ -116,6 +118,8 @@ struct imp_ctx {
 	int dry_run;		/* --dry-run */
 	int trace;		/* keep imp_trace entries (dry run, or asked for) */
 	const struct imp_scope *scope;	/* NULL: unrestricted (see the top of this file) */
+	const char *actor;	/* who imports (imp_opts.actor), for audit entries of the edit layer */
+	int64_t user_id;	/* imp_opts.user_id */
 	struct imp_report *r;
 	const struct imp_kind *kind;
 	double started;		/* monotonic seconds at start, for the progress line */

@@ -15,6 +15,7 @@
 #include "store/stmt-web-forms.h"
 #include "store/stmt-web-search.h"
 #include "store/stmt-plan-version.h"
+#include "store/stmt-plan-replace.h"
 #include "store/stmt-plan-doc.h"
 #include "store/stmt-plan-theme.h"
 #include "store/stmt-edit-plan.h"
@@ -84,7 +85,9 @@
 	/* a plan version's themes and prioritised areas */ \
 	STMT_LIST_PLAN_THEME(X) \
 	/* the plan content's write paths */ \
-	STMT_LIST_EDIT_PLAN(X)
+	STMT_LIST_EDIT_PLAN(X) \
+	/* replacing a draft version's content with a document */ \
+	STMT_LIST_PLAN_REPLACE(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

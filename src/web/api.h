@@ -131,6 +131,12 @@ int api_pv_theme_delete(struct http_req *r);
 int api_pv_areas_get(struct http_req *r);
 int api_pv_areas_put(struct http_req *r);
 
+/* A plan version as one document and the diff of two (api-plan-doc.c). */
+int api_plan_doc_get(struct http_req *r);
+int api_plan_doc_put(struct http_req *r);
+int api_plan_versions_post(struct http_req *r);
+int api_plan_diff(struct http_req *r);
+
 int api_view_districts_themes(struct http_req *r);
 int api_view_orgs_districts(struct http_req *r);
 int api_view_commission(struct http_req *r);

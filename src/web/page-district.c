@@ -62,6 +62,22 @@ static void version_fact(struct district *x)
 	html_close(h);
 }
 
+/* compare_link: "Jämför med föregående version" when a version the caller may read (vs) comes
+ * before the one shown. */
+static void compare_link(struct district *x, const struct rowset *vs)
+{
+	const char *shown = places_s(&x->lup, 0, "version");
+
+	for (int i = 1; i < vs->nrows; i++)
+		if (shown && strcmp(places_s(vs, i, "version"), shown) == 0) {
+			html_open(x->h, "p", "class", "compare", NULL);
+			pf_link(x->h, pf_href(x->r, "/plan/%s/jamfor?fran=%s&till=%s", places_s(&x->lup, 0, "key"),
+					      places_s(vs, i - 1, "version"), shown), "Jämför med föregående version");
+			html_close(x->h);
+			return;
+		}
+}
+
 /* versions: for users who may read the draft, the choice between the plan's versions, and for
  * those who may adopt it a link to the adoption form. */
 static int versions(struct district *x)
@@ -70,11 +86,14 @@ static int versions(struct district *x)
 	struct html *h = x->h;
 	struct rowset vs;
 
-	if (!x->drafts || !x->lup.nrows)
+	if (!x->lup.nrows)
 		return 0;
-	struct sval args[] = { SVI(places_i(&x->lup, 0, "id")), SVI(1) };
+	struct sval args[] = { SVI(places_i(&x->lup, 0, "id")), SVI(x->drafts) };
 	if (places_query(r, &vs, STMT_PV_LIST, args, 2))
 		return -1;
+	compare_link(x, &vs);
+	if (!x->drafts)
+		return 0;
 	html_open(h, "nav", "class", "yearnav", "aria-label", "Programmets versioner", NULL);
 	html_text(h, "Versioner: ");
 	for (int i = 0; i < vs.nrows; i++) {

@@ -8,10 +8,11 @@
 
 #define TRACE_SHOWN 200		/* trace lines shown on the dry-run page */
 
-const char *const pim_kind_values[] = { "plan", "commission", "lup", "kolada", "csv", NULL };
+const char *const pim_kind_values[] = { "plan", "commission", "lup", "kolada", "csv", "json", NULL };
 const char *const pim_kind_labels[] = {
 	"Verksamhetsplan (text)", "Kommissionens åtgärder och förvaltningarnas svar (text)",
-	"Lokal utvecklingsplan, LUP (text)", "Kolada (JSON)", "Utfall och mål (CSV)", NULL,
+	"Lokal utvecklingsplan, LUP (text)", "Kolada (JSON)", "Utfall och mål (CSV)",
+	"Planversion som dokument, lup-plan (JSON)", NULL,
 };
 
 /* count_label: the Swedish label of a count key of any kind. */
@@ -27,6 +28,7 @@ static const char *count_label(const char *key)
 		{ "partners", "Samverkanspartner" }, { "kpis", "Nyckeltal" }, { "values", "Värden" },
 		{ "missing", "Saknade värden" }, { "municipalities", "Kommuner" },
 		{ "skipped", "Överhoppade" }, { "rows", "Rader" }, { "targets", "Målvärden" },
+		{ "versions", "Planversioner" },
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i][0], key) == 0)
@@ -131,7 +133,7 @@ static const char *field_sv(enum imp_field f)
 		[IMP_F_PLAN] = "verksamhetsplan", [IMP_F_GOAL] = "nämndmål",
 		[IMP_F_COUNCIL_GOAL] = "kommunfullmäktiges mål", [IMP_F_PARENT] = "överordnat mål",
 		[IMP_F_INDICATOR] = "indikator", [IMP_F_IND_GOAL] = "indikatorns mål", [IMP_F_ACTIVITY] = "aktivitet",
-		[IMP_F_ACT_GOAL] = "aktivitetens mål",
+		[IMP_F_ACT_GOAL] = "aktivitetens mål", [IMP_F_DISTRICT] = "stadsdelsområde",
 	};
 	return f >= 0 && f < IMP_F__MAX && names[f] ? names[f] : "hänvisning";
 }
@@ -150,6 +152,9 @@ static const char *deny_sv(enum imp_deny why)
 		return "finns inte i databasen. Nya organisationer läggs till av en administratör.";
 	case IMP_DENY_KIND:
 		return "berör flera organisationer och importeras av en administratör.";
+	case IMP_DENY_OTHER_DISTRICT:
+		return "är ett annat stadsdelsområde. Du kan bara importera lokala utvecklingsprogram (LUP) för "
+		       "ditt eget stadsdelsområde; importen blir ett nytt utkast.";
 	case IMP_DENY_NONE:
 		break;
 	}

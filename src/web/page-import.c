@@ -12,8 +12,9 @@
  * $TMPDIR, removed again at once), since the importers read files; it is named after the
  * uploaded file (made safe) or "inklistrad-text", so that messages name it. imp_run is one
  * transaction and writes the audit entry itself; a failed import writes nothing. An editor
- * imports only its own organisation's data: a plan for it, or CSV outcomes and targets of its
- * indicators; the other kinds are for administrators. For anyone but an administrator the import
+ * imports only its own organisation's data: a plan for it, CSV outcomes and targets of its
+ * indicators, its district's LUP (into a new draft version; never the adopted one) or a plan
+ * document (lup-plan JSON) of a plan it owns; the other kinds are for administrators. For anyone but an administrator the import
  * runs with the write rules of web/authz.h as its scope (import.h: every reference a row sets is
  * checked by the importer where it is resolved); a refusal fails the whole import (403, in
  * Swedish, naming the file's line and the field), and nothing is written.
@@ -205,7 +206,9 @@ static int scope(struct http_req *r, const struct imp_kind *k, struct imp_opts *
 		return page_error(r, 403, strcmp(k->name, "csv") == 0 ?
 				  "Du hör inte till någon organisation och kan därför inte importera utfall." :
 				  "Du hör inte till någon organisation och kan därför inte importera en verksamhetsplan.");
-	if (strcmp(k->name, "csv") == 0)
+	/* an LUP: the importer refuses another district's (imp-lup.c), writing into a draft; a plan
+	 * document: the importer refuses another organisation's plan (imp-json.c) */
+	if (strcmp(k->name, "csv") == 0 || strcmp(k->name, "lup") == 0 || strcmp(k->name, "json") == 0)
 		return 0;
 	if (pf_query(r, &rs, STMT_WEB_FORMS_ORG, &arg, 1) != 0)
 		return r->status;
@@ -340,7 +343,7 @@ static int refused_page(struct http_req *r, const struct job *j, const struct im
 static int failed(struct http_req *r, const struct job *j, int rc, const char *msg, const struct imp_report *rep)
 {
 	struct html *h;
-	int status = rc == LUP_EINVAL ? 422 : rc == LUP_ETOOBIG ? 413 : 500;
+	int status = rc == LUP_EINVAL ? 422 : rc == LUP_ETOOBIG ? 413 : rc == LUP_ECONFLICT ? 409 : 500;
 
 	if (rep->refused.why != IMP_DENY_NONE)
 		return refused_page(r, j, rep);

@@ -117,7 +117,8 @@ else
 fi
 
 # --- the kinds that touch many organisations: administrators only ------------------------------------
-for kind in commission lup kolada; do
+# (an LUP and a plan document are scoped: t4250 imports them as an editor, into a draft)
+for kind in commission kolada; do
 	page "an editor may not import kind $kind" 403 POST /importera "token:$T_own" -F typ=$kind -F 'innehall=x'
 	has "... and is told so" "berör flera organisationer"
 done
