@@ -488,7 +488,7 @@ static void test_hostile(void)
 /* runs cmd_plan_diff with args and returns its exit code; *out gets what it printed */
 static int run_cmd(char **argv, int argc, char **out)
 {
-	struct cmd_ctx c = { 0 };
+	struct cmd_ctx c = { .db = "build/test-plan-diff-none.db" };	/* no such database */
 	FILE *tmp = tmpfile();
 	int saved, rc;
 	long n;
@@ -542,7 +542,11 @@ static void test_cli(void)
 	free(out);
 	T_EQ_INT(run_cmd(argv_one, 3, &out), EXIT_USAGE);
 	free(out);
+	/* KEY V1 V2 reads the database: there is none */
 	T_EQ_INT(run_cmd(argv_db, 4, &out), EXIT_FAIL);
+	free(out);
+	char *argv_badv[] = { "diff", "lup-skarholmen", "1", "x", NULL };
+	T_EQ_INT(run_cmd(argv_badv, 4, &out), EXIT_FAIL);
 	free(out);
 }
 
