@@ -279,17 +279,19 @@ static int never(const void *ctx, struct store *st, int64_t id, struct err *er)
 	return 0;
 }
 
-/* only plan and csv check their references against a scope; imp_run refuses the other kinds
- * for a run with a scope before it touches the store, naming the kind */
+/* plan, csv, lup (an editor's own district, into a draft) and json check their references
+ * against a scope; imp_run refuses the other kinds for a run with a scope before it touches the
+ * store, naming the kind */
 static void test_scope_kinds(void)
 {
 	const struct imp_scope sc = { NULL, never, never };
-	const struct imp_kind *many[] = { &imp_kind_commission, &imp_kind_lup, &imp_kind_kolada };
+	const struct imp_kind *many[] = { &imp_kind_commission, &imp_kind_kolada };
 	const char *files[] = { "/tmp/x/doc.txt" };
 	struct imp_opts o = { 0 };
 
 	T_EQ_INT(imp_kind_plan.scoped, 1);
 	T_EQ_INT(imp_kind_csv.scoped, 1);
+	T_EQ_INT(imp_kind_lup.scoped, 1);
 	o.scope = &sc;
 	for (size_t i = 0; i < sizeof(many) / sizeof(many[0]); i++) {
 		arena_release(&a);
