@@ -285,7 +285,8 @@ static int w_areas(struct mctx *c, const struct plan_measure_in *in)
 /* partner_ids: partner p's organisation (*org) or plan partner (*pp), checked. */
 static int partner_ids(struct mctx *c, const struct plan_measure_partner *p, int64_t *org, int64_t *pp)
 {
-	*org = *pp = 0;
+	*org = 0;
+	*pp = p->partner;
 	if (p->partner)
 		return in_version(c->st, STMT_PM_PP_IN, p->partner, c->pv, "partners",
 				  "partner", c->field, c->e);
