@@ -127,9 +127,10 @@ static json_t *member(const json_t *o, const char *k)
 	return v ? v : json_null();
 }
 
-/* pick: member `names` of o, where names may list several members separated by '|': the first
- * of them that is not null (never NULL, borrowed) */
-static json_t *pick(const json_t *o, const char *names)
+/* pick_named: member `names` of o, where names may list several members separated by '|': the
+ * first of them that is not null (never NULL, borrowed); *name (may be NULL) gets the member's
+ * name (the last one listed when all are null) */
+static json_t *pick_named(const json_t *o, const char *names, char name[64])
 {
 	char one[64];
 
@@ -138,11 +139,21 @@ static json_t *pick(const json_t *o, const char *names)
 		json_t *v;
 
 		snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), names);
-		if (!json_is_null(v = member(o, one)))
+		if (!json_is_null(v = member(o, one))) {
+			if (name)
+				memcpy(name, one, sizeof one);
 			return v;
+		}
 		names += n + 1;
 	}
+	if (name)
+		snprintf(name, 64, "%s", names);
 	return member(o, names);
+}
+
+static json_t *pick(const json_t *o, const char *names)
+{
+	return pick_named(o, names, NULL);
 }
 
 /* whether name is one of the members of names ("a|b") */
@@ -266,8 +277,8 @@ static int index_list(const json_t *arr, const struct kspec *k, const char *wher
 		abort();
 	for (size_t i = 0; i < n && rc == LUP_OK; i++) {
 		const json_t *el = json_array_get(arr, i);
-		const json_t *id = pick(el, k->id);
-		char at[512], *key;
+		char at[512], idname[64], *key;
+		const json_t *id = pick_named(el, k->id, idname);
 
 		snprintf(at, sizeof at, "%.400s[%zu]", where, i);
 		if (!json_is_object(el)) {
@@ -276,12 +287,12 @@ static int index_list(const json_t *arr, const struct kspec *k, const char *wher
 		}
 		if (!good_id(id)) {
 			rc = err_set(e, LUP_EINVAL, "%s: '%s' is missing or not a non-empty string or integer",
-				     at, k->id);
+				     at, strchr(k->id, '|') ? k->id : idname);
 			break;
 		}
 		key = canon(id);
 		if (json_object_get(m, key))
-			rc = err_set(e, LUP_EINVAL, "%s: duplicate %s %.200s", at, k->id, key);
+			rc = err_set(e, LUP_EINVAL, "%s: duplicate %s %.200s", at, idname, key);
 		else
 			set(m, key, json_integer((json_int_t)i));
 		free(key);

@@ -3,6 +3,7 @@
 #include "testlib.h"
 
 #include "cmd/cmd.h"
+#include "cmd/cmd-plan.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "doc/plan-diff.h"
