@@ -1,6 +1,7 @@
 /* api-plan-measures.c: an LUP version's prioritised measures and plan partners in the API:
  *	GET, POST /api/v1/plans/{key}/versions/{n}/measures
  *	GET, PATCH, DELETE /api/v1/plans/{key}/versions/{n}/measures/{id}
+ *	POST /api/v1/plans/{key}/versions/{n}/measures/order {"order": [ids]}
  *	GET, POST /api/v1/plans/{key}/versions/{n}/partners
  *	PATCH, DELETE /api/v1/plans/{key}/versions/{n}/partners/{id}
  * The writes go through edit/plan-measure and edit/plan-partner (the frozen rule, one transaction
@@ -402,6 +403,49 @@ int api_pv_measure_delete(struct http_req *r)
 		return edit_fail(r, NULL);
 	r->status = 204;
 	return 204;
+}
+
+/* order_ids: the body's {"order": [ids]} into *ids (arena); 0, or the status answered. */
+static int order_ids(struct http_req *r, int64_t **ids, int *n)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(r->body.ptr, r->body.len, JSON_REJECT_DUPLICATES, &jerr), *o, *x;
+	size_t i;
+
+	if (!root)
+		return http_error(r, 400, "bad_request", "malformed JSON at line %d, column %d: %s", jerr.line,
+				  jerr.column, jerr.text);
+	o = json_object_get(root, "order");
+	if (!json_is_object(root) || json_object_size(root) != 1 || !json_is_array(o) || json_array_size(o) > 1000) {
+		json_decref(root);
+		return http_error(r, 422, "invalid_fields", "order: give {\"order\": [measure ids]} and nothing else");
+	}
+	*n = (int)json_array_size(o);
+	*ids = arena_alloc(&r->a, (size_t)(*n + 1) * sizeof(**ids));
+	json_array_foreach(o, i, x) {
+		if (!json_is_integer(x)) {
+			json_decref(root);
+			return http_error(r, 422, "invalid_fields", "order: each member is a measure id (an integer)");
+		}
+		(*ids)[i] = (int64_t)json_integer_value(x);
+	}
+	json_decref(root);
+	return 0;
+}
+
+int api_pv_measures_order(struct http_req *r)
+{
+	struct edit_actor who = pv_actor(r);
+	const char *field = NULL;
+	struct pv_head v;
+	int64_t *ids = NULL;
+	int n = 0, rc;
+
+	if ((rc = version_for(r, &v, 1)) != 0 || (rc = order_ids(r, &ids, &n)) != 0)
+		return rc;
+	if (plan_measure_order(r->st, &who, v.id, ids, n, &field, &r->err) != LUP_OK)
+		return edit_fail(r, field);
+	return reply_measures(r, &v, 0, 200);
 }
 
 /* ---- plan partners ----------------------------------------------------------------------- */

@@ -134,6 +134,7 @@ int api_pv_areas_put(struct http_req *r);
 /* An LUP version's measures and plan partners (api-plan-measures.c). */
 int api_pv_measures_get(struct http_req *r);
 int api_pv_measures_post(struct http_req *r);
+int api_pv_measures_order(struct http_req *r);
 int api_pv_measure_get(struct http_req *r);
 int api_pv_measure_patch(struct http_req *r);
 int api_pv_measure_delete(struct http_req *r);

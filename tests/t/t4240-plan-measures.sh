@@ -118,9 +118,17 @@ expect_eq "the roles" "$(jb '[.partners[].role] | join(",")')" "lead,support,fun
 expect_eq "the month's precision" "$(q "SELECT start_first || ':' || start_prec FROM measure WHERE id = $M")" "20180301:month"
 expect_eq "the update is audited" "$(q "SELECT count(*) FROM audit WHERE entity = 'measure' AND entity_id = $M AND action = 'update'")" 1
 
+# --- reorder: the new measure first ----------------------------------------------------------------
+IDS=$(q "SELECT group_concat(id, ',') FROM (SELECT id FROM measure WHERE plan_version_id = $V2 AND id <> $M ORDER BY ord, id)")
+req "reorder: a list that is not every measure" 422 POST "$A/2/measures/order" "{\"order\":[$M]}" "$T_own"
+expect_eq "... the field" "$(jb '.error.fields[0].field')" "order"
+req "reorder: the new measure first" 200 POST "$A/2/measures/order" "{\"order\":[$M,$IDS]}" "$T_own"
+expect_eq "it is first" "$(jb '.measures[0].id')" "$M"
+
 # --- the six roles on every write route -----------------------------------------------------------
 BEFORE=$(state)
 for route in "POST $A/2/measures {\"title\":\"Ny\"}" "PATCH $A/2/measures/$M {\"title\":\"Y\"}" "DELETE $A/2/measures/$M" \
+	"POST $A/2/measures/order {\"order\":[$M]}" \
 	"POST $A/2/partners {\"group\":\"other\",\"label\":\"Z\"}" "PATCH $A/2/partners/$PP {\"label\":\"Z\"}" "DELETE $A/2/partners/$PPORG"; do
 	set -- $route
 	req "anonymous: $1 $2" 401 "$1" "$2" "${3-}"
@@ -265,7 +273,7 @@ expect_eq "the diff lists the added partners" "$(jq -r '[.changes[] | select(.ki
 expect_eq "the added measure's partners in the document" "$(jq -r '.changes[] | select(.kind == "measure" and .op == "added") | .value.partners | map((.org // .partner) + ":" + .role) | join("|")' "$TMP/diff.json" 2>/dev/null)" "skarpnack-stadsdelsforvaltning:lead|Skarpnäcks idrottsförening:support|sensus:funder"
 expect_exit "the draft exports" 0 L export json plan $PLAN --version 2
 cp "$TMP/out" "$TMP/v2.json"
-expect_eq "the export's measure: end, goals and partners" "$(jq -r '.measures[-1] | .end + "|" + (.goals | join(",")) + "|" + (.partners | map((.org // "-") + "/" + (.partner // "-")) | join(","))' "$TMP/v2.json")" "2019|t4240-goal|skarpnack-stadsdelsforvaltning/-,-/Skarpnäcks idrottsförening,sensus/-"
+expect_eq "the export's measure: end, goals and partners" "$(jq -r '.measures[] | select(.title == "Spontanidrott i Skarpnäcks gård") | .end + "|" + (.goals | join(",")) + "|" + (.partners | map((.org // "-") + "/" + (.partner // "-")) | join(","))' "$TMP/v2.json")" "2019|t4240-goal|skarpnack-stadsdelsforvaltning/-,-/Skarpnäcks idrottsförening,sensus/-"
 # the round trip: the draft's document, imported as the next version after adopting this one, exports the same
 expect_exit "the draft is adopted" 0 L plan adopt $PLAN --version 2 --date 2026-01-15 --paragraph 7 --dnr T-4240
 expect_exit "its document imports as a new draft" 0 L import json "$TMP/v2.json"
