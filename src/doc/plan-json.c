@@ -393,13 +393,12 @@ static void check_targets(json_t *ind, const char *ptr, struct doc_problems *p)
 /* check_measure_links: measure x (at /measures/i): each partner names an organisation or a
  * partner of the document, not both. (Its goals may be the document's or other goals, by key;
  * its start and end are the documents' texts, kept as written.) */
-static void check_measure_links(json_t *x, size_t i, json_t *goals, json_t *partners, struct doc_problems *p)
+static void check_measure_links(json_t *x, size_t i, json_t *partners, struct doc_problems *p)
 {
 	char sub[512];
 	json_t *y;
 	size_t j;
 
-	(void)goals;
 	json_array_foreach(json_object_get(x, "partners"), j, y) {
 		json_t *org = json_object_get(y, "org"), *pp = json_object_get(y, "partner");
 		ptrf(sub, sizeof(sub), "/measures/%zu/partners/%zu", i, j);
@@ -456,7 +455,7 @@ static void check_links(json_t *doc, struct doc_problems *p)
 			ptrf(sub, sizeof(sub), "/measures/%zu/themes/%zu", i, j);
 			in_doc_ref(y, sub, themes, "theme", p);
 		}
-		check_measure_links(x, i, goals, partners, p);
+		check_measure_links(x, i, partners, p);
 	}
 	json_array_foreach(json_object_get(doc, "activities"), i, x) {
 		ptrf(sub, sizeof(sub), "/activities/%zu/theme", i);

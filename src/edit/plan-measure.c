@@ -182,14 +182,14 @@ static int check_in(const struct plan_measure_in *in, const char **field, struct
 	if (in->set_status && text_or_null(in->status) && !in_list(statuses, in->status))
 		return bad(field, "status", e, "'%.60s' is not one of idea, prestudy, project, permanent, ended",
 			   in->status);
-	if ((in->set_themes && in->nthemes > PLAN_MEASURE_LINKS_MAX) ||
-	    (in->set_areas && in->nareas > PLAN_MEASURE_LINKS_MAX) ||
-	    (in->set_goals && in->ngoals > PLAN_MEASURE_LINKS_MAX) ||
-	    (in->set_partners && in->npartners > PLAN_MEASURE_LINKS_MAX) ||
-	    (in->set_groups && in->ngroups > PLAN_MEASURE_LINKS_MAX))
-		return bad(field, in->nthemes > PLAN_MEASURE_LINKS_MAX ? "themes" : in->nareas > PLAN_MEASURE_LINKS_MAX ?
-			   "areas" : in->ngoals > PLAN_MEASURE_LINKS_MAX ? "goals" : in->npartners > PLAN_MEASURE_LINKS_MAX ?
-			   "partners" : "target_groups", e, "has more than 64 members");
+	const struct { const char *f; int set, n; } lists[] = {
+		{ "themes", in->set_themes, in->nthemes }, { "areas", in->set_areas, in->nareas },
+		{ "goals", in->set_goals, in->ngoals }, { "partners", in->set_partners, in->npartners },
+		{ "target_groups", in->set_groups, in->ngroups },
+	};
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		if (lists[i].set && (lists[i].n < 0 || lists[i].n > PLAN_MEASURE_LINKS_MAX))
+			return bad(field, lists[i].f, e, "has more than 64 members");
 	for (int i = 0; in->set_groups && i < in->ngroups; i++)
 		if (!one_line(in->groups[i], PLAN_MEASURE_GROUP_MAX))
 			return bad(field, "target_groups", e, "each target group is one line of 1..200 bytes");
