@@ -40,7 +40,9 @@ struct kspec {
 /* ---- the document's kinds ---------------------------------------------------------------- */
 
 static const struct fspec f_mpartner[] = { { "role", F_SCALAR, NULL }, { "source", F_SCALAR, NULL }, { NULL, 0, NULL } };
-static const struct kspec k_mpartner = { "partner", "partners", "org", "org", NULL, 0, f_mpartner };
+/* a measure's partner is a registry organisation or a plan partner: its identity is the first of
+ * "org" and "partner" that is not null (an id naming members separated by '|') */
+static const struct kspec k_mpartner = { "partner", "partners", "org|partner", "org|partner", NULL, 0, f_mpartner };
 static const struct fspec f_apartner[] = { { "role", F_SCALAR, NULL }, { NULL, 0, NULL } };
 static const struct kspec k_apartner = { "partner", "partners", "org", "org", NULL, 0, f_apartner };
 
@@ -89,9 +91,9 @@ static const struct kspec k_goal = { "goal", "goals", "id", "title", NULL, 0, f_
 
 static const struct fspec f_measure[] = {
 	{ "title", F_SCALAR, NULL }, { "description", F_SCALAR, NULL }, { "status", F_SCALAR, NULL },
-	{ "start", F_SCALAR, NULL }, { "source", F_SCALAR, NULL }, { "themes", F_SET, NULL },
-	{ "areas", F_SET, NULL }, { "target_groups", F_SET, NULL },
-	{ "partners", F_KEYED, &k_mpartner }, { NULL, 0, NULL } };
+	{ "start", F_SCALAR, NULL }, { "end", F_SCALAR, NULL }, { "source", F_SCALAR, NULL },
+	{ "themes", F_SET, NULL }, { "areas", F_SET, NULL }, { "goals", F_SET, NULL },
+	{ "target_groups", F_SET, NULL }, { "partners", F_KEYED, &k_mpartner }, { NULL, 0, NULL } };
 static const struct kspec k_measure = { "measure", "measures", "id", "title", NULL, 0, f_measure };
 
 static const struct fspec f_activity[] = {
@@ -123,6 +125,46 @@ static json_t *member(const json_t *o, const char *k)
 	json_t *v = json_is_object(o) ? json_object_get(o, k) : NULL;
 
 	return v ? v : json_null();
+}
+
+/* pick_named: member `names` of o, where names may list several members separated by '|': the
+ * first of them that is not null (never NULL, borrowed); *name (may be NULL) gets the member's
+ * name (the last one listed when all are null) */
+static json_t *pick_named(const json_t *o, const char *names, char name[64])
+{
+	char one[64];
+
+	while (strchr(names, '|')) {
+		size_t n = (size_t)(strchr(names, '|') - names);
+		json_t *v;
+
+		snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), names);
+		if (!json_is_null(v = member(o, one))) {
+			if (name)
+				memcpy(name, one, sizeof one);
+			return v;
+		}
+		names += n + 1;
+	}
+	if (name)
+		snprintf(name, 64, "%s", names);
+	return member(o, names);
+}
+
+static json_t *pick(const json_t *o, const char *names)
+{
+	return pick_named(o, names, NULL);
+}
+
+/* whether name is one of the members of names ("a|b") */
+static int names_has(const char *names, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = names; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
+		if (strncmp(p, name, n) == 0 && (p[n] == '|' || p[n] == '\0'))
+			return 1;
+	return 0;
 }
 
 /* json_array_append_new that treats a NULL value (failed allocation) as a programming fault */
@@ -235,8 +277,8 @@ static int index_list(const json_t *arr, const struct kspec *k, const char *wher
 		abort();
 	for (size_t i = 0; i < n && rc == LUP_OK; i++) {
 		const json_t *el = json_array_get(arr, i);
-		const json_t *id = member(el, k->id);
-		char at[512], *key;
+		char at[512], idname[64], *key;
+		const json_t *id = pick_named(el, k->id, idname);
 
 		snprintf(at, sizeof at, "%.400s[%zu]", where, i);
 		if (!json_is_object(el)) {
@@ -245,12 +287,12 @@ static int index_list(const json_t *arr, const struct kspec *k, const char *wher
 		}
 		if (!good_id(id)) {
 			rc = err_set(e, LUP_EINVAL, "%s: '%s' is missing or not a non-empty string or integer",
-				     at, k->id);
+				     at, strchr(k->id, '|') ? k->id : idname);
 			break;
 		}
 		key = canon(id);
 		if (json_object_get(m, key))
-			rc = err_set(e, LUP_EINVAL, "%s: duplicate %s %.200s", at, k->id, key);
+			rc = err_set(e, LUP_EINVAL, "%s: duplicate %s %.200s", at, idname, key);
 		else
 			set(m, key, json_integer((json_int_t)i));
 		free(key);
@@ -268,7 +310,7 @@ static int index_list(const json_t *arr, const struct kspec *k, const char *wher
 /* position of thing el's identity in idx, or -1 */
 static long find(const json_t *idx, const json_t *el, const struct kspec *k)
 {
-	char *key = canon(member(el, k->id));
+	char *key = canon(pick(el, k->id));
 	json_t *v = json_object_get(idx, key);
 
 	free(key);
@@ -381,7 +423,7 @@ static int keyed_diff(const char *name, const json_t *a, const json_t *b, const 
 		}
 		if (!(ch = json_object()))
 			abort();
-		set(ch, "id", json_incref(member(eb, k->id)));
+		set(ch, "id", json_incref(pick(eb, k->id)));
 		set(ch, "fields", fl);
 		push(changed, ch);
 	}
@@ -558,7 +600,7 @@ done:
 
 static int listed(const struct kspec *k, const char *name)
 {
-	if (k->id && strcmp(k->id, name) == 0)
+	if (k->id && names_has(k->id, name))
 		return 1;
 	for (const struct fspec *f = k->fields; f->name; f++)
 		if (strcmp(f->name, name) == 0)
@@ -651,8 +693,8 @@ static json_t *change(const struct dctx *dc, const struct kspec *k, const char *
 	set(c, "op", json_string(op));
 	if (k->parent)
 		set(c, k->parent, json_incref((json_t *)dc->ida));
-	set(c, "id", json_incref(k->id ? member(el, k->id) : json_null()));
-	set(c, "name", json_incref(k->label ? member(el, k->label) : json_null()));
+	set(c, "id", json_incref(k->id ? pick(el, k->id) : json_null()));
+	set(c, "name", json_incref(k->label ? pick(el, k->label) : json_null()));
 	return c;
 }
 
@@ -698,7 +740,7 @@ static int diff_thing(struct dctx *dc, const json_t *a, const json_t *b, const s
 		if ((rc = array_of(a, f->name, wa, &ca, dc->e)) != LUP_OK ||
 		    (rc = array_of(b, f->name, wb, &cb, dc->e)) != LUP_OK)
 			return rc;
-		dc->ida = member(b, k->id);
+		dc->ida = pick(b, k->id);
 		rc = diff_list(dc, ca, cb, f->sub, sa, sb);
 		dc->ida = saved;
 		if (rc != LUP_OK)

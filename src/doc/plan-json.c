@@ -201,16 +201,17 @@ static const struct fspec goal_f[] = {
 	{ "benchmark", F_ENUMN, L("city_average", "district_average", "absolute", "direction", "parity"), 0 },
 	{ "source", F_STRN, 0, 0 }, { "results", F_ARR, 0, &result_o },
 	{ "indicators", F_ARR, 0, &indicator_o }, { 0, 0, 0, 0 } };
+/* a measure's partner: a registry organisation (org) or a plan partner of the document (partner) */
 static const struct fspec mpartner_f[] = {
-	{ "org", F_STR, 0, 0 }, { "role", F_ENUM, L("lead", "partner", "support", "funder"), 0 },
+	{ "org", F_STRN, 0, 0 }, { "partner", F_STRN, 0, 0 }, { "role", F_ENUM, L("lead", "partner", "support", "funder"), 0 },
 	{ "source", F_STRN, 0, 0 }, { 0, 0, 0, 0 } };
 static const struct ospec mpartner_o = { mpartner_f };
 static const struct fspec measure_f[] = {
 	{ "id", F_STR, 0, 0 }, { "title", F_STR, 0, 0 }, { "description", F_STRN, 0, 0 },
 	{ "status", F_ENUMN, L("idea", "prestudy", "project", "permanent", "ended"), 0 },
-	{ "start", F_STRN, 0, 0 }, { "source", F_STRN, 0, 0 }, { "themes", F_SARR, 0, 0 },
-	{ "areas", F_SARR, 0, 0 }, { "target_groups", F_SARR, 0, 0 },
-	{ "partners", F_ARR, 0, &mpartner_o }, { 0, 0, 0, 0 } };
+	{ "start", F_STRN, 0, 0 }, { "end", F_STRN, 0, 0 }, { "source", F_STRN, 0, 0 },
+	{ "themes", F_SARR, 0, 0 }, { "areas", F_SARR, 0, 0 }, { "goals", F_SARR, 0, 0 },
+	{ "target_groups", F_SARR, 0, 0 }, { "partners", F_ARR, 0, &mpartner_o }, { 0, 0, 0, 0 } };
 static const struct fspec apartner_f[] = {
 	{ "org", F_STR, 0, 0 }, { "role", F_STRN, 0, 0 }, { 0, 0, 0, 0 } };
 static const struct ospec apartner_o = { apartner_f };
@@ -389,6 +390,25 @@ static void check_targets(json_t *ind, const char *ptr, struct doc_problems *p)
 	}
 }
 
+/* check_measure_links: measure x (at /measures/i): each partner names an organisation or a
+ * partner of the document, not both. (Its goals may be the document's or other goals, by key;
+ * its start and end are the documents' texts, kept as written.) */
+static void check_measure_links(json_t *x, size_t i, json_t *partners, struct doc_problems *p)
+{
+	char sub[512];
+	json_t *y;
+	size_t j;
+
+	json_array_foreach(json_object_get(x, "partners"), j, y) {
+		json_t *org = json_object_get(y, "org"), *pp = json_object_get(y, "partner");
+		ptrf(sub, sizeof(sub), "/measures/%zu/partners/%zu", i, j);
+		if (json_is_string(org) == json_is_string(pp))
+			doc_problem(p, sub, "give an organisation (org) or a partner (partner): one of them");
+		ptrf(sub, sizeof(sub), "/measures/%zu/partners/%zu/partner", i, j);
+		in_doc_ref(pp, sub, partners, "partner", p);
+	}
+}
+
 static void check_links(json_t *doc, struct doc_problems *p)
 {
 	json_t *themes = json_object(), *goals = json_object(), *inds = json_object(),
@@ -435,6 +455,7 @@ static void check_links(json_t *doc, struct doc_problems *p)
 			ptrf(sub, sizeof(sub), "/measures/%zu/themes/%zu", i, j);
 			in_doc_ref(y, sub, themes, "theme", p);
 		}
+		check_measure_links(x, i, partners, p);
 	}
 	json_array_foreach(json_object_get(doc, "activities"), i, x) {
 		ptrf(sub, sizeof(sub), "/activities/%zu/theme", i);

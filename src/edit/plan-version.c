@@ -29,6 +29,7 @@ struct pv_ctx {
 	int64_t plan, pv;	/* the plan, the new version (when writing) */
 	int number;
 	json_t *themes, *goals, *measures;	/* document id -> new row id (0 while resolving) */
+	json_t *partners;			/* the same for the plan partners (0018) */
 };
 
 /* Bound values from the document's values (null -> NULL). */
@@ -186,7 +187,8 @@ static void w_areas_partners(struct pv_ctx *c, json_t *doc)
 		int64_t org = lookup(c, sub, STMT_ORG_ID, F(x, "org"), "organisation");
 		struct sval a[] = { SVI(c->pv), SVID(org), js(F(x, "group")), js(F(x, "label")), js(F(x, "source")),
 				    js(F(x, "id")) };
-		ins(c, ptr, STMT_PD_PARTNER_INSERT, a, 6);
+		int64_t pp = ins(c, ptr, STMT_PD_PARTNER_INSERT, a, 6);
+		json_object_set_new(c->partners, json_string_value(F(x, "id")), json_integer(pp));
 	}
 }
 
@@ -264,6 +266,8 @@ static void w_goals(struct pv_ctx *c, json_t *doc)
 	}
 }
 
+static void w_measure_0018(struct pv_ctx *c, json_t *x, const char *ptr, int64_t m);
+
 static void w_measures(struct pv_ctx *c, json_t *doc)
 {
 	char ptr[128], sub[192], key[600];
@@ -293,13 +297,44 @@ static void w_measures(struct pv_ctx *c, json_t *doc)
 			struct sval b[] = { SVI(m), js(y) };
 			ins(c, sub, STMT_PD_MEASURE_TG_INSERT, b, 2);
 		}
-		json_array_foreach(F(x, "partners"), j, y) {
-			ptrf(sub, sizeof(sub), "%s/partners/%zu/org", ptr, j);
-			int64_t org = lookup(c, sub, STMT_ORG_ID, F(y, "org"), "organisation");
-			ptrf(sub, sizeof(sub), "%s/partners/%zu", ptr, j);
-			struct sval b[] = { SVI(m), SVI(org), js(F(y, "role")), js(F(y, "source")) };
-			ins(c, sub, STMT_PD_MEASURE_PARTNER_INSERT, b, 4);
-		}
+		w_measure_0018(c, x, ptr, m);
+	}
+}
+
+/* w_measure_0018: what 0018 added to measure m (document object x at ptr): its start and end
+ * parsed (a text that names no date, "hösten", stays as written with precision open), the goals
+ * it serves, and its partners: a registry organisation or a plan partner of the document. */
+static void w_measure_0018(struct pv_ctx *c, json_t *x, const char *ptr, int64_t m)
+{
+	struct model_datex s = { 0 }, en = { 0 };
+	char sub[192];
+	json_t *y;
+	size_t j;
+
+	if (model_datex_parse(json_string_value(F(x, "start")), &s, NULL, 0) != 0)
+		memset(&s, 0, sizeof(s));
+	if (model_datex_parse(json_string_value(F(x, "end")), &en, NULL, 0) != 0)
+		memset(&en, 0, sizeof(en));
+	if (s.first && en.last && en.last < s.first) {
+		ptrf(sub, sizeof(sub), "%s/end", ptr);
+		doc_problem(c->p, sub, "ends before the measure's start");
+		memset(&en, 0, sizeof(en));
+	}
+	struct sval d[] = { SVI(m), SVID(s.first), SVID(s.last), SVS(store_prec(s.prec)), js(F(x, "end")),
+			    SVID(en.first), SVID(en.last), SVS(store_prec(en.prec)) };
+	ins(c, ptr, STMT_PM_DOC_DATES, d, 8);
+	json_array_foreach(F(x, "goals"), j, y) {
+		ptrf(sub, sizeof(sub), "%s/goals/%zu", ptr, j);
+		struct sval b[] = { SVI(m), SVI(goal_ref(c, sub, y)) };
+		ins(c, sub, STMT_PM_GOAL_ADD, b, 2);
+	}
+	json_array_foreach(F(x, "partners"), j, y) {
+		ptrf(sub, sizeof(sub), "%s/partners/%zu/org", ptr, j);
+		int64_t org = lookup(c, sub, STMT_ORG_ID, F(y, "org"), "organisation");
+		int64_t pp = json_integer_value(json_object_get(c->partners, json_string_value(F(y, "partner"))));
+		ptrf(sub, sizeof(sub), "%s/partners/%zu", ptr, j);
+		struct sval b[] = { SVI(m), SVID(org), SVID(pp), js(F(y, "role")), js(F(y, "source")) };
+		ins(c, sub, STMT_PM_PARTNER_ADD, b, 5);
 	}
 }
 
@@ -361,6 +396,7 @@ static void walk(struct pv_ctx *c, json_t *doc)
 	json_object_clear(c->themes);
 	json_object_clear(c->goals);
 	json_object_clear(c->measures);
+	json_object_clear(c->partners);
 	/* ids of the document, known before their rows exist (references may point forward) */
 	json_array_foreach(F(doc, "themes"), i, x)
 		json_object_set_new(c->themes, json_string_value(F(x, "id")), json_integer(0));
@@ -468,10 +504,10 @@ int plan_version_create(struct store *st, json_t *doc, const struct plan_version
 			struct doc_problems *p, int *number, int64_t *pv_id, struct err *e)
 {
 	struct pv_ctx c = { .st = st, .p = p, .e = e, .themes = json_object(), .goals = json_object(),
-			    .measures = json_object() };
+			    .measures = json_object(), .partners = json_object() };
 	int rc;
 
-	if (!c.themes || !c.goals || !c.measures) {
+	if (!c.themes || !c.goals || !c.measures || !c.partners) {
 		rc = err_set(e, LUP_EDB, "out of memory");
 		goto out;
 	}
@@ -494,6 +530,7 @@ out:
 	json_decref(c.themes);
 	json_decref(c.goals);
 	json_decref(c.measures);
+	json_decref(c.partners);
 	return rc;
 }
 

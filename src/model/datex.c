@@ -5,7 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SYNTAX_HINT "expected YYYY-MM-DD, YYYY-MM, YYYY, 'vt YYYY' or 'ht YYYY'"
+#define SYNTAX_HINT "expected YYYY-MM-DD, YYYY-MM, YYYY, 'vt YYYY', 'ht YYYY' or a month 'mars YYYY'"
+
+/* the months' Swedish names, January first; matched against case-folded text */
+static const char *const months[] = {
+	"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+	"november", "december",
+};
 
 /* a season word and the precision it gives; matched against case-folded text */
 static const struct season {
@@ -161,6 +167,35 @@ static int parse_season(const char *b, const char *e, const char *q, struct mode
 	return 0;
 }
 
+/* parses [b, e) as "<month name> YYYY" ("mars 2019"); returns 0, 1 when no month name, -1 on error */
+static int parse_month(const char *b, const char *e, const char *q, struct model_datex *d,
+	char *err, size_t errsz)
+{
+	char f[32];
+	const char *p;
+	size_t i, len = 0;
+	int y;
+
+	if (model_int_fold(b, e, 1, f, sizeof f) < 0)
+		return 1;
+	for (i = 0; i < sizeof months / sizeof months[0]; i++) {
+		len = strlen(months[i]);
+		if (strncmp(f, months[i], len) == 0 && (f[len] == ' ' || f[len] == '-'))
+			break;
+	}
+	if (i == sizeof months / sizeof months[0])
+		return 1;
+	p = skip_sep(f + len);
+	if (read_digits(&p, p + strlen(p), 4, &y) < 0 || *p != '\0')
+		return model_int_err(err, errsz, "date '%s': expected a 4-digit year after '%s'", q, months[i]), -1;
+	if (check_year(y, q, err, errsz) < 0)
+		return -1;
+	d->prec = MODEL_PREC_MONTH;
+	d->first = y * 10000 + (int)(i + 1) * 100 + 1;
+	d->last = y * 10000 + (int)(i + 1) * 100 + model_date_days_in_month(y, (int)i + 1);
+	return 0;
+}
+
 int model_datex_parse(const char *text, struct model_datex *out, char *err, size_t errsz)
 {
 	struct model_datex d = { 0, 0, MODEL_PREC_OPEN };
@@ -176,6 +211,8 @@ int model_datex_parse(const char *text, struct model_datex *out, char *err, size
 		rc = 0;
 	else if ((rc = parse_numeric(b, e, q, &d, err, errsz)) == 1)
 		rc = parse_season(b, e, q, &d, err, errsz);
+	if (rc == 1)
+		rc = parse_month(b, e, q, &d, err, errsz);
 	if (rc == 1)
 		model_int_err(err, errsz, "date '%s': %s", q, SYNTAX_HINT);
 	if (rc != 0)

@@ -82,7 +82,7 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 	/* (plan_version id) */
 	[STMT_PD_MEASURES] =
 		"SELECT m.id AS _id, " KEY_IDENT("m") " AS id, m.title, m.description, m.status,"
-		" m.start_text AS start, m.source FROM measure m WHERE m.plan_version_id = ?1 ORDER BY m.ord, m.id",
+		" m.start_text AS start, m.end_text AS \"end\", m.source FROM measure m WHERE m.plan_version_id = ?1 ORDER BY m.ord, m.id",
 	/* (measure id) */
 	[STMT_PD_MEASURE_THEMES] =
 		"SELECT " THEME_IDENT("t") " FROM measure_theme mt JOIN theme t ON t.id = mt.theme_id"
@@ -93,8 +93,9 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 	[STMT_PD_MEASURE_TGS] =
 		"SELECT target_group FROM measure_target_group WHERE measure_id = ?1 ORDER BY rowid",
 	[STMT_PD_MEASURE_PARTNERS] =
-		"SELECT o.key AS org, mp.role, mp.source FROM measure_partner mp"
-		" JOIN organisation o ON o.id = mp.org_id WHERE mp.measure_id = ?1 ORDER BY mp.rowid",
+		"SELECT o.key AS org, coalesce(pp.ident, pp.label) AS partner, mp.role, mp.source FROM measure_partner mp"
+		" LEFT JOIN organisation o ON o.id = mp.org_id LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id"
+		" WHERE mp.measure_id = ?1 ORDER BY mp.rowid",
 	/* (plan_version id); goal: its identity when it is in the version, else its key */
 	[STMT_PD_ACTIVITIES] =
 		"SELECT a.id AS _id, " KEY_IDENT("a") " AS id, o.key AS owner, a.title, a.description,"

@@ -72,15 +72,16 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" WHERE t.plan_version_id = ?1 ORDER BY g.theme_id, g.rowid",
 	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none) */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
-		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, mt.theme_id FROM measure m"
+		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id FROM measure m"
 		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id WHERE m.plan_version_id = ?1"
 		" ORDER BY m.ord, m.id",
-	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures */
+	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures (key NULL: a
+	 * plan partner outside the registry, named by its label) */
 	[STMT_WEB_PLACES_MEASURE_PARTNERS] =
-		"SELECT mp.measure_id, o.key, o.name, mp.role FROM measure_partner mp"
-		" JOIN measure m ON m.id = mp.measure_id JOIN organisation o ON o.id = mp.org_id"
-		" WHERE m.plan_version_id = ?1"
-		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, o.name COLLATE sv",
+		"SELECT mp.measure_id, o.key, coalesce(o.name, pp.label) AS name, mp.role FROM measure_partner mp"
+		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
+		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1"
+		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
 	/* (district_id, committee_id) -> the activities serving the district or a place in it, by
 	 * owner; own = 1 when the committee or its administration owns it */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =

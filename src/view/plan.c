@@ -246,6 +246,10 @@ static int load_measures(struct store *st, json_t *doc, int64_t pv, struct err *
 		    (rc = set_rows(st, m, "target_groups", STMT_PD_MEASURE_TGS, id, 0, 1, e)) ||
 		    (rc = set_rows(st, m, "partners", STMT_PD_MEASURE_PARTNERS, id, 0, 0, e)))
 			return rc;
+		/* the LUP goals the measure serves (0018) */
+		if ((rc = set_rows(st, m, "goals", STMT_PM_DOC_GOALS, id, 0, 1, e)) != LUP_OK)
+			return rc;
+		move_after(m, "goals", "areas");
 		drop_private(m);
 	}
 	return LUP_OK;

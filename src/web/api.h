@@ -136,6 +136,17 @@ int api_plan_doc_get(struct http_req *r);
 int api_plan_doc_put(struct http_req *r);
 int api_plan_versions_post(struct http_req *r);
 int api_plan_diff(struct http_req *r);
+/* An LUP version's measures and plan partners (api-plan-measures.c). */
+int api_pv_measures_get(struct http_req *r);
+int api_pv_measures_post(struct http_req *r);
+int api_pv_measures_order(struct http_req *r);
+int api_pv_measure_get(struct http_req *r);
+int api_pv_measure_patch(struct http_req *r);
+int api_pv_measure_delete(struct http_req *r);
+int api_pv_partners_get(struct http_req *r);
+int api_pv_partners_post(struct http_req *r);
+int api_pv_partner_patch(struct http_req *r);
+int api_pv_partner_delete(struct http_req *r);
 
 int api_view_districts_themes(struct http_req *r);
 int api_view_orgs_districts(struct http_req *r);

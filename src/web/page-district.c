@@ -357,7 +357,8 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 		html_elem(h, "span", places_s(m, i, "description"), "class", "desc", NULL);
 	html_close(h);
 	html_elem(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–", NULL);
-	html_elem(h, "td", places_s(m, i, "start_text") ? places_s(m, i, "start_text") : "–", NULL);
+	html_elem(h, "td", places_s(m, i, "start_text") ? places_s(m, i, "start_text") : "–", "class", "date", NULL);
+	html_elem(h, "td", places_s(m, i, "end_text") ? places_s(m, i, "end_text") : "–", "class", "date", NULL);
 	html_open(h, "td", NULL);
 	places_run(p, places_i(m, i, "id"), &from, &to);
 	if (from == to)
@@ -376,7 +377,7 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 static void measure_table(struct district *x, const struct rowset *m, const struct rowset *p,
 			  int64_t theme_id, const char *title)
 {
-	static const char *const cols[] = { "Åtgärd", "Status", "Start", "Parter (roll)", NULL };
+	static const char *const cols[] = { "Åtgärd", "Status", "Start", "Slut", "Parter (roll)", NULL };
 	struct html *h = x->h;
 	int n = 0;
 
@@ -408,6 +409,7 @@ static int measures(struct district *x, const struct rowset *t)
 	    places_query(x->r, &p, STMT_WEB_PLACES_MEASURE_PARTNERS, &v, 1))
 		return -1;
 	section(x->h, "atgarder", "Åtgärder");
+	edit_link(x, "atgarder", "Ändra åtgärder");
 	if (!m.nrows)
 		html_elem(x->h, "p", "Programmet har inga prioriterade åtgärder i lup.", NULL);
 	for (int i = 0; i < t->nrows; i++)
@@ -429,6 +431,7 @@ static int partners(struct district *x)
 	if (places_query(x->r, &p, STMT_PV_PARTNERS, &ver, 1))
 		return -1;
 	section(h, "parter", "Samverkansparter");
+	edit_link(x, "parter", "Ändra samverkansparter");
 	if (!p.nrows)
 		html_elem(h, "p", "Programmet nämner inga samverkansparter i lup.", NULL);
 	for (int g = 0; groups[g]; g++) {

@@ -59,6 +59,15 @@ const struct route page_routes_forms[] = {
 	{ POST, "/plan/{key}/version/{n}/omraden", page_pv_areas_post, ACC_WRITE, R_FORM, "pages", "set the prioritised areas (form)", NULL },
 	{ GET, "/plan/{key}/version/{n}/avsnitt/{ord}", page_plan_section, ACC_WRITE, 0, "pages", "the form of a draft's section (title and Markdown text) with its preview", NULL },
 	{ POST, "/plan/{key}/version/{n}/avsnitt/{ord}", page_plan_section_post, ACC_WRITE, R_FORM, "pages", "set a draft's section (form)", NULL },
+	{ GET, "/plan/{key}/version/{n}/atgarder", page_pv_measures, ACC_WRITE, 0, "pages", "a draft LUP version's measures and the form for a new one", NULL },
+	{ POST, "/plan/{key}/version/{n}/atgarder", page_pv_measures_post, ACC_WRITE, R_FORM, "pages", "add a measure (form)", NULL },
+	{ GET, "/plan/{key}/version/{n}/atgarder/{id}", page_pv_measure, ACC_WRITE, 0, "pages", "a measure's form: themes, areas, goals, partners and roles, status, start and end", NULL },
+	{ POST, "/plan/{key}/version/{n}/atgarder/{id}", page_pv_measure_post, ACC_WRITE, R_FORM, "pages", "change a measure (form)", NULL },
+	{ POST, "/plan/{key}/version/{n}/atgarder/{id}/ta-bort", page_pv_measure_remove, ACC_WRITE, R_FORM, "pages", "remove a measure (form)", NULL },
+	{ GET, "/plan/{key}/version/{n}/parter", page_pv_partners, ACC_WRITE, 0, "pages", "a draft plan version's partners and the form for a new one", NULL },
+	{ POST, "/plan/{key}/version/{n}/parter", page_pv_partners_post, ACC_WRITE, R_FORM, "pages", "add a partner (form)", NULL },
+	{ POST, "/plan/{key}/version/{n}/parter/{id}", page_pv_partner_post, ACC_WRITE, R_FORM, "pages", "change a partner (form)", NULL },
+	{ POST, "/plan/{key}/version/{n}/parter/{id}/ta-bort", page_pv_partner_remove, ACC_WRITE, R_FORM, "pages", "remove a partner unless measures use it (form)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
 

@@ -56,6 +56,15 @@ int page_pv_areas(struct http_req *r);		/* GET /plan/{key}/version/{n}/omraden *
 int page_pv_areas_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/omraden */
 int page_plan_section(struct http_req *r);	/* GET /plan/{key}/version/{n}/avsnitt/{ord} */
 int page_plan_section_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/avsnitt/{ord} */
+int page_pv_measures(struct http_req *r);	/* GET /plan/{key}/version/{n}/atgarder */
+int page_pv_measures_post(struct http_req *r);	/* POST .../atgarder: a new measure */
+int page_pv_measure(struct http_req *r);	/* GET .../atgarder/{id} */
+int page_pv_measure_post(struct http_req *r);	/* POST .../atgarder/{id} */
+int page_pv_measure_remove(struct http_req *r);	/* POST .../atgarder/{id}/ta-bort */
+int page_pv_partners(struct http_req *r);	/* GET /plan/{key}/version/{n}/parter */
+int page_pv_partners_post(struct http_req *r);	/* POST .../parter: a new partner */
+int page_pv_partner_post(struct http_req *r);	/* POST .../parter/{id}: grupp-ID, namn-ID */
+int page_pv_partner_remove(struct http_req *r);	/* POST .../parter/{id}/ta-bort */
 
 /* Limits of the fields, the same as the API's. */
 #define PF_MAX_TEXT 20000	/* descriptions, analyses, forecasts, comments */

@@ -2,6 +2,7 @@
  * part and the helpers its pages share (Swedish labels of stored codes, number formatting,
  * queries that answer the Swedish error page). */
 #include "web/pages-places.h"
+#include "edit/plan-measure.h"
 #include "model/status.h"
 #include "model/fmt.h"
 #include "store/store.h"
@@ -227,11 +228,7 @@ const char *places_measure_status_sv(const char *status)
 
 const char *places_partner_role_sv(const char *role)
 {
-	static const char *const t[][2] = {
-		{ "lead", "ansvarig" }, { "partner", "samverkanspart" }, { "support", "stöd" },
-		{ "funder", "finansiär" }, { NULL, NULL },
-	};
-	return label(t, role);
+	return plan_measure_role_sv(role);	/* the one table of the roles (edit/plan-measure.c) */
 }
 
 const char *places_group_sv(const char *grp)

@@ -396,6 +396,9 @@ static void test_datex_seasons(void)
 	check_datex("våren 2016", 20160101, 20160630, MODEL_PREC_SPRING);
 	check_datex("Våren" NBSP "2016", 20160101, 20160630, MODEL_PREC_SPRING);
 	check_datex("vår 2016", 20160101, 20160630, MODEL_PREC_SPRING);
+	check_datex("mars 2019", 20190301, 20190331, MODEL_PREC_MONTH);
+	check_datex("Februari 2024", 20240201, 20240229, MODEL_PREC_MONTH);
+	check_datex("december-2018", 20181201, 20181231, MODEL_PREC_MONTH);
 }
 
 static void test_datex_open(void)
@@ -415,6 +418,8 @@ static void test_datex_errors(void)
 	check_datex_err("1899-12-31", "'1899-12-31'", "year 1899 out of range");
 	check_datex_err("ht 17", "'ht 17'", "4-digit year after 'ht'");
 	check_datex_err("hösten", "'hösten'", "4-digit year");
+	check_datex_err("mars 19", "'mars 19'", "4-digit year after 'mars'");
+	check_datex_err("marsch 2019", "'marsch 2019'", "expected");
 	check_datex_err("2017-9", "'2017-9'", "expected YYYY-MM-DD");
 	check_datex_err("2022-01-01x", "'2022-01-01x'", "expected");
 	check_datex_err("01/02/2022", "'01/02/2022'", "expected");
