@@ -17,6 +17,7 @@
 #include "store/stmt-plan-version.h"
 #include "store/stmt-plan-doc.h"
 #include "store/stmt-plan-theme.h"
+#include "store/stmt-plan-goal.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -81,7 +82,9 @@
 	/* the plan document (view/plan.c, edit/plan-version.c) */ \
 	STMT_LIST_PLAN_DOC(X) \
 	/* a plan version's themes and prioritised areas */ \
-	STMT_LIST_PLAN_THEME(X)
+	STMT_LIST_PLAN_THEME(X) \
+	/* an LUP version's goals (målsättningar) */ \
+	STMT_LIST_PLAN_GOAL(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

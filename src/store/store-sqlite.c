@@ -34,7 +34,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql, sqlite_sql_imp_plan, sqlite_sql_imp_commission, sqlite_sql_imp_lup,
 	sqlite_sql_imp_kolada, sqlite_sql_imp_csv, sqlite_sql_web_city, sqlite_sql_web_places,
 	sqlite_sql_web_follow, sqlite_sql_web_forms, sqlite_sql_web_search, sqlite_sql_plan_version, sqlite_sql_plan_doc,
-	sqlite_sql_plan_theme,
+	sqlite_sql_plan_theme, sqlite_sql_plan_goal,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */
