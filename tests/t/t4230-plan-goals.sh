@@ -1,0 +1,187 @@
+#!/bin/sh
+# t4230: writing an LUP version's goals (målsättningar), through the API
+# (/api/v1/plans/{key}/versions/{n}/goals...) and the forms (/plan/{key}/version/{n}/mal), against
+# the real `lup serve`, in a draft of Skarpnäck's LUP made with `lup plan new-version`: goals for
+# women and for men, with a 5-year and a 15-20-year horizon, measured by a new indicator (written
+# with the goal), by that indicator again and by an official Kolada indicator; every route for the
+# six roles; the frozen rule (409 on the adopted version); bad input refused naming each field,
+# with nothing changed (row counts and the audit); change and delete (an indicator written for a
+# deleted goal passes to the goal it still measures); the district page's "Målsättningar" of the
+# draft with baseline, target, the city average and the latest outcome per sex, hidden from
+# anonymous visitors until `lup plan adopt`; the plan document's round trip with the goals; and
+# `lup plan diff` listing the added goals.
+. "$(dirname "$0")/lib.sh"
+DB="$TMP/lup.db"
+L() { "$LUP" --db "$DB" "$@"; }
+q() { sqlite3 "$DB" "$1"; }
+
+L demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
+printf 'adminpassword1\n' | L user add admin --role admin >/dev/null
+printf 'citypassword1\n' | L user add city --role city --org stadsledningskontoret >/dev/null
+printf 'readerpassword1\n' | L user add reader --role reader >/dev/null
+printf 'editorpassword1\n' | L user add own --role editor --org skarpnack-stadsdelsnamnd >/dev/null
+printf 'editorpassword2\n' | L user add other --role editor --org spanga-tensta-stadsdelsnamnd >/dev/null
+for u in admin city reader own other; do eval "T_$u=\$(L token create $u 2>/dev/null)"; done
+[ -n "$T_own" ] && ok "tokens are created" || nok "token create"
+
+PLAN=lup-skarpnack
+L plan new-version $PLAN >"$TMP/out"
+expect_out "lup plan new-version makes the draft" "version 2 (draft)"
+PID=$(q "SELECT id FROM plan WHERE key = '$PLAN'")
+V1=$(q "SELECT id FROM plan_version WHERE plan_id = $PID AND version = 1")
+V2=$(q "SELECT id FROM plan_version WHERE plan_id = $PID AND version = 2")
+T1=$(q "SELECT id FROM theme WHERE plan_version_id = $V2 ORDER BY ord, id LIMIT 1")
+T1OLD=$(q "SELECT id FROM theme WHERE plan_version_id = $V1 ORDER BY ord, id LIMIT 1")
+# An official (Kolada) indicator reported per sex, with 2023 values for Skarpnäck, Bagarmossen and
+# the city.
+q "INSERT INTO indicator (key, owner_id, name, unit, direction, source_kind, kolada_kpi, by_sex, source)
+  VALUES ('t4230-kolada', (SELECT id FROM organisation WHERE key = 'stadsledningskontoret'),
+  'Andel invånare 20-64 år som förvärvsarbetar', '%', 'higher', 'kolada', 'N00914', 1, 't4230');
+INSERT OR IGNORE INTO period (year, kind, first_day, last_day) VALUES (2023, 'FY', '2023-01-01', '2023-12-31');
+INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, source)
+  SELECT i.id, p.id, a.id, s.sex, s.v + a.id % 7, 't4230' FROM indicator i, period p, area a,
+  (SELECT 'K' AS sex, 71.5 AS v UNION SELECT 'M', 74.25 UNION SELECT 'T', 72.75) s
+  WHERE i.key = 't4230-kolada' AND p.year = 2023 AND p.kind = 'FY' AND a.key IN ('skarpnack', 'bagarmossen', 'stockholm');"
+KOLADA_K=$(q "SELECT printf('%.1f', value) FROM outcome WHERE sex = 'K' AND area_id = (SELECT id FROM area WHERE key = 'skarpnack') AND source = 't4230'")
+CITY_K=$(q "SELECT printf('%.1f', value) FROM outcome WHERE sex = 'K' AND area_id = (SELECT id FROM area WHERE key = 'stockholm') AND source = 't4230'")
+
+serve "$DB"
+A=/api/v1/plans/$PLAN/versions
+state() { q "SELECT (SELECT count(*) FROM goal), (SELECT count(*) FROM indicator), (SELECT count(*) FROM audit),
+  (SELECT group_concat(id || ':' || title || ':' || coalesce(sex, '') || ':' || coalesce(horizon, '') || ':' ||
+   coalesce(target_value, '') || ':' || coalesce(indicator_id, ''), '|') FROM goal WHERE plan_version_id = $V2)"; }
+
+# --- reading: the adopted version for everyone, the draft for those who may read it ---------------
+req "anyone reads the adopted version's goals" 200 GET "$A/1/goals"
+expect_eq "the adopted version has no LUP goals" "$(jb '.goals | length')" 0
+req "anonymous: the draft is not there" 404 GET "$A/2/goals"
+req "a reader of no organisation: not there" 404 GET "$A/2/goals" "" "$T_reader"
+req "another organisation's editor: not there" 404 GET "$A/2/goals" "" "$T_other"
+req "the city office reads the draft" 200 GET "$A/2/goals" "" "$T_city"
+req "the owner's editor reads the draft" 200 GET "$A/2/goals" "" "$T_own"
+req "an unknown version" 404 GET "$A/9/goals" "" "$T_admin"
+
+# --- every write route x the roles: nothing changes unless the owner's editor or an admin writes ----
+GOOD='{"title":"Fler kvinnor förvärvsarbetar","theme":'$T1',"area":"skarpnack","sex":"K","horizon":"5y","horizon_year":2029,"baseline_value":61.5,"baseline_year":2024,"target_value":66,"new_indicator":{"name":"Andel kvinnor som förvärvsarbetar","unit":"%","direction":"higher","by_sex":true}}'
+q "INSERT INTO goal (key, owner_id, plan_version_id, level, title, theme_id, sex, horizon, horizon_year, target_direction, benchmark)
+  VALUES ('t4230-probe', (SELECT owner_id FROM plan WHERE id = $PID), $V2, 'lup', 'Prov', $T1, 'T', '5y', 2029, 'higher', 'direction')"
+PROBE=$(q "SELECT id FROM goal WHERE key = 't4230-probe'")
+BEFORE=$(state)
+for route in "POST $A/2/goals" "PATCH $A/2/goals/$PROBE" "DELETE $A/2/goals/$PROBE"; do
+	set -- $route
+	body=$GOOD; [ "$1" = DELETE ] && body=
+	req "anonymous: $1 $2" 401 "$1" "$2" "$body"
+	req "a reader: $1 $2" 403 "$1" "$2" "$body" "$T_reader"
+	req "the city office: $1 $2" 403 "$1" "$2" "$body" "$T_city"
+	req "another organisation's editor: $1 $2" 403 "$1" "$2" "$body" "$T_other"
+done
+expect_eq "nothing changed by the refused writes" "$(state)" "$BEFORE"
+
+# --- the frozen rule ------------------------------------------------------------------------------
+req "adopted: no new goal" 409 POST "$A/1/goals" "$(echo "$GOOD" | sed "s/\"theme\":$T1/\"theme\":$T1OLD/")" "$T_own"
+expect_eq "adopted: the message" "$(jb .error.message)" "the version is adopted; create a new version to change it"
+req "adopted: no change" 409 PATCH "$A/1/goals/$PROBE" '{"title":"x"}' "$T_admin"
+req "adopted: no delete" 409 DELETE "$A/1/goals/$PROBE" "" "$T_own"
+expect_eq "adopted: nothing changed" "$(state)" "$BEFORE"
+
+# --- create: women, 5 years, a new indicator -------------------------------------------------------
+req "the owner's editor writes a goal for women with a new indicator" 201 POST "$A/2/goals" "$GOOD" "$T_own"
+G1=$(jb .id) IND1=$(jb .indicator)
+expect_eq "the goal as written" "$(jb '[.sex, .horizon, .horizon_year, .baseline_value, .baseline_year, .target_value, .benchmark, .area, .theme, .indicator_own, .indicator_by_sex] | map(tostring) | join(",")')" \
+	"K,5y,2029,61.5,2024,66,absolute,skarpnack,$T1,true,true"
+expect_eq "the new indicator belongs to the goal and the draft" \
+	"$(q "SELECT goal_id || ',' || plan_version_id || ',' || name || ',' || direction || ',' || by_sex || ',' || owner_id FROM indicator WHERE key = '$IND1'")" \
+	"$G1,$V2,Andel kvinnor som förvärvsarbetar,higher,1,$(q "SELECT owner_id FROM plan WHERE id = $PID")"
+grep -qi "^location: $A/2/goals/$G1" "$TMP/headers" && ok "Location names it" || nok "Location names it"
+expect_eq "the goal and the indicator are audited" \
+	"$(q "SELECT group_concat(entity || ':' || action, ' ') FROM (SELECT entity, action FROM audit WHERE (entity = 'goal' AND entity_id = $G1) OR (entity = 'indicator' AND entity_id = (SELECT id FROM indicator WHERE key = '$IND1')) ORDER BY id)")" \
+	"indicator:insert goal:insert"
+expect_eq "the goal belongs to the draft at level lup" "$(q "SELECT plan_version_id || ',' || level FROM goal WHERE id = $G1")" "$V2,lup"
+
+# --- men, 15-20 years, the same indicator; women, 15-20 years, in a neighbourhood, Kolada ----------
+req "a goal for men with the long horizon and the existing indicator" 201 POST "$A/2/goals" \
+	'{"title":"Män förvärvsarbetar som i staden","theme":'$T1',"sex":"M","horizon":"long","horizon_year":2040,"baseline_value":66,"baseline_year":2024,"indicator":"'$IND1'"}' "$T_own"
+G2=$(jb .id)
+expect_eq "long horizon: the city average, the district by default, the indicator not its own" \
+	"$(jb '[.benchmark, .area, .indicator, .indicator_own] | map(tostring) | join(",")')" "city_average,skarpnack,$IND1,false"
+req "a goal for women in Bagarmossen measured by a Kolada indicator" 201 POST "$A/2/goals" \
+	'{"title":"Kvinnor i Bagarmossen förvärvsarbetar som i staden","description":"Stadens snitt inom 15-20 år.","theme":'$T1',"area":"bagarmossen","sex":"K","horizon":"long","horizon_year":2040,"target_direction":"higher","indicator":"t4230-kolada"}' "$T_admin"
+G3=$(jb .id)
+req "a 5-year goal for men with a direction" 201 POST "$A/2/goals" \
+	'{"title":"Fler män förvärvsarbetar","theme":'$T1',"sex":"M","horizon":"5y","horizon_year":2029,"baseline_value":70,"baseline_year":2024,"target_direction":"higher","indicator":"t4230-kolada"}' "$T_own"
+G4=$(jb .id)
+expect_eq "a direction only: the benchmark is the direction" "$(jb '.benchmark')" "direction"
+req "the draft's goals" 200 GET "$A/2/goals" "" "$T_city"
+expect_eq "five goals, by theme" "$(jb '.goals | length')" 5
+req "one goal" 200 GET "$A/2/goals/$G3" "" "$T_own"
+expect_eq "its area and indicator" "$(jb '[.area, .indicator, .indicator_source] | join(",")')" "bagarmossen,t4230-kolada,kolada"
+req "a goal of no version" 404 GET "$A/2/goals/999999" "" "$T_own"
+
+# --- bad input: refused, the field named, nothing changed -------------------------------------------
+BEFORE=$(state)
+bad() {	# bad NAME FIELD JSON-MEMBERS (merged over a good body)
+	body=$(echo "$GOOD" | jq -c ". + $3")
+	req "bad input: $1" 422 POST "$A/2/goals" "$body" "$T_own"
+	expect_eq "bad input: $1: the field is named" "$(jb '.error.fields[0].field')" "$2"
+}
+bad "no title" title '{"title":""}'
+bad "a title of two lines" title '{"title":"a\nb"}'
+bad "no theme" theme '{"theme":null}'
+bad "a theme of another version" theme "{\"theme\":$T1OLD}"
+bad "a theme that is no number" theme '{"theme":"x"}'
+bad "an area of another district" area '{"area":"rinkeby"}'
+bad "an unknown area" area '{"area":"ingenstans"}'
+bad "an unknown sex" sex '{"sex":"X"}'
+bad "no horizon" horizon '{"horizon":null}'
+bad "an unknown horizon" horizon '{"horizon":"snart"}'
+bad "no horizon year" horizon_year '{"horizon_year":null}'
+bad "a 5-year goal 30 years out" horizon_year '{"horizon_year":2054}'
+bad "a long ambition 3 years out" horizon_year '{"horizon":"long","horizon_year":2027}'
+bad "a baseline after the horizon" baseline_year '{"baseline_year":2030}'
+bad "a baseline value without its year" baseline_year '{"baseline_year":null}'
+bad "a baseline year without its value" baseline_value '{"baseline_value":null}'
+bad "a 5-year goal without a target" target_value '{"target_value":null}'
+bad "an unknown direction" target_direction '{"target_direction":"uppåt"}'
+bad "an unknown benchmark" benchmark '{"benchmark":"best"}'
+bad "no indicator" indicator '{"new_indicator":null}'
+bad "an unknown indicator" indicator '{"new_indicator":null,"indicator":"ingen-sadan"}'
+bad "another organisation's indicator" indicator '{"new_indicator":null,"indicator":"vp-2022-spanga-tensta-i-001"}'
+bad "both an existing and a new indicator" indicator "{\"indicator\":\"$IND1\"}"
+bad "a new indicator without a name" new_indicator.name '{"new_indicator":{"unit":"%"}}'
+bad "a new indicator's unknown direction" new_indicator.direction '{"new_indicator":{"name":"X","direction":"up"}}'
+bad "a new indicator's unknown member" new_indicator '{"new_indicator":{"name":"X","owner":"y"}}'
+bad "an unknown field" ord '{"ord":1}'
+req "malformed JSON" 400 POST "$A/2/goals" '{"title":' "$T_own"
+req "not an object" 400 POST "$A/2/goals" '[1]' "$T_own"
+expect_eq "nothing changed by bad input" "$(state)" "$BEFORE"
+HOSTILE='<script>alert(1)</script>'
+req "a hostile title is only text" 201 POST "$A/2/goals" "$(echo "$GOOD" | jq -c ". + {\"title\":\"$HOSTILE\",\"new_indicator\":null,\"indicator\":\"$IND1\"}")" "$T_admin"
+HOST=$(jb .id)
+
+# --- change --------------------------------------------------------------------------------------
+req "the owner's editor raises a target" 200 PATCH "$A/2/goals/$G1" '{"target_value":67.5}' "$T_own"
+expect_eq "the new target, the rest kept" "$(jb '[.target_value, .sex, .indicator] | map(tostring) | join(",")')" "67.5,K,$IND1"
+expect_eq "the change is audited" "$(q "SELECT before LIKE '%\"target_value\":66%' AND after LIKE '%\"target_value\":67.5%' FROM audit WHERE entity = 'goal' AND entity_id = $G1 ORDER BY id DESC LIMIT 1")" 1
+BEFORE=$(state)
+req "a change to a bad sex" 422 PATCH "$A/2/goals/$G1" '{"sex":"X"}' "$T_own"
+expect_eq "a change to a bad sex: the field" "$(jb '.error.fields[0].field')" sex
+req "a change that breaks the baseline" 422 PATCH "$A/2/goals/$G1" '{"baseline_year":2031}' "$T_own"
+req "a change to the same values" 200 PATCH "$A/2/goals/$G1" '{"target_value":67.5}' "$T_own"
+expect_eq "nothing changed (nor audited)" "$(state)" "$BEFORE"
+
+# --- delete: the indicator written for a deleted goal passes to the goal it still measures ---------
+req "a goal to delete" 201 POST "$A/2/goals" "$(echo "$GOOD" | jq -c '. + {"title":"Att ta bort","new_indicator":{"name":"Tillfällig"}}')" "$T_own"
+G5=$(jb .id) IND5=$(jb .indicator)
+req "a goal measured by its indicator" 201 POST "$A/2/goals" "$(echo "$GOOD" | jq -c ". + {\"title\":\"Mäts av den\",\"sex\":\"M\",\"new_indicator\":null,\"indicator\":\"$IND5\"}")" "$T_own"
+G6=$(jb .id)
+req "the owner's editor deletes the first" 204 DELETE "$A/2/goals/$G5" "" "$T_own"
+expect_eq "its indicator passes to the other goal" "$(q "SELECT goal_id FROM indicator WHERE key = '$IND5'")" "$G6"
+expect_eq "the delete is audited" "$(q "SELECT action FROM audit WHERE entity = 'goal' AND entity_id = $G5 ORDER BY id DESC LIMIT 1")" delete
+req "an admin deletes the second" 204 DELETE "$A/2/goals/$G6" "" "$T_admin"
+expect_eq "with the indicator" "$(q "SELECT count(*) FROM indicator WHERE key = '$IND5'")" 0
+req "a deleted goal is gone" 404 GET "$A/2/goals/$G5" "" "$T_own"
+q "INSERT INTO activity (key, owner_id, plan_version_id, title, status, goal_id) VALUES ('t4230-act', (SELECT owner_id FROM plan WHERE id = $PID), $V2, 'En aktivitet', 'planned', $PROBE)" 2>/dev/null ||
+	q "INSERT INTO activity (key, owner_id, title, status, goal_id) VALUES ('t4230-act', (SELECT owner_id FROM plan WHERE id = $PID), 'En aktivitet', 'planned', $PROBE)"
+req "a goal an activity refers to is kept" 409 DELETE "$A/2/goals/$PROBE" "" "$T_own"
+q "DELETE FROM activity WHERE key = 't4230-act'"
+req "then it goes" 204 DELETE "$A/2/goals/$PROBE" "" "$T_own"
