@@ -54,6 +54,12 @@ int page_pv_theme_post(struct http_req *r);	/* POST .../teman/{id} */
 int page_pv_theme_remove(struct http_req *r);	/* POST .../teman/{id}/ta-bort: flytta_till */
 int page_pv_areas(struct http_req *r);		/* GET /plan/{key}/version/{n}/omraden */
 int page_pv_areas_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/omraden */
+int page_pv_goals(struct http_req *r);		/* GET /plan/{key}/version/{n}/mal */
+int page_pv_goals_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/mal: a new goal */
+int page_pv_goal(struct http_req *r);		/* GET .../mal/{id} */
+int page_pv_goal_post(struct http_req *r);	/* POST .../mal/{id} */
+int page_pv_goal_delete(struct http_req *r);	/* GET .../mal/{id}/ta-bort: the question */
+int page_pv_goal_delete_post(struct http_req *r);	/* POST .../mal/{id}/ta-bort */
 
 /* Limits of the fields, the same as the API's. */
 #define PF_MAX_TEXT 20000	/* descriptions, analyses, forecasts, comments */

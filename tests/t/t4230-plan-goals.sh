@@ -185,3 +185,57 @@ q "INSERT INTO activity (key, owner_id, plan_version_id, title, status, goal_id)
 req "a goal an activity refers to is kept" 409 DELETE "$A/2/goals/$PROBE" "" "$T_own"
 q "DELETE FROM activity WHERE key = 't4230-act'"
 req "then it goes" 204 DELETE "$A/2/goals/$PROBE" "" "$T_own"
+
+# --- the district page: the draft's goals with their trajectories ------------------------------------
+page() {
+	name=$1 want=$2 method=$3 path=$4 jar=$5
+	shift 5
+	if [ "$jar" = - ]; then set -- "$@"; else set -- -b "$TMP/$jar" -c "$TMP/$jar" "$@"; fi
+	code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" "$@" "$BASE$path")
+	if [ "$code" = "$want" ]; then ok "$name"; else
+		nok "$name ($method $path: $code, expected $want)"; head -c 600 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
+}
+has() { if grep -q -F -- "$2" "$TMP/body"; then ok "$1"; else nok "$1 (the page lacks '$2')"; fi; }
+hasnt() { if grep -q -F -- "$2" "$TMP/body"; then nok "$1 (the page has '$2')"; else ok "$1"; fi; }
+login() { rm -f "$TMP/$1"; page "$2 logs in" 303 POST /logga-in "$1" --data-urlencode "namn=$2" --data-urlencode "losenord=$3"; }
+csrf() { curl -s -b "$TMP/$1" "$BASE/konto" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
+valid() {
+	if ! command -v tidy >/dev/null; then ok "$1 (no tidy)"; return; fi
+	if tidy -q -e "$TMP/body" 2>&1 | grep -v 'proprietary attribute "aria-current"' | grep -q .; then
+		nok "$1 (tidy: $(tidy -q -e "$TMP/body" 2>&1 | grep -v aria-current | head -2 | tr '\n' ' '))"
+	else ok "$1"; fi
+}
+login own.jar own editorpassword1
+login other.jar other editorpassword2
+login reader.jar reader readerpassword1
+login city.jar city citypassword1
+login admin.jar admin adminpassword1
+C_OWN=$(csrf own.jar) C_OTHER=$(csrf other.jar) C_READER=$(csrf reader.jar) C_CITY=$(csrf city.jar) C_ADMIN=$(csrf admin.jar)
+P=/plan/$PLAN/version
+
+page "the draft's district page for the owner's editor" 200 GET "/stadsdel/skarpnack?version=2" own.jar
+has "a section Målsättningar" '<h2 id="malsattningar">Målsättningar</h2>'
+has "the goal for women" "Fler kvinnor förvärvsarbetar"
+has "the goal for men" "Män förvärvsarbetar som i staden"
+has "the neighbourhood's goal" "Kvinnor i Bagarmossen förvärvsarbetar som i staden"
+has "per sex: women" "<td>Kvinnor</td>"
+has "per sex: men" "<td>Män</td>"
+has "the 5-year horizon" "<td>5 år</td>"
+has "the 15-20-year horizon" "<td>15–20 år: stadens genomsnitt</td>"
+has "the baseline" "61,5 % (2024)"
+has "the target and its year" "67,5 % till 2029"
+has "the long ambition's target" "stadens genomsnitt till 2040"
+has "the latest outcome of the Kolada indicator for men" "$(echo "$(q "SELECT printf('%.2f', value) FROM outcome WHERE sex = 'M' AND area_id = (SELECT id FROM area WHERE key = 'skarpnack') AND source = 't4230'")" | sed 's/\.00$//; s/0$//; s/\./,/') % (2023)"
+has "the city average of the same year" "$(echo "$(q "SELECT printf('%.2f', value) FROM outcome WHERE sex = 'M' AND area_id = (SELECT id FROM area WHERE key = 'stockholm') AND source = 't4230'")" | sed 's/\.00$//; s/0$//; s/\./,/') % (2023)"
+has "a trajectory chart" "<title>Fler kvinnor förvärvsarbetar: utgångsläge, utfall, stadens snitt och mål"
+has "the chart's legend names the target" "Mål"
+has "the hostile title only as text" "&lt;script&gt;alert(1)&lt;/script&gt;"
+hasnt "never the raw script" "<script>alert(1)"
+has "a link to the goals' form" "$P/2/mal"
+valid "the district page with goals is valid HTML"
+cp "$TMP/body" /tmp/t4230-district.html 2>/dev/null
+page "another organisation's editor does not see the draft" 404 GET "/stadsdel/skarpnack?version=2" other.jar
+page "anonymous visitors: the draft is not there" 404 GET "/stadsdel/skarpnack?version=2" -
+page "anonymous visitors see the adopted version" 200 GET "/stadsdel/skarpnack" -
+hasnt "without the draft's goals" "Fler kvinnor förvärvsarbetar"
+has "the adopted version has none" "Programmet har inga målsättningar i lup."
