@@ -91,4 +91,11 @@ const char *const sqlite_sql_plan_goal[STMT__MAX] = {
 		"  JOIN period p2 ON p2.id = y.period_id AND p2.kind = 'FY' WHERE y.indicator_id = g.indicator_id"
 		"  AND y.area_id = g.area_id AND y.sex = x.sex AND y.value IS NOT NULL)"
 		" ORDER BY g.id",
+	/* (org id) -> the LUPs of the organisation or its pair: key, the draft's number (NULL: none),
+	 * the district's key */
+	[STMT_PG_ORG_LUP] =
+		"SELECT p.key, (SELECT pv.version FROM plan_version pv WHERE pv.plan_id = p.id AND pv.status = 'draft')"
+		" AS draft, d.key AS district FROM plan p LEFT JOIN area d ON d.id = p.district_id"
+		" WHERE p.kind = 'lup' AND (p.owner_id = ?1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
+		" OR (SELECT pair_id FROM organisation WHERE id = p.owner_id) = ?1) ORDER BY p.key",
 };

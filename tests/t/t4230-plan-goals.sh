@@ -239,3 +239,67 @@ page "anonymous visitors: the draft is not there" 404 GET "/stadsdel/skarpnack?v
 page "anonymous visitors see the adopted version" 200 GET "/stadsdel/skarpnack" -
 hasnt "without the draft's goals" "Fler kvinnor förvärvsarbetar"
 has "the adopted version has none" "Programmet har inga målsättningar i lup."
+
+# --- the forms ------------------------------------------------------------------------------------
+for path in "$P/2/mal" "$P/2/mal/$G1" "$P/2/mal/$G1/ta-bort"; do
+	page "anonymous: to the login page ($path)" 303 GET "$path" -
+	page "a reader: refused ($path)" 403 GET "$path" reader.jar
+	page "the city office: refused ($path)" 403 GET "$path" city.jar
+	page "another organisation's editor: refused ($path)" 403 GET "$path" other.jar
+	page "an admin: the form ($path)" 200 GET "$path" admin.jar
+	page "the owner's editor: the form ($path)" 200 GET "$path" own.jar
+	valid "the page is valid HTML ($path)"
+done
+page "the goals' page of the adopted version: the Swedish frozen message" 409 GET "$P/1/mal" own.jar
+has "the frozen message" "Versionen är antagen och kan inte ändras. Skapa en ny version för att göra ändringar."
+page "the goals' page" 200 GET "$P/2/mal" own.jar
+has "lists a goal" "Fler kvinnor förvärvsarbetar"
+has "the field Tema" '>Tema</label>'
+has "the field Område" '>Område</label>'
+has "the field Kön with Kvinnor, Män, Alla" '<option value="K">Kvinnor</option><option value="M">Män</option><option value="T" selected>Alla</option>'
+has "the field Tidshorisont" '<option value="long">15–20 år: stadens genomsnitt</option>'
+has "the field Utgångsläge" '>Utgångsläge: värde</label>'
+has "Målvärde" '>Målvärde</label>'
+has "an existing indicator to choose" "value=\"$IND1\""
+has "the Kolada indicator to choose" "Andel invånare 20-64 år som förvärvsarbetar (%) – Kolada"
+hasnt "not another organisation's indicator" 'value="vp-2022-spanga-tensta-i-001"'
+has "a new indicator" '<legend>Ny indikator</legend>'
+BEFORE=$(state)
+page "another organisation's editor cannot add" 403 POST "$P/2/mal" other.jar -d "csrf=$C_OTHER&titel=X"
+page "a reader cannot delete" 403 POST "$P/2/mal/$G1/ta-bort" reader.jar -d "csrf=$C_READER"
+page "the city office cannot change" 403 POST "$P/2/mal/$G1" city.jar -d "csrf=$C_CITY&titel=X"
+page "a post without the CSRF field" 403 POST "$P/2/mal" own.jar -d "titel=X"
+page "adopted: no new goal by form" 409 POST "$P/1/mal" own.jar -d "csrf=$C_OWN&titel=X"
+FORM="csrf=$C_OWN&titel=Fler+unga+kvinnor+i+Kärrtorp+studerar&tema=$T1&omrade=karrtorp&kon=K&horisont=5y&horisont_ar=2029&utgang_varde=40%2C5&utgang_ar=2024&malvarde=45&riktning=higher&indikator=&ny_namn=Andel+unga+kvinnor+som+studerar&ny_enhet=%25&ny_riktning=higher&ny_per_kon=1"
+page "a bad year by form" 422 POST "$P/2/mal" own.jar --data "$(echo "$FORM" | sed 's/horisont_ar=2029/horisont_ar=20x9/')"
+has "the Swedish message at the field" "Skriv året med fyra siffror, till exempel 2029."
+has "the form keeps what was written" 'value="Fler unga kvinnor i Kärrtorp studerar"'
+page "an area of another district by form" 422 POST "$P/2/mal" own.jar --data "$(echo "$FORM" | sed 's/omrade=karrtorp/omrade=rinkeby/')"
+has "the Swedish message at Område" "Välj stadsdelsområdet eller ett av dess områden."
+page "no indicator by form" 422 POST "$P/2/mal" own.jar --data "$(echo "$FORM" | sed 's/ny_namn=[^&]*/ny_namn=/')"
+has "the Swedish message at Indikator" "Välj en befintlig indikator eller beskriv en ny."
+page "a long ambition too soon by form" 422 POST "$P/2/mal" own.jar --data "$(echo "$FORM" | sed 's/horisont=5y/horisont=long/')"
+has "the Swedish message at Målår" "Målåret ska ligga 1–8 år efter utgångsåret"
+expect_eq "nothing changed by the refused forms" "$(state)" "$BEFORE"
+page "the owner's editor adds a goal by form" 303 POST "$P/2/mal" own.jar --data "$FORM"
+expect_eq "stored with its new indicator" \
+	"$(q "SELECT g.sex || ',' || a.key || ',' || g.baseline_value || ',' || g.target_value || ',' || g.target_direction || ',' || i.name || ',' || i.by_sex FROM goal g JOIN area a ON a.id = g.area_id JOIN indicator i ON i.id = g.indicator_id WHERE g.title = 'Fler unga kvinnor i Kärrtorp studerar'")" \
+	"K,karrtorp,40.5,45.0,higher,Andel unga kvinnor som studerar,1"
+GF=$(q "SELECT id FROM goal WHERE title = 'Fler unga kvinnor i Kärrtorp studerar'")
+page "its form" 200 GET "$P/2/mal/$GF" own.jar
+has "shows its baseline the Swedish way" 'value="40,5"'
+page "the owner's editor changes it by form" 303 POST "$P/2/mal/$GF" own.jar \
+	--data "$(echo "$FORM" | sed "s/malvarde=45/malvarde=46%2C5/; s/indikator=&ny_namn=[^&]*/indikator=$IND1\&ny_namn=/")"
+expect_eq "changed, measured by the chosen indicator" "$(q "SELECT g.target_value || ',' || i.key FROM goal g JOIN indicator i ON i.id = g.indicator_id WHERE g.id = $GF")" "46.5,$IND1"
+page "the question before deleting" 200 GET "$P/2/mal/$GF/ta-bort" own.jar
+has "asks" "Vill du ta bort målet ”Fler unga kvinnor i Kärrtorp studerar”?"
+page "the owner's editor deletes it by form" 303 POST "$P/2/mal/$GF/ta-bort" own.jar -d "csrf=$C_OWN"
+expect_eq "deleted" "$(q "SELECT count(*) FROM goal WHERE id = $GF")" 0
+
+# --- the old way in: "Nytt mål" no longer writes LUP goals outside the plan ---------------------------
+page "the new-goal form" 200 GET "/organisation/skarpnack-stadsdelsnamnd/nytt-mal" own.jar
+hasnt "no LUP goal level there" '<option value="lup"'
+has "a link to the LUP's goals instead" "$P/2/mal"
+page "an LUP goal through the old form is refused" 422 POST "/organisation/skarpnack-stadsdelsnamnd/nytt-mal?ar=2022" own.jar \
+	-d "csrf=$C_OWN&niva=lup&overordnat=&namn=Gammalt+LUP-m%C3%A5l&ar=2022"
+expect_eq "... and not stored" "$(q "SELECT count(*) FROM goal WHERE title = 'Gammalt LUP-mål'")" 0
