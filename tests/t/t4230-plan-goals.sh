@@ -303,3 +303,51 @@ has "a link to the LUP's goals instead" "$P/2/mal"
 page "an LUP goal through the old form is refused" 422 POST "/organisation/skarpnack-stadsdelsnamnd/nytt-mal?ar=2022" own.jar \
 	-d "csrf=$C_OWN&niva=lup&overordnat=&namn=Gammalt+LUP-m%C3%A5l&ar=2022"
 expect_eq "... and not stored" "$(q "SELECT count(*) FROM goal WHERE title = 'Gammalt LUP-mål'")" 0
+
+# --- the plan document: the goals survive export -> import -> export --------------------------------
+L export json plan $PLAN --version 2 -o "$TMP/v2.json" || nok "export of the draft"
+expect_eq "the document carries the goals' new fields" \
+	"$(jq -c "[.goals[] | select(.title == \"Fler kvinnor förvärvsarbetar\") | .sex, .horizon, .horizon_year, .baseline_value, .baseline_year, .target_value, .target_direction, .benchmark, .indicator]" "$TMP/v2.json")" \
+	"[\"K\",\"5y\",2029,61.5,2024,67.5,null,\"absolute\",\"$(q "SELECT coalesce(ident, key) FROM indicator WHERE key = '$IND1'")\"]"
+expect_eq "an external indicator by its key" \
+	"$(jq -r '.goals[] | select(.title == "Fler män förvärvsarbetar") | .indicator' "$TMP/v2.json")" "t4230-kolada"
+
+# --- adoption: then anonymous visitors see the goals ----------------------------------------------
+L plan adopt $PLAN --version 2 --date 2026-01-15 --paragraph 12 --dnr SDN-2026-0042 >/dev/null || nok "adopt"
+page "anonymous visitors see the adopted version's goals" 200 GET "/stadsdel/skarpnack" -
+has "the goal for women" "Fler kvinnor förvärvsarbetar"
+has "the goal for men" "Män förvärvsarbetar som i staden"
+hasnt "no form link for anonymous visitors" "$P/2/mal"
+req "adopted: the goals are frozen" 409 PATCH "$A/2/goals/$G1" '{"target_value":70}' "$T_own"
+req "anyone reads them" 200 GET "$A/2/goals"
+expect_eq "the adopted version's goals" "$(jb '.goals | length')" 5
+
+L export json plan $PLAN --version 2 -o "$TMP/a.json" || nok "export of the adopted version"
+L import json "$TMP/a.json" >/dev/null 2>"$TMP/err" || { nok "import of the document"; head -3 "$TMP/err" >&2; }
+L export json plan $PLAN --version 3 -o "$TMP/b.json" || nok "export of the copy"
+content() { jq -S 'del(.version.number, .version.status, .version.decision, .version.based_on)' "$1"; }
+content "$TMP/a.json" >"$TMP/a.c"; content "$TMP/b.json" >"$TMP/b.c"
+if cmp -s "$TMP/a.c" "$TMP/b.c"; then ok "the round trip keeps the goals identical"; else
+	nok "the round trip keeps the goals identical"; diff "$TMP/a.c" "$TMP/b.c" | head -10 >&2; fi
+V3=$(q "SELECT id FROM plan_version WHERE plan_id = $PID AND version = 3")
+expect_eq "the copy's goal is measured by the copy's own indicator" \
+	"$(q "SELECT i.plan_version_id || ',' || (i.goal_id = g.id) FROM goal g JOIN indicator i ON i.id = g.indicator_id WHERE g.plan_version_id = $V3 AND g.title = 'Fler kvinnor förvärvsarbetar'")" "$V3,1"
+expect_eq "and the men's goal by that same copy" \
+	"$(q "SELECT count(DISTINCT g.indicator_id) FROM goal g WHERE g.plan_version_id = $V3 AND g.title IN ('Fler kvinnor förvärvsarbetar', 'Män förvärvsarbetar som i staden')")" 1
+ajv=$ROOT/node_modules/.bin/ajv
+if [ -x "$ajv" ]; then
+	"$ajv" validate --spec=draft2020 -c ajv-formats -s "$ROOT/docs/schema/lup-plan.schema.json" -d "$TMP/a.json" >/dev/null 2>&1 &&
+		ok "the document with goals validates against the schema" || nok "the document with goals validates against the schema"
+else
+	ok "# SKIP schema validation: node_modules/ajv missing (npm ci)"
+fi
+
+# --- the diff lists the added goals -------------------------------------------------------------------
+L plan diff $PLAN 1 2 >"$TMP/diff" 2>&1 || nok "lup plan diff"
+for t in "Fler kvinnor förvärvsarbetar" "Män förvärvsarbetar som i staden" "Kvinnor i Bagarmossen förvärvsarbetar som i staden" "Fler män förvärvsarbetar"; do
+	grep -q -F "$t" "$TMP/diff" && ok "the diff lists the added goal '$t'" || nok "the diff lists the added goal '$t'"
+done
+L plan diff $PLAN 1 2 --json >"$TMP/diff.json" 2>&1 || nok "lup plan diff --json"
+expect_eq "the diff counts the added goals" "$(jq '[.. | objects | select(.kind? == "goal" and .op? == "added")] | length' "$TMP/diff.json" 2>/dev/null)" 5
+
+finish
