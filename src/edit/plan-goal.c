@@ -108,7 +108,7 @@ static int cur_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
-/* area_of: the current area id of goal id (the row's area key is resolved again otherwise). */
+/* area_row: the area key of an LUP goal (STMT_PG_GOAL), resolved again when the goal is written. */
 static int area_row(void *ctx, const struct store_row *row)
 {
 	*(char **)ctx = store_col_text(row, 7) ? xstrdup(store_col_text(row, 7)) : NULL;

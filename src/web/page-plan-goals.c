@@ -158,7 +158,10 @@ static void goal_fields(struct http_req *r, struct html *h, const struct pv_head
 static void goal_row(struct http_req *r, struct html *h, const struct pv_head *v, const struct rowset *g, int i)
 {
 	const char *tv = pf_s(g, i, "target_value"), *td = pf_s(g, i, "target_direction");
-	const char *bv = pf_s(g, i, "baseline_value");
+	const char *bv = pf_s(g, i, "baseline_value"), *u = pf_s(g, i, "indicator_unit");
+	const char *sp = u ? " " : "";
+
+	u = u ? u : "";
 
 	html_open(h, "tr", NULL);
 	html_open(h, "td", NULL);
@@ -169,8 +172,8 @@ static void goal_row(struct http_req *r, struct html *h, const struct pv_head *v
 	html_elem(h, "td", label_of(SEX_V, SEX_L, pf_s(g, i, "sex")), NULL);
 	html_elem(h, "td", pf_printf(r, "%s (%s)", label_of(HOR_V, HOR_L, pf_s(g, i, "horizon")),
 				     pf_s(g, i, "horizon_year") ? pf_s(g, i, "horizon_year") : "–"), NULL);
-	html_elem(h, "td", bv ? pf_printf(r, "%s (%s)", num_sv(r, bv), pf_s(g, i, "baseline_year")) : "–", NULL);
-	html_elem(h, "td", tv ? num_sv(r, tv) : td ? label_of(DIR_V, DIR_L, td) :
+	html_elem(h, "td", bv ? pf_printf(r, "%s%s%s (%s)", num_sv(r, bv), sp, u, pf_s(g, i, "baseline_year")) : "–", NULL);
+	html_elem(h, "td", tv ? pf_printf(r, "%s%s%s", num_sv(r, tv), sp, u) : td ? label_of(DIR_V, DIR_L, td) :
 		  strcmp(pf_s(g, i, "benchmark") ? pf_s(g, i, "benchmark") : "", "city_average") == 0 ? "Stadens genomsnitt" : "–",
 		  NULL);
 	html_elem(h, "td", pf_s(g, i, "indicator_name") ? pf_s(g, i, "indicator_name") : "–", NULL);

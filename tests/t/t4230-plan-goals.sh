@@ -233,7 +233,6 @@ has "the hostile title only as text" "&lt;script&gt;alert(1)&lt;/script&gt;"
 hasnt "never the raw script" "<script>alert(1)"
 has "a link to the goals' form" "$P/2/mal"
 valid "the district page with goals is valid HTML"
-cp "$TMP/body" /tmp/t4230-district.html 2>/dev/null
 page "another organisation's editor does not see the draft" 404 GET "/stadsdel/skarpnack?version=2" other.jar
 page "anonymous visitors: the draft is not there" 404 GET "/stadsdel/skarpnack?version=2" -
 page "anonymous visitors see the adopted version" 200 GET "/stadsdel/skarpnack" -
@@ -349,5 +348,6 @@ for t in "Fler kvinnor förvärvsarbetar" "Män förvärvsarbetar som i staden" 
 done
 L plan diff $PLAN 1 2 --json >"$TMP/diff.json" 2>&1 || nok "lup plan diff --json"
 expect_eq "the diff counts the added goals" "$(jq '[.. | objects | select(.kind? == "goal" and .op? == "added")] | length' "$TMP/diff.json" 2>/dev/null)" 5
+L check >/dev/null 2>&1 && ok "the database passes lup check" || nok "lup check"
 
 finish
