@@ -199,6 +199,9 @@ static const struct fspec goal_f[] = {
 	{ "area", F_STRN, 0, 0 }, { "sex", F_ENUMN, L("K", "M", "T"), 0 },
 	{ "horizon_year", F_INTN, 0, 0 },
 	{ "benchmark", F_ENUMN, L("city_average", "district_average", "absolute", "direction", "parity"), 0 },
+	{ "horizon", F_ENUMN, L("5y", "long"), 0 }, { "baseline_value", F_NUMN, 0, 0 },
+	{ "baseline_year", F_INTN, 0, 0 }, { "target_value", F_NUMN, 0, 0 },
+	{ "target_direction", F_ENUMN, L("higher", "lower"), 0 }, { "indicator", F_STRN, 0, 0 },
 	{ "source", F_STRN, 0, 0 }, { "results", F_ARR, 0, &result_o },
 	{ "indicators", F_ARR, 0, &indicator_o }, { 0, 0, 0, 0 } };
 /* a measure's partner: a registry organisation (org) or a plan partner of the document (partner) */

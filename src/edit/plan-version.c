@@ -30,6 +30,7 @@ struct pv_ctx {
 	int number;
 	json_t *themes, *goals, *measures;	/* document id -> new row id (0 while resolving) */
 	json_t *partners;			/* the same for the plan partners (0018) */
+	json_t *indicators;			/* the same for the indicators (a goal's "indicator") */
 };
 
 /* Bound values from the document's values (null -> NULL). */
@@ -94,6 +95,18 @@ static int64_t goal_ref(struct pv_ctx *c, const char *ptr, json_t *v)
 	if ((m = json_object_get(c->goals, json_string_value(v))))
 		return json_integer_value(m);
 	return lookup(c, ptr, STMT_GOAL_ID, v, "goal");
+}
+
+/* indicator_ref: an indicator of the document by id, else any indicator by key. */
+static int64_t indicator_ref(struct pv_ctx *c, const char *ptr, json_t *v)
+{
+	json_t *m;
+
+	if (!json_is_string(v))
+		return 0;
+	if ((m = json_object_get(c->indicators, json_string_value(v))))
+		return json_integer_value(m);
+	return lookup(c, ptr, STMT_INDICATOR_ID, v, "indicator");
 }
 
 /* ins: runs write statement s (only when writing); a conflict is a problem at ptr. */
@@ -208,6 +221,8 @@ static void w_indicator(struct pv_ctx *c, json_t *x, const char *ptr, int64_t go
 			    js(F(x, "source_kind")), js(F(x, "kolada_kpi")), jb(F(x, "by_sex")), jb(F(x, "by_area")),
 			    js(F(x, "source")), js(F(x, "id")), SVI(c->pv) };
 	int64_t ind = ins(c, ptr, STMT_PD_INDICATOR_INSERT, a, 15);
+	if (json_is_string(F(x, "id")))
+		json_object_set_new(c->indicators, json_string_value(F(x, "id")), json_integer(ind));
 	json_array_foreach(F(x, "targets"), j, t) {
 		ptrf(sub, sizeof(sub), "%s/targets/%zu", ptr, j);
 		struct sval b[] = { SVI(ind), ji(F(t, "year")), js(F(t, "kind")), js(F(t, "mode")), jd(F(t, "value")),
@@ -235,8 +250,9 @@ static void w_goals(struct pv_ctx *c, json_t *doc)
 		struct sval a[] = { SVS(key), SVI(owner), SVI(c->pv), js(F(x, "level")), js(F(x, "number")), SVNULL,
 				    js(F(x, "title")), js(F(x, "description")), ji(F(x, "year")), SVID(theme), SVID(area),
 				    js(F(x, "sex")), ji(F(x, "horizon_year")), js(F(x, "benchmark")), js(F(x, "source")),
-				    js(F(x, "id")) };
-		int64_t g = ins(c, ptr, STMT_PD_GOAL_INSERT, a, 16);
+				    js(F(x, "id")), js(F(x, "horizon")), jd(F(x, "baseline_value")), ji(F(x, "baseline_year")),
+				    jd(F(x, "target_value")), js(F(x, "target_direction")) };
+		int64_t g = ins(c, ptr, STMT_PD_GOAL_INSERT, a, 21);
 		json_object_set_new(c->goals, json_string_value(F(x, "id")), json_integer(g));
 	}
 	json_array_foreach(F(doc, "goals"), i, x) {
@@ -263,6 +279,14 @@ static void w_goals(struct pv_ctx *c, json_t *doc)
 		ptrf(ptr, sizeof(ptr), "/indicators/%zu", i);
 		ptrf(sub, sizeof(sub), "%s/goal", ptr);
 		w_indicator(c, x, ptr, goal_ref(c, sub, F(x, "goal")), i + 1);
+	}
+	json_array_foreach(F(doc, "goals"), i, x) {	/* then what measures each goal (0017) */
+		if (!json_is_string(F(x, "indicator")))
+			continue;
+		ptrf(ptr, sizeof(ptr), "/goals/%zu/indicator", i);
+		struct sval a[] = { SVI(json_integer_value(json_object_get(c->goals, json_string_value(F(x, "id"))))),
+				    SVI(indicator_ref(c, ptr, F(x, "indicator"))) };
+		ins(c, ptr, STMT_PD_GOAL_INDICATOR_SET, a, 2);
 	}
 }
 
@@ -397,6 +421,7 @@ static void walk(struct pv_ctx *c, json_t *doc)
 	json_object_clear(c->goals);
 	json_object_clear(c->measures);
 	json_object_clear(c->partners);
+	json_object_clear(c->indicators);
 	/* ids of the document, known before their rows exist (references may point forward) */
 	json_array_foreach(F(doc, "themes"), i, x)
 		json_object_set_new(c->themes, json_string_value(F(x, "id")), json_integer(0));
@@ -404,6 +429,14 @@ static void walk(struct pv_ctx *c, json_t *doc)
 		json_object_set_new(c->goals, json_string_value(F(x, "id")), json_integer(0));
 	json_array_foreach(F(doc, "measures"), i, x)
 		json_object_set_new(c->measures, json_string_value(F(x, "id")), json_integer(0));
+	json_array_foreach(F(doc, "goals"), i, x) {
+		json_t *y;
+		size_t j;
+		json_array_foreach(F(x, "indicators"), j, y)
+			json_object_set_new(c->indicators, json_string_value(F(y, "id")), json_integer(0));
+	}
+	json_array_foreach(F(doc, "indicators"), i, x)
+		json_object_set_new(c->indicators, json_string_value(F(x, "id")), json_integer(0));
 	w_sections(c, doc);
 	w_themes(c, doc);
 	w_areas_partners(c, doc);
@@ -504,10 +537,10 @@ int plan_version_create(struct store *st, json_t *doc, const struct plan_version
 			struct doc_problems *p, int *number, int64_t *pv_id, struct err *e)
 {
 	struct pv_ctx c = { .st = st, .p = p, .e = e, .themes = json_object(), .goals = json_object(),
-			    .measures = json_object(), .partners = json_object() };
+			    .measures = json_object(), .partners = json_object(), .indicators = json_object() };
 	int rc;
 
-	if (!c.themes || !c.goals || !c.measures || !c.partners) {
+	if (!c.themes || !c.goals || !c.measures || !c.partners || !c.indicators) {
 		rc = err_set(e, LUP_EDB, "out of memory");
 		goto out;
 	}
@@ -531,6 +564,7 @@ out:
 	json_decref(c.goals);
 	json_decref(c.measures);
 	json_decref(c.partners);
+	json_decref(c.indicators);
 	return rc;
 }
 

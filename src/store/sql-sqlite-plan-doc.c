@@ -48,9 +48,14 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 		"SELECT g.id AS _id, " KEY_IDENT("g") " AS id, o.key AS owner, g.level, g.number, g.title,"
 		" g.description, g.year,"
 		" CASE WHEN pg.plan_version_id = g.plan_version_id THEN " KEY_IDENT("pg") " ELSE pg.key END AS parent,"
-		" g.theme_id AS _theme, a.key AS area, g.sex, g.horizon_year, g.benchmark, g.source"
+		" g.theme_id AS _theme, a.key AS area, g.sex, g.horizon_year, g.benchmark, g.horizon,"
+		" g.baseline_value, g.baseline_year, g.target_value, g.target_direction,"
+		" CASE WHEN i.plan_version_id = g.plan_version_id OR (i.plan_version_id IS NULL"
+		"  AND ig.plan_version_id = g.plan_version_id) THEN " KEY_IDENT("i") " ELSE i.key END AS indicator,"
+		" g.source"
 		" FROM goal g JOIN organisation o ON o.id = g.owner_id LEFT JOIN goal pg ON pg.id = g.parent_id"
-		" LEFT JOIN area a ON a.id = g.area_id WHERE g.plan_version_id = ?1 ORDER BY g.id",
+		" LEFT JOIN area a ON a.id = g.area_id LEFT JOIN indicator i ON i.id = g.indicator_id"
+		" LEFT JOIN goal ig ON ig.id = i.goal_id WHERE g.plan_version_id = ?1 ORDER BY g.id",
 	/* (goal id) */
 	[STMT_PD_GOAL_RESULTS] =
 		"SELECT text, source FROM goal_result WHERE goal_id = ?1 ORDER BY ord",
@@ -165,8 +170,11 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 	 * sex, horizon_year, benchmark, source, ident) */
 	[STMT_PD_GOAL_INSERT] =
 		"INSERT INTO goal (key, owner_id, plan_version_id, level, number, parent_id, title, description,"
-		" year, theme_id, area_id, sex, horizon_year, benchmark, source, ident)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+		" year, theme_id, area_id, sex, horizon_year, benchmark, source, ident, horizon, baseline_value,"
+		" baseline_year, target_value, target_direction)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+	/* (goal id, indicator id): the indicator that measures the goal (0017) */
+	[STMT_PD_GOAL_INDICATOR_SET] = "UPDATE goal SET indicator_id = ?2 WHERE id = ?1",
 	/* (goal id, parent id) */
 	[STMT_PD_GOAL_PARENT] = "UPDATE goal SET parent_id = ?2 WHERE id = ?1",
 	/* (goal id, ord, text, source) */

@@ -20,6 +20,7 @@
 #include "store/stmt-plan-theme.h"
 #include "store/stmt-edit-plan.h"
 #include "store/stmt-plan-measure.h"
+#include "store/stmt-plan-goal.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -90,7 +91,9 @@
 	/* replacing a draft version's content with a document */ \
 	STMT_LIST_PLAN_REPLACE(X) \
 	/* an LUP version's measures and plan partners */ \
-	STMT_LIST_PLAN_MEASURE(X)
+	STMT_LIST_PLAN_MEASURE(X) \
+	/* an LUP version's goals (målsättningar) */ \
+	STMT_LIST_PLAN_GOAL(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -128,6 +128,11 @@ int api_pv_themes_order(struct http_req *r);
 int api_pv_theme_get(struct http_req *r);
 int api_pv_theme_patch(struct http_req *r);
 int api_pv_theme_delete(struct http_req *r);
+int api_pv_goals_get(struct http_req *r);
+int api_pv_goals_post(struct http_req *r);
+int api_pv_goal_get(struct http_req *r);
+int api_pv_goal_patch(struct http_req *r);
+int api_pv_goal_delete(struct http_req *r);
 int api_pv_areas_get(struct http_req *r);
 int api_pv_areas_put(struct http_req *r);
 

@@ -1,5 +1,6 @@
 /* page-district.c: GET /stadsdel/{key}[?ar=YYYY&indikator=KEY], one district (stadsdelsområde):
- * its LUP (the 7 sections where the plan has them, themes, prioritised areas, measures by theme
+ * its LUP (the 7 sections where the plan has them, themes, prioritised areas, its goals with their
+ * trajectories (page-district-goals.c), measures by theme
  * with partners, intended partners), the other organisations' activities there, its indicators
  * against the city average (page-district-indicators.c), an activity
  * timeline and the resources allocated to it. Anonymous visitors see the LUP's adopted version;
@@ -159,7 +160,7 @@ static void toc(struct html *h)
 {
 	static const char *const items[][2] = {
 		{ "#avsnitt", "Programmets avsnitt" }, { "#teman", "Teman" },
-		{ "#omraden", "Prioriterade områden" }, { "#atgarder", "Åtgärder" },
+		{ "#omraden", "Prioriterade områden" }, { "#malsattningar", "Målsättningar" }, { "#atgarder", "Åtgärder" },
 		{ "#parter", "Samverkansparter" }, { "#andra", "Andra organisationer här" },
 		{ "#indikatorer", "Indikatorer" }, { "#tidslinje", "Tidslinje" }, { "#resurser", "Resursfördelning" },
 	};
@@ -310,6 +311,17 @@ static int themes(struct district *x, const struct rowset *t)
 	}
 	html_close(h);
 	html_close(h);
+	return 0;
+}
+
+/* goals: the programme's goals with their trajectories (page-district-goals.c). */
+static int goals(struct district *x)
+{
+	section(x->h, "malsattningar", "Målsättningar");
+	edit_link(x, "mal", "Ändra målsättningar");
+	if (page_district_goals(x->r, x->h, x->version_id, x->id))
+		return -1;
+	html_close(x->h);
 	return 0;
 }
 
@@ -729,7 +741,7 @@ int page_district(struct http_req *r)
 	if (facts(&x) || versions(&x))
 		return r->status;
 	toc(x.h);
-	if (lup_sections(&x) || themes(&x, &t) || pareas(&x) || measures(&x, &t) || partners(&x))
+	if (lup_sections(&x) || themes(&x, &t) || pareas(&x) || goals(&x) || measures(&x, &t) || partners(&x))
 		return r->status;
 	others(&x);
 	if (page_district_indicators(r, x.h, x.id, x.committee_id, x.key, x.name, year))

@@ -1,7 +1,9 @@
 /* page-new-goal.c: GET/POST /organisation/{key}/nytt-mal[?ar=YYYY]: a new nämndmål (under one
- * of the council's goals) or LUP goal of an organisation, for its editors and administrators.
- * The write is api_goal_create, the API's POST /api/v1/goals: the same limits and checks,
- * authz_org for the owner, one transaction with its audit entry. */
+ * of the council's goals) of an organisation, for its editors and administrators. The write is
+ * api_goal_create, the API's POST /api/v1/goals: the same limits and checks, authz_org for the
+ * owner, one transaction with its audit entry. LUP goals (målsättningar) belong to a version of
+ * the district's LUP and are written in its goals' form (page-plan-goals.c): this page links
+ * there and refuses the level 'lup'. */
 #include "web/pages-forms.h"
 #include "web/api-create.h"
 #include "store/store.h"
@@ -10,8 +12,8 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const level_values[] = { "namndmal", "lup", NULL };
-static const char *const level_labels[] = { "Nämndmål", "Mål i lokalt utvecklingsprogram (LUP-mål)", NULL };
+static const char *const level_values[] = { "namndmal", NULL };
+static const char *const level_labels[] = { "Nämndmål", NULL };
 
 static const struct pf_field_sv fields_sv[] = {
 	{ "name", "namn", "Skriv målets namn.", "Namnet", NULL },
@@ -29,6 +31,7 @@ static const struct pf_field_sv fields_sv[] = {
 struct new_goal {
 	struct rowset org;	/* STMT_WEB_FORMS_ORG */
 	struct rowset kf;	/* STMT_WEB_FORMS_KF_GOALS */
+	struct rowset lups;	/* STMT_PG_ORG_LUP */
 	int64_t id;
 	long year;
 };
@@ -57,7 +60,8 @@ static int load(struct http_req *r, struct new_goal *g)
 		return page_error(r, 404, "Det finns ingen organisation med den adressen.");
 	if (!pf_may_write(r, g->id))
 		return pf_forbidden(r, pf_s(&g->org, 0, "name"));
-	return pf_query(r, &g->kf, STMT_WEB_FORMS_KF_GOALS, &year, 1) != 0 ? r->status : 0;
+	return pf_query(r, &g->kf, STMT_WEB_FORMS_KF_GOALS, &year, 1) != 0 ||
+	       pf_query(r, &g->lups, STMT_PG_ORG_LUP, &id, 1) != 0 ? r->status : 0;
 }
 
 /* parent_select: the council's goals as a list, with a first choice for none. */
@@ -70,7 +74,7 @@ static void parent_select(struct http_req *r, struct html *h, const struct new_g
 	char hint[300];
 
 	values[0] = "";
-	labels[0] = "Inget (bara för LUP-mål)";
+	labels[0] = "Inget";
 	for (int i = 0; i < n; i++) {
 		const char *num = pf_s(&g->kf, i, "number");
 		values[i + 1] = pf_s(&g->kf, i, "key");
@@ -81,11 +85,32 @@ static void parent_select(struct http_req *r, struct html *h, const struct new_g
 	values[n + 1] = labels[n + 1] = NULL;
 	if (n)
 		snprintf(hint, sizeof(hint), "Kommunfullmäktiges inriktningsmål och verksamhetsområdesmål för %s. "
-			 "Ett nämndmål hör till ett av dem; ett LUP-mål behöver inget.", pf_s(&g->kf, 0, "year"));
+			 "Ett nämndmål hör till ett av dem.", pf_s(&g->kf, 0, "year"));
 	else
-		snprintf(hint, sizeof(hint), "Det finns inga mål från kommunfullmäktige för %ld eller tidigare år i lup. "
-			 "Ett LUP-mål behöver inget överordnat mål.", g->year);
+		snprintf(hint, sizeof(hint), "Det finns inga mål från kommunfullmäktige för %ld eller tidigare år i lup.",
+			 g->year);
 	form_select(h, e, "overordnat", "Överordnat mål", values, labels, selected, hint);
+}
+
+/* lup_links: where the organisation's LUP goals are written: the goals' form of each LUP's
+ * draft, else its district page (a new version is needed first). */
+static void lup_links(struct http_req *r, struct html *h, const struct new_goal *g)
+{
+	for (int i = 0; i < g->lups.nrows; i++) {
+		html_open(h, "p", NULL);
+		if (pf_s(&g->lups, i, "draft")) {
+			html_text(h, "LUP-mål (målsättningar) skrivs i programmets utkast, med tema, område, kön, "
+				  "tidshorisont, utgångsläge och indikator: ");
+			pf_link(h, pf_href(r, "/plan/%s/version/%s/mal", pf_s(&g->lups, i, "key"), pf_s(&g->lups, i, "draft")),
+				"Målsättningar i det lokala utvecklingsprogrammet");
+		} else {
+			html_text(h, "LUP-mål (målsättningar) skrivs i ett utkast till det lokala utvecklingsprogrammet. "
+				  "Programmet har inget utkast nu; en ny version skapas med lup plan new-version. ");
+			if (pf_s(&g->lups, i, "district"))
+				pf_link(h, pf_href(r, "/stadsdel/%s", pf_s(&g->lups, i, "district")), "Programmet");
+		}
+		html_close(h);
+	}
 }
 
 static int render(struct http_req *r, const struct new_goal *g, const struct form *f, const struct form_errors *e,
@@ -102,9 +127,10 @@ static int render(struct http_req *r, const struct new_goal *g, const struct for
 	html_close(h);
 	html_elem(h, "h1", "Nytt mål", NULL);
 	html_open(h, "p", NULL);
-	html_textf(h, "Ett nytt nämndmål eller LUP-mål för %s. Indikatorer och aktiviteter lägger du till på "
+	html_textf(h, "Ett nytt nämndmål för %s. Indikatorer och aktiviteter lägger du till på "
 		   "målets sida när det är sparat.", pf_s(&g->org, 0, "name"));
 	html_close(h);
+	lup_links(r, h, g);
 	html_open(h, "form", "method", "post", "action", action, NULL);
 	form_error_summary(h, e, 2);
 	form_csrf_field(r, h);
@@ -145,6 +171,11 @@ int page_goal_new_post(struct http_req *r)
 		return rc;
 	if (pf_parse_year(form_get(&f, "ar"), &year) != 0)
 		year = 0;
+	if (form_get(&f, "niva") && strcmp(form_get(&f, "niva"), "lup") == 0) {
+		form_error(r, &e, "niva", "Här skrivs nämndmål. LUP-mål skrivs i det lokala utvecklingsprogrammets "
+			   "målsättningar (länken ovan).");
+		return render(r, &g, &f, &e, 422);
+	}
 	struct api_goal_new in = {
 		.level = form_nonempty(form_get(&f, "niva")), .parent = form_nonempty(form_get_trim(r, &f, "overordnat")),
 		.name = form_get_trim(r, &f, "namn"), .description = form_nonempty(form_get_trim(r, &f, "beskrivning")),

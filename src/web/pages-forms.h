@@ -65,6 +65,12 @@ int page_pv_partners(struct http_req *r);	/* GET /plan/{key}/version/{n}/parter 
 int page_pv_partners_post(struct http_req *r);	/* POST .../parter: a new partner */
 int page_pv_partner_post(struct http_req *r);	/* POST .../parter/{id}: grupp-ID, namn-ID */
 int page_pv_partner_remove(struct http_req *r);	/* POST .../parter/{id}/ta-bort */
+int page_pv_goals(struct http_req *r);		/* GET /plan/{key}/version/{n}/mal */
+int page_pv_goals_post(struct http_req *r);	/* POST /plan/{key}/version/{n}/mal: a new goal */
+int page_pv_goal(struct http_req *r);		/* GET .../mal/{id} */
+int page_pv_goal_post(struct http_req *r);	/* POST .../mal/{id} */
+int page_pv_goal_delete(struct http_req *r);	/* GET .../mal/{id}/ta-bort: the question */
+int page_pv_goal_delete_post(struct http_req *r);	/* POST .../mal/{id}/ta-bort */
 
 /* Limits of the fields, the same as the API's. */
 #define PF_MAX_TEXT 20000	/* descriptions, analyses, forecasts, comments */

@@ -98,4 +98,9 @@ void places_td_num(struct html *h, const char *text);
 /* places_link: <a href="prefix/arg">text</a> (arg percent-encoded); text only when arg is NULL. */
 void places_link(struct http_req *r, struct html *h, const char *prefix, const char *arg, const char *text);
 
+/* page_district_goals: the goals (målsättningar) of LUP version `version` (0: none) of district
+ * (page-district-goals.c), into h inside the caller's section. Returns 0, or -1 when it
+ * answered an error page. */
+int page_district_goals(struct http_req *r, struct html *h, int64_t version, int64_t district);
+
 #endif

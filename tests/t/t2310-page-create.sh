@@ -146,9 +146,9 @@ has "under its parent" 'href="/mal/kf-2022-1-2"'
 valid "the new goal's page is valid HTML"
 page "the organisation page of 2023" 200 GET "/organisation/$ORGKEY?ar=2023" anna.jar
 has "shows the new nämndmål escaped" "Tryggare torg $HOSTILE_ESC"
-page "an LUP goal without a parent" 303 POST "/organisation/$ORGKEY/nytt-mal?ar=2022" anna.jar \
-	-d "csrf=$CSRF&niva=lup&overordnat=&namn=Fler+m%C3%B6tesplatser&ar=2022"
-expect_eq "... is stored" "$(q "SELECT level || '|' || coalesce(parent_id, '-') FROM goal WHERE title = 'Fler mötesplatser'")" "lup|-"
+page "an LUP goal is not written here (it belongs to the LUP's draft: /plan/KEY/version/N/mal)" 422 \
+	POST "/organisation/$ORGKEY/nytt-mal?ar=2022" anna.jar -d "csrf=$CSRF&niva=lup&overordnat=&namn=Fler+m%C3%B6tesplatser&ar=2022"
+expect_eq "... is not stored" "$(q "SELECT count(*) FROM goal WHERE title = 'Fler mötesplatser'")" "0"
 page "an administrator adds one for another organisation" 303 POST "/organisation/rinkeby-kista-stadsdelsnamnd/nytt-mal?ar=2022" ada.jar \
 	-d "csrf=$CSRF_ADA&niva=namndmal&overordnat=kf-2022-1-1&namn=Admins+m%C3%A5l&ar=2022"
 expect_eq "... owned by that organisation" "$(q "SELECT o.key FROM goal g JOIN organisation o ON o.id = g.owner_id WHERE g.title = 'Admins mål'")" rinkeby-kista-stadsdelsnamnd

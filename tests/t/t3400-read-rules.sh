@@ -220,7 +220,7 @@ form() {	# form NAME WANT PATH FIELDS...
 	if [ "$code" = "$want" ]; then ok "$name"; else nok "$name (POST $path: $code, expected $want)"; fi
 }
 n0=$(q "SELECT count(*) FROM goal")
-form "the new-goal form with another organisation's goal as parent" 403 "/organisation/$OWN/nytt-mal" \
+form "the new-goal form with another organisation's goal as parent (an LUP goal: refused, those are written in the LUP's draft)" 422 "/organisation/$OWN/nytt-mal" \
 	--data-urlencode niva=lup --data-urlencode "overordnat=$OGOAL" --data-urlencode "namn=Kapat formulärmål" --data-urlencode ar=2022
 expect_eq "... wrote nothing" "$(q "SELECT count(*) FROM goal")" "$n0"
 form "the new-goal form with a KF goal as parent" 303 "/organisation/$OWN/nytt-mal" \
