@@ -12,6 +12,7 @@
 #define CHAIN_CTE \
 	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = ?1" \
 	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2)" \
+	"  AND NOT EXISTS (SELECT 1 FROM plan_version dv WHERE dv.id = g.plan_version_id AND dv.status = 'draft')" \
 	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
 
 /* The change guard of an upsert: update only when a value differs, so that loading the same
@@ -670,7 +671,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" FROM goal g JOIN chain c ON c.id = g.id LEFT JOIN goal p ON p.id = g.parent_id"
 		" JOIN organisation ow ON ow.id = g.owner_id"
 		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
-		" WHEN 'namndmal' THEN 3 ELSE 4 END, g.key",
+		" WHEN 'namndmal' THEN 3 ELSE 4 END,"
+		" CASE WHEN g.level = 'namndmal' THEN coalesce(CAST(g.number AS INTEGER), 1000000000) END, g.key",
 	/* (indicator_id, year, org_id) -> outcomes of the year in the organisation's district
 	 * (of its committee or administration) and in the municipality */
 	[STMT_INDICATOR_OUTCOMES_YEAR] =

@@ -18,6 +18,7 @@
 #include "store/stmt-plan-doc.h"
 #include "store/stmt-plan-theme.h"
 #include "store/stmt-edit-plan.h"
+#include "store/stmt-goal-edit.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -84,7 +85,9 @@
 	/* a plan version's themes and prioritised areas */ \
 	STMT_LIST_PLAN_THEME(X) \
 	/* the plan content's write paths */ \
-	STMT_LIST_EDIT_PLAN(X)
+	STMT_LIST_EDIT_PLAN(X) \
+	/* nämndmål: numbers, results, order, removal; the year rollover */ \
+	STMT_LIST_GOAL_EDIT(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

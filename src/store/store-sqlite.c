@@ -36,6 +36,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_web_follow, sqlite_sql_web_forms, sqlite_sql_web_search, sqlite_sql_plan_version, sqlite_sql_plan_doc,
 	sqlite_sql_plan_theme,
 	sqlite_sql_edit_plan,
+	sqlite_sql_goal_edit,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */
