@@ -78,6 +78,9 @@ const char *const sqlite_sql_goal_edit[STMT__MAX] = {
 	[STMT_GE_SIBLING_NAMES] =
 		"SELECT x.id, x.key, x.number, x.title AS name FROM (" SIBLINGS ") s JOIN goal x ON x.id = s.id"
 		" ORDER BY " NUM_ORDER("x"),
+	/* (goal_id) -> the ids of its indicators, of its activities */
+	[STMT_GE_IND_IDS] = "SELECT id FROM indicator WHERE goal_id = ?1 ORDER BY id",
+	[STMT_GE_ACT_IDS] = "SELECT id FROM activity WHERE goal_id = ?1 ORDER BY id",
 	/* (plan key) -> its owner */
 	[STMT_RO_PLAN_OWNER] = "SELECT owner_id FROM plan WHERE key = ?1",
 	/* (goal_id) -> its plan version */

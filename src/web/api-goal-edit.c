@@ -190,6 +190,33 @@ static int two_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
+/* move_audited: moves the things of kind (listed by ids) from goal id to goal to (statement
+ * move), with an audit entry for each. In the open transaction; LUP_OK or a store error. */
+static int move_audited(struct http_req *r, int64_t id, int64_t to, const char *kind, const char *entity,
+			enum stmt ids, enum stmt move)
+{
+	const struct kind *k = kind_find(kind);
+	struct sval arg = SVI(id), mv[] = { SVI(id), SVI(to) };
+	struct sibs s = { .r = r };
+	char **before;
+
+	if (store_query(r->st, ids, &arg, 1, sib_row, &s, &r->err) != LUP_OK)
+		return r->err.code;
+	before = arena_alloc(&r->a, sizeof(*before) * (size_t)(s.n + 1));
+	for (int i = 0; i < s.n; i++)
+		if (api_snapshot(r, k, s.id[i], &before[i]) != LUP_OK)
+			return r->err.code;
+	if (store_exec(r->st, move, mv, 2, NULL, NULL, &r->err) != LUP_OK)
+		return r->err.code;
+	for (int i = 0; i < s.n; i++) {
+		char *after;
+		if (api_snapshot(r, k, s.id[i], &after) != LUP_OK ||
+		    api_audit(r, "update", entity, s.id[i], before[i], after) != LUP_OK)
+			return r->err.code;
+	}
+	return LUP_OK;
+}
+
 /* remove_rules: 0 when goal id may go (what hangs under it moved to move_to when given), else
  * the status answered (the transaction rolled back). */
 static int remove_rules(struct http_req *r, int64_t id, int64_t move_to, int page)
@@ -234,8 +261,8 @@ static int remove_rules(struct http_req *r, int64_t id, int64_t move_to, int pag
 			    "Välj ett annat mål i samma organisation att flytta till.");
 	if ((rc = frozen_or_409(r, STMT_PV_FROZEN_GOAL, move_to, page)) != 0)
 		return rc;
-	if (store_exec(r->st, STMT_GE_MOVE_INDICATORS, mv, 2, NULL, NULL, &r->err) != LUP_OK ||
-	    store_exec(r->st, STMT_GE_MOVE_ACTIVITIES, mv, 2, NULL, NULL, &r->err) != LUP_OK)
+	if (move_audited(r, id, move_to, "indicators", "indicator", STMT_GE_IND_IDS, STMT_GE_MOVE_INDICATORS) != LUP_OK ||
+	    move_audited(r, id, move_to, "activities", "activity", STMT_GE_ACT_IDS, STMT_GE_MOVE_ACTIVITIES) != LUP_OK)
 		return api_rollback_fail(r);
 	return 0;
 }

@@ -167,6 +167,7 @@ req "deleted with its activity moved to nm-04" 204 DELETE "/api/v1/goals/$G2?mov
 expect_eq "gone" "$(gid "$(NM 02)")" ""
 expect_eq "the activities moved" "$(q "SELECT count(*) FROM activity WHERE goal_id = $G4")" "$((ACTS4 + ACTS2))"
 expect_eq "the numbers close up: nm-03 is 2" "$(num "$(NM 03)")" 2
+expect_eq "the moved activity audited" "$(q "SELECT count(*) FROM audit WHERE entity = 'activity' AND action = 'update' AND after LIKE '%$(NM 04)%'")" "$ACTS2"
 q "SELECT before FROM audit WHERE entity = 'goal' AND action = 'delete' AND entity_id = $G2" | grep -q "Invånarna är självförsörjande" \
 	&& ok "the audit keeps the goal before" || nok "no delete entry with the goal"
 req "a fresh goal is deleted" 204 DELETE "/api/v1/goals/$NEW" "" "$T_own"
