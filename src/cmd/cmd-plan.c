@@ -2,7 +2,11 @@
  * function per subcommand, found through the table `subs`. */
 #include "cmd/cmd.h"
 #include "cmd/cmd-plan.h"
+#include "edit/plan-rollover.h"
 #include "edit/plan-version.h"
+#include "doc/plan-json.h"
+
+#include <stdlib.h>
 #include "store/store.h"
 
 #include <string.h>
@@ -49,11 +53,67 @@ static int sub_new_version(struct cmd_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int sub_rollover(struct cmd_ctx *c, int argc, char **argv);
+
+static const struct cmd rollover_usage = {
+	"plan rollover", sub_rollover, "plan rollover KEY --year YYYY",
+	"next year's verksamhetsplan from this year's, as a draft",
+	"Starts the verksamhetsplan of YYYY (a new plan vp-YYYY-..., one draft version) from plan KEY's\n"
+	"adopted version: its nämndmål with their numbers, descriptions and expected results (a KF\n"
+	"parent mapped to the KF goal of YYYY with the same number, else kept: a warning), their\n"
+	"indicators without targets or outcomes, and the activities that are not done or cancelled.\n"
+	"Exit 1 when the plan is missing or the owner has a plan for YYYY; 2 for a bad year.",
+};
+
+/* `lup plan rollover KEY --year YYYY`. */
+static int sub_rollover(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct plan_version_opts o = { .actor = "lup plan rollover", .origin = "rollover" };
+	const char *ys = NULL, *pos[1];
+	const struct opt opts[] = { { "--year", &ys, NULL }, { NULL, NULL, NULL } };
+	struct doc_problems p = { 0 };
+	struct plan_rollover_out out;
+	struct store *st = NULL;
+	int help = 0, npos, rc;
+	char *end = NULL;
+	long year;
+
+	if ((rc = cmd_parse(&rollover_usage, argc, argv, opts, pos, 1, &npos, &help)) != EXIT_OK)
+		return rc;
+	if (help)
+		return cmd_help(&rollover_usage, stdout);
+	year = ys ? strtol(ys, &end, 10) : 0;
+	if (npos != 1 || !ys || *end || year < 1900 || year > 2999) {
+		fprintf(stderr, "lup plan rollover: give the plan's KEY and --year YYYY (1900-2999)\nusage: lup %s\n",
+			rollover_usage.usage);
+		return EXIT_USAGE;
+	}
+	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
+		return rc;
+	rc = plan_rollover(st, pos[0], (int)year, &o, &out, &p, &c->err);
+	store_close(st);
+	doc_problems_free(&p);
+	if (rc == LUP_EINVAL) {
+		fprintf(stderr, "lup plan rollover: %s\n", c->err.msg);
+		return EXIT_USAGE;
+	}
+	if (rc != LUP_OK)
+		return cmd_fail(c);
+	printf("plan %s: version 1 (draft) from %s: %d goals, %d expected results, %d indicators (targets left "
+	       "out: %d), %d activities (done or cancelled left out: %d)\n", out.key, pos[0], out.goals, out.results,
+	       out.indicators, out.targets_left, out.activities, out.activities_left);
+	if (out.kf_kept)
+		fprintf(stderr, "lup plan rollover: warning: %d KF parent%s kept: the council has no goals for %ld in lup "
+			"with the same number or title\n", out.kf_kept, out.kf_kept == 1 ? "" : "s", year);
+	return EXIT_OK;
+}
+
 static const struct plan_sub subs[] = {
 	{ "list", cmd_plan_list, &cmd_plan_list_usage },
 	{ "new-version", sub_new_version, &new_version_usage },
 	{ "adopt", cmd_plan_adopt, &cmd_plan_adopt_usage },
 	{ "diff", cmd_plan_diff, &cmd_plan_diff_usage },
+	{ "rollover", sub_rollover, &rollover_usage },
 };
 #define NSUBS (sizeof(subs) / sizeof(subs[0]))
 

@@ -409,9 +409,12 @@ static int put_goal(struct ap *a, int gi, const char *key, const char **status)
 		if ((rc = owned(a, g->line, IMP_F_GOAL, "goal", key)) != LUP_OK ||
 		    (rc = attach(a, g->line, IMP_F_PARENT, g->parent)) != LUP_OK)
 			return rc;
+		/* a nämndmål's number: its place in the plan, as its key counts it ("Nämndmål 3"); an
+		 * editor's renumbering stays on a new import */
+		snprintf(number, sizeof(number), "%d", g->m);
 		struct sval w[] = { SVS(key), SVI(a->org), SVI(a->pv), SVID(parent), SVS(g->title), SVS(g->desc),
-				    SVI(a->year), SVS(source(a, gi)) };
-		struct item it = { "goal", label, g->line, STMT_IMP_PLAN_SNAP_GOAL, &k, 1, STMT_IMP_PLAN_NM_GOAL, w, 8 };
+				    SVI(a->year), SVS(source(a, gi)), SVS(number) };
+		struct item it = { "goal", label, g->line, STMT_IMP_PLAN_SNAP_GOAL, &k, 1, STMT_IMP_PLAN_NM_GOAL, w, 9 };
 		return put(a, &it, status);
 	}
 	if (g->level == IMP_PLAN_IM)

@@ -43,18 +43,20 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 		" WHERE (owner_id, level, number, parent_id, title, year) IS NOT (excluded.owner_id,"
 		" excluded.level, excluded.number, coalesce(excluded.parent_id, goal.parent_id),"
 		" excluded.title, excluded.year)",
-	/* (key, owner_id, plan_version_id, parent_id, title, description, year, source): a nämndmål */
+	/* (key, owner_id, plan_version_id, parent_id, title, description, year, source, number): a nämndmål */
 	[STMT_IMP_PLAN_NM_GOAL] =
 		"INSERT INTO goal (key, owner_id, plan_version_id, level, parent_id, title, description,"
-		" year, source) VALUES (?1, ?2, ?3, 'namndmal', ?4, ?5, ?6, ?7, ?8)"
+		" year, source, number) VALUES (?1, ?2, ?3, 'namndmal', ?4, ?5, ?6, ?7, ?8, ?9)"
 		" ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id,"
 		" plan_version_id = excluded.plan_version_id, level = excluded.level,"
 		" parent_id = coalesce(excluded.parent_id, goal.parent_id), title = excluded.title,"
-		" description = coalesce(excluded.description, goal.description), year = excluded.year"
-		" WHERE (owner_id, plan_version_id, level, parent_id, title, description, year) IS NOT"
+		" description = coalesce(excluded.description, goal.description), year = excluded.year,"
+		" number = coalesce(goal.number, excluded.number)"
+		" WHERE (owner_id, plan_version_id, level, parent_id, title, description, year, number) IS NOT"
 		" (excluded.owner_id, excluded.plan_version_id, excluded.level,"
 		" coalesce(excluded.parent_id, goal.parent_id), excluded.title,"
-		" coalesce(excluded.description, goal.description), excluded.year)",
+		" coalesce(excluded.description, goal.description), excluded.year,"
+		" coalesce(goal.number, excluded.number))",
 	/* (key) */
 	[STMT_IMP_PLAN_SNAP_GOAL] =
 		"SELECT g.id, g.key, g.level, g.number, p.key AS parent, g.title, g.description, g.year,"

@@ -69,8 +69,10 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (id) -> a goal with its owner */
 	[STMT_WEB_FORMS_GOAL] =
 		"SELECT g.id, g.key, g.level, g.number, g.title AS name, g.description, g.year, g.owner_id,"
-		" o.key AS owner, o.name AS owner_name, pg.key AS parent, pg.title AS parent_name FROM goal g"
-		" JOIN organisation o ON o.id = g.owner_id LEFT JOIN goal pg ON pg.id = g.parent_id WHERE g.id = ?1"
+		" o.key AS owner, o.name AS owner_name, pg.key AS parent, pg.title AS parent_name,"
+		" o.pair_id AS owner_pair, pv.status AS version_status FROM goal g"
+		" JOIN organisation o ON o.id = g.owner_id LEFT JOIN goal pg ON pg.id = g.parent_id"
+		" LEFT JOIN plan_version pv ON pv.id = g.plan_version_id WHERE g.id = ?1"
 		" AND " SEE_GOAL("g"),
 	/* (id) -> an indicator with its owner and goal */
 	[STMT_WEB_FORMS_INDICATOR] =

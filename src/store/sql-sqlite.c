@@ -675,7 +675,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" FROM goal g JOIN chain c ON c.id = g.id LEFT JOIN goal p ON p.id = g.parent_id"
 		" JOIN organisation ow ON ow.id = g.owner_id"
 		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
-		" WHEN 'namndmal' THEN 3 ELSE 4 END, g.key",
+		" WHEN 'namndmal' THEN 3 ELSE 4 END,"
+		" CASE WHEN g.level = 'namndmal' THEN coalesce(CAST(g.number AS INTEGER), 1000000000) END, g.key",
 	/* (indicator_id, year, org_id) -> outcomes of the year in the organisation's district
 	 * (of its committee or administration) and in the municipality */
 	[STMT_INDICATOR_OUTCOMES_YEAR] =

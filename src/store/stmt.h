@@ -21,6 +21,7 @@
 #include "store/stmt-edit-plan.h"
 #include "store/stmt-plan-measure.h"
 #include "store/stmt-plan-goal.h"
+#include "store/stmt-goal-edit.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -93,7 +94,9 @@
 	/* an LUP version's measures and plan partners */ \
 	STMT_LIST_PLAN_MEASURE(X) \
 	/* an LUP version's goals (målsättningar) */ \
-	STMT_LIST_PLAN_GOAL(X)
+	STMT_LIST_PLAN_GOAL(X) \
+	/* nämndmål: numbers, results, order, removal; the year rollover */ \
+	STMT_LIST_GOAL_EDIT(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

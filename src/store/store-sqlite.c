@@ -41,6 +41,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_plan_replace,
 	sqlite_sql_plan_measure,
 	sqlite_sql_plan_goal,
+	sqlite_sql_goal_edit,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */

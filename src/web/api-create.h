@@ -35,6 +35,8 @@
 #define API_ACTIVITY_NAME_MAX 2000
 #define API_DATE_MAX 32
 #define API_MAX_DISTRICTS 64
+#define API_GOAL_RESULT_MAX 1000	/* one expected result */
+#define API_GOAL_RESULTS_MAX 30		/* expected results of a goal */
 
 /* A broken rule of a new thing. */
 enum api_rule {
@@ -94,6 +96,7 @@ struct api_goal_new {
 	const char *source;		/* "api" or "webb": the goal's source and its key's prefix */
 	int parent_required;		/* a nämndmål must name its parent (the form's rule; the API's
 					 * nämndmål may stand alone) */
+	int page;			/* answer a frozen plan version (409) with the Swedish page */
 };
 
 /* api_goal_create: checks and writes a new goal (see the top of this file); *id is its id
@@ -144,5 +147,55 @@ int api_activity_create(struct http_req *r, const struct api_activity_new *in, s
  * still records the activity).
  */
 int api_activity_remove(struct http_req *r, int64_t id);
+
+/*
+ * The nämndmål of a plan (api-goal-edit.c). A nämndmål's number is its place in its plan
+ * ("Nämndmål 3"): numbered through the plan (its owner's verksamhetsplan version; outside any,
+ * the owner's nämndmål of the year), as the dataset's keys count them (nm-01 ... nm-20).
+ */
+
+/* api_goal_results_check: adds the broken rules of expected results texts[0..n) ("results"). */
+void api_goal_results_check(struct http_req *r, struct api_violations *v, const char *const *texts, int n);
+
+/* api_goal_results_set: in r's open transaction, replaces goal id's expected results by
+ * texts[0..n) in that order. Returns LUP_OK or a store error in r->err (nothing answered). */
+int api_goal_results_set(struct http_req *r, int64_t id, const char *const *texts, int n, const char *source);
+
+/* api_goal_place: in r's open transaction, after nämndmål id (of owner, year) is written: it
+ * joins the owner's verksamhetsplan holding the year (its draft, else its newest version) and,
+ * unless it has a number, gets the next number of that plan. Returns 0, or the status answered
+ * (the transaction rolled back): 409 when that version is frozen (the Swedish page when page). */
+int api_goal_place(struct http_req *r, int64_t id, int64_t owner, long year, int page);
+
+/* api_goal_siblings: the nämndmål of goal id's plan in their order (itself among them) into
+ * *ids (arena). LUP_OK or a store error in r->err. */
+int api_goal_siblings(struct http_req *r, int64_t id, int64_t **ids, int *n);
+
+/*
+ * api_goal_order: renumbers the nämndmål of one plan 1..n in the order ids[0..n) (each of the
+ * plan's nämndmål exactly once; pv non-zero: the plan version they must belong to), in one
+ * transaction with an audit entry per goal whose number changes. Returns 0 without answering,
+ * or the status answered: 422 (not a permutation of one plan's nämndmål), 401/403 (authz_org
+ * of the owner), 409 (frozen), 500; in Swedish pages when page is non-zero.
+ */
+int api_goal_order(struct http_req *r, int64_t pv, const int64_t *ids, int n, int page);
+
+/*
+ * api_goal_remove: deletes goal id (its expected results go with it) under api_write_begin's
+ * rules, and closes up the numbers of its plan's nämndmål after it. Refused with 409 while a
+ * follow-up report assesses it, an indicator under it has outcomes, or goals sit under it; its
+ * indicators and activities are moved to move_to (another goal of the same owner; 422
+ * otherwise) when given, else 409 while it has any. Returns 204 or the status answered (the
+ * refusals as Swedish pages when page is non-zero).
+ */
+int api_goal_remove(struct http_req *r, int64_t id, int64_t move_to, int page);
+
+struct plan_rollover_out;
+
+/* api_plan_rollover_run: next year's verksamhetsplan from plan key (edit/plan-rollover.h) for
+ * the owner's editors and administrators (authz_org). Returns 0 with *out filled, or the status
+ * answered as JSON: 404 (no plan), 401/403, 422 (not a verksamhetsplan, a bad year), 409 (the
+ * plan of the year exists), 500. */
+int api_plan_rollover_run(struct http_req *r, const char *key, int year, struct plan_rollover_out *out);
 
 #endif

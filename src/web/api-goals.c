@@ -17,13 +17,14 @@
 
 static const char *const benchmarks[] = { "city_average", "district_average", "absolute", "direction", "parity", NULL };
 
-enum { G_TITLE, G_DESC, G_NUMBER, G_HORIZON, G_BENCH, G__MAX };
+enum { G_TITLE, G_DESC, G_NUMBER, G_HORIZON, G_BENCH, G_RESULTS, G__MAX };
 static const struct field goal_fields[G__MAX] = {
 	{ "name", FT_STRING, 0, 0, API_GOAL_NAME_MAX, NULL },
 	{ "description", FT_TEXT, 0, 0, API_TEXT_MAX, NULL },
 	{ "number", FT_TEXT, 0, 0, API_GOAL_NUMBER_MAX, NULL },
 	{ "horizon_year", FT_INT, 0, 1900, 2999, NULL },
 	{ "benchmark", FT_ENUM, 0, 0, 0, benchmarks },
+	{ "results", FT_STRINGS, 0, 0, API_GOAL_RESULT_MAX, NULL },
 };
 
 int api_goal_patch(struct http_req *r)
@@ -39,6 +40,12 @@ int api_goal_patch(struct http_req *r)
 		return rc;
 	if (b.present[G_TITLE] && b.isnull[G_TITLE])
 		return http_error(r, 422, "invalid_fields", "'name' cannot be null");
+	if (b.present[G_RESULTS]) {
+		struct api_violations v = { .n = 0 };
+		api_goal_results_check(r, &v, b.list[G_RESULTS], b.nlist[G_RESULTS]);
+		if (v.n)
+			return api_violations_reply(r, &v);
+	}
 	if ((rc = api_write_begin(r, k, id, STMT_GOAL_OWNER, &before)) != 0 ||
 	    (rc = frozen_or_409(r, STMT_PV_FROZEN_GOAL, id, 0)) != 0)
 		return rc;
@@ -47,7 +54,8 @@ int api_goal_patch(struct http_req *r)
 		SVI(b.present[G_NUMBER]), SVS(b.s[G_NUMBER]), SVI(b.present[G_HORIZON]),
 		b.isnull[G_HORIZON] ? SVNULL : SVI(b.i[G_HORIZON]), SVI(b.present[G_BENCH]), SVS(b.s[G_BENCH]),
 	};
-	if (store_exec(r->st, STMT_GOAL_PATCH, args, 11, NULL, NULL, &r->err) != LUP_OK)
+	if (store_exec(r->st, STMT_GOAL_PATCH, args, 11, NULL, NULL, &r->err) != LUP_OK ||
+	    (b.present[G_RESULTS] && api_goal_results_set(r, id, b.list[G_RESULTS], b.nlist[G_RESULTS], "api") != LUP_OK))
 		return api_rollback_fail(r);
 	return api_write_end(r, k, "goal", "update", id, before, 200);
 }
@@ -264,6 +272,8 @@ int api_goal_create(struct http_req *r, const struct api_goal_new *in, struct ap
 	};
 	if (store_exec(r->st, STMT_GOAL_UPSERT, args, 15, id, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
+	if (strcmp(in->level, "namndmal") == 0 && (rc = api_goal_place(r, *id, owner, in->year, in->page)) != 0)
+		return rc;
 	return api_write_end(r, k, "goal", "insert", *id, NULL, 201);
 }
 

@@ -80,9 +80,11 @@ static void check_list(struct http_req *r, const struct field *f, json_t *v, str
 		return;
 	}
 	b->list[i] = arena_alloc(&r->a, sizeof(char *) * (n + 1));
+	size_t max = f->max > 0 ? (size_t)f->max : 200;
+
 	json_array_foreach(v, k, x) {
-		if (!json_is_string(x) || !json_string_length(x) || json_string_length(x) > 200) {
-			http_field_error(r, errs, f->name, "item %zu must be a string of 1-200 bytes", k);
+		if (!json_is_string(x) || !json_string_length(x) || json_string_length(x) > max) {
+			http_field_error(r, errs, f->name, "item %zu must be a string of 1-%zu bytes", k, max);
 			return;
 		}
 		b->list[i][k] = arena_strdup(&r->a, json_string_value(x));

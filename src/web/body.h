@@ -17,7 +17,7 @@ enum ftype {
 	FT_INT,		/* an integer in [min, max] */
 	FT_NUMBER,	/* a number, or null (missing value) */
 	FT_ENUM,	/* one of values */
-	FT_STRINGS,	/* an array of up to 64 non-empty strings */
+	FT_STRINGS,	/* an array of up to 64 non-empty strings of at most max bytes (max 0: 200) */
 };
 
 struct field {

@@ -6,6 +6,8 @@
 #include "web/frozen.h"
 #include "web/pages-forms.h"
 #include "web/api.h"
+#include "web/api-create.h"
+#include "core/buf.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
@@ -24,6 +26,8 @@ static void tools(struct http_req *r, struct html *h, const struct rowset *g)
 		pf_link(h, pf_href(r, "/mal/%s/ny-indikator", key), "Ny indikator");
 		html_text(h, " ");
 		pf_link(h, pf_href(r, "/mal/%s/ny-aktivitet", key), "Ny aktivitet");
+		html_text(h, " ");
+		pf_link(h, pf_href(r, "/mal/%s/ta-bort", key), "Ta bort målet");
 		html_text(h, " ");
 	}
 	if (r->user.id)
@@ -138,6 +142,50 @@ int page_goal(struct http_req *r)
 	return page_end(r, h);
 }
 
+/* results_text: the goal's expected results, one per line ("" when none or on a store error,
+ * which the page's next query reports). */
+static const char *results_text(struct http_req *r, const struct rowset *g)
+{
+	struct sval arg = SVI(pf_i(g, 0, "id"));
+	struct rowset res;
+	struct buf b;
+	const char *out;
+
+	if (pf_query(r, &res, STMT_REL_GOAL_RESULTS, &arg, 1) != 0)
+		return "";
+	buf_init(&b, 0);
+	for (int i = 0; i < res.nrows; i++)
+		buf_addf(&b, "%s%s", i ? "\n" : "", pf_s(&res, i, "text"));
+	out = arena_strdup(&r->a, b.ptr);
+	buf_release(&b);
+	return out;
+}
+
+/* results_lines: the form's text as expected results: one per non-blank line, trimmed. */
+static int results_lines(struct http_req *r, const char *text, const char ***out)
+{
+	size_t len = text ? strlen(text) : 0;
+	char *copy = arena_alloc(&r->a, len + 1);
+	const char **lines = arena_alloc(&r->a, sizeof(*lines) * (len / 2 + 2));
+	int n = 0;
+
+	memcpy(copy, text ? text : "", len + 1);
+	for (char *p = copy, *next; p; p = next) {
+		next = strchr(p, '\n');
+		if (next)
+			*next++ = 0;
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		char *end = p + strlen(p);
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+			*--end = 0;
+		if (*p)
+			lines[n++] = p;
+	}
+	*out = lines;
+	return n;
+}
+
 static int render_form(struct http_req *r, const struct rowset *g, const struct form *f,
 		       const struct form_errors *e, int status)
 {
@@ -159,6 +207,8 @@ static int render_form(struct http_req *r, const struct rowset *g, const struct 
 	form_input(h, e, "namn", "Namn", "text", f ? form_get(f, "namn") : pf_s(g, 0, "name"), NULL, NULL);
 	form_textarea(h, e, "beskrivning", "Beskrivning", f ? form_get(f, "beskrivning") : pf_s(g, 0, "description"),
 		      "Vad målet innebär och hur nämnden arbetar för att nå det.", 8);
+	form_textarea(h, e, "resultat", "Förväntat resultat", f ? form_get(f, "resultat") : results_text(r, g),
+		      "Ett förväntat resultat per rad, i den ordning de ska stå. Tomma rader tas bort.", 8);
 	form_button(h, "Spara", NULL);
 	html_close(h);
 	return page_end_status(r, h, status);
@@ -174,8 +224,10 @@ int page_goal_edit(struct http_req *r)
 	return render_form(r, &g, NULL, NULL, 200);
 }
 
-/* save_goal: the API's goal patch with the name and description; redirects to the goal. */
-static int save_goal(struct http_req *r, const struct rowset *g, const char *name, const char *desc)
+/* save_goal: the API's goal patch with the name, description and expected results (when
+ * changed); redirects to the goal. */
+static int save_goal(struct http_req *r, const struct rowset *g, const char *name, const char *desc,
+		     const char *const *res, int nres, int res_changed)
 {
 	const struct kind *k = kind_find("goals");
 	int64_t id = pf_i(g, 0, "id");
@@ -183,14 +235,15 @@ static int save_goal(struct http_req *r, const struct rowset *g, const char *nam
 	char *before;
 	int rc;
 
-	if (strcmp(name, pf_s(g, 0, "name")) != 0 || strcmp(desc, old ? old : "") != 0) {
+	if (strcmp(name, pf_s(g, 0, "name")) != 0 || strcmp(desc, old ? old : "") != 0 || res_changed) {
 		if ((rc = api_write_begin(r, k, id, STMT_GOAL_OWNER, &before)) != 0)
 			return form_fail_page(r, rc);
 		if ((rc = frozen_or_409(r, STMT_PV_FROZEN_GOAL, id, 1)) != 0)
 			return rc;
 		struct sval args[] = { SVI(id), SVI(1), SVS(name), SVI(1), SVS(*desc ? desc : NULL),
 				       SVI(0), SVNULL, SVI(0), SVNULL, SVI(0), SVNULL };
-		if (store_exec(r->st, STMT_GOAL_PATCH, args, 11, NULL, NULL, &r->err) != LUP_OK)
+		if (store_exec(r->st, STMT_GOAL_PATCH, args, 11, NULL, NULL, &r->err) != LUP_OK ||
+		    (res_changed && api_goal_results_set(r, id, res, nres, "webb") != LUP_OK))
 			return form_fail_page(r, api_rollback_fail(r));
 		if ((rc = api_write_end(r, k, "goal", "update", id, before, 200)) != 200)
 			return form_fail_page(r, rc);
@@ -216,7 +269,19 @@ int page_goal_edit_post(struct http_req *r)
 		form_error(r, &e, "namn", "Namnet får vara högst 500 tecken.");
 	if (desc && strlen(desc) > PF_MAX_TEXT)
 		form_error(r, &e, "beskrivning", "Beskrivningen får vara högst 20 000 tecken.");
+	const char **res = NULL, *res_text = form_get(&f, "resultat");
+	int nres = res_text ? results_lines(r, res_text, &res) : 0;
+	struct api_violations v = { .n = 0 };
+	api_goal_results_check(r, &v, res, nres);
+	if (v.n)
+		form_error(r, &e, "resultat", nres > API_GOAL_RESULTS_MAX ? "Skriv högst 30 förväntade resultat." :
+			   "Ett förväntat resultat får vara högst 1 000 tecken.");
 	if (e.n)
 		return render_form(r, &g, &f, &e, 422);
-	return save_goal(r, &g, name, desc ? desc : "");
+	/* the results change when the form sends them and they differ from those stored */
+	const char **cur = NULL;
+	int ncur = results_lines(r, results_text(r, &g), &cur), changed = res_text && ncur != nres;
+	for (int i = 0; res_text && !changed && i < nres; i++)
+		changed = strcmp(res[i], cur[i]) != 0;
+	return save_goal(r, &g, name, desc ? desc : "", res, nres, changed);
 }

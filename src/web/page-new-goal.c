@@ -180,7 +180,7 @@ int page_goal_new_post(struct http_req *r)
 		.level = form_nonempty(form_get(&f, "niva")), .parent = form_nonempty(form_get_trim(r, &f, "overordnat")),
 		.name = form_get_trim(r, &f, "namn"), .description = form_nonempty(form_get_trim(r, &f, "beskrivning")),
 		.number = form_nonempty(form_get_trim(r, &f, "nummer")), .owner = pf_printf(r, "%lld", (long long)g.id),
-		.year = year, .source = "webb", .parent_required = 1,
+		.year = year, .source = "webb", .parent_required = 1, .page = 1,
 	};
 	rc = api_goal_create(r, &in, &v, &id);
 	if (rc == 422 && v.n) {

@@ -251,6 +251,56 @@ static void goal_texts(struct org *x, int64_t goal)
 	html_close(h);
 }
 
+/* order_form: for those who may write for the organisation, a nämndmål's buttons to move it
+ * one step up or down in its plan (page-goal-delete.c; the numbers follow). */
+static void order_form(struct org *x, const char *key)
+{
+	struct html *h = x->h;
+
+	if (!pf_may_write(x->r, x->id))
+		return;
+	html_open(h, "form", "method", "post", "action", pf_href(x->r, "/mal/%s/flytta", key), "class", "actions", NULL);
+	form_csrf_field(x->r, h);
+	html_open(h, "button", "type", "submit", "name", "riktning", "value", "upp", NULL);
+	html_text(h, "Flytta upp");
+	html_close(h);
+	html_open(h, "button", "type", "submit", "name", "riktning", "value", "ned", NULL);
+	html_text(h, "Flytta ned");
+	html_close(h);
+	pf_link(h, pf_href(x->r, "/mal/%s/ta-bort", key), "Ta bort");
+	html_close(h);
+}
+
+/* rollover_form: for those who may write for the organisation, when its verksamhetsplan of the
+ * year has no successor: the form that starts next year's plan from it as a draft. */
+static int rollover_form(struct org *x)
+{
+	struct sval a[] = { SVI(x->id), SVI(x->year) };
+	struct html *h = x->h;
+	struct rowset p;
+	char next[24];
+
+	if (!pf_may_write(x->r, x->id))
+		return 0;
+	if (places_query(x->r, &p, STMT_RO_ORG_PLAN, a, 2))
+		return -1;
+	if (!p.nrows)
+		return 0;
+	snprintf(next, sizeof(next), "%ld", x->year + 1);
+	html_open(h, "form", "method", "post", "action", pf_href(x->r, "/organisation/%s/arsskifte",
+		  places_s(&x->o, 0, "key")), "class", "actions", NULL);
+	form_csrf_field(x->r, h);
+	html_void(h, "input", "type", "hidden", "name", "plan", "value", places_s(&p, 0, "key"), NULL);
+	html_void(h, "input", "type", "hidden", "name", "ar", "value", next, NULL);
+	html_open(h, "button", "type", "submit", NULL);
+	html_textf(h, "Starta verksamhetsplan %s som utkast", next);
+	html_close(h);
+	html_elem(h, "span", "Nämndmålen, deras förväntade resultat och indikatorer (utan årsmål och utfall) och de "
+		  "aktiviteter som pågår följer med.", "class", "hint", NULL);
+	html_close(h);
+	return 0;
+}
+
 /* goal: one goal of the chain and, below it, the goals under it (heading level by depth). */
 static void goal(struct org *x, int i, int depth)
 {
@@ -267,6 +317,8 @@ static void goal(struct org *x, int i, int depth)
 	html_open(h, hn[depth > 3 ? 3 : depth], "id", key, NULL);
 	html_textf(h, "%s: %s", title, places_s(&x->goals, i, "name"));
 	html_close(h);
+	if (strcmp(level, "namndmal") == 0)
+		order_form(x, key);
 	goal_texts(x, id);
 	indicators(x, id, title);
 	assessments(x, id);
@@ -308,6 +360,11 @@ static void chain(struct org *x)
 	html_textf(h, "Mål och indikatorer %ld", x->year);
 	html_close(h);
 	new_goal_link(x->r, h, places_s(&x->o, 0, "key"), x->id, x->year);
+	pf_notice_done(x->r, h, NULL);
+	if (rollover_form(x)) {
+		html_close(h);
+		return;
+	}
 	if (!x->goals.nrows) {
 		html_textf(h, "Organisationen har inga mål för %ld i lup.", x->year);
 		html_close(h);

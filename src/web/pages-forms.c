@@ -2,6 +2,7 @@
  * files share (queries answering the Swedish 500 page, id parameters, Swedish labels). */
 #include "web/pages-forms.h"
 #include "web/api-create.h"
+#include "web/authz.h"
 #include "model/fmt.h"
 #include "model/period.h"
 #include "model/status.h"
@@ -47,6 +48,10 @@ const struct route page_routes_forms[] = {
 	{ POST, "/mal/{key}/ny-indikator", page_indicator_new_post, ACC_WRITE, R_FORM, "pages", "create an indicator (form)", NULL },
 	{ GET, "/mal/{key}/ny-aktivitet", page_activity_new, ACC_WRITE, 0, "pages", "the form for a new activity under a goal", NULL },
 	{ POST, "/mal/{key}/ny-aktivitet", page_activity_new_post, ACC_WRITE, R_FORM, "pages", "create an activity (form)", NULL },
+	{ GET, "/mal/{key}/ta-bort", page_goal_delete, ACC_WRITE, 0, "pages", "asks whether to delete a goal", NULL },
+	{ POST, "/mal/{key}/ta-bort", page_goal_delete_post, ACC_WRITE, R_FORM, "pages", "delete a goal (form)", NULL },
+	{ POST, "/mal/{key}/flytta", page_goal_move_post, ACC_WRITE, R_FORM, "pages", "move a nämndmål one step in its plan's order (form)", NULL },
+	{ POST, "/organisation/{key}/arsskifte", page_org_rollover_post, ACC_WRITE, R_FORM, "pages", "start next year's verksamhetsplan as a draft (form)", NULL },
 	{ GET, "/aktivitet/{id}/ta-bort", page_activity_delete, ACC_WRITE, 0, "pages", "asks whether to delete an activity", NULL },
 	{ POST, "/aktivitet/{id}/ta-bort", page_activity_delete_post, ACC_WRITE, R_FORM, "pages", "delete an activity (form)", NULL },
 	{ GET, "/plan/{key}/version/{n}/teman", page_pv_themes, ACC_WRITE, 0, "pages", "a draft plan version's themes: order, the form for a new one", NULL },
@@ -221,7 +226,9 @@ int pf_goal_load(struct http_req *r, struct rowset *g, int write)
 	struct sval arg = SVI(id);
 	if (pf_query(r, g, STMT_WEB_FORMS_GOAL, &arg, 1) != 0)
 		return r->status;
-	if (!g->nrows)
+	/* a goal of a draft version is shown only to those who may read the draft */
+	if (!g->nrows || (pf_s(g, 0, "version_status") && strcmp(pf_s(g, 0, "version_status"), "draft") == 0 &&
+			  !authz_plan_draft_readable(&r->user, pf_i(g, 0, "owner_id"), pf_i(g, 0, "owner_pair"))))
 		return page_error(r, 404, "Det finns inget mål med den adressen.");
 	if (write && !pf_may_write(r, pf_i(g, 0, "owner_id")))
 		return pf_forbidden(r, pf_s(g, 0, "owner_name"));
@@ -451,6 +458,10 @@ void pf_notice_done(struct http_req *r, struct html *h, const char *what)
 		pf_notice(h, "Indikatorn är tillagd.");
 	else if (strcmp(k, "borttagen") == 0)
 		pf_notice(h, "Aktiviteten är borttagen.");
+	else if (strcmp(k, "mal-borttaget") == 0)
+		pf_notice(h, "Målet är borttaget.");
+	else if (strcmp(k, "arsskifte") == 0)
+		pf_notice(h, "Nästa års verksamhetsplan är skapad som utkast. Den visas inte för allmänheten förrän den är antagen.");
 	else
 		pf_notice(h, "Ändringarna är sparade.");
 }

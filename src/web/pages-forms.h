@@ -43,6 +43,10 @@ int page_indicator_new(struct http_req *r);	/* GET /mal/{key}/ny-indikator */
 int page_indicator_new_post(struct http_req *r);	/* POST /mal/{key}/ny-indikator */
 int page_activity_new(struct http_req *r);	/* GET /mal/{key}/ny-aktivitet */
 int page_activity_new_post(struct http_req *r);	/* POST /mal/{key}/ny-aktivitet */
+int page_goal_delete(struct http_req *r);		/* GET /mal/{key}/ta-bort: the question */
+int page_goal_delete_post(struct http_req *r);		/* POST /mal/{key}/ta-bort */
+int page_goal_move_post(struct http_req *r);		/* POST /mal/{key}/flytta */
+int page_org_rollover_post(struct http_req *r);		/* POST /organisation/{key}/arsskifte */
 int page_activity_delete(struct http_req *r);	/* GET /aktivitet/{id}/ta-bort: the question */
 int page_activity_delete_post(struct http_req *r);	/* POST /aktivitet/{id}/ta-bort */
 /* A draft plan version's themes and prioritised areas (page-plan-themes.c, page-plan-areas.c). */

@@ -151,7 +151,7 @@ valid "/organisation/spanga-tensta-stadsdelsnamnd"
 page "the default year is the latest with goals" 200 /organisation/spanga-tensta-stadsdelsnamnd
 has "2022 by default" "Mål och indikatorer 2022"
 page "by its administration" 200 /organisation/spanga-tensta-stadsdelsforvaltning
-has "the administration sees the committee's goals" "Nämndmål: "
+has "the administration sees the committee's goals" "Nämndmål 1: "
 page "Socialförvaltningen's contributions" 200 /organisation/socialforvaltningen
 has "contributions to districts" "Bidrag till stadsdelsområdenas program 2017"
 hasraw "Skarpnäck among them" '<h3><a href="/stadsdel/skarpnack">Skarpnäck</a></h3>'

@@ -227,7 +227,8 @@ expect_eq "the import is audited in the editor's name" \
 AUDIT=$(q 'SELECT count(*) FROM audit')
 page "the same token again" 410 POST /importera/bekrafta anna.jar -d "csrf=$CSRF&id=$TOKEN"
 expect_eq "imports nothing twice" "$(q 'SELECT count(*) FROM audit')" "$AUDIT"
-page "the new goal is served" 200 GET /mal/vp-2030-spanga-tensta-nm-01 anna.jar
+page "the new goal of the imported draft is not public" 404 GET /mal/vp-2030-spanga-tensta-nm-01 -
+page "the new goal is served to its editor" 200 GET /mal/vp-2030-spanga-tensta-nm-01 anna.jar
 has "with its name" "Invånare är etablerade i samhället"
 expect_eq "under the council's goal" \
 	"$(q "SELECT p.key FROM goal g JOIN goal v ON v.id = g.parent_id JOIN goal p ON p.id = v.parent_id WHERE g.key = 'vp-2030-spanga-tensta-nm-01'")" kf-2030-1

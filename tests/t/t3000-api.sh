@@ -240,14 +240,14 @@ expect_eq "one report" "$(jb .total)" 1
 req "the city office sees every report (the cache keeps them apart)" 200 GET /api/v1/reports "" "$T_city"
 expect_eq "two reports" "$(jb .total)" 2
 req "a view read before a write" 200 GET /api/v1/goals/vp-2022-spanga-tensta-nm-05
-req "the write" 200 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-05 '{"number":"5"}' "$T_own"
+req "the write" 200 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-05 '{"number":"15"}' "$T_own"
 req "the same view after the write" 200 GET /api/v1/goals/vp-2022-spanga-tensta-nm-05
-expect_eq "shows the write (no stale cache)" "$(jb .number)" 5
+expect_eq "shows the write (no stale cache)" "$(jb .number)" 15
 
 # --- ETags on writes --------------------------------------------------------------------------------
 req "read before write" 200 GET /api/v1/goals/vp-2022-spanga-tensta-nm-04 "" "$T_own"
 tag=$(grep -i '^etag:' "$TMP/headers" | cut -d' ' -f2 | tr -d '\r')
-req "a write with the current ETag" 200 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-04 '{"number":"4"}' "$T_own" -H "If-Match: $tag"
+req "a write with the current ETag" 200 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-04 '{"number":"44"}' "$T_own" -H "If-Match: $tag"
 req "a write with a stale ETag" 412 PATCH /api/v1/goals/vp-2022-spanga-tensta-nm-04 '{"number":"5"}' "$T_own" -H "If-Match: $tag"
 
 # --- the audit log ------------------------------------------------------------------------------------
