@@ -22,6 +22,7 @@ extern const char *const sqlite_sql_plan_doc[STMT__MAX];
 extern const char *const sqlite_sql_plan_theme[STMT__MAX];
 extern const char *const sqlite_sql_edit_plan[STMT__MAX];
 extern const char *const sqlite_sql_plan_replace[STMT__MAX];
+extern const char *const sqlite_sql_contrib[STMT__MAX];
 
 /* One schema migration: its version (the NNNN of its file name) and its SQL. */
 struct sql_migration {

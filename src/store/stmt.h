@@ -19,6 +19,7 @@
 #include "store/stmt-plan-doc.h"
 #include "store/stmt-plan-theme.h"
 #include "store/stmt-edit-plan.h"
+#include "store/stmt-contrib.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -87,7 +88,9 @@
 	/* the plan content's write paths */ \
 	STMT_LIST_EDIT_PLAN(X) \
 	/* replacing a draft version's content with a document */ \
-	STMT_LIST_PLAN_REPLACE(X)
+	STMT_LIST_PLAN_REPLACE(X) \
+	/* contributions of other organisations to a district's LUP */ \
+	STMT_LIST_CONTRIB(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

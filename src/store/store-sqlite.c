@@ -39,6 +39,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_plan_theme,
 	sqlite_sql_edit_plan,
 	sqlite_sql_plan_replace,
+	sqlite_sql_contrib,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */

@@ -8,6 +8,7 @@
 #include "web/pages-places.h"
 #include "web/authz.h"
 #include "web/pages-forms.h"
+#include "web/page-district-contributions.h"
 #include "model/planver.h"
 #include "edit/plan-section.h"
 #include "render/markdown.h"
@@ -24,6 +25,7 @@ struct district {
 	struct rowset d;		/* STMT_SHOW_DISTRICT */
 	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
 	struct rowset acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
+	struct rowset contrib;		/* STMT_CB_LIST: other organisations' contributions */
 	int64_t id, committee_id, version_id;
 	int drafts;			/* the caller may read the LUP's draft */
 	const char *key, *name;
@@ -160,7 +162,8 @@ static void toc(struct html *h)
 	static const char *const items[][2] = {
 		{ "#avsnitt", "Programmets avsnitt" }, { "#teman", "Teman" },
 		{ "#omraden", "Prioriterade områden" }, { "#atgarder", "Åtgärder" },
-		{ "#parter", "Samverkansparter" }, { "#andra", "Andra organisationer här" },
+		{ "#parter", "Samverkansparter" }, { "#bidrag", "Bidrag till programmet" },
+		{ "#andra", "Andra organisationer här" },
 		{ "#indikatorer", "Indikatorer" }, { "#tidslinje", "Tidslinje" }, { "#resurser", "Resursfördelning" },
 	};
 	html_open(h, "nav", "class", "toc", "aria-label", "Innehåll på sidan", NULL);
@@ -355,6 +358,7 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 	html_text(h, places_s(m, i, "title"));
 	if (places_s(m, i, "description"))
 		html_elem(h, "span", places_s(m, i, "description"), "class", "desc", NULL);
+	district_contrib_measure(x->r, h, &x->contrib, places_i(m, i, "id"));
 	html_close(h);
 	html_elem(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–", NULL);
 	html_elem(h, "td", places_s(m, i, "start_text") ? places_s(m, i, "start_text") : "–", NULL);
@@ -703,7 +707,7 @@ static int load(struct district *x)
 	if (load_version(x, a) || places_query(r, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2))
 		return -1;
 	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;
-	return 0;
+	return district_contrib_load(r, id, x->version_id, &x->contrib);
 }
 
 int page_district(struct http_req *r)
@@ -727,6 +731,8 @@ int page_district(struct http_req *r)
 		return r->status;
 	toc(x.h);
 	if (lup_sections(&x) || themes(&x, &t) || pareas(&x) || measures(&x, &t) || partners(&x))
+		return r->status;
+	if (district_contrib_section(r, x.h, &x.contrib, x.key, x.name))
 		return r->status;
 	others(&x);
 	if (page_district_indicators(r, x.h, x.id, x.committee_id, x.key, x.name, year))
