@@ -15,6 +15,14 @@ int district_contrib_load(struct http_req *r, int64_t district, int64_t version_
 	return places_query(r, c, STMT_CB_LIST, a, 2);
 }
 
+int district_contrib_has(const struct rowset *c, int64_t id)
+{
+	for (int i = 0; i < c->nrows; i++)
+		if (places_i(c, i, "id") == id)
+			return 1;
+	return 0;
+}
+
 /* who: "ORGANISATION – roll: rubrik" of row i. */
 static void who(struct http_req *r, struct html *h, const struct rowset *c, int i)
 {

@@ -20,6 +20,9 @@ int district_contrib_load(struct http_req *r, int64_t district, int64_t version_
  * contribution to it: "Bidrag från andra: ORGANISATION – roll: rubrik". */
 void district_contrib_measure(struct http_req *r, struct html *h, const struct rowset *c, int64_t measure_id);
 
+/* district_contrib_has: 1 when activity id is one of the contributions in c, else 0. */
+int district_contrib_has(const struct rowset *c, int64_t id);
+
 /* district_contrib_section: the section "Bidrag till programmet" of district key (name): the
  * contributions to the programme's goals, then every contribution by organisation, with the
  * links to add one (editors of organisations other than districts, administrators) and to

@@ -465,6 +465,13 @@ static void act_cells(struct html *h, const struct rowset *a, int i, int with_ro
 	html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
 }
 
+/* shown_elsewhere: activity row i is the district's own, or a contribution ("Bidrag till
+ * programmet"). */
+static int shown_elsewhere(const struct district *x, int i)
+{
+	return places_i(&x->acts, i, "own") || district_contrib_has(&x->contrib, places_i(&x->acts, i, "id"));
+}
+
 /* others_table: the activities of the owner starting at row i (rows are by owner); returns the
  * row after them. */
 static int others_table(struct district *x, int i)
@@ -479,7 +486,7 @@ static int others_table(struct district *x, int i)
 		end++;
 	n = 0;
 	for (int k = i; k < end; k++)
-		n += !places_i(a, k, "own");
+		n += !shown_elsewhere(x, k);
 	if (!n)
 		return end;
 	html_open(h, "h3", NULL);
@@ -492,7 +499,7 @@ static int others_table(struct district *x, int i)
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
 	for (int k = i; k < end; k++) {
-		if (places_i(a, k, "own"))
+		if (shown_elsewhere(x, k))
 			continue;
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", places_s(a, k, "title"), "scope", "row", NULL);
@@ -511,7 +518,7 @@ static void others(struct district *x)
 
 	section(x->h, "andra", "Andra organisationers aktiviteter i stadsdelsområdet");
 	for (int i = 0; i < x->acts.nrows; i++)
-		n += !places_i(&x->acts, i, "own");
+		n += !shown_elsewhere(x, i);
 	if (!n)
 		html_elem(x->h, "p", "Inga andra organisationer har aktiviteter här i lup.", NULL);
 	else

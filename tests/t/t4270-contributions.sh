@@ -122,9 +122,16 @@ page() {
 }
 has() { if grep -q -F -- "$2" "$TMP/body"; then ok "$1"; else nok "$1 (the page lacks '$2')"; fi; }
 hasnt() { if grep -q -F -- "$2" "$TMP/body"; then nok "$1 (the page has '$2')"; else ok "$1"; fi; }
+valid() {
+	if ! command -v tidy >/dev/null; then ok "$1 (no tidy)"; return; fi
+	if tidy -q -e "$TMP/body" 2>&1 | grep -v 'proprietary attribute "aria-current"' | grep -q .; then
+		nok "$1 (tidy: $(tidy -q -e "$TMP/body" 2>&1 | grep -v aria-current | head -2 | tr '\n' ' '))"
+	else ok "$1"; fi
+}
 measure_block() { tr '\n' ' ' < "$TMP/body" | sed 's/<tr>/\n<tr>/g' | grep -F "$1"; }
 
 page "anonymous visitors see Skarpnäck's page" 200 GET /stadsdel/skarpnack -
+valid "the district page is valid HTML"
 measure_block "Läxhjälp i Bagarmossen" | grep -q -F 'Bidrag från andra: <a href="/organisation/socialforvaltningen">Socialförvaltningen</a> – processledare: Läxhjälp med fältassistenter' \
 	&& ok "under the new measure: the organisation (linked) and its role" || nok "the contribution under its measure"
 has "the section of the contributions" 'id="bidrag">Bidrag till programmet'
@@ -167,6 +174,7 @@ F=/stadsdel/skarpnack/bidrag
 NEW3=$(q "SELECT id FROM measure WHERE key = '$V3KEY'")
 
 page "Socialförvaltningen's editor sees the links" 200 GET /stadsdel/skarpnack sf.jar
+valid "the editor's district page is valid HTML"
 has "the link to add" "$F/nytt"
 has "the link to change its contribution" "$F/$ID"
 page "Skarpnäck's editor: no link to add or change" 200 GET /stadsdel/skarpnack skp.jar
@@ -181,6 +189,7 @@ for path in "$F/nytt" "$F/$ID"; do
 	page "another district's editor: refused ($path)" 403 GET "$path" farsta.jar
 	page "an admin: the form ($path)" 200 GET "$path" admin.jar
 	page "the contributor's editor: the form ($path)" 200 GET "$path" sf.jar
+	valid "the form is valid HTML ($path)"
 done
 page "the new form" 200 GET "$F/nytt" sf.jar
 has "the adopted version's new measure to choose" "value=\"m:$NEW3\""
@@ -215,6 +224,7 @@ has "the Swedish message at the date" "Skriv ett datum som planer skriver dem"
 has "the typed text kept" 'value="snart"'
 page "districts without Skarpnäck through the form" 422 POST "$F/nytt" sf.jar -d "csrf=$C_SF&mal=m:$NEW3&roll=hub&namn=x&stadsdelar=farsta"
 has "the Swedish message at the districts" "Stadsdelsområdet vars program bidraget gäller måste vara med."
+valid "the form with its error is valid HTML"
 expect_eq "nothing changed by refused forms" "$(state)" "$BEFORE"
 
 page "the contributor's editor adds one through the form" 303 POST "$F/nytt" sf.jar -d "csrf=$C_SF&$FORM"
