@@ -90,7 +90,8 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 		"SELECT ar.id, ar.key, ar.name FROM activity_district ad JOIN area ar ON ar.id = ad.area_id"
 		" WHERE ad.activity_id = ?1 ORDER BY ar.key",
 	/* (district id, LUP plan_version_id or NULL) -> the public contributions to the district's
-	 * programme (by districts served or by the measure or goal named), by organisation; the
+	 * programme of the contribution plans' current versions (a replaced version's copies are
+	 * history) (by districts served or by the measure or goal named), by organisation; the
 	 * measure and goal as rows of version ?2 (matched by identity; NULL when the version has no
 	 * such row), and as named (measure0, goal0) */
 	[STMT_CB_LIST] =
@@ -102,7 +103,7 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 		" (SELECT group_concat(ar.key, ',') FROM activity_district ad JOIN area ar ON ar.id = ad.area_id"
 		"  WHERE ad.activity_id = a.id) AS districts"
 		" FROM activity a JOIN plan_version cv ON cv.id = a.plan_version_id"
-		" JOIN plan cp ON cp.id = cv.plan_id AND cp.kind = 'contribution'"
+		" JOIN plan cp ON cp.id = cv.plan_id AND cp.kind = 'contribution' AND cv.status NOT IN ('superseded','revision')"
 		" JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN measure m0 ON m0.id = a.measure_id LEFT JOIN plan_version mv0 ON mv0.id = m0.plan_version_id"
 		" LEFT JOIN measure m ON m.plan_version_id = ?2 AND coalesce(m.ident, m.key) = coalesce(m0.ident, m0.key)"

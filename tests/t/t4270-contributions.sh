@@ -240,6 +240,26 @@ expect_eq "removed, with its districts" "$(q "SELECT count(*) FROM activity WHER
 expect_eq "the removal audited" "$(q "SELECT action FROM audit WHERE entity = 'activity' AND entity_id = $FID ORDER BY id DESC LIMIT 1")" "delete"
 req "the contributor's editor removes one through the API" 204 DELETE "$A/$ADM" "" "$T_sf"
 
+# --- a new adopted version of the contribution plan: the copy is shown, the replaced one is frozen -------
+SFPLAN=lupplan-2017-socialforvaltningen
+L plan new-version $SFPLAN >/dev/null || nok "a new version of Socialförvaltningen's plan"
+COPY=$(q "SELECT id FROM activity WHERE ident = (SELECT key FROM activity WHERE id = $ID)")
+expect_eq "the copy keeps the measure and the district" "$(q "SELECT measure_id || ':' || (SELECT group_concat(ar.key) FROM activity_district ad JOIN area ar ON ar.id = ad.area_id WHERE ad.activity_id = $COPY) FROM activity WHERE id = $COPY")" "$NEW:skarpnack"
+req "while the plan has a draft, a new contribution goes into it" 201 POST $A '{"measure":"'"$V3KEY"'","role":"hub","name":"I utkastet"}' "$T_sf"
+expect_eq "into the draft" "$(jb '.plan_status, .plan_version' | tr '\n' ' ')" "draft 2 "
+req "the list" 200 GET /api/v1/districts/skarpnack/contributions
+expect_eq "the draft's contribution is not public" "$(jb '[.contributions[] | select(.name == "I utkastet")] | length')" "0"
+L plan adopt $SFPLAN --version 2 --date 2026-02-03 --paragraph 9 --dnr "SN 2026/9" >/dev/null || nok "Socialförvaltningen's version 2 adopted"
+req "the list after the contribution plan's adoption" 200 GET /api/v1/districts/skarpnack/contributions
+expect_eq "the copy is shown once, the replaced one not" "$(jb "[.contributions[] | select(.name == \"Läxhjälp med fältassistenter\") | .id] | map(tostring) | join(\",\")")" "$COPY"
+expect_eq "the draft's contribution is public once adopted" "$(jb '[.contributions[] | select(.name == "I utkastet")] | length')" "1"
+BEFORE=$(state)
+req "a contribution of the replaced version is frozen" 409 PATCH "$A/$ID" '{"status":"done"}' "$T_sf"
+req "the adopted version is frozen: no new contribution" 409 POST $A '{"measure":"'"$V3KEY"'","role":"hub","name":"x"}' "$T_sf"
+page "the form says so in Swedish" 409 POST "$F/nytt" sf.jar -d "csrf=$C_SF&$FORM"
+has "the Swedish frozen message" "Organisationens bidragsplan är antagen och kan inte ändras."
+expect_eq "nothing changed by the frozen refusals" "$(state)" "$BEFORE"
+
 # --- an organisation without a contribution plan: a draft one, public once adopted, then frozen -------
 req "Familjebostäder's editor adds a contribution" 201 POST $A '{"measure":"'"$V3KEY"'","role":"owner","name":"Trygga gårdar"}' "$T_fb"
 FB=$(jb .id)
