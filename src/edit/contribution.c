@@ -385,6 +385,8 @@ int contrib_add(struct store *st, const struct edit_actor *who, int64_t org, con
 
 	*id = 0;
 	f->field = NULL;
+	if (!org)
+		return fail(f, "organisation", CONTRIB_R_REQUIRED, e);
 	if (check_fields(in, &s, &en, f, e) != LUP_OK)
 		return e->code;
 	if (store_begin(st, e) != LUP_OK)

@@ -288,14 +288,17 @@ int page_contribution_new_post(struct http_req *r)
 	struct contrib_in in;
 	struct form f;
 	int64_t org = r->user.org_id, id = 0;
-	int rc;
+	int rc, district_org = 0;
 
 	if ((rc = form_begin(r, &f)) != 0 || (rc = district(&c)) != 0 || (rc = contributor_ok(&c)) != 0)
 		return rc;
 	if (r->user.role == ROLE_ADMIN && !form_blank(form_get(&f, "organisation"))) {
 		struct sval o = SVS(form_get_trim(r, &f, "organisation"));
-		if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &o, 1, &org, &r->err) != LUP_OK)
+		if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &o, 1, &org, &r->err) != LUP_OK ||
+		    contrib_district_org(r->st, org, &district_org, &r->err) != LUP_OK)
 			return form_fail_page(r, http_fail(r));
+		if (district_org)
+			return page_error(r, 403, DISTRICT_ORG);
 	}
 	read(r, &f, &in);
 	return done(&c, &f, &cf, contrib_add(r->st, &who, org, &in, &id, &cf, &r->err));

@@ -59,6 +59,9 @@ req "Skarpnäck's own editor writes no contribution" 403 POST $A "$BODY" "$T_skp
 req "another district's editor writes no contribution" 403 POST $A "$BODY" "$T_farsta"
 req "an editor cannot write for another organisation" 403 POST $A \
 	'{"organisation":"socialforvaltningen","measure":"t4270-ny","role":"hub","name":"x"}' "$T_fb"
+req "an admin cannot write for a district's committee either" 403 POST $A \
+	'{"organisation":"farsta-stadsdelsnamnd","measure":"t4270-ny","role":"hub","name":"x"}' "$T_admin"
+req "an admin names an unknown organisation" 422 POST $A '{"organisation":"nope","measure":"t4270-ny","role":"hub","name":"x"}' "$T_admin"
 expect_eq "nothing changed by refused POSTs" "$(state)" "$BEFORE"
 req "Socialförvaltningen's editor adds a contribution to the new measure" 201 POST $A "$BODY" "$T_sf"
 ID=$(jb .id)
@@ -225,6 +228,9 @@ has "the typed text kept" 'value="snart"'
 page "districts without Skarpnäck through the form" 422 POST "$F/nytt" sf.jar -d "csrf=$C_SF&mal=m:$NEW3&roll=hub&namn=x&stadsdelar=farsta"
 has "the Swedish message at the districts" "Stadsdelsområdet vars program bidraget gäller måste vara med."
 valid "the form with its error is valid HTML"
+page "an admin's form without the organisation" 422 POST "$F/nytt" admin.jar -d "csrf=$C_ADMIN&$FORM"
+has "the Swedish message at the organisation" "Skriv organisationens nyckel."
+page "an admin's form naming a district's committee" 403 POST "$F/nytt" admin.jar -d "csrf=$C_ADMIN&organisation=farsta-stadsdelsnamnd&$FORM"
 expect_eq "nothing changed by refused forms" "$(state)" "$BEFORE"
 
 page "the contributor's editor adds one through the form" 303 POST "$F/nytt" sf.jar -d "csrf=$C_SF&$FORM"
