@@ -22,6 +22,7 @@
 #include "store/stmt-plan-measure.h"
 #include "store/stmt-plan-goal.h"
 #include "store/stmt-goal-edit.h"
+#include "store/stmt-contrib.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -96,7 +97,9 @@
 	/* an LUP version's goals (målsättningar) */ \
 	STMT_LIST_PLAN_GOAL(X) \
 	/* nämndmål: numbers, results, order, removal; the year rollover */ \
-	STMT_LIST_GOAL_EDIT(X)
+	STMT_LIST_GOAL_EDIT(X) \
+	/* contributions of other organisations to a district's LUP */ \
+	STMT_LIST_CONTRIB(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

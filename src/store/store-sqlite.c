@@ -42,6 +42,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_plan_measure,
 	sqlite_sql_plan_goal,
 	sqlite_sql_goal_edit,
+	sqlite_sql_contrib,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */

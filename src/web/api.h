@@ -102,6 +102,12 @@ int api_plan_versions(struct http_req *r);
  * version is not a draft. */
 int api_plan_adopt(struct http_req *r);
 
+/* Contributions of other organisations to a district's LUP (api-contributions.c). */
+int api_contribution_post(struct http_req *r);		/* POST /api/v1/contributions */
+int api_contribution_patch(struct http_req *r);		/* PATCH /api/v1/contributions/{id} */
+int api_contribution_delete(struct http_req *r);	/* DELETE /api/v1/contributions/{id} */
+int api_district_contributions(struct http_req *r);	/* GET /api/v1/districts/{key}/contributions */
+
 #endif
 
 /*

@@ -24,6 +24,9 @@
  *   - a theme, measure, prioritised area or plan version: no write route sets them today; one
  *     that does must allow those of X's own plans and of the LUP of the district whose committee
  *     X (or its pair) is.
+ *   - a contribution's measure or LUP goal (edit/contribution.h): one of the adopted version of
+ *     any district's LUP, when X is no district committee or administration (a draft's only once
+ *     adopted); the contribution itself is owned by X (authz_attach_org).
  *
  * Who may read a plan version (model/planver.h): an adopted or superseded version, everyone; a
  * draft, the city office (role city), administrators, and logged-in readers and editors of the

@@ -9,6 +9,7 @@
 #include "web/pages-places.h"
 #include "web/authz.h"
 #include "web/pages-forms.h"
+#include "web/page-district-contributions.h"
 #include "model/planver.h"
 #include "edit/plan-section.h"
 #include "render/markdown.h"
@@ -25,6 +26,7 @@ struct district {
 	struct rowset d;		/* STMT_SHOW_DISTRICT */
 	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
 	struct rowset acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
+	struct rowset contrib;		/* STMT_CB_LIST: other organisations' contributions */
 	int64_t id, committee_id, version_id;
 	int drafts;			/* the caller may read the LUP's draft */
 	const char *key, *name;
@@ -161,7 +163,8 @@ static void toc(struct html *h)
 	static const char *const items[][2] = {
 		{ "#avsnitt", "Programmets avsnitt" }, { "#teman", "Teman" },
 		{ "#omraden", "Prioriterade områden" }, { "#malsattningar", "Målsättningar" }, { "#atgarder", "Åtgärder" },
-		{ "#parter", "Samverkansparter" }, { "#andra", "Andra organisationer här" },
+		{ "#parter", "Samverkansparter" }, { "#bidrag", "Bidrag till programmet" },
+		{ "#andra", "Andra organisationer här" },
 		{ "#indikatorer", "Indikatorer" }, { "#tidslinje", "Tidslinje" }, { "#resurser", "Resursfördelning" },
 	};
 	html_open(h, "nav", "class", "toc", "aria-label", "Innehåll på sidan", NULL);
@@ -367,6 +370,7 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 	html_text(h, places_s(m, i, "title"));
 	if (places_s(m, i, "description"))
 		html_elem(h, "span", places_s(m, i, "description"), "class", "desc", NULL);
+	district_contrib_measure(x->r, h, &x->contrib, places_i(m, i, "id"));
 	html_close(h);
 	html_elem(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–", NULL);
 	html_elem(h, "td", places_s(m, i, "start_text") ? places_s(m, i, "start_text") : "–", "class", "date", NULL);
@@ -476,6 +480,13 @@ static void act_cells(struct html *h, const struct rowset *a, int i, int with_ro
 	html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
 }
 
+/* shown_elsewhere: activity row i is the district's own, or a contribution ("Bidrag till
+ * programmet"). */
+static int shown_elsewhere(const struct district *x, int i)
+{
+	return places_i(&x->acts, i, "own") || district_contrib_has(&x->contrib, places_i(&x->acts, i, "id"));
+}
+
 /* others_table: the activities of the owner starting at row i (rows are by owner); returns the
  * row after them. */
 static int others_table(struct district *x, int i)
@@ -490,7 +501,7 @@ static int others_table(struct district *x, int i)
 		end++;
 	n = 0;
 	for (int k = i; k < end; k++)
-		n += !places_i(a, k, "own");
+		n += !shown_elsewhere(x, k);
 	if (!n)
 		return end;
 	html_open(h, "h3", NULL);
@@ -503,7 +514,7 @@ static int others_table(struct district *x, int i)
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
 	for (int k = i; k < end; k++) {
-		if (places_i(a, k, "own"))
+		if (shown_elsewhere(x, k))
 			continue;
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", places_s(a, k, "title"), "scope", "row", NULL);
@@ -522,7 +533,7 @@ static void others(struct district *x)
 
 	section(x->h, "andra", "Andra organisationers aktiviteter i stadsdelsområdet");
 	for (int i = 0; i < x->acts.nrows; i++)
-		n += !places_i(&x->acts, i, "own");
+		n += !shown_elsewhere(x, i);
 	if (!n)
 		html_elem(x->h, "p", "Inga andra organisationer har aktiviteter här i lup.", NULL);
 	else
@@ -718,7 +729,7 @@ static int load(struct district *x)
 	if (load_version(x, a) || places_query(r, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2))
 		return -1;
 	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;
-	return 0;
+	return district_contrib_load(r, id, x->version_id, &x->contrib);
 }
 
 int page_district(struct http_req *r)
@@ -742,6 +753,8 @@ int page_district(struct http_req *r)
 		return r->status;
 	toc(x.h);
 	if (lup_sections(&x) || themes(&x, &t) || pareas(&x) || goals(&x) || measures(&x, &t) || partners(&x))
+		return r->status;
+	if (district_contrib_section(r, x.h, &x.contrib, x.key, x.name))
 		return r->status;
 	others(&x);
 	if (page_district_indicators(r, x.h, x.id, x.committee_id, x.key, x.name, year))

@@ -309,4 +309,11 @@ const char *pf_report_activities_group(struct http_req *r, const struct pf_activ
 int pf_report_render(struct http_req *r, const struct pf_report *rep, const struct form *f,
 		     const struct form_errors *e, const char *notice, int status);
 
+/* Contributions of other organisations to a district's LUP (page-contribution.c). */
+int page_contribution_new(struct http_req *r);		/* GET /stadsdel/{key}/bidrag/nytt */
+int page_contribution_new_post(struct http_req *r);	/* POST /stadsdel/{key}/bidrag/nytt */
+int page_contribution(struct http_req *r);		/* GET /stadsdel/{key}/bidrag/{id} */
+int page_contribution_post(struct http_req *r);		/* POST /stadsdel/{key}/bidrag/{id} */
+int page_contribution_remove(struct http_req *r);	/* POST /stadsdel/{key}/bidrag/{id}/ta-bort */
+
 #endif

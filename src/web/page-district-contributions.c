@@ -1,0 +1,162 @@
+/* page-district-contributions.c: the contributions of other organisations on the district page
+ * (see page-district-contributions.h). */
+#include "web/page-district-contributions.h"
+#include "web/pages-places.h"
+#include "web/pages-forms.h"
+#include "edit/contribution.h"
+#include "store/store.h"
+
+#include <string.h>
+
+int district_contrib_load(struct http_req *r, int64_t district, int64_t version_id, struct rowset *c)
+{
+	struct sval a[] = { SVI(district), SVID(version_id) };
+
+	return places_query(r, c, STMT_CB_LIST, a, 2);
+}
+
+int district_contrib_has(const struct rowset *c, int64_t id)
+{
+	for (int i = 0; i < c->nrows; i++)
+		if (places_i(c, i, "id") == id)
+			return 1;
+	return 0;
+}
+
+/* who: "ORGANISATION – roll: rubrik" of row i. */
+static void who(struct http_req *r, struct html *h, const struct rowset *c, int i)
+{
+	places_link(r, h, "/organisation", places_s(c, i, "owner"), places_s(c, i, "owner_name"));
+	html_textf(h, " – %s: %s", places_role_sv(places_s(c, i, "role")), places_s(c, i, "title"));
+}
+
+void district_contrib_measure(struct http_req *r, struct html *h, const struct rowset *c, int64_t measure_id)
+{
+	for (int i = 0; i < c->nrows; i++) {
+		if (places_i(c, i, "measure_id") != measure_id)
+			continue;
+		html_open(h, "p", "class", "contrib", NULL);
+		html_text(h, "Bidrag från andra: ");
+		who(r, h, c, i);
+		html_close(h);
+	}
+}
+
+/* goals: the contributions to the programme's goals. */
+static void goals(struct http_req *r, struct html *h, const struct rowset *c)
+{
+	int n = 0;
+
+	for (int i = 0; i < c->nrows; i++) {
+		if (!places_i(c, i, "goal_id"))
+			continue;
+		if (!n++) {
+			html_elem(h, "h3", "Bidrag till programmets mål", NULL);
+			html_open(h, "ul", NULL);
+		}
+		html_open(h, "li", NULL);
+		html_textf(h, "Mål: %s. Bidrag från andra: ", places_s(c, i, "goal_title"));
+		who(r, h, c, i);
+		html_close(h);
+	}
+	if (n)
+		html_close(h);
+}
+
+/* aim: what row i contributes to in the version shown. */
+static const char *aim(struct http_req *r, const struct rowset *c, int i)
+{
+	const char *m = places_s(c, i, "measure_title"), *g = places_s(c, i, "goal_title");
+
+	if (m && g)
+		return pf_printf(r, "Åtgärd: %s; mål: %s", m, g);
+	if (m)
+		return pf_printf(r, "Åtgärd: %s", m);
+	if (g)
+		return pf_printf(r, "Mål: %s", g);
+	if (places_s(c, i, "measure0_title"))
+		return pf_printf(r, "%s (finns inte i den här versionen av programmet)", places_s(c, i, "measure0_title"));
+	if (places_s(c, i, "goal0_title"))
+		return pf_printf(r, "%s (finns inte i den här versionen av programmet)", places_s(c, i, "goal0_title"));
+	return "Stadsdelsområdet";
+}
+
+/* org_table: the contributions of the organisation starting at row i; returns the next row. */
+static int org_table(struct http_req *r, struct html *h, const struct rowset *c, int i, const char *key)
+{
+	static const char *const cols[] = { "Bidrag", "Roll", "Bidrar till", "Status", "Start", "Slut", NULL };
+	int64_t owner = places_i(c, i, "owner_id");
+	int end = i;
+
+	while (end < c->nrows && places_i(c, end, "owner_id") == owner)
+		end++;
+	html_open(h, "h3", NULL);
+	places_link(r, h, "/organisation", places_s(c, i, "owner"), places_s(c, i, "owner_name"));
+	html_close(h);
+	html_open(h, "table", "class", "list", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Bidrag från %s: %d", places_s(c, i, "owner_name"), end - i);
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int k = i; k < end; k++) {
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_text(h, places_s(c, k, "title"));
+		if (pf_may_write(r, owner)) {
+			html_text(h, " ");
+			pf_link(h, pf_href(r, "/stadsdel/%s/bidrag/%s", key, places_s(c, k, "id")), "Ändra");
+		}
+		html_close(h);
+		html_elem(h, "td", places_role_sv(places_s(c, k, "role")), NULL);
+		html_elem(h, "td", aim(r, c, k), NULL);
+		html_elem(h, "td", places_status_sv(places_s(c, k, "status")), NULL);
+		html_elem(h, "td", places_s(c, k, "start_text") ? places_s(c, k, "start_text") : "–", "class", "date", NULL);
+		html_elem(h, "td", places_s(c, k, "end_text") ? places_s(c, k, "end_text") : "–", "class", "date", NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return end;
+}
+
+/* may_add: the caller may write contributions: an administrator, or an editor of an organisation
+ * that is no district's. */
+static int may_add(struct http_req *r, int *yes)
+{
+	int district = 0;
+
+	*yes = r->user.role == ROLE_ADMIN;
+	if (r->user.role != ROLE_EDITOR || !r->user.org_id)
+		return 0;
+	if (contrib_district_org(r->st, r->user.org_id, &district, &r->err) != LUP_OK)
+		return places_fail(r);
+	*yes = !district;
+	return 0;
+}
+
+int district_contrib_section(struct http_req *r, struct html *h, const struct rowset *c, const char *key,
+			     const char *name)
+{
+	int add;
+
+	if (may_add(r, &add))
+		return -1;
+	html_open(h, "section", "aria-labelledby", "bidrag", NULL);
+	html_elem(h, "h2", "Bidrag till programmet", "id", "bidrag", NULL);
+	if (!c->nrows)
+		html_elem(h, "p", "Inga andra organisationer har skrivit bidrag till programmet i lup.", NULL);
+	else
+		html_elem(h, "p", pf_printf(r, "Vad facknämnder, bolag och andra organisationer gör för programmet i %s, "
+					    "och vem som ansvarar.", name), NULL);
+	if (add) {
+		html_open(h, "p", NULL);
+		pf_link(h, pf_href(r, "/stadsdel/%s/bidrag/nytt", key), "Lägg till ett bidrag");
+		html_close(h);
+	}
+	goals(r, h, c);
+	for (int i = 0; i < c->nrows;)
+		i = org_table(r, h, c, i, key);
+	html_close(h);
+	return 0;
+}

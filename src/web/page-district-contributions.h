@@ -1,0 +1,33 @@
+/* page-district-contributions.h: the contributions of other organisations to a district's LUP on
+ * the district page (/stadsdel/{key}): under each measure, and the section "Bidrag till
+ * programmet" (per LUP goal and by organisation), with the links to the forms
+ * (page-contribution.c). */
+#ifndef LUP_PAGE_DISTRICT_CONTRIBUTIONS_H
+#define LUP_PAGE_DISTRICT_CONTRIBUTIONS_H
+
+#include <stdint.h>
+
+#include "render/html.h"
+#include "render/rows.h"
+#include "web/http.h"
+
+/* district_contrib_load: the public contributions to district's programme, their measures and
+ * goals as rows of LUP version version_id (0: none), into c (STMT_CB_LIST). Returns 0, or
+ * answers the Swedish 500 page and returns -1. */
+int district_contrib_load(struct http_req *r, int64_t district, int64_t version_id, struct rowset *c);
+
+/* district_contrib_measure: under a measure (its id in the version shown), one line per
+ * contribution to it: "Bidrag från andra: ORGANISATION – roll: rubrik". */
+void district_contrib_measure(struct http_req *r, struct html *h, const struct rowset *c, int64_t measure_id);
+
+/* district_contrib_has: 1 when activity id is one of the contributions in c, else 0. */
+int district_contrib_has(const struct rowset *c, int64_t id);
+
+/* district_contrib_section: the section "Bidrag till programmet" of district key (name): the
+ * contributions to the programme's goals, then every contribution by organisation, with the
+ * links to add one (editors of organisations other than districts, administrators) and to
+ * change one (the contributor's editors). Returns 0, or -1 after answering a 500 page. */
+int district_contrib_section(struct http_req *r, struct html *h, const struct rowset *c, const char *key,
+			     const char *name);
+
+#endif
