@@ -17,38 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* version_for: as in api-plan-themes.c: 403, 404 or 409 answered, else 0. */
-static int version_for(struct http_req *r, struct pv_head *v, int write)
-{
-	int found;
-
-	if (pv_head_load(r, v, &found) != LUP_OK)
-		return http_fail(r);
-	if (found && write && !pv_writable(&r->user, v))
-		return http_error(r, 403, "forbidden", "this plan belongs to another organisation");
-	if (!found || !pv_readable(&r->user, v))
-		return http_error(r, 404, "not_found", "no version %s of plan '%s'", r->params[1], r->params[0]);
-	if (!write)
-		return 0;
-	if (strcmp(v->status, "draft") != 0)
-		return http_error(r, 409, "plan_version_adopted", "the version is adopted; create a new version to change it");
-	return 0;
-}
-
-static int edit_fail(struct http_req *r, const char *field)
-{
-	if (r->err.code == LUP_EINVAL && field) {
-		struct api_violations v = { .n = 0 };
-		api_violation(r, &v, field, API_RULE_UNKNOWN, "%s", r->err.msg);
-		return api_violations_reply(r, &v);
-	}
-	if (r->err.code == LUP_ECONFLICT)
-		return http_error(r, 409, "conflict", "%s", r->err.msg);
-	if (r->err.code == LUP_ENOTFOUND)
-		return http_error(r, 404, "not_found", "%s", r->err.msg);
-	return http_fail(r);
-}
-
 static const char *const GOAL_BOOLS[] = { "indicator_by_sex", "indicator_own", NULL };
 
 /* reply_goals: the version's LUP goals (only_id 0) or its goal only_id (404 when not there). */
@@ -87,7 +55,7 @@ int api_pv_goals_get(struct http_req *r)
 	struct pv_head v;
 	int rc;
 
-	if ((rc = version_for(r, &v, 0)) != 0)
+	if ((rc = pv_api_version(r, &v, 0)) != 0)
 		return rc;
 	return reply_goals(r, &v, 0, 200);
 }
@@ -216,10 +184,10 @@ int api_pv_goals_post(struct http_req *r)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = goal_body(r, &in, &n)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = goal_body(r, &in, &n)) != 0)
 		return rc;
 	if (plan_goal_create(r->st, &who, v.id, &in, &id, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	char loc[600];
 	snprintf(loc, sizeof(loc), "/api/v1/plans/%s/versions/%lld/goals/%lld", v.plan, (long long)v.version,
 		 (long long)id);
@@ -238,7 +206,7 @@ int api_pv_goal_get(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 0)) != 0 || (rc = goal_param(r, &id)) != 0)
+	if ((rc = pv_api_version(r, &v, 0)) != 0 || (rc = goal_param(r, &id)) != 0)
 		return rc;
 	return reply_goals(r, &v, id, 200);
 }
@@ -253,10 +221,10 @@ int api_pv_goal_patch(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = goal_param(r, &id)) != 0 || (rc = goal_body(r, &in, &n)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = goal_param(r, &id)) != 0 || (rc = goal_body(r, &in, &n)) != 0)
 		return rc;
 	if (plan_goal_change(r->st, &who, v.id, id, &in, NULL, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	return reply_goals(r, &v, id, 200);
 }
 
@@ -267,10 +235,10 @@ int api_pv_goal_delete(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = goal_param(r, &id)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = goal_param(r, &id)) != 0)
 		return rc;
 	if (plan_goal_delete(r->st, &who, v.id, id, &r->err) != LUP_OK)
-		return edit_fail(r, NULL);
+		return pv_api_fail(r, NULL);
 	r->status = 204;
 	return 204;
 }

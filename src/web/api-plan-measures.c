@@ -21,38 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* version_for: the route's version for reading (write 0) or changing (write 1): 403, 404 or 409
- * as api-plan-themes.c answers them. Returns 0 or the status answered. */
-static int version_for(struct http_req *r, struct pv_head *v, int write)
-{
-	int found;
-
-	if (pv_head_load(r, v, &found) != LUP_OK)
-		return http_fail(r);
-	if (found && write && !pv_writable(&r->user, v))
-		return http_error(r, 403, "forbidden", "this plan belongs to another organisation");
-	if (!found || !pv_readable(&r->user, v))
-		return http_error(r, 404, "not_found", "no version %s of plan '%s'", r->params[1], r->params[0]);
-	if (write && strcmp(v->status, "draft") != 0)
-		return http_error(r, 409, "plan_version_adopted", "the version is adopted; create a new version to change it");
-	return 0;
-}
-
-/* edit_fail: an error of the edit layer: 422 naming the field, 409 (a conflict), 404 or 500. */
-static int edit_fail(struct http_req *r, const char *field)
-{
-	if (r->err.code == LUP_EINVAL && field) {
-		struct api_violations v = { .n = 0 };
-		api_violation(r, &v, field, API_RULE_UNKNOWN, "%s", r->err.msg);
-		return api_violations_reply(r, &v);
-	}
-	if (r->err.code == LUP_ECONFLICT)
-		return http_error(r, 409, "conflict", "%s", r->err.msg);
-	if (r->err.code == LUP_ENOTFOUND)
-		return http_error(r, 404, "not_found", "%s", r->err.msg);
-	return http_fail(r);
-}
-
 static int id_param(struct http_req *r, const char *what, int64_t *id)
 {
 	return api_id_param(r, 2, STMT__MAX, what, id);
@@ -172,7 +140,7 @@ int api_pv_measures_get(struct http_req *r)
 	struct pv_head v;
 	int rc;
 
-	if ((rc = version_for(r, &v, 0)) != 0)
+	if ((rc = pv_api_version(r, &v, 0)) != 0)
 		return rc;
 	return reply_measures(r, &v, 0, 200);
 }
@@ -183,7 +151,7 @@ int api_pv_measure_get(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 0)) != 0 || (rc = id_param(r, "measure", &id)) != 0)
+	if ((rc = pv_api_version(r, &v, 0)) != 0 || (rc = id_param(r, "measure", &id)) != 0)
 		return rc;
 	return reply_measures(r, &v, id, 200);
 }
@@ -357,7 +325,7 @@ int api_pv_measures_post(struct http_req *r)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = measure_body(r, &in)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = measure_body(r, &in)) != 0)
 		return rc;
 	if (!in.set_title || !in.title || !*in.title) {
 		struct api_violations bad = { .n = 0 };
@@ -365,7 +333,7 @@ int api_pv_measures_post(struct http_req *r)
 		return api_violations_reply(r, &bad);
 	}
 	if (plan_measure_add(r->st, &who, v.id, &in, &id, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	char loc[600];
 	snprintf(loc, sizeof(loc), "/api/v1/plans/%s/versions/%lld/measures/%lld", v.plan, (long long)v.version,
 		 (long long)id);
@@ -382,11 +350,11 @@ int api_pv_measure_patch(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = id_param(r, "measure", &id)) != 0 ||
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = id_param(r, "measure", &id)) != 0 ||
 	    (rc = measure_body(r, &in)) != 0)
 		return rc;
 	if (plan_measure_change(r->st, &who, v.id, id, &in, NULL, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	return reply_measures(r, &v, id, 200);
 }
 
@@ -397,40 +365,12 @@ int api_pv_measure_delete(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = id_param(r, "measure", &id)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = id_param(r, "measure", &id)) != 0)
 		return rc;
 	if (plan_measure_remove(r->st, &who, v.id, id, &r->err) != LUP_OK)
-		return edit_fail(r, NULL);
+		return pv_api_fail(r, NULL);
 	r->status = 204;
 	return 204;
-}
-
-/* order_ids: the body's {"order": [ids]} into *ids (arena); 0, or the status answered. */
-static int order_ids(struct http_req *r, int64_t **ids, int *n)
-{
-	json_error_t jerr;
-	json_t *root = json_loadb(r->body.ptr, r->body.len, JSON_REJECT_DUPLICATES, &jerr), *o, *x;
-	size_t i;
-
-	if (!root)
-		return http_error(r, 400, "bad_request", "malformed JSON at line %d, column %d: %s", jerr.line,
-				  jerr.column, jerr.text);
-	o = json_object_get(root, "order");
-	if (!json_is_object(root) || json_object_size(root) != 1 || !json_is_array(o) || json_array_size(o) > 1000) {
-		json_decref(root);
-		return http_error(r, 422, "invalid_fields", "order: give {\"order\": [measure ids]} and nothing else");
-	}
-	*n = (int)json_array_size(o);
-	*ids = arena_alloc(&r->a, (size_t)(*n + 1) * sizeof(**ids));
-	json_array_foreach(o, i, x) {
-		if (!json_is_integer(x)) {
-			json_decref(root);
-			return http_error(r, 422, "invalid_fields", "order: each member is a measure id (an integer)");
-		}
-		(*ids)[i] = (int64_t)json_integer_value(x);
-	}
-	json_decref(root);
-	return 0;
 }
 
 int api_pv_measures_order(struct http_req *r)
@@ -441,10 +381,10 @@ int api_pv_measures_order(struct http_req *r)
 	int64_t *ids = NULL;
 	int n = 0, rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = order_ids(r, &ids, &n)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = pv_api_order(r, "measure", &ids, &n)) != 0)
 		return rc;
 	if (plan_measure_order(r->st, &who, v.id, ids, n, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	return reply_measures(r, &v, 0, 200);
 }
 
@@ -483,7 +423,7 @@ int api_pv_partners_get(struct http_req *r)
 	struct pv_head v;
 	int rc;
 
-	if ((rc = version_for(r, &v, 0)) != 0)
+	if ((rc = pv_api_version(r, &v, 0)) != 0)
 		return rc;
 	return reply_partners(r, &v, 0, 200);
 }
@@ -514,7 +454,7 @@ int api_pv_partners_post(struct http_req *r)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = body_parse(r, partner_fields, P__MAX, &b)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = body_parse(r, partner_fields, P__MAX, &b)) != 0)
 		return rc;
 	if (!b.present[P_GROUP]) {
 		struct api_violations bad = { .n = 0 };
@@ -523,7 +463,7 @@ int api_pv_partners_post(struct http_req *r)
 	}
 	struct plan_partner_in in = partner_in(&b);
 	if (plan_partner_add(r->st, &who, v.id, &in, &id, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	char loc[600];
 	snprintf(loc, sizeof(loc), "/api/v1/plans/%s/versions/%lld/partners/%lld", v.plan, (long long)v.version,
 		 (long long)id);
@@ -540,12 +480,12 @@ int api_pv_partner_patch(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = id_param(r, "partner", &id)) != 0 ||
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = id_param(r, "partner", &id)) != 0 ||
 	    (rc = body_parse(r, partner_fields, P__MAX, &b)) != 0)
 		return rc;
 	struct plan_partner_in in = partner_in(&b);
 	if (plan_partner_change(r->st, &who, v.id, id, &in, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	return reply_partners(r, &v, id, 200);
 }
 
@@ -556,10 +496,10 @@ int api_pv_partner_delete(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = id_param(r, "partner", &id)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = id_param(r, "partner", &id)) != 0)
 		return rc;
 	if (plan_partner_remove(r->st, &who, v.id, id, NULL, &r->err) != LUP_OK)
-		return edit_fail(r, NULL);
+		return pv_api_fail(r, NULL);
 	r->status = 204;
 	return 204;
 }

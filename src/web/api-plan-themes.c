@@ -20,40 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ORDER_MAX 1000
-
-/* version_for: the route's version for reading (write 0) or for changing it (write 1): 403 when
- * the caller may not change it, 404 when there is none the caller may see, 409 when it is not a
- * draft. Returns 0 or the status answered. */
-static int version_for(struct http_req *r, struct pv_head *v, int write)
-{
-	int found;
-
-	if (pv_head_load(r, v, &found) != LUP_OK)
-		return http_fail(r);
-	if (found && write && !pv_writable(&r->user, v))
-		return http_error(r, 403, "forbidden", "this plan belongs to another organisation");
-	if (!found || !pv_readable(&r->user, v))
-		return http_error(r, 404, "not_found", "no version %s of plan '%s'", r->params[1], r->params[0]);
-	if (!write)
-		return 0;
-	if (strcmp(v->status, "draft") != 0)
-		return http_error(r, 409, "plan_version_adopted", "the version is adopted; create a new version to change it");
-	return 0;
-}
-
-/* edit_fail: answers an error of the edit layer (field: the field a LUP_EINVAL names). */
-static int edit_fail(struct http_req *r, const char *field)
-{
-	if (r->err.code == LUP_EINVAL && field) {
-		struct api_violations v = { .n = 0 };
-		api_violation(r, &v, field, API_RULE_UNKNOWN, "%s", r->err.msg);
-		return api_violations_reply(r, &v);
-	}
-	if (r->err.code == LUP_ECONFLICT)
-		return http_error(r, 409, "conflict", "%s", r->err.msg);
-	return http_fail(r);
-}
 
 static void theme_json(struct json *j, const struct rowset *t, int i, const struct rowset *al,
 		       const struct rowset *gr)
@@ -135,7 +101,7 @@ int api_pv_themes_get(struct http_req *r)
 	struct pv_head v;
 	int rc;
 
-	if ((rc = version_for(r, &v, 0)) != 0)
+	if ((rc = pv_api_version(r, &v, 0)) != 0)
 		return rc;
 	return reply_themes(r, &v, 0, 200);
 }
@@ -167,7 +133,7 @@ int api_pv_themes_post(struct http_req *r)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = body_parse(r, theme_fields, T__MAX, &b)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = body_parse(r, theme_fields, T__MAX, &b)) != 0)
 		return rc;
 	if (!b.present[T_NAME] || b.isnull[T_NAME]) {
 		struct api_violations bad = { .n = 0 };
@@ -176,7 +142,7 @@ int api_pv_themes_post(struct http_req *r)
 	}
 	struct plan_theme_in in = theme_in(&b);
 	if (plan_theme_add(r->st, &who, v.id, &in, &id, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	char loc[600];
 	snprintf(loc, sizeof(loc), "/api/v1/plans/%s/versions/%lld/themes/%lld", v.plan, (long long)v.version,
 		 (long long)id);
@@ -196,7 +162,7 @@ int api_pv_theme_get(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 0)) != 0 || (rc = theme_param(r, &id)) != 0)
+	if ((rc = pv_api_version(r, &v, 0)) != 0 || (rc = theme_param(r, &id)) != 0)
 		return rc;
 	return reply_themes(r, &v, id, 200);
 }
@@ -210,14 +176,14 @@ int api_pv_theme_patch(struct http_req *r)
 	int64_t id;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = theme_param(r, &id)) != 0 ||
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = theme_param(r, &id)) != 0 ||
 	    (rc = body_parse(r, theme_fields, T__MAX, &b)) != 0)
 		return rc;
 	if (b.present[T_NAME] && b.isnull[T_NAME])
 		return http_error(r, 422, "invalid_fields", "'name' cannot be null");
 	struct plan_theme_in in = theme_in(&b);
 	if (plan_theme_change(r->st, &who, v.id, id, &in, NULL, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	return reply_themes(r, &v, id, 200);
 }
 
@@ -231,42 +197,14 @@ int api_pv_theme_delete(struct http_req *r)
 	char *end = NULL;
 	int rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = theme_param(r, &id)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = theme_param(r, &id)) != 0)
 		return rc;
 	if (mv && (!*mv || strlen(mv) > 18 || (to = strtoll(mv, &end, 10)) <= 0 || *end))
 		return http_error(r, 400, "bad_request", "move_to: give the id of another theme of the version");
 	if (plan_theme_remove(r->st, &who, v.id, id, to, &refs, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	r->status = 204;
 	return 204;
-}
-
-/* order_ids: the body's {"order": [ids]} into *ids (arena); 0, or the status answered. */
-static int order_ids(struct http_req *r, int64_t **ids, int *n)
-{
-	json_error_t jerr;
-	json_t *root = json_loadb(r->body.ptr, r->body.len, JSON_REJECT_DUPLICATES, &jerr), *o, *x;
-	size_t i;
-
-	if (!root)
-		return http_error(r, 400, "bad_request", "malformed JSON at line %d, column %d: %s", jerr.line,
-				  jerr.column, jerr.text);
-	o = json_object_get(root, "order");
-	if (!json_is_object(root) || json_object_size(root) != 1 || !json_is_array(o) || json_array_size(o) > ORDER_MAX) {
-		json_decref(root);
-		return http_error(r, 422, "invalid_fields", "order: give {\"order\": [theme ids]} and nothing else");
-	}
-	*n = (int)json_array_size(o);
-	*ids = arena_alloc(&r->a, (size_t)(*n + 1) * sizeof(**ids));
-	json_array_foreach(o, i, x) {
-		if (!json_is_integer(x)) {
-			json_decref(root);
-			return http_error(r, 422, "invalid_fields", "order: each member is a theme id (an integer)");
-		}
-		(*ids)[i] = (int64_t)json_integer_value(x);
-	}
-	json_decref(root);
-	return 0;
 }
 
 int api_pv_themes_order(struct http_req *r)
@@ -277,10 +215,10 @@ int api_pv_themes_order(struct http_req *r)
 	int64_t *ids = NULL;
 	int n = 0, rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = order_ids(r, &ids, &n)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = pv_api_order(r, "theme", &ids, &n)) != 0)
 		return rc;
 	if (plan_theme_order(r->st, &who, v.id, ids, n, &field, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	return reply_themes(r, &v, 0, 200);
 }
 
@@ -313,7 +251,7 @@ int api_pv_areas_get(struct http_req *r)
 	struct pv_head v;
 	int rc;
 
-	if ((rc = version_for(r, &v, 0)) != 0)
+	if ((rc = pv_api_version(r, &v, 0)) != 0)
 		return rc;
 	return reply_areas(r, &v, 200);
 }
@@ -367,9 +305,9 @@ int api_pv_areas_put(struct http_req *r)
 	struct pv_head v;
 	int n = 0, rc;
 
-	if ((rc = version_for(r, &v, 1)) != 0 || (rc = areas_body(r, &scope, &in, &n)) != 0)
+	if ((rc = pv_api_version(r, &v, 1)) != 0 || (rc = areas_body(r, &scope, &in, &n)) != 0)
 		return rc;
 	if (plan_area_set(r->st, &who, v.id, scope, in, n, "api", NULL, &field, &bad_area, &r->err) != LUP_OK)
-		return edit_fail(r, field);
+		return pv_api_fail(r, field);
 	return reply_areas(r, &v, 200);
 }

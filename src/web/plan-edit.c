@@ -2,8 +2,11 @@
 #include "web/plan-edit.h"
 #include "model/planver.h"
 #include "web/authz.h"
+#include "web/api-create.h"
+#include "core/arena.h"
 #include "store/store.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,4 +103,61 @@ void pv_run(const struct rowset *rs, int64_t id, int *from, int *to)
 				;
 			return;
 		}
+}
+
+int pv_api_version(struct http_req *r, struct pv_head *v, int write)
+{
+	int found;
+
+	if (pv_head_load(r, v, &found) != LUP_OK)
+		return http_fail(r);
+	if (found && write && !pv_writable(&r->user, v))
+		return http_error(r, 403, "forbidden", "this plan belongs to another organisation");
+	if (!found || !pv_readable(&r->user, v))
+		return http_error(r, 404, "not_found", "no version %s of plan '%s'", r->params[1], r->params[0]);
+	if (write && strcmp(v->status, "draft") != 0)
+		return http_error(r, 409, "plan_version_adopted", "the version is adopted; create a new version to change it");
+	return 0;
+}
+
+int pv_api_fail(struct http_req *r, const char *field)
+{
+	if (r->err.code == LUP_EINVAL && field) {
+		struct api_violations v = { .n = 0 };
+		api_violation(r, &v, field, API_RULE_UNKNOWN, "%s", r->err.msg);
+		return api_violations_reply(r, &v);
+	}
+	if (r->err.code == LUP_ECONFLICT)
+		return http_error(r, 409, "conflict", "%s", r->err.msg);
+	if (r->err.code == LUP_ENOTFOUND)
+		return http_error(r, 404, "not_found", "%s", r->err.msg);
+	return http_fail(r);
+}
+
+int pv_api_order(struct http_req *r, const char *what, int64_t **ids, int *n)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(r->body.ptr ? r->body.ptr : "", r->body.len, JSON_REJECT_DUPLICATES, &jerr), *o, *x;
+	size_t i;
+
+	if (!root)
+		return http_error(r, 400, "bad_request", "malformed JSON at line %d, column %d: %s", jerr.line,
+				  jerr.column, jerr.text);
+	o = json_object_get(root, "order");
+	if (!json_is_object(root) || json_object_size(root) != 1 || !json_is_array(o) ||
+	    json_array_size(o) > PV_ORDER_MAX) {
+		json_decref(root);
+		return http_error(r, 422, "invalid_fields", "order: give {\"order\": [%s ids]} and nothing else", what);
+	}
+	*n = (int)json_array_size(o);
+	*ids = arena_alloc(&r->a, (size_t)(*n + 1) * sizeof(**ids));
+	json_array_foreach(o, i, x) {
+		if (!json_is_integer(x)) {
+			json_decref(root);
+			return http_error(r, 422, "invalid_fields", "order: each member is a %s id (an integer)", what);
+		}
+		(*ids)[i] = (int64_t)json_integer_value(x);
+	}
+	json_decref(root);
+	return 0;
 }

@@ -29,6 +29,20 @@ int pv_readable(const struct http_user *u, const struct pv_head *v);
  * of the plan's owner or its pair. */
 int pv_writable(const struct http_user *u, const struct pv_head *v);
 
+/* pv_api_version: the route's version for the API, for reading (write 0) or changing it (write
+ * 1): answers 403 (not the caller's to change), 404 (none the caller may see) or 409
+ * plan_version_adopted (not a draft) and returns that status, else returns 0 with *v filled. */
+int pv_api_version(struct http_req *r, struct pv_head *v, int write);
+
+/* pv_api_fail: answers an error of the edit layer in r->err: 422 naming field (for LUP_EINVAL
+ * with a field), 409 (LUP_ECONFLICT), 404 (LUP_ENOTFOUND), else 500. Returns the status. */
+int pv_api_fail(struct http_req *r, const char *field);
+
+/* pv_api_order: the body {"order": [ids of what ("theme")]} into *ids (r's arena) and *n; answers
+ * 400 (malformed JSON) or 422 (anything else, at most PV_ORDER_MAX ids) and returns it, else 0. */
+#define PV_ORDER_MAX 1000
+int pv_api_order(struct http_req *r, const char *what, int64_t **ids, int *n);
+
 /* pv_actor: the caller as the edit layer records it. */
 struct edit_actor pv_actor(const struct http_req *r);
 
