@@ -1,6 +1,7 @@
 /* plan-measure.c: the write path of an LUP version's prioritised measures (see plan-measure.h). */
 #include "edit/plan-measure.h"
 #include "edit/plan-draft.h"
+#include "edit/idlist.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "model/datex.h"
@@ -530,41 +531,6 @@ err:
 	return e->code;
 }
 
-/* The version's measure ids in their order. */
-struct idlist {
-	int n, cap;
-	int64_t *id;
-};
-
-static int id_row(void *ctx, const struct store_row *r)
-{
-	struct idlist *l = ctx;
-
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 16;
-		l->id = xrealloc(l->id, (size_t)l->cap * sizeof(*l->id));
-	}
-	l->id[l->n++] = store_col_int(r, 0);
-	return 0;
-}
-
-/* permutation: 1 when ids[0..n) names each of have's ids exactly once. */
-static int permutation(const struct idlist *have, const int64_t *ids, int n)
-{
-	if (n != have->n)
-		return 0;
-	for (int i = 0; i < n; i++) {
-		int found = 0;
-		for (int k = 0; k < have->n; k++)
-			found |= have->id[k] == ids[i];
-		for (int k = 0; k < i; k++)
-			found &= ids[k] != ids[i];
-		if (!found)
-			return 0;
-	}
-	return 1;
-}
-
 static char *ids_text(const int64_t *ids, int n)
 {
 	json_t *a = json_array(), *o;
@@ -589,9 +555,9 @@ int plan_measure_order(struct store *st, const struct edit_actor *who, int64_t p
 	*field = NULL;
 	if (store_begin(st, e) != LUP_OK)
 		return e->code;
-	if (plan_draft_check(st, pv, NULL, e) != LUP_OK || store_query(st, STMT_PM_MEASURES, v, 2, id_row, &have, e) != LUP_OK)
+	if (plan_draft_check(st, pv, NULL, e) != LUP_OK || store_query(st, STMT_PM_MEASURES, v, 2, idlist_row, &have, e) != LUP_OK)
 		goto err;
-	if (!permutation(&have, ids, n)) {
+	if (!idlist_is_permutation(&have, ids, n)) {
 		bad(field, "order", e, "must name each measure of the version exactly once");
 		goto err;
 	}

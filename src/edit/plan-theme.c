@@ -1,6 +1,7 @@
 /* plan-theme.c: the write path of a plan version's themes (see plan-theme.h). */
 #include "edit/plan-theme.h"
 #include "edit/plan-draft.h"
+#include "edit/idlist.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "store/audit.h"
@@ -266,24 +267,6 @@ err:
 	return e->code;
 }
 
-/* The version's theme ids in their order. */
-struct idlist {
-	int n, cap;
-	int64_t *id;
-};
-
-static int id_row(void *ctx, const struct store_row *row)
-{
-	struct idlist *l = ctx;
-
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 16;
-		l->id = xrealloc(l->id, (size_t)l->cap * sizeof(*l->id));
-	}
-	l->id[l->n++] = store_col_int(row, 0);
-	return 0;
-}
-
 static json_t *ids_json(const int64_t *ids, int n)
 {
 	json_t *a = json_array();
@@ -291,23 +274,6 @@ static json_t *ids_json(const int64_t *ids, int n)
 	for (int i = 0; i < n; i++)
 		json_array_append_new(a, json_integer((json_int_t)ids[i]));
 	return json_pack("{s:o}", "theme_order", a);
-}
-
-/* permutation: 1 when ids[0..n) names each of have's ids exactly once. */
-static int permutation(const struct idlist *have, const int64_t *ids, int n)
-{
-	if (n != have->n)
-		return 0;
-	for (int i = 0; i < n; i++) {
-		int found = 0;
-		for (int k = 0; k < have->n; k++)
-			found |= have->id[k] == ids[i];
-		for (int k = 0; k < i; k++)
-			found &= ids[k] != ids[i];
-		if (!found)
-			return 0;
-	}
-	return 1;
 }
 
 /* order_audit: the entry of a reorder of pv, from the order have to ids. */
@@ -335,9 +301,9 @@ int plan_theme_order(struct store *st, const struct edit_actor *who, int64_t pv,
 	*field = NULL;
 	if (store_begin(st, e) != LUP_OK)
 		return e->code;
-	if (plan_draft_check(st, pv, NULL, e) != LUP_OK || store_query(st, STMT_PT_THEMES, &v, 1, id_row, &have, e) != LUP_OK)
+	if (plan_draft_check(st, pv, NULL, e) != LUP_OK || store_query(st, STMT_PT_THEMES, &v, 1, idlist_row, &have, e) != LUP_OK)
 		goto err;
-	if (!permutation(&have, ids, n)) {
+	if (!idlist_is_permutation(&have, ids, n)) {
 		bad(field, "order", e, "must name each theme of the version exactly once");
 		goto err;
 	}
