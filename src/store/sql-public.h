@@ -64,4 +64,27 @@
 	"EXISTS (SELECT 1 FROM indicator oi_ WHERE oi_.id = " icol " AND " PUB_INDICATOR("oi_") \
 	" AND " SEE_FIGURE(x, "oi_") ")"
 
+/* An audit entry au (its columns entity, entity_id, before, after) the viewer may see: the entry
+ * of a thing in a draft only when the viewer may read the draft (SEE_*); an indicator's entry
+ * that records outcomes (follow-up figures) only when the viewer may read the owner's reports;
+ * the entries of things that no longer exist stay (their history). Report entries are judged in
+ * C (web/authz.h authz_audit_rows). */
+#define AUDIT_IN_VERSION(au, table, col) \
+	"NOT EXISTS (SELECT 1 FROM " table " av_ WHERE av_.id = " au ".entity_id AND NOT " SEE_IN("av_." col) ")"
+#define AUDIT_SEE(au) \
+	"(CASE " au ".entity" \
+	" WHEN 'goal' THEN NOT EXISTS (SELECT 1 FROM goal ag_ WHERE ag_.id = " au ".entity_id AND NOT " SEE_GOAL("ag_") ")" \
+	" WHEN 'activity' THEN NOT EXISTS (SELECT 1 FROM activity aa_ WHERE aa_.id = " au ".entity_id" \
+	"  AND NOT " SEE_ACTIVITY("aa_") ")" \
+	" WHEN 'indicator' THEN NOT EXISTS (SELECT 1 FROM indicator ai_ JOIN organisation aio_ ON aio_.id = ai_.owner_id" \
+	"  WHERE ai_.id = " au ".entity_id AND (NOT " SEE_INDICATOR("ai_") \
+	"  OR ((" au ".before LIKE '%\"outcomes\"%' OR " au ".after LIKE '%\"outcomes\"%')" \
+	"  AND NOT lup_reads(ai_.owner_id, aio_.pair_id))))" \
+	" WHEN 'measure' THEN " AUDIT_IN_VERSION(au, "measure", "plan_version_id") \
+	" WHEN 'theme' THEN " AUDIT_IN_VERSION(au, "theme", "plan_version_id") \
+	" WHEN 'lup_section' THEN " AUDIT_IN_VERSION(au, "lup_section", "plan_version_id") \
+	" WHEN 'plan_partner' THEN " AUDIT_IN_VERSION(au, "plan_partner", "plan_version_id") \
+	" WHEN 'plan_version' THEN " AUDIT_IN_VERSION(au, "plan_version", "id") \
+	" ELSE 1 END)"
+
 #endif

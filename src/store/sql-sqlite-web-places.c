@@ -230,7 +230,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN indicator i ON au.entity = 'indicator' AND i.id = au.entity_id"
 		" LEFT JOIN goal ig ON ig.id = i.goal_id"
 		" WHERE au.entity IN ('goal', 'indicator') AND coalesce(g.id, i.id) IS NOT NULL"
-		" AND (g.id IS NULL OR " PUB_GOAL("g") ") AND (i.id IS NULL OR " PUB_INDICATOR("i") ")"
+		" AND (g.id IS NULL OR " PUB_GOAL("g") ") AND (i.id IS NULL OR " PUB_INDICATOR("i") ") AND " AUDIT_SEE("au")
 		" AND " OWNED_BY("coalesce(g.owner_id, i.owner_id)", "1")
 		" AND (?2 IS NULL OR coalesce(g.year, ig.year) = ?2 OR (i.id IS NOT NULL AND EXISTS"
 		"  (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = ?2)))"

@@ -607,11 +607,11 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* (entity, entity_id) */
 	[STMT_AUDIT_LIST] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
-		" WHERE entity = ?1 AND (?2 IS NULL OR entity_id = ?2) ORDER BY id",
+		" WHERE entity = ?1 AND (?2 IS NULL OR entity_id = ?2) AND " AUDIT_SEE("audit") " ORDER BY id",
 	/* (limit) the newest entries */
 	[STMT_AUDIT_LIST_ALL] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
-		" ORDER BY id DESC LIMIT ?1",
+		" WHERE " AUDIT_SEE("audit") " ORDER BY id DESC LIMIT ?1",
 
 	/* API writes. Patches take (id, then per field: present flag, value) */
 	[STMT_GOAL_PATCH] =

@@ -155,6 +155,16 @@ for srv in cached uncached; do
 	grep -q -F '9,87' "$TMP/body" && nok "$srv: ... not on the organisation page as anon" || ok "$srv: ... not on the organisation page as anon"
 	sees "$srv: example data stays public" "/api/v1/outcomes?district=spanga-tensta&year=2022&limit=1000" '"example":true' 1 1 1 1 1 1
 done
+# the audit log and the organisation page's history of changes (logged-in users) hold the figure
+# and the draft's changes: the same rule (store/sql-public.h AUDIT_SEE)
+BASE=$BASE2
+#                                                                              anon reader other own city admin
+sees "the unapproved outcome in the audit log" "/api/v1/audit?entity=indicator&id=$IID" 9.87 0 0 0 1 1 1
+sees "... in the latest audit entries" "/api/v1/audit" 9.87                                  0 0 0 1 1 1
+sees "... in the organisation page's history of changes" "/organisation/$OWN?ar=2022" '9,87'   0 0 0 1 1 1
+req "the owner's editor changes the draft's goal" 200 PATCH "/api/v1/goals/$G" '{"description":"Qzhistorikord"}' "$T_own"
+sees "the draft goal's change in the audit log" "/api/v1/audit?entity=goal&id=$G" Qzhistorikord 0 0 0 1 1 1
+sees "... in the latest audit entries" "/api/v1/audit" Qzhistorikord                          0 0 0 1 1 1
 BASE=$BASE1
 req "the editor starts the full-year report" 201 POST /api/v1/reports "{\"org\":\"$OWN\",\"period\":\"2022-FY\"}" "$T_own"
 REP=$(jb .id)
