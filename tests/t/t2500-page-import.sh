@@ -21,14 +21,6 @@ printf 'adminpassword1\n' | L user add adam --role admin >/dev/null
 
 serve "$DB"
 
-page() {
-	name=$1 want=$2 method=$3 path=$4 jar=$5
-	shift 5
-	if [ "$jar" = - ]; then set -- "$@"; else set -- -b "$TMP/$jar" -c "$TMP/$jar" "$@"; fi
-	code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" "$@" "$BASE$path")
-	if [ "$code" = "$want" ]; then ok "$name"; else
-		nok "$name ($method $path: $code, expected $want)"; head -c 600 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
-}
 has() { if grep -q -F -- "$2" "$TMP/body"; then ok "$1"; else nok "$1 (the page lacks '$2')"; fi; }
 hasnt() { if grep -q -F -- "$2" "$TMP/body"; then nok "$1 (the page has '$2')"; else ok "$1"; fi; }
 valid() {

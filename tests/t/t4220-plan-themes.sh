@@ -186,25 +186,6 @@ req "the adopted version's areas are unchanged" 200 GET "$A/1/areas"
 expect_eq "four areas as before" "$(jb '.areas | length')" 4
 
 # --- the forms ------------------------------------------------------------------------------------
-# page NAME WANT METHOD PATH JAR [CURL ARGS...]: as in t2310
-page() {
-	name=$1 want=$2 method=$3 path=$4 jar=$5
-	shift 5
-	if [ "$jar" = - ]; then set -- "$@"; else set -- -b "$TMP/$jar" -c "$TMP/$jar" "$@"; fi
-	code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" "$@" "$BASE$path")
-	if [ "$code" = "$want" ]; then ok "$name"; else
-		nok "$name ($method $path: $code, expected $want)"; head -c 600 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
-}
-has() { if grep -q -F -- "$2" "$TMP/body"; then ok "$1"; else nok "$1 (the page lacks '$2')"; fi; }
-hasnt() { if grep -q -F -- "$2" "$TMP/body"; then nok "$1 (the page has '$2')"; else ok "$1"; fi; }
-login() { rm -f "$TMP/$1"; page "$2 logs in" 303 POST /logga-in "$1" --data-urlencode "namn=$2" --data-urlencode "losenord=$3"; }
-csrf() { curl -s -b "$TMP/$1" "$BASE/konto" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
-valid() {
-	if ! command -v tidy >/dev/null; then ok "$1 (no tidy)"; return; fi
-	if tidy -q -e "$TMP/body" 2>&1 | grep -v 'proprietary attribute "aria-current"' | grep -q .; then
-		nok "$1 (tidy: $(tidy -q -e "$TMP/body" 2>&1 | grep -v aria-current | head -2 | tr '\n' ' '))"
-	else ok "$1"; fi
-}
 login own.jar own editorpassword1
 login other.jar other editorpassword2
 login reader.jar reader readerpassword1

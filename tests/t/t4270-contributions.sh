@@ -115,22 +115,8 @@ req "PATCH: the name cannot be null" 422 PATCH "$A/$ID" '{"name":null}' "$T_sf"
 expect_eq "nothing changed by bad input" "$(state)" "$BEFORE"
 
 # --- the district page and the list, for anonymous visitors -------------------------------------------
-page() {
-	name=$1 want=$2 method=$3 path=$4 jar=$5
-	shift 5
-	if [ "$jar" = - ]; then set -- "$@"; else set -- -b "$TMP/$jar" -c "$TMP/$jar" "$@"; fi
-	code=$(curl -s -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" "$@" "$BASE$path")
-	if [ "$code" = "$want" ]; then ok "$name"; else
-		nok "$name ($method $path: $code, expected $want)"; head -c 600 "$TMP/body" | sed 's/^/    /' >&2; echo >&2; fi
-}
 has() { if grep -q -F -- "$2" "$TMP/body"; then ok "$1"; else nok "$1 (the page lacks '$2')"; fi; }
 hasnt() { if grep -q -F -- "$2" "$TMP/body"; then nok "$1 (the page has '$2')"; else ok "$1"; fi; }
-valid() {
-	if ! command -v tidy >/dev/null; then ok "$1 (no tidy)"; return; fi
-	if tidy -q -e "$TMP/body" 2>&1 | grep -v 'proprietary attribute "aria-current"' | grep -q .; then
-		nok "$1 (tidy: $(tidy -q -e "$TMP/body" 2>&1 | grep -v aria-current | head -2 | tr '\n' ' '))"
-	else ok "$1"; fi
-}
 measure_block() { tr '\n' ' ' < "$TMP/body" | sed 's/<tr>/\n<tr>/g' | grep -F "$1"; }
 
 page "anonymous visitors see Skarpnäck's page" 200 GET /stadsdel/skarpnack -
