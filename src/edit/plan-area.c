@@ -88,15 +88,36 @@ static int check(const char *scope, const struct plan_area_in *areas, int n, con
 	return LUP_OK;
 }
 
+/* clear_others: removes the version's areas that are not among areas (those kept keep their
+ * source: where the area was first named). */
+static int clear_others(struct store *st, int64_t pv, const struct plan_area_in *areas, int n, struct err *e)
+{
+	json_t *keys = json_array();
+	char *s = NULL;
+	int rc;
+
+	for (int i = 0; keys && i < n; i++)
+		json_array_append_new(keys, json_string(areas[i].area));
+	if (!keys || !(s = json_dumps(keys, JSON_COMPACT))) {
+		json_decref(keys);
+		return err_set(e, LUP_EDB, "out of memory listing the areas");
+	}
+	struct sval a[] = { SVI(pv), SVS(s) };
+	rc = store_exec(st, STMT_PT_PAREAS_CLEAR, a, 2, NULL, NULL, e);
+	free(s);
+	json_decref(keys);
+	return rc;
+}
+
 /* write_rows: the scope and the areas, in the open transaction. */
 static int write_rows(struct store *st, int64_t pv, int64_t district, const char *scope,
 		      const struct plan_area_in *areas, int n, const char *source, const char **field,
 		      const char **bad_area, struct err *e)
 {
-	struct sval v = SVI(pv), sc[] = { SVI(pv), SVS(scope) };
+	struct sval sc[] = { SVI(pv), SVS(scope) };
 
 	if (store_exec(st, STMT_PT_SCOPE_SET, sc, 2, NULL, NULL, e) != LUP_OK ||
-	    store_exec(st, STMT_PT_PAREAS_CLEAR, &v, 1, NULL, NULL, e) != LUP_OK)
+	    clear_others(st, pv, areas, n, e) != LUP_OK)
 		return e->code;
 	for (int i = 0; i < n; i++) {
 		struct sval q[] = { SVI(district), SVS(areas[i].area) };

@@ -109,11 +109,14 @@ const char *const sqlite_sql_plan_theme[STMT__MAX] = {
 		"SELECT a.key AS area, a.name, a.level, pa.note FROM prioritised_area pa"
 		" JOIN area a ON a.id = pa.area_id WHERE pa.plan_version_id = ?1 ORDER BY a.name COLLATE sv",
 	/* (plan_version_id) */
+	/* (plan_version_id, the areas kept: a JSON array of area keys) */
 	[STMT_PT_PAREAS_CLEAR] =
-		"DELETE FROM prioritised_area WHERE plan_version_id = ?1",
-	/* (plan_version_id, area_id, note, source) */
+		"DELETE FROM prioritised_area WHERE plan_version_id = ?1 AND area_id NOT IN "
+		"(SELECT a.id FROM area a JOIN json_each(?2) j ON j.value = a.key)",
+	/* (plan_version_id, area_id, note, source): an area already there keeps its source */
 	[STMT_PT_PAREA_ADD] =
-		"INSERT INTO prioritised_area (plan_version_id, area_id, note, source) VALUES (?1, ?2, ?3, ?4)",
+		"INSERT INTO prioritised_area (plan_version_id, area_id, note, source) VALUES (?1, ?2, ?3, ?4) "
+		"ON CONFLICT (plan_version_id, area_id) DO UPDATE SET note = excluded.note",
 	/* (plan_version_id, scope) */
 	[STMT_PT_SCOPE_SET] =
 		"UPDATE plan_version SET area_scope = ?2 WHERE id = ?1",

@@ -171,8 +171,12 @@ static void theme_table(struct http_req *r, struct html *h, const struct rowset 
 					    "#Stadens genomsnitt", "#Mål", "#Förändring per år",
 					    NULL };
 
-	html_elem(h, "h3", places_s(g, from, "theme_name") ? places_s(g, from, "theme_name") : "Utan tema", NULL);
-	html_open(h, "div", "class", "matrix-wrap", NULL);
+	const char *theme = places_s(g, from, "theme_name") ? places_s(g, from, "theme_name") : "Utan tema";
+
+	html_elem(h, "h3", theme, NULL);
+	/* a scrolling region that keyboard users can reach and scroll (WCAG 2.1.1) */
+	html_open(h, "div", "class", "matrix-wrap", "role", "region", "tabindex", "0",
+		  "aria-label", theme, NULL);
 	html_open(h, "table", "class", "goals", NULL);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);

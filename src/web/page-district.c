@@ -5,10 +5,12 @@
  * against the city average (page-district-indicators.c), an activity
  * timeline and the resources allocated to it. Anonymous visitors see the LUP's adopted version;
  * users who may read its draft (authz_plan_draft_readable) choose a version with ?version=N or
- * ?version=utkast, and the owner's editors and administrators get a link to adopt a draft. */
+ * ?version=utkast, and the owner's editors and administrators get a link to adopt a draft, or,
+ * when the plan has none, the "Skapa ny version" form (page-plan-new-version.c). */
 #include "web/pages-places.h"
 #include "web/authz.h"
 #include "web/pages-forms.h"
+#include "web/form.h"
 #include "web/page-district-contributions.h"
 #include "model/planver.h"
 #include "edit/plan-section.h"
@@ -81,6 +83,41 @@ static void compare_link(struct district *x, const struct rowset *vs)
 		}
 }
 
+/* has_draft: one of the versions vs (STMT_PV_LIST) is a draft. */
+static int has_draft(const struct rowset *vs)
+{
+	for (int i = 0; i < vs->nrows; i++)
+		if (strcmp(places_s(vs, i, "status"), "draft") == 0)
+			return 1;
+	return 0;
+}
+
+/* new_version_form: "Skapa ny version" (POST /stadsdel/{key}/ny-version), for those who may
+ * adopt the plan when it has no draft. */
+static void new_version_form(struct district *x)
+{
+	struct html *h = x->h;
+
+	html_open(h, "form", "method", "post", "action", pf_href(x->r, "/stadsdel/%s/ny-version", x->key),
+		  "class", "new-version", NULL);
+	form_csrf_field(x->r, h);
+	html_elem(h, "p", "Programmet har inget utkast. En ny version börjar som en kopia av den antagna "
+		  "versionen och visas inte för allmänheten förrän den är antagen.", "class", "muted", NULL);
+	form_button(h, "Skapa ny version", NULL);
+	html_close(h);
+}
+
+/* done_notice: the notice of ?klart= after the adoption or the new-version form. */
+static void done_notice(struct district *x)
+{
+	const char *k = http_query(x->r, "klart");
+
+	if (k && strcmp(k, "antagen") == 0)
+		pf_notice(x->h, "Versionen är antagen. Den är nu den version som alla ser.");
+	else if (k && strcmp(k, "ny-version") == 0)
+		pf_notice(x->h, "En ny version är skapad som utkast. Den visas inte för allmänheten förrän den är antagen.");
+}
+
 /* versions: for users who may read the draft, the choice between the plan's versions, and for
  * those who may adopt it a link to the adoption form. */
 static int versions(struct district *x)
@@ -114,6 +151,8 @@ static int versions(struct district *x)
 	const char *status = places_s(&x->lup, 0, "status");
 	int may_adopt = r->user.role == ROLE_ADMIN || (r->user.role == ROLE_EDITOR &&
 		authz_member(&r->user, places_i(&x->lup, 0, "owner_id"), places_i(&x->lup, 0, "owner_pair")));
+	if (may_adopt && !has_draft(&vs))
+		new_version_form(x);
 	if (status && strcmp(status, "draft") == 0) {
 		html_elem(h, "p", "Du ser ett utkast. Utkastet är inte offentligt: besökare som inte är inloggade ser "
 			  "den antagna versionen.", "class", "muted", NULL);
@@ -749,6 +788,7 @@ int page_district(struct http_req *r)
 	html_text(x.h, " / stadsdelsområde");
 	html_close(x.h);
 	html_elem(x.h, "h1", x.name, NULL);
+	done_notice(&x);
 	if (facts(&x) || versions(&x))
 		return r->status;
 	toc(x.h);

@@ -14,6 +14,7 @@ int page_districts(struct http_req *r);	/* GET /stadsdelar */
 int page_district(struct http_req *r);	/* GET /stadsdel/{key} */
 int page_plan_adopt(struct http_req *r);	/* GET /stadsdel/{key}/anta?version=N */
 int page_plan_adopt_post(struct http_req *r);	/* POST /stadsdel/{key}/anta?version=N */
+int page_plan_new_version_post(struct http_req *r);	/* POST /stadsdel/{key}/ny-version */
 int page_plan_diff(struct http_req *r);	/* GET /plan/{key}/jamfor?fran=N&till=M */
 int page_orgs(struct http_req *r);	/* GET /organisationer[?typ=] */
 int page_org(struct http_req *r);	/* GET /organisation/{key}[?ar=YYYY] */

@@ -75,6 +75,8 @@ const vars = {
     WHERE p.key = 'lup-spanga-tensta' AND pv.status = 'draft'`),
   lupdrafttheme: () => sql(`SELECT min(t.id) FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id
     JOIN plan p ON p.id = pv.plan_id WHERE p.key = 'lup-spanga-tensta' AND pv.status = 'draft'`),
+  lupdraftmeasure: () => sql(`SELECT min(m.id) FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id
+    JOIN plan p ON p.id = pv.plan_id WHERE p.key = 'lup-spanga-tensta' AND pv.status = 'draft'`),
 };
 // resolve: the path with its {name}s filled in, or null when a value is missing.
 function resolve(path) {
