@@ -226,13 +226,36 @@ static void body_paragraphs(struct http_req *r, struct html *h, const char *body
 	html_close(h);
 }
 
+/* area_name: the name of the area with key (a prioritised area's change names only its key), or
+ * NULL when there is none. */
+static const char *area_name(struct http_req *r, const char *key)
+{
+	struct sval k = SVS(key);
+	int64_t id = 0;
+	struct rowset rs;
+
+	if (!key || store_query_id(r->st, STMT_AREA_ID, &k, 1, &id, &r->err) != LUP_OK || !id)
+		return NULL;
+	struct sval v = SVI(id);
+	rowset_init(&rs, &r->a);
+	if (rowset_query(&rs, r->st, STMT_SHOW_AREA, &v, 1, &r->err) != LUP_OK || !rs.nrows)
+		return NULL;
+	return pf_s(&rs, 0, "name");
+}
+
 /* change: one change as an item: "Tillagt: NAME (ID)" and, for a changed thing, its fields. */
 static void change(struct http_req *r, struct html *h, const json_t *c)
 {
 	const char *op = json_string_value(json_object_get(c, "op"));
+	const char *kind = json_string_value(json_object_get(c, "kind"));
 	const char *name = json_string_value(json_object_get(c, "name"));
 	const json_t *f;
 	size_t i;
+
+	const char *an = kind && strcmp(kind, "area") == 0 ? area_name(r, json_string_value(json_object_get(c, "id"))) : NULL;
+
+	if (an)
+		name = an;	/* the diff names a prioritised area by its key */
 
 	html_open(h, "li", "class", pf_printf(r, "diff-%s", op ? op : "changed"), NULL);
 	html_elem(h, "strong", pf_printf(r, "%s: ", op_sv(op ? op : "")), NULL);

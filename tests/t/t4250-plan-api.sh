@@ -54,7 +54,8 @@ req "no plan" 404 GET "/api/v1/plans/no-such-plan/versions/1" "" "$T_admin"
 
 # --- PUT: replace the draft's content ----------------------------------------------------------------
 jq '.sections = [{"ord": 1, "title": "Inledning", "body": "Första stycket.\n\nAndra stycket.", "source": null}]
-  | .themes[0].name = "Barn och unga först" | .version.note = "Remissversion"' "$TMP/v2.json" >"$TMP/mod.json"
+  | .themes[0].name = "Barn och unga först" | .version.note = "Remissversion"
+  | .areas += [{"area": "karrtorp", "note": null, "source": null}]' "$TMP/v2.json" >"$TMP/mod.json"
 req "own editor reads the draft" 200 GET "$A/2" "" "$T_own"
 TAG2=$(etag)
 BEFORE=$(state)
@@ -123,6 +124,7 @@ req "own editor: the page" 200 GET "/plan/$PLAN/jamfor?fran=1&till=2" "" "$T_own
 grep -q '<del>Förebyggande arbete med barn och unga</del>' "$TMP/body" && grep -q '<ins>Barn och unga först</ins>' "$TMP/body" &&
 	ok "the rename before and after in <del>/<ins>" || nok "the rename is not shown"
 grep -q 'Ändrat: ' "$TMP/body" && grep -q 'Tillagt: ' "$TMP/body" && ok "each change in words (Ändrat, Tillagt)" || nok "no words"
+grep -q 'Tillagt: </strong>Kärrtorp (karrtorp)' "$TMP/body" && ok "an added area by its name" || nok "the added area is not named"
 grep -q '<h2>Teman</h2>' "$TMP/body" && grep -q '<h2>Avsnitt</h2>' "$TMP/body" && ok "per kind a heading" || nok "no headings"
 grep -q 'name="fran"' "$TMP/body" && grep -q 'name="till"' "$TMP/body" && ok "the form's two selects" || nok "no selects"
 grep -q 'Version 2, utkast' "$TMP/body" && ok "the draft named in the header" || nok "no header"
