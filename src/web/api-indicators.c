@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int year_kind(struct http_req *r, long *year, const char **kind)
 {
@@ -124,6 +125,10 @@ static int outcome_refs(struct http_req *r, const struct body *b, int64_t *perio
 	}
 	if (!b->isnull[O_VALUE] && !isfinite(b->d[O_VALUE]))
 		http_field_error(r, &errs, "value", "must be a finite number or null");
+	/* official statistics are public at once (store/sql-public.h): only the Kolada importer
+	 * writes that source */
+	if (b->s[O_SOURCE] && strcasecmp(b->s[O_SOURCE], "kolada") == 0)
+		http_field_error(r, &errs, "source", "'kolada' is reserved for values imported from Kolada");
 	return errs.n ? http_fields_reply(r, &errs, 422) : 0;
 }
 

@@ -165,6 +165,10 @@ sees "... in the organisation page's history of changes" "/organisation/$OWN?ar=
 req "the owner's editor changes the draft's goal" 200 PATCH "/api/v1/goals/$G" '{"description":"Qzhistorikord"}' "$T_own"
 sees "the draft goal's change in the audit log" "/api/v1/audit?entity=goal&id=$G" Qzhistorikord 0 0 0 1 1 1
 sees "... in the latest audit entries" "/api/v1/audit" Qzhistorikord                          0 0 0 1 1 1
+OUTCOMES=$(q "SELECT count(*) FROM outcome")
+req "an outcome cannot pose as official statistics (source kolada)" 422 POST /api/v1/outcomes \
+	"{\"indicator\":\"$IND\",\"period\":\"2022-FY\",\"area\":\"spanga-tensta\",\"sex\":\"K\",\"value\":1.23,\"source\":\"Kolada\"}" "$T_own"
+expect_eq "... and nothing is written" "$(q "SELECT count(*) FROM outcome")" "$OUTCOMES"
 BASE=$BASE1
 req "the editor starts the full-year report" 201 POST /api/v1/reports "{\"org\":\"$OWN\",\"period\":\"2022-FY\"}" "$T_own"
 REP=$(jb .id)
