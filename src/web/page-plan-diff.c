@@ -68,6 +68,13 @@ static const char *value_text(struct http_req *r, const json_t *v)
 		return "ja";
 	if (json_is_false(v))
 		return "nej";
+	if (json_is_object(v)) {
+		/* a member of a list (a former name, a result, a partner): its naming field */
+		static const char *const names[] = { "alias", "name", "text", "label", "title", "org", "partner", "area", NULL };
+		for (int i = 0; names[i]; i++)
+			if (json_is_string(json_object_get(v, names[i])))
+				return json_string_value(json_object_get(v, names[i]));
+	}
 	if (!(s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER)))
 		return "";
 	out = arena_strdup(&r->a, s);

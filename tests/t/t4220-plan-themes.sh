@@ -123,6 +123,10 @@ expect_eq "the old name is an alias until today" "$(jb ".aliases[] | select(.nam
 expect_eq "the target groups replaced" "$(jb '.target_groups | join(",")')" "Barn"
 expect_eq "the theme keeps its row (its goal and measure)" "$(jb '.used_by.goals, .used_by.measures' | tr '\n' ,)" "1,1,"
 expect_eq "the rename is audited" "$(q "SELECT after LIKE '%Ett nytt namn%' AND before LIKE '%$T1NAME%' FROM audit WHERE entity = 'theme' AND entity_id = $T1 ORDER BY id DESC LIMIT 1")" 1
+# the diff page names the former name as text, not as the list member's JSON
+req "the diff of version 1 and the draft" 200 GET "/plan/$PLAN/jamfor?fran=1&till=2" "" "$T_own"
+grep -q -F "Tillagt: </strong>$T1NAME</li>" "$TMP/body" && ok "the former name in words" || nok "the former name is not in words"
+grep -q -F '{&quot;alias&quot;' "$TMP/body" && nok "the alias shown as JSON" || ok "no JSON of the alias"
 req "a name of another theme is refused" 422 PATCH "$A/2/themes/$T1" "{\"name\":\"$(q "SELECT name FROM theme WHERE id = $T2")\"}" "$T_own"
 req "a null name is refused" 422 PATCH "$A/2/themes/$T1" '{"name":null}' "$T_own"
 req "the same name in another case is the theme's own" 200 PATCH "$A/2/themes/$T1" '{"name":"ETT NYTT NAMN"}' "$T_own"
