@@ -249,30 +249,25 @@ static int parse_file(struct imp_ctx *c, FILE *f, size_t total, struct cst *k, s
 
 static int run(struct imp_ctx *c)
 {
-	FILE *f = fopen(c->path, "rb");
+	FILE *f = NULL;
 	struct cst *k = NULL;
 	struct imp_csv_info info;
-	struct stat sb;
+	size_t total;
 	const char *slash;
 	int rc;
 
-	if (!f)
-		return err_set(c->e, LUP_EIO, "cannot open '%s': %s", c->path, strerror(errno));
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		rc = err_set(c->e, LUP_EIO, "'%s' is not a regular file", c->path);
-		goto out;
-	}
+	if ((rc = imp_open(c, &f, &total)) != LUP_OK)
+		return rc;
 	k = xcalloc(1, sizeof(*k));
 	k->c = c;
 	slash = strrchr(c->path, '/');
 	k->source = slash ? slash + 1 : c->path;
 	imp_kolada_map_init(&k->inds, MAX_INDICATORS, sizeof(struct ind_ent));
 	imp_kolada_map_init(&k->areas, MAX_AREAS, sizeof(int64_t));
-	if ((rc = parse_file(c, f, (size_t)sb.st_size, k, &info)) == LUP_OK)
+	if ((rc = parse_file(c, f, total, k, &info)) == LUP_OK)
 		report(k, &info);
 	imp_kolada_map_release(&k->inds);
 	imp_kolada_map_release(&k->areas);
-out:
 	free(k);
 	fclose(f);
 	return rc;

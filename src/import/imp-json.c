@@ -63,28 +63,29 @@ out:
 
 static int run(struct imp_ctx *c)
 {
-	FILE *f = fopen(c->path, "rb");
-	struct stat sb;
+	FILE *f = NULL;
+	size_t total;
 	char *buf = NULL;
 	int rc;
 
-	if (!f)
-		return err_set(c->e, LUP_EIO, "cannot open '%s': %s", c->path, strerror(errno));
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		rc = err_set(c->e, LUP_EIO, "'%s' is not a regular file", c->path);
+	if (c->data && c->len > PLAN_JSON_MAX)
+		return err_set(c->e, LUP_ETOOBIG, "%s: %zu bytes is over the limit of %zu", c->path,
+			       c->len, PLAN_JSON_MAX);
+	if (c->data)
+		return imp_json_plan(c, c->data, c->len, c->path);
+	if ((rc = imp_open(c, &f, &total)) != LUP_OK)
+		return rc;
+	if (total > PLAN_JSON_MAX) {
+		rc = err_set(c->e, LUP_ETOOBIG, "%s: %zu bytes is over the limit of %zu", c->path,
+			     total, PLAN_JSON_MAX);
 		goto out;
 	}
-	if ((size_t)sb.st_size > PLAN_JSON_MAX) {
-		rc = err_set(c->e, LUP_ETOOBIG, "%s: %lld bytes is over the limit of %zu", c->path,
-			     (long long)sb.st_size, PLAN_JSON_MAX);
-		goto out;
-	}
-	buf = malloc((size_t)sb.st_size + 1);
-	if (!buf || fread(buf, 1, (size_t)sb.st_size, f) != (size_t)sb.st_size) {
+	buf = malloc(total + 1);
+	if (!buf || fread(buf, 1, total, f) != total) {
 		rc = err_set(c->e, LUP_EIO, "cannot read '%s'", c->path);
 		goto out;
 	}
-	rc = imp_json_plan(c, buf, (size_t)sb.st_size, c->path);
+	rc = imp_json_plan(c, buf, total, c->path);
 out:
 	free(buf);
 	fclose(f);

@@ -473,27 +473,22 @@ static int parse_file(struct imp_ctx *c, FILE *f, size_t total, struct kst *k,
 
 static int run(struct imp_ctx *c)
 {
-	FILE *f = fopen(c->path, "rb");
+	FILE *f = NULL;
 	struct kst *k = NULL;
 	struct imp_kolada_info info;
-	struct stat sb;
+	size_t total;
 	int rc;
 
-	if (!f)
-		return err_set(c->e, LUP_EIO, "cannot open '%s': %s", c->path, strerror(errno));
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		rc = err_set(c->e, LUP_EIO, "'%s' is not a regular file", c->path);
-		goto out;
-	}
+	if ((rc = imp_open(c, &f, &total)) != LUP_OK)
+		return rc;
 	k = xcalloc(1, sizeof(*k));
 	k->c = c;
 	imp_kolada_map_init(&k->kpis, MAX_KPIS, sizeof(struct kpi_ent));
 	imp_kolada_map_init(&k->munis, MAX_MUNIS, sizeof(struct muni_ent));
-	if ((rc = parse_file(c, f, (size_t)sb.st_size, k, &info)) == LUP_OK)
+	if ((rc = parse_file(c, f, total, k, &info)) == LUP_OK)
 		report(k, &info);
 	imp_kolada_map_release(&k->kpis);
 	imp_kolada_map_release(&k->munis);
-out:
 	free(k);
 	fclose(f);
 	return rc;

@@ -7,6 +7,8 @@
 #include "core/utf8.h"
 
 #include <errno.h>
+#include <sodium.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,15 +276,29 @@ int imp_split_text(struct imp_ctx *c, const char *buf, size_t len, struct imp_te
 	return LUP_OK;
 }
 
+/* note_sha: c->sha256 and c->bytes of the document's len bytes at data */
+static void note_sha(struct imp_ctx *c, const char *data, size_t len)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)data, len);
+	sodium_bin2hex(c->sha256, sizeof(c->sha256), h, sizeof(h));
+	c->bytes = len;
+}
+
 int imp_read_text(struct imp_ctx *c, struct imp_text *t)
 {
-	FILE *f = fopen(c->path, "rb");
+	FILE *f;
 	struct buf b;
 	char chunk[65536];
 	size_t n;
 	int rc;
 
-	if (!f)
+	if (c->data) {
+		note_sha(c, c->data, c->len);
+		return imp_split_text(c, c->data, c->len, t);
+	}
+	if (!(f = fopen(c->path, "rb")))
 		return err_set(c->e, LUP_EIO, "cannot open '%s': %s", c->path, strerror(errno));
 	buf_init(&b, IMP_MAX_TEXT);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -293,11 +309,89 @@ int imp_read_text(struct imp_ctx *c, struct imp_text *t)
 	} else if (b.overflow) {
 		rc = err_set(c->e, LUP_ETOOBIG, "'%s' is larger than the limit of %zu bytes", c->path, IMP_MAX_TEXT);
 	} else {
-		rc = imp_split_text(c, b.ptr, b.len, t);
+		note_sha(c, b.ptr ? b.ptr : "", b.len);
+		rc = imp_split_text(c, b.ptr ? b.ptr : "", b.len, t);
 	}
 	fclose(f);
 	buf_release(&b);
 	return rc;
+}
+
+int imp_open(struct imp_ctx *c, FILE **f, size_t *total)
+{
+	struct stat sb;
+
+	*total = 0;
+	if (c->data) {
+		/* fmemopen refuses a zero size: an empty document reads as the one byte "" */
+		*f = fmemopen((void *)c->data, c->len ? c->len : 1, "rb");
+		if (!*f)
+			return err_set(c->e, LUP_EIO, "cannot read '%s': %s", c->path, strerror(errno));
+		*total = c->len;
+		if (!c->len)
+			fgetc(*f);
+		return LUP_OK;
+	}
+	if (!(*f = fopen(c->path, "rb")))
+		return err_set(c->e, LUP_EIO, "cannot open '%s': %s", c->path, strerror(errno));
+	if (fstat(fileno(*f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		fclose(*f);
+		*f = NULL;
+		return err_set(c->e, LUP_EIO, "'%s' is not a regular file", c->path);
+	}
+	*total = (size_t)sb.st_size;
+	return LUP_OK;
+}
+
+const char *imp_doc_name(const struct imp_ctx *c)
+{
+	const char *slash = c->path ? strrchr(c->path, '/') : NULL;
+
+	return slash ? slash + 1 : c->path ? c->path : "";
+}
+
+/* doc_row: c->doc_id, making the document's source_doc row when it is the first use */
+static int doc_row(struct imp_ctx *c)
+{
+	char at[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	const char *name = imp_doc_name(c);
+	int rc;
+
+	if (c->doc_id)
+		return LUP_OK;
+	if (!c->sha256[0])
+		return err_set(c->e, LUP_EINVAL, "%s: provenance asked before the document was read", c->path);
+	{
+		struct sval k[2] = { SVS(c->sha256), SVS(name) };
+		if ((rc = store_query_id(c->st, STMT_PROV_DOC_FIND, k, 2, &c->doc_id, c->e)) != LUP_OK || c->doc_id)
+			return rc;
+	}
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	{
+		struct sval v[7] = { SVS(name), SVS(c->sha256), SVI((int64_t)c->bytes), SVS(c->kind->name),
+				     SVS(at), c->user_id ? SVI(c->user_id) : SVNULL,
+				     SVS(c->actor ? c->actor : "lup import") };
+		return store_query_id(c->st, STMT_PROV_DOC_ADD, v, 7, &c->doc_id, c->e);
+	}
+}
+
+int imp_prov(struct imp_ctx *c, const char *entity, int64_t id, int line, int last)
+{
+	int rc;
+
+	if (!c->st || id <= 0 || line <= 0)
+		return LUP_OK;
+	if ((rc = doc_row(c)) != LUP_OK)
+		return rc;
+	{
+		struct sval v[5] = { SVS(entity), SVI(id), SVI(c->doc_id), SVI(line), SVI(last < line ? line : last) };
+		if ((rc = store_exec(c->st, STMT_PROV_SET, v, 5, NULL, NULL, c->e)) != LUP_OK)
+			err_prefix(c->e, "%s:%d: ", c->path, line);
+		return rc;
+	}
 }
 
 int imp_stream(struct imp_ctx *c, FILE *f, size_t total,
@@ -306,15 +400,24 @@ int imp_stream(struct imp_ctx *c, FILE *f, size_t total,
 	const size_t chunk = (size_t)256 << 10;
 	char *buf = xmalloc(chunk);
 	size_t n, done = 0;
+	crypto_hash_sha256_state hs;
+	unsigned char h[crypto_hash_sha256_BYTES];
 	int rc = LUP_OK;
 
+	crypto_hash_sha256_init(&hs);
 	while (rc == LUP_OK && (n = fread(buf, 1, chunk, f)) > 0) {
+		crypto_hash_sha256_update(&hs, (const unsigned char *)buf, n);
 		rc = feed(parser, buf, n);
 		done += n;
 		imp_progress(c, done, total);
 	}
 	if (rc == LUP_OK && ferror(f))
 		rc = err_set(c->e, LUP_EIO, "cannot read '%s': %s", c->path, strerror(errno));
+	if (rc == LUP_OK) {
+		crypto_hash_sha256_final(&hs, h);
+		sodium_bin2hex(c->sha256, sizeof(c->sha256), h, sizeof(h));
+		c->bytes = done;
+	}
 	free(buf);
 	return rc;
 }
@@ -329,8 +432,9 @@ void imp_progress(struct imp_ctx *c, size_t done, size_t total)
 	c->progress_shown = 1;
 }
 
-static int audit(struct store *st, const struct imp_kind *k, const char *const *files, int nfiles,
-		 const struct imp_opts *o, const struct imp_report *r, struct err *e)
+static int audit(struct store *st, const struct imp_kind *k, const char *const *files,
+		 const char *const *shas, int nfiles, const struct imp_opts *o, const struct imp_report *r,
+		 struct err *e)
 {
 	char at[32];
 	time_t now = time(NULL);
@@ -348,6 +452,10 @@ static int audit(struct store *st, const struct imp_kind *k, const char *const *
 	json_key(&j, "files"); json_arr_open(&j);
 	for (int i = 0; i < nfiles; i++)
 		json_str(&j, files[i]);
+	json_arr_close(&j);
+	json_key(&j, "sha256"); json_arr_open(&j);
+	for (int i = 0; i < nfiles; i++)
+		json_str(&j, shas[i]);
 	json_arr_close(&j);
 	json_key(&j, "changed"); json_int(&j, r->changed);
 	for (int i = 0; k->keys[i] && i < IMP_MAX_KEYS; i++) {
@@ -368,24 +476,45 @@ static int audit(struct store *st, const struct imp_kind *k, const char *const *
 int imp_run(struct store *st, const struct imp_kind *k, const char *const *files, int nfiles,
 	    const struct imp_opts *o, struct arena *a, struct imp_report *r, struct err *e)
 {
+	struct imp_input *in = arena_alloc(a, sizeof(*in) * (size_t)(nfiles > 0 ? nfiles : 1));
+
+	for (int i = 0; i < nfiles; i++)
+		in[i] = (struct imp_input){ files[i], NULL, 0 };
+	return imp_run_inputs(st, k, in, nfiles, o, a, r, e);
+}
+
+int imp_run_inputs(struct store *st, const struct imp_kind *k, const struct imp_input *in, int n,
+		   const struct imp_opts *o, struct arena *a, struct imp_report *r, struct err *e)
+{
 	struct imp_ctx c = { .st = st, .a = a, .e = e, .org = o->org, .year = o->year,
 			     .dry_run = o->dry_run, .trace = o->trace || o->dry_run, .r = r, .kind = k,
 			     .scope = o->scope, .actor = o->actor, .user_id = o->user_id };
+	const char **names = arena_alloc(a, sizeof(char *) * (size_t)(n > 0 ? n : 1));
+	const char **shas = arena_alloc(a, sizeof(char *) * (size_t)(n > 0 ? n : 1));
 	int rc;
 
 	memset(r, 0, sizeof(*r));
 	r->kind = k->name;
 	c.started = now_mono();
+	if (sodium_init() < 0)
+		return err_set(e, LUP_EINVAL, "libsodium could not start");
 	if (o->scope && !k->scoped) {
-		c.path = nfiles > 0 ? files[0] : "";
+		c.path = n > 0 ? in[0].name : "";
 		return imp_refuse(&c, IMP_DENY_KIND, 0, 0, IMP_F_KIND, k->name);
 	}
 	if ((rc = store_begin(st, e)) != LUP_OK)
 		return rc;
-	for (int i = 0; i < nfiles; i++) {
-		c.path = files[i];
+	for (int i = 0; i < n; i++) {
+		c.path = in[i].name;
+		c.data = in[i].data;
+		c.len = in[i].len;
+		c.sha256[0] = '\0';
+		c.bytes = 0;
+		c.doc_id = 0;
 		if ((rc = k->run(&c)) != LUP_OK)
 			goto err;
+		names[i] = in[i].name;
+		shas[i] = arena_strdup(a, c.sha256);
 		r->files++;
 	}
 	if (c.progress_shown)
@@ -394,7 +523,7 @@ int imp_run(struct store *st, const struct imp_kind *k, const char *const *files
 		store_rollback(st);
 		return LUP_OK;
 	}
-	if (r->changed && (rc = audit(st, k, files, nfiles, o, r, e)) != LUP_OK)
+	if (r->changed && (rc = audit(st, k, names, shas, n, o, r, e)) != LUP_OK)
 		goto err;
 	return store_commit(st, e);
 err:

@@ -107,12 +107,25 @@ struct imp_scope {
 	int (*goal)(const void *ctx, struct store *st, int64_t goal, struct err *e);
 };
 
+/* One document to import: its bytes and the name messages and provenance give it (a file's
+ * path, or an uploaded file's name). data NULL: read the file at name. */
+struct imp_input {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+
 /* The state of one import, passed to the importer. */
 struct imp_ctx {
 	struct store *st;	/* NULL when parsing only (fuzzing, unit tests of a parser) */
 	struct arena *a;	/* freed when the import ends */
 	struct err *e;
-	const char *path;	/* the file being imported (for messages) */
+	const char *path;	/* the document's name (a path, or an upload's name; for messages) */
+	const char *data;	/* the document's bytes when given as a buffer, else NULL (read path) */
+	size_t len;		/* their length */
+	char sha256[65];	/* hex SHA-256 of the document's bytes once read ("" before) */
+	size_t bytes;		/* their length once read */
+	int64_t doc_id;		/* its source_doc row, once imp_prov made it (0 before) */
 	const char *org;	/* --org: key, name or alias; NULL when not given */
 	int year;		/* --year, or 0 */
 	int dry_run;		/* --dry-run */
@@ -169,6 +182,14 @@ struct imp_opts {
 int imp_run(struct store *st, const struct imp_kind *k, const char *const *files, int nfiles,
 	    const struct imp_opts *o, struct arena *a, struct imp_report *r, struct err *e);
 
+/*
+ * imp_run_inputs: the same for documents given as buffers or paths (struct imp_input): the web
+ * and the API hand over the uploaded bytes with the upload's name, so nothing is written to a
+ * temporary file and messages and provenance name the document as the user knows it.
+ */
+int imp_run_inputs(struct store *st, const struct imp_kind *k, const struct imp_input *in, int n,
+		   const struct imp_opts *o, struct arena *a, struct imp_report *r, struct err *e);
+
 /* imp_report_json: the report as the JSON object `lup import --json` prints (caller frees). */
 char *imp_report_json(const struct imp_report *r, const struct imp_kind *k, int dry_run);
 
@@ -210,7 +231,27 @@ int imp_id(struct imp_ctx *c, enum stmt s, const struct sval *args, int nargs, i
 int imp_org(struct imp_ctx *c, const char *name, int64_t *id);
 
 /*
- * imp_read_text: reads c->path (at most IMP_MAX_TEXT bytes) into t, in c->a. Errors: LUP_EIO,
+ * imp_prov: records that the row id of table entity ("goal", "indicator", "activity", "measure",
+ * "response", ... as 0019-provenance.sql lists) came from lines line..last (last < line: line)
+ * of the document being imported; the document's row (name without directories, SHA-256, size,
+ * who imported it) is made on first use. Call after the document was read (imp_read_text or
+ * imp_open). A no-op when parsing only. Returns LUP_OK or a store error in c->e.
+ */
+int imp_prov(struct imp_ctx *c, const char *entity, int64_t id, int line, int last);
+
+/* imp_doc_name: the document's name without directories. */
+const char *imp_doc_name(const struct imp_ctx *c);
+
+/*
+ * imp_open: the document as a stream for imp_stream (the buffer, or the file at c->path, which
+ * must be a regular file), with *total its size; the SHA-256 is computed as imp_stream reads it.
+ * The caller fcloses it. Errors: LUP_EIO naming the document.
+ */
+int imp_open(struct imp_ctx *c, FILE **f, size_t *total);
+
+/*
+ * imp_read_text: reads the document (c->data, or the file c->path; at most IMP_MAX_TEXT bytes)
+ * into t, in c->a, and notes its SHA-256 for imp_prov. Errors: LUP_EIO,
  * LUP_ETOOBIG, LUP_EINVAL (invalid UTF-8 or a NUL byte, naming the line).
  */
 int imp_read_text(struct imp_ctx *c, struct imp_text *t);

@@ -23,6 +23,7 @@
 #include "store/stmt-plan-goal.h"
 #include "store/stmt-goal-edit.h"
 #include "store/stmt-contrib.h"
+#include "store/stmt-provenance.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -75,7 +76,7 @@
 	/* domain invariants: rows (what, detail) are problems */ \
 	X(CHECK_DISTRICT_COMMITTEE) X(CHECK_DISTRICT_PARENT) X(CHECK_PAIR_KIND) \
 	X(CHECK_GOAL_CHAIN) X(CHECK_THEME_PLAN) X(CHECK_LUP_DISTRICT) X(CHECK_NEIGHBOURHOOD_PARENT) \
-	X(CHECK_PAREA_IN_DISTRICT) X(CHECK_OUTCOME_SEX) \
+	X(CHECK_PAREA_IN_DISTRICT) X(CHECK_OUTCOME_SEX) X(CHECK_PROVENANCE_ORPHAN) \
 	/* the importers' own statements */ \
 	STMT_LIST_IMP_PLAN(X) STMT_LIST_IMP_COMMISSION(X) STMT_LIST_IMP_LUP(X) \
 	STMT_LIST_IMP_KOLADA(X) STMT_LIST_IMP_CSV(X) \
@@ -99,7 +100,9 @@
 	/* nämndmål: numbers, results, order, removal; the year rollover */ \
 	STMT_LIST_GOAL_EDIT(X) \
 	/* contributions of other organisations to a district's LUP */ \
-	STMT_LIST_CONTRIB(X)
+	STMT_LIST_CONTRIB(X) \
+	/* imported rows' source documents and lines */ \
+	STMT_LIST_PROVENANCE(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };
@@ -107,6 +110,6 @@ enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };
 
 /* The domain-invariant statements that store_check runs, in order. */
 #define STMT_CHECK_FIRST STMT_CHECK_DISTRICT_COMMITTEE
-#define STMT_CHECK_LAST STMT_CHECK_OUTCOME_SEX
+#define STMT_CHECK_LAST STMT_CHECK_PROVENANCE_ORPHAN
 
 #endif

@@ -43,6 +43,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_plan_goal,
 	sqlite_sql_goal_edit,
 	sqlite_sql_contrib,
+	sqlite_sql_provenance,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */

@@ -8,9 +8,9 @@
  * user and session, for 30 minutes, used once); the confirmation form posts only that token to
  * POST /importera/bekrafta, which imports the stashed document for real and shows the result.
  *
- * The text goes to a private temporary file (a fresh 0700 directory from mkdtemp under
- * $TMPDIR, removed again at once), since the importers read files; it is named after the
- * uploaded file (made safe) or "inklistrad-text", so that messages name it. imp_run is one
+ * The importer gets the uploaded bytes themselves (imp_run_inputs), named after the uploaded
+ * file (made safe) or "inklistrad-text", so that messages, the audit entry and the rows'
+ * provenance name the document as the user knows it. imp_run_inputs is one
  * transaction and writes the audit entry itself; a failed import writes nothing. An editor
  * imports only its own organisation's data: a plan for it, CSV outcomes and targets of its
  * indicators, its district's LUP (into a new draft version; never the adopted one) or a plan
@@ -37,7 +37,7 @@ int page_import(struct http_req *r);
 int page_import_post(struct http_req *r);
 int page_import_confirm(struct http_req *r);
 
-#define PASTED_NAME "inklistrad-text"	/* the temporary file's name for pasted text */
+#define PASTED_NAME "inklistrad-text"	/* the document's name for pasted text */
 #define UPLOAD_FALLBACK "uppladdad-fil"	/* ... for a file whose name is unusable */
 
 enum { F_CSRF, F_TYP, F_AR, F_FIL, F_INNEHALL, F__MAX };
@@ -217,108 +217,28 @@ static int scope(struct http_req *r, const struct imp_kind *k, struct imp_opts *
 	return 0;
 }
 
-/* strip_dir: msg without every occurrence of the temporary directory "dir/" (in the arena). */
-static const char *strip_dir(struct http_req *r, const char *msg, const char *dir)
-{
-	size_t dl = strlen(dir);
-	char *out = arena_alloc(&r->a, strlen(msg) + 1), *o = out;
-
-	while (*msg) {
-		if (strncmp(msg, dir, dl) == 0 && msg[dl] == '/') {
-			msg += dl + 1;
-			continue;
-		}
-		*o++ = *msg++;
-	}
-	*o = '\0';
-	return out;
-}
-
-/* write_all: data[0..len) to fd. Returns 0 or -1 (errno set). */
-static int write_all(int fd, const char *data, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;
-			return -1;
-		}
-		done += (size_t)n;
-	}
-	return 0;
-}
-
-/* write_temp: data into a new private file DIR/name; dir receives the directory (to remove
- * afterwards), path the file. Returns 0 or -1 (errno set, nothing left behind). */
-static int write_temp(const char *data, size_t len, const char *name, char dir[512], char path[700])
-{
-	const char *tmp = getenv("TMPDIR");
-	int fd, save;
-
-	if (!tmp || !*tmp || tmp[0] != '/' || strlen(tmp) > 400)
-		tmp = "/tmp";
-	snprintf(dir, 512, "%s/lup-import-XXXXXX", tmp);
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, 700, "%s/%s", dir, name);
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
-		goto err_dir;
-	if (write_all(fd, data, len) != 0) {
-		save = errno;
-		close(fd);
-		errno = save;
-		goto err_file;
-	}
-	if (close(fd) != 0)
-		goto err_file;
-	return 0;
-err_file:
-	save = errno;
-	unlink(path);
-	errno = save;
-err_dir:
-	save = errno;
-	rmdir(dir);
-	errno = save;
-	return -1;
-}
-
-/* run: imports j (dry run unless confirm) into rep (memory in a). Returns LUP_OK, or the
- * importer's error with *msg its message without the temporary directory; -1 when the page
- * has been answered (403, a temporary file that could not be written). */
+/* run: imports j (dry run unless confirm) into rep (memory in a), handing the importer the
+ * uploaded bytes under the upload's name. Returns LUP_OK, or the importer's error with *msg its
+ * message; -1 when the page has been answered (403). */
 static int run(struct http_req *r, const struct job *j, int confirm, struct arena *a, struct imp_report *rep,
 	       const char **msg)
 {
 	struct imp_opts o = { 0 };
 	struct imp_scope sc = { 0 };
 	struct err err = { 0 };
-	const char *files[1];
-	char dir[512], path[700];
+	struct imp_input in = { j->name, j->data ? j->data : "", j->len };
 	int rc;
 
 	if (scope(r, j->k, &o, &o.org, &sc) != 0)
 		return -1;
-	if (write_temp(j->data, j->len, j->name, dir, path) != 0) {
-		fprintf(stderr, "lup serve: POST %s: temporary file: %s\n", r->path, strerror(errno));
-		page_error(r, 500, "Dokumentet kunde inte sparas tillfälligt för importen. Försök igen senare.");
-		return -1;
-	}
-	files[0] = path;
 	o.year = (int)j->year;
 	o.dry_run = !confirm;
 	o.trace = !confirm;
 	o.actor = r->user.name;
 	o.user_id = r->user.id;
-	rc = imp_run(r->st, j->k, files, 1, &o, a, rep, &err);
-	unlink(path);
-	rmdir(dir);
+	rc = imp_run_inputs(r->st, j->k, &in, 1, &o, a, rep, &err);
 	if (rc != LUP_OK)
-		*msg = strip_dir(r, err.msg, dir);
+		*msg = arena_strdup(a, err.msg);
 	return rc;
 }
 
