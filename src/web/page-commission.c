@@ -532,6 +532,8 @@ int page_commission_response(struct http_req *r)
 	html_close(h);
 	html_close(h);
 	phrase_line(h, phrase, 0);
+	if (page_source(r, h, "response", id, NULL) != 0)
+		return r->status;
 	html_elem(h, "h2", "Svarets delar", NULL);
 	if (parts.nrows == 0)
 		html_elem(h, "p", "Svaret har ingen text.", NULL);

@@ -71,6 +71,8 @@ int page_activity(struct http_req *r)
 		html_text(h, "–");
 	html_close(h);
 	html_close(h);
+	if (page_source(r, h, "activity", id, pf_s(&a, 0, "source")) != 0)
+		return r->status;
 	html_elem(h, "h2", "Beskrivning", NULL);
 	if (pf_s(&a, 0, "description"))
 		pf_paragraphs(r, h, pf_s(&a, 0, "description"), "pre");

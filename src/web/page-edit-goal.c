@@ -132,6 +132,8 @@ int page_goal(struct http_req *r)
 	pf_notice_done(r, h, "Målet är tillagt. Lägg till indikatorer och aktiviteter med länkarna nedan.");
 	tools(r, h, &g);
 	facts(r, h, &g);
+	if (page_source(r, h, "goal", pf_i(&g, 0, "id"), pf_s(&g, 0, "source")) != 0)
+		return r->status;
 	html_elem(h, "h2", "Beskrivning", NULL);
 	if (pf_s(&g, 0, "description"))
 		pf_paragraphs(r, h, pf_s(&g, 0, "description"), "pre");

@@ -174,6 +174,8 @@ int page_indicator(struct http_req *r)
 		pf_link(h, pf_href(r, "/historik/indikator/%s", pf_s(&ind, 0, "key")), "Historik");
 	html_close(h);
 	facts(r, h, &ind);
+	if (page_source(r, h, "indicator", pf_i(&ind, 0, "id"), pf_s(&ind, 0, "source")) != 0)
+		return r->status;
 	html_elem(h, "h2", "Målvärden", NULL);
 	targets_table(r, h, &t);
 	if (outcomes_table(r, h, pf_i(&ind, 0, "id"), year, pf_s(&ind, 0, "unit")) != 0)

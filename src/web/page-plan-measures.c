@@ -540,6 +540,8 @@ static int render_one(struct http_req *r, const struct pv_head *v, int64_t id, c
 	pf_link(h, base(r, v), "Alla åtgärder");
 	html_close(h);
 	pf_notice_done(r, h, NULL);
+	if (page_source(r, h, "measure", id, pf_s(&c.m, 0, "source")) != 0)
+		return r->status;
 	html_elem(h, "h2", "Ändra åtgärden", NULL);
 	measure_form(r, h, &c, 0, f, e, pf_printf(r, "%s/%lld", base(r, v), (long long)id), "Spara");
 	html_elem(h, "h2", "Ta bort åtgärden", NULL);

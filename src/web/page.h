@@ -27,6 +27,14 @@ int page_end(struct http_req *r, struct html *h);
  * 422, 413 ...). Returns status, or 500 when the page could not be written. */
 int page_end_status(struct http_req *r, struct html *h, int status);
 
+/*
+ * page_source: the line "Källa: NAME, rad A–B" of row id of table entity (provenance.sql's
+ * names: "goal", "indicator", "activity", "measure", "response", ...) when an import recorded
+ * where it came from, else "Källa: TEXT" when text (the row's own source note) is given, else
+ * nothing. Returns 0, or -1 with the 500 page answered.
+ */
+int page_source(struct http_req *r, struct html *h, const char *entity, int64_t id, const char *text);
+
 /* page_error: an HTML error page with status and a Swedish message. Returns status. */
 int page_error(struct http_req *r, int status, const char *message);
 

@@ -94,6 +94,7 @@ const char page_css_forms[] =
 	".field input[type=text],.field input[type=password],.field textarea{width:36rem}\n"
 	".field input[type=number],.field input[name=varde],.field input[name=start],.field input[name=slut]{width:10rem}\n"
 	".hint{margin:.1rem 0 .3rem;color:var(--muted)}\n"
+	"p.source{color:var(--muted);font-size:.9rem}\n"
 	".checks .check{margin:.2rem 0}.checks .check label{display:inline;font-weight:400;margin-left:.4rem}\n"
 	".checks input[type=checkbox]{width:1.1rem;height:1.1rem;vertical-align:middle}\n"
 	".field input,.field select,.field textarea{scroll-margin-top:7rem}\n"
