@@ -70,14 +70,15 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	[STMT_WEB_FORMS_GOAL] =
 		"SELECT g.id, g.key, g.level, g.number, g.title AS name, g.description, g.year, g.owner_id,"
 		" o.key AS owner, o.name AS owner_name, pg.key AS parent, pg.title AS parent_name,"
-		" o.pair_id AS owner_pair, pv.status AS version_status FROM goal g"
+		" o.pair_id AS owner_pair, pv.status AS version_status, g.source FROM goal g"
 		" JOIN organisation o ON o.id = g.owner_id LEFT JOIN goal pg ON pg.id = g.parent_id"
 		" LEFT JOIN plan_version pv ON pv.id = g.plan_version_id WHERE g.id = ?1"
 		" AND " SEE_GOAL("g"),
 	/* (id) -> an indicator with its owner and goal */
 	[STMT_WEB_FORMS_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, i.owner_id, o.key AS owner,"
-		" o.name AS owner_name, g.key AS goal, g.title AS goal_name, g.year AS goal_year FROM indicator i"
+		" o.name AS owner_name, g.key AS goal, g.title AS goal_name, g.year AS goal_year, i.source"
+		" FROM indicator i"
 		" JOIN organisation o ON o.id = i.owner_id LEFT JOIN goal g ON g.id = i.goal_id WHERE i.id = ?1"
 		" AND " SEE_INDICATOR("i"),
 	/* (indicator_id, year) -> its outcomes of the year: the city first, then the districts */
@@ -91,7 +92,7 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	[STMT_WEB_FORMS_ACTIVITY] =
 		"SELECT a.id, a.key, a.title AS name, a.description, a.start_text AS start, a.end_text AS end,"
 		" a.status, a.role, a.owner_id, o.key AS owner, o.name AS owner_name, g.key AS goal,"
-		" g.title AS goal_name FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" g.title AS goal_name, a.source FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN goal g ON g.id = a.goal_id WHERE a.id = ?1 AND " SEE_ACTIVITY("a"),
 	/* () -> the areas the outcome form offers: the municipality, then the districts */
 	[STMT_WEB_FORMS_OUTCOME_AREAS] =

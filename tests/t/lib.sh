@@ -10,6 +10,7 @@ failed=0
 
 ok() { echo "ok - $1"; }
 nok() { echo "not ok - $1"; failed=1; }
+diag() { echo "# $1" >&2; }
 
 # expect_exit NAME CODE CMD...: the command exits with CODE
 expect_exit() {
