@@ -20,6 +20,16 @@ const char *const sqlite_sql_provenance[STMT__MAX] = {
 		" WHERE p.entity = ?1 AND p.entity_id = ?2",
 	/* (entity, entity_id): forgets the row's provenance (the row is deleted) */
 	[STMT_PROV_DROP] = "DELETE FROM provenance WHERE entity = ?1 AND entity_id = ?2",
+	/* (id) -> where the row came from: (document, sha256, line_from, line_to, imported_at), for
+	 * the relation "provenance" of `lup show` and the API (store/kinds.c) */
+#define PROV_OF(e) "SELECT d.name AS document, d.sha256, p.line_from, p.line_to, d.imported_at" \
+	" FROM provenance p JOIN source_doc d ON d.id = p.doc_id WHERE p.entity = '" e "' AND p.entity_id = ?1"
+	[STMT_PROV_OF_GOAL] = PROV_OF("goal"),
+	[STMT_PROV_OF_INDICATOR] = PROV_OF("indicator"),
+	[STMT_PROV_OF_ACTIVITY] = PROV_OF("activity"),
+	[STMT_PROV_OF_MEASURE] = PROV_OF("measure"),
+	[STMT_PROV_OF_RESPONSE] = PROV_OF("response"),
+#undef PROV_OF
 	/* provenance of rows that are gone: (what, detail) */
 	[STMT_CHECK_PROVENANCE_ORPHAN] =
 		"SELECT 'provenance of a deleted row', p.entity || ' ' || p.entity_id FROM provenance p"

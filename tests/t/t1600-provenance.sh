@@ -67,6 +67,12 @@ RS=$(q "SELECT p.entity_id || '|' || p.line_from FROM provenance p JOIN source_d
 	WHERE p.entity = 'response' AND d.name = '$N002' LIMIT 1")
 page "a commission response from 002" 200 GET "/kommissionen/svar/${RS%%|*}" -
 has "shows its source" "Källa: $N002, rad ${RS#*|}"
+GK=${G%%|*}
+expect_exit "lup show of the nämndmål" 0 L show goal "$GK" --json
+expect_eq "gives its provenance" "$(jq -r '.provenance[0] | "\(.document)|\(.line_from)|\(.line_to)|\(.sha256)"' "$TMP/out")" \
+	"$N003|$R|$SHA"
+req "the API's goal" 200 GET "/api/v1/goals/$GK"
+expect_eq "gives its provenance too" "$(jb '.provenance[0] | "\(.document)|\(.line_from)|\(.line_to)"')" "$N003|$R"
 page "a goal of the dataset" 200 GET /mal/kf-2022-1 -
 has "shows the dataset's source note" "Källa: 003 §1"
 
