@@ -473,6 +473,44 @@ static int audit(struct store *st, const struct imp_kind *k, const char *const *
 	return rc;
 }
 
+/* substance: what the report counts so far, all keys but "skipped" (rows the kind passes by) */
+static long substance(const struct imp_kind *k, const struct imp_report *r)
+{
+	long n = 0;
+
+	for (int i = 0; k->keys[i] && i < IMP_MAX_KEYS; i++)
+		if (strcmp(k->keys[i], "skipped") != 0)
+			n += r->counts[i];
+	return n;
+}
+
+/* nothing_check: a document that gave nothing to import (its counts, "skipped" aside, did not
+ * grow) fails the import, saying so in Swedish with the importer's warnings about it (from
+ * index nwarn on) as the reason. Re-importing rows that are already there counts them: that is
+ * not "nothing". */
+static int nothing_check(struct imp_ctx *c, long before, int nwarn)
+{
+	struct imp_report *r = c->r;
+	struct buf b;
+	int rc;
+
+	if (substance(c->kind, r) > before)
+		return LUP_OK;
+	buf_init(&b, 2048);
+	buf_addf(&b, "dokumentet innehåller inget som kan importeras");
+	for (int i = nwarn; i < r->nwarn && i < nwarn + 5; i++) {
+		buf_addf(&b, "%s", i == nwarn ? ": " : "; ");
+		if (r->warn[i].line > 0)
+			buf_addf(&b, "rad %d: ", r->warn[i].line);
+		buf_addf(&b, "%s", r->warn[i].msg);
+	}
+	if (r->nwarn == nwarn)
+		buf_addf(&b, " (ingen rad i det motsvarar något som lup känner igen)");
+	rc = imp_fail(c, 0, "%s", b.ptr ? b.ptr : "");
+	buf_release(&b);
+	return rc;
+}
+
 int imp_run(struct store *st, const struct imp_kind *k, const char *const *files, int nfiles,
 	    const struct imp_opts *o, struct arena *a, struct imp_report *r, struct err *e)
 {
@@ -491,7 +529,8 @@ int imp_run_inputs(struct store *st, const struct imp_kind *k, const struct imp_
 			     .scope = o->scope, .actor = o->actor, .user_id = o->user_id };
 	const char **names = arena_alloc(a, sizeof(char *) * (size_t)(n > 0 ? n : 1));
 	const char **shas = arena_alloc(a, sizeof(char *) * (size_t)(n > 0 ? n : 1));
-	int rc;
+	long before;
+	int rc, nwarn;
 
 	memset(r, 0, sizeof(*r));
 	r->kind = k->name;
@@ -511,7 +550,9 @@ int imp_run_inputs(struct store *st, const struct imp_kind *k, const struct imp_
 		c.sha256[0] = '\0';
 		c.bytes = 0;
 		c.doc_id = 0;
-		if ((rc = k->run(&c)) != LUP_OK)
+		before = substance(k, r);
+		nwarn = r->nwarn;
+		if ((rc = k->run(&c)) != LUP_OK || (rc = nothing_check(&c, before, nwarn)) != LUP_OK)
 			goto err;
 		names[i] = in[i].name;
 		shas[i] = arena_strdup(a, c.sha256);

@@ -189,4 +189,8 @@ bad "a good file before a bad one: all or nothing" "bad.json:2: malformed JSON" 
 expect_eq "the good file's value was not kept" \
 	"$(Q "SELECT count(*) FROM outcome WHERE value = 975999")" 0
 bad "a missing file" "cannot open" "$K/nowhere.json"
+# a response without values, KPIs or municipalities imports nothing of substance: it fails
+printf '{"values": []}' > "$K/empty.json"
+expect_exit "an empty response fails" 1 L import kolada "$K/empty.json"
+expect_err "saying there is nothing to import" "empty.json: dokumentet innehåller inget som kan importeras"
 finish

@@ -138,6 +138,8 @@ printf 'indicator;area;period;value\nvp-2022-spanga-tensta-i-001;0180;2021;x\n' 
 bad "a good file before a bad one: all or nothing" "bad.csv:2: column 4 (value)" "$C/good.csv" "$C/bad.csv"
 expect_eq "the good file's value was not kept" "$(Q "SELECT count(*) FROM outcome WHERE source = 'good.csv'")" 0
 printf 'indicator;area;period;value\n' > "$C/head.csv"
-expect_exit "a header without rows" 0 L import csv "$C/head.csv"
-expect_out "says there were no rows" "the file has a header but no rows"
+N0=$(Q "SELECT count(*) FROM audit")
+expect_exit "a header without rows imports nothing of substance: it fails" 1 L import csv "$C/head.csv"
+expect_err "saying so, with the file's name" "head.csv: dokumentet innehåller inget som kan importeras"
+expect_eq "and writes nothing, not even an audit entry" "$(Q "SELECT count(*) FROM audit")" "$N0"
 finish
