@@ -58,13 +58,13 @@ static void status_head(struct http_req *r, struct html *h, const struct pf_repo
 	if (rep->submitted_at) {
 		html_elem(h, "dt", "Inskickad", NULL);
 		html_open(h, "dd", NULL);
-		html_textf(h, "%s av %s", rep->submitted_at, rep->submitted_by ? rep->submitted_by : "okänd användare");
+		html_textf(h, "%s av %s", page_time(r, rep->submitted_at), rep->submitted_by ? rep->submitted_by : "okänd användare");
 		html_close(h);
 	}
 	if (rep->decided_at) {
 		html_elem(h, "dt", strcmp(rep->status, "approved") == 0 ? "Godkänd" : "Beslut", NULL);
 		html_open(h, "dd", NULL);
-		html_textf(h, "%s av %s", rep->decided_at, rep->decided_by ? rep->decided_by : "okänd användare");
+		html_textf(h, "%s av %s", page_time(r, rep->decided_at), rep->decided_by ? rep->decided_by : "okänd användare");
 		html_close(h);
 	}
 	if (rep->comment) {

@@ -54,8 +54,8 @@ static void list(struct http_req *r, struct html *h, const struct rowset *rs)
 		html_close(h);
 		html_elem(h, "td", pf_s(rs, i, "org_name"), NULL);
 		html_elem(h, "td", pf_report_status_sv(pf_s(rs, i, "status")), NULL);
-		html_elem(h, "td", pf_s(rs, i, "submitted_at") ? pf_s(rs, i, "submitted_at") : "–", NULL);
-		html_elem(h, "td", pf_s(rs, i, "decided_at") ? pf_s(rs, i, "decided_at") : "–", NULL);
+		html_elem(h, "td", page_time(r, pf_s(rs, i, "submitted_at")), NULL);
+		html_elem(h, "td", page_time(r, pf_s(rs, i, "decided_at")), NULL);
 		html_close(h);
 	}
 	html_close(h);
