@@ -785,7 +785,7 @@ int page_district(struct http_req *r)
 	x.h = page_begin(r, x.name, NAV_DISTRICTS);
 	html_open(x.h, "p", "class", "muted", NULL);
 	html_elem(x.h, "a", "Stadsdelsområden", "href", "/stadsdelar", NULL);
-	html_text(x.h, " / stadsdelsområde");
+	html_textf(x.h, " / %s", x.name);	/* the trail names the district, never its key */
 	html_close(x.h);
 	html_elem(x.h, "h1", x.name, NULL);
 	done_notice(&x);

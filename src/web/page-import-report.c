@@ -11,7 +11,7 @@
 const char *const pim_kind_values[] = { "plan", "commission", "lup", "kolada", "csv", "json", NULL };
 const char *const pim_kind_labels[] = {
 	"Verksamhetsplan (text)", "Kommissionens åtgärder och förvaltningarnas svar (text)",
-	"Lokal utvecklingsplan, LUP (text)", "Kolada (JSON)", "Utfall och mål (CSV)",
+	"Lokalt utvecklingsprogram, LUP (text)", "Kolada (JSON)", "Utfall och mål (CSV)",
 	"Planversion som dokument, lup-plan (JSON)", NULL,
 };
 
@@ -42,6 +42,77 @@ const char *pim_kind_label(const char *kind)
 		if (strcmp(pim_kind_values[i], kind) == 0)
 			return pim_kind_labels[i];
 	return kind;
+}
+
+/* The importers' trace keys (English, as the CLI and the JSON report give them) in Swedish. */
+static const char *const what_sv[][2] = {
+	{ "inriktningsmal", "Inriktningsmål" }, { "verksamhetsomradesmal", "Verksamhetsområdesmål" },
+	{ "namndmal", "Nämndmål" }, { "indicator", "Indikator" }, { "activity", "Aktivitet" },
+	{ "result", "Förväntat resultat" }, { "description", "Beskrivning" }, { "label", "Rubrik" },
+	{ "prose", "Löptext" }, { "year", "År" }, { "organisation", "Organisation" },
+	{ "money table", "Budgettabell" }, { "money row", "Budgetrad" }, { "table header", "Tabellhuvud" },
+	{ "repeated table header", "Upprepat tabellhuvud" }, { "activity text", "Aktivitetens text" },
+	{ "page header", "sidhuvud" }, { "page footer", "sidfot" }, { "page number", "sidnummer" },
+	{ "page break", "sidbrytning" }, { "table of contents", "innehållsförteckning" },
+	{ "running header", "sidhuvud" }, { "bad row", "felaktig rad" }, { "incomplete row", "ofullständig rad" },
+	{ "results", "förväntat resultat utan nämndmål" }, { "unknown district", "okänt stadsdelsområde" },
+	{ "extra priorities", "Extra prioriteringar" }, { "text", "text" }, { "blank", "tom rad" },
+	{ "part", "Del" }, { "administration", "Förvaltning" }, { "report", "Rapport" },
+	{ "recommendation", "Rekommendation" }, { "measure", "Åtgärd" }, { "no response", "Inget svar" },
+	{ "group", "Grupp" }, { "response", "Svar" }, { "changed", "Ändrad" }, { "values", "Värden" },
+	{ "more", "Fler" }, { "plan version", "Planversion" }, { "kpi", "Nyckeltal" }, { "area", "Område" },
+	{ "new draft version", "Nytt utkast" }, { "draft version", "Utkast" }, { "section body", "Avsnittets text" },
+	{ "district", "Stadsdelsområde" }, { "title", "Titel" }, { "heading", "Rubrik" }, { "section", "Avsnitt" },
+	{ "theme count", "Antal teman" }, { "prioritised areas", "Prioriterade områden" }, { "theme", "Tema" },
+	{ "theme heading", "Temarubrik" }, { "theme names", "Temanamn" }, { "theme list", "Temalista" },
+	{ "partner intro", "Inledning om samverkansparter" }, { "partner group", "Grupp av samverkansparter" },
+	{ "partners", "Samverkansparter" },
+};
+
+/* trace_what: a trace key in Swedish: "skipped: page header" -> "Hoppades över: sidhuvud",
+ * "prose" -> "Löptext"; a key the table lacks is shown as it is (into out). */
+static const char *trace_what(const char *what, char *out, size_t n)
+{
+	const char *rest = what;
+	int skipped = 0;
+
+	if (!what)
+		return "";
+	if (strncmp(what, "skipped", 7) == 0) {
+		skipped = 1;
+		rest = what + 7;
+		rest += *rest == ':';
+		rest += *rest == ' ';
+	}
+	for (size_t i = 0; i < sizeof(what_sv) / sizeof(what_sv[0]); i++)
+		if (strcmp(what_sv[i][0], rest) == 0) {
+			rest = what_sv[i][1];
+			break;
+		}
+	if (!skipped)
+		return rest;
+	snprintf(out, n, *rest ? "Hoppades över: %s" : "Hoppades över", rest);
+	return out;
+}
+
+/* trace_detail: a trace entry's detail, its English fixed phrases in Swedish. */
+static const char *trace_detail(const char *d, char *out, size_t n)
+{
+	static const char *const pre[][2] = {
+		{ "(continued) ", "(forts.) " }, { "before the first administration: ", "före den första förvaltningen: " },
+		{ "page footer", "sidfot" }, { "not under a nämndmål", "inte under ett nämndmål" },
+		{ "goes on from line ", "fortsätter från rad " }, { "money table goes on", "budgettabellen fortsätter" },
+	};
+	if (!d)
+		return "";
+	for (size_t i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
+		size_t k = strlen(pre[i][0]);
+		if (strncmp(d, pre[i][0], k) == 0) {
+			snprintf(out, n, "%s%s", pre[i][1], d + k);
+			return out;
+		}
+	}
+	return d;
 }
 
 static void count_row(struct html *h, const char *label, long n)
@@ -93,7 +164,7 @@ void pim_trace(struct html *h, const struct imp_report *rep)
 {
 	static const char *const cols[] = { "Rader", "Blev", "Innehåll", NULL };
 	int n = rep->ntrace < TRACE_SHOWN ? rep->ntrace : TRACE_SHOWN;
-	char lines[48];
+	char lines[48], what[160], detail[1024];
 
 	html_elem(h, "h2", "Vad raderna blev", NULL);
 	if (!n) {
@@ -117,8 +188,8 @@ void pim_trace(struct html *h, const struct imp_report *rep)
 			snprintf(lines, sizeof(lines), "%d", t->line);
 		html_open(h, "tr", NULL);
 		html_elem(h, "td", lines, "class", "line", NULL);
-		html_elem(h, "td", t->what ? t->what : "", "class", "what", NULL);
-		html_elem(h, "td", t->detail ? t->detail : "", "class", "detail", NULL);
+		html_elem(h, "td", trace_what(t->what, what, sizeof(what)), "class", "what", NULL);
+		html_elem(h, "td", trace_detail(t->detail, detail, sizeof(detail)), "class", "detail", NULL);
 		html_close(h);
 	}
 	html_close(h);

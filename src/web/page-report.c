@@ -226,6 +226,15 @@ static void workflow(struct http_req *r, struct html *h, const struct pf_report 
 		form_button(h, "Skicka in", NULL);
 		html_close(h);
 	}
+	if (submit && strcmp(rep->status, "draft") == 0) {
+		html_open(h, "form", "class", "workflow", "method", "post",
+			  "action", pf_href(r, "/uppfoljning/%lld/ta-bort", (long long)rep->id), NULL);
+		form_csrf_field(r, h);
+		html_elem(h, "p", "Har rapporten startats av misstag kan den tas bort så länge den är ett utkast där "
+			  "inget är skrivet.", "class", "hint", NULL);
+		form_button(h, "Ta bort rapporten", "secondary");
+		html_close(h);
+	}
 	if (decide) {
 		html_open(h, "div", "class", "actions", NULL);
 		html_open(h, "form", "class", "workflow", "method", "post",
