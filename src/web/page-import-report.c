@@ -2,6 +2,7 @@
  * what the lines became), for the dry-run and result pages of /importera. */
 #include "web/page-import.h"
 #include "web/pages-forms.h"
+#include "core/buf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -95,24 +96,85 @@ static const char *trace_what(const char *what, char *out, size_t n)
 	return out;
 }
 
-/* trace_detail: a trace entry's detail, its English fixed phrases in Swedish. */
-static const char *trace_detail(const char *d, char *out, size_t n)
+/* The English words of a trace detail's head (the part before ": ", which the importer writes;
+ * the document's own text comes after it) and whole details, in Swedish. */
+static const char *const detail_words[][2] = {
+	{ "unchanged", "oförändrat" }, { "changed", "ändrat" }, { "new", "nytt" }, { "kept", "behålls" },
+	{ "known", "känt" }, { "values", "värden" }, { "missing", "saknas" }, { "targets", "målvärden" },
+	{ "amounts", "belopp" }, { "version", "version" }, { "draft", "utkast" }, { "columns", "kolumner" },
+	{ "description", "beskrivning" }, { "name", "namn" }, { "unit", "enhet" }, { "title", "rubrik" },
+	{ "number", "nummer" }, { "parent", "överordnat mål" }, { "direction", "riktning" }, { "status", "status" },
+	{ "start", "start" }, { "end", "slut" }, { "table", "tabell" }, { "indicator", "indikator" },
+	{ "activity", "aktivitet" }, { "money", "budget" },
+	{ "(continued)", "(forts.)" }, { "page", "sid" }, { "footer", "fot" },
+};
+static const char *const details[][2] = {
+	{ "the table goes on", "tabellen fortsätter" }, { "money table goes on", "budgettabellen fortsätter" },
+	{ "page footer", "sidfot" }, { "not under a nämndmål", "inte under ett nämndmål" },
+	{ "indicator table", "indikatortabell" }, { "activity table", "aktivitetstabell" },
+};
+
+/* word_sv: the Swedish of English word [w, w + n) (ASCII letters, parentheses kept around it),
+ * appended to out; other words as they are. */
+static void word_sv(struct buf *out, const char *w, size_t n)
 {
-	static const char *const pre[][2] = {
-		{ "(continued) ", "(forts.) " }, { "before the first administration: ", "före den första förvaltningen: " },
-		{ "page footer", "sidfot" }, { "not under a nämndmål", "inte under ett nämndmål" },
-		{ "goes on from line ", "fortsätter från rad " }, { "money table goes on", "budgettabellen fortsätter" },
-	};
+	size_t lead = 0, tail = 0;
+
+	while (lead < n && (w[lead] == '(' || w[lead] == ','))
+		lead++;
+	while (tail < n - lead && (w[n - 1 - tail] == ')' || w[n - 1 - tail] == ','))
+		tail++;
+	for (size_t i = 0; i < sizeof(detail_words) / sizeof(detail_words[0]); i++)
+		if (strlen(detail_words[i][0]) == n - lead - tail && strncmp(detail_words[i][0], w + lead, n - lead - tail) == 0) {
+			buf_addf(out, "%.*s%s%.*s", (int)lead, w, detail_words[i][1], (int)tail, w + n - tail);
+			return;
+		}
+	buf_addf(out, "%.*s", (int)n, w);
+}
+
+/* trace_detail: a trace entry's detail with the importer's English in Swedish: a whole detail
+ * ("the table goes on"), else the words of its head before ": " ("nm-01 unchanged: <title>" ->
+ * "nm-01 oförändrat: <title>"; "changed (description)" -> "ändrat (beskrivning)"); the text
+ * after ": " is the document's and stays as it is. In the arena of r. */
+static const char *trace_detail(struct arena *a, const char *d)
+{
+	const char *colon, *p, *out;
+	struct buf b;
+
 	if (!d)
 		return "";
-	for (size_t i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
-		size_t k = strlen(pre[i][0]);
-		if (strncmp(d, pre[i][0], k) == 0) {
-			snprintf(out, n, "%s%s", pre[i][1], d + k);
-			return out;
+	for (size_t i = 0; i < sizeof(details) / sizeof(details[0]); i++)
+		if (strcmp(details[i][0], d) == 0)
+			return details[i][1];
+	colon = strstr(d, ": ");
+	if (!colon && strncmp(d, "goes on from line ", 18) == 0) {
+		buf_init(&b, 4096);
+		buf_adds(&b, "fortsätter från rad ");
+		p = d + 18;
+		buf_addf(&b, "%.*s", (int)strspn(p, "0123456789"), p);
+		p += strspn(p, "0123456789");
+		buf_adds(&b, strcmp(p, ", after a page break") == 0 ? ", efter en sidbrytning" : p);
+		goto done;
+	}
+	if (!colon || strchr(d, '>') || colon - d > 200)
+		return d;
+	buf_init(&b, 1 << 16);
+	for (p = d; p < colon;) {
+		size_t n = strcspn(p, " ");
+		if (p + n > colon)
+			n = (size_t)(colon - p);
+		word_sv(&b, p, n);
+		p += n;
+		while (p < colon && *p == ' ') {
+			buf_addc(&b, ' ');
+			p++;
 		}
 	}
-	return d;
+	buf_adds(&b, colon);
+done:
+	out = arena_strdup(a, b.ptr);
+	buf_release(&b);
+	return out;
 }
 
 static void count_row(struct html *h, const char *label, long n)
@@ -160,11 +222,11 @@ void pim_warnings(struct html *h, const struct imp_report *rep)
 	html_close(h);
 }
 
-void pim_trace(struct html *h, const struct imp_report *rep)
+void pim_trace(struct arena *a, struct html *h, const struct imp_report *rep)
 {
 	static const char *const cols[] = { "Rader", "Blev", "Innehåll", NULL };
 	int n = rep->ntrace < TRACE_SHOWN ? rep->ntrace : TRACE_SHOWN;
-	char lines[48], what[160], detail[1024];
+	char lines[48], what[160];
 
 	html_elem(h, "h2", "Vad raderna blev", NULL);
 	if (!n) {
@@ -189,7 +251,7 @@ void pim_trace(struct html *h, const struct imp_report *rep)
 		html_open(h, "tr", NULL);
 		html_elem(h, "td", lines, "class", "line", NULL);
 		html_elem(h, "td", trace_what(t->what, what, sizeof(what)), "class", "what", NULL);
-		html_elem(h, "td", trace_detail(t->detail, detail, sizeof(detail)), "class", "detail", NULL);
+		html_elem(h, "td", trace_detail(a, t->detail), "class", "detail", NULL);
 		html_close(h);
 	}
 	html_close(h);
