@@ -114,6 +114,9 @@ static const char *const details[][2] = {
 	{ "indicator table", "indikatortabell" }, { "activity table", "aktivitetstabell" },
 };
 
+/* the plan importer's reason for leaving a council's goal as it is */
+#define COUNCIL_KEPT "(the council's goal is not written by this import)"
+
 /* word_sv: the Swedish of English word [w, w + n) (ASCII letters, parentheses kept around it),
  * appended to out; other words as they are. */
 static void word_sv(struct buf *out, const char *w, size_t n)
@@ -161,6 +164,11 @@ static const char *trace_detail(struct arena *a, const char *d)
 	buf_init(&b, 1 << 16);
 	for (p = d; p < colon;) {
 		size_t n = strcspn(p, " ");
+		if (strncmp(p, COUNCIL_KEPT, strlen(COUNCIL_KEPT)) == 0) {
+			buf_adds(&b, "(kommunfullmäktiges mål skrivs inte av den här importen)");
+			p += strlen(COUNCIL_KEPT);
+			continue;
+		}
 		if (p + n > colon)
 			n = (size_t)(colon - p);
 		word_sv(&b, p, n);
