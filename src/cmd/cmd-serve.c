@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <time.h>
 
 /* number: parses the option name's text (when given) as an integer in lo..hi into *out; 0, or
  * -1 after a message on standard error. */
@@ -43,6 +44,11 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_serve, stdout);
+	/* the pages show times in Stockholm's local time (model_time_sv); TZ set by whoever starts
+	 * the server wins */
+	if (!getenv("TZ") || !*getenv("TZ"))
+		setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
 	if (number(threads, "--threads", 1, 64, &conf.threads) != 0)
 		return EXIT_USAGE;
 	if (number(timeout, "--request-timeout", 1, 3600, &conf.request_seconds) != 0 ||

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define SYNTAX_HINT "expected YYYY-MM-DD, YYYY-MM, YYYY, 'vt YYYY', 'ht YYYY' or a month 'mars YYYY'"
 
@@ -286,4 +287,60 @@ int model_datex_format(const struct model_datex *d, char *buf, size_t size)
 const char *model_prec_name(enum model_prec p)
 {
 	return (unsigned)p < MODEL_PREC__MAX ? prec_names[p] : NULL;
+}
+
+/* two_digits: the number of p[0..1] when both are digits, else -1 */
+static int two_digits(const char *p)
+{
+	return p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' ? (p[0] - '0') * 10 + (p[1] - '0') : -1;
+}
+
+/* days_from_civil: days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's algorithm) */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int model_time_sv(const char *text, char *buf, size_t size)
+{
+	int ymd, hh, mm, ss = 0;
+	size_t n;
+	char day[11];
+
+	if (!buf || !size)
+		return -1;
+	buf[0] = '\0';
+	if (!text)
+		return -1;
+	n = strlen(text);
+	if (n < 10)
+		goto raw;
+	memcpy(day, text, 10);
+	day[10] = '\0';
+	if (model_date_parse(day, &ymd, NULL, 0) != 0)
+		goto raw;
+	if (n == 10) {
+		snprintf(buf, size, "%d %s %d", ymd % 100, months[ymd / 100 % 100 - 1], ymd / 10000);
+		return 0;
+	}
+	if (n < 16 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+	    (hh = two_digits(text + 11)) < 0 || (mm = two_digits(text + 14)) < 0 || hh > 23 || mm > 59)
+		goto raw;
+	if (n >= 19 && text[16] == ':' && (ss = two_digits(text + 17)) < 0)
+		goto raw;
+	time_t t = (time_t)days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100) * 86400 + hh * 3600 + mm * 60 + ss;
+	struct tm loc;
+	if (!localtime_r(&t, &loc))
+		goto raw;
+	snprintf(buf, size, "%d %s %d kl. %02d.%02d", loc.tm_mday, months[loc.tm_mon], loc.tm_year + 1900,
+		 loc.tm_hour, loc.tm_min);
+	return 0;
+raw:
+	snprintf(buf, size, "%s", text);
+	return -1;
 }

@@ -87,4 +87,17 @@ int model_datex_format(const struct model_datex *d, char *buf, size_t size);
  */
 const char *model_prec_name(enum model_prec p);
 
+/*
+ * model_time_sv: writes a stored time as people in Stockholm read it into buf:
+ *	"2026-12-06T00:33:00Z", "2026-12-06T00:33Z", "2026-12-06 00:33:00" (UTC)
+ *						-> "6 december 2026 kl. 01.33"
+ *	"2026-12-06" (a date without time)	-> "6 december 2026"
+ * A time is converted from UTC to local time with localtime_r (the server sets TZ to
+ * Europe/Stockholm when it is unset: cmd-serve.c); a date is shown as it is. MODEL_TIME_TEXT_MAX
+ * bytes suffice. Returns 0, or -1 when text is NULL or neither form (buf then holds text as it
+ * is, cut to size, or "" for NULL) or buf is NULL or size 0.
+ */
+#define MODEL_TIME_TEXT_MAX 48
+int model_time_sv(const char *text, char *buf, size_t size);
+
 #endif

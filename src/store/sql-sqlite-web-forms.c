@@ -63,6 +63,11 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = ?1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */
+	/* (org or NULL: every organisation, pair) -> the newest year of the organisations' nämndmål and
+	 * LUP goals: the year a new follow-up report most likely follows up (NULL when none) */
+	[STMT_WEB_FORMS_PLAN_YEAR] =
+		"SELECT MAX(g.year) FROM goal g WHERE g.level IN ('namndmal', 'lup') AND g.year IS NOT NULL"
+		" AND (?1 IS NULL OR g.owner_id IN (?1, ?2))",
 	[STMT_WEB_FORMS_REPORT_ORGS] =
 		"SELECT DISTINCT o.id, o.key, o.name FROM organisation o JOIN goal g ON g.owner_id = o.id"
 		" WHERE g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") " ORDER BY o.name COLLATE sv",

@@ -129,6 +129,31 @@ int api_report_post(struct http_req *r)
 	return api_write_end(r, k, "report", "insert", id, NULL, 201);
 }
 
+int api_report_delete(struct http_req *r)
+{
+	const struct kind *k = kind_find("reports");
+	struct report_state s;
+	char *before;
+	int64_t id, written = 0;
+	int rc, changed = 0;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
+	    (rc = begin_report(r, id, "editor", "draft", &s, &before)) != 0)
+		return rc;
+	struct sval arg = SVI(id);
+	if (store_query_id(r->st, STMT_REPORT_CONTENT, &arg, 1, &written, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (written)
+		return conflict(r, "the report has assessments, analyses, activity statuses or a forecast: only an "
+			    "empty draft can be deleted");
+	if (store_exec(r->st, STMT_REPORT_DELETE_EMPTY, &arg, 1, NULL, NULL, &r->err) != LUP_OK ||
+	    store_exec(r->st, STMT_REPORT_DELETE, &arg, 1, NULL, &changed, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (!changed)
+		return conflict(r, "the report is no longer a draft");
+	return api_write_end(r, k, "report", "delete", id, before, 204);
+}
+
 int api_report_patch(struct http_req *r)
 {
 	static const struct field fields[] = { { "forecast", FT_TEXT, 1, 0, 20000, NULL } };

@@ -80,6 +80,11 @@ int api_assessment_put(struct http_req *r);
 int api_report_submit(struct http_req *r);
 int api_report_approve(struct http_req *r);
 int api_report_return(struct http_req *r);
+/* api_report_delete: DELETE /api/v1/reports/{id}: deletes a report created by mistake, only while
+ * it is a draft with nothing written (no assessment other than "none", no analysis, no activity
+ * status, no forecast; its empty assessment rows go with it): 204; 409 otherwise; an editor of
+ * the report's organisation (or its pair) or an administrator; audited as a delete. */
+int api_report_delete(struct http_req *r);
 /* GET /api/v1/reports/{id}/activities: the activities of the report's organisation for its
  * year, each with its status in the report (its own status, reported false, when the report
  * has none) and the report's comment on it; a strong ETag, If-None-Match gives 304. */

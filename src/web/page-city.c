@@ -417,7 +417,7 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 		html_close(h);
 		html_elem(h, "td", svg_fmt_value(dv, c->decimals, unit, 0, v, sizeof(v)), "class", "num", NULL);
 		html_elem(h, "td", g, "class", "num", NULL);
-		html_elem(h, "td", svg_fmt_value(dv - c->city, c->decimals, pct ? NULL : unit, 1, v, sizeof(v)), "class", "num", NULL);
+		html_elem(h, "td", svg_fmt_value(dv - c->city, c->decimals, pct ? "procentenheter" : unit, 1, v, sizeof(v)), "class", "num", NULL);
 		html_open(h, "td", NULL);
 		html_elem(h, "span", svg_band_symbol(c->dv[i].band), "class", "band-symbol", "aria-hidden", "true", NULL);
 		html_text(h, " ");

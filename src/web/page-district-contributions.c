@@ -111,8 +111,8 @@ static int org_table(struct http_req *r, struct html *h, const struct rowset *c,
 		html_elem(h, "td", places_role_sv(places_s(c, k, "role")), NULL);
 		html_elem(h, "td", aim(r, c, k), NULL);
 		html_elem(h, "td", places_status_sv(places_s(c, k, "status")), NULL);
-		html_elem(h, "td", places_s(c, k, "start_text") ? places_s(c, k, "start_text") : "–", "class", "date", NULL);
-		html_elem(h, "td", places_s(c, k, "end_text") ? places_s(c, k, "end_text") : "–", "class", "date", NULL);
+		html_elem(h, "td", page_time(r, places_s(c, k, "start_text")), "class", "date", NULL);
+		html_elem(h, "td", page_time(r, places_s(c, k, "end_text")), "class", "date", NULL);
 		html_close(h);
 	}
 	html_close(h);

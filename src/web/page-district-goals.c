@@ -77,14 +77,14 @@ static const char *target_sv(struct http_req *r, const struct rowset *g, int i, 
 }
 
 /* change_sv: the yearly change from the latest value (else the baseline) to the target by the
- * horizon year: "+1,1 %-enheter per år", "uppnått", or "–" when a number is missing. */
+ * horizon year: "+1,1 procentenheter per år", "uppnått", or "–" when a number is missing. */
 static const char *change_sv(struct http_req *r, const struct rowset *g, int i, const struct traj *t)
 {
 	const char *td = places_s(g, i, "target_direction");
 	enum model_direction d = dir_of(td ? td : places_s(g, i, "indicator_direction"));
 	double from = isnan(t->last) ? t->base : t->last, chg;
 	long year = isnan(t->last) ? t->base_year : t->last_year;
-	const char *unit = is(t->unit, "%") || is(t->unit, "procent") ? "%-enheter" : t->unit;
+	const char *unit = is(t->unit, "%") || is(t->unit, "procent") ? "procentenheter" : t->unit;
 	char buf[64];
 
 	if (isnan(from) || isnan(t->target) || !year ||

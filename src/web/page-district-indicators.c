@@ -49,7 +49,7 @@ static const char *direction_sv(const char *s)
 /* change_unit: the unit of a change of the indicator ("%" changes in percentage points). */
 static const char *change_unit(const char *unit)
 {
-	return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0) ? "%-enheter" : unit;
+	return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0) ? "procentenheter" : unit;
 }
 
 /* ind_href: this page showing indicator ikey for the year, at the detail. */
@@ -194,7 +194,7 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 		html_close(h);
 		for (int s = 0; s < (by_sex ? 3 : 1); s++)
 			places_td_num(h, svg_fmt_value(v[s], dec, unit, 0, b, sizeof(b)));
-		places_td_num(h, i < n ? svg_fmt_value(v[0] - city[0], dec, unit, 1, b, sizeof(b)) : "");
+		places_td_num(h, i < n ? svg_fmt_value(v[0] - city[0], dec, change_unit(unit), 1, b, sizeof(b)) : "");
 		html_close(h);
 	}
 	html_close(h);

@@ -57,7 +57,7 @@ static void version_fact(struct district *x)
 	html_open(h, "dd", "id", "version", NULL);
 	html_textf(h, "Version %s: %s", places_s(&x->lup, 0, "version"), planver_status_sv(status));
 	if (places_s(&x->lup, 0, "decided_on"))
-		html_textf(h, " %s", places_s(&x->lup, 0, "decided_on"));
+		html_textf(h, " %s", page_time(x->r, places_s(&x->lup, 0, "decided_on")));
 	if (places_s(&x->lup, 0, "paragraph"))
 		html_textf(h, ", § %s", places_s(&x->lup, 0, "paragraph"));
 	if (places_s(&x->lup, 0, "dnr"))
@@ -412,8 +412,8 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 	district_contrib_measure(x->r, h, &x->contrib, places_i(m, i, "id"));
 	html_close(h);
 	html_elem(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–", NULL);
-	html_elem(h, "td", places_s(m, i, "start_text") ? places_s(m, i, "start_text") : "–", "class", "date", NULL);
-	html_elem(h, "td", places_s(m, i, "end_text") ? places_s(m, i, "end_text") : "–", "class", "date", NULL);
+	html_elem(h, "td", page_time(x->r, places_s(m, i, "start_text")), "class", "date", NULL);
+	html_elem(h, "td", page_time(x->r, places_s(m, i, "end_text")), "class", "date", NULL);
 	html_open(h, "td", NULL);
 	places_run(p, places_i(m, i, "id"), &from, &to);
 	if (from == to)
@@ -644,8 +644,8 @@ static void timeline(struct district *x)
 			year = y;
 		}
 		html_open(h, "tr", NULL);
-		html_elem(h, "td", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–", "class", "date", NULL);
-		html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
+		html_elem(h, "td", page_time(x->r, places_s(a, i, "start_text")), "class", "date", NULL);
+		html_elem(h, "td", page_time(x->r, places_s(a, i, "end_text")), "class", "date", NULL);
 		html_elem(h, "th", places_s(a, i, "title"), "scope", "row", NULL);
 		html_elem(h, "td", places_s(a, i, "owner_name"), NULL);
 		html_elem(h, "td", places_status_sv(places_s(a, i, "status")), NULL);
@@ -785,7 +785,7 @@ int page_district(struct http_req *r)
 	x.h = page_begin(r, x.name, NAV_DISTRICTS);
 	html_open(x.h, "p", "class", "muted", NULL);
 	html_elem(x.h, "a", "Stadsdelsområden", "href", "/stadsdelar", NULL);
-	html_text(x.h, " / stadsdelsområde");
+	html_textf(x.h, " / %s", x.name);	/* the trail names the district, never its key */
 	html_close(x.h);
 	html_elem(x.h, "h1", x.name, NULL);
 	done_notice(&x);

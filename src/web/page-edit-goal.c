@@ -109,8 +109,8 @@ static int relations(struct http_req *r, struct html *h, int64_t id)
 		html_open(h, "th", "scope", "row", NULL);
 		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)pf_i(&act, i, "id")), pf_s(&act, i, "name"));
 		html_close(h);
-		html_elem(h, "td", pf_s(&act, i, "start") ? pf_s(&act, i, "start") : "–", "class", "date", NULL);
-		html_elem(h, "td", pf_s(&act, i, "end") ? pf_s(&act, i, "end") : "–", "class", "date", NULL);
+		html_elem(h, "td", page_time(r, pf_s(&act, i, "start")), "class", "date", NULL);
+		html_elem(h, "td", page_time(r, pf_s(&act, i, "end")), "class", "date", NULL);
 		html_elem(h, "td", pf_activity_status_sv(pf_s(&act, i, "status")), NULL);
 		html_close(h);
 	}

@@ -4,6 +4,7 @@
 #include "web/pages-forms.h"
 #include "web/authz.h"
 #include "core/buf.h"
+#include "render/fieldnames.h"
 #include "store/store.h"
 
 #include <jansson.h>
@@ -29,45 +30,10 @@ static const struct entity entities[] = {
 	{ "rapport", "report", "report", "ingen rapport", STMT__MAX, STMT_WEB_FORMS_REPORT, STMT__MAX, "/uppfoljning", "Till rapporten" },
 };
 
-static const char *field_sv(const char *key)
-{
-	static const char *const pairs[] = {
-		"name", "Namn", "description", "Beskrivning", "status", "Status", "forecast", "Prognos",
-		"comment", "Kommentar", "assessments", "Bedömningar", "assessment", "Bedömning", "analysis", "Analys",
-		"targets", "Målvärden", "outcomes", "Utfall", "start", "Start", "end", "Slut", "submitted_at", "Inskickad",
-		"decided_at", "Beslutad", "role", "Roll", "number", "Nummer", "horizon_year", "Målår",
-		"benchmark", "Jämförelse", "unit", "Enhet", "direction", "Riktning", "periodicity", "Periodicitet",
-		"districts", "Stadsdelsområden", "partners", "Samverkansparter", "value", "Värde", "period", "Period",
-		"area", "Område", "sex", "Kön", "year", "År", "kind", "Slag", "text", "Text", "goal", "Mål",
-		"goal_name", "Målets namn", "mode", "Typ", "missing", "Saknas", "source", "Källa", "example", "Exempeldata",
-		"owner", "Ägare", "org", "Organisation", "level", "Nivå", "results", "Förväntat resultat", "indicators", "Indikatorer",
-		"activities", "Aktiviteter", "activity", "Aktivitet", "children", "Delmål",
-		"rows_omitted", "Rader som loggen inte sparade", NULL,
-	};
-	for (int i = 0; pairs[i]; i += 2)
-		if (strcmp(pairs[i], key) == 0)
-			return pairs[i + 1];
-	return key;
-}
-
-/* value_sv: the Swedish label of a stored code of field key ("fulfilled" -> "Uppfyllt"). */
+/* value_sv: the Swedish word of a stored code of field key ("fulfilled" -> "Uppfyllt"). */
 static const char *value_sv(const char *key, const char *v)
 {
-	enum model_assessment a;
-
-	if (strcmp(key, "assessment") == 0 && model_assess_parse(v, &a, NULL, 0) == 0)
-		return model_assess_label_sv(a);
-	if (strcmp(key, "status") == 0) {
-		const char *s = pf_report_status_sv(v);
-		return s != v ? s : pf_activity_status_sv(v);
-	}
-	if (strcmp(key, "sex") == 0)
-		return pf_sex_sv(v);
-	if (strcmp(key, "direction") == 0)
-		return pf_direction_sv(v);
-	if (strcmp(key, "kind") == 0 && (strcmp(v, "own") == 0 || strcmp(v, "kf") == 0))
-		return strcmp(v, "own") == 0 ? "årsmål" : "KF:s årsmål";
-	return v;
+	return fieldvalue_sv(key, v);
 }
 
 /* scalar: a JSON scalar of field key as text into b (codes as Swedish labels, numbers the
@@ -78,6 +44,8 @@ static void scalar(struct http_req *r, struct buf *b, const char *key, const jso
 		buf_adds(b, "–");
 	else if (json_is_string(v))
 		buf_adds(b, value_sv(key, json_string_value(v)));
+	else if (json_is_integer(v) && fieldname_is_flag(key))
+		buf_adds(b, json_integer_value(v) ? "ja" : "nej");
 	else if (json_is_integer(v))
 		buf_addf(b, "%lld", (long long)json_integer_value(v));
 	else if (json_is_real(v))
@@ -103,7 +71,7 @@ static const char *item(struct http_req *r, const json_t *v)
 		if (json_is_array(m) || json_is_object(m) || json_is_null(m))
 			continue;
 		buf_adds(&b, n++ ? ", " : "");
-		buf_adds(&b, field_sv(key));
+		buf_adds(&b, fieldname_sv(key));
 		buf_adds(&b, ": ");
 		scalar(r, &b, key, m);
 	}
@@ -152,7 +120,7 @@ static void field_change(struct http_req *r, struct html *h, const char *key, co
 	struct buf t;
 
 	html_open(h, "li", NULL);
-	html_elem(h, "strong", field_sv(key), NULL);
+	html_elem(h, "strong", fieldname_sv(key), NULL);
 	if ((!b || json_is_array(b) || json_is_null(b)) && (!a || json_is_array(a) || json_is_null(a))) {
 		html_open(h, "ul", NULL);
 		list_diff(r, h, a, b, "ins", "Tillagt: ");
@@ -212,27 +180,6 @@ out:
 	json_decref(a);
 }
 
-static const char *action_sv(const char *action)
-{
-	static const char *const pairs[] = { "insert", "Skapad", "update", "Ändrad", "delete", "Borttagen",
-					     "load", "Inläst", "migrate", "Uppgraderad", NULL };
-	for (int i = 0; action && pairs[i]; i += 2)
-		if (strcmp(pairs[i], action) == 0)
-			return pairs[i + 1];
-	return action ? action : "";
-}
-
-/* when: "2022-05-02T09:15:00Z" as "2022-05-02 09:15 UTC". */
-static const char *when(struct http_req *r, const char *at)
-{
-	char out[40];
-
-	if (!at || strlen(at) < 16 || at[10] != 'T')
-		return at ? at : "";
-	snprintf(out, sizeof(out), "%.10s %.5s UTC", at, at + 11);
-	return arena_strdup(&r->a, out);
-}
-
 /* title_of: the thing's name (a report: its period and organisation) and its page's address,
  * "(borttagen)" without an address when it no longer exists; NULL after answering a 500. */
 static const char *title_of(struct http_req *r, const struct entity *en, int64_t id, const char **href)
@@ -286,9 +233,9 @@ static void entries(struct http_req *r, struct html *h, const struct rowset *au,
 	html_open(h, "tbody", NULL);
 	for (int i = au->nrows - 1; i >= 0; i--) {
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", when(r, pf_s(au, i, "at")), "scope", "row", NULL);
+		html_elem(h, "th", page_time(r, pf_s(au, i, "at")), "scope", "row", NULL);
 		html_elem(h, "td", pf_s(au, i, "actor"), NULL);
-		html_elem(h, "td", action_sv(pf_s(au, i, "action")), NULL);
+		html_elem(h, "td", fieldname_action_sv(pf_s(au, i, "action")), NULL);
 		html_open(h, "td", NULL);
 		changes(r, h, pf_s(au, i, "before"), pf_s(au, i, "after"));
 		html_close(h);

@@ -2,6 +2,7 @@
  * what the lines became), for the dry-run and result pages of /importera. */
 #include "web/page-import.h"
 #include "web/pages-forms.h"
+#include "core/buf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 const char *const pim_kind_values[] = { "plan", "commission", "lup", "kolada", "csv", "json", NULL };
 const char *const pim_kind_labels[] = {
 	"Verksamhetsplan (text)", "Kommissionens åtgärder och förvaltningarnas svar (text)",
-	"Lokal utvecklingsplan, LUP (text)", "Kolada (JSON)", "Utfall och mål (CSV)",
+	"Lokalt utvecklingsprogram, LUP (text)", "Kolada (JSON)", "Utfall och mål (CSV)",
 	"Planversion som dokument, lup-plan (JSON)", NULL,
 };
 
@@ -42,6 +43,146 @@ const char *pim_kind_label(const char *kind)
 		if (strcmp(pim_kind_values[i], kind) == 0)
 			return pim_kind_labels[i];
 	return kind;
+}
+
+/* The importers' trace keys (English, as the CLI and the JSON report give them) in Swedish. */
+static const char *const what_sv[][2] = {
+	{ "inriktningsmal", "Inriktningsmål" }, { "verksamhetsomradesmal", "Verksamhetsområdesmål" },
+	{ "namndmal", "Nämndmål" }, { "indicator", "Indikator" }, { "activity", "Aktivitet" },
+	{ "result", "Förväntat resultat" }, { "description", "Beskrivning" }, { "label", "Rubrik" },
+	{ "prose", "Löptext" }, { "year", "År" }, { "organisation", "Organisation" },
+	{ "money table", "Budgettabell" }, { "money row", "Budgetrad" }, { "table header", "Tabellhuvud" },
+	{ "repeated table header", "Upprepat tabellhuvud" }, { "activity text", "Aktivitetens text" },
+	{ "page header", "sidhuvud" }, { "page footer", "sidfot" }, { "page number", "sidnummer" },
+	{ "page break", "sidbrytning" }, { "table of contents", "innehållsförteckning" },
+	{ "running header", "sidhuvud" }, { "bad row", "felaktig rad" }, { "incomplete row", "ofullständig rad" },
+	{ "results", "förväntat resultat utan nämndmål" }, { "unknown district", "okänt stadsdelsområde" },
+	{ "extra priorities", "Extra prioriteringar" }, { "text", "text" }, { "blank", "tom rad" },
+	{ "part", "Del" }, { "administration", "Förvaltning" }, { "report", "Rapport" },
+	{ "recommendation", "Rekommendation" }, { "measure", "Åtgärd" }, { "no response", "Inget svar" },
+	{ "group", "Grupp" }, { "response", "Svar" }, { "changed", "Ändrad" }, { "values", "Värden" },
+	{ "more", "Fler" }, { "plan version", "Planversion" }, { "kpi", "Nyckeltal" }, { "area", "Område" },
+	{ "new draft version", "Nytt utkast" }, { "draft version", "Utkast" }, { "section body", "Avsnittets text" },
+	{ "district", "Stadsdelsområde" }, { "title", "Titel" }, { "heading", "Rubrik" }, { "section", "Avsnitt" },
+	{ "theme count", "Antal teman" }, { "prioritised areas", "Prioriterade områden" }, { "theme", "Tema" },
+	{ "theme heading", "Temarubrik" }, { "theme names", "Temanamn" }, { "theme list", "Temalista" },
+	{ "partner intro", "Inledning om samverkansparter" }, { "partner group", "Grupp av samverkansparter" },
+	{ "partners", "Samverkansparter" },
+};
+
+/* trace_what: a trace key in Swedish: "skipped: page header" -> "Hoppades över: sidhuvud",
+ * "prose" -> "Löptext"; a key the table lacks is shown as it is (into out). */
+static const char *trace_what(const char *what, char *out, size_t n)
+{
+	const char *rest = what;
+	int skipped = 0;
+
+	if (!what)
+		return "";
+	if (strncmp(what, "skipped", 7) == 0) {
+		skipped = 1;
+		rest = what + 7;
+		rest += *rest == ':';
+		rest += *rest == ' ';
+	}
+	for (size_t i = 0; i < sizeof(what_sv) / sizeof(what_sv[0]); i++)
+		if (strcmp(what_sv[i][0], rest) == 0) {
+			rest = what_sv[i][1];
+			break;
+		}
+	if (!skipped)
+		return rest;
+	snprintf(out, n, *rest ? "Hoppades över: %s" : "Hoppades över", rest);
+	return out;
+}
+
+/* The English words of a trace detail's head (the part before ": ", which the importer writes;
+ * the document's own text comes after it) and whole details, in Swedish. */
+static const char *const detail_words[][2] = {
+	{ "unchanged", "oförändrat" }, { "changed", "ändrat" }, { "new", "nytt" }, { "kept", "behålls" },
+	{ "known", "känt" }, { "values", "värden" }, { "missing", "saknas" }, { "targets", "målvärden" },
+	{ "amounts", "belopp" }, { "version", "version" }, { "draft", "utkast" }, { "columns", "kolumner" },
+	{ "description", "beskrivning" }, { "name", "namn" }, { "unit", "enhet" }, { "title", "rubrik" },
+	{ "number", "nummer" }, { "parent", "överordnat mål" }, { "direction", "riktning" }, { "status", "status" },
+	{ "start", "start" }, { "end", "slut" }, { "table", "tabell" }, { "indicator", "indikator" },
+	{ "activity", "aktivitet" }, { "money", "budget" },
+	{ "(continued)", "(forts.)" }, { "page", "sid" }, { "footer", "fot" },
+};
+static const char *const details[][2] = {
+	{ "the table goes on", "tabellen fortsätter" }, { "money table goes on", "budgettabellen fortsätter" },
+	{ "page footer", "sidfot" }, { "not under a nämndmål", "inte under ett nämndmål" },
+	{ "indicator table", "indikatortabell" }, { "activity table", "aktivitetstabell" },
+};
+
+/* the plan importer's reason for leaving a council's goal as it is */
+#define COUNCIL_KEPT "(the council's goal is not written by this import)"
+
+/* word_sv: the Swedish of English word [w, w + n) (ASCII letters, parentheses kept around it),
+ * appended to out; other words as they are. */
+static void word_sv(struct buf *out, const char *w, size_t n)
+{
+	size_t lead = 0, tail = 0;
+
+	while (lead < n && (w[lead] == '(' || w[lead] == ','))
+		lead++;
+	while (tail < n - lead && (w[n - 1 - tail] == ')' || w[n - 1 - tail] == ','))
+		tail++;
+	for (size_t i = 0; i < sizeof(detail_words) / sizeof(detail_words[0]); i++)
+		if (strlen(detail_words[i][0]) == n - lead - tail && strncmp(detail_words[i][0], w + lead, n - lead - tail) == 0) {
+			buf_addf(out, "%.*s%s%.*s", (int)lead, w, detail_words[i][1], (int)tail, w + n - tail);
+			return;
+		}
+	buf_addf(out, "%.*s", (int)n, w);
+}
+
+/* trace_detail: a trace entry's detail with the importer's English in Swedish: a whole detail
+ * ("the table goes on"), else the words of its head before ": " ("nm-01 unchanged: <title>" ->
+ * "nm-01 oförändrat: <title>"; "changed (description)" -> "ändrat (beskrivning)"); the text
+ * after ": " is the document's and stays as it is. In the arena of r. */
+static const char *trace_detail(struct arena *a, const char *d)
+{
+	const char *colon, *p, *out;
+	struct buf b;
+
+	if (!d)
+		return "";
+	for (size_t i = 0; i < sizeof(details) / sizeof(details[0]); i++)
+		if (strcmp(details[i][0], d) == 0)
+			return details[i][1];
+	colon = strstr(d, ": ");
+	if (!colon && strncmp(d, "goes on from line ", 18) == 0) {
+		buf_init(&b, 4096);
+		buf_adds(&b, "fortsätter från rad ");
+		p = d + 18;
+		buf_addf(&b, "%.*s", (int)strspn(p, "0123456789"), p);
+		p += strspn(p, "0123456789");
+		buf_adds(&b, strcmp(p, ", after a page break") == 0 ? ", efter en sidbrytning" : p);
+		goto done;
+	}
+	if (!colon || strchr(d, '>') || colon - d > 200)
+		return d;
+	buf_init(&b, 1 << 16);
+	for (p = d; p < colon;) {
+		size_t n = strcspn(p, " ");
+		if (strncmp(p, COUNCIL_KEPT, strlen(COUNCIL_KEPT)) == 0) {
+			buf_adds(&b, "(kommunfullmäktiges mål skrivs inte av den här importen)");
+			p += strlen(COUNCIL_KEPT);
+			continue;
+		}
+		if (p + n > colon)
+			n = (size_t)(colon - p);
+		word_sv(&b, p, n);
+		p += n;
+		while (p < colon && *p == ' ') {
+			buf_addc(&b, ' ');
+			p++;
+		}
+	}
+	buf_adds(&b, colon);
+done:
+	out = arena_strdup(a, b.ptr);
+	buf_release(&b);
+	return out;
 }
 
 static void count_row(struct html *h, const char *label, long n)
@@ -89,11 +230,11 @@ void pim_warnings(struct html *h, const struct imp_report *rep)
 	html_close(h);
 }
 
-void pim_trace(struct html *h, const struct imp_report *rep)
+void pim_trace(struct arena *a, struct html *h, const struct imp_report *rep)
 {
 	static const char *const cols[] = { "Rader", "Blev", "Innehåll", NULL };
 	int n = rep->ntrace < TRACE_SHOWN ? rep->ntrace : TRACE_SHOWN;
-	char lines[48];
+	char lines[48], what[160];
 
 	html_elem(h, "h2", "Vad raderna blev", NULL);
 	if (!n) {
@@ -117,8 +258,8 @@ void pim_trace(struct html *h, const struct imp_report *rep)
 			snprintf(lines, sizeof(lines), "%d", t->line);
 		html_open(h, "tr", NULL);
 		html_elem(h, "td", lines, "class", "line", NULL);
-		html_elem(h, "td", t->what ? t->what : "", "class", "what", NULL);
-		html_elem(h, "td", t->detail ? t->detail : "", "class", "detail", NULL);
+		html_elem(h, "td", trace_what(t->what, what, sizeof(what)), "class", "what", NULL);
+		html_elem(h, "td", trace_detail(a, t->detail), "class", "detail", NULL);
 		html_close(h);
 	}
 	html_close(h);

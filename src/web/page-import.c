@@ -296,7 +296,7 @@ static int dry_run_page(struct http_req *r, const struct job *j, const struct im
 	html_close(h);
 	pim_counts(h, j->k, rep, "Vad importen skulle skapa eller ändra");
 	pim_warnings(h, rep);
-	pim_trace(h, rep);
+	pim_trace(&r->a, h, rep);
 	html_elem(h, "h2", "Bekräfta", NULL);
 	html_elem(h, "p", "Dokumentet finns kvar på servern i 30 minuter, så du behöver inte ladda upp det igen.",
 		  NULL);

@@ -21,7 +21,8 @@ void pim_warnings(struct html *h, const struct imp_report *rep);
 /* pim_refusal: a scoped import's refusal in Swedish (the file, line, column, field and why). */
 void pim_refusal(struct html *h, const struct imp_refusal *x);
 
-/* pim_trace: the heading and table of what the document's lines became (the first 200). */
-void pim_trace(struct html *h, const struct imp_report *rep);
+/* pim_trace: the heading and table of what the document's lines became (the first 200), the
+ * importers' English keys and phrases in Swedish (text in the arena a). */
+void pim_trace(struct arena *a, struct html *h, const struct imp_report *rep);
 
 #endif

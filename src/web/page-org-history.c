@@ -4,6 +4,7 @@
  * entries' JSON before and after, compared field by field). */
 #include "web/pages-places.h"
 #include "model/fmt.h"
+#include "render/fieldnames.h"
 #include "store/store.h"
 
 #include <jansson.h>
@@ -20,27 +21,16 @@ static const char *status_sv(const char *s)
 	       strcmp(s, "revision") == 0 ? "under revidering" : strcmp(s, "superseded") == 0 ? "ersatt" : s;
 }
 
-static const char *field_sv(const char *k)
-{
-	static const char *const t[][2] = {
-		{ "name", "Namn" }, { "description", "Beskrivning" }, { "number", "Nummer" },
-		{ "horizon_year", "Målår" }, { "benchmark", "Jämförelse" }, { "unit", "Enhet" },
-		{ "direction", "Riktning" }, { "periodicity", "Periodicitet" }, { "status", "Status" },
-		{ "expected_results", "Förväntat resultat" }, { "children", "Mål under" },
-		{ "indicators", "Indikatorer" }, { "activities", "Aktiviteter" }, { "parent", "Överordnat mål" },
-		{ "rows_omitted", "Rader som loggen inte sparade" },
-	};
-	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		if (strcmp(t[i][0], k) == 0)
-			return t[i][1];
-	return k;
-}
-
-/* scalar: a JSON scalar as text for people (numbers the Swedish way, text cut). */
-static void scalar(const json_t *v, char *out, size_t n)
+/* scalar: a JSON scalar of field key as text for people (codes as Swedish words, numbers the
+ * Swedish way, text cut). */
+static void scalar(const char *key, const json_t *v, char *out, size_t n)
 {
 	if (!v || json_is_null(v)) {
 		snprintf(out, n, "(tomt)");
+	} else if (json_is_string(v) && fieldvalue_sv(key, json_string_value(v)) != json_string_value(v)) {
+		snprintf(out, n, "%s", fieldvalue_sv(key, json_string_value(v)));
+	} else if (json_is_integer(v) && fieldname_is_flag(key)) {
+		snprintf(out, n, "%s", json_integer_value(v) ? "ja" : "nej");
 	} else if (json_is_string(v)) {
 		const char *s = json_string_value(v);
 		size_t len = strlen(s), cut = len > QUOTE_MAX ? QUOTE_MAX : len;
@@ -108,8 +98,8 @@ static void list_changes(struct html *h, const char *key, const json_t *b, const
 		if ((*n)++ >= MAX_CHANGES)
 			return;
 		item_id(key, e, id, sizeof(id));
-		scalar(item_value(key, other), bv, sizeof(bv));
-		scalar(item_value(key, e), av, sizeof(av));
+		scalar("", item_value(key, other), bv, sizeof(bv));
+		scalar("", item_value(key, e), av, sizeof(av));
 		html_open(h, "li", NULL);
 		html_textf(h, "%s: %s → %s", id, other ? bv : "(nytt)", av);
 		html_close(h);
@@ -148,13 +138,13 @@ static void changes(struct html *h, const char *action, const char *before, cons
 			}
 			if (n++ >= MAX_CHANGES)
 				break;
-			scalar(old, bv, sizeof(bv));
-			scalar(v, av, sizeof(av));
+			scalar(k, old, bv, sizeof(bv));
+			scalar(k, v, av, sizeof(av));
 			html_open(h, "li", NULL);
 			if (json_is_array(v) || json_is_object(v))
-				html_textf(h, "%s ändrades", field_sv(k));
+				html_textf(h, "%s ändrades", fieldname_sv(k));
 			else
-				html_textf(h, "%s: %s → %s", field_sv(k), bv, av);
+				html_textf(h, "%s: %s → %s", fieldname_sv(k), bv, av);
 			html_close(h);
 		}
 		if (!n)
@@ -220,7 +210,7 @@ static int versions(struct http_req *r, struct html *h, int64_t org, long year, 
 			html_elem(h, "td", places_s(&v, i, "version"), NULL);
 			html_elem(h, "td", status_sv(places_s(&v, i, "status")), NULL);
 			decided_by(r, h, places_s(&v, i, "decided_by"));
-			html_elem(h, "td", places_s(&v, i, "decided_on") ? places_s(&v, i, "decided_on") : "–", NULL);
+			html_elem(h, "td", page_time(r, places_s(&v, i, "decided_on")), NULL);
 			html_elem(h, "td", places_s(&v, i, "note") ? places_s(&v, i, "note") : "", NULL);
 			html_close(h);
 		}
@@ -252,10 +242,10 @@ static int audit(struct http_req *r, struct html *h, int64_t org, long year, int
 	html_open(h, "tbody", NULL);
 	for (int i = 0; i < a.nrows; i++) {
 		html_open(h, "tr", NULL);
-		html_elem(h, "td", places_s(&a, i, "at"), NULL);
+		html_elem(h, "td", page_time(r, places_s(&a, i, "at")), NULL);
 		html_elem(h, "td", places_s(&a, i, "actor"), NULL);
 		html_open(h, "th", "scope", "row", NULL);
-		html_textf(h, "%s: %s", strcmp(places_s(&a, i, "entity"), "goal") == 0 ? "Mål" : "Indikator",
+		html_textf(h, "%s: %s", fieldname_entity_sv(places_s(&a, i, "entity")),
 			   places_s(&a, i, "name"));
 		html_close(h);
 		html_open(h, "td", NULL);

@@ -11,6 +11,7 @@
 #include "web/plan-compare.h"
 #include "web/authz.h"
 #include "model/planver.h"
+#include "render/fieldnames.h"
 #include "store/store.h"
 
 #include <stdlib.h>
@@ -23,29 +24,10 @@ static const char *const kinds[][2] = {
 	{ "indicator", "Indikatorer" }, { "measure", "Åtgärder" }, { "activity", "Aktiviteter" },
 };
 
-/* The fields' Swedish names. */
-static const char *const field_names[][2] = {
-	{ "title", "Rubrik" }, { "name", "Namn" }, { "description", "Beskrivning" }, { "body", "Text" },
-	{ "aliases", "Tidigare namn" }, { "target_groups", "Målgrupper" }, { "note", "Anteckning" },
-	{ "area_scope", "Geografisk avgränsning" }, { "owner", "Ansvarig organisation" }, { "theme", "Tema" },
-	{ "themes", "Teman" }, { "area", "Område" }, { "areas", "Områden" }, { "level", "Nivå" },
-	{ "number", "Nummer" }, { "parent", "Överordnat mål" }, { "year", "År" }, { "sex", "Kön" },
-	{ "horizon_year", "Målår" }, { "benchmark", "Jämförelse" }, { "results", "Förväntade resultat" },
-	{ "targets", "Målvärden" }, { "unit", "Enhet" }, { "direction", "Riktning" },
-	{ "periodicity", "Periodicitet" }, { "source_kind", "Datakälla" }, { "kolada_kpi", "Kolada-nyckeltal" },
-	{ "by_sex", "Per kön" }, { "by_area", "Per område" }, { "status", "Status" }, { "start", "Start" },
-	{ "end", "Slut" }, { "role", "Roll" }, { "goal", "Mål" }, { "measure", "Åtgärd" },
-	{ "partners", "Samverkansparter" }, { "districts", "Stadsdelar" }, { "org", "Organisation" },
-	{ "group", "Grupp" }, { "label", "Benämning" }, { "source", "Källa" }, { "extra", "Extra tema" },
-	{ "kind", "Typ" }, { "year_from", "Från år" }, { "year_to", "Till år" }, { "district", "Stadsdel" },
-};
-
+/* field_sv: a field's Swedish name (render/fieldnames.h, shared with the history pages). */
 static const char *field_sv(const char *f)
 {
-	for (size_t i = 0; i < sizeof(field_names) / sizeof(field_names[0]); i++)
-		if (strcmp(field_names[i][0], f) == 0)
-			return field_names[i][1];
-	return f;
+	return fieldname_sv(f);
 }
 
 static const char *op_sv(const char *op)
@@ -55,7 +37,27 @@ static const char *op_sv(const char *op)
 
 /* value_text: a JSON value as text: a string as it is, null as "(tomt)", true/false in Swedish,
  * anything else as compact JSON (arena). */
+static const char *raw_value_text(struct http_req *r, const json_t *v);
+static const char *field_value_text(struct http_req *r, const char *key, const json_t *v);
+
 static const char *value_text(struct http_req *r, const json_t *v)
+{
+	return field_value_text(r, "", v);
+}
+
+/* field_value_text: value_text of a value of field key, a code as its Swedish word
+ * ("higher" -> "högre värde är bättre") and a flag's 0/1 as nej/ja. */
+static const char *field_value_text(struct http_req *r, const char *key, const json_t *v)
+{
+	if (json_is_string(v))
+		return fieldvalue_sv(key, json_string_value(v));
+	if (json_is_integer(v) && fieldname_is_flag(key))
+		return json_integer_value(v) ? "ja" : "nej";
+	return raw_value_text(r, v);
+}
+
+/* raw_value_text: value_text without the field's codes. */
+static const char *raw_value_text(struct http_req *r, const json_t *v)
 {
 	char *s;
 	const char *out;
@@ -94,7 +96,7 @@ static const char *version_line(struct http_req *r, const json_t *side)
 	const char *s = pf_printf(r, "Version %lld, %s", (long long)json_integer_value(json_object_get(side, "version")),
 				  sup ? "ersatt" : st && strcmp(st, "draft") == 0 ? "utkast" : "antagen");
 	if (date)
-		s = pf_printf(r, "%s%s%s", s, sup ? ", antagen " : " ", date);
+		s = pf_printf(r, "%s%s%s", s, sup ? ", antagen " : " ", page_time(r, date));
 	if (par)
 		s = pf_printf(r, "%s, § %s", s, par);
 	if (dnr)
@@ -180,13 +182,13 @@ static void field(struct http_req *r, struct html *h, const json_t *f)
 		html_elem(h, "dt", "Före", NULL);
 		html_open(h, "dd", NULL);
 		html_open(h, "del", NULL);
-		html_text(h, value_text(r, json_object_get(f, "before")));
+		html_text(h, field_value_text(r, name ? name : "", json_object_get(f, "before")));
 		html_close(h);
 		html_close(h);
 		html_elem(h, "dt", "Efter", NULL);
 		html_open(h, "dd", NULL);
 		html_open(h, "ins", NULL);
-		html_text(h, value_text(r, json_object_get(f, "after")));
+		html_text(h, field_value_text(r, name ? name : "", json_object_get(f, "after")));
 		html_close(h);
 		html_close(h);
 		html_close(h);

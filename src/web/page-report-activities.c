@@ -92,8 +92,8 @@ static void table(struct http_req *r, struct html *h, const struct pf_report *re
 		html_open(h, "th", "scope", "row", NULL);
 		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)a->id), a->name);
 		html_close(h);
-		html_elem(h, "td", a->start ? a->start : "–", "class", "date", NULL);
-		html_elem(h, "td", a->end ? a->end : "–", "class", "date", NULL);
+		html_elem(h, "td", page_time(r, a->start), "class", "date", NULL);
+		html_elem(h, "td", page_time(r, a->end), "class", "date", NULL);
 		status_cell(h, a);
 		html_open(h, "td", NULL);
 		if (a->comment && *a->comment)
@@ -120,8 +120,8 @@ static void fields(struct http_req *r, struct html *h, const struct pf_activity 
 	pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)a->id), a->name);
 	html_close(h);
 	html_open(h, "p", "class", "hint", NULL);
-	html_textf(h, "Start %s, slut %s. Aktivitetens egen status: %s.", a->start ? a->start : "–",
-		   a->end ? a->end : "–", pf_activity_status_sv(a->own_status));
+	html_textf(h, "Start %s, slut %s. Aktivitetens egen status: %s.", page_time(r, a->start),
+		   page_time(r, a->end), pf_activity_status_sv(a->own_status));
 	if (!a->reported)
 		html_text(h, " Rapporten har ingen status för aktiviteten ännu.");
 	html_close(h);

@@ -221,6 +221,35 @@ int page_report_submit(struct http_req *r)
 	return step(r, api_report_submit, "inskickad");
 }
 
+int page_report_delete(struct http_req *r)
+{
+	struct pf_report rep;
+	struct form f;
+	int64_t written = 0;
+	int rc;
+
+	if ((rc = load(r, &f, 0, &rep)) != 0)
+		return rc;
+	if (!pf_may_write(r, rep.org))
+		return pf_forbidden(r, rep.org_name);
+	if (strcmp(rep.status, "draft") != 0) {
+		char msg[300];
+		snprintf(msg, sizeof(msg), "Rapporten är ”%s” och kan inte tas bort. Bara ett utkast kan tas bort.",
+			 pf_report_status_sv(rep.status));
+		return page_error(r, 409, msg);
+	}
+	struct sval arg = SVI(rep.id);
+	if (store_query_id(r->st, STMT_REPORT_CONTENT, &arg, 1, &written, &r->err) != LUP_OK)
+		return form_fail_page(r, http_fail(r));
+	if (written)
+		return page_error(r, 409, "Rapporten kan inte tas bort eftersom något redan är skrivet i den "
+				  "(bedömningar, analyser, aktiviteters status eller en prognos). Bara ett tomt utkast "
+				  "kan tas bort.");
+	if ((rc = api_report_delete(r)) != 204)
+		return form_fail_page(r, rc);
+	return form_redirect(r, "/uppfoljning?klart=borttagen");
+}
+
 int page_report_approve(struct http_req *r)
 {
 	return step(r, api_report_approve, "godkand");

@@ -58,13 +58,13 @@ static void status_head(struct http_req *r, struct html *h, const struct pf_repo
 	if (rep->submitted_at) {
 		html_elem(h, "dt", "Inskickad", NULL);
 		html_open(h, "dd", NULL);
-		html_textf(h, "%s av %s", rep->submitted_at, rep->submitted_by ? rep->submitted_by : "okänd användare");
+		html_textf(h, "%s av %s", page_time(r, rep->submitted_at), rep->submitted_by ? rep->submitted_by : "okänd användare");
 		html_close(h);
 	}
 	if (rep->decided_at) {
 		html_elem(h, "dt", strcmp(rep->status, "approved") == 0 ? "Godkänd" : "Beslut", NULL);
 		html_open(h, "dd", NULL);
-		html_textf(h, "%s av %s", rep->decided_at, rep->decided_by ? rep->decided_by : "okänd användare");
+		html_textf(h, "%s av %s", page_time(r, rep->decided_at), rep->decided_by ? rep->decided_by : "okänd användare");
 		html_close(h);
 	}
 	if (rep->comment) {
@@ -224,6 +224,15 @@ static void workflow(struct http_req *r, struct html *h, const struct pf_report 
 		form_csrf_field(r, h);
 		html_elem(h, "p", "Spara dina ändringar innan du skickar in rapporten.", "class", "hint", NULL);
 		form_button(h, "Skicka in", NULL);
+		html_close(h);
+	}
+	if (submit && strcmp(rep->status, "draft") == 0) {
+		html_open(h, "form", "class", "workflow", "method", "post",
+			  "action", pf_href(r, "/uppfoljning/%lld/ta-bort", (long long)rep->id), NULL);
+		form_csrf_field(r, h);
+		html_elem(h, "p", "Har rapporten startats av misstag kan den tas bort så länge den är ett utkast där "
+			  "inget är skrivet.", "class", "hint", NULL);
+		form_button(h, "Ta bort rapporten", "secondary");
 		html_close(h);
 	}
 	if (decide) {

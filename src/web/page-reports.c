@@ -54,8 +54,8 @@ static void list(struct http_req *r, struct html *h, const struct rowset *rs)
 		html_close(h);
 		html_elem(h, "td", pf_s(rs, i, "org_name"), NULL);
 		html_elem(h, "td", pf_report_status_sv(pf_s(rs, i, "status")), NULL);
-		html_elem(h, "td", pf_s(rs, i, "submitted_at") ? pf_s(rs, i, "submitted_at") : "–", NULL);
-		html_elem(h, "td", pf_s(rs, i, "decided_at") ? pf_s(rs, i, "decided_at") : "–", NULL);
+		html_elem(h, "td", page_time(r, pf_s(rs, i, "submitted_at")), NULL);
+		html_elem(h, "td", page_time(r, pf_s(rs, i, "decided_at")), NULL);
 		html_close(h);
 	}
 	html_close(h);
@@ -87,19 +87,27 @@ static int orgs(struct http_req *r, const char ***values, const char ***labels)
 	return n;
 }
 
-static long this_year(void)
+/* plan_year: the year the start form proposes: the newest year of the nämndmål (and LUP goals) of
+ * the caller's organisation and its pair (an administrator: of every organisation), the year of
+ * the plan being followed up; today's year (local time) when there are none. */
+static long plan_year(struct http_req *r)
 {
-	time_t t = time(NULL);
+	struct sval args[] = { r->user.role == ROLE_ADMIN ? SVNULL : SVI(r->user.org_id), SVI(r->user.org_pair) };
+	int64_t y = 0;
+	time_t t;
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
+	if (store_query_id(r->st, STMT_WEB_FORMS_PLAN_YEAR, args, 2, &y, &r->err) == LUP_OK && y > 0)
+		return (long)y;
+	t = time(NULL);
+	localtime_r(&t, &tm);
 	return tm.tm_year + 1900L;
 }
 
 static int start_form(struct http_req *r, struct html *h, const struct form *f, const struct form_errors *e)
 {
 	const char **values, **labels;
-	char year[16];
+	char year[24];
 	int n;
 
 	if (!(r->user.role == ROLE_EDITOR || r->user.role == ROLE_ADMIN))
@@ -111,7 +119,7 @@ static int start_form(struct http_req *r, struct html *h, const struct form *f, 
 		html_elem(h, "p", "Ditt konto hör inte till någon organisation som kan skriva rapporter.", NULL);
 		return 0;
 	}
-	snprintf(year, sizeof(year), "%ld", this_year());
+	snprintf(year, sizeof(year), "%ld", plan_year(r));
 	html_open(h, "form", "method", "post", "action", "/uppfoljning", "class", "no-print", NULL);
 	form_error_summary(h, e, 3);
 	form_csrf_field(r, h);
@@ -143,6 +151,8 @@ static int render(struct http_req *r, long year, const struct form *f, const str
 		html_text(h, " för att skriva eller granska rapporter.");
 		html_close(h);
 	}
+	if (!f && http_query(r, "klart") && strcmp(http_query(r, "klart"), "borttagen") == 0)
+		html_elem(h, "p", "Rapporten är borttagen.", "class", "notice", "role", "status", NULL);
 	if (start_form(r, h, f, e) != 0)
 		return r->status;
 	html_elem(h, "h2", "Rapporter", NULL);

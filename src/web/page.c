@@ -2,6 +2,7 @@
 #include "web/page.h"
 #include "web/api.h"
 #include "core/buf.h"
+#include "model/datex.h"
 
 #include <string.h>
 
@@ -113,6 +114,17 @@ int page_error(struct http_req *r, int status, const char *message)
 	page_end(r, h);
 	r->status = status;
 	return status;
+}
+
+const char *page_time(struct http_req *r, const char *text)
+{
+	char out[MODEL_TIME_TEXT_MAX];
+
+	if (!text)
+		return "–";
+	if (model_time_sv(text, out, sizeof(out)) != 0)
+		return text;
+	return arena_strdup(&r->a, out);
 }
 
 const char *page_href(struct http_req *r, const char *prefix, const char *arg)

@@ -44,6 +44,11 @@ void page_example_note(struct html *h);
 /* page_href: "/prefix/<arg percent-encoded>" in the request arena. */
 const char *page_href(struct http_req *r, const char *prefix, const char *arg);
 
+/* page_time: a stored time ("2026-12-06T00:33:00Z") or date ("2026-12-06") as people read it,
+ * in local time: "6 december 2026 kl. 01.33", "6 december 2026" (model_time_sv), in the request
+ * arena; NULL gives "–", text of another form is shown as it is. */
+const char *page_time(struct http_req *r, const char *text);
+
 /* page_css: GET /static/lup.css. */
 int page_css(struct http_req *r);
 

@@ -31,6 +31,7 @@ const struct route page_routes_forms[] = {
 	{ POST, "/uppfoljning/{id}", page_report_post, ACC_WRITE, R_FORM, "pages", "save a report's assessments and forecast (form)", NULL },
 	{ POST, "/uppfoljning/{id}/skicka-in", page_report_submit, ACC_WRITE, R_FORM, "pages", "submit a report (form)", NULL },
 	{ POST, "/uppfoljning/{id}/godkann", page_report_approve, ACC_CITY, R_FORM, "pages", "approve a report (form)", NULL },
+	{ POST, "/uppfoljning/{id}/ta-bort", page_report_delete, ACC_WRITE, R_FORM, "pages", "delete an empty draft report (form)", NULL },
 	{ POST, "/uppfoljning/{id}/returnera", page_report_return, ACC_CITY, R_FORM, "pages", "return a report with a comment (form)", NULL },
 	{ GET, "/mal/{key}", page_goal, ACC_PUBLIC, 0, "pages", "one goal", NULL },
 	{ GET, "/mal/{key}/redigera", page_goal_edit, ACC_WRITE, 0, "pages", "the goal's editing form", NULL },

@@ -26,6 +26,7 @@ int page_report(struct http_req *r);		/* GET /uppfoljning/{id} */
 int page_report_post(struct http_req *r);	/* POST /uppfoljning/{id}: assessments, forecast */
 int page_report_submit(struct http_req *r);	/* POST /uppfoljning/{id}/skicka-in */
 int page_report_approve(struct http_req *r);	/* POST /uppfoljning/{id}/godkann */
+int page_report_delete(struct http_req *r);	/* POST /uppfoljning/{id}/ta-bort */
 int page_report_return(struct http_req *r);	/* POST /uppfoljning/{id}/returnera */
 int page_goal(struct http_req *r);		/* GET /mal/{key} */
 int page_goal_edit(struct http_req *r);		/* GET /mal/{key}/redigera */

@@ -40,6 +40,7 @@ const struct route routes[] = {
 	{ POST, "/api/v1/plans/{key}/goal-order", api_plan_goal_order, ACC_WRITE, R_BODY, "plans", "renumber a plan's nämndmål in a new order: {\"order\": [every nämndmål id once]}", "GoalOrder" },
 	{ POST, "/api/v1/plans/{key}/rollover", api_plan_rollover, ACC_WRITE, R_BODY, "plans", "start next year's verksamhetsplan from this one as a draft: {\"year\": YYYY}", "PlanRollover" },
 	{ POST, "/api/v1/reports", api_report_post, ACC_WRITE, R_BODY, "reports", "start a follow-up report (draft) for an organisation and period", "ReportNew" },
+	{ DELETE, "/api/v1/reports/{id}", api_report_delete, ACC_WRITE, 0, "reports", "delete a report created by mistake: only a draft with nothing written (no assessment, analysis, activity status or forecast); 409 otherwise", NULL },
 	{ PATCH, "/api/v1/reports/{id}", api_report_patch, ACC_WRITE, R_BODY, "reports", "change a draft report's forecast", "ReportPatch" },
 	{ PUT, "/api/v1/reports/{id}/assessments/{goal}", api_assessment_put, ACC_WRITE, R_BODY, "reports", "assess a goal in a draft report", "Assessment" },
 	{ GET, "/api/v1/reports/{id}/activities", api_report_activities, ACC_PUBLIC, 0, "reports", "the activities of the report's organisation and year with their status in the report (approved reports: everyone; others: their organisation and the city office)", NULL },

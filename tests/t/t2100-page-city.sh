@@ -83,7 +83,7 @@ c=$(value vp-2022-spanga-tensta-i-001 2022 stockholm)
 g=$(q "SELECT replace(printf('%+.2f', $(echo "$v - $c" | tr , .)), '.', ',')")
 [ -n "$v" ] && [ -n "$c" ] && ok "the database has the values" || nok "no values in the database"
 has "the district's value, the city average and the gap from the database, in Swedish format" \
-	">Spånga-Tensta</a></th><td class=\"num\">$v %</td><td class=\"num\">$c %</td><td class=\"num\">$g</td>"
+	">Spånga-Tensta</a></th><td class=\"num\">$v %</td><td class=\"num\">$c %</td><td class=\"num\">$g procentenheter</td>"
 has "the gap in words with its symbol" '<span class="band-symbol" aria-hidden="true">'
 between 'table class="city-values"' '</table>' > "$TMP/values"
 awk -v s='>Spånga-Tensta</a></th>' '{ i = index($0, s); t = substr($0, i); j = index(t, "</tr>"); print substr(t, 1, j + 4) }' "$TMP/values" | grep -q '<td>Ja</td></tr>$' \

@@ -231,7 +231,7 @@ page "its outcomes are frozen" 409 POST /indikator/$IND/redigera anna.jar \
 	-d "csrf=$CSRF_ANNA&del=utfall&utfall-period=T1&utfall-ar=2022&omrade=spanga-tensta&kon=T&varde=1"
 has "and the form says so" "periodens utfall är låsta"
 page "the report's history" 200 GET /historik/rapport/$RID stad.jar
-has "names the steps" "Godkänd"
+has "names the steps" "godkänd"
 has "and who took them" "<td>anna</td>"
 valid "the history page is valid HTML"
 page "history sends an anonymous visitor to the login page" 303 GET /historik/rapport/$RID -

@@ -298,7 +298,7 @@ lacks "nor the raw attribute break" '"><img'
 has "the goal's count follows" "1 pågår"
 jget "the report's history" 200 "/historik/rapport/$RID" anna.jar
 has "shows the activity's status and comment, in Swedish" "Aktivitet: vp-2022-spanga-tensta-a-014, Namn: Erbjuda avlastning"
-has "... with the status's label" "Status: Pågår, Kommentar: Avlastning &lt;script&gt;"
+has "... with the status's label" "Status: pågår, Kommentar: Avlastning &lt;script&gt;"
 fpost "saving the same again writes nothing" 303 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&status-$AID=ongoing" --data-urlencode "kommentar-$AID=$HOST"
 expect_eq "... no new audit entry" "$(reports)" "$((A0 + 1))"
 fpost "another organisation's editor is refused" 403 "/uppfoljning/$RID" rikard.jar -d "csrf=$C_RIKARD&status-$AID=cancelled&kommentar-$AID=x"

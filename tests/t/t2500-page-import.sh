@@ -182,8 +182,8 @@ has "says nothing is saved" "ingenting har sparats ännu"
 count Nämndmål 1
 count Indikatorer 1
 count Aktiviteter 1
-has "traces the nämndmål with its line" '<td class="line">10</td><td class="what">namndmal</td>'
-has "with its key" "vp-2030-spanga-tensta-nm-01 new: Invånare är etablerade i samhället"
+has "traces the nämndmål with its line" '<td class="line">10</td><td class="what">Nämndmål</td>'
+has "with its key" "vp-2030-spanga-tensta-nm-01 nytt: Invånare är etablerade i samhället"
 has "shows the hostile text escaped" 'Vägledning &lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=a...'
 hasnt "never the raw script" '<script>alert(1)'
 hasnt "nor the raw attribute break" '"><img'
@@ -228,7 +228,7 @@ expect_eq "under the council's goal" \
 sed 's/En modern storstad med/En annan storstad med/' "$TMP/plan.txt" >"$TMP/plan2.txt"
 page "an editor's plan wording a council's goal otherwise" 200 POST /importera anna.jar -F "csrf=$CSRF" \
 	-F typ=plan -F "fil=@$TMP/plan2.txt"
-has "the trace says the council's goal is kept" "kf-2030-1 kept (the council&#39;s goal is not written by this import)"
+has "the trace says the council's goal is kept" "kf-2030-1 behålls (kommunfullmäktiges mål skrivs inte av den här importen)"
 page "is confirmed" 200 POST /importera/bekrafta anna.jar -d "csrf=$CSRF&id=$(token)"
 expect_eq "and the council's goal keeps its words" "$(q "SELECT title FROM goal WHERE key = 'kf-2030-1'")" "$KFTITLE"
 

@@ -141,7 +141,7 @@ hasnt() { if grep -q -F -- "$2" "$TMP/body"; then nok "$1 (the page has '$2')"; 
 login() { rm -f "$TMP/$1"; page "$2 logs in" 303 POST /logga-in "$1" --data-urlencode "namn=$2" --data-urlencode "losenord=$3"; }
 csrf() { curl -s -b "$TMP/$1" "$BASE/konto" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
 page "the district page, anonymously" 200 GET /stadsdel/spanga-tensta -
-has "... shows the adopted version" "Version 2: Antagen 2023-05-04, § 12, dnr SDN-2023/45"
+has "... shows the adopted version" "Version 2: Antagen 4 maj 2023, § 12, dnr SDN-2023/45"
 has "... its text" "Utkastets inledning"
 hasnt "... not the draft's text" "Det nya utkastets inledning"
 hasnt "... and offers no version choice" "Versioner:"
@@ -174,7 +174,7 @@ page "the form again" 409 POST "/stadsdel/spanga-tensta/anta?version=3" own.jar 
 has "... in Swedish" "Versionen är redan antagen"
 page "the district page after the adoption, anonymously" 200 GET /stadsdel/spanga-tensta -
 has "... shows the new adopted version" "Det nya utkastets inledning"
-has "... with its decision" "Version 3: Antagen 2024-01-10, § 3, dnr SDN 2024/3"
+has "... with its decision" "Version 3: Antagen 10 januari 2024, § 3, dnr SDN 2024/3"
 
 # the frozen rule in the forms: a goal of an adopted version
 page "the goal form of an adopted version" 409 POST "/mal/vp-2022-spanga-tensta-nm-01/redigera" own.jar -d "csrf=$C&namn=Nytt&beskrivning="

@@ -134,7 +134,7 @@ L plan adopt $PLAN --version 2 --date 2025-11-20 --paragraph 12 --dnr "SN 2026/1
 req "anonymous: the diff of two adopted versions" 200 GET "/api/v1/plans/$PLAN/diff?from=1&to=2"
 expect_eq "... with the decision" "$(jb '"\(.to.decision.date) \(.to.decision.paragraph) \(.to.decision.dnr)"')" "2025-11-20 12 SN 2026/123"
 req "anonymous: the page" 200 GET "/plan/$PLAN/jamfor?fran=1&till=2"
-grep -q 'Version 2, antagen 2025-11-20, § 12, dnr SN 2026/123' "$TMP/body" && ok "the header names the decision" ||
+grep -q 'Version 2, antagen 20 november 2025, § 12, dnr SN 2026/123' "$TMP/body" && ok "the header names the decision" ||
 	nok "the decision is not in the header"
 grep -q '<ins><strong>Tillagt stycke: </strong>Första stycket.' "$TMP/body" && ok "a section's paragraphs in <ins> with words" ||
 	nok "the paragraphs are not marked"
@@ -194,7 +194,7 @@ if [ -f "$S001" ]; then
 	req "a reader may not import" 403 POST /importera "" "$T_reader" -F typ=lup -F "fil=@$TMP/skarpnack.txt"
 	expect_eq "nothing written by the refused imports" "$(state)" "$BEFORE"
 	req "Skarpnäck's editor: the dry run of its part" 200 POST /importera "" "$T_own" -F typ=lup -F "fil=@$TMP/skarpnack.txt"
-	grep -q 'new draft version' "$TMP/body" && ok "... says it makes a new draft" || nok "the dry run does not mention the draft"
+	grep -q 'Nytt utkast' "$TMP/body" && ok "... says it makes a new draft" || nok "the dry run does not mention the draft"
 	expect_eq "... and writes nothing" "$(state)" "$BEFORE"
 	req "confirmed" 200 POST /importera/bekrafta "" "$T_own" -d "id=$(stash)"
 	expect_eq "a new draft version 5" "$(q "SELECT status FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE p.key = '$PLAN' AND version = 5")" draft

@@ -11,6 +11,7 @@
 #include "store/sql-sqlite.h"
 
 #include <math.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -443,6 +444,31 @@ static void test_datex_error_quote_is_clipped(void)
 	T_EQ_INT(model_datex_parse("2022", NULL, err, sizeof err), -1);
 	T_EQ_INT(model_datex_parse("20\x01" "22", &d, err, sizeof err), -1);	/* control byte */
 	T_CONTAINS(err, "date '20?22'");
+}
+
+/* model_time_sv: UTC times in Stockholm's local time (winter +1, summer +2), dates as they are */
+static void test_time_sv(void)
+{
+	char buf[MODEL_TIME_TEXT_MAX];
+
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	T_EQ_INT(model_time_sv("2026-12-06T00:33:00Z", buf, sizeof buf), 0);
+	T_EQ_STR(buf, "6 december 2026 kl. 01.33");
+	T_EQ_INT(model_time_sv("2026-07-01T22:05Z", buf, sizeof buf), 0);
+	T_EQ_STR(buf, "2 juli 2026 kl. 00.05");
+	T_EQ_INT(model_time_sv("2026-03-29 00:59:59", buf, sizeof buf), 0);
+	T_EQ_STR(buf, "29 mars 2026 kl. 01.59");
+	T_EQ_INT(model_time_sv("2026-03-29T01:00:00Z", buf, sizeof buf), 0);
+	T_EQ_STR(buf, "29 mars 2026 kl. 03.00");
+	T_EQ_INT(model_time_sv("2023-05-04", buf, sizeof buf), 0);
+	T_EQ_STR(buf, "4 maj 2023");
+	T_EQ_INT(model_time_sv("ht 2017", buf, sizeof buf), -1);
+	T_EQ_STR(buf, "ht 2017");
+	T_EQ_INT(model_time_sv("2023-02-30T10:00:00Z", buf, sizeof buf), -1);
+	T_EQ_STR(buf, "2023-02-30T10:00:00Z");
+	T_EQ_INT(model_time_sv(NULL, buf, sizeof buf), -1);
+	T_EQ_STR(buf, "");
 }
 
 static void test_datex_format_round_trip(void)
@@ -1084,6 +1110,7 @@ int main(void)
 	T_RUN(test_datex_errors);
 	T_RUN(test_datex_error_quote_is_clipped);
 	T_RUN(test_datex_format_round_trip);
+	T_RUN(test_time_sv);
 
 	T_RUN(test_target_numbers_plain);
 	T_RUN(test_target_numbers_thousands);
