@@ -794,7 +794,7 @@ static size_t goal_lead(struct ap *p, const char *text, const char **horizon)
 	static const char *const short_[] = { "ett kortsiktigt mal ar", "kortsiktiga mal ar",
 					      "det kortsiktiga malet ar", NULL };
 	static const char *const plain[] = { "malet ar att", "ett mal ar att", "malsattningen ar att",
-					     "vart mal ar att", NULL };
+					     "vart mal ar att", "malen ar att", "det overgripande malet ar", NULL };
 	char *f = imp_lup_fold(p->a, text);
 	const char *dot;
 	int hit = 0;
@@ -871,31 +871,29 @@ static int do_measure(struct ap *p, struct lup_item *it, struct dist *x)
 	int rc, others, fresh = 0;
 	struct rows rs;
 
-	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK)
+	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK || (rc = other_measures(p, x, &others)) != LUP_OK)
 		return rc;
+	if (others) {	/* its goals too: the other source wrote the LUP's goals as well */
+		x->left_out++;
+		it->detail = "not added: the LUP has measures from another source";
+		return LUP_OK;
+	}
 	if ((lead = goal_lead(p, it->text, &horizon))) {
 		char *g = arena_strdup(p->a, it->text);
 		g[lead] = '\0';
 		if ((rc = do_goal(p, it, x, g, horizon, tid)) != LUP_OK)
 			return rc;
-		title = it->text + lead;
-		while (*title == ' ')
-			title++;
-		if (!*title) {
-			title = body, body = NULL;
-			if (!title || !*title) {
-				it->what = "lup goal";
-				it->detail = cut(p, g);
-				return LUP_OK;
-			}
+		/* the paragraph (body, which opens with the title sentence) without the goal */
+		const char *rest = body && strncmp(body, g, lead) == 0 ? body + lead : it->text + lead;
+		while (*rest == ' ' || *rest == '\n')
+			rest++;
+		if (!*rest) {
+			it->what = "lup goal";
+			it->detail = cut(p, g);
+			return LUP_OK;
 		}
-	}
-	if ((rc = other_measures(p, x, &others)) != LUP_OK)
-		return rc;
-	if (others) {
-		x->left_out++;
-		it->detail = "not added: the LUP has measures from another source";
-		return LUP_OK;
+		title = imp_lup_first_sentence(p->a, rest, 250);
+		body = rest;
 	}
 	if (x->nmeasures >= MAX_PER_PLAN)
 		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: fler än %d åtgärder för %s",
