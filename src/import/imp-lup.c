@@ -77,6 +77,7 @@ struct ap {
 	int64_t *used_acts, *used_measures;	/* rows this document matched or made, each once */
 	int nused_acts, nused_measures;
 	int nsections;		/* LUP sections written */
+	int nstanding;		/* districts' statuses in the contribution plan written */
 	int64_t *themes_seen;	/* distinct themes counted */
 	int nthemes_seen;
 	int64_t *areas_seen;	/* distinct (plan version, area) pairs counted, two per entry */
@@ -1083,6 +1084,42 @@ static int do_activity(struct ap *p, struct lup_item *it, struct dist *x)
 	return LUP_OK;
 }
 
+/* do_standing: prose in a district block of a contribution plan saying that the district's
+ * committee waits with the cooperation ("Har valt att avvakta samarbetet med ...") or declined it
+ * is held as the district's status in the contribution plan (contribution_district, 0020),
+ * with the sentence as its note. Other prose is left as it is. */
+static int do_standing(struct ap *p, struct lup_item *it, struct dist *x)
+{
+	const char *text = it->body ? it->body : it->text, *status = NULL;
+	char *f;
+	int rc;
+
+	if (!x || it->block < 0 || p->d->is_lup || !p->org || !text)
+		return LUP_OK;
+	f = imp_lup_fold(p->a, text);
+	if (strstr(f, "avvakta"))
+		status = "waiting";
+	else if (strstr(f, "avbojt") || strstr(f, "tackat nej"))
+		status = "declined";
+	if (!status)
+		return LUP_OK;
+	if ((rc = ensure_cplan(p, it->first)) != LUP_OK)
+		return rc;
+	{
+		struct sval v[] = { SVI(p->cpv), SVI(x->id), SVS(status), SVS(text), SVS(source(p, it)) };
+		if ((rc = imp_write(p->c, it->first, STMT_IMP_LUP_CONTRIB_STATUS, v, 5)) != LUP_OK)
+			return rc;
+	}
+	p->nstanding++;
+	it->what = "district status";
+	{
+		char buf[400];
+		snprintf(buf, sizeof(buf), "%s in %s: %s", x->key, p->cplan_key, status);
+		it->detail = arena_strdup(p->a, buf);
+	}
+	return LUP_OK;
+}
+
 static int do_section(struct ap *p, struct lup_item *it)
 {
 	const struct lup_section *sec = &p->d->secs[it->sec];
@@ -1201,6 +1238,8 @@ static int do_item(struct ap *p, struct lup_item *it)
 		return do_activity(p, it, x);
 	case LI_SECTION:
 		return do_section(p, it);
+	case LI_PROSE:
+		return do_standing(p, it, x);
 	case LI_EXTRA:
 		imp_warn(p->c, it->first, "prioriteringar utanför temana importeras inte: %s",
 			 cut(p, it->text));
@@ -1309,7 +1348,7 @@ static int substance(struct ap *p)
 	int named = 0, rc;
 
 	if (k[K_THEMES] || k[K_PAREAS] || k[K_MEASURES] || k[K_PARTNERS] || k[K_ACTIVITIES] ||
-	    k[K_GOALS] || p->nsections)
+	    k[K_GOALS] || p->nsections || p->nstanding)
 		return LUP_OK;
 	if (p->ndists)
 		return imp_fail(p->c, 0, "inget importerades: dokumentet nämner stadsdelsområden som finns i"

@@ -93,4 +93,12 @@ const char *const sqlite_sql_imp_lup[STMT__MAX] = {
 	/* (goal id, horizon): the horizon a goal statement names, when the goal has none */
 	[STMT_IMP_LUP_GOAL_HORIZON] =
 		"UPDATE goal SET horizon = ?2 WHERE id = ?1 AND horizon IS NULL",
+	/* (plan_version_id, area id, status, note, source): the district's standing in a contribution
+	 * plan (0020); unchanged when it says the same */
+	[STMT_IMP_LUP_CONTRIB_STATUS] =
+		"INSERT INTO contribution_district (plan_version_id, area_id, status, note, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (plan_version_id, area_id) DO UPDATE SET"
+		" status = excluded.status, note = excluded.note, source = excluded.source"
+		" WHERE status IS NOT excluded.status OR note IS NOT excluded.note"
+		" OR source IS NOT excluded.source",
 };

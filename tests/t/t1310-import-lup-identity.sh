@@ -137,4 +137,19 @@ expect_eq "and the goals" "$(prov goal)" 5
 expect_eq "Hässelby-Vällingby's 'Identifiera nya samverkanspartners' comes from its line" \
 	"$(Q "SELECT pr.line_from FROM activity a JOIN provenance pr ON pr.entity = 'activity' AND pr.entity_id = a.id WHERE a.title = 'Identifiera nya samverkanspartners'")" \
 	"$(grep -n '^Identifiera nya samverkanspartners' "$S001" | tail -n 1 | cut -d: -f1)"
+# ---- 6. 000 §3.3: Hässelby-Vällingby chose to wait: its status in the contribution plan ----------
+bare
+expect_exit "000 (bare)" 0 L import lup "$S000"
+expect_eq "Hässelby-Vällingby waits, in Socialförvaltningen's contribution plan, with the sentence kept" \
+	"$(Q "SELECT p.key || ' ' || a.key || ' ' || cd.status || ' ' || cd.note FROM contribution_district cd JOIN plan_version pv ON pv.id = cd.plan_version_id JOIN plan p ON p.id = pv.plan_id JOIN area a ON a.id = cd.area_id")" \
+	"lupplan-2017-socialforvaltningen hasselby-vallingby waiting Har valt att avvakta samarbetet med socialförvaltningen."
+expect_exit "000 again" 0 L import lup --json "$S000"
+expect_eq "000 again: 0 changed" "$(jq .changed "$TMP/out")" 0
+expect_exit "lup check passes" 0 L check
+serve "$DB"
+page "Hässelby-Vällingby's page" 200 GET /stadsdel/hasselby-vallingby -
+has "it says the district waits, and with whom" "Stadsdelsnämnden avvaktar samarbetet med"
+has "naming the organisation" "Socialförvaltningen"
+page "Farsta's page" 200 GET /stadsdel/farsta -
+hasnt "Farsta does not wait" "avvaktar samarbetet"
 finish
