@@ -290,7 +290,7 @@ static int new_item(struct ps *s, enum lup_item_kind k, int block, int line0)
 
 	if (d->nitems >= LUP_MAX_ITEMS) {
 		if (!s->err)
-			err_set(s->c->e, LUP_ETOOBIG, "%s:%d: more than %d items in one document",
+			err_set(s->c->e, LUP_ETOOBIG, "%s:%d: fler än %d delar i ett dokument",
 				s->c->path, line0 + 1, LUP_MAX_ITEMS);
 		s->err = 1;
 		return -1;
@@ -715,7 +715,7 @@ static int find_headings(struct ps *s)
 		if (!try_heading(s, i, cur, &h))
 			continue;
 		if (s->nheads >= LUP_MAX_HEADINGS)
-			return err_set(s->c->e, LUP_ETOOBIG, "%s:%d: more than %d numbered headings",
+			return err_set(s->c->e, LUP_ETOOBIG, "%s:%d: fler än %d numrerade rubriker",
 				       s->c->path, i + 1, LUP_MAX_HEADINGS);
 		s->heads[s->nheads] = h;
 		for (int l = h.first; l <= h.last; l++)
@@ -1371,7 +1371,7 @@ static int new_block(struct ps *s, enum lup_kind k, const char *district, const 
 
 	if (d->nblocks >= LUP_MAX_BLOCKS) {
 		if (!s->err)
-			err_set(s->c->e, LUP_ETOOBIG, "%s: more than %d district blocks", s->c->path,
+			err_set(s->c->e, LUP_ETOOBIG, "%s: fler än %d stadsdelsavsnitt", s->c->path,
 				LUP_MAX_BLOCKS);
 		s->err = 1;
 		return -1;

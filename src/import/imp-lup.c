@@ -21,10 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { K_DISTRICTS, K_THEMES, K_PAREAS, K_MEASURES, K_PARTNERS, K_ACTIVITIES };
+enum { K_DISTRICTS, K_THEMES, K_PAREAS, K_MEASURES, K_PARTNERS, K_ACTIVITIES, K_GOALS };
 
 static const char *const keys[] = { "districts", "themes", "prioritised_areas", "measures",
-				     "partners", "activities", NULL };
+				     "partners", "activities", "lup_goals", NULL };
 
 #define MAX_ROWS 200000		/* rows a lookup may return */
 #define MAX_PER_PLAN 999	/* measures (or activities) one document gives one plan */
@@ -49,7 +49,8 @@ struct dist {
 	int64_t committee;
 	int64_t plan, pv;	/* its LUP and the LUP's latest version, 0 until needed */
 	int number;		/* a scoped import: pv's number (a draft), else 0 */
-	int nmeasures;		/* measures numbered so far */
+	int nmeasures;		/* the document's measures written for it (new or matched) */
+	int64_t mnext;		/* the last number a measure key lup-<key>-m-NN has, once loaded */
 	int checked;		/* others is known */
 	int64_t others;		/* measures of the LUP from elsewhere (the dataset, the API) */
 	int left_out;		/* the document's measures not written because of them */
@@ -71,7 +72,12 @@ struct ap {
 	int64_t cplan, cpv;	/* its contribution plan, 0 until needed */
 	const char *cplan_key;
 	int cnumber;		/* a scoped import: cpv's number (a draft), else 0 */
-	int nacts;
+	int nacts;		/* the document's activities (new or matched) */
+	int64_t anext;		/* the last number an activity key <plan>-a-NNN has, once loaded */
+	int64_t *used_acts, *used_measures;	/* rows this document matched or made, each once */
+	int nused_acts, nused_measures;
+	int nsections;		/* LUP sections written */
+	int nstanding;		/* districts' statuses in the contribution plan written */
 	int64_t *themes_seen;	/* distinct themes counted */
 	int nthemes_seen;
 	int64_t *areas_seen;	/* distinct (plan version, area) pairs counted, two per entry */
@@ -282,7 +288,7 @@ static int plan_year(struct ap *p, int line, const char *what, int *y)
 {
 	*y = p->c->year ? p->c->year : p->d->year;
 	if (!*y)
-		return imp_fail(p->c, line, "cannot tell the year of %s: give --year", what);
+		return imp_fail(p->c, line, "kan inte avgöra vilket år %s gäller: ange --year", what);
 	return LUP_OK;
 }
 
@@ -376,7 +382,7 @@ static int ensure_lup(struct ap *p, int line, struct dist *x)
 	if (x->pv)
 		return LUP_OK;
 	if (!x->committee)
-		return imp_fail(p->c, line, "district '%s' has no committee to own its LUP", x->name);
+		return imp_fail(p->c, line, "stadsdelsområdet '%s' har ingen stadsdelsnämnd som kan äga dess LUP", x->name);
 	if (p->c->scope) {	/* an editor: only its own district's LUP */
 		int ok = p->c->scope->org(p->c->scope->ctx, p->c->st, x->committee, p->c->e);
 		if (ok < 0)
@@ -398,8 +404,8 @@ static int ensure_cplan(struct ap *p, int line)
 	if (p->cpv)
 		return LUP_OK;
 	if (!p->org)
-		return imp_fail(p->c, line, "cannot tell whose activities these are: give --org with the"
-				" organisation that contributes them");
+		return imp_fail(p->c, line, "kan inte avgöra vems aktiviteterna är: ange --org med den"
+				" organisation som bidrar med dem");
 	if ((rc = imp_scope_org(p->c, line, 0, IMP_F_ORG, p->org_name, p->org)) != LUP_OK ||
 	    (rc = plan_year(p, line, "the activities", &y)) != LUP_OK)
 		return rc;
@@ -536,7 +542,7 @@ static int do_theme_names(struct ap *p, struct lup_item *it, struct dist *x)
 				return rc;
 		}
 		if (!id) {
-			imp_warn(p->c, it->first, "theme name '%s' matches none of the themes of %s", name, x->name);
+			imp_warn(p->c, it->first, "temanamnet '%s' motsvarar inget av %ss teman", name, x->name);
 			continue;
 		}
 		if (same == id) {	/* it is the name of the theme just created */
@@ -621,8 +627,8 @@ static int one_area(struct ap *p, struct lup_item *it, struct dist *x, const cha
 		struct sval v = SVS(name);
 		if ((rc = lookup(p, STMT_AREA_ID_LOOSE, &v, 1, &id)) != LUP_OK)
 			return rc;
-		imp_warn(p->c, it->first, id ? "area '%s' lies outside %s: not prioritised" :
-			 "unknown place '%s' (not an area of %s): not prioritised", name, x->name);
+		imp_warn(p->c, it->first, id ? "området '%s' ligger utanför %s: prioriteras inte" :
+			 "okänd plats '%s' (inget område i %s): prioriteras inte", name, x->name);
 		buf_addf(out, "%s'%s' (unknown)", out->len ? "; " : "", name);
 		return LUP_OK;
 	}
@@ -676,44 +682,268 @@ static int other_measures(struct ap *p, struct dist *x, int *yes)
 	return LUP_OK;
 }
 
+/* ---- identity: a row is matched by what it is, never by its position in the document ---- */
+
+static int used(const int64_t *v, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (v[i] == id)
+			return 1;
+	return 0;
+}
+
+/* match_title: the row of rs (id, title) whose title is title: as written, else folded (case,
+ * accents, punctuation, spacing), else OCR-tolerantly when only one row is that close; rows in
+ * skip (already taken by this document) are passed over, so a document naming the same thing
+ * twice keeps two rows. 0 when none. */
+static int64_t match_title(struct ap *p, const struct rows *rs, const char *title, const int64_t *skip,
+			   int nskip)
+{
+	char *f = imp_lup_fold(p->a, title);
+	int64_t found = 0;
+
+	for (int i = 0; i < rs->n; i++)
+		if (rs->v[i].s[1] && strcmp(rs->v[i].s[1], title) == 0 && !used(skip, nskip, rs->v[i].n[0]))
+			return rs->v[i].n[0];
+	for (int i = 0; i < rs->n; i++)
+		if (rs->v[i].s[1] && strcmp(imp_lup_fold(p->a, rs->v[i].s[1]), f) == 0 &&
+		    !used(skip, nskip, rs->v[i].n[0]))
+			return rs->v[i].n[0];
+	for (int i = 0; i < rs->n; i++) {
+		if (!rs->v[i].s[1] || used(skip, nskip, rs->v[i].n[0]) ||
+		    !imp_lup_similar(imp_lup_fold(p->a, rs->v[i].s[1]), f))
+			continue;
+		if (found)
+			return 0;	/* ambiguous: a new row rather than a guess */
+		found = rs->v[i].n[0];
+	}
+	return found;
+}
+
+/* words_in: whether folded fa occurs in folded fb as whole words. */
+static int words_in(const char *fa, const char *fb)
+{
+	size_t n = strlen(fa);
+
+	for (const char *s = fb; n && (s = strstr(s, fa)); s++)
+		if ((s == fb || s[-1] == ' ') && (s[n] == ' ' || s[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* match_within: the one row of rs whose folded title holds title's as whole words or is held
+ * by it ("Nattvandring" and "Nattvandring, Lugna gatansamarbete och Trygghetsmöten"): the same
+ * thing written shorter or longer. The shorter must be at least 12 characters folded, so that a
+ * word such as "Trygghet" matches nothing; 0 when none or more than one. Rows already taken are
+ * not passed over: a document may split into several what another source wrote as one. */
+static int64_t match_within(struct ap *p, const struct rows *rs, const char *title)
+{
+	char *f = imp_lup_fold(p->a, title);
+	int64_t found = 0;
+
+	for (int i = 0; i < rs->n; i++) {
+		char *g;
+		if (!rs->v[i].s[1])
+			continue;
+		g = imp_lup_fold(p->a, rs->v[i].s[1]);
+		if (!(strlen(f) <= strlen(g) ? strlen(f) >= 12 && words_in(f, g) : strlen(g) >= 12 && words_in(g, f)))
+			continue;
+		if (found && found != rs->v[i].n[0])
+			return 0;
+		found = rs->v[i].n[0];
+	}
+	return found;
+}
+
+/* prov: records where row id of entity came from: always for a row this import made or changed
+ * (fresh), else only when the row has no provenance yet (a dataset row the document also names),
+ * so that importing another document naming the same row does not move its source back and
+ * forth. */
+static int prov(struct ap *p, const char *entity, int64_t id, const struct lup_item *it, int fresh)
+{
+	int64_t has = 0;
+	int rc;
+
+	if (!fresh) {
+		struct sval v[] = { SVS(entity), SVI(id) };
+		if ((rc = lookup(p, STMT_IMP_LUP_PROV_HAS, v, 2, &has)) != LUP_OK || has)
+			return rc;
+	}
+	return imp_prov(p->c, entity, id, it->first, it->last);
+}
+
+/* next_number: the next free number of keys prefix<N> (stmt: the table's KEY_NEXT) into *next. */
+static int next_number(struct ap *p, enum stmt s, const char *prefix, int64_t *next)
+{
+	struct sval v = SVS(prefix);
+	int rc;
+
+	if (*next)
+		return LUP_OK;
+	if ((rc = lookup(p, s, &v, 1, next)) != LUP_OK)
+		return rc;
+	return LUP_OK;
+}
+
+/* goal_lead: the length of the first sentence of text when it states a goal ("Ett långsiktigt
+ * mål är att ...", "Kortsiktiga mål är att ...", "Målet är att ..."), else 0; *horizon 'long'
+ * or '5y' when the sentence says which. */
+static size_t goal_lead(struct ap *p, const char *text, const char **horizon)
+{
+	static const char *const long_[] = { "ett langsiktigt mal ar", "langsiktiga mal ar",
+					     "det langsiktiga malet ar", NULL };
+	static const char *const short_[] = { "ett kortsiktigt mal ar", "kortsiktiga mal ar",
+					      "det kortsiktiga malet ar", NULL };
+	static const char *const plain[] = { "malet ar att", "ett mal ar att", "malsattningen ar att",
+					     "vart mal ar att", "malen ar att", "det overgripande malet ar", NULL };
+	char *f = imp_lup_fold(p->a, text);
+	const char *dot;
+	int hit = 0;
+
+	*horizon = NULL;
+	for (int i = 0; long_[i] && !hit; i++)
+		if (strncmp(f, long_[i], strlen(long_[i])) == 0)
+			hit = 1, *horizon = "long";
+	for (int i = 0; short_[i] && !hit; i++)
+		if (strncmp(f, short_[i], strlen(short_[i])) == 0)
+			hit = 1, *horizon = "5y";
+	for (int i = 0; plain[i] && !hit; i++)
+		if (strncmp(f, plain[i], strlen(plain[i])) == 0)
+			hit = 1;
+	if (!hit)
+		return 0;
+	for (dot = text; (dot = strchr(dot, '.')); dot++)
+		if (dot[1] == '\0' || (dot[1] == ' ' && imp_lup_upper_first(dot + 2)))
+			return (size_t)(dot - text) + 1;
+	return strlen(text);
+}
+
+/* do_goal: the goal statement (first n bytes of text) becomes an LUP goal of x's LUP (level
+ * 'lup', keyed lup-<district>-g-NN, matched by its wording). */
+static int do_goal(struct ap *p, struct lup_item *it, struct dist *x, const char *title, const char *horizon,
+		   int64_t tid)
+{
+	char key[400], prefix[300];
+	struct rows rs;
+	int64_t gid, n = 0;
+	int rc, fresh = 0, y = p->c->year ? p->c->year : p->d->year;
+
+	{
+		struct sval v = SVI(x->pv);
+		if ((rc = query(p, STMT_IMP_LUP_GOAL_CANDIDATES, &v, 1, &rs)) != LUP_OK)
+			return rc;
+	}
+	if (!(gid = match_title(p, &rs, title, NULL, 0))) {
+		snprintf(prefix, sizeof(prefix), "lup-%s-g-", x->key);
+		if ((rc = next_number(p, STMT_IMP_LUP_KEY_NEXT_GOAL, prefix, &n)) != LUP_OK)
+			return rc;
+		if (x->number)
+			snprintf(key, sizeof(key), "%s%02lld-v%d", prefix, (long long)n + 1, x->number);
+		else
+			snprintf(key, sizeof(key), "%s%02lld", prefix, (long long)n + 1);
+		struct sval v[] = { SVS(key), SVI(x->committee), SVI(x->pv), SVS("lup"), SVNULL, SVNULL,
+				    SVS(title), SVNULL, y ? SVI(y) : SVNULL, SVID(tid), SVNULL, SVNULL, SVNULL,
+				    SVNULL, SVS(source(p, it)) };
+		struct sval k = SVS(key);
+		if ((rc = imp_write(p->c, it->first, STMT_GOAL_UPSERT, v, 15)) != LUP_OK ||
+		    (rc = lookup(p, STMT_GOAL_ID, &k, 1, &gid)) != LUP_OK)
+			return rc;
+		if (horizon) {
+			struct sval h[] = { SVI(gid), SVS(horizon) };
+			if ((rc = imp_write(p->c, it->first, STMT_IMP_LUP_GOAL_HORIZON, h, 2)) != LUP_OK)
+				return rc;
+		}
+		fresh = 1;
+	}
+	imp_count(p->c, K_GOALS, 1);
+	return prov(p, "goal", gid, it, fresh);
+}
+
+/* do_measure: a prioritised measure of x's LUP, matched by its title among the LUP's measures
+ * (updated: a missing description filled), else added with the next free key lup-<d>-m-NN. A
+ * paragraph that opens with a goal statement gives an LUP goal (do_goal) and the rest, if any,
+ * is the measure. */
 static int do_measure(struct ap *p, struct lup_item *it, struct dist *x)
 {
-	char key[400];
+	char key[400], prefix[300];
 	int64_t mid, tid = it->theme >= 0 ? p->d->items[it->theme].id : 0;
-	int rc, others;
+	const char *title = it->text, *body = it->body, *horizon;
+	size_t lead;
+	int rc, others, fresh = 0;
+	struct rows rs;
 
 	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK || (rc = other_measures(p, x, &others)) != LUP_OK)
 		return rc;
-	if (others) {
+	if (others) {	/* its goals too: the other source wrote the LUP's goals as well */
 		x->left_out++;
 		it->detail = "not added: the LUP has measures from another source";
 		return LUP_OK;
 	}
+	if ((lead = goal_lead(p, it->text, &horizon))) {
+		char *g = arena_strdup(p->a, it->text);
+		g[lead] = '\0';
+		if ((rc = do_goal(p, it, x, g, horizon, tid)) != LUP_OK)
+			return rc;
+		/* the paragraph (body, which opens with the title sentence) without the goal */
+		const char *rest = body && strncmp(body, g, lead) == 0 ? body + lead : it->text + lead;
+		while (*rest == ' ' || *rest == '\n')
+			rest++;
+		if (!*rest) {
+			it->what = "lup goal";
+			it->detail = cut(p, g);
+			return LUP_OK;
+		}
+		title = imp_lup_first_sentence(p->a, rest, 250);
+		body = rest;
+	}
 	if (x->nmeasures >= MAX_PER_PLAN)
-		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: more than %d measures for %s",
+		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: fler än %d åtgärder för %s",
 			       p->c->path, it->first, MAX_PER_PLAN, x->name);
-	/* in a draft a scoped import made, the key of the draft's copy (edit/plan-version.h: ID-vN) */
-	if (x->number)
-		snprintf(key, sizeof(key), "lup-%s-m-%02d-v%d", x->key, ++x->nmeasures, x->number);
-	else
-		snprintf(key, sizeof(key), "lup-%s-m-%02d", x->key, ++x->nmeasures);
 	{
-		struct sval v[] = { SVS(key), SVI(x->pv), SVI(x->nmeasures), SVS(it->text), SVS(it->body),
+		struct sval v = SVI(x->pv);
+		if ((rc = query(p, STMT_IMP_LUP_MEASURE_CANDIDATES, &v, 1, &rs)) != LUP_OK)
+			return rc;
+	}
+	x->nmeasures++;
+	if ((mid = match_title(p, &rs, title, p->used_measures, p->nused_measures))) {
+		struct sval v[] = { SVI(mid), SVS(body) };
+		int before = p->c->r->changed;
+		if ((rc = imp_write(p->c, it->first, STMT_IMP_LUP_MEASURE_MERGE, v, 2)) != LUP_OK)
+			return rc;
+		fresh = p->c->r->changed > before;
+		snprintf(key, sizeof(key), "%s", "(existing)");
+	} else {
+		int64_t ord;
+		struct sval pv = SVI(x->pv);
+		snprintf(prefix, sizeof(prefix), "lup-%s-m-", x->key);
+		if ((rc = next_number(p, STMT_IMP_LUP_KEY_NEXT_MEASURE, prefix, &x->mnext)) != LUP_OK ||
+		    (rc = lookup(p, STMT_IMP_LUP_MEASURE_NEXT_ORD, &pv, 1, &ord)) != LUP_OK)
+			return rc;
+		/* in a draft a scoped import made, the key of the draft's copy (edit/plan-version.h: ID-vN) */
+		if (x->number)
+			snprintf(key, sizeof(key), "%s%02lld-v%d", prefix, (long long)++x->mnext, x->number);
+		else
+			snprintf(key, sizeof(key), "%s%02lld", prefix, (long long)++x->mnext);
+		struct sval v[] = { SVS(key), SVI(x->pv), SVI(ord), SVS(title), SVS(body),
 				    SVNULL, SVNULL, SVS(source(p, it)) };
 		struct sval k = SVS(key);
 		if ((rc = imp_write(p->c, it->first, STMT_MEASURE_UPSERT, v, 8)) != LUP_OK ||
 		    (rc = lookup(p, STMT_MEASURE_ID, &k, 1, &mid)) != LUP_OK)
 			return rc;
+		fresh = 1;
 	}
+	p->used_measures[p->nused_measures++] = mid;
 	if (tid) {
 		struct sval v[] = { SVI(mid), SVI(tid) };
 		if ((rc = imp_write(p->c, it->first, STMT_MEASURE_THEME_ADD, v, 2)) != LUP_OK)
 			return rc;
 	}
+	if ((rc = prov(p, "measure", mid, it, fresh)) != LUP_OK)
+		return rc;
 	imp_count(p->c, K_MEASURES, 1);
 	{
 		char buf[600];
-		snprintf(buf, sizeof(buf), "%s: %s", key, cut(p, it->text));
+		snprintf(buf, sizeof(buf), "%s: %s", key, cut(p, title));
 		it->detail = arena_strdup(p->a, buf);
 	}
 	return LUP_OK;
@@ -780,28 +1010,51 @@ static int do_partners(struct ap *p, struct lup_item *it, struct dist *x)
 	return rc;
 }
 
+/* do_activity: a planned activity of the contributing organisation, matched by what it is (its
+ * owner, its district and its title) among the contribution plan's activities: an existing one
+ * is updated only where it lacks what the document says (description, role, theme) and never
+ * re-linked; else it is added with the next free key <plan>-a-NNN. */
 static int do_activity(struct ap *p, struct lup_item *it, struct dist *x)
 {
-	char key[400], *all;
+	char key[440], prefix[400], *all;
 	const char *role, *status;
 	int64_t aid, tid = it->theme >= 0 ? p->d->items[it->theme].id : 0;
 	size_t n = strlen(it->text) + (it->body ? strlen(it->body) : 0) + 2;
-	int rc;
+	struct rows rs;
+	int rc, fresh = 0, matched = 0;
 
 	if ((rc = ensure_cplan(p, it->first)) != LUP_OK)
 		return rc;
 	if (p->nacts >= MAX_PER_PLAN)
-		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: more than %d activities", p->c->path,
+		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: fler än %d aktiviteter", p->c->path,
 			       it->first, MAX_PER_PLAN);
-	if (p->cnumber)
-		snprintf(key, sizeof(key), "%s-a-%03d-v%d", p->cplan_key, ++p->nacts, p->cnumber);
-	else
-		snprintf(key, sizeof(key), "%s-a-%03d", p->cplan_key, ++p->nacts);
+	p->nacts++;
 	all = arena_alloc(p->a, n + 1);
 	snprintf(all, n + 1, "%s %s", it->text, it->body ? it->body : "");
 	role = imp_lup_role(p->a, all, imp_lup_fold(p->a, p->org_name));
 	status = imp_lup_status(p->a, all);
 	{
+		struct sval v[] = { SVI(p->cpv), SVI(p->org), SVI(x ? x->id : 0) };
+		if ((rc = query(p, STMT_IMP_LUP_ACT_CANDIDATES, v, 3, &rs)) != LUP_OK)
+			return rc;
+	}
+	if ((aid = match_title(p, &rs, it->text, p->used_acts, p->nused_acts)) ||
+	    (aid = match_within(p, &rs, it->text))) {
+		struct sval v[] = { SVI(aid), SVS(it->body), SVS(role), SVID(tid) };
+		int before = p->c->r->changed;
+		if ((rc = imp_write(p->c, it->first, STMT_IMP_LUP_ACT_MERGE, v, 4)) != LUP_OK)
+			return rc;
+		fresh = p->c->r->changed > before;
+		matched = 1;
+		snprintf(key, sizeof(key), "(existing)");
+	} else {
+		snprintf(prefix, sizeof(prefix), "%s-a-", p->cplan_key);
+		if ((rc = next_number(p, STMT_IMP_LUP_KEY_NEXT_ACT, prefix, &p->anext)) != LUP_OK)
+			return rc;
+		if (p->cnumber)
+			snprintf(key, sizeof(key), "%s%03lld-v%d", prefix, (long long)++p->anext, p->cnumber);
+		else
+			snprintf(key, sizeof(key), "%s%03lld", prefix, (long long)++p->anext);
 		struct sval v[] = { SVS(key), SVI(p->cpv), SVI(p->org), SVS(it->text), SVS(it->body),
 				    SVNULL, SVNULL, SVNULL, SVS("open"), SVNULL, SVNULL, SVNULL, SVS("open"),
 				    SVS(status), SVS(role), SVNULL, SVID(tid), SVNULL, SVS(source(p, it)) };
@@ -809,17 +1062,59 @@ static int do_activity(struct ap *p, struct lup_item *it, struct dist *x)
 		if ((rc = imp_write(p->c, it->first, STMT_ACTIVITY_UPSERT, v, 19)) != LUP_OK ||
 		    (rc = lookup(p, STMT_ACTIVITY_ID, &k, 1, &aid)) != LUP_OK)
 			return rc;
+		fresh = 1;
+		if (x) {
+			struct sval d[] = { SVI(aid), SVI(x->id) };
+			if ((rc = imp_write(p->c, it->first, STMT_ACTIVITY_DISTRICT_ADD, d, 2)) != LUP_OK)
+				return rc;
+		}
 	}
-	if (x) {
-		struct sval v[] = { SVI(aid), SVI(x->id) };
-		if ((rc = imp_write(p->c, it->first, STMT_ACTIVITY_DISTRICT_ADD, v, 2)) != LUP_OK)
-			return rc;
-	}
+	if (!used(p->used_acts, p->nused_acts, aid))
+		p->used_acts[p->nused_acts++] = aid;
+	if ((rc = prov(p, "activity", aid, it, fresh)) != LUP_OK)
+		return rc;
 	imp_count(p->c, K_ACTIVITIES, 1);
 	{
 		char buf[700];
-		snprintf(buf, sizeof(buf), "%s: %s (role %s, %s%s%s)", key, cut(p, it->text),
-			 role ? role : "not stated", status, x ? ", " : "", x ? x->key : "");
+		snprintf(buf, sizeof(buf), "%s: %s (role %s, %s%s%s)%s", key, cut(p, it->text),
+			 role ? role : "not stated", status, x ? ", " : "", x ? x->key : "",
+			 matched ? (fresh ? " updated" : " unchanged") : "");
+		it->detail = arena_strdup(p->a, buf);
+	}
+	return LUP_OK;
+}
+
+/* do_standing: prose in a district block of a contribution plan saying that the district's
+ * committee waits with the cooperation ("Har valt att avvakta samarbetet med ...") or declined it
+ * is held as the district's status in the contribution plan (contribution_district, 0020),
+ * with the sentence as its note. Other prose is left as it is. */
+static int do_standing(struct ap *p, struct lup_item *it, struct dist *x)
+{
+	const char *text = it->body ? it->body : it->text, *status = NULL;
+	char *f;
+	int rc;
+
+	if (!x || it->block < 0 || p->d->is_lup || !p->org || !text)
+		return LUP_OK;
+	f = imp_lup_fold(p->a, text);
+	if (strstr(f, "avvakta"))
+		status = "waiting";
+	else if (strstr(f, "avbojt") || strstr(f, "tackat nej"))
+		status = "declined";
+	if (!status)
+		return LUP_OK;
+	if ((rc = ensure_cplan(p, it->first)) != LUP_OK)
+		return rc;
+	{
+		struct sval v[] = { SVI(p->cpv), SVI(x->id), SVS(status), SVS(text), SVS(source(p, it)) };
+		if ((rc = imp_write(p->c, it->first, STMT_IMP_LUP_CONTRIB_STATUS, v, 5)) != LUP_OK)
+			return rc;
+	}
+	p->nstanding++;
+	it->what = "district status";
+	{
+		char buf[400];
+		snprintf(buf, sizeof(buf), "%s in %s: %s", x->key, p->cplan_key, status);
 		it->detail = arena_strdup(p->a, buf);
 	}
 	return LUP_OK;
@@ -832,8 +1127,8 @@ static int do_section(struct ap *p, struct lup_item *it)
 	int rc;
 
 	if (!x)
-		return imp_fail(p->c, it->first, "cannot tell which district this LUP belongs to: give"
-				" --org with the district or its committee");
+		return imp_fail(p->c, it->first, "kan inte avgöra vilket stadsdelsområdes LUP detta är: ange"
+				" --org med stadsdelsområdet eller dess nämnd");
 	if ((rc = ensure_lup(p, it->first, x)) != LUP_OK)
 		return rc;
 	{
@@ -842,6 +1137,7 @@ static int do_section(struct ap *p, struct lup_item *it)
 		if ((rc = imp_write(p->c, it->first, STMT_SECTION_UPSERT, v, 5)) != LUP_OK)
 			return rc;
 	}
+	p->nsections++;
 	{
 		char buf[600];
 		snprintf(buf, sizeof(buf), "%d %s (lup_section %d of lup-%s, %zu bytes of text)", sec->ord,
@@ -892,8 +1188,8 @@ static int resolve_org_of_doc(struct ap *p)
 		if ((rc = resolve_org(p, p->c->org, &p->org)) != LUP_OK)
 			return rc;
 		if (!p->org)
-			return imp_fail(p->c, 0, "unknown organisation '%s' (--org): expected a key, name or"
-					" alias of an organisation", p->c->org);
+			return imp_fail(p->c, 0, "okänd organisation '%s' (--org): ange en organisations nyckel,"
+					" namn eller alias", p->c->org);
 	}
 	for (int i = 0; i < p->d->norgs && !p->org; i++) {
 		if ((rc = imp_org(p->c, p->d->orgs[i], &p->org)) != LUP_OK) {
@@ -942,8 +1238,10 @@ static int do_item(struct ap *p, struct lup_item *it)
 		return do_activity(p, it, x);
 	case LI_SECTION:
 		return do_section(p, it);
+	case LI_PROSE:
+		return do_standing(p, it, x);
 	case LI_EXTRA:
-		imp_warn(p->c, it->first, "priorities outside the themes are not imported: %s",
+		imp_warn(p->c, it->first, "prioriteringar utanför temana importeras inte: %s",
 			 cut(p, it->text));
 		return LUP_OK;
 	default:
@@ -1012,45 +1310,68 @@ static void check_counts(struct ap *p)
 	for (int b = 0; b < nb; b++)
 		if (stated[b] >= 0 && p->bdist[b] >= 0 && p->d->blocks[b].kind == LUP_K_THEMES &&
 		    stated[b] != found[b])
-			imp_warn(p->c, line[b], "the text says %d themes; %d found", stated[b], found[b]);
+			imp_warn(p->c, line[b], "texten säger %d teman; %d hittades", stated[b], found[b]);
 }
 
-/* check_stale: numbered rows an earlier import left beyond what this document numbers, and the
- * measures left out for an LUP with measures from elsewhere (warnings). */
+/* check_stale: the measures left out for an LUP with measures from elsewhere, and the
+ * activities of the contribution plan this document does not name, which are kept as they are
+ * (warnings: a document never removes or re-parents what it does not name). */
 static int check_stale(struct ap *p)
 {
-	char prefix[400];
 	int64_t n;
 	int rc;
 
 	for (int i = 0; i < p->ndists; i++) {
 		struct dist *x = &p->dists[i];
 		if (x->left_out)
-			imp_warn(p->c, 0, "lup-%s already has %lld measure(s) from another source (such as the"
-				 " dataset): the document's %d measure(s) for %s are not added", x->key,
+			imp_warn(p->c, 0, "lup-%s har redan %lld åtgärd(er) från en annan källa (till exempel"
+				 " datasetet): dokumentets %d åtgärd(er) för %s läggs inte till", x->key,
 				 (long long)x->others, x->left_out, x->name);
-		if (!x->nmeasures)
-			continue;
-		snprintf(prefix, sizeof(prefix), "lup-%s-m-", x->key);
-		struct sval v[] = { SVI(x->pv), SVS(prefix), SVI(x->nmeasures) };
-		if ((rc = lookup(p, STMT_IMP_LUP_STALE_MEASURES, v, 3, &n)) != LUP_OK)
-			return rc;
-		if (n)
-			imp_warn(p->c, 0, "lup-%s keeps %lld measure(s) numbered after %s%02d from an earlier"
-				 " import (this document has %d)", x->key, (long long)n, prefix, x->nmeasures,
-				 x->nmeasures);
 	}
 	if (p->nacts) {
-		snprintf(prefix, sizeof(prefix), "%s-a-", p->cplan_key);
-		struct sval v[] = { SVI(p->cpv), SVS(prefix), SVI(p->nacts) };
-		if ((rc = lookup(p, STMT_IMP_LUP_STALE_ACTIVITIES, v, 3, &n)) != LUP_OK)
+		struct sval v[] = { SVI(p->cpv), SVI(p->org) };
+		if ((rc = lookup(p, STMT_IMP_LUP_ACT_COUNT, v, 2, &n)) != LUP_OK)
 			return rc;
-		if (n)
-			imp_warn(p->c, 0, "%s keeps %lld activit(ies) numbered after %s%03d from an earlier"
-				 " import (this document has %d)", p->cplan_key, (long long)n, prefix, p->nacts,
-				 p->nacts);
+		if (n > p->nused_acts)
+			imp_warn(p->c, 0, "%s har %lld aktivitet(er) som dokumentet inte nämner: de behålls"
+				 " oförändrade", p->cplan_key, (long long)(n - p->nused_acts));
 	}
 	return LUP_OK;
+}
+
+/* substance: LUP_OK when the document gave the database something (a theme, area, measure,
+ * goal, partner, activity or section, new or already there); else fails saying why. */
+static int substance(struct ap *p)
+{
+	const long *k = p->c->r->counts;
+	struct buf b;
+	int named = 0, rc;
+
+	if (k[K_THEMES] || k[K_PAREAS] || k[K_MEASURES] || k[K_PARTNERS] || k[K_ACTIVITIES] ||
+	    k[K_GOALS] || p->nsections || p->nstanding)
+		return LUP_OK;
+	if (p->ndists)
+		return imp_fail(p->c, 0, "inget importerades: dokumentet nämner stadsdelsområden som finns i"
+				" databasen men inga teman, områden, åtgärder, mål, samverkanspartner eller"
+				" aktiviteter för dem");
+	buf_init(&b, 4096);
+	for (int i = 0; i < p->d->nblocks; i++) {
+		const char *dn = p->d->blocks[i].district;
+		int dup = 0;
+		for (int j = 0; j < i && dn && !dup; j++)
+			dup = p->d->blocks[j].district && strcmp(p->d->blocks[j].district, dn) == 0;
+		if (dn && !dup && named++ < 8)
+			buf_addf(&b, "%s%s", b.len ? ", " : "", dn);
+	}
+	if (named)
+		rc = imp_fail(p->c, 0, "inget importerades: inget av dokumentets %d stadsdelsområden (%s%s) finns"
+			      " i databasen; lägg först in stadens organisationer och områden (till exempel med"
+			      " lup demo)", named, b.ptr, named > 8 ? ", …" : "");
+	else
+		rc = imp_fail(p->c, 0, "inget importerades: dokumentet nämner inget stadsdelsområde som finns i"
+			      " databasen");
+	buf_release(&b);
+	return rc;
 }
 
 /* trace: one entry per run of lines owned by one item. */
@@ -1094,9 +1415,9 @@ static int apply(struct ap *p)
 			if (p->d->items[i].block == b)
 				line = p->d->items[i].first;
 		if (!p->d->blocks[b].district)
-			return imp_fail(p->c, line, "cannot tell which district this LUP belongs to: give"
-					" --org with the district or its committee");
-		imp_warn(p->c, line, "'%s' is not a known district: its lines are skipped",
+			return imp_fail(p->c, line, "kan inte avgöra vilket stadsdelsområdes LUP detta är: ange"
+					" --org med stadsdelsområdet eller dess nämnd");
+		imp_warn(p->c, line, "'%s' är inget känt stadsdelsområde: dess rader hoppas över",
 			 p->d->blocks[b].district);
 	}
 	count_districts(p);
@@ -1108,7 +1429,7 @@ static int apply(struct ap *p)
 			imp_progress(p->c, (size_t)i, (size_t)p->d->nitems);
 	}
 	check_counts(p);
-	if ((rc = check_stale(p)) != LUP_OK)
+	if ((rc = check_stale(p)) != LUP_OK || (rc = substance(p)) != LUP_OK)
 		return rc;
 	trace(p);
 	return LUP_OK;
@@ -1127,24 +1448,26 @@ static int run(struct imp_ctx *c)
 	for (int i = 0; i < t.nlines && !text; i++)
 		text = strspn(t.lines[i], " \t\f\v") < strlen(t.lines[i]);
 	if (!text)
-		return imp_fail(c, 0, "the file is empty: expected an LUP or an LUP plan as text with"
-				" numbered sections");
+		return imp_fail(c, 0, "filen är tom: förväntade ett LUP eller en LUP-plan som text med"
+				" numrerade avsnitt");
 	if ((rc = imp_lup_parse(c, &t, &d)) != LUP_OK)
 		return rc;
 	if (!structure_found(&d) && d.tmpl_matches)
-		return imp_fail(c, d.nlines, "only %d section(s) of the LUP template (1 Inledning ... 7 Metoder"
-				" för att mäta måluppfyllelse) found, expected at least 3: is the file cut short?",
+		return imp_fail(c, d.nlines, "bara %d avsnitt av LUP-mallen (1 Inledning ... 7 Metoder"
+				" för att mäta måluppfyllelse) hittades, minst 3 väntades: är filen avkortad?",
 				d.tmpl_matches);
 	if (!structure_found(&d))
-		return imp_fail(c, 1, "no LUP structure found: expected numbered sections such as"
-				" '3 Geografiska/tematiska prioriteringar', '3.1 <district>', '5 Prioriterade"
-				" åtgärder' or '6 Planerade aktiviteter'");
+		return imp_fail(c, 1, "ingen LUP-struktur hittades: förväntade numrerade avsnitt som"
+				" '3 Geografiska/tematiska prioriteringar', '3.1 <stadsdelsområde>', '5 Prioriterade"
+				" åtgärder' eller '6 Planerade aktiviteter'");
 	p.base = slash ? slash + 1 : c->path;
 	p.dists = arena_alloc(c->a, sizeof(struct dist) * (size_t)(d.nblocks + 1));
 	p.bdist = arena_alloc(c->a, sizeof(int) * (size_t)(d.nblocks + 1));
 	p.themes_seen = arena_alloc(c->a, sizeof(int64_t) * (size_t)(d.nitems + LUP_MAX_NAMES));
 	p.areas_seen = arena_alloc(c->a, sizeof(int64_t) * 2 * LUP_MAX_BLOCKS * 8);
 	p.traced = arena_alloc(c->a, sizeof(int) * (size_t)(d.nitems + 1));
+	p.used_acts = arena_alloc(c->a, sizeof(int64_t) * (size_t)(d.nitems + 1));
+	p.used_measures = arena_alloc(c->a, sizeof(int64_t) * (size_t)(d.nitems + 1));
 	return apply(&p);
 }
 

@@ -127,4 +127,13 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 		"SELECT 'measure' AS kind, m.id, m.title, m.ord AS o1, 0 AS o2 FROM measure m WHERE m.plan_version_id = ?1"
 		" UNION ALL SELECT 'goal', g.id, g.title, 1000000, g.id FROM goal g"
 		" WHERE g.plan_version_id = ?1 AND g.level = 'lup' ORDER BY 1 DESC, 4, 5, 2",
+	/* (district key) -> (owner, owner_name, plan, status, note): organisations whose current
+	 * contribution plan records the district's standing (0020: the district waits, declined) */
+	[STMT_CB_DISTRICT_STATUS] =
+		"SELECT o.key AS owner, o.name AS owner_name, cp.key AS plan, cd.status, cd.note"
+		" FROM contribution_district cd JOIN plan_version cv ON cv.id = cd.plan_version_id"
+		" AND cv.status NOT IN ('superseded','revision')"
+		" JOIN plan cp ON cp.id = cv.plan_id AND cp.kind = 'contribution'"
+		" JOIN organisation o ON o.id = cp.owner_id JOIN area ar ON ar.id = cd.area_id"
+		" WHERE ar.key = ?1 ORDER BY o.name, cp.key",
 };

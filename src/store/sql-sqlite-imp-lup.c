@@ -41,16 +41,64 @@ const char *const sqlite_sql_imp_lup[STMT__MAX] = {
 	/* (plan_version_id) -> (partner id, organisation id or 0, label) */
 	[STMT_IMP_LUP_PARTNERS] =
 		"SELECT id, coalesce(org_id, 0), label FROM plan_partner WHERE plan_version_id = ?1 ORDER BY id",
-	/* (plan_version_id, key prefix "lup-x-m-", n) -> measures numbered beyond n */
-	[STMT_IMP_LUP_STALE_MEASURES] =
-		"SELECT count(*) FROM measure WHERE plan_version_id = ?1 AND substr(key, 1, length(?2)) = ?2"
-		" AND CAST(substr(key, length(?2) + 1) AS INTEGER) > ?3",
 	/* (plan_version_id, key prefix "lup-x-m-") -> the version's measures keyed otherwise (written
 	 * by the dataset, the API or another source) */
 	[STMT_IMP_LUP_OTHER_MEASURES] =
 		"SELECT count(*) FROM measure WHERE plan_version_id = ?1 AND substr(key, 1, length(?2)) <> ?2",
-	/* (plan_version_id, key prefix "lupplan-y-org-a-", n) -> activities numbered beyond n */
-	[STMT_IMP_LUP_STALE_ACTIVITIES] =
-		"SELECT count(*) FROM activity WHERE plan_version_id = ?1 AND substr(key, 1, length(?2)) = ?2"
-		" AND CAST(substr(key, length(?2) + 1) AS INTEGER) > ?3",
+	/* (plan_version_id, owner id, district id or 0) -> (activity id, title): the version's
+	 * activities of that owner for that district (0: with no district), oldest first */
+	[STMT_IMP_LUP_ACT_CANDIDATES] =
+		"SELECT a.id, a.title FROM activity a WHERE a.plan_version_id = ?1 AND a.owner_id = ?2"
+		" AND CASE WHEN ?3 = 0"
+		"  THEN NOT EXISTS (SELECT 1 FROM activity_district d WHERE d.activity_id = a.id)"
+		"  ELSE EXISTS (SELECT 1 FROM activity_district d WHERE d.activity_id = a.id AND d.area_id = ?3)"
+		" END ORDER BY a.id",
+	/* (activity id, description, role, theme id): fills what the activity lacks (never
+	 * overwrites what it has) */
+	[STMT_IMP_LUP_ACT_MERGE] =
+		"UPDATE activity SET description = CASE WHEN coalesce(description, '') = '' THEN ?2"
+		" ELSE description END, role = coalesce(role, ?3), theme_id = coalesce(theme_id, ?4)"
+		" WHERE id = ?1 AND ((coalesce(description, '') = '' AND coalesce(?2, '') <> '')"
+		" OR (role IS NULL AND ?3 IS NOT NULL) OR (theme_id IS NULL AND ?4 IS NOT NULL))",
+	/* (key prefix) -> the highest number an activity key prefix<N> carries (0: none) */
+	[STMT_IMP_LUP_KEY_NEXT_ACT] =
+		"SELECT coalesce(max(CAST(substr(key, length(?1) + 1) AS INTEGER)), 0) FROM activity"
+		" WHERE substr(key, 1, length(?1)) = ?1",
+	/* (plan_version_id) -> (measure id, title), oldest first */
+	[STMT_IMP_LUP_MEASURE_CANDIDATES] =
+		"SELECT id, title FROM measure WHERE plan_version_id = ?1 ORDER BY id",
+	/* (measure id, description): fills a missing description */
+	[STMT_IMP_LUP_MEASURE_MERGE] =
+		"UPDATE measure SET description = ?2 WHERE id = ?1 AND coalesce(description, '') = ''"
+		" AND coalesce(?2, '') <> ''",
+	/* (key prefix) -> the highest number a measure key prefix<N> carries (0: none) */
+	[STMT_IMP_LUP_KEY_NEXT_MEASURE] =
+		"SELECT coalesce(max(CAST(substr(key, length(?1) + 1) AS INTEGER)), 0) FROM measure"
+		" WHERE substr(key, 1, length(?1)) = ?1",
+	/* (plan_version_id) -> the next measure ord */
+	[STMT_IMP_LUP_MEASURE_NEXT_ORD] =
+		"SELECT coalesce(max(ord), 0) + 1 FROM measure WHERE plan_version_id = ?1",
+	/* (plan_version_id, owner id) -> how many activities of that owner the version holds */
+	[STMT_IMP_LUP_ACT_COUNT] =
+		"SELECT count(*) FROM activity WHERE plan_version_id = ?1 AND owner_id = ?2",
+	/* (entity, entity id) -> 1 when the row has a provenance */
+	[STMT_IMP_LUP_PROV_HAS] = "SELECT 1 FROM provenance WHERE entity = ?1 AND entity_id = ?2",
+	/* (plan_version_id) -> (goal id, title): the version's LUP goals, oldest first */
+	[STMT_IMP_LUP_GOAL_CANDIDATES] =
+		"SELECT id, title FROM goal WHERE plan_version_id = ?1 AND level = 'lup' ORDER BY id",
+	/* (key prefix) -> the highest number a goal key prefix<N> carries (0: none) */
+	[STMT_IMP_LUP_KEY_NEXT_GOAL] =
+		"SELECT coalesce(max(CAST(substr(key, length(?1) + 1) AS INTEGER)), 0) FROM goal"
+		" WHERE substr(key, 1, length(?1)) = ?1",
+	/* (goal id, horizon): the horizon a goal statement names, when the goal has none */
+	[STMT_IMP_LUP_GOAL_HORIZON] =
+		"UPDATE goal SET horizon = ?2 WHERE id = ?1 AND horizon IS NULL",
+	/* (plan_version_id, area id, status, note, source): the district's standing in a contribution
+	 * plan (0020); unchanged when it says the same */
+	[STMT_IMP_LUP_CONTRIB_STATUS] =
+		"INSERT INTO contribution_district (plan_version_id, area_id, status, note, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (plan_version_id, area_id) DO UPDATE SET"
+		" status = excluded.status, note = excluded.note, source = excluded.source"
+		" WHERE status IS NOT excluded.status OR note IS NOT excluded.note"
+		" OR source IS NOT excluded.source",
 };

@@ -135,6 +135,28 @@ static int may_add(struct http_req *r, int *yes)
 	return 0;
 }
 
+/* standing: the district's standing in organisations' contribution plans (0020), e.g. that its
+ * committee waits with the cooperation. */
+static int standing(struct http_req *r, struct html *h, const char *key)
+{
+	struct sval a = SVS(key);
+	struct rowset s;
+
+	if (places_query(r, &s, STMT_CB_DISTRICT_STATUS, &a, 1))
+		return -1;
+	for (int i = 0; i < s.nrows; i++) {
+		const char *st = places_s(&s, i, "status"), *note = places_s(&s, i, "note");
+		html_open(h, "p", "class", "contrib-status", NULL);
+		html_textf(h, "%s: ", strcmp(st, "waiting") == 0 ? "Stadsdelsnämnden avvaktar samarbetet med" :
+			   "Stadsdelsnämnden har avböjt samarbetet med");
+		places_link(r, h, "/organisation", places_s(&s, i, "owner"), places_s(&s, i, "owner_name"));
+		if (note && *note)
+			html_textf(h, " (%s)", note);
+		html_close(h);
+	}
+	return 0;
+}
+
 int district_contrib_section(struct http_req *r, struct html *h, const struct rowset *c, const char *key,
 			     const char *name)
 {
@@ -154,6 +176,8 @@ int district_contrib_section(struct http_req *r, struct html *h, const struct ro
 		pf_link(h, pf_href(r, "/stadsdel/%s/bidrag/nytt", key), "Lägg till ett bidrag");
 		html_close(h);
 	}
+	if (standing(r, h, key))
+		return -1;
 	goals(r, h, c);
 	for (int i = 0; i < c->nrows;)
 		i = org_table(r, h, c, i, key);

@@ -29,7 +29,7 @@ static const char *count_label(const char *key)
 		{ "partners", "Samverkanspartner" }, { "kpis", "Nyckeltal" }, { "values", "Värden" },
 		{ "missing", "Saknade värden" }, { "municipalities", "Kommuner" },
 		{ "skipped", "Överhoppade" }, { "rows", "Rader" }, { "targets", "Målvärden" },
-		{ "versions", "Planversioner" },
+		{ "versions", "Planversioner" }, { "lup_goals", "LUP-mål" },
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i][0], key) == 0)
