@@ -138,10 +138,10 @@ static double spread(const struct ex_series *s)
 }
 
 /* share: a share with a direction moves on the log-odds scale, so that it stays within 0-100
- * and moves least near the ends (a target of 100 % is modelled as 99,5 %). */
+ * and moves least near the ends (a target of 100 % is modelled as 98.5 %, of 0 % as 1.5 %). */
 static double share(const struct ex_series *s, double base, double z)
 {
-	double p = base < 0.5 ? 0.5 : base > 99.5 ? 99.5 : base;
+	double p = base < 1.5 ? 1.5 : base > 98.5 ? 98.5 : base;
 	double l = log(p / (100 - p)) - s->dir * spread(s) * z;
 
 	return 100 / (1 + exp(-l));
