@@ -3,8 +3,8 @@
  * view and export can label it; nothing here comes from the seeds.
  *
  * For each indicator with a numeric own target for year Y (its plan year):
- * - Years Y-3 .. Y+1, full year (FY) for every indicator; T1 and T2 too when its periodicity is
- *   'tertial'. Every district and the city (area 'stockholm') get a value for every period.
+ * - Years Y-4 .. Y (the plan year newest, so that the default views show it): the full year (FY)
+ *   for every indicator, T1 and T2 too when its periodicity is 'tertial'. Every district and the city (area 'stockholm') get a value for every period.
  * - A district's value comes from its performance z (0 at the target, positive worse): a district
  *   part (prioritised districts worse, the others better), an indicator part, a yearly trend
  *   (most indicators improve, some worsen) and a little noise per period; example-value.c turns
@@ -37,8 +37,8 @@
 
 #define EXAMPLE_SOURCE "exempeldata"
 #define MAX_DISTRICTS 64
-#define YEARS_BEFORE 3
-#define YEARS_AFTER 1
+#define YEARS_BEFORE 4
+#define YEARS_AFTER 0
 #define MAX_PERIODS 64
 
 struct ex_area {
