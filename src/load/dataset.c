@@ -273,7 +273,7 @@ int load_dataset(struct store *st, const char *dir, const char *actor, struct lo
 		return rc;
 	if ((rc = load_manifest(&c, dir, &r->files)) != LUP_OK)
 		goto err;
-	if ((rc = load_examples(st, e, &r->examples, &ex_changed)) != LUP_OK)
+	if ((rc = load_examples(st, e, c.pops, c.npops, &r->examples, &ex_changed)) != LUP_OK)
 		goto err;
 	r->rows = c.rows;
 	r->changed = c.changed + ex_changed;

@@ -9,6 +9,13 @@
 #include "load/tsv.h"
 #include "store/store.h"
 
+/* A district's population from populations.tsv: an example weight for the generated outcomes. */
+struct ld_population {
+	int64_t area;		/* area id */
+	int year;
+	long population;
+};
+
 /* The state of one load, passed to every table loader. */
 struct load_ctx {
 	struct store *st;
@@ -17,6 +24,8 @@ struct load_ctx {
 	struct tsv *t;		/* the file being read (for file:line in messages) */
 	int changed;		/* rows changed so far */
 	int rows;		/* records read so far */
+	struct ld_population *pops;	/* populations.tsv's rows (arena), for load_examples */
+	int npops, capops;
 };
 
 /* A table loader: its MANIFEST name, its columns, a function per record and, when set, a
@@ -29,7 +38,7 @@ struct table_loader {
 	int (*link)(struct load_ctx *c);
 };
 
-extern const struct table_loader load_org_tables[];	/* organisations, areas */
+extern const struct table_loader load_org_tables[];	/* organisations, areas, populations */
 extern const struct table_loader load_plan_tables[];	/* plans and LUP content */
 extern const struct table_loader load_goal_tables[];	/* goals, indicators, activities */
 
@@ -65,7 +74,10 @@ int ld_list(struct load_ctx *c, int col, char ***items);
 /* ld_plan_version: the latest version id of the plan whose key is in column col. */
 int ld_plan_version(struct load_ctx *c, int col, int required, int64_t *pv);
 
-/* load_examples: writes the example outcome series (see example.c). *n gets the rows written. */
-int load_examples(struct store *st, struct err *e, int *n, int *changed);
+/* load_examples: writes the example outcome series (see example.c), weighting districts by
+ * pops[0..npops) (the newest row per area; equal weights when a district has none). *n gets the
+ * rows written, *changed the rows that changed. Returns LUP_OK or the store's error (in e). */
+int load_examples(struct store *st, struct err *e, const struct ld_population *pops, int npops,
+		  int *n, int *changed);
 
 #endif

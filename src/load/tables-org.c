@@ -1,4 +1,4 @@
-/* tables-org.c: dataset loaders for organisations.tsv and areas.tsv. */
+/* tables-org.c: dataset loaders for organisations.tsv, areas.tsv and populations.tsv. */
 #include "load/load-int.h"
 
 #include <string.h>
@@ -136,8 +136,38 @@ static int area_link(struct load_ctx *c)
 	}
 }
 
+enum { P_AREA, P_YEAR, P_POP, P_SOURCE, P__MAX };
+static const struct tsv_col pop_cols[P__MAX] = {
+	{ "area", 1 }, { "year", 1 }, { "population", 1 }, { "source", 0 },
+};
+
+/* pop_row: a district's population, kept in c->pops for the example outcomes (not stored). */
+static int pop_row(struct load_ctx *c)
+{
+	struct ld_population *p;
+	long year, pop;
+	int64_t area;
+	int rc;
+
+	if ((rc = ld_ref(c, P_AREA, STMT_AREA_ID, "area", 1, &area)) ||
+	    (rc = ld_int(c, P_YEAR, 1900, 2999, 1, 0, &year)) ||
+	    (rc = ld_int(c, P_POP, 1, 100000000, 1, 0, &pop)))
+		return rc;
+	if (c->npops == c->capops) {
+		int cap = c->capops ? 2 * c->capops : 16;
+		p = arena_alloc(c->a, sizeof(*p) * (size_t)cap);
+		if (c->npops)
+			memcpy(p, c->pops, sizeof(*p) * (size_t)c->npops);
+		c->pops = p;
+		c->capops = cap;
+	}
+	c->pops[c->npops++] = (struct ld_population){ area, (int)year, pop };
+	return LUP_OK;
+}
+
 const struct table_loader load_org_tables[] = {
 	{ "organisations", org_cols, O__MAX, org_row, org_link },
 	{ "areas", area_cols, A__MAX, area_row, area_link },
+	{ "populations", pop_cols, P__MAX, pop_row, NULL },
 	{ NULL, NULL, 0, NULL, NULL },
 };

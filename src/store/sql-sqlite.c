@@ -282,13 +282,17 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" (SELECT count(*) FROM report) AS reports,"
 		" (SELECT count(*) FROM recommendation) AS recommendations,"
 		" (SELECT count(*) FROM audit) AS audit_entries",
-	/* indicators with a numeric own target, for example outcomes: (id, key, direction, year,
-	 * own target value, by_sex, unit, the owner's district id) */
+	/* indicators with a numeric own target, for example outcomes, one row each (the newest such
+	 * target), by goal: (id, key, direction, periodicity, unit, name, by_sex, goal key, year,
+	 * own target value, the owner's district id) */
 	[STMT_EXAMPLE_SERIES] =
-		"SELECT i.id, i.key, i.direction, t.year, t.value, i.by_sex, t.unit,"
-		" (SELECT a.id FROM area a WHERE a.committee_id = i.owner_id) AS district"
-		" FROM indicator i JOIN target t ON t.indicator_id = i.id AND t.kind = 'own'"
-		" AND t.mode = 'number' ORDER BY i.key, t.year",
+		"SELECT i.id, i.key, i.direction, i.periodicity, i.unit, i.name, i.by_sex, g.key AS goal,"
+		" t.year, t.value, (SELECT a.id FROM area a WHERE a.committee_id = i.owner_id) AS district"
+		" FROM indicator i LEFT JOIN goal g ON g.id = i.goal_id"
+		" JOIN target t ON t.indicator_id = i.id AND t.kind = 'own' AND t.mode = 'number'"
+		" AND t.year = (SELECT max(u.year) FROM target u WHERE u.indicator_id = i.id"
+		"  AND u.kind = 'own' AND u.mode = 'number')"
+		" ORDER BY g.key, i.ord, i.key",
 	/* districts for example series: (id, key, prioritised, municipality id) */
 	[STMT_EXAMPLE_AREAS] =
 		"SELECT id, key, prioritised, parent_id FROM area WHERE level = 'district' ORDER BY key",
@@ -860,8 +864,10 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" JOIN plan p ON p.id = pv.plan_id JOIN area a ON a.id = pa.area_id"
 		" LEFT JOIN area a1 ON a1.id = a.parent_id LEFT JOIN area a2 ON a2.id = a1.parent_id"
 		" WHERE p.district_id IS NOT NULL AND p.district_id NOT IN (a.id, coalesce(a1.id, -1), coalesce(a2.id, -1))",
+	/* example outcomes are left out: the generator splits shares and counts of people by sex
+	 * whatever the flag says (src/load/example.c), labelled as example data */
 	[STMT_CHECK_OUTCOME_SEX] =
 		"SELECT 'indicator ' || i.key, 'has outcomes by sex but is not disaggregated by sex'"
 		" FROM indicator i WHERE i.by_sex = 0 AND EXISTS (SELECT 1 FROM outcome x"
-		" WHERE x.indicator_id = i.id AND x.sex <> 'T')",
+		" WHERE x.indicator_id = i.id AND x.sex <> 'T' AND x.example = 0)",
 };

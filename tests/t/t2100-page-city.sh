@@ -80,7 +80,8 @@ has "the values table has a caption" '<caption>Andel barn som lever i familjer s
 has "the table has column headers" '<th scope="col">Prioriterat LUP</th>'
 v=$(value vp-2022-spanga-tensta-i-001 2022 spanga-tensta)
 c=$(value vp-2022-spanga-tensta-i-001 2022 stockholm)
-g=$(q "SELECT replace(printf('%+.2f', $(echo "$v - $c" | tr , .)), '.', ',')")
+dec=$(printf '%s\n' "$v" | awk -F, '{ print length($2) }')
+g=$(q "SELECT replace(printf('%+.${dec}f', $(echo "$v - $c" | tr , .)), '.', ',')")
 [ -n "$v" ] && [ -n "$c" ] && ok "the database has the values" || nok "no values in the database"
 has "the district's value, the city average and the gap from the database, in Swedish format" \
 	">Spånga-Tensta</a></th><td class=\"num\">$v %</td><td class=\"num\">$c %</td><td class=\"num\">$g procentenheter</td>"
