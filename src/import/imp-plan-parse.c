@@ -2,6 +2,7 @@
  * resultat and running text; the tables are in imp-plan-tables.c. */
 #include "import/imp-plan-int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define MAX_TITLE_LINES 4	/* lines a KF goal title may wrap onto */
@@ -116,6 +117,46 @@ static int new_goal(struct pp *p, int i, enum imp_plan_level level, struct imp_p
 	return LUP_OK;
 }
 
+/* the latest inriktningsmål numbered n before the goal being read, or -1 */
+static int im_numbered(const struct pp *p, int n)
+{
+	for (int gi = p->d->ngoals - 2; gi >= 0; gi--)
+		if (p->d->goals[gi].level == IMP_PLAN_IM && p->d->goals[gi].n == n)
+			return gi;
+	return -1;
+}
+
+/* the number of KF goal g ("2", "1.3") with its last part num (arena) */
+static const char *number_text(struct pp *p, const struct imp_plan_goal *g, int num)
+{
+	char s[32];
+
+	if (g->level == IMP_PLAN_IM)
+		snprintf(s, sizeof(s), "%d", num);
+	else
+		snprintf(s, sizeof(s), "%d.%d", g->n, num);
+	return arena_strdup(p->c->a, s);
+}
+
+/* warns when KF goal g does not follow prev (the goal of its level before it, NULL: none) in the
+ * numbering: its last number part should be after + 1, else a heading between them is missing
+ * or could not be read */
+static void numbering(struct pp *p, const struct imp_plan_goal *g, const struct imp_plan_goal *prev, int after)
+{
+	const char *what = g->level == IMP_PLAN_IM ? "inriktningsmål" : "mål för verksamhetsområdet";
+	int num = g->level == IMP_PLAN_IM ? g->n : g->m;
+
+	if (num == after + 1)
+		return;
+	if (prev)
+		imp_warn(p->c, g->line, "KF:s %s %s följer på %s (rad %d): %s %s saknas i texten eller kunde inte "
+			 "läsas", what, number_text(p, g, num), number_text(p, prev, after), prev->line, what,
+			 number_text(p, g, after + 1));
+	else
+		imp_warn(p->c, g->line, "KF:s %s %s är det första i sin ordning: %s %s saknas i texten eller kunde "
+			 "inte läsas", what, number_text(p, g, num), what, number_text(p, g, after + 1));
+}
+
 /* "KF:s inriktningsmål: 1. ..." or "KF:s mål för verksamhetsområdet: 1.2. ..." at line i */
 static int kf_goal(struct pp *p, int i, enum pp_kind k, int *next)
 {
@@ -136,11 +177,16 @@ static int kf_goal(struct pp *p, int i, enum pp_kind k, int *next)
 	g->last = last + 1;
 	trace_furniture(p, i + 1, last);
 	if (k == PK_IM) {
+		const struct imp_plan_goal *prev = p->im >= 0 ? &p->d->goals[p->im] : NULL;
+		numbering(p, g, prev, prev ? prev->n : 0);
 		p->im = p->goal;
 		p->vo = p->nm = -1;
 	} else {
-		g->parent = p->im >= 0 && p->d->goals[p->im].n == n ? p->im : -1;
-		p->vo = p->goal;
+		const struct imp_plan_goal *prev = p->vo_prev >= 0 && p->d->goals[p->vo_prev].n == n ?
+						   &p->d->goals[p->vo_prev] : NULL;
+		g->parent = im_numbered(p, n);
+		numbering(p, g, prev, prev ? prev->m : 0);
+		p->vo = p->vo_prev = p->goal;
 		p->nm = -1;
 	}
 	if (!g->title && m)
@@ -171,7 +217,6 @@ static int title_end(const struct pp *p, int i)
 /* "Nämndmål: ..." at line i: the title runs to "Beskrivning" (or wraps like a KF goal's) */
 static int nm_goal(struct pp *p, int i, int *next)
 {
-	const char *b, *e;
 	struct imp_plan_goal *g;
 	struct buf tb;
 	int end = title_end(p, i), glue = 0, last = i, rc;
@@ -181,9 +226,8 @@ static int nm_goal(struct pp *p, int i, int *next)
 	g->m = p->d->count[IMP_PLAN_NM];
 	g->parent = p->vo >= 0 ? p->vo : p->im;
 	p->nm = p->goal;
-	imp_plan_trim(p->t->lines[i], &b, &e);
 	buf_init(&tb, 0);
-	imp_plan_text_add(p, &tb, b + strlen("Nämndmål:"), &glue);
+	imp_plan_text_add(p, &tb, imp_plan_nm_title(p->t->lines[i]), &glue);
 	if (end < 0) {
 		last = title_more(p, &tb, &glue, i + 1, i);
 	} else {
@@ -216,6 +260,19 @@ static int block_end(struct pp *p, int i, int lo)
 			return h.from;
 	}
 	return p->t->nlines;
+}
+
+/* the error for label `what` at line i outside a nämndmål or the second of its nämndmål: a
+ * "Nämndmål:" heading before it is missing or could not be read, so what follows it has no
+ * known goal */
+static int lost_heading(struct pp *p, int i, const char *what)
+{
+	if (p->nm < 0)
+		return imp_fail(p->c, i + 1, "'%s' hör inte till något nämndmål: rubriken 'Nämndmål: ...' före den "
+				"saknas eller kan inte läsas, så det som följer kan inte knytas till rätt mål", what);
+	return imp_fail(p->c, i + 1, "en andra '%s' under nämndmålet på rad %d: rubriken 'Nämndmål: ...' före "
+			"den saknas eller kan inte läsas, så det som följer kan inte knytas till rätt mål", what,
+			p->d->goals[p->nm].line);
 }
 
 /* "Beskrivning" at line i: the text up to the next label, heading or table */
@@ -254,8 +311,7 @@ static int description(struct pp *p, int i, int *next)
 		imp_trace(p->c, i + 1, last + 1, "description", "Beskrivning of nämndmål %d", g->m);
 	} else {
 		buf_release(&b);
-		imp_warn(p->c, i + 1, "a Beskrivning outside a nämndmål (or its second one): skipped");
-		imp_trace(p->c, i + 1, last + 1, "skipped: description", "not under a nämndmål");
+		return lost_heading(p, i, "Beskrivning");
 	}
 	*next = j;
 	return LUP_OK;
@@ -343,9 +399,8 @@ static int results(struct pp *p, int i, int *next)
 		return rc;
 	buf_release(&b);
 	if (!g)
-		imp_warn(p->c, i + 1, "a Förväntat resultat outside a nämndmål (or its second one): skipped");
-	imp_trace(p->c, i + 1, i + 1, g ? "label" : "skipped: results", "Förväntat resultat%s",
-		  g ? "" : " not under a nämndmål");
+		return lost_heading(p, i, "Förväntat resultat");
+	imp_trace(p->c, i + 1, i + 1, "label", "Förväntat resultat");
 	*next = j;
 	return LUP_OK;
 }
@@ -414,14 +469,19 @@ static int no_goals(struct pp *p)
 
 int imp_plan_parse(struct imp_ctx *c, const struct imp_text *t, struct imp_plan_doc *d)
 {
-	struct pp p = { c, t, d, trailing_spaces(t), -1, -1, -1, -1, NULL, 0, 0 };
+	struct pp p = { c, t, d, trailing_spaces(t), -1, -1, -1, -1, NULL, 0, 0, -1 };
 	struct pp_money_head h;
 	int i = 0, run = -1, rc;
 
 	memset(d, 0, sizeof(*d));
 	p.kinds = arena_alloc(c->a, (size_t)t->nlines + 1);
-	for (int j = 0; j < t->nlines; j++)
+	for (int j = 0; j < t->nlines; j++) {
 		p.kinds[j] = (unsigned char)imp_plan_kind(t->lines[j]);
+		if (p.kinds[j] == PK_TEXT && imp_plan_near_heading(t->lines[j]))
+			return imp_fail(c, j + 1, "raden ser ut som en rubrik för ett av KF:s mål men dess nummer kan "
+					"inte läsas ('%s'): det som följer kan inte knytas till rätt mål",
+					imp_plan_cut(&p, t->lines[j]));
+	}
 	while (i < t->nlines) {
 		enum pp_kind k = imp_plan_kind_at(&p, i);
 		if (i % PROGRESS_LINES == 0)
