@@ -17,6 +17,7 @@ struct pp {
 	int has_kf;	/* the indicator table being read has a KF:s årsmål column */
 	int loose;	/* indicators and activities read before any goal */
 	int vo_prev;	/* the verksamhetsområdesmål before p->vo, for the numbering check, or -1 */
+	int kf_text;	/* the KF goal whose heading was the last structure read (its text follows), or -1 */
 };
 
 /* What a line is, from its own text. */
@@ -142,5 +143,11 @@ int imp_plan_money_at(struct pp *p, int i, int lo, struct pp_money_head *h);
 
 /* imp_plan_money_table: reads the money table h (found by imp_plan_money_at); *next as above. */
 int imp_plan_money_table(struct pp *p, const struct pp_money_head *h, int *next);
+
+/* --- imp-plan-bodies.c: the bodies of a KF assignment ---------------------------------------- */
+
+/* imp_plan_bodies: fills a->bodies from its title when it reads "<bodies> ska [connector <bodies>]..."
+ * (none otherwise). LUP_OK, or LUP_EINVAL for too many. */
+int imp_plan_bodies(struct pp *p, struct imp_plan_activity *a);
 
 #endif

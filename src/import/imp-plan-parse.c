@@ -189,6 +189,7 @@ static int kf_goal(struct pp *p, int i, enum pp_kind k, int *next)
 		p->vo = p->vo_prev = p->goal;
 		p->nm = -1;
 	}
+	p->kf_text = p->goal;
 	if (!g->title && m)
 		imp_warn(p->c, i + 1, "goal %d.%d has no title", n, m);
 	else if (!g->title)
@@ -275,15 +276,16 @@ static int lost_heading(struct pp *p, int i, const char *what)
 			p->d->goals[p->nm].line);
 }
 
-/* "Beskrivning" at line i: the text up to the next label, heading or table */
-static int description(struct pp *p, int i, int *next)
+/* the running text of lines [from, to) in the arena (NULL when none): words joined by single
+ * spaces, a line of spaces parting paragraphs ("\n\n"), page furniture skipped (and traced);
+ * *first and *last are its first and last lines (0-based; unchanged when none) */
+static char *collect(struct pp *p, int from, int to, int *first, int *last)
 {
-	struct imp_plan_goal *g = p->nm >= 0 && !p->d->goals[p->nm].desc ? &p->d->goals[p->nm] : NULL;
 	struct buf b;
-	int j, end = block_end(p, i + 1, i + 1), glue = 0, para = 0, first = -1, last = i;
+	int glue = 0, para = 0;
 
 	buf_init(&b, 0);
-	for (j = i + 1; j < end; j++) {
+	for (int j = from; j < to; j++) {
 		enum pp_kind k = imp_plan_kind_at(p, j);
 		if (k == PK_EMPTY)
 			continue;
@@ -300,21 +302,45 @@ static int description(struct pp *p, int i, int *next)
 			glue = para = 0;
 		}
 		imp_plan_text_add(p, &b, p->t->lines[j], &glue);
-		if (first < 0)
-			first = j;
-		last = j;
+		if (*first < 0)
+			*first = j;
+		*last = j;
 	}
-	if (g) {
-		g->desc = imp_plan_text_done(p, &b);
-		g->desc_line = first + 1;
-		g->desc_last = last + 1;
-		imp_trace(p->c, i + 1, last + 1, "description", "Beskrivning of nämndmål %d", g->m);
-	} else {
-		buf_release(&b);
+	return imp_plan_text_done(p, &b);
+}
+
+/* "Beskrivning" at line i: the text up to the next label, heading or table */
+static int description(struct pp *p, int i, int *next)
+{
+	struct imp_plan_goal *g = p->nm >= 0 && !p->d->goals[p->nm].desc ? &p->d->goals[p->nm] : NULL;
+	int end = block_end(p, i + 1, i + 1), first = -1, last = i;
+	char *text;
+
+	if (!g)
 		return lost_heading(p, i, "Beskrivning");
-	}
-	*next = j;
+	text = collect(p, i + 1, end, &first, &last);
+	g->desc = text;
+	g->desc_line = first + 1;
+	g->desc_last = last + 1;
+	imp_trace(p->c, i + 1, last + 1, "description", "Beskrivning of nämndmål %d", g->m);
+	*next = end;
 	return LUP_OK;
+}
+
+/* the running text of lines [from, to) right under the heading of KF goal p->kf_text: its
+ * description (the first such text only) */
+static void kf_text(struct pp *p, int from, int to)
+{
+	struct imp_plan_goal *g;
+	int first = -1, last = from;
+
+	if (p->kf_text < 0 || (g = &p->d->goals[p->kf_text])->desc)
+		return;
+	if (!(g->desc = collect(p, from, to, &first, &last)))
+		return;
+	g->desc_line = first + 1;
+	g->desc_last = last + 1;
+	imp_trace(p->c, first + 1, last + 1, "description", "text of KF goal %d%s%.0d", g->n, g->m ? "." : "", g->m);
 }
 
 /* the length of the list bullet and its space at s, or 0 ("- Text", "• Text", "-Text") */
@@ -469,7 +495,7 @@ static int no_goals(struct pp *p)
 
 int imp_plan_parse(struct imp_ctx *c, const struct imp_text *t, struct imp_plan_doc *d)
 {
-	struct pp p = { c, t, d, trailing_spaces(t), -1, -1, -1, -1, NULL, 0, 0, -1 };
+	struct pp p = { c, t, d, trailing_spaces(t), -1, -1, -1, -1, NULL, 0, 0, -1, -1 };
 	struct pp_money_head h;
 	int i = 0, run = -1, rc;
 
@@ -495,17 +521,26 @@ int imp_plan_parse(struct imp_ctx *c, const struct imp_text *t, struct imp_plan_
 			i++;
 			continue;
 		}
-		if (run >= 0)
+		if (run >= 0) {
+			kf_text(&p, run, k == PK_TEXT ? h.from : i);
 			prose(&p, run, k == PK_TEXT ? h.from : i);
+		}
 		run = -1;
+		p.kf_text = -1;
 		rc = k == PK_TEXT ? imp_plan_money_table(&p, &h, &i) : structure(&p, i, k, &i);
 		if (rc != LUP_OK)
 			return rc;
 	}
-	if (run >= 0)
+	if (run >= 0) {
+		kf_text(&p, run, t->nlines);
 		prose(&p, run, t->nlines);
+	}
 	if (d->ngoals == 0)
 		return no_goals(&p);
 	imp_plan_detect(&p);
+	for (int k = 0; k < d->nacts; k++)
+		if (d->acts[k].goal >= 0 && d->goals[d->acts[k].goal].level != IMP_PLAN_NM &&
+		    (rc = imp_plan_bodies(&p, &d->acts[k])) != LUP_OK)
+			return rc;
 	return LUP_OK;
 }

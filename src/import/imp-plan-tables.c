@@ -461,6 +461,7 @@ static int act_row(struct pp *p, const int *li, int n)
 	if ((rc = imp_plan_grow(p, (void **)&d->acts, d->nacts, &d->capacts, sizeof(*d->acts), li[0] + 1, "activities")))
 		return rc;
 	a = &d->acts[d->nacts++];
+	memset(a, 0, sizeof(*a));
 	a->goal = p->goal;
 	a->title = imp_plan_join(p, &tk, 0, te);
 	a->start = tk.v[te].s;

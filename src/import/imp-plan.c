@@ -438,8 +438,8 @@ static int put_goal(struct ap *a, int gi, const char *key, const char **status)
 		snprintf(number, sizeof(number), "%d.%d", g->n, g->m);
 	{
 		struct sval w[] = { SVS(key), SVI(a->kf), SVS(level_names[g->level]), SVS(number), SVID(parent),
-				    SVS(g->title), SVI(a->year), SVS(source(a, gi)) };
-		struct item it = { "goal", label, g->line, STMT_IMP_PLAN_SNAP_GOAL, &k, 1, STMT_IMP_PLAN_KF_GOAL, w, 8 };
+				    SVS(g->title), SVI(a->year), SVS(source(a, gi)), SVS(g->desc) };
+		struct item it = { "goal", label, g->line, STMT_IMP_PLAN_SNAP_GOAL, &k, 1, STMT_IMP_PLAN_KF_GOAL, w, 9 };
 		return put(a, &it, status, &id);
 	}
 }
@@ -594,6 +594,60 @@ static int act_dates(struct ap *a, const struct imp_plan_activity *r, struct mod
 	return LUP_OK;
 }
 
+/* *id of the body called name: an organisation's key, name or alias, also with its first letter
+ * in upper case ("arbetsmarknadsnämnden"), or whose key is the name's slug; 0 when unknown */
+static int body_org(struct ap *a, const char *name, int64_t *id)
+{
+	char up[LABEL_MAX];
+	const unsigned char *u = (const unsigned char *)name;
+	struct sval k;
+	int rc;
+
+	if ((rc = imp_org(a->c, name, id)) != LUP_OK || *id)
+		return rc;
+	snprintf(up, sizeof(up), "%s", name);
+	if (u[0] >= 'a' && u[0] <= 'z')
+		up[0] = (char)(u[0] - 'a' + 'A');
+	else if (u[0] == 0xC3 && (u[1] == 0xA5 || u[1] == 0xA4 || u[1] == 0xB6))
+		up[1] = (char)(u[1] - 0x20);	/* å, ä, ö */
+	if ((rc = imp_org(a->c, up, id)) != LUP_OK || *id)
+		return rc;
+	k = SVS(imp_plan_slug(a->c->a, name));
+	return imp_id(a->c, STMT_ORG_ID, &k, 1, id);
+}
+
+/* the bodies KF assignment r (activity id, key) names, as its partners with their roles; a body
+ * the register lacks is warned about and not added */
+static int put_partners(struct ap *a, const struct imp_plan_activity *r, const char *key, int64_t id)
+{
+	char label[LABEL_MAX];
+	const char *status;
+	int64_t org, pid;
+	int rc;
+
+	for (int i = 0; i < r->nbodies; i++) {
+		const struct imp_plan_body *b = &r->bodies[i];
+		if ((rc = body_org(a, b->name, &org)) != LUP_OK)
+			return rc;
+		if (!org) {
+			imp_warn(a->c, r->line, "'%s' (%s) i aktiviteten %s finns inte bland organisationerna: den "
+				 "sparas inte som samverkanspart", b->name, strcmp(b->role, "lead") == 0 ? "ansvarig" :
+				 strcmp(b->role, "support") == 0 ? "stöd" : "samverkanspart", key);
+			continue;
+		}
+		{
+			struct sval s[] = { SVI(id), SVI(org) }, w[] = { SVI(id), SVI(org), SVS(b->role) };
+			struct item it = { "activity_partner", label, r->line, STMT_IMP_PLAN_SNAP_PARTNER, s, 2,
+					   STMT_IMP_PLAN_PARTNER, w, 3 };
+			snprintf(label, sizeof(label), "samverkansparten '%s' i aktiviteten %s", cut(a, b->name), key);
+			if ((rc = put(a, &it, &status, &pid)) != LUP_OK)
+				return rc;
+		}
+		imp_trace(a->c, r->line, r->last, "partner", "%s %s: %s (%s)", key, status, b->name, b->role);
+	}
+	return LUP_OK;
+}
+
 static int put_activity(struct ap *a, int i)
 {
 	const struct imp_plan_activity *r = &a->d->acts[i];
@@ -622,6 +676,8 @@ static int put_activity(struct ap *a, int i)
 		    (rc = imp_prov(a->c, "activity", id, r->line, r->last)) != LUP_OK)
 			return rc;
 	}
+	if ((rc = put_partners(a, r, key, id)) != LUP_OK)
+		return rc;
 	if (a->district) {
 		struct sval w[] = { SVI(id), SVI(a->district) };
 		if ((rc = imp_write(a->c, r->line, STMT_ACTIVITY_DISTRICT_ADD, w, 2)) != LUP_OK)

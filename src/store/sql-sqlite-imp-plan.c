@@ -33,16 +33,17 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 	[STMT_IMP_PLAN_VERSION_ID] =
 		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id"
 		" WHERE p.key = ?1 AND pv.version = 1",
-	/* (key, owner_id, level, number, parent_id, title, year, source): a KF goal */
+	/* (key, owner_id, level, number, parent_id, title, year, source, description): a KF goal; its
+	 * description (the plan's text under its heading) is kept when the document has none */
 	[STMT_IMP_PLAN_KF_GOAL] =
-		"INSERT INTO goal (key, owner_id, level, number, parent_id, title, year, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (key) DO UPDATE SET"
+		"INSERT INTO goal (key, owner_id, level, number, parent_id, title, year, source, description)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (key) DO UPDATE SET"
 		" owner_id = excluded.owner_id, level = excluded.level, number = excluded.number,"
 		" parent_id = coalesce(excluded.parent_id, goal.parent_id), title = excluded.title,"
-		" year = excluded.year"
-		" WHERE (owner_id, level, number, parent_id, title, year) IS NOT (excluded.owner_id,"
+		" year = excluded.year, description = coalesce(excluded.description, goal.description)"
+		" WHERE (owner_id, level, number, parent_id, title, year, description) IS NOT (excluded.owner_id,"
 		" excluded.level, excluded.number, coalesce(excluded.parent_id, goal.parent_id),"
-		" excluded.title, excluded.year)",
+		" excluded.title, excluded.year, coalesce(excluded.description, goal.description))",
 	/* (key, owner_id, plan_version_id, parent_id, title, description, year, source, number): a nämndmål */
 	[STMT_IMP_PLAN_NM_GOAL] =
 		"INSERT INTO goal (key, owner_id, plan_version_id, level, parent_id, title, description,"
@@ -135,6 +136,15 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 		"SELECT a.id, a.key, a.title, a.start_text AS start, a.end_text AS \"end\", g.key AS goal,"
 		" a.plan_version_id, a.status FROM activity a LEFT JOIN goal g ON g.id = a.goal_id"
 		" WHERE a.key = ?1",
+	/* (activity_id, org_id, role): a body a KF assignment names */
+	[STMT_IMP_PLAN_PARTNER] =
+		"INSERT INTO activity_partner (activity_id, org_id, role) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (activity_id, org_id) DO UPDATE SET role = excluded.role"
+		" WHERE role IS NOT excluded.role",
+	/* (activity_id, org_id) */
+	[STMT_IMP_PLAN_SNAP_PARTNER] =
+		"SELECT ap.activity_id, o.key AS org, ap.role FROM activity_partner ap"
+		" JOIN organisation o ON o.id = ap.org_id WHERE ap.activity_id = ?1 AND ap.org_id = ?2",
 	/* (plan_version_id, tbl, ord, label, col, amount_mnkr) */
 	[STMT_IMP_PLAN_BUDGET] =
 		"INSERT INTO budget_line (plan_version_id, tbl, ord, label, col, amount_mnkr)"
