@@ -158,7 +158,7 @@ static int add(struct pp *p, struct imp_plan_activity *a, const char *name, cons
 		if (strcasecmp(a->bodies[i].name, name) == 0)
 			return LUP_OK;	/* named twice: the first role holds */
 	if ((rc = imp_plan_grow(p, (void **)&a->bodies, a->nbodies, &a->capbodies, sizeof(*a->bodies), line,
-				"bodies of one activity")) != LUP_OK)
+				"organisationer i en aktivitet")) != LUP_OK)
 		return rc;
 	a->bodies[a->nbodies++] = (struct imp_plan_body){ name, role };
 	return LUP_OK;

@@ -105,7 +105,7 @@ static int new_goal(struct pp *p, int i, enum imp_plan_level level, struct imp_p
 	struct imp_plan_doc *d = p->d;
 	int rc;
 
-	if ((rc = imp_plan_grow(p, (void **)&d->goals, d->ngoals, &d->capgoals, sizeof(*d->goals), i + 1, "goals")))
+	if ((rc = imp_plan_grow(p, (void **)&d->goals, d->ngoals, &d->capgoals, sizeof(*d->goals), i + 1, "mål")))
 		return rc;
 	*g = &d->goals[d->ngoals];
 	memset(*g, 0, sizeof(**g));
@@ -191,9 +191,9 @@ static int kf_goal(struct pp *p, int i, enum pp_kind k, int *next)
 	}
 	p->kf_text = p->goal;
 	if (!g->title && m)
-		imp_warn(p->c, i + 1, "goal %d.%d has no title", n, m);
+		imp_warn(p->c, i + 1, "KF:s mål %d.%d saknar rubriktext", n, m);
 	else if (!g->title)
-		imp_warn(p->c, i + 1, "goal %d has no title", n);
+		imp_warn(p->c, i + 1, "KF:s mål %d saknar rubriktext", n);
 	*next = last + 1;
 	return LUP_OK;
 }
@@ -242,7 +242,7 @@ static int nm_goal(struct pp *p, int i, int *next)
 	g->last = last + 1;
 	trace_furniture(p, i + 1, last);
 	if (!g->title)
-		imp_warn(p->c, i + 1, "nämndmål %d has no title", g->m);
+		imp_warn(p->c, i + 1, "nämndmål %d saknar rubriktext", g->m);
 	*next = last + 1;
 	return LUP_OK;
 }
@@ -370,7 +370,7 @@ static int result_done(struct pp *p, struct imp_plan_goal *g, struct buf *b, int
 	if (!text || !g)
 		return LUP_OK;
 	if ((rc = imp_plan_grow(p, (void **)&g->results, g->nresults, &g->capresults, sizeof(*g->results), line + 1,
-			  "expected results of one goal")) != LUP_OK)
+			  "förväntade resultat för ett mål")) != LUP_OK)
 		return rc;
 	g->results[g->nresults++] = (struct imp_plan_result){ text, line + 1, last + 1 };
 	return LUP_OK;
@@ -487,10 +487,10 @@ static int no_goals(struct pp *p)
 {
 	for (int i = 0; i < p->t->nlines; i++)
 		if (imp_plan_kind_at(p, i) > PK_BLANK)
-			return imp_fail(p->c, 0, "no goal found: expected headings such as 'KF:s inriktningsmål: 1. ...', "
-					"'KF:s mål för verksamhetsområdet: 1.1 ...' or 'Nämndmål: ...' (is this a "
-					"verksamhetsplan as text?)");
-	return imp_fail(p->c, 0, "the file is empty: expected a verksamhetsplan as text");
+			return imp_fail(p->c, 0, "inget mål hittades: rubriker som 'KF:s inriktningsmål: 1. ...', "
+					"'KF:s mål för verksamhetsområdet: 1.1 ...' eller 'Nämndmål: ...' väntades (är "
+					"detta en verksamhetsplan som text?)");
+	return imp_fail(p->c, 0, "filen är tom: en verksamhetsplan som text väntades");
 }
 
 int imp_plan_parse(struct imp_ctx *c, const struct imp_text *t, struct imp_plan_doc *d)

@@ -374,8 +374,8 @@ static int split_ind(const struct pp_toks *tk, int has_kf, struct ind_cells *x)
 /* the cells of a row that could not be split, for the warning */
 static int ind_unreadable(struct pp *p, const int *li, int n)
 {
-	imp_warn(p->c, li[0] + 1, "cannot read this indicator row: expected the name, then %s and the "
-		 "periodicity (lines %d-%d): skipped", p->has_kf ? "Årsmål, KF:s årsmål" : "Årsmål",
+	imp_warn(p->c, li[0] + 1, "indikatorraden kan inte läsas: namnet, sedan %s och "
+		 "periodiciteten väntades (rad %d-%d): hoppas över", p->has_kf ? "Årsmål, KF:s årsmål" : "Årsmål",
 		 li[0] + 1, li[n - 1] + 1);
 	imp_trace(p->c, li[0] + 1, li[n - 1] + 1, "skipped: bad row", "%s", imp_plan_cut(p, p->t->lines[li[0]]));
 	return LUP_OK;
@@ -409,7 +409,7 @@ static int ind_row(struct pp *p, const int *li, int n)
 	row_tokens(p, li, n, &tk);
 	if (split_ind(&tk, p->has_kf, &x) != 0)
 		return ind_unreadable(p, li, n);
-	if ((rc = imp_plan_grow(p, (void **)&d->inds, d->ninds, &d->capinds, sizeof(*d->inds), li[0] + 1, "indicators")))
+	if ((rc = imp_plan_grow(p, (void **)&d->inds, d->ninds, &d->capinds, sizeof(*d->inds), li[0] + 1, "indikatorer")))
 		return rc;
 	r = &d->inds[d->ninds++];
 	r->goal = p->goal;
@@ -452,13 +452,13 @@ static int act_row(struct pp *p, const int *li, int n)
 	row_tokens(p, li, n, &tk);
 	te = tk.n >= 2 && imp_plan_is_date(tk.v[tk.n - 2].s) ? tk.n - 2 : tk.n - 1;
 	if (te <= 0 || tk.over) {
-		imp_warn(p->c, li[0] + 1, "an activity row without its text: skipped");
+		imp_warn(p->c, li[0] + 1, "en aktivitetsrad utan text: hoppas över");
 		imp_trace(p->c, li[0] + 1, li[n - 1] + 1, "skipped: bad row", "%s", imp_plan_cut(p, p->t->lines[li[0]]));
 		return LUP_OK;
 	}
 	if (te == tk.n - 1)
-		imp_warn(p->c, li[n - 1] + 1, "an activity with one date: read as its Startdatum");
-	if ((rc = imp_plan_grow(p, (void **)&d->acts, d->nacts, &d->capacts, sizeof(*d->acts), li[0] + 1, "activities")))
+		imp_warn(p->c, li[n - 1] + 1, "en aktivitet med ett enda datum: det läses som startdatum");
+	if ((rc = imp_plan_grow(p, (void **)&d->acts, d->nacts, &d->capacts, sizeof(*d->acts), li[0] + 1, "aktiviteter")))
 		return rc;
 	a = &d->acts[d->nacts++];
 	memset(a, 0, sizeof(*a));
@@ -542,9 +542,10 @@ static int row_line(struct pp *p, const struct rows_spec *sp, struct rows_state 
 /* the lines li[0..n-1] that did not end as a row */
 static void incomplete(struct pp *p, const struct rows_spec *sp, const int *li, int n, int at_end)
 {
-	imp_warn(p->c, li[0] + 1, "%s: an %s row without its %s (lines %d-%d): skipped",
-		 at_end ? "the text ends inside a table" : "the table ends inside a row", sp->what,
-		 sp == &ind_spec ? "periodicity (Tertial, År ...)" : "dates (YYYY-MM-DD)", li[0] + 1, li[n - 1] + 1);
+	imp_warn(p->c, li[0] + 1, "%s: en %s utan %s (rad %d-%d): hoppas över",
+		 at_end ? "texten slutar inne i en tabell" : "tabellen slutar inne i en rad",
+		 sp == &ind_spec ? "indikatorrad" : "aktivitetsrad",
+		 sp == &ind_spec ? "periodicitet (Tertial, År ...)" : "datum (ÅÅÅÅ-MM-DD)", li[0] + 1, li[n - 1] + 1);
 	imp_trace(p->c, li[0] + 1, li[n - 1] + 1, "skipped: incomplete row", "%s", imp_plan_cut(p, p->t->lines[li[0]]));
 }
 
@@ -832,11 +833,11 @@ static int money_row(struct pp *p, int t, const int *li, int n, int j)
 	row_tokens(p, lines, n + 1, &tk);
 	got = amounts(&tk, 0, tk.n, v, IMP_PLAN_MAX_COLS, &first, &years);
 	if (first == 0 || tk.over) {
-		imp_warn(p->c, j + 1, "a row of the money table '%s' without a label: skipped", m->name);
+		imp_warn(p->c, j + 1, "en rad i beloppstabellen '%s' utan rubrik: hoppas över", m->name ? m->name : "");
 		imp_trace(p->c, lines[0] + 1, j + 1, "skipped: bad row", "%s", imp_plan_cut(p, p->t->lines[j]));
 		return LUP_OK;
 	}
-	if ((rc = imp_plan_grow(p, (void **)&d->rows, d->nrows, &d->caprows, sizeof(*d->rows), j + 1, "money rows")))
+	if ((rc = imp_plan_grow(p, (void **)&d->rows, d->nrows, &d->caprows, sizeof(*d->rows), j + 1, "beloppsrader")))
 		return rc;
 	r = &d->rows[d->nrows++];
 	r->table = t;
@@ -858,7 +859,7 @@ static int money_new(struct pp *p, const struct pp_money_head *h)
 	int rc;
 
 	if ((rc = imp_plan_grow(p, (void **)&d->tables, d->ntables, &d->captables, sizeof(*d->tables), h->from + 1,
-			  "money tables")))
+			  "beloppstabeller")))
 		return rc;
 	m = &d->tables[d->ntables++];
 	memset(m, 0, sizeof(*m));
@@ -910,7 +911,7 @@ int imp_plan_money_table(struct pp *p, const struct pp_money_head *h, int *next)
 		}
 		imp_plan_trim(p->t->lines[j], &b, &e);
 		if (got >= 2) {
-			imp_warn(p->c, j + 1, "a row of the money table '%s' with %d amounts, expected %d: skipped",
+			imp_warn(p->c, j + 1, "en rad i beloppstabellen '%s' med %d belopp, %d väntades: hoppas över",
 				 p->d->tables[t].name ? p->d->tables[t].name : "", got, h->ncols);
 			imp_trace(p->c, j + 1, j + 1, "skipped: bad row", "%s", imp_plan_cut(p, p->t->lines[j]));
 			n = 0;

@@ -458,7 +458,7 @@ int imp_plan_grow(struct pp *p, void **v, int n, int *cap, size_t size, int line
 	if (n < *cap)
 		return LUP_OK;
 	if (n >= IMP_PLAN_MAX_ITEMS)
-		return imp_fail(p->c, line, "more than %d %s: this is not a verksamhetsplan the importer can read",
+		return imp_fail(p->c, line, "fler än %d %s: detta är ingen verksamhetsplan som kan läsas",
 				IMP_PLAN_MAX_ITEMS, what);
 	ncap = *cap ? *cap * 2 : 16;
 	nv = arena_alloc(p->c->a, size * (size_t)ncap);
