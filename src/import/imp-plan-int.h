@@ -89,7 +89,7 @@ const char *imp_plan_match(const char *s, const char *pat);
 const char *imp_plan_nm_title(const char *s);
 
 /* imp_plan_near_heading: 1 when s, with all whitespace removed and ASCII letters folded, starts
- * like a KF goal heading followed by a digit or nothing ("kf:smålförverksamhetsområdet:1"): a
+ * like a KF goal heading followed by ':', a digit or nothing ("kf:smålförverksamhetsområdet:1"): a
  * heading meant, which imp_plan_kind may not have read (a number it cannot read, or none). */
 int imp_plan_near_heading(const char *s);
 

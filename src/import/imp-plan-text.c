@@ -208,7 +208,7 @@ int imp_plan_near_heading(const char *s)
 			if (strncmp(q, pre, n) != 0)
 				continue;
 			if (q[n] == ':')
-				n++;
+				return 1;	/* "KF:s mål för verksamhetsområdet:" and anything */
 			if ((q[n] >= '0' && q[n] <= '9') || q[n] == '\0')
 				return 1;
 		}
