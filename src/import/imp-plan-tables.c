@@ -407,7 +407,8 @@ static int ind_row(struct pp *p, const int *li, int n)
 	int rc;
 
 	row_tokens(p, li, n, &tk);
-	if (split_ind(&tk, p->has_kf, &x) != 0)
+	/* the periodicity glued to the word before it (a line broken inside a word): unreadable */
+	if (tk.n == 0 || !periodicity(tk.v[tk.n - 1].s) || split_ind(&tk, p->has_kf, &x) != 0)
 		return ind_unreadable(p, li, n);
 	if ((rc = imp_plan_grow(p, (void **)&d->inds, d->ninds, &d->capinds, sizeof(*d->inds), li[0] + 1, "indikatorer")))
 		return rc;
