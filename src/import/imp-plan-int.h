@@ -16,6 +16,8 @@ struct pp {
 	unsigned char *kinds;	/* enum pp_kind of each line, worked out once */
 	int has_kf;	/* the indicator table being read has a KF:s årsmål column */
 	int loose;	/* indicators and activities read before any goal */
+	int vo_prev;	/* the verksamhetsområdesmål before p->vo, for the numbering check, or -1 */
+	int kf_text;	/* the KF goal whose heading was the last structure read (its text follows), or -1 */
 };
 
 /* What a line is, from its own text. */
@@ -78,6 +80,19 @@ int imp_plan_structural(enum pp_kind k);
 /* imp_plan_ws: the length of the whitespace character at s (ASCII or a Unicode space), else 0. */
 size_t imp_plan_ws(const char *s);
 
+/* imp_plan_match: the end of pattern pat at the start of s, where a space in pat stands for a
+ * run of one or more whitespace characters (imp_plan_ws) in s; NULL when s does not start so. */
+const char *imp_plan_match(const char *s, const char *pat);
+
+/* imp_plan_nm_title: the start of the title of nämndmål heading s ("Nämndmål : Titel"), or NULL
+ * when s is not one. */
+const char *imp_plan_nm_title(const char *s);
+
+/* imp_plan_near_heading: 1 when s, with all whitespace removed and ASCII letters folded, starts
+ * like a KF goal heading followed by ':', a digit or nothing ("kf:smålförverksamhetsområdet:1"): a
+ * heading meant, which imp_plan_kind may not have read (a number it cannot read, or none). */
+int imp_plan_near_heading(const char *s);
+
 /* imp_plan_trim: [*b, *e) is s without surrounding whitespace. */
 void imp_plan_trim(const char *s, const char **b, const char **e);
 
@@ -128,5 +143,11 @@ int imp_plan_money_at(struct pp *p, int i, int lo, struct pp_money_head *h);
 
 /* imp_plan_money_table: reads the money table h (found by imp_plan_money_at); *next as above. */
 int imp_plan_money_table(struct pp *p, const struct pp_money_head *h, int *next);
+
+/* --- imp-plan-bodies.c: the bodies of a KF assignment ---------------------------------------- */
+
+/* imp_plan_bodies: fills a->bodies from its title when it reads "<bodies> ska [connector <bodies>]..."
+ * (none otherwise). LUP_OK, or LUP_EINVAL for too many. */
+int imp_plan_bodies(struct pp *p, struct imp_plan_activity *a);
 
 #endif

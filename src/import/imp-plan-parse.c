@@ -2,6 +2,7 @@
  * resultat and running text; the tables are in imp-plan-tables.c. */
 #include "import/imp-plan-int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define MAX_TITLE_LINES 4	/* lines a KF goal title may wrap onto */
@@ -104,7 +105,7 @@ static int new_goal(struct pp *p, int i, enum imp_plan_level level, struct imp_p
 	struct imp_plan_doc *d = p->d;
 	int rc;
 
-	if ((rc = imp_plan_grow(p, (void **)&d->goals, d->ngoals, &d->capgoals, sizeof(*d->goals), i + 1, "goals")))
+	if ((rc = imp_plan_grow(p, (void **)&d->goals, d->ngoals, &d->capgoals, sizeof(*d->goals), i + 1, "mål")))
 		return rc;
 	*g = &d->goals[d->ngoals];
 	memset(*g, 0, sizeof(**g));
@@ -114,6 +115,46 @@ static int new_goal(struct pp *p, int i, enum imp_plan_level level, struct imp_p
 	d->count[level]++;
 	p->goal = d->ngoals++;
 	return LUP_OK;
+}
+
+/* the latest inriktningsmål numbered n before the goal being read, or -1 */
+static int im_numbered(const struct pp *p, int n)
+{
+	for (int gi = p->d->ngoals - 2; gi >= 0; gi--)
+		if (p->d->goals[gi].level == IMP_PLAN_IM && p->d->goals[gi].n == n)
+			return gi;
+	return -1;
+}
+
+/* the number of KF goal g ("2", "1.3") with its last part num (arena) */
+static const char *number_text(struct pp *p, const struct imp_plan_goal *g, int num)
+{
+	char s[32];
+
+	if (g->level == IMP_PLAN_IM)
+		snprintf(s, sizeof(s), "%d", num);
+	else
+		snprintf(s, sizeof(s), "%d.%d", g->n, num);
+	return arena_strdup(p->c->a, s);
+}
+
+/* warns when KF goal g does not follow prev (the goal of its level before it, NULL: none) in the
+ * numbering: its last number part should be after + 1, else a heading between them is missing
+ * or could not be read */
+static void numbering(struct pp *p, const struct imp_plan_goal *g, const struct imp_plan_goal *prev, int after)
+{
+	const char *what = g->level == IMP_PLAN_IM ? "inriktningsmål" : "mål för verksamhetsområdet";
+	int num = g->level == IMP_PLAN_IM ? g->n : g->m;
+
+	if (num == after + 1)
+		return;
+	if (prev)
+		imp_warn(p->c, g->line, "KF:s %s %s följer på %s (rad %d): %s %s saknas i texten eller kunde inte "
+			 "läsas", what, number_text(p, g, num), number_text(p, prev, after), prev->line, what,
+			 number_text(p, g, after + 1));
+	else
+		imp_warn(p->c, g->line, "KF:s %s %s är det första i sin ordning: %s %s saknas i texten eller kunde "
+			 "inte läsas", what, number_text(p, g, num), what, number_text(p, g, after + 1));
 }
 
 /* "KF:s inriktningsmål: 1. ..." or "KF:s mål för verksamhetsområdet: 1.2. ..." at line i */
@@ -136,17 +177,23 @@ static int kf_goal(struct pp *p, int i, enum pp_kind k, int *next)
 	g->last = last + 1;
 	trace_furniture(p, i + 1, last);
 	if (k == PK_IM) {
+		const struct imp_plan_goal *prev = p->im >= 0 ? &p->d->goals[p->im] : NULL;
+		numbering(p, g, prev, prev ? prev->n : 0);
 		p->im = p->goal;
 		p->vo = p->nm = -1;
 	} else {
-		g->parent = p->im >= 0 && p->d->goals[p->im].n == n ? p->im : -1;
-		p->vo = p->goal;
+		const struct imp_plan_goal *prev = p->vo_prev >= 0 && p->d->goals[p->vo_prev].n == n ?
+						   &p->d->goals[p->vo_prev] : NULL;
+		g->parent = im_numbered(p, n);
+		numbering(p, g, prev, prev ? prev->m : 0);
+		p->vo = p->vo_prev = p->goal;
 		p->nm = -1;
 	}
+	p->kf_text = p->goal;
 	if (!g->title && m)
-		imp_warn(p->c, i + 1, "goal %d.%d has no title", n, m);
+		imp_warn(p->c, i + 1, "KF:s mål %d.%d saknar rubriktext", n, m);
 	else if (!g->title)
-		imp_warn(p->c, i + 1, "goal %d has no title", n);
+		imp_warn(p->c, i + 1, "KF:s mål %d saknar rubriktext", n);
 	*next = last + 1;
 	return LUP_OK;
 }
@@ -171,7 +218,6 @@ static int title_end(const struct pp *p, int i)
 /* "Nämndmål: ..." at line i: the title runs to "Beskrivning" (or wraps like a KF goal's) */
 static int nm_goal(struct pp *p, int i, int *next)
 {
-	const char *b, *e;
 	struct imp_plan_goal *g;
 	struct buf tb;
 	int end = title_end(p, i), glue = 0, last = i, rc;
@@ -181,9 +227,8 @@ static int nm_goal(struct pp *p, int i, int *next)
 	g->m = p->d->count[IMP_PLAN_NM];
 	g->parent = p->vo >= 0 ? p->vo : p->im;
 	p->nm = p->goal;
-	imp_plan_trim(p->t->lines[i], &b, &e);
 	buf_init(&tb, 0);
-	imp_plan_text_add(p, &tb, b + strlen("Nämndmål:"), &glue);
+	imp_plan_text_add(p, &tb, imp_plan_nm_title(p->t->lines[i]), &glue);
 	if (end < 0) {
 		last = title_more(p, &tb, &glue, i + 1, i);
 	} else {
@@ -197,7 +242,7 @@ static int nm_goal(struct pp *p, int i, int *next)
 	g->last = last + 1;
 	trace_furniture(p, i + 1, last);
 	if (!g->title)
-		imp_warn(p->c, i + 1, "nämndmål %d has no title", g->m);
+		imp_warn(p->c, i + 1, "nämndmål %d saknar rubriktext", g->m);
 	*next = last + 1;
 	return LUP_OK;
 }
@@ -218,15 +263,29 @@ static int block_end(struct pp *p, int i, int lo)
 	return p->t->nlines;
 }
 
-/* "Beskrivning" at line i: the text up to the next label, heading or table */
-static int description(struct pp *p, int i, int *next)
+/* the error for label `what` at line i outside a nämndmål or the second of its nämndmål: a
+ * "Nämndmål:" heading before it is missing or could not be read, so what follows it has no
+ * known goal */
+static int lost_heading(struct pp *p, int i, const char *what)
 {
-	struct imp_plan_goal *g = p->nm >= 0 && !p->d->goals[p->nm].desc ? &p->d->goals[p->nm] : NULL;
+	if (p->nm < 0)
+		return imp_fail(p->c, i + 1, "'%s' hör inte till något nämndmål: rubriken 'Nämndmål: ...' före den "
+				"saknas eller kan inte läsas, så det som följer kan inte knytas till rätt mål", what);
+	return imp_fail(p->c, i + 1, "en andra '%s' under nämndmålet på rad %d: rubriken 'Nämndmål: ...' före "
+			"den saknas eller kan inte läsas, så det som följer kan inte knytas till rätt mål", what,
+			p->d->goals[p->nm].line);
+}
+
+/* the running text of lines [from, to) in the arena (NULL when none): words joined by single
+ * spaces, a line of spaces parting paragraphs ("\n\n"), page furniture skipped (and traced);
+ * *first and *last are its first and last lines (0-based; unchanged when none) */
+static char *collect(struct pp *p, int from, int to, int *first, int *last)
+{
 	struct buf b;
-	int j, end = block_end(p, i + 1, i + 1), glue = 0, para = 0, first = -1, last = i;
+	int glue = 0, para = 0;
 
 	buf_init(&b, 0);
-	for (j = i + 1; j < end; j++) {
+	for (int j = from; j < to; j++) {
 		enum pp_kind k = imp_plan_kind_at(p, j);
 		if (k == PK_EMPTY)
 			continue;
@@ -243,22 +302,45 @@ static int description(struct pp *p, int i, int *next)
 			glue = para = 0;
 		}
 		imp_plan_text_add(p, &b, p->t->lines[j], &glue);
-		if (first < 0)
-			first = j;
-		last = j;
+		if (*first < 0)
+			*first = j;
+		*last = j;
 	}
-	if (g) {
-		g->desc = imp_plan_text_done(p, &b);
-		g->desc_line = first + 1;
-		g->desc_last = last + 1;
-		imp_trace(p->c, i + 1, last + 1, "description", "Beskrivning of nämndmål %d", g->m);
-	} else {
-		buf_release(&b);
-		imp_warn(p->c, i + 1, "a Beskrivning outside a nämndmål (or its second one): skipped");
-		imp_trace(p->c, i + 1, last + 1, "skipped: description", "not under a nämndmål");
-	}
-	*next = j;
+	return imp_plan_text_done(p, &b);
+}
+
+/* "Beskrivning" at line i: the text up to the next label, heading or table */
+static int description(struct pp *p, int i, int *next)
+{
+	struct imp_plan_goal *g = p->nm >= 0 && !p->d->goals[p->nm].desc ? &p->d->goals[p->nm] : NULL;
+	int end = block_end(p, i + 1, i + 1), first = -1, last = i;
+	char *text;
+
+	if (!g)
+		return lost_heading(p, i, "Beskrivning");
+	text = collect(p, i + 1, end, &first, &last);
+	g->desc = text;
+	g->desc_line = first + 1;
+	g->desc_last = last + 1;
+	imp_trace(p->c, i + 1, last + 1, "description", "Beskrivning of nämndmål %d", g->m);
+	*next = end;
 	return LUP_OK;
+}
+
+/* the running text of lines [from, to) right under the heading of KF goal p->kf_text: its
+ * description (the first such text only) */
+static void kf_text(struct pp *p, int from, int to)
+{
+	struct imp_plan_goal *g;
+	int first = -1, last = from;
+
+	if (p->kf_text < 0 || (g = &p->d->goals[p->kf_text])->desc)
+		return;
+	if (!(g->desc = collect(p, from, to, &first, &last)))
+		return;
+	g->desc_line = first + 1;
+	g->desc_last = last + 1;
+	imp_trace(p->c, first + 1, last + 1, "description", "text of KF goal %d%s%.0d", g->n, g->m ? "." : "", g->m);
 }
 
 /* the length of the list bullet and its space at s, or 0 ("- Text", "• Text", "-Text") */
@@ -288,7 +370,7 @@ static int result_done(struct pp *p, struct imp_plan_goal *g, struct buf *b, int
 	if (!text || !g)
 		return LUP_OK;
 	if ((rc = imp_plan_grow(p, (void **)&g->results, g->nresults, &g->capresults, sizeof(*g->results), line + 1,
-			  "expected results of one goal")) != LUP_OK)
+			  "förväntade resultat för ett mål")) != LUP_OK)
 		return rc;
 	g->results[g->nresults++] = (struct imp_plan_result){ text, line + 1, last + 1 };
 	return LUP_OK;
@@ -343,9 +425,8 @@ static int results(struct pp *p, int i, int *next)
 		return rc;
 	buf_release(&b);
 	if (!g)
-		imp_warn(p->c, i + 1, "a Förväntat resultat outside a nämndmål (or its second one): skipped");
-	imp_trace(p->c, i + 1, i + 1, g ? "label" : "skipped: results", "Förväntat resultat%s",
-		  g ? "" : " not under a nämndmål");
+		return lost_heading(p, i, "Förväntat resultat");
+	imp_trace(p->c, i + 1, i + 1, "label", "Förväntat resultat");
 	*next = j;
 	return LUP_OK;
 }
@@ -406,22 +487,27 @@ static int no_goals(struct pp *p)
 {
 	for (int i = 0; i < p->t->nlines; i++)
 		if (imp_plan_kind_at(p, i) > PK_BLANK)
-			return imp_fail(p->c, 0, "no goal found: expected headings such as 'KF:s inriktningsmål: 1. ...', "
-					"'KF:s mål för verksamhetsområdet: 1.1 ...' or 'Nämndmål: ...' (is this a "
-					"verksamhetsplan as text?)");
-	return imp_fail(p->c, 0, "the file is empty: expected a verksamhetsplan as text");
+			return imp_fail(p->c, 0, "inget mål hittades: rubriker som 'KF:s inriktningsmål: 1. ...', "
+					"'KF:s mål för verksamhetsområdet: 1.1 ...' eller 'Nämndmål: ...' väntades (är "
+					"detta en verksamhetsplan som text?)");
+	return imp_fail(p->c, 0, "filen är tom: en verksamhetsplan som text väntades");
 }
 
 int imp_plan_parse(struct imp_ctx *c, const struct imp_text *t, struct imp_plan_doc *d)
 {
-	struct pp p = { c, t, d, trailing_spaces(t), -1, -1, -1, -1, NULL, 0, 0 };
+	struct pp p = { c, t, d, trailing_spaces(t), -1, -1, -1, -1, NULL, 0, 0, -1, -1 };
 	struct pp_money_head h;
 	int i = 0, run = -1, rc;
 
 	memset(d, 0, sizeof(*d));
 	p.kinds = arena_alloc(c->a, (size_t)t->nlines + 1);
-	for (int j = 0; j < t->nlines; j++)
+	for (int j = 0; j < t->nlines; j++) {
 		p.kinds[j] = (unsigned char)imp_plan_kind(t->lines[j]);
+		if (p.kinds[j] == PK_TEXT && imp_plan_near_heading(t->lines[j]))
+			return imp_fail(c, j + 1, "raden ser ut som en rubrik för ett av KF:s mål men dess nummer kan "
+					"inte läsas ('%s'): det som följer kan inte knytas till rätt mål",
+					imp_plan_cut(&p, t->lines[j]));
+	}
 	while (i < t->nlines) {
 		enum pp_kind k = imp_plan_kind_at(&p, i);
 		if (i % PROGRESS_LINES == 0)
@@ -435,17 +521,26 @@ int imp_plan_parse(struct imp_ctx *c, const struct imp_text *t, struct imp_plan_
 			i++;
 			continue;
 		}
-		if (run >= 0)
+		if (run >= 0) {
+			kf_text(&p, run, k == PK_TEXT ? h.from : i);
 			prose(&p, run, k == PK_TEXT ? h.from : i);
+		}
 		run = -1;
+		p.kf_text = -1;
 		rc = k == PK_TEXT ? imp_plan_money_table(&p, &h, &i) : structure(&p, i, k, &i);
 		if (rc != LUP_OK)
 			return rc;
 	}
-	if (run >= 0)
+	if (run >= 0) {
+		kf_text(&p, run, t->nlines);
 		prose(&p, run, t->nlines);
+	}
 	if (d->ngoals == 0)
 		return no_goals(&p);
 	imp_plan_detect(&p);
+	for (int k = 0; k < d->nacts; k++)
+		if (d->acts[k].goal >= 0 && d->goals[d->acts[k].goal].level != IMP_PLAN_NM &&
+		    (rc = imp_plan_bodies(&p, &d->acts[k])) != LUP_OK)
+			return rc;
 	return LUP_OK;
 }

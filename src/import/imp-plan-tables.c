@@ -6,6 +6,7 @@
  * activity row with its dates, a money row with one amount per column.
  */
 #include "import/imp-plan-int.h"
+#include "model/target.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -210,11 +211,132 @@ struct ind_cells {
 	int kf_b, kf_e;		/* KF:s årsmål; kf_b -1 when empty */
 };
 
-/* splits the words of an indicator row (the last word is its periodicity); -1 when it cannot */
+/* What a word of a target written in words is (a value the importer cannot compute, which
+ * must still become the target's text and never the indicator's name). */
+enum wv_class {
+	WV_NONE,	/* not a word of a value */
+	WV_PRE,		/* a qualifier that starts a value: "ungefär", "minst" */
+	WV_NUMW,	/* a number in words: "fyra", "tusen", "hälften" */
+	WV_UNIT,	/* a unit: "procent", "st" */
+	WV_MARK,	/* a value of its own: "n/a", "saknas", "-" */
+	WV_JOIN,	/* a word between two numbers: "en och en halv", "tre till fyra" */
+};
+
+static const char *const wv_pre[] = {
+	"ungefär", "cirka", "ca", "ca.", "c:a", "omkring", "runt", "drygt", "knappt", "minst", "högst",
+	"max", "min", "lägst", "över", "under", "mer", "mindre", "än", "upp", "mellan", "kring", NULL
+};
+static const char *const wv_numw[] = {
+	"noll", "en", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+	"tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo",
+	"trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio", "hundra", "etthundra",
+	"tusen", "etttusen", "miljon", "miljoner", "halv", "halva", "halvt", "hälften", "tredjedel",
+	"fjärdedel", "dubbelt", "dubbla", NULL
+};
+static const char *const wv_unit[] = {
+	"%", "procent", "procentenheter", "procentenhet", "st", "st.", "stycken", "kr", "kronor", "tkr",
+	"mnkr", "personer", "dagar", "veckor", "månader", "timmar", "gånger", "platser", NULL
+};
+static const char *const wv_join[] = { "och", "eller", "till", "à", "av", NULL };
+static const char *const wv_mark[] = {
+	"n/a", "na", "n.a.", "-", "\xE2\x80\x93", "\xE2\x80\x94", "saknas", "ej", "inget", "ingen", "x", "?",
+	"tbd", "okänt", "aktuellt", "tillämpligt", "fastställt", NULL
+};
+
+/* 1 when the n bytes at w are one or more number words run together ("trettiofem", "tvåhundra") */
+static int numw_compound(const char *w, size_t n, int depth)
+{
+	if (n == 0)
+		return 1;
+	if (depth > 6)
+		return 0;
+	for (const char *const *x = wv_numw; *x; x++) {
+		size_t k = strlen(*x);
+		if (k <= n && memcmp(w, *x, k) == 0 && numw_compound(w + k, n - k, depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
+/* w in list, ignoring the case of its first letter (ASCII, Å, Ä, Ö) and ASCII case after; for the
+ * number words also compounds of them */
+static int in_list_fold(const char *w, const char *const *list)
+{
+	char low[64];
+	size_t n = strlen(w);
+
+	if (n == 0 || n >= sizeof(low))
+		return 0;
+	memcpy(low, w, n + 1);
+	for (size_t i = 0; i < n; i++)
+		if (low[i] >= 'A' && low[i] <= 'Z')
+			low[i] = (char)(low[i] - 'A' + 'a');
+	if ((unsigned char)low[0] == 0xC3 && ((unsigned char)low[1] == 0x85 || (unsigned char)low[1] == 0x84 ||
+					     (unsigned char)low[1] == 0x96))
+		low[1] = (char)((unsigned char)low[1] + 0x20);
+	if (list == wv_numw)
+		return numw_compound(low, n, 0);
+	for (; *list; list++)
+		if (strcmp(low, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static enum wv_class wv_class(const char *w)
+{
+	for (const char *c = w; *c; c++)
+		if (is_digit(*c))
+			return WV_NONE;	/* a number: the cells of numbers are found by cell_start */
+	if (in_list_fold(w, wv_mark))
+		return WV_MARK;
+	if (in_list_fold(w, wv_numw))
+		return WV_NUMW;
+	if (in_list_fold(w, wv_unit))
+		return WV_UNIT;
+	if (in_list_fold(w, wv_pre))
+		return WV_PRE;
+	if (in_list_fold(w, wv_join))
+		return WV_JOIN;
+	return WV_NONE;
+}
+
+/* 1 when a word of class c starts a new value after a word of class prev */
+static int wv_starts(enum wv_class prev, enum wv_class c)
+{
+	if (c == WV_MARK || prev == WV_MARK)
+		return 1;
+	if (c == WV_PRE)
+		return prev != WV_PRE;
+	return c == WV_NUMW && prev == WV_UNIT;
+}
+
+/* The value in words that ends at word hi - 1 (on that word's line): the start of its first word,
+ * or -1 when the words there are no such value (it needs a number in words or a marker; a unit or
+ * qualifier alone is none). A unit or joining word at its start belongs to what is before it. */
+static int word_value(const struct pp_toks *tk, int lo, int hi)
+{
+	int k = hi, has = 0;
+
+	if (hi <= lo)
+		return -1;
+	while (k - 1 >= lo && tk->v[k - 1].line == tk->v[hi - 1].line && wv_class(tk->v[k - 1].s) != WV_NONE) {
+		enum wv_class c = wv_class(tk->v[k - 1].s);
+		if (k < hi && wv_starts(c, wv_class(tk->v[k].s)))
+			break;	/* the value starts at k */
+		has |= c == WV_NUMW || c == WV_MARK;
+		k--;
+	}
+	while (k < hi && (wv_class(tk->v[k].s) == WV_UNIT || wv_class(tk->v[k].s) == WV_JOIN))
+		k++;
+	return has && k < hi ? k : -1;
+}
+
+/* splits the words of an indicator row (the last word is its periodicity); -1 when it cannot.
+ * A cell written in words ("ungefär fyra procent", "n/a") is a cell: its words never go to the name. */
 static int split_ind(const struct pp_toks *tk, int has_kf, struct ind_cells *x)
 {
 	const struct pp_tok *v = tk->v;
-	int end = tk->n - 1, single = -1, grouped = 0;
+	int end = tk->n - 1, single = -1, grouped = 0, w;
 
 	x->own_b = x->kf_b = -1;
 	x->kf_e = end;
@@ -224,6 +346,14 @@ static int split_ind(const struct pp_toks *tk, int has_kf, struct ind_cells *x)
 	if (!has_kf || (v[end].sp2 && !v[end].bol)) {
 		x->own_e = end;
 		x->own_b = has_kf ? own_cell(tk, v[end - 1].line, end) : cell_start(tk, 0, end, &single, &grouped);
+		if (x->own_b < 0)
+			x->own_b = word_value(tk, 0, end);
+	} else if ((w = word_value(tk, 0, end)) >= 0) {
+		x->kf_b = w;
+		x->own_e = w;
+		x->own_b = v[w].bol ? -1 : word_value(tk, 0, w);
+		if (x->own_b < 0 && !v[w].bol)
+			x->own_b = own_cell(tk, v[w].line, w);
 	} else {
 		if ((x->kf_b = cell_start(tk, 0, end, &single, &grouped)) < 0)
 			return -1;
@@ -234,6 +364,8 @@ static int split_ind(const struct pp_toks *tk, int has_kf, struct ind_cells *x)
 			x->own_e = x->kf_b = single;
 			x->own_b = own_cell(tk, v[single].line, single);
 		}
+		if (x->own_b < 0 && !v[x->kf_b].bol)
+			x->own_b = word_value(tk, 0, x->kf_b);
 	}
 	x->name_e = x->own_b >= 0 ? x->own_b : x->own_e;
 	return x->name_e > 0 ? 0 : -1;
@@ -242,11 +374,27 @@ static int split_ind(const struct pp_toks *tk, int has_kf, struct ind_cells *x)
 /* the cells of a row that could not be split, for the warning */
 static int ind_unreadable(struct pp *p, const int *li, int n)
 {
-	imp_warn(p->c, li[0] + 1, "cannot read this indicator row: expected the name, then %s and the "
-		 "periodicity (lines %d-%d): skipped", p->has_kf ? "Årsmål, KF:s årsmål" : "Årsmål",
+	imp_warn(p->c, li[0] + 1, "indikatorraden kan inte läsas: namnet, sedan %s och "
+		 "periodiciteten väntades (rad %d-%d): hoppas över", p->has_kf ? "Årsmål, KF:s årsmål" : "Årsmål",
 		 li[0] + 1, li[n - 1] + 1);
 	imp_trace(p->c, li[0] + 1, li[n - 1] + 1, "skipped: bad row", "%s", imp_plan_cut(p, p->t->lines[li[0]]));
 	return LUP_OK;
+}
+
+/* warns about target cell `cell` (words b..e-1 of tk) of indicator `name` when it holds no value the
+ * importer understands (no number, not "Tas fram av ...", not a direction): it is kept as text */
+static void cell_check(struct pp *p, const struct pp_toks *tk, int b, const char *cell, const char *col,
+		       const char *name)
+{
+	struct model_target t;
+
+	if (!cell || strpbrk(cell, "0123456789"))
+		return;
+	model_target_parse(cell, &t, NULL, 0);
+	if (t.kind == MODEL_TARGET_BY_COMMITTEE || t.kind == MODEL_TARGET_DIRECTION)
+		return;
+	imp_warn(p->c, tk->v[b].line + 1, "%s '%s' för indikatorn '%s' är inget värde som kan läsas (inget tal): "
+		 "sparas som text", col, cell, imp_plan_cut(p, name));
 }
 
 /* the indicator row of lines li[0..n-1] (its last line ends with the periodicity) */
@@ -259,9 +407,10 @@ static int ind_row(struct pp *p, const int *li, int n)
 	int rc;
 
 	row_tokens(p, li, n, &tk);
-	if (split_ind(&tk, p->has_kf, &x) != 0)
+	/* the periodicity glued to the word before it (a line broken inside a word): unreadable */
+	if (tk.n == 0 || !periodicity(tk.v[tk.n - 1].s) || split_ind(&tk, p->has_kf, &x) != 0)
 		return ind_unreadable(p, li, n);
-	if ((rc = imp_plan_grow(p, (void **)&d->inds, d->ninds, &d->capinds, sizeof(*d->inds), li[0] + 1, "indicators")))
+	if ((rc = imp_plan_grow(p, (void **)&d->inds, d->ninds, &d->capinds, sizeof(*d->inds), li[0] + 1, "indikatorer")))
 		return rc;
 	r = &d->inds[d->ninds++];
 	r->goal = p->goal;
@@ -270,6 +419,8 @@ static int ind_row(struct pp *p, const int *li, int n)
 	r->own = x.own_b >= 0 ? imp_plan_join(p, &tk, x.own_b, x.own_e) : NULL;
 	r->kf = x.kf_b >= 0 ? imp_plan_join(p, &tk, x.kf_b, x.kf_e) : NULL;
 	r->periodicity = periodicity(tk.v[tk.n - 1].s);
+	cell_check(p, &tk, x.own_b, r->own, "Årsmålet", r->name);
+	cell_check(p, &tk, x.kf_b, r->kf, "KF:s årsmål", r->name);
 	r->line = li[0] + 1;
 	r->last = li[n - 1] + 1;
 	return LUP_OK;
@@ -302,15 +453,16 @@ static int act_row(struct pp *p, const int *li, int n)
 	row_tokens(p, li, n, &tk);
 	te = tk.n >= 2 && imp_plan_is_date(tk.v[tk.n - 2].s) ? tk.n - 2 : tk.n - 1;
 	if (te <= 0 || tk.over) {
-		imp_warn(p->c, li[0] + 1, "an activity row without its text: skipped");
+		imp_warn(p->c, li[0] + 1, "en aktivitetsrad utan text: hoppas över");
 		imp_trace(p->c, li[0] + 1, li[n - 1] + 1, "skipped: bad row", "%s", imp_plan_cut(p, p->t->lines[li[0]]));
 		return LUP_OK;
 	}
 	if (te == tk.n - 1)
-		imp_warn(p->c, li[n - 1] + 1, "an activity with one date: read as its Startdatum");
-	if ((rc = imp_plan_grow(p, (void **)&d->acts, d->nacts, &d->capacts, sizeof(*d->acts), li[0] + 1, "activities")))
+		imp_warn(p->c, li[n - 1] + 1, "en aktivitet med ett enda datum: det läses som startdatum");
+	if ((rc = imp_plan_grow(p, (void **)&d->acts, d->nacts, &d->capacts, sizeof(*d->acts), li[0] + 1, "aktiviteter")))
 		return rc;
 	a = &d->acts[d->nacts++];
+	memset(a, 0, sizeof(*a));
 	a->goal = p->goal;
 	a->title = imp_plan_join(p, &tk, 0, te);
 	a->start = tk.v[te].s;
@@ -391,9 +543,10 @@ static int row_line(struct pp *p, const struct rows_spec *sp, struct rows_state 
 /* the lines li[0..n-1] that did not end as a row */
 static void incomplete(struct pp *p, const struct rows_spec *sp, const int *li, int n, int at_end)
 {
-	imp_warn(p->c, li[0] + 1, "%s: an %s row without its %s (lines %d-%d): skipped",
-		 at_end ? "the text ends inside a table" : "the table ends inside a row", sp->what,
-		 sp == &ind_spec ? "periodicity (Tertial, År ...)" : "dates (YYYY-MM-DD)", li[0] + 1, li[n - 1] + 1);
+	imp_warn(p->c, li[0] + 1, "%s: en %s utan %s (rad %d-%d): hoppas över",
+		 at_end ? "texten slutar inne i en tabell" : "tabellen slutar inne i en rad",
+		 sp == &ind_spec ? "indikatorrad" : "aktivitetsrad",
+		 sp == &ind_spec ? "periodicitet (Tertial, År ...)" : "datum (ÅÅÅÅ-MM-DD)", li[0] + 1, li[n - 1] + 1);
 	imp_trace(p->c, li[0] + 1, li[n - 1] + 1, "skipped: incomplete row", "%s", imp_plan_cut(p, p->t->lines[li[0]]));
 }
 
@@ -681,11 +834,11 @@ static int money_row(struct pp *p, int t, const int *li, int n, int j)
 	row_tokens(p, lines, n + 1, &tk);
 	got = amounts(&tk, 0, tk.n, v, IMP_PLAN_MAX_COLS, &first, &years);
 	if (first == 0 || tk.over) {
-		imp_warn(p->c, j + 1, "a row of the money table '%s' without a label: skipped", m->name);
+		imp_warn(p->c, j + 1, "en rad i beloppstabellen '%s' utan rubrik: hoppas över", m->name ? m->name : "");
 		imp_trace(p->c, lines[0] + 1, j + 1, "skipped: bad row", "%s", imp_plan_cut(p, p->t->lines[j]));
 		return LUP_OK;
 	}
-	if ((rc = imp_plan_grow(p, (void **)&d->rows, d->nrows, &d->caprows, sizeof(*d->rows), j + 1, "money rows")))
+	if ((rc = imp_plan_grow(p, (void **)&d->rows, d->nrows, &d->caprows, sizeof(*d->rows), j + 1, "beloppsrader")))
 		return rc;
 	r = &d->rows[d->nrows++];
 	r->table = t;
@@ -707,7 +860,7 @@ static int money_new(struct pp *p, const struct pp_money_head *h)
 	int rc;
 
 	if ((rc = imp_plan_grow(p, (void **)&d->tables, d->ntables, &d->captables, sizeof(*d->tables), h->from + 1,
-			  "money tables")))
+			  "beloppstabeller")))
 		return rc;
 	m = &d->tables[d->ntables++];
 	memset(m, 0, sizeof(*m));
@@ -759,7 +912,7 @@ int imp_plan_money_table(struct pp *p, const struct pp_money_head *h, int *next)
 		}
 		imp_plan_trim(p->t->lines[j], &b, &e);
 		if (got >= 2) {
-			imp_warn(p->c, j + 1, "a row of the money table '%s' with %d amounts, expected %d: skipped",
+			imp_warn(p->c, j + 1, "en rad i beloppstabellen '%s' med %d belopp, %d väntades: hoppas över",
 				 p->d->tables[t].name ? p->d->tables[t].name : "", got, h->ncols);
 			imp_trace(p->c, j + 1, j + 1, "skipped: bad row", "%s", imp_plan_cut(p, p->t->lines[j]));
 			n = 0;

@@ -18,13 +18,37 @@ size_t imp_plan_ws(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\f' || u[0] == '\v')
+	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
 		return 1;
-	if (u[0] == 0xC2 && u[1] == 0xA0)
-		return 2;	/* no-break space */
-	if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xAF || u[2] == 0x89 || u[2] == 0x87))
-		return 3;	/* narrow no-break, thin, figure space */
+	if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0x85))
+		return 2;	/* no-break space, next line */
+	if (u[0] == 0xE1 && u[1] == 0x9A && u[2] == 0x80)
+		return 3;	/* ogham space mark */
+	if (u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8A) || u[2] == 0xA8 || u[2] == 0xA9 ||
+					     u[2] == 0xAF))
+		return 3;	/* en quad .. hair space, line and paragraph separators, narrow no-break */
+	if ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) || (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))
+		return 3;	/* medium mathematical space, ideographic space */
 	return 0;
+}
+
+const char *imp_plan_match(const char *s, const char *pat)
+{
+	while (*pat) {
+		if (*pat == ' ') {
+			if (!imp_plan_ws(s))
+				return NULL;
+			while (imp_plan_ws(s))
+				s += imp_plan_ws(s);
+			pat++;
+			continue;
+		}
+		if (*s != *pat)
+			return NULL;
+		s++;
+		pat++;
+	}
+	return s;
 }
 
 void imp_plan_trim(const char *s, const char **b, const char **e)
@@ -134,23 +158,73 @@ static const char *const vo_prefixes[] = {
 	"Mål för verksamhetsområdet", "Verksamhetsområdesmål", NULL
 };
 
-/* the text after a prefix of list in [b, e) and an optional ':', or NULL */
+/* the text after a prefix of list in [b, e) and an optional ':', or NULL (a space in a prefix
+ * matches any run of whitespace) */
 static const char *after_prefix(const char *b, const char *const *list)
 {
 	for (; *list; list++) {
-		size_t n = strlen(*list);
-		if (strncmp(b, *list, n) != 0)
+		const char *p = imp_plan_match(b, *list);
+		if (!p)
 			continue;
-		b += n;
-		while (imp_plan_ws(b))
-			b += imp_plan_ws(b);
-		if (*b == ':')
-			b++;
-		while (imp_plan_ws(b))
-			b += imp_plan_ws(b);
-		return b;
+		while (imp_plan_ws(p))
+			p += imp_plan_ws(p);
+		if (*p == ':')
+			p++;
+		while (imp_plan_ws(p))
+			p += imp_plan_ws(p);
+		return p;
 	}
 	return NULL;
+}
+
+/* s without whitespace, ASCII letters in lower case, at most n - 1 bytes, into out */
+static void squash(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	while (*s && k + 1 < n) {
+		size_t w = imp_plan_ws(s);
+		if (w) {
+			s += w;
+			continue;
+		}
+		out[k++] = (*s >= 'A' && *s <= 'Z') ? (char)(*s - 'A' + 'a') : *s;
+		s++;
+	}
+	out[k] = '\0';
+}
+
+int imp_plan_near_heading(const char *s)
+{
+	static const char *const *const lists[] = { im_prefixes, vo_prefixes };
+	char q[160], pre[96];
+
+	squash(s, q, sizeof(q));
+	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+		for (const char *const *x = lists[l]; *x; x++) {
+			size_t n;
+			squash(*x, pre, sizeof(pre));
+			n = strlen(pre);
+			if (strncmp(q, pre, n) != 0)
+				continue;
+			if (q[n] == ':')
+				return 1;	/* "KF:s mål för verksamhetsområdet:" and anything */
+			if ((q[n] >= '0' && q[n] <= '9') || q[n] == '\0')
+				return 1;
+		}
+	return 0;
+}
+
+const char *imp_plan_nm_title(const char *s)
+{
+	const char *b, *e, *p;
+
+	imp_plan_trim(s, &b, &e);
+	if (!(p = imp_plan_match(b, "Nämndmål")))
+		return NULL;
+	while (imp_plan_ws(p))
+		p += imp_plan_ws(p);
+	return *p == ':' ? p + 1 : NULL;
 }
 
 /* reads a number part 1..IMP_PLAN_MAX_NUMBER at *s; returns it and moves *s, or 0 */
@@ -170,6 +244,7 @@ static int number_part(const char **s)
 int imp_plan_heading(const char *s, enum pp_kind k, int *n, int *m, const char **title)
 {
 	const char *b, *e, *p;
+	int dot;
 
 	imp_plan_trim(s, &b, &e);
 	if (!(p = after_prefix(b, k == PK_IM ? im_prefixes : vo_prefixes)) || !(*n = number_part(&p)))
@@ -179,10 +254,10 @@ int imp_plan_heading(const char *s, enum pp_kind k, int *n, int *m, const char *
 		if (*p++ != '.' || !(*m = number_part(&p)))
 			return 0;
 	}
-	if (*p == '.')
-		p++;
-	if (*p && !imp_plan_ws(p))
-		return 0;
+	dot = *p == '.';
+	p += dot;
+	if (*p && !imp_plan_ws(p) && !(dot && !(*p >= '0' && *p <= '9') && *p != '.'))
+		return 0;	/* "1.2x" is no number; "1.2.Titel" is one (a lost space) */
 	while (imp_plan_ws(p))
 		p += imp_plan_ws(p);
 	*title = p;
@@ -202,9 +277,9 @@ enum pp_kind imp_plan_kind(const char *s)
 		return PK_BLANK;
 	if (is_furniture(s))
 		return PK_FURNITURE;
-	if (word_is(b, e, "Beskrivning"))
+	if (imp_plan_match(b, "Beskrivning") == e)
 		return PK_DESC;
-	if (word_is(b, e, "Förväntat resultat") || word_is(b, e, "Förväntade resultat"))
+	if (imp_plan_match(b, "Förväntat resultat") == e || imp_plan_match(b, "Förväntade resultat") == e)
 		return PK_RESULTS;
 	if ((k = table_head(s)) != PK_TEXT)
 		return k;
@@ -212,7 +287,7 @@ enum pp_kind imp_plan_kind(const char *s)
 		return PK_IM;
 	if (imp_plan_heading(s, PK_VO, &n, &m, &title))
 		return PK_VO;
-	if (strncmp(b, "Nämndmål:", strlen("Nämndmål:")) == 0)
+	if (imp_plan_nm_title(s))
 		return PK_NM;
 	return PK_TEXT;
 }
@@ -383,7 +458,7 @@ int imp_plan_grow(struct pp *p, void **v, int n, int *cap, size_t size, int line
 	if (n < *cap)
 		return LUP_OK;
 	if (n >= IMP_PLAN_MAX_ITEMS)
-		return imp_fail(p->c, line, "more than %d %s: this is not a verksamhetsplan the importer can read",
+		return imp_fail(p->c, line, "fler än %d %s: detta är ingen verksamhetsplan som kan läsas",
 				IMP_PLAN_MAX_ITEMS, what);
 	ncap = *cap ? *cap * 2 : 16;
 	nv = arena_alloc(p->c->a, size * (size_t)ncap);

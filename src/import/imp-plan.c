@@ -31,7 +31,6 @@
 #define PLAN_MAX 128	/* a plan key */
 #define KEY_MAX 192	/* a goal, indicator or activity key */
 #define LABEL_MAX 256	/* a row's name in messages */
-#define ACTOR "lup import"
 
 static const char *const keys[] = {
 	"inriktningsmal", "verksamhetsomradesmal", "namndmal", "indicators", "activities", "budget_lines", NULL
@@ -126,10 +125,16 @@ static char *snap_diff(struct ap *a, const struct snap *x, const struct snap *y)
 	return s;
 }
 
+/* who imports, for audit entries: the importing user (imp_ctx.actor) as the caller names them */
+static const char *actor(const struct ap *a)
+{
+	return a->c->actor ? a->c->actor : "lup import";
+}
+
 static int audit(struct ap *a, const char *action, const char *entity, int64_t id, const char *before,
 		 const char *after)
 {
-	struct audit_rec rec = { a->at, 0, ACTOR, action, entity, id, before, after };
+	struct audit_rec rec = { a->at, a->c->user_id, actor(a), action, entity, id, before, after };
 
 	return audit_write(a->c->st, &rec, a->c->e);
 }
@@ -147,8 +152,9 @@ struct item {
 	int nwargs;
 };
 
-/* writes it; *status says "new", "unchanged" or "changed (columns)" (a change is audited and warned) */
-static int put(struct ap *a, const struct item *it, const char **status)
+/* writes it; *status says "new", "unchanged" or "changed (columns)" (a change is audited and
+ * warned); *id is the row's id */
+static int put(struct ap *a, const struct item *it, const char **status, int64_t *id)
 {
 	struct snap before, after;
 	int changed = a->c->r->changed, rc;
@@ -157,31 +163,36 @@ static int put(struct ap *a, const struct item *it, const char **status)
 	    (rc = imp_write(a->c, it->line, it->write, it->wargs, it->nwargs)) != LUP_OK)
 		return rc;
 	*status = a->c->r->changed == changed ? "unchanged" : "new";
-	if (a->c->r->changed == changed || !before.found)
+	*id = before.id;
+	if (a->c->r->changed == changed)
 		return LUP_OK;
 	if ((rc = snap(a, it->snap, it->sargs, it->nsargs, &after)) != LUP_OK)
 		return rc;
+	*id = after.id;
+	if (!before.found)
+		return LUP_OK;
 	{
 		char *cols = snap_diff(a, &before, &after);
 		size_t n = strlen(cols) + 16;
 		char *s = arena_alloc(a->c->a, n);
 		snprintf(s, n, "changed (%s)", cols);
 		*status = s;
-		imp_warn(a->c, it->line, "%s changed: %s", it->label, cols);
+		imp_warn(a->c, it->line, "%s ändrades: %s", it->label, cols);
 	}
 	return audit(a, "update", it->entity, after.id, before.json, after.json);
 }
 
-/* runs a delete whose audit statement (same arguments after at and actor) records the rows first */
+/* runs a delete whose audit statement (same arguments after at, actor and user id) records the rows first */
 static int prune(struct ap *a, int line, enum stmt audit_st, enum stmt del, const struct sval *args, int n)
 {
 	struct sval aa[8];
 	int rc;
 
 	aa[0] = SVS(a->at);
-	aa[1] = SVS(ACTOR);
-	memcpy(aa + 2, args, sizeof(*args) * (size_t)n);
-	if ((rc = store_exec(a->c->st, audit_st, aa, n + 2, NULL, NULL, a->c->e)) != LUP_OK)
+	aa[1] = SVS(actor(a));
+	aa[2] = SVID(a->c->user_id);
+	memcpy(aa + 3, args, sizeof(*args) * (size_t)n);
+	if ((rc = store_exec(a->c->st, audit_st, aa, n + 3, NULL, NULL, a->c->e)) != LUP_OK)
 		return rc;
 	return imp_write(a->c, line, del, args, n);
 }
@@ -240,13 +251,13 @@ static int resolve_org(struct ap *a)
 	int rc;
 
 	if (!name)
-		return imp_fail(a->c, 0, "cannot tell whose verksamhetsplan this is: the text names no "
-				"'... stadsdelsnämnd' (give --org)");
+		return imp_fail(a->c, 0, "det går inte att se vems verksamhetsplan detta är: texten nämner ingen "
+				"'... stadsdelsnämnd' (ange --org)");
 	if (a->c->org) {
 		if ((rc = imp_org(a->c, name, &a->org)) != LUP_OK)
 			return rc;
 		if (!a->org)
-			return imp_fail(a->c, 0, "unknown organisation '%s' (--org takes a key, name or alias)", name);
+			return imp_fail(a->c, 0, "okänd organisation '%s' (--org tar en nyckel, ett namn eller ett alias)", name);
 	} else if ((rc = org_or_add(a, name, "district_committee", a->d->org_line, &a->org)) != LUP_OK) {
 		return rc;
 	} else if (!a->org) {
@@ -261,7 +272,7 @@ static int resolve_org(struct ap *a)
 	if (n > ns && strcmp(a->org_key + n - ns, sfx) == 0)
 		n -= ns;
 	if (n >= sizeof(a->short_key))
-		return imp_fail(a->c, 0, "the organisation key '%s' is too long for plan keys", a->org_key);
+		return imp_fail(a->c, 0, "organisationens nyckel '%s' är för lång för planens nycklar", a->org_key);
 	memcpy(a->short_key, a->org_key, n);
 	a->short_key[n] = '\0';
 	if (!a->c->org)
@@ -303,7 +314,7 @@ static int resolve_plan(struct ap *a)
 	if ((rc = imp_write(a->c, 0, STMT_IMP_PLAN_VERSION_ADD, &k, 1)) != LUP_OK ||
 	    (rc = imp_id(a->c, STMT_IMP_PLAN_VERSION_ID, &k, 1, &a->pv)) != LUP_OK)
 		return rc;
-	return a->pv ? LUP_OK : imp_fail(a->c, 0, "plan %s has no version 1", a->plan_key);
+	return a->pv ? LUP_OK : imp_fail(a->c, 0, "planen %s har ingen version 1", a->plan_key);
 }
 
 /* --- goals --------------------------------------------------------------------------------- */
@@ -354,7 +365,8 @@ static char *source(struct ap *a, int gi)
 	return arena_strdup(a->c->a, s);
 }
 
-/* the id of goal gi's parent: in the document, else (for a verksamhetsområdesmål) in the database */
+/* the id of goal gi's parent: in the document, else (for a verksamhetsområdesmål) in the
+ * database; a goal whose parent cannot be found fails the import (never a guess) */
 static int goal_parent(struct ap *a, int gi, int64_t *id)
 {
 	const struct imp_plan_goal *g = &a->d->goals[gi];
@@ -370,9 +382,12 @@ static int goal_parent(struct ap *a, int gi, int64_t *id)
 		if ((rc = imp_id(a->c, STMT_GOAL_ID, &k, 1, id)) != LUP_OK || *id)
 			return rc;
 	}
-	imp_warn(a->c, g->line, "%s has no parent goal in the text%s", g->level == IMP_PLAN_VO ?
-		 "this verksamhetsområdesmål" : "this nämndmål", g->level == IMP_PLAN_VO ? " or the database" : "");
-	return LUP_OK;
+	if (g->level == IMP_PLAN_VO)
+		return imp_fail(a->c, g->line, "KF:s mål för verksamhetsområdet %d.%d hör till inriktningsmål %d, som "
+				"varken finns i texten eller i databasen", g->n, g->m, g->n);
+	return imp_fail(a->c, g->line, "nämndmålet står före alla KF:s mål, så det går inte att se vilket mål "
+			"det hör till (rubriken 'KF:s mål för verksamhetsområdet: ...' före det saknas eller kan "
+			"inte läsas)");
 }
 
 /* council_goal: a scoped import writes no council's goal: it looks gi up by its key and checks
@@ -397,14 +412,14 @@ static int put_goal(struct ap *a, int gi, const char *key, const char **status)
 	const struct imp_plan_goal *g = &a->d->goals[gi];
 	char number[32], label[LABEL_MAX];
 	struct sval k = SVS(key);
-	int64_t parent;
+	int64_t parent, id;
 	int rc;
 
 	if (g->level != IMP_PLAN_NM && a->c->scope)
 		return council_goal(a, gi, key, status);
 	if ((rc = goal_parent(a, gi, &parent)) != LUP_OK)
 		return rc;
-	snprintf(label, sizeof(label), "goal %s", key);
+	snprintf(label, sizeof(label), "målet %s", key);
 	if (g->level == IMP_PLAN_NM) {
 		if ((rc = owned(a, g->line, IMP_F_GOAL, "goal", key)) != LUP_OK ||
 		    (rc = attach(a, g->line, IMP_F_PARENT, g->parent)) != LUP_OK)
@@ -415,7 +430,7 @@ static int put_goal(struct ap *a, int gi, const char *key, const char **status)
 		struct sval w[] = { SVS(key), SVI(a->org), SVI(a->pv), SVID(parent), SVS(g->title), SVS(g->desc),
 				    SVI(a->year), SVS(source(a, gi)), SVS(number) };
 		struct item it = { "goal", label, g->line, STMT_IMP_PLAN_SNAP_GOAL, &k, 1, STMT_IMP_PLAN_NM_GOAL, w, 9 };
-		return put(a, &it, status);
+		return put(a, &it, status, &id);
 	}
 	if (g->level == IMP_PLAN_IM)
 		snprintf(number, sizeof(number), "%d", g->n);
@@ -423,9 +438,9 @@ static int put_goal(struct ap *a, int gi, const char *key, const char **status)
 		snprintf(number, sizeof(number), "%d.%d", g->n, g->m);
 	{
 		struct sval w[] = { SVS(key), SVI(a->kf), SVS(level_names[g->level]), SVS(number), SVID(parent),
-				    SVS(g->title), SVI(a->year), SVS(source(a, gi)) };
-		struct item it = { "goal", label, g->line, STMT_IMP_PLAN_SNAP_GOAL, &k, 1, STMT_IMP_PLAN_KF_GOAL, w, 8 };
-		return put(a, &it, status);
+				    SVS(g->title), SVI(a->year), SVS(source(a, gi)), SVS(g->desc) };
+		struct item it = { "goal", label, g->line, STMT_IMP_PLAN_SNAP_GOAL, &k, 1, STMT_IMP_PLAN_KF_GOAL, w, 9 };
+		return put(a, &it, status, &id);
 	}
 }
 
@@ -433,7 +448,7 @@ static int put_goal(struct ap *a, int gi, const char *key, const char **status)
 static int put_results(struct ap *a, int gi, const char *key)
 {
 	const struct imp_plan_goal *g = &a->d->goals[gi];
-	int64_t id = a->goal_id[gi];
+	int64_t id = a->goal_id[gi], rid;
 	const char *status;
 	char label[LABEL_MAX];
 	int rc;
@@ -444,8 +459,8 @@ static int put_results(struct ap *a, int gi, const char *key)
 		struct sval w[] = { SVI(id), SVI(i + 1), SVS(r->text), SVS(source(a, gi)) };
 		struct item it = { "goal_result", label, r->line, STMT_IMP_PLAN_SNAP_RESULT, s, 2,
 				   STMT_IMP_PLAN_RESULT, w, 4 };
-		snprintf(label, sizeof(label), "expected result %d of %s", i + 1, key);
-		if ((rc = put(a, &it, &status)) != LUP_OK)
+		snprintf(label, sizeof(label), "förväntat resultat %d för %s", i + 1, key);
+		if ((rc = put(a, &it, &status, &rid)) != LUP_OK)
 			return rc;
 		imp_trace(a->c, r->line, r->last, "result", "%s %d %s: %s", key, i + 1, status, cut(a, r->text));
 	}
@@ -453,6 +468,19 @@ static int put_results(struct ap *a, int gi, const char *key)
 		struct sval args[] = { SVI(id), SVI(g->nresults) };
 		return prune(a, g->line, STMT_IMP_PLAN_RESULT_PRUNE_AUDIT, STMT_IMP_PLAN_RESULT_PRUNE, args, 2);
 	}
+}
+
+/* the last line of goal g's text: its heading, Beskrivning and expected results */
+static int goal_last(const struct imp_plan_goal *g)
+{
+	int last = g->last;
+
+	if (g->desc && g->desc_last > last)
+		last = g->desc_last;
+	for (int i = 0; i < g->nresults; i++)
+		if (g->results[i].last > last)
+			last = g->results[i].last;
+	return last;
 }
 
 static int put_goals(struct ap *a)
@@ -470,6 +498,9 @@ static int put_goals(struct ap *a)
 		goal_key(a, g, key, sizeof(key));
 		if ((rc = put_goal(a, gi, key, &status)) != LUP_OK ||
 		    (rc = imp_id(a->c, STMT_GOAL_ID, &k, 1, &a->goal_id[gi])) != LUP_OK)
+			return rc;
+		if ((g->level == IMP_PLAN_NM || !a->c->scope) &&
+		    (rc = imp_prov(a->c, "goal", a->goal_id[gi], g->line, goal_last(g))) != LUP_OK)
 			return rc;
 		imp_count(a->c, count_key[g->level], 1);
 		imp_trace(a->c, g->line, g->last, level_names[g->level], "%s %s: %s", key, status, cut(a, g->title));
@@ -490,17 +521,18 @@ static int put_target(struct ap *a, const struct imp_plan_indicator *r, const ch
 	struct sval value, unit;
 	const char *mode, *status;
 	char label[LABEL_MAX];
+	int64_t tid;
 
 	if (!cell)
 		return prune(a, r->line, STMT_IMP_PLAN_TARGET_DEL_AUDIT, STMT_IMP_PLAN_TARGET_DEL, s, 3);
 	model_target_parse(cell, &t, NULL, 0);
 	mode = store_target_values(&t, &value, &unit);
-	snprintf(label, sizeof(label), "target %s %d %s", ikey, a->year, kind);
+	snprintf(label, sizeof(label), "målvärdet %s %d %s", ikey, a->year, kind);
 	{
 		struct sval w[] = { SVI(id), SVI(a->year), SVS(kind), SVS(mode), value, unit, SVS(cell),
 				    SVS(source(a, r->goal)) };
 		struct item it = { "target", label, r->line, STMT_IMP_PLAN_SNAP_TARGET, s, 3, STMT_IMP_PLAN_TARGET, w, 8 };
-		return put(a, &it, &status);
+		return put(a, &it, &status, &tid);
 	}
 }
 
@@ -527,7 +559,7 @@ static int put_indicator(struct ap *a, int i)
 	int rc;
 
 	snprintf(key, sizeof(key), "%s-i-%03d", a->plan_key, i + 1);
-	snprintf(label, sizeof(label), "indicator %s", key);
+	snprintf(label, sizeof(label), "indikatorn %s", key);
 	if ((rc = owned(a, r->line, IMP_F_INDICATOR, "indicator", key)) != LUP_OK ||
 	    (rc = attach(a, r->line, IMP_F_IND_GOAL, r->goal)) != LUP_OK)
 		return rc;
@@ -536,7 +568,8 @@ static int put_indicator(struct ap *a, int i)
 				    SVS(r->name), SVS(ind_unit(a, r)), SVS(r->periodicity), SVS(source(a, r->goal)) };
 		struct item it = { "indicator", label, r->line, STMT_IMP_PLAN_SNAP_INDICATOR, &k, 1,
 				   STMT_IMP_PLAN_INDICATOR, w, 8 };
-		if ((rc = put(a, &it, &status)) != LUP_OK || (rc = imp_id(a->c, STMT_INDICATOR_ID, &k, 1, &id)) != LUP_OK)
+		if ((rc = put(a, &it, &status, &id)) != LUP_OK ||
+		    (rc = imp_prov(a->c, "indicator", id, r->line, r->last)) != LUP_OK)
 			return rc;
 	}
 	if ((rc = put_target(a, r, key, id, "own", r->own)) != LUP_OK ||
@@ -555,9 +588,63 @@ static int act_dates(struct ap *a, const struct imp_plan_activity *r, struct mod
 	char msg[256];
 
 	if (model_datex_parse(r->start, s, msg, sizeof(msg)) != 0 || model_datex_parse(r->end, e, msg, sizeof(msg)) != 0)
-		return imp_fail(a->c, r->last, "%s (expected a date YYYY-MM-DD)", msg);
+		return imp_fail(a->c, r->last, "%s (ett datum ÅÅÅÅ-MM-DD väntades)", msg);
 	if (s->first && e->last && e->last < s->first)
-		return imp_fail(a->c, r->last, "the activity ends (%s) before it starts (%s)", r->end, r->start);
+		return imp_fail(a->c, r->last, "aktiviteten slutar (%s) innan den börjar (%s)", r->end, r->start);
+	return LUP_OK;
+}
+
+/* *id of the body called name: an organisation's key, name or alias, also with its first letter
+ * in upper case ("arbetsmarknadsnämnden"), or whose key is the name's slug; 0 when unknown */
+static int body_org(struct ap *a, const char *name, int64_t *id)
+{
+	char up[LABEL_MAX];
+	const unsigned char *u = (const unsigned char *)name;
+	struct sval k;
+	int rc;
+
+	if ((rc = imp_org(a->c, name, id)) != LUP_OK || *id)
+		return rc;
+	snprintf(up, sizeof(up), "%s", name);
+	if (u[0] >= 'a' && u[0] <= 'z')
+		up[0] = (char)(u[0] - 'a' + 'A');
+	else if (u[0] == 0xC3 && (u[1] == 0xA5 || u[1] == 0xA4 || u[1] == 0xB6))
+		up[1] = (char)(u[1] - 0x20);	/* å, ä, ö */
+	if ((rc = imp_org(a->c, up, id)) != LUP_OK || *id)
+		return rc;
+	k = SVS(imp_plan_slug(a->c->a, name));
+	return imp_id(a->c, STMT_ORG_ID, &k, 1, id);
+}
+
+/* the bodies KF assignment r (activity id, key) names, as its partners with their roles; a body
+ * the register lacks is warned about and not added */
+static int put_partners(struct ap *a, const struct imp_plan_activity *r, const char *key, int64_t id)
+{
+	char label[LABEL_MAX];
+	const char *status;
+	int64_t org, pid;
+	int rc;
+
+	for (int i = 0; i < r->nbodies; i++) {
+		const struct imp_plan_body *b = &r->bodies[i];
+		if ((rc = body_org(a, b->name, &org)) != LUP_OK)
+			return rc;
+		if (!org) {
+			imp_warn(a->c, r->line, "'%s' (%s) i aktiviteten %s finns inte bland organisationerna: den "
+				 "sparas inte som samverkanspart", b->name, strcmp(b->role, "lead") == 0 ? "ansvarig" :
+				 strcmp(b->role, "support") == 0 ? "stöd" : "samverkanspart", key);
+			continue;
+		}
+		{
+			struct sval s[] = { SVI(id), SVI(org) }, w[] = { SVI(id), SVI(org), SVS(b->role) };
+			struct item it = { "activity_partner", label, r->line, STMT_IMP_PLAN_SNAP_PARTNER, s, 2,
+					   STMT_IMP_PLAN_PARTNER, w, 3 };
+			snprintf(label, sizeof(label), "samverkansparten '%s' i aktiviteten %s", cut(a, b->name), key);
+			if ((rc = put(a, &it, &status, &pid)) != LUP_OK)
+				return rc;
+		}
+		imp_trace(a->c, r->line, r->last, "partner", "%s %s: %s (%s)", key, status, b->name, b->role);
+	}
 	return LUP_OK;
 }
 
@@ -574,7 +661,7 @@ static int put_activity(struct ap *a, int i)
 	if ((rc = act_dates(a, r, &s, &e)) != LUP_OK)
 		return rc;
 	snprintf(key, sizeof(key), "%s-a-%03d", a->plan_key, i + 1);
-	snprintf(label, sizeof(label), "activity %s", key);
+	snprintf(label, sizeof(label), "aktiviteten %s", key);
 	if ((rc = owned(a, r->line, IMP_F_ACTIVITY, "activity", key)) != LUP_OK ||
 	    (rc = attach(a, r->line, IMP_F_ACT_GOAL, r->goal)) != LUP_OK)
 		return rc;
@@ -585,9 +672,12 @@ static int put_activity(struct ap *a, int i)
 				    SVS(source(a, r->goal)) };
 		struct item it = { "activity", label, r->line, STMT_IMP_PLAN_SNAP_ACTIVITY, &k, 1,
 				   STMT_IMP_PLAN_ACTIVITY, w, 14 };
-		if ((rc = put(a, &it, &status)) != LUP_OK || (rc = imp_id(a->c, STMT_ACTIVITY_ID, &k, 1, &id)) != LUP_OK)
+		if ((rc = put(a, &it, &status, &id)) != LUP_OK ||
+		    (rc = imp_prov(a->c, "activity", id, r->line, r->last)) != LUP_OK)
 			return rc;
 	}
+	if ((rc = put_partners(a, r, key, id)) != LUP_OK)
+		return rc;
 	if (a->district) {
 		struct sval w[] = { SVI(id), SVI(a->district) };
 		if ((rc = imp_write(a->c, r->line, STMT_ACTIVITY_DISTRICT_ADD, w, 2)) != LUP_OK)
@@ -616,14 +706,16 @@ static int put_money_row(struct ap *a, const struct imp_plan_money_row *r, struc
 	const struct imp_plan_money *m = &a->d->tables[r->table];
 	const char *tbl = table_name(a, r->table), *status, *row_status = "unchanged";
 	char label[LABEL_MAX * 2], key[LABEL_MAX * 4];
+	int64_t id;
 	int rc;
 
 	for (int c = 0; c < m->ncols; c++) {
 		struct sval s[] = { SVI(a->pv), SVS(tbl), SVI(r->ord), SVS(m->cols[c]) };
 		struct sval w[] = { SVI(a->pv), SVS(tbl), SVI(r->ord), SVS(r->label), SVS(m->cols[c]), SVD(r->amount[c]) };
 		struct item it = { "budget_line", label, r->line, STMT_IMP_PLAN_SNAP_BUDGET, s, 4, STMT_IMP_PLAN_BUDGET, w, 6 };
-		snprintf(label, sizeof(label), "money row '%s' / '%s' / '%s'", cut(a, tbl), cut(a, r->label), m->cols[c]);
-		if ((rc = put(a, &it, &status)) != LUP_OK)
+		snprintf(label, sizeof(label), "beloppsraden '%s' / '%s' / '%s'", cut(a, tbl), cut(a, r->label), m->cols[c]);
+		if ((rc = put(a, &it, &status, &id)) != LUP_OK ||
+		    (rc = imp_prov(a->c, "budget_line", id, r->line, r->last)) != LUP_OK)
 			return rc;
 		if (strcmp(status, "unchanged") != 0)
 			row_status = strcmp(status, "new") == 0 ? "new" : "changed";
@@ -692,10 +784,10 @@ static int stale_row(void *ctx, const struct store_row *r)
 	long n = (long)store_col_int(r, 0);
 
 	if (n == 1)
-		imp_warn(x->a->c, 0, "%s %s is in the database but not in this document: kept", x->one,
+		imp_warn(x->a->c, 0, "%s %s finns i databasen men inte i detta dokument: behålls", x->one,
 			 store_col_text(r, 1));
 	else if (n > 1)
-		imp_warn(x->a->c, 0, "%ld %s (%s ... %s) are in the database but not in this document: kept", n,
+		imp_warn(x->a->c, 0, "%ld %s (%s ... %s) finns i databasen men inte i detta dokument: behålls", n,
 			 x->many, store_col_text(r, 1), store_col_text(r, 2));
 	return 1;
 }
@@ -719,7 +811,8 @@ static int stale(struct ap *a, const char *table, const char *part, const char *
 	json_finish(&j);
 	{
 		struct sval args[] = { SVS(table), SVS(prefix), SVS(b.ptr) };
-		struct stale_ctx x = { a, strcmp(part, "nm") == 0 ? "nämndmål" : table, many };
+		struct stale_ctx x = { a, strcmp(part, "nm") == 0 ? "nämndmålet" : strcmp(part, "i") == 0 ?
+				       "indikatorn" : "aktiviteten", many };
 		rc = store_query(a->c->st, STMT_IMP_PLAN_STALE, args, 3, stale_row, &x, a->c->e);
 	}
 	buf_release(&b);
@@ -757,14 +850,15 @@ static int setup(struct ap *a, struct imp_ctx *c, const struct imp_plan_doc *d)
 	gmtime_r(&now, &tm);
 	strftime(a->at, sizeof(a->at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (!(a->year = c->year ? c->year : d->year))
-		return imp_fail(c, 0, "cannot tell which year the plan is for (give --year)");
+		return imp_fail(c, 0, "det går inte att se vilket år planen gäller (ange --year)");
 	if (!c->year)
 		imp_trace(c, d->year_line, d->year_line, "year", "%d", a->year);
 	if ((rc = resolve_org(a)) != LUP_OK ||
 	    (rc = org_or_add(a, "Kommunfullmäktige", "council", 0, &a->kf)) != LUP_OK)
 		return rc;
 	if (!a->district)
-		imp_warn(c, 0, "no district has %s as its committee: the activities are linked to no district", a->org_key);
+		imp_warn(c, 0, "inget stadsdelsområde har %s som sin nämnd: aktiviteterna knyts inte till något "
+			 "stadsdelsområde", a->org_key);
 	return resolve_plan(a);
 }
 
@@ -783,9 +877,9 @@ static int apply(struct imp_ctx *c, const struct imp_plan_doc *d)
 			return rc;
 	if ((rc = put_money(&a)) != LUP_OK ||
 	    (rc = stale(&a, "goal", "nm", "nämndmål", d->count[IMP_PLAN_NM])) != LUP_OK ||
-	    (rc = stale(&a, "indicator", "i", "indicators", d->ninds)) != LUP_OK)
+	    (rc = stale(&a, "indicator", "i", "indikatorer", d->ninds)) != LUP_OK)
 		return rc;
-	return stale(&a, "activity", "a", "activities", d->nacts);
+	return stale(&a, "activity", "a", "aktiviteter", d->nacts);
 }
 
 static int run(struct imp_ctx *c)

@@ -33,8 +33,9 @@ struct imp_plan_goal {
 	int n, m;			/* inriktningsmål n; verksamhetsområdesmål n.m; nämndmål: m = its
 					 * order among the nämndmål (1, 2, ...), n = 0 */
 	const char *title;		/* wrapped lines joined */
-	const char *desc;		/* Beskrivning (nämndmål only); NULL when the document has none */
-	int desc_line, desc_last;	/* lines of the Beskrivning text */
+	const char *desc;		/* a nämndmål's Beskrivning, a KF goal's running text right under its
+					 * heading; NULL when the document has none */
+	int desc_line, desc_last;	/* lines of that text */
 	struct imp_plan_result *results;
 	int nresults, capresults;
 	int parent;			/* index of the parent goal in goals[], -1 when not in the text */
@@ -53,12 +54,22 @@ struct imp_plan_indicator {
 	int line, last;
 };
 
+/* A body a KF assignment names ("Kommunstyrelsen ska i samarbete med socialnämnden ..."). */
+struct imp_plan_body {
+	const char *name;	/* as written ("arbetsmarknadsnämnden") */
+	const char *role;	/* "lead" (before "ska"), "support" ("med stöd av") or "partner" ("i samarbete
+				 * med", "i dialog med", "i samråd med", "tillsammans med") */
+};
+
 /* One activity table row. */
 struct imp_plan_activity {
 	int goal;		/* as for indicators */
 	const char *title;
 	const char *start, *end;	/* YYYY-MM-DD as written; NULL when the cell is empty */
 	int line, last;
+	struct imp_plan_body *bodies;	/* a KF assignment's bodies (an activity of a KF goal whose title
+					 * reads "<bodies> ska ..."); none otherwise */
+	int nbodies, capbodies;
 };
 
 /* One money table (amounts in mnkr). */

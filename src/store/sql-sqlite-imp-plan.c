@@ -33,16 +33,17 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 	[STMT_IMP_PLAN_VERSION_ID] =
 		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id"
 		" WHERE p.key = ?1 AND pv.version = 1",
-	/* (key, owner_id, level, number, parent_id, title, year, source): a KF goal */
+	/* (key, owner_id, level, number, parent_id, title, year, source, description): a KF goal; its
+	 * description (the plan's text under its heading) is kept when the document has none */
 	[STMT_IMP_PLAN_KF_GOAL] =
-		"INSERT INTO goal (key, owner_id, level, number, parent_id, title, year, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (key) DO UPDATE SET"
+		"INSERT INTO goal (key, owner_id, level, number, parent_id, title, year, source, description)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (key) DO UPDATE SET"
 		" owner_id = excluded.owner_id, level = excluded.level, number = excluded.number,"
 		" parent_id = coalesce(excluded.parent_id, goal.parent_id), title = excluded.title,"
-		" year = excluded.year"
-		" WHERE (owner_id, level, number, parent_id, title, year) IS NOT (excluded.owner_id,"
+		" year = excluded.year, description = coalesce(excluded.description, goal.description)"
+		" WHERE (owner_id, level, number, parent_id, title, year, description) IS NOT (excluded.owner_id,"
 		" excluded.level, excluded.number, coalesce(excluded.parent_id, goal.parent_id),"
-		" excluded.title, excluded.year)",
+		" excluded.title, excluded.year, coalesce(excluded.description, goal.description))",
 	/* (key, owner_id, plan_version_id, parent_id, title, description, year, source, number): a nämndmål */
 	[STMT_IMP_PLAN_NM_GOAL] =
 		"INSERT INTO goal (key, owner_id, plan_version_id, level, parent_id, title, description,"
@@ -70,11 +71,11 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 	/* (goal_id, ord) */
 	[STMT_IMP_PLAN_SNAP_RESULT] =
 		"SELECT goal_id, ord, text FROM goal_result WHERE goal_id = ?1 AND ord = ?2",
-	/* (at, actor, goal_id, n): audits the expected results past the n the document has */
+	/* (at, actor, user_id, goal_id, n): audits the expected results past the n the document has */
 	[STMT_IMP_PLAN_RESULT_PRUNE_AUDIT] =
-		"INSERT INTO audit (at, actor, action, entity, entity_id, before)"
-		" SELECT ?1, ?2, 'delete', 'goal_result', goal_id, json_object('goal_id', goal_id,"
-		" 'ord', ord, 'text', text, 'source', source) FROM goal_result WHERE goal_id = ?3 AND ord > ?4",
+		"INSERT INTO audit (at, actor, user_id, action, entity, entity_id, before)"
+		" SELECT ?1, ?2, ?3, 'delete', 'goal_result', goal_id, json_object('goal_id', goal_id,"
+		" 'ord', ord, 'text', text, 'source', source) FROM goal_result WHERE goal_id = ?4 AND ord > ?5",
 	/* (goal_id, n) */
 	[STMT_IMP_PLAN_RESULT_PRUNE] = "DELETE FROM goal_result WHERE goal_id = ?1 AND ord > ?2",
 	/* (key, goal_id, owner_id, ord, name, unit, periodicity, source): direction, source kind,
@@ -103,12 +104,12 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 	[STMT_IMP_PLAN_SNAP_TARGET] =
 		"SELECT indicator_id, year, kind, mode, value, unit, text FROM target"
 		" WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3",
-	/* (at, actor, indicator_id, year, kind): audits a target the document no longer has */
+	/* (at, actor, user_id, indicator_id, year, kind): audits a target the document no longer has */
 	[STMT_IMP_PLAN_TARGET_DEL_AUDIT] =
-		"INSERT INTO audit (at, actor, action, entity, entity_id, before)"
-		" SELECT ?1, ?2, 'delete', 'target', indicator_id, json_object('indicator_id', indicator_id,"
+		"INSERT INTO audit (at, actor, user_id, action, entity, entity_id, before)"
+		" SELECT ?1, ?2, ?3, 'delete', 'target', indicator_id, json_object('indicator_id', indicator_id,"
 		" 'year', year, 'kind', kind, 'mode', mode, 'value', value, 'unit', unit, 'text', text)"
-		" FROM target WHERE indicator_id = ?3 AND year = ?4 AND kind = ?5",
+		" FROM target WHERE indicator_id = ?4 AND year = ?5 AND kind = ?6",
 	/* (indicator_id, year, kind) */
 	[STMT_IMP_PLAN_TARGET_DEL] =
 		"DELETE FROM target WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3",
@@ -135,6 +136,15 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 		"SELECT a.id, a.key, a.title, a.start_text AS start, a.end_text AS \"end\", g.key AS goal,"
 		" a.plan_version_id, a.status FROM activity a LEFT JOIN goal g ON g.id = a.goal_id"
 		" WHERE a.key = ?1",
+	/* (activity_id, org_id, role): a body a KF assignment names */
+	[STMT_IMP_PLAN_PARTNER] =
+		"INSERT INTO activity_partner (activity_id, org_id, role) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (activity_id, org_id) DO UPDATE SET role = excluded.role"
+		" WHERE role IS NOT excluded.role",
+	/* (activity_id, org_id) */
+	[STMT_IMP_PLAN_SNAP_PARTNER] =
+		"SELECT ap.activity_id, o.key AS org, ap.role FROM activity_partner ap"
+		" JOIN organisation o ON o.id = ap.org_id WHERE ap.activity_id = ?1 AND ap.org_id = ?2",
 	/* (plan_version_id, tbl, ord, label, col, amount_mnkr) */
 	[STMT_IMP_PLAN_BUDGET] =
 		"INSERT INTO budget_line (plan_version_id, tbl, ord, label, col, amount_mnkr)"
@@ -145,14 +155,14 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 	[STMT_IMP_PLAN_SNAP_BUDGET] =
 		"SELECT id, tbl, ord, label, col, amount_mnkr FROM budget_line"
 		" WHERE plan_version_id = ?1 AND tbl = ?2 AND ord = ?3 AND col = ?4",
-	/* (at, actor, plan_version_id, JSON array of the document's money table names, JSON array of
+	/* (at, actor, user_id, plan_version_id, JSON array of the document's money table names, JSON array of
 	 * its money rows' keys): audits the rows of those tables that the document no longer has */
 	[STMT_IMP_PLAN_BUDGET_PRUNE_AUDIT] =
-		"INSERT INTO audit (at, actor, action, entity, entity_id, before)"
-		" SELECT ?1, ?2, 'delete', 'budget_line', id, json_object('tbl', tbl, 'ord', ord,"
+		"INSERT INTO audit (at, actor, user_id, action, entity, entity_id, before)"
+		" SELECT ?1, ?2, ?3, 'delete', 'budget_line', id, json_object('tbl', tbl, 'ord', ord,"
 		" 'label', label, 'col', col, 'amount_mnkr', amount_mnkr) FROM budget_line"
-		" WHERE plan_version_id = ?3 AND tbl IN (SELECT value FROM json_each(?4))"
-		" AND " BUDGET_KEY " NOT IN (SELECT value FROM json_each(?5))",
+		" WHERE plan_version_id = ?4 AND tbl IN (SELECT value FROM json_each(?5))"
+		" AND " BUDGET_KEY " NOT IN (SELECT value FROM json_each(?6))",
 	/* (plan_version_id, table names, row keys as above) */
 	[STMT_IMP_PLAN_BUDGET_PRUNE] =
 		"DELETE FROM budget_line WHERE plan_version_id = ?1 AND tbl IN (SELECT value FROM json_each(?2))"

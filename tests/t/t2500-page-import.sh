@@ -244,7 +244,10 @@ if [ -n "$SEED3" ] && [ -n "$SEED2" ]; then
 	count Nämndmål "$(jq .namndmal "$TMP/cli3.json")"
 	count Indikatorer "$(jq .indicators "$TMP/cli3.json")"
 	count Aktiviteter "$(jq .activities "$TMP/cli3.json")"
-	count "Rader i databasen som skapas eller ändras" "$(jq .changed "$TMP/cli3.json")"
+	# the command line writes the council's goals (their text from the plan as description); an
+	# editor's import only looks them up, so it changes those rows fewer
+	kf3=$(jq '[.trace[] | select((.what == "inriktningsmal" or .what == "verksamhetsomradesmal") and (.detail | test(" (new|changed)")))] | length' "$TMP/cli3.json")
+	count "Rader i databasen som skapas eller ändras" "$(( $(jq .changed "$TMP/cli3.json") - kf3 ))"
 	valid "the seed's dry-run page is valid HTML"
 	T3=$(token)
 	page "seed 002 by the editor" 403 POST /importera anna.jar -F "csrf=$CSRF" -F typ=commission -F "fil=@$SEED2"

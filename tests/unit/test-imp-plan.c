@@ -170,8 +170,8 @@ static void test_indicator_bad_rows(void)
 	T_EQ_INT(parse(VO IND_HEAD "Bara ett namn Tertial \n\nAndel bra 5 % 6 % År \n\nAndel som aldrig \nslutar \n"), LUP_OK);
 	T_EQ_INT(d.ninds, 1);
 	check_ind(0, "Andel bra", "5 %", "6 %", "year");
-	T_CHECK(warned("cannot read this indicator row"));
-	T_CHECK(warned("the text ends inside a table"));
+	T_CHECK(warned("indikatorraden kan inte läsas"));
+	T_CHECK(warned("texten slutar inne i en tabell"));
 }
 
 /* ---- activity tables ------------------------------------------------------------------------ */
@@ -247,13 +247,13 @@ static void test_money(void)
 static void test_errors(void)
 {
 	T_EQ_INT(parse(""), LUP_EINVAL);
-	T_CONTAINS(e.msg, "the file is empty");
+	T_CONTAINS(e.msg, "filen är tom");
 	T_EQ_INT(parse("\n  \n\n"), LUP_EINVAL);
-	T_CONTAINS(e.msg, "the file is empty");
+	T_CONTAINS(e.msg, "filen är tom");
 	T_EQ_INT(parse("Bara text.\nOch mer text.\n"), LUP_EINVAL);
-	T_CONTAINS(e.msg, "test.txt: no goal found");
+	T_CONTAINS(e.msg, "test.txt: inget mål hittades");
 	T_EQ_INT(parse("Nämndmål: \n"), LUP_OK);
-	T_CHECK(warned("has no title"));
+	T_CHECK(warned("saknar rubriktext"));
 }
 
 static void test_slug(void)
