@@ -73,8 +73,10 @@ expect_eq "gives its provenance" "$(jq -r '.provenance[0] | "\(.document)|\(.lin
 	"$N003|$R|$SHA"
 req "the API's goal" 200 GET "/api/v1/goals/$GK"
 expect_eq "gives its provenance too" "$(jb '.provenance[0] | "\(.document)|\(.line_from)|\(.line_to)"')" "$N003|$R"
-page "a goal of the dataset" 200 GET /mal/kf-2022-1 -
-has "shows the dataset's source note" "Källa: 003 §1"
+DG=$(q "SELECT id || '|' || source FROM activity a WHERE source IS NOT NULL
+	AND NOT EXISTS (SELECT 1 FROM provenance WHERE entity = 'activity' AND entity_id = a.id) ORDER BY id LIMIT 1")
+page "an activity of the dataset that no import touched" 200 GET "/aktivitet/${DG%%|*}" -
+has "shows the dataset's source note" "Källa: ${DG#*|}"
 
 # --- the web import hands the uploaded bytes over: the audit entry names the upload and the user
 printf 'adminpassword1\n' | L user add adam --role admin >/dev/null
