@@ -175,6 +175,23 @@ static const char *grp_name(enum cm_grp g)
 	return g == CM_GRP_DISTRICT ? "district" : g == CM_GRP_SPECIALIST ? "specialist" : "none";
 }
 
+/* end_admin: the administration the document ends in (org): its stored place (for warn_after),
+ * and a failure when its stored text goes on beyond the document's (cut inside that text). */
+static int end_admin(struct apply *ap, const struct cm_admin *a, int64_t org)
+{
+	struct sval o = SVID(org), st[] = { SVID(org), SVS(a->statement) };
+	int64_t longer = 0;
+	int rc;
+
+	if ((rc = imp_id(ap->c, STMT_IMP_COMMISSION_ADMIN_ORD, &o, 1, &ap->end_ord)))
+		return rc;
+	if (!a->statement || (rc = imp_id(ap->c, STMT_IMP_COMMISSION_STATEMENT_LONGER, st, 2, &longer)) || !longer)
+		return rc;
+	return imp_fail(ap->c, ap->d->end_line, "dokumentet slutar mitt i texten från %s: den sparade texten "
+			"fortsätter efter det som dokumentet ger, så dokumentet ser avklippt ut. Inget har "
+			"importerats; importera hela dokumentet", a->heading);
+}
+
 /* write_admin: administration i: its organisation, its row, the reports it names. A section
  * with no content (no answer, no text, no marker: a document cut after the heading) keeps the
  * stored no-response mark; a missing statement or stance keeps the stored one (SQL). */
@@ -191,11 +208,8 @@ static int write_admin(struct apply *ap, int i)
 			return imp_fail(ap->c, a->line, "förvaltningen '%s' är samma organisation som '%s' "
 					"på rad %d: varje förvaltning ska finnas en gång", a->heading,
 					ap->d->admin[j].heading, ap->d->admin[j].line);
-	if (i == ap->d->end_admin && ap->c->st) {
-		struct sval o = SVID(ap->org[i]);
-		if ((rc = imp_id(ap->c, STMT_IMP_COMMISSION_ADMIN_ORD, &o, 1, &ap->end_ord)))
-			return rc;
-	}
+	if (i == ap->d->end_admin && ap->c->st && (rc = end_admin(ap, a, ap->org[i])))
+		return rc;
 	{
 		struct sval up[] = { SVID(ap->org[i]), SVS(grp_name(a->grp)), SVI(i + 1), SVS(a->heading),
 				     content ? SVI(a->no_response) : SVNULL, SVS(a->marker), SVS(a->statement),

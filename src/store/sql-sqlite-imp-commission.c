@@ -99,6 +99,11 @@ const char *const sqlite_sql_imp_commission[STMT__MAX] = {
 	[STMT_IMP_COMMISSION_ANSWER_LONGER] =
 		"SELECT 1 FROM response_part WHERE response_id = ?1 AND (ord > ?2 OR (ord = ?2"
 		" AND length(text) > length(?3) AND substr(text, 1, length(?3)) = ?3)) LIMIT 1",
+	/* (org_id, statement) -> 1 when the stored statement begins with it and goes on (a
+	 * document cut inside the administration's text) */
+	[STMT_IMP_COMMISSION_STATEMENT_LONGER] =
+		"SELECT 1 FROM commission_admin WHERE org_id = ?1 AND length(statement) > length(?2)"
+		" AND substr(statement, 1, length(?2)) = ?2",
 	/* (org_id) -> its place in the stored document (0 when none) */
 	[STMT_IMP_COMMISSION_ADMIN_ORD] = "SELECT ord FROM commission_admin WHERE org_id = ?1",
 	/* (ord) -> (org_id, heading) of the stored administrations placed after it */
