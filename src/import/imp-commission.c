@@ -290,26 +290,30 @@ static int write_refs(struct apply *ap, const struct cm_response *x, int64_t rid
 	return LUP_OK;
 }
 
-/* answer_cut: a response the document ends in whose stored answer goes on beyond what the
- * document gives (more parts, or a longer last part beginning with its text): the document was
- * cut inside that answer, and the import fails rather than shorten it. */
+/* answer_cut: a response the document ends in whose stored answer begins with the answer the
+ * document gives and goes on (more parts, or a longer last part): the document was cut inside
+ * that answer, and the import fails rather than shorten it. */
 static int answer_cut(struct apply *ap, const struct cm_response *x, const char *what)
 {
 	struct sval k[] = { SVID(ap->measure[x->measure]), SVID(ap->org[x->admin]) };
 	int64_t rid = 0, longer = 0;
+	struct buf b;
 	int rc;
 
 	if (!x->at_end || !x->npart || !ap->c->st)
 		return LUP_OK;
 	if ((rc = imp_id(ap->c, STMT_IMP_COMMISSION_RESPONSE_ID, k, 2, &rid)) || !rid)
 		return rc;
+	buf_init(&b, 0);
+	for (int i = 0; i < x->npart; i++)
+		buf_addf(&b, "%s%s: %s", i ? "\n" : "", x->part[i].label, x->part[i].text);
 	{
-		struct sval v[] = { SVID(rid), SVI(x->npart), SVS(x->part[x->npart - 1].text) };
-		if ((rc = imp_id(ap->c, STMT_IMP_COMMISSION_ANSWER_LONGER, v, 3, &longer)))
-			return rc;
+		struct sval v[] = { SVID(rid), SVS(b.ptr) };
+		rc = imp_id(ap->c, STMT_IMP_COMMISSION_ANSWER_LONGER, v, 2, &longer);
 	}
-	if (!longer)
-		return LUP_OK;
+	buf_release(&b);
+	if (rc || !longer)
+		return rc;
 	return imp_fail(ap->c, ap->d->end_line, "dokumentet slutar mitt i svaret från %s: det sparade svaret "
 			"fortsätter efter det som dokumentet ger, så dokumentet ser avklippt ut. Inget har "
 			"importerats; importera hela dokumentet", what);

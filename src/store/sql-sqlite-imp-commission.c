@@ -93,12 +93,13 @@ const char *const sqlite_sql_imp_commission[STMT__MAX] = {
 	[STMT_IMP_COMMISSION_ORG_RESPONSES] =
 		"SELECT r.id, r.measure_id, m.report_id, m.number FROM response r"
 		" JOIN commission_measure m ON m.id = r.measure_id WHERE r.org_id = ?1 ORDER BY m.number, r.id",
-	/* (response_id, parts the document gives, the text of its last part) -> 1 when the stored
-	 * answer goes on beyond them: more parts, or a last part that begins with that text and is
-	 * longer (a document cut inside the answer) */
+	/* (response_id, the answer as the document gives it: its parts as "label: text" joined by
+	 * newlines) -> 1 when the stored answer, joined alike, begins with it and goes on (a document
+	 * cut inside the answer; a revised answer that is not its beginning does not match) */
 	[STMT_IMP_COMMISSION_ANSWER_LONGER] =
-		"SELECT 1 FROM response_part WHERE response_id = ?1 AND (ord > ?2 OR (ord = ?2"
-		" AND length(text) > length(?3) AND substr(text, 1, length(?3)) = ?3)) LIMIT 1",
+		"SELECT 1 FROM (SELECT group_concat(label || ': ' || text, char(10)) AS t FROM"
+		" (SELECT label, text FROM response_part WHERE response_id = ?1 ORDER BY ord))"
+		" WHERE length(t) > length(?2) AND substr(t, 1, length(?2)) = ?2",
 	/* (org_id, statement) -> 1 when the stored statement begins with it and goes on (a
 	 * document cut inside the administration's text) */
 	[STMT_IMP_COMMISSION_STATEMENT_LONGER] =
