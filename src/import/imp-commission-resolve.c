@@ -35,6 +35,10 @@ static int resolve_cite(struct parser *p, const char *num, int ctx, int line, in
 	*out = -1;
 	if (ctx >= 0 && (*out = imp_commission_measure_find(p, ctx, num)) >= 0)
 		return LUP_OK;
+	/* the report in context numbers its measures alike (6.x.y): the number is its measure,
+	 * listed or not (a document cut before that heading must not send it to another report) */
+	if (ctx >= 0 && imp_commission_map_get(&p->fammap, imp_commission_family_key(ctx, num)) >= 0)
+		goto in_ctx;
 	for (int r = 0; r < d->nreport; r++) {
 		int m = imp_commission_measure_find(p, r, num);
 		if (m >= 0 && nfound++ == 0)
@@ -53,6 +57,7 @@ static int resolve_cite(struct parser *p, const char *num, int ctx, int line, in
 		imp_warn(p->c, line, "åtgärd %s nämns, men ingen rapport nämns före den: inte kopplad", num);
 		return LUP_OK;
 	}
+in_ctx:
 	if (p->c->trace)
 		imp_trace(p->c, line, line, "measure", "%s (%s: known only from a citation)", num,
 			  d->report[ctx].key);

@@ -290,9 +290,10 @@ static int write_refs(struct apply *ap, const struct cm_response *x, int64_t rid
 	return LUP_OK;
 }
 
-/* answer_cut: a response the document ends in whose stored answer begins with the answer the
- * document gives and goes on (more parts, or a longer last part): the document was cut inside
- * that answer, and the import fails rather than shorten it. */
+/* answer_cut: a response of the administration the document ends in whose stored answer
+ * begins with the answer the document gives and goes on (more parts, or a longer last part):
+ * the document was cut inside that answer (its text, or the headed parts that follow), and the
+ * import fails rather than shorten it. */
 static int answer_cut(struct apply *ap, const struct cm_response *x, const char *what)
 {
 	struct sval k[] = { SVID(ap->measure[x->measure]), SVID(ap->org[x->admin]) };
@@ -300,7 +301,7 @@ static int answer_cut(struct apply *ap, const struct cm_response *x, const char 
 	struct buf b;
 	int rc;
 
-	if (!x->at_end || !x->npart || !ap->c->st)
+	if (!(x->at_end || x->admin == ap->d->end_admin) || !x->npart || !ap->c->st)
 		return LUP_OK;
 	if ((rc = imp_id(ap->c, STMT_IMP_COMMISSION_RESPONSE_ID, k, 2, &rid)) || !rid)
 		return rc;
