@@ -177,17 +177,52 @@ static char *trim_line(char *s)
 	return s;
 }
 
+/* double_spaced: t has a blank line after every line of text (a copy whose line ends were
+ * doubled): at least 98 % of its lines of text (8 or more) are followed by a blank line, and
+ * at least one in 20 runs of blank lines is 3 or more long (the blank lines of the original). A
+ * text that merely puts each paragraph on one line has few such runs. */
+static int double_spaced(const struct imp_text *t)
+{
+	int text = 0, followed = 0, runs = 0, long_runs = 0;
+
+	for (int i = 0; i < t->nlines; i++) {
+		int k = i;
+		if (*trim_line(t->lines[i])) {
+			text++;
+			followed += i + 1 < t->nlines && !*trim_line(t->lines[i + 1]);
+			continue;
+		}
+		while (k < t->nlines && !*trim_line(t->lines[k]))
+			k++;
+		runs++;
+		long_runs += k - i >= 3;
+		i = k - 1;
+	}
+	return text >= 8 && followed * 50 >= text * 49 && long_runs * 20 >= runs;
+}
+
 /* make_lines: the logical lines of t. A page footer and the blank lines around it vanish when
  * the text runs on across it (the line before does not end a sentence and the line after
- * starts in lowercase); otherwise they become one blank line. */
+ * starts in lowercase); otherwise they become one blank line. In a double-spaced text
+ * (double_spaced) a single blank line is dropped and a longer run of them is one. */
 static void make_lines(struct parser *p, const struct imp_text *t)
 {
 	struct lline *o = arena_alloc(p->c->a, sizeof(*o) * ((size_t)t->nlines + 1));
-	int n = 0;
+	int n = 0, dbl = double_spaced(t);
 
 	for (int i = 0; i < t->nlines; i++) {
 		char *s = trim_line(t->lines[i]), *next = "";
 		int j, last;
+		if (dbl && !*s) {
+			for (j = i; j < t->nlines && !*trim_line(t->lines[j]); j++)
+				;
+			if (j - i >= 2) {
+				o[n].s = s;
+				o[n++].no = i + 1;
+			}
+			i = j - 1;
+			continue;
+		}
 		if (!is_footer(s)) {
 			o[n].s = s;
 			o[n++].no = i + 1;

@@ -154,6 +154,18 @@ sed -i 's/arbetar vidare med frågan under året/ställer sig positiv till förs
 expect_exit "a revised answer with a stance" 0 L import commission "$TMP/revised.txt" --json
 expect_eq "a stance the document states replaces the stored one" "$(stance 2.4)" "positive: ställer sig positiv"
 
+# a double-spaced copy (a blank line after every line) is the same document: nothing changes,
+# and the same copy cut in the middle of a sentence (line 1800, now 3599) is refused
+full
+mkdir -p "$TMP/v"
+awk '{ print; print "" }' "$SEED" > "$TMP/v/$NAME"
+expect_exit "a double-spaced copy" 0 L import commission "$TMP/v/$NAME" --json
+expect_eq "the double-spaced copy changes nothing" "$(json .changed)" 0
+answers > "$TMP/now.txt"
+cmp -s "$TMP/full.txt" "$TMP/now.txt" && ok "double-spaced: the answers are the same" || nok "double-spaced: the answers changed"
+head -n 1800 "$SEED" | awk '{ print; print "" }' | sed 's/$/\r/' > "$C"
+refused "a double-spaced CRLF copy cut in a sentence" "$C" 3599
+
 # nothing of substance: administrations' headings only
 full
 printf 'Fackförvaltningar\n\nParkförvaltningen\n\nStadsdelsförvaltningar\n\nBromma\n\nSjöstaden\n' > "$TMP/empty.txt"
