@@ -100,8 +100,8 @@ int imp_commission_report_add(struct parser *p, int known, const char *title, in
 	d->report[d->nreport].key = arena_strdup(p->c->a, key);
 	d->report[d->nreport].title = title;
 	d->report[d->nreport].line = line;
-	imp_warn(p->c, line, "report '%s' is not one of the commission's reports lup knows; "
-		 "imported as a report of its own", title);
+	imp_warn(p->c, line, "rapporten '%s' är inte en av kommissionens rapporter som lup känner till: "
+		 "importeras som en egen rapport", title);
 	return d->nreport++;
 }
 
@@ -189,7 +189,7 @@ int imp_commission_measure_get(struct parser *p, int report, const char *num, co
 		return LUP_OK;
 	}
 	if (d->nmeasure >= CM_MAX_MEASURES)
-		return imp_fail(p->c, line, "more than %d measures in one document", CM_MAX_MEASURES);
+		return imp_fail(p->c, line, "fler än %d åtgärder i ett dokument", CM_MAX_MEASURES);
 	GROW(p->c->a, d->measure, d->nmeasure, d->capmeasure);
 	m = d->nmeasure++;
 	memset(&d->measure[m], 0, sizeof(d->measure[m]));
@@ -214,13 +214,13 @@ int imp_commission_response_get(struct parser *p, int admin, int measure, int li
 
 	if (r < 0) {
 		if (d->nresp >= CM_MAX_RESPONSES)
-			return imp_fail(p->c, line, "more than %d responses in one document", CM_MAX_RESPONSES);
+			return imp_fail(p->c, line, "fler än %d svar i ett dokument", CM_MAX_RESPONSES);
 		GROW(p->c->a, d->resp, d->nresp, d->capresp);
 		r = d->nresp++;
 		memset(&d->resp[r], 0, sizeof(d->resp[r]));
 		d->resp[r].admin = admin;
 		d->resp[r].measure = measure;
-		d->resp[r].line = line;
+		d->resp[r].line = d->resp[r].last = line;
 		imp_commission_map_put(p->c->a, d->rmap, k, r);
 	}
 	*out = r;
@@ -232,9 +232,13 @@ int imp_commission_part_push(struct parser *p, int r, const struct cm_part *part
 	struct cm_response *x = &p->d->resp[r];
 
 	if (x->npart >= CM_MAX_PARTS)
-		return imp_fail(p->c, part->line, "more than %d parts in one response", CM_MAX_PARTS);
+		return imp_fail(p->c, part->line, "fler än %d delar i ett svar", CM_MAX_PARTS);
 	GROW(p->c->a, x->part, x->npart, x->cappart);
 	x->part[x->npart++] = *part;
+	if (part->last > x->last)
+		x->last = part->last;
+	if (part->line > x->last)
+		x->last = part->line;
 	return LUP_OK;
 }
 

@@ -44,7 +44,8 @@ struct lline {
 
 /* A piece of running text (outside measure headings) and the measures it cites. */
 struct seg {
-	int admin, line, para;
+	int admin, line, last, para;
+	int at_end;		/* the document ends in it */
 	const char *text;
 	struct cm_cite *cite;
 	int *ctx;		/* the report in context at each citation, or -1 */
@@ -68,7 +69,9 @@ struct parser {
 	int nbpart, capbpart;
 	struct buf part;
 	const char *part_label;
-	int part_line, part_open, part_brk;
+	int part_line, part_last, part_open, part_brk;
+	int last_kind;		/* the kind (enum lk) of the last logical line that is not blank */
+	int last_no;		/* its logical line index */
 	/* the open paragraph of running text */
 	struct buf para;
 	struct pline { size_t off; int no; } *pl;	/* where each line of it starts */

@@ -177,17 +177,52 @@ static char *trim_line(char *s)
 	return s;
 }
 
+/* double_spaced: t has a blank line after every line of text (a copy whose line ends were
+ * doubled): at least 98 % of its lines of text (8 or more) are followed by a blank line, and
+ * at least one in 20 runs of blank lines is 3 or more long (the blank lines of the original). A
+ * text that merely puts each paragraph on one line has few such runs. */
+static int double_spaced(const struct imp_text *t)
+{
+	int text = 0, followed = 0, runs = 0, long_runs = 0;
+
+	for (int i = 0; i < t->nlines; i++) {
+		int k = i;
+		if (*trim_line(t->lines[i])) {
+			text++;
+			followed += i + 1 < t->nlines && !*trim_line(t->lines[i + 1]);
+			continue;
+		}
+		while (k < t->nlines && !*trim_line(t->lines[k]))
+			k++;
+		runs++;
+		long_runs += k - i >= 3;
+		i = k - 1;
+	}
+	return text >= 8 && followed * 50 >= text * 49 && long_runs * 20 >= runs;
+}
+
 /* make_lines: the logical lines of t. A page footer and the blank lines around it vanish when
  * the text runs on across it (the line before does not end a sentence and the line after
- * starts in lowercase); otherwise they become one blank line. */
+ * starts in lowercase); otherwise they become one blank line. In a double-spaced text
+ * (double_spaced) a single blank line is dropped and a longer run of them is one. */
 static void make_lines(struct parser *p, const struct imp_text *t)
 {
 	struct lline *o = arena_alloc(p->c->a, sizeof(*o) * ((size_t)t->nlines + 1));
-	int n = 0;
+	int n = 0, dbl = double_spaced(t);
 
 	for (int i = 0; i < t->nlines; i++) {
 		char *s = trim_line(t->lines[i]), *next = "";
 		int j, last;
+		if (dbl && !*s) {
+			for (j = i; j < t->nlines && !*trim_line(t->lines[j]); j++)
+				;
+			if (j - i >= 2) {
+				o[n].s = s;
+				o[n++].no = i + 1;
+			}
+			i = j - 1;
+			continue;
+		}
 		if (!is_footer(s)) {
 			o[n].s = s;
 			o[n++].no = i + 1;
@@ -614,10 +649,11 @@ static int part_close(struct parser *p)
 	if (!*text && strcmp(p->part_label, "Text") == 0)
 		return LUP_OK;
 	if (p->nbpart >= CM_MAX_PARTS)
-		return imp_fail(p->c, p->part_line, "more than %d parts under one measure", CM_MAX_PARTS);
+		return imp_fail(p->c, p->part_line, "fler än %d delar under en åtgärd", CM_MAX_PARTS);
 	GROW(p->c->a, p->bpart, p->nbpart, p->capbpart);
 	p->bpart[p->nbpart].label = p->part_label;
 	p->bpart[p->nbpart].text = text;
+	p->bpart[p->nbpart].last = p->part_last;
 	p->bpart[p->nbpart++].line = p->part_line;
 	if (p->c->trace)
 		imp_trace(p->c, p->part_line, p->part_line, "part", "%s", p->part_label);
@@ -630,7 +666,7 @@ static int part_start(struct parser *p, const char *label, int line)
 	int rc = part_close(p);
 
 	p->part_label = label;
-	p->part_line = line;
+	p->part_line = p->part_last = line;
 	p->part_open = 1;
 	p->part_brk = 0;
 	p->blk_text = 1;
@@ -652,10 +688,11 @@ static int part_add(struct parser *p, const char *s, size_t n, int line)
 		return rc;
 	if (p->part.len)
 		buf_addc(&p->part, p->part_brk ? '\n' : ' ');
+	p->part_last = line;
 	p->part_brk = 0;
 	p->blk_text = 1;
 	if (buf_add(&p->part, s, n) < 0)
-		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: a response longer than %zu bytes",
+		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: ett svar längre än %zu byte",
 			       p->c->path, line, p->part.max);
 	return LUP_OK;
 }
@@ -735,6 +772,7 @@ static int seg_emit(struct parser *p, size_t from, size_t to, const struct cm_ci
 	g = &p->seg[p->nseg++];
 	g->admin = p->admin;
 	g->line = line_at(p, from);
+	g->last = line_at(p, to > from ? to - 1 : from);
 	g->para = p->para_id;
 	g->text = text;
 	g->ncite = ncite;
@@ -840,7 +878,7 @@ static int para_add(struct parser *p, const char *s, int line)
 	p->pl[p->npl].off = p->para.len;
 	p->pl[p->npl++].no = line;
 	if (buf_adds(&p->para, s) < 0)
-		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: a paragraph longer than %zu bytes",
+		return err_set(p->c->e, LUP_ETOOBIG, "%s:%d: ett stycke längre än %zu byte",
 			       p->c->path, line, p->para.max);
 	return LUP_OK;
 }
@@ -946,14 +984,14 @@ static int on_admin(struct parser *p, const struct lclass *cl, int line)
 		free(x);
 		free(y);
 		if (same) {
-			imp_warn(p->c, line, "'%s' again (first at line %d): read as one administration",
+			imp_warn(p->c, line, "'%s' igen (första gången på rad %d): läses som en förvaltning",
 				 cl->title, d->admin[a].line);
 			p->admin = a;
 			return LUP_OK;
 		}
 	}
 	if (d->nadmin >= CM_MAX_ADMINS)
-		return imp_fail(p->c, line, "more than %d administrations in one document", CM_MAX_ADMINS);
+		return imp_fail(p->c, line, "fler än %d förvaltningar i ett dokument", CM_MAX_ADMINS);
 	GROW(p->c->a, d->admin, d->nadmin, d->capadmin);
 	p->admin = d->nadmin++;
 	memset(&d->admin[p->admin], 0, sizeof(d->admin[0]));
@@ -975,7 +1013,7 @@ static int on_report(struct parser *p, const struct lclass *cl, int line)
 	if (rc != LUP_OK)
 		return rc;
 	if ((r = imp_commission_report_add(p, cl->known, cl->title, line)) < 0)
-		return imp_fail(p->c, line, "more than %d reports in one document", CM_MAX_REPORTS);
+		return imp_fail(p->c, line, "fler än %d rapporter i ett dokument", CM_MAX_REPORTS);
 	imp_commission_alias_add(p, r, cl->title);
 	if (p->admin >= 0) {
 		p->ctx = r;
@@ -1009,13 +1047,14 @@ static int on_rec(struct parser *p, int i, const struct lclass *cl, int line)
 	if (imp_commission_map_get(&p->recmap, imp_commission_measure_key(p->ctx, cl->num[0])) >= 0)
 		return LUP_OK;
 	if (d->nrec >= CM_MAX_RECS)
-		return imp_fail(p->c, line, "more than %d recommendations in one document", CM_MAX_RECS);
+		return imp_fail(p->c, line, "fler än %d rekommendationer i ett dokument", CM_MAX_RECS);
 	GROW(p->c->a, d->rec, d->nrec, d->caprec);
 	memset(&d->rec[d->nrec], 0, sizeof(d->rec[0]));
 	d->rec[d->nrec].report = p->ctx;
 	snprintf(d->rec[d->nrec].number, CM_NUM_MAX, "%s", cl->num[0]);
 	d->rec[d->nrec].text = cl->title;
 	d->rec[d->nrec].line = line;
+	d->rec[d->nrec].last = cl->last;
 	imp_commission_map_put(p->c->a, &p->recmap, imp_commission_measure_key(p->ctx, cl->num[0]), d->nrec);
 	d->nrec++;
 	if (p->c->trace)
@@ -1039,21 +1078,21 @@ static int on_measure(struct parser *p, const struct lclass *cl, int line)
 		return LUP_OK;
 	}
 	if (p->admin < 0)
-		return imp_fail(p->c, line, "measure %s before any administration: expected an "
-				"administration's heading (its name on a line of its own) first", cl->num[0]);
+		return imp_fail(p->c, line, "åtgärd %s före första förvaltningen: en förvaltnings rubrik "
+				"(dess namn på en egen rad) väntades först", cl->num[0]);
 	if ((rc = para_flush(p)) != LUP_OK)
 		return rc;
 	p->blank = 0;
 	r = p->ctx_heading ? p->ctx : place(p, cl->num[0], cl->title, &why);
 	if (r < 0)
-		return imp_fail(p->c, line, "measure %s before any report: expected a report heading "
-				"('Rapport: ...', 'Delrapport ...') or a report named in the text of %s",
+		return imp_fail(p->c, line, "åtgärd %s före första rapporten: en rapportrubrik "
+				"('Rapport: ...', 'Delrapport ...') eller en rapport nämnd i texten väntades i %s",
 				cl->num[0], p->d->admin[p->admin].heading);
 	if (p->blk_open && p->blk_text && (rc = block_close(p)) != LUP_OK)
 		return rc;
 	if (p->nblk + cl->nnum > MAX_GROUP)
-		return imp_fail(p->c, line, "more than %d measure headings with no text between them: "
-				"expected the text that answers them", MAX_GROUP);
+		return imp_fail(p->c, line, "fler än %d åtgärdsrubriker utan text mellan dem: "
+				"texten som svarar på dem väntades", MAX_GROUP);
 	p->blk_open = 1;
 	p->ctx = r;
 	imp_commission_admin_report(p, r);
@@ -1086,6 +1125,8 @@ static int on_text(struct parser *p, int i)
 	int rc, brk = p->blank && starts_para(l->s);
 
 	p->blank = 0;
+	p->last_kind = LK_TEXT;
+	p->last_no = i;
 	if (p->pass != 2)
 		return LUP_OK;
 	if (p->admin < 0) {
@@ -1126,8 +1167,8 @@ static int on_noresp(struct parser *p, int i)
 	if (rc != LUP_OK || p->pass != 2)
 		return rc;
 	if (p->admin < 0)
-		return imp_fail(p->c, l->no, "'%s' before any administration: expected the heading of the "
-				"administration that sent no response", l->s);
+		return imp_fail(p->c, l->no, "'%s' före första förvaltningen: rubriken för den "
+				"förvaltning som inte svarat väntades", l->s);
 	p->d->admin[p->admin].no_response = 1;
 	p->d->admin[p->admin].marker = l->s;
 	if (p->c->trace)
@@ -1140,6 +1181,10 @@ static int handle(struct parser *p, int i, struct lclass *cl)
 {
 	int line = p->ln[i].no, rc;
 
+	if (cl->kind != LK_BLANK) {
+		p->last_kind = cl->kind;
+		p->last_no = i;
+	}
 	switch (cl->kind) {
 	case LK_BLANK:
 		return on_blank(p);
@@ -1173,6 +1218,71 @@ static int handle(struct parser *p, int i, struct lclass *cl)
 	return LUP_OK;
 }
 
+/* ends_complete: text s ends a sentence (. ! ? or an ellipsis, before closing quotes and
+ * brackets): the last line of a document that was not cut. A colon does not: something was to
+ * follow it. */
+static int ends_complete(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (;;) {
+		if (n > 0 && strchr(" )]\"'", s[n - 1]))
+			n--;
+		else if (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
+			 ((unsigned char)s[n - 1] == 0x9d || (unsigned char)s[n - 1] == 0x99))
+			n -= 3;	/* ” ’ */
+		else if (n >= 2 && (unsigned char)s[n - 2] == 0xc2 && (unsigned char)s[n - 1] == 0xbb)
+			n -= 2;	/* » */
+		else
+			break;
+	}
+	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0)
+		return 1;	/* … */
+	return n > 0 && strchr(".!?", s[n - 1]) != NULL;
+}
+
+/* end_open: at the end of pass 2, before the open block and paragraph close: how the document
+ * ends when it ends in a measure block (its responses are marked at_end). */
+static void end_open(struct parser *p)
+{
+	struct cm_doc *d = p->d;
+	char what[64];
+
+	d->end_admin = p->admin;
+	if (!p->last_kind)
+		return;
+	d->end_line = p->ln[p->last_no].no;
+	if (p->blk_open && !p->blk_text) {
+		const struct cm_measure *m = &d->measure[d->resp[p->blk[p->nblk - 1]].measure];
+		d->end = CM_END_NO_ANSWER;
+		snprintf(what, sizeof(what), "åtgärd %s", m->number);
+		d->end_what = arena_strdup(p->c->a, what);
+	} else if (p->blk_open && p->part_open && !p->part.len && strcmp(p->part_label, "Text") != 0) {
+		d->end = CM_END_NO_ANSWER;
+		snprintf(what, sizeof(what), "%s:", p->part_label);
+		d->end_what = arena_strdup(p->c->a, what);
+	} else if (p->last_kind == LK_TEXT || p->blk_open) {
+		d->end = ends_complete(p->ln[p->last_no].s) ? CM_END_COMPLETE : CM_END_MID_SENTENCE;
+	} else if (p->last_kind == LK_NORESP) {
+		d->end = CM_END_COMPLETE;
+	} else {
+		d->end = CM_END_HEADING;
+		d->end_what = p->ln[p->last_no].s;
+	}
+	for (int b = 0; p->blk_open && b < p->nblk; b++)
+		d->resp[p->blk[b]].at_end = 1;
+}
+
+/* end_closed: after the last paragraph closed: the segments that hold the document's last
+ * line of text are marked at_end (their responses are the ones it ends in). */
+static void end_closed(struct parser *p)
+{
+	if (p->last_kind != LK_TEXT)
+		return;
+	for (int g = p->nseg - 1; g >= 0 && p->seg[g].last >= p->d->end_line; g--)
+		p->seg[g].at_end = 1;
+}
+
 /* run_pass: one pass over the logical lines (a heading may take several). */
 static int run_pass(struct parser *p, int pass)
 {
@@ -1189,7 +1299,12 @@ static int run_pass(struct parser *p, int pass)
 			return rc;
 		i += cl.used;
 	}
-	return end_text(p);
+	if (pass != 2)
+		return end_text(p);
+	end_open(p);
+	if ((rc = end_text(p)) == LUP_OK)
+		end_closed(p);
+	return rc;
 }
 
 int imp_commission_parse(struct imp_ctx *c, const struct imp_text *t, struct cm_doc *d)
@@ -1201,6 +1316,7 @@ int imp_commission_parse(struct imp_ctx *c, const struct imp_text *t, struct cm_
 	memset(&p, 0, sizeof(p));
 	p.c = c;
 	p.d = d;
+	d->end_admin = -1;
 	d->mmap = arena_alloc(c->a, sizeof(*d->mmap));
 	d->rmap = arena_alloc(c->a, sizeof(*d->rmap));
 	imp_commission_map_init(c->a, d->mmap, 64);
@@ -1213,9 +1329,9 @@ int imp_commission_parse(struct imp_ctx *c, const struct imp_text *t, struct cm_
 	if ((rc = run_pass(&p, 1)) != LUP_OK || (rc = run_pass(&p, 2)) != LUP_OK)
 		goto out;
 	if (!d->nadmin) {
-		rc = imp_fail(c, t->nlines ? 1 : 0, "no administration found: expected the layout of the "
-			      "commission responses, a heading per administration (its name on a line of its "
-			      "own, e.g. 'Arbetsmarknadsförvaltningen') under 'Fackförvaltningar' or "
+		rc = imp_fail(c, t->nlines ? 1 : 0, "ingen förvaltning hittades: väntade kommissionssvarens "
+			      "uppställning, en rubrik per förvaltning (dess namn på en egen rad, t.ex. "
+			      "'Arbetsmarknadsförvaltningen') under 'Fackförvaltningar' eller "
 			      "'Stadsdelsförvaltningar'");
 		goto out;
 	}

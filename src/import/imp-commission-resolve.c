@@ -35,6 +35,10 @@ static int resolve_cite(struct parser *p, const char *num, int ctx, int line, in
 	*out = -1;
 	if (ctx >= 0 && (*out = imp_commission_measure_find(p, ctx, num)) >= 0)
 		return LUP_OK;
+	/* the report in context numbers its measures alike (6.x.y): the number is its measure,
+	 * listed or not (a document cut before that heading must not send it to another report) */
+	if (ctx >= 0 && imp_commission_map_get(&p->fammap, imp_commission_family_key(ctx, num)) >= 0)
+		goto in_ctx;
 	for (int r = 0; r < d->nreport; r++) {
 		int m = imp_commission_measure_find(p, r, num);
 		if (m >= 0 && nfound++ == 0)
@@ -45,14 +49,15 @@ static int resolve_cite(struct parser *p, const char *num, int ctx, int line, in
 		return LUP_OK;
 	}
 	if (nfound > 1) {
-		imp_warn(p->c, line, "measure %s is cited but several reports have one and the text names "
-			 "none of them: not linked", num);
+		imp_warn(p->c, line, "åtgärd %s nämns, men flera rapporter har en åtgärd med det numret och "
+			 "texten nämner ingen av dem: inte kopplad", num);
 		return LUP_OK;
 	}
 	if (ctx < 0) {
-		imp_warn(p->c, line, "measure %s is cited but no report is named before it: not linked", num);
+		imp_warn(p->c, line, "åtgärd %s nämns, men ingen rapport nämns före den: inte kopplad", num);
 		return LUP_OK;
 	}
+in_ctx:
 	if (p->c->trace)
 		imp_trace(p->c, line, line, "measure", "%s (%s: known only from a citation)", num,
 			  d->report[ctx].key);
@@ -119,7 +124,7 @@ static int seg_measures(struct parser *p, const struct seg *g, int *ms, int *nm)
 		if (m < 0 || dup)
 			continue;
 		if (*nm == MAX_SEG_CITES) {
-			imp_warn(p->c, g->line, "a sentence cites more than %d measures: the others are not linked",
+			imp_warn(p->c, g->line, "en mening nämner fler än %d åtgärder: de övriga kopplas inte",
 				 MAX_SEG_CITES);
 			break;
 		}
@@ -134,11 +139,13 @@ static int seg_responses(struct parser *p, const struct seg *g, const int *ms, i
 	int rc;
 
 	for (int j = 0; j < nm; j++) {
-		struct cm_part part = { "Text", g->text, g->line };
+		struct cm_part part = { "Text", g->text, g->line, g->last };
 		int r;
 		if ((rc = imp_commission_response_get(p, g->admin, ms[j], g->line, &r)) != LUP_OK ||
 		    (rc = imp_commission_part_push(p, r, &part)) != LUP_OK)
 			return rc;
+		if (g->at_end)
+			p->d->resp[r].at_end = 1;
 		for (int k = 0; k < nm; k++)
 			imp_commission_ref_add(p, r, ms[k]);
 		if (p->c->trace)
@@ -310,10 +317,11 @@ static void warn_admins(struct parser *p)
 	for (int a = 0; a < d->nadmin; a++) {
 		const struct cm_admin *x = &d->admin[a];
 		if (x->no_response && (nr[a] || x->statement))
-			imp_warn(p->c, x->line, "%s: '%s' but also a text: recorded as no response, with the text",
+			imp_warn(p->c, x->line, "%s: '%s' men också en text: registreras som inget svar, med texten",
 				 x->heading, x->marker);
-		else if (!x->no_response && !nr[a] && !x->statement)
-			imp_warn(p->c, x->line, "%s: no text under the heading", x->heading);
+		else if (!x->no_response && !nr[a] && !x->statement &&
+			 !(a == d->end_admin && d->end == CM_END_HEADING))
+			imp_warn(p->c, x->line, "%s: ingen text under rubriken", x->heading);
 	}
 }
 

@@ -45,7 +45,7 @@ struct cm_rec {
 	int report;			/* index in doc.report */
 	char number[CM_NUM_MAX];	/* "1", "6.2" */
 	const char *text;
-	int line;
+	int line, last;		/* the lines of its heading */
 };
 
 /* A measure ("1.1 Åtgärd: ...", "6.2.1 ..."), keyed by (report, number). */
@@ -62,13 +62,15 @@ struct cm_measure {
 struct cm_part {
 	const char *label;
 	const char *text;
-	int line;
+	int line, last;		/* its first and last line */
 };
 
 /* An administration's response to one measure. */
 struct cm_response {
 	int admin, measure;	/* indices in doc.admin and doc.measure */
 	int line;		/* first line of it */
+	int last;		/* last line of it (of its parts; >= line) */
+	int at_end;		/* the document ends in it (see enum cm_end) */
 	struct cm_part *part;
 	int npart, cappart;
 	int *ref;		/* other measures its text cites (indices in doc.measure) */
@@ -93,6 +95,15 @@ struct cm_admin {
 
 struct cm_map;
 
+/* How a document ends (docs/import-commission.md, "A document that ends early"). */
+enum cm_end {
+	CM_END_EMPTY,		/* no line of text */
+	CM_END_COMPLETE,	/* a sentence end, or a no-response marker */
+	CM_END_HEADING,		/* a heading with nothing under it (administration, report, ...) */
+	CM_END_NO_ANSWER,	/* a measure heading or a part's label with no text after it */
+	CM_END_MID_SENTENCE,	/* text that ends no sentence */
+};
+
 /* A parsed document. Every pointer lives in the import's arena. */
 struct cm_doc {
 	struct cm_admin *admin;
@@ -107,6 +118,10 @@ struct cm_doc {
 	int nresp, capresp;
 	struct cm_map *mmap;	/* (report, number) -> measure */
 	struct cm_map *rmap;	/* (admin, measure) -> response */
+	enum cm_end end;	/* how it ends */
+	int end_line;		/* its last line of text (0: none) */
+	int end_admin;		/* the administration it ends in, or -1 */
+	const char *end_what;	/* CM_END_HEADING, CM_END_NO_ANSWER: the heading or label */
 };
 
 /*

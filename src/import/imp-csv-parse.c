@@ -91,9 +91,9 @@ static int fail(struct imp_csv_parser *p, int line, int colno, const char *fmt, 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (colno > 0 && colno <= p->ncols && p->col[colno - 1] >= 0)
-		p->rc = imp_fail(p->c, line, "column %d (%s): %s", colno, col_names[p->col[colno - 1]], msg);
+		p->rc = imp_fail(p->c, line, "kolumn %d (%s): %s", colno, col_names[p->col[colno - 1]], msg);
 	else if (colno > 0)
-		p->rc = imp_fail(p->c, line, "column %d: %s", colno, msg);
+		p->rc = imp_fail(p->c, line, "kolumn %d: %s", colno, msg);
 	else
 		p->rc = imp_fail(p->c, line, "%s", msg);
 	return p->rc;
@@ -180,7 +180,7 @@ static void breaks(char *s)
 }
 
 static const char *expected_columns =
-	"indicator, area, period, sex, value, kind, source; or indikator, område, period, kön, värde,"
+	"indicator, area, period, sex, value, kind, source; eller indikator, område, period, kön, värde,"
 	" typ, källa";
 
 /* header: maps the header row's cells to columns */
@@ -196,9 +196,9 @@ static int header(struct imp_csv_parser *p)
 		if (!*name)
 			continue;
 		if (id < 0)
-			return fail(p, line, i + 1, "unknown column '%.60s' (expected %s)", name, expected_columns);
+			return fail(p, line, i + 1, "okänd kolumn '%.60s' (väntade %s)", name, expected_columns);
 		if (p->colno[id])
-			return fail(p, line, i + 1, "column '%s' given twice (also column %d)", col_names[id],
+			return fail(p, line, i + 1, "kolumnen '%s' finns två gånger (också kolumn %d)", col_names[id],
 				    p->colno[id]);
 		p->col[i] = id;
 		p->colno[id] = i + 1;
@@ -206,7 +206,7 @@ static int header(struct imp_csv_parser *p)
 	for (int id = 0; id < IMP_CSV__MAX; id++)
 		if (!p->colno[id] && (id == IMP_CSV_INDICATOR || id == IMP_CSV_AREA ||
 				      id == IMP_CSV_PERIOD || id == IMP_CSV_VALUE))
-			return fail(p, line, 0, "the header has no '%s' column (expected %s)", col_names[id],
+			return fail(p, line, 0, "rubrikraden saknar kolumnen '%s' (väntade %s)", col_names[id],
 				    expected_columns);
 	p->have_header = 1;
 	return LUP_OK;
@@ -216,16 +216,16 @@ static int header(struct imp_csv_parser *p)
 static int row_cells(struct imp_csv_parser *p, struct imp_csv_row *r)
 {
 	if (p->ncell < p->ncols)
-		return fail(p, r->line, 0, "%d cells, but the header has %d columns", p->ncell, p->ncols);
+		return fail(p, r->line, 0, "%d celler, men rubrikraden har %d kolumner", p->ncell, p->ncols);
 	for (int i = 0; i < p->ncell; i++) {
 		char *s = p->buf + p->off[i];
 		int id = i < p->ncols ? p->col[i] : -1;
 		if (!utf8_valid(s, p->len[i]))
-			return fail(p, r->line, i + 1, "not valid UTF-8 text (save the file as CSV UTF-8)");
+			return fail(p, r->line, i + 1, "inte giltig UTF-8-text (spara filen som CSV UTF-8)");
 		breaks(s);
 		cell_trim(s, id == IMP_CSV_INDICATOR || id == IMP_CSV_AREA);
 		if (id < 0 && *s)
-			return fail(p, r->line, i + 1, "a value in a column without a name in the header");
+			return fail(p, r->line, i + 1, "ett värde i en kolumn utan namn i rubrikraden");
 		if (id >= 0) {
 			r->cell[id] = s;
 			r->colno[id] = i + 1;
@@ -242,14 +242,14 @@ static int row_value(struct imp_csv_parser *p, struct imp_csv_row *r)
 	model_target_parse(v, &r->target, NULL, 0);
 	if (r->kind != IMP_CSV_OUTCOME) {
 		if (r->target.kind == MODEL_TARGET_EMPTY)
-			return fail(p, r->line, col, "a target needs a value");
+			return fail(p, r->line, col, "ett mål behöver ett värde");
 		return LUP_OK;
 	}
 	r->missing = r->target.kind == MODEL_TARGET_EMPTY;
 	if (!r->missing && (r->target.kind != MODEL_TARGET_NUMBER ||
 			    (r->target.unit[0] && strcmp(r->target.unit, "%") != 0)))
-		return fail(p, r->line, col, "'%.60s' is not a number (expected e.g. 12,5 or 1 234 or 0.75"
-			    " or 4,6 %%; empty for a missing value)", v);
+		return fail(p, r->line, col, "'%.60s' är inte ett tal (t.ex. 12,5 eller 1 234 eller 0.75"
+			    " eller 4,6 %% väntades; tomt för ett värde som saknas)", v);
 	r->value = r->missing ? 0 : r->target.value;
 	return LUP_OK;
 }
@@ -261,27 +261,27 @@ static int row_typed(struct imp_csv_parser *p, struct imp_csv_row *r)
 	int v;
 
 	if (!*r->cell[IMP_CSV_INDICATOR])
-		return fail(p, r->line, r->colno[IMP_CSV_INDICATOR], "empty (expected an indicator key or name)");
+		return fail(p, r->line, r->colno[IMP_CSV_INDICATOR], "tom (en indikators nyckel eller namn väntades)");
 	if (model_period_parse(r->cell[IMP_CSV_PERIOD], &r->period, err, sizeof(err)) != 0)
 		return fail(p, r->line, r->colno[IMP_CSV_PERIOD], "%s", err);
 	r->kind = IMP_CSV_OUTCOME;
 	if (*r->cell[IMP_CSV_KIND]) {
 		if ((v = lookup(kind_words, NWORDS(kind_words), r->cell[IMP_CSV_KIND])) < 0)
-			return fail(p, r->line, r->colno[IMP_CSV_KIND], "'%.40s' is not a kind (expected outcome,"
-				    " own or kf; utfall, årsmål or KF:s årsmål)", r->cell[IMP_CSV_KIND]);
+			return fail(p, r->line, r->colno[IMP_CSV_KIND], "'%.40s' är inte ett slag (outcome,"
+				    " own eller kf; utfall, årsmål eller KF:s årsmål väntades)", r->cell[IMP_CSV_KIND]);
 		r->kind = (enum imp_csv_kind)v;
 	}
 	r->sex = 'T';
 	if (*r->cell[IMP_CSV_SEX]) {
 		if ((v = lookup(sex_words, NWORDS(sex_words), r->cell[IMP_CSV_SEX])) < 0)
-			return fail(p, r->line, r->colno[IMP_CSV_SEX], "'%.40s' is not a sex (expected T, K or M)",
+			return fail(p, r->line, r->colno[IMP_CSV_SEX], "'%.40s' är inte ett kön (T, K eller M väntades)",
 				    r->cell[IMP_CSV_SEX]);
 		r->sex = (char)v;
 	}
 	if (r->kind != IMP_CSV_OUTCOME && r->sex != 'T')
-		return fail(p, r->line, r->colno[IMP_CSV_SEX], "a target is for everyone (T or empty)");
+		return fail(p, r->line, r->colno[IMP_CSV_SEX], "ett mål gäller alla (T eller tomt)");
 	if (r->kind == IMP_CSV_OUTCOME && !*r->cell[IMP_CSV_AREA])
-		return fail(p, r->line, r->colno[IMP_CSV_AREA], "empty (expected an area code, key or name)");
+		return fail(p, r->line, r->colno[IMP_CSV_AREA], "tom (ett områdes kod, nyckel eller namn väntades)");
 	return row_value(p, r);
 }
 
@@ -319,11 +319,11 @@ static void cb_cell(void *s, size_t n, void *ctx)
 	if (p->rc)
 		return;
 	if (p->ncell == IMP_CSV_MAX_CELLS) {
-		fail(p, p->line, 0, "more than %d cells in one row", IMP_CSV_MAX_CELLS);
+		fail(p, p->line, 0, "fler än %d celler på en rad", IMP_CSV_MAX_CELLS);
 		return;
 	}
 	if (n > IMP_CSV_MAX_CELL) {
-		fail(p, p->line, p->ncell + 1, "a cell longer than %d bytes", IMP_CSV_MAX_CELL);
+		fail(p, p->line, p->ncell + 1, "en cell längre än %d byte", IMP_CSV_MAX_CELL);
 		return;
 	}
 	memcpy(p->buf + p->used, s ? s : "", n);
@@ -368,9 +368,9 @@ static int csv_fail(struct imp_csv_parser *p)
 	if (p->rc)
 		return p->rc;
 	if (csv_error(&p->csv) == CSV_EPARSE)
-		return fail(p, p->line, p->ncell + 1, "a quote inside a cell that does not start with one, or"
-			    " text after a closing quote (quote the whole cell and double the quotes in it)");
-	return fail(p, p->line, p->ncell + 1, "a cell longer than %d bytes", IMP_CSV_MAX_CELL);
+		return fail(p, p->line, p->ncell + 1, "ett citattecken i en cell som inte börjar med ett, eller"
+			    " text efter ett avslutande citattecken (citera hela cellen och dubblera citattecknen i den)");
+	return fail(p, p->line, p->ncell + 1, "en cell längre än %d byte", IMP_CSV_MAX_CELL);
 }
 
 /* line_end: the length of s[0..n) up to and including its first line break (LF, CRLF or CR),
@@ -503,7 +503,7 @@ static size_t skip_bom(struct imp_csv_parser *p, const char *buf, size_t len)
 	while (p->bom < 3 && i < len) {
 		if (buf[i] != bom[p->bom]) {
 			if (p->bom > 0)
-				fail(p, 1, 1, "not valid UTF-8 text (save the file as CSV UTF-8)");
+				fail(p, 1, 1, "inte giltig UTF-8-text (spara filen som CSV UTF-8)");
 			p->bom = 3;
 			break;
 		}
@@ -530,7 +530,7 @@ int imp_csv_feed(struct imp_csv_parser *p, const char *buf, size_t len)
 	while (len) {
 		size_t room = IMP_CSV_MAX_HEADER - p->nhdr, k = len < room ? len : room;
 		if (!k)
-			return fail(p, 1, 0, "no end of the header line in the first %d bytes", IMP_CSV_MAX_HEADER);
+			return fail(p, 1, 0, "rubrikraden tar inte slut inom de första %d byten", IMP_CSV_MAX_HEADER);
 		p->hdr = xrealloc(p->hdr, p->nhdr + k);
 		memcpy(p->hdr + p->nhdr, buf, k);
 		p->nhdr += k;
@@ -549,11 +549,11 @@ int imp_csv_finish(struct imp_csv_parser *p, struct imp_csv_info *info)
 	if (!p->csv_ready && start(p) != LUP_OK)
 		return p->rc;
 	if (csv_fini(&p->csv, cb_cell, cb_row, p) != 0 && !p->rc)
-		return fail(p, p->row_line, p->ncell + 1, "the file ends inside a quoted cell (truncated?)");
+		return fail(p, p->row_line, p->ncell + 1, "filen slutar inne i en citerad cell (avklippt?)");
 	if (p->rc)
 		return p->rc;
 	if (!p->have_header)
-		return fail(p, 0, 0, "empty file: expected a header line naming the columns (%s)", expected_columns);
+		return fail(p, 0, 0, "tom fil: en rubrikrad som namnger kolumnerna väntades (%s)", expected_columns);
 	p->info.lines = p->line - p->bol > 0 ? p->line - p->bol : 1;
 	*info = p->info;
 	return LUP_OK;

@@ -71,8 +71,8 @@ static int indicator(struct cst *k, const struct imp_csv_row *r, struct ind_ent 
 
 	*out = imp_kolada_map_get(&k->inds, s, strlen(s), &created);
 	if (!*out)
-		return imp_fail(k->c, r->line, "column %d (indicator): more than %d different indicators"
-				" in one file", col, MAX_INDICATORS);
+		return imp_fail(k->c, r->line, "kolumn %d (indicator): fler än %d olika indikatorer"
+				" i en fil", col, MAX_INDICATORS);
 	if (!created)
 		return LUP_OK;
 	(*out)->first = r->line;
@@ -85,11 +85,11 @@ static int indicator(struct cst *k, const struct imp_csv_row *r, struct ind_ent 
 	if (!k->c->st)
 		return LUP_OK;
 	if (!(*out)->id)
-		return imp_fail(k->c, r->line, "column %d (indicator): unknown indicator '%.100s' (give its key"
-				" or its exact name)", col, s);
+		return imp_fail(k->c, r->line, "kolumn %d (indicator): okänd indikator '%.100s' (ange dess nyckel"
+				" eller exakta namn)", col, s);
 	if (o.n > 1)
-		return imp_fail(k->c, r->line, "column %d (indicator): %ld indicators are named '%.100s'"
-				" (give the key, e.g. %s)", col, o.n, s, (*out)->key);
+		return imp_fail(k->c, r->line, "kolumn %d (indicator): %ld indikatorer heter '%.100s'"
+				" (ange nyckeln, t.ex. %s)", col, o.n, s, (*out)->key);
 	/* a scoped import (an editor's) writes only outcomes and targets of its own indicators */
 	return imp_scope_org(k->c, r->line, col, IMP_F_INDICATOR, s, (*out)->owner);
 }
@@ -106,7 +106,7 @@ static int area(struct cst *k, const struct imp_csv_row *r, int64_t *id)
 	*id = 0;
 	e = imp_kolada_map_get(&k->areas, s, n, &created);
 	if (!e)
-		return imp_fail(k->c, r->line, "column %d (area): more than %d different areas in one file",
+		return imp_fail(k->c, r->line, "kolumn %d (area): fler än %d olika områden i en fil",
 				r->colno[IMP_CSV_AREA], MAX_AREAS);
 	if (created) {
 		snprintf(code, sizeof(code), "%s", s);
@@ -118,8 +118,8 @@ static int area(struct cst *k, const struct imp_csv_row *r, int64_t *id)
 				return rc;
 		}
 		if (!*e && k->c->st)
-			return imp_fail(k->c, r->line, "column %d (area): unknown area '%.100s' (give its code,"
-					" key or name)", r->colno[IMP_CSV_AREA], s);
+			return imp_fail(k->c, r->line, "kolumn %d (area): okänt område '%.100s' (ange dess kod,"
+					" nyckel eller namn)", r->colno[IMP_CSV_AREA], s);
 	}
 	*id = *e;
 	return LUP_OK;
@@ -138,7 +138,7 @@ static int period(struct cst *k, const struct imp_csv_row *r, int64_t *id)
 		return LUP_OK;
 	}
 	if (model_period_bounds_text(p, first, sizeof(first), last, sizeof(last)) != 0)
-		return imp_fail(k->c, r->line, "column %d (period): not a valid period",
+		return imp_fail(k->c, r->line, "kolumn %d (period): inte en giltig period",
 				r->colno[IMP_CSV_PERIOD]);
 	{
 		struct sval a[] = { SVI(p->year), SVS(model_period_kind_name(p->kind)), SVS(first), SVS(last) };
@@ -158,7 +158,7 @@ static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e
 	int rc;
 
 	if (r->sex != 'T' && !e->by_sex && k->c->st)
-		return imp_fail(k->c, r->line, "column %d (sex): indicator %s is not divided by sex",
+		return imp_fail(k->c, r->line, "kolumn %d (sex): indikatorn %s är inte uppdelad på kön",
 				r->colno[IMP_CSV_SEX], e->key);
 	if ((rc = period(k, r, &pid)) != LUP_OK)
 		return rc;
@@ -226,7 +226,7 @@ static void report(struct cst *k, const struct imp_csv_info *info)
 	if (k->inds.n > n)
 		imp_trace(k->c, info->lines, info->lines, "more", "%zu more indicators not listed", k->inds.n - n);
 	if (!info->rows)
-		imp_warn(k->c, 0, "the file has a header but no rows");
+		imp_warn(k->c, 0, "filen har en rubrikrad men inga rader");
 }
 
 /* feed: imp_stream's view of the parser */

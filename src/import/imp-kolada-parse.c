@@ -159,15 +159,15 @@ static const char *type_name(int t)
 {
 	switch (t) {
 	case T_NULL: return "null";
-	case T_BOOL: return "a boolean";
-	case T_NUM: return "a number";
-	case T_STR: return "a string";
-	case T_MAP: return "an object";
-	default: return "an array";
+	case T_BOOL: return "ett sanningsvärde";
+	case T_NUM: return "ett tal";
+	case T_STR: return "en sträng";
+	case T_MAP: return "ett objekt";
+	default: return "en lista";
 	}
 }
 
-/* expected: "a string or null" from a mask */
+/* expected: "en sträng eller null" from a mask */
 static void expected(int mask, char *out, size_t n)
 {
 	size_t len = 0;
@@ -175,9 +175,9 @@ static void expected(int mask, char *out, size_t n)
 	out[0] = '\0';
 	for (int t = T_BOOL; t <= T_ARR; t <<= 1)
 		if (mask & t)
-			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? " or " : "", type_name(t));
+			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? " eller " : "", type_name(t));
 	if ((mask & T_NULL) && len < n)
-		snprintf(out + len, n - len, " or null");
+		snprintf(out + len, n - len, " eller null");
 }
 
 static enum frame top(const struct imp_kolada_parser *p)
@@ -193,10 +193,10 @@ static int value_ok(struct imp_kolada_parser *p, int t, int *ignore)
 
 	*ignore = 0;
 	if (p->nfr == 0)
-		return t == T_MAP ? 1 : fail(p, here(p), "expected a JSON object (a Kolada API response)"
-					  " at the top, found %s", type_name(t));
+		return t == T_MAP ? 1 : fail(p, here(p), "ett JSON-objekt (ett svar från Koladas API)"
+					  " väntades överst, här finns %s", type_name(t));
 	if (top(p) == F_VALUES || top(p) == F_GVALUES)
-		return t == T_MAP ? 1 : fail(p, here(p), "'values' must hold objects, found %s",
+		return t == T_MAP ? 1 : fail(p, here(p), "'values' ska innehålla objekt, här finns %s",
 					  type_name(t));
 	if (!p->key || p->key->types == T_ANY) {
 		*ignore = 1;
@@ -205,16 +205,16 @@ static int value_ok(struct imp_kolada_parser *p, int t, int *ignore)
 	if (p->key->types & t)
 		return 1;
 	expected(p->key->types, want, sizeof(want));
-	return fail(p, here(p), "'%s' must be %s, not %s", p->key->name, want, type_name(t));
+	return fail(p, here(p), "'%s' ska vara %s, inte %s", p->key->name, want, type_name(t));
 }
 
 /* copy: a string value into dst (cap bytes with NUL); 0 after an error */
 static int copy(struct imp_kolada_parser *p, char *dst, size_t cap, const unsigned char *s, size_t n)
 {
 	if (n >= cap)
-		return fail(p, here(p), "'%s' is longer than %zu bytes", p->key->name, cap - 1);
+		return fail(p, here(p), "'%s' är längre än %zu byte", p->key->name, cap - 1);
 	if (memchr(s, '\0', n))
-		return fail(p, here(p), "'%s' contains a NUL character", p->key->name);
+		return fail(p, here(p), "'%s' innehåller ett NUL-tecken", p->key->name);
 	memcpy(dst, s, n);
 	dst[n] = '\0';
 	return 1;
@@ -223,7 +223,7 @@ static int copy(struct imp_kolada_parser *p, char *dst, size_t cap, const unsign
 static int set_year(struct imp_kolada_parser *p, long long y)
 {
 	if (y < 1900 || y > 2999)
-		return fail(p, here(p), "'period' %lld is not a year in 1900..2999", y);
+		return fail(p, here(p), "'period' %lld är inte ett år i 1900..2999", y);
 	p->year = (int)y;
 	p->seen |= S_PERIOD;
 	return 1;
@@ -234,10 +234,10 @@ static int year_text(struct imp_kolada_parser *p, const unsigned char *s, size_t
 	long long y = 0;
 
 	if (n != 4)
-		return fail(p, here(p), "'period' must be a year, not '%.*s'", (int)(n > 40 ? 40 : n), s);
+		return fail(p, here(p), "'period' ska vara ett år, inte '%.*s'", (int)(n > 40 ? 40 : n), s);
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
-			return fail(p, here(p), "'period' must be a year, not '%.*s'", (int)n, s);
+			return fail(p, here(p), "'period' ska vara ett år, inte '%.*s'", (int)n, s);
 		y = y * 10 + (s[i] - '0');
 	}
 	return set_year(p, y);
@@ -248,7 +248,7 @@ static int gender(struct imp_kolada_parser *p, const unsigned char *s, size_t n)
 	struct imp_kolada_value *v = &p->v[p->nv];
 
 	if (n != 1 || (s[0] != 'T' && s[0] != 'K' && s[0] != 'M'))
-		return fail(p, here(p), "'gender' must be T, K or M, not '%.*s'", (int)(n > 40 ? 40 : n), s);
+		return fail(p, here(p), "'gender' ska vara T, K eller M, inte '%.*s'", (int)(n > 40 ? 40 : n), s);
 	v->sex = (char)s[0];
 	p->gseen |= S_GENDER;
 	return 1;
@@ -271,7 +271,7 @@ static int number(struct imp_kolada_parser *p, double d, long long i, int is_int
 		return 1;
 	case K_PERIOD:
 		if (!is_int)
-			return fail(p, here(p), "'period' must be a year, not %g", d);
+			return fail(p, here(p), "'period' ska vara ett år, inte %g", d);
 		return set_year(p, i);
 	case K_DIV:
 		p->by_sex = is_int ? i != 0 : d != 0;
@@ -418,7 +418,7 @@ static int cb_map_key(void *ctx, const unsigned char *s, size_t n)
 static int open_container(struct imp_kolada_parser *p)
 {
 	if (++p->depth > IMP_KOLADA_MAX_DEPTH)
-		return fail(p, here(p), "JSON nested deeper than %d levels", IMP_KOLADA_MAX_DEPTH);
+		return fail(p, here(p), "JSON nästlad djupare än %d nivåer", IMP_KOLADA_MAX_DEPTH);
 	return 1;
 }
 
@@ -442,7 +442,7 @@ static int start_item(struct imp_kolada_parser *p)
 static int start_gitem(struct imp_kolada_parser *p)
 {
 	if (p->nv == IMP_KOLADA_MAX_GENDERS)
-		return fail(p, here(p), "more than %d values in one data object", IMP_KOLADA_MAX_GENDERS);
+		return fail(p, here(p), "fler än %d värden i ett dataobjekt", IMP_KOLADA_MAX_GENDERS);
 	memset(&p->v[p->nv], 0, sizeof(p->v[0]));
 	p->gseen = 0;
 	push(p, F_GITEM);
@@ -501,12 +501,12 @@ static int cb_start_array(void *ctx)
 		return 1;
 	if (top(p) == F_ROOT) {
 		if (p->has_values)
-			return fail(p, here(p), "a second 'values' array");
+			return fail(p, here(p), "en andra lista 'values'");
 		p->has_values = 1;
 		push(p, F_VALUES);
 	} else {
 		if (p->seen & S_GVALUES)
-			return fail(p, here(p), "a second 'values' array in one data object");
+			return fail(p, here(p), "en andra lista 'values' i ett dataobjekt");
 		p->seen |= S_GVALUES;
 		push(p, F_GVALUES);
 	}
@@ -516,10 +516,10 @@ static int cb_start_array(void *ctx)
 static const char *doc_name(enum imp_kolada_doc d)
 {
 	switch (d) {
-	case IMP_KOLADA_DATA: return "data value";
+	case IMP_KOLADA_DATA: return "datavärde";
 	case IMP_KOLADA_KPIS: return "KPI";
-	case IMP_KOLADA_MUNIS: return "municipality";
-	default: return "nothing";
+	case IMP_KOLADA_MUNIS: return "kommun";
+	default: return "inget";
 	}
 }
 
@@ -531,26 +531,26 @@ static enum imp_kolada_doc classify(struct imp_kolada_parser *p)
 
 	if (s & (S_KPI | S_PERIOD | S_GVALUES)) {
 		if (s & S_OU)
-			return fail(p, l, "organisational-unit data (/v3/oudata) is not supported"), IMP_KOLADA_EMPTY;
+			return fail(p, l, "data för organisatoriska enheter (/v3/oudata) stöds inte"), IMP_KOLADA_EMPTY;
 		if (!(s & S_KPI))
-			return fail(p, l, "a data value without 'kpi'"), IMP_KOLADA_EMPTY;
+			return fail(p, l, "ett datavärde utan 'kpi'"), IMP_KOLADA_EMPTY;
 		if (!(s & S_MUNI))
-			return fail(p, l, "a data value without 'municipality'"), IMP_KOLADA_EMPTY;
+			return fail(p, l, "ett datavärde utan 'municipality'"), IMP_KOLADA_EMPTY;
 		if (!(s & S_PERIOD))
-			return fail(p, l, "a data value without 'period'"), IMP_KOLADA_EMPTY;
+			return fail(p, l, "ett datavärde utan 'period'"), IMP_KOLADA_EMPTY;
 		return IMP_KOLADA_DATA;
 	}
 	if (s & S_MEMBERS)
-		return fail(p, l, "groups (/v3/kpi_groups, /v3/municipality_groups) are not supported"), IMP_KOLADA_EMPTY;
+		return fail(p, l, "grupper (/v3/kpi_groups, /v3/municipality_groups) stöds inte"), IMP_KOLADA_EMPTY;
 	if ((s & S_ID) && (s & (S_MUNI | S_OU)))
-		return fail(p, l, "organisational units (/v3/ou) are not supported"), IMP_KOLADA_EMPTY;
+		return fail(p, l, "organisatoriska enheter (/v3/ou) stöds inte"), IMP_KOLADA_EMPTY;
 	if ((s & S_ID) && (s & (S_KPIMETA | S_TYPE))) {
 		if (!(s & S_TITLE))
-			return fail(p, l, "a %s without 'title'", s & S_KPIMETA ? "KPI" : "municipality"), IMP_KOLADA_EMPTY;
+			return fail(p, l, "%s utan 'title'", s & S_KPIMETA ? "ett nyckeltal (KPI)" : "en kommun"), IMP_KOLADA_EMPTY;
 		return s & S_KPIMETA ? IMP_KOLADA_KPIS : IMP_KOLADA_MUNIS;
 	}
-	fail(p, l, "expected a Kolada data value (kpi, municipality, period, values), a KPI (id, title,"
-	     " is_divided_by_gender ...) or a municipality (id, title, type)");
+	fail(p, l, "ett datavärde från Kolada (kpi, municipality, period, values), ett nyckeltal (id, title,"
+	     " is_divided_by_gender ...) eller en kommun (id, title, type) väntades");
 	return IMP_KOLADA_EMPTY;
 }
 
@@ -582,8 +582,8 @@ static int end_item(struct imp_kolada_parser *p)
 	if (d == IMP_KOLADA_EMPTY)
 		return 0;
 	if (p->info.doc != IMP_KOLADA_EMPTY && p->info.doc != d)
-		return fail(p, p->item_line, "a %s object in a file of %s objects: a file holds one kind"
-			    " of Kolada response", doc_name(d), doc_name(p->info.doc));
+		return fail(p, p->item_line, "ett objekt av slaget %s i en fil med objekt av slaget %s: en fil"
+			    " innehåller ett slags svar från Kolada", doc_name(d), doc_name(p->info.doc));
 	p->info.doc = d;
 	p->info.objects++;
 	return emit(p, d);
@@ -592,9 +592,9 @@ static int end_item(struct imp_kolada_parser *p)
 static int end_gitem(struct imp_kolada_parser *p)
 {
 	if (!(p->gseen & S_GENDER))
-		return fail(p, here(p), "a value without 'gender' (expected T, K or M)");
+		return fail(p, here(p), "ett värde utan 'gender' (T, K eller M väntades)");
 	if (!(p->gseen & S_VALUE))
-		return fail(p, here(p), "a value without 'value' (expected a number or null)");
+		return fail(p, here(p), "ett värde utan 'value' (ett tal eller null väntades)");
 	p->nv++;
 	return 1;
 }
@@ -696,13 +696,13 @@ static int yajl_fail(struct imp_kolada_parser *p, const char *s, size_t n, size_
 	char msg[256];
 	size_t k;
 
-	snprintf(msg, sizeof(msg), "%s", m ? (const char *)m : "parse error");
+	snprintf(msg, sizeof(msg), "%s", m ? (const char *)m : "tolkningsfel");
 	if (m)
 		yajl_free_error(p->h, m);
 	k = strlen(msg);
 	while (k > 0 && (msg[k - 1] == '\n' || msg[k - 1] == ' ' || msg[k - 1] == '.'))
 		msg[--k] = '\0';
-	return fail(p, line_at(p, off), "malformed JSON at byte %zu: %s", off, msg);
+	return fail(p, line_at(p, off), "felaktig JSON vid byte %zu: %s", off, msg);
 }
 
 /* parse_part: feeds s[0..n) (a part of the current chunk at offset `at`) to yajl */
@@ -753,7 +753,7 @@ int imp_kolada_feed(struct imp_kolada_parser *p, const char *buf, size_t len)
 	cut = skip + scan(p, buf + skip, len - skip);
 	/* yajl reads up to the overlong token, so that an earlier error is reported first */
 	if (parse_part(p, buf + skip, cut - skip, skip) && cut < len)
-		fail(p, line_at(p, p->base + cut), "a JSON string or number longer than %d bytes",
+		fail(p, line_at(p, p->base + cut), "en JSON-sträng eller ett tal längre än %d byte",
 		     IMP_KOLADA_MAX_TOKEN);
 	if (!p->rc) {
 		line_at(p, p->base + len);
@@ -773,7 +773,7 @@ int imp_kolada_finish(struct imp_kolada_parser *p, struct imp_kolada_info *info)
 	if (p->rc)
 		return p->rc;
 	if (!p->nonblank)
-		return fail(p, 0, "empty file: expected a Kolada API JSON response"), p->rc;
+		return fail(p, 0, "tom fil: ett JSON-svar från Koladas API väntades"), p->rc;
 	p->ybase = p->base;
 	st = yajl_complete_parse(p->h);
 	if (st == yajl_status_client_canceled)
@@ -784,12 +784,12 @@ int imp_kolada_finish(struct imp_kolada_parser *p, struct imp_kolada_info *info)
 		if (m)
 			yajl_free_error(p->h, m);
 		if (eof)
-			return fail(p, last, "malformed JSON at byte %zu: the text ends inside a value"
-				    " (truncated?)", p->base), p->rc;
+			return fail(p, last, "felaktig JSON vid byte %zu: texten slutar inne i ett värde"
+				    " (avklippt?)", p->base), p->rc;
 		return yajl_fail(p, NULL, 0, p->base), p->rc;
 	}
 	if (!p->has_values)
-		return fail(p, last, "no 'values' array: not a Kolada API response"), p->rc;
+		return fail(p, last, "ingen lista 'values': inte ett svar från Koladas API"), p->rc;
 	p->info.lines = last;
 	*info = p->info;
 	return LUP_OK;

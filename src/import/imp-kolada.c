@@ -155,7 +155,7 @@ static int period_id(struct kst *k, int line, int y, int64_t *id)
 		return LUP_OK;
 	}
 	if (model_period_bounds_text(&p, first, sizeof(first), last, sizeof(last)) != 0)
-		return imp_fail(k->c, line, "period %d: not a valid year", y);
+		return imp_fail(k->c, line, "period %d: inte ett giltigt år", y);
 	{
 		struct sval a[] = { SVI(y), SVS("FY"), SVS(first), SVS(last) };
 		if ((rc = imp_write(k->c, line, STMT_PERIOD_UPSERT, a, 4)) != LUP_OK ||
@@ -194,7 +194,7 @@ static int kpi_get(struct kst *k, const char *kpi, int line, struct kpi_ent **ou
 
 	*out = imp_kolada_map_get(&k->kpis, kpi, strlen(kpi), &created);
 	if (!*out)
-		return imp_fail(k->c, line, "more than %d different KPIs in one file", MAX_KPIS);
+		return imp_fail(k->c, line, "fler än %d olika nyckeltal (KPI) i en fil", MAX_KPIS);
 	if (!created)
 		return LUP_OK;
 	(*out)->first = line;
@@ -205,8 +205,8 @@ static int kpi_get(struct kst *k, const char *kpi, int line, struct kpi_ent **ou
 	    (rc = store_query(k->c->st, STMT_IMP_KOLADA_INDICATORS, &a, 1, bound_cb, &b, k->c->e)) != LUP_OK)
 		return rc;
 	if (!(*out)->n)
-		imp_warn(k->c, line, "KPI %s: no indicator follows this KPI, its values are skipped"
-			 " (import its KPI metadata first)", kpi);
+		imp_warn(k->c, line, "nyckeltal %s: ingen indikator följer detta nyckeltal, dess värden hoppas över"
+			 " (importera först nyckeltalets metadata)", kpi);
 	return LUP_OK;
 }
 
@@ -218,7 +218,7 @@ static int muni_get(struct kst *k, const char *muni, int line, struct muni_ent *
 
 	*out = imp_kolada_map_get(&k->munis, muni, strlen(muni), &created);
 	if (!*out)
-		return imp_fail(k->c, line, "more than %d different municipalities in one file", MAX_MUNIS);
+		return imp_fail(k->c, line, "fler än %d olika kommuner i en fil", MAX_MUNIS);
 	if (!created)
 		return LUP_OK;
 	(*out)->first = line;
@@ -228,8 +228,8 @@ static int muni_get(struct kst *k, const char *muni, int line, struct muni_ent *
 	if (!o.id && strcmp(muni, RIKET_CODE) == 0)
 		return area_upsert(k, line, RIKET_CODE, "Riket", &(*out)->area);
 	if (!o.id)
-		imp_warn(k->c, line, "municipality %s: no area has this code, its values are skipped"
-			 " (import the municipality metadata first)", muni);
+		imp_warn(k->c, line, "kommun %s: inget område har denna kod, dess värden hoppas över"
+			 " (importera först kommunernas metadata)", muni);
 	return LUP_OK;
 }
 
@@ -252,8 +252,8 @@ static int skip_sex(struct kst *k, struct kpi_ent *e, int j, const struct imp_ko
 	if (sex == 'T' || e->by_sex[j])
 		return 0;
 	if (!e->sex_warned)
-		imp_warn(k->c, d->line, "KPI %s: indicator %s is not divided by sex, the values for women"
-			 " and men are skipped", d->kpi, e->key ? e->key : "?");
+		imp_warn(k->c, d->line, "nyckeltal %s: indikatorn %s är inte uppdelad på kön, värdena för kvinnor"
+			 " och män hoppas över", d->kpi, e->key ? e->key : "?");
 	e->sex_warned = 1;
 	return 1;
 }
@@ -312,13 +312,13 @@ static int owner(struct kst *k, int line, int64_t *id)
 		if ((rc = imp_org(k->c, k->c->org, &k->owner)) != LUP_OK)
 			return rc;
 		if (!k->owner)
-			return imp_fail(k->c, line, "--org: unknown organisation '%s'", k->c->org);
+			return imp_fail(k->c, line, "--org: okänd organisation '%s'", k->c->org);
 	} else {
 		if ((rc = imp_id(k->c, STMT_ORG_ID, &a, 1, &k->owner)) != LUP_OK)
 			return rc;
 		if (!k->owner)
-			return imp_fail(k->c, line, "no organisation '%s' to own the KPIs' indicators"
-					" (load the dataset with 'lup demo', or give --org)", DEFAULT_OWNER);
+			return imp_fail(k->c, line, "ingen organisation '%s' som kan äga nyckeltalens indikatorer"
+					" (läs in datamängden med 'lup demo', eller ange --org)", DEFAULT_OWNER);
 	}
 	*id = k->owner;
 	return LUP_OK;
@@ -335,9 +335,9 @@ static int on_kpi(void *ctx, const struct imp_kolada_kpi *m)
 	int before = k->c->r->changed, rc;
 
 	if (!valid_id(m->id))
-		return imp_fail(k->c, m->line, "KPI id '%s': expected letters and digits", m->id);
+		return imp_fail(k->c, m->line, "nyckeltalets id '%s': bokstäver och siffror väntades", m->id);
 	if (!*m->title)
-		return imp_fail(k->c, m->line, "KPI %s: empty 'title'", m->id);
+		return imp_fail(k->c, m->line, "nyckeltal %s: tom 'title'", m->id);
 	snprintf(key, sizeof(key), "kolada-%s", m->id);
 	for (char *s = key; *s; s++)
 		*s = (char)tolower((unsigned char)*s);
@@ -399,9 +399,9 @@ static int on_muni(void *ctx, const struct imp_kolada_muni *m)
 	int rc;
 
 	if (!valid_id(m->id))
-		return imp_fail(k->c, m->line, "municipality id '%s': expected letters and digits", m->id);
+		return imp_fail(k->c, m->line, "kommunens id '%s': bokstäver och siffror väntades", m->id);
 	if (!*m->title)
-		return imp_fail(k->c, m->line, "municipality %s: empty 'title'", m->id);
+		return imp_fail(k->c, m->line, "kommun %s: tom 'title'", m->id);
 	if (strcmp(m->type, "L") == 0 && strcmp(m->id, RIKET_CODE) != 0) {
 		k->regions++;
 		imp_count(k->c, C_SKIPPED, 1);
@@ -443,12 +443,12 @@ static void report(struct kst *k, const struct imp_kolada_info *info)
 	if (k->moretrace)
 		imp_trace(k->c, info->lines, info->lines, "more", "%d more entries not listed", k->moretrace);
 	if (k->regions)
-		imp_warn(k->c, 0, "%ld regions (type L) skipped: lup has no level for regions", k->regions);
+		imp_warn(k->c, 0, "%ld regioner (typ L) hoppades över: lup har ingen nivå för regioner", k->regions);
 	if (info->doc == IMP_KOLADA_EMPTY)
-		imp_warn(k->c, 0, "the response holds no values");
+		imp_warn(k->c, 0, "svaret innehåller inga värden");
 	if (info->next[0])
-		imp_warn(k->c, 0, "the file is one page of a longer response; the next page is %s"
-			 " (save it and import it too)", info->next);
+		imp_warn(k->c, 0, "filen är en sida av ett längre svar; nästa sida är %s"
+			 " (spara den och importera den också)", info->next);
 }
 
 /* feed: imp_stream's view of the parser */

@@ -83,7 +83,7 @@ expect_eq "Göteborg becomes a municipality with its code" \
 expect_eq "Stockholm (0180) stays the dataset's area" \
 	"$(Q "SELECT key, name FROM area WHERE code = '0180'")" "stockholm|Stockholms stad"
 expect_eq "no area for the region" "$(Q "SELECT count(*) FROM area WHERE code = '0001'")" 0
-grep -q 'regions (type L) skipped' "$TMP/out" && ok "the skipped region is a warning" || nok "no warning for the region"
+grep -q 'regioner (typ L) hoppades över' "$TMP/out" && ok "the skipped region is a warning" || nok "no warning for the region"
 
 # --- data
 dump before
@@ -102,8 +102,8 @@ expect_eq "the dry run counted the same" \
 expect_eq "the dry run said so" "$(jq -r .dry_run "$TMP/dry.json")" true
 expect_eq "three warnings, with the lines of their objects" \
 	"$(jq -r '[.warnings[] | .line] | join(" ")' "$TMP/out")" "8 11 13"
-grep -q 'KPI Z99999: no indicator follows this KPI' "$TMP/out" && ok "the unknown KPI is named" || nok "unknown KPI not named"
-grep -q 'municipality G123456: no area has this code' "$TMP/out" && ok "the unknown municipality is named" || nok "unknown municipality not named"
+grep -q 'nyckeltal Z99999: ingen indikator följer detta nyckeltal' "$TMP/out" && ok "the unknown KPI is named" || nok "unknown KPI not named"
+grep -q 'kommun G123456: inget område har denna kod' "$TMP/out" && ok "the unknown municipality is named" || nok "unknown municipality not named"
 expect_eq "outcomes, with null as missing, source kolada, not derived" \
 	"$(Q "SELECT group_concat(r, ' ') FROM (SELECT i.key || '/' || a.key || '/' || p.year || p.kind || '/' || o.sex || '=' || coalesce(o.value, '-') || ',' || o.missing || ',' || o.source || ',' || o.derived || ',' || o.example AS r FROM outcome o JOIN indicator i ON i.id = o.indicator_id JOIN area a ON a.id = o.area_id JOIN period p ON p.id = o.period_id WHERE o.source = 'kolada' ORDER BY r)")" \
 	"kolada-n00945/riket/2022FY/T=10521556.0,0,kolada,0,0 kolada-n00945/stockholm/2022FY/K=493071.5,0,kolada,0,0 kolada-n00945/stockholm/2022FY/M=-,1,kolada,0,0 kolada-n00945/stockholm/2022FY/T=975551.0,0,kolada,0,0 kolada-u21468/kommun-1480/2021FY/T=12.5,0,kolada,0,0 vp-2022-spanga-tensta-i-001/stockholm/2019FY/T=4.25,0,kolada,0,0"
@@ -129,7 +129,7 @@ unchanged "BOM and line-ending variants"
 # --- next_page (older responses) and a revised value
 expect_exit "a page with next_page" 0 L import kolada "$K/page.json" --json
 expect_eq "its value is read" "$(jq .values "$TMP/out")" 1
-grep -q 'next page is http://api.kolada.se/v2/data/kpi/N15033/year/2020?page=2' "$TMP/out" \
+grep -q 'nästa sida är http://api.kolada.se/v2/data/kpi/N15033/year/2020?page=2' "$TMP/out" \
 	&& ok "the next page is named in a warning" || nok "next_page not reported"
 sed 's/"value": 975551}/"value": 975560}/' "$K/data.json" > "$K/revised.json"
 expect_exit "a revised response" 0 L import kolada "$K/revised.json" --json
@@ -146,46 +146,46 @@ bad() { # bad NAME EXPECTED-MESSAGE FILE...
 }
 # the second comma is byte 32 of the file (13 bytes on line 1, then " {\"kpi\": \"N00945\",,")
 printf '{"values": [\n {"kpi": "N00945",, "municipality": "0180"}\n]}\n' > "$K/bad.json"
-bad "malformed JSON" "bad.json:2: malformed JSON at byte 32: parse error: invalid object key" "$K/bad.json"
+bad "malformed JSON" "bad.json:2: felaktig JSON vid byte 32: parse error: invalid object key" "$K/bad.json"
 sed '3s/"value": 975551/"value": "975551"/' "$K/data.json" > "$K/bad.json"
-bad "a value that is a string" "bad.json:3: 'value' must be a number or null, not a string" "$K/bad.json"
+bad "a value that is a string" "bad.json:3: 'value' ska vara ett tal eller null, inte en sträng" "$K/bad.json"
 sed '2s/"period": 2022/"period": {"year": 2022}/' "$K/data.json" > "$K/bad.json"
-bad "a period that is an object" "bad.json:2: 'period' must be a number or a string, not an object" "$K/bad.json"
+bad "a period that is an object" "bad.json:2: 'period' ska vara ett tal eller en sträng, inte ett objekt" "$K/bad.json"
 sed '6s/"municipality": "0000"/"municipality": 0/' "$K/data.json" > "$K/bad.json"
-bad "a municipality that is a number" "bad.json:6: 'municipality' must be a string, not a number" "$K/bad.json"
+bad "a municipality that is a number" "bad.json:6: 'municipality' ska vara en sträng, inte ett tal" "$K/bad.json"
 sed '4s/"gender": "K"/"gender": "X"/' "$K/data.json" > "$K/bad.json"
-bad "an unknown gender" "bad.json:4: 'gender' must be T, K or M, not 'X'" "$K/bad.json"
+bad "an unknown gender" "bad.json:4: 'gender' ska vara T, K eller M, inte 'X'" "$K/bad.json"
 sed '8s/"period": "2021"/"period": "21"/' "$K/data.json" > "$K/bad.json"
-bad "a period that is not a year" "bad.json:8: 'period' must be a year, not '21'" "$K/bad.json"
+bad "a period that is not a year" "bad.json:8: 'period' ska vara ett år, inte '21'" "$K/bad.json"
 printf '{"values": {"kpi": "N00945"}}' > "$K/bad.json"
-bad "values that are an object" "bad.json:1: 'values' must be an array, not an object" "$K/bad.json"
+bad "values that are an object" "bad.json:1: 'values' ska vara en lista, inte ett objekt" "$K/bad.json"
 printf '[{"kpi": "N00945"}]' > "$K/bad.json"
-bad "a top-level array" "expected a JSON object (a Kolada API response) at the top" "$K/bad.json"
+bad "a top-level array" "ett JSON-objekt (ett svar från Koladas API) väntades överst" "$K/bad.json"
 awk 'BEGIN { printf "{\"values\": [], \"x\": "; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "}" }' > "$K/bad.json"
-bad "a depth bomb" "bad.json:1: JSON nested deeper than 32 levels" "$K/bad.json"
+bad "a depth bomb" "bad.json:1: JSON nästlad djupare än 32 nivåer" "$K/bad.json"
 awk 'BEGIN { printf "{\"values\": [{\"id\": \"N1\", \"title\": \""; for (i = 0; i < 20000; i++) printf "abcdefghij"; print "\", \"is_divided_by_gender\": 0}]}" }' > "$K/bad.json"
-bad "a huge string" "bad.json:1: a JSON string or number longer than 65536 bytes" "$K/bad.json"
+bad "a huge string" "bad.json:1: en JSON-sträng eller ett tal längre än 65536 byte" "$K/bad.json"
 awk 'BEGIN { printf "{\"values\": [{\"id\": \"N1\", \"title\": \""; for (i = 0; i < 200; i++) printf "abcdefghij"; print "\", \"is_divided_by_gender\": 0}]}" }' > "$K/bad.json"
-bad "a title over the cap" "bad.json:1: 'title' is longer than 1023 bytes" "$K/bad.json"
+bad "a title over the cap" "bad.json:1: 'title' är längre än 1023 byte" "$K/bad.json"
 head -c 300 "$K/data.json" > "$K/bad.json"
-bad "a truncated file" "malformed JSON at byte 300: the text ends inside a value (truncated?)" "$K/bad.json"
+bad "a truncated file" "felaktig JSON vid byte 300: texten slutar inne i ett värde (avklippt?)" "$K/bad.json"
 : > "$K/bad.json"
-bad "an empty file" "bad.json: empty file: expected a Kolada API JSON response" "$K/bad.json"
+bad "an empty file" "bad.json: tom fil: ett JSON-svar från Koladas API väntades" "$K/bad.json"
 printf '\n  \n' > "$K/bad.json"
-bad "a blank file" "empty file" "$K/bad.json"
+bad "a blank file" "tom fil" "$K/bad.json"
 printf '{"count": 0}' > "$K/bad.json"
-bad "no values array" "no 'values' array: not a Kolada API response" "$K/bad.json"
+bad "no values array" "ingen lista 'values': inte ett svar från Koladas API" "$K/bad.json"
 printf '{"values": [{"id": "0180", "title": "Stockholm", "type": "K"},\n{"id": "N1", "title": "x", "is_divided_by_gender": 0}]}' > "$K/bad.json"
-bad "a KPI in a municipality file" "bad.json:2: a KPI object in a file of municipality objects" "$K/bad.json"
+bad "a KPI in a municipality file" "bad.json:2: ett objekt av slaget KPI i en fil med objekt av slaget kommun" "$K/bad.json"
 printf '{"values": [{"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [{"gender": "T"}]}]}' > "$K/bad.json"
-bad "a value without 'value'" "a value without 'value'" "$K/bad.json"
+bad "a value without 'value'" "ett värde utan 'value'" "$K/bad.json"
 printf '{"values": [{"kpi": "N00945", "ou": "V15E0180", "period": 2022, "values": []}]}' > "$K/bad.json"
-bad "organisational-unit data" "organisational-unit data (/v3/oudata) is not supported" "$K/bad.json"
+bad "organisational-unit data" "data för organisatoriska enheter (/v3/oudata) stöds inte" "$K/bad.json"
 printf '{"values": [{"id": "N 1", "title": "x", "is_divided_by_gender": 0}]}' > "$K/bad.json"
-bad "a KPI id that cannot be a key" "KPI id 'N 1': expected letters and digits" "$K/bad.json"
+bad "a KPI id that cannot be a key" "nyckeltalets id 'N 1': bokstäver och siffror väntades" "$K/bad.json"
 sed '3s/975551/975999/' "$K/data.json" > "$K/good.json"
 printf '{"values": [\n tru\n]}' > "$K/bad.json"
-bad "a good file before a bad one: all or nothing" "bad.json:2: malformed JSON" "$K/good.json" "$K/bad.json"
+bad "a good file before a bad one: all or nothing" "bad.json:2: felaktig JSON" "$K/good.json" "$K/bad.json"
 expect_eq "the good file's value was not kept" \
 	"$(Q "SELECT count(*) FROM outcome WHERE value = 975999")" 0
 bad "a missing file" "cannot open" "$K/nowhere.json"

@@ -243,11 +243,11 @@ static void test_measure_before_report(void)
 
 	parse(&x, "Parkförvaltningen\n\nInledande text.\n\n1.1 Åtgärd: Gör något nytt.\n\nSvar: Ja.\n");
 	T_EQ_INT(x.rc, LUP_EINVAL);
-	T_CONTAINS(x.e.msg, "doc.txt:5: measure 1.1 before any report");
+	T_CONTAINS(x.e.msg, "doc.txt:5: åtgärd 1.1 före första rapporten");
 	arena_release(&x.a);
 	parse(&x, "1.1 Åtgärd: Gör något nytt.\n");
 	T_EQ_INT(x.rc, LUP_EINVAL);
-	T_CONTAINS(x.e.msg, "doc.txt:1: measure 1.1 before any administration");
+	T_CONTAINS(x.e.msg, "doc.txt:1: åtgärd 1.1 före första förvaltningen");
 	arena_release(&x.a);
 	parse(&x, "Skrivelse saknas.\n");
 	T_EQ_INT(x.rc, LUP_EINVAL);
@@ -261,7 +261,7 @@ static void test_no_administration(void)
 
 	parse(&x, "");
 	T_EQ_INT(x.rc, LUP_EINVAL);
-	T_CONTAINS(x.e.msg, "no administration found");
+	T_CONTAINS(x.e.msg, "ingen förvaltning hittades");
 	arena_release(&x.a);
 	parse(&x, "Bara lite text.\nUtan rubriker.\n");
 	T_EQ_INT(x.rc, LUP_EINVAL);

@@ -143,20 +143,20 @@ static void test_kolada_errors(void)
 	static const struct {
 		const char *doc, *msg;
 	} cases[] = {
-		{ "", "t.json: empty file" },
+		{ "", "t.json: tom fil" },
 		{ "{\"values\": [\n{\"kpi\": \"A\", \"municipality\": \"0180\", \"period\": 2022, \"values\": "
-		  "[{\"gender\": \"T\", \"value\": \"1\"}]}]}", "t.json:2: 'value' must be a number or null, not a string" },
+		  "[{\"gender\": \"T\", \"value\": \"1\"}]}]}", "t.json:2: 'value' ska vara ett tal eller null, inte en sträng" },
 		{ "{\"values\": [{\"kpi\": \"A\", \"municipality\": \"0180\", \"values\": []}]}",
-		  "t.json:1: a data value without 'period'" },
-		{ "{\"values\": [\n\n{\"a\": 1}]}", "t.json:3: expected a Kolada data value" },
-		{ "{\"values\": [1, 2", "t.json:1: 'values' must hold objects, found a number" },
-		{ "{\"values\": [", "t.json:1: malformed JSON at byte 12: the text ends inside a value" },
-		{ "{\"values\": []} []", "t.json:1: malformed JSON at byte 16: parse error: trailing garbage" },
+		  "t.json:1: ett datavärde utan 'period'" },
+		{ "{\"values\": [\n\n{\"a\": 1}]}", "t.json:3: ett datavärde från Kolada" },
+		{ "{\"values\": [1, 2", "t.json:1: 'values' ska innehålla objekt, här finns ett tal" },
+		{ "{\"values\": [", "t.json:1: felaktig JSON vid byte 12: texten slutar inne i ett värde" },
+		{ "{\"values\": []} []", "t.json:1: felaktig JSON vid byte 16: parse error: trailing garbage" },
 		{ "{\"values\": [{\"kpi\": \"A\", \"municipality\": \"0180\", \"period\": 2022, \"values\": "
 		  "[{\"gender\": \"T\", \"value\": 1}, {\"gender\": \"T\", \"value\": 1}, {\"gender\": \"T\", \"value\": 1},"
 		  " {\"gender\": \"T\", \"value\": 1}, {\"gender\": \"T\", \"value\": 1}, {\"gender\": \"T\", \"value\": 1},"
 		  " {\"gender\": \"T\", \"value\": 1}, {\"gender\": \"T\", \"value\": 1}, {\"gender\": \"T\", \"value\": 1}]}]}",
-		  "more than 8 values in one data object" },
+		  "fler än 8 värden i ett dataobjekt" },
 		{ "{\"values\": [{\"id\": \"A\", \"title\": \"x\", \"members\": []}]}", "groups" },
 	};
 	struct got g;
@@ -280,17 +280,17 @@ static void test_csv_errors(void)
 	static const struct {
 		const char *doc, *msg;
 	} cases[] = {
-		{ "", "t.csv: empty file" },
-		{ "indicator,area,period,value\nx,y,2022,abc\n", "t.csv:2: column 4 (value): 'abc' is not a number" },
-		{ "indicator,area,period,value\nx,y,2022,\"1\n", "t.csv:2: column 4 (value): the file ends inside a quoted cell" },
-		{ "indicator,area,period,value\n\"a\nb\",y,2022,1\nx,,2022,1\n", "t.csv:4: column 2 (area): empty" },
-		{ "indicator;area;period;value;x\n", "t.csv:1: column 5: unknown column 'x'" },
-		{ "indicator;area;value\n", "t.csv:1: the header has no 'period' column" },
-		{ "indicator,area,period,value\nx,y,2022,1,2\n", "t.csv:2: column 5: a value in a column without a name" },
-		{ "indicator,area,period,value,sex\nx,y,2022,1,Q\n", "t.csv:2: column 5 (sex): 'Q' is not a sex" },
-		{ "indicator,area,period,value,kind\nx,y,2022,1,plan\n", "t.csv:2: column 5 (kind): 'plan' is not a kind" },
-		{ "indicator,area,period,value,kind,sex\nx,,2022,1,kf,K\n", "column 6 (sex): a target is for everyone" },
-		{ "indicator,area,period,value\nx,\xe5,2022,1\n", "t.csv:2: column 2 (area): not valid UTF-8" },
+		{ "", "t.csv: tom fil" },
+		{ "indicator,area,period,value\nx,y,2022,abc\n", "t.csv:2: kolumn 4 (value): 'abc' är inte ett tal" },
+		{ "indicator,area,period,value\nx,y,2022,\"1\n", "t.csv:2: kolumn 4 (value): filen slutar inne i en citerad cell" },
+		{ "indicator,area,period,value\n\"a\nb\",y,2022,1\nx,,2022,1\n", "t.csv:4: kolumn 2 (area): tom" },
+		{ "indicator;area;period;value;x\n", "t.csv:1: kolumn 5: okänd kolumn 'x'" },
+		{ "indicator;area;value\n", "t.csv:1: rubrikraden saknar kolumnen 'period'" },
+		{ "indicator,area,period,value\nx,y,2022,1,2\n", "t.csv:2: kolumn 5: ett värde i en kolumn utan namn" },
+		{ "indicator,area,period,value,sex\nx,y,2022,1,Q\n", "t.csv:2: kolumn 5 (sex): 'Q' är inte ett kön" },
+		{ "indicator,area,period,value,kind\nx,y,2022,1,plan\n", "t.csv:2: kolumn 5 (kind): 'plan' är inte ett slag" },
+		{ "indicator,area,period,value,kind,sex\nx,,2022,1,kf,K\n", "kolumn 6 (sex): ett mål gäller alla" },
+		{ "indicator,area,period,value\nx,\xe5,2022,1\n", "t.csv:2: kolumn 2 (area): inte giltig UTF-8" },
 	};
 	struct got g;
 	struct imp_csv_info info;
