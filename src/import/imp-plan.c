@@ -19,6 +19,7 @@
 #include "core/buf.h"
 #include "model/datex.h"
 #include "model/target.h"
+#include "render/fieldnames.h"
 #include "render/json.h"
 #include "store/audit.h"
 
@@ -109,7 +110,7 @@ static int snap(struct ap *a, enum stmt st, const struct sval *args, int n, stru
 }
 
 /* the names of the columns whose values differ, comma-separated */
-static char *snap_diff(struct ap *a, const struct snap *x, const struct snap *y)
+static char *snap_diff(struct ap *a, const struct snap *x, const struct snap *y, int sv)
 {
 	struct buf b;
 	char *s;
@@ -118,7 +119,7 @@ static char *snap_diff(struct ap *a, const struct snap *x, const struct snap *y)
 	for (int i = 0; i < x->ncols && i < y->ncols; i++) {
 		const char *u = x->val[i], *v = y->val[i];
 		if ((u == NULL) != (v == NULL) || (u && strcmp(u, v) != 0))
-			buf_addf(&b, "%s%s", b.len ? ", " : "", x->col[i]);
+			buf_addf(&b, "%s%s", b.len ? ", " : "", sv ? fieldname_sv(x->col[i]) : x->col[i]);
 	}
 	s = arena_strdup(a->c->a, b.ptr);
 	buf_release(&b);
@@ -172,12 +173,12 @@ static int put(struct ap *a, const struct item *it, const char **status, int64_t
 	if (!before.found)
 		return LUP_OK;
 	{
-		char *cols = snap_diff(a, &before, &after);
+		char *cols = snap_diff(a, &before, &after, 0);
 		size_t n = strlen(cols) + 16;
 		char *s = arena_alloc(a->c->a, n);
 		snprintf(s, n, "changed (%s)", cols);
 		*status = s;
-		imp_warn(a->c, it->line, "%s ändrades: %s", it->label, cols);
+		imp_warn(a->c, it->line, "%s ändrades: %s", it->label, snap_diff(a, &before, &after, 1));
 	}
 	return audit(a, "update", it->entity, after.id, before.json, after.json);
 }
@@ -527,7 +528,7 @@ static int put_target(struct ap *a, const struct imp_plan_indicator *r, const ch
 		return prune(a, r->line, STMT_IMP_PLAN_TARGET_DEL_AUDIT, STMT_IMP_PLAN_TARGET_DEL, s, 3);
 	model_target_parse(cell, &t, NULL, 0);
 	mode = store_target_values(&t, &value, &unit);
-	snprintf(label, sizeof(label), "målvärdet %s %d %s", ikey, a->year, kind);
+	snprintf(label, sizeof(label), "%s %d för %s", strcmp(kind, "kf") == 0 ? "KF:s årsmål" : "årsmålet", a->year, ikey);
 	{
 		struct sval w[] = { SVI(id), SVI(a->year), SVS(kind), SVS(mode), value, unit, SVS(cell),
 				    SVS(source(a, r->goal)) };

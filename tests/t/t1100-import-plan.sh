@@ -154,9 +154,11 @@ expect_eq "no goal, indicator, target, activity or plan is added" "$(count_keys)
 # the 20 nämndmål: the dataset's descriptions (own words) become the Beskrivning; the 15 KF goals:
 # the dataset has no description, the text under each heading becomes it
 expect_eq "the dataset's descriptions become the Beskrivning, the KF goals get their text" \
-	"$(jq '[.warnings[] | select(.message | test("ändrades: description"))] | length' "$TMP/out")" 35
+	"$(jq '[.warnings[] | select(.message | test("ändrades: Beskrivning"))] | length' "$TMP/out")" 35
 expect_eq "no other row of the dataset changes" \
-	"$(jq '[.warnings[] | select(.message | test("ändrades") and (test("description") | not))] | length' "$TMP/out")" 0
+	"$(jq '[.warnings[] | select(.message | test("ändrades") and (test("Beskrivning") | not))] | length' "$TMP/out")" 0
+expect_eq "the warnings name the changed fields in Swedish, never by their keys" \
+	"$(jq '[.warnings[] | select(.message | test("ändrades: .*(description|name|title|unit|direction|periodicity)"))] | length' "$TMP/out")" 0
 expect_eq "the transcribed direction is kept" "$(sqlite3 "$D3" "SELECT direction FROM indicator WHERE key = '$VP-i-001'")" lower
 expect_eq "the transcribed unit is kept where the text has none" \
 	"$(sqlite3 "$D3" "SELECT unit FROM indicator WHERE key = '$VP-i-068'")" index
@@ -172,10 +174,10 @@ sed -e 's/^ Andel barn som lever i familjer som har ekonomiskt bistånd 4,6 % 2,
 expect_exit "import a revised document" 0 "$LUP" --db "$D3" import plan "$TMP/revised.txt" --json
 expect_eq "two rows change" "$(jq .changed "$TMP/out")" 2
 expect_eq "the changed target is reported at its line" \
-	"$(jq -r '.warnings[] | select(.message | test("målvärdet")) | "\(.line) \(.message)"' "$TMP/out")" \
-	"656 målvärdet $VP-i-001 2022 own ändrades: value, text"
+	"$(jq -r '.warnings[] | select(.message | test("årsmålet")) | "\(.line) \(.message)"' "$TMP/out")" \
+	"656 årsmålet 2022 för $VP-i-001 ändrades: Värde, Text"
 expect_eq "the changed activity too" "$(jq -r '.warnings[] | select(.message | test("^aktiviteten")) | .message' "$TMP/out")" \
-	"aktiviteten $VP-a-016 ändrades: start"
+	"aktiviteten $VP-a-016 ändrades: Start"
 expect_eq "the old value is kept in the audit log" \
 	"$(sqlite3 "$D3" "SELECT json_extract(before, '$.text') || ' -> ' || json_extract(after, '$.text') FROM audit WHERE entity = 'target' AND action = 'update'")" \
 	"4,6 % -> 4,2 %"
