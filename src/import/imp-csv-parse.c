@@ -263,7 +263,9 @@ static int row_typed(struct imp_csv_parser *p, struct imp_csv_row *r)
 	if (!*r->cell[IMP_CSV_INDICATOR])
 		return fail(p, r->line, r->colno[IMP_CSV_INDICATOR], "tom (en indikators nyckel eller namn väntades)");
 	if (model_period_parse(r->cell[IMP_CSV_PERIOD], &r->period, err, sizeof(err)) != 0)
-		return fail(p, r->line, r->colno[IMP_CSV_PERIOD], "%s", err);
+		return fail(p, r->line, r->colno[IMP_CSV_PERIOD], "perioden '%.40s' känns inte igen (ett år och"
+			    " T1, T2 eller VB väntades, till exempel 2022-T1, 2022 T2 eller 2022)",
+			    r->cell[IMP_CSV_PERIOD]);
 	r->kind = IMP_CSV_OUTCOME;
 	if (*r->cell[IMP_CSV_KIND]) {
 		if ((v = lookup(kind_words, NWORDS(kind_words), r->cell[IMP_CSV_KIND])) < 0)
