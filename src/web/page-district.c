@@ -410,6 +410,15 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 	if (places_s(m, i, "description"))
 		html_elem(h, "span", places_s(m, i, "description"), "class", "desc", NULL);
 	district_contrib_measure(x->r, h, &x->contrib, places_i(m, i, "id"));
+	if (places_s(m, i, "src_doc")) {	/* where an import found it (the dataset's rows: none) */
+		html_open(h, "span", "class", "source", NULL);
+		if (places_i(m, i, "src_to") > places_i(m, i, "src_from"))
+			html_textf(h, "Källa: %s, rad %lld–%lld", places_s(m, i, "src_doc"),
+				   (long long)places_i(m, i, "src_from"), (long long)places_i(m, i, "src_to"));
+		else
+			html_textf(h, "Källa: %s, rad %lld", places_s(m, i, "src_doc"), (long long)places_i(m, i, "src_from"));
+		html_close(h);
+	}
 	html_close(h);
 	html_elem(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–", NULL);
 	html_elem(h, "td", page_time(x->r, places_s(m, i, "start_text")), "class", "date", NULL);

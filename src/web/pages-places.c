@@ -31,6 +31,7 @@ const char page_css_places[] =
 	".toc ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;list-style:none}\n"
 	"ul.plain{margin:0;padding-left:1.1rem}p.desc{margin:.15rem 0}\n"
 	".muted,.desc{color:var(--muted)}.desc{display:block;font-size:.9rem;font-weight:400}\n"
+	"span.source{display:block;color:var(--muted);font-size:.85rem;font-weight:400}\n"
 	".goal{border-left:4px solid var(--line);padding:.1rem 0 .1rem 1rem;margin:1rem 0}\n"
 	".goal.namndmal{border-left-color:var(--accent)}.goal h3{font-size:1.3rem}.goal h4{font-size:1.15rem}"
 	".goal h5,.goal h6{font-size:1.05rem}p.label{font-weight:600;margin-bottom:.25rem}\n"

@@ -78,6 +78,27 @@ DG=$(q "SELECT id || '|' || source FROM activity a WHERE source IS NOT NULL
 page "an activity of the dataset that no import touched" 200 GET "/aktivitet/${DG%%|*}" -
 has "shows the dataset's source note" "Källa: ${DG#*|}"
 
+# an LUP's measures: imported into a database of organisations and areas only, adopted, and shown
+# on the district page with their lines
+mkdir "$TMP/bare"
+cp "$ROOT/data/stockholm/organisations.tsv" "$ROOT/data/stockholm/areas.tsv" "$TMP/bare/"
+printf 'organisations organisations.tsv\nareas areas.tsv\n' >"$TMP/bare/MANIFEST"
+DB2="$TMP/bare.db"
+"$LUP" --db "$DB2" demo "$TMP/bare" >/dev/null && "$LUP" --db "$DB2" import lup "$S001" >/dev/null &&
+	"$LUP" --db "$DB2" plan adopt lup-skarpnack --version 1 --date 2017-03-16 --paragraph 7 --dnr 1.2.3-45/2017 >/dev/null ||
+	nok "001 imported and Skarpnäck's LUP adopted in a database of organisations only"
+M=$(sqlite3 "$DB2" "SELECT p.line_from || '|' || p.line_to FROM provenance p JOIN measure m ON m.id = p.entity_id
+	JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan pl ON pl.id = pv.plan_id
+	WHERE p.entity = 'measure' AND pl.key = 'lup-skarpnack' ORDER BY m.ord LIMIT 1")
+[ -n "$M" ] && ok "Skarpnäck's measures have provenance" || nok "no provenance of Skarpnäck's measures"
+kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null
+serve "$DB2"
+page "Skarpnäck's district page" 200 GET /stadsdel/skarpnack -
+if [ "${M%|*}" = "${M#*|}" ]; then has "shows where a measure came from" "Källa: $N001, rad ${M%|*}<"
+else has "shows where a measure came from" "Källa: $N001, rad ${M%|*}–${M#*|}"; fi
+kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null
+serve "$DB"
+
 # --- the web import hands the uploaded bytes over: the audit entry names the upload and the user
 printf 'adminpassword1\n' | L user add adam --role admin >/dev/null
 login adam.jar adam adminpassword1
