@@ -47,6 +47,8 @@ const PARTNERS = [['sensus', 'Sensus', 'lead'], ['hyresgastforeningen', 'Hyresg�
 const INDICATOR = 'Andel förvärvsarbetande 20–64 år';
 const CONTRIB = 'Fältassistenter vid läxhjälpen';
 const DECISION = { date: '2026-11-20', paragraph: '47', dnr: 'SKA 2026/123' };
+// the pages show the date in Swedish form
+const DECISION_SV = '20 november 2026';
 
 const { ok, nok, check, step, axe, failures } = reporter('lup-flow');
 const shot = shooter(shots, 'lup-flow');
@@ -341,14 +343,14 @@ async function main() {
       await submit(sk, 'Anta versionen');
       const text = await mainText(sk);
       check(text.includes('Versionen är antagen.'), 'the district page says the version is adopted', text.slice(0, 400));
-      check(text.includes(`Version 2: Antagen ${DECISION.date}, § ${DECISION.paragraph}, dnr ${DECISION.dnr}`),
+      check(text.includes(`Version 2: Antagen ${DECISION_SV}, § ${DECISION.paragraph}, dnr ${DECISION.dnr}`),
         'the district page shows version 2 with its decision', text.slice(0, 600));
       await axe(sk, 'the district page after the adoption');
       await shot(sk, 'adopted');
     });
 
     await step('anonymous visitors see version 2 with its decision', () => anonymousSees(anon, 'after the adoption',
-      [`Version 2: Antagen ${DECISION.date}, § ${DECISION.paragraph}, dnr ${DECISION.dnr}`, SECTION, THEME_NEW,
+      [`Version 2: Antagen ${DECISION_SV}, § ${DECISION.paragraph}, dnr ${DECISION.dnr}`, SECTION, THEME_NEW,
         GOAL_W, GOAL_M, MEASURE], ['Version 1: Antagen']));
     await shot(anon, 'anonymous-v2');
 
@@ -395,7 +397,7 @@ async function main() {
       await refused(fa, 'a new version while there is a draft', `/stadsdel/${DISTRICT}/ny-version`, {}, true);
     });
     await step('anonymous visitors still see version 2', () => anonymousSees(anon, 'with version 3 as a draft',
-      [`Version 2: Antagen ${DECISION.date}`, SECTION], [SECTION3, 'Version 3']));
+      [`Version 2: Antagen ${DECISION_SV}`, SECTION], [SECTION3, 'Version 3']));
   } finally {
     await browser.close();
   }
