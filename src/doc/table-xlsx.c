@@ -15,7 +15,6 @@ struct fmts {
 	lxw_format *date;	/* yyyy-mm-dd */
 	lxw_format *datetime;	/* yyyy-mm-dd hh:mm:ss */
 	lxw_format *dec[7];	/* 0, 0.0, ... 0.000000 */
-	lxw_format *wrap;	/* text: top-aligned */
 };
 
 static void fmts_init(lxw_workbook *wb, struct fmts *f)
@@ -32,7 +31,6 @@ static void fmts_init(lxw_workbook *wb, struct fmts *f)
 		f->dec[i] = workbook_add_format(wb);
 		format_set_num_format(f->dec[i], num[i]);
 	}
-	f->wrap = NULL;
 }
 
 /* width: the column's width in characters: its own, else from its type, at least the header's */
@@ -114,7 +112,7 @@ int table_xlsx(const struct table *const *tables, int n, const char *title, cons
 	       struct err *e)
 {
 	lxw_workbook_options opts = { .constant_memory = 0, .tmpdir = NULL, .use_zip64 = 0 };
-	lxw_doc_properties props = { .title = (char *)title, .created = XLSX_CREATED };
+	lxw_doc_properties props = { .title = (char *)title, .author = "lup", .created = XLSX_CREATED };
 	lxw_workbook *wb = workbook_new_opt(path, &opts);
 	struct fmts f;
 	lxw_error rc;
