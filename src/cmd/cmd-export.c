@@ -1,47 +1,47 @@
-/* cmd-export.c: `lup export json plan KEY [--version N] [-o FILE]` writes a plan version as the
- * interchange document (docs/plan-json.md). */
+/* cmd-export.c: `lup export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N]
+ * [--dialect excel|comma] [-o FILE]`: a dispatch table (format x kind -> writer); the writers
+ * live in their own files (the plan as JSON here, the tables in cmd-export-tables.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cmd/cmd.h"
+#include "cmd/cmd-export.h"
 #include "doc/plan-json.h"
 #include "store/store.h"
 #include "view/plan.h"
 
+/* What a writer needs from the command line. */
+enum { NEED_YEAR = 1 };
+
+/* One export: format x kind -> writer, and what it needs (NEED_*). */
+struct export_row {
+	const char *format;
+	const char *kind;
+	export_fn fn;
+	unsigned need;
+};
+
 /* write_direct: text to a path that is not a regular file (a device, a pipe). */
-static int write_direct(struct cmd_ctx *c, const char *path, const char *text)
+static int write_direct(struct cmd_ctx *c, const char *path, const char *text, size_t len)
 {
 	FILE *f = fopen(path, "wb");
 
 	if (!f)
 		return err_set(&c->err, LUP_EIO, "cannot open %s", path);
-	int bad = fputs(text, f) < 0;	/* close whatever the write did */
+	int bad = fwrite(text, 1, len, f) != len;	/* close whatever the write did */
 
 	if (fclose(f) != 0 || bad)
 		return err_set(&c->err, LUP_EIO, "cannot write %s", path);
 	return LUP_OK;
 }
 
-/* write_out: text to stdout, to a regular file through a temporary name renamed when complete,
- * or straight to anything else (never renaming over a device such as /dev/null). */
-static int write_out(struct cmd_ctx *c, const char *path, const char *text)
+int export_tmp_path(const char *path, char *buf, size_t n)
 {
-	char tmp[4096];
-	struct stat sb;
-	FILE *f;
+	return (size_t)snprintf(buf, n, "%s.tmp", path) < n ? 0 : -1;
+}
 
-	if (!path || !strcmp(path, "-"))
-		return fputs(text, stdout) < 0 ? err_set(&c->err, LUP_EIO, "cannot write standard output") : LUP_OK;
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
-		return write_direct(c, path, text);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (!(f = fopen(tmp, "wb")))
-		return err_set(&c->err, LUP_EIO, "cannot create %s", tmp);
-	if (fputs(text, f) < 0 || fclose(f) != 0) {
-		remove(tmp);
-		return err_set(&c->err, LUP_EIO, "cannot write %s", tmp);
-	}
+int export_commit(struct cmd_ctx *c, const char *tmp, const char *path)
+{
 	if (rename(tmp, path) != 0) {
 		remove(tmp);
 		return err_set(&c->err, LUP_EIO, "cannot rename %s to %s", tmp, path);
@@ -49,46 +49,144 @@ static int write_out(struct cmd_ctx *c, const char *path, const char *text)
 	return LUP_OK;
 }
 
+int export_write(struct cmd_ctx *c, const char *path, const char *text, size_t len)
+{
+	char tmp[4096];
+	struct stat sb;
+	FILE *f;
+
+	if (!path || !strcmp(path, "-"))
+		return fwrite(text, 1, len, stdout) != len ? err_set(&c->err, LUP_EIO, "cannot write standard output") : LUP_OK;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return write_direct(c, path, text, len);
+	if (export_tmp_path(path, tmp, sizeof(tmp)) != 0)
+		return err_set(&c->err, LUP_EIO, "the file name %s is too long", path);
+	if (!(f = fopen(tmp, "wb")))
+		return err_set(&c->err, LUP_EIO, "cannot create %s", tmp);
+	if (fwrite(text, 1, len, f) != len || fclose(f) != 0) {
+		remove(tmp);
+		return err_set(&c->err, LUP_EIO, "cannot write %s", tmp);
+	}
+	return export_commit(c, tmp, path);
+}
+
+/* export_json_plan: a plan version as the interchange document (docs/plan-json.md) */
+static int export_json_plan(struct cmd_ctx *c, struct store *st, const struct export_args *a)
+{
+	json_t *doc = NULL;
+	char *text = NULL;
+	int rc = plan_doc_load(st, a->key, (int)a->version, &doc, &c->err);
+
+	if (rc == LUP_OK && !(text = plan_json_dump(doc)))
+		rc = err_set(&c->err, LUP_EDB, "out of memory");
+	if (rc == LUP_OK)
+		rc = export_write(c, a->out, text, strlen(text));
+	free(text);
+	json_decref(doc);
+	return rc;
+}
+
+/* The exports (D adds docx/pdf rows, later helpers more kinds). */
+static const struct export_row exports[] = {
+	{ "json", "plan", export_json_plan, 0 },
+	{ "xlsx", "organisation", export_xlsx_organisation, NEED_YEAR },
+	{ "csv", "organisation", export_csv_organisation, NEED_YEAR },
+	{ NULL, NULL, NULL, 0 },
+};
+
+/* find: the row of format and kind, or NULL (after printing what there is) */
+static const struct export_row *find(const char *format, const char *kind)
+{
+	for (const struct export_row *x = exports; x->format; x++)
+		if (!strcmp(x->format, format) && !strcmp(x->kind, kind))
+			return x;
+	fprintf(stderr, "lup export: cannot export '%s' as '%s' (available:", kind, format);
+	for (const struct export_row *x = exports; x->format; x++)
+		fprintf(stderr, "%s %s %s", x == exports ? "" : ",", x->format, x->kind);
+	fprintf(stderr, ")\nusage: lup %s\n", cmd_export.usage);
+	return NULL;
+}
+
+/* args: the options checked into *a; EXIT_OK or EXIT_USAGE (printed) */
+static int args(const struct export_row *x, const char *year, const char *version, const char *dialect,
+		struct export_args *a)
+{
+	char *end;
+	int rc;
+
+	if ((rc = cmd_year(&cmd_export, year, &a->year)) != EXIT_OK)
+		return rc;
+	if ((x->need & NEED_YEAR) && !a->year) {
+		fprintf(stderr, "lup export: %s %s needs --year\n", x->format, x->kind);
+		return EXIT_USAGE;
+	}
+	if (version && ((a->version = strtol(version, &end, 10)) < 1 || *end || a->version > 1000000)) {
+		fprintf(stderr, "lup export: --version must be a version number\n");
+		return EXIT_USAGE;
+	}
+	if (a->period && strcmp(a->period, "T1") && strcmp(a->period, "T2") && strcmp(a->period, "VB")) {
+		fprintf(stderr, "lup export: --period must be T1, T2 or VB\n");
+		return EXIT_USAGE;
+	}
+	if (dialect && strcmp(dialect, "excel") && strcmp(dialect, "comma")) {
+		fprintf(stderr, "lup export: --dialect must be excel or comma\n");
+		return EXIT_USAGE;
+	}
+	a->comma = dialect && !strcmp(dialect, "comma");
+	return EXIT_OK;
+}
+
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
-	const char *version = NULL, *out = NULL, *pos[3];
-	const struct opt opts[] = { { "--version", &version, NULL }, { "-o", &out, NULL }, { NULL, NULL, NULL } };
+	const char *version = NULL, *year = NULL, *dialect = NULL, *pos[3];
+	struct export_args a = { 0 };
+	const struct opt opts[] = {
+		{ "--version", &version, NULL }, { "--year", &year, NULL }, { "--period", &a.period, NULL },
+		{ "--dialect", &dialect, NULL }, { "-o", &a.out, NULL }, { NULL, NULL, NULL },
+	};
+	const struct export_row *x;
 	struct store *st = NULL;
-	json_t *doc = NULL;
-	char *text = NULL, *end;
 	int help = 0, npos, rc;
-	long v = 0;
 
 	if ((rc = cmd_parse(&cmd_export, argc, argv, opts, pos, 3, &npos, &help)) != EXIT_OK)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_export, stdout);
-	if (npos != 3 || strcmp(pos[0], "json") || strcmp(pos[1], "plan")) {
+	if (npos != 3) {
 		fprintf(stderr, "lup export: what to export is missing or unknown\nusage: lup %s\n", cmd_export.usage);
 		return EXIT_USAGE;
 	}
-	if (version && ((v = strtol(version, &end, 10)) < 1 || *end || v > 1000000)) {
-		fprintf(stderr, "lup export: --version must be a version number\n");
+	if (!(x = find(pos[0], pos[1])))
 		return EXIT_USAGE;
-	}
+	a.key = pos[2];
+	if ((rc = args(x, year, version, dialect, &a)) != EXIT_OK)
+		return rc;
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
 		return rc;
-	rc = plan_doc_load(st, pos[2], (int)v, &doc, &c->err);
+	rc = x->fn(c, st, &a);
 	store_close(st);
-	if (rc == LUP_OK && !(text = plan_json_dump(doc)))
-		rc = err_set(&c->err, LUP_EDB, "out of memory");
-	if (rc == LUP_OK)
-		rc = write_out(c, out, text);
-	free(text);
-	json_decref(doc);
+	if (rc == LUP_EUSAGE) {
+		fprintf(stderr, "lup export: %s\n", c->err.msg);
+		return EXIT_USAGE;
+	}
 	return rc == LUP_OK ? EXIT_OK : cmd_fail(c);
 }
 
 const struct cmd cmd_export = {
-	"export", run, "export json plan KEY [--version N] [-o FILE]",
-	"write a plan version as a JSON document",
-	"Writes one version of plan KEY as the plan interchange document (docs/plan-json.md,\n"
-	"schema docs/schema/lup-plan.schema.json) to FILE, or to standard output. Without\n"
-	"--version: the newest adopted ('decided') version, else the newest. `lup import json\n"
-	"FILE` reads the document back as a new draft version of the plan.",
+	"export", run,
+	"export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma] [-o FILE]",
+	"write a plan as JSON, an organisation's indicators as XLSX or CSV",
+	"FORMAT KIND pairs:\n"
+	"  json plan KEY [--version N]     one version of plan KEY as the plan interchange document\n"
+	"                                  (docs/plan-json.md); without --version the newest adopted\n"
+	"                                  ('decided') version, else the newest. `lup import json FILE`\n"
+	"                                  reads it back as a new draft version.\n"
+	"  xlsx organisation KEY --year Y  the organisation's indicators on its goal chain of year Y\n"
+	"                                  with targets and outcomes (sheet Indikatorer) and its\n"
+	"                                  activities (sheet Aktiviteter); needs -o FILE\n"
+	"  csv organisation KEY --year Y   the indicator sheet as CSV that `lup import csv` reads back\n"
+	"                                  unchanged; --dialect excel (default: UTF-8 with BOM, ';',\n"
+	"                                  decimal comma) or comma (',', decimal point, no BOM)\n"
+	"Output goes to FILE (written through FILE.tmp, renamed when complete), or to standard output.\n"
+	"docs/exports.md describes the tables and their columns.",
 };

@@ -19,8 +19,11 @@
 #define ROW_BYTES (IMP_CSV_MAX_CELLS * (IMP_CSV_MAX_CELL + 1))
 
 static const char *const col_names[IMP_CSV__MAX] = {
-	"indicator", "area", "period", "sex", "value", "kind", "source",
+	"indicator", "area", "period", "sex", "value", "kind", "source", "derived", "example",
 };
+
+/* A header cell of a column that is known but not read (p->col). */
+#define COL_IGNORED (-2)
 
 /* header names, case-folded (ASCII and Å, Ä, Ö) */
 static const struct word {
@@ -34,6 +37,12 @@ static const struct word {
 	{ "value", IMP_CSV_VALUE }, { "värde", IMP_CSV_VALUE }, { "varde", IMP_CSV_VALUE },
 	{ "kind", IMP_CSV_KIND }, { "typ", IMP_CSV_KIND }, { "type", IMP_CSV_KIND },
 	{ "source", IMP_CSV_SOURCE }, { "källa", IMP_CSV_SOURCE }, { "kalla", IMP_CSV_SOURCE },
+	{ "derived", IMP_CSV_DERIVED }, { "beräknat", IMP_CSV_DERIVED }, { "beraknat", IMP_CSV_DERIVED },
+	{ "example", IMP_CSV_EXAMPLE }, { "exempeldata", IMP_CSV_EXAMPLE }, { "exempel", IMP_CSV_EXAMPLE },
+	/* what lup export writes for people */
+	{ "indikatornamn", COL_IGNORED }, { "indicator name", COL_IGNORED }, { "mål", COL_IGNORED },
+	{ "goal", COL_IGNORED }, { "enhet", COL_IGNORED }, { "unit", COL_IGNORED },
+	{ "områdesnamn", COL_IGNORED }, { "omradesnamn", COL_IGNORED }, { "area name", COL_IGNORED },
 }, sex_words[] = {
 	{ "t", 'T' }, { "k", 'K' }, { "m", 'M' }, { "tot", 'T' }, { "totalt", 'T' },
 	{ "kvinnor", 'K' }, { "kvinna", 'K' }, { "män", 'M' }, { "man", 'M' },
@@ -42,6 +51,9 @@ static const struct word {
 	{ "own", IMP_CSV_OWN }, { "årsmål", IMP_CSV_OWN }, { "arsmal", IMP_CSV_OWN }, { "mål", IMP_CSV_OWN },
 	{ "kf", IMP_CSV_KF }, { "kf:s årsmål", IMP_CSV_KF }, { "kfs årsmål", IMP_CSV_KF },
 	{ "kf årsmål", IMP_CSV_KF },
+}, bool_words[] = {
+	{ "ja", 1 }, { "j", 1 }, { "yes", 1 }, { "y", 1 }, { "x", 1 }, { "1", 1 }, { "true", 1 },
+	{ "sant", 1 }, { "nej", 0 }, { "n", 0 }, { "no", 0 }, { "0", 0 }, { "false", 0 }, { "falskt", 0 },
 };
 
 #define NWORDS(t) (sizeof(t) / sizeof((t)[0]))
@@ -195,6 +207,10 @@ static int header(struct imp_csv_parser *p)
 		p->col[i] = -1;
 		if (!*name)
 			continue;
+		if (id == COL_IGNORED) {
+			p->col[i] = COL_IGNORED;
+			continue;
+		}
 		if (id < 0)
 			return fail(p, line, i + 1, "okänd kolumn '%.60s' (väntade %s)", name, expected_columns);
 		if (p->colno[id])
@@ -212,6 +228,17 @@ static int header(struct imp_csv_parser *p)
 	return LUP_OK;
 }
 
+/* unguard: drops the apostrophe lup export puts before a cell that a spreadsheet would take
+ * for a formula: one leading apostrophe when the first character after the apostrophes is one
+ * of = + - @ tab CR */
+static void unguard(char *s)
+{
+	size_t k = strspn(s, "'");
+
+	if (k && s[k] && strchr("=+-@\t\r", s[k]))
+		memmove(s, s + 1, strlen(s));
+}
+
 /* row_cells: checks the cell count and UTF-8, fills r->cell; returns LUP_OK or an error */
 static int row_cells(struct imp_csv_parser *p, struct imp_csv_row *r)
 {
@@ -224,6 +251,9 @@ static int row_cells(struct imp_csv_parser *p, struct imp_csv_row *r)
 			return fail(p, r->line, i + 1, "inte giltig UTF-8-text (spara filen som CSV UTF-8)");
 		breaks(s);
 		cell_trim(s, id == IMP_CSV_INDICATOR || id == IMP_CSV_AREA);
+		unguard(s);
+		if (id == COL_IGNORED)
+			continue;
 		if (id < 0 && *s)
 			return fail(p, r->line, i + 1, "ett värde i en kolumn utan namn i rubrikraden");
 		if (id >= 0) {
@@ -279,6 +309,14 @@ static int row_typed(struct imp_csv_parser *p, struct imp_csv_row *r)
 			return fail(p, r->line, r->colno[IMP_CSV_SEX], "'%.40s' är inte ett kön (T, K eller M väntades)",
 				    r->cell[IMP_CSV_SEX]);
 		r->sex = (char)v;
+	}
+	for (int id = IMP_CSV_DERIVED; id <= IMP_CSV_EXAMPLE; id++) {
+		if (!*r->cell[id])
+			continue;
+		if ((v = lookup(bool_words, NWORDS(bool_words), r->cell[id])) < 0)
+			return fail(p, r->line, r->colno[id], "'%.40s' is not yes or no (expected ja or empty)",
+				    r->cell[id]);
+		*(id == IMP_CSV_DERIVED ? &r->derived : &r->example) = v;
 	}
 	if (r->kind != IMP_CSV_OUTCOME && r->sex != 'T')
 		return fail(p, r->line, r->colno[IMP_CSV_SEX], "ett mål gäller alla (T eller tomt)");

@@ -22,8 +22,8 @@
 #define YEAR0 1900
 #define NYEARS 1100
 
-static const char *const keys[] = { "rows", "values", "missing", "targets", NULL };
-enum { C_ROWS, C_VALUES, C_MISSING, C_TARGETS };
+static const char *const keys[] = { "rows", "values", "missing", "targets", "skipped", NULL };
+enum { C_ROWS, C_VALUES, C_MISSING, C_TARGETS, C_SKIPPED };
 
 /* an indicator cell and what its rows became */
 struct ind_ent {
@@ -165,7 +165,7 @@ static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e
 	{
 		struct sval a[] = {
 			SVI(e->id), SVI(pid), SVI(area_id), SVS(sex), r->missing ? SVNULL : SVD(r->value),
-			SVI(r->missing), SVS(src), SVI(0), SVI(0),
+			SVI(r->missing), SVS(src), SVI(r->derived), SVI(0),
 		};
 		if ((rc = imp_write(k->c, r->line, STMT_OUTCOME_UPSERT, a, 9)) != LUP_OK)
 			return rc;
@@ -202,6 +202,11 @@ static int on_row(void *ctx, const struct imp_csv_row *r)
 	int64_t area_id = 0;
 	int rc;
 
+	if (r->example) {	/* example data is never imported: not as example, not as real */
+		imp_count(k->c, C_ROWS, 1);
+		imp_count(k->c, C_SKIPPED, 1);
+		return LUP_OK;
+	}
 	if ((rc = indicator(k, r, &e)) != LUP_OK)
 		return rc;
 	if (*r->cell[IMP_CSV_AREA] && (rc = area(k, r, &area_id)) != LUP_OK)

@@ -3,7 +3,10 @@
  * The layout (docs/import-csv.md): a header line naming the columns (any order, any case,
  * English or Swedish names), then one row per value. The separator is ',', ';' or a tab, decided
  * from the header line; cells may be quoted ("..." with "" for a quote, separators and line
- * breaks inside); a UTF-8 BOM is skipped; text must be UTF-8. libcsv does the splitting, fed a
+ * breaks inside); a UTF-8 BOM is skipped; text must be UTF-8. Columns that `lup export csv`
+ * writes for people (Indikatornamn, Mål, Enhet, Områdesnamn) are known and not read; a cell
+ * that starts with an apostrophe before = + - @ (the exporter's guard against spreadsheet
+ * formulas) loses that apostrophe. libcsv does the splitting, fed a
  * line at a time so that every row knows the line it starts on. Rows go to a sink as soon as they
  * are read, so a file of a million rows is read in constant memory. Caps: bytes per cell, cells
  * per row.
@@ -30,6 +33,8 @@ enum imp_csv_col {
 	IMP_CSV_VALUE,		/* the value (required); empty = missing */
 	IMP_CSV_KIND,		/* outcome (empty), own (årsmål) or kf (KF:s årsmål) */
 	IMP_CSV_SOURCE,		/* where the value comes from; empty = the file's name */
+	IMP_CSV_DERIVED,	/* ja: lup computed the figure (outcome.derived); empty = no */
+	IMP_CSV_EXAMPLE,	/* ja: example data, which the importer skips; empty = no */
 	IMP_CSV__MAX
 };
 
@@ -50,6 +55,8 @@ struct imp_csv_row {
 	char sex;				/* 'T', 'K' or 'M' */
 	enum imp_csv_kind kind;
 	int missing;				/* outcome: the value cell was empty */
+	int derived;				/* the derived cell said yes */
+	int example;				/* the example cell said yes (the row is to be skipped) */
 	double value;				/* outcome: the value */
 	struct model_target target;		/* own and kf: the target as written */
 };

@@ -4,11 +4,12 @@
 #include "model/model-int.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_SIG_DIGITS 15	/* exactly representable in a double */
-#define MAX_DECIMALS 15
+#define MAX_SIG_DIGITS 17	/* enough for any double written in its shortest form */
+#define MAX_DECIMALS 20
 
 static const char *const dir_names[MODEL_DIR__MAX] = { "none", "higher", "lower" };
 static const char *const meets_names[MODEL_MEETS__MAX] = { "unknown", "yes", "no" };
@@ -33,7 +34,8 @@ static const struct sign {
 
 /* a number being read: value = mant / 10^frac, negated when neg */
 struct num {
-	double mant;	/* the significant digits as an integer */
+	double mant;	/* the significant digits as an integer (0 while only zeros were read) */
+	char dig[MAX_SIG_DIGITS + 1];	/* the significant digits as text */
 	int sig;	/* significant digits read */
 	int frac;	/* digits after the decimal separator */
 	int neg;	/* a minus sign was read */
@@ -97,8 +99,11 @@ static void add_digit(struct num *n, char c)
 {
 	if (n->mant == 0 && c == '0')
 		return;	/* leading zeros are not significant */
-	if (++n->sig > MAX_SIG_DIGITS)
+	if (++n->sig > MAX_SIG_DIGITS) {
 		n->bad = 1;
+		return;
+	}
+	n->dig[n->sig - 1] = c;
 	n->mant = n->mant * 10 + (c - '0');
 }
 
@@ -182,7 +187,8 @@ static int is_unit(const char *b, const char *e)
 /* parses [b, e) as a number with unit into t; returns 0, or -1 when it is not one */
 static int parse_number(const char *b, const char *e, struct model_target *t)
 {
-	struct num n = { 0, 0, 0, 0, 0 };
+	struct num n = { 0, "", 0, 0, 0, 0 };
+	char text[MAX_SIG_DIGITS + 16];
 	const char *p = read_sign(b, e, &n), *u;
 	double v;
 	size_t k;
@@ -194,8 +200,10 @@ static int parse_number(const char *b, const char *e, struct model_target *t)
 		;
 	if (n.bad || (u < e && !is_unit(u, e)))
 		return -1;
-	for (v = n.mant; n.frac > 0; n.frac--)
-		v /= 10;
+	/* the digits through strtod: the double nearest to the decimal number, as every reader of
+	 * the text (a spreadsheet, lup export's writer) takes it */
+	snprintf(text, sizeof(text), "%se-%d", n.sig ? n.dig : "0", n.frac);
+	v = strtod(text, NULL);
 	t->value = n.neg && v != 0 ? -v : v;
 	memcpy(t->unit, u, (size_t)(e - u));
 	t->unit[e - u] = '\0';

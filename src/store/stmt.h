@@ -24,6 +24,7 @@
 #include "store/stmt-goal-edit.h"
 #include "store/stmt-contrib.h"
 #include "store/stmt-provenance.h"
+#include "store/stmt-view-tables.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -102,7 +103,9 @@
 	/* contributions of other organisations to a district's LUP */ \
 	STMT_LIST_CONTRIB(X) \
 	/* imported rows' source documents and lines */ \
-	STMT_LIST_PROVENANCE(X)
+	STMT_LIST_PROVENANCE(X) \
+	/* the export tables' loaders (src/view/org-outcomes.c) */ \
+	STMT_LIST_VIEW_TABLES(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -1,0 +1,127 @@
+/* table-csv.c: a table as RFC 4180 CSV in Swedish Excel's dialect or the comma one (table.h). */
+#include "doc/table.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dialect {
+	char sep;	/* cell separator */
+	char point;	/* decimal separator */
+	int bom;	/* begin with a UTF-8 byte order mark */
+};
+
+static const struct dialect dialects[TABLE_CSV__MAX] = {
+	[TABLE_CSV_EXCEL_SV] = { ';', ',', 1 },
+	[TABLE_CSV_COMMA] = { ',', '.', 0 },
+};
+
+/* number: v in the fewest decimals (at most 20) that read back as the same double, with
+ * decimal separator point; no exponent, no thousands separators */
+static void number(double v, char point, char *out, size_t n)
+{
+	int d;
+
+	for (d = 0; d <= 20; d++) {
+		snprintf(out, n, "%.*f", d, v);
+		if (strtod(out, NULL) == v)
+			break;
+	}
+	if (d > 20 || !isfinite(v))
+		snprintf(out, n, "%.17g", v);
+	if (point != '.') {
+		char *p = strchr(out, '.');
+		if (p)
+			*p = point;
+	}
+}
+
+/* formula_like: whether a spreadsheet would take text s as a formula when it is opened (or s
+ * starts with apostrophes before such a character, so that the importer's removal of one
+ * apostrophe gives s back); a plain number is not */
+static int formula_like(const char *s)
+{
+	const char *p = s;
+	char *end;
+
+	while (*p == '\'')
+		p++;
+	if (!*p || !strchr("=+-@\t\r", *p))
+		return 0;
+	if (p == s) {
+		strtod(s, &end);
+		if (end != s && !*end)
+			return 0;
+	}
+	return 1;
+}
+
+/* quoted: appends s, quoted when it must be (RFC 4180) */
+static int quoted(struct buf *out, const char *s, char sep)
+{
+	size_t n = strlen(s);
+	int q = n && (strchr(s, sep) || strpbrk(s, "\"\r\n") || s[0] == ' ' || s[n - 1] == ' ');
+
+	if (!q)
+		return buf_add(out, s, n);
+	if (buf_addc(out, '"') != 0)
+		return -1;
+	for (const char *p = s; *p; p++)
+		if ((*p == '"' && buf_addc(out, '"') != 0) || buf_addc(out, *p) != 0)
+			return -1;
+	return buf_addc(out, '"');
+}
+
+/* cell: appends one cell */
+static int cell(struct buf *out, const struct table_cell *c, const struct dialect *d)
+{
+	char tmp[64];
+
+	if (c->null)
+		return 0;
+	switch (c->type) {
+	case TABLE_INT:
+		snprintf(tmp, sizeof(tmp), "%lld", (long long)c->i);
+		return buf_adds(out, tmp);
+	case TABLE_DEC:
+		number(c->d, d->point, tmp, sizeof(tmp));
+		return buf_adds(out, tmp);
+	case TABLE_DATE:
+		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", (int)(c->i / 10000), (int)(c->i / 100 % 100),
+			 (int)(c->i % 100));
+		return buf_adds(out, tmp);
+	case TABLE_BOOL:
+		return c->i ? buf_adds(out, "ja") : 0;
+	case TABLE_DATETIME:
+		return quoted(out, c->s, d->sep);
+	case TABLE_TEXT:
+	default:
+		if (formula_like(c->s) && buf_addc(out, '\'') != 0)
+			return -1;
+		return quoted(out, c->s, d->sep);
+	}
+}
+
+int table_csv(const struct table *t, enum table_csv_dialect dia, struct buf *out, struct err *e)
+{
+	const struct dialect *d = &dialects[dia < TABLE_CSV__MAX ? dia : TABLE_CSV_EXCEL_SV];
+	char head[300];
+	int bad = 0;
+
+	if (d->bom)
+		bad |= buf_adds(out, "\xef\xbb\xbf");
+	for (int j = 0; j < t->ncols; j++) {
+		table_header(t, j, head, sizeof(head));
+		bad |= (j && buf_addc(out, d->sep)) | quoted(out, head, d->sep);
+	}
+	bad |= buf_adds(out, "\r\n");
+	for (size_t i = 0; i < t->nrows && !bad; i++) {
+		for (int j = 0; j < t->ncols; j++)
+			bad |= (j && buf_addc(out, d->sep)) | cell(out, table_cell(t, i, j), d);
+		bad |= buf_adds(out, "\r\n");
+	}
+	if (bad || out->overflow)
+		return err_set(e, LUP_ETOOBIG, "the table '%s' is larger than %zu bytes as CSV", t->name, out->max);
+	return LUP_OK;
+}

@@ -1,0 +1,71 @@
+/* sql-sqlite-view-tables.c: SQLite text of the export tables' statements (see
+ * stmt-view-tables.h). The sets are the organisation page's: the goal chain of the year (no
+ * drafts), the organisation's indicators on it, figures the viewer may see (SEE_FIGURE). */
+#include "store/sql-sqlite.h"
+#include "store/sql-public.h"
+
+/* col is the organisation ?n itself, its administration (whose pair_id is ?n) or its committee. */
+#define OWNED_BY(col, n) \
+	"(" col " = ?" n " OR " col " IN (SELECT id FROM organisation WHERE pair_id = ?" n ")" \
+	" OR " col " = (SELECT pair_id FROM organisation WHERE id = ?" n "))"
+
+/* The goals of organisation ?1 (or its counterpart) for year ?2 and every goal above them. */
+#define CHAIN \
+	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = ?1" \
+	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND g.year = ?2 AND " PUB_GOAL("g") \
+	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
+
+/* The organisation's indicators on the chain with their goal and its place in the order. */
+#define INDS \
+	", inds AS (SELECT i.id, i.key, i.name, i.unit, i.owner_id, i.source_kind, g.number AS goal_number," \
+	" g.title AS goal_title, CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2" \
+	" WHEN 'namndmal' THEN 3 ELSE 4 END AS glevel," \
+	" coalesce(CAST(g.number AS INTEGER), 1000000000) AS gnum, g.key AS gkey, i.ord" \
+	" FROM indicator i JOIN goal g ON g.id = i.goal_id WHERE i.goal_id IN (SELECT id FROM chain)" \
+	" AND " OWNED_BY("i.owner_id", "1") " AND " PUB_INDICATOR("i") ")"
+
+const char *const sqlite_sql_view_tables[STMT__MAX] = {
+	/* (key, name or alias) -> id, key, name of the organisation */
+	[STMT_VTAB_ORG] =
+		"SELECT id, key, name FROM (SELECT id, key, name, 1 AS p FROM organisation WHERE key = ?1"
+		" UNION ALL SELECT id, key, name, 2 FROM organisation WHERE name = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT o.id, o.key, o.name, 3 FROM org_alias x JOIN organisation o ON o.id = x.org_id"
+		"  WHERE x.alias = ?1 COLLATE NOCASE) ORDER BY p LIMIT 1",
+	/* (org_id, year) -> indicator, indicator_name, goal_number, goal_title, unit, kind (1 own
+	 * target, 2 KF's target, 3 outcome), area, area_name, period (T1, T2, FY), sex, value,
+	 * missing, text (a target as written), source, derived, example: the targets of the year
+	 * and the outcomes of the year in the organisation's district and the municipality */
+	[STMT_VTAB_ORG_VALUES] =
+		CHAIN INDS
+		" SELECT key AS indicator, name AS indicator_name, goal_number, goal_title, unit, kind, area,"
+		" area_name, period, sex, value, missing, text, source, derived, example FROM ("
+		" SELECT n.*, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END AS kind, NULL AS area, NULL AS area_name,"
+		"  NULL AS alevel, NULL AS period, 0 AS pord, 'T' AS sex, t.value, 0 AS missing, t.text, t.source,"
+		"  0 AS derived, 0 AS example"
+		"  FROM inds n JOIN target t ON t.indicator_id = n.id AND t.year = ?2"
+		" UNION ALL"
+		" SELECT n.*, 3, a.key, a.name, CASE a.level WHEN 'municipality' THEN 1 ELSE 0 END, pe.kind,"
+		"  CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, x.sex, x.value, x.missing, NULL,"
+		"  x.source, x.derived, x.example"
+		"  FROM inds n JOIN outcome x ON x.indicator_id = n.id JOIN period pe ON pe.id = x.period_id"
+		"  JOIN area a ON a.id = x.area_id"
+		"  WHERE pe.year = ?2 AND (a.level = 'municipality' OR a.committee_id = ?1"
+		"  OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
+		"  AND " SEE_FIGURE("x", "n")
+		") ORDER BY glevel, gnum, gkey, ord, key, kind, alevel, pord,"
+		" CASE sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END",
+	/* (org_id, year) -> key, title, goal_number, goal_title, owner_name, status, role,
+	 * start_text, start_first, end_text, end_last, areas: the organisation's activities in the
+	 * year (as on its page) */
+	[STMT_VTAB_ORG_ACTIVITIES] =
+		"SELECT a.key, a.title, g.number AS goal_number, g.title AS goal_title, o.name AS owner_name,"
+		" a.status, a.role, a.start_text, a.start_first, a.end_text, a.end_last,"
+		" (SELECT group_concat(name, ', ') FROM (SELECT x.name FROM activity_district ad"
+		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id ORDER BY x.name COLLATE sv)) AS areas"
+		" FROM activity a JOIN organisation o ON o.id = a.owner_id LEFT JOIN goal g ON g.id = a.goal_id"
+		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " OWNED_BY("a.owner_id", "1")
+		" AND ?2 BETWEEN coalesce(a.start_first / 10000, p.year_from, ?2) AND coalesce(a.end_last / 10000, p.year_to, ?2)"
+		" AND " PUB_ACTIVITY("a")
+		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
+};

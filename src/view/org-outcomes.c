@@ -1,0 +1,158 @@
+/* org-outcomes.c: an organisation's year as export tables (see org-outcomes.h). */
+#include "view/org-outcomes.h"
+#include "model/status.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct table_col values_cols[OV__MAX] = {
+	[OV_INDICATOR] = { "Indikator", NULL, TABLE_TEXT, 0, 28 },
+	[OV_INDICATOR_NAME] = { "Indikatornamn", NULL, TABLE_TEXT, 0, 50 },
+	[OV_GOAL] = { "Mål", NULL, TABLE_TEXT, 0, 40 },
+	[OV_UNIT] = { "Enhet", NULL, TABLE_TEXT, 0, 8 },
+	[OV_AREA] = { "Område", NULL, TABLE_TEXT, 0, 16 },
+	[OV_AREA_NAME] = { "Områdesnamn", NULL, TABLE_TEXT, 0, 18 },
+	[OV_PERIOD] = { "Period", NULL, TABLE_TEXT, 0, 10 },
+	[OV_SEX] = { "Kön", NULL, TABLE_TEXT, 0, 6 },
+	[OV_KIND] = { "Typ", NULL, TABLE_TEXT, 0, 12 },
+	[OV_VALUE] = { "Värde", NULL, TABLE_DEC, -1, 12 },
+	[OV_SOURCE] = { "Källa", NULL, TABLE_TEXT, 0, 24 },
+	[OV_DERIVED] = { "Beräknat", NULL, TABLE_BOOL, 0, 10 },
+	[OV_EXAMPLE] = { "Exempeldata", NULL, TABLE_BOOL, 0, 13 },
+};
+
+enum { OA_KEY, OA_TITLE, OA_GOAL, OA_OWNER, OA_STATUS, OA_ROLE, OA_START, OA_START_FIRST, OA_END,
+       OA_END_LAST, OA_AREAS, OA__MAX };
+
+static const struct table_col acts_cols[OA__MAX] = {
+	[OA_KEY] = { "Aktivitet", NULL, TABLE_TEXT, 0, 28 },
+	[OA_TITLE] = { "Titel", NULL, TABLE_TEXT, 0, 50 },
+	[OA_GOAL] = { "Mål", NULL, TABLE_TEXT, 0, 40 },
+	[OA_OWNER] = { "Ansvarig", NULL, TABLE_TEXT, 0, 28 },
+	[OA_STATUS] = { "Status", NULL, TABLE_TEXT, 0, 12 },
+	[OA_ROLE] = { "Roll", NULL, TABLE_TEXT, 0, 16 },
+	[OA_START] = { "Start", NULL, TABLE_TEXT, 0, 14 },
+	[OA_START_FIRST] = { "Start tidigast", NULL, TABLE_DATE, 0, 0 },
+	[OA_END] = { "Slut", NULL, TABLE_TEXT, 0, 14 },
+	[OA_END_LAST] = { "Slut senast", NULL, TABLE_DATE, 0, 0 },
+	[OA_AREAS] = { "Stadsdelar", NULL, TABLE_TEXT, 0, 30 },
+};
+
+/* The kinds of a values row (STMT_VTAB_ORG_VALUES: kind) as the importer's Typ words. */
+static const char *const kind_words[4] = { "", "årsmål", "KF:s årsmål", "utfall" };
+
+struct org_row {
+	int64_t id;
+	char title[400];
+};
+
+static int org_cb(void *ctx, const struct store_row *r)
+{
+	struct org_row *o = ctx;
+
+	o->id = store_col_int(r, 0);
+	snprintf(o->title, sizeof(o->title), "%s", store_col_text(r, 2));
+	return 1;
+}
+
+/* goal_label: "number. title", or the title */
+static void goal_label(const struct store_row *r, int num, int title, char *buf, size_t n)
+{
+	const char *s = store_col_text(r, num);
+
+	if (s && *s)
+		snprintf(buf, n, "%s. %s", s, store_col_text(r, title));
+	else
+		snprintf(buf, n, "%s", store_col_text(r, title) ? store_col_text(r, title) : "");
+}
+
+struct vctx {
+	struct table *t;
+	int year;
+};
+
+static int values_cb(void *ctx, const struct store_row *r)
+{
+	struct vctx *v = ctx;
+	struct table *t = v->t;
+	int kind = (int)store_col_int(r, 5);
+	const char *pk = store_col_text(r, 8);
+	char goal[1200], period[16];
+
+	table_row(t);
+	table_set_text(t, OV_INDICATOR, store_col_text(r, 0));
+	table_set_text(t, OV_INDICATOR_NAME, store_col_text(r, 1));
+	goal_label(r, 2, 3, goal, sizeof(goal));
+	table_set_text(t, OV_GOAL, goal);
+	table_set_text(t, OV_UNIT, store_col_text(r, 4));
+	table_set_text(t, OV_AREA, store_col_text(r, 6));
+	table_set_text(t, OV_AREA_NAME, store_col_text(r, 7));
+	if (kind == 3)
+		snprintf(period, sizeof(period), "%d-%s", v->year, pk && !strcmp(pk, "FY") ? "VB" : pk ? pk : "");
+	else
+		snprintf(period, sizeof(period), "%d", v->year);
+	table_set_text(t, OV_PERIOD, period);
+	table_set_text(t, OV_SEX, store_col_text(r, 9));
+	table_set_text(t, OV_KIND, kind_words[kind >= 1 && kind <= 3 ? kind : 3]);
+	if (kind != 3)
+		table_set_text(t, OV_VALUE, store_col_text(r, 12));
+	else if (!store_col_int(r, 11))
+		table_set_dec(t, OV_VALUE, store_col_real(r, 10));
+	table_set_text(t, OV_SOURCE, store_col_text(r, 13));
+	table_set_bool(t, OV_DERIVED, (int)store_col_int(r, 14));
+	table_set_bool(t, OV_EXAMPLE, (int)store_col_int(r, 15));
+	return 0;
+}
+
+static int acts_cb(void *ctx, const struct store_row *r)
+{
+	struct table *t = ctx;
+	char goal[1200];
+
+	table_row(t);
+	table_set_text(t, OA_KEY, store_col_text(r, 0));
+	table_set_text(t, OA_TITLE, store_col_text(r, 1));
+	if (store_col_text(r, 3)) {
+		goal_label(r, 2, 3, goal, sizeof(goal));
+		table_set_text(t, OA_GOAL, goal);
+	}
+	table_set_text(t, OA_OWNER, store_col_text(r, 4));
+	table_set_text(t, OA_STATUS, act_status_label(store_col_text(r, 5)));
+	if (store_col_text(r, 6))
+		table_set_text(t, OA_ROLE, act_role_label(store_col_text(r, 6)));
+	table_set_text(t, OA_START, store_col_text(r, 7));
+	table_set_date(t, OA_START_FIRST, (int)store_col_int(r, 8));
+	table_set_text(t, OA_END, store_col_text(r, 9));
+	table_set_date(t, OA_END_LAST, (int)store_col_int(r, 10));
+	table_set_text(t, OA_AREAS, store_col_text(r, 11));
+	return 0;
+}
+
+int org_outcomes_load(struct store *st, const char *org, int year, struct table *values, struct table *acts,
+		      char *title, size_t n, struct err *e)
+{
+	struct sval key = SVS(org);
+	struct org_row o = { 0, "" };
+	int rc;
+
+	if (values)
+		table_init(values, "Indikatorer", values_cols, OV__MAX);
+	if (acts)
+		table_init(acts, "Aktiviteter", acts_cols, OA__MAX);
+	if ((rc = store_query(st, STMT_VTAB_ORG, &key, 1, org_cb, &o, e)) != LUP_OK)
+		return rc;
+	if (!o.id)
+		return err_set(e, LUP_ENOTFOUND, "no organisation '%s'", org);
+	if (title)
+		snprintf(title, n, "%s %d", o.title, year);
+	{
+		struct sval a[] = { SVI(o.id), SVI(year) };
+		struct vctx v = { values, year };
+		if (values && (rc = store_query(st, STMT_VTAB_ORG_VALUES, a, 2, values_cb, &v, e)) != LUP_OK)
+			return rc;
+		if (acts && (rc = store_query(st, STMT_VTAB_ORG_ACTIVITIES, a, 2, acts_cb, acts, e)) != LUP_OK)
+			return rc;
+	}
+	return LUP_OK;
+}
