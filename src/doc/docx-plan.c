@@ -353,8 +353,8 @@ static void partners(struct lp *x)
 
 /* ---- the document ---- */
 
-/* write: the whole document into x->d and its properties into m (status kept in st). */
-static void write(struct lp *x, struct docx_meta *m, struct buf *st)
+/* write_doc: the whole document into x->d and its properties into m (status kept in st). */
+static void write_doc(struct lp *x, struct docx_meta *m, struct buf *st)
 {
 	const json_t *plan = json_object_get(x->doc, "plan"), *v = json_object_get(x->doc, "version");
 	const char *date = s(json_object_get(v, "decision"), "date");
@@ -396,7 +396,7 @@ int docx_plan(struct store *st, const json_t *doc, const char *tpl, char **data,
 	x->e = e;
 	buf_init(&status, 4096);
 	if ((rc = docx_new(tpl, &x->d, e)) == LUP_OK) {
-		write(x, &m, &status);
+		write_doc(x, &m, &status);
 		rc = x->rc != LUP_OK ? x->rc : docx_finish(x->d, &m, data, len, e);
 	}
 	buf_release(&status);
