@@ -147,8 +147,7 @@ static void title_page(struct lp *x, const json_t *plan, const json_t *v, int dr
 		docx_para(x->d, "Dokumentfakta", s(v, "note"));
 	buf_release(&b);
 	docx_page_break(x->d);
-	docx_toc(x->d, "Innehåll");
-	docx_page_break(x->d);
+	docx_toc(x->d, "Innehåll");	/* and a page break */
 }
 
 /* ---- the body ---- */

@@ -371,6 +371,11 @@ void docx_toc(struct docx *d, const char *title)
 	d->toc_at = (size_t)xmlBufferLength(d->body);
 	docx_p_start(d, NULL, 0, 0);
 	field_char(d, "end");
+	docx_start(d, "w:r");	/* the page break in the same paragraph: no page left blank */
+	docx_start(d, "w:br");
+	docx_attr(d, "w:type", "page");
+	docx_end(d);
+	docx_end(d);
 	docx_p_end(d);
 }
 

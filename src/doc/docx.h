@@ -80,7 +80,7 @@ void docx_page_break(struct docx *d);
  * docx_toc: the heading "title" (style TOCHeading, not itself listed) and a TOC field over
  * Heading1-3. Word updates it on open (w:updateFields in the template's settings); until then it
  * shows the headings written by docx_heading, before and after this call, as links without page
- * numbers. At most one per document.
+ * numbers. A page break follows it. At most one per document.
  */
 void docx_toc(struct docx *d, const char *title);
 
