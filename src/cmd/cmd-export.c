@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include "cmd/cmd-export.h"
+#include "doc/docx-plan.h"
+#include "doc/docx.h"
 #include "doc/plan-json.h"
 #include "store/store.h"
 #include "view/plan.h"
@@ -86,9 +88,28 @@ static int export_json_plan(struct cmd_ctx *c, struct store *st, const struct ex
 	return rc;
 }
 
-/* The exports (D adds docx/pdf rows, later helpers more kinds). */
+/* export_docx_plan: the plan version's document (doc/docx-plan.h; an LUP) on the template
+ * --template FILE, else the default (docx_template_path) */
+static int export_docx_plan(struct cmd_ctx *c, struct store *st, const struct export_args *a)
+{
+	char tpl[4096], *data = NULL;
+	size_t len = 0;
+	json_t *doc = NULL;
+	int rc = plan_doc_load(st, a->key, (int)a->version, &doc, &c->err);
+
+	if (rc == LUP_OK)
+		rc = docx_plan(st, doc, a->tpl ? a->tpl : docx_template_path(tpl, sizeof(tpl)), &data, &len, &c->err);
+	if (rc == LUP_OK)
+		rc = export_write(c, a->out, data, len);
+	free(data);
+	json_decref(doc);
+	return rc;
+}
+
+/* The exports: one row per format and kind. */
 static const struct export_row exports[] = {
 	{ "json", "plan", export_json_plan, 0 },
+	{ "docx", "plan", export_docx_plan, 0 },
 	{ "xlsx", "organisation", export_xlsx_organisation, NEED_YEAR },
 	{ "csv", "organisation", export_csv_organisation, NEED_YEAR },
 	{ NULL, NULL, NULL, 0 },
@@ -142,7 +163,8 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	struct export_args a = { 0 };
 	const struct opt opts[] = {
 		{ "--version", &version, NULL }, { "--year", &year, NULL }, { "--period", &a.period, NULL },
-		{ "--dialect", &dialect, NULL }, { "-o", &a.out, NULL }, { NULL, NULL, NULL },
+		{ "--dialect", &dialect, NULL }, { "-o", &a.out, NULL }, { "--template", &a.tpl, NULL },
+		{ NULL, NULL, NULL },
 	};
 	const struct export_row *x;
 	struct store *st = NULL;
@@ -174,13 +196,18 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 
 const struct cmd cmd_export = {
 	"export", run,
-	"export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma] [-o FILE]",
-	"write a plan as JSON, an organisation's indicators as XLSX or CSV",
+	"export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma]"
+	" [--template FILE] [-o FILE]",
+	"write a plan as JSON or a Word document, an organisation's indicators as XLSX or CSV",
 	"FORMAT KIND pairs:\n"
 	"  json plan KEY [--version N]     one version of plan KEY as the plan interchange document\n"
 	"                                  (docs/plan-json.md); without --version the newest adopted\n"
 	"                                  ('decided') version, else the newest. `lup import json FILE`\n"
 	"                                  reads it back as a new draft version.\n"
+	"  docx plan KEY [--version N]     the LUP document (docs/documents.md) on the template\n"
+	"                                  --template FILE, else $LUP_DOCX_TEMPLATE, else\n"
+	"                                  templates/lup-mall.docx. A verksamhetsplan has no document\n"
+	"                                  yet (exit 1).\n"
 	"  xlsx organisation KEY --year Y  the organisation's indicators on its goal chain of year Y\n"
 	"                                  with targets and outcomes (sheet Indikatorer) and its\n"
 	"                                  activities (sheet Aktiviteter); needs -o FILE\n"

@@ -13,6 +13,7 @@ struct export_args {
 	long version;		/* --version, 0 when not given */
 	const char *out;	/* -o FILE; NULL or "-" = standard output */
 	int comma;		/* --dialect comma: CSV with ',' and decimal point, no BOM */
+	const char *tpl;	/* --template FILE (documents), NULL: the default template */
 };
 
 /* A writer: loads from st and writes a->out; returns LUP_OK or an error set in c->err. */

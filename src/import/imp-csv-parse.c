@@ -314,7 +314,7 @@ static int row_typed(struct imp_csv_parser *p, struct imp_csv_row *r)
 		if (!*r->cell[id])
 			continue;
 		if ((v = lookup(bool_words, NWORDS(bool_words), r->cell[id])) < 0)
-			return fail(p, r->line, r->colno[id], "'%.40s' is not yes or no (expected ja or empty)",
+			return fail(p, r->line, r->colno[id], "'%.40s' är varken ja eller nej (ja, nej eller tomt väntades)",
 				    r->cell[id]);
 		*(id == IMP_CSV_DERIVED ? &r->derived : &r->example) = v;
 	}

@@ -314,7 +314,7 @@ static int is_leaf(cmark_node *n)
 	}
 }
 
-static cmark_node *parse(const char *src, size_t len)
+struct cmark_node *md_parse(const char *src, size_t len)
 {
 	cmark_parser *p;
 	cmark_node *doc;
@@ -345,7 +345,7 @@ enum md_result md_render(struct html *h, const char *src, size_t len, int headin
 	if (!utf8_valid(src, len))
 		return MD_BAD_UTF8;
 	m.limit = start + MD_MAX_DEPTH < HTML_MAX_DEPTH - 4 ? start + MD_MAX_DEPTH : HTML_MAX_DEPTH - 4;
-	cmark_node *doc = parse(src, len);
+	cmark_node *doc = md_parse(src, len);
 	if (!doc)
 		return MD_OK;
 	cmark_iter *it = cmark_iter_new(doc);

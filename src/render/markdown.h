@@ -42,6 +42,14 @@ enum md_result {
  */
 enum md_result md_render(struct html *h, const char *src, size_t len, int heading_base);
 
+/*
+ * md_parse: the cmark-gfm tree of src[0..len) with lup's extensions (table, strikethrough,
+ * autolink) and CMARK_OPT_DEFAULT, for writers of other formats that walk it (doc/docx.c);
+ * NULL when out of memory. The caller checks the size and UTF-8 first (as md_render does) and
+ * frees the tree with cmark_node_free. Thread-safe (parses are serialised).
+ */
+struct cmark_node *md_parse(const char *src, size_t len);
+
 /* md_url_allowed: 1 when url may be a link's target by the rule above, else 0. */
 int md_url_allowed(const char *url);
 

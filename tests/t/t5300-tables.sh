@@ -191,7 +191,7 @@ expect_eq "activities: the dates are the database's" "$(x 'dates equal')" True
 # --- the importer: bad flags, and usage errors of the export
 printf 'Indikator;Område;Period;Värde;Exempeldata\nvp-2022-spanga-tensta-i-001;spanga-tensta;2022-T1;4;kanske\n' > "$C/bad.csv"
 expect_exit "a flag that is neither yes nor no" 1 L import csv "$C/bad.csv"
-expect_err "names line and column" "bad.csv:2: column 5 (example)"
+expect_err "names line and column" "bad.csv:2: kolumn 5 (example)"
 expect_exit "xlsx without --year" 2 L export xlsx organisation $ORG -o "$C/x.xlsx"
 expect_err "says what is missing" "needs --year"
 expect_exit "an unknown pair" 2 L export csv plan x -o "$C/x.csv"
