@@ -3,6 +3,7 @@
 # run (the machine is shared and noisy: compare ratios, not times).
 #   load:  `lup demo` of the Stockholm dataset into an empty database, against the sqlite3
 #          shell executing a dump of the same final database (the raw cost of the rows)
+#   docs:  the documents and exports against the JSON of the same plan (bench/docs.sh)
 #   list:  `lup list districts --json` (open, query, JSON), against the sqlite3 shell running
 #          the district query (process start and open)
 # Prints the median of RUNS (default 7) for each and the ratio lup/reference.
@@ -38,6 +39,7 @@ printf '%-34s %10s %14s %8s\n' benchmark "lup ms" "reference ms" ratio
 printf '%-34s %10s %14s %8.2f\n' "load Stockholm dataset" "$load" "$load_ref" "$(echo "$load $load_ref" | awk '{print $1 / $2}')"
 printf '%-34s %10s %14s %8.2f\n' "list districts --json" "$list" "$list_ref" "$(echo "$list $list_ref" | awk '{print $1 / $2}')"
 LUP="$LUP" sh bench/import.sh
+LUP="$LUP" RUNS="$RUNS" sh bench/docs.sh
 
 echo
 sh bench/http.sh
