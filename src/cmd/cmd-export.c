@@ -15,12 +15,14 @@
 /* What a writer needs from the command line. */
 enum { NEED_YEAR = 1 };
 
-/* One export: format x kind -> writer, and what it needs (NEED_*). */
+/* One export: format x kind -> writer, and what it needs (NEED_*); the document rows (docx,
+ * pdf, pdfa) name their document's maker, which the writer gets as a->docx. */
 struct export_row {
 	const char *format;
 	const char *kind;
 	export_fn fn;
 	unsigned need;
+	docx_fn docx;
 };
 
 /* write_direct: text to a path that is not a regular file (a device, a pipe). */
@@ -88,31 +90,32 @@ static int export_json_plan(struct cmd_ctx *c, struct store *st, const struct ex
 	return rc;
 }
 
-/* export_docx_plan: the plan version's document (doc/docx-plan.h; an LUP) on the template
- * --template FILE, else the default (docx_template_path) */
-static int export_docx_plan(struct cmd_ctx *c, struct store *st, const struct export_args *a)
+/* docx_of_plan: the plan version's document (doc/docx-plan.h; an LUP) on the template
+ * --template FILE, else the default (docx_template_path); the maker of the docx, pdf and pdfa
+ * plan rows */
+static int docx_of_plan(struct cmd_ctx *c, struct store *st, const struct export_args *a, char **data, size_t *len)
 {
-	char tpl[4096], *data = NULL;
-	size_t len = 0;
+	char tpl[4096];
 	json_t *doc = NULL;
 	int rc = plan_doc_load(st, a->key, (int)a->version, &doc, &c->err);
 
+	*data = NULL;
+	*len = 0;
 	if (rc == LUP_OK)
-		rc = docx_plan(st, doc, a->tpl ? a->tpl : docx_template_path(tpl, sizeof(tpl)), &data, &len, &c->err);
-	if (rc == LUP_OK)
-		rc = export_write(c, a->out, data, len);
-	free(data);
+		rc = docx_plan(st, doc, a->tpl ? a->tpl : docx_template_path(tpl, sizeof(tpl)), data, len, &c->err);
 	json_decref(doc);
 	return rc;
 }
 
 /* The exports: one row per format and kind. */
 static const struct export_row exports[] = {
-	{ "json", "plan", export_json_plan, 0 },
-	{ "docx", "plan", export_docx_plan, 0 },
-	{ "xlsx", "organisation", export_xlsx_organisation, NEED_YEAR },
-	{ "csv", "organisation", export_csv_organisation, NEED_YEAR },
-	{ NULL, NULL, NULL, 0 },
+	{ "json", "plan", export_json_plan, 0, NULL },
+	{ "docx", "plan", export_docx, 0, docx_of_plan },
+	{ "pdf", "plan", export_pdf, 0, docx_of_plan },
+	{ "pdfa", "plan", export_pdfa, 0, docx_of_plan },
+	{ "xlsx", "organisation", export_xlsx_organisation, NEED_YEAR, NULL },
+	{ "csv", "organisation", export_csv_organisation, NEED_YEAR, NULL },
+	{ NULL, NULL, NULL, 0, NULL },
 };
 
 /* find: the row of format and kind, or NULL (after printing what there is) */
@@ -181,6 +184,7 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	if (!(x = find(pos[0], pos[1])))
 		return EXIT_USAGE;
 	a.key = pos[2];
+	a.docx = x->docx;
 	if ((rc = args(x, year, version, dialect, &a)) != EXIT_OK)
 		return rc;
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
@@ -198,7 +202,7 @@ const struct cmd cmd_export = {
 	"export", run,
 	"export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma]"
 	" [--template FILE] [-o FILE]",
-	"write a plan as JSON or a Word document, an organisation's indicators as XLSX or CSV",
+	"write a plan as JSON, a Word document or PDF, an organisation's indicators as XLSX or CSV",
 	"FORMAT KIND pairs:\n"
 	"  json plan KEY [--version N]     one version of plan KEY as the plan interchange document\n"
 	"                                  (docs/plan-json.md); without --version the newest adopted\n"
@@ -208,6 +212,11 @@ const struct cmd cmd_export = {
 	"                                  --template FILE, else $LUP_DOCX_TEMPLATE, else\n"
 	"                                  templates/lup-mall.docx. A verksamhetsplan has no document\n"
 	"                                  yet (exit 1).\n"
+	"  pdf plan KEY [--version N]      the LUP document as tagged PDF (headings, tables, bookmarks,\n"
+	"                                  language sv-SE, its title), converted by LibreOffice\n"
+	"                                  (soffice: $LUP_SOFFICE, else on $PATH; package\n"
+	"                                  libreoffice-writer-nogui); takes a few seconds\n"
+	"  pdfa plan KEY [--version N]     the same as PDF/A-2b for the archive\n"
 	"  xlsx organisation KEY --year Y  the organisation's indicators on its goal chain of year Y\n"
 	"                                  with targets and outcomes (sheet Indikatorer) and its\n"
 	"                                  activities (sheet Aktiviteter); needs -o FILE\n"

@@ -5,6 +5,16 @@
 
 #include "cmd/cmd.h"
 
+struct export_args;
+
+/*
+ * A document maker: the DOCX of what a (key, version, template, ...) names, loaded from st, into
+ * *data (free with free), *len bytes. Returns LUP_OK or an error set in c->err. The export rows
+ * docx, pdf and pdfa of a kind share it (export_docx, export_pdf, export_pdfa).
+ */
+typedef int (*docx_fn)(struct cmd_ctx *c, struct store *st, const struct export_args *a, char **data,
+		       size_t *len);
+
 /* The export's arguments after parsing. */
 struct export_args {
 	const char *key;	/* KEY: the plan, organisation, ... */
@@ -14,6 +24,7 @@ struct export_args {
 	const char *out;	/* -o FILE; NULL or "-" = standard output */
 	int comma;		/* --dialect comma: CSV with ',' and decimal point, no BOM */
 	const char *tpl;	/* --template FILE (documents), NULL: the default template */
+	docx_fn docx;		/* the row's document maker (documents), else NULL */
 };
 
 /* A writer: loads from st and writes a->out; returns LUP_OK or an error set in c->err. */
@@ -37,5 +48,11 @@ int export_commit(struct cmd_ctx *c, const char *tmp, const char *path);
  * activities as a second sheet) and as CSV; both need --year. */
 int export_xlsx_organisation(struct cmd_ctx *c, struct store *st, const struct export_args *a);
 int export_csv_organisation(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+
+/* The document writers (cmd-export-docs.c), each on the row's maker a->docx: the DOCX itself;
+ * the DOCX converted by LibreOffice (doc/pdf.h) into a tagged PDF; into PDF/A-2b. */
+int export_docx(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_pdf(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_pdfa(struct cmd_ctx *c, struct store *st, const struct export_args *a);
 
 #endif
