@@ -1,27 +1,13 @@
 /* cmd-export.c: `lup export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N]
- * [--dialect excel|comma] [-o FILE]`: a dispatch table (format x kind -> writer); the writers
- * live in their own files (the plan as JSON here, the tables in cmd-export-tables.c). */
+ * [--dialect excel|comma] [-o FILE]`: the arguments, then the row of the table of exports
+ * (doc/export.h, shared with the web and the API) writes the bytes that go to the file. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cmd/cmd-export.h"
-#include "doc/docx-plan.h"
-#include "doc/docx.h"
-#include "doc/plan-json.h"
+#include "doc/export.h"
 #include "store/store.h"
-#include "view/plan.h"
-
-/* What a writer needs from the command line. */
-enum { NEED_YEAR = 1 };
-
-/* One export: format x kind -> writer, and what it needs (NEED_*). */
-struct export_row {
-	const char *format;
-	const char *kind;
-	export_fn fn;
-	unsigned need;
-};
 
 /* write_direct: text to a path that is not a regular file (a device, a pipe). */
 static int write_direct(struct cmd_ctx *c, const char *path, const char *text, size_t len)
@@ -72,58 +58,16 @@ int export_write(struct cmd_ctx *c, const char *path, const char *text, size_t l
 	return export_commit(c, tmp, path);
 }
 
-/* export_json_plan: a plan version as the interchange document (docs/plan-json.md) */
-static int export_json_plan(struct cmd_ctx *c, struct store *st, const struct export_args *a)
-{
-	json_t *doc = NULL;
-	char *text = NULL;
-	int rc = plan_doc_load(st, a->key, (int)a->version, &doc, &c->err);
-
-	if (rc == LUP_OK && !(text = plan_json_dump(doc)))
-		rc = err_set(&c->err, LUP_EDB, "out of memory");
-	if (rc == LUP_OK)
-		rc = export_write(c, a->out, text, strlen(text));
-	free(text);
-	json_decref(doc);
-	return rc;
-}
-
-/* export_docx_plan: the plan version's document (doc/docx-plan.h; an LUP) on the template
- * --template FILE, else the default (docx_template_path) */
-static int export_docx_plan(struct cmd_ctx *c, struct store *st, const struct export_args *a)
-{
-	char tpl[4096], *data = NULL;
-	size_t len = 0;
-	json_t *doc = NULL;
-	int rc = plan_doc_load(st, a->key, (int)a->version, &doc, &c->err);
-
-	if (rc == LUP_OK)
-		rc = docx_plan(st, doc, a->tpl ? a->tpl : docx_template_path(tpl, sizeof(tpl)), &data, &len, &c->err);
-	if (rc == LUP_OK)
-		rc = export_write(c, a->out, data, len);
-	free(data);
-	json_decref(doc);
-	return rc;
-}
-
-/* The exports: one row per format and kind. */
-static const struct export_row exports[] = {
-	{ "json", "plan", export_json_plan, 0 },
-	{ "docx", "plan", export_docx_plan, 0 },
-	{ "xlsx", "organisation", export_xlsx_organisation, NEED_YEAR },
-	{ "csv", "organisation", export_csv_organisation, NEED_YEAR },
-	{ NULL, NULL, NULL, 0 },
-};
-
 /* find: the row of format and kind, or NULL (after printing what there is) */
 static const struct export_row *find(const char *format, const char *kind)
 {
-	for (const struct export_row *x = exports; x->format; x++)
-		if (!strcmp(x->format, format) && !strcmp(x->kind, kind))
-			return x;
+	const struct export_row *x = export_find(format, kind);
+
+	if (x)
+		return x;
 	fprintf(stderr, "lup export: cannot export '%s' as '%s' (available:", kind, format);
-	for (const struct export_row *x = exports; x->format; x++)
-		fprintf(stderr, "%s %s %s", x == exports ? "" : ",", x->format, x->kind);
+	for (x = export_rows; x->format; x++)
+		fprintf(stderr, "%s %s %s", x == export_rows ? "" : ",", x->format, x->kind);
 	fprintf(stderr, ")\nusage: lup %s\n", cmd_export.usage);
 	return NULL;
 }
@@ -132,17 +76,24 @@ static const struct export_row *find(const char *format, const char *kind)
 static int args(const struct export_row *x, const char *year, const char *version, const char *dialect,
 		struct export_args *a)
 {
+	long y = 0, v = 0;
 	char *end;
 	int rc;
 
-	if ((rc = cmd_year(&cmd_export, year, &a->year)) != EXIT_OK)
+	if ((rc = cmd_year(&cmd_export, year, &y)) != EXIT_OK)
 		return rc;
-	if ((x->need & NEED_YEAR) && !a->year) {
+	a->year = (int)y;
+	if ((x->need & EXPORT_NEED_YEAR) && !a->year) {
 		fprintf(stderr, "lup export: %s %s needs --year\n", x->format, x->kind);
 		return EXIT_USAGE;
 	}
-	if (version && ((a->version = strtol(version, &end, 10)) < 1 || *end || a->version > 1000000)) {
+	if (version && ((v = strtol(version, &end, 10)) < 1 || *end || v > 1000000)) {
 		fprintf(stderr, "lup export: --version must be a version number\n");
+		return EXIT_USAGE;
+	}
+	a->version = (int)v;
+	if ((x->need & EXPORT_NEED_PERIOD) && !a->period) {
+		fprintf(stderr, "lup export: %s %s needs --period\n", x->format, x->kind);
 		return EXIT_USAGE;
 	}
 	if (a->period && strcmp(a->period, "T1") && strcmp(a->period, "T2") && strcmp(a->period, "VB")) {
@@ -159,11 +110,12 @@ static int args(const struct export_row *x, const char *year, const char *versio
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
-	const char *version = NULL, *year = NULL, *dialect = NULL, *pos[3];
+	const char *version = NULL, *year = NULL, *dialect = NULL, *out = NULL, *pos[3];
 	struct export_args a = { 0 };
+	struct export_file f;
 	const struct opt opts[] = {
 		{ "--version", &version, NULL }, { "--year", &year, NULL }, { "--period", &a.period, NULL },
-		{ "--dialect", &dialect, NULL }, { "-o", &a.out, NULL }, { "--template", &a.tpl, NULL },
+		{ "--dialect", &dialect, NULL }, { "-o", &out, NULL }, { "--template", &a.tpl, NULL },
 		{ NULL, NULL, NULL },
 	};
 	const struct export_row *x;
@@ -185,7 +137,10 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
 		return rc;
-	rc = x->fn(c, st, &a);
+	if ((rc = export_run(x, st, &a, &f, &c->err)) == LUP_OK) {
+		rc = export_write(c, out, f.data, f.len);
+		export_file_release(&f);
+	}
 	store_close(st);
 	if (rc == LUP_EUSAGE) {
 		fprintf(stderr, "lup export: %s\n", c->err.msg);
@@ -210,7 +165,7 @@ const struct cmd cmd_export = {
 	"                                  yet (exit 1).\n"
 	"  xlsx organisation KEY --year Y  the organisation's indicators on its goal chain of year Y\n"
 	"                                  with targets and outcomes (sheet Indikatorer) and its\n"
-	"                                  activities (sheet Aktiviteter); needs -o FILE\n"
+	"                                  activities (sheet Aktiviteter)\n"
 	"  csv organisation KEY --year Y   the indicator sheet as CSV that `lup import csv` reads back\n"
 	"                                  unchanged; --dialect excel (default: UTF-8 with BOM, ';',\n"
 	"                                  decimal comma) or comma (',', decimal point, no BOM)\n"

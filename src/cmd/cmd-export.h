@@ -1,23 +1,9 @@
-/* cmd-export.h: what the export command's writers share (cmd-export.c holds the dispatch table
- * format x kind -> writer; each family of writers has its own file). */
+/* cmd-export.h: writing an export's bytes to a file for `lup export` (the table of exports and
+ * the writers are doc/export.h's, shared with the web and the API). */
 #ifndef LUP_CMD_EXPORT_H
 #define LUP_CMD_EXPORT_H
 
 #include "cmd/cmd.h"
-
-/* The export's arguments after parsing. */
-struct export_args {
-	const char *key;	/* KEY: the plan, organisation, ... */
-	long year;		/* --year, 0 when not given */
-	const char *period;	/* --period T1|T2|VB, NULL when not given */
-	long version;		/* --version, 0 when not given */
-	const char *out;	/* -o FILE; NULL or "-" = standard output */
-	int comma;		/* --dialect comma: CSV with ',' and decimal point, no BOM */
-	const char *tpl;	/* --template FILE (documents), NULL: the default template */
-};
-
-/* A writer: loads from st and writes a->out; returns LUP_OK or an error set in c->err. */
-typedef int (*export_fn)(struct cmd_ctx *c, struct store *st, const struct export_args *a);
 
 /*
  * export_write: text (len bytes) to path: standard output for NULL or "-", else a regular file
@@ -32,10 +18,5 @@ int export_tmp_path(const char *path, char *buf, size_t n);
 
 /* export_commit: renames tmp to path (removing tmp on failure). Returns LUP_OK or LUP_EIO. */
 int export_commit(struct cmd_ctx *c, const char *tmp, const char *path);
-
-/* The table writers (cmd-export-tables.c): an organisation's indicator values as XLSX (with its
- * activities as a second sheet) and as CSV; both need --year. */
-int export_xlsx_organisation(struct cmd_ctx *c, struct store *st, const struct export_args *a);
-int export_csv_organisation(struct cmd_ctx *c, struct store *st, const struct export_args *a);
 
 #endif
