@@ -1,29 +1,13 @@
 /* cmd-export.c: `lup export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N]
- * [--dialect excel|comma] [-o FILE]`: a dispatch table (format x kind -> writer); the writers
- * live in their own files (the plan as JSON here, the tables in cmd-export-tables.c). */
+ * [--dialect excel|comma] [-o FILE]`: the arguments, then the row of the table of exports
+ * (doc/export.h, shared with the web and the API) writes the bytes that go to the file. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cmd/cmd-export.h"
-#include "doc/docx-plan.h"
-#include "doc/docx.h"
-#include "doc/plan-json.h"
+#include "doc/export.h"
 #include "store/store.h"
-#include "view/plan.h"
-
-/* What a writer needs from the command line. */
-enum { NEED_YEAR = 1 };
-
-/* One export: format x kind -> writer, and what it needs (NEED_*); the document rows (docx,
- * pdf, pdfa) name their document's maker, which the writer gets as a->docx. */
-struct export_row {
-	const char *format;
-	const char *kind;
-	export_fn fn;
-	unsigned need;
-	docx_fn docx;
-};
 
 /* write_direct: text to a path that is not a regular file (a device, a pipe). */
 static int write_direct(struct cmd_ctx *c, const char *path, const char *text, size_t len)
@@ -74,59 +58,16 @@ int export_write(struct cmd_ctx *c, const char *path, const char *text, size_t l
 	return export_commit(c, tmp, path);
 }
 
-/* export_json_plan: a plan version as the interchange document (docs/plan-json.md) */
-static int export_json_plan(struct cmd_ctx *c, struct store *st, const struct export_args *a)
-{
-	json_t *doc = NULL;
-	char *text = NULL;
-	int rc = plan_doc_load(st, a->key, (int)a->version, &doc, &c->err);
-
-	if (rc == LUP_OK && !(text = plan_json_dump(doc)))
-		rc = err_set(&c->err, LUP_EDB, "out of memory");
-	if (rc == LUP_OK)
-		rc = export_write(c, a->out, text, strlen(text));
-	free(text);
-	json_decref(doc);
-	return rc;
-}
-
-/* docx_of_plan: the plan version's document (doc/docx-plan.h; an LUP) on the template
- * --template FILE, else the default (docx_template_path); the maker of the docx, pdf and pdfa
- * plan rows */
-static int docx_of_plan(struct cmd_ctx *c, struct store *st, const struct export_args *a, char **data, size_t *len)
-{
-	char tpl[4096];
-	json_t *doc = NULL;
-	int rc = plan_doc_load(st, a->key, (int)a->version, &doc, &c->err);
-
-	*data = NULL;
-	*len = 0;
-	if (rc == LUP_OK)
-		rc = docx_plan(st, doc, a->tpl ? a->tpl : docx_template_path(tpl, sizeof(tpl)), data, len, &c->err);
-	json_decref(doc);
-	return rc;
-}
-
-/* The exports: one row per format and kind. */
-static const struct export_row exports[] = {
-	{ "json", "plan", export_json_plan, 0, NULL },
-	{ "docx", "plan", export_docx, 0, docx_of_plan },
-	{ "pdf", "plan", export_pdf, 0, docx_of_plan },
-	{ "pdfa", "plan", export_pdfa, 0, docx_of_plan },
-	{ "xlsx", "organisation", export_xlsx_organisation, NEED_YEAR, NULL },
-	{ "csv", "organisation", export_csv_organisation, NEED_YEAR, NULL },
-	{ NULL, NULL, NULL, 0, NULL },
-};
-
 /* find: the row of format and kind, or NULL (after printing what there is) */
 static const struct export_row *find(const char *format, const char *kind)
 {
-	for (const struct export_row *x = exports; x->format; x++)
-		if (!strcmp(x->format, format) && !strcmp(x->kind, kind))
-			return x;
+	const struct export_row *x = export_find(format, kind);
+
+	if (x)
+		return x;
 	fprintf(stderr, "lup export: cannot export '%s' as '%s' (available:", kind, format);
-	for (const struct export_row *x = exports; x->format; x++)
-		fprintf(stderr, "%s %s %s", x == exports ? "" : ",", x->format, x->kind);
+	for (x = export_rows; x->format; x++)
+		fprintf(stderr, "%s %s %s", x == export_rows ? "" : ",", x->format, x->kind);
 	fprintf(stderr, ")\nusage: lup %s\n", cmd_export.usage);
 	return NULL;
 }
@@ -135,17 +76,24 @@ static const struct export_row *find(const char *format, const char *kind)
 static int args(const struct export_row *x, const char *year, const char *version, const char *dialect,
 		struct export_args *a)
 {
+	long y = 0, v = 0;
 	char *end;
 	int rc;
 
-	if ((rc = cmd_year(&cmd_export, year, &a->year)) != EXIT_OK)
+	if ((rc = cmd_year(&cmd_export, year, &y)) != EXIT_OK)
 		return rc;
-	if ((x->need & NEED_YEAR) && !a->year) {
+	a->year = (int)y;
+	if ((x->need & EXPORT_NEED_YEAR) && !a->year) {
 		fprintf(stderr, "lup export: %s %s needs --year\n", x->format, x->kind);
 		return EXIT_USAGE;
 	}
-	if (version && ((a->version = strtol(version, &end, 10)) < 1 || *end || a->version > 1000000)) {
+	if (version && ((v = strtol(version, &end, 10)) < 1 || *end || v > 1000000)) {
 		fprintf(stderr, "lup export: --version must be a version number\n");
+		return EXIT_USAGE;
+	}
+	a->version = (int)v;
+	if ((x->need & EXPORT_NEED_PERIOD) && !a->period) {
+		fprintf(stderr, "lup export: %s %s needs --period\n", x->format, x->kind);
 		return EXIT_USAGE;
 	}
 	if (a->period && strcmp(a->period, "T1") && strcmp(a->period, "T2") && strcmp(a->period, "VB")) {
@@ -162,11 +110,12 @@ static int args(const struct export_row *x, const char *year, const char *versio
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
-	const char *version = NULL, *year = NULL, *dialect = NULL, *pos[3];
+	const char *version = NULL, *year = NULL, *dialect = NULL, *out = NULL, *pos[3];
 	struct export_args a = { 0 };
+	struct export_file f;
 	const struct opt opts[] = {
 		{ "--version", &version, NULL }, { "--year", &year, NULL }, { "--period", &a.period, NULL },
-		{ "--dialect", &dialect, NULL }, { "-o", &a.out, NULL }, { "--template", &a.tpl, NULL },
+		{ "--dialect", &dialect, NULL }, { "-o", &out, NULL }, { "--template", &a.tpl, NULL },
 		{ NULL, NULL, NULL },
 	};
 	const struct export_row *x;
@@ -184,12 +133,14 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	if (!(x = find(pos[0], pos[1])))
 		return EXIT_USAGE;
 	a.key = pos[2];
-	a.docx = x->docx;
 	if ((rc = args(x, year, version, dialect, &a)) != EXIT_OK)
 		return rc;
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
 		return rc;
-	rc = x->fn(c, st, &a);
+	if ((rc = export_run(x, st, &a, &f, &c->err)) == LUP_OK) {
+		rc = export_write(c, out, f.data, f.len);
+		export_file_release(&f);
+	}
 	store_close(st);
 	if (rc == LUP_EUSAGE) {
 		fprintf(stderr, "lup export: %s\n", c->err.msg);
@@ -202,7 +153,7 @@ const struct cmd cmd_export = {
 	"export", run,
 	"export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma]"
 	" [--template FILE] [-o FILE]",
-	"write a plan as JSON, a Word document or PDF, an organisation's indicators as XLSX or CSV",
+	"write a plan as JSON, Word or PDF, an organisation's indicators as XLSX or CSV",
 	"FORMAT KIND pairs:\n"
 	"  json plan KEY [--version N]     one version of plan KEY as the plan interchange document\n"
 	"                                  (docs/plan-json.md); without --version the newest adopted\n"
@@ -212,14 +163,12 @@ const struct cmd cmd_export = {
 	"                                  --template FILE, else $LUP_DOCX_TEMPLATE, else\n"
 	"                                  templates/lup-mall.docx. A verksamhetsplan has no document\n"
 	"                                  yet (exit 1).\n"
-	"  pdf plan KEY [--version N]      the LUP document as tagged PDF (headings, tables, bookmarks,\n"
-	"                                  language sv-SE, its title), converted by LibreOffice\n"
-	"                                  (soffice: $LUP_SOFFICE, else on $PATH; package\n"
-	"                                  libreoffice-writer-nogui); takes a few seconds\n"
-	"  pdfa plan KEY [--version N]     the same as PDF/A-2b for the archive\n"
+	"  pdf plan KEY [--version N]      the same document as a tagged PDF, converted by LibreOffice\n"
+	"                                  headless (libreoffice-writer-nogui; $LUP_SOFFICE)\n"
+	"  pdfa plan KEY [--version N]     ... as PDF/A-2b for the archive\n"
 	"  xlsx organisation KEY --year Y  the organisation's indicators on its goal chain of year Y\n"
 	"                                  with targets and outcomes (sheet Indikatorer) and its\n"
-	"                                  activities (sheet Aktiviteter); needs -o FILE\n"
+	"                                  activities (sheet Aktiviteter)\n"
 	"  csv organisation KEY --year Y   the indicator sheet as CSV that `lup import csv` reads back\n"
 	"                                  unchanged; --dialect excel (default: UTF-8 with BOM, ';',\n"
 	"                                  decimal comma) or comma (',', decimal point, no BOM)\n"

@@ -1,34 +1,9 @@
-/* cmd-export.h: what the export command's writers share (cmd-export.c holds the dispatch table
- * format x kind -> writer; each family of writers has its own file). */
+/* cmd-export.h: writing an export's bytes to a file for `lup export` (the table of exports and
+ * the writers are doc/export.h's, shared with the web and the API). */
 #ifndef LUP_CMD_EXPORT_H
 #define LUP_CMD_EXPORT_H
 
 #include "cmd/cmd.h"
-
-struct export_args;
-
-/*
- * A document maker: the DOCX of what a (key, version, template, ...) names, loaded from st, into
- * *data (free with free), *len bytes. Returns LUP_OK or an error set in c->err. The export rows
- * docx, pdf and pdfa of a kind share it (export_docx, export_pdf, export_pdfa).
- */
-typedef int (*docx_fn)(struct cmd_ctx *c, struct store *st, const struct export_args *a, char **data,
-		       size_t *len);
-
-/* The export's arguments after parsing. */
-struct export_args {
-	const char *key;	/* KEY: the plan, organisation, ... */
-	long year;		/* --year, 0 when not given */
-	const char *period;	/* --period T1|T2|VB, NULL when not given */
-	long version;		/* --version, 0 when not given */
-	const char *out;	/* -o FILE; NULL or "-" = standard output */
-	int comma;		/* --dialect comma: CSV with ',' and decimal point, no BOM */
-	const char *tpl;	/* --template FILE (documents), NULL: the default template */
-	docx_fn docx;		/* the row's document maker (documents), else NULL */
-};
-
-/* A writer: loads from st and writes a->out; returns LUP_OK or an error set in c->err. */
-typedef int (*export_fn)(struct cmd_ctx *c, struct store *st, const struct export_args *a);
 
 /*
  * export_write: text (len bytes) to path: standard output for NULL or "-", else a regular file
@@ -43,16 +18,5 @@ int export_tmp_path(const char *path, char *buf, size_t n);
 
 /* export_commit: renames tmp to path (removing tmp on failure). Returns LUP_OK or LUP_EIO. */
 int export_commit(struct cmd_ctx *c, const char *tmp, const char *path);
-
-/* The table writers (cmd-export-tables.c): an organisation's indicator values as XLSX (with its
- * activities as a second sheet) and as CSV; both need --year. */
-int export_xlsx_organisation(struct cmd_ctx *c, struct store *st, const struct export_args *a);
-int export_csv_organisation(struct cmd_ctx *c, struct store *st, const struct export_args *a);
-
-/* The document writers (cmd-export-docs.c), each on the row's maker a->docx: the DOCX itself;
- * the DOCX converted by LibreOffice (doc/pdf.h) into a tagged PDF; into PDF/A-2b. */
-int export_docx(struct cmd_ctx *c, struct store *st, const struct export_args *a);
-int export_pdf(struct cmd_ctx *c, struct store *st, const struct export_args *a);
-int export_pdfa(struct cmd_ctx *c, struct store *st, const struct export_args *a);
 
 #endif

@@ -15,6 +15,7 @@ static const char *const names[LUP_ERR__MAX] = {
 	[LUP_ETOOBIG] = "input too large",
 	[LUP_EVERSION] = "database newer than this program",
 	[LUP_EUSAGE] = "bad usage",
+	[LUP_EBUSY] = "busy, try again later",
 };
 
 const char *lup_strerror(enum lup_err code)

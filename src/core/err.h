@@ -15,6 +15,7 @@ enum lup_err {
 	LUP_ETOOBIG,	/* input larger than a limit */
 	LUP_EVERSION,	/* the database schema is newer than this program */
 	LUP_EUSAGE,	/* the command line is wrong */
+	LUP_EBUSY,	/* a limited resource is in use: try again later */
 	LUP_ERR__MAX
 };
 

@@ -3,6 +3,7 @@
  * without a shell in its own process group, its output collected until it exits or the time is
  * up, the PDF read back, the directory removed. */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
@@ -364,7 +365,32 @@ static int run(const char *dir, int pdfa, struct output *o, struct err *e)
 	return LUP_OK;
 }
 
-int pdf_from_docx(const char *docx, size_t len, int pdfa, char **pdf, size_t *pdflen, struct err *e)
+/* At most this many conversions run at once in a process: each is a LibreOffice of about
+ * 210 MB for a second or two, and in `lup serve` it holds one of the worker threads (two by
+ * default) for that time, so one conversion at a time leaves the others serving pages. */
+#define PDF_MAX_RUNNING 1
+static pthread_mutex_t running_mu = PTHREAD_MUTEX_INITIALIZER;
+static int running;
+
+/* slot: takes (take 1) or gives back (take 0) a place among the running conversions; 0 when
+ * none is free */
+static int slot(int take)
+{
+	int ok = 1;
+
+	pthread_mutex_lock(&running_mu);
+	if (!take)
+		running--;
+	else if (running >= PDF_MAX_RUNNING)
+		ok = 0;
+	else
+		running++;
+	pthread_mutex_unlock(&running_mu);
+	return ok;
+}
+
+/* convert: pdf_from_docx's work, in a place of its own */
+static int convert(const char *docx, size_t len, int pdfa, char **pdf, size_t *pdflen, struct err *e)
 {
 	const char *tmp = getenv("TMPDIR");
 	char dir[PATH_MAX - 64], path[PATH_MAX], line[512];
@@ -384,5 +410,18 @@ int pdf_from_docx(const char *docx, size_t len, int pdfa, char **pdf, size_t *pd
 			rc = err_set(e, LUP_EIO, "LibreOffice wrote no PDF: %s", output_line(&o, line, sizeof(line)));
 	}
 	rm_tree(AT_FDCWD, dir);
+	return rc;
+}
+
+int pdf_from_docx(const char *docx, size_t len, int pdfa, char **pdf, size_t *pdflen, struct err *e)
+{
+	int rc;
+
+	*pdf = NULL;
+	*pdflen = 0;
+	if (!slot(1))
+		return err_set(e, LUP_EBUSY, "a PDF conversion is running already (at most %d at once)", PDF_MAX_RUNNING);
+	rc = convert(docx, len, pdfa, pdf, pdflen, e);
+	slot(0);
 	return rc;
 }

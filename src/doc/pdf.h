@@ -21,8 +21,9 @@ struct err;
  * bytes; the bytes carry LibreOffice's creation time and document id, so two conversions of the
  * same DOCX differ. Errors (message in e): LUP_EIO (no LibreOffice: the message names the
  * package libreoffice-writer-nogui; it failed, timed out or wrote no PDF: its last output is in
- * the message; a temporary file failed), LUP_ETOOBIG (a PDF over 1 GiB).
- * Safe to call from several threads (posix_spawn; no global state).
+ * the message; a temporary file failed), LUP_ETOOBIG (a PDF over 1 GiB), LUP_EBUSY (as many
+ * conversions as a process runs at once, PDF_MAX_RUNNING in pdf.c, are running: try later).
+ * Safe to call from several threads (posix_spawn; one counter under a mutex).
  */
 int pdf_from_docx(const char *docx, size_t len, int pdfa, char **pdf, size_t *pdflen, struct err *e);
 

@@ -1,10 +1,12 @@
 /* api-meta.c: GET /healthz and GET /api/openapi.json (generated from the route table). */
 #include "web/api.h"
+#include "web/download.h"
 #include "web/routes.h"
 #include "render/json.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int api_healthz(struct http_req *r)
@@ -62,11 +64,78 @@ static void param_schema(struct json *j, const char *name, size_t len)
 	json_obj_close(j);
 }
 
+/* export_params: the query parameters of a route that serves kind's exports (web/download.h):
+ * format (the kind's formats) and year when a row needs one */
+static void export_params(struct json *j, const char *kind)
+{
+	unsigned need = 0;
+
+	json_obj_open(j);
+	json_key(j, "name"); json_str(j, "format");
+	json_key(j, "in"); json_str(j, "query");
+	json_key(j, "required"); json_bool(j, 0);
+	json_key(j, "description"); json_str(j, "the representation (else the Accept header's, else the default)");
+	json_key(j, "schema"); json_obj_open(j);
+	json_key(j, "type"); json_str(j, "string");
+	json_key(j, "enum"); json_arr_open(j);
+	for (const struct export_row *x = export_rows; x->format; x++)
+		if (!strcmp(x->kind, kind)) {
+			json_str(j, x->format);
+			need |= x->need;
+		}
+	json_arr_close(j);
+	json_obj_close(j);
+	json_obj_close(j);
+	if (need & EXPORT_NEED_YEAR) {
+		json_obj_open(j);
+		json_key(j, "name"); json_str(j, "year");
+		json_key(j, "in"); json_str(j, "query");
+		json_key(j, "required"); json_bool(j, 1);
+		json_key(j, "schema"); json_obj_open(j); json_key(j, "type"); json_str(j, "integer"); json_obj_close(j);
+		json_obj_close(j);
+	}
+}
+
+/* seen_type: an earlier row of kind has format f's media type (pdf and pdfa share one) */
+static int seen_type(const struct export_row *upto, const char *kind, const struct export_format *f)
+{
+	for (const struct export_row *x = export_rows; x != upto; x++) {
+		const struct export_format *g = export_format(x->format);
+		if (g && !strcmp(x->kind, kind) && !strcmp(g->ctype, f->ctype))
+			return 1;
+	}
+	return 0;
+}
+
+/* export_content: the 200 answer's media types of kind's formats, each once */
+static void export_content(struct json *j, const char *kind)
+{
+	for (const struct export_row *x = export_rows; x->format; x++) {
+		const struct export_format *f = export_format(x->format);
+		if (strcmp(x->kind, kind) != 0 || !f || seen_type(x, kind, f))
+			continue;
+		size_t n = strcspn(f->ctype, ";");
+		char type[128];
+		snprintf(type, sizeof(type), "%.*s", (int)n, f->ctype);
+		json_key(j, type); json_obj_open(j);
+		json_key(j, "schema"); json_obj_open(j);
+		if (!strcmp(x->format, "json")) {
+			json_key(j, "type"); json_str(j, "object");
+		} else {
+			json_key(j, "type"); json_str(j, "string");
+			json_key(j, "format"); json_str(j, "binary");
+		}
+		json_obj_close(j);
+		json_obj_close(j);
+	}
+}
+
 static void operation(struct json *j, const struct route *rt, unsigned m, int idx)
 {
 	const char *names[HTTP_MAX_PARAMS];
 	size_t lens[HTTP_MAX_PARAMS];
 	int np = path_params(rt->pattern, names, lens);
+	const char *kind = m == HTTP_GET ? download_kind(rt->handler) : NULL;
 	char opid[64], lower[16];
 
 	snprintf(lower, sizeof(lower), "%s", http_method_name((enum http_method)m));
@@ -96,6 +165,8 @@ static void operation(struct json *j, const struct route *rt, unsigned m, int id
 			param_schema(j, names[i], lens[i]);
 			json_obj_close(j);
 		}
+		if (kind)
+			export_params(j, kind);
 		json_arr_close(j);
 	}
 	if (rt->flags & R_BODY) {
@@ -115,11 +186,18 @@ static void operation(struct json *j, const struct route *rt, unsigned m, int id
 	json_obj_open(j);
 	json_key(j, "description"); json_str(j, "success");
 	json_key(j, "content"); json_obj_open(j);
-	json_key(j, "application/json"); json_obj_open(j);
-	json_key(j, "schema"); json_obj_open(j); json_key(j, "type"); json_str(j, "object"); json_obj_close(j);
-	json_obj_close(j); json_obj_close(j);
+	if (kind) {
+		export_content(j, kind);
+	} else {
+		json_key(j, "application/json"); json_obj_open(j);
+		json_key(j, "schema"); json_obj_open(j); json_key(j, "type"); json_str(j, "object"); json_obj_close(j);
+		json_obj_close(j);
+	}
+	json_obj_close(j);
 	json_obj_close(j);
 	error_response(j, "400", "malformed request");
+	if (kind)
+		error_response(j, "406", "no such format");
 	if (rt->access != ACC_PUBLIC) {
 		error_response(j, "401", "not logged in");
 		error_response(j, "403", "not allowed for this role or organisation");

@@ -8,6 +8,8 @@
  * the plan owner's editors and administrators. A draft is visible only to those who may read it
  * (pv_readable); others get 404. The document's problems are 422 with one entry per JSON pointer. */
 #include "web/api.h"
+#include "web/download.h"
+#include "model/planver.h"
 #include "web/plan-compare.h"
 #include "web/plan-edit.h"
 #include "doc/plan-diff.h"
@@ -123,6 +125,7 @@ static int reply_version(struct http_req *r, int64_t pv, int status, const char 
 
 int api_plan_doc_get(struct http_req *r)
 {
+	const struct export_row *x;
 	struct pv_head v;
 	int found;
 
@@ -130,6 +133,14 @@ int api_plan_doc_get(struct http_req *r)
 		return http_fail(r);
 	if (!found || !pv_readable(&r->user, &v))
 		return http_error(r, 404, "not_found", "no version %s of plan '%s'", r->params[1], r->params[0]);
+	if (download_pick(r, "plan", &x) != 0)
+		return r->status;
+	if (x && strcmp(x->format, "json") != 0) {	/* another format of the table of exports */
+		struct export_args a = { .key = r->params[0], .version = (int)v.version };
+		if (download_send(r, x, &a, !planver_public(v.status) || r->user.role != ROLE_ANON) != 200)
+			return http_fail(r);
+		return 200;
+	}
 	return reply_version(r, v.id, 200, NULL);
 }
 

@@ -152,6 +152,8 @@ int api_pv_areas_put(struct http_req *r);
 
 /* A plan version as one document and the diff of two (api-plan-doc.c). */
 int api_plan_doc_get(struct http_req *r);
+/* api_org_indicator_values: GET /api/v1/organisations/{id}/indicator-values?year=Y (api-downloads.c) */
+int api_org_indicator_values(struct http_req *r);
 int api_plan_doc_put(struct http_req *r);
 int api_plan_versions_post(struct http_req *r);
 int api_plan_diff(struct http_req *r);

@@ -92,6 +92,7 @@ int http_err_status(enum lup_err code)
 	case LUP_ENOTFOUND: return 404;
 	case LUP_ECONFLICT: return 409;
 	case LUP_ETOOBIG: return 413;
+	case LUP_EBUSY: return 503;
 	default: return 500;
 	}
 }
@@ -100,11 +101,14 @@ int http_fail(struct http_req *r)
 {
 	int status = http_err_status(r->err.code);
 	static const char *const codes[] = { [400] = "bad_request", [404] = "not_found",
-					     [409] = "conflict", [413] = "too_large", [500] = "internal" };
+					     [409] = "conflict", [413] = "too_large", [500] = "internal",
+					     [503] = "busy" };
 	const char *msg = status == 500 ? "internal error (see the server log)" : r->err.msg;
 
 	if (status == 500)
 		fprintf(stderr, "lup serve: %s %s: %s\n", http_method_name(r->method), r->path, r->err.msg);
+	if (status == 503)
+		http_header(r, "Retry-After", "5");
 	return http_error(r, status, codes[status] ? codes[status] : "error", "%s", msg);
 }
 

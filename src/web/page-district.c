@@ -8,6 +8,7 @@
  * ?version=utkast, and the owner's editors and administrators get a link to adopt a draft, or,
  * when the plan has none, the "Skapa ny version" form (page-plan-new-version.c). */
 #include "web/pages-places.h"
+#include "web/download.h"
 #include "web/authz.h"
 #include "web/pages-forms.h"
 #include "web/form.h"
@@ -800,6 +801,9 @@ int page_district(struct http_req *r)
 	done_notice(&x);
 	if (facts(&x) || versions(&x))
 		return r->status;
+	if (x.lup.nrows)	/* the version shown, as files (the table of exports, web/download.h) */
+		download_menu(r, x.h, "plan", page_href(r, "/plan", places_s(&x.lup, 0, "key")),
+			      pf_printf(r, "version=%s", places_s(&x.lup, 0, "version")));
 	toc(x.h);
 	if (lup_sections(&x) || themes(&x, &t) || pareas(&x) || goals(&x) || measures(&x, &t) || partners(&x))
 		return r->status;

@@ -5,6 +5,7 @@
  * and the earlier versions of its plans and what changed (page-org-history.c). Its editors
  * (and administrators) find the link to a new nämndmål of the year (page-new-goal.c). */
 #include "web/pages-places.h"
+#include "web/download.h"
 #include "web/pages-forms.h"
 #include "web/authz.h"
 #include "model/assess.h"
@@ -630,6 +631,8 @@ int page_org(struct http_req *r)
 		return page_end(r, h);
 	}
 	year_nav(&x, &years);
+	download_menu(r, h, "organisation", page_href(r, "/organisation", places_s(&x.o, 0, "key")),
+		      pf_printf(r, "ar=%ld", x.year));
 	chain(&x);
 	activities(&x);
 	contributions(&x);

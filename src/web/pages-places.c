@@ -47,7 +47,9 @@ const char page_css_places[] =
 	"form.filter label{display:block;font-weight:600}form.filter div{max-width:100%}"
 	"form.filter select{max-width:100%;font:inherit;padding:.3rem}form.filter button{font:inherit;padding:.3rem .9rem}\n"
 	"tr.current th,tr.current td{font-weight:700;background:#fff8e1}\n"
-	"@media print{.toc,form.filter{display:none}.goal{page-break-inside:avoid}}\n";
+	"details.download{margin:.5rem 0}details.download summary{cursor:pointer;font-weight:600}"
+	"details.download ul{margin:.25rem 0;padding-left:1.1rem}\n"
+	"@media print{.toc,form.filter,details.download{display:none}.goal{page-break-inside:avoid}}\n";
 
 int places_fail(struct http_req *r)
 {

@@ -167,7 +167,9 @@ static void handle(struct http_req *r)
 		http_error(r, 500, "internal", "the handler gave no answer");
 }
 
-static void security_headers(struct MHD_Response *resp)
+/* security_headers: the headers of every response; Cache-Control no-store unless own_cache
+ * (the handler chose its own, a download's) */
+static void security_headers(struct MHD_Response *resp, int own_cache)
 {
 	MHD_add_response_header(resp, "Content-Security-Policy",
 		"default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
@@ -175,7 +177,8 @@ static void security_headers(struct MHD_Response *resp)
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	if (!own_cache)
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
 }
 
 static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_req *r)
@@ -187,7 +190,10 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_re
 	resp = MHD_create_response_from_buffer(len, r->out.ptr, MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
-	security_headers(resp);
+	int own_cache = 0;
+	for (int i = 0; i < r->nheaders; i++)
+		own_cache |= strcasecmp(r->hname[i], "Cache-Control") == 0;
+	security_headers(resp, own_cache);
 	if (r->ctype)
 		MHD_add_response_header(resp, "Content-Type", r->ctype);
 	for (int i = 0; i < r->nheaders; i++)

@@ -5,7 +5,7 @@
 # Prints "ok - ..."/"not ok - ..." per check; screenshots go to build/screenshots/. Exit 1 on any
 # failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
-# check (the pages of pages.json), example, workflow, upload, create or lup-flow.
+# check (the pages of pages.json), example, downloads, workflow, upload, create or lup-flow.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -123,6 +123,13 @@ flow() {
 	[ $frc -eq 124 ] && echo "not ok - $name browser tests finished within $secs s"
 	[ $frc -ne 0 ] && rc=1
 }
+# the "Ladda ned" menus: a Word, an Excel and a CSV file downloaded by clicking (it only reads)
+if want downloads; then
+	timeout 60 node tests/browser/downloads.mjs "http://127.0.0.1:$(cat "$TMP/port")" "$TMP/downloads"
+	erc=$?
+	[ $erc -eq 124 ] && echo "not ok - downloads browser tests finished within 60 s"
+	[ $erc -ne 0 ] && rc=1
+fi
 # the example outcomes seen on the start, a district and an organisation page (it only reads)
 if want example; then
 	timeout 60 node tests/browser/example.mjs "http://127.0.0.1:$(cat "$TMP/port")" "$SHOTS"

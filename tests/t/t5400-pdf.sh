@@ -144,7 +144,38 @@ chmod +x "$TMP/slow"
 LUP_PDF_TIMEOUT=1 LUP_SOFFICE="$TMP/slow" expect_exit "too slow: exit 1" 1 L export pdf plan lup-rinkeby-kista -o "$TMP/x.pdf"
 expect_err "the message says it was stopped" "did not finish in 1 s and was stopped: converting"
 
-# 4. no LibreOffice; other errors come before it
+# 4. the web serves the PDF from the same table (a stand-in LibreOffice that takes 3 s); one
+# conversion runs at a time (the other worker threads keep serving): requests meanwhile get 503
+# with Retry-After, not a queue
+printf '#!/bin/sh\nsleep 3\nexec "%s" "$@"\n' "$TMP/fake" >"$TMP/slowfake"
+chmod +x "$TMP/slowfake"
+rm -f "$TMP/port"
+LUP_SOFFICE="$TMP/slowfake" "$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --threads 4 \
+	>/dev/null 2>"$TMP/server.log" &
+SERVER=$!
+for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+BASE="http://127.0.0.1:$(cat "$TMP/port")"
+pids=
+for i in 1 2 3; do
+	curl -s -o "$TMP/web$i.pdf" -D "$TMP/h$i" -w '%{http_code}\n' "$BASE/plan/lup-rinkeby-kista/dokument.pdf" >"$TMP/code$i" &
+	pids="$pids $!"
+	sleep 0.3
+done
+page "a page is served while the conversion runs" 200 GET /stadsdelar - --max-time 2
+for p in $pids; do wait "$p"; done	# the requests (a bare wait would wait for the server too)
+codes=$(cat "$TMP/code1" "$TMP/code2" "$TMP/code3" | sort | tr '\n' ' ')
+expect_eq "three PDFs at once: one made, two asked to wait" "$codes" "200 503 503 "
+for i in 1 2 3; do
+	if [ "$(cat "$TMP/code$i")" = 200 ]; then
+		grep -qi '^content-type: application/pdf' "$TMP/h$i" && head -c 5 "$TMP/web$i.pdf" | grep -q '%PDF' &&
+			ok "a PDF download ($i) is a PDF" || nok "download $i is not a PDF"
+	else
+		grep -qi '^retry-after: 5' "$TMP/h$i" && ok "the busy answer says when to retry" || nok "no Retry-After"
+	fi
+done
+kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null
+
+# 5. no LibreOffice; other errors come before it
 LUP_SOFFICE=/nonexistent expect_exit "no LibreOffice: exit 1" 1 L export pdf plan lup-rinkeby-kista -o "$TMP/x.pdf"
 expect_err "the message names the package" "install libreoffice-writer-nogui"
 [ ! -e "$TMP/x.pdf" ] && [ ! -e "$TMP/x.pdf.tmp" ] && ok "no file is left" || nok "no file is left"

@@ -1,0 +1,64 @@
+/* page-download.c: the web's downloads (doc/export.h through web/download.h):
+ *	GET /plan/{key}/dokument.{docx|json|...}?version=N	a plan version's document
+ *	GET /organisation/{key}/indikatorer.{xlsx|csv}?ar=Y	an organisation's indicators of a year
+ * The last segment is a row's "SLUG.FORMAT" of the table of exports, so new rows are served
+ * without new routes. Errors are Swedish pages: 404 for what the caller may not see. */
+#include <stdio.h>
+#include <string.h>
+
+#include "web/download.h"
+#include "web/page.h"
+#include "web/pages-places.h"
+
+/* fail: the Swedish page of a failed export (the error in r->err) */
+static int fail(struct http_req *r, const char *what)
+{
+	if (r->err.code == LUP_ENOTFOUND)
+		return page_error(r, 404, what);
+	if (r->err.code == LUP_EBUSY) {	/* the PDF conversions are all busy */
+		http_header(r, "Retry-After", "5");
+		return page_error(r, 503, "Många filer skapas just nu. Försök igen om några sekunder.");
+	}
+	fprintf(stderr, "lup serve: %s: %s\n", r->path, r->err.msg);
+	return page_error(r, 500, "Filen kunde inte skapas. Försök igen om en stund.");
+}
+
+static int page_plan_download(struct http_req *r)
+{
+	const struct export_row *x = export_find_slug("plan", r->params[1]);
+	struct export_args a = { .key = r->params[0] };
+	int priv, rc;
+
+	if (!x)
+		return page_error(r, 404, "Det finns ingen sida med den adressen.");
+	if ((rc = download_plan_version(r, a.key, http_query(r, "version"), &a.version, &priv)) != 0)
+		return rc < 0 ? fail(r, "") : page_error(r, 404, "Programmet eller versionen finns inte.");
+	if (download_send(r, x, &a, priv || r->user.role != ROLE_ANON) != 200)
+		return fail(r, "Programmet eller versionen finns inte.");
+	return 200;
+}
+
+static int page_org_download(struct http_req *r)
+{
+	const struct export_row *x = export_find_slug("organisation", r->params[1]);
+	struct export_args a = { .key = r->params[0] };
+	long year;
+
+	if (!x)
+		return page_error(r, 404, "Det finns ingen sida med den adressen.");
+	if (places_year_arg(r, &year))
+		return r->status;
+	if ((x->need & EXPORT_NEED_YEAR) && !year)
+		return page_error(r, 400, "Ange vilket år filen ska gälla, till exempel ?ar=2022.");
+	a.year = (int)year;
+	/* what a logged-in caller reads may hold unpublished figures: never in a shared cache */
+	if (download_send(r, x, &a, r->user.role != ROLE_ANON) != 200)
+		return fail(r, "Organisationen finns inte.");
+	return 200;
+}
+
+const struct route page_routes_download[] = {
+	{ HTTP_GET, "/plan/{key}/{fil}", page_plan_download, ACC_PUBLIC, 0, "pages", "a plan version's document as a file (dokument.docx, dokument.json; ?version=N, a draft for those who may read it)", NULL },
+	{ HTTP_GET, "/organisation/{key}/{fil}", page_org_download, ACC_PUBLIC, 0, "pages", "an organisation's indicators of a year as a file (indikatorer.xlsx, indikatorer.csv; ?ar=YYYY)", NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+};
