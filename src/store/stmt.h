@@ -24,6 +24,7 @@
 #include "store/stmt-goal-edit.h"
 #include "store/stmt-contrib.h"
 #include "store/stmt-provenance.h"
+#include "store/stmt-view-chain.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -87,6 +88,8 @@
 	STMT_LIST_PLAN_VERSION(X) \
 	/* the plan document (view/plan.c, edit/plan-version.c) */ \
 	STMT_LIST_PLAN_DOC(X) \
+	/* the views without HTTP (src/view/) */ \
+	STMT_LIST_VIEW_CHAIN(X) \
 	/* a plan version's themes and prioritised areas */ \
 	STMT_LIST_PLAN_THEME(X) \
 	/* the plan content's write paths */ \
