@@ -10,19 +10,19 @@
 #include "model/assess.h"
 #include "model/target.h"
 #include "store/store.h"
+#include "view/chain.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The goal chain of the year and what hangs on it, each sorted by the id it belongs to. */
+/* The organisation, the goal chain of the year (view/chain.h) and its contributions. */
 struct org {
 	struct http_req *r;
 	struct html *h;
 	struct rowset o;		/* STMT_WEB_PLACES_ORG */
-	struct rowset goals;		/* STMT_GOAL_CHAIN */
-	struct rowset text, results, inds, outs, assess, acts;
+	struct view_chain ch;		/* the goal chain with indicators, assessments, activities */
 	struct rowset contrib;		/* STMT_WEB_PLACES_ORG_DISTRICT_ACTS */
 	int64_t id, area_id;		/* the organisation; the area its outcomes are read for */
 	const char *area_name;
@@ -55,21 +55,17 @@ struct outs {
 	int example;
 };
 
-static void outs_of(struct org *x, int64_t ind, struct outs *o)
+static void outs_of(const struct org *x, const struct view_indicator *in, struct outs *o)
 {
-	int from, to;
-
 	o->v[0] = o->v[1] = o->v[2] = o->v[3] = NAN;
 	o->example = 0;
-	places_run(&x->outs, ind, &from, &to);
-	for (int i = from; i < to; i++) {
-		const char *kind = places_s(&x->outs, i, "kind");
-		int k = places_i(&x->outs, i, "year") != x->year ? 0 : strcmp(kind, "T1") == 0 ? 1 :
-			strcmp(kind, "T2") == 0 ? 2 : 3;
-		if (strcmp(places_s(&x->outs, i, "sex"), "T") != 0)
+	for (size_t i = 0; i < in->nouts; i++) {
+		const struct view_outcome *oc = &in->outs[i];
+		int k = oc->year != x->year ? 0 : strcmp(oc->period, "T1") == 0 ? 1 : strcmp(oc->period, "T2") == 0 ? 2 : 3;
+		if (oc->area_id != x->area_id || strcmp(oc->sex, "T") != 0)
 			continue;
-		o->v[k] = places_d(&x->outs, i, "value");
-		o->example |= k > 0 && places_i(&x->outs, i, "example");
+		o->v[k] = oc->value;
+		o->example |= k > 0 && oc->example;
 	}
 }
 
@@ -129,125 +125,120 @@ static void target_cell(struct html *h, const char *text)
 }
 
 /* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål. */
-static enum model_meets ind_row(struct org *x, int i, int *example)
+static enum model_meets ind_row(struct org *x, const struct view_indicator *in, int *example)
 {
-	const struct rowset *in = &x->inds;
-	const char *unit = places_s(in, i, "unit");
 	struct outs o;
 	enum model_meets m;
 	struct html *h = x->h;
 
-	outs_of(x, places_i(in, i, "id"), &o);
+	outs_of(x, in, &o);
 	*example |= o.example;
-	m = meets(&o, places_s(in, i, "own_text"), places_s(in, i, "direction"));
+	m = meets(&o, in->target, in->direction);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", places_s(in, i, "name"), "scope", "row", NULL);
-	html_elem(h, "td", periodicity_sv(places_s(in, i, "periodicity")), NULL);
-	target_cell(h, places_s(in, i, "own_text"));
-	target_cell(h, places_s(in, i, "kf_text"));
+	html_elem(h, "th", in->name, "scope", "row", NULL);
+	html_elem(h, "td", periodicity_sv(in->periodicity), NULL);
+	target_cell(h, in->target);
+	target_cell(h, in->kf_target);
 	for (int k = 1; k <= 3; k++)
-		places_td_num(h, places_value(x->r, o.v[k], unit));
+		places_td_num(h, places_value(x->r, o.v[k], in->unit));
 	html_elem(h, "td", meets_sv(m), NULL);
 	html_close(h);
 	return m;
 }
 
-/* indicators: the goal's indicators in a table, then the traffic light with its rule. */
-static void indicators(struct org *x, int64_t goal, const char *title)
+/* indicators: the goal's own indicators (not KF's) in a table, then the traffic light with its
+ * rule. */
+static void indicators(struct org *x, const struct view_goal *g, const char *title)
 {
 	static const char *const cols[] = { "Indikator", "Periodicitet", "#Årsmål", "#KF:s årsmål", "#T1", "#T2",
 		"#Helår", "Når årsmålet?", NULL };
 	struct html *h = x->h;
-	int from, to, ex = 0;
+	size_t n = 0;
+	int ex = 0;
 	enum model_meets *m;
 
-	places_run(&x->inds, goal, &from, &to);
-	if (from == to)
+	for (size_t i = 0; i < g->ninds; i++)
+		n += g->inds[i].own;
+	if (!n)
 		return;
-	m = arena_alloc(&x->r->a, sizeof(*m) * (size_t)(to - from));
+	m = arena_alloc(&x->r->a, sizeof(*m) * n);
 	html_open(h, "table", NULL);
 	html_open(h, "caption", NULL);
 	html_textf(h, "Indikatorer %ld för %s, utfall för %s", x->year, title, x->area_name);
 	html_close(h);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
-	for (int i = from; i < to; i++)
-		m[i - from] = ind_row(x, i, &ex);
+	n = 0;
+	for (size_t i = 0; i < g->ninds; i++)
+		if (g->inds[i].own)
+			m[n++] = ind_row(x, &g->inds[i], &ex);
 	html_close(h);
 	html_close(h);
 	if (ex)
 		html_elem(h, "p", "Utfallen i tabellen är exempeldata.", "class", "muted", NULL);
-	light(x, m, (size_t)(to - from));
+	light(x, m, n);
 }
 
 /* assessments: the organisation's own assessments of the goal in the year's reports (those of
- * the reports the caller may read: load_chain has left out the others, authz_report_rows). */
-static void assessments(struct org *x, int64_t goal)
+ * the reports the caller may read: the view leaves out the others). */
+static void assessments(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
-	int from, to;
 
-	places_run(&x->assess, goal, &from, &to);
-	for (int i = from; i < to; i++) {
-		const char *st = places_s(&x->assess, i, "report_status"), *p = places_s(&x->assess, i, "period");
+	for (size_t i = 0; i < g->nassess; i++) {
+		const char *st = g->assess[i].report_status, *p = g->assess[i].period;
 		enum model_assessment a;
-		if (model_assess_parse(places_s(&x->assess, i, "assessment"), &a, NULL, 0) != 0)
+		if (!g->assess[i].own || model_assess_parse(g->assess[i].assessment, &a, NULL, 0) != 0)
 			continue;
 		html_open(h, "p", NULL);
 		html_textf(h, "Nämndens bedömning i %s%s: ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
 			   strcmp(p, "T2") == 0 ? "tertialrapport 2" : "verksamhetsberättelsen",
 			   strcmp(st, "approved") == 0 ? "" : " (inte godkänd än)");
 		html_elem(h, "strong", model_assess_label_sv(a), NULL);
-		if (places_s(&x->assess, i, "analysis"))
-			html_textf(h, ". %s", places_s(&x->assess, i, "analysis"));
+		if (g->assess[i].analysis)
+			html_textf(h, ". %s", g->assess[i].analysis);
 		html_close(h);
 	}
 }
 
 /* goal_acts: the activities linked to the goal. */
-static void goal_acts(struct org *x, int64_t goal)
+static void goal_acts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
-	int n = 0;
 
-	for (int i = 0; i < x->acts.nrows; i++) {
-		if (places_i(&x->acts, i, "goal_id") != goal)
-			continue;
-		if (!n++) {
+	for (size_t i = 0; i < g->nacts; i++) {
+		const struct view_activity *a = &x->ch.acts[g->acts[i]];
+		if (!i) {
 			html_elem(h, "p", "Aktiviteter", "class", "label", NULL);
 			html_open(h, "ul", NULL);
 		}
 		html_open(h, "li", NULL);
-		html_text(h, places_s(&x->acts, i, "title"));
-		html_textf(h, " (%s–%s, %s)", places_s(&x->acts, i, "start_text") ? places_s(&x->acts, i, "start_text") : "",
-			   places_s(&x->acts, i, "end_text") ? places_s(&x->acts, i, "end_text") : "",
-			   places_status_sv(places_s(&x->acts, i, "status")));
+		html_text(h, a->title);
+		html_textf(h, " (%s–%s, %s)", a->start_text ? a->start_text : "", a->end_text ? a->end_text : "",
+			   places_status_sv(a->status));
 		html_close(h);
 	}
-	if (n)
+	if (g->nacts)
 		html_close(h);
 }
 
 /* goal_texts: Beskrivning and Förväntat resultat. */
-static void goal_texts(struct org *x, int64_t goal)
+static void goal_texts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
-	int from, to;
 
-	places_run(&x->text, goal, &from, &to);
-	if (from < to && x->text.rows[from][1].s) {
+	if (g->description) {
 		html_open(h, "p", NULL);
 		html_elem(h, "strong", "Beskrivning: ", NULL);
-		html_text(h, x->text.rows[from][1].s);
+		html_text(h, g->description);
 		html_close(h);
 	}
-	places_run(&x->results, goal, &from, &to);
-	if (from == to)
+	if (!g->nresults)
 		return;
 	html_elem(h, "p", "Förväntat resultat", "class", "label", NULL);
 	html_open(h, "ul", NULL);
-	for (int i = from; i < to; i++)
-		html_elem(h, "li", x->results.rows[i][2].s, NULL);
+	for (size_t i = 0; i < g->nresults; i++)
+		html_elem(h, "li", g->results[i], NULL);
 	html_close(h);
 }
 
@@ -305,37 +296,27 @@ static int rollover_form(struct org *x)
 static void goal(struct org *x, int i, int depth)
 {
 	static const char *const hn[] = { "h3", "h4", "h5", "h6" };
+	const struct view_goal *g = &x->ch.goals[i];
 	struct html *h = x->h;
-	const char *level = places_s(&x->goals, i, "level"), *num = places_s(&x->goals, i, "number");
-	const char *key = places_s(&x->goals, i, "key");
-	int64_t id = places_i(&x->goals, i, "id");
+	const char *level = g->level, *num = g->number, *key = g->key;
 	char cls[64], title[96];
 
 	snprintf(cls, sizeof(cls), "goal %s", level);
 	snprintf(title, sizeof(title), "%s%s%s", level_sv(level), num && *num ? " " : "", num && *num ? num : "");
 	html_open(h, "div", "class", cls, NULL);
 	html_open(h, hn[depth > 3 ? 3 : depth], "id", key, NULL);
-	html_textf(h, "%s: %s", title, places_s(&x->goals, i, "name"));
+	html_textf(h, "%s: %s", title, g->name);
 	html_close(h);
 	if (strcmp(level, "namndmal") == 0)
 		order_form(x, key);
-	goal_texts(x, id);
-	indicators(x, id, title);
-	assessments(x, id);
-	goal_acts(x, id);
-	for (int k = 0; k < x->goals.nrows; k++)
-		if (places_s(&x->goals, k, "parent") && strcmp(places_s(&x->goals, k, "parent"), key) == 0)
-			goal(x, k, depth + 1);
+	goal_texts(x, g);
+	indicators(x, g, title);
+	assessments(x, g);
+	goal_acts(x, g);
+	for (size_t k = 0; k < x->ch.ngoals; k++)
+		if (x->ch.goals[k].parent_ix == i)
+			goal(x, (int)k, depth + 1);
 	html_close(h);
-}
-
-/* in_chain: is key one of the chain's goals? */
-static int in_chain(const struct org *x, const char *key)
-{
-	for (int i = 0; key && i < x->goals.nrows; i++)
-		if (strcmp(places_s(&x->goals, i, "key"), key) == 0)
-			return 1;
-	return 0;
 }
 
 /* new_goal_link: for those who may write for the organisation, the link to the form for a
@@ -348,6 +329,20 @@ static void new_goal_link(struct http_req *r, struct html *h, const char *key, i
 	pf_link(h, year ? pf_href(r, "/organisation/%s/nytt-mal?ar=%lld", key, (long long)year) :
 		pf_href(r, "/organisation/%s/nytt-mal", key), "Nytt nämndmål");
 	html_close(h);
+}
+
+/* chain_example: whether an outcome the page reads (of the organisation's indicators, in its
+ * area) is example data. */
+static int chain_example(const struct org *x)
+{
+	for (size_t g = 0; g < x->ch.ngoals; g++)
+		for (size_t i = 0; i < x->ch.goals[g].ninds; i++) {
+			const struct view_indicator *in = &x->ch.goals[g].inds[i];
+			for (size_t k = 0; in->own && k < in->nouts; k++)
+				if (in->outs[k].area_id == x->area_id && in->outs[k].example)
+					return 1;
+		}
+	return 0;
 }
 
 /* chain: the goal chain of the year from the top. */
@@ -365,7 +360,7 @@ static void chain(struct org *x)
 		html_close(h);
 		return;
 	}
-	if (!x->goals.nrows) {
+	if (!x->ch.ngoals) {
 		html_textf(h, "Organisationen har inga mål för %ld i lup.", x->year);
 		html_close(h);
 		return;
@@ -373,41 +368,49 @@ static void chain(struct org *x)
 	html_elem(h, "p", "Målkedjan från kommunfullmäktiges inriktningsmål via verksamhetsområdesmålen ned till "
 		  "nämndmålen. Trafikljuset vid varje mål är ett förslag enligt en regel som står bredvid: det "
 		  "räknar indikatorer som når sina årsmål.", NULL);
-	for (int i = 0; i < x->outs.nrows; i++)
-		x->example |= places_i(&x->outs, i, "example") != 0;
+	x->example = chain_example(x);
 	if (x->example)
 		page_example_note(h);
-	for (int i = 0; i < x->goals.nrows; i++)
-		if (!in_chain(x, places_s(&x->goals, i, "parent")))
-			goal(x, i, 0);
+	for (size_t i = 0; i < x->ch.ngoals; i++)
+		if (x->ch.goals[i].parent_ix < 0)
+			goal(x, (int)i, 0);
 	html_close(h);
 }
 
-/* act_row: an activity with the districts it serves, role, status, start and end. */
-static void act_row(struct html *h, const struct rowset *a, int i, int with_areas)
+/* act_row: an activity with the districts it serves (unless with_areas is 0), role, status,
+ * start and end. */
+static void act_row(struct html *h, const struct view_activity *a, int with_areas)
 {
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", places_s(a, i, "title"), "scope", "row", NULL);
+	html_elem(h, "th", a->title, "scope", "row", NULL);
 	if (with_areas)
-		html_elem(h, "td", places_s(a, i, "areas") ? places_s(a, i, "areas") : "–", NULL);
-	html_elem(h, "td", places_s(a, i, "role") ? places_role_sv(places_s(a, i, "role")) : "–", NULL);
-	html_elem(h, "td", places_status_sv(places_s(a, i, "status")), NULL);
-	html_elem(h, "td", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–", "class", "date", NULL);
-	html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
+		html_elem(h, "td", a->areas ? a->areas : "–", NULL);
+	html_elem(h, "td", a->role ? places_role_sv(a->role) : "–", NULL);
+	html_elem(h, "td", places_status_sv(a->status), NULL);
+	html_elem(h, "td", a->start_text ? a->start_text : "–", "class", "date", NULL);
+	html_elem(h, "td", a->end_text ? a->end_text : "–", "class", "date", NULL);
 	html_close(h);
+}
+
+/* contrib_act: row i of the contributions as an activity. */
+static struct view_activity contrib_act(const struct rowset *c, int i)
+{
+	struct view_activity a = {
+		.title = places_s(c, i, "title"), .role = places_s(c, i, "role"), .status = places_s(c, i, "status"),
+		.start_text = places_s(c, i, "start_text"), .end_text = places_s(c, i, "end_text"),
+	};
+	return a;
 }
 
 /* Where an activity of the year is shown: under its goal, under a district it contributes
  * to, or in the table of the other activities. */
 enum act_place { ACT_HERE, ACT_GOAL, ACT_DISTRICT };
 
-static enum act_place act_place(const struct org *x, int i)
+static enum act_place act_place(const struct org *x, size_t i)
 {
-	int64_t id = places_i(&x->acts, i, "id"), goal = places_i(&x->acts, i, "goal_id");
-	int from, to;
+	int64_t id = x->ch.acts[i].id;
 
-	places_run(&x->text, goal, &from, &to);
-	if (goal && from < to)
+	if (x->ch.acts[i].goal >= 0)
 		return ACT_GOAL;
 	for (int k = 0; k < x->contrib.nrows; k++)
 		if (places_i(&x->contrib, k, "id") == id)
@@ -422,14 +425,16 @@ static void activities(struct org *x)
 	struct html *h = x->h;
 	int n[3] = { 0, 0, 0 };
 
-	for (int i = 0; i < x->acts.nrows; i++)
+	int nacts = (int)x->ch.nacts;
+
+	for (size_t i = 0; i < x->ch.nacts; i++)
 		n[act_place(x, i)]++;
 	html_open(h, "section", "aria-labelledby", "aktiviteter", NULL);
 	html_open(h, "h2", "id", "aktiviteter", NULL);
 	html_textf(h, "Aktiviteter %ld", x->year);
 	html_close(h);
 	html_open(h, "p", NULL);
-	html_textf(h, "%d %s %ld.", x->acts.nrows, x->acts.nrows == 1 ? "aktivitet" : "aktiviteter", x->year);
+	html_textf(h, "%d %s %ld.", nacts, nacts == 1 ? "aktivitet" : "aktiviteter", x->year);
 	if (n[ACT_GOAL])
 		html_textf(h, " %d står under sina mål ovan.", n[ACT_GOAL]);
 	if (n[ACT_DISTRICT])
@@ -438,14 +443,14 @@ static void activities(struct org *x)
 	if (n[ACT_HERE]) {
 		html_open(h, "table", "class", "list", NULL);
 		html_open(h, "caption", NULL);
-		html_textf(h, "%s %ld, ordnade efter start", n[ACT_HERE] < x->acts.nrows ? "Övriga aktiviteter" :
+		html_textf(h, "%s %ld, ordnade efter start", n[ACT_HERE] < nacts ? "Övriga aktiviteter" :
 			   "Aktiviteter", x->year);
 		html_close(h);
 		places_thead(h, cols);
 		html_open(h, "tbody", NULL);
-		for (int i = 0; i < x->acts.nrows; i++)
+		for (size_t i = 0; i < x->ch.nacts; i++)
 			if (act_place(x, i) == ACT_HERE)
-				act_row(h, &x->acts, i, 1);
+				act_row(h, &x->ch.acts[i], 1);
 		html_close(h);
 		html_close(h);
 	}
@@ -472,8 +477,10 @@ static int district_table(struct org *x, const struct rowset *c, int i)
 	html_close(h);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
-	for (int k = i; k < end; k++)
-		act_row(h, c, k, 0);
+	for (int k = i; k < end; k++) {
+		struct view_activity a = contrib_act(c, k);
+		act_row(h, &a, 0);
+	}
 	html_close(h);
 	html_close(h);
 	return end;
@@ -561,22 +568,15 @@ static void year_nav(struct org *x, const struct rowset *years)
 	html_close(h);
 }
 
-/* load_chain: the goal chain of the year and everything that hangs on it. */
+/* load_chain: the goal chain of the year (view/chain.h) and the contributions to districts. */
 static int load_chain(struct org *x)
 {
 	struct sval a2[] = { SVI(x->id), SVI(x->year) };
-	struct sval a3[] = { SVI(x->id), SVI(x->year), SVI(x->area_id) };
 	struct http_req *r = x->r;
 
-	return places_query(r, &x->goals, STMT_GOAL_CHAIN, a2, 2) ||
-	       places_query(r, &x->text, STMT_WEB_PLACES_CHAIN_TEXT, a2, 2) ||
-	       places_query(r, &x->results, STMT_WEB_PLACES_CHAIN_RESULTS, a2, 2) ||
-	       places_query(r, &x->inds, STMT_WEB_PLACES_CHAIN_INDICATORS, a2, 2) ||
-	       places_query(r, &x->outs, STMT_WEB_PLACES_CHAIN_OUTCOMES, a3, 3) ||
-	       places_query(r, &x->assess, STMT_WEB_PLACES_CHAIN_ASSESSMENTS, a2, 2) ||
-	       places_query(r, &x->acts, STMT_WEB_PLACES_ORG_ACTIVITIES, a2, 2) ||
-	       places_query(r, &x->contrib, STMT_WEB_PLACES_ORG_DISTRICT_ACTS, a2, 2) ? -1 :
-	       (authz_report_rows(&r->user, &x->assess, "report_status", "report_org", "report_org_pair"), 0);
+	if (view_chain_load(r->st, &r->a, x->id, x->year, &x->ch, &r->err) != LUP_OK)
+		return places_fail(r);
+	return places_query(r, &x->contrib, STMT_WEB_PLACES_ORG_DISTRICT_ACTS, a2, 2);
 }
 
 /* load: the organisation (404 when unknown), its years, the year shown and the outcome area. */
