@@ -46,14 +46,16 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee */
 	[STMT_VC_OUTCOMES] =
-		VC_CHAIN
+		VC_CHAIN ","
+		" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1"
+		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1)),"
+		" pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
 		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
 		" x.missing, x.example"
-		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" JOIN indicator i ON i.id = x.indicator_id WHERE i.goal_id IN (SELECT id FROM chain)"
-		" AND (pe.year = ?2 OR (pe.year = ?2 - 1 AND pe.kind = 'FY'))"
-		" AND (a.level = 'municipality' OR a.committee_id = ?1"
-		" OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
+		" FROM indicator i JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
+		" JOIN area a ON a.id = x.area_id"
+		" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)"
+		" AND x.area_id IN (SELECT id FROM ar)"
 		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
