@@ -25,6 +25,7 @@
 #include "store/stmt-contrib.h"
 #include "store/stmt-provenance.h"
 #include "store/stmt-view-chain.h"
+#include "store/stmt-view-report.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -89,7 +90,7 @@
 	/* the plan document (view/plan.c, edit/plan-version.c) */ \
 	STMT_LIST_PLAN_DOC(X) \
 	/* the views without HTTP (src/view/) */ \
-	STMT_LIST_VIEW_CHAIN(X) \
+	STMT_LIST_VIEW_CHAIN(X) STMT_LIST_VIEW_REPORT(X) \
 	/* a plan version's themes and prioritised areas */ \
 	STMT_LIST_PLAN_THEME(X) \
 	/* the plan content's write paths */ \

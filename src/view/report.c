@@ -163,6 +163,7 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 	struct ctx c = { st, a, e };
 	struct rowset rs, gs, as, area;
 	struct sval arg = SVI(id);
+	int64_t readable = 0;
 	int rc;
 
 	memset(rep, 0, sizeof(*rep));
@@ -174,6 +175,9 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 		return LUP_OK;
 	*found = 1;
 	head(&rs, rep);
+	if ((rc = store_query_id(st, STMT_VR_READABLE, &arg, 1, &readable, e)) != LUP_OK)
+		return rc;
+	rep->readable = readable != 0;
 	rep->label = view_report_period_label(a, rep->year, rep->kind);
 	if (!goals)
 		return LUP_OK;

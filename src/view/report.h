@@ -64,6 +64,9 @@ struct view_report {
 	struct view_report_activity *acts;	/* the organisation's activities of the year, grouped by goal */
 	int nacts;
 	int any_example;		/* an outcome shown is example data */
+	int readable;			/* the store's viewer may read the report: approved, or of an
+					 * organisation it reads for (the rule of web/authz.h
+					 * authz_report_readable, for the viewer authz_viewer sets) */
 };
 
 /*
@@ -71,9 +74,9 @@ struct view_report {
  * against their targets for the period (model_outcome_meets_target) and the suggested
  * assessment (model_assess_suggest), its stored assessment, and the activities; the head only
  * (no goals, no activities) when goals is 0. Goals, indicators and figures are those the
- * store's viewer may see (the publication rule); whether the viewer may read the report itself
- * (approved, or its organisation's: web/authz.h authz_report_readable with rep->status, org and
- * org_pair) is the caller's to check. Memory comes from a. Returns LUP_OK with *found set (0:
+ * store's viewer may see (the publication rule). Whether that viewer may read the report itself
+ * is rep->readable: the caller shows nothing of an unreadable report (the loader reads it all
+ * the same, so that a page can tell 403 from 404). Memory comes from a. Returns LUP_OK with *found set (0:
  * no such report, *rep holds only the id), or the store's error in e.
  */
 int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, struct view_report *rep,

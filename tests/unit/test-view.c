@@ -177,6 +177,21 @@ static void test_report_loads(void)
 		}
 	T_EQ_INT(assessed, 1);
 	T_CHECK(rep.nacts > 0);
+	T_EQ_INT(rep.readable, 1);	/* the operator */
+	store_set_viewer(st, STORE_VIEW_ORG, org, 0);
+	T_EQ_INT(view_report_load(st, &a, report, 0, &rep, &found, &e), LUP_OK);
+	T_EQ_INT(rep.readable, 1);	/* the organisation */
+	store_set_viewer(st, STORE_VIEW_ORG, other, 0);
+	T_EQ_INT(view_report_load(st, &a, report, 0, &rep, &found, &e), LUP_OK);
+	T_EQ_INT(rep.readable, 0);	/* another organisation: a draft */
+	store_set_viewer(st, STORE_VIEW_PUBLIC, 0, 0);
+	T_EQ_INT(view_report_load(st, &a, report, 0, &rep, &found, &e), LUP_OK);
+	T_EQ_INT(rep.readable, 0);	/* the public */
+	T_CHECK(sql_int("UPDATE report SET status = 'approved' WHERE id = (SELECT max(id) FROM report)") == 0);
+	T_EQ_INT(view_report_load(st, &a, report, 0, &rep, &found, &e), LUP_OK);
+	T_EQ_INT(rep.readable, 1);	/* approved: everyone */
+	T_CHECK(sql_int("UPDATE report SET status = 'draft' WHERE id = (SELECT max(id) FROM report)") == 0);
+	store_set_viewer(st, STORE_VIEW_ALL, 0, 0);
 	T_EQ_INT(view_report_load(st, &a, report, 0, &rep, &found, &e), LUP_OK);
 	T_EQ_INT(found, 1);
 	T_EQ_INT(rep.ngoals, 0);	/* the head only */
