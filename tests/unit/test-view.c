@@ -9,6 +9,7 @@
 #include "load/dataset.h"
 #include "store/store.h"
 #include "view/chain.h"
+#include "view/city.h"
 #include "view/commission.h"
 #include "view/report.h"
 
@@ -218,6 +219,78 @@ static void test_commission_empty(void)
 	store_close(st);
 }
 
+/* city_draft: in the city view for 2022-T1 read with the given viewer, the reports of the period
+ * the viewer may read and whether ORG_KEY's fulfilment row shows its (draft) report. */
+static void city_draft(struct store *st, enum store_view view, int64_t vorg, long *reports, int *shown)
+{
+	struct model_period t1 = { 2022, MODEL_PERIOD_T1 };
+	struct view_city_args args = { NULL, 0, &t1 };
+	struct arena a = ARENA_INIT;
+	struct view_city c;
+	struct err e;
+
+	*reports = -1;
+	*shown = -1;
+	store_set_viewer(st, view, vorg, 0);
+	if (view_city_load(st, &a, &args, &c, &e) == LUP_OK && c.period >= 0) {
+		*reports = c.periods[c.period].reports;
+		for (size_t i = 0; i < c.nfulfil; i++)
+			if (strcmp(c.fulfil[i].key, ORG_KEY) == 0)
+				*shown = c.fulfil[i].report != 0 && c.fulfil[i].status != NULL;
+	}
+	arena_release(&a);
+	store_set_viewer(st, STORE_VIEW_ALL, 0, 0);
+}
+
+static void test_city(void)
+{
+	struct view_city_args none = { NULL, 0, NULL }, bad_ind = { "no-such-indicator", 0, NULL };
+	struct view_city_args bad_year = { NULL, 1990, NULL };
+	struct model_period p1999 = { 1999, MODEL_PERIOD_T1 };
+	struct view_city_args bad_period = { NULL, 0, &p1999 };
+	struct store *st = NULL;
+	struct arena a = ARENA_INIT;
+	struct view_city c;
+	struct err e;
+	long reports;
+	int shown;
+
+	T_EQ_INT(store_open(path, 0, &st, &e), LUP_OK);
+	T_EQ_INT(view_city_load(st, &a, &none, &c, &e), LUP_OK);
+	T_EQ_INT(c.miss, VIEW_CITY_FOUND);
+	T_EQ_INT(c.ndistricts, 14);	/* 001 §3 */
+	T_EQ_INT(c.nprioritised, 7);	/* 000/001 §1.2 */
+	T_CHECK(c.ind >= 0 && c.has_year && !isnan(c.city));
+	for (size_t d = 0, themes = 0; d < c.ndistricts; d++) {
+		for (size_t t = c.districts[d].theme0; t < c.districts[d].theme0 + c.districts[d].nthemes; t++)
+			T_EQ_STR(c.themes[t].district, c.districts[d].key);
+		themes += c.districts[d].nthemes;
+		if (d + 1 == c.ndistricts)
+			T_EQ_INT(themes, 43);	/* 001 §3: 43 themes over the 14 districts */
+	}
+	T_EQ_INT(view_city_load(st, &a, &bad_ind, &c, &e), LUP_OK);
+	T_EQ_INT(c.miss, VIEW_CITY_NO_INDICATOR);
+	T_EQ_INT(view_city_load(st, &a, &bad_year, &c, &e), LUP_OK);
+	T_EQ_INT(c.miss, VIEW_CITY_NO_YEAR);
+	T_EQ_INT(view_city_load(st, &a, &bad_period, &c, &e), LUP_OK);
+	T_EQ_INT(c.miss, VIEW_CITY_NO_PERIOD);
+	/* the draft report: counted and shown for the operator and its organisation only */
+	city_draft(st, STORE_VIEW_ALL, 0, &reports, &shown);
+	T_EQ_INT(reports, 1);
+	T_EQ_INT(shown, 1);
+	city_draft(st, STORE_VIEW_ORG, org, &reports, &shown);
+	T_EQ_INT(reports, 1);
+	T_EQ_INT(shown, 1);
+	city_draft(st, STORE_VIEW_ORG, other, &reports, &shown);
+	T_EQ_INT(reports, 0);
+	T_EQ_INT(shown, 0);
+	city_draft(st, STORE_VIEW_PUBLIC, 0, &reports, &shown);
+	T_EQ_INT(reports, 0);
+	T_EQ_INT(shown, 0);
+	arena_release(&a);
+	store_close(st);
+}
+
 int main(void)
 {
 	if (fixture() != 0) {
@@ -228,6 +301,7 @@ int main(void)
 	T_RUN(test_chain_viewer_rule);
 	T_RUN(test_report_loads);
 	T_RUN(test_commission_empty);
+	T_RUN(test_city);
 	unlink(path);
 	return t_done();
 }
