@@ -70,8 +70,8 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 {
 	const struct kind *k;
 	int help = 0, as_json = 0, npos, rc;
-	const char *pos[2];
-	const struct opt opts[] = { { "--json", NULL, &as_json }, { NULL, NULL, NULL } };
+	const char *pos[2], *year = NULL;
+	const struct opt opts[] = { { "--json", NULL, &as_json }, { "--year", &year, NULL }, { NULL, NULL, NULL } };
 
 	if ((rc = cmd_parse(&cmd_show, argc, argv, opts, pos, 2, &npos, &help)) != EXIT_OK)
 		return rc;
@@ -81,6 +81,8 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 		fprintf(stderr, "lup show: need KIND and ID\nusage: lup %s\n", cmd_show.usage);
 		return EXIT_USAGE;
 	}
+	if (strcmp(pos[0], "chain") == 0)
+		return cmd_show_chain(c, pos[1], year, as_json);
 	if (!(k = kind_find(pos[0]))) {
 		fprintf(stderr, "lup show: unknown kind '%s' (one of: ", pos[0]);
 		kind_names_print(stderr);
@@ -91,12 +93,15 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 }
 
 const struct cmd cmd_show = {
-	"show", run, "show KIND ID [--json]",
+	"show", run, "show KIND ID [--json] | show chain ORG --year Y [--json]",
 	"show one organisation, district, goal, ... with its relations",
 	"KIND as for 'lup list' (singular or plural). ID is the numeric id, or for most kinds\n"
 	"the key (organisations and districts also by name or alias). Prints the thing's fields\n"
 	"and its relations: a district's areas, themes, measures, partners and the activities\n"
 	"other organisations run there; a goal's sub-goals, expected results, indicators and\n"
 	"activities; an indicator's targets and outcomes; ...\n"
+	"'show chain ORG --year Y' prints the organisation's goal chain of the year: the KF goals\n"
+	"down to its nämndmål with indicators, targets, outcomes, assessments and activities\n"
+	"(with --json the document of GET /api/v1/organisations/{id}/goal-chain).\n"
 	"  --json   print one JSON object",
 };

@@ -29,6 +29,12 @@ struct cmd {
 extern const struct cmd cmd_init, cmd_demo, cmd_list, cmd_show, cmd_check, cmd_backup, cmd_summary,
 	cmd_import, cmd_serve, cmd_user, cmd_token, cmd_audit, cmd_export, cmd_plan;
 
+/* cmd_show_chain: `lup show chain ORG --year Y [--json]` (cmd-show-chain.c): prints the goal
+ * chain of organisation ORG (key, name or alias) for the year, as JSON (the API's document) or
+ * as an outline. Returns EXIT_OK, EXIT_USAGE (no year) or EXIT_FAIL (unknown organisation, store
+ * error: printed). */
+int cmd_show_chain(struct cmd_ctx *c, const char *org, const char *year, int as_json);
+
 /* One command-line option: "--name" with a value (val) or a flag (flag). */
 struct opt {
 	const char *name;	/* with the leading "--" */

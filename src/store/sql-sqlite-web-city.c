@@ -27,15 +27,17 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		"SELECT pe.id, pe.year, pe.kind, 0 AS reports"
 		" FROM period pe ORDER BY pe.year, CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END",
 	/* () -> every report: (period_id, status, org_id, org_pair: its organisation and that
-	 * organisation's pair, for the read rule) */
+	 * organisation's pair, readable: whether the connection's viewer may read it) */
 	[STMT_WEB_CITY_PERIOD_REPORTS] =
-		"SELECT r.period_id, r.status, r.org_id, o.pair_id AS org_pair"
+		"SELECT r.period_id, r.status, r.org_id, o.pair_id AS org_pair,"
+		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) AS readable"
 		" FROM report r JOIN organisation o ON o.id = r.org_id",
 	/* (year, kind) -> goal fulfilment per organisation in the period: every organisation with
 	 * nämndmål or LUP goals of the year or a report of the period: (key, name, report id or
 	 * NULL, report status, fulfilled, partly, not, none: assessments of each kind in the report,
 	 * unassessed: its goals of the year without an assessment in the report, goals: its goals of
-	 * the year, org_id, org_pair: the organisation and its pair, for the read rule of its report), by name */
+	 * the year, org_id, org_pair: the organisation and its pair, readable: whether the connection's
+	 * viewer may read its report), by name */
 	[STMT_WEB_CITY_FULFILMENT] =
 		"WITH pe AS (SELECT id FROM period WHERE year = ?1 AND kind = ?2),"
 		" orgs AS (SELECT g.owner_id AS id FROM goal g WHERE g.year = ?1 AND g.level IN ('namndmal', 'lup')"
@@ -50,7 +52,8 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		"  AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.report_id = r.id AND a.goal_id = g.id)"
 		"  AND " PUB_GOAL("g") ") AS unassessed,"
 		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = ?1"
-		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") ") AS goals, o.id AS org_id, o.pair_id AS org_pair"
+		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") ") AS goals, o.id AS org_id, o.pair_id AS org_pair,"
+		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) AS readable"
 		" FROM orgs JOIN organisation o ON o.id = orgs.id"
 		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
 		" ORDER BY o.name COLLATE sv, o.id",

@@ -20,13 +20,6 @@
 	"(?" n " IS NULL OR ?" n " BETWEEN coalesce(a.start_first / 10000, p.year_from, ?" n ")" \
 	" AND coalesce(a.end_last / 10000, p.year_to, ?" n "))"
 
-/* The goals of organisation ?1 (or its counterpart) for year ?2 and every goal above them: the
- * same set as STMT_GOAL_CHAIN. */
-#define CHAIN \
-	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = ?1" \
-	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2) AND " PUB_GOAL("g") \
-	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
-
 const char *const sqlite_sql_web_places[STMT__MAX] = {
 	/* () -> id, key, name of the municipality the districts belong to */
 	[STMT_WEB_PLACES_CITY] =
@@ -168,51 +161,6 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		"  WHERE " OWNED_BY("a.owner_id", "1") " AND " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id, year) -> goal_id, description of every goal of the chain */
-	[STMT_WEB_PLACES_CHAIN_TEXT] =
-		CHAIN " SELECT g.id, g.description FROM goal g WHERE g.id IN (SELECT id FROM chain) ORDER BY g.id",
-	/* (org_id, year) -> goal_id, ord, text: Förväntat resultat of the goals of the chain */
-	[STMT_WEB_PLACES_CHAIN_RESULTS] =
-		CHAIN " SELECT r.goal_id, r.ord, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
-		" ORDER BY r.goal_id, r.ord",
-	/* (org_id, year) -> goal_id, indicator: the organisation's indicators of the goals of the
-	 * chain with the year's årsmål (own) and KF:s årsmål (kf) as written */
-	[STMT_WEB_PLACES_CHAIN_INDICATORS] =
-		CHAIN " SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" tw.text AS own_text, tk.text AS kf_text FROM indicator i"
-		" LEFT JOIN target tw ON tw.indicator_id = i.id AND tw.year = ?2 AND tw.kind = 'own'"
-		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = ?2 AND tk.kind = 'kf'"
-		" WHERE i.goal_id IN (SELECT id FROM chain) AND " OWNED_BY("i.owner_id", "1")
-		" AND " PUB_INDICATOR("i") " ORDER BY i.goal_id, i.ord, i.key",
-	/* (org_id, year, area_id) -> indicator_id, year, kind, sex, value, missing, example: the
-	 * outcomes of those indicators in the area for the year and the previous full year */
-	[STMT_WEB_PLACES_CHAIN_OUTCOMES] =
-		CHAIN " SELECT x.indicator_id, pe.year, pe.kind, x.sex, x.value, x.missing, x.example"
-		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN indicator i ON i.id = x.indicator_id"
-		" WHERE i.goal_id IN (SELECT id FROM chain) AND " OWNED_BY("i.owner_id", "1")
-		" AND x.area_id = ?3 AND (pe.year = ?2 OR (pe.year = ?2 - 1 AND pe.kind = 'FY'))"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
-		" ORDER BY x.indicator_id, pe.year, pe.kind, x.sex",
-	/* (org_id, year) -> goal_id, period, assessment, analysis, report_status, report_org,
-	 * report_org_pair: the organisation's assessments of the goals of the chain in the year's
-	 * reports (the caller filters them by the report's status and organisation and drops the
-	 * last two columns: authz_report_rows) */
-	[STMT_WEB_PLACES_CHAIN_ASSESSMENTS] =
-		CHAIN " SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
-		" r.org_id AS report_org, ro.pair_id AS report_org_pair"
-		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
-		" JOIN organisation ro ON ro.id = r.org_id"
-		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?2 AND " OWNED_BY("r.org_id", "1")
-		" ORDER BY a.goal_id, pe.kind",
-	/* (org_id, year) -> the activities of the organisation or its counterpart in the year, by start */
-	[STMT_WEB_PLACES_ORG_ACTIVITIES] =
-		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, (SELECT group_concat(name, ', ') FROM (SELECT x.name FROM activity_district ad"
-		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id ORDER BY x.name COLLATE sv)) AS areas"
-		" FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " OWNED_BY("a.owner_id", "1") " AND " IN_YEAR("2") " AND " PUB_ACTIVITY("a")
-		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
 	/* (org_id, year) -> its activities in the year per district they serve, other than its own */
 	[STMT_WEB_PLACES_ORG_DISTRICT_ACTS] =
 		"SELECT DISTINCT d.key AS district, d.name AS district_name, a.id, a.key, a.title, a.role, a.status,"

@@ -9,12 +9,6 @@
 	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
 	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
-/* The goals of organisation ?1 for year ?2 and every goal above them. */
-#define CHAIN_CTE \
-	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = ?1" \
-	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2) AND " PUB_GOAL("g") \
-	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
-
 /* The change guard of an upsert: update only when a value differs, so that loading the same
  * data twice changes nothing. */
 #define DIFF(cols, ex) " WHERE (" cols ") IS NOT (" ex ")"
@@ -683,15 +677,6 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_REPORT_FROZEN] =
 		"SELECT count(*) FROM report r JOIN organisation o ON o.id = ?1 WHERE r.period_id = ?2"
 		" AND r.status = 'approved' AND (r.org_id = ?1 OR r.org_id = o.pair_id)",
-	/* (org_id, year): the organisation's goals of the year and every goal above them */
-	[STMT_GOAL_CHAIN] =
-		CHAIN_CTE
-		" SELECT g.id, g.key, g.level, g.number, g.title AS name, p.key AS parent, ow.key AS owner"
-		" FROM goal g JOIN chain c ON c.id = g.id LEFT JOIN goal p ON p.id = g.parent_id"
-		" JOIN organisation ow ON ow.id = g.owner_id"
-		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
-		" WHEN 'namndmal' THEN 3 ELSE 4 END,"
-		" CASE WHEN g.level = 'namndmal' THEN coalesce(CAST(g.number AS INTEGER), 1000000000) END, g.key",
 	/* (indicator_id, year, org_id) -> outcomes of the year in the organisation's district
 	 * (of its committee or administration) and in the municipality */
 	[STMT_INDICATOR_OUTCOMES_YEAR] =
@@ -795,32 +780,6 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" direction = CASE WHEN ?6 THEN ?7 ELSE direction END,"
 		" periodicity = CASE WHEN ?8 THEN ?9 ELSE periodicity END WHERE id = ?1",
 	[STMT_GOAL_LEVEL] = "SELECT level FROM goal WHERE id = ?1",
-
-	/* the goal chain view in three queries: (org_id, year) each */
-	[STMT_CHAIN_INDICATORS] =
-		CHAIN_CTE
-		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.year = ?2) AS target,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.year = ?2) AS kf_target"
-		" FROM indicator i WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
-		" ORDER BY i.goal_id, i.ord, i.key",
-	[STMT_CHAIN_OUTCOMES] =
-		CHAIN_CTE
-		" SELECT x.indicator_id, pe.kind AS period, a.key AS area, x.sex, x.value, x.missing, x.example"
-		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" JOIN indicator i ON i.id = x.indicator_id WHERE i.goal_id IN (SELECT id FROM chain)"
-		" AND pe.year = ?2 AND (a.level = 'municipality' OR a.committee_id = ?1"
-		" OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY x.indicator_id, pe.kind, a.key, x.sex",
-	/* ... assessments with their report's status, organisation and its pair (report_org,
-	 * report_org_pair, last: the caller filters by them, authz_report_rows, and drops them) */
-	[STMT_CHAIN_ASSESSMENTS] =
-		CHAIN_CTE
-		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
-		" r.org_id AS report_org, ro.pair_id AS report_org_pair"
-		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
-		" JOIN organisation ro ON ro.id = r.org_id"
-		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?2 ORDER BY a.goal_id, pe.kind",
 
 	/* domain invariants: each row is (what, detail) */
 	[STMT_CHECK_DISTRICT_COMMITTEE] =

@@ -19,6 +19,8 @@ extern const char *const sqlite_sql_web_forms[STMT__MAX];
 extern const char *const sqlite_sql_web_search[STMT__MAX];
 extern const char *const sqlite_sql_plan_version[STMT__MAX];
 extern const char *const sqlite_sql_plan_doc[STMT__MAX];
+extern const char *const sqlite_sql_view_chain[STMT__MAX];
+extern const char *const sqlite_sql_view_report[STMT__MAX];
 extern const char *const sqlite_sql_plan_theme[STMT__MAX];
 extern const char *const sqlite_sql_edit_plan[STMT__MAX];
 extern const char *const sqlite_sql_plan_replace[STMT__MAX];

@@ -36,6 +36,8 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql, sqlite_sql_imp_plan, sqlite_sql_imp_commission, sqlite_sql_imp_lup,
 	sqlite_sql_imp_kolada, sqlite_sql_imp_csv, sqlite_sql_web_city, sqlite_sql_web_places,
 	sqlite_sql_web_follow, sqlite_sql_web_forms, sqlite_sql_web_search, sqlite_sql_plan_version, sqlite_sql_plan_doc,
+	sqlite_sql_view_chain,
+	sqlite_sql_view_report,
 	sqlite_sql_plan_theme,
 	sqlite_sql_edit_plan,
 	sqlite_sql_plan_replace,

@@ -8,6 +8,8 @@
 #include "web/routes.h"
 #include "render/json.h"
 #include "render/rows.h"
+#include "doc/chain-json.h"
+#include "view/chain.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
@@ -60,69 +62,10 @@ int api_goal_patch(struct http_req *r)
 	return api_write_end(r, k, "goal", "update", id, before, 200);
 }
 
-/* The goal chain's rows: goals, and indicators, outcomes and assessments each sorted by the id
- * of what they belong to (column 0), so that each goal's share is one contiguous run. */
-struct chain {
-	struct rowset goals, inds, outs, assess;
-};
-
-/* run_of: the rows of rs whose column 0 equals id, as [*from, *to). */
-static void run_of(const struct rowset *rs, const char *id, int *from, int *to)
-{
-	*from = *to = 0;
-	for (int i = 0; i < rs->nrows; i++)
-		if (strcmp(rs->rows[i][0].s, id) == 0) {
-			*from = i;
-			for (*to = i; *to < rs->nrows && strcmp(rs->rows[*to][0].s, id) == 0; (*to)++)
-				;
-			return;
-		}
-}
-
-/* json_rows_from: rows [from, to) of rs as objects, without their grouping column 0. */
-static void json_rows_from(const struct rowset *rs, int from, int to, struct json *j,
-			   const char *const *bools)
-{
-	json_arr_open(j);
-	for (int i = from; i < to; i++) {
-		json_obj_open(j);
-		rowset_json_cols(rs, i, 1, j, bools);
-		json_obj_close(j);
-	}
-	json_arr_close(j);
-}
-
-static void chain_goal(const struct chain *ch, int i, struct json *j)
-{
-	static const char *const bools[] = { "missing", "example", NULL };
-	const char *gid = ch->goals.rows[i][0].s;
-	int from, to;
-
-	json_obj_open(j);
-	rowset_json_row(&ch->goals, i, j, NULL);
-	json_key(j, "assessments");
-	run_of(&ch->assess, gid, &from, &to);
-	json_rows_from(&ch->assess, from, to, j, NULL);
-	json_key(j, "indicators");
-	run_of(&ch->inds, gid, &from, &to);
-	json_arr_open(j);
-	for (int k = from; k < to; k++) {
-		int of, ot;
-		json_obj_open(j);
-		rowset_json_cols(&ch->inds, k, 1, j, NULL);
-		json_key(j, "outcomes");
-		run_of(&ch->outs, ch->inds.rows[k][1].s, &of, &ot);
-		json_rows_from(&ch->outs, of, ot, j, bools);
-		json_obj_close(j);
-	}
-	json_arr_close(j);
-	json_obj_close(j);
-}
-
 int api_goal_chain(struct http_req *r)
 {
 	const char *ys = http_query(r, "year");
-	struct chain ch;
+	struct view_chain ch;
 	struct json *j;
 	int64_t org;
 	long year = ys ? strtol(ys, NULL, 10) : 0;
@@ -132,28 +75,12 @@ int api_goal_chain(struct http_req *r)
 		return rc;
 	if (!ys || year < 1900 || year > 2999)
 		return http_error(r, 400, "bad_request", "give the year: ?year=YYYY");
-	struct sval args[] = { SVI(org), SVI(year) };
-	rowset_init(&ch.goals, &r->a);
-	rowset_init(&ch.inds, &r->a);
-	rowset_init(&ch.outs, &r->a);
-	rowset_init(&ch.assess, &r->a);
-	if (rowset_query(&ch.goals, r->st, STMT_GOAL_CHAIN, args, 2, &r->err) != LUP_OK ||
-	    rowset_query(&ch.inds, r->st, STMT_CHAIN_INDICATORS, args, 2, &r->err) != LUP_OK ||
-	    rowset_query(&ch.outs, r->st, STMT_CHAIN_OUTCOMES, args, 2, &r->err) != LUP_OK ||
-	    rowset_query(&ch.assess, r->st, STMT_CHAIN_ASSESSMENTS, args, 2, &r->err) != LUP_OK)
+	/* assessments of reports the caller may not read (drafts: the public never) are left out
+	 * by the view, through the store's viewer (authz_viewer) */
+	if (view_chain_load(r->st, &r->a, org, year, &ch, &r->err) != LUP_OK)
 		return http_fail(r);
-	/* assessments of reports the caller may not read (drafts: the public never) are left out */
-	authz_report_rows(&r->user, &ch.assess, "report_status", "report_org", "report_org_pair");
 	j = http_json_begin(r, 200);
-	json_obj_open(j);
-	json_key(j, "organisation_id"); json_int(j, org);
-	json_key(j, "year"); json_int(j, year);
-	json_key(j, "goals");
-	json_arr_open(j);
-	for (int i = 0; i < ch.goals.nrows; i++)
-		chain_goal(&ch, i, j);
-	json_arr_close(j);
-	json_obj_close(j);
+	chain_json_write(&ch, j);
 	return http_json_end(r, j);
 }
 

@@ -67,22 +67,6 @@ static int64_t cell_id(const struct row_cell *c)
 	return c->s ? strtoll(c->s, NULL, 10) : 0;
 }
 
-void authz_report_rows(const struct http_user *u, struct rowset *rs, const char *status_col, const char *org_col,
-		       const char *pair_col)
-{
-	int sc = rowset_col(rs, status_col), oc = rowset_col(rs, org_col), pc = rowset_col(rs, pair_col), n = 0;
-
-	for (int i = 0; i < rs->nrows; i++) {
-		const struct row_cell *row = rs->rows[i];
-		if (sc >= 0 && oc >= 0 && pc >= 0 &&
-		    authz_report_readable(u, row[sc].s, cell_id(&row[oc]), cell_id(&row[pc])))
-			rs->rows[n++] = rs->rows[i];
-	}
-	rs->nrows = n;
-	if (oc >= 0 && oc == rs->ncols - 2 && pc == rs->ncols - 1)
-		rs->ncols -= 2;
-}
-
 int authz_audit_rows(const struct http_user *u, struct store *st, struct rowset *rs, struct err *e)
 {
 	int ec = rowset_col(rs, "entity"), ic = rowset_col(rs, "entity_id"), n = 0, found;

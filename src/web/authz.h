@@ -76,14 +76,6 @@ int authz_report_readable(const struct http_user *u, const char *status, int64_t
  * report. Returns 1 (readable), 0 (not readable or not found) or -1 for a store error in e. */
 int authz_report_id(const struct http_user *u, struct store *st, int64_t id, int *found, struct err *e);
 
-/* authz_report_rows: keeps the rows of rs that u may read, judged by the columns named
- * status_col (the report's status), org_col (its organisation's id) and pair_col (that
- * organisation's recorded pair); rows of unreadable reports are dropped, and so is every row
- * when a column is missing. When org_col and pair_col are the last two columns, they are
- * dropped from rs too (the queries add them for this filter only). */
-void authz_report_rows(const struct http_user *u, struct rowset *rs, const char *status_col, const char *org_col,
-		       const char *pair_col);
-
 /* authz_audit_rows: drops the audit entries of rs (columns entity, entity_id) that are entries
  * of a report u may not read (a draft's entries hold its assessments and analysis). Returns
  * LUP_OK or a store error in e. */

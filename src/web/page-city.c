@@ -13,6 +13,7 @@
 #include "model/gap.h"
 #include "model/period.h"
 #include "store/store.h"
+#include "view/city.h"
 #include "core/buf.h"
 
 #include <math.h>
@@ -20,69 +21,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_YEARS 64
-
-/* One district's value on the map. */
-struct dval {
-	double v;
-	enum model_gap_class band;
-};
-
-/* The page's state: its arguments and what it read. */
+/* The page's state: its arguments and the view (view/city.h). */
 struct city {
 	struct http_req *r;
 	struct html *h;
-	struct rowset inds, districts, cmp, periods, themes, fulfil;
+	struct view_city v;
 	const char *ind_arg;		/* ?indikator=, NULL when not given */
 	int year_given, period_given;
-	long year;			/* the year shown on the map */
-	struct model_period per;	/* the period of the goal fulfilment */
-	int ind;			/* row of the chosen indicator in inds (-1: none) */
-	int has_year;			/* the indicator has full-year outcomes in year */
-	int period;			/* row of the period in periods (-1: none) */
-	long years[MAX_YEARS];		/* years with full-year outcomes of any indicator, newest first */
-	int nyears;
-	struct dval *dv;		/* per row of districts */
-	double city;			/* the city average (NaN: none) */
-	int example, decimals;
-	enum model_direction dir;
+	long year;			/* ?ar= */
+	struct model_period per;	/* ?period=, else the chosen period */
 };
-
-/* ---- reading rows ------------------------------------------------------------------------ */
-
-static const char *cell(const struct rowset *rs, int i, const char *col)
-{
-	int c = rowset_col(rs, col);
-
-	return c < 0 || i < 0 || i >= rs->nrows ? NULL : rs->rows[i][c].s;
-}
-
-static long long cell_int(const struct rowset *rs, int i, const char *col)
-{
-	const char *s = cell(rs, i, col);
-
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
-static double cell_num(const struct rowset *rs, int i, const char *col)
-{
-	const char *s = cell(rs, i, col);
-
-	return s ? strtod(s, NULL) : NAN;
-}
-
-static int cell_is(const struct rowset *rs, int i, const char *col, const char *want)
-{
-	const char *s = cell(rs, i, col);
-
-	return s && strcmp(s, want) == 0;
-}
 
 /* db_error: a database error: logged, and a Swedish page without the database's words. */
 static int db_error(struct http_req *r)
 {
 	fprintf(stderr, "lup serve: %s %s: %s\n", http_method_name(r->method), r->path, r->err.msg);
 	return page_error(r, 500, "Uppgifterna kunde inte läsas från databasen. Försök igen om en stund.");
+}
+
+/* chosen: the chosen indicator, or NULL. */
+static const struct view_city_indicator *chosen(const struct city *c)
+{
+	return c->v.ind >= 0 ? &c->v.inds[c->v.ind] : NULL;
 }
 
 /* ---- arguments and choices --------------------------------------------------------------- */
@@ -107,187 +67,30 @@ static int parse_args(struct city *c)
 	return 0;
 }
 
-/* count_reports: the reports column of c->periods: per period, the reports the caller may
- * read (authz_report_rows; a draft counts only for those who may read it, so that the default
- * period does not give away that a draft exists). Returns 0, or answers the page (500). */
-static int count_reports(struct city *c)
+/* load: the view for the arguments; answers 404 for what cannot be found, 500 for the store. */
+static int load(struct city *c)
 {
 	struct http_req *r = c->r;
-	struct rowset rep;
-	int col = rowset_col(&c->periods, "reports");
+	struct view_city_args a = { c->ind_arg, c->year_given ? c->year : 0, c->period_given ? &c->per : NULL };
+	char msg[160];
 
-	rowset_init(&rep, &r->a);
-	if (rowset_query(&rep, r->st, STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, &r->err) != LUP_OK)
+	if (view_city_load(r->st, &r->a, &a, &c->v, &r->err) != LUP_OK)
 		return db_error(r);
-	authz_report_rows(&r->user, &rep, "status", "org_id", "org_pair");
-	for (int i = 0; col >= 0 && i < c->periods.nrows; i++) {
-		long long id = cell_int(&c->periods, i, "id"), n = 0;
-		char s[24];
-		for (int k = 0; k < rep.nrows; k++)
-			n += cell_int(&rep, k, "period_id") == id;
-		snprintf(s, sizeof(s), "%lld", n);
-		c->periods.rows[i][col].s = arena_strdup(&r->a, s);
+	switch (c->v.miss) {
+	case VIEW_CITY_NO_INDICATOR:
+		return page_error(r, 404, "Det finns ingen indikator med den nyckeln.");
+	case VIEW_CITY_UNMAPPED_INDICATOR:
+		return page_error(r, 404, "Indikatorn har inga helårsutfall per stadsdelsområde att visa på kartan.");
+	case VIEW_CITY_NO_YEAR:
+		snprintf(msg, sizeof(msg), "Det finns inga helårsutfall per stadsdelsområde för år %ld.", c->year);
+		return page_error(r, 404, msg);
+	case VIEW_CITY_NO_PERIOD:
+		return page_error(r, 404, "Det finns ingen sådan uppföljningsperiod.");
+	default:
+		break;
 	}
-	return 0;
-}
-
-static int read_all(struct city *c)
-{
-	struct http_req *r = c->r;
-	struct sval none = SVNULL;
-
-	rowset_init(&c->inds, &r->a);
-	rowset_init(&c->districts, &r->a);
-	rowset_init(&c->cmp, &r->a);
-	rowset_init(&c->periods, &r->a);
-	rowset_init(&c->themes, &r->a);
-	rowset_init(&c->fulfil, &r->a);
-	if (rowset_query(&c->inds, r->st, STMT_WEB_CITY_INDICATORS, NULL, 0, &r->err) != LUP_OK ||
-	    rowset_query(&c->districts, r->st, STMT_LIST_DISTRICTS, &none, 1, &r->err) != LUP_OK ||
-	    rowset_query(&c->periods, r->st, STMT_WEB_CITY_PERIODS, NULL, 0, &r->err) != LUP_OK ||
-	    rowset_query(&c->themes, r->st, STMT_VIEW_DISTRICTS_THEMES, NULL, 0, &r->err) != LUP_OK)
-		return db_error(r);
-	return count_reports(c);
-}
-
-/* choose_indicator: the indicator asked for (404 when unknown), else the first one with values
- * for every district, else the first one with any. */
-static int choose_indicator(struct city *c)
-{
-	struct http_req *r = c->r;
-	const char *want = c->ind_arg;
-	struct rowset def;
-
-	c->ind = -1;
-	if (!want && c->inds.nrows > 0) {
-		rowset_init(&def, &r->a);
-		if (rowset_query(&def, r->st, STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0, &r->err) != LUP_OK)
-			return db_error(r);
-		want = def.nrows ? def.rows[0][0].s : cell(&c->inds, 0, "key");
-	}
-	for (int i = 0; want && i < c->inds.nrows && c->ind < 0; i++)
-		if (cell_is(&c->inds, i, "key", want))
-			c->ind = i;
-	if (c->ind_arg && c->ind < 0) {
-		struct sval k = SVS(c->ind_arg);
-		int64_t id = 0;
-		if (store_query_id(r->st, STMT_INDICATOR_ID, &k, 1, &id, &r->err) != LUP_OK)
-			return db_error(r);
-		return page_error(r, 404, id ? "Indikatorn har inga helårsutfall per stadsdelsområde att visa på kartan."
-					     : "Det finns ingen indikator med den nyckeln.");
-	}
-	return 0;
-}
-
-/* choose_year: the years of any indicator (newest first); the year asked for (404 when no
- * indicator has outcomes that year), else the chosen indicator's latest. */
-static int choose_year(struct city *c)
-{
-	const char *key = cell(&c->inds, c->ind, "key");
-	long latest = 0;
-
-	for (int i = c->inds.nrows - 1; i >= 0; i--) {
-		long y = (long)cell_int(&c->inds, i, "year");
-		int seen = 0;
-		for (int k = 0; k < c->nyears; k++)
-			seen |= c->years[k] == y;
-		if (!seen && c->nyears < MAX_YEARS)
-			c->years[c->nyears++] = y;
-		if (key && cell_is(&c->inds, i, "key", key) && y > latest)
-			latest = y;
-	}
-	for (int a = 1; a < c->nyears; a++)	/* newest first */
-		for (int b = a; b > 0 && c->years[b] > c->years[b - 1]; b--) {
-			long t = c->years[b];
-			c->years[b] = c->years[b - 1];
-			c->years[b - 1] = t;
-		}
-	if (c->year_given) {
-		int known = 0;
-		for (int k = 0; k < c->nyears; k++)
-			known |= c->years[k] == c->year;
-		if (!known) {
-			char msg[160];
-			snprintf(msg, sizeof(msg), "Det finns inga helårsutfall per stadsdelsområde för år %ld.", c->year);
-			return page_error(c->r, 404, msg);
-		}
-	} else {
-		c->year = latest;
-	}
-	for (int i = 0; key && i < c->inds.nrows; i++)
-		if (cell_is(&c->inds, i, "key", key) && cell_int(&c->inds, i, "year") == c->year)
-			c->has_year = 1;
-	return 0;
-}
-
-/* choose_period: the period asked for (404 when unknown), else the latest with a report, else
- * the latest. */
-static int choose_period(struct city *c)
-{
-	c->period = -1;
-	for (int i = 0; i < c->periods.nrows; i++) {
-		if (c->period_given) {
-			if (cell_int(&c->periods, i, "year") == c->per.year &&
-			    cell_is(&c->periods, i, "kind", model_period_kind_name(c->per.kind)))
-				c->period = i;
-		} else if (cell_int(&c->periods, i, "reports") > 0 || c->period < 0 ||
-			   cell_int(&c->periods, c->period, "reports") == 0) {
-			c->period = i;
-		}
-	}
-	if (c->period_given && c->period < 0)
-		return page_error(c->r, 404, "Det finns ingen sådan uppföljningsperiod.");
-	if (!c->period_given && c->period >= 0) {
-		const char *k = cell(&c->periods, c->period, "kind");
-		c->per.year = (int)cell_int(&c->periods, c->period, "year");
-		c->per.kind = strcmp(k, "T1") == 0 ? MODEL_PERIOD_T1 : strcmp(k, "T2") == 0 ? MODEL_PERIOD_T2 : MODEL_PERIOD_FY;
-	}
-	return 0;
-}
-
-/* decimals_of: the decimals v needs, 0..2. */
-static int decimals_of(double v)
-{
-	for (int d = 0; d < 2; d++)
-		if (fabs(v * pow(10, d) - round(v * pow(10, d))) < 1e-6)
-			return d;
-	return 2;
-}
-
-/* read_values: the chosen indicator's full-year values per district and the city average, and
- * their gap bands. */
-static int read_values(struct city *c)
-{
-	struct http_req *r = c->r;
-	const char *dir = cell(&c->inds, c->ind, "direction");
-
-	c->city = NAN;
-	c->dv = arena_alloc(&r->a, sizeof(*c->dv) * (size_t)(c->districts.nrows + 1));
-	for (int i = 0; i < c->districts.nrows; i++)
-		c->dv[i] = (struct dval){ NAN, MODEL_GAP_UNKNOWN };
-	c->dir = dir && strcmp(dir, "higher") == 0 ? MODEL_DIR_HIGHER : dir && strcmp(dir, "lower") == 0 ? MODEL_DIR_LOWER : MODEL_DIR_NONE;
-	if (c->ind < 0 || !c->has_year)
-		return 0;
-	struct sval args[] = { SVI(cell_int(&c->inds, c->ind, "id")), SVI(c->year) };
-	if (rowset_query(&c->cmp, r->st, STMT_COMPARISON, args, 2, &r->err) != LUP_OK)
-		return db_error(r);
-	for (int i = 0; i < c->cmp.nrows; i++) {
-		if (!cell_is(&c->cmp, i, "sex", "T") || !cell(&c->cmp, i, "value"))
-			continue;
-		double v = cell_num(&c->cmp, i, "value");
-		c->example |= cell_int(&c->cmp, i, "example") != 0;
-		c->decimals = decimals_of(v) > c->decimals ? decimals_of(v) : c->decimals;
-		if (cell_is(&c->cmp, i, "level", "municipality")) {
-			c->city = v;
-			continue;
-		}
-		for (int d = 0; d < c->districts.nrows; d++)
-			if (strcmp(cell(&c->districts, d, "key"), cell(&c->cmp, i, "area")) == 0)
-				c->dv[d].v = v;
-	}
-	for (int d = 0; d < c->districts.nrows; d++)
-		if (!isnan(c->dv[d].v) && !isnan(c->city))
-			c->dv[d].band = model_gap_class(model_gap(c->dir, c->dv[d].v, c->city), c->city);
+	if (!c->period_given && c->v.period >= 0)
+		c->per = c->v.periods[c->v.period].per;
 	return 0;
 }
 
@@ -295,7 +98,7 @@ static int read_values(struct city *c)
 
 static const char *unit_of(const struct city *c)
 {
-	const char *u = cell(&c->inds, c->ind, "unit");
+	const char *u = chosen(c) ? chosen(c)->unit : NULL;
 
 	return u && *u ? u : NULL;
 }
@@ -320,28 +123,28 @@ static const char *period_text(const struct model_period *p, char *buf, size_t n
 static void write_choose_form(struct city *c)
 {
 	struct html *h = c->h;
-	const char *prev = NULL, *key = cell(&c->inds, c->ind, "key");
+	const char *prev = NULL, *key = chosen(c) ? chosen(c)->key : NULL;
 	char y[16], pt[MODEL_PERIOD_TEXT_MAX];
 
 	html_open(h, "form", "method", "get", "action", "/", "class", "choose no-print", NULL);
 	html_open(h, "div", "class", "field field-wide", NULL);
 	html_elem(h, "label", "Indikator", "for", "val-indikator", NULL);
 	html_open(h, "select", "id", "val-indikator", "name", "indikator", NULL);
-	for (int i = 0; i < c->inds.nrows; i++) {
-		const char *k = cell(&c->inds, i, "key");
+	for (size_t i = 0; i < c->v.ninds; i++) {
+		const char *k = c->v.inds[i].key;
 		if (prev && strcmp(prev, k) == 0)
 			continue;
 		prev = k;
-		option(h, k, cell(&c->inds, i, "name"), key && strcmp(k, key) == 0);
+		option(h, k, c->v.inds[i].name, key && strcmp(k, key) == 0);
 	}
 	html_close(h);
 	html_close(h);
 	html_open(h, "div", "class", "field", NULL);
 	html_elem(h, "label", "År", "for", "val-ar", NULL);
 	html_open(h, "select", "id", "val-ar", "name", "ar", NULL);
-	for (int i = 0; i < c->nyears; i++) {
-		snprintf(y, sizeof(y), "%ld", c->years[i]);
-		option(h, y, y, c->years[i] == c->year);
+	for (int i = 0; i < c->v.nyears; i++) {
+		snprintf(y, sizeof(y), "%ld", c->v.years[i]);
+		option(h, y, y, c->v.years[i] == c->v.year);
 	}
 	html_close(h);
 	html_close(h);
@@ -355,29 +158,30 @@ static void write_map(struct city *c, const char *name, const char *unit)
 {
 	struct http_req *r = c->r;
 	struct html *h = c->h;
-	struct svg_map_area *a = arena_alloc(&r->a, sizeof(*a) * (size_t)(c->districts.nrows + 1));
+	const struct view_city *v = &c->v;
+	struct svg_map_area *a = arena_alloc(&r->a, sizeof(*a) * (v->ndistricts + 1));
 	int count[MODEL_GAP__MAX] = { 0 };
 	char cv[96], title[512];
 	struct buf desc;
 
-	for (int i = 0; i < c->districts.nrows; i++) {
-		a[i] = (struct svg_map_area){ cell(&c->districts, i, "key"), cell(&c->districts, i, "name"),
-			page_href(r, "/stadsdel", cell(&c->districts, i, "key")), c->dv[i].v, c->dv[i].band, 0 };
-		count[c->dv[i].band]++;
+	for (size_t i = 0; i < v->ndistricts; i++) {
+		const struct view_city_district *d = &v->districts[i];
+		a[i] = (struct svg_map_area){ d->key, d->name, page_href(r, "/stadsdel", d->key), d->value, d->band, 0 };
+		count[d->band]++;
 	}
 	buf_init(&desc, 1 << 16);
 	buf_addf(&desc, "Schematisk karta över %d stadsdelsområden, färgade efter skillnaden mot stadens snitt (%s). ",
-		 c->districts.nrows, svg_fmt_value(c->city, c->decimals, unit, 0, cv, sizeof(cv)));
+		 (int)v->ndistricts, svg_fmt_value(v->city, v->decimals, unit, 0, cv, sizeof(cv)));
 	buf_addf(&desc, "%d bättre än snittet, %d nära snittet, %d sämre, %d mycket sämre och %d utan jämförelse. ",
 		 count[MODEL_GAP_BETTER], count[MODEL_GAP_NEAR], count[MODEL_GAP_WORSE], count[MODEL_GAP_MUCH_WORSE],
 		 count[MODEL_GAP_UNKNOWN]);
-	if (c->example)
+	if (v->example)
 		buf_adds(&desc, "Värdena är exempeldata. ");
 	buf_adds(&desc, "Samma värden finns i tabellen under kartan.");
-	snprintf(title, sizeof(title), "Karta: %s, %ld", name, c->year);
-	struct svg_opts o = { "karta", title, desc.ptr, unit, c->decimals, c->example };
+	snprintf(title, sizeof(title), "Karta: %s, %ld", name, v->year);
+	struct svg_opts o = { "karta", title, desc.ptr, unit, v->decimals, v->example };
 	html_open(h, "figure", "class", "chart-figure", NULL);
-	svg_district_map(h, &o, a, (size_t)c->districts.nrows);
+	svg_district_map(h, &o, a, v->ndistricts);
 	html_elem(h, "figcaption", "Färg, mönster och tecken visar hur området ligger till jämfört med stadens snitt: "
 		  "nära snittet är inom 5 procent av stadens värde, mycket sämre är mer än 25 procent sämre. "
 		  "Klicka på ett område för dess sida; alla värden och länkar finns också i tabellen.", NULL);
@@ -389,11 +193,12 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 {
 	struct http_req *r = c->r;
 	struct html *h = c->h;
+	const struct view_city *w = &c->v;
 	int pct = unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0);
 	char v[96], g[96], cap[600];
 
-	snprintf(cap, sizeof(cap), "%s, %ld: stadsdelsområdena jämförda med stadens snitt%s", name, c->year,
-		 c->example ? " (exempeldata)" : "");
+	snprintf(cap, sizeof(cap), "%s, %ld: stadsdelsområdena jämförda med stadens snitt%s", name, w->year,
+		 w->example ? " (exempeldata)" : "");
 	html_open(h, "table", "class", "city-values", NULL);
 	html_elem(h, "caption", cap, NULL);
 	html_open(h, "thead", NULL);
@@ -407,23 +212,23 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
-	svg_fmt_value(c->city, c->decimals, unit, 0, g, sizeof(g));
-	for (int i = 0; i < c->districts.nrows; i++) {
-		const char *key = cell(&c->districts, i, "key");
-		double dv = c->dv[i].v;
+	svg_fmt_value(w->city, w->decimals, unit, 0, g, sizeof(g));
+	for (size_t i = 0; i < w->ndistricts; i++) {
+		const struct view_city_district *d = &w->districts[i];
+		double dv = d->value;
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
-		html_elem(h, "a", cell(&c->districts, i, "name"), "href", page_href(r, "/stadsdel", key), NULL);
+		html_elem(h, "a", d->name, "href", page_href(r, "/stadsdel", d->key), NULL);
 		html_close(h);
-		html_elem(h, "td", svg_fmt_value(dv, c->decimals, unit, 0, v, sizeof(v)), "class", "num", NULL);
+		html_elem(h, "td", svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)), "class", "num", NULL);
 		html_elem(h, "td", g, "class", "num", NULL);
-		html_elem(h, "td", svg_fmt_value(dv - c->city, c->decimals, pct ? "procentenheter" : unit, 1, v, sizeof(v)), "class", "num", NULL);
+		html_elem(h, "td", svg_fmt_value(dv - w->city, w->decimals, pct ? "procentenheter" : unit, 1, v, sizeof(v)), "class", "num", NULL);
 		html_open(h, "td", NULL);
-		html_elem(h, "span", svg_band_symbol(c->dv[i].band), "class", "band-symbol", "aria-hidden", "true", NULL);
+		html_elem(h, "span", svg_band_symbol(d->band), "class", "band-symbol", "aria-hidden", "true", NULL);
 		html_text(h, " ");
-		html_text(h, model_gap_class_label_sv(c->dv[i].band));
+		html_text(h, model_gap_class_label_sv(d->band));
 		html_close(h);
-		html_elem(h, "td", cell_int(&c->districts, i, "prioritised") ? "Ja" : "Nej", NULL);
+		html_elem(h, "td", d->prioritised ? "Ja" : "Nej", NULL);
 		html_close(h);
 	}
 	html_close(h);
@@ -433,12 +238,12 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 static void write_map_section(struct city *c)
 {
 	struct html *h = c->h;
-	const char *name = cell(&c->inds, c->ind, "name"), *unit = unit_of(c);
+	const char *name = chosen(c) ? chosen(c)->name : NULL, *unit = unit_of(c);
 	char v[96];
 
 	html_open(h, "section", "aria-labelledby", "rubrik-karta", NULL);
 	html_elem(h, "h2", "Stadsdelsområdena jämförda med stadens snitt", "id", "rubrik-karta", NULL);
-	if (c->ind < 0) {
+	if (c->v.ind < 0) {
 		html_elem(h, "p", "Det finns inga helårsutfall per stadsdelsområde ännu.", NULL);
 		html_close(h);
 		return;
@@ -446,21 +251,21 @@ static void write_map_section(struct city *c)
 	write_choose_form(c);
 	html_open(h, "p", "class", "indicator-lead", NULL);
 	html_elem(h, "strong", name, NULL);
-	html_textf(h, " – år %ld", c->year);
+	html_textf(h, " – år %ld", c->v.year);
 	if (unit)
 		html_textf(h, ", enhet: %s", unit);
-	html_text(h, c->dir == MODEL_DIR_HIGHER ? ". Högre värde är bättre." : c->dir == MODEL_DIR_LOWER ?
+	html_text(h, c->v.dir == MODEL_DIR_HIGHER ? ". Högre värde är bättre." : c->v.dir == MODEL_DIR_LOWER ?
 		  ". Lägre värde är bättre." : ". Indikatorn har ingen riktning, så kartan visar inte bättre eller sämre.");
-	if (c->has_year) {
+	if (c->v.has_year) {
 		html_text(h, " Stadens snitt: ");
-		html_text(h, svg_fmt_value(c->city, c->decimals, unit, 0, v, sizeof(v)));
+		html_text(h, svg_fmt_value(c->v.city, c->v.decimals, unit, 0, v, sizeof(v)));
 		html_text(h, ".");
 	}
 	html_close(h);
-	if (!c->has_year)
+	if (!c->v.has_year)
 		html_elem(h, "p", "Indikatorn har inga helårsutfall för det valda året; kartan visar därför inga värden.",
 			  "class", "notice", NULL);
-	if (c->example)
+	if (c->v.example)
 		page_example_note(h);
 	write_map(c, name, unit);
 	write_values_table(c, name, unit);
@@ -470,10 +275,8 @@ static void write_map_section(struct city *c)
 static void write_prioritised(struct city *c)
 {
 	struct html *h = c->h;
-	int n = 0;
+	int n = (int)c->v.nprioritised;
 
-	for (int i = 0; i < c->districts.nrows; i++)
-		n += cell_int(&c->districts, i, "prioritised") != 0;
 	html_open(h, "section", "aria-labelledby", "rubrik-prioriterade", NULL);
 	html_elem(h, "h2", "Prioriterade lokala utvecklingsprogram", "id", "rubrik-prioriterade", NULL);
 	if (n == 0) {
@@ -483,15 +286,15 @@ static void write_prioritised(struct city *c)
 	}
 	html_open(h, "p", NULL);
 	html_textf(h, "I budget 2017 prioriterade kommunfullmäktige de lokala utvecklingsprogrammen i %d av "
-		   "stadens %d stadsdelsområden:", n, c->districts.nrows);
+		   "stadens %d stadsdelsområden:", n, (int)c->v.ndistricts);
 	html_close(h);
 	html_open(h, "ul", "class", "prioritised-list", NULL);
-	for (int i = 0; i < c->districts.nrows; i++) {
-		if (!cell_int(&c->districts, i, "prioritised"))
+	for (size_t i = 0; i < c->v.ndistricts; i++) {
+		const struct view_city_district *d = &c->v.districts[i];
+		if (!d->prioritised)
 			continue;
 		html_open(h, "li", NULL);
-		html_elem(h, "a", cell(&c->districts, i, "name"), "href",
-			  page_href(c->r, "/stadsdel", cell(&c->districts, i, "key")), NULL);
+		html_elem(h, "a", d->name, "href", page_href(c->r, "/stadsdel", d->key), NULL);
 		html_close(h);
 	}
 	html_close(h);
@@ -505,7 +308,7 @@ static void write_themes(struct city *c)
 
 	html_open(h, "section", "aria-labelledby", "rubrik-teman", NULL);
 	html_elem(h, "h2", "Stadsdelsområden och teman", "id", "rubrik-teman", NULL);
-	if (c->districts.nrows == 0) {
+	if (c->v.ndistricts == 0) {
 		html_elem(h, "p", "Det finns inga stadsdelsområden ännu.", NULL);
 		html_close(h);
 		return;
@@ -521,12 +324,12 @@ static void write_themes(struct city *c)
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
-	for (int i = 0; i < c->districts.nrows; i++) {
-		const char *key = cell(&c->districts, i, "key");
-		int prio = cell_int(&c->districts, i, "prioritised") != 0, any = 0;
+	for (size_t i = 0; i < c->v.ndistricts; i++) {
+		const struct view_city_district *d = &c->v.districts[i];
+		int prio = d->prioritised;
 		html_open(h, "tr", "class", prio ? "prioritised" : NULL, NULL);
 		html_open(h, "th", "scope", "row", NULL);
-		html_elem(h, "a", cell(&c->districts, i, "name"), "href", page_href(c->r, "/stadsdel", key), NULL);
+		html_elem(h, "a", d->name, "href", page_href(c->r, "/stadsdel", d->key), NULL);
 		html_close(h);
 		html_open(h, "td", NULL);
 		if (prio)
@@ -534,19 +337,17 @@ static void write_themes(struct city *c)
 		html_text(h, prio ? " Ja" : "Nej");
 		html_close(h);
 		html_open(h, "td", NULL);
-		for (int t = 0; t < c->themes.nrows; t++) {
-			if (!cell_is(&c->themes, t, "district", key))
-				continue;
-			if (!any++)
+		for (size_t t = d->theme0; t < d->theme0 + d->nthemes; t++) {
+			long m = c->v.themes[t].measures;
+			if (t == d->theme0)
 				html_open(h, "ol", "class", "themes", NULL);
-			long long m = cell_int(&c->themes, t, "measures");
 			html_open(h, "li", NULL);
-			html_text(h, cell(&c->themes, t, "theme"));
-			snprintf(n, sizeof(n), " – %lld %s", m, m == 1 ? "åtgärd" : "åtgärder");
+			html_text(h, c->v.themes[t].theme);
+			snprintf(n, sizeof(n), " – %ld %s", m, m == 1 ? "åtgärd" : "åtgärder");
 			html_elem(h, "span", n, "class", "count", NULL);
 			html_close(h);
 		}
-		if (any)
+		if (d->nthemes)
 			html_close(h);
 		else
 			html_text(h, "Inga teman registrerade.");
@@ -579,7 +380,7 @@ static void write_period_form(struct city *c)
 	char pt[MODEL_PERIOD_TEXT_MAX], label[MODEL_PERIOD_TEXT_MAX], y[16];
 
 	html_open(h, "form", "method", "get", "action", "/", "class", "choose no-print", NULL);
-	if (c->ind >= 0 && c->ind_arg)
+	if (c->v.ind >= 0 && c->ind_arg)
 		hidden(h, "indikator", c->ind_arg);
 	if (c->year_given) {
 		snprintf(y, sizeof(y), "%ld", c->year);
@@ -588,13 +389,11 @@ static void write_period_form(struct city *c)
 	html_open(h, "div", "class", "field", NULL);
 	html_elem(h, "label", "Period", "for", "val-period", NULL);
 	html_open(h, "select", "id", "val-period", "name", "period", NULL);
-	for (int i = c->periods.nrows - 1; i >= 0; i--) {
-		const char *k = cell(&c->periods, i, "kind");
-		struct model_period p = { (int)cell_int(&c->periods, i, "year"),
-			strcmp(k, "T1") == 0 ? MODEL_PERIOD_T1 : strcmp(k, "T2") == 0 ? MODEL_PERIOD_T2 : MODEL_PERIOD_FY };
+	for (int i = (int)c->v.nperiods - 1; i >= 0; i--) {
+		struct model_period p = c->v.periods[i].per;
 		if (model_period_label_sv(&p, label, sizeof(label)) != 0)
 			continue;
-		option(h, period_text(&p, pt, sizeof(pt)), label, i == c->period);
+		option(h, period_text(&p, pt, sizeof(pt)), label, i == c->v.period);
 	}
 	html_close(h);
 	html_close(h);
@@ -610,31 +409,7 @@ static void count_cell(struct html *h, long long n)
 	html_elem(h, "td", s, "class", "num", NULL);
 }
 
-/* hide_unreadable: a report of the fulfilment table that the caller may not read (a draft for
- * the public: authz_report_readable) counts as none: no status, no assessments, every goal
- * unassessed. */
-static void hide_unreadable(struct http_req *r, struct rowset *f)
-{
-	static const char *const counts[] = { "fulfilled", "partly", "not", "none", NULL };
-	int rep = rowset_col(f, "report"), st = rowset_col(f, "status"), un = rowset_col(f, "unassessed");
-	int goals = rowset_col(f, "goals");
-
-	if (rep < 0 || st < 0 || un < 0 || goals < 0)
-		return;
-	for (int i = 0; i < f->nrows; i++) {
-		struct row_cell *row = f->rows[i];
-		if (!row[rep].s || authz_report_readable(&r->user, row[st].s, cell_int(f, i, "org_id"), cell_int(f, i, "org_pair")))
-			continue;
-		row[rep].s = row[st].s = NULL;
-		row[rep].t = row[st].t = SV_NULL;
-		for (int k = 0; counts[k]; k++)
-			if (rowset_col(f, counts[k]) >= 0)
-				row[rowset_col(f, counts[k])].s = "0";
-		row[un].s = row[goals].s;
-	}
-}
-
-static int write_fulfilment(struct city *c)
+static void write_fulfilment(struct city *c)
 {
 	struct http_req *r = c->r;
 	struct html *h = c->h;
@@ -643,29 +418,24 @@ static int write_fulfilment(struct city *c)
 
 	html_open(h, "section", "aria-labelledby", "rubrik-maluppfyllelse", NULL);
 	html_elem(h, "h2", "Måluppfyllelse per organisation", "id", "rubrik-maluppfyllelse", NULL);
-	if (c->period < 0) {
+	if (c->v.period < 0) {
 		html_elem(h, "p", "Det finns inga uppföljningsperioder ännu.", NULL);
 		html_close(h);
-		return 0;
+		return;
 	}
 	write_period_form(c);
-	struct sval args[] = { SVI(c->per.year), SVS(model_period_kind_name(c->per.kind)) };
-	if (rowset_query(&c->fulfil, r->st, STMT_WEB_CITY_FULFILMENT, args, 2, &r->err) != LUP_OK)
-		return db_error(r);
-	hide_unreadable(r, &c->fulfil);
 	model_period_label_sv(&c->per, label, sizeof(label));
-	for (int i = 0; i < c->fulfil.nrows; i++)
-		total += cell_int(&c->fulfil, i, "fulfilled") + cell_int(&c->fulfil, i, "partly") +
-			 cell_int(&c->fulfil, i, "not") + cell_int(&c->fulfil, i, "none");
+	for (size_t i = 0; i < c->v.nfulfil; i++)
+		total += c->v.fulfil[i].fulfilled + c->v.fulfil[i].partly + c->v.fulfil[i].not_met + c->v.fulfil[i].none;
 	html_open(h, "p", NULL);
 	html_text(h, "Bedömningar av nämndmålen i ");
 	html_elem(h, "strong", label, NULL);
 	html_text(h, total ? ", räknade per organisation." : ": inga bedömningar ännu.");
 	html_close(h);
-	if (c->fulfil.nrows == 0) {
+	if (c->v.nfulfil == 0) {
 		html_elem(h, "p", "Ingen organisation har nämndmål eller rapporter för perioden.", NULL);
 		html_close(h);
-		return 0;
+		return;
 	}
 	snprintf(cap, sizeof(cap), "Målbedömningar i %s per organisation", label);
 	html_open(h, "table", "class", "city-fulfilment", NULL);
@@ -682,29 +452,28 @@ static int write_fulfilment(struct city *c)
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
-	for (int i = 0; i < c->fulfil.nrows; i++) {
-		const struct rowset *f = &c->fulfil;
-		long long done = cell_int(f, i, "fulfilled") + cell_int(f, i, "partly") + cell_int(f, i, "not");
+	for (size_t i = 0; i < c->v.nfulfil; i++) {
+		const struct view_city_fulfilment *f = &c->v.fulfil[i];
+		long long done = f->fulfilled + f->partly + f->not_met;
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
-		html_elem(h, "a", cell(f, i, "name"), "href", page_href(r, "/organisation", cell(f, i, "key")), NULL);
+		html_elem(h, "a", f->name, "href", page_href(r, "/organisation", f->key), NULL);
 		html_close(h);
 		html_open(h, "td", NULL);
-		html_text(h, report_status_sv(cell(f, i, "status")));
-		if (cell(f, i, "report") && done + cell_int(f, i, "none") == 0)
+		html_text(h, report_status_sv(f->status));
+		if (f->report && done + f->none == 0)
 			html_text(h, " – inga bedömningar ännu");
 		html_close(h);
-		count_cell(h, cell_int(f, i, "fulfilled"));
-		count_cell(h, cell_int(f, i, "partly"));
-		count_cell(h, cell_int(f, i, "not"));
-		count_cell(h, cell_int(f, i, "none") + cell_int(f, i, "unassessed"));
-		count_cell(h, cell_int(f, i, "goals"));
+		count_cell(h, f->fulfilled);
+		count_cell(h, f->partly);
+		count_cell(h, f->not_met);
+		count_cell(h, f->none + f->unassessed);
+		count_cell(h, f->goals);
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
 	html_close(h);
-	return 0;
 }
 
 static void write_intro(struct city *c)
@@ -712,14 +481,13 @@ static void write_intro(struct city *c)
 	struct html *h = c->h;
 	int prio = 0;
 
-	for (int i = 0; i < c->districts.nrows; i++)
-		prio += cell_int(&c->districts, i, "prioritised") != 0;
+	prio = (int)c->v.nprioritised;
 	html_elem(h, "h1", "Stockholms lokala utvecklingsprogram", NULL);
 	html_open(h, "p", "class", "lead", NULL);
 	html_textf(h, "Stockholm har %d stadsdelsområden. Varje stadsdelsnämnd har ett lokalt utvecklingsprogram "
 		   "(LUP) med teman, prioriterade områden och åtgärder tillsammans med samverkansparter; %d av "
 		   "programmen är prioriterade. Här jämförs stadsdelsområdena med stadens snitt och visas hur "
-		   "organisationerna bedömer sina nämndmål.", c->districts.nrows, prio);
+		   "organisationerna bedömer sina nämndmål.", (int)c->v.ndistricts, prio);
 	html_close(h);
 }
 
@@ -727,18 +495,16 @@ static void write_intro(struct city *c)
  * same for every anonymous visitor, and for each user, while the data is unchanged. */
 int page_city(struct http_req *r)
 {
-	struct city c = { .r = r, .ind = -1, .period = -1, .city = NAN };
+	struct city c = { .r = r };
 	int rc;
 
-	if ((rc = parse_args(&c)) != 0 || (rc = read_all(&c)) != 0 || (rc = choose_indicator(&c)) != 0 ||
-	    (rc = choose_year(&c)) != 0 || (rc = choose_period(&c)) != 0 || (rc = read_values(&c)) != 0)
+	if ((rc = parse_args(&c)) != 0 || (rc = load(&c)) != 0)
 		return rc;
 	c.h = page_begin(r, "Staden", NAV_CITY);
 	write_intro(&c);
 	write_map_section(&c);
 	write_prioritised(&c);
 	write_themes(&c);
-	if ((rc = write_fulfilment(&c)) != 0)
-		return rc;
+	write_fulfilment(&c);
 	return page_end(r, c.h);
 }

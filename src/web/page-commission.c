@@ -2,12 +2,14 @@
  * measures (by report and recommendation) against the administrations that answered them, one
  * table per report, each cell the administration's stance linked to the text behind it;
  * /kommissionen/svar/{id} is that text (the labelled parts, the phrase that decided the stance);
- * /kommissionen/forvaltning/{key} is one administration's part of the document. */
+ * /kommissionen/forvaltning/{key} is one administration's part of the document. The matrix's
+ * data is view/commission.h's; this file renders it. */
 #include "web/page.h"
 #include "render/rows.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "store/store.h"
+#include "view/commission.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,59 +68,6 @@ static int db_failed(struct http_req *r)
 	return page_error(r, 500, "Uppgifterna kunde inte läsas från databasen. Försök igen om en stund.");
 }
 
-/* Compares measure numbers part by part as numbers ("6.2.10" after "6.2.9"). */
-static int num_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			char *ea, *eb;
-			unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
-			if (x != y)
-				return x < y ? -1 : 1;
-			a = ea, b = eb;
-		} else {
-			if (*a != *b)
-				return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-			a++, b++;
-		}
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
-
-/* The measures rowset's columns (STMT_WEB_FOLLOW_MEASURES). */
-enum { M_ID, M_REPORT, M_NUMBER, M_TEXT, M_REC_NUMBER, M_REC_TEXT };
-
-static int measure_cmp(const void *pa, const void *pb)
-{
-	const struct row_cell *a = *(const struct row_cell *const *)pa, *b = *(const struct row_cell *const *)pb;
-	int c = num_cmp(a[M_NUMBER].s ? a[M_NUMBER].s : "", b[M_NUMBER].s ? b[M_NUMBER].s : "");
-	return c ? c : strcmp(a[M_ID].s, b[M_ID].s);
-}
-
-/* The recommendation a measure belongs to: its own, else its number without the last part. */
-static const char *group_of(struct http_req *r, const struct row_cell *m)
-{
-	const char *n = m[M_NUMBER].s ? m[M_NUMBER].s : "", *dot;
-
-	if (m[M_REC_NUMBER].s)
-		return m[M_REC_NUMBER].s;
-	dot = strrchr(n, '.');
-	return dot ? arena_strndup(&r->a, n, (size_t)(dot - n)) : n;
-}
-
-struct cell {
-	int64_t measure, org, response, report;
-	const struct stance *st;
-};
-
-static int cell_cmp(const void *pa, const void *pb)
-{
-	const struct cell *a = pa, *b = pb;
-	if (a->measure != b->measure)
-		return a->measure < b->measure ? -1 : 1;
-	return a->org < b->org ? -1 : a->org > b->org;
-}
-
 static const char *id_href(struct http_req *r, const char *prefix, int64_t id)
 {
 	char num[24];
@@ -137,22 +86,21 @@ static const char *cat(struct http_req *r, const char *prefix, const char *id)
 }
 
 /* One report's matrix: rows its measures (grouped by recommendation), columns the
- * administrations that answered any of them (rows col[0..ncol) of cols). */
-static void report_matrix(struct http_req *r, struct html *h, const struct rowset *reports, int ri,
-			  struct row_cell **ms, int nms, const struct rowset *cols, const int *col, int ncol,
-			  const struct cell *cells, int ncells)
+ * administrations that answered any of them. */
+static void report_matrix(struct http_req *r, struct html *h, const struct view_commission *v,
+			  const struct view_cm_report *rep)
 {
-	const char *title = cs(reports, ri, 2);
+	const char *title = rep->title;
 	const char *group = NULL;
 	char span[16];
 	int depth;
 
-	html_elem(h, "h2", title, "id", cat(r, "rapport-", cs(reports, ri, 1)), NULL);
-	if (nms == 0) {
+	html_elem(h, "h2", title, "id", cat(r, "rapport-", rep->key), NULL);
+	if (rep->nmeasures == 0) {
 		html_elem(h, "p", "Inga åtgärder är inlästa för den här rapporten.", NULL);
 		return;
 	}
-	if (ncol == 0)
+	if (rep->ncols == 0)
 		html_elem(h, "p", "Ingen förvaltning har svarat på åtgärderna i den här rapporten.", NULL);
 	depth = h->depth;
 	html_open(h, "div", "class", "matrix-wrap", "role", "region", "tabindex", "0",
@@ -164,41 +112,42 @@ static void report_matrix(struct http_req *r, struct html *h, const struct rowse
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
 	html_elem(h, "th", "Åtgärd", "scope", "col", "class", "measure", NULL);
-	for (int c = 0; c < ncol; c++) {
+	for (size_t c = 0; c < rep->ncols; c++) {
+		const struct view_cm_column *col = &v->columns[rep->cols[c]];
 		html_open(h, "th", "scope", "col", "class", "admin", NULL);
-		html_elem(h, "a", cs(cols, col[c], 2), "href", page_href(r, "/kommissionen/forvaltning", cs(cols, col[c], 1)),
-			  "title", cs(cols, col[c], 3), NULL);
+		html_elem(h, "a", col->short_name, "href", page_href(r, "/kommissionen/forvaltning", col->key),
+			  "title", col->name, NULL);
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
-	snprintf(span, sizeof(span), "%d", ncol + 1);
-	for (int i = 0; i < nms; i++) {
-		const struct row_cell *m = ms[i];
-		const char *g = group_of(r, m);
-		if (!group || strcmp(g, group) != 0) {
+	snprintf(span, sizeof(span), "%zu", rep->ncols + 1);
+	for (size_t i = 0; i < rep->nmeasures; i++) {
+		const struct view_cm_measure *m = rep->measures[i];
+		char mid[24];
+		if (!group || strcmp(m->group, group) != 0) {
 			if (group)
 				html_close(h);	/* tbody */
-			group = g;
+			group = m->group;
 			html_open(h, "tbody", NULL);
 			html_open(h, "tr", "class", "rec", NULL);
 			html_open(h, "th", "scope", "rowgroup", "colspan", span, NULL);
-			html_textf(h, "Rekommendation %s", g);
-			if (m[M_REC_TEXT].s)
-				html_textf(h, ": %s", m[M_REC_TEXT].s);
+			html_textf(h, "Rekommendation %s", group);
+			if (m->rec_text)
+				html_textf(h, ": %s", m->rec_text);
 			html_close(h);
 			html_close(h);
 		}
-		html_open(h, "tr", "id", cat(r, "atgard-", m[M_ID].s), NULL);
+		snprintf(mid, sizeof(mid), "%lld", (long long)m->id);
+		html_open(h, "tr", "id", cat(r, "atgard-", mid), NULL);
 		html_open(h, "th", "scope", "row", "class", "measure", NULL);
-		html_elem(h, "span", m[M_NUMBER].s, "class", "num", NULL);
+		html_elem(h, "span", m->number, "class", "num", NULL);
 		html_text(h, " ");
-		html_text(h, m[M_TEXT].s ? m[M_TEXT].s : "(rubrik saknas i dokumentet)");
+		html_text(h, m->text ? m->text : "(rubrik saknas i dokumentet)");
 		html_close(h);
-		for (int c = 0; c < ncol; c++) {
-			struct cell key = { .measure = strtoll(m[M_ID].s, NULL, 10), .org = ci(cols, col[c], 0) };
-			const struct cell *x = bsearch(&key, cells, (size_t)ncells, sizeof(*cells), cell_cmp);
-			const struct stance *st = x ? x->st : MISSING;
+		for (size_t c = 0; c < rep->ncols; c++) {
+			const struct view_cm_cell *x = view_commission_cell(v, m->id, v->columns[rep->cols[c]].org);
+			const struct stance *st = x ? stance_of(x->stance, x->no_response) : MISSING;
 			html_open(h, "td", "class", st->cls, NULL);
 			if (x) {
 				html_open(h, "a", "href", id_href(r, "/kommissionen/svar", x->response), NULL);
@@ -214,41 +163,6 @@ static void report_matrix(struct http_req *r, struct html *h, const struct rowse
 	html_close_to(h, depth);
 }
 
-/* An organisation's id and its row in the columns rowset, for bsearch by id. */
-struct org_ix {
-	int64_t id;
-	int row;
-};
-
-static int org_ix_cmp(const void *pa, const void *pb)
-{
-	const struct org_ix *a = pa, *b = pb;
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-/* Marks in has[report * ncols + column] which administrations answered a measure of which
- * report. */
-static unsigned char *answered_reports(struct http_req *r, const struct rowset *reports, const struct rowset *cols,
-				       const struct cell *cells, int ncells)
-{
-	unsigned char *has = arena_alloc(&r->a, (size_t)(reports->nrows * cols->nrows) + 1);
-	struct org_ix *ix = arena_alloc(&r->a, sizeof(*ix) * (size_t)(cols->nrows + 1));
-
-	for (int c = 0; c < cols->nrows; c++)
-		ix[c] = (struct org_ix){ ci(cols, c, 0), c };
-	qsort(ix, (size_t)cols->nrows, sizeof(*ix), org_ix_cmp);
-	for (int i = 0, ri = 0; i < ncells; i++) {
-		struct org_ix key = { cells[i].org, 0 }, *o;
-		if (ri >= reports->nrows || ci(reports, ri, 0) != cells[i].report)
-			for (ri = 0; ri < reports->nrows && ci(reports, ri, 0) != cells[i].report; ri++)
-				;
-		o = bsearch(&key, ix, (size_t)cols->nrows, sizeof(*ix), org_ix_cmp);
-		if (o && ri < reports->nrows)
-			has[ri * cols->nrows + o->row] = 1;
-	}
-	return has;
-}
-
 static void legend(struct html *h)
 {
 	html_open(h, "ul", "class", "cm-legend", "aria-label", "Teckenförklaring", NULL);
@@ -260,7 +174,7 @@ static void legend(struct html *h)
 	html_close(h);
 }
 
-static void admins_table(struct http_req *r, struct html *h, const struct rowset *ad)
+static void admins_table(struct http_req *r, struct html *h, const struct view_commission *v)
 {
 	html_elem(h, "h2", "Förvaltningarnas yttranden", "id", "forvaltningar", NULL);
 	html_elem(h, "p", "Varje förvaltning som dokumentet tar upp, med antalet åtgärder den har svarat på och "
@@ -276,21 +190,23 @@ static void admins_table(struct http_req *r, struct html *h, const struct rowset
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", NULL);
-	for (int i = 0; i < ad->nrows; i++) {
-		int none = ci(ad, i, 3) != 0;
+	for (size_t i = 0; i < v->nadmins; i++) {
+		const struct view_cm_admin *ad = &v->admins[i];
+		char n[24];
+		snprintf(n, sizeof(n), "%ld", ad->responses);
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
-		html_elem(h, "a", cs(ad, i, 1), "href", page_href(r, "/kommissionen/forvaltning", cs(ad, i, 0)), NULL);
+		html_elem(h, "a", ad->name, "href", page_href(r, "/kommissionen/forvaltning", ad->key), NULL);
 		html_close(h);
-		html_elem(h, "td", strcmp(cs(ad, i, 2), "district") == 0 ? "Stadsdelsförvaltning" :
-			  strcmp(cs(ad, i, 2), "specialist") == 0 ? "Fackförvaltning" : "Övrig", NULL);
-		html_elem(h, "td", cs(ad, i, 6), "class", "num", NULL);
-		if (none) {
+		html_elem(h, "td", strcmp(ad->grp, "district") == 0 ? "Stadsdelsförvaltning" :
+			  strcmp(ad->grp, "specialist") == 0 ? "Fackförvaltning" : "Övrig", NULL);
+		html_elem(h, "td", n, "class", "num", NULL);
+		if (ad->no_response) {
 			html_open(h, "td", "class", MISSING->cls, NULL);
 			stance_text(h, MISSING);
-			html_textf(h, " (%s)", cs(ad, i, 4) ? cs(ad, i, 4) : "Skrivelse saknas");
+			html_textf(h, " (%s)", ad->marker ? ad->marker : "Skrivelse saknas");
 		} else {
-			const struct stance *st = stance_of(cs(ad, i, 5), 0);
+			const struct stance *st = stance_of(ad->stance, 0);
 			html_open(h, "td", "class", st->cls, NULL);
 			stance_text(h, st);
 		}
@@ -301,24 +217,18 @@ static void admins_table(struct http_req *r, struct html *h, const struct rowset
 	html_close(h);
 }
 
-/* GET /kommissionen: the matrix. */
+/* GET /kommissionen: the matrix (view/commission.h). */
 int page_commission(struct http_req *r)
 {
-	struct rowset reports, ms, cols, cl, ad;
-	struct row_cell **sorted;
-	struct cell *cells;
-	unsigned char *has;
-	int *col;
+	struct view_commission v;
 	struct html *h;
 	int counts[NSTANCES] = { 0 }, silent = 0, answered = 0;
 
-	if (query(r, &reports, STMT_WEB_FOLLOW_REPORTS, NULL, 0) || query(r, &ms, STMT_WEB_FOLLOW_MEASURES, NULL, 0) ||
-	    query(r, &cols, STMT_WEB_FOLLOW_COLUMNS, NULL, 0) || query(r, &cl, STMT_WEB_FOLLOW_CELLS, NULL, 0) ||
-	    query(r, &ad, STMT_WEB_FOLLOW_ADMINS, NULL, 0))
+	if (view_commission_load(r->st, &r->a, &v, &r->err) != LUP_OK)
 		return db_failed(r);
 	h = page_begin(r, "Kommissionen", NAV_COMMISSION);
 	html_elem(h, "h1", "Kommissionen för ett socialt hållbart Stockholm", NULL);
-	if (cl.nrows == 0 && ad.nrows == 0) {
+	if (v.ncells == 0 && v.nadmins == 0) {
 		html_elem(h, "p", "Inga svar importerade ännu.", "class", "empty", NULL);
 		html_open(h, "p", NULL);
 		html_text(h, "Förvaltningarnas svar på kommissionens rekommendationer läses in från kommissionens "
@@ -328,15 +238,11 @@ int page_commission(struct http_req *r)
 		html_close(h);
 		return page_end(r, h);
 	}
-	cells = arena_alloc(&r->a, sizeof(*cells) * (size_t)(cl.nrows + 1));
-	for (int i = 0; i < cl.nrows; i++) {
-		cells[i] = (struct cell){ ci(&cl, i, 0), ci(&cl, i, 1), ci(&cl, i, 2), ci(&cl, i, 5),
-					  stance_of(cs(&cl, i, 3), ci(&cl, i, 4) != 0) };
-		counts[cells[i].st - stances]++;
-	}
-	for (int i = 0; i < ad.nrows; i++) {
-		silent += ci(&ad, i, 3) != 0;
-		answered += ci(&ad, i, 6) > 0;
+	for (size_t i = 0; i < v.ncells; i++)
+		counts[stance_of(v.cells[i].stance, v.cells[i].no_response) - stances]++;
+	for (size_t i = 0; i < v.nadmins; i++) {
+		silent += v.admins[i].no_response;
+		answered += v.admins[i].responses > 0;
 	}
 	html_open(h, "p", "class", "lead", NULL);
 	html_text(h, "Kommissionens rapporter, deras rekommendationer och åtgärder, och hur stadens förvaltningar "
@@ -344,8 +250,8 @@ int page_commission(struct http_req *r)
 		  "avgjorde ställningen.");
 	html_close(h);
 	html_open(h, "p", NULL);
-	html_textf(h, "%d svar från %d förvaltningar på %d åtgärder i %d rapporter", cl.nrows, answered, ms.nrows,
-		   reports.nrows);
+	html_textf(h, "%zu svar från %d förvaltningar på %zu åtgärder i %zu rapporter", v.ncells, answered, v.nmeasures,
+		   v.nreports);
 	if (silent)
 		html_textf(h, "; %d förvaltningar har inte skickat något yttrande", silent);
 	html_text(h, ". Ställningen i svaren: ");
@@ -360,9 +266,9 @@ int page_commission(struct http_req *r)
 	legend(h);
 	html_open(h, "nav", "aria-label", "Rapporter", "class", "cm-toc", NULL);
 	html_open(h, "ul", NULL);
-	for (int i = 0; i < reports.nrows; i++) {
+	for (size_t i = 0; i < v.nreports; i++) {
 		html_open(h, "li", NULL);
-		html_elem(h, "a", cs(&reports, i, 2), "href", cat(r, "#rapport-", cs(&reports, i, 1)), NULL);
+		html_elem(h, "a", v.reports[i].title, "href", cat(r, "#rapport-", v.reports[i].key), NULL);
 		html_close(h);
 	}
 	html_open(h, "li", NULL);
@@ -370,23 +276,10 @@ int page_commission(struct http_req *r)
 	html_close(h);
 	html_close(h);
 	html_close(h);
-
-	sorted = arena_alloc(&r->a, sizeof(*sorted) * (size_t)(ms.nrows + 1));
-	col = arena_alloc(&r->a, sizeof(*col) * (size_t)(cols.nrows + 1));
-	has = answered_reports(r, &reports, &cols, cells, cl.nrows);
-	for (int ri = 0; ri < reports.nrows; ri++) {
-		int n = 0, ncol = 0;
-		for (int i = 0; i < ms.nrows; i++)
-			if (strcmp(cs(&ms, i, M_REPORT), cs(&reports, ri, 0)) == 0)
-				sorted[n++] = ms.rows[i];
-		qsort(sorted, (size_t)n, sizeof(*sorted), measure_cmp);
-		for (int c = 0; c < cols.nrows; c++)
-			if (has[ri * cols.nrows + c])
-				col[ncol++] = c;
-		report_matrix(r, h, &reports, ri, sorted, n, &cols, col, ncol, cells, cl.nrows);
-	}
-	if (ad.nrows)
-		admins_table(r, h, &ad);
+	for (size_t ri = 0; ri < v.nreports; ri++)
+		report_matrix(r, h, &v, &v.reports[ri]);
+	if (v.nadmins)
+		admins_table(r, h, &v);
 	return page_end(r, h);
 }
 

@@ -11,23 +11,18 @@
 #include "model/assess.h"
 #include "model/target.h"
 #include "store/store.h"
+#include "view/org.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The goal chain of the year and what hangs on it, each sorted by the id it belongs to. */
+/* The page: the organisation for the year (view/org.h, with its goal chain) and the writer. */
 struct org {
 	struct http_req *r;
 	struct html *h;
-	struct rowset o;		/* STMT_WEB_PLACES_ORG */
-	struct rowset goals;		/* STMT_GOAL_CHAIN */
-	struct rowset text, results, inds, outs, assess, acts;
-	struct rowset contrib;		/* STMT_WEB_PLACES_ORG_DISTRICT_ACTS */
-	int64_t id, area_id;		/* the organisation; the area its outcomes are read for */
-	const char *area_name;
-	long year;
+	struct view_org v;
 	int example;			/* an outcome shown is example data */
 };
 
@@ -56,21 +51,17 @@ struct outs {
 	int example;
 };
 
-static void outs_of(struct org *x, int64_t ind, struct outs *o)
+static void outs_of(const struct org *x, const struct view_indicator *in, struct outs *o)
 {
-	int from, to;
-
 	o->v[0] = o->v[1] = o->v[2] = o->v[3] = NAN;
 	o->example = 0;
-	places_run(&x->outs, ind, &from, &to);
-	for (int i = from; i < to; i++) {
-		const char *kind = places_s(&x->outs, i, "kind");
-		int k = places_i(&x->outs, i, "year") != x->year ? 0 : strcmp(kind, "T1") == 0 ? 1 :
-			strcmp(kind, "T2") == 0 ? 2 : 3;
-		if (strcmp(places_s(&x->outs, i, "sex"), "T") != 0)
+	for (size_t i = 0; i < in->nouts; i++) {
+		const struct view_outcome *oc = &in->outs[i];
+		int k = oc->year != x->v.year ? 0 : strcmp(oc->period, "T1") == 0 ? 1 : strcmp(oc->period, "T2") == 0 ? 2 : 3;
+		if (oc->area_id != x->v.area_id || strcmp(oc->sex, "T") != 0)
 			continue;
-		o->v[k] = places_d(&x->outs, i, "value");
-		o->example |= k > 0 && places_i(&x->outs, i, "example");
+		o->v[k] = oc->value;
+		o->example |= k > 0 && oc->example;
 	}
 }
 
@@ -112,7 +103,7 @@ static void light(struct org *x, const enum model_meets *m, size_t n)
 	html_close(h);
 	html_open(h, "span", "class", "rule", NULL);
 	html_textf(h, "Förslag enligt regeln: %s. Senaste utfall %ld jämförs med årsmålet; nämndens egen "
-		   "bedömning väger också in utvecklingen.", why, x->year);
+		   "bedömning väger också in utvecklingen.", why, x->v.year);
 	html_close(h);
 	html_close(h);
 }
@@ -130,125 +121,120 @@ static void target_cell(struct html *h, const char *text)
 }
 
 /* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål. */
-static enum model_meets ind_row(struct org *x, int i, int *example)
+static enum model_meets ind_row(struct org *x, const struct view_indicator *in, int *example)
 {
-	const struct rowset *in = &x->inds;
-	const char *unit = places_s(in, i, "unit");
 	struct outs o;
 	enum model_meets m;
 	struct html *h = x->h;
 
-	outs_of(x, places_i(in, i, "id"), &o);
+	outs_of(x, in, &o);
 	*example |= o.example;
-	m = meets(&o, places_s(in, i, "own_text"), places_s(in, i, "direction"));
+	m = meets(&o, in->target, in->direction);
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", places_s(in, i, "name"), "scope", "row", NULL);
-	html_elem(h, "td", periodicity_sv(places_s(in, i, "periodicity")), NULL);
-	target_cell(h, places_s(in, i, "own_text"));
-	target_cell(h, places_s(in, i, "kf_text"));
+	html_elem(h, "th", in->name, "scope", "row", NULL);
+	html_elem(h, "td", periodicity_sv(in->periodicity), NULL);
+	target_cell(h, in->target);
+	target_cell(h, in->kf_target);
 	for (int k = 1; k <= 3; k++)
-		places_td_num(h, places_value(x->r, o.v[k], unit));
+		places_td_num(h, places_value(x->r, o.v[k], in->unit));
 	html_elem(h, "td", meets_sv(m), NULL);
 	html_close(h);
 	return m;
 }
 
-/* indicators: the goal's indicators in a table, then the traffic light with its rule. */
-static void indicators(struct org *x, int64_t goal, const char *title)
+/* indicators: the goal's own indicators (not KF's) in a table, then the traffic light with its
+ * rule. */
+static void indicators(struct org *x, const struct view_goal *g, const char *title)
 {
 	static const char *const cols[] = { "Indikator", "Periodicitet", "#Årsmål", "#KF:s årsmål", "#T1", "#T2",
 		"#Helår", "Når årsmålet?", NULL };
 	struct html *h = x->h;
-	int from, to, ex = 0;
+	size_t n = 0;
+	int ex = 0;
 	enum model_meets *m;
 
-	places_run(&x->inds, goal, &from, &to);
-	if (from == to)
+	for (size_t i = 0; i < g->ninds; i++)
+		n += g->inds[i].own;
+	if (!n)
 		return;
-	m = arena_alloc(&x->r->a, sizeof(*m) * (size_t)(to - from));
+	m = arena_alloc(&x->r->a, sizeof(*m) * n);
 	html_open(h, "table", NULL);
 	html_open(h, "caption", NULL);
-	html_textf(h, "Indikatorer %ld för %s, utfall för %s", x->year, title, x->area_name);
+	html_textf(h, "Indikatorer %ld för %s, utfall för %s", x->v.year, title, x->v.area_name);
 	html_close(h);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
-	for (int i = from; i < to; i++)
-		m[i - from] = ind_row(x, i, &ex);
+	n = 0;
+	for (size_t i = 0; i < g->ninds; i++)
+		if (g->inds[i].own)
+			m[n++] = ind_row(x, &g->inds[i], &ex);
 	html_close(h);
 	html_close(h);
 	if (ex)
 		html_elem(h, "p", "Utfallen i tabellen är exempeldata.", "class", "muted", NULL);
-	light(x, m, (size_t)(to - from));
+	light(x, m, n);
 }
 
 /* assessments: the organisation's own assessments of the goal in the year's reports (those of
- * the reports the caller may read: load_chain has left out the others, authz_report_rows). */
-static void assessments(struct org *x, int64_t goal)
+ * the reports the caller may read: the view leaves out the others). */
+static void assessments(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
-	int from, to;
 
-	places_run(&x->assess, goal, &from, &to);
-	for (int i = from; i < to; i++) {
-		const char *st = places_s(&x->assess, i, "report_status"), *p = places_s(&x->assess, i, "period");
+	for (size_t i = 0; i < g->nassess; i++) {
+		const char *st = g->assess[i].report_status, *p = g->assess[i].period;
 		enum model_assessment a;
-		if (model_assess_parse(places_s(&x->assess, i, "assessment"), &a, NULL, 0) != 0)
+		if (!g->assess[i].own || model_assess_parse(g->assess[i].assessment, &a, NULL, 0) != 0)
 			continue;
 		html_open(h, "p", NULL);
 		html_textf(h, "Nämndens bedömning i %s%s: ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
 			   strcmp(p, "T2") == 0 ? "tertialrapport 2" : "verksamhetsberättelsen",
 			   strcmp(st, "approved") == 0 ? "" : " (inte godkänd än)");
 		html_elem(h, "strong", model_assess_label_sv(a), NULL);
-		if (places_s(&x->assess, i, "analysis"))
-			html_textf(h, ". %s", places_s(&x->assess, i, "analysis"));
+		if (g->assess[i].analysis)
+			html_textf(h, ". %s", g->assess[i].analysis);
 		html_close(h);
 	}
 }
 
 /* goal_acts: the activities linked to the goal. */
-static void goal_acts(struct org *x, int64_t goal)
+static void goal_acts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
-	int n = 0;
 
-	for (int i = 0; i < x->acts.nrows; i++) {
-		if (places_i(&x->acts, i, "goal_id") != goal)
-			continue;
-		if (!n++) {
+	for (size_t i = 0; i < g->nacts; i++) {
+		const struct view_activity *a = &x->v.chain.acts[g->acts[i]];
+		if (!i) {
 			html_elem(h, "p", "Aktiviteter", "class", "label", NULL);
 			html_open(h, "ul", NULL);
 		}
 		html_open(h, "li", NULL);
-		html_text(h, places_s(&x->acts, i, "title"));
-		html_textf(h, " (%s–%s, %s)", places_s(&x->acts, i, "start_text") ? places_s(&x->acts, i, "start_text") : "",
-			   places_s(&x->acts, i, "end_text") ? places_s(&x->acts, i, "end_text") : "",
-			   places_status_sv(places_s(&x->acts, i, "status")));
+		html_text(h, a->title);
+		html_textf(h, " (%s–%s, %s)", a->start_text ? a->start_text : "", a->end_text ? a->end_text : "",
+			   places_status_sv(a->status));
 		html_close(h);
 	}
-	if (n)
+	if (g->nacts)
 		html_close(h);
 }
 
 /* goal_texts: Beskrivning and Förväntat resultat. */
-static void goal_texts(struct org *x, int64_t goal)
+static void goal_texts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
-	int from, to;
 
-	places_run(&x->text, goal, &from, &to);
-	if (from < to && x->text.rows[from][1].s) {
+	if (g->description) {
 		html_open(h, "p", NULL);
 		html_elem(h, "strong", "Beskrivning: ", NULL);
-		html_text(h, x->text.rows[from][1].s);
+		html_text(h, g->description);
 		html_close(h);
 	}
-	places_run(&x->results, goal, &from, &to);
-	if (from == to)
+	if (!g->nresults)
 		return;
 	html_elem(h, "p", "Förväntat resultat", "class", "label", NULL);
 	html_open(h, "ul", NULL);
-	for (int i = from; i < to; i++)
-		html_elem(h, "li", x->results.rows[i][2].s, NULL);
+	for (size_t i = 0; i < g->nresults; i++)
+		html_elem(h, "li", g->results[i], NULL);
 	html_close(h);
 }
 
@@ -258,7 +244,7 @@ static void order_form(struct org *x, const char *key)
 {
 	struct html *h = x->h;
 
-	if (!pf_may_write(x->r, x->id))
+	if (!pf_may_write(x->r, x->v.id))
 		return;
 	html_open(h, "form", "method", "post", "action", pf_href(x->r, "/mal/%s/flytta", key), "class", "actions", NULL);
 	form_csrf_field(x->r, h);
@@ -276,20 +262,20 @@ static void order_form(struct org *x, const char *key)
  * year has no successor: the form that starts next year's plan from it as a draft. */
 static int rollover_form(struct org *x)
 {
-	struct sval a[] = { SVI(x->id), SVI(x->year) };
+	struct sval a[] = { SVI(x->v.id), SVI(x->v.year) };
 	struct html *h = x->h;
 	struct rowset p;
 	char next[24];
 
-	if (!pf_may_write(x->r, x->id))
+	if (!pf_may_write(x->r, x->v.id))
 		return 0;
 	if (places_query(x->r, &p, STMT_RO_ORG_PLAN, a, 2))
 		return -1;
 	if (!p.nrows)
 		return 0;
-	snprintf(next, sizeof(next), "%ld", x->year + 1);
+	snprintf(next, sizeof(next), "%ld", x->v.year + 1);
 	html_open(h, "form", "method", "post", "action", pf_href(x->r, "/organisation/%s/arsskifte",
-		  places_s(&x->o, 0, "key")), "class", "actions", NULL);
+		  x->v.key), "class", "actions", NULL);
 	form_csrf_field(x->r, h);
 	html_void(h, "input", "type", "hidden", "name", "plan", "value", places_s(&p, 0, "key"), NULL);
 	html_void(h, "input", "type", "hidden", "name", "ar", "value", next, NULL);
@@ -306,37 +292,27 @@ static int rollover_form(struct org *x)
 static void goal(struct org *x, int i, int depth)
 {
 	static const char *const hn[] = { "h3", "h4", "h5", "h6" };
+	const struct view_goal *g = &x->v.chain.goals[i];
 	struct html *h = x->h;
-	const char *level = places_s(&x->goals, i, "level"), *num = places_s(&x->goals, i, "number");
-	const char *key = places_s(&x->goals, i, "key");
-	int64_t id = places_i(&x->goals, i, "id");
+	const char *level = g->level, *num = g->number, *key = g->key;
 	char cls[64], title[96];
 
 	snprintf(cls, sizeof(cls), "goal %s", level);
 	snprintf(title, sizeof(title), "%s%s%s", level_sv(level), num && *num ? " " : "", num && *num ? num : "");
 	html_open(h, "div", "class", cls, NULL);
 	html_open(h, hn[depth > 3 ? 3 : depth], "id", key, NULL);
-	html_textf(h, "%s: %s", title, places_s(&x->goals, i, "name"));
+	html_textf(h, "%s: %s", title, g->name);
 	html_close(h);
 	if (strcmp(level, "namndmal") == 0)
 		order_form(x, key);
-	goal_texts(x, id);
-	indicators(x, id, title);
-	assessments(x, id);
-	goal_acts(x, id);
-	for (int k = 0; k < x->goals.nrows; k++)
-		if (places_s(&x->goals, k, "parent") && strcmp(places_s(&x->goals, k, "parent"), key) == 0)
-			goal(x, k, depth + 1);
+	goal_texts(x, g);
+	indicators(x, g, title);
+	assessments(x, g);
+	goal_acts(x, g);
+	for (size_t k = 0; k < x->v.chain.ngoals; k++)
+		if (x->v.chain.goals[k].parent_ix == i)
+			goal(x, (int)k, depth + 1);
 	html_close(h);
-}
-
-/* in_chain: is key one of the chain's goals? */
-static int in_chain(const struct org *x, const char *key)
-{
-	for (int i = 0; key && i < x->goals.nrows; i++)
-		if (strcmp(places_s(&x->goals, i, "key"), key) == 0)
-			return 1;
-	return 0;
 }
 
 /* new_goal_link: for those who may write for the organisation, the link to the form for a
@@ -351,6 +327,20 @@ static void new_goal_link(struct http_req *r, struct html *h, const char *key, i
 	html_close(h);
 }
 
+/* chain_example: whether an outcome the page reads (of the organisation's indicators, in its
+ * area) is example data. */
+static int chain_example(const struct org *x)
+{
+	for (size_t g = 0; g < x->v.chain.ngoals; g++)
+		for (size_t i = 0; i < x->v.chain.goals[g].ninds; i++) {
+			const struct view_indicator *in = &x->v.chain.goals[g].inds[i];
+			for (size_t k = 0; in->own && k < in->nouts; k++)
+				if (in->outs[k].area_id == x->v.area_id && in->outs[k].example)
+					return 1;
+		}
+	return 0;
+}
+
 /* chain: the goal chain of the year from the top. */
 static void chain(struct org *x)
 {
@@ -358,60 +348,67 @@ static void chain(struct org *x)
 
 	html_open(h, "section", "aria-labelledby", "malkedja", NULL);
 	html_open(h, "h2", "id", "malkedja", NULL);
-	html_textf(h, "Mål och indikatorer %ld", x->year);
+	html_textf(h, "Mål och indikatorer %ld", x->v.year);
 	html_close(h);
-	new_goal_link(x->r, h, places_s(&x->o, 0, "key"), x->id, x->year);
+	new_goal_link(x->r, h, x->v.key, x->v.id, x->v.year);
 	pf_notice_done(x->r, h, NULL);
 	if (rollover_form(x)) {
 		html_close(h);
 		return;
 	}
-	if (!x->goals.nrows) {
-		html_textf(h, "Organisationen har inga mål för %ld i lup.", x->year);
+	if (!x->v.chain.ngoals) {
+		html_textf(h, "Organisationen har inga mål för %ld i lup.", x->v.year);
 		html_close(h);
 		return;
 	}
 	html_elem(h, "p", "Målkedjan från kommunfullmäktiges inriktningsmål via verksamhetsområdesmålen ned till "
 		  "nämndmålen. Trafikljuset vid varje mål är ett förslag enligt en regel som står bredvid: det "
 		  "räknar indikatorer som når sina årsmål.", NULL);
-	for (int i = 0; i < x->outs.nrows; i++)
-		x->example |= places_i(&x->outs, i, "example") != 0;
+	x->example = chain_example(x);
 	if (x->example)
 		page_example_note(h);
-	for (int i = 0; i < x->goals.nrows; i++)
-		if (!in_chain(x, places_s(&x->goals, i, "parent")))
-			goal(x, i, 0);
+	for (size_t i = 0; i < x->v.chain.ngoals; i++)
+		if (x->v.chain.goals[i].parent_ix < 0)
+			goal(x, (int)i, 0);
 	html_close(h);
 }
 
-/* act_row: an activity with the districts it serves, role, status, start and end. */
-static void act_row(struct html *h, const struct rowset *a, int i, int with_areas)
+/* act_row: an activity with the districts it serves (unless with_areas is 0), role, status,
+ * start and end. */
+static void act_row(struct html *h, const struct view_activity *a, int with_areas)
 {
 	html_open(h, "tr", NULL);
-	html_elem(h, "th", places_s(a, i, "title"), "scope", "row", NULL);
+	html_elem(h, "th", a->title, "scope", "row", NULL);
 	if (with_areas)
-		html_elem(h, "td", places_s(a, i, "areas") ? places_s(a, i, "areas") : "–", NULL);
-	html_elem(h, "td", places_s(a, i, "role") ? places_role_sv(places_s(a, i, "role")) : "–", NULL);
-	html_elem(h, "td", places_status_sv(places_s(a, i, "status")), NULL);
-	html_elem(h, "td", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–", "class", "date", NULL);
-	html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
+		html_elem(h, "td", a->areas ? a->areas : "–", NULL);
+	html_elem(h, "td", a->role ? places_role_sv(a->role) : "–", NULL);
+	html_elem(h, "td", places_status_sv(a->status), NULL);
+	html_elem(h, "td", a->start_text ? a->start_text : "–", "class", "date", NULL);
+	html_elem(h, "td", a->end_text ? a->end_text : "–", "class", "date", NULL);
 	html_close(h);
+}
+
+/* contrib_act: a contribution as an activity. */
+static struct view_activity contrib_act(const struct view_org_contrib *c)
+{
+	struct view_activity a = {
+		.title = c->title, .role = c->role, .status = c->status, .start_text = c->start_text, .end_text = c->end_text,
+	};
+	return a;
 }
 
 /* Where an activity of the year is shown: under its goal, under a district it contributes
  * to, or in the table of the other activities. */
 enum act_place { ACT_HERE, ACT_GOAL, ACT_DISTRICT };
 
-static enum act_place act_place(const struct org *x, int i)
+static enum act_place act_place(const struct org *x, size_t i)
 {
-	int64_t id = places_i(&x->acts, i, "id"), goal = places_i(&x->acts, i, "goal_id");
-	int from, to;
+	int64_t id = x->v.chain.acts[i].id;
 
-	places_run(&x->text, goal, &from, &to);
-	if (goal && from < to)
+	if (x->v.chain.acts[i].goal >= 0)
 		return ACT_GOAL;
-	for (int k = 0; k < x->contrib.nrows; k++)
-		if (places_i(&x->contrib, k, "id") == id)
+	for (size_t k = 0; k < x->v.ncontrib; k++)
+		if (x->v.contrib[k].id == id)
 			return ACT_DISTRICT;
 	return ACT_HERE;
 }
@@ -423,14 +420,16 @@ static void activities(struct org *x)
 	struct html *h = x->h;
 	int n[3] = { 0, 0, 0 };
 
-	for (int i = 0; i < x->acts.nrows; i++)
+	int nacts = (int)x->v.chain.nacts;
+
+	for (size_t i = 0; i < x->v.chain.nacts; i++)
 		n[act_place(x, i)]++;
 	html_open(h, "section", "aria-labelledby", "aktiviteter", NULL);
 	html_open(h, "h2", "id", "aktiviteter", NULL);
-	html_textf(h, "Aktiviteter %ld", x->year);
+	html_textf(h, "Aktiviteter %ld", x->v.year);
 	html_close(h);
 	html_open(h, "p", NULL);
-	html_textf(h, "%d %s %ld.", x->acts.nrows, x->acts.nrows == 1 ? "aktivitet" : "aktiviteter", x->year);
+	html_textf(h, "%d %s %ld.", nacts, nacts == 1 ? "aktivitet" : "aktiviteter", x->v.year);
 	if (n[ACT_GOAL])
 		html_textf(h, " %d står under sina mål ovan.", n[ACT_GOAL]);
 	if (n[ACT_DISTRICT])
@@ -439,42 +438,45 @@ static void activities(struct org *x)
 	if (n[ACT_HERE]) {
 		html_open(h, "table", "class", "list", NULL);
 		html_open(h, "caption", NULL);
-		html_textf(h, "%s %ld, ordnade efter start", n[ACT_HERE] < x->acts.nrows ? "Övriga aktiviteter" :
-			   "Aktiviteter", x->year);
+		html_textf(h, "%s %ld, ordnade efter start", n[ACT_HERE] < nacts ? "Övriga aktiviteter" :
+			   "Aktiviteter", x->v.year);
 		html_close(h);
 		places_thead(h, cols);
 		html_open(h, "tbody", NULL);
-		for (int i = 0; i < x->acts.nrows; i++)
+		for (size_t i = 0; i < x->v.chain.nacts; i++)
 			if (act_place(x, i) == ACT_HERE)
-				act_row(h, &x->acts, i, 1);
+				act_row(h, &x->v.chain.acts[i], 1);
 		html_close(h);
 		html_close(h);
 	}
 	html_close(h);
 }
 
-/* district_table: the contributions to the district starting at row i; returns the next row. */
-static int district_table(struct org *x, const struct rowset *c, int i)
+/* district_table: the contributions to the district starting at i; returns the next one. */
+static size_t district_table(struct org *x, size_t i)
 {
 	static const char *const cols[] = { "Aktivitet", "Roll", "Status", "Start", "Slut", NULL };
+	const struct view_org_contrib *c = x->v.contrib;
 	struct html *h = x->h;
-	const char *d = places_s(c, i, "district");
-	int end = i;
+	const char *d = c[i].district;
+	size_t end = i;
 
-	while (end < c->nrows && strcmp(places_s(c, end, "district"), d) == 0)
+	while (end < x->v.ncontrib && strcmp(c[end].district, d) == 0)
 		end++;
 	html_open(h, "h3", NULL);
-	places_link(x->r, h, "/stadsdel", d, places_s(c, i, "district_name"));
+	places_link(x->r, h, "/stadsdel", d, c[i].district_name);
 	html_close(h);
 	html_open(h, "table", "class", "list", NULL);
 	html_open(h, "caption", NULL);
-	html_textf(h, "%s i %s %ld: %d %s", places_s(&x->o, 0, "name"), places_s(c, i, "district_name"), x->year,
-		   end - i, end - i == 1 ? "aktivitet" : "aktiviteter");
+	html_textf(h, "%s i %s %ld: %d %s", x->v.name, c[i].district_name, x->v.year, (int)(end - i),
+		   end - i == 1 ? "aktivitet" : "aktiviteter");
 	html_close(h);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
-	for (int k = i; k < end; k++)
-		act_row(h, c, k, 0);
+	for (size_t k = i; k < end; k++) {
+		struct view_activity a = contrib_act(&c[k]);
+		act_row(h, &a, 0);
+	}
 	html_close(h);
 	html_close(h);
 	return end;
@@ -483,160 +485,121 @@ static int district_table(struct org *x, const struct rowset *c, int i)
 /* contributions: the activities per district the organisation serves (other than its own). */
 static void contributions(struct org *x)
 {
-	const struct rowset *c = &x->contrib;
 	struct html *h = x->h;
 
-	if (!c->nrows)
+	if (!x->v.ncontrib)
 		return;
 	html_open(h, "section", "aria-labelledby", "bidrag", NULL);
 	html_open(h, "h2", "id", "bidrag", NULL);
-	html_textf(h, "Bidrag till stadsdelsområdenas program %ld", x->year);
+	html_textf(h, "Bidrag till stadsdelsområdenas program %ld", x->v.year);
 	html_close(h);
 	html_elem(h, "p", "Vad organisationen gör i varje stadsdelsområde och i vilken roll.", NULL);
-	for (int i = 0; i < c->nrows;)
-		i = district_table(x, c, i);
+	for (size_t i = 0; i < x->v.ncontrib;)
+		i = district_table(x, i);
 	html_close(h);
 }
 
 /* facts: kind, counterpart, parent, district, other spellings. */
-static int facts(struct org *x)
+static void facts(struct org *x)
 {
-	struct sval id = SVI(x->id);
-	struct rowset al;
+	const struct view_org *o = &x->v;
 	struct html *h = x->h;
-	const struct rowset *o = &x->o;
 
-	if (places_query(x->r, &al, STMT_REL_ORG_ALIASES, &id, 1))
-		return -1;
 	html_open(h, "dl", "class", "facts", NULL);
 	html_elem(h, "dt", "Typ", NULL);
-	html_elem(h, "dd", places_kind_sv(places_s(o, 0, "kind")), NULL);
-	if (places_s(o, 0, "pair")) {
-		html_elem(h, "dt", strstr(places_s(o, 0, "kind"), "admin") ? "Nämnd" : "Förvaltning", NULL);
+	html_elem(h, "dd", places_kind_sv(o->kind), NULL);
+	if (o->pair) {
+		html_elem(h, "dt", strstr(o->kind, "admin") ? "Nämnd" : "Förvaltning", NULL);
 		html_open(h, "dd", NULL);
-		places_link(x->r, h, "/organisation", places_s(o, 0, "pair"), places_s(o, 0, "pair_name"));
+		places_link(x->r, h, "/organisation", o->pair, o->pair_name);
 		html_close(h);
 	}
-	if (places_s(o, 0, "parent")) {
+	if (o->parent) {
 		html_elem(h, "dt", "Del av", NULL);
 		html_open(h, "dd", NULL);
-		places_link(x->r, h, "/organisation", places_s(o, 0, "parent"), places_s(o, 0, "parent_name"));
+		places_link(x->r, h, "/organisation", o->parent, o->parent_name);
 		html_close(h);
 	}
-	if (places_s(o, 0, "district")) {
+	if (o->district) {
 		html_elem(h, "dt", "Stadsdelsområde", NULL);
 		html_open(h, "dd", NULL);
-		places_link(x->r, h, "/stadsdel", places_s(o, 0, "district"), places_s(o, 0, "district_name"));
+		places_link(x->r, h, "/stadsdel", o->district, o->district_name);
 		html_close(h);
 	}
-	if (places_i(o, 0, "city_owned") && strcmp(places_s(o, 0, "kind"), "company_board") == 0) {
+	if (o->city_owned && strcmp(o->kind, "company_board") == 0) {
 		html_elem(h, "dt", "Ägande", NULL);
-		html_elem(h, "dd", places_i(o, 0, "housing") ? "Stadens bostadsbolag" : "Ägs av staden", NULL);
+		html_elem(h, "dd", o->housing ? "Stadens bostadsbolag" : "Ägs av staden", NULL);
 	}
-	if (al.nrows) {
+	if (o->naliases) {
 		html_elem(h, "dt", "Även skrivet", NULL);
 		html_open(h, "dd", NULL);
-		for (int i = 0; i < al.nrows; i++)
-			html_textf(h, "%s%s", i ? ", " : "", places_s(&al, i, "alias"));
+		for (size_t i = 0; i < o->naliases; i++)
+			html_textf(h, "%s%s", i ? ", " : "", o->aliases[i]);
 		html_close(h);
 	}
 	html_close(h);
-	return 0;
 }
 
 /* year_nav: the years with goals or activities, the shown one marked. */
-static void year_nav(struct org *x, const struct rowset *years)
+static void year_nav(struct org *x)
 {
 	struct html *h = x->h;
 
 	html_open(h, "nav", "class", "yearnav", "aria-label", "Planår", NULL);
 	html_text(h, "Planår: ");
-	for (int i = 0; i < years->nrows; i++) {
-		long y = (long)places_i(years, i, "year");
-		char href[300];
-		snprintf(href, sizeof(href), "%s?ar=%ld", page_href(x->r, "/organisation", places_s(&x->o, 0, "key")), y);
+	for (size_t i = 0; i < x->v.nyears; i++) {
+		long y = x->v.years[i].year;
+		char href[300], ys[24];
+		snprintf(href, sizeof(href), "%s?ar=%ld", page_href(x->r, "/organisation", x->v.key), y);
+		snprintf(ys, sizeof(ys), "%ld", y);
 		if (i)
 			html_text(h, " · ");
-		html_elem(h, "a", places_s(years, i, "year"), "href", href, "aria-current", y == x->year ? "page" : NULL, NULL);
+		html_elem(h, "a", ys, "href", href, "aria-current", y == x->v.year ? "page" : NULL, NULL);
 	}
 	html_close(h);
 }
 
-/* load_chain: the goal chain of the year and everything that hangs on it. */
-static int load_chain(struct org *x)
-{
-	struct sval a2[] = { SVI(x->id), SVI(x->year) };
-	struct sval a3[] = { SVI(x->id), SVI(x->year), SVI(x->area_id) };
-	struct http_req *r = x->r;
-
-	return places_query(r, &x->goals, STMT_GOAL_CHAIN, a2, 2) ||
-	       places_query(r, &x->text, STMT_WEB_PLACES_CHAIN_TEXT, a2, 2) ||
-	       places_query(r, &x->results, STMT_WEB_PLACES_CHAIN_RESULTS, a2, 2) ||
-	       places_query(r, &x->inds, STMT_WEB_PLACES_CHAIN_INDICATORS, a2, 2) ||
-	       places_query(r, &x->outs, STMT_WEB_PLACES_CHAIN_OUTCOMES, a3, 3) ||
-	       places_query(r, &x->assess, STMT_WEB_PLACES_CHAIN_ASSESSMENTS, a2, 2) ||
-	       places_query(r, &x->acts, STMT_WEB_PLACES_ORG_ACTIVITIES, a2, 2) ||
-	       places_query(r, &x->contrib, STMT_WEB_PLACES_ORG_DISTRICT_ACTS, a2, 2) ? -1 :
-	       (authz_report_rows(&r->user, &x->assess, "report_status", "report_org", "report_org_pair"), 0);
-}
-
-/* load: the organisation (404 when unknown), its years, the year shown and the outcome area. */
-static int load(struct org *x, struct rowset *years)
+/* load: the organisation for the year (404 when unknown). */
+static int load(struct org *x, long year)
 {
 	struct http_req *r = x->r;
-	struct sval key = SVS(r->params[0]);
-	struct rowset city;
+	int found = 0;
 
-	if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &key, 1, &x->id, &r->err) != LUP_OK)
+	if (view_org_load(r->st, &r->a, r->params[0], year, &x->v, &found, &r->err) != LUP_OK)
 		return places_fail(r);
-	struct sval id = SVI(x->id);
-	if (x->id && places_query(r, &x->o, STMT_WEB_PLACES_ORG, &id, 1))
-		return -1;
-	if (!x->id || !x->o.nrows) {
+	if (!found) {
 		page_error(r, 404, "Det finns ingen organisation med den adressen. Se listan på sidan Organisationer.");
 		return -1;
 	}
-	if (places_query(r, years, STMT_WEB_PLACES_ORG_YEARS, &id, 1) ||
-	    places_query(r, &city, STMT_WEB_PLACES_CITY, NULL, 0))
-		return -1;
-	for (int i = 0; !x->year && i < years->nrows; i++)
-		if (places_i(years, i, "has_goals"))
-			x->year = (long)places_i(years, i, "year");
-	if (!x->year && years->nrows)
-		x->year = (long)places_i(years, 0, "year");
-	x->area_id = places_i(&x->o, 0, "district_id") ? places_i(&x->o, 0, "district_id") : places_i(&city, 0, "id");
-	x->area_name = places_s(&x->o, 0, "district_id") ? places_s(&x->o, 0, "district_name") : places_s(&city, 0, "name");
-	return x->year ? load_chain(x) : 0;
+	return 0;
 }
 
 int page_org(struct http_req *r)
 {
 	struct org x = { .r = r };
-	struct rowset years;
 	struct html *h;
+	long year = 0;
 
-	if (places_year_arg(r, &x.year) || load(&x, &years))
+	if (places_year_arg(r, &year) || load(&x, year))
 		return r->status;
-	h = x.h = page_begin(r, places_s(&x.o, 0, "name"), NAV_ORGS);
+	h = x.h = page_begin(r, x.v.name, NAV_ORGS);
 	html_open(h, "p", "class", "muted", NULL);
 	html_elem(h, "a", "Organisationer", "href", "/organisationer", NULL);
-	html_textf(h, " / %s", places_kind_sv(places_s(&x.o, 0, "kind")));
+	html_textf(h, " / %s", places_kind_sv(x.v.kind));
 	html_close(h);
-	html_elem(h, "h1", places_s(&x.o, 0, "name"), NULL);
-	if (facts(&x))
-		return r->status;
-	if (!x.year) {
+	html_elem(h, "h1", x.v.name, NULL);
+	facts(&x);
+	if (!x.v.year) {
 		html_elem(h, "p", "Det finns inga mål, planer eller aktiviteter för organisationen i lup.", NULL);
-		new_goal_link(r, h, places_s(&x.o, 0, "key"), x.id, 0);
+		new_goal_link(r, h, x.v.key, x.v.id, 0);
 		return page_end(r, h);
 	}
-	year_nav(&x, &years);
-	download_menu(r, h, "organisation", page_href(r, "/organisation", places_s(&x.o, 0, "key")),
-		      pf_printf(r, "ar=%ld", x.year));
+	year_nav(&x);
+	download_menu(r, h, "organisation", page_href(r, "/organisation", x.v.key), pf_printf(r, "ar=%ld", (long)x.v.year));
 	chain(&x);
 	activities(&x);
 	contributions(&x);
-	if (page_org_history(r, h, x.id, x.year))
+	if (page_org_history(r, h, x.v.id, x.v.year))
 		return r->status;
 	return page_end(r, h);
 }

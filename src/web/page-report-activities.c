@@ -25,7 +25,7 @@ static const char *fname(struct http_req *r, const char *prefix, int64_t id)
 }
 
 /* kept: the form's value of name when a form is shown again and sent it, else the stored one. */
-const char *pf_report_activities_group(struct http_req *r, const struct pf_activity *a)
+const char *pf_report_activities_group(struct http_req *r, const struct view_report_activity *a)
 {
 	return a->goal_id ? fname(r, "aktiviteter-mal", a->goal_id) : "aktiviteter-utan-mal";
 }
@@ -43,7 +43,7 @@ static const char *level_head(const char *level)
 }
 
 /* group_end: the index after the last activity of the group that starts at i. */
-static int group_end(const struct pf_report *rep, int i)
+static int group_end(const struct view_report *rep, int i)
 {
 	int j = i + 1;
 
@@ -52,7 +52,7 @@ static int group_end(const struct pf_report *rep, int i)
 	return j;
 }
 
-static void group_head(struct http_req *r, struct html *h, const struct pf_activity *a)
+static void group_head(struct http_req *r, struct html *h, const struct view_report_activity *a)
 {
 	html_open(h, "h3", NULL);
 	if (!a->goal_id) {
@@ -68,7 +68,7 @@ static void group_head(struct http_req *r, struct html *h, const struct pf_activ
 	html_close(h);
 }
 
-static void status_cell(struct html *h, const struct pf_activity *a)
+static void status_cell(struct html *h, const struct view_report_activity *a)
 {
 	html_open(h, "td", NULL);
 	html_text(h, pf_activity_status_sv(a->status));
@@ -78,7 +78,7 @@ static void status_cell(struct html *h, const struct pf_activity *a)
 }
 
 /* table: the activities [i, end) read-only. */
-static void table(struct http_req *r, struct html *h, const struct pf_report *rep, int i, int end)
+static void table(struct http_req *r, struct html *h, const struct view_report *rep, int i, int end)
 {
 	static const char *const cols[] = { "Aktivitet", "Start", "Slut", "Status i rapporten", "Kommentar", NULL };
 
@@ -87,7 +87,7 @@ static void table(struct http_req *r, struct html *h, const struct pf_report *re
 	pf_thead(h, cols);
 	html_open(h, "tbody", NULL);
 	for (; i < end; i++) {
-		const struct pf_activity *a = &rep->acts[i];
+		const struct view_report_activity *a = &rep->acts[i];
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
 		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)a->id), a->name);
@@ -108,7 +108,7 @@ static void table(struct http_req *r, struct html *h, const struct pf_report *re
 }
 
 /* fields: one activity's fieldset in a form: what it is, the status list and the comment. */
-static void fields(struct http_req *r, struct html *h, const struct pf_activity *a, const struct form *f,
+static void fields(struct http_req *r, struct html *h, const struct view_report_activity *a, const struct form *f,
 		   const struct form_errors *e)
 {
 	const char *sn = fname(r, "status", a->id), *cn = fname(r, "kommentar", a->id);
@@ -140,7 +140,7 @@ static void fields(struct http_req *r, struct html *h, const struct pf_activity 
 }
 
 /* group_form: the activities [i, end) as a form posting to the report. */
-static void group_form(struct http_req *r, struct html *h, const struct pf_report *rep, int i, int end,
+static void group_form(struct http_req *r, struct html *h, const struct view_report *rep, int i, int end,
 		       const struct form *f, const struct form_errors *e)
 {
 	html_open(h, "form", "class", "activities", "method", "post",
@@ -153,7 +153,7 @@ static void group_form(struct http_req *r, struct html *h, const struct pf_repor
 	html_close(h);
 }
 
-static void summary_counts(struct html *h, const struct pf_report *rep, int64_t goal, int total)
+static void summary_counts(struct html *h, const struct view_report *rep, int64_t goal, int total)
 {
 	int n[ACT_STATUS_N] = { 0 }, first = 1, k;
 
@@ -170,8 +170,8 @@ static void summary_counts(struct html *h, const struct pf_report *rep, int64_t 
 	html_text(h, first ? ". " : "). ");
 }
 
-void pf_report_goal_activities(struct http_req *r, struct html *h, const struct pf_report *rep,
-			       const struct pf_goal *g)
+void pf_report_goal_activities(struct http_req *r, struct html *h, const struct view_report *rep,
+			       const struct view_report_goal *g)
 {
 	int total = 0, i;
 
@@ -189,7 +189,7 @@ void pf_report_goal_activities(struct http_req *r, struct html *h, const struct 
 	html_close(h);
 }
 
-void pf_report_activities(struct http_req *r, struct html *h, const struct pf_report *rep, int editable,
+void pf_report_activities(struct http_req *r, struct html *h, const struct view_report *rep, int editable,
 			  const struct form *f, const struct form_errors *e, const char *notice)
 {
 	const char *grp = http_query(r, "grupp");
@@ -219,11 +219,11 @@ void pf_report_activities(struct http_req *r, struct html *h, const struct pf_re
 	}
 }
 
-void pf_report_activities_check(struct http_req *r, const struct pf_report *rep, const struct form *f,
+void pf_report_activities_check(struct http_req *r, const struct view_report *rep, const struct form *f,
 				struct form_errors *e)
 {
 	for (int i = 0; i < rep->nacts; i++) {
-		const struct pf_activity *a = &rep->acts[i];
+		const struct view_report_activity *a = &rep->acts[i];
 		const char *sn = fname(r, "status", a->id), *cn = fname(r, "kommentar", a->id);
 		const char *st = form_get(f, sn), *c = form_get(f, cn);
 		if (!st || form_get(f, fname(r, "rensa", a->id)))
@@ -236,17 +236,17 @@ void pf_report_activities_check(struct http_req *r, const struct pf_report *rep,
 }
 
 /* changed: the form's status and comment differ from what the report holds for a. */
-static int changed(const struct pf_activity *a, const char *st, const char *c)
+static int changed(const struct view_report_activity *a, const char *st, const char *c)
 {
 	if (!a->reported)
 		return strcmp(st, a->own_status ? a->own_status : "") != 0 || *c;
 	return strcmp(st, a->status) != 0 || strcmp(c, a->comment ? a->comment : "") != 0;
 }
 
-int pf_report_activities_write(struct http_req *r, const struct pf_report *rep, const struct form *f, int *n)
+int pf_report_activities_write(struct http_req *r, const struct view_report *rep, const struct form *f, int *n)
 {
 	for (int i = 0; i < rep->nacts; i++) {
-		const struct pf_activity *a = &rep->acts[i];
+		const struct view_report_activity *a = &rep->acts[i];
 		const char *st = form_get(f, fname(r, "status", a->id));
 		const char *c = form_get_trim(r, f, fname(r, "kommentar", a->id));
 		const int clear = form_get(f, fname(r, "rensa", a->id)) != NULL;

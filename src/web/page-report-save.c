@@ -37,12 +37,12 @@ static const char *fname(struct http_req *r, const char *prefix, int64_t id)
 
 /* check: the form's assessments and forecast against the report; fills e. An assessment
  * other than the suggestion (and other than "not assessed") needs a written analysis. */
-static void check(struct http_req *r, const struct pf_report *rep, const struct form *f, struct form_errors *e)
+static void check(struct http_req *r, const struct view_report *rep, const struct form *f, struct form_errors *e)
 {
 	const char *fc = form_get(f, "prognos");
 
 	for (int i = 0; i < rep->ngoals; i++) {
-		const struct pf_goal *g = &rep->goals[i];
+		const struct view_report_goal *g = &rep->goals[i];
 		const char *bn = fname(r, "bedomning", g->id), *an = fname(r, "analys", g->id);
 		const char *a = form_get(f, bn), *text = form_get(f, an);
 		if (!a)
@@ -62,7 +62,7 @@ static void check(struct http_req *r, const struct pf_report *rep, const struct 
 	pf_report_activities_check(r, rep, f, e);
 }
 
-static int changed(const struct pf_goal *g, const char *a, const char *text)
+static int changed(const struct view_report_goal *g, const char *a, const char *text)
 {
 	if (!g->assessed)
 		return strcmp(a, "none") != 0 || *text;
@@ -102,10 +102,10 @@ static int conflict(struct http_req *r, const char *status)
 
 /* write_goals: upserts the assessments of the form that differ from the stored ones; *n
  * counts the changes. */
-static int write_goals(struct http_req *r, const struct pf_report *rep, const struct form *f, int *n)
+static int write_goals(struct http_req *r, const struct view_report *rep, const struct form *f, int *n)
 {
 	for (int i = 0; i < rep->ngoals; i++) {
-		const struct pf_goal *g = &rep->goals[i];
+		const struct view_report_goal *g = &rep->goals[i];
 		const char *a = form_get(f, fname(r, "bedomning", g->id));
 		const char *text = form_get_trim(r, f, fname(r, "analys", g->id));
 		if (!a)
@@ -124,7 +124,7 @@ static int write_goals(struct http_req *r, const struct pf_report *rep, const st
 
 /* back: where a save leads: the report, at the group of activities the form was (when its
  * hidden field "grupp" names one of the page's groups). */
-static const char *back(struct http_req *r, const struct pf_report *rep, const struct form *f)
+static const char *back(struct http_req *r, const struct view_report *rep, const struct form *f)
 {
 	const char *g = form_get(f, "grupp");
 
@@ -134,7 +134,7 @@ static const char *back(struct http_req *r, const struct pf_report *rep, const s
 	return pf_href(r, "/uppfoljning/%lld?klart=sparat", (long long)rep->id);
 }
 
-static int save(struct http_req *r, const struct pf_report *rep, const struct form *f)
+static int save(struct http_req *r, const struct view_report *rep, const struct form *f)
 {
 	const struct kind *k = kind_find("reports");
 	const char *fc = form_get_trim(r, f, "prognos");
@@ -164,7 +164,7 @@ static int save(struct http_req *r, const struct pf_report *rep, const struct fo
 }
 
 /* load: the form and the report named by the route (404 page when missing). */
-static int load(struct http_req *r, struct form *f, int goals, struct pf_report *rep)
+static int load(struct http_req *r, struct form *f, int goals, struct view_report *rep)
 {
 	int64_t id;
 	int found, rc;
@@ -181,7 +181,7 @@ static int load(struct http_req *r, struct form *f, int goals, struct pf_report 
 int page_report_post(struct http_req *r)
 {
 	struct form_errors e = { 0 };
-	struct pf_report rep;
+	struct view_report rep;
 	struct form f;
 	int rc;
 
@@ -204,7 +204,7 @@ int page_report_post(struct http_req *r)
  * route, checks the role, organisation and status, and writes with its audit entry). */
 static int step(struct http_req *r, int (*api)(struct http_req *), const char *done)
 {
-	struct pf_report rep;
+	struct view_report rep;
 	struct form f;
 	int rc;
 
@@ -223,7 +223,7 @@ int page_report_submit(struct http_req *r)
 
 int page_report_delete(struct http_req *r)
 {
-	struct pf_report rep;
+	struct view_report rep;
 	struct form f;
 	int64_t written = 0;
 	int rc;
@@ -281,7 +281,7 @@ static int decide_return(struct http_req *r, int64_t id, const char *comment)
 int page_report_return(struct http_req *r)
 {
 	struct form_errors e = { 0 };
-	struct pf_report rep;
+	struct view_report rep;
 	struct form f;
 	const char *comment;
 	int rc;

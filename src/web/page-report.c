@@ -38,7 +38,7 @@ static const char *value(const struct form *f, const char *name, const char *sto
 	return v ? v : stored;
 }
 
-static void status_head(struct http_req *r, struct html *h, const struct pf_report *rep)
+static void status_head(struct http_req *r, struct html *h, const struct view_report *rep)
 {
 	char cls[64];
 
@@ -81,7 +81,7 @@ static void status_head(struct http_req *r, struct html *h, const struct pf_repo
 	}
 }
 
-static void indicator_row(struct http_req *r, struct html *h, const struct pf_indicator *in)
+static void indicator_row(struct http_req *r, struct html *h, const struct view_report_indicator *in)
 {
 	html_open(h, "tr", NULL);
 	html_open(h, "th", "scope", "row", NULL);
@@ -112,7 +112,7 @@ static void indicator_row(struct http_req *r, struct html *h, const struct pf_in
 	html_close(h);
 }
 
-static void indicators(struct http_req *r, struct html *h, const struct pf_report *rep, const struct pf_goal *g)
+static void indicators(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_goal *g)
 {
 	static const char *const cols[] = { "Indikator", "Årsmål", "KF:s årsmål", "#Utfall", "Jämfört med målet", NULL };
 
@@ -132,7 +132,7 @@ static void indicators(struct http_req *r, struct html *h, const struct pf_repor
 	html_close(h);
 }
 
-static void assessment(struct http_req *r, struct html *h, const struct pf_goal *g, int editable,
+static void assessment(struct http_req *r, struct html *h, const struct view_report_goal *g, int editable,
 		       const struct form *f, const struct form_errors *e)
 {
 	const char *bname = field_name(r, "bedomning", g->id), *aname = field_name(r, "analys", g->id);
@@ -162,7 +162,7 @@ static void assessment(struct http_req *r, struct html *h, const struct pf_goal 
 	html_close(h);
 }
 
-static void goal_section(struct http_req *r, struct html *h, const struct pf_report *rep, const struct pf_goal *g,
+static void goal_section(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_goal *g,
 			 int editable, const struct form *f, const struct form_errors *e)
 {
 	char id[40];
@@ -185,7 +185,7 @@ static void goal_section(struct http_req *r, struct html *h, const struct pf_rep
 	html_close(h);
 }
 
-static void forecast(struct http_req *r, struct html *h, const struct pf_report *rep, int editable,
+static void forecast(struct http_req *r, struct html *h, const struct view_report *rep, int editable,
 		     const struct form *f, const struct form_errors *e)
 {
 	html_elem(h, "h2", "Prognos för helåret", NULL);
@@ -211,7 +211,7 @@ static const char *status_text(const char *status)
 	return "Rapporten är returnerad med en kommentar. Nämnden kan ändra den och skicka in den igen.";
 }
 
-static void workflow(struct http_req *r, struct html *h, const struct pf_report *rep, const struct form_errors *e,
+static void workflow(struct http_req *r, struct html *h, const struct view_report *rep, const struct form_errors *e,
 		     const struct form *f)
 {
 	int submit = pf_report_editable(r, rep), decide = pf_is_city(r) && strcmp(rep->status, "submitted") == 0;
@@ -255,7 +255,7 @@ static void workflow(struct http_req *r, struct html *h, const struct pf_report 
 		html_elem(h, "p", "Du har inga steg att göra i rapporten just nu.", "class", "hint", NULL);
 }
 
-int pf_report_render(struct http_req *r, const struct pf_report *rep, const struct form *f,
+int pf_report_render(struct http_req *r, const struct view_report *rep, const struct form *f,
 		     const struct form_errors *e, const char *notice, int status)
 {
 	int editable = pf_report_editable(r, rep);
@@ -320,7 +320,7 @@ static const char *notice_of(struct http_req *r)
 
 int page_report(struct http_req *r)
 {
-	struct pf_report rep;
+	struct view_report rep;
 	int64_t id;
 	int found, rc;
 

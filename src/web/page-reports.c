@@ -20,7 +20,7 @@ static const char *const period_labels[] = { "Tertialrapport 1 (januari–april)
 /* visible: may the caller read report row i of the list? (the rule of pf_report_visible) */
 static int visible(const struct http_req *r, const struct rowset *rs, int i)
 {
-	struct pf_report rep = { 0 };
+	struct view_report rep = { 0 };
 
 	rep.status = pf_s(rs, i, "status");
 	rep.org = pf_i(rs, i, "org_id");

@@ -11,6 +11,7 @@
 #include "model/assess.h"
 #include "model/target.h"
 #include "render/rows.h"
+#include "view/report.h"
 #include "web/form.h"
 #include "web/page.h"
 
@@ -198,56 +199,8 @@ void pf_notice_done(struct http_req *r, struct html *h, const char *what);
 
 /* --- the follow-up report (page-report-model.c) ------------------------------------------ */
 
-/* One indicator of a goal in a report, judged for the report's period. */
-struct pf_indicator {
-	int64_t id;
-	const char *key, *name, *unit;
-	int on_goal;			/* set on the goal itself (else on its parent KF goal) */
-	const char *target, *kf_target;	/* årsmål, KF:s årsmål for the year, as written (or NULL) */
-	const char *judged_by;		/* "årsmål", "KF:s årsmål" or NULL: the target compared */
-	int has_value, example, has_prev;
-	double value, prev;
-	enum model_meets meets;
-	const char *why;		/* why it cannot be judged (meets UNKNOWN), or NULL */
-};
-
-/* One nämndmål of a report. */
-struct pf_goal {
-	int64_t id;
-	const char *key, *number, *name;
-	struct pf_indicator *inds;
-	int ninds;
-	enum model_assessment suggest;
-	char why[200];			/* the rule in words */
-	int assessed;			/* a stored assessment row exists */
-	const char *assessment, *analysis;	/* stored ("none" and NULL when not assessed) */
-};
-
-/* One activity of a report's organisation for its year, with its status in the report. */
-struct pf_activity {
-	int64_t id, goal_id;		/* goal_id 0: no goal */
-	const char *key, *name, *start, *end;
-	const char *own_status;		/* the activity's own status */
-	const char *goal_key, *goal_level, *goal_number, *goal_name;
-	const char *status;		/* in the report: the update's, else own_status */
-	const char *comment;		/* the report's comment on it, or NULL */
-	int reported;			/* the report has an update of it */
-};
-
-/* A follow-up report with what its page shows. */
-struct pf_report {
-	int64_t id, org, org_pair;
-	const char *org_key, *org_name, *kind, *status, *forecast, *comment;
-	const char *submitted_by, *submitted_at, *decided_by, *decided_at;
-	long year;
-	const char *label;		/* "Tertialrapport 1 2022" */
-	const char *area_name;		/* where the outcomes are read: the district or the city */
-	struct pf_goal *goals;
-	int ngoals;
-	struct pf_activity *acts;	/* the organisation's activities of the year, grouped by goal */
-	int nacts;
-	int any_example;		/* an outcome shown is example data */
-};
+/* The report's view (struct view_report and its goals, indicators and activities) is
+ * view/report.h's; the pages render it. */
 
 /*
  * pf_report_load: the report id with its nämndmål, each with its indicators judged against
@@ -256,23 +209,23 @@ struct pf_report {
  * when goals is 0. Returns 0 with *found set (0: no such report), or answers the 500 page
  * and returns -1.
  */
-int pf_report_load(struct http_req *r, int64_t id, int goals, struct pf_report *rep, int *found);
+int pf_report_load(struct http_req *r, int64_t id, int goals, struct view_report *rep, int *found);
 
 /* pf_report_visible: may the caller read the report? The one rule of authz_report_readable
  * (web/authz.h): approved reports everyone; otherwise the city office and administrators, and
  * readers and editors of the report's organisation (or its pair). */
-int pf_report_visible(const struct http_req *r, const struct pf_report *rep);
+int pf_report_visible(const struct http_req *r, const struct view_report *rep);
 
 /* pf_report_editable: the caller may change the report's assessments and forecast now
  * (a draft or returned report of an organisation it may write for). */
-int pf_report_editable(const struct http_req *r, const struct pf_report *rep);
+int pf_report_editable(const struct http_req *r, const struct view_report *rep);
 
 /* --- the activities of a report (page-report-activities.c) ------------------------------ */
 
 /* pf_report_goal_activities: in a goal's section, how many of the report's activities belong
  * to the goal and their statuses in the report, with a link to them in the Aktiviteter part. */
-void pf_report_goal_activities(struct http_req *r, struct html *h, const struct pf_report *rep,
-			       const struct pf_goal *g);
+void pf_report_goal_activities(struct http_req *r, struct html *h, const struct view_report *rep,
+			       const struct view_report_goal *g);
 
 /*
  * pf_report_activities: the Aktiviteter part of the report page: per goal the activities with
@@ -281,14 +234,14 @@ void pf_report_goal_activities(struct http_req *r, struct html *h, const struct 
  * a comment per activity, posting to POST /uppfoljning/{id}. f and e as for pf_report_render;
  * the group named by the query argument ?grupp= gets the notice (may be NULL).
  */
-void pf_report_activities(struct http_req *r, struct html *h, const struct pf_report *rep, int editable,
+void pf_report_activities(struct http_req *r, struct html *h, const struct view_report *rep, int editable,
 			  const struct form *f, const struct form_errors *e, const char *notice);
 
 #define PF_ACTS_PER_FORM 100
 
 /* pf_report_activities_check: the form's activity statuses and comments against the report
  * (a status of the list, a comment of at most PF_MAX_TEXT bytes); fills e. */
-void pf_report_activities_check(struct http_req *r, const struct pf_report *rep, const struct form *f,
+void pf_report_activities_check(struct http_req *r, const struct view_report *rep, const struct form *f,
 				struct form_errors *e);
 
 /* pf_report_activities_write: in the open transaction, records the statuses and comments of
@@ -296,18 +249,18 @@ void pf_report_activities_check(struct http_req *r, const struct pf_report *rep,
  * is left alone; a comment field not sent keeps the comment; a checked "rensa-<id>" removes
  * what the report records for the activity); *n counts the changes. Each
  * activity must still be one of the report's. Returns 0, or -1 with the error in r->err. */
-int pf_report_activities_write(struct http_req *r, const struct pf_report *rep, const struct form *f, int *n);
+int pf_report_activities_write(struct http_req *r, const struct view_report *rep, const struct form *f, int *n);
 
 /* pf_report_activities_group: the anchor ("aktiviteter-mal-16", "aktiviteter-utan-mal") of the
  * group of activity i, in the arena. */
-const char *pf_report_activities_group(struct http_req *r, const struct pf_activity *a);
+const char *pf_report_activities_group(struct http_req *r, const struct view_report_activity *a);
 
 /*
  * pf_report_render: the report page with status. When f is given the form's values are shown
  * instead of the stored ones (a form sent back with the errors in e); notice (may be NULL) is
  * a status message at the top. Returns the status.
  */
-int pf_report_render(struct http_req *r, const struct pf_report *rep, const struct form *f,
+int pf_report_render(struct http_req *r, const struct view_report *rep, const struct form *f,
 		     const struct form_errors *e, const char *notice, int status);
 
 /* Contributions of other organisations to a district's LUP (page-contribution.c). */

@@ -1,0 +1,104 @@
+/* chain.h: an organisation's goal chain for a year as one view, read from the store: the KF
+ * goals (inriktningsmål, verksamhetsområdesmål) down to its nämndmål and LUP goals, each with
+ * Beskrivning, Förväntat resultat, indicators with årsmål and KF:s årsmål, outcomes per
+ * period/area/sex, the assessments of the year's reports and the activities. No HTTP: called
+ * by the JSON API (web/api-goals.c), the organisation page (web/page-org.c), the CLI
+ * (`lup show chain`) and the document writers. */
+#ifndef LUP_VIEW_CHAIN_H
+#define LUP_VIEW_CHAIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct err;
+struct store;
+
+/* One outcome: an indicator's value for a period of the year (or the previous year's full
+ * year) in an area (the municipality or a district of the organisation) for a sex. */
+struct view_outcome {
+	int64_t area_id;
+	long year;		/* the period's year: the chain's year, or the year before (FY only) */
+	const char *period;	/* "T1", "T2" or "FY" */
+	const char *area;	/* the area's key */
+	const char *sex;	/* "T", "K" or "M" */
+	double value;		/* NaN when missing */
+	int missing;		/* 1 when the value is recorded as missing */
+	int example;		/* 1 for example data (never a real figure) */
+};
+
+/* One indicator of a goal of the chain with the year's targets as written. */
+struct view_indicator {
+	int64_t id;
+	const char *key, *name, *unit;	/* unit may be NULL */
+	const char *direction;		/* "higher", "lower" or "none" */
+	const char *periodicity;	/* "tertial", "year", "month" or "quarter" */
+	const char *target;		/* the year's årsmål as written (NULL: none) */
+	const char *kf_target;		/* KF:s årsmål of the year (NULL: none) */
+	int own;			/* owned by the organisation or its pair (not a KF indicator) */
+	struct view_outcome *outs;	/* its outcomes, ordered by year, period, area, sex */
+	size_t nouts;
+};
+
+/* One assessment of a goal in a report of the year that the store's viewer may read. */
+struct view_assessment {
+	const char *period;		/* "T1", "T2" or "FY" */
+	const char *assessment;		/* as stored (model/assess.h parses it) */
+	const char *analysis;		/* may be NULL */
+	const char *report_status;	/* "draft", "submitted", "approved", ... */
+	int own;			/* the report is the organisation's (or its pair's) */
+};
+
+/* One activity of the organisation (or its pair) in the year. */
+struct view_activity {
+	int64_t id, goal_id;		/* goal_id 0: linked to no goal */
+	const char *key, *title, *owner_name;
+	const char *role, *status;	/* role may be NULL */
+	const char *start_text, *end_text, *areas;	/* as written; NULL when unknown */
+	int goal;			/* index of its goal in the chain, -1 when not in the chain */
+};
+
+/* One goal of the chain. */
+struct view_goal {
+	int64_t id;
+	const char *key, *level;	/* level: inriktningsmal, verksamhetsomradesmal, namndmal, lup */
+	const char *number, *name;	/* number may be NULL */
+	const char *parent, *owner;	/* keys; parent NULL at the top */
+	const char *description;	/* Beskrivning, may be NULL */
+	const char **results;		/* Förväntat resultat, in order */
+	size_t nresults;
+	int parent_ix;			/* index of the parent in the chain, -1 when not in it */
+	struct view_indicator *inds;	/* its indicators, in their order */
+	size_t ninds;
+	struct view_assessment *assess;	/* its readable assessments, by period */
+	size_t nassess;
+	size_t *acts;			/* indexes into view_chain.acts of its activities */
+	size_t nacts;
+};
+
+/* The goal chain of organisation org for year: every array lives in the arena given to
+ * view_chain_load. Goals come in the chain's order (KF goals first, then nämndmål by number). */
+struct view_chain {
+	int64_t org;
+	long year;
+	struct view_goal *goals;
+	size_t ngoals;
+	struct view_activity *acts;	/* ordered by start */
+	size_t nacts;
+};
+
+/*
+ * view_chain_load: reads into *c the goal chain of organisation org for year, with everything
+ * that hangs on it, as the store's viewer (store_set_viewer) may see it: unpublished goals,
+ * indicators, figures and activities by the publication rule, and assessments only of
+ * approved reports or of reports of organisations the viewer reads for. Memory comes from a
+ * (the caller releases it); *c is overwritten. An organisation without goals that year gives
+ * an empty chain. Returns LUP_OK or the store's error (LUP_EDB) in e.
+ */
+int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
+		    struct err *e);
+
+/* view_chain_goal: the index of the goal with key in c, or -1 (key may be NULL). */
+int view_chain_goal(const struct view_chain *c, const char *key);
+
+#endif

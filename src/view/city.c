@@ -1,0 +1,304 @@
+/* city.c: the city overview (see city.h). Six or seven reads whatever the number of districts,
+ * indicators or organisations; the choices (indicator, year, period) are made here from what
+ * was read, so that the page, an export and a test make them alike. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "render/rows.h"
+#include "store/store.h"
+#include "view/city.h"
+
+/* ---- reading rows ---------------------------------------------------------------------- */
+
+static const char *cell(const struct rowset *rs, int i, const char *col)
+{
+	int c = rowset_col(rs, col);
+
+	return c < 0 || i < 0 || i >= rs->nrows ? NULL : rs->rows[i][c].s;
+}
+
+static long long cell_int(const struct rowset *rs, int i, const char *col)
+{
+	const char *s = cell(rs, i, col);
+
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static int cell_is(const struct rowset *rs, int i, const char *col, const char *want)
+{
+	const char *s = cell(rs, i, col);
+
+	return s && strcmp(s, want) == 0;
+}
+
+/* The load's store, arena and error. */
+struct ctx {
+	struct store *st;
+	struct arena *a;
+	struct err *e;
+};
+
+static int query(struct ctx *x, struct rowset *rs, enum stmt s, const struct sval *args, int n)
+{
+	rowset_init(rs, x->a);
+	return rowset_query(rs, x->st, s, args, n, x->e);
+}
+
+static enum model_period_kind kind_of(const char *k)
+{
+	return k && strcmp(k, "T1") == 0 ? MODEL_PERIOD_T1 : k && strcmp(k, "T2") == 0 ? MODEL_PERIOD_T2 : MODEL_PERIOD_FY;
+}
+
+/* ---- what is read ------------------------------------------------------------------------ */
+
+static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *rs)
+{
+	c->ninds = (size_t)rs->nrows;
+	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (c->ninds + 1));
+	for (int i = 0; i < rs->nrows; i++)
+		c->inds[i] = (struct view_city_indicator){ cell_int(rs, i, "id"), cell(rs, i, "key"), cell(rs, i, "name"),
+			cell(rs, i, "unit"), cell(rs, i, "direction"), (long)cell_int(rs, i, "year") };
+}
+
+/* fill_districts: the districts, and each one's run of themes (both by district name). */
+static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct rowset *th)
+{
+	c->ndistricts = (size_t)ds->nrows;
+	c->districts = arena_alloc(x->a, sizeof(*c->districts) * (c->ndistricts + 1));
+	for (int i = 0; i < ds->nrows; i++) {
+		c->districts[i] = (struct view_city_district){ cell_int(ds, i, "id"), cell(ds, i, "key"), cell(ds, i, "name"),
+			cell(ds, i, "code"), cell(ds, i, "committee"), cell_int(ds, i, "prioritised") != 0, NAN,
+			MODEL_GAP_UNKNOWN, 0, 0 };
+		c->nprioritised += c->districts[i].prioritised;
+	}
+	c->nthemes = (size_t)th->nrows;
+	c->themes = arena_alloc(x->a, sizeof(*c->themes) * (c->nthemes + 1));
+	for (int i = 0; i < th->nrows; i++)
+		c->themes[i] = (struct view_city_theme){ cell(th, i, "district"), cell(th, i, "theme"),
+			(long)cell_int(th, i, "ord"), (long)cell_int(th, i, "measures") };
+	for (size_t i = 0, end; i < c->nthemes; i = end) {
+		for (end = i + 1; end < c->nthemes && strcmp(c->themes[end].district, c->themes[i].district) == 0; end++)
+			;
+		for (size_t d = 0; d < c->ndistricts; d++)
+			if (strcmp(c->districts[d].key, c->themes[i].district) == 0 && !c->districts[d].nthemes) {
+				c->districts[d].theme0 = i;
+				c->districts[d].nthemes = end - i;
+			}
+	}
+}
+
+/* fill_periods: the periods with the reports of each the viewer may read (a draft counts only
+ * for those who may read it, so that the default period does not give away that one exists). */
+static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset *ps, const struct rowset *rep)
+{
+	c->nperiods = (size_t)ps->nrows;
+	c->periods = arena_alloc(x->a, sizeof(*c->periods) * (c->nperiods + 1));
+	for (int i = 0; i < ps->nrows; i++) {
+		struct view_city_period *p = &c->periods[i];
+		p->id = cell_int(ps, i, "id");
+		p->per = (struct model_period){ (int)cell_int(ps, i, "year"), kind_of(cell(ps, i, "kind")) };
+		for (int k = 0; k < rep->nrows; k++)
+			p->reports += cell_int(rep, k, "period_id") == p->id && cell_int(rep, k, "readable");
+	}
+}
+
+static int read_all(struct ctx *x, struct view_city *c)
+{
+	struct rowset inds, ds, ps, th, rep;
+	struct sval none = SVNULL;
+	int rc;
+
+	if ((rc = query(x, &inds, STMT_WEB_CITY_INDICATORS, NULL, 0)) != LUP_OK ||
+	    (rc = query(x, &ds, STMT_LIST_DISTRICTS, &none, 1)) != LUP_OK ||
+	    (rc = query(x, &ps, STMT_WEB_CITY_PERIODS, NULL, 0)) != LUP_OK ||
+	    (rc = query(x, &th, STMT_VIEW_DISTRICTS_THEMES, NULL, 0)) != LUP_OK ||
+	    (rc = query(x, &rep, STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0)) != LUP_OK)
+		return rc;
+	fill_indicators(x, c, &inds);
+	fill_districts(x, c, &ds, &th);
+	fill_periods(x, c, &ps, &rep);
+	return LUP_OK;
+}
+
+/* ---- the choices ------------------------------------------------------------------------- */
+
+/* choose_indicator: the indicator asked for, else the first one with values for every
+ * district, else the first one with any. */
+static int choose_indicator(struct ctx *x, struct view_city *c, const char *want)
+{
+	const char *key = want;
+	struct rowset def;
+	int rc;
+
+	c->ind = -1;
+	if (!key && c->ninds > 0) {
+		if ((rc = query(x, &def, STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0)) != LUP_OK)
+			return rc;
+		key = def.nrows ? def.rows[0][0].s : c->inds[0].key;
+	}
+	for (size_t i = 0; key && i < c->ninds && c->ind < 0; i++)
+		if (strcmp(c->inds[i].key, key) == 0)
+			c->ind = (int)i;
+	if (want && c->ind < 0) {
+		struct sval k = SVS(want);
+		int64_t id = 0;
+		if ((rc = store_query_id(x->st, STMT_INDICATOR_ID, &k, 1, &id, x->e)) != LUP_OK)
+			return rc;
+		c->miss = id ? VIEW_CITY_UNMAPPED_INDICATOR : VIEW_CITY_NO_INDICATOR;
+	}
+	return LUP_OK;
+}
+
+/* choose_year: the years of any indicator (newest first); the year asked for, else the chosen
+ * indicator's latest. */
+static void choose_year(struct view_city *c, long want)
+{
+	const char *key = c->ind >= 0 ? c->inds[c->ind].key : NULL;
+	long latest = 0;
+
+	for (size_t i = c->ninds; i-- > 0;) {
+		long y = c->inds[i].year;
+		int seen = 0;
+		for (int k = 0; k < c->nyears; k++)
+			seen |= c->years[k] == y;
+		if (!seen && c->nyears < VIEW_CITY_MAX_YEARS)
+			c->years[c->nyears++] = y;
+		if (key && strcmp(c->inds[i].key, key) == 0 && y > latest)
+			latest = y;
+	}
+	for (int a = 1; a < c->nyears; a++)	/* newest first */
+		for (int b = a; b > 0 && c->years[b] > c->years[b - 1]; b--) {
+			long t = c->years[b];
+			c->years[b] = c->years[b - 1];
+			c->years[b - 1] = t;
+		}
+	if (want) {
+		int known = 0;
+		for (int k = 0; k < c->nyears; k++)
+			known |= c->years[k] == want;
+		if (!known)
+			c->miss = VIEW_CITY_NO_YEAR;
+		c->year = want;
+	} else {
+		c->year = latest;
+	}
+	for (size_t i = 0; key && i < c->ninds; i++)
+		if (strcmp(c->inds[i].key, key) == 0 && c->inds[i].year == c->year)
+			c->has_year = 1;
+}
+
+/* choose_period: the period asked for, else the latest with a report, else the latest. */
+static void choose_period(struct view_city *c, const struct model_period *want)
+{
+	c->period = -1;
+	for (size_t i = 0; i < c->nperiods; i++) {
+		const struct view_city_period *p = &c->periods[i];
+		if (want) {
+			if (p->per.year == want->year && p->per.kind == want->kind)
+				c->period = (int)i;
+		} else if (p->reports > 0 || c->period < 0 || c->periods[c->period].reports == 0) {
+			c->period = (int)i;
+		}
+	}
+	if (want && c->period < 0)
+		c->miss = VIEW_CITY_NO_PERIOD;
+}
+
+/* decimals_of: the decimals v needs, 0..2. */
+static int decimals_of(double v)
+{
+	for (int d = 0; d < 2; d++)
+		if (fabs(v * pow(10, d) - round(v * pow(10, d))) < 1e-6)
+			return d;
+	return 2;
+}
+
+/* read_values: the chosen indicator's full-year totals per district and the city average, and
+ * their gap bands. */
+static int read_values(struct ctx *x, struct view_city *c)
+{
+	const char *dir = c->ind >= 0 ? c->inds[c->ind].direction : NULL;
+	struct rowset cmp;
+	int rc;
+
+	c->dir = dir && strcmp(dir, "higher") == 0 ? MODEL_DIR_HIGHER : dir && strcmp(dir, "lower") == 0 ? MODEL_DIR_LOWER
+											       : MODEL_DIR_NONE;
+	if (c->ind < 0 || !c->has_year)
+		return LUP_OK;
+	struct sval args[] = { SVI(c->inds[c->ind].id), SVI(c->year) };
+	if ((rc = query(x, &cmp, STMT_COMPARISON, args, 2)) != LUP_OK)
+		return rc;
+	for (int i = 0; i < cmp.nrows; i++) {
+		if (!cell_is(&cmp, i, "sex", "T") || !cell(&cmp, i, "value"))
+			continue;
+		double v = strtod(cell(&cmp, i, "value"), NULL);
+		c->example |= cell_int(&cmp, i, "example") != 0;
+		c->decimals = decimals_of(v) > c->decimals ? decimals_of(v) : c->decimals;
+		if (cell_is(&cmp, i, "level", "municipality")) {
+			c->city = v;
+			continue;
+		}
+		for (size_t d = 0; d < c->ndistricts; d++)
+			if (strcmp(c->districts[d].key, cell(&cmp, i, "area")) == 0)
+				c->districts[d].value = v;
+	}
+	for (size_t d = 0; d < c->ndistricts; d++)
+		if (!isnan(c->districts[d].value) && !isnan(c->city))
+			c->districts[d].band = model_gap_class(model_gap(c->dir, c->districts[d].value, c->city), c->city);
+	return LUP_OK;
+}
+
+/* read_fulfilment: goal fulfilment per organisation in the chosen period. */
+static int read_fulfilment(struct ctx *x, struct view_city *c)
+{
+	const struct model_period *per = &c->periods[c->period].per;
+	struct sval args[] = { SVI(per->year), SVS(model_period_kind_name(per->kind)) };
+	struct rowset f;
+	int rc;
+
+	if ((rc = query(x, &f, STMT_WEB_CITY_FULFILMENT, args, 2)) != LUP_OK)
+		return rc;
+	c->nfulfil = (size_t)f.nrows;
+	c->fulfil = arena_alloc(x->a, sizeof(*c->fulfil) * (c->nfulfil + 1));
+	for (int i = 0; i < f.nrows; i++) {
+		struct view_city_fulfilment *o = &c->fulfil[i];
+		*o = (struct view_city_fulfilment){ cell(&f, i, "key"), cell(&f, i, "name"), cell_int(&f, i, "report"),
+			cell(&f, i, "status"), (long)cell_int(&f, i, "fulfilled"), (long)cell_int(&f, i, "partly"),
+			(long)cell_int(&f, i, "not"), (long)cell_int(&f, i, "none"), (long)cell_int(&f, i, "unassessed"),
+			(long)cell_int(&f, i, "goals") };
+		if (cell(&f, i, "report") && !cell_int(&f, i, "readable")) {
+			o->report = 0;
+			o->status = NULL;
+			o->fulfilled = o->partly = o->not_met = o->none = 0;
+			o->unassessed = o->goals;
+		}
+	}
+	return LUP_OK;
+}
+
+int view_city_load(struct store *st, struct arena *a, const struct view_city_args *args, struct view_city *c,
+		   struct err *e)
+{
+	struct ctx x = { st, a, e };
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->ind = c->period = -1;
+	c->city = NAN;
+	if ((rc = read_all(&x, c)) != LUP_OK || (rc = choose_indicator(&x, c, args->indicator)) != LUP_OK || c->miss)
+		return rc;
+	choose_year(c, args->year);
+	if (c->miss)
+		return LUP_OK;
+	choose_period(c, args->period);
+	if (c->miss)
+		return LUP_OK;
+	if ((rc = read_values(&x, c)) != LUP_OK)
+		return rc;
+	if (!c->nperiods || c->period < 0)
+		return LUP_OK;
+	return read_fulfilment(&x, c);
+}

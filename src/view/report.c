@@ -1,0 +1,217 @@
+/* report.c: a follow-up report as one view (see report.h): the report, its nämndmål, each
+ * goal's indicators judged against their targets for the period, the suggested assessment with
+ * its rule in words (model/assess.h) and the stored assessment, and the organisation's
+ * activities of the year with their status in the report. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "model/period.h"
+#include "render/rows.h"
+#include "store/store.h"
+#include "view/report.h"
+
+/* The store, the arena and the error of one load. */
+struct ctx {
+	struct store *st;
+	struct arena *a;
+	struct err *e;
+};
+
+static int query(struct ctx *c, struct rowset *rs, enum stmt s, const struct sval *args, int n)
+{
+	rowset_init(rs, c->a);
+	return rowset_query(rs, c->st, s, args, n, c->e);
+}
+
+/* s_: the text of column col in row i (NULL when NULL, no such row or column). */
+static const char *s_(const struct rowset *rs, int i, const char *col)
+{
+	int c = rowset_col(rs, col);
+	return c < 0 || i < 0 || i >= rs->nrows ? NULL : rs->rows[i][c].s;
+}
+
+/* i_: column col of row i as an integer (0 when NULL). */
+static int64_t i_(const struct rowset *rs, int i, const char *col)
+{
+	const char *s = s_(rs, i, col);
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static double num(const struct rowset *rs, int i, const char *col, int *has)
+{
+	const char *s = s_(rs, i, col);
+
+	*has = s != NULL;
+	return s ? strtod(s, NULL) : NAN;
+}
+
+/* judge: whether indicator row i meets its target (the årsmål, else KF:s årsmål). */
+static void judge(const struct rowset *rs, int i, struct view_report_indicator *in)
+{
+	struct model_target t;
+	enum model_direction dir = MODEL_DIR_NONE;
+
+	in->id = i_(rs, i, "id");
+	in->key = s_(rs, i, "key");
+	in->name = s_(rs, i, "name");
+	in->unit = s_(rs, i, "unit");
+	in->on_goal = (int)i_(rs, i, "on_goal");
+	in->target = s_(rs, i, "target");
+	in->kf_target = s_(rs, i, "kf_target");
+	in->example = (int)i_(rs, i, "example");
+	in->value = num(rs, i, "value", &in->has_value);
+	in->prev = num(rs, i, "prev", &in->has_prev);
+	in->judged_by = in->target ? "årsmål" : in->kf_target ? "KF:s årsmål" : NULL;
+	model_direction_parse(s_(rs, i, "direction"), &dir, NULL, 0);
+	model_target_parse(in->target ? in->target : in->kf_target, &t, NULL, 0);
+	in->meets = model_outcome_meets_target(dir, in->has_value, in->value, &t, in->has_prev, in->prev);
+	in->why = NULL;
+	if (in->meets != MODEL_MEETS_UNKNOWN)
+		return;
+	if (!in->has_value)
+		in->why = "utfall saknas";
+	else if (t.kind == MODEL_TARGET_EMPTY)
+		in->why = "målvärde saknas";
+	else if (t.kind == MODEL_TARGET_DIRECTION)
+		in->why = "tidigare värde saknas";
+	else
+		in->why = "målvärdet är inte ett tal";
+}
+
+static int load_goal(struct ctx *c, struct view_report *rep, int64_t area, struct view_report_goal *g,
+		     const struct rowset *as)
+{
+	struct rowset inds;
+	enum model_meets meets[256];
+	struct sval args[] = { SVI(g->id), SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
+
+	if (query(c, &inds, STMT_WEB_FORMS_GOAL_INDICATORS, args, 5) != LUP_OK)
+		return c->e->code;
+	g->ninds = inds.nrows;
+	g->inds = arena_alloc(c->a, sizeof(*g->inds) * (size_t)(inds.nrows + 1));
+	for (int i = 0; i < inds.nrows; i++) {
+		judge(&inds, i, &g->inds[i]);
+		if (i < 256)
+			meets[i] = g->inds[i].meets;
+		if (g->inds[i].has_value && g->inds[i].example)
+			rep->any_example = 1;
+	}
+	g->suggest = model_assess_suggest(meets, (size_t)(inds.nrows < 256 ? inds.nrows : 256), g->why, sizeof(g->why));
+	g->assessment = "none";
+	for (int i = 0; i < as->nrows; i++)
+		if (i_(as, i, "goal_id") == g->id) {
+			g->assessed = 1;
+			g->assessment = s_(as, i, "assessment");
+			g->analysis = s_(as, i, "analysis");
+		}
+	return LUP_OK;
+}
+
+/* load_activities: the organisation's activities of the year with their status in the report. */
+static int load_activities(struct ctx *c, struct view_report *rep)
+{
+	struct rowset rs;
+	struct sval arg = SVI(rep->id);
+
+	if (query(c, &rs, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1) != LUP_OK)
+		return c->e->code;
+	rep->nacts = rs.nrows;
+	rep->acts = arena_alloc(c->a, sizeof(*rep->acts) * (size_t)(rs.nrows + 1));
+	for (int i = 0; i < rs.nrows; i++) {
+		struct view_report_activity *a = &rep->acts[i];
+		a->id = i_(&rs, i, "id");
+		a->key = s_(&rs, i, "key");
+		a->name = s_(&rs, i, "name");
+		a->start = s_(&rs, i, "start");
+		a->end = s_(&rs, i, "end");
+		a->own_status = s_(&rs, i, "activity_status");
+		a->goal_id = i_(&rs, i, "goal_id");
+		a->goal_key = s_(&rs, i, "goal");
+		a->goal_level = s_(&rs, i, "goal_level");
+		a->goal_number = s_(&rs, i, "goal_number");
+		a->goal_name = s_(&rs, i, "goal_name");
+		a->status = s_(&rs, i, "status");
+		a->comment = s_(&rs, i, "comment");
+		a->reported = (int)i_(&rs, i, "reported");
+	}
+	return LUP_OK;
+}
+
+static void head(const struct rowset *rs, struct view_report *rep)
+{
+	rep->org = i_(rs, 0, "org_id");
+	rep->org_pair = i_(rs, 0, "org_pair");
+	rep->org_key = s_(rs, 0, "org");
+	rep->org_name = s_(rs, 0, "org_name");
+	rep->year = (long)i_(rs, 0, "year");
+	rep->kind = s_(rs, 0, "period");
+	rep->status = s_(rs, 0, "status");
+	rep->forecast = s_(rs, 0, "forecast");
+	rep->comment = s_(rs, 0, "comment");
+	rep->submitted_by = s_(rs, 0, "submitted_by");
+	rep->submitted_at = s_(rs, 0, "submitted_at");
+	rep->decided_by = s_(rs, 0, "decided_by");
+	rep->decided_at = s_(rs, 0, "decided_at");
+}
+
+int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, struct view_report *rep,
+		     int *found, struct err *e)
+{
+	struct ctx c = { st, a, e };
+	struct rowset rs, gs, as, area;
+	struct sval arg = SVI(id);
+	int64_t readable = 0;
+	int rc;
+
+	memset(rep, 0, sizeof(*rep));
+	rep->id = id;
+	*found = 0;
+	if ((rc = query(&c, &rs, STMT_WEB_FORMS_REPORT, &arg, 1)) != LUP_OK)
+		return rc;
+	if (!rs.nrows)
+		return LUP_OK;
+	*found = 1;
+	head(&rs, rep);
+	if ((rc = store_query_id(st, STMT_VR_READABLE, &arg, 1, &readable, e)) != LUP_OK)
+		return rc;
+	rep->readable = readable != 0;
+	rep->label = view_report_period_label(a, rep->year, rep->kind);
+	if (!goals)
+		return LUP_OK;
+	struct sval oy[] = { SVI(rep->org), SVI(rep->year) };
+	struct sval org = SVI(rep->org);
+	if ((rc = query(&c, &gs, STMT_WEB_FORMS_REPORT_GOALS, oy, 2)) != LUP_OK ||
+	    (rc = query(&c, &as, STMT_WEB_FORMS_ASSESSMENTS, &arg, 1)) != LUP_OK ||
+	    (rc = query(&c, &area, STMT_WEB_FORMS_ORG_AREA, &org, 1)) != LUP_OK)
+		return rc;
+	rep->area_name = s_(&area, 0, "name");
+	rep->ngoals = gs.nrows;
+	rep->goals = arena_alloc(a, sizeof(*rep->goals) * (size_t)(gs.nrows + 1));
+	for (int i = 0; i < gs.nrows; i++) {
+		struct view_report_goal *g = &rep->goals[i];
+		g->id = i_(&gs, i, "id");
+		g->key = s_(&gs, i, "key");
+		g->number = s_(&gs, i, "number");
+		g->name = s_(&gs, i, "name");
+		if ((rc = load_goal(&c, rep, i_(&area, 0, "id"), g, &as)) != LUP_OK)
+			return rc;
+	}
+	return load_activities(&c, rep);
+}
+
+const char *view_report_period_label(struct arena *a, long year, const char *kind)
+{
+	struct model_period p = { (int)year, MODEL_PERIOD_FY };
+	char buf[MODEL_PERIOD_TEXT_MAX * 2];
+
+	if (kind && strcmp(kind, "T1") == 0)
+		p.kind = MODEL_PERIOD_T1;
+	else if (kind && strcmp(kind, "T2") == 0)
+		p.kind = MODEL_PERIOD_T2;
+	if (model_period_label_sv(&p, buf, sizeof(buf)) != 0)
+		return "";
+	return arena_strdup(a, buf);
+}
