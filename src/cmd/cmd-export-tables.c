@@ -8,6 +8,7 @@
 #include "doc/table.h"
 #include "store/store.h"
 #include "view/org-outcomes.h"
+#include "view/tables-city.h"
 
 /* xlsx_out: the tables as a workbook at a->out (through a temporary name for a regular file) */
 static int xlsx_out(struct cmd_ctx *c, const struct export_args *a, const struct table *const *t, int n,
@@ -66,3 +67,49 @@ int export_csv_organisation(struct cmd_ctx *c, struct store *st, const struct ex
 	table_release(&values);
 	return rc;
 }
+
+/* city_xlsx: the city-wide table of KIND kind (view/tables-city.h) for a->year (0: every year)
+ * as a workbook of one sheet titled "Title year" */
+static int city_xlsx(struct cmd_ctx *c, struct store *st, const struct export_args *a, const char *kind)
+{
+	const struct city_table *ct = city_table_find(kind);
+	struct table t;
+	const struct table *tp[1] = { &t };
+	char title[300];
+	int rc = ct->load(st, (int)a->year, &t, &c->err);
+
+	if (a->year)
+		snprintf(title, sizeof(title), "%s %ld", ct->title, a->year);
+	else
+		snprintf(title, sizeof(title), "%s, alla år", ct->title);
+	if (rc == LUP_OK)
+		rc = xlsx_out(c, a, tp, 1, title);
+	table_release(&t);
+	return rc;
+}
+
+/* city_csv: the same table as CSV */
+static int city_csv(struct cmd_ctx *c, struct store *st, const struct export_args *a, const char *kind)
+{
+	struct table t;
+	int rc = city_table_find(kind)->load(st, (int)a->year, &t, &c->err);
+
+	if (rc == LUP_OK)
+		rc = csv_out(c, a, &t);
+	table_release(&t);
+	return rc;
+}
+
+/* The writers of the city-wide tables: one pair per KIND of the list in view/tables-city.c. */
+#define CITY_WRITERS(name, kind) \
+	int export_xlsx_##name(struct cmd_ctx *c, struct store *st, const struct export_args *a) \
+	{ return city_xlsx(c, st, a, kind); } \
+	int export_csv_##name(struct cmd_ctx *c, struct store *st, const struct export_args *a) \
+	{ return city_csv(c, st, a, kind); }
+
+CITY_WRITERS(districts_themes, "districts-themes")
+CITY_WRITERS(orgs_districts, "orgs-districts")
+CITY_WRITERS(activities, "activities")
+CITY_WRITERS(commission, "commission")
+CITY_WRITERS(allocations, "allocations")
+CITY_WRITERS(audit, "audit")

@@ -1,4 +1,4 @@
-/* cmd-export.c: `lup export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N]
+/* cmd-export.c: `lup export FORMAT KIND [KEY] [--year Y] [--period T1|T2|VB] [--version N]
  * [--dialect excel|comma] [-o FILE]`: a dispatch table (format x kind -> writer); the writers
  * live in their own files (the plan as JSON here, the tables in cmd-export-tables.c). */
 #include <stdlib.h>
@@ -12,8 +12,8 @@
 #include "store/store.h"
 #include "view/plan.h"
 
-/* What a writer needs from the command line. */
-enum { NEED_YEAR = 1 };
+/* What a writer needs from the command line: --year; no KEY (a city-wide table). */
+enum { NEED_YEAR = 1, NO_KEY = 2 };
 
 /* One export: format x kind -> writer, and what it needs (NEED_*); the document rows (docx,
  * pdf, pdfa) name their document's maker, which the writer gets as a->docx. */
@@ -115,6 +115,18 @@ static const struct export_row exports[] = {
 	{ "pdfa", "plan", export_pdfa, 0, docx_of_plan },
 	{ "xlsx", "organisation", export_xlsx_organisation, NEED_YEAR, NULL },
 	{ "csv", "organisation", export_csv_organisation, NEED_YEAR, NULL },
+	{ "xlsx", "districts-themes", export_xlsx_districts_themes, NO_KEY, NULL },
+	{ "csv", "districts-themes", export_csv_districts_themes, NO_KEY, NULL },
+	{ "xlsx", "orgs-districts", export_xlsx_orgs_districts, NO_KEY, NULL },
+	{ "csv", "orgs-districts", export_csv_orgs_districts, NO_KEY, NULL },
+	{ "xlsx", "activities", export_xlsx_activities, NO_KEY, NULL },
+	{ "csv", "activities", export_csv_activities, NO_KEY, NULL },
+	{ "xlsx", "commission", export_xlsx_commission, NO_KEY, NULL },
+	{ "csv", "commission", export_csv_commission, NO_KEY, NULL },
+	{ "xlsx", "allocations", export_xlsx_allocations, NO_KEY, NULL },
+	{ "csv", "allocations", export_csv_allocations, NO_KEY, NULL },
+	{ "xlsx", "audit", export_xlsx_audit, NO_KEY, NULL },
+	{ "csv", "audit", export_csv_audit, NO_KEY, NULL },
 	{ NULL, NULL, NULL, 0, NULL },
 };
 
@@ -177,13 +189,18 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_export, stdout);
-	if (npos != 3) {
+	if (npos < 2) {
 		fprintf(stderr, "lup export: what to export is missing or unknown\nusage: lup %s\n", cmd_export.usage);
 		return EXIT_USAGE;
 	}
 	if (!(x = find(pos[0], pos[1])))
 		return EXIT_USAGE;
-	a.key = pos[2];
+	if (npos != ((x->need & NO_KEY) ? 2 : 3)) {
+		fprintf(stderr, "lup export: %s %s %s\nusage: lup %s\n", x->format, x->kind,
+			(x->need & NO_KEY) ? "takes no KEY (a city-wide table)" : "needs a KEY", cmd_export.usage);
+		return EXIT_USAGE;
+	}
+	a.key = npos == 3 ? pos[2] : NULL;
 	a.docx = x->docx;
 	if ((rc = args(x, year, version, dialect, &a)) != EXIT_OK)
 		return rc;
@@ -200,9 +217,9 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 
 const struct cmd cmd_export = {
 	"export", run,
-	"export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma]"
+	"export FORMAT KIND [KEY] [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma]"
 	" [--template FILE] [-o FILE]",
-	"write a plan as JSON, a Word document or PDF, an organisation's indicators as XLSX or CSV",
+	"write a plan as JSON, a Word document or PDF, an organisation's indicators or a city-wide table as XLSX or CSV",
 	"FORMAT KIND pairs:\n"
 	"  json plan KEY [--version N]     one version of plan KEY as the plan interchange document\n"
 	"                                  (docs/plan-json.md); without --version the newest adopted\n"
@@ -223,6 +240,12 @@ const struct cmd cmd_export = {
 	"  csv organisation KEY --year Y   the indicator sheet as CSV that `lup import csv` reads back\n"
 	"                                  unchanged; --dialect excel (default: UTF-8 with BOM, ';',\n"
 	"                                  decimal comma) or comma (',', decimal point, no BOM)\n"
+	"  xlsx|csv KIND [--year Y]        a city-wide table, no KEY; KIND is districts-themes\n"
+	"                                  (the LUPs' themes), orgs-districts (activities per\n"
+	"                                  organisation and district), activities, commission (the\n"
+	"                                  responses to the commission's measures), allocations\n"
+	"                                  (resources) or audit (the whole audit log); --year Y keeps\n"
+	"                                  that year's rows, without it every year\n"
 	"Output goes to FILE (written through FILE.tmp, renamed when complete), or to standard output.\n"
 	"docs/exports.md describes the tables and their columns.",
 };

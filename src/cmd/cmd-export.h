@@ -17,7 +17,7 @@ typedef int (*docx_fn)(struct cmd_ctx *c, struct store *st, const struct export_
 
 /* The export's arguments after parsing. */
 struct export_args {
-	const char *key;	/* KEY: the plan, organisation, ... */
+	const char *key;	/* KEY: the plan, organisation, ...; NULL for a city-wide table */
 	long year;		/* --year, 0 when not given */
 	const char *period;	/* --period T1|T2|VB, NULL when not given */
 	long version;		/* --version, 0 when not given */
@@ -48,6 +48,21 @@ int export_commit(struct cmd_ctx *c, const char *tmp, const char *path);
  * activities as a second sheet) and as CSV; both need --year. */
 int export_xlsx_organisation(struct cmd_ctx *c, struct store *st, const struct export_args *a);
 int export_csv_organisation(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+
+/* The city-wide tables (cmd-export-tables.c, loaders in view/tables-city.h) as XLSX (one sheet)
+ * and CSV: KIND without KEY, --year optional (0: every year). */
+int export_xlsx_districts_themes(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_csv_districts_themes(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_xlsx_orgs_districts(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_csv_orgs_districts(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_xlsx_activities(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_csv_activities(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_xlsx_commission(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_csv_commission(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_xlsx_allocations(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_csv_allocations(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_xlsx_audit(struct cmd_ctx *c, struct store *st, const struct export_args *a);
+int export_csv_audit(struct cmd_ctx *c, struct store *st, const struct export_args *a);
 
 /* The document writers (cmd-export-docs.c), each on the row's maker a->docx: the DOCX itself;
  * the DOCX converted by LibreOffice (doc/pdf.h) into a tagged PDF; into PDF/A-2b. */
