@@ -126,13 +126,18 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_export, stdout);
-	if (npos != 3) {
+	if (npos < 2) {
 		fprintf(stderr, "lup export: what to export is missing or unknown\nusage: lup %s\n", cmd_export.usage);
 		return EXIT_USAGE;
 	}
 	if (!(x = find(pos[0], pos[1])))
 		return EXIT_USAGE;
-	a.key = pos[2];
+	if (npos != ((x->need & EXPORT_NO_KEY) ? 2 : 3)) {
+		fprintf(stderr, "lup export: %s %s %s\nusage: lup %s\n", pos[0], pos[1],
+			(x->need & EXPORT_NO_KEY) ? "takes no KEY (a city-wide table)" : "needs a KEY", cmd_export.usage);
+		return EXIT_USAGE;
+	}
+	a.key = npos == 3 ? pos[2] : NULL;
 	if ((rc = args(x, year, version, dialect, &a)) != EXIT_OK)
 		return rc;
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
@@ -151,9 +156,9 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 
 const struct cmd cmd_export = {
 	"export", run,
-	"export FORMAT KIND KEY [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma]"
+	"export FORMAT KIND [KEY] [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma]"
 	" [--template FILE] [-o FILE]",
-	"write a plan as JSON, Word or PDF, an organisation's indicators as XLSX or CSV",
+	"write a plan as JSON, a Word document or PDF, an organisation's indicators or a city-wide table as XLSX or CSV",
 	"FORMAT KIND pairs:\n"
 	"  json plan KEY [--version N]     one version of plan KEY as the plan interchange document\n"
 	"                                  (docs/plan-json.md); without --version the newest adopted\n"
@@ -163,15 +168,23 @@ const struct cmd cmd_export = {
 	"                                  --template FILE, else $LUP_DOCX_TEMPLATE, else\n"
 	"                                  templates/lup-mall.docx. A verksamhetsplan has no document\n"
 	"                                  yet (exit 1).\n"
-	"  pdf plan KEY [--version N]      the same document as a tagged PDF, converted by LibreOffice\n"
-	"                                  headless (libreoffice-writer-nogui; $LUP_SOFFICE)\n"
-	"  pdfa plan KEY [--version N]     ... as PDF/A-2b for the archive\n"
+	"  pdf plan KEY [--version N]      the LUP document as tagged PDF (headings, tables, bookmarks,\n"
+	"                                  language sv-SE, its title), converted by LibreOffice\n"
+	"                                  (soffice: $LUP_SOFFICE, else on $PATH; package\n"
+	"                                  libreoffice-writer-nogui); takes a few seconds\n"
+	"  pdfa plan KEY [--version N]     the same as PDF/A-2b for the archive\n"
 	"  xlsx organisation KEY --year Y  the organisation's indicators on its goal chain of year Y\n"
 	"                                  with targets and outcomes (sheet Indikatorer) and its\n"
 	"                                  activities (sheet Aktiviteter)\n"
 	"  csv organisation KEY --year Y   the indicator sheet as CSV that `lup import csv` reads back\n"
 	"                                  unchanged; --dialect excel (default: UTF-8 with BOM, ';',\n"
 	"                                  decimal comma) or comma (',', decimal point, no BOM)\n"
+	"  xlsx|csv KIND [--year Y]        a city-wide table, no KEY; KIND is districts-themes\n"
+	"                                  (the LUPs' themes), orgs-districts (activities per\n"
+	"                                  organisation and district), activities, commission (the\n"
+	"                                  responses to the commission's measures), allocations\n"
+	"                                  (resources) or audit (the whole audit log); --year Y keeps\n"
+	"                                  that year's rows, without it every year\n"
 	"Output goes to FILE (written through FILE.tmp, renamed when complete), or to standard output.\n"
 	"docs/exports.md describes the tables and their columns.",
 };

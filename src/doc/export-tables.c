@@ -12,6 +12,7 @@
 #include "doc/table.h"
 #include "store/store.h"
 #include "view/org-outcomes.h"
+#include "view/tables-city.h"
 
 /* slurp: the whole file fd into *data (malloc'd) and *len; 0, or -1 */
 static int slurp(int fd, char **data, size_t *len)
@@ -87,3 +88,45 @@ int export_csv_organisation(struct store *st, const struct export_args *a, struc
 	table_release(&values);
 	return rc;
 }
+
+/* city_table: the city-wide table of kind (view/tables-city.h) for a->year (0: every year), as
+ * a workbook of one sheet (xlsx) or CSV, named "Title year" or "Title, alla år" */
+static int city_table(const char *kind, int xlsx, struct store *st, const struct export_args *a,
+		      struct export_file *f, struct err *e)
+{
+	const struct city_table *ct = city_table_find(kind);
+	const struct table *tp[1];
+	struct table t;
+	char title[300];
+	struct buf b;
+	int rc = ct->load(st, a->year, &t, e);
+
+	tp[0] = &t;
+	if (a->year)
+		snprintf(title, sizeof(title), "%s %d", ct->title, a->year);
+	else
+		snprintf(title, sizeof(title), "%s, alla år", ct->title);
+	buf_init(&b, 0);
+	if (rc == LUP_OK && xlsx)
+		rc = xlsx_bytes(tp, 1, title, f, e);
+	else if (rc == LUP_OK && (rc = table_csv(&t, a->comma ? TABLE_CSV_COMMA : TABLE_CSV_EXCEL_SV, &b, e)) == LUP_OK)
+		f->data = buf_detach(&b, &f->len);
+	if (rc == LUP_OK)
+		export_name(f, "%s", title);
+	buf_release(&b);
+	table_release(&t);
+	return rc;
+}
+
+#define CITY_WRITERS(name, kind) \
+	int export_xlsx_##name(struct store *st, const struct export_args *a, struct export_file *f, struct err *e) \
+	{ return city_table(kind, 1, st, a, f, e); } \
+	int export_csv_##name(struct store *st, const struct export_args *a, struct export_file *f, struct err *e) \
+	{ return city_table(kind, 0, st, a, f, e); }
+
+CITY_WRITERS(districts_themes, "districts-themes")
+CITY_WRITERS(orgs_districts, "orgs-districts")
+CITY_WRITERS(activities, "activities")
+CITY_WRITERS(commission, "commission")
+CITY_WRITERS(allocations, "allocations")
+CITY_WRITERS(audit, "audit")

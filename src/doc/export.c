@@ -25,6 +25,18 @@ const struct export_row export_rows[] = {
 	{ "json", "plan", export_json_plan, 0, "dokument" },
 	{ "xlsx", "organisation", export_xlsx_organisation, EXPORT_NEED_YEAR, "indikatorer" },
 	{ "csv", "organisation", export_csv_organisation, EXPORT_NEED_YEAR, "indikatorer" },
+	{ "xlsx", "districts-themes", export_xlsx_districts_themes, EXPORT_NO_KEY, NULL },
+	{ "csv", "districts-themes", export_csv_districts_themes, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "orgs-districts", export_xlsx_orgs_districts, EXPORT_NO_KEY, NULL },
+	{ "csv", "orgs-districts", export_csv_orgs_districts, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "activities", export_xlsx_activities, EXPORT_NO_KEY, NULL },
+	{ "csv", "activities", export_csv_activities, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "commission", export_xlsx_commission, EXPORT_NO_KEY, NULL },
+	{ "csv", "commission", export_csv_commission, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "allocations", export_xlsx_allocations, EXPORT_NO_KEY, NULL },
+	{ "csv", "allocations", export_csv_allocations, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "audit", export_xlsx_audit, EXPORT_NO_KEY, NULL },
+	{ "csv", "audit", export_csv_audit, EXPORT_NO_KEY, NULL },
 	{ NULL, NULL, NULL, 0, NULL },
 };
 
@@ -39,6 +51,8 @@ const struct export_row *export_find(const char *format, const char *kind)
 const struct export_row *export_find_slug(const char *kind, const char *file)
 {
 	for (const struct export_row *x = export_rows; file && x->format; x++) {
+		if (!x->slug)	/* not on the web */
+			continue;
 		size_t n = strlen(x->slug);
 		if (!strcmp(x->kind, kind) && !strncmp(file, x->slug, n) && file[n] == '.' && !strcmp(file + n + 1, x->format))
 			return x;

@@ -18,7 +18,11 @@ struct store;
 #define EXPORT_NAME_MAX 256	/* a file name's bytes at most, extension included */
 
 /* What a writer needs besides the key (the row's need). */
-enum { EXPORT_NEED_YEAR = 1, EXPORT_NEED_PERIOD = 2 };
+enum {
+	EXPORT_NEED_YEAR = 1,
+	EXPORT_NEED_PERIOD = 2,
+	EXPORT_NO_KEY = 4,	/* a city-wide table: no KEY; --year optional (0: every year) */
+};
 
 /* The export's arguments (checked by the caller). */
 struct export_args {
@@ -92,5 +96,18 @@ int export_pdf_plan(struct store *st, const struct export_args *a, struct export
 int export_pdfa_plan(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_xlsx_organisation(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_csv_organisation(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+
+/* The city-wide tables (view/tables-city.h): one XLSX and one CSV writer per table. Not on the
+ * web (no slug): the audit log is for administrators. */
+#define EXPORT_CITY_DECL(name) \
+	int export_xlsx_##name(struct store *st, const struct export_args *a, struct export_file *f, struct err *e); \
+	int export_csv_##name(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+EXPORT_CITY_DECL(districts_themes)
+EXPORT_CITY_DECL(orgs_districts)
+EXPORT_CITY_DECL(activities)
+EXPORT_CITY_DECL(commission)
+EXPORT_CITY_DECL(allocations)
+EXPORT_CITY_DECL(audit)
+#undef EXPORT_CITY_DECL
 
 #endif

@@ -37,7 +37,9 @@ static const char *const names[][2] = {
 	{ "date", "Datum" }, { "paragraph", "Paragraf" }, { "dnr", "Diarienummer" }, { "ord", "Ordning" },
 	{ "position", "Ordning" }, { "prioritised", "Prioriterat" }, { "password", "Lösenord" },
 	{ "user", "Användare" }, { "disabled", "Avstängd" }, { "page", "Sida" }, { "line", "Rad" },
-	{ "rows_omitted", "Rader som loggen inte sparade" },
+	{ "rows_omitted", "Rader som loggen inte sparade" }, { "stance", "Ställningstagande" },
+	{ "stance_phrase", "Formulering" }, { "no_response", "Inget svar" }, { "amount_kr", "Belopp" },
+	{ "staff", "Personal" }, { "purpose", "Syfte" },
 };
 
 /* The coded values' Swedish words: field, code, word. A field "" matches any field. */
@@ -92,6 +94,8 @@ static const char *const values[][3] = {
 	{ "grp", "civil_society", "civilsamhället" }, { "grp", "business", "näringslivet" },
 	{ "grp", "residents", "invånare" }, { "grp", "other", "övriga" },
 	{ "password", "changed", "ändrat" },
+	{ "stance", "agree", "instämmer" }, { "stance", "positive", "positiv" }, { "stance", "hesitant", "tveksam" },
+	{ "stance", "disagree", "avvisar" }, { "stance", "none", "ingen ställning" },
 };
 
 static const char *const flags[] = {
