@@ -29,3 +29,23 @@ int export_pdfa_plan(struct store *st, const struct export_args *a, struct expor
 {
 	return convert(export_docx_plan, 1, st, a, f, e);
 }
+
+int export_pdf_vp(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
+{
+	return convert(export_docx_vp, 0, st, a, f, e);
+}
+
+int export_pdfa_vp(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
+{
+	return convert(export_docx_vp, 1, st, a, f, e);
+}
+
+int export_pdf_report(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
+{
+	return convert(export_docx_report, 0, st, a, f, e);
+}
+
+int export_pdfa_report(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
+{
+	return convert(export_docx_report, 1, st, a, f, e);
+}

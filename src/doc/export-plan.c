@@ -92,7 +92,11 @@ int export_docx_plan(struct store *st, const struct export_args *a, struct expor
 	json_t *doc = NULL;
 	int rc = plan_doc_load(st, a->key, a->version, &doc, e);
 
-	if (rc == LUP_OK)
+	const char *kind = s(json_object_get(doc, "plan"), "kind");
+
+	if (rc == LUP_OK && kind && !strcmp(kind, "vp"))
+		rc = export_docx_vp_plan(st, doc, a, f, e);
+	else if (rc == LUP_OK)
 		rc = docx_plan(st, doc, a->tpl ? a->tpl : docx_template_path(tpl, sizeof(tpl)), &f->data, &f->len, e);
 	if (rc == LUP_OK)
 		plan_name(st, doc, f, e);

@@ -94,6 +94,18 @@ int export_json_plan(struct store *st, const struct export_args *a, struct expor
 int export_docx_plan(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_pdf_plan(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_pdfa_plan(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+/* The verksamhetsplan of an organisation (KEY) and year, and a report of an organisation (KEY)
+ * for a year and period (export-docs.c; doc/docx-vp.h). */
+int export_docx_vp(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_pdf_vp(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_pdfa_vp(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_docx_report(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_pdf_report(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_pdfa_report(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+/* export_docx_vp_plan: the verksamhetsplan document of doc, a vp plan version (view/plan.h) */
+struct json_t;
+int export_docx_vp_plan(struct store *st, const struct json_t *doc, const struct export_args *a, struct export_file *f,
+			struct err *e);
 int export_xlsx_organisation(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_csv_organisation(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 
