@@ -1,14 +1,18 @@
 /* page-download.c: the web's downloads (doc/export.h through web/download.h):
  *	GET /plan/{key}/dokument.{docx|json|...}?version=N	a plan version's document
  *	GET /organisation/{key}/indikatorer.{xlsx|csv}?ar=Y	an organisation's indicators of a year
+ *	GET /organisation/{key}/verksamhetsplan.{docx|pdf|pdfa}?ar=Y	its verksamhetsplan of a year
+ *	GET /uppfoljning/{id}/rapport.{docx|pdf|pdfa}		a follow-up report (404 when unreadable)
  * The last segment is a row's "SLUG.FORMAT" of the table of exports, so new rows are served
  * without new routes. Errors are Swedish pages: 404 for what the caller may not see. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/download.h"
 #include "web/page.h"
 #include "web/pages-places.h"
+#include "view/report.h"
 
 /* fail: the Swedish page of a failed export (the error in r->err) */
 static int fail(struct http_req *r, const char *what)
@@ -57,8 +61,31 @@ static int page_org_download(struct http_req *r)
 	return 200;
 }
 
+/* page_report_download: report {id}'s document; the writer finds the report by its organisation,
+ * year and period and answers "not found" when the caller may not read it (rep.readable) */
+static int page_report_download(struct http_req *r)
+{
+	const struct export_row *x = export_find_slug("report", r->params[1]);
+	struct view_report rep;
+	char *end = NULL;
+	long long id = strtoll(r->params[0], &end, 10);
+	int found = 0;
+
+	if (!x || !end || *end || id <= 0)
+		return page_error(r, 404, "Det finns ingen sida med den adressen.");
+	if (view_report_load(r->st, &r->a, id, 0, &rep, &found, &r->err) != LUP_OK)
+		return fail(r, "");
+	if (!found || !rep.readable)
+		return page_error(r, 404, "Det finns ingen godkänd rapport med den adressen.");
+	struct export_args a = { .key = rep.org_key, .year = (int)rep.year, .period = rep.kind };
+	if (download_send(r, x, &a, r->user.role != ROLE_ANON || strcmp(rep.status, "approved") != 0) != 200)
+		return fail(r, "Det finns ingen godkänd rapport med den adressen.");
+	return 200;
+}
+
 const struct route page_routes_download[] = {
 	{ HTTP_GET, "/plan/{key}/{fil}", page_plan_download, ACC_PUBLIC, 0, "pages", "a plan version's document as a file (dokument.docx, dokument.json; ?version=N, a draft for those who may read it)", NULL },
-	{ HTTP_GET, "/organisation/{key}/{fil}", page_org_download, ACC_PUBLIC, 0, "pages", "an organisation's indicators of a year as a file (indikatorer.xlsx, indikatorer.csv; ?ar=YYYY)", NULL },
+	{ HTTP_GET, "/organisation/{key}/{fil}", page_org_download, ACC_PUBLIC, 0, "pages", "an organisation's files of a year (indikatorer.xlsx, indikatorer.csv, verksamhetsplan.docx/.pdf/.pdfa; ?ar=YYYY)", NULL },
+	{ HTTP_GET, "/uppfoljning/{id}/{fil}", page_report_download, ACC_PUBLIC, 0, "pages", "a follow-up report as a file (rapport.docx, rapport.pdf, rapport.pdfa)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };

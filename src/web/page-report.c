@@ -4,6 +4,7 @@
  * is a draft or returned and the caller may write for its organisation); the forecast; the
  * activities with their status in the report (page-report-activities.c); the status and its
  * history; the workflow buttons for those who may use them. */
+#include "web/download.h"
 #include "web/pages-forms.h"
 #include "core/buf.h"
 
@@ -276,6 +277,7 @@ int pf_report_render(struct http_req *r, const struct view_report *rep, const st
 		pf_notice(h, notice);
 	form_error_summary(h, e, 2);
 	status_head(r, h, rep);
+	download_menu(r, h, "report", pf_href(r, "/uppfoljning/%lld", (long long)rep->id), NULL);
 	if (rep->any_example)
 		page_example_note(h);
 	html_elem(h, "h2", "Målbedömningar", NULL);
