@@ -43,9 +43,9 @@ static int text_row(void *ctx, const struct store_row *r)
 {
 	char **out = ctx;
 
-	if (!*out && store_col_text(r, 2))
+	if (store_col_text(r, 2))
 		*out = xstrdup(store_col_text(r, 2));
-	return 1;
+	return 1;	/* the one row */
 }
 
 /* org_name: the registry's name of organisation id (STMT_SHOW_ORGANISATION), malloc'd, or NULL */
@@ -62,7 +62,7 @@ static int budget_row(void *ctx, const struct store_row *r)
 	struct budget *b = ctx;
 
 	if (b->n == BUDGET_MAX)
-		return 0;
+		return 1;
 	struct bline *l = &b->l[b->n++];
 	l->tbl = xstrdup(store_col_text(r, 0) ? store_col_text(r, 0) : "");
 	l->ord = (long)store_col_int(r, 1);
@@ -70,7 +70,7 @@ static int budget_row(void *ctx, const struct store_row *r)
 	l->col = xstrdup(store_col_text(r, 3) ? store_col_text(r, 3) : "");
 	l->has = store_col_type(r, 4) != SV_NULL;
 	l->mnkr = store_col_real(r, 4);
-	return 1;
+	return 0;
 }
 
 static void budget_free(struct budget *b)
