@@ -5,7 +5,7 @@
 # rows, the header's organisation and status, Swedish characters and Markdown; zip integrity;
 # byte-identical output for the same input (also in another time zone); a draft, then the same
 # version adopted with its decision; LibreOffice headless converts it and pdftotext finds the
-# title. A verksamhetsplan has no document yet: exit 1 naming its kind.
+# title. A verksamhetsplan gets its own document (t5600), not the LUP document.
 . "$(dirname "$0")/lib.sh"
 DB="$TMP/lup.db"
 L() { "$LUP" --db "$DB" "$@"; }
@@ -125,11 +125,12 @@ bad |= ok("and the zip's time", set(i.date_time[:3] for i in zipfile.ZipFile(sys
 sys.exit(bad)
 PY
 
-# 4. what has no document yet, and what does not exist
-expect_exit "a verksamhetsplan: exit 1" 1 L export docx plan vp-2022-spanga-tensta -o "$TMP/vp.docx"
-expect_err "the message names the plan's kind" "is a vp plan"
-[ ! -e "$TMP/vp.docx" ] && ok "no file is left" || nok "no file is left"
+# 4. a verksamhetsplan has its own document (t5600), and what does not exist
+expect_exit "a verksamhetsplan: its own document" 0 L export docx plan vp-2022-spanga-tensta -o "$TMP/vp.docx"
+$PY -c 'import sys, docx; sys.exit(0 if "Verksamhetsplan 2022" in [p.text for p in docx.Document(sys.argv[1]).paragraphs][:4] else 1)' \
+	"$TMP/vp.docx" && ok "... the verksamhetsplan's title page" || nok "... the verksamhetsplan's title page"
 expect_exit "an unknown plan: exit 1" 1 L export docx plan lup-nowhere -o "$TMP/x.docx"
+[ ! -e "$TMP/x.docx" ] && ok "no file is left" || nok "no file is left"
 expect_exit "an unknown format: usage" 2 L export doc plan lup-rinkeby-kista
 LUP_DOCX_TEMPLATE="$TMP/none.docx" expect_exit "a missing template: exit 1" 1 L export docx plan lup-rinkeby-kista -o "$TMP/x.docx"
 expect_err "the message names the template" "none.docx"
