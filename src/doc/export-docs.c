@@ -29,6 +29,25 @@ static int org_id(struct store *st, const char *key, int64_t *id, struct err *e)
 	return *id ? LUP_OK : err_set(e, LUP_ENOTFOUND, "no organisation '%s'", key);
 }
 
+static int name_row(void *ctx, const struct store_row *r)
+{
+	char *out = ctx;
+
+	snprintf(out, EXPORT_NAME_MAX, "%s", store_col_text(r, 2) ? store_col_text(r, 2) : "");
+	return 1;	/* the one row */
+}
+
+/* org_name: the registry's name of organisation id into out (EXPORT_NAME_MAX bytes); key when none */
+static const char *org_name(struct store *st, int64_t id, const char *key, char *out, struct err *e)
+{
+	struct sval a = SVI(id);
+
+	out[0] = '\0';
+	if (store_query(st, STMT_SHOW_ORGANISATION, &a, 1, name_row, out, e) != LUP_OK || !out[0])
+		snprintf(out, EXPORT_NAME_MAX, "%s", key);
+	return out;
+}
+
 static const char *tpl_of(const struct export_args *a, char *tpl, size_t n)
 {
 	return a->tpl ? a->tpl : docx_template_path(tpl, n);
@@ -36,7 +55,7 @@ static const char *tpl_of(const struct export_args *a, char *tpl, size_t n)
 
 int export_docx_vp(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
 {
-	char tpl[4096];
+	char tpl[4096], name[EXPORT_NAME_MAX];
 	int64_t org;
 	int rc;
 
@@ -45,7 +64,7 @@ int export_docx_vp(struct store *st, const struct export_args *a, struct export_
 	if ((rc = org_id(st, a->key, &org, e)) != LUP_OK ||
 	    (rc = docx_vp(st, org, a->year, 0, tpl_of(a, tpl, sizeof(tpl)), &f->data, &f->len, e)) != LUP_OK)
 		return rc;
-	export_name(f, "Verksamhetsplan %d %s", a->year, a->key);
+	export_name(f, "Verksamhetsplan %s %d", org_name(st, org, a->key, name, e), a->year);
 	return LUP_OK;
 }
 
@@ -70,7 +89,7 @@ int export_docx_vp_plan(struct store *st, const json_t *doc, const struct export
 
 int export_docx_report(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
 {
-	char tpl[4096];
+	char tpl[4096], name[EXPORT_NAME_MAX];
 	int64_t org, id = 0;
 	const char *kind = a->period && !strcmp(a->period, "VB") ? "FY" : a->period;
 	int rc;
@@ -86,7 +105,7 @@ int export_docx_report(struct store *st, const struct export_args *a, struct exp
 		return err_set(e, LUP_ENOTFOUND, "'%s' has no report for %s %d", a->key, a->period, a->year);
 	if ((rc = docx_report(st, id, tpl_of(a, tpl, sizeof(tpl)), &f->data, &f->len, e)) != LUP_OK)
 		return rc;
-	export_name(f, "%s %d %s", !strcmp(kind, "FY") ? "Verksamhetsberättelse" : !strcmp(kind, "T1") ? "Tertialrapport 1" :
-		    "Tertialrapport 2", a->year, a->key);
+	export_name(f, "%s %s %d", !strcmp(kind, "FY") ? "Verksamhetsberättelse" : !strcmp(kind, "T1") ? "Tertialrapport 1" :
+		    "Tertialrapport 2", org_name(st, org, a->key, name, e), a->year);
 	return LUP_OK;
 }

@@ -1,7 +1,8 @@
 // downloads.mjs: the "Ladda ned" menus as a visitor uses them, in Debian's Chromium driven by
 // playwright-core: on the district page the menu opens and its Word link downloads the LUP
 // (named after the document, a zip: "PK"); on the organisation page the Excel and CSV links
-// download the indicators (a zip; CSV with the BOM and the header row).
+// download the indicators (a zip; CSV with the BOM and the header row) and its Word link the
+// verksamhetsplan of the year (a zip: "PK").
 //
 //   node tests/browser/downloads.mjs BASE_URL SAVE_DIR
 //
@@ -47,6 +48,12 @@ async function main() {
       const c = await fetchVia(page, 'CSV');
       const text = c.bytes.toString('utf8');
       check(text.startsWith('\ufeffIndikator;'), 'the CSV starts with the BOM and its header', text.slice(0, 20));
+    });
+    await step('the organisation page downloads its verksamhetsplan as Word', async () => {
+      await page.goto(`${base}/organisation/spanga-tensta-stadsdelsnamnd?ar=2022`);
+      const w = await fetchVia(page, 'Word');
+      check(w.name === 'Verksamhetsplan Spånga-Tensta stadsdelsnämnd 2022.docx', 'the document is named with å and ä', w.name);
+      check(w.size > 5000 && w.bytes.subarray(0, 2).toString() === 'PK', 'the document is a zip', `${w.size} bytes`);
     });
   } finally {
     await browser.close();
