@@ -189,5 +189,6 @@ case "$HREF" in *verksamhetsplan.docx*) ok "... its menu has the Word document (
 page "that link" 200 GET "$HREF" -
 expect_eq "... serves wordprocessingml" "$(sed -n 's/^[Cc]ontent-[Tt]ype: *//p' "$TMP/headers" | tr -d '\r')" "$DOCX_CT"
 cmp -s "$TMP/body" "$TMP/vpb.docx" && ok "... the verksamhetsplan" || nok "... the verksamhetsplan (differs from the CLI's)"
+req "the API's indicator values are no verksamhetsplan" 406 GET "/api/v1/organisations/$ORG/indicator-values?year=2022&format=docx"
 page "an unknown report's document is 404" 404 GET "/uppfoljning/999999/rapport.docx" -
 finish
