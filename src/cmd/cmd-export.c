@@ -158,7 +158,7 @@ const struct cmd cmd_export = {
 	"export", run,
 	"export FORMAT KIND [KEY] [--year Y] [--period T1|T2|VB] [--version N] [--dialect excel|comma]"
 	" [--template FILE] [-o FILE]",
-	"write a plan as JSON, a Word document or PDF, an organisation's indicators or a city-wide table as XLSX or CSV",
+	"write a plan, a verksamhetsplan or a report as a Word document or PDF, a plan as JSON, an organisation's indicators or a city-wide table as XLSX or CSV",
 	"FORMAT KIND pairs:\n"
 	"  json plan KEY [--version N]     one version of plan KEY as the plan interchange document\n"
 	"                                  (docs/plan-json.md); without --version the newest adopted\n"
@@ -166,8 +166,8 @@ const struct cmd cmd_export = {
 	"                                  reads it back as a new draft version.\n"
 	"  docx plan KEY [--version N]     the LUP document (docs/documents.md) on the template\n"
 	"                                  --template FILE, else $LUP_DOCX_TEMPLATE, else\n"
-	"                                  templates/lup-mall.docx. A verksamhetsplan has no document\n"
-	"                                  yet (exit 1).\n"
+	"                                  templates/lup-mall.docx; of a verksamhetsplan (vp-...) the\n"
+	"                                  verksamhetsplan document of that version.\n"
 	"  pdf plan KEY [--version N]      the LUP document as tagged PDF (headings, tables, bookmarks,\n"
 	"                                  language sv-SE, its title), converted by LibreOffice\n"
 	"                                  (soffice: $LUP_SOFFICE, else on $PATH; package\n"
@@ -179,6 +179,12 @@ const struct cmd cmd_export = {
 	"  csv organisation KEY --year Y   the indicator sheet as CSV that `lup import csv` reads back\n"
 	"                                  unchanged; --dialect excel (default: UTF-8 with BOM, ';',\n"
 	"                                  decimal comma) or comma (',', decimal point, no BOM)\n"
+	"  docx|pdf|pdfa organisation KEY --year Y\n"
+	"                                  the organisation's verksamhetsplan of year Y: its goal\n"
+	"                                  chain with indicators, activities and budget tables\n"
+	"  docx|pdf|pdfa report KEY --year Y --period T1|T2|VB\n"
+	"                                  organisation KEY's follow-up report of the period:\n"
+	"                                  assessments, rules, analyses, outcomes against targets\n"
 	"  xlsx|csv KIND [--year Y]        a city-wide table, no KEY; KIND is districts-themes\n"
 	"                                  (the LUPs' themes), orgs-districts (activities per\n"
 	"                                  organisation and district), activities, commission (the\n"
