@@ -18,13 +18,10 @@ int api_org_indicator_values(struct http_req *r)
 	long year;
 	int rc;
 
-	if ((rc = download_pick(r, "organisation", &x)) != 0)
+	if ((rc = download_pick(r, "organisation", "indikatorer", &x)) != 0)
 		return rc;
-	if (!x || !strcmp(x->format, "json"))
-		x = export_find("csv", "organisation");
-	if (x && x->slug && strcmp(x->slug, "indikatorer") != 0)	/* the verksamhetsplan is no table */
-		return http_error(r, 406, "not_acceptable", "indicator values come as csv or xlsx; the verksamhetsplan"
-				  " is /organisation/{key}/verksamhetsplan.%s?ar=YYYY", x->format);
+	if (!x)	/* the default: CSV */
+		x = export_find_slug("organisation", "indikatorer.csv");
 	if (!x)
 		return http_error(r, 406, "not_acceptable", "no table format is available");
 	if (!y || (year = strtol(y, &end, 10)) < 1900 || year > 2999 || *end)

@@ -66,7 +66,7 @@ static void param_schema(struct json *j, const char *name, size_t len)
 
 /* export_params: the query parameters of a route that serves kind's exports (web/download.h):
  * format (the kind's formats) and year when a row needs one */
-static void export_params(struct json *j, const char *kind)
+static void export_params(struct json *j, const char *kind, const char *slug)
 {
 	unsigned need = 0;
 
@@ -79,7 +79,7 @@ static void export_params(struct json *j, const char *kind)
 	json_key(j, "type"); json_str(j, "string");
 	json_key(j, "enum"); json_arr_open(j);
 	for (const struct export_row *x = export_rows; x->format; x++)
-		if (!strcmp(x->kind, kind)) {
+		if (download_row_of(x, kind, slug)) {
 			json_str(j, x->format);
 			need |= x->need;
 		}
@@ -97,22 +97,22 @@ static void export_params(struct json *j, const char *kind)
 }
 
 /* seen_type: an earlier row of kind has format f's media type (pdf and pdfa share one) */
-static int seen_type(const struct export_row *upto, const char *kind, const struct export_format *f)
+static int seen_type(const struct export_row *upto, const char *kind, const char *slug, const struct export_format *f)
 {
 	for (const struct export_row *x = export_rows; x != upto; x++) {
 		const struct export_format *g = export_format(x->format);
-		if (g && !strcmp(x->kind, kind) && !strcmp(g->ctype, f->ctype))
+		if (g && download_row_of(x, kind, slug) && !strcmp(g->ctype, f->ctype))
 			return 1;
 	}
 	return 0;
 }
 
 /* export_content: the 200 answer's media types of kind's formats, each once */
-static void export_content(struct json *j, const char *kind)
+static void export_content(struct json *j, const char *kind, const char *slug)
 {
 	for (const struct export_row *x = export_rows; x->format; x++) {
 		const struct export_format *f = export_format(x->format);
-		if (strcmp(x->kind, kind) != 0 || !f || seen_type(x, kind, f))
+		if (!download_row_of(x, kind, slug) || !f || seen_type(x, kind, slug, f))
 			continue;
 		size_t n = strcspn(f->ctype, ";");
 		char type[128];
@@ -135,7 +135,7 @@ static void operation(struct json *j, const struct route *rt, unsigned m, int id
 	const char *names[HTTP_MAX_PARAMS];
 	size_t lens[HTTP_MAX_PARAMS];
 	int np = path_params(rt->pattern, names, lens);
-	const char *kind = m == HTTP_GET ? download_kind(rt->handler) : NULL;
+	const char *slug = NULL, *kind = m == HTTP_GET ? download_kind(rt->handler, &slug) : NULL;
 	char opid[64], lower[16];
 
 	snprintf(lower, sizeof(lower), "%s", http_method_name((enum http_method)m));
@@ -166,7 +166,7 @@ static void operation(struct json *j, const struct route *rt, unsigned m, int id
 			json_obj_close(j);
 		}
 		if (kind)
-			export_params(j, kind);
+			export_params(j, kind, slug);
 		json_arr_close(j);
 	}
 	if (rt->flags & R_BODY) {
@@ -187,7 +187,7 @@ static void operation(struct json *j, const struct route *rt, unsigned m, int id
 	json_key(j, "description"); json_str(j, "success");
 	json_key(j, "content"); json_obj_open(j);
 	if (kind) {
-		export_content(j, kind);
+		export_content(j, kind, slug);
 	} else {
 		json_key(j, "application/json"); json_obj_open(j);
 		json_key(j, "schema"); json_obj_open(j); json_key(j, "type"); json_str(j, "object"); json_obj_close(j);

@@ -133,7 +133,7 @@ int api_plan_doc_get(struct http_req *r)
 		return http_fail(r);
 	if (!found || !pv_readable(&r->user, &v))
 		return http_error(r, 404, "not_found", "no version %s of plan '%s'", r->params[1], r->params[0]);
-	if (download_pick(r, "plan", &x) != 0)
+	if (download_pick(r, "plan", "dokument", &x) != 0)
 		return r->status;
 	if (x && strcmp(x->format, "json") != 0) {	/* another format of the table of exports */
 		struct export_args a = { .key = r->params[0], .version = (int)v.version };

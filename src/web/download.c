@@ -171,30 +171,35 @@ static int accepts(const char *accept, const char *ctype)
 	return 0;
 }
 
-int download_pick(struct http_req *r, const char *kind, const struct export_row **x)
+int download_row_of(const struct export_row *x, const char *kind, const char *slug)
+{
+	return !strcmp(x->kind, kind) && x->slug && !strcmp(x->slug, slug);
+}
+
+int download_pick(struct http_req *r, const char *kind, const char *slug, const struct export_row **x)
 {
 	const char *format = http_query(r, "format"), *accept = http_header_in(r, "Accept");
 
 	*x = NULL;
 	if (format) {
-		if (!(*x = export_find(format, kind)))
-			return http_error(r, 406, "not_acceptable", "no format '%s' here (see the OpenAPI document's"
-					  " format parameter)", format);
+		if (!(*x = export_find(format, kind)) || !download_row_of(*x, kind, slug))
+			return *x = NULL, http_error(r, 406, "not_acceptable", "no format '%s' here (see the OpenAPI"
+						     " document's format parameter)", format);
 		return 0;
 	}
 	for (const struct export_row *y = export_rows; accept && y->format; y++)
-		if (!strcmp(y->kind, kind) && accepts(accept, export_format(y->format)->ctype)) {
+		if (download_row_of(y, kind, slug) && accepts(accept, export_format(y->format)->ctype)) {
 			*x = y;
 			return 0;
 		}
 	return 0;
 }
 
-const char *download_kind(int (*handler)(struct http_req *))
+const char *download_kind(int (*handler)(struct http_req *), const char **slug)
 {
 	if (handler == api_plan_doc_get)
-		return "plan";
+		return *slug = "dokument", "plan";
 	if (handler == api_org_indicator_values)
-		return "organisation";
-	return NULL;
+		return *slug = "indikatorer", "organisation";
+	return *slug = NULL, NULL;
 }

@@ -38,15 +38,18 @@ int download_plan_version(struct http_req *r, const char *key, const char *ver, 
 void download_menu(struct http_req *r, struct html *h, const char *kind, const char *base, const char *query);
 
 /*
- * download_pick: the row of kind the API caller asks for: ?format=NAME, else the first row of
- * the kind whose Content-Type the Accept header names; *x NULL when neither asks for another
+ * download_pick: the row of kind and slug (one document in its formats) the API caller asks
+ * for: ?format=NAME, else the first such row whose Content-Type the Accept header names; *x NULL when neither asks for another
  * representation than the resource's default (no format, application/json, * / *). Returns 0,
  * or answers 406 (an unknown format) and returns it.
  */
-int download_pick(struct http_req *r, const char *kind, const struct export_row **x);
+int download_pick(struct http_req *r, const char *kind, const char *slug, const struct export_row **x);
 
-/* download_kind: the export kind of an API route whose handler serves export formats
- * (OpenAPI lists them), or NULL. */
-const char *download_kind(int (*handler)(struct http_req *));
+/* download_kind: the export kind of an API route whose handler serves export formats (OpenAPI
+ * lists them), with *slug the document of the kind it serves; NULL for other routes. */
+const char *download_kind(int (*handler)(struct http_req *), const char **slug);
+
+/* download_row_of: x is one of the formats of the document (kind, slug). */
+int download_row_of(const struct export_row *x, const char *kind, const char *slug);
 
 #endif
