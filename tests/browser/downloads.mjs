@@ -1,6 +1,6 @@
 // downloads.mjs: the "Ladda ned" menus as a visitor uses them, in Debian's Chromium driven by
 // playwright-core: on the district page the menu opens and its Word link downloads the LUP
-// (named after the document, a zip: "PK"); on the organisation page the Excel and CSV links
+// (named after the document, a zip: "PK") and its PDF link the PDF; on the organisation page the Excel and CSV links
 // download the indicators (a zip; CSV with the BOM and the header row) and its Word link the
 // verksamhetsplan of the year (a zip: "PK").
 //
@@ -38,6 +38,10 @@ async function main() {
       const f = await fetchVia(page, 'Word');
       check(f.name === 'LUP Rinkeby-Kista 2016-2021 version 1.docx', 'the file is named after the document', f.name);
       check(f.size > 5000 && f.bytes.subarray(0, 2).toString() === 'PK', 'it is a zip of some size', `${f.size} bytes`);
+      await page.goto(`${base}/stadsdel/rinkeby-kista`);
+      const p = await fetchVia(page, 'PDF (.pdf)');
+      check(p.name === 'LUP Rinkeby-Kista 2016-2021 version 1.pdf', 'the PDF is named after the document', p.name);
+      check(p.size > 5000 && p.bytes.subarray(0, 5).toString() === '%PDF-', 'it is a PDF of some size', `${p.size} bytes`);
     });
     await step('the organisation page downloads its indicators', async () => {
       await page.goto(`${base}/organisation/spanga-tensta-stadsdelsnamnd?ar=2022`);
