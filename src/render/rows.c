@@ -67,6 +67,20 @@ int rowset_col(const struct rowset *rs, const char *name)
 	return -1;
 }
 
+const char *rowset_s(const struct rowset *rs, int i, const char *col)
+{
+	int c = rowset_col(rs, col);
+
+	return c >= 0 && i >= 0 && i < rs->nrows ? rs->rows[i][c].s : NULL;
+}
+
+int64_t rowset_i(const struct rowset *rs, int i, const char *col)
+{
+	const char *s = rowset_s(rs, i, col);
+
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
 static int is_bool(const char *name, const char *const *bools)
 {
 	for (; bools && *bools; bools++)

@@ -33,6 +33,12 @@ int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct 
 /* rowset_col: the index of column name, or -1. */
 int rowset_col(const struct rowset *rs, const char *name);
 
+/* rowset_s: the text of column col in row i (NULL when NULL, no such row or column). */
+const char *rowset_s(const struct rowset *rs, int i, const char *col);
+
+/* rowset_i: column col of row i as an integer (0 when NULL, no such row or column). */
+int64_t rowset_i(const struct rowset *rs, int i, const char *col);
+
 /* rowset_json_row: writes row i as an object's members (the caller opens and closes the object).
  * Columns named in bools (NULL-terminated, may be NULL) are written as true/false. */
 void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char *const *bools);

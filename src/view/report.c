@@ -26,23 +26,9 @@ static int query(struct ctx *c, struct rowset *rs, enum stmt s, const struct sva
 	return rowset_query(rs, c->st, s, args, n, c->e);
 }
 
-/* s_: the text of column col in row i (NULL when NULL, no such row or column). */
-static const char *s_(const struct rowset *rs, int i, const char *col)
-{
-	int c = rowset_col(rs, col);
-	return c < 0 || i < 0 || i >= rs->nrows ? NULL : rs->rows[i][c].s;
-}
-
-/* i_: column col of row i as an integer (0 when NULL). */
-static int64_t i_(const struct rowset *rs, int i, const char *col)
-{
-	const char *s = s_(rs, i, col);
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 static double num(const struct rowset *rs, int i, const char *col, int *has)
 {
-	const char *s = s_(rs, i, col);
+	const char *s = rowset_s(rs, i, col);
 
 	*has = s != NULL;
 	return s ? strtod(s, NULL) : NAN;
@@ -54,18 +40,18 @@ static void judge(const struct rowset *rs, int i, struct view_report_indicator *
 	struct model_target t;
 	enum model_direction dir = MODEL_DIR_NONE;
 
-	in->id = i_(rs, i, "id");
-	in->key = s_(rs, i, "key");
-	in->name = s_(rs, i, "name");
-	in->unit = s_(rs, i, "unit");
-	in->on_goal = (int)i_(rs, i, "on_goal");
-	in->target = s_(rs, i, "target");
-	in->kf_target = s_(rs, i, "kf_target");
-	in->example = (int)i_(rs, i, "example");
+	in->id = rowset_i(rs, i, "id");
+	in->key = rowset_s(rs, i, "key");
+	in->name = rowset_s(rs, i, "name");
+	in->unit = rowset_s(rs, i, "unit");
+	in->on_goal = (int)rowset_i(rs, i, "on_goal");
+	in->target = rowset_s(rs, i, "target");
+	in->kf_target = rowset_s(rs, i, "kf_target");
+	in->example = (int)rowset_i(rs, i, "example");
 	in->value = num(rs, i, "value", &in->has_value);
 	in->prev = num(rs, i, "prev", &in->has_prev);
 	in->judged_by = in->target ? "årsmål" : in->kf_target ? "KF:s årsmål" : NULL;
-	model_direction_parse(s_(rs, i, "direction"), &dir, NULL, 0);
+	model_direction_parse(rowset_s(rs, i, "direction"), &dir, NULL, 0);
 	model_target_parse(in->target ? in->target : in->kf_target, &t, NULL, 0);
 	in->meets = model_outcome_meets_target(dir, in->has_value, in->value, &t, in->has_prev, in->prev);
 	in->why = NULL;
@@ -102,10 +88,10 @@ static int load_goal(struct ctx *c, struct view_report *rep, int64_t area, struc
 	g->suggest = model_assess_suggest(meets, (size_t)(inds.nrows < 256 ? inds.nrows : 256), g->why, sizeof(g->why));
 	g->assessment = "none";
 	for (int i = 0; i < as->nrows; i++)
-		if (i_(as, i, "goal_id") == g->id) {
+		if (rowset_i(as, i, "goal_id") == g->id) {
 			g->assessed = 1;
-			g->assessment = s_(as, i, "assessment");
-			g->analysis = s_(as, i, "analysis");
+			g->assessment = rowset_s(as, i, "assessment");
+			g->analysis = rowset_s(as, i, "analysis");
 		}
 	return LUP_OK;
 }
@@ -122,39 +108,39 @@ static int load_activities(struct ctx *c, struct view_report *rep)
 	rep->acts = arena_alloc(c->a, sizeof(*rep->acts) * (size_t)(rs.nrows + 1));
 	for (int i = 0; i < rs.nrows; i++) {
 		struct view_report_activity *a = &rep->acts[i];
-		a->id = i_(&rs, i, "id");
-		a->key = s_(&rs, i, "key");
-		a->name = s_(&rs, i, "name");
-		a->start = s_(&rs, i, "start");
-		a->end = s_(&rs, i, "end");
-		a->own_status = s_(&rs, i, "activity_status");
-		a->goal_id = i_(&rs, i, "goal_id");
-		a->goal_key = s_(&rs, i, "goal");
-		a->goal_level = s_(&rs, i, "goal_level");
-		a->goal_number = s_(&rs, i, "goal_number");
-		a->goal_name = s_(&rs, i, "goal_name");
-		a->status = s_(&rs, i, "status");
-		a->comment = s_(&rs, i, "comment");
-		a->reported = (int)i_(&rs, i, "reported");
+		a->id = rowset_i(&rs, i, "id");
+		a->key = rowset_s(&rs, i, "key");
+		a->name = rowset_s(&rs, i, "name");
+		a->start = rowset_s(&rs, i, "start");
+		a->end = rowset_s(&rs, i, "end");
+		a->own_status = rowset_s(&rs, i, "activity_status");
+		a->goal_id = rowset_i(&rs, i, "goal_id");
+		a->goal_key = rowset_s(&rs, i, "goal");
+		a->goal_level = rowset_s(&rs, i, "goal_level");
+		a->goal_number = rowset_s(&rs, i, "goal_number");
+		a->goal_name = rowset_s(&rs, i, "goal_name");
+		a->status = rowset_s(&rs, i, "status");
+		a->comment = rowset_s(&rs, i, "comment");
+		a->reported = (int)rowset_i(&rs, i, "reported");
 	}
 	return LUP_OK;
 }
 
 static void head(const struct rowset *rs, struct view_report *rep)
 {
-	rep->org = i_(rs, 0, "org_id");
-	rep->org_pair = i_(rs, 0, "org_pair");
-	rep->org_key = s_(rs, 0, "org");
-	rep->org_name = s_(rs, 0, "org_name");
-	rep->year = (long)i_(rs, 0, "year");
-	rep->kind = s_(rs, 0, "period");
-	rep->status = s_(rs, 0, "status");
-	rep->forecast = s_(rs, 0, "forecast");
-	rep->comment = s_(rs, 0, "comment");
-	rep->submitted_by = s_(rs, 0, "submitted_by");
-	rep->submitted_at = s_(rs, 0, "submitted_at");
-	rep->decided_by = s_(rs, 0, "decided_by");
-	rep->decided_at = s_(rs, 0, "decided_at");
+	rep->org = rowset_i(rs, 0, "org_id");
+	rep->org_pair = rowset_i(rs, 0, "org_pair");
+	rep->org_key = rowset_s(rs, 0, "org");
+	rep->org_name = rowset_s(rs, 0, "org_name");
+	rep->year = (long)rowset_i(rs, 0, "year");
+	rep->kind = rowset_s(rs, 0, "period");
+	rep->status = rowset_s(rs, 0, "status");
+	rep->forecast = rowset_s(rs, 0, "forecast");
+	rep->comment = rowset_s(rs, 0, "comment");
+	rep->submitted_by = rowset_s(rs, 0, "submitted_by");
+	rep->submitted_at = rowset_s(rs, 0, "submitted_at");
+	rep->decided_by = rowset_s(rs, 0, "decided_by");
+	rep->decided_at = rowset_s(rs, 0, "decided_at");
 }
 
 int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, struct view_report *rep,
@@ -187,16 +173,16 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 	    (rc = query(&c, &as, STMT_WEB_FORMS_ASSESSMENTS, &arg, 1)) != LUP_OK ||
 	    (rc = query(&c, &area, STMT_WEB_FORMS_ORG_AREA, &org, 1)) != LUP_OK)
 		return rc;
-	rep->area_name = s_(&area, 0, "name");
+	rep->area_name = rowset_s(&area, 0, "name");
 	rep->ngoals = gs.nrows;
 	rep->goals = arena_alloc(a, sizeof(*rep->goals) * (size_t)(gs.nrows + 1));
 	for (int i = 0; i < gs.nrows; i++) {
 		struct view_report_goal *g = &rep->goals[i];
-		g->id = i_(&gs, i, "id");
-		g->key = s_(&gs, i, "key");
-		g->number = s_(&gs, i, "number");
-		g->name = s_(&gs, i, "name");
-		if ((rc = load_goal(&c, rep, i_(&area, 0, "id"), g, &as)) != LUP_OK)
+		g->id = rowset_i(&gs, i, "id");
+		g->key = rowset_s(&gs, i, "key");
+		g->number = rowset_s(&gs, i, "number");
+		g->name = rowset_s(&gs, i, "name");
+		if ((rc = load_goal(&c, rep, rowset_i(&area, 0, "id"), g, &as)) != LUP_OK)
 			return rc;
 	}
 	return load_activities(&c, rep);

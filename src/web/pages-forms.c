@@ -135,16 +135,12 @@ int pf_query(struct http_req *r, struct rowset *rs, enum stmt s, const struct sv
 
 const char *pf_s(const struct rowset *rs, int i, const char *col)
 {
-	int c = rowset_col(rs, col);
-
-	return c >= 0 && i >= 0 && i < rs->nrows ? rs->rows[i][c].s : NULL;
+	return rowset_s(rs, i, col);
 }
 
 int64_t pf_i(const struct rowset *rs, int i, const char *col)
 {
-	const char *s = pf_s(rs, i, col);
-
-	return s ? strtoll(s, NULL, 10) : 0;
+	return rowset_i(rs, i, col);
 }
 
 int pf_id_param(struct http_req *r, int i, enum stmt by_key, const char *what, int64_t *id)
@@ -360,16 +356,7 @@ const char *pf_direction_sv(const char *direction)
 
 const char *pf_period_label(struct http_req *r, long year, const char *kind)
 {
-	struct model_period p = { (int)year, MODEL_PERIOD_FY };
-	char buf[MODEL_PERIOD_TEXT_MAX * 2];
-
-	if (kind && strcmp(kind, "T1") == 0)
-		p.kind = MODEL_PERIOD_T1;
-	else if (kind && strcmp(kind, "T2") == 0)
-		p.kind = MODEL_PERIOD_T2;
-	if (model_period_label_sv(&p, buf, sizeof(buf)) != 0)
-		return "";
-	return arena_strdup(&r->a, buf);
+	return view_report_period_label(&r->a, year, kind);
 }
 
 void pf_thead(struct html *h, const char *const *labels)

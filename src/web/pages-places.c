@@ -66,16 +66,12 @@ int places_query(struct http_req *r, struct rowset *rs, enum stmt s, const struc
 
 const char *places_s(const struct rowset *rs, int i, const char *col)
 {
-	int c = rowset_col(rs, col);
-
-	return c < 0 || i < 0 || i >= rs->nrows ? NULL : rs->rows[i][c].s;
+	return rowset_s(rs, i, col);
 }
 
 int64_t places_i(const struct rowset *rs, int i, const char *col)
 {
-	const char *s = places_s(rs, i, col);
-
-	return s ? strtoll(s, NULL, 10) : 0;
+	return rowset_i(rs, i, col);
 }
 
 double places_d(const struct rowset *rs, int i, const char *col)
