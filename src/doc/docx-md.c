@@ -204,17 +204,10 @@ static void leaf(struct mdw *m, cmark_node *n)
 	}
 }
 
-static int is_leaf(cmark_node *n)
-{
-	switch (cmark_node_get_type(n)) {
-	case CMARK_NODE_TEXT: case CMARK_NODE_HTML_INLINE: case CMARK_NODE_CODE: case CMARK_NODE_SOFTBREAK:
-	case CMARK_NODE_LINEBREAK: case CMARK_NODE_CODE_BLOCK: case CMARK_NODE_HTML_BLOCK:
-	case CMARK_NODE_THEMATIC_BREAK:
-		return 1;
-	default:
-		return 0;
-	}
-}
+static void v_leaf(void *m, cmark_node *n) { leaf(m, n); }
+static void v_enter(void *m, cmark_node *n) { enter(m, n); }
+static void v_leave(void *m, cmark_node *n) { leave(m, n); }
+static const struct md_visitor docx_visitor = { v_leaf, v_enter, v_leave };
 
 /* plain: text that is no Markdown to parse (too big): one paragraph per line. */
 static void plain(struct docx *d, const char *s)
@@ -231,7 +224,6 @@ void docx_markdown(struct docx *d, const char *md, int heading_base)
 {
 	struct mdw m = { .d = d, .base = heading_base < 1 ? 1 : heading_base };
 	size_t len = md ? strlen(md) : 0;
-	cmark_event_type ev;
 	cmark_node *doc;
 
 	if (!len)
@@ -244,18 +236,6 @@ void docx_markdown(struct docx *d, const char *md, int heading_base)
 		plain(d, md);
 		return;
 	}
-	cmark_iter *it = cmark_iter_new(doc);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (n == doc)
-			continue;
-		if (is_leaf(n))
-			leaf(&m, n);
-		else if (ev == CMARK_EVENT_ENTER)
-			enter(&m, n);
-		else
-			leave(&m, n);
-	}
-	cmark_iter_free(it);
+	md_walk(doc, &docx_visitor, &m);
 	cmark_node_free(doc);
 }

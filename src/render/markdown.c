@@ -334,11 +334,34 @@ struct cmark_node *md_parse(const char *src, size_t len)
 	return doc;
 }
 
+void md_walk(cmark_node *doc, const struct md_visitor *v, void *ctx)
+{
+	cmark_event_type ev;
+	cmark_iter *it = cmark_iter_new(doc);
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (n == doc)
+			continue;
+		if (is_leaf(n))
+			v->leaf(ctx, n);
+		else if (ev == CMARK_EVENT_ENTER)
+			v->enter(ctx, n);
+		else
+			v->leave(ctx, n);
+	}
+	cmark_iter_free(it);
+}
+
+static void v_leaf(void *m, cmark_node *n) { leaf(m, n); }
+static void v_enter(void *m, cmark_node *n) { enter(m, n); }
+static void v_leave(void *m, cmark_node *n) { leave(m, n); }
+static const struct md_visitor html_visitor = { v_leaf, v_enter, v_leave };
+
 enum md_result md_render(struct html *h, const char *src, size_t len, int heading_base)
 {
 	struct md m = { .h = h, .base = heading_base < 1 ? 1 : heading_base > 6 ? 6 : heading_base };
 	int start = h->depth;
-	cmark_event_type ev;
 
 	if (len > MD_MAX_INPUT)
 		return MD_TOO_BIG;
@@ -348,19 +371,7 @@ enum md_result md_render(struct html *h, const char *src, size_t len, int headin
 	cmark_node *doc = md_parse(src, len);
 	if (!doc)
 		return MD_OK;
-	cmark_iter *it = cmark_iter_new(doc);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (n == doc)
-			continue;
-		if (is_leaf(n))
-			leaf(&m, n);
-		else if (ev == CMARK_EVENT_ENTER)
-			enter(&m, n);
-		else
-			leave(&m, n);
-	}
-	cmark_iter_free(it);
+	md_walk(doc, &html_visitor, &m);
 	cmark_node_free(doc);
 	html_close_to(h, start);
 	return MD_OK;

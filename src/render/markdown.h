@@ -50,6 +50,19 @@ enum md_result md_render(struct html *h, const char *src, size_t len, int headin
  */
 struct cmark_node *md_parse(const char *src, size_t len);
 
+/* What md_walk calls for each node of a tree (below the document node): leaf for a node
+ * without children that matter (text, code, breaks, HTML, a thematic break), enter and leave
+ * around the others. */
+struct md_visitor {
+	void (*leaf)(void *ctx, struct cmark_node *n);
+	void (*enter)(void *ctx, struct cmark_node *n);
+	void (*leave)(void *ctx, struct cmark_node *n);
+};
+
+/* md_walk: visits doc's nodes in document order with v (the one walk of md_render and the
+ * writers of other formats, doc/docx-md.c). */
+void md_walk(struct cmark_node *doc, const struct md_visitor *v, void *ctx);
+
 /* md_url_allowed: 1 when url may be a link's target by the rule above, else 0. */
 int md_url_allowed(const char *url);
 
