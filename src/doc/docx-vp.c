@@ -180,7 +180,7 @@ static const char *goal_title(const struct view_goal *g, struct buf *b)
 static void indicators(struct docx *d, const struct view_goal *g)
 {
 	static const char *const head[] = { "Indikator", "Årsmål", "KF:s årsmål", "Periodicitet" };
-	static const int widths[] = { 49, 17, 17, 17 };
+	static const int widths[] = { 43, 17, 22, 18 };	/* "Tas fram av nämnd/styrelse" */
 
 	if (!g->ninds)
 		return;
@@ -196,7 +196,7 @@ static void indicators(struct docx *d, const struct view_goal *g)
 static void activity_table(struct docx *d, const struct view_chain *c, const size_t *ix, size_t n, const char *caption)
 {
 	static const char *const head[] = { "Aktivitet", "Start", "Slut", "Status" };
-	static const int widths[] = { 52, 15, 15, 18 };
+	static const int widths[] = { 44, 19, 19, 18 };	/* a date (2022-01-01) on one line */
 
 	if (!n)
 		return;
