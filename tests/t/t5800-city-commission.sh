@@ -182,6 +182,15 @@ EOF2
 $PY "$TMP/kom.py" "$C/k.docx" "$DB" "$(ls "$SEEDS"/002_*.txt)" > "$TMP/res" 2>&1 || { nok "kom.py runs"; cat "$TMP/res" >&2; }
 cat "$TMP/res"; grep -q '^not ok' "$TMP/res" && failed=1
 
+# the PDF row converts the same document (LibreOffice; t5400 covers the conversion itself)
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
+	expect_exit "export pdf commission" 0 L export pdf commission -o "$C/k.pdf"
+	pdftotext "$C/k.pdf" - 2>/dev/null | grep -q "Förvaltningarnas svar på åtgärd 1.1" &&
+		ok "the PDF holds the measures' tables" || nok "the PDF lacks the measures' tables"
+else
+	ok "# skip: no soffice/pdftotext for the PDF row"
+fi
+
 # --- on the web: the download and the menu
 serve "$DB"
 page "GET /kommissionen/kommissionen.docx" 200 GET /kommissionen/kommissionen.docx -
