@@ -49,3 +49,13 @@ int export_pdfa_report(struct store *st, const struct export_args *a, struct exp
 {
 	return convert(export_docx_report, 1, st, a, f, e);
 }
+
+int export_pdf_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
+{
+	return convert(export_docx_commission, 0, st, a, f, e);
+}
+
+int export_pdfa_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
+{
+	return convert(export_docx_commission, 1, st, a, f, e);
+}

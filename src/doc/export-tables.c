@@ -130,3 +130,8 @@ CITY_WRITERS(activities, "activities")
 CITY_WRITERS(commission, "commission")
 CITY_WRITERS(allocations, "allocations")
 CITY_WRITERS(audit, "audit")
+
+int export_xlsx_bytes(const struct table *const *t, int n, const char *title, struct export_file *f, struct err *e)
+{
+	return xlsx_bytes(t, n, title, f, e);
+}

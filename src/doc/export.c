@@ -43,6 +43,11 @@ const struct export_row export_rows[] = {
 	{ "csv", "allocations", export_csv_allocations, EXPORT_NO_KEY, NULL },
 	{ "xlsx", "audit", export_xlsx_audit, EXPORT_NO_KEY, NULL },
 	{ "csv", "audit", export_csv_audit, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "city", export_xlsx_city, EXPORT_NO_KEY, NULL },
+	{ "csv", "city", export_csv_city, EXPORT_NO_KEY, NULL },
+	{ "docx", "commission", export_docx_commission, EXPORT_NO_KEY, "kommissionen" },
+	{ "pdf", "commission", export_pdf_commission, EXPORT_NO_KEY, "kommissionen" },
+	{ "pdfa", "commission", export_pdfa_commission, EXPORT_NO_KEY, "kommissionen" },
 	{ NULL, NULL, NULL, 0, NULL },
 };
 

@@ -122,4 +122,18 @@ EXPORT_CITY_DECL(allocations)
 EXPORT_CITY_DECL(audit)
 #undef EXPORT_CITY_DECL
 
+/* The city overview of a year as a table (export-city.c; no KEY, --year optional: the newest
+ * year with full-year outcomes per district) and the commission matrix as a document
+ * (docx-commission.c; no KEY) with its PDF rows. */
+int export_xlsx_city(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_csv_city(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_docx_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_pdf_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_pdfa_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+
+/* export_xlsx_bytes: the n tables as one workbook titled title into f's data (table_xlsx through
+ * a private temporary file). Returns LUP_OK or LUP_EIO (message in e). */
+struct table;
+int export_xlsx_bytes(const struct table *const *t, int n, const char *title, struct export_file *f, struct err *e);
+
 #endif

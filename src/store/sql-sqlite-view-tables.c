@@ -136,4 +136,8 @@ const char *const sqlite_sql_view_tables[STMT__MAX] = {
 	[STMT_VTAB_AUDIT] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
 		" WHERE (?1 IS NULL OR substr(at, 1, 4) = CAST(?1 AS TEXT)) AND " AUDIT_SEE("audit") " ORDER BY id",
+	/* (response id) -> text: the response's labelled parts in order, joined by spaces (the
+	 * commission document's excerpt) */
+	[STMT_VTAB_RESPONSE_TEXT] =
+		"SELECT group_concat(text, ' ') FROM (SELECT text FROM response_part WHERE response_id = ?1 ORDER BY ord)",
 };

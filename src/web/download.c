@@ -136,7 +136,7 @@ void download_menu(struct http_req *r, struct html *h, const char *kind, const c
 
 	for (const struct export_row *x = export_rows; x->format; x++) {
 		const struct export_format *fm = export_format(x->format);
-		if (strcmp(x->kind, kind) != 0 || !fm)
+		if (strcmp(x->kind, kind) != 0 || !fm || !x->slug)	/* no slug: not on the web */
 			continue;
 		if (!open++) {
 			html_open(h, "details", "class", "download", NULL);

@@ -10,6 +10,7 @@
 #include "core/buf.h"
 #include "store/store.h"
 #include "view/commission.h"
+#include "web/download.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,6 +239,7 @@ int page_commission(struct http_req *r)
 		html_close(h);
 		return page_end(r, h);
 	}
+	download_menu(r, h, "commission", "/kommissionen", NULL);
 	for (size_t i = 0; i < v.ncells; i++)
 		counts[stance_of(v.cells[i].stance, v.cells[i].no_response) - stances]++;
 	for (size_t i = 0; i < v.nadmins; i++) {

@@ -3,6 +3,7 @@
  *	GET /organisation/{key}/indikatorer.{xlsx|csv}?ar=Y	an organisation's indicators of a year
  *	GET /organisation/{key}/verksamhetsplan.{docx|pdf|pdfa}?ar=Y	its verksamhetsplan of a year
  *	GET /uppfoljning/{id}/rapport.{docx|pdf|pdfa}		a follow-up report (404 when unreadable)
+ *	GET /kommissionen/kommissionen.{docx|pdf|pdfa}		the commission matrix as a document
  * The last segment is a row's "SLUG.FORMAT" of the table of exports, so new rows are served
  * without new routes. Errors are Swedish pages: 404 for what the caller may not see. */
 #include <stdio.h>
@@ -83,9 +84,23 @@ static int page_report_download(struct http_req *r)
 	return 200;
 }
 
+/* page_commission_download: the commission matrix's document (public, as the /kommissionen page) */
+static int page_commission_download(struct http_req *r)
+{
+	const struct export_row *x = export_find_slug("commission", r->params[0]);
+	struct export_args a = { 0 };
+
+	if (!x)
+		return page_error(r, 404, "Det finns ingen sida med den adressen.");
+	if (download_send(r, x, &a, 0) != 200)
+		return fail(r, "Inga svar till kommissionen är inlästa.");
+	return 200;
+}
+
 const struct route page_routes_download[] = {
 	{ HTTP_GET, "/plan/{key}/{fil}", page_plan_download, ACC_PUBLIC, 0, "pages", "a plan version's document as a file (dokument.docx, dokument.json; ?version=N, a draft for those who may read it)", NULL },
 	{ HTTP_GET, "/organisation/{key}/{fil}", page_org_download, ACC_PUBLIC, 0, "pages", "an organisation's files of a year (indikatorer.xlsx, indikatorer.csv, verksamhetsplan.docx/.pdf/.pdfa; ?ar=YYYY)", NULL },
 	{ HTTP_GET, "/uppfoljning/{id}/{fil}", page_report_download, ACC_PUBLIC, 0, "pages", "a follow-up report as a file (rapport.docx, rapport.pdf, rapport.pdfa)", NULL },
+	{ HTTP_GET, "/kommissionen/{fil}", page_commission_download, ACC_PUBLIC, 0, "pages", "the commission matrix as a document (kommissionen.docx, kommissionen.pdf, kommissionen.pdfa)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
