@@ -43,6 +43,8 @@ const struct export_row export_rows[] = {
 	{ "csv", "allocations", export_csv_allocations, EXPORT_NO_KEY, NULL },
 	{ "xlsx", "audit", export_xlsx_audit, EXPORT_NO_KEY, NULL },
 	{ "csv", "audit", export_csv_audit, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "district", export_xlsx_district, 0, "indikatorer" },
+	{ "csv", "district", export_csv_district, 0, "indikatorer" },
 	{ NULL, NULL, NULL, 0, NULL },
 };
 

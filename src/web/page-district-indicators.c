@@ -4,6 +4,8 @@
  * with bars for every district and a line over the years with the årsmål and the city average.
  * Every chart has its numbers in a table beside it. */
 #include "web/pages-places.h"
+#include "web/download.h"
+#include "web/pages-forms.h"
 #include "model/gap.h"
 #include "render/svg.h"
 #include "store/store.h"
@@ -536,6 +538,8 @@ int page_district_indicators(struct http_req *r, struct html *h, int64_t distric
 	if (pick(&x))
 		return -1;
 	intro(&x);
+	/* the comparison as files (the table of exports: kind district, web/page-download.c) */
+	download_menu(r, h, "district", page_href(r, "/stadsdel", key), pf_printf(r, "ar=%ld", x.year));
 	choose(&x);
 	if (detail(&x) || overview(&x))
 		return -1;
