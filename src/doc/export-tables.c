@@ -35,8 +35,8 @@ static int slurp(int fd, char **data, size_t *len)
 	return 0;
 }
 
-/* xlsx_bytes: the tables as a workbook into f's data */
-static int xlsx_bytes(const struct table *const *t, int n, const char *title, struct export_file *f, struct err *e)
+/* export_xlsx_bytes: export.h */
+int export_xlsx_bytes(const struct table *const *t, int n, const char *title, struct export_file *f, struct err *e)
 {
 	const char *dir = getenv("TMPDIR");
 	char path[4096];
@@ -62,7 +62,7 @@ int export_xlsx_organisation(struct store *st, const struct export_args *a, stru
 	int rc = org_outcomes_load(st, a->key, a->year, &values, &acts, title, sizeof(title), e);
 
 	if (rc == LUP_OK)
-		rc = xlsx_bytes(t, 2, title, f, e);
+		rc = export_xlsx_bytes(t, 2, title, f, e);
 	if (rc == LUP_OK)
 		export_name(f, "Indikatorer %s", title);
 	table_release(&values);
@@ -108,7 +108,7 @@ static int city_table(const char *kind, int xlsx, struct store *st, const struct
 		snprintf(title, sizeof(title), "%s, alla år", ct->title);
 	buf_init(&b, 0);
 	if (rc == LUP_OK && xlsx)
-		rc = xlsx_bytes(tp, 1, title, f, e);
+		rc = export_xlsx_bytes(tp, 1, title, f, e);
 	else if (rc == LUP_OK && (rc = table_csv(&t, a->comma ? TABLE_CSV_COMMA : TABLE_CSV_EXCEL_SV, &b, e)) == LUP_OK)
 		f->data = buf_detach(&b, &f->len);
 	if (rc == LUP_OK)
@@ -130,8 +130,3 @@ CITY_WRITERS(activities, "activities")
 CITY_WRITERS(commission, "commission")
 CITY_WRITERS(allocations, "allocations")
 CITY_WRITERS(audit, "audit")
-
-int export_xlsx_bytes(const struct table *const *t, int n, const char *title, struct export_file *f, struct err *e)
-{
-	return xlsx_bytes(t, n, title, f, e);
-}

@@ -48,6 +48,8 @@ const struct export_row export_rows[] = {
 	{ "docx", "commission", export_docx_commission, EXPORT_NO_KEY, "kommissionen" },
 	{ "pdf", "commission", export_pdf_commission, EXPORT_NO_KEY, "kommissionen" },
 	{ "pdfa", "commission", export_pdfa_commission, EXPORT_NO_KEY, "kommissionen" },
+	{ "xlsx", "district", export_xlsx_district, 0, "indikatorer" },
+	{ "csv", "district", export_csv_district, 0, "indikatorer" },
 	{ NULL, NULL, NULL, 0, NULL },
 };
 

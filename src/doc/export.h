@@ -89,6 +89,11 @@ void export_file_release(struct export_file *f);
  * cut (at a UTF-8 boundary) to leave room for the extension. */
 void export_name(struct export_file *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* export_xlsx_bytes: the n tables (doc/table.h) as one workbook titled title into f's data
+ * (through a private temporary file in $TMPDIR, removed). Returns LUP_OK or LUP_EIO. */
+struct table;
+int export_xlsx_bytes(const struct table *const *t, int n, const char *title, struct export_file *f, struct err *e);
+
 /* The writers, by family (each in its own file). */
 int export_json_plan(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_docx_plan(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
@@ -108,6 +113,10 @@ int export_docx_vp_plan(struct store *st, const struct json_t *doc, const struct
 			struct err *e);
 int export_xlsx_organisation(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_csv_organisation(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+/* A district's indicators against the city for a year (0: the newest with outcomes;
+ * export-district.c, view/district.h). */
+int export_xlsx_district(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_csv_district(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 
 /* The city-wide tables (view/tables-city.h): one XLSX and one CSV writer per table. Not on the
  * web (no slug): the audit log is for administrators. */
@@ -131,9 +140,5 @@ int export_docx_commission(struct store *st, const struct export_args *a, struct
 int export_pdf_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_pdfa_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 
-/* export_xlsx_bytes: the n tables as one workbook titled title into f's data (table_xlsx through
- * a private temporary file). Returns LUP_OK or LUP_EIO (message in e). */
-struct table;
-int export_xlsx_bytes(const struct table *const *t, int n, const char *title, struct export_file *f, struct err *e);
 
 #endif

@@ -4,6 +4,9 @@
  * with bars for every district and a line over the years with the årsmål and the city average.
  * Every chart has its numbers in a table beside it. */
 #include "web/pages-places.h"
+#include "view/district.h"
+#include "web/download.h"
+#include "web/pages-forms.h"
 #include "model/gap.h"
 #include "render/svg.h"
 #include "store/store.h"
@@ -21,16 +24,27 @@ struct ind {
 	int64_t district, committee;
 	const char *key, *name;
 	long year;
-	struct rowset cmp;	/* STMT_WEB_PLACES_DISTRICT_COMPARE */
+	struct district_view v;	/* the comparison (view/district.h) */
 	int own_only;		/* show only the committee's own indicators */
 	int by_sex;		/* some shown row is K or M */
 	int example;		/* some shown value is example data */
 	int sel;		/* the row of the indicator shown in detail */
 };
 
+/* cmp_value, cmp_city: row i's district and city values, NAN when missing */
+static double cmp_value(const struct ind *x, int i)
+{
+	return x->v.rows[i].has_value ? x->v.rows[i].value : NAN;
+}
+
+static double cmp_city(const struct ind *x, int i)
+{
+	return x->v.rows[i].has_city ? x->v.rows[i].city : NAN;
+}
+
 static int shown(const struct ind *x, int i)
 {
-	return !x->own_only || places_i(&x->cmp, i, "own");
+	return !x->own_only || x->v.rows[i].own;
 }
 
 static enum model_direction direction(const char *s)
@@ -44,12 +58,6 @@ static const char *direction_sv(const char *s)
 	enum model_direction d = direction(s);
 
 	return d == MODEL_DIR_HIGHER ? "högre är bättre" : d == MODEL_DIR_LOWER ? "lägre är bättre" : "ingen riktning";
-}
-
-/* change_unit: the unit of a change of the indicator ("%" changes in percentage points). */
-static const char *change_unit(const char *unit)
-{
-	return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0) ? "procentenheter" : unit;
 }
 
 /* ind_href: this page showing indicator ikey for the year, at the detail. */
@@ -69,21 +77,22 @@ static const char *ind_href(struct ind *x, const char *ikey)
 }
 
 /* year_nav: links to the other years with outcomes. */
-static void year_nav(struct ind *x, const struct rowset *years)
+static void year_nav(struct ind *x)
 {
 	struct html *h = x->h;
 
-	if (years->nrows < 2)
+	if (x->v.nyears < 2)
 		return;
 	html_open(h, "p", "class", "yearnav", NULL);
 	html_text(h, "År: ");
-	for (int i = 0; i < years->nrows; i++) {
-		long y = strtol(years->rows[i][0].s, NULL, 10);
-		char href[256];
+	for (size_t i = 0; i < x->v.nyears; i++) {
+		long y = x->v.years[i];
+		char href[256], label[16];
 		if (i)
 			html_text(h, " · ");
 		snprintf(href, sizeof(href), "%s?ar=%ld#indikatorer", page_href(x->r, "/stadsdel", x->key), y);
-		html_elem(h, "a", years->rows[i][0].s, "href", href, "aria-current", y == x->year ? "page" : NULL, NULL);
+		snprintf(label, sizeof(label), "%ld", y);
+		html_elem(h, "a", label, "href", href, "aria-current", y == x->year ? "page" : NULL, NULL);
 	}
 	html_close(h);
 }
@@ -101,11 +110,11 @@ static void choose(struct ind *x)
 	html_open(h, "div", NULL);
 	html_elem(h, "label", "Visa indikator i detalj", "for", "indikator", NULL);
 	html_open(h, "select", "id", "indikator", "name", "indikator", NULL);
-	for (int i = 0; i < x->cmp.nrows; i++) {
-		if (!shown(x, i) || (i && strcmp(places_s(&x->cmp, i, "key"), places_s(&x->cmp, i - 1, "key")) == 0))
+	for (int i = 0; i < (int)x->v.n; i++) {
+		if (!shown(x, i) || (i && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0))
 			continue;
-		html_elem(h, "option", places_s(&x->cmp, i, "name"), "value", places_s(&x->cmp, i, "key"),
-			  "selected", strcmp(places_s(&x->cmp, i, "key"), places_s(&x->cmp, x->sel, "key")) == 0 ? "" : NULL,
+		html_elem(h, "option", x->v.rows[i].name, "value", x->v.rows[i].key,
+			  "selected", strcmp(x->v.rows[i].key, x->v.rows[x->sel].key) == 0 ? "" : NULL,
 			  NULL);
 	}
 	html_close(h);
@@ -117,12 +126,12 @@ static void choose(struct ind *x)
 /* gap_sentence: the Swedish sentence on row i's gap to the city and what closes it in 5 years. */
 static void gap_sentence(struct ind *x, int i)
 {
-	double d = places_d(&x->cmp, i, "value"), c = places_d(&x->cmp, i, "city");
-	const char *sex = places_s(&x->cmp, i, "sex");
+	double d = cmp_value(x, i), c = cmp_city(x, i);
+	const char *sex = x->v.rows[i].sex;
 	char buf[512], name[200];
 	struct model_gap_spec s = {
-		.area = name, .dir = direction(places_s(&x->cmp, i, "direction")), .district = d, .city = c,
-		.unit = places_s(&x->cmp, i, "unit"), .years = CLOSE_YEARS,
+		.area = name, .dir = direction(x->v.rows[i].direction), .district = d, .city = c,
+		.unit = x->v.rows[i].unit, .years = CLOSE_YEARS,
 		.decimals = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c),
 	};
 
@@ -179,7 +188,7 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 
 	html_open(h, "table", NULL);
 	html_open(h, "caption", NULL);
-	html_textf(h, "%s, helår %ld: alla stadsdelsområden och staden", places_s(&x->cmp, x->sel, "name"), x->year);
+	html_textf(h, "%s, helår %ld: alla stadsdelsområden och staden", x->v.rows[x->sel].name, x->year);
 	html_close(h);
 	places_thead(h, by_sex ? cols_s : cols_t);
 	html_open(h, "tbody", NULL);
@@ -194,7 +203,7 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 		html_close(h);
 		for (int s = 0; s < (by_sex ? 3 : 1); s++)
 			places_td_num(h, svg_fmt_value(v[s], dec, unit, 0, b, sizeof(b)));
-		places_td_num(h, i < n ? svg_fmt_value(v[0] - city[0], dec, change_unit(unit), 1, b, sizeof(b)) : "");
+		places_td_num(h, i < n ? svg_fmt_value(v[0] - city[0], dec, district_change_unit(unit), 1, b, sizeof(b)) : "");
 		html_close(h);
 	}
 	html_close(h);
@@ -221,7 +230,7 @@ static int detail_bars(struct ind *x, int64_t ind, const char *unit, int dec)
 		bars[i] = (struct svg_bar){ a[i].name, a[i].v[0], a[i].v[1], a[i].v[2], strcmp(a[i].key, x->key) == 0 };
 		by_sex |= !isnan(a[i].v[1]) || !isnan(a[i].v[2]);
 	}
-	snprintf(title, sizeof(title), "%s, helår %ld, per stadsdelsområde%s", places_s(&x->cmp, x->sel, "name"),
+	snprintf(title, sizeof(title), "%s, helår %ld, per stadsdelsområde%s", x->v.rows[x->sel].name,
 		 x->year, by_sex ? " och kön" : "");
 	struct svg_opts o = { .id = "jamforelse", .title = title, .unit = unit, .decimals = dec, .example = ex,
 		.desc = "Stapeldiagram över alla stadsdelsområden med stadens snitt som streckad linje. "
@@ -304,7 +313,7 @@ static void line_table(struct ind *x, const struct line *l, const char *unit, in
 	cols[1] = dn;
 	html_open(h, "table", NULL);
 	html_open(h, "caption", NULL);
-	html_textf(h, "%s över åren (helår): %s, stadens snitt och årsmål", places_s(&x->cmp, x->sel, "name"), x->name);
+	html_textf(h, "%s över åren (helår): %s, stadens snitt och årsmål", x->v.rows[x->sel].name, x->name);
 	html_close(h);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
@@ -327,7 +336,7 @@ static int detail_line(struct ind *x, int64_t ind, const char *unit, int dec)
 	char title[400];
 	size_t ns = 2;
 
-	if (line_fill(x, ind, l, (int)places_i(&x->cmp, x->sel, "own")))
+	if (line_fill(x, ind, l, (int)x->v.rows[x->sel].own))
 		return -1;
 	for (int i = 0; i < l->n; i++)
 		ns = isnan(l->target[i]) ? ns : 3;
@@ -336,7 +345,7 @@ static int detail_line(struct ind *x, int64_t ind, const char *unit, int dec)
 		{ "Stadens snitt", SVG_LINE_CITY, l->city },
 		{ "Årsmål", SVG_LINE_TARGET, l->target },
 	};
-	snprintf(title, sizeof(title), "%s över åren i %s", places_s(&x->cmp, x->sel, "name"), x->name);
+	snprintf(title, sizeof(title), "%s över åren i %s", x->v.rows[x->sel].name, x->name);
 	struct svg_opts o = { .id = "over-tid", .title = title, .unit = unit, .decimals = dec, .example = l->example,
 		.desc = "Linjediagram över helårsvärden: stadsdelsområdet (heldragen linje), stadens snitt "
 			"(prickad) och årsmålet (streckad). Samma siffror finns i tabellen under diagrammet." };
@@ -351,21 +360,21 @@ static int detail_line(struct ind *x, int64_t ind, const char *unit, int dec)
 static int detail(struct ind *x)
 {
 	struct html *h = x->h;
-	const char *unit = places_s(&x->cmp, x->sel, "unit");
-	int64_t id = places_i(&x->cmp, x->sel, "id");
+	const char *unit = x->v.rows[x->sel].unit;
+	int64_t id = x->v.rows[x->sel].ind;
 	int dec = 0;
 
-	for (int i = x->sel; i < x->cmp.nrows && places_i(&x->cmp, i, "id") == id; i++) {
-		int a = places_decimals(places_d(&x->cmp, i, "value")), b = places_decimals(places_d(&x->cmp, i, "city"));
+	for (int i = x->sel; i < (int)x->v.n && x->v.rows[i].ind == id; i++) {
+		int a = places_decimals(cmp_value(x, i)), b = places_decimals(cmp_city(x, i));
 		dec = a > dec ? a : dec;
 		dec = b > dec ? b : dec;
 	}
-	html_elem(h, "h3", places_s(&x->cmp, x->sel, "name"), "id", "vald-indikator", NULL);
+	html_elem(h, "h3", x->v.rows[x->sel].name, "id", "vald-indikator", NULL);
 	html_open(h, "p", "class", "muted", NULL);
-	html_textf(h, "Följs upp av %s. Enhet: %s; %s.", places_s(&x->cmp, x->sel, "owner_name"),
-		   unit ? unit : "ingen", direction_sv(places_s(&x->cmp, x->sel, "direction")));
+	html_textf(h, "Följs upp av %s. Enhet: %s; %s.", x->v.rows[x->sel].owner_name,
+		   unit ? unit : "ingen", direction_sv(x->v.rows[x->sel].direction));
 	html_close(h);
-	for (int i = x->sel; i < x->cmp.nrows && places_i(&x->cmp, i, "id") == id; i++)
+	for (int i = x->sel; i < (int)x->v.n && x->v.rows[i].ind == id; i++)
 		gap_sentence(x, i);
 	return detail_bars(x, id, unit, dec) || detail_line(x, id, unit, dec) ? -1 : 0;
 }
@@ -377,7 +386,7 @@ static void overview_spark(struct ind *x, int i, const struct rowset *series, in
 	double *v;
 	char id[32], title[300];
 
-	places_run(series, places_i(&x->cmp, i, "id"), &from, &to);
+	places_run(series, x->v.rows[i].ind, &from, &to);
 	if (to - from < 2) {
 		html_text(x->h, "–");
 		return;
@@ -386,9 +395,9 @@ static void overview_spark(struct ind *x, int i, const struct rowset *series, in
 	for (int k = from; k < to; k++)
 		v[k - from] = series->rows[k][2].s ? strtod(series->rows[k][2].s, NULL) : NAN;
 	snprintf(id, sizeof(id), "utveckling-%d", n);
-	snprintf(title, sizeof(title), "%s i %s %s–%s", places_s(&x->cmp, i, "name"), x->name,
+	snprintf(title, sizeof(title), "%s i %s %s–%s", x->v.rows[i].name, x->name,
 		 series->rows[from][1].s, series->rows[to - 1][1].s);
-	struct svg_opts o = { .id = id, .title = title, .unit = places_s(&x->cmp, i, "unit"),
+	struct svg_opts o = { .id = id, .title = title, .unit = x->v.rows[i].unit,
 		.decimals = places_decimals(v[to - from - 1]) };
 	svg_sparkline(x->h, &o, v, (size_t)(to - from));
 }
@@ -397,26 +406,26 @@ static void overview_spark(struct ind *x, int i, const struct rowset *series, in
 static void overview_row(struct ind *x, int i, const struct rowset *series, int n)
 {
 	struct html *h = x->h;
-	const char *unit = places_s(&x->cmp, i, "unit"), *sex = places_s(&x->cmp, i, "sex");
-	double d = places_d(&x->cmp, i, "value"), c = places_d(&x->cmp, i, "city"), change = NAN;
-	enum model_direction dir = direction(places_s(&x->cmp, i, "direction"));
+	const char *unit = x->v.rows[i].unit, *sex = x->v.rows[i].sex;
+	double d = cmp_value(x, i), c = cmp_city(x, i), change = NAN;
+	enum model_direction dir = direction(x->v.rows[i].direction);
 	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
 	char b[64];
 
 	html_open(h, "tr", NULL);
 	html_open(h, "th", "scope", "row", NULL);
-	html_elem(h, "a", places_s(&x->cmp, i, "name"), "href", ind_href(x, places_s(&x->cmp, i, "key")), NULL);
-	html_elem(h, "span", direction_sv(places_s(&x->cmp, i, "direction")), "class", "desc", NULL);
+	html_elem(h, "a", x->v.rows[i].name, "href", ind_href(x, x->v.rows[i].key), NULL);
+	html_elem(h, "span", direction_sv(x->v.rows[i].direction), "class", "desc", NULL);
 	html_close(h);
 	if (x->by_sex)
 		html_elem(h, "td", places_sex_sv(sex), NULL);
 	places_td_num(h, svg_fmt_value(d, dec, unit, 0, b, sizeof(b)));
 	places_td_num(h, svg_fmt_value(c, dec, unit, 0, b, sizeof(b)));
-	places_td_num(h, svg_fmt_value(d - c, dec, change_unit(unit), 1, b, sizeof(b)));
+	places_td_num(h, svg_fmt_value(d - c, dec, district_change_unit(unit), 1, b, sizeof(b)));
 	if (!isnan(d) && !isnan(c))
 		model_yearly_change_to_close(dir, d, c, CLOSE_YEARS, &change, NULL, 0);
 	places_td_num(h, isnan(change) ? "–" : change == 0 ? "behövs inte" :
-		      svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, change_unit(unit), 1, b, sizeof(b)));
+		      svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, b, sizeof(b)));
 	html_elem(h, "td", model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c)), NULL);
 	html_open(h, "td", NULL);
 	if (strcmp(sex, "T") == 0)
@@ -452,7 +461,7 @@ static int overview(struct ind *x)
 		cols[1] = "Indikator";
 	places_thead(h, x->by_sex ? cols : cols + 1);
 	html_open(h, "tbody", NULL);
-	for (int i = 0; i < x->cmp.nrows; i++)
+	for (int i = 0; i < (int)x->v.n; i++)
 		if (shown(x, i))
 			overview_row(x, i, &series, n++);
 	html_close(h);
@@ -466,8 +475,8 @@ static int pick(struct ind *x)
 	const char *want = http_query(x->r, "indikator");
 
 	x->sel = -1;
-	for (int i = 0; i < x->cmp.nrows && x->sel < 0; i++)
-		if (shown(x, i) && (!want || strcmp(places_s(&x->cmp, i, "key"), want) == 0))
+	for (int i = 0; i < (int)x->v.n && x->sel < 0; i++)
+		if (shown(x, i) && (!want || strcmp(x->v.rows[i].key, want) == 0))
 			x->sel = i;
 	if (x->sel >= 0)
 		return 0;
@@ -479,13 +488,13 @@ static int pick(struct ind *x)
 static void scan(struct ind *x)
 {
 	x->own_only = 0;
-	for (int i = 0; i < x->cmp.nrows; i++)
-		x->own_only |= places_i(&x->cmp, i, "own") != 0;
-	for (int i = 0; i < x->cmp.nrows; i++) {
+	for (int i = 0; i < (int)x->v.n; i++)
+		x->own_only |= x->v.rows[i].own != 0;
+	for (int i = 0; i < (int)x->v.n; i++) {
 		if (!shown(x, i))
 			continue;
-		x->by_sex |= strcmp(places_s(&x->cmp, i, "sex"), "T") != 0;
-		x->example |= places_i(&x->cmp, i, "example") || places_i(&x->cmp, i, "city_example");
+		x->by_sex |= strcmp(x->v.rows[i].sex, "T") != 0;
+		x->example |= x->v.rows[i].example || x->v.rows[i].city_example;
 	}
 }
 
@@ -508,37 +517,48 @@ static void intro(struct ind *x)
 		page_example_note(h);
 }
 
-int page_district_indicators(struct http_req *r, struct html *h, int64_t district, int64_t committee,
-			     const char *key, const char *name, long year)
+/* show: the section of a loaded comparison */
+static int show(struct ind *x)
 {
-	struct ind x = { .r = r, .h = h, .district = district, .committee = committee, .key = key, .name = name };
-	struct sval d = SVI(district);
-	struct rowset years;
+	struct http_req *r = x->r;
+	struct html *h = x->h;
 
-	if (places_query(r, &years, STMT_WEB_PLACES_DISTRICT_YEARS, &d, 1))
-		return -1;
-	x.year = year ? year : years.nrows ? strtol(years.rows[0][0].s, NULL, 10) : 0;
 	html_open(h, "section", "aria-labelledby", "indikatorer", NULL);
 	html_elem(h, "h2", "Indikatorer jämfört med staden", "id", "indikatorer", NULL);
-	year_nav(&x, &years);
-	struct sval args[] = { SVI(district), SVI(x.year), SVID(committee) };
-	if (places_query(r, &x.cmp, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3))
-		return -1;
-	if (!x.cmp.nrows) {
-		if (x.year)
-			html_textf(h, "Det finns inga utfall för helåret %ld för stadsdelsområdet i lup.", x.year);
+	year_nav(x);
+	if (!x->v.n) {
+		if (x->year)
+			html_textf(h, "Det finns inga utfall för helåret %ld för stadsdelsområdet i lup.", x->year);
 		else
 			html_text(h, "Det finns inga utfall för stadsdelsområdet i lup.");
 		html_close(h);
 		return 0;
 	}
-	scan(&x);
-	if (pick(&x))
+	scan(x);
+	if (pick(x))
 		return -1;
-	intro(&x);
-	choose(&x);
-	if (detail(&x) || overview(&x))
+	intro(x);
+	/* the comparison as files (the table of exports: kind district, web/page-download.c) */
+	download_menu(r, h, "district", page_href(r, "/stadsdel", x->key), pf_printf(r, "ar=%ld", x->year));
+	choose(x);
+	if (detail(x) || overview(x))
 		return -1;
 	html_close(h);
 	return 0;
+}
+
+int page_district_indicators(struct http_req *r, struct html *h, int64_t district, int64_t committee,
+			     const char *key, const char *name, long year)
+{
+	struct ind x = { .r = r, .h = h, .district = district, .committee = committee, .key = key, .name = name };
+	int rc;
+
+	if (district_view_load(r->st, key, (int)year, &x.v, &r->err) != LUP_OK) {
+		district_view_release(&x.v);
+		return places_fail(r);
+	}
+	x.year = x.v.year;
+	rc = show(&x);
+	district_view_release(&x.v);
+	return rc;
 }

@@ -2,6 +2,8 @@
  *	GET /plan/{key}/dokument.{docx|json|...}?version=N	a plan version's document
  *	GET /organisation/{key}/indikatorer.{xlsx|csv}?ar=Y	an organisation's indicators of a year
  *	GET /organisation/{key}/verksamhetsplan.{docx|pdf|pdfa}?ar=Y	its verksamhetsplan of a year
+ *	GET /stadsdel/{key}/indikatorer.{xlsx|csv}?ar=Y	a district's indicators against the city
+ *							(?ar= optional: the newest year with outcomes)
  *	GET /uppfoljning/{id}/rapport.{docx|pdf|pdfa}		a follow-up report (404 when unreadable)
  *	GET /kommissionen/kommissionen.{docx|pdf|pdfa}		the commission matrix as a document
  * The last segment is a row's "SLUG.FORMAT" of the table of exports, so new rows are served
@@ -62,6 +64,23 @@ static int page_org_download(struct http_req *r)
 	return 200;
 }
 
+/* page_district_download: the district's files (?ar=Y optional where the row needs no year) */
+static int page_district_download(struct http_req *r)
+{
+	const struct export_row *x = export_find_slug("district", r->params[1]);
+	struct export_args a = { .key = r->params[0] };
+	long year;
+
+	if (!x)
+		return page_error(r, 404, "Det finns ingen sida med den adressen.");
+	if (places_year_arg(r, &year))
+		return r->status;
+	a.year = (int)year;
+	if (download_send(r, x, &a, r->user.role != ROLE_ANON) != 200)
+		return fail(r, "Stadsdelsområdet finns inte.");
+	return 200;
+}
+
 /* page_report_download: report {id}'s document; the writer finds the report by its organisation,
  * year and period and answers "not found" when the caller may not read it (rep.readable) */
 static int page_report_download(struct http_req *r)
@@ -100,6 +119,7 @@ static int page_commission_download(struct http_req *r)
 const struct route page_routes_download[] = {
 	{ HTTP_GET, "/plan/{key}/{fil}", page_plan_download, ACC_PUBLIC, 0, "pages", "a plan version's document as a file (dokument.docx, dokument.json; ?version=N, a draft for those who may read it)", NULL },
 	{ HTTP_GET, "/organisation/{key}/{fil}", page_org_download, ACC_PUBLIC, 0, "pages", "an organisation's files of a year (indikatorer.xlsx, indikatorer.csv, verksamhetsplan.docx/.pdf/.pdfa; ?ar=YYYY)", NULL },
+	{ HTTP_GET, "/stadsdel/{key}/{fil}", page_district_download, ACC_PUBLIC, 0, "pages", "a district's files (indikatorer.xlsx, indikatorer.csv: its indicators against the city; ?ar=YYYY, default the newest year with outcomes)", NULL },
 	{ HTTP_GET, "/uppfoljning/{id}/{fil}", page_report_download, ACC_PUBLIC, 0, "pages", "a follow-up report as a file (rapport.docx, rapport.pdf, rapport.pdfa)", NULL },
 	{ HTTP_GET, "/kommissionen/{fil}", page_commission_download, ACC_PUBLIC, 0, "pages", "the commission matrix as a document (kommissionen.docx, kommissionen.pdf, kommissionen.pdfa)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },

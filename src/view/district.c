@@ -1,0 +1,156 @@
+/* district.c: a district's indicators against the city (see district.h). */
+#include "view/district.h"
+#include "core/xalloc.h"
+#include "store/store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct table_col district_cols[DC__MAX] = {
+	[DC_INDICATOR] = { "Indikator", NULL, TABLE_TEXT, 0, 28 },
+	[DC_NAME] = { "Indikatornamn", NULL, TABLE_TEXT, 0, 50 },
+	[DC_UNIT] = { "Enhet", NULL, TABLE_TEXT, 0, 10 },
+	[DC_PERIOD] = { "Period", NULL, TABLE_TEXT, 0, 10 },
+	[DC_SEX] = { "Kön", NULL, TABLE_TEXT, 0, 6 },
+	[DC_DISTRICT] = { "Stadsdelsområdet", NULL, TABLE_DEC, -1, 18 },
+	[DC_CITY] = { "Staden", NULL, TABLE_DEC, -1, 12 },
+	[DC_GAP] = { "Skillnad", "mot staden", TABLE_DEC, -1, 12 },
+	[DC_GAP_UNIT] = { "Skillnadens enhet", NULL, TABLE_TEXT, 0, 16 },
+	[DC_EXAMPLE] = { "Exempeldata", NULL, TABLE_BOOL, 0, 13 },
+};
+
+const char *district_change_unit(const char *unit)
+{
+	return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0) ? "procentenheter" : unit;
+}
+
+/* decimals: the decimals v is written with (0 to 6) */
+static int decimals(double v)
+{
+	for (int d = 0; d < 6; d++) {
+		double p = pow(10, d);
+		if (fabs(round(v * p) - v * p) < 1e-6)
+			return d;
+	}
+	return 6;
+}
+
+/* gap: d - c rounded to the larger of their decimals */
+static double gap(double d, double c)
+{
+	int n = decimals(d) > decimals(c) ? decimals(d) : decimals(c);
+	double p = pow(10, n);
+
+	return round((d - c) * p) / p;
+}
+
+/* head_cb: the district's id, key, name and committee key (STMT_SHOW_DISTRICT) */
+struct head {
+	struct district_view *v;
+	char committee[256];
+};
+
+static int head_cb(void *ctx, const struct store_row *r)
+{
+	struct head *h = ctx;
+
+	h->v->id = store_col_int(r, 0);
+	h->v->key = arena_strdup(&h->v->a, store_col_text(r, 1));
+	h->v->name = arena_strdup(&h->v->a, store_col_text(r, 2));
+	snprintf(h->committee, sizeof(h->committee), "%s", store_col_text(r, 5) ? store_col_text(r, 5) : "");
+	return 1;
+}
+
+static int years_cb(void *ctx, const struct store_row *r)
+{
+	struct district_view *v = ctx;
+
+	v->years = xrealloc(v->years, sizeof(*v->years) * (v->nyears + 1));
+	v->years[v->nyears++] = (int)store_col_int(r, 0);
+	return 0;
+}
+
+/* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_COMPARE (id, key, name, unit, direction,
+ * owner_name, own, sex, value, example, city, city_example) */
+static int cmp_cb(void *ctx, const struct store_row *r)
+{
+	struct district_view *v = ctx;
+	struct district_cmp *c;
+
+	v->rows = xrealloc(v->rows, sizeof(*v->rows) * (v->n + 1));
+	c = &v->rows[v->n++];
+	*c = (struct district_cmp){
+		.ind = store_col_int(r, 0), .key = arena_strdup(&v->a, store_col_text(r, 1)),
+		.name = arena_strdup(&v->a, store_col_text(r, 2)), .unit = arena_strdup(&v->a, store_col_text(r, 3)),
+		.direction = arena_strdup(&v->a, store_col_text(r, 4)),
+		.owner_name = arena_strdup(&v->a, store_col_text(r, 5)), .own = store_col_int(r, 6) != 0,
+		.sex = arena_strdup(&v->a, store_col_text(r, 7)), .has_value = store_col_type(r, 8) != SV_NULL,
+		.value = store_col_real(r, 8), .example = store_col_int(r, 9) != 0,
+		.has_city = store_col_type(r, 10) != SV_NULL, .city = store_col_real(r, 10),
+		.city_example = store_col_int(r, 11) != 0,
+	};
+	if (c->has_value && c->has_city)
+		c->gap = gap(c->value, c->city);
+	return 0;
+}
+
+int district_view_load(struct store *st, const char *key, int year, struct district_view *v, struct err *e)
+{
+	struct sval k = SVS(key);
+	struct head h = { v, "" };
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	if ((rc = store_query_id(st, STMT_DISTRICT_ID_LOOSE, &k, 1, &v->id, e)) != LUP_OK)
+		return rc;
+	struct sval id = SVI(v->id);
+	if (v->id && (rc = store_query(st, STMT_SHOW_DISTRICT, &id, 1, head_cb, &h, e)) != LUP_OK)
+		return rc;
+	if (!v->id || !v->key)
+		return err_set(e, LUP_ENOTFOUND, "no district '%s'", key);
+	struct sval ck = SVS(h.committee);
+	if (h.committee[0] && (rc = store_query_id(st, STMT_ORG_ID, &ck, 1, &v->committee, e)) != LUP_OK)
+		return rc;
+	if ((rc = store_query(st, STMT_WEB_PLACES_DISTRICT_YEARS, &id, 1, years_cb, v, e)) != LUP_OK)
+		return rc;
+	v->year = year ? year : v->nyears ? v->years[0] : 0;
+	struct sval args[] = { SVI(v->id), SVI(v->year), SVID(v->committee) };
+	return store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, v, e);
+}
+
+void district_view_release(struct district_view *v)
+{
+	free(v->rows);
+	free(v->years);
+	arena_release(&v->a);
+	memset(v, 0, sizeof(*v));
+}
+
+void district_table(struct district_view *v, struct table *t)
+{
+	char period[16];
+
+	memcpy(v->cols, district_cols, sizeof(v->cols));
+	v->cols[DC_DISTRICT].name = v->name;	/* the district's value under its name */
+	table_init(t, "Indikatorer", v->cols, DC__MAX);
+	snprintf(period, sizeof(period), "%d-VB", v->year);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct district_cmp *c = &v->rows[i];
+		table_row(t);
+		table_set_text(t, DC_INDICATOR, c->key);
+		table_set_text(t, DC_NAME, c->name);
+		table_set_text(t, DC_UNIT, c->unit);
+		table_set_text(t, DC_PERIOD, period);
+		table_set_text(t, DC_SEX, c->sex);
+		if (c->has_value)
+			table_set_dec(t, DC_DISTRICT, c->value);
+		if (c->has_city)
+			table_set_dec(t, DC_CITY, c->city);
+		if (c->has_value && c->has_city)
+			table_set_dec(t, DC_GAP, c->gap);
+		table_set_text(t, DC_GAP_UNIT, district_change_unit(c->unit));
+		table_set_bool(t, DC_EXAMPLE, c->example || c->city_example);
+	}
+}
