@@ -19,8 +19,11 @@ const { check, step, nok, failures } = reporter('downloads');
 // fetchVia: clicks the menu's link named label on page and saves what it downloads; returns
 // { name, bytes }.
 async function fetchVia(page, label) {
-  await page.locator('details.download summary').click();
-  const link = page.locator('details.download a', { hasText: label });
+  // a page may have more than one menu (the district page: its LUP, its indicators): the one
+  // that offers label
+  const menu = page.locator('details.download', { has: page.locator('a', { hasText: label }) }).first();
+  await menu.locator('summary').click();
+  const link = menu.locator('a', { hasText: label });
   check(await link.isVisible(), `the menu shows "${label}" once opened`);
   const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const path = join(dir, dl.suggestedFilename());
