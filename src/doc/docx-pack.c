@@ -45,8 +45,11 @@ static int document_part(struct docx *d, struct part *p)
 /* fill: s with each {name} of m replaced (malloc'd). */
 static char *fill(const char *s, const struct docx_meta *m)
 {
+	/* a draft's documents carry the watermark: the status says it is one ("Utkast ...") */
+	const char *watermark = m->status && !strncmp(m->status, "Utkast", 6) ? "UTKAST" : "";
 	const struct { const char *key, *val; } keys[] = {
 		{ "{organisation}", m->organisation }, { "{status}", m->status }, { "{title}", m->title },
+		{ "{watermark}", watermark },
 	};
 	size_t cap = strlen(s) + 1, len = 0;
 	char *out = xmalloc(cap);
@@ -68,17 +71,57 @@ static char *fill(const char *s, const struct docx_meta *m)
 	return out;
 }
 
-/* fill_nodes: fill() on every text node under n (w:t's text; the serialiser escapes it). */
+/* fill_attrs: fill() on n's attribute values (a VML text shape's string) */
+static void fill_attrs(xmlNodePtr n, const struct docx_meta *m)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+		if (v && strchr((const char *)v, '{')) {
+			char *t = fill((const char *)v, m);
+			xmlSetNsProp(n, a->ns, a->name, BAD_CAST t);
+			free(t);
+		}
+		xmlFree(v);
+	}
+}
+
+/* empty_textpath: n (a w:r) draws a VML text whose string is empty (a watermark not wanted) */
+static int empty_textpath(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)c->name, "textpath") && xmlHasProp(c, BAD_CAST "string")) {
+			xmlChar *v = xmlGetProp(c, BAD_CAST "string");
+			int empty = !v || !*v;
+			xmlFree(v);
+			return empty;
+		}
+		if (empty_textpath(c))
+			return 1;
+	}
+	return 0;
+}
+
+/* fill_nodes: fill() on every text node under n (w:t's text; the serialiser escapes it) and on
+ * the attributes of its elements; a run whose VML text became empty is removed. */
 static void fill_nodes(xmlNodePtr n, const struct docx_meta *m)
 {
-	for (; n; n = n->next) {
+	for (xmlNodePtr next; n; n = next) {
+		next = n->next;
 		if (n->type == XML_TEXT_NODE && n->content && strchr((const char *)n->content, '{')) {
 			char *t = fill((const char *)n->content, m);
 			xmlNodeSetContent(n, BAD_CAST t);
 			free(t);
 		}
-		if (n->type == XML_ELEMENT_NODE)
-			fill_nodes(n->children, m);
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		fill_attrs(n, m);
+		fill_nodes(n->children, m);
+		if (!strcmp((const char *)n->name, "r") && empty_textpath(n)) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		}
 	}
 }
 

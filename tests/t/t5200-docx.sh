@@ -107,6 +107,11 @@ sys.exit(bad)
 PY
 $PY "$TMP/draft.py" "$TMP/d.docx" || failed=1
 
+# the draft's watermark: a VML text "UTKAST" in the header (the shape Word's own watermarks are)
+unzip -p "$TMP/d.docx" word/header1.xml >"$TMP/d-hdr.xml"
+grep -q 'id="PowerPlusWaterMarkObject1"' "$TMP/d-hdr.xml" && grep -q 'string="UTKAST"' "$TMP/d-hdr.xml" &&
+	ok "the draft has the watermark UTKAST on every page (in its header)" || nok "the draft has no watermark"
+
 # 3. the same version adopted: its decision on the title page, in the header and the properties
 L plan adopt lup-rinkeby-kista --version 2 --date 2024-02-03 --paragraph 12 --dnr "1.2.3-45/2024" >/dev/null 2>&1 ||
 	nok "adopt version 2"
@@ -120,6 +125,8 @@ ok = lambda n, c, w="": print(("ok - " if c else "not ok - ") + n + ("" if c els
 bad = ok("the header says Antagen and the date", "Antagen 2024-02-03" in hdr, hdr)
 bad |= ok("the title page has the decision", "Antagen av Rinkeby-Kista stadsdelsnämnd 2024-02-03, § 12, dnr 1.2.3-45/2024" in ps, [p for p in ps if p.startswith("Antagen")])
 bad |= ok("no draft marking", "Utkast" not in ps)
+hx = zipfile.ZipFile(sys.argv[1]).read("word/header1.xml").decode()
+bad |= ok("no watermark (its run is removed)", "PowerPlusWaterMarkObject" not in hx and "string=" not in hx, hx[-300:])
 bad |= ok("the decision date is the document's date", str(d.core_properties.created)[:10] == "2024-02-03", d.core_properties.created)
 bad |= ok("and the zip's time", set(i.date_time[:3] for i in zipfile.ZipFile(sys.argv[1]).infolist()) == {(2024, 2, 3)})
 sys.exit(bad)
@@ -147,6 +154,7 @@ if command -v soffice >/dev/null; then
 	tr '\n' ' ' <"$TMP/d.txt" | grep -q "Lokalt utvecklingsprogram för Rinkeby-Kista" && ok "the PDF has the plan's title" ||
 		nok "the PDF has the plan's title"
 	tr -s '\n ' '  ' <"$TMP/d.txt" | grep -q "Fler unga kvinnor" && ok "the PDF has the goal" || nok "the PDF has the goal"
+	grep -q "UTKAST" "$TMP/d.txt" && ok "LibreOffice draws the watermark" || nok "LibreOffice draws no watermark"
 else
 	nok "soffice is installed (scripts/deps.sh test)"
 fi
