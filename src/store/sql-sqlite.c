@@ -761,12 +761,6 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" JOIN area d ON d.id = p.district_id WHERE " LUP_LATEST("p", "pv") " AND t.extra = 0"
 		" ORDER BY d.name COLLATE sv, t.ord",
-	[STMT_VIEW_ORGS_DISTRICTS] =
-		"SELECT o.key AS org, o.name AS org_name, d.key AS district, count(*) AS activities"
-		" FROM activity x JOIN organisation o ON o.id = x.owner_id"
-		" JOIN activity_district ad ON ad.activity_id = x.id JOIN area d ON d.id = ad.area_id"
-		" WHERE d.level = 'district' AND " PUB_ACTIVITY("x")
-		" GROUP BY o.id, d.id ORDER BY o.name COLLATE sv, d.name COLLATE sv",
 	[STMT_VIEW_COMMISSION] =
 		"SELECT cr.key AS report, m.number AS measure, o.key AS org, r.stance, r.no_response, r.id AS response"
 		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"

@@ -27,6 +27,7 @@
 #include "store/stmt-view-tables.h"
 #include "store/stmt-view-chain.h"
 #include "store/stmt-view-report.h"
+#include "store/stmt-commit.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -75,7 +76,7 @@
 	X(LIST_AREAS) X(SHOW_AREA) X(REL_AREA_ALIASES) X(REL_AREA_CHILDREN) \
 	X(LIST_PERIODS) X(SHOW_PERIOD) X(LIST_OUTCOMES) X(SHOW_OUTCOME) \
 	X(LIST_ALLOCATIONS) X(SHOW_ALLOCATION) X(LIST_RESPONSES) X(SHOW_RESPONSE) X(REL_RESPONSE_PARTS) \
-	X(VIEW_DISTRICTS_THEMES) X(VIEW_ORGS_DISTRICTS) X(VIEW_COMMISSION) X(INDICATOR_PATCH) X(GOAL_LEVEL) \
+	X(VIEW_DISTRICTS_THEMES) X(VIEW_COMMISSION) X(INDICATOR_PATCH) X(GOAL_LEVEL) \
 	/* domain invariants: rows (what, detail) are problems */ \
 	X(CHECK_DISTRICT_COMMITTEE) X(CHECK_DISTRICT_PARENT) X(CHECK_PAIR_KIND) \
 	X(CHECK_GOAL_CHAIN) X(CHECK_THEME_PLAN) X(CHECK_LUP_DISTRICT) X(CHECK_NEIGHBOURHOOD_PARENT) \
@@ -109,7 +110,9 @@
 	/* imported rows' source documents and lines */ \
 	STMT_LIST_PROVENANCE(X) \
 	/* the export tables' loaders (src/view/org-outcomes.c) */ \
-	STMT_LIST_VIEW_TABLES(X)
+	STMT_LIST_VIEW_TABLES(X) \
+	/* the city's overview of commitments and the commitment ledger */ \
+	STMT_LIST_COMMIT(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -1,5 +1,6 @@
-/* api-views.c: the city-wide views (one request each): districts x themes, organisations x
- * districts, and the commission matrix (measures x administrations), plus the API index. */
+/* api-views.c: the city-wide views (one request each): districts x themes and the commission
+ * matrix (measures x administrations), plus the API index; organisations x districts and the
+ * commitment ledger are in api-commitments.c. */
 #include "web/api.h"
 #include "render/json.h"
 #include "render/rows.h"
@@ -32,11 +33,6 @@ int api_view_districts_themes(struct http_req *r)
 	static const char *const bools[] = { "prioritised", NULL };
 
 	return view(r, STMT_VIEW_DISTRICTS_THEMES, bools, "districts", "themes", "district", "theme");
-}
-
-int api_view_orgs_districts(struct http_req *r)
-{
-	return view(r, STMT_VIEW_ORGS_DISTRICTS, NULL, "organisations", "districts", "org", "district");
 }
 
 int api_view_commission(struct http_req *r)

@@ -170,7 +170,8 @@ int api_pv_partner_patch(struct http_req *r);
 int api_pv_partner_delete(struct http_req *r);
 
 int api_view_districts_themes(struct http_req *r);
-int api_view_orgs_districts(struct http_req *r);
+int api_view_orgs_districts(struct http_req *r);	/* api-commitments.c */
+int api_view_commitments(struct http_req *r);		/* api-commitments.c */
 int api_view_commission(struct http_req *r);
 int api_index(struct http_req *r);
 
