@@ -32,26 +32,26 @@
 	" AND coalesce(" a ".end_last / 10000, " p ".year_to, " y ")"
 
 const char *const sqlite_sql_commit[STMT__MAX] = {
-	/* () -> (org_id, org, org_name, org_kind, district_id, district, district_name, via, item,
-	 * title, role, owner, owner_name): who contributes to which district's programme, one row
-	 * per link: via 'measure' (a partner of a measure of the district's adopted LUP; item: the
-	 * measure's key, role: lead|partner|support|funder), 'activity' (the owner of a public
+	/* () -> (org_id, org, org_name, org_kind, district_id, district, district_name, via, item_id,
+	 * item, title, role, owner, owner_name): who contributes to which district's programme, one row
+	 * per link: via 'measure' (a partner of a measure of the district's adopted LUP; item_id,
+	 * item: the measure's id and key, role: lead|partner|support|funder), 'activity' (the owner of a public
 	 * activity serving the district; item: the activity's key, role: its role, 'owner' when
 	 * none) or 'partner' (a partner of such an activity; role: the partner's own words, may be
 	 * NULL; owner, owner_name: the activity's owner). By organisation and district name. */
 	[STMT_COMMIT_LINKS] =
 		"SELECT o.id AS org_id, o.key AS org, o.name AS org_name, o.kind AS org_kind, d.id AS district_id,"
-		" d.key AS district, d.name AS district_name, x.via, x.item, x.title, x.role, w.key AS owner,"
+		" d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title, x.role, w.key AS owner,"
 		" w.name AS owner_name FROM ("
-		"  SELECT mp.org_id AS org, p.district_id AS area, 'measure' AS via, m.key AS item, m.title, mp.role,"
+		"  SELECT mp.org_id AS org, p.district_id AS area, 'measure' AS via, m.id AS item_id, m.key AS item, m.title, mp.role,"
 		"  NULL AS owner, m.ord AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
 		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		"  WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
 		"  UNION ALL"
-		"  SELECT a.owner_id, ad.area_id, 'activity', a.key, a.title, coalesce(a.role, 'owner'), NULL, a.id"
+		"  SELECT a.owner_id, ad.area_id, 'activity', a.id, a.key, a.title, coalesce(a.role, 'owner'), NULL, a.id"
 		"  FROM activity a JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
 		"  UNION ALL"
-		"  SELECT ap.org_id, ad.area_id, 'partner', a.key, a.title, ap.role, a.owner_id, a.id"
+		"  SELECT ap.org_id, ad.area_id, 'partner', a.id, a.key, a.title, ap.role, a.owner_id, a.id"
 		"  FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
 		"  JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
 		" ) x JOIN organisation o ON o.id = x.org JOIN area d ON d.id = x.area AND d.level = 'district'"
@@ -77,17 +77,18 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 	 * shared with the CTE) */
 	[STMT_COMMIT_LEDGER_MEMBERS] =
 		LEDGER_CTE " SELECT party, org FROM member WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL ORDER BY party, org",
-	/* (year, kind T1|T2|FY) -> (party, district_id, district, district_name, via, item, title,
-	 * role, status): what each party committed to each district: via 'activity' (a public
+	/* (year, kind T1|T2|FY) -> (party, district_id, district, district_name, via, item_id, item,
+	 * title, role, status): what each party committed to each district: via 'activity' (a public
 	 * activity of a member serving the district that runs in the year; status: its status in
 	 * the party's report of the period, NULL when the report gives none or the viewer may not
 	 * read it) or 'measure' (a member is a partner of a measure of the district's adopted LUP;
 	 * status NULL). By party, district name, via, title. */
 	[STMT_COMMIT_LEDGER_ITEMS] =
 		LEDGER_CTE
-		" SELECT x.party, d.id AS district_id, d.key AS district, d.name AS district_name, x.via, x.item, x.title,"
+		" SELECT x.party, d.id AS district_id, d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title,"
 		" x.role, x.status FROM ("
-		"  SELECT mb.party, ad.area_id AS area, 'activity' AS via, a.key AS item, a.title, coalesce(a.role, 'owner') AS role,"
+		"  SELECT mb.party, ad.area_id AS area, 'activity' AS via, a.id AS item_id, a.key AS item, a.title,"
+		"  coalesce(a.role, 'owner') AS role,"
 		"  CASE WHEN r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id) THEN u.status END AS status"
 		"  FROM member mb JOIN activity a ON a.owner_id = mb.org JOIN activity_district ad ON ad.activity_id = a.id"
 		"  LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
@@ -96,7 +97,7 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 		"  LEFT JOIN activity_update u ON u.report_id = r.id AND u.activity_id = a.id"
 		"  WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "?1") ""
 		"  UNION ALL"
-		"  SELECT DISTINCT mb.party, p.district_id, 'measure', m.key, m.title, mp.role, NULL"
+		"  SELECT DISTINCT mb.party, p.district_id, 'measure', m.id, m.key, m.title, mp.role, NULL"
 		"  FROM member mb JOIN measure_partner mp ON mp.org_id = mb.org JOIN measure m ON m.id = mp.measure_id"
 		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		"  WHERE " ADOPTED_LUP("p", "pv") ""

@@ -90,7 +90,8 @@ static void gather(struct arena *a, struct view_commitments *c, const struct row
 		if (!c->norgs || c->orgs[c->norgs - 1].id != org)
 			c->orgs[c->norgs++] = (struct commit_org){ org, rowset_s(rs, i, "org"), rowset_s(rs, i, "org_name"),
 				rowset_s(rs, i, "org_kind"), { 0 } };
-		*l = (struct commit_link){ c->norgs - 1, d, via_of(rowset_s(rs, i, "via")), rowset_s(rs, i, "item"),
+		*l = (struct commit_link){ c->norgs - 1, d, via_of(rowset_s(rs, i, "via")), rowset_i(rs, i, "item_id"),
+			rowset_s(rs, i, "item"),
 			rowset_s(rs, i, "title"), rowset_s(rs, i, "role"), rowset_s(rs, i, "owner"),
 			rowset_s(rs, i, "owner_name") };
 		if (!c->ncells || c->cells[c->ncells - 1].org != l->org || c->cells[c->ncells - 1].district != d)

@@ -27,6 +27,7 @@ enum commit_via {
 struct commit_link {
 	size_t org, district;		/* indexes into view_commitments.orgs, .districts */
 	enum commit_via via;
+	int64_t item_id;		/* the measure's or activity's id */
 	const char *item, *title;	/* the measure's or activity's key and title */
 	const char *role;		/* measure: lead|partner|support|funder; activity: its role
 					 * (activity.role, "owner" when none); partner: the partner's

@@ -24,9 +24,8 @@ const char *ledger_report_code(const struct ledger_party *p)
 		: p->report_status;
 }
 
-/* today: LUP_TODAY when it is YYYY-MM-DD, else the local date (the server runs in Stockholm's
- * time zone). The same override as H3's model/today.c; to be unified with it at merge. */
-static void today(char out[11])
+/* The same override as H3's model/today.c (LUP_TODAY); to be unified with it at merge. */
+void view_ledger_today(char out[11])
 {
 	const char *o = getenv("LUP_TODAY");
 	time_t t = time(NULL);
@@ -164,7 +163,7 @@ static void fill_items(struct ctx *x)
 			continue;
 		l->items[l->nitems] = (struct ledger_item){ .party = (size_t)p, .district = (size_t)d,
 			.via = via && strcmp(via, "measure") == 0 ? LEDGER_MEASURE : LEDGER_ACTIVITY,
-			.item = rowset_s(rs, i, "item"), .title = rowset_s(rs, i, "title"), .role = rowset_s(rs, i, "role"),
+			.item_id = rowset_i(rs, i, "item_id"), .item = rowset_s(rs, i, "item"), .title = rowset_s(rs, i, "title"), .role = rowset_s(rs, i, "role"),
 			.status = rowset_s(rs, i, "status"), .seq = (long)l->nitems };
 		l->nitems++;
 	}
@@ -263,7 +262,7 @@ int view_ledger_load(struct store *st, struct arena *a, const struct model_perio
 
 	memset(l, 0, sizeof(*l));
 	l->period = *p;
-	today(l->today);
+	view_ledger_today(l->today);
 	if (read_all(&x) != LUP_OK)
 		return LUP_EDB;
 	fill_districts(&x);

@@ -35,6 +35,7 @@ struct ledger_item {
 	size_t party;			/* its party's pos */
 	size_t district;		/* index into view_ledger.district_keys, _names */
 	enum ledger_via via;
+	int64_t item_id;		/* activity, measure: its id; resource: 0 */
 	const char *item, *title;	/* activity, measure: its key and title; resource: NULL */
 	const char *role;		/* activity: its role ("owner" when none); measure: the
 					 * party's role in it; resource: NULL */
@@ -81,6 +82,10 @@ struct view_ledger {
  */
 int view_ledger_load(struct store *st, struct arena *a, const struct model_period *p, struct view_ledger *l,
 		     struct err *e);
+
+/* view_ledger_today: today's date as YYYY-MM-DD into out: LUP_TODAY when it is of that form
+ * (tests, operations), else the local date (the server runs in Stockholm's time zone). */
+void view_ledger_today(char out[11]);
 
 /* ledger_report_code: the API's word for the party's report: "none", "unpublished", or the
  * report's status. */

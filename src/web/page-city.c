@@ -489,6 +489,16 @@ static void write_intro(struct city *c)
 		   "programmen är prioriterade. Här jämförs stadsdelsområdena med stadens snitt och visas hur "
 		   "organisationerna bedömer sina nämndmål.", (int)c->v.ndistricts, prio);
 	html_close(h);
+	html_open(h, "ul", "class", "plain", NULL);
+	html_open(h, "li", NULL);
+	html_elem(h, "a", "Samverkan i stadsdelsområdena: organisationer och stadsdelsområden", "href",
+		  "/stadsdelar/samverkan", NULL);
+	html_close(h);
+	html_open(h, "li", NULL);
+	html_elem(h, "a", "Åtaganden och uppföljning per tertial: vem har levererat och vem har inte rapporterat",
+		  "href", "/uppfoljning/atagande", NULL);
+	html_close(h);
+	html_close(h);
 }
 
 /* page_city: GET /, the city page (see pages-city.h). Cached through R_CACHE: the page is the

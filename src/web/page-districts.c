@@ -77,5 +77,9 @@ int page_districts(struct http_req *r)
 	html_close(h);
 	html_elem(h, "p", "Åtgärder räknas ur programmets senaste version; aktiviteter är alla organisationers "
 		  "aktiviteter i stadsdelsområdet och dess stadsdelar.", "class", "muted", NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Samverkan: vilka organisationer bidrar till vilket stadsdelsområdes program",
+		  "href", "/stadsdelar/samverkan", NULL);
+	html_close(h);
 	return page_end(r, h);
 }

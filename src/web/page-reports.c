@@ -144,6 +144,10 @@ static int render(struct http_req *r, long year, const struct form *f, const str
 	html_elem(h, "p", "Varje nämnd följer upp sina nämndmål i tertialrapport 1 (januari–april), tertialrapport 2 "
 		  "(januari–augusti, med prognos för helåret) och verksamhetsberättelsen (helåret). Nämnden skickar in "
 		  "rapporten och stadsledningskontoret godkänner den eller returnerar den med en kommentar.", NULL);
+	html_open(h, "p", NULL);
+	pf_link(h, "/uppfoljning/atagande", "Åtaganden per tertial: vad facknämnder och bolag har lovat stadsdelsområdena "
+		"och vad de har rapporterat");
+	html_close(h);
 	if (!r->user.id) {
 		html_open(h, "p", NULL);
 		html_text(h, "Du ser de godkända rapporterna. ");

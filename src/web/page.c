@@ -144,7 +144,7 @@ const char *page_href(struct http_req *r, const char *prefix, const char *arg)
 /* GET /static/lup.css: the one stylesheet, from its parts. */
 int page_css(struct http_req *r)
 {
-	const char *const parts[] = { page_css_base, page_css_city, page_css_places, page_css_follow, page_css_forms, page_css_import };
+	const char *const parts[] = { page_css_base, page_css_city, page_css_places, page_css_follow, page_css_forms, page_css_import, page_css_commit };
 
 	buf_reset(&r->out);
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)

@@ -1,0 +1,287 @@
+/* page-ledger.c: GET /uppfoljning/atagande?ar=YYYY&period=T1|T2|VB, the commitment ledger of a
+ * follow-up period (view/ledger.h): for each specialist committee and company, what it committed
+ * to each district (its activities there, the LUP measures it is a partner of, its resources)
+ * and what its report of the period says happened to each activity, silent and late ones first,
+ * with counts per organisation. The statuses of a report that is not approved show only to
+ * those who may read it (web/authz.h); anyone else reads "Ej publicerad". Without arguments:
+ * the latest period that has ended. */
+#include "web/pages-commit.h"
+#include "web/pages-forms.h"
+#include "web/pages-places.h"
+#include "core/arena.h"
+#include "model/period.h"
+#include "model/status.h"
+#include "view/ledger.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(struct http_req *r)
+{
+	fprintf(stderr, "lup serve: %s %s: %s\n", http_method_name(r->method), r->path, r->err.msg);
+	return page_error(r, 500, "Sidan kunde inte läsas från databasen. Försök igen om en stund.");
+}
+
+/* default_period: the latest period that has ended by today. */
+static void default_period(struct model_period *p)
+{
+	char t[11];
+
+	view_ledger_today(t);
+	if (model_period_of_date(atoi(t) * 10000 + atoi(t + 5) * 100 + atoi(t + 8), p) != 0)
+		*p = (struct model_period){ 2026, MODEL_PERIOD_T2 };
+	if (p->kind == MODEL_PERIOD_T1)
+		*p = (struct model_period){ p->year - 1, MODEL_PERIOD_FY };
+	else
+		p->kind = p->kind == MODEL_PERIOD_T2 ? MODEL_PERIOD_T1 : MODEL_PERIOD_T2;
+}
+
+/* parse_args: ?ar= and ?period= into *p. Returns 0, or the status of the 400 page answered. */
+static int parse_args(struct http_req *r, struct model_period *p)
+{
+	const char *ys = http_query(r, "ar"), *ps = http_query(r, "period");
+	char text[64];
+
+	if (!ys && !ps) {
+		default_period(p);
+		return 0;
+	}
+	snprintf(text, sizeof(text), "%s-%s", ys ? ys : "", ps ? ps : "");
+	if (!ys || !ps || strlen(ys) != 4 || model_period_parse(text, p, NULL, 0) != 0)
+		return page_error(r, 400, "Ange år och period: ?ar=ÅÅÅÅ&period=T1, T2 eller VB.");
+	return 0;
+}
+
+static const char *report_sv(const struct ledger_party *p)
+{
+	static const char *const codes[] = { "draft", "submitted", "returned", "approved", NULL };
+	static const char *const labels[] = { "Utkast", "Inskickad", "Returnerad", "Godkänd" };
+
+	if (p->report == LEDGER_NO_REPORT)
+		return "Ingen rapport";
+	if (p->report == LEDGER_UNPUBLISHED)
+		return "Ej publicerad";
+	for (int i = 0; codes[i]; i++)
+		if (strcmp(p->report_status, codes[i]) == 0)
+			return labels[i];
+	return p->report_status;
+}
+
+static void filter_form(struct http_req *r, struct html *h, const struct model_period *p)
+{
+	static const char *const kinds[] = { "T1", "T2", "VB" };
+	static const char *const labels[] = { "Tertialrapport 1", "Tertialrapport 2", "Verksamhetsberättelse" };
+
+	html_open(h, "form", "class", "filter", "method", "get", "action", "/uppfoljning/atagande", NULL);
+	html_open(h, "div", NULL);
+	html_elem(h, "label", "År", "for", "ar", NULL);
+	html_void(h, "input", "type", "number", "id", "ar", "name", "ar", "min", "1900", "max", "2999",
+		  "value", commit_num(r, p->year), NULL);
+	html_close(h);
+	html_open(h, "div", NULL);
+	html_elem(h, "label", "Rapport", "for", "period", NULL);
+	html_open(h, "select", "id", "period", "name", "period", NULL);
+	for (int k = 0; k < 3; k++)
+		html_elem(h, "option", labels[k], "value", kinds[k], "selected", (int)p->kind == k ? "" : NULL, NULL);
+	html_close(h);
+	html_close(h);
+	html_elem(h, "button", "Visa", "type", "submit", NULL);
+	html_close(h);
+}
+
+static void num_td(struct http_req *r, struct html *h, long n)
+{
+	html_elem(h, "td", commit_num(r, n), "class", "num", NULL);
+}
+
+static void summary_row(struct http_req *r, struct html *h, const struct ledger_party *p)
+{
+	static const int order[] = { 2, 1, 3, 4, 0 };	/* done, ongoing, waiting, cancelled, planned */
+	const char *cls = p->report != LEDGER_REPORTED ? "silent" : p->late ? "late" : NULL;
+
+	html_open(h, "tr", "class", cls, NULL);
+	html_open(h, "th", "scope", "row", NULL);
+	html_elem(h, "a", p->name, "href", pf_href(r, "#org-%s", p->key), NULL);
+	html_close(h);
+	html_open(h, "td", NULL);
+	if (p->report == LEDGER_REPORTED)
+		html_elem(h, "a", report_sv(p), "href", pf_href(r, "/uppfoljning/%lld", (long long)p->report_id),
+			  "class", "rep", NULL);
+	else
+		html_elem(h, "span", report_sv(p), "class", p->report == LEDGER_NO_REPORT ? "rep rep-none" : "rep rep-unpublished",
+			  NULL);
+	if (p->late)
+		html_text(h, ", försenad");
+	html_close(h);
+	num_td(r, h, p->districts);
+	num_td(r, h, p->activities);
+	for (int k = 0; k < 5; k++)
+		num_td(r, h, p->status_n[order[k]]);
+	num_td(r, h, p->unreported);
+	num_td(r, h, p->measures);
+	num_td(r, h, p->resources);
+	html_close(h);
+}
+
+static void summary(struct http_req *r, struct html *h, const struct view_ledger *l)
+{
+	static const char *const cols[] = { "Nämnd eller bolag", "Rapport", "Stadsdelsområden", "Aktiviteter",
+		"Genomförda", "Pågår", "Vilande", "Inställda", "Planerade", "Utan status", "Åtgärder i LUP", "Resurser", NULL };
+
+	html_open(h, "table", "class", "ledger", NULL);
+	html_elem(h, "caption", "Sammanställning per nämnd och bolag: de som inte har rapporterat och de som är "
+		  "försenade först", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	for (int i = 0; cols[i]; i++)
+		html_elem(h, "th", cols[i], "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < l->nparties; i++)
+		summary_row(r, h, &l->parties[i]);
+	html_close(h);
+	html_close(h);
+}
+
+/* status_text: what the ledger says of an activity's status in the party's report. */
+static const char *status_text(const struct ledger_party *p, const struct ledger_item *it)
+{
+	if (p->report == LEDGER_NO_REPORT)
+		return "Ingen rapport";
+	if (p->report == LEDGER_UNPUBLISHED)
+		return "Ej publicerad";
+	return it->status ? act_status_label(it->status) : "Ingen status i rapporten";
+}
+
+static const char *resource_sv(const char *kind)
+{
+	return !kind ? "–" : strcmp(kind, "money") == 0 ? "Pengar" : strcmp(kind, "staff") == 0 ? "Personal"
+		: strcmp(kind, "places") == 0 ? "Platser" : strcmp(kind, "hours") == 0 ? "Timmar" : kind;
+}
+
+static void item_row(struct http_req *r, struct html *h, const struct ledger_party *p, const struct ledger_item *it)
+{
+	static const char *const via[] = { "Aktivitet", "Åtgärd i LUP", "Resurser" };
+	char id[24];
+
+	html_open(h, "tr", NULL);
+	html_elem(h, "td", via[it->via], NULL);
+	html_open(h, "th", "scope", "row", NULL);
+	if (it->via == LEDGER_ACTIVITY) {
+		snprintf(id, sizeof(id), "%lld", (long long)it->item_id);
+		html_elem(h, "a", it->title, "href", page_href(r, "/aktivitet", id), NULL);
+	} else {
+		html_text(h, it->via == LEDGER_MEASURE ? it->title : resource_sv(it->kind));
+	}
+	html_close(h);
+	if (it->via == LEDGER_RESOURCE) {
+		html_elem(h, "td", "–", NULL);
+		html_elem(h, "td", places_value(r, it->amount, it->unit), NULL);
+	} else {
+		html_elem(h, "td", commit_role_sv(it->role), NULL);
+		html_elem(h, "td", it->via == LEDGER_ACTIVITY ? status_text(p, it) : "–", NULL);
+	}
+	html_close(h);
+}
+
+static void district_table(struct http_req *r, struct html *h, const struct view_ledger *l,
+			   const struct ledger_party *p, size_t from, size_t to)
+{
+	const char *name = l->district_names[l->items[from].district];
+	char *cap = arena_alloc(&r->a, 512);
+
+	snprintf(cap, 512, "%s i %s", p->name, name);
+	html_elem(h, "h3", name, NULL);
+	html_open(h, "table", "class", "list", NULL);
+	html_elem(h, "caption", cap, NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Åtagande", "scope", "col", NULL);
+	html_elem(h, "th", "Vad", "scope", "col", NULL);
+	html_elem(h, "th", "Roll", "scope", "col", NULL);
+	html_elem(h, "th", "Status eller omfattning", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t k = from; k < to; k++)
+		item_row(r, h, p, &l->items[k]);
+	html_close(h);
+	html_close(h);
+}
+
+static void party_section(struct http_req *r, struct html *h, const struct view_ledger *l, const struct ledger_party *p)
+{
+	size_t end = p->item0 + p->nitems;
+
+	html_open(h, "section", "aria-labelledby", pf_href(r, "org-%s", p->key), NULL);
+	html_open(h, "h2", "id", pf_href(r, "org-%s", p->key), NULL);
+	html_elem(h, "a", p->name, "href", page_href(r, "/organisation", p->key), NULL);
+	html_close(h);
+	html_open(h, "p", NULL);
+	html_textf(h, "Rapport: %s%s.", report_sv(p), p->late ? ", försenad" : "");
+	html_close(h);
+	if (!p->nitems)
+		html_elem(h, "p", "Inga åtaganden i stadsdelsområdena det här året.", NULL);
+	for (size_t k = p->item0; k < end;) {
+		size_t to = k;
+
+		while (to < end && l->items[to].district == l->items[k].district)
+			to++;
+		district_table(r, h, l, p, k, to);
+		k = to;
+	}
+	html_close(h);
+}
+
+static void intro(struct http_req *r, struct html *h, const struct view_ledger *l)
+{
+	html_open(h, "p", "class", "lede", NULL);
+	html_text(h, "Vad facknämnderna och bolagen har åtagit sig i varje stadsdelsområde – egna aktiviteter, åtgärder i "
+		  "stadsdelsområdets lokala utvecklingsprogram (LUP) där de är samverkanspart och resurser – och vad deras "
+		  "senaste rapport för perioden säger har hänt. De som inte har rapporterat och de som är försenade står först.");
+	html_close(h);
+	html_open(h, "p", NULL);
+	if (l->due)
+		html_textf(h, "Stadens sista dag för rapporten: %s.", page_time(r, l->due));
+	else
+		html_text(h, "Staden har inte satt någon sista dag för rapporten.");
+	html_close(h);
+	html_elem(h, "p", "En rapport som inte är godkänd visas bara för stadsledningskontoret och organisationen själv; "
+		  "för andra står det ”Ej publicerad”. Aktiviteter räknas om de pågår någon gång under året.", "class", "muted", NULL);
+}
+
+int page_ledger(struct http_req *r)
+{
+	struct model_period p;
+	struct view_ledger l;
+	char label[MODEL_PERIOD_TEXT_MAX], title[96];
+	struct html *h;
+	int rc;
+
+	if ((rc = parse_args(r, &p)) != 0)
+		return rc;
+	if (view_ledger_load(r->st, &r->a, &p, &l, &r->err) != LUP_OK)
+		return fail(r);
+	model_period_label_sv(&p, label, sizeof(label));
+	snprintf(title, sizeof(title), "Åtaganden: %s", label);
+	h = page_begin(r, title, NAV_FOLLOWUP);
+	html_elem(h, "h1", title, NULL);
+	filter_form(r, h, &p);
+	intro(r, h, &l);
+	if (!l.nparties) {
+		html_elem(h, "p", "Ingen facknämnd eller bolag har åtaganden i stadsdelsområdena det året.", NULL);
+		return page_end(r, h);
+	}
+	summary(r, h, &l);
+	if (l.nidle) {
+		html_open(h, "p", "class", "muted", NULL);
+		html_textf(h, "%zu nämnder och bolag har varken åtaganden i stadsdelsområdena det året eller någon rapport "
+			   "och visas inte.", l.nidle);
+		html_close(h);
+	}
+	for (size_t i = 0; i < l.nparties; i++)
+		party_section(r, h, &l, &l.parties[i]);
+	return page_end(r, h);
+}
