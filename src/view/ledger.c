@@ -193,7 +193,18 @@ static int item_cmp(const void *pa, const void *pb)
 	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-/* count: each party's run of items and its counts (items sorted by party as read). */
+/* seen: item i's activity or measure is one of an earlier item of the party's run (an activity
+ * serving three districts is one activity). */
+static int seen(const struct view_ledger *l, const struct ledger_party *p, size_t i)
+{
+	for (size_t k = p->item0; k < i; k++)
+		if (l->items[k].via == l->items[i].via && l->items[k].item_id == l->items[i].item_id)
+			return 1;
+	return 0;
+}
+
+/* count: each party's run of items and its counts (items sorted by party as read): districts,
+ * distinct activities by status, distinct measures, resource entries. */
 static void count(struct view_ledger *l)
 {
 	for (size_t i = 0; i < l->nitems; i++) {
@@ -205,10 +216,12 @@ static void count(struct view_ledger *l)
 			p->item0 = i;
 		if (!i || it->party != l->items[i - 1].party || it->district != l->items[i - 1].district)
 			p->districts++;
-		if (it->via == LEDGER_MEASURE)
-			p->measures++;
-		else if (it->via == LEDGER_RESOURCE)
+		if (it->via == LEDGER_RESOURCE)
 			p->resources++;
+		else if (seen(l, p, i))
+			continue;
+		else if (it->via == LEDGER_MEASURE)
+			p->measures++;
 		else if (p->activities++, (s = act_status_index(it->status)) >= 0)
 			p->status_n[s]++;
 		else

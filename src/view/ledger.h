@@ -57,7 +57,8 @@ struct ledger_party {
 	int late;			/* the city's deadline has passed without a submitted or
 					 * approved report the viewer can see */
 	size_t item0, nitems;		/* its run in view_ledger.items, by district then via */
-	long activities, measures, resources, districts;
+	long activities, measures;	/* distinct ones (one serving three districts counts once) */
+	long resources, districts;	/* resource entries; districts with an item */
 	long status_n[5];		/* its activities by status (model/status.h order) */
 	long unreported;		/* its activities without a (readable) status */
 };
