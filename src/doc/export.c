@@ -45,6 +45,8 @@ const struct export_row export_rows[] = {
 	{ "csv", "audit", export_csv_audit, EXPORT_NO_KEY, NULL },
 	{ "xlsx", "city", export_xlsx_city, EXPORT_NO_KEY, NULL },
 	{ "csv", "city", export_csv_city, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "commitments", export_xlsx_commitments, EXPORT_NO_KEY | EXPORT_NEED_YEAR | EXPORT_NEED_PERIOD, NULL },
+	{ "csv", "commitments", export_csv_commitments, EXPORT_NO_KEY | EXPORT_NEED_YEAR | EXPORT_NEED_PERIOD, NULL },
 	{ "docx", "commission", export_docx_commission, EXPORT_NO_KEY, "kommissionen" },
 	{ "pdf", "commission", export_pdf_commission, EXPORT_NO_KEY, "kommissionen" },
 	{ "pdfa", "commission", export_pdfa_commission, EXPORT_NO_KEY, "kommissionen" },

@@ -136,6 +136,9 @@ EXPORT_CITY_DECL(audit)
  * (docx-commission.c; no KEY) with its PDF rows. */
 int export_xlsx_city(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_csv_city(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+/* the commitment ledger of --year and --period (export-commitments.c; docs/commitments.md) */
+int export_xlsx_commitments(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
+int export_csv_commitments(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_docx_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_pdf_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);
 int export_pdfa_commission(struct store *st, const struct export_args *a, struct export_file *f, struct err *e);

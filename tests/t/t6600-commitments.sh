@@ -197,6 +197,20 @@ expect_eq "they see the approved statuses" \
 	"$(jb "$SN | .report, ([.items[] | select(.activity == \"$A_WAITING\") | .status] | unique | join(\",\"))" | tr '\n' ' ')" "approved waiting "
 expect_eq "an approved report is not late" "$(jb "$SN | .late")" false
 
+# --- the ledger as a table (CLI: the operator reads everything) ---------------------------------------
+expect_exit "export csv commitments needs --period" 2 L export csv commitments --year 2017
+expect_exit "export csv commitments" 0 L export csv commitments --year 2017 --period T2 --dialect comma -o "$TMP/led.csv"
+ND=$(q "SELECT count(*) FROM activity_district ad JOIN area d ON d.id = ad.area_id AND d.level = 'district'
+  JOIN activity a ON a.id = ad.activity_id WHERE a.key = '$A_DONE'")
+expect_eq "a row per district of $A_DONE, each with its status" \
+	"$(python3 -c "import csv,sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1])) if r['Nyckel'] == sys.argv[2] and r['Status'] == 'done' and r['Rapport'] == 'godkänd'))" "$TMP/led.csv" "$A_DONE")" "$ND"
+expect_eq "the silent committee's rows say no report" \
+	"$(python3 -c "import csv,sys; print({r['Rapport'] for r in csv.DictReader(open(sys.argv[1])) if r['Organisation'] == 'utbildningsnamnden'})" "$TMP/led.csv")" "{'ingen'}"
+expect_eq "the resources in tkr" \
+	"$(python3 -c "import csv,sys; print([r['Omfattning'] + ' ' + r['Enhet'] for r in csv.DictReader(open(sys.argv[1])) if r['Åtagande'] == 'resurs'])" "$TMP/led.csv")" \
+	"['1500 tkr', '2.5 årsarbetare']"
+expect_exit "export xlsx commitments" 0 L export xlsx commitments --year 2017 --period T2 -o "$TMP/led.xlsx"
+
 # --- arguments and the routes for every role ---------------------------------------------------------
 req "a period is needed" 400 GET "/api/v1/views/commitments?year=2017"
 req "a bad period" 400 GET "/api/v1/views/commitments?year=2017&period=T3"
