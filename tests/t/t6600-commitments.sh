@@ -164,12 +164,16 @@ expect_eq "the silent come first, then the late" \
 expect_eq "Socialnämnden after every silent one" \
 	"$(jb '(.organisations | map(.report == "none") | rindex(true)) < (.organisations | map(.org) | index("socialnamnden"))')" true
 
-# who sees the draft's statuses: the API (tokens) and the page, six roles and more
-#          role     sees
-for pair in "anon 0" "oreader 0" "other 0" "reader 1" "sf 1" "city 1" "admin 1"; do
+# who sees the draft's statuses: the API (tokens) and the page, six roles and more; and who is told
+# that the silent committee has no report (those who may read its unpublished reports: its own
+# administration's reader and editor, the city, administrators) rather than "unpublished"
+#          role     sees the draft   told "none" of the silent one
+for pair in "anon 0 0" "oreader 0 1" "other 0 1" "reader 1 0" "sf 1 0" "city 1 1" "admin 1 1"; do
 	set -- $pair
 	eval "tok=\$T_$1"
 	req "the ledger as $1" 200 GET "$V" "" "$tok"
+	if [ "$3" = 1 ]; then want=none; else want=unpublished; fi
+	expect_eq "$1: $SILENT's report" "$(jb ".organisations[] | select(.org == \"$SILENT\") | .report")" "$want"
 	st=$(jb "$SN | [.items[] | select(.activity == \"$A_DONE\") | .status] | unique | join(\",\")")
 	rp=$(jb "$SN | .report")
 	if [ "$2" = 1 ]; then want="done draft"; else want=" unpublished"; fi
