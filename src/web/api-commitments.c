@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void link_json(struct json *j, const struct view_commitments *c, const struct commit_link *l)
+static void link_json(struct json *j, const struct commit_link *l)
 {
 	json_obj_open(j);
 	json_key(j, "via"); json_str(j, commit_via_code(l->via));
@@ -25,7 +25,6 @@ static void link_json(struct json *j, const struct view_commitments *c, const st
 	if (l->via == COMMIT_PARTNER) {
 		json_key(j, "owner"); json_str(j, l->owner);
 	}
-	(void)c;
 	json_obj_close(j);
 }
 
@@ -48,7 +47,7 @@ static void cell_json(struct json *j, const struct view_commitments *c, const st
 		json_key(j, "links");
 		json_arr_open(j);
 		for (size_t k = cell->link0; k < cell->link0 + cell->nlinks; k++)
-			link_json(j, c, &c->links[k]);
+			link_json(j, &c->links[k]);
 		json_arr_close(j);
 	}
 	json_obj_close(j);
