@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "view/wheel.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -201,15 +202,20 @@ static int recipients(struct cmd_ctx *c, struct store *st, struct arena *a, cons
 /* send: pipes msg to the sendmail command; returns 0 or -1 (printed, naming the command). */
 static int send_mail(const char *cmd, const char *org, const struct buf *msg)
 {
-	FILE *p = popen(cmd, "w");
+	FILE *p;
+	size_t put;
 	int st;
 
+	signal(SIGPIPE, SIG_IGN);	/* a sendmail that stops reading fails the write, not lup */
+	p = popen(cmd, "w");
 	if (!p) {
 		fprintf(stderr, "lup remind: %s: cannot run the sendmail command '%s'\n", org, cmd);
 		return -1;
 	}
-	fwrite(msg->ptr, 1, msg->len, p);
+	put = fwrite(msg->ptr, 1, msg->len, p);
 	st = pclose(p);
+	if (st == 0 && put != msg->len)
+		st = -1;
 	if (st != 0) {
 		fprintf(stderr, "lup remind: %s: the sendmail command '%s' failed (%s %d)\n", org, cmd,
 			st != -1 && WIFEXITED(st) ? "exit status" : "wait status",
