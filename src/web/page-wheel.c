@@ -1,6 +1,7 @@
 /* page-wheel.c: the Årshjul page (the annual wheel):
  *	GET /arshjul[?ar=YYYY][&organisation=KEY]	the year's deadlines: the city's and those of the
- *		organisation (the one named, else the caller's own), with the iCalendar link; for
+ *		organisation (the one named, else an editor's or reader's own; the city office and
+ *		administrators choose one), with the iCalendar link; for
  *		the city office and administrators the form of the city's deadlines; for those who may
  *		write an organisation's deadlines (its editors, city office, admin) the form of its
  *		internal ones
@@ -89,8 +90,8 @@ static int load(struct http_req *r, int64_t org, struct wheel_page *w)
 		if (!w->org)
 			return page_error(r, 404, "Det finns ingen organisation med det namnet.");
 	}
-	if (!w->org)
-		w->org = r->user.org_id;
+	if (!w->org && r->user.role != ROLE_CITY && r->user.role != ROLE_ADMIN)
+		w->org = r->user.org_id;	/* the city office chooses which organisation to see */
 	if (w->org) {
 		struct rowset o;
 		struct sval v = SVI(w->org);
@@ -240,8 +241,8 @@ static int render(struct http_req *r, const struct wheel_page *w, const struct f
 	city_table(r, h, w);
 	if (pf_is_city(r))
 		city_form(r, h, w, cf, ce);
-	html_elem(h, "h2", w->org ? pf_printf(r, "Interna tidsfrister för %s", w->org_name) : "Organisationernas tidsfrister", NULL);
 	if (w->org) {
+		html_elem(h, "h2", pf_printf(r, "Interna tidsfrister för %s", w->org_name), NULL);
 		org_table(r, h, w);
 		html_open(h, "p", NULL);
 		pf_link(h, pf_href(r, "/organisation/%s/arshjul.ics", w->org_key),
@@ -250,6 +251,7 @@ static int render(struct http_req *r, const struct wheel_page *w, const struct f
 		if (may > 0)
 			org_form(r, h, w, of, oe);
 	}
+	html_elem(h, "h2", w->org ? "Andra organisationer" : "Välj organisation", NULL);
 	if (org_choice(r, h, w) != 0)
 		return r->status;
 	html_open(h, "p", NULL);
