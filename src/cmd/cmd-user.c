@@ -162,6 +162,38 @@ static int set_disabled(struct cmd_ctx *c, struct store *st, const char *name, i
 	return EXIT_OK;
 }
 
+/* set_email: `lup user email NAME ADDRESS` ("-" clears): where `lup remind --mail` writes to the
+ * user (0023). Audited as an update of the user. */
+static int set_email(struct cmd_ctx *c, struct store *st, const char *name, const char *addr)
+{
+	char after[320];
+	size_t len = strlen(addr);
+	int64_t id;
+	int changed = 0, rc;
+
+	if (strcmp(addr, "-") == 0)
+		addr = NULL;
+	else if (len < 3 || len > 254 || !strchr(addr, '@') || addr[0] == '@' || addr[len - 1] == '@' ||
+		 strpbrk(addr, " \t\r\n,;<>\"\\")) {
+		fprintf(stderr, "lup user email: ADDRESS '%s': an e-mail address such as namn@stockholm.se (- removes it)\n",
+			addr);
+		return EXIT_FAIL;
+	}
+	if ((rc = user_id(c, st, name, &id)) != EXIT_OK)
+		return rc;
+	snprintf(after, sizeof(after), addr ? "{\"email\":\"%s\"}" : "{\"email\":null%s}", addr ? addr : "");
+	struct sval args[] = { SVI(id), SVS(addr) };
+	if (store_begin(st, &c->err) != LUP_OK ||
+	    store_exec(st, STMT_WH_USER_EMAIL, args, 2, NULL, &changed, &c->err) != LUP_OK ||
+	    (changed && audit_row(c, st, "update", "user", id, NULL, after) != LUP_OK) ||
+	    store_commit(st, &c->err) != LUP_OK) {
+		store_rollback(st);
+		return cmd_fail(c);
+	}
+	printf(addr ? "%s: e-mail %s\n" : "%s: no e-mail address%s\n", name, addr ? addr : "");
+	return EXIT_OK;
+}
+
 static int list(struct cmd_ctx *c, struct store *st)
 {
 	struct arena a = ARENA_INIT;
@@ -179,18 +211,19 @@ static int list(struct cmd_ctx *c, struct store *st)
 
 static int run_user(struct cmd_ctx *c, int argc, char **argv)
 {
-	const char *org = NULL, *role = NULL, *pos[2];
+	const char *org = NULL, *role = NULL, *pos[3];
 	int help = 0, npos, rc;
 	const struct opt opts[] = { { "--org", &org, NULL }, { "--role", &role, NULL }, { NULL, NULL, NULL } };
 	struct store *st = NULL;
 
-	if ((rc = cmd_parse(&cmd_user, argc, argv, opts, pos, 2, &npos, &help)) != EXIT_OK)
+	if ((rc = cmd_parse(&cmd_user, argc, argv, opts, pos, 3, &npos, &help)) != EXIT_OK)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_user, stdout);
 	if (npos < 1 || (strcmp(pos[0], "list") == 0) != (npos == 1) ||
 	    (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "passwd") != 0 && strcmp(pos[0], "list") != 0 &&
-	     strcmp(pos[0], "disable") != 0 && strcmp(pos[0], "enable") != 0)) {
+	     strcmp(pos[0], "disable") != 0 && strcmp(pos[0], "enable") != 0 && strcmp(pos[0], "email") != 0) ||
+	    (strcmp(pos[0], "email") == 0 ? npos != 3 : npos > 2)) {
 		fprintf(stderr, "usage: lup %s\n", cmd_user.usage);
 		return EXIT_USAGE;
 	}
@@ -204,6 +237,8 @@ static int run_user(struct cmd_ctx *c, int argc, char **argv)
 		rc = add(c, st, pos[1], org, role);
 	else if (strcmp(pos[0], "passwd") == 0)
 		rc = passwd(c, st, pos[1]);
+	else if (strcmp(pos[0], "email") == 0)
+		rc = set_email(c, st, pos[1], pos[2]);
 	else if (strcmp(pos[0], "disable") == 0 || strcmp(pos[0], "enable") == 0)
 		rc = set_disabled(c, st, pos[1], strcmp(pos[0], "disable") == 0);
 	else
@@ -214,12 +249,15 @@ static int run_user(struct cmd_ctx *c, int argc, char **argv)
 
 const struct cmd cmd_user = {
 	"user", run_user,
-	"user add NAME --role ROLE [--org ORG] | user passwd NAME | user disable NAME | user enable NAME | user list",
+	"user add NAME --role ROLE [--org ORG] | user passwd NAME | user email NAME ADDRESS | user disable NAME"
+	" | user enable NAME | user list",
 	"manage user accounts (passwords are read from standard input)",
 	"  add NAME --role ROLE [--org ORG]  a new user; ROLE is admin, city, editor or reader;\n"
 	"                                    an editor belongs to ORG and writes only there\n"
 	"  passwd NAME                       set a new password; ends the user's sessions\n"
 	"                                    (its API tokens stay valid: revoke them with lup token)\n"
+	"  email NAME ADDRESS                the user's e-mail address (- removes it), where lup remind\n"
+	"                                    --mail sends an editor's reminders\n"
 	"  disable NAME                      the user can no longer log in; its sessions end and its\n"
 	"                                    tokens are refused, from a running server's next request\n"
 	"  enable NAME                       undoes disable (its tokens work again)\n"
@@ -292,7 +330,7 @@ static int run_token(struct cmd_ctx *c, int argc, char **argv)
 	const struct opt opts[] = { { "--label", &label, NULL }, { "--user", &user, NULL }, { NULL, NULL, NULL } };
 	struct store *st = NULL;
 
-	if ((rc = cmd_parse(&cmd_token, argc, argv, opts, pos, 2, &npos, &help)) != EXIT_OK)
+	if ((rc = cmd_parse(&cmd_token, argc, argv, opts, pos, 3, &npos, &help)) != EXIT_OK)
 		return rc;
 	if (help)
 		return cmd_help(&cmd_token, stdout);

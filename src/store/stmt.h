@@ -28,6 +28,7 @@
 #include "store/stmt-view-chain.h"
 #include "store/stmt-view-report.h"
 #include "store/stmt-commit.h"
+#include "store/stmt-wheel.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -112,7 +113,9 @@
 	/* the export tables' loaders (src/view/org-outcomes.c) */ \
 	STMT_LIST_VIEW_TABLES(X) \
 	/* the city's overview of commitments and the commitment ledger */ \
-	STMT_LIST_COMMIT(X)
+	STMT_LIST_COMMIT(X) \
+	/* the annual wheel: deadlines, reminders */ \
+	STMT_LIST_WHEEL(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

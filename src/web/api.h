@@ -107,6 +107,15 @@ int api_plan_versions(struct http_req *r);
  * version is not a draft. */
 int api_plan_adopt(struct http_req *r);
 
+/* The annual wheel's deadlines (api-deadlines.c; the rules in edit/deadline.h). */
+int api_deadlines_list(struct http_req *r);		/* GET /api/v1/deadlines[?year=&org=] */
+int api_deadline_put(struct http_req *r);		/* PUT /api/v1/deadlines/{year}/{kind} */
+int api_deadline_delete(struct http_req *r);		/* DELETE /api/v1/deadlines/{year}/{kind} */
+int api_org_deadlines(struct http_req *r);		/* GET /api/v1/organisations/{key}/deadlines */
+int api_org_deadlines_ics(struct http_req *r);		/* GET .../{key}/deadlines.ics (text/calendar) */
+int api_org_deadline_put(struct http_req *r);		/* PUT .../{key}/deadlines/{year}/{kind}/{level} */
+int api_org_deadline_delete(struct http_req *r);	/* DELETE .../{key}/deadlines/{year}/{kind}/{level} */
+
 /* Contributions of other organisations to a district's LUP (api-contributions.c). */
 int api_contribution_post(struct http_req *r);		/* POST /api/v1/contributions */
 int api_contribution_patch(struct http_req *r);		/* PATCH /api/v1/contributions/{id} */

@@ -157,6 +157,11 @@ static int render(struct http_req *r, long year, const struct form *f, const str
 	}
 	if (!f && http_query(r, "klart") && strcmp(http_query(r, "klart"), "borttagen") == 0)
 		html_elem(h, "p", "Rapporten är borttagen.", "class", "notice", "role", "status", NULL);
+	html_open(h, "p", NULL);
+	html_text(h, "När rapporterna ska vara inne står i ");
+	pf_link(h, "/arshjul", "årshjulet");
+	html_text(h, ".");
+	html_close(h);
 	if (start_form(r, h, f, e) != 0)
 		return r->status;
 	html_elem(h, "h2", "Rapporter", NULL);
