@@ -27,6 +27,8 @@
 #include "store/stmt-view-tables.h"
 #include "store/stmt-view-chain.h"
 #include "store/stmt-view-report.h"
+#include "store/stmt-period-lock.h"
+#include "store/stmt-todo.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -109,7 +111,11 @@
 	/* imported rows' source documents and lines */ \
 	STMT_LIST_PROVENANCE(X) \
 	/* the export tables' loaders (src/view/org-outcomes.c) */ \
-	STMT_LIST_VIEW_TABLES(X)
+	STMT_LIST_VIEW_TABLES(X) \
+	/* period locks and their reopening (edit/period-lock.c) */ \
+	STMT_LIST_PERIOD_LOCK(X) \
+	/* "Att göra" (view/todo.c) */ \
+	STMT_LIST_TODO(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -5,9 +5,11 @@
  * outcomes of a period whose report is approved are frozen, one transaction with the audit
  * entry of the indicator. */
 #include "web/frozen.h"
+#include "edit/period-lock.h"
 #include "web/pages-forms.h"
 #include "web/api.h"
 #include "model/period.h"
+#include "model/today.h"
 #include "store/kinds.h"
 #include "store/store.h"
 #include "store/values.h"
@@ -469,6 +471,14 @@ static int save_outcome(struct http_req *r, struct edit_view *v)
 		store_rollback(r->st);
 		form_error(r, &e, "utfall-period", "Rapporten för %s är godkänd: periodens utfall är låsta.",
 			   pf_period_label(r, o.year, o.kind));
+		return render_edit(r, v, 409);
+	}
+	struct period_lock lk;
+	if ((rc = period_locked(r->st, period, pf_i(v->ind, 0, "owner_id"), model_today(), &lk, &r->err)) < 0)
+		return form_fail_page(r, api_rollback_fail(r));
+	if (rc) {
+		store_rollback(r->st);
+		form_error(r, &e, "utfall-period", "%s", lk.why);
 		return render_edit(r, v, 409);
 	}
 	struct sval args[] = { SVI(id), SVI(period), SVI(o.area), SVS(o.sex), o.missing ? SVNULL : SVD(o.value),
