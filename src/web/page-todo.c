@@ -86,11 +86,16 @@ static void own(struct http_req *r, struct html *h, const struct todo *t)
 
 	if (!t->norgs) {
 		html_elem(h, "p", "Ditt konto hör inte till någon organisation, så det finns inget att göra här.", NULL);
+		html_open(h, "p", NULL);
+		pf_link(h, "/uppfoljning", "Alla uppföljningsrapporter du får läsa");
+		html_close(h);
 		return;
 	}
 	const struct todo_org *o = &t->orgs[0];
 	html_open(h, "p", NULL);
-	html_textf(h, "Det här behöver %s göra i uppföljningen.", o->name);
+	html_textf(h, "Det här behöver %s göra i uppföljningen. Rapporterna finns under ", o->name);
+	pf_link(h, pf_href(r, "/uppfoljning?ar=%lld", (long long)(t->today / 10000)), "Uppföljning");
+	html_text(h, ".");
 	html_close(h);
 	if (!o->nitems) {
 		pf_notice(h, "Det finns inget att göra just nu.");
