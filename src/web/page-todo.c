@@ -215,6 +215,41 @@ static void reopen_form(struct http_req *r, struct html *h, const struct form *f
 	html_close(h);
 }
 
+/* reopenings: the reopenings of this year's periods, newest first (administrators). */
+static int reopenings(struct http_req *r, struct html *h, int year)
+{
+	static const char *const cols[] = { "Period", "Organisation", "Skäl", "Öppen till och med", "Av", "När", NULL };
+	struct sval y = SVI(year);
+	struct rowset rs;
+
+	if (pf_query(r, &rs, STMT_PL_REOPENS, &y, 1) != 0)
+		return -1;
+	if (!rs.nrows)
+		return 0;
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Öppnade perioder %d", year);
+	html_close(h);
+	pf_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (int i = 0; i < rs.nrows; i++) {
+		int until = 0;
+		const char *per = pf_s(&rs, i, "period");
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", pf_period_label(r, year, strcmp(per, "VB") == 0 ? "FY" : per), "scope", "row", NULL);
+		html_elem(h, "td", pf_s(&rs, i, "org_name") ? pf_s(&rs, i, "org_name") : "Alla", NULL);
+		html_elem(h, "td", pf_s(&rs, i, "reason"), NULL);
+		model_date_parse(pf_s(&rs, i, "until"), &until, NULL, 0);
+		html_elem(h, "td", date_sv(r, until), NULL);
+		html_elem(h, "td", pf_s(&rs, i, "reopened_by") ? pf_s(&rs, i, "reopened_by") : "lup period", NULL);
+		html_elem(h, "td", page_time(r, pf_s(&rs, i, "reopened_at")), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	return 0;
+}
+
 static int render(struct http_req *r, const struct form *f, const struct form_errors *e, int status)
 {
 	int is_city = pf_is_city(r);
@@ -235,8 +270,11 @@ static int render(struct http_req *r, const struct form *f, const struct form_er
 		city(r, h, &t);
 	else
 		own(r, h, &t);
-	if (r->user.role == ROLE_ADMIN)
+	if (r->user.role == ROLE_ADMIN) {
 		reopen_form(r, h, f, e);
+		if (reopenings(r, h, t.today / 10000) != 0)
+			return r->status;
+	}
 	return page_end_status(r, h, status);
 }
 

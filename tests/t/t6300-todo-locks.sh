@@ -98,6 +98,14 @@ has "the header links to it with a count" 'href="/att-gora" aria-current="page">
 valid "the page is valid HTML"
 hasnt "no reopening form for an editor" "oppna-period"
 
+login jr reader readerpassword1
+page "a reader of no organisation" 200 GET /att-gora jr
+has "has nothing to do" "Ditt konto hör inte till någon organisation"
+login jor ownreader readerpassword2
+page "a reader of the organisation" 200 GET /att-gora jor
+has "sees its things to do" "5 dagar kvar"
+hasnt "without the reopening form" "oppna-period"
+
 # submitted, returned with a comment: the return is a to-do with its comment
 req "the report is submitted" 200 POST "/api/v1/reports/$REP/submit" '' "$T_own"
 req "own editor's todo, submitted" 200 GET /api/v1/views/todo '' "$T_own"
@@ -199,6 +207,10 @@ page "the form without a reason" 422 POST /att-gora/oppna-period ja --data-urlen
 has "a Swedish message at the field" "Skriv varför perioden öppnas."
 page "the form with a reason" 303 POST /att-gora/oppna-period ja --data-urlencode "csrf=$CS" \
 	--data-urlencode ar=2022 --data-urlencode period=VB --data-urlencode "skal=Sen rättelse" --data-urlencode till=2022-10-20
+page "the administrator's page lists the reopenings" 200 GET /att-gora ja
+has "the one for Spånga-Tensta" "<td>Spånga-Tensta stadsdelsnämnd</td><td>Rättelse</td><td>5 oktober 2022</td>"
+has "the one for all" "<td>Alla</td><td>Sen rättelse</td><td>20 oktober 2022</td>"
+valid "still valid HTML"
 expect_eq "the reopening for all" "$(q "SELECT coalesce(r.org_id, 'all') || ' ' || r.until || ' ' || r.reason FROM period_reopen r JOIN period p ON p.id = r.period_id WHERE p.kind = 'FY'")" "all 2022-10-20 Sen rättelse"
 expect_eq "audited" "$(q "SELECT count(*) FROM audit WHERE entity = 'period_reopen'")" 2
 login jc city citypassword1
