@@ -225,4 +225,16 @@ LUP_TODAY=2022-10-01 expect_exit "lup period reopen needs a reason" 2 L period r
 LUP_TODAY=2022-10-01 expect_exit "lup period reopen" 0 L period reopen 2022 T2 --org $OTHER --reason "Sent inlämnat"
 LUP_TODAY=2022-10-01 expect_exit "lup period locks" 0 L period locks 2022 --org $OTHER
 expect_out "reopened until today plus the grace days" "2022 T2	deadline 2022-09-15	locked from 2022-09-30	open (reopened until 2022-10-15)"
+
+# Kolada's official statistics are exempt: the Kolada importer writes a locked year's value
+q "INSERT INTO deadline (year, kind, level, due, set_at) VALUES (2022, 'FY', 'city', '2023-02-15', '2022-01-10T08:00:00Z')"
+q "UPDATE indicator SET kolada_kpi = 'N31807' WHERE key = '$IND'"
+printf '{"count": 1, "values": [{"id": "N31807", "title": "Ekonomiskt bistånd, andel barn", "is_divided_by_gender": 0}]}\n' > "$TMP/kpi.json"
+printf '{"count": 1, "values": [{"kpi": "N31807", "municipality": "0180", "period": 2022, "values": [{"gender": "T", "count": 1, "status": "", "value": 4.25}]}]}\n' > "$TMP/data.json"
+printf 'indicator;area;period;value\n%s;stockholm;2022;4.5\n' "$IND" > "$TMP/fy.csv"
+LUP_TODAY=2023-04-01 expect_exit "the full year 2022 is locked for a CSV import" 1 L import csv "$TMP/fy.csv"
+expect_err "as verksamhetsberättelse" "Perioden verksamhetsberättelse 2022 är låst sedan 2 mars 2023"
+LUP_TODAY=2023-04-01 expect_exit "but Kolada's figure of it is imported" 0 L import kolada "$TMP/kpi.json" "$TMP/data.json"
+expect_eq "the official value is there" "$(q "SELECT x.value FROM outcome x JOIN indicator i ON i.id = x.indicator_id JOIN period p ON p.id = x.period_id
+	WHERE i.key = '$IND' AND p.year = 2022 AND p.kind = 'FY' AND x.source = 'kolada'")" 4.25
 finish
