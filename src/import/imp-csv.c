@@ -8,6 +8,8 @@
 #include "import/imp-csv.h"
 #include "import/imp-kolada.h"
 #include "core/xalloc.h"
+#include "edit/period-lock.h"
+#include "model/today.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -33,6 +35,7 @@ struct ind_ent {
 	int64_t owner;				/* the organisation following it up */
 	long values, missing, targets;
 	int first, last;
+	int64_t open_pid;			/* the last period found open for it (lock cache) */
 };
 
 /* the state of one file */
@@ -41,6 +44,7 @@ struct cst {
 	struct imp_kolada_map inds, areas;	/* cell text -> struct ind_ent, int64_t area id */
 	int64_t period[NYEARS][MODEL_PERIOD__MAX];
 	const char *source;			/* the file's name: the default source */
+	int today;				/* the date the period locks are read for */
 };
 
 struct ind_row {
@@ -162,6 +166,15 @@ static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e
 				r->colno[IMP_CSV_SEX], e->key);
 	if ((rc = period(k, r, &pid)) != LUP_OK)
 		return rc;
+	if (k->c->st && e->open_pid != pid) {	/* the period lock (edit/period-lock.h): the whole import is refused */
+		struct period_lock lk;
+		int locked = period_locked(k->c->st, pid, e->owner, k->today, &lk, k->c->e);
+		if (locked < 0)
+			return k->c->e->code ? k->c->e->code : LUP_EDB;
+		if (locked)
+			return imp_fail(k->c, r->line, "kolumn %d (period): %s", r->colno[IMP_CSV_PERIOD], lk.why);
+		e->open_pid = pid;
+	}
 	{
 		struct sval a[] = {
 			SVI(e->id), SVI(pid), SVI(area_id), SVS(sex), r->missing ? SVNULL : SVD(r->value),
@@ -265,6 +278,7 @@ static int run(struct imp_ctx *c)
 		return rc;
 	k = xcalloc(1, sizeof(*k));
 	k->c = c;
+	k->today = model_today();
 	slash = strrchr(c->path, '/');
 	k->source = slash ? slash + 1 : c->path;
 	imp_kolada_map_init(&k->inds, MAX_INDICATORS, sizeof(struct ind_ent));

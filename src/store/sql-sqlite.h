@@ -32,6 +32,8 @@ extern const char *const sqlite_sql_provenance[STMT__MAX];
 extern const char *const sqlite_sql_view_tables[STMT__MAX];
 extern const char *const sqlite_sql_commit[STMT__MAX];
 extern const char *const sqlite_sql_wheel[STMT__MAX];
+extern const char *const sqlite_sql_period_lock[STMT__MAX];
+extern const char *const sqlite_sql_todo[STMT__MAX];
 
 /* One schema migration: its version (the NNNN of its file name) and its SQL. */
 struct sql_migration {

@@ -29,6 +29,8 @@
 #include "store/stmt-view-report.h"
 #include "store/stmt-commit.h"
 #include "store/stmt-wheel.h"
+#include "store/stmt-period-lock.h"
+#include "store/stmt-todo.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -115,7 +117,11 @@
 	/* the city's overview of commitments and the commitment ledger */ \
 	STMT_LIST_COMMIT(X) \
 	/* the annual wheel: deadlines, reminders */ \
-	STMT_LIST_WHEEL(X)
+	STMT_LIST_WHEEL(X) \
+	/* period locks and their reopening (edit/period-lock.c) */ \
+	STMT_LIST_PERIOD_LOCK(X) \
+	/* "Att göra" (view/todo.c) */ \
+	STMT_LIST_TODO(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -49,6 +49,8 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_view_tables,
 	sqlite_sql_commit,
 	sqlite_sql_wheel,
+	sqlite_sql_period_lock,
+	sqlite_sql_todo,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */

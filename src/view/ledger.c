@@ -12,6 +12,8 @@
 #include "render/rows.h"
 #include "store/store.h"
 #include "view/ledger.h"
+#include "model/datex.h"
+#include "model/today.h"
 
 const char *ledger_via_code(enum ledger_via v)
 {
@@ -24,19 +26,10 @@ const char *ledger_report_code(const struct ledger_party *p)
 		: p->report_status;
 }
 
-/* The same override as H3's model/today.c (LUP_TODAY); to be unified with it at merge. */
 void view_ledger_today(char out[11])
 {
-	const char *o = getenv("LUP_TODAY");
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (o && strlen(o) == 10 && o[4] == '-' && o[7] == '-') {
-		memcpy(out, o, 11);
-		return;
-	}
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	if (model_date_format(model_today(), out, 11) != 0)
+		out[0] = '\0';
 }
 
 /* The load's state. */

@@ -84,8 +84,8 @@ struct view_ledger {
 int view_ledger_load(struct store *st, struct arena *a, const struct model_period *p, struct view_ledger *l,
 		     struct err *e);
 
-/* view_ledger_today: today's date as YYYY-MM-DD into out: LUP_TODAY when it is of that form
- * (tests, operations), else the local date (the server runs in Stockholm's time zone). */
+/* view_ledger_today: model_today() (model/today.h: the Stockholm date, LUP_TODAY overrides) as
+ * YYYY-MM-DD into out. */
 void view_ledger_today(char out[11]);
 
 /* ledger_report_code: the API's word for the party's report: "none", "unpublished", or the

@@ -3,6 +3,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "model/datex.h"
+#include "model/today.h"
 #include "render/json.h"
 #include "render/rows.h"
 #include "store/store.h"
@@ -128,19 +129,8 @@ void wheel_date_of_days(long z, char *buf, size_t size)
 
 void wheel_today(char *buf, size_t size)
 {
-	const char *o = getenv("LUP_TODAY");
-	int ymd;
-	time_t t;
-	struct tm tm;
-
-	if (o && model_date_parse(o, &ymd, NULL, 0) == 0 && model_date_format(ymd, buf, size) == 0)
-		return;
-	if (!getenv("TZ"))
-		setenv("TZ", "Europe/Stockholm", 1);
-	tzset();
-	t = time(NULL);
-	localtime_r(&t, &tm);
-	snprintf(buf, size, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	if (model_date_format(model_today(), buf, size) != 0 && size)
+		buf[0] = '\0';
 }
 
 int wheel_remind(struct store *st, struct arena *a, const char *date, int days, struct wheel_item **items,

@@ -52,10 +52,8 @@ long wheel_days(const char *text, int *ok);
 /* wheel_date_of_days: the date of day number d as "YYYY-MM-DD" into buf (11 bytes). */
 void wheel_date_of_days(long d, char *buf, size_t size);
 
-/* wheel_today: today's date in Stockholm as "YYYY-MM-DD" into buf (11 bytes): the environment's
- * LUP_TODAY when it is a valid date (a test and operations override; H3's model/today.c is to
- * become the one place of this rule), else the local date with TZ Europe/Stockholm when TZ is
- * unset. */
+/* wheel_today: model_today() (model/today.h: the Stockholm date, LUP_TODAY overrides) as
+ * "YYYY-MM-DD" into buf (11 bytes; "" when buf is too small). */
 void wheel_today(char *buf, size_t size);
 
 /* One reminder: a deadline that applies to an organisation's report (the city's or its own

@@ -4,6 +4,7 @@
  * audit log as changes of their indicator. New indicators (POST /api/v1/indicators) through
  * api_indicator_create, which the new-indicator form shares; PATCH /api/v1/indicators/{id}. */
 #include "web/api.h"
+#include "edit/period-lock.h"
 #include "web/api-create.h"
 #include "web/body.h"
 #include "web/frozen.h"
@@ -11,6 +12,7 @@
 #include "model/gap.h"
 #include "model/period.h"
 #include "model/target.h"
+#include "model/today.h"
 #include "render/json.h"
 #include "render/rows.h"
 #include "store/kinds.h"
@@ -161,6 +163,16 @@ int api_outcome_post(struct http_req *r)
 	if (frozen) {
 		store_rollback(r->st);
 		return http_error(r, 409, "frozen", "the report for %s is approved: its outcomes are frozen", b.s[O_PERIOD]);
+	}
+	struct period_lock lk;
+	if ((rc = period_locked(r->st, period, owner, model_today(), &lk, &r->err)) < 0)
+		return api_rollback_fail(r);
+	if (rc) {
+		char since[16];
+		store_rollback(r->st);
+		model_date_format(lk.since, since, sizeof(since));
+		return http_error(r, 409, "period_locked", "the period %s is locked since %s (the city's deadline plus "
+				  "%d days of grace); an administrator can reopen it", b.s[O_PERIOD], since, lk.grace);
 	}
 	struct sval args[] = { SVI(ind), SVI(period), SVI(area), SVS(b.s[O_SEX] ? b.s[O_SEX] : "T"),
 			       b.isnull[O_VALUE] ? SVNULL : SVD(b.d[O_VALUE]), SVI(b.isnull[O_VALUE]),

@@ -48,6 +48,9 @@ int api_commit(struct http_req *r);
 
 /* Handlers. */
 int api_healthz(struct http_req *r);
+int api_period_reopen(struct http_req *r);
+int api_period_locks(struct http_req *r);
+int api_view_todo(struct http_req *r);
 int api_openapi(struct http_req *r);
 int api_entity_list(struct http_req *r);
 int api_entity_get(struct http_req *r);

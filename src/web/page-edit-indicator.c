@@ -5,9 +5,11 @@
  * outcomes of a period whose report is approved are frozen, one transaction with the audit
  * entry of the indicator. */
 #include "web/frozen.h"
+#include "edit/period-lock.h"
 #include "web/pages-forms.h"
 #include "web/api.h"
 #include "model/period.h"
+#include "model/today.h"
 #include "store/kinds.h"
 #include "store/store.h"
 #include "store/values.h"
@@ -131,6 +133,35 @@ static int outcomes_table(struct http_req *r, struct html *h, int64_t id, long y
 	return 0;
 }
 
+/* lock_notes: the period locks of the year for the indicator's owner (edit/period-lock.h): a
+ * note per locked period, and per period an administrator has reopened. */
+static int lock_notes(struct http_req *r, struct html *h, int64_t owner, long year)
+{
+	static const char *const kinds[] = { "T1", "T2", "FY" };
+	int today = model_today();
+
+	for (int k = 0; k < 3; k++) {
+		struct period_lock lk;
+		char until[32];
+		if (period_lock_get(r->st, (int)year, kinds[k], owner, today, &lk, &r->err) != LUP_OK) {
+			page_error(r, 500, "Periodernas lås kunde inte läsas. Försök igen om en stund.");
+			return -1;
+		}
+		if (lk.locked) {
+			html_open(h, "p", "class", "notice locked", NULL);
+			html_elem(h, "strong", "Låst: ", NULL);
+			html_text(h, lk.why);
+			html_close(h);
+		} else if (lk.reopened_until && model_date_sv(lk.reopened_until, until, sizeof(until)) == 0) {
+			html_open(h, "p", "class", "notice", NULL);
+			html_textf(h, "%s är öppnad igen av en administratör till och med %s.",
+				   pf_period_label(r, year, kinds[k]), until);
+			html_close(h);
+		}
+	}
+	return 0;
+}
+
 static void facts(struct http_req *r, struct html *h, const struct rowset *ind)
 {
 	html_open(h, "dl", "class", "facts", NULL);
@@ -178,7 +209,8 @@ int page_indicator(struct http_req *r)
 		return r->status;
 	html_elem(h, "h2", "Målvärden", NULL);
 	targets_table(r, h, &t);
-	if (outcomes_table(r, h, pf_i(&ind, 0, "id"), year, pf_s(&ind, 0, "unit")) != 0)
+	if (lock_notes(r, h, pf_i(&ind, 0, "owner_id"), year) != 0 ||
+	    outcomes_table(r, h, pf_i(&ind, 0, "id"), year, pf_s(&ind, 0, "unit")) != 0)
 		return r->status;
 	return page_end(r, h);
 }
@@ -260,6 +292,8 @@ static int outcome_form(struct http_req *r, struct html *h, const struct edit_vi
 	}
 	snprintf(year, sizeof(year), "%ld", v->year);
 	html_elem(h, "h2", "Registrera ett utfall", NULL);
+	if (lock_notes(r, h, pf_i(v->ind, 0, "owner_id"), v->year) != 0)
+		return -1;
 	html_open(h, "form", "method", "post", "action", pf_href(r, "/indikator/%s/redigera", pf_s(v->ind, 0, "key")), NULL);
 	form_error_summary(h, e, 3);
 	form_csrf_field(r, h);
@@ -469,6 +503,14 @@ static int save_outcome(struct http_req *r, struct edit_view *v)
 		store_rollback(r->st);
 		form_error(r, &e, "utfall-period", "Rapporten för %s är godkänd: periodens utfall är låsta.",
 			   pf_period_label(r, o.year, o.kind));
+		return render_edit(r, v, 409);
+	}
+	struct period_lock lk;
+	if ((rc = period_locked(r->st, period, pf_i(v->ind, 0, "owner_id"), model_today(), &lk, &r->err)) < 0)
+		return form_fail_page(r, api_rollback_fail(r));
+	if (rc) {
+		store_rollback(r->st);
+		form_error(r, &e, "utfall-period", "%s", lk.why);
 		return render_edit(r, v, 409);
 	}
 	struct sval args[] = { SVI(id), SVI(period), SVI(o.area), SVS(o.sex), o.missing ? SVNULL : SVD(o.value),

@@ -3,6 +3,9 @@
 #include "web/api.h"
 #include "core/buf.h"
 #include "model/datex.h"
+#include "model/today.h"
+#include "core/err.h"
+#include "view/todo.h"
 
 #include <string.h>
 
@@ -14,6 +17,30 @@ static const struct { enum page_nav nav; const char *href, *label; } nav[] = {
 	{ NAV_COMMISSION, "/kommissionen", "Kommissionen" },
 	{ NAV_SEARCH, "/sok", "Sök" },
 };
+
+/* todo_link: the header's link to "Att göra", with the number of things the user's
+ * organisation has to do (users of an organisation; the city office sees its table). */
+static void todo_link(struct http_req *r, struct html *h, enum page_nav active)
+{
+	struct err e = { 0 };
+	struct todo t;
+	int n = 0;
+
+	if (r->user.org_id && r->user.role != ROLE_CITY && r->user.role != ROLE_ADMIN &&
+	    todo_load_org(r->st, &r->a, r->user.org_id, model_today(), &t, &e) == LUP_OK && t.norgs)
+		n = t.orgs[0].nitems;
+	html_open(h, "li", NULL);
+	html_open(h, "a", "href", "/att-gora", "aria-current", active == NAV_TODO ? "page" : NULL, NULL);
+	html_text(h, "Att göra");
+	if (n) {
+		html_open(h, "span", "class", "badge", NULL);
+		html_textf(h, "%d", n);
+		html_elem(h, "span", n == 1 ? " sak" : " saker", "class", "visually-hidden", NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
 
 struct html *page_begin(struct http_req *r, const char *title, enum page_nav active)
 {
@@ -51,6 +78,8 @@ struct html *page_begin(struct http_req *r, const char *title, enum page_nav act
 			  "aria-current", active == NAV_IMPORT ? "page" : NULL, NULL);
 		html_close(h);
 	}
+	if (r->user.id)
+		todo_link(r, h, active);
 	html_open(h, "li", NULL);
 	if (r->user.id)
 		html_elem(h, "a", "Konto och utloggning", "href", "/konto",

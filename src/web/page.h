@@ -9,7 +9,7 @@
 #include "web/routes.h"
 
 /* Navigation entries; page_begin marks the active one with aria-current. */
-enum page_nav { NAV_NONE, NAV_CITY, NAV_DISTRICTS, NAV_ORGS, NAV_FOLLOWUP, NAV_COMMISSION, NAV_SEARCH, NAV_IMPORT, NAV_LOGIN };
+enum page_nav { NAV_NONE, NAV_CITY, NAV_DISTRICTS, NAV_ORGS, NAV_FOLLOWUP, NAV_COMMISSION, NAV_SEARCH, NAV_IMPORT, NAV_LOGIN, NAV_TODO };
 
 /*
  * page_begin: starts an HTML response (status 200, text/html): doctype, <html lang="sv">, head
@@ -60,5 +60,9 @@ extern const struct route page_routes_base[], page_routes_city[], page_routes_pl
 /* Stylesheet parts, one per section, served one after the other at /static/lup.css. */
 extern const char page_css_base[], page_css_city[], page_css_places[], page_css_follow[],
 	page_css_forms[], page_css_import[], page_css_commit[];
+
+/* "Att göra" (page-todo.c): GET /att-gora and the administrators' POST /att-gora/oppna-period. */
+int page_todo(struct http_req *r);
+int page_todo_reopen_post(struct http_req *r);
 
 #endif

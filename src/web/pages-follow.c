@@ -17,6 +17,8 @@ const struct route page_routes_follow[] = {
 	{ HTTP_GET, "/kommissionen/forvaltning/{key}", page_commission_admin, ACC_PUBLIC, R_CACHE, "pages",
 	  "one administration's statement to the commission", NULL },
 	{ HTTP_GET, "/sok", page_search, ACC_PUBLIC, 0, "pages", "full-text search", NULL },
+	{ HTTP_GET, "/att-gora", page_todo, ACC_INTERNAL, 0, "pages", "\"Att göra\": the caller's organisation's follow-up tasks; the city office's table of every organisation; the administrators' reopening form", NULL },
+	{ HTTP_POST, "/att-gora/oppna-period", page_todo_reopen_post, ACC_ADMIN, R_FORM, "pages", "reopen a locked period (form, administrators)", NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
 };
 
@@ -35,6 +37,10 @@ const char page_css_follow[] =
 	".st-hesitant{background:#fff0c2;color:#553800}.st-disagree{background:#f9dcd9;color:#7a1712}\n"
 	".st-none{background:#ececec;color:#333}.st-missing{color:#595959}td.st-missing{white-space:nowrap}\n"
 	"span.st{padding:0 .3rem;border-radius:3px}\n"
+	/* Att göra: the list, late items, the header's count */
+	".todo-list li{margin:.3rem 0}.todo-list li.late strong{color:#8a1c12}\n"
+	".badge{display:inline-block;min-width:1.4em;padding:0 .35em;margin-left:.3em;border-radius:1em;"
+	"background:#8a1c12;color:#fff;font-size:.8em;text-align:center}\n"
 	".cm-legend{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}.cm-legend li{padding:.15rem .5rem;border:1px solid var(--line)}\n"
 	".cm-toc ul{columns:2 18rem}.crumbs ol{list-style:none;padding:0;display:flex;gap:.5rem;flex-wrap:wrap}\n"
 	".crumbs li+li::before{content:'\\203A';margin-right:.5rem;color:var(--muted)}\n"

@@ -5,7 +5,8 @@
 # Prints "ok - ..."/"not ok - ..." per check; screenshots go to build/screenshots/. Exit 1 on any
 # failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
-# check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow or wheel.
+# check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow, wheel
+# or todo.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -82,6 +83,16 @@ WHDB="$TMP/wheel.db"
 sqlite3 "$DB" ".backup '$WHDB'" 2>"$TMP/backup.err" ||
 	{ echo "not ok - browser tests: copying the database for the wheel flow failed"; cat "$TMP/backup.err"; exit 1; }
 export WHEEL_USERS="city:city:citypassword1 st:editor:editorpassword1"
+# The todo flow (todo.mjs) gets a copy with the city's deadline for tertialrapport 2 2022 and two
+# servers of it: one on 10 September 2022, before the deadline, one on 1 October, after it and
+# the 14 days of grace (LUP_TODAY); the editor of Spånga-Tensta logs in to both.
+TDDB="$TMP/todo.db"
+sqlite3 "$DB" ".backup '$TDDB'" 2>"$TMP/backup.err" ||
+	{ echo "not ok - browser tests: copying the database for the todo flow failed"; cat "$TMP/backup.err"; exit 1; }
+sqlite3 "$TDDB" "INSERT INTO deadline (year, kind, level, due, set_at) VALUES (2022, 'T2', 'city', '2022-09-15', '2022-01-10T08:00:00Z')"
+TDIND=$(sqlite3 "$TDDB" "SELECT i.key FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN organisation o ON o.id = g.owner_id
+	WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND g.year = 2022 ORDER BY i.id LIMIT 1")
+export TODO_USER="editor:editorpassword1"
 # A draft of Spånga-Tensta's LUP (after the copies: the flows start without one), so that
 # check.mjs checks the draft-only pages of pages.json (the version forms, the adoption form).
 "$LUP" --db "$DB" plan new-version lup-spanga-tensta >/dev/null 2>"$TMP/draft.err" ||
@@ -156,6 +167,25 @@ fi
 flow create "$CRDB" 60 tests/browser/create.mjs
 flow lup-flow "$LFDB" 180 tests/browser/lup-flow.mjs "$LUP" "$LFDB"
 flow wheel "$WHDB" 60 tests/browser/wheel.mjs
+# Att göra and the period lock: two servers of one database on two days (LUP_TODAY)
+if want todo; then
+	for d in before:2022-09-10 after:2022-10-01; do
+		LUP_TODAY=${d#*:} "$LUP" --db "$TDDB" serve --listen 127.0.0.1:0 --port-file "$TMP/todo-${d%%:*}.port" \
+			>/dev/null 2>"$TMP/todo-${d%%:*}.log" &
+		SERVERS="$SERVERS $!"
+	done
+	for i in $(seq 100); do [ -s "$TMP/todo-before.port" ] && [ -s "$TMP/todo-after.port" ] && break; sleep 0.1; done
+	if [ -s "$TMP/todo-before.port" ] && [ -s "$TMP/todo-after.port" ]; then
+		timeout 60 node tests/browser/todo.mjs "http://127.0.0.1:$(cat "$TMP/todo-before.port")" \
+			"http://127.0.0.1:$(cat "$TMP/todo-after.port")" "$SHOTS" "$TDIND"
+		erc=$?
+		[ $erc -eq 124 ] && echo "not ok - todo browser tests finished within 60 s"
+		[ $erc -ne 0 ] && rc=1
+	else
+		echo "not ok - todo browser tests: lup serve did not start"
+		rc=1
+	fi
+fi
 took=$(( $(date +%s) - start ))
 [ $took -gt 120 ] && echo "# warning: the browser tests took $took s, over their 2-minute budget"
 exit $rc

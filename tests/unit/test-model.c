@@ -8,6 +8,7 @@
 #include "model/period.h"
 #include "model/status.h"
 #include "model/target.h"
+#include "model/today.h"
 #include "store/sql-sqlite.h"
 
 #include <math.h>
@@ -1093,9 +1094,40 @@ static void test_status_words(void)
 		T_CHECK(act_status_labels[i] && *act_status_labels[i] && *act_status_word(act_status_codes[i], 1));
 }
 
+/* model/today.h: the Stockholm date of an instant (CET/CEST by the EU rule), day arithmetic,
+ * the Swedish date and the LUP_TODAY override. */
+static void test_today(void)
+{
+	char buf[32];
+
+	/* 2026-03-29 00:59:59 UTC is 01:59:59 CET; 2026-10-24 22:30 UTC is 00:30 CEST on the 25th */
+	T_EQ_INT(model_today_at((time_t)1774745999), 20260329);
+	T_EQ_INT(model_today_at((time_t)1792881000), 20261025);
+	/* 2026-12-31 23:30 UTC is 00:30 on New Year's Day in Stockholm; 22:59 UTC is still the 31st */
+	T_EQ_INT(model_today_at((time_t)1798759800), 20270101);
+	T_EQ_INT(model_today_at((time_t)1798757940), 20261231);
+	/* 2026-07-01 22:30 UTC is 00:30 CEST on July 2; 2026-01-01 22:30 UTC is 23:30 CET the same day */
+	T_EQ_INT(model_today_at((time_t)1782945000), 20260702);
+	T_EQ_INT(model_today_at((time_t)1767306600), 20260101);
+	T_EQ_INT(model_date_days(19700101), 0);
+	T_EQ_INT(model_date_days(20260930) - model_date_days(20260915), 15);
+	T_EQ_INT(model_date_add_days(20260915, 15), 20260930);
+	T_EQ_INT(model_date_add_days(20240228, 1), 20240229);
+	T_EQ_INT(model_date_add_days(20270101, -1), 20261231);
+	T_EQ_INT(model_date_sv(20260515, buf, sizeof buf), 0);
+	T_EQ_STR(buf, "15 maj 2026");
+	T_EQ_INT(model_date_sv(20260230, buf, sizeof buf), -1);
+	setenv("LUP_TODAY", "2022-09-30", 1);
+	T_EQ_INT(model_today(), 20220930);
+	setenv("LUP_TODAY", "not a day", 1);
+	T_CHECK(model_today() == model_today_at(time(NULL)) || model_today() == model_today_at(time(NULL) - 1));
+	unsetenv("LUP_TODAY");
+}
+
 int main(void)
 {
 	T_RUN(test_period_bounds_ints);
+	T_RUN(test_today);
 	T_RUN(test_period_bounds_text);
 	T_RUN(test_period_bounds_invalid);
 	T_RUN(test_period_parse_forms);
