@@ -82,8 +82,8 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (id) -> an indicator with its owner and goal */
 	[STMT_WEB_FORMS_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, i.owner_id, o.key AS owner,"
-		" o.name AS owner_name, g.key AS goal, g.title AS goal_name, g.year AS goal_year, i.source"
-		" FROM indicator i"
+		" o.name AS owner_name, g.key AS goal, g.title AS goal_name, g.year AS goal_year, i.source,"
+		" i.by_sex, i.by_area, i.kolada_kpi, i.source_kind FROM indicator i"
 		" JOIN organisation o ON o.id = i.owner_id LEFT JOIN goal g ON g.id = i.goal_id WHERE i.id = ?1"
 		" AND " SEE_INDICATOR("i"),
 	/* (indicator_id, year) -> its outcomes of the year: the city first, then the districts */

@@ -825,9 +825,11 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" LEFT JOIN area a1 ON a1.id = a.parent_id LEFT JOIN area a2 ON a2.id = a1.parent_id"
 		" WHERE p.district_id IS NOT NULL AND p.district_id NOT IN (a.id, coalesce(a1.id, -1), coalesce(a2.id, -1))",
 	/* example outcomes are left out: the generator splits shares and counts of people by sex
-	 * whatever the flag says (src/load/example.c), labelled as example data */
+	 * whatever the flag says (src/load/example.c), labelled as example data.
+	 * The rule is model_sex_allowed (model/indicator.h), the one every write path asks. */
 	[STMT_CHECK_OUTCOME_SEX] =
-		"SELECT 'indicator ' || i.key, 'has outcomes by sex but is not disaggregated by sex'"
-		" FROM indicator i WHERE i.by_sex = 0 AND EXISTS (SELECT 1 FROM outcome x"
-		" WHERE x.indicator_id = i.id AND x.sex <> 'T' AND x.example = 0)",
+		"SELECT 'indicator ' || i.key, 'has outcomes or targets by sex but is not disaggregated by sex'"
+		" FROM indicator i WHERE EXISTS (SELECT 1 FROM outcome x"
+		" WHERE x.indicator_id = i.id AND x.example = 0 AND NOT lup_sex_allowed(i.by_sex, x.sex))"
+		" OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND NOT lup_sex_allowed(i.by_sex, t.sex))",
 };

@@ -1,4 +1,5 @@
 /* store-sqlite.c: the SQLite backend of store.h (the embedded default). */
+#include "model/indicator.h"
 #include "store/store.h"
 #include "store/sql-sqlite.h"
 #include "core/err.h"
@@ -47,6 +48,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_contrib,
 	sqlite_sql_provenance,
 	sqlite_sql_view_tables,
+	sqlite_sql_indicator,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */
@@ -283,6 +285,16 @@ static void sql_lup_reads(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(cx, yes);
 }
 
+/* lup_sex_allowed(by_sex, sex): model_sex_allowed, so `lup check` asks the rule the write
+ * paths ask (model/indicator.h). */
+static void sql_lup_sex_allowed(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *sex = sqlite3_value_text(argv[1]);
+
+	(void)argc;
+	sqlite3_result_int(cx, sex && sex[0] && !sex[1] && model_sex_allowed(sqlite3_value_int(argv[0]), sex[0]));
+}
+
 static int configure(struct store *st, int flags, struct err *e)
 {
 	UErrorCode status = U_ZERO_ERROR;
@@ -316,6 +328,9 @@ static int configure(struct store *st, int flags, struct err *e)
 	if (sqlite3_create_function(st->db, "lup_reads", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, st, sql_lup_reads,
 				    NULL, NULL) != SQLITE_OK)
 		return db_err(st, e, "function lup_reads");
+	if (sqlite3_create_function(st->db, "lup_sex_allowed", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+				    NULL, sql_lup_sex_allowed, NULL, NULL) != SQLITE_OK)
+		return db_err(st, e, "function lup_sex_allowed");
 	return LUP_OK;
 }
 
