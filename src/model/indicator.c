@@ -29,6 +29,16 @@ static int num_or_missing(double v, int decimals, char *buf, size_t size)
 	return model_fmt_num(v, decimals, buf, size);
 }
 
+/* fewest: the fewest decimals (1..3) that show v */
+static int fewest(double v)
+{
+	int d = 1;
+
+	for (double x = v * 10; d < 3 && isfinite(x) && fabs(x - round(x)) > 1e-6; d++)
+		x *= 10;
+	return d;
+}
+
 int model_revision_text(double old, double new_value, int decimals, int approved, char *buf, size_t size)
 {
 	char a[64], b[64];
@@ -37,6 +47,8 @@ int model_revision_text(double old, double new_value, int decimals, int approved
 	if (!buf || !size)
 		return -1;
 	buf[0] = '\0';
+	if (decimals < 0)
+		decimals = fewest(old) > fewest(new_value) ? fewest(old) : fewest(new_value);
 	if (num_or_missing(old, decimals, a, sizeof(a)) != 0 || num_or_missing(new_value, decimals, b, sizeof(b)) != 0)
 		return -1;
 	n = snprintf(buf, size, "värdet har reviderats från %s till %s efter %s", a, b,

@@ -24,9 +24,9 @@ int model_kolada_kpi_valid(const char *s);
  * model_revision_text: writes the flag of a report whose cited value was revised into buf:
  * "värdet har reviderats från 79,1 till 79,3 efter godkännandet" (approved != 0) or "... efter
  * inskickandet" (approved == 0), numbers with `decimals` decimals the Swedish way
- * (model_fmt_num); a NaN old or new value reads "saknas" ("från saknas till 4,2"). Returns 0, or
- * -1 when buf is NULL, decimals is out of range or the text does not fit (buf then "" when
- * size > 0).
+ * (model_fmt_num; decimals < 0: the fewest from 1 to 3 that show both values); a NaN old or new
+ * value reads "saknas" ("från saknas till 4,2"). Returns 0, or -1 when buf is NULL, decimals is
+ * out of range or the text does not fit (buf then "" when size > 0).
  */
 int model_revision_text(double old, double new_value, int decimals, int approved, char *buf, size_t size);
 

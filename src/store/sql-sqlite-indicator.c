@@ -59,10 +59,12 @@ const char *const sqlite_sql_indicator[STMT__MAX] = {
 		" AND EXISTS (SELECT 1 FROM area a WHERE a.id = x.area_id AND (a.level = 'municipality'"
 		"  OR a.committee_id = r.org_id OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = r.org_id)))",
 	/* (report_id) -> the revisions flagged on the report, oldest first: indicator (key), name,
-	 * unit, period (2024-FY), area (key), area_name, sex, old, new, status, at */
+	 * unit, period (2024-FY), area (key), area_name, sex, old, new, status, at, text (Swedish:
+	 * model_revision_text) */
 	[STMT_IND_REPORT_REVISIONS] =
 		"SELECT i.key AS indicator, i.name, i.unit, pe.year || '-' || pe.kind AS period, a.key AS area,"
-		" a.name AS area_name, v.sex, v.old, v.new, v.status, v.at FROM outcome_revision v"
+		" a.name AS area_name, v.sex, v.old, v.new, v.status, v.at, lup_revision_text(v.old, v.new, v.status) AS text"
+		" FROM outcome_revision v"
 		" JOIN indicator i ON i.id = v.indicator_id JOIN period pe ON pe.id = v.period_id"
 		" JOIN area a ON a.id = v.area_id WHERE v.report_id = ?1 ORDER BY v.id",
 	/* (indicator_id, area_id) -> the full-year values of the indicator in the area and in its

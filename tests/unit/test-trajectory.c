@@ -133,6 +133,10 @@ static void test_indicator_rules(void)
 	T_EQ_STR(buf, "värdet har reviderats från 79,1 till 79,3 efter godkännandet");
 	T_EQ_INT(model_revision_text(NAN, 4.25, 2, 0, buf, sizeof(buf)), 0);
 	T_EQ_STR(buf, "värdet har reviderats från saknas till 4,25 efter inskickandet");
+	T_EQ_INT(model_revision_text(79.1, 79.35, -1, 0, buf, sizeof(buf)), 0);
+	T_EQ_STR(buf, "värdet har reviderats från 79,10 till 79,35 efter inskickandet");
+	T_EQ_INT(model_revision_text(80, 81, -1, 1, buf, sizeof(buf)), 0);
+	T_EQ_STR(buf, "värdet har reviderats från 80,0 till 81,0 efter godkännandet");
 	T_EQ_INT(model_revision_text(1, 2, 1, 1, buf, 10), -1);
 	T_EQ_STR(buf, "");
 }
