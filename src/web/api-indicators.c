@@ -258,13 +258,6 @@ const char *const api_indicator_directions[] = { "higher", "lower", "none", NULL
 const char *const api_indicator_periodicities[] = { "tertial", "year", "month", "quarter", NULL };
 
 enum { I_GOAL, I_NAME, I_UNIT, I_DIR, I_PER, I__MAX };
-static const struct field ind_fields[I__MAX] = {
-	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
-	{ "name", FT_STRING, 0, 0, API_INDICATOR_NAME_MAX, NULL },
-	{ "unit", FT_TEXT, 0, 0, API_UNIT_MAX, NULL },
-	{ "direction", FT_ENUM, 0, 0, 0, api_indicator_directions },
-	{ "periodicity", FT_ENUM, 0, 0, 0, api_indicator_periodicities },
-};
 
 /* indicator_goal: the second round of api_indicator_create: the goal exists; its owner owns
  * the indicator. Returns LUP_OK or a store error in r->err. */
@@ -295,6 +288,9 @@ int api_indicator_create(struct http_req *r, const struct api_indicator_new *in,
 	api_check_text(r, v, "unit", in->unit, 0, API_UNIT_MAX);
 	api_check_choice(r, v, "direction", in->direction, api_indicator_directions);
 	api_check_choice(r, v, "periodicity", in->periodicity, api_indicator_periodicities);
+	if (in->kolada_kpi && !model_kolada_kpi_valid(in->kolada_kpi))
+		api_violation(r, v, "kolada_kpi", API_RULE_CHOICE, "'kolada_kpi' must be a Kolada KPI id: a capital letter"
+			      " and five digits, such as N15033");
 	if (v->n)
 		return 422;
 	if (indicator_goal(r, in->goal, v, &goal, &owner) != LUP_OK)
@@ -310,12 +306,26 @@ int api_indicator_create(struct http_req *r, const struct api_indicator_new *in,
 	struct sval args[] = {
 		SVS(api_new_key(r, in->source, "indicator-")), SVI(goal), SVI(owner), SVI(0), SVS(in->name),
 		SVS(in->unit), SVS(in->direction ? in->direction : "none"),
-		SVS(in->periodicity ? in->periodicity : "year"), SVS("own"), SVNULL, SVI(0), SVI(0), SVS(in->source),
+		SVS(in->periodicity ? in->periodicity : "year"), SVS("own"), in->kolada_kpi ? SVS(in->kolada_kpi) : SVNULL,
+		SVI(in->by_sex ? 1 : 0), SVI(in->by_area ? 1 : 0), SVS(in->source),
 	};
 	if (store_exec(r->st, STMT_INDICATOR_UPSERT, args, 13, id, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
 	return api_write_end(r, k, "indicator", "insert", *id, NULL, 201);
 }
+
+/* The fields of POST and PATCH /api/v1/indicators (PATCH refuses goal). */
+enum { P_BY_SEX = I__MAX, P_BY_AREA, P_KPI, P__MAX };
+static const struct field patch_fields[P__MAX] = {
+	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
+	{ "name", FT_STRING, 0, 0, API_INDICATOR_NAME_MAX, NULL },
+	{ "unit", FT_TEXT, 0, 0, API_UNIT_MAX, NULL },
+	{ "direction", FT_ENUM, 0, 0, 0, api_indicator_directions },
+	{ "periodicity", FT_ENUM, 0, 0, 0, api_indicator_periodicities },
+	{ "by_sex", FT_BOOL, 0, 0, 0, NULL },
+	{ "by_area", FT_BOOL, 0, 0, 0, NULL },
+	{ "kolada_kpi", FT_TEXT, 0, 0, 40, NULL },
+};
 
 int api_indicator_post(struct http_req *r)
 {
@@ -324,11 +334,14 @@ int api_indicator_post(struct http_req *r)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = body_parse(r, ind_fields, I__MAX, &b)) != 0)
+	if ((rc = body_parse(r, patch_fields, P__MAX, &b)) != 0)
 		return rc;
+	if ((b.present[P_BY_SEX] && b.isnull[P_BY_SEX]) || (b.present[P_BY_AREA] && b.isnull[P_BY_AREA]))
+		return http_error(r, 422, "invalid_fields", "by_sex and by_area cannot be null");
 	struct api_indicator_new in = {
 		.goal = b.s[I_GOAL], .name = b.s[I_NAME], .unit = b.s[I_UNIT], .direction = b.s[I_DIR],
-		.periodicity = b.s[I_PER], .source = "api",
+		.periodicity = b.s[I_PER], .source = "api", .by_sex = (int)b.i[P_BY_SEX], .by_area = (int)b.i[P_BY_AREA],
+		.kolada_kpi = b.s[P_KPI] && *b.s[P_KPI] ? b.s[P_KPI] : NULL,
 	};
 	rc = api_indicator_create(r, &in, &v, &id);
 	if (rc == 422 && v.n) {
@@ -343,18 +356,6 @@ int api_indicator_post(struct http_req *r)
 	}
 	return rc;
 }
-
-enum { P_BY_SEX = I__MAX, P_BY_AREA, P_KPI, P__MAX };
-static const struct field patch_fields[P__MAX] = {
-	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
-	{ "name", FT_STRING, 0, 0, API_INDICATOR_NAME_MAX, NULL },
-	{ "unit", FT_TEXT, 0, 0, API_UNIT_MAX, NULL },
-	{ "direction", FT_ENUM, 0, 0, 0, api_indicator_directions },
-	{ "periodicity", FT_ENUM, 0, 0, 0, api_indicator_periodicities },
-	{ "by_sex", FT_BOOL, 0, 0, 0, NULL },
-	{ "by_area", FT_BOOL, 0, 0, 0, NULL },
-	{ "kolada_kpi", FT_TEXT, 0, 0, 40, NULL },
-};
 
 /* patch_flags: the flags of a PATCH through edit_indicator_flags (in the open transaction);
  * returns 0, or the status answered (422 naming the field, transaction rolled back). */

@@ -57,6 +57,11 @@ req "a Kolada indicator keeps its KPI" 422 PATCH "/api/v1/indicators/$ID4" '{"ko
 req "... but may change it" 200 PATCH "/api/v1/indicators/$ID4" '{"kolada_kpi": "N00003"}' "$T_own"
 Q "UPDATE indicator SET source_kind = 'own', kolada_kpi = NULL WHERE id = $ID4"
 
+# a new indicator takes the flags too (the API and the new-indicator form)
+req "a new indicator divided by sex with a KPI" 201 POST /api/v1/indicators '{"goal": "vp-2022-spanga-tensta-nm-03", "name": "Ny per kön", "by_sex": true, "by_area": true, "kolada_kpi": "U21468"}' "$T_own"
+expect_eq "created with the flags" "$(jb '[.by_sex, .by_area, .kolada_kpi] | @tsv')" "$(printf 'true\ttrue\tU21468')"
+req "a new indicator with a bad KPI" 422 POST /api/v1/indicators '{"goal": "vp-2022-spanga-tensta-nm-03", "name": "Ny", "kolada_kpi": "x"}' "$T_own"
+
 # outcomes and targets for women and men: only where the indicator is divided by sex
 req "a woman's outcome of an indicator not by sex" 422 POST /api/v1/outcomes "{\"indicator\":\"$I3\",\"period\":\"2023\",\"area\":\"spanga-tensta\",\"sex\":\"K\",\"value\":61}" "$T_own"
 expect_eq "refused with the rule" "$(jb .error.message | grep -c 'not divided by sex')" 1
@@ -100,6 +105,10 @@ page "a KPI of the wrong shape" 422 POST "/indikator/$I3/redigera" jar --data "c
 has "said in Swedish at the field" "Skriv nyckeltalets id som en stor bokstav och fem siffror"
 page "a woman's outcome before by_sex" 422 POST "/indikator/$I3/redigera" jar --data "csrf=$CS&del=utfall&utfall-period=FY&utfall-ar=2023&omrade=spanga-tensta&kon=K&varde=61"
 has "refused at the field" "Indikatorn är inte uppdelad på kön"
+page "the new-indicator form takes by_sex" 303 POST "/mal/vp-2022-spanga-tensta-nm-03/ny-indikator" jar --data "csrf=$CS&namn=Formens+nya&enhet=%25&riktning=higher&periodicitet=year&per-kon=1&per-omrade=0&kolada="
+expect_eq "stored by sex" "$(Q "SELECT by_sex || by_area FROM indicator WHERE name = 'Formens nya'")" 10
+page "the new-indicator form refuses a bad KPI in Swedish" 422 POST "/mal/vp-2022-spanga-tensta-nm-03/ny-indikator" jar --data "csrf=$CS&namn=Formens+andra&enhet=&riktning=higher&periodicitet=year&per-kon=0&per-omrade=0&kolada=abc"
+has "at the field" "Skriv nyckeltalets id som en stor bokstav och fem siffror"
 page "the form sets by_sex, by_area and the KPI" 303 POST "/indikator/$I3/redigera" jar --data "csrf=$CS&del=indelning&per-kon=1&per-omrade=1&kolada=N15033"
 expect_eq "stored" "$(Q "SELECT by_sex || by_area || kolada_kpi FROM indicator WHERE id = $ID3")" "11N15033"
 page "now a woman's outcome" 303 POST "/indikator/$I3/redigera" jar --data "csrf=$CS&del=utfall&utfall-period=FY&utfall-ar=2023&omrade=spanga-tensta&kon=K&varde=61"
