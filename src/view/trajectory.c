@@ -41,15 +41,15 @@ static int series_cb(void *ctx, const struct store_row *r)
 		if (!sex || sex[0] != s->sex)
 			continue;
 		int city = level && strcmp(level, "city") == 0;
-		int *n = city ? &s->ncity : &s->n;
-		if (*n >= TRAJ_MAX_YEARS)	/* keep the newest: drop the oldest */
-			memmove(city ? s->city_years : s->years, (city ? s->city_years : s->years) + 1,
-				sizeof(int) * (TRAJ_MAX_YEARS - 1)),
-			memmove(city ? s->city_values : s->values, (city ? s->city_values : s->values) + 1,
-				sizeof(double) * (TRAJ_MAX_YEARS - 1)),
+		int *n = city ? &s->ncity : &s->n, *years = city ? s->city_years : s->years;
+		double *values = city ? s->city_values : s->values;
+		if (*n >= TRAJ_MAX_YEARS) {	/* the rows come oldest first: keep the newest */
+			memmove(years, years + 1, sizeof(int) * (TRAJ_MAX_YEARS - 1));
+			memmove(values, values + 1, sizeof(double) * (TRAJ_MAX_YEARS - 1));
 			(*n)--;
-		(city ? s->city_years : s->years)[*n] = (int)store_col_int(r, 1);
-		(city ? s->city_values : s->values)[*n] = store_col_real(r, 3);
+		}
+		years[*n] = (int)store_col_int(r, 1);
+		values[*n] = store_col_real(r, 3);
 		(*n)++;
 		s->example |= store_col_int(r, 4) != 0;
 	}

@@ -80,6 +80,8 @@ static void chart(struct http_req *r, struct html *h, const struct traj_goal *g)
 			continue;
 		y0 = !y0 || t->base_year < y0 ? t->base_year : y0;
 		y1 = t->horizon_far > y1 ? t->horizon_far : y1;
+		y1 = t->last_year > y1 ? t->last_year : y1;
+		y1 = t->goal_year > y1 ? t->goal_year : y1;
 		example |= g->series[k].example;
 	}
 	if (!y0 || y1 - y0 > 60)
