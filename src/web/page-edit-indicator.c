@@ -159,6 +159,9 @@ static void facts(struct http_req *r, struct html *h, const struct rowset *ind)
 	pf_dl_row(h, "Enhet", pf_s(ind, 0, "unit"));
 	pf_dl_row(h, "Riktning", pf_direction_sv(pf_s(ind, 0, "direction")));
 	pf_dl_row(h, "Periodicitet", strcmp(pf_s(ind, 0, "periodicity"), "year") == 0 ? "år" : pf_s(ind, 0, "periodicity"));
+	pf_dl_row(h, "Uppdelad på kön", pf_i(ind, 0, "by_sex") ? "ja" : "nej");
+	pf_dl_row(h, "Uppdelad på område", pf_i(ind, 0, "by_area") ? "ja" : "nej");
+	pf_dl_row(h, "Kolada-nyckeltal", pf_s(ind, 0, "kolada_kpi"));
 	html_close(h);
 }
 

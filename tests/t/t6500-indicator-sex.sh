@@ -111,6 +111,9 @@ page "the new-indicator form refuses a bad KPI in Swedish" 422 POST "/mal/vp-202
 has "at the field" "Skriv nyckeltalets id som en stor bokstav och fem siffror"
 page "the form sets by_sex, by_area and the KPI" 303 POST "/indikator/$I3/redigera" jar --data "csrf=$CS&del=indelning&per-kon=1&per-omrade=1&kolada=N15033"
 expect_eq "stored" "$(Q "SELECT by_sex || by_area || kolada_kpi FROM indicator WHERE id = $ID3")" "11N15033"
+page "the indicator page" 200 GET "/indikator/$I3" jar
+has "it shows the division by sex" "<dt>Uppdelad på kön</dt><dd>ja</dd>"
+has "and the KPI" "<dt>Kolada-nyckeltal</dt><dd>N15033</dd>"
 page "now a woman's outcome" 303 POST "/indikator/$I3/redigera" jar --data "csrf=$CS&del=utfall&utfall-period=FY&utfall-ar=2023&omrade=spanga-tensta&kon=K&varde=61"
 page "targets per sex in the form" 303 POST "/indikator/$I3/redigera" jar --data "csrf=$CS&del=malvarden&ar=2025&arsmal=62+%25&kf-arsmal=&arsmal-k=63+%25&arsmal-m=61+%25&kf-arsmal-k=&kf-arsmal-m="
 expect_eq "the targets per sex" "$(Q "SELECT group_concat(sex || '=' || value, ' ') FROM (SELECT * FROM target WHERE indicator_id = $ID3 AND year = 2025 AND kind = 'own' ORDER BY sex)")" "K=63.0 M=61.0 T=62.0"
