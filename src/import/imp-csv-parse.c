@@ -19,7 +19,7 @@
 #define ROW_BYTES (IMP_CSV_MAX_CELLS * (IMP_CSV_MAX_CELL + 1))
 
 static const char *const col_names[IMP_CSV__MAX] = {
-	"indicator", "area", "period", "sex", "value", "kind", "source", "derived", "example",
+	"indicator", "area", "period", "sex", "value", "kind", "source", "derived", "example", "by_sex", "by_area",
 };
 
 /* A header cell of a column that is known but not read (p->col). */
@@ -39,6 +39,10 @@ static const struct word {
 	{ "source", IMP_CSV_SOURCE }, { "källa", IMP_CSV_SOURCE }, { "kalla", IMP_CSV_SOURCE },
 	{ "derived", IMP_CSV_DERIVED }, { "beräknat", IMP_CSV_DERIVED }, { "beraknat", IMP_CSV_DERIVED },
 	{ "example", IMP_CSV_EXAMPLE }, { "exempeldata", IMP_CSV_EXAMPLE }, { "exempel", IMP_CSV_EXAMPLE },
+	{ "by_sex", IMP_CSV_BY_SEX }, { "per kön", IMP_CSV_BY_SEX }, { "per_kön", IMP_CSV_BY_SEX },
+	{ "per kon", IMP_CSV_BY_SEX }, { "uppdelad på kön", IMP_CSV_BY_SEX },
+	{ "by_area", IMP_CSV_BY_AREA }, { "per område", IMP_CSV_BY_AREA }, { "per_område", IMP_CSV_BY_AREA },
+	{ "per omrade", IMP_CSV_BY_AREA }, { "uppdelad på område", IMP_CSV_BY_AREA },
 	/* what lup export writes for people */
 	{ "indikatornamn", COL_IGNORED }, { "indicator name", COL_IGNORED }, { "mål", COL_IGNORED },
 	{ "goal", COL_IGNORED }, { "enhet", COL_IGNORED }, { "unit", COL_IGNORED },
@@ -318,8 +322,15 @@ static int row_typed(struct imp_csv_parser *p, struct imp_csv_row *r)
 				    r->cell[id]);
 		*(id == IMP_CSV_DERIVED ? &r->derived : &r->example) = v;
 	}
-	if (r->kind != IMP_CSV_OUTCOME && r->sex != 'T')
-		return fail(p, r->line, r->colno[IMP_CSV_SEX], "ett mål gäller alla (T eller tomt)");
+	r->by_sex = r->by_area = -1;
+	for (int id = IMP_CSV_BY_SEX; id <= IMP_CSV_BY_AREA; id++) {
+		if (!*r->cell[id])
+			continue;
+		if ((v = lookup(bool_words, NWORDS(bool_words), r->cell[id])) < 0)
+			return fail(p, r->line, r->colno[id], "'%.40s' är varken ja eller nej (ja, nej eller tomt väntades)",
+				    r->cell[id]);
+		*(id == IMP_CSV_BY_SEX ? &r->by_sex : &r->by_area) = v;
+	}
 	if (r->kind == IMP_CSV_OUTCOME && !*r->cell[IMP_CSV_AREA])
 		return fail(p, r->line, r->colno[IMP_CSV_AREA], "tom (ett områdes kod, nyckel eller namn väntades)");
 	return row_value(p, r);

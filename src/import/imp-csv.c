@@ -6,6 +6,8 @@
  * are anyone's (a district is no organisation's to guard). */
 #include "store/values.h"
 #include "import/imp-csv.h"
+#include "edit/indicator-flags.h"
+#include "model/indicator.h"
 #include "import/imp-kolada.h"
 #include "core/xalloc.h"
 #include "edit/period-lock.h"
@@ -33,6 +35,8 @@ struct ind_ent {
 	int by_sex;
 	const char *key;
 	int64_t owner;				/* the organisation following it up */
+	int flag_line[2];			/* the line that set by_sex, by_area (0: none) */
+	int flag[2];				/* ... to this value */
 	long values, missing, targets;
 	int first, last;
 	int64_t open_pid;			/* the last period found open for it (lock cache) */
@@ -161,9 +165,9 @@ static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e
 	int64_t pid;
 	int rc;
 
-	if (r->sex != 'T' && !e->by_sex && k->c->st)
-		return imp_fail(k->c, r->line, "kolumn %d (sex): indikatorn %s är inte uppdelad på kön",
-				r->colno[IMP_CSV_SEX], e->key);
+	if (!model_sex_allowed(e->by_sex, r->sex) && k->c->st)
+		return imp_fail(k->c, r->line, "kolumn %d (sex): indikatorn %s är inte uppdelad på kön (sätt by_sex"
+				" till ja på en rad före, eller i webben)", r->colno[IMP_CSV_SEX], e->key);
 	if ((rc = period(k, r, &pid)) != LUP_OK)
 		return rc;
 	if (k->c->st && e->open_pid != pid) {	/* the period lock (edit/period-lock.h): the whole import is refused */
@@ -195,16 +199,53 @@ static int target(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e)
 	const char *src = *r->cell[IMP_CSV_SOURCE] ? r->cell[IMP_CSV_SOURCE] : k->source;
 	struct sval value, unit;
 	const char *mode = store_target_values(&r->target, &value, &unit);
+	char sex[2] = { r->sex, '\0' };
 	struct sval a[] = {
-		SVI(e->id), SVI(r->period.year), SVS(r->kind == IMP_CSV_KF ? "kf" : "own"), SVS(mode),
+		SVI(e->id), SVI(r->period.year), SVS(r->kind == IMP_CSV_KF ? "kf" : "own"), SVS(sex), SVS(mode),
 		value, unit, SVS(r->cell[IMP_CSV_VALUE]), SVS(src),
 	};
 	int rc;
 
-	if ((rc = imp_write(k->c, r->line, STMT_TARGET_UPSERT, a, 8)) != LUP_OK)
+	if (!model_sex_allowed(e->by_sex, r->sex) && k->c->st)
+		return imp_fail(k->c, r->line, "kolumn %d (sex): indikatorn %s är inte uppdelad på kön: ett mål för"
+				" kvinnor eller män kräver det", r->colno[IMP_CSV_SEX], e->key);
+	if ((rc = imp_write(k->c, r->line, STMT_IND_TARGET_SEX_UPSERT, a, 9)) != LUP_OK)
 		return rc;
 	e->targets++;
 	imp_count(k->c, C_TARGETS, 1);
+	return LUP_OK;
+}
+
+/* flags: the row's by_sex and by_area cells, through edit_indicator_flags (the rule the web and
+ * the API use); a file must not set a flag two ways */
+static int flags(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e)
+{
+	static const int cols[2] = { IMP_CSV_BY_SEX, IMP_CSV_BY_AREA };
+	const int given[2] = { r->by_sex, r->by_area };
+	struct ind_flags_out out;
+	int rc, any = 0;
+
+	for (int i = 0; i < 2; i++) {
+		if (given[i] < 0)
+			continue;
+		if (e->flag_line[i] && e->flag[i] != given[i])
+			return imp_fail(k->c, r->line, "kolumn %d (%s): indikatorn %s sattes till %s på rad %d",
+					r->colno[cols[i]], i ? "by_area" : "by_sex", e->key, e->flag[i] ? "ja" : "nej",
+					e->flag_line[i]);
+		any |= !e->flag_line[i];
+		e->flag_line[i] = r->line;
+		e->flag[i] = given[i];
+	}
+	if (!any || !k->c->st)
+		return LUP_OK;
+	struct ind_flags_in in = { given[0] >= 0, given[0] > 0, given[1] >= 0, given[1] > 0, 0, NULL };
+	if ((rc = edit_indicator_flags(k->c->st, e->id, &in, &out, k->c->e)) != LUP_OK)
+		return rc;
+	if (out.rule == IND_FLAGS_SEXED_LEFT)
+		return imp_fail(k->c, r->line, "kolumn %d (by_sex): indikatorn %s har %ld utfall och %ld mål för kvinnor"
+				" eller män; ta bort dem först", r->colno[IMP_CSV_BY_SEX], e->key, out.outcomes, out.targets);
+	if (given[0] >= 0)
+		e->by_sex = given[0];
 	return LUP_OK;
 }
 
@@ -220,7 +261,7 @@ static int on_row(void *ctx, const struct imp_csv_row *r)
 		imp_count(k->c, C_SKIPPED, 1);
 		return LUP_OK;
 	}
-	if ((rc = indicator(k, r, &e)) != LUP_OK)
+	if ((rc = indicator(k, r, &e)) != LUP_OK || (rc = flags(k, r, e)) != LUP_OK)
 		return rc;
 	if (*r->cell[IMP_CSV_AREA] && (rc = area(k, r, &area_id)) != LUP_OK)
 		return rc;

@@ -35,6 +35,8 @@ enum imp_csv_col {
 	IMP_CSV_SOURCE,		/* where the value comes from; empty = the file's name */
 	IMP_CSV_DERIVED,	/* ja: lup computed the figure (outcome.derived); empty = no */
 	IMP_CSV_EXAMPLE,	/* ja: example data, which the importer skips; empty = no */
+	IMP_CSV_BY_SEX,		/* ja/nej: sets the indicator's division by sex; empty = as it is */
+	IMP_CSV_BY_AREA,	/* ja/nej: sets the indicator's division by area; empty = as it is */
 	IMP_CSV__MAX
 };
 
@@ -57,6 +59,7 @@ struct imp_csv_row {
 	int missing;				/* outcome: the value cell was empty */
 	int derived;				/* the derived cell said yes */
 	int example;				/* the example cell said yes (the row is to be skipped) */
+	int by_sex, by_area;			/* the by_sex and by_area cells: 1, 0, or -1 when empty */
 	double value;				/* outcome: the value */
 	struct model_target target;		/* own and kf: the target as written */
 };

@@ -5,9 +5,15 @@
  * municipality's code, for the whole year (period FY). Lookups are cached per file. */
 #include "import/imp-kolada.h"
 #include "core/xalloc.h"
+#include "model/fmt.h"
+#include "model/indicator.h"
 #include "model/period.h"
+#include "store/audit.h"
 
 #include <ctype.h>
+#include <jansson.h>
+#include <math.h>
+#include <time.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -233,10 +239,80 @@ static int muni_get(struct kst *k, const char *muni, int line, struct muni_ent *
 	return LUP_OK;
 }
 
+/* the stored outcome a value revises, and how many submitted or approved reports cite it */
+struct cited {
+	int found;
+	double value;			/* NaN when missing */
+	long reports;
+};
+
+static int cited_cb(void *ctx, const struct store_row *r)
+{
+	struct cited *c = ctx;
+
+	c->found = 1;
+	c->value = store_col_int(r, 1) || store_col_type(r, 0) == SV_NULL ? NAN : store_col_real(r, 0);
+	c->reports = (long)store_col_int(r, 2);
+	return 1;
+}
+
+/* flag_revision: when the value revises an outcome that a submitted or approved report cites,
+ * flags those reports (outcome_revision, model_revision_text) and records the revision in the
+ * indicator's history (an audit entry of the indicator). Runs before the value is written. */
+static int flag_revision(struct kst *k, const struct imp_kolada_data *d, int64_t ind, int64_t period,
+			 int64_t area, const struct imp_kolada_value *v)
+{
+	char sex[2] = { v->sex, '\0' }, at[32], text[200], b[256], a[512];
+	struct cited c = { 0, NAN, 0 };
+	struct sval q[] = { SVI(ind), SVI(period), SVI(area), SVS(sex) };
+	double nv = v->missing ? NAN : v->value;
+	time_t now = time(NULL);
+	struct tm tm;
+	int rc;
+
+	if (!k->c->st)
+		return LUP_OK;
+	if ((rc = store_query(k->c->st, STMT_IND_OUTCOME_CITED, q, 4, cited_cb, &c, k->c->e)) != LUP_OK)
+		return rc;
+	if (!c.found || !c.reports || (isnan(c.value) && isnan(nv)) || (!isnan(c.value) && !isnan(nv) && c.value == nv))
+		return LUP_OK;
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	struct sval f[] = { SVI(ind), SVI(period), SVI(area), SVS(sex), isnan(nv) ? SVNULL : SVD(nv), SVS(at) };
+	if ((rc = imp_write(k->c, d->line, STMT_IND_REVISION_FLAG, f, 6)) != LUP_OK)
+		return rc;
+	model_revision_text(c.value, nv, -1, 1, text, sizeof(text));
+	/* the history names the year, the municipality code and the sex, and the reports flagged */
+	snprintf(b, sizeof(b), "%d %s %s", d->year, d->municipality, sex);
+	char *cut = strstr(text, " efter ");	/* "efter godkännandet/inskickandet" is per report */
+	if (cut)
+		*cut = '\0';
+	snprintf(a, sizeof(a), "%d %s %s: %s (%ld rapport%s flaggad%s)", d->year, d->municipality, sex, text,
+		 c.reports, c.reports == 1 ? "" : "er", c.reports == 1 ? "" : "e");
+	json_t *jb = json_pack("{s:s}", "kolada_revision", b), *ja = json_pack("{s:s}", "kolada_revision", a);
+	char *sb = jb ? json_dumps(jb, JSON_COMPACT) : NULL, *sa = ja ? json_dumps(ja, JSON_COMPACT) : NULL;
+	struct audit_rec rec = { at, k->c->user_id, k->c->actor ? k->c->actor : "lup import", "update", "indicator",
+				 ind, sb, sa };
+	rc = sb && sa ? audit_write(k->c->st, &rec, k->c->e) : err_set(k->c->e, LUP_EINVAL, "kolada: cannot write a revision's audit entry");
+	free(sb);
+	free(sa);
+	json_decref(jb);
+	json_decref(ja);
+	if (rc != LUP_OK)
+		return rc;
+	imp_warn(k->c, d->line, "nyckeltal %s %d: värdet som %ld inskickad(e) eller godkänd(a) rapport(er) visar"
+		 " reviderades; rapporterna är flaggade", d->kpi, d->year, c.reports);
+	return LUP_OK;
+}
+
 static int write_value(struct kst *k, const struct imp_kolada_data *d, int64_t ind, int64_t period,
 		       int64_t area, const struct imp_kolada_value *v)
 {
 	char sex[2] = { v->sex, '\0' };
+	int rc;
+
+	if ((rc = flag_revision(k, d, ind, period, area, v)) != LUP_OK)
+		return rc;
 	struct sval a[] = {
 		SVI(ind), SVI(period), SVI(area), SVS(sex), v->missing ? SVNULL : SVD(v->value),
 		SVI(v->missing), SVS(SOURCE), SVI(0), SVI(0),

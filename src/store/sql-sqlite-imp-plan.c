@@ -96,23 +96,23 @@ const char *const sqlite_sql_imp_plan[STMT__MAX] = {
 	/* (indicator_id, year, kind, mode, value, unit, text, source) */
 	[STMT_IMP_PLAN_TARGET] =
 		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (indicator_id, year, kind)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (indicator_id, year, kind, sex)"
 		" DO UPDATE SET mode = excluded.mode, value = excluded.value, unit = excluded.unit,"
 		" text = excluded.text WHERE (mode, value, unit, text) IS NOT"
 		" (excluded.mode, excluded.value, excluded.unit, excluded.text)",
 	/* (indicator_id, year, kind) */
 	[STMT_IMP_PLAN_SNAP_TARGET] =
 		"SELECT indicator_id, year, kind, mode, value, unit, text FROM target"
-		" WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3",
+		" WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3 AND sex = 'T'",
 	/* (at, actor, user_id, indicator_id, year, kind): audits a target the document no longer has */
 	[STMT_IMP_PLAN_TARGET_DEL_AUDIT] =
 		"INSERT INTO audit (at, actor, user_id, action, entity, entity_id, before)"
 		" SELECT ?1, ?2, ?3, 'delete', 'target', indicator_id, json_object('indicator_id', indicator_id,"
 		" 'year', year, 'kind', kind, 'mode', mode, 'value', value, 'unit', unit, 'text', text)"
-		" FROM target WHERE indicator_id = ?4 AND year = ?5 AND kind = ?6",
+		" FROM target WHERE indicator_id = ?4 AND year = ?5 AND kind = ?6 AND sex = 'T'",
 	/* (indicator_id, year, kind) */
 	[STMT_IMP_PLAN_TARGET_DEL] =
-		"DELETE FROM target WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3",
+		"DELETE FROM target WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3 AND sex = 'T'",
 	/* (key, plan_version_id, owner_id, title, start_text, start_first, start_last, start_prec,
 	 *  end_text, end_first, end_last, end_prec, goal_id, source): status, role, theme, measure,
 	 * description and partners are not in the document and are kept */

@@ -82,7 +82,7 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 		" ORDER BY i.ord, i.id",
 	/* (indicator id) */
 	[STMT_PD_TARGETS] =
-		"SELECT year, kind, mode, value, unit, text, source FROM target WHERE indicator_id = ?1"
+		"SELECT year, kind, mode, value, unit, text, source FROM target WHERE indicator_id = ?1 AND sex = 'T'"
 		" ORDER BY year, kind",
 	/* (plan_version id) */
 	[STMT_PD_MEASURES] =

@@ -38,8 +38,8 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_INDICATORS] =
 		VC_CHAIN
 		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.year = ?2) AS target,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.year = ?2) AS kf_target,"
+		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.year = ?2) AS target,"
+		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.sex = 'T' AND t.year = ?2) AS kf_target,"
 		" " VC_OWNED("i.owner_id") " AS own"
 		" FROM indicator i WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",

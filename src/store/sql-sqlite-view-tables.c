@@ -52,7 +52,7 @@ const char *const sqlite_sql_view_tables[STMT__MAX] = {
 		" SELECT key AS indicator, name AS indicator_name, goal_number, goal_title, unit, kind, area,"
 		" area_name, period, sex, value, missing, text, source, derived, example FROM ("
 		" SELECT n.*, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END AS kind, NULL AS area, NULL AS area_name,"
-		"  NULL AS alevel, NULL AS period, 0 AS pord, 'T' AS sex, t.value, 0 AS missing, t.text, t.source,"
+		"  NULL AS alevel, NULL AS period, 0 AS pord, t.sex, t.value, 0 AS missing, t.text, t.source,"
 		"  0 AS derived, 0 AS example"
 		"  FROM inds n JOIN target t ON t.indicator_id = n.id AND t.year = ?2"
 		" UNION ALL"

@@ -48,8 +48,8 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.goal_id = ?1 AS on_goal,"
 		" tn.text AS target, tk.text AS kf_target, x.value, x.example, coalesce(px.value, fx.value) AS prev"
 		" FROM indicator i"
-		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = ?3 AND tn.kind = 'own'"
-		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = ?3 AND tk.kind = 'kf'"
+		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = ?3 AND tn.kind = 'own' AND tn.sex = 'T'"
+		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = ?3 AND tk.kind = 'kf' AND tk.sex = 'T'"
 		" LEFT JOIN period pe ON pe.year = ?3 AND pe.kind = ?4"
 		" LEFT JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?5 AND x.sex = 'T'"
 		" LEFT JOIN period pp ON pp.year = ?3 - 1 AND pp.kind = ?4"
@@ -82,8 +82,8 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (id) -> an indicator with its owner and goal */
 	[STMT_WEB_FORMS_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, i.owner_id, o.key AS owner,"
-		" o.name AS owner_name, g.key AS goal, g.title AS goal_name, g.year AS goal_year, i.source"
-		" FROM indicator i"
+		" o.name AS owner_name, g.key AS goal, g.title AS goal_name, g.year AS goal_year, i.source,"
+		" i.by_sex, i.by_area, i.kolada_kpi, i.source_kind FROM indicator i"
 		" JOIN organisation o ON o.id = i.owner_id LEFT JOIN goal g ON g.id = i.goal_id WHERE i.id = ?1"
 		" AND " SEE_INDICATOR("i"),
 	/* (indicator_id, year) -> its outcomes of the year: the city first, then the districts */

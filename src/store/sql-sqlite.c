@@ -232,7 +232,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* (indicator_id, year, kind, mode, value, unit, text, source) */
 	[STMT_TARGET_UPSERT] =
 		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (indicator_id, year, kind)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (indicator_id, year, kind, sex)"
 		" DO UPDATE SET mode = excluded.mode, value = excluded.value, unit = excluded.unit,"
 		" text = excluded.text, source = excluded.source"
 		DIFF("mode, value, unit, text, source",
@@ -283,7 +283,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"SELECT i.id, i.key, i.direction, i.periodicity, i.unit, i.name, i.by_sex, g.key AS goal,"
 		" t.year, t.value, (SELECT a.id FROM area a WHERE a.committee_id = i.owner_id) AS district"
 		" FROM indicator i LEFT JOIN goal g ON g.id = i.goal_id"
-		" JOIN target t ON t.indicator_id = i.id AND t.kind = 'own' AND t.mode = 'number'"
+		" JOIN target t ON t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.mode = 'number'"
 		" AND t.year = (SELECT max(u.year) FROM target u WHERE u.indicator_id = i.id"
 		"  AND u.kind = 'own' AND u.mode = 'number')"
 		" ORDER BY g.key, i.ord, i.key",
@@ -486,14 +486,15 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_REL_GOAL_RESULTS] = "SELECT ord, text FROM goal_result WHERE goal_id = ?1 ORDER BY ord",
 	[STMT_REL_GOAL_INDICATORS] =
 		"SELECT i.id, i.key, i.name, i.unit, i.periodicity,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' ORDER BY year DESC LIMIT 1) AS target,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' ORDER BY year DESC LIMIT 1) AS kf_target"
+		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' ORDER BY year DESC LIMIT 1) AS target,"
+		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.sex = 'T' ORDER BY year DESC LIMIT 1) AS kf_target"
 		" FROM indicator i WHERE i.goal_id = ?1 AND " SEE_INDICATOR("i") " ORDER BY i.ord, i.key",
 	[STMT_REL_GOAL_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status FROM activity a"
 		" WHERE a.goal_id = ?1 AND " SEE_ACTIVITY("a") " ORDER BY a.key",
 	[STMT_REL_INDICATOR_TARGETS] =
-		"SELECT year, kind, mode, value, unit, text FROM target WHERE indicator_id = ?1 ORDER BY year, kind",
+		"SELECT year, kind, sex, mode, value, unit, text FROM target WHERE indicator_id = ?1"
+		" ORDER BY year, kind, CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
 	[STMT_REL_INDICATOR_OUTCOMES] =
 		"SELECT pe.year || '-' || pe.kind AS period, a.key AS area, x.sex, x.value, x.missing,"
 		" x.source, x.example FROM outcome x JOIN period pe ON pe.id = x.period_id"
@@ -620,7 +621,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" benchmark = CASE WHEN ?10 THEN ?11 ELSE benchmark END WHERE id = ?1",
 	[STMT_INDICATOR_OWNER] = "SELECT owner_id FROM indicator WHERE id = ?1",
 	/* (indicator_id, year, kind) */
-	[STMT_TARGET_DELETE] = "DELETE FROM target WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3",
+	[STMT_TARGET_DELETE] = "DELETE FROM target WHERE indicator_id = ?1 AND year = ?2 AND kind = ?3 AND sex = 'T'",
 	[STMT_ACTIVITY_OWNER] = "SELECT owner_id FROM activity WHERE id = ?1",
 	/* (id, has title, title, has description, description, has start, start_text, start_first,
 	 *  start_last, start_prec, has end, end_text, end_first, end_last, end_prec, has status,
@@ -818,9 +819,11 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" LEFT JOIN area a1 ON a1.id = a.parent_id LEFT JOIN area a2 ON a2.id = a1.parent_id"
 		" WHERE p.district_id IS NOT NULL AND p.district_id NOT IN (a.id, coalesce(a1.id, -1), coalesce(a2.id, -1))",
 	/* example outcomes are left out: the generator splits shares and counts of people by sex
-	 * whatever the flag says (src/load/example.c), labelled as example data */
+	 * whatever the flag says (src/load/example.c), labelled as example data.
+	 * The rule is model_sex_allowed (model/indicator.h), the one every write path asks. */
 	[STMT_CHECK_OUTCOME_SEX] =
-		"SELECT 'indicator ' || i.key, 'has outcomes by sex but is not disaggregated by sex'"
-		" FROM indicator i WHERE i.by_sex = 0 AND EXISTS (SELECT 1 FROM outcome x"
-		" WHERE x.indicator_id = i.id AND x.sex <> 'T' AND x.example = 0)",
+		"SELECT 'indicator ' || i.key, 'has outcomes or targets by sex but is not disaggregated by sex'"
+		" FROM indicator i WHERE EXISTS (SELECT 1 FROM outcome x"
+		" WHERE x.indicator_id = i.id AND x.example = 0 AND NOT lup_sex_allowed(i.by_sex, x.sex))"
+		" OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND NOT lup_sex_allowed(i.by_sex, t.sex))",
 };

@@ -31,6 +31,7 @@
 #include "store/stmt-wheel.h"
 #include "store/stmt-period-lock.h"
 #include "store/stmt-todo.h"
+#include "store/stmt-indicator.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -95,7 +96,7 @@
 	/* the plan document (view/plan.c, edit/plan-version.c) */ \
 	STMT_LIST_PLAN_DOC(X) \
 	/* the views without HTTP (src/view/) */ \
-	STMT_LIST_VIEW_CHAIN(X) STMT_LIST_VIEW_REPORT(X) \
+	STMT_LIST_VIEW_CHAIN(X) STMT_LIST_VIEW_REPORT(X) STMT_LIST_INDICATOR(X) \
 	/* a plan version's themes and prioritised areas */ \
 	STMT_LIST_PLAN_THEME(X) \
 	/* the plan content's write paths */ \

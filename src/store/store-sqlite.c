@@ -1,4 +1,5 @@
 /* store-sqlite.c: the SQLite backend of store.h (the embedded default). */
+#include "model/indicator.h"
 #include "store/store.h"
 #include "store/sql-sqlite.h"
 #include "core/err.h"
@@ -8,6 +9,7 @@
 #include <unicode/ucol.h>
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_wheel,
 	sqlite_sql_period_lock,
 	sqlite_sql_todo,
+	sqlite_sql_indicator,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */
@@ -287,6 +290,31 @@ static void sql_lup_reads(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(cx, yes);
 }
 
+/* lup_sex_allowed(by_sex, sex): model_sex_allowed, so `lup check` asks the rule the write
+ * paths ask (model/indicator.h). */
+static void sql_lup_sex_allowed(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *sex = sqlite3_value_text(argv[1]);
+
+	(void)argc;
+	sqlite3_result_int(cx, sex && sex[0] && !sex[1] && model_sex_allowed(sqlite3_value_int(argv[0]), sex[0]));
+}
+
+/* lup_revision_text(old, new, status): model_revision_text of a flagged report's revision */
+static void sql_lup_revision_text(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *status = sqlite3_value_text(argv[2]);
+	double old = sqlite3_value_type(argv[0]) == SQLITE_NULL ? NAN : sqlite3_value_double(argv[0]);
+	double nv = sqlite3_value_type(argv[1]) == SQLITE_NULL ? NAN : sqlite3_value_double(argv[1]);
+	char buf[200];
+
+	(void)argc;
+	if (model_revision_text(old, nv, -1, status && strcmp((const char *)status, "approved") == 0, buf, sizeof(buf)) != 0)
+		sqlite3_result_null(cx);
+	else
+		sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
+}
+
 static int configure(struct store *st, int flags, struct err *e)
 {
 	UErrorCode status = U_ZERO_ERROR;
@@ -320,6 +348,12 @@ static int configure(struct store *st, int flags, struct err *e)
 	if (sqlite3_create_function(st->db, "lup_reads", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, st, sql_lup_reads,
 				    NULL, NULL) != SQLITE_OK)
 		return db_err(st, e, "function lup_reads");
+	if (sqlite3_create_function(st->db, "lup_sex_allowed", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+				    NULL, sql_lup_sex_allowed, NULL, NULL) != SQLITE_OK)
+		return db_err(st, e, "function lup_sex_allowed");
+	if (sqlite3_create_function(st->db, "lup_revision_text", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    sql_lup_revision_text, NULL, NULL) != SQLITE_OK)
+		return db_err(st, e, "function lup_revision_text");
 	return LUP_OK;
 }
 

@@ -112,6 +112,8 @@ struct api_indicator_new {
 	const char *periodicity;	/* "tertial", "year", "month", "quarter"; NULL: "year" */
 	const char *source;		/* "api" or "webb" */
 	int page;			/* answer a frozen goal (409) with the Swedish page, not JSON */
+	int by_sex, by_area;		/* the flags (docs/indicators.md); 0: not divided */
+	const char *kolada_kpi;		/* a Kolada KPI id (model_kolada_kpi_valid), or NULL */
 };
 
 /* The choices of an indicator's direction and periodicity (NULL-terminated). */

@@ -9,6 +9,8 @@
 #include "web/body.h"
 #include "web/frozen.h"
 #include "web/routes.h"
+#include "edit/indicator-flags.h"
+#include "model/indicator.h"
 #include "model/gap.h"
 #include "model/period.h"
 #include "model/target.h"
@@ -38,31 +40,51 @@ static int year_kind(struct http_req *r, long *year, const char **kind)
 	return 0;
 }
 
+static const char *const sexes[] = { "T", "K", "M", NULL };
+
+/* sex_refused: answers 422 when sex ('T', 'K' or 'M') is not allowed for indicator id
+ * (model_sex_allowed), rolling back the open transaction; else 0. */
+static int sex_refused(struct http_req *r, int64_t id, const char *sex, const char *what)
+{
+	struct sval a = SVI(id);
+	int64_t by_sex = 0;
+
+	if (store_query_id(r->st, STMT_IND_BY_SEX, &a, 1, &by_sex, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	if (model_sex_allowed((int)by_sex, sex[0]))
+		return 0;
+	store_rollback(r->st);
+	return http_error(r, 422, "invalid_fields", "'sex' %s: the indicator is not divided by sex (set by_sex first)", what);
+}
+
 int api_target_put(struct http_req *r)
 {
-	static const struct field fields[] = { { "value", FT_STRING, 1, 0, 200, NULL } };
+	static const struct field fields[] = { { "value", FT_STRING, 1, 0, 200, NULL },
+					       { "sex", FT_ENUM, 0, 0, 0, sexes } };
 	const struct kind *k = kind_find("indicators");
 	struct model_target t;
 	struct sval value, unit;
 	struct body b;
-	const char *kind, *mode;
+	const char *kind, *mode, *sex;
 	char *before;
 	int64_t id;
 	long year;
 	int rc;
 
 	if ((rc = api_id_param(r, 0, STMT_INDICATOR_ID, "indicator", &id)) != 0 ||
-	    (rc = year_kind(r, &year, &kind)) != 0 || (rc = body_parse(r, fields, 1, &b)) != 0)
+	    (rc = year_kind(r, &year, &kind)) != 0 || (rc = body_parse(r, fields, 2, &b)) != 0)
 		return rc;
+	sex = b.s[1] ? b.s[1] : "T";
 	model_target_parse(b.s[0], &t, NULL, 0);
 	if (t.kind == MODEL_TARGET_EMPTY)
 		return http_error(r, 422, "invalid_fields", "'value' is empty");
 	mode = store_target_values(&t, &value, &unit);
 	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0 ||
-	    (rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 0)) != 0)
+	    (rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 0)) != 0 ||
+	    (rc = sex_refused(r, id, sex, "K or M needs an indicator divided by sex")) != 0)
 		return rc;
-	struct sval args[] = { SVI(id), SVI(year), SVS(kind), SVS(mode), value, unit, SVS(t.text), SVS("api") };
-	if (store_exec(r->st, STMT_TARGET_UPSERT, args, 8, NULL, NULL, &r->err) != LUP_OK)
+	struct sval args[] = { SVI(id), SVI(year), SVS(kind), SVS(sex), SVS(mode), value, unit, SVS(t.text), SVS("api") };
+	if (store_exec(r->st, STMT_IND_TARGET_SEX_UPSERT, args, 9, NULL, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
 	return api_write_end(r, k, "indicator", "update", id, before, 200);
 }
@@ -70,7 +92,7 @@ int api_target_put(struct http_req *r)
 int api_target_delete(struct http_req *r)
 {
 	const struct kind *k = kind_find("indicators");
-	const char *kind;
+	const char *kind, *sex = http_query(r, "sex");
 	char *before;
 	int64_t id;
 	long year;
@@ -79,21 +101,24 @@ int api_target_delete(struct http_req *r)
 	if ((rc = api_id_param(r, 0, STMT_INDICATOR_ID, "indicator", &id)) != 0 ||
 	    (rc = year_kind(r, &year, &kind)) != 0)
 		return rc;
+	if (!sex)
+		sex = "T";
+	if (strcmp(sex, "T") != 0 && strcmp(sex, "K") != 0 && strcmp(sex, "M") != 0)
+		return http_error(r, 400, "bad_request", "?sex= is T, K or M");
 	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0 ||
 	    (rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 0)) != 0)
 		return rc;
-	struct sval args[] = { SVI(id), SVI(year), SVS(kind) };
-	if (store_exec(r->st, STMT_TARGET_DELETE, args, 3, NULL, &changed, &r->err) != LUP_OK)
+	struct sval args[] = { SVI(id), SVI(year), SVS(kind), SVS(sex) };
+	if (store_exec(r->st, STMT_IND_TARGET_SEX_DELETE, args, 4, NULL, &changed, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
 	if (!changed) {
 		store_rollback(r->st);
-		return http_error(r, 404, "not_found", "no %s target for %ld", kind, year);
+		return http_error(r, 404, "not_found", "no %s target for %ld (sex %s)", kind, year, sex);
 	}
 	return api_write_end(r, k, "indicator", "update", id, before, 200);
 }
 
 enum { O_IND, O_PERIOD, O_AREA, O_SEX, O_VALUE, O_SOURCE, O__MAX };
-static const char *const sexes[] = { "T", "K", "M", NULL };
 static const struct field outcome_fields[O__MAX] = {
 	{ "indicator", FT_STRING, 1, 0, 200, NULL },
 	{ "period", FT_STRING, 1, 0, 40, NULL },
@@ -154,6 +179,8 @@ int api_outcome_post(struct http_req *r)
 		store_rollback(r->st);
 		return rc;
 	}
+	if ((rc = sex_refused(r, ind, b.s[O_SEX] ? b.s[O_SEX] : "T", "K or M needs an indicator divided by sex")) != 0)
+		return rc;
 	struct sval o = SVI(ind);
 	if (store_query_id(r->st, STMT_INDICATOR_OWNER, &o, 1, &owner, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
@@ -243,13 +270,6 @@ const char *const api_indicator_directions[] = { "higher", "lower", "none", NULL
 const char *const api_indicator_periodicities[] = { "tertial", "year", "month", "quarter", NULL };
 
 enum { I_GOAL, I_NAME, I_UNIT, I_DIR, I_PER, I__MAX };
-static const struct field ind_fields[I__MAX] = {
-	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
-	{ "name", FT_STRING, 0, 0, API_INDICATOR_NAME_MAX, NULL },
-	{ "unit", FT_TEXT, 0, 0, API_UNIT_MAX, NULL },
-	{ "direction", FT_ENUM, 0, 0, 0, api_indicator_directions },
-	{ "periodicity", FT_ENUM, 0, 0, 0, api_indicator_periodicities },
-};
 
 /* indicator_goal: the second round of api_indicator_create: the goal exists; its owner owns
  * the indicator. Returns LUP_OK or a store error in r->err. */
@@ -280,6 +300,9 @@ int api_indicator_create(struct http_req *r, const struct api_indicator_new *in,
 	api_check_text(r, v, "unit", in->unit, 0, API_UNIT_MAX);
 	api_check_choice(r, v, "direction", in->direction, api_indicator_directions);
 	api_check_choice(r, v, "periodicity", in->periodicity, api_indicator_periodicities);
+	if (in->kolada_kpi && !model_kolada_kpi_valid(in->kolada_kpi))
+		api_violation(r, v, "kolada_kpi", API_RULE_CHOICE, "'kolada_kpi' must be a Kolada KPI id: a capital letter"
+			      " and five digits, such as N15033");
 	if (v->n)
 		return 422;
 	if (indicator_goal(r, in->goal, v, &goal, &owner) != LUP_OK)
@@ -295,12 +318,26 @@ int api_indicator_create(struct http_req *r, const struct api_indicator_new *in,
 	struct sval args[] = {
 		SVS(api_new_key(r, in->source, "indicator-")), SVI(goal), SVI(owner), SVI(0), SVS(in->name),
 		SVS(in->unit), SVS(in->direction ? in->direction : "none"),
-		SVS(in->periodicity ? in->periodicity : "year"), SVS("own"), SVNULL, SVI(0), SVI(0), SVS(in->source),
+		SVS(in->periodicity ? in->periodicity : "year"), SVS("own"), in->kolada_kpi ? SVS(in->kolada_kpi) : SVNULL,
+		SVI(in->by_sex ? 1 : 0), SVI(in->by_area ? 1 : 0), SVS(in->source),
 	};
 	if (store_exec(r->st, STMT_INDICATOR_UPSERT, args, 13, id, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
 	return api_write_end(r, k, "indicator", "insert", *id, NULL, 201);
 }
+
+/* The fields of POST and PATCH /api/v1/indicators (PATCH refuses goal). */
+enum { P_BY_SEX = I__MAX, P_BY_AREA, P_KPI, P__MAX };
+static const struct field patch_fields[P__MAX] = {
+	{ "goal", FT_STRING, 0, 0, API_REF_MAX, NULL },
+	{ "name", FT_STRING, 0, 0, API_INDICATOR_NAME_MAX, NULL },
+	{ "unit", FT_TEXT, 0, 0, API_UNIT_MAX, NULL },
+	{ "direction", FT_ENUM, 0, 0, 0, api_indicator_directions },
+	{ "periodicity", FT_ENUM, 0, 0, 0, api_indicator_periodicities },
+	{ "by_sex", FT_BOOL, 0, 0, 0, NULL },
+	{ "by_area", FT_BOOL, 0, 0, 0, NULL },
+	{ "kolada_kpi", FT_TEXT, 0, 0, 40, NULL },
+};
 
 int api_indicator_post(struct http_req *r)
 {
@@ -309,11 +346,14 @@ int api_indicator_post(struct http_req *r)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = body_parse(r, ind_fields, I__MAX, &b)) != 0)
+	if ((rc = body_parse(r, patch_fields, P__MAX, &b)) != 0)
 		return rc;
+	if ((b.present[P_BY_SEX] && b.isnull[P_BY_SEX]) || (b.present[P_BY_AREA] && b.isnull[P_BY_AREA]))
+		return http_error(r, 422, "invalid_fields", "by_sex and by_area cannot be null");
 	struct api_indicator_new in = {
 		.goal = b.s[I_GOAL], .name = b.s[I_NAME], .unit = b.s[I_UNIT], .direction = b.s[I_DIR],
-		.periodicity = b.s[I_PER], .source = "api",
+		.periodicity = b.s[I_PER], .source = "api", .by_sex = (int)b.i[P_BY_SEX], .by_area = (int)b.i[P_BY_AREA],
+		.kolada_kpi = b.s[P_KPI] && *b.s[P_KPI] ? b.s[P_KPI] : NULL,
 	};
 	rc = api_indicator_create(r, &in, &v, &id);
 	if (rc == 422 && v.n) {
@@ -329,6 +369,40 @@ int api_indicator_post(struct http_req *r)
 	return rc;
 }
 
+/* patch_flags: the flags of a PATCH through edit_indicator_flags (in the open transaction);
+ * returns 0, or the status answered (422 naming the field, transaction rolled back). */
+static int patch_flags(struct http_req *r, int64_t id, const struct body *b)
+{
+	struct ind_flags_out out;
+	struct ind_flags_in in = {
+		.set_by_sex = b->present[P_BY_SEX], .by_sex = (int)b->i[P_BY_SEX],
+		.set_by_area = b->present[P_BY_AREA], .by_area = (int)b->i[P_BY_AREA],
+		.set_kpi = b->present[P_KPI], .kpi = b->isnull[P_KPI] || !b->s[P_KPI] || !*b->s[P_KPI] ? NULL : b->s[P_KPI],
+	};
+
+	if (!in.set_by_sex && !in.set_by_area && !in.set_kpi)
+		return 0;
+	if (edit_indicator_flags(r->st, id, &in, &out, &r->err) != LUP_OK)
+		return api_rollback_fail(r);
+	switch (out.rule) {
+	case IND_FLAGS_OK:
+		return 0;
+	case IND_FLAGS_KPI_SHAPE:
+		store_rollback(r->st);
+		return http_error(r, 422, "invalid_fields", "'kolada_kpi' must be a Kolada KPI id: a capital letter and"
+				  " five digits, such as N15033");
+	case IND_FLAGS_KPI_REQUIRED:
+		store_rollback(r->st);
+		return http_error(r, 422, "invalid_fields", "'kolada_kpi' cannot be cleared: the indicator's values come"
+				  " from Kolada");
+	case IND_FLAGS_SEXED_LEFT:
+		store_rollback(r->st);
+		return http_error(r, 422, "invalid_fields", "'by_sex' cannot be turned off: the indicator has %ld"
+				  " outcome(s) and %ld target(s) for women or men", out.outcomes, out.targets);
+	}
+	return 0;
+}
+
 int api_indicator_patch(struct http_req *r)
 {
 	const struct kind *k = kind_find("indicators");
@@ -338,13 +412,14 @@ int api_indicator_patch(struct http_req *r)
 	int rc;
 
 	if ((rc = api_id_param(r, 0, STMT_INDICATOR_ID, "indicator", &id)) != 0 ||
-	    (rc = body_parse(r, ind_fields, I__MAX, &b)) != 0)
+	    (rc = body_parse(r, patch_fields, P__MAX, &b)) != 0)
 		return rc;
 	if (b.present[I_GOAL])
 		return http_error(r, 422, "invalid_fields", "the goal of an indicator cannot be changed here");
 	if ((b.present[I_NAME] && b.isnull[I_NAME]) || (b.present[I_DIR] && b.isnull[I_DIR]) ||
-	    (b.present[I_PER] && b.isnull[I_PER]))
-		return http_error(r, 422, "invalid_fields", "name, direction and periodicity cannot be null");
+	    (b.present[I_PER] && b.isnull[I_PER]) || (b.present[P_BY_SEX] && b.isnull[P_BY_SEX]) ||
+	    (b.present[P_BY_AREA] && b.isnull[P_BY_AREA]))
+		return http_error(r, 422, "invalid_fields", "name, direction, periodicity, by_sex and by_area cannot be null");
 	if ((rc = api_write_begin(r, k, id, STMT_INDICATOR_OWNER, &before)) != 0 ||
 	    (rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 0)) != 0)
 		return rc;
@@ -354,5 +429,7 @@ int api_indicator_patch(struct http_req *r)
 	};
 	if (store_exec(r->st, STMT_INDICATOR_PATCH, args, 9, NULL, NULL, &r->err) != LUP_OK)
 		return api_rollback_fail(r);
+	if ((rc = patch_flags(r, id, &b)) != 0)
+		return rc;
 	return api_write_end(r, k, "indicator", "update", id, before, 200);
 }

@@ -126,6 +126,12 @@ static void check_value(struct http_req *r, const struct field *f, json_t *v, st
 	case FT_STRINGS:
 		check_list(r, f, v, b, i, errs);
 		break;
+	case FT_BOOL:
+		if (!json_is_boolean(v))
+			http_field_error(r, errs, f->name, "must be true or false");
+		else
+			b->i[i] = json_is_true(v);
+		break;
 	}
 }
 

@@ -18,6 +18,7 @@ enum ftype {
 	FT_NUMBER,	/* a number, or null (missing value) */
 	FT_ENUM,	/* one of values */
 	FT_STRINGS,	/* an array of up to 64 non-empty strings of at most max bytes (max 0: 200) */
+	FT_BOOL,	/* true or false: i[] holds 1 or 0 */
 };
 
 struct field {

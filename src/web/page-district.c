@@ -8,6 +8,7 @@
  * ?version=utkast, and the owner's editors and administrators get a link to adopt a draft, or,
  * when the plan has none, the "Skapa ny version" form (page-plan-new-version.c). */
 #include "web/pages-places.h"
+#include "web/page-district-trajectory.h"
 #include "web/download.h"
 #include "web/authz.h"
 #include "web/pages-forms.h"
@@ -810,7 +811,8 @@ int page_district(struct http_req *r)
 	if (district_contrib_section(r, x.h, &x.contrib, x.key, x.name))
 		return r->status;
 	others(&x);
-	if (page_district_indicators(r, x.h, x.id, x.committee_id, x.key, x.name, year))
+	if (page_district_indicators(r, x.h, x.id, x.committee_id, x.key, x.name, year) ||
+	    district_trajectory_section(r, x.h, x.id))
 		return r->status;
 	timeline(&x);
 	if (allocations(&x))

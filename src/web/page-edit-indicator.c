@@ -8,6 +8,9 @@
 #include "edit/period-lock.h"
 #include "web/pages-forms.h"
 #include "web/api.h"
+#include "web/indicator-aid.h"
+#include "edit/indicator-flags.h"
+#include "model/indicator.h"
 #include "model/period.h"
 #include "model/today.h"
 #include "store/kinds.h"
@@ -67,16 +70,25 @@ static void targets_table(struct http_req *r, struct html *h, const struct rowse
 	pf_thead(h, cols);
 	html_open(h, "tbody", NULL);
 	for (int i = 0; i < t->nrows; i++) {
-		const char *year = pf_s(t, i, "year"), *own = NULL, *kf = NULL;
-		for (; i < t->nrows && strcmp(pf_s(t, i, "year"), year) == 0; i++) {
-			if (strcmp(pf_s(t, i, "kind"), "own") == 0)
-				own = pf_s(t, i, "text");
-			else
-				kf = pf_s(t, i, "text");
-		}
-		i--;
+		const char *year = pf_s(t, i, "year"), *sex = pf_s(t, i, "sex"), *own = NULL, *kf = NULL;
+		int j = i;
+		/* the rows come by year and kind: gather this year's targets for sex */
+		for (; j < t->nrows && strcmp(pf_s(t, j, "year"), year) == 0; j++)
+			if (strcmp(pf_s(t, j, "sex"), sex) == 0)
+				*(strcmp(pf_s(t, j, "kind"), "own") == 0 ? &own : &kf) = pf_s(t, j, "text");
+		int seen = 0;			/* one row per (year, sex), at its first target */
+		for (int k = i - 1; k >= 0 && strcmp(pf_s(t, k, "year"), year) == 0; k--)
+			seen |= strcmp(pf_s(t, k, "sex"), sex) == 0;
+		if (seen)
+			continue;
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", year, "scope", "row", NULL);
+		if (strcmp(sex, "T") == 0)
+			html_elem(h, "th", year, "scope", "row", NULL);
+		else {
+			html_open(h, "th", "scope", "row", NULL);
+			html_textf(h, "%s, %s", year, strcmp(sex, "K") == 0 ? "kvinnor" : "män");
+			html_close(h);
+		}
 		html_elem(h, "td", own ? own : "–", NULL);
 		html_elem(h, "td", kf ? kf : "–", NULL);
 		html_close(h);
@@ -178,6 +190,9 @@ static void facts(struct http_req *r, struct html *h, const struct rowset *ind)
 	pf_dl_row(h, "Enhet", pf_s(ind, 0, "unit"));
 	pf_dl_row(h, "Riktning", pf_direction_sv(pf_s(ind, 0, "direction")));
 	pf_dl_row(h, "Periodicitet", strcmp(pf_s(ind, 0, "periodicity"), "year") == 0 ? "år" : pf_s(ind, 0, "periodicity"));
+	pf_dl_row(h, "Uppdelad på kön", pf_i(ind, 0, "by_sex") ? "ja" : "nej");
+	pf_dl_row(h, "Uppdelad på område", pf_i(ind, 0, "by_area") ? "ja" : "nej");
+	pf_dl_row(h, "Kolada-nyckeltal", pf_s(ind, 0, "kolada_kpi"));
 	html_close(h);
 }
 
@@ -222,7 +237,7 @@ struct edit_view {
 	long year;
 	const struct form *f;		/* the form sent back, or NULL */
 	const struct form_errors *e;
-	const char *part;		/* the form f belongs to: "malvarden" or "utfall" */
+	const char *part;		/* the form f belongs to: "indelning", "malvarden" or "utfall" */
 };
 
 static const char *kept(const struct edit_view *v, const char *part, const char *name, const char *stored)
@@ -235,19 +250,35 @@ static const struct form_errors *errs(const struct edit_view *v, const char *par
 	return v->f && strcmp(v->part, part) == 0 ? v->e : NULL;
 }
 
+/* The target fields: own and KF's, for everyone and (an indicator divided by sex) per sex. */
+static const struct {
+	const char *field, *kind, *sex, *label;
+} target_fields[] = {
+	{ "arsmal", "own", "T", "Årsmål" },
+	{ "kf-arsmal", "kf", "T", "KF:s årsmål" },
+	{ "arsmal-k", "own", "K", "Årsmål för kvinnor" },
+	{ "arsmal-m", "own", "M", "Årsmål för män" },
+	{ "kf-arsmal-k", "kf", "K", "KF:s årsmål för kvinnor" },
+	{ "kf-arsmal-m", "kf", "M", "KF:s årsmål för män" },
+};
+#define NTARGET_FIELDS(by_sex) ((by_sex) ? 6 : 2)
+
 static int targets_form(struct http_req *r, struct html *h, const struct edit_view *v)
 {
 	const struct form_errors *e = errs(v, "malvarden");
 	struct sval arg = SVI(pf_i(v->ind, 0, "id"));
-	const char *own = NULL, *kf = NULL;
+	const char *stored[6] = { NULL };
+	int by_sex = pf_i(v->ind, 0, "by_sex") != 0;
 	char year[16];
 	struct rowset t;
 
 	if (pf_query(r, &t, STMT_REL_INDICATOR_TARGETS, &arg, 1) != 0)
 		return -1;
 	for (int i = 0; i < t.nrows; i++)
-		if (pf_i(&t, i, "year") == v->year)
-			*(strcmp(pf_s(&t, i, "kind"), "own") == 0 ? &own : &kf) = pf_s(&t, i, "text");
+		for (int k = 0; k < 6; k++)
+			if (pf_i(&t, i, "year") == v->year && strcmp(pf_s(&t, i, "kind"), target_fields[k].kind) == 0 &&
+			    strcmp(pf_s(&t, i, "sex"), target_fields[k].sex) == 0)
+				stored[k] = pf_s(&t, i, "text");
 	snprintf(year, sizeof(year), "%ld", v->year);
 	html_open(h, "h2", NULL);
 	html_textf(h, "Målvärden för %ld", v->year);
@@ -257,20 +288,51 @@ static int targets_form(struct http_req *r, struct html *h, const struct edit_vi
 	form_input(h, NULL, "ar", "Visa ett annat år", "number", year, NULL, NULL);
 	form_button(h, "Visa året", "secondary");
 	html_close(h);
+	if (indicator_aid_section(r, h, pf_i(v->ind, 0, "id"), v->year, kept(v, "malvarden", "arsmal", stored[0])) != 0)
+		return -1;
 	html_open(h, "form", "method", "post", "action", pf_href(r, "/indikator/%s/redigera", pf_s(v->ind, 0, "key")), NULL);
 	form_error_summary(h, e, 3);
 	form_csrf_field(r, h);
 	html_void(h, "input", "type", "hidden", "name", "del", "value", "malvarden", NULL);
 	html_void(h, "input", "type", "hidden", "name", "ar", "value", year, NULL);
-	form_input(h, e, "arsmal", "Årsmål", "text", kept(v, "malvarden", "arsmal", own),
-		   "Som det står i planen: ett tal med enhet (”4,6 %”), ”öka”, ”minska” eller text. Lämna tomt för "
-		   "att ta bort målet.", NULL);
-	form_input(h, e, "kf-arsmal", "KF:s årsmål", "text", kept(v, "malvarden", "kf-arsmal", kf),
-		   "Kommunfullmäktiges årsmål, till exempel ”Tas fram av nämnd”. Lämna tomt för att ta bort det.", NULL);
+	for (int k = 0; k < NTARGET_FIELDS(by_sex); k++)
+		form_input(h, e, target_fields[k].field, target_fields[k].label, "text",
+			   kept(v, "malvarden", target_fields[k].field, stored[k]),
+			   k == 0 ? "Som det står i planen: ett tal med enhet (”4,6 %”), ”öka”, ”minska” eller text. Lämna "
+				    "tomt för att ta bort målet." :
+			   k == 1 ? "Kommunfullmäktiges årsmål, till exempel ”Tas fram av nämnd”. Lämna tomt för att ta bort det." :
+				    NULL, NULL);
+	html_open(h, "div", "class", "actions", NULL);
+	html_elem(h, "button", "Jämför årsmålet med stödet", "type", "submit", "name", "jamfor", "value", "1",
+		  "class", "secondary", NULL);
 	form_button(h, "Spara målvärden", NULL);
+	html_close(h);
 	html_close(h);
 	targets_table(r, h, &t);
 	return 0;
+}
+
+/* flags_form: the indicator's division by sex and area and its Kolada KPI */
+static void flags_form(struct http_req *r, struct html *h, const struct edit_view *v)
+{
+	static const char *const yn_values[] = { "0", "1", NULL }, *const yn_labels[] = { "Nej", "Ja", NULL };
+	const struct form_errors *e = errs(v, "indelning");
+
+	html_elem(h, "h2", "Indelning och Kolada", NULL);
+	html_open(h, "form", "method", "post", "action", pf_href(r, "/indikator/%s/redigera", pf_s(v->ind, 0, "key")), NULL);
+	form_error_summary(h, e, 3);
+	form_csrf_field(r, h);
+	html_void(h, "input", "type", "hidden", "name", "del", "value", "indelning", NULL);
+	form_select(h, e, "per-kon", "Uppdelad på kön", yn_values, yn_labels,
+		    kept(v, "indelning", "per-kon", pf_i(v->ind, 0, "by_sex") ? "1" : "0"),
+		    "Ja: utfall och mål kan anges för kvinnor och män utöver totalen.");
+	form_select(h, e, "per-omrade", "Uppdelad på område", yn_values, yn_labels,
+		    kept(v, "indelning", "per-omrade", pf_i(v->ind, 0, "by_area") ? "1" : "0"), NULL);
+	form_input(h, e, "kolada", "Kolada-nyckeltal", "text", kept(v, "indelning", "kolada", pf_s(v->ind, 0, "kolada_kpi")),
+		   "Nyckeltalets id i Kolada, en stor bokstav och fem siffror, till exempel N15033. Lämna tomt om "
+		   "indikatorn inte följer något nyckeltal.", NULL);
+	form_button(h, "Spara indelningen", NULL);
+	html_close(h);
 }
 
 static int outcome_form(struct http_req *r, struct html *h, const struct edit_view *v)
@@ -323,6 +385,7 @@ static int render_edit(struct http_req *r, const struct edit_view *v, int status
 		   pf_s(ind, 0, "unit") ? pf_s(ind, 0, "unit") : "utan enhet", pf_direction_sv(pf_s(ind, 0, "direction")),
 		   pf_s(ind, 0, "owner_name"));
 	html_close(h);
+	flags_form(r, h, v);
 	if (targets_form(r, h, v) != 0 || outcome_form(r, h, v) != 0 ||
 	    outcomes_table(r, h, pf_i(ind, 0, "id"), v->year, pf_s(ind, 0, "unit")) != 0)
 		return r->status;
@@ -387,43 +450,90 @@ static int finish(struct http_req *r, const struct rowset *ind, const char *befo
 
 static int save_targets(struct http_req *r, struct edit_view *v)
 {
-	static const char *const kinds[] = { "own", "kf" }, *const fields[] = { "arsmal", "kf-arsmal" };
 	struct form_errors e = { 0 };
 	int64_t id = pf_i(v->ind, 0, "id");
+	int nf = NTARGET_FIELDS(pf_i(v->ind, 0, "by_sex") != 0);
 	char *before;
 	int changed = 0, n, rc;
 
 	v->e = &e;
 	if (pf_parse_year(form_get(v->f, "ar"), &v->year) != 0)
 		form_error(r, &e, "ar", "Skriv året med fyra siffror, till exempel 2022.");
-	for (int k = 0; k < 2; k++) {
-		const char *t = form_get_trim(r, v->f, fields[k]);
+	for (int k = 0; k < nf; k++) {
+		const char *t = form_get_trim(r, v->f, target_fields[k].field);
 		if (t && strlen(t) > TARGET_MAX_LEN)
-			form_error(r, &e, fields[k], "Målet får vara högst 200 tecken.");
+			form_error(r, &e, target_fields[k].field, "Målet får vara högst 200 tecken.");
 	}
 	if (e.n)
 		return render_edit(r, v, 422);
+	if (form_get(v->f, "jamfor"))	/* the aid's preview: show the comparison, write nothing */
+		return render_edit(r, v, 200);
 	if ((rc = api_write_begin(r, kind_find("indicators"), id, STMT_INDICATOR_OWNER, &before)) != 0)
 		return form_fail_page(r, rc);
 	if ((rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 1)) != 0)
 		return rc;
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < nf; k++) {
 		struct model_target t;
 		struct sval value, unit;
-		model_target_parse(form_get(v->f, fields[k]), &t, NULL, 0);
+		model_target_parse(form_get(v->f, target_fields[k].field), &t, NULL, 0);
 		if (t.kind == MODEL_TARGET_EMPTY) {
-			struct sval args[] = { SVI(id), SVI(v->year), SVS(kinds[k]) };
-			rc = store_exec(r->st, STMT_TARGET_DELETE, args, 3, NULL, &n, &r->err);
+			struct sval args[] = { SVI(id), SVI(v->year), SVS(target_fields[k].kind), SVS(target_fields[k].sex) };
+			rc = store_exec(r->st, STMT_IND_TARGET_SEX_DELETE, args, 4, NULL, &n, &r->err);
 		} else {
 			const char *mode = store_target_values(&t, &value, &unit);
-			struct sval args[] = { SVI(id), SVI(v->year), SVS(kinds[k]), SVS(mode), value, unit, SVS(t.text), SVS("webb") };
-			rc = store_exec(r->st, STMT_TARGET_UPSERT, args, 8, NULL, &n, &r->err);
+			struct sval args[] = { SVI(id), SVI(v->year), SVS(target_fields[k].kind), SVS(target_fields[k].sex),
+					       SVS(mode), value, unit, SVS(t.text), SVS("webb") };
+			rc = store_exec(r->st, STMT_IND_TARGET_SEX_UPSERT, args, 9, NULL, &n, &r->err);
 		}
 		if (rc != LUP_OK)
 			return form_fail_page(r, api_rollback_fail(r));
 		changed += n;
 	}
 	return finish(r, v->ind, before, changed, v->year);
+}
+
+/* save_flags: the division by sex and area and the Kolada KPI (edit_indicator_flags) */
+static int save_flags(struct http_req *r, struct edit_view *v)
+{
+	struct form_errors e = { 0 };
+	struct ind_flags_out out;
+	const char *sx = form_get(v->f, "per-kon"), *ar = form_get(v->f, "per-omrade");
+	const char *kpi = form_get_trim(r, v->f, "kolada");
+	int64_t id = pf_i(v->ind, 0, "id");
+	char *before;
+	int rc;
+
+	v->e = &e;
+	if (!sx || (strcmp(sx, "0") != 0 && strcmp(sx, "1") != 0))
+		form_error(r, &e, "per-kon", "Välj ja eller nej.");
+	if (!ar || (strcmp(ar, "0") != 0 && strcmp(ar, "1") != 0))
+		form_error(r, &e, "per-omrade", "Välj ja eller nej.");
+	if (e.n)
+		return render_edit(r, v, 422);
+	struct ind_flags_in in = { 1, sx[0] == '1', 1, ar[0] == '1', 1, form_blank(kpi) ? NULL : kpi };
+	if ((rc = api_write_begin(r, kind_find("indicators"), id, STMT_INDICATOR_OWNER, &before)) != 0)
+		return form_fail_page(r, rc);
+	if ((rc = frozen_or_409(r, STMT_PV_FROZEN_INDICATOR, id, 1)) != 0)
+		return rc;
+	if (edit_indicator_flags(r->st, id, &in, &out, &r->err) != LUP_OK)
+		return form_fail_page(r, api_rollback_fail(r));
+	if (out.rule != IND_FLAGS_OK)
+		store_rollback(r->st);
+	switch (out.rule) {
+	case IND_FLAGS_OK:
+		return finish(r, v->ind, before, out.changed, v->year);
+	case IND_FLAGS_KPI_SHAPE:
+		form_error(r, &e, "kolada", "Skriv nyckeltalets id som en stor bokstav och fem siffror, till exempel N15033.");
+		break;
+	case IND_FLAGS_KPI_REQUIRED:
+		form_error(r, &e, "kolada", "Indikatorns värden kommer från Kolada: nyckeltalet kan inte tas bort.");
+		break;
+	case IND_FLAGS_SEXED_LEFT:
+		form_error(r, &e, "per-kon", "Indikatorn har %ld utfall och %ld mål för kvinnor eller män. Ta bort dem "
+			   "först om indikatorn inte ska vara uppdelad på kön.", out.outcomes, out.targets);
+		break;
+	}
+	return render_edit(r, v, 422);
 }
 
 struct outcome_in {
@@ -434,7 +544,8 @@ struct outcome_in {
 	double value;
 };
 
-static void check_outcome(struct http_req *r, const struct form *f, struct form_errors *e, struct outcome_in *o)
+static void check_outcome(struct http_req *r, const struct form *f, struct form_errors *e, struct outcome_in *o,
+			  int by_sex)
 {
 	const char *p = form_get(f, "utfall-period"), *s = form_get(f, "kon"), *a = form_get(f, "omrade");
 	const char *val = form_get_trim(r, f, "varde");
@@ -459,6 +570,8 @@ static void check_outcome(struct http_req *r, const struct form *f, struct form_
 			o->sex = sex_values[i];
 	if (!o->sex)
 		form_error(r, e, "kon", "Välj totalt, kvinnor eller män.");
+	else if (!model_sex_allowed(by_sex, o->sex[0]))
+		form_error(r, e, "kon", "Indikatorn är inte uppdelad på kön: välj Totalt, eller ändra indelningen först.");
 	o->missing = form_blank(val);
 	if (!o->missing && parse_value(val, &o->value) != 0)
 		form_error(r, e, "varde", "Skriv utfallet som ett tal, till exempel 57,8, eller lämna fältet tomt om "
@@ -489,7 +602,7 @@ static int save_outcome(struct http_req *r, struct edit_view *v)
 	int n = 0, rc;
 
 	v->e = &e;
-	check_outcome(r, v->f, &e, &o);
+	check_outcome(r, v->f, &e, &o, pf_i(v->ind, 0, "by_sex") != 0);
 	if (e.n)
 		return render_edit(r, v, 422);
 	if ((rc = api_write_begin(r, kind_find("indicators"), id, STMT_INDICATOR_OWNER, &before)) != 0)
@@ -539,6 +652,10 @@ int page_indicator_edit_post(struct http_req *r)
 	if (part && strcmp(part, "malvarden") == 0) {
 		v.part = "malvarden";
 		return save_targets(r, &v);
+	}
+	if (part && strcmp(part, "indelning") == 0) {
+		v.part = "indelning";
+		return save_flags(r, &v);
 	}
 	if (part && strcmp(part, "utfall") == 0) {
 		v.part = "utfall";

@@ -1,5 +1,5 @@
 /* page-new-indicator.c: GET/POST /mal/{key}/ny-indikator: a new indicator under a goal (name,
- * unit, direction, periodicity), for the editors of the goal's owner and administrators. The
+ * unit, direction, periodicity, division by sex and area, Kolada KPI), for the editors of the goal's owner and administrators. The
  * write is api_indicator_create, the API's POST /api/v1/indicators: the same limits and
  * checks, authz_org for the goal's owner, one transaction with its audit entry. Targets and
  * outcomes are then set on the indicator's editing page. */
@@ -14,6 +14,7 @@ static const char *const direction_labels[] = { "Högre värde är bättre", "L�
 						"Ingen riktning (värdet ska nås)", NULL };
 static const char *const periodicity_values[] = { "year", "tertial", "quarter", "month", NULL };
 static const char *const periodicity_labels[] = { "År", "Tertial", "Kvartal", "Månad", NULL };
+static const char *const yn_values[] = { "0", "1", NULL }, *const yn_labels[] = { "Nej", "Ja", NULL };
 
 static const struct pf_field_sv fields_sv[] = {
 	{ "name", "namn", "Skriv indikatorns namn.", "Namnet", NULL },
@@ -21,6 +22,7 @@ static const struct pf_field_sv fields_sv[] = {
 	{ "direction", "riktning", "Välj en riktning.", NULL, "Välj en riktning i listan." },
 	{ "periodicity", "periodicitet", "Välj hur ofta indikatorn följs upp.", NULL, "Välj en periodicitet i listan." },
 	{ "goal", "namn", NULL, NULL, "Målet finns inte längre." },
+	{ "kolada_kpi", "kolada", NULL, NULL, "Skriv nyckeltalets id som en stor bokstav och fem siffror, till exempel N15033." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -48,6 +50,11 @@ static int render(struct http_req *r, const struct rowset *g, const struct form 
 		    "Vilket håll som är bättre när utfallet jämförs med målet och med staden.");
 	form_select(h, e, "periodicitet", "Periodicitet", periodicity_values, periodicity_labels,
 		    form_kept(f, "periodicitet", "year"), "Hur ofta indikatorn följs upp.");
+	form_select(h, e, "per-kon", "Uppdelad på kön", yn_values, yn_labels, form_kept(f, "per-kon", "0"),
+		    "Ja: utfall och mål kan anges för kvinnor och män utöver totalen.");
+	form_select(h, e, "per-omrade", "Uppdelad på område", yn_values, yn_labels, form_kept(f, "per-omrade", "0"), NULL);
+	form_input(h, e, "kolada", "Kolada-nyckeltal", "text", form_kept(f, "kolada", NULL),
+		   "Nyckeltalets id i Kolada, till exempel N15033. Frivilligt.", NULL);
 	form_button(h, "Lägg till indikatorn", NULL);
 	html_close(h);
 	return page_end_status(r, h, status);
@@ -69,17 +76,22 @@ int page_indicator_new_post(struct http_req *r)
 	struct form_errors e = { 0 };
 	struct rowset g;
 	struct form f;
-	const char *unit;
+	const char *unit, *kpi, *sx, *ar;
 	int64_t id = 0;
 	int rc;
 
 	if ((rc = form_begin(r, &f)) != 0 || (rc = pf_goal_load(r, &g, 1)) != 0)
 		return rc;
 	unit = form_get_trim(r, &f, "enhet");
+	kpi = form_get_trim(r, &f, "kolada");
+	sx = form_get(&f, "per-kon");
+	ar = form_get(&f, "per-omrade");
 	struct api_indicator_new in = {
 		.goal = pf_printf(r, "%lld", (long long)pf_i(&g, 0, "id")), .name = form_get_trim(r, &f, "namn"),
 		.unit = unit && *unit ? unit : NULL, .direction = form_get(&f, "riktning"),
 		.periodicity = form_get(&f, "periodicitet"), .source = "webb", .page = 1,
+		.by_sex = sx && strcmp(sx, "1") == 0, .by_area = ar && strcmp(ar, "1") == 0,
+		.kolada_kpi = kpi && *kpi ? kpi : NULL,
 	};
 	rc = api_indicator_create(r, &in, &v, &id);
 	if (rc == 422 && v.n) {

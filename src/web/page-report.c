@@ -6,6 +6,7 @@
  * history; the workflow buttons for those who may use them. */
 #include "web/download.h"
 #include "web/pages-forms.h"
+#include "web/report-revisions.h"
 #include "core/buf.h"
 
 #include <stdio.h>
@@ -277,6 +278,8 @@ int pf_report_render(struct http_req *r, const struct view_report *rep, const st
 		pf_notice(h, notice);
 	form_error_summary(h, e, 2);
 	status_head(r, h, rep);
+	if (report_revisions_section(r, h, rep->id) != 0)
+		return r->status;
 	download_menu(r, h, "report", pf_href(r, "/uppfoljning/%lld", (long long)rep->id), NULL);
 	if (rep->any_example)
 		page_example_note(h);

@@ -2,6 +2,7 @@
  * generic /api/v1/{kind} ones; the OpenAPI document is generated from this table. */
 #include "web/api.h"
 #include "web/routes.h"
+#include "web/indicator-aid.h"
 
 #define GET HTTP_GET
 #define POST HTTP_POST
@@ -26,6 +27,7 @@ const struct route routes[] = {
 	{ GET, "/api/v1/audit", api_audit_list, ACC_INTERNAL, 0, "audit", "the audit log of a thing (?entity=&id=) or the newest entries", NULL },
 	{ POST, "/api/v1/goals", api_goal_post, ACC_WRITE, R_BODY, "goals", "create a nämndmål or LUP goal of the own organisation", "GoalNew" },
 	{ POST, "/api/v1/indicators", api_indicator_post, ACC_WRITE, R_BODY, "indicators", "create an indicator under a goal of the own organisation", "IndicatorNew" },
+	{ GET, "/api/v1/indicators/{id}/target-aid", api_indicator_target_aid, ACC_PUBLIC, 0, "indicators", "the target-setting aid of a year (?year=Y, optional ?value=V): recent values, trend, city average, KF target, the value the trajectory needs, and where V lies against each", NULL },
 	{ PATCH, "/api/v1/indicators/{id}", api_indicator_patch, ACC_WRITE, R_BODY, "indicators", "change an indicator", "IndicatorPatch" },
 	{ PATCH, "/api/v1/goals/{id}", api_goal_patch, ACC_WRITE, R_BODY, "goals", "change a goal of the own organisation", "GoalPatch" },
 	{ GET, "/api/v1/organisations/{id}/goal-chain", api_goal_chain, ACC_PUBLIC, R_CACHE, "views", "an organisation's goal chain for a year (?year=) with indicators, targets, outcomes and assessments", NULL },

@@ -5,8 +5,8 @@
 # Prints "ok - ..."/"not ok - ..." per check; screenshots go to build/screenshots/. Exit 1 on any
 # failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
-# check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow, wheel
-# or todo.
+# check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow, wheel,
+# todo or indicators.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -93,6 +93,20 @@ sqlite3 "$TDDB" "INSERT INTO deadline (year, kind, level, due, set_at) VALUES (2
 TDIND=$(sqlite3 "$TDDB" "SELECT i.key FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN organisation o ON o.id = g.owner_id
 	WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND g.year = 2022 ORDER BY i.id LIMIT 1")
 export TODO_USER="editor:editorpassword1"
+# The indicators flow (indicators.mjs) divides an indicator by sex through the form, so it gets a
+# copy of its own, with a 5-year goal of Spånga-Tensta's decided LUP on that indicator (the
+# dataset's LUP goals have none) for the district page's trajectory.
+INDDB="$TMP/indicators.db"
+sqlite3 "$DB" ".backup '$INDDB'" 2>"$TMP/backup.err" ||
+	{ echo "not ok - browser tests: copying the database for the indicators flow failed"; cat "$TMP/backup.err"; exit 1; }
+sqlite3 "$INDDB" "INSERT INTO goal (key, owner_id, plan_version_id, level, number, title, area_id, sex, horizon,
+  horizon_year, target_value, target_direction, indicator_id, benchmark)
+  SELECT 'browser-lup-goal', p.owner_id, pv.id, 'lup', '9', 'Färre barn i familjer med ekonomiskt bistånd', p.district_id,
+  'T', '5y', 2026, 3.0, 'lower', (SELECT id FROM indicator WHERE key = 'vp-2022-spanga-tensta-i-001'), 'absolute'
+  FROM plan p JOIN plan_version pv ON pv.plan_id = p.id WHERE p.key = 'lup-spanga-tensta' AND pv.status = 'decided'
+  ORDER BY pv.version DESC LIMIT 1" 2>"$TMP/goal.err" ||
+	{ echo "not ok - browser tests: the LUP goal for the indicators flow"; cat "$TMP/goal.err"; exit 1; }
+export INDICATORS_USER="editor:editorpassword1"
 # A draft of Spånga-Tensta's LUP (after the copies: the flows start without one), so that
 # check.mjs checks the draft-only pages of pages.json (the version forms, the adoption form).
 "$LUP" --db "$DB" plan new-version lup-spanga-tensta >/dev/null 2>"$TMP/draft.err" ||
@@ -186,6 +200,7 @@ if want todo; then
 		rc=1
 	fi
 fi
+flow indicators "$INDDB" 150 tests/browser/indicators.mjs
 took=$(( $(date +%s) - start ))
 [ $took -gt 120 ] && echo "# warning: the browser tests took $took s, over their 2-minute budget"
 exit $rc

@@ -289,7 +289,7 @@ static void test_csv_errors(void)
 		{ "indicator,area,period,value\nx,y,2022,1,2\n", "t.csv:2: kolumn 5: ett värde i en kolumn utan namn" },
 		{ "indicator,area,period,value,sex\nx,y,2022,1,Q\n", "t.csv:2: kolumn 5 (sex): 'Q' är inte ett kön" },
 		{ "indicator,area,period,value,kind\nx,y,2022,1,plan\n", "t.csv:2: kolumn 5 (kind): 'plan' är inte ett slag" },
-		{ "indicator,area,period,value,kind,sex\nx,,2022,1,kf,K\n", "kolumn 6 (sex): ett mål gäller alla" },
+		{ "indicator,area,period,value,by_sex\nx,y,2022,1,kanske\n", "t.csv:2: kolumn 5 (by_sex): 'kanske' är varken ja eller nej" },
 		{ "indicator,area,period,value\nx,\xe5,2022,1\n", "t.csv:2: kolumn 2 (area): inte giltig UTF-8" },
 	};
 	struct got g;
