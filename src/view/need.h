@@ -1,0 +1,66 @@
+/* view/need.h: resources versus need for a year, loaded from the store without HTTP: the need
+ * index of every district with every step of its computation (model/need.h: the indicators,
+ * their weights, the city values, each district's value, gap and z-value) and the resources of
+ * the year per district and kind (of all organisations or one), in sum and per 1 000 residents
+ * (area_population, the dataset's populations.tsv). Shared by the API view
+ * (/api/v1/views/resources-need), the pages (/resurser, /organisation/{key}/resurser-behov) and
+ * the export table (resources-need). Outcomes follow the publication rule of the store's viewer.
+ */
+#ifndef LUP_VIEW_NEED_H
+#define LUP_VIEW_NEED_H
+
+#include <stdint.h>
+
+#include "model/need.h"
+
+struct arena;
+struct err;
+struct store;
+
+/* One indicator of the index. */
+struct view_need_ind {
+	int64_t id;
+	const char *key, *name, *unit;	/* unit may be NULL */
+	const char *direction;		/* "higher", "lower" (or "none": takes no part) */
+	int city_example;		/* the city value is example data */
+	struct need_ind m;		/* weight, direction, city value; the computed mean, sd, n, flat */
+};
+
+/* One district. */
+struct view_need_district {
+	int64_t id;
+	const char *key, *name;
+	int64_t population;		/* 0: unknown */
+	int population_year;
+	double index;			/* NaN: no value of any indicator */
+	int nused;			/* indicators it has a value of */
+	double amount[NEED_KIND__MAX];	/* the year's resources of the kind (0 when none) */
+	int has[NEED_KIND__MAX];	/* a row of the kind exists */
+	double per1000[NEED_KIND__MAX];	/* amount per 1 000 residents; NaN without a population */
+	int example;			/* a value or a resource shown is example data */
+};
+
+struct view_need {
+	int year;
+	int64_t org;			/* 0: every organisation's resources */
+	int chosen;			/* 1: the city's chosen indicators; 0: the documented default */
+	size_t ni, nd;
+	struct view_need_ind *inds;
+	struct view_need_district *ds;	/* in the areas' name order */
+	struct need_cell *cells;	/* cells[k * nd + d] */
+	size_t *ord;			/* ds by need: highest index first, no index last */
+	int example;			/* anything shown is example data */
+};
+
+/*
+ * view_need_load: resources versus need of year (of organisation org's resources; 0: all) into
+ * *v, allocated in a. Returns LUP_OK, or a store error in e.
+ */
+int view_need_load(struct store *st, struct arena *a, int year, int64_t org, struct view_need *v, struct err *e);
+
+/*
+ * view_need_kinds: 1 when any district has a resource of kind k in v (for the columns to show).
+ */
+int view_need_has_kind(const struct view_need *v, int k);
+
+#endif
