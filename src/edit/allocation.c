@@ -20,7 +20,7 @@ const char *alloc_rule_en(enum alloc_rule r)
 	case ALLOC_R_CHOICE: return "is not one of money, staff, places, hours";
 	case ALLOC_R_UNKNOWN: return "names nothing known";
 	case ALLOC_R_NOT_DISTRICT: return "is not a district (stadsdelsområde)";
-	case ALLOC_R_RANGE: return "is out of range (a year 2000-2100; an amount of at least 0)";
+	case ALLOC_R_RANGE: return "is out of range";
 	case ALLOC_R_UNIT: return "is not the kind's unit (money: tkr, staff: årsarbetare, places: platser, hours: timmar)";
 	case ALLOC_R_DISTRICT_ORG: return "is a district committee or administration, which receives resources; "
 					  "allocations are recorded by specialist committees, companies and other givers";
@@ -37,7 +37,7 @@ const char *alloc_rule_sv(enum alloc_rule r)
 	case ALLOC_R_CHOICE: return "måste vara pengar, personal, platser eller timmar";
 	case ALLOC_R_UNKNOWN: return "finns inte";
 	case ALLOC_R_NOT_DISTRICT: return "är inget stadsdelsområde";
-	case ALLOC_R_RANGE: return "är utanför det tillåtna (år 2000–2100, mängd minst 0)";
+	case ALLOC_R_RANGE: return "är utanför det tillåtna";
 	case ALLOC_R_UNIT: return "passar inte slaget (pengar: tkr, personal: årsarbetare, platser: platser, timmar: timmar)";
 	case ALLOC_R_DISTRICT_ORG: return "är en stadsdelsnämnd eller stadsdelsförvaltning, som tar emot resurser; "
 					  "resurser registreras av facknämnder, bolag och andra som ger dem";
@@ -85,6 +85,9 @@ static int fail(struct alloc_fail *f, const char *field, enum alloc_rule r, stru
 {
 	f->field = field;
 	f->rule = r;
+	if (r == ALLOC_R_RANGE)
+		return err_set(e, LUP_EINVAL, "%s: %s (%s)", field, alloc_rule_en(r),
+			       strcmp(field, "year") == 0 ? "a year 2000-2100" : "a number of at least 0");
 	return err_set(e, LUP_EINVAL, "%s: %s", field, alloc_rule_en(r));
 }
 

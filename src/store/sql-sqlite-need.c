@@ -97,6 +97,12 @@ const char *const sqlite_sql_need[STMT__MAX] = {
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND a.level IN ('municipality','district')"
 		" AND " NEED_FIGURE("x", "i") " ORDER BY a.level = 'municipality' DESC, a.id",
+	/* (year) -> the year of the need: the latest year up to the given one with a full-year city
+	 * value of any indicator (NULL: none) */
+	[STMT_NEED_YEAR] =
+		"SELECT max(pe.year) FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" JOIN indicator i ON i.id = x.indicator_id WHERE pe.kind = 'FY' AND pe.year <= ?1"
+		" AND a.level = 'municipality' AND " NEED_FIGURE("x", "i"),
 	/* () */
 	[STMT_NEED_CLEAR] = "DELETE FROM need_indicator",
 	/* (indicator id, weight, user id, at) */

@@ -111,7 +111,7 @@ static int value_row(void *ctx, const struct store_row *row)
 static int indicators(struct store *st, struct arena *a, struct view_need *v, struct err *e)
 {
 	struct pick p = { a, 0, 0, NULL, NULL };
-	struct sval y = SVI(v->year);
+	struct sval y = SVI(v->need_year);
 
 	if (store_query(st, STMT_NEED_CHOSEN, NULL, 0, pick_row, &p, e) != LUP_OK)
 		return e->code;
@@ -134,7 +134,7 @@ static int indicators(struct store *st, struct arena *a, struct view_need *v, st
 		if (!x->id)
 			continue;
 		struct val_ctx vc = { v, v->ni };
-		struct sval args[] = { SVI(x->id), SVI(v->year) };
+		struct sval args[] = { SVI(x->id), SVI(v->need_year) };
 		if (store_query(st, STMT_NEED_VALUES, args, 2, value_row, &vc, e) != LUP_OK)
 			return e->code;
 		v->example |= x->city_example;
@@ -174,11 +174,15 @@ int view_need_load(struct store *st, struct arena *a, int year, int64_t org, str
 	struct sval y = SVI(year);
 	struct sval s[] = { SVI(year), SVID(org) };
 	double *index;
+	int64_t ny = 0;
 	int *nused;
 
 	memset(v, 0, sizeof(*v));
 	v->year = year;
 	v->org = org;
+	if (store_query_id(st, STMT_NEED_YEAR, &y, 1, &ny, e) != LUP_OK)
+		return e->code;
+	v->need_year = ny ? (int)ny : year;
 	if (store_query(st, STMT_NEED_DISTRICTS, &y, 1, district_row, &dc, e) != LUP_OK ||
 	    indicators(st, a, v, e) != LUP_OK || store_query(st, STMT_AL_SUMS, s, 2, sum_row, v, e) != LUP_OK)
 		return e->code;

@@ -13,6 +13,22 @@
 
 #include "model/need.h"
 
+/* The rule in words (docs/resources-need.md): in English for the API, in Swedish for the pages. */
+#define NEED_RULE_EN \
+	"For each chosen indicator, each district's gap to the city average is taken in the direction " \
+	"that makes a worse value a positive gap; the gaps are standardised across the districts " \
+	"(z = (gap - mean) / standard deviation); a district's need index is the weighted mean of its " \
+	"z-values over the indicators it has a value of. Above 0: more need than the average district. " \
+	"A district without any value has no index. Outcomes are of the latest year up to the year " \
+	"with a city value (need_year); resources are of the year, per 1 000 residents."
+#define NEED_RULE_SV \
+	"För varje vald indikator räknas stadsdelsområdets avstånd till stadens snitt, så att ett sämre " \
+	"värde ger ett positivt avstånd. Avstånden standardiseras över stadsdelsområdena (z = (avstånd " \
+	"− medelvärde) / standardavvikelse). Behovsindex är det viktade medelvärdet av områdets z-värden " \
+	"för de indikatorer det har värden för. Över 0 betyder större behov än genomsnittsområdet. Ett " \
+	"område utan värden får inget index. Utfallen är från det senaste året till och med det valda " \
+	"som har ett värde för staden; resurserna är årets, per 1 000 invånare."
+
 struct arena;
 struct err;
 struct store;
@@ -41,7 +57,9 @@ struct view_need_district {
 };
 
 struct view_need {
-	int year;
+	int year;			/* of the resources */
+	int need_year;			/* of the outcomes: the latest year up to year with a city value
+					 * (year itself when there is none) */
 	int64_t org;			/* 0: every organisation's resources */
 	int chosen;			/* 1: the city's chosen indicators; 0: the documented default */
 	size_t ni, nd;
