@@ -360,7 +360,7 @@ int api_need_indicators_put(struct http_req *r)
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		json_t *o = json_array_get(list, i), *ind = json_object_get(o, "indicator"), *w = json_object_get(o, "weight");
 		if (n == NEED_PICK_MAX) {
-			api_violation(r, &v, "indicators", API_RULE_TOO_LONG, "at most %d indicators", NEED_PICK_MAX);
+			api_violation(r, &v, "indicators", API_RULE_TOO_LONG, "at most 64 indicators");
 			break;
 		}
 		picks[n].ref = json_is_string(ind) ? arena_strdup(&r->a, json_string_value(ind)) : NULL;
@@ -375,7 +375,7 @@ int api_need_indicators_put(struct http_req *r)
 	json_decref(root);
 	if (v.n)
 		return api_violations_reply(r, &v);
-	rc = need_web_set_indicators(r, picks, n, &v);
+	rc = need_web_set_indicators(r, picks, n, &v, NULL);
 	if (rc > 0)
 		return rc;
 	if (v.n)

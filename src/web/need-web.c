@@ -2,11 +2,15 @@
 #include "web/need-web.h"
 #include "web/api-create.h"
 #include "web/routes.h"
+#include "web/page.h"
 #include "core/err.h"
 #include "store/audit.h"
 #include "store/store.h"
 
+#include "core/arena.h"
+
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +64,46 @@ int need_web_may_record(struct http_req *r, int64_t org)
 	return authz_org(r, org);
 }
 
+/* pf_fmt: printf into the request arena. */
+static const char *pf_fmt(struct http_req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *pf_fmt(struct http_req *r, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return arena_strdup(&r->a, buf);
+}
+
+static int org_row(void *ctx, const struct store_row *row)
+{
+	struct need_org *o = ((void **)ctx)[0];
+	struct arena *a = ((void **)ctx)[1];
+
+	o->key = arena_strdup(a, store_col_text(row, 1));
+	o->name = arena_strdup(a, store_col_text(row, 2));
+	o->kind = arena_strdup(a, store_col_text(row, 3));
+	return 1;
+}
+
+int need_web_org(struct http_req *r, struct need_org *o)
+{
+	struct sval k = SVS(r->params[0]);
+	void *ctx[2] = { o, &r->a };
+
+	memset(o, 0, sizeof(*o));
+	if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &k, 1, &o->id, &r->err) != LUP_OK)
+		return page_error(r, 500, "Ett internt fel inträffade.");
+	struct sval id = SVI(o->id);
+	if (o->id && store_query(r->st, STMT_AL_ORG, &id, 1, org_row, ctx, &r->err) != LUP_OK)
+		return page_error(r, 500, "Ett internt fel inträffade.");
+	if (!o->key)
+		return page_error(r, 404, "Det finns ingen organisation med den adressen.");
+	return 0;
+}
+
 static int chosen_row(void *ctx, const struct store_row *row)
 {
 	json_t *a = ctx, *o = json_object();
@@ -106,7 +150,17 @@ static int resolve(struct store *st, const char *ref, int64_t *id, struct err *e
 	return store_query(st, STMT_NEED_INDICATOR, &v, 1, public_row, id, e);
 }
 
-int need_web_set_indicators(struct http_req *r, const struct need_pick *picks, size_t n, struct api_violations *v)
+/* bad: a refused pick, in English (v) and Swedish (sv). */
+static void bad(struct http_req *r, struct api_violations *v, const char **sv, enum api_rule rule, const char *en,
+		const char *svtext)
+{
+	if (sv && v->n < API_MAX_VIOLATIONS)
+		sv[v->n] = arena_strdup(&r->a, svtext);
+	api_violation(r, v, "indicators", rule, "%s", en);
+}
+
+int need_web_set_indicators(struct http_req *r, const struct need_pick *picks, size_t n, struct api_violations *v,
+			    const char **sv)
 {
 	int64_t ids[NEED_PICK_MAX];
 	char at[32], *before = NULL, *after = NULL;
@@ -116,7 +170,7 @@ int need_web_set_indicators(struct http_req *r, const struct need_pick *picks, s
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (n > NEED_PICK_MAX) {
-		api_violation(r, v, "indicators", API_RULE_TOO_LONG, "at most %d indicators", NEED_PICK_MAX);
+		bad(r, v, sv, API_RULE_TOO_LONG, "at most 64 indicators", "Högst 64 indikatorer.");
 		return 0;
 	}
 	if (store_begin(r->st, &r->err) != LUP_OK)
@@ -124,15 +178,17 @@ int need_web_set_indicators(struct http_req *r, const struct need_pick *picks, s
 	for (size_t i = 0; i < n; i++) {
 		if (resolve(r->st, picks[i].ref, &ids[i], &r->err) != LUP_OK)
 			goto err;
+		const char *ref = picks[i].ref ? picks[i].ref : "";
 		if (!ids[i])
-			api_violation(r, v, "indicators", API_RULE_UNKNOWN, "'%s' is no published indicator",
-				      picks[i].ref ? picks[i].ref : "");
+			bad(r, v, sv, API_RULE_UNKNOWN, pf_fmt(r, "'%s' is no published indicator", ref),
+			    pf_fmt(r, "Det finns ingen publicerad indikator med nyckeln %s.", ref));
 		else if (!(picks[i].weight > 0 && picks[i].weight <= 100))
-			api_violation(r, v, "indicators", API_RULE_RANGE, "the weight of '%s' must be above 0 and at most 100",
-				      picks[i].ref);
+			bad(r, v, sv, API_RULE_RANGE, pf_fmt(r, "the weight of '%s' must be above 0 and at most 100", ref),
+			    pf_fmt(r, "Vikten för %s ska vara över 0 och högst 100.", ref));
 		for (size_t k = 0; k < i && ids[i]; k++)
 			if (ids[k] == ids[i])
-				api_violation(r, v, "indicators", API_RULE_CHOICE, "'%s' is chosen twice", picks[i].ref);
+				bad(r, v, sv, API_RULE_CHOICE, pf_fmt(r, "'%s' is chosen twice", ref),
+				    pf_fmt(r, "%s är vald två gånger.", ref));
 	}
 	if (v->n) {
 		store_rollback(r->st);

@@ -32,6 +32,18 @@ int need_web_may_record(struct http_req *r, int64_t org);
  */
 int need_web_params(struct http_req *r, int *year, int64_t *org);
 
+/* An organisation of a page. */
+struct need_org {
+	int64_t id;
+	const char *key, *name, *kind;
+};
+
+/*
+ * need_web_org: the organisation of the route's key (r->params[0]: key, name or alias) into *o.
+ * Returns 0, or answers the Swedish 404 page (or 500) and returns its status.
+ */
+int need_web_org(struct http_req *r, struct need_org *o);
+
 /* need_web_year_now: the current year (LUP_TODAY=YYYY-MM-DD overrides the date). */
 int need_web_year_now(void);
 
@@ -39,8 +51,11 @@ int need_web_year_now(void);
  * need_web_set_indicators: replaces the city's need indicators with picks[0..n) (n 0: back to the
  * default) in one transaction with its audit entry (entity "need_indicators"). A pick naming no
  * public indicator or with a weight not in (0, 100] is added to v (field "indicators") and nothing
- * is written. Returns 0 (also with violations in v), or the status of a store error answered.
+ * is written; sv (may be NULL; room for API_MAX_VIOLATIONS) gets each violation's Swedish
+ * sentence for the form. Returns 0 (also with violations in v), or the status of a store error
+ * answered.
  */
-int need_web_set_indicators(struct http_req *r, const struct need_pick *picks, size_t n, struct api_violations *v);
+int need_web_set_indicators(struct http_req *r, const struct need_pick *picks, size_t n, struct api_violations *v,
+			    const char **sv);
 
 #endif
