@@ -82,6 +82,23 @@ static int split(char *line, char sep, char **cell, int *n)
 	}
 }
 
+/* fold: s in lower case into out (ASCII and Å, Ä, Ö, É), at most n bytes with the NUL. */
+static void fold(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p && o + 3 < n; p++) {
+		if (p[0] == 0xC3 && (p[1] == 0x85 || p[1] == 0x84 || p[1] == 0x96 || p[1] == 0x89)) {
+			out[o++] = (char)0xC3;
+			out[o++] = (char)(p[1] + 0x20);
+			p++;
+		} else {
+			out[o++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		}
+	}
+	out[o] = 0;
+}
+
 /* header: the columns of the header line (col[C_x] is the 0-based cell, -1 when absent). */
 static int header(struct imp_ctx *c, char *line, int lineno, char *sep, int *col)
 {
@@ -96,10 +113,12 @@ static int header(struct imp_ctx *c, char *line, int lineno, char *sep, int *col
 	for (int k = 0; k < C__MAX; k++)
 		col[k] = -1;
 	for (int i = 0; i < n; i++) {
+		char low[128];
 		int known = 0;
+		fold(cell[i], low, sizeof(low));
 		for (int k = 0; k < C__MAX && !known; k++)
 			for (int a = 0; names[k][a]; a++)
-				if (strcasecmp(cell[i], names[k][a]) == 0) {
+				if (strcmp(low, names[k][a]) == 0) {
 					col[k] = i;
 					known = 1;
 					break;
@@ -158,7 +177,7 @@ static int row(struct imp_ctx *c, char *line, int lineno, char sep, const int *c
 	in.year = (int)year;
 	in.district = cellof(cell, n, col, C_DISTRICT);
 	for (k = 0; kinds_sv[k]; k++)
-		if (strcasecmp(kind, kinds_sv[k]) == 0)
+		if (strcasecmp(kind, kinds_sv[k]) == 0 || strcasecmp(kind, need_kind_codes[k]) == 0)
 			kind = need_kind_codes[k];
 	in.kind = kind;
 	in.amount = NAN;
