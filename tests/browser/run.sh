@@ -5,7 +5,8 @@
 # Prints "ok - ..."/"not ok - ..." per check; screenshots go to build/screenshots/. Exit 1 on any
 # failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
-# check (the pages of pages.json), example, downloads, workflow, upload, create or lup-flow.
+# check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow or
+# resources.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -75,6 +76,13 @@ printf 'skpassword1\n' | "$LUP" --db "$LFDB" user add skeditor --role editor --o
 printf 'sopassword1\n' | "$LUP" --db "$LFDB" user add soeditor --role editor --org socialforvaltningen >/dev/null 2>&1
 printf 'fapassword1\n' | "$LUP" --db "$LFDB" user add faeditor --role editor --org farsta-stadsdelsnamnd >/dev/null 2>&1
 export LUPFLOW_USERS="sk:skeditor:skpassword1 so:soeditor:sopassword1 fa:faeditor:fapassword1"
+# The resources flow (resources.mjs) records resources through the form, so it gets a copy of its
+# own with an editor of Socialförvaltningen.
+RSDB="$TMP/resources.db"
+sqlite3 "$DB" ".backup '$RSDB'" 2>"$TMP/backup.err" ||
+	{ echo "not ok - browser tests: copying the database for the resources flow failed"; cat "$TMP/backup.err"; exit 1; }
+printf 'sfpassword1\n' | "$LUP" --db "$RSDB" user add sfeditor --role editor --org socialforvaltningen >/dev/null 2>&1
+export RESOURCES_USER="sfeditor:sfpassword1"
 # A draft of Spånga-Tensta's LUP (after the copies: the flows start without one), so that
 # check.mjs checks the draft-only pages of pages.json (the version forms, the adoption form).
 "$LUP" --db "$DB" plan new-version lup-spanga-tensta >/dev/null 2>"$TMP/draft.err" ||
@@ -148,6 +156,7 @@ else
 fi
 flow create "$CRDB" 60 tests/browser/create.mjs
 flow lup-flow "$LFDB" 180 tests/browser/lup-flow.mjs "$LUP" "$LFDB"
+flow resources "$RSDB" 90 tests/browser/resources.mjs
 took=$(( $(date +%s) - start ))
 [ $took -gt 120 ] && echo "# warning: the browser tests took $took s, over their 2-minute budget"
 exit $rc
