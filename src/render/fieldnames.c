@@ -152,6 +152,7 @@ const char *fieldname_entity_sv(const char *entity)
 		{ "plan", "Plan" }, { "plan_version", "Planversion" }, { "theme", "Tema" }, { "measure", "Åtgärd" },
 		{ "partner", "Samverkanspart" }, { "contribution", "Bidrag" }, { "user", "Användare" },
 		{ "dataset", "Datamängd" }, { "import", "Import" }, { "section", "Avsnitt" },
+		{ "allocation", "Resurs" }, { "need_indicators", "Behovsindikatorer" },
 	};
 	for (size_t i = 0; entity && i < sizeof(t) / sizeof(t[0]); i++)
 		if (strcmp(t[i][0], entity) == 0)
