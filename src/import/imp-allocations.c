@@ -12,7 +12,7 @@
  * organisation, district, year and kind already recorded replaces its amount, unit and note.
  * Every error names file:line and the column ("column 5 (amount)"); a web import by anyone but an
  * administrator is scoped: every row's organisation must be the importer's own (or its pair). */
-#include "import/import.h"
+#include "import/imp-allocations.h"
 #include "edit/allocation.h"
 #include "core/arena.h"
 #include "core/err.h"
@@ -28,18 +28,17 @@
 enum { K_ROWS, K_WRITTEN, K_UNCHANGED };
 static const char *const keys[] = { "rows", "written", "unchanged", NULL };
 
-enum { C_ORG, C_DISTRICT, C_YEAR, C_KIND, C_AMOUNT, C_UNIT, C_NOTE, C__MAX };
 #define MAX_CELLS 32
 
 /* Column names (lower case); the first is the English name the errors use. */
-static const char *const names[C__MAX][5] = {
-	[C_ORG] = { "org", "organisation", NULL },
-	[C_DISTRICT] = { "district", "stadsdelsområde", "stadsdel", "område", NULL },
-	[C_YEAR] = { "year", "år", NULL },
-	[C_KIND] = { "kind", "slag", NULL },
-	[C_AMOUNT] = { "amount", "mängd", "belopp", NULL },
-	[C_UNIT] = { "unit", "enhet", NULL },
-	[C_NOTE] = { "note", "anteckning", NULL },
+static const char *const names[IMP_AL__MAX][5] = {
+	[IMP_AL_ORG] = { "org", "organisation", NULL },
+	[IMP_AL_DISTRICT] = { "district", "stadsdelsområde", "stadsdel", "område", NULL },
+	[IMP_AL_YEAR] = { "year", "år", NULL },
+	[IMP_AL_KIND] = { "kind", "slag", NULL },
+	[IMP_AL_AMOUNT] = { "amount", "mängd", "belopp", NULL },
+	[IMP_AL_UNIT] = { "unit", "enhet", NULL },
+	[IMP_AL_NOTE] = { "note", "anteckning", NULL },
 };
 
 static const char *const kinds_sv[] = { "pengar", "personal", "platser", "timmar", NULL };
@@ -110,13 +109,13 @@ static int header(struct imp_ctx *c, char *line, int lineno, char *sep, int *col
 		memmove(line, line + 3, strlen(line + 3) + 1);
 	if (split(line, *sep, cell, &n) != 0)
 		return imp_fail(c, lineno, "the header line is not CSV (a quote is not closed, or more than %d columns)", MAX_CELLS);
-	for (int k = 0; k < C__MAX; k++)
+	for (int k = 0; k < IMP_AL__MAX; k++)
 		col[k] = -1;
 	for (int i = 0; i < n; i++) {
 		char low[128];
 		int known = 0;
 		fold(cell[i], low, sizeof(low));
-		for (int k = 0; k < C__MAX && !known; k++)
+		for (int k = 0; k < IMP_AL__MAX && !known; k++)
 			for (int a = 0; names[k][a]; a++)
 				if (strcmp(low, names[k][a]) == 0) {
 					col[k] = i;
@@ -127,104 +126,111 @@ static int header(struct imp_ctx *c, char *line, int lineno, char *sep, int *col
 			return imp_fail(c, lineno, "column %d ('%s') is not a column of allocations "
 					"(org;district;year;kind;amount;unit;note)", i + 1, cell[i]);
 	}
-	for (int k = 0; k < C__MAX; k++)
-		if (col[k] < 0 && k != C_NOTE && k != C_UNIT)
+	for (int k = 0; k < IMP_AL__MAX; k++)
+		if (col[k] < 0 && k != IMP_AL_NOTE && k != IMP_AL_UNIT)
 			return imp_fail(c, lineno, "the header lacks the column %s (org;district;year;kind;amount;unit;note)",
 					names[k][0]);
 	return LUP_OK;
 }
 
-static const char *cellof(char **cell, int n, const int *col, int k)
+int imp_alloc_parse(struct imp_ctx *c, struct imp_text *t, struct imp_al_doc *d)
 {
-	return col[k] >= 0 && col[k] < n ? cell[col[k]] : "";
+	char *cell[MAX_CELLS];
+	int rc, seen = 0, n;
+
+	memset(d, 0, sizeof(*d));
+	d->rows = arena_alloc(c->a, ((size_t)t->nlines + 1) * sizeof(*d->rows));
+	for (int i = 0; i < t->nlines; i++) {
+		char *line = t->lines[i];
+		struct imp_al_row *r;
+		if (!line[strspn(line, " \t\r")])
+			continue;
+		if (!seen++) {
+			if ((rc = header(c, line, i + 1, &d->sep, d->col)) != LUP_OK)
+				return rc;
+			continue;
+		}
+		if (split(line, d->sep, cell, &n) != 0)
+			return imp_fail(c, i + 1, "the line is not CSV (a quote is not closed, or more than %d cells)", MAX_CELLS);
+		r = &d->rows[d->nrows++];
+		r->line = i + 1;
+		for (int k = 0; k < IMP_AL__MAX; k++)
+			r->cell[k] = d->col[k] >= 0 && d->col[k] < n ? cell[d->col[k]] : "";
+	}
+	if (!seen)
+		return imp_fail(c, 0, "the file is empty: a header line (org;district;year;kind;amount;unit;note) is required");
+	return LUP_OK;
 }
 
 /* bad: the error of a row's column k: "column N (name): why". */
-static int bad(struct imp_ctx *c, int lineno, const int *col, int k, const char *value, const char *why)
+static int bad(struct imp_ctx *c, const struct imp_al_doc *d, const struct imp_al_row *r, int k, const char *why)
 {
-	return imp_fail(c, lineno, "column %d (%s): '%s' %s", col[k] + 1, names[k][0], value, why);
+	if (d->col[k] < 0)
+		return imp_fail(c, r->line, "%s %s", names[k][0], why);
+	return imp_fail(c, r->line, "column %d (%s): '%s' %s", d->col[k] + 1, names[k][0], r->cell[k], why);
 }
 
-static int row(struct imp_ctx *c, char *line, int lineno, char sep, const int *col)
+/* apply: writes row r through edit/allocation (alloc_put) in the import's transaction. */
+static int apply(struct imp_ctx *c, const struct imp_al_doc *d, const struct imp_al_row *r)
 {
 	struct edit_actor who = { c->user_id, c->actor ? c->actor : "lup import" };
 	struct alloc_fail f = { NULL, ALLOC_R_REQUIRED };
 	struct alloc_in in = { 0 };
-	char *cell[MAX_CELLS], *end;
-	const char *org, *ys, *kind, *amount;
-	int n, k, changed = 0;
+	const char *kind = r->cell[IMP_AL_KIND];
+	struct sval o = SVS(r->cell[IMP_AL_ORG]);
 	int64_t id = 0;
+	int k, changed = 0;
+	char *end;
 	long year;
 
-	if (split(line, sep, cell, &n) != 0)
-		return imp_fail(c, lineno, "the line is not CSV (a quote is not closed, or more than %d cells)", MAX_CELLS);
-	org = cellof(cell, n, col, C_ORG);
-	ys = cellof(cell, n, col, C_YEAR);
-	kind = cellof(cell, n, col, C_KIND);
-	amount = cellof(cell, n, col, C_AMOUNT);
-	struct sval o = SVS(org);
-	if (!*org)
-		return bad(c, lineno, col, C_ORG, org, alloc_rule_en(ALLOC_R_REQUIRED));
+	if (!*r->cell[IMP_AL_ORG])
+		return bad(c, d, r, IMP_AL_ORG, alloc_rule_en(ALLOC_R_REQUIRED));
 	if (imp_id(c, STMT_ORG_ID_LOOSE, &o, 1, &in.org) != LUP_OK)
 		return c->e->code;
 	if (!in.org)
-		return bad(c, lineno, col, C_ORG, org, "is no organisation");
-	if (imp_scope_org(c, lineno, col[C_ORG] + 1, IMP_F_ORG, org, in.org) != LUP_OK)
+		return bad(c, d, r, IMP_AL_ORG, "is no organisation");
+	if (imp_scope_org(c, r->line, d->col[IMP_AL_ORG] + 1, IMP_F_ORG, r->cell[IMP_AL_ORG], in.org) != LUP_OK)
 		return c->e->code;
-	year = strtol(ys, &end, 10);
-	if (!*ys || *end)
-		return bad(c, lineno, col, C_YEAR, ys, "is not a year");
+	year = strtol(r->cell[IMP_AL_YEAR], &end, 10);
+	if (!*r->cell[IMP_AL_YEAR] || *end)
+		return bad(c, d, r, IMP_AL_YEAR, "is not a year");
 	in.year = (int)year;
-	in.district = cellof(cell, n, col, C_DISTRICT);
+	in.district = r->cell[IMP_AL_DISTRICT];
 	for (k = 0; kinds_sv[k]; k++)
 		if (strcasecmp(kind, kinds_sv[k]) == 0 || strcasecmp(kind, need_kind_codes[k]) == 0)
 			kind = need_kind_codes[k];
 	in.kind = kind;
 	in.amount = NAN;
-	if (*amount && alloc_parse_amount(amount, &in.amount) != 0)
-		return bad(c, lineno, col, C_AMOUNT, amount, "is not a number");
-	in.unit = cellof(cell, n, col, C_UNIT);
-	in.note = cellof(cell, n, col, C_NOTE);
+	if (*r->cell[IMP_AL_AMOUNT] && alloc_parse_amount(r->cell[IMP_AL_AMOUNT], &in.amount) != 0)
+		return bad(c, d, r, IMP_AL_AMOUNT, "is not a number");
+	in.unit = r->cell[IMP_AL_UNIT];
+	in.note = r->cell[IMP_AL_NOTE];
 	if (alloc_put(c->st, &who, &in, &id, &changed, &f, c->e) != LUP_OK) {
 		if (c->e->code != LUP_EINVAL || !f.field)
 			return c->e->code;
-		for (k = 0; k < C__MAX && strcmp(names[k][0], f.field) != 0; k++)
+		for (k = 0; k < IMP_AL__MAX && strcmp(names[k][0], f.field) != 0; k++)
 			;
-		if (k == C__MAX)
-			k = C_ORG;
-		if (col[k] < 0)
-			return imp_fail(c, lineno, "%s %s", f.field, alloc_rule_en(f.rule));
-		return bad(c, lineno, col, k, cellof(cell, n, col, k), alloc_rule_en(f.rule));
+		return bad(c, d, r, k < IMP_AL__MAX ? k : IMP_AL_ORG, alloc_rule_en(f.rule));
 	}
 	imp_count(c, K_ROWS, 1);
 	imp_count(c, changed ? K_WRITTEN : K_UNCHANGED, 1);
 	c->r->changed += changed;
-	imp_trace(c, lineno, lineno, "allocation", "%s %s %d %s %s", org, in.district, in.year, in.kind, amount);
+	imp_trace(c, r->line, r->line, "allocation", "%s %s %d %s %s", r->cell[IMP_AL_ORG], in.district, in.year,
+		  in.kind, r->cell[IMP_AL_AMOUNT]);
 	return LUP_OK;
 }
 
 static int run(struct imp_ctx *c)
 {
+	struct imp_al_doc d;
 	struct imp_text t;
-	int col[C__MAX], rc, seen = 0;
-	char sep = ';';
+	int rc;
 
-	if ((rc = imp_read_text(c, &t)) != LUP_OK)
+	if ((rc = imp_read_text(c, &t)) != LUP_OK || (rc = imp_alloc_parse(c, &t, &d)) != LUP_OK)
 		return rc;
-	for (int i = 0; i < t.nlines; i++) {
-		char *line = t.lines[i];
-		if (!line[strspn(line, " \t\r")])
-			continue;
-		if (!seen++) {
-			if ((rc = header(c, line, i + 1, &sep, col)) != LUP_OK)
-				return rc;
-			continue;
-		}
-		if ((rc = row(c, line, i + 1, sep, col)) != LUP_OK)
+	for (int i = 0; i < d.nrows; i++)
+		if ((rc = apply(c, &d, &d.rows[i])) != LUP_OK)
 			return rc;
-	}
-	if (!seen)
-		return imp_fail(c, 0, "the file is empty: a header line (org;district;year;kind;amount;unit;note) is required");
 	return LUP_OK;
 }
 
