@@ -7,7 +7,9 @@
  *	kind (slag: money|staff|places|hours or pengar|personal|platser|timmar)
  *	amount (mängd, belopp: decimal comma or point, spaces between thousands)
  *	unit (enhet: tkr|årsarbetare|platser|timmar; empty: the kind's)  note (anteckning; optional)
- * then one row per resource. The separator is ';', ',' or a tab, decided from the header line;
+ * example (exempeldata: a row marked ja is example data and skipped); the export's columns for
+ * people (Organisationsnamn, Områdesnamn) are known and not read, so `lup export csv allocations`
+ * reads back. Then one row per resource. The separator is ';', ',' or a tab, decided from the header line;
  * a cell may be quoted ("..." with "" for a quote; no line breaks inside). A row of an
  * organisation, district, year and kind already recorded replaces its amount, unit and note.
  * Every error names file:line and the column ("column 5 (amount)"); a web import by anyone but an
@@ -25,8 +27,8 @@
 #include <string.h>
 #include <strings.h>
 
-enum { K_ROWS, K_WRITTEN, K_UNCHANGED };
-static const char *const keys[] = { "rows", "written", "unchanged", NULL };
+enum { K_ROWS, K_WRITTEN, K_UNCHANGED, K_SKIPPED };
+static const char *const keys[] = { "rows", "written", "unchanged", "skipped", NULL };
 
 #define MAX_CELLS 32
 
@@ -39,7 +41,11 @@ static const char *const names[IMP_AL__MAX][5] = {
 	[IMP_AL_AMOUNT] = { "amount", "mängd", "belopp", NULL },
 	[IMP_AL_UNIT] = { "unit", "enhet", NULL },
 	[IMP_AL_NOTE] = { "note", "anteckning", NULL },
+	[IMP_AL_EXAMPLE] = { "example", "exempeldata", NULL },
 };
+
+/* Columns the export writes for people (docs/exports.md "Resurser"), known and not read. */
+static const char *const for_people[] = { "organisationsnamn", "områdesnamn", NULL };
 
 static const char *const kinds_sv[] = { "pengar", "personal", "platser", "timmar", NULL };
 
@@ -122,12 +128,14 @@ static int header(struct imp_ctx *c, char *line, int lineno, char *sep, int *col
 					known = 1;
 					break;
 				}
+		for (int k = 0; !known && for_people[k]; k++)
+			known = strcmp(low, for_people[k]) == 0;
 		if (!known)
 			return imp_fail(c, lineno, "column %d ('%s') is not a column of allocations "
 					"(org;district;year;kind;amount;unit;note)", i + 1, cell[i]);
 	}
 	for (int k = 0; k < IMP_AL__MAX; k++)
-		if (col[k] < 0 && k != IMP_AL_NOTE && k != IMP_AL_UNIT)
+		if (col[k] < 0 && k != IMP_AL_NOTE && k != IMP_AL_UNIT && k != IMP_AL_EXAMPLE)
 			return imp_fail(c, lineno, "the header lacks the column %s (org;district;year;kind;amount;unit;note)",
 					names[k][0]);
 	return LUP_OK;
@@ -183,6 +191,11 @@ static int apply(struct imp_ctx *c, const struct imp_al_doc *d, const struct imp
 	char *end;
 	long year;
 
+	if (!strcasecmp(r->cell[IMP_AL_EXAMPLE], "ja") || !strcasecmp(r->cell[IMP_AL_EXAMPLE], "yes")) {
+		imp_count(c, K_SKIPPED, 1);
+		imp_trace(c, r->line, r->line, "skipped", "example data");
+		return LUP_OK;
+	}
 	if (!*r->cell[IMP_AL_ORG])
 		return bad(c, d, r, IMP_AL_ORG, alloc_rule_en(ALLOC_R_REQUIRED));
 	if (imp_id(c, STMT_ORG_ID_LOOSE, &o, 1, &in.org) != LUP_OK)

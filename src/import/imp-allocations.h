@@ -6,8 +6,10 @@
 
 #include "import/import.h"
 
-/* The columns, by their English names: org;district;year;kind;amount;unit;note. */
-enum { IMP_AL_ORG, IMP_AL_DISTRICT, IMP_AL_YEAR, IMP_AL_KIND, IMP_AL_AMOUNT, IMP_AL_UNIT, IMP_AL_NOTE, IMP_AL__MAX };
+/* The columns, by their English names: org;district;year;kind;amount;unit;note, and example
+ * (the export's Exempeldata: rows marked ja are skipped). */
+enum { IMP_AL_ORG, IMP_AL_DISTRICT, IMP_AL_YEAR, IMP_AL_KIND, IMP_AL_AMOUNT, IMP_AL_UNIT, IMP_AL_NOTE, IMP_AL_EXAMPLE,
+       IMP_AL__MAX };
 
 /* One data row: its line and its cells by column ("" when empty or no such column). */
 struct imp_al_row {

@@ -109,6 +109,10 @@ expect_eq "both rows, the quoted note kept" "$(q "SELECT group_concat(x, '|') FR
 	'alvsjo:money:5.0:|bromma:money:1250.5:Läxhjälp; och "mer"'
 expect_exit "importing it again" 0 L import allocations "$TMP/bad.csv"
 expect_out "changes nothing" "written 0, unchanged 2"
+q "UPDATE resource_allocation SET example = 1 WHERE area_id = (SELECT id FROM area WHERE key = 'alvsjo')"
+expect_exit "the export of the allocations" 0 L export csv allocations --year 2022 -o "$TMP/al-export.csv"
+expect_exit "reads back through the import" 0 L import allocations "$TMP/al-export.csv"
+expect_out "unchanged, the example row skipped" "written 0, unchanged $(q "SELECT count(*) FROM resource_allocation WHERE year = 2022 AND example = 0"), skipped 1"
 # through the web import form: the organisation's own rows only
 login sfj sf editorpassword1
 ICSRF=$(curl -s -b "$TMP/sfj" "$BASE/importera" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
