@@ -205,11 +205,3 @@ int view_need_load(struct store *st, struct arena *a, int year, int64_t org, str
 	need_order(index, v->nd, v->ord);
 	return LUP_OK;
 }
-
-int view_need_has_kind(const struct view_need *v, int k)
-{
-	for (size_t d = 0; d < v->nd; d++)
-		if (v->ds[d].has[k])
-			return 1;
-	return 0;
-}

@@ -76,9 +76,4 @@ struct view_need {
  */
 int view_need_load(struct store *st, struct arena *a, int year, int64_t org, struct view_need *v, struct err *e);
 
-/*
- * view_need_kinds: 1 when any district has a resource of kind k in v (for the columns to show).
- */
-int view_need_has_kind(const struct view_need *v, int k);
-
 #endif
