@@ -261,6 +261,16 @@ hasnt "none" 'name="mangd"'
 CS2=$(curl -s -b "$TMP/stj" "$BASE/konto" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
 page "and cannot post one for Socialförvaltningen" 403 POST "/organisation/socialforvaltningen/resurser" stj \
 	--data-urlencode "csrf=$CS2" -d "stadsdel=farsta&ar=2022&slag=money&mangd=5"
+q "INSERT INTO budget_line (plan_version_id, tbl, ord, label, col, amount_mnkr) SELECT pv.id, 'Driftbudget', 1,
+ 'Individ- och familjeomsorg', 'Budget 2022', 412.5 FROM plan_version pv JOIN plan p ON p.id = pv.plan_id
+ WHERE p.key = 'vp-2022-spanga-tensta' AND pv.status <> 'draft' ORDER BY pv.version DESC LIMIT 1"
+page "the budget lines of the verksamhetsplan" 200 GET "/organisation/spanga-tensta-stadsdelsnamnd/resurser" -
+has "are shown as they are" "Individ- och familjeomsorg"
+has "labelled by their source" "Källa: verksamhetsplanen vp-2022-spanga-tensta"
+login fbj fb editorpassword3
+page "another organisation's editor cannot open a row's form" 403 GET "/organisation/socialforvaltningen/resurser/$ID1" fbj
+page "nor sees the form" 200 GET "/organisation/socialforvaltningen/resurser" fbj
+hasnt "none" 'name="mangd"'
 page "the district page shows the resources" 200 GET "/stadsdel/spanga-tensta" -
 has "in the new shape" "Fältassistenter"
 finish
