@@ -192,8 +192,10 @@ const struct cmd cmd_export = {
 	"                                  (the LUPs' themes), orgs-districts (activities per\n"
 	"                                  organisation and district), activities, commission (the\n"
 	"                                  responses to the commission's measures), allocations\n"
-	"                                  (resources) or audit (the whole audit log); --year Y keeps\n"
-	"                                  that year's rows, without it every year\n"
+	"                                  (resources), resources-need (the districts by need index\n"
+	"                                  with the year's resources per resident; without --year\n"
+	"                                  the current year) or audit (the whole audit log); --year Y\n"
+	"                                  keeps that year's rows, without it every year\n"
 	"Output goes to FILE (written through FILE.tmp, renamed when complete), or to standard output.\n"
 	"docs/exports.md describes the tables and their columns.",
 };

@@ -41,6 +41,8 @@ const struct export_row export_rows[] = {
 	{ "csv", "commission", export_csv_commission, EXPORT_NO_KEY, NULL },
 	{ "xlsx", "allocations", export_xlsx_allocations, EXPORT_NO_KEY, NULL },
 	{ "csv", "allocations", export_csv_allocations, EXPORT_NO_KEY, NULL },
+	{ "xlsx", "resources-need", export_xlsx_resources_need, EXPORT_NO_KEY, "resurser-och-behov" },
+	{ "csv", "resources-need", export_csv_resources_need, EXPORT_NO_KEY, "resurser-och-behov" },
 	{ "xlsx", "audit", export_xlsx_audit, EXPORT_NO_KEY, NULL },
 	{ "csv", "audit", export_csv_audit, EXPORT_NO_KEY, NULL },
 	{ "xlsx", "city", export_xlsx_city, EXPORT_NO_KEY, NULL },

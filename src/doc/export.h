@@ -128,6 +128,7 @@ EXPORT_CITY_DECL(orgs_districts)
 EXPORT_CITY_DECL(activities)
 EXPORT_CITY_DECL(commission)
 EXPORT_CITY_DECL(allocations)
+EXPORT_CITY_DECL(resources_need)
 EXPORT_CITY_DECL(audit)
 #undef EXPORT_CITY_DECL
 

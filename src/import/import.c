@@ -16,6 +16,7 @@
 
 static const struct imp_kind *const kinds[] = {
 	&imp_kind_plan, &imp_kind_commission, &imp_kind_lup, &imp_kind_kolada, &imp_kind_csv, &imp_kind_json,
+	&imp_kind_allocations,
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 

@@ -271,6 +271,6 @@ void imp_progress(struct imp_ctx *c, size_t done, size_t total);
 
 /* The kinds (one file each in src/import/). */
 extern const struct imp_kind imp_kind_plan, imp_kind_commission, imp_kind_lup, imp_kind_kolada,
-	imp_kind_csv, imp_kind_json;
+	imp_kind_csv, imp_kind_json, imp_kind_allocations;
 
 #endif

@@ -141,7 +141,8 @@ static const struct tsv_col pop_cols[P__MAX] = {
 	{ "area", 1 }, { "year", 1 }, { "population", 1 }, { "source", 0 },
 };
 
-/* pop_row: a district's population, kept in c->pops for the example outcomes (not stored). */
+/* pop_row: a district's population: stored (area_population, for resources per resident on the
+ * resources-versus-need view) and kept in c->pops for the example outcomes. */
 static int pop_row(struct load_ctx *c)
 {
 	struct ld_population *p;
@@ -162,7 +163,10 @@ static int pop_row(struct load_ctx *c)
 		c->capops = cap;
 	}
 	c->pops[c->npops++] = (struct ld_population){ area, (int)year, pop };
-	return LUP_OK;
+	{
+		struct sval args[] = { SVI(area), SVI(year), SVI(pop), SVS(ld_cell(c, P_SOURCE)) };
+		return ld_write(c, STMT_NEED_POP_UPSERT, args, 4);
+	}
 }
 
 const struct table_loader load_org_tables[] = {

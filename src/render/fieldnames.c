@@ -39,7 +39,7 @@ static const char *const names[][2] = {
 	{ "user", "Användare" }, { "disabled", "Avstängd" }, { "page", "Sida" }, { "line", "Rad" },
 	{ "rows_omitted", "Rader som loggen inte sparade" }, { "stance", "Ställningstagande" },
 	{ "stance_phrase", "Formulering" }, { "no_response", "Inget svar" }, { "amount_kr", "Belopp" },
-	{ "staff", "Personal" }, { "purpose", "Syfte" },
+	{ "staff", "Personal" }, { "purpose", "Syfte" }, { "amount", "Mängd" }, { "weight", "Vikt" },
 };
 
 /* The coded values' Swedish words: field, code, word. A field "" matches any field. */
@@ -52,6 +52,8 @@ static const char *const values[][3] = {
 	{ "periodicity", "month", "månad" }, { "periodicity", "quarter", "kvartal" },
 	{ "kind", "own", "årsmål" }, { "kind", "kf", "KF:s årsmål" }, { "kind", "lup", "lokalt utvecklingsprogram" },
 	{ "kind", "vp", "verksamhetsplan" }, { "kind", "contribution", "bidrag" },
+	{ "kind", "money", "pengar" }, { "kind", "staff", "personal" }, { "kind", "places", "platser" },
+	{ "kind", "hours", "timmar" },
 	{ "kind", "T1", "tertialrapport 1" }, { "kind", "T2", "tertialrapport 2" }, { "kind", "FY", "verksamhetsberättelse" },
 	{ "period", "T1", "tertialrapport 1" }, { "period", "T2", "tertialrapport 2" },
 	{ "period", "FY", "verksamhetsberättelse" },
@@ -150,6 +152,7 @@ const char *fieldname_entity_sv(const char *entity)
 		{ "plan", "Plan" }, { "plan_version", "Planversion" }, { "theme", "Tema" }, { "measure", "Åtgärd" },
 		{ "partner", "Samverkanspart" }, { "contribution", "Bidrag" }, { "user", "Användare" },
 		{ "dataset", "Datamängd" }, { "import", "Import" }, { "section", "Avsnitt" },
+		{ "allocation", "Resurs" }, { "need_indicators", "Behovsindikatorer" },
 	};
 	for (size_t i = 0; entity && i < sizeof(t) / sizeof(t[0]); i++)
 		if (strcmp(t[i][0], entity) == 0)

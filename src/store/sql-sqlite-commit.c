@@ -104,13 +104,7 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 		" ) x JOIN area d ON d.id = x.area AND d.level = 'district'"
 		" ORDER BY x.party, d.name COLLATE sv, x.via, x.title COLLATE sv, x.item",
 	/* (year) -> (org_id, area_id, kind, amount, unit): the resources each organisation records
-	 * for a district in the year, one row per kind (money in tkr, staff in årsarbetare).
-	 * Rewrite for 0025: the rebuilt resource_allocation has (org_id, area_id, year, kind, amount,
-	 * unit) itself, so this becomes
-	 *   SELECT org_id, area_id, kind, amount, unit FROM resource_allocation WHERE year = ?1 */
+	 * for a district in the year, one row per kind (resource_allocation as migration 0025 has it) */
 	[STMT_COMMIT_LEDGER_RESOURCES] =
-		"SELECT org_id, area_id, 'money' AS kind, amount_kr / 1000.0 AS amount, 'tkr' AS unit"
-		" FROM resource_allocation WHERE year = ?1 AND amount_kr IS NOT NULL"
-		" UNION ALL SELECT org_id, area_id, 'staff', staff, 'årsarbetare'"
-		" FROM resource_allocation WHERE year = ?1 AND staff IS NOT NULL ORDER BY 1, 2, 3",
+		"SELECT org_id, area_id, kind, amount, unit FROM resource_allocation WHERE year = ?1 ORDER BY 1, 2, 3",
 };

@@ -124,13 +124,13 @@ const char *const sqlite_sql_view_tables[STMT__MAX] = {
 		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"
 		" JOIN commission_report cr ON cr.id = m.report_id JOIN organisation o ON o.id = r.org_id"
 		" WHERE ?1 IS NULL OR cr.year = ?1 ORDER BY cr.key, m.id, o.name COLLATE sv",
-	/* (year) -> org, org_name, area, area_name, year, amount_kr, staff, purpose, example: the
-	 * resource allocations (of the year) */
+	/* (year) -> org, org_name, area, area_name, year, kind, amount, unit, note, example: the
+	 * resource allocations (of the year; schema 0025) */
 	[STMT_VTAB_ALLOCATIONS] =
 		"SELECT o.key AS org, o.name AS org_name, a.key AS area, a.name AS area_name, r.year,"
-		" r.amount_kr, r.staff, r.purpose, r.example FROM resource_allocation r"
+		" r.kind, r.amount, r.unit, r.note, r.example FROM resource_allocation r"
 		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
-		" WHERE ?1 IS NULL OR r.year = ?1 ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.id",
+		" WHERE ?1 IS NULL OR r.year = ?1 ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind, r.id",
 	/* (year) -> id, at, actor, action, entity, entity_id, before, after: the audit log (of the
 	 * year, by its UTC time), oldest first, as far as the viewer may see it (AUDIT_SEE) */
 	[STMT_VTAB_AUDIT] =

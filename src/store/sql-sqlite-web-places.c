@@ -122,10 +122,11 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year, a.level, x.sex",
 	/* (district_id) -> the resources allocated to the district or places in it */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
-		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.amount_kr, r.staff, r.purpose,"
+		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.kind, r.amount, r.unit, r.note,"
 		" r.example FROM resource_allocation r JOIN organisation o ON o.id = r.org_id"
 		" JOIN area a ON a.id = r.area_id WHERE r.area_id = ?1 OR a.parent_id = ?1"
-		" ORDER BY r.year DESC, o.name COLLATE sv, a.name COLLATE sv",
+		" ORDER BY r.year DESC, o.name COLLATE sv, a.name COLLATE sv, CASE r.kind WHEN 'money' THEN 1"
+		" WHEN 'staff' THEN 2 WHEN 'places' THEN 3 ELSE 4 END",
 
 	/* () -> kind, number of organisations of the kind */
 	[STMT_WEB_PLACES_ORG_KINDS] = "SELECT kind, count(*) FROM organisation GROUP BY kind",

@@ -734,12 +734,13 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* (org_id, district_id, year) */
 	[STMT_LIST_ALLOCATIONS] =
 		"SELECT r.id, o.name || ' ' || a.name || ' ' || r.year AS name, o.key AS org, a.key AS area,"
-		" r.year, r.amount_kr, r.staff, r.purpose, r.example FROM resource_allocation r"
+		" r.year, r.kind, r.amount, r.unit, r.note, r.example FROM resource_allocation r"
 		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
 		" WHERE (?1 IS NULL OR r.org_id = ?1) AND (?2 IS NULL OR r.area_id = ?2 OR a.parent_id = ?2)"
-		" AND (?3 IS NULL OR r.year = ?3) ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv",
+		" AND (?3 IS NULL OR r.year = ?3) ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind",
 	[STMT_SHOW_ALLOCATION] =
-		"SELECT r.id, o.key AS org, a.key AS area, r.year, r.amount_kr, r.staff, r.purpose, r.example"
+		"SELECT r.id, o.key AS org, a.key AS area, r.year, r.kind, r.amount, r.unit, r.note, r.example,"
+		" r.created_at"
 		" FROM resource_allocation r JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
 		" WHERE r.id = ?1",
 	/* (org_id) */

@@ -32,6 +32,7 @@
 #include "store/stmt-period-lock.h"
 #include "store/stmt-todo.h"
 #include "store/stmt-indicator.h"
+#include "store/stmt-need.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -122,7 +123,9 @@
 	/* period locks and their reopening (edit/period-lock.c) */ \
 	STMT_LIST_PERIOD_LOCK(X) \
 	/* "Att göra" (view/todo.c) */ \
-	STMT_LIST_TODO(X)
+	STMT_LIST_TODO(X) \
+	/* resources versus need: allocations, populations, the need index */ \
+	STMT_LIST_NEED(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -54,6 +54,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_period_lock,
 	sqlite_sql_todo,
 	sqlite_sql_indicator,
+	sqlite_sql_need,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */

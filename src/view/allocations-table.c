@@ -1,8 +1,11 @@
-/* allocations-table.c: the resource allocations as an export table (see tables-city.h). */
+/* allocations-table.c: the resource allocations as an export table (see tables-city.h): one row
+ * per organisation, area, year and kind of resource, in the kind's unit (schema 0025). */
 #include "view/tables-city.h"
+#include "model/need.h"
 #include "store/store.h"
 
-enum { RT_ORG, RT_ORG_NAME, RT_AREA, RT_AREA_NAME, RT_YEAR, RT_AMOUNT, RT_STAFF, RT_PURPOSE, RT_EXAMPLE, RT__MAX };
+enum { RT_ORG, RT_ORG_NAME, RT_AREA, RT_AREA_NAME, RT_YEAR, RT_KIND, RT_AMOUNT, RT_UNIT, RT_NOTE, RT_EXAMPLE,
+       RT__MAX };
 
 static const struct table_col cols[RT__MAX] = {
 	[RT_ORG] = { "Organisation", NULL, TABLE_TEXT, 0, 28 },
@@ -10,9 +13,10 @@ static const struct table_col cols[RT__MAX] = {
 	[RT_AREA] = { "Område", NULL, TABLE_TEXT, 0, 18 },
 	[RT_AREA_NAME] = { "Områdesnamn", NULL, TABLE_TEXT, 0, 22 },
 	[RT_YEAR] = { "År", NULL, TABLE_INT, 0, 8 },
-	[RT_AMOUNT] = { "Belopp", "kr", TABLE_DEC, 0, 16 },
-	[RT_STAFF] = { "Personal", "årsarbetare", TABLE_DEC, -1, 22 },
-	[RT_PURPOSE] = { "Syfte", NULL, TABLE_TEXT, 0, 50 },
+	[RT_KIND] = { "Slag", NULL, TABLE_TEXT, 0, 12 },
+	[RT_AMOUNT] = { "Mängd", NULL, TABLE_DEC, -1, 16 },
+	[RT_UNIT] = { "Enhet", NULL, TABLE_TEXT, 0, 14 },
+	[RT_NOTE] = { "Anteckning", NULL, TABLE_TEXT, 0, 50 },
 	[RT_EXAMPLE] = { "Exempeldata", NULL, TABLE_BOOL, 0, 13 },
 };
 
@@ -26,12 +30,11 @@ static int row(void *ctx, const struct store_row *r)
 	table_set_text(t, RT_AREA, store_col_text(r, 2));
 	table_set_text(t, RT_AREA_NAME, store_col_text(r, 3));
 	table_set_int(t, RT_YEAR, store_col_int(r, 4));
-	if (store_col_type(r, 5) != SV_NULL)
-		table_set_dec(t, RT_AMOUNT, store_col_real(r, 5));
-	if (store_col_type(r, 6) != SV_NULL)
-		table_set_dec(t, RT_STAFF, store_col_real(r, 6));
-	table_set_text(t, RT_PURPOSE, store_col_text(r, 7));
-	table_set_bool(t, RT_EXAMPLE, (int)store_col_int(r, 8));
+	table_set_text(t, RT_KIND, need_kind_sv(need_kind_index(store_col_text(r, 5))));
+	table_set_dec(t, RT_AMOUNT, store_col_real(r, 6));
+	table_set_text(t, RT_UNIT, store_col_text(r, 7));
+	table_set_text(t, RT_NOTE, store_col_text(r, 8));
+	table_set_bool(t, RT_EXAMPLE, (int)store_col_int(r, 9));
 	return 0;
 }
 

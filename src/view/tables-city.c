@@ -11,6 +11,7 @@ static const struct city_table tables[] = {
 	{ "activities", "Aktiviteter", activities_table_load },
 	{ "commission", "Kommissionens åtgärder och förvaltningarnas svar", commission_table_load },
 	{ "allocations", "Resurser", allocations_table_load },
+	{ "resources-need", "Resurser och behov", need_table_load },
 	{ "audit", "Ändringslogg", audit_table_load },
 };
 

@@ -55,6 +55,11 @@ int commission_table_load(struct store *st, int year, struct table *t, struct er
  * "Resurser"), example data marked. */
 int allocations_table_load(struct store *st, int year, struct table *t, struct err *e);
 
+/* need_table_load: resources versus need of the year (need-table.c; sheet "Resurser och behov"):
+ * per district in need order its need index and the year's resources per kind, in sum and per
+ * 1 000 residents (view/need.h). Year 0: the current year. */
+int need_table_load(struct store *st, int year, struct table *t, struct err *e);
+
 /* audit_table_load: the audit log (its entries of the year, by UTC time), oldest first, with
  * the Swedish names of the fields each entry changed (audit-table.c; sheet "Ändringslogg"). */
 int audit_table_load(struct store *st, int year, struct table *t, struct err *e);

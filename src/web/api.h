@@ -124,6 +124,13 @@ int api_contribution_post(struct http_req *r);		/* POST /api/v1/contributions */
 int api_contribution_patch(struct http_req *r);		/* PATCH /api/v1/contributions/{id} */
 int api_contribution_delete(struct http_req *r);	/* DELETE /api/v1/contributions/{id} */
 int api_district_contributions(struct http_req *r);	/* GET /api/v1/districts/{key}/contributions */
+/* resources versus need (api-allocations.c) */
+int api_allocation_post(struct http_req *r);		/* POST /api/v1/allocations */
+int api_allocation_patch(struct http_req *r);		/* PATCH /api/v1/allocations/{id} */
+int api_allocation_delete(struct http_req *r);		/* DELETE /api/v1/allocations/{id} */
+int api_view_resources_need(struct http_req *r);	/* GET /api/v1/views/resources-need */
+int api_need_indicators_get(struct http_req *r);	/* GET /api/v1/views/resources-need/indicators */
+int api_need_indicators_put(struct http_req *r);	/* PUT /api/v1/views/resources-need/indicators */
 
 #endif
 

@@ -516,5 +516,12 @@ int page_city(struct http_req *r)
 	write_prioritised(&c);
 	write_themes(&c);
 	write_fulfilment(&c);
+	/* resources versus need (page-resources.c) */
+	html_elem(c.h, "h2", "Resurser och behov", "id", "rubrik-resurser", NULL);
+	html_open(c.h, "p", NULL);
+	html_text(c.h, "Vad facknämnder och bolag lägger i varje stadsdelsområde, mot ett behovsindex per område: ");
+	html_elem(c.h, "a", "Resurser och behov", "href", "/resurser", NULL);
+	html_text(c.h, ".");
+	html_close(c.h);
 	return page_end(r, c.h);
 }

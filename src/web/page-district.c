@@ -14,6 +14,7 @@
 #include "web/pages-forms.h"
 #include "web/form.h"
 #include "web/page-district-contributions.h"
+#include "model/need.h"
 #include "model/planver.h"
 #include "edit/plan-section.h"
 #include "render/markdown.h"
@@ -670,8 +671,8 @@ static void timeline(struct district *x)
 /* allocations: the resources the district receives, or "inga uppgifter". */
 static int allocations(struct district *x)
 {
-	static const char *const cols[] = { "År", "Organisation", "Område", "#Belopp (kr)", "#Årsarbetare",
-		"Syfte", NULL };
+	static const char *const cols[] = { "År", "Organisation", "Område", "Slag", "#Mängd", "Enhet",
+		"Anteckning", NULL };
 	struct html *h = x->h;
 	struct sval id = SVI(x->id);
 	struct rowset al;
@@ -701,9 +702,10 @@ static int allocations(struct district *x)
 		places_link(x->r, h, "/organisation", places_s(&al, i, "org"), places_s(&al, i, "org_name"));
 		html_close(h);
 		html_elem(h, "td", places_s(&al, i, "area"), NULL);
-		places_td_num(h, places_value(x->r, places_d(&al, i, "amount_kr"), NULL));
-		places_td_num(h, places_value(x->r, places_d(&al, i, "staff"), NULL));
-		html_elem(h, "td", places_s(&al, i, "purpose"), NULL);
+		html_elem(h, "td", need_kind_sv(need_kind_index(places_s(&al, i, "kind"))), NULL);
+		places_td_num(h, places_value(x->r, places_d(&al, i, "amount"), NULL));
+		html_elem(h, "td", places_s(&al, i, "unit"), NULL);
+		html_elem(h, "td", places_s(&al, i, "note"), NULL);
 		html_close(h);
 	}
 	html_close(h);

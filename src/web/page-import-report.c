@@ -9,11 +9,11 @@
 
 #define TRACE_SHOWN 200		/* trace lines shown on the dry-run page */
 
-const char *const pim_kind_values[] = { "plan", "commission", "lup", "kolada", "csv", "json", NULL };
+const char *const pim_kind_values[] = { "plan", "commission", "lup", "kolada", "csv", "json", "allocations", NULL };
 const char *const pim_kind_labels[] = {
 	"Verksamhetsplan (text)", "Kommissionens åtgärder och förvaltningarnas svar (text)",
 	"Lokalt utvecklingsprogram, LUP (text)", "Kolada (JSON)", "Utfall och mål (CSV)",
-	"Planversion som dokument, lup-plan (JSON)", NULL,
+	"Planversion som dokument, lup-plan (JSON)", "Resurser per stadsdelsområde (CSV)", NULL,
 };
 
 /* count_label: the Swedish label of a count key of any kind. */
@@ -29,7 +29,8 @@ static const char *count_label(const char *key)
 		{ "partners", "Samverkanspartner" }, { "kpis", "Nyckeltal" }, { "values", "Värden" },
 		{ "missing", "Saknade värden" }, { "municipalities", "Kommuner" },
 		{ "skipped", "Överhoppade" }, { "rows", "Rader" }, { "targets", "Målvärden" },
-		{ "versions", "Planversioner" }, { "lup_goals", "LUP-mål" },
+		{ "versions", "Planversioner" }, { "lup_goals", "LUP-mål" }, { "written", "Nya eller ändrade" },
+		{ "unchanged", "Oförändrade" },
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strcmp(map[i][0], key) == 0)
@@ -57,7 +58,7 @@ static const char *const what_sv[][2] = {
 	{ "page break", "sidbrytning" }, { "table of contents", "innehållsförteckning" },
 	{ "running header", "sidhuvud" }, { "bad row", "felaktig rad" }, { "incomplete row", "ofullständig rad" },
 	{ "results", "förväntat resultat utan nämndmål" }, { "unknown district", "okänt stadsdelsområde" },
-	{ "extra priorities", "Extra prioriteringar" }, { "text", "text" }, { "blank", "tom rad" },
+	{ "extra priorities", "Extra prioriteringar" }, { "allocation", "Resurs" }, { "text", "text" }, { "blank", "tom rad" },
 	{ "part", "Del" }, { "administration", "Förvaltning" }, { "report", "Rapport" },
 	{ "recommendation", "Rekommendation" }, { "measure", "Åtgärd" }, { "no response", "Inget svar" },
 	{ "group", "Grupp" }, { "response", "Svar" }, { "changed", "Ändrad" }, { "values", "Värden" },

@@ -208,7 +208,8 @@ static int scope(struct http_req *r, const struct imp_kind *k, struct imp_opts *
 				  "Du hör inte till någon organisation och kan därför inte importera en verksamhetsplan.");
 	/* an LUP: the importer refuses another district's (imp-lup.c), writing into a draft; a plan
 	 * document: the importer refuses another organisation's plan (imp-json.c) */
-	if (strcmp(k->name, "csv") == 0 || strcmp(k->name, "lup") == 0 || strcmp(k->name, "json") == 0)
+	if (strcmp(k->name, "csv") == 0 || strcmp(k->name, "lup") == 0 || strcmp(k->name, "json") == 0 ||
+	    strcmp(k->name, "allocations") == 0)
 		return 0;
 	if (pf_query(r, &rs, STMT_WEB_FORMS_ORG, &arg, 1) != 0)
 		return r->status;

@@ -589,6 +589,11 @@ int page_org(struct http_req *r)
 	html_close(h);
 	html_elem(h, "h1", x.v.name, NULL);
 	facts(&x);
+	html_open(h, "p", NULL);	/* resources versus need (page-org-resources.c, page-resources.c) */
+	html_elem(h, "a", "Resurser per stadsdelsområde", "href", pf_href(r, "/organisation/%s/resurser", x.v.key), NULL);
+	html_text(h, " · ");
+	html_elem(h, "a", "Resurserna mot behovet", "href", pf_href(r, "/organisation/%s/resurser-behov", x.v.key), NULL);
+	html_close(h);
 	if (!x.v.year) {
 		html_elem(h, "p", "Det finns inga mål, planer eller aktiviteter för organisationen i lup.", NULL);
 		new_goal_link(r, h, x.v.key, x.v.id, 0);

@@ -55,7 +55,7 @@ int page_css(struct http_req *r);
 /* Route tables of the page sections, each in its own file, NULL-pattern terminated. The
  * dispatcher tries them before the API's table. */
 extern const struct route page_routes_base[], page_routes_city[], page_routes_places[], page_routes_follow[],
-	page_routes_forms[], page_routes_import[], page_routes_download[], page_routes_wheel[], page_routes_commit[];
+	page_routes_forms[], page_routes_import[], page_routes_download[], page_routes_wheel[], page_routes_commit[], page_routes_need[];
 
 /* Stylesheet parts, one per section, served one after the other at /static/lup.css. */
 extern const char page_css_base[], page_css_city[], page_css_places[], page_css_follow[],

@@ -214,7 +214,7 @@ static int cached(struct http_req *r, const struct route *rt)
 }
 
 static const struct route *const tables[] = {
-	page_routes_base, page_routes_commit, page_routes_city, page_routes_places, page_routes_follow, page_routes_forms, page_routes_import, page_routes_wheel, page_routes_download, routes,
+	page_routes_base, page_routes_commit, page_routes_city, page_routes_places, page_routes_follow, page_routes_forms, page_routes_import, page_routes_wheel, page_routes_need, page_routes_download, routes,
 };
 
 const struct route *route_find(struct http_req *r)

@@ -6,7 +6,7 @@
 # failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
 # check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow, wheel,
-# todo or indicators.
+# todo, indicators or resources.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -107,6 +107,13 @@ sqlite3 "$INDDB" "INSERT INTO goal (key, owner_id, plan_version_id, level, numbe
   ORDER BY pv.version DESC LIMIT 1" 2>"$TMP/goal.err" ||
 	{ echo "not ok - browser tests: the LUP goal for the indicators flow"; cat "$TMP/goal.err"; exit 1; }
 export INDICATORS_USER="editor:editorpassword1"
+# The resources flow (resources.mjs) records resources through the form, so it gets a copy of its
+# own with an editor of Socialförvaltningen.
+RSDB="$TMP/resources.db"
+sqlite3 "$DB" ".backup '$RSDB'" 2>"$TMP/backup.err" ||
+	{ echo "not ok - browser tests: copying the database for the resources flow failed"; cat "$TMP/backup.err"; exit 1; }
+printf 'sfpassword1\n' | "$LUP" --db "$RSDB" user add sfeditor --role editor --org socialforvaltningen >/dev/null 2>&1
+export RESOURCES_USER="sfeditor:sfpassword1"
 # A draft of Spånga-Tensta's LUP (after the copies: the flows start without one), so that
 # check.mjs checks the draft-only pages of pages.json (the version forms, the adoption form).
 "$LUP" --db "$DB" plan new-version lup-spanga-tensta >/dev/null 2>"$TMP/draft.err" ||
@@ -201,6 +208,7 @@ if want todo; then
 	fi
 fi
 flow indicators "$INDDB" 150 tests/browser/indicators.mjs
+flow resources "$RSDB" 90 tests/browser/resources.mjs
 took=$(( $(date +%s) - start ))
 [ $took -gt 120 ] && echo "# warning: the browser tests took $took s, over their 2-minute budget"
 exit $rc

@@ -17,16 +17,19 @@ KINDS="districts-themes orgs-districts activities commission allocations audit"
 L init >/dev/null
 L demo "$ROOT/data/stockholm" >/dev/null || nok "the demo dataset loads"
 L import commission "$SEEDS"/002_*.txt >/dev/null || nok "the commission's responses load"
-# resource allocations (no command writes them yet): real ones and example data, a purpose with
-# Swedish characters and one with ';' and a quote
-Q "INSERT INTO resource_allocation (org_id, area_id, year, amount_kr, staff, purpose, example)
- SELECT o.id, a.id, 2022, 1250000.5, 2.5, 'Läxhjälp för årskurs 7–9 (åäö ÅÄÖ)', 0
- FROM organisation o, area a WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND a.key = 'spanga-tensta';
- INSERT INTO resource_allocation (org_id, area_id, year, amount_kr, staff, purpose, example)
- SELECT o.id, a.id, 2022, 300000, NULL, 'Trygghet; \"vandringar\"', 1
+# resource allocations (schema 0025: one row per kind in its unit): real ones and example data, a
+# note with Swedish characters and one with ';' and a quote
+Q "INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, example)
+ SELECT o.id, a.id, 2022, 'money', 1250.5, 'tkr', 'Läxhjälp för årskurs 7–9 (åäö ÅÄÖ)', 0
+ FROM organisation o, area a WHERE o.key = 'socialforvaltningen' AND a.key = 'spanga-tensta';
+ INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, example)
+ SELECT o.id, a.id, 2022, 'staff', 2.5, 'årsarbetare', 'Läxhjälp för årskurs 7–9 (åäö ÅÄÖ)', 0
+ FROM organisation o, area a WHERE o.key = 'socialforvaltningen' AND a.key = 'spanga-tensta';
+ INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, example)
+ SELECT o.id, a.id, 2022, 'money', 300, 'tkr', 'Trygghet; \"vandringar\"', 1
  FROM organisation o, area a WHERE o.key = 'socialforvaltningen' AND a.key = 'rinkeby-kista';
- INSERT INTO resource_allocation (org_id, area_id, year, amount_kr, staff, purpose, example)
- SELECT o.id, a.id, 2023, NULL, 1, 'Fältassistenter', 0
+ INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, example)
+ SELECT o.id, a.id, 2023, 'staff', 1, 'årsarbetare', 'Fältassistenter', 0
  FROM organisation o, area a WHERE o.key = 'socialforvaltningen' AND a.key = 'farsta'"
 # an audited change through the API: an update of a goal's description and number
 printf 'adminpassword1\n' | L user add admin --role admin >/dev/null
@@ -148,18 +151,18 @@ ch, cr = readcsv('commission')
 print('cm csv', ch == head, len(cr) == len(rows), [r[head.index('Förvaltningens namn')] for r in cr] ==
       vals(col(head, rows, 'Förvaltningens namn')))
 
-# allocations: sums as number cells, example data marked
+# allocations: amounts as number cells per kind, example data marked
 t, head, rows = xlsx('allocations')
-am, sf = col(head, rows, 'Belopp (kr)'), col(head, rows, 'Personal (årsarbetare)')
+am, kd = col(head, rows, 'Mängd'), vals(col(head, rows, 'Slag'))
 ex = vals(col(head, rows, 'Exempeldata'))
-print('al', t, numbers(am) and numbers(sf), sum(v or 0 for v in vals(am)) == q('SELECT sum(amount_kr) FROM resource_allocation'),
-      sum(v or 0 for v in vals(sf)) == q('SELECT sum(staff) FROM resource_allocation'),
+print('al', t, numbers(am), sum(v for v, k in zip(vals(am), kd) if k == 'Pengar') == q("SELECT sum(amount) FROM resource_allocation WHERE kind = 'money'"),
+      sum(v for v, k in zip(vals(am), kd) if k == 'Personal') == q("SELECT sum(amount) FROM resource_allocation WHERE kind = 'staff'"),
       ex.count('ja') == q('SELECT count(*) FROM resource_allocation WHERE example = 1') and ex.count('ja') > 0,
       numbers(col(head, rows, 'År')))
 ch, cr = readcsv('allocations')
-print('al csv', ch == head, sum(csvnum(r[head.index('Belopp (kr)')]) for r in cr) == q('SELECT sum(amount_kr) FROM resource_allocation'),
-      any(r[head.index('Syfte')] == 'Läxhjälp för årskurs 7–9 (åäö ÅÄÖ)' for r in cr),
-      any(r[head.index('Syfte')] == 'Trygghet; "vandringar"' for r in cr),
+print('al csv', ch == head, sum(csvnum(r[head.index('Mängd')]) for r in cr) == q('SELECT sum(amount) FROM resource_allocation'),
+      any(r[head.index('Anteckning')] == 'Läxhjälp för årskurs 7–9 (åäö ÅÄÖ)' for r in cr),
+      any(r[head.index('Anteckning')] == 'Trygghet; "vandringar"' for r in cr),
       [r[head.index('Exempeldata')] for r in cr].count('ja'))
 ch, cr = readcsv('al22')
 print('al22', len(cr) == q('SELECT count(*) FROM resource_allocation WHERE year = 2022'),
@@ -195,7 +198,7 @@ expect_eq "activities --year 2022: the year's" "$(r act22:)" "Aktiviteter True T
 expect_eq "activities as CSV" "$(r 'act csv')" "True True True"
 expect_eq "commission: a response a row, no-response flags and stances as the database's" "$(r cm)" "Kommissionen True True True"
 expect_eq "commission as CSV" "$(r 'cm csv')" "True True True"
-expect_eq "allocations: amounts and staff as number cells summing to the database's, example data marked" \
+expect_eq "allocations: amounts per kind as number cells summing to the database's, example data marked" \
 	"$(r al)" "Resurser True True True True True"
 expect_eq "allocations as CSV: sums, Swedish characters, a quoted ';', example marked" "$(r 'al csv')" "True True True True 1"
 expect_eq "allocations --year 2022" "$(r al22)" "True True"
@@ -205,7 +208,7 @@ expect_eq "audit as CSV: every entry, the time as stored" "$(r 'au csv')" "True 
 
 # --- the comma dialect and a title
 L export csv allocations --dialect comma -o "$C/comma.csv"
-expect_eq "comma dialect: ',' and a decimal point" "$(grep -c '1250000.5,2.5,' "$C/comma.csv")" 1
+expect_eq "comma dialect: ',' and a decimal point" "$(grep -c ',money,1250.5,tkr,\|,Pengar,1250.5,tkr,' "$C/comma.csv")" 1
 expect_eq "the workbook's title names the year" \
 	"$($PY -c "import openpyxl,sys; print(openpyxl.load_workbook(sys.argv[1]).properties.title)" "$C/act22.xlsx")" "Aktiviteter 2022"
 

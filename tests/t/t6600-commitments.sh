@@ -8,7 +8,7 @@
 # - the commitment ledger (GET /api/v1/views/commitments, /uppfoljning/atagande): after
 #   Socialförvaltningen's editor starts its report for 2017-T2 and records four activities'
 #   statuses, the city sees each status in every district the activity serves, its resources
-#   (tkr, årsarbetare from the old resource_allocation columns), "ingen rapport" for a silent
+#   (tkr, årsarbetare), "ingen rapport" for a silent
 #   committee, silent ones first and the late ones flagged against the city's deadline
 #   (LUP_TODAY); anonymous callers, another organisation's editor and reader see "ej publicerad"
 #   and no status until the city approves;
@@ -38,9 +38,10 @@ q "INSERT INTO measure_partner (measure_id, org_id, role) SELECT m.id, o.id, 'le
    WHERE m.key = 't6600-utkast' AND o.key = 'familjebostader'"
 expect_eq "the draft holds copies of the measure partners" \
 	"$(q "SELECT count(*) > 1 FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id WHERE m.plan_version_id = $DRAFT")" 1
-# Resources of Socialförvaltningen in Skarpnäck in 2017 (the columns before migration 0025).
-q "INSERT INTO resource_allocation (org_id, area_id, year, amount_kr, staff, purpose) SELECT o.id, a.id, 2017, 1500000, 2.5,
-   'Fältassistenter' FROM organisation o, area a WHERE o.key = 'socialforvaltningen' AND a.key = 'skarpnack'"
+# Resources of Socialförvaltningen in Skarpnäck in 2017 (money and staff, as migration 0025 has them).
+q "INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note) SELECT o.id, a.id, 2017, k.kind, k.amount,
+   k.unit, 'Fältassistenter' FROM organisation o, area a, (SELECT 'money' AS kind, 1500 AS amount, 'tkr' AS unit
+   UNION ALL SELECT 'staff', 2.5, 'årsarbetare') k WHERE o.key = 'socialforvaltningen' AND a.key = 'skarpnack'"
 # The city's deadline for 2017-T2, passed on the day the server judges lateness by.
 q "INSERT INTO deadline (year, kind, org_id, level, due, set_at) VALUES (2017, 'T2', NULL, 'city', '2017-09-15', '2017-01-01T00:00:00Z')"
 LUP_TODAY=2017-10-02
@@ -152,7 +153,8 @@ expect_eq "its activities of the year, each once" "$(jb "$SN | .activities")" "$
 expect_eq "the rest without a status" "$(jb "$SN | .statuses.none")" "$((WANTACTS - 4))"
 expect_eq "its resources in Skarpnäck (tkr and årsarbetare from the database)" \
 	"$(jb "[$SN | .items[] | select(.via == \"resource\") | \"\(.district):\(.kind):\(.amount):\(.unit)\"] | join(\" \")")" \
-	"$(q "SELECT 'skarpnack:money:' || (amount_kr / 1000) || ':tkr skarpnack:staff:' || staff || ':årsarbetare' FROM resource_allocation" | sed 's/\.0:/:/g')"
+	"$(q "SELECT group_concat('skarpnack:' || kind || ':' || amount || ':' || unit, ' ') FROM (SELECT * FROM resource_allocation
+	WHERE year = 2017 ORDER BY kind)" | sed 's/\.0:/:/g')"
 expect_eq "the draft after the deadline is late" "$(jb "$SN | .late")" true
 expect_eq "the deadline and the day judged on" "$(jb '.due, .today' | tr '\n' ' ')" "2017-09-15 2017-10-02 "
 # a committee with measures in the districts' programmes and no report: silent, listed first

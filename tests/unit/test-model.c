@@ -5,6 +5,7 @@
 #include "model/datex.h"
 #include "model/fmt.h"
 #include "model/gap.h"
+#include "model/need.h"
 #include "model/period.h"
 #include "model/status.h"
 #include "model/target.h"
@@ -1124,8 +1125,51 @@ static void test_today(void)
 	unsetenv("LUP_TODAY");
 }
 
+/* model/need.h: the need index of three districts and two indicators, step by step. */
+static void test_need_index(void)
+{
+	/* indicator 0: lower is better, city 10; districts 12, 10, 8 -> gaps 2, 0, -2 (sd sqrt(8/3)) */
+	/* indicator 1: higher is better, city 50, weight 3; districts 40, 50, missing -> gaps 10, 0 */
+	struct need_ind ind[2] = { { .weight = 1, .dir = MODEL_DIR_LOWER, .city = 10 },
+				   { .weight = 3, .dir = MODEL_DIR_HIGHER, .city = 50 } };
+	struct need_cell cells[6] = { { .value = 12 }, { .value = 10 }, { .value = 8 },
+				      { .value = 40 }, { .value = 50 }, { .value = NAN } };
+	double index[3];
+	int nused[3];
+	size_t ord[3];
+	double sd0 = sqrt(8.0 / 3.0);
+
+	T_CHECK(need_compute(ind, 2, cells, 3, index, nused) == 0);
+	T_CHECK(fabs(cells[0].gap - 2) < 1e-12 && fabs(cells[3].gap - 10) < 1e-12);
+	T_CHECK(fabs(cells[0].z - 2 / sd0) < 1e-12 && fabs(cells[1].z) < 1e-12);
+	T_CHECK(fabs(cells[3].z - 1) < 1e-12 && fabs(cells[4].z + 1) < 1e-12 && isnan(cells[5].z));
+	T_CHECK(fabs(index[0] - (2 / sd0 + 3 * 1) / 4) < 1e-12);
+	T_CHECK(fabs(index[1] - (0 + 3 * -1) / 4.0) < 1e-12);
+	T_CHECK(fabs(index[2] - (-2 / sd0)) < 1e-12 && nused[2] == 1 && nused[0] == 2);
+	need_order(index, 3, ord);
+	T_CHECK(ord[0] == 0 && ord[1] == 1 && ord[2] == 2);
+	/* no spread: z 0 and flagged; no value at all: no index, ordered last */
+	struct need_ind flat = { .weight = 1, .dir = MODEL_DIR_HIGHER, .city = 5 };
+	struct need_cell fc[3] = { { .value = 7 }, { .value = 7 }, { .value = NAN } };
+	T_CHECK(need_compute(&flat, 1, fc, 3, index, nused) == 0);
+	T_CHECK(flat.flat && fc[0].z == 0 && isnan(index[2]) && nused[2] == 0);
+	need_order(index, 3, ord);
+	T_CHECK(ord[2] == 2);
+	/* no city value or no direction: the indicator takes no part */
+	struct need_ind none[2] = { { .weight = 1, .dir = MODEL_DIR_LOWER, .city = NAN },
+				    { .weight = 1, .dir = MODEL_DIR_NONE, .city = 1 } };
+	struct need_cell nc[2] = { { .value = 1 }, { .value = 2 } };
+	T_CHECK(need_compute(none, 2, nc, 1, index, NULL) == 0 && isnan(index[0]) && !none[0].used && !none[1].used);
+	/* a weight that is not positive is refused */
+	flat.weight = 0;
+	T_CHECK(need_compute(&flat, 1, fc, 3, index, nused) == -1);
+	T_CHECK(need_kind_index("places") == NEED_PLACES && need_kind_index("gold") == -1);
+	T_CHECK(!strcmp(need_kind_unit(NEED_STAFF), "årsarbetare") && need_kind_unit(9) == NULL);
+}
+
 int main(void)
 {
+	T_RUN(test_need_index);
 	T_RUN(test_period_bounds_ints);
 	T_RUN(test_today);
 	T_RUN(test_period_bounds_text);

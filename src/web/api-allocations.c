@@ -1,0 +1,384 @@
+/* api-allocations.c: resources versus need in the API (docs/api.md "Resources versus need"):
+ *	POST /api/v1/allocations		{"org","district","year","kind","amount","unit"[,"note"]}
+ *	PATCH, DELETE /api/v1/allocations/{id}
+ *	GET /api/v1/views/resources-need?year=Y[&org=KEY]
+ *	GET, PUT /api/v1/views/resources-need/indicators
+ * The writes go through edit/allocation (the rules, one transaction with its audit entry). Who
+ * may write an allocation: the giving organisation's editors (authz_org: it or its pair), the
+ * city office for any organisation, administrators; readers and anonymous callers not. The need
+ * indicators are the city's (role city, administrators). The view is public (outcomes under the
+ * publication rule of the caller). */
+#include "web/api.h"
+#include "web/api-create.h"
+#include "web/body.h"
+#include "web/need-web.h"
+#include "web/routes.h"
+#include "edit/allocation.h"
+#include "model/need.h"
+#include "render/json.h"
+#include "render/rows.h"
+#include "store/store.h"
+#include "view/need.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { A_ORG, A_DISTRICT, A_YEAR, A_KIND, A_AMOUNT, A_UNIT, A_NOTE, A__MAX };
+static const struct field fields[A__MAX] = {
+	{ "org", FT_STRING, 0, 0, API_REF_MAX, NULL },
+	{ "district", FT_STRING, 0, 0, ALLOC_REF_MAX, NULL },
+	{ "year", FT_INT, 0, ALLOC_YEAR_MIN, ALLOC_YEAR_MAX, NULL },
+	{ "kind", FT_ENUM, 0, 0, 0, need_kind_codes },
+	{ "amount", FT_NUMBER, 0, 0, 0, NULL },
+	{ "unit", FT_ENUM, 0, 0, 0, need_unit_codes },
+	{ "note", FT_TEXT, 0, 0, ALLOC_NOTE_MAX, NULL },
+};
+
+static struct edit_actor actor(const struct http_req *r)
+{
+	struct edit_actor a = { r->user.id, r->user.name };
+
+	return a;
+}
+
+static enum api_rule api_rule_of(enum alloc_rule r)
+{
+	switch (r) {
+	case ALLOC_R_REQUIRED: return API_RULE_REQUIRED;
+	case ALLOC_R_TOO_LONG: return API_RULE_TOO_LONG;
+	case ALLOC_R_CHOICE: case ALLOC_R_UNIT: return API_RULE_CHOICE;
+	case ALLOC_R_RANGE: return API_RULE_RANGE;
+	default: return API_RULE_UNKNOWN;
+	}
+}
+
+/* edit_fail: answers an error of the edit layer. */
+static int edit_fail(struct http_req *r, const struct alloc_fail *f)
+{
+	if (r->err.code == LUP_EINVAL && f->field) {
+		struct api_violations v = { .n = 0 };
+		if (f->rule == ALLOC_R_DISTRICT_ORG)
+			return http_error(r, 403, "forbidden", "%s", r->err.msg);
+		api_violation(r, &v, f->field, api_rule_of(f->rule), "%s", r->err.msg);
+		return api_violations_reply(r, &v);
+	}
+	if (r->err.code == LUP_ENOTFOUND)
+		return http_error(r, 404, "not_found", "%s", r->err.msg);
+	return http_fail(r);
+}
+
+static int one_row(void *ctx, const struct store_row *row)
+{
+	struct json *j = ctx;
+
+	json_obj_open(j);
+	json_key(j, "id"); json_int(j, store_col_int(row, 0));
+	json_key(j, "org"); json_str(j, store_col_text(row, 1));
+	json_key(j, "org_name"); json_str(j, store_col_text(row, 2));
+	json_key(j, "district"); json_str(j, store_col_text(row, 4));
+	json_key(j, "district_name"); json_str(j, store_col_text(row, 5));
+	json_key(j, "year"); json_int(j, store_col_int(row, 7));
+	json_key(j, "kind"); json_str(j, store_col_text(row, 8));
+	json_key(j, "amount"); json_num(j, store_col_real(row, 9));
+	json_key(j, "unit"); json_str(j, store_col_text(row, 10));
+	json_key(j, "note"); json_str(j, store_col_text(row, 11));
+	json_key(j, "example"); json_bool(j, store_col_int(row, 12) != 0);
+	json_key(j, "created_at"); json_str(j, store_col_text(row, 13));
+	json_obj_close(j);
+	return 1;
+}
+
+static int reply_one(struct http_req *r, int64_t id, int status)
+{
+	struct sval v = SVI(id);
+	struct json *j = http_json_begin(r, status);
+
+	if (store_query(r->st, STMT_AL_ONE, &v, 1, one_row, j, &r->err) != LUP_OK)
+		return http_fail(r);
+	return http_json_end(r, j);
+}
+
+/* in_of: the body as the edit layer's input (for a PATCH only the fields sent are set). */
+static struct alloc_in in_of(const struct body *b, int64_t org)
+{
+	struct alloc_in in = {
+		.org = org, .district = b->s[A_DISTRICT], .year = (int)b->i[A_YEAR], .kind = b->s[A_KIND],
+		.amount = b->present[A_AMOUNT] && !b->isnull[A_AMOUNT] ? b->d[A_AMOUNT] : NAN,
+		.unit = b->s[A_UNIT], .note = b->s[A_NOTE],
+		.set_district = b->present[A_DISTRICT], .set_year = b->present[A_YEAR], .set_kind = b->present[A_KIND],
+		.set_amount = b->present[A_AMOUNT], .set_unit = b->present[A_UNIT], .set_note = b->present[A_NOTE],
+	};
+	return in;
+}
+
+/* giver: the organisation of a new allocation (the body's "org", else the caller's), which the
+ * caller may record for: 0 with *org set, or the status answered. */
+static int giver(struct http_req *r, const struct body *b, int64_t *org)
+{
+	*org = r->user.org_id;
+	if (b->s[A_ORG]) {
+		struct sval o = SVS(b->s[A_ORG]);
+		if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &o, 1, org, &r->err) != LUP_OK)
+			return http_fail(r);
+		if (!*org) {
+			struct api_violations v = { .n = 0 };
+			api_violation(r, &v, "org", API_RULE_UNKNOWN, "unknown organisation '%s'", b->s[A_ORG]);
+			return api_violations_reply(r, &v);
+		}
+	} else if (!*org) {
+		struct api_violations v = { .n = 0 };
+		api_violation(r, &v, "org", API_RULE_REQUIRED, "is required (you belong to no organisation)");
+		return api_violations_reply(r, &v);
+	}
+	return need_web_may_record(r, *org);
+}
+
+int api_allocation_post(struct http_req *r)
+{
+	struct alloc_fail f = { NULL, ALLOC_R_REQUIRED };
+	struct edit_actor who = actor(r);
+	struct alloc_in in;
+	struct body b;
+	int64_t org = 0, id = 0;
+	char loc[64];
+	int rc;
+
+	if ((rc = body_parse(r, fields, A__MAX, &b)) != 0 || (rc = giver(r, &b, &org)) != 0)
+		return rc;
+	in = in_of(&b, org);
+	if (!b.present[A_YEAR])
+		in.year = 0;
+	if (alloc_add(r->st, &who, &in, &id, &f, &r->err) != LUP_OK)
+		return edit_fail(r, &f);
+	snprintf(loc, sizeof(loc), "/api/v1/allocations/%lld", (long long)id);
+	http_header(r, "Location", loc);
+	return reply_one(r, id, 201);
+}
+
+/* existing: the route's allocation, which the caller may change: 0 with *id, or the status. */
+static int existing(struct http_req *r, int64_t *id)
+{
+	int64_t owner = 0;
+	char *end;
+
+	*id = strtoll(r->params[0], &end, 10);
+	if (*end || *id <= 0)
+		*id = 0;
+	if (*id && alloc_owner(r->st, *id, &owner, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (!owner)
+		return http_error(r, 404, "not_found", "no allocation %s", r->params[0]);
+	return need_web_may_record(r, owner);
+}
+
+int api_allocation_patch(struct http_req *r)
+{
+	struct alloc_fail f = { NULL, ALLOC_R_REQUIRED };
+	struct edit_actor who = actor(r);
+	struct alloc_in in;
+	struct body b;
+	int64_t id;
+	int rc;
+
+	if ((rc = existing(r, &id)) != 0 || (rc = body_parse(r, fields, A__MAX, &b)) != 0)
+		return rc;
+	if (b.present[A_ORG])
+		return http_error(r, 422, "invalid_fields", "org: cannot be changed (remove the allocation and record it anew)");
+	in = in_of(&b, 0);
+	if (alloc_change(r->st, &who, id, &in, NULL, &f, &r->err) != LUP_OK)
+		return edit_fail(r, &f);
+	return reply_one(r, id, 200);
+}
+
+int api_allocation_delete(struct http_req *r)
+{
+	struct edit_actor who = actor(r);
+	struct alloc_fail f = { NULL, ALLOC_R_REQUIRED };
+	int64_t id;
+	int rc;
+
+	if ((rc = existing(r, &id)) != 0)
+		return rc;
+	if (alloc_remove(r->st, &who, id, &r->err) != LUP_OK)
+		return edit_fail(r, &f);
+	r->status = 204;
+	return 204;
+}
+
+/* ---- the view ---- */
+
+static void ind_json(struct json *j, const struct view_need_ind *x)
+{
+	json_obj_open(j);
+	json_key(j, "id"); json_int(j, x->id);
+	json_key(j, "key"); json_str(j, x->key);
+	json_key(j, "name"); json_str(j, x->name);
+	json_key(j, "unit"); json_str(j, x->unit);
+	json_key(j, "direction"); json_str(j, x->direction);
+	json_key(j, "weight"); json_num(j, x->m.weight);
+	json_key(j, "city_value"); json_num(j, x->m.city);
+	json_key(j, "districts_with_value"); json_int(j, x->m.n);
+	json_key(j, "gap_mean"); json_num(j, x->m.mean);
+	json_key(j, "gap_sd"); json_num(j, x->m.sd);
+	json_key(j, "used"); json_bool(j, x->m.used);
+	json_key(j, "no_spread"); json_bool(j, x->m.used && x->m.flat);
+	json_obj_close(j);
+}
+
+static void resources_json(struct json *j, const struct view_need_district *d)
+{
+	json_obj_open(j);
+	for (int k = 0; k < NEED_KIND__MAX; k++) {
+		json_key(j, need_kind_codes[k]);
+		json_obj_open(j);
+		json_key(j, "amount"); json_num(j, d->amount[k]);
+		json_key(j, "unit"); json_str(j, need_kind_unit(k));
+		json_key(j, "per_1000_residents"); json_num(j, d->per1000[k]);
+		json_obj_close(j);
+	}
+	json_obj_close(j);
+}
+
+static void district_json(struct json *j, const struct view_need *v, size_t rank, size_t d)
+{
+	const struct view_need_district *x = &v->ds[d];
+
+	json_obj_open(j);
+	json_key(j, "district"); json_str(j, x->key);
+	json_key(j, "name"); json_str(j, x->name);
+	json_key(j, "rank"); json_int(j, (int64_t)rank + 1);
+	json_key(j, "need_index"); json_num(j, x->index);
+	json_key(j, "need_indicators_with_value"); json_int(j, x->nused);
+	json_key(j, "population");
+	if (x->population) json_int(j, x->population); else json_nothing(j);
+	json_key(j, "population_year");
+	if (x->population_year) json_int(j, x->population_year); else json_nothing(j);
+	json_key(j, "resources"); resources_json(j, x);
+	json_key(j, "steps");
+	json_arr_open(j);
+	for (size_t k = 0; k < v->ni; k++) {
+		const struct need_cell *c = &v->cells[k * v->nd + d];
+		json_obj_open(j);
+		json_key(j, "indicator"); json_str(j, v->inds[k].key);
+		json_key(j, "value"); json_num(j, c->value);
+		json_key(j, "gap"); json_num(j, c->gap);
+		json_key(j, "z"); json_num(j, c->z);
+		json_obj_close(j);
+	}
+	json_arr_close(j);
+	json_key(j, "example"); json_bool(j, x->example);
+	json_obj_close(j);
+}
+
+int api_view_resources_need(struct http_req *r)
+{
+	struct view_need v;
+	struct json *j;
+	int64_t org = 0;
+	int year, rc;
+
+	if ((rc = need_web_params(r, &year, &org)) != 0)
+		return rc;
+	if (view_need_load(r->st, &r->a, year, org, &v, &r->err) != LUP_OK)
+		return http_fail(r);
+	j = http_json_begin(r, 200);
+	json_obj_open(j);
+	json_key(j, "year"); json_int(j, v.year);
+	json_key(j, "need_year"); json_int(j, v.need_year);
+	json_key(j, "org"); json_str(j, org ? http_query(r, "org") : NULL);
+	json_key(j, "rule"); json_str(j, NEED_RULE_EN);
+	json_key(j, "indicators_chosen_by"); json_str(j, v.chosen ? "city" : "default");
+	json_key(j, "indicators");
+	json_arr_open(j);
+	for (size_t k = 0; k < v.ni; k++)
+		ind_json(j, &v.inds[k]);
+	json_arr_close(j);
+	json_key(j, "items");
+	json_arr_open(j);
+	for (size_t i = 0; i < v.nd; i++)
+		district_json(j, &v, i, v.ord[i]);
+	json_arr_close(j);
+	json_key(j, "example"); json_bool(j, v.example);
+	json_obj_close(j);
+	return http_json_end(r, j);
+}
+
+/* ---- the city's choice of indicators ---- */
+
+int api_need_indicators_get(struct http_req *r)
+{
+	struct rowset rs;
+	struct json *j;
+
+	rowset_init(&rs, &r->a);
+	if (rowset_query(&rs, r->st, STMT_NEED_CHOSEN, NULL, 0, &r->err) != LUP_OK)
+		return http_fail(r);
+	j = http_json_begin(r, 200);
+	json_obj_open(j);
+	json_key(j, "chosen_by"); json_str(j, rs.nrows ? "city" : "default");
+	json_key(j, "indicators");
+	json_arr_open(j);
+	for (int i = 0; i < rs.nrows; i++) {
+		struct sval id = SVI(strtoll(rs.rows[i][0].s, NULL, 10));
+		struct rowset ind;
+		rowset_init(&ind, &r->a);
+		if (rowset_query(&ind, r->st, STMT_NEED_INDICATOR, &id, 1, &r->err) != LUP_OK)
+			return http_fail(r);
+		json_obj_open(j);
+		json_key(j, "indicator"); json_str(j, ind.nrows ? ind.rows[0][1].s : NULL);
+		json_key(j, "name"); json_str(j, ind.nrows ? ind.rows[0][2].s : NULL);
+		json_key(j, "weight"); json_num(j, strtod(rs.rows[i][1].s, NULL));
+		json_obj_close(j);
+	}
+	json_arr_close(j);
+	json_obj_close(j);
+	return http_json_end(r, j);
+}
+
+int api_need_indicators_put(struct http_req *r)
+{
+	struct need_pick picks[NEED_PICK_MAX];
+	struct api_violations v = { .n = 0 };
+	json_error_t je;
+	json_t *root, *list;
+	size_t n = 0;
+	int rc;
+
+	root = json_loadb(r->body.ptr ? r->body.ptr : "", r->body.len, 0, &je);
+	if (!root || !json_is_object(root))
+		return json_decref(root), http_error(r, 400, "bad_json", "the body is not a JSON object: %s", je.text);
+	list = json_object_get(root, "indicators");
+	if (!json_is_array(list) || json_object_size(root) != 1) {
+		json_decref(root);
+		api_violation(r, &v, "indicators", API_RULE_REQUIRED,
+			      "is required: an array of {\"indicator\": key or id, \"weight\": number > 0} (empty: the default)");
+		return api_violations_reply(r, &v);
+	}
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *o = json_array_get(list, i), *ind = json_object_get(o, "indicator"), *w = json_object_get(o, "weight");
+		if (n == NEED_PICK_MAX) {
+			api_violation(r, &v, "indicators", API_RULE_TOO_LONG, "at most 64 indicators");
+			break;
+		}
+		picks[n].ref = json_is_string(ind) ? arena_strdup(&r->a, json_string_value(ind)) : NULL;
+		if (json_is_integer(ind)) {
+			char buf[32];
+			snprintf(buf, sizeof(buf), "%lld", (long long)json_integer_value(ind));
+			picks[n].ref = arena_strdup(&r->a, buf);
+		}
+		picks[n].weight = w ? (json_is_number(w) ? json_number_value(w) : -1) : 1.0;
+		n++;
+	}
+	json_decref(root);
+	if (v.n)
+		return api_violations_reply(r, &v);
+	rc = need_web_set_indicators(r, picks, n, &v, NULL);
+	if (rc > 0)
+		return rc;
+	if (v.n)
+		return api_violations_reply(r, &v);
+	return api_need_indicators_get(r);
+}
