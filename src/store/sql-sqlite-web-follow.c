@@ -108,6 +108,6 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* (report id) -> (activity, name, status, comment): the report's updates, for its JSON
 	 * (the relation "activities" of kind reports) */
 	[STMT_WEB_FOLLOW_REL_REPORT_ACTIVITIES] =
-		"SELECT a.key AS activity, a.title AS name, u.status, u.comment FROM activity_update u"
+		"SELECT a.key AS activity, a.title AS name, u.status, u.comment, u.carried FROM activity_update u"
 		" JOIN activity a ON a.id = u.activity_id WHERE u.report_id = ?1 ORDER BY a.key",
 };

@@ -437,7 +437,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" LEFT JOIN organisation dec ON dec.id = pv.decided_by WHERE p.id = ?1",
 	[STMT_SHOW_REPORT] =
 		"SELECT r.id, o.key AS org, pe.year, pe.kind AS period, r.status, r.forecast, r.comment,"
-		" r.submitted_at, r.decided_at FROM report r JOIN organisation o ON o.id = r.org_id"
+		" r.submitted_at, r.decided_at, r.decision_date, r.decision_paragraph FROM report r JOIN organisation o ON o.id = r.org_id"
 		" JOIN period pe ON pe.id = r.period_id WHERE r.id = ?1",
 	[STMT_SHOW_RECOMMENDATION] =
 		"SELECT r.id, cr.key AS report, cr.title AS report_title, r.number, r.text AS name"
@@ -533,7 +533,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" JOIN plan_version pv ON pv.id = g.plan_version_id WHERE pv.plan_id = ?1 AND " PUB_GOAL("g")
 		" ORDER BY g.key",
 	[STMT_REL_REPORT_ASSESSMENTS] =
-		"SELECT g.key AS goal, g.title AS goal_name, a.assessment, a.analysis FROM assessment a"
+		"SELECT g.key AS goal, g.title AS goal_name, a.assessment, a.analysis, a.carried FROM assessment a"
 		" JOIN goal g ON g.id = a.goal_id WHERE a.report_id = ?1 ORDER BY g.key",
 	[STMT_REL_RECOMMENDATION_MEASURES] =
 		"SELECT id, number, text FROM commission_measure WHERE recommendation_id = ?1 ORDER BY number",

@@ -30,6 +30,7 @@ extern const char *const sqlite_sql_goal_edit[STMT__MAX];
 extern const char *const sqlite_sql_contrib[STMT__MAX];
 extern const char *const sqlite_sql_provenance[STMT__MAX];
 extern const char *const sqlite_sql_view_tables[STMT__MAX];
+extern const char *const sqlite_sql_report_cycle[STMT__MAX];
 
 /* One schema migration: its version (the NNNN of its file name) and its SQL. */
 struct sql_migration {

@@ -27,6 +27,7 @@
 #include "store/stmt-view-tables.h"
 #include "store/stmt-view-chain.h"
 #include "store/stmt-view-report.h"
+#include "store/stmt-report-cycle.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -109,7 +110,9 @@
 	/* imported rows' source documents and lines */ \
 	STMT_LIST_PROVENANCE(X) \
 	/* the export tables' loaders (src/view/org-outcomes.c) */ \
-	STMT_LIST_VIEW_TABLES(X)
+	STMT_LIST_VIEW_TABLES(X) \
+	/* the follow-up report's cycle (edit/report*.c) */ \
+	STMT_LIST_REPORT_CYCLE(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

@@ -47,6 +47,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_contrib,
 	sqlite_sql_provenance,
 	sqlite_sql_view_tables,
+	sqlite_sql_report_cycle,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */

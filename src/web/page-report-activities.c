@@ -2,9 +2,10 @@
  * the organisation's activities of the report's year grouped by goal, each with its status in
  * the report (the activity's own status until the report records one) and the report's
  * comment; for those who may edit the report, one form per goal with a status list and a
- * comment per activity. The checks and the write behind POST /uppfoljning/{id} are here too;
- * they follow the API's PUT /api/v1/reports/{id}/activities/{activity} (api-reports.c). */
+ * comment per activity. The form's checks and its activities as input of the one write path
+ * (edit/report.h report_save) behind POST /uppfoljning/{id} are here too. */
 #include "web/pages-forms.h"
+#include "edit/report.h"
 #include "model/status.h"
 #include "store/store.h"
 
@@ -243,35 +244,24 @@ static int changed(const struct view_report_activity *a, const char *st, const c
 	return strcmp(st, a->status) != 0 || strcmp(c, a->comment ? a->comment : "") != 0;
 }
 
-int pf_report_activities_write(struct http_req *r, const struct view_report *rep, const struct form *f, int *n)
+int pf_report_activities_in(struct http_req *r, const struct view_report *rep, const struct form *f,
+			    struct report_act_in **out)
 {
+	int n = 0;
+
+	*out = arena_alloc(&r->a, sizeof(**out) * (size_t)(rep->nacts + 1));
 	for (int i = 0; i < rep->nacts; i++) {
 		const struct view_report_activity *a = &rep->acts[i];
 		const char *st = form_get(f, fname(r, "status", a->id));
 		const char *c = form_get_trim(r, f, fname(r, "kommentar", a->id));
 		const int clear = form_get(f, fname(r, "rensa", a->id)) != NULL;
-		int64_t mine = 0;
 		if (!st && !clear)
 			continue;
 		if (!c)
 			c = a->comment ? a->comment : "";
 		if (clear ? !a->reported : !changed(a, st, c))
 			continue;
-		struct sval ra[] = { SVI(rep->id), SVI(a->id) };
-		if (store_query_id(r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITY, ra, 2, &mine, &r->err) != LUP_OK)
-			return -1;
-		if (!mine)
-			continue;	/* no longer the organisation's: as the API, never written */
-		if (clear) {	/* as DELETE /api/v1/reports/{id}/activities/{activity} */
-			if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_DELETE, ra, 2, NULL, NULL, &r->err) != LUP_OK)
-				return -1;
-			(*n)++;
-			continue;
-		}
-		struct sval args[] = { SVI(rep->id), SVI(a->id), SVS(st), SVS(*c ? c : NULL) };
-		if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
-			return -1;
-		(*n)++;
+		(*out)[n++] = (struct report_act_in){ a->id, st, c, clear };
 	}
-	return 0;
+	return n;
 }
