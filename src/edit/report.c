@@ -328,6 +328,23 @@ out:
 
 /* ---- submit ---- */
 
+/* cut: s into out (n bytes), cut at a character boundary with "…" when it is longer. */
+static const char *cut(const char *s, char *out, size_t n)
+{
+	size_t len = strlen(s), k;
+
+	if (len < n) {
+		memcpy(out, s, len + 1);
+		return out;
+	}
+	k = n - 4;
+	while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	memcpy(out, s, k);
+	memcpy(out + k, "…", 4);
+	return out;
+}
+
 /* unassessed: the report's goals with no assessment or "none" without a reason, named in sv and
  * en; *n counts them. */
 static int unassessed(struct store *st, int64_t id, struct arena *a, int *n, int64_t *first, char *sv, size_t svsz,
@@ -347,11 +364,16 @@ static int unassessed(struct store *st, int64_t id, struct arena *a, int *n, int
 			continue;
 		if (!*n)
 			*first = g->id;
-		if (ls < svsz)
-			ls += (size_t)snprintf(sv + ls, svsz - ls, "%s”%s”", *n ? ", " : "", g->name ? g->name : g->key);
-		if (le < ensz)
-			le += (size_t)snprintf(en + le, ensz - le, "%s%s", *n ? ", " : "", g->key);
+		char c[84];
+		if (*n < 3 && ls < svsz)
+			ls += (size_t)snprintf(sv + ls, svsz - ls, "%s”%s”", *n ? ", " : "", cut(g->name ? g->name : g->key, c, sizeof(c)));
+		if (*n < 3 && le < ensz)
+			le += (size_t)snprintf(en + le, ensz - le, "%s%s", *n ? ", " : "", cut(g->key, c, sizeof(c)));
 		(*n)++;
+	}
+	if (*n > 3) {
+		snprintf(sv + ls, svsz - ls, " och %d till", *n - 3);
+		snprintf(en + le, ensz - le, " and %d more", *n - 3);
 	}
 	return LUP_OK;
 }
@@ -374,7 +396,7 @@ int report_submit(struct store *st, const struct report_caller *who, int64_t id,
 	}
 	if (n) {
 		store_rollback(st);
-		snprintf(msg, sizeof(msg), "Rapporten kan inte skickas in: %s %s inte bedömd%s. Bedöm %s, eller välj "
+		snprintf(msg, sizeof(msg), "Rapporten kan inte skickas in: %s %s är inte bedömd%s. Bedöm %s, eller välj "
 			 "”Ej bedömt” och skriv varför (minst %d bokstäver eller siffror).", n == 1 ? "nämndmålet" : "nämndmålen",
 			 sv, n == 1 ? "" : "a", n == 1 ? "målet" : "målen", REPORT_TEXT_MIN);
 		rc = rpt_fail(f, REPORT_W_FIELD, "goals", first, e, msg, "goals: not assessed: %s (assess each goal, or "
