@@ -69,12 +69,14 @@ static void group_head(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-static void status_cell(struct html *h, const struct view_report_activity *a)
+static void status_cell(struct html *h, const struct view_report *rep, const struct view_report_activity *a)
 {
 	html_open(h, "td", NULL);
 	html_text(h, pf_activity_status_sv(a->status));
 	if (!a->reported)
 		html_elem(h, "span", " (aktivitetens egen status, inte uppdaterad i rapporten)", "class", "hint", NULL);
+	if (a->carried)
+		html_elem(h, "span", pf_report_carried_sv(rep), "class", "carried", NULL);
 	html_close(h);
 }
 
@@ -95,7 +97,7 @@ static void table(struct http_req *r, struct html *h, const struct view_report *
 		html_close(h);
 		html_elem(h, "td", page_time(r, a->start), "class", "date", NULL);
 		html_elem(h, "td", page_time(r, a->end), "class", "date", NULL);
-		status_cell(h, a);
+		status_cell(h, rep, a);
 		html_open(h, "td", NULL);
 		if (a->comment && *a->comment)
 			pf_paragraphs(r, h, a->comment, "analysis");
@@ -109,7 +111,7 @@ static void table(struct http_req *r, struct html *h, const struct view_report *
 }
 
 /* fields: one activity's fieldset in a form: what it is, the status list and the comment. */
-static void fields(struct http_req *r, struct html *h, const struct view_report_activity *a, const struct form *f,
+static void fields(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_activity *a, const struct form *f,
 		   const struct form_errors *e)
 {
 	const char *sn = fname(r, "status", a->id), *cn = fname(r, "kommentar", a->id);
@@ -126,6 +128,8 @@ static void fields(struct http_req *r, struct html *h, const struct view_report_
 	if (!a->reported)
 		html_text(h, " Rapporten har ingen status för aktiviteten ännu.");
 	html_close(h);
+	if (a->carried)
+		html_elem(h, "p", pf_report_carried_sv(rep), "class", "carried", NULL);
 	form_select(h, e, sn, "Status i rapporten", act_status_codes, act_status_labels, form_kept(f, sn, a->status), NULL);
 	form_textarea(h, e, cn, "Kommentar", form_kept(f, cn, a->comment),
 		      "Vad har gjorts under perioden, vad återstår och varför?", 2);
@@ -149,7 +153,7 @@ static void group_form(struct http_req *r, struct html *h, const struct view_rep
 	form_csrf_field(r, h);
 	html_void(h, "input", "type", "hidden", "name", "grupp", "value", pf_report_activities_group(r, &rep->acts[i]), NULL);
 	for (int k = i; k < end; k++)
-		fields(r, h, &rep->acts[k], f, e);
+		fields(r, h, rep, &rep->acts[k], f, e);
 	form_button(h, "Spara aktiviteterna", NULL);
 	html_close(h);
 }

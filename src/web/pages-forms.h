@@ -222,6 +222,10 @@ int pf_report_visible(const struct http_req *r, const struct view_report *rep);
  * (a draft or returned report of an organisation it may write for). */
 int pf_report_editable(const struct http_req *r, const struct view_report *rep);
 
+/* pf_report_carried_sv: the mark of a row carried over from the year's previous report and not
+ * edited since: "Överfört från tertialrapport 1" (T2) or "... tertialrapport 2" (VB). */
+const char *pf_report_carried_sv(const struct view_report *rep);
+
 /* --- the activities of a report (page-report-activities.c) ------------------------------ */
 
 /* pf_report_goal_activities: in a goal's section, how many of the report's activities belong

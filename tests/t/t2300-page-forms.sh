@@ -231,7 +231,9 @@ expect_eq "... back to the report" "$(location)" "/uppfoljning/$RID?klart=godkan
 page "the approved report" 200 GET /uppfoljning/$RID anna.jar
 has "shows Godkänd" ">Godkänd</span>"
 hasnt "has no assessment form" "<select"
-hasnt "and no workflow buttons" "<button"
+hasnt "and no submit button" ">Skicka in</button>"
+hasnt "nor the city's" ">Godkänn</button>"
+has "only the committee's decision form (committee_decision either: any time)" ">Registrera nämndens beslut</button>"
 has "shows the assessment" "<strong>Uppfyllt</strong>"
 has "says who approved it" "av stad"
 page "approved, it is public" 200 GET /uppfoljning/$RID -
