@@ -172,6 +172,44 @@ req "rikard starts Rinkeby-Kista's T2 (no T1)" 201 POST /api/v1/reports '{"org":
 expect_eq "it starts empty" "$(jb '.assessments | length') $(jb '.activities | length')" "0 0"
 matrix "the decision route on another organisation's draft" POST "/api/v1/reports/$(jb .id)/decision" '{"date":"2022-09-20","paragraph":"§ 3"}' 401 403 403 200 403 200
 
+# --- the command line: the same rules through `lup report ... --as USER` (a database of its own) ----
+CDB="$TMP/cli.db"
+C() { "$LUP" --db "$CDB" "$@"; }
+C demo "$ROOT/data/stockholm" >/dev/null || nok "demo for the command line"
+printf 'editorpassword1\n' | C user add anna --role editor --org spanga-tensta-stadsdelsnamnd >/dev/null
+printf 'editorpassword2\n' | C user add rikard --role editor --org rinkeby-kista-stadsdelsnamnd >/dev/null
+printf 'citypassword1\n' | C user add stad --role city --org stadsledningskontoret >/dev/null
+expect_exit "report create needs --as" 2 C report create spanga-tensta-stadsdelsnamnd 2022-T1
+expect_err "... saying so" "--as USER is required"
+expect_exit "rikard cannot start Spånga-Tensta's report" 1 C report create spanga-tensta-stadsdelsnamnd 2022-T1 --as rikard
+expect_exit "anna starts T1 on the command line" 0 C report create spanga-tensta-stadsdelsnamnd 2022-T1 --as anna
+CR=$(cat "$TMP/out")
+expect_exit "an assessment other than the suggested one without an analysis is refused" 1 C report assess "$CR" "$G" fulfilled --as anna
+expect_err "... naming the argument" "--analysis: analysis:"
+expect_exit "'Ej bedömt' with '.' as its reason too" 1 C report assess "$CR" "$G2" none --analysis . --as anna
+expect_exit "submitting with unassessed goals is refused" 1 C report submit "$CR" --as anna
+expect_err "... naming them" "goals: not assessed"
+for g in $(sqlite3 "$CDB" "SELECT key FROM goal WHERE level = 'namndmal' AND year = 2022"); do
+	C report assess "$CR" "$g" none --analysis "Underlag saknas för perioden." --as anna || nok "assess $g on the command line"
+done
+expect_exit "then anna submits" 0 C report submit "$CR" --as anna
+expect_exit "an editor cannot approve" 1 C report approve "$CR" --as anna
+expect_exit "the return needs a comment" 1 C report return "$CR" --as stad
+expect_err "... naming the argument" "--comment:"
+expect_exit "the city returns it" 0 C report return "$CR" --comment "Skriv mer om förskolan." --as stad
+expect_exit "anna submits again" 0 C report submit "$CR" --as anna
+expect_exit "the city approves with a comment" 0 C report approve "$CR" --comment "Bra." --as stad
+expect_exit "a decision with a bad date" 1 C report decision "$CR" --date 2022-13-01 --paragraph "§ 4" --as anna
+expect_err "... naming the argument" "--date:"
+expect_exit "the decision" 0 C report decision "$CR" --date 2022-06-01 --paragraph "§ 4" --as anna
+expect_eq "the history of the command line's report" \
+	"$(sqlite3 "$CDB" "SELECT group_concat(step, ',') FROM (SELECT step FROM report_event WHERE report_id = $CR ORDER BY id)")" \
+	"created,submitted,returned,submitted,approved,decision"
+expect_eq "... the return comment kept" "$(sqlite3 "$CDB" "SELECT comment FROM report_event WHERE report_id = $CR AND step = 'returned'")" \
+	"Skriv mer om förskolan."
+expect_eq "every step audited under the user's name" \
+	"$(sqlite3 "$CDB" "SELECT group_concat(actor, ',') FROM (SELECT actor FROM audit WHERE entity = 'report' AND entity_id = $CR ORDER BY id)" | tr ',' '\n' | sort -u | tr '\n' ' ')" "anna stad "
+
 # every write is audited
 [ "$(q "SELECT count(*) FROM audit WHERE entity = 'report' AND entity_id = $REP")" -ge 10 ] && ok "... ten or more for T1" || nok "T1 has fewer than ten audit entries"
 finish
