@@ -196,21 +196,27 @@ out:
 
 /* ---- the committee's decision ---- */
 
+/* The setting's value as read: into out (n bytes). */
+struct setting_out {
+	char *out;
+	size_t n;
+};
+
 static int setting_row(void *ctx, const struct store_row *row)
 {
-	char **out = ctx;
+	struct setting_out *o = ctx;
 
-	snprintf(out[0], (size_t)(uintptr_t)out[1], "%s", store_col_text(row, 0) ? store_col_text(row, 0) : "");
+	snprintf(o->out, o->n, "%s", store_col_text(row, 0) ? store_col_text(row, 0) : "");
 	return 1;
 }
 
 int report_committee_setting(struct store *st, char *out, size_t outsz, struct err *e)
 {
-	char *ctx[2] = { out, (char *)(uintptr_t)outsz };
+	struct setting_out o = { out, outsz };
 	struct sval k = SVS("committee_decision");
 
 	snprintf(out, outsz, "either");
-	return store_query(st, STMT_RC_SETTING, &k, 1, setting_row, ctx, e);
+	return store_query(st, STMT_RC_SETTING, &k, 1, setting_row, &o, e);
 }
 
 /* real_date: d is YYYY-MM-DD and a day of the calendar. */
