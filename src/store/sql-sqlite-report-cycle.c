@@ -77,11 +77,6 @@ const char *const sqlite_sql_report_cycle[STMT__MAX] = {
 	[STMT_RC_CARRIED] =
 		"SELECT 'goal' AS what, goal_id AS ref_id FROM assessment WHERE report_id = ?1 AND carried = 1"
 		" UNION ALL SELECT 'activity', activity_id FROM activity_update WHERE report_id = ?1 AND carried = 1",
-	/* (id) -> (goal_id, key, name, reason): the goals the report marks "Ej bedömt" with a reason */
-	[STMT_RC_NONE_GOALS] =
-		"SELECT g.id AS goal_id, g.key, g.title AS name, a.analysis AS reason FROM assessment a"
-		" JOIN goal g ON g.id = a.goal_id WHERE a.report_id = ?1 AND a.assessment = 'none'"
-		" AND COALESCE(a.analysis, '') <> '' ORDER BY g.key",
 	/* (year or NULL) -> (report_id, goal_id, key, name, reason): the same for every report */
 	[STMT_RC_NONE_GOALS_ALL] =
 		"SELECT a.report_id, g.id AS goal_id, g.key, g.title AS name, a.analysis AS reason FROM assessment a"
