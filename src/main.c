@@ -10,7 +10,7 @@
 static const struct cmd *const commands[] = {
 	&cmd_init, &cmd_demo, &cmd_import, &cmd_list, &cmd_show, &cmd_check, &cmd_backup, &cmd_summary,
 	&cmd_serve, &cmd_user, &cmd_token, &cmd_audit, &cmd_export, &cmd_plan, &cmd_deadline, &cmd_remind,
-	&cmd_period,
+	&cmd_period, &cmd_report,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

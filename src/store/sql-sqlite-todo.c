@@ -42,13 +42,14 @@ const char *const sqlite_sql_todo[STMT__MAX] = {
 		" WHERE r.org_id IN " ORG_AND_PAIR("?1") " AND p.year >= ?2 AND r.status IN ('draft','returned')"
 		" ORDER BY p.year, CASE p.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, r.id",
 	/* (report_id) -> (id, key, number, name): the nämndmål of the report's organisation (or its
-	 * pair) and year that the report does not assess (no assessment, or 'none'), as the report
-	 * page lists them */
+	 * pair) and year that the report does not assess (no assessment, or 'none' without a reason: the rule
+	 * of edit/report.c's submit, whose write path refuses a reason that says nothing) */
 	[STMT_TODO_UNASSESSED] =
 		"SELECT g.id, g.key, g.number, g.title AS name FROM report r JOIN period pe ON pe.id = r.period_id"
 		" JOIN goal g ON g.level = 'namndmal' AND g.year = pe.year AND g.owner_id IN " ORG_AND_PAIR("r.org_id")
 		" LEFT JOIN assessment a ON a.report_id = r.id AND a.goal_id = g.id"
-		" WHERE r.id = ?1 AND coalesce(a.assessment, 'none') = 'none' AND " PUB_GOAL("g")
+		" WHERE r.id = ?1 AND coalesce(a.assessment, 'none') = 'none' AND trim(coalesce(a.analysis, '')) = ''"
+		" AND " PUB_GOAL("g")
 		" ORDER BY g.id",
 	/* (org_id, first year, last year, today YYYY-MM-DD) -> (id, key, name, year, kind): the
 	 * indicators of the organisation's (or its pair's) goals of the years with no outcome (other

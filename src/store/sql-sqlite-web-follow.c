@@ -98,16 +98,9 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* (report id, activity id) -> (id) when the activity is one of the report's */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
 		"SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = ?2",
-	/* (report id, activity id, status, comment): the activity's status in the report */
-	[STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT] =
-		"INSERT INTO activity_update (report_id, activity_id, status, comment) VALUES (?1, ?2, ?3, ?4)"
-		" ON CONFLICT (report_id, activity_id) DO UPDATE SET status = excluded.status, comment = excluded.comment",
-	/* (report id, activity id): the report no longer records the activity (changes 0 or 1) */
-	[STMT_WEB_FOLLOW_ACTIVITY_UPDATE_DELETE] =
-		"DELETE FROM activity_update WHERE report_id = ?1 AND activity_id = ?2",
 	/* (report id) -> (activity, name, status, comment): the report's updates, for its JSON
 	 * (the relation "activities" of kind reports) */
 	[STMT_WEB_FOLLOW_REL_REPORT_ACTIVITIES] =
-		"SELECT a.key AS activity, a.title AS name, u.status, u.comment FROM activity_update u"
+		"SELECT a.key AS activity, a.title AS name, u.status, u.comment, u.carried FROM activity_update u"
 		" JOIN activity a ON a.id = u.activity_id WHERE u.report_id = ?1 ORDER BY a.key",
 };

@@ -437,7 +437,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" LEFT JOIN organisation dec ON dec.id = pv.decided_by WHERE p.id = ?1",
 	[STMT_SHOW_REPORT] =
 		"SELECT r.id, o.key AS org, pe.year, pe.kind AS period, r.status, r.forecast, r.comment,"
-		" r.submitted_at, r.decided_at FROM report r JOIN organisation o ON o.id = r.org_id"
+		" r.submitted_at, r.decided_at, r.decision_date, r.decision_paragraph FROM report r JOIN organisation o ON o.id = r.org_id"
 		" JOIN period pe ON pe.id = r.period_id WHERE r.id = ?1",
 	[STMT_SHOW_RECOMMENDATION] =
 		"SELECT r.id, cr.key AS report, cr.title AS report_title, r.number, r.text AS name"
@@ -534,7 +534,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" JOIN plan_version pv ON pv.id = g.plan_version_id WHERE pv.plan_id = ?1 AND " PUB_GOAL("g")
 		" ORDER BY g.key",
 	[STMT_REL_REPORT_ASSESSMENTS] =
-		"SELECT g.key AS goal, g.title AS goal_name, a.assessment, a.analysis FROM assessment a"
+		"SELECT g.key AS goal, g.title AS goal_name, a.assessment, a.analysis, a.carried FROM assessment a"
 		" JOIN goal g ON g.id = a.goal_id WHERE a.report_id = ?1 ORDER BY g.key",
 	[STMT_REL_RECOMMENDATION_MEASURES] =
 		"SELECT id, number, text FROM commission_measure WHERE recommendation_id = ?1 ORDER BY number",
@@ -648,32 +648,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_REPORT_STATE] =
 		"SELECT r.org_id, r.status, r.period_id, o.pair_id, pe.year FROM report r"
 		" JOIN organisation o ON o.id = r.org_id JOIN period pe ON pe.id = r.period_id WHERE r.id = ?1",
-	/* (id) -> what has been written in the report: its assessments other than "none" or with an
-	 * analysis, its recorded activity statuses, and a forecast (0: nothing) */
-	[STMT_REPORT_CONTENT] =
-		"SELECT (SELECT COUNT(*) FROM assessment a WHERE a.report_id = ?1 AND (a.assessment <> 'none'"
-		" OR COALESCE(a.analysis, '') <> '')) + (SELECT COUNT(*) FROM activity_update u WHERE u.report_id = ?1)"
-		" + (SELECT COUNT(*) FROM report r WHERE r.id = ?1 AND COALESCE(r.forecast, '') <> '')",
-	/* (id): the empty assessments ("none", no analysis) of a report being deleted */
-	[STMT_REPORT_DELETE_EMPTY] =
-		"DELETE FROM assessment WHERE report_id = ?1 AND assessment = 'none' AND COALESCE(analysis, '') = ''",
 	/* (id): a draft report (nothing when it is no longer a draft) */
 	[STMT_REPORT_DELETE] = "DELETE FROM report WHERE id = ?1 AND status = 'draft'",
-	/* (id, user_id, at) */
-	[STMT_REPORT_SUBMIT] =
-		"UPDATE report SET status = 'submitted', submitted_by = ?2, submitted_at = ?3"
-		" WHERE id = ?1 AND status IN ('draft', 'returned')",
-	/* (id, status approved|returned, user_id, at, comment) */
-	[STMT_REPORT_DECIDE] =
-		"UPDATE report SET status = ?2, decided_by = ?3, decided_at = ?4, comment = ?5"
-		" WHERE id = ?1 AND status = 'submitted'",
-	/* (id, forecast) */
-	[STMT_REPORT_SET_FORECAST] = "UPDATE report SET forecast = ?2 WHERE id = ?1",
-	/* (report_id, goal_id, assessment, analysis) */
-	[STMT_ASSESSMENT_UPSERT] =
-		"INSERT INTO assessment (report_id, goal_id, assessment, analysis) VALUES (?1, ?2, ?3, ?4)"
-		" ON CONFLICT (report_id, goal_id) DO UPDATE SET assessment = excluded.assessment,"
-		" analysis = excluded.analysis",
 	/* (org_id, period_id) -> approved reports of the organisation or its pair for the period */
 	[STMT_REPORT_FROZEN] =
 		"SELECT count(*) FROM report r JOIN organisation o ON o.id = ?1 WHERE r.period_id = ?2"

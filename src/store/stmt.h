@@ -33,6 +33,7 @@
 #include "store/stmt-todo.h"
 #include "store/stmt-indicator.h"
 #include "store/stmt-need.h"
+#include "store/stmt-report-cycle.h"
 
 #define STMT_LIST(X) \
 	/* lookups by natural key: (key) -> id */ \
@@ -75,8 +76,8 @@
 	X(THROTTLE_WAIT) X(THROTTLE_FAIL) X(THROTTLE_BLOCK) X(THROTTLE_CLEAR) X(THROTTLE_PRUNE) \
 	/* API writes and views */ \
 	X(GOAL_PATCH) X(INDICATOR_OWNER) X(TARGET_DELETE) X(ACTIVITY_OWNER) X(ACTIVITY_PATCH) \
-	X(ACTIVITY_DELETE) X(ACTIVITY_REPORTED) X(REPORT_INSERT) X(REPORT_STATE) X(REPORT_CONTENT) X(REPORT_DELETE_EMPTY) X(REPORT_DELETE) X(REPORT_SUBMIT) X(REPORT_DECIDE) \
-	X(REPORT_SET_FORECAST) X(ASSESSMENT_UPSERT) X(REPORT_FROZEN) \
+	X(ACTIVITY_DELETE) X(ACTIVITY_REPORTED) X(REPORT_INSERT) X(REPORT_STATE) X(REPORT_DELETE) \
+	X(REPORT_FROZEN) \
 	X(INDICATOR_OUTCOMES_YEAR) X(COMPARISON) X(DATA_GENERATION) \
 	X(LIST_AREAS) X(SHOW_AREA) X(REL_AREA_ALIASES) X(REL_AREA_CHILDREN) \
 	X(LIST_PERIODS) X(SHOW_PERIOD) X(LIST_OUTCOMES) X(SHOW_OUTCOME) \
@@ -125,7 +126,9 @@
 	/* "Att göra" (view/todo.c) */ \
 	STMT_LIST_TODO(X) \
 	/* resources versus need: allocations, populations, the need index */ \
-	STMT_LIST_NEED(X)
+	STMT_LIST_NEED(X) \
+	/* the follow-up report's cycle (edit/report*.c) */ \
+	STMT_LIST_REPORT_CYCLE(X)
 
 #define STMT_ENUM_(name) STMT_##name,
 enum stmt { STMT_LIST(STMT_ENUM_) STMT__MAX };

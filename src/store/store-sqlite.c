@@ -55,6 +55,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_todo,
 	sqlite_sql_indicator,
 	sqlite_sql_need,
+	sqlite_sql_report_cycle,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */

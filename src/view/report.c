@@ -126,6 +126,42 @@ static int load_activities(struct ctx *c, struct view_report *rep)
 	return LUP_OK;
 }
 
+/* load_cycle: the history, the committee's decision and the carried marks of the goals and
+ * activities. */
+static int load_cycle(struct ctx *c, struct view_report *rep)
+{
+	struct rowset ev, st, car;
+	struct sval arg = SVI(rep->id);
+
+	if (query(c, &ev, STMT_RC_EVENTS, &arg, 1) != LUP_OK || query(c, &st, STMT_RC_STATE, &arg, 1) != LUP_OK ||
+	    query(c, &car, STMT_RC_CARRIED, &arg, 1) != LUP_OK)
+		return c->e->code;
+	if (st.nrows) {
+		rep->decision_date = rowset_s(&st, 0, "decision_date");
+		rep->decision_paragraph = rowset_s(&st, 0, "decision_paragraph");
+	}
+	rep->nevents = ev.nrows;
+	rep->events = arena_alloc(c->a, sizeof(*rep->events) * (size_t)(ev.nrows + 1));
+	for (int i = 0; i < ev.nrows; i++) {
+		struct view_report_event *x = &rep->events[i];
+		x->at = rowset_s(&ev, i, "at");
+		x->user = rowset_s(&ev, i, "user");
+		x->step = rowset_s(&ev, i, "step");
+		x->comment = rowset_s(&ev, i, "comment");
+		x->meeting_date = rowset_s(&ev, i, "meeting_date");
+		x->paragraph = rowset_s(&ev, i, "paragraph");
+	}
+	for (int i = 0; i < car.nrows; i++) {
+		int goal = strcmp(rowset_s(&car, i, "what"), "goal") == 0;
+		int64_t ref = rowset_i(&car, i, "ref_id");
+		for (int j = 0; goal && j < rep->ngoals; j++)
+			rep->goals[j].carried |= rep->goals[j].id == ref;
+		for (int j = 0; !goal && j < rep->nacts; j++)
+			rep->acts[j].carried |= rep->acts[j].id == ref;
+	}
+	return LUP_OK;
+}
+
 static void head(const struct rowset *rs, struct view_report *rep)
 {
 	rep->org = rowset_i(rs, 0, "org_id");
@@ -185,7 +221,9 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 		if ((rc = load_goal(&c, rep, rowset_i(&area, 0, "id"), g, &as)) != LUP_OK)
 			return rc;
 	}
-	return load_activities(&c, rep);
+	if ((rc = load_activities(&c, rep)) != LUP_OK)
+		return rc;
+	return load_cycle(&c, rep);
 }
 
 const char *view_report_period_label(struct arena *a, long year, const char *kind)

@@ -37,6 +37,7 @@ struct view_report_goal {
 	enum model_assessment suggest;
 	char why[200];			/* the rule in words (Swedish) */
 	int assessed;			/* a stored assessment row exists */
+	int carried;			/* copied from the year's previous report, not edited since */
 	const char *assessment, *analysis;	/* stored ("none" and NULL when not assessed) */
 };
 
@@ -49,6 +50,15 @@ struct view_report_activity {
 	const char *status;		/* in the report: the update's, else own_status */
 	const char *comment;		/* the report's comment on it, or NULL */
 	int reported;			/* the report has an update of it */
+	int carried;			/* the update was copied from the previous report, not edited */
+};
+
+/* One step of a report's history (report_event). */
+struct view_report_event {
+	const char *at;			/* UTC, "2026-05-15T09:30:00Z" */
+	const char *user;		/* the user's name, or NULL */
+	const char *step;		/* created, submitted, returned, approved, decision, reopened */
+	const char *comment, *meeting_date, *paragraph;	/* or NULL */
 };
 
 /* A follow-up report with what its page and documents show. */
@@ -64,6 +74,9 @@ struct view_report {
 	struct view_report_activity *acts;	/* the organisation's activities of the year, grouped by goal */
 	int nacts;
 	int any_example;		/* an outcome shown is example data */
+	const char *decision_date, *decision_paragraph;	/* the committee's decision, or NULL */
+	struct view_report_event *events;	/* the history, oldest first (loaded with the goals) */
+	int nevents;
 	int readable;			/* the store's viewer may read the report: approved, or of an
 					 * organisation it reads for (the rule of web/authz.h
 					 * authz_report_readable, for the viewer authz_viewer sets) */

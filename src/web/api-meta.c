@@ -172,7 +172,7 @@ static void operation(struct json *j, const struct route *rt, unsigned m, int id
 	if (rt->flags & R_BODY) {
 		json_key(j, "requestBody");
 		json_obj_open(j);
-		json_key(j, "required"); json_bool(j, 1);
+		json_key(j, "required"); json_bool(j, !(rt->flags & R_BODY_OPT));
 		json_key(j, "content"); json_obj_open(j);
 		json_key(j, "application/json"); json_obj_open(j);
 		json_key(j, "schema"); json_obj_open(j);

@@ -2,8 +2,11 @@
  * draft -> submitted (an editor of the organisation) -> approved or returned with a comment
  * (the city office); a returned report can be edited and submitted again; an approved report
  * is frozen. While it is a draft or returned, the editor assesses its goals and records the
- * status of each of the organisation's activities in it (with a comment). */
+ * status of each of the organisation's activities in it (with a comment). The rules and the
+ * writes are edit/report.h's (the one write path, shared with the forms); these handlers parse
+ * the JSON, call it and answer. */
 #include "web/api.h"
+#include "edit/report.h"
 #include "web/authz.h"
 #include "web/body.h"
 #include "web/routes.h"
@@ -36,55 +39,69 @@ static int state_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
-/* load_state: the report's state in the open transaction (404 and rollback when missing). */
-static int load_state(struct http_req *r, int64_t id, struct report_state *s)
+/* if_match: the edit layer's check of the report as read before a write against If-Match. */
+static int if_match(void *ctx, const char *before)
 {
-	struct sval arg = SVI(id);
+	struct http_req *r = ctx;
+	const char *want = http_header_in(r, "If-Match");
+	char tag[40];
 
-	memset(s, 0, sizeof(*s));
-	if (store_query(r->st, STMT_REPORT_STATE, &arg, 1, state_row, s, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	if (!s->org) {
-		store_rollback(r->st);
-		return http_error(r, 404, "not_found", "no report %lld", (long long)id);
+	if (!want || strcmp(want, "*") == 0)
+		return 0;
+	api_etag(before, tag);
+	if (strcmp(want, tag) == 0)
+		return 0;
+	http_header(r, "ETag", tag);
+	return 1;
+}
+
+struct report_caller api_report_caller(struct http_req *r)
+{
+	struct report_caller c = { { r->user.id, r->user.name[0] ? r->user.name : "anonymous" },
+				   (enum report_role)r->user.role, r->user.org_id, r->user.org_pair, if_match, r };
+
+	_Static_assert((int)REPORT_ROLE_ADMIN == (int)ROLE_ADMIN && (int)REPORT_ROLE_CITY == (int)ROLE_CITY &&
+		       (int)REPORT_ROLE_EDITOR == (int)ROLE_EDITOR, "report roles follow enum role");
+	return c;
+}
+
+int api_report_fail(struct http_req *r, const struct report_fail *f)
+{
+	struct http_fields errs = { .n = 0 };
+
+	switch (f->why) {
+	case REPORT_W_FIELD:
+		http_field_error(r, &errs, f->field ? f->field : "body", "%s", r->err.msg);
+		return http_fields_reply(r, &errs, 422);
+	case REPORT_W_FORBIDDEN:
+		if (r->user.role == ROLE_ANON) {
+			http_header(r, "WWW-Authenticate", "Bearer realm=\"lup\"");
+			return http_error(r, 401, "unauthenticated", "log in or give a bearer token");
+		}
+		return http_error(r, 403, "forbidden", "%s", r->err.msg);
+	case REPORT_W_STATUS:
+	case REPORT_W_EXISTS:
+		return http_error(r, 409, "conflict", "%s", r->err.msg);
+	case REPORT_W_NOTFOUND:
+		return http_error(r, 404, "not_found", "%s", r->err.msg);
+	case REPORT_W_PRECONDITION:
+		return http_error(r, 412, "precondition_failed", "%s", r->err.msg);
+	case REPORT_W_STORE:
+		break;
 	}
-	return 0;
+	return http_fail(r);
 }
 
-static int conflict(struct http_req *r, const char *msg)
+/* reply: the report as it is now, with status. */
+static int reply(struct http_req *r, int64_t id, int status)
 {
-	store_rollback(r->st);
-	return http_error(r, 409, "conflict", "%s", msg);
-}
+	char *json = NULL;
 
-/* begin_report: opens the write on report id, checks that the caller may act as `who`
- * ("editor": the report's organisation; "city": city office) and that its status is one of
- * allowed (space-separated). */
-static int begin_report(struct http_req *r, int64_t id, const char *who, const char *allowed,
-			struct report_state *s, char **before)
-{
-	const struct kind *k = kind_find("reports");
-	int rc;
-
-	if (store_begin(r->st, &r->err) != LUP_OK)
+	if (api_snapshot(r, kind_find("reports"), id, &json) != LUP_OK)
 		return http_fail(r);
-	if ((rc = load_state(r, id, s)) != 0)
-		return rc;
-	if (strcmp(who, "editor") == 0 && (rc = authz_org(r, s->org)) != 0) {
-		store_rollback(r->st);
-		return rc;
-	}
-	if (!strstr(allowed, s->status)) {
-		store_rollback(r->st);
-		return http_error(r, 409, "conflict", "the report is %s: this step does not apply", s->status);
-	}
-	if (api_snapshot(r, k, id, before) != LUP_OK)
-		return api_rollback_fail(r);
-	if ((rc = api_if_match(r, *before)) != 0) {
-		store_rollback(r->st);
-		return rc;
-	}
-	return 0;
+	if (!json)
+		return http_error(r, 404, "not_found", "no report %lld", (long long)id);
+	return api_reply_snapshot(r, status, json);
 }
 
 int api_report_post(struct http_req *r)
@@ -92,11 +109,11 @@ int api_report_post(struct http_req *r)
 	static const struct field fields[] = {
 		{ "org", FT_STRING, 1, 0, 200, NULL }, { "period", FT_STRING, 1, 0, 40, NULL },
 	};
-	const struct kind *k = kind_find("reports");
-	struct model_period p;
+	struct report_caller who = api_report_caller(r);
+	struct report_fail f;
 	struct body b;
-	char msg[200], first[16], last[16];
-	int64_t org = 0, period = 0, id = 0;
+	int64_t org = 0, id = 0;
+	char loc[64];
 	int rc;
 
 	if ((rc = body_parse(r, fields, 2, &b)) != 0)
@@ -105,72 +122,54 @@ int api_report_post(struct http_req *r)
 		return http_fail(r);
 	if (!org)
 		return http_error(r, 422, "invalid_fields", "unknown organisation '%s'", b.s[0]);
-	if (model_period_parse(b.s[1], &p, msg, sizeof(msg)) != 0 ||
-	    model_period_bounds_text(&p, first, sizeof(first), last, sizeof(last)) != 0)
-		return http_error(r, 422, "invalid_fields", "period: %s", msg);
-	if ((rc = authz_org(r, org)) != 0)
-		return rc;
-	if (store_begin(r->st, &r->err) != LUP_OK)
-		return http_fail(r);
-	const char *kind = p.kind == MODEL_PERIOD_T1 ? "T1" : p.kind == MODEL_PERIOD_T2 ? "T2" : "FY";
-	struct sval up[] = { SVI(p.year), SVS(kind), SVS(first), SVS(last) };
-	if (store_exec(r->st, STMT_PERIOD_UPSERT, up, 4, NULL, NULL, &r->err) != LUP_OK ||
-	    store_query_id(r->st, STMT_PERIOD_ID, up, 2, &period, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	struct sval args[] = { SVI(org), SVI(period) };
-	if (store_exec(r->st, STMT_REPORT_INSERT, args, 2, &id, NULL, &r->err) != LUP_OK) {
-		if (r->err.code == LUP_ECONFLICT)
-			return conflict(r, "a report for this organisation and period exists already");
-		return api_rollback_fail(r);
-	}
-	char loc[64];
+	if (report_create(r->st, &who, org, b.s[1], &id, &f, &r->err) != LUP_OK)
+		return api_report_fail(r, &f);
 	snprintf(loc, sizeof(loc), "/api/v1/reports/%lld", (long long)id);
 	http_header(r, "Location", loc);
-	return api_write_end(r, k, "report", "insert", id, NULL, 201);
+	return reply(r, id, 201);
 }
 
 int api_report_delete(struct http_req *r)
 {
-	const struct kind *k = kind_find("reports");
-	struct report_state s;
-	char *before;
-	int64_t id, written = 0;
-	int rc, changed = 0;
+	struct report_caller who = api_report_caller(r);
+	struct report_fail f;
+	int64_t id;
+	int rc;
 
-	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
-	    (rc = begin_report(r, id, "editor", "draft", &s, &before)) != 0)
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0)
 		return rc;
-	struct sval arg = SVI(id);
-	if (store_query_id(r->st, STMT_REPORT_CONTENT, &arg, 1, &written, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	if (written)
-		return conflict(r, "the report has assessments, analyses, activity statuses or a forecast: only an "
-			    "empty draft can be deleted");
-	if (store_exec(r->st, STMT_REPORT_DELETE_EMPTY, &arg, 1, NULL, NULL, &r->err) != LUP_OK ||
-	    store_exec(r->st, STMT_REPORT_DELETE, &arg, 1, NULL, &changed, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	if (!changed)
-		return conflict(r, "the report is no longer a draft");
-	return api_write_end(r, k, "report", "delete", id, before, 204);
+	if (report_delete(r->st, &who, id, &f, &r->err) != LUP_OK)
+		return api_report_fail(r, &f);
+	r->status = 204;
+	return 204;
+}
+
+/* save: report_save of in on the route's report, answered with the report. */
+static int save(struct http_req *r, int64_t id, const struct report_save_in *in, int *changed)
+{
+	struct report_caller who = api_report_caller(r);
+	struct report_fail f;
+
+	if (report_save(r->st, &who, id, in, changed, &f, &r->err) != LUP_OK)
+		return api_report_fail(r, &f);
+	return 0;
 }
 
 int api_report_patch(struct http_req *r)
 {
 	static const struct field fields[] = { { "forecast", FT_TEXT, 1, 0, 20000, NULL } };
-	const struct kind *k = kind_find("reports");
-	struct report_state s;
+	struct report_save_in in = { 0 };
 	struct body b;
-	char *before;
 	int64_t id;
 	int rc;
 
-	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 || (rc = body_parse(r, fields, 1, &b)) != 0 ||
-	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0)
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 || (rc = body_parse(r, fields, 1, &b)) != 0)
 		return rc;
-	struct sval args[] = { SVI(id), SVS(b.s[0]) };
-	if (store_exec(r->st, STMT_REPORT_SET_FORECAST, args, 2, NULL, NULL, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	return api_write_end(r, k, "report", "update", id, before, 200);
+	in.forecast = b.s[0];
+	in.set_forecast = 1;
+	if ((rc = save(r, id, &in, NULL)) != 0)
+		return rc;
+	return reply(r, id, 200);
 }
 
 static const char *const assessments[] = { "fulfilled", "partly", "not", "none", NULL };
@@ -180,81 +179,119 @@ int api_assessment_put(struct http_req *r)
 	static const struct field fields[] = {
 		{ "assessment", FT_ENUM, 1, 0, 0, assessments }, { "analysis", FT_TEXT, 0, 0, 20000, NULL },
 	};
-	const struct kind *k = kind_find("reports");
-	struct report_state s;
+	struct report_save_in in = { 0 };
+	struct report_goal_in g;
 	struct body b;
-	char *before;
-	int64_t id, goal, owner = 0;
+	int64_t id, goal;
 	int rc;
 
 	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
 	    (rc = api_id_param(r, 1, STMT_GOAL_ID, "goal", &goal)) != 0 ||
-	    (rc = body_parse(r, fields, 2, &b)) != 0 ||
-	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0)
+	    (rc = body_parse(r, fields, 2, &b)) != 0)
 		return rc;
-	struct sval g = SVI(goal);
-	if (store_query_id(r->st, STMT_GOAL_OWNER, &g, 1, &owner, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	if (!owner || (owner != s.org && owner != s.pair)) {
-		store_rollback(r->st);
-		return http_error(r, 422, "invalid_fields", "goal %lld is not a goal of the report's organisation", (long long)goal);
-	}
-	struct sval args[] = { SVI(id), SVI(goal), SVS(b.s[0]), SVS(b.s[1]) };
-	if (store_exec(r->st, STMT_ASSESSMENT_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	return api_write_end(r, k, "report", "update", id, before, 200);
+	g = (struct report_goal_in){ goal, b.s[0], b.s[1] };
+	in.goals = &g;
+	in.ngoals = 1;
+	if ((rc = save(r, id, &in, NULL)) != 0)
+		return rc;
+	return reply(r, id, 200);
 }
 
 int api_report_submit(struct http_req *r)
 {
-	const struct kind *k = kind_find("reports");
-	struct report_state s;
-	char *before, now[32];
+	struct report_caller who = api_report_caller(r);
+	struct report_fail f;
 	int64_t id;
 	int rc;
 
-	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
-	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0)
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0)
 		return rc;
-	http_now_iso(now, sizeof(now));
-	struct sval args[] = { SVI(id), SVI(r->user.id), SVS(now) };
-	if (store_exec(r->st, STMT_REPORT_SUBMIT, args, 3, NULL, NULL, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	return api_write_end(r, k, "report", "update", id, before, 200);
-}
-
-static int decide(struct http_req *r, const char *status, const char *comment)
-{
-	const struct kind *k = kind_find("reports");
-	struct report_state s;
-	char *before, now[32];
-	int64_t id;
-	int rc;
-
-	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
-	    (rc = begin_report(r, id, "city", "submitted", &s, &before)) != 0)
-		return rc;
-	http_now_iso(now, sizeof(now));
-	struct sval args[] = { SVI(id), SVS(status), SVI(r->user.id), SVS(now), SVS(comment) };
-	if (store_exec(r->st, STMT_REPORT_DECIDE, args, 5, NULL, NULL, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	return api_write_end(r, k, "report", "update", id, before, 200);
+	if (report_submit(r->st, &who, id, &f, &r->err) != LUP_OK)
+		return api_report_fail(r, &f);
+	return reply(r, id, 200);
 }
 
 int api_report_approve(struct http_req *r)
 {
-	return decide(r, "approved", NULL);
+	static const struct field fields[] = { { "comment", FT_TEXT, 0, 0, 20000, NULL } };
+	struct report_caller who = api_report_caller(r);
+	struct report_fail f;
+	struct body b = { 0 };
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 ||
+	    (r->body.len && (rc = body_parse(r, fields, 1, &b)) != 0))
+		return rc;
+	if (report_approve(r->st, &who, id, r->body.len ? b.s[0] : NULL, &f, &r->err) != LUP_OK)
+		return api_report_fail(r, &f);
+	return reply(r, id, 200);
 }
 
 int api_report_return(struct http_req *r)
 {
 	static const struct field fields[] = { { "comment", FT_STRING, 1, 0, 20000, NULL } };
+	struct report_caller who = api_report_caller(r);
+	struct report_fail f;
+	struct body b;
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 || (rc = body_parse(r, fields, 1, &b)) != 0)
+		return rc;
+	if (report_return(r->st, &who, id, b.s[0], &f, &r->err) != LUP_OK)
+		return api_report_fail(r, &f);
+	return reply(r, id, 200);
+}
+
+int api_report_decision(struct http_req *r)
+{
+	static const struct field fields[] = {
+		{ "date", FT_STRING, 1, 0, 10, NULL }, { "paragraph", FT_STRING, 1, 0, REPORT_PARAGRAPH_MAX, NULL },
+	};
+	struct report_caller who = api_report_caller(r);
+	struct report_fail f;
+	struct body b;
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id_param(r, 0, STMT__MAX, "report", &id)) != 0 || (rc = body_parse(r, fields, 2, &b)) != 0)
+		return rc;
+	if (report_decision(r->st, &who, id, b.s[0], b.s[1], &f, &r->err) != LUP_OK)
+		return api_report_fail(r, &f);
+	return reply(r, id, 200);
+}
+
+/* setting_reply: {"key": "committee_decision", "value": ...} with status. */
+static int setting_reply(struct http_req *r, int status)
+{
+	char value[16], body[96];
+
+	if (report_committee_setting(r->st, value, sizeof(value), &r->err) != LUP_OK)
+		return http_fail(r);
+	snprintf(body, sizeof(body), "{\"key\":\"committee_decision\",\"value\":\"%s\"}", value);
+	return api_reply_snapshot(r, status, arena_strdup(&r->a, body));
+}
+
+int api_setting_committee_get(struct http_req *r)
+{
+	return setting_reply(r, 200);
+}
+
+int api_setting_committee_put(struct http_req *r)
+{
+	static const char *const values[] = { "before", "after", "either", NULL };
+	static const struct field fields[] = { { "value", FT_ENUM, 1, 0, 0, values } };
+	struct report_caller who = api_report_caller(r);
+	struct report_fail f;
 	struct body b;
 	int rc;
 
 	if ((rc = body_parse(r, fields, 1, &b)) != 0)
 		return rc;
-	return decide(r, "returned", b.s[0]);
+	if (report_set_committee_setting(r->st, &who, b.s[0], NULL, &f, &r->err) != LUP_OK)
+		return api_report_fail(r, &f);
+	return setting_reply(r, 200);
 }
 
 
@@ -339,64 +376,42 @@ static int activity_target(struct http_req *r, int64_t *id, int64_t *act)
 	return 0;
 }
 
-/* activity_mine: in the report's transaction, 0 when act is one of the report's activities, else
- * the 422 (rolled back). */
-static int activity_mine(struct http_req *r, int64_t id, int64_t act, const struct report_state *s)
-{
-	struct sval ra[] = { SVI(id), SVI(act) };
-	int64_t mine = 0;
-
-	if (store_query_id(r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITY, ra, 2, &mine, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	if (!mine) {
-		store_rollback(r->st);
-		return http_error(r, 422, "invalid_fields", "activity '%s' is not an activity of the report's "
-				  "organisation in %ld", r->params[1], s->year);
-	}
-	return 0;
-}
-
 int api_report_activity_put(struct http_req *r)
 {
 	static const struct field fields[] = {
 		{ "status", FT_ENUM, 1, 0, 0, act_status_codes }, { "comment", FT_TEXT, 0, 0, 20000, NULL },
 	};
-	const struct kind *k = kind_find("reports");
-	struct report_state s;
+	struct report_save_in in = { 0 };
+	struct report_act_in a;
 	struct body b;
-	char *before;
 	int64_t id, act;
 	int rc;
 
-	if ((rc = activity_target(r, &id, &act)) != 0 || (rc = body_parse(r, fields, 2, &b)) != 0 ||
-	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0 ||
-	    (rc = activity_mine(r, id, act, &s)) != 0)
+	if ((rc = activity_target(r, &id, &act)) != 0 || (rc = body_parse(r, fields, 2, &b)) != 0)
 		return rc;
-	const char *comment = b.s[1] && *b.s[1] ? b.s[1] : NULL;
-	struct sval args[] = { SVI(id), SVI(act), SVS(b.s[0]), SVS(comment) };
-	if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	return api_write_end(r, k, "report", "update", id, before, 200);
+	a = (struct report_act_in){ act, b.s[0], b.s[1], 0 };
+	in.acts = &a;
+	in.nacts = 1;
+	if ((rc = save(r, id, &in, NULL)) != 0)
+		return rc;
+	return reply(r, id, 200);
 }
 
 int api_report_activity_delete(struct http_req *r)
 {
-	const struct kind *k = kind_find("reports");
-	struct report_state s;
-	char *before;
+	struct report_save_in in = { 0 };
+	struct report_act_in a;
 	int64_t id, act;
 	int rc, changed = 0;
 
-	if ((rc = activity_target(r, &id, &act)) != 0 ||
-	    (rc = begin_report(r, id, "editor", "draft returned", &s, &before)) != 0 ||
-	    (rc = activity_mine(r, id, act, &s)) != 0)
+	if ((rc = activity_target(r, &id, &act)) != 0)
 		return rc;
-	struct sval args[] = { SVI(id), SVI(act) };
-	if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_DELETE, args, 2, NULL, &changed, &r->err) != LUP_OK)
-		return api_rollback_fail(r);
-	if (!changed) {
-		store_rollback(r->st);
+	a = (struct report_act_in){ act, NULL, NULL, 1 };
+	in.acts = &a;
+	in.nacts = 1;
+	if ((rc = save(r, id, &in, &changed)) != 0)
+		return rc;
+	if (!changed)
 		return http_error(r, 404, "not_found", "the report records nothing for activity '%s'", r->params[1]);
-	}
-	return api_write_end(r, k, "report", "update", id, before, 200);
+	return reply(r, id, 200);
 }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "web/http.h"
+#include "edit/report.h"
 
 struct kind;
 
@@ -83,6 +84,19 @@ int api_assessment_put(struct http_req *r);
 int api_report_submit(struct http_req *r);
 int api_report_approve(struct http_req *r);
 int api_report_return(struct http_req *r);
+/* api_report_decision: POST /api/v1/reports/{id}/decision {"date", "paragraph"}: the committee's
+ * decision (edit/report.h report_decision). */
+int api_report_decision(struct http_req *r);
+/* api_setting_committee_get/put: GET and PUT /api/v1/settings/committee_decision {"value"}. */
+int api_setting_committee_get(struct http_req *r);
+int api_setting_committee_put(struct http_req *r);
+/* api_report_caller: the request's caller for edit/report.h, with the If-Match check of the
+ * report as read before a write (a mismatch sets the ETag header). */
+struct report_caller api_report_caller(struct http_req *r);
+/* api_report_fail: answers a refusal of edit/report.h: 422 naming the field, 401/403, 404, 409,
+ * 412, or the store's error. Returns the status. */
+struct report_fail;
+int api_report_fail(struct http_req *r, const struct report_fail *f);
 /* api_report_delete: DELETE /api/v1/reports/{id}: deletes a report created by mistake, only while
  * it is a draft with nothing written (no assessment other than "none", no analysis, no activity
  * status, no forecast; its empty assessment rows go with it): 204; 409 otherwise; an editor of

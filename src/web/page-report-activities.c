@@ -2,9 +2,10 @@
  * the organisation's activities of the report's year grouped by goal, each with its status in
  * the report (the activity's own status until the report records one) and the report's
  * comment; for those who may edit the report, one form per goal with a status list and a
- * comment per activity. The checks and the write behind POST /uppfoljning/{id} are here too;
- * they follow the API's PUT /api/v1/reports/{id}/activities/{activity} (api-reports.c). */
+ * comment per activity. The form's checks and its activities as input of the one write path
+ * (edit/report.h report_save) behind POST /uppfoljning/{id} are here too. */
 #include "web/pages-forms.h"
+#include "edit/report.h"
 #include "model/status.h"
 #include "store/store.h"
 
@@ -68,12 +69,14 @@ static void group_head(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-static void status_cell(struct html *h, const struct view_report_activity *a)
+static void status_cell(struct html *h, const struct view_report *rep, const struct view_report_activity *a)
 {
 	html_open(h, "td", NULL);
 	html_text(h, pf_activity_status_sv(a->status));
 	if (!a->reported)
 		html_elem(h, "span", " (aktivitetens egen status, inte uppdaterad i rapporten)", "class", "hint", NULL);
+	if (a->carried)
+		html_elem(h, "span", pf_report_carried_sv(rep), "class", "carried", NULL);
 	html_close(h);
 }
 
@@ -94,7 +97,7 @@ static void table(struct http_req *r, struct html *h, const struct view_report *
 		html_close(h);
 		html_elem(h, "td", page_time(r, a->start), "class", "date", NULL);
 		html_elem(h, "td", page_time(r, a->end), "class", "date", NULL);
-		status_cell(h, a);
+		status_cell(h, rep, a);
 		html_open(h, "td", NULL);
 		if (a->comment && *a->comment)
 			pf_paragraphs(r, h, a->comment, "analysis");
@@ -108,7 +111,7 @@ static void table(struct http_req *r, struct html *h, const struct view_report *
 }
 
 /* fields: one activity's fieldset in a form: what it is, the status list and the comment. */
-static void fields(struct http_req *r, struct html *h, const struct view_report_activity *a, const struct form *f,
+static void fields(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_activity *a, const struct form *f,
 		   const struct form_errors *e)
 {
 	const char *sn = fname(r, "status", a->id), *cn = fname(r, "kommentar", a->id);
@@ -125,6 +128,8 @@ static void fields(struct http_req *r, struct html *h, const struct view_report_
 	if (!a->reported)
 		html_text(h, " Rapporten har ingen status för aktiviteten ännu.");
 	html_close(h);
+	if (a->carried)
+		html_elem(h, "p", pf_report_carried_sv(rep), "class", "carried", NULL);
 	form_select(h, e, sn, "Status i rapporten", act_status_codes, act_status_labels, form_kept(f, sn, a->status), NULL);
 	form_textarea(h, e, cn, "Kommentar", form_kept(f, cn, a->comment),
 		      "Vad har gjorts under perioden, vad återstår och varför?", 2);
@@ -148,7 +153,7 @@ static void group_form(struct http_req *r, struct html *h, const struct view_rep
 	form_csrf_field(r, h);
 	html_void(h, "input", "type", "hidden", "name", "grupp", "value", pf_report_activities_group(r, &rep->acts[i]), NULL);
 	for (int k = i; k < end; k++)
-		fields(r, h, &rep->acts[k], f, e);
+		fields(r, h, rep, &rep->acts[k], f, e);
 	form_button(h, "Spara aktiviteterna", NULL);
 	html_close(h);
 }
@@ -243,35 +248,24 @@ static int changed(const struct view_report_activity *a, const char *st, const c
 	return strcmp(st, a->status) != 0 || strcmp(c, a->comment ? a->comment : "") != 0;
 }
 
-int pf_report_activities_write(struct http_req *r, const struct view_report *rep, const struct form *f, int *n)
+int pf_report_activities_in(struct http_req *r, const struct view_report *rep, const struct form *f,
+			    struct report_act_in **out)
 {
+	int n = 0;
+
+	*out = arena_alloc(&r->a, sizeof(**out) * (size_t)(rep->nacts + 1));
 	for (int i = 0; i < rep->nacts; i++) {
 		const struct view_report_activity *a = &rep->acts[i];
 		const char *st = form_get(f, fname(r, "status", a->id));
 		const char *c = form_get_trim(r, f, fname(r, "kommentar", a->id));
 		const int clear = form_get(f, fname(r, "rensa", a->id)) != NULL;
-		int64_t mine = 0;
 		if (!st && !clear)
 			continue;
 		if (!c)
 			c = a->comment ? a->comment : "";
 		if (clear ? !a->reported : !changed(a, st, c))
 			continue;
-		struct sval ra[] = { SVI(rep->id), SVI(a->id) };
-		if (store_query_id(r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITY, ra, 2, &mine, &r->err) != LUP_OK)
-			return -1;
-		if (!mine)
-			continue;	/* no longer the organisation's: as the API, never written */
-		if (clear) {	/* as DELETE /api/v1/reports/{id}/activities/{activity} */
-			if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_DELETE, ra, 2, NULL, NULL, &r->err) != LUP_OK)
-				return -1;
-			(*n)++;
-			continue;
-		}
-		struct sval args[] = { SVI(rep->id), SVI(a->id), SVS(st), SVS(*c ? c : NULL) };
-		if (store_exec(r->st, STMT_WEB_FOLLOW_ACTIVITY_UPDATE_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
-			return -1;
-		(*n)++;
+		(*out)[n++] = (struct report_act_in){ a->id, st, c, clear };
 	}
-	return 0;
+	return n;
 }

@@ -1,31 +1,17 @@
 /* page-report-save.c: the form posts of a follow-up report: saving the assessments, the
  * forecast and the activities' statuses and comments (POST /uppfoljning/{id}: each of the
  * page's forms sends some of these fields; what is not sent is left alone), and the workflow:
- * submit (/skicka-in), approve (/godkann) and return with a comment (/returnera). Each write
- * goes through the API's rules and statements: authz_org for the report's organisation, the
- * report's status, one transaction with its audit entry (api_write_begin/api_write_end);
- * submit and approve are the API's own handlers. */
+ * submit (/skicka-in), approve with an optional comment (/godkann), return with a comment
+ * (/returnera), delete an empty draft (/ta-bort) and the committee's decision (/beslut). Every
+ * rule and write is edit/report.h's (the one write path the API uses too); these handlers read
+ * the form, call it and show its refusal at the form's field, in Swedish. */
 #include "web/pages-forms.h"
 #include "web/api.h"
-#include "store/kinds.h"
+#include "edit/report.h"
 #include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static int valid_assessment(const char *a)
-{
-	return a && (strcmp(a, "none") == 0 || strcmp(a, "fulfilled") == 0 || strcmp(a, "partly") == 0 ||
-		     strcmp(a, "not") == 0);
-}
-
-static const char *label_of(const char *a)
-{
-	enum model_assessment x = MODEL_ASSESS_NONE;
-
-	model_assess_parse(a, &x, NULL, 0);
-	return model_assess_label_sv(x);
-}
 
 static const char *fname(struct http_req *r, const char *prefix, int64_t id)
 {
@@ -35,91 +21,93 @@ static const char *fname(struct http_req *r, const char *prefix, int64_t id)
 	return arena_strdup(&r->a, name);
 }
 
-/* check: the form's assessments and forecast against the report; fills e. An assessment
- * other than the suggestion (and other than "not assessed") needs a written analysis. */
+/* field_of: the form field a refusal of the edit layer concerns (comment: the step's comment
+ * field). */
+static const char *field_of(struct http_req *r, const struct report_fail *f, const char *comment)
+{
+	static const char *const pairs[] = { "analysis", "analys", "assessment", "bedomning", "goal", "bedomning",
+					     "goals", "bedomning", "status", "status", "activity", "status", NULL };
+	const char *field = f->field ? f->field : "";
+
+	for (int i = 0; pairs[i]; i += 2)
+		if (strcmp(field, pairs[i]) == 0 && f->ref)
+			return fname(r, pairs[i + 1], f->ref);
+	if (strcmp(field, "comment") == 0)
+		return f->ref ? fname(r, "kommentar", f->ref) : comment;
+	if (strcmp(field, "forecast") == 0)
+		return "prognos";
+	if (strcmp(field, "date") == 0 || strcmp(field, "decision") == 0)
+		return "beslut-datum";
+	if (strcmp(field, "paragraph") == 0)
+		return "beslut-paragraf";
+	return comment ? comment : "prognos";
+}
+
+/* refused: the answer to a refusal: the report page again with the message at its field
+ * (422), or the page for 403, 404, 409 and store errors. */
+static int refused(struct http_req *r, int64_t id, const struct form *form, const struct report_fail *f,
+		   const char *comment)
+{
+	struct form_errors e = { 0 };
+	struct view_report rep;
+	int found = 0;
+
+	switch (f->why) {
+	case REPORT_W_FIELD:
+		if (pf_report_load(r, id, 1, &rep, &found) != 0)
+			return r->status;
+		if (!found)
+			break;
+		form_error(r, &e, field_of(r, f, comment), "%s", f->sv);
+		return pf_report_render(r, &rep, form, &e, NULL, 422);
+	case REPORT_W_FORBIDDEN:
+		return pf_forbidden(r, NULL);
+	case REPORT_W_STATUS:
+	case REPORT_W_EXISTS:
+	case REPORT_W_PRECONDITION:
+		return page_error(r, 409, f->sv);
+	case REPORT_W_NOTFOUND:
+		break;
+	case REPORT_W_STORE:
+		return form_fail_page(r, http_fail(r));
+	}
+	return page_error(r, 404, "Det finns ingen rapport med den adressen.");
+}
+
+/* check: the form's fields on their own (lengths); fills e. The rules are the edit layer's. */
 static void check(struct http_req *r, const struct view_report *rep, const struct form *f, struct form_errors *e)
 {
 	const char *fc = form_get(f, "prognos");
 
 	for (int i = 0; i < rep->ngoals; i++) {
-		const struct view_report_goal *g = &rep->goals[i];
-		const char *bn = fname(r, "bedomning", g->id), *an = fname(r, "analys", g->id);
-		const char *a = form_get(f, bn), *text = form_get(f, an);
-		if (!a)
-			continue;
-		if (!valid_assessment(a)) {
-			form_error(r, e, bn, "Nämndmålet ”%s”: välj en bedömning i listan.", g->name);
-			continue;
-		}
-		if (text && strlen(text) > PF_MAX_TEXT)
-			form_error(r, e, an, "Nämndmålet ”%s”: analysen får vara högst 20 000 tecken.", g->name);
-		else if (strcmp(a, "none") != 0 && strcmp(a, model_assess_name(g->suggest)) != 0 && form_blank(text))
-			form_error(r, e, an, "Nämndmålet ”%s”: bedömningen %s avviker från förslaget %s. Skriv i "
-				   "analysen varför.", g->name, label_of(a), model_assess_label_sv(g->suggest));
+		const char *an = fname(r, "analys", rep->goals[i].id), *text = form_get(f, an);
+		if (text && strlen(text) > REPORT_TEXT_MAX)
+			form_error(r, e, an, "Nämndmålet ”%s”: analysen får vara högst 20 000 tecken.", rep->goals[i].name);
 	}
-	if (fc && strlen(fc) > PF_MAX_TEXT)
+	if (fc && strlen(fc) > REPORT_TEXT_MAX)
 		form_error(r, e, "prognos", "Prognosen får vara högst 20 000 tecken.");
 	pf_report_activities_check(r, rep, f, e);
 }
 
-static int changed(const struct view_report_goal *g, const char *a, const char *text)
+/* goals_in: the form's assessments as input of report_save (an unassessed goal left at
+ * "Ej bedömt" with no reason is not sent: nothing to write). */
+static int goals_in(struct http_req *r, const struct view_report *rep, const struct form *f,
+		    struct report_goal_in **out)
 {
-	if (!g->assessed)
-		return strcmp(a, "none") != 0 || *text;
-	return strcmp(a, g->assessment) != 0 || strcmp(text, g->analysis ? g->analysis : "") != 0;
-}
+	int n = 0;
 
-struct state {
-	char status[16];
-};
-
-static int state_row(void *ctx, const struct store_row *row)
-{
-	snprintf(((struct state *)ctx)->status, sizeof(((struct state *)ctx)->status), "%s", store_col_text(row, 1));
-	return 1;
-}
-
-/* status_now: the report's status read in the open transaction ("" when it is gone). */
-static int status_now(struct http_req *r, int64_t id, struct state *s)
-{
-	struct sval arg = SVI(id);
-
-	s->status[0] = '\0';
-	return store_query(r->st, STMT_REPORT_STATE, &arg, 1, state_row, s, &r->err);
-}
-
-/* conflict: rolls back and answers the 409 page for a report whose status does not allow
- * the step. */
-static int conflict(struct http_req *r, const char *status)
-{
-	char msg[300];
-
-	store_rollback(r->st);
-	snprintf(msg, sizeof(msg), "Rapportens status är nu ”%s”, så det här steget går inte att göra. Ladda om "
-		 "rapporten och försök igen.", pf_report_status_sv(status));
-	return page_error(r, 409, msg);
-}
-
-/* write_goals: upserts the assessments of the form that differ from the stored ones; *n
- * counts the changes. */
-static int write_goals(struct http_req *r, const struct view_report *rep, const struct form *f, int *n)
-{
+	*out = arena_alloc(&r->a, sizeof(**out) * (size_t)(rep->ngoals + 1));
 	for (int i = 0; i < rep->ngoals; i++) {
 		const struct view_report_goal *g = &rep->goals[i];
 		const char *a = form_get(f, fname(r, "bedomning", g->id));
 		const char *text = form_get_trim(r, f, fname(r, "analys", g->id));
 		if (!a)
 			continue;
-		if (!text)
-			text = "";
-		if (!changed(g, a, text))
+		if (!g->assessed && strcmp(a, "none") == 0 && form_blank(text))
 			continue;
-		struct sval args[] = { SVI(rep->id), SVI(g->id), SVS(a), SVS(*text ? text : NULL) };
-		if (store_exec(r->st, STMT_ASSESSMENT_UPSERT, args, 4, NULL, NULL, &r->err) != LUP_OK)
-			return -1;
-		(*n)++;
+		(*out)[n++] = (struct report_goal_in){ g->id, a, text ? text : "" };
 	}
-	return 0;
+	return n;
 }
 
 /* back: where a save leads: the report, at the group of activities the form was (when its
@@ -132,35 +120,6 @@ static const char *back(struct http_req *r, const struct view_report *rep, const
 		if (strcmp(g, pf_report_activities_group(r, &rep->acts[i])) == 0)
 			return pf_href(r, "/uppfoljning/%lld?klart=sparat&grupp=%s#%s", (long long)rep->id, g, g);
 	return pf_href(r, "/uppfoljning/%lld?klart=sparat", (long long)rep->id);
-}
-
-static int save(struct http_req *r, const struct view_report *rep, const struct form *f)
-{
-	const struct kind *k = kind_find("reports");
-	const char *fc = form_get_trim(r, f, "prognos");
-	struct state s;
-	char *before;
-	int n = 0, rc;
-
-	if ((rc = api_write_begin(r, k, rep->id, STMT_REPORT_STATE, &before)) != 0)
-		return form_fail_page(r, rc);
-	if (status_now(r, rep->id, &s) != LUP_OK)
-		return form_fail_page(r, api_rollback_fail(r));
-	if (strcmp(s.status, "draft") != 0 && strcmp(s.status, "returned") != 0)
-		return conflict(r, s.status);
-	if (write_goals(r, rep, f, &n) != 0 || pf_report_activities_write(r, rep, f, &n) != 0)
-		return form_fail_page(r, api_rollback_fail(r));
-	if (fc && strcmp(fc, rep->forecast ? rep->forecast : "") != 0) {
-		struct sval args[] = { SVI(rep->id), SVS(*fc ? fc : NULL) };
-		if (store_exec(r->st, STMT_REPORT_SET_FORECAST, args, 2, NULL, NULL, &r->err) != LUP_OK)
-			return form_fail_page(r, api_rollback_fail(r));
-		n++;
-	}
-	if (!n)
-		store_rollback(r->st);
-	else if ((rc = api_write_end(r, k, "report", "update", rep->id, before, 200)) != 200)
-		return form_fail_page(r, rc);
-	return form_redirect(r, back(r, rep, f));
 }
 
 /* load: the form and the report named by the route (404 page when missing). */
@@ -178,9 +137,22 @@ static int load(struct http_req *r, struct form *f, int goals, struct view_repor
 	return 0;
 }
 
+static struct report_caller caller(struct http_req *r)
+{
+	struct report_caller c = api_report_caller(r);
+
+	c.check_before = NULL;	/* the forms carry no ETag */
+	return c;
+}
+
 int page_report_post(struct http_req *r)
 {
 	struct form_errors e = { 0 };
+	struct report_caller who = caller(r);
+	struct report_save_in in = { 0 };
+	struct report_goal_in *goals;
+	struct report_act_in *acts;
+	struct report_fail fail;
 	struct view_report rep;
 	struct form f;
 	int rc;
@@ -197,35 +169,40 @@ int page_report_post(struct http_req *r)
 	check(r, &rep, &f, &e);
 	if (e.n)
 		return pf_report_render(r, &rep, &f, &e, NULL, 422);
-	return save(r, &rep, &f);
+	in.ngoals = goals_in(r, &rep, &f, &goals);
+	in.goals = goals;
+	in.nacts = pf_report_activities_in(r, &rep, &f, &acts);
+	in.acts = acts;
+	in.forecast = form_get_trim(r, &f, "prognos");
+	in.set_forecast = in.forecast != NULL;
+	if (report_save(r->st, &who, rep.id, &in, NULL, &fail, &r->err) != LUP_OK)
+		return refused(r, rep.id, &f, &fail, NULL);
+	return form_redirect(r, back(r, &rep, &f));
 }
 
-/* step: a workflow step answered by the API's handler api (which reads the report id from the
- * route, checks the role, organisation and status, and writes with its audit entry). */
-static int step(struct http_req *r, int (*api)(struct http_req *), const char *done)
+int page_report_submit(struct http_req *r)
 {
+	struct report_caller who = caller(r);
+	struct report_fail fail;
 	struct view_report rep;
 	struct form f;
 	int rc;
 
 	if ((rc = load(r, &f, 0, &rep)) != 0)
 		return rc;
-	if ((rc = api(r)) != 200)
-		return rc == 403 && !pf_may_write(r, rep.org) && !pf_is_city(r) ? pf_forbidden(r, rep.org_name)
-									      : form_fail_page(r, rc);
-	return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=%s", (long long)rep.id, done));
-}
-
-int page_report_submit(struct http_req *r)
-{
-	return step(r, api_report_submit, "inskickad");
+	if (!pf_may_write(r, rep.org))
+		return pf_forbidden(r, rep.org_name);
+	if (report_submit(r->st, &who, rep.id, &fail, &r->err) != LUP_OK)
+		return refused(r, rep.id, &f, &fail, NULL);
+	return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=inskickad", (long long)rep.id));
 }
 
 int page_report_delete(struct http_req *r)
 {
+	struct report_caller who = caller(r);
+	struct report_fail fail;
 	struct view_report rep;
 	struct form f;
-	int64_t written = 0;
 	int rc;
 
 	if ((rc = load(r, &f, 0, &rep)) != 0)
@@ -238,64 +215,55 @@ int page_report_delete(struct http_req *r)
 			 pf_report_status_sv(rep.status));
 		return page_error(r, 409, msg);
 	}
-	struct sval arg = SVI(rep.id);
-	if (store_query_id(r->st, STMT_REPORT_CONTENT, &arg, 1, &written, &r->err) != LUP_OK)
-		return form_fail_page(r, http_fail(r));
-	if (written)
-		return page_error(r, 409, "Rapporten kan inte tas bort eftersom något redan är skrivet i den "
-				  "(bedömningar, analyser, aktiviteters status eller en prognos). Bara ett tomt utkast "
-				  "kan tas bort.");
-	if ((rc = api_report_delete(r)) != 204)
-		return form_fail_page(r, rc);
+	if (report_delete(r->st, &who, rep.id, &fail, &r->err) != LUP_OK)
+		return refused(r, rep.id, &f, &fail, NULL);
 	return form_redirect(r, "/uppfoljning?klart=borttagen");
 }
 
 int page_report_approve(struct http_req *r)
 {
-	return step(r, api_report_approve, "godkand");
-}
-
-/* decide_return: returns the submitted report with comment, as the API's return does. */
-static int decide_return(struct http_req *r, int64_t id, const char *comment)
-{
-	const struct kind *k = kind_find("reports");
-	struct state s;
-	char *before, now[32];
+	struct report_caller who = caller(r);
+	struct report_fail fail;
+	struct view_report rep;
+	struct form f;
 	int rc;
 
-	if (store_begin(r->st, &r->err) != LUP_OK)
-		return form_fail_page(r, http_fail(r));
-	if (status_now(r, id, &s) != LUP_OK || api_snapshot(r, k, id, &before) != LUP_OK)
-		return form_fail_page(r, api_rollback_fail(r));
-	if (strcmp(s.status, "submitted") != 0)
-		return conflict(r, s.status);
-	http_now_iso(now, sizeof(now));
-	struct sval args[] = { SVI(id), SVS("returned"), SVI(r->user.id), SVS(now), SVS(comment) };
-	if (store_exec(r->st, STMT_REPORT_DECIDE, args, 5, NULL, NULL, &r->err) != LUP_OK)
-		return form_fail_page(r, api_rollback_fail(r));
-	if ((rc = api_write_end(r, k, "report", "update", id, before, 200)) != 200)
-		return form_fail_page(r, rc);
-	return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=returnerad", (long long)id));
+	if ((rc = load(r, &f, 0, &rep)) != 0)
+		return rc;
+	if (report_approve(r->st, &who, rep.id, form_get_trim(r, &f, "kommentar-godkann"), &fail, &r->err) != LUP_OK)
+		return refused(r, rep.id, &f, &fail, "kommentar-godkann");
+	return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=godkand", (long long)rep.id));
 }
 
 int page_report_return(struct http_req *r)
 {
-	struct form_errors e = { 0 };
+	struct report_caller who = caller(r);
+	struct report_fail fail;
 	struct view_report rep;
 	struct form f;
-	const char *comment;
 	int rc;
 
-	if ((rc = load(r, &f, 1, &rep)) != 0)
+	if ((rc = load(r, &f, 0, &rep)) != 0)
 		return rc;
-	if (strcmp(rep.status, "submitted") != 0)
-		return conflict(r, rep.status);
-	comment = form_get_trim(r, &f, "kommentar");
-	if (form_blank(comment))
-		form_error(r, &e, "kommentar", "Skriv en kommentar till nämnden om vad som behöver ändras.");
-	else if (strlen(comment) > PF_MAX_TEXT)
-		form_error(r, &e, "kommentar", "Kommentaren får vara högst 20 000 tecken.");
-	if (e.n)
-		return pf_report_render(r, &rep, &f, &e, NULL, 422);
-	return decide_return(r, rep.id, comment);
+	if (report_return(r->st, &who, rep.id, form_get_trim(r, &f, "kommentar"), &fail, &r->err) != LUP_OK)
+		return refused(r, rep.id, &f, &fail, "kommentar");
+	return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=returnerad", (long long)rep.id));
+}
+
+int page_report_decision(struct http_req *r)
+{
+	struct report_caller who = caller(r);
+	struct report_fail fail;
+	struct view_report rep;
+	struct form f;
+	int rc;
+
+	if ((rc = load(r, &f, 0, &rep)) != 0)
+		return rc;
+	if (!pf_may_write(r, rep.org))
+		return pf_forbidden(r, rep.org_name);
+	if (report_decision(r->st, &who, rep.id, form_get_trim(r, &f, "beslut-datum"),
+			    form_get_trim(r, &f, "beslut-paragraf"), &fail, &r->err) != LUP_OK)
+		return refused(r, rep.id, &f, &fail, NULL);
+	return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=beslut", (long long)rep.id));
 }

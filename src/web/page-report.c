@@ -8,6 +8,7 @@
 #include "web/pages-forms.h"
 #include "web/report-revisions.h"
 #include "core/buf.h"
+#include "edit/report.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,49 @@ static const char *value(const struct form *f, const char *name, const char *sto
 	return v ? v : stored;
 }
 
+const char *pf_report_carried_sv(const struct view_report *rep)
+{
+	return rep->kind && strcmp(rep->kind, "FY") == 0 ? "Överfört från tertialrapport 2" :
+							   "Överfört från tertialrapport 1";
+}
+
+static const char *step_sv(const char *step)
+{
+	static const char *const pairs[] = { "created", "Skapad", "submitted", "Inskickad", "returned",
+		"Returnerad med kommentar", "approved", "Godkänd", "decision", "Nämndens beslut registrerat",
+		"reopened", "Öppnad igen", NULL };
+
+	for (int i = 0; step && pairs[i]; i += 2)
+		if (strcmp(step, pairs[i]) == 0)
+			return pairs[i + 1];
+	return step ? step : "";
+}
+
+/* history: every step of the report (report_event), oldest first, in local time. */
+static void history(struct http_req *r, struct html *h, const struct view_report *rep)
+{
+	html_elem(h, "h3", "Historik", NULL);
+	if (!rep->nevents) {
+		html_elem(h, "p", "Rapporten har ingen historik ännu.", "class", "hint", NULL);
+		return;
+	}
+	html_open(h, "ol", "class", "report-history", NULL);
+	for (int i = 0; i < rep->nevents; i++) {
+		const struct view_report_event *x = &rep->events[i];
+		html_open(h, "li", NULL);
+		html_elem(h, "strong", step_sv(x->step), NULL);
+		html_textf(h, " %s av %s", page_time(r, x->at), x->user ? x->user : "okänd användare");
+		if (x->meeting_date)
+			html_textf(h, ": sammanträdet %s, %s", page_time(r, x->meeting_date), x->paragraph ? x->paragraph : "");
+		if (x->comment) {
+			html_elem(h, "span", ". Kommentar:", "class", "visually-hidden", NULL);
+			pf_paragraphs(r, h, x->comment, "pre");
+		}
+		html_close(h);
+	}
+	html_close(h);
+}
+
 static void status_head(struct http_req *r, struct html *h, const struct view_report *rep)
 {
 	char cls[64];
@@ -70,12 +114,21 @@ static void status_head(struct http_req *r, struct html *h, const struct view_re
 		html_close(h);
 	}
 	if (rep->comment) {
-		html_elem(h, "dt", "Kommentar från stadsledningskontoret", NULL);
+		html_elem(h, "dt", "Senaste kommentar från stadsledningskontoret", NULL);
 		html_open(h, "dd", NULL);
 		pf_paragraphs(r, h, rep->comment, "pre");
 		html_close(h);
 	}
+	html_elem(h, "dt", "Nämndens beslut", NULL);
+	html_open(h, "dd", NULL);
+	if (rep->decision_date)
+		html_textf(h, "Sammanträdet %s, %s", page_time(r, rep->decision_date),
+			   rep->decision_paragraph ? rep->decision_paragraph : "");
+	else
+		html_text(h, "Inte registrerat");
 	html_close(h);
+	html_close(h);
+	history(r, h, rep);
 	if (r->user.id) {
 		html_open(h, "p", NULL);
 		pf_link(h, pf_href(r, "/historik/rapport/%lld", (long long)rep->id), "Rapportens hela historik");
@@ -134,8 +187,8 @@ static void indicators(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-static void assessment(struct http_req *r, struct html *h, const struct view_report_goal *g, int editable,
-		       const struct form *f, const struct form_errors *e)
+static void assessment(struct http_req *r, struct html *h, const struct view_report *rep,
+		       const struct view_report_goal *g, int editable, const struct form *f, const struct form_errors *e)
 {
 	const char *bname = field_name(r, "bedomning", g->id), *aname = field_name(r, "analys", g->id);
 	const char *suggested = model_assess_label_sv(g->suggest);
@@ -146,10 +199,14 @@ static void assessment(struct http_req *r, struct html *h, const struct view_rep
 		html_text(h, "Nämndens bedömning: ");
 		html_elem(h, "strong", assess_label(g->assessment), NULL);
 		html_close(h);
+		if (g->assessed && strcmp(g->assessment, "none") == 0 && g->analysis && *g->analysis)
+			html_elem(h, "p", "Varför målet inte bedöms:", NULL);
 		if (g->analysis && *g->analysis)
 			pf_paragraphs(r, h, g->analysis, "analysis");
 		else
 			html_elem(h, "p", "Ingen analys är skriven.", "class", "hint", NULL);
+		if (g->carried)
+			html_elem(h, "p", pf_report_carried_sv(rep), "class", "carried", NULL);
 		return;
 	}
 	html_open(h, "fieldset", NULL);
@@ -159,8 +216,11 @@ static void assessment(struct http_req *r, struct html *h, const struct view_rep
 	form_select(h, e, bname, "Bedömning", assess_values, assess_labels,
 		    value(f, bname, g->assessment), NULL);
 	snprintf(hint, sizeof(hint), "Beskriv utvecklingen och vad den beror på. Förslaget är %s: väljer du en "
-		 "annan bedömning måste du motivera den här.", suggested);
+		 "annan bedömning måste du motivera den här. Väljer du Ej bedömt skriver du här varför. En motivering "
+		 "har minst 10 bokstäver eller siffror.", suggested);
 	form_textarea(h, e, aname, "Analys", value(f, aname, g->analysis), hint, 5);
+	if (g->carried)
+		html_elem(h, "p", pf_report_carried_sv(rep), "class", "carried", NULL);
 	html_close(h);
 }
 
@@ -183,7 +243,7 @@ static void goal_section(struct http_req *r, struct html *h, const struct view_r
 	html_close(h);
 	indicators(r, h, rep, g);
 	pf_report_goal_activities(r, h, rep, g);
-	assessment(r, h, g, editable, f, e);
+	assessment(r, h, rep, g, editable, f, e);
 	html_close(h);
 }
 
@@ -211,6 +271,36 @@ static const char *status_text(const char *status)
 	if (strcmp(status, "approved") == 0)
 		return "Rapporten är godkänd. Den är låst och kan inte längre ändras.";
 	return "Rapporten är returnerad med en kommentar. Nämnden kan ändra den och skicka in den igen.";
+}
+
+/* decision_form: the form that records the committee's decision, for those who may write for the
+ * report's organisation when the setting committee_decision allows it in the report's status;
+ * returns 1 when shown. */
+static int decision_form(struct http_req *r, struct html *h, const struct view_report *rep, const struct form_errors *e,
+			 const struct form *f)
+{
+	char setting[16];
+	int draft = strcmp(rep->status, "draft") == 0 || strcmp(rep->status, "returned") == 0;
+
+	if (!r->user.id || !pf_may_write(r, rep->org) ||
+	    report_committee_setting(r->st, setting, sizeof(setting), &r->err) != LUP_OK)
+		return 0;
+	if ((strcmp(setting, "before") == 0 && !draft) ||
+	    (strcmp(setting, "after") == 0 && strcmp(rep->status, "approved") != 0))
+		return 0;
+	html_elem(h, "h3", "Nämndens beslut", NULL);
+	html_elem(h, "p", strcmp(setting, "before") == 0 ? "Registrera sammanträdet där nämnden antog rapporten. Det "
+		  "krävs innan rapporten skickas in." : "Registrera sammanträdet där nämnden antog rapporten.", NULL);
+	html_open(h, "form", "class", "workflow", "method", "post",
+		  "action", pf_href(r, "/uppfoljning/%lld/beslut", (long long)rep->id), NULL);
+	form_csrf_field(r, h);
+	form_input(h, e, "beslut-datum", "Sammanträdets datum", "date",
+		   value(f, "beslut-datum", rep->decision_date), "ÅÅÅÅ-MM-DD", NULL);
+	form_input(h, e, "beslut-paragraf", "Paragraf i protokollet", "text",
+		   value(f, "beslut-paragraf", rep->decision_paragraph), "Till exempel § 12.", NULL);
+	form_button(h, "Registrera nämndens beslut", "secondary");
+	html_close(h);
+	return 1;
 }
 
 static void workflow(struct http_req *r, struct html *h, const struct view_report *rep, const struct form_errors *e,
@@ -242,6 +332,8 @@ static void workflow(struct http_req *r, struct html *h, const struct view_repor
 		html_open(h, "form", "class", "workflow", "method", "post",
 			  "action", pf_href(r, "/uppfoljning/%lld/godkann", (long long)rep->id), NULL);
 		form_csrf_field(r, h);
+		form_textarea(h, e, "kommentar-godkann", "Kommentar vid godkännandet (valfri)",
+			      f ? form_get(f, "kommentar-godkann") : NULL, "Kommentaren sparas i rapportens historik.", 2);
 		form_button(h, "Godkänn", NULL);
 		html_close(h);
 		html_open(h, "form", "class", "workflow", "method", "post",
@@ -253,7 +345,8 @@ static void workflow(struct http_req *r, struct html *h, const struct view_repor
 		html_close(h);
 		html_close(h);
 	}
-	if (!submit && !decide && r->user.id)
+	int decision = decision_form(r, h, rep, e, f);
+	if (!submit && !decide && !decision && r->user.id)
 		html_elem(h, "p", "Du har inga steg att göra i rapporten just nu.", "class", "hint", NULL);
 }
 
@@ -313,7 +406,8 @@ static const char *notice_of(struct http_req *r)
 		"sparat", "Ändringarna är sparade.", "ny", "Rapporten är skapad som utkast.",
 		"fanns", "Det fanns redan en rapport för organisationen och perioden. Här är den.",
 		"inskickad", "Rapporten är inskickad till stadsledningskontoret.", "godkand", "Rapporten är godkänd.",
-		"returnerad", "Rapporten är returnerad till nämnden med din kommentar.", NULL,
+		"returnerad", "Rapporten är returnerad till nämnden med din kommentar.",
+		"beslut", "Nämndens beslut är registrerat.", NULL,
 	};
 	const char *k = http_query(r, "klart");
 

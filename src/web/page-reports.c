@@ -1,11 +1,13 @@
 /* page-reports.c: GET /uppfoljning: the follow-up reports the caller may read (approved reports
  * for everyone; for a logged-in user also every report of the own organisation, and for the
  * city office and administrators all), and for editors the form that starts a report (POST
- * /uppfoljning) for the own organisation and a period (T1, T2, VB) of a year. */
+ * /uppfoljning) for the own organisation and a period (T1, T2, VB) of a year. Each report's
+ * goals marked "Ej bedömt" are listed with their reasons; the city office sets here when the
+ * committee's decision is recorded (POST /uppfoljning/installningar, edit/report.h). */
 #include "web/pages-forms.h"
 #include "web/api.h"
 #include "model/period.h"
-#include "store/kinds.h"
+#include "edit/report.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -28,9 +30,34 @@ static int visible(const struct http_req *r, const struct rowset *rs, int i)
 	return pf_report_visible(r, &rep);
 }
 
-static void list(struct http_req *r, struct html *h, const struct rowset *rs)
+/* not_assessed: the goals report id marks "Ej bedömt", each with its reason (none: "–"). */
+static void not_assessed(struct html *h, const struct rowset *none, int64_t id)
 {
-	static const char *const cols[] = { "Rapport", "Organisation", "Status", "Inskickad", "Beslutad", NULL };
+	int any = 0;
+
+	html_open(h, "td", NULL);
+	for (int i = 0; i < none->nrows; i++) {
+		if (pf_i(none, i, "report_id") != id)
+			continue;
+		if (!any)
+			html_open(h, "ul", "class", "plain", NULL);
+		any = 1;
+		html_open(h, "li", NULL);
+		html_elem(h, "strong", pf_s(none, i, "name"), NULL);
+		html_textf(h, ": %s", pf_s(none, i, "reason"));
+		html_close(h);
+	}
+	if (any)
+		html_close(h);
+	else
+		html_text(h, "–");
+	html_close(h);
+}
+
+static void list(struct http_req *r, struct html *h, const struct rowset *rs, const struct rowset *none)
+{
+	static const char *const cols[] = { "Rapport", "Organisation", "Status", "Inskickad", "Beslutad",
+					     "Ej bedömda mål och varför", NULL };
 	int shown = 0;
 
 	for (int i = 0; i < rs->nrows; i++)
@@ -56,6 +83,7 @@ static void list(struct http_req *r, struct html *h, const struct rowset *rs)
 		html_elem(h, "td", pf_report_status_sv(pf_s(rs, i, "status")), NULL);
 		html_elem(h, "td", page_time(r, pf_s(rs, i, "submitted_at")), NULL);
 		html_elem(h, "td", page_time(r, pf_s(rs, i, "decided_at")), NULL);
+		not_assessed(h, none, pf_i(rs, i, "id"));
 		html_close(h);
 	}
 	html_close(h);
@@ -131,13 +159,39 @@ static int start_form(struct http_req *r, struct html *h, const struct form *f, 
 	return 0;
 }
 
+/* setting_form: for the city office and administrators, when the committee's decision on a report
+ * is recorded (the setting committee_decision), with the form that changes it. */
+static int setting_form(struct http_req *r, struct html *h, const struct form *f, const struct form_errors *e)
+{
+	static const char *const values[] = { "either", "before", "after", NULL };
+	static const char *const labels[] = { "När som helst (före eller efter godkännandet)",
+					      "Före: beslutet registreras innan rapporten skickas in",
+					      "Efter: beslutet registreras när rapporten är godkänd", NULL };
+	char now[16];
+
+	if (!pf_is_city(r))
+		return 0;
+	if (report_committee_setting(r->st, now, sizeof(now), &r->err) != LUP_OK)
+		return form_fail_page(r, http_fail(r)), -1;
+	html_elem(h, "h2", "Nämndens beslut om rapporten", NULL);
+	html_elem(h, "p", "Nämnden registrerar sammanträdet (datum och paragraf) där den antog rapporten. Här väljer "
+		  "stadsledningskontoret när det görs.", NULL);
+	html_open(h, "form", "method", "post", "action", "/uppfoljning/installningar", "class", "no-print", NULL);
+	form_csrf_field(r, h);
+	form_select(h, e, "nar", "När registreras nämndens beslut?", values, labels,
+		    f && form_get(f, "nar") ? form_get(f, "nar") : now, NULL);
+	form_button(h, "Spara inställningen", "secondary");
+	html_close(h);
+	return 0;
+}
+
 static int render(struct http_req *r, long year, const struct form *f, const struct form_errors *e, int status)
 {
 	struct sval y = year ? SVI(year) : SVNULL;
-	struct rowset rs;
+	struct rowset rs, none;
 	struct html *h;
 
-	if (pf_query(r, &rs, STMT_WEB_FORMS_REPORTS, &y, 1) != 0)
+	if (pf_query(r, &rs, STMT_WEB_FORMS_REPORTS, &y, 1) != 0 || pf_query(r, &none, STMT_RC_NONE_GOALS_ALL, &y, 1) != 0)
 		return r->status;
 	h = page_begin(r, "Uppföljning", NAV_FOLLOWUP);
 	html_elem(h, "h1", "Uppföljning: tertialrapporter och verksamhetsberättelser", NULL);
@@ -162,10 +216,12 @@ static int render(struct http_req *r, long year, const struct form *f, const str
 	pf_link(h, "/arshjul", "årshjulet");
 	html_text(h, ".");
 	html_close(h);
-	if (start_form(r, h, f, e) != 0)
+	if (!f && http_query(r, "klart") && strcmp(http_query(r, "klart"), "installning") == 0)
+		html_elem(h, "p", "Inställningen är sparad.", "class", "notice", "role", "status", NULL);
+	if (start_form(r, h, f, e) != 0 || setting_form(r, h, f, e) != 0)
 		return r->status;
 	html_elem(h, "h2", "Rapporter", NULL);
-	list(r, h, &rs);
+	list(r, h, &rs, &none);
 	return page_end_status(r, h, status);
 }
 
@@ -200,34 +256,30 @@ static void check(struct http_req *r, const struct form *f, struct form_errors *
 		form_error(r, e, "ar", "Skriv året med fyra siffror, till exempel 2022.");
 }
 
-/* create: the draft report of org for the period, as POST /api/v1/reports makes it; answers the
- * redirect to it (or to the report that exists already). */
+/* create: the draft report of org for the period through the one write path (edit/report.h,
+ * with the carry-over from the year's previous report); answers the redirect to it (or to the
+ * report that exists already). */
 static int create(struct http_req *r, int64_t org, const char *kind, long year)
 {
-	const struct kind *k = kind_find("reports");
-	struct model_period p = { (int)year, strcmp(kind, "T1") == 0 ? MODEL_PERIOD_T1 :
-					     strcmp(kind, "T2") == 0 ? MODEL_PERIOD_T2 : MODEL_PERIOD_FY };
-	char first[16], last[16];
-	int64_t period = 0, id = 0;
-	int rc;
+	struct report_caller who = api_report_caller(r);
+	struct report_fail fail;
+	char period[32];
+	int64_t id = 0;
 
 	struct sval find[] = { SVI(org), SVI(year), SVS(kind) };
 	if (store_query_id(r->st, STMT_WEB_FORMS_REPORT_FIND, find, 3, &id, &r->err) != LUP_OK)
 		return form_fail_page(r, http_fail(r));
 	if (id)
 		return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=fanns", (long long)id));
-	model_period_bounds_text(&p, first, sizeof(first), last, sizeof(last));
-	if (store_begin(r->st, &r->err) != LUP_OK)
-		return form_fail_page(r, http_fail(r));
-	struct sval up[] = { SVI(year), SVS(kind), SVS(first), SVS(last) };
-	if (store_exec(r->st, STMT_PERIOD_UPSERT, up, 4, NULL, NULL, &r->err) != LUP_OK ||
-	    store_query_id(r->st, STMT_PERIOD_ID, up, 2, &period, &r->err) != LUP_OK)
-		return form_fail_page(r, api_rollback_fail(r));
-	struct sval args[] = { SVI(org), SVI(period) };
-	if (store_exec(r->st, STMT_REPORT_INSERT, args, 2, &id, NULL, &r->err) != LUP_OK)
-		return form_fail_page(r, api_rollback_fail(r));
-	if ((rc = api_write_end(r, k, "report", "insert", id, NULL, 201)) != 201)
-		return form_fail_page(r, rc);
+	snprintf(period, sizeof(period), "%ld-%s", year, kind);
+	who.check_before = NULL;
+	if (report_create(r->st, &who, org, period, &id, &fail, &r->err) != LUP_OK) {
+		if (fail.why == REPORT_W_FORBIDDEN)
+			return pf_forbidden(r, NULL);
+		if (fail.why == REPORT_W_STORE)
+			return form_fail_page(r, http_fail(r));
+		return page_error(r, fail.why == REPORT_W_FIELD ? 422 : 409, fail.sv);
+	}
 	return form_redirect(r, pf_href(r, "/uppfoljning/%lld?klart=ny", (long long)id));
 }
 
@@ -248,4 +300,26 @@ int page_reports_post(struct http_req *r)
 	if (!pf_may_write(r, org))
 		return pf_forbidden(r, NULL);
 	return create(r, org, kind, year);
+}
+
+int page_reports_setting(struct http_req *r)
+{
+	struct report_caller who = api_report_caller(r);
+	struct form_errors e = { 0 };
+	struct report_fail fail;
+	struct form f;
+	int rc;
+
+	if ((rc = form_begin(r, &f)) != 0)
+		return rc;
+	who.check_before = NULL;
+	if (report_set_committee_setting(r->st, &who, form_get(&f, "nar"), NULL, &fail, &r->err) != LUP_OK) {
+		if (fail.why == REPORT_W_FORBIDDEN)
+			return pf_forbidden(r, NULL);
+		if (fail.why != REPORT_W_FIELD)
+			return form_fail_page(r, http_fail(r));
+		form_error(r, &e, "nar", "%s", fail.sv);
+		return render(r, 0, &f, &e, 422);
+	}
+	return form_redirect(r, "/uppfoljning?klart=installning");
 }

@@ -29,6 +29,8 @@ int page_report_submit(struct http_req *r);	/* POST /uppfoljning/{id}/skicka-in 
 int page_report_approve(struct http_req *r);	/* POST /uppfoljning/{id}/godkann */
 int page_report_delete(struct http_req *r);	/* POST /uppfoljning/{id}/ta-bort */
 int page_report_return(struct http_req *r);	/* POST /uppfoljning/{id}/returnera */
+int page_report_decision(struct http_req *r);	/* POST /uppfoljning/{id}/beslut */
+int page_reports_setting(struct http_req *r);	/* POST /uppfoljning/installningar */
 int page_goal(struct http_req *r);		/* GET /mal/{key} */
 int page_goal_edit(struct http_req *r);		/* GET /mal/{key}/redigera */
 int page_goal_edit_post(struct http_req *r);	/* POST /mal/{key}/redigera */
@@ -220,6 +222,10 @@ int pf_report_visible(const struct http_req *r, const struct view_report *rep);
  * (a draft or returned report of an organisation it may write for). */
 int pf_report_editable(const struct http_req *r, const struct view_report *rep);
 
+/* pf_report_carried_sv: the mark of a row carried over from the year's previous report and not
+ * edited since: "Överfört från tertialrapport 1" (T2) or "... tertialrapport 2" (VB). */
+const char *pf_report_carried_sv(const struct view_report *rep);
+
 /* --- the activities of a report (page-report-activities.c) ------------------------------ */
 
 /* pf_report_goal_activities: in a goal's section, how many of the report's activities belong
@@ -244,12 +250,13 @@ void pf_report_activities(struct http_req *r, struct html *h, const struct view_
 void pf_report_activities_check(struct http_req *r, const struct view_report *rep, const struct form *f,
 				struct form_errors *e);
 
-/* pf_report_activities_write: in the open transaction, records the statuses and comments of
- * the form that differ from what the report holds (an activity whose status field was not sent
- * is left alone; a comment field not sent keeps the comment; a checked "rensa-<id>" removes
- * what the report records for the activity); *n counts the changes. Each
- * activity must still be one of the report's. Returns 0, or -1 with the error in r->err. */
-int pf_report_activities_write(struct http_req *r, const struct view_report *rep, const struct form *f, int *n);
+/* pf_report_activities_in: the form's activity statuses and comments that differ from what the
+ * report holds (an activity whose status field was not sent is left alone; "rensa-ID" clears
+ * what the report records for it), as input of report_save, into *out (arena); returns their
+ * number. */
+struct report_act_in;
+int pf_report_activities_in(struct http_req *r, const struct view_report *rep, const struct form *f,
+			    struct report_act_in **out);
 
 /* pf_report_activities_group: the anchor ("aktiviteter-mal-16", "aktiviteter-utan-mal") of the
  * group of activity i, in the arena. */

@@ -139,6 +139,8 @@ static int check_body(struct http_req *r, const struct route *rt)
 			return page_error(r, 415, "Formuläret skickades i ett format som inte stöds.");
 		return 0;
 	}
+	if ((rt->flags & R_BODY_OPT) && !r->body.len)
+		return 0;
 	if (!(rt->flags & R_BODY)) {
 		if (r->body.len)
 			return http_error(r, 400, "bad_request", "this route takes no body");

@@ -26,6 +26,8 @@ enum {
 	R_LOGIN = 16,	/* a login: served without the caller's cookie or token (auth_identify
 			 * ignores them, so neither a stale cookie's 401 nor a live cookie's CSRF demand
 			 * stands in its way), and the session it starts replaces the cookie's */
+	R_BODY_OPT = 32,	/* with R_BODY: the JSON body is optional; an empty one is accepted
+			 * without a Content-Type (POST /api/v1/reports/{id}/approve) */
 };
 
 struct route {

@@ -6,7 +6,7 @@
 # failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
 # check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow, wheel,
-# todo, indicators or resources.
+# todo, indicators, resources or report-cycle.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -65,6 +65,12 @@ CRDB="$TMP/create.db"
 sqlite3 "$DB" ".backup '$CRDB'" 2>"$TMP/backup.err" ||
 	{ echo "not ok - browser tests: copying the database for the create test failed"; cat "$TMP/backup.err"; exit 1; }
 export CREATE_USER="editor:editorpassword1"
+# The report cycle (report-cycle.mjs) runs a T2 report from draft to approved through the forms,
+# so it gets a copy of its own; the editor of Spånga-Tensta and the city user log in.
+RCDB="$TMP/report-cycle.db"
+sqlite3 "$DB" ".backup '$RCDB'" 2>"$TMP/backup.err" ||
+	{ echo "not ok - browser tests: copying the database for the report cycle failed"; cat "$TMP/backup.err"; exit 1; }
+export REPORTCYCLE_USERS="st:editor:editorpassword1 city:city:citypassword1"
 # The LUP flow (lup-flow.mjs) writes a new version of Skarpnäck's LUP through the forms, adopts
 # it and adds a contribution, so it gets a copy of its own with three editors of its own: of
 # Skarpnäck, of Socialförvaltningen and of Farsta (who is refused at each step). It runs
@@ -186,6 +192,8 @@ else
 	flow upload "$UPDB" 60 tests/browser/upload.mjs "$SEED3"
 fi
 flow create "$CRDB" 60 tests/browser/create.mjs
+# the report cycle: unassessed goals, Ej bedömt with a reason, return, approval, the history
+flow report-cycle "$RCDB" 120 tests/browser/report-cycle.mjs
 flow lup-flow "$LFDB" 180 tests/browser/lup-flow.mjs "$LUP" "$LFDB"
 flow wheel "$WHDB" 60 tests/browser/wheel.mjs
 # Att göra and the period lock: two servers of one database on two days (LUP_TODAY)

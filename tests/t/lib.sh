@@ -97,4 +97,20 @@ valid() {
 	else ok "$1"; fi
 }
 
+# report_none_rest DB REP CURL-ARGS...: marks the goals of report REP that have no assessment yet
+# "Ej bedömt" with a reason, through the API, authenticated by CURL-ARGS (-H "Authorization: Bearer
+# T", or -b JAR -H "X-CSRF-Token: C"): a report is submitted only once every goal is assessed
+# (docs/web-follow-cycle.md)
+report_none_rest() {
+	_db=$1 _rep=$2; shift 2
+	for _g in $(sqlite3 "$_db" "SELECT g.key FROM report r JOIN period pe ON pe.id = r.period_id JOIN goal g
+		ON g.level = 'namndmal' AND g.year = pe.year AND g.owner_id IN (SELECT id FROM organisation
+		WHERE id = r.org_id OR pair_id = r.org_id OR id = (SELECT pair_id FROM organisation WHERE id = r.org_id))
+		WHERE r.id = $_rep AND g.id NOT IN (SELECT goal_id FROM assessment WHERE report_id = $_rep)"); do
+		curl -s -o /dev/null -X PUT "$@" -H 'Content-Type: application/json' \
+			--data-binary '{"assessment":"none","analysis":"Underlag saknas för perioden."}' \
+			"$BASE/api/v1/reports/$_rep/assessments/$_g"
+	done
+}
+
 finish() { exit $failed; }

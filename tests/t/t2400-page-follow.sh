@@ -327,6 +327,15 @@ lacks "has no activity form" "name=\"status-$AID\""
 valid "the city's view is valid HTML"
 jget "another organisation's editor cannot see the draft" 403 "/uppfoljning/$RID" rikard.jar
 
+# rest_none RID JAR: the form fields that mark the report's goals without an assessment "Ej bedömt"
+# with a reason (a report is submitted only once every goal is assessed: docs/web-follow-cycle.md)
+rest_none() {
+	curl -s -b "$TMP/$2" "$BASE/uppfoljning/$1" | grep -o 'name="bedomning-[0-9]*"' | sed 's/[^0-9]//g' | while read -r g; do
+		[ -n "$(sqlite3 "$DB" "SELECT 1 FROM assessment WHERE report_id = $1 AND goal_id = $g")" ] && continue
+		printf '&bedomning-%s=none&analys-%s=Underlag+saknas+f%%C3%%B6r+perioden' "$g" "$g"
+	done
+}
+fpost "the other goals are marked Ej bedömt with a reason" 303 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA$(rest_none $RID anna.jar)"
 fpost "the editor submits" 303 "/uppfoljning/$RID/skicka-in" anna.jar -d "csrf=$C_ANNA"
 fpost "a submitted report's activities cannot be saved" 409 "/uppfoljning/$RID" anna.jar -d "csrf=$C_ANNA&status-$AID=done&kommentar-$AID=Klar"
 has "and says why in Swedish" "kan inte ändras"

@@ -116,6 +116,7 @@ sees "the audit log of the report" "/api/v1/audit?entity=report&id=$REP" "$SECRE
 sees "the newest audit entries" "/api/v1/audit" "$SECRET" 0 0 1 0 1 1 1 1
 
 # once approved, the report is public
+report_none_rest "$DB" "$REP" -H "Authorization: Bearer $T_own"
 req "submitted" 200 POST "/api/v1/reports/$REP/submit" '' "$T_own"
 sees "a submitted report's analysis is not public" "$CHAIN" "$SECRET" 0 0 1 0 1 1 1 1
 req "approved" 200 POST "/api/v1/reports/$REP/approve" '' "$T_city"
@@ -201,6 +202,7 @@ req "an assessment in another organisation's report" 403 PUT "/api/v1/reports/$R
 req "an activity status in another organisation's report" 403 PUT "/api/v1/reports/$RO/activities/$OACT" '{"status":"done"}' "$T_own"
 req "removing one from another organisation's report" 403 DELETE "/api/v1/reports/$RO/activities/$OACT" '' "$T_own"
 req "submitting another organisation's report" 403 POST "/api/v1/reports/$RO/submit" '' "$T_own"
+report_none_rest "$DB" "$RO" -H "Authorization: Bearer $T_admin"
 req "... by the administrator" 200 POST "/api/v1/reports/$RO/submit" '' "$T_admin"
 req "the own T2 report" 201 POST /api/v1/reports "{\"org\":\"$OWN\",\"period\":\"2022-T2\"}" "$T_own"
 R2=$(jb .id)

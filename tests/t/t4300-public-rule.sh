@@ -172,6 +172,7 @@ expect_eq "... and nothing is written" "$(q "SELECT count(*) FROM outcome")" "$O
 BASE=$BASE1
 req "the editor starts the full-year report" 201 POST /api/v1/reports "{\"org\":\"$OWN\",\"period\":\"2022-FY\"}" "$T_own"
 REP=$(jb .id)
+report_none_rest "$DB" "$REP" -H "Authorization: Bearer $T_own"
 req "submits it" 200 POST "/api/v1/reports/$REP/submit" '' "$T_own"
 sees "a submitted report's figure is not public yet" "/?indikator=$IND&ar=2022" '9,87' 0 0 0 1 1 1
 req "the city office approves it" 200 POST "/api/v1/reports/$REP/approve" '' "$T_city"

@@ -133,10 +133,11 @@ G2=$(jq -r '[.goals[] | select(.level == "namndmal")][1].key' "$TMP/chain.json")
 ANALYSIS="Analys 5600: arbetet går **framåt**"
 req "... assesses a nämndmål partly" 200 PUT "/api/v1/reports/$REP/assessments/$G1" \
 	"{\"assessment\":\"partly\",\"analysis\":\"$ANALYSIS\"}" "$T_own"
-req "... and another fulfilled" 200 PUT "/api/v1/reports/$REP/assessments/$G2" '{"assessment":"fulfilled"}' "$T_own"
+req "... and another fulfilled" 200 PUT "/api/v1/reports/$REP/assessments/$G2" '{"assessment":"fulfilled","analysis":"Målet nåddes enligt planen."}' "$T_own"
 page "the draft's document is 404 for anonymous visitors" 404 GET "/uppfoljning/$REP/rapport.docx" -
 page "... its PDF too" 404 GET "/uppfoljning/$REP/rapport.pdf" -
 expect_exit "the CLI (the operator) makes the draft's document" 0 L export docx report $ORG --year 2022 --period T1 -o "$TMP/draft.docx"
+report_none_rest "$DB" "$REP" -H "Authorization: Bearer $T_own"
 req "the editor submits it" 200 POST "/api/v1/reports/$REP/submit" '' "$T_own"
 req "the city approves it" 200 POST "/api/v1/reports/$REP/approve" '' "$T_city"
 expect_exit "docx report KEY --year --period T1" 0 L export docx report $ORG --year 2022 --period T1 -o "$TMP/t1.docx"

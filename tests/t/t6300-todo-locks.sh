@@ -107,6 +107,10 @@ has "sees its things to do" "5 dagar kvar"
 hasnt "without the reopening form" "oppna-period"
 
 # submitted, returned with a comment: the return is a to-do with its comment
+# every goal assessed or "Ej bedömt" with a reason (the submit rule); marked goals are no to-do
+report_none_rest "$DB" "$REP" -H "Authorization: Bearer $T_own"
+req "goals marked Ej bedömt with a reason" 200 GET /api/v1/views/todo '' "$T_own"
+expect_eq "are no longer unassessed" "$(jb '[.items[] | select(.type == "unassessed")] | length')" 0
 req "the report is submitted" 200 POST "/api/v1/reports/$REP/submit" '' "$T_own"
 req "own editor's todo, submitted" 200 GET /api/v1/views/todo '' "$T_own"
 expect_eq "a submitted report is not due" "$(jb '[.items[] | select(.type == "due")] | length')" 0
