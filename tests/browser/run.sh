@@ -6,7 +6,7 @@
 # failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
 # check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow, wheel,
-# todo, indicators, resources or report-cycle.
+# todo, indicators, resources, report-cycle or annual-wheel.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -120,6 +120,22 @@ sqlite3 "$DB" ".backup '$RSDB'" 2>"$TMP/backup.err" ||
 	{ echo "not ok - browser tests: copying the database for the resources flow failed"; cat "$TMP/backup.err"; exit 1; }
 printf 'sfpassword1\n' | "$LUP" --db "$RSDB" user add sfeditor --role editor --org socialforvaltningen >/dev/null 2>&1
 export RESOURCES_USER="sfeditor:sfpassword1"
+# The annual wheel's whole cycle (annual-wheel.mjs, issue 13's "Done when") gets a copy of its
+# own and two servers of it, on 10 September 2022 and on 1 October 2022 (after the T2 deadline
+# the city sets in the flow, 15 September, and the 14 days of grace; LUP_TODAY): the city user,
+# the editors of Spånga-Tensta and Rinkeby-Kista, one of Socialförvaltningen; the Spånga-Tensta
+# and the Rinkeby-Kista editors get e-mail addresses for `lup remind --mail`, which the flow runs
+# on this database.
+AWDB="$TMP/annual-wheel.db"
+sqlite3 "$DB" ".backup '$AWDB'" 2>"$TMP/backup.err" ||
+	{ echo "not ok - browser tests: copying the database for the annual wheel failed"; cat "$TMP/backup.err"; exit 1; }
+printf 'sfpassword1\n' | "$LUP" --db "$AWDB" user add sfeditor --role editor --org socialforvaltningen >/dev/null 2>&1
+"$LUP" --db "$AWDB" user email editor st-editor@example.org >/dev/null 2>&1
+"$LUP" --db "$AWDB" user email rkeditor rk-editor@example.org >/dev/null 2>&1
+AWIND=$(sqlite3 "$AWDB" "SELECT i.key FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN organisation o ON o.id = g.owner_id
+	WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND g.year = 2022 ORDER BY i.id LIMIT 1")
+export ANNUALWHEEL_USERS="city:city:citypassword1 st:editor:editorpassword1 rk:rkeditor:rkpassword1 so:sfeditor:sfpassword1"
+export ANNUALWHEEL_MAIL="st-editor@example.org rk-editor@example.org"
 # A draft of Spånga-Tensta's LUP (after the copies: the flows start without one), so that
 # check.mjs checks the draft-only pages of pages.json (the version forms, the adoption form).
 "$LUP" --db "$DB" plan new-version lup-spanga-tensta >/dev/null 2>"$TMP/draft.err" ||
@@ -212,6 +228,25 @@ if want todo; then
 		[ $erc -ne 0 ] && rc=1
 	else
 		echo "not ok - todo browser tests: lup serve did not start"
+		rc=1
+	fi
+fi
+# issue 13's whole cycle: two servers of one database on two days (LUP_TODAY), and lup remind
+if want annual-wheel; then
+	for d in before:2022-09-10 after:2022-10-01; do
+		LUP_TODAY=${d#*:} "$LUP" --db "$AWDB" serve --listen 127.0.0.1:0 --port-file "$TMP/aw-${d%%:*}.port" \
+			>/dev/null 2>"$TMP/aw-${d%%:*}.log" &
+		SERVERS="$SERVERS $!"
+	done
+	for i in $(seq 100); do [ -s "$TMP/aw-before.port" ] && [ -s "$TMP/aw-after.port" ] && break; sleep 0.1; done
+	if [ -s "$TMP/aw-before.port" ] && [ -s "$TMP/aw-after.port" ]; then
+		timeout 120 node tests/browser/annual-wheel.mjs "http://127.0.0.1:$(cat "$TMP/aw-before.port")" \
+			"http://127.0.0.1:$(cat "$TMP/aw-after.port")" "$SHOTS" "$LUP" "$AWDB" "$AWIND"
+		erc=$?
+		[ $erc -eq 124 ] && echo "not ok - annual-wheel browser tests finished within 120 s"
+		[ $erc -ne 0 ] && rc=1
+	else
+		echo "not ok - annual-wheel browser tests: lup serve did not start"
 		rc=1
 	fi
 fi
