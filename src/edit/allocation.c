@@ -230,12 +230,16 @@ static int check(struct store *st, const struct alloc_in *in, int64_t *area, int
 	return LUP_OK;
 }
 
-/* existing_row: the id of org's row of the district, year and kind other than not (0: none). */
+/* existing_row: the id of org's row of the district, year and kind other than not (0: none). An
+ * example row of that key (load/example-alloc.c) is no record of the organisation's: it is
+ * dropped first, so that what the organisation records takes its place. */
 static int existing_row(struct store *st, int64_t org, int64_t area, int year, int kind, int64_t not, int64_t *id,
 			struct err *e)
 {
 	struct sval a[] = { SVI(org), SVI(area), SVI(year), SVS(need_kind_codes[kind]), SVID(not) };
 
+	if (store_exec(st, STMT_AL_DROP_EXAMPLE, a, 5, NULL, NULL, e) != LUP_OK)
+		return e->code;
 	return store_query_id(st, STMT_AL_FIND, a, 5, id, e);
 }
 

@@ -357,6 +357,26 @@ static int one_series(struct ex_ctx *x, struct ex_series *s, struct ex_values *f
 	return LUP_OK;
 }
 
+/* allocations: the example resource allocations (example-alloc.c) of the example outcomes' years. */
+static int allocations(struct ex_ctx *x)
+{
+	struct ex_place places[MAX_DISTRICTS];
+	int first = 0, last = 0;
+
+	for (int i = 0; i < x->nseries; i++) {
+		if (!first || x->series[i].year - YEARS_BEFORE < first)
+			first = x->series[i].year - YEARS_BEFORE;
+		if (x->series[i].year + YEARS_AFTER > last)
+			last = x->series[i].year + YEARS_AFTER;
+	}
+	if (!first)
+		return LUP_OK;
+	for (int i = 0; i < x->nareas; i++)
+		places[i] = (struct ex_place){ x->areas[i].id, x->areas[i].key, x->areas[i].prioritised, x->areas[i].weight };
+	int written = 0;	/* not counted with the outcomes: the load reports "N example outcomes" */
+	return ex_allocations(x->st, places, x->nareas, first, last, &written, &x->changed, x->e);
+}
+
 int load_examples(struct store *st, struct err *e, const struct ld_population *pops, int npops,
 		  int *n, int *changed)
 {
@@ -376,6 +396,8 @@ int load_examples(struct store *st, struct err *e, const struct ld_population *p
 	for (int i = 0; i < x.nseries; i++)
 		if ((rc = one_series(&x, &x.series[i], &vals[0], &vals[1])) != LUP_OK)
 			goto out;
+	if ((rc = allocations(&x)) != LUP_OK)
+		goto out;
 	*n = x.written;
 	*changed = x.changed;
 out:

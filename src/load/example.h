@@ -1,9 +1,13 @@
 /* example.h: the model behind the example outcomes (example-value.c), private to src/load/.
- * Pure functions: no I/O, no store; example.c reads the indicators and areas and writes rows. */
+ * Pure functions: no I/O, no store; example.c reads the indicators and areas and writes rows
+ * (and example-alloc.c, declared at the end, writes the example allocations). */
 #ifndef LUP_LOAD_EXAMPLE_H
 #define LUP_LOAD_EXAMPLE_H
 
 #include <stdint.h>
+
+struct store;
+struct err;
 
 /* What an indicator's value is, decided by its unit (and, for counts, its name):
  *	COUNT	st, antal, personer, aspiranter, ...: whole numbers; the city is the districts' sum
@@ -75,5 +79,22 @@ double ex_force(const struct ex_series *s, double v, int want);
  * difference d from rel (the relative gap between the sexes), so that t is their mean (equal
  * weights: the districts' populations are close to half women, half men). */
 void ex_split(const struct ex_series *s, double t, double kshare, double rel, double *k, double *m);
+
+/* A district as the example writers see it: id, key, whether it is prioritised, its population
+ * weight (example.c). */
+struct ex_place {
+	int64_t id;
+	const char *key;
+	int prioritised;
+	double weight;
+};
+
+/* ex_allocations: writes the example resource allocations of years first..last for the districts
+ * areas[0..n) (example-alloc.c: a few specialist administrations' money in tkr and staff, more
+ * in the prioritised districts, example = 1; an organisation missing from the database is left
+ * out, a row recorded by an organisation itself is never changed). *written counts the rows
+ * written, *changed those that changed. Returns LUP_OK or a store error in e. */
+int ex_allocations(struct store *st, const struct ex_place *areas, int n, int first, int last, int *written,
+		   int *changed, struct err *e);
 
 #endif

@@ -28,13 +28,18 @@ const char *const sqlite_sql_need[STMT__MAX] = {
 	[STMT_AL_FIND] =
 		"SELECT id FROM resource_allocation WHERE org_id = ?1 AND area_id = ?2 AND year = ?3 AND kind = ?4"
 		" AND (?5 IS NULL OR id <> ?5)",
+	/* (org id, area id, year, kind, id or NULL): drops the example row of that key (other than id) */
+	[STMT_AL_DROP_EXAMPLE] =
+		"DELETE FROM resource_allocation WHERE org_id = ?1 AND area_id = ?2 AND year = ?3 AND kind = ?4"
+		" AND example = 1 AND (?5 IS NULL OR id <> ?5)",
 	/* (org id, area id, year, kind, amount, unit, note, user id, at) -> the new row's id */
 	[STMT_AL_INSERT] =
 		"INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, created_by, created_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	/* (id, area id, year, kind, amount, unit, note) */
 	[STMT_AL_SET] =
-		"UPDATE resource_allocation SET area_id = ?2, year = ?3, kind = ?4, amount = ?5, unit = ?6, note = ?7"
+		"UPDATE resource_allocation SET area_id = ?2, year = ?3, kind = ?4, amount = ?5, unit = ?6, note = ?7,"
+		" example = 0"
 		" WHERE id = ?1",
 	/* (id) */
 	[STMT_AL_DELETE] = "DELETE FROM resource_allocation WHERE id = ?1",

@@ -290,6 +290,14 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* districts for example series: (id, key, prioritised, municipality id) */
 	[STMT_EXAMPLE_AREAS] =
 		"SELECT id, key, prioritised, parent_id FROM area WHERE level = 'district' ORDER BY key",
+	/* (org_id, area_id, year, kind, amount, unit, note): an example allocation (load/example-alloc.c);
+	 * a row the organisation recorded itself (example = 0) is left alone, an unchanged one too */
+	[STMT_EXAMPLE_ALLOC_UPSERT] =
+		"INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, example)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) ON CONFLICT (org_id, area_id, year, kind) DO UPDATE SET"
+		" amount = excluded.amount, unit = excluded.unit, note = excluded.note"
+		" WHERE resource_allocation.example = 1 AND (resource_allocation.amount IS NOT excluded.amount"
+		" OR resource_allocation.unit IS NOT excluded.unit OR resource_allocation.note IS NOT excluded.note)",
 
 	/* lists: every filter parameter is NULL when not given */
 	/* (kind, district_id) */

@@ -121,8 +121,42 @@ for b in "Bättre än snittet" "Nära snittet" "Sämre än snittet" "Mycket säm
 	has "it shows the band '$b'" "<td>$b</td>"
 done
 
+# Example allocations (load/example-alloc.c): example data throughout, whole tkr and half
+# årsarbetare, every district in every year of the outcomes, a yearly rise, and per resident more
+# to the prioritised districts from an organisation that weighs need (Socialförvaltningen), as
+# much from one that does not (Kulturförvaltningen: the ratio within its +-15 % noise).
+expect_eq "example allocations: every row example data, noted so" \
+	"$(Q "SELECT count(*) > 0, sum(example = 0), sum(note IS NOT 'Exempeldata') FROM resource_allocation")" "1|0|0"
+expect_eq "money in whole tkr, staff in half årsarbetare, nothing negative" \
+	"$(Q "SELECT sum(kind = 'money' AND (unit <> 'tkr' OR amount <> round(amount))) + sum(kind = 'staff' AND
+	  (unit <> 'årsarbetare' OR amount * 2 <> round(amount * 2))) + sum(amount < 0) FROM resource_allocation")" 0
+expect_eq "every district in every year of the example outcomes" \
+	"$(Q "SELECT count(DISTINCT area_id) || ':' || group_concat(DISTINCT year) FROM (SELECT * FROM resource_allocation ORDER BY year)")" \
+	"$(Q "SELECT count(*) FROM area WHERE level = 'district'")"":$(Q "SELECT group_concat(DISTINCT p.year) FROM (SELECT p.year
+	  FROM outcome o JOIN period p ON p.id = o.period_id WHERE o.example = 1 ORDER BY p.year) p")"
+Q "CREATE TABLE perres AS SELECT o.key AS org, a.prioritised AS pri, r.year,
+	sum(r.amount) * 1000.0 / sum(p.n) AS tkr FROM resource_allocation r JOIN organisation o ON o.id = r.org_id
+	JOIN area a ON a.id = r.area_id JOIN pop p ON p.area = a.key WHERE r.kind = 'money' GROUP BY 1, 2, 3"
+expect_eq "Socialförvaltningen gives more per resident to the prioritised districts, every year" \
+	"$(Q "SELECT count(*) FROM perres x JOIN perres y ON y.org = x.org AND y.year = x.year AND y.pri = 0
+	  WHERE x.org = 'socialforvaltningen' AND x.pri = 1 AND x.tkr > 1.4 * y.tkr")" \
+	"$(Q "SELECT count(DISTINCT year) FROM resource_allocation")"
+expect_eq "Kulturförvaltningen about the same (within the noise)" \
+	"$(Q "SELECT count(*) FROM perres x JOIN perres y ON y.org = x.org AND y.year = x.year AND y.pri = 0
+	  WHERE x.org = 'kulturforvaltningen' AND x.pri = 1 AND x.tkr BETWEEN 0.85 * y.tkr AND 1.15 * y.tkr")" \
+	"$(Q "SELECT count(DISTINCT year) FROM resource_allocation")"
+expect_eq "each organisation's total rises from the first year to the last" \
+	"$(Q "SELECT count(*) FROM (SELECT org_id, sum(amount) FILTER (WHERE year = (SELECT min(year) FROM resource_allocation)) AS a,
+	  sum(amount) FILTER (WHERE year = (SELECT max(year) FROM resource_allocation)) AS b FROM resource_allocation
+	  WHERE kind = 'money' GROUP BY org_id) WHERE b > a")" "$(Q "SELECT count(DISTINCT org_id) FROM resource_allocation")"
+page "the city's resources and need" 200 GET "/resurser?ar=2022" -
+has "shows money per resident, labelled as example data" "Exempeldata"
+
 sqlite3 "$DB" "SELECT * FROM outcome ORDER BY id" > "$TMP/o1"
 expect_exit "demo into a second database" 0 "$LUP" --db "$TMP/two.db" demo "$DATA"
 sqlite3 "$TMP/two.db" "SELECT * FROM outcome ORDER BY id" > "$TMP/o2"
 cmp -s "$TMP/o1" "$TMP/o2" && ok "two loads write the same numbers" || nok "two loads wrote different outcomes"
+sqlite3 "$DB" "SELECT org_id, area_id, year, kind, amount, unit FROM resource_allocation ORDER BY id" > "$TMP/r1"
+sqlite3 "$TMP/two.db" "SELECT org_id, area_id, year, kind, amount, unit FROM resource_allocation ORDER BY id" > "$TMP/r2"
+cmp -s "$TMP/r1" "$TMP/r2" && ok "and the same allocations" || nok "two loads wrote different allocations"
 finish

@@ -78,7 +78,7 @@ grep -q '<svg[^>]*role="img"' "$TMP/page" && ok "charts are drawn as images" || 
 grep -q '<title>[^<]*per stadsdelsområde\( och kön\)\{0,1\}</title><desc>[^<]' "$TMP/page" && ok "a chart has a title and a text alternative" || nok "chart title and desc"
 hasraw "the chart's numbers are in a table" "alla stadsdelsområden och staden</caption>"
 has "the timeline is grouped by start year" "Start 2022"
-has "no allocations: inga uppgifter" "Inga uppgifter om resurser"
+has "the example allocations are listed, labelled" "Resurser till stadsdelsområdet (exempeldata)"
 valid "/stadsdel/spanga-tensta"
 ind=$(Q "SELECT key FROM indicator ORDER BY key LIMIT 1 OFFSET 3")
 page "another indicator in detail" 200 "/stadsdel/spanga-tensta?ar=2021&indikator=$ind"

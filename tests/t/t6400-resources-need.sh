@@ -17,6 +17,9 @@ q() { sqlite3 "$DB" "$1"; }
 PY=/usr/bin/python3
 
 L demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
+# the demo's example allocations (load/example-alloc.c, checked in t0130) out of the way: this
+# test counts the rows it records itself
+sqlite3 "$DB" "DELETE FROM resource_allocation WHERE example = 1"
 printf 'adminpassword1\n' | L user add admin --role admin >/dev/null
 printf 'citypassword1\n' | L user add city --role city --org stadsledningskontoret >/dev/null
 printf 'readerpassword1\n' | L user add reader --role reader --org socialforvaltningen >/dev/null
@@ -273,4 +276,10 @@ page "nor sees the form" 200 GET "/organisation/socialforvaltningen/resurser" fb
 hasnt "none" 'name="mangd"'
 page "the district page shows the resources" 200 GET "/stadsdel/spanga-tensta" -
 has "in the new shape" "Fältassistenter"
+# --- an example row (load/example-alloc.c) gives way to what the organisation records ----------------
+q "INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, example) SELECT o.id, a.id, 2019,
+   'money', 777, 'tkr', 'Exempeldata', 1 FROM organisation o, area a WHERE o.key = 'socialforvaltningen' AND a.key = 'alvsjo'"
+req "money where an example row is" 201 POST $A '{"org":"socialforvaltningen","district":"alvsjo","year":2019,"kind":"money","amount":640,"unit":"tkr"}' "$T_sf"
+expect_eq "takes the example row's place" "$(q "SELECT count(*) || ':' || group_concat(amount || ':' || example) FROM resource_allocation r
+	JOIN area a ON a.id = r.area_id WHERE a.key = 'alvsjo' AND r.year = 2019 AND r.kind = 'money'")" "1:640.0:0"
 finish
