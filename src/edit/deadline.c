@@ -228,15 +228,15 @@ static int write_row(struct store *st, struct arena *a, const struct edit_actor 
 	return record(st, a, who, "insert", *id, k, level, NULL, due, e);
 }
 
-int deadline_set(struct store *st, const struct edit_actor *who, const struct http_user *u,
-		 const struct deadline_key *k, const char *due, int64_t *id, int *changed, struct deadline_fail *f,
-		 struct err *e)
+int deadline_set_in(struct store *st, const struct edit_actor *who, const struct http_user *u,
+		    const struct deadline_key *k, const char *due, int64_t *id, int *changed, struct deadline_fail *f,
+		    struct err *e)
 {
 	struct deadline_key key = *k;
 	struct arena a = ARENA_INIT;
 	const char *level = NULL;
 	char day[16];
-	int ch = 0;
+	int ch = 0, rc;
 
 	*id = 0;
 	if (check_key(st, u, k, &level, f, e) != LUP_OK)
@@ -244,54 +244,67 @@ int deadline_set(struct store *st, const struct edit_actor *who, const struct ht
 	key.kind = wheel_kind(k->kind);
 	if (check_due(&key, due, day, sizeof(day), f, e) != LUP_OK)
 		return e->code;
-	if (store_begin(st, e) != LUP_OK)
-		return e->code;
-	if (write_row(st, &a, who, &key, level, day, id, &ch, f, e) != LUP_OK || store_commit(st, e) != LUP_OK)
-		goto err;
+	rc = write_row(st, &a, who, &key, level, day, id, &ch, f, e);
 	arena_release(&a);
-	if (changed)
+	if (rc == LUP_OK && changed)
 		*changed = ch;
-	return LUP_OK;
-err:
-	store_rollback(st);
-	arena_release(&a);
-	return e->code;
+	return rc;
 }
 
-int deadline_delete(struct store *st, const struct edit_actor *who, const struct http_user *u,
-		    const struct deadline_key *k, struct deadline_fail *f, struct err *e)
+int deadline_set(struct store *st, const struct edit_actor *who, const struct http_user *u,
+		 const struct deadline_key *k, const char *due, int64_t *id, int *changed, struct deadline_fail *f,
+		 struct err *e)
+{
+	*id = 0;
+	if (store_begin(st, e) != LUP_OK)
+		return e->code;
+	if (deadline_set_in(st, who, u, k, due, id, changed, f, e) != LUP_OK || store_commit(st, e) != LUP_OK) {
+		store_rollback(st);
+		*id = 0;
+		return e->code;
+	}
+	return LUP_OK;
+}
+
+int deadline_delete_in(struct store *st, const struct edit_actor *who, const struct http_user *u,
+		       const struct deadline_key *k, struct deadline_fail *f, struct err *e)
 {
 	struct deadline_key key = *k;
 	struct arena a = ARENA_INIT;
 	const char *level = NULL;
 	struct rowset rs;
 	int64_t id;
+	int rc;
 
 	if (check_key(st, u, k, &level, f, e) != LUP_OK)
 		return e->code;
 	key.kind = wheel_kind(k->kind);
 	struct sval one[] = { SVI(key.year), SVS(key.kind), SVID(key.org), SVS(level) };
-	if (store_begin(st, e) != LUP_OK)
-		return e->code;
 	rowset_init(&rs, &a);
-	if (rowset_query(&rs, st, STMT_WH_ONE, one, 4, e) != LUP_OK)
-		goto err;
+	if ((rc = rowset_query(&rs, st, STMT_WH_ONE, one, 4, e)) != LUP_OK)
+		goto out;
 	if (!rs.nrows) {
-		store_rollback(st);
-		arena_release(&a);
-		return err_set(e, LUP_ENOTFOUND, "no %s deadline of %s %ld%s", level, wheel_kind_word(key.kind), key.year,
-			       key.org ? " for this organisation" : "");
+		rc = err_set(e, LUP_ENOTFOUND, "no %s deadline of %s %ld%s", level, wheel_kind_word(key.kind), key.year,
+			     key.org ? " for this organisation" : "");
+		goto out;
 	}
 	id = rowset_i(&rs, 0, "id");
 	struct sval v = SVI(id);
-	if (store_exec(st, STMT_WH_DELETE, &v, 1, NULL, NULL, e) != LUP_OK ||
-	    record(st, &a, who, "delete", id, &key, level, rowset_s(&rs, 0, "due"), NULL, e) != LUP_OK ||
-	    store_commit(st, e) != LUP_OK)
-		goto err;
+	if ((rc = store_exec(st, STMT_WH_DELETE, &v, 1, NULL, NULL, e)) == LUP_OK)
+		rc = record(st, &a, who, "delete", id, &key, level, rowset_s(&rs, 0, "due"), NULL, e);
+out:
 	arena_release(&a);
+	return rc;
+}
+
+int deadline_delete(struct store *st, const struct edit_actor *who, const struct http_user *u,
+		    const struct deadline_key *k, struct deadline_fail *f, struct err *e)
+{
+	if (store_begin(st, e) != LUP_OK)
+		return e->code;
+	if (deadline_delete_in(st, who, u, k, f, e) != LUP_OK || store_commit(st, e) != LUP_OK) {
+		store_rollback(st);
+		return e->code;
+	}
 	return LUP_OK;
-err:
-	store_rollback(st);
-	arena_release(&a);
-	return e->code;
 }

@@ -69,4 +69,15 @@ int deadline_set(struct store *st, const struct edit_actor *who, const struct ht
 int deadline_delete(struct store *st, const struct edit_actor *who, const struct http_user *u,
 		    const struct deadline_key *k, struct deadline_fail *f, struct err *e);
 
+/*
+ * deadline_set_in, deadline_delete_in: as deadline_set and deadline_delete, inside the caller's
+ * open write transaction, so that several deadlines (a form's fields) change together or not at
+ * all: on an error nothing of this call is written, and the caller rolls the whole back.
+ */
+int deadline_set_in(struct store *st, const struct edit_actor *who, const struct http_user *u,
+		    const struct deadline_key *k, const char *due, int64_t *id, int *changed, struct deadline_fail *f,
+		    struct err *e);
+int deadline_delete_in(struct store *st, const struct edit_actor *who, const struct http_user *u,
+		       const struct deadline_key *k, struct deadline_fail *f, struct err *e);
+
 #endif

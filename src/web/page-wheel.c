@@ -270,8 +270,9 @@ int page_wheel(struct http_req *r)
 	return render(r, &w, NULL, NULL, NULL, NULL, 200);
 }
 
-/* apply: sets (or, emptied, removes) deadline k from field name of f against its stored value;
- * a refusal goes to e at the field. Returns 0, or the status answered (403, 500). */
+/* apply: in the open transaction, sets (or, emptied, removes) deadline k from field name of f
+ * against its stored value; a refusal goes to e at the field and rolls the transaction back.
+ * Returns 0, or the status answered (403, 500; rolled back). */
 static int apply(struct http_req *r, const struct form *f, const char *name, const struct deadline_key *k,
 		 const char *stored, struct form_errors *e)
 {
@@ -287,10 +288,11 @@ static int apply(struct http_req *r, const struct form *f, const char *name, con
 		return 0;
 	if (stored && strcmp(v, stored) == 0)
 		return 0;
-	rc = *v ? deadline_set(r->st, &who, &r->user, k, v, &id, NULL, &fail, &r->err)
-		: deadline_delete(r->st, &who, &r->user, k, &fail, &r->err);
+	rc = *v ? deadline_set_in(r->st, &who, &r->user, k, v, &id, NULL, &fail, &r->err)
+		: deadline_delete_in(r->st, &who, &r->user, k, &fail, &r->err);
 	if (rc == LUP_OK)
 		return 0;
+	store_rollback(r->st);
 	if (rc == LUP_EINVAL && fail.forbidden)
 		return page_error(r, 403, "Du har inte behörighet att ändra de här tidsfristerna.");
 	if (rc == LUP_EINVAL) {
@@ -298,6 +300,37 @@ static int apply(struct http_req *r, const struct form *f, const char *name, con
 		return 0;
 	}
 	return page_error(r, 500, "Databasen svarade inte. Försök igen om en stund.");
+}
+
+/* apply_all: the form's fields in one transaction: every change is written, or (a field
+ * refused: its message in e) none. Returns 0, or the status answered (403, 500). */
+static int apply_all(struct http_req *r, const struct form *f, const struct wheel_page *w, long year, int64_t org,
+		     struct form_errors *e)
+{
+	int rc;
+
+	if (store_begin(r->st, &r->err) != LUP_OK)
+		return page_error(r, 500, "Databasen svarade inte. Försök igen om en stund.");
+	for (int k = 0; k < 3; k++) {
+		for (int l = 0; l < (org ? 3 : 1); l++) {
+			struct deadline_key key = { year, kinds[k], org, org ? levels[l] : "city" };
+			const char *name = org ? pf_printf(r, "%s-%s", kinds[k], levels[l]) : kinds[k];
+			int before = e->n;
+			if ((rc = apply(r, f, name, &key, due_of(w, kinds[k], key.level), e)) != 0)
+				return rc;
+			/* a refusal rolled the transaction back: the other fields are checked in one of
+			 * their own, which is rolled back too */
+			if (e->n > before && store_begin(r->st, &r->err) != LUP_OK)
+				return page_error(r, 500, "Databasen svarade inte. Försök igen om en stund.");
+		}
+	}
+	if (e->n) {
+		store_rollback(r->st);
+		return 0;
+	}
+	if (store_commit(r->st, &r->err) != LUP_OK)
+		return page_error(r, 500, "Databasen svarade inte. Försök igen om en stund.");
+	return 0;
 }
 
 /* post: the form of the city's (org 0) or an organisation's deadlines. */
@@ -320,14 +353,8 @@ static int post(struct http_req *r, int64_t org)
 		return page_error(r, 500, "Databasen svarade inte. Försök igen om en stund.");
 	if (org && deadline_may_write(&r->user, r->st, org, &r->err) <= 0)
 		return page_error(r, 403, "Du har inte behörighet att ändra de här tidsfristerna.");
-	for (int k = 0; k < 3; k++) {
-		for (int l = 0; l < (org ? 3 : 1); l++) {
-			struct deadline_key key = { year, kinds[k], org, org ? levels[l] : "city" };
-			const char *name = org ? pf_printf(r, "%s-%s", kinds[k], levels[l]) : kinds[k];
-			if ((rc = apply(r, &f, name, &key, due_of(&w, kinds[k], key.level), &e)) != 0)
-				return rc;
-		}
-	}
+	if ((rc = apply_all(r, &f, &w, year, org, &e)) != 0)
+		return rc;
 	if (e.n) {
 		if (wheel_deadlines_load(r->st, &r->a, w.year, w.org, 0, &w.rs, &r->err) != LUP_OK)
 			return page_error(r, 500, "Databasen svarade inte. Försök igen om en stund.");

@@ -148,6 +148,9 @@ page "a date before an internal deadline is refused at the field" 422 POST /arsh
 has "the Swedish message" "Spånga-Tensta stadsdelsnämnd har en intern tidsfrist för nämnden den 8 september 2026"
 has "at the field" 'id="f-T2-fel"'
 valid "tidy finds nothing on the refused form"
+page "a refused field keeps the form's other changes out too" 422 POST /arshjul cj --data-urlencode "csrf=$C" --data-urlencode ar=2026 \
+	--data-urlencode T1=2026-05-20 --data-urlencode T2=2026-09-01 --data-urlencode FY=2027-02-15
+expect_eq "T1 is as it was (one transaction)" "$(q "SELECT due FROM deadline WHERE level = 'city' AND kind = 'T1' AND year = 2026")" 2026-05-22
 page "without the CSRF token: 403" 403 POST /arshjul cj --data-urlencode ar=2026 --data-urlencode T2=2026-09-17
 expect_eq "nothing changed" "$(q "SELECT due FROM deadline WHERE level = 'city' AND kind = 'T2' AND year = 2026")" 2026-09-16
 login oj own editorpassword1
