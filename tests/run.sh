@@ -33,28 +33,55 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 	fi
 }
 
-{
-for t in build/test-*; do
-	[ -x "$t" ] && run "$(basename "$t")" "$t"
-done
-for t in build/san/test-*; do
-	[ -x "$t" ] && run "san/$(basename "$t")" "$t"
-done
-for f in build/fuzz/fuzz-*; do
-	[ -x "$f" ] || continue
-	n=$(basename "$f" | sed 's/^fuzz-//')
-	mkdir -p "$log/new-$n"
-	run "$(basename "$f")" sh -c "'$f' -max_total_time=${FUZZ_CHECK_SECONDS:-5} -max_len=65536 '$log/new-$n' 'tests/fuzz/corpus/$n' && echo 'ok - fuzz $n (${FUZZ_CHECK_SECONDS:-5} s, no crash)'"
-done
-for s in tests/t/t*.sh; do
-	[ -f "$s" ] || continue
-	run "$(basename "$s" .sh)" env LUP="$top/build/lup" sh "$s"
-	run "san/$(basename "$s" .sh)" env LUP="$top/build/san/lup" LUP_SAN=1 sh "$s"
-done
-if [ -f tests/browser/run.sh ]; then
-	run browser sh tests/browser/run.sh "$top/build/lup"
-fi
-} > "$log/all"
+# The suites run in four streams, each into its own file, merged in a fixed order at the end:
+# the unit tests and fuzzers first (quick), then at once the end-to-end scripts against the
+# normal build, the same against the sanitizer build, and the browser tests (they wait on
+# servers and browsers more than they compute, so the 2-core machine runs them side by side).
+# A stream notes a failed program in $log/failed.NAME (run's status does not leave a subshell).
+units() {
+	for t in build/test-*; do
+		[ -x "$t" ] && run "$(basename "$t")" "$t"
+	done
+	for t in build/san/test-*; do
+		[ -x "$t" ] && run "san/$(basename "$t")" "$t"
+	done
+	for f in build/fuzz/fuzz-*; do
+		[ -x "$f" ] || continue
+		n=$(basename "$f" | sed 's/^fuzz-//')
+		mkdir -p "$log/new-$n"
+		run "$(basename "$f")" sh -c "'$f' -max_total_time=${FUZZ_CHECK_SECONDS:-5} -max_len=65536 '$log/new-$n' 'tests/fuzz/corpus/$n' && echo 'ok - fuzz $n (${FUZZ_CHECK_SECONDS:-5} s, no crash)'"
+	done
+}
+scripts() { # scripts PREFIX LUP [VAR=VALUE]: every tests/t script against LUP
+	prefix=$1 bin=$2
+	shift 2
+	for s in tests/t/t*.sh; do
+		[ -f "$s" ] || continue
+		run "$prefix$(basename "$s" .sh)" env LUP="$bin" "$@" sh "$s"
+	done
+}
+browser() {
+	if [ -f tests/browser/run.sh ]; then
+		run browser sh tests/browser/run.sh "$top/build/lup"
+	fi
+}
+stream() { # stream NAME FUNCTION ARGS...: FUNCTION's report into $log/NAME
+	name=$1
+	shift
+	status=0
+	"$@" > "$log/$name" 2>&1
+	[ $status -eq 0 ] || : > "$log/failed.$name"
+}
+
+start=$(date +%s)
+stream 1-units units
+stream 2-scripts scripts "" "$top/build/lup" & p1=$!
+stream 3-san scripts "san/" "$top/build/san/lup" LUP_SAN=1 & p2=$!
+stream 4-browser browser & p3=$!
+wait $p1 $p2 $p3
+cat "$log/1-units" "$log/2-scripts" "$log/3-san" "$log/4-browser" > "$log/all"
+ls "$log"/failed.* >/dev/null 2>&1 && status=1
+echo "# the suites took $(( $(date +%s) - start )) s"
 
 cat "$log/all"
 pass=$(grep -c -E '(^|\] )ok - ' "$log/all")

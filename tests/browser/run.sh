@@ -154,14 +154,15 @@ curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: applica
 	-d '{"org":"spanga-tensta-stadsdelsnamnd","period":"2022-T1"}' "http://127.0.0.1:$(cat "$TMP/port")/api/v1/reports"
 rm -rf "$SHOTS"
 mkdir -p "$SHOTS"
-# The run is meant to take under 2 minutes (about 1 on an idle machine); it warns past that
-# and is stopped after 5, so that a hung browser never hangs make check.
+# The page checks are meant to take under 5 minutes (about 2 on an idle machine, beside the
+# end-to-end scripts that make check runs at the same time); they are stopped after 10, so that
+# a hung browser never hangs make check.
 start=$(date +%s)
 rc=0
 if want check; then
-	timeout 300 node tests/browser/check.mjs "http://127.0.0.1:$(cat "$TMP/port")" "$DB" "$SHOTS"
+	timeout 600 node tests/browser/check.mjs "http://127.0.0.1:$(cat "$TMP/port")" "$DB" "$SHOTS"
 	rc=$?
-	[ $rc -eq 124 ] && echo "not ok - browser tests finished within 5 minutes"
+	[ $rc -eq 124 ] && echo "not ok - browser tests finished within 10 minutes"
 fi
 # flow NAME DB SECONDS SCRIPT [ARGS...]: a flow through the forms (they write) on its own copy of
 # the database DB and its own server: node SCRIPT BASE_URL SCREENSHOTS ARGS, stopped after
@@ -253,5 +254,5 @@ fi
 flow indicators "$INDDB" 150 tests/browser/indicators.mjs
 flow resources "$RSDB" 90 tests/browser/resources.mjs
 took=$(( $(date +%s) - start ))
-[ $took -gt 120 ] && echo "# warning: the browser tests took $took s, over their 2-minute budget"
+[ $took -gt 420 ] && echo "# warning: the browser tests took $took s, over their 7-minute budget"
 exit $rc

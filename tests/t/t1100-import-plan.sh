@@ -250,12 +250,4 @@ fresh "$TMP/bad.db"
 expect_exit "an unknown --org fails" 1 "$LUP" --db "$TMP/bad.db" import plan "$DOC" --org nowhere-stadsdelsnamnd
 expect_err "and names it" "okänd organisation 'nowhere-stadsdelsnamnd'"
 
-# It takes milliseconds (a generous bound; the sanitizer build is slower)
-if [ -z "${LUP_SAN:-}" ]; then
-	fresh "$TMP/time.db"
-	t0=$(date +%s%N)
-	"$LUP" --db "$TMP/time.db" import plan "$DOC" >/dev/null
-	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-	[ "$ms" -lt 1000 ] && ok "importing 003 takes under a second ($ms ms)" || nok "importing 003 took $ms ms"
-fi
 finish

@@ -132,7 +132,7 @@ has "named in Swedish" "Välj om målet ska flyttas upp eller ned."
 # --- deletion ------------------------------------------------------------------------------------
 req "a follow-up report" 201 POST /api/v1/reports '{"org":"spanga-tensta-stadsdelsnamnd","period":"2022-T1"}' "$T_own"
 REP=$(jb .id)
-req "it assesses nm-03" 200 PUT "/api/v1/reports/$REP/assessments/$(NM 03)" '{"assessment":"partly"}' "$T_own"
+req "it assesses nm-03" 200 PUT "/api/v1/reports/$REP/assessments/$(NM 03)" '{"assessment":"partly","analysis":"Hälften av aktiviteterna är genomförda."}' "$T_own"
 G3=$(gid "$(NM 03)")
 BEFORE="$(q "SELECT count(*) FROM goal") $(audits)"
 req "an assessed goal is not deleted" 409 DELETE "/api/v1/goals/$G3" "" "$T_own"
