@@ -11,12 +11,6 @@
 
 #include <string.h>
 
-struct plan_sub {
-	const char *name;
-	int (*run)(struct cmd_ctx *c, int argc, char **argv);
-	const struct cmd *usage;	/* its usage and help */
-};
-
 static int sub_new_version(struct cmd_ctx *c, int argc, char **argv);
 
 static const struct cmd new_version_usage = {
@@ -108,7 +102,7 @@ static int sub_rollover(struct cmd_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static const struct plan_sub subs[] = {
+static const struct cmd_sub subs[] = {
 	{ "list", cmd_plan_list, &cmd_plan_list_usage },
 	{ "new-version", sub_new_version, &new_version_usage },
 	{ "adopt", cmd_plan_adopt, &cmd_plan_adopt_usage },
@@ -119,17 +113,7 @@ static const struct plan_sub subs[] = {
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		cmd_help(&cmd_plan, argc < 2 ? stderr : stdout);
-		for (size_t i = 0; i < NSUBS; i++)
-			fprintf(argc < 2 ? stderr : stdout, "  lup %s\n", subs[i].usage->usage);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	for (size_t i = 0; i < NSUBS; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].run(c, argc - 1, argv + 1);
-	fprintf(stderr, "lup plan: unknown subcommand '%s'\n", argv[1]);
-	return EXIT_USAGE;
+	return cmd_subcommands(c, &cmd_plan, subs, NSUBS, argc, argv);
 }
 
 const struct cmd cmd_plan = {

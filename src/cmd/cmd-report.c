@@ -9,12 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct report_sub {
-	const char *name;
-	int (*run)(struct cmd_ctx *c, int argc, char **argv);
-	const struct cmd *usage;
-};
-
 /* A user as --as names it. */
 struct as_user {
 	int64_t id, org, pair;
@@ -274,7 +268,7 @@ static int sub_approve(struct cmd_ctx *c, int argc, char **argv) { return step(c
 static int sub_return(struct cmd_ctx *c, int argc, char **argv) { return step(c, argc, argv, &return_usage, "return"); }
 static int sub_decision(struct cmd_ctx *c, int argc, char **argv) { return step(c, argc, argv, &decision_usage, "decision"); }
 
-static const struct report_sub subs[] = {
+static const struct cmd_sub subs[] = {
 	{ "create", sub_create, &create_usage }, { "assess", sub_assess, &assess_usage },
 	{ "submit", sub_submit, &submit_usage }, { "approve", sub_approve, &approve_usage },
 	{ "return", sub_return, &return_usage }, { "decision", sub_decision, &decision_usage },
@@ -283,17 +277,7 @@ static const struct report_sub subs[] = {
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		cmd_help(&cmd_report, argc < 2 ? stderr : stdout);
-		for (size_t i = 0; i < NSUBS; i++)
-			fprintf(argc < 2 ? stderr : stdout, "  lup %s\n", subs[i].usage->usage);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	for (size_t i = 0; i < NSUBS; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].run(c, argc - 1, argv + 1);
-	fprintf(stderr, "lup report: unknown subcommand '%s'\n", argv[1]);
-	return EXIT_USAGE;
+	return cmd_subcommands(c, &cmd_report, subs, NSUBS, argc, argv);
 }
 
 const struct cmd cmd_report = {

@@ -101,3 +101,20 @@ int cmd_year(const struct cmd *cmd, const char *s, long *year)
 		return usage_error(cmd, "'%s' is not a year (1900-2999)", s);
 	return EXIT_OK;
 }
+
+int cmd_subcommands(struct cmd_ctx *c, const struct cmd *top, const struct cmd_sub *subs, size_t n, int argc,
+		    char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		FILE *f = argc < 2 ? stderr : stdout;
+		cmd_help(top, f);
+		for (size_t i = 0; i < n; i++)
+			fprintf(f, "  lup %s\n", subs[i].usage->usage);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].run(c, argc - 1, argv + 1);
+	fprintf(stderr, "lup %s: unknown subcommand '%s'\n", top->name, argv[1]);
+	return EXIT_USAGE;
+}

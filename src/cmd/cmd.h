@@ -56,6 +56,20 @@ int cmd_parse(const struct cmd *cmd, int argc, char **argv, const struct opt *op
 /* cmd_help: prints the command's usage and help to f. Returns EXIT_OK. */
 int cmd_help(const struct cmd *cmd, FILE *f);
 
+/* A subcommand of a command with several (lup plan, lup report): its name, its function (argv[0]
+ * is the subcommand's name) and the cmd that holds its usage and help. */
+struct cmd_sub {
+	const char *name;
+	int (*run)(struct cmd_ctx *c, int argc, char **argv);
+	const struct cmd *usage;
+};
+
+/* cmd_subcommands: runs the subcommand argv[1] of top from subs[0..n). Without one, or with
+ * --help/-h, prints top's help and every subcommand's usage (to stderr and EXIT_USAGE without
+ * one, to stdout and EXIT_OK for --help); an unknown name is EXIT_USAGE, named on stderr. */
+int cmd_subcommands(struct cmd_ctx *c, const struct cmd *top, const struct cmd_sub *subs, size_t n, int argc,
+		    char **argv);
+
 /* cmd_fail: prints "lup: message" from c->err to stderr and returns EXIT_FAIL. */
 int cmd_fail(struct cmd_ctx *c);
 
