@@ -49,35 +49,32 @@ TOKEN=$("$LUP" --db "$DB" token create editor 2>/dev/null)
 # made before anything else is written and a server of their own; an editor of Spånga-Tensta
 # ("editor" above), one of Rinkeby-Kista and the city user log in through /logga-in.
 printf 'rkpassword1\n' | "$LUP" --db "$DB" user add rkeditor --role editor --org rinkeby-kista-stadsdelsnamnd >/dev/null 2>&1
-WFDB="$TMP/workflow.db"
-sqlite3 "$DB" ".backup '$WFDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the workflow tests failed"; cat "$TMP/backup.err"; exit 1; }
+# copydb NAME WHAT: a copy of the prepared database for one flow (its own, since flows write),
+# as $TMP/NAME.db; prints its path, or stops the run naming WHAT.
+copydb() {
+	sqlite3 "$DB" ".backup '$TMP/$1.db'" 2>"$TMP/backup.err" ||
+		{ echo "not ok - browser tests: copying the database for $2 failed" >&2; cat "$TMP/backup.err" >&2; exit 1; }
+	echo "$TMP/$1.db"
+}
+WFDB=$(copydb workflow "the workflow tests") || exit 1
 export WORKFLOW_USERS="st:editor:editorpassword1 rk:rkeditor:rkpassword1 city:city:citypassword1"
 # The upload test (upload.mjs) imports through /importera, so it gets a copy of its own too;
 # the editor of Spånga-Tensta uploads that organisation's verksamhetsplan (seed 003).
-UPDB="$TMP/upload.db"
-sqlite3 "$DB" ".backup '$UPDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the upload test failed"; cat "$TMP/backup.err"; exit 1; }
+UPDB=$(copydb upload "the upload test") || exit 1
 export UPLOAD_USER="editor:editorpassword1"
 # The create test (create.mjs) adds and deletes an activity through the forms, so it gets a copy
 # of its own as well; the editor of Spånga-Tensta logs in through /logga-in.
-CRDB="$TMP/create.db"
-sqlite3 "$DB" ".backup '$CRDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the create test failed"; cat "$TMP/backup.err"; exit 1; }
+CRDB=$(copydb create "the create test") || exit 1
 export CREATE_USER="editor:editorpassword1"
 # The report cycle (report-cycle.mjs) runs a T2 report from draft to approved through the forms,
 # so it gets a copy of its own; the editor of Spånga-Tensta and the city user log in.
-RCDB="$TMP/report-cycle.db"
-sqlite3 "$DB" ".backup '$RCDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the report cycle failed"; cat "$TMP/backup.err"; exit 1; }
+RCDB=$(copydb report-cycle "the report cycle") || exit 1
 export REPORTCYCLE_USERS="st:editor:editorpassword1 city:city:citypassword1"
 # The LUP flow (lup-flow.mjs) writes a new version of Skarpnäck's LUP through the forms, adopts
 # it and adds a contribution, so it gets a copy of its own with three editors of its own: of
 # Skarpnäck, of Socialförvaltningen and of Farsta (who is refused at each step). It runs
 # `lup plan diff` on its database afterwards.
-LFDB="$TMP/lup-flow.db"
-sqlite3 "$DB" ".backup '$LFDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the LUP flow failed"; cat "$TMP/backup.err"; exit 1; }
+LFDB=$(copydb lup-flow "the LUP flow") || exit 1
 printf 'skpassword1\n' | "$LUP" --db "$LFDB" user add skeditor --role editor --org skarpnack-stadsdelsnamnd >/dev/null 2>&1
 printf 'sopassword1\n' | "$LUP" --db "$LFDB" user add soeditor --role editor --org socialforvaltningen >/dev/null 2>&1
 printf 'fapassword1\n' | "$LUP" --db "$LFDB" user add faeditor --role editor --org farsta-stadsdelsnamnd >/dev/null 2>&1
@@ -85,16 +82,12 @@ export LUPFLOW_USERS="sk:skeditor:skpassword1 so:soeditor:sopassword1 fa:faedito
 # The annual wheel (wheel.mjs) sets deadlines through the Årshjul forms, so it gets a copy of its
 # own: the city user sets the T2 deadline, the editor of Spånga-Tensta ("editor") sees it and sets
 # its committee's internal deadline.
-WHDB="$TMP/wheel.db"
-sqlite3 "$DB" ".backup '$WHDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the wheel flow failed"; cat "$TMP/backup.err"; exit 1; }
+WHDB=$(copydb wheel "the wheel flow") || exit 1
 export WHEEL_USERS="city:city:citypassword1 st:editor:editorpassword1"
 # The todo flow (todo.mjs) gets a copy with the city's deadline for tertialrapport 2 2022 and two
 # servers of it: one on 10 September 2022, before the deadline, one on 1 October, after it and
 # the 14 days of grace (LUP_TODAY); the editor of Spånga-Tensta logs in to both.
-TDDB="$TMP/todo.db"
-sqlite3 "$DB" ".backup '$TDDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the todo flow failed"; cat "$TMP/backup.err"; exit 1; }
+TDDB=$(copydb todo "the todo flow") || exit 1
 sqlite3 "$TDDB" "INSERT INTO deadline (year, kind, level, due, set_at) VALUES (2022, 'T2', 'city', '2022-09-15', '2022-01-10T08:00:00Z')"
 TDIND=$(sqlite3 "$TDDB" "SELECT i.key FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN organisation o ON o.id = g.owner_id
 	WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND g.year = 2022 ORDER BY i.id LIMIT 1")
@@ -102,9 +95,7 @@ export TODO_USER="editor:editorpassword1"
 # The indicators flow (indicators.mjs) divides an indicator by sex through the form, so it gets a
 # copy of its own, with a 5-year goal of Spånga-Tensta's decided LUP on that indicator (the
 # dataset's LUP goals have none) for the district page's trajectory.
-INDDB="$TMP/indicators.db"
-sqlite3 "$DB" ".backup '$INDDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the indicators flow failed"; cat "$TMP/backup.err"; exit 1; }
+INDDB=$(copydb indicators "the indicators flow") || exit 1
 sqlite3 "$INDDB" "INSERT INTO goal (key, owner_id, plan_version_id, level, number, title, area_id, sex, horizon,
   horizon_year, target_value, target_direction, indicator_id, benchmark)
   SELECT 'browser-lup-goal', p.owner_id, pv.id, 'lup', '9', 'Färre barn i familjer med ekonomiskt bistånd', p.district_id,
@@ -115,9 +106,7 @@ sqlite3 "$INDDB" "INSERT INTO goal (key, owner_id, plan_version_id, level, numbe
 export INDICATORS_USER="editor:editorpassword1"
 # The resources flow (resources.mjs) records resources through the form, so it gets a copy of its
 # own with an editor of Socialförvaltningen.
-RSDB="$TMP/resources.db"
-sqlite3 "$DB" ".backup '$RSDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the resources flow failed"; cat "$TMP/backup.err"; exit 1; }
+RSDB=$(copydb resources "the resources flow") || exit 1
 printf 'sfpassword1\n' | "$LUP" --db "$RSDB" user add sfeditor --role editor --org socialforvaltningen >/dev/null 2>&1
 export RESOURCES_USER="sfeditor:sfpassword1"
 # The annual wheel's whole cycle (annual-wheel.mjs, issue 13's "Done when") gets a copy of its
@@ -126,9 +115,7 @@ export RESOURCES_USER="sfeditor:sfpassword1"
 # the editors of Spånga-Tensta and Rinkeby-Kista, one of Socialförvaltningen; the Spånga-Tensta
 # and the Rinkeby-Kista editors get e-mail addresses for `lup remind --mail`, which the flow runs
 # on this database.
-AWDB="$TMP/annual-wheel.db"
-sqlite3 "$DB" ".backup '$AWDB'" 2>"$TMP/backup.err" ||
-	{ echo "not ok - browser tests: copying the database for the annual wheel failed"; cat "$TMP/backup.err"; exit 1; }
+AWDB=$(copydb annual-wheel "the annual wheel") || exit 1
 printf 'sfpassword1\n' | "$LUP" --db "$AWDB" user add sfeditor --role editor --org socialforvaltningen >/dev/null 2>&1
 "$LUP" --db "$AWDB" user email editor st-editor@example.org >/dev/null 2>&1
 "$LUP" --db "$AWDB" user email rkeditor rk-editor@example.org >/dev/null 2>&1
