@@ -10,6 +10,8 @@
 #include "web/pages-places.h"
 #include "core/arena.h"
 #include "model/period.h"
+#include "model/today.h"
+#include "web/download.h"
 #include "model/status.h"
 #include "view/ledger.h"
 
@@ -26,10 +28,7 @@ static int fail(struct http_req *r)
 /* default_period: the latest period that has ended by today. */
 static void default_period(struct model_period *p)
 {
-	char t[11];
-
-	view_ledger_today(t);
-	if (model_period_of_date(atoi(t) * 10000 + atoi(t + 5) * 100 + atoi(t + 8), p) != 0)
+	if (model_period_of_date(model_today(), p) != 0)
 		*p = (struct model_period){ 2026, MODEL_PERIOD_T2 };
 	if (p->kind == MODEL_PERIOD_T1)
 		*p = (struct model_period){ p->year - 1, MODEL_PERIOD_FY };
@@ -51,6 +50,12 @@ static int parse_args(struct http_req *r, struct model_period *p)
 	if (!ys || !ps || strlen(ys) != 4 || model_period_parse(text, p, NULL, 0) != 0)
 		return page_error(r, 400, "Ange år och period: ?ar=ÅÅÅÅ&period=T1, T2 eller VB.");
 	return 0;
+}
+
+/* period_code: the period as ?period= and the exports name it: T1, T2 or VB. */
+static const char *period_code(enum model_period_kind k)
+{
+	return k == MODEL_PERIOD_T1 ? "T1" : k == MODEL_PERIOD_T2 ? "T2" : "VB";
 }
 
 static const char *report_sv(const struct ledger_party *p)
@@ -275,6 +280,8 @@ int page_ledger(struct http_req *r)
 		return page_end(r, h);
 	}
 	summary(r, h, &l);
+	download_menu(r, h, "commitments", "/uppfoljning/atagande",
+		      pf_printf(r, "ar=%d&period=%s", p.year, period_code(p.kind)));
 	if (l.nidle) {
 		html_open(h, "p", "class", "muted", NULL);
 		html_textf(h, "%zu nämnder och bolag har varken åtaganden i stadsdelsområdena det året eller någon rapport "
@@ -284,4 +291,23 @@ int page_ledger(struct http_req *r)
 	for (size_t i = 0; i < l.nparties; i++)
 		party_section(r, h, &l, &l.parties[i]);
 	return page_end(r, h);
+}
+
+int page_ledger_download(struct http_req *r)
+{
+	const struct export_row *x = export_find_slug("commitments", r->params[0]);
+	struct export_args a = { 0 };
+	struct model_period p;
+	int rc;
+
+	if (!x)
+		return page_error(r, 404, "Det finns ingen sida med den adressen.");
+	if ((rc = parse_args(r, &p)) != 0)
+		return rc;
+	a.year = p.year;
+	a.period = period_code(p.kind);
+	/* statuses of reports not yet approved are in the file for those who may read them */
+	if ((rc = download_send(r, x, &a, r->user.role != ROLE_ANON)) == 200)
+		return rc;
+	return fail(r);
 }

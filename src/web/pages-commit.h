@@ -9,6 +9,7 @@
 /* Handlers (ACC_PUBLIC GET pages). */
 int page_commitments(struct http_req *r);	/* GET /stadsdelar/samverkan[?org=KEY][&stadsdel=KEY] */
 int page_ledger(struct http_req *r);		/* GET /uppfoljning/atagande[?ar=YYYY&period=T1|T2|VB] */
+int page_ledger_download(struct http_req *r);	/* GET /uppfoljning/atagande/{atagande.csv|.xlsx}?ar=&period= */
 
 /* commit_role_sv: the Swedish word for a role code (measure or activity role, "ägare" for an
  * activity's owner); free text (a partner's own words) as it is; "–" for NULL. */

@@ -194,6 +194,18 @@ valid "the city's ledger page is valid HTML"
 has "the city sees who has no report" "Ingen rapport"
 has "and who is late" "Utkast</a>, försenad"
 has "the resources in tkr" "1 500 tkr"
+grep -q -F 'href="/uppfoljning/atagande/atagande.csv?ar=2017&amp;period=T2"' "$TMP/body" &&
+	ok "the page offers the ledger as a file" || nok "the page offers no ledger file"
+# the web's file follows the same reading rule as the page: a draft's statuses only for its readers
+ledger_csv() { /usr/bin/python3 -c "import csv,sys; print(sorted({r['Status'] + '/' + r['Rapport'] for r in csv.DictReader(open(sys.argv[1], encoding='utf-8-sig'), delimiter=';') if r['Nyckel'] == sys.argv[2]}))" "$TMP/body" "$A_DONE"; }
+req "the ledger as CSV for anonymous callers" 200 GET "/uppfoljning/atagande/atagande.csv?ar=2017&period=T2"
+expect_eq "a CSV file" "$(grep -i '^content-type:' "$TMP/headers" | tr -d '\r' | cut -d' ' -f2-)" "text/csv; charset=utf-8"
+expect_eq "without the draft's statuses" "$(ledger_csv)" "['/ej publicerad']"
+req "the ledger as CSV for the city" 200 GET "/uppfoljning/atagande/atagande.csv?ar=2017&period=T2" "" "$T_city"
+expect_eq "with the draft's statuses" "$(ledger_csv)" "['done/utkast']"
+expect_eq "kept private" "$(grep -i '^cache-control:' "$TMP/headers" | tr -d '\r' | cut -d' ' -f2-)" "private, no-store"
+req "the ledger as XLSX" 200 GET "/uppfoljning/atagande/atagande.xlsx?ar=2017&period=T2" "" "$T_city"
+req "an unknown file" 404 GET "/uppfoljning/atagande/atagande.pdf?ar=2017&period=T2"
 
 # submitted and approved: the statuses are public
 req "the editor submits" 200 POST "/api/v1/reports/$REP/submit" "" "$T_sf"
