@@ -793,7 +793,7 @@ done:
 
 /* ---- documents --------------------------------------------------------------------------- */
 
-/* checks that d is a lup-plan document of format version 1 */
+/* checks that d is a lup-plan document of format version 1 or 2 */
 static int check_doc(const json_t *d, const char *name, struct err *e)
 {
 	const json_t *fv = member(d, "format_version");
@@ -802,8 +802,8 @@ static int check_doc(const json_t *d, const char *name, struct err *e)
 		return err_set(e, LUP_EINVAL, "document %s: not a JSON object", name);
 	if (!json_is_string(member(d, "format")) || strcmp(json_string_value(member(d, "format")), "lup-plan") != 0)
 		return err_set(e, LUP_EINVAL, "document %s: 'format' is not \"lup-plan\"", name);
-	if (!json_is_integer(fv) || json_integer_value(fv) != 1)
-		return err_set(e, LUP_EINVAL, "document %s: unsupported 'format_version' (this lup reads 1)", name);
+	if (!json_is_integer(fv) || json_integer_value(fv) < 1 || json_integer_value(fv) > 2)
+		return err_set(e, LUP_EINVAL, "document %s: unsupported 'format_version' (this lup reads 1 and 2)", name);
 	for (size_t i = 0; i < 2; i++) {
 		const char *k = i ? "version" : "plan";
 
@@ -859,15 +859,66 @@ static int diff_heads(struct dctx *dc, const json_t *a, const json_t *b)
 	return LUP_OK;
 }
 
+/* targets_sex: gives every target of the indicators in list (an array of indicators) without a
+ * "sex" the one format version 1 meant: "T", the total. */
+static void targets_sex(json_t *list)
+{
+	size_t i, j;
+	json_t *x, *t;
+
+	json_array_foreach(list, i, x) {
+		json_array_foreach(json_object_get(x, "targets"), j, t) {
+			if (json_is_object(t) && !json_object_get(t, "sex"))
+				json_object_set_new(t, "sex", json_string("T"));
+		}
+	}
+}
+
+/* upgraded: d as format version 2 would write it when other is a version 2 document (a new
+ * reference): a version 1 document's targets get "sex": "T"; otherwise d as it is (two
+ * documents of one version are compared as they are). */
+static json_t *upgraded(const json_t *d, const json_t *other)
+{
+	size_t i;
+	json_t *c, *g;
+
+	if (json_integer_value(member(d, "format_version")) != 1 ||
+	    json_integer_value(member(other, "format_version")) == 1)
+		return json_incref((json_t *)d);
+	if (!(c = json_deep_copy(d)))
+		abort();
+	targets_sex(json_object_get(c, "indicators"));
+	json_array_foreach(json_object_get(c, "goals"), i, g)
+		targets_sex(json_object_get(g, "indicators"));
+	return c;
+}
+
+static int plan_diff_docs(const json_t *a, const json_t *b, json_t **out, struct err *e);
+
 int plan_diff(const json_t *a, const json_t *b, json_t **out, struct err *e)
+{
+	json_t *ua, *ub;
+	int rc;
+
+	*out = NULL;
+	if ((rc = check_doc(a, "A", e)) != LUP_OK || (rc = check_doc(b, "B", e)) != LUP_OK)
+		return rc;
+	ua = upgraded(a, b);
+	ub = upgraded(b, a);
+	rc = plan_diff_docs(ua, ub, out, e);
+	json_decref(ua);
+	json_decref(ub);
+	return rc;
+}
+
+/* plan_diff_docs: plan_diff of two checked documents of one format version. */
+static int plan_diff_docs(const json_t *a, const json_t *b, json_t **out, struct err *e)
 {
 	struct dctx dc = { NULL, NULL, e };
 	json_t *d = NULL;
 	int rc;
 
 	*out = NULL;
-	if ((rc = check_doc(a, "A", e)) != LUP_OK || (rc = check_doc(b, "B", e)) != LUP_OK)
-		return rc;
 	if (!(dc.changes = json_array()))
 		abort();
 	if ((rc = diff_heads(&dc, a, b)) != LUP_OK)

@@ -178,8 +178,23 @@ static const struct fspec target_f[] = {
 	{ "year", F_INT, 0, 0 }, { "kind", F_ENUM, L("own", "kf"), 0 },
 	{ "mode", F_ENUM, L("number", "text", "direction", "by_committee"), 0 },
 	{ "value", F_NUMN, 0, 0 }, { "unit", F_STRN, 0, 0 }, { "text", F_STR, 0, 0 },
-	{ "source", F_STRN, 0, 0 }, { 0, 0, 0, 0 } };
+	{ "source", F_STRN, 0, 0 }, { "sex", F_ENUM, L("T", "K", "M"), 0 }, { 0, 0, 0, 0 } };
 static const struct ospec target_o = { target_f };
+
+/* The fields a later format version added, with the version: in an older document they are
+ * absent and take their default (a target's sex: "T", the total). */
+static const struct { const struct ospec *o; const char *field; int since; } added[] = {
+	{ &target_o, "sex", 2 },
+};
+
+/* field_since: the format version that added field f of object o (1: the first). */
+static int field_since(const struct ospec *o, const struct fspec *f)
+{
+	for (size_t i = 0; i < sizeof(added) / sizeof(added[0]); i++)
+		if (added[i].o == o && strcmp(added[i].field, f->name) == 0)
+			return added[i].since;
+	return 1;
+}
 #define INDICATOR_FIELDS \
 	{ "owner", F_STR, 0, 0 }, { "name", F_STR, 0, 0 }, { "unit", F_STRN, 0, 0 }, \
 	{ "direction", F_ENUM, L("higher", "lower", "none"), 0 }, \
@@ -323,10 +338,16 @@ static void check_obj(const struct ospec *o, json_t *v, const char *ptr, struct 
 	}
 	for (const struct fspec *f = o->f; f->name; f++) {
 		ptrf(sub, sizeof(sub), "%s/%s", ptr, f->name);
-		if (!(x = json_object_get(v, f->name)))
+		x = json_object_get(v, f->name);
+		if (field_since(o, f) > p->version) {
+			if (x)
+				doc_problem(p, sub, "is not in format version %d (it came with version %d)", p->version,
+					    field_since(o, f));
+		} else if (!x) {
 			doc_problem(p, sub, "is missing (absent values are null)");
-		else
+		} else {
 			check_field(f, x, sub, p);
+		}
 	}
 	json_object_foreach(v, k, x) {
 		const struct fspec *f = o->f;
@@ -390,6 +411,10 @@ static void check_targets(json_t *ind, const char *ptr, struct doc_problems *p)
 		if (mode && numeric != json_is_number(json_object_get(t, "value")))
 			doc_problem(p, sub, numeric ? "must be a number for mode '%s'" : "must be null for mode '%s'",
 				    mode);
+		const char *sex = json_string_value(json_object_get(t, "sex"));
+		ptrf(sub, sizeof(sub), "%s/targets/%zu/sex", ptr, i);
+		if (sex && strcmp(sex, "T") != 0 && !json_is_true(json_object_get(ind, "by_sex")))
+			doc_problem(p, sub, "a target for women or men needs an indicator divided by sex (by_sex true)");
 	}
 }
 
@@ -490,11 +515,14 @@ int plan_json_parse(const char *buf, size_t len, const char *name, json_t **doc,
 		return err_set(e, LUP_ETOOBIG, "%s: %zu bytes is over the limit of %zu", name, len, PLAN_JSON_MAX);
 	if (!(d = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je)))
 		return err_set(e, LUP_EINVAL, "%s:%d:%d: not JSON: %s", name, je.line, je.column, je.text);
-	if (json_is_object(d) && json_is_string(json_object_get(d, "format")) &&
-	    json_is_integer(json_object_get(d, "format_version")) &&
-	    json_integer_value(json_object_get(d, "format_version")) != PLAN_DOC_VERSION) {
-		doc_problem(p, "/format_version", "version %lld of the format is not known (this program reads %d)",
-			    (long long)json_integer_value(json_object_get(d, "format_version")), PLAN_DOC_VERSION);
+	json_t *fv = json_is_object(d) ? json_object_get(d, "format_version") : NULL;
+	p->version = PLAN_DOC_VERSION;
+	if (json_is_integer(fv))
+		p->version = (int)json_integer_value(fv);
+	if (json_is_object(d) && json_is_string(json_object_get(d, "format")) && json_is_integer(fv) &&
+	    (json_integer_value(fv) < 1 || json_integer_value(fv) > PLAN_DOC_VERSION)) {
+		doc_problem(p, "/format_version", "version %lld of the format is not known (this program reads 1 to %d)",
+			    (long long)json_integer_value(fv), PLAN_DOC_VERSION);
 	} else {
 		check_obj(&doc_o, d, "", p);
 		if (!doc_problems_count(p))

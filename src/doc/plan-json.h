@@ -16,6 +16,7 @@ struct err;
 struct doc_problems {
 	json_t *list;		/* array of strings (owned; doc_problems_free) */
 	int omitted;		/* problems beyond PLAN_JSON_PROBLEMS_MAX */
+	int version;		/* the format_version of the document checked (set by plan_json_parse) */
 };
 
 /* doc_problem: records a problem at the JSON pointer ptr (printf-formatted message). */

@@ -226,8 +226,8 @@ static void w_indicator(struct pv_ctx *c, json_t *x, const char *ptr, int64_t go
 	json_array_foreach(F(x, "targets"), j, t) {
 		ptrf(sub, sizeof(sub), "%s/targets/%zu", ptr, j);
 		struct sval b[] = { SVI(ind), ji(F(t, "year")), js(F(t, "kind")), js(F(t, "mode")), jd(F(t, "value")),
-				    js(F(t, "unit")), js(F(t, "text")), js(F(t, "source")) };
-		ins(c, sub, STMT_PD_TARGET_INSERT, b, 8);
+				    js(F(t, "unit")), js(F(t, "text")), js(F(t, "source")), js(F(t, "sex")) };
+		ins(c, sub, STMT_PD_TARGET_INSERT, b, 9);
 	}
 }
 

@@ -82,8 +82,8 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 		" ORDER BY i.ord, i.id",
 	/* (indicator id) */
 	[STMT_PD_TARGETS] =
-		"SELECT year, kind, mode, value, unit, text, source FROM target WHERE indicator_id = ?1 AND sex = 'T'"
-		" ORDER BY year, kind",
+		"SELECT year, kind, mode, value, unit, text, source, sex FROM target WHERE indicator_id = ?1"
+		" ORDER BY year, kind, CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
 	/* (plan_version id) */
 	[STMT_PD_MEASURES] =
 		"SELECT m.id AS _id, " KEY_IDENT("m") " AS id, m.title, m.description, m.status,"
@@ -186,10 +186,10 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 		"INSERT INTO indicator (key, goal_id, owner_id, ord, name, unit, direction, periodicity,"
 		" source_kind, kolada_kpi, by_sex, by_area, source, ident, plan_version_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-	/* (indicator id, year, kind, mode, value, unit, text, source) */
+	/* (indicator id, year, kind, mode, value, unit, text, source, sex or NULL: the total) */
 	[STMT_PD_TARGET_INSERT] =
-		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source, sex)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9, 'T'))",
 	/* (key, plan_version id, ord, title, description, status, start_text, source, ident) */
 	[STMT_PD_MEASURE_INSERT] =
 		"INSERT INTO measure (key, plan_version_id, ord, title, description, status, start_text, source, ident)"

@@ -11,7 +11,7 @@ struct err;
 struct store;
 
 #define PLAN_DOC_FORMAT "lup-plan"	/* the document's "format" */
-#define PLAN_DOC_VERSION 1		/* its "format_version" */
+#define PLAN_DOC_VERSION 2		/* its "format_version" (2: targets per sex); 1 is read too */
 
 /*
  * plan_doc_load: builds in *doc (a new reference; the caller json_decref's it) the document of

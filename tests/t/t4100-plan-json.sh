@@ -79,8 +79,8 @@ refused() {	# refused NAME FILE TEXT: the import fails, names TEXT, writes nothi
 M=$(jq '[.measures[] | .partners | length > 0] | index(true)' "$B")
 jq ".measures[$M].partners[0].org = \"x\"" "$B" >"$TMP/h1.json"
 refused "an unknown organisation" "$TMP/h1.json" "h1.json: /measures/$M/partners/0/org: no organisation 'x'"
-jq '.format_version = 2' "$B" >"$TMP/h2.json"
-refused "a wrong format_version" "$TMP/h2.json" "/format_version: version 2 of the format is not known"
+jq '.format_version = 3' "$B" >"$TMP/h2.json"
+refused "a wrong format_version" "$TMP/h2.json" "/format_version: version 3 of the format is not known"
 jq '.measures[1].id = .measures[0].id' "$B" >"$TMP/h3.json"
 refused "a duplicate id" "$TMP/h3.json" "/measures/1/id: '$(jq -r '.measures[0].id' "$B")' is used twice"
 jq 'del(.themes[0].name) | .measures[0].status = "bogus" | .areas[0].area = 7' "$B" >"$TMP/h4.json"
@@ -133,6 +133,42 @@ expect_exit "an unknown plan" 1 L export json plan nothing
 expect_err "... not found" "no plan 'nothing'"
 expect_exit "an unknown version" 1 L export json plan lup-skarpnack --version 9
 L check >/dev/null 2>&1 && ok "the database passes lup check" || nok "lup check"
+
+# 4b. targets per sex (format version 2): kept through export, import and a new version; a
+# version 1 document (every target the total, no "sex") is read as before
+DB="$TMP/sex.db"
+L init >/dev/null 2>&1
+L demo "$ROOT/data/stockholm" >/dev/null
+IND=$(q "SELECT i.key FROM indicator i JOIN target t ON t.indicator_id = i.id JOIN goal g ON g.id = i.goal_id
+	JOIN plan_version pv ON pv.id = g.plan_version_id JOIN plan p ON p.id = pv.plan_id
+	WHERE p.key = 'vp-2022-spanga-tensta' AND t.kind = 'own' AND t.mode = 'number' ORDER BY i.id LIMIT 1")
+q "UPDATE indicator SET by_sex = 1 WHERE key = '$IND'; INSERT INTO target (indicator_id, year, kind, sex, mode, value, unit, text)
+   SELECT indicator_id, year, kind, 'K', mode, value + 1, unit, 'kvinnor' FROM target WHERE sex = 'T' AND kind = 'own'
+   AND indicator_id = (SELECT id FROM indicator WHERE key = '$IND')"
+L export json plan vp-2022-spanga-tensta -o "$TMP/vps.json"
+expect_eq "the export writes format version 2" "$(jq .format_version "$TMP/vps.json")" 2
+expect_eq "and the women's target with its sex" \
+	"$(jq -c '[.. | objects | select(has("targets")) | .targets[] | select(.sex == "K") | .text] | unique' "$TMP/vps.json")" '["kvinnor"]'
+cp "$DB" "$TMP/sex-copy.db"
+before=$(rows)
+jq '(.. | objects | select(has("targets")) | .targets[]) |= del(.sex)' "$TMP/vps.json" >"$TMP/s1.json"
+refused "format version 2 without a target's sex" "$TMP/s1.json" "/sex: is missing"
+jq '.format_version = 1' "$TMP/vps.json" >"$TMP/s2.json"
+refused "a sex in a version 1 document" "$TMP/s2.json" "/sex: is not in format version 1 (it came with version 2)"
+jq '(.. | objects | select(has("targets")) | select(.by_sex) ) |= (.by_sex = false)' "$TMP/vps.json" >"$TMP/s3.json"
+refused "a women's target on an indicator not divided by sex" "$TMP/s3.json" "needs an indicator divided by sex"
+jq '.format_version = 1 | (.. | objects | select(has("targets")) | .targets) |= map(select(.sex == "T") | del(.sex))' \
+	"$TMP/vps.json" >"$TMP/s4.json"
+expect_exit "a version 1 document is read as before" 0 L import json "$TMP/s4.json"
+expect_eq "... its targets are the totals" "$(q "SELECT count(*) FROM target t JOIN indicator i ON i.id = t.indicator_id
+	JOIN goal g ON g.id = i.goal_id JOIN plan_version pv ON pv.id = g.plan_version_id WHERE pv.status = 'draft'
+	AND t.sex <> 'T'")" 0
+DB="$TMP/sex-copy.db"
+expect_exit "new-version copies the targets of every sex" 0 L plan new-version vp-2022-spanga-tensta
+expect_eq "... the women's target is in the draft" "$(q "SELECT count(*) FROM target t JOIN indicator i ON i.id = t.indicator_id
+	JOIN goal g ON g.id = i.goal_id JOIN plan_version pv ON pv.id = g.plan_version_id JOIN plan p ON p.id = pv.plan_id
+	WHERE p.key = 'vp-2022-spanga-tensta' AND pv.status = 'draft' AND t.sex = 'K' AND t.text = 'kvinnor'")" \
+	"$(q "SELECT count(*) FROM target WHERE sex = 'K' AND text = 'kvinnor'" | awk '{print $1 / 2}')"
 
 # 5. the schema (JSON Schema 2020-12), when ajv is installed (`npm ci`)
 validate() {	# validate FILE...: prints "FILE true|false" per file

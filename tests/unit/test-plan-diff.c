@@ -122,6 +122,36 @@ static void test_identical(void)
 	json_decref(b);
 }
 
+/* a format version 1 document (targets without "sex": the totals) equals its version 2 form,
+ * and a women's target is a change */
+static void test_format_versions(void)
+{
+	json_t *a = base(), *b = base(), *d, *t, *ch, *g, *x, *y, *first = NULL;
+	size_t i, j, k, n = 0;
+
+	json_object_set_new(b, "format_version", json_integer(2));
+	json_array_foreach(json_object_get(b, "goals"), i, g)
+		json_array_foreach(json_object_get(g, "indicators"), j, x)
+			json_array_foreach(json_object_get(x, "targets"), k, y) {
+				json_object_set_new(y, "sex", json_string("T"));
+				if (!first)
+					first = x;
+				n++;
+			}
+	T_CHECK(n > 0 && first);
+	ch = diff(a, b, &d);
+	T_EQ_INT(json_array_size(ch), 0);
+	json_decref(d);
+	t = json_deep_copy(json_array_get(json_object_get(first, "targets"), 0));
+	json_object_set_new(t, "sex", json_string("K"));
+	json_array_append_new(json_object_get(first, "targets"), t);
+	ch = diff(a, b, &d);
+	T_EQ_INT(json_array_size(ch), 1);
+	json_decref(d);
+	json_decref(a);
+	json_decref(b);
+}
+
 /* the version's number, status, decision and based_on are not content */
 static void test_bookkeeping(void)
 {
@@ -420,7 +450,7 @@ static void test_hostile(void)
 	x = json_pack("{s:s, s:i}", "format", "other", "format_version", 1);
 	diff_fails(a, x, LUP_EINVAL, "document B: 'format' is not \"lup-plan\"");
 	json_object_set_new(x, "format", json_string("lup-plan"));
-	json_object_set_new(x, "format_version", json_integer(2));
+	json_object_set_new(x, "format_version", json_integer(3));
 	diff_fails(a, x, LUP_EINVAL, "format_version");
 	json_object_set_new(x, "format_version", json_integer(1));
 	json_object_set_new(x, "plan", json_string("x"));
@@ -562,6 +592,7 @@ int main(void)
 	T_RUN(test_order);
 	T_RUN(test_missing_arrays);
 	T_RUN(test_hostile);
+	T_RUN(test_format_versions);
 	T_RUN(test_cli);
 	return t_done();
 }
