@@ -1,0 +1,116 @@
+/* sql-pg-need.c: PostgreSQL text of the statements of resources versus need (see stmt-need.h).
+ *
+ * An allocation (resource_allocation, schema 0025) is what an organisation puts into a district
+ * in a year: one row per kind (money in tkr, staff in årsarbetare, places, hours). The need
+ * index reads full-year outcomes (period kind 'FY', sex 'T') of the districts and of the city
+ * (area level 'municipality') under the publication rule (store/sql-public-pg.h). */
+#include "store/sql-pg.h"
+#include "store/sql-public-pg.h"
+
+/* The allocation row r with its organisation o and area a, as every reader gets it. */
+#define AL_COLS \
+	"r.id, o.key AS org, o.name AS org_name, r.org_id, a.key AS district, a.name AS district_name," \
+	" r.area_id, r.year, r.kind, r.amount, r.unit, r.note, r.example, r.created_at"
+#define AL_FROM \
+	" FROM resource_allocation r JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
+
+/* A full-year total outcome x of indicator i that the viewer may see, of a district or the city. */
+#define NEED_FIGURE(x, i) \
+	"x.sex = 'T' AND x.value IS NOT NULL AND " PUB_INDICATOR(i) " AND " SEE_FIGURE(x, i)
+
+const char *const pg_sql_need[STMT__MAX] = {
+	/* (org id) -> id, key, name, kind: the organisation */
+	[STMT_AL_ORG] = "SELECT id, key, name, kind FROM organisation WHERE id = $1",
+	/* (id) -> the allocation (AL_COLS) */
+	[STMT_AL_ONE] = "SELECT " AL_COLS AL_FROM " WHERE r.id = $1",
+	/* (org id, area id, year, kind, id to leave out or NULL) -> id of the organisation's row of
+	 * that district, year and kind */
+	[STMT_AL_FIND] =
+		"SELECT id FROM resource_allocation WHERE org_id = $1 AND area_id = $2 AND year = $3 AND kind = $4"
+		" AND ($5 IS NULL OR id <> $5)",
+	/* (org id, area id, year, kind, id or NULL): drops the example row of that key (other than id) */
+	[STMT_AL_DROP_EXAMPLE] =
+		"DELETE FROM resource_allocation WHERE org_id = $1 AND area_id = $2 AND year = $3 AND kind = $4"
+		" AND example = 1 AND ($5 IS NULL OR id <> $5)",
+	/* (org id, area id, year, kind, amount, unit, note, user id, at) -> the new row's id */
+	[STMT_AL_INSERT] =
+		"INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, created_by, created_at)"
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+	/* (id, area id, year, kind, amount, unit, note) */
+	[STMT_AL_SET] =
+		"UPDATE resource_allocation SET area_id = $2, year = $3, kind = $4, amount = $5, unit = $6, note = $7,"
+		" example = 0"
+		" WHERE id = $1",
+	/* (id) */
+	[STMT_AL_DELETE] = "DELETE FROM resource_allocation WHERE id = $1",
+	/* (org id) -> the organisation's allocations (AL_COLS), newest year first */
+	[STMT_AL_OF_ORG] =
+		"SELECT " AL_COLS AL_FROM " WHERE r.org_id = $1"
+		" ORDER BY r.year DESC, a.name COLLATE sv, CASE r.kind WHEN 'money' THEN 1 WHEN 'staff' THEN 2"
+		" WHEN 'places' THEN 3 ELSE 4 END",
+	/* (org id) -> plan, version, year_from, year_to, tbl, ord, label, col, amount_mnkr: the budget
+	 * lines imported from the organisation's (or its pair's) adopted or imported verksamhetsplan
+	 * versions, newest first */
+	[STMT_AL_BUDGET] =
+		"SELECT p.key AS plan, pv.version, p.year_from, p.year_to, b.tbl, b.ord, b.label, b.col, b.amount_mnkr"
+		" FROM budget_line b JOIN plan_version pv ON pv.id = b.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE (p.owner_id = $1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"
+		"  OR p.owner_id IN (SELECT id FROM organisation WHERE pair_id = $1)) AND pv.status <> 'draft'"
+		" ORDER BY p.year_from DESC, pv.version DESC, b.tbl, b.ord, b.id",
+	/* (year, org id or NULL) -> area_id, kind, amount (sum), example (max): the resources per
+	 * district and kind of the year (of one organisation) */
+	[STMT_AL_SUMS] =
+		"SELECT area_id, kind, sum(amount), max(example) FROM resource_allocation"
+		" WHERE year = $1 AND ($2 IS NULL OR org_id = $2) GROUP BY area_id, kind",
+	/* (area id, year, population, source): a district's population (the dataset's populations.tsv) */
+	[STMT_NEED_POP_UPSERT] =
+		"INSERT INTO area_population (area_id, year, population, source) VALUES ($1, $2, $3, $4)"
+		" ON CONFLICT (area_id, year) DO UPDATE SET population = excluded.population, source = excluded.source"
+		" WHERE population IS NOT excluded.population OR source IS NOT excluded.source",
+	/* (year) -> id, key, name, population, population_year: the districts with the population of
+	 * the latest year up to the year (else the earliest after it; NULL when none) */
+	[STMT_NEED_DISTRICTS] =
+		"SELECT a.id, a.key, a.name, p.population, p.year FROM area a"
+		" LEFT JOIN area_population p ON p.area_id = a.id AND p.year = coalesce("
+		"  (SELECT max(year) FROM area_population WHERE area_id = a.id AND year <= $1),"
+		"  (SELECT min(year) FROM area_population WHERE area_id = a.id))"
+		" WHERE a.level = 'district' ORDER BY a.name COLLATE sv",
+	/* () -> indicator_id, weight: the city's chosen need indicators */
+	[STMT_NEED_CHOSEN] = "SELECT indicator_id, weight FROM need_indicator ORDER BY indicator_id",
+	/* (year) -> indicator_id, weight 1: the default need indicators of the year
+	 * (docs/resources-need.md): public indicators with a direction (higher or lower is better)
+	 * measured as a share (unit '%'), with a full-year city value and values of at least two
+	 * districts in the year; those of LUP goals when any qualify, else all that qualify */
+	[STMT_NEED_DEFAULT] =
+		"WITH q AS (SELECT i.id, coalesce(g.level = 'lup', 0) AS lup FROM indicator i"
+		"  LEFT JOIN goal g ON g.id = i.goal_id"
+		"  WHERE i.direction IN ('higher','lower') AND i.unit = '%' AND " PUB_INDICATOR("i")
+		"  AND EXISTS (SELECT 1 FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		"   WHERE x.indicator_id = i.id AND pe.year = $1 AND pe.kind = 'FY' AND a.level = 'municipality'"
+		"   AND " NEED_FIGURE("x", "i") ")"
+		"  AND (SELECT count(*) FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		"   WHERE x.indicator_id = i.id AND pe.year = $1 AND pe.kind = 'FY' AND a.level = 'district'"
+		"   AND " NEED_FIGURE("x", "i") ") >= 2)"
+		" SELECT id, 1.0 FROM q WHERE lup = (SELECT max(lup) FROM q) ORDER BY id",
+	/* (indicator id) -> id, key, name, unit, direction, public (1 when in no draft) */
+	[STMT_NEED_INDICATOR] =
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, " PUB_INDICATOR("i") " FROM indicator i WHERE i.id = $1",
+	/* (indicator id, year) -> area_id, level, value, example: the indicator's full-year total
+	 * values of the districts and the city that the viewer may see */
+	[STMT_NEED_VALUES] =
+		"SELECT a.id, a.level, x.value, x.example FROM outcome x JOIN indicator i ON i.id = x.indicator_id"
+		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY' AND a.level IN ('municipality','district')"
+		" AND " NEED_FIGURE("x", "i") " ORDER BY a.level = 'municipality' DESC, a.id",
+	/* (year) -> the year of the need: the latest year up to the given one with a full-year city
+	 * value of any indicator (NULL: none) */
+	[STMT_NEED_YEAR] =
+		"SELECT max(pe.year) FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" JOIN indicator i ON i.id = x.indicator_id WHERE pe.kind = 'FY' AND pe.year <= $1"
+		" AND a.level = 'municipality' AND " NEED_FIGURE("x", "i"),
+	/* () */
+	[STMT_NEED_CLEAR] = "DELETE FROM need_indicator",
+	/* (indicator id, weight, user id, at) */
+	[STMT_NEED_ADD] =
+		"INSERT INTO need_indicator (indicator_id, weight, set_by, set_at) VALUES ($1, $2, $3, $4)",
+};

@@ -1,0 +1,60 @@
+/* sql-pg-web-city.c: PostgreSQL text of the 'city' pages' statements (see stmt-web-city.h). */
+#include "store/sql-pg.h"
+#include "store/sql-public-pg.h"
+
+const char *const pg_sql_web_city[STMT__MAX] = {
+	/* () -> every indicator with full-year (FY) outcomes in some district, one row per year:
+	 * (id, key, name, unit, direction, year), by indicator key and year */
+	[STMT_WEB_CITY_INDICATORS] =
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, pe.year FROM indicator i"
+		" JOIN period pe ON pe.kind = 'FY' WHERE EXISTS (SELECT 1 FROM outcome x"
+		"  JOIN area a ON a.id = x.area_id AND a.level = 'district'"
+		"  WHERE x.indicator_id = i.id AND x.period_id = pe.id AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") ")"
+		" AND " PUB_INDICATOR("i") " ORDER BY i.key, pe.year",
+	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
+	 * district in some year; no row when none has */
+	[STMT_WEB_CITY_DEFAULT_INDICATOR] =
+		"SELECT i.key FROM indicator i JOIN period pe ON pe.kind = 'FY'"
+		" WHERE EXISTS (SELECT 1 FROM area WHERE level = 'district')"
+		" AND NOT EXISTS (SELECT 1 FROM area d WHERE d.level = 'district' AND NOT EXISTS"
+		"  (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.period_id = pe.id"
+		"   AND x.area_id = d.id AND x.sex = 'T' AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") "))"
+		" AND " PUB_INDICATOR("i") " ORDER BY i.key LIMIT 1",
+	/* () -> every period: (id, year, kind, reports), oldest first (T1, T2, FY within a year);
+	 * reports is 0 here: the page counts the reports the caller may read into it (the read
+	 * rule of web/authz.h, from STMT_WEB_CITY_PERIOD_REPORTS) */
+	[STMT_WEB_CITY_PERIODS] =
+		"SELECT pe.id, pe.year, pe.kind, 0 AS reports"
+		" FROM period pe ORDER BY pe.year, CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END",
+	/* () -> every report: (period_id, status, org_id, org_pair: its organisation and that
+	 * organisation's pair, readable: whether the connection's viewer may read it) */
+	[STMT_WEB_CITY_PERIOD_REPORTS] =
+		"SELECT r.period_id, r.status, r.org_id, o.pair_id AS org_pair,"
+		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) AS readable"
+		" FROM report r JOIN organisation o ON o.id = r.org_id",
+	/* (year, kind) -> goal fulfilment per organisation in the period: every organisation with
+	 * nämndmål or LUP goals of the year or a report of the period: (key, name, report id or
+	 * NULL, report status, fulfilled, partly, not, none: assessments of each kind in the report,
+	 * unassessed: its goals of the year without an assessment in the report, goals: its goals of
+	 * the year, org_id, org_pair: the organisation and its pair, readable: whether the connection's
+	 * viewer may read its report), by name */
+	[STMT_WEB_CITY_FULFILMENT] =
+		"WITH pe AS (SELECT id FROM period WHERE year = $1 AND kind = $2),"
+		" orgs AS (SELECT g.owner_id AS id FROM goal g WHERE g.year = $1 AND g.level IN ('namndmal', 'lup')"
+		"  AND " PUB_GOAL("g")
+		"  UNION SELECT r.org_id FROM report r JOIN pe ON pe.id = r.period_id)"
+		" SELECT o.key, o.name, r.id AS report, r.status,"
+		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'fulfilled') AS fulfilled,"
+		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'partly') AS partly,"
+		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'not') AS \"not\","
+		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'none') AS none,"
+		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = $1 AND g.level IN ('namndmal', 'lup')"
+		"  AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.report_id = r.id AND a.goal_id = g.id)"
+		"  AND " PUB_GOAL("g") ") AS unassessed,"
+		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = $1"
+		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") ") AS goals, o.id AS org_id, o.pair_id AS org_pair,"
+		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) AS readable"
+		" FROM orgs JOIN organisation o ON o.id = orgs.id"
+		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
+		" ORDER BY o.name COLLATE sv, o.id",
+};

@@ -1,0 +1,106 @@
+/* sql-pg-web-follow.c: PostgreSQL text of the 'follow' pages' statements (see stmt-web-follow.h):
+ * the commission matrix and the text behind its cells, the full-text search, and the
+ * activities of a follow-up report with their status in it. */
+#include "store/sql-pg.h"
+
+/* The short name of an administration: a district administration goes by its district. */
+#define SHORT_NAME(o) \
+	"coalesce((SELECT a.name FROM area a WHERE a.level = 'district' AND a.committee_id IN (" o ".pair_id, " o ".id)" \
+	" LIMIT 1), " o ".name)"
+
+/* The activities of a report (rep: the report's id, organisation and year) with the update of
+ * each in the report (u, may be missing): those owned by the organisation or its committee/
+ * administration pair whose dates (else their plan's years) overlap the report's year, and any
+ * the report has an update of already. */
+#define REPORT_ACTIVITIES_FROM \
+	" FROM (SELECT r.id, r.org_id AS org, pe.year FROM report r JOIN period pe ON pe.id = r.period_id" \
+	"  WHERE r.id = $1) rep JOIN activity a" \
+	" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id" \
+	" LEFT JOIN activity_update u ON u.report_id = rep.id AND u.activity_id = a.id" \
+	" LEFT JOIN goal g ON g.id = a.goal_id" \
+	" WHERE (u.report_id IS NOT NULL OR (a.owner_id IN (SELECT id FROM organisation WHERE id = rep.org" \
+	"  OR pair_id = rep.org OR id = (SELECT pair_id FROM organisation WHERE id = rep.org))" \
+	"  AND rep.year BETWEEN coalesce(a.start_first / 10000, p.year_from, rep.year)" \
+	"  AND coalesce(a.end_last / 10000, p.year_to, rep.year)))"
+
+const char *const pg_sql_web_follow[STMT__MAX] = {
+	/* () -> (id, key, title, year): the commission's reports */
+	[STMT_WEB_FOLLOW_REPORTS] =
+		"SELECT id, key, title, year FROM commission_report ORDER BY title COLLATE sv, id",
+	/* () -> (id, report_id, number, text, rec_number, rec_text): every measure with its
+	 * recommendation (NULL when the document gives none); the caller sorts them by number */
+	[STMT_WEB_FOLLOW_MEASURES] =
+		"SELECT m.id, m.report_id, m.number, m.text, r.number AS rec_number, r.text AS rec_text"
+		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id",
+	/* () -> (org_id, key, short_name, name): the administrations that answered some measure,
+	 * in the document's order */
+	[STMT_WEB_FOLLOW_COLUMNS] =
+		"SELECT o.id, o.key, " SHORT_NAME("o") " AS short_name, o.name"
+		" FROM organisation o LEFT JOIN commission_admin ca ON ca.org_id = o.id"
+		" WHERE o.id IN (SELECT org_id FROM response)"
+		" ORDER BY coalesce(ca.ord, 1000000000), o.name COLLATE sv",
+	/* () -> (measure_id, org_id, response_id, stance, no_response, report_id), sorted by
+	 * (measure, org) */
+	[STMT_WEB_FOLLOW_CELLS] =
+		"SELECT r.measure_id, r.org_id, r.id, r.stance, r.no_response, m.report_id FROM response r"
+		" JOIN commission_measure m ON m.id = r.measure_id ORDER BY r.measure_id, r.org_id",
+	/* () -> (key, name, grp, no_response, marker, stance, responses, has_statement): every
+	 * administration the commission document lists, in its order */
+	[STMT_WEB_FOLLOW_ADMINS] =
+		"SELECT o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance,"
+		" (SELECT count(*) FROM response r WHERE r.org_id = ca.org_id) AS responses,"
+		" ca.statement IS NOT NULL AND ca.statement <> '' AS has_statement"
+		" FROM commission_admin ca JOIN organisation o ON o.id = ca.org_id ORDER BY ca.ord, o.name COLLATE sv",
+	/* (response id) -> (id, stance, stance_phrase, no_response, org_key, org_name, measure_id,
+	 * number, measure_text, report_key, report_title, rec_number, rec_text) */
+	[STMT_WEB_FOLLOW_RESPONSE] =
+		"SELECT r.id, r.stance, r.stance_phrase, r.no_response, o.key, o.name, m.id, m.number, m.text,"
+		" cr.key, cr.title, rec.number, rec.text FROM response r"
+		" JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id"
+		" JOIN commission_report cr ON cr.id = m.report_id"
+		" LEFT JOIN recommendation rec ON rec.id = m.recommendation_id WHERE r.id = $1",
+	/* (response id) -> (measure_id, number, text, report_title): the other measures it cites */
+	[STMT_WEB_FOLLOW_RESPONSE_REFS] =
+		"SELECT m.id, m.number, m.text, cr.title FROM measure_ref x"
+		" JOIN commission_measure m ON m.id = x.measure_id JOIN commission_report cr ON cr.id = m.report_id"
+		" WHERE x.response_id = $1 ORDER BY cr.title COLLATE sv, m.number",
+	/* (measure id, response id) -> (id, org_name, stance): the other answers to that measure */
+	[STMT_WEB_FOLLOW_MEASURE_RESPONSES] =
+		"SELECT r.id, o.name, r.stance, r.no_response FROM response r JOIN organisation o ON o.id = r.org_id"
+		" WHERE r.measure_id = $1 AND r.id <> $2 ORDER BY o.name COLLATE sv",
+	/* (org key) -> (id, key, name, grp, heading, no_response, marker, statement, stance,
+	 * stance_phrase): an administration's part of the commission document; the commission_admin
+	 * columns are NULL for one that has responses but no part of its own */
+	[STMT_WEB_FOLLOW_ADMIN] =
+		"SELECT o.id, o.key, o.name, ca.grp, ca.heading, ca.no_response, ca.marker, ca.statement,"
+		" ca.stance, ca.stance_phrase FROM organisation o LEFT JOIN commission_admin ca ON ca.org_id = o.id"
+		" WHERE o.key = $1 AND (ca.org_id IS NOT NULL OR EXISTS (SELECT 1 FROM response r WHERE r.org_id = o.id))",
+	/* (org id) -> (key, title): the reports its section names */
+	[STMT_WEB_FOLLOW_ADMIN_REPORTS] =
+		"SELECT cr.key, cr.title FROM commission_admin_report x JOIN commission_report cr ON cr.id = x.report_id"
+		" WHERE x.org_id = $1 ORDER BY cr.title COLLATE sv",
+	/* (org id) -> (id, stance, no_response, measure_id, number, measure_text, report_title) */
+	[STMT_WEB_FOLLOW_ADMIN_RESPONSES] =
+		"SELECT r.id, r.stance, r.no_response, m.id, m.number, m.text, cr.title FROM response r"
+		" JOIN commission_measure m ON m.id = r.measure_id JOIN commission_report cr ON cr.id = m.report_id"
+		" WHERE r.org_id = $1 ORDER BY cr.title COLLATE sv, m.number",
+	/* (report id) -> (id, key, name, start, end, activity_status, goal_id, goal, goal_level,
+	 * goal_number, goal_name, status, comment, reported): the report's activities (see
+	 * REPORT_ACTIVITIES_FROM), each with its status in the report (its own status when the
+	 * report has no update of it: reported 0) and the report's comment; grouped by goal, the
+	 * nämndmål first, then the goals above them, then activities without a goal */
+	[STMT_WEB_FOLLOW_REPORT_ACTIVITIES] =
+		"SELECT a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status AS activity_status,"
+		" g.id AS goal_id, g.key AS goal, g.level AS goal_level, g.number AS goal_number, g.title AS goal_name,"
+		" coalesce(u.status, a.status) AS status, u.comment, u.report_id IS NOT NULL AS reported"
+		REPORT_ACTIVITIES_FROM
+		" ORDER BY g.id IS NULL, coalesce(g.level, '') <> 'namndmal', g.id, a.key",
+	/* (report id, activity id) -> (id) when the activity is one of the report's */
+	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
+		"SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = $2",
+	/* (report id) -> (activity, name, status, comment): the report's updates, for its JSON
+	 * (the relation "activities" of kind reports) */
+	[STMT_WEB_FOLLOW_REL_REPORT_ACTIVITIES] =
+		"SELECT a.key AS activity, a.title AS name, u.status, u.comment, u.carried FROM activity_update u"
+		" JOIN activity a ON a.id = u.activity_id WHERE u.report_id = $1 ORDER BY a.key",
+};

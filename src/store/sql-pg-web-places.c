@@ -1,0 +1,190 @@
+/* sql-pg-web-places.c: PostgreSQL text of the 'places' pages' statements (see stmt-web-places.h):
+ * the list of districts, one district's programme, the organisations and one organisation's plan. */
+#include "store/sql-pg.h"
+#include "store/sql-public-pg.h"
+
+/* The current version of an LUP plan (p: plan, pv: plan_version): the adopted one, else the newest
+ * public one; never a draft (model/planver.h). */
+#define LATEST_LUP(p, pv) \
+	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
+	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
+
+/* col is the organisation ?n itself, its administration (whose pair_id is ?n) or its committee.
+ * NULL (not false) when ?n or a pair is NULL: wrap in coalesce(..., 0) before NOT. */
+#define OWNED_BY(col, n) \
+	"(" col " = $" n " OR " col " IN (SELECT id FROM organisation WHERE pair_id = $" n ")" \
+	" OR " col " = (SELECT pair_id FROM organisation WHERE id = $" n "))"
+
+/* An activity (a) of plan p falls within year ?n: its dates, else its plan's years, else yes. */
+#define IN_YEAR(n) \
+	"($" n " IS NULL OR $" n " BETWEEN coalesce(a.start_first / 10000, p.year_from, $" n ")" \
+	" AND coalesce(a.end_last / 10000, p.year_to, $" n "))"
+
+const char *const pg_sql_web_places[STMT__MAX] = {
+	/* () -> id, key, name of the municipality the districts belong to */
+	[STMT_WEB_PLACES_CITY] =
+		"SELECT m.id, m.key, m.name FROM area d JOIN area m ON m.id = d.parent_id"
+		" WHERE d.level = 'district' ORDER BY d.id LIMIT 1",
+	/* () -> every district with its committee and the size of its programme */
+	[STMT_WEB_PLACES_DISTRICTS] =
+		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name,"
+		" (SELECT count(*) FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id"
+		"  JOIN plan p ON p.id = pv.plan_id WHERE " LATEST_LUP("p", "pv") " AND p.district_id = a.id) AS measures,"
+		" (SELECT count(DISTINCT ad.activity_id) FROM activity_district ad JOIN area x ON x.id = ad.area_id"
+		"  JOIN activity pa_ ON pa_.id = ad.activity_id"
+		"  WHERE (x.id = a.id OR x.parent_id = a.id) AND " PUB_ACTIVITY("pa_") ") AS activities"
+		" FROM area a LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.level = 'district'"
+		" ORDER BY a.name COLLATE sv",
+	/* () -> district_id, name: the themes of every district's latest LUP (no extra ones) */
+	[STMT_WEB_PLACES_ALL_THEMES] =
+		"SELECT p.district_id, t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id WHERE " LATEST_LUP("p", "pv") " AND t.extra = 0"
+		" ORDER BY p.district_id, t.ord, t.id",
+	/* () -> district_id, name: the prioritised areas of every district's latest LUP */
+	[STMT_WEB_PLACES_ALL_PAREAS] =
+		"SELECT p.district_id, a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
+		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " LATEST_LUP("p", "pv") " ORDER BY p.district_id, pa.rowid",
+	/* (district_id) -> the district's LUP in its latest version */
+	[STMT_WEB_PLACES_DISTRICT_LUP] =
+		"SELECT p.id, p.key, p.title, p.year_from, p.year_to, pv.id AS version_id, pv.version, pv.status,"
+		" pv.decided_on, dec.name AS decided_by, pv.area_scope, pv.note"
+		" FROM plan p JOIN plan_version pv ON pv.plan_id = p.id"
+		" LEFT JOIN organisation dec ON dec.id = pv.decided_by"
+		" WHERE " LATEST_LUP("p", "pv") " AND p.district_id = $1 ORDER BY p.year_to DESC, p.id DESC LIMIT 1",
+	/* (plan_version_id) -> its themes in order */
+	[STMT_WEB_PLACES_THEMES] =
+		"SELECT id, name, ord, extra, description FROM theme WHERE plan_version_id = $1 ORDER BY ord, id",
+	/* (plan_version_id) -> theme_id, alias, valid_to: the other names of its themes (valid_to: a former name) */
+	[STMT_WEB_PLACES_THEME_ALIASES] =
+		"SELECT a.theme_id, a.alias, a.valid_to FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
+		" WHERE t.plan_version_id = $1 ORDER BY a.theme_id, a.alias COLLATE sv",
+	/* (plan_version_id) -> theme_id, target_group */
+	[STMT_WEB_PLACES_THEME_GROUPS] =
+		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
+		" WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
+	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none) */
+	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
+		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id,"
+		" d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to FROM measure m"
+		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id"
+		" LEFT JOIN provenance pr ON pr.entity = 'measure' AND pr.entity_id = m.id"
+		" LEFT JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = $1"
+		" ORDER BY m.ord, m.id",
+	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures (key NULL: a
+	 * plan partner outside the registry, named by its label) */
+	[STMT_WEB_PLACES_MEASURE_PARTNERS] =
+		"SELECT mp.measure_id, o.key, coalesce(o.name, pp.label) AS name, mp.role FROM measure_partner mp"
+		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
+		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = $1"
+		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
+	/* (district_id, committee_id) -> the activities serving the district or a place in it, by
+	 * owner; own = 1 when the committee or its administration owns it */
+	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
+		"WITH places(id) AS (SELECT $1 UNION SELECT id FROM area WHERE parent_id = $1"
+		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1),"
+		" acts(id) AS (SELECT DISTINCT activity_id FROM activity_district WHERE area_id IN places)"
+		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
+		" coalesce(" OWNED_BY("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
+		" a.start_first, a.end_last FROM acts JOIN activity a ON a.id = acts.id"
+		" JOIN organisation o ON o.id = a.owner_id WHERE " PUB_ACTIVITY("a")
+		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
+	/* (district_id) -> the years with full-year outcomes for the district, newest first */
+	[STMT_WEB_PLACES_DISTRICT_YEARS] =
+		"SELECT DISTINCT pe.year FROM outcome x JOIN period pe ON pe.id = x.period_id"
+		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year DESC",
+	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
+	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
+	 * administration's) indicators, which come first */
+	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
+		" coalesce(" OWNED_BY("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
+		" c.value AS city, c.example AS city_example FROM outcome x"
+		" JOIN period pe ON pe.id = x.period_id AND pe.year = $2 AND pe.kind = 'FY'"
+		" JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
+		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
+		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) AND " SEE_FIGURE("c", "i")
+		" WHERE x.area_id = $1 AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
+		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
+	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
+	[STMT_WEB_PLACES_DISTRICT_SERIES] =
+		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x"
+		" ON x.period_id = pe.id AND x.area_id = $1 WHERE pe.kind = 'FY' AND x.sex = 'T'"
+		" AND " SEE_OUTCOME("x", "x.indicator_id")
+		" ORDER BY x.indicator_id, pe.year",
+	/* (indicator_id, district_id) -> full-year values over the years for the district and its
+	 * municipality (level 'district' or 'municipality') */
+	[STMT_WEB_PLACES_INDICATOR_SERIES] =
+		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM outcome x"
+		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" WHERE x.indicator_id = $1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
+		" AND (a.id = $2 OR a.id = (SELECT parent_id FROM area WHERE id = $2))"
+		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year, a.level, x.sex",
+	/* (district_id) -> the resources allocated to the district or places in it */
+	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
+		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.kind, r.amount, r.unit, r.note,"
+		" r.example FROM resource_allocation r JOIN organisation o ON o.id = r.org_id"
+		" JOIN area a ON a.id = r.area_id WHERE r.area_id = $1 OR a.parent_id = $1"
+		" ORDER BY r.year DESC, o.name COLLATE sv, a.name COLLATE sv, CASE r.kind WHEN 'money' THEN 1"
+		" WHEN 'staff' THEN 2 WHEN 'places' THEN 3 ELSE 4 END",
+
+	/* () -> kind, number of organisations of the kind */
+	[STMT_WEB_PLACES_ORG_KINDS] = "SELECT kind, count(*) FROM organisation GROUP BY kind",
+	/* (kind) -> the organisations of the kind with their counterpart and district */
+	[STMT_WEB_PLACES_ORGS] =
+		"SELECT o.id, o.key, o.name, pr.key AS pair, pr.name AS pair_name, o.city_owned, o.housing,"
+		" d.key AS district, d.name AS district_name,"
+		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND " PUB_GOAL("g") ") AS goals,"
+		" (SELECT count(*) FROM activity x WHERE x.owner_id = o.id AND " PUB_ACTIVITY("x") ") AS activities"
+		" FROM organisation o LEFT JOIN organisation pr ON pr.id ="
+		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
+		" LEFT JOIN area d ON d.level = 'district' AND (d.committee_id = o.id OR d.committee_id = o.pair_id)"
+		" WHERE o.kind = $1 ORDER BY o.name COLLATE sv, o.id",
+	/* (org_id) -> the organisation with its parent, counterpart and district */
+	[STMT_WEB_PLACES_ORG] =
+		"SELECT o.id, o.key, o.name, o.kind, par.key AS parent, par.name AS parent_name, pr.key AS pair,"
+		" pr.name AS pair_name, o.city_owned, o.housing, d.id AS district_id, d.key AS district,"
+		" d.name AS district_name FROM organisation o LEFT JOIN organisation par ON par.id = o.parent_id"
+		" LEFT JOIN organisation pr ON pr.id ="
+		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
+		" LEFT JOIN area d ON d.level = 'district' AND (d.committee_id = o.id OR d.committee_id = o.pair_id)"
+		" WHERE o.id = $1",
+	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals,
+	 * targets, plans or activities in, newest first */
+	[STMT_WEB_PLACES_ORG_YEARS] =
+		"WITH ys(year, g) AS ("
+		" SELECT g.year, 1 FROM goal g WHERE " OWNED_BY("g.owner_id", "1") " AND g.year IS NOT NULL"
+		"  AND " PUB_GOAL("g")
+		" UNION ALL SELECT t.year, 0 FROM target t JOIN indicator i ON i.id = t.indicator_id"
+		"  WHERE " OWNED_BY("i.owner_id", "1") " AND " PUB_INDICATOR("i")
+		" UNION ALL SELECT p.year_from, 0 FROM plan p WHERE p.kind <> 'lup' AND " OWNED_BY("p.owner_id", "1")
+		" UNION ALL SELECT coalesce(a.start_first / 10000, p.year_from), 0 FROM activity a"
+		"  LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		"  WHERE " OWNED_BY("a.owner_id", "1") " AND " PUB_ACTIVITY("a") ")"
+		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
+	/* (org_id, year) -> its activities in the year per district they serve, other than its own */
+	[STMT_WEB_PLACES_ORG_DISTRICT_ACTS] =
+		"SELECT DISTINCT d.key AS district, d.name AS district_name, a.id, a.key, a.title, a.role, a.status,"
+		" a.start_text, a.end_text, a.start_first FROM activity a"
+		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area x ON x.id = ad.area_id"
+		" LEFT JOIN area xp ON xp.id = x.parent_id"
+		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR d.id = x.parent_id OR d.id = xp.parent_id)"
+		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " OWNED_BY("a.owner_id", "1") " AND " IN_YEAR("2")
+		" AND NOT coalesce(" OWNED_BY("d.committee_id", "1") ", 0) AND " PUB_ACTIVITY("a")
+		" ORDER BY d.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
+	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
+	 * newest first */
+	[STMT_WEB_PLACES_ORG_AUDIT] =
+		"SELECT au.id, au.at, au.actor, au.action, au.entity, coalesce(g.title, i.name) AS name,"
+		" au.before, au.after FROM audit au"
+		" LEFT JOIN goal g ON au.entity = 'goal' AND g.id = au.entity_id"
+		" LEFT JOIN indicator i ON au.entity = 'indicator' AND i.id = au.entity_id"
+		" LEFT JOIN goal ig ON ig.id = i.goal_id"
+		" WHERE au.entity IN ('goal', 'indicator') AND coalesce(g.id, i.id) IS NOT NULL"
+		" AND (g.id IS NULL OR " PUB_GOAL("g") ") AND (i.id IS NULL OR " PUB_INDICATOR("i") ") AND " AUDIT_SEE("au")
+		" AND " OWNED_BY("coalesce(g.owner_id, i.owner_id)", "1")
+		" AND ($2 IS NULL OR coalesce(g.year, ig.year) = $2 OR (i.id IS NOT NULL AND EXISTS"
+		"  (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = $2)))"
+		" ORDER BY au.id DESC LIMIT 200",
+};

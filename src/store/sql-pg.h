@@ -1,0 +1,47 @@
+/* sql-pg.h: the PostgreSQL dialect's statement texts, indexed by enum stmt. */
+#ifndef LUP_SQL_PG_H
+#define LUP_SQL_PG_H
+
+#include "store/stmt.h"
+
+/* pg_sql: SQL text per statement of the core; the importers keep theirs in their own
+ * tables. Every statement has its text in exactly one of these (checked at open). */
+extern const char *const pg_sql[STMT__MAX];
+extern const char *const pg_sql_imp_plan[STMT__MAX];
+extern const char *const pg_sql_imp_commission[STMT__MAX];
+extern const char *const pg_sql_imp_lup[STMT__MAX];
+extern const char *const pg_sql_imp_kolada[STMT__MAX];
+extern const char *const pg_sql_imp_csv[STMT__MAX];
+extern const char *const pg_sql_web_city[STMT__MAX];
+extern const char *const pg_sql_web_places[STMT__MAX];
+extern const char *const pg_sql_web_follow[STMT__MAX];
+extern const char *const pg_sql_web_forms[STMT__MAX];
+extern const char *const pg_sql_web_search[STMT__MAX];
+extern const char *const pg_sql_plan_version[STMT__MAX];
+extern const char *const pg_sql_plan_doc[STMT__MAX];
+extern const char *const pg_sql_view_chain[STMT__MAX];
+extern const char *const pg_sql_view_report[STMT__MAX];
+extern const char *const pg_sql_plan_theme[STMT__MAX];
+extern const char *const pg_sql_edit_plan[STMT__MAX];
+extern const char *const pg_sql_plan_replace[STMT__MAX];
+extern const char *const pg_sql_plan_measure[STMT__MAX];
+extern const char *const pg_sql_plan_goal[STMT__MAX];
+extern const char *const pg_sql_goal_edit[STMT__MAX];
+extern const char *const pg_sql_contrib[STMT__MAX];
+extern const char *const pg_sql_provenance[STMT__MAX];
+extern const char *const pg_sql_view_tables[STMT__MAX];
+extern const char *const pg_sql_commit[STMT__MAX];
+extern const char *const pg_sql_wheel[STMT__MAX];
+extern const char *const pg_sql_period_lock[STMT__MAX];
+extern const char *const pg_sql_todo[STMT__MAX];
+extern const char *const pg_sql_indicator[STMT__MAX];
+extern const char *const pg_sql_need[STMT__MAX];
+extern const char *const pg_sql_report_cycle[STMT__MAX];
+
+#include "store/sql-sqlite.h"	/* struct sql_migration */
+
+/* pg_migrations: every migration in ascending version (the same versions as SQLite's), ended
+ * by {0, NULL}. Generated from src/store/pg/NNNN-*.sql by scripts/sql2c.sh. */
+extern const struct sql_migration pg_migrations[];
+
+#endif

@@ -1,0 +1,90 @@
+/* sql-public-pg.h: the publication rule as SQL fragments (PostgreSQL dialect; the SQLite one is sql-public.h), the one rule every read
+ * statement of goals, activities, indicators and outcomes applies (docs/api.md "Who may read
+ * what", web/authz.h).
+ *
+ * Plan content: a goal, activity or indicator belongs to the plan versions named by its
+ * plan_version_id and, for an activity or an indicator, by its goal's plan_version_id. It is
+ * public when none of those is a draft (model/planver.h planver_public). A draft's content is
+ * shown where a version is chosen explicitly (the district page's version choice, the API's
+ * plan version routes) and as a single thing (GET /api/v1/goals/{id}, /mal/{key}, ...) to those
+ * who may read the draft; every list, count, matrix, chain and search shows public content only,
+ * to everyone (PUB_*): so the adopted version's rows never appear twice next to their draft's
+ * copies, and a cached list is the same for every caller.
+ *
+ * Follow-up figures: an outcome of a public indicator is public when it is the dataset's
+ * example data (outcome.example = 1, labelled as such wherever it shows), official statistics
+ * (an indicator of source kind 'kolada' or an outcome of source 'kolada'), or the report of the
+ * indicator's owner (or its committee/administration pair) for the outcome's period is
+ * approved. Any other figure (typed through the API or a form, imported from a CSV file) is
+ * shown to those who may read that report (web/authz.h: the city office, administrators, the
+ * owner's readers and editors) and to nobody else until the report is approved.
+ *
+ * lup_reads(org, org_pair) is the connection's viewer (store.h store_set_viewer): 1 when the
+ * caller may read organisation org's unpublished content.
+ */
+#ifndef LUP_STORE_SQL_PUBLIC_PG_H
+#define LUP_STORE_SQL_PUBLIC_PG_H
+
+/* The draft versions among ids (an SQL list of plan_version ids, NULLs allowed) for which
+ * cond holds, with d_ (the version) and o_ (its plan's owner) in scope. */
+#define PV_DRAFT_WHERE(ids, cond) \
+	"EXISTS (SELECT 1 FROM plan_version d_ JOIN plan p_ ON p_.id = d_.plan_id" \
+	" JOIN organisation o_ ON o_.id = p_.owner_id WHERE d_.status = 'draft' AND d_.id IN (" ids ")" cond ")"
+
+/* The plan versions a goal g, an activity a or an indicator i belongs to. */
+#define PV_OF_GOAL(g) g ".plan_version_id"
+#define PV_OF_ACTIVITY(a) a ".plan_version_id, (SELECT plan_version_id FROM goal WHERE id = " a ".goal_id)"
+#define PV_OF_INDICATOR(i) i ".plan_version_id, (SELECT plan_version_id FROM goal WHERE id = " i ".goal_id)"
+
+/* Public: in no draft. */
+#define PUB_IN(ids) "(NOT " PV_DRAFT_WHERE(ids, "") ")"
+#define PUB_GOAL(g) PUB_IN(PV_OF_GOAL(g))
+#define PUB_ACTIVITY(a) PUB_IN(PV_OF_ACTIVITY(a))
+#define PUB_INDICATOR(i) PUB_IN(PV_OF_INDICATOR(i))
+
+/* Readable by the viewer as a single thing: in no draft the viewer may not read. */
+#define SEE_IN(ids) "(NOT " PV_DRAFT_WHERE(ids, " AND NOT lup_reads(o_.id, o_.pair_id)") ")"
+#define SEE_GOAL(g) SEE_IN(PV_OF_GOAL(g))
+#define SEE_ACTIVITY(a) SEE_IN(PV_OF_ACTIVITY(a))
+#define SEE_INDICATOR(i) SEE_IN(PV_OF_INDICATOR(i))
+
+/* An outcome x of indicator i (i public: the caller joins PUB_INDICATOR or SEE_INDICATOR) is a
+ * figure the viewer may see: public (example data, official statistics, an approved report of
+ * the owner or its pair for the period) or the viewer may read the owner's reports. */
+#define SEE_FIGURE(x, i) \
+	"(" x ".example = 1 OR " x ".source = 'kolada' OR " i ".source_kind = 'kolada'" \
+	" OR EXISTS (SELECT 1 FROM report r_ JOIN organisation ro_ ON ro_.id = r_.org_id" \
+	"  WHERE r_.period_id = " x ".period_id AND r_.status = 'approved' AND (r_.org_id = " i ".owner_id" \
+	"  OR ro_.pair_id = " i ".owner_id OR r_.org_id = (SELECT pair_id FROM organisation WHERE id = " i ".owner_id)))" \
+	" OR lup_reads(" i ".owner_id, (SELECT pair_id FROM organisation WHERE id = " i ".owner_id)))"
+
+/* The same for an outcome x of the indicator with id column icol (no alias of indicator in
+ * scope): the indicator is looked up. */
+#define SEE_OUTCOME(x, icol) \
+	"EXISTS (SELECT 1 FROM indicator oi_ WHERE oi_.id = " icol " AND " PUB_INDICATOR("oi_") \
+	" AND " SEE_FIGURE(x, "oi_") ")"
+
+/* An audit entry au (its columns entity, entity_id, before, after) the viewer may see: the entry
+ * of a thing in a draft only when the viewer may read the draft (SEE_*); an indicator's entry
+ * that records outcomes (follow-up figures) only when the viewer may read the owner's reports;
+ * the entries of things that no longer exist stay (their history). Report entries are judged in
+ * C (web/authz.h authz_audit_rows). */
+#define AUDIT_IN_VERSION(au, table, col) \
+	"NOT EXISTS (SELECT 1 FROM " table " av_ WHERE av_.id = " au ".entity_id AND NOT " SEE_IN("av_." col) ")"
+#define AUDIT_SEE(au) \
+	"(CASE " au ".entity" \
+	" WHEN 'goal' THEN NOT EXISTS (SELECT 1 FROM goal ag_ WHERE ag_.id = " au ".entity_id AND NOT " SEE_GOAL("ag_") ")" \
+	" WHEN 'activity' THEN NOT EXISTS (SELECT 1 FROM activity aa_ WHERE aa_.id = " au ".entity_id" \
+	"  AND NOT " SEE_ACTIVITY("aa_") ")" \
+	" WHEN 'indicator' THEN NOT EXISTS (SELECT 1 FROM indicator ai_ JOIN organisation aio_ ON aio_.id = ai_.owner_id" \
+	"  WHERE ai_.id = " au ".entity_id AND (NOT " SEE_INDICATOR("ai_") \
+	"  OR ((" au ".before LIKE '%\"outcomes\"%' OR " au ".after LIKE '%\"outcomes\"%')" \
+	"  AND NOT lup_reads(ai_.owner_id, aio_.pair_id))))" \
+	" WHEN 'measure' THEN " AUDIT_IN_VERSION(au, "measure", "plan_version_id") \
+	" WHEN 'theme' THEN " AUDIT_IN_VERSION(au, "theme", "plan_version_id") \
+	" WHEN 'lup_section' THEN " AUDIT_IN_VERSION(au, "lup_section", "plan_version_id") \
+	" WHEN 'plan_partner' THEN " AUDIT_IN_VERSION(au, "plan_partner", "plan_version_id") \
+	" WHEN 'plan_version' THEN " AUDIT_IN_VERSION(au, "plan_version", "id") \
+	" ELSE 1 END)"
+
+#endif
