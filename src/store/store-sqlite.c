@@ -2,6 +2,7 @@
 #include "model/indicator.h"
 #include "store/store.h"
 #include "store/sql-sqlite.h"
+#include "store/search-int.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 
@@ -552,6 +553,12 @@ int store_query_id(struct store *st, enum stmt s, const struct sval *args, int n
 {
 	*id = 0;
 	return store_query(st, s, args, nargs, first_id, id, e);
+}
+
+int store_search(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
+		 void *ctx, struct err *e)
+{
+	return search_sqlite(st, q, limit, dropped, fn, ctx, e);
 }
 
 int store_ncols(const struct store_row *r) { return sqlite3_column_count(r->s); }

@@ -132,6 +132,17 @@ int store_query(struct store *st, enum stmt s, const struct sval *args, int narg
 int store_query_id(struct store *st, enum stmt s, const struct sval *args, int nargs,
 		   int64_t *id, struct err *e);
 
+/* store_search: full-text search for the words a user typed (raw text, at most 200 bytes used):
+ * the store splits it into words (a word of fewer than 3 characters, and words after the 8th, are
+ * left out and counted in *dropped), finds goals, measures, activities, indicators, commission
+ * measures and responses matching every word (case- and diacritic-insensitive, parts of words),
+ * and calls fn per hit (at most limit hits) with the columns (kind, id, label, context, detail,
+ * link_key, link_year, title_hl, body_hl), the _hl columns marking each match between \001 and
+ * \002. Only public content (sql-public.h PUB_*). Returns LUP_OK (also for no words: no hits),
+ * LUP_EDB. */
+int store_search(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
+		 void *ctx, struct err *e);
+
 /* Row access: column count, name, type, and values. Text is valid until fn returns;
  * a NULL column reads as NULL text, 0 or 0.0. */
 int store_ncols(const struct store_row *r);
