@@ -16,13 +16,18 @@
 #                                   key (an expression column reads "(expr)")
 #   fk T (C,...) -> P (C,...) on delete A on update A
 #   index T NAME (C,...) [partial]  an index that is neither unique nor a key's
+#   default T.C VALUE               a column's default (PostgreSQL's '...'::text cast dropped;
+#                                   identity columns have none)
+#   checks T N                      the number of CHECK constraints (SQLite: the words "CHECK ("
+#                                   and "CHECK(" in the table's CREATE text; their expressions
+#                                   are not compared)
 # Normalisations: a primary key column counts as not null (PostgreSQL's rule; SQLite lets a
 # non-integer key column be NULL unless declared NOT NULL); a foreign key without parent columns
 # names the parent's primary key; a PostgreSQL column named `rowid` of a table whose SQLite
 # twin has none stands in for SQLite's implicit rowid and is skipped. An index that only
 # PostgreSQL has is allowed (it may need more, e.g. for its search), so only "- index" lines
 # count. Ignored: SQLite's internal tables (sqlite_*), and the search tables of both (search_*:
-# FTS5 on SQLite, migrations 0008/0010 on PostgreSQL). CHECK constraints are not compared.
+# FTS5 on SQLite, migrations 0008/0010 on PostgreSQL).
 # Exits 0 when the schemas agree, 1 on a difference, 2 on a usage or reading error.
 set -eu
 
@@ -62,6 +67,11 @@ SELECT 'fk ' || t.name || ' (' ||
      FROM pragma_foreign_key_list(t.name) k WHERE k.id = f.id ORDER BY k.seq) g) ||
   ') on delete ' || f.on_delete || ' on update ' || f.on_update
   FROM t, pragma_foreign_key_list(t.name) f WHERE f.seq = 0;
+SELECT 'default ' || t.name || '.' || c.name || ' ' || c.dflt_value
+  FROM t, pragma_table_info(t.name) c WHERE c.dflt_value IS NOT NULL;
+SELECT 'checks ' || t.name || ' ' || ((length(m.sql) - length(replace(m.sql, 'CHECK (', ''))) / 7
+  + (length(m.sql) - length(replace(m.sql, 'CHECK(', ''))) / 6)
+  FROM t JOIN sqlite_master m ON m.name = t.name AND m.type = 'table';
 EOF
 }
 
@@ -107,6 +117,11 @@ SELECT 'fk ' || t.name || ' (' ||
     WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' END
   FROM t JOIN pg_constraint f ON f.conrelid = t.oid AND f.contype = 'f'
   JOIN pg_class p ON p.oid = f.confrelid;
+SELECT 'default ' || col.tname || '.' || col.attname || ' ' || regexp_replace(pg_get_expr(d.adbin, d.adrelid), '::text$', '')
+  FROM col JOIN pg_attrdef d ON d.adrelid = col.attrelid AND d.adnum = col.attnum
+  JOIN pg_attribute a ON a.attrelid = col.attrelid AND a.attnum = col.attnum WHERE a.attidentity = '';
+SELECT 'checks ' || t.name || ' ' || count(k.oid) FROM t LEFT JOIN pg_constraint k ON k.conrelid = t.oid AND k.contype = 'c'
+  GROUP BY t.name;
 EOF
 }
 
