@@ -10,7 +10,7 @@ ALTER TABLE plan_version ADD COLUMN decision_paragraph text;
 ALTER TABLE plan_version ADD COLUMN decision_dnr text;
 -- when the version was created (ISO 8601 UTC) and the version it was copied or imported from
 ALTER TABLE plan_version ADD COLUMN created_at text;
-ALTER TABLE plan_version ADD COLUMN based_on bigint REFERENCES plan_version(id);
+ALTER TABLE plan_version ADD COLUMN based_on bigint REFERENCES plan_version(id) DEFERRABLE;
 
 -- The identity of a thing across a plan's versions, so that a copy or an import of a version can
 -- be compared with the version it came from (the diff) and exported with the same ids (the

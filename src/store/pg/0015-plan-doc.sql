@@ -11,6 +11,6 @@ ALTER TABLE activity ADD COLUMN ident text;
 -- dataset loader: such an indicator belongs to its goal's version when the goal has one, else
 -- to the oldest version of the non-LUP plans of its owner whose years hold the goal's year (see
 -- STMT_PD_EXT_INDICATORS).
-ALTER TABLE indicator ADD COLUMN plan_version_id bigint REFERENCES plan_version(id) ON DELETE CASCADE;
+ALTER TABLE indicator ADD COLUMN plan_version_id bigint REFERENCES plan_version(id) ON DELETE CASCADE DEFERRABLE;
 CREATE INDEX indicator_plan_version ON indicator(plan_version_id) WHERE plan_version_id IS NOT NULL;
 CREATE INDEX activity_plan_version ON activity(plan_version_id) WHERE plan_version_id IS NOT NULL;

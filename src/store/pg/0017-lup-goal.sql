@@ -26,5 +26,5 @@ ALTER TABLE goal ADD COLUMN baseline_value double precision;
 ALTER TABLE goal ADD COLUMN baseline_year bigint CHECK (baseline_year BETWEEN 1900 AND 2999);
 ALTER TABLE goal ADD COLUMN target_value double precision;
 ALTER TABLE goal ADD COLUMN target_direction text CHECK (target_direction IN ('higher','lower'));
-ALTER TABLE goal ADD COLUMN indicator_id bigint REFERENCES indicator(id) ON DELETE SET NULL;
+ALTER TABLE goal ADD COLUMN indicator_id bigint REFERENCES indicator(id) ON DELETE SET NULL DEFERRABLE;
 CREATE INDEX goal_indicator ON goal(indicator_id) WHERE indicator_id IS NOT NULL;

@@ -15,7 +15,7 @@ CREATE TABLE source_doc (
   bytes        bigint NOT NULL CHECK (bytes >= 0),
   kind         text NOT NULL,
   imported_at  text NOT NULL,
-  user_id      bigint REFERENCES app_user(id),
+  user_id      bigint REFERENCES app_user(id) DEFERRABLE,
   actor        text,
   UNIQUE (sha256, name)
 );
@@ -25,7 +25,7 @@ CREATE TABLE provenance (
                'recommendation','commission_measure','theme','lup_section','plan_partner',
                'budget_line')),
   entity_id  bigint NOT NULL,
-  doc_id     bigint NOT NULL REFERENCES source_doc(id),
+  doc_id     bigint NOT NULL REFERENCES source_doc(id) DEFERRABLE,
   line_from  bigint NOT NULL CHECK (line_from >= 1),
   line_to    bigint NOT NULL CHECK (line_to >= line_from),
   PRIMARY KEY (entity, entity_id)

@@ -9,8 +9,8 @@
 --          'declined' the district declined it.
 -- note holds the sentence as the document wrote it; source names the document and section.
 CREATE TABLE contribution_district (
-  plan_version_id  bigint NOT NULL REFERENCES plan_version(id) ON DELETE CASCADE,
-  area_id          bigint NOT NULL REFERENCES area(id),
+  plan_version_id  bigint NOT NULL REFERENCES plan_version(id) ON DELETE CASCADE DEFERRABLE,
+  area_id          bigint NOT NULL REFERENCES area(id) DEFERRABLE,
   status           text NOT NULL CHECK (status IN ('waiting','declined')),
   note             text,
   source           text,

@@ -33,7 +33,7 @@ ALTER TABLE resource_allocation
   ADD COLUMN unit text NOT NULL CHECK ((kind = 'money' AND unit = 'tkr') OR (kind = 'staff' AND unit = 'årsarbetare')
                 OR (kind = 'places' AND unit = 'platser') OR (kind = 'hours' AND unit = 'timmar')),
   ADD COLUMN note text,
-  ADD COLUMN created_by bigint REFERENCES app_user(id),
+  ADD COLUMN created_by bigint REFERENCES app_user(id) DEFERRABLE,
   ADD COLUMN created_at text,
   ADD CHECK (year BETWEEN 1900 AND 2999),
   ADD UNIQUE (org_id, area_id, year, kind);
@@ -47,7 +47,7 @@ CREATE INDEX resource_allocation_org ON resource_allocation(org_id, year);
 -- area_population: an area's population in a year (the dataset's populations.tsv), for
 -- resources per resident.
 CREATE TABLE area_population (
-  area_id     bigint NOT NULL REFERENCES area(id) ON DELETE CASCADE,
+  area_id     bigint NOT NULL REFERENCES area(id) ON DELETE CASCADE DEFERRABLE,
   year        bigint NOT NULL CHECK (year BETWEEN 1900 AND 2999),
   population  bigint NOT NULL CHECK (population > 0),
   source      text,
@@ -57,8 +57,8 @@ CREATE TABLE area_population (
 -- need_indicator: the indicators the city chose for the need index, with their weights. Empty:
 -- the documented default set (docs/resources-need.md).
 CREATE TABLE need_indicator (
-  indicator_id  bigint PRIMARY KEY REFERENCES indicator(id) ON DELETE CASCADE,
+  indicator_id  bigint PRIMARY KEY REFERENCES indicator(id) ON DELETE CASCADE DEFERRABLE,
   weight        double precision NOT NULL CHECK (weight > 0 AND weight <= 100),
-  set_by        bigint REFERENCES app_user(id),
+  set_by        bigint REFERENCES app_user(id) DEFERRABLE,
   set_at        text
 );
