@@ -13,8 +13,8 @@
 
 /* Parameters of STMT_WEB_SEARCH_HITS on PostgreSQL (sql-pg-web-search.c). */
 enum {
-	PG_LIKE = 0,				/* 8: each word as a LIKE pattern body */
-	PG_TOKENS = PG_LIKE + SEARCH_WORDS_MAX,	/* 8: each word's tokens */
+	PG_LIKE = 0,				/* 8: each word as a LIKE pattern body, or NULL */
+	PG_TOKENS = PG_LIKE + SEARCH_WORDS_MAX,	/* 8: each word's tokens, or NULL */
 	PG_LIMIT = PG_TOKENS + SEARCH_WORDS_MAX,	/* most hits */
 	PG_MARK_TEXT,				/* the words as one regular expression */
 	PG_MARK_BARE,				/* the words' prefix phrases as one */
@@ -134,8 +134,8 @@ int search_pg_regex_bare(const struct search_word *w, struct buf *out)
 	return n;
 }
 
-/* Fills the parameters in bufs[] from sw (see the enum); a slot of a word that is not there
- * repeats the first word's. Returns whether any word has a token (else the words half is off). */
+/* Fills the parameters in bufs[] from sw (see the enum). Returns the number of words with a
+ * token (the slots PG_TOKENS.. filled; with none the words half is off). */
 static int pg_args(const struct search_words *sw, struct buf *bufs)
 {
 	int words = 0;
@@ -183,8 +183,8 @@ int search_pg(struct store *st, const char *q, int limit, int *dropped, store_ro
 		goto out;
 	}
 	for (int i = 0; i < SEARCH_WORDS_MAX; i++) {
-		a[PG_LIKE + i] = sv_text(b[PG_LIKE + (i < sw.n ? i : 0)].ptr);
-		a[PG_TOKENS + i] = words ? sv_text(b[PG_TOKENS + (i < words ? i : 0)].ptr) : sv_null();
+		a[PG_LIKE + i] = i < sw.n ? sv_text(b[PG_LIKE + i].ptr) : sv_null();
+		a[PG_TOKENS + i] = i < words ? sv_text(b[PG_TOKENS + i].ptr) : sv_null();
 	}
 	a[PG_LIMIT] = sv_int(limit);
 	a[PG_MARK_TEXT] = sv_text(b[PG_MARK_TEXT].ptr);

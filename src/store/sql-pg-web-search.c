@@ -7,9 +7,13 @@
 /* One kind of search hit: the rows of table t in the hits. */
 #define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.id AND h.kind = " #kind
 
-/* The conditions on search_doc s for the parameters of one word. */
-#define TRI(n) " AND s.folded LIKE '%' || lup_fold($" #n "::text) || '%'"
-#define WORD(n) " AND s.bare LIKE lup_word_like($" #n "::text) AND (s.bare COLLATE sv) ~ lup_word_regex($" #n "::text)"
+/* The conditions on search_doc s for the parameters of one word: the first word's always, each
+ * other word's unless its parameter is NULL (so a custom plan leaves it out). */
+#define TRI1 "s.folded LIKE '%' || lup_fold($1::text) || '%'"
+#define TRI(n) " AND ($" #n "::text IS NULL OR s.folded LIKE '%' || lup_fold($" #n "::text) || '%')"
+#define TRI_ALL TRI1 TRI(2) TRI(3) TRI(4) TRI(5) TRI(6) TRI(7) TRI(8)
+#define WORD_(n) "s.bare LIKE lup_word_like($" #n "::text) AND (s.bare COLLATE sv) ~ lup_word_regex($" #n "::text)"
+#define WORD(n) " AND ($" #n "::text IS NULL OR " WORD_(n) ")"
 
 const char *const pg_sql_web_search[STMT__MAX] = {
 	/* (8 x word as a LIKE pattern body, 8 x word's tokens or NULL, most hits, mark regex for
@@ -19,18 +23,18 @@ const char *const pg_sql_web_search[STMT__MAX] = {
 	 * diacritics has every word's tokens ($9..$16) at the start of a word ("forskola" finds
 	 * "Förskolan"), each in (id, kind) order, at most $17 in all, joined to what they index, by
 	 * kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6 commission measure) and
-	 * then label in Swedish order. A word's slot that is not used repeats the first word's.
+	 * then label in Swedish order. The slots of words that are not there are NULL ($9 too when
+	 * no word has a token: then the second half finds nothing). A row of the first half is not
+	 * in the second: when the first half is cut at $17, so is the whole.
 	 * link_key is the goal's or indicator's key, the measure's district (or, with link_year,
 	 * its plan owner), the activity's owner. title_hl and body_hl mark each match of $18 (first
 	 * half) or of group 2 of $19 (second half) with chr(1) before and chr(2) after it. */
 	[STMT_WEB_SEARCH_HITS] =
-		"WITH tri AS (SELECT s.kind, s.id FROM search_doc s WHERE true"
-		  TRI(1) TRI(2) TRI(3) TRI(4) TRI(5) TRI(6) TRI(7) TRI(8)
+		"WITH tri AS (SELECT s.kind, s.id FROM search_doc s WHERE " TRI_ALL
 		"  ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
-		" words AS (SELECT s.kind, s.id FROM search_doc s WHERE true"
-		  WORD(9) WORD(10) WORD(11) WORD(12) WORD(13) WORD(14) WORD(15) WORD(16)
-		"  AND NOT EXISTS (SELECT 1 FROM tri t WHERE t.kind = s.kind AND t.id = s.id)"
-		"  ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
+		" words AS (SELECT s.kind, s.id FROM search_doc s WHERE " WORD_(9)
+		  WORD(10) WORD(11) WORD(12) WORD(13) WORD(14) WORD(15) WORD(16)
+		"  AND NOT (" TRI_ALL ") ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
 		" found AS (SELECT kind, id, 1 AS half FROM tri UNION ALL SELECT kind, id, 2 FROM words"
 		"  ORDER BY half LIMIT $17::bigint),"
 		" hits AS (SELECT f.kind, f.id,"
