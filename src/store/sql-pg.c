@@ -1,5 +1,7 @@
-/* sql-pg.c: the SQL text of every statement in the PostgreSQL dialect (?N placeholders,
- * COLLATE sv for Swedish order). The parameter order of each statement is the contract with
+/* sql-pg.c: the SQL text of every statement in the PostgreSQL dialect ($N placeholders sent
+ * as untyped text, so a parameter whose type the context does not tell carries a cast;
+ * COLLATE sv for Swedish order; NULLS FIRST/LAST where SQLite's NULL order matters; every
+ * INSERT into a table with an id returns it). The parameter order of each statement is the contract with
  * its callers: it is written in the comment or visible from ?N. */
 #include "store/sql-pg.h"
 #include "store/sql-public-pg.h"
@@ -10,8 +12,9 @@
 	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
 /* The change guard of an upsert: update only when a value differs, so that loading the same
- * data twice changes nothing. */
-#define DIFF(cols, ex) " WHERE (" cols ") IS NOT (" ex ")"
+ * data twice changes nothing. cols name the current row through the alias cur (INSERT INTO t
+ * AS cur): a bare column would be ambiguous next to excluded's in PostgreSQL. */
+#define DIFF(cols, ex) " WHERE (" cols ") IS DISTINCT FROM (" ex ")"
 
 const char *const pg_sql[STMT__MAX] = {
 	/* lookups */
@@ -19,13 +22,13 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_ORG_ID_LOOSE] =
 		"SELECT id FROM (SELECT id, 1 AS p FROM organisation WHERE key = $1"
 		" UNION ALL SELECT id, 2 FROM organisation WHERE name = $1 COLLATE sv_ci"
-		" UNION ALL SELECT org_id, 3 FROM org_alias WHERE alias = $1 COLLATE sv_ci)"
+		" UNION ALL SELECT org_id, 3 FROM org_alias WHERE alias = $1 COLLATE sv_ci) AS m"
 		" ORDER BY p LIMIT 1",
 	[STMT_AREA_ID] = "SELECT id FROM area WHERE key = $1",
 	[STMT_AREA_ID_LOOSE] =
 		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE key = $1"
 		" UNION ALL SELECT id, 2 FROM area WHERE name = $1 COLLATE sv_ci"
-		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = $1 COLLATE sv_ci)"
+		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = $1 COLLATE sv_ci) AS m"
 		" ORDER BY p LIMIT 1",
 	[STMT_DISTRICT_ID_LOOSE] =
 		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = $1"
@@ -33,7 +36,7 @@ const char *const pg_sql[STMT__MAX] = {
 		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id"
 		"   WHERE a.level = 'district' AND x.alias = $1 COLLATE sv_ci"
 		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id"
-		"   WHERE o.key = $1 OR o.name = $1 COLLATE sv_ci)"
+		"   WHERE o.key = $1 OR o.name = $1 COLLATE sv_ci) AS m"
 		" ORDER BY p LIMIT 1",
 	[STMT_PLAN_ID] = "SELECT id FROM plan WHERE key = $1",
 	[STMT_PLAN_VERSION_LATEST] =
@@ -43,7 +46,7 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_THEME_ID] =
 		"SELECT id FROM (SELECT id, 1 AS p FROM theme WHERE plan_version_id = $1 AND name = $2"
 		" UNION ALL SELECT t.id, 2 FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
-		"   WHERE t.plan_version_id = $1 AND a.alias = $2) ORDER BY p LIMIT 1",
+		"   WHERE t.plan_version_id = $1 AND a.alias = $2) AS m ORDER BY p LIMIT 1",
 	/* (district area id, theme name or alias) in the district's latest LUP */
 	[STMT_THEME_ID_DISTRICT] =
 		"SELECT t.id FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
@@ -61,89 +64,89 @@ const char *const pg_sql[STMT__MAX] = {
 
 	/* writes */
 	[STMT_ORG_UPSERT] =
-		"INSERT INTO organisation (key, name, kind, city_owned, housing, source)"
+		"INSERT INTO organisation AS cur (key, name, kind, city_owned, housing, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET name = excluded.name,"
 		" kind = excluded.kind, city_owned = excluded.city_owned, housing = excluded.housing,"
 		" source = excluded.source"
-		DIFF("name, kind, city_owned, housing, source",
-		     "excluded.name, excluded.kind, excluded.city_owned, excluded.housing, excluded.source"),
+		DIFF("cur.name, cur.kind, cur.city_owned, cur.housing, cur.source",
+		     "excluded.name, excluded.kind, excluded.city_owned, excluded.housing, excluded.source") " RETURNING id",
 	/* (id, parent_id, pair_id) */
 	[STMT_ORG_LINKS] =
 		"UPDATE organisation SET parent_id = $2, pair_id = $3"
-		" WHERE id = $1 AND (parent_id, pair_id) IS NOT ($2, $3)",
+		" WHERE id = $1 AND (parent_id, pair_id) IS DISTINCT FROM ($2, $3)",
 	[STMT_ORG_ALIAS_ADD] =
-		"INSERT INTO org_alias (org_id, alias, source) VALUES ($1, $2, $3)"
+		"INSERT INTO org_alias AS cur (org_id, alias, source) VALUES ($1, $2, $3)"
 		" ON CONFLICT (org_id, alias) DO UPDATE SET source = excluded.source"
-		" WHERE source IS NOT excluded.source",
+		" WHERE cur.source IS DISTINCT FROM excluded.source",
 	[STMT_AREA_UPSERT] =
-		"INSERT INTO area (key, name, level, code, prioritised, source) VALUES ($1, $2, $3, $4, $5, $6)"
+		"INSERT INTO area AS cur (key, name, level, code, prioritised, source) VALUES ($1, $2, $3, $4, $5, $6)"
 		" ON CONFLICT (key) DO UPDATE SET name = excluded.name, level = excluded.level,"
 		" code = excluded.code, prioritised = excluded.prioritised, source = excluded.source"
-		DIFF("name, level, code, prioritised, source",
-		     "excluded.name, excluded.level, excluded.code, excluded.prioritised, excluded.source"),
+		DIFF("cur.name, cur.level, cur.code, cur.prioritised, cur.source",
+		     "excluded.name, excluded.level, excluded.code, excluded.prioritised, excluded.source") " RETURNING id",
 	/* (id, parent_id, committee_id) */
 	[STMT_AREA_LINKS] =
 		"UPDATE area SET parent_id = $2, committee_id = $3"
-		" WHERE id = $1 AND (parent_id, committee_id) IS NOT ($2, $3)",
+		" WHERE id = $1 AND (parent_id, committee_id) IS DISTINCT FROM ($2, $3)",
 	[STMT_AREA_ALIAS_ADD] =
-		"INSERT INTO area_alias (area_id, alias, source) VALUES ($1, $2, $3)"
+		"INSERT INTO area_alias AS cur (area_id, alias, source) VALUES ($1, $2, $3)"
 		" ON CONFLICT (area_id, alias) DO UPDATE SET source = excluded.source"
-		" WHERE source IS NOT excluded.source",
+		" WHERE cur.source IS DISTINCT FROM excluded.source",
 	/* (key, kind, owner_id, district_id, title, year_from, year_to, source) */
 	[STMT_PLAN_UPSERT] =
-		"INSERT INTO plan (key, kind, owner_id, district_id, title, year_from, year_to, source)"
+		"INSERT INTO plan AS cur (key, kind, owner_id, district_id, title, year_from, year_to, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (key) DO UPDATE SET"
 		" kind = excluded.kind, owner_id = excluded.owner_id, district_id = excluded.district_id,"
 		" title = excluded.title, year_from = excluded.year_from, year_to = excluded.year_to,"
 		" source = excluded.source"
-		DIFF("kind, owner_id, district_id, title, year_from, year_to, source",
+		DIFF("cur.kind, cur.owner_id, cur.district_id, cur.title, cur.year_from, cur.year_to, cur.source",
 		     "excluded.kind, excluded.owner_id, excluded.district_id, excluded.title,"
-		     " excluded.year_from, excluded.year_to, excluded.source"),
+		     " excluded.year_from, excluded.year_to, excluded.source") " RETURNING id",
 	/* (plan_id, version, status, decided_by, decided_on, area_scope, note) */
 	[STMT_PLAN_VERSION_UPSERT] =
-		"INSERT INTO plan_version (plan_id, version, status, decided_by, decided_on, area_scope, note)"
+		"INSERT INTO plan_version AS cur (plan_id, version, status, decided_by, decided_on, area_scope, note)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (plan_id, version) DO UPDATE SET"
 		" status = excluded.status, decided_by = excluded.decided_by,"
 		" decided_on = excluded.decided_on, area_scope = excluded.area_scope, note = excluded.note"
-		DIFF("status, decided_by, decided_on, area_scope, note",
+		DIFF("cur.status, cur.decided_by, cur.decided_on, cur.area_scope, cur.note",
 		     "excluded.status, excluded.decided_by, excluded.decided_on, excluded.area_scope,"
-		     " excluded.note"),
+		     " excluded.note") " RETURNING id",
 	/* (plan_version_id, ord, title, body, source) */
 	[STMT_SECTION_UPSERT] =
-		"INSERT INTO lup_section (plan_version_id, ord, title, body, source) VALUES ($1, $2, $3, $4, $5)"
+		"INSERT INTO lup_section AS cur (plan_version_id, ord, title, body, source) VALUES ($1, $2, $3, $4, $5)"
 		" ON CONFLICT (plan_version_id, ord) DO UPDATE SET title = excluded.title,"
 		" body = excluded.body, source = excluded.source"
-		DIFF("title, body, source", "excluded.title, excluded.body, excluded.source"),
+		DIFF("cur.title, cur.body, cur.source", "excluded.title, excluded.body, excluded.source") " RETURNING id",
 	/* (plan_version_id, ord, name, description, extra, source) */
 	[STMT_THEME_UPSERT] =
-		"INSERT INTO theme (plan_version_id, ord, name, description, extra, source)"
+		"INSERT INTO theme AS cur (plan_version_id, ord, name, description, extra, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (plan_version_id, name) DO UPDATE SET"
 		" ord = excluded.ord, description = excluded.description, extra = excluded.extra,"
 		" source = excluded.source"
-		DIFF("ord, description, extra, source",
-		     "excluded.ord, excluded.description, excluded.extra, excluded.source"),
+		DIFF("cur.ord, cur.description, cur.extra, cur.source",
+		     "excluded.ord, excluded.description, excluded.extra, excluded.source") " RETURNING id",
 	[STMT_THEME_ALIAS_ADD] =
-		"INSERT INTO theme_alias (theme_id, alias, source) VALUES ($1, $2, $3)"
+		"INSERT INTO theme_alias AS cur (theme_id, alias, source) VALUES ($1, $2, $3)"
 		" ON CONFLICT (theme_id, alias) DO UPDATE SET source = excluded.source"
-		" WHERE source IS NOT excluded.source",
+		" WHERE cur.source IS DISTINCT FROM excluded.source",
 	[STMT_THEME_TG_ADD] =
 		"INSERT INTO theme_target_group (theme_id, target_group) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 	/* (plan_version_id, area_id, note, source) */
 	[STMT_PAREA_UPSERT] =
-		"INSERT INTO prioritised_area (plan_version_id, area_id, note, source) VALUES ($1, $2, $3, $4)"
+		"INSERT INTO prioritised_area AS cur (plan_version_id, area_id, note, source) VALUES ($1, $2, $3, $4)"
 		" ON CONFLICT (plan_version_id, area_id) DO UPDATE SET note = excluded.note,"
 		" source = excluded.source"
-		DIFF("note, source", "excluded.note, excluded.source"),
+		DIFF("cur.note, cur.source", "excluded.note, excluded.source"),
 	/* (plan_version_id, org_id, grp, label, source) */
 	[STMT_PARTNER_UPSERT] =
-		"INSERT INTO plan_partner (plan_version_id, org_id, grp, label, source) VALUES ($1, $2, $3, $4, $5)"
+		"INSERT INTO plan_partner AS cur (plan_version_id, org_id, grp, label, source) VALUES ($1, $2, $3, $4, $5)"
 		" ON CONFLICT (plan_version_id, label) DO UPDATE SET org_id = excluded.org_id,"
 		" grp = excluded.grp, source = excluded.source"
-		DIFF("org_id, grp, source", "excluded.org_id, excluded.grp, excluded.source"),
+		DIFF("cur.org_id, cur.grp, cur.source", "excluded.org_id, excluded.grp, excluded.source") " RETURNING id",
 	/* (key, owner_id, plan_version_id, level, number, parent_id, title, description, year,
 	 *  theme_id, area_id, sex, horizon_year, benchmark, source) */
 	[STMT_GOAL_UPSERT] =
-		"INSERT INTO goal (key, owner_id, plan_version_id, level, number, parent_id, title,"
+		"INSERT INTO goal AS cur (key, owner_id, plan_version_id, level, number, parent_id, title,"
 		" description, year, theme_id, area_id, sex, horizon_year, benchmark, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
 		" ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id,"
@@ -152,27 +155,27 @@ const char *const pg_sql[STMT__MAX] = {
 		" description = excluded.description, year = excluded.year, theme_id = excluded.theme_id,"
 		" area_id = excluded.area_id, sex = excluded.sex, horizon_year = excluded.horizon_year,"
 		" benchmark = excluded.benchmark, source = excluded.source"
-		DIFF("owner_id, plan_version_id, level, number, parent_id, title, description, year,"
-		     " theme_id, area_id, sex, horizon_year, benchmark, source",
+		DIFF("cur.owner_id, cur.plan_version_id, cur.level, cur.number, cur.parent_id, cur.title, cur.description, cur.year,"
+		     " cur.theme_id, cur.area_id, cur.sex, cur.horizon_year, cur.benchmark, cur.source",
 		     "excluded.owner_id, excluded.plan_version_id, excluded.level, excluded.number,"
 		     " excluded.parent_id, excluded.title, excluded.description, excluded.year,"
 		     " excluded.theme_id, excluded.area_id, excluded.sex, excluded.horizon_year,"
-		     " excluded.benchmark, excluded.source"),
+		     " excluded.benchmark, excluded.source") " RETURNING id",
 	/* (goal_id, ord, text, source) */
 	[STMT_GOAL_RESULT_UPSERT] =
-		"INSERT INTO goal_result (goal_id, ord, text, source) VALUES ($1, $2, $3, $4)"
+		"INSERT INTO goal_result AS cur (goal_id, ord, text, source) VALUES ($1, $2, $3, $4)"
 		" ON CONFLICT (goal_id, ord) DO UPDATE SET text = excluded.text, source = excluded.source"
-		DIFF("text, source", "excluded.text, excluded.source"),
+		DIFF("cur.text, cur.source", "excluded.text, excluded.source"),
 	/* (key, plan_version_id, ord, title, description, status, start_text, source) */
 	[STMT_MEASURE_UPSERT] =
-		"INSERT INTO measure (key, plan_version_id, ord, title, description, status, start_text, source)"
+		"INSERT INTO measure AS cur (key, plan_version_id, ord, title, description, status, start_text, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (key) DO UPDATE SET"
 		" plan_version_id = excluded.plan_version_id, ord = excluded.ord, title = excluded.title,"
 		" description = excluded.description, status = excluded.status,"
 		" start_text = excluded.start_text, source = excluded.source"
-		DIFF("plan_version_id, ord, title, description, status, start_text, source",
+		DIFF("cur.plan_version_id, cur.ord, cur.title, cur.description, cur.status, cur.start_text, cur.source",
 		     "excluded.plan_version_id, excluded.ord, excluded.title, excluded.description,"
-		     " excluded.status, excluded.start_text, excluded.source"),
+		     " excluded.status, excluded.start_text, excluded.source") " RETURNING id",
 	[STMT_MEASURE_THEME_ADD] =
 		"INSERT INTO measure_theme (measure_id, theme_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 	[STMT_MEASURE_AREA_ADD] =
@@ -181,14 +184,14 @@ const char *const pg_sql[STMT__MAX] = {
 		"INSERT INTO measure_target_group (measure_id, target_group) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 	/* (measure_id, org_id, role, source) */
 	[STMT_MEASURE_PARTNER_UPSERT] =
-		"INSERT INTO measure_partner (measure_id, org_id, role, source) VALUES ($1, $2, $3, $4)"
+		"INSERT INTO measure_partner AS cur (measure_id, org_id, role, source) VALUES ($1, $2, $3, $4)"
 		" ON CONFLICT (measure_id, org_id) DO UPDATE SET role = excluded.role, source = excluded.source"
-		DIFF("role, source", "excluded.role, excluded.source"),
+		DIFF("cur.role, cur.source", "excluded.role, excluded.source"),
 	/* (key, plan_version_id, owner_id, title, description, start_text, start_first, start_last,
 	 *  start_prec, end_text, end_first, end_last, end_prec, status, role, goal_id, theme_id,
 	 *  measure_id, source) */
 	[STMT_ACTIVITY_UPSERT] =
-		"INSERT INTO activity (key, plan_version_id, owner_id, title, description, start_text,"
+		"INSERT INTO activity AS cur (key, plan_version_id, owner_id, title, description, start_text,"
 		" start_first, start_last, start_prec, end_text, end_first, end_last, end_prec, status,"
 		" role, goal_id, theme_id, measure_id, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
 		" $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (key) DO UPDATE SET"
@@ -200,60 +203,60 @@ const char *const pg_sql[STMT__MAX] = {
 		" end_last = excluded.end_last, end_prec = excluded.end_prec, status = excluded.status,"
 		" role = excluded.role, goal_id = excluded.goal_id, theme_id = excluded.theme_id,"
 		" measure_id = excluded.measure_id, source = excluded.source"
-		DIFF("plan_version_id, owner_id, title, description, start_text, start_first,"
-		     " start_last, start_prec, end_text, end_first, end_last, end_prec, status, role,"
-		     " goal_id, theme_id, measure_id, source",
+		DIFF("cur.plan_version_id, cur.owner_id, cur.title, cur.description, cur.start_text, cur.start_first,"
+		     " cur.start_last, cur.start_prec, cur.end_text, cur.end_first, cur.end_last, cur.end_prec, cur.status, cur.role,"
+		     " cur.goal_id, cur.theme_id, cur.measure_id, cur.source",
 		     "excluded.plan_version_id, excluded.owner_id, excluded.title, excluded.description,"
 		     " excluded.start_text, excluded.start_first, excluded.start_last,"
 		     " excluded.start_prec, excluded.end_text, excluded.end_first, excluded.end_last,"
 		     " excluded.end_prec, excluded.status, excluded.role, excluded.goal_id,"
-		     " excluded.theme_id, excluded.measure_id, excluded.source"),
+		     " excluded.theme_id, excluded.measure_id, excluded.source") " RETURNING id",
 	[STMT_ACTIVITY_DISTRICT_ADD] =
 		"INSERT INTO activity_district (activity_id, area_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 	[STMT_ACTIVITY_PARTNER_ADD] =
-		"INSERT INTO activity_partner (activity_id, org_id, role) VALUES ($1, $2, $3)"
+		"INSERT INTO activity_partner AS cur (activity_id, org_id, role) VALUES ($1, $2, $3)"
 		" ON CONFLICT (activity_id, org_id) DO UPDATE SET role = excluded.role"
-		" WHERE role IS NOT excluded.role",
+		" WHERE cur.role IS DISTINCT FROM excluded.role",
 	/* (key, goal_id, owner_id, ord, name, unit, direction, periodicity, source_kind,
 	 *  kolada_kpi, by_sex, by_area, source) */
 	[STMT_INDICATOR_UPSERT] =
-		"INSERT INTO indicator (key, goal_id, owner_id, ord, name, unit, direction, periodicity,"
+		"INSERT INTO indicator AS cur (key, goal_id, owner_id, ord, name, unit, direction, periodicity,"
 		" source_kind, kolada_kpi, by_sex, by_area, source) VALUES ($1, $2, $3, $4, $5, $6, $7,"
 		" $8, $9, $10, $11, $12, $13) ON CONFLICT (key) DO UPDATE SET goal_id = excluded.goal_id,"
 		" owner_id = excluded.owner_id, ord = excluded.ord, name = excluded.name,"
 		" unit = excluded.unit, direction = excluded.direction, periodicity = excluded.periodicity,"
 		" source_kind = excluded.source_kind, kolada_kpi = excluded.kolada_kpi,"
 		" by_sex = excluded.by_sex, by_area = excluded.by_area, source = excluded.source"
-		DIFF("goal_id, owner_id, ord, name, unit, direction, periodicity, source_kind,"
-		     " kolada_kpi, by_sex, by_area, source",
+		DIFF("cur.goal_id, cur.owner_id, cur.ord, cur.name, cur.unit, cur.direction, cur.periodicity, cur.source_kind,"
+		     " cur.kolada_kpi, cur.by_sex, cur.by_area, cur.source",
 		     "excluded.goal_id, excluded.owner_id, excluded.ord, excluded.name, excluded.unit,"
 		     " excluded.direction, excluded.periodicity, excluded.source_kind,"
-		     " excluded.kolada_kpi, excluded.by_sex, excluded.by_area, excluded.source"),
+		     " excluded.kolada_kpi, excluded.by_sex, excluded.by_area, excluded.source") " RETURNING id",
 	/* (indicator_id, year, kind, mode, value, unit, text, source) */
 	[STMT_TARGET_UPSERT] =
-		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source)"
+		"INSERT INTO target AS cur (indicator_id, year, kind, mode, value, unit, text, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (indicator_id, year, kind, sex)"
 		" DO UPDATE SET mode = excluded.mode, value = excluded.value, unit = excluded.unit,"
 		" text = excluded.text, source = excluded.source"
-		DIFF("mode, value, unit, text, source",
+		DIFF("cur.mode, cur.value, cur.unit, cur.text, cur.source",
 		     "excluded.mode, excluded.value, excluded.unit, excluded.text, excluded.source"),
 	/* (year, kind, first_day, last_day) */
 	[STMT_PERIOD_UPSERT] =
 		"INSERT INTO period (year, kind, first_day, last_day) VALUES ($1, $2, $3, $4)"
-		" ON CONFLICT (year, kind) DO NOTHING",
+		" ON CONFLICT (year, kind) DO NOTHING RETURNING id",
 	/* (indicator_id, period_id, area_id, sex, value, missing, source, derived, example) */
 	[STMT_OUTCOME_UPSERT] =
-		"INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, missing, source,"
+		"INSERT INTO outcome AS cur (indicator_id, period_id, area_id, sex, value, missing, source,"
 		" derived, example) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
 		" ON CONFLICT (indicator_id, period_id, area_id, sex) DO UPDATE SET value = excluded.value,"
 		" missing = excluded.missing, source = excluded.source, derived = excluded.derived,"
 		" example = excluded.example"
-		DIFF("value, missing, source, derived, example",
-		     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example"),
+		DIFF("cur.value, cur.missing, cur.source, cur.derived, cur.example",
+		     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example") " RETURNING id",
 	/* (at, user_id, actor, action, entity, entity_id, before, after) */
 	[STMT_AUDIT_INSERT] =
 		"INSERT INTO audit (at, user_id, actor, action, entity, entity_id, before, after)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
 
 	/* reads */
 	[STMT_COUNTS] =
@@ -296,8 +299,9 @@ const char *const pg_sql[STMT__MAX] = {
 		"INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, example)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT (org_id, area_id, year, kind) DO UPDATE SET"
 		" amount = excluded.amount, unit = excluded.unit, note = excluded.note"
-		" WHERE resource_allocation.example = 1 AND (resource_allocation.amount IS NOT excluded.amount"
-		" OR resource_allocation.unit IS NOT excluded.unit OR resource_allocation.note IS NOT excluded.note)",
+		" WHERE resource_allocation.example = 1"
+		" AND (resource_allocation.amount, resource_allocation.unit, resource_allocation.note)"
+		" IS DISTINCT FROM (excluded.amount, excluded.unit, excluded.note) RETURNING id",
 
 	/* lists: every filter parameter is NULL when not given */
 	/* (kind, district_id) */
@@ -556,7 +560,7 @@ const char *const pg_sql[STMT__MAX] = {
 		" LEFT JOIN organisation o ON o.id = u.org_id WHERE u.id = $1",
 	/* (name, org_id, role, pw_hash, created_at) */
 	[STMT_USER_INSERT] =
-		"INSERT INTO app_user (name, org_id, role, pw_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO app_user (name, org_id, role, pw_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
 	/* (id, pw_hash) */
 	[STMT_USER_SET_PASSWORD] = "UPDATE app_user SET pw_hash = $2 WHERE id = $1",
 	[STMT_USER_LIST] =
@@ -575,7 +579,7 @@ const char *const pg_sql[STMT__MAX] = {
 	/* (user_id, label, token_hash, created_at, expires_at) */
 	[STMT_TOKEN_INSERT] =
 		"INSERT INTO api_token (user_id, label, token_hash, created_at, expires_at)"
-		" VALUES ($1, $2, $3, $4, $5)",
+		" VALUES ($1, $2, $3, $4, $5) RETURNING id",
 	/* (token id, now) -> user id, name, org_id, role, disabled, org pair, token_hash */
 	[STMT_TOKEN_GET] =
 		"SELECT u.id, u.name, u.org_id, u.role, u.disabled, o.pair_id, t.token_hash FROM api_token t"
@@ -651,7 +655,7 @@ const char *const pg_sql[STMT__MAX] = {
 	/* (activity id) -> the number of follow-up reports that record its status */
 	[STMT_ACTIVITY_REPORTED] = "SELECT count(*) FROM activity_update WHERE activity_id = $1",
 	/* (org_id, period_id) */
-	[STMT_REPORT_INSERT] = "INSERT INTO report (org_id, period_id, status) VALUES ($1, $2, 'draft')",
+	[STMT_REPORT_INSERT] = "INSERT INTO report (org_id, period_id, status) VALUES ($1, $2, 'draft') RETURNING id",
 	/* (id) -> org_id, status, period_id, org pair, period year */
 	[STMT_REPORT_STATE] =
 		"SELECT r.org_id, r.status, r.period_id, o.pair_id, pe.year FROM report r"
