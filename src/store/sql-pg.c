@@ -289,7 +289,7 @@ const char *const pg_sql[STMT__MAX] = {
 		" JOIN target t ON t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.mode = 'number'"
 		" AND t.year = (SELECT max(u.year) FROM target u WHERE u.indicator_id = i.id"
 		"  AND u.kind = 'own' AND u.mode = 'number')"
-		" ORDER BY g.key, i.ord, i.key",
+		" ORDER BY g.key NULLS FIRST, i.ord, i.key",
 	/* districts for example series: (id, key, prioritised, municipality id) */
 	[STMT_EXAMPLE_AREAS] =
 		"SELECT id, key, prioritised, parent_id FROM area WHERE level = 'district' ORDER BY key",
@@ -308,7 +308,7 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_LIST_ORGANISATIONS] =
 		"SELECT o.id, o.key, o.name, o.kind, p.key AS pair, o.city_owned, o.housing"
 		" FROM organisation o LEFT JOIN organisation p ON p.id = o.pair_id"
-		" WHERE ($1 IS NULL OR o.kind = $1) AND ($2 IS NULL"
+		" WHERE ($1::text IS NULL OR o.kind = $1) AND ($2::bigint IS NULL"
 		"  OR o.id = (SELECT committee_id FROM area WHERE id = $2)"
 		"  OR o.pair_id = (SELECT committee_id FROM area WHERE id = $2)"
 		"  OR o.id IN (SELECT pp.org_id FROM plan_partner pp JOIN plan_version pv"
@@ -318,41 +318,43 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_LIST_DISTRICTS] =
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee"
 		" FROM area a LEFT JOIN organisation o ON o.id = a.committee_id"
-		" WHERE a.level = 'district' AND ($1 IS NULL OR a.id = $1) ORDER BY a.name COLLATE sv",
+		" WHERE a.level = 'district' AND ($1::bigint IS NULL OR a.id = $1) ORDER BY a.name COLLATE sv",
 	/* (district_id) -> theme names in order */
 	[STMT_DISTRICT_THEMES] =
 		"SELECT t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1"
 		" AND t.extra = 0 ORDER BY t.ord, t.id",
-	/* (district_id) -> prioritised area names in document order */
+	/* (district_id) -> prioritised area names in document order (SQLite's rowid order; the
+	 * table has no id on either backend, so PostgreSQL takes the row's physical place, which is
+	 * insertion order until a row is updated or space is reused) */
 	[STMT_DISTRICT_PAREAS] =
 		"SELECT a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.rowid",
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.ctid",
 	/* (district_id) */
 	[STMT_LIST_THEMES] =
 		"SELECT t.id, t.name, d.key AS district, t.ord, t.extra,"
 		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures"
 		" FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id JOIN area d ON d.id = p.district_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND ($1 IS NULL OR p.district_id = $1)"
+		" WHERE " LUP_LATEST("p", "pv") " AND ($1::bigint IS NULL OR p.district_id = $1)"
 		" ORDER BY d.name COLLATE sv, t.ord, t.id",
 	/* (org_id, year, district_id, level) */
 	[STMT_LIST_GOALS] =
 		"SELECT g.id, g.key, g.number, g.title AS name, g.level, o.key AS owner, g.year,"
 		" pg.key AS parent FROM goal g JOIN organisation o ON o.id = g.owner_id"
 		" LEFT JOIN goal pg ON pg.id = g.parent_id"
-		" WHERE ($1 IS NULL OR g.owner_id = $1 OR o.pair_id = $1) AND ($2 IS NULL OR g.year = $2)"
-		" AND ($3 IS NULL OR g.area_id = $3 OR g.owner_id = (SELECT committee_id FROM area WHERE id = $3))"
-		" AND ($4 IS NULL OR g.level = $4) AND " PUB_GOAL("g") " ORDER BY g.year, g.key",
+		" WHERE ($1::bigint IS NULL OR g.owner_id = $1 OR o.pair_id = $1) AND ($2::bigint IS NULL OR g.year = $2)"
+		" AND ($3::bigint IS NULL OR g.area_id = $3 OR g.owner_id = (SELECT committee_id FROM area WHERE id = $3))"
+		" AND ($4::text IS NULL OR g.level = $4) AND " PUB_GOAL("g") " ORDER BY g.year NULLS FIRST, g.key",
 	/* (org_id, year, district_id) */
 	[STMT_LIST_INDICATORS] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, g.key AS goal,"
 		" o.key AS owner FROM indicator i JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN goal g ON g.id = i.goal_id"
-		" WHERE ($1 IS NULL OR i.owner_id = $1 OR o.pair_id = $1)"
-		" AND ($2 IS NULL OR g.year = $2 OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = $2))"
-		" AND ($3 IS NULL OR i.owner_id = (SELECT committee_id FROM area WHERE id = $3)"
+		" WHERE ($1::bigint IS NULL OR i.owner_id = $1 OR o.pair_id = $1)"
+		" AND ($2::bigint IS NULL OR g.year = $2 OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = $2))"
+		" AND ($3::bigint IS NULL OR i.owner_id = (SELECT committee_id FROM area WHERE id = $3)"
 		"  OR EXISTS (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.area_id = $3))"
 		" AND " PUB_INDICATOR("i") " ORDER BY i.key",
 	/* (org_id, district_id, year) */
@@ -361,11 +363,11 @@ const char *const pg_sql[STMT__MAX] = {
 		" a.start_text AS start, a.end_text AS end FROM activity a"
 		" JOIN organisation o ON o.id = a.owner_id LEFT JOIN plan_version pv ON pv.id = a.plan_version_id"
 		" LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE ($1 IS NULL OR a.owner_id = $1 OR o.pair_id = $1 OR a.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"
+		" WHERE ($1::bigint IS NULL OR a.owner_id = $1 OR o.pair_id = $1 OR a.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"
 		"  OR EXISTS (SELECT 1 FROM activity_partner ap WHERE ap.activity_id = a.id AND ap.org_id = $1))"
-		" AND ($2 IS NULL OR EXISTS (SELECT 1 FROM activity_district ad JOIN area x ON x.id = ad.area_id"
+		" AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM activity_district ad JOIN area x ON x.id = ad.area_id"
 		"  WHERE ad.activity_id = a.id AND (x.id = $2 OR x.parent_id = $2)))"
-		" AND ($3 IS NULL OR $3 BETWEEN coalesce(a.start_first / 10000, p.year_from, $3)"
+		" AND ($3::bigint IS NULL OR $3 BETWEEN coalesce(a.start_first / 10000, p.year_from, $3)"
 		"  AND coalesce(a.end_last / 10000, p.year_to, $3))"
 		" AND " PUB_ACTIVITY("a") " ORDER BY a.key",
 	/* (district_id, org_id) */
@@ -373,10 +375,10 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT m.id, m.key, m.title AS name, d.key AS district, m.status, m.start_text AS start"
 		" FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id LEFT JOIN area d ON d.id = p.district_id"
-		" WHERE ($1 IS NULL OR p.district_id = $1)"
-		" AND ($2 IS NULL OR p.owner_id = $2 OR EXISTS (SELECT 1 FROM measure_partner mp"
+		" WHERE ($1::bigint IS NULL OR p.district_id = $1)"
+		" AND ($2::bigint IS NULL OR p.owner_id = $2 OR EXISTS (SELECT 1 FROM measure_partner mp"
 		"  WHERE mp.measure_id = m.id AND mp.org_id = $2)) AND pv.status <> 'draft'"
-		" ORDER BY d.name COLLATE sv, m.ord, m.id",
+		" ORDER BY d.name COLLATE sv NULLS FIRST, m.ord, m.id",
 	/* (org_id, district_id, year) */
 	[STMT_LIST_PLANS] =
 		"SELECT p.id, p.key, p.title AS name, p.kind, o.key AS owner, d.key AS district,"
@@ -385,14 +387,14 @@ const char *const pg_sql[STMT__MAX] = {
 		" JOIN plan_version pv ON pv.plan_id = p.id AND pv.version ="
 		"  (SELECT version FROM plan_version WHERE plan_id = p.id"
 		" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
-		" WHERE ($1 IS NULL OR p.owner_id = $1 OR o.pair_id = $1) AND ($2 IS NULL OR p.district_id = $2)"
-		" AND ($3 IS NULL OR $3 BETWEEN p.year_from AND p.year_to) ORDER BY p.kind, p.key",
+		" WHERE ($1::bigint IS NULL OR p.owner_id = $1 OR o.pair_id = $1) AND ($2::bigint IS NULL OR p.district_id = $2)"
+		" AND ($3::bigint IS NULL OR $3 BETWEEN p.year_from AND p.year_to) ORDER BY p.kind, p.key",
 	/* (org_id, year) */
 	[STMT_LIST_REPORTS] =
 		"SELECT r.id, o.name || ' ' || pe.year || '-' || pe.kind AS name, o.key AS org,"
 		" pe.year, pe.kind AS period, r.status FROM report r JOIN organisation o ON o.id = r.org_id"
-		" JOIN period pe ON pe.id = r.period_id WHERE ($1 IS NULL OR r.org_id = $1)"
-		" AND ($2 IS NULL OR pe.year = $2) ORDER BY pe.year, pe.kind, o.name COLLATE sv",
+		" JOIN period pe ON pe.id = r.period_id WHERE ($1::bigint IS NULL OR r.org_id = $1)"
+		" AND ($2::bigint IS NULL OR pe.year = $2) ORDER BY pe.year, pe.kind, o.name COLLATE sv",
 	/* () */
 	[STMT_LIST_RECOMMENDATIONS] =
 		"SELECT r.id, cr.key AS report, r.number, coalesce(r.text, r.number) AS name"
@@ -469,9 +471,9 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_REL_DISTRICT_PAREAS] =
 		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.rowid",
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.ctid",
 	[STMT_REL_DISTRICT_THEMES] =
-		"SELECT t.id, t.name, t.ord, t.extra, (SELECT group_concat(alias, ' | ') FROM theme_alias"
+		"SELECT t.id, t.name, t.ord, t.extra, (SELECT string_agg(alias, ' | ' ORDER BY alias) FROM theme_alias"
 		" WHERE theme_id = t.id) AS aliases FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1"
 		" ORDER BY t.ord, t.id",
@@ -588,11 +590,11 @@ const char *const pg_sql[STMT__MAX] = {
 	/* (id, disabled 0/1) */
 	[STMT_USER_SET_DISABLED] = "UPDATE app_user SET disabled = $2 WHERE id = $1 AND disabled <> $2",
 	/* (user_id, id_hash to keep or NULL): ends a user's sessions but the one kept */
-	[STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = $1 AND ($2 IS NULL OR id_hash <> $2)",
+	[STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = $1 AND ($2::text IS NULL OR id_hash <> $2)",
 	/* (user_id or NULL) -> the tokens, never their hashes */
 	[STMT_TOKEN_LIST] =
 		"SELECT t.id, u.name AS user, t.label, t.created_at, t.expires_at, t.revoked FROM api_token t"
-		" JOIN app_user u ON u.id = t.user_id WHERE ($1 IS NULL OR t.user_id = $1) ORDER BY t.id",
+		" JOIN app_user u ON u.id = t.user_id WHERE ($1::bigint IS NULL OR t.user_id = $1) ORDER BY t.id",
 	/* (id) -> id, user name, label, revoked */
 	[STMT_TOKEN_SHOW] =
 		"SELECT t.id, u.name AS user, t.label, t.revoked FROM api_token t"
@@ -603,22 +605,25 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_THROTTLE_WAIT] = "SELECT until_at FROM login_failure WHERE key = $1 AND until_at > $2",
 	/* (key, now, window): one more failure; a window that has ended (and no block) starts anew */
 	[STMT_THROTTLE_FAIL] =
-		"INSERT INTO login_failure (key, fails, first_at, until_at) VALUES ($1, 1, $2, 0)"
+		"INSERT INTO login_failure AS cur (key, fails, first_at, until_at) VALUES ($1, 1, $2::bigint, 0)"
 		" ON CONFLICT (key) DO UPDATE SET"
-		" fails = CASE WHEN first_at <= $2 - $3 AND until_at <= $2 THEN 1 ELSE fails + 1 END,"
-		" first_at = CASE WHEN first_at <= $2 - $3 AND until_at <= $2 THEN $2 ELSE first_at END",
+		" fails = CASE WHEN cur.first_at <= $2::bigint - $3::bigint AND cur.until_at <= $2::bigint"
+		" THEN 1 ELSE cur.fails + 1 END,"
+		" first_at = CASE WHEN cur.first_at <= $2::bigint - $3::bigint AND cur.until_at <= $2::bigint"
+		" THEN $2::bigint ELSE cur.first_at END",
 	/* (key, now, free failures, longest wait): blocks for 1, 2, 4 ... s from the free-th failure */
 	[STMT_THROTTLE_BLOCK] =
-		"UPDATE login_failure SET until_at = $2 + min($4, 1 << min(fails - $3, 20))"
-		" WHERE key = $1 AND fails >= $3",
+		"UPDATE login_failure SET until_at = $2::bigint"
+		" + least($4::bigint, 1::bigint << least(fails - $3::bigint, 20)::integer)"
+		" WHERE key = $1 AND fails >= $3::bigint",
 	/* (key) */
 	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_failure WHERE key = $1",
 	/* (now, window) */
-	[STMT_THROTTLE_PRUNE] = "DELETE FROM login_failure WHERE first_at <= $1 - $2 AND until_at <= $1",
+	[STMT_THROTTLE_PRUNE] = "DELETE FROM login_failure WHERE first_at <= $1::bigint - $2::bigint AND until_at <= $1::bigint",
 	/* (entity, entity_id) */
 	[STMT_AUDIT_LIST] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
-		" WHERE entity = $1 AND ($2 IS NULL OR entity_id = $2) AND " AUDIT_SEE("audit") " ORDER BY id",
+		" WHERE entity = $1 AND ($2::bigint IS NULL OR entity_id = $2) AND " AUDIT_SEE("audit") " ORDER BY id",
 	/* (limit) the newest entries */
 	[STMT_AUDIT_LIST_ALL] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
@@ -626,11 +631,11 @@ const char *const pg_sql[STMT__MAX] = {
 
 	/* API writes. Patches take (id, then per field: present flag, value) */
 	[STMT_GOAL_PATCH] =
-		"UPDATE goal SET title = CASE WHEN $2 THEN $3 ELSE title END,"
-		" description = CASE WHEN $4 THEN $5 ELSE description END,"
-		" number = CASE WHEN $6 THEN $7 ELSE number END,"
-		" horizon_year = CASE WHEN $8 THEN $9 ELSE horizon_year END,"
-		" benchmark = CASE WHEN $10 THEN $11 ELSE benchmark END WHERE id = $1",
+		"UPDATE goal SET title = CASE WHEN $2::bigint <> 0 THEN $3 ELSE title END,"
+		" description = CASE WHEN $4::bigint <> 0 THEN $5 ELSE description END,"
+		" number = CASE WHEN $6::bigint <> 0 THEN $7 ELSE number END,"
+		" horizon_year = CASE WHEN $8::bigint <> 0 THEN $9 ELSE horizon_year END,"
+		" benchmark = CASE WHEN $10::bigint <> 0 THEN $11 ELSE benchmark END WHERE id = $1",
 	[STMT_INDICATOR_OWNER] = "SELECT owner_id FROM indicator WHERE id = $1",
 	/* (indicator_id, year, kind) */
 	[STMT_TARGET_DELETE] = "DELETE FROM target WHERE indicator_id = $1 AND year = $2 AND kind = $3 AND sex = 'T'",
@@ -639,18 +644,18 @@ const char *const pg_sql[STMT__MAX] = {
 	 *  start_last, start_prec, has end, end_text, end_first, end_last, end_prec, has status,
 	 *  status, has role, role) */
 	[STMT_ACTIVITY_PATCH] =
-		"UPDATE activity SET title = CASE WHEN $2 THEN $3 ELSE title END,"
-		" description = CASE WHEN $4 THEN $5 ELSE description END,"
-		" start_text = CASE WHEN $6 THEN $7 ELSE start_text END,"
-		" start_first = CASE WHEN $6 THEN $8 ELSE start_first END,"
-		" start_last = CASE WHEN $6 THEN $9 ELSE start_last END,"
-		" start_prec = CASE WHEN $6 THEN $10 ELSE start_prec END,"
-		" end_text = CASE WHEN $11 THEN $12 ELSE end_text END,"
-		" end_first = CASE WHEN $11 THEN $13 ELSE end_first END,"
-		" end_last = CASE WHEN $11 THEN $14 ELSE end_last END,"
-		" end_prec = CASE WHEN $11 THEN $15 ELSE end_prec END,"
-		" status = CASE WHEN $16 THEN $17 ELSE status END,"
-		" role = CASE WHEN $18 THEN $19 ELSE role END WHERE id = $1",
+		"UPDATE activity SET title = CASE WHEN $2::bigint <> 0 THEN $3 ELSE title END,"
+		" description = CASE WHEN $4::bigint <> 0 THEN $5 ELSE description END,"
+		" start_text = CASE WHEN $6::bigint <> 0 THEN $7 ELSE start_text END,"
+		" start_first = CASE WHEN $6::bigint <> 0 THEN $8 ELSE start_first END,"
+		" start_last = CASE WHEN $6::bigint <> 0 THEN $9 ELSE start_last END,"
+		" start_prec = CASE WHEN $6::bigint <> 0 THEN $10 ELSE start_prec END,"
+		" end_text = CASE WHEN $11::bigint <> 0 THEN $12 ELSE end_text END,"
+		" end_first = CASE WHEN $11::bigint <> 0 THEN $13 ELSE end_first END,"
+		" end_last = CASE WHEN $11::bigint <> 0 THEN $14 ELSE end_last END,"
+		" end_prec = CASE WHEN $11::bigint <> 0 THEN $15 ELSE end_prec END,"
+		" status = CASE WHEN $16::bigint <> 0 THEN $17 ELSE status END,"
+		" role = CASE WHEN $18::bigint <> 0 THEN $19 ELSE role END WHERE id = $1",
 	[STMT_ACTIVITY_DELETE] = "DELETE FROM activity WHERE id = $1",
 	/* (activity id) -> the number of follow-up reports that record its status */
 	[STMT_ACTIVITY_REPORTED] = "SELECT count(*) FROM activity_update WHERE activity_id = $1",
@@ -688,8 +693,8 @@ const char *const pg_sql[STMT__MAX] = {
 	/* more collections: (district_id, level) */
 	[STMT_LIST_AREAS] =
 		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code FROM area a"
-		" LEFT JOIN area p ON p.id = a.parent_id WHERE ($1 IS NULL OR a.id = $1 OR a.parent_id = $1"
-		"  OR p.parent_id = $1) AND ($2 IS NULL OR a.level = $2)"
+		" LEFT JOIN area p ON p.id = a.parent_id WHERE ($1::bigint IS NULL OR a.id = $1 OR a.parent_id = $1"
+		"  OR p.parent_id = $1) AND ($2::text IS NULL OR a.level = $2)"
 		" ORDER BY CASE a.level WHEN 'municipality' THEN 1 WHEN 'district' THEN 2"
 		" WHEN 'neighbourhood' THEN 3 ELSE 4 END, a.name COLLATE sv",
 	[STMT_SHOW_AREA] =
@@ -702,7 +707,7 @@ const char *const pg_sql[STMT__MAX] = {
 	/* (year) */
 	[STMT_LIST_PERIODS] =
 		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day FROM period"
-		" WHERE $1 IS NULL OR year = $1 ORDER BY year, kind",
+		" WHERE $1::bigint IS NULL OR year = $1 ORDER BY year, kind",
 	[STMT_SHOW_PERIOD] =
 		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day FROM period WHERE id = $1",
 	/* (org_id, district_id, year) */
@@ -711,8 +716,8 @@ const char *const pg_sql[STMT__MAX] = {
 		" i.key AS indicator, pe.year || '-' || pe.kind AS period, a.key AS area, x.sex, x.value,"
 		" x.missing, x.source, x.derived, x.example FROM outcome x JOIN indicator i ON i.id = x.indicator_id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE ($1 IS NULL OR i.owner_id = $1) AND ($2 IS NULL OR x.area_id = $2 OR a.parent_id = $2)"
-		" AND ($3 IS NULL OR pe.year = $3) AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" WHERE ($1::bigint IS NULL OR i.owner_id = $1) AND ($2::bigint IS NULL OR x.area_id = $2 OR a.parent_id = $2)"
+		" AND ($3::bigint IS NULL OR pe.year = $3) AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 		" ORDER BY x.id",
 	[STMT_SHOW_OUTCOME] =
 		"SELECT x.id, i.key AS indicator, i.name AS indicator_name, pe.year || '-' || pe.kind AS period,"
@@ -724,8 +729,8 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT r.id, o.name || ' ' || a.name || ' ' || r.year AS name, o.key AS org, a.key AS area,"
 		" r.year, r.kind, r.amount, r.unit, r.note, r.example FROM resource_allocation r"
 		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
-		" WHERE ($1 IS NULL OR r.org_id = $1) AND ($2 IS NULL OR r.area_id = $2 OR a.parent_id = $2)"
-		" AND ($3 IS NULL OR r.year = $3) ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind",
+		" WHERE ($1::bigint IS NULL OR r.org_id = $1) AND ($2::bigint IS NULL OR r.area_id = $2 OR a.parent_id = $2)"
+		" AND ($3::bigint IS NULL OR r.year = $3) ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind",
 	[STMT_SHOW_ALLOCATION] =
 		"SELECT r.id, o.key AS org, a.key AS area, r.year, r.kind, r.amount, r.unit, r.note, r.example,"
 		" r.created_at"
@@ -736,7 +741,7 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT r.id, o.name || ' ' || cr.key || ' ' || m.number AS name, o.key AS org, cr.key AS report,"
 		" m.number AS measure, r.stance, r.stance_phrase, r.no_response FROM response r"
 		" JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id"
-		" JOIN commission_report cr ON cr.id = m.report_id WHERE $1 IS NULL OR r.org_id = $1"
+		" JOIN commission_report cr ON cr.id = m.report_id WHERE $1::bigint IS NULL OR r.org_id = $1"
 		" ORDER BY cr.key, m.number, o.name COLLATE sv",
 	[STMT_SHOW_RESPONSE] =
 		"SELECT r.id, o.key AS org, cr.key AS report, m.number AS measure, m.text AS measure_text,"
@@ -759,10 +764,10 @@ const char *const pg_sql[STMT__MAX] = {
 
 	/* (id, has name, name, has unit, unit, has direction, direction, has periodicity, periodicity) */
 	[STMT_INDICATOR_PATCH] =
-		"UPDATE indicator SET name = CASE WHEN $2 THEN $3 ELSE name END,"
-		" unit = CASE WHEN $4 THEN $5 ELSE unit END,"
-		" direction = CASE WHEN $6 THEN $7 ELSE direction END,"
-		" periodicity = CASE WHEN $8 THEN $9 ELSE periodicity END WHERE id = $1",
+		"UPDATE indicator SET name = CASE WHEN $2::bigint <> 0 THEN $3 ELSE name END,"
+		" unit = CASE WHEN $4::bigint <> 0 THEN $5 ELSE unit END,"
+		" direction = CASE WHEN $6::bigint <> 0 THEN $7 ELSE direction END,"
+		" periodicity = CASE WHEN $8::bigint <> 0 THEN $9 ELSE periodicity END WHERE id = $1",
 	[STMT_GOAL_LEVEL] = "SELECT level FROM goal WHERE id = $1",
 
 	/* domain invariants: each row is (what, detail) */
@@ -795,7 +800,7 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_CHECK_LUP_DISTRICT] =
 		"SELECT 'plan ' || p.key, 'an LUP must belong to a district and be owned by its committee'"
 		" FROM plan p LEFT JOIN area a ON a.id = p.district_id WHERE p.kind = 'lup'"
-		" AND (a.id IS NULL OR a.level <> 'district' OR a.committee_id IS NOT p.owner_id)",
+		" AND (a.id IS NULL OR a.level <> 'district' OR a.committee_id IS DISTINCT FROM p.owner_id)",
 	[STMT_CHECK_NEIGHBOURHOOD_PARENT] =
 		"SELECT a.level || ' ' || a.key, 'its parent ' || coalesce(p.key, '(none)') || ' is at the wrong level'"
 		" FROM area a LEFT JOIN area p ON p.id = a.parent_id WHERE"
