@@ -324,13 +324,12 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1"
 		" AND t.extra = 0 ORDER BY t.ord, t.id",
-	/* (district_id) -> prioritised area names in document order (SQLite's rowid order; the
-	 * table has no id on either backend, so PostgreSQL takes the row's physical place, which is
-	 * insertion order until a row is updated or space is reused) */
+	/* (district_id) -> prioritised area names in document order (insertion order: the rowid
+	 * column that migration 0001 gives the table on PostgreSQL stands in for SQLite's) */
 	[STMT_DISTRICT_PAREAS] =
 		"SELECT a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.ctid",
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.rowid",
 	/* (district_id) */
 	[STMT_LIST_THEMES] =
 		"SELECT t.id, t.name, d.key AS district, t.ord, t.extra,"
@@ -471,7 +470,7 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_REL_DISTRICT_PAREAS] =
 		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.ctid",
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.rowid",
 	[STMT_REL_DISTRICT_THEMES] =
 		"SELECT t.id, t.name, t.ord, t.extra, (SELECT string_agg(alias, ' | ' ORDER BY alias) FROM theme_alias"
 		" WHERE theme_id = t.id) AS aliases FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
