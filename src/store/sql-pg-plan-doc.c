@@ -1,15 +1,22 @@
-/* sql-pg-plan-doc.c: PostgreSQL text of the plan document's statements (see stmt-plan-doc.h). */
+/* sql-pg-plan-doc.c: PostgreSQL text of the plan document's statements (see stmt-plan-doc.h).
+ * The link tables without an id (theme_alias, *_target_group, prioritised_area, measure_*,
+ * activity_*) keep the document's order as the order their rows were inserted in: SQLite reads it
+ * as rowid, PostgreSQL as ctid, the row's place in the table. That is the insertion order while
+ * new rows go to the end of the table; once VACUUM has freed space in earlier pages, or a row is
+ * updated in place (theme_alias' upsert), it may not be: exact order needs an ordering column in
+ * those tables (the schema has none). */
 #include "store/sql-pg.h"
 
 /* The identities of 0014 and 0015. */
-#define THEME_IDENT(t) "coalesce(" t ".ident, 'theme-' || " t ".id)"
+#define THEME_IDENT(t) "coalesce(" t ".ident, 'theme-' || " t ".id::text)"
 #define KEY_IDENT(x) "coalesce(" x ".ident, " x ".key)"
 
 const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (plan key, version: 0 for the newest 'decided' one, else the newest) -> plan_version id */
 	[STMT_PD_PICK] =
 		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE p.key = $1"
-		" AND ($2 = 0 OR pv.version = $2) ORDER BY pv.status = 'decided' DESC, pv.version DESC LIMIT 1",
+		" AND ($2::bigint = 0 OR pv.version = $2::bigint)"
+		" ORDER BY pv.status = 'decided' DESC, pv.version DESC LIMIT 1",
 	/* (plan_version id) -> the plan */
 	[STMT_PD_PLAN] =
 		"SELECT p.key, p.kind, o.key AS owner, a.key AS district, p.title, p.year_from, p.year_to,"
@@ -31,13 +38,13 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 		" FROM theme t WHERE t.plan_version_id = $1 ORDER BY t.ord, t.id",
 	/* (theme id) */
 	[STMT_PD_THEME_ALIASES] =
-		"SELECT alias, source FROM theme_alias WHERE theme_id = $1 ORDER BY rowid",
+		"SELECT alias, source FROM theme_alias WHERE theme_id = $1 ORDER BY ctid",
 	[STMT_PD_THEME_TGS] =
-		"SELECT target_group FROM theme_target_group WHERE theme_id = $1 ORDER BY rowid",
+		"SELECT target_group FROM theme_target_group WHERE theme_id = $1 ORDER BY ctid",
 	/* (plan_version id) */
 	[STMT_PD_AREAS] =
 		"SELECT a.key AS area, pa.note, pa.source FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
-		" WHERE pa.plan_version_id = $1 ORDER BY pa.rowid",
+		" WHERE pa.plan_version_id = $1 ORDER BY pa.ctid",
 	[STMT_PD_PARTNERS] =
 		"SELECT coalesce(pp.ident, pp.label) AS id, o.key AS org, pp.grp AS \"group\", pp.label, pp.source"
 		" FROM plan_partner pp LEFT JOIN organisation o ON o.id = pp.org_id"
@@ -74,7 +81,7 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 		" i.direction, i.periodicity, i.source_kind, i.kolada_kpi, i.by_sex, i.by_area, i.source"
 		" FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN organisation o ON o.id = i.owner_id"
 		" JOIN plan_version pv ON pv.id = $1 JOIN plan p ON p.id = pv.plan_id"
-		" WHERE g.plan_version_id IS NOT pv.id AND (i.plan_version_id = pv.id"
+		" WHERE g.plan_version_id IS DISTINCT FROM pv.id AND (i.plan_version_id = pv.id"
 		"  OR (i.plan_version_id IS NULL AND g.plan_version_id IS NULL AND p.kind <> 'lup'"
 		"   AND (i.owner_id = p.owner_id OR i.owner_id = (SELECT pair_id FROM organisation WHERE id = p.owner_id))"
 		"   AND g.year BETWEEN p.year_from AND p.year_to"
@@ -91,16 +98,16 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (measure id) */
 	[STMT_PD_MEASURE_THEMES] =
 		"SELECT " THEME_IDENT("t") " FROM measure_theme mt JOIN theme t ON t.id = mt.theme_id"
-		" WHERE mt.measure_id = $1 ORDER BY mt.rowid",
+		" WHERE mt.measure_id = $1 ORDER BY mt.ctid",
 	[STMT_PD_MEASURE_AREAS] =
 		"SELECT a.key FROM measure_area ma JOIN area a ON a.id = ma.area_id WHERE ma.measure_id = $1"
-		" ORDER BY ma.rowid",
+		" ORDER BY ma.ctid",
 	[STMT_PD_MEASURE_TGS] =
-		"SELECT target_group FROM measure_target_group WHERE measure_id = $1 ORDER BY rowid",
+		"SELECT target_group FROM measure_target_group WHERE measure_id = $1 ORDER BY ctid",
 	[STMT_PD_MEASURE_PARTNERS] =
 		"SELECT o.key AS org, coalesce(pp.ident, pp.label) AS partner, mp.role, mp.source FROM measure_partner mp"
 		" LEFT JOIN organisation o ON o.id = mp.org_id LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id"
-		" WHERE mp.measure_id = $1 ORDER BY mp.rowid",
+		" WHERE mp.measure_id = $1 ORDER BY mp.ctid",
 	/* (plan_version id); goal: its identity when it is in the version, else its key */
 	[STMT_PD_ACTIVITIES] =
 		"SELECT a.id AS _id, " KEY_IDENT("a") " AS id, o.key AS owner, a.title, a.description,"
@@ -112,10 +119,10 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (activity id) */
 	[STMT_PD_ACTIVITY_DISTRICTS] =
 		"SELECT a.key FROM activity_district ad JOIN area a ON a.id = ad.area_id WHERE ad.activity_id = $1"
-		" ORDER BY ad.rowid",
+		" ORDER BY ad.ctid",
 	[STMT_PD_ACTIVITY_PARTNERS] =
 		"SELECT o.key AS org, ap.role FROM activity_partner ap JOIN organisation o ON o.id = ap.org_id"
-		" WHERE ap.activity_id = $1 ORDER BY ap.rowid",
+		" WHERE ap.activity_id = $1 ORDER BY ap.ctid",
 	/* (theme id) -> plan_version id, plan key, version, identity */
 	[STMT_PD_THEME_REF] =
 		"SELECT pv.id, p.key, pv.version, " THEME_IDENT("t") " FROM theme t"
@@ -147,14 +154,15 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (plan id, version, area_scope, note, based_on, created_at) */
 	[STMT_PD_PV_INSERT] =
 		"INSERT INTO plan_version (plan_id, version, status, area_scope, note, based_on, created_at)"
-		" VALUES ($1, $2, 'draft', $3, $4, $5, $6)",
+		" VALUES ($1, $2, 'draft', $3, $4, $5, $6) RETURNING id",
 	/* (plan_version id, ord, title, body, source) */
 	[STMT_PD_SECTION_INSERT] =
-		"INSERT INTO lup_section (plan_version_id, ord, title, body, source) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO lup_section (plan_version_id, ord, title, body, source) VALUES ($1, $2, $3, $4, $5)"
+		" RETURNING id",
 	/* (plan_version id, ord, name, description, extra, source, ident) */
 	[STMT_PD_THEME_INSERT] =
 		"INSERT INTO theme (plan_version_id, ord, name, description, extra, source, ident)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
 	/* (theme id, alias, source) */
 	[STMT_PD_THEME_ALIAS_INSERT] = "INSERT INTO theme_alias (theme_id, alias, source) VALUES ($1, $2, $3)",
 	/* (theme id, target group) */
@@ -165,14 +173,15 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (plan_version id, org id, group, label, source, ident) */
 	[STMT_PD_PARTNER_INSERT] =
 		"INSERT INTO plan_partner (plan_version_id, org_id, grp, label, source, ident)"
-		" VALUES ($1, $2, $3, $4, $5, $6)",
+		" VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
 	/* (key, owner, plan_version id, level, number, parent, title, description, year, theme, area,
 	 * sex, horizon_year, benchmark, source, ident) */
 	[STMT_PD_GOAL_INSERT] =
 		"INSERT INTO goal (key, owner_id, plan_version_id, level, number, parent_id, title, description,"
 		" year, theme_id, area_id, sex, horizon_year, benchmark, source, ident, horizon, baseline_value,"
 		" baseline_year, target_value, target_direction)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)"
+		" RETURNING id",
 	/* (goal id, indicator id): the indicator that measures the goal (0017) */
 	[STMT_PD_GOAL_INDICATOR_SET] = "UPDATE goal SET indicator_id = $2 WHERE id = $1",
 	/* (goal id, parent id) */
@@ -185,15 +194,15 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	[STMT_PD_INDICATOR_INSERT] =
 		"INSERT INTO indicator (key, goal_id, owner_id, ord, name, unit, direction, periodicity,"
 		" source_kind, kolada_kpi, by_sex, by_area, source, ident, plan_version_id)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
 	/* (indicator id, year, kind, mode, value, unit, text, source, sex or NULL: the total) */
 	[STMT_PD_TARGET_INSERT] =
 		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source, sex)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, 'T'))",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::text, 'T'))",
 	/* (key, plan_version id, ord, title, description, status, start_text, source, ident) */
 	[STMT_PD_MEASURE_INSERT] =
 		"INSERT INTO measure (key, plan_version_id, ord, title, description, status, start_text, source, ident)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
 	/* (measure id, theme id) */
 	[STMT_PD_MEASURE_THEME_INSERT] = "INSERT INTO measure_theme (measure_id, theme_id) VALUES ($1, $2)",
 	/* (measure id, area id) */
@@ -211,7 +220,7 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 		"INSERT INTO activity (key, plan_version_id, owner_id, title, description, start_text,"
 		" start_first, start_last, start_prec, end_text, end_first, end_last, end_prec, status, role,"
 		" goal_id, theme_id, measure_id, source, ident) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-		" $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+		" $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
 	/* (activity id, area id) */
 	[STMT_PD_ACTIVITY_DISTRICT_INSERT] =
 		"INSERT INTO activity_district (activity_id, area_id) VALUES ($1, $2)",
