@@ -69,10 +69,12 @@ const char *const pg_sql_goal_edit[STMT__MAX] = {
 		"SELECT p.id, p.key, p.kind, p.owner_id, p.year_from, p.year_to, p.title, o.key AS owner, o.name AS owner_name"
 		" FROM plan p JOIN organisation o ON o.id = p.owner_id WHERE p.key = $1",
 	/* (owner_id, year, new key) -> the key of a verksamhetsplan of the owner holding the year, or
-	 * of the plan with the new key */
+	 * of the plan with the new key (the first when both are there, as SQLite's plan of its text
+	 * reads them: its OR of two indexes takes the owner's plans first) */
 	[STMT_RO_PLAN_FOR_YEAR] =
 		"SELECT key FROM plan WHERE (kind = 'vp' AND owner_id = $1 AND $2::bigint BETWEEN year_from AND year_to)"
-		" OR key = $3 LIMIT 1",
+		" OR key = $3 ORDER BY (kind = 'vp' AND owner_id = $1 AND $2::bigint BETWEEN year_from AND year_to) DESC,"
+		" id LIMIT 1",
 	/* (key, owner_id, title, year, source) */
 	[STMT_RO_PLAN_INSERT] =
 		"INSERT INTO plan (key, kind, owner_id, title, year_from, year_to, source)"
