@@ -1,10 +1,6 @@
 /* sql-pg-plan-doc.c: PostgreSQL text of the plan document's statements (see stmt-plan-doc.h).
- * The link tables without an id (theme_alias, *_target_group, prioritised_area, measure_*,
- * activity_*) keep the document's order as the order their rows were inserted in: SQLite reads it
- * as rowid, PostgreSQL as ctid, the row's place in the table. That is the insertion order while
- * new rows go to the end of the table; once VACUUM has freed space in earlier pages, or a row is
- * updated in place (theme_alias' upsert), it may not be: exact order needs an ordering column in
- * those tables (the schema has none). */
+ * ORDER BY x.rowid: the insertion order, which migration 0001 keeps on PostgreSQL in a column
+ * `rowid` of the tables without an id. */
 #include "store/sql-pg.h"
 
 /* The identities of 0014 and 0015. */
@@ -38,13 +34,13 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 		" FROM theme t WHERE t.plan_version_id = $1 ORDER BY t.ord, t.id",
 	/* (theme id) */
 	[STMT_PD_THEME_ALIASES] =
-		"SELECT alias, source FROM theme_alias WHERE theme_id = $1 ORDER BY ctid",
+		"SELECT alias, source FROM theme_alias WHERE theme_id = $1 ORDER BY rowid",
 	[STMT_PD_THEME_TGS] =
-		"SELECT target_group FROM theme_target_group WHERE theme_id = $1 ORDER BY ctid",
+		"SELECT target_group FROM theme_target_group WHERE theme_id = $1 ORDER BY rowid",
 	/* (plan_version id) */
 	[STMT_PD_AREAS] =
 		"SELECT a.key AS area, pa.note, pa.source FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
-		" WHERE pa.plan_version_id = $1 ORDER BY pa.ctid",
+		" WHERE pa.plan_version_id = $1 ORDER BY pa.rowid",
 	[STMT_PD_PARTNERS] =
 		"SELECT coalesce(pp.ident, pp.label) AS id, o.key AS org, pp.grp AS \"group\", pp.label, pp.source"
 		" FROM plan_partner pp LEFT JOIN organisation o ON o.id = pp.org_id"
@@ -98,16 +94,16 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (measure id) */
 	[STMT_PD_MEASURE_THEMES] =
 		"SELECT " THEME_IDENT("t") " FROM measure_theme mt JOIN theme t ON t.id = mt.theme_id"
-		" WHERE mt.measure_id = $1 ORDER BY mt.ctid",
+		" WHERE mt.measure_id = $1 ORDER BY mt.rowid",
 	[STMT_PD_MEASURE_AREAS] =
 		"SELECT a.key FROM measure_area ma JOIN area a ON a.id = ma.area_id WHERE ma.measure_id = $1"
-		" ORDER BY ma.ctid",
+		" ORDER BY ma.rowid",
 	[STMT_PD_MEASURE_TGS] =
-		"SELECT target_group FROM measure_target_group WHERE measure_id = $1 ORDER BY ctid",
+		"SELECT target_group FROM measure_target_group WHERE measure_id = $1 ORDER BY rowid",
 	[STMT_PD_MEASURE_PARTNERS] =
 		"SELECT o.key AS org, coalesce(pp.ident, pp.label) AS partner, mp.role, mp.source FROM measure_partner mp"
 		" LEFT JOIN organisation o ON o.id = mp.org_id LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id"
-		" WHERE mp.measure_id = $1 ORDER BY mp.ctid",
+		" WHERE mp.measure_id = $1 ORDER BY mp.rowid",
 	/* (plan_version id); goal: its identity when it is in the version, else its key */
 	[STMT_PD_ACTIVITIES] =
 		"SELECT a.id AS _id, " KEY_IDENT("a") " AS id, o.key AS owner, a.title, a.description,"
@@ -119,10 +115,10 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (activity id) */
 	[STMT_PD_ACTIVITY_DISTRICTS] =
 		"SELECT a.key FROM activity_district ad JOIN area a ON a.id = ad.area_id WHERE ad.activity_id = $1"
-		" ORDER BY ad.ctid",
+		" ORDER BY ad.rowid",
 	[STMT_PD_ACTIVITY_PARTNERS] =
 		"SELECT o.key AS org, ap.role FROM activity_partner ap JOIN organisation o ON o.id = ap.org_id"
-		" WHERE ap.activity_id = $1 ORDER BY ap.ctid",
+		" WHERE ap.activity_id = $1 ORDER BY ap.rowid",
 	/* (theme id) -> plan_version id, plan key, version, identity */
 	[STMT_PD_THEME_REF] =
 		"SELECT pv.id, p.key, pv.version, " THEME_IDENT("t") " FROM theme t"

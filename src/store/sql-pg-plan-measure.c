@@ -30,11 +30,11 @@ const char *const pg_sql_plan_measure[STMT__MAX] = {
 		" coalesce(o.name, pp.label) AS name, mp.role FROM measure_partner mp"
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE" OF_VERSION
-		" ORDER BY mp.measure_id, mp.ctid",
+		" ORDER BY mp.measure_id, mp.rowid",
 	/* -> measure_id, target_group */
 	[STMT_PM_TGS] =
 		"SELECT g.measure_id, g.target_group FROM measure_target_group g JOIN measure m ON m.id = g.measure_id"
-		" WHERE" OF_VERSION " ORDER BY g.measure_id, g.ctid",
+		" WHERE" OF_VERSION " ORDER BY g.measure_id, g.rowid",
 	/* (theme id, plan_version_id) -> the theme when it is the version's */
 	[STMT_PM_THEME_IN] = "SELECT id FROM theme WHERE id = $1 AND plan_version_id = $2",
 	/* (goal id, plan_version_id) -> the goal when it is the version's */
@@ -119,7 +119,7 @@ const char *const pg_sql_plan_measure[STMT__MAX] = {
 	[STMT_PM_DOC_GOALS] =
 		"SELECT CASE WHEN g.plan_version_id = m.plan_version_id THEN coalesce(g.ident, g.key) ELSE g.key END"
 		" FROM measure_goal mg JOIN goal g ON g.id = mg.goal_id JOIN measure m ON m.id = mg.measure_id"
-		" WHERE mg.measure_id = $1 ORDER BY mg.ctid",
+		" WHERE mg.measure_id = $1 ORDER BY mg.rowid",
 	/* (measure id, start_first, start_last, start_prec, end_text, end_first, end_last, end_prec) */
 	[STMT_PM_DOC_DATES] =
 		"UPDATE measure SET start_first = $2, start_last = $3, start_prec = $4, end_text = $5, end_first = $6,"

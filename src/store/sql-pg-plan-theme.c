@@ -44,7 +44,7 @@ const char *const pg_sql_plan_theme[STMT__MAX] = {
 	/* (plan_version_id) -> theme_id, target_group in the order given */
 	[STMT_PT_GROUPS] =
 		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
-		" WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.ctid",
+		" WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
 	/* (plan_version_id, name, except theme_id) -> a theme of the version with that name, whatever
 	 * the case (Swedish collation without case) */
 	[STMT_PT_NAME_TAKEN] =

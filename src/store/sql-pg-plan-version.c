@@ -72,7 +72,7 @@ const char *const pg_sql_plan_version[STMT__MAX] = {
 	/* (version id) -> its prioritised areas */
 	[STMT_PV_PAREAS] =
 		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
-		" WHERE pa.plan_version_id = $1 ORDER BY pa.ctid",
+		" WHERE pa.plan_version_id = $1 ORDER BY pa.rowid",
 	/* (version id) -> its intended partners */
 	[STMT_PV_PARTNERS] =
 		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan_partner pp"
