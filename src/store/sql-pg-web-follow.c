@@ -14,7 +14,7 @@
  * the report has an update of already. */
 #define REPORT_ACTIVITIES_FROM \
 	" FROM (SELECT r.id, r.org_id AS org, pe.year FROM report r JOIN period pe ON pe.id = r.period_id" \
-	"  WHERE r.id = $1) rep JOIN activity a" \
+	"  WHERE r.id = $1) rep CROSS JOIN activity a" \
 	" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id" \
 	" LEFT JOIN activity_update u ON u.report_id = rep.id AND u.activity_id = a.id" \
 	" LEFT JOIN goal g ON g.id = a.goal_id" \
