@@ -28,10 +28,11 @@ const char *const pg_sql_web_follow[STMT__MAX] = {
 	[STMT_WEB_FOLLOW_REPORTS] =
 		"SELECT id, key, title, year FROM commission_report ORDER BY title COLLATE sv, id",
 	/* () -> (id, report_id, number, text, rec_number, rec_text): every measure with its
-	 * recommendation (NULL when the document gives none); the caller sorts them by number */
+	 * recommendation (NULL when the document gives none), by id (SQLite's scan order); the caller
+	 * sorts them by number */
 	[STMT_WEB_FOLLOW_MEASURES] =
 		"SELECT m.id, m.report_id, m.number, m.text, r.number AS rec_number, r.text AS rec_text"
-		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id",
+		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id ORDER BY m.id",
 	/* () -> (org_id, key, short_name, name): the administrations that answered some measure,
 	 * in the document's order */
 	[STMT_WEB_FOLLOW_COLUMNS] =
