@@ -46,11 +46,11 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LATEST_LUP("p", "pv") " AND t.extra = 0"
 		" ORDER BY p.district_id, t.ord, t.id",
 	/* () -> district_id, name: the prioritised areas of every district's latest LUP, in the order
-	 * they were written (SQLite's rowid: the heap order, ctid, here; prioritised_area has no id) */
+	 * they were written (rowid: the identity column migration 0001 gives the table on PostgreSQL) */
 	[STMT_WEB_PLACES_ALL_PAREAS] =
 		"SELECT p.district_id, a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LATEST_LUP("p", "pv") " ORDER BY p.district_id, pa.ctid",
+		" WHERE " LATEST_LUP("p", "pv") " ORDER BY p.district_id, pa.rowid",
 	/* (district_id) -> the district's LUP in its latest version */
 	[STMT_WEB_PLACES_DISTRICT_LUP] =
 		"SELECT p.id, p.key, p.title, p.year_from, p.year_to, pv.id AS version_id, pv.version, pv.status,"
@@ -65,10 +65,10 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_THEME_ALIASES] =
 		"SELECT a.theme_id, a.alias, a.valid_to FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
 		" WHERE t.plan_version_id = $1 ORDER BY a.theme_id, a.alias COLLATE sv",
-	/* (plan_version_id) -> theme_id, target_group, in the order written (ctid: no id column) */
+	/* (plan_version_id) -> theme_id, target_group, in the order written (rowid, as above) */
 	[STMT_WEB_PLACES_THEME_GROUPS] =
 		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
-		" WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.ctid",
+		" WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
 	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none) */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
 		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id,"
