@@ -10,7 +10,7 @@ Q() { sqlite3 "$DB" "$@"; }
 VP=vp-2022-spanga-tensta
 # the database without the audit log and migration times (they hold the clock)
 dump() { sqlite3 "$1" .dump | grep -v -e '^INSERT INTO audit' -e '^INSERT INTO schema_migration'; }
-fresh() { rm -f "$1"; "$LUP" --db "$1" init >/dev/null; }
+fresh() { db_remove "$1"; "$LUP" --db "$1" init >/dev/null; }
 # the same without where the rows came from (another copy of the text has other bytes and lines)
 rows() { dump "$1" | grep -v -e '^INSERT INTO source_doc' -e '^INSERT INTO provenance'; }
 

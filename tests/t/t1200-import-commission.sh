@@ -10,7 +10,7 @@ SEED="$SEEDS/002_e3f287d953d70608.txt"
 # dump NAME: the database as SQL, without the audit log (it records when and from which path)
 dump() { sqlite3 "$DB" .dump | grep -v -e '^INSERT INTO audit' -e '^INSERT INTO schema_migration' > "$TMP/$1"; }
 unchanged() { dump after; cmp -s "$TMP/before" "$TMP/after" && ok "$1: nothing written" || nok "$1: the database changed"; }
-fresh() { rm -f "$DB" "$DB-wal" "$DB-shm"; L init >/dev/null && L demo "$ROOT/data/stockholm" >/dev/null; }
+fresh() { db_remove "$DB"; L init >/dev/null && L demo "$ROOT/data/stockholm" >/dev/null; }
 json() { jq -r "$1" "$TMP/out"; }
 # counts: the five JSON counts of the last import, in key order
 counts() { jq -r '[.administrations, .reports, .recommendations, .measures, .responses] | map(tostring) | join(" ")' "$TMP/out"; }

@@ -27,8 +27,8 @@ cp "$ROOT/data/stockholm/organisations.tsv" "$ROOT/data/stockholm/areas.tsv" "$T
 printf 'organisations organisations.tsv\nareas areas.tsv\n' > "$TMP/bare/MANIFEST"
 "$LUP" --db "$TMP/bare.db" init >/dev/null && "$LUP" --db "$TMP/bare.db" demo "$TMP/bare" >/dev/null ||
 	nok "a dataset of organisations and areas loads"
-demo() { cp "$TMP/demo.db" "$DB"; rm -f "$DB-wal" "$DB-shm"; }
-bare() { cp "$TMP/bare.db" "$DB"; rm -f "$DB-wal" "$DB-shm"; }
+demo() { db_copy "$TMP/demo.db" "$DB"; }
+bare() { db_copy "$TMP/bare.db" "$DB"; }
 
 # covers FILE JSON: the dry run's trace covers lines 1..N of FILE once each, in order
 covers() {

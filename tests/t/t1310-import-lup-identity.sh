@@ -26,9 +26,9 @@ printf 'organisations organisations.tsv\nareas areas.tsv\n' > "$TMP/bare/MANIFES
 "$LUP" --db "$TMP/bare.db" init >/dev/null && "$LUP" --db "$TMP/bare.db" demo "$TMP/bare" >/dev/null ||
 	nok "a dataset of organisations and areas loads"
 "$LUP" --db "$TMP/empty.db" init >/dev/null || nok "lup init"
-demo() { cp "$TMP/demo.db" "$DB"; rm -f "$DB-wal" "$DB-shm"; }
-bare() { cp "$TMP/bare.db" "$DB"; rm -f "$DB-wal" "$DB-shm"; }
-empty() { cp "$TMP/empty.db" "$DB"; rm -f "$DB-wal" "$DB-shm"; }
+demo() { db_copy "$TMP/demo.db" "$DB"; }
+bare() { db_copy "$TMP/bare.db" "$DB"; }
+empty() { db_copy "$TMP/empty.db" "$DB"; }
 
 # ---- 1. 001 then 000 into the same database: nothing of 001 is overwritten or re-linked ------------
 bare

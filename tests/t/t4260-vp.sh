@@ -215,7 +215,7 @@ SRC_ACTS=$(q "SELECT count(*) FROM activity WHERE plan_version_id = $PV AND stat
 SRC_ALLACTS=$(q "SELECT count(*) FROM activity WHERE plan_version_id = $PV")
 L export json plan "$VP" >"$TMP/src.json" || nok "export"
 SRC_INDS=$(jq '([.goals[].indicators[]] | length) + (.indicators | length)' "$TMP/src.json")
-sqlite3 "$DB" ".backup '$TMP/cli.db'"
+db_copy "$DB" "$TMP/cli.db"
 BEFORE="$(q "SELECT count(*) FROM plan") $(audits)"
 RO="/api/v1/plans/$VP/rollover"
 req "a year that is not after the plan" 422 POST "$RO" '{"year":2022}' "$T_own"
