@@ -37,7 +37,7 @@ T1OLD=$(q "SELECT id FROM theme WHERE plan_version_id = $V1 ORDER BY ord, id LIM
 q "INSERT INTO indicator (key, owner_id, name, unit, direction, source_kind, kolada_kpi, by_sex, source)
   VALUES ('t4230-kolada', (SELECT id FROM organisation WHERE key = 'stadsledningskontoret'),
   'Andel invånare 20-64 år som förvärvsarbetar', '%', 'higher', 'kolada', 'N00914', 1, 't4230');
-INSERT OR IGNORE INTO period (year, kind, first_day, last_day) VALUES (2023, 'FY', '2023-01-01', '2023-12-31');
+INSERT INTO period (year, kind, first_day, last_day) VALUES (2023, 'FY', '2023-01-01', '2023-12-31') ON CONFLICT DO NOTHING;
 INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, source)
   SELECT i.id, p.id, a.id, s.sex, s.v + a.id % 7, 't4230' FROM indicator i, period p, area a,
   (SELECT 'K' AS sex, 71.5 AS v UNION SELECT 'M', 74.25 UNION SELECT 'T', 72.75) s

@@ -176,7 +176,7 @@ page "anonymous: no POST" 401 POST "/arshjul/organisation/$OWN" - --data-urlenco
 # --- lup remind -----------------------------------------------------------------------------------------------
 # Socialförvaltningen has a draft T2 2026 report (so it reports that period); Spånga-Tensta owns
 # nämndmål (of 2022) and has no report.
-q "INSERT OR IGNORE INTO period (year, kind, first_day, last_day) VALUES (2026, 'T2', '2026-01-01', '2026-08-31')"
+q "INSERT INTO period (year, kind, first_day, last_day) VALUES (2026, 'T2', '2026-01-01', '2026-08-31') ON CONFLICT DO NOTHING"
 q "INSERT INTO report (org_id, period_id, status) SELECT o.id, p.id, 'draft' FROM organisation o, period p WHERE o.key = 'socialforvaltningen' AND p.year = 2026 AND p.kind = 'T2'"
 expect_exit "lup remind --date (nothing near)" 0 L remind --date 2026-01-10
 expect_out "says nothing is due" "nothing due on 2026-01-10 within 14 days"
