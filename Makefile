@@ -2,7 +2,7 @@
 # V=1 shows the full commands.
 
 CC ?= cc
-PKGS := sqlite3 icu-uc icu-i18n yajl libmicrohttpd libsodium jansson libcmark-gfm libzip libxml-2.0 xlsxwriter libical
+PKGS := sqlite3 icu-uc icu-i18n yajl libmicrohttpd libsodium jansson libcmark-gfm libzip libxml-2.0 xlsxwriter libical libpq
 DB ?= var/lup.db
 DATASET ?= data/stockholm
 # the commission's response document (seed 002), imported with the dataset when it is there
@@ -24,16 +24,17 @@ endif
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/store/*.c src/load/*.c src/import/*.c src/render/*.c src/view/*.c src/edit/*.c src/doc/*.c src/web/*.c src/cmd/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/sqlite/*.sql))
-GEN := build/gen/migrations-sqlite.c
-LIB_OBJ := $(LIB_SRC:src/%.c=build/obj/%.o) build/obj/gen/migrations-sqlite.o
-SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/gen/migrations-sqlite.o
+PG_MIGRATIONS := $(sort $(wildcard src/store/pg/*.sql))
+GEN := build/gen/migrations-sqlite.c build/gen/migrations-pg.c
+LIB_OBJ := $(LIB_SRC:src/%.c=build/obj/%.o) build/obj/gen/migrations-sqlite.o build/obj/gen/migrations-pg.o
+SAN_OBJ := $(LIB_SRC:src/%.c=build/san/%.o) build/san/gen/migrations-sqlite.o build/san/gen/migrations-pg.o
 UNIT := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN := $(UNIT:tests/unit/%.c=build/%)
 UNIT_SAN := $(UNIT:tests/unit/%.c=build/san/%)
 
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_OBJ := $(LIB_SRC:src/%.c=build/fuzzobj/%.o) build/fuzzobj/gen/migrations-sqlite.o
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build/fuzzobj/%.o) build/fuzzobj/gen/migrations-sqlite.o build/fuzzobj/gen/migrations-pg.o
 FUZZ_CC := clang
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_SECONDS ?= 60
@@ -48,9 +49,12 @@ deps-test:
 	$(Q)[ node_modules/.package-lock.json -nt package-lock.json ] || \
 		npm ci --no-audit --no-fund --loglevel=error >/dev/null
 
-$(GEN): scripts/sql2c.sh $(MIGRATIONS)
+build/gen/migrations-sqlite.c: scripts/sql2c.sh $(MIGRATIONS)
 	@mkdir -p $(dir $@)
 	$(Q)sh scripts/sql2c.sh sqlite_migrations $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+build/gen/migrations-pg.c: scripts/sql2c.sh $(PG_MIGRATIONS)
+	@mkdir -p $(dir $@)
+	$(Q)sh scripts/sql2c.sh pg_migrations $(PG_MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
 build/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)

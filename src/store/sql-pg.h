@@ -40,6 +40,10 @@ extern const char *const pg_sql_report_cycle[STMT__MAX];
 
 #include "store/sql-sqlite.h"	/* struct sql_migration */
 
+/* pg_sql_text: the PostgreSQL text of statement s (enum stmt), or NULL when no table has one
+ * or two tables do (store-pg.c refuses to open then). */
+const char *pg_sql_text(int s);
+
 /* pg_migrations: every migration in ascending version (the same versions as SQLite's), ended
  * by {0, NULL}. Generated from src/store/pg/NNNN-*.sql by scripts/sql2c.sh. */
 extern const struct sql_migration pg_migrations[];

@@ -1,6 +1,6 @@
 /* store-sqlite.c: the SQLite backend of store.h (the embedded default). */
 #include "model/indicator.h"
-#include "store/store.h"
+#include "store/backend.h"
 #include "store/sql-sqlite.h"
 #include "core/err.h"
 #include "core/xalloc.h"
@@ -19,7 +19,8 @@
 
 #define BUSY_TIMEOUT_MS 5000
 
-struct store {
+struct sq {
+	struct store base;	/* first: the backend's operations */
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT__MAX];	/* prepared on first use */
 	UCollator *coll;		/* Swedish collation behind COLLATE sv */
@@ -30,9 +31,16 @@ struct store {
 	int64_t view_org, view_pair;
 };
 
-struct store_row {
+struct sq_row {
+	struct store_row base;
 	sqlite3_stmt *s;
 };
+
+#define SQ(x) ((struct sq *)(x))
+#define SQR(x) ((const struct sq_row *)(x))
+
+static void sq_close(struct store *base);
+static void sq_rollback(struct store *base);
 
 static const char *const *const sql_tables[] = {
 	sqlite_sql, sqlite_sql_imp_plan, sqlite_sql_imp_commission, sqlite_sql_imp_lup,
@@ -73,24 +81,8 @@ static const char *sql_text(int s)
 	return found;
 }
 
-const char *store_backend(const struct store *st)
-{
-	(void)st;
-	return "sqlite";
-}
-
-int store_schema_latest(void)
-{
-	int v = 0;
-
-	for (const struct sql_migration *m = sqlite_migrations; m->sql; m++)
-		if (m->version > v)
-			v = m->version;
-	return v;
-}
-
 /* db_err: maps the connection's last error to a lup code and message. */
-static int db_err(struct store *st, struct err *e, const char *what)
+static int db_err(struct sq *st, struct err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(st->db);
 	enum lup_err code = (rc & 0xff) == SQLITE_CONSTRAINT ? LUP_ECONFLICT : LUP_EDB;
@@ -110,7 +102,7 @@ static int sv_collate(void *ctx, int na, const void *a, int nb, const void *b)
 	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
 }
 
-static int exec_sql(struct store *st, const char *sql, struct err *e, const char *what)
+static int exec_sql(struct sq *st, const char *sql, struct err *e, const char *what)
 {
 	char *msg = NULL;
 
@@ -124,7 +116,7 @@ static int exec_sql(struct store *st, const char *sql, struct err *e, const char
 	return LUP_OK;
 }
 
-static int pragma_int(struct store *st, const char *sql, int *out, struct err *e)
+static int pragma_int(struct sq *st, const char *sql, int *out, struct err *e)
 {
 	sqlite3_stmt *s = NULL;
 	int rc;
@@ -141,8 +133,10 @@ static int pragma_int(struct store *st, const char *sql, int *out, struct err *e
 	return LUP_OK;
 }
 
-int store_schema_version(struct store *st)
+static int sq_schema_version(struct store *base)
 {
+	struct sq *st = SQ(base);
+
 	int v = 0;
 
 	if (pragma_int(st, "PRAGMA user_version", &v, NULL) != LUP_OK)
@@ -161,7 +155,7 @@ static void now_iso(char *out, size_t n)
 
 /* applied: 1 when migration v is recorded in schema_migration (0 when it is not, or when the
  * table does not exist yet). */
-static int applied(struct store *st, int v)
+static int applied(struct sq *st, int v)
 {
 	sqlite3_stmt *s = NULL;
 	int found = 0;
@@ -175,7 +169,7 @@ static int applied(struct store *st, int v)
 }
 
 /* apply_one: runs migration m in its own transaction and records it. */
-static int apply_one(struct store *st, const struct sql_migration *m, struct err *e)
+static int apply_one(struct sq *st, const struct sql_migration *m, struct err *e)
 {
 	int v = m->version;
 	char what[64], set[64], at[32];
@@ -188,7 +182,7 @@ static int apply_one(struct store *st, const struct sql_migration *m, struct err
 	if ((rc = exec_sql(st, m->sql, e, what)) != LUP_OK)
 		goto err;
 	now_iso(at, sizeof(at));
-	snprintf(set, sizeof(set), "PRAGMA user_version = %d", v > store_schema_version(st) ? v : store_schema_version(st));
+	snprintf(set, sizeof(set), "PRAGMA user_version = %d", v > store_schema_version(&st->base) ? v : store_schema_version(&st->base));
 	if ((rc = exec_sql(st, set, e, what)) != LUP_OK)
 		goto err;
 	{
@@ -217,9 +211,11 @@ err:
 	return rc;
 }
 
-int store_migrate(struct store *st, int target, int *from, int *to, struct err *e)
+static int sq_migrate(struct store *base, int target, int *from, int *to, struct err *e)
 {
-	int latest = store_schema_latest(), cur = store_schema_version(st), rc;
+	struct sq *st = SQ(base);
+
+	int latest = store_schema_latest(), cur = store_schema_version(&st->base), rc;
 
 	if (cur < 0)
 		return db_err(st, e, st->path);
@@ -241,7 +237,7 @@ int store_migrate(struct store *st, int target, int *from, int *to, struct err *
 			return rc;
 	}
 	if (to)
-		*to = store_schema_version(st);
+		*to = store_schema_version(&st->base);
 	return LUP_OK;
 }
 
@@ -268,8 +264,10 @@ static int profile_cb(unsigned type, void *ctx, void *p, void *x)
 	return 0;
 }
 
-void store_set_viewer(struct store *st, enum store_view view, int64_t org, int64_t org_pair)
+static void sq_set_viewer(struct store *base, enum store_view view, int64_t org, int64_t org_pair)
 {
+	struct sq *st = SQ(base);
+
 	st->view = view;
 	st->view_org = view == STORE_VIEW_ORG ? org : 0;
 	st->view_pair = view == STORE_VIEW_ORG ? org_pair : 0;
@@ -279,7 +277,7 @@ void store_set_viewer(struct store *st, enum store_view view, int64_t org, int64
  * (recording org_pair as its pair, or NULL) has not published yet, else 0 (store.h). */
 static void sql_lup_reads(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
-	const struct store *st = sqlite3_user_data(cx);
+	const struct sq *st = sqlite3_user_data(cx);
 	int64_t org = sqlite3_value_int64(argv[0]), pair = 0;
 	int yes = 0;
 
@@ -317,7 +315,7 @@ static void sql_lup_revision_text(sqlite3_context *cx, int argc, sqlite3_value *
 		sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
 }
 
-static int configure(struct store *st, int flags, struct err *e)
+static int configure(struct sq *st, int flags, struct err *e)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	int v, rc;
@@ -359,9 +357,9 @@ static int configure(struct store *st, int flags, struct err *e)
 	return LUP_OK;
 }
 
-int store_open(const char *path, int flags, struct store **out, struct err *e)
+static int sq_open(const char *path, int flags, struct store **out, struct err *e)
 {
-	struct store *st = NULL;
+	struct sq *st = NULL;
 	int oflags, rc, v;
 
 	*out = NULL;
@@ -371,6 +369,7 @@ int store_open(const char *path, int flags, struct store **out, struct err *e)
 	if (!(flags & STORE_CREATE) && strcmp(path, ":memory:") != 0 && !file_exists(path))
 		return err_set(e, LUP_ENOTFOUND, "database '%s' does not exist (create it with 'lup init')", path);
 	st = xcalloc(1, sizeof(*st));
+	st->base.ops = &store_sqlite_ops;
 	st->path = xstrdup(path);
 	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY :
 		 SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
@@ -381,24 +380,26 @@ int store_open(const char *path, int flags, struct store **out, struct err *e)
 	}
 	if ((rc = configure(st, flags, e)) != LUP_OK)
 		goto err;
-	v = store_schema_version(st);
+	v = store_schema_version(&st->base);
 	if (v > store_schema_latest()) {
 		rc = err_set(e, LUP_EVERSION, "database '%s' has schema version %d, newer than this"
 			     " program's %d: use a newer lup", path, v, store_schema_latest());
 		goto err;
 	}
 	if (!(flags & (STORE_READONLY | STORE_NO_MIGRATE)) &&
-	    (rc = store_migrate(st, 0, NULL, NULL, e)) != LUP_OK)
+	    (rc = store_migrate(&st->base, 0, NULL, NULL, e)) != LUP_OK)
 		goto err;
-	*out = st;
+	*out = &st->base;
 	return LUP_OK;
 err:
-	store_close(st);
+	sq_close(st ? &st->base : NULL);
 	return rc;
 }
 
-void store_close(struct store *st)
+static void sq_close(struct store *base)
 {
+	struct sq *st = SQ(base);
+
 	if (!st)
 		return;
 	for (int i = 0; i < STMT__MAX; i++)
@@ -413,8 +414,10 @@ void store_close(struct store *st)
 	free(st);
 }
 
-int store_begin(struct store *st, struct err *e)
+static int sq_begin(struct store *base, struct err *e)
 {
+	struct sq *st = SQ(base);
+
 	int rc;
 
 	if (st->in_txn)
@@ -424,8 +427,10 @@ int store_begin(struct store *st, struct err *e)
 	return rc;
 }
 
-int store_begin_read(struct store *st, struct err *e)
+static int sq_begin_read(struct store *base, struct err *e)
 {
+	struct sq *st = SQ(base);
+
 	int rc;
 
 	if (st->in_txn)
@@ -435,25 +440,29 @@ int store_begin_read(struct store *st, struct err *e)
 	return rc;
 }
 
-int store_commit(struct store *st, struct err *e)
+static int sq_commit(struct store *base, struct err *e)
 {
+	struct sq *st = SQ(base);
+
 	int rc = exec_sql(st, "COMMIT", e, "commit");
 
 	if (rc != LUP_OK)
-		store_rollback(st);
+		sq_rollback(base);
 	st->in_txn = 0;
 	return rc;
 }
 
-void store_rollback(struct store *st)
+static void sq_rollback(struct store *base)
 {
+	struct sq *st = SQ(base);
+
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_txn = 0;
 }
 
 /* prepare: the cached statement s with args bound, or NULL with e set. */
-static sqlite3_stmt *prepare(struct store *st, enum stmt s, const struct sval *args, int nargs,
+static sqlite3_stmt *prepare(struct sq *st, enum stmt s, const struct sval *args, int nargs,
 			     struct err *e)
 {
 	sqlite3_stmt *p;
@@ -491,9 +500,11 @@ static sqlite3_stmt *prepare(struct store *st, enum stmt s, const struct sval *a
 	return p;
 }
 
-int store_exec(struct store *st, enum stmt s, const struct sval *args, int nargs,
+static int sq_exec(struct store *base, enum stmt s, const struct sval *args, int nargs,
 	       int64_t *id, int *changed, struct err *e)
 {
+	struct sq *st = SQ(base);
+
 	sqlite3_stmt *p = prepare(st, s, args, nargs, e);
 	int rc, n;
 
@@ -519,18 +530,20 @@ int store_exec(struct store *st, enum stmt s, const struct sval *args, int nargs
 	return LUP_OK;
 }
 
-int store_query(struct store *st, enum stmt s, const struct sval *args, int nargs,
+static int sq_query(struct store *base, enum stmt s, const struct sval *args, int nargs,
 		store_row_fn fn, void *ctx, struct err *e)
 {
+	struct sq *st = SQ(base);
+
 	sqlite3_stmt *p = prepare(st, s, args, nargs, e);
-	struct store_row row;
+	struct sq_row row = { .base = { &store_sqlite_ops } };
 	int rc;
 
 	if (!p)
 		return e ? e->code : LUP_EDB;
 	row.s = p;
 	while ((rc = sqlite3_step(p)) == SQLITE_ROW)
-		if (fn(ctx, &row))
+		if (fn(ctx, &row.base))
 			break;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		rc = db_err(st, e, "read");
@@ -541,32 +554,19 @@ int store_query(struct store *st, enum stmt s, const struct sval *args, int narg
 	return LUP_OK;
 }
 
-static int first_id(void *ctx, const struct store_row *r)
+static int sq_ncols(const struct store_row *r) { return sqlite3_column_count(SQR(r)->s); }
+static const char *sq_col_name(const struct store_row *r, int i) { return sqlite3_column_name(SQR(r)->s, i); }
+static int64_t sq_col_int(const struct store_row *r, int i) { return sqlite3_column_int64(SQR(r)->s, i); }
+static double sq_col_real(const struct store_row *r, int i) { return sqlite3_column_double(SQR(r)->s, i); }
+
+static const char *sq_col_text(const struct store_row *r, int i)
 {
-	*(int64_t *)ctx = store_col_int(r, 0);
-	return 1;
+	return (const char *)sqlite3_column_text(SQR(r)->s, i);
 }
 
-int store_query_id(struct store *st, enum stmt s, const struct sval *args, int nargs,
-		   int64_t *id, struct err *e)
+static enum sv_type sq_col_type(const struct store_row *r, int i)
 {
-	*id = 0;
-	return store_query(st, s, args, nargs, first_id, id, e);
-}
-
-int store_ncols(const struct store_row *r) { return sqlite3_column_count(r->s); }
-const char *store_col_name(const struct store_row *r, int i) { return sqlite3_column_name(r->s, i); }
-int64_t store_col_int(const struct store_row *r, int i) { return sqlite3_column_int64(r->s, i); }
-double store_col_real(const struct store_row *r, int i) { return sqlite3_column_double(r->s, i); }
-
-const char *store_col_text(const struct store_row *r, int i)
-{
-	return (const char *)sqlite3_column_text(r->s, i);
-}
-
-enum sv_type store_col_type(const struct store_row *r, int i)
-{
-	switch (sqlite3_column_type(r->s, i)) {
+	switch (sqlite3_column_type(SQR(r)->s, i)) {
 	case SQLITE_INTEGER: return SV_INT;
 	case SQLITE_FLOAT: return SV_REAL;
 	case SQLITE_NULL: return SV_NULL;
@@ -591,7 +591,7 @@ static int check_row(void *ctx, const struct store_row *r)
 }
 
 /* check_pragma: runs a backend pragma whose rows are problems (except a lone "ok"). */
-static int check_pragma(struct store *st, const char *sql, const char *what, struct check_ctx *c,
+static int check_pragma(struct sq *st, const char *sql, const char *what, struct check_ctx *c,
 			struct err *e)
 {
 	sqlite3_stmt *s = NULL;
@@ -619,8 +619,10 @@ static int check_pragma(struct store *st, const char *sql, const char *what, str
 	return rc == SQLITE_DONE ? LUP_OK : db_err(st, e, what);
 }
 
-int store_check(struct store *st, store_check_fn fn, void *ctx, int *problems, struct err *e)
+static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {
+	struct sq *st = SQ(base);
+
 	struct check_ctx c = { fn, ctx, 0 };
 	int rc;
 
@@ -629,14 +631,16 @@ int store_check(struct store *st, store_check_fn fn, void *ctx, int *problems, s
 	    (rc = check_pragma(st, "PRAGMA foreign_key_check", "foreign key", &c, e)) != LUP_OK)
 		return rc;
 	for (int s = STMT_CHECK_FIRST; s <= STMT_CHECK_LAST; s++)
-		if ((rc = store_query(st, (enum stmt)s, NULL, 0, check_row, &c, e)) != LUP_OK)
+		if ((rc = store_query(base, (enum stmt)s, NULL, 0, check_row, &c, e)) != LUP_OK)
 			return rc;
 	*problems = c.n;
 	return LUP_OK;
 }
 
-int store_backup(struct store *st, const char *path, struct err *e)
+static int sq_backup(struct store *base, const char *path, struct err *e)
 {
+	struct sq *st = SQ(base);
+
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
 	char *tmp;
@@ -672,3 +676,27 @@ out:
 	free(tmp);
 	return rc;
 }
+
+const struct store_ops store_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.set_viewer = sq_set_viewer,
+	.schema_version = sq_schema_version,
+	.migrate = sq_migrate,
+	.begin = sq_begin,
+	.begin_read = sq_begin_read,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.exec = sq_exec,
+	.query = sq_query,
+	.ncols = sq_ncols,
+	.col_name = sq_col_name,
+	.col_type = sq_col_type,
+	.col_int = sq_col_int,
+	.col_real = sq_col_real,
+	.col_text = sq_col_text,
+	.check = sq_check,
+	.backup = sq_backup,
+	.search = NULL,
+};

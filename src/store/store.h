@@ -55,8 +55,10 @@ enum {
 };
 
 /*
- * store_open: opens the database at path (for SQLite a file name; ":memory:" works), turns
- * on foreign keys, WAL and a busy timeout, checks the schema version and, unless
+ * store_open: opens the database at path: a postgresql:// (or postgres://) URI is a PostgreSQL
+ * database through libpq (with STORE_CREATE a missing database is created), anything else a
+ * SQLite file (":memory:" works). For SQLite it turns on foreign keys, WAL and a busy timeout.
+ * It checks the schema version and, unless
  * STORE_NO_MIGRATE or STORE_READONLY, applies pending migrations (each in a transaction).
  * Errors: LUP_ENOTFOUND (missing file without STORE_CREATE), LUP_EDB (not a database,
  * corrupt, unreadable), LUP_EVERSION (schema newer than this program). On success *out
@@ -83,7 +85,7 @@ enum store_view { STORE_VIEW_ALL = 0, STORE_VIEW_PUBLIC, STORE_VIEW_ORG };
  * STORE_VIEW_ORG; 0 for none). */
 void store_set_viewer(struct store *st, enum store_view view, int64_t org, int64_t org_pair);
 
-/* store_backend: the backend's name ("sqlite"). */
+/* store_backend: the backend's name ("sqlite" or "postgresql"). */
 const char *store_backend(const struct store *st);
 
 /* store_schema_version: the schema version in the database (0 for an empty one). */
@@ -156,5 +158,18 @@ int store_check(struct store *st, store_check_fn fn, void *ctx, int *problems, s
  * writers may go on). An existing file at path is replaced. Errors: LUP_EIO, LUP_EDB.
  */
 int store_backup(struct store *st, const char *path, struct err *e);
+
+/*
+ * store_search: full-text search for the words a user typed (raw text, at most 200 bytes used):
+ * the store splits it into words (a word of fewer than 3 characters, and words after the 8th,
+ * are left out and counted in *dropped), finds goals, measures, activities, indicators,
+ * commission measures and responses matching every word (case- and diacritic-insensitive, parts
+ * of words), and calls fn per hit (at most limit hits) with the columns (kind, id, label,
+ * context, detail, link_key, link_year, title_hl, body_hl), the _hl columns marking each match
+ * between \001 and \002. Only public content (sql-public.h PUB_*). Returns LUP_OK (also for no
+ * words: no hits), LUP_EDB.
+ */
+int store_search(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
+		 void *ctx, struct err *e);
 
 #endif

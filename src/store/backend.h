@@ -1,0 +1,55 @@
+/* backend.h: what a database backend provides behind store.h: one table of operations per
+ * backend (store-sqlite.c, store-pg.c). store.c picks the backend by the database address and
+ * forwards each store_* call to it. Only the store's own files include this header. */
+#ifndef LUP_STORE_BACKEND_H
+#define LUP_STORE_BACKEND_H
+
+#include "store/store.h"
+
+struct store_ops;
+
+/* The first member of every backend's connection and row: the backend's operations. */
+struct store {
+	const struct store_ops *ops;
+};
+
+struct store_row {
+	const struct store_ops *ops;
+};
+
+/* The operations: the same contracts as the store.h functions of the same names. */
+struct store_ops {
+	const char *name;
+	int (*open)(const char *address, int flags, struct store **out, struct err *e);
+	void (*close)(struct store *st);
+	void (*set_viewer)(struct store *st, enum store_view view, int64_t org, int64_t org_pair);
+	int (*schema_version)(struct store *st);
+	int (*migrate)(struct store *st, int target, int *from, int *to, struct err *e);
+	int (*begin)(struct store *st, struct err *e);
+	int (*begin_read)(struct store *st, struct err *e);
+	int (*commit)(struct store *st, struct err *e);
+	void (*rollback)(struct store *st);
+	int (*exec)(struct store *st, enum stmt s, const struct sval *args, int nargs, int64_t *id,
+		    int *changed, struct err *e);
+	int (*query)(struct store *st, enum stmt s, const struct sval *args, int nargs,
+		     store_row_fn fn, void *ctx, struct err *e);
+	int (*ncols)(const struct store_row *r);
+	const char *(*col_name)(const struct store_row *r, int i);
+	enum sv_type (*col_type)(const struct store_row *r, int i);
+	int64_t (*col_int)(const struct store_row *r, int i);
+	double (*col_real)(const struct store_row *r, int i);
+	const char *(*col_text)(const struct store_row *r, int i);
+	int (*check)(struct store *st, store_check_fn fn, void *ctx, int *problems, struct err *e);
+	int (*backup)(struct store *st, const char *path, struct err *e);
+	int (*search)(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
+		      void *ctx, struct err *e);
+};
+
+extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
+
+/* store_is_pg_address: 1 when address names a PostgreSQL database (postgresql:// or
+ * postgres://, or a libpq key=value string starting "dbname=" / "host="), else 0. */
+int store_is_pg_address(const char *address);
+
+#endif

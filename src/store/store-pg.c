@@ -1,0 +1,878 @@
+/* store-pg.c: the PostgreSQL backend of store.h (libpq), for deployments that outgrow one
+ * machine: several `lup serve` processes on one database.
+ *
+ * - Statements are prepared on a connection at first use (named "sN" after enum stmt) with
+ *   unspecified parameter types, so PostgreSQL infers them; values go in text format.
+ * - Writes are serialised as SQLite's BEGIN IMMEDIATE does: store_begin takes a
+ *   transaction-level advisory lock, so the read-then-write rules of the write paths hold with
+ *   many servers. store_begin_read is one REPEATABLE READ snapshot.
+ * - The viewer of lup_reads() travels in the session settings lup.view, lup.view_org and
+ *   lup.view_pair (migration 0001's SQL function reads them).
+ * - A lost connection is reset at the next call outside a transaction; while the server is
+ *   unreachable every call fails with LUP_EBUSY (HTTP 503 with Retry-After).
+ */
+#include "store/backend.h"
+#include "store/sql-pg.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+
+#include <libpq-fe.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* The advisory lock key that serialises writers ("lup" in ASCII). */
+#define PG_WRITE_LOCK "7107952"
+#define PG_CONNECT_TIMEOUT "10"
+
+/* PostgreSQL type OIDs (catalog/pg_type_d.h, stable across versions). */
+enum { OID_BOOL = 16, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_OID = 26, OID_FLOAT4 = 700,
+       OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
+
+struct pg {
+	struct store base;	/* first: the backend's operations */
+	PGconn *conn;
+	char *address;		/* as given, for reconnecting */
+	char *shown;		/* the address without a password, for messages */
+	unsigned char prepared[STMT__MAX];
+	short nparams[STMT__MAX];
+	int in_txn;
+	enum store_view view;
+	int64_t view_org, view_pair;
+	int viewer_sent;	/* the connection's settings hold the viewer */
+};
+
+struct pg_row {
+	struct store_row base;
+	PGresult *res;
+	int row;
+};
+
+#define PG(x) ((struct pg *)(x))
+#define PGR(x) ((const struct pg_row *)(x))
+
+static void pg_close(struct store *base);
+
+static const char *const *const sql_tables[] = {
+	pg_sql, pg_sql_imp_plan, pg_sql_imp_commission, pg_sql_imp_lup, pg_sql_imp_kolada,
+	pg_sql_imp_csv, pg_sql_web_city, pg_sql_web_places, pg_sql_web_follow, pg_sql_web_forms,
+	pg_sql_web_search, pg_sql_plan_version, pg_sql_plan_doc, pg_sql_view_chain,
+	pg_sql_view_report, pg_sql_plan_theme, pg_sql_edit_plan, pg_sql_plan_replace,
+	pg_sql_plan_measure, pg_sql_plan_goal, pg_sql_goal_edit, pg_sql_contrib, pg_sql_provenance,
+	pg_sql_view_tables, pg_sql_commit, pg_sql_wheel, pg_sql_period_lock, pg_sql_todo,
+	pg_sql_indicator, pg_sql_need, pg_sql_report_cycle,
+};
+
+const char *pg_sql_text(int s)
+{
+	const char *found = NULL;
+
+	if (s < 0 || s >= STMT__MAX)
+		return NULL;
+	for (size_t t = 0; t < sizeof(sql_tables) / sizeof(sql_tables[0]); t++) {
+		if (!sql_tables[t][s])
+			continue;
+		if (found)
+			return NULL;
+		found = sql_tables[t][s];
+	}
+	return found;
+}
+
+/* shown_address: address with any password replaced by "***" (URI user:pass@ or password=). */
+static char *shown_address(const char *a)
+{
+	char *s = xstrdup(a), *at, *colon, *pw;
+
+	if ((strncmp(s, "postgres", 8) == 0) && (at = strchr(s, '@')) != NULL) {
+		char *start = strstr(s, "://");
+		if (start && (colon = memchr(start + 3, ':', (size_t)(at - start - 3))) != NULL) {
+			size_t tail = strlen(at);
+			memcpy(colon + 1, "***", 3);
+			memmove(colon + 4, at, tail + 1);
+		}
+	}
+	if ((pw = strstr(s, "password=")) != NULL) {
+		char *end = pw + 9;
+		while (*end && *end != ' ' && *end != '&')
+			end++;
+		memmove(pw + 12, end, strlen(end) + 1);
+		memcpy(pw + 9, "***", 3);
+	}
+	return s;
+}
+
+/* conn_lost: 1 when the connection is gone (the server restarted, the network failed). */
+static int conn_lost(const struct pg *st)
+{
+	return PQstatus(st->conn) == CONNECTION_BAD;
+}
+
+/* res_err: maps a failed result (or the connection's state) to a lup code and message. */
+static int res_err(struct pg *st, PGresult *res, struct err *e, const char *what)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorMessage(res) : NULL;
+	char clean[512];
+	size_t n;
+
+	if (!msg || !*msg)
+		msg = PQerrorMessage(st->conn);
+	n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		n--;
+	snprintf(clean, sizeof(clean), "%.*s", (int)n, msg);
+	if (conn_lost(st) || (state && (strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
+					strcmp(state, "57P02") == 0 || strcmp(state, "57P03") == 0)))
+		return err_set(e, LUP_EBUSY, "%s: the database server is unavailable: %s", what, clean);
+	if (state && strncmp(state, "23", 2) == 0)
+		return err_set(e, LUP_ECONFLICT, "%s: %s", what, clean);
+	return err_set(e, LUP_EDB, "%s: %s", what, clean);
+}
+
+/* run: runs sql (no parameters, possibly several statements) and checks that it succeeded. */
+static int run(struct pg *st, const char *sql, struct err *e, const char *what)
+{
+	PGresult *res = PQexec(st->conn, sql);
+	ExecStatusType s = PQresultStatus(res);
+	int rc = LUP_OK;
+
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+		rc = res_err(st, res, e, what);
+	PQclear(res);
+	return rc;
+}
+
+/* run_int: the first column of the first row of sql (one parameter, may be NULL) in *out. */
+static int run_int(struct pg *st, const char *sql, const char *param, int64_t *out, struct err *e)
+{
+	PGresult *res = PQexecParams(st->conn, sql, param ? 1 : 0, NULL, &param, NULL, NULL, 0);
+	int rc = LUP_OK;
+
+	*out = 0;
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = res_err(st, res, e, "query");
+	else if (PQntuples(res) > 0 && !PQgetisnull(res, 0, 0))
+		*out = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return rc;
+}
+
+/* forget_session: what the connection knew (prepared statements, settings) is gone. */
+static void forget_session(struct pg *st)
+{
+	memset(st->prepared, 0, sizeof(st->prepared));
+	st->viewer_sent = 0;
+}
+
+/* ensure_conn: a usable connection: resets a lost one (outside a transaction only: the lost
+ * transaction's work is gone, and the caller must see that). */
+static int ensure_conn(struct pg *st, struct err *e)
+{
+	if (!conn_lost(st))
+		return LUP_OK;
+	if (st->in_txn)
+		return err_set(e, LUP_EBUSY, "%s: the connection to the database server was lost"
+			       " during a transaction", st->shown);
+	PQreset(st->conn);
+	forget_session(st);
+	if (conn_lost(st))
+		return err_set(e, LUP_EBUSY, "%s: the database server is unavailable: %s", st->shown,
+			       PQerrorMessage(st->conn));
+	return run(st, "SET client_min_messages = warning", e, st->shown);
+}
+
+/* send_viewer: puts the viewer into the connection's settings when they differ. */
+static int send_viewer(struct pg *st, struct err *e)
+{
+	char org[24], pair[24];
+	const char *vals[3];
+	PGresult *res;
+	int rc = LUP_OK;
+
+	if (st->viewer_sent)
+		return LUP_OK;
+	snprintf(org, sizeof(org), "%" PRId64, st->view_org);
+	snprintf(pair, sizeof(pair), "%" PRId64, st->view_pair);
+	vals[0] = st->view == STORE_VIEW_ALL ? "all" : st->view == STORE_VIEW_PUBLIC ? "public" : "org";
+	vals[1] = org;
+	vals[2] = pair;
+	res = PQexecParams(st->conn, "SELECT set_config('lup.view', $1, false),"
+			   " set_config('lup.view_org', $2, false), set_config('lup.view_pair', $3, false)",
+			   3, NULL, vals, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = res_err(st, res, e, "viewer");
+	else
+		st->viewer_sent = 1;
+	PQclear(res);
+	return rc;
+}
+
+static void pg_set_viewer(struct store *base, enum store_view view, int64_t org, int64_t org_pair)
+{
+	struct pg *st = PG(base);
+	int64_t o = view == STORE_VIEW_ORG ? org : 0, p = view == STORE_VIEW_ORG ? org_pair : 0;
+
+	if (st->view != view || st->view_org != o || st->view_pair != p)
+		st->viewer_sent = 0;
+	st->view = view;
+	st->view_org = o;
+	st->view_pair = p;
+}
+
+static int pg_schema_version(struct store *base)
+{
+	struct pg *st = PG(base);
+	int64_t exists = 0, v = 0;
+
+	if (ensure_conn(st, NULL) != LUP_OK ||
+	    run_int(st, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+		    " AND tablename = 'schema_migration'", NULL, &exists, NULL) != LUP_OK)
+		return -1;
+	if (exists && run_int(st, "SELECT coalesce(max(version), 0) FROM schema_migration", NULL, &v,
+			      NULL) != LUP_OK)
+		return -1;
+	return (int)v;
+}
+
+/* applied: 1 when migration v is recorded (0 when not, or when nothing is). */
+static int applied(struct pg *st, int v)
+{
+	char num[16];
+	int64_t n = 0, exists = 0;
+
+	if (run_int(st, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+		    " AND tablename = 'schema_migration'", NULL, &exists, NULL) != LUP_OK || !exists)
+		return 0;
+	snprintf(num, sizeof(num), "%d", v);
+	if (run_int(st, "SELECT count(*) FROM schema_migration WHERE version = $1::int", num, &n, NULL) != LUP_OK)
+		return 0;
+	return n > 0;
+}
+
+/* apply_one: runs migration m in its own transaction, under the write lock (two servers
+ * starting at once: the second finds it applied), and records it. */
+static int apply_one(struct pg *st, const struct sql_migration *m, struct err *e)
+{
+	char what[64], num[16];
+	const char *vals[1] = { num };
+	PGresult *res;
+	int rc;
+
+	snprintf(what, sizeof(what), "migration %d", m->version);
+	snprintf(num, sizeof(num), "%d", m->version);
+	if ((rc = run(st, "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", e, what)) != LUP_OK)
+		return rc;
+	st->in_txn = 1;
+	if (applied(st, m->version))
+		goto done;
+	if ((rc = run(st, m->sql, e, what)) != LUP_OK)
+		goto err;
+	res = PQexecParams(st->conn, "INSERT INTO schema_migration (version, applied_at) VALUES ($1::int,"
+			   " to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
+			   1, NULL, vals, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		rc = res_err(st, res, e, what);
+		PQclear(res);
+		goto err;
+	}
+	PQclear(res);
+done:
+	if ((rc = run(st, "COMMIT", e, what)) != LUP_OK)
+		goto err;
+	st->in_txn = 0;
+	return LUP_OK;
+err:
+	PQclear(PQexec(st->conn, "ROLLBACK"));
+	st->in_txn = 0;
+	return rc;
+}
+
+static int pg_migrate(struct store *base, int target, int *from, int *to, struct err *e)
+{
+	struct pg *st = PG(base);
+	int latest = store_schema_latest(), cur, rc;
+
+	if ((rc = ensure_conn(st, e)) != LUP_OK)
+		return rc;
+	if ((cur = pg_schema_version(base)) < 0)
+		return res_err(st, NULL, e, st->shown);
+	if (from)
+		*from = cur;
+	if (to)
+		*to = cur;
+	if (target <= 0)
+		target = latest;
+	if (cur > latest)
+		return err_set(e, LUP_EVERSION, "database '%s' has schema version %d, newer than"
+			       " this program's %d: use a newer lup", st->shown, cur, latest);
+	if (target > latest)
+		return err_set(e, LUP_EVERSION, "schema version %d is unknown (latest is %d)", target, latest);
+	for (const struct sql_migration *m = pg_migrations; m->sql; m++) {
+		if (m->version > target || applied(st, m->version))
+			continue;
+		if ((rc = apply_one(st, m, e)) != LUP_OK)
+			return rc;
+	}
+	if (to)
+		*to = pg_schema_version(base);
+	return LUP_OK;
+}
+
+/* migrations_complete: every SQLite migration version has its PostgreSQL twin. */
+static int migrations_complete(struct err *e)
+{
+	for (const struct sql_migration *s = sqlite_migrations; s->sql; s++) {
+		const struct sql_migration *p = pg_migrations;
+		while (p->sql && p->version != s->version)
+			p++;
+		if (!p->sql)
+			return err_set(e, LUP_EDB, "PostgreSQL migration %d is missing (a bug)", s->version);
+	}
+	return LUP_OK;
+}
+
+/* connect_db: connects to address, or with dbname replaced by other (other != NULL). */
+static PGconn *connect_db(const char *address, const char *other)
+{
+	PQconninfoOption *opts, *o;
+	const char *keys[64], *vals[64];
+	char *errmsg = NULL;
+	int n = 0, have_db = 0, have_timeout = 0;
+	PGconn *c;
+
+	opts = PQconninfoParse(address, &errmsg);
+	if (!opts) {
+		PQfreemem(errmsg);
+		return PQconnectdb(address);	/* reports the parse error */
+	}
+	for (o = opts; o->keyword && n < 60; o++) {
+		if (!o->val)
+			continue;
+		keys[n] = o->keyword;
+		if (strcmp(o->keyword, "dbname") == 0) {
+			have_db = 1;
+			vals[n++] = other ? other : o->val;
+			continue;
+		}
+		if (strcmp(o->keyword, "connect_timeout") == 0)
+			have_timeout = 1;
+		vals[n++] = o->val;
+	}
+	if (other && !have_db) {
+		keys[n] = "dbname";
+		vals[n++] = other;
+	}
+	if (!have_timeout) {
+		keys[n] = "connect_timeout";
+		vals[n++] = PG_CONNECT_TIMEOUT;
+	}
+	keys[n] = "application_name";
+	vals[n++] = "lup";
+	keys[n] = NULL;
+	vals[n] = NULL;
+	c = PQconnectdbParams(keys, vals, 0);
+	PQconninfoFree(opts);
+	return c;
+}
+
+/* db_name: the database name of address (the user's name when none is given), in buf. */
+static const char *db_name(const char *address, char *buf, size_t n)
+{
+	PQconninfoOption *opts = PQconninfoParse(address, NULL), *o;
+	const char *user = getenv("PGDATABASE") ? getenv("PGDATABASE") : getenv("USER");
+
+	snprintf(buf, n, "%s", user ? user : "");
+	for (o = opts; o && o->keyword; o++)
+		if (strcmp(o->keyword, "dbname") == 0 && o->val && *o->val)
+			snprintf(buf, n, "%s", o->val);
+	PQconninfoFree(opts);
+	return buf;
+}
+
+/* create_db: creates the database of address through the server's maintenance database. */
+static int create_db(struct pg *st, struct err *e)
+{
+	char name[256];
+	PGconn *c = connect_db(st->address, "postgres");
+	char *ident, *sql;
+	PGresult *res;
+	int rc = LUP_OK;
+
+	if (PQstatus(c) != CONNECTION_OK) {
+		rc = err_set(e, LUP_EDB, "cannot create database '%s': %s", st->shown, PQerrorMessage(c));
+		PQfinish(c);
+		return rc;
+	}
+	db_name(st->address, name, sizeof(name));
+	ident = PQescapeIdentifier(c, name, strlen(name));	/* an identifier cannot be bound */
+	sql = xmalloc(strlen(ident ? ident : "") + 64);
+	sprintf(sql, "CREATE DATABASE %s ENCODING 'UTF8' TEMPLATE template0", ident ? ident : "\"\"");
+	res = PQexec(c, sql);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = err_set(e, LUP_EDB, "cannot create database '%s': %s", st->shown, PQresultErrorMessage(res));
+	PQclear(res);
+	PQfreemem(ident);
+	free(sql);
+	PQfinish(c);
+	return rc;
+}
+
+static int pg_open(const char *address, int flags, struct store **out, struct err *e)
+{
+	struct pg *st;
+	int rc, v;
+
+	*out = NULL;
+	for (int i = 0; i < STMT__MAX; i++)
+		if (!pg_sql_text(i))
+			return err_set(e, LUP_EDB, "statement %d has no PostgreSQL text, or two (a bug)", i);
+	if ((rc = migrations_complete(e)) != LUP_OK)
+		return rc;
+	st = xcalloc(1, sizeof(*st));
+	st->base.ops = &store_pg_ops;
+	st->address = xstrdup(address);
+	st->shown = shown_address(address);
+	st->conn = connect_db(address, NULL);
+	if (PQstatus(st->conn) != CONNECTION_OK && strstr(PQerrorMessage(st->conn), "does not exist") &&
+	    strstr(PQerrorMessage(st->conn), "database")) {
+		if (!(flags & STORE_CREATE)) {
+			rc = err_set(e, LUP_ENOTFOUND, "database '%s' does not exist (create it with 'lup init')",
+				     st->shown);
+			goto err;
+		}
+		if ((rc = create_db(st, e)) != LUP_OK)
+			goto err;
+		PQfinish(st->conn);
+		st->conn = connect_db(address, NULL);
+	}
+	if (PQstatus(st->conn) != CONNECTION_OK) {
+		rc = err_set(e, LUP_EDB, "cannot open database '%s': %s", st->shown, PQerrorMessage(st->conn));
+		goto err;
+	}
+	if ((rc = run(st, "SET client_min_messages = warning", e, st->shown)) != LUP_OK)
+		goto err;
+	v = pg_schema_version(&st->base);
+	if (v < 0) {
+		rc = res_err(st, NULL, e, st->shown);
+		goto err;
+	}
+	if (v > store_schema_latest()) {
+		rc = err_set(e, LUP_EVERSION, "database '%s' has schema version %d, newer than this"
+			     " program's %d: use a newer lup", st->shown, v, store_schema_latest());
+		goto err;
+	}
+	if (!(flags & (STORE_READONLY | STORE_NO_MIGRATE)) &&
+	    (rc = pg_migrate(&st->base, 0, NULL, NULL, e)) != LUP_OK)
+		goto err;
+	if ((flags & STORE_READONLY) &&
+	    (rc = run(st, "SET default_transaction_read_only = on", e, st->shown)) != LUP_OK)
+		goto err;
+	*out = &st->base;
+	return LUP_OK;
+err:
+	pg_close(&st->base);
+	return rc;
+}
+
+static void pg_close(struct store *base)
+{
+	struct pg *st = PG(base);
+
+	if (!st)
+		return;
+	if (st->conn)
+		PQfinish(st->conn);
+	free(st->address);
+	free(st->shown);
+	free(st);
+}
+
+static int pg_begin(struct store *base, struct err *e)
+{
+	struct pg *st = PG(base);
+	int rc;
+
+	if (st->in_txn)
+		return err_set(e, LUP_EDB, "a transaction is already open");
+	if ((rc = ensure_conn(st, e)) != LUP_OK)
+		return rc;
+	if ((rc = run(st, "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", e, "begin")) == LUP_OK)
+		st->in_txn = 1;
+	else
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+	return rc;
+}
+
+static int pg_begin_read(struct store *base, struct err *e)
+{
+	struct pg *st = PG(base);
+	int rc;
+
+	if (st->in_txn)
+		return err_set(e, LUP_EDB, "a transaction is already open");
+	if ((rc = ensure_conn(st, e)) != LUP_OK)
+		return rc;
+	if ((rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ", e, "begin")) == LUP_OK)
+		st->in_txn = 1;
+	return rc;
+}
+
+static void pg_rollback(struct store *base)
+{
+	struct pg *st = PG(base);
+
+	if (!conn_lost(st) && PQtransactionStatus(st->conn) != PQTRANS_IDLE)
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+	st->viewer_sent = 0;	/* a setting made in the transaction is undone with it */
+	st->in_txn = 0;
+}
+
+static int pg_commit(struct store *base, struct err *e)
+{
+	struct pg *st = PG(base);
+	PGresult *res = PQexec(st->conn, "COMMIT");
+	int rc = LUP_OK;
+
+	/* COMMIT of a failed transaction "succeeds" as ROLLBACK */
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = res_err(st, res, e, "commit");
+	else if (strcmp(PQcmdStatus(res), "COMMIT") != 0)
+		rc = err_set(e, LUP_EDB, "commit: the transaction had failed and was rolled back");
+	PQclear(res);
+	if (rc != LUP_OK)
+		pg_rollback(base);
+	st->in_txn = 0;
+	return rc;
+}
+
+/* prepare: prepares statement s on the connection when it is not yet. */
+static int prepare(struct pg *st, enum stmt s, struct err *e)
+{
+	char name[16];
+	PGresult *res;
+
+	if ((unsigned)s >= STMT__MAX)
+		return err_set(e, LUP_EDB, "unknown statement %d", (int)s);
+	if (st->prepared[s])
+		return LUP_OK;
+	snprintf(name, sizeof(name), "s%d", (int)s);
+	res = PQprepare(st->conn, name, pg_sql_text(s), 0, NULL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		char what[48];
+		snprintf(what, sizeof(what), "cannot prepare statement %d", (int)s);
+		int rc = res_err(st, res, e, what);
+		PQclear(res);
+		return rc;
+	}
+	PQclear(res);
+	res = PQdescribePrepared(st->conn, name);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		int rc = res_err(st, res, e, "describe");
+		PQclear(res);
+		return rc;
+	}
+	st->nparams[s] = (short)PQnparams(res);
+	PQclear(res);
+	st->prepared[s] = 1;
+	return LUP_OK;
+}
+
+/* Text forms of the bound values. */
+struct params {
+	const char *v[100];
+	char num[100][32];
+};
+
+/* bind: the text form of args (NULL for the parameters not given: SQLite's unbound). */
+static int bind(struct pg *st, enum stmt s, const struct sval *args, int nargs, struct params *p,
+		struct err *e)
+{
+	int n = st->nparams[s];
+
+	if (nargs > n)
+		return err_set(e, LUP_EDB, "statement %d takes %d values, given %d", (int)s, n, nargs);
+	if (n > (int)(sizeof(p->v) / sizeof(p->v[0])))
+		return err_set(e, LUP_EDB, "statement %d takes too many values (%d)", (int)s, n);
+	for (int i = 0; i < n; i++) {
+		p->v[i] = NULL;
+		if (i >= nargs)
+			continue;
+		switch (args[i].t) {
+		case SV_NULL: break;
+		case SV_INT:
+			snprintf(p->num[i], sizeof(p->num[i]), "%" PRId64, args[i].i);
+			p->v[i] = p->num[i];
+			break;
+		case SV_REAL:
+			if (isnan(args[i].d))
+				snprintf(p->num[i], sizeof(p->num[i]), "NaN");
+			else if (isinf(args[i].d))
+				snprintf(p->num[i], sizeof(p->num[i]), "%sInfinity", args[i].d < 0 ? "-" : "");
+			else
+				snprintf(p->num[i], sizeof(p->num[i]), "%.17g", args[i].d);
+			p->v[i] = p->num[i];
+			break;
+		case SV_TEXT: p->v[i] = args[i].s; break;
+		}
+	}
+	return LUP_OK;
+}
+
+/* execute: runs statement s with args; *out receives the result (PQclear it). */
+static int execute(struct pg *st, enum stmt s, const struct sval *args, int nargs, PGresult **out,
+		   struct err *e)
+{
+	struct params p;
+	char name[16];
+	ExecStatusType status;
+	int rc;
+
+	*out = NULL;
+	if ((rc = ensure_conn(st, e)) != LUP_OK || (rc = send_viewer(st, e)) != LUP_OK ||
+	    (rc = prepare(st, s, e)) != LUP_OK || (rc = bind(st, s, args, nargs, &p, e)) != LUP_OK)
+		return rc;
+	snprintf(name, sizeof(name), "s%d", (int)s);
+	*out = PQexecPrepared(st->conn, name, st->nparams[s], p.v, NULL, NULL, 0);
+	status = PQresultStatus(*out);
+	if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+		return LUP_OK;
+	{
+		char what[48];
+		snprintf(what, sizeof(what), "statement %d", (int)s);
+		rc = res_err(st, *out, e, what);
+	}
+	PQclear(*out);
+	*out = NULL;
+	return rc;
+}
+
+static int pg_exec(struct store *base, enum stmt s, const struct sval *args, int nargs,
+		   int64_t *id, int *changed, struct err *e)
+{
+	struct pg *st = PG(base);
+	PGresult *res;
+	int rc, n;
+
+	if (id)
+		*id = 0;
+	if (changed)
+		*changed = 0;
+	if ((rc = execute(st, s, args, nargs, &res, e)) != LUP_OK)
+		return rc;
+	n = atoi(PQcmdTuples(res));
+	if (changed)
+		*changed = n;
+	if (id && n > 0 && PQntuples(res) > 0 && PQnfields(res) > 0 && !PQgetisnull(res, 0, 0))
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return LUP_OK;
+}
+
+static int pg_query(struct store *base, enum stmt s, const struct sval *args, int nargs,
+		    store_row_fn fn, void *ctx, struct err *e)
+{
+	struct pg *st = PG(base);
+	struct pg_row row = { .base = { &store_pg_ops } };
+	int rc, n;
+
+	if ((rc = execute(st, s, args, nargs, &row.res, e)) != LUP_OK)
+		return rc;
+	n = PQntuples(row.res);
+	for (row.row = 0; row.row < n; row.row++)
+		if (fn(ctx, &row.base))
+			break;
+	PQclear(row.res);
+	return LUP_OK;
+}
+
+static int pg_ncols(const struct store_row *r) { return PQnfields(PGR(r)->res); }
+static const char *pg_col_name(const struct store_row *r, int i) { return PQfname(PGR(r)->res, i); }
+
+static int is_null(const struct store_row *r, int i)
+{
+	return i < 0 || i >= PQnfields(PGR(r)->res) || PQgetisnull(PGR(r)->res, PGR(r)->row, i);
+}
+
+static const char *raw(const struct store_row *r, int i)
+{
+	return PQgetvalue(PGR(r)->res, PGR(r)->row, i);
+}
+
+static enum sv_type pg_col_type(const struct store_row *r, int i)
+{
+	if (is_null(r, i))
+		return SV_NULL;
+	switch (PQftype(PGR(r)->res, i)) {
+	case OID_BOOL: case OID_INT2: case OID_INT4: case OID_INT8: case OID_OID:
+		return SV_INT;
+	case OID_FLOAT4: case OID_FLOAT8:
+		return SV_REAL;
+	case OID_NUMERIC:
+		return strpbrk(raw(r, i), ".eEN") ? SV_REAL : SV_INT;
+	default:
+		return SV_TEXT;
+	}
+}
+
+static int64_t pg_col_int(const struct store_row *r, int i)
+{
+	const char *v;
+
+	if (is_null(r, i))
+		return 0;
+	v = raw(r, i);
+	if (PQftype(PGR(r)->res, i) == OID_BOOL)
+		return v[0] == 't';
+	if (strpbrk(v, ".eE"))
+		return (int64_t)strtod(v, NULL);
+	return strtoll(v, NULL, 10);
+}
+
+static double pg_col_real(const struct store_row *r, int i)
+{
+	const char *v;
+
+	if (is_null(r, i))
+		return 0.0;
+	v = raw(r, i);
+	if (PQftype(PGR(r)->res, i) == OID_BOOL)
+		return v[0] == 't';
+	return strtod(v, NULL);
+}
+
+static const char *pg_col_text(const struct store_row *r, int i)
+{
+	if (is_null(r, i))
+		return NULL;
+	if (PQftype(PGR(r)->res, i) == OID_BOOL)
+		return raw(r, i)[0] == 't' ? "1" : "0";
+	return raw(r, i);
+}
+
+struct check_ctx {
+	store_check_fn fn;
+	void *ctx;
+	int n;
+};
+
+static int check_row(void *ctx, const struct store_row *r)
+{
+	struct check_ctx *c = ctx;
+	const char *a = store_col_text(r, 0), *b = store_ncols(r) > 1 ? store_col_text(r, 1) : "";
+
+	c->n++;
+	c->fn(c->ctx, a ? a : "", b ? b : "");
+	return 0;
+}
+
+/* check_sql: runs a catalog query whose rows (what, detail) are problems. */
+static int check_sql(struct pg *st, const char *sql, struct check_ctx *c, struct err *e)
+{
+	PGresult *res = PQexec(st->conn, sql);
+	int rc = LUP_OK;
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = res_err(st, res, e, "check");
+	else
+		for (int i = 0; i < PQntuples(res); i++) {
+			c->n++;
+			c->fn(c->ctx, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
+		}
+	PQclear(res);
+	return rc;
+}
+
+/* PostgreSQL's own checks: constraints not validated, indexes left invalid (a failed
+ * concurrent build), and the schema version's record. Then the domain rules. */
+static int pg_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
+{
+	struct pg *st = PG(base);
+	struct check_ctx c = { fn, ctx, 0 };
+	int rc;
+
+	*problems = 0;
+	if ((rc = ensure_conn(st, e)) != LUP_OK)
+		return rc;
+	if ((rc = check_sql(st, "SELECT 'constraint', conrelid::regclass || ' ' || conname || ' is not validated'"
+			    " FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace"
+			    " WHERE n.nspname = current_schema() AND NOT c.convalidated", &c, e)) != LUP_OK ||
+	    (rc = check_sql(st, "SELECT 'index', i.indexrelid::regclass || ' is not valid'"
+			    " FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n"
+			    " ON n.oid = t.relnamespace WHERE n.nspname = current_schema()"
+			    " AND NOT (i.indisvalid AND i.indisready)", &c, e)) != LUP_OK)
+		return rc;
+	for (int s = STMT_CHECK_FIRST; s <= STMT_CHECK_LAST; s++)
+		if ((rc = store_query(base, (enum stmt)s, NULL, 0, check_row, &c, e)) != LUP_OK)
+			return rc;
+	*problems = c.n;
+	return LUP_OK;
+}
+
+/* pg_backup: a consistent copy through pg_dump's custom format (one snapshot: writers go on),
+ * written next to path and moved into place when complete. */
+static int pg_backup(struct store *base, const char *path, struct err *e)
+{
+	struct pg *st = PG(base);
+	size_t n = strlen(path) + 8;
+	char *tmp = xmalloc(n);
+	char *argv[] = { "pg_dump", "--format=custom", "--no-owner", "--file", tmp, "--dbname",
+			 st->address, NULL };
+	pid_t pid;
+	int status = 0, rc = LUP_OK;
+
+	snprintf(tmp, n, "%s.tmp", path);
+	unlink(tmp);
+	if ((errno = posix_spawnp(&pid, "pg_dump", NULL, NULL, argv, environ)) != 0) {
+		rc = err_set(e, LUP_EIO, "cannot run pg_dump (install Debian's postgresql-client): %s",
+			     strerror(errno));
+		goto out;
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		rc = err_set(e, LUP_EDB, "pg_dump of '%s' failed (exit status %d)", st->shown,
+			     WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		goto out;
+	}
+	if (rename(tmp, path) != 0)
+		rc = err_set(e, LUP_EIO, "cannot move the backup to '%s': %s", path, strerror(errno));
+out:
+	if (rc != LUP_OK)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+const struct store_ops store_pg_ops = {
+	.name = "postgresql",
+	.open = pg_open,
+	.close = pg_close,
+	.set_viewer = pg_set_viewer,
+	.schema_version = pg_schema_version,
+	.migrate = pg_migrate,
+	.begin = pg_begin,
+	.begin_read = pg_begin_read,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.exec = pg_exec,
+	.query = pg_query,
+	.ncols = pg_ncols,
+	.col_name = pg_col_name,
+	.col_type = pg_col_type,
+	.col_int = pg_col_int,
+	.col_real = pg_col_real,
+	.col_text = pg_col_text,
+	.check = pg_check,
+	.backup = pg_backup,
+	.search = NULL,
+};

@@ -1,0 +1,110 @@
+/* store.c: store.h's functions, forwarded to the backend that the database address names
+ * (backend.h): a postgresql:// address is PostgreSQL, anything else a SQLite file. */
+#include "store/backend.h"
+#include "store/sql-sqlite.h"
+#include "core/err.h"
+
+#include <string.h>
+
+int store_is_pg_address(const char *a)
+{
+	return a && (strncmp(a, "postgresql://", 13) == 0 || strncmp(a, "postgres://", 11) == 0 ||
+		     strncmp(a, "dbname=", 7) == 0 || strncmp(a, "host=", 5) == 0);
+}
+
+int store_open(const char *address, int flags, struct store **out, struct err *e)
+{
+	*out = NULL;
+	if (!address || !*address)
+		return err_set(e, LUP_EUSAGE, "no database address given");
+	if (store_is_pg_address(address))
+		return store_pg_ops.open(address, flags, out, e);
+	return store_sqlite_ops.open(address, flags, out, e);
+}
+
+void store_close(struct store *st)
+{
+	if (st)
+		st->ops->close(st);
+}
+
+const char *store_backend(const struct store *st) { return st->ops->name; }
+
+int store_schema_latest(void)
+{
+	int v = 0;
+
+	for (const struct sql_migration *m = sqlite_migrations; m->sql; m++)
+		if (m->version > v)
+			v = m->version;
+	return v;
+}
+
+void store_set_viewer(struct store *st, enum store_view view, int64_t org, int64_t org_pair)
+{
+	st->ops->set_viewer(st, view, org, org_pair);
+}
+
+int store_schema_version(struct store *st) { return st->ops->schema_version(st); }
+
+int store_migrate(struct store *st, int target, int *from, int *to, struct err *e)
+{
+	return st->ops->migrate(st, target, from, to, e);
+}
+
+int store_begin(struct store *st, struct err *e) { return st->ops->begin(st, e); }
+int store_begin_read(struct store *st, struct err *e) { return st->ops->begin_read(st, e); }
+int store_commit(struct store *st, struct err *e) { return st->ops->commit(st, e); }
+void store_rollback(struct store *st) { st->ops->rollback(st); }
+
+int store_exec(struct store *st, enum stmt s, const struct sval *args, int nargs,
+	       int64_t *id, int *changed, struct err *e)
+{
+	return st->ops->exec(st, s, args, nargs, id, changed, e);
+}
+
+int store_query(struct store *st, enum stmt s, const struct sval *args, int nargs,
+		store_row_fn fn, void *ctx, struct err *e)
+{
+	return st->ops->query(st, s, args, nargs, fn, ctx, e);
+}
+
+static int first_id(void *ctx, const struct store_row *r)
+{
+	*(int64_t *)ctx = store_col_int(r, 0);
+	return 1;
+}
+
+int store_query_id(struct store *st, enum stmt s, const struct sval *args, int nargs,
+		   int64_t *id, struct err *e)
+{
+	*id = 0;
+	return store_query(st, s, args, nargs, first_id, id, e);
+}
+
+int store_ncols(const struct store_row *r) { return r->ops->ncols(r); }
+const char *store_col_name(const struct store_row *r, int i) { return r->ops->col_name(r, i); }
+enum sv_type store_col_type(const struct store_row *r, int i) { return r->ops->col_type(r, i); }
+int64_t store_col_int(const struct store_row *r, int i) { return r->ops->col_int(r, i); }
+double store_col_real(const struct store_row *r, int i) { return r->ops->col_real(r, i); }
+const char *store_col_text(const struct store_row *r, int i) { return r->ops->col_text(r, i); }
+
+int store_check(struct store *st, store_check_fn fn, void *ctx, int *problems, struct err *e)
+{
+	return st->ops->check(st, fn, ctx, problems, e);
+}
+
+int store_backup(struct store *st, const char *path, struct err *e)
+{
+	return st->ops->backup(st, path, e);
+}
+
+int store_search(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
+		 void *ctx, struct err *e)
+{
+	if (dropped)
+		*dropped = 0;
+	if (!st->ops->search)
+		return err_set(e, LUP_EDB, "search is not available on the %s backend", st->ops->name);
+	return st->ops->search(st, q, limit, dropped, fn, ctx, e);
+}
