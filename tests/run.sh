@@ -5,12 +5,28 @@
 #  - the end-to-end scripts tests/t/t*.sh against build/lup and build/san/lup
 #  - the browser tests tests/browser/run.sh (Chromium, axe-core, tidy) against build/lup;
 #    screenshots of the main pages in build/screenshots/
+#  - on PostgreSQL as well: the end-to-end scripts listed in tests/pg-scripts.txt and the browser
+#    tests against build/lup (names prefixed pg/), on a private cluster (scripts/pg-cluster.sh)
+#    started in a new directory under /tmp and stopped and removed at the end; and
+#    build/test-pg-stmts on a database of it (LUP_TEST_PG)
 # Each program prints "ok - NAME" / "not ok - NAME" per test; this script counts those lines.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 top=$(pwd)
 log=$(mktemp -d)
-trap 'rm -rf "$log"' EXIT
+pgdir=
+# cleanup: stops and removes the PostgreSQL cluster, removes the logs (on exit and on interrupt)
+cleanup() {
+	if [ -n "$pgdir" ]; then
+		sh scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1
+		rm -rf "$pgdir"
+		pgdir=
+	fi
+	rm -rf "$log"
+}
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 143' TERM
 status=0
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
@@ -60,9 +76,25 @@ scripts() { # scripts PREFIX LUP [VAR=VALUE]: every tests/t script against LUP
 		run "$prefix$(basename "$s" .sh)" env LUP="$bin" "$@" sh "$s"
 	done
 }
-browser() {
+# pgscripts PREFIX LUP: the tests/t scripts listed in tests/pg-scripts.txt (a name a line, # starts
+# a comment) against LUP on PostgreSQL; says which scripts are not listed
+pgscripts() {
+	prefix=$1 bin=$2
+	for s in tests/t/t*.sh; do
+		[ -f "$s" ] || continue
+		n=$(basename "$s" .sh)
+		if grep -q -x -F "$n" tests/pg-scripts.txt; then
+			run "$prefix$n" env LUP="$bin" LUP_PG="$pgdir" sh "$s"
+		else
+			echo "# not yet on PostgreSQL: $n"
+		fi
+	done
+}
+browser() { # browser PREFIX [VAR=VALUE]...: the browser tests against build/lup
+	prefix=$1
+	shift
 	if [ -f tests/browser/run.sh ]; then
-		run browser sh tests/browser/run.sh "$top/build/lup"
+		run "${prefix}browser" env "$@" sh tests/browser/run.sh "$top/build/lup"
 	fi
 }
 stream() { # stream NAME FUNCTION ARGS...: FUNCTION's report into $log/NAME
@@ -74,12 +106,34 @@ stream() { # stream NAME FUNCTION ARGS...: FUNCTION's report into $log/NAME
 }
 
 start=$(date +%s)
+# The PostgreSQL cluster: its directory must be reachable by the postgres user when run as root
+# (mktemp -d makes it 700); fsync off (LUP_PG_FAST), nothing in it outlives the run.
+pgdir=$(mktemp -d /tmp/lup-check-pg.XXXXXX) && chmod 755 "$pgdir" || pgdir=
+if [ -n "$pgdir" ] && LUP_PG_FAST=1 sh scripts/pg-cluster.sh start "$pgdir" >"$log/pg-start" 2>&1 &&
+	sh scripts/pg-cluster.sh create "$pgdir" lup_test_pg_stmts >>"$log/pg-start" 2>&1; then
+	echo "ok - the PostgreSQL test cluster starts" > "$log/0-pg"
+	export LUP_TEST_PG="postgresql:///lup_test_pg_stmts?host=$pgdir"
+else
+	{ echo "not ok - the PostgreSQL test cluster starts (scripts/pg-cluster.sh; the PostgreSQL suites are not run)"
+	  sed 's/^/    /' "$log/pg-start" 2>/dev/null | tail -20; } > "$log/0-pg"
+	: > "$log/failed.0-pg"
+	[ -n "$pgdir" ] && rm -rf "$pgdir"
+	pgdir=
+fi
 stream 1-units units
+# Five streams at once on the 2-core machine: the scripts on SQLite, under the sanitizers, on
+# PostgreSQL, and the browser tests on SQLite and on PostgreSQL (the browser tests mostly wait).
+: > "$log/5-pg" && : > "$log/6-pg-browser"
 stream 2-scripts scripts "" "$top/build/lup" & p1=$!
 stream 3-san scripts "san/" "$top/build/san/lup" LUP_SAN=1 & p2=$!
-stream 4-browser browser & p3=$!
-wait $p1 $p2 $p3
-cat "$log/1-units" "$log/2-scripts" "$log/3-san" "$log/4-browser" > "$log/all"
+stream 4-browser browser "" & p3=$!
+p4= p5=
+if [ -n "$pgdir" ]; then
+	stream 5-pg pgscripts "pg/" "$top/build/lup" & p4=$!
+	stream 6-pg-browser browser "pg/" LUP_PG="$pgdir" & p5=$!
+fi
+wait $p1 $p2 $p3 $p4 $p5
+cat "$log/0-pg" "$log/1-units" "$log/2-scripts" "$log/3-san" "$log/4-browser" "$log/5-pg" "$log/6-pg-browser" > "$log/all"
 ls "$log"/failed.* >/dev/null 2>&1 && status=1
 echo "# the suites took $(( $(date +%s) - start )) s"
 
