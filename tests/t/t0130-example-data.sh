@@ -126,10 +126,10 @@ done
 # to the prioritised districts from an organisation that weighs need (Socialförvaltningen), as
 # much from one that does not (Kulturförvaltningen: the ratio within its +-15 % noise).
 expect_eq "example allocations: every row example data, noted so" \
-	"$(Q "SELECT count(*) > 0, sum(example = 0), sum(note IS NOT 'Exempeldata') FROM resource_allocation")" "1|0|0"
+	"$(Q "SELECT count(*) > 0, count(*) FILTER (WHERE example = 0), count(*) FILTER (WHERE note IS DISTINCT FROM 'Exempeldata') FROM resource_allocation")" "1|0|0"
 expect_eq "money in whole tkr, staff in half årsarbetare, nothing negative" \
-	"$(Q "SELECT sum(kind = 'money' AND (unit <> 'tkr' OR amount <> round(amount))) + sum(kind = 'staff' AND
-	  (unit <> 'årsarbetare' OR amount * 2 <> round(amount * 2))) + sum(amount < 0) FROM resource_allocation")" 0
+	"$(Q "SELECT count(*) FILTER (WHERE kind = 'money' AND (unit <> 'tkr' OR amount <> round(amount))) + count(*) FILTER (WHERE kind = 'staff' AND
+	  (unit <> 'årsarbetare' OR amount * 2 <> round(amount * 2))) + count(*) FILTER (WHERE amount < 0) FROM resource_allocation")" 0
 expect_eq "every district in every year of the example outcomes" \
 	"$(Q "SELECT count(DISTINCT area_id) || ':' || group_concat(DISTINCT year) FROM (SELECT * FROM resource_allocation ORDER BY year)")" \
 	"$(Q "SELECT count(*) FROM area WHERE level = 'district'")"":$(Q "SELECT group_concat(DISTINCT p.year) FROM (SELECT p.year
