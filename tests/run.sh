@@ -37,7 +37,7 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 	out="$log/$(echo "$name" | tr '/ ' '__').out"
 	"$@" >"$out" 2>&1
 	rc=$?
-	grep -E '^(not )?ok - ' "$out" | sed "s|^|[$name] |"
+	grep -E '^((not )?ok - |# skip \(PostgreSQL\)|# not yet on PostgreSQL)' "$out" | sed "s|^|[$name] |"
 	if [ $rc -ne 0 ]; then
 		status=1
 		if ! grep -q '^not ok - ' "$out"; then
@@ -97,12 +97,15 @@ browser() { # browser PREFIX [VAR=VALUE]...: the browser tests against build/lup
 		run "${prefix}browser" env "$@" sh tests/browser/run.sh "$top/build/lup"
 	fi
 }
-stream() { # stream NAME FUNCTION ARGS...: FUNCTION's report into $log/NAME
-	name=$1
+stream() { # stream NAME FUNCTION ARGS...: FUNCTION's report into $log/NAME, ending with its time
+	# (its own variable: run sets name)
+	sname=$1
 	shift
 	status=0
-	"$@" > "$log/$name" 2>&1
-	[ $status -eq 0 ] || : > "$log/failed.$name"
+	t0=$(date +%s)
+	"$@" > "$log/$sname" 2>&1
+	echo "# stream $sname took $(( $(date +%s) - t0 )) s" >> "$log/$sname"
+	[ $status -eq 0 ] || : > "$log/failed.$sname"
 }
 
 start=$(date +%s)
