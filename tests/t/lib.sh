@@ -33,6 +33,12 @@ lib_cleanup() {
 	on_pg && "$ROOT/tests/tools/pg-db" drop-listed "$LUP_PG_REG"
 	rm -rf "$TMP"
 }
+# sql_real TEXT: TEXT with its numbers as the sqlite3 function prints a real column: unchanged on
+# SQLite (3.0), a whole number without its .0 on PostgreSQL (3); for an expected value
+sql_real() {
+	if on_pg; then printf '%s\n' "$1" | sed -E 's/([0-9])\.0([^0-9]|$)/\1\2/g'
+	else printf '%s\n' "$1"; fi
+}
 # pg_skip WHY: a check skipped on PostgreSQL (not counted as ok)
 pg_skip() { echo "# skip (PostgreSQL): $1"; }
 # db_copy SRC DST: DST becomes a copy of the database SRC, on SQLite a copy of the file (DST's

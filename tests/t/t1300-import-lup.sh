@@ -147,7 +147,7 @@ expect_eq "001 (bare): 27 for Hässelby-Vällingby" \
 expect_eq "001 (bare): 'AB Stockholms hem' is Stockholmshem" \
 	"$(Q "SELECT o.key FROM plan_partner pp JOIN organisation o ON o.id = pp.org_id WHERE pp.label = 'AB Stockholms hem' LIMIT 1")" stockholmshem
 expect_eq "001 (bare): 'Idrottsföreningar' is a group of civil society without an organisation" \
-	"$(Q "SELECT grp || ' ' || coalesce(org_id, 'none') FROM plan_partner WHERE label = 'Idrottsföreningar'")" "civil_society none"
+	"$(Q "SELECT grp || ' ' || coalesce(CAST(org_id AS TEXT), 'none') FROM plan_partner WHERE label = 'Idrottsföreningar'")" "civil_society none"
 expect_exit "001 (bare): lup check passes" 0 L check
 
 # ---- 000: the detailed activity plan -------------------------------------------------------------

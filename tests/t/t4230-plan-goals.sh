@@ -49,7 +49,7 @@ serve "$DB"
 A=/api/v1/plans/$PLAN/versions
 state() { q "SELECT (SELECT count(*) FROM goal), (SELECT count(*) FROM indicator), (SELECT count(*) FROM audit),
   (SELECT group_concat(id || ':' || title || ':' || coalesce(sex, '') || ':' || coalesce(horizon, '') || ':' ||
-   coalesce(target_value, '') || ':' || coalesce(indicator_id, ''), '|') FROM goal WHERE plan_version_id = $V2)"; }
+   coalesce(CAST(target_value AS TEXT), '') || ':' || coalesce(CAST(indicator_id AS TEXT), ''), '|') FROM goal WHERE plan_version_id = $V2)"; }
 
 # --- reading: the adopted version for everyone, the draft for those who may read it ---------------
 req "anyone reads the adopted version's goals" 200 GET "$A/1/goals"

@@ -27,7 +27,7 @@ audits() { q "SELECT count(*) FROM audit WHERE entity = 'deadline'"; }
 
 # --- the CLI ------------------------------------------------------------------------------------------
 expect_exit "lup deadline set T2 2026 2026-09-15" 0 L deadline set T2 2026 2026-09-15
-expect_eq "the city's deadline is stored" "$(q "SELECT due || level || coalesce(org_id, '-') FROM deadline WHERE year = 2026 AND kind = 'T2'")" "2026-09-15city-"
+expect_eq "the city's deadline is stored" "$(q "SELECT due || level || coalesce(CAST(org_id AS TEXT), '-') FROM deadline WHERE year = 2026 AND kind = 'T2'")" "2026-09-15city-"
 expect_eq "the write is audited" "$(audits)" 1
 expect_exit "setting the same date again" 0 L deadline set T2 2026 2026-09-15
 expect_out "it says nothing changed" "unchanged"
