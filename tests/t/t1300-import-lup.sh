@@ -174,7 +174,7 @@ expect_exit "000: import" 0 L import lup --json "$S000"
 # headed activities), Farsta 5, Skärholmen 3.
 expect_eq "000: activities per district" "$(Q "SELECT group_concat(k || '=' || n, ' ') FROM (SELECT d.key AS k, count(*) AS n
 	FROM activity a JOIN activity_district ad ON ad.activity_id = a.id JOIN area d ON d.id = ad.area_id
-	WHERE a.key LIKE 'lupplan-2017-socialforvaltningen-a-%' GROUP BY d.key ORDER BY d.key)")" \
+	WHERE a.key LIKE 'lupplan-2017-socialforvaltningen-a-%' GROUP BY d.key ORDER BY d.key) AS sq1")" \
 	"enskede-arsta-vantor=3 farsta=5 rinkeby-kista=3 skarholmen=3 skarpnack=8 spanga-tensta=3"
 # The roles, from the verbs: "bistå i arbetet genom att processleda" (Familjecentral, Rinkeby-Kista),
 # "fungera som nav" (Trygghet, Spånga-Tensta), "bistår" (Familjecentral, Enskede-Årsta-Vantör),

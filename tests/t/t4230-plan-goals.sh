@@ -94,7 +94,7 @@ expect_eq "the new indicator belongs to the goal and the draft" \
 	"$G1,$V2,Andel kvinnor som förvärvsarbetar,higher,1,$(q "SELECT owner_id FROM plan WHERE id = $PID")"
 grep -qi "^location: $A/2/goals/$G1" "$TMP/headers" && ok "Location names it" || nok "Location names it"
 expect_eq "the goal and the indicator are audited" \
-	"$(q "SELECT group_concat(entity || ':' || action, ' ') FROM (SELECT entity, action FROM audit WHERE (entity = 'goal' AND entity_id = $G1) OR (entity = 'indicator' AND entity_id = (SELECT id FROM indicator WHERE key = '$IND1')) ORDER BY id)")" \
+	"$(q "SELECT group_concat(entity || ':' || action, ' ') FROM (SELECT entity, action FROM audit WHERE (entity = 'goal' AND entity_id = $G1) OR (entity = 'indicator' AND entity_id = (SELECT id FROM indicator WHERE key = '$IND1')) ORDER BY id) AS sq1")" \
 	"indicator:insert goal:insert"
 expect_eq "the goal belongs to the draft at level lup" "$(q "SELECT plan_version_id || ',' || level FROM goal WHERE id = $G1")" "$V2,lup"
 
