@@ -49,11 +49,14 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 	fi
 }
 
-# The suites run in four streams, each into its own file, merged in a fixed order at the end:
-# the unit tests and fuzzers first (quick), then at once the end-to-end scripts against the
-# normal build, the same against the sanitizer build, and the browser tests (they wait on
-# servers and browsers more than they compute, so the 2-core machine runs them side by side).
-# A stream notes a failed program in $log/failed.NAME (run's status does not leave a subshell).
+# The unit tests and the fuzzers run first (quick). Then the end-to-end scripts (on SQLite, under
+# the sanitizers, on PostgreSQL) and the browser tests (on SQLite, then on PostgreSQL: one job, one
+# Chromium at a time) run as jobs that LUP_CHECK_WORKERS workers (default 4: the 2-core machine
+# runs them side by side, the browser tests and the servers wait more than they compute) take
+# from one queue, the browser job first as the longest, then the scripts with the three kinds
+# interleaved; so the workers end together, whatever each suite takes. Each job's report goes
+# into its own file, printed in a fixed order at the end. A job notes a failed program in
+# $log/failed.* (run's status does not leave a subshell).
 units() {
 	for t in build/test-*; do
 		[ -x "$t" ] && run "$(basename "$t")" "$t"
@@ -68,44 +71,57 @@ units() {
 		run "$(basename "$f")" sh -c "'$f' -max_total_time=${FUZZ_CHECK_SECONDS:-5} -max_len=65536 '$log/new-$n' 'tests/fuzz/corpus/$n' && echo 'ok - fuzz $n (${FUZZ_CHECK_SECONDS:-5} s, no crash)'"
 	done
 }
-scripts() { # scripts PREFIX LUP [VAR=VALUE]: every tests/t script against LUP
-	prefix=$1 bin=$2
-	shift 2
-	for s in tests/t/t*.sh; do
-		[ -f "$s" ] || continue
-		run "$prefix$(basename "$s" .sh)" env LUP="$bin" "$@" sh "$s"
-	done
-}
-# pgscripts PREFIX LUP: the tests/t scripts listed in tests/pg-scripts.txt (a name a line, # starts
-# a comment) against LUP on PostgreSQL; says which scripts are not listed
-pgscripts() {
-	prefix=$1 bin=$2
-	for s in tests/t/t*.sh; do
-		[ -f "$s" ] || continue
-		n=$(basename "$s" .sh)
-		if grep -q -x -F "$n" tests/pg-scripts.txt; then
-			run "$prefix$n" env LUP="$bin" LUP_PG="$pgdir" sh "$s"
+# job KIND NAME: one job of the queue: KIND sqlite, san or pg runs the script tests/t/NAME.sh
+# against build/lup, build/san/lup, or build/lup on PostgreSQL (when tests/pg-scripts.txt lists
+# it, else it says so); KIND browser runs the browser tests, on SQLite and then (into the report
+# file $log/r.9999) on PostgreSQL
+job() {
+	case $1 in
+	sqlite) run "$2" env LUP="$top/build/lup" sh "tests/t/$2.sh" ;;
+	san) run "san/$2" env LUP="$top/build/san/lup" LUP_SAN=1 sh "tests/t/$2.sh" ;;
+	pg)
+		if grep -q -x -F "$2" tests/pg-scripts.txt; then
+			run "pg/$2" env LUP="$top/build/lup" LUP_PG="$pgdir" sh "tests/t/$2.sh"
 		else
-			echo "# not yet on PostgreSQL: $n"
+			echo "# not yet on PostgreSQL: $2"
 		fi
+		;;
+	browser)
+		[ -f tests/browser/run.sh ] || return 0
+		run browser sh tests/browser/run.sh "$top/build/lup"
+		[ -n "$pgdir" ] && run pg/browser env LUP_PG="$pgdir" sh tests/browser/run.sh "$top/build/lup" > "$log/r.9999"
+		;;
+	esac
+}
+# take: prints the next job of $log/queue ("ORDER KIND NAME") and removes it; false when empty
+take() {
+	while ! mkdir "$log/lock" 2>/dev/null; do sleep 0.05; done
+	j=$(head -1 "$log/queue")
+	sed -i 1d "$log/queue"
+	rmdir "$log/lock"
+	[ -n "$j" ] && echo "$j"
+}
+# worker N: runs jobs until the queue is empty, each job's report into $log/r.ORDER
+# (and its time into $log/times)
+worker() {
+	wn=$1 busy=0
+	while j=$(take); do
+		set -- $j
+		status=0
+		t0=$(date +%s)
+		job "$2" "$3" > "$log/r.$1" 2>&1
+		[ $status -eq 0 ] || : > "$log/failed.r$1"
+		dt=$(( $(date +%s) - t0 ))
+		busy=$(( busy + dt ))
+		echo "$dt $2/$3" >> "$log/times"
 	done
+	echo "# worker $wn was busy $busy s" > "$log/worker.$wn"
 }
-browser() { # browser PREFIX [VAR=VALUE]...: the browser tests against build/lup
-	prefix=$1
-	shift
-	if [ -f tests/browser/run.sh ]; then
-		run "${prefix}browser" env "$@" sh tests/browser/run.sh "$top/build/lup"
-	fi
-}
-stream() { # stream NAME FUNCTION ARGS...: FUNCTION's report into $log/NAME, ending with its time
-	# (its own variable: run sets name)
-	sname=$1
-	shift
+# units: run's report of the unit tests and fuzzers into $log/1-units
+units_stream() {
 	status=0
-	t0=$(date +%s)
-	"$@" > "$log/$sname" 2>&1
-	echo "# stream $sname took $(( $(date +%s) - t0 )) s" >> "$log/$sname"
-	[ $status -eq 0 ] || : > "$log/failed.$sname"
+	units > "$log/1-units" 2>&1
+	[ $status -eq 0 ] || : > "$log/failed.1-units"
 }
 
 start=$(date +%s)
@@ -123,20 +139,29 @@ else
 	[ -n "$pgdir" ] && rm -rf "$pgdir"
 	pgdir=
 fi
-stream 1-units units
-# Five streams at once on the 2-core machine: the scripts on SQLite, under the sanitizers, on
-# PostgreSQL, and the browser tests on SQLite and on PostgreSQL (the browser tests mostly wait).
-: > "$log/5-pg" && : > "$log/6-pg-browser"
-stream 2-scripts scripts "" "$top/build/lup" & p1=$!
-stream 3-san scripts "san/" "$top/build/san/lup" LUP_SAN=1 & p2=$!
-stream 4-browser browser "" & p3=$!
-p4= p5=
-if [ -n "$pgdir" ]; then
-	stream 5-pg pgscripts "pg/" "$top/build/lup" & p4=$!
-	stream 6-pg-browser browser "pg/" LUP_PG="$pgdir" & p5=$!
-fi
-wait $p1 $p2 $p3 $p4 $p5
-cat "$log/0-pg" "$log/1-units" "$log/2-scripts" "$log/3-san" "$log/4-browser" "$log/5-pg" "$log/6-pg-browser" > "$log/all"
+units_stream
+# the queue: the browser job, then per script its three jobs; ORDER places the reports: the
+# scripts on SQLite (1NNN), under the sanitizers (2NNN), on PostgreSQL (3NNN), the browser tests
+# (9000, and 9999 on PostgreSQL)
+: > "$log/queue"
+echo "9000 browser browser" >> "$log/queue"
+i=1000
+for s in tests/t/t*.sh; do
+	[ -f "$s" ] || continue
+	i=$((i + 1))
+	n=$(basename "$s" .sh)
+	echo "$((i + 1000)) san $n" >> "$log/queue"
+	[ -n "$pgdir" ] && echo "$((i + 2000)) pg $n" >> "$log/queue"
+	echo "$i sqlite $n" >> "$log/queue"
+done
+pids=
+for w in $(seq "${LUP_CHECK_WORKERS:-4}"); do
+	worker "$w" & pids="$pids $!"
+done
+wait $pids
+cat "$log/0-pg" "$log/1-units" $(ls "$log"/r.* | sort) > "$log/all"
+cat "$log"/worker.* >> "$log/all"
+echo "# the longest jobs (s): $(sort -n -r "$log/times" 2>/dev/null | head -6 | tr '\n' ' ')" >> "$log/all"
 ls "$log"/failed.* >/dev/null 2>&1 && status=1
 echo "# the suites took $(( $(date +%s) - start )) s"
 
