@@ -8,7 +8,7 @@
 #define DEFAULT_DB "var/lup.db"
 
 static const struct cmd *const commands[] = {
-	&cmd_init, &cmd_demo, &cmd_import, &cmd_list, &cmd_show, &cmd_check, &cmd_backup, &cmd_summary,
+	&cmd_init, &cmd_demo, &cmd_import, &cmd_list, &cmd_show, &cmd_check, &cmd_backup, &cmd_copy, &cmd_summary,
 	&cmd_serve, &cmd_user, &cmd_token, &cmd_audit, &cmd_export, &cmd_plan, &cmd_deadline, &cmd_remind,
 	&cmd_period, &cmd_report,
 };

@@ -28,7 +28,7 @@ struct cmd {
 
 extern const struct cmd cmd_init, cmd_demo, cmd_list, cmd_show, cmd_check, cmd_backup, cmd_summary,
 	cmd_import, cmd_serve, cmd_user, cmd_token, cmd_audit, cmd_export, cmd_plan,
-	cmd_deadline, cmd_remind, cmd_period, cmd_report;
+	cmd_deadline, cmd_remind, cmd_period, cmd_report, cmd_copy;
 
 /* cmd_show_chain: `lup show chain ORG --year Y [--json]` (cmd-show-chain.c): prints the goal
  * chain of organisation ORG (key, name or alias) for the year, as JSON (the API's document) or

@@ -43,7 +43,26 @@ struct store_ops {
 	int (*backup)(struct store *st, const char *path, struct err *e);
 	int (*search)(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
 		      void *ctx, struct err *e);
+	/* Copying a whole database (copy.c). copy_tables: one row (name) per table that holds
+	 * data of its own, by name (not the search index, which triggers fill, nor the migration
+	 * record); copy_read: every row of table (SELECT *); copy_clear: in the open write
+	 * transaction, defers the foreign-key checks to the commit and empties every table (the
+	 * search index too); copy_write: inserts one row given by column names and values;
+	 * copy_done: after the writes (PostgreSQL: moves each identity past the largest id);
+	 * copy_count: the rows of table. Table and column names come from the database's own
+	 * catalog and are checked to be plain identifiers before they are quoted into SQL. */
+	int (*copy_tables)(struct store *st, store_row_fn fn, void *ctx, struct err *e);
+	int (*copy_read)(struct store *st, const char *table, store_row_fn fn, void *ctx, struct err *e);
+	int (*copy_clear)(struct store *st, struct err *e);
+	int (*copy_write)(struct store *st, const char *table, int n, const char *const *cols,
+			  const struct sval *vals, struct err *e);
+	int (*copy_done)(struct store *st, struct err *e);
+	int (*copy_count)(struct store *st, const char *table, int64_t *n, struct err *e);
 };
+
+/* store_plain_ident: 1 when s is a plain lower-case SQL identifier ([a-z_][a-z0-9_]*, at most
+ * 63 bytes) that may be quoted into SQL text, else 0. */
+int store_plain_ident(const char *s);
 
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;

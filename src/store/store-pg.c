@@ -49,6 +49,8 @@ struct pg {
 	enum store_view view;
 	int64_t view_org, view_pair;
 	int viewer_sent;	/* the connection's settings hold the viewer */
+	char copy_table[64];	/* store_copy: the table whose insert "copyw" is prepared */
+	int copy_n;
 };
 
 struct pg_row {
@@ -853,6 +855,190 @@ out:
 	return rc;
 }
 
+/* --- copying a whole database (copy.c) ------------------------------------------------- */
+
+/* The data tables: not the search index (filled by triggers), not the migration record. */
+#define PG_DATA_TABLES "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()" \
+	" AND tablename NOT LIKE 'search%' AND tablename <> 'schema_migration'"
+
+/* each_row: calls fn with each row of sql (no parameters). */
+static int each_row(struct pg *st, const char *sql, store_row_fn fn, void *ctx, struct err *e)
+{
+	struct pg_row row = { .base = { &store_pg_ops } };
+	int n;
+
+	row.res = PQexec(st->conn, sql);
+	if (PQresultStatus(row.res) != PGRES_TUPLES_OK) {
+		int rc = res_err(st, row.res, e, "copy");
+		PQclear(row.res);
+		return rc;
+	}
+	n = PQntuples(row.res);
+	for (row.row = 0; row.row < n; row.row++)
+		if (fn(ctx, &row.base))
+			break;
+	PQclear(row.res);
+	return LUP_OK;
+}
+
+static int pg_copy_tables(struct store *base, store_row_fn fn, void *ctx, struct err *e)
+{
+	struct pg *st = PG(base);
+	int rc = ensure_conn(st, e);
+
+	return rc != LUP_OK ? rc : each_row(st, PG_DATA_TABLES " ORDER BY tablename COLLATE \"C\"", fn, ctx, e);
+}
+
+static int pg_copy_read(struct store *base, const char *table, store_row_fn fn, void *ctx, struct err *e)
+{
+	char sql[128];
+
+	if (!store_plain_ident(table))
+		return err_set(e, LUP_EDB, "table name '%s' is not a plain identifier", table);
+	snprintf(sql, sizeof(sql), "SELECT * FROM \"%s\"", table);
+	return each_row(PG(base), sql, fn, ctx, e);
+}
+
+static int pg_copy_count(struct store *base, const char *table, int64_t *n, struct err *e)
+{
+	char sql[128];
+
+	if (!store_plain_ident(table))
+		return err_set(e, LUP_EDB, "table name '%s' is not a plain identifier", table);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM \"%s\"", table);
+	return run_int(PG(base), sql, NULL, n, e);
+}
+
+/* pg_copy_clear: every table of the schema (the search index too) emptied in one TRUNCATE,
+ * the deferrable foreign keys checked at the commit. */
+static int pg_copy_clear(struct store *base, struct err *e)
+{
+	struct pg *st = PG(base);
+	PGresult *res;
+	char *sql;
+	size_t len = 0, cap = 64;
+	int rc = LUP_OK;
+
+	res = PQexec(st->conn, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+		     " AND tablename <> 'schema_migration' ORDER BY 1");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = res_err(st, res, e, "copy");
+		PQclear(res);
+		return rc;
+	}
+	for (int i = 0; i < PQntuples(res); i++)
+		cap += strlen(PQgetvalue(res, i, 0)) + 4;
+	sql = xmalloc(cap);
+	len = (size_t)snprintf(sql, cap, "TRUNCATE");
+	for (int i = 0; i < PQntuples(res) && rc == LUP_OK; i++) {
+		const char *t = PQgetvalue(res, i, 0);
+		if (!store_plain_ident(t))
+			rc = err_set(e, LUP_EDB, "table name '%s' is not a plain identifier", t);
+		else
+			len += (size_t)snprintf(sql + len, cap - len, "%s\"%s\"", i ? ", " : " ", t);
+	}
+	PQclear(res);
+	if (rc == LUP_OK && len > 8)
+		rc = run(st, sql, e, "copy");
+	free(sql);
+	if (rc == LUP_OK)
+		rc = run(st, "SET CONSTRAINTS ALL DEFERRED", e, "copy");
+	return rc;
+}
+
+/* copy_prepare: the insert of table with cols, prepared as "copyw" once per table. */
+static int copy_prepare(struct pg *st, const char *table, int n, const char *const *cols, struct err *e)
+{
+	char sql[4096];
+	size_t len;
+	PGresult *res;
+	int rc = LUP_OK;
+
+	if (st->copy_n == n && strcmp(st->copy_table, table) == 0)
+		return LUP_OK;
+	if (st->copy_n)
+		PQclear(PQexec(st->conn, "DEALLOCATE copyw"));
+	st->copy_n = 0;
+	len = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO \"%s\" (", table);
+	for (int i = 0; i < n && len < sizeof(sql); i++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s\"%s\"", i ? ", " : "", cols[i]);
+	for (int i = 0; i < n && len < sizeof(sql); i++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s$%d", i ? ", " : ") VALUES (", i + 1);
+	if (len + 2 >= sizeof(sql))
+		return err_set(e, LUP_EDB, "table %s: too many columns to copy", table);
+	strcat(sql, ")");
+	res = PQprepare(st->conn, "copyw", sql, 0, NULL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = res_err(st, res, e, table);
+	PQclear(res);
+	if (rc == LUP_OK) {
+		snprintf(st->copy_table, sizeof(st->copy_table), "%s", table);
+		st->copy_n = n;
+	}
+	return rc;
+}
+
+static int pg_copy_write(struct store *base, const char *table, int n, const char *const *cols,
+			 const struct sval *vals, struct err *e)
+{
+	struct pg *st = PG(base);
+	const char *v[64];
+	char num[64][32];
+	PGresult *res;
+	int rc;
+
+	if (!store_plain_ident(table) || n > 64)
+		return err_set(e, LUP_EDB, "table '%s' cannot be copied", table);
+	for (int i = 0; i < n; i++)
+		if (!store_plain_ident(cols[i]))
+			return err_set(e, LUP_EDB, "column name '%s' is not a plain identifier", cols[i]);
+	if ((rc = copy_prepare(st, table, n, cols, e)) != LUP_OK)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		v[i] = NULL;
+		switch (vals[i].t) {
+		case SV_NULL: break;
+		case SV_INT: snprintf(num[i], sizeof(num[i]), "%" PRId64, vals[i].i); v[i] = num[i]; break;
+		case SV_REAL: snprintf(num[i], sizeof(num[i]), "%.17g", vals[i].d); v[i] = num[i]; break;
+		case SV_TEXT: v[i] = vals[i].s; break;
+		}
+	}
+	res = PQexecPrepared(st->conn, "copyw", n, v, NULL, NULL, 0);
+	rc = PQresultStatus(res) == PGRES_COMMAND_OK ? LUP_OK : res_err(st, res, e, table);
+	PQclear(res);
+	return rc;
+}
+
+/* pg_copy_done: each identity (or serial) column continues after the largest copied id. */
+static int pg_copy_done(struct store *base, struct err *e)
+{
+	struct pg *st = PG(base);
+	PGresult *res = PQexec(st->conn, "SELECT table_name, column_name FROM information_schema.columns"
+			       " WHERE table_schema = current_schema() AND (is_identity = 'YES'"
+			       " OR column_default LIKE 'nextval(%')");
+	int rc = LUP_OK;
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = res_err(st, res, e, "copy");
+		PQclear(res);
+		return rc;
+	}
+	if (st->copy_n)
+		PQclear(PQexec(st->conn, "DEALLOCATE copyw"));
+	st->copy_n = 0;
+	for (int i = 0; i < PQntuples(res) && rc == LUP_OK; i++) {
+		const char *t = PQgetvalue(res, i, 0), *c = PQgetvalue(res, i, 1);
+		char sql[320];
+		if (!store_plain_ident(t) || !store_plain_ident(c))
+			continue;
+		snprintf(sql, sizeof(sql), "SELECT setval(pg_get_serial_sequence('\"%s\"', '%s'),"
+			 " coalesce((SELECT max(\"%s\") FROM \"%s\"), 0) + 1, false)", t, c, c, t);
+		rc = run(st, sql, e, t);
+	}
+	PQclear(res);
+	return rc;
+}
+
 const struct store_ops store_pg_ops = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -875,4 +1061,10 @@ const struct store_ops store_pg_ops = {
 	.check = pg_check,
 	.backup = pg_backup,
 	.search = NULL,
+	.copy_tables = pg_copy_tables,
+	.copy_read = pg_copy_read,
+	.copy_clear = pg_copy_clear,
+	.copy_write = pg_copy_write,
+	.copy_done = pg_copy_done,
+	.copy_count = pg_copy_count,
 };

@@ -28,6 +28,8 @@ struct sq {
 	char *path;
 	int in_txn;
 	enum store_view view;		/* the viewer (store_set_viewer), behind lup_reads() */
+	sqlite3_stmt *copy_ins;		/* store_copy's insert of the table being written */
+	char copy_table[64];
 	int64_t view_org, view_pair;
 };
 
@@ -404,6 +406,7 @@ static void sq_close(struct store *base)
 		return;
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(st->stmt[i]);
+	sqlite3_finalize(st->copy_ins);
 	if (st->db)
 		sqlite3_close(st->db);
 	if (st->coll)
@@ -677,6 +680,168 @@ out:
 	return rc;
 }
 
+/* --- copying a whole database (copy.c) ------------------------------------------------- */
+
+/* each_name: calls fn with each row of sql (a catalog query of names). */
+static int each_name(struct sq *st, const char *sql, store_row_fn fn, void *ctx, struct err *e)
+{
+	struct sq_row row = { .base = { &store_sqlite_ops } };
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &row.s, NULL) != SQLITE_OK)
+		return db_err(st, e, "copy");
+	while ((rc = sqlite3_step(row.s)) == SQLITE_ROW)
+		if (fn(ctx, &row.base))
+			break;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? LUP_OK : db_err(st, e, "copy");
+	sqlite3_finalize(row.s);
+	return rc;
+}
+
+/* The data tables: not SQLite's own, not the search index (FTS5 tables and their shadow
+ * tables, filled by triggers), not the migration record. */
+#define SQ_DATA_TABLES "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'" \
+	" AND name NOT LIKE 'search%' AND name <> 'schema_migration'"
+
+static int sq_copy_tables(struct store *base, store_row_fn fn, void *ctx, struct err *e)
+{
+	return each_name(SQ(base), SQ_DATA_TABLES " ORDER BY name", fn, ctx, e);
+}
+
+static int sq_copy_read(struct store *base, const char *table, store_row_fn fn, void *ctx, struct err *e)
+{
+	char sql[128];
+
+	if (!store_plain_ident(table))
+		return err_set(e, LUP_EDB, "table name '%s' is not a plain identifier", table);
+	snprintf(sql, sizeof(sql), "SELECT * FROM \"%s\"", table);
+	return each_name(SQ(base), sql, fn, ctx, e);
+}
+
+static int sq_copy_count(struct store *base, const char *table, int64_t *n, struct err *e)
+{
+	struct sq *st = SQ(base);
+	char sql[128];
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	*n = 0;
+	if (!store_plain_ident(table))
+		return err_set(e, LUP_EDB, "table name '%s' is not a plain identifier", table);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM \"%s\"", table);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_err(st, e, table);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? LUP_OK : db_err(st, e, table);
+}
+
+struct sq_clear {
+	struct sq *st;
+	struct err *e;
+	int rc;
+};
+
+static int clear_one(void *ctx, const struct store_row *r)
+{
+	struct sq_clear *c = ctx;
+	const char *t = store_col_text(r, 0);
+	char sql[128];
+
+	if (!store_plain_ident(t)) {
+		c->rc = err_set(c->e, LUP_EDB, "table name '%s' is not a plain identifier", t ? t : "");
+		return 1;
+	}
+	snprintf(sql, sizeof(sql), "DELETE FROM \"%s\"", t);
+	return (c->rc = exec_sql(c->st, sql, c->e, t)) != LUP_OK;
+}
+
+static int sq_copy_clear(struct store *base, struct err *e)
+{
+	struct sq *st = SQ(base);
+	struct sq_clear c = { st, e, LUP_OK };
+	int rc;
+
+	if ((rc = exec_sql(st, "PRAGMA defer_foreign_keys = ON", e, "copy")) != LUP_OK)
+		return rc;
+	/* the search index's own tables first, then the data (whose triggers keep the index) */
+	if ((rc = each_name(st, "SELECT name FROM sqlite_master WHERE type = 'table'"
+			    " AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name", clear_one, &c, e)) != LUP_OK)
+		return rc;
+	if (c.rc == LUP_OK && (rc = each_name(st, SQ_DATA_TABLES " ORDER BY name", clear_one, &c, e)) != LUP_OK)
+		return rc;
+	return c.rc;
+}
+
+/* sq_copy_insert: the insert statement of table with cols, prepared once per table. */
+static sqlite3_stmt *sq_copy_insert(struct sq *st, const char *table, int n, const char *const *cols,
+				    struct err *e)
+{
+	char sql[4096];
+	size_t len;
+
+	if (st->copy_ins && strcmp(st->copy_table, table) == 0 && sqlite3_bind_parameter_count(st->copy_ins) == n)
+		return st->copy_ins;
+	sqlite3_finalize(st->copy_ins);
+	st->copy_ins = NULL;
+	len = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO \"%s\" (", table);
+	for (int i = 0; i < n && len < sizeof(sql); i++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s\"%s\"", i ? ", " : "", cols[i]);
+	for (int i = 0; i < n && len < sizeof(sql); i++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s?%d", i ? ", " : ") VALUES (", i + 1);
+	if (len + 2 >= sizeof(sql)) {
+		err_set(e, LUP_EDB, "table %s: too many columns to copy", table);
+		return NULL;
+	}
+	strcat(sql, ")");
+	if (sqlite3_prepare_v2(st->db, sql, -1, &st->copy_ins, NULL) != SQLITE_OK) {
+		db_err(st, e, table);
+		return NULL;
+	}
+	snprintf(st->copy_table, sizeof(st->copy_table), "%s", table);
+	return st->copy_ins;
+}
+
+static int sq_copy_write(struct store *base, const char *table, int n, const char *const *cols,
+			 const struct sval *vals, struct err *e)
+{
+	struct sq *st = SQ(base);
+	sqlite3_stmt *p;
+	int rc = SQLITE_OK;
+
+	if (!store_plain_ident(table))
+		return err_set(e, LUP_EDB, "table name '%s' is not a plain identifier", table);
+	for (int i = 0; i < n; i++)
+		if (!store_plain_ident(cols[i]))
+			return err_set(e, LUP_EDB, "column name '%s' is not a plain identifier", cols[i]);
+	if (!(p = sq_copy_insert(st, table, n, cols, e)))
+		return e ? e->code : LUP_EDB;
+	sqlite3_reset(p);
+	for (int i = 0; i < n && rc == SQLITE_OK; i++) {
+		switch (vals[i].t) {
+		case SV_NULL: rc = sqlite3_bind_null(p, i + 1); break;
+		case SV_INT: rc = sqlite3_bind_int64(p, i + 1, vals[i].i); break;
+		case SV_REAL: rc = sqlite3_bind_double(p, i + 1, vals[i].d); break;
+		case SV_TEXT: rc = sqlite3_bind_text(p, i + 1, vals[i].s, -1, SQLITE_TRANSIENT); break;
+		}
+	}
+	if (rc != SQLITE_OK || sqlite3_step(p) != SQLITE_DONE) {
+		rc = db_err(st, e, table);
+		sqlite3_reset(p);
+		return rc;
+	}
+	sqlite3_reset(p);
+	return LUP_OK;
+}
+
+static int sq_copy_done(struct store *base, struct err *e)
+{
+	(void)base, (void)e;
+	return LUP_OK;	/* INTEGER PRIMARY KEY continues from the largest id by itself */
+}
+
 const struct store_ops store_sqlite_ops = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -699,4 +864,10 @@ const struct store_ops store_sqlite_ops = {
 	.check = sq_check,
 	.backup = sq_backup,
 	.search = NULL,
+	.copy_tables = sq_copy_tables,
+	.copy_read = sq_copy_read,
+	.copy_clear = sq_copy_clear,
+	.copy_write = sq_copy_write,
+	.copy_done = sq_copy_done,
+	.copy_count = sq_copy_count,
 };

@@ -172,4 +172,20 @@ int store_backup(struct store *st, const char *path, struct err *e);
 int store_search(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
 		 void *ctx, struct err *e);
 
+/* store_copy_fn: receives each copied table with its row counts in the source and the target. */
+typedef void (*store_copy_fn)(void *ctx, const char *table, int64_t from_rows, int64_t to_rows);
+
+/*
+ * store_copy: copies every row of every data table of from into to (both at this program's
+ * schema; the backends may differ: SQLite to PostgreSQL and back), in ONE write transaction on
+ * to: the target's rows are replaced, foreign keys are checked at the commit, the search index
+ * is rebuilt by the target's triggers, and the row counts of every table are compared before
+ * the commit (a difference rolls everything back). Unless replace, a target holding
+ * organisations is refused (LUP_ECONFLICT) so that no data is overwritten by mistake. report
+ * (may be NULL) receives each table's counts. Errors: LUP_ECONFLICT, LUP_EINVAL (the two
+ * schemas differ: a table is missing), LUP_EDB, LUP_EBUSY.
+ */
+int store_copy(struct store *from, struct store *to, int replace, store_copy_fn report, void *ctx,
+	       struct err *e);
+
 #endif
