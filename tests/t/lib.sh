@@ -17,7 +17,10 @@ failed=0
 # that only means something for SQLite's file (a corrupt file, a file copy, file modes) is
 # guarded by on_pg and says pg_skip instead. Every database a script names is dropped when it
 # ends (lib_cleanup).
+# A check that needs an SQLite file in the PostgreSQL run too uses $LUP_REAL (the binary itself,
+# in both modes) and `command sqlite3` (the real sqlite3).
 on_pg() { [ -n "${LUP_PG:-}" ]; }
+LUP_REAL=$LUP
 if on_pg; then
 	case $LUP in /*) ;; */*) LUP="$(pwd)/$LUP" ;; esac
 	LUP_REAL=$LUP
