@@ -44,12 +44,12 @@ sql_real() {
 }
 # pg_skip WHY: a check skipped on PostgreSQL (not counted as ok)
 pg_skip() { echo "# skip (PostgreSQL): $1"; }
-# db_copy SRC DST: DST becomes a copy of the database SRC, on SQLite a copy of the file (DST's
-# -wal and -shm files removed), on PostgreSQL CREATE DATABASE ... TEMPLATE (SRC must have no
-# connection: no server of it running)
+# db_copy SRC DST: DST becomes a copy of the database SRC, also while a server of SRC runs: on
+# SQLite sqlite3's .backup (what is in SRC's WAL too) into a new file, on PostgreSQL CREATE
+# DATABASE ... TEMPLATE, or pg_dump while SRC has connections (tests/tools/pg-db copy)
 db_copy() {
 	if on_pg; then "$ROOT/tests/tools/pg-db" copy "$1" "$2"
-	else cp "$1" "$2" && rm -f "$2-wal" "$2-shm"; fi
+	else rm -f "$2" "$2-wal" "$2-shm" && command sqlite3 "$1" ".backup '$2'"; fi
 }
 # db_remove DB: the database DB no longer exists (its file and -wal, -shm files; its database)
 db_remove() {
