@@ -17,7 +17,7 @@ expect_exit "demo loads the dataset" 0 "$LUP" --db "$DB" demo "$DATA"
 # "per ..." or "Antal X en Y"), shares, amounts and rates; the weights from populations.tsv.
 pops=$(awk -F'\t' '!/^#/ && $1 != "area" && NF >= 3 { printf "%s(%s, %s)", s, "'"'"'" $1 "'"'"'", $3; s = ", " }' \
 	"$ROOT/data/stockholm/populations.tsv")
-Q "CREATE TABLE pop(area TEXT, n REAL); INSERT INTO pop VALUES $pops;
+Q "CREATE TABLE pop(area TEXT, n DOUBLE PRECISION); INSERT INTO pop VALUES $pops;
 CREATE TABLE kind AS SELECT i.id, i.periodicity AS per, CASE
  WHEN i.unit IN ('%', 'procent') THEN 'share'
  WHEN i.unit IN ('st', 'antal', 'personer', 'aspiranter', 'platser', 'ungdomar', 'barn', 'hushåll',
@@ -103,7 +103,7 @@ expect_eq "no indicator has the same city value every year" \
 	  AND value IS NOT NULL GROUP BY ind HAVING count(DISTINCT value) < 2) AS sq3")" 0
 expect_eq "no two years are equal for a district" \
 	"$(Q "SELECT count(*) FROM (SELECT year, group_concat(value) AS vs FROM (SELECT year, value FROM v
-	  WHERE area = 'spanga-tensta' AND sex = 'T' AND pk = 'FY' ORDER BY ind) GROUP BY year) a JOIN
+	  WHERE area = 'spanga-tensta' AND sex = 'T' AND pk = 'FY' ORDER BY ind) AS sq7 GROUP BY year) a JOIN
 	  (SELECT year, group_concat(value) AS vs FROM (SELECT year, value FROM v WHERE area = 'spanga-tensta'
 	  AND sex = 'T' AND pk = 'FY' ORDER BY ind) AS sq4 GROUP BY year) b ON a.year < b.year AND a.vs = b.vs")" 0
 expect_eq "every district has tertial data" \
