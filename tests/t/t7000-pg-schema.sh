@@ -21,7 +21,7 @@ q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$addr" -c "$1"; }
 
 # The whole schema, through the program's own migration path on both backends
 expect_exit "lup init on PostgreSQL" 0 "$LUP" --db "$addr" init
-expect_exit "lup init on SQLite" 0 "$LUP" --db "$TMP/lite.db" init
+expect_exit "lup init on SQLite" 0 "$LUP_REAL" --db "$TMP/lite.db" init
 if sh "$ROOT/tests/tools/schema-compare.sh" "$TMP/lite.db" "$addr" >"$TMP/cmp" 2>&1; then
 	ok "the PostgreSQL schema is the SQLite schema"
 else
@@ -29,7 +29,7 @@ else
 fi
 expect_eq "every migration is recorded on both" \
 	"$(q "SELECT string_agg(version::text, ' ' ORDER BY version) FROM schema_migration")" \
-	"$(sqlite3 "$TMP/lite.db" "SELECT group_concat(version, ' ') FROM (SELECT version FROM schema_migration ORDER BY version)")"
+	"$(command sqlite3 "$TMP/lite.db" "SELECT group_concat(version, ' ') FROM (SELECT version FROM schema_migration ORDER BY version)")"
 expect_exit "lup init again changes nothing" 0 "$LUP" --db "$addr" init
 
 # lup copy fills the tables in any order and checks the foreign keys at its commit: every
@@ -38,12 +38,12 @@ expect_exit "lup init again changes nothing" 0 "$LUP" --db "$addr" init
 expect_eq "every foreign key is deferrable" \
 	"$(q "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT condeferrable
 	      AND connamespace = current_schema()::regnamespace")" 0
-expect_exit "lup demo on SQLite" 0 "$LUP" --db "$TMP/demo.db" demo
+expect_exit "lup demo on SQLite" 0 "$LUP_REAL" --db "$TMP/demo.db" demo
 expect_exit "lup copy SQLite -> PostgreSQL" 0 "$LUP" copy "$TMP/demo.db" "postgresql:///$copy?host=$LUP_PG"
 expect_exit "lup copy PostgreSQL -> SQLite" 0 "$LUP" copy "postgresql:///$copy?host=$LUP_PG" "$TMP/back.db"
 dropdb -h "$LUP_PG" --if-exists "$copy" 2>/dev/null
 for f in demo back; do
-	sqlite3 "$TMP/$f.db" .dump | grep -v -e schema_migration -e search_index -e search_words >"$TMP/$f.dump"
+	command sqlite3 "$TMP/$f.db" .dump | grep -v -e schema_migration -e search_index -e search_words >"$TMP/$f.dump"
 done
 if [ "$(grep -c '^INSERT' "$TMP/demo.dump")" -gt 1000 ] && cmp -s "$TMP/demo.dump" "$TMP/back.dump"; then
 	ok "a copy there and back holds the same rows in the same order"
@@ -133,8 +133,8 @@ EOF
 createdb -h "$LUP_PG" "$hist"
 : >"$TMP/hist.err"
 for f in "$ROOT"/src/store/sqlite/0*.sql; do
-	case $(basename "$f") in 0018-*) sqlite3 "$TMP/hist.db" <"$TMP/fixture.sql" 2>>"$TMP/hist.err" ;; esac
-	sqlite3 "$TMP/hist.db" <"$f" 2>>"$TMP/hist.err"
+	case $(basename "$f") in 0018-*) command sqlite3 "$TMP/hist.db" <"$TMP/fixture.sql" 2>>"$TMP/hist.err" ;; esac
+	command sqlite3 "$TMP/hist.db" <"$f" 2>>"$TMP/hist.err"
 done
 for f in "$ROOT"/src/store/pg/0*.sql; do
 	case $(basename "$f") in 0018-*) psql -X -q -v ON_ERROR_STOP=1 -1 -h "$LUP_PG" -d "$hist" -f "$TMP/fixture.sql" \
@@ -144,7 +144,7 @@ done
 grep -v '^NOTICE' "$TMP/hist.err" >"$TMP/hist.err2" || :
 expect_eq "the migrations run from version 0 on both, rows of the old shape in place" "$(cat "$TMP/hist.err2")" ""
 # SQLite writes a whole real as 1.0, PostgreSQL as 1
-sqlite3 -separator '|' "$TMP/hist.db" <"$TMP/after.sql" | sed -e 's/\.0|/|/g' -e 's/\.0$//' >"$TMP/hist.sqlite"
+command sqlite3 -separator '|' "$TMP/hist.db" <"$TMP/after.sql" | sed -e 's/\.0|/|/g' -e 's/\.0$//' >"$TMP/hist.sqlite"
 psql -X -q -At -h "$LUP_PG" -d "$hist" -f "$TMP/after.sql" >"$TMP/hist.pg" 2>&1
 if [ -s "$TMP/hist.sqlite" ] && diff "$TMP/hist.sqlite" "$TMP/hist.pg" >"$TMP/hist.diff"; then
 	ok "the migrated rows are the same on both (ids, order, sums, notes)"
