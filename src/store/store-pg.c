@@ -124,7 +124,8 @@ static int conn_lost(const struct pg *st)
 static int res_err(struct pg *st, PGresult *res, struct err *e, const char *what)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-	const char *msg = res ? PQresultErrorMessage(res) : NULL;
+	/* the primary message only: the DETAIL of a constraint failure repeats the whole row */
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	char clean[512];
 	size_t n;
 
