@@ -43,3 +43,8 @@ LUP="$LUP" RUNS="$RUNS" sh bench/docs.sh
 
 echo
 sh bench/http.sh
+
+echo
+if [ "${PG_BENCH:-1}" = 1 ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+	LUP="$LUP" sh bench/pg.sh
+fi

@@ -5,12 +5,28 @@
 #  - the end-to-end scripts tests/t/t*.sh against build/lup and build/san/lup
 #  - the browser tests tests/browser/run.sh (Chromium, axe-core, tidy) against build/lup;
 #    screenshots of the main pages in build/screenshots/
+#  - on PostgreSQL as well: the end-to-end scripts listed in tests/pg-scripts.txt and the browser
+#    tests against build/lup (names prefixed pg/), on a private cluster (scripts/pg-cluster.sh)
+#    started in a new directory under /tmp and stopped and removed at the end; and
+#    build/test-pg-stmts on a database of it (LUP_TEST_PG)
 # Each program prints "ok - NAME" / "not ok - NAME" per test; this script counts those lines.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 top=$(pwd)
 log=$(mktemp -d)
-trap 'rm -rf "$log"' EXIT
+pgdir=
+# cleanup: stops and removes the PostgreSQL cluster, removes the logs (on exit and on interrupt)
+cleanup() {
+	if [ -n "$pgdir" ]; then
+		sh scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1
+		rm -rf "$pgdir"
+		pgdir=
+	fi
+	rm -rf "$log"
+}
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 143' TERM
 status=0
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
@@ -21,7 +37,7 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 	out="$log/$(echo "$name" | tr '/ ' '__').out"
 	"$@" >"$out" 2>&1
 	rc=$?
-	grep -E '^(not )?ok - ' "$out" | sed "s|^|[$name] |"
+	grep -E '^((not )?ok - |# skip \(PostgreSQL\)|# not yet on PostgreSQL)' "$out" | sed "s|^|[$name] |"
 	if [ $rc -ne 0 ]; then
 		status=1
 		if ! grep -q '^not ok - ' "$out"; then
@@ -33,11 +49,14 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 	fi
 }
 
-# The suites run in four streams, each into its own file, merged in a fixed order at the end:
-# the unit tests and fuzzers first (quick), then at once the end-to-end scripts against the
-# normal build, the same against the sanitizer build, and the browser tests (they wait on
-# servers and browsers more than they compute, so the 2-core machine runs them side by side).
-# A stream notes a failed program in $log/failed.NAME (run's status does not leave a subshell).
+# The unit tests and the fuzzers run first (quick). Then the end-to-end scripts (on SQLite, under
+# the sanitizers, on PostgreSQL) and the browser tests (on SQLite, then on PostgreSQL: one job, one
+# Chromium at a time) run as jobs that LUP_CHECK_WORKERS workers (default 4: the 2-core machine
+# runs them side by side, the browser tests and the servers wait more than they compute) take
+# from one queue, the browser job first as the longest, then the scripts with the three kinds
+# interleaved; so the workers end together, whatever each suite takes. Each job's report goes
+# into its own file, printed in a fixed order at the end. A job notes a failed program in
+# $log/failed.* (run's status does not leave a subshell).
 units() {
 	for t in build/test-*; do
 		[ -x "$t" ] && run "$(basename "$t")" "$t"
@@ -52,34 +71,97 @@ units() {
 		run "$(basename "$f")" sh -c "'$f' -max_total_time=${FUZZ_CHECK_SECONDS:-5} -max_len=65536 '$log/new-$n' 'tests/fuzz/corpus/$n' && echo 'ok - fuzz $n (${FUZZ_CHECK_SECONDS:-5} s, no crash)'"
 	done
 }
-scripts() { # scripts PREFIX LUP [VAR=VALUE]: every tests/t script against LUP
-	prefix=$1 bin=$2
-	shift 2
-	for s in tests/t/t*.sh; do
-		[ -f "$s" ] || continue
-		run "$prefix$(basename "$s" .sh)" env LUP="$bin" "$@" sh "$s"
-	done
-}
-browser() {
-	if [ -f tests/browser/run.sh ]; then
+# job KIND NAME: one job of the queue: KIND sqlite, san or pg runs the script tests/t/NAME.sh
+# against build/lup, build/san/lup, or build/lup on PostgreSQL (when tests/pg-scripts.txt lists
+# it, else it says so); KIND browser runs the browser tests, on SQLite and then (into the report
+# file $log/r.9999) on PostgreSQL
+job() {
+	case $1 in
+	sqlite) run "$2" env LUP="$top/build/lup" sh "tests/t/$2.sh" ;;
+	san) run "san/$2" env LUP="$top/build/san/lup" LUP_SAN=1 sh "tests/t/$2.sh" ;;
+	pg)
+		if grep -q -x -F "$2" tests/pg-scripts.txt; then
+			run "pg/$2" env LUP="$top/build/lup" LUP_PG="$pgdir" sh "tests/t/$2.sh"
+		else
+			echo "# not yet on PostgreSQL: $2"
+		fi
+		;;
+	browser)
+		[ -f tests/browser/run.sh ] || return 0
 		run browser sh tests/browser/run.sh "$top/build/lup"
-	fi
+		[ -n "$pgdir" ] && run pg/browser env LUP_PG="$pgdir" sh tests/browser/run.sh "$top/build/lup" > "$log/r.9999"
+		;;
+	esac
 }
-stream() { # stream NAME FUNCTION ARGS...: FUNCTION's report into $log/NAME
-	name=$1
-	shift
+# take: prints the next job of $log/queue ("ORDER KIND NAME") and removes it; false when empty
+take() {
+	while ! mkdir "$log/lock" 2>/dev/null; do sleep 0.05; done
+	j=$(head -1 "$log/queue")
+	sed -i 1d "$log/queue"
+	rmdir "$log/lock"
+	[ -n "$j" ] && echo "$j"
+}
+# worker N: runs jobs until the queue is empty, each job's report into $log/r.ORDER
+# (and its time into $log/times)
+worker() {
+	wn=$1 busy=0
+	while j=$(take); do
+		set -- $j
+		status=0
+		t0=$(date +%s)
+		job "$2" "$3" > "$log/r.$1" 2>&1
+		[ $status -eq 0 ] || : > "$log/failed.r$1"
+		dt=$(( $(date +%s) - t0 ))
+		busy=$(( busy + dt ))
+		echo "$dt $2/$3" >> "$log/times"
+	done
+	echo "# worker $wn was busy $busy s" > "$log/worker.$wn"
+}
+# units: run's report of the unit tests and fuzzers into $log/1-units
+units_stream() {
 	status=0
-	"$@" > "$log/$name" 2>&1
-	[ $status -eq 0 ] || : > "$log/failed.$name"
+	units > "$log/1-units" 2>&1
+	[ $status -eq 0 ] || : > "$log/failed.1-units"
 }
 
 start=$(date +%s)
-stream 1-units units
-stream 2-scripts scripts "" "$top/build/lup" & p1=$!
-stream 3-san scripts "san/" "$top/build/san/lup" LUP_SAN=1 & p2=$!
-stream 4-browser browser & p3=$!
-wait $p1 $p2 $p3
-cat "$log/1-units" "$log/2-scripts" "$log/3-san" "$log/4-browser" > "$log/all"
+# The PostgreSQL cluster: its directory must be reachable by the postgres user when run as root
+# (mktemp -d makes it 700); fsync off (LUP_PG_FAST), nothing in it outlives the run.
+pgdir=$(mktemp -d /tmp/lup-check-pg.XXXXXX) && chmod 755 "$pgdir" || pgdir=
+if [ -n "$pgdir" ] && LUP_PG_FAST=1 sh scripts/pg-cluster.sh start "$pgdir" >"$log/pg-start" 2>&1 &&
+	sh scripts/pg-cluster.sh create "$pgdir" lup_test_pg_stmts >>"$log/pg-start" 2>&1; then
+	echo "ok - the PostgreSQL test cluster starts" > "$log/0-pg"
+	export LUP_TEST_PG="postgresql:///lup_test_pg_stmts?host=$pgdir"
+else
+	{ echo "not ok - the PostgreSQL test cluster starts (scripts/pg-cluster.sh; the PostgreSQL suites are not run)"
+	  sed 's/^/    /' "$log/pg-start" 2>/dev/null | tail -20; } > "$log/0-pg"
+	: > "$log/failed.0-pg"
+	[ -n "$pgdir" ] && rm -rf "$pgdir"
+	pgdir=
+fi
+units_stream
+# the queue: the browser job, then per script its three jobs; ORDER places the reports: the
+# scripts on SQLite (1NNN), under the sanitizers (2NNN), on PostgreSQL (3NNN), the browser tests
+# (9000, and 9999 on PostgreSQL)
+: > "$log/queue"
+echo "9000 browser browser" >> "$log/queue"
+i=1000
+for s in tests/t/t*.sh; do
+	[ -f "$s" ] || continue
+	i=$((i + 1))
+	n=$(basename "$s" .sh)
+	echo "$((i + 1000)) san $n" >> "$log/queue"
+	[ -n "$pgdir" ] && echo "$((i + 2000)) pg $n" >> "$log/queue"
+	echo "$i sqlite $n" >> "$log/queue"
+done
+pids=
+for w in $(seq "${LUP_CHECK_WORKERS:-4}"); do
+	worker "$w" & pids="$pids $!"
+done
+wait $pids
+cat "$log/0-pg" "$log/1-units" $(ls "$log"/r.* | sort) > "$log/all"
+cat "$log"/worker.* >> "$log/all"
+echo "# the longest jobs (s): $(sort -n -r "$log/times" 2>/dev/null | head -6 | tr '\n' ' ')" >> "$log/all"
 ls "$log"/failed.* >/dev/null 2>&1 && status=1
 echo "# the suites took $(( $(date +%s) - start )) s"
 

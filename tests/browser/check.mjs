@@ -52,9 +52,11 @@ function reporter(buffer) {
 }
 const { ok, nok, check, note } = reporter(false);
 
-// sql: runs SQL on the test database with the sqlite3 shell; returns its output.
+// sql: runs SQL on the test database with the sqlite3 shell; returns its output. On PostgreSQL
+// (LUP_PG, tests/browser/run.sh) tests/tools/pg-db does the same on the database db stands for.
 function sql(text) {
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-cmd', 'PRAGMA foreign_keys=ON', db, text], { encoding: 'utf8' });
+  const [cmd, ...pre] = process.env.LUP_PG ? [new URL('../tools/pg-db', import.meta.url).pathname, 'sql'] : ['sqlite3'];
+  const r = spawnSync(cmd, [...pre, '-cmd', '.timeout 5000', '-cmd', 'PRAGMA foreign_keys=ON', db, text], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr || r.error}`);
   return r.stdout.trim();
 }

@@ -7,6 +7,10 @@
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
 # check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow, wheel,
 # todo, indicators, resources, report-cycle or annual-wheel.
+# With LUP_PG set to the socket directory of a PostgreSQL cluster (scripts/pg-cluster.sh) the same
+# tests run lup on PostgreSQL, as tests/t/lib.sh does: the database paths below stand for
+# databases of that cluster (tests/tools/lup-pg, tests/tools/pg-db), only the tests named in
+# tests/pg-browser.txt run, and the screenshots go to build/screenshots-pg/.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -15,7 +19,17 @@ SEEDS="$top/../shared/seeds"
 SHOTS="$top/build/screenshots"
 TMP=$(mktemp -d)
 SERVERS=
-trap 'for p in $SERVERS; do kill "$p" 2>/dev/null; done; rm -rf "$TMP"' EXIT
+if [ -n "${LUP_PG:-}" ]; then
+	SHOTS="$top/build/screenshots-pg"
+	case $LUP in /*) ;; */*) LUP="$top/$LUP" ;; esac
+	LUP_REAL=$LUP
+	LUP="$top/tests/tools/lup-pg"
+	LUP_PG_REG="$TMP/.pg-databases"
+	export LUP_REAL LUP_PG LUP_PG_REG
+	# sqlite3 DB SQL: SQL on DB's database (check.mjs does the same through pg-db)
+	sqlite3() { "$top/tests/tools/pg-db" sql "$@"; }
+fi
+trap 'for p in $SERVERS; do kill "$p" 2>/dev/null; done; [ -n "${LUP_PG:-}" ] && "$top/tests/tools/pg-db" drop-listed "$LUP_PG_REG"; rm -rf "$TMP"' EXIT
 
 missing=
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
@@ -27,8 +41,15 @@ if [ -n "$missing" ]; then
 	exit 1
 fi
 
-# want NAME: BROWSER_ONLY is unset or names NAME.
-want() { [ -z "${BROWSER_ONLY:-}" ] || [ "$BROWSER_ONLY" = "$1" ]; }
+# want NAME: BROWSER_ONLY is unset or names NAME; on PostgreSQL NAME is also listed in
+# tests/pg-browser.txt (else it says that NAME is not yet run there).
+want() {
+	[ -z "${BROWSER_ONLY:-}" ] || [ "$BROWSER_ONLY" = "$1" ] || return 1
+	[ -z "${LUP_PG:-}" ] && return 0
+	grep -q -x -F "$1" tests/pg-browser.txt && return 0
+	echo "# not yet on PostgreSQL: browser $1"
+	return 1
+}
 DB="$TMP/lup.db"
 "$LUP" --db "$DB" demo "$top/data/stockholm" >/dev/null 2>"$TMP/demo.err" ||
 	{ echo "not ok - browser tests: lup demo failed"; cat "$TMP/demo.err"; exit 1; }
@@ -52,7 +73,11 @@ printf 'rkpassword1\n' | "$LUP" --db "$DB" user add rkeditor --role editor --org
 # copydb NAME WHAT: a copy of the prepared database for one flow (its own, since flows write),
 # as $TMP/NAME.db; prints its path, or stops the run naming WHAT.
 copydb() {
-	sqlite3 "$DB" ".backup '$TMP/$1.db'" 2>"$TMP/backup.err" ||
+	if [ -n "${LUP_PG:-}" ]; then
+		"$top/tests/tools/pg-db" copy "$DB" "$TMP/$1.db" 2>"$TMP/backup.err"
+	else
+		sqlite3 "$DB" ".backup '$TMP/$1.db'" 2>"$TMP/backup.err"
+	fi ||
 		{ echo "not ok - browser tests: copying the database for $2 failed" >&2; cat "$TMP/backup.err" >&2; exit 1; }
 	echo "$TMP/$1.db"
 }

@@ -5,8 +5,68 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SEEDS="$ROOT/../shared/seeds"
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+trap 'lib_cleanup' EXIT
 failed=0
+
+# PostgreSQL mode: with LUP_PG set to the socket directory of a private cluster
+# (scripts/pg-cluster.sh; tests/run.sh starts one), the same script runs lup on PostgreSQL. The
+# scripts keep naming databases by file path: $LUP becomes tests/tools/lup-pg, which turns the
+# path after --db (and $LUP_DB) into the address of the database that path stands for
+# (lup_<md5 of the absolute path>, tests/tools/pg-db), and `sqlite3 DB SQL` runs SQL with psql
+# on it. The file operations on a database go through db_copy, db_remove and db_exists; a check
+# that only means something for SQLite's file (a corrupt file, a file copy, file modes) is
+# guarded by on_pg and says pg_skip instead. Every database a script names is dropped when it
+# ends (lib_cleanup).
+# A check that needs an SQLite file in the PostgreSQL run too uses $LUP_REAL (the binary itself,
+# in both modes) and `command sqlite3` (the real sqlite3).
+on_pg() { [ -n "${LUP_PG:-}" ]; }
+LUP_REAL=$LUP
+if on_pg; then
+	case $LUP in /*) ;; */*) LUP="$(pwd)/$LUP" ;; esac
+	LUP_REAL=$LUP
+	LUP="$ROOT/tests/tools/lup-pg"
+	LUP_PG_REG="$TMP/.pg-databases"
+	export LUP_REAL LUP_PG LUP_PG_REG
+	# sqlite3 [-cmd X]... DB [SQL]...: SQL on DB's database, printed like sqlite3's list mode
+	sqlite3() { "$ROOT/tests/tools/pg-db" sql "$@"; }
+fi
+# lib_cleanup: what the EXIT trap does (a script that sets its own trap calls it last): drops the
+# script's PostgreSQL databases, removes $TMP
+lib_cleanup() {
+	on_pg && "$ROOT/tests/tools/pg-db" drop-listed "$LUP_PG_REG"
+	rm -rf "$TMP"
+}
+# sql_real TEXT: TEXT with its numbers as the sqlite3 function prints a real column: unchanged on
+# SQLite (3.0), a whole number without its .0 on PostgreSQL (3); for an expected value
+sql_real() {
+	if on_pg; then printf '%s\n' "$1" | sed -E 's/([0-9])\.0([^0-9]|$)/\1\2/g'
+	else printf '%s\n' "$1"; fi
+}
+# pg_skip WHY: a check skipped on PostgreSQL (not counted as ok)
+pg_skip() { echo "# skip (PostgreSQL): $1"; }
+# db_copy SRC DST: DST becomes a copy of the database SRC, also while a server of SRC runs: on
+# SQLite sqlite3's .backup (what is in SRC's WAL too) into a new file, on PostgreSQL CREATE
+# DATABASE ... TEMPLATE, or pg_dump while SRC has connections (tests/tools/pg-db copy)
+db_copy() {
+	if on_pg; then "$ROOT/tests/tools/pg-db" copy "$1" "$2"
+	else rm -f "$2" "$2-wal" "$2-shm" && command sqlite3 "$1" ".backup '$2'"; fi
+}
+# db_remove DB: the database DB no longer exists (its file and -wal, -shm files; its database)
+db_remove() {
+	if on_pg; then "$ROOT/tests/tools/pg-db" remove "$1"
+	else rm -f "$1" "$1-wal" "$1-shm"; fi
+}
+# db_label DB: how lup's messages name the database DB: its path on SQLite, the name of its
+# database on PostgreSQL (part of the address lup is given)
+db_label() {
+	if on_pg; then "$ROOT/tests/tools/pg-db" name "$1"
+	else echo "$1"; fi
+}
+# db_exists DB: true when the database DB exists
+db_exists() {
+	if on_pg; then "$ROOT/tests/tools/pg-db" exists "$1"
+	else [ -f "$1" ]; fi
+}
 
 ok() { echo "ok - $1"; }
 nok() { echo "not ok - $1"; failed=1; }
@@ -45,7 +105,7 @@ serve() {
 	rm -f "$TMP/port"
 	"$LUP" --db "$1" serve --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
 	SERVER=$!
-	trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+	trap 'kill $SERVER 2>/dev/null; lib_cleanup' EXIT
 	for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
 	[ -s "$TMP/port" ] || { nok "lup serve starts"; sed 's/^/    /' "$TMP/server.log" >&2; exit 1; }
 	BASE="http://127.0.0.1:$(cat "$TMP/port")"

@@ -61,14 +61,18 @@ n1=$(L list districts --json | jq '[.[] | .themes | length] | add')
 expect_eq "with CRLF the themes read the same" "$n1" 43
 expect_eq "with CRLF the names carry no CR" "$(L list districts --json | jq '[.[] | .name | test("\r")] | any')" false
 
-rm -f "$DB"
+db_remove "$DB"
 L init >/dev/null
 fresh
 awk 'NR==1 {print; next} {print; print ""}' "$ROOT/data/stockholm/goals.tsv" > "$D/goals.tsv"
 expect_exit "extra blank lines load" 0 L demo "$D"
 expect_eq "with blank lines the goals read the same" "$(L list goals --level namndmal --json | jq length)" 20
 
-sqlite3 "$TMP/future.db" 'CREATE TABLE t (x); PRAGMA user_version = 42;'
-expect_exit "a database from a newer lup" 1 "$LUP" --db "$TMP/future.db" list districts
-expect_err "it says the database is newer" "newer than this program"
+if on_pg; then
+	pg_skip "a database from a newer lup (made with SQLite's PRAGMA user_version)"
+else
+	sqlite3 "$TMP/future.db" 'CREATE TABLE t (x); PRAGMA user_version = 42;'
+	expect_exit "a database from a newer lup" 1 "$LUP" --db "$TMP/future.db" list districts
+	expect_err "it says the database is newer" "newer than this program"
+fi
 finish

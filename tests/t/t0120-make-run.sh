@@ -9,6 +9,10 @@ if [ -n "${LUP_SAN:-}" ]; then
 	ok "make run: tested in the pass with build/lup # skip"
 	finish
 fi
+if on_pg; then
+	pg_skip "make run: the Makefile's DB is an SQLite file (it tests the file and keeps DB.logins beside it)"
+	finish
+fi
 DB="$TMP/run.db"
 MAKEPID=
 
@@ -35,7 +39,7 @@ stop() {
 	wait "$MAKEPID" 2>/dev/null
 	MAKEPID=
 }
-trap '[ -n "$MAKEPID" ] && stop; rm -rf "$TMP"' EXIT
+trap '[ -n "$MAKEPID" ] && stop; lib_cleanup' EXIT
 code() { curl -s -o "$TMP/body" -w '%{http_code}' "$@"; }
 
 run_make

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 DOC="$SEEDS/003_ce7d5800f43c1901.txt"
 VP=vp-2022-spanga-tensta
-fresh() { rm -f "$1"; "$LUP" --db "$1" init >/dev/null; }
+fresh() { db_remove "$1"; "$LUP" --db "$1" init >/dev/null; }
 # the rows, without the audit log, the migration times and where the rows came from (each copy
 # of the text has other bytes and lines)
 rows() { sqlite3 "$1" .dump | grep -v -e '^INSERT INTO audit' -e '^INSERT INTO schema_migration' \

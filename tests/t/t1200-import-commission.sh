@@ -10,7 +10,7 @@ SEED="$SEEDS/002_e3f287d953d70608.txt"
 # dump NAME: the database as SQL, without the audit log (it records when and from which path)
 dump() { sqlite3 "$DB" .dump | grep -v -e '^INSERT INTO audit' -e '^INSERT INTO schema_migration' > "$TMP/$1"; }
 unchanged() { dump after; cmp -s "$TMP/before" "$TMP/after" && ok "$1: nothing written" || nok "$1: the database changed"; }
-fresh() { rm -f "$DB" "$DB-wal" "$DB-shm"; L init >/dev/null && L demo "$ROOT/data/stockholm" >/dev/null; }
+fresh() { db_remove "$DB"; L init >/dev/null && L demo "$ROOT/data/stockholm" >/dev/null; }
 json() { jq -r "$1" "$TMP/out"; }
 # counts: the five JSON counts of the last import, in key order
 counts() { jq -r '[.administrations, .reports, .recommendations, .measures, .responses] | map(tostring) | join(" ")' "$TMP/out"; }
@@ -51,7 +51,7 @@ expect_eq "the counts of seed 002" "$(counts)" "31 4 14 48 118"
 expect_eq "no warnings" "$(json '.warnings | length')" 0
 
 expect_eq "17 specialist and 14 district administrations" \
-	"$(Q "SELECT group_concat(n, ' ') FROM (SELECT count(*) AS n FROM commission_admin GROUP BY grp ORDER BY grp DESC)")" "17 14"
+	"$(Q "SELECT group_concat(n, ' ') FROM (SELECT count(*) AS n FROM commission_admin GROUP BY grp ORDER BY grp DESC) AS sq1")" "17 14"
 expect_eq "every administration is an organisation of the dataset" \
 	"$(Q "SELECT count(*) FROM commission_admin a JOIN organisation o ON o.id = a.org_id WHERE o.kind IN ('specialist_admin', 'specialist_committee', 'district_admin')")" 31
 expect_eq "no organisation was created" "$(Q "SELECT count(*) FROM organisation WHERE source = '002_e3f287d953d70608.txt'")" 0
@@ -67,7 +67,7 @@ expect_eq "Spånga-Tensta's marker as written" \
 	"$(Q "SELECT marker FROM commission_admin WHERE heading = 'Spånga-Tensta'")" "Skrivelse saknas."
 
 expect_eq "measures per report" \
-	"$(Q "SELECT group_concat(n, ' ') FROM (SELECT count(*) AS n FROM commission_measure m JOIN commission_report r ON r.id = m.report_id GROUP BY r.key ORDER BY r.key)")" \
+	"$(Q "SELECT group_concat(n, ' ') FROM (SELECT count(*) AS n FROM commission_measure m JOIN commission_report r ON r.id = m.report_id GROUP BY r.key ORDER BY r.key) AS sq2")" \
 	"15 16 6 11"
 expect_eq "recommendations per report" \
 	"$(Q "SELECT group_concat(r.key || '=' || n, ' ') FROM (SELECT report_id, count(*) AS n FROM recommendation GROUP BY report_id) x JOIN commission_report r ON r.id = x.report_id")" \
@@ -82,12 +82,12 @@ expect_eq "recommendations per report" \
 # 4.2.1 4.2.2 4.3.1 4.3.2 4.5.1 6.4.2 6.4.4 6.2.1); Östermalm 8 (the eight headings 2084-2102
 # share the one Kommentar). The others write no measure number: 0.
 expect_eq "responses per administration" \
-	"$(Q "SELECT group_concat(heading || '=' || n, ' ') FROM (SELECT a.heading, a.ord, count(r.id) AS n FROM commission_admin a LEFT JOIN response r ON r.org_id = a.org_id GROUP BY a.org_id ORDER BY a.ord)")" \
+	"$(Q "SELECT group_concat(heading || '=' || n, ' ') FROM (SELECT a.heading, a.ord, count(r.id) AS n FROM commission_admin a LEFT JOIN response r ON r.org_id = a.org_id GROUP BY a.org_id ORDER BY a.ord) AS sq3")" \
 	"Arbetsmarknadsförvaltningen=19 Exploateringskontoret=6 Fastighetskontoret=0 Idrottförvaltningen=3 Kulturförvaltningen=1 Kyrkogårdsförvaltningen=0 Miljöförvaltningen=0 Revisionskontoret=0 Serviceförvaltningen=0 Socialförvaltningen=0 Stadsarkivet=0 Stadsbyggnadskontoret=6 Trafikkontoret=4 Utbildningsförvaltningen=16 Valnämnden=0 Äldreförvaltningen=0 Överförmyndarförvaltningen=0 Bromma=0 Enskede-Årsta-Vantör=0 Farsta=0 Hägersten-Liljeholmen=10 Hässelby-Vällingby=12 Kungsholmen=0 Norrmalm=7 Rinkeby-Kista=0 Skarpnäck=0 Skärholmen=17 Spånga-Tensta=0 Södermalm=9 Älvsjö=0 Östermalm=8"
 
 # a measure keyed by (report, number): 6.2.1 is a different measure in two reports
 expect_eq "6.2.1 in two reports" \
-	"$(Q "SELECT group_concat(k || ': ' || t, ' | ') FROM (SELECT r.key AS k, m.text AS t FROM commission_measure m JOIN commission_report r ON r.id = m.report_id WHERE m.number = '6.2.1' ORDER BY r.key)")" \
+	"$(Q "SELECT group_concat(k || ': ' || t, ' | ') FROM (SELECT r.key AS k, m.text AS t FROM commission_measure m JOIN commission_report r ON r.id = m.report_id WHERE m.number = '6.2.1' ORDER BY r.key) AS sq4")" \
 	"$R_SKOLA: Analysera grundskolans/gymnasieskolans placering, utformning och inriktning i samband med utbyggnaden av nya skollokaler med syfte att motverka ökad segregering | $R_DELAD: Samordna områdesplaneringen med lokala utvecklingsprogram"
 expect_eq "Stadsbyggnadskontoret's 6.2.1 (no report heading) is Från delad's" \
 	"$(Q "SELECT r.key FROM response x JOIN commission_admin a ON a.org_id = x.org_id JOIN commission_measure m ON m.id = x.measure_id JOIN commission_report r ON r.id = m.report_id WHERE a.heading = 'Stadsbyggnadskontoret' AND m.number = '6.2.1'")" \
@@ -104,10 +104,10 @@ expect_eq "Älvsjö's 'En stad i samverkan' is Stad i samverkan" \
 # Från delad 3 (552, 1551 = canonical, 2025), Stad i samverkan 5 (739 = canonical, 792, 1527,
 # 1668, 2042)
 expect_eq "the spellings per report" \
-	"$(Q "SELECT group_concat(n, ' ') FROM (SELECT count(*) AS n FROM commission_report_alias a JOIN commission_report r ON r.id = a.report_id GROUP BY r.key ORDER BY r.key)")" \
+	"$(Q "SELECT group_concat(n, ' ') FROM (SELECT count(*) AS n FROM commission_report_alias a JOIN commission_report r ON r.id = a.report_id GROUP BY r.key ORDER BY r.key) AS sq5")" \
 	"5 6 3 5"
 expect_eq "each spelling names one report" \
-	"$(Q "SELECT count(*) FROM (SELECT alias FROM commission_report_alias GROUP BY alias HAVING count(*) > 1)")" 0
+	"$(Q "SELECT count(*) FROM (SELECT alias FROM commission_report_alias GROUP BY alias HAVING count(*) > 1) AS sq6")" 0
 # stances with the phrase that decided them
 stance() { Q "SELECT x.stance || ': ' || coalesce(x.stance_phrase, '') FROM response x JOIN commission_admin a ON a.org_id = x.org_id JOIN commission_measure m ON m.id = x.measure_id JOIN commission_report r ON r.id = m.report_id WHERE a.heading = '$1' AND r.key = '$2' AND m.number = '$3'"; }
 expect_eq "a reservation outweighs agreement (2.4, line 250)" "$(stance Arbetsmarknadsförvaltningen $R_KUNSKAP 2.4)" \
@@ -122,7 +122,7 @@ expect_eq "a Hantering part (line 1108)" "$(part Utbildningsförvaltningen $R_SK
 expect_eq "an Ansvarig part in the middle of a line (line 506)" "$(part Arbetsmarknadsförvaltningen $R_SKOLA 6.5.3 Ansvarig)" \
 	"Stadsdelsnämnderna i samverkan med arbetsmarknadsnämnden, kulturnämnden och utbildningsnämnden."
 expect_eq "the labels of a response in order" \
-	"$(Q "SELECT group_concat(label, ',') FROM (SELECT p.label FROM response_part p JOIN response x ON x.id = p.response_id JOIN commission_admin a ON a.org_id = x.org_id JOIN commission_measure m ON m.id = x.measure_id JOIN commission_report r ON r.id = m.report_id WHERE a.heading = 'Exploateringskontoret' AND r.key = '$R_DELAD' AND m.number = '6.1.1' ORDER BY p.ord)")" \
+	"$(Q "SELECT group_concat(label, ',') FROM (SELECT p.label FROM response_part p JOIN response x ON x.id = p.response_id JOIN commission_admin a ON a.org_id = x.org_id JOIN commission_measure m ON m.id = x.measure_id JOIN commission_report r ON r.id = m.report_id WHERE a.heading = 'Exploateringskontoret' AND r.key = '$R_DELAD' AND m.number = '6.1.1' ORDER BY p.ord) AS sq7")" \
 	"Beskrivning,Ansvarig,Svar"
 expect_eq "Östermalm's one Kommentar answers its eight measures" \
 	"$(Q "SELECT count(DISTINCT p.text) || ' ' || count(*) FROM response_part p JOIN response x ON x.id = p.response_id JOIN commission_admin a ON a.org_id = x.org_id WHERE a.heading = 'Östermalm' AND p.label = 'Kommentar'")" "1 8"
@@ -131,7 +131,7 @@ expect_eq "Kulturförvaltningen's 4.4.2 cites En skola's 6.5.3 (line 810)" \
 	"$(Q "SELECT r.key || ' ' || m.number FROM measure_ref f JOIN response x ON x.id = f.response_id JOIN commission_admin a ON a.org_id = x.org_id JOIN commission_measure m ON m.id = f.measure_id JOIN commission_report r ON r.id = m.report_id WHERE a.heading = 'Kulturförvaltningen'")" \
 	"$R_SKOLA 6.5.3"
 expect_eq "Trafikkontoret answers the four measures its text cites" \
-	"$(Q "SELECT group_concat(number, ' ') FROM (SELECT m.number FROM response x JOIN commission_admin a ON a.org_id = x.org_id JOIN commission_measure m ON m.id = x.measure_id WHERE a.heading = 'Trafikkontoret' ORDER BY m.number)")" \
+	"$(Q "SELECT group_concat(number, ' ') FROM (SELECT m.number FROM response x JOIN commission_admin a ON a.org_id = x.org_id JOIN commission_measure m ON m.id = x.measure_id WHERE a.heading = 'Trafikkontoret' ORDER BY m.number) AS sq8")" \
 	"6.1.1 6.1.2 6.3.1 6.3.2"
 expect_eq "a statement outside any measure (Farsta) with its stance" \
 	"$(Q "SELECT stance || ': ' || stance_phrase || ' / ' || substr(statement, 1, 23) FROM commission_admin WHERE heading = 'Farsta'")" \

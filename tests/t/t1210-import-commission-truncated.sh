@@ -18,11 +18,11 @@ answers() {
 		SELECT * FROM response_part ORDER BY response_id, ord; SELECT * FROM measure_ref ORDER BY 1, 2;
 		SELECT org_id, no_response, marker, statement, stance, stance_phrase FROM commission_admin ORDER BY org_id"
 }
-full() { cp "$TMP/full.db" "$DB"; }
+full() { db_copy "$TMP/full.db" "$DB"; }
 
 L init >/dev/null && L demo "$ROOT/data/stockholm" >/dev/null
 expect_exit "import seed 002" 0 L import commission "$SEED" --json
-cp "$DB" "$TMP/full.db"
+db_copy "$DB" "$TMP/full.db"
 answers > "$TMP/full.txt"
 
 # provenance: each response, recommendation and measure names the document and its lines

@@ -27,8 +27,8 @@ cp "$ROOT/data/stockholm/organisations.tsv" "$ROOT/data/stockholm/areas.tsv" "$T
 printf 'organisations organisations.tsv\nareas areas.tsv\n' > "$TMP/bare/MANIFEST"
 "$LUP" --db "$TMP/bare.db" init >/dev/null && "$LUP" --db "$TMP/bare.db" demo "$TMP/bare" >/dev/null ||
 	nok "a dataset of organisations and areas loads"
-demo() { cp "$TMP/demo.db" "$DB"; rm -f "$DB-wal" "$DB-shm"; }
-bare() { cp "$TMP/bare.db" "$DB"; rm -f "$DB-wal" "$DB-shm"; }
+demo() { db_copy "$TMP/demo.db" "$DB"; }
+bare() { db_copy "$TMP/bare.db" "$DB"; }
 
 # covers FILE JSON: the dry run's trace covers lines 1..N of FILE once each, in order
 covers() {
@@ -120,7 +120,7 @@ expect_eq "001 (bare): counts" "$(counts < "$TMP/out")" "[14,43,28,120,151,43]"
 expect_eq "001 (bare): 5 LUP goals" "$(jq .lup_goals "$TMP/out")" 5
 expect_eq "001 (bare): no warning on measures" "$(jq -c '[.warnings[] | .line]' "$TMP/out")" "[383]"
 expect_eq "001 (bare): it writes 120 measures keyed lup-<district>-m-NN" \
-	"$(Q "SELECT count(*) FROM measure WHERE key GLOB 'lup-*-m-[0-9][0-9]'")" 120
+	"$(Q "SELECT count(*) FROM measure WHERE key LIKE 'lup-%-m-__' AND trim(substr(key, length(key) - 1), '0123456789') = ''")" 120
 expect_eq "001 (bare): Rinkeby-Kista's 10 measures (notes §3.1)" \
 	"$(Q "SELECT count(*) FROM measure WHERE key LIKE 'lup-rinkeby-kista-m-%'")" 10
 expect_eq "001 (bare): Hässelby-Vällingby's 11 paragraphs of measures" \
@@ -147,7 +147,7 @@ expect_eq "001 (bare): 27 for Hässelby-Vällingby" \
 expect_eq "001 (bare): 'AB Stockholms hem' is Stockholmshem" \
 	"$(Q "SELECT o.key FROM plan_partner pp JOIN organisation o ON o.id = pp.org_id WHERE pp.label = 'AB Stockholms hem' LIMIT 1")" stockholmshem
 expect_eq "001 (bare): 'Idrottsföreningar' is a group of civil society without an organisation" \
-	"$(Q "SELECT grp || ' ' || coalesce(org_id, 'none') FROM plan_partner WHERE label = 'Idrottsföreningar'")" "civil_society none"
+	"$(Q "SELECT grp || ' ' || coalesce(CAST(org_id AS TEXT), 'none') FROM plan_partner WHERE label = 'Idrottsföreningar'")" "civil_society none"
 expect_exit "001 (bare): lup check passes" 0 L check
 
 # ---- 000: the detailed activity plan -------------------------------------------------------------
@@ -174,7 +174,7 @@ expect_exit "000: import" 0 L import lup --json "$S000"
 # headed activities), Farsta 5, Skärholmen 3.
 expect_eq "000: activities per district" "$(Q "SELECT group_concat(k || '=' || n, ' ') FROM (SELECT d.key AS k, count(*) AS n
 	FROM activity a JOIN activity_district ad ON ad.activity_id = a.id JOIN area d ON d.id = ad.area_id
-	WHERE a.key LIKE 'lupplan-2017-socialforvaltningen-a-%' GROUP BY d.key ORDER BY d.key)")" \
+	WHERE a.key LIKE 'lupplan-2017-socialforvaltningen-a-%' GROUP BY d.key ORDER BY d.key) AS sq1")" \
 	"enskede-arsta-vantor=3 farsta=5 rinkeby-kista=3 skarholmen=3 skarpnack=8 spanga-tensta=3"
 # The roles, from the verbs: "bistå i arbetet genom att processleda" (Familjecentral, Rinkeby-Kista),
 # "fungera som nav" (Trygghet, Spånga-Tensta), "bistår" (Familjecentral, Enskede-Årsta-Vantör),

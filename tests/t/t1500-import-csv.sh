@@ -48,13 +48,13 @@ expect_eq "counts (rows values missing targets)" \
 	"$(jq -r '[.rows, .values, .missing, .targets] | @tsv' "$TMP/out")" "$(printf '6\t4\t1\t2')"
 expect_eq "the dry run counted the same" "$(jq -c '[.rows, .values, .missing, .targets]' "$TMP/dry.json")" "[6,4,1,2]"
 expect_eq "outcomes: periods, areas by key, name and code ('180' is 0180), sex, decimal comma, thousands space" \
-	"$(Q "SELECT group_concat(r, ' ') FROM (SELECT i.key || '/' || a.key || '/' || p.year || p.kind || '/' || o.sex || '=' || coalesce(o.value, '-') || ',' || o.missing || ',' || o.derived AS r FROM outcome o JOIN indicator i ON i.id = o.indicator_id JOIN area a ON a.id = o.area_id JOIN period p ON p.id = o.period_id WHERE o.source IN ('sv.csv', 'Kolada via Excel') ORDER BY r)")" \
+	"$(Q "SELECT group_concat(r, ' ') FROM (SELECT i.key || '/' || a.key || '/' || p.year || p.kind || '/' || o.sex || '=' || coalesce(CAST(o.value AS TEXT), '-') || ',' || o.missing || ',' || o.derived AS r FROM outcome o JOIN indicator i ON i.id = o.indicator_id JOIN area a ON a.id = o.area_id JOIN period p ON p.id = o.period_id WHERE o.source IN ('sv.csv', 'Kolada via Excel') ORDER BY r) AS sq1")" \
 	"kolada-n00945/stockholm/2022FY/K=1234.5,0,0 kolada-n00945/stockholm/2022FY/M=-,1,0 vp-2022-spanga-tensta-i-001/spanga-tensta/2022T1/T=4.5,0,0 vp-2022-spanga-tensta-i-002/spanga-tensta/2022T2/T=3.9,0,0"
 expect_eq "the source column, else the file's name" \
-	"$(Q "SELECT group_concat(DISTINCT source) FROM (SELECT source FROM outcome WHERE source IN ('sv.csv', 'Kolada via Excel') ORDER BY source)")" \
+	"$(Q "SELECT group_concat(DISTINCT source) FROM (SELECT source FROM outcome WHERE source IN ('sv.csv', 'Kolada via Excel') ORDER BY source) AS sq2")" \
 	"Kolada via Excel,sv.csv"
 expect_eq "targets: årsmål with its unit, KF:s årsmål set by the committee" \
-	"$(Q "SELECT group_concat(kind || ':' || mode || ':' || coalesce(value, '-') || ':' || coalesce(unit, '-') || ':' || text, ' | ') FROM (SELECT * FROM target t JOIN indicator i ON i.id = t.indicator_id WHERE i.key = 'vp-2022-spanga-tensta-i-001' AND t.year = 2023 ORDER BY kind)")" \
+	"$(Q "SELECT group_concat(kind || ':' || mode || ':' || coalesce(CAST(value AS TEXT), '-') || ':' || coalesce(unit, '-') || ':' || text, ' | ') FROM (SELECT * FROM target t JOIN indicator i ON i.id = t.indicator_id WHERE i.key = 'vp-2022-spanga-tensta-i-001' AND t.year = 2023 ORDER BY kind) AS sq3")" \
 	"kf:by_committee:-:-:Tas fram av nämnd | own:number:4.6:%:4,6 %"
 expect_eq "a quoted cell keeps its separator, quotes and line break" \
 	"$(Q "SELECT t.source FROM target t JOIN indicator i ON i.id = t.indicator_id WHERE i.key = 'vp-2022-spanga-tensta-i-001' AND t.year = 2023 AND kind = 'own'")" \
@@ -62,7 +62,7 @@ expect_eq "a quoted cell keeps its separator, quotes and line break" \
 expect_exit "the comma file imports" 0 L import csv "$C/en.csv" --json
 expect_eq "comma file counts" "$(jq -r '[.rows, .values, .missing] | @tsv' "$TMP/out")" "$(printf '2\t2\t0')"
 expect_eq "decimal comma in quotes and decimal point" \
-	"$(Q "SELECT group_concat(r, ' ') FROM (SELECT p.year || '=' || o.value AS r FROM outcome o JOIN indicator i ON i.id = o.indicator_id JOIN period p ON p.id = o.period_id WHERE i.key = 'vp-2022-spanga-tensta-i-002' AND o.source = 'en.csv' ORDER BY p.year)")" \
+	"$(Q "SELECT group_concat(r, ' ') FROM (SELECT p.year || '=' || o.value AS r FROM outcome o JOIN indicator i ON i.id = o.indicator_id JOIN period p ON p.id = o.period_id WHERE i.key = 'vp-2022-spanga-tensta-i-002' AND o.source = 'en.csv' ORDER BY p.year) AS sq4")" \
 	"2020=2.25 2021=1.5"
 expect_exit "lup check is clean" 0 L check
 

@@ -21,7 +21,7 @@ start_server() {
 	BASE="http://127.0.0.1:$(cat "$TMP/port")"
 }
 stop_server() { kill -TERM "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; SERVER=; }
-trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; lib_cleanup' EXIT
 start_server
 
 # get NAME WANT PATH [CURL ARGS...]: one GET; the body is in $TMP/body, the headers in $TMP/headers

@@ -17,8 +17,8 @@ expect_eq "migration 0010 is recorded" "$(Q "SELECT count(*) FROM schema_migrati
 # same: both indexes hold exactly the same rows
 same() {
 	expect_eq "$1" "$(Q "SELECT count(*) FROM (SELECT rowid, title, body FROM search_index
-		EXCEPT SELECT rowid, title, body FROM search_words) UNION ALL SELECT count(*) FROM
-		(SELECT rowid, title, body FROM search_words EXCEPT SELECT rowid, title, body FROM search_index)" | tr '\n' ' ')" "0 0 "
+		EXCEPT SELECT rowid, title, body FROM search_words) AS sq1 UNION ALL SELECT count(*) FROM
+		(SELECT rowid, title, body FROM search_words EXCEPT SELECT rowid, title, body FROM search_index) AS sq2" | tr '\n' ' ')" "0 0 "
 }
 same "the words index holds what the trigram index holds"
 expect_eq "and it is not empty" "$(Q "SELECT count(*) > 500 FROM search_words")" 1

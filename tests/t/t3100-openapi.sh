@@ -8,7 +8,7 @@ REDOCLY="$ROOT/node_modules/.bin/redocly"
 "$LUP" --db "$DB" init >/dev/null
 "$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --quiet >/dev/null 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'kill $SERVER 2>/dev/null; lib_cleanup' EXIT
 for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
 curl -s "http://127.0.0.1:$(cat "$TMP/port")/api/openapi.json" > "$TMP/openapi.json"
 expect_eq "the document is JSON" "$(jq -r .openapi "$TMP/openapi.json")" "3.1.0"

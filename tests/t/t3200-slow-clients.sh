@@ -19,7 +19,7 @@ start() {
 	PORT=$(cat "$TMP/port")
 }
 stop() { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; }
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'kill $SERVER 2>/dev/null; lib_cleanup' EXIT
 # field NAME: the value of NAME=... in $TMP/load
 field() { tr ' ' '\n' < "$TMP/load" | sed -n "s/^$1=//p"; }
 

@@ -11,7 +11,7 @@ ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || :
 rm -f "$TMP/port"
 "$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --quiet --threads 8 >/dev/null 2>"$TMP/server.log" &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'kill $SERVER 2>/dev/null; lib_cleanup' EXIT
 for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
 PORT=$(cat "$TMP/port")
 

@@ -33,7 +33,7 @@ BASE1=$BASE
 rm -f "$TMP/port2"
 "$LUP" --db "$DB" serve --no-cache --listen 127.0.0.1:0 --port-file "$TMP/port2" >/dev/null 2>"$TMP/server2.log" &
 SERVER2=$!
-trap 'kill $SERVER $SERVER2 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'kill $SERVER $SERVER2 2>/dev/null; lib_cleanup' EXIT
 for i in $(seq 100); do [ -s "$TMP/port2" ] && break; sleep 0.1; done
 [ -s "$TMP/port2" ] && ok "a server without the cache starts" || { nok "lup serve --no-cache"; finish; }
 BASE2="http://127.0.0.1:$(cat "$TMP/port2")"

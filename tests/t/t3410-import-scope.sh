@@ -104,12 +104,12 @@ expect_eq "and the first row is not written either" "$(written scope-mixed)" 0
 # --- a plan whose keys are another organisation's ----------------------------------------------------
 SEED3=$(ls "$SEEDS"/003_*.txt 2>/dev/null | head -1)
 if [ -n "$SEED3" ]; then
-	BEFORE=$(q "SELECT group_concat(key || ':' || owner_id) FROM (SELECT key, owner_id FROM goal WHERE key LIKE 'vp-2022-spanga-tensta-%' ORDER BY key)")
+	BEFORE=$(q "SELECT group_concat(key || ':' || owner_id) FROM (SELECT key, owner_id FROM goal WHERE key LIKE 'vp-2022-spanga-tensta-%' ORDER BY key) AS sq1")
 	page "the 2022 plan by the editor of 'spanga-tensta' (its keys are the committee's): refused" 403 \
 		POST /importera "token:$T_twin" -F typ=plan -F "fil=@$SEED3"
 	has "naming the plan" "$(basename "$SEED3") (verksamhetsplan): ”vp-2022-spanga-tensta” hör till en annan organisation."
 	expect_eq "the committee's goals are still the committee's" \
-		"$(q "SELECT group_concat(key || ':' || owner_id) FROM (SELECT key, owner_id FROM goal WHERE key LIKE 'vp-2022-spanga-tensta-%' ORDER BY key)")" "$BEFORE"
+		"$(q "SELECT group_concat(key || ':' || owner_id) FROM (SELECT key, owner_id FROM goal WHERE key LIKE 'vp-2022-spanga-tensta-%' ORDER BY key) AS sq2")" "$BEFORE"
 	page "the committee's own editor may import it" 200 POST /importera "token:$T_own" -F typ=plan -F "fil=@$SEED3"
 	page "and so may the editor of its administration" 200 POST /importera "token:$T_adm" -F typ=plan -F "fil=@$SEED3"
 else

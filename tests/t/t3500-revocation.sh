@@ -93,7 +93,7 @@ RID=$(q "SELECT id FROM app_user WHERE name = 'reader'")
 req "enable by id" 200 POST "/api/v1/users/$RID/enable" "" "$T_admin"
 expect_eq "the token works again" "$(me "$T3")" 200
 expect_eq "disable and enable are audited" \
-	"$(q "SELECT group_concat(after, ' ') FROM (SELECT after FROM audit WHERE entity = 'user' AND entity_id = $RID AND after LIKE '{\"disabled\"%' ORDER BY id)")" \
+	"$(q "SELECT group_concat(after, ' ') FROM (SELECT after FROM audit WHERE entity = 'user' AND entity_id = $RID AND after LIKE '{\"disabled\"%' ORDER BY id) AS sq1")" \
 	'{"disabled":true} {"disabled":false} {"disabled":true} {"disabled":false}'
 
 # --- password changes ------------------------------------------------------------------------

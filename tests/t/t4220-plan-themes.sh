@@ -137,7 +137,7 @@ grep -q -F "Ett nytt namn" "$TMP/district" && grep -q -F "$T1NAME" "$TMP/distric
 	ok "the district page shows the new name with the old one" || nok "the district page shows the new name with the old one"
 
 # --- reorder ----------------------------------------------------------------------------------------
-IDS=$(q "SELECT group_concat(id, ',') FROM (SELECT id FROM theme WHERE plan_version_id = $V2 ORDER BY ord DESC, id DESC)")
+IDS=$(q "SELECT group_concat(id, ',') FROM (SELECT id FROM theme WHERE plan_version_id = $V2 ORDER BY ord DESC, id DESC) AS sq1")
 ONE=$(echo "$IDS" | cut -d, -f1)
 BEFORE=$(state)
 req "an order without one theme" 422 POST "$A/2/themes/order" "{\"order\":[$(echo "$IDS" | cut -d, -f2-)]}" "$T_own"

@@ -37,7 +37,7 @@ T1OLD=$(q "SELECT id FROM theme WHERE plan_version_id = $V1 ORDER BY ord, id LIM
 q "INSERT INTO indicator (key, owner_id, name, unit, direction, source_kind, kolada_kpi, by_sex, source)
   VALUES ('t4230-kolada', (SELECT id FROM organisation WHERE key = 'stadsledningskontoret'),
   'Andel invånare 20-64 år som förvärvsarbetar', '%', 'higher', 'kolada', 'N00914', 1, 't4230');
-INSERT OR IGNORE INTO period (year, kind, first_day, last_day) VALUES (2023, 'FY', '2023-01-01', '2023-12-31');
+INSERT INTO period (year, kind, first_day, last_day) VALUES (2023, 'FY', '2023-01-01', '2023-12-31') ON CONFLICT DO NOTHING;
 INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, source)
   SELECT i.id, p.id, a.id, s.sex, s.v + a.id % 7, 't4230' FROM indicator i, period p, area a,
   (SELECT 'K' AS sex, 71.5 AS v UNION SELECT 'M', 74.25 UNION SELECT 'T', 72.75) s
@@ -49,7 +49,7 @@ serve "$DB"
 A=/api/v1/plans/$PLAN/versions
 state() { q "SELECT (SELECT count(*) FROM goal), (SELECT count(*) FROM indicator), (SELECT count(*) FROM audit),
   (SELECT group_concat(id || ':' || title || ':' || coalesce(sex, '') || ':' || coalesce(horizon, '') || ':' ||
-   coalesce(target_value, '') || ':' || coalesce(indicator_id, ''), '|') FROM goal WHERE plan_version_id = $V2)"; }
+   coalesce(CAST(target_value AS TEXT), '') || ':' || coalesce(CAST(indicator_id AS TEXT), ''), '|') FROM goal WHERE plan_version_id = $V2)"; }
 
 # --- reading: the adopted version for everyone, the draft for those who may read it ---------------
 req "anyone reads the adopted version's goals" 200 GET "$A/1/goals"
@@ -94,7 +94,7 @@ expect_eq "the new indicator belongs to the goal and the draft" \
 	"$G1,$V2,Andel kvinnor som förvärvsarbetar,higher,1,$(q "SELECT owner_id FROM plan WHERE id = $PID")"
 grep -qi "^location: $A/2/goals/$G1" "$TMP/headers" && ok "Location names it" || nok "Location names it"
 expect_eq "the goal and the indicator are audited" \
-	"$(q "SELECT group_concat(entity || ':' || action, ' ') FROM (SELECT entity, action FROM audit WHERE (entity = 'goal' AND entity_id = $G1) OR (entity = 'indicator' AND entity_id = (SELECT id FROM indicator WHERE key = '$IND1')) ORDER BY id)")" \
+	"$(q "SELECT group_concat(entity || ':' || action, ' ') FROM (SELECT entity, action FROM audit WHERE (entity = 'goal' AND entity_id = $G1) OR (entity = 'indicator' AND entity_id = (SELECT id FROM indicator WHERE key = '$IND1')) ORDER BY id) AS sq1")" \
 	"indicator:insert goal:insert"
 expect_eq "the goal belongs to the draft at level lup" "$(q "SELECT plan_version_id || ',' || level FROM goal WHERE id = $G1")" "$V2,lup"
 

@@ -119,7 +119,7 @@ expect_eq "the month's precision" "$(q "SELECT start_first || ':' || start_prec 
 expect_eq "the update is audited" "$(q "SELECT count(*) FROM audit WHERE entity = 'measure' AND entity_id = $M AND action = 'update'")" 1
 
 # --- reorder: the new measure first ----------------------------------------------------------------
-IDS=$(q "SELECT group_concat(id, ',') FROM (SELECT id FROM measure WHERE plan_version_id = $V2 AND id <> $M ORDER BY ord, id)")
+IDS=$(q "SELECT group_concat(id, ',') FROM (SELECT id FROM measure WHERE plan_version_id = $V2 AND id <> $M ORDER BY ord, id) AS sq1")
 req "reorder: a list that is not every measure" 422 POST "$A/2/measures/order" "{\"order\":[$M]}" "$T_own"
 expect_eq "... the field" "$(jb '.error.fields[0].field')" "order"
 req "reorder: the new measure first" 200 POST "$A/2/measures/order" "{\"order\":[$M,$IDS]}" "$T_own"

@@ -68,7 +68,7 @@ hasnt "no rollover form for them" "/arsskifte"
 
 # --- Förväntat resultat ---------------------------------------------------------------------------
 G1=$(gid "$(NM 01)")
-results() { q "SELECT group_concat(ord || ':' || text, '|') FROM (SELECT ord, text FROM goal_result WHERE goal_id = $1 ORDER BY ord)"; }
+results() { q "SELECT group_concat(ord || ':' || text, '|') FROM (SELECT ord, text FROM goal_result WHERE goal_id = $1 ORDER BY ord) AS sq1"; }
 A0=$(audits)
 req "results replaced through the API" 200 PATCH "/api/v1/goals/$G1" '{"results":["Fler får vägledning","Kortare väntetid"]}' "$T_own"
 expect_eq "the results in order" "$(results "$G1")" "1:Fler får vägledning|2:Kortare väntetid"
@@ -101,7 +101,7 @@ page "the goal page lists them" 200 GET "/mal/$(NM 01)" -
 has "the results" "<li>Första</li>"
 
 # --- order ------------------------------------------------------------------------------------------
-IDS=$(q "SELECT group_concat(id) FROM (SELECT id FROM goal WHERE plan_version_id = $PV AND level = 'namndmal' ORDER BY CAST(number AS INTEGER))")
+IDS=$(q "SELECT group_concat(id) FROM (SELECT id FROM goal WHERE plan_version_id = $PV AND level = 'namndmal' ORDER BY CAST(number AS INTEGER)) AS sq2")
 REV=$(echo "$IDS" | tr , '\n' | sort -rn | paste -sd, -)
 NGOALS=$(echo "$IDS" | tr , '\n' | wc -l)
 OA="/api/v1/plans/$VP/goal-order"
@@ -173,7 +173,7 @@ expect_eq "gone, activities moved" "$(gid "$(NM 05)") $(q "SELECT count(*) FROM 
 
 # --- six roles for each new route ---------------------------------------------------------------------
 G6=$(gid "$(NM 06)")
-IDS=$(q "SELECT group_concat(id) FROM (SELECT id FROM goal WHERE plan_version_id = $PV AND level = 'namndmal' ORDER BY CAST(number AS INTEGER))")
+IDS=$(q "SELECT group_concat(id) FROM (SELECT id FROM goal WHERE plan_version_id = $PV AND level = 'namndmal' ORDER BY CAST(number AS INTEGER)) AS sq3")
 BEFORE="$(q "SELECT count(*), group_concat(number) FROM goal") $(q "SELECT count(*) FROM plan") $(audits)"
 for route in "DELETE /api/v1/goals/$G6" "POST $OA {\"order\":[$IDS]}" "POST /api/v1/plans/$VP/rollover {\"year\":2023}"; do
 	set -- $route
@@ -215,7 +215,7 @@ SRC_ACTS=$(q "SELECT count(*) FROM activity WHERE plan_version_id = $PV AND stat
 SRC_ALLACTS=$(q "SELECT count(*) FROM activity WHERE plan_version_id = $PV")
 L export json plan "$VP" >"$TMP/src.json" || nok "export"
 SRC_INDS=$(jq '([.goals[].indicators[]] | length) + (.indicators | length)' "$TMP/src.json")
-sqlite3 "$DB" ".backup '$TMP/cli.db'"
+db_copy "$DB" "$TMP/cli.db"
 BEFORE="$(q "SELECT count(*) FROM plan") $(audits)"
 RO="/api/v1/plans/$VP/rollover"
 req "a year that is not after the plan" 422 POST "$RO" '{"year":2022}' "$T_own"
@@ -231,8 +231,8 @@ expect_eq "the new plan" "$(jb .plan) $(jb .status)" "vp-2023-spanga-tensta draf
 NPV=$(q "SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE p.key = 'vp-2023-spanga-tensta'")
 expect_eq "one draft version of 2023" "$(q "SELECT p.kind, p.year_from, p.year_to, pv.version, pv.status FROM plan p JOIN plan_version pv ON pv.plan_id = p.id WHERE p.key = 'vp-2023-spanga-tensta'")" "vp|2023|2023|1|draft"
 expect_eq "every nämndmål copied, of 2023" "$(q "SELECT count(*), min(year), max(year) FROM goal WHERE plan_version_id = $NPV")" "$SRC_GOALS|2023|2023"
-expect_eq "with their numbers" "$(q "SELECT group_concat(number) FROM (SELECT number FROM goal WHERE plan_version_id = $NPV ORDER BY id)")" \
-	"$(q "SELECT group_concat(number) FROM (SELECT number FROM goal WHERE plan_version_id = $PV ORDER BY id)")"
+expect_eq "with their numbers" "$(q "SELECT group_concat(number) FROM (SELECT number FROM goal WHERE plan_version_id = $NPV ORDER BY id) AS sq4")" \
+	"$(q "SELECT group_concat(number) FROM (SELECT number FROM goal WHERE plan_version_id = $PV ORDER BY id) AS sq5")"
 expect_eq "their expected results" "$(q "SELECT count(*) FROM goal_result r JOIN goal g ON g.id = r.goal_id WHERE g.plan_version_id = $NPV")" "$SRC_RESULTS"
 expect_eq "the answer counts them" "$(jb .goals) $(jb .results) $(jb .activities)" "$SRC_GOALS $SRC_RESULTS $SRC_ACTS"
 NINDS=$(q "SELECT count(*) FROM indicator WHERE plan_version_id = $NPV OR goal_id IN (SELECT id FROM goal WHERE plan_version_id = $NPV)")
@@ -274,7 +274,7 @@ expect_eq "2024 exists" "$(q "SELECT count(*) FROM plan WHERE key = 'vp-2024-spa
 page "the form: a bad year" 422 POST "/organisation/$ORG/arsskifte" own.jar -d "csrf=$C_OWN&plan=$VP&ar=tjugo"
 
 # --- the frozen rule ------------------------------------------------------------------------------------
-IDS=$(q "SELECT group_concat(id) FROM (SELECT id FROM goal WHERE plan_version_id = $PV AND level = 'namndmal' ORDER BY CAST(number AS INTEGER))")
+IDS=$(q "SELECT group_concat(id) FROM (SELECT id FROM goal WHERE plan_version_id = $PV AND level = 'namndmal' ORDER BY CAST(number AS INTEGER)) AS sq6")
 q "UPDATE plan_version SET decision_dnr = 'SDN 2021/1', decided_on = '2021-12-16' WHERE id = $PV"
 BEFORE="$(q "SELECT count(*), group_concat(number) FROM goal") $(results "$G1") $(audits)"
 req "frozen: results" 409 PATCH "/api/v1/goals/$G1" '{"results":["x"]}' "$T_own"

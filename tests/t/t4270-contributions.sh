@@ -34,7 +34,7 @@ q "INSERT INTO measure (key, plan_version_id, ord, title) VALUES ('t4270-ny', $V
 serve "$DB"
 
 state() { q "SELECT (SELECT count(*) FROM activity), (SELECT count(*) FROM activity_district), (SELECT count(*) FROM plan),
-  (SELECT count(*) FROM plan_version), (SELECT group_concat(id || ':' || title || ':' || coalesce(role, '') || ':' || coalesce(measure_id, '') || ':'
+  (SELECT count(*) FROM plan_version), (SELECT group_concat(id || ':' || title || ':' || coalesce(role, '') || ':' || coalesce(CAST(measure_id AS TEXT), '') || ':'
   || coalesce(start_text, '') || ':' || status, '|') FROM activity WHERE key LIKE 'bidrag-%'), (SELECT count(*) FROM audit)"; }
 A=/api/v1/contributions
 

@@ -125,7 +125,7 @@ for name, cond in (('orgs-districts', '1'), ('od22', YEAR)):
 ch, cr = readcsv('orgs-districts')
 print('od csv', len(cr) == q("""SELECT count(*) FROM (SELECT DISTINCT a.owner_id, ad.area_id FROM activity a
     JOIN activity_district ad ON ad.activity_id = a.id JOIN area d ON d.id = ad.area_id
-    WHERE d.level = 'district' AND """ + PUB + ')'), any(r[3] == 'Spånga-Tensta' for r in cr))
+    WHERE d.level = 'district' AND """ + PUB + ') AS sq1'), any(r[3] == 'Spånga-Tensta' for r in cr))
 
 # activities, every year and 2022: the date cells are the database's dates
 for name, cond in (('activities', '1'), ('act22', YEAR)):

@@ -41,7 +41,7 @@ matrix() {
 	done
 }
 field() { jq -r '[.error.fields[]?.field] | join(",")' "$TMP/body"; }
-events() { q "SELECT group_concat(step, ',') FROM (SELECT step FROM report_event WHERE report_id = $1 ORDER BY id)"; }
+events() { q "SELECT group_concat(step, ',') FROM (SELECT step FROM report_event WHERE report_id = $1 ORDER BY id) AS sq1"; }
 
 # --- T1: the same refusals through the API and the forms ------------------------------------------
 req "anna starts T1 2022" 201 POST /api/v1/reports '{"org":"spanga-tensta-stadsdelsnamnd","period":"2022-T1"}' "$T_own"
@@ -203,12 +203,12 @@ expect_exit "a decision with a bad date" 1 C report decision "$CR" --date 2022-1
 expect_err "... naming the argument" "--date:"
 expect_exit "the decision" 0 C report decision "$CR" --date 2022-06-01 --paragraph "§ 4" --as anna
 expect_eq "the history of the command line's report" \
-	"$(sqlite3 "$CDB" "SELECT group_concat(step, ',') FROM (SELECT step FROM report_event WHERE report_id = $CR ORDER BY id)")" \
+	"$(sqlite3 "$CDB" "SELECT group_concat(step, ',') FROM (SELECT step FROM report_event WHERE report_id = $CR ORDER BY id) AS sq2")" \
 	"created,submitted,returned,submitted,approved,decision"
 expect_eq "... the return comment kept" "$(sqlite3 "$CDB" "SELECT comment FROM report_event WHERE report_id = $CR AND step = 'returned'")" \
 	"Skriv mer om förskolan."
 expect_eq "every step audited under the user's name" \
-	"$(sqlite3 "$CDB" "SELECT group_concat(actor, ',') FROM (SELECT actor FROM audit WHERE entity = 'report' AND entity_id = $CR ORDER BY id)" | tr ',' '\n' | sort -u | tr '\n' ' ')" "anna stad "
+	"$(sqlite3 "$CDB" "SELECT group_concat(actor, ',') FROM (SELECT actor FROM audit WHERE entity = 'report' AND entity_id = $CR ORDER BY id) AS sq3" | tr ',' '\n' | sort -u | tr '\n' ' ')" "anna stad "
 
 # every write is audited
 [ "$(q "SELECT count(*) FROM audit WHERE entity = 'report' AND entity_id = $REP")" -ge 10 ] && ok "... ten or more for T1" || nok "T1 has fewer than ten audit entries"

@@ -27,7 +27,7 @@ audits() { q "SELECT count(*) FROM audit WHERE entity = 'deadline'"; }
 
 # --- the CLI ------------------------------------------------------------------------------------------
 expect_exit "lup deadline set T2 2026 2026-09-15" 0 L deadline set T2 2026 2026-09-15
-expect_eq "the city's deadline is stored" "$(q "SELECT due || level || coalesce(org_id, '-') FROM deadline WHERE year = 2026 AND kind = 'T2'")" "2026-09-15city-"
+expect_eq "the city's deadline is stored" "$(q "SELECT due || level || coalesce(CAST(org_id AS TEXT), '-') FROM deadline WHERE year = 2026 AND kind = 'T2'")" "2026-09-15city-"
 expect_eq "the write is audited" "$(audits)" 1
 expect_exit "setting the same date again" 0 L deadline set T2 2026 2026-09-15
 expect_out "it says nothing changed" "unchanged"
@@ -176,7 +176,7 @@ page "anonymous: no POST" 401 POST "/arshjul/organisation/$OWN" - --data-urlenco
 # --- lup remind -----------------------------------------------------------------------------------------------
 # Socialförvaltningen has a draft T2 2026 report (so it reports that period); Spånga-Tensta owns
 # nämndmål (of 2022) and has no report.
-q "INSERT OR IGNORE INTO period (year, kind, first_day, last_day) VALUES (2026, 'T2', '2026-01-01', '2026-08-31')"
+q "INSERT INTO period (year, kind, first_day, last_day) VALUES (2026, 'T2', '2026-01-01', '2026-08-31') ON CONFLICT DO NOTHING"
 q "INSERT INTO report (org_id, period_id, status) SELECT o.id, p.id, 'draft' FROM organisation o, period p WHERE o.key = 'socialforvaltningen' AND p.year = 2026 AND p.kind = 'T2'"
 expect_exit "lup remind --date (nothing near)" 0 L remind --date 2026-01-10
 expect_out "says nothing is due" "nothing due on 2026-01-10 within 14 days"

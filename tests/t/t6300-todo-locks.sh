@@ -215,7 +215,7 @@ page "the administrator's page lists the reopenings" 200 GET /att-gora ja
 has "the one for Spånga-Tensta" "<td>Spånga-Tensta stadsdelsnämnd</td><td>Rättelse</td><td>5 oktober 2022</td>"
 has "the one for all" "<td>Alla</td><td>Sen rättelse</td><td>20 oktober 2022</td>"
 valid "still valid HTML"
-expect_eq "the reopening for all" "$(q "SELECT coalesce(r.org_id, 'all') || ' ' || r.until || ' ' || r.reason FROM period_reopen r JOIN period p ON p.id = r.period_id WHERE p.kind = 'FY'")" "all 2022-10-20 Sen rättelse"
+expect_eq "the reopening for all" "$(q "SELECT coalesce(CAST(r.org_id AS TEXT), 'all') || ' ' || r.until || ' ' || r.reason FROM period_reopen r JOIN period p ON p.id = r.period_id WHERE p.kind = 'FY'")" "all 2022-10-20 Sen rättelse"
 expect_eq "audited" "$(q "SELECT count(*) FROM audit WHERE entity = 'period_reopen'")" 2
 login jc city citypassword1
 CS=$(csrf jc)

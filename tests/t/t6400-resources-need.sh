@@ -108,7 +108,7 @@ expect_exit "an amount that is no number" 1 L import allocations "$TMP/bad2.csv"
 expect_err "is named" "bad2.csv:2: column 5 (amount): 'x' is not a number"
 sed -i 's/atlantis/alvsjo/' "$TMP/bad.csv"
 expect_exit "the corrected file imports" 0 L import allocations "$TMP/bad.csv"
-expect_eq "both rows, the quoted note kept" "$(q "SELECT group_concat(x, '|') FROM (SELECT a.key || ':' || r.kind || ':' || r.amount || ':' || coalesce(r.note, '') AS x FROM resource_allocation r JOIN area a ON a.id = r.area_id WHERE a.key IN ('bromma','alvsjo') ORDER BY a.key)")" \
+expect_eq "both rows, the quoted note kept" "$(q "SELECT group_concat(x, '|') FROM (SELECT a.key || ':' || r.kind || ':' || r.amount || ':' || coalesce(r.note, '') AS x FROM resource_allocation r JOIN area a ON a.id = r.area_id WHERE a.key IN ('bromma','alvsjo') ORDER BY a.key) AS sq1")" \
 	'alvsjo:money:5.0:|bromma:money:1250.5:Läxhjälp; och "mer"'
 expect_exit "importing it again" 0 L import allocations "$TMP/bad.csv"
 expect_out "changes nothing" "written 0, unchanged 2"

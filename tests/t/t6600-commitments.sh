@@ -63,7 +63,7 @@ WANT=$(q "SELECT org || '|' || district || '|' || sum(m) || '|' || sum(a) || '|'
   UNION ALL SELECT o.key, d.key, 0, 0, 1 FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id
     JOIN activity_district ad ON ad.activity_id = a.id JOIN area d ON d.id = ad.area_id AND d.level = 'district'
     JOIN organisation o ON o.id = ap.org_id WHERE $PUBLIC
-) GROUP BY org, district ORDER BY org, district")
+) AS sq1 GROUP BY org, district ORDER BY org, district")
 NPAIRS=$(echo "$WANT" | wc -l)
 [ "$NPAIRS" -gt 50 ] && ok "the database has $NPAIRS pairs" || nok "too few pairs ($NPAIRS)"
 
@@ -82,7 +82,7 @@ WANTROLES=$(q "SELECT DISTINCT role FROM (SELECT mp.role FROM measure_partner mp
   WHERE $ADOPTED AND o.key = 'socialforvaltningen' AND d.key = 'skarpnack'
   UNION ALL SELECT coalesce(a.role, 'owner') FROM activity a JOIN activity_district ad ON ad.activity_id = a.id
   JOIN area d ON d.id = ad.area_id JOIN organisation o ON o.id = a.owner_id
-  WHERE $PUBLIC AND o.key = 'socialforvaltningen' AND d.key = 'skarpnack') ORDER BY 1")
+  WHERE $PUBLIC AND o.key = 'socialforvaltningen' AND d.key = 'skarpnack') AS sq2 ORDER BY 1")
 req "one cell with its links" 200 GET "/api/v1/views/organisations-districts?org=socialforvaltningen&district=skarpnack&links=1"
 expect_eq "one cell" "$(jb .total)" 1
 expect_eq "its roles" "$(jb '.cells[0].roles[]' | LC_ALL=C sort)" "$(echo "$WANTROLES" | LC_ALL=C sort)"
@@ -90,7 +90,7 @@ expect_eq "its links: the measures of the adopted version" \
 	"$(jb '[.cells[0].links[] | select(.via == "measure") | .measure] | sort | join(",")')" \
 	"$(q "SELECT group_concat(k, ',') FROM (SELECT mm.key AS k FROM measure_partner mp JOIN measure mm ON mm.id = mp.measure_id
 	  JOIN plan_version pv ON pv.id = mm.plan_version_id JOIN plan p ON p.id = pv.plan_id AND p.key = 'lup-skarpnack'
-	  JOIN organisation o ON o.id = mp.org_id WHERE $ADOPTED AND o.key = 'socialforvaltningen' ORDER BY 1)")"
+	  JOIN organisation o ON o.id = mp.org_id WHERE $ADOPTED AND o.key = 'socialforvaltningen' ORDER BY 1) AS sq3")"
 req "an unknown district" 404 GET "/api/v1/views/organisations-districts?district=nowhere"
 req "an unknown organisation" 404 GET "/api/v1/views/organisations-districts?org=nobody"
 
@@ -154,7 +154,7 @@ expect_eq "the rest without a status" "$(jb "$SN | .statuses.none")" "$((WANTACT
 expect_eq "its resources in Skarpnäck (tkr and årsarbetare from the database)" \
 	"$(jb "[$SN | .items[] | select(.via == \"resource\") | \"\(.district):\(.kind):\(.amount):\(.unit)\"] | join(\" \")")" \
 	"$(q "SELECT group_concat('skarpnack:' || kind || ':' || amount || ':' || unit, ' ') FROM (SELECT * FROM resource_allocation
-	WHERE year = 2017 ORDER BY kind)" | sed 's/\.0:/:/g')"
+	WHERE year = 2017 ORDER BY kind) AS sq4" | sed 's/\.0:/:/g')"
 expect_eq "the draft after the deadline is late" "$(jb "$SN | .late")" true
 expect_eq "the deadline and the day judged on" "$(jb '.due, .today' | tr '\n' ' ')" "2017-09-15 2017-10-02 "
 # a committee with measures in the districts' programmes and no report: silent, listed first
