@@ -24,12 +24,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# both DB ARGS...: the same command on both databases; ok when both succeed with the same output
+# both ARGS...: the same command on both databases; ok when both succeed with the same standard
+# output (standard error may show progress, which depends on the time taken)
 both() {
-	"$REAL" --db "$S" "$@" >"$TMP/o.s" 2>&1 </dev/null; a=$?
-	"$REAL" --db "$P" "$@" >"$TMP/o.p" 2>&1 </dev/null; b=$?
+	"$REAL" --db "$S" "$@" >"$TMP/o.s" 2>"$TMP/err.s" </dev/null; a=$?
+	"$REAL" --db "$P" "$@" >"$TMP/o.p" 2>"$TMP/err.p" </dev/null; b=$?
 	if [ $a = 0 ] && [ $b = 0 ] && cmp -s "$TMP/o.s" "$TMP/o.p"; then ok "lup $*"; else
-		nok "lup $* (exit $a on SQLite, $b on PostgreSQL)"; diff "$TMP/o.s" "$TMP/o.p" | head -5 >&2; fi
+		nok "lup $* (exit $a on SQLite, $b on PostgreSQL)"; diff "$TMP/o.s" "$TMP/o.p" | head -5 >&2
+		tail -3 "$TMP/err.p" >&2; fi
 }
 # both_in TEXT ARGS...: the same command with TEXT on standard input
 both_in() {
@@ -129,8 +131,8 @@ same admin /mal/vp-2022-spanga-tensta-nm-01/redigera
 # the export tables (src/view/tables-city.c, org-outcomes.c, the district's table)
 for k in districts-themes orgs-districts activities commission allocations audit; do
 	for y in "" 2022; do
-		"$REAL" --db "$S" export csv $k ${y:+--year $y} >"$TMP/e.s" 2>&1; a=$?
-		"$REAL" --db "$P" export csv $k ${y:+--year $y} >"$TMP/e.p" 2>&1; b=$?
+		"$REAL" --db "$S" export csv $k ${y:+--year $y} >"$TMP/e.s" 2>"$TMP/err.s"; a=$?
+		"$REAL" --db "$P" export csv $k ${y:+--year $y} >"$TMP/e.p" 2>"$TMP/err.p"; b=$?
 		mask "$TMP/e.s" >"$TMP/m.s"; mask "$TMP/e.p" >"$TMP/m.p"
 		if [ $a = 0 ] && [ $b = 0 ] && cmp -s "$TMP/m.s" "$TMP/m.p"; then ok "export csv $k $y: the same"; else
 			nok "export csv $k $y: exit $a/$b or the tables differ"; diff "$TMP/m.s" "$TMP/m.p" | head -6 >&2; fi
