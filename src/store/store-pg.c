@@ -178,6 +178,8 @@ static void forget_session(struct pg *st)
 	st->viewer_sent = 0;
 }
 
+static int reconnect(struct pg *st, struct err *e);
+
 /* ensure_conn: a usable connection: resets a lost one (outside a transaction only: the lost
  * transaction's work is gone, and the caller must see that). */
 static int ensure_conn(struct pg *st, struct err *e)
@@ -187,6 +189,23 @@ static int ensure_conn(struct pg *st, struct err *e)
 	if (st->in_txn)
 		return err_set(e, LUP_EBUSY, "%s: the connection to the database server was lost"
 			       " during a transaction", st->shown);
+	return reconnect(st, e);
+}
+
+/* lost_result: 1 when a failed result says the connection is gone (the server restarted or
+ * ended it): the call may be retried once on a new connection when no transaction was open. */
+static int lost_result(struct pg *st, PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	return conn_lost(st) || (state && (strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
+					   strcmp(state, "57P02") == 0));
+}
+
+/* reconnect: after a lost connection outside a transaction, a new one (LUP_EBUSY while the
+ * server is unreachable). */
+static int reconnect(struct pg *st, struct err *e)
+{
 	PQreset(st->conn);
 	forget_session(st);
 	if (conn_lost(st))
@@ -510,9 +529,12 @@ static int pg_begin(struct store *base, struct err *e)
 		return err_set(e, LUP_EDB, "a transaction is already open");
 	if ((rc = ensure_conn(st, e)) != LUP_OK)
 		return rc;
-	if ((rc = run(st, "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", e, "begin")) == LUP_OK)
+	rc = run(st, "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", e, "begin");
+	if (rc == LUP_EBUSY && (rc = reconnect(st, e)) == LUP_OK)	/* a connection gone stale */
+		rc = run(st, "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", e, "begin");
+	if (rc == LUP_OK)
 		st->in_txn = 1;
-	else
+	else if (!conn_lost(st))
 		PQclear(PQexec(st->conn, "ROLLBACK"));
 	return rc;
 }
@@ -526,7 +548,10 @@ static int pg_begin_read(struct store *base, struct err *e)
 		return err_set(e, LUP_EDB, "a transaction is already open");
 	if ((rc = ensure_conn(st, e)) != LUP_OK)
 		return rc;
-	if ((rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ", e, "begin")) == LUP_OK)
+	rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ", e, "begin");
+	if (rc == LUP_EBUSY && (rc = reconnect(st, e)) == LUP_OK)	/* a connection gone stale */
+		rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ", e, "begin");
+	if (rc == LUP_OK)
 		st->in_txn = 1;
 	return rc;
 }
@@ -642,14 +667,34 @@ static int execute(struct pg *st, enum stmt s, const struct sval *args, int narg
 	int rc;
 
 	*out = NULL;
-	if ((rc = ensure_conn(st, e)) != LUP_OK || (rc = send_viewer(st, e)) != LUP_OK ||
-	    (rc = prepare(st, s, e)) != LUP_OK || (rc = bind(st, s, args, nargs, &p, e)) != LUP_OK)
+	if ((rc = ensure_conn(st, e)) != LUP_OK)
+		return rc;
+	rc = send_viewer(st, e);
+	if (rc == LUP_OK)
+		rc = prepare(st, s, e);
+	if (rc == LUP_EBUSY && !st->in_txn && (rc = reconnect(st, e)) == LUP_OK &&
+	    (rc = send_viewer(st, e)) == LUP_OK)	/* a connection gone stale: once more */
+		rc = prepare(st, s, e);
+	if (rc != LUP_OK || (rc = bind(st, s, args, nargs, &p, e)) != LUP_OK)
 		return rc;
 	snprintf(name, sizeof(name), "s%d", (int)s);
 	*out = PQexecPrepared(st->conn, name, st->nparams[s], p.v, NULL, NULL, 0);
 	status = PQresultStatus(*out);
 	if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
 		return LUP_OK;
+	if (!st->in_txn && lost_result(st, *out)) {
+		/* a connection gone stale (the server restarted since its last use): once more on a
+		 * new one; nothing ran, as no transaction was open */
+		PQclear(*out);
+		*out = NULL;
+		if ((rc = reconnect(st, e)) != LUP_OK || (rc = send_viewer(st, e)) != LUP_OK ||
+		    (rc = prepare(st, s, e)) != LUP_OK)
+			return rc;
+		*out = PQexecPrepared(st->conn, name, st->nparams[s], p.v, NULL, NULL, 0);
+		status = PQresultStatus(*out);
+		if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+			return LUP_OK;
+	}
 	{
 		char what[64];
 		snprintf(what, sizeof(what), "statement %s", store_stmt_name(s));
