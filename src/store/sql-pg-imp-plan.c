@@ -9,6 +9,12 @@
 /* the key of a money row in the prune statements: table, row and column with U+001F between */
 #define BUDGET_KEY "(tbl || chr(31) || ord || chr(31) || col)"
 
+/* a row as compact JSON text for the audit log, as SQLite's json_object writes it: JSON_OBJ(
+ * JF(name, column) JSEP JF(...) ...); a NULL column is null */
+#define JF(k, x) "'\"" k "\":' || coalesce(to_json(" x ")::text, 'null')"
+#define JSEP " || ',' || "
+#define JSON_OBJ(fields) "('{' || " fields " || '}')"
+
 /* the texts of JSON array $n (sent as text), as a one-column set named value */
 #define JSON_TEXTS(n) "(SELECT value FROM json_array_elements_text($" #n "::json))"
 
@@ -81,7 +87,8 @@ const char *const pg_sql_imp_plan[STMT__MAX] = {
 	[STMT_IMP_PLAN_RESULT_PRUNE_AUDIT] =
 		"INSERT INTO audit (at, actor, user_id, action, entity, entity_id, before)"
 		" SELECT $1::text, $2::text, $3::bigint, 'delete', 'goal_result', goal_id,"
-		" json_build_object('goal_id', goal_id, 'ord', ord, 'text', text, 'source', source)::text"
+		" " JSON_OBJ(JF("goal_id", "goal_id") JSEP JF("ord", "ord") JSEP JF("text", "text") JSEP
+			     JF("source", "source"))
 		" FROM goal_result WHERE goal_id = $4 AND ord > $5 RETURNING id",
 	/* (goal_id, n) */
 	[STMT_IMP_PLAN_RESULT_PRUNE] = "DELETE FROM goal_result WHERE goal_id = $1 AND ord > $2",
@@ -116,8 +123,9 @@ const char *const pg_sql_imp_plan[STMT__MAX] = {
 	[STMT_IMP_PLAN_TARGET_DEL_AUDIT] =
 		"INSERT INTO audit (at, actor, user_id, action, entity, entity_id, before)"
 		" SELECT $1::text, $2::text, $3::bigint, 'delete', 'target', indicator_id,"
-		" json_build_object('indicator_id', indicator_id, 'year', year, 'kind', kind, 'mode', mode,"
-		" 'value', value, 'unit', unit, 'text', text)::text"
+		" " JSON_OBJ(JF("indicator_id", "indicator_id") JSEP JF("year", "year") JSEP JF("kind", "kind")
+			     JSEP JF("mode", "mode") JSEP JF("value", "value") JSEP JF("unit", "unit") JSEP
+			     JF("text", "text"))
 		" FROM target WHERE indicator_id = $4 AND year = $5 AND kind = $6 AND sex = 'T' RETURNING id",
 	/* (indicator_id, year, kind) */
 	[STMT_IMP_PLAN_TARGET_DEL] =
@@ -171,8 +179,9 @@ const char *const pg_sql_imp_plan[STMT__MAX] = {
 	 * its money rows' keys): audits the rows of those tables that the document no longer has */
 	[STMT_IMP_PLAN_BUDGET_PRUNE_AUDIT] =
 		"INSERT INTO audit (at, actor, user_id, action, entity, entity_id, before)"
-		" SELECT $1::text, $2::text, $3::bigint, 'delete', 'budget_line', id, json_build_object('tbl', tbl,"
-		" 'ord', ord, 'label', label, 'col', col, 'amount_mnkr', amount_mnkr)::text FROM budget_line"
+		" SELECT $1::text, $2::text, $3::bigint, 'delete', 'budget_line', id,"
+		" " JSON_OBJ(JF("tbl", "tbl") JSEP JF("ord", "ord") JSEP JF("label", "label") JSEP JF("col", "col")
+			     JSEP JF("amount_mnkr", "amount_mnkr")) " FROM budget_line"
 		" WHERE plan_version_id = $4 AND tbl IN " JSON_TEXTS(5)
 		" AND " BUDGET_KEY " NOT IN " JSON_TEXTS(6) " RETURNING id",
 	/* (plan_version_id, table names, row keys as above) */
