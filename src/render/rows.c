@@ -17,7 +17,7 @@ void rowset_init(struct rowset *rs, struct arena *a)
 	rs->a = a;
 }
 
-static int collect(void *ctx, const struct store_row *r)
+int rowset_collect(void *ctx, const struct store_row *r)
 {
 	struct rowset *rs = ctx;
 	struct row_cell *cells;
@@ -56,7 +56,7 @@ static int collect(void *ctx, const struct store_row *r)
 int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct sval *args,
 		 int nargs, struct err *e)
 {
-	return store_query(st, s, args, nargs, collect, rs, e);
+	return store_query(st, s, args, nargs, rowset_collect, rs, e);
 }
 
 int rowset_col(const struct rowset *rs, const char *name)

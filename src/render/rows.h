@@ -30,6 +30,10 @@ void rowset_init(struct rowset *rs, struct arena *a);
 int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct sval *args,
 		 int nargs, struct err *e);
 
+/* rowset_collect: a store_row_fn that appends the row to the rowset given as ctx (for calls
+ * that take a callback rather than a statement, such as store_search). Returns 0. */
+int rowset_collect(void *ctx, const struct store_row *r);
+
 /* rowset_col: the index of column name, or -1. */
 int rowset_col(const struct rowset *rs, const char *name);
 

@@ -1,28 +1,48 @@
 /* sql-pg-web-search.c: PostgreSQL text of the search page's statements (see stmt-web-search.h).
- * The indexes are those of migrations 0008 (trigram) and 0010 (words without diacritics). */
+ * The table is search_doc of migrations 0008 (case-folded text, trigram index) and 0010 (text
+ * without diacritics, trigram index); search-pg.c builds the parameters. */
 #include "store/sql-pg.h"
 #include "store/sql-public-pg.h"
 
-/* One kind of search hit: the rows of table t in the hits (rowid = id * 8 + kind). */
-#define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.rid / 8 AND h.rid % 8 = " #kind
+/* One kind of search hit: the rows of table t in the hits. */
+#define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.id AND h.kind = " #kind
+
+/* The conditions on search_doc s for the parameters of one word: the first word's always, each
+ * other word's unless its parameter is NULL (so a custom plan leaves it out). */
+#define TRI1 "s.folded LIKE '%' || lup_fold($1::text) || '%'"
+#define TRI(n) " AND ($" #n "::text IS NULL OR s.folded LIKE '%' || lup_fold($" #n "::text) || '%')"
+#define TRI_ALL TRI1 TRI(2) TRI(3) TRI(4) TRI(5) TRI(6) TRI(7) TRI(8)
+#define WORD_(n) "s.bare LIKE lup_word_like($" #n "::text) AND (s.bare COLLATE sv) ~ lup_word_regex($" #n "::text)"
+#define WORD(n) " AND ($" #n "::text IS NULL OR " WORD_(n) ")"
 
 const char *const pg_sql_web_search[STMT__MAX] = {
-	/* (trigram query, most hits, words query) -> (kind, id, label, context, detail, link_key,
-	 * link_year, title_hl, body_hl): the hits of the trigram index (parts of words, Å, Ä and Ö
-	 * as typed) and then those only the words index finds (words beginning with the query's
-	 * words, diacritics ignored: "forskola" finds "Förskolan"), at most $2 in all, joined to
-	 * what they index, by kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6
-	 * commission measure) and then label in Swedish order. link_key is the goal's or
-	 * indicator's key, the measure's district (or, with link_year, its plan owner), the
-	 * activity's owner. title_hl and body_hl mark each match with char(1) before and char(2)
-	 * after it. */
+	/* (8 x word as a LIKE pattern body, 8 x word's tokens or NULL, most hits, mark regex for
+	 * the words, mark regex for the words' prefixes) -> (kind, id, label, context, detail,
+	 * link_key, link_year, title_hl, body_hl): the rows whose case-folded text holds every word
+	 * ($1..$8; parts of words, Å, Ä and Ö as typed) and then those whose text without
+	 * diacritics has every word's tokens ($9..$16) at the start of a word ("forskola" finds
+	 * "Förskolan"), each in (id, kind) order, at most $17 in all, joined to what they index, by
+	 * kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6 commission measure) and
+	 * then label in Swedish order. The slots of words that are not there are NULL ($9 too when
+	 * no word has a token: then the second half finds nothing). A row of the first half is not
+	 * in the second: when the first half is cut at $17, so is the whole.
+	 * link_key is the goal's or indicator's key, the measure's district (or, with link_year,
+	 * its plan owner), the activity's owner. title_hl and body_hl mark each match of $18 (first
+	 * half) or of group 2 of $19 (second half) with chr(1) before and chr(2) after it. */
 	[STMT_WEB_SEARCH_HITS] =
-		"WITH tri(rid, th, bh) AS (SELECT rowid, highlight(search_index, 0, char(1), char(2)),"
-		" highlight(search_index, 1, char(1), char(2)) FROM search_index WHERE search_index MATCH $1 LIMIT $2),"
-		" words(rid, th, bh) AS (SELECT rowid, highlight(search_words, 0, char(1), char(2)),"
-		" highlight(search_words, 1, char(1), char(2)) FROM search_words WHERE search_words MATCH $3"
-		" AND rowid NOT IN (SELECT rid FROM tri) LIMIT $2),"
-		" hits(rid, th, bh) AS (SELECT * FROM (SELECT * FROM tri UNION ALL SELECT * FROM words) LIMIT $2)"
+		"WITH tri AS (SELECT s.kind, s.id FROM search_doc s WHERE " TRI_ALL
+		"  ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
+		" words AS (SELECT s.kind, s.id FROM search_doc s WHERE " WORD_(9)
+		  WORD(10) WORD(11) WORD(12) WORD(13) WORD(14) WORD(15) WORD(16)
+		"  AND NOT (" TRI_ALL ") ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
+		" found AS (SELECT kind, id, 1 AS half FROM tri UNION ALL SELECT kind, id, 2 FROM words"
+		"  ORDER BY half LIMIT $17::bigint),"
+		" hits AS (SELECT f.kind, f.id,"
+		"  CASE WHEN f.half = 1 THEN regexp_replace(s.title COLLATE sv, $18::text, chr(1) || '\\&' || chr(2), 'gi')"
+		"   ELSE regexp_replace(s.title COLLATE sv, $19::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi') END AS th,"
+		"  CASE WHEN f.half = 1 THEN regexp_replace(s.body COLLATE sv, $18::text, chr(1) || '\\&' || chr(2), 'gi')"
+		"   ELSE regexp_replace(s.body COLLATE sv, $19::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi') END AS bh"
+		"  FROM found f JOIN search_doc s ON s.kind = f.kind AND s.id = f.id)"
 		" SELECT * FROM ("
 		" SELECT 1 AS kind, x.id, x.title AS label, o.name AS context, x.level AS detail, x.key AS link_key,"
 		"  x.year AS link_year, h.th, h.bh" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"
@@ -43,5 +63,5 @@ const char *const pg_sql_web_search[STMT__MAX] = {
 		"  JOIN commission_report cr ON cr.id = m.report_id"
 		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL"
 		  HIT(6, "commission_measure x") " JOIN commission_report cr ON cr.id = x.report_id"
-		") ORDER BY kind, label COLLATE sv, context COLLATE sv, detail, id",
+		") u ORDER BY kind, label COLLATE sv NULLS FIRST, context COLLATE sv NULLS FIRST, detail NULLS FIRST, id",
 };

@@ -1,4 +1,5 @@
-/* sql-sqlite-web-search.c: SQLite text of the search page's statements (see stmt-web-search.h).
+/* sql-sqlite-web-search.c: SQLite text of the statement behind store_search (stmt-web-search.h;
+ * search-sqlite.c builds its parameters).
  * The indexes are those of migrations 0008 (trigram) and 0010 (words without diacritics). */
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"

@@ -13,6 +13,7 @@
  */
 #include "store/backend.h"
 #include "store/sql-pg.h"
+#include "store/search-int.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 
@@ -123,7 +124,8 @@ static int conn_lost(const struct pg *st)
 static int res_err(struct pg *st, PGresult *res, struct err *e, const char *what)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-	const char *msg = res ? PQresultErrorMessage(res) : NULL;
+	/* the primary message only: the DETAIL of a constraint failure repeats the whole row */
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	char clean[512];
 	size_t n;
 
@@ -1060,7 +1062,7 @@ const struct store_ops store_pg_ops = {
 	.col_text = pg_col_text,
 	.check = pg_check,
 	.backup = pg_backup,
-	.search = NULL,
+	.search = search_pg,
 	.copy_tables = pg_copy_tables,
 	.copy_read = pg_copy_read,
 	.copy_clear = pg_copy_clear,

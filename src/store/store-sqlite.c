@@ -2,6 +2,7 @@
 #include "model/indicator.h"
 #include "store/backend.h"
 #include "store/sql-sqlite.h"
+#include "store/search-int.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 
@@ -863,7 +864,7 @@ const struct store_ops store_sqlite_ops = {
 	.col_text = sq_col_text,
 	.check = sq_check,
 	.backup = sq_backup,
-	.search = NULL,
+	.search = search_sqlite,
 	.copy_tables = sq_copy_tables,
 	.copy_read = sq_copy_read,
 	.copy_clear = sq_copy_clear,

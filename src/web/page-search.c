@@ -1,14 +1,13 @@
 /* page-search.c: GET /sok?q=...: Swedish full-text search over goals, measures, activities,
- * indicators, the commission's measures and the administrations' responses, through the FTS5
- * index of migration 0008 (trigram: case-insensitive also for Å, Ä, Ö, and matching parts of
- * words, so "förskola" finds "Förskolan") and, for what that one misses, the words index of
- * 0010 (diacritics removed, words matched from their beginning, so "forskola" typed without
- * Swedish letters finds "Förskolan" too). Hits are grouped by kind and sorted in Swedish order
- * (å, ä, ö after z). The user's words are quoted, so FTS5 syntax in them is plain text. */
+ * indicators, the commission's measures and the administrations' responses, through
+ * store_search (the store finds the hits on either backend: case- and diacritic-insensitive,
+ * parts of words, so "förskola" and "forskola" both find "Förskolan"). Hits are grouped by
+ * kind and sorted in Swedish order (å, ä, ö after z). */
 #include "web/page.h"
 #include "render/rows.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "store/search-words.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -17,11 +16,10 @@
 
 int page_search(struct http_req *r);
 
-#define Q_MAX 200		/* bytes of the query that are used */
-#define TERMS_MAX 8		/* words of the query that are used */
-#define HITS_MAX 1000		/* hits read from the index */
+#define Q_MAX SEARCH_Q_MAX	/* bytes of the query that are used */
+#define HITS_MAX 1000		/* hits read from the store */
 #define SHOWN_MAX 50		/* hits shown per kind */
-#define MARK_ON '\001'		/* highlight() markers (STMT_WEB_SEARCH_HITS) */
+#define MARK_ON '\001'		/* store_search's highlight markers */
 #define MARK_OFF '\002'
 
 static const char *const kind_names[] = {
@@ -30,101 +28,11 @@ static const char *const kind_names[] = {
 };
 #define KINDS ((int)(sizeof(kind_names) / sizeof(kind_names[0])))
 
-/* The result columns of STMT_WEB_SEARCH_HITS. */
+/* The result columns of store_search. */
 enum { S_KIND, S_ID, S_LABEL, S_CONTEXT, S_DETAIL, S_LINK_KEY, S_LINK_YEAR, S_TITLE_HL, S_BODY_HL };
 
-/* utf8_len: the number of code points of s[0..n), or -1 when it is not valid UTF-8. */
-static int utf8_len(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-	int count = 0;
-
-	while (p < e) {
-		int len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-		if (!len || (len == 2 && *p < 0xC2) || (len == 4 && *p > 0xF4) || e - p < len)
-			return -1;
-		for (int i = 1; i < len; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				return -1;
-		if ((len == 3 && *p == 0xE0 && p[1] < 0xA0) || (len == 3 && *p == 0xED && p[1] >= 0xA0) ||
-		    (len == 4 && *p == 0xF0 && p[1] < 0x90) || (len == 4 && *p == 0xF4 && p[1] >= 0x90))
-			return -1;
-		if (*p < 0x20 && *p != '\t')
-			return -1;	/* control characters: not something a person types */
-		p += len;
-		count++;
-	}
-	return count;
-}
-
-/* Characters that separate words, and that are dropped at a word's ends. */
+/* Characters that separate words (snippets are cut there). */
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int is_edge(char c) { return c && strchr(",;:!?.()[]{}\"'*^+<>", c) != NULL; }
-
-/* Strips the UTF-8 quotation marks ” “ « » at the ends of [*b, *e). */
-static void strip_quotes(const char **b, const char **e)
-{
-	static const char *const q[] = { "\u201D", "\u201C", "\u00AB", "\u00BB" };
-	for (int again = 1; again && *e > *b;) {
-		again = 0;
-		for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
-			size_t n = strlen(q[i]);
-			if ((size_t)(*e - *b) >= n && memcmp(*b, q[i], n) == 0)
-				*b += n, again = 1;
-			if ((size_t)(*e - *b) >= n && memcmp(*e - n, q[i], n) == 0)
-				*e -= n, again = 1;
-		}
-		while (*b < *e && is_edge(**b))
-			(*b)++, again = 1;
-		while (*e > *b && is_edge((*e)[-1]))
-			(*e)--, again = 1;
-	}
-}
-
-/*
- * fts_query: the FTS5 query for the user's words: each word of at least three characters as a
- * quoted string (a '"' inside doubled), all of them required; with prefix, each word matches
- * the beginnings of words (the words index). *dropped counts the words left out for being too
- * short or too many. Returns the query in the arena, or NULL when no word is left.
- */
-static const char *fts_query(struct http_req *r, const char *q, int prefix, int *dropped)
-{
-	struct buf b;
-	const char *s = q, *out = NULL;
-	int terms = 0;
-
-	*dropped = 0;
-	buf_init(&b, 4 * Q_MAX + 64 + 2 * TERMS_MAX);
-	while (*s) {
-		const char *w, *e;
-		while (is_space(*s))
-			s++;
-		if (!*s)
-			break;
-		w = s;
-		while (*s && !is_space(*s))
-			s++;
-		e = s;
-		strip_quotes(&w, &e);
-		if (e == w)
-			continue;
-		if (utf8_len(w, (size_t)(e - w)) < 3 || terms == TERMS_MAX) {
-			(*dropped)++;
-			continue;
-		}
-		buf_adds(&b, terms++ ? " \"" : "\"");
-		for (const char *p = w; p < e; p++) {
-			if (*p == '"')
-				buf_addc(&b, '"');
-			buf_addc(&b, *p);
-		}
-		buf_adds(&b, prefix ? "\" *" : "\"");
-	}
-	if (terms && !b.overflow)
-		out = arena_strdup(&r->a, b.ptr);
-	buf_release(&b);
-	return out;
-}
 
 /* Writes s[0..n) as text, with the highlight markers as <mark> elements. */
 static void marked_text(struct http_req *r, struct html *h, const char *s, size_t n)
@@ -260,16 +168,13 @@ static void form(struct html *h, const char *q)
 	html_close(h);
 }
 
-/* Cuts q to at most Q_MAX bytes at a character boundary; returns whether it was cut. */
+/* Cuts q to the bytes a search uses (search_cap_len); returns whether it was cut. */
 static int cap_query(struct http_req *r, const char **q)
 {
-	size_t n = strlen(*q);
+	size_t n = search_cap_len(*q);
 
-	if (n <= Q_MAX)
+	if (n == strlen(*q))
 		return 0;
-	n = Q_MAX;
-	while (n > 0 && ((unsigned char)(*q)[n] & 0xC0) == 0x80)
-		n--;
 	*q = arena_strndup(&r->a, *q, n);
 	return 1;
 }
@@ -330,9 +235,9 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 /* GET /sok?q=...: the search form, and the hits for q when it is given. */
 int page_search(struct http_req *r)
 {
-	const char *q = http_query(r, "q"), *fq;
+	const char *q = http_query(r, "q");
+	struct search_words words;
 	struct rowset rs;
-	struct sval a[3];
 	struct html *h;
 	int cut = 0, dropped = 0;
 
@@ -340,7 +245,7 @@ int page_search(struct http_req *r)
 		while (is_space(*q))
 			q++;
 		cut = cap_query(r, &q);
-		if (utf8_len(q, strlen(q)) < 0)
+		if (search_utf8_len(q, strlen(q)) < 0)
 			return page_error(r, 400, "Sökfrågan innehåller tecken som inte kan sökas på.");
 	}
 	if (!q || !*q) {
@@ -349,12 +254,10 @@ int page_search(struct http_req *r)
 		form(h, NULL);
 		return page_end(r, h);
 	}
-	fq = fts_query(r, q, 0, &dropped);
+	search_words_split(&words, q);	/* to tell whether a word is left */
+	dropped = words.dropped;
 	rowset_init(&rs, &r->a);
-	a[0] = sv_text(fq);
-	a[1] = sv_int(HITS_MAX);
-	a[2] = sv_text(fts_query(r, q, 1, &dropped));
-	if (fq && rowset_query(&rs, r->st, STMT_WEB_SEARCH_HITS, a, 3, &r->err) != LUP_OK)
+	if (words.n && store_search(r->st, q, HITS_MAX, &dropped, rowset_collect, &rs, &r->err) != LUP_OK)
 		return page_error(r, 500, "Sökningen kunde inte göras. Försök igen om en stund.");
 	h = page_begin(r, "Sökresultat", NAV_SEARCH);
 	html_elem(h, "h1", "Sök", NULL);
@@ -367,7 +270,7 @@ int page_search(struct http_req *r)
 	if (dropped)
 		html_elem(h, "p", "Ord med färre än tre tecken, och ord utöver de åtta första, tas inte med i sökningen.",
 			  "class", "search-note", NULL);
-	if (!fq)
+	if (!words.n)
 		html_elem(h, "p", "Skriv minst ett ord med tre tecken eller fler.", "class", "summary", NULL);
 	else
 		results(r, h, &rs, q);

@@ -1,0 +1,42 @@
+/* search-words.h: the words of a search, split the same way for every backend (store_search).
+ *
+ * A query is its first SEARCH_Q_MAX bytes (cut at a character boundary). Words are separated
+ * by white space (and control characters); the punctuation ,;:!?.()[]{}"'*^+<> and the quotation
+ * marks ” “ « » are taken off a word's ends. A word of fewer than SEARCH_WORD_MIN characters, a
+ * word that is not valid UTF-8, and the words after the SEARCH_WORDS_MAX-th are left out and
+ * counted in `dropped`. The backends turn the words into their own query syntax (search-int.h).
+ */
+#ifndef LUP_SEARCH_WORDS_H
+#define LUP_SEARCH_WORDS_H
+
+#include <stddef.h>
+
+#define SEARCH_Q_MAX 200	/* bytes of a query that are used */
+#define SEARCH_WORDS_MAX 8	/* words of a query that are used */
+#define SEARCH_WORD_MIN 3	/* characters of the shortest word used */
+
+struct search_word {
+	const char *s;	/* into search_words.text; not NUL-terminated */
+	size_t len;	/* bytes */
+};
+
+struct search_words {
+	char text[SEARCH_Q_MAX + 1];	/* the query as used (cut), NUL-terminated */
+	struct search_word w[SEARCH_WORDS_MAX];
+	int n;				/* words in w */
+	int dropped;			/* words left out */
+};
+
+/* search_words_split: splits q (NULL reads as "") into sw's words as the header describes.
+ * sw needs no initialisation and holds no pointer into q. */
+void search_words_split(struct search_words *sw, const char *q);
+
+/* search_cap_len: the number of bytes of q a search uses: strlen(q) up to SEARCH_Q_MAX, cut back
+ * to the start of a UTF-8 character. */
+size_t search_cap_len(const char *q);
+
+/* search_utf8_len: the number of code points of s[0..n), or -1 when it is not valid UTF-8 or
+ * holds a control character other than tab (not something a person types). */
+int search_utf8_len(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,144 @@
+#!/bin/sh
+# t7300: the web views and the export tables read the same on PostgreSQL as on SQLite. The same
+# commands build a SQLite database and a PostgreSQL one (the demo, the commission's responses,
+# follow-up reports with assessments and activity statuses, a deadline); two servers then answer
+# the pages and API views whose statements are the places, forms, follow, city, goal chain,
+# report view, export tables and commitments statements (src/store/sql-pg-web-*.c,
+# sql-pg-view-*.c, sql-pg-commit.c) anonymously, as an administrator and as an editor of another
+# organisation, and `lup export csv` writes the tables from both: every answer must be the same
+# byte for byte (times of day and CSRF tokens masked), so the PostgreSQL texts return the same
+# rows in the same order with the same values. Meant for the PostgreSQL run (LUP_PG: the
+# cluster's socket directory); skipped without it.
+. "$(dirname "$0")/lib.sh"
+if [ -z "${LUP_PG:-}" ]; then echo "# skip: no PostgreSQL"; exit 0; fi
+REAL=${LUP_REAL:-$LUP}
+S="$TMP/same.db"
+PGNAME="lup_t7300_$$"
+P="postgresql:///$PGNAME?host=$LUP_PG"
+PIDS=""
+cleanup() {
+	for p in $PIDS; do kill "$p" 2>/dev/null; done
+	for p in $PIDS; do wait "$p" 2>/dev/null; done
+	psql -h "$LUP_PG" -d postgres -qc "DROP DATABASE IF EXISTS $PGNAME" >/dev/null 2>&1
+	lib_cleanup
+}
+trap cleanup EXIT
+
+# both ARGS...: the same command on both databases; ok when both succeed with the same standard
+# output (standard error may show progress, which depends on the time taken)
+both() {
+	"$REAL" --db "$S" "$@" >"$TMP/o.s" 2>"$TMP/err.s" </dev/null; a=$?
+	"$REAL" --db "$P" "$@" >"$TMP/o.p" 2>"$TMP/err.p" </dev/null; b=$?
+	if [ $a = 0 ] && [ $b = 0 ] && cmp -s "$TMP/o.s" "$TMP/o.p"; then ok "lup $*"; else
+		nok "lup $* (exit $a on SQLite, $b on PostgreSQL)"; diff "$TMP/o.s" "$TMP/o.p" | head -5 >&2
+		tail -3 "$TMP/err.p" >&2; fi
+}
+# both_in TEXT ARGS...: the same command with TEXT on standard input
+both_in() {
+	t=$1; shift
+	printf '%s\n' "$t" | "$REAL" --db "$S" "$@" >/dev/null 2>&1 && printf '%s\n' "$t" | "$REAL" --db "$P" "$@" >/dev/null 2>&1 \
+		&& ok "lup $*" || nok "lup $* on both"
+}
+
+"$REAL" --db "$S" init >/dev/null 2>&1 && "$REAL" --db "$P" init >/dev/null 2>&1 && ok "lup init on both" || nok "lup init on both"
+both demo "$ROOT/data/stockholm"
+both import commission "$SEEDS/002_e3f287d953d70608.txt"
+both_in adminpassword1 user add admin --role admin
+both_in editorpassword1 user add ed --role editor --org socialforvaltningen
+both report create spanga-tensta-stadsdelsnamnd 2022-T1 --as admin
+both report create spanga-tensta-stadsdelsnamnd 2022-T2 --as admin
+both report create socialforvaltningen 2022-FY --as admin
+both report create spanga-tensta-stadsdelsnamnd 2022-FY --as admin
+for g in $(command sqlite3 "$S" "SELECT g.key FROM goal g JOIN organisation o ON o.id = g.owner_id
+	WHERE o.key LIKE 'spanga-tensta-stads%' AND g.level IN ('namndmal', 'lup') AND g.year = 2022 ORDER BY g.id"); do
+	"$REAL" --db "$S" report assess 1 "$g" none --analysis "ingen bedömning ännu gjord" --as admin >/dev/null 2>&1
+	"$REAL" --db "$P" report assess 1 "$g" none --analysis "ingen bedömning ännu gjord" --as admin >/dev/null 2>&1
+done
+both report assess 1 vp-2022-spanga-tensta-nm-01 fulfilled --analysis "helt uppfyllt enligt planen" --as admin
+both report submit 1 --as admin
+both report approve 1 --as admin
+both deadline set T1 2022 2022-05-15
+TOK_S=$("$REAL" --db "$S" token create admin 2>/dev/null)
+TOK_P=$("$REAL" --db "$P" token create admin 2>/dev/null)
+
+# start NAME DB: a server of DB; its base address in $TMP/NAME.base
+start() {
+	rm -f "$TMP/$1.port"
+	"$REAL" --db "$2" serve --listen 127.0.0.1:0 --port-file "$TMP/$1.port" --no-cache --quiet 2>"$TMP/$1.log" &
+	PIDS="$PIDS $!"
+	for i in $(seq 100); do [ -s "$TMP/$1.port" ] && break; sleep 0.1; done
+	[ -s "$TMP/$1.port" ] || { nok "lup serve starts on $1"; exit 1; }
+	echo "http://127.0.0.1:$(cat "$TMP/$1.port")" >"$TMP/$1.base"
+}
+start s "$S"
+start p "$P"
+BS=$(cat "$TMP/s.base") BP=$(cat "$TMP/p.base")
+
+# activity statuses in the draft report 2 (Spånga-Tensta's T2)
+for a in $(command sqlite3 "$S" "SELECT a.key FROM activity a JOIN organisation o ON o.id = a.owner_id
+	WHERE o.key = 'spanga-tensta-stadsdelsnamnd' ORDER BY a.id LIMIT 2"); do
+	cs=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOK_S" -H 'Content-Type: application/json' \
+		--data-binary '{"status": "ongoing", "comment": "pågår enligt plan"}' "$BS/api/v1/reports/2/activities/$a")
+	cp=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOK_P" -H 'Content-Type: application/json' \
+		--data-binary '{"status": "ongoing", "comment": "pågår enligt plan"}' "$BP/api/v1/reports/2/activities/$a")
+	expect_eq "activity $a's status in report 2 recorded on both" "$cs $cp" "200 200"
+done
+
+for who in admin ed; do
+	pw=adminpassword1; [ $who = ed ] && pw=editorpassword1
+	for side in s p; do
+		curl -s -o /dev/null -c "$TMP/$who.$side" --data-urlencode "namn=$who" --data-urlencode "losenord=$pw" \
+			"$(cat "$TMP/$side.base")/logga-in"
+	done
+done
+
+# mask: what differs between two databases of the same content: times of day, CSRF tokens
+mask() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIME/g; s/[0-9]{2}:[0-9]{2}(:[0-9]{2})?/HH:MM/g;
+	s/name="csrf" value="[0-9a-f]*"/name="csrf"/g; s/"csrf": *"[0-9a-f]*"/"csrf"/g' "$1"; }
+# same WHO PATH [STATUS]: GET PATH from both servers (as WHO: anon, admin or ed): STATUS (200)
+# from both and the same body
+same() {
+	want=${3:-200}
+	jar_s="" jar_p=""
+	[ "$1" != anon ] && jar_s="-b $TMP/$1.s" jar_p="-b $TMP/$1.p"
+	cs=$(curl -s -o "$TMP/b.s" -w '%{http_code}' $jar_s "$BS$2")
+	cp=$(curl -s -o "$TMP/b.p" -w '%{http_code}' $jar_p "$BP$2")
+	mask "$TMP/b.s" >"$TMP/m.s"; mask "$TMP/b.p" >"$TMP/m.p"
+	if [ "$cs" = "$want" ] && [ "$cp" = "$want" ] && cmp -s "$TMP/m.s" "$TMP/m.p"; then ok "$1 $2: $want, the same"; else
+		nok "$1 $2: status $cs on SQLite, $cp on PostgreSQL (expected $want), or the bodies differ"
+		diff "$TMP/m.s" "$TMP/m.p" | head -6 | cut -c1-300 >&2; fi
+}
+URLS="/ /stadsdelar /stadsdelar/samverkan /stadsdel/spanga-tensta /stadsdel/rinkeby-kista
+/stadsdel/spanga-tensta?ar=2021 /organisationer /organisationer?typ=stadsdelsnamnd /organisationer?typ=fackforvaltning
+/organisation/spanga-tensta-stadsdelsnamnd /organisation/spanga-tensta-stadsdelsnamnd?ar=2021
+/organisation/socialforvaltningen /organisation/kommunfullmaktige
+/kommissionen /kommissionen/forvaltning/rinkeby-kista-stadsdelsforvaltning /kommissionen/svar/1 /kommissionen/svar/29
+/uppfoljning /uppfoljning?ar=2022 /uppfoljning/1 /uppfoljning/atagande
+/uppfoljning/atagande?ar=2022&period=T1 /uppfoljning/atagande/atagande.csv
+/mal/vp-2022-spanga-tensta-nm-01 /indikator/vp-2022-spanga-tensta-i-001 /aktivitet/1 /aktivitet/153
+/api/v1/organisations/8/goal-chain?year=2022 /api/v1/organisations/8/goal-chain?year=2021
+/api/v1/organisations/spanga-tensta-stadsdelsnamnd/indicator-values?year=2022 /api/v1/reports/1/activities"
+for who in anon admin ed; do
+	for u in $URLS; do same $who "$u"; done
+done
+# drafts: the administrator and (report 3) its organisation's editor read them, others do not
+for r in 2 3; do same admin /uppfoljning/$r; same admin /api/v1/reports/$r/activities; same anon /uppfoljning/$r 404; done
+same ed /uppfoljning/3
+same ed /api/v1/reports/3/activities
+same ed /uppfoljning/2 403
+same admin /mal/vp-2022-spanga-tensta-nm-01/redigera
+
+# the export tables (src/view/tables-city.c, org-outcomes.c, the district's table)
+for k in districts-themes orgs-districts activities commission allocations audit; do
+	for y in "" 2022; do
+		"$REAL" --db "$S" export csv $k ${y:+--year $y} >"$TMP/e.s" 2>"$TMP/err.s"; a=$?
+		"$REAL" --db "$P" export csv $k ${y:+--year $y} >"$TMP/e.p" 2>"$TMP/err.p"; b=$?
+		mask "$TMP/e.s" >"$TMP/m.s"; mask "$TMP/e.p" >"$TMP/m.p"
+		if [ $a = 0 ] && [ $b = 0 ] && cmp -s "$TMP/m.s" "$TMP/m.p"; then ok "export csv $k $y: the same"; else
+			nok "export csv $k $y: exit $a/$b or the tables differ"; diff "$TMP/m.s" "$TMP/m.p" | head -6 >&2; fi
+	done
+done
+both export csv organisation spanga-tensta-stadsdelsnamnd --year 2022
+both export csv district spanga-tensta
+both export csv district rinkeby-kista --year 2021
+finish

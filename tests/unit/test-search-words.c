@@ -1,0 +1,161 @@
+/* test-search-words.c: the words of a search (store/search-words.c) and what the backends make
+ * of them (store/search-sqlite.c: FTS5 queries; store/search-pg.c: LIKE patterns, tokens and
+ * regular expressions). No database. */
+#include "testlib.h"
+#include "store/search-int.h"
+#include "core/buf.h"
+
+/* The words of sw joined by '|', for comparing. */
+static const char *joined(const struct search_words *sw)
+{
+	static char out[512];
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < sw->n; i++)
+		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%.*s", i ? "|" : "", (int)sw->w[i].len, sw->w[i].s);
+	return out;
+}
+
+static void test_split_words(void)
+{
+	struct search_words sw;
+
+	search_words_split(&sw, "  förskola\tSpånga\n hembesök ");
+	T_EQ_STR(joined(&sw), "förskola|Spånga|hembesök");
+	T_EQ_INT(sw.dropped, 0);
+	search_words_split(&sw, NULL);
+	T_EQ_INT(sw.n, 0);
+	search_words_split(&sw, "   ");
+	T_EQ_INT(sw.n + sw.dropped, 0);
+}
+
+static void test_split_edges_and_quotes(void)
+{
+	struct search_words sw;
+
+	search_words_split(&sw, "\"förskola\" (spånga), ”rinkeby” «tensta» forskola* ***");
+	T_EQ_STR(joined(&sw), "förskola|spånga|rinkeby|tensta|forskola");
+	T_EQ_INT(sw.dropped, 0);
+	/* inner punctuation stays: it is text to the backends */
+	search_words_split(&sw, "e-post 6.2.1 NEAR(forskola");
+	T_EQ_STR(joined(&sw), "e-post|6.2.1|NEAR(forskola");
+}
+
+static void test_split_limits(void)
+{
+	struct search_words sw;
+	char q[400];
+
+	/* fewer than 3 characters (not bytes: "å" is 2 bytes) */
+	search_words_split(&sw, "i en åå åås skola");
+	T_EQ_STR(joined(&sw), "åås|skola");
+	T_EQ_INT(sw.dropped, 3);
+	/* the 9th word on */
+	search_words_split(&sw, "aaa bbb ccc ddd eee fff ggg hhh iii jjj");
+	T_EQ_INT(sw.n, SEARCH_WORDS_MAX);
+	T_EQ_STR(joined(&sw), "aaa|bbb|ccc|ddd|eee|fff|ggg|hhh");
+	T_EQ_INT(sw.dropped, 2);
+	/* not UTF-8 */
+	search_words_split(&sw, "skola \xff\xfe\xfd");
+	T_EQ_STR(joined(&sw), "skola");
+	T_EQ_INT(sw.dropped, 1);
+	/* 200 bytes, cut before a character that does not fit whole */
+	memset(q, 'a', 199);
+	memcpy(q + 199, "\xc3\xa4" "bc", 5);
+	T_EQ_INT(search_cap_len(q), 199);
+	search_words_split(&sw, q);
+	T_EQ_INT(strlen(sw.text), 199);
+	T_EQ_INT(sw.n, 1);
+	T_EQ_INT(sw.w[0].len, 199);
+}
+
+static void test_utf8_len(void)
+{
+	T_EQ_INT(search_utf8_len("förskola", strlen("förskola")), 8);
+	T_EQ_INT(search_utf8_len("a\tb", 3), 3);
+	T_EQ_INT(search_utf8_len("a\001b", 3), -1);
+	T_EQ_INT(search_utf8_len("\xc3", 1), -1);		/* cut short */
+	T_EQ_INT(search_utf8_len("\xc0\xaf", 2), -1);		/* overlong */
+	T_EQ_INT(search_utf8_len("\xed\xa0\x80", 3), -1);	/* surrogate */
+}
+
+static void test_fts5_query(void)
+{
+	struct search_words sw;
+	struct buf b;
+
+	buf_init(&b, 0);
+	search_words_split(&sw, "förskola say\"s spånga");
+	T_EQ_INT(search_fts5_query(&sw, 0, &b), 3);
+	T_EQ_STR(b.ptr, "\"förskola\" \"say\"\"s\" \"spånga\"");
+	buf_reset(&b);
+	T_EQ_INT(search_fts5_query(&sw, 1, &b), 3);
+	T_EQ_STR(b.ptr, "\"förskola\" * \"say\"\"s\" * \"spånga\" *");
+	buf_reset(&b);
+	search_words_split(&sw, "a b");
+	T_EQ_INT(search_fts5_query(&sw, 0, &b), 0);
+	T_EQ_STR(b.ptr, "");
+	buf_release(&b);
+}
+
+static struct search_word word(const char *s)
+{
+	struct search_word w = { s, strlen(s) };
+	return w;
+}
+
+static void test_pg_like_and_tokens(void)
+{
+	struct search_word w = word("50%_a\\b");
+	struct buf b;
+
+	buf_init(&b, 0);
+	search_pg_like(&w, &b);
+	T_EQ_STR(b.ptr, "50\\%\\_a\\\\b");
+	buf_reset(&b);
+	w = word("e-post");
+	T_EQ_INT(search_pg_tokens(&w, &b), 2);
+	T_EQ_STR(b.ptr, "e post");
+	buf_reset(&b);
+	w = word("Spånga--Tensta.2024");
+	T_EQ_INT(search_pg_tokens(&w, &b), 3);
+	T_EQ_STR(b.ptr, "Spånga Tensta 2024");
+	buf_reset(&b);
+	w = word("---");
+	T_EQ_INT(search_pg_tokens(&w, &b), 0);
+	T_EQ_STR(b.ptr, "");
+	buf_release(&b);
+}
+
+static void test_pg_regex(void)
+{
+	struct search_word w = word("NEAR(a.b)*[x]^$|\\");
+	struct buf b;
+
+	buf_init(&b, 0);
+	search_pg_regex_text(&w, &b);
+	T_EQ_STR(b.ptr, "NEAR\\(a\\.b\\)\\*\\[x\\]\\^\\$\\|\\\\");
+	buf_reset(&b);
+	/* letters stand for their forms with diacritics; an accented letter for its base */
+	w = word("Öl-1");
+	T_EQ_INT(search_pg_regex_bare(&w, &b), 2);
+	T_EQ_STR(b.ptr, "[oòóôõöøōőÒÓÔÕÖØŌŐ][lłĺľŁĹĽ][^[:alnum:]]+1[[:alnum:]]*");
+	buf_reset(&b);
+	w = word("(*)");
+	T_EQ_INT(search_pg_regex_bare(&w, &b), 0);
+	T_EQ_STR(b.ptr, "");
+	buf_release(&b);
+}
+
+int main(void)
+{
+	T_RUN(test_split_words);
+	T_RUN(test_split_edges_and_quotes);
+	T_RUN(test_split_limits);
+	T_RUN(test_utf8_len);
+	T_RUN(test_fts5_query);
+	T_RUN(test_pg_like_and_tokens);
+	T_RUN(test_pg_regex);
+	return t_done();
+}
