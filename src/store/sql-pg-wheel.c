@@ -9,11 +9,13 @@
 #define WH_LEVEL_ORD(l) \
 	"CASE " l " WHEN 'unit' THEN 0 WHEN 'administration' THEN 1 WHEN 'committee' THEN 2 ELSE 3 END"
 
-/* Organisation x and its committee/administration pair, both ways (every organisation that
- * records x as its pair: PostgreSQL refuses a scalar subquery of more than one row). */
+/* Organisation x and its committee/administration pair, both ways. When several organisations
+ * record x as their pair, the one with the lowest id counts (what SQLite's scalar subquery
+ * takes through the index organisation_pair; PostgreSQL refuses a scalar subquery of more than
+ * one row, hence the LIMIT). */
 #define WH_ORG_AND_PAIR(x) \
-	"(SELECT id FROM organisation WHERE id = " x " OR pair_id = " x \
-	" OR id = (SELECT pair_id FROM organisation WHERE id = " x "))"
+	"(" x ", (SELECT pair_id FROM organisation WHERE id = " x ")," \
+	" (SELECT id FROM organisation WHERE pair_id = " x " ORDER BY id LIMIT 1))"
 
 const char *const pg_sql_wheel[STMT__MAX] = {
 	/* (year or NULL, org id or NULL, all 0|1) -> the deadlines of the year (every year for
