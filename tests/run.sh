@@ -29,6 +29,8 @@ trap 'cleanup; trap - EXIT; exit 130' INT
 trap 'cleanup; trap - EXIT; exit 143' TERM
 status=0
 
+# the PostgreSQL mode of the scripts is this script's to switch on, per job
+unset LUP_PG LUP_DB_PG
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
