@@ -60,6 +60,10 @@ struct store_ops {
 	int (*copy_count)(struct store *st, const char *table, int64_t *n, struct err *e);
 };
 
+/* store_stmt_name: the name of statement s without its STMT_ prefix ("ORG_UPSERT"), for
+ * messages; "?" for a number that is no statement. */
+const char *store_stmt_name(int s);
+
 /* store_plain_ident: 1 when s is a plain lower-case SQL identifier ([a-z_][a-z0-9_]*, at most
  * 63 bytes) that may be quoted into SQL text, else 0. */
 int store_plain_ident(const char *s);

@@ -44,7 +44,7 @@ const char *const pg_sql_commit[STMT__MAX] = {
 		" d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title, x.role, w.key AS owner,"
 		" w.name AS owner_name FROM ("
 		"  SELECT mp.org_id AS org, p.district_id AS area, 'measure' AS via, m.id AS item_id, m.key AS item, m.title, mp.role,"
-		"  NULL AS owner, m.ord AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
+		"  NULL::bigint AS owner, m.ord AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
 		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		"  WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
 		"  UNION ALL"
@@ -68,15 +68,16 @@ const char *const pg_sql_commit[STMT__MAX] = {
 	[STMT_COMMIT_LEDGER_PARTIES] =
 		LEDGER_CTE
 		" SELECT p.id, p.key, p.name, p.kind, r.id AS report, ro.key AS report_org, r.status AS report_status,"
-		" r.submitted_at, coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), 0) AS readable,"
-		" lup_reads(p.id, p.pair_id) AS reads,"
+		" r.submitted_at, coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), false)::int AS readable,"
+		" lup_reads(p.id, p.pair_id)::int AS reads,"
 		" (SELECT due FROM deadline WHERE year = $1 AND kind = $2 AND org_id IS NULL AND level = 'city') AS due"
 		" FROM party p JOIN rep ON rep.party = p.id LEFT JOIN report r ON r.id = rep.report"
 		" LEFT JOIN organisation ro ON ro.id = r.org_id ORDER BY p.name COLLATE sv, p.id",
 	/* (year, kind) -> (party, org): the members of each party (the parameters are unused but
 	 * shared with the CTE) */
 	[STMT_COMMIT_LEDGER_MEMBERS] =
-		LEDGER_CTE " SELECT party, org FROM member WHERE $1 IS NOT NULL AND $2 IS NOT NULL ORDER BY party, org",
+		LEDGER_CTE " SELECT party, org FROM member WHERE $1::bigint IS NOT NULL AND $2::text IS NOT NULL"
+		" ORDER BY party, org",
 	/* (year, kind T1|T2|FY) -> (party, district_id, district, district_name, via, item_id, item,
 	 * title, role, status): what each party committed to each district: via 'activity' (a public
 	 * activity of a member serving the district that runs in the year; status: its status in
@@ -95,7 +96,7 @@ const char *const pg_sql_commit[STMT__MAX] = {
 		"  JOIN rep ON rep.party = mb.party LEFT JOIN report r ON r.id = rep.report"
 		"  LEFT JOIN organisation ro ON ro.id = r.org_id"
 		"  LEFT JOIN activity_update u ON u.report_id = r.id AND u.activity_id = a.id"
-		"  WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "$1") ""
+		"  WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "$1::bigint") ""
 		"  UNION ALL"
 		"  SELECT DISTINCT mb.party, p.district_id, 'measure', m.id, m.key, m.title, mp.role, NULL"
 		"  FROM member mb JOIN measure_partner mp ON mp.org_id = mb.org JOIN measure m ON m.id = mp.measure_id"

@@ -9,17 +9,17 @@
 #include "store/sql-pg.h"
 #include "store/sql-public-pg.h"
 
-/* A version's frozen rule (as sql-pg-plan-version.c's PV_FROZEN). */
+/* A version's frozen rule (as sql-pg-plan-version.c's PV_FROZEN), as 0/1. */
 #define CB_FROZEN(pv) \
-	"(" pv ".status IN ('superseded','revision') OR (" pv ".status = 'decided' AND " pv ".decision_dnr IS NOT NULL))"
+	"(" pv ".status IN ('superseded','revision') OR (" pv ".status = 'decided' AND " pv ".decision_dnr IS NOT NULL))::int"
 
 /* The district $1 and the areas under it (two levels: neighbourhoods and places). */
 #define CB_PLACES \
-	"places(id) AS (SELECT $1 UNION SELECT id FROM area WHERE parent_id = $1" \
-	"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
+	"places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1::bigint" \
+	"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1::bigint)"
 
 /* The district $1's LUP plans. */
-#define CB_LUPS "(SELECT id FROM plan WHERE kind = 'lup' AND district_id = $1)"
+#define CB_LUPS "(SELECT id FROM plan WHERE kind = 'lup' AND district_id = $1::bigint)"
 
 const char *const pg_sql_contrib[STMT__MAX] = {
 	/* (org id) -> the organisation with its kind and pair */
@@ -41,11 +41,12 @@ const char *const pg_sql_contrib[STMT__MAX] = {
 	/* (key, owner org id, title, year, source): a new contribution plan of one year */
 	[STMT_CB_PLAN_INSERT] =
 		"INSERT INTO plan (key, kind, owner_id, district_id, title, year_from, year_to, source)"
-		" VALUES ($1, 'contribution', $2, NULL, $3, $4, $4, $5)",
+		" VALUES ($1, 'contribution', $2, NULL, $3, $4, $4, $5) RETURNING id",
 	/* (plan id): its first version, a draft */
 	[STMT_CB_VERSION_INSERT] =
 		"INSERT INTO plan_version (plan_id, version, status, created_at)"
-		" VALUES ($1, 1, 'draft', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+		" VALUES ($1, 1, 'draft', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
+		" RETURNING id",
 	/* (id or NULL, key) -> the measure with its version's status, its plan's kind, district and id */
 	[STMT_CB_MEASURE] =
 		"SELECT m.id, pv.status, p.kind, p.district_id, p.id AS plan_id FROM measure m"
@@ -62,7 +63,7 @@ const char *const pg_sql_contrib[STMT__MAX] = {
 		"INSERT INTO activity (key, plan_version_id, owner_id, title, description, start_text,"
 		" start_first, start_last, start_prec, end_text, end_first, end_last, end_prec, status, role,"
 		" goal_id, measure_id, source) VALUES ('bidrag-' || (SELECT coalesce(max(id), 0) + 1 FROM activity),"
-		" $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+		" $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
 	/* (id, title, description, start_text, start_first, start_last, start_prec, end_text,
 	 *  end_first, end_last, end_prec, status, role, goal_id, measure_id) */
 	[STMT_CB_SET] =
@@ -100,7 +101,7 @@ const char *const pg_sql_contrib[STMT__MAX] = {
 		" m.id AS measure_id, m.key AS measure, m.title AS measure_title, m0.key AS measure0,"
 		" m0.title AS measure0_title, g.id AS goal_id, g.key AS goal, g.title AS goal_title,"
 		" g0.key AS goal0, g0.title AS goal0_title,"
-		" (SELECT group_concat(ar.key, ',') FROM activity_district ad JOIN area ar ON ar.id = ad.area_id"
+		" (SELECT string_agg(ar.key, ',' ORDER BY ad.area_id) FROM activity_district ad JOIN area ar ON ar.id = ad.area_id"
 		"  WHERE ad.activity_id = a.id) AS districts"
 		" FROM activity a JOIN plan_version cv ON cv.id = a.plan_version_id"
 		" JOIN plan cp ON cp.id = cv.plan_id AND cp.kind = 'contribution' AND cv.status NOT IN ('superseded','revision')"
@@ -111,9 +112,9 @@ const char *const pg_sql_contrib[STMT__MAX] = {
 		" LEFT JOIN goal g0 ON g0.id = a.goal_id LEFT JOIN plan_version gv0 ON gv0.id = g0.plan_version_id"
 		" LEFT JOIN goal g ON g.plan_version_id = $2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = $2)"
-		" WHERE " PUB_ACTIVITY("a") " AND (a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places)"
+		" WHERE " PUB_ACTIVITY("a") " AND (a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		"  OR mv0.plan_id IN " CB_LUPS " OR gv0.plan_id IN " CB_LUPS ")"
-		" ORDER BY o.name COLLATE sv, o.id, a.start_first IS NULL, a.start_first, a.id",
+		" ORDER BY o.name COLLATE sv, o.id, a.start_first IS NULL, a.start_first NULLS FIRST, a.id",
 	/* (district id) -> the adopted (decided) version of the district's LUP: its id, the plan's
 	 * key, the version's number, the plan's owner and the owner's pair */
 	[STMT_CB_ADOPTED] =

@@ -11,5 +11,6 @@ const char *const pg_sql_edit_plan[STMT__MAX] = {
 	/* (plan_version_id, ord, title, body) -> the section written (inserted or changed) */
 	[STMT_SECTION_SET] =
 		"INSERT INTO lup_section (plan_version_id, ord, title, body) VALUES ($1, $2, $3, $4)"
-		" ON CONFLICT (plan_version_id, ord) DO UPDATE SET title = excluded.title, body = excluded.body",
+		" ON CONFLICT (plan_version_id, ord) DO UPDATE SET title = excluded.title, body = excluded.body"
+		" RETURNING id",
 };

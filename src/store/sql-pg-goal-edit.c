@@ -2,15 +2,21 @@
  * stmt-goal-edit.h). */
 #include "store/sql-pg.h"
 
+/* A goal's number (text) as SQLite's CAST(number AS INTEGER) reads it: the integer its text
+ * begins with (after spaces; at most 18 digits, so that it fits), 0 when it begins with none,
+ * NULL for NULL. */
+#define NUM_INT(x) \
+	"(CASE WHEN " x " IS NOT NULL THEN coalesce(substring(" x " FROM '^\\s*([-+]?[0-9]{1,18})')::bigint, 0) END)"
+
 /* A nämndmål's number as an integer for ordering; unnumbered ones last. */
-#define NUM_ORDER(g) "coalesce(CAST(" g ".number AS INTEGER), 1000000000), " g ".key"
+#define NUM_ORDER(g) "coalesce(" NUM_INT(g ".number") ", 1000000000), " g ".key"
 
 /* The nämndmål of the same plan as goal $1: the same owner and plan version, or, outside any
  * version, the same owner and year. */
 #define SIBLINGS \
 	"SELECT s.id, s.number, s.key FROM goal g JOIN goal s ON s.owner_id = g.owner_id AND s.level = 'namndmal'" \
 	" AND (s.plan_version_id = g.plan_version_id OR (g.plan_version_id IS NULL" \
-	" AND s.plan_version_id IS NULL AND s.year IS g.year)) WHERE g.id = $1"
+	" AND s.plan_version_id IS NULL AND s.year IS NOT DISTINCT FROM g.year)) WHERE g.id = $1"
 
 const char *const pg_sql_goal_edit[STMT__MAX] = {
 	/* (goal_id) */
@@ -21,18 +27,20 @@ const char *const pg_sql_goal_edit[STMT__MAX] = {
 	 * verksamhetsplan holding the year, its draft, else its newest version */
 	[STMT_GE_PLAN_VERSION] =
 		"SELECT pv.id FROM plan p JOIN plan_version pv ON pv.plan_id = p.id JOIN organisation o ON o.id = $1"
-		" WHERE p.kind = 'vp' AND (p.owner_id = o.id OR p.owner_id = o.pair_id) AND $2 BETWEEN p.year_from AND p.year_to"
+		" WHERE p.kind = 'vp' AND (p.owner_id = o.id OR p.owner_id = o.pair_id)"
+		" AND $2::bigint BETWEEN p.year_from AND p.year_to"
 		" ORDER BY p.owner_id = o.id DESC, pv.status = 'draft' DESC, pv.version DESC LIMIT 1",
 	/* (goal_id) -> the next number of a nämndmål in the goal's plan (itself left out) */
 	[STMT_GE_NEXT_NUMBER] =
-		"SELECT coalesce(max(CAST(s.number AS INTEGER)), 0) + 1 FROM (" SIBLINGS ") s WHERE s.id <> $1",
+		"SELECT coalesce(max(" NUM_INT("s.number") "), 0) + 1 FROM (" SIBLINGS ") s WHERE s.id <> $1",
 	/* (goal_id, plan_version_id or NULL, number or NULL) */
 	[STMT_GE_ATTACH] =
-		"UPDATE goal SET plan_version_id = coalesce($2, plan_version_id), number = coalesce(number, $3) WHERE id = $1",
+		"UPDATE goal SET plan_version_id = coalesce($2::bigint, plan_version_id), number = coalesce(number, $3::text)"
+		" WHERE id = $1",
 	/* (goal_id) -> id, number of the nämndmål of its plan in their order */
 	[STMT_GE_SIBLINGS] = "SELECT id, number FROM (" SIBLINGS ") s ORDER BY " NUM_ORDER("s"),
 	/* (goal_id, number) */
-	[STMT_GE_SET_NUMBER] = "UPDATE goal SET number = $2 WHERE id = $1 AND number IS NOT $2",
+	[STMT_GE_SET_NUMBER] = "UPDATE goal SET number = $2::text WHERE id = $1 AND number IS DISTINCT FROM $2::text",
 	/* (goal_id) -> the follow-up reports that assess it */
 	[STMT_GE_ASSESSED] = "SELECT count(*) FROM assessment WHERE goal_id = $1",
 	/* (goal_id) -> its indicators that have outcomes */
@@ -61,19 +69,23 @@ const char *const pg_sql_goal_edit[STMT__MAX] = {
 		"SELECT p.id, p.key, p.kind, p.owner_id, p.year_from, p.year_to, p.title, o.key AS owner, o.name AS owner_name"
 		" FROM plan p JOIN organisation o ON o.id = p.owner_id WHERE p.key = $1",
 	/* (owner_id, year, new key) -> the key of a verksamhetsplan of the owner holding the year, or
-	 * of the plan with the new key */
+	 * of the plan with the new key (the first when both are there, as SQLite's plan of its text
+	 * reads them: its OR of two indexes takes the owner's plans first) */
 	[STMT_RO_PLAN_FOR_YEAR] =
-		"SELECT key FROM plan WHERE (kind = 'vp' AND owner_id = $1 AND $2 BETWEEN year_from AND year_to)"
-		" OR key = $3 LIMIT 1",
+		"SELECT key FROM plan WHERE (kind = 'vp' AND owner_id = $1 AND $2::bigint BETWEEN year_from AND year_to)"
+		" OR key = $3 ORDER BY (kind = 'vp' AND owner_id = $1 AND $2::bigint BETWEEN year_from AND year_to) DESC,"
+		" id LIMIT 1",
 	/* (key, owner_id, title, year, source) */
 	[STMT_RO_PLAN_INSERT] =
-		"INSERT INTO plan (key, kind, owner_id, title, year_from, year_to, source) VALUES ($1, 'vp', $2, $3, $4, $4, $5)",
+		"INSERT INTO plan (key, kind, owner_id, title, year_from, year_to, source)"
+		" VALUES ($1, 'vp', $2, $3, $4::bigint, $4::bigint, $5) RETURNING id",
 	/* (goal key, year) -> the key of the council's goal of the year that matches it: the same
 	 * level and number, else the same level and title */
 	[STMT_RO_KF_GOAL] =
 		"SELECT n.key FROM goal g JOIN goal n ON n.level = g.level AND n.year = $2"
 		" AND (n.number = g.number OR n.title = g.title) WHERE g.key = $1"
-		" AND g.level IN ('inriktningsmal', 'verksamhetsomradesmal') ORDER BY n.number IS g.number DESC, n.id LIMIT 1",
+		" AND g.level IN ('inriktningsmal', 'verksamhetsomradesmal')"
+		" ORDER BY n.number IS NOT DISTINCT FROM g.number DESC, n.id LIMIT 1",
 	/* (goal_id) -> id, key, number, name of the nämndmål of its plan in their order */
 	[STMT_GE_SIBLING_NAMES] =
 		"SELECT x.id, x.key, x.number, x.title AS name FROM (" SIBLINGS ") s JOIN goal x ON x.id = s.id"
@@ -88,7 +100,8 @@ const char *const pg_sql_goal_edit[STMT__MAX] = {
 	/* (owner_id, year) -> the key of the owner's verksamhetsplan holding the year, when the next
 	 * year has none (the organisation page's rollover form) */
 	[STMT_RO_ORG_PLAN] =
-		"SELECT p.key FROM plan p WHERE p.kind = 'vp' AND p.owner_id = $1 AND $2 BETWEEN p.year_from AND p.year_to"
+		"SELECT p.key FROM plan p WHERE p.kind = 'vp' AND p.owner_id = $1"
+		" AND $2::bigint BETWEEN p.year_from AND p.year_to"
 		" AND NOT EXISTS (SELECT 1 FROM plan n WHERE n.kind = 'vp' AND n.owner_id = $1"
-		" AND $2 + 1 BETWEEN n.year_from AND n.year_to) ORDER BY p.id DESC LIMIT 1",
+		" AND $2::bigint + 1 BETWEEN n.year_from AND n.year_to) ORDER BY p.id DESC LIMIT 1",
 };

@@ -13,8 +13,9 @@ const char *const pg_sql_imp_kolada[STMT__MAX] = {
 		" source) VALUES ($1, $2, $3, 'year', 'kolada', $4, $5, $6) ON CONFLICT (key) DO UPDATE SET"
 		" name = excluded.name, source_kind = 'kolada', kolada_kpi = excluded.kolada_kpi,"
 		" by_sex = excluded.by_sex, source = excluded.source"
-		" WHERE (name, source_kind, kolada_kpi, by_sex, source) IS NOT"
-		" (excluded.name, 'kolada', excluded.kolada_kpi, excluded.by_sex, excluded.source)",
+		" WHERE (indicator.name, indicator.source_kind, indicator.kolada_kpi, indicator.by_sex,"
+		" indicator.source) IS DISTINCT FROM"
+		" (excluded.name, 'kolada', excluded.kolada_kpi, excluded.by_sex, excluded.source) RETURNING id",
 	/* the area with code $1, a municipality first: (id, key, name) */
 	[STMT_IMP_KOLADA_AREA_BY_CODE] =
 		"SELECT id, key, name FROM area WHERE code = $1 ORDER BY level = 'municipality' DESC, id LIMIT 1",

@@ -15,19 +15,20 @@ const char *const pg_sql_indicator[STMT__MAX] = {
 		" (SELECT count(*) FROM target WHERE indicator_id = $1 AND sex <> 'T')",
 	/* (id, set by_sex, by_sex, set by_area, by_area, set kolada_kpi, kolada_kpi): the flags given */
 	[STMT_IND_FLAGS_SET] =
-		"UPDATE indicator SET by_sex = CASE WHEN $2 THEN $3 ELSE by_sex END,"
-		" by_area = CASE WHEN $4 THEN $5 ELSE by_area END,"
-		" kolada_kpi = CASE WHEN $6 THEN $7 ELSE kolada_kpi END WHERE id = $1"
-		" AND (by_sex, by_area, coalesce(kolada_kpi, '')) IS NOT"
-		" (CASE WHEN $2 THEN $3 ELSE by_sex END, CASE WHEN $4 THEN $5 ELSE by_area END,"
-		"  coalesce(CASE WHEN $6 THEN $7 ELSE kolada_kpi END, ''))",
+		"UPDATE indicator SET by_sex = CASE WHEN $2::bigint <> 0 THEN $3::bigint ELSE by_sex END,"
+		" by_area = CASE WHEN $4::bigint <> 0 THEN $5::bigint ELSE by_area END,"
+		" kolada_kpi = CASE WHEN $6::bigint <> 0 THEN $7::text ELSE kolada_kpi END WHERE id = $1"
+		" AND (by_sex, by_area, coalesce(kolada_kpi, '')) IS DISTINCT FROM"
+		" (CASE WHEN $2::bigint <> 0 THEN $3::bigint ELSE by_sex END,"
+		"  CASE WHEN $4::bigint <> 0 THEN $5::bigint ELSE by_area END,"
+		"  coalesce(CASE WHEN $6::bigint <> 0 THEN $7::text ELSE kolada_kpi END, ''))",
 	/* (indicator_id, year, kind, sex, mode, value, unit, text, source) */
 	[STMT_IND_TARGET_SEX_UPSERT] =
 		"INSERT INTO target (indicator_id, year, kind, sex, mode, value, unit, text, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (indicator_id, year, kind, sex)"
 		" DO UPDATE SET mode = excluded.mode, value = excluded.value, unit = excluded.unit,"
 		" text = excluded.text, source = excluded.source"
-		" WHERE (mode, value, unit, text, source) IS NOT"
+		" WHERE (target.mode, target.value, target.unit, target.text, target.source) IS DISTINCT FROM"
 		" (excluded.mode, excluded.value, excluded.unit, excluded.text, excluded.source)",
 	/* (indicator_id, year, kind, sex) */
 	[STMT_IND_TARGET_SEX_DELETE] =
@@ -51,13 +52,15 @@ const char *const pg_sql_indicator[STMT__MAX] = {
 	 * STMT_IND_OUTCOME_CITED counts with the revision from the stored value to the new one */
 	[STMT_IND_REVISION_FLAG] =
 		"INSERT INTO outcome_revision (report_id, indicator_id, period_id, area_id, sex, old, new, status, at)"
-		" SELECT r.id, x.indicator_id, x.period_id, x.area_id, x.sex, x.value, $5, r.status, $6"
+		" SELECT r.id, x.indicator_id, x.period_id, x.area_id, x.sex, x.value, $5::double precision, r.status,"
+		" $6::text"
 		" FROM outcome x JOIN indicator i ON i.id = x.indicator_id JOIN report r ON r.period_id = x.period_id"
 		"  AND r.status IN ('submitted', 'approved')"
 		"  AND (r.org_id = i.owner_id OR r.org_id = (SELECT pair_id FROM organisation WHERE id = i.owner_id))"
 		" WHERE x.indicator_id = $1 AND x.period_id = $2 AND x.area_id = $3 AND x.sex = $4"
 		" AND EXISTS (SELECT 1 FROM area a WHERE a.id = x.area_id AND (a.level = 'municipality'"
-		"  OR a.committee_id = r.org_id OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = r.org_id)))",
+		"  OR a.committee_id = r.org_id OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = r.org_id)))"
+		" RETURNING id",
 	/* (report_id) -> the revisions flagged on the report, oldest first: indicator (key), name,
 	 * unit, period (2024-FY), area (key), area_name, sex, old, new, status, at, text (Swedish:
 	 * model_revision_text) */
@@ -84,14 +87,14 @@ const char *const pg_sql_indicator[STMT__MAX] = {
 	 * name, unit, direction, by_sex */
 	[STMT_IND_DISTRICT_LUP_GOALS] =
 		"SELECT g.id, g.key, g.number, g.title, g.sex, g.horizon, g.horizon_year, g.baseline_value,"
-		" g.baseline_year, g.target_value, g.target_direction, coalesce(g.area_id, $1) AS area_id,"
+		" g.baseline_year, g.target_value, g.target_direction, coalesce(g.area_id, $1::bigint) AS area_id,"
 		" i.id AS indicator_id, i.key AS indicator, i.name AS indicator_name, i.unit, i.direction, i.by_sex"
 		" FROM goal g JOIN indicator i ON i.id = coalesce(g.indicator_id,"
 		"  (SELECT j.id FROM indicator j WHERE j.goal_id = g.id ORDER BY j.ord, j.id LIMIT 1))"
 		" WHERE g.level = 'lup' AND g.plan_version_id = (SELECT pv.id FROM plan_version pv"
-		"  JOIN plan p ON p.id = pv.plan_id WHERE p.kind = 'lup' AND p.district_id = $1 AND pv.status <> 'draft'"
+		"  JOIN plan p ON p.id = pv.plan_id WHERE p.kind = 'lup' AND p.district_id = $1::bigint AND pv.status <> 'draft'"
 		"  ORDER BY pv.status = 'decided' DESC, pv.version DESC, p.id DESC LIMIT 1)"
-		" ORDER BY g.number, g.id",
+		" ORDER BY g.number NULLS FIRST, g.id",
 	/* (indicator_id) -> the area whose values the aid compares: the district the owner (or its
 	 * pair) is the committee of, else the municipality: (id, key, name, level) */
 	[STMT_IND_AID_AREA] =

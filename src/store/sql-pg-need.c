@@ -27,15 +27,15 @@ const char *const pg_sql_need[STMT__MAX] = {
 	 * that district, year and kind */
 	[STMT_AL_FIND] =
 		"SELECT id FROM resource_allocation WHERE org_id = $1 AND area_id = $2 AND year = $3 AND kind = $4"
-		" AND ($5 IS NULL OR id <> $5)",
+		" AND ($5::bigint IS NULL OR id <> $5::bigint)",
 	/* (org id, area id, year, kind, id or NULL): drops the example row of that key (other than id) */
 	[STMT_AL_DROP_EXAMPLE] =
 		"DELETE FROM resource_allocation WHERE org_id = $1 AND area_id = $2 AND year = $3 AND kind = $4"
-		" AND example = 1 AND ($5 IS NULL OR id <> $5)",
+		" AND example = 1 AND ($5::bigint IS NULL OR id <> $5::bigint)",
 	/* (org id, area id, year, kind, amount, unit, note, user id, at) -> the new row's id */
 	[STMT_AL_INSERT] =
 		"INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, created_by, created_at)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
 	/* (id, area id, year, kind, amount, unit, note) */
 	[STMT_AL_SET] =
 		"UPDATE resource_allocation SET area_id = $2, year = $3, kind = $4, amount = $5, unit = $6, note = $7,"
@@ -61,12 +61,13 @@ const char *const pg_sql_need[STMT__MAX] = {
 	 * district and kind of the year (of one organisation) */
 	[STMT_AL_SUMS] =
 		"SELECT area_id, kind, sum(amount), max(example) FROM resource_allocation"
-		" WHERE year = $1 AND ($2 IS NULL OR org_id = $2) GROUP BY area_id, kind",
+		" WHERE year = $1 AND ($2::bigint IS NULL OR org_id = $2::bigint) GROUP BY area_id, kind",
 	/* (area id, year, population, source): a district's population (the dataset's populations.tsv) */
 	[STMT_NEED_POP_UPSERT] =
 		"INSERT INTO area_population (area_id, year, population, source) VALUES ($1, $2, $3, $4)"
 		" ON CONFLICT (area_id, year) DO UPDATE SET population = excluded.population, source = excluded.source"
-		" WHERE population IS NOT excluded.population OR source IS NOT excluded.source",
+		" WHERE area_population.population IS DISTINCT FROM excluded.population"
+		" OR area_population.source IS DISTINCT FROM excluded.source",
 	/* (year) -> id, key, name, population, population_year: the districts with the population of
 	 * the latest year up to the year (else the earliest after it; NULL when none) */
 	[STMT_NEED_DISTRICTS] =
@@ -82,7 +83,7 @@ const char *const pg_sql_need[STMT__MAX] = {
 	 * measured as a share (unit '%'), with a full-year city value and values of at least two
 	 * districts in the year; those of LUP goals when any qualify, else all that qualify */
 	[STMT_NEED_DEFAULT] =
-		"WITH q AS (SELECT i.id, coalesce(g.level = 'lup', 0) AS lup FROM indicator i"
+		"WITH q AS (SELECT i.id, CASE WHEN g.level = 'lup' THEN 1 ELSE 0 END AS lup FROM indicator i"
 		"  LEFT JOIN goal g ON g.id = i.goal_id"
 		"  WHERE i.direction IN ('higher','lower') AND i.unit = '%' AND " PUB_INDICATOR("i")
 		"  AND EXISTS (SELECT 1 FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
@@ -91,7 +92,7 @@ const char *const pg_sql_need[STMT__MAX] = {
 		"  AND (SELECT count(*) FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		"   WHERE x.indicator_id = i.id AND pe.year = $1 AND pe.kind = 'FY' AND a.level = 'district'"
 		"   AND " NEED_FIGURE("x", "i") ") >= 2)"
-		" SELECT id, 1.0 FROM q WHERE lup = (SELECT max(lup) FROM q) ORDER BY id",
+		" SELECT id, 1.0::double precision FROM q WHERE lup = (SELECT max(lup) FROM q) ORDER BY id",
 	/* (indicator id) -> id, key, name, unit, direction, public (1 when in no draft) */
 	[STMT_NEED_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, " PUB_INDICATOR("i") " FROM indicator i WHERE i.id = $1",

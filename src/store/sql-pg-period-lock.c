@@ -8,8 +8,8 @@ const char *const pg_sql_period_lock[STMT__MAX] = {
 	/* (year, kind) -> (due, grace): the city's deadline of the report (none: no row) and the
 	 * setting lock_grace_days (14 when unset or not a number >= 0) */
 	[STMT_PL_DEADLINE] =
-		"SELECT d.due, coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'lock_grace_days'"
-		"  AND value GLOB '[0-9]*' AND value NOT GLOB '*[^0-9]*'), 14) AS grace"
+		"SELECT d.due, coalesce((SELECT least(value::numeric, 9223372036854775807)::bigint FROM setting"
+		"  WHERE key = 'lock_grace_days' AND value ~ '^[0-9]+$'), 14) AS grace"
 		" FROM deadline d WHERE d.year = $1 AND d.kind = $2 AND d.org_id IS NULL AND d.level = 'city'",
 	/* (year, kind, org_id, today) -> (until, reason): the reopening of the period that applies to
 	 * the organisation today (for all, for it or for its committee/administration pair) and
@@ -24,7 +24,8 @@ const char *const pg_sql_period_lock[STMT__MAX] = {
 	/* (period_id, org_id or NULL, reason, until, user_id or NULL) -> new id */
 	[STMT_PL_REOPEN_INSERT] =
 		"INSERT INTO period_reopen (period_id, org_id, reason, until, reopened_by, reopened_at)"
-		" VALUES ($1, $2, $3, $4, $5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+		" VALUES ($1, $2, $3, $4, $5, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
+		" RETURNING id",
 	/* (id) -> the reopening as its audit entry and API answer */
 	[STMT_PL_REOPEN_ONE] =
 		"SELECT r.id, p.year, CASE p.kind WHEN 'FY' THEN 'VB' ELSE p.kind END AS period,"

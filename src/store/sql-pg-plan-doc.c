@@ -1,15 +1,18 @@
-/* sql-pg-plan-doc.c: PostgreSQL text of the plan document's statements (see stmt-plan-doc.h). */
+/* sql-pg-plan-doc.c: PostgreSQL text of the plan document's statements (see stmt-plan-doc.h).
+ * ORDER BY x.rowid: the insertion order, which migration 0001 keeps on PostgreSQL in a column
+ * `rowid` of the tables without an id. */
 #include "store/sql-pg.h"
 
 /* The identities of 0014 and 0015. */
-#define THEME_IDENT(t) "coalesce(" t ".ident, 'theme-' || " t ".id)"
+#define THEME_IDENT(t) "coalesce(" t ".ident, 'theme-' || " t ".id::text)"
 #define KEY_IDENT(x) "coalesce(" x ".ident, " x ".key)"
 
 const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (plan key, version: 0 for the newest 'decided' one, else the newest) -> plan_version id */
 	[STMT_PD_PICK] =
 		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE p.key = $1"
-		" AND ($2 = 0 OR pv.version = $2) ORDER BY pv.status = 'decided' DESC, pv.version DESC LIMIT 1",
+		" AND ($2::bigint = 0 OR pv.version = $2::bigint)"
+		" ORDER BY pv.status = 'decided' DESC, pv.version DESC LIMIT 1",
 	/* (plan_version id) -> the plan */
 	[STMT_PD_PLAN] =
 		"SELECT p.key, p.kind, o.key AS owner, a.key AS district, p.title, p.year_from, p.year_to,"
@@ -74,7 +77,7 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 		" i.direction, i.periodicity, i.source_kind, i.kolada_kpi, i.by_sex, i.by_area, i.source"
 		" FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN organisation o ON o.id = i.owner_id"
 		" JOIN plan_version pv ON pv.id = $1 JOIN plan p ON p.id = pv.plan_id"
-		" WHERE g.plan_version_id IS NOT pv.id AND (i.plan_version_id = pv.id"
+		" WHERE g.plan_version_id IS DISTINCT FROM pv.id AND (i.plan_version_id = pv.id"
 		"  OR (i.plan_version_id IS NULL AND g.plan_version_id IS NULL AND p.kind <> 'lup'"
 		"   AND (i.owner_id = p.owner_id OR i.owner_id = (SELECT pair_id FROM organisation WHERE id = p.owner_id))"
 		"   AND g.year BETWEEN p.year_from AND p.year_to"
@@ -147,14 +150,15 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (plan id, version, area_scope, note, based_on, created_at) */
 	[STMT_PD_PV_INSERT] =
 		"INSERT INTO plan_version (plan_id, version, status, area_scope, note, based_on, created_at)"
-		" VALUES ($1, $2, 'draft', $3, $4, $5, $6)",
+		" VALUES ($1, $2, 'draft', $3, $4, $5, $6) RETURNING id",
 	/* (plan_version id, ord, title, body, source) */
 	[STMT_PD_SECTION_INSERT] =
-		"INSERT INTO lup_section (plan_version_id, ord, title, body, source) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO lup_section (plan_version_id, ord, title, body, source) VALUES ($1, $2, $3, $4, $5)"
+		" RETURNING id",
 	/* (plan_version id, ord, name, description, extra, source, ident) */
 	[STMT_PD_THEME_INSERT] =
 		"INSERT INTO theme (plan_version_id, ord, name, description, extra, source, ident)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
 	/* (theme id, alias, source) */
 	[STMT_PD_THEME_ALIAS_INSERT] = "INSERT INTO theme_alias (theme_id, alias, source) VALUES ($1, $2, $3)",
 	/* (theme id, target group) */
@@ -165,14 +169,15 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	/* (plan_version id, org id, group, label, source, ident) */
 	[STMT_PD_PARTNER_INSERT] =
 		"INSERT INTO plan_partner (plan_version_id, org_id, grp, label, source, ident)"
-		" VALUES ($1, $2, $3, $4, $5, $6)",
+		" VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
 	/* (key, owner, plan_version id, level, number, parent, title, description, year, theme, area,
 	 * sex, horizon_year, benchmark, source, ident) */
 	[STMT_PD_GOAL_INSERT] =
 		"INSERT INTO goal (key, owner_id, plan_version_id, level, number, parent_id, title, description,"
 		" year, theme_id, area_id, sex, horizon_year, benchmark, source, ident, horizon, baseline_value,"
 		" baseline_year, target_value, target_direction)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)"
+		" RETURNING id",
 	/* (goal id, indicator id): the indicator that measures the goal (0017) */
 	[STMT_PD_GOAL_INDICATOR_SET] = "UPDATE goal SET indicator_id = $2 WHERE id = $1",
 	/* (goal id, parent id) */
@@ -185,15 +190,15 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 	[STMT_PD_INDICATOR_INSERT] =
 		"INSERT INTO indicator (key, goal_id, owner_id, ord, name, unit, direction, periodicity,"
 		" source_kind, kolada_kpi, by_sex, by_area, source, ident, plan_version_id)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
 	/* (indicator id, year, kind, mode, value, unit, text, source, sex or NULL: the total) */
 	[STMT_PD_TARGET_INSERT] =
 		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source, sex)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, 'T'))",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::text, 'T'))",
 	/* (key, plan_version id, ord, title, description, status, start_text, source, ident) */
 	[STMT_PD_MEASURE_INSERT] =
 		"INSERT INTO measure (key, plan_version_id, ord, title, description, status, start_text, source, ident)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
 	/* (measure id, theme id) */
 	[STMT_PD_MEASURE_THEME_INSERT] = "INSERT INTO measure_theme (measure_id, theme_id) VALUES ($1, $2)",
 	/* (measure id, area id) */
@@ -211,7 +216,7 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 		"INSERT INTO activity (key, plan_version_id, owner_id, title, description, start_text,"
 		" start_first, start_last, start_prec, end_text, end_first, end_last, end_prec, status, role,"
 		" goal_id, theme_id, measure_id, source, ident) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-		" $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+		" $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
 	/* (activity id, area id) */
 	[STMT_PD_ACTIVITY_DISTRICT_INSERT] =
 		"INSERT INTO activity_district (activity_id, area_id) VALUES ($1, $2)",

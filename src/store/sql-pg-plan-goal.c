@@ -9,7 +9,7 @@
 	" g.baseline_value, g.baseline_year, g.target_value, g.target_direction, i.id AS indicator_id," \
 	" i.key AS indicator, i.name AS indicator_name, i.unit AS indicator_unit," \
 	" i.direction AS indicator_direction, i.by_sex AS indicator_by_sex, i.source_kind AS indicator_source," \
-	" coalesce(i.goal_id = g.id, 0) AS indicator_own" \
+	" CASE WHEN i.goal_id = g.id THEN 1 ELSE 0 END AS indicator_own" \
 	" FROM goal g LEFT JOIN theme t ON t.id = g.theme_id LEFT JOIN area a ON a.id = g.area_id" \
 	" LEFT JOIN indicator i ON i.id = g.indicator_id"
 
@@ -17,7 +17,7 @@ const char *const pg_sql_plan_goal[STMT__MAX] = {
 	/* (plan_version_id) -> its LUP goals by theme order */
 	[STMT_PG_GOALS] =
 		GOAL_SELECT " WHERE g.plan_version_id = $1 AND g.level = 'lup'"
-		" ORDER BY t.ord IS NULL, t.ord, t.id, g.horizon = 'long', CASE g.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1"
+		" ORDER BY t.ord IS NULL, t.ord, t.id, g.horizon = 'long' NULLS FIRST, CASE g.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1"
 		" ELSE 2 END, g.id",
 	/* (goal_id, plan_version_id) -> the LUP goal when it belongs to the version */
 	[STMT_PG_GOAL] =
@@ -29,21 +29,21 @@ const char *const pg_sql_plan_goal[STMT__MAX] = {
 		" WHERE pv.id = $1",
 	/* (district_id, area key) -> the district itself or one of its neighbourhoods or places */
 	[STMT_PG_AREA] =
-		"WITH RECURSIVE sub(id) AS (SELECT $1 UNION SELECT a.id FROM area a JOIN sub ON a.parent_id = sub.id)"
+		"WITH RECURSIVE sub(id) AS (SELECT $1::bigint UNION SELECT a.id FROM area a JOIN sub ON a.parent_id = sub.id)"
 		" SELECT a.id FROM area a JOIN sub ON sub.id = a.id WHERE a.key = $2",
 	/* (indicator key, owner org) -> id, and whether an LUP goal of owner may be measured by it: the
 	 * owner's or its pair's indicator, or an official (Kolada) one */
 	[STMT_PG_INDICATOR] =
 		"SELECT i.id, (i.source_kind = 'kolada' OR i.owner_id = $2"
 		" OR i.owner_id = (SELECT pair_id FROM organisation WHERE id = $2)"
-		" OR (SELECT pair_id FROM organisation WHERE id = i.owner_id) = $2) AS usable"
+		" OR (SELECT pair_id FROM organisation WHERE id = i.owner_id) = $2)::int AS usable"
 		" FROM indicator i WHERE i.key = $1",
 	/* (key, owner, plan_version_id, title, description, theme, area, sex, horizon, horizon_year,
 	 * benchmark, baseline_value, baseline_year, target_value, target_direction, source) */
 	[STMT_PG_GOAL_INSERT] =
 		"INSERT INTO goal (key, owner_id, plan_version_id, level, title, description, theme_id, area_id, sex,"
 		" horizon, horizon_year, benchmark, baseline_value, baseline_year, target_value, target_direction, source)"
-		" VALUES ($1, $2, $3, 'lup', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+		" VALUES ($1, $2, $3, 'lup', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
 	/* (id, title, description, theme, area, sex, horizon, horizon_year, benchmark, baseline_value,
 	 * baseline_year, target_value, target_direction) */
 	[STMT_PG_GOAL_SET] =
@@ -56,7 +56,7 @@ const char *const pg_sql_plan_goal[STMT__MAX] = {
 	[STMT_PG_INDICATOR_INSERT] =
 		"INSERT INTO indicator (key, goal_id, owner_id, ord, name, unit, direction, periodicity, source_kind,"
 		" by_sex, by_area, source, plan_version_id)"
-		" VALUES ($1, $2, $3, 1, $4, $5, $6, 'year', 'own', $7, 0, $8, $9)",
+		" VALUES ($1, $2, $3, 1, $4, $5, $6, 'year', 'own', $7, 0, $8, $9) RETURNING id",
 	/* (goal id) -> what refers to the goal and keeps it: activities, goals under it, assessments */
 	[STMT_PG_REFS] =
 		"SELECT (SELECT count(*) FROM activity WHERE goal_id = $1) AS activities,"

@@ -4,7 +4,7 @@
 #include "store/sql-pg.h"
 
 /* the measures of version $2, or only measure $1 of it */
-#define OF_VERSION " m.plan_version_id = $2 AND ($1 IS NULL OR m.id = $1)"
+#define OF_VERSION " m.plan_version_id = $2 AND ($1::bigint IS NULL OR m.id = $1::bigint)"
 
 const char *const pg_sql_plan_measure[STMT__MAX] = {
 	[STMT_PM_MEASURES] =
@@ -23,7 +23,7 @@ const char *const pg_sql_plan_measure[STMT__MAX] = {
 	[STMT_PM_GOALS] =
 		"SELECT mg.measure_id, g.id, g.key, g.number, g.title FROM measure_goal mg"
 		" JOIN measure m ON m.id = mg.measure_id JOIN goal g ON g.id = mg.goal_id WHERE" OF_VERSION
-		" ORDER BY mg.measure_id, g.number, g.id",
+		" ORDER BY mg.measure_id, g.number NULLS FIRST, g.id",
 	/* -> measure_id, org key, plan_partner id, name (the organisation's or the partner's), role */
 	[STMT_PM_PARTNERS] =
 		"SELECT mp.measure_id, o.key AS org, mp.plan_partner_id AS partner,"
@@ -43,14 +43,14 @@ const char *const pg_sql_plan_measure[STMT__MAX] = {
 	[STMT_PM_PP_IN] = "SELECT id FROM plan_partner WHERE id = $1 AND plan_version_id = $2",
 	/* (plan_version_id) -> its goals (the form's checkboxes) */
 	[STMT_PM_VERSION_GOALS] =
-		"SELECT id, key, number, title FROM goal WHERE plan_version_id = $1 ORDER BY number, id",
+		"SELECT id, key, number, title FROM goal WHERE plan_version_id = $1 ORDER BY number NULLS FIRST, id",
 	/* (key, plan_version_id, title, description, status, start_text, start_first, start_last,
 	 * start_prec, end_text, end_first, end_last, end_prec, source): last in the order */
 	[STMT_PM_INSERT] =
 		"INSERT INTO measure (key, plan_version_id, ord, title, description, status, start_text,"
 		" start_first, start_last, start_prec, end_text, end_first, end_last, end_prec, source)"
 		" VALUES ($1, $2, (SELECT coalesce(max(ord), 0) + 1 FROM measure WHERE plan_version_id = $2),"
-		" $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+		" $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
 	/* (id, title, description, status, start_text, start_first, start_last, start_prec, end_text,
 	 * end_first, end_last, end_prec) */
 	[STMT_PM_SET] =
@@ -90,16 +90,19 @@ const char *const pg_sql_plan_measure[STMT__MAX] = {
 		"  WHERE m.plan_version_id = pp.plan_version_id AND (mp.plan_partner_id = pp.id"
 		"  OR (pp.org_id IS NOT NULL AND mp.org_id = pp.org_id))) AS measures"
 		" FROM plan_partner pp LEFT JOIN organisation o ON o.id = pp.org_id"
-		" WHERE pp.plan_version_id = $1 AND ($2 IS NULL OR pp.id = $2) ORDER BY pp.id",
+		" WHERE pp.plan_version_id = $1 AND ($2::bigint IS NULL OR pp.id = $2::bigint) ORDER BY pp.id",
 	/* (plan_version_id, label, except id) -> another partner of the version with that label */
 	[STMT_PP_LABEL_TAKEN] =
-		"SELECT id FROM plan_partner WHERE plan_version_id = $1 AND label = $2 COLLATE sv_ci AND id IS NOT $3 LIMIT 1",
+		"SELECT id FROM plan_partner WHERE plan_version_id = $1 AND label = $2::text COLLATE sv_ci"
+		" AND id IS DISTINCT FROM $3::bigint LIMIT 1",
 	/* (plan_version_id, org id, except id) -> another partner of the version for that organisation */
 	[STMT_PP_ORG_TAKEN] =
-		"SELECT id FROM plan_partner WHERE plan_version_id = $1 AND org_id = $2 AND id IS NOT $3 LIMIT 1",
+		"SELECT id FROM plan_partner WHERE plan_version_id = $1 AND org_id = $2"
+		" AND id IS DISTINCT FROM $3::bigint LIMIT 1",
 	/* (plan_version_id, org id, group, label, source) */
 	[STMT_PP_INSERT] =
-		"INSERT INTO plan_partner (plan_version_id, org_id, grp, label, source) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO plan_partner (plan_version_id, org_id, grp, label, source) VALUES ($1, $2, $3, $4, $5)"
+		" RETURNING id",
 	/* (id, org id, group, label) */
 	[STMT_PP_SET] = "UPDATE plan_partner SET org_id = $2, grp = $3, label = $4 WHERE id = $1",
 	/* (id) */

@@ -48,11 +48,13 @@ const char *const pg_sql_plan_theme[STMT__MAX] = {
 	/* (plan_version_id, name, except theme_id) -> a theme of the version with that name, whatever
 	 * the case (Swedish collation without case) */
 	[STMT_PT_NAME_TAKEN] =
-		"SELECT id FROM theme WHERE plan_version_id = $1 AND name = $2 COLLATE sv_ci AND id IS NOT $3 LIMIT 1",
+		"SELECT id FROM theme WHERE plan_version_id = $1 AND name = $2::text COLLATE sv_ci"
+		" AND id IS DISTINCT FROM $3::bigint LIMIT 1",
 	/* (plan_version_id, name, description, source): last in the order */
 	[STMT_PT_THEME_INSERT] =
 		"INSERT INTO theme (plan_version_id, ord, name, description, extra, source) VALUES ($1,"
-		" (SELECT coalesce(max(ord), 0) + 1 FROM theme WHERE plan_version_id = $1), $2, $3, 0, $4)",
+		" (SELECT coalesce(max(ord), 0) + 1 FROM theme WHERE plan_version_id = $1), $2, $3, 0, $4)"
+		" RETURNING id",
 	/* (id, name, description) */
 	[STMT_PT_THEME_SET] =
 		"UPDATE theme SET name = $2, description = $3 WHERE id = $1",
@@ -84,7 +86,7 @@ const char *const pg_sql_plan_theme[STMT__MAX] = {
 		"UPDATE activity SET theme_id = $2 WHERE theme_id = $1",
 	/* a measure under both themes keeps one link; the old links go with the theme */
 	[STMT_PT_MOVE_MEASURES] =
-		"INSERT INTO measure_theme (measure_id, theme_id) SELECT measure_id, $2 FROM measure_theme"
+		"INSERT INTO measure_theme (measure_id, theme_id) SELECT measure_id, $2::bigint FROM measure_theme"
 		" WHERE theme_id = $1 ON CONFLICT DO NOTHING",
 	/* (theme_id): its aliases, target groups and measure links go with it (ON DELETE CASCADE) */
 	[STMT_PT_THEME_DELETE] =
@@ -93,7 +95,7 @@ const char *const pg_sql_plan_theme[STMT__MAX] = {
 	 * whether the version prioritises it and its note */
 	[STMT_PT_AREAS] =
 		DISTRICT_AREAS
-		"SELECT a.id, a.key, a.name, a.level, pa.area_id IS NOT NULL AS chosen, pa.note,"
+		"SELECT a.id, a.key, a.name, a.level, (pa.area_id IS NOT NULL)::int AS chosen, pa.note,"
 		" par.name AS parent_name FROM area a JOIN sub ON sub.id = a.id"
 		" JOIN area par ON par.id = a.parent_id"
 		" LEFT JOIN prioritised_area pa ON pa.area_id = a.id AND pa.plan_version_id = $2"
@@ -112,7 +114,7 @@ const char *const pg_sql_plan_theme[STMT__MAX] = {
 	/* (plan_version_id, the areas kept: a JSON array of area keys) */
 	[STMT_PT_PAREAS_CLEAR] =
 		"DELETE FROM prioritised_area WHERE plan_version_id = $1 AND area_id NOT IN "
-		"(SELECT a.id FROM area a JOIN json_each($2) j ON j.value = a.key)",
+		"(SELECT a.id FROM area a JOIN json_array_elements_text($2::json) AS j(value) ON j.value = a.key)",
 	/* (plan_version_id, area_id, note, source): an area already there keeps its source */
 	[STMT_PT_PAREA_ADD] =
 		"INSERT INTO prioritised_area (plan_version_id, area_id, note, source) VALUES ($1, $2, $3, $4) "

@@ -22,7 +22,7 @@ const char *const pg_sql_plan_version[STMT__MAX] = {
 		" LEFT JOIN area d ON d.id = p.district_id WHERE p.key = $1",
 	/* (plan id, version number) -> the version's id, status and whether a decision is recorded */
 	[STMT_PV_HEAD] =
-		"SELECT id, status, decision_dnr IS NOT NULL AS recorded FROM plan_version"
+		"SELECT id, status, (decision_dnr IS NOT NULL)::int AS recorded FROM plan_version"
 		" WHERE plan_id = $1 AND version = $2",
 	/* (version id) -> the version (PV_COLS) */
 	[STMT_PV_ROW] =
@@ -38,7 +38,7 @@ const char *const pg_sql_plan_version[STMT__MAX] = {
 	/* (plan id, 1 to list drafts too) -> its versions (PV_COLS), oldest first */
 	[STMT_PV_LIST] =
 		"SELECT " PV_COLS " FROM plan_version pv" PV_JOINS
-		" WHERE pv.plan_id = $1 AND ($2 OR pv.status <> 'draft') ORDER BY pv.version",
+		" WHERE pv.plan_id = $1 AND ($2::bigint <> 0 OR pv.status <> 'draft') ORDER BY pv.version",
 	/* (goal id) -> 1 when the goal belongs to a frozen version */
 	[STMT_PV_FROZEN_GOAL] =
 		"SELECT 1 FROM goal g JOIN plan_version pv ON pv.id = g.plan_version_id"
@@ -64,7 +64,7 @@ const char *const pg_sql_plan_version[STMT__MAX] = {
 		" FROM plan p JOIN plan_version pv ON pv.plan_id = p.id JOIN organisation o ON o.id = p.owner_id"
 		" LEFT JOIN organisation dec ON dec.id = pv.decided_by"
 		" WHERE p.id = (SELECT id FROM plan WHERE kind = 'lup' AND district_id = $1 ORDER BY year_to DESC, id DESC LIMIT 1)"
-		" AND pv.version = coalesce($2, (SELECT version FROM plan_version WHERE plan_id = p.id AND status <> 'draft'"
+		" AND pv.version = coalesce($2::bigint, (SELECT version FROM plan_version WHERE plan_id = p.id AND status <> 'draft'"
 		"  ORDER BY status = 'decided' DESC, version DESC LIMIT 1))",
 	/* (version id) -> its sections */
 	[STMT_PV_SECTIONS] =

@@ -17,7 +17,7 @@ const char *const pg_sql_report_cycle[STMT__MAX] = {
 	/* (report_id, at, user_id, step, comment, meeting_date, paragraph) */
 	[STMT_RC_EVENT_INSERT] =
 		"INSERT INTO report_event (report_id, at, user_id, step, comment, meeting_date, paragraph)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
 	/* (report_id) -> (at, user, step, comment, meeting_date, paragraph): the report's history,
 	 * oldest first (the relation "events" of kind reports) */
 	[STMT_RC_EVENTS] =
@@ -55,11 +55,11 @@ const char *const pg_sql_report_cycle[STMT__MAX] = {
 	/* (new report_id, previous report_id): its assessments, marked carried */
 	[STMT_RC_CARRY_ASSESSMENTS] =
 		"INSERT INTO assessment (report_id, goal_id, assessment, analysis, carried)"
-		" SELECT $1, goal_id, assessment, analysis, 1 FROM assessment WHERE report_id = $2",
+		" SELECT $1::bigint, goal_id, assessment, analysis, 1 FROM assessment WHERE report_id = $2::bigint",
 	/* (new report_id, previous report_id): its activity statuses, marked carried */
 	[STMT_RC_CARRY_ACTIVITIES] =
 		"INSERT INTO activity_update (report_id, activity_id, status, comment, carried)"
-		" SELECT $1, activity_id, status, comment, 1 FROM activity_update WHERE report_id = $2",
+		" SELECT $1::bigint, activity_id, status, comment, 1 FROM activity_update WHERE report_id = $2::bigint",
 	/* (id) -> what has been written in the report since it was created: assessments other than
 	 * an empty "none", activity statuses, a forecast, none of them carried (0: nothing) */
 	[STMT_RC_CONTENT] =
@@ -81,6 +81,6 @@ const char *const pg_sql_report_cycle[STMT__MAX] = {
 	[STMT_RC_NONE_GOALS_ALL] =
 		"SELECT a.report_id, g.id AS goal_id, g.key, g.title AS name, a.analysis AS reason FROM assessment a"
 		" JOIN goal g ON g.id = a.goal_id JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
-		" WHERE ($1 IS NULL OR pe.year = $1) AND a.assessment = 'none' AND COALESCE(a.analysis, '') <> ''"
+		" WHERE ($1::bigint IS NULL OR pe.year = $1::bigint) AND a.assessment = 'none' AND COALESCE(a.analysis, '') <> ''"
 		" ORDER BY a.report_id, g.key",
 };

@@ -2,7 +2,7 @@
 #include "store/sql-pg.h"
 #include "store/sql-public-pg.h"
 
-/* The organisation ?N, its recorded pair and the organisations recording it as their pair. */
+/* The organisation $N, its recorded pair and the organisations recording it as their pair. */
 #define ORG_AND_PAIR(n) \
 	"(SELECT id FROM organisation WHERE id = " n " OR pair_id = " n \
 	" OR id = (SELECT pair_id FROM organisation WHERE id = " n "))"
@@ -58,7 +58,7 @@ const char *const pg_sql_todo[STMT__MAX] = {
 	 * indicators are not the organisation's to record */
 	[STMT_TODO_MISSING] =
 		"WITH k(kind, md, ord) AS (VALUES ('T1', '-04-30', 1), ('T2', '-08-31', 2), ('FY', '-12-31', 3))"
-		" SELECT i.id, i.key, i.name, g.year, k.kind FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN k"
+		" SELECT i.id, i.key, i.name, g.year, k.kind FROM indicator i JOIN goal g ON g.id = i.goal_id CROSS JOIN k"
 		" WHERE g.owner_id IN " ORG_AND_PAIR("$1") " AND g.year BETWEEN $2 AND $3"
 		" AND (g.year || k.md) < $4 AND (i.periodicity <> 'year' OR k.kind = 'FY')"
 		" AND i.source_kind <> 'kolada' AND " PUB_INDICATOR("i")

@@ -4,21 +4,30 @@
 #include "store/sql-pg.h"
 #include "store/sql-public-pg.h"
 
-/* The chain: the organisation's (or its pair's) goals of year $2 and their ancestors. */
+/* The chain: the organisation's (or its pair's) goals of year $2 (every year when NULL) and their
+ * ancestors. $2 is cast to bigint at every use in this file ($2 IS NULL cannot infer a type). */
 #define VC_CHAIN \
 	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = $1" \
-	"  WHERE (g.owner_id = $1 OR g.owner_id = o.pair_id) AND ($2 IS NULL OR g.year = $2) AND " PUB_GOAL("g") \
+	"  WHERE (g.owner_id = $1 OR g.owner_id = o.pair_id) AND ($2::bigint IS NULL OR g.year = $2::bigint) AND " PUB_GOAL("g") \
 	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
 
-/* col belongs to organisation $1, to its pair, or to an organisation naming $1 its pair. */
+/* col belongs to organisation $1, to its pair, or to an organisation naming $1 its pair: a
+ * boolean (NULL when not and $1 has no pair, as in SQLite); VC_OWN selects it as 0/1/NULL. */
 #define VC_OWNED(col) \
 	"(" col " = $1 OR " col " IN (SELECT id FROM organisation WHERE pair_id = $1)" \
 	" OR " col " = (SELECT pair_id FROM organisation WHERE id = $1))"
 
+#define VC_OWN(col) "(" VC_OWNED(col) ")::int"
+
+/* SQLite's CAST(x AS INTEGER) of a text x: its leading integer (after blanks), else 0; NULL stays
+ * NULL (PostgreSQL's cast would fail on text that is no number). */
+#define SQLITE_INT(x) \
+	"(CASE WHEN " x " IS NULL THEN NULL ELSE coalesce(substring(" x " FROM '^[[:space:]]*([+-]?[0-9]+)')::bigint, 0) END)"
+
 /* An activity (a) of plan p falls within year $2: its dates, else its plan's years, else yes. */
 #define VC_IN_YEAR \
-	"($2 IS NULL OR $2 BETWEEN coalesce(a.start_first / 10000, p.year_from, $2)" \
-	" AND coalesce(a.end_last / 10000, p.year_to, $2))"
+	"($2::bigint IS NULL OR $2::bigint BETWEEN coalesce(a.start_first / 10000, p.year_from, $2::bigint)" \
+	" AND coalesce(a.end_last / 10000, p.year_to, $2::bigint))"
 
 const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, KF goals first, nämndmål by number */
@@ -29,7 +38,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" JOIN organisation ow ON ow.id = g.owner_id"
 		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
 		" WHEN 'namndmal' THEN 3 ELSE 4 END,"
-		" CASE WHEN g.level = 'namndmal' THEN coalesce(CAST(g.number AS INTEGER), 1000000000) END, g.key",
+		" CASE WHEN g.level = 'namndmal' THEN coalesce(" SQLITE_INT("g.number") ", 1000000000) END, g.key",
 	/* -> goal_id, text: Förväntat resultat */
 	[STMT_VC_RESULTS] =
 		VC_CHAIN " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
@@ -38,9 +47,9 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_INDICATORS] =
 		VC_CHAIN
 		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.year = $2) AS target,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.sex = 'T' AND t.year = $2) AS kf_target,"
-		" " VC_OWNED("i.owner_id") " AS own"
+		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.year = $2::bigint) AS target,"
+		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.sex = 'T' AND t.year = $2::bigint) AS kf_target,"
+		" " VC_OWN("i.owner_id") " AS own"
 		" FROM indicator i WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
@@ -49,7 +58,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		VC_CHAIN ","
 		" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = $1"
 		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1)),"
-		" pr(id) AS (SELECT id FROM period WHERE year = $2 OR (year = $2 - 1 AND kind = 'FY'))"
+		" pr(id) AS (SELECT id FROM period WHERE year = $2::bigint OR (year = $2::bigint - 1 AND kind = 'FY'))"
 		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
 		" x.missing, x.example"
 		" FROM indicator i JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
@@ -63,16 +72,16 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_ASSESSMENTS] =
 		VC_CHAIN
 		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
-		" " VC_OWNED("r.org_id") " AS own"
+		" " VC_OWN("r.org_id") " AS own"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
 		" JOIN organisation ro ON ro.id = r.org_id"
-		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = $2"
+		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = $2::bigint"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
 	/* -> the activities of the organisation or its pair in the year, by start */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, (SELECT group_concat(name, ', ') FROM (SELECT x.name FROM activity_district ad"
-		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id ORDER BY x.name COLLATE sv)) AS areas"
+		" a.goal_id, (SELECT string_agg(x.name, ', ' ORDER BY x.name COLLATE sv) FROM activity_district ad"
+		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id) AS areas"
 		" FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")

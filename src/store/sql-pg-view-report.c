@@ -3,9 +3,11 @@
 
 const char *const pg_sql_view_report[STMT__MAX] = {
 	/* (report_id) -> 1 when the connection's viewer may read the report: approved, or of an
-	 * organisation the viewer reads for (lup_reads; web/authz.h authz_report_readable) */
+	 * organisation the viewer reads for (lup_reads; web/authz.h authz_report_readable); a boolean,
+	 * which the backend reads as 0/1; named as SQLite names the column */
 	[STMT_VR_READABLE] =
-		"SELECT r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) FROM report r"
+		"SELECT r.status = 'approved' OR lup_reads(r.org_id, o.pair_id)"
+		" AS \"r.status = 'approved' OR lup_reads(r.org_id, o.pair_id)\" FROM report r"
 		" JOIN organisation o ON o.id = r.org_id WHERE r.id = $1",
 	/* (org_id, year, period kind T1/T2/FY) -> the organisation's report of the period */
 	[STMT_VR_FIND] =

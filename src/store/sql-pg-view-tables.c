@@ -4,7 +4,7 @@
 #include "store/sql-pg.h"
 #include "store/sql-public-pg.h"
 
-/* col is the organisation ?n itself, its administration (whose pair_id is ?n) or its committee. */
+/* col is the organisation $n itself, its administration (whose pair_id is $n) or its committee. */
 #define OWNED_BY(col, n) \
 	"(" col " = $" n " OR " col " IN (SELECT id FROM organisation WHERE pair_id = $" n ")" \
 	" OR " col " = (SELECT pair_id FROM organisation WHERE id = $" n "))"
@@ -15,12 +15,17 @@
 	"  WHERE (g.owner_id = $1 OR g.owner_id = o.pair_id) AND g.year = $2 AND " PUB_GOAL("g") \
 	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
 
+/* SQLite's CAST(x AS INTEGER) of a text x: its leading integer (after blanks), else 0; NULL stays
+ * NULL (PostgreSQL's cast would fail on text that is no number). */
+#define SQLITE_INT(x) \
+	"(CASE WHEN " x " IS NULL THEN NULL ELSE coalesce(substring(" x " FROM '^[[:space:]]*([+-]?[0-9]+)')::bigint, 0) END)"
+
 /* The organisation's indicators on the chain with their goal and its place in the order. */
 #define INDS \
 	", inds AS (SELECT i.id, i.key, i.name, i.unit, i.owner_id, i.source_kind, g.number AS goal_number," \
 	" g.title AS goal_title, CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2" \
 	" WHEN 'namndmal' THEN 3 ELSE 4 END AS glevel," \
-	" coalesce(CAST(g.number AS INTEGER), 1000000000) AS gnum, g.key AS gkey, i.ord" \
+	" coalesce(" SQLITE_INT("g.number") ", 1000000000) AS gnum, g.key AS gkey, i.ord" \
 	" FROM indicator i JOIN goal g ON g.id = i.goal_id WHERE i.goal_id IN (SELECT id FROM chain)" \
 	" AND " OWNED_BY("i.owner_id", "1") " AND " PUB_INDICATOR("i") ")"
 
@@ -31,10 +36,10 @@
 	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
 /* Activity a (of plan p, LEFT JOINed through a.plan_version_id) runs in year $1, or $1 is NULL:
- * its dates, else its plan's years, decide. */
+ * its dates, else its plan's years, decide. ($1 typed at every use: IS NULL cannot infer it.) */
 #define ACT_IN_YEAR(a, p) \
-	"($1 IS NULL OR $1 BETWEEN coalesce(" a ".start_first / 10000, " p ".year_from, $1)" \
-	" AND coalesce(" a ".end_last / 10000, " p ".year_to, $1))"
+	"($1::bigint IS NULL OR $1::bigint BETWEEN coalesce(" a ".start_first / 10000, " p ".year_from, $1::bigint)" \
+	" AND coalesce(" a ".end_last / 10000, " p ".year_to, $1::bigint))"
 
 const char *const pg_sql_view_tables[STMT__MAX] = {
 	/* (key, name or alias) -> id, key, name of the organisation */
@@ -42,7 +47,7 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 		"SELECT id, key, name FROM (SELECT id, key, name, 1 AS p FROM organisation WHERE key = $1"
 		" UNION ALL SELECT id, key, name, 2 FROM organisation WHERE name = $1 COLLATE sv_ci"
 		" UNION ALL SELECT o.id, o.key, o.name, 3 FROM org_alias x JOIN organisation o ON o.id = x.org_id"
-		"  WHERE x.alias = $1 COLLATE sv_ci) ORDER BY p LIMIT 1",
+		"  WHERE x.alias = $1 COLLATE sv_ci) s ORDER BY p LIMIT 1",
 	/* (org_id, year) -> indicator, indicator_name, goal_number, goal_title, unit, kind (1 own
 	 * target, 2 KF's target, 3 outcome), area, area_name, period (T1, T2, FY), sex, value,
 	 * missing, text (a target as written), source, derived, example: the targets of the year
@@ -51,20 +56,20 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 		CHAIN INDS
 		" SELECT key AS indicator, name AS indicator_name, goal_number, goal_title, unit, kind, area,"
 		" area_name, period, sex, value, missing, text, source, derived, example FROM ("
-		" SELECT n.*, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END AS kind, NULL AS area, NULL AS area_name,"
-		"  NULL AS alevel, NULL AS period, 0 AS pord, t.sex, t.value, 0 AS missing, t.text, t.source,"
+		" SELECT n.*, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END AS kind, NULL::text AS area, NULL::text AS area_name,"
+		"  NULL::int AS alevel, NULL::text AS period, 0 AS pord, t.sex, t.value, 0 AS missing, t.text, t.source,"
 		"  0 AS derived, 0 AS example"
 		"  FROM inds n JOIN target t ON t.indicator_id = n.id AND t.year = $2"
 		" UNION ALL"
 		" SELECT n.*, 3, a.key, a.name, CASE a.level WHEN 'municipality' THEN 1 ELSE 0 END, pe.kind,"
-		"  CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, x.sex, x.value, x.missing, NULL,"
+		"  CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, x.sex, x.value, x.missing, NULL::text,"
 		"  x.source, x.derived, x.example"
 		"  FROM inds n JOIN outcome x ON x.indicator_id = n.id JOIN period pe ON pe.id = x.period_id"
 		"  JOIN area a ON a.id = x.area_id"
 		"  WHERE pe.year = $2 AND (a.level = 'municipality' OR a.committee_id = $1"
 		"  OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = $1))"
 		"  AND " SEE_FIGURE("x", "n")
-		") ORDER BY glevel, gnum, gkey, ord, key, kind, alevel, pord,"
+		") v ORDER BY glevel, gnum, gkey, ord, key, kind, alevel, pord,"
 		" CASE sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END",
 	/* (org_id, year) -> key, title, goal_number, goal_title, owner_name, status, role,
 	 * start_text, start_first, end_text, end_last, areas: the organisation's activities in the
@@ -72,12 +77,13 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 	[STMT_VTAB_ORG_ACTIVITIES] =
 		"SELECT a.key, a.title, g.number AS goal_number, g.title AS goal_title, o.name AS owner_name,"
 		" a.status, a.role, a.start_text, a.start_first, a.end_text, a.end_last,"
-		" (SELECT group_concat(name, ', ') FROM (SELECT x.name FROM activity_district ad"
-		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id ORDER BY x.name COLLATE sv)) AS areas"
+		" (SELECT string_agg(x.name, ', ' ORDER BY x.name COLLATE sv) FROM activity_district ad"
+		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id) AS areas"
 		" FROM activity a JOIN organisation o ON o.id = a.owner_id LEFT JOIN goal g ON g.id = a.goal_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " OWNED_BY("a.owner_id", "1")
-		" AND $2 BETWEEN coalesce(a.start_first / 10000, p.year_from, $2) AND coalesce(a.end_last / 10000, p.year_to, $2)"
+		" AND $2::bigint BETWEEN coalesce(a.start_first / 10000, p.year_from, $2::bigint)"
+		" AND coalesce(a.end_last / 10000, p.year_to, $2::bigint)"
 		" AND " PUB_ACTIVITY("a")
 		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
 
@@ -90,7 +96,7 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 		" t.name AS theme, (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures"
 		" FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" JOIN area d ON d.id = p.district_id WHERE " LATEST_LUP("p", "pv") " AND t.extra = 0"
-		" AND ($1 IS NULL OR $1 BETWEEN p.year_from AND p.year_to)"
+		" AND ($1::bigint IS NULL OR $1::bigint BETWEEN p.year_from AND p.year_to)"
 		" ORDER BY d.name COLLATE sv, p.year_from, t.ord",
 	/* (year) -> org, org_name, district, district_name, activities: per organisation and
 	 * district the count of its published activities there running in the year */
@@ -107,10 +113,10 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 	[STMT_VTAB_ACTIVITIES] =
 		"SELECT a.key, a.title, o.key AS owner, o.name AS owner_name, g.number AS goal_number,"
 		" g.title AS goal_title, a.status, a.role, a.start_text, a.start_first, a.end_text, a.end_last,"
-		" (SELECT group_concat(name, ', ') FROM (SELECT x.name FROM activity_district ad"
-		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id ORDER BY x.name COLLATE sv)) AS districts,"
-		" (SELECT group_concat(name, ', ') FROM (SELECT y.name FROM activity_partner ap"
-		"  JOIN organisation y ON y.id = ap.org_id WHERE ap.activity_id = a.id ORDER BY y.name COLLATE sv)) AS partners"
+		" (SELECT string_agg(x.name, ', ' ORDER BY x.name COLLATE sv) FROM activity_district ad"
+		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id) AS districts,"
+		" (SELECT string_agg(y.name, ', ' ORDER BY y.name COLLATE sv) FROM activity_partner ap"
+		"  JOIN organisation y ON y.id = ap.org_id WHERE ap.activity_id = a.id) AS partners"
 		" FROM activity a JOIN organisation o ON o.id = a.owner_id LEFT JOIN goal g ON g.id = a.goal_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " PUB_ACTIVITY("a") " AND " ACT_IN_YEAR("a", "p")
@@ -123,21 +129,21 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 		" m.text AS measure_text, o.key AS org, o.name AS org_name, r.stance, r.stance_phrase, r.no_response"
 		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"
 		" JOIN commission_report cr ON cr.id = m.report_id JOIN organisation o ON o.id = r.org_id"
-		" WHERE $1 IS NULL OR cr.year = $1 ORDER BY cr.key, m.id, o.name COLLATE sv",
+		" WHERE $1::bigint IS NULL OR cr.year = $1::bigint ORDER BY cr.key, m.id, o.name COLLATE sv",
 	/* (year) -> org, org_name, area, area_name, year, kind, amount, unit, note, example: the
 	 * resource allocations (of the year; schema 0025) */
 	[STMT_VTAB_ALLOCATIONS] =
 		"SELECT o.key AS org, o.name AS org_name, a.key AS area, a.name AS area_name, r.year,"
 		" r.kind, r.amount, r.unit, r.note, r.example FROM resource_allocation r"
 		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
-		" WHERE $1 IS NULL OR r.year = $1 ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind, r.id",
+		" WHERE $1::bigint IS NULL OR r.year = $1::bigint ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind, r.id",
 	/* (year) -> id, at, actor, action, entity, entity_id, before, after: the audit log (of the
 	 * year, by its UTC time), oldest first, as far as the viewer may see it (AUDIT_SEE) */
 	[STMT_VTAB_AUDIT] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
-		" WHERE ($1 IS NULL OR substr(at, 1, 4) = CAST($1 AS TEXT)) AND " AUDIT_SEE("audit") " ORDER BY id",
+		" WHERE ($1::bigint IS NULL OR substr(at, 1, 4) = $1::bigint::text) AND " AUDIT_SEE("audit") " ORDER BY id",
 	/* (response id) -> text: the response's labelled parts in order, joined by spaces (the
 	 * commission document's excerpt) */
 	[STMT_VTAB_RESPONSE_TEXT] =
-		"SELECT group_concat(text, ' ') FROM (SELECT text FROM response_part WHERE response_id = $1 ORDER BY ord)",
+		"SELECT string_agg(text, ' ' ORDER BY ord) AS \"group_concat(text, ' ')\" FROM response_part WHERE response_id = $1",
 };

@@ -27,11 +27,12 @@ const char *const pg_sql_web_city[STMT__MAX] = {
 		"SELECT pe.id, pe.year, pe.kind, 0 AS reports"
 		" FROM period pe ORDER BY pe.year, CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END",
 	/* () -> every report: (period_id, status, org_id, org_pair: its organisation and that
-	 * organisation's pair, readable: whether the connection's viewer may read it) */
+	 * organisation's pair, readable: whether the connection's viewer may read it), by id (SQLite's
+	 * scan order) */
 	[STMT_WEB_CITY_PERIOD_REPORTS] =
 		"SELECT r.period_id, r.status, r.org_id, o.pair_id AS org_pair,"
 		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) AS readable"
-		" FROM report r JOIN organisation o ON o.id = r.org_id",
+		" FROM report r JOIN organisation o ON o.id = r.org_id ORDER BY r.id",
 	/* (year, kind) -> goal fulfilment per organisation in the period: every organisation with
 	 * nämndmål or LUP goals of the year or a report of the period: (key, name, report id or
 	 * NULL, report status, fulfilled, partly, not, none: assessments of each kind in the report,

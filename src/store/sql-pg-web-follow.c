@@ -14,7 +14,7 @@
  * the report has an update of already. */
 #define REPORT_ACTIVITIES_FROM \
 	" FROM (SELECT r.id, r.org_id AS org, pe.year FROM report r JOIN period pe ON pe.id = r.period_id" \
-	"  WHERE r.id = $1) rep JOIN activity a" \
+	"  WHERE r.id = $1) rep CROSS JOIN activity a" \
 	" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id" \
 	" LEFT JOIN activity_update u ON u.report_id = rep.id AND u.activity_id = a.id" \
 	" LEFT JOIN goal g ON g.id = a.goal_id" \
@@ -28,10 +28,11 @@ const char *const pg_sql_web_follow[STMT__MAX] = {
 	[STMT_WEB_FOLLOW_REPORTS] =
 		"SELECT id, key, title, year FROM commission_report ORDER BY title COLLATE sv, id",
 	/* () -> (id, report_id, number, text, rec_number, rec_text): every measure with its
-	 * recommendation (NULL when the document gives none); the caller sorts them by number */
+	 * recommendation (NULL when the document gives none), by id (SQLite's scan order); the caller
+	 * sorts them by number */
 	[STMT_WEB_FOLLOW_MEASURES] =
 		"SELECT m.id, m.report_id, m.number, m.text, r.number AS rec_number, r.text AS rec_text"
-		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id",
+		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id ORDER BY m.id",
 	/* () -> (org_id, key, short_name, name): the administrations that answered some measure,
 	 * in the document's order */
 	[STMT_WEB_FOLLOW_COLUMNS] =

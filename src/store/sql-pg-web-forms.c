@@ -18,7 +18,7 @@ const char *const pg_sql_web_forms[STMT__MAX] = {
 		"SELECT r.id, r.org_id, o.key AS org, o.name AS org_name, o.pair_id AS org_pair, pe.year,"
 		" pe.kind AS period, r.status, r.submitted_at, r.decided_at FROM report r"
 		" JOIN organisation o ON o.id = r.org_id JOIN period pe ON pe.id = r.period_id"
-		" WHERE $1 IS NULL OR pe.year = $1"
+		" WHERE $1::bigint IS NULL OR pe.year = $1::bigint"
 		" ORDER BY pe.year DESC, " KIND_ORD("pe.kind") " DESC, o.name COLLATE sv",
 	/* (org_id, year, kind) -> the report of the organisation for the period, if any */
 	[STMT_WEB_FORMS_REPORT_FIND] =
@@ -30,9 +30,9 @@ const char *const pg_sql_web_forms[STMT__MAX] = {
 		"SELECT g.id, g.key, g.number, g.title AS name FROM goal g WHERE g.level = 'namndmal'"
 		" AND g.year = $2 AND g.owner_id IN (SELECT id FROM organisation WHERE id = $1 OR pair_id = $1"
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = $1)) AND " PUB_GOAL("g") " ORDER BY g.id",
-	/* (report_id) -> the stored assessments by goal id */
+	/* (report_id) -> the stored assessments by goal id (in goal id order, as SQLite's key gives) */
 	[STMT_WEB_FORMS_ASSESSMENTS] =
-		"SELECT goal_id, assessment, analysis FROM assessment WHERE report_id = $1",
+		"SELECT goal_id, assessment, analysis FROM assessment WHERE report_id = $1 ORDER BY goal_id",
 	/* (org_id) -> the area whose outcomes the organisation follows up: the district it is the
 	 * committee (or administration) of, else the municipality */
 	[STMT_WEB_FORMS_ORG_AREA] =
@@ -45,32 +45,32 @@ const char *const pg_sql_web_forms[STMT__MAX] = {
 	 * the outcome (total) of the period in the area, and the previous value (the same period
 	 * of the year before, else that year's annual outcome) */
 	[STMT_WEB_FORMS_GOAL_INDICATORS] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.goal_id = $1 AS on_goal,"
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, (i.goal_id = $1)::int AS on_goal,"
 		" tn.text AS target, tk.text AS kf_target, x.value, x.example, coalesce(px.value, fx.value) AS prev"
 		" FROM indicator i"
 		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = $3 AND tn.kind = 'own' AND tn.sex = 'T'"
 		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = $3 AND tk.kind = 'kf' AND tk.sex = 'T'"
 		" LEFT JOIN period pe ON pe.year = $3 AND pe.kind = $4"
 		" LEFT JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = $5 AND x.sex = 'T'"
-		" LEFT JOIN period pp ON pp.year = $3 - 1 AND pp.kind = $4"
+		" LEFT JOIN period pp ON pp.year = $3::bigint - 1 AND pp.kind = $4"
 		" LEFT JOIN outcome px ON px.indicator_id = i.id AND px.period_id = pp.id AND px.area_id = $5 AND px.sex = 'T'"
-		" LEFT JOIN period pf ON pf.year = $3 - 1 AND pf.kind = 'FY'"
+		" LEFT JOIN period pf ON pf.year = $3::bigint - 1 AND pf.kind = 'FY'"
 		" LEFT JOIN outcome fx ON fx.indicator_id = i.id AND fx.period_id = pf.id AND fx.area_id = $5 AND fx.sex = 'T'"
 		" WHERE i.goal_id = $1 OR (i.goal_id = (SELECT parent_id FROM goal WHERE id = $1)"
 		"  AND i.owner_id IN (SELECT id FROM organisation WHERE id = $2 OR pair_id = $2"
 		"   OR id = (SELECT pair_id FROM organisation WHERE id = $2)))"
-		" AND " PUB_INDICATOR("i") " ORDER BY on_goal DESC, i.ord, i.id",
+		" AND " PUB_INDICATOR("i") " ORDER BY on_goal DESC NULLS LAST, i.ord, i.id",
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = $1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */
 	/* (org or NULL: every organisation, pair) -> the newest year of the organisations' nämndmål and
 	 * LUP goals: the year a new follow-up report most likely follows up (NULL when none) */
 	[STMT_WEB_FORMS_PLAN_YEAR] =
-		"SELECT MAX(g.year) FROM goal g WHERE g.level IN ('namndmal', 'lup') AND g.year IS NOT NULL"
-		" AND ($1 IS NULL OR g.owner_id IN ($1, $2))",
+		"SELECT MAX(g.year) AS \"MAX(g.year)\" FROM goal g WHERE g.level IN ('namndmal', 'lup')"
+		" AND g.year IS NOT NULL AND ($1::bigint IS NULL OR g.owner_id IN ($1::bigint, $2::bigint))",
 	[STMT_WEB_FORMS_REPORT_ORGS] =
-		"SELECT DISTINCT o.id, o.key, o.name FROM organisation o JOIN goal g ON g.owner_id = o.id"
-		" WHERE g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") " ORDER BY o.name COLLATE sv",
+		"SELECT * FROM (SELECT DISTINCT o.id, o.key, o.name FROM organisation o JOIN goal g ON g.owner_id = o.id"
+		" WHERE g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") ") s ORDER BY name COLLATE sv",
 	/* (id) -> a goal with its owner */
 	[STMT_WEB_FORMS_GOAL] =
 		"SELECT g.id, g.key, g.level, g.number, g.title AS name, g.description, g.year, g.owner_id,"

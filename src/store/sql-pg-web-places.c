@@ -9,16 +9,21 @@
 	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
 	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
-/* col is the organisation ?n itself, its administration (whose pair_id is ?n) or its committee.
- * NULL (not false) when ?n or a pair is NULL: wrap in coalesce(..., 0) before NOT. */
+/* col is the organisation $n itself, its administration (whose pair_id is $n) or its committee:
+ * a boolean, NULL (not false) when $n or a pair is NULL: wrap in coalesce(..., false) before NOT,
+ * and in OWN() to select it as 0/1. */
 #define OWNED_BY(col, n) \
 	"(" col " = $" n " OR " col " IN (SELECT id FROM organisation WHERE pair_id = $" n ")" \
 	" OR " col " = (SELECT pair_id FROM organisation WHERE id = $" n "))"
 
-/* An activity (a) of plan p falls within year ?n: its dates, else its plan's years, else yes. */
+/* OWNED_BY as an integer column: 1 when it holds, else 0 (also when NULL). */
+#define OWN(col, n) "coalesce(" OWNED_BY(col, n) ", false)::int"
+
+/* An activity (a) of plan p falls within year $n (or $n is NULL): its dates, else its plan's
+ * years, else yes. $n is cast at every use (IS NULL cannot infer its type). */
 #define IN_YEAR(n) \
-	"($" n " IS NULL OR $" n " BETWEEN coalesce(a.start_first / 10000, p.year_from, $" n ")" \
-	" AND coalesce(a.end_last / 10000, p.year_to, $" n "))"
+	"($" n "::bigint IS NULL OR $" n "::bigint BETWEEN coalesce(a.start_first / 10000, p.year_from, $" n "::bigint)" \
+	" AND coalesce(a.end_last / 10000, p.year_to, $" n "::bigint))"
 
 const char *const pg_sql_web_places[STMT__MAX] = {
 	/* () -> id, key, name of the municipality the districts belong to */
@@ -40,7 +45,8 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"SELECT p.district_id, t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LATEST_LUP("p", "pv") " AND t.extra = 0"
 		" ORDER BY p.district_id, t.ord, t.id",
-	/* () -> district_id, name: the prioritised areas of every district's latest LUP */
+	/* () -> district_id, name: the prioritised areas of every district's latest LUP, in the order
+	 * they were written (rowid: the identity column migration 0001 gives the table on PostgreSQL) */
 	[STMT_WEB_PLACES_ALL_PAREAS] =
 		"SELECT p.district_id, a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
@@ -59,7 +65,7 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_THEME_ALIASES] =
 		"SELECT a.theme_id, a.alias, a.valid_to FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
 		" WHERE t.plan_version_id = $1 ORDER BY a.theme_id, a.alias COLLATE sv",
-	/* (plan_version_id) -> theme_id, target_group */
+	/* (plan_version_id) -> theme_id, target_group, in the order written (rowid, as above) */
 	[STMT_WEB_PLACES_THEME_GROUPS] =
 		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
 		" WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
@@ -81,11 +87,11 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	/* (district_id, committee_id) -> the activities serving the district or a place in it, by
 	 * owner; own = 1 when the committee or its administration owns it */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
-		"WITH places(id) AS (SELECT $1 UNION SELECT id FROM area WHERE parent_id = $1"
+		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1),"
-		" acts(id) AS (SELECT DISTINCT activity_id FROM activity_district WHERE area_id IN places)"
+		" acts(id) AS (SELECT DISTINCT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" coalesce(" OWNED_BY("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
+		" " OWN("a.owner_id", "2") " AS own, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM acts JOIN activity a ON a.id = acts.id"
 		" JOIN organisation o ON o.id = a.owner_id WHERE " PUB_ACTIVITY("a")
 		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
@@ -98,7 +104,7 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	 * administration's) indicators, which come first */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
-		" coalesce(" OWNED_BY("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
+		" " OWN("i.owner_id", "3") " AS own, x.sex, x.value, x.example,"
 		" c.value AS city, c.example AS city_example FROM outcome x"
 		" JOIN period pe ON pe.id = x.period_id AND pe.year = $2 AND pe.kind = 'FY'"
 		" JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
@@ -108,7 +114,7 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x"
+		"SELECT x.indicator_id, pe.year, x.value FROM period pe JOIN outcome x"
 		" ON x.period_id = pe.id AND x.area_id = $1 WHERE pe.kind = 'FY' AND x.sex = 'T'"
 		" AND " SEE_OUTCOME("x", "x.indicator_id")
 		" ORDER BY x.indicator_id, pe.year",
@@ -129,7 +135,7 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHEN 'staff' THEN 2 WHEN 'places' THEN 3 ELSE 4 END",
 
 	/* () -> kind, number of organisations of the kind */
-	[STMT_WEB_PLACES_ORG_KINDS] = "SELECT kind, count(*) FROM organisation GROUP BY kind",
+	[STMT_WEB_PLACES_ORG_KINDS] = "SELECT kind, count(*) AS \"count(*)\" FROM organisation GROUP BY kind ORDER BY kind",
 	/* (kind) -> the organisations of the kind with their counterpart and district */
 	[STMT_WEB_PLACES_ORGS] =
 		"SELECT o.id, o.key, o.name, pr.key AS pair, pr.name AS pair_name, o.city_owned, o.housing,"
@@ -164,15 +170,15 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
 	/* (org_id, year) -> its activities in the year per district they serve, other than its own */
 	[STMT_WEB_PLACES_ORG_DISTRICT_ACTS] =
-		"SELECT DISTINCT d.key AS district, d.name AS district_name, a.id, a.key, a.title, a.role, a.status,"
-		" a.start_text, a.end_text, a.start_first FROM activity a"
+		"SELECT * FROM (SELECT DISTINCT d.key AS district, d.name AS district_name, a.id, a.key, a.title, a.role,"
+		" a.status, a.start_text, a.end_text, a.start_first FROM activity a"
 		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area x ON x.id = ad.area_id"
 		" LEFT JOIN area xp ON xp.id = x.parent_id"
 		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR d.id = x.parent_id OR d.id = xp.parent_id)"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " OWNED_BY("a.owner_id", "1") " AND " IN_YEAR("2")
-		" AND NOT coalesce(" OWNED_BY("d.committee_id", "1") ", 0) AND " PUB_ACTIVITY("a")
-		" ORDER BY d.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
+		" AND NOT coalesce(" OWNED_BY("d.committee_id", "1") ", false) AND " PUB_ACTIVITY("a") ") s"
+		" ORDER BY district_name COLLATE sv, start_first IS NULL, start_first, key",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =
@@ -184,7 +190,7 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE au.entity IN ('goal', 'indicator') AND coalesce(g.id, i.id) IS NOT NULL"
 		" AND (g.id IS NULL OR " PUB_GOAL("g") ") AND (i.id IS NULL OR " PUB_INDICATOR("i") ") AND " AUDIT_SEE("au")
 		" AND " OWNED_BY("coalesce(g.owner_id, i.owner_id)", "1")
-		" AND ($2 IS NULL OR coalesce(g.year, ig.year) = $2 OR (i.id IS NOT NULL AND EXISTS"
-		"  (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = $2)))"
+		" AND ($2::bigint IS NULL OR coalesce(g.year, ig.year) = $2::bigint OR (i.id IS NOT NULL AND EXISTS"
+		"  (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = $2::bigint)))"
 		" ORDER BY au.id DESC LIMIT 200",
 };

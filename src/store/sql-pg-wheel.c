@@ -9,9 +9,11 @@
 #define WH_LEVEL_ORD(l) \
 	"CASE " l " WHEN 'unit' THEN 0 WHEN 'administration' THEN 1 WHEN 'committee' THEN 2 ELSE 3 END"
 
-/* Organisation ?x and its committee/administration pair, both ways. */
+/* Organisation x and its committee/administration pair, both ways (every organisation that
+ * records x as its pair: PostgreSQL refuses a scalar subquery of more than one row). */
 #define WH_ORG_AND_PAIR(x) \
-	"(" x ", (SELECT pair_id FROM organisation WHERE id = " x "), (SELECT id FROM organisation WHERE pair_id = " x "))"
+	"(SELECT id FROM organisation WHERE id = " x " OR pair_id = " x \
+	" OR id = (SELECT pair_id FROM organisation WHERE id = " x "))"
 
 const char *const pg_sql_wheel[STMT__MAX] = {
 	/* (year or NULL, org id or NULL, all 0|1) -> the deadlines of the year (every year for
@@ -21,16 +23,16 @@ const char *const pg_sql_wheel[STMT__MAX] = {
 		"SELECT d.id, d.year, d.kind, o.key AS org, o.name AS org_name, d.level, d.due, d.set_at,"
 		" u.name AS set_by FROM deadline d LEFT JOIN organisation o ON o.id = d.org_id"
 		" LEFT JOIN app_user u ON u.id = d.set_by"
-		" WHERE ($1 IS NULL OR d.year = $1) AND (d.org_id IS NULL OR $3 = 1 OR d.org_id = $2)"
-		" ORDER BY d.due, d.kind, " WH_LEVEL_ORD("d.level") ", o.key",
+		" WHERE ($1::bigint IS NULL OR d.year = $1::bigint) AND (d.org_id IS NULL OR $3::bigint = 1 OR d.org_id = $2)"
+		" ORDER BY d.due, d.kind, " WH_LEVEL_ORD("d.level") ", o.key NULLS FIRST",
 	/* (year, kind, org id or NULL, level) -> the deadline */
 	[STMT_WH_ONE] =
 		"SELECT d.id, d.due, d.set_at FROM deadline d WHERE d.year = $1 AND d.kind = $2"
-		" AND coalesce(d.org_id, 0) = coalesce($3, 0) AND d.level = $4",
+		" AND coalesce(d.org_id, 0) = coalesce($3::bigint, 0) AND d.level = $4",
 	/* (year, kind, org id or NULL, level, due, set_by or NULL, set_at) */
 	[STMT_WH_INSERT] =
 		"INSERT INTO deadline (year, kind, org_id, level, due, set_by, set_at)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
 	/* (id, due, set_by or NULL, set_at) */
 	[STMT_WH_UPDATE] =
 		"UPDATE deadline SET due = $2, set_by = $3, set_at = $4 WHERE id = $1 AND due <> $2",
@@ -52,7 +54,7 @@ const char *const pg_sql_wheel[STMT__MAX] = {
 		"SELECT id, key, name, kind, pair_id FROM organisation WHERE id = $1",
 	/* (user id, email or NULL) */
 	[STMT_WH_USER_EMAIL] =
-		"UPDATE app_user SET email = $2 WHERE id = $1 AND email IS NOT $2",
+		"UPDATE app_user SET email = $2::text WHERE id = $1 AND email IS DISTINCT FROM $2::text",
 	/* (until YYYY-MM-DD) -> per organisation that reports and each report whose city deadline is
 	 * set, the deadlines that apply to it (the city's and its own internal ones) due on or before
 	 * $1, with the report's status (the best of the organisation's and its pair's; NULL: no
@@ -77,5 +79,5 @@ const char *const pg_sql_wheel[STMT__MAX] = {
 	/* (org id) -> the enabled editors of the organisation and its pair, with their e-mail */
 	[STMT_WH_EDITORS] =
 		"SELECT u.name, u.email FROM app_user u WHERE u.role = 'editor' AND u.disabled = 0"
-		" AND u.org_id IN " WH_ORG_AND_PAIR("$1") " ORDER BY u.name",
+		" AND u.org_id IN " WH_ORG_AND_PAIR("$1::bigint") " ORDER BY u.name",
 };

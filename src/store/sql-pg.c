@@ -1,5 +1,7 @@
-/* sql-pg.c: the SQL text of every statement in the PostgreSQL dialect (?N placeholders,
- * COLLATE sv for Swedish order). The parameter order of each statement is the contract with
+/* sql-pg.c: the SQL text of every statement in the PostgreSQL dialect ($N placeholders sent
+ * as untyped text, so a parameter whose type the context does not tell carries a cast;
+ * COLLATE sv for Swedish order; NULLS FIRST/LAST where SQLite's NULL order matters; every
+ * INSERT into a table with an id returns it). The parameter order of each statement is the contract with
  * its callers: it is written in the comment or visible from ?N. */
 #include "store/sql-pg.h"
 #include "store/sql-public-pg.h"
@@ -10,8 +12,9 @@
 	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
 /* The change guard of an upsert: update only when a value differs, so that loading the same
- * data twice changes nothing. */
-#define DIFF(cols, ex) " WHERE (" cols ") IS NOT (" ex ")"
+ * data twice changes nothing. cols name the current row through the alias cur (INSERT INTO t
+ * AS cur): a bare column would be ambiguous next to excluded's in PostgreSQL. */
+#define DIFF(cols, ex) " WHERE (" cols ") IS DISTINCT FROM (" ex ")"
 
 const char *const pg_sql[STMT__MAX] = {
 	/* lookups */
@@ -19,13 +22,13 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_ORG_ID_LOOSE] =
 		"SELECT id FROM (SELECT id, 1 AS p FROM organisation WHERE key = $1"
 		" UNION ALL SELECT id, 2 FROM organisation WHERE name = $1 COLLATE sv_ci"
-		" UNION ALL SELECT org_id, 3 FROM org_alias WHERE alias = $1 COLLATE sv_ci)"
+		" UNION ALL SELECT org_id, 3 FROM org_alias WHERE alias = $1 COLLATE sv_ci) AS m"
 		" ORDER BY p LIMIT 1",
 	[STMT_AREA_ID] = "SELECT id FROM area WHERE key = $1",
 	[STMT_AREA_ID_LOOSE] =
 		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE key = $1"
 		" UNION ALL SELECT id, 2 FROM area WHERE name = $1 COLLATE sv_ci"
-		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = $1 COLLATE sv_ci)"
+		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = $1 COLLATE sv_ci) AS m"
 		" ORDER BY p LIMIT 1",
 	[STMT_DISTRICT_ID_LOOSE] =
 		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = $1"
@@ -33,7 +36,7 @@ const char *const pg_sql[STMT__MAX] = {
 		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id"
 		"   WHERE a.level = 'district' AND x.alias = $1 COLLATE sv_ci"
 		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id"
-		"   WHERE o.key = $1 OR o.name = $1 COLLATE sv_ci)"
+		"   WHERE o.key = $1 OR o.name = $1 COLLATE sv_ci) AS m"
 		" ORDER BY p LIMIT 1",
 	[STMT_PLAN_ID] = "SELECT id FROM plan WHERE key = $1",
 	[STMT_PLAN_VERSION_LATEST] =
@@ -43,7 +46,7 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_THEME_ID] =
 		"SELECT id FROM (SELECT id, 1 AS p FROM theme WHERE plan_version_id = $1 AND name = $2"
 		" UNION ALL SELECT t.id, 2 FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
-		"   WHERE t.plan_version_id = $1 AND a.alias = $2) ORDER BY p LIMIT 1",
+		"   WHERE t.plan_version_id = $1 AND a.alias = $2) AS m ORDER BY p LIMIT 1",
 	/* (district area id, theme name or alias) in the district's latest LUP */
 	[STMT_THEME_ID_DISTRICT] =
 		"SELECT t.id FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
@@ -61,89 +64,89 @@ const char *const pg_sql[STMT__MAX] = {
 
 	/* writes */
 	[STMT_ORG_UPSERT] =
-		"INSERT INTO organisation (key, name, kind, city_owned, housing, source)"
+		"INSERT INTO organisation AS cur (key, name, kind, city_owned, housing, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET name = excluded.name,"
 		" kind = excluded.kind, city_owned = excluded.city_owned, housing = excluded.housing,"
 		" source = excluded.source"
-		DIFF("name, kind, city_owned, housing, source",
-		     "excluded.name, excluded.kind, excluded.city_owned, excluded.housing, excluded.source"),
+		DIFF("cur.name, cur.kind, cur.city_owned, cur.housing, cur.source",
+		     "excluded.name, excluded.kind, excluded.city_owned, excluded.housing, excluded.source") " RETURNING id",
 	/* (id, parent_id, pair_id) */
 	[STMT_ORG_LINKS] =
 		"UPDATE organisation SET parent_id = $2, pair_id = $3"
-		" WHERE id = $1 AND (parent_id, pair_id) IS NOT ($2, $3)",
+		" WHERE id = $1 AND (parent_id, pair_id) IS DISTINCT FROM ($2, $3)",
 	[STMT_ORG_ALIAS_ADD] =
-		"INSERT INTO org_alias (org_id, alias, source) VALUES ($1, $2, $3)"
+		"INSERT INTO org_alias AS cur (org_id, alias, source) VALUES ($1, $2, $3)"
 		" ON CONFLICT (org_id, alias) DO UPDATE SET source = excluded.source"
-		" WHERE source IS NOT excluded.source",
+		" WHERE cur.source IS DISTINCT FROM excluded.source",
 	[STMT_AREA_UPSERT] =
-		"INSERT INTO area (key, name, level, code, prioritised, source) VALUES ($1, $2, $3, $4, $5, $6)"
+		"INSERT INTO area AS cur (key, name, level, code, prioritised, source) VALUES ($1, $2, $3, $4, $5, $6)"
 		" ON CONFLICT (key) DO UPDATE SET name = excluded.name, level = excluded.level,"
 		" code = excluded.code, prioritised = excluded.prioritised, source = excluded.source"
-		DIFF("name, level, code, prioritised, source",
-		     "excluded.name, excluded.level, excluded.code, excluded.prioritised, excluded.source"),
+		DIFF("cur.name, cur.level, cur.code, cur.prioritised, cur.source",
+		     "excluded.name, excluded.level, excluded.code, excluded.prioritised, excluded.source") " RETURNING id",
 	/* (id, parent_id, committee_id) */
 	[STMT_AREA_LINKS] =
 		"UPDATE area SET parent_id = $2, committee_id = $3"
-		" WHERE id = $1 AND (parent_id, committee_id) IS NOT ($2, $3)",
+		" WHERE id = $1 AND (parent_id, committee_id) IS DISTINCT FROM ($2, $3)",
 	[STMT_AREA_ALIAS_ADD] =
-		"INSERT INTO area_alias (area_id, alias, source) VALUES ($1, $2, $3)"
+		"INSERT INTO area_alias AS cur (area_id, alias, source) VALUES ($1, $2, $3)"
 		" ON CONFLICT (area_id, alias) DO UPDATE SET source = excluded.source"
-		" WHERE source IS NOT excluded.source",
+		" WHERE cur.source IS DISTINCT FROM excluded.source",
 	/* (key, kind, owner_id, district_id, title, year_from, year_to, source) */
 	[STMT_PLAN_UPSERT] =
-		"INSERT INTO plan (key, kind, owner_id, district_id, title, year_from, year_to, source)"
+		"INSERT INTO plan AS cur (key, kind, owner_id, district_id, title, year_from, year_to, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (key) DO UPDATE SET"
 		" kind = excluded.kind, owner_id = excluded.owner_id, district_id = excluded.district_id,"
 		" title = excluded.title, year_from = excluded.year_from, year_to = excluded.year_to,"
 		" source = excluded.source"
-		DIFF("kind, owner_id, district_id, title, year_from, year_to, source",
+		DIFF("cur.kind, cur.owner_id, cur.district_id, cur.title, cur.year_from, cur.year_to, cur.source",
 		     "excluded.kind, excluded.owner_id, excluded.district_id, excluded.title,"
-		     " excluded.year_from, excluded.year_to, excluded.source"),
+		     " excluded.year_from, excluded.year_to, excluded.source") " RETURNING id",
 	/* (plan_id, version, status, decided_by, decided_on, area_scope, note) */
 	[STMT_PLAN_VERSION_UPSERT] =
-		"INSERT INTO plan_version (plan_id, version, status, decided_by, decided_on, area_scope, note)"
+		"INSERT INTO plan_version AS cur (plan_id, version, status, decided_by, decided_on, area_scope, note)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (plan_id, version) DO UPDATE SET"
 		" status = excluded.status, decided_by = excluded.decided_by,"
 		" decided_on = excluded.decided_on, area_scope = excluded.area_scope, note = excluded.note"
-		DIFF("status, decided_by, decided_on, area_scope, note",
+		DIFF("cur.status, cur.decided_by, cur.decided_on, cur.area_scope, cur.note",
 		     "excluded.status, excluded.decided_by, excluded.decided_on, excluded.area_scope,"
-		     " excluded.note"),
+		     " excluded.note") " RETURNING id",
 	/* (plan_version_id, ord, title, body, source) */
 	[STMT_SECTION_UPSERT] =
-		"INSERT INTO lup_section (plan_version_id, ord, title, body, source) VALUES ($1, $2, $3, $4, $5)"
+		"INSERT INTO lup_section AS cur (plan_version_id, ord, title, body, source) VALUES ($1, $2, $3, $4, $5)"
 		" ON CONFLICT (plan_version_id, ord) DO UPDATE SET title = excluded.title,"
 		" body = excluded.body, source = excluded.source"
-		DIFF("title, body, source", "excluded.title, excluded.body, excluded.source"),
+		DIFF("cur.title, cur.body, cur.source", "excluded.title, excluded.body, excluded.source") " RETURNING id",
 	/* (plan_version_id, ord, name, description, extra, source) */
 	[STMT_THEME_UPSERT] =
-		"INSERT INTO theme (plan_version_id, ord, name, description, extra, source)"
+		"INSERT INTO theme AS cur (plan_version_id, ord, name, description, extra, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (plan_version_id, name) DO UPDATE SET"
 		" ord = excluded.ord, description = excluded.description, extra = excluded.extra,"
 		" source = excluded.source"
-		DIFF("ord, description, extra, source",
-		     "excluded.ord, excluded.description, excluded.extra, excluded.source"),
+		DIFF("cur.ord, cur.description, cur.extra, cur.source",
+		     "excluded.ord, excluded.description, excluded.extra, excluded.source") " RETURNING id",
 	[STMT_THEME_ALIAS_ADD] =
-		"INSERT INTO theme_alias (theme_id, alias, source) VALUES ($1, $2, $3)"
+		"INSERT INTO theme_alias AS cur (theme_id, alias, source) VALUES ($1, $2, $3)"
 		" ON CONFLICT (theme_id, alias) DO UPDATE SET source = excluded.source"
-		" WHERE source IS NOT excluded.source",
+		" WHERE cur.source IS DISTINCT FROM excluded.source",
 	[STMT_THEME_TG_ADD] =
 		"INSERT INTO theme_target_group (theme_id, target_group) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 	/* (plan_version_id, area_id, note, source) */
 	[STMT_PAREA_UPSERT] =
-		"INSERT INTO prioritised_area (plan_version_id, area_id, note, source) VALUES ($1, $2, $3, $4)"
+		"INSERT INTO prioritised_area AS cur (plan_version_id, area_id, note, source) VALUES ($1, $2, $3, $4)"
 		" ON CONFLICT (plan_version_id, area_id) DO UPDATE SET note = excluded.note,"
 		" source = excluded.source"
-		DIFF("note, source", "excluded.note, excluded.source"),
+		DIFF("cur.note, cur.source", "excluded.note, excluded.source"),
 	/* (plan_version_id, org_id, grp, label, source) */
 	[STMT_PARTNER_UPSERT] =
-		"INSERT INTO plan_partner (plan_version_id, org_id, grp, label, source) VALUES ($1, $2, $3, $4, $5)"
+		"INSERT INTO plan_partner AS cur (plan_version_id, org_id, grp, label, source) VALUES ($1, $2, $3, $4, $5)"
 		" ON CONFLICT (plan_version_id, label) DO UPDATE SET org_id = excluded.org_id,"
 		" grp = excluded.grp, source = excluded.source"
-		DIFF("org_id, grp, source", "excluded.org_id, excluded.grp, excluded.source"),
+		DIFF("cur.org_id, cur.grp, cur.source", "excluded.org_id, excluded.grp, excluded.source") " RETURNING id",
 	/* (key, owner_id, plan_version_id, level, number, parent_id, title, description, year,
 	 *  theme_id, area_id, sex, horizon_year, benchmark, source) */
 	[STMT_GOAL_UPSERT] =
-		"INSERT INTO goal (key, owner_id, plan_version_id, level, number, parent_id, title,"
+		"INSERT INTO goal AS cur (key, owner_id, plan_version_id, level, number, parent_id, title,"
 		" description, year, theme_id, area_id, sex, horizon_year, benchmark, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
 		" ON CONFLICT (key) DO UPDATE SET owner_id = excluded.owner_id,"
@@ -152,27 +155,27 @@ const char *const pg_sql[STMT__MAX] = {
 		" description = excluded.description, year = excluded.year, theme_id = excluded.theme_id,"
 		" area_id = excluded.area_id, sex = excluded.sex, horizon_year = excluded.horizon_year,"
 		" benchmark = excluded.benchmark, source = excluded.source"
-		DIFF("owner_id, plan_version_id, level, number, parent_id, title, description, year,"
-		     " theme_id, area_id, sex, horizon_year, benchmark, source",
+		DIFF("cur.owner_id, cur.plan_version_id, cur.level, cur.number, cur.parent_id, cur.title, cur.description, cur.year,"
+		     " cur.theme_id, cur.area_id, cur.sex, cur.horizon_year, cur.benchmark, cur.source",
 		     "excluded.owner_id, excluded.plan_version_id, excluded.level, excluded.number,"
 		     " excluded.parent_id, excluded.title, excluded.description, excluded.year,"
 		     " excluded.theme_id, excluded.area_id, excluded.sex, excluded.horizon_year,"
-		     " excluded.benchmark, excluded.source"),
+		     " excluded.benchmark, excluded.source") " RETURNING id",
 	/* (goal_id, ord, text, source) */
 	[STMT_GOAL_RESULT_UPSERT] =
-		"INSERT INTO goal_result (goal_id, ord, text, source) VALUES ($1, $2, $3, $4)"
+		"INSERT INTO goal_result AS cur (goal_id, ord, text, source) VALUES ($1, $2, $3, $4)"
 		" ON CONFLICT (goal_id, ord) DO UPDATE SET text = excluded.text, source = excluded.source"
-		DIFF("text, source", "excluded.text, excluded.source"),
+		DIFF("cur.text, cur.source", "excluded.text, excluded.source"),
 	/* (key, plan_version_id, ord, title, description, status, start_text, source) */
 	[STMT_MEASURE_UPSERT] =
-		"INSERT INTO measure (key, plan_version_id, ord, title, description, status, start_text, source)"
+		"INSERT INTO measure AS cur (key, plan_version_id, ord, title, description, status, start_text, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (key) DO UPDATE SET"
 		" plan_version_id = excluded.plan_version_id, ord = excluded.ord, title = excluded.title,"
 		" description = excluded.description, status = excluded.status,"
 		" start_text = excluded.start_text, source = excluded.source"
-		DIFF("plan_version_id, ord, title, description, status, start_text, source",
+		DIFF("cur.plan_version_id, cur.ord, cur.title, cur.description, cur.status, cur.start_text, cur.source",
 		     "excluded.plan_version_id, excluded.ord, excluded.title, excluded.description,"
-		     " excluded.status, excluded.start_text, excluded.source"),
+		     " excluded.status, excluded.start_text, excluded.source") " RETURNING id",
 	[STMT_MEASURE_THEME_ADD] =
 		"INSERT INTO measure_theme (measure_id, theme_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 	[STMT_MEASURE_AREA_ADD] =
@@ -181,14 +184,14 @@ const char *const pg_sql[STMT__MAX] = {
 		"INSERT INTO measure_target_group (measure_id, target_group) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 	/* (measure_id, org_id, role, source) */
 	[STMT_MEASURE_PARTNER_UPSERT] =
-		"INSERT INTO measure_partner (measure_id, org_id, role, source) VALUES ($1, $2, $3, $4)"
+		"INSERT INTO measure_partner AS cur (measure_id, org_id, role, source) VALUES ($1, $2, $3, $4)"
 		" ON CONFLICT (measure_id, org_id) DO UPDATE SET role = excluded.role, source = excluded.source"
-		DIFF("role, source", "excluded.role, excluded.source"),
+		DIFF("cur.role, cur.source", "excluded.role, excluded.source"),
 	/* (key, plan_version_id, owner_id, title, description, start_text, start_first, start_last,
 	 *  start_prec, end_text, end_first, end_last, end_prec, status, role, goal_id, theme_id,
 	 *  measure_id, source) */
 	[STMT_ACTIVITY_UPSERT] =
-		"INSERT INTO activity (key, plan_version_id, owner_id, title, description, start_text,"
+		"INSERT INTO activity AS cur (key, plan_version_id, owner_id, title, description, start_text,"
 		" start_first, start_last, start_prec, end_text, end_first, end_last, end_prec, status,"
 		" role, goal_id, theme_id, measure_id, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
 		" $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (key) DO UPDATE SET"
@@ -200,60 +203,60 @@ const char *const pg_sql[STMT__MAX] = {
 		" end_last = excluded.end_last, end_prec = excluded.end_prec, status = excluded.status,"
 		" role = excluded.role, goal_id = excluded.goal_id, theme_id = excluded.theme_id,"
 		" measure_id = excluded.measure_id, source = excluded.source"
-		DIFF("plan_version_id, owner_id, title, description, start_text, start_first,"
-		     " start_last, start_prec, end_text, end_first, end_last, end_prec, status, role,"
-		     " goal_id, theme_id, measure_id, source",
+		DIFF("cur.plan_version_id, cur.owner_id, cur.title, cur.description, cur.start_text, cur.start_first,"
+		     " cur.start_last, cur.start_prec, cur.end_text, cur.end_first, cur.end_last, cur.end_prec, cur.status, cur.role,"
+		     " cur.goal_id, cur.theme_id, cur.measure_id, cur.source",
 		     "excluded.plan_version_id, excluded.owner_id, excluded.title, excluded.description,"
 		     " excluded.start_text, excluded.start_first, excluded.start_last,"
 		     " excluded.start_prec, excluded.end_text, excluded.end_first, excluded.end_last,"
 		     " excluded.end_prec, excluded.status, excluded.role, excluded.goal_id,"
-		     " excluded.theme_id, excluded.measure_id, excluded.source"),
+		     " excluded.theme_id, excluded.measure_id, excluded.source") " RETURNING id",
 	[STMT_ACTIVITY_DISTRICT_ADD] =
 		"INSERT INTO activity_district (activity_id, area_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 	[STMT_ACTIVITY_PARTNER_ADD] =
-		"INSERT INTO activity_partner (activity_id, org_id, role) VALUES ($1, $2, $3)"
+		"INSERT INTO activity_partner AS cur (activity_id, org_id, role) VALUES ($1, $2, $3)"
 		" ON CONFLICT (activity_id, org_id) DO UPDATE SET role = excluded.role"
-		" WHERE role IS NOT excluded.role",
+		" WHERE cur.role IS DISTINCT FROM excluded.role",
 	/* (key, goal_id, owner_id, ord, name, unit, direction, periodicity, source_kind,
 	 *  kolada_kpi, by_sex, by_area, source) */
 	[STMT_INDICATOR_UPSERT] =
-		"INSERT INTO indicator (key, goal_id, owner_id, ord, name, unit, direction, periodicity,"
+		"INSERT INTO indicator AS cur (key, goal_id, owner_id, ord, name, unit, direction, periodicity,"
 		" source_kind, kolada_kpi, by_sex, by_area, source) VALUES ($1, $2, $3, $4, $5, $6, $7,"
 		" $8, $9, $10, $11, $12, $13) ON CONFLICT (key) DO UPDATE SET goal_id = excluded.goal_id,"
 		" owner_id = excluded.owner_id, ord = excluded.ord, name = excluded.name,"
 		" unit = excluded.unit, direction = excluded.direction, periodicity = excluded.periodicity,"
 		" source_kind = excluded.source_kind, kolada_kpi = excluded.kolada_kpi,"
 		" by_sex = excluded.by_sex, by_area = excluded.by_area, source = excluded.source"
-		DIFF("goal_id, owner_id, ord, name, unit, direction, periodicity, source_kind,"
-		     " kolada_kpi, by_sex, by_area, source",
+		DIFF("cur.goal_id, cur.owner_id, cur.ord, cur.name, cur.unit, cur.direction, cur.periodicity, cur.source_kind,"
+		     " cur.kolada_kpi, cur.by_sex, cur.by_area, cur.source",
 		     "excluded.goal_id, excluded.owner_id, excluded.ord, excluded.name, excluded.unit,"
 		     " excluded.direction, excluded.periodicity, excluded.source_kind,"
-		     " excluded.kolada_kpi, excluded.by_sex, excluded.by_area, excluded.source"),
+		     " excluded.kolada_kpi, excluded.by_sex, excluded.by_area, excluded.source") " RETURNING id",
 	/* (indicator_id, year, kind, mode, value, unit, text, source) */
 	[STMT_TARGET_UPSERT] =
-		"INSERT INTO target (indicator_id, year, kind, mode, value, unit, text, source)"
+		"INSERT INTO target AS cur (indicator_id, year, kind, mode, value, unit, text, source)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (indicator_id, year, kind, sex)"
 		" DO UPDATE SET mode = excluded.mode, value = excluded.value, unit = excluded.unit,"
 		" text = excluded.text, source = excluded.source"
-		DIFF("mode, value, unit, text, source",
+		DIFF("cur.mode, cur.value, cur.unit, cur.text, cur.source",
 		     "excluded.mode, excluded.value, excluded.unit, excluded.text, excluded.source"),
 	/* (year, kind, first_day, last_day) */
 	[STMT_PERIOD_UPSERT] =
 		"INSERT INTO period (year, kind, first_day, last_day) VALUES ($1, $2, $3, $4)"
-		" ON CONFLICT (year, kind) DO NOTHING",
+		" ON CONFLICT (year, kind) DO NOTHING RETURNING id",
 	/* (indicator_id, period_id, area_id, sex, value, missing, source, derived, example) */
 	[STMT_OUTCOME_UPSERT] =
-		"INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, missing, source,"
+		"INSERT INTO outcome AS cur (indicator_id, period_id, area_id, sex, value, missing, source,"
 		" derived, example) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
 		" ON CONFLICT (indicator_id, period_id, area_id, sex) DO UPDATE SET value = excluded.value,"
 		" missing = excluded.missing, source = excluded.source, derived = excluded.derived,"
 		" example = excluded.example"
-		DIFF("value, missing, source, derived, example",
-		     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example"),
+		DIFF("cur.value, cur.missing, cur.source, cur.derived, cur.example",
+		     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example") " RETURNING id",
 	/* (at, user_id, actor, action, entity, entity_id, before, after) */
 	[STMT_AUDIT_INSERT] =
 		"INSERT INTO audit (at, user_id, actor, action, entity, entity_id, before, after)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
 
 	/* reads */
 	[STMT_COUNTS] =
@@ -286,7 +289,7 @@ const char *const pg_sql[STMT__MAX] = {
 		" JOIN target t ON t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.mode = 'number'"
 		" AND t.year = (SELECT max(u.year) FROM target u WHERE u.indicator_id = i.id"
 		"  AND u.kind = 'own' AND u.mode = 'number')"
-		" ORDER BY g.key, i.ord, i.key",
+		" ORDER BY g.key NULLS FIRST, i.ord, i.key",
 	/* districts for example series: (id, key, prioritised, municipality id) */
 	[STMT_EXAMPLE_AREAS] =
 		"SELECT id, key, prioritised, parent_id FROM area WHERE level = 'district' ORDER BY key",
@@ -296,15 +299,16 @@ const char *const pg_sql[STMT__MAX] = {
 		"INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note, example)"
 		" VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT (org_id, area_id, year, kind) DO UPDATE SET"
 		" amount = excluded.amount, unit = excluded.unit, note = excluded.note"
-		" WHERE resource_allocation.example = 1 AND (resource_allocation.amount IS NOT excluded.amount"
-		" OR resource_allocation.unit IS NOT excluded.unit OR resource_allocation.note IS NOT excluded.note)",
+		" WHERE resource_allocation.example = 1"
+		" AND (resource_allocation.amount, resource_allocation.unit, resource_allocation.note)"
+		" IS DISTINCT FROM (excluded.amount, excluded.unit, excluded.note) RETURNING id",
 
 	/* lists: every filter parameter is NULL when not given */
 	/* (kind, district_id) */
 	[STMT_LIST_ORGANISATIONS] =
 		"SELECT o.id, o.key, o.name, o.kind, p.key AS pair, o.city_owned, o.housing"
 		" FROM organisation o LEFT JOIN organisation p ON p.id = o.pair_id"
-		" WHERE ($1 IS NULL OR o.kind = $1) AND ($2 IS NULL"
+		" WHERE ($1::text IS NULL OR o.kind = $1) AND ($2::bigint IS NULL"
 		"  OR o.id = (SELECT committee_id FROM area WHERE id = $2)"
 		"  OR o.pair_id = (SELECT committee_id FROM area WHERE id = $2)"
 		"  OR o.id IN (SELECT pp.org_id FROM plan_partner pp JOIN plan_version pv"
@@ -314,13 +318,14 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_LIST_DISTRICTS] =
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee"
 		" FROM area a LEFT JOIN organisation o ON o.id = a.committee_id"
-		" WHERE a.level = 'district' AND ($1 IS NULL OR a.id = $1) ORDER BY a.name COLLATE sv",
+		" WHERE a.level = 'district' AND ($1::bigint IS NULL OR a.id = $1) ORDER BY a.name COLLATE sv",
 	/* (district_id) -> theme names in order */
 	[STMT_DISTRICT_THEMES] =
 		"SELECT t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1"
 		" AND t.extra = 0 ORDER BY t.ord, t.id",
-	/* (district_id) -> prioritised area names in document order */
+	/* (district_id) -> prioritised area names in document order (insertion order: the rowid
+	 * column that migration 0001 gives the table on PostgreSQL stands in for SQLite's) */
 	[STMT_DISTRICT_PAREAS] =
 		"SELECT a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
@@ -331,24 +336,24 @@ const char *const pg_sql[STMT__MAX] = {
 		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures"
 		" FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id JOIN area d ON d.id = p.district_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND ($1 IS NULL OR p.district_id = $1)"
+		" WHERE " LUP_LATEST("p", "pv") " AND ($1::bigint IS NULL OR p.district_id = $1)"
 		" ORDER BY d.name COLLATE sv, t.ord, t.id",
 	/* (org_id, year, district_id, level) */
 	[STMT_LIST_GOALS] =
 		"SELECT g.id, g.key, g.number, g.title AS name, g.level, o.key AS owner, g.year,"
 		" pg.key AS parent FROM goal g JOIN organisation o ON o.id = g.owner_id"
 		" LEFT JOIN goal pg ON pg.id = g.parent_id"
-		" WHERE ($1 IS NULL OR g.owner_id = $1 OR o.pair_id = $1) AND ($2 IS NULL OR g.year = $2)"
-		" AND ($3 IS NULL OR g.area_id = $3 OR g.owner_id = (SELECT committee_id FROM area WHERE id = $3))"
-		" AND ($4 IS NULL OR g.level = $4) AND " PUB_GOAL("g") " ORDER BY g.year, g.key",
+		" WHERE ($1::bigint IS NULL OR g.owner_id = $1 OR o.pair_id = $1) AND ($2::bigint IS NULL OR g.year = $2)"
+		" AND ($3::bigint IS NULL OR g.area_id = $3 OR g.owner_id = (SELECT committee_id FROM area WHERE id = $3))"
+		" AND ($4::text IS NULL OR g.level = $4) AND " PUB_GOAL("g") " ORDER BY g.year NULLS FIRST, g.key",
 	/* (org_id, year, district_id) */
 	[STMT_LIST_INDICATORS] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, g.key AS goal,"
 		" o.key AS owner FROM indicator i JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN goal g ON g.id = i.goal_id"
-		" WHERE ($1 IS NULL OR i.owner_id = $1 OR o.pair_id = $1)"
-		" AND ($2 IS NULL OR g.year = $2 OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = $2))"
-		" AND ($3 IS NULL OR i.owner_id = (SELECT committee_id FROM area WHERE id = $3)"
+		" WHERE ($1::bigint IS NULL OR i.owner_id = $1 OR o.pair_id = $1)"
+		" AND ($2::bigint IS NULL OR g.year = $2 OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = $2))"
+		" AND ($3::bigint IS NULL OR i.owner_id = (SELECT committee_id FROM area WHERE id = $3)"
 		"  OR EXISTS (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.area_id = $3))"
 		" AND " PUB_INDICATOR("i") " ORDER BY i.key",
 	/* (org_id, district_id, year) */
@@ -357,11 +362,11 @@ const char *const pg_sql[STMT__MAX] = {
 		" a.start_text AS start, a.end_text AS end FROM activity a"
 		" JOIN organisation o ON o.id = a.owner_id LEFT JOIN plan_version pv ON pv.id = a.plan_version_id"
 		" LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE ($1 IS NULL OR a.owner_id = $1 OR o.pair_id = $1 OR a.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"
+		" WHERE ($1::bigint IS NULL OR a.owner_id = $1 OR o.pair_id = $1 OR a.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"
 		"  OR EXISTS (SELECT 1 FROM activity_partner ap WHERE ap.activity_id = a.id AND ap.org_id = $1))"
-		" AND ($2 IS NULL OR EXISTS (SELECT 1 FROM activity_district ad JOIN area x ON x.id = ad.area_id"
+		" AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM activity_district ad JOIN area x ON x.id = ad.area_id"
 		"  WHERE ad.activity_id = a.id AND (x.id = $2 OR x.parent_id = $2)))"
-		" AND ($3 IS NULL OR $3 BETWEEN coalesce(a.start_first / 10000, p.year_from, $3)"
+		" AND ($3::bigint IS NULL OR $3 BETWEEN coalesce(a.start_first / 10000, p.year_from, $3)"
 		"  AND coalesce(a.end_last / 10000, p.year_to, $3))"
 		" AND " PUB_ACTIVITY("a") " ORDER BY a.key",
 	/* (district_id, org_id) */
@@ -369,10 +374,10 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT m.id, m.key, m.title AS name, d.key AS district, m.status, m.start_text AS start"
 		" FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id LEFT JOIN area d ON d.id = p.district_id"
-		" WHERE ($1 IS NULL OR p.district_id = $1)"
-		" AND ($2 IS NULL OR p.owner_id = $2 OR EXISTS (SELECT 1 FROM measure_partner mp"
+		" WHERE ($1::bigint IS NULL OR p.district_id = $1)"
+		" AND ($2::bigint IS NULL OR p.owner_id = $2 OR EXISTS (SELECT 1 FROM measure_partner mp"
 		"  WHERE mp.measure_id = m.id AND mp.org_id = $2)) AND pv.status <> 'draft'"
-		" ORDER BY d.name COLLATE sv, m.ord, m.id",
+		" ORDER BY d.name COLLATE sv NULLS FIRST, m.ord, m.id",
 	/* (org_id, district_id, year) */
 	[STMT_LIST_PLANS] =
 		"SELECT p.id, p.key, p.title AS name, p.kind, o.key AS owner, d.key AS district,"
@@ -381,14 +386,14 @@ const char *const pg_sql[STMT__MAX] = {
 		" JOIN plan_version pv ON pv.plan_id = p.id AND pv.version ="
 		"  (SELECT version FROM plan_version WHERE plan_id = p.id"
 		" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
-		" WHERE ($1 IS NULL OR p.owner_id = $1 OR o.pair_id = $1) AND ($2 IS NULL OR p.district_id = $2)"
-		" AND ($3 IS NULL OR $3 BETWEEN p.year_from AND p.year_to) ORDER BY p.kind, p.key",
+		" WHERE ($1::bigint IS NULL OR p.owner_id = $1 OR o.pair_id = $1) AND ($2::bigint IS NULL OR p.district_id = $2)"
+		" AND ($3::bigint IS NULL OR $3 BETWEEN p.year_from AND p.year_to) ORDER BY p.kind, p.key",
 	/* (org_id, year) */
 	[STMT_LIST_REPORTS] =
 		"SELECT r.id, o.name || ' ' || pe.year || '-' || pe.kind AS name, o.key AS org,"
 		" pe.year, pe.kind AS period, r.status FROM report r JOIN organisation o ON o.id = r.org_id"
-		" JOIN period pe ON pe.id = r.period_id WHERE ($1 IS NULL OR r.org_id = $1)"
-		" AND ($2 IS NULL OR pe.year = $2) ORDER BY pe.year, pe.kind, o.name COLLATE sv",
+		" JOIN period pe ON pe.id = r.period_id WHERE ($1::bigint IS NULL OR r.org_id = $1)"
+		" AND ($2::bigint IS NULL OR pe.year = $2) ORDER BY pe.year, pe.kind, o.name COLLATE sv",
 	/* () */
 	[STMT_LIST_RECOMMENDATIONS] =
 		"SELECT r.id, cr.key AS report, r.number, coalesce(r.text, r.number) AS name"
@@ -467,7 +472,7 @@ const char *const pg_sql[STMT__MAX] = {
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.rowid",
 	[STMT_REL_DISTRICT_THEMES] =
-		"SELECT t.id, t.name, t.ord, t.extra, (SELECT group_concat(alias, ' | ') FROM theme_alias"
+		"SELECT t.id, t.name, t.ord, t.extra, (SELECT string_agg(alias, ' | ' ORDER BY alias) FROM theme_alias"
 		" WHERE theme_id = t.id) AS aliases FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1"
 		" ORDER BY t.ord, t.id",
@@ -556,7 +561,7 @@ const char *const pg_sql[STMT__MAX] = {
 		" LEFT JOIN organisation o ON o.id = u.org_id WHERE u.id = $1",
 	/* (name, org_id, role, pw_hash, created_at) */
 	[STMT_USER_INSERT] =
-		"INSERT INTO app_user (name, org_id, role, pw_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+		"INSERT INTO app_user (name, org_id, role, pw_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
 	/* (id, pw_hash) */
 	[STMT_USER_SET_PASSWORD] = "UPDATE app_user SET pw_hash = $2 WHERE id = $1",
 	[STMT_USER_LIST] =
@@ -575,7 +580,7 @@ const char *const pg_sql[STMT__MAX] = {
 	/* (user_id, label, token_hash, created_at, expires_at) */
 	[STMT_TOKEN_INSERT] =
 		"INSERT INTO api_token (user_id, label, token_hash, created_at, expires_at)"
-		" VALUES ($1, $2, $3, $4, $5)",
+		" VALUES ($1, $2, $3, $4, $5) RETURNING id",
 	/* (token id, now) -> user id, name, org_id, role, disabled, org pair, token_hash */
 	[STMT_TOKEN_GET] =
 		"SELECT u.id, u.name, u.org_id, u.role, u.disabled, o.pair_id, t.token_hash FROM api_token t"
@@ -584,11 +589,11 @@ const char *const pg_sql[STMT__MAX] = {
 	/* (id, disabled 0/1) */
 	[STMT_USER_SET_DISABLED] = "UPDATE app_user SET disabled = $2 WHERE id = $1 AND disabled <> $2",
 	/* (user_id, id_hash to keep or NULL): ends a user's sessions but the one kept */
-	[STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = $1 AND ($2 IS NULL OR id_hash <> $2)",
+	[STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = $1 AND ($2::text IS NULL OR id_hash <> $2)",
 	/* (user_id or NULL) -> the tokens, never their hashes */
 	[STMT_TOKEN_LIST] =
 		"SELECT t.id, u.name AS user, t.label, t.created_at, t.expires_at, t.revoked FROM api_token t"
-		" JOIN app_user u ON u.id = t.user_id WHERE ($1 IS NULL OR t.user_id = $1) ORDER BY t.id",
+		" JOIN app_user u ON u.id = t.user_id WHERE ($1::bigint IS NULL OR t.user_id = $1) ORDER BY t.id",
 	/* (id) -> id, user name, label, revoked */
 	[STMT_TOKEN_SHOW] =
 		"SELECT t.id, u.name AS user, t.label, t.revoked FROM api_token t"
@@ -599,22 +604,25 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_THROTTLE_WAIT] = "SELECT until_at FROM login_failure WHERE key = $1 AND until_at > $2",
 	/* (key, now, window): one more failure; a window that has ended (and no block) starts anew */
 	[STMT_THROTTLE_FAIL] =
-		"INSERT INTO login_failure (key, fails, first_at, until_at) VALUES ($1, 1, $2, 0)"
+		"INSERT INTO login_failure AS cur (key, fails, first_at, until_at) VALUES ($1, 1, $2::bigint, 0)"
 		" ON CONFLICT (key) DO UPDATE SET"
-		" fails = CASE WHEN first_at <= $2 - $3 AND until_at <= $2 THEN 1 ELSE fails + 1 END,"
-		" first_at = CASE WHEN first_at <= $2 - $3 AND until_at <= $2 THEN $2 ELSE first_at END",
+		" fails = CASE WHEN cur.first_at <= $2::bigint - $3::bigint AND cur.until_at <= $2::bigint"
+		" THEN 1 ELSE cur.fails + 1 END,"
+		" first_at = CASE WHEN cur.first_at <= $2::bigint - $3::bigint AND cur.until_at <= $2::bigint"
+		" THEN $2::bigint ELSE cur.first_at END",
 	/* (key, now, free failures, longest wait): blocks for 1, 2, 4 ... s from the free-th failure */
 	[STMT_THROTTLE_BLOCK] =
-		"UPDATE login_failure SET until_at = $2 + min($4, 1 << min(fails - $3, 20))"
-		" WHERE key = $1 AND fails >= $3",
+		"UPDATE login_failure SET until_at = $2::bigint"
+		" + least($4::bigint, 1::bigint << least(fails - $3::bigint, 20)::integer)"
+		" WHERE key = $1 AND fails >= $3::bigint",
 	/* (key) */
 	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_failure WHERE key = $1",
 	/* (now, window) */
-	[STMT_THROTTLE_PRUNE] = "DELETE FROM login_failure WHERE first_at <= $1 - $2 AND until_at <= $1",
+	[STMT_THROTTLE_PRUNE] = "DELETE FROM login_failure WHERE first_at <= $1::bigint - $2::bigint AND until_at <= $1::bigint",
 	/* (entity, entity_id) */
 	[STMT_AUDIT_LIST] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
-		" WHERE entity = $1 AND ($2 IS NULL OR entity_id = $2) AND " AUDIT_SEE("audit") " ORDER BY id",
+		" WHERE entity = $1 AND ($2::bigint IS NULL OR entity_id = $2) AND " AUDIT_SEE("audit") " ORDER BY id",
 	/* (limit) the newest entries */
 	[STMT_AUDIT_LIST_ALL] =
 		"SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
@@ -622,11 +630,11 @@ const char *const pg_sql[STMT__MAX] = {
 
 	/* API writes. Patches take (id, then per field: present flag, value) */
 	[STMT_GOAL_PATCH] =
-		"UPDATE goal SET title = CASE WHEN $2 THEN $3 ELSE title END,"
-		" description = CASE WHEN $4 THEN $5 ELSE description END,"
-		" number = CASE WHEN $6 THEN $7 ELSE number END,"
-		" horizon_year = CASE WHEN $8 THEN $9 ELSE horizon_year END,"
-		" benchmark = CASE WHEN $10 THEN $11 ELSE benchmark END WHERE id = $1",
+		"UPDATE goal SET title = CASE WHEN $2::bigint <> 0 THEN $3 ELSE title END,"
+		" description = CASE WHEN $4::bigint <> 0 THEN $5 ELSE description END,"
+		" number = CASE WHEN $6::bigint <> 0 THEN $7 ELSE number END,"
+		" horizon_year = CASE WHEN $8::bigint <> 0 THEN $9 ELSE horizon_year END,"
+		" benchmark = CASE WHEN $10::bigint <> 0 THEN $11 ELSE benchmark END WHERE id = $1",
 	[STMT_INDICATOR_OWNER] = "SELECT owner_id FROM indicator WHERE id = $1",
 	/* (indicator_id, year, kind) */
 	[STMT_TARGET_DELETE] = "DELETE FROM target WHERE indicator_id = $1 AND year = $2 AND kind = $3 AND sex = 'T'",
@@ -635,23 +643,23 @@ const char *const pg_sql[STMT__MAX] = {
 	 *  start_last, start_prec, has end, end_text, end_first, end_last, end_prec, has status,
 	 *  status, has role, role) */
 	[STMT_ACTIVITY_PATCH] =
-		"UPDATE activity SET title = CASE WHEN $2 THEN $3 ELSE title END,"
-		" description = CASE WHEN $4 THEN $5 ELSE description END,"
-		" start_text = CASE WHEN $6 THEN $7 ELSE start_text END,"
-		" start_first = CASE WHEN $6 THEN $8 ELSE start_first END,"
-		" start_last = CASE WHEN $6 THEN $9 ELSE start_last END,"
-		" start_prec = CASE WHEN $6 THEN $10 ELSE start_prec END,"
-		" end_text = CASE WHEN $11 THEN $12 ELSE end_text END,"
-		" end_first = CASE WHEN $11 THEN $13 ELSE end_first END,"
-		" end_last = CASE WHEN $11 THEN $14 ELSE end_last END,"
-		" end_prec = CASE WHEN $11 THEN $15 ELSE end_prec END,"
-		" status = CASE WHEN $16 THEN $17 ELSE status END,"
-		" role = CASE WHEN $18 THEN $19 ELSE role END WHERE id = $1",
+		"UPDATE activity SET title = CASE WHEN $2::bigint <> 0 THEN $3 ELSE title END,"
+		" description = CASE WHEN $4::bigint <> 0 THEN $5 ELSE description END,"
+		" start_text = CASE WHEN $6::bigint <> 0 THEN $7 ELSE start_text END,"
+		" start_first = CASE WHEN $6::bigint <> 0 THEN $8 ELSE start_first END,"
+		" start_last = CASE WHEN $6::bigint <> 0 THEN $9 ELSE start_last END,"
+		" start_prec = CASE WHEN $6::bigint <> 0 THEN $10 ELSE start_prec END,"
+		" end_text = CASE WHEN $11::bigint <> 0 THEN $12 ELSE end_text END,"
+		" end_first = CASE WHEN $11::bigint <> 0 THEN $13 ELSE end_first END,"
+		" end_last = CASE WHEN $11::bigint <> 0 THEN $14 ELSE end_last END,"
+		" end_prec = CASE WHEN $11::bigint <> 0 THEN $15 ELSE end_prec END,"
+		" status = CASE WHEN $16::bigint <> 0 THEN $17 ELSE status END,"
+		" role = CASE WHEN $18::bigint <> 0 THEN $19 ELSE role END WHERE id = $1",
 	[STMT_ACTIVITY_DELETE] = "DELETE FROM activity WHERE id = $1",
 	/* (activity id) -> the number of follow-up reports that record its status */
 	[STMT_ACTIVITY_REPORTED] = "SELECT count(*) FROM activity_update WHERE activity_id = $1",
 	/* (org_id, period_id) */
-	[STMT_REPORT_INSERT] = "INSERT INTO report (org_id, period_id, status) VALUES ($1, $2, 'draft')",
+	[STMT_REPORT_INSERT] = "INSERT INTO report (org_id, period_id, status) VALUES ($1, $2, 'draft') RETURNING id",
 	/* (id) -> org_id, status, period_id, org pair, period year */
 	[STMT_REPORT_STATE] =
 		"SELECT r.org_id, r.status, r.period_id, o.pair_id, pe.year FROM report r"
@@ -684,8 +692,8 @@ const char *const pg_sql[STMT__MAX] = {
 	/* more collections: (district_id, level) */
 	[STMT_LIST_AREAS] =
 		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code FROM area a"
-		" LEFT JOIN area p ON p.id = a.parent_id WHERE ($1 IS NULL OR a.id = $1 OR a.parent_id = $1"
-		"  OR p.parent_id = $1) AND ($2 IS NULL OR a.level = $2)"
+		" LEFT JOIN area p ON p.id = a.parent_id WHERE ($1::bigint IS NULL OR a.id = $1 OR a.parent_id = $1"
+		"  OR p.parent_id = $1) AND ($2::text IS NULL OR a.level = $2)"
 		" ORDER BY CASE a.level WHEN 'municipality' THEN 1 WHEN 'district' THEN 2"
 		" WHEN 'neighbourhood' THEN 3 ELSE 4 END, a.name COLLATE sv",
 	[STMT_SHOW_AREA] =
@@ -698,7 +706,7 @@ const char *const pg_sql[STMT__MAX] = {
 	/* (year) */
 	[STMT_LIST_PERIODS] =
 		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day FROM period"
-		" WHERE $1 IS NULL OR year = $1 ORDER BY year, kind",
+		" WHERE $1::bigint IS NULL OR year = $1 ORDER BY year, kind",
 	[STMT_SHOW_PERIOD] =
 		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day FROM period WHERE id = $1",
 	/* (org_id, district_id, year) */
@@ -707,8 +715,8 @@ const char *const pg_sql[STMT__MAX] = {
 		" i.key AS indicator, pe.year || '-' || pe.kind AS period, a.key AS area, x.sex, x.value,"
 		" x.missing, x.source, x.derived, x.example FROM outcome x JOIN indicator i ON i.id = x.indicator_id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE ($1 IS NULL OR i.owner_id = $1) AND ($2 IS NULL OR x.area_id = $2 OR a.parent_id = $2)"
-		" AND ($3 IS NULL OR pe.year = $3) AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" WHERE ($1::bigint IS NULL OR i.owner_id = $1) AND ($2::bigint IS NULL OR x.area_id = $2 OR a.parent_id = $2)"
+		" AND ($3::bigint IS NULL OR pe.year = $3) AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 		" ORDER BY x.id",
 	[STMT_SHOW_OUTCOME] =
 		"SELECT x.id, i.key AS indicator, i.name AS indicator_name, pe.year || '-' || pe.kind AS period,"
@@ -720,8 +728,8 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT r.id, o.name || ' ' || a.name || ' ' || r.year AS name, o.key AS org, a.key AS area,"
 		" r.year, r.kind, r.amount, r.unit, r.note, r.example FROM resource_allocation r"
 		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
-		" WHERE ($1 IS NULL OR r.org_id = $1) AND ($2 IS NULL OR r.area_id = $2 OR a.parent_id = $2)"
-		" AND ($3 IS NULL OR r.year = $3) ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind",
+		" WHERE ($1::bigint IS NULL OR r.org_id = $1) AND ($2::bigint IS NULL OR r.area_id = $2 OR a.parent_id = $2)"
+		" AND ($3::bigint IS NULL OR r.year = $3) ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind",
 	[STMT_SHOW_ALLOCATION] =
 		"SELECT r.id, o.key AS org, a.key AS area, r.year, r.kind, r.amount, r.unit, r.note, r.example,"
 		" r.created_at"
@@ -732,7 +740,7 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT r.id, o.name || ' ' || cr.key || ' ' || m.number AS name, o.key AS org, cr.key AS report,"
 		" m.number AS measure, r.stance, r.stance_phrase, r.no_response FROM response r"
 		" JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id"
-		" JOIN commission_report cr ON cr.id = m.report_id WHERE $1 IS NULL OR r.org_id = $1"
+		" JOIN commission_report cr ON cr.id = m.report_id WHERE $1::bigint IS NULL OR r.org_id = $1"
 		" ORDER BY cr.key, m.number, o.name COLLATE sv",
 	[STMT_SHOW_RESPONSE] =
 		"SELECT r.id, o.key AS org, cr.key AS report, m.number AS measure, m.text AS measure_text,"
@@ -755,10 +763,10 @@ const char *const pg_sql[STMT__MAX] = {
 
 	/* (id, has name, name, has unit, unit, has direction, direction, has periodicity, periodicity) */
 	[STMT_INDICATOR_PATCH] =
-		"UPDATE indicator SET name = CASE WHEN $2 THEN $3 ELSE name END,"
-		" unit = CASE WHEN $4 THEN $5 ELSE unit END,"
-		" direction = CASE WHEN $6 THEN $7 ELSE direction END,"
-		" periodicity = CASE WHEN $8 THEN $9 ELSE periodicity END WHERE id = $1",
+		"UPDATE indicator SET name = CASE WHEN $2::bigint <> 0 THEN $3 ELSE name END,"
+		" unit = CASE WHEN $4::bigint <> 0 THEN $5 ELSE unit END,"
+		" direction = CASE WHEN $6::bigint <> 0 THEN $7 ELSE direction END,"
+		" periodicity = CASE WHEN $8::bigint <> 0 THEN $9 ELSE periodicity END WHERE id = $1",
 	[STMT_GOAL_LEVEL] = "SELECT level FROM goal WHERE id = $1",
 
 	/* domain invariants: each row is (what, detail) */
@@ -791,7 +799,7 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_CHECK_LUP_DISTRICT] =
 		"SELECT 'plan ' || p.key, 'an LUP must belong to a district and be owned by its committee'"
 		" FROM plan p LEFT JOIN area a ON a.id = p.district_id WHERE p.kind = 'lup'"
-		" AND (a.id IS NULL OR a.level <> 'district' OR a.committee_id IS NOT p.owner_id)",
+		" AND (a.id IS NULL OR a.level <> 'district' OR a.committee_id IS DISTINCT FROM p.owner_id)",
 	[STMT_CHECK_NEIGHBOURHOOD_PARENT] =
 		"SELECT a.level || ' ' || a.key, 'its parent ' || coalesce(p.key, '(none)') || ' is at the wrong level'"
 		" FROM area a LEFT JOIN area p ON p.id = a.parent_id WHERE"

@@ -1,4 +1,5 @@
-/* sql-public-pg.h: the publication rule as SQL fragments (PostgreSQL dialect; the SQLite one is sql-public.h), the one rule every read
+/* sql-public-pg.h: the publication rule as SQL fragments (PostgreSQL dialect; the SQLite one
+ * is sql-public.h: the same rule, each fragment a boolean expression), the one rule every read
  * statement of goals, activities, indicators and outcomes applies (docs/api.md "Who may read
  * what", web/authz.h).
  *
@@ -19,8 +20,9 @@
  * shown to those who may read that report (web/authz.h: the city office, administrators, the
  * owner's readers and editors) and to nobody else until the report is approved.
  *
- * lup_reads(org, org_pair) is the connection's viewer (store.h store_set_viewer): 1 when the
- * caller may read organisation org's unpublished content.
+ * lup_reads(org, org_pair) is the connection's viewer (store.h store_set_viewer): true when the
+ * caller may read organisation org's unpublished content (migration 0001 defines it from the
+ * settings lup.view, lup.view_org and lup.view_pair).
  */
 #ifndef LUP_STORE_SQL_PUBLIC_PG_H
 #define LUP_STORE_SQL_PUBLIC_PG_H
@@ -78,13 +80,13 @@
 	"  AND NOT " SEE_ACTIVITY("aa_") ")" \
 	" WHEN 'indicator' THEN NOT EXISTS (SELECT 1 FROM indicator ai_ JOIN organisation aio_ ON aio_.id = ai_.owner_id" \
 	"  WHERE ai_.id = " au ".entity_id AND (NOT " SEE_INDICATOR("ai_") \
-	"  OR ((" au ".before LIKE '%\"outcomes\"%' OR " au ".after LIKE '%\"outcomes\"%')" \
+	"  OR ((" au ".before ILIKE '%\"outcomes\"%' OR " au ".after ILIKE '%\"outcomes\"%')" \
 	"  AND NOT lup_reads(ai_.owner_id, aio_.pair_id))))" \
 	" WHEN 'measure' THEN " AUDIT_IN_VERSION(au, "measure", "plan_version_id") \
 	" WHEN 'theme' THEN " AUDIT_IN_VERSION(au, "theme", "plan_version_id") \
 	" WHEN 'lup_section' THEN " AUDIT_IN_VERSION(au, "lup_section", "plan_version_id") \
 	" WHEN 'plan_partner' THEN " AUDIT_IN_VERSION(au, "plan_partner", "plan_version_id") \
 	" WHEN 'plan_version' THEN " AUDIT_IN_VERSION(au, "plan_version", "id") \
-	" ELSE 1 END)"
+	" ELSE true END)"
 
 #endif

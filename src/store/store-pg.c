@@ -570,8 +570,8 @@ static int prepare(struct pg *st, enum stmt s, struct err *e)
 	snprintf(name, sizeof(name), "s%d", (int)s);
 	res = PQprepare(st->conn, name, pg_sql_text(s), 0, NULL);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		char what[48];
-		snprintf(what, sizeof(what), "cannot prepare statement %d", (int)s);
+		char what[80];
+		snprintf(what, sizeof(what), "cannot prepare statement %s", store_stmt_name(s));
 		int rc = res_err(st, res, e, what);
 		PQclear(res);
 		return rc;
@@ -649,8 +649,8 @@ static int execute(struct pg *st, enum stmt s, const struct sval *args, int narg
 	if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
 		return LUP_OK;
 	{
-		char what[48];
-		snprintf(what, sizeof(what), "statement %d", (int)s);
+		char what[64];
+		snprintf(what, sizeof(what), "statement %s", store_stmt_name(s));
 		rc = res_err(st, *out, e, what);
 	}
 	PQclear(*out);

@@ -477,7 +477,7 @@ static sqlite3_stmt *prepare(struct sq *st, enum stmt s, const struct sval *args
 	}
 	if (!st->stmt[s] && sqlite3_prepare_v3(st->db, sql_text(s), -1, SQLITE_PREPARE_PERSISTENT,
 					       &st->stmt[s], NULL) != SQLITE_OK) {
-		err_set(e, LUP_EDB, "cannot prepare statement %d: %s", (int)s, sqlite3_errmsg(st->db));
+		err_set(e, LUP_EDB, "cannot prepare statement %s: %s", store_stmt_name(s), sqlite3_errmsg(st->db));
 		return NULL;
 	}
 	p = st->stmt[s];

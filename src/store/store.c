@@ -30,6 +30,14 @@ void store_close(struct store *st)
 
 const char *store_backend(const struct store *st) { return st->ops->name; }
 
+#define STMT_NAME_(n) #n,
+static const char *const stmt_names[] = { STMT_LIST(STMT_NAME_) };
+
+const char *store_stmt_name(int s)
+{
+	return s >= 0 && s < STMT__MAX ? stmt_names[s] : "?";
+}
+
 int store_schema_latest(void)
 {
 	int v = 0;
