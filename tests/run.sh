@@ -141,6 +141,23 @@ else
 	[ -n "$pgdir" ] && rm -rf "$pgdir"
 	pgdir=
 fi
+# The demo cache of tests/tools/lup-pg: the Stockholm dataset loaded once on PostgreSQL, which a
+# script's `lup demo` of it on a new database copies (the load takes seconds there).
+if [ -n "$pgdir" ]; then
+	mkdir -p "$log/demo"
+	env LUP_PG="$pgdir" LUP_REAL="$top/build/lup" sh tests/tools/lup-pg --db "$pgdir/demo-cache.db" \
+		demo "$top/data/stockholm" >"$log/demo/out" 2>"$log/demo/err"
+	echo $? > "$log/demo/rc"
+	if [ "$(cat "$log/demo/rc")" = 0 ]; then
+		echo "ok - lup demo on PostgreSQL (the scripts' demo cache)" >> "$log/0-pg"
+		LUP_PG_DEMO=$(env LUP_PG="$pgdir" sh tests/tools/pg-db name "$pgdir/demo-cache.db")
+		LUP_PG_DEMO_ARG="$top/data/stockholm" LUP_PG_DEMO_FILES="$log/demo"
+		export LUP_PG_DEMO LUP_PG_DEMO_ARG LUP_PG_DEMO_FILES
+	else
+		{ echo "not ok - lup demo on PostgreSQL (the scripts' demo cache)"; sed 's/^/    /' "$log/demo/err" | tail -5; } >> "$log/0-pg"
+		: > "$log/failed.0-pg"
+	fi
+fi
 units_stream
 # the queue: the browser job, then per script its three jobs; ORDER places the reports: the
 # scripts on SQLite (1NNN), under the sanitizers (2NNN), on PostgreSQL (3NNN), the browser tests
