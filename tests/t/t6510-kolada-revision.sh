@@ -62,7 +62,7 @@ expect_exit "the re-import" 0 L import kolada "$K/second.json"
 expect_eq "the values are revised" "$(val 2021) $(val 2022) $(val 2023)" "$(sql_real "12.75 79.3 51.0")"
 expect_eq "two reports flagged, one revision each" \
 	"$(Q "SELECT group_concat(report_id || ':' || old || '->' || new || ':' || status, ' ') FROM (SELECT * FROM outcome_revision ORDER BY report_id) AS sq1")" \
-	"$R22:79.1->79.3:approved $R23:50.0->51.0:submitted"
+	"$(sql_real "$R22:79.1->79.3:approved $R23:50.0->51.0:submitted")"
 req "the approved report's revisions in the API" 200 GET "/api/v1/reports/$R22" "" "$T_city"
 expect_eq "the flag's text (approved)" "$(jb '.revisions[0].text')" "värdet har reviderats från 79,1 till 79,3 efter godkännandet"
 expect_eq "the revision names indicator, period, area, sex" "$(jb '[.revisions[0] | .indicator, .period, .area, .sex, .old, .new] | @tsv')" \
