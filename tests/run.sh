@@ -29,6 +29,8 @@ trap 'cleanup; trap - EXIT; exit 130' INT
 trap 'cleanup; trap - EXIT; exit 143' TERM
 status=0
 
+# the PostgreSQL mode of the scripts is this script's to switch on, per job
+unset LUP_PG LUP_DB_PG
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
@@ -138,6 +140,23 @@ else
 	: > "$log/failed.0-pg"
 	[ -n "$pgdir" ] && rm -rf "$pgdir"
 	pgdir=
+fi
+# The demo cache of tests/tools/lup-pg: the Stockholm dataset loaded once on PostgreSQL, which a
+# script's `lup demo` of it on a new database copies (the load takes seconds there).
+if [ -n "$pgdir" ]; then
+	mkdir -p "$log/demo"
+	env LUP_PG="$pgdir" LUP_REAL="$top/build/lup" sh tests/tools/lup-pg --db "$pgdir/demo-cache.db" \
+		demo "$top/data/stockholm" >"$log/demo/out" 2>"$log/demo/err"
+	echo $? > "$log/demo/rc"
+	if [ "$(cat "$log/demo/rc")" = 0 ]; then
+		echo "ok - lup demo on PostgreSQL (the scripts' demo cache)" >> "$log/0-pg"
+		LUP_PG_DEMO=$(env LUP_PG="$pgdir" sh tests/tools/pg-db name "$pgdir/demo-cache.db")
+		LUP_PG_DEMO_ARG="$top/data/stockholm" LUP_PG_DEMO_FILES="$log/demo"
+		export LUP_PG_DEMO LUP_PG_DEMO_ARG LUP_PG_DEMO_FILES
+	else
+		{ echo "not ok - lup demo on PostgreSQL (the scripts' demo cache)"; sed 's/^/    /' "$log/demo/err" | tail -5; } >> "$log/0-pg"
+		: > "$log/failed.0-pg"
+	fi
 fi
 units_stream
 # the queue: the browser job, then per script its three jobs; ORDER places the reports: the

@@ -19,6 +19,8 @@ failed=0
 # ends (lib_cleanup).
 # A check that needs an SQLite file in the PostgreSQL run too uses $LUP_REAL (the binary itself,
 # in both modes) and `command sqlite3` (the real sqlite3).
+# (LUP_DB_PG, the name the common brief uses, is taken for LUP_PG.)
+LUP_PG=${LUP_PG:-${LUP_DB_PG:-}}
 on_pg() { [ -n "${LUP_PG:-}" ]; }
 LUP_REAL=$LUP
 if on_pg; then

@@ -134,7 +134,7 @@ grep -q 'nästa sida är http://api.kolada.se/v2/data/kpi/N15033/year/2020?page=
 sed 's/"value": 975551}/"value": 975560}/' "$K/data.json" > "$K/revised.json"
 expect_exit "a revised response" 0 L import kolada "$K/revised.json" --json
 expect_eq "only the revised value changes" "$(jq .changed "$TMP/out")" 1
-expect_eq "the revised value is stored" "$(Q "SELECT o.value FROM outcome o JOIN area a ON a.id = o.area_id JOIN indicator i ON i.id = o.indicator_id WHERE i.key = 'kolada-n00945' AND a.key = 'stockholm' AND o.sex = 'T'")" "975560.0"
+expect_eq "the revised value is stored" "$(Q "SELECT o.value FROM outcome o JOIN area a ON a.id = o.area_id JOIN indicator i ON i.id = o.indicator_id WHERE i.key = 'kolada-n00945' AND a.key = 'stockholm' AND o.sex = 'T'")" "$(sql_real 975560.0)"
 
 # --- bad input: each fails naming file and line, and writes nothing
 bad() { # bad NAME EXPECTED-MESSAGE FILE...

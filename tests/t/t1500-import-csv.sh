@@ -54,7 +54,7 @@ expect_eq "the source column, else the file's name" \
 	"$(Q "SELECT group_concat(DISTINCT source) FROM (SELECT source FROM outcome WHERE source IN ('sv.csv', 'Kolada via Excel') ORDER BY source) AS sq2")" \
 	"Kolada via Excel,sv.csv"
 expect_eq "targets: årsmål with its unit, KF:s årsmål set by the committee" \
-	"$(Q "SELECT group_concat(kind || ':' || mode || ':' || coalesce(CAST(value AS TEXT), '-') || ':' || coalesce(unit, '-') || ':' || text, ' | ') FROM (SELECT * FROM target t JOIN indicator i ON i.id = t.indicator_id WHERE i.key = 'vp-2022-spanga-tensta-i-001' AND t.year = 2023 ORDER BY kind) AS sq3")" \
+	"$(Q "SELECT group_concat(kind || ':' || mode || ':' || coalesce(CAST(value AS TEXT), '-') || ':' || coalesce(unit, '-') || ':' || text, ' | ') FROM (SELECT t.* FROM target t JOIN indicator i ON i.id = t.indicator_id WHERE i.key = 'vp-2022-spanga-tensta-i-001' AND t.year = 2023 ORDER BY kind) AS sq3")" \
 	"kf:by_committee:-:-:Tas fram av nämnd | own:number:4.6:%:4,6 %"
 expect_eq "a quoted cell keeps its separator, quotes and line break" \
 	"$(Q "SELECT t.source FROM target t JOIN indicator i ON i.id = t.indicator_id WHERE i.key = 'vp-2022-spanga-tensta-i-001' AND t.year = 2023 AND kind = 'own'")" \

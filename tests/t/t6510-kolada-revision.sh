@@ -39,7 +39,7 @@ EOD
 data "$K/first.json" 12.5 79.1 50
 expect_exit "the first import" 0 L import kolada "$K/first.json"
 val() { Q "SELECT x.value FROM outcome x JOIN period p ON p.id = x.period_id JOIN area a ON a.id = x.area_id WHERE x.indicator_id = $ID AND p.year = $1 AND p.kind = 'FY' AND a.code = '0180' AND x.sex = 'T'"; }
-expect_eq "the values are written" "$(val 2021) $(val 2022) $(val 2023)" "12.5 79.1 50.0"
+expect_eq "the values are written" "$(val 2021) $(val 2022) $(val 2023)" "$(sql_real "12.5 79.1 50.0")"
 
 # --- reports for the full years 2022 (approved through the API) and 2023 (submitted). The
 # statuses before the approval are set in the database: this test is about the revision, not
@@ -59,10 +59,10 @@ expect_eq "revisions is empty" "$(jb '.revisions | length')" 0
 AUDITS=$(Q "SELECT count(*) FROM audit WHERE entity = 'indicator' AND entity_id = $ID")
 data "$K/second.json" 12.75 79.3 51
 expect_exit "the re-import" 0 L import kolada "$K/second.json"
-expect_eq "the values are revised" "$(val 2021) $(val 2022) $(val 2023)" "12.75 79.3 51.0"
+expect_eq "the values are revised" "$(val 2021) $(val 2022) $(val 2023)" "$(sql_real "12.75 79.3 51.0")"
 expect_eq "two reports flagged, one revision each" \
 	"$(Q "SELECT group_concat(report_id || ':' || old || '->' || new || ':' || status, ' ') FROM (SELECT * FROM outcome_revision ORDER BY report_id) AS sq1")" \
-	"$R22:79.1->79.3:approved $R23:50.0->51.0:submitted"
+	"$(sql_real "$R22:79.1->79.3:approved $R23:50.0->51.0:submitted")"
 req "the approved report's revisions in the API" 200 GET "/api/v1/reports/$R22" "" "$T_city"
 expect_eq "the flag's text (approved)" "$(jb '.revisions[0].text')" "värdet har reviderats från 79,1 till 79,3 efter godkännandet"
 expect_eq "the revision names indicator, period, area, sex" "$(jb '[.revisions[0] | .indicator, .period, .area, .sex, .old, .new] | @tsv')" \
