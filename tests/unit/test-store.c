@@ -1,12 +1,15 @@
-/* test-store.c: the SQLite store and the dataset loader: migrations, version checks, bad
- * files, constraint errors, rollback of a failing load, idempotent loading of the Stockholm
- * dataset, the integrity checks and the backup. Run from the repository root. */
+/* test-store.c: the store and the dataset loader: migrations, version checks, bad files,
+ * constraint errors, rollback of a failing load, idempotent loading of the Stockholm dataset,
+ * the integrity checks and the backup. On SQLite always; on PostgreSQL too when LUP_TEST_PG
+ * names a database of a cluster (tests/run.sh's): the same tests then run on fresh databases
+ * of that cluster. Run from the repository root. */
 #include "testlib.h"
 
 #include "core/err.h"
 #include "load/dataset.h"
 #include "store/store.h"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +17,47 @@
 #include <unistd.h>
 
 static char dir[64];
+static const char *pg;		/* LUP_TEST_PG: the tests run on PostgreSQL (else SQLite) */
+
+/* db: the address of database name of the backend under test: a file in dir, or a database of
+ * LUP_TEST_PG's cluster (lup_store_NAME, the name's letters only). */
+static const char *db(const char *name)
+{
+	static char addr[4][256];
+	static int k;
+	const char *q;
+	char clean[32];
+	size_t n = 0;
+
+	k = (k + 1) % 4;
+	if (!pg) {
+		snprintf(addr[k], sizeof(addr[k]), "%s/%s", dir, name);
+		return addr[k];
+	}
+	for (const char *c = name; *c && *c != '.' && n < sizeof(clean) - 1; c++)
+		if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9'))
+			clean[n++] = *c;
+	clean[n] = 0;
+	q = strchr(pg, '?');
+	snprintf(addr[k], sizeof(addr[k]), "postgresql:///lup_store_%s%s", clean, q ? q : "");
+	return addr[k];
+}
+
+/* fresh: drops database name of the PostgreSQL run (nothing on SQLite: files are new). */
+static void fresh(const char *name)
+{
+	PGconn *c;
+	char sql[128];
+	const char *a = db(name), *d = strstr(a, "lup_store_");
+	size_t n = strcspn(d, "?");
+
+	if (!pg)
+		return;
+	c = PQconnectdb(pg);
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS \"%.*s\" WITH (FORCE)", (int)n, d);
+	PQclear(PQexec(c, sql));
+	PQfinish(c);
+}
 
 static const char *tmp(const char *name)
 {
@@ -77,7 +121,8 @@ static void test_store_migrates_empty_database(void)
 	struct err e;
 	int from = -1, to = -1;
 
-	T_EQ_INT(store_open(tmp("m.db"), STORE_CREATE | STORE_NO_MIGRATE, &st, &e), LUP_OK);
+	fresh("m.db");
+	T_EQ_INT(store_open(db("m.db"), STORE_CREATE | STORE_NO_MIGRATE, &st, &e), LUP_OK);
 	T_EQ_INT(store_schema_version(st), 0);
 	T_EQ_INT(store_migrate(st, 1, &from, &to, &e), LUP_OK);	/* an old database ... */
 	T_EQ_INT(from, 0);
@@ -124,9 +169,10 @@ static void test_store_constraint_is_conflict(void)
 	struct sval good[] = { SVS("x"), SVS("X"), SVS("council"), SVI(0), SVI(0), SVNULL };
 	int changed = -1;
 
-	T_EQ_INT(store_open(":memory:", STORE_CREATE, &st, &e), LUP_OK);
+	fresh("conflict");
+	T_EQ_INT(store_open(pg ? db("conflict") : ":memory:", STORE_CREATE, &st, &e), LUP_OK);
 	T_EQ_INT(store_exec(st, STMT_ORG_UPSERT, bad, 6, NULL, NULL, &e), LUP_ECONFLICT);
-	T_CONTAINS(e.msg, "CHECK constraint");
+	T_CONTAINS(e.msg, pg ? "check constraint" : "CHECK constraint");
 	T_EQ_INT(store_exec(st, STMT_ORG_UPSERT, good, 6, NULL, &changed, &e), LUP_OK);
 	T_EQ_INT(changed, 1);
 	T_EQ_INT(store_exec(st, STMT_ORG_UPSERT, good, 6, NULL, &changed, &e), LUP_OK);
@@ -156,7 +202,8 @@ static void test_load_failure_rolls_back(void)
 	put_file(tmp("bad/areas.tsv"), "key\tname\tlevel\tparent\tcommittee\n"
 		 "stockholm\tStockholm\tmunicipality\n"
 		 "x\tX\tdistrict\tstockholm\tno-such-committee\n");
-	T_EQ_INT(store_open(":memory:", STORE_CREATE, &st, &e), LUP_OK);
+	fresh("rollback");
+	T_EQ_INT(store_open(pg ? db("rollback") : ":memory:", STORE_CREATE, &st, &e), LUP_OK);
 	T_EQ_INT(load_dataset(st, d, "test", &r, &e), LUP_EINVAL);
 	T_CONTAINS(e.msg, "bad/areas.tsv:3: column 'committee': unknown organisation 'no-such-committee'");
 	T_EQ_INT(get_counts(st).v[C_ORGS], 0);	/* the organisations file was rolled back too */
@@ -230,7 +277,8 @@ static void test_stockholm_dataset(void)
 
 	err_clear(&e);
 
-	T_EQ_INT(store_open(tmp("sthlm.db"), STORE_CREATE, &st, &e), LUP_OK);
+	fresh("sthlm.db");
+	T_EQ_INT(store_open(db("sthlm.db"), STORE_CREATE, &st, &e), LUP_OK);
 	T_EQ_INT(load_dataset(st, "data/stockholm", "test", &r1, &e), LUP_OK);
 	if (e.code)
 		fprintf(stderr, "load failed: %s\n", e.msg);
@@ -269,11 +317,50 @@ static void test_stockholm_dataset(void)
 
 	T_EQ_INT(store_backup(st, tmp("copy.db"), &e), LUP_OK);
 	store_close(st);
+	if (pg) {	/* pg_dump's custom format: a PGDMP archive (t0100 restores one) */
+		char magic[6] = "";
+		FILE *f = fopen(tmp("copy.db"), "rb");
+		T_CHECK(f && fread(magic, 1, 5, f) == 5 && memcmp(magic, "PGDMP", 5) == 0);
+		if (f)
+			fclose(f);
+		return;
+	}
 	T_EQ_INT(store_open(tmp("copy.db"), 0, &st, &e), LUP_OK);
 	T_EQ_INT(get_counts(st).v[C_DISTRICTS], 14);
 	T_EQ_INT(get_counts(st).v[C_OUTCOMES], c.v[C_OUTCOMES]);
 	store_close(st);
 }
+
+/* On PostgreSQL: a missing database is not created without STORE_CREATE and names lup init; a
+ * schema newer than the program's is refused. */
+static void test_store_open_errors_pg(void)
+{
+	struct store *st = NULL;
+	struct err e;
+	PGconn *c;
+
+	fresh("missing");
+	T_EQ_INT(store_open(db("missing"), 0, &st, &e), LUP_ENOTFOUND);
+	T_CONTAINS(e.msg, "lup init");
+	T_CHECK(st == NULL);
+	fresh("future");
+	T_EQ_INT(store_open(db("future"), STORE_CREATE, &st, &e), LUP_OK);
+	store_close(st);
+	c = PQconnectdb(db("future"));
+	PQclear(PQexec(c, "INSERT INTO schema_migration (version, applied_at) VALUES (999, 'x')"));
+	PQfinish(c);
+	T_EQ_INT(store_open(db("future"), 0, &st, &e), LUP_EVERSION);
+	T_CONTAINS(e.msg, "schema version 999, newer than");
+	T_CHECK(st == NULL);
+	fresh("future");
+	fresh("missing");
+}
+
+/* The same tests on PostgreSQL, named so. */
+static void pg_store_migrates_empty_database(void) { test_store_migrates_empty_database(); }
+static void pg_store_constraint_is_conflict(void) { test_store_constraint_is_conflict(); }
+static void pg_load_failure_rolls_back(void) { test_load_failure_rolls_back(); }
+static void pg_stockholm_dataset(void) { test_stockholm_dataset(); }
 
 int main(void)
 {
@@ -285,6 +372,19 @@ int main(void)
 	T_RUN(test_store_constraint_is_conflict);
 	T_RUN(test_load_failure_rolls_back);
 	T_RUN(test_stockholm_dataset);
+	pg = getenv("LUP_TEST_PG");
+	if (pg && *pg) {
+		printf("# the same on PostgreSQL\n");
+		T_RUN(pg_store_migrates_empty_database);
+		T_RUN(test_store_open_errors_pg);
+		T_RUN(pg_store_constraint_is_conflict);
+		T_RUN(pg_load_failure_rolls_back);
+		T_RUN(pg_stockholm_dataset);
+		fresh("m.db");
+		fresh("conflict");
+		fresh("rollback");
+		fresh("sthlm.db");
+	}
 	{
 		char cmd[128];
 		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
