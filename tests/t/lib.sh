@@ -64,6 +64,17 @@ db_label() {
 	if on_pg; then "$ROOT/tests/tools/pg-db" name "$1"
 	else echo "$1"; fi
 }
+# db_file DB: a SQLite file holding DB's content now, for readers of SQLite files (the python3
+# scripts' sqlite3 module): DB itself on SQLite; on PostgreSQL a new file that `lup copy` fills
+# from DB's database
+db_file() {
+	if on_pg; then
+		_f=$(mktemp "$TMP/db-file.XXXXXX")
+		"$LUP_REAL" copy "$("$ROOT/tests/tools/pg-db" url "$1")" "$_f" >/dev/null 2>"$_f.err" ||
+			sed 's/^/    db_file: /' "$_f.err" >&2
+		echo "$_f"
+	else echo "$1"; fi
+}
 # db_exists DB: true when the database DB exists
 db_exists() {
 	if on_pg; then "$ROOT/tests/tools/pg-db" exists "$1"

@@ -149,7 +149,7 @@ L export json plan vp-2022-spanga-tensta -o "$TMP/vps.json"
 expect_eq "the export writes format version 2" "$(jq .format_version "$TMP/vps.json")" 2
 expect_eq "and the women's target with its sex" \
 	"$(jq -c '[.. | objects | select(has("targets")) | .targets[] | select(.sex == "K") | .text] | unique' "$TMP/vps.json")" '["kvinnor"]'
-cp "$DB" "$TMP/sex-copy.db"
+db_copy "$DB" "$TMP/sex-copy.db"
 before=$(rows)
 jq '(.. | objects | select(has("targets")) | .targets[]) |= del(.sex)' "$TMP/vps.json" >"$TMP/s1.json"
 refused "format version 2 without a target's sex" "$TMP/s1.json" "/sex: is missing"

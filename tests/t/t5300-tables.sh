@@ -91,7 +91,7 @@ print('guard', any(x[ix['Källa']] == "'=1+1" for x in rows))
 print('example', sum(1 for x in rows if x[ix['Exempeldata']] == 'ja'))
 print('targets', sorted((x[ix['Indikator']], x[ix['Typ']], x[ix['Värde']]) for x in rows if x[ix['Typ']] != 'utfall')[:1])
 EOF2
-$PY "$TMP/readcsv.py" "$C/a.csv" ';' ',' "$DB" $ORG > "$TMP/csv.out" 2>&1 || { nok "readcsv.py runs"; cat "$TMP/csv.out" >&2; }
+$PY "$TMP/readcsv.py" "$C/a.csv" ';' ',' "$(db_file "$DB")" $ORG > "$TMP/csv.out" 2>&1 || { nok "readcsv.py runs"; cat "$TMP/csv.out" >&2; }
 g() { sed -n "s/^$1 //p" "$TMP/csv.out"; }
 expect_eq "every outcome of the year in the district and the city, equal to the database's" "$(g equal)" True
 expect_eq "as many outcomes as the database has" "$(g outcomes)" "$(g 'database outcomes')"
@@ -117,7 +117,7 @@ cmp -s "$C/a.csv" "$C/c.csv" && ok "export -> import -> export gives the same fi
 # --- the comma dialect
 expect_exit "export csv --dialect comma" 0 L export csv organisation $ORG --year 2022 --dialect comma -o "$C/comma.csv"
 expect_eq "no BOM, ',' between cells" "$(head -c 10 "$C/comma.csv")" "Indikator,"
-$PY "$TMP/readcsv.py" "$C/comma.csv" ',' '.' "$DB" $ORG > "$TMP/csv.out" 2>&1 || nok "readcsv.py runs on the comma file"
+$PY "$TMP/readcsv.py" "$C/comma.csv" ',' '.' "$(db_file "$DB")" $ORG > "$TMP/csv.out" 2>&1 || nok "readcsv.py runs on the comma file"
 expect_eq "comma dialect: decimal point, values equal to the database's" "$(g equal)" True
 expect_eq "comma dialect: the quoted cell" "$(g 'quoted source')" "'Enkät; \"våren\"\\nrad två'"
 expect_exit "the comma file imports" 0 L import csv "$C/comma.csv" --json
@@ -171,7 +171,7 @@ want = sorted(x[0] for x in db.execute("""SELECT a.start_first FROM activity a J
     WHERE o.key = ? AND a.start_first IS NOT NULL AND a.start_first / 10000 <= 2022 AND coalesce(a.end_last / 10000, 2022) >= 2022""", (org,)))
 print('dates equal', sorted(int(c.value.strftime('%Y%m%d')) for c in dates) == want)
 EOF2
-$PY "$TMP/readxlsx.py" "$C/a.xlsx" "$DB" $ORG > "$TMP/xlsx.out" 2>&1 || { nok "readxlsx.py runs"; cat "$TMP/xlsx.out" >&2; }
+$PY "$TMP/readxlsx.py" "$C/a.xlsx" "$(db_file "$DB")" $ORG > "$TMP/xlsx.out" 2>&1 || { nok "readxlsx.py runs"; cat "$TMP/xlsx.out" >&2; }
 x() { sed -n "s/^$1 //p" "$TMP/xlsx.out"; }
 expect_eq "two sheets" "$(x sheets)" "['Indikatorer', 'Aktiviteter']"
 expect_eq "the header row is frozen" "$(x freeze)" A2

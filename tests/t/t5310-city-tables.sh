@@ -184,7 +184,7 @@ print('au', t, len(rows) == q('SELECT count(*) FROM audit'),
 ch, cr = readcsv('audit')
 print('au csv', ch == head, len(cr) == len(rows), any(r[head.index('Tidpunkt (UTC)')] == first for r in cr))
 EOF2
-$PY "$TMP/read.py" "$C" "$DB" > "$TMP/read.out" 2>&1 || { nok "read.py runs"; cat "$TMP/read.out" >&2; }
+$PY "$TMP/read.py" "$C" "$(db_file "$DB")" > "$TMP/read.out" 2>&1 || { nok "read.py runs"; cat "$TMP/read.out" >&2; }
 r() { sed -n "s/^$1 //p" "$TMP/read.out" | head -1; }
 for k in $KINDS act22 od22; do
 	expect_eq "$k: one sheet, the header frozen, filtered over the table and bold" "$(r "$k form")" "1 A2 True True"

@@ -111,7 +111,7 @@ if not missing or missing[0][5] is not None or missing[0][7] is not None:
 print('\n'.join(problems[:10]) if problems else 'ok')
 EOF2
 expect_eq "the files hold the outcome table's values, differences and flags" \
-	"$($PY "$TMP/read.py" "$C" "$DB" 2>&1)" ok
+	"$($PY "$TMP/read.py" "$C" "$(db_file "$DB")" 2>&1)" ok
 
 # --- the web: anonymous callers see the published figures only (the real ones are in no
 # approved report), a logged-in administrator everything, as the CLI's operator

@@ -93,7 +93,7 @@ check("xlsx: values are number cells equal to the CSV's", okv)
 check("xlsx: the header row is bold", ws.cell(1, 1).font.b)
 print("\n".join(out))
 EOF2
-$PY "$TMP/city.py" "$C" "$DB" > "$TMP/res" 2>&1 || { nok "city.py runs"; cat "$TMP/res" >&2; }
+$PY "$TMP/city.py" "$C" "$(db_file "$DB")" > "$TMP/res" 2>&1 || { nok "city.py runs"; cat "$TMP/res" >&2; }
 cat "$TMP/res"; grep -q '^not ok' "$TMP/res" && failed=1
 
 # --- the commission document
@@ -179,7 +179,7 @@ check("an excerpt is cut with …", any(r[2].endswith("…") for _, _, rows in t
 check("stances in Swedish words", any(r[1] == "Instämmer" for _, _, rows in tables for r in rows[1:]))
 print("\n".join(out))
 EOF2
-$PY "$TMP/kom.py" "$C/k.docx" "$DB" "$(ls "$SEEDS"/002_*.txt)" > "$TMP/res" 2>&1 || { nok "kom.py runs"; cat "$TMP/res" >&2; }
+$PY "$TMP/kom.py" "$C/k.docx" "$(db_file "$DB")" "$(ls "$SEEDS"/002_*.txt)" > "$TMP/res" 2>&1 || { nok "kom.py runs"; cat "$TMP/res" >&2; }
 cat "$TMP/res"; grep -q '^not ok' "$TMP/res" && failed=1
 
 # the PDF row converts the same document (LibreOffice; t5400 covers the conversion itself)
