@@ -54,6 +54,7 @@ static void fresh(const char *name)
 	if (!pg)
 		return;
 	c = PQconnectdb(pg);
+	PQclear(PQexec(c, "SET client_min_messages = warning"));
 	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS \"%.*s\" WITH (FORCE)", (int)n, d);
 	PQclear(PQexec(c, sql));
 	PQfinish(c);
