@@ -64,6 +64,12 @@ struct store_ops {
  * messages; "?" for a number that is no statement. */
 const char *store_stmt_name(int s);
 
+/* store_copy_insert_sql: into buf (n bytes) the INSERT of one row of table with cols, its
+ * values numbered placeholders written mark and the number ('?' for SQLite's ?1, '$' for
+ * PostgreSQL's $1). Returns 0, or -1 when it does not fit. The names must be plain identifiers
+ * (store_plain_ident: the caller checks). */
+int store_copy_insert_sql(char *buf, size_t n, const char *table, int ncols, const char *const *cols, char mark);
+
 /* store_plain_ident: 1 when s is a plain lower-case SQL identifier ([a-z_][a-z0-9_]*, at most
  * 63 bytes) that may be quoted into SQL text, else 0. */
 int store_plain_ident(const char *s);

@@ -4,6 +4,7 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,26 @@ int store_plain_ident(const char *s)
 		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '_'))
 			return 0;
 	return n <= 63;
+}
+
+int store_copy_insert_sql(char *buf, size_t n, const char *table, int ncols, const char *const *cols, char mark)
+{
+	size_t len = 0;
+	int w = snprintf(buf, n, "INSERT INTO \"%s\" (", table);
+
+	for (int i = 0; w >= 0 && (size_t)w < n - len && i < ncols; i++) {
+		len += (size_t)w;
+		w = snprintf(buf + len, n - len, "%s\"%s\"", i ? ", " : "", cols[i]);
+	}
+	for (int i = 0; w >= 0 && (size_t)w < n - len && i < ncols; i++) {
+		len += (size_t)w;
+		w = snprintf(buf + len, n - len, "%s%c%d", i ? ", " : ") VALUES (", mark, i + 1);
+	}
+	if (w < 0 || (size_t)w >= n - len)
+		return -1;
+	len += (size_t)w;
+	w = snprintf(buf + len, n - len, ")");
+	return w < 0 || (size_t)w >= n - len ? -1 : 0;
 }
 
 struct names {

@@ -451,6 +451,7 @@ static int create_db(struct pg *st, struct err *e)
 	PGconn *c = connect_db(st->address, "postgres");
 	char *ident, *sql;
 	PGresult *res;
+	size_t n;
 	int rc = LUP_OK;
 
 	if (PQstatus(c) != CONNECTION_OK) {
@@ -460,8 +461,9 @@ static int create_db(struct pg *st, struct err *e)
 	}
 	db_name(st->address, name, sizeof(name));
 	ident = PQescapeIdentifier(c, name, strlen(name));	/* an identifier cannot be bound */
-	sql = xmalloc(strlen(ident ? ident : "") + 64);
-	sprintf(sql, "CREATE DATABASE %s ENCODING 'UTF8' TEMPLATE template0", ident ? ident : "\"\"");
+	n = strlen(ident ? ident : "") + 64;
+	sql = xmalloc(n);
+	snprintf(sql, n, "CREATE DATABASE %s ENCODING 'UTF8' TEMPLATE template0", ident ? ident : "\"\"");
 	res = PQexec(c, sql);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = err_set(e, LUP_EDB, "cannot create database '%s': %s", st->shown, PQresultErrorMessage(res));
@@ -1019,7 +1021,6 @@ static int pg_copy_clear(struct store *base, struct err *e)
 static int copy_prepare(struct pg *st, const char *table, int n, const char *const *cols, struct err *e)
 {
 	char sql[4096];
-	size_t len;
 	PGresult *res;
 	int rc = LUP_OK;
 
@@ -1028,14 +1029,8 @@ static int copy_prepare(struct pg *st, const char *table, int n, const char *con
 	if (st->copy_n)
 		PQclear(PQexec(st->conn, "DEALLOCATE copyw"));
 	st->copy_n = 0;
-	len = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO \"%s\" (", table);
-	for (int i = 0; i < n && len < sizeof(sql); i++)
-		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s\"%s\"", i ? ", " : "", cols[i]);
-	for (int i = 0; i < n && len < sizeof(sql); i++)
-		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s$%d", i ? ", " : ") VALUES (", i + 1);
-	if (len + 2 >= sizeof(sql))
+	if (store_copy_insert_sql(sql, sizeof(sql), table, n, cols, '$') != 0)
 		return err_set(e, LUP_EDB, "table %s: too many columns to copy", table);
-	strcat(sql, ")");
 	res = PQprepare(st->conn, "copyw", sql, 0, NULL);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = res_err(st, res, e, table);

@@ -781,22 +781,15 @@ static sqlite3_stmt *sq_copy_insert(struct sq *st, const char *table, int n, con
 				    struct err *e)
 {
 	char sql[4096];
-	size_t len;
 
 	if (st->copy_ins && strcmp(st->copy_table, table) == 0 && sqlite3_bind_parameter_count(st->copy_ins) == n)
 		return st->copy_ins;
 	sqlite3_finalize(st->copy_ins);
 	st->copy_ins = NULL;
-	len = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO \"%s\" (", table);
-	for (int i = 0; i < n && len < sizeof(sql); i++)
-		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s\"%s\"", i ? ", " : "", cols[i]);
-	for (int i = 0; i < n && len < sizeof(sql); i++)
-		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s?%d", i ? ", " : ") VALUES (", i + 1);
-	if (len + 2 >= sizeof(sql)) {
+	if (store_copy_insert_sql(sql, sizeof(sql), table, n, cols, '?') != 0) {
 		err_set(e, LUP_EDB, "table %s: too many columns to copy", table);
 		return NULL;
 	}
-	strcat(sql, ")");
 	if (sqlite3_prepare_v2(st->db, sql, -1, &st->copy_ins, NULL) != SQLITE_OK) {
 		db_err(st, e, table);
 		return NULL;
