@@ -4,6 +4,7 @@
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
+	char shown[512];
 	struct store *st = NULL;
 	int help = 0, npos, rc;
 	const char *pos[1];
@@ -22,7 +23,7 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	store_close(st);
 	if (rc != LUP_OK)
 		return cmd_fail(c);
-	printf("backed up %s to %s\n", c->db, pos[0]);
+	printf("backed up %s to %s\n", store_shown_address(c->db, shown, sizeof(shown)), pos[0]);
 	return EXIT_OK;
 }
 

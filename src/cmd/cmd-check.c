@@ -10,6 +10,7 @@ static void report(void *ctx, const char *what, const char *detail)
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
+	char shown[512];
 	struct store *st = NULL;
 	int help = 0, npos, problems = 0, rc;
 	const char *pos[1];
@@ -25,10 +26,10 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	if (rc != LUP_OK)
 		return cmd_fail(c);
 	if (problems) {
-		fprintf(stderr, "lup: %s: %d problem%s found\n", c->db, problems, problems == 1 ? "" : "s");
+		fprintf(stderr, "lup: %s: %d problem%s found\n", store_shown_address(c->db, shown, sizeof(shown)), problems, problems == 1 ? "" : "s");
 		return EXIT_FAIL;
 	}
-	printf("%s: ok (integrity, foreign keys, domain rules)\n", c->db);
+	printf("%s: ok (integrity, foreign keys, domain rules)\n", store_shown_address(c->db, shown, sizeof(shown)));
 	return EXIT_OK;
 }
 

@@ -4,6 +4,7 @@
 
 static int run(struct cmd_ctx *c, int argc, char **argv)
 {
+	char shown[512];
 	struct store *st = NULL;
 	int help = 0, npos, from, to, rc;
 	const char *pos[1];
@@ -19,9 +20,9 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	if (rc != LUP_OK)
 		return cmd_fail(c);
 	if (from == to)
-		printf("%s: up to date (schema version %d)\n", c->db, to);
+		printf("%s: up to date (schema version %d)\n", store_shown_address(c->db, shown, sizeof(shown)), to);
 	else
-		printf("%s: schema version %d -> %d\n", c->db, from, to);
+		printf("%s: schema version %d -> %d\n", store_shown_address(c->db, shown, sizeof(shown)), from, to);
 	return EXIT_OK;
 }
 

@@ -91,26 +91,13 @@ const char *pg_sql_text(int s)
 	return found;
 }
 
-/* shown_address: address with any password replaced by "***" (URI user:pass@ or password=). */
+/* shown_address: address as store_shown_address shows it, allocated. */
 static char *shown_address(const char *a)
 {
-	char *s = xstrdup(a), *at, *colon, *pw;
+	size_t n = strlen(a) + 8;
+	char *s = xmalloc(n);
 
-	if ((strncmp(s, "postgres", 8) == 0) && (at = strchr(s, '@')) != NULL) {
-		char *start = strstr(s, "://");
-		if (start && (colon = memchr(start + 3, ':', (size_t)(at - start - 3))) != NULL) {
-			size_t tail = strlen(at);
-			memcpy(colon + 1, "***", 3);
-			memmove(colon + 4, at, tail + 1);
-		}
-	}
-	if ((pw = strstr(s, "password=")) != NULL) {
-		char *end = pw + 9;
-		while (*end && *end != ' ' && *end != '&')
-			end++;
-		memmove(pw + 12, end, strlen(end) + 1);
-		memcpy(pw + 9, "***", 3);
-	}
+	store_shown_address(a, s, n);
 	return s;
 }
 

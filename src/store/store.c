@@ -4,12 +4,39 @@
 #include "store/sql-sqlite.h"
 #include "core/err.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int store_is_pg_address(const char *a)
 {
 	return a && (strncmp(a, "postgresql://", 13) == 0 || strncmp(a, "postgres://", 11) == 0 ||
 		     strncmp(a, "dbname=", 7) == 0 || strncmp(a, "host=", 5) == 0);
+}
+
+const char *store_shown_address(const char *a, char *buf, size_t n)
+{
+	char *at, *colon, *pw, *scheme;
+
+	snprintf(buf, n, "%s", a ? a : "");
+	if (!store_is_pg_address(buf))
+		return buf;
+	scheme = strstr(buf, "://");
+	at = scheme ? strchr(scheme + 3, '@') : NULL;
+	colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+	if (colon && at - colon > 1 && strlen(buf) + 3 < n) {	/* user:secret@ -> user:***@ */
+		memmove(colon + 4, at, strlen(at) + 1);
+		memcpy(colon + 1, "***", 3);
+	}
+	if ((pw = strstr(buf, "password=")) != NULL) {
+		char *end = pw + 9;
+		while (*end && *end != ' ' && *end != '&')
+			end++;
+		if (strlen(buf) + 3 < n) {
+			memmove(pw + 12, end, strlen(end) + 1);
+			memcpy(pw + 9, "***", 3);
+		}
+	}
+	return buf;
 }
 
 int store_open(const char *address, int flags, struct store **out, struct err *e)

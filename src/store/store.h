@@ -66,6 +66,11 @@ enum {
  */
 int store_open(const char *path, int flags, struct store **out, struct err *e);
 
+/* store_shown_address: address as it may be shown in messages and output: a password in a
+ * PostgreSQL address (postgresql://user:PASSWORD@host, password=PASSWORD) becomes ***. Writes
+ * into buf (n bytes, truncated when longer) and returns buf. */
+const char *store_shown_address(const char *address, char *buf, size_t n);
+
 /* store_close: finalises statements and closes the connection. NULL is accepted. */
 void store_close(struct store *st);
 
