@@ -13,7 +13,6 @@ static const char *const district_bools[] = { "prioritised", NULL };
 static void print_text(const struct cmd_ctx *c, const struct rowset *counts, const struct rowset *d)
 {
 	char shown[512];
-
 	int prio = rowset_col(d, "prioritised"), name = rowset_col(d, "name");
 
 	printf("lup database %s (schema version %d)\n\n", store_shown_address(c->db, shown, sizeof(shown)), store_schema_latest());

@@ -3,8 +3,10 @@
 #include "store/backend.h"
 #include "store/sql-sqlite.h"
 #include "core/err.h"
+#include "core/xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int store_is_pg_address(const char *a)
@@ -13,29 +15,39 @@ int store_is_pg_address(const char *a)
 		     strncmp(a, "dbname=", 7) == 0 || strncmp(a, "host=", 5) == 0);
 }
 
-const char *store_shown_address(const char *a, char *buf, size_t n)
+/* mask: s (with room for 3 more bytes) with its password replaced by ***. */
+static void mask(char *s)
 {
-	char *at, *colon, *pw, *scheme;
+	char *at, *colon, *pw, *scheme = strstr(s, "://");
 
-	snprintf(buf, n, "%s", a ? a : "");
-	if (!store_is_pg_address(buf))
-		return buf;
-	scheme = strstr(buf, "://");
 	at = scheme ? strchr(scheme + 3, '@') : NULL;
 	colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
-	if (colon && at - colon > 1 && strlen(buf) + 3 < n) {	/* user:secret@ -> user:***@ */
+	if (colon && at - colon > 1) {	/* user:secret@ -> user:***@ */
 		memmove(colon + 4, at, strlen(at) + 1);
 		memcpy(colon + 1, "***", 3);
 	}
-	if ((pw = strstr(buf, "password=")) != NULL) {
+	if ((pw = strstr(s, "password=")) != NULL) {
 		char *end = pw + 9;
 		while (*end && *end != ' ' && *end != '&')
 			end++;
-		if (strlen(buf) + 3 < n) {
-			memmove(pw + 12, end, strlen(end) + 1);
-			memcpy(pw + 9, "***", 3);
-		}
+		memmove(pw + 12, end, strlen(end) + 1);
+		memcpy(pw + 9, "***", 3);
 	}
+}
+
+const char *store_shown_address(const char *a, char *buf, size_t n)
+{
+	char *s;
+
+	if (!a || !store_is_pg_address(a)) {
+		snprintf(buf, n, "%s", a ? a : "");
+		return buf;
+	}
+	s = xmalloc(strlen(a) + 8);	/* masked whole, then cut: no part of a secret shows */
+	memcpy(s, a, strlen(a) + 1);
+	mask(s);
+	snprintf(buf, n, "%s", s);
+	free(s);
 	return buf;
 }
 

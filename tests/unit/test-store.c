@@ -357,6 +357,23 @@ static void test_store_open_errors_pg(void)
 	fresh("missing");
 }
 
+/* A PostgreSQL address's password is masked wherever lup shows the address. */
+static void test_shown_address(void)
+{
+	char b[128], small[24];
+
+	T_EQ_STR(store_shown_address("var/lup.db", b, sizeof(b)), "var/lup.db");
+	T_EQ_STR(store_shown_address("postgresql:///lup?host=/tmp/x", b, sizeof(b)), "postgresql:///lup?host=/tmp/x");
+	T_EQ_STR(store_shown_address("postgresql://anna:hemligt@db:5432/lup", b, sizeof(b)), "postgresql://anna:***@db:5432/lup");
+	T_EQ_STR(store_shown_address("postgres://anna:x@db/lup", b, sizeof(b)), "postgres://anna:***@db/lup");
+	T_EQ_STR(store_shown_address("postgresql:///lup?user=a&password=hemligt&host=h", b, sizeof(b)),
+		 "postgresql:///lup?user=a&password=***&host=h");
+	T_EQ_STR(store_shown_address("host=db dbname=lup password=hemligt", b, sizeof(b)), "host=db dbname=lup password=***");
+	store_shown_address("postgresql://anna:hemligtlosenord@db/lup", small, sizeof(small));
+	T_CHECK(strstr(small, "hem") == NULL);	/* cut after masking: no part of it */
+	T_CHECK(strlen(small) < sizeof(small));
+}
+
 /* The same tests on PostgreSQL, named so. */
 static void pg_store_migrates_empty_database(void) { test_store_migrates_empty_database(); }
 static void pg_store_constraint_is_conflict(void) { test_store_constraint_is_conflict(); }
@@ -373,6 +390,7 @@ int main(void)
 	T_RUN(test_store_constraint_is_conflict);
 	T_RUN(test_load_failure_rolls_back);
 	T_RUN(test_stockholm_dataset);
+	T_RUN(test_shown_address);
 	pg = getenv("LUP_TEST_PG");
 	if (pg && *pg) {
 		printf("# the same on PostgreSQL\n");
