@@ -48,14 +48,14 @@ static void fresh(const char *name)
 {
 	PGconn *c;
 	char sql[128];
-	const char *a = db(name), *d = strstr(a, "lup_store_");
-	size_t n = strcspn(d, "?");
+	const char *d;
 
 	if (!pg)
 		return;
+	d = strstr(db(name), "lup_store_");
 	c = PQconnectdb(pg);
 	PQclear(PQexec(c, "SET client_min_messages = warning"));
-	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS \"%.*s\" WITH (FORCE)", (int)n, d);
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS \"%.*s\" WITH (FORCE)", (int)strcspn(d, "?"), d);
 	PQclear(PQexec(c, sql));
 	PQfinish(c);
 }
