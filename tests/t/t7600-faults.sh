@@ -12,13 +12,23 @@
 #    began, each with its audit entry (one snapshot), and restores (SQLite: the file copied;
 #    PostgreSQL: pg_restore into a new database) to the same contents; a backup taken once the
 #    writes stopped restores to contents identical to the database's.
-# The figures go to the test's output as "# ..." lines.
+# The figures go to the test's output as "# ..." lines. tests/fault/soak.sh (`make soak`) runs
+# this script with the sizes of the issue through the variables below, and with FAULT_SOAK=1,
+# which also asserts that normal traffic keeps at least half its throughput among the slow
+# clients (a timed figure: only in the soak, never in make check).
+# Under the sanitizers (LUP_SAN=1, some 3 times slower) make check runs 2 kills and 3 s of load.
+if [ -n "${LUP_SAN:-}" ]; then k=2 cs=3; else k=3 cs=5; fi
+KILLS=${FAULT_KILLS:-$k} CONNS=${FAULT_CONNS:-200} CONN_S=${FAULT_CONN_SECONDS:-$cs}
+SLOW=${FAULT_SLOW:-50} SLOW_S=${FAULT_SLOW_SECONDS:-1.5} SOAK=${FAULT_SOAK:-0}
 . "$(dirname "$0")/lib.sh"
 DB="$TMP/lup.db"
 F="python3 $ROOT/tests/fault/fault.py"
 L() { "$LUP" --db "$DB" "$@"; }
 ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || :
 OWNER=spanga-tensta-stadsdelsnamnd DISTRICT=spanga-tensta
+# lap: the seconds since the script began (the sections' times, reported with their figures)
+T0=$(date +%s)
+lap() { echo "at $(($(date +%s) - T0)) s"; }
 # field NAME: the value of NAME=... in $TMP/fig
 field() { tr ' ' '\n' < "$TMP/fig" | sed -n "s/^$1=//p"; }
 # dump DB: DB's whole content as SQL text, the same for the same content (pg-db sorts the rows)
@@ -58,11 +68,12 @@ L demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
 printf 'faultpassword1\n' | L user add writer --role editor --org "$OWNER" >/dev/null
 TOKEN=$(L token create writer 2>/dev/null)
 [ -n "$TOKEN" ] && ok "an editor's API token" || { nok "token create"; finish; }
+echo "# setup: $(lap)"
 
 # --- kill -9 during writes -------------------------------------------------------------------
 $F kill --lup "$LUP" --db "$DB" --token "$TOKEN" --owner "$OWNER" --district "$DISTRICT" \
-	--rounds 3 --writers 4 --min-s 0.5 --max-s 1.5 --log "$TMP/kill.log" > "$TMP/fig"
-echo "# kill -9: $(cat "$TMP/fig")"
+	--rounds "$KILLS" --writers 4 --min-s 0.3 --max-s 1.0 --log "$TMP/kill.log" > "$TMP/fig"
+echo "# kill -9 ($(lap)): $(cat "$TMP/fig")"
 [ "$(field acked)" -gt 0 ] 2>/dev/null && ok "writes were acknowledged between the kills ($(field acked))" ||
 	{ nok "no write was acknowledged ($(cat "$TMP/fig"))"; sed 's/^/    /' "$TMP/kill.log" | tail -5 >&2; }
 expect_eq "every acknowledged write survives kill -9 (first missing: $(field first_missing))" "$(field missing)" 0
@@ -83,9 +94,10 @@ if on_pg; then pg_skip "the lost-write self-check (a file copy of SQLite's datab
 	EOF
 	chmod +x "$TMP/forgetful"
 	$F kill --lup "$TMP/forgetful" --db "$DB" --token "$TOKEN" --owner "$OWNER" --district "$DISTRICT" \
-		--rounds 2 --writers 2 --min-s 0.5 --max-s 0.8 --log "$TMP/kill2.log" > "$TMP/fig"
+		--rounds 1 --writers 1 --min-s 0.3 --max-s 0.6 --log "$TMP/kill2.log" > "$TMP/fig"
 	[ "$(field missing)" -gt 0 ] 2>/dev/null && ok "the driver notices lost writes ($(field missing) of $(field acked))" ||
 		nok "the driver missed the lost writes ($(cat "$TMP/fig"))"
+	echo "# the lost-write self-check: $(lap)"
 fi
 
 # --- many connections, slow clients ----------------------------------------------------------
@@ -95,24 +107,28 @@ for u in $URLS; do
 	c=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$u")
 	[ "$c" = 200 ] || nok "the load's URL $u answers 200 (got $c)"
 done
-$F conns --port "$PORT" --pid "$SERVER" --n 200 --seconds 5 $URLS > "$TMP/fig"
-echo "# 200 connections for 5 s: $(cat "$TMP/fig")"
-[ "$(field requests)" -gt 200 ] 2>/dev/null && ok "200 connections were served ($(field requests) requests)" ||
+$F conns --port "$PORT" --pid "$SERVER" --n "$CONNS" --seconds "$CONN_S" $URLS > "$TMP/fig"
+echo "# $CONNS connections for $CONN_S s ($(lap)): $(cat "$TMP/fig")"
+[ "$(field requests)" -gt "$CONNS" ] 2>/dev/null && ok "$CONNS connections were served ($(field requests) requests)" ||
 	nok "the connections got little served ($(cat "$TMP/fig"))"
-expect_eq "no request of the 200 connections failed (first: $(field err_first))" "$(field errors)" 0
+expect_eq "no request of the $CONNS connections failed (first: $(field err_first))" "$(field errors)" 0
 
-$F slow --port "$PORT" --n 50 --seconds 2 --normal 4 /api/v1/districts /healthz > "$TMP/fig"
-echo "# 50 slow clients: $(cat "$TMP/fig")"
-expect_eq "normal traffic is answered among 50 slow clients (first error: $(field err_first))" "$(field errors)" 0
-[ "$(field slow_opened)" -ge 50 ] 2>/dev/null && ok "the slow clients were there ($(field slow_opened) opened)" ||
+$F slow --port "$PORT" --n "$SLOW" --seconds "$SLOW_S" --normal 4 /api/v1/districts /healthz > "$TMP/fig"
+echo "# $SLOW slow clients, $SLOW_S s a phase ($(lap)): $(cat "$TMP/fig")"
+expect_eq "normal traffic is answered among $SLOW slow clients (first error: $(field err_first))" "$(field errors)" 0
+[ "$(field slow_opened)" -ge "$SLOW" ] 2>/dev/null && ok "the slow clients were there ($(field slow_opened) opened)" ||
 	nok "the slow clients did not connect ($(cat "$TMP/fig"))"
+if [ "$SOAK" = 1 ]; then
+	awk "BEGIN { exit !($(field ratio) >= 0.5) }" && ok "normal traffic keeps at least half its throughput (ratio $(field ratio))" ||
+		nok "normal traffic fell below half its throughput (ratio $(field ratio))"
+fi
 expect_eq "the server is still up" "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/healthz")" 200
 
 # --- a backup during writes -------------------------------------------------------------------
 BK="$TMP/backup"
 $F backup --port "$PORT" --token "$TOKEN" --owner "$OWNER" --district "$DISTRICT" --before 1 --after 1 \
 	--acked "$TMP/before" -- "$LUP" --db "$DB" backup "$BK" > "$TMP/fig"
-echo "# backup during writes: $(cat "$TMP/fig")"
+echo "# backup during writes ($(lap)): $(cat "$TMP/fig")"
 expect_eq "the backup during writes succeeds" "$(field cmd_rc)" 0
 [ "$(field acked)" -gt "$(field acked_before)" ] 2>/dev/null && ok "writes went on during the backup" ||
 	nok "no write during the backup ($(cat "$TMP/fig"))"
@@ -131,5 +147,6 @@ BK2="$TMP/backup2" R2="$TMP/restored2.db"
 expect_exit "a backup after the writes" 0 "$LUP" --db "$DB" backup "$BK2"
 restore "$BK2" "$R2" || nok "the second backup restores"
 expect_eq "a backup restores to an identical database" "$(dump "$R2" | md5sum)" "$(dump "$DB" | md5sum)"
+echo "# the backups' checks: $(lap)"
 stop
 finish
