@@ -21,7 +21,8 @@ run (the callers judge the figures); 2 on a usage error, 3 when the server would
       C keep-alive connections (from 127.0.0.1..127.0.0.K) each send GET requests for the URLs
       in turn for S seconds, reading every answer. Samples the RSS of PID twice a second.
       Prints requests= errors= (not 200, a cut answer, no answer within 30 s) reconnects=
-      rate= (requests a second) rss_start_kb= rss_peak_kb= rss_end_kb= and err_first= (the first
+      rate= (requests a second) rss_start_kb= rss_warm_kb= (a quarter of the way through)
+      rss_peak_kb= rss_end_kb= (once the answers in flight are read) and err_first= (the first
       error, when any).
 
   fault.py slow --port P --n N --seconds S [--normal K] [--addrs A] URL...
@@ -341,7 +342,7 @@ def mode_conns(a):
     load.end = time.monotonic() + a.seconds
     clients = [Client(load, "127.0.0.%d" % (1 + i % a.addrs), i) for i in range(a.n)]
     start = rss_kb(a.pid)
-    peak, end_rss = start, start
+    peak, end_rss, warm = start, start, 0
     next_sample = time.monotonic()
     t0 = time.monotonic()
     while load.running():
@@ -351,6 +352,8 @@ def mode_conns(a):
         if now >= next_sample:
             end_rss = rss_kb(a.pid)
             peak = max(peak, end_rss)
+            if not warm and now - t0 >= a.seconds / 4:
+                warm = end_rss      # once the caches and the connections' memory are there
             next_sample = now + 0.5
         for c in clients:          # a stuck answer (30 s) is an error, and the connection goes
             if c.sent and now - c.t0 > 30 and c.sock.fileno() >= 0:
@@ -370,7 +373,7 @@ def mode_conns(a):
     end_rss = rss_kb(a.pid)
     peak = max(peak, end_rss)
     figures(requests=load.ok + load.errors, errors=load.errors, reconnects=load.reconnects,
-            rate="%.0f" % (load.ok / elapsed), rss_start_kb=start, rss_peak_kb=peak, rss_end_kb=end_rss,
+            rate="%.0f" % (load.ok / elapsed), rss_start_kb=start, rss_warm_kb=warm, rss_peak_kb=peak, rss_end_kb=end_rss,
             err_first=load.err_first)
     return 0
 

@@ -35,6 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define ORG "spanga-tensta-stadsdelsnamnd"
 
 static int port;
+static struct MHD_Daemon *daemon_;
 static char token[160], session[160], csrf[160];
 static char dir[64] = "/tmp/lup-fuzz-http.XXXXXX";
 
@@ -142,6 +143,22 @@ static void login(void)
 		die("the login gave no CSRF token");
 }
 
+/* cleanup: at exit, the server stops and the temporary directory goes */
+static void cleanup(void)
+{
+	static const char *const names[] = { "fuzz.db", "fuzz.db-wal", "fuzz.db-shm", "port", "pw", "token" };
+	char path[128];
+
+	if (daemon_)
+		server_stop(daemon_);
+	daemon_ = NULL;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static struct server_conf conf;
@@ -155,6 +172,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	if (!mkdtemp(dir))
 		die("cannot make a temporary directory");
+	atexit(cleanup);
 	snprintf(db, sizeof(db), "%s/fuzz.db", dir);
 	snprintf(portfile, sizeof(portfile), "%s/port", dir);
 	snprintf(pwfile, sizeof(pwfile), "%s/pw", dir);
@@ -170,7 +188,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	slurp_line(tokfile, token, sizeof(token));
 	conf = (struct server_conf){ .db = db, .listen = "127.0.0.1:0", .threads = 1, .quiet = 1,
 				     .port_file = portfile };
-	if (!server_start(&conf, &e))
+	if (!(daemon_ = server_start(&conf, &e)))
 		die(e.msg);
 	if (!(f = fopen(portfile, "r")) || fscanf(f, "%d", &port) != 1)
 		die("cannot read the port");
