@@ -21,7 +21,7 @@ run (the callers judge the figures); 2 on a usage error, 3 when the server would
       C keep-alive connections (from 127.0.0.1..127.0.0.K) each send GET requests for the URLs
       in turn for S seconds, reading every answer. Samples the RSS of PID twice a second.
       Prints requests= errors= (not 200, a cut answer, no answer within 30 s) reconnects=
-      rate= (requests a second) rss_start_kb= rss_warm_kb= (a quarter of the way through)
+      rate= (requests a second) slowest_s= (the longest wait for an answer) rss_start_kb= rss_warm_kb= (a quarter of the way through)
       rss_peak_kb= rss_end_kb= (once the answers in flight are read) and err_first= (the first
       error, when any).
 
@@ -296,6 +296,7 @@ class Client:
             if not got:
                 return
             status, close = got
+            load.slowest = max(load.slowest, time.monotonic() - self.t0)
             if status == 200:
                 load.ok += 1
             else:
@@ -324,6 +325,7 @@ class Load:
         self.port, self.urls = port, urls
         self.sel = selectors.DefaultSelector()
         self.ok = self.errors = self.reconnects = 0
+        self.slowest = 0.0       # the longest wait for an answer (s)
         self.err_first = "-"
         self.end = 0
 
@@ -373,7 +375,7 @@ def mode_conns(a):
     end_rss = rss_kb(a.pid)
     peak = max(peak, end_rss)
     figures(requests=load.ok + load.errors, errors=load.errors, reconnects=load.reconnects,
-            rate="%.0f" % (load.ok / elapsed), rss_start_kb=start, rss_warm_kb=warm, rss_peak_kb=peak, rss_end_kb=end_rss,
+            rate="%.0f" % (load.ok / elapsed), slowest_s="%.2f" % load.slowest, rss_start_kb=start, rss_warm_kb=warm, rss_peak_kb=peak, rss_end_kb=end_rss,
             err_first=load.err_first)
     return 0
 
