@@ -312,8 +312,10 @@ class Client:
             return
         # closed by the server (b"") or failed (None)
         if self.sent or data is None:
-            load.error("connection %s after %d bytes of an answer" %
-                       ("cut" if data is not None else "failed (%s)" % err, len(self.buf)))
+            load.error("connection %s after %d bytes of an answer, %.2f s after the request" %
+                       ("cut" if data is not None else "failed (%s)" % err, len(self.buf),
+                        time.monotonic() - self.t0))
+            load.cut_after.append(time.monotonic() - self.t0)
         self.close()
         if load.running():
             load.reconnects += 1
@@ -326,6 +328,7 @@ class Load:
         self.sel = selectors.DefaultSelector()
         self.ok = self.errors = self.reconnects = 0
         self.slowest = 0.0       # the longest wait for an answer (s)
+        self.cut_after = []      # for each request cut unanswered: the seconds it had waited
         self.err_first = "-"
         self.end = 0
 
@@ -376,7 +379,7 @@ def mode_conns(a):
     peak = max(peak, end_rss)
     figures(requests=load.ok + load.errors, errors=load.errors, reconnects=load.reconnects,
             rate="%.0f" % (load.ok / elapsed), slowest_s="%.2f" % load.slowest, rss_start_kb=start, rss_warm_kb=warm, rss_peak_kb=peak, rss_end_kb=end_rss,
-            err_first=load.err_first)
+            err_first=load.err_first, cut_after_s=",".join("%.1f" % x for x in sorted(load.cut_after)[::max(1, len(load.cut_after) // 8)]) or "-")
     return 0
 
 
