@@ -39,7 +39,7 @@ FUZZ_CC := clang
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_SECONDS ?= 60
 
-.PHONY: all run check deps deps-test test sanitize clean bench fuzz fuzz-build
+.PHONY: all run check deps deps-test test sanitize clean bench fuzz fuzz-build soak
 all: build/lup
 
 deps:
@@ -102,10 +102,17 @@ build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_OBJ)
 	@$(if $(Q),echo "  FUZZER  $@")
 	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LIBS)
 fuzz-build: $(FUZZ_BIN)
+# make fuzz [FUZZ_SECONDS=S] [FUZZERS="http csv"]: each fuzzer (or those named) for S seconds,
+# then a table of the figures reached (tests/fuzz/run.sh)
 fuzz: deps-test fuzz-build
-	$(Q)for f in $(FUZZ_BIN); do n=$$(basename $$f | sed 's/^fuzz-//'); mkdir -p build/fuzz/new-$$n; \
-	  echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/new-$$n tests/fuzz/corpus/$$n || exit 1; done
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
+
+# soak: the fault suite at length (tests/fault/soak.sh): kill -9 under writes, 1,000
+# connections, 500 slow clients, a backup during writes, on SQLite and (when PostgreSQL's server
+# is installed) on PostgreSQL; prints the report. SOAK_KILLS, SOAK_CONNS, SOAK_SECONDS ... (see
+# the script) scale it.
+soak: all
+	$(Q)sh tests/fault/soak.sh
 
 # run: install what is missing, build, create the database with the Stockholm dataset (and the
 # commission's responses from ../shared/seeds when present) when it does not exist yet, with

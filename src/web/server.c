@@ -469,13 +469,11 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_in *sa)
 				MHD_OPTION_END);
 }
 
-int server_run(const struct server_conf *conf, struct err *e)
+struct MHD_Daemon *server_start(const struct server_conf *conf, struct err *e)
 {
 	struct MHD_Daemon *d;
 	struct sockaddr_in sa;
 	struct store *probe = NULL;
-	sigset_t set;
-	int sig, rc;
 
 	server_conf = *conf;
 	if (server_conf.request_seconds <= 0)
@@ -486,40 +484,58 @@ int server_run(const struct server_conf *conf, struct err *e)
 		server_conf.max_connections = MAX_CONNECTIONS;
 	if (server_conf.max_per_address <= 0)
 		server_conf.max_per_address = MAX_PER_ADDRESS;
-	if ((rc = parse_listen(conf->listen, &sa, e)) != LUP_OK)
-		return -1;
+	if (parse_listen(conf->listen, &sa, e) != LUP_OK)
+		return NULL;
 	if (auth_init() != 0)
-		return err_set(e, LUP_EINVAL, "cannot initialise libsodium"), -1;
+		return err_set(e, LUP_EINVAL, "cannot initialise libsodium"), NULL;
 	/* open once here so that a missing or too new database stops us before listening */
 	if (store_open(conf->db, 0, &probe, e) != LUP_OK)
-		return -1;
+		return NULL;
 	store_close(probe);
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);	/* the workers inherit the mask */
 	signal(SIGPIPE, SIG_IGN);
 	if (guard_start(server_conf.head_seconds, (unsigned)server_conf.max_connections) != 0)
-		return err_set(e, LUP_EIO, "cannot start the connection watchdog"), -1;
+		return err_set(e, LUP_EIO, "cannot start the connection watchdog"), NULL;
 	d = start_daemon(&sa);
 	if (!d) {
 		guard_stop();
-		return err_set(e, LUP_EIO, "cannot listen on %s (in use, or not allowed)", conf->listen), -1;
+		return err_set(e, LUP_EIO, "cannot listen on %s (in use, or not allowed)", conf->listen), NULL;
 	}
 	if (write_port_file(d, conf->port_file, e) != LUP_OK) {
 		MHD_stop_daemon(d);
 		guard_stop();
-		return -1;
+		return NULL;
 	}
-	fprintf(stderr, "lup serve: listening on %s (database %s)\n", conf->listen, conf->db);
-	sigwait(&set, &sig);
-	fprintf(stderr, "lup serve: %s: finishing requests in flight\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	return d;
+}
+
+void server_stop(struct MHD_Daemon *d)
+{
 	MHD_quiesce_daemon(d);
 	MHD_stop_daemon(d);
 	guard_stop();
 	close_stores();
 	cache_clear();
 	stash_clear();
+}
+
+int server_run(const struct server_conf *conf, struct err *e)
+{
+	struct MHD_Daemon *d;
+	sigset_t set, old;
+	int sig;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, &old);	/* the workers inherit the mask */
+	if (!(d = server_start(conf, e))) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return -1;
+	}
+	fprintf(stderr, "lup serve: listening on %s (database %s)\n", conf->listen, conf->db);
+	sigwait(&set, &sig);
+	fprintf(stderr, "lup serve: %s: finishing requests in flight\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	server_stop(d);
 	fprintf(stderr, "lup serve: stopped\n");
 	return 0;
 }

@@ -3,6 +3,7 @@
 #define LUP_SERVER_H
 
 struct err;
+struct MHD_Daemon;
 
 struct server_conf {
 	const char *db;		/* database path; each worker thread opens its own connection */
@@ -28,6 +29,17 @@ extern struct server_conf server_conf;
  * (bad address, port in use, database missing).
  */
 int server_run(const struct server_conf *conf, struct err *e);
+
+/*
+ * server_start: starts serving conf (copied into server_conf) on libmicrohttpd's own threads
+ * and returns at once: the daemon, or NULL with e set (as server_run). The caller blocks the
+ * signals its worker threads must not take before the call (they inherit the mask).
+ * server_stop: stops accepting, finishes the requests in flight, closes the database
+ * connections and empties the caches. server_run is the two around a wait for SIGINT/SIGTERM;
+ * the HTTP fuzzer (tests/fuzz/fuzz-http.c) serves in its own process with them.
+ */
+struct MHD_Daemon *server_start(const struct server_conf *conf, struct err *e);
+void server_stop(struct MHD_Daemon *d);
 
 /* server_store: the calling worker thread's database connection (opened on first use), or
  * NULL with e set. */
