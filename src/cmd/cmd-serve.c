@@ -86,7 +86,7 @@ const struct cmd cmd_serve = {
 	"  --request-timeout S cut off a request still sending its body after S seconds (30)\n"
 	"  --head-timeout S    cut off a connection whose request head (request line and headers)\n"
 	"                      has not fully arrived S seconds after it began waiting for it (10)\n"
-	"  --max-connections N connections served at once (1024; at least 4 per thread); near\n"
+	"  --max-connections N connections served at once (2048; at least 4 per thread); near\n"
 	"                      the cap, those waiting longest for a request head are cut\n"
 	"  --max-per-address N connections at once from one client address (128)\n"
 	"  --no-cache          answer every view from the database (public views are otherwise\n"

@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -25,7 +26,9 @@
 #define MAX_STORES 256
 #define CONNECTION_TIMEOUT 15		/* seconds a slow client may stay idle */
 #define CONNECTION_MEMORY (64 * 1024)	/* headers must fit; larger gets 431 from the library */
-#define MAX_CONNECTIONS 1024		/* default --max-connections */
+#define MAX_CONNECTIONS 2048		/* default --max-connections (1,000 kept-alive clients stay
+					 * below the guard's shedding threshold, 7/8 of it) */
+#define FD_RESERVE 256			/* files beside the connections: database, logs, uploads */
 #define MAX_PER_ADDRESS 128		/* default --max-per-address (bench/http.sh runs wrk -c64) */
 #define HEAD_SECONDS 10			/* default --head-timeout */
 #define MAX_QUERY_PARAMS 256		/* more get 414 (1,000 overflowed the connection's pool) */
@@ -469,6 +472,18 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_in *sa)
 				MHD_OPTION_END);
 }
 
+/* raise_fd_limit: lifts the soft limit of open files to want (at most the hard limit), so that
+ * the connection cap, not EMFILE, bounds the connections; a failure leaves the limit as it is */
+static void raise_fd_limit(rlim_t want)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+		return;
+	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ? rl.rlim_max : want;
+	(void)setrlimit(RLIMIT_NOFILE, &rl);
+}
+
 struct MHD_Daemon *server_start(const struct server_conf *conf, struct err *e)
 {
 	struct MHD_Daemon *d;
@@ -493,6 +508,7 @@ struct MHD_Daemon *server_start(const struct server_conf *conf, struct err *e)
 		return NULL;
 	store_close(probe);
 	signal(SIGPIPE, SIG_IGN);
+	raise_fd_limit((rlim_t)server_conf.max_connections + FD_RESERVE);
 	if (guard_start(server_conf.head_seconds, (unsigned)server_conf.max_connections) != 0)
 		return err_set(e, LUP_EIO, "cannot start the connection watchdog"), NULL;
 	d = start_daemon(&sa);

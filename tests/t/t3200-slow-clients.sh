@@ -38,7 +38,7 @@ code=$(cat "$TMP/code")
 expect_eq "the server is still up" "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" 200
 stop
 
-# one address opens more connections than the default cap (1024), all trickling
+# one address opens 1,030 connections (far above its cap of 128), all trickling
 start
 $LOAD slow "$PORT" 1030 1 5 > "$TMP/load"
 [ "$(field open)" -le 128 ] && ok "one address keeps at most 128 connections ($(cat "$TMP/load"))" ||

@@ -1,15 +1,15 @@
 #!/bin/sh
 # t3220: bursts of 1,000 connections at once, back to back, are all answered. With
 # libmicrohttpd 0.9.75's epoll mode, a worker thread that had reached its share of the
-# connection cap (1024 / --threads) left all its connections of the next burst unanswered until
-# the 15 s idle timeout; the server now polls with poll(2). 8 threads make each share 128, so
+# connection cap (--max-connections / --threads) left all its connections of the next burst unanswered until
+# the 15 s idle timeout; the server now polls with poll(2). The cap 1024 and 8 threads make each share 128, so
 # that the bursts reach it.
 . "$(dirname "$0")/lib.sh"
 DB="$TMP/lup.db"
 ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || :
 "$LUP" --db "$DB" init >/dev/null
 rm -f "$TMP/port"
-"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --quiet --threads 8 >/dev/null 2>"$TMP/server.log" &
+"$LUP" --db "$DB" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --quiet --threads 8 --max-connections 1024 >/dev/null 2>"$TMP/server.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; lib_cleanup' EXIT
 for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
