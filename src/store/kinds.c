@@ -120,7 +120,7 @@ const char *kind_filter_doc(enum filter f)
 		[F_INDICATOR] = "an indicator (key or id)",
 		[F_AREA] = "exactly this area (key, name or alias)",
 		[F_SEX] = "T (everyone), K (women) or M (men)",
-		[F_PERIOD] = "a period kind (T1, T2, FY) or one period as the list writes it (2022-FY)",
+		[F_PERIOD] = "a period kind (T1, T2, FY; VB is FY) or one period as the list writes it (2022-FY)",
 	};
 	return (unsigned)f < F__MAX && docs[f] ? docs[f] : "";
 }
@@ -135,12 +135,12 @@ int kind_takes(const struct kind *k, enum filter f)
 	return 0;
 }
 
-/* period_ok: "T1", "T2", "FY" or "YYYY-" one of them */
+/* period_ok: "T1", "T2", "FY" (or "VB") or "YYYY-" one of them */
 static int period_ok(const char *p)
 {
 	if (strlen(p) == 7 && p[4] == '-' && strspn(p, "0123456789") == 4)
 		p += 5;
-	return !strcmp(p, "T1") || !strcmp(p, "T2") || !strcmp(p, "FY");
+	return !strcmp(p, "T1") || !strcmp(p, "T2") || !strcmp(p, "FY") || !strcmp(p, "VB");
 }
 
 static int check_values(const struct kind *k, const char *const vals[F__MAX], struct kind_bound *b,
@@ -168,8 +168,14 @@ static int check_values(const struct kind *k, const char *const vals[F__MAX], st
 	if (vals[F_SEX] && strcmp(vals[F_SEX], "T") && strcmp(vals[F_SEX], "K") && strcmp(vals[F_SEX], "M"))
 		return err_set(e, LUP_EINVAL, "sex: '%s' is not T, K or M", vals[F_SEX]);
 	if (vals[F_PERIOD] && !period_ok(vals[F_PERIOD]))
-		return err_set(e, LUP_EINVAL, "period: '%s' is not T1, T2, FY or a period like 2022-FY",
+		return err_set(e, LUP_EINVAL, "period: '%s' is not T1, T2, FY (VB) or a period like 2022-FY",
 			       vals[F_PERIOD]);
+	if (vals[F_PERIOD]) {
+		snprintf(b->period, sizeof(b->period), "%s", vals[F_PERIOD]);
+		char *vb = strstr(b->period, "VB");
+		if (vb)
+			memcpy(vb, "FY", 2);
+	}
 	return LUP_OK;
 }
 
@@ -231,7 +237,7 @@ int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__
 		case F_INDICATOR: *a = SVID(b->indicator_id); break;
 		case F_AREA: *a = SVID(b->area_id); break;
 		case F_SEX: *a = SVS(vals[F_SEX]); break;
-		case F_PERIOD: *a = SVS(vals[F_PERIOD]); break;
+		case F_PERIOD: *a = SVS(vals[F_PERIOD] ? b->period : NULL); break;
 		default: *a = SVNULL; break;
 		}
 	}

@@ -63,13 +63,14 @@ struct kind_bound {
 	int nargs;
 	int64_t district_id, org_id, indicator_id, area_id;
 	long year;
+	char period[8];		/* the period filter with VB written FY */
 };
 
 /*
  * kind_bind: checks and resolves the filter values vals[F_...] (NULL when not given) for
  * kind k and fills b->args in the order of k->params. Errors: LUP_EINVAL for a filter k
  * does not take, a year that is not 1900-2999, an unknown goal level, a sex other than T, K,
- * M or a period that is not T1, T2, FY or YEAR-KIND ("2022-FY"); LUP_ENOTFOUND for an unknown
+ * M or a period that is not T1, T2, FY (or VB) or YEAR-KIND ("2022-FY"); LUP_ENOTFOUND for an unknown
  * district, organisation, area (by key, name or alias) or indicator (key or id); LUP_EDB.
  * e names the problem and the filter.
  */

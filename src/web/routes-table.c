@@ -47,7 +47,7 @@ static const struct qparam q_orgs_districts[] = {
 	{ "links", Q_ENUM, "0|1", 0, "1: each cell with the links behind it" }, Q_END };
 static const struct qparam q_commitments[] = {
 	{ "year", Q_YEAR, NULL, 1, "the period's year" },
-	{ "period", Q_ENUM, "T1|T2|VB", 1, "the report period" }, Q_END };
+	{ "period", Q_ENUM, "T1|T2|VB|FY", 1, "the report period (FY is VB)" }, Q_END };
 static const struct qparam q_list[] = {
 	{ "limit", Q_INT, NULL, 0, "at most this many items (0-1000, default 100)" },
 	{ "offset", Q_INT, NULL, 0, "skip this many items (default 0)" },
