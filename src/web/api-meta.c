@@ -365,6 +365,8 @@ static void operation(struct json *j, const struct op *o, struct arena *a)
 	}
 	if (np)
 		error_response(j, "404", "not found");
+	if (o->m != HTTP_GET)
+		error_response(j, "409", "in conflict with the data (the message says why)");
 	if (rt->flags & R_BODY) {
 		error_response(j, "413", "body too large");
 		error_response(j, "415", "not JSON");
