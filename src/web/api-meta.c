@@ -284,7 +284,7 @@ static void success(struct json *j, const struct op *o, const char *kind, const 
 	}
 }
 
-static void operation(struct json *j, const struct op *o, struct arena *a)
+static void operation(struct json *j, const struct op *o)
 {
 	const struct route *rt = o->rt;
 	const char *names[HTTP_MAX_PARAMS];
@@ -295,7 +295,6 @@ static void operation(struct json *j, const struct op *o, struct arena *a)
 	char lower[16];
 	struct buf id;
 
-	(void)a;
 	snprintf(lower, sizeof(lower), "%s", http_method_name((enum http_method)o->m));
 	for (char *p = lower; *p; p++)
 		*p = (char)(*p - 'A' + 'a');
@@ -465,7 +464,7 @@ int api_openapi(struct http_req *r)
 		json_obj_open(j);
 		for (int k = i; k < n; k++)
 			if (strcmp(ops[k].path, ops[i].path) == 0)
-				operation(j, &ops[k], &r->a);
+				operation(j, &ops[k]);
 		json_obj_close(j);
 	}
 	json_obj_close(j);

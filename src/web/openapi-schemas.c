@@ -18,6 +18,7 @@ const struct oa_schema oa_schemas[] = {
 	{ "OpenApiDocument", "openapi:str info:obj paths:obj components:obj" },
 	{ "Login", "!name:str password:str" },
 	{ "Session", "user:str role:str csrf_token:str expires_at:str" },
+	{ "LoggedOut", "logged_out:bool" },
 	{ "Me", "id:int name:str role:str(reader|editor|city|admin) org_id:int? via:str(cookie|token)" },
 	{ "UserNew", "!name:str ~org:str role:str(admin|city|editor|reader) password:str" },
 	{ "UserCreated", "id:int name:str role:str" },
@@ -104,12 +105,13 @@ const struct oa_schema oa_schemas[] = {
 	  "kind:str(money|staff|places|hours) amount:num unit:str note:str? example:bool created_at:str?" },
 	{ "Allocation", "id:int org:str area:str year:int kind:str(money|staff|places|hours) amount:num unit:str "
 	  "note:str? example:bool created_at:str?" },
-	{ "ResponseItem", "id:int name:str org:str?" },
+	{ "ResponseItem", "id:int name:str org:str report:str measure:str stance:str? stance_phrase:str? no_response:bool" },
 	{ "ResponseList", LIST("ResponseItem") },
-	{ "Response", "id:int parts:[obj] provenance:[obj]" },
-	{ "RecommendationItem", "id:int name:str" },
+	{ "Response", "id:int org:str report:str measure:str measure_text:str? stance:str? stance_phrase:str? "
+	  "no_response:bool parts:[obj] provenance:[obj]" },
+	{ "RecommendationItem", "id:int report:str number:str name:str" },
 	{ "RecommendationList", LIST("RecommendationItem") },
-	{ "Recommendation", "id:int" },
+	{ "Recommendation", "id:int report:str report_title:str? number:str name:str measures:[obj]" },
 
 	/* goals, indicators, activities, outcomes: writes */
 	{ "GoalNew", "!level:str(namndmal|lup) ~parent:str name:str ~description:str? year:int ~number:str? "

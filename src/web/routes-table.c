@@ -59,7 +59,7 @@ const struct route routes[] = {
 	{ GET, "/healthz", api_healthz, ACC_PUBLIC, 0, "meta", "liveness and the schema version", NULL, NULL, "Health" },
 	{ GET, "/api/openapi.json", api_openapi, ACC_PUBLIC, 0, "meta", "this API as OpenAPI 3.1", NULL, NULL, "OpenApiDocument" },
 	{ POST, "/api/v1/login", api_login, ACC_PUBLIC, R_BODY | R_LOGIN, "auth", "log in: sets the session cookie, returns the CSRF token; replaces the session of a cookie sent along", "Login", NULL, "Session" },
-	{ POST, "/api/v1/logout", api_logout, ACC_PUBLIC, 0, "auth", "end the cookie session", NULL, NULL, "204" },
+	{ POST, "/api/v1/logout", api_logout, ACC_PUBLIC, 0, "auth", "end the cookie session", NULL, NULL, "LoggedOut" },
 	{ GET, "/api/v1/me", api_me, ACC_INTERNAL, 0, "auth", "the caller's identity and role", NULL, NULL, "Me" },
 	{ GET, "/api/v1/users", api_users_list, ACC_ADMIN, 0, "users", "list users (admin)", NULL, NULL, "UserList" },
 	{ POST, "/api/v1/users", api_users_create, ACC_ADMIN, R_BODY, "users", "create a user (admin)", "UserNew", NULL, "201 UserCreated" },
