@@ -32,6 +32,9 @@ req "an indicator by key" 200 GET "/api/v1/outcomes?indicator=$IK&year=2022&limi
 expect_eq "the same outcomes by key" "$(jb .total)" "$N1"
 req "outcomes by area, sex and period" 200 GET "/api/v1/outcomes?indicator=$IK&area=alvsjo&sex=K&period=2022-T1"
 expect_eq "one outcome: Älvsjö, women, 2022-T1" "$(jb '[.total, .items[0].area, .items[0].sex, .items[0].period] | join(" ")')" "1 alvsjo K 2022-T1"
+expect_eq "lup list takes the same filters" \
+	"$(L list outcomes --indicator "$IK" --area alvsjo --sex K --period 2022-T1 --json | jq -r '[length, .[0].sex] | join(" ")')" "1 K"
+expect_exit "lup list refuses a bad sex" 2 "$LUP" --db "$DB" list outcomes --sex X
 req "period as a kind (VB is FY)" 200 GET "/api/v1/outcomes?indicator=$IK&period=VB&limit=1000"
 expect_eq "only year-end outcomes" "$(jb '[.items[] | select(.period | endswith("-FY") | not)] | length')" 0
 req "an unknown indicator" 404 GET "/api/v1/outcomes?indicator=no-such-indicator"
