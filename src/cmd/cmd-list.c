@@ -79,6 +79,8 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 		{ "--json", NULL, &as_json }, { "--district", &vals[F_DISTRICT], NULL },
 		{ "--org", &vals[F_ORG], NULL }, { "--year", &vals[F_YEAR], NULL },
 		{ "--level", &vals[F_LEVEL], NULL }, { "--kind", &vals[F_KIND], NULL },
+		{ "--indicator", &vals[F_INDICATOR], NULL }, { "--area", &vals[F_AREA], NULL },
+		{ "--sex", &vals[F_SEX], NULL }, { "--period", &vals[F_PERIOD], NULL },
 		{ NULL, NULL, NULL },
 	};
 
@@ -102,7 +104,8 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 }
 
 const struct cmd cmd_list = {
-	"list", run, "list KIND [--json] [--district D] [--org O] [--year Y] [--level L] [--kind K]",
+	"list", run, "list KIND [--json] [--district D] [--org O] [--year Y] [--level L] [--kind K]"
+	" [--indicator I] [--area A] [--sex S] [--period P]",
 	"list organisations, districts, themes, goals, indicators, activities, measures, plans, ...",
 	"KIND is one of organisations, districts, themes, goals, indicators, activities,\n"
 	"measures, plans, reports, recommendations.\n"
@@ -113,6 +116,10 @@ const struct cmd cmd_list = {
 	"  --year Y      only what applies in year Y\n"
 	"  --level L     goals: inriktningsmal, verksamhetsomradesmal, namndmal or lup\n"
 	"  --kind K      organisations: council, district_committee, specialist_admin, ...\n"
-	"A filter a KIND does not take, a bad year or level is refused (exit 2); an unknown\n"
-	"district or organisation is an error (exit 1).",
+	"  --indicator I outcomes: of indicator I (key or id)\n"
+	"  --area A      outcomes: of exactly area A (key, name or alias)\n"
+	"  --sex S       outcomes: T, K or M\n"
+	"  --period P    outcomes: T1, T2, FY or one period (2022-FY)\n"
+	"A filter a KIND does not take, a bad year, level, sex or period is refused (exit 2); an\n"
+	"unknown district, organisation, area or indicator is an error (exit 1).",
 };

@@ -61,7 +61,8 @@ static const struct kind kinds[] = {
 	  { { "aliases", STMT_REL_AREA_ALIASES, REL_LINKED }, { "areas", STMT_REL_AREA_CHILDREN, REL_LINKED } } },
 	{ "periods", "period", STMT_LIST_PERIODS, { F_YEAR },
 	  STMT_SHOW_PERIOD, STMT__MAX, NULL, { { NULL, 0, REL_LINKED } } },
-	{ "outcomes", "outcome", STMT_LIST_OUTCOMES, { F_ORG, F_DISTRICT, F_YEAR },
+	{ "outcomes", "outcome", STMT_LIST_OUTCOMES,
+	  { F_ORG, F_DISTRICT, F_YEAR, F_INDICATOR, F_AREA, F_SEX, F_PERIOD },
 	  STMT_SHOW_OUTCOME, STMT__MAX, outcome_bools, { { NULL, 0, REL_LINKED } } },
 	{ "allocations", "allocation", STMT_LIST_ALLOCATIONS, { F_ORG, F_DISTRICT, F_YEAR },
 	  STMT_SHOW_ALLOCATION, STMT__MAX, example_bools, { { NULL, 0, REL_LINKED } } },
@@ -101,19 +102,45 @@ const char *kind_filter_name(enum filter f)
 {
 	static const char *const names[F__MAX] = {
 		[F_DISTRICT] = "district", [F_ORG] = "org", [F_YEAR] = "year", [F_LEVEL] = "level",
-		[F_KIND] = "kind",
+		[F_KIND] = "kind", [F_INDICATOR] = "indicator", [F_AREA] = "area", [F_SEX] = "sex",
+		[F_PERIOD] = "period",
 	};
 	return (unsigned)f < F__MAX && names[f] ? names[f] : "";
 }
 
+const char *kind_filter_doc(enum filter f)
+{
+	static const char *const docs[F__MAX] = {
+		[F_DISTRICT] = "a district (key, name or alias): its own rows and its areas'",
+		[F_ORG] = "an organisation (key, name or alias)",
+		[F_YEAR] = "a year (1900-2999)",
+		[F_LEVEL] = "a goal level: inriktningsmal, verksamhetsomradesmal, namndmal or lup",
+		[F_KIND] = "a kind (organisations: committee, administration, company, ...; areas: district, "
+			   "neighbourhood, ...)",
+		[F_INDICATOR] = "an indicator (key or id)",
+		[F_AREA] = "exactly this area (key, name or alias)",
+		[F_SEX] = "T (everyone), K (women) or M (men)",
+		[F_PERIOD] = "a period kind (T1, T2, FY; VB is FY) or one period as the list writes it (2022-FY)",
+	};
+	return (unsigned)f < F__MAX && docs[f] ? docs[f] : "";
+}
+
 static const char *const goal_levels[] = { "inriktningsmal", "verksamhetsomradesmal", "namndmal", "lup", NULL };
 
-static int takes(const struct kind *k, enum filter f)
+int kind_takes(const struct kind *k, enum filter f)
 {
 	for (int i = 0; k->params[i] != F_END; i++)
 		if (k->params[i] == f)
 			return 1;
 	return 0;
+}
+
+/* period_ok: "T1", "T2", "FY" (or "VB") or "YYYY-" one of them */
+static int period_ok(const char *p)
+{
+	if (strlen(p) == 7 && p[4] == '-' && strspn(p, "0123456789") == 4)
+		p += 5;
+	return !strcmp(p, "T1") || !strcmp(p, "T2") || !strcmp(p, "FY") || !strcmp(p, "VB");
 }
 
 static int check_values(const struct kind *k, const char *const vals[F__MAX], struct kind_bound *b,
@@ -123,7 +150,7 @@ static int check_values(const struct kind *k, const char *const vals[F__MAX], st
 	int ok = 0;
 
 	for (int f = F_DISTRICT; f < F__MAX; f++)
-		if (vals[f] && !takes(k, (enum filter)f))
+		if (vals[f] && !kind_takes(k, (enum filter)f))
 			return err_set(e, LUP_EINVAL, "'%s' does not filter %s", kind_filter_name((enum filter)f), k->name);
 	if (vals[F_YEAR]) {
 		errno = 0;
@@ -137,6 +164,17 @@ static int check_values(const struct kind *k, const char *const vals[F__MAX], st
 		if (!ok)
 			return err_set(e, LUP_EINVAL, "unknown level '%s' (inriktningsmal, verksamhetsomradesmal,"
 				       " namndmal, lup)", vals[F_LEVEL]);
+	}
+	if (vals[F_SEX] && strcmp(vals[F_SEX], "T") && strcmp(vals[F_SEX], "K") && strcmp(vals[F_SEX], "M"))
+		return err_set(e, LUP_EINVAL, "sex: '%s' is not T, K or M", vals[F_SEX]);
+	if (vals[F_PERIOD] && !period_ok(vals[F_PERIOD]))
+		return err_set(e, LUP_EINVAL, "period: '%s' is not T1, T2, FY (VB) or a period like 2022-FY",
+			       vals[F_PERIOD]);
+	if (vals[F_PERIOD]) {
+		snprintf(b->period, sizeof(b->period), "%s", vals[F_PERIOD]);
+		char *vb = strstr(b->period, "VB");
+		if (vb)
+			memcpy(vb, "FY", 2);
 	}
 	return LUP_OK;
 }
@@ -154,6 +192,23 @@ static int resolve(struct store *st, enum stmt s, const char *name, const char *
 	return LUP_OK;
 }
 
+/* resolve_indicator: an indicator by id (digits; it must exist) or key */
+static int resolve_indicator(struct store *st, const char *text, int64_t *id, struct err *e)
+{
+	int rc;
+
+	if (text[0] && strspn(text, "0123456789") == strlen(text) && strlen(text) < 16) {
+		struct sval v = SVI(strtoll(text, NULL, 10));
+		const struct kind *k = kind_find("indicators");
+		rc = store_query_id(st, k->show, &v, 1, id, e);
+		if (rc != LUP_OK)
+			return rc;
+		if (*id)
+			return LUP_OK;
+	}
+	return resolve(st, STMT_INDICATOR_ID, text, "indicator", id, e);
+}
+
 int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__MAX],
 	      struct kind_bound *b, struct err *e)
 {
@@ -167,6 +222,10 @@ int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__
 		return rc;
 	if (vals[F_ORG] && (rc = resolve(st, STMT_ORG_ID_LOOSE, vals[F_ORG], "organisation", &b->org_id, e)) != LUP_OK)
 		return rc;
+	if (vals[F_AREA] && (rc = resolve(st, STMT_AREA_ID_LOOSE, vals[F_AREA], "area", &b->area_id, e)) != LUP_OK)
+		return rc;
+	if (vals[F_INDICATOR] && (rc = resolve_indicator(st, vals[F_INDICATOR], &b->indicator_id, e)) != LUP_OK)
+		return rc;
 	for (b->nargs = 0; k->params[b->nargs] != F_END; b->nargs++) {
 		struct sval *a = &b->args[b->nargs];
 		switch (k->params[b->nargs]) {
@@ -175,6 +234,10 @@ int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__
 		case F_YEAR: *a = SVID(b->year); break;
 		case F_LEVEL: *a = SVS(vals[F_LEVEL]); break;
 		case F_KIND: *a = SVS(vals[F_KIND]); break;
+		case F_INDICATOR: *a = SVID(b->indicator_id); break;
+		case F_AREA: *a = SVID(b->area_id); break;
+		case F_SEX: *a = SVS(vals[F_SEX]); break;
+		case F_PERIOD: *a = SVS(vals[F_PERIOD] ? b->period : NULL); break;
 		default: *a = SVNULL; break;
 		}
 	}

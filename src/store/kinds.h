@@ -10,7 +10,10 @@
 struct err;
 
 /* Filters a list may take; a kind's params say which ?N each fills. */
-enum filter { F_END = 0, F_DISTRICT, F_ORG, F_YEAR, F_LEVEL, F_KIND, F__MAX };
+enum filter { F_END = 0, F_DISTRICT, F_ORG, F_YEAR, F_LEVEL, F_KIND, F_INDICATOR, F_AREA, F_SEX,
+	      F_PERIOD, F__MAX };
+
+#define KIND_MAX_FILTERS 8
 
 #define KIND_MAX_RELS 8
 
@@ -28,7 +31,7 @@ struct kind {
 	const char *name;		/* plural, as typed: "districts" */
 	const char *singular;		/* "district" */
 	enum stmt list;			/* the list statement */
-	enum filter params[5];		/* filter per ?N of list, F_END-terminated */
+	enum filter params[KIND_MAX_FILTERS];	/* filter per ?N of list, F_END-terminated */
 	enum stmt show;			/* the show statement (id) */
 	enum stmt by_key;		/* key -> id, or STMT__MAX when only ids work */
 	const char *const *bools;	/* columns shown as booleans */
@@ -48,19 +51,28 @@ const struct kind *kind_at(int i);
 /* kind_filter_name: the option/parameter name of a filter ("district", "org", ...). */
 const char *kind_filter_name(enum filter f);
 
+/* kind_filter_doc: what a filter's value is, for the OpenAPI document and messages. */
+const char *kind_filter_doc(enum filter f);
+
+/* kind_takes: 1 when kind k's list takes filter f, else 0. */
+int kind_takes(const struct kind *k, enum filter f);
+
 /* Resolved filter values; the sval args point into it, so it must outlive them. */
 struct kind_bound {
-	struct sval args[5];
+	struct sval args[KIND_MAX_FILTERS];
 	int nargs;
-	int64_t district_id, org_id;
+	int64_t district_id, org_id, indicator_id, area_id;
 	long year;
+	char period[8];		/* the period filter with VB written FY */
 };
 
 /*
  * kind_bind: checks and resolves the filter values vals[F_...] (NULL when not given) for
  * kind k and fills b->args in the order of k->params. Errors: LUP_EINVAL for a filter k
- * does not take, a year that is not 1900-2999 or an unknown goal level; LUP_ENOTFOUND for an
- * unknown district or organisation (by key, name or alias); LUP_EDB. e names the problem.
+ * does not take, a year that is not 1900-2999, an unknown goal level, a sex other than T, K,
+ * M or a period that is not T1, T2, FY (or VB) or YEAR-KIND ("2022-FY"); LUP_ENOTFOUND for an unknown
+ * district, organisation, area (by key, name or alias) or indicator (key or id); LUP_EDB.
+ * e names the problem and the filter.
  */
 int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__MAX],
 	      struct kind_bound *b, struct err *e);

@@ -716,7 +716,10 @@ const char *const pg_sql[STMT__MAX] = {
 		" x.missing, x.source, x.derived, x.example FROM outcome x JOIN indicator i ON i.id = x.indicator_id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE ($1::bigint IS NULL OR i.owner_id = $1) AND ($2::bigint IS NULL OR x.area_id = $2 OR a.parent_id = $2)"
-		" AND ($3::bigint IS NULL OR pe.year = $3) AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" AND ($3::bigint IS NULL OR pe.year = $3) AND ($4::bigint IS NULL OR x.indicator_id = $4)"
+		" AND ($5::bigint IS NULL OR x.area_id = $5) AND ($6::text IS NULL OR x.sex = $6)"
+		" AND ($7::text IS NULL OR pe.kind = $7 OR pe.year || '-' || pe.kind = $7)"
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 		" ORDER BY x.id",
 	[STMT_SHOW_OUTCOME] =
 		"SELECT x.id, i.key AS indicator, i.name AS indicator_name, pe.year || '-' || pe.kind AS period,"

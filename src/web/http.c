@@ -127,6 +127,18 @@ void http_field_error(struct http_req *r, struct http_fields *f, const char *fie
 	f->n++;
 }
 
+int http_fields_answer(struct http_req *r, const struct http_fields *f, int status, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	error_body(r, status, status == 422 ? "invalid_fields" : "bad_request", msg, f);
+	return status;
+}
+
 int http_fields_reply(struct http_req *r, const struct http_fields *f, int status)
 {
 	error_body(r, status, status == 422 ? "invalid_fields" : "bad_request",

@@ -93,6 +93,9 @@ struct http_fields {
 void http_field_error(struct http_req *r, struct http_fields *f, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 int http_fields_reply(struct http_req *r, const struct http_fields *f, int status);
+/* http_fields_answer: the same with its own message (printf format). */
+int http_fields_answer(struct http_req *r, const struct http_fields *f, int status, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* http_is_page: 1 when r asks for a web page (not /api..., not /healthz): its errors are then
  * HTML pages in Swedish rather than JSON. */

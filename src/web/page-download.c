@@ -117,10 +117,10 @@ static int page_commission_download(struct http_req *r)
 }
 
 const struct route page_routes_download[] = {
-	{ HTTP_GET, "/plan/{key}/{fil}", page_plan_download, ACC_PUBLIC, 0, "pages", "a plan version's document as a file (dokument.docx, dokument.json; ?version=N, a draft for those who may read it)", NULL },
-	{ HTTP_GET, "/organisation/{key}/{fil}", page_org_download, ACC_PUBLIC, 0, "pages", "an organisation's files of a year (indikatorer.xlsx, indikatorer.csv, verksamhetsplan.docx/.pdf/.pdfa; ?ar=YYYY)", NULL },
-	{ HTTP_GET, "/stadsdel/{key}/{fil}", page_district_download, ACC_PUBLIC, 0, "pages", "a district's files (indikatorer.xlsx, indikatorer.csv: its indicators against the city; ?ar=YYYY, default the newest year with outcomes)", NULL },
-	{ HTTP_GET, "/uppfoljning/{id}/{fil}", page_report_download, ACC_PUBLIC, 0, "pages", "a follow-up report as a file (rapport.docx, rapport.pdf, rapport.pdfa)", NULL },
-	{ HTTP_GET, "/kommissionen/{fil}", page_commission_download, ACC_PUBLIC, 0, "pages", "the commission matrix as a document (kommissionen.docx, kommissionen.pdf, kommissionen.pdfa)", NULL },
-	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+	{ HTTP_GET, "/plan/{key}/{fil}", page_plan_download, ACC_PUBLIC, 0, "pages", "a plan version's document as a file (dokument.docx, dokument.json; ?version=N, a draft for those who may read it)", NULL, NULL, NULL },
+	{ HTTP_GET, "/organisation/{key}/{fil}", page_org_download, ACC_PUBLIC, 0, "pages", "an organisation's files of a year (indikatorer.xlsx, indikatorer.csv, verksamhetsplan.docx/.pdf/.pdfa; ?ar=YYYY)", NULL, NULL, NULL },
+	{ HTTP_GET, "/stadsdel/{key}/{fil}", page_district_download, ACC_PUBLIC, 0, "pages", "a district's files (indikatorer.xlsx, indikatorer.csv: its indicators against the city; ?ar=YYYY, default the newest year with outcomes)", NULL, NULL, NULL },
+	{ HTTP_GET, "/uppfoljning/{id}/{fil}", page_report_download, ACC_PUBLIC, 0, "pages", "a follow-up report as a file (rapport.docx, rapport.pdf, rapport.pdfa)", NULL, NULL, NULL },
+	{ HTTP_GET, "/kommissionen/{fil}", page_commission_download, ACC_PUBLIC, 0, "pages", "the commission matrix as a document (kommissionen.docx, kommissionen.pdf, kommissionen.pdfa)", NULL, NULL, NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };

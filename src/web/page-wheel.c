@@ -26,11 +26,11 @@ int page_wheel_city_post(struct http_req *r);
 int page_wheel_org_post(struct http_req *r);
 
 const struct route page_routes_wheel[] = {
-	{ HTTP_GET, "/arshjul", page_wheel, ACC_PUBLIC, 0, "pages", "the annual wheel: the year's deadlines, the city's and an organisation's, with their forms", NULL },
-	{ HTTP_POST, "/arshjul", page_wheel_city_post, ACC_CITY, R_FORM, "pages", "set the city's deadlines (form)", NULL },
-	{ HTTP_POST, "/arshjul/organisation/{key}", page_wheel_org_post, ACC_INTERNAL, R_FORM, "pages", "set an organisation's internal deadlines (form)", NULL },
-	{ HTTP_GET, "/organisation/{key}/arshjul.ics", api_org_deadlines_ics, ACC_PUBLIC, 0, "pages", "an organisation's deadlines as an iCalendar feed", NULL },
-	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+	{ HTTP_GET, "/arshjul", page_wheel, ACC_PUBLIC, 0, "pages", "the annual wheel: the year's deadlines, the city's and an organisation's, with their forms", NULL, NULL, NULL },
+	{ HTTP_POST, "/arshjul", page_wheel_city_post, ACC_CITY, R_FORM, "pages", "set the city's deadlines (form)", NULL, NULL, NULL },
+	{ HTTP_POST, "/arshjul/organisation/{key}", page_wheel_org_post, ACC_INTERNAL, R_FORM, "pages", "set an organisation's internal deadlines (form)", NULL, NULL, NULL },
+	{ HTTP_GET, "/organisation/{key}/arshjul.ics", api_org_deadlines_ics, ACC_PUBLIC, 0, "pages", "an organisation's deadlines as an iCalendar feed", NULL, NULL, NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
 static const char *const kinds[] = { "T1", "T2", "FY" };

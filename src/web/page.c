@@ -184,6 +184,6 @@ int page_css(struct http_req *r)
 }
 
 const struct route page_routes_base[] = {
-	{ HTTP_GET, "/static/lup.css", page_css, ACC_PUBLIC, 0, "pages", "the stylesheet", NULL },
-	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+	{ HTTP_GET, "/static/lup.css", page_css, ACC_PUBLIC, 0, "pages", "the stylesheet", NULL, NULL, NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };

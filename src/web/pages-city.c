@@ -4,8 +4,8 @@
 #include "web/pages-city.h"
 
 const struct route page_routes_city[] = {
-	{ HTTP_GET, "/", page_city, ACC_PUBLIC, R_CACHE, "pages", "the city: districts map, themes, fulfilment", NULL },
-	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+	{ HTTP_GET, "/", page_city, ACC_PUBLIC, R_CACHE, "pages", "the city: districts map, themes, fulfilment", NULL, NULL, NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
 const char page_css_city[] =

@@ -8,13 +8,13 @@
 
 const struct route page_routes_commit[] = {
 	{ HTTP_GET, "/stadsdelar/samverkan", page_commitments, ACC_PUBLIC, R_CACHE, "pages",
-	  "organisations x districts: who contributes to which district's programme, through LUP measures and activities, with roles (?org=KEY&stadsdel=KEY: the list behind a cell)", NULL },
+	  "organisations x districts: who contributes to which district's programme, through LUP measures and activities, with roles (?org=KEY&stadsdel=KEY: the list behind a cell)", NULL, NULL, NULL },
 	/* not cached: lateness changes with the date, not only with the data */
 	{ HTTP_GET, "/uppfoljning/atagande/{fil}", page_ledger_download, ACC_PUBLIC, 0, "pages",
-	  "the commitment ledger of a period as a file (atagande.csv, atagande.xlsx; ?ar=YYYY&period=T1|T2|VB)", NULL },
+	  "the commitment ledger of a period as a file (atagande.csv, atagande.xlsx; ?ar=YYYY&period=T1|T2|VB)", NULL, NULL, NULL },
 	{ HTTP_GET, "/uppfoljning/atagande", page_ledger, ACC_PUBLIC, 0, "pages",
-	  "the commitment ledger of a period (?ar=YYYY&period=T1|T2|VB): what each specialist committee and company committed to each district and what its report says happened", NULL },
-	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+	  "the commitment ledger of a period (?ar=YYYY&period=T1|T2|VB): what each specialist committee and company committed to each district and what its report says happened", NULL, NULL, NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
 const char page_css_commit[] =

@@ -11,15 +11,15 @@ int page_commission_admin(struct http_req *r);
 int page_search(struct http_req *r);
 
 const struct route page_routes_follow[] = {
-	{ HTTP_GET, "/kommissionen", page_commission, ACC_PUBLIC, R_CACHE, "pages", "the commission matrix", NULL },
+	{ HTTP_GET, "/kommissionen", page_commission, ACC_PUBLIC, R_CACHE, "pages", "the commission matrix", NULL, NULL, NULL },
 	{ HTTP_GET, "/kommissionen/svar/{id}", page_commission_response, ACC_PUBLIC, R_CACHE, "pages",
-	  "one response to the commission", NULL },
+	  "one response to the commission", NULL, NULL, NULL },
 	{ HTTP_GET, "/kommissionen/forvaltning/{key}", page_commission_admin, ACC_PUBLIC, R_CACHE, "pages",
-	  "one administration's statement to the commission", NULL },
-	{ HTTP_GET, "/sok", page_search, ACC_PUBLIC, 0, "pages", "full-text search", NULL },
-	{ HTTP_GET, "/att-gora", page_todo, ACC_INTERNAL, 0, "pages", "\"Att göra\": the caller's organisation's follow-up tasks; the city office's table of every organisation; the administrators' reopening form", NULL },
-	{ HTTP_POST, "/att-gora/oppna-period", page_todo_reopen_post, ACC_ADMIN, R_FORM, "pages", "reopen a locked period (form, administrators)", NULL },
-	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+	  "one administration's statement to the commission", NULL, NULL, NULL },
+	{ HTTP_GET, "/sok", page_search, ACC_PUBLIC, 0, "pages", "full-text search", NULL, NULL, NULL },
+	{ HTTP_GET, "/att-gora", page_todo, ACC_INTERNAL, 0, "pages", "\"Att göra\": the caller's organisation's follow-up tasks; the city office's table of every organisation; the administrators' reopening form", NULL, NULL, NULL },
+	{ HTTP_POST, "/att-gora/oppna-period", page_todo_reopen_post, ACC_ADMIN, R_FORM, "pages", "reopen a locked period (form, administrators)", NULL, NULL, NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
 const char page_css_follow[] =

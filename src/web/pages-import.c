@@ -9,12 +9,12 @@ int page_import_post(struct http_req *r);	/* POST /importera (multipart upload):
 int page_import_confirm(struct http_req *r);	/* POST /importera/bekrafta (form): the import */
 
 const struct route page_routes_import[] = {
-	{ HTTP_GET, "/importera", page_import, ACC_WRITE, 0, "pages", "the import form (upload a document or paste its text)", NULL },
+	{ HTTP_GET, "/importera", page_import, ACC_WRITE, 0, "pages", "the import form (upload a document or paste its text)", NULL, NULL, NULL },
 	{ HTTP_POST, "/importera", page_import_post, ACC_WRITE, R_UPLOAD, "pages",
-	  "upload a document (multipart/form-data, at most 16 MiB): a dry run with its report", NULL },
+	  "upload a document (multipart/form-data, at most 16 MiB): a dry run with its report", NULL, NULL, NULL },
 	{ HTTP_POST, "/importera/bekrafta", page_import_confirm, ACC_WRITE, R_FORM, "pages",
-	  "import the document of a dry run (form: its token) for real", NULL },
-	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+	  "import the document of a dry run (form: its token) for real", NULL, NULL, NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
 const char page_css_import[] =

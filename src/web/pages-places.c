@@ -13,15 +13,15 @@
 #include <string.h>
 
 const struct route page_routes_places[] = {
-	{ HTTP_GET, "/stadsdelar", page_districts, ACC_PUBLIC, R_CACHE, "pages", "the 14 districts and their programmes", NULL },
-	{ HTTP_GET, "/stadsdel/{key}", page_district, ACC_PUBLIC, R_CACHE, "pages", "one district's programme (LUP) and indicators", NULL },
-	{ HTTP_GET, "/stadsdel/{key}/anta", page_plan_adopt, ACC_WRITE, 0, "pages", "the form that adopts a draft of the district's programme", NULL },
-	{ HTTP_POST, "/stadsdel/{key}/anta", page_plan_adopt_post, ACC_WRITE, R_FORM, "pages", "adopt a draft of the district's programme", NULL },
-	{ HTTP_POST, "/stadsdel/{key}/ny-version", page_plan_new_version_post, ACC_WRITE, R_FORM, "pages", "start a new draft of the district's programme, a copy of its adopted version (form)", NULL },
-	{ HTTP_GET, "/organisationer", page_orgs, ACC_PUBLIC, R_CACHE, "pages", "the organisations by kind", NULL },
-	{ HTTP_GET, "/plan/{key}/jamfor", page_plan_diff, ACC_PUBLIC, 0, "pages", "what changed between two versions of a plan (?fran=N&till=M)", NULL },
-	{ HTTP_GET, "/organisation/{key}", page_org, ACC_PUBLIC, R_CACHE, "pages", "one organisation's plan for a year", NULL },
-	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL },
+	{ HTTP_GET, "/stadsdelar", page_districts, ACC_PUBLIC, R_CACHE, "pages", "the 14 districts and their programmes", NULL, NULL, NULL },
+	{ HTTP_GET, "/stadsdel/{key}", page_district, ACC_PUBLIC, R_CACHE, "pages", "one district's programme (LUP) and indicators", NULL, NULL, NULL },
+	{ HTTP_GET, "/stadsdel/{key}/anta", page_plan_adopt, ACC_WRITE, 0, "pages", "the form that adopts a draft of the district's programme", NULL, NULL, NULL },
+	{ HTTP_POST, "/stadsdel/{key}/anta", page_plan_adopt_post, ACC_WRITE, R_FORM, "pages", "adopt a draft of the district's programme", NULL, NULL, NULL },
+	{ HTTP_POST, "/stadsdel/{key}/ny-version", page_plan_new_version_post, ACC_WRITE, R_FORM, "pages", "start a new draft of the district's programme, a copy of its adopted version (form)", NULL, NULL, NULL },
+	{ HTTP_GET, "/organisationer", page_orgs, ACC_PUBLIC, R_CACHE, "pages", "the organisations by kind", NULL, NULL, NULL },
+	{ HTTP_GET, "/plan/{key}/jamfor", page_plan_diff, ACC_PUBLIC, 0, "pages", "what changed between two versions of a plan (?fran=N&till=M)", NULL, NULL, NULL },
+	{ HTTP_GET, "/organisation/{key}", page_org, ACC_PUBLIC, R_CACHE, "pages", "one organisation's plan for a year", NULL, NULL, NULL },
+	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
 const char page_css_places[] =

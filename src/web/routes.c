@@ -5,6 +5,7 @@
 #include "web/cache.h"
 #include "web/authz.h"
 #include "web/page.h"
+#include "web/query.h"
 #include "web/server.h"
 #include "store/store.h"
 
@@ -249,6 +250,8 @@ int route_dispatch(struct http_req *r)
 		if ((rc = check_access(r, rt->access)) != 0 || (rc = check_body(r, rt)) != 0)
 			return rc;
 		if (writes && r->user.by_cookie && !(rt->flags & (R_FORM | R_UPLOAD)) && (rc = auth_check_csrf(r)) != 0)
+			return rc;
+		if ((rc = query_check(r, rt)) != 0)
 			return rc;
 		return (rt->flags & R_CACHE) ? cached(r, rt) : rt->handler(r);
 	}

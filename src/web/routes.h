@@ -28,6 +28,30 @@ enum {
 			 * stands in its way), and the session it starts replaces the cookie's */
 	R_BODY_OPT = 32,	/* with R_BODY: the JSON body is optional; an empty one is accepted
 			 * without a Content-Type (POST /api/v1/reports/{id}/approve) */
+	R_KIND_QUERY = 64,	/* the route also takes the list filters of the entity kind its
+				 * {kind} names (store/kinds.h; GET /api/v1/{kind}) */
+};
+
+/* The type of a query parameter's value, checked before the handler runs (web/query.h). */
+enum qtype {
+	Q_STR,		/* any text (a key, a name: the handler resolves it) */
+	Q_INT,		/* a whole number (optional sign) */
+	Q_ID,		/* a positive whole number */
+	Q_YEAR,		/* a year 1900-2999 */
+	Q_NUM,		/* a number ("1,5" or "1.5") */
+	Q_ENUM,		/* one of values */
+	Q_FORMAT,	/* an export format of the route's download (web/download.h): the handler
+			 * answers 406 for one it does not serve */
+};
+
+/* One query parameter a route takes: the route table's declarations are the only list of what
+ * a route accepts (query_check answers 400 for anything else) and the OpenAPI document's. */
+struct qparam {
+	const char *name;
+	enum qtype type;
+	const char *values;	/* Q_ENUM: the allowed values, '|'-separated */
+	int required;		/* 1: the handler answers 400 without it */
+	const char *desc;	/* OpenAPI description */
 };
 
 struct route {
@@ -39,6 +63,9 @@ struct route {
 	const char *tag;		/* OpenAPI tag */
 	const char *summary;		/* OpenAPI summary */
 	const char *body_schema;	/* OpenAPI schema name of the body, or NULL */
+	const struct qparam *query;	/* the query parameters it takes ({NULL}-terminated), or
+					 * NULL for none; API routes only (pages are not checked) */
+	const char *reply_schema;	/* OpenAPI schema name of the 200/201 JSON answer, or NULL */
 };
 
 extern const struct route routes[];	/* terminated by a NULL pattern */

@@ -146,10 +146,12 @@ expect_eq "the code" "$(jb .error.code)" goal_measured
 G2=$(gid "$(NM 02)")
 req "a goal with an activity, no move_to" 409 DELETE "/api/v1/goals/$G2" "" "$T_own"
 expect_eq "the code" "$(jb .error.code)" goal_not_empty
-OTHERGOAL=$(q "SELECT id FROM goal WHERE level = 'namndmal' AND owner_id <> (SELECT owner_id FROM goal WHERE id = $G2) LIMIT 1")
+OTHERGOAL=$(q "SELECT id FROM goal WHERE owner_id <> (SELECT owner_id FROM goal WHERE id = $G2) ORDER BY id LIMIT 1")
+[ -n "$OTHERGOAL" ] && ok "another organisation has a goal" || nok "no goal of another organisation"
 req "move_to another organisation's goal" 422 DELETE "/api/v1/goals/$G2?move_to=$OTHERGOAL" "" "$T_own"
 req "move_to itself" 422 DELETE "/api/v1/goals/$G2?move_to=$G2" "" "$T_own"
-req "move_to no number" 422 DELETE "/api/v1/goals/$G2?move_to=x" "" "$T_own"
+req "move_to no number (the route's query check)" 400 DELETE "/api/v1/goals/$G2?move_to=x" "" "$T_own"
+expect_eq "names move_to" "$(jb '.error.fields[0].field')" move_to
 req "an unknown goal" 404 DELETE "/api/v1/goals/999999" "" "$T_own"
 expect_eq "nothing changed" "$(q "SELECT count(*) FROM goal") $(audits)" "$BEFORE"
 G4=$(gid "$(NM 04)")

@@ -91,7 +91,7 @@ req "indicator values as XLSX" 200 GET "/api/v1/organisations/$ORG/indicator-val
 cmp -s "$TMP/body" "$TMP/ind.xlsx" && ok "the API's workbook is lup export's" || nok "the API's workbook differs"
 req "indicator values need a year" 400 GET "/api/v1/organisations/$ORG/indicator-values"
 req "the OpenAPI document" 200 GET /api/openapi.json
-expect_eq "lists indicator-values" "$(jb '.paths["/api/v1/organisations/{id}/indicator-values"].get.parameters | map(.name) | join(",")')" "id,format,year"
+expect_eq "lists indicator-values" "$(jb '.paths["/api/v1/organisations/{id}/indicator-values"].get.parameters | map(.name) | join(",")')" "id,year,format,dialect"
 expect_eq "with the table's formats only (the verksamhetsplan is another document)" \
 	"$(jb '.paths["/api/v1/organisations/{id}/indicator-values"].get.parameters[] | select(.name == "format") | .schema.enum | sort | join(",")')" "csv,xlsx"
 expect_eq "lists the version's formats" "$(jb '.paths["/api/v1/plans/{key}/versions/{n}"].get.responses["200"].content | keys | join(",")')" \
