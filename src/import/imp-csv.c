@@ -1,9 +1,9 @@
 /* imp-csv.c: the 'csv' importer: outcomes and targets in the CSV layout of docs/import-csv.md.
  * The parser (imp-csv-parse.c) streams typed rows; this file resolves their indicator and area
- * (cached per file) and writes outcomes and targets. An unknown indicator or area is an error
- * naming line and column, and then nothing of the import is kept. Scoped (import.h): each
- * indicator's owner is checked against the scope when the indicator is first resolved; areas
- * are anyone's (a district is no organisation's to guard). */
+ * (cached per file) and writes outcomes (in batches: imp_bulk) and targets. An unknown
+ * indicator or area is an error naming line and column, and then nothing of the import is
+ * kept. Scoped (import.h): each indicator's owner is checked against the scope when the
+ * indicator is first resolved; areas are anyone's (a district is no organisation's to guard). */
 #include "store/values.h"
 #include "import/imp-csv.h"
 #include "edit/indicator-flags.h"
@@ -184,7 +184,8 @@ static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e
 			SVI(e->id), SVI(pid), SVI(area_id), SVS(sex), r->missing ? SVNULL : SVD(r->value),
 			SVI(r->missing), SVS(src), SVI(r->derived), SVI(0),
 		};
-		if ((rc = imp_write(k->c, r->line, STMT_OUTCOME_UPSERT, a, 9)) != LUP_OK)
+		/* in batches (store_bulk): the values were checked above, so a failure is the database's */
+		if ((rc = imp_bulk(k->c, STMT_OUTCOME_UPSERT_BULK, 9, 4, a)) != LUP_OK)
 			return rc;
 	}
 	e->values++;
@@ -239,6 +240,9 @@ static int flags(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e)
 	if (!any || !k->c->st)
 		return LUP_OK;
 	struct ind_flags_in in = { given[0] >= 0, given[0] > 0, given[1] >= 0, given[1] > 0, 0, NULL };
+	/* the rule counts the indicator's outcomes by sex: those of the rows before, too */
+	if ((rc = imp_bulk_flush(k->c)) != LUP_OK)
+		return rc;
 	if ((rc = edit_indicator_flags(k->c->st, e->id, &in, &out, k->c->e)) != LUP_OK)
 		return rc;
 	if (out.rule == IND_FLAGS_SEXED_LEFT)
