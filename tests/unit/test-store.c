@@ -424,7 +424,7 @@ static void bulk_fixture(struct store *st, int64_t *ind, int64_t *area, int64_t 
 		T_EQ_INT(store_query_id(st, STMT_AREA_ID, &kv, 1, &area[k], &e), LUP_OK);
 	}
 	for (int y = 0; y < 20; y++) {
-		char first[16], last[16];
+		char first[32], last[32];
 		snprintf(first, sizeof(first), "%d-01-01", 2000 + y);
 		snprintf(last, sizeof(last), "%d-12-31", 2000 + y);
 		struct sval p[] = { SVI(2000 + y), SVS("FY"), SVS(first), SVS(last) };
