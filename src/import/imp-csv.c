@@ -1,9 +1,9 @@
 /* imp-csv.c: the 'csv' importer: outcomes and targets in the CSV layout of docs/import-csv.md.
  * The parser (imp-csv-parse.c) streams typed rows; this file resolves their indicator and area
- * (cached per file) and writes outcomes and targets. An unknown indicator or area is an error
- * naming line and column, and then nothing of the import is kept. Scoped (import.h): each
- * indicator's owner is checked against the scope when the indicator is first resolved; areas
- * are anyone's (a district is no organisation's to guard). */
+ * (cached per file) and writes outcomes (in batches: imp_bulk) and targets. An unknown
+ * indicator or area is an error naming line and column, and then nothing of the import is
+ * kept. Scoped (import.h): each indicator's owner is checked against the scope when the
+ * indicator is first resolved; areas are anyone's (a district is no organisation's to guard). */
 #include "store/values.h"
 #include "import/imp-csv.h"
 #include "edit/indicator-flags.h"
@@ -14,6 +14,7 @@
 #include "model/today.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #define MAX_INDICATORS 20000		/* different indicator cells in one file */
 #define MAX_AREAS 20000			/* different area cells in one file */
 #define MAX_TRACE 2000			/* trace entries per file */
+#define MAX_OPEN 50000			/* (owner, period) pairs known open */
 #define YEAR0 1900
 #define NYEARS 1100
 
@@ -39,13 +41,13 @@ struct ind_ent {
 	int flag[2];				/* ... to this value */
 	long values, missing, targets;
 	int first, last;
-	int64_t open_pid;			/* the last period found open for it (lock cache) */
 };
 
 /* the state of one file */
 struct cst {
 	struct imp_ctx *c;
 	struct imp_kolada_map inds, areas;	/* cell text -> struct ind_ent, int64_t area id */
+	struct imp_kolada_map open;		/* "owner period" found open (period_open) */
 	int64_t period[NYEARS][MODEL_PERIOD__MAX];
 	const char *source;			/* the file's name: the default source */
 	int today;				/* the date the period locks are read for */
@@ -158,6 +160,27 @@ static int period(struct cst *k, const struct imp_csv_row *r, int64_t *id)
 	return LUP_OK;
 }
 
+/* period_open: the period lock (edit/period-lock.h) of period pid for the indicator's owner: a
+ * locked period refuses the whole import. The periods found open are kept per owner (nothing in
+ * an import locks one), so each is asked once. */
+static int period_open(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e, int64_t pid)
+{
+	char key[48];
+	int n = snprintf(key, sizeof(key), "%" PRId64 " %" PRId64, e->owner, pid);
+	struct period_lock lk;
+	int locked;
+
+	if (imp_kolada_map_find(&k->open, key, (size_t)n))
+		return LUP_OK;
+	locked = period_locked(k->c->st, pid, e->owner, k->today, &lk, k->c->e);
+	if (locked < 0)
+		return k->c->e->code ? k->c->e->code : LUP_EDB;
+	if (locked)
+		return imp_fail(k->c, r->line, "kolumn %d (period): %s", r->colno[IMP_CSV_PERIOD], lk.why);
+	imp_kolada_map_get(&k->open, key, (size_t)n, NULL);	/* when full: asked again next time */
+	return LUP_OK;
+}
+
 static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e, int64_t area_id)
 {
 	const char *src = *r->cell[IMP_CSV_SOURCE] ? r->cell[IMP_CSV_SOURCE] : k->source;
@@ -170,21 +193,15 @@ static int outcome(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e
 				" till ja på en rad före, eller i webben)", r->colno[IMP_CSV_SEX], e->key);
 	if ((rc = period(k, r, &pid)) != LUP_OK)
 		return rc;
-	if (k->c->st && e->open_pid != pid) {	/* the period lock (edit/period-lock.h): the whole import is refused */
-		struct period_lock lk;
-		int locked = period_locked(k->c->st, pid, e->owner, k->today, &lk, k->c->e);
-		if (locked < 0)
-			return k->c->e->code ? k->c->e->code : LUP_EDB;
-		if (locked)
-			return imp_fail(k->c, r->line, "kolumn %d (period): %s", r->colno[IMP_CSV_PERIOD], lk.why);
-		e->open_pid = pid;
-	}
+	if (k->c->st && (rc = period_open(k, r, e, pid)) != LUP_OK)
+		return rc;
 	{
 		struct sval a[] = {
 			SVI(e->id), SVI(pid), SVI(area_id), SVS(sex), r->missing ? SVNULL : SVD(r->value),
 			SVI(r->missing), SVS(src), SVI(r->derived), SVI(0),
 		};
-		if ((rc = imp_write(k->c, r->line, STMT_OUTCOME_UPSERT, a, 9)) != LUP_OK)
+		/* in batches (store_bulk): the values were checked above, so a failure is the database's */
+		if ((rc = imp_bulk(k->c, STMT_OUTCOME_UPSERT_BULK, 9, 4, a)) != LUP_OK)
 			return rc;
 	}
 	e->values++;
@@ -239,6 +256,9 @@ static int flags(struct cst *k, const struct imp_csv_row *r, struct ind_ent *e)
 	if (!any || !k->c->st)
 		return LUP_OK;
 	struct ind_flags_in in = { given[0] >= 0, given[0] > 0, given[1] >= 0, given[1] > 0, 0, NULL };
+	/* the rule counts the indicator's outcomes by sex: those of the rows before, too */
+	if ((rc = imp_bulk_flush(k->c)) != LUP_OK)
+		return rc;
 	if ((rc = edit_indicator_flags(k->c->st, e->id, &in, &out, k->c->e)) != LUP_OK)
 		return rc;
 	if (out.rule == IND_FLAGS_SEXED_LEFT)
@@ -324,10 +344,12 @@ static int run(struct imp_ctx *c)
 	k->source = slash ? slash + 1 : c->path;
 	imp_kolada_map_init(&k->inds, MAX_INDICATORS, sizeof(struct ind_ent));
 	imp_kolada_map_init(&k->areas, MAX_AREAS, sizeof(int64_t));
+	imp_kolada_map_init(&k->open, MAX_OPEN, 1);
 	if ((rc = parse_file(c, f, total, k, &info)) == LUP_OK)
 		report(k, &info);
 	imp_kolada_map_release(&k->inds);
 	imp_kolada_map_release(&k->areas);
+	imp_kolada_map_release(&k->open);
 	free(k);
 	fclose(f);
 	return rc;

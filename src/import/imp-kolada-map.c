@@ -38,6 +38,20 @@ static void map_alloc(struct imp_kolada_map *m)
 	m->val = arena_alloc(&m->a, sizeof(*m->val) * m->max);
 }
 
+void *imp_kolada_map_find(const struct imp_kolada_map *m, const char *key, size_t len)
+{
+	size_t mask = m->nslot - 1, i;
+
+	if (!m->slot)
+		return NULL;
+	for (i = hash(key, len) & mask; m->slot[i]; i = (i + 1) & mask) {
+		size_t e = m->slot[i] - 1;
+		if (strncmp(m->key[e], key, len) == 0 && m->key[e][len] == '\0')
+			return m->val[e];
+	}
+	return NULL;
+}
+
 void *imp_kolada_map_get(struct imp_kolada_map *m, const char *key, size_t len, int *created)
 {
 	size_t mask = m->nslot - 1, i;

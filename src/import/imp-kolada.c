@@ -15,6 +15,7 @@
 #include <math.h>
 #include <time.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #define MAX_MUNIS 20000			/* different municipality ids in one file */
 #define MAX_BOUND 8			/* indicators that may follow one KPI */
 #define MAX_TRACE 2000			/* trace entries per file; the rest are summed up */
+#define MAX_CITED 200000		/* cited outcome places kept in C (more: asked per value) */
 #define YEAR0 1900
 #define NYEARS 1100
 #define SOURCE "kolada"			/* outcome.source of Kolada's own values */
@@ -44,6 +46,7 @@ struct kpi_ent {
 	long values, missing, skipped;
 	int first, last, ymin, ymax;
 	int sex_warned;
+	int cited_gen[MAX_BOUND];	/* the kst.cited_gen its cited places were loaded in (0: not) */
 };
 
 /* a file's municipality id and its area */
@@ -51,6 +54,13 @@ struct muni_ent {
 	int64_t area;			/* 0: no area has this code */
 	long skipped;
 	int first;
+};
+
+/* the reports citing one place of an indicator, and its stored outcome per sex (T, K, M) */
+struct cited_ent {
+	long reports;
+	int found[3];
+	double value[3];		/* NaN when missing */
 };
 
 /* the state of one file */
@@ -61,6 +71,12 @@ struct kst {
 	int64_t owner;			/* owner of new indicators; 0 = not yet resolved */
 	long regions;			/* municipality metadata of type L, skipped */
 	int ntrace, moretrace;
+	/* the places ("indicator period area") where reports cite an indicator's outcomes, with the
+	 * stored outcomes there (struct cited_ent), loaded per indicator at its first value: what
+	 * STMT_IND_OUTCOME_CITED would say of each value, kept true as values are written */
+	struct imp_kolada_map cited;
+	int cited_gen;			/* bumped when an area is written: the places are loaded again */
+	int cited_over;			/* more than MAX_CITED places: asked per value instead */
 };
 
 static void trace(struct kst *k, int line, int last, const char *what, const char *fmt, ...)
@@ -122,6 +138,16 @@ static void own_area_key(const char *code, char *key, size_t n)
 		snprintf(key, n, "kommun-%s", code);
 }
 
+/* cited_forget: the cited places are loaded again at each indicator's next value */
+static void cited_forget(struct kst *k)
+{
+	if (k->cited.n) {
+		imp_kolada_map_release(&k->cited);
+		imp_kolada_map_init(&k->cited, MAX_CITED, sizeof(struct cited_ent));
+	}
+	k->cited_gen++;
+}
+
 /* area_upsert: creates or updates the municipality-level area lup keeps for code */
 static int area_upsert(struct kst *k, int line, const char *code, const char *name, int64_t *id)
 {
@@ -134,6 +160,7 @@ static int area_upsert(struct kst *k, int line, const char *code, const char *na
 	a[0] = SVS(key);
 	if ((rc = imp_write(k->c, line, STMT_AREA_UPSERT, a, 6)) != LUP_OK)
 		return rc;
+	cited_forget(k);	/* a new or changed area may be one that reports follow */
 	kv = SVS(key);
 	return imp_id(k->c, STMT_AREA_ID, &kv, 1, id);
 }
@@ -256,15 +283,110 @@ static int cited_cb(void *ctx, const struct store_row *r)
 	return 1;
 }
 
+static int sex_index(char sex)
+{
+	return sex == 'K' ? 1 : sex == 'M' ? 2 : 0;
+}
+
+/* cited_place: the entry of a place in k->cited (NULL: none; with create, made when absent,
+ * and NULL when the map is full) */
+static struct cited_ent *cited_place(struct kst *k, int64_t ind, int64_t period, int64_t area, int create)
+{
+	char key[80];
+	int n = snprintf(key, sizeof(key), "%" PRId64 " %" PRId64 " %" PRId64, ind, period, area);
+
+	if (!create)
+		return imp_kolada_map_find(&k->cited, key, (size_t)n);
+	return imp_kolada_map_get(&k->cited, key, (size_t)n, NULL);
+}
+
+struct load_ctx {
+	struct kst *k;
+	int64_t ind;
+};
+
+/* cited_row: one row of STMT_IND_OUTCOME_CITED_SET */
+static int cited_row(void *ctx, const struct store_row *r)
+{
+	struct load_ctx *l = ctx;
+	struct cited_ent *c = cited_place(l->k, l->ind, store_col_int(r, 0), store_col_int(r, 1), 1);
+	const char *sex = store_col_text(r, 3);
+
+	if (!c) {
+		l->k->cited_over = 1;
+		return 1;
+	}
+	c->reports = (long)store_col_int(r, 2);
+	if (sex) {
+		int i = sex_index(*sex);
+		c->found[i] = 1;
+		c->value[i] = store_col_int(r, 5) || store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
+	}
+	return 0;
+}
+
+/* cited_load: loads the cited places of the KPI's j-th indicator when not yet (the rows written
+ * so far applied first, so that the stored outcomes are what they are now) */
+static int cited_load(struct kst *k, struct kpi_ent *e, int j)
+{
+	struct load_ctx l = { k, e->id[j] };
+	struct sval a = SVI(e->id[j]);
+	int rc;
+
+	if (e->cited_gen[j] == k->cited_gen || k->cited_over)
+		return LUP_OK;
+	if ((rc = imp_bulk_flush(k->c)) != LUP_OK ||
+	    (rc = store_query(k->c->st, STMT_IND_OUTCOME_CITED_SET, &a, 1, cited_row, &l, k->c->e)) != LUP_OK)
+		return rc;
+	e->cited_gen[j] = k->cited_gen;
+	return LUP_OK;
+}
+
+/* cited_get: what STMT_IND_OUTCOME_CITED says of the value's outcome now (from k->cited, or
+ * asked per value when the places did not fit) */
+static int cited_get(struct kst *k, struct kpi_ent *e, int j, int64_t period, int64_t area, char sex,
+		     struct cited *c)
+{
+	char s[2] = { sex, '\0' };
+	struct sval q[] = { SVI(e->id[j]), SVI(period), SVI(area), SVS(s) };
+	const struct cited_ent *p;
+	int rc;
+
+	if ((rc = cited_load(k, e, j)) != LUP_OK)
+		return rc;
+	if (k->cited_over) {
+		if ((rc = imp_bulk_flush(k->c)) != LUP_OK)
+			return rc;
+		return store_query(k->c->st, STMT_IND_OUTCOME_CITED, q, 4, cited_cb, c, k->c->e);
+	}
+	if ((p = cited_place(k, e->id[j], period, area, 0))) {
+		c->found = p->found[sex_index(sex)];
+		c->value = p->value[sex_index(sex)];
+		c->reports = p->reports;
+	}
+	return LUP_OK;
+}
+
+/* cited_set: the value is being written: the stored outcome of its place is now nv */
+static void cited_set(struct kst *k, int64_t ind, int64_t period, int64_t area, char sex, double nv)
+{
+	struct cited_ent *p = k->cited_over ? NULL : cited_place(k, ind, period, area, 0);
+
+	if (p) {
+		p->found[sex_index(sex)] = 1;
+		p->value[sex_index(sex)] = nv;
+	}
+}
+
 /* flag_revision: when the value revises an outcome that a submitted or approved report cites,
  * flags those reports (outcome_revision, model_revision_text) and records the revision in the
  * indicator's history (an audit entry of the indicator). Runs before the value is written. */
-static int flag_revision(struct kst *k, const struct imp_kolada_data *d, int64_t ind, int64_t period,
-			 int64_t area, const struct imp_kolada_value *v)
+static int flag_revision(struct kst *k, const struct imp_kolada_data *d, struct kpi_ent *e, int j,
+			 int64_t period, int64_t area, const struct imp_kolada_value *v)
 {
 	char sex[2] = { v->sex, '\0' }, at[32], text[200], b[256], a[512];
 	struct cited c = { 0, NAN, 0 };
-	struct sval q[] = { SVI(ind), SVI(period), SVI(area), SVS(sex) };
+	int64_t ind = e->id[j];
 	double nv = v->missing ? NAN : v->value;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -272,10 +394,14 @@ static int flag_revision(struct kst *k, const struct imp_kolada_data *d, int64_t
 
 	if (!k->c->st)
 		return LUP_OK;
-	if ((rc = store_query(k->c->st, STMT_IND_OUTCOME_CITED, q, 4, cited_cb, &c, k->c->e)) != LUP_OK)
+	if ((rc = cited_get(k, e, j, period, area, v->sex, &c)) != LUP_OK)
 		return rc;
+	cited_set(k, ind, period, area, v->sex, nv);
 	if (!c.found || !c.reports || (isnan(c.value) && isnan(nv)) || (!isnan(c.value) && !isnan(nv) && c.value == nv))
 		return LUP_OK;
+	/* the flag reads the stored outcome: the rows before must be applied */
+	if ((rc = imp_bulk_flush(k->c)) != LUP_OK)
+		return rc;
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	struct sval f[] = { SVI(ind), SVI(period), SVI(area), SVS(sex), isnan(nv) ? SVNULL : SVD(nv), SVS(at) };
@@ -305,20 +431,22 @@ static int flag_revision(struct kst *k, const struct imp_kolada_data *d, int64_t
 	return LUP_OK;
 }
 
-static int write_value(struct kst *k, const struct imp_kolada_data *d, int64_t ind, int64_t period,
-		       int64_t area, const struct imp_kolada_value *v)
+/* write_value: the value of the KPI's j-th indicator, in batches (imp_bulk: the values are
+ * checked by the parser, so a failure is the database's) */
+static int write_value(struct kst *k, const struct imp_kolada_data *d, struct kpi_ent *e, int j,
+		       int64_t period, int64_t area, const struct imp_kolada_value *v)
 {
 	char sex[2] = { v->sex, '\0' };
 	int rc;
 
-	if ((rc = flag_revision(k, d, ind, period, area, v)) != LUP_OK)
+	if ((rc = flag_revision(k, d, e, j, period, area, v)) != LUP_OK)
 		return rc;
 	struct sval a[] = {
-		SVI(ind), SVI(period), SVI(area), SVS(sex), v->missing ? SVNULL : SVD(v->value),
+		SVI(e->id[j]), SVI(period), SVI(area), SVS(sex), v->missing ? SVNULL : SVD(v->value),
 		SVI(v->missing), SVS(SOURCE), SVI(0), SVI(0),
 	};
 
-	return imp_write(k->c, d->line, STMT_OUTCOME_UPSERT, a, 9);
+	return imp_bulk(k->c, STMT_OUTCOME_UPSERT_BULK, 9, 4, a);
 }
 
 /* skip_sex: whether a value for women or men goes to an indicator not divided by sex (warned
@@ -359,7 +487,7 @@ static int on_data(void *ctx, const struct imp_kolada_data *d)
 		for (int j = 0; j < e->n; j++) {
 			if (skip_sex(k, e, j, d, d->v[i].sex))
 				continue;
-			if ((rc = write_value(k, d, e->id[j], period, m->area, &d->v[i])) != LUP_OK)
+			if ((rc = write_value(k, d, e, j, period, m->area, &d->v[i])) != LUP_OK)
 				return rc;
 			written = 1;
 		}
@@ -561,10 +689,13 @@ static int run(struct imp_ctx *c)
 	k->c = c;
 	imp_kolada_map_init(&k->kpis, MAX_KPIS, sizeof(struct kpi_ent));
 	imp_kolada_map_init(&k->munis, MAX_MUNIS, sizeof(struct muni_ent));
+	imp_kolada_map_init(&k->cited, MAX_CITED, sizeof(struct cited_ent));
+	k->cited_gen = 1;
 	if ((rc = parse_file(c, f, total, k, &info)) == LUP_OK)
 		report(k, &info);
 	imp_kolada_map_release(&k->kpis);
 	imp_kolada_map_release(&k->munis);
+	imp_kolada_map_release(&k->cited);
 	free(k);
 	fclose(f);
 	return rc;

@@ -137,6 +137,9 @@ void imp_kolada_map_init(struct imp_kolada_map *m, size_t max, size_t size);
  */
 void *imp_kolada_map_get(struct imp_kolada_map *m, const char *key, size_t len, int *created);
 
+/* imp_kolada_map_find: the payload of key (len bytes), or NULL when absent (nothing inserted). */
+void *imp_kolada_map_find(const struct imp_kolada_map *m, const char *key, size_t len);
+
 /* imp_kolada_map_release: frees everything; the map must be initialised again before use. */
 void imp_kolada_map_release(struct imp_kolada_map *m);
 

@@ -220,6 +220,60 @@ int imp_write(struct imp_ctx *c, int line, enum stmt s, const struct sval *args,
 	return LUP_OK;
 }
 
+/* bulk_err: rc with "path: import KIND: " before the message */
+static int bulk_err(struct imp_ctx *c, int rc)
+{
+	err_prefix(c->e, "%s: import %s: ", c->path, c->kind ? c->kind->name : "?");
+	return rc;
+}
+
+int imp_bulk(struct imp_ctx *c, enum stmt s, int nargs, int nkeys, const struct sval *args)
+{
+	int rc;
+
+	if (!c->st)
+		return LUP_OK;
+	if (c->bulk && c->bulk_stmt != s && (rc = imp_bulk_end(c, 0)) != LUP_OK)
+		return rc;
+	if (!c->bulk) {
+		if ((rc = store_bulk_begin(c->st, s, nargs, nkeys, &c->bulk, c->e)) != LUP_OK)
+			return bulk_err(c, rc);
+		c->bulk_stmt = s;
+	}
+	if ((rc = store_bulk_add(c->bulk, args, c->e)) != LUP_OK)
+		return bulk_err(c, rc);
+	return LUP_OK;
+}
+
+int imp_bulk_flush(struct imp_ctx *c)
+{
+	int rc;
+
+	if (!c->bulk || (rc = store_bulk_flush(c->bulk, c->e)) == LUP_OK)
+		return LUP_OK;
+	return bulk_err(c, rc);
+}
+
+int imp_bulk_end(struct imp_ctx *c, int fail)
+{
+	int64_t changed = 0;
+	int rc;
+
+	if (!c->bulk)
+		return LUP_OK;
+	if (fail) {
+		store_bulk_free(c->bulk);
+		c->bulk = NULL;
+		return LUP_OK;
+	}
+	rc = store_bulk_end(c->bulk, &changed, c->e);
+	c->bulk = NULL;
+	if (rc != LUP_OK)
+		return bulk_err(c, rc);
+	c->r->changed += (int)changed;
+	return LUP_OK;
+}
+
 int imp_id(struct imp_ctx *c, enum stmt s, const struct sval *args, int nargs, int64_t *id)
 {
 	*id = 0;
@@ -531,7 +585,7 @@ int imp_run_inputs(struct store *st, const struct imp_kind *k, const struct imp_
 	const char **names = arena_alloc(a, sizeof(char *) * (size_t)(n > 0 ? n : 1));
 	const char **shas = arena_alloc(a, sizeof(char *) * (size_t)(n > 0 ? n : 1));
 	long before;
-	int rc, nwarn;
+	int rc, brc, nwarn;
 
 	memset(r, 0, sizeof(*r));
 	r->kind = k->name;
@@ -553,7 +607,9 @@ int imp_run_inputs(struct store *st, const struct imp_kind *k, const struct imp_
 		c.doc_id = 0;
 		before = substance(k, r);
 		nwarn = r->nwarn;
-		if ((rc = k->run(&c)) != LUP_OK || (rc = nothing_check(&c, before, nwarn)) != LUP_OK)
+		rc = k->run(&c);
+		brc = imp_bulk_end(&c, rc != LUP_OK);	/* the document's bulk rows, applied or dropped */
+		if ((rc = rc != LUP_OK ? rc : brc) != LUP_OK || (rc = nothing_check(&c, before, nwarn)) != LUP_OK)
 			goto err;
 		names[i] = in[i].name;
 		shas[i] = arena_strdup(a, c.sha256);

@@ -137,6 +137,8 @@ struct imp_ctx {
 	const struct imp_kind *kind;
 	double started;		/* monotonic seconds at start, for the progress line */
 	int progress_shown;
+	struct store_bulk *bulk;	/* imp_bulk's open bulk (NULL: none) */
+	enum stmt bulk_stmt;		/* ... and its statement */
 };
 
 /* A text input split into lines: CRLF and CR become LF, a UTF-8 BOM is dropped, form feeds
@@ -223,6 +225,20 @@ int imp_fail(struct imp_ctx *c, int line, const char *fmt, ...) __attribute__((f
 
 /* imp_write: runs write statement s; counts the rows it changed; an error gets "path:line: ". */
 int imp_write(struct imp_ctx *c, int line, enum stmt s, const struct sval *args, int nargs);
+
+/* imp_bulk: adds one row to a bulk of statement s (store.h store_bulk_*: STMT_*_BULK, nargs
+ * values, the first nkeys its key), begun at the first row (a bulk of another statement open is
+ * ended first). The rows are applied in batches: a read that must see them calls imp_bulk_flush
+ * first. The driver ends the bulk after each document (imp_bulk_end) and counts its changed
+ * rows. An error gets "path: import KIND: " before the statement's name. */
+int imp_bulk(struct imp_ctx *c, enum stmt s, int nargs, int nkeys, const struct sval *args);
+
+/* imp_bulk_flush: applies the rows of the open bulk now (none open: nothing). */
+int imp_bulk_flush(struct imp_ctx *c);
+
+/* imp_bulk_end: applies the open bulk's rows, counts its changed rows and closes it; on an
+ * error (or with fail set) it is dropped. */
+int imp_bulk_end(struct imp_ctx *c, int fail);
 
 /* imp_id: runs lookup statement s (first column an id) into *id (0 when no row). */
 int imp_id(struct imp_ctx *c, enum stmt s, const struct sval *args, int nargs, int64_t *id);

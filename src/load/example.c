@@ -72,6 +72,7 @@ struct ex_ctx {
 	struct ex_period periods[MAX_PERIODS];	/* the period ids looked up so far */
 	int nperiods;
 	int written, changed;
+	struct store_bulk *bulk;	/* the outcomes, in batches (nothing reads them back) */
 };
 
 static int area_row(void *ctx, const struct store_row *r)
@@ -279,11 +280,9 @@ static int put(struct ex_ctx *x, const struct ex_series *s, int64_t period, int6
 {
 	struct sval args[] = { SVI(s->ind), SVI(period), SVI(area), SVS(sex), v ? SVD(*v) : SVNULL,
 			       SVI(v ? 0 : 1), SVS(EXAMPLE_SOURCE), SVI(0), SVI(1) };
-	int changed = 0, rc = store_exec(x->st, STMT_OUTCOME_UPSERT, args, 9, NULL, &changed, x->e);
 
 	x->written++;
-	x->changed += changed;
-	return rc;
+	return store_bulk_add(x->bulk, args, x->e);
 }
 
 /* write: one period's rows for every district and the city. */
@@ -393,14 +392,25 @@ int load_examples(struct store *st, struct err *e, const struct ld_population *p
 	weights(&x, pops, npops);
 	fates(&x);
 	vals = xcalloc(2, sizeof(*vals));
+	if ((rc = store_bulk_begin(st, STMT_OUTCOME_UPSERT_BULK, 9, 4, &x.bulk, e)) != LUP_OK)
+		goto out;
 	for (int i = 0; i < x.nseries; i++)
 		if ((rc = one_series(&x, &x.series[i], &vals[0], &vals[1])) != LUP_OK)
 			goto out;
+	{
+		int64_t bulk_changed = 0;
+		rc = store_bulk_end(x.bulk, &bulk_changed, e);
+		x.bulk = NULL;
+		x.changed += (int)bulk_changed;
+		if (rc != LUP_OK)
+			goto out;
+	}
 	if ((rc = allocations(&x)) != LUP_OK)
 		goto out;
 	*n = x.written;
 	*changed = x.changed;
 out:
+	store_bulk_free(x.bulk);
 	free(vals);
 	free(x.series);
 	return rc;

@@ -17,6 +17,15 @@ struct store_row {
 	const struct store_ops *ops;
 };
 
+/* The first member of every backend's bulk (store.h store_bulk_*): what store.c needs. */
+struct store_bulk {
+	const struct store_ops *ops;
+	struct store *st;
+	enum stmt s;
+	int nargs, nkeys;
+	int64_t changed;	/* rows changed by the rows applied so far */
+};
+
 /* The operations: the same contracts as the store.h functions of the same names. */
 struct store_ops {
 	const char *name;
@@ -58,6 +67,14 @@ struct store_ops {
 			  const struct sval *vals, struct err *e);
 	int (*copy_done)(struct store *st, struct err *e);
 	int (*copy_count)(struct store *st, const char *table, int64_t *n, struct err *e);
+	/* Bulk writes (store.h store_bulk_*): bulk_begin allocates the backend's bulk and fills
+	 * its first member; bulk_end applies what is pending (not freeing: store.c frees through
+	 * bulk_free). */
+	int (*bulk_begin)(struct store *st, enum stmt s, int nargs, int nkeys, struct store_bulk **out,
+			  struct err *e);
+	int (*bulk_add)(struct store_bulk *b, const struct sval *args, struct err *e);
+	int (*bulk_flush)(struct store_bulk *b, struct err *e);
+	void (*bulk_free)(struct store_bulk *b);
 };
 
 /* store_stmt_name: the name of statement s without its STMT_ prefix ("ORG_UPSERT"), for
@@ -73,6 +90,18 @@ int store_copy_insert_sql(char *buf, size_t n, const char *table, int ncols, con
 /* store_plain_ident: 1 when s is a plain lower-case SQL identifier ([a-z_][a-z0-9_]*, at most
  * 63 bytes) that may be quoted into SQL text, else 0. */
 int store_plain_ident(const char *s);
+
+/* The backends' bulk operations (bulk-sqlite.c, bulk-pg.c): the store_ops entries above. */
+int bulk_sqlite_begin(struct store *st, enum stmt s, int nargs, int nkeys, struct store_bulk **out,
+		      struct err *e);
+int bulk_sqlite_add(struct store_bulk *b, const struct sval *args, struct err *e);
+int bulk_sqlite_flush(struct store_bulk *b, struct err *e);
+void bulk_sqlite_free(struct store_bulk *b);
+int bulk_pg_begin(struct store *st, enum stmt s, int nargs, int nkeys, struct store_bulk **out,
+		  struct err *e);
+int bulk_pg_add(struct store_bulk *b, const struct sval *args, struct err *e);
+int bulk_pg_flush(struct store_bulk *b, struct err *e);
+void bulk_pg_free(struct store_bulk *b);
 
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;

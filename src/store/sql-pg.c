@@ -253,6 +253,20 @@ const char *const pg_sql[STMT__MAX] = {
 		" example = excluded.example"
 		DIFF("cur.value, cur.missing, cur.source, cur.derived, cur.example",
 		     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example") " RETURNING id",
+	/* STMT_OUTCOME_UPSERT for the rows of the bulk staging table (bulk-pg.c: text columns a1..a9
+	 * in that statement's order, n the row's number): the last row of each key wins, as sequential
+	 * upserts would leave it (store_bulk sends a key once per batch anyway), inserted in the
+	 * rows' order */
+	[STMT_OUTCOME_UPSERT_BULK] =
+		"INSERT INTO outcome AS cur (indicator_id, period_id, area_id, sex, value, missing, source,"
+		" derived, example) SELECT a1::bigint, a2::bigint, a3::bigint, a4, a5::double precision,"
+		" a6::bigint, a7, a8::bigint, a9::bigint FROM (SELECT DISTINCT ON (a1, a2, a3, a4) *"
+		" FROM " PG_BULK_TABLE " ORDER BY a1, a2, a3, a4, n DESC) AS b ORDER BY n"
+		" ON CONFLICT (indicator_id, period_id, area_id, sex) DO UPDATE SET value = excluded.value,"
+		" missing = excluded.missing, source = excluded.source, derived = excluded.derived,"
+		" example = excluded.example"
+		DIFF("cur.value, cur.missing, cur.source, cur.derived, cur.example",
+		     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example"),
 	/* (at, user_id, actor, action, entity, entity_id, before, after) */
 	[STMT_AUDIT_INSERT] =
 		"INSERT INTO audit (at, user_id, actor, action, entity, entity_id, before, after)"

@@ -38,6 +38,16 @@ extern const char *const pg_sql_indicator[STMT__MAX];
 extern const char *const pg_sql_need[STMT__MAX];
 extern const char *const pg_sql_report_cycle[STMT__MAX];
 
+/* The bulk statements' staging table (bulk-pg.c): a temporary table of the session, dropped at
+ * the commit, with a text column per value (a1 ... a16) and the row's number n. Every bulk
+ * statement (STMT_*_BULK) reads it; PG_BULK_DDL creates it (test-pg-stmts creates it
+ * from PG_BULK_COLUMNS before preparing the statements). */
+#define PG_BULK_TABLE "lup_bulk"
+#define PG_BULK_COLUMNS \
+	" (a1 text, a2 text, a3 text, a4 text, a5 text, a6 text, a7 text, a8 text, a9 text," \
+	" a10 text, a11 text, a12 text, a13 text, a14 text, a15 text, a16 text, n bigint)"
+#define PG_BULK_DDL "CREATE TEMP TABLE IF NOT EXISTS " PG_BULK_TABLE PG_BULK_COLUMNS " ON COMMIT DROP"
+
 #include "store/sql-sqlite.h"	/* struct sql_migration */
 
 /* pg_sql_text: the PostgreSQL text of statement s (enum stmt), or NULL when no table has one

@@ -47,6 +47,20 @@ const char *const sqlite_sql_indicator[STMT__MAX] = {
 		"  AND EXISTS (SELECT 1 FROM area a WHERE a.id = x.area_id AND (a.level = 'municipality'"
 		"   OR a.committee_id = r.org_id OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = r.org_id))))"
 		" FROM outcome x WHERE x.indicator_id = ?1 AND x.period_id = ?2 AND x.area_id = ?3 AND x.sex = ?4",
+	/* (indicator_id) -> STMT_IND_OUTCOME_CITED for a whole indicator at once (the importers
+	 * compare in C): per period and area that a submitted or approved report of the indicator's
+	 * owner or its pair follows (the same rule), the number of such reports, and each stored
+	 * outcome there (sex NULL when there is none): (period_id, area_id, reports, sex, value,
+	 * missing) */
+	[STMT_IND_OUTCOME_CITED_SET] =
+		"SELECT c.period_id, c.area_id, c.reports, x.sex, x.value, x.missing FROM"
+		" (SELECT r.period_id, a.id AS area_id, count(*) AS reports FROM indicator i"
+		"  JOIN report r ON r.status IN ('submitted', 'approved')"
+		"  AND (r.org_id = i.owner_id OR r.org_id = (SELECT pair_id FROM organisation WHERE id = i.owner_id))"
+		"  JOIN area a ON a.level = 'municipality' OR a.committee_id = r.org_id"
+		"  OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = r.org_id)"
+		"  WHERE i.id = ?1 GROUP BY r.period_id, a.id) AS c"
+		" LEFT JOIN outcome x ON x.indicator_id = ?1 AND x.period_id = c.period_id AND x.area_id = c.area_id",
 	/* (indicator_id, period_id, area_id, sex, new value or NULL, at): flags every report that
 	 * STMT_IND_OUTCOME_CITED counts with the revision from the stored value to the new one */
 	[STMT_IND_REVISION_FLAG] =

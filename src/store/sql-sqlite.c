@@ -13,6 +13,16 @@
  * data twice changes nothing. */
 #define DIFF(cols, ex) " WHERE (" cols ") IS NOT (" ex ")"
 
+/* (indicator_id, period_id, area_id, sex, value, missing, source, derived, example) */
+#define OUTCOME_UPSERT \
+	"INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, missing, source," \
+	" derived, example) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" \
+	" ON CONFLICT (indicator_id, period_id, area_id, sex) DO UPDATE SET value = excluded.value," \
+	" missing = excluded.missing, source = excluded.source, derived = excluded.derived," \
+	" example = excluded.example" \
+	DIFF("value, missing, source, derived, example", \
+	     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example")
+
 const char *const sqlite_sql[STMT__MAX] = {
 	/* lookups */
 	[STMT_ORG_ID] = "SELECT id FROM organisation WHERE key = ?1",
@@ -242,14 +252,9 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"INSERT INTO period (year, kind, first_day, last_day) VALUES (?1, ?2, ?3, ?4)"
 		" ON CONFLICT (year, kind) DO NOTHING",
 	/* (indicator_id, period_id, area_id, sex, value, missing, source, derived, example) */
-	[STMT_OUTCOME_UPSERT] =
-		"INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, missing, source,"
-		" derived, example) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-		" ON CONFLICT (indicator_id, period_id, area_id, sex) DO UPDATE SET value = excluded.value,"
-		" missing = excluded.missing, source = excluded.source, derived = excluded.derived,"
-		" example = excluded.example"
-		DIFF("value, missing, source, derived, example",
-		     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example"),
+	[STMT_OUTCOME_UPSERT] = OUTCOME_UPSERT,
+	/* the same per row: SQLite's store_bulk runs it for each row (bulk-sqlite.c) */
+	[STMT_OUTCOME_UPSERT_BULK] = OUTCOME_UPSERT,
 	/* (at, user_id, actor, action, entity, entity_id, before, after) */
 	[STMT_AUDIT_INSERT] =
 		"INSERT INTO audit (at, user_id, actor, action, entity, entity_id, before, after)"

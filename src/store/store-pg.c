@@ -14,6 +14,7 @@
 #include "store/backend.h"
 #include "store/sql-pg.h"
 #include "store/search-int.h"
+#include "store/pg-int.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 
@@ -1118,4 +1119,18 @@ const struct store_ops store_pg_ops = {
 	.copy_write = pg_copy_write,
 	.copy_done = pg_copy_done,
 	.copy_count = pg_copy_count,
+	.bulk_begin = bulk_pg_begin,
+	.bulk_add = bulk_pg_add,
+	.bulk_flush = bulk_pg_flush,
+	.bulk_free = bulk_pg_free,
 };
+
+PGconn *store_pg_conn(struct store *st)
+{
+	return PG(st)->conn;
+}
+
+int store_pg_fail(struct store *st, PGresult *res, struct err *e, const char *what)
+{
+	return res_err(PG(st), res, e, what);
+}

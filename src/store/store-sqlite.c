@@ -864,4 +864,8 @@ const struct store_ops store_sqlite_ops = {
 	.copy_write = sq_copy_write,
 	.copy_done = sq_copy_done,
 	.copy_count = sq_copy_count,
+	.bulk_begin = bulk_sqlite_begin,
+	.bulk_add = bulk_sqlite_add,
+	.bulk_flush = bulk_sqlite_flush,
+	.bulk_free = bulk_sqlite_free,
 };

@@ -116,6 +116,53 @@ int store_query(struct store *st, enum stmt s, const struct sval *args, int narg
 	return st->ops->query(st, s, args, nargs, fn, ctx, e);
 }
 
+/* is_bulk: whether statement s is a bulk statement (its name ends in _BULK) */
+static int is_bulk(enum stmt s)
+{
+	const char *n = store_stmt_name((int)s);
+	size_t len = strlen(n);
+
+	return len > 5 && strcmp(n + len - 5, "_BULK") == 0;
+}
+
+int store_bulk_begin(struct store *st, enum stmt s, int nargs, int nkeys, struct store_bulk **out,
+		     struct err *e)
+{
+	*out = NULL;
+	if (!is_bulk(s))
+		return err_set(e, LUP_EDB, "statement %s is no bulk statement", store_stmt_name((int)s));
+	if (nargs < 1 || nargs > STORE_BULK_MAX_ARGS || nkeys < 1 || nkeys > nargs)
+		return err_set(e, LUP_EDB, "bulk %s: %d values with %d keys (at most %d values)",
+			       store_stmt_name((int)s), nargs, nkeys, STORE_BULK_MAX_ARGS);
+	return st->ops->bulk_begin(st, s, nargs, nkeys, out, e);
+}
+
+int store_bulk_add(struct store_bulk *b, const struct sval *args, struct err *e)
+{
+	return b->ops->bulk_add(b, args, e);
+}
+
+int store_bulk_flush(struct store_bulk *b, struct err *e)
+{
+	return b->ops->bulk_flush(b, e);
+}
+
+int store_bulk_end(struct store_bulk *b, int64_t *changed, struct err *e)
+{
+	int rc = b->ops->bulk_flush(b, e);
+
+	if (changed)
+		*changed = rc == LUP_OK ? b->changed : 0;
+	b->ops->bulk_free(b);
+	return rc;
+}
+
+void store_bulk_free(struct store_bulk *b)
+{
+	if (b)
+		b->ops->bulk_free(b);
+}
+
 static int first_id(void *ctx, const struct store_row *r)
 {
 	*(int64_t *)ctx = store_col_int(r, 0);

@@ -123,6 +123,39 @@ void store_rollback(struct store *st);
 int store_exec(struct store *st, enum stmt s, const struct sval *args, int nargs,
 	       int64_t *id, int *changed, struct err *e);
 
+/*
+ * Bulk writes: many rows of one write statement in few round trips (the importers' values).
+ * s is a bulk statement (STMT_*_BULK): per row it means what its per-row statement means with
+ * the same nargs values (STMT_OUTCOME_UPSERT_BULK: STMT_OUTCOME_UPSERT), and the first nkeys
+ * values are the row's key (its ON CONFLICT target). Rows are applied in the order added, as
+ * that many store_exec calls would apply them, and the changed count is the same: a row whose
+ * key is already pending applies the pending rows first. SQLite runs the per-row statement for
+ * each row as it is added; PostgreSQL streams rows with COPY into a temporary staging table and
+ * applies them with one set-based statement when a batch is full, at store_bulk_flush and at
+ * store_bulk_end. So a read of what was added sees it only after store_bulk_flush.
+ * Must run inside a write transaction (store_begin): a failure leaves the transaction to be
+ * rolled back, and a rollback undoes every row. At most one bulk per store at a time.
+ *
+ * store_bulk_begin: starts a bulk of statement s (nargs values per row, 1..16; 1 <= nkeys <=
+ * nargs) on st in *out. Errors: LUP_EDB (no bulk statement, too many values; PostgreSQL: no
+ * write transaction open).
+ * store_bulk_add: adds one row of nargs values (text is copied). Errors: as store_exec, the
+ * message naming the statement.
+ * store_bulk_flush: applies the pending rows now.
+ * store_bulk_end: applies the pending rows and frees b (also on an error); *changed (may be
+ * NULL) receives the rows changed by the whole bulk, as the sum of store_exec's counts.
+ * store_bulk_free: frees b, dropping rows not yet applied; NULL is accepted.
+ */
+struct store_bulk;
+int store_bulk_begin(struct store *st, enum stmt s, int nargs, int nkeys, struct store_bulk **out,
+		     struct err *e);
+int store_bulk_add(struct store_bulk *b, const struct sval *args, struct err *e);
+int store_bulk_flush(struct store_bulk *b, struct err *e);
+int store_bulk_end(struct store_bulk *b, int64_t *changed, struct err *e);
+void store_bulk_free(struct store_bulk *b);
+
+#define STORE_BULK_MAX_ARGS 16
+
 /* store_row_fn: called per result row; return non-zero to stop early (store_query returns 0). */
 typedef int (*store_row_fn)(void *ctx, const struct store_row *row);
 

@@ -88,5 +88,21 @@ has "the history shows the revision" "värdet har reviderats från 79,1 till 79,
 expect_exit "the same re-import again" 0 L import kolada "$K/second.json"
 expect_eq "no new flags" "$(Q "SELECT count(*) FROM outcome_revision")" 2
 expect_eq "no flag for 2021 (no report cites it)" "$(Q "SELECT count(*) FROM outcome_revision v JOIN period p ON p.id = v.period_id WHERE p.year = 2021")" 0
+
+# --- one file revising a cited value twice: each revision is flagged against the value before it
+# (the importer writes values in batches: the second must see the first)
+cat > "$K/twice.json" <<EOD
+{"count": 2, "values": [
+ {"kpi": "N31807", "municipality": "0180", "period": 2022, "values": [{"gender": "T", "count": 1, "status": "", "value": 80}]},
+ {"kpi": "N31807", "municipality": "0180", "period": 2022, "values": [{"gender": "T", "count": 1, "status": "", "value": 80.5}]}
+], "next_url": null}
+EOD
+expect_exit "a file with the same value twice" 0 L import kolada "$K/twice.json"
+expect_eq "the last one is stored" "$(val 2022)" "80.5"
+expect_eq "two more flags, each from the value before" \
+	"$(Q "SELECT group_concat(old || '->' || new, ' ') FROM (SELECT * FROM outcome_revision WHERE report_id = $R22 ORDER BY id) AS sq1")" \
+	"$(sql_real "79.1->79.3 79.3->80.0 80.0->80.5")"
+expect_eq "and two more history entries" \
+	"$(Q "SELECT count(*) FROM audit WHERE entity = 'indicator' AND entity_id = $ID AND after LIKE '%2022 0180 T%'")" 3
 expect_exit "lup check passes" 0 L check
 finish

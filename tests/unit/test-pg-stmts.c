@@ -76,6 +76,10 @@ int main(void)
 	}
 	result(store_schema_version(st) == store_schema_latest(), "migrate to the latest schema", "version");
 	store_close(st);
+	/* the bulk statements read the session's staging table (bulk-pg.c) */
+	res = PQexec(c, "CREATE TEMP TABLE " PG_BULK_TABLE PG_BULK_COLUMNS);
+	result(PQresultStatus(res) == PGRES_COMMAND_OK, "create the bulk staging table", PQresultErrorMessage(res));
+	PQclear(res);
 	for (int i = 0; i < STMT__MAX; i++) {
 		char name[16];
 		snprintf(name, sizeof(name), "t%d", i);

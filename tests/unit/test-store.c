@@ -1,6 +1,6 @@
 /* test-store.c: the store and the dataset loader: migrations, version checks, bad files,
  * constraint errors, rollback of a failing load, idempotent loading of the Stockholm dataset,
- * the integrity checks and the backup. On SQLite always; on PostgreSQL too when LUP_TEST_PG
+ * the integrity checks and the backup, the bulk writes (store_bulk_*). On SQLite always; on PostgreSQL too when LUP_TEST_PG
  * names a database of a cluster (tests/run.sh's): the same tests then run on fresh databases
  * of that cluster. Run from the repository root. */
 #include "testlib.h"
@@ -374,11 +374,186 @@ static void test_shown_address(void)
 	T_CHECK(strlen(small) < sizeof(small));
 }
 
+/* first_text: the first column of the first row of sql, read past the store (sqlite3 or libpq on
+ * the database at addr), into out ("(null)" for NULL, "" for no row) */
+static void first_text(const char *addr, const char *sql, char *out, size_t n)
+{
+	snprintf(out, n, "%s", "");
+	if (pg) {
+		PGconn *c = PQconnectdb(addr);
+		PGresult *res = PQexec(c, sql);
+		if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) > 0)
+			snprintf(out, n, "%s", PQgetisnull(res, 0, 0) ? "(null)" : PQgetvalue(res, 0, 0));
+		else if (PQresultStatus(res) != PGRES_TUPLES_OK)
+			snprintf(out, n, "error: %s", PQresultErrorMessage(res));
+		PQclear(res);
+		PQfinish(c);
+		return;
+	}
+	sqlite3 *d = NULL;
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_open(addr, &d) == SQLITE_OK && sqlite3_prepare_v2(d, sql, -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(q, 0);
+		snprintf(out, n, "%s", t ? (const char *)t : "(null)");
+	}
+	sqlite3_finalize(q);
+	sqlite3_close(d);
+}
+
+/* bulk_fixture: an organisation, an indicator (*ind), 200 areas (ids in area[]) and 20 periods
+ * (ids in period[]), committed */
+static void bulk_fixture(struct store *st, int64_t *ind, int64_t *area, int64_t *period)
+{
+	struct err e;
+	struct sval org[] = { SVS("o"), SVS("O"), SVS("council"), SVI(0), SVI(0), SVNULL };
+	struct sval okey = SVS("o"), ikey = SVS("i");
+	int64_t oid = 0;
+
+	T_EQ_INT(store_begin(st, &e), LUP_OK);
+	T_EQ_INT(store_exec(st, STMT_ORG_UPSERT, org, 6, NULL, NULL, &e), LUP_OK);
+	T_EQ_INT(store_query_id(st, STMT_ORG_ID, &okey, 1, &oid, &e), LUP_OK);
+	struct sval i[] = { SVS("i"), SVI(oid), SVS("I"), SVS("N1"), SVI(1), SVS("test") };
+	T_EQ_INT(store_exec(st, STMT_IMP_KOLADA_INDICATOR_UPSERT, i, 6, NULL, NULL, &e), LUP_OK);
+	T_EQ_INT(store_query_id(st, STMT_INDICATOR_ID, &ikey, 1, ind, &e), LUP_OK);
+	for (int k = 0; k < 200; k++) {
+		char key[16];
+		snprintf(key, sizeof(key), "a%d", k);
+		struct sval a[] = { SVS(key), SVS(key), SVS("district"), SVNULL, SVI(0), SVS("test") }, kv = SVS(key);
+		T_EQ_INT(store_exec(st, STMT_AREA_UPSERT, a, 6, NULL, NULL, &e), LUP_OK);
+		T_EQ_INT(store_query_id(st, STMT_AREA_ID, &kv, 1, &area[k], &e), LUP_OK);
+	}
+	for (int y = 0; y < 20; y++) {
+		char first[32], last[32];
+		snprintf(first, sizeof(first), "%d-01-01", 2000 + y);
+		snprintf(last, sizeof(last), "%d-12-31", 2000 + y);
+		struct sval p[] = { SVI(2000 + y), SVS("FY"), SVS(first), SVS(last) };
+		T_EQ_INT(store_exec(st, STMT_PERIOD_UPSERT, p, 4, NULL, NULL, &e), LUP_OK);
+		T_EQ_INT(store_query_id(st, STMT_PERIOD_ID, p, 2, &period[y], &e), LUP_OK);
+	}
+	T_EQ_INT(store_commit(st, &e), LUP_OK);
+}
+
+/* bulk_outcome: an outcome row of STMT_OUTCOME_UPSERT(_BULK) */
+static void bulk_outcome(struct sval *a, int64_t ind, int64_t period, int64_t area, const char *sex,
+			 const double *v, const char *source)
+{
+	a[0] = SVI(ind); a[1] = SVI(period); a[2] = SVI(area); a[3] = SVS(sex);
+	a[4] = v ? SVD(*v) : SVNULL; a[5] = SVI(v ? 0 : 1); a[6] = SVS(source); a[7] = SVI(0); a[8] = SVI(0);
+}
+
+static void test_store_bulk(void)
+{
+	static int64_t area[200], period[20];
+	const char *addr = db("bulk.db");
+	struct store *st = NULL;
+	struct store_bulk *b = NULL;
+	struct sval a[9];
+	struct err e;
+	int64_t ind = 0, changed = -1;
+	double one = 1.5, three = 3.5, quarter = 2.25;
+	char got[256], sql[256];
+	int rc;
+
+	fresh("bulk.db");
+	T_EQ_INT(store_open(addr, STORE_CREATE, &st, &e), LUP_OK);
+	bulk_fixture(st, &ind, area, period);
+	T_EQ_INT(store_bulk_begin(st, STMT_OUTCOME_UPSERT, 9, 4, &b, &e), LUP_EDB);	/* no bulk statement */
+	T_CONTAINS(e.msg, "OUTCOME_UPSERT is no bulk statement");
+	if (pg) {
+		T_EQ_INT(store_bulk_begin(st, STMT_OUTCOME_UPSERT_BULK, 9, 4, &b, &e), LUP_EDB);
+		T_CONTAINS(e.msg, "open write transaction");
+	}
+
+	/* escaping, NULL, a key twice in a batch (the last row wins), the changed count */
+	T_EQ_INT(store_begin(st, &e), LUP_OK);
+	T_EQ_INT(store_bulk_begin(st, STMT_OUTCOME_UPSERT_BULK, 9, 4, &b, &e), LUP_OK);
+	bulk_outcome(a, ind, period[0], area[0], "T", &one, "tab\there");
+	T_EQ_INT(store_bulk_add(b, a, &e), LUP_OK);
+	bulk_outcome(a, ind, period[0], area[0], "K", NULL, "line\nbreak\\back\rslash");
+	T_EQ_INT(store_bulk_add(b, a, &e), LUP_OK);
+	bulk_outcome(a, ind, period[0], area[1], "T", &quarter, "\\N");
+	T_EQ_INT(store_bulk_add(b, a, &e), LUP_OK);
+	bulk_outcome(a, ind, period[0], area[0], "T", &three, "last");	/* the first row's key again */
+	T_EQ_INT(store_bulk_add(b, a, &e), LUP_OK);
+	T_EQ_INT(store_bulk_add(b, a, &e), LUP_OK);	/* the same again: changes nothing */
+	T_EQ_INT(store_bulk_end(b, &changed, &e), LUP_OK);
+	T_EQ_INT(changed, 4);	/* as five store_exec calls: insert, insert, insert, update, nothing */
+	T_EQ_INT(store_commit(st, &e), LUP_OK);
+	T_EQ_INT(get_counts(st).v[C_OUTCOMES], 3);
+	snprintf(sql, sizeof(sql), "SELECT source || '|' || value FROM outcome WHERE area_id = %lld AND sex = 'T'",
+		 (long long)area[0]);
+	first_text(addr, sql, got, sizeof(got));
+	T_EQ_STR(got, "last|3.5");
+	snprintf(sql, sizeof(sql), "SELECT source FROM outcome WHERE area_id = %lld AND sex = 'K'", (long long)area[0]);
+	first_text(addr, sql, got, sizeof(got));
+	T_EQ_STR(got, "line\nbreak\\back\rslash");
+	snprintf(sql, sizeof(sql), "SELECT value FROM outcome WHERE area_id = %lld AND sex = 'K'", (long long)area[0]);
+	first_text(addr, sql, got, sizeof(got));
+	T_EQ_STR(got, "(null)");
+	snprintf(sql, sizeof(sql), "SELECT source || '|' || value FROM outcome WHERE area_id = %lld", (long long)area[1]);
+	first_text(addr, sql, got, sizeof(got));
+	T_EQ_STR(got, "\\N|2.25");
+	first_text(addr, "SELECT source FROM outcome WHERE source LIKE 'tab%'", got, sizeof(got));
+	T_EQ_STR(got, "");	/* the first row was replaced */
+
+	/* more rows than a batch (PostgreSQL: 8192), then the same rows again: nothing changes */
+	for (int round = 0; round < 2; round++) {
+		T_EQ_INT(store_begin(st, &e), LUP_OK);
+		T_EQ_INT(store_bulk_begin(st, STMT_OUTCOME_UPSERT_BULK, 9, 4, &b, &e), LUP_OK);
+		for (int p = 0; p < 20; p++)
+			for (int k = 0; k < 200; k++)
+				for (int x = 0; x < 3; x++) {
+					double v = p * 1000 + k + x / 10.0;
+					bulk_outcome(a, ind, period[p], area[k], x == 0 ? "T" : x == 1 ? "K" : "M", &v, "many");
+					T_EQ_INT(store_bulk_add(b, a, &e), LUP_OK);
+				}
+		T_EQ_INT(store_bulk_end(b, &changed, &e), LUP_OK);
+		T_EQ_INT(changed, round ? 0 : 12000);
+		T_EQ_INT(store_commit(st, &e), LUP_OK);
+	}
+	T_EQ_INT(get_counts(st).v[C_OUTCOMES], 12000);
+	snprintf(sql, sizeof(sql), "SELECT value FROM outcome WHERE period_id = %lld AND area_id = %lld AND sex = 'M'",
+		 (long long)period[19], (long long)area[199]);
+	first_text(addr, sql, got, sizeof(got));
+	T_EQ_STR(got, "19199.2");
+
+	/* a rollback leaves nothing of the bulk */
+	T_EQ_INT(store_begin(st, &e), LUP_OK);
+	T_EQ_INT(store_bulk_begin(st, STMT_OUTCOME_UPSERT_BULK, 9, 4, &b, &e), LUP_OK);
+	for (int k = 0; k < 200; k++) {
+		bulk_outcome(a, ind, period[0], area[k], "T", &one, "rolled back");
+		T_EQ_INT(store_bulk_add(b, a, &e), LUP_OK);
+	}
+	T_EQ_INT(store_bulk_end(b, &changed, &e), LUP_OK);
+	T_EQ_INT(changed, 200);
+	store_rollback(st);
+	first_text(addr, "SELECT count(*) FROM outcome WHERE source = 'rolled back'", got, sizeof(got));
+	T_EQ_STR(got, "0");
+	T_EQ_INT(get_counts(st).v[C_OUTCOMES], 12000);
+
+	/* a failing row: the error names the statement */
+	T_EQ_INT(store_begin(st, &e), LUP_OK);
+	T_EQ_INT(store_bulk_begin(st, STMT_OUTCOME_UPSERT_BULK, 9, 4, &b, &e), LUP_OK);
+	bulk_outcome(a, ind, period[0], area[0], "T", NULL, "bad");
+	a[5] = SVI(0);	/* no value, yet not missing: the table's check refuses it */
+	rc = store_bulk_add(b, a, &e);
+	if (rc == LUP_OK)
+		rc = store_bulk_end(b, &changed, &e);
+	else
+		store_bulk_free(b);
+	T_EQ_INT(rc, LUP_ECONFLICT);
+	T_CONTAINS(e.msg, "OUTCOME_UPSERT_BULK");
+	store_rollback(st);
+	store_close(st);
+}
+
 /* The same tests on PostgreSQL, named so. */
 static void pg_store_migrates_empty_database(void) { test_store_migrates_empty_database(); }
 static void pg_store_constraint_is_conflict(void) { test_store_constraint_is_conflict(); }
 static void pg_load_failure_rolls_back(void) { test_load_failure_rolls_back(); }
 static void pg_stockholm_dataset(void) { test_stockholm_dataset(); }
+static void pg_store_bulk(void) { test_store_bulk(); }
 
 int main(void)
 {
@@ -391,6 +566,7 @@ int main(void)
 	T_RUN(test_load_failure_rolls_back);
 	T_RUN(test_stockholm_dataset);
 	T_RUN(test_shown_address);
+	T_RUN(test_store_bulk);
 	pg = getenv("LUP_TEST_PG");
 	if (pg && *pg) {
 		printf("# the same on PostgreSQL\n");
@@ -399,6 +575,8 @@ int main(void)
 		T_RUN(pg_store_constraint_is_conflict);
 		T_RUN(pg_load_failure_rolls_back);
 		T_RUN(pg_stockholm_dataset);
+		T_RUN(pg_store_bulk);
+		fresh("bulk.db");
 		fresh("m.db");
 		fresh("conflict");
 		fresh("rollback");
