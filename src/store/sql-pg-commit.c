@@ -1,10 +1,10 @@
 /* sql-pg-commit.c: PostgreSQL text of the commitments' statements (see stmt-commit.h). Only
- * public content (store/sql-public-pg.h): the measures of each district's adopted LUP version and
+ * public content (store/sql-public.h): the measures of each district's adopted LUP version and
  * the activities in no draft; the statuses of a report only when it is approved or the
  * connection's viewer may read it (lup_reads: the SQL form of web/authz.h's
  * authz_report_readable). */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* The adopted version pv of LUP plan p: its latest version that is no draft, a decided one
  * first (the same rule as sql-pg.c's LUP_LATEST). */

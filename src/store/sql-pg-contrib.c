@@ -7,7 +7,7 @@
  * plan's versions (0014: COALESCE(ident, key) of measures and goals), so a new adopted version
  * keeps it attached without rewriting it. */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* A version's frozen rule (as sql-pg-plan-version.c's PV_FROZEN), as 0/1. */
 #define CB_FROZEN(pv) \

@@ -1,6 +1,6 @@
 /* sql-pg-indicator.c: PostgreSQL text of the indicator statements (see stmt-indicator.h). */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 const char *const pg_sql_indicator[STMT__MAX] = {
 	/* (id) -> the indicator's flags and what the rules about them need */

@@ -3,9 +3,9 @@
  * An allocation (resource_allocation, schema 0025) is what an organisation puts into a district
  * in a year: one row per kind (money in tkr, staff in årsarbetare, places, hours). The need
  * index reads full-year outcomes (period kind 'FY', sex 'T') of the districts and of the city
- * (area level 'municipality') under the publication rule (store/sql-public-pg.h). */
+ * (area level 'municipality') under the publication rule (store/sql-public.h). */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* The allocation row r with its organisation o and area a, as every reader gets it. */
 #define AL_COLS \

@@ -1,6 +1,6 @@
 /* sql-pg-todo.c: PostgreSQL text of "Att göra"'s statements (stmt-todo.h). */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* The organisation $N, its recorded pair and the organisations recording it as their pair. */
 #define ORG_AND_PAIR(n) \

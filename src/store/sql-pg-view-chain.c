@@ -2,7 +2,7 @@
  * The goals are those of the organisation (or its pair) of the year and every goal above them;
  * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass. */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* The chain: the organisation's (or its pair's) goals of year $2 (every year when NULL) and their
  * ancestors. $2 is cast to bigint at every use in this file ($2 IS NULL cannot infer a type). */

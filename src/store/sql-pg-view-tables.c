@@ -2,7 +2,7 @@
  * stmt-view-tables.h). The sets are the organisation page's: the goal chain of the year (no
  * drafts), the organisation's indicators on it, figures the viewer may see (SEE_FIGURE). */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* col is the organisation $n itself, its administration (whose pair_id is $n) or its committee. */
 #define OWNED_BY(col, n) \

@@ -1,6 +1,6 @@
 /* sql-pg-web-city.c: PostgreSQL text of the 'city' pages' statements (see stmt-web-city.h). */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 const char *const pg_sql_web_city[STMT__MAX] = {
 	/* () -> every indicator with full-year (FY) outcomes in some district, one row per year:

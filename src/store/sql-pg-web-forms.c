@@ -1,6 +1,6 @@
 /* sql-pg-web-forms.c: PostgreSQL text of the 'forms' pages' statements (see stmt-web-forms.h). */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* the order of the reports of a year: T1, T2, then the annual report */
 #define KIND_ORD(k) "CASE " k " WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END"

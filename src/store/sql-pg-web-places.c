@@ -1,7 +1,7 @@
 /* sql-pg-web-places.c: PostgreSQL text of the 'places' pages' statements (see stmt-web-places.h):
  * the list of districts, one district's programme, the organisations and one organisation's plan. */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* The current version of an LUP plan (p: plan, pv: plan_version): the adopted one, else the newest
  * public one; never a draft (model/planver.h). */

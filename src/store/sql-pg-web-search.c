@@ -2,7 +2,7 @@
  * The table is search_doc of migrations 0008 (case-folded text, trigram index) and 0010 (text
  * without diacritics, trigram index); search-pg.c builds the parameters. */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* One kind of search hit: the rows of table t in the hits. */
 #define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.id AND h.kind = " #kind

@@ -4,7 +4,7 @@
  * INSERT into a table with an id returns it). The parameter order of each statement is the contract with
  * its callers: it is written in the comment or visible from ?N. */
 #include "store/sql-pg.h"
-#include "store/sql-public-pg.h"
+#include "store/sql-public.h"
 
 /* The latest version of the LUP plan of district $1: used by several statements. */
 #define LUP_LATEST(p, pv) \

@@ -4,6 +4,10 @@
 
 #include "store/stmt.h"
 
+/* The dialect of the SQL files that include this header (store/sql-public.h picks its
+ * fragments by it); named before store/sql-sqlite.h is included below. */
+#define LUP_SQL_DIALECT_PG 1
+
 /* pg_sql: SQL text per statement of the core; the importers keep theirs in their own
  * tables. Every statement has its text in exactly one of these (checked at open). */
 extern const char *const pg_sql[STMT__MAX];

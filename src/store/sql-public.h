@@ -1,6 +1,7 @@
-/* sql-public.h: the publication rule as SQL fragments (SQLite dialect), the one rule every read
- * statement of goals, activities, indicators and outcomes applies (docs/api.md "Who may read
- * what", web/authz.h).
+/* sql-public.h: the publication rule as SQL fragments, the one rule every read statement of
+ * goals, activities, indicators and outcomes applies (docs/api.md "Who may read what",
+ * web/authz.h), in both dialects: the SQL files of SQLite (store/sql-sqlite.h) and of PostgreSQL
+ * (store/sql-pg.h) include it after their dialect's header, which names the dialect.
  *
  * Plan content: a goal, activity or indicator belongs to the plan versions named by its
  * plan_version_id and, for an activity or an indicator, by its goal's plan_version_id. It is
@@ -20,10 +21,25 @@
  * owner's readers and editors) and to nobody else until the report is approved.
  *
  * lup_reads(org, org_pair) is the connection's viewer (store.h store_set_viewer): 1 when the
- * caller may read organisation org's unpublished content.
+ * caller may read organisation org's unpublished content (a boolean on PostgreSQL, where migration
+ * 0001 defines it from the settings lup.view, lup.view_org and lup.view_pair).
  */
 #ifndef LUP_STORE_SQL_PUBLIC_H
 #define LUP_STORE_SQL_PUBLIC_H
+
+/* The two points where the dialects differ: a case-insensitive LIKE (SQLite's LIKE ignores the
+ * case of ASCII letters, PostgreSQL's does not: ILIKE) and the literal true (SQLite has no
+ * boolean type: 1; a PostgreSQL CASE of booleans must end in a boolean). The dialect's header
+ * (store/sql-sqlite.h or store/sql-pg.h) defines LUP_SQL_DIALECT_SQLITE or LUP_SQL_DIALECT_PG. */
+#if defined(LUP_SQL_DIALECT_SQLITE) && !defined(LUP_SQL_DIALECT_PG)
+#define SQL_ILIKE "LIKE"
+#define SQL_TRUE "1"
+#elif defined(LUP_SQL_DIALECT_PG) && !defined(LUP_SQL_DIALECT_SQLITE)
+#define SQL_ILIKE "ILIKE"
+#define SQL_TRUE "true"
+#else
+#error "store/sql-public.h: include exactly one dialect's header (store/sql-sqlite.h or store/sql-pg.h) first"
+#endif
 
 /* The draft versions among ids (an SQL list of plan_version ids, NULLs allowed) for which
  * cond holds, with d_ (the version) and o_ (its plan's owner) in scope. */
@@ -78,13 +94,13 @@
 	"  AND NOT " SEE_ACTIVITY("aa_") ")" \
 	" WHEN 'indicator' THEN NOT EXISTS (SELECT 1 FROM indicator ai_ JOIN organisation aio_ ON aio_.id = ai_.owner_id" \
 	"  WHERE ai_.id = " au ".entity_id AND (NOT " SEE_INDICATOR("ai_") \
-	"  OR ((" au ".before LIKE '%\"outcomes\"%' OR " au ".after LIKE '%\"outcomes\"%')" \
+	"  OR ((" au ".before " SQL_ILIKE " '%\"outcomes\"%' OR " au ".after " SQL_ILIKE " '%\"outcomes\"%')" \
 	"  AND NOT lup_reads(ai_.owner_id, aio_.pair_id))))" \
 	" WHEN 'measure' THEN " AUDIT_IN_VERSION(au, "measure", "plan_version_id") \
 	" WHEN 'theme' THEN " AUDIT_IN_VERSION(au, "theme", "plan_version_id") \
 	" WHEN 'lup_section' THEN " AUDIT_IN_VERSION(au, "lup_section", "plan_version_id") \
 	" WHEN 'plan_partner' THEN " AUDIT_IN_VERSION(au, "plan_partner", "plan_version_id") \
 	" WHEN 'plan_version' THEN " AUDIT_IN_VERSION(au, "plan_version", "id") \
-	" ELSE 1 END)"
+	" ELSE " SQL_TRUE " END)"
 
 #endif

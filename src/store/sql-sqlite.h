@@ -4,6 +4,13 @@
 
 #include "store/stmt.h"
 
+/* The dialect of the SQL files that include this header (store/sql-public.h picks its
+ * fragments by it); store/sql-pg.h includes this header for struct sql_migration after naming
+ * its own dialect, which stays. */
+#ifndef LUP_SQL_DIALECT_PG
+#define LUP_SQL_DIALECT_SQLITE 1
+#endif
+
 /* sqlite_sql: SQL text per statement of the core; the importers keep theirs in their own
  * tables. Every statement has its text in exactly one of these (checked at open). */
 extern const char *const sqlite_sql[STMT__MAX];
