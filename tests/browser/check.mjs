@@ -28,7 +28,16 @@ if (!base || !db || !shots) {
   process.exit(2);
 }
 const here = dirname(fileURLToPath(import.meta.url));
-const pages = JSON.parse(readFileSync(join(here, 'pages.json'), 'utf8')).pages;
+// CHECK_SHARD=K/N (run.sh, one job of tests/run.sh each): only the pages of pages.json at the
+// positions K, K+N, K+2N ... (from 1), and the script-injection checks on those and on the search
+// pages; unset: all of them.
+const shard = /^(\d+)\/(\d+)$/.exec(process.env.CHECK_SHARD || '1/1');
+if (!shard || +shard[1] < 1 || +shard[1] > +shard[2]) {
+  console.error(`check.mjs: CHECK_SHARD is K/N with 1 <= K <= N, not ${process.env.CHECK_SHARD}`);
+  process.exit(2);
+}
+const pages = JSON.parse(readFileSync(join(here, 'pages.json'), 'utf8')).pages
+  .filter((_, i) => i % +shard[2] === +shard[1] - 1);
 
 let failures = 0;
 // reporter: the check printers; with buffer set, lines are kept until flush() (pages are checked

@@ -5,7 +5,7 @@
 # Prints "ok - ..."/"not ok - ..." per check; screenshots go to build/screenshots/. Exit 1 on any
 # failure, also when Chromium, tidy or the npm packages are missing (`make check` installs them).
 # BROWSER_TIMING=1 adds the time of each step as comments. BROWSER_ONLY=NAME runs only that one:
-# check (the pages of pages.json), example, downloads, workflow, upload, create, lup-flow, wheel,
+# check (the pages of pages.json; check/K: its Kth part, see CHECK_SHARDS), example, downloads, workflow, upload, create, lup-flow, wheel,
 # todo, indicators, resources, report-cycle or annual-wheel (BROWSER_LIST=1 prints these names).
 # Every flow starts from a copy of one prepared database (the dataset, the commission import, the
 # users), made once per run, or once for many runs with BROWSER_PREPARE=DIR and BROWSER_BASE=DIR
@@ -18,8 +18,11 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
 # The flows, longest first (as tests/run.sh queues them, one job per flow and backend; measured
-# on PostgreSQL, session 7): BROWSER_LIST=1 prints them, one a line, and exits.
-FLOWS="check lup-flow annual-wheel workflow indicators report-cycle resources todo wheel create upload example downloads"
+# on PostgreSQL, session 7): BROWSER_LIST=1 prints them, one a line, and exits. The page checks
+# (check) are the longest by far: as jobs they are CHECK_SHARDS parts, check/1 .. check/N, each
+# checking every Nth page of pages.json (check.mjs CHECK_SHARD); BROWSER_ONLY=check runs them all.
+CHECK_SHARDS=3
+FLOWS="$(seq -f 'check/%g' $CHECK_SHARDS) lup-flow annual-wheel workflow indicators report-cycle resources todo wheel create upload example downloads"
 if [ -n "${BROWSER_LIST:-}" ]; then
 	for f in $FLOWS; do echo "$f"; done
 	exit 0
@@ -61,6 +64,11 @@ want() {
 	echo "# not yet on PostgreSQL: browser $1"
 	return 1
 }
+# check/K: the Kth part of the page checks
+CHECK_SHARD=1/1
+case ${BROWSER_ONLY:-} in
+check/*) CHECK_SHARD="${BROWSER_ONLY#check/}/$CHECK_SHARDS" BROWSER_ONLY=check ;;
+esac
 # one flow that is not run here: nothing to prepare
 if [ -n "${BROWSER_ONLY:-}" ] && [ -z "${BROWSER_PREPARE:-}" ] && ! want "$BROWSER_ONLY"; then
 	exit 0
@@ -179,10 +187,11 @@ reading() {
 	reader "$1" || { rc=1; return 1; }
 	READER=$1
 }
-# the "Ladda ned" menus: a Word, an Excel and a CSV file downloaded by clicking (it only reads)
+# the "Ladda ned" menus: a Word, a PDF, an Excel and a CSV file downloaded by clicking (it only
+# reads; the PDF may take up to the server's PDF_TIMEOUT, 120 s)
 if want downloads && reading downloads; then
-	timeout 60 node tests/browser/downloads.mjs "$(url "$READER")" "$TMP/downloads"
-	finished downloads 60 $?
+	timeout 240 node tests/browser/downloads.mjs "$(url "$READER")" "$TMP/downloads"
+	finished downloads 240 $?
 fi
 # the example outcomes seen on the start, a district and an organisation page (it only reads)
 if want example && reading example; then
@@ -193,7 +202,7 @@ fi
 # end-to-end scripts that make check runs at the same time); they are stopped after 10, so that
 # a hung browser never hangs make check.
 if want check && reading check; then
-	timeout 600 node tests/browser/check.mjs "$(url "$READER")" "$RDDB" "$SHOTS"
+	CHECK_SHARD=$CHECK_SHARD timeout 600 node tests/browser/check.mjs "$(url "$READER")" "$RDDB" "$SHOTS"
 	finished check 600 $?
 fi
 
