@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AXE_TAGS, CHROMIUM, LAUNCH_ARGS } from './lib.mjs';
+import { AXE_TAGS, CHROMIUM, LAUNCH_ARGS, SLACK } from './lib.mjs';
 
 const [base, db, shots] = process.argv.slice(2);
 if (!base || !db || !shots) {
@@ -111,6 +111,7 @@ async function contextFor(browser, user, bypass) {
   if (!contexts.has(key)) {
     contexts.set(key, (async () => {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', bypassCSP: !!bypass });
+      ctx.setDefaultTimeout(30000 * SLACK);
       if (user) {
         if (!users[user]) throw new Error(`no password for user ${user} in BROWSER_USERS`);
         const res = await ctx.request.post(`${base}/api/v1/login`, { data: { name: user, password: users[user] } });

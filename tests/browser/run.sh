@@ -158,6 +158,14 @@ finished() {
 	return 0
 }
 
+# The limits of the flows' runs below and of their pages' waits (lib.mjs SLACK) catch a hung
+# browser, they do not time a flow: BROWSER_TIMEOUT_FACTOR (a whole number, 2 unless set)
+# multiplies them, as a loaded 2-core machine running four flows at once (make check) takes about
+# twice an idle one's time. lim SECS: SECS times that factor.
+case ${BROWSER_TIMEOUT_FACTOR:-} in ''|*[!0-9]*|0) BROWSER_TIMEOUT_FACTOR=2 ;; esac
+export BROWSER_TIMEOUT_FACTOR
+lim() { echo $(( $1 * BROWSER_TIMEOUT_FACTOR )); }
+
 # Screenshots: a run of every flow starts from an empty directory; a run of one flow (one job of
 # tests/run.sh, which empties it once) leaves the other flows' screenshots alone.
 [ -z "${BROWSER_ONLY:-}" ] && rm -rf "$SHOTS"
@@ -188,30 +196,30 @@ reading() {
 	READER=$1
 }
 # the "Ladda ned" menus: a Word, a PDF, an Excel and a CSV file downloaded by clicking (it only
-# reads; the PDF may take up to the server's PDF_TIMEOUT, 120 s)
+# reads; the PDF alone may take up to the server's PDF_TIMEOUT, 120 s)
 if want downloads && reading downloads; then
-	timeout 240 node tests/browser/downloads.mjs "$(url "$READER")" "$TMP/downloads"
-	finished downloads 240 $?
+	timeout "$(lim 120)" node tests/browser/downloads.mjs "$(url "$READER")" "$TMP/downloads"
+	finished downloads "$(lim 120)" $?
 fi
 # the example outcomes seen on the start, a district and an organisation page (it only reads)
 if want example && reading example; then
-	timeout 60 node tests/browser/example.mjs "$(url "$READER")" "$SHOTS"
-	finished example 60 $?
+	timeout "$(lim 60)" node tests/browser/example.mjs "$(url "$READER")" "$SHOTS"
+	finished example "$(lim 60)" $?
 fi
 # The page checks are meant to take under 5 minutes (about 2 on an idle machine, beside the
-# end-to-end scripts that make check runs at the same time); they are stopped after 10, so that
+# end-to-end scripts that make check runs at the same time); they are stopped after 10 (lim), so that
 # a hung browser never hangs make check.
 if want check && reading check; then
-	CHECK_SHARD=$CHECK_SHARD timeout 600 node tests/browser/check.mjs "$(url "$READER")" "$RDDB" "$SHOTS"
-	finished check 600 $?
+	CHECK_SHARD=$CHECK_SHARD timeout "$(lim 600)" node tests/browser/check.mjs "$(url "$READER")" "$RDDB" "$SHOTS"
+	finished check "$(lim 600)" $?
 fi
 
 # flow NAME SECS SETUP SCRIPT [ARGS...]: a flow through the forms (they write) on its own copy of
 # the prepared database ($FDB, made ready by the function SETUP) and its own server: node SCRIPT
-# BASE_URL SCREENSHOTS ARGS, stopped after SECS; a failure, a timeout or a server that does not
+# BASE_URL SCREENSHOTS ARGS, stopped after lim SECS; a failure, a timeout or a server that does not
 # start sets rc=1. The arguments are expanded after SETUP ran (they may name what it sets).
 flow() {
-	name=$1 secs=$2 setup=$3 script=$4
+	name=$1 secs=$(lim "$2") setup=$3 script=$4
 	shift 4
 	want "$name" || return 0
 	FDB=$(copydb "$name" "the $name flow") && $setup || { rc=1; return 0; }
@@ -225,7 +233,7 @@ flow() {
 # (LUP_TODAY): 10 September 2022 and 1 October 2022 (after a T2 deadline of 15 September and the
 # 14 days of grace): node SCRIPT BEFORE_URL AFTER_URL SCREENSHOTS ARGS
 flow2() {
-	name=$1 secs=$2 setup=$3 script=$4
+	name=$1 secs=$(lim "$2") setup=$3 script=$4
 	shift 4
 	want "$name" || return 0
 	FDB=$(copydb "$name" "the $name flow") && $setup || { rc=1; return 0; }
