@@ -22,7 +22,7 @@ top=$(pwd)
 # (check) are the longest by far: as jobs they are CHECK_SHARDS parts, check/1 .. check/N, each
 # checking every Nth page of pages.json (check.mjs CHECK_SHARD); BROWSER_ONLY=check runs them all.
 CHECK_SHARDS=3
-FLOWS="$(seq -f 'check/%g' $CHECK_SHARDS) lup-flow annual-wheel workflow indicators report-cycle resources todo wheel create upload example downloads"
+FLOWS="$(seq -f 'check/%g' $CHECK_SHARDS) lup-flow annual-wheel indicators workflow report-cycle resources downloads todo upload create example wheel"
 if [ -n "${BROWSER_LIST:-}" ]; then
 	for f in $FLOWS; do echo "$f"; done
 	exit 0
