@@ -53,11 +53,12 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 }
 
 # The unit tests and the fuzzers run first (quick). Then the end-to-end scripts (on SQLite, under
-# the sanitizers, on PostgreSQL) and the browser tests (on SQLite, then on PostgreSQL: one job, one
-# Chromium at a time) run as jobs that LUP_CHECK_WORKERS workers (default 4: the 2-core machine
-# runs them side by side, the browser tests and the servers wait more than they compute) take
-# from one queue, the browser job first as the longest, then the scripts with the three kinds
-# interleaved; so the workers end together, whatever each suite takes. Each job's report goes
+# the sanitizers, on PostgreSQL) and the browser tests (one job per flow and backend, on a copy of
+# a database prepared while the unit tests run) run as jobs that LUP_CHECK_WORKERS workers
+# (default 4: the 2-core machine runs them side by side, the browser tests and the servers wait
+# more than they compute) take from one queue, the browser flows first, the longest first, then
+# the scripts with the three kinds interleaved; so the workers end together, whatever each suite
+# takes. Each job's report goes
 # into its own file, printed in a fixed order at the end. A job notes a failed program in
 # $log/failed.* (run's status does not leave a subshell).
 units() {
