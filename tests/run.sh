@@ -3,8 +3,9 @@
 #  - the unit test programs build/test-* (normal build) and build/san/test-* (ASan + UBSan)
 #  - each fuzzer build/fuzz/fuzz-* for FUZZ_CHECK_SECONDS (default 5) on its seed corpus
 #  - the end-to-end scripts tests/t/t*.sh against build/lup and build/san/lup
-#  - the browser tests tests/browser/run.sh (Chromium, axe-core, tidy) against build/lup;
-#    screenshots of the main pages in build/screenshots/
+#  - the browser tests tests/browser/run.sh (Chromium, axe-core, tidy) against build/lup, one job
+#    per flow (BROWSER_ONLY), each on a copy of one prepared database (BROWSER_PREPARE,
+#    BROWSER_BASE); screenshots of the main pages in build/screenshots/
 #  - on PostgreSQL as well: the end-to-end scripts listed in tests/pg-scripts.txt and the browser
 #    tests against build/lup (names prefixed pg/), on a private cluster (scripts/pg-cluster.sh)
 #    started in a new directory under /tmp and stopped and removed at the end; and
@@ -52,11 +53,12 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 }
 
 # The unit tests and the fuzzers run first (quick). Then the end-to-end scripts (on SQLite, under
-# the sanitizers, on PostgreSQL) and the browser tests (on SQLite, then on PostgreSQL: one job, one
-# Chromium at a time) run as jobs that LUP_CHECK_WORKERS workers (default 4: the 2-core machine
-# runs them side by side, the browser tests and the servers wait more than they compute) take
-# from one queue, the browser job first as the longest, then the scripts with the three kinds
-# interleaved; so the workers end together, whatever each suite takes. Each job's report goes
+# the sanitizers, on PostgreSQL) and the browser tests (one job per flow and backend, on a copy of
+# a database prepared while the unit tests run) run as jobs that LUP_CHECK_WORKERS workers
+# (default 4: the 2-core machine runs them side by side, the browser tests and the servers wait
+# more than they compute) take from one queue, the browser flows first, the longest first, then
+# the scripts with the three kinds interleaved; so the workers end together, whatever each suite
+# takes. Each job's report goes
 # into its own file, printed in a fixed order at the end. A job notes a failed program in
 # $log/failed.* (run's status does not leave a subshell).
 units() {
@@ -75,8 +77,8 @@ units() {
 }
 # job KIND NAME: one job of the queue: KIND sqlite, san or pg runs the script tests/t/NAME.sh
 # against build/lup, build/san/lup, or build/lup on PostgreSQL (when tests/pg-scripts.txt lists
-# it, else it says so); KIND browser runs the browser tests, on SQLite and then (into the report
-# file $log/r.9999) on PostgreSQL
+# it, else it says so); KIND browser or pgbrowser runs the browser flow NAME (tests/browser/run.sh
+# BROWSER_ONLY) on SQLite or on PostgreSQL, on a copy of the database prepared for them (bprepare)
 job() {
 	case $1 in
 	sqlite) run "$2" env LUP="$top/build/lup" sh "tests/t/$2.sh" ;;
@@ -89,9 +91,13 @@ job() {
 		fi
 		;;
 	browser)
-		[ -f tests/browser/run.sh ] || return 0
-		run browser sh tests/browser/run.sh "$top/build/lup"
-		[ -n "$pgdir" ] && run pg/browser env LUP_PG="$pgdir" sh tests/browser/run.sh "$top/build/lup" > "$log/r.9999"
+		[ -s "$log/browser/base.db.token" ] || return 0
+		run "browser/$2" env BROWSER_ONLY="$2" BROWSER_BASE="$log/browser" sh tests/browser/run.sh "$top/build/lup"
+		;;
+	pgbrowser)
+		[ -n "$pgdir" ] && [ -s "$log/pg-browser/base.db.token" ] || return 0
+		run "pg/browser/$2" env BROWSER_ONLY="$2" BROWSER_BASE="$log/pg-browser" LUP_PG="$pgdir" \
+			sh tests/browser/run.sh "$top/build/lup"
 		;;
 	esac
 }
@@ -158,12 +164,29 @@ if [ -n "$pgdir" ]; then
 		: > "$log/failed.0-pg"
 	fi
 fi
+# bprepare: the browser flows' prepared database (the dataset, the commission import, the
+# users; tests/browser/run.sh BROWSER_PREPARE) on SQLite in $log/browser and on PostgreSQL in
+# $log/pg-browser, made while the unit tests run; a failure is reported in $log/r.8999. Each
+# browser job copies it. The screenshot directories start empty (each job adds its flow's).
+bprepare() {
+	[ -f tests/browser/run.sh ] || return 0
+	status=0
+	rm -rf build/screenshots build/screenshots-pg
+	run browser/prepare env BROWSER_PREPARE="$log/browser" sh tests/browser/run.sh "$top/build/lup"
+	[ -n "$pgdir" ] && run pg/browser/prepare env BROWSER_PREPARE="$log/pg-browser" LUP_PG="$pgdir" \
+		sh tests/browser/run.sh "$top/build/lup"
+	[ $status -eq 0 ] || : > "$log/failed.r8999"
+}
+bprepare > "$log/r.8999" 2>&1 &
+bprep=$!
 units_stream
-# the queue: the browser job, then per script its three jobs; ORDER places the reports: the
-# scripts on SQLite (1NNN), under the sanitizers (2NNN), on PostgreSQL (3NNN), the browser tests
-# (9000, and 9999 on PostgreSQL)
+wait $bprep
+# the queue: the browser flows (tests/browser/run.sh BROWSER_LIST: the longest first; per flow
+# on PostgreSQL and on SQLite), then per script its three jobs; ORDER places the reports: the
+# scripts on SQLite (1NNN), under the sanitizers (2NNN), on PostgreSQL (3NNN), the browser flows
+# (90NN, and 95NN on PostgreSQL)
 : > "$log/queue"
-echo "9000 browser browser" >> "$log/queue"
+i=0; for b in $(BROWSER_LIST=1 sh tests/browser/run.sh); do i=$((i + 1)); echo "$((9500 + i)) pgbrowser $b" >> "$log/queue"; echo "$((9000 + i)) browser $b" >> "$log/queue"; done
 i=1000
 for s in tests/t/t*.sh; do
 	[ -f "$s" ] || continue

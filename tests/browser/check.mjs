@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AXE_TAGS, CHROMIUM, LAUNCH_ARGS } from './lib.mjs';
+import { AXE_TAGS, CHROMIUM, LAUNCH_ARGS, SLACK } from './lib.mjs';
 
 const [base, db, shots] = process.argv.slice(2);
 if (!base || !db || !shots) {
@@ -28,7 +28,16 @@ if (!base || !db || !shots) {
   process.exit(2);
 }
 const here = dirname(fileURLToPath(import.meta.url));
-const pages = JSON.parse(readFileSync(join(here, 'pages.json'), 'utf8')).pages;
+// CHECK_SHARD=K/N (run.sh, one job of tests/run.sh each): only the pages of pages.json at the
+// positions K, K+N, K+2N ... (from 1), and the script-injection checks on those and on the search
+// pages; unset: all of them.
+const shard = /^(\d+)\/(\d+)$/.exec(process.env.CHECK_SHARD || '1/1');
+if (!shard || +shard[1] < 1 || +shard[1] > +shard[2]) {
+  console.error(`check.mjs: CHECK_SHARD is K/N with 1 <= K <= N, not ${process.env.CHECK_SHARD}`);
+  process.exit(2);
+}
+const pages = JSON.parse(readFileSync(join(here, 'pages.json'), 'utf8')).pages
+  .filter((_, i) => i % +shard[2] === +shard[1] - 1);
 
 let failures = 0;
 // reporter: the check printers; with buffer set, lines are kept until flush() (pages are checked
@@ -102,6 +111,7 @@ async function contextFor(browser, user, bypass) {
   if (!contexts.has(key)) {
     contexts.set(key, (async () => {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', bypassCSP: !!bypass });
+      ctx.setDefaultTimeout(30000 * SLACK);
       if (user) {
         if (!users[user]) throw new Error(`no password for user ${user} in BROWSER_USERS`);
         const res = await ctx.request.post(`${base}/api/v1/login`, { data: { name: user, password: users[user] } });

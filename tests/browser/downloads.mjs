@@ -13,19 +13,21 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, LAUNCH_ARGS, args, reporter, newPage } from './lib.mjs';
 
+// src/doc/pdf.h's PDF_TIMEOUT, the server's limit for a conversion
+const PDF_TIMEOUT_MS = 120000;
 const [base, dir] = args('downloads.mjs', ['BASE_URL', 'SAVE_DIR']);
 const { check, step, nok, failures } = reporter('downloads');
 
-// fetchVia: clicks the menu's link named label on page and saves what it downloads; returns
-// { name, bytes }.
-async function fetchVia(page, label) {
+// fetchVia: clicks the menu's link named label on page and saves what it downloads, waiting for
+// it up to timeout ms (the page's 15 s by default); returns { name, bytes }.
+async function fetchVia(page, label, timeout) {
   // a page may have more than one menu (the district page: its LUP, its indicators): the one
   // that offers label
   const menu = page.locator('details.download', { has: page.locator('a', { hasText: label }) }).first();
   await menu.locator('summary').click();
   const link = menu.locator('a', { hasText: label });
   check(await link.isVisible(), `the menu shows "${label}" once opened`);
-  const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const [dl] = await Promise.all([page.waitForEvent('download', timeout ? { timeout } : {}), link.click()]);
   const path = join(dir, dl.suggestedFilename());
   await dl.saveAs(path);
   return { name: dl.suggestedFilename(), bytes: readFileSync(path), size: statSync(path).size };
@@ -42,7 +44,9 @@ async function main() {
       check(f.name === 'LUP Rinkeby-Kista 2016-2021 version 1.docx', 'the file is named after the document', f.name);
       check(f.size > 5000 && f.bytes.subarray(0, 2).toString() === 'PK', 'it is a zip of some size', `${f.size} bytes`);
       await page.goto(`${base}/stadsdel/rinkeby-kista`);
-      const p = await fetchVia(page, 'PDF (.pdf)');
+      // (the server converts the DOCX with LibreOffice, which it allows PDF_TIMEOUT, 120 s:
+      // 10 to 20 s on a loaded machine, more than the page's 15 s)
+      const p = await fetchVia(page, 'PDF (.pdf)', PDF_TIMEOUT_MS);
       check(p.name === 'LUP Rinkeby-Kista 2016-2021 version 1.pdf', 'the PDF is named after the document', p.name);
       check(p.size > 5000 && p.bytes.subarray(0, 5).toString() === '%PDF-', 'it is a PDF of some size', `${p.size} bytes`);
     });

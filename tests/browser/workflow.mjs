@@ -24,7 +24,7 @@
 // Each check prints "ok - workflow: NAME" or "not ok - workflow: NAME". Exit 1 on any failure.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { CHROMIUM, LAUNCH_ARGS, args, reporter, shooter, mainText, newPage, login as loginAt } from './lib.mjs';
+import { CHROMIUM, LAUNCH_ARGS, args, reporter, shooter, mainText, newPage, login as loginAt, SLACK } from './lib.mjs';
 
 const [base, shots] = args('workflow.mjs', ['BASE_URL', 'SCREENSHOT_DIR']);
 const users = Object.fromEntries((process.env.WORKFLOW_USERS || '').split(/\s+/).filter(Boolean)
@@ -303,6 +303,7 @@ async function main() {
     // ---- search ----
     await step('search: /sok?q=förskola finds results', async () => {
       const sp = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+      sp.setDefaultTimeout(30000 * SLACK);
       await sp.goto(`${base}/sok?q=${encodeURIComponent('förskola')}`);
       const hits = await sp.locator('main ul.hits li a').count();
       check(hits > 0, 'search: /sok?q=förskola finds results', `${hits} hits`);
@@ -312,6 +313,7 @@ async function main() {
     // ---- keyboard only ----
     await step('keyboard: from the start page to a district page', async () => {
       const kp = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' })).newPage();
+      kp.setDefaultTimeout(30000 * SLACK);
       await kp.goto(`${base}/`);
       await kp.keyboard.press('Tab');
       const skip = await kp.evaluate(() => document.activeElement?.getAttribute('href'));
