@@ -229,7 +229,12 @@ static int same_viewer(const struct viewer *a, const struct viewer *b)
 #define BEGIN_READ_SQL "BEGIN ISOLATION LEVEL REPEATABLE READ"
 
 /* What went out in one round trip, in order. */
-enum step { STEP_VIEWER_OUT, STEP_SYNC, STEP_BEGIN, STEP_VIEWER_IN, STEP_MAIN };
+enum step { STEP_VIEWER_OUT, STEP_SYNC, STEP_BEGIN, STEP_VIEWER_IN, STEP_GENERIC, STEP_MAIN, STEP_GENERIC_END };
+
+/* For the statements of generic_plan: a generic plan, planned once per connection and not at
+ * each run; the setting is taken back right after the statement, in the same round trip. */
+#define GENERIC_PLAN_SQL "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"
+#define GENERIC_PLAN_END_SQL "RESET plan_cache_mode"
 
 /* The query of a round trip: a prepared statement's name, or SQL text; its values. */
 struct call {
@@ -237,6 +242,7 @@ struct call {
 	int n;
 	const char *const *vals;
 	int viewer;		/* it reads under the publication rule: the viewer goes first */
+	int generic;		/* it runs with a generic plan (GENERIC_PLAN_SQL goes first) */
 	const char *what;	/* for messages */
 };
 
@@ -272,7 +278,7 @@ static void step_done(struct pg *st, enum step s, PGresult *res, PGresult **out,
  */
 static int trip(struct pg *st, const struct call *c, PGresult **out, struct err *e)
 {
-	enum step steps[6];
+	enum step steps[8];
 	int k = 0, sent = 1, rc = LUP_OK;
 	int viewer = c->viewer && !same_viewer(&st->now, &st->want);
 	const char *vv[3];
@@ -300,11 +306,19 @@ static int trip(struct pg *st, const struct call *c, PGresult **out, struct err 
 		sent &= PQsendQueryParams(st->conn, SET_VIEWER_SQL, 3, NULL, vv, NULL, NULL, 0);
 		steps[k++] = STEP_VIEWER_IN;
 	}
+	if (c->generic) {
+		sent &= PQsendQueryParams(st->conn, GENERIC_PLAN_SQL, 0, NULL, NULL, NULL, NULL, 0);
+		steps[k++] = STEP_GENERIC;
+	}
 	if (c->name)
 		sent &= PQsendQueryPrepared(st->conn, c->name, c->n, c->vals, NULL, NULL, 0);
 	else
 		sent &= PQsendQueryParams(st->conn, c->sql, c->n, NULL, c->vals, NULL, NULL, 0);
 	steps[k++] = STEP_MAIN;
+	if (c->generic) {
+		sent &= PQsendQueryParams(st->conn, GENERIC_PLAN_END_SQL, 0, NULL, NULL, NULL, NULL, 0);
+		steps[k++] = STEP_GENERIC_END;
+	}
 	sent &= PQpipelineSync(st->conn);
 	steps[k++] = STEP_SYNC;
 	for (int i = 0; i < k && !conn_lost(st); i++) {
@@ -928,6 +942,13 @@ static int bind(struct pg *st, enum stmt s, const struct sval *args, int nargs, 
 	return LUP_OK;
 }
 
+/* generic_plan: 1 for the statements that run with a generic plan: the search's union, whose
+ * planning cost most of its time (docs/postgresql.md). */
+static int generic_plan(enum stmt s)
+{
+	return s == STMT_WEB_SEARCH_HITS;
+}
+
 /* execute: runs statement s with args; *out receives the result (PQclear it). The viewer and a
  * pending BEGIN go out with it (trip): a view's first statement is one round trip. */
 static int execute(struct pg *st, enum stmt s, const struct sval *args, int nargs, PGresult **out,
@@ -935,7 +956,7 @@ static int execute(struct pg *st, enum stmt s, const struct sval *args, int narg
 {
 	struct params p;
 	char name[16];
-	struct call c = { .name = name, .viewer = 1, .what = store_stmt_name(s) };
+	struct call c = { .name = name, .viewer = 1, .generic = generic_plan(s), .what = store_stmt_name(s) };
 	/* nothing of a transaction has run on the server yet: a stale connection may be replaced */
 	int fresh = !st->in_txn || st->begin_pending;
 	int rc;
