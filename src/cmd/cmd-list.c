@@ -16,13 +16,14 @@ static int print_json(struct cmd_ctx *c, struct store *st, const struct kind *k,
 {
 	struct buf b;
 	struct json j;
+	struct entity_extras x = { 0 };
 	int rc = LUP_OK;
 
 	buf_init(&b, 0);
 	json_init(&j, &b, 1);
 	json_arr_open(&j);
 	for (int i = 0; i < rs->nrows && rc == LUP_OK; i++)
-		rc = entity_list_item(st, k, rs, i, &j, a, &c->err);
+		rc = entity_list_item(st, k, rs, i, &x, &j, a, &c->err);
 	json_arr_close(&j);
 	if (rc != LUP_OK)
 		rc = cmd_fail(c);

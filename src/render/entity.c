@@ -12,37 +12,47 @@
 /* Relation columns shown as booleans, whatever the relation. */
 static const char *const rel_bools[] = { "missing", "example", "extra", "prioritised", "by_sex", "by_area", NULL };
 
-static int district_extras(struct store *st, int64_t id, struct json *j, struct arena *a, struct err *e)
+/* names_of: the names (column 1) of the rows of set whose district (column 0) is id. */
+static void names_of(const struct rowset *set, const char *id, struct json *j)
 {
-	static const struct { const char *key; enum stmt s; } extras[] = {
-		{ "themes", STMT_DISTRICT_THEMES }, { "prioritised_areas", STMT_DISTRICT_PAREAS },
-	};
-	struct sval arg = SVI(id);
+	json_arr_open(j);
+	for (int r = 0; r < set->nrows; r++)
+		if (set->rows[r][0].s && strcmp(set->rows[r][0].s, id) == 0)
+			json_str(j, set->rows[r][1].s);
+	json_arr_close(j);
+}
+
+/* district_extras: the themes and prioritised areas of district id, from x (loaded at the
+ * first call: two statements for the whole list). */
+static int district_extras(struct store *st, const char *id, struct entity_extras *x, struct json *j,
+			   struct arena *a, struct err *e)
+{
 	int rc;
 
-	for (size_t x = 0; x < sizeof(extras) / sizeof(extras[0]); x++) {
-		struct rowset names;
-		rowset_init(&names, a);
-		if ((rc = rowset_query(&names, st, extras[x].s, &arg, 1, e)) != LUP_OK)
+	if (!x->loaded) {
+		rowset_init(&x->themes, a);
+		rowset_init(&x->pareas, a);
+		if ((rc = rowset_query(&x->themes, st, STMT_DISTRICTS_THEMES, NULL, 0, e)) != LUP_OK ||
+		    (rc = rowset_query(&x->pareas, st, STMT_DISTRICTS_PAREAS, NULL, 0, e)) != LUP_OK)
 			return rc;
-		json_key(j, extras[x].key);
-		json_arr_open(j);
-		for (int r = 0; r < names.nrows; r++)
-			json_str(j, names.rows[r][0].s);
-		json_arr_close(j);
+		x->loaded = 1;
 	}
+	json_key(j, "themes");
+	names_of(&x->themes, id, j);
+	json_key(j, "prioritised_areas");
+	names_of(&x->pareas, id, j);
 	return LUP_OK;
 }
 
 int entity_list_item(struct store *st, const struct kind *k, const struct rowset *rs, int i,
-		     struct json *j, struct arena *a, struct err *e)
+		     struct entity_extras *x, struct json *j, struct arena *a, struct err *e)
 {
 	int rc = LUP_OK, idc = rowset_col(rs, "id");
 
 	json_obj_open(j);
 	rowset_json_row(rs, i, j, k->bools);
-	if (k->list == STMT_LIST_DISTRICTS && idc >= 0)
-		rc = district_extras(st, strtoll(rs->rows[i][idc].s, NULL, 10), j, a, e);
+	if (k->list == STMT_LIST_DISTRICTS && idc >= 0 && rs->rows[i][idc].s)
+		rc = district_extras(st, rs->rows[i][idc].s, x, j, a, e);
 	json_obj_close(j);
 	return rc;
 }

@@ -13,10 +13,17 @@ struct json;
 struct kind;
 struct store;
 
+/* The extras of a list's items (a district's themes and prioritised areas), loaded by the first
+ * entity_list_item of a list that needs them, for all its items at once. Zero it per list. */
+struct entity_extras {
+	int loaded;
+	struct rowset themes, pareas;	/* (district_id, name) by district */
+};
+
 /* entity_list_item: writes row i of a list of kind k as an object (districts also get their
- * themes and prioritised areas). Returns LUP_OK or a store error. */
+ * themes and prioritised areas, through x). Returns LUP_OK or a store error. */
 int entity_list_item(struct store *st, const struct kind *k, const struct rowset *rs, int i,
-		     struct json *j, struct arena *a, struct err *e);
+		     struct entity_extras *x, struct json *j, struct arena *a, struct err *e);
 
 /*
  * entity_show: loads entity id of kind k with every relation into *main and rels[] (arrays of

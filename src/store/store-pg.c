@@ -40,6 +40,13 @@ extern char **environ;
 enum { OID_BOOL = 16, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_OID = 26, OID_FLOAT4 = 700,
        OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
 
+/* A viewer of the publication rule; known = 0: the session's settings are not known. */
+struct viewer {
+	enum store_view view;
+	int64_t org, pair;
+	int known;
+};
+
 struct pg {
 	struct store base;	/* first: the backend's operations */
 	PGconn *conn;
@@ -48,9 +55,13 @@ struct pg {
 	unsigned char prepared[STMT__MAX];
 	short nparams[STMT__MAX];
 	int in_txn;
-	enum store_view view;
-	int64_t view_org, view_pair;
-	int viewer_sent;	/* the connection's settings hold the viewer */
+	int begin_pending;	/* store_begin_read: BEGIN goes out with the first statement */
+	int rollback_pending;	/* a ROLLBACK was sent and its result is not read yet */
+	int versioned;		/* the schema_migration table exists */
+	int profile;		/* LUP_SQL_PROFILE: each round trip on standard error */
+	/* the viewer: wanted (set_viewer), held by the session now, and held outside the open
+	 * transaction (a setting made in a transaction is undone by its ROLLBACK) */
+	struct viewer want, now, outside;
 	char copy_table[64];	/* store_copy: the table whose insert "copyw" is prepared */
 	int copy_n;
 };
@@ -131,126 +142,314 @@ static int res_err(struct pg *st, PGresult *res, struct err *e, const char *what
 	return err_set(e, LUP_EDB, "%s: %s", what, clean);
 }
 
-/* run: runs sql (no parameters, possibly several statements) and checks that it succeeded. */
-static int run(struct pg *st, const char *sql, struct err *e, const char *what)
+/* trace: with LUP_SQL_PROFILE set, one line per round trip on standard error: what went out
+ * together (a developer's tool for counting the round trips of a request). */
+static void trace(const struct pg *st, const char *a, const char *b, const char *c)
 {
-	PGresult *res = PQexec(st->conn, sql);
-	ExecStatusType s = PQresultStatus(res);
+	const char *part[3] = { a, b, c };
+	int n = 0;
+
+	if (!st->profile)
+		return;
+	fprintf(stderr, "pg trip");
+	for (int i = 0; i < 3; i++)
+		if (part[i] && *part[i])
+			fprintf(stderr, "%s%s", n++ ? "+" : " ", part[i]);
+	fprintf(stderr, "\n");
+}
+
+/* settle: reads the result of a ROLLBACK sent without waiting for it (pg_rollback), so that the
+ * connection is free for its next command. */
+static void settle(struct pg *st)
+{
+	PGresult *res;
+
+	if (!st->rollback_pending)
+		return;
+	st->rollback_pending = 0;
+	while ((res = PQgetResult(st->conn)) != NULL)
+		PQclear(res);
+}
+
+/* run_raw: runs sql (no parameters, possibly several statements) and checks that it succeeded. */
+static int run_raw(struct pg *st, const char *sql, struct err *e, const char *what)
+{
+	PGresult *res;
+	ExecStatusType s;
 	int rc = LUP_OK;
 
+	settle(st);
+	trace(st, what, NULL, NULL);
+	res = PQexec(st->conn, sql);
+	s = PQresultStatus(res);
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
 		rc = res_err(st, res, e, what);
 	PQclear(res);
 	return rc;
 }
 
+/* ready: the connection free for a command of its own: a ROLLBACK's result read, a pending
+ * read transaction's BEGIN sent (the command belongs to the transaction). */
+static int ready(struct pg *st, struct err *e)
+{
+	int rc;
+
+	settle(st);
+	if (!st->begin_pending)
+		return LUP_OK;
+	if ((rc = run_raw(st, "BEGIN ISOLATION LEVEL REPEATABLE READ", e, "begin")) == LUP_OK)
+		st->begin_pending = 0;
+	return rc;
+}
+
+/* run: run_raw once the connection is ready. */
+static int run(struct pg *st, const char *sql, struct err *e, const char *what)
+{
+	int rc = ready(st, e);
+
+	return rc != LUP_OK ? rc : run_raw(st, sql, e, what);
+}
+
+/* viewer_values: the text forms of the wanted viewer's settings. */
+static void viewer_values(const struct pg *st, const char *vals[3], char org[24], char pair[24])
+{
+	snprintf(org, 24, "%" PRId64, st->want.org);
+	snprintf(pair, 24, "%" PRId64, st->want.pair);
+	vals[0] = st->want.view == STORE_VIEW_ALL ? "all" : st->want.view == STORE_VIEW_PUBLIC ? "public" : "org";
+	vals[1] = org;
+	vals[2] = pair;
+}
+
+static int same_viewer(const struct viewer *a, const struct viewer *b)
+{
+	return a->known && b->known && a->view == b->view && a->org == b->org && a->pair == b->pair;
+}
+
+#define SET_VIEWER_SQL "SELECT set_config('lup.view', $1, false), set_config('lup.view_org', $2, false)," \
+	" set_config('lup.view_pair', $3, false)"
+#define BEGIN_READ_SQL "BEGIN ISOLATION LEVEL REPEATABLE READ"
+
+/* What went out in one round trip, in order. */
+enum step { STEP_VIEWER_OUT, STEP_SYNC, STEP_BEGIN, STEP_VIEWER_IN, STEP_GENERIC, STEP_MAIN, STEP_GENERIC_END };
+
+/* For the statements of generic_plan: a generic plan, planned once per connection and not at
+ * each run; the setting is taken back right after the statement, in the same round trip. */
+#define GENERIC_PLAN_SQL "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"
+#define GENERIC_PLAN_END_SQL "RESET plan_cache_mode"
+
+/* The query of a round trip: a prepared statement's name, or SQL text; its values. */
+struct call {
+	const char *name, *sql;
+	int n;
+	const char *const *vals;
+	int viewer;		/* it reads under the publication rule: the viewer goes first */
+	int generic;		/* it runs with a generic plan (GENERIC_PLAN_SQL goes first) */
+	const char *what;	/* for messages */
+};
+
+/* step_done: the result res of step s (NULL: none came); keeps the first failure in *fail. */
+static void step_done(struct pg *st, enum step s, PGresult *res, PGresult **out, PGresult **fail)
+{
+	ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	int ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
+		 (s == STEP_SYNC && status == PGRES_PIPELINE_SYNC);
+
+	if (ok && s == STEP_BEGIN)
+		st->begin_pending = 0;
+	if (ok && (s == STEP_VIEWER_OUT || s == STEP_VIEWER_IN))
+		st->now = st->want;
+	if (ok && (s == STEP_VIEWER_OUT || (s == STEP_VIEWER_IN && !st->in_txn)))
+		st->outside = st->want;
+	if (ok && s == STEP_MAIN) {
+		*out = res;
+		return;
+	}
+	if (!ok && !*fail && res && status != PGRES_PIPELINE_ABORTED) {
+		*fail = res;
+		return;
+	}
+	PQclear(res);
+}
+
+/*
+ * trip: query c in one round trip (libpq's pipeline mode) together with what the connection
+ * owes first: the viewer's settings when the session holds another viewer (before a pending
+ * BEGIN, with a sync point between, so that they outlive the transaction), and a pending read
+ * transaction's BEGIN. *out receives c's result when it succeeded (PQclear it).
+ */
+static int trip(struct pg *st, const struct call *c, PGresult **out, struct err *e)
+{
+	enum step steps[8];
+	int k = 0, sent = 1, rc = LUP_OK;
+	int viewer = c->viewer && !same_viewer(&st->now, &st->want);
+	const char *vv[3];
+	char org[24], pair[24];
+	PGresult *fail = NULL;
+
+	*out = NULL;
+	settle(st);
+	trace(st, st->begin_pending ? "BEGIN" : "", viewer ? "viewer" : "", c->what);
+	if (!PQenterPipelineMode(st->conn))
+		return res_err(st, NULL, e, c->what);
+	viewer_values(st, vv, org, pair);
+	if (viewer && st->begin_pending) {
+		sent &= PQsendQueryParams(st->conn, SET_VIEWER_SQL, 3, NULL, vv, NULL, NULL, 0);
+		steps[k++] = STEP_VIEWER_OUT;
+		sent &= PQpipelineSync(st->conn);
+		steps[k++] = STEP_SYNC;
+		viewer = 0;
+	}
+	if (st->begin_pending) {
+		sent &= PQsendQueryParams(st->conn, BEGIN_READ_SQL, 0, NULL, NULL, NULL, NULL, 0);
+		steps[k++] = STEP_BEGIN;
+	}
+	if (viewer) {
+		sent &= PQsendQueryParams(st->conn, SET_VIEWER_SQL, 3, NULL, vv, NULL, NULL, 0);
+		steps[k++] = STEP_VIEWER_IN;
+	}
+	if (c->generic) {
+		sent &= PQsendQueryParams(st->conn, GENERIC_PLAN_SQL, 0, NULL, NULL, NULL, NULL, 0);
+		steps[k++] = STEP_GENERIC;
+	}
+	if (c->name)
+		sent &= PQsendQueryPrepared(st->conn, c->name, c->n, c->vals, NULL, NULL, 0);
+	else
+		sent &= PQsendQueryParams(st->conn, c->sql, c->n, NULL, c->vals, NULL, NULL, 0);
+	steps[k++] = STEP_MAIN;
+	if (c->generic) {
+		sent &= PQsendQueryParams(st->conn, GENERIC_PLAN_END_SQL, 0, NULL, NULL, NULL, NULL, 0);
+		steps[k++] = STEP_GENERIC_END;
+	}
+	sent &= PQpipelineSync(st->conn);
+	steps[k++] = STEP_SYNC;
+	for (int i = 0; i < k && !conn_lost(st); i++) {
+		PGresult *res = PQgetResult(st->conn);
+		step_done(st, steps[i], res, out, &fail);
+		if (!res)
+			break;
+		if (steps[i] != STEP_SYNC)	/* the end of a query's results */
+			while ((res = PQgetResult(st->conn)) != NULL)
+				PQclear(res);
+	}
+	if (!PQexitPipelineMode(st->conn) || !sent || !*out) {
+		rc = res_err(st, fail, e, c->what);
+		PQclear(*out);
+		*out = NULL;
+	}
+	PQclear(fail);
+	return rc;
+}
+
 /* run_int: the first column of the first row of sql (one parameter, may be NULL) in *out. */
 static int run_int(struct pg *st, const char *sql, const char *param, int64_t *out, struct err *e)
 {
-	PGresult *res = PQexecParams(st->conn, sql, param ? 1 : 0, NULL, &param, NULL, NULL, 0);
-	int rc = LUP_OK;
+	struct call c = { .sql = sql, .n = param ? 1 : 0, .vals = &param, .what = "query" };
+	PGresult *res;
+	int rc;
 
 	*out = 0;
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
-		rc = res_err(st, res, e, "query");
-	else if (PQntuples(res) > 0 && !PQgetisnull(res, 0, 0))
+	if ((rc = trip(st, &c, &res, e)) != LUP_OK)
+		return rc;
+	if (PQntuples(res) > 0 && !PQgetisnull(res, 0, 0))
 		*out = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	PQclear(res);
-	return rc;
+	return LUP_OK;
 }
 
 /* forget_session: what the connection knew (prepared statements, settings) is gone. */
 static void forget_session(struct pg *st)
 {
 	memset(st->prepared, 0, sizeof(st->prepared));
-	st->viewer_sent = 0;
+	st->now.known = st->outside.known = 0;
+	st->rollback_pending = 0;
 }
 
 static int reconnect(struct pg *st, struct err *e);
 
 /* ensure_conn: a usable connection: resets a lost one (outside a transaction only: the lost
- * transaction's work is gone, and the caller must see that). */
+ * transaction's work is gone, and the caller must see that; a read transaction whose BEGIN has
+ * not gone out yet has nothing to lose). */
 static int ensure_conn(struct pg *st, struct err *e)
 {
+	settle(st);
 	if (!conn_lost(st))
 		return LUP_OK;
-	if (st->in_txn)
+	if (st->in_txn && !st->begin_pending)
 		return err_set(e, LUP_EBUSY, "%s: the connection to the database server was lost"
 			       " during a transaction", st->shown);
 	return reconnect(st, e);
 }
 
-/* lost_result: 1 when a failed result says the connection is gone (the server restarted or
- * ended it): the call may be retried once on a new connection when no transaction was open. */
-static int lost_result(struct pg *st, PGresult *res)
-{
-	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-
-	return conn_lost(st) || (state && (strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
-					   strcmp(state, "57P02") == 0));
-}
-
 /* reconnect: after a lost connection outside a transaction, a new one (LUP_EBUSY while the
- * server is unreachable). */
+ * server is unreachable). The session's settings come with the connection (connect_db). */
 static int reconnect(struct pg *st, struct err *e)
 {
+	if (PQpipelineStatus(st->conn) != PQ_PIPELINE_OFF)
+		PQexitPipelineMode(st->conn);
 	PQreset(st->conn);
 	forget_session(st);
+	trace(st, "reconnect", NULL, NULL);
 	if (conn_lost(st))
 		return err_set(e, LUP_EBUSY, "%s: the database server is unavailable: %s", st->shown,
 			       PQerrorMessage(st->conn));
-	return run(st, "SET client_min_messages = warning", e, st->shown);
-}
-
-/* send_viewer: puts the viewer into the connection's settings when they differ. */
-static int send_viewer(struct pg *st, struct err *e)
-{
-	char org[24], pair[24];
-	const char *vals[3];
-	PGresult *res;
-	int rc = LUP_OK;
-
-	if (st->viewer_sent)
-		return LUP_OK;
-	snprintf(org, sizeof(org), "%" PRId64, st->view_org);
-	snprintf(pair, sizeof(pair), "%" PRId64, st->view_pair);
-	vals[0] = st->view == STORE_VIEW_ALL ? "all" : st->view == STORE_VIEW_PUBLIC ? "public" : "org";
-	vals[1] = org;
-	vals[2] = pair;
-	res = PQexecParams(st->conn, "SELECT set_config('lup.view', $1, false),"
-			   " set_config('lup.view_org', $2, false), set_config('lup.view_pair', $3, false)",
-			   3, NULL, vals, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
-		rc = res_err(st, res, e, "viewer");
-	else
-		st->viewer_sent = 1;
-	PQclear(res);
-	return rc;
+	if (PQpipelineStatus(st->conn) != PQ_PIPELINE_OFF)
+		return err_set(e, LUP_EDB, "%s: the connection is still in pipeline mode (a bug)", st->shown);
+	return LUP_OK;
 }
 
 static void pg_set_viewer(struct store *base, enum store_view view, int64_t org, int64_t org_pair)
 {
 	struct pg *st = PG(base);
-	int64_t o = view == STORE_VIEW_ORG ? org : 0, p = view == STORE_VIEW_ORG ? org_pair : 0;
 
-	if (st->view != view || st->view_org != o || st->view_pair != p)
-		st->viewer_sent = 0;
-	st->view = view;
-	st->view_org = o;
-	st->view_pair = p;
+	st->want.view = view;
+	st->want.org = view == STORE_VIEW_ORG ? org : 0;
+	st->want.pair = view == STORE_VIEW_ORG ? org_pair : 0;
+	st->want.known = 1;
 }
 
+/* version_probe: the recorded schema version and the number of versions recorded, in one
+ * query (*versioned = 0 and both 0 when there is no record yet). Outside a transaction only:
+ * a missing table is learnt from the query's failure. */
+static int version_probe(struct pg *st, int *version, int *count, struct err *e)
+{
+	PGresult *res;
+	const char *state;
+	int rc = LUP_OK;
+
+	*version = *count = 0;
+	settle(st);
+	trace(st, "version", NULL, NULL);
+	res = PQexec(st->conn, "SELECT coalesce(max(version), 0), count(DISTINCT version) FROM schema_migration");
+	state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	if (PQresultStatus(res) == PGRES_TUPLES_OK) {
+		st->versioned = 1;
+		*version = atoi(PQgetvalue(res, 0, 0));
+		*count = atoi(PQgetvalue(res, 0, 1));
+	} else if (!state || strcmp(state, "42P01") != 0) {	/* 42P01: undefined_table */
+		rc = res_err(st, res, e, st->shown);
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* pg_schema_version: once the record is known to exist (it is never dropped), one query; it
+ * goes out with a pending BEGIN (/healthz: one round trip). */
 static int pg_schema_version(struct store *base)
 {
 	struct pg *st = PG(base);
 	int64_t exists = 0, v = 0;
 
-	if (ensure_conn(st, NULL) != LUP_OK ||
-	    run_int(st, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
-		    " AND tablename = 'schema_migration'", NULL, &exists, NULL) != LUP_OK)
+	if (ensure_conn(st, NULL) != LUP_OK)
 		return -1;
-	if (exists && run_int(st, "SELECT coalesce(max(version), 0) FROM schema_migration", NULL, &v,
-			      NULL) != LUP_OK)
+	if (!st->versioned) {
+		if (run_int(st, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+			    " AND tablename = 'schema_migration'", NULL, &exists, NULL) != LUP_OK)
+			return -1;
+		if (!exists)
+			return 0;
+		st->versioned = 1;
+	}
+	if (run_int(st, "SELECT coalesce(max(version), 0) FROM schema_migration", NULL, &v, NULL) != LUP_OK)
 		return -1;
 	return (int)v;
 }
@@ -308,34 +507,38 @@ err:
 	return rc;
 }
 
+/* known_upto: the number of known migrations up to version cur. */
+static int known_upto(int cur)
+{
+	int n = 0;
+
+	for (const struct sql_migration *m = pg_migrations; m->sql; m++)
+		n += m->version <= cur;
+	return n;
+}
+
 /* complete_upto: cur when every migration up to version cur is recorded (their count matches:
  * one query), else 0. */
 static int complete_upto(struct pg *st, int cur)
 {
 	int64_t n = 0;
 	char num[16];
-	int want = 0;
 
 	if (cur <= 0)
 		return 0;
-	for (const struct sql_migration *m = pg_migrations; m->sql; m++)
-		want += m->version <= cur;
 	snprintf(num, sizeof(num), "%d", cur);
 	if (run_int(st, "SELECT count(DISTINCT version) FROM schema_migration WHERE version <= $1::int", num, &n,
 		    NULL) != LUP_OK)
 		return 0;
-	return n == want ? cur : 0;
+	return n == known_upto(cur) ? cur : 0;
 }
 
-static int pg_migrate(struct store *base, int target, int *from, int *to, struct err *e)
+/* migrate_from: migrates a database at version cur, whose migrations up to version done are
+ * all recorded (0: not known), to target (0: the latest). */
+static int migrate_from(struct pg *st, int cur, int done, int target, int *from, int *to, struct err *e)
 {
-	struct pg *st = PG(base);
-	int latest = store_schema_latest(), cur, done, rc;
+	int latest = store_schema_latest(), rc;
 
-	if ((rc = ensure_conn(st, e)) != LUP_OK)
-		return rc;
-	if ((cur = pg_schema_version(base)) < 0)
-		return res_err(st, NULL, e, st->shown);
 	if (from)
 		*from = cur;
 	if (to)
@@ -347,9 +550,8 @@ static int pg_migrate(struct store *base, int target, int *from, int *to, struct
 			       " this program's %d: use a newer lup", st->shown, cur, latest);
 	if (target > latest)
 		return err_set(e, LUP_EVERSION, "schema version %d is unknown (latest is %d)", target, latest);
-	/* a database with every migration up to its version (the common case: every open of
-	 * every command and server thread asks) costs one query, not two per version */
-	done = complete_upto(st, cur);
+	if (done >= target)
+		return LUP_OK;
 	for (const struct sql_migration *m = pg_migrations; m->sql; m++) {
 		if (m->version > target || m->version <= done || applied(st, m->version))
 			continue;
@@ -357,8 +559,22 @@ static int pg_migrate(struct store *base, int target, int *from, int *to, struct
 			return rc;
 	}
 	if (to)
-		*to = pg_schema_version(base);
+		*to = pg_schema_version(&st->base);
 	return LUP_OK;
+}
+
+static int pg_migrate(struct store *base, int target, int *from, int *to, struct err *e)
+{
+	struct pg *st = PG(base);
+	int cur, rc;
+
+	if ((rc = ensure_conn(st, e)) != LUP_OK)
+		return rc;
+	if ((cur = pg_schema_version(base)) < 0)
+		return res_err(st, NULL, e, st->shown);
+	/* a database with every migration up to its version (the common case) costs one query,
+	 * not two per version */
+	return migrate_from(st, cur, complete_upto(st, cur), target, from, to, e);
 }
 
 /* migrations_complete: every SQLite migration version has its PostgreSQL twin. */
@@ -374,12 +590,20 @@ static int migrations_complete(struct err *e)
 	return LUP_OK;
 }
 
-/* connect_db: connects to address, or with dbname replaced by other (other != NULL). */
-static PGconn *connect_db(const char *address, const char *other)
+/* The session settings every connection starts with (libpq's options): warnings only, not
+ * notices; a read-only store's transactions read only. Given at connection, they cost no round
+ * trip and come back with a reset connection. */
+#define PG_OPTIONS "-c client_min_messages=warning"
+#define PG_OPTIONS_READONLY " -c default_transaction_read_only=on"
+
+/* connect_db: connects to address, or with dbname replaced by other (other != NULL), with the
+ * session's settings (PG_OPTIONS, and PG_OPTIONS_READONLY when readonly) after the address's
+ * own options. */
+static PGconn *connect_db(const char *address, const char *other, int readonly)
 {
 	PQconninfoOption *opts, *o;
 	const char *keys[64], *vals[64];
-	char *errmsg = NULL;
+	char *errmsg = NULL, *options = NULL;
 	int n = 0, have_db = 0, have_timeout = 0;
 	PGconn *c;
 
@@ -389,7 +613,7 @@ static PGconn *connect_db(const char *address, const char *other)
 		return PQconnectdb(address);	/* reports the parse error */
 	}
 	for (o = opts; o->keyword && n < 60; o++) {
-		if (!o->val)
+		if (!o->val || strcmp(o->keyword, "options") == 0)
 			continue;
 		keys[n] = o->keyword;
 		if (strcmp(o->keyword, "dbname") == 0) {
@@ -401,6 +625,14 @@ static PGconn *connect_db(const char *address, const char *other)
 			have_timeout = 1;
 		vals[n++] = o->val;
 	}
+	for (o = opts; o->keyword; o++) {
+		if (strcmp(o->keyword, "options") != 0)
+			continue;
+		size_t len = (o->val ? strlen(o->val) : 0) + sizeof(PG_OPTIONS PG_OPTIONS_READONLY) + 2;
+		options = xmalloc(len);
+		snprintf(options, len, "%s%s%s%s", o->val ? o->val : "", o->val && *o->val ? " " : "",
+			 PG_OPTIONS, readonly ? PG_OPTIONS_READONLY : "");
+	}
 	if (other && !have_db) {
 		keys[n] = "dbname";
 		vals[n++] = other;
@@ -409,12 +641,15 @@ static PGconn *connect_db(const char *address, const char *other)
 		keys[n] = "connect_timeout";
 		vals[n++] = PG_CONNECT_TIMEOUT;
 	}
+	keys[n] = "options";
+	vals[n++] = options ? options : readonly ? PG_OPTIONS PG_OPTIONS_READONLY : PG_OPTIONS;
 	keys[n] = "application_name";
 	vals[n++] = "lup";
 	keys[n] = NULL;
 	vals[n] = NULL;
 	c = PQconnectdbParams(keys, vals, 0);
 	PQconninfoFree(opts);
+	free(options);
 	return c;
 }
 
@@ -436,7 +671,7 @@ static const char *db_name(const char *address, char *buf, size_t n)
 static int create_db(struct pg *st, struct err *e)
 {
 	char name[256];
-	PGconn *c = connect_db(st->address, "postgres");
+	PGconn *c = connect_db(st->address, "postgres", 0);
 	char *ident, *sql;
 	PGresult *res;
 	size_t n;
@@ -465,7 +700,7 @@ static int create_db(struct pg *st, struct err *e)
 static int pg_open(const char *address, int flags, struct store **out, struct err *e)
 {
 	struct pg *st;
-	int rc, v;
+	int rc, v, n, readonly = (flags & STORE_READONLY) != 0;
 
 	*out = NULL;
 	for (int i = 0; i < STMT__MAX; i++)
@@ -477,7 +712,9 @@ static int pg_open(const char *address, int flags, struct store **out, struct er
 	st->base.ops = &store_pg_ops;
 	st->address = xstrdup(address);
 	st->shown = shown_address(address);
-	st->conn = connect_db(address, NULL);
+	st->profile = getenv("LUP_SQL_PROFILE") != NULL;
+	st->want.known = 1;	/* the viewer of a new store: as zeroed (store.h) */
+	st->conn = connect_db(address, NULL, readonly);
 	if (PQstatus(st->conn) != CONNECTION_OK && strstr(PQerrorMessage(st->conn), "does not exist") &&
 	    strstr(PQerrorMessage(st->conn), "database")) {
 		if (!(flags & STORE_CREATE)) {
@@ -488,29 +725,22 @@ static int pg_open(const char *address, int flags, struct store **out, struct er
 		if ((rc = create_db(st, e)) != LUP_OK)
 			goto err;
 		PQfinish(st->conn);
-		st->conn = connect_db(address, NULL);
+		st->conn = connect_db(address, NULL, readonly);
 	}
 	if (PQstatus(st->conn) != CONNECTION_OK) {
 		rc = err_set(e, LUP_EDB, "cannot open database '%s': %s", st->shown, PQerrorMessage(st->conn));
 		goto err;
 	}
-	if ((rc = run(st, "SET client_min_messages = warning", e, st->shown)) != LUP_OK)
+	/* one query: the version, and whether every migration up to it is recorded */
+	if ((rc = version_probe(st, &v, &n, e)) != LUP_OK)
 		goto err;
-	v = pg_schema_version(&st->base);
-	if (v < 0) {
-		rc = res_err(st, NULL, e, st->shown);
-		goto err;
-	}
 	if (v > store_schema_latest()) {
 		rc = err_set(e, LUP_EVERSION, "database '%s' has schema version %d, newer than this"
 			     " program's %d: use a newer lup", st->shown, v, store_schema_latest());
 		goto err;
 	}
 	if (!(flags & (STORE_READONLY | STORE_NO_MIGRATE)) &&
-	    (rc = pg_migrate(&st->base, 0, NULL, NULL, e)) != LUP_OK)
-		goto err;
-	if ((flags & STORE_READONLY) &&
-	    (rc = run(st, "SET default_transaction_read_only = on", e, st->shown)) != LUP_OK)
+	    (rc = migrate_from(st, v, v > 0 && n == known_upto(v) ? v : 0, 0, NULL, NULL, e)) != LUP_OK)
 		goto err;
 	*out = &st->base;
 	return LUP_OK;
@@ -551,6 +781,8 @@ static int pg_begin(struct store *base, struct err *e)
 	return rc;
 }
 
+/* pg_begin_read: no round trip of its own: the BEGIN goes out with the transaction's first
+ * statement (trip), and a transaction that runs none costs nothing. */
 static int pg_begin_read(struct store *base, struct err *e)
 {
 	struct pg *st = PG(base);
@@ -560,30 +792,42 @@ static int pg_begin_read(struct store *base, struct err *e)
 		return err_set(e, LUP_EDB, "a transaction is already open");
 	if ((rc = ensure_conn(st, e)) != LUP_OK)
 		return rc;
-	rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ", e, "begin");
-	if (rc == LUP_EBUSY && (rc = reconnect(st, e)) == LUP_OK)	/* a connection gone stale */
-		rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ", e, "begin");
-	if (rc == LUP_OK)
-		st->in_txn = 1;
-	return rc;
+	st->in_txn = 1;
+	st->begin_pending = 1;
+	return LUP_OK;
 }
 
+/* pg_rollback: the ROLLBACK is sent and not waited for (a view's response need not wait for
+ * its read transaction's end); settle reads its result before the connection's next command. */
 static void pg_rollback(struct store *base)
 {
 	struct pg *st = PG(base);
 
-	if (!conn_lost(st) && PQtransactionStatus(st->conn) != PQTRANS_IDLE)
-		PQclear(PQexec(st->conn, "ROLLBACK"));
-	st->viewer_sent = 0;	/* a setting made in the transaction is undone with it */
+	if (st->begin_pending)
+		st->begin_pending = 0;	/* nothing went out */
+	else if (!st->rollback_pending && !conn_lost(st) && PQtransactionStatus(st->conn) != PQTRANS_IDLE) {
+		trace(st, "ROLLBACK", NULL, NULL);
+		if (PQsendQuery(st->conn, "ROLLBACK"))
+			st->rollback_pending = 1;
+	}
+	st->now = st->outside;	/* a setting made in the transaction is undone with it */
 	st->in_txn = 0;
 }
 
 static int pg_commit(struct store *base, struct err *e)
 {
 	struct pg *st = PG(base);
-	PGresult *res = PQexec(st->conn, "COMMIT");
+	PGresult *res;
 	int rc = LUP_OK;
 
+	if (st->begin_pending) {	/* a read transaction that ran nothing */
+		st->begin_pending = 0;
+		st->in_txn = 0;
+		return LUP_OK;
+	}
+	settle(st);
+	trace(st, "COMMIT", NULL, NULL);
+	res = PQexec(st->conn, "COMMIT");
 	/* COMMIT of a failed transaction "succeeds" as ROLLBACK */
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = res_err(st, res, e, "commit");
@@ -592,39 +836,69 @@ static int pg_commit(struct store *base, struct err *e)
 	PQclear(res);
 	if (rc != LUP_OK)
 		pg_rollback(base);
+	else
+		st->outside = st->now;
 	st->in_txn = 0;
 	return rc;
 }
 
-/* prepare: prepares statement s on the connection when it is not yet. */
+/* pipe_result: the next result of a pipeline and the end of its query's results; 1 when its
+ * status is want (the result in *out when out, else cleared), 0 when not (kept in *fail). */
+static int pipe_result(struct pg *st, ExecStatusType want, PGresult **out, PGresult **fail)
+{
+	PGresult *res = PQgetResult(st->conn), *more;
+	int ok = res && PQresultStatus(res) == want;
+
+	if (res && want != PGRES_PIPELINE_SYNC)
+		while ((more = PQgetResult(st->conn)) != NULL)
+			PQclear(more);
+	if (ok && out)
+		*out = res;
+	else if (!ok && !*fail && res)
+		*fail = res;
+	else
+		PQclear(res);
+	return ok;
+}
+
+/* prepare: prepares statement s on the connection when it is not yet, and learns its number
+ * of parameters, in one round trip. */
 static int prepare(struct pg *st, enum stmt s, struct err *e)
 {
-	char name[16];
-	PGresult *res;
+	char name[16], what[80];
+	PGresult *desc = NULL, *fail = NULL;
+	int ok;
 
 	if ((unsigned)s >= STMT__MAX)
 		return err_set(e, LUP_EDB, "unknown statement %d", (int)s);
 	if (st->prepared[s])
 		return LUP_OK;
+	settle(st);
 	snprintf(name, sizeof(name), "s%d", (int)s);
-	res = PQprepare(st->conn, name, pg_sql_text(s), 0, NULL);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		char what[80];
-		snprintf(what, sizeof(what), "cannot prepare statement %s", store_stmt_name(s));
-		int rc = res_err(st, res, e, what);
-		PQclear(res);
+	snprintf(what, sizeof(what), "cannot prepare statement %s", store_stmt_name(s));
+	trace(st, "prepare", store_stmt_name(s), NULL);
+	if (!PQenterPipelineMode(st->conn))
+		return res_err(st, NULL, e, what);
+	ok = PQsendPrepare(st->conn, name, pg_sql_text(s), 0, NULL) && PQsendDescribePrepared(st->conn, name) &&
+	     PQpipelineSync(st->conn);
+	if (ok)
+		ok = pipe_result(st, PGRES_COMMAND_OK, NULL, &fail);
+	if (!conn_lost(st)) {	/* a failed Parse: the describe is aborted */
+		ok &= pipe_result(st, PGRES_COMMAND_OK, &desc, &fail);
+		ok &= pipe_result(st, PGRES_PIPELINE_SYNC, NULL, &fail);
+	}
+	ok &= PQexitPipelineMode(st->conn);
+	if (ok && desc) {
+		st->nparams[s] = (short)PQnparams(desc);
+		st->prepared[s] = 1;
+	}
+	PQclear(desc);
+	if (!st->prepared[s]) {
+		int rc = res_err(st, fail, e, what);
+		PQclear(fail);
 		return rc;
 	}
-	PQclear(res);
-	res = PQdescribePrepared(st->conn, name);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		int rc = res_err(st, res, e, "describe");
-		PQclear(res);
-		return rc;
-	}
-	st->nparams[s] = (short)PQnparams(res);
-	PQclear(res);
-	st->prepared[s] = 1;
+	PQclear(fail);
 	return LUP_OK;
 }
 
@@ -669,51 +943,47 @@ static int bind(struct pg *st, enum stmt s, const struct sval *args, int nargs, 
 	return LUP_OK;
 }
 
-/* execute: runs statement s with args; *out receives the result (PQclear it). */
+/* generic_plan: 1 for the statements that run with a generic plan: the search's union, whose
+ * planning cost most of its time (docs/postgresql.md). */
+static int generic_plan(enum stmt s)
+{
+	return s == STMT_WEB_SEARCH_HITS;
+}
+
+/* execute: runs statement s with args; *out receives the result (PQclear it). The viewer and a
+ * pending BEGIN go out with it (trip): a view's first statement is one round trip. */
 static int execute(struct pg *st, enum stmt s, const struct sval *args, int nargs, PGresult **out,
 		   struct err *e)
 {
 	struct params p;
 	char name[16];
-	ExecStatusType status;
+	struct call c = { .name = name, .viewer = 1, .generic = generic_plan(s), .what = store_stmt_name(s) };
+	/* nothing of a transaction has run on the server yet: a stale connection may be replaced */
+	int fresh = !st->in_txn || st->begin_pending;
 	int rc;
 
 	*out = NULL;
 	if ((rc = ensure_conn(st, e)) != LUP_OK)
 		return rc;
-	rc = send_viewer(st, e);
-	if (rc == LUP_OK)
-		rc = prepare(st, s, e);
-	if (rc == LUP_EBUSY && !st->in_txn && (rc = reconnect(st, e)) == LUP_OK &&
-	    (rc = send_viewer(st, e)) == LUP_OK)	/* a connection gone stale: once more */
+	rc = prepare(st, s, e);
+	if (rc == LUP_EBUSY && fresh && (rc = reconnect(st, e)) == LUP_OK)	/* a connection gone stale */
 		rc = prepare(st, s, e);
 	if (rc != LUP_OK || (rc = bind(st, s, args, nargs, &p, e)) != LUP_OK)
 		return rc;
 	snprintf(name, sizeof(name), "s%d", (int)s);
-	*out = PQexecPrepared(st->conn, name, st->nparams[s], p.v, NULL, NULL, 0);
-	status = PQresultStatus(*out);
-	if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+	c.n = st->nparams[s];
+	c.vals = p.v;
+	if ((rc = trip(st, &c, out, e)) == LUP_OK)
 		return LUP_OK;
-	if (!st->in_txn && lost_result(st, *out)) {
+	if (fresh && rc == LUP_EBUSY) {
 		/* a connection gone stale (the server restarted since its last use): once more on a
-		 * new one; nothing ran, as no transaction was open */
-		PQclear(*out);
-		*out = NULL;
-		if ((rc = reconnect(st, e)) != LUP_OK || (rc = send_viewer(st, e)) != LUP_OK ||
-		    (rc = prepare(st, s, e)) != LUP_OK)
+		 * new one; nothing but this trip ran in the lost session's transaction */
+		st->begin_pending = st->in_txn;
+		if ((rc = reconnect(st, e)) != LUP_OK || (rc = prepare(st, s, e)) != LUP_OK)
 			return rc;
-		*out = PQexecPrepared(st->conn, name, st->nparams[s], p.v, NULL, NULL, 0);
-		status = PQresultStatus(*out);
-		if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
-			return LUP_OK;
+		err_clear(e);
+		rc = trip(st, &c, out, e);
 	}
-	{
-		char what[64];
-		snprintf(what, sizeof(what), "statement %s", store_stmt_name(s));
-		rc = res_err(st, *out, e, what);
-	}
-	PQclear(*out);
-	*out = NULL;
 	return rc;
 }
 
@@ -839,8 +1109,12 @@ static int check_row(void *ctx, const struct store_row *r)
 /* check_sql: runs a catalog query whose rows (what, detail) are problems. */
 static int check_sql(struct pg *st, const char *sql, struct check_ctx *c, struct err *e)
 {
-	PGresult *res = PQexec(st->conn, sql);
-	int rc = LUP_OK;
+	PGresult *res;
+	int rc = ready(st, e);
+
+	if (rc != LUP_OK)
+		return rc;
+	res = PQexec(st->conn, sql);
 
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = res_err(st, res, e, "check");
@@ -924,11 +1198,13 @@ out:
 static int each_row(struct pg *st, const char *sql, store_row_fn fn, void *ctx, struct err *e)
 {
 	struct pg_row row = { .base = { &store_pg_ops } };
-	int n;
+	int n, rc = ready(st, e);
 
+	if (rc != LUP_OK)
+		return rc;
 	row.res = PQexec(st->conn, sql);
 	if (PQresultStatus(row.res) != PGRES_TUPLES_OK) {
-		int rc = res_err(st, row.res, e, "copy");
+		rc = res_err(st, row.res, e, "copy");
 		PQclear(row.res);
 		return rc;
 	}
@@ -976,8 +1252,10 @@ static int pg_copy_clear(struct store *base, struct err *e)
 	PGresult *res;
 	char *sql;
 	size_t len = 0, cap = 64;
-	int rc = LUP_OK;
+	int rc = ready(st, e);
 
+	if (rc != LUP_OK)
+		return rc;
 	res = PQexec(st->conn, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
 		     " AND tablename <> 'schema_migration' ORDER BY 1");
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
@@ -1012,8 +1290,8 @@ static int copy_prepare(struct pg *st, const char *table, int n, const char *con
 	PGresult *res;
 	int rc = LUP_OK;
 
-	if (st->copy_n == n && strcmp(st->copy_table, table) == 0)
-		return LUP_OK;
+	if ((rc = ready(st, e)) != LUP_OK || (st->copy_n == n && strcmp(st->copy_table, table) == 0))
+		return rc;
 	if (st->copy_n)
 		PQclear(PQexec(st->conn, "DEALLOCATE copyw"));
 	st->copy_n = 0;
@@ -1044,7 +1322,7 @@ static int pg_copy_write(struct store *base, const char *table, int n, const cha
 	for (int i = 0; i < n; i++)
 		if (!store_plain_ident(cols[i]))
 			return err_set(e, LUP_EDB, "column name '%s' is not a plain identifier", cols[i]);
-	if ((rc = copy_prepare(st, table, n, cols, e)) != LUP_OK)
+	if ((rc = copy_prepare(st, table, n, cols, e)) != LUP_OK || (rc = ready(st, e)) != LUP_OK)
 		return rc;
 	for (int i = 0; i < n; i++) {
 		v[i] = NULL;
@@ -1065,10 +1343,14 @@ static int pg_copy_write(struct store *base, const char *table, int n, const cha
 static int pg_copy_done(struct store *base, struct err *e)
 {
 	struct pg *st = PG(base);
-	PGresult *res = PQexec(st->conn, "SELECT table_name, column_name FROM information_schema.columns"
-			       " WHERE table_schema = current_schema() AND (is_identity = 'YES'"
-			       " OR column_default LIKE 'nextval(%')");
-	int rc = LUP_OK;
+	PGresult *res;
+	int rc = ready(st, e);
+
+	if (rc != LUP_OK)
+		return rc;
+	res = PQexec(st->conn, "SELECT table_name, column_name FROM information_schema.columns"
+		     " WHERE table_schema = current_schema() AND (is_identity = 'YES'"
+		     " OR column_default LIKE 'nextval(%')");
 
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = res_err(st, res, e, "copy");

@@ -105,13 +105,14 @@ static int readable_only(struct http_req *r, struct rowset *rs)
 static int list_reply(struct http_req *r, const struct kind *k, struct rowset *rs, long limit, long offset)
 {
 	struct json *j = http_json_begin(r, 200);
+	struct entity_extras x = { 0 };
 	int rc = LUP_OK;
 
 	json_obj_open(j);
 	json_key(j, "items");
 	json_arr_open(j);
 	for (long i = offset; i < rs->nrows && i < offset + limit && rc == LUP_OK; i++)
-		rc = entity_list_item(r->st, k, rs, (int)i, j, &r->a, &r->err);
+		rc = entity_list_item(r->st, k, rs, (int)i, &x, j, &r->a, &r->err);
 	json_arr_close(j);
 	json_key(j, "total"); json_int(j, rs->nrows);
 	json_key(j, "limit"); json_int(j, limit);

@@ -1,0 +1,117 @@
+#!/bin/sh
+# t7210: the round trips of a request on PostgreSQL (store-pg.c) and what they must not break.
+# A read transaction's BEGIN and the viewer's settings go out with its first statement, a view's
+# ROLLBACK is not waited for, and the viewer is sent only when the session holds another one: on
+# a server with one thread (one connection), a draft's goal shows to its organisation's editor
+# and never to the anonymous request that follows, whatever came before on that connection (an
+# editor's committed write, the editor's own view, a public view), nor to another organisation's
+# editor. With LUP_SQL_PROFILE the backend writes a line per round trip: /healthz and a cached
+# public view cost one. Meant for the PostgreSQL run (LUP_PG: the cluster's socket directory);
+# skipped without it.
+. "$(dirname "$0")/lib.sh"
+if [ -z "${LUP_PG:-}" ]; then echo "# skip: no PostgreSQL"; exit 0; fi
+PGNAME="lup_t7210_$$"
+P="postgresql:///$PGNAME?host=$LUP_PG"
+PIDS=""
+cleanup() {
+	for p in $PIDS; do kill "$p" 2>/dev/null; done
+	for p in $PIDS; do wait "$p" 2>/dev/null; done
+	psql -h "$LUP_PG" -d postgres -qc "DROP DATABASE IF EXISTS $PGNAME" >/dev/null 2>&1
+	lib_cleanup
+}
+trap cleanup EXIT
+L() { "$LUP" --db "$P" "$@"; }
+q() { psql -X -q -At -h "$LUP_PG" -d "$PGNAME" -c "$1"; }
+
+L init >/dev/null 2>&1 && L demo "$ROOT/data/stockholm" >/dev/null 2>&1 || { nok "init and demo"; finish; }
+OWN=spanga-tensta-stadsdelsnamnd
+printf 'editorpassword1\n' | L user add own --role editor --org $OWN >/dev/null
+printf 'editorpassword2\n' | L user add other --role editor --org rinkeby-kista-stadsdelsnamnd >/dev/null
+T_own=$(L token create own 2>/dev/null)
+T_other=$(L token create other 2>/dev/null)
+expect_exit "a draft of the verksamhetsplan" 0 L plan new-version vp-2022-spanga-tensta
+G=$(q "SELECT g.id FROM goal g JOIN plan_version pv ON pv.id = g.plan_version_id JOIN plan p ON p.id = pv.plan_id
+  WHERE p.key = 'vp-2022-spanga-tensta' AND pv.status = 'draft' AND g.level = 'namndmal' ORDER BY g.id LIMIT 1")
+GKEY=$(q "SELECT key FROM goal WHERE id = ${G:-0}")
+# the goal above it lists its children through lup_reads (the viewer in the session settings)
+UP=/api/v1/goals/$(q "SELECT parent_id FROM goal WHERE id = ${G:-0}")
+q "UPDATE goal SET title = title || ' Qzrttord' WHERE id = ${G:-0}" >/dev/null
+[ -n "$T_own" ] && [ -n "$T_other" ] && [ -n "$GKEY" ] && ok "an editor's token and a marked draft goal" || { nok "setup"; finish; }
+
+# start NAME ARGS...: a one-thread server with the round-trip trace in $TMP/NAME.trace; sets BASE
+start() {
+	name=$1; shift
+	rm -f "$TMP/port"
+	LUP_SQL_PROFILE=1 "$LUP" --db "$P" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --threads 1 \
+		--quiet "$@" >/dev/null 2>"$TMP/$name.trace" &
+	PIDS="$PIDS $!"
+	for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+	[ -s "$TMP/port" ] || { nok "lup serve starts"; finish; }
+	BASE="http://127.0.0.1:$(cat "$TMP/port")"
+}
+# shows NAME PATH WANT [TOKEN]: whether GET PATH (as TOKEN's user, else anonymous) shows the mark
+shows() {
+	code=$(curl -s -o "$TMP/body" -w '%{http_code}' ${4:+-H "Authorization: Bearer $4"} "$BASE$2")
+	if grep -q Qzrttord "$TMP/body"; then got=1; else got=0; fi
+	if [ "$got" = "$3" ]; then ok "$1"; else nok "$1 (GET $2: $code, shows the draft: $got, expected $3)"; fi
+}
+# trips NAME: the round trips traced since the last call (a ROLLBACK not waited for is none)
+SEEN=0
+trips() {
+	n=$(grep -c '^pg trip' "$TMP/$1.trace")
+	r=$(grep -c '^pg trip ROLLBACK$' "$TMP/$1.trace")
+	echo $(( n - r - SEEN ))
+	SEEN=$(( n - r ))
+}
+
+start nocache --no-cache
+for round in 1 2; do
+	shows "$round: the editor sees the draft's goal (API)" "/api/v1/goals/$G" 1 "$T_own"
+	shows "$round: ... then an anonymous caller does not" "/api/v1/goals/$G" 0
+	shows "$round: the editor sees the draft's goal page" "/mal/$GKEY" 1 "$T_own"
+	shows "$round: ... then an anonymous caller does not" "/mal/$GKEY" 0
+	# a write of the editor commits in a transaction that set the editor's viewer: the session
+	# keeps it after the COMMIT (unlike after a ROLLBACK)
+	code=$(curl -s -o "$TMP/body" -w '%{http_code}' -X PUT -H "Authorization: Bearer $T_own" \
+		-H 'Content-Type: application/json' --data "{\"due\":\"2022-05-0$round\"}" \
+		"$BASE/api/v1/organisations/$OWN/deadlines/2022/T1/unit")
+	expect_eq "$round: the editor's write commits" "$code" 200
+	shows "$round: ... then the editor sees it among the children of the goal above" "$UP" 1 "$T_own"
+	shows "$round: ... then an anonymous caller does not" "$UP" 0
+	shows "$round: ... then the editor sees the draft's goal" "/api/v1/goals/$G" 1 "$T_own"
+	shows "$round: ... then an anonymous caller does not" "/api/v1/goals/$G" 0
+	shows "$round: ... nor on the page" "/mal/$GKEY" 0
+	shows "$round: ... and the editor again does" "/mal/$GKEY" 1 "$T_own"
+	shows "$round: the editor sees it among the children of the goal above" "$UP" 1 "$T_own"
+	shows "$round: ... then an anonymous caller does not" "$UP" 0
+	shows "$round: ... then the editor again does" "$UP" 1 "$T_own"
+	shows "$round: ... then another organisation's editor does not" "$UP" 0 "$T_other"
+	shows "$round: ... then the editor again does" "$UP" 1 "$T_own"
+	shows "$round: ... then the editor again does" "$UP" 1 "$T_own"
+	shows "$round: ... then an anonymous caller does not" "$UP" 0
+done
+
+# round trips: a warm connection answers /healthz in one (BEGIN + the schema version)
+curl -s -o /dev/null "$BASE/healthz"
+trips nocache >/dev/null
+curl -s -o "$TMP/body" "$BASE/healthz"
+expect_eq "/healthz is one round trip" "$(trips nocache)" 1
+grep -q '"schema_version":' "$TMP/body" && ok "... and answers the schema version" || nok "/healthz's answer"
+kill $PIDS 2>/dev/null; wait $PIDS 2>/dev/null; PIDS=""
+
+# with the cache: a cached public view costs one round trip (BEGIN + the data generation)
+start cached
+SEEN=0
+curl -s -o /dev/null "$BASE/api/v1/districts"
+curl -s -o /dev/null "$BASE/api/v1/districts"
+trips cached >/dev/null
+curl -s -o "$TMP/body" -w '%{http_code}' "$BASE/api/v1/districts" >"$TMP/code"
+expect_eq "a cached public view answers" "$(cat "$TMP/code")" 200
+expect_eq "... in one round trip" "$(trips cached)" 1
+grep -q '^pg trip BEGIN+DATA_GENERATION$' "$TMP/cached.trace" && ok "... BEGIN and the data generation together" \
+	|| { nok "BEGIN and the data generation together"; tail -5 "$TMP/cached.trace" >&2; }
+shows "a cached view: the editor sees the draft's goal page" "/mal/$GKEY" 1 "$T_own"
+shows "... then an anonymous caller does not" "/mal/$GKEY" 0
+shows "a cached view: the editor sees it among the children of the goal above" "$UP" 1 "$T_own"
+shows "... then an anonymous caller does not" "$UP" 0
+finish
