@@ -52,7 +52,7 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
 		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
 		" x.missing, x.example"
-		" FROM indicator i JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
+		" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
 		" JOIN area a ON a.id = x.area_id"
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)"
 		" AND x.area_id IN (SELECT id FROM ar)"
