@@ -80,10 +80,15 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* -> the activities of the organisation or its pair in the year, by start */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, (SELECT string_agg(x.name, ', ' ORDER BY x.name COLLATE sv) FROM activity_district ad"
-		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id) AS areas"
-		" FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" a.goal_id FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
 		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
+	/* -> activity_id, name: the districts of those activities, in Swedish order of their names */
+	[STMT_VC_ACTIVITY_AREAS] =
+		"SELECT ad.activity_id, x.name FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
+		" JOIN area x ON x.id = ad.area_id"
+		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
+		" ORDER BY x.name COLLATE sv, ad.activity_id",
 };

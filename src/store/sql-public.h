@@ -41,28 +41,34 @@
 #error "store/sql-public.h: include exactly one dialect's header (store/sql-sqlite.h or store/sql-pg.h) first"
 #endif
 
-/* The draft versions among ids (an SQL list of plan_version ids, NULLs allowed) for which
- * cond holds, with d_ (the version) and o_ (its plan's owner) in scope. */
-#define PV_DRAFT_WHERE(ids, cond) \
+/* Plan version id (an SQL expression, may be NULL) is a draft for which cond holds, with d_ (the
+ * version) and o_ (its plan's owner) in scope. One id per EXISTS, compared with =: SQLite runs
+ * "d_.id IN (x, y)" of a correlated list through a temporary table opened and cleared again for
+ * every outer row (and cleared page by page with secure delete), "d_.id = x" as one rowid seek. */
+#define PV_DRAFT_ONE(id, cond) \
 	"EXISTS (SELECT 1 FROM plan_version d_ JOIN plan p_ ON p_.id = d_.plan_id" \
-	" JOIN organisation o_ ON o_.id = p_.owner_id WHERE d_.status = 'draft' AND d_.id IN (" ids ")" cond ")"
+	" JOIN organisation o_ ON o_.id = p_.owner_id WHERE d_.id = " id " AND d_.status = 'draft'" cond ")"
 
-/* The plan versions a goal g, an activity a or an indicator i belongs to. */
-#define PV_OF_GOAL(g) g ".plan_version_id"
-#define PV_OF_ACTIVITY(a) a ".plan_version_id, (SELECT plan_version_id FROM goal WHERE id = " a ".goal_id)"
-#define PV_OF_INDICATOR(i) i ".plan_version_id, (SELECT plan_version_id FROM goal WHERE id = " i ".goal_id)"
+/* The plan versions a goal g, an activity a or an indicator i belongs to, each put through
+ * PV_DRAFT_ONE(id, cond): whether any of them is a draft for which cond holds. */
+#define PV_OF_GOAL(g, cond) PV_DRAFT_ONE(g ".plan_version_id", cond)
+#define PV_OF_ACTIVITY(a, cond) \
+	"(" PV_DRAFT_ONE(a ".plan_version_id", cond) \
+	" OR " PV_DRAFT_ONE("(SELECT plan_version_id FROM goal WHERE id = " a ".goal_id)", cond) ")"
+#define PV_OF_INDICATOR(i, cond) PV_OF_ACTIVITY(i, cond)
 
 /* Public: in no draft. */
-#define PUB_IN(ids) "(NOT " PV_DRAFT_WHERE(ids, "") ")"
-#define PUB_GOAL(g) PUB_IN(PV_OF_GOAL(g))
-#define PUB_ACTIVITY(a) PUB_IN(PV_OF_ACTIVITY(a))
-#define PUB_INDICATOR(i) PUB_IN(PV_OF_INDICATOR(i))
+#define PUB_GOAL(g) "(NOT " PV_OF_GOAL(g, "") ")"
+#define PUB_ACTIVITY(a) "(NOT " PV_OF_ACTIVITY(a, "") ")"
+#define PUB_INDICATOR(i) "(NOT " PV_OF_INDICATOR(i, "") ")"
 
-/* Readable by the viewer as a single thing: in no draft the viewer may not read. */
-#define SEE_IN(ids) "(NOT " PV_DRAFT_WHERE(ids, " AND NOT lup_reads(o_.id, o_.pair_id)") ")"
-#define SEE_GOAL(g) SEE_IN(PV_OF_GOAL(g))
-#define SEE_ACTIVITY(a) SEE_IN(PV_OF_ACTIVITY(a))
-#define SEE_INDICATOR(i) SEE_IN(PV_OF_INDICATOR(i))
+/* Readable by the viewer as a single thing: in no draft the viewer may not read (SEE_IN: of
+ * the one plan version id given). */
+#define SEE_NOT_READ " AND NOT lup_reads(o_.id, o_.pair_id)"
+#define SEE_IN(id) "(NOT " PV_DRAFT_ONE(id, SEE_NOT_READ) ")"
+#define SEE_GOAL(g) "(NOT " PV_OF_GOAL(g, SEE_NOT_READ) ")"
+#define SEE_ACTIVITY(a) "(NOT " PV_OF_ACTIVITY(a, SEE_NOT_READ) ")"
+#define SEE_INDICATOR(i) "(NOT " PV_OF_INDICATOR(i, SEE_NOT_READ) ")"
 
 /* An outcome x of indicator i (i public: the caller joins PUB_INDICATOR or SEE_INDICATOR) is a
  * figure the viewer may see: public (example data, official statistics, an approved report of

@@ -52,7 +52,7 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
 		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
 		" x.missing, x.example"
-		" FROM indicator i JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
+		" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
 		" JOIN area a ON a.id = x.area_id"
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)"
 		" AND x.area_id IN (SELECT id FROM ar)"
@@ -71,10 +71,16 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> the activities of the organisation or its pair in the year, by start */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, (SELECT group_concat(name, ', ') FROM (SELECT x.name FROM activity_district ad"
-		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id ORDER BY x.name COLLATE sv)) AS areas"
-		" FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" a.goal_id FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
 		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
+	/* -> activity_id, name: the districts of those activities, in Swedish order of their names (one
+	 * sort of them all: each activity's list comes out in that order, with no sort per activity) */
+	[STMT_VC_ACTIVITY_AREAS] =
+		"SELECT ad.activity_id, x.name FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
+		" JOIN area x ON x.id = ad.area_id"
+		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
+		" ORDER BY x.name COLLATE sv, ad.activity_id",
 };

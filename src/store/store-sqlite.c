@@ -252,18 +252,30 @@ static int file_exists(const char *path)
 }
 
 /* profile_cb: with LUP_SQL_PROFILE set, each statement run's virtual-machine steps, full-scan
- * steps and sorts, and the start of its SQL, on standard error: a developer's tool for finding
- * the statements that scan (counts, unlike SQLite's millisecond clock, tell them apart). */
+ * steps, sorts and automatic-index rows, its name (the enum stmt's without STMT_, "-" for SQL of
+ * the backend's own such as a pragma) and the start of its SQL, on standard error, one line:
+ *   sql NAME vm N scan N sort N autoindex N  SQL...
+ * A developer's tool for finding the statements that scan or sort per row (counts, unlike
+ * SQLite's millisecond clock, tell them apart); tests/t/t7400-view-profile.sh reads it. */
 static int profile_cb(unsigned type, void *ctx, void *p, void *x)
 {
+	const struct sq *st = ctx;
 	sqlite3_stmt *s = p;
+	const char *name = "-";
 
-	(void)ctx, (void)x;
-	if (type == SQLITE_TRACE_PROFILE)
-		fprintf(stderr, "sql %9d vm %7d scan %3d sort  %.100s\n",
-			sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 1),
-			sqlite3_stmt_status(s, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1),
-			sqlite3_stmt_status(s, SQLITE_STMTSTATUS_SORT, 1), sqlite3_sql(s));
+	(void)x;
+	if (type != SQLITE_TRACE_PROFILE)
+		return 0;
+	for (int i = 0; i < STMT__MAX; i++)
+		if (st->stmt[i] == s) {
+			name = store_stmt_name(i);
+			break;
+		}
+	fprintf(stderr, "sql %s vm %d scan %d sort %d autoindex %d  %.100s\n", name,
+		sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 1),
+		sqlite3_stmt_status(s, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1),
+		sqlite3_stmt_status(s, SQLITE_STMTSTATUS_SORT, 1),
+		sqlite3_stmt_status(s, SQLITE_STMTSTATUS_AUTOINDEX, 1), sqlite3_sql(s));
 	return 0;
 }
 
@@ -326,7 +338,7 @@ static int configure(struct sq *st, int flags, struct err *e)
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	if (getenv("LUP_SQL_PROFILE"))
-		sqlite3_trace_v2(st->db, SQLITE_TRACE_PROFILE, profile_cb, NULL);
+		sqlite3_trace_v2(st->db, SQLITE_TRACE_PROFILE, profile_cb, st);
 	/* reading the schema is what tells a database from any other file */
 	if ((rc = pragma_int(st, "PRAGMA schema_version", &v, e)) != LUP_OK)
 		return err_prefix(e, "cannot use database: "), rc;

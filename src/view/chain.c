@@ -1,6 +1,8 @@
 /* chain.c: an organisation's goal chain for a year (see chain.h). Six reads, each ordered by
  * the id of what its rows belong to; each becomes a flat array in the arena, and every goal and
- * indicator gets its share as one contiguous run, found through a sorted id index (no scans). */
+ * indicator gets its share as one contiguous run, found through a sorted id index (no scans).
+ * A seventh read gives the activities' districts in Swedish order of their names, each appended
+ * to its activity's list through the activities' id index (one sort, none per activity). */
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -154,7 +156,7 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->start_text = text(l, r, 6);
 	ac->end_text = text(l, r, 7);
 	ac->goal_id = store_col_int(r, 8);
-	ac->areas = text(l, r, 9);
+	ac->areas = NULL;
 	ac->goal = -1;
 	return 0;
 }
@@ -177,7 +179,7 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 struct build {
 	struct load l;
 	struct store *st;
-	struct idix *goal_ix, *ind_ix;
+	struct idix *goal_ix, *ind_ix, *act_ix;
 	struct view_indicator *inds;
 	size_t ninds;
 };
@@ -265,7 +267,31 @@ static int load_indicators(struct build *b, struct err *e)
 	return LUP_OK;
 }
 
-/* load_acts: the activities, each goal's list of them. */
+/* area_row: appends a district's name (STMT_VC_ACTIVITY_AREAS: activity_id, name; in Swedish
+ * order) to its activity's list, ", " between names. */
+static int area_row(void *ctx, const struct store_row *r)
+{
+	struct build *b = ctx;
+	struct view_chain *c = b->l.c;
+	long i = find(b->act_ix, c->nacts, store_col_int(r, 0));
+	const char *name = store_col_text(r, 1);
+
+	if (i < 0 || !name)
+		return 0;
+	if (!c->acts[i].areas) {
+		c->acts[i].areas = arena_strdup(b->l.a, name);
+	} else {
+		size_t n = strlen(c->acts[i].areas), m = strlen(name);
+		char *s = arena_alloc(b->l.a, n + m + 3);
+		memcpy(s, c->acts[i].areas, n);
+		memcpy(s + n, ", ", 2);
+		memcpy(s + n + 2, name, m + 1);
+		c->acts[i].areas = s;
+	}
+	return 0;
+}
+
+/* load_acts: the activities with their districts, each goal's list of them. */
 static int load_acts(struct build *b, struct err *e)
 {
 	struct view_chain *c = b->l.c;
@@ -275,6 +301,10 @@ static int load_acts(struct build *b, struct err *e)
 		return rc;
 	c->acts = b->l.rows;
 	c->nacts = b->l.n;
+	b->act_ix = index_of(b->l.a, c->nacts, c->acts, sizeof(*c->acts), offsetof(struct view_activity, id));
+	struct sval args[] = { SVI(c->org), SVI(c->year) };
+	if ((rc = store_query(b->st, STMT_VC_ACTIVITY_AREAS, args, 2, area_row, b, e)) != LUP_OK)
+		return rc;
 	for (size_t i = 0; i < c->nacts; i++) {
 		long g = c->acts[i].goal_id ? find(b->goal_ix, c->ngoals, c->acts[i].goal_id) : -1;
 		c->acts[i].goal = (int)g;

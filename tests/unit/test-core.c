@@ -123,6 +123,21 @@ static void test_json_writer(void)
 		  "\"none\":null,\"list\":[1,null]}", fill_object);
 }
 
+static void fill_ints(struct json *j)
+{
+	json_arr_open(j);
+	json_int(j, 0); json_int(j, 9); json_int(j, -10); json_int(j, INT64_MAX); json_int(j, INT64_MIN);
+	json_num(j, -0.0); json_num(j, 1e14); json_num(j, -123456789012345.0); json_num(j, 2.5);
+	json_arr_close(j);
+}
+
+/* integers are written without printf: the same bytes as "%lld" (the extremes, zero, signs) */
+static void test_json_ints(void)
+{
+	json_case("[0,9,-10,9223372036854775807,-9223372036854775808,0,100000000000000,"
+		  "-123456789012345,2.5]", fill_ints);
+}
+
 static void test_json_invalid_utf8_replaced(void)
 {
 	struct buf b;
@@ -377,6 +392,7 @@ int main(void)
 	T_RUN(test_arena);
 	T_RUN(test_err_prefix);
 	T_RUN(test_json_writer);
+	T_RUN(test_json_ints);
 	T_RUN(test_json_invalid_utf8_replaced);
 	T_RUN(test_json_refuses_bad_sequences);
 	T_RUN(test_tsv_reads_rows);

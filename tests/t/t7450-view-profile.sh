@@ -1,0 +1,68 @@
+#!/bin/sh
+# t7450: the main views read the database without a sort per row (issue 15). With LUP_SQL_PROFILE
+# set, the SQLite backend prints for every statement run its name and SQLite's counters (virtual
+# machine steps, full-scan steps, sorts, automatic-index rows: store-sqlite.c profile_cb). For
+# the organisation page, the goal chain, the district page, the city page and /kommissionen
+# (uncached) the script checks the number of statements each runs, that no statement sorts more
+# than twice (a sort per row or per group shows as one sort per row or group) or builds an
+# automatic index (a join without an index), and that the organisation page's and the goal
+# chain's statements scan no table of more than 100 rows in full.
+# SQLite only: the profile counts SQLite's virtual machine.
+. "$(dirname "$0")/lib.sh"
+if on_pg; then pg_skip "LUP_SQL_PROFILE counts SQLite's virtual machine"; finish; fi
+DB="$TMP/lup.db"
+"$LUP" --db "$DB" demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
+for f in "$SEEDS"/002_*.txt; do [ -f "$f" ] && "$LUP" --db "$DB" import commission "$f" >/dev/null; done
+LUP_SQL_PROFILE=1
+export LUP_SQL_PROFILE
+# serve's start, with --no-cache: every view from the database
+rm -f "$TMP/port"
+"$LUP" --db "$DB" serve --no-cache --listen 127.0.0.1:0 --port-file "$TMP/port" >/dev/null 2>"$TMP/server.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; lib_cleanup' EXIT
+for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+[ -s "$TMP/port" ] || { nok "lup serve starts"; finish; }
+BASE="http://127.0.0.1:$(cat "$TMP/port")"
+
+# profile PATH: the profile lines of the lup statements (not the backend's own: BEGIN, pragmas)
+# of one request of PATH, in $TMP/prof as "NAME VM SCAN SORT AUTOINDEX"; the request before it
+# prepares what a connection prepares once
+profile() {
+	curl -s -o /dev/null "$BASE$1"
+	n=$(wc -l < "$TMP/server.log")
+	curl -s -o "$TMP/body" "$BASE$1"
+	# the read ends with ROLLBACK: its line may follow the answer by a moment
+	for i in $(seq 50); do
+		tail -n +$((n + 1)) "$TMP/server.log" | grep -q '^sql - .*ROLLBACK' && break
+		sleep 0.1
+	done
+	tail -n +$((n + 1)) "$TMP/server.log" | awk '$1 == "sql" && $2 != "-" { print $2, $4, $6, $8, $10 }' > "$TMP/prof"
+}
+
+# view NAME PATH STATEMENTS [SCAN_MAX]: PATH runs STATEMENTS statements, none sorting more than
+# twice or building an automatic index (nor, with SCAN_MAX, scanning more rows in full)
+view() {
+	profile "$2"
+	expect_eq "$1: $3 statements" "$(wc -l < "$TMP/prof" | tr -d ' ')" "$3"
+	bad=$(awk '$4 > 2 { print $1 " sorts " $4 " times" }' "$TMP/prof")
+	[ -z "$bad" ] && ok "$1: no statement sorts per row" || nok "$1: $(echo $bad)"
+	bad=$(awk '$5 > 0 { print $1 " builds an automatic index of " $5 " rows" }' "$TMP/prof")
+	[ -z "$bad" ] && ok "$1: no automatic index" || nok "$1: $(echo $bad)"
+	if [ -n "${4:-}" ]; then
+		bad=$(awk -v m="$4" '$3 > m { print $1 " scans " $3 " rows" }' "$TMP/prof")
+		[ -z "$bad" ] && ok "$1: no statement scans more than $4 rows" || nok "$1: $(echo $bad)"
+	fi
+}
+
+ORG=spanga-tensta-stadsdelsnamnd
+view "organisation page" "/organisation/$ORG?ar=2022" 17 100
+grep -q '^VC_ACTIVITY_AREAS ' "$TMP/prof" && ok "... the activities' districts in one read" || nok "... no VC_ACTIVITY_AREAS"
+view "goal chain" "/api/v1/organisations/$ORG/goal-chain?year=2022" 8 100
+view "district page" /stadsdel/spanga-tensta 30
+view "city page" / 8
+view "commission page" /kommissionen 5
+# an organisation named loosely (by its alias) is found by an index, not a scan
+profile "/api/v1/organisations/SDN%20Sp%C3%A5nga-Tensta/goal-chain?year=2022"
+expect_eq "an organisation by its alias: ORG_ID_LOOSE scans nothing" \
+	"$(awk '$1 == "ORG_ID_LOOSE" { print $3 }' "$TMP/prof")" 0
+finish
