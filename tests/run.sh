@@ -52,9 +52,9 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 	fi
 }
 
-# The unit tests and the fuzzers run first (quick). Then the end-to-end scripts (on SQLite, under
+# The unit tests and the fuzzers run as one stream beside the rest. The end-to-end scripts (on SQLite, under
 # the sanitizers, on PostgreSQL) and the browser tests (one job per flow and backend, on a copy of
-# a database prepared while the unit tests run) run as jobs that LUP_CHECK_WORKERS workers
+# a database prepared first) run as jobs that LUP_CHECK_WORKERS workers
 # (default 4: the 2-core machine runs them side by side, the browser tests and the servers wait
 # more than they compute) take from one queue, the browser flows first, the longest first, then
 # the scripts with the three kinds interleaved; so the workers end together, whatever each suite
@@ -179,7 +179,9 @@ bprepare() {
 }
 bprepare > "$log/r.8999" 2>&1 &
 bprep=$!
-units_stream
+# the unit tests and the fuzzers (time-bound: 5 s each) run beside the workers, not before them
+units_stream &
+ustream=$!
 wait $bprep
 # the queue: the browser flows (tests/browser/run.sh BROWSER_LIST: the longest first; per flow
 # on PostgreSQL and on SQLite), then per script its three jobs; ORDER places the reports: the
@@ -200,7 +202,7 @@ pids=
 for w in $(seq "${LUP_CHECK_WORKERS:-4}"); do
 	worker "$w" & pids="$pids $!"
 done
-wait $pids
+wait $pids $ustream
 cat "$log/0-pg" "$log/1-units" $(ls "$log"/r.* | sort) > "$log/all"
 cat "$log"/worker.* >> "$log/all"
 echo "# the longest jobs (s): $(sort -n -r "$log/times" 2>/dev/null | head -6 | tr '\n' ' ')" >> "$log/all"
