@@ -1,21 +1,10 @@
 /* imp-kolada-map.c: a bounded string map in insertion order, used as lookup cache by the kolada
  * and csv importers (so that a million values cost a few thousand queries, not a million). */
 #include "import/imp-kolada.h"
+#include "core/hash.h"
 
 #include <stdint.h>
 #include <string.h>
-
-/* FNV-1a: short keys (ids, names), no adversarial concern beyond the cap on entries */
-static uint32_t hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 void imp_kolada_map_init(struct imp_kolada_map *m, size_t max, size_t size)
 {
@@ -44,7 +33,7 @@ void *imp_kolada_map_find(const struct imp_kolada_map *m, const char *key, size_
 
 	if (!m->slot)
 		return NULL;
-	for (i = hash(key, len) & mask; m->slot[i]; i = (i + 1) & mask) {
+	for (i = hash_fnv1a(key, len) & mask; m->slot[i]; i = (i + 1) & mask) {
 		size_t e = m->slot[i] - 1;
 		if (strncmp(m->key[e], key, len) == 0 && m->key[e][len] == '\0')
 			return m->val[e];
@@ -60,7 +49,7 @@ void *imp_kolada_map_get(struct imp_kolada_map *m, const char *key, size_t len, 
 		*created = 0;
 	if (!m->slot)
 		map_alloc(m);
-	for (i = hash(key, len) & mask; m->slot[i]; i = (i + 1) & mask) {
+	for (i = hash_fnv1a(key, len) & mask; m->slot[i]; i = (i + 1) & mask) {
 		size_t e = m->slot[i] - 1;
 		if (strncmp(m->key[e], key, len) == 0 && m->key[e][len] == '\0')
 			return m->val[e];

@@ -11,6 +11,7 @@
 #include "store/sql-pg.h"
 #include "store/pg-int.h"
 #include "core/buf.h"
+#include "core/hash.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 
@@ -44,18 +45,6 @@ struct bulk_pg {
 };
 
 #define BP(x) ((struct bulk_pg *)(x))
-
-/* FNV-1a */
-static uint32_t hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 /* add_text: s in COPY's text format: backslash, tab, newline and carriage return escaped */
 static int add_text(struct buf *b, const char *s)
@@ -235,7 +224,7 @@ int bulk_pg_add(struct store_bulk *base, const struct sval *args, struct err *e)
 	buf_addf(&b->row, "%" PRId64 "\n", b->next++);
 	if (b->row.overflow)
 		return err_set(e, LUP_ETOOBIG, "%s: a row of more than %zu bytes", b->what, BULK_ROW_MAX);
-	h = hash(b->row.ptr, keylen);
+	h = hash_fnv1a(b->row.ptr, keylen);
 	k = find_key(b, b->row.ptr, keylen, h);
 	if (k->len) {	/* the key is pending: apply the batch first, as per-row statements would */
 		if ((rc = bulk_pg_flush(base, e)) != LUP_OK)
