@@ -14,7 +14,10 @@ if [ -n "${LUP_PG:-}" ]; then
 fi
 
 S2=
-trap 'kill $SERVER $S2 2>/dev/null; [ -n "${PGD:-}" ] && sh "$ROOT/scripts/pg-cluster.sh" stop "$PGD" >/dev/null 2>&1; rm -rf "$TMP" ${PGD:+"$PGD"}' EXIT
+# the script's EXIT trap: both servers, the private cluster, then lib.sh's cleanup; set again after
+# each `serve` (lib.sh's serve sets a trap of its own, which left the cluster running)
+T7200_EXIT='kill $SERVER $S2 2>/dev/null; [ -n "${PGD:-}" ] && sh "$ROOT/scripts/pg-cluster.sh" stop "$PGD" >/dev/null 2>&1; rm -rf ${PGD:+"$PGD"}; lib_cleanup'
+trap "$T7200_EXIT" EXIT
 
 # serve2 DB: a second server on the same database; sets S2 and BASE2
 serve2() {
@@ -36,6 +39,7 @@ scenario() {
 	"$LUP" --db "$db" demo >/dev/null 2>"$TMP/err" || { nok "$n: demo"; cat "$TMP/err" >&2; finish; }
 	printf 'editorpassword1\n' | "$LUP" --db "$db" user add anna --role editor --org spanga-tensta-stadsdelsnamnd >/dev/null
 	serve "$db"
+	trap "$T7200_EXIT" EXIT
 	serve2 "$db"
 	A=$BASE B=$BASE2
 
