@@ -121,7 +121,7 @@ soak: all
 # http://127.0.0.1:8080 (LISTEN=ADDR:PORT to change; Ctrl-C stops).
 LISTEN ?= 127.0.0.1:8080
 run: deps
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory $(BUILD_JOBS) all
 	@mkdir -p $(dir $(DB))
 	$(Q)if [ ! -f $(DB) ]; then ./build/lup --db $(DB) init && ./build/lup --db $(DB) demo $(DATASET) && \
 		for f in $(COMMISSION); do ./build/lup --db $(DB) import commission "$$f" >/dev/null || exit 1; done && \
@@ -132,9 +132,11 @@ run: deps
 		sed 's/^/  /' $(DB).logins; fi
 	$(Q)exec ./build/lup --db $(DB) serve --listen $(LISTEN)
 
-# check: every test, with the normal build and under AddressSanitizer + UBSan.
+# check: every test, with the normal build and under AddressSanitizer + UBSan. The three builds
+# run in parallel, one job per core (unless make was given -j itself).
+BUILD_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 2))
 check: deps-test
-	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) sanitize fuzz-build
+	$(Q)$(MAKE) --no-print-directory $(BUILD_JOBS) all $(UNIT_BIN) sanitize fuzz-build
 	$(Q)sh tests/run.sh
 
 test: check

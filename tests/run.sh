@@ -2,7 +2,11 @@
 # run.sh: runs every test of `make check` and ends with the closing line "N passed, N failed".
 #  - the unit test programs build/test-* (normal build) and build/san/test-* (ASan + UBSan)
 #  - each fuzzer build/fuzz/fuzz-* for FUZZ_CHECK_SECONDS (default 5) on its seed corpus
-#  - the end-to-end scripts tests/t/t*.sh against build/lup and build/san/lup
+#  - the end-to-end scripts tests/t/t*.sh on SQLite against build/san/lup (the build under the
+#    sanitizers: every check of the plain build's run and more); against build/lup only those
+#    listed in tests/plain-scripts.txt (they test the plain build itself, e.g. `make run`), or
+#    all of them with LUP_CHECK_PLAIN=1. The plain build is what the PostgreSQL scripts and the
+#    browser tests run, so every script still runs with it, on PostgreSQL.
 #  - the browser tests tests/browser/run.sh (Chromium, axe-core, tidy) against build/lup, one job
 #    per flow (BROWSER_ONLY), each on a copy of one prepared database (BROWSER_PREPARE,
 #    BROWSER_BASE); screenshots of the main pages in build/screenshots/
@@ -196,7 +200,9 @@ for s in tests/t/t*.sh; do
 	n=$(basename "$s" .sh)
 	echo "$((i + 1000)) san $n" >> "$log/queue"
 	[ -n "$pgdir" ] && echo "$((i + 2000)) pg $n" >> "$log/queue"
-	echo "$i sqlite $n" >> "$log/queue"
+	if [ -n "${LUP_CHECK_PLAIN:-}" ] || grep -q -x -F "$n" tests/plain-scripts.txt; then
+		echo "$i sqlite $n" >> "$log/queue"
+	fi
 done
 pids=
 for w in $(seq "${LUP_CHECK_WORKERS:-4}"); do

@@ -12,6 +12,11 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // catch a hung page, they do not time one, and a loaded 2-core machine running four flows at once
 // (make check) takes two to three times an idle one's time.
 export const SLACK = Math.max(1, Number(process.env.BROWSER_TIMEOUT_FACTOR) || 1);
+// PAGE_CHECKS: false when BROWSER_PAGE_CHECKS=off (run.sh sets it on PostgreSQL): axe-core, tidy,
+// the keyboard checks and the screenshots are left out. They check what the HTML writer and the
+// pages produce, which does not depend on the backend (t7300 shows the pages of both backends are
+// the same byte for byte), so they run once, on SQLite; the flows' behaviour is checked on both.
+export const PAGE_CHECKS = process.env.BROWSER_PAGE_CHECKS !== 'off';
 
 // args: the command line's positional arguments, all required; exits 2 with usage otherwise.
 export function args(script, names) {
@@ -46,6 +51,7 @@ export function reporter(prefix) {
   // axe: axe-core on the page as it is (also a page that answers a POST, which a list of
   // addresses cannot load): one ok, or one failure per violated rule with up to 5 elements.
   async function axe(page, what) {
+    if (!PAGE_CHECKS) return;
     const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
     if (res.violations.length === 0) ok(`axe ${what}: no WCAG 2.1 AA violations`);
     for (const v of res.violations) {
@@ -57,7 +63,8 @@ export function reporter(prefix) {
 }
 
 // shooter: a function (page, name) that saves a full-page screenshot as DIR/PREFIX-NAME.png.
-export const shooter = (dir, prefix) => (page, name) =>
+// (none when PAGE_CHECKS is false)
+export const shooter = (dir, prefix) => (page, name) => !PAGE_CHECKS ? Promise.resolve() :
   page.screenshot({ path: join(dir, `${prefix}-${name}.png`), fullPage: true }).catch(() => {});
 
 export const mainText = (page) => page.locator('main').innerText();

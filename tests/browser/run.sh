@@ -13,7 +13,10 @@
 # With LUP_PG set to the socket directory of a PostgreSQL cluster (scripts/pg-cluster.sh) the same
 # tests run lup on PostgreSQL, as tests/t/lib.sh does: the database paths below stand for
 # databases of that cluster (tests/tools/lup-pg, tests/tools/pg-db), only the tests named in
-# tests/pg-browser.txt run, and the screenshots go to build/screenshots-pg/.
+# tests/pg-browser.txt run, and the checks of the HTML itself (axe-core, tidy, the keyboard
+# checks, screenshots) are left out (BROWSER_PAGE_CHECKS=off; lib.mjs PAGE_CHECKS): the pages do
+# not depend on the backend (t7300 compares them byte for byte), so those run once, on SQLite.
+# BROWSER_PAGE_CHECKS=on runs them on PostgreSQL too (screenshots in build/screenshots-pg/).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
@@ -34,6 +37,10 @@ TMP=$(mktemp -d)
 SERVERS=
 if [ -n "${LUP_PG:-}" ]; then
 	SHOTS="$top/build/screenshots-pg"
+	BROWSER_PAGE_CHECKS=${BROWSER_PAGE_CHECKS:-off}
+	export BROWSER_PAGE_CHECKS
+	[ "$BROWSER_PAGE_CHECKS" = off ] &&
+		echo "# on PostgreSQL: axe-core, tidy, the keyboard checks and screenshots are left out (they run on SQLite; BROWSER_PAGE_CHECKS=on runs them here)"
 	case $LUP in /*) ;; */*) LUP="$top/$LUP" ;; esac
 	LUP_REAL=$LUP
 	LUP="$top/tests/tools/lup-pg"

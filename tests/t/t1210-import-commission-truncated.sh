@@ -109,10 +109,11 @@ accepted "cut after an administration's heading" "$C" 1210
 expect_out "the heading is named" "slutar med rubriken 'Bromma'"
 
 # the same cut at every fifth line of Skärholmen's section (1663-1937): each is refused or
-# imported with a warning, and no answer changes
+# imported with a warning, and no answer changes (the database is put back only when one did:
+# a refused import writes nothing, and an imported cut that changes no answer leaves it as it was)
 bad=0 n=0
+full
 for N in $(seq 1665 5 1935); do
-	full
 	head -n "$N" "$SEED" > "$C"
 	if L import commission "$C" --json >"$TMP/out" 2>"$TMP/err"; then
 		grep -q avklippt "$TMP/out" || { bad=$((bad + 1)); echo "# $N: no warning" >&2; }
@@ -120,7 +121,7 @@ for N in $(seq 1665 5 1935); do
 		grep -q "cut.txt:[0-9]*: dokumentet slutar.*avklippt" "$TMP/err" || { bad=$((bad + 1)); echo "# $N: $(cat "$TMP/err")" >&2; }
 	fi
 	answers > "$TMP/now.txt"
-	cmp -s "$TMP/full.txt" "$TMP/now.txt" || { bad=$((bad + 1)); echo "# $N: answers changed" >&2; }
+	cmp -s "$TMP/full.txt" "$TMP/now.txt" || { bad=$((bad + 1)); echo "# $N: answers changed" >&2; full; }
 	n=$((n + 1))
 done
 expect_eq "$n cuts in Skärholmen's section: each reported, none changes an answer" "$bad" 0

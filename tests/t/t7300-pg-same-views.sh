@@ -141,4 +141,42 @@ done
 both export csv organisation spanga-tensta-stadsdelsnamnd --year 2022
 both export csv district spanga-tensta
 both export csv district rinkeby-kista --year 2021
+# Every page the browser tests visit (tests/browser/pages.json; check.mjs's {name} values, here
+# from the SQLite side, which has the same ids): the browser checks these pages' HTML (axe-core,
+# tidy, the keyboard) on SQLite only, because they are the same here, byte for byte, as the
+# anonymous caller, the administrator (for the pages of a logged-in user) and the other
+# organisation's editor. The draft of Spånga-Tensta's LUP is made first (its forms are pages).
+both plan new-version lup-spanga-tensta
+v() { command sqlite3 "$S" "$1"; }
+ST_GOAL="SELECT g.%s FROM goal g JOIN organisation o ON o.id = g.owner_id
+	WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND g.year = 2022 AND g.level = 'namndmal' ORDER BY g.id LIMIT 1"
+DRAFT="JOIN plan_version pv ON pv.id = x.plan_version_id JOIN plan p ON p.id = pv.plan_id
+	WHERE p.key = 'lup-spanga-tensta' AND pv.status = 'draft'"
+V_response=$(v 'SELECT min(id) FROM response')
+V_goal=$(v "$(printf "$ST_GOAL" key)")
+V_indicator=$(v "SELECT key FROM indicator WHERE goal_id = ($(printf "$ST_GOAL" id)) ORDER BY id LIMIT 1")
+V_activity=$(v "SELECT a.id FROM activity a JOIN organisation o ON o.id = a.owner_id
+	WHERE o.key = 'spanga-tensta-stadsdelsnamnd' ORDER BY a.id LIMIT 1")
+V_report=$(v 'SELECT min(id) FROM report')
+V_lupdraft=$(v "SELECT pv.version FROM plan_version pv JOIN plan p ON p.id = pv.plan_id
+	WHERE p.key = 'lup-spanga-tensta' AND pv.status = 'draft'")
+V_lupdrafttheme=$(v "SELECT min(x.id) FROM theme x $DRAFT")
+V_lupdraftmeasure=$(v "SELECT min(x.id) FROM measure x $DRAFT")
+jq -r '.pages[] | "\(.status // 200) \(.user // "-") \(.path)"' "$ROOT/tests/browser/pages.json" >"$TMP/pages" &&
+	[ -s "$TMP/pages" ] && ok "the browser tests' pages are listed" || nok "tests/browser/pages.json is read"
+n=0
+while read -r st user path; do
+	for k in response goal indicator activity report lupdraft lupdrafttheme lupdraftmeasure; do
+		eval "val=\$V_$k"
+		path=$(printf '%s' "$path" | sed "s/{$k}/$val/g")
+	done
+	case $path in *'{'*|*'{}'*) nok "pages.json's $path: a value is missing"; continue ;; esac
+	# the address as the browser sends it (UTF-8 percent-encoded)
+	path=$(printf '%s' "$path" | jq -sRr 'split("") | map(if test("^[ -~]$") then . else (@uri) end) | join("")')
+	if [ "$user" = - ]; then same anon "$path" "$st"; fi
+	same admin "$path" "$st"
+	same ed "$path" "$([ "$user" = - ] && echo "$st" || curl -s -o /dev/null -w '%{http_code}' -b "$TMP/ed.s" "$BS$path")"
+	n=$((n + 1))
+done <"$TMP/pages"
+expect_eq "every page of pages.json was compared" "$n" "$(jq '.pages | length' "$ROOT/tests/browser/pages.json")"
 finish
