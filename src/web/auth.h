@@ -19,6 +19,13 @@ struct err;
 /* auth_init: initialises libsodium. Returns 0, or -1 when it cannot. Call once at start. */
 int auth_init(void);
 
+/* auth_test_pwhash: 1 when LUP_TEST_PWHASH=fast, the test suites' setting: new hashes (and the
+ * unknown-user decoy) use Argon2id's minimum cost instead of the interactive one, so that the
+ * suites' hundreds of logins and user accounts cost microseconds. Never for real accounts: a
+ * server started with it says so on standard error. Hashes made without it are verified at
+ * their own cost either way (the parameters are in the hash string). */
+int auth_test_pwhash(void);
+
 /* auth_hash_password: the Argon2id hash string of pw into out (AUTH_HASH_MAX bytes).
  * Returns 0, or -1 (out of memory). */
 int auth_hash_password(const char *pw, char out[AUTH_HASH_MAX]);

@@ -503,6 +503,9 @@ struct MHD_Daemon *server_start(const struct server_conf *conf, struct err *e)
 		return NULL;
 	if (auth_init() != 0)
 		return err_set(e, LUP_EINVAL, "cannot initialise libsodium"), NULL;
+	if (auth_test_pwhash())
+		fprintf(stderr, "lup serve: LUP_TEST_PWHASH=fast: new passwords get Argon2id's minimum "
+			"cost (a test setting, never for real accounts)\n");
 	/* open once here so that a missing or too new database stops us before listening */
 	if (store_open(conf->db, 0, &probe, e) != LUP_OK)
 		return NULL;

@@ -20,6 +20,8 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
+# passwords at Argon2id's minimum cost, as in tests/t/lib.sh (src/web/auth.h auth_test_pwhash)
+export LUP_TEST_PWHASH=${LUP_TEST_PWHASH-fast}
 # The flows, longest first (as tests/run.sh queues them, one job per flow and backend; measured
 # on PostgreSQL, session 7): BROWSER_LIST=1 prints them, one a line, and exits. The page checks
 # (check) are the longest by far: as jobs they are CHECK_SHARDS parts, check/1 .. check/N, each

@@ -7,6 +7,9 @@ SEEDS="$ROOT/../shared/seeds"
 TMP=$(mktemp -d)
 trap 'lib_cleanup' EXIT
 failed=0
+# Passwords at Argon2id's minimum cost (src/web/auth.h auth_test_pwhash): the scripts create
+# hundreds of accounts and logins; t3500 checks that without it the cost is the interactive one.
+export LUP_TEST_PWHASH=${LUP_TEST_PWHASH-fast}
 
 # PostgreSQL mode: with LUP_PG set to the socket directory of a private cluster
 # (scripts/pg-cluster.sh; tests/run.sh starts one), the same script runs lup on PostgreSQL. The

@@ -19,6 +19,13 @@ printf 'victimpassword1\n' | L user add victim --role reader >/dev/null
 printf 'attackerpassw1\n' | L user add attacker --role reader >/dev/null
 printf 'cookiepassw01\n' | L user add carol --role reader >/dev/null
 printf 'formpassword1\n' | L user add dora --role reader >/dev/null
+# without the test suites' LUP_TEST_PWHASH=fast (lib.sh) a password gets Argon2id's interactive
+# cost (64 MiB, 2 passes); with it the minimum
+printf 'strongpassword1\n' | env -u LUP_TEST_PWHASH "$LUP" --db "$DB" user add strong --role reader >/dev/null
+expect_eq "a password is hashed with Argon2id at the interactive cost" \
+	"$(q "SELECT substr(pw_hash, 1, 31) FROM app_user WHERE name = 'strong'")" '$argon2id$v=19$m=65536,t=2,p=1$'
+expect_eq "... and with LUP_TEST_PWHASH=fast at the minimum" \
+	"$(q "SELECT substr(pw_hash, 1, 27) FROM app_user WHERE name = 'reader'")" '$argon2id$v=19$m=8,t=1,p=1$'
 T_admin=$(L token create admin 2>/dev/null)
 T_reader=$(L token create reader --label script 2>/dev/null)
 [ -n "$T_reader" ] && ok "tokens are created" || nok "token create"
