@@ -39,6 +39,22 @@ static double mono_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* head_waiting: t's socket holds the end of a request head that libmicrohttpd has not read yet:
+ * the worker thread that owns the connection is busy with another connection's request. Then the
+ * server is late, not the client, and the connection keeps its place (under a heavy load of
+ * kept-alive clients the deadline would otherwise cut requests that arrived in time). A client
+ * trickling its head is read by its idle worker byte by byte, so its socket holds none. */
+static int head_waiting(const struct track *t)
+{
+	char b[8192];
+	ssize_t n = recv(t->fd, b, sizeof(b), MSG_PEEK | MSG_DONTWAIT);
+
+	for (ssize_t i = 3; i < n; i++)
+		if (b[i] == '\n' && b[i - 1] == '\r' && b[i - 2] == '\n' && b[i - 3] == '\r')
+			return 1;
+	return 0;
+}
+
 /* cut: shuts t's socket down so that its worker reads end-of-file and closes it; g.lock held. */
 static void cut(struct track *t)
 {
@@ -58,7 +74,8 @@ static int shed_oldest(void)
 	struct track *oldest = NULL;
 
 	for (struct track *t = g.head; t; t = t->next)
-		if (!t->cut && !t->head_done && (!oldest || t->head_since < oldest->head_since))
+		if (!t->cut && !t->head_done && (!oldest || t->head_since < oldest->head_since) &&
+		    !head_waiting(t))
 			oldest = t;
 	if (!oldest || mono_now() - oldest->head_since < SHED_AFTER)
 		return 0;
@@ -75,7 +92,7 @@ static void *watchdog(void *arg)
 	while (!g.stopping) {
 		double now = mono_now();
 		for (struct track *t = g.head; t; t = t->next)
-			if (!t->cut && !t->head_done && now - t->head_since > g.deadline)
+			if (!t->cut && !t->head_done && now - t->head_since > g.deadline && !head_waiting(t))
 				cut(t);
 		/* when the cap is full no connection is accepted, so none sheds: make room here */
 		while (g.live > g.shed_at && shed_oldest())

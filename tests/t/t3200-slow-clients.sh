@@ -67,6 +67,43 @@ $LOAD slow "$PORT" 64 8 8 --reconnect > "$TMP/load"
 expect_eq "the server is still up" "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/healthz")" 200
 stop
 
+# A server that is late is not a slow client: with one worker thread busy for 4 s (a PDF whose
+# stand-in LibreOffice sleeps), a kept-alive connection that sends its whole request head in
+# time is answered when the worker is free, not cut by the 1 s head deadline (the head waits in
+# its socket; src/web/guard.c head_waiting). A client that trickles its head is still cut.
+"$LUP" --db "$TMP/demo.db" demo "$ROOT/data/stockholm" >/dev/null 2>&1 || nok "demo for the late-server case"
+printf '#!/bin/sh\nsleep 4\nexit 1\n' >"$TMP/sleepy"
+chmod +x "$TMP/sleepy"
+rm -f "$TMP/port"
+LUP_SOFFICE="$TMP/sleepy" "$LUP" --db "$TMP/demo.db" serve --listen 127.0.0.1:0 --port-file "$TMP/port" --quiet \
+	--threads 1 --head-timeout 1 >/dev/null 2>"$TMP/server.log" &
+SERVER=$!
+for i in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+PORT=$(cat "$TMP/port")
+python3 - "$PORT" >"$TMP/late" 2>&1 <<'PY'
+import socket, subprocess, sys, time
+port = int(sys.argv[1])
+c = socket.create_connection(("127.0.0.1", port))     # accepted while the worker is idle
+time.sleep(0.3)
+pdf = subprocess.Popen(["curl", "-s", "-o", "/dev/null", "--max-time", "30",
+                        "http://127.0.0.1:%d/plan/lup-rinkeby-kista/dokument.pdf" % port])
+time.sleep(0.5)                                        # the worker is in the conversion now
+c.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+c.settimeout(20)
+try:
+    got = c.recv(64)
+except OSError as e:
+    got = repr(e).encode()
+pdf.wait()
+print(got.split(b"\r\n")[0].decode("latin-1") or "(closed)")
+PY
+grep -q '^HTTP/1.1 200' "$TMP/late" && ok "a request that arrived while the only worker was busy is answered, not cut" ||
+	nok "the waiting request was cut: $(cat "$TMP/late")"
+$LOAD slow "$PORT" 1 1 3 > "$TMP/load"
+[ "$(field cut)" -ge 1 ] && ok "... while a head trickled over the deadline is still cut ($(cat "$TMP/load"))" ||
+	nok "the trickled head was not cut ($(cat "$TMP/load"))"
+stop
+
 expect_exit "a bad --request-timeout" 2 "$LUP" --db "$DB" serve --request-timeout 0
 expect_exit "a bad --head-timeout" 2 "$LUP" --db "$DB" serve --head-timeout x
 expect_exit "a bad --max-connections" 2 "$LUP" --db "$DB" serve --max-connections 0
