@@ -699,6 +699,40 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* the data generation: every write of data records an audit entry in its transaction */
 	[STMT_DATA_GENERATION] = "SELECT coalesce(max(id), 0) FROM audit",
 
+	/* (after_id) -> audit_id, org: what each newer audit entry changed, for the response cache's
+	 * invalidation (web/cache.h): one row (id, -1) per entry the cache can map, with one row
+	 * (id, org) per organisation whose organisation page and goal chain may show the change
+	 * (with the organisations paired with it), and one row (id, 0) per entry it cannot map
+	 * (everything else, deletes, and updates that move the thing to another goal, owner or
+	 * organisation): that one drops every cached view. Mapped: an indicator's insert or update
+	 * (its targets and outcomes) reaches the owners of its goal and every goal below it and its
+	 * own owner; a report's (its assessments, statuses) the owners of every goal below the
+	 * goals of its organisation (and pair) and of those it assesses. */
+	[STMT_CACHE_TOUCHED] =
+		"WITH RECURSIVE e(id, entity, action, eid, changed) AS (SELECT id, entity, action, entity_id,"
+		"  coalesce(before, '') || coalesce(after, '') FROM audit WHERE id > ?1),"
+		" ok(id, entity, eid) AS (SELECT id, entity, eid FROM e WHERE action IN ('insert', 'update') AND ("
+		"  (entity = 'indicator' AND eid IN (SELECT id FROM indicator) AND (action = 'insert'"
+		"   OR (instr(changed, '\"goal') = 0 AND instr(changed, '\"owner') = 0)))"
+		"  OR (entity = 'report' AND eid IN (SELECT id FROM report) AND (action = 'insert'"
+		"   OR instr(changed, '\"org') = 0)))),"
+		" seed(id, gid) AS (SELECT ok.id, i.goal_id FROM ok JOIN indicator i ON i.id = ok.eid"
+		"  WHERE ok.entity = 'indicator' AND i.goal_id IS NOT NULL"
+		"  UNION SELECT ok.id, a.goal_id FROM ok JOIN assessment a ON a.report_id = ok.eid WHERE ok.entity = 'report'"
+		"  UNION SELECT ok.id, g.id FROM ok JOIN report r ON r.id = ok.eid JOIN organisation o ON o.id = r.org_id"
+		"  JOIN goal g ON g.owner_id = r.org_id OR g.owner_id = o.pair_id"
+		"  OR g.owner_id IN (SELECT x.id FROM organisation x WHERE x.pair_id = r.org_id) WHERE ok.entity = 'report'),"
+		" down(id, gid) AS (SELECT id, gid FROM seed UNION SELECT d.id, g.id FROM down d JOIN goal g ON g.parent_id = d.gid),"
+		" own(id, org) AS (SELECT d.id, g.owner_id FROM down d JOIN goal g ON g.id = d.gid"
+		"  UNION SELECT ok.id, i.owner_id FROM ok JOIN indicator i ON i.id = ok.eid WHERE ok.entity = 'indicator'"
+		"  UNION SELECT ok.id, r.org_id FROM ok JOIN report r ON r.id = ok.eid WHERE ok.entity = 'report'),"
+		" orgs(id, org) AS (SELECT id, org FROM own"
+		"  UNION SELECT w.id, o.pair_id FROM own w JOIN organisation o ON o.id = w.org"
+		"  UNION SELECT w.id, o.id FROM own w JOIN organisation o ON o.pair_id = w.org)"
+		" SELECT id, org FROM orgs WHERE org IS NOT NULL"
+		" UNION ALL SELECT id, -1 FROM ok"
+		" UNION ALL SELECT id, 0 FROM e WHERE id NOT IN (SELECT id FROM ok) ORDER BY 1",
+
 	/* more collections: (district_id, level) */
 	[STMT_LIST_AREAS] =
 		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code FROM area a"
