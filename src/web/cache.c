@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 struct entry {
 	char *key;
 	int64_t gen;		/* the generation it was made at */
 	int64_t org;		/* its scope: an organisation, or 0 (the city) */
+	int pub;		/* made for an anonymous caller: only writes the public sees drop it */
 	char *body;
 	size_t len;
 	char etag[40];
@@ -22,10 +24,10 @@ struct entry {
 	uint64_t used;		/* clock of the last use, for replacement */
 };
 
-/* The newest audit entry that touched one organisation. */
+/* The newest audit entry that touched one organisation, and the newest the public sees. */
 struct touch {
 	int64_t org;		/* 0: a free slot */
-	int64_t id;
+	int64_t id, pub_id;
 };
 
 /* Guarded by lock: the entries and what this process knows of the writes. Invariant: every
@@ -33,9 +35,14 @@ struct touch {
 static struct entry slots[CACHE_SLOTS];
 static struct touch touched[CACHE_ORGS];
 static int64_t seen;		/* the newest audit entry mapped */
+static int64_t pub_seen;	/* the newest entry mapped that the public sees */
 static int64_t floor_id;	/* the newest entry that touched everything */
 static uint64_t tick;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* The views being made after a miss (cache_claim), guarded by lock; landed is signalled when one
+ * is done. */
+static char *flights[CACHE_FLIGHTS];
+static pthread_cond_t landed = PTHREAD_COND_INITIALIZER;
 /* One sync at a time (a sync reads the store without holding lock). */
 static pthread_mutex_t sync_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -61,11 +68,11 @@ static int valid(const struct entry *e)
 	struct touch *t;
 
 	if (e->org <= 0)
-		return e->gen >= seen;
+		return e->gen >= (e->pub ? pub_seen : seen);
 	if (e->gen < floor_id)
 		return 0;
 	t = touch_slot(e->org);
-	return !t || t->org == 0 || e->gen >= t->id;
+	return !t || t->org == 0 || e->gen >= (e->pub ? t->pub_id : t->id);
 }
 
 int cache_get(const char *key, struct buf *body, char ctype[CACHE_CTYPE], char etag[40])
@@ -86,8 +93,8 @@ int cache_get(const char *key, struct buf *body, char ctype[CACHE_CTYPE], char e
 	return hit;
 }
 
-void cache_put(const char *key, int64_t gen, int64_t org, const char *body, size_t len, const char *ctype,
-	       const char *etag)
+void cache_put(const char *key, int64_t gen, int64_t org, int pub, const char *body, size_t len,
+	       const char *ctype, const char *etag)
 {
 	struct entry *e;
 
@@ -103,41 +110,103 @@ void cache_put(const char *key, int64_t gen, int64_t org, const char *body, size
 	e->len = len;
 	e->gen = gen;
 	e->org = org;
+	e->pub = pub;
 	snprintf(e->etag, sizeof(e->etag), "%s", etag);
 	snprintf(e->ctype, sizeof(e->ctype), "%s", ctype);
 	e->used = ++tick;
 	pthread_mutex_unlock(&lock);
 }
 
-/* apply: one row of STMT_CACHE_TOUCHED (audit id, org: -1 mapped, 0 everything). */
+/* flight_of: key's slot in flights (lock held), or NULL. */
+static char **flight_of(const char *key)
+{
+	for (size_t i = 0; i < CACHE_FLIGHTS; i++)
+		if (flights[i] && strcmp(flights[i], key) == 0)
+			return &flights[i];
+	return NULL;
+}
+
+int cache_claim(const char *key)
+{
+	struct timespec until;
+	int rc = 1;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += CACHE_WAIT_MS / 1000;
+	until.tv_nsec += (long)(CACHE_WAIT_MS % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&lock);
+	if (flight_of(key)) {
+		/* another request makes it: wait until it is done (or the wait's bound) */
+		while (flight_of(key) && pthread_cond_timedwait(&landed, &lock, &until) == 0)
+			;
+		rc = 0;
+	} else {
+		/* this request makes it (with every slot taken, unannounced) */
+		for (size_t i = 0; i < CACHE_FLIGHTS; i++)
+			if (!flights[i]) {
+				flights[i] = xstrdup(key);
+				break;
+			}
+	}
+	pthread_mutex_unlock(&lock);
+	return rc;
+}
+
+void cache_done(const char *key)
+{
+	char **f;
+
+	pthread_mutex_lock(&lock);
+	if ((f = flight_of(key))) {
+		free(*f);
+		*f = NULL;
+		pthread_cond_broadcast(&landed);
+	}
+	pthread_mutex_unlock(&lock);
+}
+
+/* apply: one row of STMT_CACHE_TOUCHED (audit id, org: -1 mapped, 0 everything; pub: whether
+ * the public may see the change). */
 static int apply(void *ctx, const struct store_row *row)
 {
 	int64_t id = store_col_int(row, 0), org = store_col_int(row, 1), *newest = ctx;
+	int pub = store_col_int(row, 2) != 0;
 	struct touch *t;
 
 	if (id > *newest)
 		*newest = id;
-	if (org < 0)
-		return 0;
 	pthread_mutex_lock(&lock);
-	if (org == 0 || !(t = touch_slot(org))) {
+	if (pub && id > pub_seen)
+		pub_seen = id;
+	if (org == 0 || (org > 0 && !(t = touch_slot(org)))) {
 		if (id > floor_id)
 			floor_id = id;
-	} else {
+	} else if (org > 0) {
 		t->org = org;
 		if (id > t->id)
 			t->id = id;
+		if (pub && id > t->pub_id)
+			t->pub_id = id;
 	}
 	pthread_mutex_unlock(&lock);
 	return 0;
 }
 
-/* seen_set: everything up to id is applied; with all set, it touched everything. */
+/* seen_set: everything up to id is applied; with all set, it touched everything (also what
+ * the public sees). */
 static void seen_set(int64_t id, int all)
 {
 	pthread_mutex_lock(&lock);
-	if (all && id > floor_id)
-		floor_id = id;
+	if (all) {
+		if (id > floor_id)
+			floor_id = id;
+		if (id > pub_seen)
+			pub_seen = id;
+	}
 	if (id > seen)
 		seen = id;
 	pthread_mutex_unlock(&lock);
@@ -179,7 +248,11 @@ void cache_clear(void)
 		free(slots[i].body);
 		memset(&slots[i], 0, sizeof(slots[i]));
 	}
+	for (size_t i = 0; i < CACHE_FLIGHTS; i++) {
+		free(flights[i]);
+		flights[i] = NULL;
+	}
 	memset(touched, 0, sizeof(touched));
-	seen = floor_id = 0;
+	seen = pub_seen = floor_id = 0;
 	pthread_mutex_unlock(&lock);
 }

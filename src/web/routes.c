@@ -211,7 +211,7 @@ static int cached(struct http_req *r, const struct route *rt)
 	struct buf key;
 	char tag[40], ctype[CACHE_CTYPE];
 	int64_t gen = 0;
-	int rc;
+	int rc, claimed = 0;
 
 	if (server_conf.no_cache || r->method != HTTP_GET ||
 	    store_query_id(r->st, STMT_DATA_GENERATION, NULL, 0, &gen, &r->err) != LUP_OK ||
@@ -222,7 +222,8 @@ static int cached(struct http_req *r, const struct route *rt)
 		buf_release(&key);
 		return rt->handler(r);
 	}
-	if (cache_get(key.ptr, &r->out, ctype, tag)) {
+	if (cache_get(key.ptr, &r->out, ctype, tag) ||
+	    (!(claimed = cache_claim(key.ptr)) && cache_get(key.ptr, &r->out, ctype, tag))) {
 		const char *inm = http_header_in(r, "If-None-Match");
 		r->ctype = arena_strdup(&r->a, ctype);
 		http_header(r, "ETag", tag);
@@ -234,9 +235,11 @@ static int cached(struct http_req *r, const struct route *rt)
 	rc = rt->handler(r);
 	if (rc == 200) {
 		api_etag(r->out.ptr, tag);
-		cache_put(key.ptr, gen, cache_scope(r, rt), r->out.ptr, r->out.len,
+		cache_put(key.ptr, gen, cache_scope(r, rt), r->user.role == ROLE_ANON, r->out.ptr, r->out.len,
 			  r->ctype ? r->ctype : "application/json", tag);
 	}
+	if (claimed)
+		cache_done(key.ptr);
 	http_header(r, "X-Lup-Cache", "miss");
 	buf_release(&key);
 	return rc;

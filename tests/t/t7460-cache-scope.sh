@@ -18,8 +18,10 @@ T7460_EXIT='kill $SERVER $S2 2>/dev/null; lib_cleanup'
 
 L demo "$ROOT/data/stockholm" >/dev/null || { nok "demo"; finish; }
 printf 'editorpassword1\n' | L user add own --role editor --org spanga-tensta-stadsdelsnamnd >/dev/null
+printf 'citypassword1\n' | L user add city --role city --org stadsledningskontoret >/dev/null
 TOK=$(L token create own 2>/dev/null)
-[ -n "$TOK" ] && ok "a token for the editor" || nok "a token for the editor"
+CITY=$(L token create city 2>/dev/null)
+[ -n "$TOK" ] && [ -n "$CITY" ] && ok "tokens for the editor and the city office" || nok "tokens"
 
 serve "$DB"
 trap "$T7460_EXIT" EXIT
@@ -49,14 +51,14 @@ get() {
 	tok) set -- "$1" "$2" -H "Authorization: Bearer $TOK" ;;
 	esac
 	u=$1$2; shift 2
-	curl -s -o "$TMP/b" -D "$TMP/h" "$@" "$u"
+	curl -s -o "$TMP/body" -D "$TMP/h" "$@" "$u"
 	v=$(grep -i '^x-lup-cache:' "$TMP/h" | cut -d' ' -f2 | tr -d '\r')
 	echo "${v:--}"
 }
 # warm: every view on both servers, twice (the second answer comes from the cache)
 warm() {
 	for s in "$S1" "$BASE2"; do
-		for p in "$A jar" "$AC tok" "$B anon" "$B jar" "$BC tok" "$KF anon" "/ anon" "/stadsdel/spanga-tensta anon"; do
+		for p in "$A jar" "$A anon" "$AC tok" "$B anon" "$B jar" "$BC tok" "$KF anon" "/ anon" "/stadsdel/spanga-tensta anon"; do
 			set -- $p
 			get "$s" "$1" "$2" >/dev/null
 			c=$(get "$s" "$1" "$2")
@@ -68,7 +70,7 @@ warm() {
 value() {
 	get "$1" "$AC" tok >/dev/null
 	jq -r '.. | objects | select(.key? == "'$IND'") | .outcomes[] |
-		select(.period == "T2" and .area == "spanga-tensta" and .sex == "T") | .value' "$TMP/b"
+		select(.period == "T2" and .area == "spanga-tensta" and .sex == "T") | .value' "$TMP/body"
 }
 # kept NAME SERVER: the views of other organisations are still cached on SERVER
 kept() {
@@ -94,25 +96,61 @@ for s in "$S1" "$BASE2"; do
 	expect_eq "$n: the goal chain shows it" "$(value "$s")" 61.7
 	expect_eq "$n: ... made anew" "$(grep -i '^x-lup-cache:' "$TMP/h" | cut -d' ' -f2 | tr -d '\r')" miss
 	c=$(get "$s" "$A" jar)
-	if grep -q '61,7' "$TMP/b"; then ok "$n: the organisation page shows it ($c)"; else nok "$n: the organisation page shows it"; fi
+	if grep -q '61,7' "$TMP/body"; then ok "$n: the organisation page shows it ($c)"; else nok "$n: the organisation page shows it"; fi
 	city "$n" "$s"
 	kept "$n" "$s"
 done
 
-# 2. an assessment through the API of the second server (a new report, then the assessment)
-warm
+# 2. an assessment through the API of the second server, in a draft report: the public does not
+# see drafts (the publication rule), so the anonymous views stay cached; the editor's are made anew
 BASE=$BASE2
 req "a report through the second server" 201 POST /api/v1/reports '{"org":"spanga-tensta-stadsdelsnamnd","period":"2022-T2"}' "$TOK"
 REP=$(jb .id)
+BASE=$S1
+warm
+BASE=$BASE2
 req "an assessment through the second server" 200 PUT "/api/v1/reports/$REP/assessments/$GOAL" \
 	'{"assessment":"none","analysis":"Cachetestets analys av perioden."}' "$TOK"
 BASE=$S1
 for s in "$S1" "$BASE2"; do
-	n="assessment, $( [ "$s" = "$S1" ] && echo first || echo second) server"
-	expect_eq "$n: the goal chain is made anew" "$(get "$s" "$AC" tok)" miss
-	if grep -q 'Cachetestets analys' "$TMP/b"; then ok "$n: ... and shows it"; else nok "$n: ... and shows it"; fi
+	n="draft assessment, $( [ "$s" = "$S1" ] && echo first || echo second) server"
+	expect_eq "$n: the editor's goal chain is made anew" "$(get "$s" "$AC" tok)" miss
+	if grep -q 'Cachetestets analys' "$TMP/body"; then ok "$n: ... and shows it"; else nok "$n: ... and shows it"; fi
 	get "$s" "$A" jar >/dev/null
-	if grep -q 'Cachetestets analys' "$TMP/b"; then ok "$n: the organisation page shows it"; else nok "$n: the organisation page shows it"; fi
+	if grep -q 'Cachetestets analys' "$TMP/body"; then ok "$n: the editor's organisation page shows it"; else nok "$n: the editor's organisation page shows it"; fi
+	expect_eq "$n: the public's organisation page stays cached (drafts are not public)" "$(get "$s" "$A" anon)" hit
+	hasnt "$n: ... without the draft" 'Cachetestets analys'
+	expect_eq "$n: the public's city page stays cached" "$(get "$s" / anon)" hit
+	kept "$n" "$s"
+done
+
+# 2b. the same figure again (no longer example data, its period has no approved report): hidden
+# from the public before and after, so only the editor's views are made anew
+warm
+req "the figure again through the first server" 200 POST /api/v1/outcomes \
+	'{"indicator":"'$IND'","period":"2022-T2","area":"spanga-tensta","value":62.4}' "$TOK"
+for s in "$S1" "$BASE2"; do
+	n="unpublished figure, $( [ "$s" = "$S1" ] && echo first || echo second) server"
+	expect_eq "$n: the editor's goal chain shows it" "$(value "$s")" 62.4
+	get "$s" "$A" jar >/dev/null
+	if grep -q '62,4' "$TMP/body"; then ok "$n: the editor's organisation page shows it"; else nok "$n: the editor's organisation page shows it"; fi
+	expect_eq "$n: the public's organisation page stays cached" "$(get "$s" "$A" anon)" hit
+	hasnt "$n: ... without the figure" '62,4'
+	expect_eq "$n: the public's district page stays cached" "$(get "$s" /stadsdel/spanga-tensta anon)" hit
+done
+
+# 2c. the report approved: now the public sees the assessment and the figure, on both servers
+warm
+report_none_rest "$DB" "$REP" -H "Authorization: Bearer $TOK"
+BASE=$BASE2
+req "the report is submitted through the second server" 200 POST "/api/v1/reports/$REP/submit" "" "$TOK"
+BASE=$S1
+req "... and approved through the first" 200 POST "/api/v1/reports/$REP/approve" "" "$CITY"
+for s in "$S1" "$BASE2"; do
+	n="approval, $( [ "$s" = "$S1" ] && echo first || echo second) server"
+	expect_eq "$n: the public's organisation page is made anew" "$(get "$s" "$A" anon)" miss
+	has "$n: ... with the assessment" 'Cachetestets analys'
+	has "$n: ... and the figure" '62,4'
 	city "$n" "$s"
 	kept "$n" "$s"
 done
@@ -125,7 +163,7 @@ for s in "$S1" "$BASE2"; do
 	n="import, $( [ "$s" = "$S1" ] && echo first || echo second) server"
 	expect_eq "$n: the goal chain shows it" "$(value "$s")" 48.5
 	get "$s" "$A" jar >/dev/null
-	if grep -q '48,5' "$TMP/b"; then ok "$n: the organisation page shows it"; else nok "$n: the organisation page shows it"; fi
+	if grep -q '48,5' "$TMP/body"; then ok "$n: the organisation page shows it"; else nok "$n: the organisation page shows it"; fi
 	expect_eq "$n: Rinkeby-Kista's page is made anew (an unmapped write drops everything)" "$(get "$s" "$B" anon)" miss
 	city "$n" "$s"
 done
