@@ -721,8 +721,10 @@ const char *const pg_sql[STMT__MAX] = {
 	 * map (everything else, deletes, and updates that move the thing to another goal, owner or
 	 * organisation): that one drops every cached view. Mapped: an indicator's insert or update
 	 * (its targets and outcomes) reaches the owners of its goal and every goal below it and its
-	 * own owner; a report's (its assessments, statuses) the owners of every goal below the
-	 * goals of its organisation (and pair) and of those it assesses. pub is 0 when the public
+	 * own owner; a report's (its assessments, statuses; its approval publishes the figures of
+	 * its organisation's indicators: sql-public.h SEE_FIGURE) the owners of every goal below
+	 * the goals of its organisation (and pair), of those it assesses and of the goals of the
+	 * indicators its organisation (and pair) owns. pub is 0 when the public
 	 * sees the change neither before nor after (the publication rule, sql-public.h): an update
 	 * of a report that is not approved that leaves its status, or an update of an indicator's
 	 * outcomes alone (no other field) whose rows before and after are all figures SEE_FIGURE
@@ -754,7 +756,11 @@ const char *const pg_sql[STMT__MAX] = {
 		"  UNION SELECT ok.id, a.goal_id FROM ok JOIN assessment a ON a.report_id = ok.eid WHERE ok.entity = 'report'"
 		"  UNION SELECT ok.id, g.id FROM ok JOIN report r ON r.id = ok.eid JOIN organisation o ON o.id = r.org_id"
 		"  JOIN goal g ON g.owner_id = r.org_id OR g.owner_id = o.pair_id"
-		"  OR g.owner_id IN (SELECT x.id FROM organisation x WHERE x.pair_id = r.org_id) WHERE ok.entity = 'report'),"
+		"  OR g.owner_id IN (SELECT x.id FROM organisation x WHERE x.pair_id = r.org_id) WHERE ok.entity = 'report'"
+		"  UNION SELECT ok.id, i.goal_id FROM ok JOIN report r ON r.id = ok.eid JOIN organisation o ON o.id = r.org_id"
+		"  JOIN indicator i ON i.owner_id = r.org_id OR i.owner_id = o.pair_id"
+		"  OR i.owner_id IN (SELECT x.id FROM organisation x WHERE x.pair_id = r.org_id)"
+		"  WHERE ok.entity = 'report' AND i.goal_id IS NOT NULL),"
 		" down(id, gid) AS (SELECT id, gid FROM seed UNION SELECT d.id, g.id FROM down d JOIN goal g ON g.parent_id = d.gid),"
 		" own(id, org) AS (SELECT d.id, g.owner_id FROM down d JOIN goal g ON g.id = d.gid"
 		"  UNION SELECT ok.id, i.owner_id FROM ok JOIN indicator i ON i.id = ok.eid WHERE ok.entity = 'indicator'"

@@ -139,7 +139,8 @@ for s in "$S1" "$BASE2"; do
 	expect_eq "$n: the public's district page stays cached" "$(get "$s" /stadsdel/spanga-tensta anon)" hit
 done
 
-# 2c. the report approved: now the public sees the assessment and the figure, on both servers
+# 2c. the report approved: now the public sees the assessment and the figure, on both servers (and
+# the figures of Spånga-Tensta's indicators on the city council's goals on its page)
 warm
 report_none_rest "$DB" "$REP" -H "Authorization: Bearer $TOK"
 BASE=$BASE2
@@ -152,7 +153,10 @@ for s in "$S1" "$BASE2"; do
 	has "$n: ... with the assessment" 'Cachetestets analys'
 	has "$n: ... and the figure" '62,4'
 	city "$n" "$s"
-	kept "$n" "$s"
+	# the approval publishes the figures of Spånga-Tensta's indicators, some of them on KF goals
+	expect_eq "$n: the city council's page is made anew" "$(get "$s" "$KF" anon)" miss
+	expect_eq "$n: Rinkeby-Kista's page stays cached" "$(get "$s" "$B" anon)" hit
+	expect_eq "$n: Rinkeby-Kista's goal chain stays cached" "$(get "$s" "$BC" tok)" hit
 done
 
 # 3. the command line: an import is not mapped to organisations, so it drops everything
