@@ -5,9 +5,12 @@
 # 2022-T2 first), while readers (wrk -t2 -c32, DURATION seconds, default 10) read the city page,
 # two district pages and organisation pages (those written to and others), cycling through
 # them. Prints the readers' throughput without writers and with them, the writes done, and the
-# aim: with writers at least 0.5 of without, "met" or "NOT met". Each writer sends one write at
-# a time with PAUSE seconds (default 0.05) between writes. The machine is shared: compare the
-# ratio, not the figures.
+# aim: with writers at least 0.5 of without, "met" or "NOT met"; and, from the answers'
+# X-Lup-Cache, the readers' cache misses per write (a count that does not depend on the machine's
+# load as throughput does). Each writer sends one write at a time with PAUSE seconds (default
+# 0.05) between writes. The machine is shared: compare the ratio, not the figures. The readers
+# are anonymous: the writers' assessments (draft reports) and outcomes (unpublished figures)
+# are not theirs to see, so they keep their cached views (docs/api.md "Caching").
 set -eu
 cd "$(dirname "$0")/.."
 LUP=${LUP:-build/lup}
@@ -54,10 +57,28 @@ done
 	echo '"/organisation/kommunfullmaktige?ar=2022", "/organisation/stadsledningskontoret?ar=2022",'
 	for o in $ORG_KEYS; do echo "\"/organisation/$o?ar=2022\","; done
 	echo '"/organisation/spanga-tensta-stadsdelsnamnd?ar=2022"}'
-	echo 'i = 0'
-	echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
+	cat <<'LUA'
+i = 0
+request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end
+-- X-Lup-Cache of each answer, summed over the threads at the end
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) hits = 0; misses = 0 end
+function response(status, headers, body)
+	if headers["X-Lup-Cache"] == "hit" then hits = hits + 1 else misses = misses + 1 end
+end
+function done(summary, latency, requests)
+	local h, m = 0, 0
+	for _, t in ipairs(threads) do h = h + t:get("hits"); m = m + t:get("misses") end
+	io.write(string.format("cache %d %d\n", h, m))
+end
+LUA
 } > "$T/read.lua"
-read_rps() { wrk -t2 -c32 -d"${DURATION}s" -s "$T/read.lua" "$BASE" 2>/dev/null | awk '/Requests\/sec/ { print $2 }'; }
+# read_rps: the readers' run; prints "req/s hits misses"
+read_rps() {
+	wrk -t2 -c32 -d"${DURATION}s" -s "$T/read.lua" "$BASE" 2>/dev/null |
+		awk '/Requests\/sec/ { r = $2 } /^cache / { h = $2; m = $3 } END { print r, h, m }'
+}
 
 # writer W: alternates an outcome and an assessment for organisation (W-1) % n + 1
 writer() {
@@ -77,17 +98,21 @@ writer() {
 writes() { sqlite3 "$T/d.db" "SELECT count(*) FROM audit"; }
 
 read_rps >/dev/null	# warm the server and the cache
-quiet=$(read_rps)
+set -- $(read_rps)
+quiet=$1 quiet_miss=$3
 w0=$(writes)
 for w in $(seq "$WRITERS"); do writer "$w" & WPIDS="$WPIDS $!"; done
 sleep 1
 w1=$(writes)
-busy=$(read_rps)
+set -- $(read_rps)
+busy=$1 busy_hit=$2 busy_miss=$3
 w2=$(writes)
 kill $WPIDS 2>/dev/null; wait $WPIDS 2>/dev/null || true; WPIDS=
 echo "deadline day: $WRITERS writers (outcomes and assessments, $n organisations) while readers read the city, district and organisation pages (wrk -t2 -c32, ${DURATION}s):"
-printf '%-44s %10s\n' "readers" "req/s"
-printf '%-44s %10s\n' "without writers" "$quiet"
-printf '%-44s %10s\n' "with writers" "$busy"
-echo "writes during the readers' run: $((w2 - w1)) ($(echo "$((w2 - w1)) $DURATION" | awk '{printf "%.0f", $1 / $2}')/s; $((w2 - w0)) in all)"
+printf '%-44s %10s %14s\n' "readers" "req/s" "cache misses"
+printf '%-44s %10s %14s\n' "without writers" "$quiet" "$quiet_miss"
+printf '%-44s %10s %14s\n' "with writers" "$busy" "$busy_miss"
+echo "writes during the readers' run: $((w2 - w1)) ($(echo "$((w2 - w1)) $DURATION" | awk '{printf "%.0f", $1 / $2}')/s; $((w2 - w0)) in all);" \
+	"cache misses per write: $(echo "$busy_miss $((w2 - w1))" | awk '{ printf "%.2f", ($2 > 0) ? $1 / $2 : 0 }')" \
+	"($busy_hit hits)"
 echo "$busy $quiet" | awk '{ r = $1 / $2; printf "reader throughput with writers / without: %.2f, aim >= 0.5: %s\n", r, (r >= 0.5) ? "met" : "NOT met" }'

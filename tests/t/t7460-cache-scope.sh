@@ -1,14 +1,20 @@
 #!/bin/sh
 # t7460-cache-scope.sh: a write drops only the cached views it may change (issue 15), exactly, in
-# every `lup serve` process on the database (issue 14). Two servers run on one database (one
-# SQLite file; on PostgreSQL one database). After a write through the API (an outcome through the
-# first server, an assessment through the second) every dependent view on both servers shows it
-# at once: the organisation's page and goal chain (answered anew: X-Lup-Cache: miss), the city
-# page and the district page (city-wide views: any write drops them). Views of another
-# organisation stay cached (X-Lup-Cache: hit): Rinkeby-Kista's page and goal chain, and the
-# city council's page (its chain holds Spånga-Tensta's goals' parents, not Spånga-Tensta's goals).
-# A write through the command line (`lup import csv`: an entry the cache does not map to
-# organisations) drops everything, and both servers show the new figure.
+# every `lup serve` process on the database (issue 14; docs/api.md "Caching"). Two servers run
+# on one database (one SQLite file; on PostgreSQL one database); each cached answer says
+# X-Lup-Cache: hit or miss. After each write every view on both servers that may show it is made
+# anew and shows it, and the views of other organisations stay cached (Rinkeby-Kista's page and
+# goal chain; the city council's page, whose chain holds Spånga-Tensta's goals' parents, not
+# Spånga-Tensta's goals):
+# 1. an outcome through the API of the first server (replacing example data: public): the
+#    organisation's page and goal chain, the city page and the district page;
+# 2. an assessment in a draft report through the second server: the editor's page and goal chain;
+#    the public's views stay cached (drafts are not public) and do not show it;
+# 3. the same figure again (now unpublished before and after), then through the indicator's
+#    form on the second server: the editor's views; the public's stay cached;
+# 4. the report submitted and approved: the public's views show the assessment and the figure,
+#    the city council's page too is made anew (its goals carry Spånga-Tensta's indicators);
+# 5. `lup import csv` (an entry the cache does not map) drops everything.
 . "$(dirname "$0")/lib.sh"
 
 DB="$TMP/lup.db"
@@ -124,7 +130,7 @@ for s in "$S1" "$BASE2"; do
 	kept "$n" "$s"
 done
 
-# 2b. the same figure again (no longer example data, its period has no approved report): hidden
+# 3. the same figure again (no longer example data, its period has no approved report): hidden
 # from the public before and after, so only the editor's views are made anew
 warm
 req "the figure again through the first server" 200 POST /api/v1/outcomes \
@@ -139,7 +145,23 @@ for s in "$S1" "$BASE2"; do
 	expect_eq "$n: the public's district page stays cached" "$(get "$s" /stadsdel/spanga-tensta anon)" hit
 done
 
-# 2c. the report approved: now the public sees the assessment and the figure, on both servers (and
+# 3b. the figure through the indicator's form on the second server: the same
+warm
+BASE=$BASE2
+CSRF=$(csrf jar)
+page "the figure through the form on the second server" 303 POST "/indikator/$IND/redigera" jar \
+	-d "csrf=$CSRF&del=utfall&utfall-period=T2&utfall-ar=2022&omrade=spanga-tensta&kon=T&varde=63,9"
+BASE=$S1
+for s in "$S1" "$BASE2"; do
+	n="form, $( [ "$s" = "$S1" ] && echo first || echo second) server"
+	expect_eq "$n: the editor's goal chain shows it" "$(value "$s")" 63.9
+	get "$s" "$A" jar >/dev/null
+	if grep -q '63,9' "$TMP/body"; then ok "$n: the editor's organisation page shows it"; else nok "$n: the editor's organisation page shows it"; fi
+	expect_eq "$n: the public's organisation page stays cached" "$(get "$s" "$A" anon)" hit
+	kept "$n" "$s"
+done
+
+# 4. the report approved: now the public sees the assessment and the figure, on both servers (and
 # the figures of Spånga-Tensta's indicators on the city council's goals on its page)
 warm
 report_none_rest "$DB" "$REP" -H "Authorization: Bearer $TOK"
@@ -151,7 +173,7 @@ for s in "$S1" "$BASE2"; do
 	n="approval, $( [ "$s" = "$S1" ] && echo first || echo second) server"
 	expect_eq "$n: the public's organisation page is made anew" "$(get "$s" "$A" anon)" miss
 	has "$n: ... with the assessment" 'Cachetestets analys'
-	has "$n: ... and the figure" '62,4'
+	has "$n: ... and the figure" '63,9'
 	city "$n" "$s"
 	# the approval publishes the figures of Spånga-Tensta's indicators, some of them on KF goals
 	expect_eq "$n: the city council's page is made anew" "$(get "$s" "$KF" anon)" miss
@@ -159,7 +181,7 @@ for s in "$S1" "$BASE2"; do
 	expect_eq "$n: Rinkeby-Kista's goal chain stays cached" "$(get "$s" "$BC" tok)" hit
 done
 
-# 3. the command line: an import is not mapped to organisations, so it drops everything
+# 5. the command line: an import is not mapped to organisations, so it drops everything
 warm
 printf 'indicator;area;period;sex;value\n%s;spanga-tensta;2022-T2;;48,5\n' "$IND" > "$TMP/x.csv"
 expect_exit "an outcome through lup import csv" 0 L import csv "$TMP/x.csv"
