@@ -45,6 +45,9 @@ echo
 sh bench/http.sh
 
 echo
+LUP="$LUP" sh bench/deadline.sh
+
+echo
 if [ "${PG_BENCH:-1}" = 1 ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 	LUP="$LUP" sh bench/pg.sh
 fi

@@ -699,6 +699,64 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* the data generation: every write of data records an audit entry in its transaction */
 	[STMT_DATA_GENERATION] = "SELECT coalesce(max(id), 0) FROM audit",
 
+	/* (after_id) -> audit_id, org, pub: what each newer audit entry changed, for the response
+	 * cache's invalidation (web/cache.h): one row (id, -1, pub) per entry the cache can map, with
+	 * one row (id, org, pub) per organisation whose organisation page and goal chain may show the
+	 * change (with the organisations paired with it), and one row (id, 0, 1) per entry it cannot
+	 * map (everything else, deletes, and updates that move the thing to another goal, owner or
+	 * organisation): that one drops every cached view. Mapped: an indicator's insert or update
+	 * (its targets and outcomes) reaches the owners of its goal and every goal below it and its
+	 * own owner; a report's (its assessments, statuses; its approval publishes the figures of
+	 * its organisation's indicators: sql-public.h SEE_FIGURE) the owners of every goal below
+	 * the goals of its organisation (and pair), of those it assesses and of the goals of the
+	 * indicators its organisation (and pair) owns. pub is 0 when the public
+	 * sees the change neither before nor after (the publication rule, sql-public.h): an update
+	 * of a report that is not approved that leaves its status, or an update of an indicator's
+	 * outcomes alone (no other field) whose rows before and after are all figures SEE_FIGURE
+	 * hides from the public (not example data, not Kolada's, of a period with no approved report
+	 * of the owner or its pair); such a write keeps the anonymous views. */
+	[STMT_CACHE_TOUCHED] =
+		"WITH RECURSIVE e(id, entity, action, eid, b, a, changed) AS (SELECT id, entity, action, entity_id, before, after,"
+		"  coalesce(before, '') || coalesce(after, '') FROM audit WHERE id > ?1),"
+		" hid(id) AS (SELECT e.id FROM e JOIN report r ON r.id = e.eid WHERE e.entity = 'report' AND e.action = 'update'"
+		"  AND r.status <> 'approved' AND instr(e.changed, '\"status') = 0"
+		"  UNION SELECT e.id FROM e JOIN indicator i ON i.id = e.eid WHERE e.entity = 'indicator' AND e.action = 'update'"
+		"  AND substr(e.b, 1, 1) = '{' AND json_valid(e.b) AND substr(e.a, 1, 1) = '{' AND json_valid(e.a) AND coalesce(i.source_kind, '') <> 'kolada'"
+		"  AND NOT EXISTS (SELECT 1 FROM (SELECT key AS k FROM json_each(e.b)) kb WHERE k NOT IN ('id', 'key', 'outcomes'))"
+		"  AND NOT EXISTS (SELECT 1 FROM (SELECT key AS k FROM json_each(e.a)) ka WHERE k NOT IN ('id', 'key', 'outcomes'))"
+		"  AND NOT EXISTS (SELECT 1 FROM (SELECT value AS v FROM json_each(e.b, '$.outcomes') UNION ALL SELECT value AS v FROM json_each(e.a, '$.outcomes')) j"
+		"   WHERE coalesce(json_type(v, '$.example'), '') <> 'false' OR coalesce(json_extract(v, '$.source'), '') = 'kolada'"
+		"   OR NOT EXISTS (SELECT 1 FROM period p WHERE p.year || '-' || p.kind = json_extract(v, '$.period'))"
+		"   OR EXISTS (SELECT 1 FROM period p JOIN report r_ ON r_.period_id = p.id JOIN organisation ro_ ON ro_.id = r_.org_id"
+		"    WHERE p.year || '-' || p.kind = json_extract(v, '$.period') AND r_.status = 'approved' AND (r_.org_id = i.owner_id"
+		"    OR ro_.pair_id = i.owner_id OR r_.org_id = (SELECT pair_id FROM organisation WHERE id = i.owner_id))))),"
+		" ok(id, entity, eid, pub) AS (SELECT id, entity, eid, CASE WHEN id IN (SELECT id FROM hid) THEN 0 ELSE 1 END"
+		"  FROM e WHERE action IN ('insert', 'update') AND ("
+		"  (entity = 'indicator' AND eid IN (SELECT id FROM indicator) AND (action = 'insert'"
+		"   OR (instr(changed, '\"goal') = 0 AND instr(changed, '\"owner') = 0)))"
+		"  OR (entity = 'report' AND eid IN (SELECT id FROM report) AND (action = 'insert'"
+		"   OR instr(changed, '\"org') = 0)))),"
+		" seed(id, gid) AS (SELECT ok.id, i.goal_id FROM ok JOIN indicator i ON i.id = ok.eid"
+		"  WHERE ok.entity = 'indicator' AND i.goal_id IS NOT NULL"
+		"  UNION SELECT ok.id, a.goal_id FROM ok JOIN assessment a ON a.report_id = ok.eid WHERE ok.entity = 'report'"
+		"  UNION SELECT ok.id, g.id FROM ok JOIN report r ON r.id = ok.eid JOIN organisation o ON o.id = r.org_id"
+		"  JOIN goal g ON g.owner_id = r.org_id OR g.owner_id = o.pair_id"
+		"  OR g.owner_id IN (SELECT x.id FROM organisation x WHERE x.pair_id = r.org_id) WHERE ok.entity = 'report'"
+		"  UNION SELECT ok.id, i.goal_id FROM ok JOIN report r ON r.id = ok.eid JOIN organisation o ON o.id = r.org_id"
+		"  JOIN indicator i ON i.owner_id = r.org_id OR i.owner_id = o.pair_id"
+		"  OR i.owner_id IN (SELECT x.id FROM organisation x WHERE x.pair_id = r.org_id)"
+		"  WHERE ok.entity = 'report' AND i.goal_id IS NOT NULL),"
+		" down(id, gid) AS (SELECT id, gid FROM seed UNION SELECT d.id, g.id FROM down d JOIN goal g ON g.parent_id = d.gid),"
+		" own(id, org) AS (SELECT d.id, g.owner_id FROM down d JOIN goal g ON g.id = d.gid"
+		"  UNION SELECT ok.id, i.owner_id FROM ok JOIN indicator i ON i.id = ok.eid WHERE ok.entity = 'indicator'"
+		"  UNION SELECT ok.id, r.org_id FROM ok JOIN report r ON r.id = ok.eid WHERE ok.entity = 'report'),"
+		" orgs(id, org) AS (SELECT id, org FROM own"
+		"  UNION SELECT w.id, o.pair_id FROM own w JOIN organisation o ON o.id = w.org"
+		"  UNION SELECT w.id, o.id FROM own w JOIN organisation o ON o.pair_id = w.org)"
+		" SELECT s.id, s.org, ok.pub FROM orgs s JOIN ok ON ok.id = s.id WHERE s.org IS NOT NULL"
+		" UNION ALL SELECT id, -1, pub FROM ok"
+		" UNION ALL SELECT id, 0, 1 FROM e WHERE id NOT IN (SELECT id FROM ok) ORDER BY 1",
+
 	/* more collections: (district_id, level) */
 	[STMT_LIST_AREAS] =
 		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code FROM area a"

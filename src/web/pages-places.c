@@ -20,7 +20,7 @@ const struct route page_routes_places[] = {
 	{ HTTP_POST, "/stadsdel/{key}/ny-version", page_plan_new_version_post, ACC_WRITE, R_FORM, "pages", "start a new draft of the district's programme, a copy of its adopted version (form)", NULL, NULL, NULL },
 	{ HTTP_GET, "/organisationer", page_orgs, ACC_PUBLIC, R_CACHE, "pages", "the organisations by kind", NULL, NULL, NULL },
 	{ HTTP_GET, "/plan/{key}/jamfor", page_plan_diff, ACC_PUBLIC, 0, "pages", "what changed between two versions of a plan (?fran=N&till=M)", NULL, NULL, NULL },
-	{ HTTP_GET, "/organisation/{key}", page_org, ACC_PUBLIC, R_CACHE, "pages", "one organisation's plan for a year", NULL, NULL, NULL },
+	{ HTTP_GET, "/organisation/{key}", page_org, ACC_PUBLIC, R_CACHE | R_CACHE_ORG, "pages", "one organisation's plan for a year", NULL, NULL, NULL },
 	{ 0, NULL, NULL, ACC_PUBLIC, 0, NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -74,7 +74,7 @@ const struct route routes[] = {
 	{ GET, "/api/v1/indicators/{id}/target-aid", api_indicator_target_aid, ACC_PUBLIC, 0, "indicators", "the target-setting aid of a year (?year=Y, optional ?value=V): recent values, trend, city average, KF target, the value the trajectory needs, and where V lies against each", NULL, q_target_aid, "TargetAid" },
 	{ PATCH, "/api/v1/indicators/{id}", api_indicator_patch, ACC_WRITE, R_BODY, "indicators", "change an indicator", "IndicatorPatch", NULL, "Indicator" },
 	{ PATCH, "/api/v1/goals/{id}", api_goal_patch, ACC_WRITE, R_BODY, "goals", "change a goal of the own organisation", "GoalPatch", NULL, "Goal" },
-	{ GET, "/api/v1/organisations/{id}/goal-chain", api_goal_chain, ACC_PUBLIC, R_CACHE, "views", "an organisation's goal chain for a year (?year=) with indicators, targets, outcomes and assessments", NULL, q_year, "GoalChain" },
+	{ GET, "/api/v1/organisations/{id}/goal-chain", api_goal_chain, ACC_PUBLIC, R_CACHE | R_CACHE_ORG, "views", "an organisation's goal chain for a year (?year=) with indicators, targets, outcomes and assessments", NULL, q_year, "GoalChain" },
 	{ PUT, "/api/v1/indicators/{id}/targets/{year}/{kind}", api_target_put, ACC_WRITE, R_BODY, "indicators", "set a target (kind own = årsmål, kf = KF:s årsmål)", "Target", NULL, "Indicator" },
 	{ DELETE, "/api/v1/indicators/{id}/targets/{year}/{kind}", api_target_delete, ACC_WRITE, 0, "indicators", "remove a target", NULL, q_target_delete, "Indicator" },
 	{ GET, "/api/v1/indicators/{id}/comparison", api_comparison, ACC_PUBLIC, R_CACHE, "views", "an indicator across districts and sexes against the city average (?year=)", NULL, q_year, "Comparison" },

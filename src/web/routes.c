@@ -173,36 +173,61 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
-/* cached: runs a cacheable GET view through the cache. */
+/* cache_scope: the organisation whose views rt's answer for r belongs to (R_CACHE_ORG: its
+ * first path parameter), or 0: the city (any write changes it; also when the name is unknown). */
+static int64_t cache_scope(struct http_req *r, const struct route *rt)
+{
+	struct sval k;
+	int64_t org = 0;
+
+	if (!(rt->flags & R_CACHE_ORG) || !r->params[0])
+		return 0;
+	k = SVS(r->params[0]);
+	if (store_query_id(r->st, STMT_ORG_ID_LOOSE, &k, 1, &org, &r->err) != LUP_OK)
+		return 0;
+	return org;
+}
+
+/* cache_key: the cache's key of r's answer into key (0), or -1 when it does not fit. JSON views
+ * differ by what the caller may read (authz.h: the role and the organisation decide which
+ * reports show), so they are kept per role and organisation; pages also show who is logged
+ * in, so they are kept per user; anonymous callers share one entry. */
+static int cache_key(struct http_req *r, struct buf *key)
+{
+	if (r->user.role == ROLE_ANON)
+		buf_addf(key, "a%s", r->path);
+	else if (http_is_page(r))
+		buf_addf(key, "u%lld%s", (long long)r->user.id, r->path);
+	else
+		buf_addf(key, "r%d.%lld%s", (int)r->user.role, (long long)r->user.org_id, r->path);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, key);
+	return key->overflow ? -1 : 0;
+}
+
+/* cached: runs a cacheable GET view through the cache (cache.h); the answer says whether it
+ * came from the cache in X-Lup-Cache: hit or miss. */
 static int cached(struct http_req *r, const struct route *rt)
 {
 	struct buf key;
 	char tag[40], ctype[CACHE_CTYPE];
 	int64_t gen = 0;
-	int rc;
+	int rc, claimed = 0;
 
 	if (server_conf.no_cache || r->method != HTTP_GET ||
-	    store_query_id(r->st, STMT_DATA_GENERATION, NULL, 0, &gen, &r->err) != LUP_OK)
+	    store_query_id(r->st, STMT_DATA_GENERATION, NULL, 0, &gen, &r->err) != LUP_OK ||
+	    cache_sync(r->st, gen, &r->err) != LUP_OK)
 		return rt->handler(r);
 	buf_init(&key, 8192);
-	/* JSON views differ by what the caller may read (authz.h: the role and the organisation
-	 * decide which reports show), so they are kept per role and organisation; pages also show
-	 * who is logged in, so they are kept per user; anonymous callers share one entry */
-	if (r->user.role == ROLE_ANON)
-		buf_addf(&key, "a%s", r->path);
-	else if (http_is_page(r))
-		buf_addf(&key, "u%lld%s", (long long)r->user.id, r->path);
-	else
-		buf_addf(&key, "r%d.%lld%s", (int)r->user.role, (long long)r->user.org_id, r->path);
-	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &key);
-	if (key.overflow) {
+	if (cache_key(r, &key)) {
 		buf_release(&key);
 		return rt->handler(r);
 	}
-	if (cache_get(key.ptr, gen, &r->out, ctype, tag)) {
+	if (cache_get(key.ptr, &r->out, ctype, tag) ||
+	    (!(claimed = cache_claim(key.ptr)) && cache_get(key.ptr, &r->out, ctype, tag))) {
 		const char *inm = http_header_in(r, "If-None-Match");
 		r->ctype = arena_strdup(&r->a, ctype);
 		http_header(r, "ETag", tag);
+		http_header(r, "X-Lup-Cache", "hit");
 		r->status = inm && strcmp(inm, tag) == 0 ? 304 : 200;
 		buf_release(&key);
 		return r->status;
@@ -210,8 +235,12 @@ static int cached(struct http_req *r, const struct route *rt)
 	rc = rt->handler(r);
 	if (rc == 200) {
 		api_etag(r->out.ptr, tag);
-		cache_put(key.ptr, gen, r->out.ptr, r->out.len, r->ctype ? r->ctype : "application/json", tag);
+		cache_put(key.ptr, gen, cache_scope(r, rt), r->user.role == ROLE_ANON, r->out.ptr, r->out.len,
+			  r->ctype ? r->ctype : "application/json", tag);
 	}
+	if (claimed)
+		cache_done(key.ptr);
+	http_header(r, "X-Lup-Cache", "miss");
 	buf_release(&key);
 	return rc;
 }

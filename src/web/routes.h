@@ -16,7 +16,8 @@ enum access {
 
 enum {
 	R_BODY = 1,	/* the route takes a JSON body */
-	R_CACHE = 2,	/* a GET view whose 200 answers may be cached (see cache.h) */
+	R_CACHE = 2,	/* a GET view whose 200 answers may be cached (see cache.h); its scope is
+			 * the city: any write drops it */
 	R_FORM = 4,	/* an HTML form post: the body is application/x-www-form-urlencoded and the
 			 * handler checks the CSRF token of its hidden field with auth_csrf_matches
 			 * (instead of the X-CSRF-Token header the dispatcher checks for the API) */
@@ -28,6 +29,10 @@ enum {
 			 * stands in its way), and the session it starts replaces the cookie's */
 	R_BODY_OPT = 32,	/* with R_BODY: the JSON body is optional; an empty one is accepted
 			 * without a Content-Type (POST /api/v1/reports/{id}/approve) */
+	R_CACHE_ORG = 128,	/* with R_CACHE: the view shows one organisation's page or goal chain,
+				 * the organisation its first path parameter names (id or key), so only
+				 * writes that may change that organisation's goal chain drop it (the
+				 * mapping: STMT_CACHE_TOUCHED) */
 	R_KIND_QUERY = 64,	/* the route also takes the list filters of the entity kind its
 				 * {kind} names (store/kinds.h; GET /api/v1/{kind}) */
 };
