@@ -366,11 +366,16 @@ static void operation(struct json *j, const struct op *o)
 		error_response(j, "404", "not found");
 	if (o->m != HTTP_GET)
 		error_response(j, "409", "in conflict with the data (the message says why)");
+	if (rt->flags & R_IF_MATCH)
+		error_response(j, "412", "If-Match names an ETag the resource no longer has");
 	if (rt->flags & R_BODY) {
 		error_response(j, "413", "body too large");
 		error_response(j, "415", "not JSON");
-		error_response(j, "422", "invalid fields");
 	}
+	if (rt->flags & (R_BODY | R_INVALID))
+		error_response(j, "422", "invalid fields");
+	if (rt->flags & R_IF_MATCH_REQ)
+		error_response(j, "428", "If-Match is required");
 	json_obj_close(j);
 	json_obj_close(j);
 }
