@@ -75,6 +75,10 @@ req "openapi" 200 GET /api/openapi.json
 cp "$TMP/body" "$TMP/openapi.json"
 expect_eq "the issue's example operationId" \
 	"$(jq -r '.paths["/api/v1/organisations/{id}/goal-chain"].get.operationId' "$TMP/openapi.json")" getOrganisationGoalChain
+expect_eq "actions are named for what they do" \
+	"$(jq -r '[.paths["/api/v1/reports/{id}/submit"].post.operationId, .paths["/api/v1/users/{id}/disable"].post.operationId,
+	  .paths["/api/v1/plans/{key}/versions/{n}/themes/order"].post.operationId, .paths["/healthz"].get.operationId] | join(" ")' "$TMP/openapi.json")" \
+	"submitReport disableUser reorderPlanVersionThemes getHealth"
 expect_eq "outcomes document their filters" \
 	"$(jq -r '[.paths["/api/v1/outcomes"].get.parameters[].name] | join(",")' "$TMP/openapi.json")" \
 	"limit,offset,sort,org,district,year,indicator,area,sex,period"

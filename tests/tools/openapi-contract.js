@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // openapi-contract.js: checks lup's OpenAPI document and the server's real answers against it.
 // Usage: node openapi-contract.js OPENAPI.json BASE-URL TOKEN PLAN.json
-//   1. structure: OpenAPI 3.1, unique meaningful operationIds, path templates and their
+//   1. structure: OpenAPI 3.1, unique meaningful operationIds (an action is named for what it
+//      does: submitReport, not postReportSubmit), path templates and their
 //      parameters agree, every $ref resolves, every schema compiles (JSON Schema 2020-12, ajv);
 //   2. the plan's writes: each request body is valid against the operation's requestBody
 //      schema (or, for an error case marked "bodyInvalid", refused by it), is sent (with the
@@ -41,6 +42,8 @@ function structure() {
 			const id = op.operationId;
 			if (!id || !/^[a-z][A-Za-z0-9]*$/.test(id) || /^(get|post|put|patch|delete)\d+$/.test(id))
 				probs.push(`${where}: operationId '${id}' is not a meaningful name`);
+			else if (/^post[A-Z]/.test(id))	// a POST that neither creates nor is named for its action
+				probs.push(`${where}: operationId '${id}' says post, not what the action does`);
 			else if (ids.has(id)) probs.push(`${where}: operationId ${id} also names ${ids.get(id)}`);
 			else ids.set(id, where);
 			const params = op.parameters || [];
