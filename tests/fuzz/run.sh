@@ -14,6 +14,8 @@ shift
 [ $# -gt 0 ] || set -- $(ls build/fuzz/ | sed -n 's/^fuzz-\([a-z0-9_-]*\)$/\1/p')
 table=$(mktemp)
 trap 'rm -f "$table"' EXIT
+pgdir=${LUP_FUZZ_PG:-}	# the fuzzers' LUP_FUZZ_PG is an address, set below for http-pg only
+unset LUP_FUZZ_PG
 # fuzz NAME CORPUS: runs build/fuzz/fuzz-NAME for $secs s on its new inputs (build/fuzz/new-LABEL)
 # and CORPUS, LABEL ($label, default NAME) naming its log and row of the table
 fuzz() {
@@ -53,10 +55,9 @@ done
 # scripts/pg-cluster.sh): the demo dataset goes into the new database lup_fuzz_http of that
 # cluster (dropped first, and at the end), the row is http-pg; skipped, and said so, without one
 if [ "$http" = 1 ]; then
-	if [ -z "${LUP_FUZZ_PG:-}" ]; then
+	if [ -z "$pgdir" ]; then
 		echo "fuzz-http on PostgreSQL: skipped (no cluster given: make fuzz LUP_FUZZ_PG=DIR, DIR of scripts/pg-cluster.sh start DIR)" | tee -a "$table"
 	else
-		pgdir=$LUP_FUZZ_PG
 		drop() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$pgdir" -d postgres \
 			-c "DROP DATABASE IF EXISTS lup_fuzz_http WITH (FORCE)" >/dev/null; }
 		drop || { echo "run.sh: no PostgreSQL cluster answers in LUP_FUZZ_PG=$pgdir" >&2; exit 2; }
