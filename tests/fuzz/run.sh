@@ -5,7 +5,7 @@
 # is one, and ends with a table of the figures each reached: runs, runs a second, coverage
 # (libFuzzer's cov and ft) and the corpus size. With LUP_FUZZ_PG=DIR (a PostgreSQL cluster's
 # socket directory, scripts/pg-cluster.sh) fuzz-http runs a second time on PostgreSQL (row
-# http-pg); without it that run is skipped with a line saying so. A crash (ASan, UBSan, a failed
+# http-pg; FUZZERS=http-pg runs only that); without it that run is skipped with a line saying so. A crash (ASan, UBSan, a failed
 # check) stops the run with libFuzzer's report and the crashing input in build/fuzz/ (exit 1).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -47,8 +47,11 @@ fuzz() {
 
 http=0
 for n in "$@"; do
+	case $n in
+	http-pg) http=1; continue ;;	# only the PostgreSQL run of fuzz-http
+	http) http=1 ;;
+	esac
 	fuzz "$n" "tests/fuzz/corpus/$n"
-	[ "$n" = http ] && http=1
 done
 
 # fuzz-http once more on PostgreSQL (LUP_FUZZ_PG=DIR, the socket directory of a cluster of
