@@ -10,7 +10,8 @@
 //      each write operation once more with an unknown query parameter (400); every write
 //      operation of the document must be sent and answer a success;
 //   3. every GET operation of the document is called (path values from the plan, or the first
-//      item of the collection above it) and its JSON answer is validated.
+//      item of the collection above it) and its JSON answer is validated; then once more with a
+//      query parameter it does not take, which must answer 400 naming it (the Error schema).
 // Prints TAP lines ("ok - ..." / "not ok - ..."); exits 1 when one failed.
 'use strict';
 const fs = require('fs');
@@ -242,6 +243,14 @@ async function reads() {
 		if (process.env.CONTRACT_DUMP) fs.writeFileSync(path.join(process.env.CONTRACT_DUMP, p.replace(/[/{}.]/g, '_') + '.json'), res.text);
 		const body = checkAnswer(`GET ${url} matches the document`, doc.paths[p].get, res);
 		if (body && Array.isArray(body.items) && body.items[0] && body.items[0].id !== undefined) firstIds[p] = body.items[0].id;
+		// and with a parameter it does not take: 400 naming it, the document's Error body
+		const purl = `${url}${url.includes('?') ? '&' : '?'}contract_probe=1`;
+		const pres = await call('GET', purl, undefined, token);
+		if (pres.status !== 400) nok(`GET ${purl}: 400`, `${pres.status} ${pres.text.slice(0, 300)}`);
+		else {
+			const pb = checkAnswer(`GET ${purl}: 400 naming the unknown parameter`, doc.paths[p].get, pres);
+			if (pb && !((pb.error || {}).fields || []).some((f) => f.field === 'contract_probe')) nok(`GET ${purl}: the field is named`);
+		}
 	}
 }
 
