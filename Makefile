@@ -102,10 +102,12 @@ build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_OBJ)
 	@$(if $(Q),echo "  FUZZER  $@")
 	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LIBS)
 fuzz-build: $(FUZZ_BIN)
-# make fuzz [FUZZ_SECONDS=S] [FUZZERS="http csv"]: each fuzzer (or those named) for S seconds,
-# then a table of the figures reached (tests/fuzz/run.sh)
+# make fuzz [FUZZ_SECONDS=S] [FUZZERS="http csv"] [LUP_FUZZ_PG=DIR]: each fuzzer (or those
+# named) for S seconds, then a table of the figures reached (tests/fuzz/run.sh); with the socket
+# directory of a PostgreSQL cluster (scripts/pg-cluster.sh start DIR) fuzz-http also runs on
+# PostgreSQL, else a line says that run was skipped
 fuzz: deps-test fuzz-build
-	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
+	$(Q)LUP_FUZZ_PG="$(LUP_FUZZ_PG)" sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
 
 # soak: the fault suite at length (tests/fault/soak.sh): kill -9 under writes, 1,000
 # connections, 500 slow clients, a backup during writes, on SQLite and (when PostgreSQL's server

@@ -697,11 +697,11 @@ int plan_version_replace(struct store *st, int64_t pv_id, json_t *doc, const str
 			 struct doc_problems *p, struct err *e)
 {
 	struct pv_ctx c = { .st = st, .p = p, .e = e, .pv = pv_id, .themes = json_object(), .goals = json_object(),
-			    .measures = json_object() };
+			    .measures = json_object(), .partners = json_object(), .indicators = json_object() };
 	json_t *before = NULL;
 	int rc;
 
-	if (!c.themes || !c.goals || !c.measures) {
+	if (!c.themes || !c.goals || !c.measures || !c.partners || !c.indicators) {
 		rc = err_set(e, LUP_EDB, "out of memory");
 		goto out;
 	}
@@ -719,5 +719,7 @@ out:
 	json_decref(c.themes);
 	json_decref(c.goals);
 	json_decref(c.measures);
+	json_decref(c.partners);
+	json_decref(c.indicators);
 	return rc;
 }

@@ -196,13 +196,43 @@ static void word(struct buf *out, const char *t, size_t n, int singular)
 	}
 }
 
-/* operation_id: a name for method m on path: a verb (get, create for a POST to a collection,
- * post, set for PUT, update for PATCH, delete) and the path's words, a word before {param}
- * singular: GET /api/v1/organisations/{id}/goal-chain is getOrganisationGoalChain. */
+/* The operations whose name made of the method and the path would not say what they do: the
+ * actions (a POST to a verb: "postReportSubmit" is submitReport) and the meta routes. */
+static const struct { unsigned m; const char *path, *id; } named_ops[] = {
+	{ HTTP_GET, "/api", "getApiIndex" },
+	{ HTTP_GET, "/healthz", "getHealth" },
+	{ HTTP_GET, "/api/openapi.json", "getOpenApiDocument" },
+	{ HTTP_POST, "/api/v1/login", "logIn" },
+	{ HTTP_POST, "/api/v1/logout", "logOut" },
+	{ HTTP_POST, "/api/v1/users/{id}/disable", "disableUser" },
+	{ HTTP_POST, "/api/v1/users/{id}/enable", "enableUser" },
+	{ HTTP_POST, "/api/v1/me/password", "changeOwnPassword" },
+	{ HTTP_POST, "/api/v1/plans/{key}/goal-order", "reorderPlanGoals" },
+	{ HTTP_POST, "/api/v1/plans/{key}/rollover", "rollOverPlan" },
+	{ HTTP_POST, "/api/v1/reports/{id}/submit", "submitReport" },
+	{ HTTP_POST, "/api/v1/reports/{id}/approve", "approveReport" },
+	{ HTTP_POST, "/api/v1/reports/{id}/return", "returnReport" },
+	{ HTTP_POST, "/api/v1/reports/{id}/decision", "recordReportDecision" },
+	{ HTTP_POST, "/api/v1/plans/{key}/versions/{n}/adopt", "adoptPlanVersion" },
+	{ HTTP_POST, "/api/v1/plans/{key}/versions/{n}/themes/order", "reorderPlanVersionThemes" },
+	{ HTTP_POST, "/api/v1/plans/{key}/versions/{n}/measures/order", "reorderPlanVersionMeasures" },
+	{ HTTP_POST, "/api/v1/periods/{year}/{period}/reopen", "reopenPeriod" },
+};
+
+/* operation_id: a name for method m on path: named_ops' name, else a verb (get, create for a
+ * POST to a collection, post, set for PUT, update for PATCH, delete) and the path's words, a
+ * word before {param} singular: GET /api/v1/organisations/{id}/goal-chain is
+ * getOrganisationGoalChain. */
 static void operation_id(struct buf *out, unsigned m, const char *path)
 {
 	const char *p = path, *last = NULL;
 	size_t lastn = 0;
+
+	for (size_t i = 0; i < sizeof(named_ops) / sizeof(named_ops[0]); i++)
+		if (named_ops[i].m == m && strcmp(named_ops[i].path, path) == 0) {
+			buf_adds(out, named_ops[i].id);
+			return;
+		}
 
 	if (strncmp(p, "/api/v1/", 8) == 0)
 		p += 8;
@@ -366,11 +396,16 @@ static void operation(struct json *j, const struct op *o)
 		error_response(j, "404", "not found");
 	if (o->m != HTTP_GET)
 		error_response(j, "409", "in conflict with the data (the message says why)");
+	if (rt->flags & R_IF_MATCH)
+		error_response(j, "412", "If-Match names an ETag the resource no longer has");
 	if (rt->flags & R_BODY) {
 		error_response(j, "413", "body too large");
 		error_response(j, "415", "not JSON");
-		error_response(j, "422", "invalid fields");
 	}
+	if (rt->flags & (R_BODY | R_INVALID))
+		error_response(j, "422", "invalid fields");
+	if (rt->flags & R_IF_MATCH_REQ)
+		error_response(j, "428", "If-Match is required");
 	json_obj_close(j);
 	json_obj_close(j);
 }

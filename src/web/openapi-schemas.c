@@ -141,7 +141,7 @@ const struct oa_schema oa_schemas[] = {
 
 	/* plans */
 	{ "GoalOrder", "!order:[int]" },
-	{ "GoalOrderDone", "plan:str goals:[obj]" },
+	{ "GoalOrderDone", "order:[int]" },
 	{ "PlanRollover", "!year:int" },
 	{ "PlanRolledOver", "plan:str version:int status:str goals:int results:int indicators:int activities:int "
 	  "activities_left:int targets_left:int kf_mapped:int kf_kept:int" },

@@ -1,6 +1,8 @@
 /* query.c: checking a request's query string against its route's declarations (query.h). */
 #include "web/query.h"
 #include "core/buf.h"
+#include "core/utf8.h"
+#include "web/page.h"
 #include "store/kinds.h"
 
 #include <microhttpd.h>
@@ -177,4 +179,28 @@ int query_check(struct http_req *r, const struct route *rt)
 	buf_release(&c.names);
 	buf_release(&c.bad);
 	return status;
+}
+
+/* arg_utf8: MHD's iterator: clears *ok at a name or value that is not UTF-8 */
+static enum MHD_Result arg_utf8(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	int *ok = cls;
+
+	(void)kind;
+	if (!utf8_valid(key, strlen(key)) || (value && !utf8_valid(value, strlen(value))))
+		*ok = 0;
+	return *ok ? MHD_YES : MHD_NO;
+}
+
+int query_utf8_check(struct http_req *r)
+{
+	int ok = utf8_valid(r->path, strlen(r->path));
+
+	if (ok && r->conn)
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_utf8, &ok);
+	if (ok)
+		return 0;
+	if (http_is_page(r))
+		return page_error(r, 400, "Adressen innehåller tecken som inte är giltig UTF-8.");
+	return http_error(r, 400, "bad_request", "the path or the query string is not UTF-8");
 }

@@ -22,4 +22,10 @@ int query_params(const struct route *rt, const struct kind *k, struct qparam out
  * {kind} names no kind is left to its handler (404). Returns 0, or the status answered. */
 int query_check(struct http_req *r, const struct route *rt);
 
+/* query_utf8_check: checks that r's path and every name and value of its query string (as
+ * decoded from %XX) are UTF-8 without NUL, before any route sees them: text that is not can
+ * name nothing lup stores, and PostgreSQL refuses it as a bound value. Answers 400 (an API
+ * error, or a Swedish page outside /api) when one is not. Returns 0, or the status answered. */
+int query_utf8_check(struct http_req *r);
+
 #endif

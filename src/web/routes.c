@@ -265,6 +265,8 @@ int route_dispatch(struct http_req *r)
 	unsigned allowed = 0;
 	int rc, writes;
 
+	if ((rc = query_utf8_check(r)) != 0)
+		return rc;
 	authz_viewer(&r->user, r->st);	/* the publication rule's viewer (authz.h) */
 	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
 	for (const struct route *rt = tables[t]; rt->pattern; rt++) {

@@ -35,6 +35,11 @@ enum {
 				 * mapping: STMT_CACHE_TOUCHED) */
 	R_KIND_QUERY = 64,	/* the route also takes the list filters of the entity kind its
 				 * {kind} names (store/kinds.h; GET /api/v1/{kind}) */
+	R_IF_MATCH = 128,	/* the write honours If-Match: 412 when the resource changed (the
+				 * OpenAPI document lists 412 for it) */
+	R_IF_MATCH_REQ = 256,	/* with R_IF_MATCH: If-Match is required, 428 without it */
+	R_INVALID = 512,	/* a write without a body that still answers 422 naming a field (a
+				 * state it refuses: POST /api/v1/reports/{id}/submit's unassessed goals) */
 };
 
 /* The type of a query parameter's value, checked before the handler runs (web/query.h). */

@@ -11,7 +11,10 @@
  * @SESSION@ by the session cookie's value, @CSRF@ by the session's CSRF token.
  * Whatever the input: no crash, leak or undefined behaviour (ASan, UBSan), every answer is an
  * HTTP/1.x status line, and none is a 500 (the server never fails on what a client sends).
- * LUP_FUZZ_DATASET names the dataset (default data/stockholm: run from the repository). */
+ * LUP_FUZZ_DATASET names the dataset (default data/stockholm: run from the repository).
+ * LUP_FUZZ_PG=ADDRESS (postgresql:///NAME?host=DIR) runs the same on PostgreSQL: the demo
+ * dataset goes into that database, which must be new or empty (tests/fuzz/run.sh makes it,
+ * `make fuzz LUP_FUZZ_PG=DIR`); it is left behind for the caller to drop. */
 #include "cmd/cmd.h"
 #include "core/err.h"
 #include "web/server.h"
@@ -38,6 +41,7 @@ static int port;
 static struct MHD_Daemon *daemon_;
 static char token[160], session[160], csrf[160];
 static char dir[64] = "/tmp/lup-fuzz-http.XXXXXX";
+static const char *db_path;	/* the SQLite file in dir, or LUP_FUZZ_PG's address */
 
 static void die(const char *what)
 {
@@ -50,11 +54,9 @@ static void die(const char *what)
 static void run_cmd(const struct cmd *cmd, char **argv, int argc, const char *in, const char *out)
 {
 	struct cmd_ctx c = { 0 };
-	char db[128];
 	int saved_in = -1, saved_out = -1, fd, rc;
 
-	snprintf(db, sizeof(db), "%s/fuzz.db", dir);
-	c.db = db;
+	c.db = db_path;
 	fflush(stdout);
 	if (in) {
 		saved_in = dup(0);
@@ -162,7 +164,7 @@ static void cleanup(void)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static struct server_conf conf;
-	static char db[128], portfile[128];
+	static char db[512], portfile[128];
 	char pwfile[128], tokfile[128];
 	struct err e = { 0 };
 	const char *dataset = getenv("LUP_FUZZ_DATASET") ? getenv("LUP_FUZZ_DATASET") : "data/stockholm";
@@ -173,7 +175,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (!mkdtemp(dir))
 		die("cannot make a temporary directory");
 	atexit(cleanup);
-	snprintf(db, sizeof(db), "%s/fuzz.db", dir);
+	if (getenv("LUP_FUZZ_PG") && *getenv("LUP_FUZZ_PG")) {
+		if (strncmp(getenv("LUP_FUZZ_PG"), "postgresql://", 13) != 0 ||
+		    strlen(getenv("LUP_FUZZ_PG")) >= sizeof(db))
+			die("LUP_FUZZ_PG is a postgresql:// address");
+		snprintf(db, sizeof(db), "%s", getenv("LUP_FUZZ_PG"));
+	} else {
+		snprintf(db, sizeof(db), "%s/fuzz.db", dir);
+	}
+	db_path = db;
 	snprintf(portfile, sizeof(portfile), "%s/port", dir);
 	snprintf(pwfile, sizeof(pwfile), "%s/pw", dir);
 	snprintf(tokfile, sizeof(tokfile), "%s/token", dir);

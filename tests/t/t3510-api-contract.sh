@@ -67,6 +67,15 @@ expect_eq "move_to is named" "$(jb '.error.fields[0].field')" move_to
 req "a write route's unknown parameter" 400 DELETE "/api/v1/goals/1?moveto=2" "" "$T"
 req "the declared parameters still work" 200 GET "/api/v1/districts?limit=2&offset=1&sort=-name&district=bromma"
 req "an unknown collection is still 404" 404 GET "/api/v1/nothing?x=1"
+# text that is not UTF-8 names nothing (and PostgreSQL refuses it as a bound value: it was a 500
+# there, found by fuzz-http on PostgreSQL); 400 before any route sees it, on both backends
+req "a path that is not UTF-8" 400 GET "/api/v1/districts/sp%FFanga-tensta"
+expect_eq "it says so" "$(jb .error.message)" "the path or the query string is not UTF-8"
+req "a query value that is not UTF-8" 400 GET "/api/v1/outcomes?area=%C3%28"
+req "a query name that is not UTF-8" 400 GET "/api/v1/outcomes?%FF=1"
+page "a page's path that is not UTF-8" 400 GET "/stadsdel/sp%FFanga-tensta" -
+page "a page's query value that is not UTF-8" 400 GET "/sok?q=%FF" -
+page "UTF-8 in a page's query string is fine" 200 GET "/sok?q=%C3%A4ldre" -
 page "pages ignore tracking parameters" 200 GET "/stadsdelar?utm_source=newsletter&utm_medium=mail" -
 page "pages ignore unknown parameters" 200 GET "/?x=1" -
 
@@ -75,6 +84,10 @@ req "openapi" 200 GET /api/openapi.json
 cp "$TMP/body" "$TMP/openapi.json"
 expect_eq "the issue's example operationId" \
 	"$(jq -r '.paths["/api/v1/organisations/{id}/goal-chain"].get.operationId' "$TMP/openapi.json")" getOrganisationGoalChain
+expect_eq "actions are named for what they do" \
+	"$(jq -r '[.paths["/api/v1/reports/{id}/submit"].post.operationId, .paths["/api/v1/users/{id}/disable"].post.operationId,
+	  .paths["/api/v1/plans/{key}/versions/{n}/themes/order"].post.operationId, .paths["/healthz"].get.operationId] | join(" ")' "$TMP/openapi.json")" \
+	"submitReport disableUser reorderPlanVersionThemes getHealth"
 expect_eq "outcomes document their filters" \
 	"$(jq -r '[.paths["/api/v1/outcomes"].get.parameters[].name] | join(",")' "$TMP/openapi.json")" \
 	"limit,offset,sort,org,district,year,indicator,area,sex,period"
@@ -112,7 +125,7 @@ cat > "$TMP/plan.json" <<JSON
    "body": {"org": "spanga-tensta-stadsdelsnamnd", "period": "2022-T1"}},
   {"method": "PATCH", "path": "/api/v1/reports/{id}", "url": "/api/v1/reports/\${report}", "body": {"forecast": "I balans"}},
   {"method": "PUT", "path": "/api/v1/reports/{id}/assessments/{goal}", "url": "/api/v1/reports/\${report}/assessments/\${goal}",
-   "body": {"assessment": "partly", "analysis": "Delvis"}},
+   "body": {"assessment": "partly", "analysis": "Delvis uppfyllt: hälften av aktiviteterna är klara"}},
   {"method": "PUT", "path": "/api/v1/reports/{id}/activities/{activity}", "url": "/api/v1/reports/\${report}/activities/\${act}",
    "body": {"status": "done", "comment": "Klart"}},
   {"method": "PUT", "path": "/api/v1/settings/committee_decision", "url": "/api/v1/settings/committee_decision", "body": {"value": "either"}},
@@ -132,6 +145,28 @@ cat > "$TMP/plan.json" <<JSON
   {"method": "PUT", "path": "/api/v1/plans/{key}/versions/{n}/areas", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/areas", "body": {"scope": "none"}},
   {"method": "PUT", "path": "/api/v1/plans/{key}/versions/{n}/sections/{ord}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/sections/1",
    "body": {"title": "Inledning", "body": "Text."}},
+  {"method": "GET", "path": "/api/v1/plans/{key}/versions/{n}/measures", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/measures", "save": {"mids": "measures[].id"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/measures/order", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/measures/order", "body": {"order": "\${mids}"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/measures/order", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/measures/order", "status": 422, "note": "a measure left out",
+   "body": {"order": ["\${measure}"]}},
+  {"method": "GET", "path": "/api/v1/plans/{key}/versions/{n}/themes", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/themes", "save": {"tids": "themes[].id"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/themes/order", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/themes/order", "body": {"order": "\${tids}"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/themes/order", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/themes/order", "status": 422, "note": "a theme left out",
+   "body": {"order": ["\${theme}"]}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/themes", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/themes", "status": 201, "save": {"theme2": "id"}, "body": {"name": "Ett tema att ta bort"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/goals", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/goals", "status": 201, "save": {"lupgoal": "id"},
+   "body": {"title": "Kontraktets målsättning", "theme": "\${theme}", "sex": "T", "horizon": "5y", "horizon_year": 2029, "baseline_year": 2024, "baseline_value": 5, "target_value": 10,
+            "new_indicator": {"name": "Kontraktets LUP-indikator", "unit": "%", "direction": "higher"}}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/goals", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/goals", "status": 422, "note": "a title that is not text", "bodyInvalid": true,
+   "body": {"title": 7, "theme": "\${theme}"}},
+  {"method": "PATCH", "path": "/api/v1/plans/{key}/versions/{n}/goals/{id}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/goals/\${lupgoal}", "body": {"description": "En målsättning"}},
+  {"method": "PATCH", "path": "/api/v1/plans/{key}/versions/{n}/goals/{id}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/goals/999999", "status": 404, "body": {"description": "Ingen"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/goals", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/goals", "status": 201, "save": {"lupgoal2": "id"},
+   "body": {"title": "En målsättning att ta bort", "theme": "\${theme2}", "sex": "T", "horizon": "5y", "horizon_year": 2029, "baseline_year": 2024, "baseline_value": 5, "target_direction": "higher", "indicator": "\${indkey}"}},
+  {"method": "DELETE", "path": "/api/v1/plans/{key}/versions/{n}/goals/{id}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/goals/\${lupgoal2}", "status": 204},
+  {"method": "DELETE", "path": "/api/v1/plans/{key}/versions/{n}/goals/{id}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/goals/\${lupgoal2}", "status": 404, "note": "deleted already"},
+  {"method": "DELETE", "path": "/api/v1/plans/{key}/versions/{n}/themes/{id}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/themes/\${theme}", "status": 409, "note": "a goal uses it"},
+  {"method": "DELETE", "path": "/api/v1/plans/{key}/versions/{n}/themes/{id}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/themes/\${theme2}", "status": 204},
   {"method": "DELETE", "path": "/api/v1/plans/{key}/versions/{n}/measures/{id}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/measures/\${measure}", "status": 204},
   {"method": "DELETE", "path": "/api/v1/plans/{key}/versions/{n}/partners/{id}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/partners/\${partner}", "status": 204},
   {"method": "PUT", "path": "/api/v1/deadlines/{year}/{kind}", "url": "/api/v1/deadlines/2027/T1", "body": {"due": "2027-05-10"}},
@@ -147,11 +182,52 @@ cat > "$TMP/plan.json" <<JSON
   {"method": "PATCH", "path": "/api/v1/contributions/{id}", "url": "/api/v1/contributions/\${contrib}", "body": {"status": "ongoing"}},
   {"method": "POST", "path": "/api/v1/periods/{year}/{period}/reopen", "url": "/api/v1/periods/2022/T1/reopen", "status": 201, "body": {"reason": "Kontraktet"}},
   {"method": "PUT", "path": "/api/v1/views/resources-need/indicators", "url": "/api/v1/views/resources-need/indicators", "body": {"indicators": []}},
+  {"method": "GET", "path": "/api/v1/plans/{id}", "url": "/api/v1/plans/vp-2022-spanga-tensta", "save": {"vpgoals": "goals[].id"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/goal-order", "url": "/api/v1/plans/vp-2022-spanga-tensta/goal-order", "body": {"order": "\${vpgoals}"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/goal-order", "url": "/api/v1/plans/vp-2022-spanga-tensta/goal-order", "status": 422,
+   "note": "a goal of another plan", "body": {"order": [1]}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/goal-order", "url": "/api/v1/plans/no-such-plan/goal-order", "status": 404, "body": {"order": [1]}},
   {"method": "POST", "path": "/api/v1/plans/{key}/rollover", "url": "/api/v1/plans/vp-2022-spanga-tensta/rollover", "status": 201, "body": {"year": 2023}},
   {"method": "DELETE", "path": "/api/v1/activities/{id}", "url": "/api/v1/activities/\${act}", "status": 409, "note": "a report records it"},
+  {"method": "POST", "path": "/api/v1/activities", "url": "/api/v1/activities", "status": 201, "save": {"act2": "id"},
+   "body": {"name": "En aktivitet att ta bort", "owner": "spanga-tensta-stadsdelsnamnd", "goal": "\${goalkey}"}},
+  {"method": "DELETE", "path": "/api/v1/activities/{id}", "url": "/api/v1/activities/\${act2}", "status": 204},
   {"method": "DELETE", "path": "/api/v1/reports/{id}/activities/{activity}", "url": "/api/v1/reports/\${report}/activities/\${act}"},
   {"method": "POST", "path": "/api/v1/reports/{id}/decision", "url": "/api/v1/reports/\${report}/decision", "body": {"date": "2022-05-20", "paragraph": "§ 12"}},
   {"method": "DELETE", "path": "/api/v1/deadlines/{year}/{kind}", "url": "/api/v1/deadlines/2027/T1", "status": 204},
+  {"method": "POST", "path": "/api/v1/reports/{id}/submit", "url": "/api/v1/reports/\${report}/submit", "status": 422, "note": "goals are unassessed"},
+  {"method": "PATCH", "path": "/api/v1/reports/{id}", "url": "/api/v1/reports/\${report}", "status": 412, "note": "a stale If-Match",
+   "headers": {"If-Match": "\"00000000000000000000000000000000\""}, "body": {"forecast": "Inaktuell"}},
+  {"method": "POST", "path": "/api/v1/reports", "url": "/api/v1/reports", "status": 201, "save": {"report2": "id"},
+   "body": {"org": "socialnamnden", "period": "2022-T1"}},
+  {"method": "POST", "path": "/api/v1/reports/{id}/approve", "url": "/api/v1/reports/\${report2}/approve", "status": 409, "note": "a draft", "body": {}},
+  {"method": "POST", "path": "/api/v1/reports/{id}/submit", "url": "/api/v1/reports/\${report2}/submit"},
+  {"method": "POST", "path": "/api/v1/reports/{id}/return", "url": "/api/v1/reports/\${report2}/return", "status": 422, "note": "without a comment",
+   "bodyInvalid": true, "body": {}},
+  {"method": "POST", "path": "/api/v1/reports/{id}/return", "url": "/api/v1/reports/\${report2}/return", "body": {"comment": "Komplettera"}},
+  {"method": "POST", "path": "/api/v1/reports/{id}/submit", "url": "/api/v1/reports/\${report2}/submit", "note": "again"},
+  {"method": "POST", "path": "/api/v1/reports/{id}/approve", "url": "/api/v1/reports/\${report2}/approve", "body": {"comment": "Godkänd"}},
+  {"method": "POST", "path": "/api/v1/reports/{id}/return", "url": "/api/v1/reports/\${report2}/return", "status": 409, "note": "approved",
+   "body": {"comment": "För sent"}},
+  {"method": "DELETE", "path": "/api/v1/reports/{id}", "url": "/api/v1/reports/\${report2}", "status": 409, "note": "approved"},
+  {"method": "POST", "path": "/api/v1/reports", "url": "/api/v1/reports", "status": 201, "save": {"report3": "id"},
+   "body": {"org": "socialnamnden", "period": "2022-T2"}},
+  {"method": "DELETE", "path": "/api/v1/reports/{id}", "url": "/api/v1/reports/\${report3}", "status": 204},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/partners", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/partners", "status": 201, "save": {"partner3": "id"},
+   "note": "a plan partner that a measure names goes through the document", "body": {"label": "Dokumentets partner", "group": "civil_society"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/measures", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/measures", "status": 201,
+   "body": {"title": "Dokumentets åtgärd", "partners": [{"partner": "\${partner3}", "role": "partner"}]}},
+  {"method": "GET", "path": "/api/v1/plans/{key}/versions/{n}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2", "save": {"plandoc": "$"}, "saveHeader": {"etag": "etag"}},
+  {"method": "PUT", "path": "/api/v1/plans/{key}/versions/{n}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2", "status": 428, "note": "without If-Match", "body": "\${plandoc}"},
+  {"method": "PUT", "path": "/api/v1/plans/{key}/versions/{n}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2", "status": 412, "note": "a stale If-Match",
+   "headers": {"If-Match": "\"00000000000000000000000000000000\""}, "body": "\${plandoc}"},
+  {"method": "PUT", "path": "/api/v1/plans/{key}/versions/{n}", "url": "/api/v1/plans/lup-spanga-tensta/versions/2", "headers": {"If-Match": "\${etag}"}, "body": "\${plandoc}"},
+  {"method": "GET", "path": "/api/v1/plans/{key}/versions/{n}/themes", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/themes", "note": "the replaced version's rows have new ids", "save": {"theme": "themes.0.id"}},
+  {"method": "GET", "path": "/api/v1/plans/{key}/versions/{n}/goals", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/goals", "save": {"lupgoal": "goals.0.id"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/adopt", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/adopt",
+   "body": {"date": "2026-01-15", "paragraph": "§ 5", "dnr": "SDN 2026/1"}},
+  {"method": "POST", "path": "/api/v1/plans/{key}/versions/{n}/adopt", "url": "/api/v1/plans/lup-spanga-tensta/versions/2/adopt", "status": 409,
+   "note": "adopted already", "body": {"date": "2026-01-15", "paragraph": "§ 5", "dnr": "SDN 2026/1"}},
   {"method": "DELETE", "path": "/api/v1/contributions/{id}", "url": "/api/v1/contributions/\${contrib}", "status": 204},
   {"method": "DELETE", "path": "/api/v1/allocations/{id}", "url": "/api/v1/allocations/\${alloc}", "status": 204},
   {"method": "POST", "path": "/api/v1/goals", "url": "/api/v1/goals", "status": 201, "save": {"goal2": "id"},
@@ -172,7 +248,7 @@ cat > "$TMP/plan.json" <<JSON
   "/api/v1/reports/{id}/activities": {"id": "\${report}"},
   "/api/v1/plans/{key}/versions/{n}/themes/{id}": {"n": 2, "id": "\${theme}"},
   "/api/v1/plans/{key}/versions/{n}/measures/{id}": {"id": 20},
-  "/api/v1/plans/{key}/versions/{n}/goals/{id}": {"n": 2}
+  "/api/v1/plans/{key}/versions/{n}/goals/{id}": {"n": 2, "id": "\${lupgoal}"}
  },
  "query": {
   "/api/v1/indicators/{id}/target-aid": "year=2022&value=10",
@@ -183,13 +259,13 @@ cat > "$TMP/plan.json" <<JSON
   "/api/v1/plans/{key}/diff": "from=1&to=2",
   "/api/v1/deadlines": "year=2027"
  },
- "skip": ["/api/v1/plans/{key}/versions/{n}/goals/{id}"],
- "skipWhy": "the demo data has no LUP goal (målsättning)"
+ "skip": []
 }
 JSON
 if [ "$NODE_OK" = 1 ]; then
 	node "$ROOT/tests/tools/openapi-contract.js" "$TMP/openapi.json" "$BASE" "$T" "$TMP/plan.json" > "$TMP/contract.out" 2>&1
 	rc=$?
+	[ -z "${CONTRACT_OUT-}" ] || cp "$TMP/contract.out" "$CONTRACT_OUT"
 	grep -c '^ok' "$TMP/contract.out" | sed 's/^/# contract checks passed: /'
 	grep "^#   \|^# write operations" "$TMP/contract.out"
 	grep -A1 '^not ok' "$TMP/contract.out" | head -60 >&2

@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // openapi-contract.js: checks lup's OpenAPI document and the server's real answers against it.
 // Usage: node openapi-contract.js OPENAPI.json BASE-URL TOKEN PLAN.json
-//   1. structure: OpenAPI 3.1, unique meaningful operationIds, path templates and their
+//   1. structure: OpenAPI 3.1, unique meaningful operationIds (an action is named for what it
+//      does: submitReport, not postReportSubmit), path templates and their
 //      parameters agree, every $ref resolves, every schema compiles (JSON Schema 2020-12, ajv);
 //   2. the plan's writes: each request body is valid against the operation's requestBody
-//      schema, is sent, and the answer is valid against the response of its status;
+//      schema (or, for an error case marked "bodyInvalid", refused by it), is sent (with the
+//      write's "headers"), and the answer is valid against the response of its status; then
+//      each write operation once more with an unknown query parameter (400); every write
+//      operation of the document must be sent and answer a success;
 //   3. every GET operation of the document is called (path values from the plan, or the first
-//      item of the collection above it) and its JSON answer is validated.
+//      item of the collection above it) and its JSON answer is validated; then once more with a
+//      query parameter it does not take, which must answer 400 naming it (the Error schema).
 // Prints TAP lines ("ok - ..." / "not ok - ..."); exits 1 when one failed.
 'use strict';
 const fs = require('fs');
@@ -38,6 +43,8 @@ function structure() {
 			const id = op.operationId;
 			if (!id || !/^[a-z][A-Za-z0-9]*$/.test(id) || /^(get|post|put|patch|delete)\d+$/.test(id))
 				probs.push(`${where}: operationId '${id}' is not a meaningful name`);
+			else if (/^post[A-Z]/.test(id))	// a POST that neither creates nor is named for its action
+				probs.push(`${where}: operationId '${id}' says post, not what the action does`);
 			else if (ids.has(id)) probs.push(`${where}: operationId ${id} also names ${ids.get(id)}`);
 			else ids.set(id, where);
 			const params = op.parameters || [];
@@ -117,13 +124,13 @@ try {
 // --- 2. and 3. real answers -------------------------------------------------------------------
 function errs(v) { return (v.errors || []).slice(0, 6).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`).join('; '); }
 
-async function call(method, url, body, tok) {
-	const headers = {};
+async function call(method, url, body, tok, extra) {
+	const headers = Object.assign({}, extra || {});
 	if (tok) headers.Authorization = `Bearer ${tok}`;
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
 	const res = await fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 	const text = await res.text();
-	return { status: res.status, ctype: res.headers.get('content-type') || '', text };
+	return { status: res.status, ctype: res.headers.get('content-type') || '', text, headers: res.headers };
 }
 
 function checkAnswer(label, op, res) {
@@ -157,9 +164,25 @@ function subst(v) {
 	return v;
 }
 
+// pick: the value at path f of v: "a.b" a member's member, "a[].b" each member's b (an array),
+// "$" the whole value
+function pick(v, f) {
+	if (f === '$') return v;
+	const m = f.match(/^([^[]*)\[\]\.?(.*)$/);
+	if (m) {
+		const arr = m[1] ? pick(v, m[1]) : v;
+		return Array.isArray(arr) ? arr.map((x) => (m[2] ? pick(x, m[2]) : x)) : undefined;
+	}
+	return f.split('.').reduce((o, k) => (o == null ? o : o[k]), v);
+}
+
+// answered[METHOD path] = the statuses whose answers were validated for a write operation
+const answered = {};
+const firstUrl = {};
+
 async function writes() {
 	for (const w0 of plan.writes || []) {
-		const w = Object.assign({}, w0, { url: subst(w0.url), body: subst(w0.body) });
+		const w = Object.assign({}, w0, { url: subst(w0.url), body: subst(w0.body), headers: subst(w0.headers) });
 		const op = opOf(w.path, w.method);
 		const label = `${w.method} ${w.url}${w.note ? ` (${w.note})` : ''}`;
 		if (!op) { nok(label, `the document has no ${w.method} ${w.path}`); continue; }
@@ -168,15 +191,30 @@ async function writes() {
 			if (!c) { nok(`${label}: request body documented`); continue; }
 			let v;
 			try { v = validator(c.schema); } catch (e) { nok(`${label}: the request body is valid`, e.message); continue; }
-			if (v(w.body)) ok(`${label}: the request body is valid`); else nok(`${label}: the request body is valid`, errs(v));
+			if (w.bodyInvalid) {	// an error case whose body the document itself refuses
+				if (v(w.body)) nok(`${label}: the document refuses the request body`, JSON.stringify(w.body));
+				else ok(`${label}: the document refuses the request body`);
+			} else if (v(w.body)) ok(`${label}: the request body is valid`);
+			else nok(`${label}: the request body is valid`, errs(v));
 		}
-		const res = await call(w.method, w.url, w.body, w.token === undefined ? token : w.token);
-		if (w.status && res.status !== w.status) { nok(`${label}: answers ${w.status}`, `${res.status} ${res.text.slice(0, 400)}`); continue; }
+		const res = await call(w.method, w.url, w.body, w.token === undefined ? token : w.token, w.headers);
+		// the status the write expects; without one a success (a write that failed must say so)
+		if (w.status ? res.status !== w.status : !/^2\d\d$/.test(String(res.status))) {
+			nok(`${label}: answers ${w.status || 'a success'}`, `${res.status} ${res.text.slice(0, 400)}`);
+			continue;
+		}
 		if (process.env.CONTRACT_DUMP) fs.writeFileSync(path.join(process.env.CONTRACT_DUMP, `w-${w.method}-${w.path.replace(/[/{}.]/g, '_')}.json`), res.text);
 		const body = checkAnswer(`${label}: the answer is valid`, op, res);
+		const key = `${w.method} ${w.path}`;
+		(answered[key] = answered[key] || new Set()).add(res.status);
+		if (firstUrl[key] === undefined) firstUrl[key] = w;
 		for (const [n, f] of Object.entries(w.save || {})) {
-			vars[n] = f.split('.').reduce((o, k) => (o == null ? o : o[k]), body);
+			vars[n] = pick(body, f);
 			if (vars[n] === undefined) nok(`${label}: the answer has ${f}`);
+		}
+		for (const [n, h] of Object.entries(w.saveHeader || {})) {
+			vars[n] = res.headers.get(h);
+			if (vars[n] == null) nok(`${label}: the answer has the header ${h}`);
 		}
 	}
 	Object.assign(plan.path = plan.path || {}, {});
@@ -205,25 +243,63 @@ async function reads() {
 		if (process.env.CONTRACT_DUMP) fs.writeFileSync(path.join(process.env.CONTRACT_DUMP, p.replace(/[/{}.]/g, '_') + '.json'), res.text);
 		const body = checkAnswer(`GET ${url} matches the document`, doc.paths[p].get, res);
 		if (body && Array.isArray(body.items) && body.items[0] && body.items[0].id !== undefined) firstIds[p] = body.items[0].id;
+		// and with a parameter it does not take: 400 naming it, the document's Error body
+		const purl = `${url}${url.includes('?') ? '&' : '?'}contract_probe=1`;
+		const pres = await call('GET', purl, undefined, token);
+		if (pres.status !== 400) nok(`GET ${purl}: 400`, `${pres.status} ${pres.text.slice(0, 300)}`);
+		else {
+			const pb = checkAnswer(`GET ${purl}: 400 naming the unknown parameter`, doc.paths[p].get, pres);
+			if (pb && !((pb.error || {}).fields || []).some((f) => f.field === 'contract_probe')) nok(`GET ${purl}: the field is named`);
+		}
 	}
 }
 
-// writes: which write operations the plan does not send (printed, so that the list is seen)
-function unsent() {
-	const sent = new Set((plan.writes || []).map((w) => `${w.method} ${w.path}`));
-	const left = [];
+// probes: every write operation sent is sent once more, as it was first sent, with a query
+// parameter it does not take (?contract_probe=1): it must answer 400 naming it, before the
+// handler runs (nothing changes), with the document's Error body
+async function probes() {
+	for (const [key, w] of Object.entries(firstUrl)) {
+		const [m, p] = key.split(' ');
+		const url = `${w.url}${w.url.includes('?') ? '&' : '?'}contract_probe=1`;
+		const res = await call(m, url, w.body, token, w.headers);
+		const label = `${m} ${url}: 400 naming the unknown parameter`;
+		if (res.status !== 400) { nok(label, `${res.status} ${res.text.slice(0, 300)}`); continue; }
+		const body = checkAnswer(label, opOf(p, m), res);
+		if (body && !((body.error || {}).fields || []).some((f) => f.field === 'contract_probe')) nok(`${label}: the field is named`);
+		answered[key].add(400);
+	}
+}
+
+// the write operations: each must be sent (a write left out fails the run), with a success
+// and an error answer validated; the counts are printed so that the coverage is seen
+function coverage() {
+	const ops = [], unsentOps = [], noError = [], noSuccess = [];
 	for (const [p, item] of Object.entries(doc.paths))
-		for (const m of Object.keys(item))
-			if (m !== 'get' && !sent.has(`${m.toUpperCase()} ${p}`)) left.push(`${m.toUpperCase()} ${p}`);
-	console.log(`# write operations sent: ${sent.size}; not sent (their schemas are not checked against a real answer): ${left.length}`);
-	for (const l of left) console.log(`#   ${l}`);
+		for (const m of Object.keys(item)) if (m !== 'get') ops.push(`${m.toUpperCase()} ${p}`);
+	for (const k of ops) {
+		const st = [...(answered[k] || [])];
+		if (!st.length) unsentOps.push(k);
+		else {
+			if (!st.some((s) => s < 300)) noSuccess.push(k);
+			if (!st.some((s) => s >= 400 && s !== 400)) noError.push(k);
+		}
+	}
+	console.log(`# write operations: ${ops.length}; sent: ${ops.length - unsentOps.length}; ` +
+		`with a success answer: ${ops.length - unsentOps.length - noSuccess.length}; ` +
+		`with an error answer other than the probe's 400: ${ops.length - unsentOps.length - noError.length}`);
+	for (const l of noError) console.log(`#   only the probe's error: ${l}`);
+	if (unsentOps.length) nok('every write operation is sent', `not sent: ${unsentOps.join(', ')}`);
+	else ok('every write operation is sent');
+	if (noSuccess.length) nok("every write operation answers a success", `none for: ${noSuccess.map((k) => `${k} (${[...answered[k]]})`).join(", ")}`);
+	else ok('every write operation answers a success');
 }
 
 (async () => {
 	try {
 		await writes();
+		await probes();
 		await reads();
-		unsent();
+		coverage();
 	} catch (e) {
 		nok('the contract run', e.stack);
 	}
