@@ -29,10 +29,6 @@ enum {
 			 * stands in its way), and the session it starts replaces the cookie's */
 	R_BODY_OPT = 32,	/* with R_BODY: the JSON body is optional; an empty one is accepted
 			 * without a Content-Type (POST /api/v1/reports/{id}/approve) */
-	R_CACHE_ORG = 128,	/* with R_CACHE: the view shows one organisation's page or goal chain,
-				 * the organisation its first path parameter names (id or key), so only
-				 * writes that may change that organisation's goal chain drop it (the
-				 * mapping: STMT_CACHE_TOUCHED) */
 	R_KIND_QUERY = 64,	/* the route also takes the list filters of the entity kind its
 				 * {kind} names (store/kinds.h; GET /api/v1/{kind}) */
 	R_IF_MATCH = 128,	/* the write honours If-Match: 412 when the resource changed (the
@@ -40,6 +36,10 @@ enum {
 	R_IF_MATCH_REQ = 256,	/* with R_IF_MATCH: If-Match is required, 428 without it */
 	R_INVALID = 512,	/* a write without a body that still answers 422 naming a field (a
 				 * state it refuses: POST /api/v1/reports/{id}/submit's unassessed goals) */
+	R_CACHE_ORG = 1024,	/* with R_CACHE: the view shows one organisation's page or goal chain,
+				 * the organisation its first path parameter names (id or key), so only
+				 * writes that may change that organisation's goal chain drop it (the
+				 * mapping: STMT_CACHE_TOUCHED) */
 };
 
 /* The type of a query parameter's value, checked before the handler runs (web/query.h). */
