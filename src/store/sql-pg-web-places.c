@@ -89,17 +89,18 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	 * owner; own = 1 when the committee or its administration owns it */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
-		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1),"
-		" acts(id) AS (SELECT DISTINCT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
+		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" " OWN("a.owner_id", "2") " AS own, a.role, a.status, a.start_text, a.end_text,"
-		" a.start_first, a.end_last FROM acts JOIN activity a ON a.id = acts.id"
-		" JOIN organisation o ON o.id = a.owner_id WHERE " PUB_ACTIVITY("a")
+		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
+		" AND " PUB_ACTIVITY("a")
 		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
-		"SELECT DISTINCT pe.year FROM outcome x JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year DESC",
+		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
+		" WHERE x.period_id = pe.id AND x.area_id = $1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
+		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
 	 * administration's) indicators, which come first */
@@ -115,23 +116,24 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM period pe JOIN outcome x"
-		" ON x.period_id = pe.id AND x.area_id = $1 WHERE pe.kind = 'FY' AND x.sex = 'T'"
-		" AND " SEE_OUTCOME("x", "x.indicator_id")
-		" ORDER BY x.indicator_id, pe.year",
+		"SELECT x.indicator_id, pe.year, x.value FROM indicator i JOIN outcome x ON x.indicator_id = i.id"
+		" JOIN period pe ON pe.id = x.period_id WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T'"
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" ORDER BY i.id, pe.year",
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality') */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
-		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM outcome x"
+		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i JOIN outcome x ON x.indicator_id = i.id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE x.indicator_id = $1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
-		" AND (a.id = $2 OR a.id = (SELECT parent_id FROM area WHERE id = $2))"
-		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year, a.level, x.sex",
+		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
+		" AND x.area_id IN ($2, (SELECT parent_id FROM area WHERE id = $2))"
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level, x.sex",
 	/* (district_id) -> the resources allocated to the district or places in it */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
 		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.kind, r.amount, r.unit, r.note,"
 		" r.example FROM resource_allocation r JOIN organisation o ON o.id = r.org_id"
-		" JOIN area a ON a.id = r.area_id WHERE r.area_id = $1 OR a.parent_id = $1"
+		" JOIN area a ON a.id = r.area_id"
+		" WHERE r.area_id IN (SELECT id FROM area WHERE id = $1 OR parent_id = $1)"
 		" ORDER BY r.year DESC, o.name COLLATE sv, a.name COLLATE sv, CASE r.kind WHEN 'money' THEN 1"
 		" WHEN 'staff' THEN 2 WHEN 'places' THEN 3 ELSE 4 END",
 
