@@ -26,24 +26,32 @@ const char *district_change_unit(const char *unit)
 	return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0) ? "procentenheter" : unit;
 }
 
+/* The powers of ten of decimals() and gap(): exact in a double, so the same as pow(10, d). */
+static const double ten[7] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+
 /* decimals: the decimals v is written with (0 to 6) */
 static int decimals(double v)
 {
-	for (int d = 0; d < 6; d++) {
-		double p = pow(10, d);
-		if (fabs(round(v * p) - v * p) < 1e-6)
+	for (int d = 0; d < 6; d++)
+		if (fabs(round(v * ten[d]) - v * ten[d]) < 1e-6)
 			return d;
-	}
 	return 6;
 }
 
 /* gap: d - c rounded to the larger of their decimals */
 static double gap(double d, double c)
 {
-	int n = decimals(d) > decimals(c) ? decimals(d) : decimals(c);
-	double p = pow(10, n);
+	int nd = decimals(d), nc = decimals(c);
+	double p = ten[nd > nc ? nd : nc];
 
 	return round((d - c) * p) / p;
+}
+
+/* grown: the room for n + 1 elements where there is room for cap: cap itself, or doubled (the
+ * arrays grow by doubling, not by one element per row) */
+static size_t grown(size_t n, size_t cap)
+{
+	return n < cap ? cap : cap ? cap * 2 : 16;
 }
 
 /* head_cb: the district's id, key, name and committee key (STMT_SHOW_DISTRICT) */
@@ -67,7 +75,10 @@ static int years_cb(void *ctx, const struct store_row *r)
 {
 	struct district_view *v = ctx;
 
-	v->years = xrealloc(v->years, sizeof(*v->years) * (v->nyears + 1));
+	if (v->nyears == v->years_cap) {
+		v->years_cap = grown(v->nyears, v->years_cap);
+		v->years = xrealloc(v->years, sizeof(*v->years) * v->years_cap);
+	}
 	v->years[v->nyears++] = (int)store_col_int(r, 0);
 	return 0;
 }
@@ -79,7 +90,10 @@ static int cmp_cb(void *ctx, const struct store_row *r)
 	struct district_view *v = ctx;
 	struct district_cmp *c;
 
-	v->rows = xrealloc(v->rows, sizeof(*v->rows) * (v->n + 1));
+	if (v->n == v->rows_cap) {
+		v->rows_cap = grown(v->n, v->rows_cap);
+		v->rows = xrealloc(v->rows, sizeof(*v->rows) * v->rows_cap);
+	}
 	c = &v->rows[v->n++];
 	*c = (struct district_cmp){
 		.ind = store_col_int(r, 0), .key = arena_strdup(&v->a, store_col_text(r, 1)),

@@ -49,9 +49,9 @@ struct district_view {
 	const char *key, *name;
 	int year;			/* the year compared; 0 when the district has no outcomes */
 	int *years;			/* the years with full-year outcomes, newest first */
-	size_t nyears;
+	size_t nyears, years_cap;	/* years_cap: room in years (grown by doubling) */
 	struct district_cmp *rows;	/* the committee's indicators first, then by key, T, K, M */
-	size_t n;
+	size_t n, rows_cap;		/* rows_cap: room in rows (grown by doubling) */
 	struct table_col cols[DC__MAX];	/* district_table's columns */
 	struct arena a;
 };
