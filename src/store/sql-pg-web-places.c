@@ -19,6 +19,12 @@
 /* OWNED_BY as an integer column: 1 when it holds, else 0 (also when NULL). */
 #define OWN(col, n) "coalesce(" OWNED_BY(col, n) ", false)::int"
 
+/* pub_i: the public indicators (PUB_INDICATOR) with the columns the district's comparison and
+ * SEE_FIGURE use, judged once per indicator, for a join with the outcomes of a district. */
+#define PUB_INDICATORS \
+	"pub_i AS MATERIALIZED (SELECT i.id, i.key, i.name, i.unit, i.direction, i.owner_id, i.source_kind" \
+	" FROM indicator i WHERE " PUB_INDICATOR("i") ")"
+
 /* An activity (a) of plan p falls within year $n (or $n is NULL): its dates, else its plan's
  * years, else yes. $n is cast at every use (IS NULL cannot infer its type). */
 #define IN_YEAR(n) \
@@ -103,22 +109,23 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators, which come first */
+	 * administration's) indicators, which come first. The public indicators are a materialised
+	 * list (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
+		"WITH " PUB_INDICATORS " SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
 		" " OWN("i.owner_id", "3") " AS own, x.sex, x.value, x.example,"
 		" c.value AS city, c.example AS city_example FROM outcome x"
 		" JOIN period pe ON pe.id = x.period_id AND pe.year = $2 AND pe.kind = 'FY'"
-		" JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
+		" JOIN pub_i i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) AND " SEE_FIGURE("c", "i")
-		" WHERE x.area_id = $1 AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
+		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
 		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM indicator i JOIN outcome x ON x.indicator_id = i.id"
-		" JOIN period pe ON pe.id = x.period_id WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T'"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		"WITH " PUB_INDICATORS " SELECT x.indicator_id, pe.year, x.value FROM pub_i i"
+		" JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
+		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND " SEE_FIGURE("x", "i")
 		" ORDER BY i.id, pe.year",
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality') */
