@@ -110,6 +110,19 @@ static int cmp_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* compare: the years and the comparison for year of the district v->id (committee v->committee) */
+static int compare(struct store *st, int year, struct district_view *v, struct err *e)
+{
+	struct sval id = SVI(v->id);
+	int rc;
+
+	if ((rc = store_query(st, STMT_WEB_PLACES_DISTRICT_YEARS, &id, 1, years_cb, v, e)) != LUP_OK)
+		return rc;
+	v->year = year ? year : v->nyears ? v->years[0] : 0;
+	struct sval args[] = { SVI(v->id), SVI(v->year), SVID(v->committee) };
+	return store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, v, e);
+}
+
 int district_view_load(struct store *st, const char *key, int year, struct district_view *v, struct err *e)
 {
 	struct sval k = SVS(key);
@@ -127,11 +140,18 @@ int district_view_load(struct store *st, const char *key, int year, struct distr
 	struct sval ck = SVS(h.committee);
 	if (h.committee[0] && (rc = store_query_id(st, STMT_ORG_ID, &ck, 1, &v->committee, e)) != LUP_OK)
 		return rc;
-	if ((rc = store_query(st, STMT_WEB_PLACES_DISTRICT_YEARS, &id, 1, years_cb, v, e)) != LUP_OK)
-		return rc;
-	v->year = year ? year : v->nyears ? v->years[0] : 0;
-	struct sval args[] = { SVI(v->id), SVI(v->year), SVID(v->committee) };
-	return store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, v, e);
+	return compare(st, year, v, e);
+}
+
+int district_view_load_known(struct store *st, int64_t id, int64_t committee, const char *key, const char *name,
+			     int year, struct district_view *v, struct err *e)
+{
+	memset(v, 0, sizeof(*v));
+	v->id = id;
+	v->committee = committee;
+	v->key = arena_strdup(&v->a, key);
+	v->name = arena_strdup(&v->a, name);
+	return compare(st, year, v, e);
 }
 
 void district_view_release(struct district_view *v)

@@ -66,6 +66,14 @@ struct district_view {
  */
 int district_view_load(struct store *st, const char *key, int year, struct district_view *v, struct err *e);
 
+/*
+ * district_view_load_known: the same for a district already found (a page that has read it):
+ * id, its committee (0: none), key and name as district_view_load would find them; reads only
+ * the years and the comparison. Returns LUP_OK or LUP_EDB (message in e).
+ */
+int district_view_load_known(struct store *st, int64_t id, int64_t committee, const char *key, const char *name,
+			     int year, struct district_view *v, struct err *e);
+
 /* district_view_release: frees v's rows and strings. */
 void district_view_release(struct district_view *v);
 

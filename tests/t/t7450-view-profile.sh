@@ -58,7 +58,8 @@ ORG=spanga-tensta-stadsdelsnamnd
 view "organisation page" "/organisation/$ORG?ar=2022" 17 100
 grep -q '^VC_ACTIVITY_AREAS ' "$TMP/prof" && ok "... the activities' districts in one read" || nok "... no VC_ACTIVITY_AREAS"
 view "goal chain" "/api/v1/organisations/$ORG/goal-chain?year=2022" 8 100
-view "district page" /stadsdel/spanga-tensta 30 100
+# the indicators' part reads the district the page has read already (were 3 statements more)
+view "district page" /stadsdel/spanga-tensta 27 100
 # its resources and the activities there by indexes (were scans of every allocation and of a
 # materialised list), the contributions from the contribution plans (was every activity)
 for s in WEB_PLACES_DISTRICT_ALLOCATIONS WEB_PLACES_DISTRICT_ACTIVITIES; do
