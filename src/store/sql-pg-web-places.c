@@ -19,6 +19,12 @@
 /* OWNED_BY as an integer column: 1 when it holds, else 0 (also when NULL). */
 #define OWN(col, n) "coalesce(" OWNED_BY(col, n) ", false)::int"
 
+/* pub_i: the public indicators (PUB_INDICATOR) with the columns the district's comparison and
+ * SEE_FIGURE use, judged once per indicator, for a join with the outcomes of a district. */
+#define PUB_INDICATORS \
+	"pub_i AS MATERIALIZED (SELECT i.id, i.key, i.name, i.unit, i.direction, i.owner_id, i.source_kind" \
+	" FROM indicator i WHERE " PUB_INDICATOR("i") ")"
+
 /* An activity (a) of plan p falls within year $n (or $n is NULL): its dates, else its plan's
  * years, else yes. $n is cast at every use (IS NULL cannot infer its type). */
 #define IN_YEAR(n) \
@@ -89,49 +95,52 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	 * owner; own = 1 when the committee or its administration owns it */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
-		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1),"
-		" acts(id) AS (SELECT DISTINCT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
+		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" " OWN("a.owner_id", "2") " AS own, a.role, a.status, a.start_text, a.end_text,"
-		" a.start_first, a.end_last FROM acts JOIN activity a ON a.id = acts.id"
-		" JOIN organisation o ON o.id = a.owner_id WHERE " PUB_ACTIVITY("a")
+		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
+		" AND " PUB_ACTIVITY("a")
 		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
-		"SELECT DISTINCT pe.year FROM outcome x JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year DESC",
+		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
+		" WHERE x.period_id = pe.id AND x.area_id = $1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
+		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators, which come first */
+	 * administration's) indicators, which come first. The public indicators are a materialised
+	 * list (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
+		"WITH " PUB_INDICATORS " SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
 		" " OWN("i.owner_id", "3") " AS own, x.sex, x.value, x.example,"
 		" c.value AS city, c.example AS city_example FROM outcome x"
 		" JOIN period pe ON pe.id = x.period_id AND pe.year = $2 AND pe.kind = 'FY'"
-		" JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
+		" JOIN pub_i i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) AND " SEE_FIGURE("c", "i")
-		" WHERE x.area_id = $1 AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
+		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
 		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM period pe JOIN outcome x"
-		" ON x.period_id = pe.id AND x.area_id = $1 WHERE pe.kind = 'FY' AND x.sex = 'T'"
-		" AND " SEE_OUTCOME("x", "x.indicator_id")
-		" ORDER BY x.indicator_id, pe.year",
+		"WITH " PUB_INDICATORS " SELECT x.indicator_id, pe.year, x.value FROM pub_i i"
+		" JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
+		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND " SEE_FIGURE("x", "i")
+		" ORDER BY i.id, pe.year",
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality') */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
-		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM outcome x"
+		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i JOIN outcome x ON x.indicator_id = i.id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE x.indicator_id = $1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
-		" AND (a.id = $2 OR a.id = (SELECT parent_id FROM area WHERE id = $2))"
-		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year, a.level, x.sex",
+		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
+		" AND x.area_id IN ($2, (SELECT parent_id FROM area WHERE id = $2))"
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level, x.sex",
 	/* (district_id) -> the resources allocated to the district or places in it */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
 		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.kind, r.amount, r.unit, r.note,"
 		" r.example FROM resource_allocation r JOIN organisation o ON o.id = r.org_id"
-		" JOIN area a ON a.id = r.area_id WHERE r.area_id = $1 OR a.parent_id = $1"
+		" JOIN area a ON a.id = r.area_id"
+		" WHERE r.area_id IN (SELECT id FROM area WHERE id = $1 OR parent_id = $1)"
 		" ORDER BY r.year DESC, o.name COLLATE sv, a.name COLLATE sv, CASE r.kind WHEN 'money' THEN 1"
 		" WHEN 'staff' THEN 2 WHEN 'places' THEN 3 ELSE 4 END",
 

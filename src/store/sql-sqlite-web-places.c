@@ -82,49 +82,55 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * owner; own = 1 when the committee or its administration owns it */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT ?1 UNION SELECT id FROM area WHERE parent_id = ?1"
-		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1),"
-		" acts(id) AS (SELECT DISTINCT activity_id FROM activity_district WHERE area_id IN places)"
+		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" coalesce(" OWNED_BY("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
-		" a.start_first, a.end_last FROM acts JOIN activity a ON a.id = acts.id"
-		" JOIN organisation o ON o.id = a.owner_id WHERE " PUB_ACTIVITY("a")
+		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places) AND " PUB_ACTIVITY("a")
 		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
-	/* (district_id) -> the years with full-year outcomes for the district, newest first */
+	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
+	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
-		"SELECT DISTINCT pe.year FROM outcome x JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = ?1 AND pe.kind = 'FY' AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year DESC",
+		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
+		" WHERE x.period_id = pe.id AND x.area_id = ?1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
+		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators, which come first */
+	 * administration's) indicators, which come first. The indicators are the outer loop (CROSS
+	 * JOIN keeps SQLite's order): the publication rule of an indicator is judged once, not once
+	 * per outcome, and each outcome is one seek of outcome's unique index. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
 		" coalesce(" OWNED_BY("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
-		" c.value AS city, c.example AS city_example FROM outcome x"
-		" JOIN period pe ON pe.id = x.period_id AND pe.year = ?2 AND pe.kind = 'FY'"
-		" JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
+		" c.value AS city, c.example AS city_example FROM period pe CROSS JOIN indicator i"
+		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1"
+		" JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) AND " SEE_FIGURE("c", "i")
-		" WHERE x.area_id = ?1 AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
-		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
-	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
+		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" ORDER BY own DESC, i.key, CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
+	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
+	 * the indicators the outer loop (the publication rule once per indicator) */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x"
-		" ON x.period_id = pe.id AND x.area_id = ?1 WHERE pe.kind = 'FY' AND x.sex = 'T'"
-		" AND " SEE_OUTCOME("x", "x.indicator_id")
-		" ORDER BY x.indicator_id, pe.year",
+		"SELECT x.indicator_id, pe.year, x.value FROM indicator i CROSS JOIN period pe CROSS JOIN outcome x"
+		" ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
+		" WHERE pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" ORDER BY i.id, pe.year",
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
-	 * municipality (level 'district' or 'municipality') */
+	 * municipality (level 'district' or 'municipality'): per full-year period and the two areas,
+	 * seeks of outcome's unique index */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
-		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM outcome x"
-		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE x.indicator_id = ?1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
+		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i CROSS JOIN area a"
+		" CROSS JOIN period pe CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = a.id"
+		" WHERE i.id = ?1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
 		" AND (a.id = ?2 OR a.id = (SELECT parent_id FROM area WHERE id = ?2))"
-		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.year, a.level, x.sex",
-	/* (district_id) -> the resources allocated to the district or places in it */
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level, x.sex",
+	/* (district_id) -> the resources allocated to the district or places in it (the district's
+	 * own and its children's rows, by resource_allocation's area index) */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
 		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.kind, r.amount, r.unit, r.note,"
-		" r.example FROM resource_allocation r JOIN organisation o ON o.id = r.org_id"
-		" JOIN area a ON a.id = r.area_id WHERE r.area_id = ?1 OR a.parent_id = ?1"
+		" r.example FROM area a CROSS JOIN resource_allocation r ON r.area_id = a.id"
+		" JOIN organisation o ON o.id = r.org_id WHERE a.id = ?1 OR a.parent_id = ?1"
 		" ORDER BY r.year DESC, o.name COLLATE sv, a.name COLLATE sv, CASE r.kind WHEN 'money' THEN 1"
 		" WHEN 'staff' THEN 2 WHEN 'places' THEN 3 ELSE 4 END",
 

@@ -26,24 +26,32 @@ const char *district_change_unit(const char *unit)
 	return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0) ? "procentenheter" : unit;
 }
 
+/* The powers of ten of decimals() and gap(): exact in a double, so the same as pow(10, d). */
+static const double ten[7] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+
 /* decimals: the decimals v is written with (0 to 6) */
 static int decimals(double v)
 {
-	for (int d = 0; d < 6; d++) {
-		double p = pow(10, d);
-		if (fabs(round(v * p) - v * p) < 1e-6)
+	for (int d = 0; d < 6; d++)
+		if (fabs(round(v * ten[d]) - v * ten[d]) < 1e-6)
 			return d;
-	}
 	return 6;
 }
 
 /* gap: d - c rounded to the larger of their decimals */
 static double gap(double d, double c)
 {
-	int n = decimals(d) > decimals(c) ? decimals(d) : decimals(c);
-	double p = pow(10, n);
+	int nd = decimals(d), nc = decimals(c);
+	double p = ten[nd > nc ? nd : nc];
 
 	return round((d - c) * p) / p;
+}
+
+/* grown: the room for n + 1 elements where there is room for cap: cap itself, or doubled (the
+ * arrays grow by doubling, not by one element per row) */
+static size_t grown(size_t n, size_t cap)
+{
+	return n < cap ? cap : cap ? cap * 2 : 16;
 }
 
 /* head_cb: the district's id, key, name and committee key (STMT_SHOW_DISTRICT) */
@@ -67,7 +75,10 @@ static int years_cb(void *ctx, const struct store_row *r)
 {
 	struct district_view *v = ctx;
 
-	v->years = xrealloc(v->years, sizeof(*v->years) * (v->nyears + 1));
+	if (v->nyears == v->years_cap) {
+		v->years_cap = grown(v->nyears, v->years_cap);
+		v->years = xrealloc(v->years, sizeof(*v->years) * v->years_cap);
+	}
 	v->years[v->nyears++] = (int)store_col_int(r, 0);
 	return 0;
 }
@@ -79,7 +90,10 @@ static int cmp_cb(void *ctx, const struct store_row *r)
 	struct district_view *v = ctx;
 	struct district_cmp *c;
 
-	v->rows = xrealloc(v->rows, sizeof(*v->rows) * (v->n + 1));
+	if (v->n == v->rows_cap) {
+		v->rows_cap = grown(v->n, v->rows_cap);
+		v->rows = xrealloc(v->rows, sizeof(*v->rows) * v->rows_cap);
+	}
 	c = &v->rows[v->n++];
 	*c = (struct district_cmp){
 		.ind = store_col_int(r, 0), .key = arena_strdup(&v->a, store_col_text(r, 1)),
@@ -94,6 +108,19 @@ static int cmp_cb(void *ctx, const struct store_row *r)
 	if (c->has_value && c->has_city)
 		c->gap = gap(c->value, c->city);
 	return 0;
+}
+
+/* compare: the years and the comparison for year of the district v->id (committee v->committee) */
+static int compare(struct store *st, int year, struct district_view *v, struct err *e)
+{
+	struct sval id = SVI(v->id);
+	int rc;
+
+	if ((rc = store_query(st, STMT_WEB_PLACES_DISTRICT_YEARS, &id, 1, years_cb, v, e)) != LUP_OK)
+		return rc;
+	v->year = year ? year : v->nyears ? v->years[0] : 0;
+	struct sval args[] = { SVI(v->id), SVI(v->year), SVID(v->committee) };
+	return store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, v, e);
 }
 
 int district_view_load(struct store *st, const char *key, int year, struct district_view *v, struct err *e)
@@ -113,11 +140,18 @@ int district_view_load(struct store *st, const char *key, int year, struct distr
 	struct sval ck = SVS(h.committee);
 	if (h.committee[0] && (rc = store_query_id(st, STMT_ORG_ID, &ck, 1, &v->committee, e)) != LUP_OK)
 		return rc;
-	if ((rc = store_query(st, STMT_WEB_PLACES_DISTRICT_YEARS, &id, 1, years_cb, v, e)) != LUP_OK)
-		return rc;
-	v->year = year ? year : v->nyears ? v->years[0] : 0;
-	struct sval args[] = { SVI(v->id), SVI(v->year), SVID(v->committee) };
-	return store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, v, e);
+	return compare(st, year, v, e);
+}
+
+int district_view_load_known(struct store *st, int64_t id, int64_t committee, const char *key, const char *name,
+			     int year, struct district_view *v, struct err *e)
+{
+	memset(v, 0, sizeof(*v));
+	v->id = id;
+	v->committee = committee;
+	v->key = arena_strdup(&v->a, key);
+	v->name = arena_strdup(&v->a, name);
+	return compare(st, year, v, e);
 }
 
 void district_view_release(struct district_view *v)

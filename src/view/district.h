@@ -49,9 +49,9 @@ struct district_view {
 	const char *key, *name;
 	int year;			/* the year compared; 0 when the district has no outcomes */
 	int *years;			/* the years with full-year outcomes, newest first */
-	size_t nyears;
+	size_t nyears, years_cap;	/* years_cap: room in years (grown by doubling) */
 	struct district_cmp *rows;	/* the committee's indicators first, then by key, T, K, M */
-	size_t n;
+	size_t n, rows_cap;		/* rows_cap: room in rows (grown by doubling) */
 	struct table_col cols[DC__MAX];	/* district_table's columns */
 	struct arena a;
 };
@@ -65,6 +65,14 @@ struct district_view {
  * district) or LUP_EDB (message in e).
  */
 int district_view_load(struct store *st, const char *key, int year, struct district_view *v, struct err *e);
+
+/*
+ * district_view_load_known: the same for a district already found (a page that has read it):
+ * id, its committee (0: none), key and name as district_view_load would find them; reads only
+ * the years and the comparison. Returns LUP_OK or LUP_EDB (message in e).
+ */
+int district_view_load_known(struct store *st, int64_t id, int64_t committee, const char *key, const char *name,
+			     int year, struct district_view *v, struct err *e);
 
 /* district_view_release: frees v's rows and strings. */
 void district_view_release(struct district_view *v);

@@ -553,7 +553,7 @@ int page_district_indicators(struct http_req *r, struct html *h, int64_t distric
 	struct ind x = { .r = r, .h = h, .district = district, .committee = committee, .key = key, .name = name };
 	int rc;
 
-	if (district_view_load(r->st, key, (int)year, &x.v, &r->err) != LUP_OK) {
+	if (district_view_load_known(r->st, district, committee, key, name, (int)year, &x.v, &r->err) != LUP_OK) {
 		district_view_release(&x.v);
 		return places_fail(r);
 	}

@@ -81,18 +81,39 @@ double places_d(const struct rowset *rs, int i, const char *col)
 	return s ? strtod(s, NULL) : NAN;
 }
 
+/* run_key: column 0 of row i as an integer (NULL never asked: see places_run) */
+static int64_t run_key(const struct rowset *rs, int i)
+{
+	return strtoll(rs->rows[i][0].s, NULL, 10);
+}
+
+/* first_after: the first row in [lo, hi) whose key is >= id, or > id when past (hi when none),
+ * by bisection */
+static int first_after(const struct rowset *rs, int lo, int hi, int64_t id, int past)
+{
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (run_key(rs, mid) < id || (past && run_key(rs, mid) == id))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void places_run(const struct rowset *rs, int64_t id, int *from, int *to)
 {
-	*from = *to = 0;
-	for (int i = 0; i < rs->nrows; i++) {
-		if (!rs->rows[i][0].s || strtoll(rs->rows[i][0].s, NULL, 10) != id)
-			continue;
-		*from = i;
-		for (*to = i; *to < rs->nrows && rs->rows[*to][0].s &&
-		     strtoll(rs->rows[*to][0].s, NULL, 10) == id; (*to)++)
-			;
-		return;
-	}
+	int lo = 0, hi = rs->nrows;
+
+	/* the rows with NULL keys come first (SQLite) or last (PostgreSQL), and belong to no run */
+	while (lo < hi && !rs->rows[lo][0].s)
+		lo++;
+	while (hi > lo && !rs->rows[hi - 1][0].s)
+		hi--;
+	*from = first_after(rs, lo, hi, id, 0);
+	*to = first_after(rs, *from, hi, id, 1);
+	if (*from == *to)
+		*from = *to = 0;
 }
 
 int places_year_arg(struct http_req *r, long *year)

@@ -56,8 +56,9 @@ int64_t places_i(const struct rowset *rs, int i, const char *col);
 /* places_d: column col of row i as a number (NaN when NULL). */
 double places_d(const struct rowset *rs, int i, const char *col);
 
-/* places_run: the rows [*from, *to) of rs whose column 0 is the integer id (rs sorted by it);
- * an empty run (from == to) when there are none. */
+/* places_run: the rows [*from, *to) of rs whose column 0 is the integer id (rs sorted by it,
+ * ascending; rows whose column 0 is NULL, first or last, belong to no run), found by bisection;
+ * an empty run (from == to == 0) when there are none. */
 void places_run(const struct rowset *rs, int64_t id, int *from, int *to);
 
 /*

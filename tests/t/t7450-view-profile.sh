@@ -5,8 +5,8 @@
 # the organisation page, the goal chain, the district page, the city page and /kommissionen
 # (uncached) the script checks the number of statements each runs, that no statement sorts more
 # than twice (a sort per row or per group shows as one sort per row or group) or builds an
-# automatic index (a join without an index), and that the organisation page's and the goal
-# chain's statements scan no table of more than 100 rows in full.
+# automatic index (a join without an index), and that the statements of the organisation page,
+# the goal chain and the district page scan no table of more than 100 rows in full.
 # SQLite only: the profile counts SQLite's virtual machine.
 . "$(dirname "$0")/lib.sh"
 if on_pg; then pg_skip "LUP_SQL_PROFILE counts SQLite's virtual machine"; finish; fi
@@ -58,7 +58,13 @@ ORG=spanga-tensta-stadsdelsnamnd
 view "organisation page" "/organisation/$ORG?ar=2022" 17 100
 grep -q '^VC_ACTIVITY_AREAS ' "$TMP/prof" && ok "... the activities' districts in one read" || nok "... no VC_ACTIVITY_AREAS"
 view "goal chain" "/api/v1/organisations/$ORG/goal-chain?year=2022" 8 100
-view "district page" /stadsdel/spanga-tensta 30
+# the indicators' part reads the district the page has read already (were 3 statements more)
+view "district page" /stadsdel/spanga-tensta 27 100
+# its resources and the activities there by indexes (were scans of every allocation and of a
+# materialised list), the contributions from the contribution plans (was every activity)
+for s in WEB_PLACES_DISTRICT_ALLOCATIONS WEB_PLACES_DISTRICT_ACTIVITIES; do
+	expect_eq "... $s scans nothing" "$(awk -v s=$s '$1 == s { print $3 }' "$TMP/prof")" 0
+done
 view "city page" / 8
 view "commission page" /kommissionen 5
 # an organisation named loosely (by its alias) is found by an index, not a scan
