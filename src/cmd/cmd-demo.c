@@ -36,6 +36,8 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	if ((rc = cmd_open(c, 1, &st)) != EXIT_OK)
 		return rc;
 	rc = load_dataset(st, dir, "lup demo", &r, &c->err);
+	if (rc == LUP_OK && r.changed)
+		rc = store_analyze(st, &c->err);
 	store_close(st);
 	if (rc != LUP_OK)
 		return cmd_fail(c);

@@ -67,7 +67,8 @@ static int run(struct cmd_ctx *c, int argc, char **argv)
 	o.actor = "lup import";
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
 		return rc;
-	if (imp_run(st, k, pos + 1, npos - 1, &o, &a, &r, &c->err) != LUP_OK) {
+	if (imp_run(st, k, pos + 1, npos - 1, &o, &a, &r, &c->err) != LUP_OK ||
+	    (!dry_run && r.changed && store_analyze(st, &c->err) != LUP_OK)) {
 		rc = cmd_fail(c);
 	} else if (as_json) {
 		char *s = imp_report_json(&r, k, dry_run);

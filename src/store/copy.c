@@ -189,6 +189,7 @@ int store_copy(struct store *from, struct store *to, int replace, store_copy_fn 
 		goto out;
 	}
 	store_rollback(from);
+	rc = store_analyze(to, e);
 out:
 	free_names(&a);
 	free_names(&b);

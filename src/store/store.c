@@ -94,6 +94,11 @@ void store_set_viewer(struct store *st, enum store_view view, int64_t org, int64
 
 int store_schema_version(struct store *st) { return st->ops->schema_version(st); }
 
+int store_analyze(struct store *st, struct err *e)
+{
+	return store_exec(st, STMT_ANALYZE, NULL, 0, NULL, NULL, e);
+}
+
 int store_migrate(struct store *st, int target, int *from, int *to, struct err *e)
 {
 	return st->ops->migrate(st, target, from, to, e);

@@ -99,6 +99,13 @@ int store_schema_version(struct store *st);
 /* store_schema_latest: the newest schema version this program knows. */
 int store_schema_latest(void);
 
+/* store_analyze: after a load that changed many rows (lup demo, lup copy, an import), outside a
+ * transaction: refreshes the query planner's statistics where the backend keeps them
+ * (PostgreSQL: ANALYZE; until autovacuum gets to a fresh database, its planner guesses, e.g. the
+ * district comparison read 8 times the pages it reads with statistics). SQLite: nothing (the
+ * statements fix its plans, and statistics would change them). Returns LUP_OK or an error. */
+int store_analyze(struct store *st, struct err *e);
+
 /*
  * store_migrate: upgrades the schema to `target` (0 = latest), one migration per
  * transaction; a failing migration is rolled back and reported. *from and *to (may be

@@ -40,6 +40,9 @@ expect_eq "every foreign key is deferrable" \
 	      AND connamespace = current_schema()::regnamespace")" 0
 expect_exit "lup demo on SQLite" 0 "$LUP_REAL" --db "$TMP/demo.db" demo
 expect_exit "lup copy SQLite -> PostgreSQL" 0 "$LUP" copy "$TMP/demo.db" "postgresql:///$copy?host=$LUP_PG"
+# the copy leaves the planner its statistics (store_analyze: ANALYZE), not autovacuum's to make later
+expect_eq "the copy's tables are analysed" \
+	"$(psql -X -At -h "$LUP_PG" -d "$copy" -c "SELECT count(DISTINCT tablename) FROM pg_stats WHERE tablename IN ('outcome', 'indicator', 'goal')")" 3
 expect_exit "lup copy PostgreSQL -> SQLite" 0 "$LUP" copy "postgresql:///$copy?host=$LUP_PG" "$TMP/back.db"
 dropdb -h "$LUP_PG" --if-exists "$copy" 2>/dev/null
 for f in demo back; do
