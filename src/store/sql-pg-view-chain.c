@@ -30,10 +30,14 @@
 #define SQLITE_INT(x) \
 	"(CASE WHEN " x " IS NULL THEN NULL ELSE coalesce(substring(" x " FROM '^[[:space:]]*([+-]?[0-9]+)')::bigint, 0) END)"
 
-/* An activity (a) of plan p falls within year $2: its dates, else its plan's years, else yes. */
+/* An activity (a) falls within year $2: its dates, else its plan's years, else yes. The plan's
+ * years are looked up only for an activity without dates (coalesce stops at its first value):
+ * joining plan_version and plan for every activity cost nested loops over both tables. */
+#define VC_PLAN_YEAR(col) \
+	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
 #define VC_IN_YEAR \
-	"($2::bigint IS NULL OR $2::bigint BETWEEN coalesce(a.start_first / 10000, p.year_from, $2::bigint)" \
-	" AND coalesce(a.end_last / 10000, p.year_to, $2::bigint))"
+	"($2::bigint IS NULL OR $2::bigint BETWEEN coalesce(a.start_first / 10000, " VC_PLAN_YEAR("year_from") ", $2::bigint)" \
+	" AND coalesce(a.end_last / 10000, " VC_PLAN_YEAR("year_to") ", $2::bigint))"
 
 const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, KF goals first, nämndmål by number */
@@ -94,18 +98,15 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
 		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
 	/* -> activity_id, name: the districts of those activities, in Swedish order of their names.
-	 * The same activities; each one's districts through its key (LATERAL, OFFSET 0 keeps it a
-	 * probe per activity): for the same reason, the joins ran as nested loops over every
-	 * district link and every area (42,000 comparisons). */
+	 * The activities are computed once, as an array (an InitPlan), and the district links
+	 * picked by it: joined to the activities, whose number the planner underestimates (5 or 1
+	 * for 150), the links and areas were scanned again for every activity (42,000 comparisons). */
 	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" CROSS JOIN LATERAL (SELECT activity_id, area_id FROM activity_district WHERE activity_id = a.id OFFSET 0) ad"
-		" JOIN area x ON x.id = ad.area_id"
-		" WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
+		"SELECT ad.activity_id, x.name FROM activity_district ad JOIN area x ON x.id = ad.area_id"
+		" WHERE ad.activity_id = ANY (ARRAY(SELECT a.id FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
+		"  WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a") "))"
 		" ORDER BY x.name COLLATE sv, ad.activity_id",
 };
