@@ -124,16 +124,44 @@ void json_obj_close(struct json *j) { close_container(j, 'o'); }
 void json_arr_open(struct json *j) { open_container(j, 'a'); }
 void json_arr_close(struct json *j) { close_container(j, 'a'); }
 
+/* plain: n bytes of s need no escape (printable ASCII other than '"' and '\\'). */
+static int plain(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
 void json_key(struct json *j, const char *key)
 {
+	char tmp[64];
+	size_t n, k = 0;
+
 	if (j->bad || j->depth == 0 || j->kind[j->depth - 1] != 'o' || j->want_value || !key) {
 		j->bad = 1;
+		return;
+	}
+	n = strlen(key);
+	if (!j->pretty && n <= sizeof(tmp) - 4 && plain(key, n)) {
+		/* the usual key (a name in the code): separator, quotes and colon in one append */
+		if (j->count[j->depth - 1]++)
+			tmp[k++] = ',';
+		tmp[k++] = '"';
+		memcpy(tmp + k, key, n);
+		k += n;
+		tmp[k++] = '"';
+		tmp[k++] = ':';
+		buf_add(j->out, tmp, k);
+		j->want_value = 1;
 		return;
 	}
 	if (j->count[j->depth - 1]++)
 		buf_addc(j->out, ',');
 	newline(j);
-	json_escape_str(j->out, key, strlen(key));
+	json_escape_str(j->out, key, n);
 	buf_adds(j->out, j->pretty ? ": " : ":");
 	j->want_value = 1;
 }

@@ -138,6 +138,33 @@ static void test_json_ints(void)
 		  "-123456789012345,2.5]", fill_ints);
 }
 
+static void fill_keys(struct json *j)
+{
+	json_obj_open(j);
+	json_key(j, "a"); json_int(j, 1);
+	json_key(j, "q\"b\\"); json_int(j, 2);
+	json_key(j, "är"); json_int(j, 3);
+	json_key(j, "a_key_longer_than_sixty_bytes_is_written_the_long_way_round_ok"); json_int(j, 4);
+	json_key(j, ""); json_obj_open(j); json_key(j, "in"); json_nothing(j); json_obj_close(j);
+	json_obj_close(j);
+}
+
+/* keys: plain ones in one append, the others escaped; the same bytes either way */
+static void test_json_keys(void)
+{
+	struct buf b;
+	struct json j;
+
+	json_case("{\"a\":1,\"q\\\"b\\\\\":2,\"är\":3,"
+		  "\"a_key_longer_than_sixty_bytes_is_written_the_long_way_round_ok\":4,\"\":{\"in\":null}}", fill_keys);
+	buf_init(&b, 0);
+	json_init(&j, &b, 1);
+	json_obj_open(&j); json_key(&j, "a"); json_int(&j, 1); json_key(&j, "b"); json_int(&j, 2); json_obj_close(&j);
+	T_EQ_INT(json_finish(&j), 0);
+	T_EQ_STR(b.ptr, "{\n  \"a\": 1,\n  \"b\": 2\n}\n");
+	buf_release(&b);
+}
+
 /* printf_real: a real as json_num wrote every one before its short path: "%.15g" when that
  * reads back as v, else "%.17g". */
 static void printf_real(double v, char *out, size_t n)
@@ -455,6 +482,7 @@ int main(void)
 	T_RUN(test_json_writer);
 	T_RUN(test_json_ints);
 	T_RUN(test_json_reals_as_printf);
+	T_RUN(test_json_keys);
 	T_RUN(test_json_invalid_utf8_replaced);
 	T_RUN(test_json_refuses_bad_sequences);
 	T_RUN(test_tsv_reads_rows);
