@@ -54,15 +54,16 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		VC_CHAIN " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
 		" ORDER BY r.goal_id, r.ord",
 	/* -> the indicators of the goals with the year's targets; own: the organisation's. The
-	 * targets are joined (at most one each: target's key is indicator, year, kind, sex), not
-	 * looked up per indicator: the planner scanned the whole table for each (a small table). */
+	 * year's targets are read once, grouped by indicator (at most one of each kind: target's
+	 * key is indicator, year, kind, sex), and joined: looked up per indicator, the planner
+	 * scanned the whole table for each when it had statistics (a small table). */
 	[STMT_VC_INDICATORS] =
 		VC_CHAIN
-		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity, t.text AS target,"
-		" kt.text AS kf_target, " VC_OWN("i.owner_id") " AS own"
-		" FROM indicator i"
-		" LEFT JOIN target t ON t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.year = $2::bigint"
-		" LEFT JOIN target kt ON kt.indicator_id = i.id AND kt.kind = 'kf' AND kt.sex = 'T' AND kt.year = $2::bigint"
+		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity, t.target, t.kf_target,"
+		" " VC_OWN("i.owner_id") " AS own"
+		" FROM indicator i LEFT JOIN (SELECT indicator_id, max(text) FILTER (WHERE kind = 'own') AS target,"
+		"  max(text) FILTER (WHERE kind = 'kf') AS kf_target FROM target"
+		"  WHERE kind IN ('own', 'kf') AND sex = 'T' AND year = $2::bigint GROUP BY indicator_id) t ON t.indicator_id = i.id"
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
