@@ -17,6 +17,12 @@
 	"(" col " = $1 OR " col " IN (SELECT id FROM organisation WHERE pair_id = $1)" \
 	" OR " col " = (SELECT pair_id FROM organisation WHERE id = $1))"
 
+/* The organisations VC_OWNED accepts, as a table (id, name): $1, its pair, and those naming $1
+ * their pair. */
+#define VC_OWNERS \
+	"(SELECT id, name FROM organisation WHERE id = $1 OR pair_id = $1" \
+	" OR id = (SELECT pair_id FROM organisation WHERE id = $1))"
+
 #define VC_OWN(col) "(" VC_OWNED(col) ")::int"
 
 /* SQLite's CAST(x AS INTEGER) of a text x: its leading integer (after blanks), else 0; NULL stays
@@ -24,10 +30,14 @@
 #define SQLITE_INT(x) \
 	"(CASE WHEN " x " IS NULL THEN NULL ELSE coalesce(substring(" x " FROM '^[[:space:]]*([+-]?[0-9]+)')::bigint, 0) END)"
 
-/* An activity (a) of plan p falls within year $2: its dates, else its plan's years, else yes. */
+/* An activity (a) falls within year $2: its dates, else its plan's years, else yes. The plan's
+ * years are looked up only for an activity without dates (coalesce stops at its first value):
+ * joining plan_version and plan for every activity cost nested loops over both tables. */
+#define VC_PLAN_YEAR(col) \
+	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
 #define VC_IN_YEAR \
-	"($2::bigint IS NULL OR $2::bigint BETWEEN coalesce(a.start_first / 10000, p.year_from, $2::bigint)" \
-	" AND coalesce(a.end_last / 10000, p.year_to, $2::bigint))"
+	"($2::bigint IS NULL OR $2::bigint BETWEEN coalesce(a.start_first / 10000, " VC_PLAN_YEAR("year_from") ", $2::bigint)" \
+	" AND coalesce(a.end_last / 10000, " VC_PLAN_YEAR("year_to") ", $2::bigint))"
 
 const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, KF goals first, nämndmål by number */
@@ -43,29 +53,34 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_RESULTS] =
 		VC_CHAIN " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
 		" ORDER BY r.goal_id, r.ord",
-	/* -> the indicators of the goals with the year's targets; own: the organisation's */
+	/* -> the indicators of the goals with the year's targets; own: the organisation's. The
+	 * year's targets are read once, grouped by indicator (at most one of each kind: target's
+	 * key is indicator, year, kind, sex), and joined: looked up per indicator, the planner
+	 * scanned the whole table for each when it had statistics (a small table). */
 	[STMT_VC_INDICATORS] =
 		VC_CHAIN
-		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.year = $2::bigint) AS target,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.sex = 'T' AND t.year = $2::bigint) AS kf_target,"
+		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity, t.target, t.kf_target,"
 		" " VC_OWN("i.owner_id") " AS own"
-		" FROM indicator i WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
+		" FROM indicator i LEFT JOIN (SELECT indicator_id, max(text) FILTER (WHERE kind = 'own') AS target,"
+		"  max(text) FILTER (WHERE kind = 'kf') AS kf_target FROM target"
+		"  WHERE kind IN ('own', 'kf') AND sex = 'T' AND year = $2::bigint GROUP BY indicator_id) t ON t.indicator_id = i.id"
+		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee */
 	[STMT_VC_OUTCOMES] =
 		VC_CHAIN ","
+		" ci AS MATERIALIZED (SELECT i.id, i.owner_id, i.source_kind FROM indicator i"
+		"  WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i") "),"
 		" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = $1"
 		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1)),"
 		" pr(id) AS (SELECT id FROM period WHERE year = $2::bigint OR (year = $2::bigint - 1 AND kind = 'FY'))"
 		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
 		" x.missing, x.example"
-		" FROM indicator i JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
-		" JOIN area a ON a.id = x.area_id"
-		" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)"
-		" AND x.area_id IN (SELECT id FROM ar)"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" FROM ci i JOIN outcome x ON x.indicator_id = i.id"
+		"  AND x.period_id = ANY (ARRAY(SELECT id FROM pr)) AND x.area_id = ANY (ARRAY(SELECT id FROM ar))"
+		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" WHERE " SEE_FIGURE("x", "i")
 		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
@@ -77,18 +92,24 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = $2::bigint"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
-	/* -> the activities of the organisation or its pair in the year, by start */
+	/* -> the activities of the organisation or its pair in the year, by start. Joined to their
+	 * owners (VC_OWNERS, with the owner's name) and also filtered by an array of them: the
+	 * planner underestimates the activities (the owner, the year and the publication rule as
+	 * filters) and joined organisation with a nested loop over all of them (31,000 comparisons
+	 * for the demo's 150); the array (an InitPlan, the cheapest filter, so the first) keeps the
+	 * year's and the publication rule's lookups to the owners' activities. */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
+		" a.goal_id FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
+		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
 		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
-	/* -> activity_id, name: the districts of those activities, in Swedish order of their names */
+	/* -> activity_id, name: the districts of those activities, in Swedish order of their names.
+	 * The activities are computed once, as an array (an InitPlan), and the district links
+	 * picked by it: joined to the activities, whose number the planner underestimates (5 or 1
+	 * for 150), the links and areas were scanned again for every activity (42,000 comparisons). */
 	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
-		" JOIN area x ON x.id = ad.area_id"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
+		"SELECT ad.activity_id, x.name FROM activity_district ad JOIN area x ON x.id = ad.area_id"
+		" WHERE ad.activity_id = ANY (ARRAY(SELECT a.id FROM activity a"
+		"  WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a") "))"
 		" ORDER BY x.name COLLATE sv, ad.activity_id",
 };

@@ -591,9 +591,12 @@ static int migrations_complete(struct err *e)
 }
 
 /* The session settings every connection starts with (libpq's options): warnings only, not
- * notices; a read-only store's transactions read only. Given at connection, they cost no round
- * trip and come back with a reset connection. */
-#define PG_OPTIONS "-c client_min_messages=warning"
+ * notices; no JIT compilation (lup's statements run for milliseconds; a plan whose estimated
+ * cost passes jit_above_cost, as the goal chain's outcomes did on a large outcome table whose
+ * statistics were not yet retaken after an import, spent a second compiling a 5 ms query); a
+ * read-only store's transactions read only. Given at connection, they cost no round trip and
+ * come back with a reset connection. */
+#define PG_OPTIONS "-c client_min_messages=warning -c jit=off"
 #define PG_OPTIONS_READONLY " -c default_transaction_read_only=on"
 
 /* connect_db: connects to address, or with dbname replaced by other (other != NULL), with the

@@ -138,6 +138,94 @@ static void test_json_ints(void)
 		  "-123456789012345,2.5]", fill_ints);
 }
 
+static void fill_keys(struct json *j)
+{
+	json_obj_open(j);
+	json_key(j, "a"); json_int(j, 1);
+	json_key(j, "q\"b\\"); json_int(j, 2);
+	json_key(j, "är"); json_int(j, 3);
+	json_key(j, "a_key_longer_than_sixty_bytes_is_written_the_long_way_round_ok"); json_int(j, 4);
+	json_key(j, ""); json_obj_open(j); json_key(j, "in"); json_nothing(j); json_obj_close(j);
+	json_obj_close(j);
+}
+
+/* keys: plain ones in one append, the others escaped; the same bytes either way */
+static void test_json_keys(void)
+{
+	struct buf b;
+	struct json j;
+
+	json_case("{\"a\":1,\"q\\\"b\\\\\":2,\"är\":3,"
+		  "\"a_key_longer_than_sixty_bytes_is_written_the_long_way_round_ok\":4,\"\":{\"in\":null}}", fill_keys);
+	buf_init(&b, 0);
+	json_init(&j, &b, 1);
+	json_obj_open(&j); json_key(&j, "a"); json_int(&j, 1); json_key(&j, "b"); json_int(&j, 2); json_obj_close(&j);
+	T_EQ_INT(json_finish(&j), 0);
+	T_EQ_STR(b.ptr, "{\n  \"a\": 1,\n  \"b\": 2\n}\n");
+	buf_release(&b);
+}
+
+/* printf_real: a real as json_num wrote every one before its short path: "%.15g" when that
+ * reads back as v, else "%.17g". */
+static void printf_real(double v, char *out, size_t n)
+{
+	snprintf(out, n, "%.15g", v);
+	if (strtod(out, NULL) != v)
+		snprintf(out, n, "%.17g", v);
+}
+
+/* same_real: 1 when json_num writes v (alone in an array) in printf_real's bytes; else 0, and
+ * the first few differences are printed. */
+static int same_real(double v)
+{
+	static int shown;
+	struct buf b;
+	struct json j;
+	char want[64];
+	int same;
+
+	if (!isfinite(v) || (v == (double)(long long)v && fabs(v) < 1e15))
+		return 1;	/* nulls and integers: test_json_ints */
+	buf_init(&b, 0);
+	json_init(&j, &b, 0);
+	json_arr_open(&j);
+	json_num(&j, v);
+	json_arr_close(&j);
+	printf_real(v, want, sizeof(want));
+	same = json_finish(&j) == 0 && b.len == strlen(want) + 2 && memcmp(b.ptr + 1, want, strlen(want)) == 0;
+	if (!same && shown++ < 5)
+		fprintf(stderr, "json_num(%.17g): %s, printf: %s\n", v, b.ptr, want);
+	buf_release(&b);
+	return same;
+}
+
+/* reals are written in printf's bytes: short decimals (the path without printf) of every
+ * magnitude, their neighbours, the bounds of the short path, and random doubles */
+static void test_json_reals_as_printf(void)
+{
+	static const double fixed[] = { 0.1, 0.2, 0.1 + 0.2, 1.0 / 3, 2.5, -2.5, 4.6, 12.34, 99.99, 0.37,
+		1e-4, -1e-4, 9.9999e-5, 0.00012, 0.001, 1e14 + 0.5, 999999999999999.9, 99999999999999.98,
+		123456789.12345678, 0.123456789012345, 1.000000000000001, 5e-324, 1e300, -1e-7, 33.3 * 3 };
+	unsigned long long x = 88172645463325252ULL;	/* xorshift64: the same values every run */
+	long bad = 0;
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		bad += !same_real(fixed[i]);
+	for (long i = 0; i < 200000; i++) {
+		x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+		int d = (int)(x % 11);				/* 0..10 decimals */
+		unsigned long long u = (x >> 8) % 1000000000000000ULL;
+		u /= (unsigned long long)pow(10, (double)((x >> 4) % 15));	/* every length of digits */
+		double v = (double)u / pow(10, d) * ((x >> 60) & 1 ? -1 : 1);
+		bad += !same_real(v);
+		bad += !same_real(nextafter(v, 1e300));
+		double r;
+		memcpy(&r, &x, sizeof(r));			/* any bit pattern */
+		bad += !same_real(r);
+	}
+	T_EQ_INT(bad, 0);
+}
+
 static void test_json_invalid_utf8_replaced(void)
 {
 	struct buf b;
@@ -393,6 +481,8 @@ int main(void)
 	T_RUN(test_err_prefix);
 	T_RUN(test_json_writer);
 	T_RUN(test_json_ints);
+	T_RUN(test_json_reals_as_printf);
+	T_RUN(test_json_keys);
 	T_RUN(test_json_invalid_utf8_replaced);
 	T_RUN(test_json_refuses_bad_sequences);
 	T_RUN(test_tsv_reads_rows);
