@@ -12,15 +12,17 @@
 /* Relation columns shown as booleans, whatever the relation. */
 static const char *const rel_bools[] = { "missing", "example", "extra", "prioritised", "by_sex", "by_area", NULL };
 
-/* names_of: the names (column 2) of the rows of set (STMT_DISTRICTS_EXTRAS) whose district
- * (column 0) is id and whose kind (column 1) is what ("1" themes, "2" prioritised areas). */
-static void names_of(const struct rowset *set, const char *id, const char *what, struct json *j)
+/* names_of: the names (column 2) of the rows of set (STMT_DISTRICTS_EXTRAS) whose kind
+ * (column 1) is what ('1' themes, '2' prioritised areas) and whose district (column 0) is id. */
+static void names_of(const struct rowset *set, const char *id, char what, struct json *j)
 {
 	json_arr_open(j);
-	for (int r = 0; r < set->nrows; r++)
-		if (set->rows[r][0].s && strcmp(set->rows[r][0].s, id) == 0 &&
-		    set->rows[r][1].s && strcmp(set->rows[r][1].s, what) == 0)
+	for (int r = 0; r < set->nrows; r++) {
+		const char *k = set->rows[r][1].s, *d = set->rows[r][0].s;
+
+		if (k && k[0] == what && !k[1] && d && strcmp(d, id) == 0)
 			json_str(j, set->rows[r][2].s);
+	}
 	json_arr_close(j);
 }
 
@@ -38,9 +40,9 @@ static int district_extras(struct store *st, const char *id, struct entity_extra
 		x->loaded = 1;
 	}
 	json_key(j, "themes");
-	names_of(&x->rows, id, "1", j);
+	names_of(&x->rows, id, '1', j);
 	json_key(j, "prioritised_areas");
-	names_of(&x->rows, id, "2", j);
+	names_of(&x->rows, id, '2', j);
 	return LUP_OK;
 }
 
