@@ -12,8 +12,10 @@
 #           DURATION seconds each, on PostgreSQL against the same views on SQLite (aim: >= 0.5),
 #           and PostgreSQL's raw prepared primary-key SELECT rate (pgbench -M prepared, 2 clients)
 # Prints the median of RUNS (default 3) for imports.
-# PG_READS_ONLY=1 leaves the imports out; PG_ROUTES (paths, blank-separated) replaces the views'
-# list, e.g. PG_READS_ONLY=1 PG_ROUTES='/organisation/spanga-tensta-stadsdelsnamnd?ar=2022'.
+# PG_ONLY=views skips the imports (PG_ONLY=imports the views); PG_ROUTES="/ /kommissionen" limits
+# the views to those routes, and PG_ROUNDS=N (default 1) measures them N times, alternating the
+# backends, and prints each route's median ratio (the machine is shared: one round is noisy).
+# PG_READS_ONLY=1 is PG_ONLY=views.
 set -eu
 cd "$(dirname "$0")/.."
 LUP=${LUP:-build/lup}
@@ -40,7 +42,10 @@ ns() { date +%s%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ms_of() { s=$(ns); "$@" >/dev/null 2>"$T/ms_of.err" || { echo "failed: $*" >&2; cat "$T/ms_of.err" >&2; exit 1; }; e=$(ns); echo $(( (e - s) / 1000000 )); }
 
-if [ "${PG_READS_ONLY:-0}" != 1 ]; then
+ONLY=${PG_ONLY:-}
+[ "${PG_READS_ONLY:-0}" = 1 ] && ONLY=views
+ROUNDS=${PG_ROUNDS:-1}
+if [ "$ONLY" != views ]; then
 sh bench/gen-kolada.sh "$T" "$KPIS" 400 42
 values=$(( $(grep -c '' "$T/data.csv") - 1 ))
 
@@ -83,8 +88,8 @@ printf '%-34s %8s %10s %10s\n' "csv import" "$pc" "$(r "$pc" "$cp")" "$(r "$pc" 
 printf '%-34s %8s %10s %10s\n' "psql COPY of the same rows" "$cp" "1.00" ""
 printf '%-34s %8s\n' "kolada import on SQLite" "$sk"
 printf '%-34s %8s\n' "csv import on SQLite" "$sc"
-
 fi
+[ "$ONLY" = imports ] && exit 0
 
 # reads: the demo (and the commission's responses when the seeds are there) on both backends
 "$LUP" --db "$T/b.db" demo >/dev/null
@@ -103,10 +108,14 @@ rps() { wrk -t2 -c16 -d"${DURATION}s" "$BASE$1" 2>/dev/null | awk '/Requests\/se
 ROUTES=${PG_ROUTES:-"/healthz /api/v1/districts /api/v1/districts/spanga-tensta
 /api/v1/organisations/spanga-tensta-stadsdelsnamnd/goal-chain?year=2022
 / /stadsdel/spanga-tensta /organisation/spanga-tensta-stadsdelsnamnd?ar=2022 /kommissionen /sok?q=f%C3%B6rskola"}
-start "$T/b.db"
-for p in $ROUTES; do echo "$p $(rps "$p")"; done > "$T/sq.rps"
-start "$(pg b)"
-for p in $ROUTES; do echo "$p $(rps "$p")"; done > "$T/pg.rps"
+: > "$T/rounds"
+for round in $(seq "$ROUNDS"); do
+	start "$T/b.db"
+	for p in $ROUTES; do echo "$p $(rps "$p")"; done > "$T/sq.rps"
+	start "$(pg b)"
+	for p in $ROUTES; do echo "$p $(rps "$p")"; done > "$T/pg.rps"
+	paste -d' ' "$T/sq.rps" "$T/pg.rps" >> "$T/rounds"
+done
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
 max=$(psqlq -d b -c "SELECT max(id) FROM organisation")
 printf '\\set id random(1, %s)\nSELECT id, key, name FROM organisation WHERE id = :id;\n' "$max" > "$T/pk.sql"
@@ -115,8 +124,13 @@ raw=$("$pgbin/pgbench" -h "$PGD" -n -M prepared -c 2 -j 2 -T "$DURATION" -f "$T/
 echo
 echo "views on PostgreSQL, every view from the database (--no-cache), req/s:"
 printf '%-64s %9s %9s %10s %10s\n' route SQLite PostgreSQL "vs SQLite" "vs raw PK"
-paste -d' ' "$T/sq.rps" "$T/pg.rps" | while read -r p a _ b; do
-	printf '%-64s %9s %9s %10s %10s\n' "$p" "$a" "$b" "$(echo "$b $a" | awk '{printf "%.2f", $1 / $2}')" \
-		"$(echo "$b $raw" | awk '{printf "%.3f", $1 / $2}')"
+# each route's round with the median ratio (the one round when ROUNDS is 1)
+for p in $ROUTES; do
+	awk -v p="$p" '$1 == p && $2 > 0 { printf "%.6f %s %s\n", $4 / $2, $2, $4 }' "$T/rounds" | sort -n |
+		awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }' | while read -r _ a b; do
+		printf '%-64s %9s %9s %10s %10s\n' "$p" "$a" "$b" "$(echo "$b $a" | awk '{printf "%.2f", $1 / $2}')" \
+			"$(echo "$b $raw" | awk '{printf "%.3f", $1 / $2}')"
+	done
 done
+[ "$ROUNDS" -gt 1 ] && echo "(the round with each route's median ratio of $ROUNDS rounds)"
 echo "PostgreSQL's raw prepared primary-key SELECT (pgbench, 2 clients): $raw per second"

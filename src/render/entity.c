@@ -12,35 +12,37 @@
 /* Relation columns shown as booleans, whatever the relation. */
 static const char *const rel_bools[] = { "missing", "example", "extra", "prioritised", "by_sex", "by_area", NULL };
 
-/* names_of: the names (column 1) of the rows of set whose district (column 0) is id. */
-static void names_of(const struct rowset *set, const char *id, struct json *j)
+/* names_of: the names (column 2) of the rows of set (STMT_DISTRICTS_EXTRAS) whose kind
+ * (column 1) is what ('1' themes, '2' prioritised areas) and whose district (column 0) is id. */
+static void names_of(const struct rowset *set, const char *id, char what, struct json *j)
 {
 	json_arr_open(j);
-	for (int r = 0; r < set->nrows; r++)
-		if (set->rows[r][0].s && strcmp(set->rows[r][0].s, id) == 0)
-			json_str(j, set->rows[r][1].s);
+	for (int r = 0; r < set->nrows; r++) {
+		const char *k = set->rows[r][1].s, *d = set->rows[r][0].s;
+
+		if (k && k[0] == what && !k[1] && d && strcmp(d, id) == 0)
+			json_str(j, set->rows[r][2].s);
+	}
 	json_arr_close(j);
 }
 
 /* district_extras: the themes and prioritised areas of district id, from x (loaded at the
- * first call: two statements for the whole list). */
+ * first call: one statement for the whole list). */
 static int district_extras(struct store *st, const char *id, struct entity_extras *x, struct json *j,
 			   struct arena *a, struct err *e)
 {
 	int rc;
 
 	if (!x->loaded) {
-		rowset_init(&x->themes, a);
-		rowset_init(&x->pareas, a);
-		if ((rc = rowset_query(&x->themes, st, STMT_DISTRICTS_THEMES, NULL, 0, e)) != LUP_OK ||
-		    (rc = rowset_query(&x->pareas, st, STMT_DISTRICTS_PAREAS, NULL, 0, e)) != LUP_OK)
+		rowset_init(&x->rows, a);
+		if ((rc = rowset_query(&x->rows, st, STMT_DISTRICTS_EXTRAS, NULL, 0, e)) != LUP_OK)
 			return rc;
 		x->loaded = 1;
 	}
 	json_key(j, "themes");
-	names_of(&x->themes, id, j);
+	names_of(&x->rows, id, '1', j);
 	json_key(j, "prioritised_areas");
-	names_of(&x->pareas, id, j);
+	names_of(&x->rows, id, '2', j);
 	return LUP_OK;
 }
 

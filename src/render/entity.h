@@ -17,7 +17,7 @@ struct store;
  * entity_list_item of a list that needs them, for all its items at once. Zero it per list. */
 struct entity_extras {
 	int loaded;
-	struct rowset themes, pareas;	/* (district_id, name) by district */
+	struct rowset rows;	/* STMT_DISTRICTS_EXTRAS: (district_id, what, name, ...) */
 };
 
 /* entity_list_item: writes row i of a list of kind k as an object (districts also get their

@@ -46,12 +46,16 @@ const char *const pg_sql_web_follow[STMT__MAX] = {
 		"SELECT r.measure_id, r.org_id, r.id, r.stance, r.no_response, m.report_id FROM response r"
 		" JOIN commission_measure m ON m.id = r.measure_id ORDER BY r.measure_id, r.org_id",
 	/* () -> (key, name, grp, no_response, marker, stance, responses, has_statement): every
-	 * administration the commission document lists, in its order */
+	 * administration the commission document lists, in its order. The responses are counted in
+	 * one pass over response: as a count per administration the planner scanned the whole
+	 * (small) table once per administration */
 	[STMT_WEB_FOLLOW_ADMINS] =
 		"SELECT o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance,"
-		" (SELECT count(*) FROM response r WHERE r.org_id = ca.org_id) AS responses,"
+		" coalesce(rc.n, 0) AS responses,"
 		" ca.statement IS NOT NULL AND ca.statement <> '' AS has_statement"
-		" FROM commission_admin ca JOIN organisation o ON o.id = ca.org_id ORDER BY ca.ord, o.name COLLATE sv",
+		" FROM commission_admin ca JOIN organisation o ON o.id = ca.org_id"
+		" LEFT JOIN (SELECT org_id, count(*) AS n FROM response GROUP BY org_id) rc ON rc.org_id = ca.org_id"
+		" ORDER BY ca.ord, o.name COLLATE sv",
 	/* (response id) -> (id, stance, stance_phrase, no_response, org_key, org_name, measure_id,
 	 * number, measure_text, report_key, report_title, rec_number, rec_text) */
 	[STMT_WEB_FOLLOW_RESPONSE] =

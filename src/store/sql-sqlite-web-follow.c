@@ -45,12 +45,14 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 		"SELECT r.measure_id, r.org_id, r.id, r.stance, r.no_response, m.report_id FROM response r"
 		" JOIN commission_measure m ON m.id = r.measure_id ORDER BY r.measure_id, r.org_id",
 	/* () -> (key, name, grp, no_response, marker, stance, responses, has_statement): every
-	 * administration the commission document lists, in its order */
+	 * administration the commission document lists, in its order. CROSS JOIN keeps
+	 * commission_admin (some 30 rows) the outer loop: with a plain JOIN SQLite scanned all of
+	 * organisation (210 rows in the demo) and looked each up in commission_admin */
 	[STMT_WEB_FOLLOW_ADMINS] =
 		"SELECT o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance,"
 		" (SELECT count(*) FROM response r WHERE r.org_id = ca.org_id) AS responses,"
 		" ca.statement IS NOT NULL AND ca.statement <> '' AS has_statement"
-		" FROM commission_admin ca JOIN organisation o ON o.id = ca.org_id ORDER BY ca.ord, o.name COLLATE sv",
+		" FROM commission_admin ca CROSS JOIN organisation o ON o.id = ca.org_id ORDER BY ca.ord, o.name COLLATE sv",
 	/* (response id) -> (id, stance, stance_phrase, no_response, org_key, org_name, measure_id,
 	 * number, measure_text, report_key, report_title, rec_number, rec_text) */
 	[STMT_WEB_FOLLOW_RESPONSE] =

@@ -332,17 +332,18 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"SELECT a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 ORDER BY pa.rowid",
-	/* () -> (district_id, name): DISTRICT_THEMES and DISTRICT_PAREAS of every district at once
-	 * (a list of districts: one statement, not two per district), by district, each in the
-	 * order of the statement per district */
-	[STMT_DISTRICTS_THEMES] =
-		"SELECT p.district_id, t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
+	/* () -> (district_id, what, name): DISTRICT_THEMES (what 1) and DISTRICT_PAREAS (what 2) of
+	 * every district at once (a list of districts: one statement, not two per district nor one
+	 * per kind), by what and district, each in the order of the statement per district */
+	[STMT_DISTRICTS_EXTRAS] =
+		"SELECT district_id, what, name FROM ("
+		"SELECT p.district_id, 1 AS what, t.name, t.ord AS o1, t.id AS o2 FROM theme t"
+		" JOIN plan_version pv ON pv.id = t.plan_version_id"
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND t.extra = 0"
-		" ORDER BY p.district_id, t.ord, t.id",
-	[STMT_DISTRICTS_PAREAS] =
-		"SELECT p.district_id, a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
+		" UNION ALL SELECT p.district_id, 2, a.name, pa.rowid, 0 FROM prioritised_area pa"
+		" JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") " ORDER BY p.district_id, pa.rowid",
+		" WHERE " LUP_LATEST("p", "pv") ") x ORDER BY what, district_id, o1, o2",
 	/* (district_id) */
 	[STMT_LIST_THEMES] =
 		"SELECT t.id, t.name, d.key AS district, t.ord, t.extra,"
