@@ -4,7 +4,8 @@
 #include "web/page.h"
 
 /* The handlers, each with its contract at its definition. The commission pages are cached
- * (R_CACHE: per data generation, see cache.h); search answers are not (any query is a key). */
+ * (R_CACHE: city-wide, dropped by any write the public can see, see cache.h); search answers
+ * are not (any query is a key). */
 int page_commission(struct http_req *r);
 int page_commission_response(struct http_req *r);
 int page_commission_admin(struct http_req *r);
