@@ -134,11 +134,12 @@ run: deps
 		sed 's/^/  /' $(DB).logins; fi
 	$(Q)exec ./build/lup --db $(DB) serve --listen $(LISTEN)
 
-# check: every test, with the normal build and under AddressSanitizer + UBSan. The three builds
-# run in parallel, one job per core (unless make was given -j itself).
+# check: every test, with the normal build and under AddressSanitizer + UBSan. It builds lup and
+# the unit tests, one job per core (unless make was given -j itself); tests/run.sh builds the
+# sanitizer build and the fuzzers (make sanitize fuzz-build) beside its first jobs.
 BUILD_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 2))
 check: deps-test
-	$(Q)$(MAKE) --no-print-directory $(BUILD_JOBS) all $(UNIT_BIN) sanitize fuzz-build
+	$(Q)$(MAKE) --no-print-directory $(BUILD_JOBS) all $(UNIT_BIN)
 	$(Q)sh tests/run.sh
 
 test: check
