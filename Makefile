@@ -39,7 +39,7 @@ FUZZ_CC := clang
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_SECONDS ?= 60
 
-.PHONY: all run check deps deps-test test sanitize clean bench fuzz fuzz-build soak
+.PHONY: all run check deps deps-test test sanitize clean bench fuzz fuzz-build soak screenshots
 all: build/lup
 
 deps:
@@ -143,6 +143,11 @@ check: deps-test
 	$(Q)sh tests/run.sh
 
 test: check
+
+# screenshots: the browser tests on SQLite with their full-page screenshots (make check leaves
+# them out) in build/screenshots/
+screenshots: all deps-test
+	$(Q)BROWSER_SCREENSHOTS=on sh tests/browser/run.sh
 
 bench: all
 	$(Q)sh bench/run.sh

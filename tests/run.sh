@@ -9,7 +9,7 @@
 #    browser tests run, so every script still runs with it, on PostgreSQL.
 #  - the browser tests tests/browser/run.sh (Chromium, axe-core, tidy) against build/lup, one job
 #    per flow (BROWSER_ONLY), each on a copy of one prepared database (BROWSER_PREPARE,
-#    BROWSER_BASE); screenshots of the main pages in build/screenshots/
+#    BROWSER_BASE); without the screenshots (BROWSER_SCREENSHOTS=off; make screenshots)
 #  - on PostgreSQL as well: the end-to-end scripts listed in tests/pg-scripts.txt and the browser
 #    tests against build/lup (names prefixed pg/), on a private cluster (scripts/pg-cluster.sh)
 #    started in a new directory under /tmp and stopped and removed at the end; and
@@ -36,6 +36,8 @@ status=0
 
 # the PostgreSQL mode of the scripts is this script's to switch on, per job
 unset LUP_PG LUP_DB_PG
+# the browser tests' screenshots are for people (`make screenshots`), not for the checks
+export BROWSER_SCREENSHOTS=${BROWSER_SCREENSHOTS:-off}
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
@@ -212,7 +214,13 @@ wait $bprep
 # scripts on SQLite (1NNN), under the sanitizers (2NNN), on PostgreSQL (3NNN), the browser flows
 # (90NN, and 95NN on PostgreSQL)
 : > "$log/queue"
-i=0; for b in $(BROWSER_LIST=1 sh tests/browser/run.sh); do i=$((i + 1)); echo "$((9500 + i)) pgbrowser $b" >> "$log/queue"; echo "$((9000 + i)) browser $b" >> "$log/queue"; done
+# (on PostgreSQL the page checks are one job: without axe-core and tidy they are short)
+i=0; for b in $(BROWSER_LIST=1 sh tests/browser/run.sh); do
+	i=$((i + 1))
+	case $b in check/1) pb=check ;; check/*) pb= ;; *) pb=$b ;; esac
+	[ -n "$pb" ] && echo "$((9500 + i)) pgbrowser $pb" >> "$log/queue"
+	echo "$((9000 + i)) browser $b" >> "$log/queue"
+done
 i=1000
 for s in tests/t/t*.sh; do
 	[ -f "$s" ] || continue

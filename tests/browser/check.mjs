@@ -13,6 +13,7 @@
 // Then it stores script and attribute-breaking payloads in text fields through sqlite3 and
 // checks on every page, with the server's CSP and with CSP bypassed (so that only the escaping
 // protects), that nothing runs: window.__xss stays undefined and no injected element appears.
+// BROWSER_SCREENSHOTS=off leaves the screenshots out (lib.mjs SCREENSHOTS; make check).
 // With BROWSER_PAGE_CHECKS=off (run.sh on PostgreSQL) tidy, axe-core, the screenshots and the
 // keyboard checks are left out (lib.mjs PAGE_CHECKS); the status, CSP, script errors, structure
 // and the script-injection checks remain.
@@ -23,7 +24,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AXE_TAGS, CHROMIUM, LAUNCH_ARGS, PAGE_CHECKS, SLACK } from './lib.mjs';
+import { AXE_TAGS, CHROMIUM, LAUNCH_ARGS, PAGE_CHECKS, SCREENSHOTS, SLACK } from './lib.mjs';
 
 const [base, db, shots] = process.argv.slice(2);
 if (!base || !db || !shots) {
@@ -274,10 +275,12 @@ async function checkPage(R, browser, entry) {
   }
 
   t0 = Date.now();
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${entry.name}.png`), fullPage: true });
-  R.ok(`screenshot ${path} saved as ${entry.name}.png`);
-  R.timing(`screenshot ${path}`, t0);
+  if (SCREENSHOTS) {
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, `${entry.name}.png`), fullPage: true });
+    R.ok(`screenshot ${path} saved as ${entry.name}.png`);
+    R.timing(`screenshot ${path}`, t0);
+  }
 
   t0 = Date.now();
   await keyboard(R, page, url, path);

@@ -17,6 +17,10 @@ export const SLACK = Math.max(1, Number(process.env.BROWSER_TIMEOUT_FACTOR) || 1
 // pages produce, which does not depend on the backend (t7300 shows the pages of both backends are
 // the same byte for byte), so they run once, on SQLite; the flows' behaviour is checked on both.
 export const PAGE_CHECKS = process.env.BROWSER_PAGE_CHECKS !== 'off';
+// SCREENSHOTS: the full-page screenshots, artefacts for people to look at (no check reads them),
+// unless BROWSER_SCREENSHOTS=off (make check sets it: they were a fifth of the page checks' CPU
+// time; `make screenshots` makes them) or the page checks are off.
+export const SCREENSHOTS = PAGE_CHECKS && process.env.BROWSER_SCREENSHOTS !== 'off';
 
 // args: the command line's positional arguments, all required; exits 2 with usage otherwise.
 export function args(script, names) {
@@ -63,8 +67,8 @@ export function reporter(prefix) {
 }
 
 // shooter: a function (page, name) that saves a full-page screenshot as DIR/PREFIX-NAME.png.
-// (none when PAGE_CHECKS is false)
-export const shooter = (dir, prefix) => (page, name) => !PAGE_CHECKS ? Promise.resolve() :
+// (none when SCREENSHOTS is false)
+export const shooter = (dir, prefix) => (page, name) => !SCREENSHOTS ? Promise.resolve() :
   page.screenshot({ path: join(dir, `${prefix}-${name}.png`), fullPage: true }).catch(() => {});
 
 export const mainText = (page) => page.locator('main').innerText();
