@@ -382,7 +382,7 @@ async function main() {
     for (const c of contexts.values()) await (await c.catch(() => null))?.close();
     await browser.close();
   }
-  note(`browser checks took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${shots}`);
+  note(`browser checks took ${((Date.now() - t0) / 1000).toFixed(1)} s; ${SCREENSHOTS ? `screenshots in ${shots}` : "no screenshots (BROWSER_SCREENSHOTS=off)"}`);
   process.exit(failures ? 1 : 0);
 }
 
