@@ -61,8 +61,8 @@ run() { # run NAME CMD...: runs a test program, keeps its output, notes a crash
 # The unit tests and the fuzzers run as one stream beside the rest. The end-to-end scripts (on SQLite, under
 # the sanitizers, on PostgreSQL) and the browser tests (one job per flow and backend, on a copy of
 # a database prepared first) run as jobs that LUP_CHECK_WORKERS workers
-# (default 6: the 2-core machine runs them side by side, the browser tests and the servers wait
-# more than they compute: with 4, user and system time were two thirds of the two cores') take from one queue, the browser flows first, the longest first, then
+# (default 4: the 2-core machine runs them side by side, the browser tests and the servers wait
+# more than they compute; 6 took as long: the two cores are then busy) take from one queue, the browser flows first, the longest first, then
 # the scripts with the three kinds interleaved; so the workers end together, whatever each suite
 # takes. Each job's report goes
 # into its own file, printed in a fixed order at the end. A job notes a failed program in
@@ -233,7 +233,7 @@ for s in tests/t/t*.sh; do
 	fi
 done
 pids=
-for w in $(seq "${LUP_CHECK_WORKERS:-6}"); do
+for w in $(seq "${LUP_CHECK_WORKERS:-4}"); do
 	worker "$w" & pids="$pids $!"
 done
 wait $pids $ustream $brest
