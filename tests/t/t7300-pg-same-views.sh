@@ -179,4 +179,42 @@ while read -r st user path; do
 	n=$((n + 1))
 done <"$TMP/pages"
 expect_eq "every page of pages.json was compared" "$n" "$(jq '.pages | length' "$ROOT/tests/browser/pages.json")"
+
+# The same pages with the browser tests' script and attribute-breaking payloads in their text
+# fields (check.mjs storePayloads): the browser checks on SQLite that none runs; here the pages
+# that carry them are the same on PostgreSQL, byte for byte, so none runs there either.
+X_SCRIPT='<script>window.__xss=1</script>'
+X_ATTR='"><img src=x onerror="window.__xss=1">'
+ST_MEASURE="SELECT m.id FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id
+	JOIN area a ON a.id = p.district_id WHERE a.key = 'spanga-tensta' ORDER BY m.id LIMIT 1"
+ST_THEME="SELECT t.id FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id
+	JOIN area a ON a.id = p.district_id WHERE a.key = 'spanga-tensta' ORDER BY t.id LIMIT 1"
+ST_GOAL1="SELECT g.id FROM goal g JOIN organisation o ON o.id = g.owner_id
+	WHERE o.key = 'spanga-tensta-stadsdelsnamnd' AND g.year = 2022 ORDER BY g.id LIMIT 1"
+RESP='SELECT min(id) FROM response'
+PAYLOADS="UPDATE measure SET title = 'Kvaståtgärd $X_SCRIPT', description = 'Kvast $X_ATTR' WHERE id = ($ST_MEASURE);
+UPDATE theme SET name = 'Kvasttema $X_ATTR', description = 'Kvast $X_SCRIPT' WHERE id = ($ST_THEME);
+UPDATE goal SET title = 'Kvastmål $X_SCRIPT', description = 'Kvast $X_ATTR' WHERE id = ($ST_GOAL1);
+UPDATE indicator SET name = 'Kvastindikator $X_ATTR' WHERE id = (SELECT min(id) FROM indicator WHERE goal_id IN ($ST_GOAL1));
+UPDATE activity SET title = 'Kvastaktivitet $X_SCRIPT', description = 'Kvast $X_ATTR' WHERE id = $V_activity;
+UPDATE response_part SET text = 'Kvastsvar $X_ATTR $X_SCRIPT'
+	WHERE response_id = ($RESP) AND ord = (SELECT min(ord) FROM response_part WHERE response_id = ($RESP));
+UPDATE response SET stance_phrase = '$X_SCRIPT' WHERE id = ($RESP);
+UPDATE commission_measure SET text = 'Kvaståtgärd $X_ATTR' WHERE id = (SELECT min(id) FROM commission_measure);
+UPDATE commission_admin SET statement = 'Kvastyttrande $X_SCRIPT', stance_phrase = '$X_ATTR'
+	WHERE org_id = (SELECT id FROM organisation WHERE key = 'utbildningsforvaltningen');"
+command sqlite3 "$S" "BEGIN; $PAYLOADS COMMIT;" && psql -X -q -v ON_ERROR_STOP=1 -h "$LUP_PG" -d "$PGNAME" -c "BEGIN; $PAYLOADS COMMIT;" >/dev/null &&
+	ok "the payloads are stored on both" || nok "the payloads are stored on both"
+expect_eq "the payloads are in the measure on PostgreSQL" \
+	"$(psql -X -At -h "$LUP_PG" -d "$PGNAME" -c "SELECT title FROM measure WHERE id = ($ST_MEASURE)")" "Kvaståtgärd $X_SCRIPT"
+while read -r st user path; do
+	for k in response goal indicator activity report lupdraft lupdrafttheme lupdraftmeasure; do
+		eval "val=\$V_$k"
+		path=$(printf '%s' "$path" | sed "s/{$k}/$val/g")
+	done
+	path=$(printf '%s' "$path" | jq -sRr 'split("") | map(if test("^[ -~]$") then . else (@uri) end) | join("")')
+	if [ "$user" = - ]; then same anon "$path" "$st"; else same admin "$path" "$st"; fi
+done <"$TMP/pages"
+curl -s "$BP/mal/$V_goal" | grep -q -F 'Kvastmål &lt;script&gt;window.__xss=1&lt;/script&gt;' &&
+	ok "PostgreSQL's goal page shows the payload as text" || nok "the goal page lacks the escaped payload"
 finish
