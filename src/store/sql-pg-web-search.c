@@ -8,11 +8,12 @@
 #define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.id AND h.kind = " #kind
 
 /* The conditions on search_doc s for the parameters of one word: the first word's always, each
- * other word's unless its parameter is NULL (so a custom plan leaves it out). */
-#define TRI1 "s.folded LIKE '%' || lup_fold($1::text) || '%'"
-#define TRI(n) " AND ($" #n "::text IS NULL OR s.folded LIKE '%' || lup_fold($" #n "::text) || '%')"
+ * other word's unless its parameter is NULL (so a custom plan leaves it out). Each pattern is a
+ * scalar subquery: computed once per run (an InitPlan), not once per row of the generic plan. */
+#define TRI1 "s.folded LIKE (SELECT '%' || lup_fold($1::text) || '%')"
+#define TRI(n) " AND ($" #n "::text IS NULL OR s.folded LIKE (SELECT '%' || lup_fold($" #n "::text) || '%'))"
 #define TRI_ALL TRI1 TRI(2) TRI(3) TRI(4) TRI(5) TRI(6) TRI(7) TRI(8)
-#define WORD_(n) "s.bare LIKE lup_word_like($" #n "::text) AND (s.bare COLLATE sv) ~ lup_word_regex($" #n "::text)"
+#define WORD_(n) "s.bare LIKE (SELECT lup_word_like($" #n "::text)) AND (s.bare COLLATE sv) ~ (SELECT lup_word_regex($" #n "::text))"
 #define WORD(n) " AND ($" #n "::text IS NULL OR " WORD_(n) ")"
 
 const char *const pg_sql_web_search[STMT__MAX] = {
