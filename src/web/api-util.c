@@ -89,17 +89,23 @@ int api_id_param(struct http_req *r, int i, int s, const char *what, int64_t *id
 	return 0;
 }
 
-int api_reply_snapshot(struct http_req *r, int status, const char *json)
+/* reply_tagged: json as the answer with status, under ETag tag. */
+static int reply_tagged(struct http_req *r, int status, const char *json, const char *tag)
 {
-	char tag[40];
-
 	buf_reset(&r->out);
 	buf_adds(&r->out, json);
 	r->status = status;
 	r->ctype = "application/json";
-	api_etag(json, tag);
 	http_header(r, "ETag", tag);
 	return status;
+}
+
+int api_reply_snapshot(struct http_req *r, int status, const char *json)
+{
+	char tag[40];
+
+	api_etag(json, tag);
+	return reply_tagged(r, status, json, tag);
 }
 
 int api_reply_read(struct http_req *r, const char *json)
@@ -107,13 +113,13 @@ int api_reply_read(struct http_req *r, const char *json)
 	const char *inm = http_header_in(r, "If-None-Match");
 	char tag[40];
 
-	api_etag(json, tag);
+	api_etag(json, tag);	/* once: the representation can be large */
 	if (inm && strcmp(inm, tag) == 0) {
 		http_header(r, "ETag", tag);
 		r->status = 304;
 		return 304;
 	}
-	return api_reply_snapshot(r, 200, json);
+	return reply_tagged(r, 200, json, tag);
 }
 
 int api_commit(struct http_req *r)

@@ -204,6 +204,18 @@ static int cache_key(struct http_req *r, struct buf *key)
 	return key->overflow ? -1 : 0;
 }
 
+/* body_etag: the ETag of the answer's body into tag: the one the handler set (an API view's
+ * is of the same bytes) or else computed. */
+static void body_etag(const struct http_req *r, char tag[40])
+{
+	for (int i = 0; i < r->nheaders; i++)
+		if (strcmp(r->hname[i], "ETag") == 0 && strlen(r->hval[i]) < 40) {
+			strcpy(tag, r->hval[i]);
+			return;
+		}
+	api_etag(r->out.ptr, tag);
+}
+
 /* cached: runs a cacheable GET view through the cache (cache.h); the answer says whether it
  * came from the cache in X-Lup-Cache: hit or miss. */
 static int cached(struct http_req *r, const struct route *rt)
@@ -234,7 +246,7 @@ static int cached(struct http_req *r, const struct route *rt)
 	}
 	rc = rt->handler(r);
 	if (rc == 200) {
-		api_etag(r->out.ptr, tag);
+		body_etag(r, tag);
 		cache_put(key.ptr, gen, cache_scope(r, rt), r->user.role == ROLE_ANON, r->out.ptr, r->out.len,
 			  r->ctype ? r->ctype : "application/json", tag);
 	}
