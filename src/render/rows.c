@@ -3,6 +3,7 @@
 #include "render/json.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/numfmt.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -41,9 +42,9 @@ int rowset_collect(void *ctx, const struct store_row *r)
 	for (int i = 0; i < n; i++) {
 		cells[i].t = store_col_type(r, i);
 		if (cells[i].t == SV_REAL) {
-			char tmp[32];
+			char tmp[NUMFMT_SIZE];
 			cells[i].d = store_col_real(r, i);
-			snprintf(tmp, sizeof(tmp), "%.15g", cells[i].d);
+			numfmt_g15(cells[i].d, tmp);	/* "%.15g" */
 			cells[i].s = arena_strdup(rs->a, tmp);
 		} else {
 			cells[i].s = cells[i].t == SV_NULL ? NULL : arena_strdup(rs->a, store_col_text(r, i));

@@ -3,6 +3,7 @@
 #include "render/html.h"
 #include "model/fmt.h"
 #include "core/buf.h"
+#include "core/numfmt.h"
 #include "core/xalloc.h"
 
 #include <math.h>
@@ -33,8 +34,31 @@ static const char *co(char b[24], double v)
 	if (v < -1e7)
 		v = -1e7;
 	t = lround(v * 10);
-	snprintf(b, 24, "%s%ld.%ld", t < 0 ? "-" : "", labs(t) / 10, labs(t) % 10);
+	/* "%s%ld.%ld" of the sign, labs(t) / 10 and labs(t) % 10, without printf */
+	char *p = b;
+	if (t < 0)
+		*p++ = '-';
+	p += numfmt_long(labs(t) / 10, p);
+	*p++ = '.';
+	*p++ = (char)('0' + labs(t) % 10);
+	*p = '\0';
 	return b;
+}
+
+/* join: what snprintf(buf, size, "%s%s...", part[0], ...) writes of the n parts (cut to size - 1
+ * bytes and ended with a NUL), without printf. */
+static void join(char *buf, size_t size, const char *const *part, int n)
+{
+	size_t len = 0;
+
+	for (int i = 0; i < n && len + 1 < size; i++) {
+		size_t k = strlen(part[i]);
+		if (k > size - 1 - len)
+			k = size - 1 - len;
+		memcpy(buf + len, part[i], k);
+		len += k;
+	}
+	buf[len] = '\0';
 }
 
 static int clamp_decimals(int d)
@@ -53,7 +77,8 @@ char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *bu
 		return buf;
 	}
 	int plus = sign && num[0] != '-' && strspn(num, "0, ") != strlen(num);
-	snprintf(buf, size, "%s%s%s%s", plus ? "+" : "", num, unit && *unit ? " " : "", unit && *unit ? unit : "");
+	const char *part[] = { plus ? "+" : "", num, unit && *unit ? " " : "", unit && *unit ? unit : "" };
+	join(buf, size, part, 4);
 	return buf;
 }
 
@@ -286,6 +311,16 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 	html_close(h);
 }
 
+/* add_point: appends "x,y" to a polyline's points, after a space unless it is the first. */
+static void add_point(struct buf *pts, const char *x, const char *y)
+{
+	if (pts->len)
+		buf_addc(pts, ' ');
+	buf_adds(pts, x);
+	buf_addc(pts, ',');
+	buf_adds(pts, y);
+}
+
 /* polyline: the runs of known values of v as lines (a run of one is only its marker). */
 static void series_lines(struct html *h, const struct svg_series *se, size_t nx, const double *xs,
 			 const struct scale *ys)
@@ -298,7 +333,7 @@ static void series_lines(struct html *h, const struct svg_series *se, size_t nx,
 	for (size_t i = 0; i <= nx; i++) {
 		int known = i < nx && se->v && !missing(se->v[i]);
 		if (known) {
-			buf_addf(&pts, "%s%s,%s", pts.len ? " " : "", co(a, xs[i]), co(b, sx(ys, se->v[i])));
+			add_point(&pts, co(a, xs[i]), co(b, sx(ys, se->v[i])));
 			continue;
 		}
 		if (strchr(pts.ptr, ' ')) {
@@ -426,8 +461,11 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 			 svg_fmt_value(v[last], dec, unit, 0, v2, sizeof(v2)));
 	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
 	buf_addf(&pts, "Värden i ordning: ");
-	for (size_t i = 0; i < n; i++)
-		buf_addf(&pts, "%s%s", i ? "; " : "", svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_adds(&pts, "; ");
+		buf_adds(&pts, svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
+	}
 	if (n == 0)
 		buf_addf(&pts, "inga");
 	oo.desc = o && o->desc ? o->desc : pts.ptr;
@@ -442,7 +480,7 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 			double x = n == 1 ? W / 2 : pad + (double)i * (W - 2 * pad) / (double)(n - 1);
 			if (missing(v[i]))
 				continue;
-			buf_addf(&pts, "%s%s,%s", pts.len ? " " : "", co(a, x), co(b, sx(&ys, v[i])));
+			add_point(&pts, co(a, x), co(b, sx(&ys, v[i])));
 		}
 		if (known > 1) {
 			html_open(h, "polyline", "points", pts.ptr, "fill", "none", "stroke", ACCENT,
