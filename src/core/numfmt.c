@@ -27,6 +27,20 @@ size_t numfmt_long(long long v, char *out)
 	return n;
 }
 
+void numfmt_join(char *buf, size_t size, const char *const *part, int n)
+{
+	size_t len = 0;
+
+	for (int i = 0; i < n && len + 1 < size; i++) {
+		size_t k = strlen(part[i]);
+		if (k > size - 1 - len)
+			k = size - 1 - len;
+		memcpy(buf + len, part[i], k);
+		len += k;
+	}
+	buf[len] = '\0';
+}
+
 #define SHORT_REAL_DECIMALS 8
 
 /* Why the bytes are printf's: u / 10^d in doubles is the correctly rounded quotient of two

@@ -31,4 +31,8 @@ size_t numfmt_g15(double v, char *out);
  * returns (the length v needs; out holds it when that is less than size). */
 int numfmt_fixed(double v, int decimals, char *out, size_t size);
 
+/* numfmt_join: writes what snprintf(buf, size, "%s%s...", part[0], part[1], ...) writes of the
+ * n parts: their bytes cut to size - 1, and a NUL (size > 0). */
+void numfmt_join(char *buf, size_t size, const char *const *part, int n);
+
 #endif

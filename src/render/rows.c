@@ -40,11 +40,19 @@ int rowset_collect(void *ctx, const struct store_row *r)
 	}
 	cells = arena_alloc(rs->a, sizeof(*cells) * (size_t)n);
 	for (int i = 0; i < n; i++) {
+		int64_t v;
 		cells[i].t = store_col_type(r, i);
 		if (cells[i].t == SV_REAL) {
 			char tmp[NUMFMT_SIZE];
 			cells[i].d = store_col_real(r, i);
 			numfmt_g15(cells[i].d, tmp);	/* "%.15g" */
+			cells[i].s = arena_strdup(rs->a, tmp);
+		} else if (cells[i].t == SV_INT && (v = store_col_int(r, i)) != INT64_MAX && v != INT64_MIN) {
+			/* the integer's text ("%lld"), without SQLite's conversion of the value (an
+			 * allocation per cell); the extremes are what PostgreSQL's integers past int64
+			 * (numeric) read as: those keep their text */
+			char tmp[NUMFMT_SIZE];
+			numfmt_long(v, tmp);
 			cells[i].s = arena_strdup(rs->a, tmp);
 		} else {
 			cells[i].s = cells[i].t == SV_NULL ? NULL : arena_strdup(rs->a, store_col_text(r, i));

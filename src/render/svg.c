@@ -45,22 +45,6 @@ static const char *co(char b[24], double v)
 	return b;
 }
 
-/* join: what snprintf(buf, size, "%s%s...", part[0], ...) writes of the n parts (cut to size - 1
- * bytes and ended with a NUL), without printf. */
-static void join(char *buf, size_t size, const char *const *part, int n)
-{
-	size_t len = 0;
-
-	for (int i = 0; i < n && len + 1 < size; i++) {
-		size_t k = strlen(part[i]);
-		if (k > size - 1 - len)
-			k = size - 1 - len;
-		memcpy(buf + len, part[i], k);
-		len += k;
-	}
-	buf[len] = '\0';
-}
-
 static int clamp_decimals(int d)
 {
 	return d < 0 || d > MODEL_FMT_MAX_DECIMALS ? 1 : d;
@@ -78,7 +62,7 @@ char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *bu
 	}
 	int plus = sign && num[0] != '-' && strspn(num, "0, ") != strlen(num);
 	const char *part[] = { plus ? "+" : "", num, unit && *unit ? " " : "", unit && *unit ? unit : "" };
-	join(buf, size, part, 4);
+	numfmt_join(buf, size, part, 4);	/* "%s%s%s%s" */
 	return buf;
 }
 
