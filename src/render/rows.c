@@ -70,8 +70,9 @@ int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct 
 
 int rowset_col(const struct rowset *rs, const char *name)
 {
+	/* the first byte first: most names differ there, and a page asks by name per cell */
 	for (int i = 0; i < rs->ncols; i++)
-		if (strcmp(rs->names[i], name) == 0)
+		if (rs->names[i][0] == name[0] && strcmp(rs->names[i], name) == 0)
 			return i;
 	return -1;
 }

@@ -73,7 +73,12 @@ static int svg_begin(struct html *h, const struct svg_opts *o, double w, double 
 	char vb[64];
 	int depth = h->depth;
 
-	snprintf(vb, sizeof(vb), "0 0 %ld %ld", lround(w), lround(ht));
+	/* "0 0 %ld %ld" of the rounded width and height, without printf */
+	char *p = vb + 4;
+	memcpy(vb, "0 0 ", 4);
+	p += numfmt_long(lround(w), p);
+	*p++ = ' ';
+	numfmt_long(lround(ht), p);
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewbox", vb, "role", "img",
 		  "class", cls, "width", size_w, "height", size_h, NULL);
 	html_elem(h, "title", o && o->title ? o->title : "Diagram", NULL);
@@ -295,6 +300,22 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 	html_close(h);
 }
 
+/* add_parts: what buf_addf(b, "%s%s...", part[0], ...) does, without printf: all the parts, or
+ * (past b's max) nothing and the overflow flag. */
+static void add_parts(struct buf *b, const char *const *part, int n)
+{
+	size_t total = 0;
+
+	for (int i = 0; i < n; i++)
+		total += strlen(part[i]);
+	if (b->overflow || total > b->max - b->len) {
+		b->overflow = 1;
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		buf_adds(b, part[i]);
+}
+
 /* add_point: appends "x,y" to a polyline's points, after a space unless it is the first. */
 static void add_point(struct buf *pts, const char *x, const char *y)
 {
@@ -436,13 +457,17 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 	}
 	buf_init(&desc, 1 << 16);
 	buf_init(&pts, 1 << 20);
-	if (known == 0)
-		buf_addf(&desc, "%s: saknar värden", title);
-	else if (known == 1)
-		buf_addf(&desc, "%s: %s", title, svg_fmt_value(v[last], dec, unit, 0, v1, sizeof(v1)));
-	else
-		buf_addf(&desc, "%s: %s till %s", title, svg_fmt_value(v[first], dec, unit, 0, v1, sizeof(v1)),
-			 svg_fmt_value(v[last], dec, unit, 0, v2, sizeof(v2)));
+	if (known == 0) {
+		const char *part[] = { title, ": saknar värden" };
+		add_parts(&desc, part, 2);
+	} else if (known == 1) {
+		const char *part[] = { title, ": ", svg_fmt_value(v[last], dec, unit, 0, v1, sizeof(v1)) };
+		add_parts(&desc, part, 3);
+	} else {
+		const char *part[] = { title, ": ", svg_fmt_value(v[first], dec, unit, 0, v1, sizeof(v1)), " till ",
+				       svg_fmt_value(v[last], dec, unit, 0, v2, sizeof(v2)) };
+		add_parts(&desc, part, 5);
+	}
 	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
 	buf_addf(&pts, "Värden i ordning: ");
 	for (size_t i = 0; i < n; i++) {
