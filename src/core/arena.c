@@ -14,7 +14,8 @@ struct arena_block {
 	alignas(max_align_t) unsigned char data[];
 };
 
-void *arena_alloc(struct arena *a, size_t n)
+/* raw_alloc: n bytes aligned for any type, not cleared (for copies that fill them). */
+static void *raw_alloc(struct arena *a, size_t n)
 {
 	const size_t al = alignof(max_align_t);
 	struct arena_block *b = a->head;
@@ -34,27 +35,35 @@ void *arena_alloc(struct arena *a, size_t n)
 	p = b->data + b->off;
 	b->off += need;
 	a->used += need;
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	void *p = raw_alloc(a, n);
+
 	memset(p, 0, n);
 	return p;
 }
 
-char *arena_strndup(struct arena *a, const char *s, size_t n)
+/* copy: len bytes of s and a NUL in the arena (the bytes are written, so not cleared first) */
+static char *copy(struct arena *a, const char *s, size_t len)
 {
-	size_t len;
-	char *p;
+	char *p = raw_alloc(a, len + 1);
 
-	if (!s)
-		return NULL;
-	len = strnlen(s, n);
-	p = arena_alloc(a, len + 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
 }
 
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	return s ? copy(a, s, strnlen(s, n)) : NULL;
+}
+
 char *arena_strdup(struct arena *a, const char *s)
 {
-	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+	return s ? copy(a, s, strlen(s)) : NULL;
 }
 
 void arena_release(struct arena *a)

@@ -1,6 +1,7 @@
 /* datex.c: calendar dates and dates with a precision as written in plans. */
 #include "model/datex.h"
 #include "model/model-int.h"
+#include "core/numfmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -325,7 +326,12 @@ int model_time_sv(const char *text, char *buf, size_t size)
 	if (model_date_parse(day, &ymd, NULL, 0) != 0)
 		goto raw;
 	if (n == 10) {
-		snprintf(buf, size, "%d %s %d", ymd % 100, months[ymd / 100 % 100 - 1], ymd / 10000);
+		/* "%d %s %d" of the day, the month's name and the year, without printf */
+		char d[NUMFMT_SIZE], y[NUMFMT_SIZE];
+		numfmt_long(ymd % 100, d);
+		numfmt_long(ymd / 10000, y);
+		const char *part[] = { d, " ", months[ymd / 100 % 100 - 1], " ", y };
+		numfmt_join(buf, size, part, 5);
 		return 0;
 	}
 	if (n < 16 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||

@@ -1,5 +1,6 @@
 /* fmt.c: Swedish number formatting (decimal comma, space as thousands separator). */
 #include "model/fmt.h"
+#include "core/numfmt.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -55,7 +56,7 @@ int model_fmt_num(double v, int decimals, char *buf, size_t size)
 	buf[0] = '\0';
 	if (!isfinite(v) || decimals < 0 || decimals > MODEL_FMT_MAX_DECIMALS)
 		return -1;
-	n = snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+	n = numfmt_fixed(fabs(v), decimals, raw, sizeof raw);	/* "%.*f" */
 	if (n < 0 || (size_t)n >= sizeof raw)
 		return -1;
 	/* the decimal point may be '.' or a locale's ',': take the first non-digit */

@@ -1,6 +1,7 @@
 /* json.c: structural JSON writer with escaping and UTF-8 repair. */
 #include "render/json.h"
 #include "core/buf.h"
+#include "core/numfmt.h"
 #include "core/utf8.h"
 
 #include <math.h>
@@ -186,15 +187,9 @@ void json_str(struct json *j, const char *s)
  * API's documents are mostly numbers). */
 static void add_int(struct buf *b, long long v)
 {
-	char tmp[24], *p = tmp + sizeof(tmp);
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char tmp[NUMFMT_SIZE];
 
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--p = '-';
-	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	buf_add(b, tmp, numfmt_long(v, tmp));
 }
 
 void json_int(struct json *j, int64_t v)
@@ -205,47 +200,18 @@ void json_int(struct json *j, int64_t v)
 	end_value(j);
 }
 
-/* The powers of ten add_short_real tries as denominators (each exact in a double). */
-static const double pow10_tab[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
-#define SHORT_REAL_DECIMALS 8
-
-/* add_short_real: appends v (finite, not an integer) in the bytes "%.15g" writes for it, when
- * v is the double nearest a decimal u / 10^d with u < 10^15, 1 <= d <= 8, and 1e-4 <= |v| <
- * 1e15 (the follow-up figures: 12.5, 0.37, 1234.56); returns 0, having written nothing, for
- * any other v. Why the bytes are printf's: u / 10^d in doubles is the correctly rounded
- * quotient of two exact doubles, so v == u / 10^d says v is the double nearest the decimal D =
- * u / 10^d, the one strtod reads from D's digits. "%.15g" rounds v to 15 significant digits:
- * D has at most 15 and |v - D| is at most half an ulp of v (< |v| * 1.2e-16), far less than
- * half the step of 15 digits (> |v| * 5e-16), so the rounding gives D; D's exponent is in
- * -4..14, so %g writes D without an exponent and without trailing zeros, which is what is
- * written here (the smallest d comes first, so u has no trailing zero). tests/unit/test-core
- * compares both on 600,000 values. */
+/* add_short_real: appends v in the bytes "%.15g" writes for it when v is a short decimal
+ * (core/numfmt.h numfmt_short_real: the follow-up figures, 12.5, 0.37, 1234.56); returns 0,
+ * having written nothing, for any other v. tests/unit/test-core compares json_num with printf
+ * on 600,000 values. */
 static int add_short_real(struct buf *b, double v)
 {
-	double a = fabs(v);
-	char tmp[32], *p = tmp + sizeof(tmp);
+	char tmp[NUMFMT_SIZE];
+	size_t n = numfmt_short_real(v, tmp);
 
-	if (!(a >= 1e-4 && a < 1e15))
-		return 0;
-	for (int d = 1; d <= SHORT_REAL_DECIMALS; d++) {
-		double m = a * pow10_tab[d] + 0.5;
-		if (m >= 1e15)
-			return 0;
-		unsigned long long u = (unsigned long long)m;
-		if ((double)u / pow10_tab[d] != a)
-			continue;
-		for (int k = 0; k < d; k++, u /= 10)
-			*--p = (char)('0' + u % 10);
-		*--p = '.';
-		do
-			*--p = (char)('0' + u % 10);
-		while (u /= 10);
-		if (v < 0)
-			*--p = '-';
-		buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
-		return 1;
-	}
-	return 0;
+	if (n)
+		buf_add(b, tmp, n);
+	return n > 0;
 }
 
 void json_num(struct json *j, double v)

@@ -3,6 +3,7 @@
 #include "render/json.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/numfmt.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -39,11 +40,19 @@ int rowset_collect(void *ctx, const struct store_row *r)
 	}
 	cells = arena_alloc(rs->a, sizeof(*cells) * (size_t)n);
 	for (int i = 0; i < n; i++) {
+		int64_t v;
 		cells[i].t = store_col_type(r, i);
 		if (cells[i].t == SV_REAL) {
-			char tmp[32];
+			char tmp[NUMFMT_SIZE];
 			cells[i].d = store_col_real(r, i);
-			snprintf(tmp, sizeof(tmp), "%.15g", cells[i].d);
+			numfmt_g15(cells[i].d, tmp);	/* "%.15g" */
+			cells[i].s = arena_strdup(rs->a, tmp);
+		} else if (cells[i].t == SV_INT && (v = store_col_int(r, i)) != INT64_MAX && v != INT64_MIN) {
+			/* the integer's text ("%lld"), without SQLite's conversion of the value (an
+			 * allocation per cell); the extremes are what PostgreSQL's integers past int64
+			 * (numeric) read as: those keep their text */
+			char tmp[NUMFMT_SIZE];
+			numfmt_long(v, tmp);
 			cells[i].s = arena_strdup(rs->a, tmp);
 		} else {
 			cells[i].s = cells[i].t == SV_NULL ? NULL : arena_strdup(rs->a, store_col_text(r, i));
@@ -61,8 +70,9 @@ int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct 
 
 int rowset_col(const struct rowset *rs, const char *name)
 {
+	/* the first byte first: most names differ there, and a page asks by name per cell */
 	for (int i = 0; i < rs->ncols; i++)
-		if (strcmp(rs->names[i], name) == 0)
+		if (rs->names[i][0] == name[0] && strcmp(rs->names[i], name) == 0)
 			return i;
 	return -1;
 }

@@ -3,6 +3,7 @@
 #include "render/html.h"
 #include "model/fmt.h"
 #include "core/buf.h"
+#include "core/numfmt.h"
 #include "core/xalloc.h"
 
 #include <math.h>
@@ -33,7 +34,14 @@ static const char *co(char b[24], double v)
 	if (v < -1e7)
 		v = -1e7;
 	t = lround(v * 10);
-	snprintf(b, 24, "%s%ld.%ld", t < 0 ? "-" : "", labs(t) / 10, labs(t) % 10);
+	/* "%s%ld.%ld" of the sign, labs(t) / 10 and labs(t) % 10, without printf */
+	char *p = b;
+	if (t < 0)
+		*p++ = '-';
+	p += numfmt_long(labs(t) / 10, p);
+	*p++ = '.';
+	*p++ = (char)('0' + labs(t) % 10);
+	*p = '\0';
 	return b;
 }
 
@@ -53,7 +61,8 @@ char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *bu
 		return buf;
 	}
 	int plus = sign && num[0] != '-' && strspn(num, "0, ") != strlen(num);
-	snprintf(buf, size, "%s%s%s%s", plus ? "+" : "", num, unit && *unit ? " " : "", unit && *unit ? unit : "");
+	const char *part[] = { plus ? "+" : "", num, unit && *unit ? " " : "", unit && *unit ? unit : "" };
+	numfmt_join(buf, size, part, 4);	/* "%s%s%s%s" */
 	return buf;
 }
 
@@ -64,7 +73,12 @@ static int svg_begin(struct html *h, const struct svg_opts *o, double w, double 
 	char vb[64];
 	int depth = h->depth;
 
-	snprintf(vb, sizeof(vb), "0 0 %ld %ld", lround(w), lround(ht));
+	/* "0 0 %ld %ld" of the rounded width and height, without printf */
+	char *p = vb + 4;
+	memcpy(vb, "0 0 ", 4);
+	p += numfmt_long(lround(w), p);
+	*p++ = ' ';
+	numfmt_long(lround(ht), p);
 	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewbox", vb, "role", "img",
 		  "class", cls, "width", size_w, "height", size_h, NULL);
 	html_elem(h, "title", o && o->title ? o->title : "Diagram", NULL);
@@ -286,6 +300,32 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 	html_close(h);
 }
 
+/* add_parts: what buf_addf(b, "%s%s...", part[0], ...) does, without printf: all the parts, or
+ * (past b's max) nothing and the overflow flag. */
+static void add_parts(struct buf *b, const char *const *part, int n)
+{
+	size_t total = 0;
+
+	for (int i = 0; i < n; i++)
+		total += strlen(part[i]);
+	if (b->overflow || total > b->max - b->len) {
+		b->overflow = 1;
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		buf_adds(b, part[i]);
+}
+
+/* add_point: appends "x,y" to a polyline's points, after a space unless it is the first. */
+static void add_point(struct buf *pts, const char *x, const char *y)
+{
+	if (pts->len)
+		buf_addc(pts, ' ');
+	buf_adds(pts, x);
+	buf_addc(pts, ',');
+	buf_adds(pts, y);
+}
+
 /* polyline: the runs of known values of v as lines (a run of one is only its marker). */
 static void series_lines(struct html *h, const struct svg_series *se, size_t nx, const double *xs,
 			 const struct scale *ys)
@@ -298,7 +338,7 @@ static void series_lines(struct html *h, const struct svg_series *se, size_t nx,
 	for (size_t i = 0; i <= nx; i++) {
 		int known = i < nx && se->v && !missing(se->v[i]);
 		if (known) {
-			buf_addf(&pts, "%s%s,%s", pts.len ? " " : "", co(a, xs[i]), co(b, sx(ys, se->v[i])));
+			add_point(&pts, co(a, xs[i]), co(b, sx(ys, se->v[i])));
 			continue;
 		}
 		if (strchr(pts.ptr, ' ')) {
@@ -417,17 +457,24 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 	}
 	buf_init(&desc, 1 << 16);
 	buf_init(&pts, 1 << 20);
-	if (known == 0)
-		buf_addf(&desc, "%s: saknar värden", title);
-	else if (known == 1)
-		buf_addf(&desc, "%s: %s", title, svg_fmt_value(v[last], dec, unit, 0, v1, sizeof(v1)));
-	else
-		buf_addf(&desc, "%s: %s till %s", title, svg_fmt_value(v[first], dec, unit, 0, v1, sizeof(v1)),
-			 svg_fmt_value(v[last], dec, unit, 0, v2, sizeof(v2)));
+	if (known == 0) {
+		const char *part[] = { title, ": saknar värden" };
+		add_parts(&desc, part, 2);
+	} else if (known == 1) {
+		const char *part[] = { title, ": ", svg_fmt_value(v[last], dec, unit, 0, v1, sizeof(v1)) };
+		add_parts(&desc, part, 3);
+	} else {
+		const char *part[] = { title, ": ", svg_fmt_value(v[first], dec, unit, 0, v1, sizeof(v1)), " till ",
+				       svg_fmt_value(v[last], dec, unit, 0, v2, sizeof(v2)) };
+		add_parts(&desc, part, 5);
+	}
 	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
 	buf_addf(&pts, "Värden i ordning: ");
-	for (size_t i = 0; i < n; i++)
-		buf_addf(&pts, "%s%s", i ? "; " : "", svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_adds(&pts, "; ");
+		buf_adds(&pts, svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
+	}
 	if (n == 0)
 		buf_addf(&pts, "inga");
 	oo.desc = o && o->desc ? o->desc : pts.ptr;
@@ -442,7 +489,7 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 			double x = n == 1 ? W / 2 : pad + (double)i * (W - 2 * pad) / (double)(n - 1);
 			if (missing(v[i]))
 				continue;
-			buf_addf(&pts, "%s%s,%s", pts.len ? " " : "", co(a, x), co(b, sx(&ys, v[i])));
+			add_point(&pts, co(a, x), co(b, sx(&ys, v[i])));
 		}
 		if (known > 1) {
 			html_open(h, "polyline", "points", pts.ptr, "fill", "none", "stroke", ACCENT,

@@ -34,9 +34,11 @@
 #if defined(LUP_SQL_DIALECT_SQLITE) && !defined(LUP_SQL_DIALECT_PG)
 #define SQL_ILIKE "LIKE"
 #define SQL_TRUE "1"
+#define SQL_FALSE "0"
 #elif defined(LUP_SQL_DIALECT_PG) && !defined(LUP_SQL_DIALECT_SQLITE)
 #define SQL_ILIKE "ILIKE"
 #define SQL_TRUE "true"
+#define SQL_FALSE "false"
 #else
 #error "store/sql-public.h: include exactly one dialect's header (store/sql-sqlite.h or store/sql-pg.h) first"
 #endif
@@ -49,26 +51,20 @@
 	"EXISTS (SELECT 1 FROM plan_version d_ JOIN plan p_ ON p_.id = d_.plan_id" \
 	" JOIN organisation o_ ON o_.id = p_.owner_id WHERE d_.id = " id " AND d_.status = 'draft'" cond ")"
 
-/* The plan versions a goal g, an activity a or an indicator i belongs to, each put through
- * PV_DRAFT_ONE(id, cond): whether any of them is a draft for which cond holds.
- * PostgreSQL runs a correlated EXISTS as a subplan per outer row (with a scan of its small
- * tables each time), several times the cost of the rest of a list's statement; there the test
- * is membership in the set of such drafts (and of their goals), which does not depend on the
- * row: a hashed subplan built once per statement. A NULL id is in no draft, as with EXISTS. */
-#ifdef LUP_SQL_DIALECT_PG
+/* The plan versions a goal g, an activity a or an indicator i belongs to: whether any of them
+ * is a draft for which cond holds. A correlated EXISTS per row (PV_DRAFT_ONE) costs a subplan
+ * per outer row on PostgreSQL (with a scan of its small tables each time) and, on SQLite, three
+ * cursors opened, positioned and closed per row, several times the rest of a list's statement;
+ * the test is instead membership in the set of such drafts (and of their goals), which does
+ * not depend on the row: built once per statement (a hashed subplan on PostgreSQL, a temporary
+ * index on SQLite) and probed per row. A NULL id is in no draft, as with EXISTS. */
 #define PV_DRAFTS(cond) \
 	"(SELECT d_.id FROM plan_version d_ JOIN plan p_ ON p_.id = d_.plan_id" \
 	" JOIN organisation o_ ON o_.id = p_.owner_id WHERE d_.status = 'draft'" cond ")"
-#define PV_OF_GOAL(g, cond) "coalesce(" g ".plan_version_id IN " PV_DRAFTS(cond) ", false)"
+#define PV_OF_GOAL(g, cond) "coalesce(" g ".plan_version_id IN " PV_DRAFTS(cond) ", " SQL_FALSE ")"
 #define PV_OF_ACTIVITY(a, cond) \
 	"(" PV_OF_GOAL(a, cond) " OR coalesce(" a ".goal_id IN (SELECT dg_.id FROM goal dg_" \
-	" WHERE dg_.plan_version_id IN " PV_DRAFTS(cond) "), false))"
-#else
-#define PV_OF_GOAL(g, cond) PV_DRAFT_ONE(g ".plan_version_id", cond)
-#define PV_OF_ACTIVITY(a, cond) \
-	"(" PV_DRAFT_ONE(a ".plan_version_id", cond) \
-	" OR " PV_DRAFT_ONE("(SELECT plan_version_id FROM goal WHERE id = " a ".goal_id)", cond) ")"
-#endif
+	" WHERE dg_.plan_version_id IN " PV_DRAFTS(cond) "), " SQL_FALSE "))"
 #define PV_OF_INDICATOR(i, cond) PV_OF_ACTIVITY(i, cond)
 
 /* Public: in no draft. */

@@ -4,12 +4,15 @@
 
 const char *const sqlite_sql_web_city[STMT__MAX] = {
 	/* () -> every indicator with full-year (FY) outcomes in some district, one row per year:
-	 * (id, key, name, unit, direction, year), by indicator key and year */
+	 * (id, key, name, unit, direction, year), by indicator key and year; the test runs through
+	 * the districts (CROSS JOIN) to the outcome of each: the first district with a value ends
+	 * it, where a run through the indicator's outcomes of the period reads the municipality's
+	 * and the other areas' rows first */
 	[STMT_WEB_CITY_INDICATORS] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, pe.year FROM indicator i"
-		" JOIN period pe ON pe.kind = 'FY' WHERE EXISTS (SELECT 1 FROM outcome x"
-		"  JOIN area a ON a.id = x.area_id AND a.level = 'district'"
-		"  WHERE x.indicator_id = i.id AND x.period_id = pe.id AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") ")"
+		" JOIN period pe ON pe.kind = 'FY' WHERE EXISTS (SELECT 1 FROM area a"
+		"  CROSS JOIN outcome x ON x.area_id = a.id"
+		"  WHERE a.level = 'district' AND x.indicator_id = i.id AND x.period_id = pe.id AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") ")"
 		" AND " PUB_INDICATOR("i") " ORDER BY i.key, pe.year",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */

@@ -174,7 +174,12 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" a.start_text, a.end_text, a.start_first FROM activity a"
 		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area x ON x.id = ad.area_id"
 		" LEFT JOIN area xp ON xp.id = x.parent_id"
-		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR d.id = x.parent_id OR d.id = xp.parent_id)"
+		/* "(d.id = y AND 1)": SQLite turns "d.id = x OR d.id = y ..." into "d.id IN (x, y, ...)",
+		 * which of a list depending on the row is a temporary table filled and cleared (page
+		 * by page) per activity; with the terms not all plain equalities it stays an OR of
+		 * rowid seeks (a third of the statement's instructions) */
+		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR (d.id = x.parent_id AND 1)"
+		" OR (d.id = xp.parent_id AND 1))"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " OWNED_BY("a.owner_id", "1") " AND " IN_YEAR("2")
 		" AND NOT coalesce(" OWNED_BY("d.committee_id", "1") ", 0) AND " PUB_ACTIVITY("a")

@@ -148,7 +148,17 @@ const char *places_value(struct http_req *r, double v, const char *unit)
 
 	if (isnan(v) || model_fmt_num(v, places_decimals(v), num, sizeof(num)) != 0)
 		return "–";
-	snprintf(out, sizeof(out), "%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "");
+	/* "%s%s%s" of num, a space when there is a unit, and the unit, cut to out's size */
+	size_t n = strlen(num), k = unit && *unit ? strlen(unit) : 0;
+	memcpy(out, num, n);
+	if (k) {
+		out[n++] = ' ';
+		if (k > sizeof(out) - 1 - n)
+			k = sizeof(out) - 1 - n;
+		memcpy(out + n, unit, k);
+		n += k;
+	}
+	out[n] = '\0';
 	return arena_strdup(&r->a, out);
 }
 

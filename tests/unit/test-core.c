@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/numfmt.h"
 #include "core/utf8.h"
 #include "load/tsv.h"
 #include "render/html.h"
@@ -223,6 +224,81 @@ static void test_json_reals_as_printf(void)
 		memcpy(&r, &x, sizeof(r));			/* any bit pattern */
 		bad += !same_real(r);
 	}
+	T_EQ_INT(bad, 0);
+}
+
+/* numfmt writes printf's bytes: "%.*f" (numfmt_fixed) for 0..15 decimals of short decimals,
+ * their neighbours, halves (ties, which printf rounds its own way), values either side of the
+ * bounds of the fast path, negative values rounding to zero, and random doubles; "%.15g"
+ * (numfmt_g15) and "%lld" (numfmt_long) of the same values */
+static int same_fixed(double v, int d)
+{
+	static int shown;
+	char got[400], want[400];
+	int n = numfmt_fixed(v, d, got, sizeof(got)), m = snprintf(want, sizeof(want), "%.*f", d, v);
+
+	if (n == m && strcmp(got, want) == 0)
+		return 1;
+	if (shown++ < 5)
+		fprintf(stderr, "numfmt_fixed(%.17g, %d): %s (%d), printf: %s (%d)\n", v, d, got, n, want, m);
+	return 0;
+}
+
+static int same_g15(double v)
+{
+	static int shown;
+	char got[NUMFMT_SIZE], want[NUMFMT_SIZE];
+	size_t n = numfmt_g15(v, got);
+
+	snprintf(want, sizeof(want), "%.15g", v);
+	if (n == strlen(want) && strcmp(got, want) == 0)
+		return 1;
+	if (shown++ < 5)
+		fprintf(stderr, "numfmt_g15(%.17g): %s, printf: %s\n", v, got, want);
+	return 0;
+}
+
+static void test_numfmt_as_printf(void)
+{
+	static const double fixed[] = { 0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1.005, 2.675, 0.045,
+		-0.04, -0.0004, 1e15, 4503599627370495.5, 4503599627370496.0, 9007199254740993.0, 1e22,
+		1e-300, 5e-324, 123456789.125, 99.995, 0.1 + 0.2, 1.0 / 3, 1e14 + 0.5, 999999999999999.9 };
+	unsigned long long x = 2463534242ULL;	/* xorshift64: the same values every run */
+	long bad = 0;
+	char got[NUMFMT_SIZE], want[NUMFMT_SIZE];
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		for (int d = 0; d <= 16; d++) {
+			bad += !same_fixed(fixed[i], d);
+			bad += !same_fixed(-fixed[i], d);
+		}
+		bad += !same_g15(fixed[i]) + !same_g15(-fixed[i]);
+	}
+	for (long i = 0; i < 60000; i++) {
+		x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+		int d = (int)(x % 12);
+		unsigned long long u = (x >> 8) % 1000000000000000ULL;
+		u /= (unsigned long long)pow(10, (double)((x >> 4) % 15));
+		double v = (double)u / pow(10, d) * ((x >> 60) & 1 ? -1 : 1);
+		double half = ((double)u + 0.5) / pow(10, (double)((x >> 12) % 6));	/* ties at some decimals */
+		double r;
+		memcpy(&r, &x, sizeof(r));			/* any bit pattern */
+		for (int k = 0; k <= 10; k += 1 + (int)((x >> 20) % 3)) {
+			bad += !same_fixed(v, k);
+			bad += !same_fixed(nextafter(v, 1e300), k);
+			bad += !same_fixed(half, k);
+			bad += !same_fixed(r, k);
+		}
+		bad += !same_g15(v) + !same_g15(nextafter(v, -1e300)) + !same_g15(half) + !same_g15(r);
+		long long ll = (long long)x;
+		snprintf(want, sizeof(want), "%lld", ll);
+		bad += numfmt_long(ll, got) != strlen(want) || strcmp(got, want) != 0;
+	}
+	snprintf(want, sizeof(want), "%lld", (long long)INT64_MIN);
+	bad += numfmt_long(INT64_MIN, got) != strlen(want) || strcmp(got, want) != 0;
+	/* cut to the size given, as snprintf does */
+	T_EQ_INT(numfmt_fixed(1234.5678, 2, got, 4), 7);
+	T_EQ_STR(got, "123");
 	T_EQ_INT(bad, 0);
 }
 
@@ -482,6 +558,7 @@ int main(void)
 	T_RUN(test_json_writer);
 	T_RUN(test_json_ints);
 	T_RUN(test_json_reals_as_printf);
+	T_RUN(test_numfmt_as_printf);
 	T_RUN(test_json_keys);
 	T_RUN(test_json_invalid_utf8_replaced);
 	T_RUN(test_json_refuses_bad_sequences);
