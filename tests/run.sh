@@ -36,6 +36,9 @@ status=0
 
 # the PostgreSQL mode of the scripts is this script's to switch on, per job
 unset LUP_PG LUP_DB_PG
+# the demo cache of the scripts on SQLite (tests/tools/lup-demo): the dataset's load made once
+# per binary in this run, copied by the scripts' next loads of it
+export LUP_DEMO_CACHE="$log/demo-sqlite"
 # the browser tests' screenshots are for people (`make screenshots`), not for the checks
 export BROWSER_SCREENSHOTS=${BROWSER_SCREENSHOTS:-off}
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
