@@ -12,11 +12,11 @@ D="$TMP/data"
 mkdir "$D"
 cp "$ROOT/data/stockholm/organisations.tsv" "$ROOT/data/stockholm/areas.tsv" "$D/"
 printf 'organisations organisations.tsv\nareas areas.tsv\n' > "$D/MANIFEST"
-# the binary, counting its runs in $TMP/runs
-printf '#!/bin/sh\necho run >> "%s"\nexec "%s" "$@"\n' "$TMP/runs" "$LUP_REAL" > "$TMP/lup"
+# the binary, noting each command it runs in $TMP/runs; runs: how many loads it ran
+printf '#!/bin/sh\necho "$3" >> "%s"\nexec "%s" "$@"\n' "$TMP/runs" "$LUP_REAL" > "$TMP/lup"
 chmod +x "$TMP/lup"
 : > "$TMP/runs"
-runs() { wc -l < "$TMP/runs" | tr -d ' '; }
+runs() { grep -c '^demo$' "$TMP/runs"; }
 # W ARGS...: lup ARGS through the wrapper with the cache $C (and LUP_DEMO_FRESH=$FRESH)
 FRESH=
 W() { env LUP_REAL="$TMP/lup" LUP_DEMO_CACHE="$C" LUP_DEMO_FRESH="$FRESH" "$W" "$@"; }
@@ -35,9 +35,18 @@ cmp -s "$(find "$C" -mindepth 2 -name db)" "$TMP/b.db" && ok "... a copy of the 
 	nok "... a copy of the kept database"
 expect_eq "... with the dataset's organisations" "$(orgs "$TMP/b.db")" "$(orgs "$TMP/a.db")"
 
+"$LUP_REAL" --db "$TMP/i.db" init >/dev/null 2>&1
+expect_exit "a load on a database lup init made" 0 W --db "$TMP/i.db" demo "$D"
+expect_eq "... is the kept copy (no run of lup)" "$(runs)" 1
+expect_eq "... with the dataset's organisations" "$(orgs "$TMP/i.db")" "$(orgs "$TMP/a.db")"
+"$LUP_REAL" --db "$TMP/j.db" init >/dev/null 2>&1
+command sqlite3 "$TMP/j.db" "UPDATE setting SET value = '20' WHERE key = 'lock_grace_days'"
+expect_exit "a load on an initialised database with a change" 0 W --db "$TMP/j.db" demo "$D"
+expect_eq "... is lup's own" "$(runs)" 2
+expect_eq "... and keeps the change" "$(command sqlite3 "$TMP/j.db" "SELECT value FROM setting WHERE key = 'lock_grace_days'")" 20
 expect_exit "a load on a database that exists" 0 W --db "$TMP/a.db" demo "$D"
 expect_out "... is lup's own (nothing new to load)" "already loaded"
-expect_eq "... (lup ran)" "$(runs)" 2
+expect_eq "... (lup ran)" "$(runs)" 3
 
 sed -i 's/^kommunfullmaktige\tKommunfullmäktige\t/kommunfullmaktige\tKommunfullmäktige Ändrad\t/' "$D/organisations.tsv"
 expect_exit "a load of the changed dataset on a new database" 0 W --db "$TMP/c.db" demo "$D"
@@ -52,9 +61,9 @@ expect_eq "... and nothing more is kept" "$(entries)" 2
 
 cp "$ROOT/data/stockholm/areas.tsv" "$D/"
 expect_exit "the changed dataset again, on a new database" 0 W --db "$TMP/f.db" demo "$D"
-expect_eq "... is the kept copy (no run of lup)" "$(runs)" 5
+expect_eq "... is the kept copy (no run of lup)" "$(runs)" 6
 FRESH=1
 expect_exit "LUP_DEMO_FRESH=1: the same load" 0 W --db "$TMP/g.db" demo "$D"
-expect_eq "... runs lup" "$(runs)" 6
+expect_eq "... runs lup" "$(runs)" 7
 expect_eq "... with the same organisations" "$(orgs "$TMP/g.db")" "$(orgs "$TMP/f.db")"
 finish
