@@ -34,10 +34,11 @@ if on_pg; then
 	export LUP_REAL LUP_PG LUP_PG_REG
 	# sqlite3 [-cmd X]... DB [SQL]...: SQL on DB's database, printed like sqlite3's list mode
 	sqlite3() { "$ROOT/tests/tools/pg-db" sql "$@"; }
-elif [ -n "${LUP_DEMO_CACHE:-}" ]; then
+elif [ -n "${LUP_DEMO_CACHE:-}" ] && [ "$LUP" != "$ROOT/tests/tools/lup-demo" ]; then
 	# the demo cache of a run of the scripts on SQLite (tests/run.sh): $LUP becomes
 	# tests/tools/lup-demo, which runs the binary, $LUP_REAL, and makes `lup --db PATH demo
-	# DATASET` on a new PATH a copy of the same load made once (LUP_DEMO_FRESH=1: never)
+	# DATASET` on a new (or only initialised) PATH a copy of the same load made once
+	# (LUP_DEMO_FRESH=1: never)
 	case $LUP in /*) ;; */*) LUP="$(pwd)/$LUP" ;; esac
 	LUP_REAL=$LUP
 	LUP="$ROOT/tests/tools/lup-demo"
