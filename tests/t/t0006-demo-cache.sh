@@ -23,7 +23,8 @@ W() { env LUP_REAL="$TMP/lup" LUP_DEMO_CACHE="$C" LUP_DEMO_FRESH="$FRESH" "$W" "
 entries() { find "$C" -mindepth 2 -name db 2>/dev/null | wc -l; }
 orgs() { command sqlite3 "$1" "SELECT count(*) FROM organisation"; }
 
-expect_exit "the first load runs lup" 0 W --db "$TMP/a.db" demo "$D"
+"$LUP_REAL" --db "$TMP/a.db" init >/dev/null 2>&1
+expect_exit "the first load (on a database lup init made) runs lup" 0 W --db "$TMP/a.db" demo "$D"
 expect_out "... and says what it loaded" "loaded $D: 2 files"
 cp "$TMP/out" "$TMP/out.a"
 expect_eq "... and is kept" "$(entries)" 1
