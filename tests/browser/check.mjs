@@ -19,12 +19,11 @@
 // and the script-injection checks remain.
 // Each check prints "ok - NAME" or "not ok - NAME"; comments start with "#". Exit 1 on any failure.
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AXE_TAGS, CHROMIUM, LAUNCH_ARGS, PAGE_CHECKS, SCREENSHOTS, SLACK } from './lib.mjs';
+import { axeRun, CHROMIUM, LAUNCH_ARGS, PAGE_CHECKS, SCREENSHOTS, SLACK } from './lib.mjs';
 
 const [base, db, shots] = process.argv.slice(2);
 if (!base || !db || !shots) {
@@ -266,7 +265,7 @@ async function checkPage(R, browser, entry) {
   }
 
   t0 = Date.now();
-  const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const axe = await axeRun(page);
   R.timing(`axe ${path}`, t0);
   if (axe.violations.length === 0) R.ok(`axe ${path}: no WCAG 2.1 AA violations`);
   for (const v of axe.violations) {

@@ -34,12 +34,40 @@ if on_pg; then
 	export LUP_REAL LUP_PG LUP_PG_REG
 	# sqlite3 [-cmd X]... DB [SQL]...: SQL on DB's database, printed like sqlite3's list mode
 	sqlite3() { "$ROOT/tests/tools/pg-db" sql "$@"; }
+elif [ -n "${LUP_DEMO_CACHE:-}" ] && [ "$LUP" != "$ROOT/tests/tools/lup-demo" ]; then
+	# the demo cache of a run of the scripts on SQLite (tests/run.sh): $LUP becomes
+	# tests/tools/lup-demo, which runs the binary, $LUP_REAL, and makes `lup --db PATH demo
+	# DATASET` on a new (or only initialised) PATH a copy of the same load made once
+	# (LUP_DEMO_FRESH=1: never)
+	case $LUP in /*) ;; */*) LUP="$(pwd)/$LUP" ;; esac
+	LUP_REAL=$LUP
+	LUP="$ROOT/tests/tools/lup-demo"
+	export LUP_REAL
 fi
 # lib_cleanup: what the EXIT trap does (a script that sets its own trap calls it last): drops the
 # script's PostgreSQL databases, removes $TMP
 lib_cleanup() {
 	on_pg && "$ROOT/tests/tools/pg-db" drop-listed "$LUP_PG_REG"
 	rm -rf "$TMP"
+}
+# The scripts that look at PostgreSQL itself (its counters, plans, schema; t7000, t7210, t7220,
+# t7300, t7470) run on the PostgreSQL run only, on a database of their own named in full:
+# pg_only NAME: without LUP_PG says the script is skipped and ends it (exit 0); else sets PGNAME
+# (pg_db NAME's name) and P (its address); L ARGS runs lup on it, q SQL runs SQL on it (psql,
+# unaligned, tuples only). It creates nothing (lup init or demo does).
+pg_only() {
+	on_pg || { echo "# skip: no PostgreSQL"; exit 0; }
+	PGNAME=$(pg_db "$1")
+	P="postgresql:///$PGNAME?host=$LUP_PG"
+	L() { "$LUP" --db "$P" "$@"; }
+	q() { psql -X -q -At -v ON_ERROR_STOP=1 -h "$LUP_PG" -d "$PGNAME" -c "$1"; }
+}
+# pg_db NAME: prints lup_NAME_PID, the name of a database of the script's own on the test
+# cluster, which lib_cleanup drops when the script ends (WITH FORCE: also while a server it
+# started is still ending); it creates nothing
+pg_db() {
+	echo "lup_$1_$$" >> "$LUP_PG_REG"
+	echo "lup_$1_$$"
 }
 # sql_real TEXT: TEXT with its numbers as the sqlite3 function prints a real column: unchanged on
 # SQLite (3.0), a whole number without its .0 on PostgreSQL (3); for an expected value

@@ -2,6 +2,9 @@
 # t0100: the Stockholm dataset through the CLI: counts read from the seeds, JSON shape, filters,
 # idempotent loading, check and backup.
 . "$(dirname "$0")/lib.sh"
+# every load here is lup demo's own, never a copy of the run's demo cache (lup-demo, lup-pg)
+LUP_DEMO_FRESH=1
+export LUP_DEMO_FRESH
 DB="$TMP/lup.db"
 L() { "$LUP" --db "$DB" "$@"; }
 

@@ -6,18 +6,10 @@
 # functions of migration 0001 as the C does.
 # Meant for the PostgreSQL run: $LUP_PG is the cluster's socket directory (tests/t/lib.sh).
 . "$(dirname "$0")/lib.sh"
-
-if [ -z "${LUP_PG:-}" ]; then
-	echo "# skip: no PostgreSQL"
-	exit 0
-fi
-
-db=t7000_$$
-hist=t7000_hist_$$
-addr="postgresql:///$db?host=$LUP_PG"
-copy=t7000_copy_$$
-trap 'for d in "$db" "$hist" "$copy"; do dropdb -h "$LUP_PG" --if-exists "$d" 2>/dev/null; done; rm -rf "$TMP"' EXIT
-q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$addr" -c "$1"; }
+pg_only t7000
+addr=$P
+hist=$(pg_db t7000_hist)
+copy=$(pg_db t7000_copy)
 
 # The whole schema, through the program's own migration path on both backends
 expect_exit "lup init on PostgreSQL" 0 "$LUP" --db "$addr" init

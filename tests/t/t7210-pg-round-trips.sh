@@ -9,19 +9,14 @@
 # public view cost one. Meant for the PostgreSQL run (LUP_PG: the cluster's socket directory);
 # skipped without it.
 . "$(dirname "$0")/lib.sh"
-if [ -z "${LUP_PG:-}" ]; then echo "# skip: no PostgreSQL"; exit 0; fi
-PGNAME="lup_t7210_$$"
-P="postgresql:///$PGNAME?host=$LUP_PG"
+pg_only t7210
 PIDS=""
 cleanup() {
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
 	for p in $PIDS; do wait "$p" 2>/dev/null; done
-	psql -h "$LUP_PG" -d postgres -qc "DROP DATABASE IF EXISTS $PGNAME" >/dev/null 2>&1
 	lib_cleanup
 }
 trap cleanup EXIT
-L() { "$LUP" --db "$P" "$@"; }
-q() { psql -X -q -At -h "$LUP_PG" -d "$PGNAME" -c "$1"; }
 
 L init >/dev/null 2>&1 && L demo "$ROOT/data/stockholm" >/dev/null 2>&1 || { nok "init and demo"; finish; }
 OWN=spanga-tensta-stadsdelsnamnd

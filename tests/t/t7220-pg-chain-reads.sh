@@ -8,18 +8,13 @@
 # the whole target table for each indicator twice (21,312 rows for 74 indicators). Meant for
 # the PostgreSQL run (LUP_PG: the cluster's socket directory); skipped without it.
 . "$(dirname "$0")/lib.sh"
-if [ -z "${LUP_PG:-}" ]; then echo "# skip: no PostgreSQL"; exit 0; fi
-PGNAME="lup_t7220_$$"
-P="postgresql:///$PGNAME?host=$LUP_PG"
+pg_only t7220
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; }
-	psql -h "$LUP_PG" -d postgres -qc "DROP DATABASE IF EXISTS $PGNAME WITH (FORCE)" >/dev/null 2>&1
 	lib_cleanup
 }
 trap cleanup EXIT
-L() { "$LUP" --db "$P" "$@"; }
-q() { psql -X -q -At -h "$LUP_PG" -d "$PGNAME" -c "$1"; }
 N=8
 ORG=spanga-tensta-stadsdelsnamnd
 CHAIN="/api/v1/organisations/$ORG/goal-chain?year=2022"

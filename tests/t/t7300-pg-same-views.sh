@@ -10,16 +10,13 @@
 # rows in the same order with the same values. Meant for the PostgreSQL run (LUP_PG: the
 # cluster's socket directory); skipped without it.
 . "$(dirname "$0")/lib.sh"
-if [ -z "${LUP_PG:-}" ]; then echo "# skip: no PostgreSQL"; exit 0; fi
+pg_only t7300
 REAL=${LUP_REAL:-$LUP}
 S="$TMP/same.db"
-PGNAME="lup_t7300_$$"
-P="postgresql:///$PGNAME?host=$LUP_PG"
 PIDS=""
 cleanup() {
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
 	for p in $PIDS; do wait "$p" 2>/dev/null; done
-	psql -h "$LUP_PG" -d postgres -qc "DROP DATABASE IF EXISTS $PGNAME" >/dev/null 2>&1
 	lib_cleanup
 }
 trap cleanup EXIT
@@ -203,10 +200,10 @@ UPDATE response SET stance_phrase = '$X_SCRIPT' WHERE id = ($RESP);
 UPDATE commission_measure SET text = 'Kvaståtgärd $X_ATTR' WHERE id = (SELECT min(id) FROM commission_measure);
 UPDATE commission_admin SET statement = 'Kvastyttrande $X_SCRIPT', stance_phrase = '$X_ATTR'
 	WHERE org_id = (SELECT id FROM organisation WHERE key = 'utbildningsforvaltningen');"
-command sqlite3 "$S" "BEGIN; $PAYLOADS COMMIT;" && psql -X -q -v ON_ERROR_STOP=1 -h "$LUP_PG" -d "$PGNAME" -c "BEGIN; $PAYLOADS COMMIT;" >/dev/null &&
+command sqlite3 "$S" "BEGIN; $PAYLOADS COMMIT;" && q "BEGIN; $PAYLOADS COMMIT;" >/dev/null &&
 	ok "the payloads are stored on both" || nok "the payloads are stored on both"
 expect_eq "the payloads are in the measure on PostgreSQL" \
-	"$(psql -X -At -h "$LUP_PG" -d "$PGNAME" -c "SELECT title FROM measure WHERE id = ($ST_MEASURE)")" "Kvaståtgärd $X_SCRIPT"
+	"$(q "SELECT title FROM measure WHERE id = ($ST_MEASURE)")" "Kvaståtgärd $X_SCRIPT"
 while read -r st user path; do
 	for k in response goal indicator activity report lupdraft lupdrafttheme lupdraftmeasure; do
 		eval "val=\$V_$k"

@@ -80,15 +80,27 @@ value() {
 }
 # kept NAME SERVER: the views of other organisations are still cached on SERVER
 kept() {
-	expect_eq "$1: Rinkeby-Kista's page stays cached" "$(get "$2" "$B" anon)" hit
-	expect_eq "$1: ... also the editor's copy" "$(get "$2" "$B" jar)" hit
-	expect_eq "$1: Rinkeby-Kista's goal chain stays cached" "$(get "$2" "$BC" tok)" hit
-	expect_eq "$1: the city council's page stays cached" "$(get "$2" "$KF" anon)" hit
+	cached "$1: Rinkeby-Kista's page stays cached" "$2" "$B" anon hit
+	cached "$1: ... also the editor's copy" "$2" "$B" jar hit
+	cached "$1: Rinkeby-Kista's goal chain stays cached" "$2" "$BC" tok hit
+	cached "$1: the city council's page stays cached" "$2" "$KF" anon hit
 }
 # city NAME SERVER: the city-wide views were dropped on SERVER
 city() {
-	expect_eq "$1: the city page is made anew" "$(get "$2" / anon)" miss
-	expect_eq "$1: the district page is made anew" "$(get "$2" /stadsdel/spanga-tensta anon)" miss
+	cached "$1: the city page is made anew" "$2" / anon miss
+	cached "$1: the district page is made anew" "$2" /stadsdel/spanga-tensta anon miss
+}
+# cached NAME SERVER PATH WHO WANT: GET PATH from SERVER as WHO answers X-Lup-Cache: WANT
+cached() { expect_eq "$1" "$(get "$2" "$3" "$4")" "$5"; }
+# shows NAME SERVER PATH WHO TEXT: GET PATH from SERVER as WHO shows TEXT
+shows() { get "$2" "$3" "$4" >/dev/null; has "$1" "$5"; }
+# on_both WHAT CHECKS: runs the function CHECKS SERVER NAME for each server, NAME saying WHAT and
+# which server ("WHAT, first server")
+on_both() {
+	for s in "$S1" "$BASE2"; do
+		if [ "$s" = "$S1" ]; then w=first; else w=second; fi
+		"$2" "$s" "$1, $w server"
+	done
 }
 
 warm
@@ -97,15 +109,14 @@ ok "every view is cached on both servers once read"
 # 1. an outcome through the API of the first server
 req "an outcome through the first server" 200 POST /api/v1/outcomes \
 	'{"indicator":"'$IND'","period":"2022-T2","area":"spanga-tensta","value":61.7}' "$TOK"
-for s in "$S1" "$BASE2"; do
-	n="outcome, $( [ "$s" = "$S1" ] && echo first || echo second) server"
-	expect_eq "$n: the goal chain shows it" "$(value "$s")" 61.7
-	expect_eq "$n: ... made anew" "$(grep -i '^x-lup-cache:' "$TMP/h" | cut -d' ' -f2 | tr -d '\r')" miss
-	c=$(get "$s" "$A" jar)
-	if grep -q '61,7' "$TMP/body"; then ok "$n: the organisation page shows it ($c)"; else nok "$n: the organisation page shows it"; fi
-	city "$n" "$s"
-	kept "$n" "$s"
-done
+outcome() { # SERVER NAME
+	expect_eq "$2: the goal chain shows it" "$(value "$1")" 61.7
+	expect_eq "$2: ... made anew" "$(grep -i '^x-lup-cache:' "$TMP/h" | cut -d' ' -f2 | tr -d '\r')" miss
+	shows "$2: the organisation page shows it" "$1" "$A" jar '61,7'
+	city "$2" "$1"
+	kept "$2" "$1"
+}
+on_both outcome outcome
 
 # 2. an assessment through the API of the second server, in a draft report: the public does not
 # see drafts (the publication rule), so the anonymous views stay cached; the editor's are made anew
@@ -118,32 +129,30 @@ BASE=$BASE2
 req "an assessment through the second server" 200 PUT "/api/v1/reports/$REP/assessments/$GOAL" \
 	'{"assessment":"none","analysis":"Cachetestets analys av perioden."}' "$TOK"
 BASE=$S1
-for s in "$S1" "$BASE2"; do
-	n="draft assessment, $( [ "$s" = "$S1" ] && echo first || echo second) server"
-	expect_eq "$n: the editor's goal chain is made anew" "$(get "$s" "$AC" tok)" miss
-	if grep -q 'Cachetestets analys' "$TMP/body"; then ok "$n: ... and shows it"; else nok "$n: ... and shows it"; fi
-	get "$s" "$A" jar >/dev/null
-	if grep -q 'Cachetestets analys' "$TMP/body"; then ok "$n: the editor's organisation page shows it"; else nok "$n: the editor's organisation page shows it"; fi
-	expect_eq "$n: the public's organisation page stays cached (drafts are not public)" "$(get "$s" "$A" anon)" hit
-	hasnt "$n: ... without the draft" 'Cachetestets analys'
-	expect_eq "$n: the public's city page stays cached" "$(get "$s" / anon)" hit
-	kept "$n" "$s"
-done
+draft() { # SERVER NAME
+	cached "$2: the editor's goal chain is made anew" "$1" "$AC" tok miss
+	has "$2: ... and shows it" 'Cachetestets analys'
+	shows "$2: the editor's organisation page shows it" "$1" "$A" jar 'Cachetestets analys'
+	cached "$2: the public's organisation page stays cached (drafts are not public)" "$1" "$A" anon hit
+	hasnt "$2: ... without the draft" 'Cachetestets analys'
+	cached "$2: the public's city page stays cached" "$1" / anon hit
+	kept "$2" "$1"
+}
+on_both "draft assessment" draft
 
 # 3. the same figure again (no longer example data, its period has no approved report): hidden
 # from the public before and after, so only the editor's views are made anew
 warm
 req "the figure again through the first server" 200 POST /api/v1/outcomes \
 	'{"indicator":"'$IND'","period":"2022-T2","area":"spanga-tensta","value":62.4}' "$TOK"
-for s in "$S1" "$BASE2"; do
-	n="unpublished figure, $( [ "$s" = "$S1" ] && echo first || echo second) server"
-	expect_eq "$n: the editor's goal chain shows it" "$(value "$s")" 62.4
-	get "$s" "$A" jar >/dev/null
-	if grep -q '62,4' "$TMP/body"; then ok "$n: the editor's organisation page shows it"; else nok "$n: the editor's organisation page shows it"; fi
-	expect_eq "$n: the public's organisation page stays cached" "$(get "$s" "$A" anon)" hit
-	hasnt "$n: ... without the figure" '62,4'
-	expect_eq "$n: the public's district page stays cached" "$(get "$s" /stadsdel/spanga-tensta anon)" hit
-done
+unpublished() { # SERVER NAME
+	expect_eq "$2: the editor's goal chain shows it" "$(value "$1")" 62.4
+	shows "$2: the editor's organisation page shows it" "$1" "$A" jar '62,4'
+	cached "$2: the public's organisation page stays cached" "$1" "$A" anon hit
+	hasnt "$2: ... without the figure" '62,4'
+	cached "$2: the public's district page stays cached" "$1" /stadsdel/spanga-tensta anon hit
+}
+on_both "unpublished figure" unpublished
 
 # 3b. the figure through the indicator's form on the second server: the same
 warm
@@ -152,14 +161,13 @@ CSRF=$(csrf jar)
 page "the figure through the form on the second server" 303 POST "/indikator/$IND/redigera" jar \
 	-d "csrf=$CSRF&del=utfall&utfall-period=T2&utfall-ar=2022&omrade=spanga-tensta&kon=T&varde=63,9"
 BASE=$S1
-for s in "$S1" "$BASE2"; do
-	n="form, $( [ "$s" = "$S1" ] && echo first || echo second) server"
-	expect_eq "$n: the editor's goal chain shows it" "$(value "$s")" 63.9
-	get "$s" "$A" jar >/dev/null
-	if grep -q '63,9' "$TMP/body"; then ok "$n: the editor's organisation page shows it"; else nok "$n: the editor's organisation page shows it"; fi
-	expect_eq "$n: the public's organisation page stays cached" "$(get "$s" "$A" anon)" hit
-	kept "$n" "$s"
-done
+form() { # SERVER NAME
+	expect_eq "$2: the editor's goal chain shows it" "$(value "$1")" 63.9
+	shows "$2: the editor's organisation page shows it" "$1" "$A" jar '63,9'
+	cached "$2: the public's organisation page stays cached" "$1" "$A" anon hit
+	kept "$2" "$1"
+}
+on_both form form
 
 # 4. the report approved: now the public sees the assessment and the figure, on both servers (and
 # the figures of Spånga-Tensta's indicators on the city council's goals on its page)
@@ -169,29 +177,28 @@ BASE=$BASE2
 req "the report is submitted through the second server" 200 POST "/api/v1/reports/$REP/submit" "" "$TOK"
 BASE=$S1
 req "... and approved through the first" 200 POST "/api/v1/reports/$REP/approve" "" "$CITY"
-for s in "$S1" "$BASE2"; do
-	n="approval, $( [ "$s" = "$S1" ] && echo first || echo second) server"
-	expect_eq "$n: the public's organisation page is made anew" "$(get "$s" "$A" anon)" miss
-	has "$n: ... with the assessment" 'Cachetestets analys'
-	has "$n: ... and the figure" '63,9'
-	city "$n" "$s"
+approval() { # SERVER NAME
+	cached "$2: the public's organisation page is made anew" "$1" "$A" anon miss
+	has "$2: ... with the assessment" 'Cachetestets analys'
+	has "$2: ... and the figure" '63,9'
+	city "$2" "$1"
 	# the approval publishes the figures of Spånga-Tensta's indicators, some of them on KF goals
-	expect_eq "$n: the city council's page is made anew" "$(get "$s" "$KF" anon)" miss
-	expect_eq "$n: Rinkeby-Kista's page stays cached" "$(get "$s" "$B" anon)" hit
-	expect_eq "$n: Rinkeby-Kista's goal chain stays cached" "$(get "$s" "$BC" tok)" hit
-done
+	cached "$2: the city council's page is made anew" "$1" "$KF" anon miss
+	cached "$2: Rinkeby-Kista's page stays cached" "$1" "$B" anon hit
+	cached "$2: Rinkeby-Kista's goal chain stays cached" "$1" "$BC" tok hit
+}
+on_both approval approval
 
 # 5. the command line: an import is not mapped to organisations, so it drops everything
 warm
 printf 'indicator;area;period;sex;value\n%s;spanga-tensta;2022-T2;;48,5\n' "$IND" > "$TMP/x.csv"
 expect_exit "an outcome through lup import csv" 0 L import csv "$TMP/x.csv"
-for s in "$S1" "$BASE2"; do
-	n="import, $( [ "$s" = "$S1" ] && echo first || echo second) server"
-	expect_eq "$n: the goal chain shows it" "$(value "$s")" 48.5
-	get "$s" "$A" jar >/dev/null
-	if grep -q '48,5' "$TMP/body"; then ok "$n: the organisation page shows it"; else nok "$n: the organisation page shows it"; fi
-	expect_eq "$n: Rinkeby-Kista's page is made anew (an unmapped write drops everything)" "$(get "$s" "$B" anon)" miss
-	city "$n" "$s"
-done
+imported() { # SERVER NAME
+	expect_eq "$2: the goal chain shows it" "$(value "$1")" 48.5
+	shows "$2: the organisation page shows it" "$1" "$A" jar '48,5'
+	cached "$2: Rinkeby-Kista's page is made anew (an unmapped write drops everything)" "$1" "$B" anon miss
+	city "$2" "$1"
+}
+on_both import imported
 
 finish

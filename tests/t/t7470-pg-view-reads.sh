@@ -7,18 +7,13 @@
 # (18,000 in the demo), sorted them, and matched them against the indicators, at each request.
 # Meant for the PostgreSQL run (LUP_PG: the cluster's socket directory); skipped without it.
 . "$(dirname "$0")/lib.sh"
-if [ -z "${LUP_PG:-}" ]; then echo "# skip: no PostgreSQL"; exit 0; fi
-PGNAME="lup_t7470_$$"
-P="postgresql:///$PGNAME?host=$LUP_PG"
+pg_only t7470
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; }
-	psql -h "$LUP_PG" -d postgres -qc "DROP DATABASE IF EXISTS $PGNAME" >/dev/null 2>&1
 	lib_cleanup
 }
 trap cleanup EXIT
-L() { "$LUP" --db "$P" "$@"; }
-q() { psql -X -q -At -h "$LUP_PG" -d "$PGNAME" -c "$1"; }
 
 L init >/dev/null 2>&1 && L demo "$ROOT/data/stockholm" >/dev/null 2>&1 || { nok "init and demo"; finish; }
 rows=$(q "SELECT count(*) FROM outcome")
