@@ -70,16 +70,24 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	if ((rc = store_query_id(st, STMT_ORG_ID_LOOSE, &k, 1, &o->id, e)) != LUP_OK || !o->id)
 		return rc;
 	struct sval id = SVI(o->id);
-	if ((rc = query(st, a, &r, STMT_WEB_PLACES_ORG, &id, 1, e)) != LUP_OK || !r.nrows) {
+	/* the organisation and what else depends on its id only, in one go (one round trip on
+	 * PostgreSQL); the rest goes unused when there is no organisation */
+	struct store_q q[] = {
+		{ STMT_WEB_PLACES_ORG, &id, 1, rowset_collect, &r },
+		{ STMT_REL_ORG_ALIASES, &id, 1, rowset_collect, &al },
+		{ STMT_WEB_PLACES_ORG_YEARS, &id, 1, rowset_collect, &ys },
+		{ STMT_WEB_PLACES_CITY, NULL, 0, rowset_collect, &city },
+	};
+	rowset_init(&r, a);
+	rowset_init(&al, a);
+	rowset_init(&ys, a);
+	rowset_init(&city, a);
+	if ((rc = store_query_many(st, q, 4, e)) != LUP_OK || !r.nrows) {
 		o->id = 0;
 		return rc;
 	}
 	*found = 1;
 	head(o, &r);
-	if ((rc = query(st, a, &al, STMT_REL_ORG_ALIASES, &id, 1, e)) != LUP_OK ||
-	    (rc = query(st, a, &ys, STMT_WEB_PLACES_ORG_YEARS, &id, 1, e)) != LUP_OK ||
-	    (rc = query(st, a, &city, STMT_WEB_PLACES_CITY, NULL, 0, e)) != LUP_OK)
-		return rc;
 	o->naliases = (size_t)al.nrows;
 	o->aliases = arena_alloc(a, sizeof(*o->aliases) * (o->naliases + 1));
 	for (int i = 0; i < al.nrows; i++)
