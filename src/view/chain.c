@@ -243,17 +243,23 @@ static void set_assess(void *ctx, long g, size_t first, size_t n)
 	b->c->goals[g].nassess = n;
 }
 
-/* read_all: the seven reads in one go (one round trip on PostgreSQL), each into its load. */
-static int read_all(struct store *st, struct arena *a, struct build *b, struct err *e)
+/* read_all: the seven reads and the caller's nmore in one go (one round trip on PostgreSQL),
+ * each of the seven into its load. */
+static int read_all(struct store *st, struct arena *a, struct build *b, const struct store_q *more, int nmore,
+		    struct err *e)
 {
 	struct sval args[] = { SVI(b->c->org), SVI(b->c->year) };
-	struct store_q q[L__MAX];
+	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
 
+	if (nmore < 0 || nmore > VIEW_CHAIN_MORE_MAX)
+		return err_set(e, LUP_EDB, "view_chain_more: %d other reads (at most %d)", nmore, VIEW_CHAIN_MORE_MAX);
 	for (int i = 0; i < L__MAX; i++) {
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
 		q[i] = (struct store_q){ reads[i].s, args, 2, reads[i].fn, &b->l[i] };
 	}
-	return store_query_many(st, q, L__MAX, e);
+	for (int i = 0; i < nmore; i++)
+		q[L__MAX + i] = more[i];
+	return store_query_many(st, q, L__MAX + nmore, e);
 }
 
 static void link_goals(struct build *b)
@@ -326,8 +332,8 @@ static void link_acts(struct build *b)
 		}
 }
 
-int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
-		    struct err *e)
+int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
+		    const struct store_q *more, int nmore, struct err *e)
 {
 	struct build b = { .c = c };
 	int rc;
@@ -335,7 +341,7 @@ int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, s
 	memset(c, 0, sizeof(*c));
 	c->org = org;
 	c->year = year;
-	if ((rc = read_all(st, a, &b, e)) != LUP_OK)
+	if ((rc = read_all(st, a, &b, more, nmore, e)) != LUP_OK)
 		return rc;
 	link_goals(&b);
 	runs(&b.l[L_RESULTS], b.goal_ix, c->ngoals, &b, set_results);
@@ -343,6 +349,12 @@ int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, s
 	runs(&b.l[L_ASSESS], b.goal_ix, c->ngoals, &b, set_assess);
 	link_acts(&b);
 	return LUP_OK;
+}
+
+int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
+		    struct err *e)
+{
+	return view_chain_more(st, a, org, year, c, NULL, 0, e);
 }
 
 int view_chain_goal(const struct view_chain *c, const char *key)

@@ -8,13 +8,6 @@
 #include "store/store.h"
 #include "view/org.h"
 
-static int query(struct store *st, struct arena *a, struct rowset *rs, enum stmt s, const struct sval *args, int n,
-		 struct err *e)
-{
-	rowset_init(rs, a);
-	return rowset_query(rs, st, s, args, n, e);
-}
-
 /* head: the organisation's own columns (STMT_WEB_PLACES_ORG's row). */
 static void head(struct view_org *o, const struct rowset *r)
 {
@@ -96,9 +89,11 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	years(a, o, &ys, &city);
 	if (!o->year)
 		return LUP_OK;
+	/* the chain, and the activities in districts with it (one round trip on PostgreSQL) */
 	struct sval oy[] = { SVI(o->id), SVI(o->year) };
-	if ((rc = view_chain_load(st, a, o->id, o->year, &o->chain, e)) != LUP_OK ||
-	    (rc = query(st, a, &c, STMT_WEB_PLACES_ORG_DISTRICT_ACTS, oy, 2, e)) != LUP_OK)
+	struct store_q acts = { STMT_WEB_PLACES_ORG_DISTRICT_ACTS, oy, 2, rowset_collect, &c };
+	rowset_init(&c, a);
+	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &acts, 1, e)) != LUP_OK)
 		return rc;
 	contributions(a, o, &c);
 	return LUP_OK;
