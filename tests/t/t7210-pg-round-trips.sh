@@ -119,9 +119,9 @@ view_trips 1 "$UP"
 view_trips 2 "/api/v1/organisations/$OWN/goal-chain?year=2022"
 # the city's six first reads together, then the comparison and the fulfilment
 view_trips 3 /
-# the organisation, its aliases, years and the city together; the chain; the districts'
-# activities; the history (plans, then each plan's versions; the pair)
-view_trips 8 "/organisation/$OWN?ar=2022"
+# the organisation, its aliases, years and the city together; the chain with the districts'
+# activities; the history (plans, then each plan's versions; the deciding organisation)
+view_trips 7 "/organisation/$OWN?ar=2022"
 # the district with its version; the committee; the sections' thirteen reads together; the
 # goals with their outcomes; the contributions' standing; the indicators (years, comparison,
 # the chosen indicator's bars and line, the overview, the trajectories)
