@@ -59,11 +59,14 @@ int entity_list_item(struct store *st, const struct kind *k, const struct rowset
 	return rc;
 }
 
+_Static_assert(1 + KIND_MAX_RELS <= STORE_QUERY_MAX, "an entity and its relations are one store_query_many");
+
 int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowset *main,
 		struct rowset *rels, int *found, struct arena *a, struct err *e)
 {
 	struct sval arg = SVI(id);
-	int rc;
+	struct store_q q[1 + KIND_MAX_RELS];
+	int rc, n = 0;
 
 	*found = 0;
 	rowset_init(main, a);
@@ -71,14 +74,19 @@ int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowse
 		rowset_init(&rels[r], a);
 	if (!id)
 		return LUP_OK;
-	if ((rc = rowset_query(main, st, k->show, &arg, 1, e)) != LUP_OK)
-		return rc;
-	if (!main->nrows)
-		return LUP_OK;
-	*found = 1;
+	/* the entity and its relations in one go (one round trip on PostgreSQL); the relations'
+	 * rows are dropped when there is no entity */
+	q[n++] = (struct store_q){ k->show, &arg, 1, rowset_collect, main };
 	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++)
-		if ((rc = rowset_query(&rels[r], st, k->rels[r].stmt, &arg, 1, e)) != LUP_OK)
-			return rc;
+		q[n++] = (struct store_q){ k->rels[r].stmt, &arg, 1, rowset_collect, &rels[r] };
+	if ((rc = store_query_many(st, q, n, e)) != LUP_OK)
+		return rc;
+	if (!main->nrows) {
+		for (int r = 0; r < KIND_MAX_RELS; r++)
+			rowset_init(&rels[r], a);
+		return LUP_OK;
+	}
+	*found = 1;
 	return LUP_OK;
 }
 

@@ -42,6 +42,7 @@ struct store_ops {
 		    int *changed, struct err *e);
 	int (*query)(struct store *st, enum stmt s, const struct sval *args, int nargs,
 		     store_row_fn fn, void *ctx, struct err *e);
+	int (*query_many)(struct store *st, const struct store_q *q, int n, struct err *e);
 	int (*ncols)(const struct store_row *r);
 	const char *(*col_name)(const struct store_row *r, int i);
 	enum sv_type (*col_type)(const struct store_row *r, int i);
@@ -76,6 +77,14 @@ struct store_ops {
 	int (*bulk_flush)(struct store_bulk *b, struct err *e);
 	void (*bulk_free)(struct store_bulk *b);
 };
+
+/* store_query_seq: store_query_many as n calls of st's query op one after another (SQLite's
+ * query_many), a failure's message prefixed with its statement's name unless it names it. */
+int store_query_seq(struct store *st, const struct store_q *q, int n, struct err *e);
+
+/* store_q_name_err: prefixes e's message with the name of statement s unless it already
+ * names it (store_query_many's messages name the statement that failed). Returns e's code. */
+int store_q_name_err(struct err *e, enum stmt s, int code);
 
 /* store_stmt_name: the name of statement s without its STMT_ prefix ("ORG_UPSERT"), for
  * messages; "?" for a number that is no statement. */

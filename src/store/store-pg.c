@@ -247,94 +247,148 @@ struct call {
 	const char *what;	/* for messages */
 };
 
-/* step_done: the result res of step s (NULL: none came); keeps the first failure in *fail. */
-static void step_done(struct pg *st, enum step s, PGresult *res, PGresult **out, PGresult **fail)
+/* One step of a round trip: what went out, and the index of the call it belongs to (0 for
+ * what the connection owes first). */
+struct sent {
+	enum step s;
+	int ix;
+};
+
+/* The most steps of one round trip: the owed ones, three per call, the sync. */
+#define TRIP_STEPS (5 + 3 * STORE_QUERY_MAX)
+
+/* step_done: the result res of step s (NULL: none came); out[s.ix] receives a call's result;
+ * keeps the first failure in *fail and its call's index in *fail_ix. */
+static void step_done(struct pg *st, struct sent s, PGresult *res, PGresult **out, PGresult **fail, int *fail_ix)
 {
 	ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	int ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
-		 (s == STEP_SYNC && status == PGRES_PIPELINE_SYNC);
+		 (s.s == STEP_SYNC && status == PGRES_PIPELINE_SYNC);
 
-	if (ok && s == STEP_BEGIN)
+	if (ok && s.s == STEP_BEGIN)
 		st->begin_pending = 0;
-	if (ok && (s == STEP_VIEWER_OUT || s == STEP_VIEWER_IN))
+	if (ok && (s.s == STEP_VIEWER_OUT || s.s == STEP_VIEWER_IN))
 		st->now = st->want;
-	if (ok && (s == STEP_VIEWER_OUT || (s == STEP_VIEWER_IN && !st->in_txn)))
+	if (ok && (s.s == STEP_VIEWER_OUT || (s.s == STEP_VIEWER_IN && !st->in_txn)))
 		st->outside = st->want;
-	if (ok && s == STEP_MAIN) {
-		*out = res;
+	if (ok && s.s == STEP_MAIN) {
+		out[s.ix] = res;
 		return;
 	}
 	if (!ok && !*fail && res && status != PGRES_PIPELINE_ABORTED) {
 		*fail = res;
+		*fail_ix = s.ix;
 		return;
 	}
 	PQclear(res);
 }
 
-/*
- * trip: query c in one round trip (libpq's pipeline mode) together with what the connection
- * owes first: the viewer's settings when the session holds another viewer (before a pending
- * BEGIN, with a sync point between, so that they outlive the transaction), and a pending read
- * transaction's BEGIN. *out receives c's result when it succeeded (PQclear it).
- */
-static int trip(struct pg *st, const struct call *c, PGresult **out, struct err *e)
+/* send_call: sends call c (ix in its round trip) into the pipeline, its generic plan's setting
+ * around it (c->generic); appends its steps to steps at *k. Returns 0 when libpq refused. */
+static int send_call(struct pg *st, const struct call *c, int ix, struct sent *steps, int *k)
 {
-	enum step steps[8];
-	int k = 0, sent = 1, rc = LUP_OK;
-	int viewer = c->viewer && !same_viewer(&st->now, &st->want);
-	const char *vv[3];
-	char org[24], pair[24];
-	PGresult *fail = NULL;
+	int sent = 1;
 
-	*out = NULL;
-	settle(st);
-	trace(st, st->begin_pending ? "BEGIN" : "", viewer ? "viewer" : "", c->what);
-	if (!PQenterPipelineMode(st->conn))
-		return res_err(st, NULL, e, c->what);
-	viewer_values(st, vv, org, pair);
-	if (viewer && st->begin_pending) {
-		sent &= PQsendQueryParams(st->conn, SET_VIEWER_SQL, 3, NULL, vv, NULL, NULL, 0);
-		steps[k++] = STEP_VIEWER_OUT;
-		sent &= PQpipelineSync(st->conn);
-		steps[k++] = STEP_SYNC;
-		viewer = 0;
-	}
-	if (st->begin_pending) {
-		sent &= PQsendQueryParams(st->conn, BEGIN_READ_SQL, 0, NULL, NULL, NULL, NULL, 0);
-		steps[k++] = STEP_BEGIN;
-	}
-	if (viewer) {
-		sent &= PQsendQueryParams(st->conn, SET_VIEWER_SQL, 3, NULL, vv, NULL, NULL, 0);
-		steps[k++] = STEP_VIEWER_IN;
-	}
 	if (c->generic) {
 		sent &= PQsendQueryParams(st->conn, GENERIC_PLAN_SQL, 0, NULL, NULL, NULL, NULL, 0);
-		steps[k++] = STEP_GENERIC;
+		steps[(*k)++] = (struct sent){ STEP_GENERIC, ix };
 	}
 	if (c->name)
 		sent &= PQsendQueryPrepared(st->conn, c->name, c->n, c->vals, NULL, NULL, 0);
 	else
 		sent &= PQsendQueryParams(st->conn, c->sql, c->n, NULL, c->vals, NULL, NULL, 0);
-	steps[k++] = STEP_MAIN;
+	steps[(*k)++] = (struct sent){ STEP_MAIN, ix };
 	if (c->generic) {
 		sent &= PQsendQueryParams(st->conn, GENERIC_PLAN_END_SQL, 0, NULL, NULL, NULL, NULL, 0);
-		steps[k++] = STEP_GENERIC_END;
+		steps[(*k)++] = (struct sent){ STEP_GENERIC_END, ix };
 	}
+	return sent;
+}
+
+/* trace_calls: the round trip's trace line (trace): what the connection owes, then the calls'
+ * names joined by '+'. */
+static void trace_calls(const struct pg *st, int viewer, const struct call *c, int n)
+{
+	char names[1024];
+	size_t len = 0;
+
+	if (!st->profile)
+		return;
+	names[0] = '\0';
+	for (int i = 0; i < n && len < sizeof(names); i++)
+		len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s", i ? "+" : "", c[i].what);
+	trace(st, st->begin_pending ? "BEGIN" : "", viewer ? "viewer" : "", names);
+}
+
+/*
+ * trip: the n calls of c (1..STORE_QUERY_MAX) in one round trip (libpq's pipeline mode)
+ * together with what the connection owes first: the viewer's settings when a call reads under
+ * the publication rule and the session holds another viewer (before a pending BEGIN, with a
+ * sync point between, so that they outlive the transaction), and a pending read transaction's
+ * BEGIN. The calls run in order within one sync (one implicit transaction outside a
+ * transaction): a failing one aborts those after it. When all succeeded, out[i] receives c[i]'s
+ * result (PQclear each); else every out[i] is NULL and the message names the first call that
+ * failed.
+ */
+static int trip(struct pg *st, const struct call *c, int n, PGresult **out, struct err *e)
+{
+	struct sent steps[TRIP_STEPS];
+	int k = 0, sent = 1, rc = LUP_OK, viewer = 0, fail_ix = 0, done = 1;
+	const char *vv[3];
+	char org[24], pair[24];
+	PGresult *fail = NULL;
+
+	for (int i = 0; i < n; i++) {
+		out[i] = NULL;
+		viewer |= c[i].viewer;
+	}
+	viewer = viewer && !same_viewer(&st->now, &st->want);
+	settle(st);
+	trace_calls(st, viewer, c, n);
+	if (n < 1 || n > STORE_QUERY_MAX)
+		return err_set(e, LUP_EDB, "%d statements in one round trip (a bug)", n);
+	if (!PQenterPipelineMode(st->conn))
+		return res_err(st, NULL, e, c[0].what);
+	viewer_values(st, vv, org, pair);
+	if (viewer && st->begin_pending) {
+		sent &= PQsendQueryParams(st->conn, SET_VIEWER_SQL, 3, NULL, vv, NULL, NULL, 0);
+		steps[k++] = (struct sent){ STEP_VIEWER_OUT, 0 };
+		sent &= PQpipelineSync(st->conn);
+		steps[k++] = (struct sent){ STEP_SYNC, 0 };
+		viewer = 0;
+	}
+	if (st->begin_pending) {
+		sent &= PQsendQueryParams(st->conn, BEGIN_READ_SQL, 0, NULL, NULL, NULL, NULL, 0);
+		steps[k++] = (struct sent){ STEP_BEGIN, 0 };
+	}
+	if (viewer) {
+		sent &= PQsendQueryParams(st->conn, SET_VIEWER_SQL, 3, NULL, vv, NULL, NULL, 0);
+		steps[k++] = (struct sent){ STEP_VIEWER_IN, 0 };
+	}
+	for (int i = 0; i < n; i++)
+		sent &= send_call(st, &c[i], i, steps, &k);
 	sent &= PQpipelineSync(st->conn);
-	steps[k++] = STEP_SYNC;
+	steps[k++] = (struct sent){ STEP_SYNC, 0 };
 	for (int i = 0; i < k && !conn_lost(st); i++) {
 		PGresult *res = PQgetResult(st->conn);
-		step_done(st, steps[i], res, out, &fail);
+		step_done(st, steps[i], res, out, &fail, &fail_ix);
 		if (!res)
 			break;
-		if (steps[i] != STEP_SYNC)	/* the end of a query's results */
+		if (steps[i].s != STEP_SYNC)	/* the end of a query's results */
 			while ((res = PQgetResult(st->conn)) != NULL)
 				PQclear(res);
 	}
-	if (!PQexitPipelineMode(st->conn) || !sent || !*out) {
-		rc = res_err(st, fail, e, c->what);
-		PQclear(*out);
-		*out = NULL;
+	for (int i = 0; i < n; i++)
+		if (!out[i] && done) {
+			done = 0;
+			fail_ix = fail ? fail_ix : i;
+		}
+	if (!PQexitPipelineMode(st->conn) || !sent || !done) {
+		rc = res_err(st, fail, e, c[fail_ix].what);
+		for (int i = 0; i < n; i++) {
+			PQclear(out[i]);
+			out[i] = NULL;
+		}
 	}
 	PQclear(fail);
 	return rc;
@@ -348,7 +402,7 @@ static int run_int(struct pg *st, const char *sql, const char *param, int64_t *o
 	int rc;
 
 	*out = 0;
-	if ((rc = trip(st, &c, &res, e)) != LUP_OK)
+	if ((rc = trip(st, &c, 1, &res, e)) != LUP_OK)
 		return rc;
 	if (PQntuples(res) > 0 && !PQgetisnull(res, 0, 0))
 		*out = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
@@ -953,41 +1007,73 @@ static int generic_plan(enum stmt s)
 	return s == STMT_WEB_SEARCH_HITS;
 }
 
-/* execute: runs statement s with args; *out receives the result (PQclear it). The viewer and a
- * pending BEGIN go out with it (trip): a view's first statement is one round trip. */
-static int execute(struct pg *st, enum stmt s, const struct sval *args, int nargs, PGresult **out,
-		   struct err *e)
+/* prepare_all: prepare for each statement of q (a round trip each the first time on a
+ * connection). */
+static int prepare_all(struct pg *st, const struct store_q *q, int n, struct err *e)
 {
-	struct params p;
-	char name[16];
-	struct call c = { .name = name, .viewer = 1, .generic = generic_plan(s), .what = store_stmt_name(s) };
+	int rc = LUP_OK;
+
+	for (int i = 0; i < n && rc == LUP_OK; i++)
+		rc = prepare(st, q[i].s, e);
+	return rc;
+}
+
+/* execute: runs the n statements of q (1..STORE_QUERY_MAX, their values in q[i].args) in one
+ * round trip; out[i] receives q[i]'s result (PQclear each). The viewer and a pending BEGIN go
+ * out with them (trip): a view's first statements are one round trip. */
+static int execute(struct pg *st, const struct store_q *q, int n, PGresult **out, struct err *e)
+{
+	struct params one, *p = n == 1 ? &one : xmalloc(sizeof(*p) * (size_t)(n > 0 ? n : 1));
+	char names[STORE_QUERY_MAX][16];
+	struct call c[STORE_QUERY_MAX];
 	/* nothing of a transaction has run on the server yet: a stale connection may be replaced */
 	int fresh = !st->in_txn || st->begin_pending;
 	int rc;
 
-	*out = NULL;
+	for (int i = 0; i < n && i < STORE_QUERY_MAX; i++)
+		out[i] = NULL;
+	if (n < 1 || n > STORE_QUERY_MAX) {
+		rc = err_set(e, LUP_EDB, "%d statements in one round trip (a bug)", n);
+		goto done;
+	}
 	if ((rc = ensure_conn(st, e)) != LUP_OK)
-		return rc;
-	rc = prepare(st, s, e);
+		goto done;
+	rc = prepare_all(st, q, n, e);
 	if (rc == LUP_EBUSY && fresh && (rc = reconnect(st, e)) == LUP_OK)	/* a connection gone stale */
-		rc = prepare(st, s, e);
-	if (rc != LUP_OK || (rc = bind(st, s, args, nargs, &p, e)) != LUP_OK)
-		return rc;
-	snprintf(name, sizeof(name), "s%d", (int)s);
-	c.n = st->nparams[s];
-	c.vals = p.v;
-	if ((rc = trip(st, &c, out, e)) == LUP_OK)
-		return LUP_OK;
+		rc = prepare_all(st, q, n, e);
+	for (int i = 0; i < n && rc == LUP_OK; i++) {
+		if ((rc = bind(st, q[i].s, q[i].args, q[i].nargs, &p[i], e)) != LUP_OK) {
+			rc = store_q_name_err(e, q[i].s, rc);
+			break;
+		}
+		snprintf(names[i], sizeof(names[i]), "s%d", (int)q[i].s);
+		c[i] = (struct call){ .name = names[i], .n = st->nparams[q[i].s], .vals = p[i].v, .viewer = 1,
+				      .generic = generic_plan(q[i].s), .what = store_stmt_name(q[i].s) };
+	}
+	if (rc != LUP_OK || (rc = trip(st, c, n, out, e)) == LUP_OK)
+		goto done;
 	if (fresh && rc == LUP_EBUSY) {
 		/* a connection gone stale (the server restarted since its last use): once more on a
 		 * new one; nothing but this trip ran in the lost session's transaction */
 		st->begin_pending = st->in_txn;
-		if ((rc = reconnect(st, e)) != LUP_OK || (rc = prepare(st, s, e)) != LUP_OK)
-			return rc;
+		if ((rc = reconnect(st, e)) != LUP_OK || (rc = prepare_all(st, q, n, e)) != LUP_OK)
+			goto done;
 		err_clear(e);
-		rc = trip(st, &c, out, e);
+		rc = trip(st, c, n, out, e);
 	}
+done:
+	if (p != &one)
+		free(p);
 	return rc;
+}
+
+/* execute_one: execute for the one statement s with args. */
+static int execute_one(struct pg *st, enum stmt s, const struct sval *args, int nargs, PGresult **out,
+		       struct err *e)
+{
+	struct store_q q = { .s = s, .args = args, .nargs = nargs };
+
+	return execute(st, &q, 1, out, e);
 }
 
 static int pg_exec(struct store *base, enum stmt s, const struct sval *args, int nargs,
@@ -1001,7 +1087,7 @@ static int pg_exec(struct store *base, enum stmt s, const struct sval *args, int
 		*id = 0;
 	if (changed)
 		*changed = 0;
-	if ((rc = execute(st, s, args, nargs, &res, e)) != LUP_OK)
+	if ((rc = execute_one(st, s, args, nargs, &res, e)) != LUP_OK)
 		return rc;
 	n = atoi(PQcmdTuples(res));
 	if (changed)
@@ -1012,20 +1098,44 @@ static int pg_exec(struct store *base, enum stmt s, const struct sval *args, int
 	return LUP_OK;
 }
 
+/* rows: each row of res to fn until it returns non-zero. */
+static void rows(PGresult *res, store_row_fn fn, void *ctx)
+{
+	struct pg_row row = { .base = { &store_pg_ops }, .res = res };
+	int n = PQntuples(res);
+
+	for (row.row = 0; row.row < n; row.row++)
+		if (fn(ctx, &row.base))
+			break;
+}
+
 static int pg_query(struct store *base, enum stmt s, const struct sval *args, int nargs,
 		    store_row_fn fn, void *ctx, struct err *e)
 {
 	struct pg *st = PG(base);
-	struct pg_row row = { .base = { &store_pg_ops } };
-	int rc, n;
+	PGresult *res;
+	int rc;
 
-	if ((rc = execute(st, s, args, nargs, &row.res, e)) != LUP_OK)
+	if ((rc = execute_one(st, s, args, nargs, &res, e)) != LUP_OK)
 		return rc;
-	n = PQntuples(row.res);
-	for (row.row = 0; row.row < n; row.row++)
-		if (fn(ctx, &row.base))
-			break;
-	PQclear(row.res);
+	rows(res, fn, ctx);
+	PQclear(res);
+	return LUP_OK;
+}
+
+/* pg_query_many: the statements in one round trip (execute), then each result's rows to its fn. */
+static int pg_query_many(struct store *base, const struct store_q *q, int n, struct err *e)
+{
+	struct pg *st = PG(base);
+	PGresult *res[STORE_QUERY_MAX];
+	int rc;
+
+	if ((rc = execute(st, q, n, res, e)) != LUP_OK)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		rows(res[i], q[i].fn, q[i].ctx);
+		PQclear(res[i]);
+	}
 	return LUP_OK;
 }
 
@@ -1389,6 +1499,7 @@ const struct store_ops store_pg_ops = {
 	.rollback = pg_rollback,
 	.exec = pg_exec,
 	.query = pg_query,
+	.query_many = pg_query_many,
 	.ncols = pg_ncols,
 	.col_name = pg_col_name,
 	.col_type = pg_col_type,

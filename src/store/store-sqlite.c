@@ -861,6 +861,7 @@ const struct store_ops store_sqlite_ops = {
 	.rollback = sq_rollback,
 	.exec = sq_exec,
 	.query = sq_query,
+	.query_many = store_query_seq,
 	.ncols = sq_ncols,
 	.col_name = sq_col_name,
 	.col_type = sq_col_type,

@@ -121,6 +121,37 @@ int store_query(struct store *st, enum stmt s, const struct sval *args, int narg
 	return st->ops->query(st, s, args, nargs, fn, ctx, e);
 }
 
+int store_query_many(struct store *st, const struct store_q *q, int n, struct err *e)
+{
+	if (n < 0 || n > STORE_QUERY_MAX)
+		return err_set(e, LUP_EDB, "store_query_many: %d statements (at most %d)", n, STORE_QUERY_MAX);
+	return n ? st->ops->query_many(st, q, n, e) : LUP_OK;
+}
+
+int store_q_name_err(struct err *e, enum stmt s, int code)
+{
+	const char *name = store_stmt_name((int)s);
+	size_t n = strlen(name);
+	char stated[96];
+
+	if (!e)
+		return code;
+	snprintf(stated, sizeof(stated), "statement %s", name);
+	if (!(strncmp(e->msg, name, n) == 0 && e->msg[n] == ':') && !strstr(e->msg, stated))
+		err_prefix(e, "%s: ", name);
+	return code;
+}
+
+int store_query_seq(struct store *st, const struct store_q *q, int n, struct err *e)
+{
+	int rc;
+
+	for (int i = 0; i < n; i++)
+		if ((rc = st->ops->query(st, q[i].s, q[i].args, q[i].nargs, q[i].fn, q[i].ctx, e)) != LUP_OK)
+			return store_q_name_err(e, q[i].s, rc);
+	return LUP_OK;
+}
+
 /* is_bulk: whether statement s is a bulk statement (its name ends in _BULK) */
 static int is_bulk(enum stmt s)
 {

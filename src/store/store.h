@@ -173,6 +173,28 @@ int store_query(struct store *st, enum stmt s, const struct sval *args, int narg
 		store_row_fn fn, void *ctx, struct err *e);
 
 /*
+ * store_query_many: runs n read statements (0 <= n <= STORE_QUERY_MAX) that do not depend on
+ * each other, as n store_query calls in order would: q[i].fn receives the rows of q[i].s (with
+ * q[i].nargs values q[i].args) with q[i].ctx, all rows of q[0] before any of q[1], and a
+ * non-zero return stops that statement's rows only. SQLite runs them one after another;
+ * PostgreSQL sends them together in one round trip (docs/postgresql.md), so a view's
+ * independent reads cost one trip, not n. Inside store_begin_read they read one snapshot.
+ * Errors: LUP_EDB (LUP_EBUSY: the server is unreachable; LUP_EDB also for n out of range), the
+ * message naming the first statement that failed; the fns may then have received rows of the
+ * statements before it (callers drop what they collected). On PostgreSQL a failure inside a
+ * transaction aborts it, as one store_query's would: end it with store_rollback.
+ */
+#define STORE_QUERY_MAX 16
+struct store_q {
+	enum stmt s;
+	const struct sval *args;
+	int nargs;
+	store_row_fn fn;
+	void *ctx;
+};
+int store_query_many(struct store *st, const struct store_q *q, int n, struct err *e);
+
+/*
  * store_query_id: runs a statement whose first column is an integer and returns the first
  * row's value in *id (0 when there is no row). Returns LUP_OK or LUP_EDB.
  */

@@ -1,8 +1,9 @@
-/* chain.c: an organisation's goal chain for a year (see chain.h). Six reads, each ordered by
- * the id of what its rows belong to; each becomes a flat array in the arena, and every goal and
- * indicator gets its share as one contiguous run, found through a sorted id index (no scans).
- * A seventh read gives the activities' districts in Swedish order of their names, each appended
- * to its activity's list through the activities' id index (one sort, none per activity). */
+/* chain.c: an organisation's goal chain for a year (see chain.h). Seven reads by (org, year),
+ * in one go (store_query_many: one round trip on PostgreSQL). Six are each ordered by the id of
+ * what its rows belong to; each becomes a flat array in the arena, and every goal and indicator
+ * gets its share as one contiguous run, found through a sorted id index (no scans). The seventh
+ * gives the activities' districts in Swedish order of their names, each appended to its
+ * activity's list through the activities' id index (one sort, none per activity). */
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -175,10 +176,28 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 	}
 }
 
-/* The chain's loader state across the reads. */
+/* The chain's reads, all by (org, year), each into its own load. */
+enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
+
+static const struct {
+	enum stmt s;
+	size_t size;
+	store_row_fn fn;
+} reads[L__MAX] = {
+	[L_GOALS] = { STMT_VC_GOALS, sizeof(struct view_goal), goal_row },
+	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row },
+	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row },
+	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row },
+	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row },
+	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row },
+	/* (activity_id, name): an activity's district, in Swedish order of the names */
+	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(const char *), result_row },
+};
+
+/* The chain's loader state: the reads' rows, and the id indexes built from them. */
 struct build {
-	struct load l;
-	struct store *st;
+	struct load l[L__MAX];
+	struct view_chain *c;
 	struct idix *goal_ix, *ind_ix, *act_ix;
 	struct view_indicator *inds;
 	size_t ninds;
@@ -199,112 +218,103 @@ static struct idix *index_of(struct arena *a, size_t n, const void *rows, size_t
 static void set_results(void *ctx, long g, size_t first, size_t n)
 {
 	struct build *b = ctx;
-	b->l.c->goals[g].results = (const char **)b->l.rows + first;
-	b->l.c->goals[g].nresults = n;
+	b->c->goals[g].results = (const char **)b->l[L_RESULTS].rows + first;
+	b->c->goals[g].nresults = n;
 }
 
 static void set_inds(void *ctx, long g, size_t first, size_t n)
 {
 	struct build *b = ctx;
-	b->l.c->goals[g].inds = (struct view_indicator *)b->l.rows + first;
-	b->l.c->goals[g].ninds = n;
+	b->c->goals[g].inds = (struct view_indicator *)b->l[L_INDS].rows + first;
+	b->c->goals[g].ninds = n;
 }
 
 static void set_outs(void *ctx, long i, size_t first, size_t n)
 {
 	struct build *b = ctx;
-	b->inds[i].outs = (struct view_outcome *)b->l.rows + first;
+	b->inds[i].outs = (struct view_outcome *)b->l[L_OUTS].rows + first;
 	b->inds[i].nouts = n;
 }
 
 static void set_assess(void *ctx, long g, size_t first, size_t n)
 {
 	struct build *b = ctx;
-	b->l.c->goals[g].assess = (struct view_assessment *)b->l.rows + first;
-	b->l.c->goals[g].nassess = n;
+	b->c->goals[g].assess = (struct view_assessment *)b->l[L_ASSESS].rows + first;
+	b->c->goals[g].nassess = n;
 }
 
-/* query: run_query on b's store. */
-static int query(struct build *b, enum stmt s, size_t size, store_row_fn fn, struct err *e)
+/* read_all: the seven reads and the caller's nmore in one go (one round trip on PostgreSQL),
+ * each of the seven into its load. */
+static int read_all(struct store *st, struct arena *a, struct build *b, const struct store_q *more, int nmore,
+		    struct err *e)
 {
-	struct sval args[] = { SVI(b->l.c->org), SVI(b->l.c->year) };
+	struct sval args[] = { SVI(b->c->org), SVI(b->c->year) };
+	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
 
-	b->l.rows = NULL;
-	b->l.owner = NULL;
-	b->l.n = b->l.cap = 0;
-	b->l.size = size;
-	return store_query(b->st, s, args, 2, fn, &b->l, e);
+	if (nmore < 0 || nmore > VIEW_CHAIN_MORE_MAX)
+		return err_set(e, LUP_EDB, "view_chain_more: %d other reads (at most %d)", nmore, VIEW_CHAIN_MORE_MAX);
+	for (int i = 0; i < L__MAX; i++) {
+		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
+		q[i] = (struct store_q){ reads[i].s, args, 2, reads[i].fn, &b->l[i] };
+	}
+	for (int i = 0; i < nmore; i++)
+		q[L__MAX + i] = more[i];
+	return store_query_many(st, q, L__MAX + nmore, e);
 }
 
-static int load_goals(struct build *b, struct err *e)
+static void link_goals(struct build *b)
 {
-	struct view_chain *c = b->l.c;
-	int rc;
+	struct view_chain *c = b->c;
+	struct load *l = &b->l[L_GOALS];
 
-	if ((rc = query(b, STMT_VC_GOALS, sizeof(struct view_goal), goal_row, e)) != LUP_OK)
-		return rc;
-	c->goals = b->l.rows;
-	c->ngoals = b->l.n;
-	b->goal_ix = index_of(b->l.a, c->ngoals, c->goals, sizeof(*c->goals), offsetof(struct view_goal, id));
+	c->goals = l->rows;
+	c->ngoals = l->n;
+	b->goal_ix = index_of(l->a, c->ngoals, c->goals, sizeof(*c->goals), offsetof(struct view_goal, id));
 	for (size_t i = 0; i < c->ngoals; i++)
-		c->goals[i].parent_ix = b->l.owner[i] ? (int)find(b->goal_ix, c->ngoals, b->l.owner[i]) : -1;
-	return LUP_OK;
+		c->goals[i].parent_ix = l->owner[i] ? (int)find(b->goal_ix, c->ngoals, l->owner[i]) : -1;
 }
 
-static int load_indicators(struct build *b, struct err *e)
+static void link_indicators(struct build *b)
 {
-	int rc;
+	struct load *l = &b->l[L_INDS];
 
-	if ((rc = query(b, STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, e)) != LUP_OK)
-		return rc;
-	runs(&b->l, b->goal_ix, b->l.c->ngoals, b, set_inds);
-	b->inds = b->l.rows;
-	b->ninds = b->l.n;
-	b->ind_ix = index_of(b->l.a, b->ninds, b->inds, sizeof(*b->inds), offsetof(struct view_indicator, id));
-	if ((rc = query(b, STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row, e)) != LUP_OK)
-		return rc;
-	runs(&b->l, b->ind_ix, b->ninds, b, set_outs);
-	return LUP_OK;
+	runs(l, b->goal_ix, b->c->ngoals, b, set_inds);
+	b->inds = l->rows;
+	b->ninds = l->n;
+	b->ind_ix = index_of(l->a, b->ninds, b->inds, sizeof(*b->inds), offsetof(struct view_indicator, id));
+	runs(&b->l[L_OUTS], b->ind_ix, b->ninds, b, set_outs);
 }
 
-/* area_row: appends a district's name (STMT_VC_ACTIVITY_AREAS: activity_id, name; in Swedish
- * order) to its activity's list, ", " between names. */
-static int area_row(void *ctx, const struct store_row *r)
+/* add_area: appends district name to activity i's list, ", " between names. */
+static void add_area(struct arena *a, struct view_activity *act, const char *name)
 {
-	struct build *b = ctx;
-	struct view_chain *c = b->l.c;
-	long i = find(b->act_ix, c->nacts, store_col_int(r, 0));
-	const char *name = store_col_text(r, 1);
-
-	if (i < 0 || !name)
-		return 0;
-	if (!c->acts[i].areas) {
-		c->acts[i].areas = arena_strdup(b->l.a, name);
+	if (!act->areas) {
+		act->areas = name;
 	} else {
-		size_t n = strlen(c->acts[i].areas), m = strlen(name);
-		char *s = arena_alloc(b->l.a, n + m + 3);
-		memcpy(s, c->acts[i].areas, n);
+		size_t n = strlen(act->areas), m = strlen(name);
+		char *s = arena_alloc(a, n + m + 3);
+		memcpy(s, act->areas, n);
 		memcpy(s + n, ", ", 2);
 		memcpy(s + n + 2, name, m + 1);
-		c->acts[i].areas = s;
+		act->areas = s;
 	}
-	return 0;
 }
 
-/* load_acts: the activities with their districts, each goal's list of them. */
-static int load_acts(struct build *b, struct err *e)
+/* link_acts: the activities with their districts, each goal's list of them. */
+static void link_acts(struct build *b)
 {
-	struct view_chain *c = b->l.c;
-	int rc;
+	struct view_chain *c = b->c;
+	struct load *l = &b->l[L_ACTS], *ar = &b->l[L_AREAS];
 
-	if ((rc = query(b, STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, e)) != LUP_OK)
-		return rc;
-	c->acts = b->l.rows;
-	c->nacts = b->l.n;
-	b->act_ix = index_of(b->l.a, c->nacts, c->acts, sizeof(*c->acts), offsetof(struct view_activity, id));
-	struct sval args[] = { SVI(c->org), SVI(c->year) };
-	if ((rc = store_query(b->st, STMT_VC_ACTIVITY_AREAS, args, 2, area_row, b, e)) != LUP_OK)
-		return rc;
+	c->acts = l->rows;
+	c->nacts = l->n;
+	b->act_ix = index_of(l->a, c->nacts, c->acts, sizeof(*c->acts), offsetof(struct view_activity, id));
+	for (size_t k = 0; k < ar->n; k++) {
+		long i = find(b->act_ix, c->nacts, ar->owner[k]);
+		const char *name = ((const char **)ar->rows)[k];
+		if (i >= 0 && name)
+			add_area(l->a, &c->acts[i], name);
+	}
 	for (size_t i = 0; i < c->nacts; i++) {
 		long g = c->acts[i].goal_id ? find(b->goal_ix, c->ngoals, c->acts[i].goal_id) : -1;
 		c->acts[i].goal = (int)g;
@@ -312,7 +322,7 @@ static int load_acts(struct build *b, struct err *e)
 			c->goals[g].nacts++;
 	}
 	for (size_t g = 0; g < c->ngoals; g++) {
-		c->goals[g].acts = arena_alloc(b->l.a, (c->goals[g].nacts ? c->goals[g].nacts : 1) * sizeof(size_t));
+		c->goals[g].acts = arena_alloc(l->a, (c->goals[g].nacts ? c->goals[g].nacts : 1) * sizeof(size_t));
 		c->goals[g].nacts = 0;
 	}
 	for (size_t i = 0; i < c->nacts; i++)
@@ -320,27 +330,31 @@ static int load_acts(struct build *b, struct err *e)
 			struct view_goal *g = &c->goals[c->acts[i].goal];
 			g->acts[g->nacts++] = i;
 		}
+}
+
+int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
+		    const struct store_q *more, int nmore, struct err *e)
+{
+	struct build b = { .c = c };
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->org = org;
+	c->year = year;
+	if ((rc = read_all(st, a, &b, more, nmore, e)) != LUP_OK)
+		return rc;
+	link_goals(&b);
+	runs(&b.l[L_RESULTS], b.goal_ix, c->ngoals, &b, set_results);
+	link_indicators(&b);
+	runs(&b.l[L_ASSESS], b.goal_ix, c->ngoals, &b, set_assess);
+	link_acts(&b);
 	return LUP_OK;
 }
 
 int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
 		    struct err *e)
 {
-	struct build b = { .l = { .a = a, .c = c }, .st = st };
-	int rc;
-
-	memset(c, 0, sizeof(*c));
-	c->org = org;
-	c->year = year;
-	if ((rc = load_goals(&b, e)) != LUP_OK ||
-	    (rc = query(&b, STMT_VC_RESULTS, sizeof(const char *), result_row, e)) != LUP_OK)
-		return rc;
-	runs(&b.l, b.goal_ix, c->ngoals, &b, set_results);
-	if ((rc = load_indicators(&b, e)) != LUP_OK ||
-	    (rc = query(&b, STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, e)) != LUP_OK)
-		return rc;
-	runs(&b.l, b.goal_ix, c->ngoals, &b, set_assess);
-	return load_acts(&b, e);
+	return view_chain_more(st, a, org, year, c, NULL, 0, e);
 }
 
 int view_chain_goal(const struct view_chain *c, const char *key)

@@ -98,6 +98,14 @@ struct view_chain {
 int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
 		    struct err *e);
 
+/* view_chain_more: view_chain_load with the caller's nmore other reads (at most
+ * VIEW_CHAIN_MORE_MAX; store.h struct store_q) in the same store_query_many as the chain's
+ * own: one round trip on PostgreSQL for both. */
+#define VIEW_CHAIN_MORE_MAX 8
+struct store_q;
+int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
+		    const struct store_q *more, int nmore, struct err *e);
+
 /* view_chain_goal: the index of the goal with key in c, or -1 (key may be NULL). */
 int view_chain_goal(const struct view_chain *c, const char *key);
 

@@ -105,17 +105,30 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
 	}
 }
 
-static int read_all(struct ctx *x, struct view_city *c)
+/* read_all: the view's independent reads in one go (one round trip on PostgreSQL): the
+ * indicators, districts, periods, themes, reports and, when none is asked for, the default
+ * indicator (into def). */
+static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
 	struct rowset inds, ds, ps, th, rep;
 	struct sval none = SVNULL;
+	struct store_q q[] = {
+		{ STMT_WEB_CITY_INDICATORS, NULL, 0, rowset_collect, &inds },
+		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
+		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
+		{ STMT_VIEW_DISTRICTS_THEMES, NULL, 0, rowset_collect, &th },
+		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, rowset_collect, &rep },
+		{ STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0, rowset_collect, def },
+	};
 	int rc;
 
-	if ((rc = query(x, &inds, STMT_WEB_CITY_INDICATORS, NULL, 0)) != LUP_OK ||
-	    (rc = query(x, &ds, STMT_LIST_DISTRICTS, &none, 1)) != LUP_OK ||
-	    (rc = query(x, &ps, STMT_WEB_CITY_PERIODS, NULL, 0)) != LUP_OK ||
-	    (rc = query(x, &th, STMT_VIEW_DISTRICTS_THEMES, NULL, 0)) != LUP_OK ||
-	    (rc = query(x, &rep, STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0)) != LUP_OK)
+	rowset_init(&inds, x->a);
+	rowset_init(&ds, x->a);
+	rowset_init(&ps, x->a);
+	rowset_init(&th, x->a);
+	rowset_init(&rep, x->a);
+	rowset_init(def, x->a);
+	if ((rc = store_query_many(x->st, q, want_default ? 6 : 5, x->e)) != LUP_OK)
 		return rc;
 	fill_indicators(x, c, &inds);
 	fill_districts(x, c, &ds, &th);
@@ -127,18 +140,14 @@ static int read_all(struct ctx *x, struct view_city *c)
 
 /* choose_indicator: the indicator asked for, else the first one with values for every
  * district, else the first one with any. */
-static int choose_indicator(struct ctx *x, struct view_city *c, const char *want)
+static int choose_indicator(struct ctx *x, struct view_city *c, const char *want, const struct rowset *def)
 {
 	const char *key = want;
-	struct rowset def;
 	int rc;
 
 	c->ind = -1;
-	if (!key && c->ninds > 0) {
-		if ((rc = query(x, &def, STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0)) != LUP_OK)
-			return rc;
-		key = def.nrows ? def.rows[0][0].s : c->inds[0].key;
-	}
+	if (!key && c->ninds > 0)
+		key = def->nrows ? def->rows[0][0].s : c->inds[0].key;
 	for (size_t i = 0; key && i < c->ninds && c->ind < 0; i++)
 		if (strcmp(c->inds[i].key, key) == 0)
 			c->ind = (int)i;
@@ -283,12 +292,14 @@ int view_city_load(struct store *st, struct arena *a, const struct view_city_arg
 		   struct err *e)
 {
 	struct ctx x = { st, a, e };
+	struct rowset def;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->ind = c->period = -1;
 	c->city = NAN;
-	if ((rc = read_all(&x, c)) != LUP_OK || (rc = choose_indicator(&x, c, args->indicator)) != LUP_OK || c->miss)
+	if ((rc = read_all(&x, c, !args->indicator, &def)) != LUP_OK ||
+	    (rc = choose_indicator(&x, c, args->indicator, &def)) != LUP_OK || c->miss)
 		return rc;
 	choose_year(c, args->year);
 	if (c->miss)

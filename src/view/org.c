@@ -8,13 +8,6 @@
 #include "store/store.h"
 #include "view/org.h"
 
-static int query(struct store *st, struct arena *a, struct rowset *rs, enum stmt s, const struct sval *args, int n,
-		 struct err *e)
-{
-	rowset_init(rs, a);
-	return rowset_query(rs, st, s, args, n, e);
-}
-
 /* head: the organisation's own columns (STMT_WEB_PLACES_ORG's row). */
 static void head(struct view_org *o, const struct rowset *r)
 {
@@ -70,16 +63,24 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	if ((rc = store_query_id(st, STMT_ORG_ID_LOOSE, &k, 1, &o->id, e)) != LUP_OK || !o->id)
 		return rc;
 	struct sval id = SVI(o->id);
-	if ((rc = query(st, a, &r, STMT_WEB_PLACES_ORG, &id, 1, e)) != LUP_OK || !r.nrows) {
+	/* the organisation and what else depends on its id only, in one go (one round trip on
+	 * PostgreSQL); the rest goes unused when there is no organisation */
+	struct store_q q[] = {
+		{ STMT_WEB_PLACES_ORG, &id, 1, rowset_collect, &r },
+		{ STMT_REL_ORG_ALIASES, &id, 1, rowset_collect, &al },
+		{ STMT_WEB_PLACES_ORG_YEARS, &id, 1, rowset_collect, &ys },
+		{ STMT_WEB_PLACES_CITY, NULL, 0, rowset_collect, &city },
+	};
+	rowset_init(&r, a);
+	rowset_init(&al, a);
+	rowset_init(&ys, a);
+	rowset_init(&city, a);
+	if ((rc = store_query_many(st, q, 4, e)) != LUP_OK || !r.nrows) {
 		o->id = 0;
 		return rc;
 	}
 	*found = 1;
 	head(o, &r);
-	if ((rc = query(st, a, &al, STMT_REL_ORG_ALIASES, &id, 1, e)) != LUP_OK ||
-	    (rc = query(st, a, &ys, STMT_WEB_PLACES_ORG_YEARS, &id, 1, e)) != LUP_OK ||
-	    (rc = query(st, a, &city, STMT_WEB_PLACES_CITY, NULL, 0, e)) != LUP_OK)
-		return rc;
 	o->naliases = (size_t)al.nrows;
 	o->aliases = arena_alloc(a, sizeof(*o->aliases) * (o->naliases + 1));
 	for (int i = 0; i < al.nrows; i++)
@@ -88,9 +89,11 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	years(a, o, &ys, &city);
 	if (!o->year)
 		return LUP_OK;
+	/* the chain, and the activities in districts with it (one round trip on PostgreSQL) */
 	struct sval oy[] = { SVI(o->id), SVI(o->year) };
-	if ((rc = view_chain_load(st, a, o->id, o->year, &o->chain, e)) != LUP_OK ||
-	    (rc = query(st, a, &c, STMT_WEB_PLACES_ORG_DISTRICT_ACTS, oy, 2, e)) != LUP_OK)
+	struct store_q acts = { STMT_WEB_PLACES_ORG_DISTRICT_ACTS, oy, 2, rowset_collect, &c };
+	rowset_init(&c, a);
+	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &acts, 1, e)) != LUP_OK)
 		return rc;
 	contributions(a, o, &c);
 	return LUP_OK;

@@ -2,17 +2,21 @@
  * (see page-district-contributions.h). */
 #include "web/page-district-contributions.h"
 #include "web/pages-places.h"
+#include "core/arena.h"
 #include "web/pages-forms.h"
 #include "edit/contribution.h"
 #include "store/store.h"
 
 #include <string.h>
 
-int district_contrib_load(struct http_req *r, int64_t district, int64_t version_id, struct rowset *c)
+void district_contrib_want(struct http_req *r, struct store_q *q, int *n, int64_t district, int64_t version_id,
+			   struct rowset *c)
 {
-	struct sval a[] = { SVI(district), SVID(version_id) };
+	struct sval *a = arena_alloc(&r->a, 2 * sizeof(*a));
 
-	return places_query(r, c, STMT_CB_LIST, a, 2);
+	a[0] = SVI(district);
+	a[1] = SVID(version_id);
+	places_want(r, q, n, c, STMT_CB_LIST, a, 2);
 }
 
 int district_contrib_has(const struct rowset *c, int64_t id)

@@ -11,10 +11,11 @@
 #include "render/rows.h"
 #include "web/http.h"
 
-/* district_contrib_load: the public contributions to district's programme, their measures and
- * goals as rows of LUP version version_id (0: none), into c (STMT_CB_LIST). Returns 0, or
- * answers the Swedish 500 page and returns -1. */
-int district_contrib_load(struct http_req *r, int64_t district, int64_t version_id, struct rowset *c);
+/* district_contrib_want: appends to q (at *n: places_want) the read of the public
+ * contributions to district's programme, their measures and goals as rows of LUP version
+ * version_id (0: none), into c (STMT_CB_LIST); places_fetch runs it. */
+void district_contrib_want(struct http_req *r, struct store_q *q, int *n, int64_t district, int64_t version_id,
+			   struct rowset *c);
 
 /* district_contrib_measure: under a measure (its id in the version shown), one line per
  * contribution to it: "Bidrag från andra: ORGANISATION – roll: rubrik". */

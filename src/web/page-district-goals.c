@@ -197,12 +197,16 @@ int page_district_goals(struct http_req *r, struct html *h, int64_t version, int
 {
 	struct sval v = SVI(version), vd[] = { SVI(version), SVI(district) };
 	struct rowset g, o;
+	struct store_q q[2];
+	int n = 0;
 
 	if (!version) {
 		html_elem(h, "p", "Stadsdelsområdet har inget lokalt utvecklingsprogram i lup.", NULL);
 		return 0;
 	}
-	if (places_query(r, &g, STMT_PG_GOALS, &v, 1) || places_query(r, &o, STMT_PG_OUTCOMES, vd, 2))
+	places_want(r, q, &n, &g, STMT_PG_GOALS, &v, 1);
+	places_want(r, q, &n, &o, STMT_PG_OUTCOMES, vd, 2);
+	if (places_fetch(r, q, n))
 		return -1;
 	if (!g.nrows) {
 		html_elem(h, "p", "Programmet har inga målsättningar i lup.", NULL);

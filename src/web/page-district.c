@@ -32,6 +32,16 @@ struct district {
 	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
 	struct rowset acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
 	struct rowset contrib;		/* STMT_CB_LIST: other organisations' contributions */
+	/* the sections' reads, fetched together (fetch) */
+	struct rowset nb;		/* STMT_REL_DISTRICT_NEIGHBOURHOODS */
+	struct rowset vs;		/* STMT_PV_LIST: the versions the caller may read (with a LUP) */
+	struct rowset sec;		/* STMT_PV_SECTIONS (with a LUP) */
+	struct rowset themes;		/* STMT_WEB_PLACES_THEMES */
+	struct rowset aliases, groups;	/* STMT_WEB_PLACES_THEME_ALIASES, _THEME_GROUPS */
+	struct rowset pareas;		/* STMT_PV_PAREAS */
+	struct rowset measures, mpartners; /* STMT_WEB_PLACES_DISTRICT_MEASURES, _MEASURE_PARTNERS */
+	struct rowset partners;		/* STMT_PV_PARTNERS */
+	struct rowset alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
 	int64_t id, committee_id, version_id;
 	int drafts;			/* the caller may read the LUP's draft */
 	const char *key, *name;
@@ -123,24 +133,21 @@ static void done_notice(struct district *x)
 
 /* versions: for users who may read the draft, the choice between the plan's versions, and for
  * those who may adopt it a link to the adoption form. */
-static int versions(struct district *x)
+static void versions(struct district *x)
 {
 	struct http_req *r = x->r;
 	struct html *h = x->h;
-	struct rowset vs;
+	const struct rowset *vs = &x->vs;
 
 	if (!x->lup.nrows)
-		return 0;
-	struct sval args[] = { SVI(places_i(&x->lup, 0, "id")), SVI(x->drafts) };
-	if (places_query(r, &vs, STMT_PV_LIST, args, 2))
-		return -1;
-	compare_link(x, &vs);
+		return;
+	compare_link(x, vs);
 	if (!x->drafts)
-		return 0;
+		return;
 	html_open(h, "nav", "class", "yearnav", "aria-label", "Programmets versioner", NULL);
 	html_text(h, "Versioner: ");
-	for (int i = 0; i < vs.nrows; i++) {
-		const char *v = places_s(&vs, i, "version"), *st = places_s(&vs, i, "status");
+	for (int i = 0; i < vs->nrows; i++) {
+		const char *v = places_s(vs, i, "version"), *st = places_s(vs, i, "status");
 		const char *label = pf_printf(r, "%s (%s)", v, planver_status_sv(st));
 		if (i)
 			html_text(h, " · ");
@@ -154,7 +161,7 @@ static int versions(struct district *x)
 	const char *status = places_s(&x->lup, 0, "status");
 	int may_adopt = r->user.role == ROLE_ADMIN || (r->user.role == ROLE_EDITOR &&
 		authz_member(&r->user, places_i(&x->lup, 0, "owner_id"), places_i(&x->lup, 0, "owner_pair")));
-	if (may_adopt && !has_draft(&vs))
+	if (may_adopt && !has_draft(vs))
 		new_version_form(x);
 	if (status && strcmp(status, "draft") == 0) {
 		html_elem(h, "p", "Du ser ett utkast. Utkastet är inte offentligt: besökare som inte är inloggade ser "
@@ -164,18 +171,14 @@ static int versions(struct district *x)
 				  pf_href(r, "/stadsdel/%s/anta?version=%s", x->key, places_s(&x->lup, 0, "version")),
 				  NULL);
 	}
-	return 0;
 }
 
 /* facts: committee, prioritised, neighbourhoods and the programme's plan. */
-static int facts(struct district *x)
+static void facts(struct district *x)
 {
-	struct sval id = SVI(x->id);
-	struct rowset nb;
+	const struct rowset *nb = &x->nb;
 	struct html *h = x->h;
 
-	if (places_query(x->r, &nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1))
-		return -1;
 	html_open(h, "dl", "class", "facts", NULL);
 	html_elem(h, "dt", "Stadsdelsnämnd", NULL);
 	html_open(h, "dd", NULL);
@@ -184,9 +187,9 @@ static int facts(struct district *x)
 	fact(h, "Prioriterat program", places_i(&x->d, 0, "prioritised") ? "Ja, enligt budget 2017" : "Nej");
 	html_elem(h, "dt", "Stadsdelar", NULL);
 	html_open(h, "dd", NULL);
-	for (int i = 0, n = 0; i < nb.nrows; i++)
-		if (strcmp(places_s(&nb, i, "level"), "neighbourhood") == 0)
-			html_textf(h, "%s%s", n++ ? ", " : "", places_s(&nb, i, "name"));
+	for (int i = 0, n = 0; i < nb->nrows; i++)
+		if (strcmp(places_s(nb, i, "level"), "neighbourhood") == 0)
+			html_textf(h, "%s%s", n++ ? ", " : "", places_s(nb, i, "name"));
 	html_close(h);
 	if (x->lup.nrows) {
 		html_elem(h, "dt", "Lokalt utvecklingsprogram", NULL);
@@ -197,7 +200,6 @@ static int facts(struct district *x)
 		version_fact(x);
 	}
 	html_close(h);
-	return 0;
 }
 
 static void toc(struct html *h)
@@ -258,37 +260,33 @@ static void section_edit_link(struct http_req *r, struct html *h, const char *pa
 }
 
 /* lup_sections: the 7 sections of the LUP template, where the plan has them. */
-static int lup_sections(struct district *x)
+static void lup_sections(struct district *x)
 {
 	struct html *h = x->h;
-	struct rowset s;
+	const struct rowset *s = &x->sec;
 
 	section(h, "avsnitt", "Programmets avsnitt");
 	if (!x->lup.nrows) {
 		html_elem(h, "p", "Stadsdelsområdet har inget lokalt utvecklingsprogram i lup.", NULL);
 		html_close(h);
-		return 0;
+		return;
 	}
-	struct sval ver = SVI(x->version_id);
-	if (places_query(x->r, &s, STMT_PV_SECTIONS, &ver, 1))
-		return -1;
-	if (!s.nrows)
+	if (!s->nrows)
 		html_elem(h, "p", "Programmets text med LUP-mallens sju avsnitt (inledning, nulägesanalys, "
 			  "prioriteringar, målsättningar, åtgärder, genomförande och mätmetoder) finns inte i lup "
 			  "för det här stadsdelsområdet. Teman, områden, åtgärder och parter visas nedan.", NULL);
 	const char *edit = draft_edit_path(x);
-	for (int i = 0; i < s.nrows; i++) {
+	for (int i = 0; i < s->nrows; i++) {
 		html_open(h, "h3", NULL);
-		html_textf(h, "%s. %s", places_s(&s, i, "ord"), places_s(&s, i, "title"));
+		html_textf(h, "%s. %s", places_s(s, i, "ord"), places_s(s, i, "title"));
 		html_close(h);
 		if (edit)
-			section_edit_link(x->r, h, edit, (long)places_i(&s, i, "ord"), NULL);
-		section_body(h, places_s(&s, i, "body"));
+			section_edit_link(x->r, h, edit, (long)places_i(s, i, "ord"), NULL);
+		section_body(h, places_s(s, i, "body"));
 	}
-	for (int ord = 1; edit && !s.nrows && ord <= PLAN_SECTIONS; ord++)
+	for (int ord = 1; edit && !s->nrows && ord <= PLAN_SECTIONS; ord++)
 		section_edit_link(x->r, h, edit, ord, plan_section_default_title(ord));
 	html_close(h);
-	return 0;
 }
 
 /* run_list: "Label: a, b, c" from column 1 of rs's run for id, each with the date until which it
@@ -328,17 +326,13 @@ static void edit_link(struct district *x, const char *page, const char *label)
 }
 
 /* themes: the programme's themes in order with their other names and target groups. */
-static int themes(struct district *x, const struct rowset *t)
+static void themes(struct district *x)
 {
 	struct html *h = x->h;
-	struct sval v = SVI(x->version_id);
-	struct rowset al, gr;
+	const struct rowset *t = &x->themes;
 
 	section(h, "teman", "Teman");
 	edit_link(x, "teman", "Ändra teman");
-	if (places_query(x->r, &al, STMT_WEB_PLACES_THEME_ALIASES, &v, 1) ||
-	    places_query(x->r, &gr, STMT_WEB_PLACES_THEME_GROUPS, &v, 1))
-		return -1;
 	if (!t->nrows)
 		html_elem(h, "p", "Programmet har inga teman i lup.", NULL);
 	html_open(h, "ol", NULL);
@@ -350,13 +344,12 @@ static int themes(struct district *x, const struct rowset *t)
 			html_text(h, " (prioritering utöver temana)");
 		if (places_s(t, i, "description"))
 			html_elem(h, "span", places_s(t, i, "description"), "class", "desc", NULL);
-		run_list(h, &al, id, "Även kallat");
-		run_list(h, &gr, id, "Målgrupper");
+		run_list(h, &x->aliases, id, "Även kallat");
+		run_list(h, &x->groups, id, "Målgrupper");
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
-	return 0;
 }
 
 /* goals: the programme's goals with their trajectories (page-district-goals.c). */
@@ -371,34 +364,30 @@ static int goals(struct district *x)
 }
 
 /* pareas: the prioritised areas and how much of the district they cover. */
-static int pareas(struct district *x)
+static void pareas(struct district *x)
 {
 	struct html *h = x->h;
-	struct sval ver = SVI(x->version_id);
 	const char *scope = x->lup.nrows ? places_s(&x->lup, 0, "area_scope") : NULL;
-	struct rowset pa;
+	const struct rowset *pa = &x->pareas;
 
-	if (places_query(x->r, &pa, STMT_PV_PAREAS, &ver, 1))
-		return -1;
 	section(h, "omraden", "Prioriterade områden");
 	edit_link(x, "omraden", "Ändra prioriterade områden");
 	if (scope && strcmp(scope, "all") == 0)
 		html_elem(h, "p", "Programmet prioriterar alla stadsdelar i stadsdelsområdet.", NULL);
 	else if (scope && strcmp(scope, "none") == 0)
 		html_elem(h, "p", "Programmet pekar inte ut några särskilda områden.", NULL);
-	if (!pa.nrows && !(scope && strcmp(scope, "none") == 0))
+	if (!pa->nrows && !(scope && strcmp(scope, "none") == 0))
 		html_elem(h, "p", "Inga prioriterade områden finns i lup.", NULL);
 	html_open(h, "ul", NULL);
-	for (int i = 0; i < pa.nrows; i++) {
+	for (int i = 0; i < pa->nrows; i++) {
 		html_open(h, "li", NULL);
-		html_text(h, places_s(&pa, i, "name"));
-		if (places_s(&pa, i, "note"))
-			html_textf(h, " – %s", places_s(&pa, i, "note"));
+		html_text(h, places_s(pa, i, "name"));
+		if (places_s(pa, i, "note"))
+			html_textf(h, " – %s", places_s(pa, i, "note"));
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
-	return 0;
 }
 
 /* measure_row: one measure with its status, start and partners (roles in Swedish). */
@@ -467,58 +456,49 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 }
 
 /* measures: the prioritised measures grouped by theme, with partners. */
-static int measures(struct district *x, const struct rowset *t)
+static void measures(struct district *x)
 {
-	struct sval v = SVI(x->version_id);
-	struct rowset m, p;
+	const struct rowset *t = &x->themes, *m = &x->measures, *p = &x->mpartners;
 
-	if (places_query(x->r, &m, STMT_WEB_PLACES_DISTRICT_MEASURES, &v, 1) ||
-	    places_query(x->r, &p, STMT_WEB_PLACES_MEASURE_PARTNERS, &v, 1))
-		return -1;
 	section(x->h, "atgarder", "Åtgärder");
 	edit_link(x, "atgarder", "Ändra åtgärder");
-	if (!m.nrows)
+	if (!m->nrows)
 		html_elem(x->h, "p", "Programmet har inga prioriterade åtgärder i lup.", NULL);
 	for (int i = 0; i < t->nrows; i++)
-		measure_table(x, &m, &p, places_i(t, i, "id"), places_s(t, i, "name"));
-	measure_table(x, &m, &p, 0, "Åtgärder utan tema");
+		measure_table(x, m, p, places_i(t, i, "id"), places_s(t, i, "name"));
+	measure_table(x, m, p, 0, "Åtgärder utan tema");
 	html_close(x->h);
-	return 0;
 }
 
 /* partners: the intended partners (samverkansparter) grouped by kind. */
-static int partners(struct district *x)
+static void partners(struct district *x)
 {
 	static const char *const groups[] = { "specialist", "district", "company", "state", "region",
 		"civil_society", "business", "residents", "other", NULL };
 	struct html *h = x->h;
-	struct sval ver = SVI(x->version_id);
-	struct rowset p;
+	const struct rowset *p = &x->partners;
 
-	if (places_query(x->r, &p, STMT_PV_PARTNERS, &ver, 1))
-		return -1;
 	section(h, "parter", "Samverkansparter");
 	edit_link(x, "parter", "Ändra samverkansparter");
-	if (!p.nrows)
+	if (!p->nrows)
 		html_elem(h, "p", "Programmet nämner inga samverkansparter i lup.", NULL);
 	for (int g = 0; groups[g]; g++) {
 		int n = 0;
-		for (int i = 0; i < p.nrows; i++) {
-			if (strcmp(places_s(&p, i, "group"), groups[g]) != 0)
+		for (int i = 0; i < p->nrows; i++) {
+			if (strcmp(places_s(p, i, "group"), groups[g]) != 0)
 				continue;
 			if (!n++) {
 				html_elem(h, "h3", places_group_sv(groups[g]), NULL);
 				html_open(h, "ul", NULL);
 			}
 			html_open(h, "li", NULL);
-			places_link(x->r, h, "/organisation", places_s(&p, i, "org"), places_s(&p, i, "label"));
+			places_link(x->r, h, "/organisation", places_s(p, i, "org"), places_s(p, i, "label"));
 			html_close(h);
 		}
 		if (n)
 			html_close(h);
 	}
 	html_close(h);
-	return 0;
 }
 
 /* act_cells: an activity's role, status, start and end cells. */
@@ -669,25 +649,22 @@ static void timeline(struct district *x)
 }
 
 /* allocations: the resources the district receives, or "inga uppgifter". */
-static int allocations(struct district *x)
+static void allocations(struct district *x)
 {
 	static const char *const cols[] = { "År", "Organisation", "Område", "Slag", "#Mängd", "Enhet",
 		"Anteckning", NULL };
 	struct html *h = x->h;
-	struct sval id = SVI(x->id);
-	struct rowset al;
+	const struct rowset *al = &x->alloc;
 	int example = 0;
 
-	if (places_query(x->r, &al, STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1))
-		return -1;
 	section(h, "resurser", "Resursfördelning");
-	if (!al.nrows) {
+	if (!al->nrows) {
 		html_elem(h, "p", "Inga uppgifter om resurser som fördelats till stadsdelsområdet.", NULL);
 		html_close(h);
-		return 0;
+		return;
 	}
-	for (int i = 0; i < al.nrows; i++)
-		example |= places_i(&al, i, "example") != 0;
+	for (int i = 0; i < al->nrows; i++)
+		example |= places_i(al, i, "example") != 0;
 	if (example)
 		page_example_note(h);
 	html_open(h, "table", NULL);
@@ -695,48 +672,45 @@ static int allocations(struct district *x)
 		  "Resurser till stadsdelsområdet", NULL);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
-	for (int i = 0; i < al.nrows; i++) {
+	for (int i = 0; i < al->nrows; i++) {
 		html_open(h, "tr", NULL);
-		html_elem(h, "td", places_s(&al, i, "year"), NULL);
+		html_elem(h, "td", places_s(al, i, "year"), NULL);
 		html_open(h, "th", "scope", "row", NULL);
-		places_link(x->r, h, "/organisation", places_s(&al, i, "org"), places_s(&al, i, "org_name"));
+		places_link(x->r, h, "/organisation", places_s(al, i, "org"), places_s(al, i, "org_name"));
 		html_close(h);
-		html_elem(h, "td", places_s(&al, i, "area"), NULL);
-		html_elem(h, "td", need_kind_sv(need_kind_index(places_s(&al, i, "kind"))), NULL);
-		places_td_num(h, places_value(x->r, places_d(&al, i, "amount"), NULL));
-		html_elem(h, "td", places_s(&al, i, "unit"), NULL);
-		html_elem(h, "td", places_s(&al, i, "note"), NULL);
+		html_elem(h, "td", places_s(al, i, "area"), NULL);
+		html_elem(h, "td", need_kind_sv(need_kind_index(places_s(al, i, "kind"))), NULL);
+		places_td_num(h, places_value(x->r, places_d(al, i, "amount"), NULL));
+		html_elem(h, "td", places_s(al, i, "unit"), NULL);
+		html_elem(h, "td", places_s(al, i, "note"), NULL);
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
 	html_close(h);
-	return 0;
 }
 
-/* load_version: the LUP's version to show (?version=N or utkast; the current one by default)
- * into x->lup; a draft only for those who may read it (else 404, as if it did not exist). */
-static int load_version(struct district *x, struct sval district)
+/* load_version: the LUP's version to show (?version=N or utkast; the current one, cur, by
+ * default) into x->lup; a draft only for those who may read it (else 404, as if it did not
+ * exist). */
+static int load_version(struct district *x, struct sval district, const struct rowset *cur)
 {
 	struct http_req *r = x->r;
 	const char *v = http_query(r, "version");
-	struct rowset cur;
 	long n = 0;
 	char *end;
 
-	if (places_query(r, &cur, STMT_PV_DISTRICT_VERSION, (struct sval[]){ district, SVNULL }, 2))
-		return -1;
-	x->drafts = cur.nrows && authz_plan_draft_readable(&r->user, places_i(&cur, 0, "owner_id"),
-							   places_i(&cur, 0, "owner_pair"));
-	x->lup = cur;
+	x->drafts = cur->nrows && authz_plan_draft_readable(&r->user, places_i(cur, 0, "owner_id"),
+							    places_i(cur, 0, "owner_pair"));
+	x->lup = *cur;
 	if (!v || !*v)
 		return 0;
 	if (strcmp(v, "utkast") == 0) {
-		struct sval args[] = { SVI(places_i(&cur, 0, "id")), SVI(1) };
+		struct sval args[] = { SVI(places_i(cur, 0, "id")), SVI(1) };
 		struct rowset vs;
-		if (cur.nrows && places_query(r, &vs, STMT_PV_LIST, args, 2))
+		if (cur->nrows && places_query(r, &vs, STMT_PV_LIST, args, 2))
 			return -1;
-		for (int i = 0; cur.nrows && i < vs.nrows; i++)
+		for (int i = 0; cur->nrows && i < vs.nrows; i++)
 			if (strcmp(places_s(&vs, i, "status"), "draft") == 0)
 				n = places_i(&vs, i, "version");
 	} else {
@@ -753,17 +727,23 @@ static int load_version(struct district *x, struct sval district)
 	return 0;
 }
 
-/* load: the district (404 when unknown), its committee, its LUP and its activities. */
+/* load: the district (404 when unknown) with its current LUP version (one go), its committee,
+ * and the version to show. */
 static int load(struct district *x)
 {
 	struct http_req *r = x->r;
 	struct sval key = SVS(r->params[0]);
+	struct store_q q[2];
+	struct rowset cur;
 	int64_t id = 0;
+	int n = 0;
 
 	if (store_query_id(r->st, STMT_DISTRICT_ID_LOOSE, &key, 1, &id, &r->err) != LUP_OK)
 		return places_fail(r);
-	struct sval a = SVI(id);
-	if (id && places_query(r, &x->d, STMT_SHOW_DISTRICT, &a, 1))
+	struct sval a = SVI(id), dv[] = { SVI(id), SVNULL };
+	places_want(r, q, &n, &x->d, STMT_SHOW_DISTRICT, &a, 1);
+	places_want(r, q, &n, &cur, STMT_PV_DISTRICT_VERSION, dv, 2);
+	if (id && places_fetch(r, q, n))
 		return -1;
 	if (!id || !x->d.nrows) {
 		page_error(r, 404, "Det finns inget stadsdelsområde med den adressen. Se listan på sidan "
@@ -774,26 +754,50 @@ static int load(struct district *x)
 	x->key = places_s(&x->d, 0, "key");
 	x->name = places_s(&x->d, 0, "name");
 	struct sval ck = SVS(places_s(&x->d, 0, "committee"));
-	struct sval dc[] = { SVI(id), SVNULL };
 	if (ck.t != SV_NULL && store_query_id(r->st, STMT_ORG_ID, &ck, 1, &x->committee_id, &r->err) != LUP_OK)
 		return places_fail(r);
-	dc[1] = SVID(x->committee_id);
-	if (load_version(x, a) || places_query(r, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2))
+	if (load_version(x, a, &cur))
 		return -1;
 	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;
-	return district_contrib_load(r, id, x->version_id, &x->contrib);
+	return 0;
+}
+
+/* fetch: the reads of the page's sections that depend on the district, its committee and the
+ * version shown only, in one go (one round trip on PostgreSQL). */
+static int fetch(struct district *x)
+{
+	struct http_req *r = x->r;
+	struct sval id = SVI(x->id), ver = SVI(x->version_id), dc[] = { SVI(x->id), SVID(x->committee_id) },
+		    vs[] = { SVI(places_i(&x->lup, 0, "id")), SVI(x->drafts) };
+	struct store_q q[14];
+	int n = 0;
+
+	places_want(r, q, &n, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2);
+	district_contrib_want(r, q, &n, x->id, x->version_id, &x->contrib);
+	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
+	places_want(r, q, &n, &x->nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1);
+	rowset_init(&x->vs, &r->a);
+	rowset_init(&x->sec, &r->a);
+	if (x->lup.nrows) {
+		places_want(r, q, &n, &x->vs, STMT_PV_LIST, vs, 2);
+		places_want(r, q, &n, &x->sec, STMT_PV_SECTIONS, &ver, 1);
+	}
+	places_want(r, q, &n, &x->aliases, STMT_WEB_PLACES_THEME_ALIASES, &ver, 1);
+	places_want(r, q, &n, &x->groups, STMT_WEB_PLACES_THEME_GROUPS, &ver, 1);
+	places_want(r, q, &n, &x->pareas, STMT_PV_PAREAS, &ver, 1);
+	places_want(r, q, &n, &x->measures, STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1);
+	places_want(r, q, &n, &x->mpartners, STMT_WEB_PLACES_MEASURE_PARTNERS, &ver, 1);
+	places_want(r, q, &n, &x->partners, STMT_PV_PARTNERS, &ver, 1);
+	places_want(r, q, &n, &x->alloc, STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1);
+	return places_fetch(r, q, n);
 }
 
 int page_district(struct http_req *r)
 {
 	struct district x = { .r = r };
-	struct rowset t;
 	long year;
 
-	if (places_year_arg(r, &year) || load(&x))
-		return r->status;
-	struct sval v = SVI(x.version_id);
-	if (places_query(r, &t, STMT_WEB_PLACES_THEMES, &v, 1))
+	if (places_year_arg(r, &year) || load(&x) || fetch(&x))
 		return r->status;
 	x.h = page_begin(r, x.name, NAV_DISTRICTS);
 	html_open(x.h, "p", "class", "muted", NULL);
@@ -802,14 +806,19 @@ int page_district(struct http_req *r)
 	html_close(x.h);
 	html_elem(x.h, "h1", x.name, NULL);
 	done_notice(&x);
-	if (facts(&x) || versions(&x))
-		return r->status;
+	facts(&x);
+	versions(&x);
 	if (x.lup.nrows)	/* the version shown, as files (the table of exports, web/download.h) */
 		download_menu(r, x.h, "plan", page_href(r, "/plan", places_s(&x.lup, 0, "key")),
 			      pf_printf(r, "version=%s", places_s(&x.lup, 0, "version")));
 	toc(x.h);
-	if (lup_sections(&x) || themes(&x, &t) || pareas(&x) || goals(&x) || measures(&x, &t) || partners(&x))
+	lup_sections(&x);
+	themes(&x);
+	pareas(&x);
+	if (goals(&x))
 		return r->status;
+	measures(&x);
+	partners(&x);
 	if (district_contrib_section(r, x.h, &x.contrib, x.key, x.name))
 		return r->status;
 	others(&x);
@@ -817,7 +826,6 @@ int page_district(struct http_req *r)
 	    district_trajectory_section(r, x.h, x.id))
 		return r->status;
 	timeline(&x);
-	if (allocations(&x))
-		return r->status;
+	allocations(&x);
 	return page_end(r, x.h);
 }

@@ -64,6 +64,18 @@ int places_query(struct http_req *r, struct rowset *rs, enum stmt s, const struc
 	return rowset_query(rs, r->st, s, args, n, &r->err) == LUP_OK ? 0 : places_fail(r);
 }
 
+void places_want(struct http_req *r, struct store_q *q, int *n, struct rowset *rs, enum stmt s,
+		 const struct sval *args, int nargs)
+{
+	rowset_init(rs, &r->a);
+	q[(*n)++] = (struct store_q){ s, args, nargs, rowset_collect, rs };
+}
+
+int places_fetch(struct http_req *r, const struct store_q *q, int n)
+{
+	return store_query_many(r->st, q, n, &r->err) == LUP_OK ? 0 : places_fail(r);
+}
+
 const char *places_s(const struct rowset *rs, int i, const char *col)
 {
 	return rowset_s(rs, i, col);

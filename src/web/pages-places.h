@@ -47,6 +47,17 @@ int places_fail(struct http_req *r);
  */
 int places_query(struct http_req *r, struct rowset *rs, enum stmt s, const struct sval *args, int n);
 
+/*
+ * places_want: appends to q (at *n, which it increments; the caller's array has room) statement s
+ * with nargs values args (which must live until places_fetch) whose rows go to rs, initialised
+ * here from the request arena.
+ * places_fetch: runs the n statements of q in one go (store_query_many: one round trip on
+ * PostgreSQL). Returns 0, or answers as places_query does and returns -1.
+ */
+void places_want(struct http_req *r, struct store_q *q, int *n, struct rowset *rs, enum stmt s,
+		 const struct sval *args, int nargs);
+int places_fetch(struct http_req *r, const struct store_q *q, int n);
+
 /* places_s: the text of column col in row i (NULL when NULL or no such column). */
 const char *places_s(const struct rowset *rs, int i, const char *col);
 

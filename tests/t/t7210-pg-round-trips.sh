@@ -92,6 +92,40 @@ trips nocache >/dev/null
 curl -s -o "$TMP/body" "$BASE/healthz"
 expect_eq "/healthz is one round trip" "$(trips nocache)" 1
 grep -q '"schema_version":' "$TMP/body" && ok "... and answers the schema version" || nok "/healthz's answer"
+
+# the main views on a warm connection (their statements prepared): a view's reads that do not
+# depend on each other go out together (store_query_many), so each costs the round trips of its
+# chain of dependent reads, not one per statement
+# view_trips WANT PATH...: each path asked twice (the first prepares), the second costs WANT trips
+view_trips() {
+	want=$1; shift
+	for path in "$@"; do
+		curl -s -o /dev/null "$BASE$path"
+		trips nocache >/dev/null
+		code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")
+		expect_eq "GET $path ($code) is $want round trips" "$(trips nocache)" "$want"
+	done
+}
+# the district by key, then the district with its six relations in one
+view_trips 2 /api/v1/districts/spanga-tensta /api/v1/organisations/$OWN
+# by id: the goal with its relations, one round trip with the BEGIN
+view_trips 1 "$UP"
+# the organisation by key, then the goal chain's seven reads in one
+view_trips 2 "/api/v1/organisations/$OWN/goal-chain?year=2022"
+# the city's six first reads together, then the comparison and the fulfilment
+view_trips 3 /
+# the organisation, its aliases, years and the city together; the chain with the districts'
+# activities; the history (plans, then each plan's versions; the deciding organisation)
+view_trips 7 "/organisation/$OWN?ar=2022"
+# the district with its version; the committee; the sections' thirteen reads together; the
+# goals with their outcomes; the contributions' standing; the indicators (years, comparison,
+# the chosen indicator's bars and line, the overview, the trajectories)
+view_trips 13 /stadsdel/spanga-tensta
+grep -q '^pg trip SHOW_DISTRICT+REL_DISTRICT_NEIGHBOURHOODS+REL_DISTRICT_PAREAS+' "$TMP/nocache.trace" \
+	&& ok "... the district and its relations in one round trip" \
+	|| { nok "the district and its relations in one round trip"; grep SHOW_DISTRICT "$TMP/nocache.trace" | tail -3 >&2; }
+code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/districts/999999")
+expect_eq "a district that does not exist is still 404" "$code" 404
 kill $PIDS 2>/dev/null; wait $PIDS 2>/dev/null; PIDS=""
 
 # with the cache: a cached public view costs one round trip (BEGIN + the data generation)

@@ -548,12 +548,121 @@ static void test_store_bulk(void)
 	store_close(st);
 }
 
+/* A store_query_many receiver: appends "tag<first column>" to log per row; stops after
+ * `stop` rows (0: never). */
+struct rec {
+	char *log;
+	size_t cap;
+	const char *tag;
+	int stop, n;
+};
+
+static int rec_row(void *ctx, const struct store_row *r)
+{
+	struct rec *x = ctx;
+	size_t len = strlen(x->log);
+	const char *v = store_col_text(r, 0);
+
+	snprintf(x->log + len, x->cap - len, "%s%s%s", len ? " " : "", x->tag, v ? v : "NULL");
+	return x->stop && ++x->n >= x->stop;
+}
+
+/* many_round: on st (inside a read transaction when in_txn), the batches of test_store_query_many */
+static void many_round(struct store *st, int64_t oid, const int64_t *period, int in_txn)
+{
+	char log[1024] = "", want[1024] = "";
+	struct err e;
+	struct sval none = SVS("none"), okey = SVS("o"), null = SVNULL;
+	struct sval three[] = { SVS("a1"), SVS("a2"), SVS("a3") }, bad[] = { SVS("abc"), SVS("FY") };
+	struct rec p = { log, sizeof(log), "p", 0, 0 }, a = { log, sizeof(log), "a", 0, 0 },
+		   o = { log, sizeof(log), "o", 0, 0 }, l = { log, sizeof(log), "l", 1, 0 };
+	int64_t id = 0;
+
+	/* rows to the right fn, in order; an empty result; a stop after one row stops that statement only */
+	struct store_q q[] = {
+		{ STMT_LIST_PERIODS, &null, 1, rec_row, &p },
+		{ STMT_AREA_ID, &none, 1, rec_row, &a },
+		{ STMT_LIST_PERIODS, &null, 1, rec_row, &l },
+		{ STMT_ORG_ID, &okey, 1, rec_row, &o },
+	};
+	if (in_txn)
+		T_EQ_INT(store_begin_read(st, &e), LUP_OK);
+	T_EQ_INT(store_query_many(st, q, 4, &e), LUP_OK);
+	for (int y = 0; y < 20; y++) {
+		size_t len = strlen(want);
+		snprintf(want + len, sizeof(want) - len, "%sp%lld", len ? " " : "", (long long)period[y]);
+	}
+	snprintf(want + strlen(want), sizeof(want) - strlen(want), " l%lld o%lld", (long long)period[0],
+		 (long long)oid);
+	T_EQ_STR(log, want);
+	T_EQ_INT(store_query_many(st, q, 0, &e), LUP_OK);	/* nothing to run */
+	T_EQ_INT(store_query_many(st, q, STORE_QUERY_MAX + 1, &e), LUP_EDB);
+	if (in_txn)
+		store_rollback(st);
+
+	/* an error in the 2nd of 3 (too many values) names it; the store stays usable */
+	struct store_q q2[] = {
+		{ STMT_ORG_ID, &okey, 1, rec_row, &o },
+		{ STMT_AREA_ID, three, 3, rec_row, &a },
+		{ STMT_ORG_ID, &okey, 1, rec_row, &o },
+	};
+	if (in_txn)
+		T_EQ_INT(store_begin_read(st, &e), LUP_OK);
+	T_EQ_INT(store_query_many(st, q2, 3, &e), LUP_EDB);
+	T_CONTAINS(e.msg, "AREA_ID: ");
+	if (in_txn)
+		store_rollback(st);
+	T_EQ_INT(store_query_id(st, STMT_ORG_ID, &okey, 1, &id, &e), LUP_OK);
+	T_EQ_INT(id, oid);
+
+	/* PostgreSQL: a failure of the server's in the 2nd of 3 names it, the 3rd gives no rows */
+	if (!pg)
+		return;
+	log[0] = 0;
+	struct store_q q3[] = {
+		{ STMT_ORG_ID, &okey, 1, rec_row, &o },
+		{ STMT_PERIOD_ID, bad, 2, rec_row, &p },
+		{ STMT_AREA_ID, &none, 1, rec_row, &a },
+	};
+	if (in_txn)
+		T_EQ_INT(store_begin_read(st, &e), LUP_OK);
+	T_EQ_INT(store_query_many(st, q3, 3, &e), LUP_EDB);
+	T_CONTAINS(e.msg, "PERIOD_ID: ");
+	T_CONTAINS(e.msg, "abc");
+	T_EQ_STR(log, "");
+	if (in_txn)
+		store_rollback(st);
+	id = 0;
+	T_EQ_INT(store_query_id(st, STMT_ORG_ID, &okey, 1, &id, &e), LUP_OK);
+	T_EQ_INT(id, oid);
+}
+
+static void test_store_query_many(void)
+{
+	static int64_t area[200], period[20];
+	const char *addr = db("many.db");
+	struct store *st = NULL;
+	struct sval okey = SVS("o");
+	struct err e;
+	int64_t ind = 0, oid = 0;
+
+	fresh("many.db");
+	T_EQ_INT(store_open(addr, STORE_CREATE, &st, &e), LUP_OK);
+	bulk_fixture(st, &ind, area, period);
+	T_EQ_INT(store_query_id(st, STMT_ORG_ID, &okey, 1, &oid, &e), LUP_OK);
+	many_round(st, oid, period, 0);
+	many_round(st, oid, period, 1);
+	many_round(st, oid, period, 0);
+	store_close(st);
+}
+
 /* The same tests on PostgreSQL, named so. */
 static void pg_store_migrates_empty_database(void) { test_store_migrates_empty_database(); }
 static void pg_store_constraint_is_conflict(void) { test_store_constraint_is_conflict(); }
 static void pg_load_failure_rolls_back(void) { test_load_failure_rolls_back(); }
 static void pg_stockholm_dataset(void) { test_stockholm_dataset(); }
 static void pg_store_bulk(void) { test_store_bulk(); }
+static void pg_store_query_many(void) { test_store_query_many(); }
 
 int main(void)
 {
@@ -567,6 +676,7 @@ int main(void)
 	T_RUN(test_stockholm_dataset);
 	T_RUN(test_shown_address);
 	T_RUN(test_store_bulk);
+	T_RUN(test_store_query_many);
 	pg = getenv("LUP_TEST_PG");
 	if (pg && *pg) {
 		printf("# the same on PostgreSQL\n");
@@ -576,7 +686,9 @@ int main(void)
 		T_RUN(pg_load_failure_rolls_back);
 		T_RUN(pg_stockholm_dataset);
 		T_RUN(pg_store_bulk);
+		T_RUN(pg_store_query_many);
 		fresh("bulk.db");
+		fresh("many.db");
 		fresh("m.db");
 		fresh("conflict");
 		fresh("rollback");
