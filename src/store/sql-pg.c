@@ -20,25 +20,29 @@
 const char *const pg_sql[STMT__MAX] = {
 	/* lookups */
 	[STMT_ORG_ID] = "SELECT id FROM organisation WHERE key = $1",
+	/* The loose lookups: the first tier that matches (key, name, alias, ...), a coalesce of
+	 * scalar subqueries: PostgreSQL evaluates one only when the tiers before it found nothing
+	 * (the key, mostly), where a UNION ALL sorted by tier ran every tier, each name comparison
+	 * through ICU. Within a tier the lowest id wins. */
 	[STMT_ORG_ID_LOOSE] =
-		"SELECT id FROM (SELECT id, 1 AS p FROM organisation WHERE key = $1"
-		" UNION ALL SELECT id, 2 FROM organisation WHERE name = $1 COLLATE sv_ci"
-		" UNION ALL SELECT org_id, 3 FROM org_alias WHERE alias = $1 COLLATE sv_ci) AS m"
-		" ORDER BY p LIMIT 1",
+		"SELECT id FROM (SELECT coalesce((SELECT id FROM organisation WHERE key = $1),"
+		" (SELECT id FROM organisation WHERE name = $1 COLLATE sv_ci ORDER BY id LIMIT 1),"
+		" (SELECT org_id FROM org_alias WHERE alias = $1 COLLATE sv_ci ORDER BY org_id LIMIT 1)) AS id"
+		" OFFSET 0) m WHERE id IS NOT NULL",
 	[STMT_AREA_ID] = "SELECT id FROM area WHERE key = $1",
 	[STMT_AREA_ID_LOOSE] =
-		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE key = $1"
-		" UNION ALL SELECT id, 2 FROM area WHERE name = $1 COLLATE sv_ci"
-		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = $1 COLLATE sv_ci) AS m"
-		" ORDER BY p LIMIT 1",
+		"SELECT id FROM (SELECT coalesce((SELECT id FROM area WHERE key = $1),"
+		" (SELECT id FROM area WHERE name = $1 COLLATE sv_ci ORDER BY id LIMIT 1),"
+		" (SELECT area_id FROM area_alias WHERE alias = $1 COLLATE sv_ci ORDER BY area_id LIMIT 1)) AS id"
+		" OFFSET 0) m WHERE id IS NOT NULL",
 	[STMT_DISTRICT_ID_LOOSE] =
-		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = $1"
-		" UNION ALL SELECT id, 2 FROM area WHERE level = 'district' AND name = $1 COLLATE sv_ci"
-		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id"
-		"   WHERE a.level = 'district' AND x.alias = $1 COLLATE sv_ci"
-		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id"
-		"   WHERE o.key = $1 OR o.name = $1 COLLATE sv_ci) AS m"
-		" ORDER BY p LIMIT 1",
+		"SELECT id FROM (SELECT coalesce((SELECT id FROM area WHERE level = 'district' AND key = $1),"
+		" (SELECT id FROM area WHERE level = 'district' AND name = $1 COLLATE sv_ci ORDER BY id LIMIT 1),"
+		" (SELECT a.id FROM area_alias x JOIN area a ON a.id = x.area_id"
+		"   WHERE a.level = 'district' AND x.alias = $1 COLLATE sv_ci ORDER BY a.id LIMIT 1),"
+		" (SELECT a.id FROM area a JOIN organisation o ON o.id = a.committee_id"
+		"   WHERE o.key = $1 OR o.name = $1 COLLATE sv_ci ORDER BY a.id LIMIT 1)) AS id"
+		" OFFSET 0) m WHERE id IS NOT NULL",
 	[STMT_PLAN_ID] = "SELECT id FROM plan WHERE key = $1",
 	[STMT_PLAN_VERSION_LATEST] =
 		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id"
