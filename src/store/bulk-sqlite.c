@@ -1,6 +1,6 @@
 /* bulk-sqlite.c: store_bulk_* (store.h) on SQLite: each row runs the bulk statement's SQLite text
  * (the per-row statement's text: sql-sqlite.c) through the backend's exec as it is added, which
- * in one transaction is as fast as SQLite gets (no round trips to save). */
+ * in one transaction is as fast as SQLite can go (no round trips to save). */
 #include "store/backend.h"
 #include "core/err.h"
 #include "core/xalloc.h"

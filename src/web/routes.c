@@ -210,7 +210,7 @@ static void body_etag(const struct http_req *r, char tag[40])
 {
 	for (int i = 0; i < r->nheaders; i++)
 		if (strcmp(r->hname[i], "ETag") == 0 && strlen(r->hval[i]) < 40) {
-			strcpy(tag, r->hval[i]);
+			snprintf(tag, 40, "%s", r->hval[i]);
 			return;
 		}
 	api_etag(r->out.ptr, tag);
