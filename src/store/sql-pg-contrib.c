@@ -105,7 +105,7 @@ const char *const pg_sql_contrib[STMT__MAX] = {
 		"  WHERE ad.activity_id = a.id) AS districts"
 		" FROM plan cp JOIN plan_version cv ON cv.plan_id = cp.id AND cp.kind = 'contribution'"
 		"  AND cv.status NOT IN ('superseded','revision') JOIN activity a ON a.plan_version_id = cv.id"
-		" JOIN organisation o ON o.id = a.owner_id"
+		" JOIN organisation o ON o.id = a.owner_id" ORG_RANK_JOIN("o")
 		" LEFT JOIN measure m0 ON m0.id = a.measure_id LEFT JOIN plan_version mv0 ON mv0.id = m0.plan_version_id"
 		" LEFT JOIN measure m ON m.plan_version_id = $2 AND coalesce(m.ident, m.key) = coalesce(m0.ident, m0.key)"
 		"  AND mv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = $2)"
@@ -114,7 +114,7 @@ const char *const pg_sql_contrib[STMT__MAX] = {
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = $2)"
 		" WHERE " PUB_ACTIVITY("a") " AND (a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		"  OR mv0.plan_id IN " CB_LUPS " OR gv0.plan_id IN " CB_LUPS ")"
-		" ORDER BY o.name COLLATE sv, o.id, a.start_first IS NULL, a.start_first NULLS FIRST, a.id",
+		" ORDER BY " ORG_RANK ", o.id, a.start_first IS NULL, a.start_first NULLS FIRST, a.id",
 	/* (district id) -> the adopted (decided) version of the district's LUP: its id, the plan's
 	 * key, the version's number, the plan's owner and the owner's pair */
 	[STMT_CB_ADOPTED] =

@@ -117,10 +117,11 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 		"  JOIN area x ON x.id = ad.area_id WHERE ad.activity_id = a.id) AS districts,"
 		" (SELECT string_agg(y.name, ', ' ORDER BY y.name COLLATE sv) FROM activity_partner ap"
 		"  JOIN organisation y ON y.id = ap.org_id WHERE ap.activity_id = a.id) AS partners"
-		" FROM activity a JOIN organisation o ON o.id = a.owner_id LEFT JOIN goal g ON g.id = a.goal_id"
+		" FROM activity a JOIN organisation o ON o.id = a.owner_id" ORG_RANK_JOIN("o")
+		" LEFT JOIN goal g ON g.id = a.goal_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " PUB_ACTIVITY("a") " AND " ACT_IN_YEAR("a", "p")
-		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
+		" ORDER BY " ORG_RANK ", a.start_first IS NULL, a.start_first, a.key",
 	/* (year) -> report, report_title, report_year, measure, measure_text, org, org_name, stance,
 	 * stance_phrase, no_response: every response to a measure of the commission's reports (of
 	 * the year's reports when $1 is given) */

@@ -99,9 +99,10 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" " OWN("a.owner_id", "2") " AS own, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		ORG_RANK_JOIN("o")
 		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		" AND " PUB_ACTIVITY("a")
-		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
+		" ORDER BY " ORG_RANK ", a.start_first IS NULL, a.start_first, a.key",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"

@@ -8,6 +8,14 @@
  * fragments by it); named before store/sql-sqlite.h is included below. */
 #define LUP_SQL_DIALECT_PG 1
 
+/* ORG_RANK_JOIN(o) and ORG_RANK: a long list sorted by its rows' owner's name sorts by the
+ * owner's rank in the order of names (derived_org_name_rank, migration 0030, kept by a trigger),
+ * an integer, instead of by the name COLLATE sv, for which PostgreSQL builds an ICU sort key per
+ * row; the order is the same, ties between equal names included. o is the owner's alias. An
+ * owner without a rank (none should lack one) still has its rows, after the others. */
+#define ORG_RANK_JOIN(o) " LEFT JOIN derived_org_name_rank onr_ ON onr_.organisation_id = " o ".id"
+#define ORG_RANK "onr_.rank"
+
 /* pg_sql: SQL text per statement of the core; the importers keep theirs in their own
  * tables. Every statement has its text in exactly one of these (checked at open). */
 extern const char *const pg_sql[STMT__MAX];

@@ -1303,9 +1303,11 @@ out:
 
 /* --- copying a whole database (copy.c) ------------------------------------------------- */
 
-/* The data tables: not the search index (filled by triggers), not the migration record. */
+/* The data tables: not the search index nor the derived_ tables (both filled by triggers, from
+ * the data), not the migration record. */
 #define PG_DATA_TABLES "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()" \
-	" AND tablename NOT LIKE 'search%' AND tablename <> 'schema_migration'"
+	" AND tablename NOT LIKE 'search%' AND tablename NOT LIKE 'derived\\_%'" \
+	" AND tablename <> 'schema_migration'"
 
 /* each_row: calls fn with each row of sql (no parameters). */
 static int each_row(struct pg *st, const char *sql, store_row_fn fn, void *ctx, struct err *e)
