@@ -51,6 +51,7 @@ struct store_ops {
 	const char *(*col_text)(const struct store_row *r, int i);
 	int (*check)(struct store *st, store_check_fn fn, void *ctx, int *problems, struct err *e);
 	int (*backup)(struct store *st, const char *path, struct err *e);
+	int (*analyze)(struct store *st, struct err *e);
 	int (*search)(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
 		      void *ctx, struct err *e);
 	/* Copying a whole database (copy.c). copy_tables: one row (name) per table that holds

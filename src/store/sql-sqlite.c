@@ -700,8 +700,6 @@ const char *const sqlite_sql[STMT__MAX] = {
 
 	/* the data generation: every write of data records an audit entry in its transaction */
 	[STMT_DATA_GENERATION] = "SELECT coalesce(max(id), 0) FROM audit",
-	/* (no statistics on SQLite: store_analyze) */
-	[STMT_ANALYZE] = "SELECT 1",
 
 	/* (after_id) -> audit_id, org, pub: what each newer audit entry changed, for the response
 	 * cache's invalidation (web/cache.h): one row (id, -1, pub) per entry the cache can map, with

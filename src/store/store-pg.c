@@ -1301,6 +1301,20 @@ out:
 	return rc;
 }
 
+/* pg_analyze: VACUUM (ANALYZE) of the whole database, outside a transaction (VACUUM cannot run
+ * in one, nor in a pipeline: a plain query of its own). */
+static int pg_analyze(struct store *base, struct err *e)
+{
+	struct pg *st = PG(base);
+	int rc;
+
+	if (st->in_txn)
+		return err_set(e, LUP_EDB, "VACUUM (ANALYZE) inside a transaction (a bug)");
+	if ((rc = ensure_conn(st, e)) != LUP_OK)
+		return rc;
+	return run(st, "VACUUM (ANALYZE)", e, "VACUUM (ANALYZE)");
+}
+
 /* --- copying a whole database (copy.c) ------------------------------------------------- */
 
 /* The data tables: not the search index nor the derived_ tables (both filled by triggers, from
@@ -1510,6 +1524,7 @@ const struct store_ops store_pg_ops = {
 	.col_text = pg_col_text,
 	.check = pg_check,
 	.backup = pg_backup,
+	.analyze = pg_analyze,
 	.search = search_pg,
 	.copy_tables = pg_copy_tables,
 	.copy_read = pg_copy_read,

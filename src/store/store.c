@@ -96,7 +96,7 @@ int store_schema_version(struct store *st) { return st->ops->schema_version(st);
 
 int store_analyze(struct store *st, struct err *e)
 {
-	return store_exec(st, STMT_ANALYZE, NULL, 0, NULL, NULL, e);
+	return st->ops->analyze(st, e);
 }
 
 int store_migrate(struct store *st, int target, int *from, int *to, struct err *e)

@@ -100,10 +100,13 @@ int store_schema_version(struct store *st);
 int store_schema_latest(void);
 
 /* store_analyze: after a load that changed many rows (lup demo, lup copy, an import), outside a
- * transaction: refreshes the query planner's statistics where the backend keeps them
- * (PostgreSQL: ANALYZE; until autovacuum gets to a fresh database, its planner guesses, e.g. the
- * district comparison read 8 times the pages it reads with statistics). SQLite: nothing (the
- * statements fix its plans, and statistics would change them). Returns LUP_OK or an error. */
+ * transaction: refreshes the query planner's statistics where the backend keeps them and what
+ * else a bulk load leaves to do. PostgreSQL: VACUUM (ANALYZE): until autovacuum gets to a fresh
+ * database its planner guesses (e.g. the district comparison read 8 times the pages it reads
+ * with statistics), and until a VACUUM marks the new pages all-visible an index-only scan still
+ * reads every row's page (the district's yearly totals: twice the time). SQLite: nothing (the
+ * statements fix its plans, and statistics would change them). Returns LUP_OK, or an error
+ * (LUP_EDB; also inside a transaction on PostgreSQL). */
 int store_analyze(struct store *st, struct err *e);
 
 /*
