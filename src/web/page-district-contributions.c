@@ -139,30 +139,30 @@ static int may_add(struct http_req *r, int *yes)
 	return 0;
 }
 
-/* standing: the district's standing in organisations' contribution plans (0020), e.g. that its
- * committee waits with the cooperation. */
-static int standing(struct http_req *r, struct html *h, const char *key)
+void district_contrib_status_want(struct http_req *r, struct store_q *q, int *n, const struct sval *key,
+				  struct rowset *s)
 {
-	struct sval a = SVS(key);
-	struct rowset s;
+	places_want(r, q, n, s, STMT_CB_DISTRICT_STATUS, key, 1);
+}
 
-	if (places_query(r, &s, STMT_CB_DISTRICT_STATUS, &a, 1))
-		return -1;
-	for (int i = 0; i < s.nrows; i++) {
-		const char *st = places_s(&s, i, "status"), *note = places_s(&s, i, "note");
+/* standing: the district's standing in organisations' contribution plans (0020), e.g. that its
+ * committee waits with the cooperation (s: district_contrib_status_want). */
+static void standing(struct http_req *r, struct html *h, const struct rowset *s)
+{
+	for (int i = 0; i < s->nrows; i++) {
+		const char *st = places_s(s, i, "status"), *note = places_s(s, i, "note");
 		html_open(h, "p", "class", "contrib-status", NULL);
 		html_textf(h, "%s: ", strcmp(st, "waiting") == 0 ? "Stadsdelsnämnden avvaktar samarbetet med" :
 			   "Stadsdelsnämnden har avböjt samarbetet med");
-		places_link(r, h, "/organisation", places_s(&s, i, "owner"), places_s(&s, i, "owner_name"));
+		places_link(r, h, "/organisation", places_s(s, i, "owner"), places_s(s, i, "owner_name"));
 		if (note && *note)
 			html_textf(h, " (%s)", note);
 		html_close(h);
 	}
-	return 0;
 }
 
-int district_contrib_section(struct http_req *r, struct html *h, const struct rowset *c, const char *key,
-			     const char *name)
+int district_contrib_section(struct http_req *r, struct html *h, const struct rowset *c,
+			     const struct rowset *status, const char *key, const char *name)
 {
 	int add;
 
@@ -180,8 +180,7 @@ int district_contrib_section(struct http_req *r, struct html *h, const struct ro
 		pf_link(h, pf_href(r, "/stadsdel/%s/bidrag/nytt", key), "Lägg till ett bidrag");
 		html_close(h);
 	}
-	if (standing(r, h, key))
-		return -1;
+	standing(r, h, status);
 	goals(r, h, c);
 	for (int i = 0; i < c->nrows;)
 		i = org_table(r, h, c, i, key);

@@ -193,32 +193,38 @@ static void theme_table(struct http_req *r, struct html *h, const struct rowset 
 	}
 }
 
-int page_district_goals(struct http_req *r, struct html *h, int64_t version, int64_t district)
+void page_district_goals_want(struct http_req *r, struct store_q *q, int *n, int64_t version, int64_t district,
+			      struct district_goals *g)
 {
-	struct sval v = SVI(version), vd[] = { SVI(version), SVI(district) };
-	struct rowset g, o;
-	struct store_q q[2];
-	int n = 0;
+	g->version = version;
+	g->v = SVI(version);
+	g->vd[0] = SVI(version), g->vd[1] = SVI(district);
+	rowset_init(&g->goals, &r->a);
+	rowset_init(&g->outcomes, &r->a);
+	if (!version)
+		return;
+	places_want(r, q, n, &g->goals, STMT_PG_GOALS, &g->v, 1);
+	places_want(r, q, n, &g->outcomes, STMT_PG_OUTCOMES, g->vd, 2);
+}
 
-	if (!version) {
+void page_district_goals(struct http_req *r, struct html *h, const struct district_goals *dg)
+{
+	const struct rowset *g = &dg->goals, *o = &dg->outcomes;
+
+	if (!dg->version) {
 		html_elem(h, "p", "Stadsdelsområdet har inget lokalt utvecklingsprogram i lup.", NULL);
-		return 0;
+		return;
 	}
-	places_want(r, q, &n, &g, STMT_PG_GOALS, &v, 1);
-	places_want(r, q, &n, &o, STMT_PG_OUTCOMES, vd, 2);
-	if (places_fetch(r, q, n))
-		return -1;
-	if (!g.nrows) {
+	if (!g->nrows) {
 		html_elem(h, "p", "Programmet har inga målsättningar i lup.", NULL);
-		return 0;
+		return;
 	}
 	html_elem(h, "p", "Målsättningarna per tema: för kvinnor, män eller alla, med 5-årsmålet och ambitionen att "
 		  "nå stadens genomsnitt på 15–20 år. Utfallet är indikatorns senaste helårsvärde för målets område "
 		  "och kön; förändringen är den som behövs per år för att nå målet till målåret.", NULL);
-	for (int from = 0, to; from < g.nrows; from = to) {
-		for (to = from + 1; to < g.nrows && places_i(&g, to, "theme") == places_i(&g, from, "theme"); to++)
+	for (int from = 0, to; from < g->nrows; from = to) {
+		for (to = from + 1; to < g->nrows && places_i(g, to, "theme") == places_i(g, from, "theme"); to++)
 			;
-		theme_table(r, h, &g, from, to, &o);
+		theme_table(r, h, g, from, to, o);
 	}
-	return 0;
 }

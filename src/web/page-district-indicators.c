@@ -29,6 +29,12 @@ struct ind {
 	int by_sex;		/* some shown row is K or M */
 	int example;		/* some shown value is example data */
 	int sel;		/* the row of the indicator shown in detail */
+	/* read by fetch: the chosen indicator's value in every district (STMT_COMPARISON), its
+	 * totals over the years in the district and the city (STMT_WEB_PLACES_INDICATOR_SERIES),
+	 * its targets (STMT_REL_INDICATOR_TARGETS); the district's totals of every indicator over
+	 * the years (STMT_WEB_PLACES_DISTRICT_SERIES) */
+	struct rowset cmp, line, targets, series;
+	struct sval cmp_args[2], line_args[2], ind_arg, district_arg;
 };
 
 /* cmp_value, cmp_city: row i's district and city values, NAN when missing */
@@ -211,21 +217,18 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 }
 
 /* detail_bars: every district's value for the chosen indicator, this one emphasised. */
-static int detail_bars(struct ind *x, int64_t ind, const char *unit, int dec)
+static int detail_bars(struct ind *x, const char *unit, int dec)
 {
-	struct sval args[] = { SVI(ind), SVI(x->year) };
-	struct rowset c;
+	const struct rowset *c = &x->cmp;
 	struct cmp_area *a;
 	struct svg_bar *bars;
 	double city[3];
 	int n, ex = 0, by_sex = 0;
 	char title[400];
 
-	if (places_query(x->r, &c, STMT_COMPARISON, args, 2))
-		return -1;
-	a = arena_alloc(&x->r->a, sizeof(*a) * (size_t)(c.nrows + 1));
-	bars = arena_alloc(&x->r->a, sizeof(*bars) * (size_t)(c.nrows + 1));
-	n = districts_of(&c, a, city, &ex);
+	a = arena_alloc(&x->r->a, sizeof(*a) * (size_t)(c->nrows + 1));
+	bars = arena_alloc(&x->r->a, sizeof(*bars) * (size_t)(c->nrows + 1));
+	n = districts_of(c, a, city, &ex);
 	for (int i = 0; i < n; i++) {
 		bars[i] = (struct svg_bar){ a[i].name, a[i].v[0], a[i].v[1], a[i].v[2], strcmp(a[i].key, x->key) == 0 };
 		by_sex |= !isnan(a[i].v[1]) || !isnan(a[i].v[2]);
@@ -269,37 +272,31 @@ static int year_slot(struct line *l, long y)
 }
 
 /* line_fill: the district's and the city's totals and the numeric årsmål per year. */
-static int line_fill(struct ind *x, int64_t ind, struct line *l, int own)
+static void line_fill(struct ind *x, struct line *l, int own)
 {
-	struct sval args[] = { SVI(ind), SVI(x->district) };
-	struct sval one = SVI(ind);
-	struct rowset s, t;
+	const struct rowset *s = &x->line, *t = &x->targets;
 
-	if (places_query(x->r, &s, STMT_WEB_PLACES_INDICATOR_SERIES, args, 2) ||
-	    places_query(x->r, &t, STMT_REL_INDICATOR_TARGETS, &one, 1))
-		return -1;
-	for (int i = 0; i < s.nrows; i++) {
+	for (int i = 0; i < s->nrows; i++) {
 		int k;
-		if (strcmp(places_s(&s, i, "sex"), "T") != 0 || (k = year_slot(l, (long)places_i(&s, i, "year"))) < 0)
+		if (strcmp(places_s(s, i, "sex"), "T") != 0 || (k = year_slot(l, (long)places_i(s, i, "year"))) < 0)
 			continue;
-		l->example |= places_i(&s, i, "example") != 0;
-		if (strcmp(places_s(&s, i, "level"), "district") == 0)
-			l->dist[k] = places_d(&s, i, "value");
+		l->example |= places_i(s, i, "example") != 0;
+		if (strcmp(places_s(s, i, "level"), "district") == 0)
+			l->dist[k] = places_d(s, i, "value");
 		else
-			l->city[k] = places_d(&s, i, "value");
+			l->city[k] = places_d(s, i, "value");
 	}
-	for (int i = 0; own && i < t.nrows; i++) {
+	for (int i = 0; own && i < t->nrows; i++) {
 		int k;
-		if (strcmp(places_s(&t, i, "kind"), "own") == 0 && strcmp(places_s(&t, i, "mode"), "number") == 0 &&
-		    (k = year_slot(l, (long)places_i(&t, i, "year"))) >= 0)
-			l->target[k] = places_d(&t, i, "value");
+		if (strcmp(places_s(t, i, "kind"), "own") == 0 && strcmp(places_s(t, i, "mode"), "number") == 0 &&
+		    (k = year_slot(l, (long)places_i(t, i, "year"))) >= 0)
+			l->target[k] = places_d(t, i, "value");
 	}
 	for (int i = 0; i < l->n; i++) {
 		char y[16];
 		snprintf(y, sizeof(y), "%ld", l->years[i]);
 		l->labels[i] = arena_strdup(&x->r->a, y);
 	}
-	return 0;
 }
 
 /* line_table: the numbers of the line chart. */
@@ -330,14 +327,13 @@ static void line_table(struct ind *x, const struct line *l, const char *unit, in
 }
 
 /* detail_line: the chosen indicator over the years with the årsmål and the city average. */
-static int detail_line(struct ind *x, int64_t ind, const char *unit, int dec)
+static void detail_line(struct ind *x, const char *unit, int dec)
 {
 	struct line *l = arena_alloc(&x->r->a, sizeof(*l));
 	char title[400];
 	size_t ns = 2;
 
-	if (line_fill(x, ind, l, (int)x->v.rows[x->sel].own))
-		return -1;
+	line_fill(x, l, (int)x->v.rows[x->sel].own);
 	for (int i = 0; i < l->n; i++)
 		ns = isnan(l->target[i]) ? ns : 3;
 	struct svg_series s[] = {
@@ -353,11 +349,10 @@ static int detail_line(struct ind *x, int64_t ind, const char *unit, int dec)
 	svg_line_chart(x->h, &o, l->labels, (size_t)l->n, s, ns);
 	html_close(x->h);
 	line_table(x, l, unit, dec);
-	return 0;
 }
 
 /* detail: the chosen indicator: who follows it, the gap sentences, the charts and tables. */
-static int detail(struct ind *x)
+static void detail(struct ind *x)
 {
 	struct html *h = x->h;
 	const char *unit = x->v.rows[x->sel].unit;
@@ -376,7 +371,8 @@ static int detail(struct ind *x)
 	html_close(h);
 	for (int i = x->sel; i < (int)x->v.n && x->v.rows[i].ind == id; i++)
 		gap_sentence(x, i);
-	return detail_bars(x, id, unit, dec) || detail_line(x, id, unit, dec) ? -1 : 0;
+	detail_bars(x, unit, dec);
+	detail_line(x, unit, dec);
 }
 
 /* overview_spark: the district's full-year totals of row i's indicator over the years. */
@@ -435,18 +431,13 @@ static void overview_row(struct ind *x, int i, const struct rowset *series, int 
 }
 
 /* overview: every shown indicator and sex against the city, with a trend sparkline. */
-static int overview(struct ind *x)
+static void overview(struct ind *x)
 {
 	const char *cols[] = { "Indikator", "Kön", NULL, "#Staden", "#Skillnad",
 		"#Förändring per år för att nå snittet på 5 år", "Läge", "Utveckling", NULL };
-	struct sval d = SVI(x->district);
 	char dn[160];
-	struct rowset series;
 	struct html *h = x->h;
 	int n = 0;
-
-	if (places_query(x->r, &series, STMT_WEB_PLACES_DISTRICT_SERIES, &d, 1))
-		return -1;
 	html_open(h, "h3", NULL);
 	html_textf(h, "Alla indikatorer %ld", x->year);
 	html_close(h);
@@ -463,10 +454,27 @@ static int overview(struct ind *x)
 	html_open(h, "tbody", NULL);
 	for (int i = 0; i < (int)x->v.n; i++)
 		if (shown(x, i))
-			overview_row(x, i, &series, n++);
+			overview_row(x, i, &x->series, n++);
 	html_close(h);
 	html_close(h);
-	return 0;
+}
+
+/* fetch: the reads of the detail of the chosen indicator (row x->sel) and of the overview, in
+ * one go (one round trip on PostgreSQL). */
+static int fetch(struct ind *x)
+{
+	int64_t id = x->v.rows[x->sel].ind;
+	struct store_q q[4];
+	int n = 0;
+
+	x->cmp_args[0] = SVI(id), x->cmp_args[1] = SVI(x->year);
+	x->line_args[0] = SVI(id), x->line_args[1] = SVI(x->district);
+	x->ind_arg = SVI(id), x->district_arg = SVI(x->district);
+	places_want(x->r, q, &n, &x->cmp, STMT_COMPARISON, x->cmp_args, 2);
+	places_want(x->r, q, &n, &x->line, STMT_WEB_PLACES_INDICATOR_SERIES, x->line_args, 2);
+	places_want(x->r, q, &n, &x->targets, STMT_REL_INDICATOR_TARGETS, &x->ind_arg, 1);
+	places_want(x->r, q, &n, &x->series, STMT_WEB_PLACES_DISTRICT_SERIES, &x->district_arg, 1);
+	return places_fetch(x->r, q, n);
 }
 
 /* pick: the row of ?indikator= (404 page when it is not shown here), else the first shown. */
@@ -535,14 +543,14 @@ static int show(struct ind *x)
 		return 0;
 	}
 	scan(x);
-	if (pick(x))
+	if (pick(x) || fetch(x))
 		return -1;
 	intro(x);
 	/* the comparison as files (the table of exports: kind district, web/page-download.c) */
 	download_menu(r, h, "district", page_href(r, "/stadsdel", x->key), pf_printf(r, "ar=%ld", x->year));
 	choose(x);
-	if (detail(x) || overview(x))
-		return -1;
+	detail(x);
+	overview(x);
 	html_close(h);
 	return 0;
 }

@@ -31,6 +31,9 @@ struct district {
 	struct rowset d;		/* STMT_SHOW_DISTRICT */
 	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
 	struct rowset acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
+	struct rowset standing;		/* STMT_CB_DISTRICT_STATUS */
+	struct district_goals goals;	/* STMT_PG_GOALS, STMT_PG_OUTCOMES */
+	struct sval key_arg;
 	struct rowset contrib;		/* STMT_CB_LIST: other organisations' contributions */
 	/* the sections' reads, fetched together (fetch) */
 	struct rowset nb;		/* STMT_REL_DISTRICT_NEIGHBOURHOODS */
@@ -353,14 +356,12 @@ static void themes(struct district *x)
 }
 
 /* goals: the programme's goals with their trajectories (page-district-goals.c). */
-static int goals(struct district *x)
+static void goals(struct district *x)
 {
 	section(x->h, "malsattningar", "Målsättningar");
 	edit_link(x, "mal", "Ändra målsättningar");
-	if (page_district_goals(x->r, x->h, x->version_id, x->id))
-		return -1;
+	page_district_goals(x->r, x->h, &x->goals);
 	html_close(x->h);
-	return 0;
 }
 
 /* pareas: the prioritised areas and how much of the district they cover. */
@@ -769,7 +770,7 @@ static int fetch(struct district *x)
 	struct http_req *r = x->r;
 	struct sval id = SVI(x->id), ver = SVI(x->version_id), dc[] = { SVI(x->id), SVID(x->committee_id) },
 		    vs[] = { SVI(places_i(&x->lup, 0, "id")), SVI(x->drafts) };
-	struct store_q q[14];
+	struct store_q q[STORE_QUERY_MAX];
 	int n = 0;
 
 	places_want(r, q, &n, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2);
@@ -789,6 +790,9 @@ static int fetch(struct district *x)
 	places_want(r, q, &n, &x->mpartners, STMT_WEB_PLACES_MEASURE_PARTNERS, &ver, 1);
 	places_want(r, q, &n, &x->partners, STMT_PV_PARTNERS, &ver, 1);
 	places_want(r, q, &n, &x->alloc, STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1);
+	x->key_arg = SVS(x->key);
+	district_contrib_status_want(r, q, &n, &x->key_arg, &x->standing);
+	page_district_goals_want(r, q, &n, x->version_id, x->id, &x->goals);
 	return places_fetch(r, q, n);
 }
 
@@ -815,11 +819,10 @@ int page_district(struct http_req *r)
 	lup_sections(&x);
 	themes(&x);
 	pareas(&x);
-	if (goals(&x))
-		return r->status;
+	goals(&x);
 	measures(&x);
 	partners(&x);
-	if (district_contrib_section(r, x.h, &x.contrib, x.key, x.name))
+	if (district_contrib_section(r, x.h, &x.contrib, &x.standing, x.key, x.name))
 		return r->status;
 	others(&x);
 	if (page_district_indicators(r, x.h, x.id, x.committee_id, x.key, x.name, year) ||

@@ -111,9 +111,17 @@ void places_td_num(struct html *h, const char *text);
 /* places_link: <a href="prefix/arg">text</a> (arg percent-encoded); text only when arg is NULL. */
 void places_link(struct http_req *r, struct html *h, const char *prefix, const char *arg, const char *text);
 
-/* page_district_goals: the goals (målsättningar) of LUP version `version` (0: none) of district
- * (page-district-goals.c), into h inside the caller's section. Returns 0, or -1 when it
- * answered an error page. */
-int page_district_goals(struct http_req *r, struct html *h, int64_t version, int64_t district);
+/* The goals (målsättningar) of a district's LUP version with their latest outcomes
+ * (page-district-goals.c): page_district_goals_want appends their reads to q (at *n:
+ * places_want) when version is not 0 (its values are kept in g until places_fetch);
+ * page_district_goals writes them into h inside the caller's section. */
+struct district_goals {
+	int64_t version;
+	struct sval v, vd[2];
+	struct rowset goals, outcomes;	/* STMT_PG_GOALS, STMT_PG_OUTCOMES */
+};
+void page_district_goals_want(struct http_req *r, struct store_q *q, int *n, int64_t version, int64_t district,
+			      struct district_goals *g);
+void page_district_goals(struct http_req *r, struct html *h, const struct district_goals *g);
 
 #endif

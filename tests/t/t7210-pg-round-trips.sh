@@ -117,10 +117,17 @@ view_trips 3 /
 # the organisation, its aliases, years and the city together; the chain with the districts'
 # activities; the history (plans, then each plan's versions; the deciding organisation)
 view_trips 7 "/organisation/$OWN?ar=2022"
-# the district with its version; the committee; the sections' thirteen reads together; the
-# goals with their outcomes; the contributions' standing; the indicators (years, comparison,
-# the chosen indicator's bars and line, the overview, the trajectories)
-view_trips 13 /stadsdel/spanga-tensta
+# the district with its version; the committee; the sections' reads (with the goals, their
+# outcomes and the contributions' standing) together; the indicators: the years, the
+# comparison, the chosen indicator's bars, line and targets with the overview's totals
+# together, the trajectories
+view_trips 8 /stadsdel/spanga-tensta
+grep -q '^pg trip COMPARISON+WEB_PLACES_INDICATOR_SERIES+REL_INDICATOR_TARGETS+WEB_PLACES_DISTRICT_SERIES$' \
+	"$TMP/nocache.trace" && ok "... the chosen indicator's reads and the overview's in one round trip" \
+	|| nok "... the chosen indicator's reads and the overview's in one round trip"
+grep -q '^pg trip WEB_PLACES_DISTRICT_ACTIVITIES+.*+CB_DISTRICT_STATUS+PG_GOALS+PG_OUTCOMES$' "$TMP/nocache.trace" \
+	&& ok "... the sections' reads with the goals and the standing in one round trip" \
+	|| nok "... the sections' reads with the goals and the standing in one round trip"
 grep -q '^pg trip SHOW_DISTRICT+REL_DISTRICT_NEIGHBOURHOODS+REL_DISTRICT_PAREAS+' "$TMP/nocache.trace" \
 	&& ok "... the district and its relations in one round trip" \
 	|| { nok "the district and its relations in one round trip"; grep SHOW_DISTRICT "$TMP/nocache.trace" | tail -3 >&2; }
