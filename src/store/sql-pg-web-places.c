@@ -108,6 +108,10 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" AND " PUB_ACTIVITY("a")
 		" ORDER BY " ORG_RANK ", a.start_first, a.key",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
+	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
+	 * district itself */
+	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
+		"SELECT committee_id FROM area WHERE id = $1 AND level = 'district'",
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
 		" WHERE x.period_id = pe.id AND x.area_id = $1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"

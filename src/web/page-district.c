@@ -728,13 +728,13 @@ static int load_version(struct district *x, struct sval district, const struct r
 	return 0;
 }
 
-/* load: the district (404 when unknown) with its current LUP version (one go), its committee,
- * and the version to show. */
+/* load: the district (404 when unknown) with its current LUP version and its committee (one
+ * go), and the version to show. */
 static int load(struct district *x)
 {
 	struct http_req *r = x->r;
 	struct sval key = SVS(r->params[0]);
-	struct store_q q[2];
+	struct store_q q[3];
 	struct rowset cur;
 	int64_t id = 0;
 	int n = 0;
@@ -742,8 +742,10 @@ static int load(struct district *x)
 	if (store_query_id(r->st, STMT_DISTRICT_ID_LOOSE, &key, 1, &id, &r->err) != LUP_OK)
 		return places_fail(r);
 	struct sval a = SVI(id), dv[] = { SVI(id), SVNULL };
+	struct rowset committee;
 	places_want(r, q, &n, &x->d, STMT_SHOW_DISTRICT, &a, 1);
 	places_want(r, q, &n, &cur, STMT_PV_DISTRICT_VERSION, dv, 2);
+	places_want(r, q, &n, &committee, STMT_WEB_PLACES_DISTRICT_COMMITTEE, &a, 1);
 	if (id && places_fetch(r, q, n))
 		return -1;
 	if (!id || !x->d.nrows) {
@@ -754,9 +756,7 @@ static int load(struct district *x)
 	x->id = id;
 	x->key = places_s(&x->d, 0, "key");
 	x->name = places_s(&x->d, 0, "name");
-	struct sval ck = SVS(places_s(&x->d, 0, "committee"));
-	if (ck.t != SV_NULL && store_query_id(r->st, STMT_ORG_ID, &ck, 1, &x->committee_id, &r->err) != LUP_OK)
-		return places_fail(r);
+	x->committee_id = committee.nrows ? places_i(&committee, 0, "committee_id") : 0;
 	if (load_version(x, a, &cur))
 		return -1;
 	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;

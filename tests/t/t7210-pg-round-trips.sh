@@ -117,11 +117,11 @@ view_trips 3 /
 # the organisation, its aliases, years and the city together; the chain with the districts'
 # activities; the history (plans, then each plan's versions; the deciding organisation)
 view_trips 7 "/organisation/$OWN?ar=2022"
-# the district with its version; the committee; the sections' reads (with the goals, their
+# the district with its version and its committee; the sections' reads (with the goals, their
 # outcomes and the contributions' standing) together; the indicators: the years, the
 # comparison, the chosen indicator's bars, line and targets with the overview's totals
 # together, the trajectories
-view_trips 8 /stadsdel/spanga-tensta
+view_trips 7 /stadsdel/spanga-tensta
 grep -q '^pg trip COMPARISON+WEB_PLACES_INDICATOR_SERIES+REL_INDICATOR_TARGETS+WEB_PLACES_DISTRICT_SERIES$' \
 	"$TMP/nocache.trace" && ok "... the chosen indicator's reads and the overview's in one round trip" \
 	|| nok "... the chosen indicator's reads and the overview's in one round trip"
