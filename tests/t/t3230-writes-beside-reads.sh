@@ -38,8 +38,9 @@ write() {
 # named PATTERN: the activities whose title is LIKE PATTERN, and those of them with their audit
 # entry (an insert), as "N M"
 named() {
-	sqlite3 "$DB" "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM audit u WHERE u.entity = 'activity'
-		AND u.entity_id = a.id AND u.action = 'insert')), 0) FROM activity a WHERE a.title LIKE '$1'" | tr '|' ' '
+	sqlite3 "$DB" "SELECT count(*), coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM audit u WHERE u.entity = 'activity'
+		AND u.entity_id = a.id AND u.action = 'insert') THEN 1 ELSE 0 END), 0) FROM activity a WHERE a.title LIKE '$1'" |
+		tr '|' ' '
 }
 # hold: holds the database's write lock for HOLD seconds in another process; touches
 # $TMP/held once it has it
