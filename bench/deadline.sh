@@ -5,7 +5,9 @@
 # 2022-T2 first), RATE writes a second each (default 5; 0: as fast as the server answers),
 # while readers (wrk -t2 -c32, DURATION seconds, default 10) read the city page, two district
 # pages and organisation pages (those written to and others), cycling through them. Prints the
-# readers' throughput without writers and with them, the writes done, and the aim: with writers
+# readers' throughput without writers and with them, the writes done a second with their answer
+# times (median, 99th percentile, in ms, from curl's time_total) and the answers that were not
+# 200/201, and the aim: with writers
 # at least 0.5 of without, "met" or "NOT met"; and, from the answers' X-Lup-Cache, the readers'
 # cache misses per write (a count that does not depend on the machine's load as throughput
 # does). A control run has the same writers write to a second server (on a copy of the database)
