@@ -360,9 +360,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	/* a writer thread answered it and resumed the connection: send the answer */
+	/* a writer thread answered it and resumed the connection: send the answer (the library
+	 * does not call while the connection is suspended; were it to, the write must not run twice) */
 	if (r->deferred == WQ_ANSWERED)
 		return send_response(conn, r);
+	if (r->deferred == WQ_QUEUED)
+		return MHD_YES;
 	/* pages go on to the dispatcher, which answers 413 as a page after the access check */
 	if (r->body_too_big && r->status == 0 && !http_is_page(r))
 		http_error(r, 413, "too_large", "the body is larger than %zu bytes", r->body.max);
