@@ -5,7 +5,9 @@
 # 2022-T2 first), RATE writes a second each (default 5; 0: as fast as the server answers),
 # while readers (wrk -t2 -c32, DURATION seconds, default 10) read the city page, two district
 # pages and organisation pages (those written to and others), cycling through them. Prints the
-# readers' throughput without writers and with them, the writes done, and the aim: with writers
+# readers' throughput without writers and with them, the writes done a second with their answer
+# times (median, 99th percentile, in ms, from curl's time_total) and the answers that were not
+# 200/201, and the aim: with writers
 # at least 0.5 of without, "met" or "NOT met"; and, from the answers' X-Lup-Cache, the readers'
 # cache misses per write (a count that does not depend on the machine's load as throughput
 # does). A control run has the same writers write to a second server (on a copy of the database)
@@ -113,6 +115,7 @@ header = "Authorization: Bearer $tok"
 header = "Content-Type: application/json"
 data-binary = "{\\"indicator\\":\\"$ind\\",\\"period\\":\\"2022-T2\\",\\"area\\":\\"$area\\",\\"value\\":$(( (i * 7 + $1) % 100 )).$1}"
 output = "/dev/null"
+write-out = "%{stderr}%{http_code} %{time_total}\\n"
 next
 url = "$2/api/v1/reports/$rep/assessments/$goal"
 request = "PUT"
@@ -120,17 +123,31 @@ header = "Authorization: Bearer $tok"
 header = "Content-Type: application/json"
 data-binary = "{\\"assessment\\":\\"none\\",\\"analysis\\":\\"Underlag saknas, skrivning $i av $1.\\"}"
 output = "/dev/null"
+write-out = "%{stderr}%{http_code} %{time_total}\\n"
 next
 CFG
 		done
 		sed -i '$d' "$cfg"	# no "next" after the last
-		if [ "${RATE:-5}" = 0 ]; then curl -s -K "$cfg"; else curl -s --rate "${RATE:-5}/s" -K "$cfg"; fi
+		if [ "${RATE:-5}" = 0 ]; then curl -s -K "$cfg"; else curl -s --rate "${RATE:-5}/s" -K "$cfg"; fi 2>> "$T/lat$1"
 	done
 }
 
 writes() { sqlite3 "$1" "SELECT count(*) FROM audit"; }
 # writers BASE: starts the writers (their pids in WPIDS); stop: stops them
-writers() { for w in $(seq "$WRITERS"); do writer "$w" "$1" & WPIDS="$WPIDS $!"; done; sleep 1; }
+# (each writer's answers, "status seconds" a line, go to $T/latW, emptied once they all run)
+writers() {
+	for w in $(seq "$WRITERS"); do writer "$w" "$1" & WPIDS="$WPIDS $!"; done
+	sleep 1
+	for w in $(seq "$WRITERS"); do : > "$T/lat$w"; done
+}
+# latency: the writes answered since the writers started: their median and 99th percentile in
+# ms, and how many were not 200 or 201 ("p50 p99 failed")
+latency() {
+	cat "$T"/lat* | awk '$1 != 200 && $1 != 201 { f++ } { print $2 * 1000 } END { print "failed", f + 0 > "/dev/stderr" }' \
+		2>"$T/failed" | sort -n | awk '{ v[NR] = $1 } END { if (!NR) { print "- -"; exit }
+		i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f %.1f", v[int((NR + 1) / 2)], v[i] }'
+	echo " $(cut -d' ' -f2 "$T/failed")"
+}
 stop() { kill $WPIDS 2>/dev/null; wait $WPIDS 2>/dev/null || true; WPIDS=; }
 
 read_rps >/dev/null	# warm the server and the cache
@@ -141,20 +158,25 @@ c1=$(writes "$T/e.db")
 set -- $(read_rps)
 ctl=$1 ctl_miss=$3
 c2=$(writes "$T/e.db")
+ctl_lat=$(latency)
 stop
 writers "$BASE"
 w1=$(writes "$T/d.db")
 set -- $(read_rps)
 busy=$1 busy_hit=$2 busy_miss=$3
 w2=$(writes "$T/d.db")
+busy_lat=$(latency)
 stop
 echo "deadline day: $WRITERS writers (outcomes and assessments, $n organisations) while readers read the city, district and organisation pages (wrk -t2 -c32, ${DURATION}s):"
-printf '%-58s %10s %14s %8s\n' "readers" "req/s" "cache misses" "writes/s"
-printf '%-58s %10s %14s %8s\n' "without writers" "$quiet" "$quiet_miss" 0
-printf '%-58s %10s %14s %8s\n' "with the writers writing to another server (control)" "$ctl" "$ctl_miss" \
-	"$(echo "$((c2 - c1)) $DURATION" | awk '{printf "%.0f", $1 / $2}')"
-printf '%-58s %10s %14s %8s\n' "with writers" "$busy" "$busy_miss" \
-	"$(echo "$((w2 - w1)) $DURATION" | awk '{printf "%.0f", $1 / $2}')"
+F='%-58s %10s %14s %8s %9s %9s %6s\n'
+printf "$F" "readers" "req/s" "cache misses" "writes/s" "write p50" "p99 (ms)" failed
+printf "$F" "without writers" "$quiet" "$quiet_miss" 0 - - -
+# shellcheck disable=SC2086
+printf "$F" "with the writers writing to another server (control)" "$ctl" "$ctl_miss" \
+	"$(echo "$((c2 - c1)) $DURATION" | awk '{printf "%.0f", $1 / $2}')" $ctl_lat
+# shellcheck disable=SC2086
+printf "$F" "with writers" "$busy" "$busy_miss" \
+	"$(echo "$((w2 - w1)) $DURATION" | awk '{printf "%.0f", $1 / $2}')" $busy_lat
 echo "cache misses per write: $(echo "$busy_miss $((w2 - w1))" | awk '{ printf "%.2f", ($2 > 0) ? $1 / $2 : 0 }')" \
 	"($busy_hit hits, $busy_miss misses, $((w2 - w1)) writes)"
 echo "$busy $ctl" | awk '{ printf "with writers / control: %.2f (the server'"'"'s own share of the drop)\n", $1 / $2 }'

@@ -165,7 +165,8 @@ int report_save(struct store *st, const struct report_caller *who, int64_t id, c
 				"forecast: is longer than %d bytes", REPORT_TEXT_MAX);
 	if ((rc = rpt_begin(st, who, id, 0, "draft returned", &s, &a, &before, f, e)) != LUP_OK)
 		goto out;
-	if (view_report_load(st, &a, id, 1, &rep, &found, e) != LUP_OK) {
+	/* the activities only when some are written (an assessment alone does not need them) */
+	if (view_report_load(st, &a, id, in->nacts ? VIEW_REPORT_ALL : VIEW_REPORT_GOALS, &rep, &found, e) != LUP_OK) {
 		rc = rpt_store_fail(st, f, e);
 		goto out;
 	}

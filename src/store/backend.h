@@ -29,6 +29,7 @@ struct store_bulk {
 /* The operations: the same contracts as the store.h functions of the same names. */
 struct store_ops {
 	const char *name;
+	int max_writers;	/* store.h store_max_writers */
 	int (*open)(const char *address, int flags, struct store **out, struct err *e);
 	void (*close)(struct store *st);
 	void (*set_viewer)(struct store *st, enum store_view view, int64_t org, int64_t org_pair);

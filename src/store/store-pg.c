@@ -1504,6 +1504,7 @@ static int pg_copy_done(struct store *base, struct err *e)
 
 const struct store_ops store_pg_ops = {
 	.name = "postgresql",
+	.max_writers = 0,	/* row locks: write transactions go on side by side */
 	.open = pg_open,
 	.close = pg_close,
 	.set_viewer = pg_set_viewer,

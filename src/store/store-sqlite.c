@@ -858,6 +858,7 @@ static int sq_copy_done(struct store *base, struct err *e)
 
 const struct store_ops store_sqlite_ops = {
 	.name = "sqlite",
+	.max_writers = 1,	/* WAL: one write transaction at a time, the others wait */
 	.open = sq_open,
 	.close = sq_close,
 	.set_viewer = sq_set_viewer,

@@ -68,6 +68,7 @@ void store_close(struct store *st)
 }
 
 const char *store_backend(const struct store *st) { return st->ops->name; }
+int store_max_writers(const struct store *st) { return st->ops->max_writers; }
 
 #define STMT_NAME_(n) #n,
 static const char *const stmt_names[] = { STMT_LIST(STMT_NAME_) };

@@ -93,6 +93,11 @@ void store_set_viewer(struct store *st, enum store_view view, int64_t org, int64
 /* store_backend: the backend's name ("sqlite" or "postgresql"). */
 const char *store_backend(const struct store *st);
 
+/* store_max_writers: how many write transactions on the database can make progress at once,
+ * or 0 for no such limit: SQLite 1 (a second one waits for the write lock in its busy
+ * handler), PostgreSQL 0. The server sizes its writer threads by it (web/writeq.h). */
+int store_max_writers(const struct store *st);
+
 /* store_schema_version: the schema version in the database (0 for an empty one). */
 int store_schema_version(struct store *st);
 

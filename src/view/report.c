@@ -221,7 +221,7 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 		if ((rc = load_goal(&c, rep, rowset_i(&area, 0, "id"), g, &as)) != LUP_OK)
 			return rc;
 	}
-	if ((rc = load_activities(&c, rep)) != LUP_OK)
+	if (goals != VIEW_REPORT_GOALS && (rc = load_activities(&c, rep)) != LUP_OK)
 		return rc;
 	return load_cycle(&c, rep);
 }

@@ -86,12 +86,14 @@ struct view_report {
  * view_report_load: reads into *rep report id with its nämndmål, each with its indicators judged
  * against their targets for the period (model_outcome_meets_target) and the suggested
  * assessment (model_assess_suggest), its stored assessment, and the activities; the head only
- * (no goals, no activities) when goals is 0. Goals, indicators and figures are those the
+ * (no goals, no activities) when goals is VIEW_REPORT_HEAD (0), all but the activities when it
+ * is VIEW_REPORT_GOALS (a save that writes no activity: their statement is most of the load). Goals, indicators and figures are those the
  * store's viewer may see (the publication rule). Whether that viewer may read the report itself
  * is rep->readable: the caller shows nothing of an unreadable report (the loader reads it all
  * the same, so that a page can tell 403 from 404). Memory comes from a. Returns LUP_OK with *found set (0:
  * no such report, *rep holds only the id), or the store's error in e.
  */
+enum { VIEW_REPORT_HEAD = 0, VIEW_REPORT_ALL = 1, VIEW_REPORT_GOALS = 2 };	/* view_report_load's goals */
 int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, struct view_report *rep,
 		     int *found, struct err *e);
 

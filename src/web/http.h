@@ -58,6 +58,7 @@ struct http_req {
 	const char *hname[HTTP_MAX_HEADERS], *hval[HTTP_MAX_HEADERS];
 	int nheaders;
 	double t0;			/* monotonic start, for the access log */
+	int deferred;			/* web/writeq.h: WQ_QUEUED while a writer thread has it, then WQ_ANSWERED */
 };
 
 /* http_query: the query-string argument name, or NULL. */

@@ -8,6 +8,7 @@
 #include "web/routes.h"
 #include "web/stash.h"
 #include "web/upload.h"
+#include "web/writeq.h"
 #include "core/xalloc.h"
 #include "store/store.h"
 
@@ -36,6 +37,10 @@
 					 * 52 KB overflowed the pool) */
 enum { QUERY_PARAMS = 1, QUERY_LONG };	/* why on_uri refused a query */
 #define UPLOAD_SLOWER 4			/* an upload route's body may take 4 x --request-timeout */
+#define WRITE_WAIT 5.0			/* seconds a write may wait for a writer thread before it
+					 * is answered 503 (SQLite's busy timeout, which it replaces) */
+#define WRITERS_UNLIMITED 4		/* writer threads when the backend has no write limit */
+#define WRITE_METHODS (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE)	/* run by writer threads */
 
 struct server_conf server_conf;
 
@@ -355,9 +360,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	/* a writer thread answered it and resumed the connection: send the answer (the library
+	 * does not call while the connection is suspended; were it to, the write must not run twice) */
+	if (r->deferred == WQ_ANSWERED)
+		return send_response(conn, r);
+	if (r->deferred == WQ_QUEUED)
+		return MHD_YES;
 	/* pages go on to the dispatcher, which answers 413 as a page after the access check */
 	if (r->body_too_big && r->status == 0 && !http_is_page(r))
 		http_error(r, 413, "too_large", "the body is larger than %zu bytes", r->body.max);
+	else if ((r->method & WRITE_METHODS) && writeq_submit(r) == 0)
+		return MHD_YES;	/* suspended until a writer thread has answered it */
 	else
 		handle(r);
 	return send_response(conn, r);
@@ -454,11 +467,13 @@ static int write_port_file(struct MHD_Daemon *d, const char *path, struct err *e
  * had accepted unserved until the idle timeout (measured: after bursts of 1,000 connections
  * with 8 threads, exactly 128, 256 or 384 requests, whole workers, got no answer for 15 s;
  * with poll none in the same runs). ITC: MHD_quiesce_daemon stops the listening in every
- * thread of the pool at shutdown.
+ * thread of the pool at shutdown and wakes a pool thread whose connection a writer thread
+ * resumed (writeq.h).
  */
 static struct MHD_Daemon *start_daemon(const struct sockaddr_in *sa)
 {
-	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0,
+	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
+				MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0,
 				NULL, NULL, on_request, NULL,
 				MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
 				MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(server_conf.threads > 0 ? server_conf.threads : 2),
@@ -489,6 +504,7 @@ struct MHD_Daemon *server_start(const struct server_conf *conf, struct err *e)
 	struct MHD_Daemon *d;
 	struct sockaddr_in sa;
 	struct store *probe = NULL;
+	int writers;
 
 	server_conf = *conf;
 	if (server_conf.request_seconds <= 0)
@@ -509,19 +525,22 @@ struct MHD_Daemon *server_start(const struct server_conf *conf, struct err *e)
 	/* open once here so that a missing or too new database stops us before listening */
 	if (store_open(conf->db, 0, &probe, e) != LUP_OK)
 		return NULL;
+	writers = store_max_writers(probe);
 	store_close(probe);
 	signal(SIGPIPE, SIG_IGN);
 	raise_fd_limit((rlim_t)server_conf.max_connections + FD_RESERVE);
 	if (guard_start(server_conf.head_seconds, (unsigned)server_conf.max_connections) != 0)
 		return err_set(e, LUP_EIO, "cannot start the connection watchdog"), NULL;
+	/* without writer threads, writes run on the pool threads as they come (writeq_submit refuses) */
+	(void)writeq_start(writers > 0 ? writers : WRITERS_UNLIMITED, handle, WRITE_WAIT);
 	d = start_daemon(&sa);
 	if (!d) {
+		writeq_stop();
 		guard_stop();
 		return err_set(e, LUP_EIO, "cannot listen on %s (in use, or not allowed)", conf->listen), NULL;
 	}
 	if (write_port_file(d, conf->port_file, e) != LUP_OK) {
-		MHD_stop_daemon(d);
-		guard_stop();
+		server_stop(d);
 		return NULL;
 	}
 	return d;
@@ -530,6 +549,9 @@ struct MHD_Daemon *server_start(const struct server_conf *conf, struct err *e)
 void server_stop(struct MHD_Daemon *d)
 {
 	MHD_quiesce_daemon(d);
+	/* the writes handed over are run and their connections resumed: the library must find no
+	 * suspended connection when it stops */
+	writeq_stop();
 	MHD_stop_daemon(d);
 	guard_stop();
 	close_stores();
