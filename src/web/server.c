@@ -148,6 +148,20 @@ static size_t body_limit(struct http_req *r)
 	return max;
 }
 
+/* to_writers: 1 when r goes to the writer threads (writeq.h): a write, other than a login,
+ * whose time is the password check (Argon2id, on purpose slow), not the database's: logins stay
+ * on the pool threads, as before, so that a morning's logins do not queue one after another
+ * behind the one writer of SQLite. */
+static int to_writers(struct http_req *r)
+{
+	const struct route *rt;
+
+	if (!(r->method & WRITE_METHODS))
+		return 0;
+	rt = route_find(r);
+	return !rt || !(rt->flags & R_LOGIN);
+}
+
 /* handle: identifies the caller and runs the route; fills r's response. */
 static void handle(struct http_req *r)
 {
@@ -369,7 +383,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	/* pages go on to the dispatcher, which answers 413 as a page after the access check */
 	if (r->body_too_big && r->status == 0 && !http_is_page(r))
 		http_error(r, 413, "too_large", "the body is larger than %zu bytes", r->body.max);
-	else if ((r->method & WRITE_METHODS) && writeq_submit(r) == 0)
+	else if (to_writers(r) && writeq_submit(r) == 0)
 		return MHD_YES;	/* suspended until a writer thread has answered it */
 	else
 		handle(r);
