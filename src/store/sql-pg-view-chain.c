@@ -39,6 +39,29 @@
 	"($2::bigint IS NULL OR $2::bigint BETWEEN coalesce(a.start_first / 10000, " VC_PLAN_YEAR("year_from") ", $2::bigint)" \
 	" AND coalesce(a.end_last / 10000, " VC_PLAN_YEAR("year_to") ", $2::bigint))"
 
+/* The chain's public indicators (ci), materialised: the outcomes are reached through them. */
+#define VC_CI \
+	" ci AS MATERIALIZED (SELECT i.id, i.owner_id, i.source_kind FROM indicator i" \
+	"  WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i") ")"
+
+/* The outcomes' areas (ar): the municipality and the districts of organisation $1's committee. */
+#define VC_AREAS \
+	" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = $1" \
+	"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1))"
+
+/* The outcomes' periods (pr): those of year $2 and the previous year's full year, or of $2 only. */
+#define VC_PERIODS_PREV " pr(id) AS (SELECT id FROM period WHERE year = $2::bigint OR (year = $2::bigint - 1 AND kind = 'FY'))"
+#define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = $2::bigint)"
+
+/* The outcomes of the indicators ci in the periods pr (the caller adds the areas to the join,
+ * then VC_OUTCOMES_SEE and the order). */
+#define VC_OUTCOMES_OF \
+	" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value," \
+	" x.missing, x.example" \
+	" FROM ci i JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ANY (ARRAY(SELECT id FROM pr))"
+#define VC_OUTCOMES_SEE \
+	" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id WHERE " SEE_FIGURE("x", "i")
+
 const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, KF goals first, nämndmål by number */
 	[STMT_VC_GOALS] =
@@ -69,19 +92,20 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee */
 	[STMT_VC_OUTCOMES] =
-		VC_CHAIN ","
-		" ci AS MATERIALIZED (SELECT i.id, i.owner_id, i.source_kind FROM indicator i"
-		"  WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i") "),"
-		" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = $1"
-		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1)),"
-		" pr(id) AS (SELECT id FROM period WHERE year = $2::bigint OR (year = $2::bigint - 1 AND kind = 'FY'))"
-		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
-		" x.missing, x.example"
-		" FROM ci i JOIN outcome x ON x.indicator_id = i.id"
-		"  AND x.period_id = ANY (ARRAY(SELECT id FROM pr)) AND x.area_id = ANY (ARRAY(SELECT id FROM ar))"
-		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE " SEE_FIGURE("x", "i")
+		VC_CHAIN "," VC_CI "," VC_AREAS "," VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE
 		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
+	/* -> the same of the year only (the API's goal chain shows no other) */
+	[STMT_VC_OUTCOMES_YEAR] =
+		VC_CHAIN "," VC_CI "," VC_AREAS "," VC_PERIODS_YEAR
+		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE
+		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
+	/* (org_id, year, area_id) -> the same in area $3 for both sexes together (T) only: what
+	 * the organisation page shows (a sixth of the rows). One area and sex: ordered by period. */
+	[STMT_VC_OUTCOMES_AREA] =
+		VC_CHAIN "," VC_CI "," VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id = $3 AND x.sex = 'T'" VC_OUTCOMES_SEE
+		" ORDER BY x.indicator_id, pe.year, pe.kind",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =

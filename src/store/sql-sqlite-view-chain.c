@@ -20,6 +20,25 @@
 	"(?2 IS NULL OR ?2 BETWEEN coalesce(a.start_first / 10000, p.year_from, ?2)" \
 	" AND coalesce(a.end_last / 10000, p.year_to, ?2))"
 
+/* The outcomes' areas (ar): the municipality and the districts of organisation ?1's committee. */
+#define VC_AREAS \
+	" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1" \
+	"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
+
+/* The outcomes' periods (pr): those of year ?2 and the previous year's full year, or of ?2 only. */
+#define VC_PERIODS_PREV " pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
+#define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = ?2)"
+
+/* The visible outcomes of the chain's public indicators in the periods pr (the caller adds the
+ * areas and the order). */
+#define VC_OUTCOMES_OF \
+	" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value," \
+	" x.missing, x.example" \
+	" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id" \
+	" JOIN area a ON a.id = x.area_id" \
+	" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)" \
+	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+
 const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, KF goals first, nämndmål by number */
 	[STMT_VC_GOALS] =
@@ -46,18 +65,20 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee */
 	[STMT_VC_OUTCOMES] =
-		VC_CHAIN ","
-		" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1"
-		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1)),"
-		" pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
-		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
-		" x.missing, x.example"
-		" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
-		" JOIN area a ON a.id = x.area_id"
-		" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)"
-		" AND x.area_id IN (SELECT id FROM ar)"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		VC_CHAIN "," VC_AREAS "," VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)"
 		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
+	/* -> the same of the year only (the API's goal chain shows no other) */
+	[STMT_VC_OUTCOMES_YEAR] =
+		VC_CHAIN "," VC_AREAS "," VC_PERIODS_YEAR
+		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)"
+		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
+	/* (org_id, year, area_id) -> the same in area ?3 for both sexes together (T) only: what
+	 * the organisation page shows (a sixth of the rows). One area and sex: ordered by period. */
+	[STMT_VC_OUTCOMES_AREA] =
+		VC_CHAIN "," VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id = ?3 AND x.sex = 'T'"
+		" ORDER BY x.indicator_id, pe.year, pe.kind",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =

@@ -243,20 +243,31 @@ static void set_assess(void *ctx, long g, size_t first, size_t n)
 	b->c->goals[g].nassess = n;
 }
 
-/* read_all: the seven reads and the caller's nmore in one go (one round trip on PostgreSQL),
- * each of the seven into its load. */
-static int read_all(struct store *st, struct arena *a, struct build *b, const struct store_q *more, int nmore,
-		    struct err *e)
+/* The outcomes' statement per enum view_chain_outs (VIEW_OUTS_AREA's takes the area too). */
+static const enum stmt outs_stmt[] = {
+	[VIEW_OUTS_ALL] = STMT_VC_OUTCOMES,
+	[VIEW_OUTS_YEAR] = STMT_VC_OUTCOMES_YEAR,
+	[VIEW_OUTS_AREA] = STMT_VC_OUTCOMES_AREA,
+};
+
+/* read_all: the seven reads (the outcomes as opts asks) and the caller's nmore in one go (one
+ * round trip on PostgreSQL), each of the seven into its load. */
+static int read_all(struct store *st, struct arena *a, struct build *b, const struct view_chain_opts *opts,
+		    const struct store_q *more, int nmore, struct err *e)
 {
-	struct sval args[] = { SVI(b->c->org), SVI(b->c->year) };
+	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVI(opts->area_id) };
 	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
 
 	if (nmore < 0 || nmore > VIEW_CHAIN_MORE_MAX)
 		return err_set(e, LUP_EDB, "view_chain_more: %d other reads (at most %d)", nmore, VIEW_CHAIN_MORE_MAX);
+	if ((unsigned)opts->outs >= sizeof(outs_stmt) / sizeof(outs_stmt[0]))
+		return err_set(e, LUP_EDB, "view_chain_more: unknown outcomes %d", (int)opts->outs);
 	for (int i = 0; i < L__MAX; i++) {
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
 		q[i] = (struct store_q){ reads[i].s, args, 2, reads[i].fn, &b->l[i] };
 	}
+	q[L_OUTS].s = outs_stmt[opts->outs];
+	q[L_OUTS].nargs = opts->outs == VIEW_OUTS_AREA ? 3 : 2;
 	for (int i = 0; i < nmore; i++)
 		q[L__MAX + i] = more[i];
 	return store_query_many(st, q, L__MAX + nmore, e);
@@ -333,15 +344,16 @@ static void link_acts(struct build *b)
 }
 
 int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
-		    const struct store_q *more, int nmore, struct err *e)
+		    const struct view_chain_opts *opts, const struct store_q *more, int nmore, struct err *e)
 {
+	static const struct view_chain_opts all = { VIEW_OUTS_ALL, 0 };
 	struct build b = { .c = c };
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->org = org;
 	c->year = year;
-	if ((rc = read_all(st, a, &b, more, nmore, e)) != LUP_OK)
+	if ((rc = read_all(st, a, &b, opts ? opts : &all, more, nmore, e)) != LUP_OK)
 		return rc;
 	link_goals(&b);
 	runs(&b.l[L_RESULTS], b.goal_ix, c->ngoals, &b, set_results);
@@ -354,7 +366,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
 		    struct err *e)
 {
-	return view_chain_more(st, a, org, year, c, NULL, 0, e);
+	return view_chain_more(st, a, org, year, c, NULL, NULL, 0, e);
 }
 
 int view_chain_goal(const struct view_chain *c, const char *key)
