@@ -250,13 +250,21 @@ static const enum stmt outs_stmt[] = {
 	[VIEW_OUTS_AREA] = STMT_VC_OUTCOMES_AREA,
 };
 
-/* read_all: the seven reads (the outcomes as opts asks) and the caller's nmore in one go (one
- * round trip on PostgreSQL), each of the seven into its load. */
+/* The VIEW_SKIP_* flag that leaves each read out (0: always read). */
+static const unsigned skipped_by[L__MAX] = {
+	[L_RESULTS] = VIEW_SKIP_RESULTS,
+	[L_ACTS] = VIEW_SKIP_ACTS,
+	[L_AREAS] = VIEW_SKIP_ACTS,
+};
+
+/* read_all: the seven reads (the outcomes as opts asks; those it skips left empty) and the
+ * caller's nmore in one go (one round trip on PostgreSQL), each of the seven into its load. */
 static int read_all(struct store *st, struct arena *a, struct build *b, const struct view_chain_opts *opts,
 		    const struct store_q *more, int nmore, struct err *e)
 {
 	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVI(opts->area_id) };
 	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
+	int n = 0;
 
 	if (nmore < 0 || nmore > VIEW_CHAIN_MORE_MAX)
 		return err_set(e, LUP_EDB, "view_chain_more: %d other reads (at most %d)", nmore, VIEW_CHAIN_MORE_MAX);
@@ -264,13 +272,18 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 		return err_set(e, LUP_EDB, "view_chain_more: unknown outcomes %d", (int)opts->outs);
 	for (int i = 0; i < L__MAX; i++) {
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
-		q[i] = (struct store_q){ reads[i].s, args, 2, reads[i].fn, &b->l[i] };
+		if (opts->skip & skipped_by[i])
+			continue;
+		q[n] = (struct store_q){ reads[i].s, args, 2, reads[i].fn, &b->l[i] };
+		if (i == L_OUTS) {
+			q[n].s = outs_stmt[opts->outs];
+			q[n].nargs = opts->outs == VIEW_OUTS_AREA ? 3 : 2;
+		}
+		n++;
 	}
-	q[L_OUTS].s = outs_stmt[opts->outs];
-	q[L_OUTS].nargs = opts->outs == VIEW_OUTS_AREA ? 3 : 2;
 	for (int i = 0; i < nmore; i++)
-		q[L__MAX + i] = more[i];
-	return store_query_many(st, q, L__MAX + nmore, e);
+		q[n++] = more[i];
+	return store_query_many(st, q, n, e);
 }
 
 static void link_goals(struct build *b)
@@ -346,7 +359,7 @@ static void link_acts(struct build *b)
 int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
 		    const struct view_chain_opts *opts, const struct store_q *more, int nmore, struct err *e)
 {
-	static const struct view_chain_opts all = { VIEW_OUTS_ALL, 0 };
+	static const struct view_chain_opts all = { VIEW_OUTS_ALL, 0, 0 };
 	struct build b = { .c = c };
 	int rc;
 

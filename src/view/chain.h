@@ -107,10 +107,17 @@ enum view_chain_outs {
 				 * (the organisation page) */
 };
 
-/* view_chain_opts: what view_chain_more reads; area_id is VIEW_OUTS_AREA's area. */
+/* Parts of the chain a reader does not show, left unread (view_chain_opts.skip): with
+ * VIEW_SKIP_RESULTS every goal's results are empty, with VIEW_SKIP_ACTS the chain has no
+ * activities (nor any goal). */
+enum { VIEW_SKIP_RESULTS = 1, VIEW_SKIP_ACTS = 2 };
+
+/* view_chain_opts: what view_chain_more reads; area_id is VIEW_OUTS_AREA's area, skip the
+ * VIEW_SKIP_* parts left unread (0: none). */
 struct view_chain_opts {
 	enum view_chain_outs outs;
 	int64_t area_id;
+	unsigned skip;
 };
 
 /* view_chain_more: view_chain_load with the outcomes opts asks for (NULL: VIEW_OUTS_ALL) and
