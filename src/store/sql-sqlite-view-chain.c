@@ -1,6 +1,7 @@
 /* sql-sqlite-view-chain.c: SQLite text of the goal chain's statements (see stmt-view-chain.h).
  * The goals are those of the organisation (or its pair) of the year and every goal above them;
- * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass. */
+ * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass,
+ * but for the outcomes and the activities, which the loader sorts (view/chain.c). */
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"
 
@@ -63,22 +64,20 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" FROM indicator i WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
-	 * the districts of the organisation's committee */
+	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
+	 * sorter here copied every row into a temporary b-tree) */
 	[STMT_VC_OUTCOMES] =
 		VC_CHAIN "," VC_AREAS "," VC_PERIODS_PREV
-		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)"
-		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
+		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
 	/* -> the same of the year only (the API's goal chain shows no other) */
 	[STMT_VC_OUTCOMES_YEAR] =
 		VC_CHAIN "," VC_AREAS "," VC_PERIODS_YEAR
-		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)"
-		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
+		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
 	/* (org_id, year, area_id) -> the same in area ?3 for both sexes together (T) only: what
-	 * the organisation page shows (a sixth of the rows). One area and sex: ordered by period. */
+	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
 		VC_CHAIN "," VC_PERIODS_PREV
-		VC_OUTCOMES_OF " AND x.area_id = ?3 AND x.sex = 'T'"
-		" ORDER BY x.indicator_id, pe.year, pe.kind",
+		VC_OUTCOMES_OF " AND x.area_id = ?3 AND x.sex = 'T'",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =
@@ -89,13 +88,13 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?2"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
-	/* -> the activities of the organisation or its pair in the year, by start */
+	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
+	 * unordered (view/chain.c sorts them by start and key) */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" a.goal_id, a.start_first FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
-		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
+		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 	/* -> activity_id, name: the districts of those activities, in Swedish order of their names (one
 	 * sort of them all: each activity's list comes out in that order, with no sort per activity) */
 	[STMT_VC_ACTIVITY_AREAS] =

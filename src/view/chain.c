@@ -1,11 +1,16 @@
 /* chain.c: an organisation's goal chain for a year (see chain.h). Seven reads by (org, year),
- * in one go (store_query_many: one round trip on PostgreSQL). Six are each ordered by the id of
+ * in one go (store_query_many: one round trip on PostgreSQL). Four are each ordered by the id of
  * what its rows belong to; each becomes a flat array in the arena, and every goal and indicator
- * gets its share as one contiguous run, found through a sorted id index (no scans). The seventh
- * gives the activities' districts in Swedish order of their names, each appended to its
- * activity's list through the activities' id index (one sort, none per activity). */
+ * gets its share as one contiguous run, found through a sorted id index (no scans). The
+ * outcomes and the activities come unordered and are sorted here (by indicator, year, period,
+ * area and sex; by start and key), in the byte order of the texts that SQLite's ORDER BY
+ * gave: SQLite's sorter copied every row into a temporary b-tree, most of the activities'
+ * statement. The seventh gives the activities' districts in Swedish order of their names, each
+ * appended to its activity's list through the activities' id index (one sort, none per
+ * activity). */
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,7 +164,68 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->goal_id = store_col_int(r, 8);
 	ac->areas = NULL;
 	ac->goal = -1;
+	/* the sort key's first part: the start (YYYYMMDD), unknown last */
+	l->owner[l->n - 1] = store_col_type(r, 9) == SV_NULL ? INT64_MAX : store_col_int(r, 9);
 	return 0;
+}
+
+/* A row with the first part of its sort key (its owner's id, or an activity's start). */
+struct keyed {
+	int64_t k;
+	const void *row;
+};
+
+/* cmp_text: texts in byte order (SQLite's BINARY collation), NULL first. */
+static int cmp_text(const char *a, const char *b)
+{
+	return !a || !b ? (a != NULL) - (b != NULL) : strcmp(a, b);
+}
+
+static int cmp_int(int64_t a, int64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* by_outcome: by indicator, year, period, area key and sex (all four make an outcome unique). */
+static int by_outcome(const void *x, const void *y)
+{
+	const struct keyed *p = x, *q = y;
+	const struct view_outcome *a = p->row, *b = q->row;
+	int c;
+
+	if ((c = cmp_int(p->k, q->k)) || (c = cmp_int(a->year, b->year)) || (c = cmp_text(a->period, b->period)) ||
+	    (c = cmp_text(a->area, b->area)))
+		return c;
+	return cmp_text(a->sex, b->sex);
+}
+
+/* by_start: activities by start, unknown last, then by key (unique). */
+static int by_start(const void *x, const void *y)
+{
+	const struct keyed *p = x, *q = y;
+	const struct view_activity *a = p->row, *b = q->row;
+	int c = cmp_int(p->k, q->k);
+
+	return c ? c : cmp_text(a->key, b->key);
+}
+
+/* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed). */
+static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
+{
+	size_t n = l->n ? l->n : 1;
+	struct keyed *kr = arena_alloc(l->a, n * sizeof(*kr));
+	char *rows = arena_alloc(l->a, n * l->size);
+	int64_t *owner = arena_alloc(l->a, n * sizeof(*owner));
+
+	for (size_t i = 0; i < l->n; i++)
+		kr[i] = (struct keyed){ l->owner[i], (const char *)l->rows + i * l->size };
+	qsort(kr, l->n, sizeof(*kr), cmp);
+	for (size_t i = 0; i < l->n; i++) {
+		memcpy(rows + i * l->size, kr[i].row, l->size);
+		owner[i] = kr[i].k;
+	}
+	l->rows = rows;
+	l->owner = owner;
 }
 
 /* runs: calls fn(owner index, first row, count) once per run of rows in l with the same owner
@@ -368,6 +434,8 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	c->year = year;
 	if ((rc = read_all(st, a, &b, opts ? opts : &all, more, nmore, e)) != LUP_OK)
 		return rc;
+	sort_rows(&b.l[L_OUTS], by_outcome);
+	sort_rows(&b.l[L_ACTS], by_start);
 	link_goals(&b);
 	runs(&b.l[L_RESULTS], b.goal_ix, c->ngoals, &b, set_results);
 	link_indicators(&b);
