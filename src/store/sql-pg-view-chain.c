@@ -1,6 +1,7 @@
 /* sql-pg-view-chain.c: PostgreSQL text of the goal chain's statements (see stmt-view-chain.h).
  * The goals are those of the organisation (or its pair) of the year and every goal above them;
- * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass. */
+ * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass,
+ * but for the outcomes and the activities, which the loader sorts (view/chain.c). */
 #include "store/sql-pg.h"
 #include "store/sql-public.h"
 
@@ -39,6 +40,29 @@
 	"($2::bigint IS NULL OR $2::bigint BETWEEN coalesce(a.start_first / 10000, " VC_PLAN_YEAR("year_from") ", $2::bigint)" \
 	" AND coalesce(a.end_last / 10000, " VC_PLAN_YEAR("year_to") ", $2::bigint))"
 
+/* The chain's public indicators (ci), materialised: the outcomes are reached through them. */
+#define VC_CI \
+	" ci AS MATERIALIZED (SELECT i.id, i.owner_id, i.source_kind FROM indicator i" \
+	"  WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i") ")"
+
+/* The outcomes' areas (ar): the municipality and the districts of organisation $1's committee. */
+#define VC_AREAS \
+	" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = $1" \
+	"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1))"
+
+/* The outcomes' periods (pr): those of year $2 and the previous year's full year, or of $2 only. */
+#define VC_PERIODS_PREV " pr(id) AS (SELECT id FROM period WHERE year = $2::bigint OR (year = $2::bigint - 1 AND kind = 'FY'))"
+#define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = $2::bigint)"
+
+/* The outcomes of the indicators ci in the periods pr (the caller adds the areas to the join,
+ * then VC_OUTCOMES_SEE and the order). */
+#define VC_OUTCOMES_OF \
+	" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value," \
+	" x.missing, x.example" \
+	" FROM ci i JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ANY (ARRAY(SELECT id FROM pr))"
+#define VC_OUTCOMES_SEE \
+	" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id WHERE " SEE_FIGURE("x", "i")
+
 const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, KF goals first, nämndmål by number */
 	[STMT_VC_GOALS] =
@@ -67,21 +91,20 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
-	 * the districts of the organisation's committee */
+	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
+	 * sorter here copied every row into a temporary b-tree) */
 	[STMT_VC_OUTCOMES] =
-		VC_CHAIN ","
-		" ci AS MATERIALIZED (SELECT i.id, i.owner_id, i.source_kind FROM indicator i"
-		"  WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i") "),"
-		" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = $1"
-		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1)),"
-		" pr(id) AS (SELECT id FROM period WHERE year = $2::bigint OR (year = $2::bigint - 1 AND kind = 'FY'))"
-		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
-		" x.missing, x.example"
-		" FROM ci i JOIN outcome x ON x.indicator_id = i.id"
-		"  AND x.period_id = ANY (ARRAY(SELECT id FROM pr)) AND x.area_id = ANY (ARRAY(SELECT id FROM ar))"
-		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE " SEE_FIGURE("x", "i")
-		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
+		VC_CHAIN "," VC_CI "," VC_AREAS "," VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE,
+	/* -> the same of the year only (the API's goal chain shows no other) */
+	[STMT_VC_OUTCOMES_YEAR] =
+		VC_CHAIN "," VC_CI "," VC_AREAS "," VC_PERIODS_YEAR
+		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE,
+	/* (org_id, year, area_id) -> the same in area $3 for both sexes together (T) only: what
+	 * the organisation page shows (a sixth of the rows) */
+	[STMT_VC_OUTCOMES_AREA] =
+		VC_CHAIN "," VC_CI "," VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id = $3 AND x.sex = 'T'" VC_OUTCOMES_SEE,
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =
@@ -92,7 +115,8 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = $2::bigint"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
-	/* -> the activities of the organisation or its pair in the year, by start. Joined to their
+	/* -> the activities of the organisation or its pair in the year with their start, unordered
+	 * (view/chain.c sorts them by start and key). Joined to their
 	 * owners (VC_OWNERS, with the owner's name) and also filtered by an array of them: the
 	 * planner underestimates the activities (the owner, the year and the publication rule as
 	 * filters) and joined organisation with a nested loop over all of them (31,000 comparisons
@@ -100,9 +124,8 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * year's and the publication rule's lookups to the owners' activities. */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
-		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
-		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
+		" a.goal_id, a.start_first FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
+		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 	/* -> activity_id, name: the districts of those activities, in Swedish order of their names.
 	 * The activities are computed once, as an array (an InitPlan), and the district links
 	 * picked by it: joined to the activities, whose number the planner underestimates (5 or 1

@@ -1,6 +1,7 @@
 /* sql-sqlite-view-chain.c: SQLite text of the goal chain's statements (see stmt-view-chain.h).
  * The goals are those of the organisation (or its pair) of the year and every goal above them;
- * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass. */
+ * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass,
+ * but for the outcomes and the activities, which the loader sorts (view/chain.c). */
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"
 
@@ -20,6 +21,25 @@
 	"(?2 IS NULL OR ?2 BETWEEN coalesce(a.start_first / 10000, p.year_from, ?2)" \
 	" AND coalesce(a.end_last / 10000, p.year_to, ?2))"
 
+/* The outcomes' areas (ar): the municipality and the districts of organisation ?1's committee. */
+#define VC_AREAS \
+	" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1" \
+	"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
+
+/* The outcomes' periods (pr): those of year ?2 and the previous year's full year, or of ?2 only. */
+#define VC_PERIODS_PREV " pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
+#define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = ?2)"
+
+/* The visible outcomes of the chain's public indicators in the periods pr (the caller adds the
+ * areas and the order). */
+#define VC_OUTCOMES_OF \
+	" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value," \
+	" x.missing, x.example" \
+	" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id" \
+	" JOIN area a ON a.id = x.area_id" \
+	" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)" \
+	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+
 const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, KF goals first, nämndmål by number */
 	[STMT_VC_GOALS] =
@@ -34,30 +54,33 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_RESULTS] =
 		VC_CHAIN " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
 		" ORDER BY r.goal_id, r.ord",
-	/* -> the indicators of the goals with the year's targets; own: the organisation's */
+	/* -> the indicators of the goals with the year's targets; own: the organisation's. The
+	 * targets are joined by their key (at most one of each kind): a correlated subquery per
+	 * target cost a sixth more of the statement. */
 	[STMT_VC_INDICATORS] =
 		VC_CHAIN
 		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'own' AND t.sex = 'T' AND t.year = ?2) AS target,"
-		" (SELECT text FROM target t WHERE t.indicator_id = i.id AND t.kind = 'kf' AND t.sex = 'T' AND t.year = ?2) AS kf_target,"
-		" " VC_OWNED("i.owner_id") " AS own"
-		" FROM indicator i WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
+		" t.text AS target, k.text AS kf_target, " VC_OWNED("i.owner_id") " AS own"
+		" FROM indicator i"
+		" LEFT JOIN target t ON t.indicator_id = i.id AND t.year = ?2 AND t.kind = 'own' AND t.sex = 'T'"
+		" LEFT JOIN target k ON k.indicator_id = i.id AND k.year = ?2 AND k.kind = 'kf' AND k.sex = 'T'"
+		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* -> their outcomes of the year and the previous year's full year, in the municipality and
-	 * the districts of the organisation's committee */
+	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
+	 * sorter here copied every row into a temporary b-tree) */
 	[STMT_VC_OUTCOMES] =
-		VC_CHAIN ","
-		" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1"
-		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1)),"
-		" pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
-		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value,"
-		" x.missing, x.example"
-		" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
-		" JOIN area a ON a.id = x.area_id"
-		" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)"
-		" AND x.area_id IN (SELECT id FROM ar)"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
-		" ORDER BY x.indicator_id, pe.year, pe.kind, a.key, x.sex",
+		VC_CHAIN "," VC_AREAS "," VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
+	/* -> the same of the year only (the API's goal chain shows no other) */
+	[STMT_VC_OUTCOMES_YEAR] =
+		VC_CHAIN "," VC_AREAS "," VC_PERIODS_YEAR
+		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
+	/* (org_id, year, area_id) -> the same in area ?3 for both sexes together (T) only: what
+	 * the organisation page shows (a sixth of the rows) */
+	[STMT_VC_OUTCOMES_AREA] =
+		VC_CHAIN "," VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id = ?3 AND x.sex = 'T'",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =
@@ -68,13 +91,13 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?2"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
-	/* -> the activities of the organisation or its pair in the year, by start */
+	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
+	 * unordered (view/chain.c sorts them by start and key) */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" a.goal_id, a.start_first FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
-		" ORDER BY a.start_first IS NULL, a.start_first, a.key",
+		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 	/* -> activity_id, name: the districts of those activities, in Swedish order of their names (one
 	 * sort of them all: each activity's list comes out in that order, with no sort per activity) */
 	[STMT_VC_ACTIVITY_AREAS] =

@@ -1,11 +1,16 @@
 /* chain.c: an organisation's goal chain for a year (see chain.h). Seven reads by (org, year),
- * in one go (store_query_many: one round trip on PostgreSQL). Six are each ordered by the id of
+ * in one go (store_query_many: one round trip on PostgreSQL). Four are each ordered by the id of
  * what its rows belong to; each becomes a flat array in the arena, and every goal and indicator
- * gets its share as one contiguous run, found through a sorted id index (no scans). The seventh
- * gives the activities' districts in Swedish order of their names, each appended to its
- * activity's list through the activities' id index (one sort, none per activity). */
+ * gets its share as one contiguous run, found through a sorted id index (no scans). The
+ * outcomes and the activities come unordered and are sorted here (by indicator, year, period,
+ * area and sex; by start and key), in the byte order of the texts that SQLite's ORDER BY
+ * gave: SQLite's sorter copied every row into a temporary b-tree, most of the activities'
+ * statement. The seventh gives the activities' districts in Swedish order of their names, each
+ * appended to its activity's list through the activities' id index (one sort, none per
+ * activity). */
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,7 +164,68 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->goal_id = store_col_int(r, 8);
 	ac->areas = NULL;
 	ac->goal = -1;
+	/* the sort key's first part: the start (YYYYMMDD), unknown last */
+	l->owner[l->n - 1] = store_col_type(r, 9) == SV_NULL ? INT64_MAX : store_col_int(r, 9);
 	return 0;
+}
+
+/* A row with the first part of its sort key (its owner's id, or an activity's start). */
+struct keyed {
+	int64_t k;
+	const void *row;
+};
+
+/* cmp_text: texts in byte order (SQLite's BINARY collation), NULL first. */
+static int cmp_text(const char *a, const char *b)
+{
+	return !a || !b ? (a != NULL) - (b != NULL) : strcmp(a, b);
+}
+
+static int cmp_int(int64_t a, int64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* by_outcome: by indicator, year, period, area key and sex (all four make an outcome unique). */
+static int by_outcome(const void *x, const void *y)
+{
+	const struct keyed *p = x, *q = y;
+	const struct view_outcome *a = p->row, *b = q->row;
+	int c;
+
+	if ((c = cmp_int(p->k, q->k)) || (c = cmp_int(a->year, b->year)) || (c = cmp_text(a->period, b->period)) ||
+	    (c = cmp_text(a->area, b->area)))
+		return c;
+	return cmp_text(a->sex, b->sex);
+}
+
+/* by_start: activities by start, unknown last, then by key (unique). */
+static int by_start(const void *x, const void *y)
+{
+	const struct keyed *p = x, *q = y;
+	const struct view_activity *a = p->row, *b = q->row;
+	int c = cmp_int(p->k, q->k);
+
+	return c ? c : cmp_text(a->key, b->key);
+}
+
+/* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed). */
+static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
+{
+	size_t n = l->n ? l->n : 1;
+	struct keyed *kr = arena_alloc(l->a, n * sizeof(*kr));
+	char *rows = arena_alloc(l->a, n * l->size);
+	int64_t *owner = arena_alloc(l->a, n * sizeof(*owner));
+
+	for (size_t i = 0; i < l->n; i++)
+		kr[i] = (struct keyed){ l->owner[i], (const char *)l->rows + i * l->size };
+	qsort(kr, l->n, sizeof(*kr), cmp);
+	for (size_t i = 0; i < l->n; i++) {
+		memcpy(rows + i * l->size, kr[i].row, l->size);
+		owner[i] = kr[i].k;
+	}
+	l->rows = rows;
+	l->owner = owner;
 }
 
 /* runs: calls fn(owner index, first row, count) once per run of rows in l with the same owner
@@ -243,23 +309,47 @@ static void set_assess(void *ctx, long g, size_t first, size_t n)
 	b->c->goals[g].nassess = n;
 }
 
-/* read_all: the seven reads and the caller's nmore in one go (one round trip on PostgreSQL),
- * each of the seven into its load. */
-static int read_all(struct store *st, struct arena *a, struct build *b, const struct store_q *more, int nmore,
-		    struct err *e)
+/* The outcomes' statement per enum view_chain_outs (VIEW_OUTS_AREA's takes the area too). */
+static const enum stmt outs_stmt[] = {
+	[VIEW_OUTS_ALL] = STMT_VC_OUTCOMES,
+	[VIEW_OUTS_YEAR] = STMT_VC_OUTCOMES_YEAR,
+	[VIEW_OUTS_AREA] = STMT_VC_OUTCOMES_AREA,
+};
+
+/* The VIEW_SKIP_* flag that leaves each read out (0: always read). */
+static const unsigned skipped_by[L__MAX] = {
+	[L_RESULTS] = VIEW_SKIP_RESULTS,
+	[L_ACTS] = VIEW_SKIP_ACTS,
+	[L_AREAS] = VIEW_SKIP_ACTS,
+};
+
+/* read_all: the seven reads (the outcomes as opts asks; those it skips left empty) and the
+ * caller's nmore in one go (one round trip on PostgreSQL), each of the seven into its load. */
+static int read_all(struct store *st, struct arena *a, struct build *b, const struct view_chain_opts *opts,
+		    const struct store_q *more, int nmore, struct err *e)
 {
-	struct sval args[] = { SVI(b->c->org), SVI(b->c->year) };
+	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVI(opts->area_id) };
 	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
+	int n = 0;
 
 	if (nmore < 0 || nmore > VIEW_CHAIN_MORE_MAX)
 		return err_set(e, LUP_EDB, "view_chain_more: %d other reads (at most %d)", nmore, VIEW_CHAIN_MORE_MAX);
+	if ((unsigned)opts->outs >= sizeof(outs_stmt) / sizeof(outs_stmt[0]))
+		return err_set(e, LUP_EDB, "view_chain_more: unknown outcomes %d", (int)opts->outs);
 	for (int i = 0; i < L__MAX; i++) {
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
-		q[i] = (struct store_q){ reads[i].s, args, 2, reads[i].fn, &b->l[i] };
+		if (opts->skip & skipped_by[i])
+			continue;
+		q[n] = (struct store_q){ reads[i].s, args, 2, reads[i].fn, &b->l[i] };
+		if (i == L_OUTS) {
+			q[n].s = outs_stmt[opts->outs];
+			q[n].nargs = opts->outs == VIEW_OUTS_AREA ? 3 : 2;
+		}
+		n++;
 	}
 	for (int i = 0; i < nmore; i++)
-		q[L__MAX + i] = more[i];
-	return store_query_many(st, q, L__MAX + nmore, e);
+		q[n++] = more[i];
+	return store_query_many(st, q, n, e);
 }
 
 static void link_goals(struct build *b)
@@ -333,16 +423,19 @@ static void link_acts(struct build *b)
 }
 
 int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
-		    const struct store_q *more, int nmore, struct err *e)
+		    const struct view_chain_opts *opts, const struct store_q *more, int nmore, struct err *e)
 {
+	static const struct view_chain_opts all = { VIEW_OUTS_ALL, 0, 0 };
 	struct build b = { .c = c };
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->org = org;
 	c->year = year;
-	if ((rc = read_all(st, a, &b, more, nmore, e)) != LUP_OK)
+	if ((rc = read_all(st, a, &b, opts ? opts : &all, more, nmore, e)) != LUP_OK)
 		return rc;
+	sort_rows(&b.l[L_OUTS], by_outcome);
+	sort_rows(&b.l[L_ACTS], by_start);
 	link_goals(&b);
 	runs(&b.l[L_RESULTS], b.goal_ix, c->ngoals, &b, set_results);
 	link_indicators(&b);
@@ -354,7 +447,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
 		    struct err *e)
 {
-	return view_chain_more(st, a, org, year, c, NULL, 0, e);
+	return view_chain_more(st, a, org, year, c, NULL, NULL, 0, e);
 }
 
 int view_chain_goal(const struct view_chain *c, const char *key)

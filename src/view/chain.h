@@ -98,13 +98,35 @@ struct view_chain {
 int view_chain_load(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
 		    struct err *e);
 
-/* view_chain_more: view_chain_load with the caller's nmore other reads (at most
- * VIEW_CHAIN_MORE_MAX; store.h struct store_q) in the same store_query_many as the chain's
- * own: one round trip on PostgreSQL for both. */
+/* Which outcomes a reader of the chain needs (each indicator's outs): fewer rows, less work. */
+enum view_chain_outs {
+	VIEW_OUTS_ALL,		/* the year's and the previous year's FY; the municipality and the
+				 * organisation's districts; every sex (view_chain_load) */
+	VIEW_OUTS_YEAR,		/* the year's only (the API's goal chain) */
+	VIEW_OUTS_AREA,		/* the year's and the previous year's FY in one area, sex T only
+				 * (the organisation page) */
+};
+
+/* Parts of the chain a reader does not show, left unread (view_chain_opts.skip): with
+ * VIEW_SKIP_RESULTS every goal's results are empty, with VIEW_SKIP_ACTS the chain has no
+ * activities (nor any goal). */
+enum { VIEW_SKIP_RESULTS = 1, VIEW_SKIP_ACTS = 2 };
+
+/* view_chain_opts: what view_chain_more reads; area_id is VIEW_OUTS_AREA's area, skip the
+ * VIEW_SKIP_* parts left unread (0: none). */
+struct view_chain_opts {
+	enum view_chain_outs outs;
+	int64_t area_id;
+	unsigned skip;
+};
+
+/* view_chain_more: view_chain_load with the outcomes opts asks for (NULL: VIEW_OUTS_ALL) and
+ * the caller's nmore other reads (at most VIEW_CHAIN_MORE_MAX; store.h struct store_q) in the
+ * same store_query_many as the chain's own: one round trip on PostgreSQL for both. */
 #define VIEW_CHAIN_MORE_MAX 8
 struct store_q;
 int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,
-		    const struct store_q *more, int nmore, struct err *e);
+		    const struct view_chain_opts *opts, const struct store_q *more, int nmore, struct err *e);
 
 /* view_chain_goal: the index of the goal with key in c, or -1 (key may be NULL). */
 int view_chain_goal(const struct view_chain *c, const char *key);

@@ -89,11 +89,13 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	years(a, o, &ys, &city);
 	if (!o->year)
 		return LUP_OK;
-	/* the chain, and the activities in districts with it (one round trip on PostgreSQL) */
+	/* the chain with the outcomes the page shows (its area's, both sexes together), and the
+	 * activities in districts with it (one round trip on PostgreSQL) */
 	struct sval oy[] = { SVI(o->id), SVI(o->year) };
 	struct store_q acts = { STMT_WEB_PLACES_ORG_DISTRICT_ACTS, oy, 2, rowset_collect, &c };
+	struct view_chain_opts opts = { VIEW_OUTS_AREA, o->area_id, 0 };
 	rowset_init(&c, a);
-	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &acts, 1, e)) != LUP_OK)
+	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &opts, &acts, 1, e)) != LUP_OK)
 		return rc;
 	contributions(a, o, &c);
 	return LUP_OK;

@@ -44,7 +44,8 @@ struct view_org {
 						 * the newest; 0 when it has none */
 	int64_t area_id;			/* where its outcomes are read: its district, else the city */
 	const char *area_name;
-	struct view_chain chain;		/* the goal chain of year (empty when year is 0) */
+	struct view_chain chain;		/* the goal chain of year (empty when year is 0), with
+					 * the outcomes in area_id only, sex T (VIEW_OUTS_AREA) */
 	struct view_org_contrib *contrib;	/* by district name, then start */
 	size_t ncontrib;
 };

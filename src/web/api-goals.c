@@ -64,6 +64,8 @@ int api_goal_patch(struct http_req *r)
 
 int api_goal_chain(struct http_req *r)
 {
+	/* what the JSON shows (doc/chain-json.h): the year's outcomes, no results nor activities */
+	static const struct view_chain_opts shown = { VIEW_OUTS_YEAR, 0, VIEW_SKIP_RESULTS | VIEW_SKIP_ACTS };
 	const char *ys = http_query(r, "year");
 	struct view_chain ch;
 	struct json *j;
@@ -77,7 +79,7 @@ int api_goal_chain(struct http_req *r)
 		return http_error(r, 400, "bad_request", "give the year: ?year=YYYY");
 	/* assessments of reports the caller may not read (drafts: the public never) are left out
 	 * by the view, through the store's viewer (authz_viewer) */
-	if (view_chain_load(r->st, &r->a, org, year, &ch, &r->err) != LUP_OK)
+	if (view_chain_more(r->st, &r->a, org, year, &ch, &shown, NULL, 0, &r->err) != LUP_OK)
 		return http_fail(r);
 	j = http_json_begin(r, 200);
 	chain_json_write(&ch, j);

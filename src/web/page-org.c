@@ -328,7 +328,7 @@ static void new_goal_link(struct http_req *r, struct html *h, const char *key, i
 }
 
 /* chain_example: whether an outcome the page reads (of the organisation's indicators, in its
- * area) is example data. */
+ * area, both sexes together: all its chain holds, view/org.h) is example data. */
 static int chain_example(const struct org *x)
 {
 	for (size_t g = 0; g < x->v.chain.ngoals; g++)
