@@ -785,7 +785,9 @@ static int pg_open(const char *address, int flags, struct store **out, struct er
 		st->conn = connect_db(address, NULL, readonly);
 	}
 	if (PQstatus(st->conn) != CONNECTION_OK) {
-		rc = err_set(e, LUP_EDB, "cannot open database '%s': %s", st->shown, PQerrorMessage(st->conn));
+		/* the server unreachable (down, restarting, refusing connections): LUP_EBUSY, as for a
+		 * connection lost later (a server answers 503 with Retry-After, not 500) */
+		rc = err_set(e, LUP_EBUSY, "cannot open database '%s': %s", st->shown, PQerrorMessage(st->conn));
 		goto err;
 	}
 	/* one query: the version, and whether every migration up to it is recorded */

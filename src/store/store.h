@@ -61,7 +61,8 @@ enum {
  * It checks the schema version and, unless
  * STORE_NO_MIGRATE or STORE_READONLY, applies pending migrations (each in a transaction).
  * Errors: LUP_ENOTFOUND (missing file without STORE_CREATE), LUP_EDB (not a database,
- * corrupt, unreadable), LUP_EVERSION (schema newer than this program). On success *out
+ * corrupt, unreadable), LUP_EBUSY (a PostgreSQL server that does not answer: try again),
+ * LUP_EVERSION (schema newer than this program). On success *out
  * must be freed with store_close.
  */
 int store_open(const char *path, int flags, struct store **out, struct err *e);
