@@ -41,12 +41,6 @@ struct ctx {
 	struct err *e;
 };
 
-static int query(struct ctx *x, struct rowset *rs, enum stmt s, const struct sval *args, int n)
-{
-	rowset_init(rs, x->a);
-	return rowset_query(rs, x->st, s, args, n, x->e);
-}
-
 static enum model_period_kind kind_of(const char *k)
 {
 	return k && strcmp(k, "T1") == 0 ? MODEL_PERIOD_T1 : k && strcmp(k, "T2") == 0 ? MODEL_PERIOD_T2 : MODEL_PERIOD_FY;
@@ -225,66 +219,83 @@ static int decimals_of(double v)
 	return 2;
 }
 
-/* read_values: the chosen indicator's full-year totals per district and the city average, and
- * their gap bands. */
-static int read_values(struct ctx *x, struct view_city *c)
+/* fill_values: the chosen indicator's full-year totals per district and the city average
+ * (cmp: STMT_COMPARISON), and their gap bands. */
+static void fill_values(struct view_city *c, const struct rowset *cmp)
 {
-	const char *dir = c->ind >= 0 ? c->inds[c->ind].direction : NULL;
-	struct rowset cmp;
-	int rc;
-
-	c->dir = dir && strcmp(dir, "higher") == 0 ? MODEL_DIR_HIGHER : dir && strcmp(dir, "lower") == 0 ? MODEL_DIR_LOWER
-											       : MODEL_DIR_NONE;
-	if (c->ind < 0 || !c->has_year)
-		return LUP_OK;
-	struct sval args[] = { SVI(c->inds[c->ind].id), SVI(c->year) };
-	if ((rc = query(x, &cmp, STMT_COMPARISON, args, 2)) != LUP_OK)
-		return rc;
-	for (int i = 0; i < cmp.nrows; i++) {
-		if (!cell_is(&cmp, i, "sex", "T") || !cell(&cmp, i, "value"))
+	for (int i = 0; i < cmp->nrows; i++) {
+		if (!cell_is(cmp, i, "sex", "T") || !cell(cmp, i, "value"))
 			continue;
-		double v = strtod(cell(&cmp, i, "value"), NULL);
-		c->example |= cell_int(&cmp, i, "example") != 0;
+		double v = strtod(cell(cmp, i, "value"), NULL);
+		c->example |= cell_int(cmp, i, "example") != 0;
 		c->decimals = decimals_of(v) > c->decimals ? decimals_of(v) : c->decimals;
-		if (cell_is(&cmp, i, "level", "municipality")) {
+		if (cell_is(cmp, i, "level", "municipality")) {
 			c->city = v;
 			continue;
 		}
 		for (size_t d = 0; d < c->ndistricts; d++)
-			if (strcmp(c->districts[d].key, cell(&cmp, i, "area")) == 0)
+			if (strcmp(c->districts[d].key, cell(cmp, i, "area")) == 0)
 				c->districts[d].value = v;
 	}
 	for (size_t d = 0; d < c->ndistricts; d++)
 		if (!isnan(c->districts[d].value) && !isnan(c->city))
 			c->districts[d].band = model_gap_class(model_gap(c->dir, c->districts[d].value, c->city), c->city);
-	return LUP_OK;
 }
 
-/* read_fulfilment: goal fulfilment per organisation in the chosen period. */
-static int read_fulfilment(struct ctx *x, struct view_city *c)
+/* fill_fulfilment: goal fulfilment per organisation in the chosen period (f:
+ * STMT_WEB_CITY_FULFILMENT). */
+static void fill_fulfilment(struct ctx *x, struct view_city *c, const struct rowset *rs)
 {
-	const struct model_period *per = &c->periods[c->period].per;
-	struct sval args[] = { SVI(per->year), SVS(model_period_kind_name(per->kind)) };
-	struct rowset f;
-	int rc;
+	const struct rowset *f = rs;
 
-	if ((rc = query(x, &f, STMT_WEB_CITY_FULFILMENT, args, 2)) != LUP_OK)
-		return rc;
-	c->nfulfil = (size_t)f.nrows;
+	c->nfulfil = (size_t)f->nrows;
 	c->fulfil = arena_alloc(x->a, sizeof(*c->fulfil) * (c->nfulfil + 1));
-	for (int i = 0; i < f.nrows; i++) {
+	for (int i = 0; i < f->nrows; i++) {
 		struct view_city_fulfilment *o = &c->fulfil[i];
-		*o = (struct view_city_fulfilment){ cell(&f, i, "key"), cell(&f, i, "name"), cell_int(&f, i, "report"),
-			cell(&f, i, "status"), (long)cell_int(&f, i, "fulfilled"), (long)cell_int(&f, i, "partly"),
-			(long)cell_int(&f, i, "not"), (long)cell_int(&f, i, "none"), (long)cell_int(&f, i, "unassessed"),
-			(long)cell_int(&f, i, "goals") };
-		if (cell(&f, i, "report") && !cell_int(&f, i, "readable")) {
+		*o = (struct view_city_fulfilment){ cell(f, i, "key"), cell(f, i, "name"), cell_int(f, i, "report"),
+			cell(f, i, "status"), (long)cell_int(f, i, "fulfilled"), (long)cell_int(f, i, "partly"),
+			(long)cell_int(f, i, "not"), (long)cell_int(f, i, "none"), (long)cell_int(f, i, "unassessed"),
+			(long)cell_int(f, i, "goals") };
+		if (cell(f, i, "report") && !cell_int(f, i, "readable")) {
 			o->report = 0;
 			o->status = NULL;
 			o->fulfilled = o->partly = o->not_met = o->none = 0;
 			o->unassessed = o->goals;
 		}
 	}
+}
+
+/* read_chosen: the reads that depend on the choices (the indicator and year, the period), in one
+ * go (one round trip on PostgreSQL): the chosen indicator's values when an indicator and a year
+ * are chosen, the fulfilment when a period is. */
+static int read_chosen(struct ctx *x, struct view_city *c)
+{
+	const char *dir = c->ind >= 0 ? c->inds[c->ind].direction : NULL;
+	struct sval vargs[2], fargs[2];
+	struct rowset cmp, f;
+	struct store_q q[2];
+	int n = 0, rc;
+
+	c->dir = dir && strcmp(dir, "higher") == 0 ? MODEL_DIR_HIGHER : dir && strcmp(dir, "lower") == 0 ? MODEL_DIR_LOWER
+											       : MODEL_DIR_NONE;
+	rowset_init(&cmp, x->a);
+	rowset_init(&f, x->a);
+	int values = c->ind >= 0 && c->has_year, fulfil = c->nperiods && c->period >= 0;
+	if (values) {
+		vargs[0] = SVI(c->inds[c->ind].id), vargs[1] = SVI(c->year);
+		q[n++] = (struct store_q){ STMT_COMPARISON, vargs, 2, rowset_collect, &cmp };
+	}
+	if (fulfil) {
+		const struct model_period *per = &c->periods[c->period].per;
+		fargs[0] = SVI(per->year), fargs[1] = SVS(model_period_kind_name(per->kind));
+		q[n++] = (struct store_q){ STMT_WEB_CITY_FULFILMENT, fargs, 2, rowset_collect, &f };
+	}
+	if (n && (rc = store_query_many(x->st, q, n, x->e)) != LUP_OK)
+		return rc;
+	if (values)
+		fill_values(c, &cmp);
+	if (fulfil)
+		fill_fulfilment(x, c, &f);
 	return LUP_OK;
 }
 
@@ -307,9 +318,5 @@ int view_city_load(struct store *st, struct arena *a, const struct view_city_arg
 	choose_period(c, args->period);
 	if (c->miss)
 		return LUP_OK;
-	if ((rc = read_values(&x, c)) != LUP_OK)
-		return rc;
-	if (!c->nperiods || c->period < 0)
-		return LUP_OK;
-	return read_fulfilment(&x, c);
+	return read_chosen(&x, c);
 }

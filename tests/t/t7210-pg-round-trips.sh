@@ -112,8 +112,12 @@ view_trips 2 /api/v1/districts/spanga-tensta /api/v1/organisations/$OWN
 view_trips 1 "$UP"
 # the organisation by key, then the goal chain's seven reads in one
 view_trips 2 "/api/v1/organisations/$OWN/goal-chain?year=2022"
-# the city's six first reads together, then the comparison and the fulfilment
-view_trips 3 /
+# the city's six first reads together, then the chosen indicator's values and the chosen
+# period's fulfilment together
+view_trips 2 /
+grep -q '^pg trip COMPARISON+WEB_CITY_FULFILMENT$' "$TMP/nocache.trace" \
+	&& ok "... the chosen indicator's values and the fulfilment in one round trip" \
+	|| nok "... the chosen indicator's values and the fulfilment in one round trip"
 # the organisation, its aliases, years and the city together; the chain with the districts'
 # activities; the history (plans, then each plan's versions; the deciding organisation)
 view_trips 7 "/organisation/$OWN?ar=2022"
