@@ -83,10 +83,15 @@
 /* An outcome x of indicator i (i public: the caller joins PUB_INDICATOR or SEE_INDICATOR) is a
  * figure the viewer may see: public (example data, official statistics, an approved report of
  * the owner or its pair for the period) or the viewer may read the owner's reports. */
-#define SEE_FIGURE(x, i) \
-	"(" x ".example = 1 OR " x ".source = 'kolada' OR " i ".source_kind = 'kolada'" \
+#define SEE_FIGURE(x, i) SEE_FIGURE_IF("(" x ".example = 1 OR " x ".source = 'kolada')", x ".period_id", i)
+
+/* The same rule for figures of indicator i and the period with id column period, of which open
+ * (SQL) says whether one is public in itself (example data or from Kolada): for readers of
+ * counts of figures rather than the figures (PostgreSQL's derived_indicator_period). */
+#define SEE_FIGURE_IF(open, period, i) \
+	"(" open " OR " i ".source_kind = 'kolada'" \
 	" OR EXISTS (SELECT 1 FROM report r_ JOIN organisation ro_ ON ro_.id = r_.org_id" \
-	"  WHERE r_.period_id = " x ".period_id AND r_.status = 'approved' AND (r_.org_id = " i ".owner_id" \
+	"  WHERE r_.period_id = " period " AND r_.status = 'approved' AND (r_.org_id = " i ".owner_id" \
 	"  OR ro_.pair_id = " i ".owner_id OR r_.org_id = (SELECT pair_id FROM organisation WHERE id = " i ".owner_id)))" \
 	" OR lup_reads(" i ".owner_id, (SELECT pair_id FROM organisation WHERE id = " i ".owner_id)))"
 

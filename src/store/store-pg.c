@@ -1242,8 +1242,25 @@ static int check_sql(struct pg *st, const char *sql, struct check_ctx *c, struct
 	return rc;
 }
 
+/* The derived_ tables (kept by triggers) that disagree with what they are derived from: the
+ * organisations' name ranks (0030) and the indicators' district counts per period (0032), one
+ * row each when some of theirs are wrong. */
+#define CHECK_DERIVED_SQL \
+	"SELECT 'derived', 'derived_org_name_rank: ' || count(*) || ' organisations ranked otherwise than by name'" \
+	" FROM (SELECT id, rank() OVER (ORDER BY name COLLATE sv) AS rk FROM organisation) x" \
+	" FULL JOIN derived_org_name_rank r ON r.organisation_id = x.id" \
+	" WHERE x.id IS NULL OR r.organisation_id IS NULL OR r.rank <> x.rk HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived', 'derived_indicator_period: ' || count(*) || ' indicator and period counts" \
+	" differ from the outcomes (SELECT derived_indicator_period_rebuild() counts them anew)'" \
+	" FROM (SELECT x.indicator_id, x.period_id, count(*) AS valued, count(*) FILTER (WHERE x.example = 1" \
+	"  OR x.source = 'kolada') AS open FROM outcome x JOIN area a ON a.id = x.area_id AND a.level = 'district'" \
+	"  WHERE x.value IS NOT NULL GROUP BY 1, 2) r FULL JOIN derived_indicator_period d USING (indicator_id, period_id)" \
+	" WHERE coalesce(r.valued, 0) <> coalesce(d.valued, 0) OR coalesce(r.open, 0) <> coalesce(d.open, 0)" \
+	" HAVING count(*) > 0"
+
 /* PostgreSQL's own checks: constraints not validated, indexes left invalid (a failed
- * concurrent build), and the schema version's record. Then the domain rules. */
+ * concurrent build), the derived_ tables that disagree with their sources, and the schema
+ * version's record. Then the domain rules. */
 static int pg_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {
 	struct pg *st = PG(base);
@@ -1259,7 +1276,8 @@ static int pg_check(struct store *base, store_check_fn fn, void *ctx, int *probl
 	    (rc = check_sql(st, "SELECT 'index', i.indexrelid::regclass || ' is not valid'"
 			    " FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n"
 			    " ON n.oid = t.relnamespace WHERE n.nspname = current_schema()"
-			    " AND NOT (i.indisvalid AND i.indisready)", &c, e)) != LUP_OK)
+			    " AND NOT (i.indisvalid AND i.indisready)", &c, e)) != LUP_OK ||
+	    (rc = check_sql(st, CHECK_DERIVED_SQL, &c, e)) != LUP_OK)
 		return rc;
 	for (int s = STMT_CHECK_FIRST; s <= STMT_CHECK_LAST; s++)
 		if ((rc = store_query(base, (enum stmt)s, NULL, 0, check_row, &c, e)) != LUP_OK)
