@@ -26,8 +26,9 @@ int entity_list_item(struct store *st, const struct kind *k, const struct rowset
 		     struct entity_extras *x, struct json *j, struct arena *a, struct err *e);
 
 /*
- * entity_show: loads entity id of kind k with every relation into *main and rels[] (arrays of
- * KIND_MAX_RELS rowsets, initialised here from a). *found is 0 when there is no such entity.
+ * entity_load: loads entity id of kind k with every relation into *main and rels[] (arrays of
+ * KIND_MAX_RELS rowsets, initialised here from a), a relation of order REL_BY_OWNER sorted here
+ * (store/kinds.h). *found is 0 when there is no such entity.
  */
 int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowset *main,
 		struct rowset *rels, int *found, struct arena *a, struct err *e);

@@ -19,12 +19,20 @@ enum filter { F_END = 0, F_DISTRICT, F_ORG, F_YEAR, F_LEVEL, F_KIND, F_INDICATOR
 
 enum rel_part { REL_LINKED = 0, REL_OWN };
 
+/* How a relation's rows come in order. REL_BY_SQL: its statement orders them. REL_BY_OWNER: its
+ * statement's first column is the owner's name and its rows come in no order; the loader
+ * (render/entity.h entity_load) sorts them by that name in Swedish order (COLLATE sv), then by
+ * the column "key", and drops the name: a list of many rows of a few owners, which PostgreSQL
+ * sorts slowly by name (an ICU key per row) and C sorts by one key per owner. */
+enum rel_order { REL_BY_SQL = 0, REL_BY_OWNER };
+
 struct kind_rel {
 	const char *name;	/* JSON key of the relation */
 	enum stmt stmt;		/* takes (id) */
 	enum rel_part own;	/* REL_OWN: rows that are parts of the thing, written through it and
 				 * audited with it; REL_LINKED: other things linked to it (never in
 				 * its audit entries, see store/audit.h) */
+	enum rel_order order;
 };
 
 struct kind {

@@ -517,10 +517,9 @@ const char *const pg_sql[STMT__MAX] = {
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1"
 		" ORDER BY pp.id",
 	[STMT_REL_DISTRICT_ACTIVITIES] =
-		"SELECT a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status FROM activity a"
-		" JOIN organisation o ON o.id = a.owner_id" ORG_RANK_JOIN("o")
-		" JOIN activity_district ad ON ad.activity_id = a.id"
-		" WHERE ad.area_id = $1 AND " PUB_ACTIVITY("a") " ORDER BY " ORG_RANK ", a.key",
+		"SELECT o.name AS owner_name, a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status"
+		" FROM activity a JOIN organisation o ON o.id = a.owner_id JOIN activity_district ad ON ad.activity_id = a.id"
+		" WHERE ad.area_id = $1 AND " PUB_ACTIVITY("a"),
 	[STMT_REL_THEME_ALIASES] = "SELECT alias, source FROM theme_alias WHERE theme_id = $1 ORDER BY alias",
 	[STMT_REL_THEME_MEASURES] =
 		"SELECT m.id, m.key, m.title AS name FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"

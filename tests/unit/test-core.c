@@ -1,8 +1,9 @@
-/* test-core.c: unit tests of core/ (buf, arena, err), render/ (json, rows) and load/tsv. */
+/* test-core.c: unit tests of core/ (buf, arena, err, collate), render/ (json, rows) and load/tsv. */
 #include "testlib.h"
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/collate.h"
 #include "core/err.h"
 #include "core/numfmt.h"
 #include "core/utf8.h"
@@ -14,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <unicode/ucol.h>
 
 static void test_buf_grows_and_terminates(void)
 {
@@ -548,6 +551,68 @@ static void test_html_refuses_bad_names_and_closes(void)
 	buf_release(&b);
 }
 
+/* collate_ranks against ICU's own comparison: the Swedish letters after Z (Å, Ä, Ö), case,
+ * accents, equal strings with one rank, NULL first; and many random strings, each pair's ranks
+ * in the order ucol_strcollUTF8 gives them (the COLLATE sv of both backends). */
+static int sign(int x) { return (x > 0) - (x < 0); }
+
+static void check_ranks(const char *const *s, int n, UCollator *coll)
+{
+	int *rank = calloc((size_t)n, sizeof(*rank));
+
+	T_EQ_INT(collate_ranks(s, n, rank), 0);
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < n; j++) {
+			UErrorCode st = U_ZERO_ERROR;
+			int want = !s[i] || !s[j] ? sign((s[i] != NULL) - (s[j] != NULL))
+				 : sign(ucol_strcollUTF8(coll, s[i], -1, s[j], -1, &st));
+
+			if (sign(rank[i] - rank[j]) != want) {
+				T_FAIL_("'%s' (rank %d) against '%s' (rank %d): ICU says %d", s[i] ? s[i] : "NULL",
+					rank[i], s[j] ? s[j] : "NULL", rank[j], want);
+				free(rank);
+				return;
+			}
+		}
+	free(rank);
+}
+
+static void test_collate_ranks(void)
+{
+	const char *s[] = { "Östra", "Spånga-Tensta", NULL, "Ängby", "Aa", "Spånga-Tensta", "spånga-tensta",
+			    "Zeta", "Åkersberga", "Étage", "Etage", "Ärvinge", "Ö", "" };
+	int n = (int)(sizeof(s) / sizeof(s[0])), rank[sizeof(s) / sizeof(s[0])];
+	UErrorCode st = U_ZERO_ERROR;
+	UCollator *coll = ucol_open("sv_SE", &st);
+	static const char *const alphabet[] = { "a", "A", "e", "é", "o", "ö", "Ö", "å", "Å", "ä", "z", "Z", " ", "-", "1" };
+	char buf[200][16];
+	const char *many[200];
+	unsigned seed = 7;
+
+	T_CHECK(!U_FAILURE(st));
+	T_EQ_INT(collate_ranks(s, n, rank), 0);
+	T_EQ_INT(rank[2], 0);			/* NULL first */
+	T_EQ_INT(rank[1], rank[5]);		/* equal strings, one rank */
+	T_CHECK(rank[1] < rank[7]);		/* S before Z */
+	T_CHECK(rank[7] < rank[8] && rank[8] < rank[3] && rank[3] < rank[0]);	/* Z Å Ä Ö */
+	check_ranks(s, n, coll);
+	for (int i = 0; i < 200; i++) {
+		size_t len = 0;
+
+		buf[i][0] = '\0';
+		for (int k = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 5; k >= 0; k--) {
+			const char *c = alphabet[((seed = seed * 1103515245u + 12345u) >> 16) % 15];
+
+			memcpy(buf[i] + len, c, strlen(c) + 1);
+			len += strlen(c);
+		}
+		many[i] = buf[i];
+	}
+	check_ranks(many, 200, coll);
+	T_EQ_INT(collate_ranks(NULL, 0, NULL), 0);
+	ucol_close(coll);
+}
+
 int main(void)
 {
 	T_RUN(test_buf_grows_and_terminates);
@@ -570,5 +635,6 @@ int main(void)
 	T_RUN(test_utf8_seq_and_valid);
 	T_RUN(test_html_escape_every_byte);
 	T_RUN(test_html_refuses_bad_names_and_closes);
+	T_RUN(test_collate_ranks);
 	return t_done();
 }
