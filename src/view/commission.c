@@ -18,12 +18,6 @@ static int64_t ci(const struct rowset *rs, int row, int col)
 	return s ? strtoll(s, NULL, 10) : 0;
 }
 
-static int query(struct store *st, struct arena *a, struct rowset *rs, enum stmt s, struct err *e)
-{
-	rowset_init(rs, a);
-	return rowset_query(rs, st, s, NULL, 0, e);
-}
-
 int view_commission_num_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {
@@ -185,12 +179,20 @@ int view_commission_load(struct store *st, struct arena *a, struct view_commissi
 	struct rowset reps, ms, cols, cl, ad;
 	int rc;
 
+	struct rowset *sets[] = { &reps, &ms, &cols, &cl, &ad };
+	/* the five reads in one go (one round trip on PostgreSQL) */
+	const struct store_q q[] = {
+		{ STMT_WEB_FOLLOW_REPORTS, NULL, 0, rowset_collect, &reps },
+		{ STMT_WEB_FOLLOW_MEASURES, NULL, 0, rowset_collect, &ms },
+		{ STMT_WEB_FOLLOW_COLUMNS, NULL, 0, rowset_collect, &cols },
+		{ STMT_WEB_FOLLOW_CELLS, NULL, 0, rowset_collect, &cl },
+		{ STMT_WEB_FOLLOW_ADMINS, NULL, 0, rowset_collect, &ad },
+	};
+
 	memset(v, 0, sizeof(*v));
-	if ((rc = query(st, a, &reps, STMT_WEB_FOLLOW_REPORTS, e)) != LUP_OK ||
-	    (rc = query(st, a, &ms, STMT_WEB_FOLLOW_MEASURES, e)) != LUP_OK ||
-	    (rc = query(st, a, &cols, STMT_WEB_FOLLOW_COLUMNS, e)) != LUP_OK ||
-	    (rc = query(st, a, &cl, STMT_WEB_FOLLOW_CELLS, e)) != LUP_OK ||
-	    (rc = query(st, a, &ad, STMT_WEB_FOLLOW_ADMINS, e)) != LUP_OK)
+	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
+		rowset_init(sets[i], a);
+	if ((rc = store_query_many(st, q, (int)(sizeof(q) / sizeof(q[0])), e)) != LUP_OK)
 		return rc;
 	fill(a, v, &reps, &cols, &cl, &ad);
 	measures(a, v, &ms);

@@ -118,6 +118,8 @@ view_trips 2 /
 grep -q '^pg trip COMPARISON+WEB_CITY_FULFILMENT$' "$TMP/nocache.trace" \
 	&& ok "... the chosen indicator's values and the fulfilment in one round trip" \
 	|| nok "... the chosen indicator's values and the fulfilment in one round trip"
+# the commission's matrix: its five reads in one
+view_trips 1 /kommissionen
 # the organisation, its aliases, years and the city together; the chain with the districts'
 # activities; the history (plans, then each plan's versions; the deciding organisation)
 view_trips 7 "/organisation/$OWN?ar=2022"
