@@ -159,6 +159,17 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
 		" LEFT JOIN area d ON d.level = 'district' AND (d.committee_id = o.id OR d.committee_id = o.pair_id)"
 		" WHERE o.id = ?1",
+	/* (org_id) -> plan_id, plan, year_from, year_to, version, status, decided_by,
+	 * decided_by_name, decided_on, note: the versions other than drafts of the plans of the
+	 * organisation or its counterpart, by plan key and version; a plan with drafts only has one
+	 * row with the version columns NULL */
+	[STMT_WEB_PLACES_ORG_PLAN_VERSIONS] =
+		"SELECT p.id AS plan_id, p.title AS plan, p.year_from, p.year_to, pv.version, pv.status,"
+		" o.key AS decided_by, o.name AS decided_by_name, pv.decided_on, pv.note FROM plan p"
+		" LEFT JOIN plan_version pv ON pv.plan_id = p.id AND pv.status <> 'draft'"
+		" LEFT JOIN organisation o ON o.id = pv.decided_by"
+		" WHERE p.owner_id = ?1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
+		" ORDER BY p.key, pv.version",
 	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals,
 	 * targets, plans or activities in, newest first */
 	[STMT_WEB_PLACES_ORG_YEARS] =

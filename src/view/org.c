@@ -41,6 +41,20 @@ static void years(struct arena *a, struct view_org *o, const struct rowset *ys, 
 	o->area_name = o->district_id ? o->district_name : rowset_s(city, 0, "name");
 }
 
+/* plan_versions: the versions of the plans that cover the year shown. */
+static void plan_versions(struct arena *a, struct view_org *o, const struct rowset *v)
+{
+	o->versions = arena_alloc(a, sizeof(*o->versions) * ((size_t)v->nrows + 1));
+	for (int i = 0; i < v->nrows; i++) {
+		if (rowset_i(v, i, "year_from") > o->year || rowset_i(v, i, "year_to") < o->year)
+			continue;
+		o->versions[o->nversions++] = (struct view_org_version){ rowset_i(v, i, "plan_id"),
+			rowset_s(v, i, "plan"), rowset_s(v, i, "version"), rowset_s(v, i, "status"),
+			rowset_s(v, i, "decided_by"), rowset_s(v, i, "decided_by_name"), rowset_s(v, i, "decided_on"),
+			rowset_s(v, i, "note") };
+	}
+}
+
 static void contributions(struct arena *a, struct view_org *o, const struct rowset *c)
 {
 	o->ncontrib = (size_t)c->nrows;
@@ -54,7 +68,7 @@ static void contributions(struct arena *a, struct view_org *o, const struct rows
 int view_org_load(struct store *st, struct arena *a, const char *key, long year, struct view_org *o, int *found,
 		  struct err *e)
 {
-	struct rowset r, al, ys, city, c;
+	struct rowset r, al, ys, city, pv, c;
 	struct sval k = SVS(key);
 	int rc;
 
@@ -70,12 +84,14 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 		{ STMT_REL_ORG_ALIASES, &id, 1, rowset_collect, &al },
 		{ STMT_WEB_PLACES_ORG_YEARS, &id, 1, rowset_collect, &ys },
 		{ STMT_WEB_PLACES_CITY, NULL, 0, rowset_collect, &city },
+		{ STMT_WEB_PLACES_ORG_PLAN_VERSIONS, &id, 1, rowset_collect, &pv },
 	};
 	rowset_init(&r, a);
 	rowset_init(&al, a);
 	rowset_init(&ys, a);
 	rowset_init(&city, a);
-	if ((rc = store_query_many(st, q, 4, e)) != LUP_OK || !r.nrows) {
+	rowset_init(&pv, a);
+	if ((rc = store_query_many(st, q, (int)(sizeof(q) / sizeof(q[0])), e)) != LUP_OK || !r.nrows) {
 		o->id = 0;
 		return rc;
 	}
@@ -89,6 +105,7 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	years(a, o, &ys, &city);
 	if (!o->year)
 		return LUP_OK;
+	plan_versions(a, o, &pv);
 	/* the chain with the outcomes the page shows (its area's, both sexes together), and the
 	 * activities in districts with it (one round trip on PostgreSQL) */
 	struct sval oy[] = { SVI(o->id), SVI(o->year) };

@@ -28,6 +28,15 @@ struct view_org_contrib {
 	const char *key, *title, *role, *status, *start_text, *end_text;	/* role, dates may be NULL */
 };
 
+/* A version (other than a draft) of a plan of the organisation (or its counterpart) that
+ * covers the year shown. */
+struct view_org_version {
+	int64_t plan_id;
+	const char *plan;			/* the plan's title */
+	const char *version;			/* NULL: the plan has drafts only (no other column set) */
+	const char *status, *decided_by, *decided_by_name, *decided_on, *note;	/* decided_by: a key */
+};
+
 struct view_org {
 	int64_t id;
 	const char *key, *name, *kind;
@@ -48,6 +57,8 @@ struct view_org {
 					 * the outcomes in area_id only, sex T (VIEW_OUTS_AREA) */
 	struct view_org_contrib *contrib;	/* by district name, then start */
 	size_t ncontrib;
+	struct view_org_version *versions;	/* of the plans that cover year, by plan key and version */
+	size_t nversions;
 };
 
 /*

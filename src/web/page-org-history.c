@@ -3,6 +3,7 @@
  * logged-in users the audit log of its goals and indicators with each change in words (the
  * entries' JSON before and after, compared field by field). */
 #include "web/pages-places.h"
+#include "view/org.h"
 #include "model/fmt.h"
 #include "render/fieldnames.h"
 #include "store/store.h"
@@ -157,69 +158,51 @@ static void changes(struct html *h, const char *action, const char *before, cons
 	json_decref(a);
 }
 
-/* decided_by: the cell of the organisation (by key) that decided a version, by name. */
-static void decided_by(struct http_req *r, struct html *h, const char *key)
+/* decided_by: the cell of the organisation that decided a version (its key and name), linked. */
+static void decided_by(struct http_req *r, struct html *h, const struct view_org_version *v)
 {
-	struct sval k = SVS(key);
-	struct rowset o;
-	int64_t id = 0;
-
 	html_open(h, "td", NULL);
-	if (key && store_query_id(r->st, STMT_ORG_ID, &k, 1, &id, &r->err) == LUP_OK && id) {
-		struct sval i = SVI(id);
-		rowset_init(&o, &r->a);
-		if (rowset_query(&o, r->st, STMT_WEB_PLACES_ORG, &i, 1, &r->err) == LUP_OK && o.nrows)
-			places_link(r, h, "/organisation", key, places_s(&o, 0, "name"));
-	} else {
-		html_text(h, key ? key : "–");
-	}
+	if (v->decided_by)
+		places_link(r, h, "/organisation", v->decided_by, v->decided_by_name);
+	else
+		html_text(h, "–");
 	html_close(h);
 }
 
-/* versions: the versions of the plans that cover the year; returns the number of plans with
- * more than one version in *earlier, or -1 after an error page. */
-static int versions(struct http_req *r, struct html *h, int64_t org, long year, int *earlier)
+/* versions: the versions of the plans that cover the year (o->versions); the number of plans
+ * with more than one version in *earlier. */
+static void versions(struct http_req *r, struct html *h, const struct view_org *o, int *earlier)
 {
 	static const char *const cols[] = { "Plan", "Version", "Status", "Beslutad av", "Beslutsdatum", "Anteckning", NULL };
-	struct sval id = SVI(org);
-	struct rowset plans;
-	int open = 0;
 
 	*earlier = 0;
-	if (places_query(r, &plans, STMT_REL_ORG_PLANS, &id, 1))
-		return -1;
-	for (int p = 0; p < plans.nrows; p++) {
-		struct sval pid = SVI(places_i(&plans, p, "id"));
-		struct rowset v;
-		if (places_i(&plans, p, "year_from") > year || places_i(&plans, p, "year_to") < year)
+	if (!o->nversions)
+		return;
+	html_open(h, "table", NULL);
+	html_open(h, "caption", NULL);
+	html_textf(h, "Planer för %ld och deras versioner", o->year);
+	html_close(h);
+	places_thead(h, cols);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < o->nversions; i++) {
+		const struct view_org_version *v = &o->versions[i];
+
+		/* a plan's second version counts it once */
+		*earlier += i > 0 && v->version && o->versions[i - 1].plan_id == v->plan_id &&
+			    (i < 2 || o->versions[i - 2].plan_id != v->plan_id);
+		if (!v->version)
 			continue;
-		if (places_query(r, &v, STMT_REL_PLAN_VERSIONS, &pid, 1))
-			return -1;
-		*earlier += v.nrows > 1;
-		if (!open++) {
-			html_open(h, "table", NULL);
-			html_open(h, "caption", NULL);
-			html_textf(h, "Planer för %ld och deras versioner", year);
-			html_close(h);
-			places_thead(h, cols);
-			html_open(h, "tbody", NULL);
-		}
-		for (int i = 0; i < v.nrows; i++) {
-			html_open(h, "tr", NULL);
-			html_elem(h, "th", places_s(&plans, p, "name"), "scope", "row", NULL);
-			html_elem(h, "td", places_s(&v, i, "version"), NULL);
-			html_elem(h, "td", status_sv(places_s(&v, i, "status")), NULL);
-			decided_by(r, h, places_s(&v, i, "decided_by"));
-			html_elem(h, "td", page_time(r, places_s(&v, i, "decided_on")), NULL);
-			html_elem(h, "td", places_s(&v, i, "note") ? places_s(&v, i, "note") : "", NULL);
-			html_close(h);
-		}
-	}
-	if (open) {
-		html_close(h);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", v->plan, "scope", "row", NULL);
+		html_elem(h, "td", v->version, NULL);
+		html_elem(h, "td", status_sv(v->status), NULL);
+		decided_by(r, h, v);
+		html_elem(h, "td", page_time(r, v->decided_on), NULL);
+		html_elem(h, "td", v->note ? v->note : "", NULL);
 		html_close(h);
 	}
-	return 0;
+	html_close(h);
+	html_close(h);
 }
 
 /* audit: the changes of the organisation's goals and indicators of the year (logged-in users). */
@@ -258,14 +241,15 @@ static int audit(struct http_req *r, struct html *h, int64_t org, long year, int
 	return 0;
 }
 
-int page_org_history(struct http_req *r, struct html *h, int64_t org, long year)
+int page_org_history(struct http_req *r, struct html *h, const struct view_org *o)
 {
+	int64_t org = o->id;
+	long year = o->year;
 	int earlier = 0, changed = 0;
 
 	html_open(h, "section", "aria-labelledby", "versioner", NULL);
 	html_elem(h, "h2", "Tidigare versioner och ändringar", "id", "versioner", NULL);
-	if (versions(r, h, org, year, &earlier))
-		return -1;
+	versions(r, h, o, &earlier);
 	if (r->user.role != ROLE_ANON && audit(r, h, org, year, &changed))
 		return -1;
 	if (!earlier)

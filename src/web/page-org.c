@@ -604,7 +604,7 @@ int page_org(struct http_req *r)
 	chain(&x);
 	activities(&x);
 	contributions(&x);
-	if (page_org_history(r, h, x.v.id, x.v.year))
+	if (page_org_history(r, h, &x.v))
 		return r->status;
 	return page_end(r, h);
 }

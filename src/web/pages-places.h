@@ -30,12 +30,13 @@ int page_district_indicators(struct http_req *r, struct html *h, int64_t distric
 			     const char *key, const char *name, long year);
 
 /*
- * page_org_history: the part of the organisation page on earlier versions of its plans (plan
- * versions) and what changed in its goals and indicators of year (the audit log, for logged-in
- * users; page-org-history.c). "Inga tidigare versioner" when there are none. Returns 0, or -1
+ * page_org_history: the part of the organisation page on earlier versions of its plans (o's
+ * plan versions) and what changed in its goals and indicators of o's year (the audit log, for
+ * logged-in users; page-org-history.c). "Inga tidigare versioner" when there are none. Returns 0, or -1
  * after answering an error page.
  */
-int page_org_history(struct http_req *r, struct html *h, int64_t org, long year);
+struct view_org;
+int page_org_history(struct http_req *r, struct html *h, const struct view_org *o);
 
 /* places_fail: logs r->err and answers the Swedish 500 page; returns -1. */
 int places_fail(struct http_req *r);

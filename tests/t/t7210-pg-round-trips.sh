@@ -120,9 +120,12 @@ grep -q '^pg trip COMPARISON+WEB_CITY_FULFILMENT$' "$TMP/nocache.trace" \
 	|| nok "... the chosen indicator's values and the fulfilment in one round trip"
 # the commission's matrix: its five reads in one
 view_trips 1 /kommissionen
-# the organisation, its aliases, years and the city together; the chain with the districts'
-# activities; the history (plans, then each plan's versions; the deciding organisation)
-view_trips 7 "/organisation/$OWN?ar=2022"
+# the organisation, its aliases, years, the city and its plans' versions (with who decided
+# them) together; the chain with the districts' activities
+view_trips 3 "/organisation/$OWN?ar=2022"
+grep -q '^pg trip WEB_PLACES_ORG+REL_ORG_ALIASES+WEB_PLACES_ORG_YEARS+WEB_PLACES_CITY+WEB_PLACES_ORG_PLAN_VERSIONS$' \
+	"$TMP/nocache.trace" && ok "... the plans' versions with the organisation's first reads" \
+	|| nok "... the plans' versions with the organisation's first reads"
 # the district with its version and its committee; the sections' reads (with the goals, their
 # outcomes and the contributions' standing) together; the indicators: the years, the
 # comparison, the chosen indicator's bars, line and targets with the overview's totals
