@@ -12,18 +12,17 @@
 #include <string.h>
 
 static int print_json(struct cmd_ctx *c, struct store *st, const struct kind *k,
-		      const struct rowset *rs, struct arena *a)
+		      const struct rowset *rs, struct entity_extras *x, struct arena *a)
 {
 	struct buf b;
 	struct json j;
-	struct entity_extras x = { 0 };
 	int rc = LUP_OK;
 
 	buf_init(&b, 0);
 	json_init(&j, &b, 1);
 	json_arr_open(&j);
 	for (int i = 0; i < rs->nrows && rc == LUP_OK; i++)
-		rc = entity_list_item(st, k, rs, i, &x, &j, a, &c->err);
+		rc = entity_list_item(st, k, rs, i, x, &j, a, &c->err);
 	json_arr_close(&j);
 	if (rc != LUP_OK)
 		rc = cmd_fail(c);
@@ -39,6 +38,7 @@ static int list(struct cmd_ctx *c, const struct kind *k, const char *const vals[
 	struct store *st = NULL;
 	struct kind_bound b;
 	struct rowset rs;
+	struct entity_extras x;
 	int rc;
 
 	if ((rc = cmd_open(c, 0, &st)) != EXIT_OK)
@@ -55,13 +55,12 @@ static int list(struct cmd_ctx *c, const struct kind *k, const char *const vals[
 		}
 		goto out;
 	}
-	rowset_init(&rs, &a);
-	if (rowset_query(&rs, st, k->list, b.args, b.nargs, &c->err) != LUP_OK) {
+	if (entity_list_load(st, k, b.args, b.nargs, &rs, &x, &a, &c->err) != LUP_OK) {
 		rc = cmd_fail(c);
 		goto out;
 	}
 	if (as_json)
-		rc = print_json(c, st, k, &rs, &a);
+		rc = print_json(c, st, k, &rs, &x, &a);
 	else
 		rowset_print(&rs, stdout, "(none)");
 out:

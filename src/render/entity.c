@@ -48,6 +48,22 @@ static int district_extras(struct store *st, const char *id, struct entity_extra
 	return LUP_OK;
 }
 
+int entity_list_load(struct store *st, const struct kind *k, const struct sval *args, int nargs,
+		     struct rowset *rs, struct entity_extras *x, struct arena *a, struct err *e)
+{
+	struct store_q q[2] = { { k->list, args, nargs, rowset_collect, rs },
+				{ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows } };
+	int n = k->list == STMT_LIST_DISTRICTS ? 2 : 1, rc;
+
+	memset(x, 0, sizeof(*x));
+	rowset_init(rs, a);
+	rowset_init(&x->rows, a);
+	if ((rc = store_query_many(st, q, n, e)) != LUP_OK)
+		return rc;
+	x->loaded = n == 2;
+	return LUP_OK;
+}
+
 int entity_list_item(struct store *st, const struct kind *k, const struct rowset *rs, int i,
 		     struct entity_extras *x, struct json *j, struct arena *a, struct err *e)
 {

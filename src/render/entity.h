@@ -13,12 +13,19 @@ struct json;
 struct kind;
 struct store;
 
-/* The extras of a list's items (a district's themes and prioritised areas), loaded by the first
- * entity_list_item of a list that needs them, for all its items at once. Zero it per list. */
+/* The extras of a list's items (a district's themes and prioritised areas), for all its items at
+ * once: read by entity_list_load, or else by the first entity_list_item of a list that needs
+ * them. Zero it per list. */
 struct entity_extras {
 	int loaded;
 	struct rowset rows;	/* STMT_DISTRICTS_EXTRAS: (district_id, what, name, ...) */
 };
+
+/* entity_list_load: the rows of kind k's list statement (args: its filters, kinds.h kind_bind)
+ * into rs, initialised here from a, and with them the extras its items need into x (zeroed
+ * here): one round trip on PostgreSQL. Returns LUP_OK or a store error. */
+int entity_list_load(struct store *st, const struct kind *k, const struct sval *args, int nargs,
+		     struct rowset *rs, struct entity_extras *x, struct arena *a, struct err *e);
 
 /* entity_list_item: writes row i of a list of kind k as an object (districts also get their
  * themes and prioritised areas, through x). Returns LUP_OK or a store error. */

@@ -9,8 +9,9 @@
 
 /* The latest version of the LUP plan of district $1: used by several statements. */
 #define LUP_LATEST(p, pv) \
-	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
-	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
+	p ".kind = 'lup' AND " pv ".version = coalesce(" \
+	"(SELECT max(version) FROM plan_version WHERE plan_id = " p ".id AND status = 'decided')," \
+	" (SELECT max(version) FROM plan_version WHERE plan_id = " p ".id AND status <> 'draft'))"
 
 /* The change guard of an upsert: update only when a value differs, so that loading the same
  * data twice changes nothing. cols name the current row through the alias cur (INSERT INTO t

@@ -102,17 +102,17 @@ static int readable_only(struct http_req *r, struct rowset *rs)
 	return LUP_OK;
 }
 
-static int list_reply(struct http_req *r, const struct kind *k, struct rowset *rs, long limit, long offset)
+static int list_reply(struct http_req *r, const struct kind *k, struct rowset *rs, struct entity_extras *x,
+		      long limit, long offset)
 {
 	struct json *j = http_json_begin(r, 200);
-	struct entity_extras x = { 0 };
 	int rc = LUP_OK;
 
 	json_obj_open(j);
 	json_key(j, "items");
 	json_arr_open(j);
 	for (long i = offset; i < rs->nrows && i < offset + limit && rc == LUP_OK; i++)
-		rc = entity_list_item(r->st, k, rs, (int)i, &x, j, &r->a, &r->err);
+		rc = entity_list_item(r->st, k, rs, (int)i, x, j, &r->a, &r->err);
 	json_arr_close(j);
 	json_key(j, "total"); json_int(j, rs->nrows);
 	json_key(j, "limit"); json_int(j, limit);
@@ -129,6 +129,7 @@ int api_entity_list(struct http_req *r)
 	const char *vals[F__MAX] = { 0 };
 	struct kind_bound b;
 	struct rowset rs;
+	struct entity_extras x;
 	long limit, offset;
 	int rc;
 
@@ -141,14 +142,13 @@ int api_entity_list(struct http_req *r)
 		return rc;
 	if (kind_bind(r->st, k, vals, &b, &r->err) != LUP_OK)
 		return r->err.code == LUP_EINVAL ? http_error(r, 400, "bad_request", "%s", r->err.msg) : http_fail(r);
-	rowset_init(&rs, &r->a);
-	if (rowset_query(&rs, r->st, k->list, b.args, b.nargs, &r->err) != LUP_OK)
+	if (entity_list_load(r->st, k, b.args, b.nargs, &rs, &x, &r->a, &r->err) != LUP_OK)
 		return http_fail(r);
 	if (k->list == STMT_LIST_REPORTS && readable_only(r, &rs) != LUP_OK)
 		return http_fail(r);
 	if ((rc = sort_rows(r, &rs)) != 0)
 		return rc;
-	return list_reply(r, k, &rs, limit, offset);
+	return list_reply(r, k, &rs, &x, limit, offset);
 }
 
 /* report_gate: 0 when the caller may read report id (with its assessments and activities);

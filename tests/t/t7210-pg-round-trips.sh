@@ -106,6 +106,10 @@ view_trips() {
 		expect_eq "GET $path ($code) is $want round trips" "$(trips nocache)" "$want"
 	done
 }
+# the districts' list with their themes and prioritised areas in one
+view_trips 1 /api/v1/districts
+grep -q '^pg trip BEGIN+LIST_DISTRICTS+DISTRICTS_EXTRAS$' "$TMP/nocache.trace" \
+	&& ok "... the list and its extras in one round trip" || nok "... the list and its extras in one round trip"
 # the district by key, then the district with its six relations in one
 view_trips 2 /api/v1/districts/spanga-tensta /api/v1/organisations/$OWN
 # by id: the goal with its relations, one round trip with the BEGIN
