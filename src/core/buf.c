@@ -68,33 +68,13 @@ static int grow(struct buf *b, size_t extra)
 	return 0;
 }
 
-/* fits: n more bytes and the NUL fit in the memory b has, within max (no grow needed). */
-static inline int fits(const struct buf *b, size_t n)
+int buf_add_grow(struct buf *b, const void *data, size_t n)
 {
-	return n < b->cap - b->len && n <= b->max - b->len && !b->overflow;
-}
-
-int buf_add(struct buf *b, const void *data, size_t n)
-{
-	if (!fits(b, n) && grow(b, n) < 0)
+	if (grow(b, n) < 0)
 		return -1;
 	if (n)
 		memcpy(b->ptr + b->len, data, n);
 	b->len += n;
-	b->ptr[b->len] = '\0';
-	return 0;
-}
-
-int buf_adds(struct buf *b, const char *s)
-{
-	return buf_add(b, s, strlen(s));
-}
-
-int buf_addc(struct buf *b, char c)
-{
-	if (!fits(b, 1) && grow(b, 1) < 0)
-		return -1;
-	b->ptr[b->len++] = c;
 	b->ptr[b->len] = '\0';
 	return 0;
 }

@@ -14,6 +14,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *ptr;	/* the data, NUL-terminated; never NULL after buf_init */
@@ -38,14 +39,46 @@ void buf_reset(struct buf *b);
 /* buf_detach: returns the data as a malloc'd string the caller must free(); b becomes empty. */
 char *buf_detach(struct buf *b, size_t *len);
 
-/* buf_add: appends n bytes. Returns 0, or -1 when max would be passed (nothing appended). */
-int buf_add(struct buf *b, const void *data, size_t n);
+/* buf_add_grow: buf_add's path when the bytes may not fit the memory b has (grows it, or
+ * refuses past max). For the inline functions below; call buf_add. */
+int buf_add_grow(struct buf *b, const void *data, size_t n);
+
+/* buf_fits: n more bytes and the NUL fit in the memory b has, within max, and b has not
+ * overflowed (the append needs no growth). */
+static inline int buf_fits(const struct buf *b, size_t n)
+{
+	return n < b->cap - b->len && n <= b->max - b->len && !b->overflow;
+}
+
+/* buf_add: appends n bytes. Returns 0, or -1 when max would be passed (nothing appended).
+ * Inline: the HTML and JSON writers append a few bytes at a time, and the call was a tenth of a
+ * large page's instructions. */
+static inline int buf_add(struct buf *b, const void *data, size_t n)
+{
+	if (!buf_fits(b, n))
+		return buf_add_grow(b, data, n);
+	if (n)
+		memcpy(b->ptr + b->len, data, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+	return 0;
+}
 
 /* buf_adds: appends a C string. Returns as buf_add. */
-int buf_adds(struct buf *b, const char *s);
+static inline int buf_adds(struct buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
 
 /* buf_addc: appends one byte. Returns as buf_add. */
-int buf_addc(struct buf *b, char c);
+static inline int buf_addc(struct buf *b, char c)
+{
+	if (!buf_fits(b, 1))
+		return buf_add_grow(b, &c, 1);
+	b->ptr[b->len++] = c;
+	b->ptr[b->len] = '\0';
+	return 0;
+}
 
 /* buf_addf: appends printf-formatted text. Returns as buf_add. Never use it to build SQL,
  * HTML or JSON from data: those have their own writers. */

@@ -307,6 +307,27 @@ static long days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+/* day_ymd: model_date_parse(day) of a day's 10 bytes, without its error text: "YYYY-MM-DD" of
+ * digits read directly (what model_date_parse accepts of that form: a valid day,
+ * model_date_valid), any other form by model_date_parse. A page shows dates row after row
+ * (page_time), and the parser quotes the text for an error message before it parses. */
+static int day_ymd(const char *day, int *ymd)
+{
+	static const char shape[] = "dddd-dd-dd";
+	int v = 0;
+
+	for (int i = 0; i < 10; i++) {
+		if (shape[i] == '-' ? day[i] != '-' : !model_int_is_digit(day[i]))
+			return model_date_parse(day, ymd, NULL, 0);
+		if (shape[i] == 'd')
+			v = v * 10 + (day[i] - '0');
+	}
+	if (!model_date_valid(v))
+		return -1;
+	*ymd = v;
+	return 0;
+}
+
 int model_time_sv(const char *text, char *buf, size_t size)
 {
 	int ymd, hh, mm, ss = 0;
@@ -323,7 +344,7 @@ int model_time_sv(const char *text, char *buf, size_t size)
 		goto raw;
 	memcpy(day, text, 10);
 	day[10] = '\0';
-	if (model_date_parse(day, &ymd, NULL, 0) != 0)
+	if (day_ymd(day, &ymd) != 0)
 		goto raw;
 	if (n == 10) {
 		/* "%d %s %d" of the day, the month's name and the year, without printf */

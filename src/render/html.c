@@ -13,15 +13,18 @@ void html_init(struct html *h, struct buf *out)
 	h->out = out;
 }
 
-/* name_ok: element and attribute names are lowercase letters, digits and '-'. */
-static int name_ok(const char *n)
+/* name_len: the length of n when it is an element or attribute name (lowercase letters,
+ * digits and '-'), else 0. */
+static size_t name_len(const char *n)
 {
-	if (!n || !*n)
+	size_t i = 0;
+
+	if (!n)
 		return 0;
-	for (; *n; n++)
-		if (!((*n >= 'a' && *n <= 'z') || (*n >= '0' && *n <= '9') || *n == '-'))
+	for (; n[i]; i++)
+		if (!((n[i] >= 'a' && n[i] <= 'z') || (n[i] >= '0' && n[i] <= '9') || n[i] == '-'))
 			return 0;
-	return 1;
+	return i;
 }
 
 /* What html_escape does with each byte: copy it (0), end (E_END), replace it (E_REP: markup
@@ -70,6 +73,11 @@ void html_escape(struct buf *out, const char *s)
 			i++;
 		if (esc_class[p[i]] == E_END)
 			break;
+		/* two-byte sequences (å, ä, ö, é: most of Swedish text's) without the call */
+		if (p[i] >= 0xc2 && p[i] <= 0xdf && (p[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		if (esc_class[p[i]] == E_UTF8 && (len = utf8_seq(p + i, 4, NULL)) > 0) {
 			i += len;
 			continue;
@@ -100,19 +108,20 @@ void html_url_arg(struct buf *out, const char *s)
 static void attrs(struct html *h, va_list ap)
 {
 	const char *name, *value;
+	size_t n;
 
 	while ((name = va_arg(ap, const char *))) {
 		value = va_arg(ap, const char *);
-		if (!name_ok(name)) {
+		if (!(n = name_len(name))) {
 			h->bad = 1;
 			continue;
 		}
 		if (!value)
 			continue;
 		buf_addc(h->out, ' ');
-		buf_adds(h->out, name);
+		buf_add(h->out, name, n);
 		if (*value) {
-			buf_adds(h->out, "=\"");
+			buf_add(h->out, "=\"", 2);
 			html_escape(h->out, value);
 			buf_addc(h->out, '"');
 		}
@@ -121,12 +130,14 @@ static void attrs(struct html *h, va_list ap)
 
 static int start_tag(struct html *h, const char *tag, va_list ap)
 {
-	if (!name_ok(tag)) {
+	size_t n = name_len(tag);
+
+	if (!n) {
 		h->bad = 1;
 		return -1;
 	}
 	buf_addc(h->out, '<');
-	buf_adds(h->out, tag);
+	buf_add(h->out, tag, n);
 	attrs(h, ap);
 	buf_addc(h->out, '>');
 	return 0;

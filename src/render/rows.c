@@ -54,8 +54,11 @@ int rowset_collect(void *ctx, const struct store_row *r)
 			char tmp[NUMFMT_SIZE];
 			numfmt_long(v, tmp);
 			cells[i].s = arena_strdup(rs->a, tmp);
+			cells[i].i = v;
 		} else {
 			cells[i].s = cells[i].t == SV_NULL ? NULL : arena_strdup(rs->a, store_col_text(r, i));
+			if (cells[i].t == SV_INT)
+				cells[i].i = cells[i].s ? strtoll(cells[i].s, NULL, 10) : 0;
 		}
 	}
 	rs->rows[rs->nrows++] = cells;
@@ -86,9 +89,15 @@ const char *rowset_s(const struct rowset *rs, int i, const char *col)
 
 int64_t rowset_i(const struct rowset *rs, int i, const char *col)
 {
-	const char *s = rowset_s(rs, i, col);
+	int c = rowset_col(rs, col);
+	const struct row_cell *cell;
 
-	return s ? strtoll(s, NULL, 10) : 0;
+	if (c < 0 || i < 0 || i >= rs->nrows)
+		return 0;
+	cell = &rs->rows[i][c];
+	if (cell->t == SV_INT)
+		return cell->i;
+	return cell->s ? strtoll(cell->s, NULL, 10) : 0;
 }
 
 static int is_bool(const char *name, const char *const *bools)

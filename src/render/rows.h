@@ -12,7 +12,10 @@ struct json;
 struct row_cell {
 	enum sv_type t;		/* SV_NULL, SV_INT, SV_REAL or SV_TEXT */
 	const char *s;		/* the value as text (NULL for SV_NULL) */
-	double d;		/* SV_REAL: the value */
+	union {
+		double d;	/* SV_REAL: the value */
+		int64_t i;	/* SV_INT: the value (its text read as by strtoll) */
+	};
 };
 
 struct rowset {

@@ -10,6 +10,7 @@
 #include "model/gap.h"
 #include "render/svg.h"
 #include "store/store.h"
+#include "core/numfmt.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@ struct ind {
 	 * the years (STMT_WEB_PLACES_DISTRICT_SERIES) */
 	struct rowset cmp, line, targets, series;
 	struct sval cmp_args[2], line_args[2], ind_arg, district_arg;
+	const char *ind_prefix;	/* ind_href's start, made at its first call */
 };
 
 /* cmp_value, cmp_city: row i's district and city values, NAN when missing */
@@ -66,15 +68,21 @@ static const char *direction_sv(const char *s)
 	return d == MODEL_DIR_HIGHER ? "högre är bättre" : d == MODEL_DIR_LOWER ? "lägre är bättre" : "ingen riktning";
 }
 
-/* ind_href: this page showing indicator ikey for the year, at the detail. */
+/* ind_href: this page showing indicator ikey for the year, at the detail. The start, the same
+ * for every indicator (one link per row of the table), is made once. */
 static const char *ind_href(struct ind *x, const char *ikey)
 {
 	struct buf b;
 	const char *s;
 
 	buf_init(&b, 4096);
-	buf_adds(&b, page_href(x->r, "/stadsdel", x->key));
-	buf_addf(&b, "?ar=%ld&indikator=", x->year);
+	if (!x->ind_prefix) {
+		buf_adds(&b, page_href(x->r, "/stadsdel", x->key));
+		buf_addf(&b, "?ar=%ld&indikator=", x->year);
+		x->ind_prefix = arena_strdup(&x->r->a, b.ptr);
+		buf_reset(&b);
+	}
+	buf_adds(&b, x->ind_prefix);
 	html_url_arg(&b, ikey);
 	buf_adds(&b, "#vald-indikator");
 	s = arena_strdup(&x->r->a, b.ptr);
@@ -391,8 +399,9 @@ static void overview_spark(struct ind *x, int i, const struct rowset *series, in
 	for (int k = from; k < to; k++)
 		v[k - from] = series->rows[k][2].s ? strtod(series->rows[k][2].s, NULL) : NAN;
 	snprintf(id, sizeof(id), "utveckling-%d", n);
-	snprintf(title, sizeof(title), "%s i %s %s–%s", x->v.rows[i].name, x->name,
-		 series->rows[from][1].s, series->rows[to - 1][1].s);
+	const char *part[] = { x->v.rows[i].name, " i ", x->name, " ", series->rows[from][1].s, "–",
+			       series->rows[to - 1][1].s };
+	numfmt_join(title, sizeof(title), part, 7);	/* "%s i %s %s–%s" */
 	struct svg_opts o = { .id = id, .title = title, .unit = x->v.rows[i].unit,
 		.decimals = places_decimals(v[to - from - 1]) };
 	svg_sparkline(x->h, &o, v, (size_t)(to - from));

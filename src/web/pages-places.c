@@ -96,7 +96,9 @@ double places_d(const struct rowset *rs, int i, const char *col)
 /* run_key: column 0 of row i as an integer (NULL never asked: see places_run) */
 static int64_t run_key(const struct rowset *rs, int i)
 {
-	return strtoll(rs->rows[i][0].s, NULL, 10);
+	const struct row_cell *c = &rs->rows[i][0];
+
+	return c->t == SV_INT ? c->i : strtoll(c->s, NULL, 10);
 }
 
 /* first_after: the first row in [lo, hi) whose key is >= id, or > id when past (hi when none),

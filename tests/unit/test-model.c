@@ -473,6 +473,32 @@ static void test_time_sv(void)
 	T_EQ_STR(buf, "");
 }
 
+/* model_time_sv reads a "YYYY-MM-DD" day without the parser: it takes exactly the days
+ * model_date_parse takes (years past the range, months 00 and 13, days 00 and past the month's
+ * end, leap days), and the others as they are */
+static void test_time_sv_days_as_parser(void)
+{
+	static const int years[] = { 999, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 2999, 3000, 9999 };
+	char day[16], buf[MODEL_TIME_TEXT_MAX];
+	int ymd, bad = 0, n = 0;
+
+	for (size_t y = 0; y < sizeof(years) / sizeof(years[0]); y++)
+		for (int m = 0; m <= 13; m++)
+			for (int d = 0; d <= 32; d++) {
+				snprintf(day, sizeof day, "%04d-%02d-%02d", years[y], m, d);
+				int want = model_date_parse(day, &ymd, NULL, 0);
+				n += want == 0;
+				bad += (model_time_sv(day, buf, sizeof buf) == 0) != (want == 0);
+			}
+	T_EQ_INT(bad, 0);
+	T_CHECK(n > 1000);	/* the valid days were among them */
+	T_EQ_INT(model_time_sv("2024-02-29", buf, sizeof buf), 0);
+	T_EQ_STR(buf, "29 februari 2024");
+	T_EQ_INT(model_time_sv("2023-02-29", buf, sizeof buf), -1);
+	T_EQ_INT(model_time_sv("2023-0a-01", buf, sizeof buf), -1);
+	T_EQ_INT(model_time_sv(" 2023-01-0", buf, sizeof buf), -1);
+}
+
 static void test_datex_format_round_trip(void)
 {
 	static const char *const texts[] = {
@@ -1193,6 +1219,7 @@ int main(void)
 	T_RUN(test_datex_error_quote_is_clipped);
 	T_RUN(test_datex_format_round_trip);
 	T_RUN(test_time_sv);
+	T_RUN(test_time_sv_days_as_parser);
 
 	T_RUN(test_target_numbers_plain);
 	T_RUN(test_target_numbers_thousands);
