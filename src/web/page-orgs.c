@@ -1,6 +1,8 @@
 /* page-orgs.c: GET /organisationer[?typ=SLUG], every organisation grouped by kind, with a filter
- * form (GET) by kind. One statement reads every organisation (STMT_WEB_CITY_ORGS, kind first,
- * by Swedish name); the page counts and groups them by kind. */
+ * form (GET) by kind. The whole list is one statement (STMT_WEB_CITY_ORGS, kind first, by Swedish
+ * name), counted and grouped by kind here; one kind is the kinds' counts and that kind's
+ * organisations (STMT_WEB_PLACES_ORG_KINDS, STMT_WEB_PLACES_ORGS), a fifth of the whole list's
+ * cost on SQLite. */
 #include "web/pages-places.h"
 #include "store/store.h"
 #include "core/arena.h"
@@ -9,11 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The organisations (the rows of STMT_WEB_CITY_ORGS, an organisation's rows adjacent: one per
- * district of its own) and each row's kind as its place in places_kind_at (-1: another). */
+#define KINDS_MAX 32	/* kinds counted (places_kind_at has fewer) */
+
+/* The organisations shown (rows of STMT_WEB_CITY_ORGS or STMT_WEB_PLACES_ORGS, an organisation's
+ * rows adjacent: one per district of its own), each row's kind as its place in places_kind_at
+ * (-1: another), and the number of organisations of each kind. */
 struct orgs {
 	struct rowset rs;
 	int *kind;
+	long count[KINDS_MAX];
 };
 
 /* kinds_of: fills o->kind from the rows' kind column. */
@@ -28,14 +34,42 @@ static void kinds_of(struct http_req *r, struct orgs *o)
 	}
 }
 
-/* kind_count: the organisations of the k-th kind (not their rows). */
-static long kind_count(const struct orgs *o, int k)
+/* load_all: every organisation (STMT_WEB_CITY_ORGS), with the kinds counted from its rows
+ * (an organisation once, not per row); -1 on a database error (answered). */
+static int load_all(struct http_req *r, struct orgs *o)
 {
-	long n = 0;
-
+	if (places_query(r, &o->rs, STMT_WEB_CITY_ORGS, NULL, 0))
+		return -1;
+	kinds_of(r, o);
 	for (int i = 0; i < o->rs.nrows; i++)
-		n += o->kind[i] == k && (i == 0 || strcmp(o->rs.rows[i - 1][1].s, o->rs.rows[i][1].s) != 0);
-	return n;
+		if (o->kind[i] >= 0 && o->kind[i] < KINDS_MAX &&
+		    (i == 0 || strcmp(o->rs.rows[i - 1][1].s, o->rs.rows[i][1].s) != 0))
+			o->count[o->kind[i]]++;
+	return 0;
+}
+
+/* load_kind: the organisations of kind (STMT_WEB_PLACES_ORGS) and every kind's count
+ * (STMT_WEB_PLACES_ORG_KINDS: rows "kind, count"); -1 on a database error (answered). */
+static int load_kind(struct http_req *r, struct orgs *o, const char *kind)
+{
+	struct sval k = SVS(kind);
+	struct rowset counts;
+	int at = -1;
+
+	if (places_query(r, &counts, STMT_WEB_PLACES_ORG_KINDS, NULL, 0) ||
+	    places_query(r, &o->rs, STMT_WEB_PLACES_ORGS, &k, 1))
+		return -1;
+	for (int n = 0; places_kind_at(n) && n < KINDS_MAX; n++) {
+		if (strcmp(places_kind_at(n), kind) == 0)
+			at = n;
+		for (int i = 0; i < counts.nrows; i++)
+			if (strcmp(counts.rows[i][0].s, places_kind_at(n)) == 0)
+				o->count[n] = strtol(counts.rows[i][1].s, NULL, 10);
+	}
+	o->kind = arena_alloc(&r->a, sizeof(*o->kind) * (size_t)(o->rs.nrows + 1));
+	for (int i = 0; i < o->rs.nrows; i++)
+		o->kind[i] = at;
+	return 0;
 }
 
 /* filter_form: the kind filter, each kind with its number of organisations. */
@@ -48,7 +82,7 @@ static void filter_form(struct html *h, const struct orgs *o, const char *chosen
 	html_elem(h, "option", "Alla typer", "value", "", "selected", chosen ? NULL : "", NULL);
 	for (int k = 0; places_kind_at(k); k++) {
 		const char *kind = places_kind_at(k);
-		long n = kind_count(o, k);
+		long n = k < KINDS_MAX ? o->count[k] : 0;
 		if (!n)
 			continue;
 		html_open(h, "option", "value", places_kind_slug(kind),
@@ -120,14 +154,13 @@ static void kind_section(struct http_req *r, struct html *h, const struct orgs *
 int page_orgs(struct http_req *r)
 {
 	const char *slug = http_query(r, "typ"), *chosen = NULL;
-	struct orgs o;
+	struct orgs o = { 0 };
 	struct html *h;
 
 	if (slug && *slug && !(chosen = places_kind_from_slug(slug)))
 		return page_error(r, 400, "Det finns ingen sådan typ av organisation. Välj en typ i listan.");
-	if (places_query(r, &o.rs, STMT_WEB_CITY_ORGS, NULL, 0))
+	if (chosen ? load_kind(r, &o, chosen) : load_all(r, &o))
 		return r->status;
-	kinds_of(r, &o);
 	h = page_begin(r, chosen ? places_kind_plural_sv(chosen) : "Organisationer", NAV_ORGS);
 	html_elem(h, "h1", "Organisationer", NULL);
 	html_elem(h, "p", "Alla organisationer som stadens planer och uppföljningar nämner: kommunfullmäktige, "
