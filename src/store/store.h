@@ -110,9 +110,10 @@ int store_schema_latest(void);
  * else a bulk load leaves to do. PostgreSQL: VACUUM (ANALYZE): until autovacuum gets to a fresh
  * database its planner guesses (e.g. the district comparison read 8 times the pages it reads
  * with statistics), and until a VACUUM marks the new pages all-visible an index-only scan still
- * reads every row's page (the district's yearly totals: twice the time). SQLite: nothing (the
- * statements fix its plans, and statistics would change them). Returns LUP_OK, or an error
- * (LUP_EDB; also inside a transaction on PostgreSQL). */
+ * reads every row's page (the district's yearly totals: twice the time). SQLite: no statistics
+ * (the statements fix its plans, and statistics would change them); the full-text search
+ * indexes are merged into one segment each (a search looks its words up in every segment).
+ * Returns LUP_OK, or an error (LUP_EDB; also inside a transaction on PostgreSQL). */
 int store_analyze(struct store *st, struct err *e);
 
 /*

@@ -1,14 +1,79 @@
 /* page-orgs.c: GET /organisationer[?typ=SLUG], every organisation grouped by kind, with a filter
- * form (GET) by kind. */
+ * form (GET) by kind. The whole list is one statement (STMT_WEB_CITY_ORGS, kind first, by Swedish
+ * name), counted and grouped by kind here; one kind is the kinds' counts and that kind's
+ * organisations (STMT_WEB_PLACES_ORG_KINDS, STMT_WEB_PLACES_ORGS), a fifth of the whole list's
+ * cost on SQLite. */
 #include "web/pages-places.h"
 #include "store/store.h"
+#include "core/arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* filter_form: the kind filter; counts holds "kind, count" rows. */
-static void filter_form(struct html *h, const struct rowset *counts, const char *chosen)
+#define KINDS_MAX 32	/* kinds counted (places_kind_at has fewer) */
+
+/* The organisations shown (rows of STMT_WEB_CITY_ORGS or STMT_WEB_PLACES_ORGS, an organisation's
+ * rows adjacent: one per district of its own), each row's kind as its place in places_kind_at
+ * (-1: another), and the number of organisations of each kind. */
+struct orgs {
+	struct rowset rs;
+	int *kind;
+	long count[KINDS_MAX];
+};
+
+/* kinds_of: fills o->kind from the rows' kind column. */
+static void kinds_of(struct http_req *r, struct orgs *o)
+{
+	o->kind = arena_alloc(&r->a, sizeof(*o->kind) * (size_t)(o->rs.nrows + 1));
+	for (int i = 0; i < o->rs.nrows; i++) {
+		o->kind[i] = -1;
+		for (int k = 0; places_kind_at(k) && o->kind[i] < 0; k++)
+			if (strcmp(o->rs.rows[i][0].s, places_kind_at(k)) == 0)
+				o->kind[i] = k;
+	}
+}
+
+/* load_all: every organisation (STMT_WEB_CITY_ORGS), with the kinds counted from its rows
+ * (an organisation once, not per row); -1 on a database error (answered). */
+static int load_all(struct http_req *r, struct orgs *o)
+{
+	if (places_query(r, &o->rs, STMT_WEB_CITY_ORGS, NULL, 0))
+		return -1;
+	kinds_of(r, o);
+	for (int i = 0; i < o->rs.nrows; i++)
+		if (o->kind[i] >= 0 && o->kind[i] < KINDS_MAX &&
+		    (i == 0 || strcmp(o->rs.rows[i - 1][1].s, o->rs.rows[i][1].s) != 0))
+			o->count[o->kind[i]]++;
+	return 0;
+}
+
+/* load_kind: the organisations of kind (STMT_WEB_PLACES_ORGS) and every kind's count
+ * (STMT_WEB_PLACES_ORG_KINDS: rows "kind, count"); -1 on a database error (answered). */
+static int load_kind(struct http_req *r, struct orgs *o, const char *kind)
+{
+	struct sval k = SVS(kind);
+	struct rowset counts;
+	int at = -1;
+
+	if (places_query(r, &counts, STMT_WEB_PLACES_ORG_KINDS, NULL, 0) ||
+	    places_query(r, &o->rs, STMT_WEB_PLACES_ORGS, &k, 1))
+		return -1;
+	for (int n = 0; places_kind_at(n) && n < KINDS_MAX; n++) {
+		if (strcmp(places_kind_at(n), kind) == 0)
+			at = n;
+		for (int i = 0; i < counts.nrows; i++)
+			if (strcmp(counts.rows[i][0].s, places_kind_at(n)) == 0)
+				o->count[n] = strtol(counts.rows[i][1].s, NULL, 10);
+	}
+	o->kind = arena_alloc(&r->a, sizeof(*o->kind) * (size_t)(o->rs.nrows + 1));
+	for (int i = 0; i < o->rs.nrows; i++)
+		o->kind[i] = at;
+	return 0;
+}
+
+/* filter_form: the kind filter, each kind with its number of organisations. */
+static void filter_form(struct html *h, const struct orgs *o, const char *chosen)
 {
 	html_open(h, "form", "class", "filter no-print", "method", "get", "action", "/organisationer", NULL);
 	html_open(h, "div", NULL);
@@ -17,10 +82,7 @@ static void filter_form(struct html *h, const struct rowset *counts, const char 
 	html_elem(h, "option", "Alla typer", "value", "", "selected", chosen ? NULL : "", NULL);
 	for (int k = 0; places_kind_at(k); k++) {
 		const char *kind = places_kind_at(k);
-		long n = 0;
-		for (int i = 0; i < counts->nrows; i++)
-			if (strcmp(counts->rows[i][0].s, kind) == 0)
-				n = strtol(counts->rows[i][1].s, NULL, 10);
+		long n = k < KINDS_MAX ? o->count[k] : 0;
 		if (!n)
 			continue;
 		html_open(h, "option", "value", places_kind_slug(kind),
@@ -58,21 +120,22 @@ static void org_row(struct http_req *r, struct html *h, const struct rowset *o, 
 	html_close(h);
 }
 
-/* kind_section: the heading and table of one kind; nothing when it has no organisations. */
-static int kind_section(struct http_req *r, struct html *h, const char *kind)
+/* kind_section: the heading and table of the organisations of the k-th kind; nothing when it
+ * has none. */
+static void kind_section(struct http_req *r, struct html *h, const struct orgs *o, int k)
 {
 	static const char *const cols[] = { "Organisation", "Hör ihop med", "Stadsdelsområde eller ägande",
 		"#Mål", "#Aktiviteter", NULL };
-	struct sval k = SVS(kind);
-	struct rowset o;
+	const char *kind = places_kind_at(k);
+	int nrows = 0;
 
-	if (places_query(r, &o, STMT_WEB_PLACES_ORGS, &k, 1))
-		return -1;
-	if (!o.nrows)
-		return 0;
+	for (int i = 0; i < o->rs.nrows; i++)
+		nrows += o->kind[i] == k;
+	if (!nrows)
+		return;
 	html_open(h, "section", "aria-labelledby", places_kind_slug(kind), NULL);
 	html_open(h, "h2", "id", places_kind_slug(kind), NULL);
-	html_textf(h, "%s (%d)", places_kind_plural_sv(kind), o.nrows);
+	html_textf(h, "%s (%d)", places_kind_plural_sv(kind), nrows);
 	html_close(h);
 	html_open(h, "table", NULL);
 	html_open(h, "caption", "class", "visually-hidden", NULL);
@@ -80,34 +143,32 @@ static int kind_section(struct http_req *r, struct html *h, const char *kind)
 	html_close(h);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
-	for (int i = 0; i < o.nrows; i++)
-		org_row(r, h, &o, i, strcmp(kind, "company_board") == 0);
+	for (int i = 0; i < o->rs.nrows; i++)
+		if (o->kind[i] == k)
+			org_row(r, h, &o->rs, i, strcmp(kind, "company_board") == 0);
 	html_close(h);
 	html_close(h);
 	html_close(h);
-	return 0;
 }
 
 int page_orgs(struct http_req *r)
 {
 	const char *slug = http_query(r, "typ"), *chosen = NULL;
-	struct rowset counts;
+	struct orgs o = { 0 };
 	struct html *h;
 
 	if (slug && *slug && !(chosen = places_kind_from_slug(slug)))
 		return page_error(r, 400, "Det finns ingen sådan typ av organisation. Välj en typ i listan.");
-	if (places_query(r, &counts, STMT_WEB_PLACES_ORG_KINDS, NULL, 0))
+	if (chosen ? load_kind(r, &o, chosen) : load_all(r, &o))
 		return r->status;
 	h = page_begin(r, chosen ? places_kind_plural_sv(chosen) : "Organisationer", NAV_ORGS);
 	html_elem(h, "h1", "Organisationer", NULL);
 	html_elem(h, "p", "Alla organisationer som stadens planer och uppföljningar nämner: kommunfullmäktige, "
 		  "nämnder och förvaltningar, stadens bolag och de myndigheter, föreningar och nätverk som de "
 		  "samverkar med.", "class", "lede", NULL);
-	filter_form(h, &counts, chosen);
-	if (chosen)
-		return kind_section(r, h, chosen) ? r->status : page_end(r, h);
+	filter_form(h, &o, chosen);
 	for (int k = 0; places_kind_at(k); k++)
-		if (kind_section(r, h, places_kind_at(k)))
-			return r->status;
+		if (!chosen || strcmp(chosen, places_kind_at(k)) == 0)
+			kind_section(r, h, &o, k);
 	return page_end(r, h);
 }
