@@ -479,7 +479,7 @@ static void test_time_sv(void)
 static void test_time_sv_days_as_parser(void)
 {
 	static const int years[] = { 999, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 2999, 3000, 9999 };
-	char day[16], buf[MODEL_TIME_TEXT_MAX];
+	char day[40], buf[MODEL_TIME_TEXT_MAX];	/* room for any int, for -Wformat-truncation */
 	int ymd, bad = 0, n = 0;
 
 	for (size_t y = 0; y < sizeof(years) / sizeof(years[0]); y++)
