@@ -54,6 +54,7 @@ struct http_req {
 	/* the response */
 	int status;
 	struct buf out;
+	size_t out_sent;		/* out's length when its memory went to the library */
 	const char *ctype;
 	const char *hname[HTTP_MAX_HEADERS], *hval[HTTP_MAX_HEADERS];
 	int nheaders;
