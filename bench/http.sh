@@ -60,10 +60,12 @@ done
 done
 
 # Server time per page, every page from the database (--no-cache): one client, sequential
-# requests, the median of RUNS (default 21) of curl's time from request sent to first byte plus
-# the transfer (time_total - time_pretransfer), against /healthz measured the same way. The
-# district page is that of the largest district (the one whose page is the largest); the aim
-# is under 10 ms.
+# requests, curl's time from request sent to first byte plus the transfer (time_total -
+# time_pretransfer). Each page is measured in alternation with /healthz, RUNS (default 21) of
+# each, and its ratio is the median of its times over the median of those /healthz times: the
+# machine's state (other load, idle cores' wake-up) drifts over a run and changes /healthz's
+# time by half, so the reference is taken beside each page. The district page is that of the
+# largest district (the one whose page is the largest); the aim is under 10 ms.
 echo
 echo "server time per page, one client, every page from the database (--no-cache):"
 RUNS=${RUNS:-21}
@@ -72,21 +74,28 @@ stime() { # stime PATH: median ms
 		curl -s -o /dev/null -w '%{time_pretransfer} %{time_total}\n' "$BASE$1"
 	done | awk '{print ($2 - $1) * 1000}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f\n", a[int((NR+1)/2)]}'
 }
+spair() { # spair PATH: "page_ms healthz_ms", medians of RUNS of each, measured in alternation
+	for i in $(seq "$RUNS"); do
+		curl -s -o /dev/null -w 'p %{time_pretransfer} %{time_total}\n' "$BASE$1"
+		curl -s -o /dev/null -w 'h %{time_pretransfer} %{time_total}\n' "$BASE/healthz"
+	done | awk '{print $1, ($3 - $2) * 1000}' | sort -k1,1 -k2,2n | awk '
+		{ v[$1, ++n[$1]] = $2 }
+		END { printf "%.2f %.2f\n", v["p", int((n["p"] + 1) / 2)], v["h", int((n["h"] + 1) / 2)] }'
+}
 largest= lbytes=0
 for d in $(curl -s "$BASE/api/v1/districts?limit=100" | jq -r '.items[].key'); do
 	n=$(curl -s "$BASE/stadsdel/$d" | wc -c)
 	[ "$n" -gt "$lbytes" ] && { largest=$d; lbytes=$n; }
 done
-printf '%-58s %10s %8s %7s  %s\n' "page or view" "bytes" "ms" ratio "aim (issue 15)"
-ref=$(stime /healthz)
-for path in /healthz / "/stadsdel/$largest" "/organisation/spanga-tensta-stadsdelsnamnd?ar=2022" \
+printf '%-58s %10s %8s %8s %7s  %s\n' "page or view" "bytes" "ms" "/healthz" ratio "aim (issue 15)"
+for path in / "/stadsdel/$largest" "/organisation/spanga-tensta-stadsdelsnamnd?ar=2022" \
 	/organisationer /kommissionen "/sok?q=f%C3%B6rskola" /api/v1/districts/spanga-tensta \
 	"/api/v1/organisations/spanga-tensta-stadsdelsnamnd/goal-chain?year=2022"; do
-	m=$(stime "$path")
-	ratio=$(echo "$m $ref" | awk '{print $1 / $2}')
-	aim=; [ "$path" = /healthz ] || aim="server time <= 4x /healthz's: $(echo "$ratio" | awk '{print ($1 <= 4) ? "met" : "NOT met"}')"
-	printf '%-58s %10s %8s %7.1f  %s\n' "$path" "$(curl -s "$BASE$path" | wc -c)" "$m" "$ratio" "$aim"
-	[ "$path" = "/stadsdel/$largest" ] && dist=$m
+	set -- $(spair "$path")
+	ratio=$(echo "$1 $2" | awk '{print $1 / $2}')
+	aim="server time <= 4x /healthz's: $(echo "$ratio" | awk '{print ($1 <= 4) ? "met" : "NOT met"}')"
+	printf '%-58s %10s %8s %8s %7.1f  %s\n' "$path" "$(curl -s "$BASE$path" | wc -c)" "$1" "$2" "$ratio" "$aim"
+	[ "$path" = "/stadsdel/$largest" ] && dist=$1
 done
 echo "the largest district's page ($largest, $lbytes bytes): $dist ms, $(echo "$dist" | awk '{print ($1 < 10) ? "under" : "NOT under"}') the 10 ms aim"
 
