@@ -29,10 +29,6 @@ void search_pg_like(const struct search_word *w, struct buf *out);
  * tokenizer reads a phrase. Returns the number of tokens. */
 int search_pg_tokens(const struct search_word *w, struct buf *out);
 
-/* search_pg_regex_text: appends w as a regular expression (PostgreSQL ARE) matching w itself:
- * every character that is not a letter, a digit or non-ASCII is escaped by \. */
-void search_pg_regex_text(const struct search_word *w, struct buf *out);
-
 /* search_pg_regex_bare: appends a regular expression (ARE, to be used case-insensitively)
  * matching the tokens of w (search_pg_tokens) at the start of a word, separated by anything that
  * is not a letter or digit, with the last one going on to its word's end: the span FTS5 marks

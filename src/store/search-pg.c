@@ -6,6 +6,7 @@
  * file builds LIKE patterns and regular expressions from them with every special character
  * escaped. */
 #include "store/search-int.h"
+#include "store/backend.h"
 #include "core/buf.h"
 #include "core/err.h"
 
@@ -16,10 +17,13 @@ enum {
 	PG_LIKE = 0,				/* 8: each word as a LIKE pattern body, or NULL */
 	PG_TOKENS = PG_LIKE + SEARCH_WORDS_MAX,	/* 8: each word's tokens, or NULL */
 	PG_LIMIT = PG_TOKENS + SEARCH_WORDS_MAX,	/* most hits */
-	PG_MARK_TEXT,				/* the words as one regular expression */
-	PG_MARK_BARE,				/* the words' prefix phrases as one */
+	PG_MARK_BARE,				/* the words' prefix phrases as one regular expression */
 	PG_NARGS
 };
+
+/* The statement's columns that concern the marks: title and body, then which half found the row
+ * (1: the words as parts of words; its title and body come unmarked and are marked here). */
+enum { COL_TH = 7, COL_BH = 8, COL_HALF = 9 };
 
 static int is_token_byte(unsigned char c)
 {
@@ -51,16 +55,6 @@ int search_pg_tokens(const struct search_word *w, struct buf *out)
 		i = j > i ? j : i + 1;
 	}
 	return n;
-}
-
-void search_pg_regex_text(const struct search_word *w, struct buf *out)
-{
-	for (size_t i = 0; i < w->len; i++) {
-		unsigned char c = (unsigned char)w->s[i];
-		if (!is_token_byte(c) && c > ' ')
-			buf_addc(out, '\\');
-		buf_addc(out, w->s[i]);
-	}
 }
 
 /* The Latin letters with diacritics that a base letter stands for in search_pg_regex_bare, in
@@ -143,8 +137,6 @@ static int pg_args(const struct search_words *sw, struct buf *bufs)
 	for (int i = 0; i < sw->n; i++) {
 		struct buf tok;
 		search_pg_like(&sw->w[i], &bufs[PG_LIKE + i]);
-		buf_adds(&bufs[PG_MARK_TEXT], i ? "|" : "(?:");
-		search_pg_regex_text(&sw->w[i], &bufs[PG_MARK_TEXT]);
 		buf_init(&tok, 2 * SEARCH_Q_MAX);
 		if (search_pg_tokens(&sw->w[i], &tok) > 0) {
 			/* a word without tokens is left out, as FTS5 leaves out an empty phrase */
@@ -155,10 +147,75 @@ static int pg_args(const struct search_words *sw, struct buf *bufs)
 		}
 		buf_release(&tok);
 	}
-	buf_adds(&bufs[PG_MARK_TEXT], ")");
 	if (words)
 		buf_adds(&bufs[PG_MARK_BARE], ")");
 	return words;
+}
+
+/* A hit as the caller sees it: the statement's row without its half column, the title and body
+ * of a first-half hit marked by search_mark (as SQLite's lup_mark marks them: one rule). */
+struct marked_row {
+	struct store_row base;
+	const struct store_row *in;
+	const char *th, *bh;
+};
+#define MR(r) ((const struct marked_row *)(const void *)(r))
+
+static int mr_ncols(const struct store_row *r) { (void)r; return COL_HALF; }
+static const char *mr_col_name(const struct store_row *r, int i) { return store_col_name(MR(r)->in, i); }
+static int64_t mr_col_int(const struct store_row *r, int i) { return store_col_int(MR(r)->in, i); }
+static double mr_col_real(const struct store_row *r, int i) { return store_col_real(MR(r)->in, i); }
+
+static const char *mr_col_text(const struct store_row *r, int i)
+{
+	return i == COL_TH ? MR(r)->th : i == COL_BH ? MR(r)->bh : store_col_text(MR(r)->in, i);
+}
+
+static enum sv_type mr_col_type(const struct store_row *r, int i)
+{
+	if (i == COL_TH || i == COL_BH)
+		return mr_col_text(r, i) ? SV_TEXT : SV_NULL;
+	return store_col_type(MR(r)->in, i);
+}
+
+static const struct store_ops marked_ops = {
+	.name = "search hit",
+	.ncols = mr_ncols, .col_name = mr_col_name, .col_type = mr_col_type,
+	.col_int = mr_col_int, .col_real = mr_col_real, .col_text = mr_col_text,
+};
+
+struct mark_ctx {
+	store_row_fn fn;
+	void *ctx;
+	const struct search_words *sw;
+};
+
+/* mark_one: col of row, marked into b when the first half found the row; NULL stays NULL. */
+static const char *mark_one(const struct mark_ctx *m, const struct store_row *row, int col, int half,
+			    struct buf *b)
+{
+	const char *t = store_col_type(row, col) == SV_NULL ? NULL : store_col_text(row, col);
+
+	if (!t || half != 1)
+		return t;
+	return search_mark(m->sw, t, strlen(t), b) == 0 ? b->ptr : t;
+}
+
+/* mark_hit: passes row to the caller's function as a marked_row. */
+static int mark_hit(void *ctx, const struct store_row *row)
+{
+	const struct mark_ctx *m = ctx;
+	int half = (int)store_col_int(row, COL_HALF), rc;
+	struct buf th, bh;
+
+	buf_init(&th, 0);
+	buf_init(&bh, 0);
+	struct marked_row mr = { { &marked_ops }, row, mark_one(m, row, COL_TH, half, &th),
+				 mark_one(m, row, COL_BH, half, &bh) };
+	rc = m->fn(m->ctx, &mr.base);
+	buf_release(&th);
+	buf_release(&bh);
+	return rc;
 }
 
 int search_pg(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
@@ -187,9 +244,9 @@ int search_pg(struct store *st, const char *q, int limit, int *dropped, store_ro
 		a[PG_TOKENS + i] = i < words ? sv_text(b[PG_TOKENS + i].ptr) : sv_null();
 	}
 	a[PG_LIMIT] = sv_int(limit);
-	a[PG_MARK_TEXT] = sv_text(b[PG_MARK_TEXT].ptr);
 	a[PG_MARK_BARE] = words ? sv_text(b[PG_MARK_BARE].ptr) : sv_null();
-	rc = store_query(st, STMT_WEB_SEARCH_HITS, a, PG_NARGS, fn, ctx, e);
+	struct mark_ctx m = { fn, ctx, &sw };
+	rc = store_query(st, STMT_WEB_SEARCH_HITS, a, PG_NARGS, mark_hit, &m, e);
 out:
 	for (int i = 0; i < PG_NARGS; i++)
 		buf_release(&b[i]);

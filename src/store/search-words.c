@@ -1,7 +1,12 @@
 /* search-words.c: splitting a search query into words (search-words.h); no database here. */
 #include "store/search-words.h"
+#include "core/buf.h"
+#include "core/utf8.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 int search_utf8_len(const char *s, size_t n)
 {
@@ -95,4 +100,108 @@ void search_words_split(struct search_words *sw, const char *q)
 		sw->w[sw->n].len = (size_t)(e - b);
 		sw->n++;
 	}
+}
+
+/* fold_at: the case-folded code point at s[i..n) (n > i), its length in *len; -1 (matching
+ * nothing) for a byte that starts no valid UTF-8 sequence. */
+static int32_t fold_at(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned c;
+
+	if (s[i] < 0x80) {	/* ASCII, most of the text: folded here */
+		*len = 1;
+		return s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i];
+	}
+	if ((*len = utf8_seq(s + i, n - i, &c)) == 0) {
+		*len = 1;
+		return -1;
+	}
+	return u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
+}
+
+/* A word of the query, case-folded. */
+struct folded_word {
+	int32_t cp[SEARCH_Q_MAX];
+	size_t m;
+};
+
+/* match_at: the end (byte offset) of word w occurring at s[i..n) whose first code point is
+ * already known to match and is len bytes long, or 0 when it does not occur there. */
+static size_t match_at(const unsigned char *s, size_t n, size_t i, size_t len, const struct folded_word *w)
+{
+	size_t j = 1;
+
+	i += len;
+	while (j < w->m && i < n && fold_at(s, n, i, &len) == w->cp[j]) {
+		i += len;
+		j++;
+	}
+	return j == w->m ? i : 0;
+}
+
+/* put_mark: appends text[*from..ms) and then text[ms..me) marked; *from becomes me. */
+static void put_mark(struct buf *out, const char *text, size_t *from, size_t ms, size_t me)
+{
+	buf_add(out, text + *from, ms - *from);
+	buf_addc(out, SEARCH_MARK_ON);
+	buf_add(out, text + ms, me - ms);
+	buf_addc(out, SEARCH_MARK_OFF);
+	*from = me;
+}
+
+int search_mark(const struct search_words *sw, const char *text, size_t n, struct buf *out)
+{
+	struct folded_word words[SEARCH_WORDS_MAX];
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, len, from = 0, ms = 0, me = 0;	/* [ms, me): the mark being gathered */
+	unsigned char may_start[256] = { 0 };	/* the bytes a word's first character may begin with */
+	int nw = 0;
+
+	for (int w = 0; w < sw->n; w++) {
+		const unsigned char *p = (const unsigned char *)sw->w[w].s;
+		size_t k = 0, m = 0;
+		while (k < sw->w[w].len && m < SEARCH_Q_MAX) {
+			words[nw].cp[m++] = fold_at(p, sw->w[w].len, k, &len);
+			k += len;
+		}
+		if ((words[nw].m = m) == 0)
+			continue;
+		int32_t c0 = words[nw++].cp[0];
+		if (c0 >= 0 && c0 < 0x80) {
+			may_start[c0] = 1;
+			if (c0 >= 'a' && c0 <= 'z')
+				may_start[c0 - ('a' - 'A')] = 1;
+		} else {
+			memset(may_start + 0x80, 1, 0x80);	/* any other character's lead byte */
+		}
+	}
+	while (i < n) {
+		if (!may_start[s[i]]) {	/* no word begins here: the usual byte, passed quickly */
+			i++;
+			continue;
+		}
+		int32_t c = fold_at(s, n, i, &len);
+		size_t end = 0;
+		for (int w = 0; w < nw; w++) {
+			size_t e;
+			if (c == words[w].cp[0] && c >= 0 && (e = match_at(s, n, i, len, &words[w])) > end)
+				end = e;
+		}
+		if (end) {
+			/* an occurrence that overlaps the mark joins it; one that only touches it gets its own */
+			if (i < me) {
+				me = end > me ? end : me;
+			} else {
+				if (me)
+					put_mark(out, text, &from, ms, me);
+				ms = i;
+				me = end;
+			}
+		}
+		i += len;
+	}
+	if (me)
+		put_mark(out, text, &from, ms, me);
+	buf_add(out, text + from, n - from);
+	return out->overflow ? -1 : 0;
 }

@@ -39,4 +39,19 @@ size_t search_cap_len(const char *q);
  * holds a control character other than tab (not something a person types). */
 int search_utf8_len(const char *s, size_t n);
 
+/* The marks around each match in a hit's title and body (store.h store_search). */
+#define SEARCH_MARK_ON '\001'
+#define SEARCH_MARK_OFF '\002'
+
+struct buf;
+
+/* search_mark: appends s[0..n) to out with SEARCH_MARK_ON before and SEARCH_MARK_OFF after each
+ * span where one of sw's words occurs, as a part of a word or more, ignoring case (Unicode
+ * simple case folding, as the trigram index folds): what the trigram index found, marked as
+ * FTS5's highlight() marks it (occurrences that overlap share one mark; one that only touches
+ * another has its own), without the index's second reading of the text. A byte that starts no
+ * valid UTF-8 sequence matches nothing and is copied. Returns 0, or -1 when out overflowed.
+ * Time: the text's length times the words' total length at worst. */
+int search_mark(const struct search_words *sw, const char *s, size_t n, struct buf *out);
+
 #endif

@@ -18,18 +18,20 @@
 
 const char *const pg_sql_web_search[STMT__MAX] = {
 	/* (8 x word as a LIKE pattern body, 8 x word's tokens or NULL, most hits, mark regex for
-	 * the words, mark regex for the words' prefixes) -> (kind, id, label, context, detail,
-	 * link_key, link_year, title_hl, body_hl): the rows whose case-folded text holds every word
-	 * ($1..$8; parts of words, Å, Ä and Ö as typed) and then those whose text without
-	 * diacritics has every word's tokens ($9..$16) at the start of a word ("forskola" finds
-	 * "Förskolan"), each in (id, kind) order, at most $17 in all, joined to what they index, by
-	 * kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6 commission measure) and
-	 * then label in Swedish order. The slots of words that are not there are NULL ($9 too when
-	 * no word has a token: then the second half finds nothing). A row of the first half is not
-	 * in the second: when the first half is cut at $17, so is the whole.
+	 * the words' prefixes) -> (kind, id, label, context, detail, link_key, link_year, title_hl,
+	 * body_hl, half): the rows whose case-folded text holds every word ($1..$8; parts of
+	 * words, Å, Ä and Ö as typed: half 1) and then those whose text without diacritics has
+	 * every word's tokens ($9..$16) at the start of a word ("forskola" finds "Förskolan": half
+	 * 2), each in (id, kind) order, at most $17 in all, joined to what they index, by kind (1
+	 * goal, 2 measure, 3 activity, 4 indicator, 5 response, 6 commission measure) and then
+	 * label in Swedish order. The slots of words that are not there are NULL ($9 too when no
+	 * word has a token: then the second half finds nothing). A row of the first half is not in
+	 * the second: when the first half is cut at $17, so is the whole.
 	 * link_key is the goal's or indicator's key, the measure's district (or, with link_year,
-	 * its plan owner), the activity's owner. title_hl and body_hl mark each match of $18 (first
-	 * half) or of group 2 of $19 (second half) with chr(1) before and chr(2) after it. */
+	 * its plan owner), the activity's owner. title_hl and body_hl: of a half-2 row, each match
+	 * of group 2 of $18 marked with chr(1) before and chr(2) after it; of a half-1 row, the
+	 * text unmarked (search-pg.c marks it with search_mark, the rule SQLite's lup_mark
+	 * applies). */
 	[STMT_WEB_SEARCH_HITS] =
 		"WITH tri AS (SELECT s.kind, s.id FROM search_doc s WHERE " TRI_ALL
 		"  ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
@@ -39,30 +41,30 @@ const char *const pg_sql_web_search[STMT__MAX] = {
 		" found AS (SELECT kind, id, 1 AS half FROM tri UNION ALL SELECT kind, id, 2 FROM words"
 		"  ORDER BY half LIMIT $17::bigint),"
 		" hits AS (SELECT f.kind, f.id,"
-		"  CASE WHEN f.half = 1 THEN regexp_replace(s.title COLLATE sv, $18::text, chr(1) || '\\&' || chr(2), 'gi')"
-		"   ELSE regexp_replace(s.title COLLATE sv, $19::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi') END AS th,"
-		"  CASE WHEN f.half = 1 THEN regexp_replace(s.body COLLATE sv, $18::text, chr(1) || '\\&' || chr(2), 'gi')"
-		"   ELSE regexp_replace(s.body COLLATE sv, $19::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi') END AS bh"
-		"  FROM found f JOIN search_doc s ON s.kind = f.kind AND s.id = f.id)"
+		"  CASE WHEN f.half = 1 THEN s.title"
+		"   ELSE regexp_replace(s.title COLLATE sv, $18::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi') END AS th,"
+		"  CASE WHEN f.half = 1 THEN s.body"
+		"   ELSE regexp_replace(s.body COLLATE sv, $18::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi') END AS bh,"
+		"  f.half FROM found f JOIN search_doc s ON s.kind = f.kind AND s.id = f.id)"
 		" SELECT * FROM ("
 		" SELECT 1 AS kind, x.id, x.title AS label, o.name AS context, x.level AS detail, x.key AS link_key,"
-		"  x.year AS link_year, h.th, h.bh" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"
+		"  x.year AS link_year, h.th, h.bh, h.half" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"
 		"  AND " PUB_GOAL("x")
 		" UNION ALL SELECT 2, x.id, x.title, coalesce(d.name, o.name), NULL, coalesce(d.key, o.key),"
-		"  CASE WHEN d.key IS NULL THEN p.year_from END, h.th, h.bh" HIT(2, "measure x")
+		"  CASE WHEN d.key IS NULL THEN p.year_from END, h.th, h.bh, h.half" HIT(2, "measure x")
 		"  JOIN plan_version pv ON pv.id = x.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		"  JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
 		"  WHERE pv.status <> 'draft'"
-		" UNION ALL SELECT 3, x.id, x.title, o.name, NULL, o.key, p.year_from, h.th, h.bh" HIT(3, "activity x")
+		" UNION ALL SELECT 3, x.id, x.title, o.name, NULL, o.key, p.year_from, h.th, h.bh, h.half" HIT(3, "activity x")
 		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN plan_version pv ON pv.id = x.plan_version_id"
 		"  LEFT JOIN plan p ON p.id = pv.plan_id WHERE " PUB_ACTIVITY("x")
-		" UNION ALL SELECT 4, x.id, x.name, o.name, x.unit, x.key, g.year, h.th, h.bh" HIT(4, "indicator x")
+		" UNION ALL SELECT 4, x.id, x.name, o.name, x.unit, x.key, g.year, h.th, h.bh, h.half" HIT(4, "indicator x")
 		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN goal g ON g.id = x.goal_id"
 		"  WHERE " PUB_INDICATOR("x")
-		" UNION ALL SELECT 5, x.id, o.name, cr.title, m.number, NULL, NULL, NULL, h.bh" HIT(5, "response x")
+		" UNION ALL SELECT 5, x.id, o.name, cr.title, m.number, NULL, NULL, NULL, h.bh, h.half" HIT(5, "response x")
 		"  JOIN organisation o ON o.id = x.org_id JOIN commission_measure m ON m.id = x.measure_id"
 		"  JOIN commission_report cr ON cr.id = m.report_id"
-		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL"
+		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL, h.half"
 		  HIT(6, "commission_measure x") " JOIN commission_report cr ON cr.id = x.report_id"
 		") u ORDER BY kind, label COLLATE sv NULLS FIRST, context COLLATE sv NULLS FIRST, detail NULLS FIRST, id",
 };

@@ -8,7 +8,7 @@
 #define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.rid / 8 AND h.rid % 8 = " #kind
 
 const char *const sqlite_sql_web_search[STMT__MAX] = {
-	/* (trigram query, most hits, words query) -> (kind, id, label, context, detail, link_key,
+	/* (trigram query, most hits, words query, the query) -> (kind, id, label, context, detail, link_key,
 	 * link_year, title_hl, body_hl): the hits of the trigram index (parts of words, Å, Ä and Ö
 	 * as typed) and then those only the words index finds (words beginning with the query's
 	 * words, diacritics ignored: "forskola" finds "Förskolan"), at most ?2 in all, joined to
@@ -18,8 +18,8 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 	 * activity's owner. title_hl and body_hl mark each match with char(1) before and char(2)
 	 * after it. */
 	[STMT_WEB_SEARCH_HITS] =
-		"WITH tri(rid, th, bh) AS (SELECT rowid, highlight(search_index, 0, char(1), char(2)),"
-		" highlight(search_index, 1, char(1), char(2)) FROM search_index WHERE search_index MATCH ?1 LIMIT ?2),"
+		"WITH tri(rid, th, bh) AS (SELECT rowid, lup_mark(title, ?4), lup_mark(body, ?4)"
+		" FROM search_index WHERE search_index MATCH ?1 LIMIT ?2),"
 		" words(rid, th, bh) AS (SELECT rowid, highlight(search_words, 0, char(1), char(2)),"
 		" highlight(search_words, 1, char(1), char(2)) FROM search_words WHERE search_words MATCH ?3"
 		" AND rowid NOT IN (SELECT rid FROM tri) LIMIT ?2),"

@@ -19,8 +19,8 @@ int page_search(struct http_req *r);
 #define Q_MAX SEARCH_Q_MAX	/* bytes of the query that are used */
 #define HITS_MAX 1000		/* hits read from the store */
 #define SHOWN_MAX 50		/* hits shown per kind */
-#define MARK_ON '\001'		/* store_search's highlight markers */
-#define MARK_OFF '\002'
+#define MARK_ON SEARCH_MARK_ON	/* store_search's marks (store/search-words.h) */
+#define MARK_OFF SEARCH_MARK_OFF
 
 static const char *const kind_names[] = {
 	NULL, "Mål", "Åtgärder i de lokala utvecklingsprogrammen", "Aktiviteter", "Indikatorer",

@@ -87,6 +87,15 @@ lacks "but not inside a compound (words match from their beginning)" "Introdukti
 get "FORSKOLA in capitals" 200 "/sok?q=FORSKOLA"
 expect_eq "finds the same" "$(hits)" "$n"
 
+# words whose occurrences overlap share one mark, and the text is shown once (FTS5's highlight()
+# repeated text there; the trigram index's hits are marked by lup_mark, search-words.h)
+get "overlapping words" 200 "/sok?q=skola+f%C3%B6rs"
+has "förskola marked once by both words" "<mark>Förskola</mark>ns utbildning är språkutvecklande</a>"
+lacks "no text repeated after a mark" "språkutvecklande<mark>"
+get "a word in capitals" 200 "/sok?q=F%C3%96RSKOLA"
+has "marks the word as written" "<mark>förskola</mark>"
+has "and as capitalised" "<mark>Förskola</mark>"
+
 get "spanga (å typed as a)" 200 "/sok?q=spanga"
 has "finds Spånga" "<mark>Spånga</mark>"
 get "both words required in the words index too" 200 "/sok?q=forskola+spanga"

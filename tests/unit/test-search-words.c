@@ -5,6 +5,8 @@
 #include "store/search-int.h"
 #include "core/buf.h"
 
+#include <sqlite3.h>
+
 /* The words of sw joined by '|', for comparing. */
 static const char *joined(const struct search_words *sw)
 {
@@ -130,13 +132,10 @@ static void test_pg_like_and_tokens(void)
 
 static void test_pg_regex(void)
 {
-	struct search_word w = word("NEAR(a.b)*[x]^$|\\");
+	struct search_word w;
 	struct buf b;
 
 	buf_init(&b, 0);
-	search_pg_regex_text(&w, &b);
-	T_EQ_STR(b.ptr, "NEAR\\(a\\.b\\)\\*\\[x\\]\\^\\$\\|\\\\");
-	buf_reset(&b);
 	/* letters stand for their forms with diacritics; an accented letter for its base */
 	w = word("Öl-1");
 	T_EQ_INT(search_pg_regex_bare(&w, &b), 2);
@@ -148,6 +147,100 @@ static void test_pg_regex(void)
 	buf_release(&b);
 }
 
+/* marked: search_mark of text for query q, with [ and ] for the marks (for reading). */
+static const char *marked(const char *q, const char *text)
+{
+	static char out[1024];
+	struct search_words sw;
+	struct buf b;
+	size_t k = 0;
+
+	search_words_split(&sw, q);
+	buf_init(&b, 0);
+	T_EQ_INT(search_mark(&sw, text, strlen(text), &b), 0);
+	for (size_t i = 0; i < b.len && k + 1 < sizeof(out); i++)
+		out[k++] = b.ptr[i] == SEARCH_MARK_ON ? '[' : b.ptr[i] == SEARCH_MARK_OFF ? ']' : b.ptr[i];
+	out[k] = '\0';
+	buf_release(&b);
+	return out;
+}
+
+static void test_mark(void)
+{
+	/* case folded, also Å, Ä and Ö; parts of words */
+	T_EQ_STR(marked("förskola", "Förskolan, FÖRSKOLA och introduktionsförskolan"),
+		 "[Förskola]n, [FÖRSKOLA] och introduktions[förskola]n");
+	T_EQ_STR(marked("ÅTGÄRD", "åtgärder och Åtgärd"), "[åtgärd]er och [Åtgärd]");
+	/* no match: the text as it was; diacritics count (the words index finds those) */
+	T_EQ_STR(marked("forskola", "Förskolan"), "Förskolan");
+	T_EQ_STR(marked("förskola", ""), "");
+	/* two words; occurrences that overlap share a mark, touching ones have their own */
+	T_EQ_STR(marked("skola förs", "Förskolan"), "[Förskola]n");
+	T_EQ_STR(marked("förskola skolaförskola", "förskolaförskola"), "[förskolaförskola]");
+	T_EQ_STR(marked("förskola", "förskolaförskola"), "[förskola][förskola]");
+	T_EQ_STR(marked("barn skola", "barnskola, skolbarn"), "[barn][skola], skol[barn]");
+	/* at the very end, and a word longer than the rest of the text */
+	T_EQ_STR(marked("kola", "skola"), "s[kola]");
+	T_EQ_STR(marked("skolan", "skola"), "skola");
+	/* a byte that is no UTF-8 matches nothing and is kept */
+	T_EQ_STR(marked("abc", "x\xff" "abc\xc3"), "x\xff[abc]\xc3");
+}
+
+/* The marks are those FTS5's highlight() sets in a trigram index (where occurrences do not
+ * overlap: there FTS5 repeats text), for texts and queries of the demo's kind. */
+static void test_mark_as_fts5(void)
+{
+	static const char *const texts[] = {
+		"Förskolans utbildning är språkutvecklande",
+		"Introduktionsförskolan och hembesök hos nyblivna föräldrar",
+		"ÖPPNA FÖRSKOLAN i Spånga-Tensta; öppna förskolan i Rinkeby",
+		"Andel barn som lever i familjer som har ekonomiskt bistånd",
+		"Stockholmarnas nöjdhet med stadsmiljön – ÅÄÖ åäö é ü",
+	};
+	static const char *const queries[] = {
+		"förskola", "FÖRSKOLAN", "öppna spånga", "barn bistånd", "nöjdhet åäö", "ÅÄÖ", "é ü ab",
+		"stadsmiljön –", "lever familjer",
+	};
+	sqlite3 *db;
+	sqlite3_stmt *ins, *hl;
+
+	T_EQ_INT(sqlite3_open(":memory:", &db), SQLITE_OK);
+	T_EQ_INT(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'trigram')", NULL, NULL, NULL), SQLITE_OK);
+	T_EQ_INT(sqlite3_prepare_v2(db, "INSERT INTO t(rowid, x) VALUES (?1, ?2)", -1, &ins, NULL), SQLITE_OK);
+	for (int i = 0; i < (int)(sizeof(texts) / sizeof(texts[0])); i++) {
+		sqlite3_bind_int(ins, 1, i);
+		sqlite3_bind_text(ins, 2, texts[i], -1, SQLITE_STATIC);
+		T_EQ_INT(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+	}
+	T_EQ_INT(sqlite3_prepare_v2(db, "SELECT rowid, highlight(t, 0, char(1), char(2)) FROM t WHERE t MATCH ?1",
+				    -1, &hl, NULL), SQLITE_OK);
+	int compared = 0;
+	for (int q = 0; q < (int)(sizeof(queries) / sizeof(queries[0])); q++) {
+		struct search_words sw;
+		struct buf fq, b;
+		search_words_split(&sw, queries[q]);
+		buf_init(&fq, 0);
+		buf_init(&b, 0);
+		search_fts5_query(&sw, 0, &fq);
+		sqlite3_bind_text(hl, 1, fq.ptr, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(hl) == SQLITE_ROW) {
+			const char *text = texts[sqlite3_column_int(hl, 0)];
+			buf_reset(&b);
+			T_EQ_INT(search_mark(&sw, text, strlen(text), &b), 0);
+			T_EQ_STR(b.ptr, (const char *)sqlite3_column_text(hl, 1));
+			compared++;
+		}
+		sqlite3_reset(hl);
+		buf_release(&fq);
+		buf_release(&b);
+	}
+	T_CHECK(compared >= 8);	/* the queries found rows to compare */
+	sqlite3_finalize(ins);
+	sqlite3_finalize(hl);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	T_RUN(test_split_words);
@@ -157,5 +250,7 @@ int main(void)
 	T_RUN(test_fts5_query);
 	T_RUN(test_pg_like_and_tokens);
 	T_RUN(test_pg_regex);
+	T_RUN(test_mark);
+	T_RUN(test_mark_as_fts5);
 	return t_done();
 }
