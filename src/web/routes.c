@@ -29,29 +29,45 @@ enum role role_parse(const char *s)
 	return ROLE_ANON;
 }
 
-/* match: does path match pattern? Fills r->params with the captures (in the arena). */
+/* match: does path match pattern? On a match fills r->params with the captures (in the arena).
+ * A literal segment is compared byte by byte as it is read, so a route that does not match
+ * (nearly all of them, for any request) costs a few comparisons and nothing is allocated. */
 static int match(struct http_req *r, const char *pattern, const char *path)
 {
+	const char *cap[HTTP_MAX_PARAMS];
+	size_t caplen[HTTP_MAX_PARAMS];
 	int np = 0;
 
 	while (*pattern && *path) {
 		if (*pattern != '/' || *path != '/')
 			return 0;
 		pattern++, path++;
-		const char *pe = strchr(pattern, '/'), *se = strchr(path, '/');
-		size_t pl = pe ? (size_t)(pe - pattern) : strlen(pattern);
-		size_t sl = se ? (size_t)(se - path) : strlen(path);
-		if (pl > 2 && pattern[0] == '{') {
+		const char *pe = pattern;
+		if (*pattern == '{')
+			while (*pe && *pe != '/')
+				pe++;
+		if (pe - pattern > 2) {	/* a capture: {name} */
+			size_t sl = 0;
+			while (path[sl] && path[sl] != '/')
+				sl++;
 			if (sl == 0 || np >= HTTP_MAX_PARAMS)
 				return 0;
-			r->params[np++] = arena_strndup(&r->a, path, sl);
-		} else if (pl != sl || strncmp(pattern, path, pl) != 0) {
-			return 0;
+			cap[np] = path;
+			caplen[np++] = sl;
+			path += sl;
+			pattern = pe;
+			continue;
 		}
-		pattern += pl;
-		path += sl;
+		while (*pattern && *pattern != '/' && *pattern == *path)
+			pattern++, path++;
+		if ((*pattern && *pattern != '/') || (*path && *path != '/'))
+			return 0;
 	}
-	return *pattern == '\0' && *path == '\0';
+	if (*pattern || *path)
+		return 0;
+	for (int i = 0; i < np; i++)
+		r->params[i] = arena_strndup(&r->a, cap[i], caplen[i]);
+	return 1;
 }
 
 /* page_refused: a page the caller may not see: anonymous GETs go to the login page (and come
