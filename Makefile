@@ -2,7 +2,7 @@
 # V=1 shows the full commands.
 
 CC ?= cc
-PKGS := sqlite3 icu-uc icu-i18n yajl libmicrohttpd libsodium jansson libcmark-gfm libzip libxml-2.0 xlsxwriter libical libpq
+PKGS := sqlite3 icu-uc icu-i18n yajl libmicrohttpd libsodium jansson libcmark-gfm libzip libxml-2.0 xlsxwriter libical libpq libxxhash
 DB ?= var/lup.db
 DATASET ?= data/stockholm
 # the commission's response document (seed 002), imported with the dataset when it is there

@@ -8,9 +8,9 @@
 #include "store/store.h"
 #include "web/routes.h"
 
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **json)
 {
@@ -36,12 +36,10 @@ int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **js
 
 void api_etag(const char *json, char out[40])
 {
-	unsigned char h[16];
-	char hex[33];
+	XXH128_hash_t h = XXH3_128bits(json, strlen(json));
 
-	crypto_generichash(h, sizeof(h), (const unsigned char *)json, strlen(json), NULL, 0);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	snprintf(out, 40, "\"%s\"", hex);
+	/* XXH3: a tag, not a secret; blake2b took 50 us of the district API's 480 (51 KB) */
+	snprintf(out, 40, "\"%016llx%016llx\"", (unsigned long long)h.high64, (unsigned long long)h.low64);
 }
 
 int api_if_match(struct http_req *r, const char *current)

@@ -13,7 +13,8 @@ struct kind;
  * *json = NULL when it does not exist. Returns LUP_OK or a store error in r->err. */
 int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **json);
 
-/* api_etag: the strong ETag of a representation ("\"<32 hex>\"") into out (40 bytes). */
+/* api_etag: the strong ETag of a representation ("\"<32 hex>\"") into out (40 bytes): its
+ * 128-bit XXH3 hash (a tag that changes with every byte, not a secret: fast on large views). */
 void api_etag(const char *json, char out[40]);
 
 /* api_if_match: when the request has If-Match and it differs from the ETag of current, answers
