@@ -78,16 +78,16 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1"
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
-	/* (district_id, committee_id) -> the activities serving the district or a place in it, by
-	 * owner; own = 1 when the committee or its administration owns it */
+	/* (district_id, committee_id) -> the activities serving the district or a place in it,
+	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts); own = 1 when
+	 * the committee or its administration owns it */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT ?1 UNION SELECT id FROM area WHERE parent_id = ?1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" coalesce(" OWNED_BY("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places) AND " PUB_ACTIVITY("a")
-		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
+		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places) AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
