@@ -113,7 +113,8 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators, which come first. The public indicators are a materialised
+	 * administration's) indicators. Unordered: view/district.c sorts the rows. The public
+	 * indicators are a materialised
 	 * list (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"WITH " PUB_INDICATORS " SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
@@ -123,8 +124,7 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" JOIN pub_i i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) AND " SEE_FIGURE("c", "i")
-		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
-		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
+		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i"),
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"WITH " PUB_INDICATORS " SELECT x.indicator_id, pe.year, x.value FROM pub_i i"
