@@ -68,6 +68,12 @@ int json_escape_str(struct buf *out, const char *s, size_t n)
 			i++;	/* plain ASCII: copied in runs below */
 			continue;
 		}
+		/* a two-byte sequence (å, ä, ö, é: most of Swedish text's) stays in the run, without
+		 * the call that checks longer ones */
+		if (c >= 0xc2 && c <= 0xdf && i + 1 < n && (p[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		buf_add(out, p + run, i - run);
 		if (c == '"' || c == '\\') {
 			buf_addc(out, '\\');
