@@ -113,14 +113,17 @@ void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char 
 	rowset_json_cols(rs, i, 0, j, bools);
 }
 
-void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools)
+/* json_cells: the cells of row i from column first as JSON members; bool_col[c] (NULL: asked of
+ * bools per cell) says whether column c is one of bools. */
+static void json_cells(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools,
+		       const unsigned char *bool_col)
 {
 	for (int c = first; c < rs->ncols; c++) {
 		const struct row_cell *cell = &rs->rows[i][c];
 		json_key(j, rs->names[c]);
 		if (cell->t == SV_NULL)
 			json_nothing(j);
-		else if (is_bool(rs->names[c], bools))
+		else if (bool_col ? bool_col[c] : is_bool(rs->names[c], bools))
 			json_bool(j, strcmp(cell->s, "0") != 0);
 		else if (cell->t == SV_INT)
 			json_int(j, strtoll(cell->s, NULL, 10));
@@ -131,12 +134,25 @@ void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j,
 	}
 }
 
+void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools)
+{
+	json_cells(rs, i, first, j, bools, NULL);
+}
+
 void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools)
 {
+	unsigned char bool_col[64];	/* which columns are bools, judged once for all rows */
+	const unsigned char *bc = NULL;
+
+	if (rs->ncols <= (int)sizeof(bool_col)) {
+		for (int c = 0; c < rs->ncols; c++)
+			bool_col[c] = (unsigned char)is_bool(rs->names[c], bools);
+		bc = bool_col;
+	}
 	json_arr_open(j);
 	for (int i = 0; i < rs->nrows; i++) {
 		json_obj_open(j);
-		rowset_json_row(rs, i, j, bools);
+		json_cells(rs, i, 0, j, bools, bc);
 		json_obj_close(j);
 	}
 	json_arr_close(j);

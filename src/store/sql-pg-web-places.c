@@ -91,22 +91,17 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = $1"
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
-	/* (district_id, committee_id) -> the activities serving the district or a place in it, by
-	 * owner; own = 1 when the committee or its administration owns it. The sort keys after the
-	 * first come before the text columns (the reader finds columns by name): PostgreSQL reads
-	 * each from the sorted row at every comparison, walking the columns before it, and the
-	 * sort of the wide rows had taken more time than the rest of the statement. ASC puts NULL
-	 * last on PostgreSQL, as SQLite's "start_first IS NULL, start_first" does. */
+	/* (district_id, committee_id) -> the activities serving the district or a place in it,
+	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts, without the
+	 * organisation rank's join); own = 1 when the committee or its administration owns it */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
 		" SELECT a.id, a.start_first, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" " OWN("a.owner_id", "2") " AS own, a.role, a.status, a.start_text, a.end_text,"
 		" a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		ORG_RANK_JOIN("o")
 		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
-		" AND " PUB_ACTIVITY("a")
-		" ORDER BY " ORG_RANK ", a.start_first, a.key",
+		" AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
 	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
 	 * district itself */
@@ -118,7 +113,8 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators, which come first. The public indicators are a materialised
+	 * administration's) indicators. Unordered: view/district.c sorts the rows. The public
+	 * indicators are a materialised
 	 * list (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"WITH " PUB_INDICATORS " SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
@@ -128,8 +124,7 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" JOIN pub_i i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) AND " SEE_FIGURE("c", "i")
-		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i") " ORDER BY own DESC, i.key,"
-		" CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
+		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i"),
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"WITH " PUB_INDICATORS " SELECT x.indicator_id, pe.year, x.value FROM pub_i i"

@@ -78,16 +78,16 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1"
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
-	/* (district_id, committee_id) -> the activities serving the district or a place in it, by
-	 * owner; own = 1 when the committee or its administration owns it */
+	/* (district_id, committee_id) -> the activities serving the district or a place in it,
+	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts); own = 1 when
+	 * the committee or its administration owns it */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT ?1 UNION SELECT id FROM area WHERE parent_id = ?1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" coalesce(" OWNED_BY("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places) AND " PUB_ACTIVITY("a")
-		" ORDER BY o.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
+		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places) AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
@@ -100,7 +100,9 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators, which come first. The indicators are the outer loop (CROSS
+	 * administration's) indicators. Unordered: view/district.c sorts the rows (the committee's
+	 * first, by key and sex), a quarter of the statement's cost when SQLite sorted the wide
+	 * rows. The indicators are the outer loop (CROSS
 	 * JOIN keeps SQLite's order): the publication rule of an indicator is judged once, not once
 	 * per outcome, and each outcome is one seek of outcome's unique index. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
@@ -111,8 +113,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) AND " SEE_FIGURE("c", "i")
-		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
-		" ORDER BY own DESC, i.key, CASE x.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END",
+		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i"),
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
 	 * the indicators the outer loop (the publication rule once per indicator) */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =

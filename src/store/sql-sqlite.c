@@ -479,9 +479,12 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" ORDER BY p.key",
 	[STMT_REL_ORG_CHILDREN] =
 		"SELECT id, key, name, kind FROM organisation WHERE parent_id = ?1 OR pair_id = ?1 ORDER BY name COLLATE sv",
+	/* the district's places: the children of the district and of its children, found from the
+	 * parent (the district by its rowid, its children by area_parent: one OR of two seeks), not
+	 * by a scan of every area testing its parent */
 	[STMT_REL_DISTRICT_NEIGHBOURHOODS] =
-		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area a JOIN area par ON par.id = a.parent_id"
-		" WHERE a.parent_id = ?1 OR par.parent_id = ?1 ORDER BY a.level, a.name COLLATE sv",
+		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area par JOIN area a ON a.parent_id = par.id"
+		" WHERE par.id = ?1 OR par.parent_id = ?1 ORDER BY a.level, a.name COLLATE sv",
 	[STMT_REL_DISTRICT_PAREAS] =
 		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
@@ -495,10 +498,13 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"SELECT m.id, m.key, m.title AS name, m.status FROM measure m"
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 ORDER BY m.ord, m.id",
+	/* the partners of the district's LUP, from the plan (CROSS JOIN keeps the order): its
+	 * version, then that version's partners by plan_partner's unique index, not a scan of every
+	 * plan's partners */
 	[STMT_REL_DISTRICT_PARTNERS] =
-		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan_partner pp"
-		" LEFT JOIN organisation o ON o.id = pp.org_id JOIN plan_version pv ON pv.id = pp.plan_version_id"
-		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1"
+		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan p"
+		" CROSS JOIN plan_version pv ON pv.plan_id = p.id CROSS JOIN plan_partner pp ON pp.plan_version_id = pv.id"
+		" LEFT JOIN organisation o ON o.id = pp.org_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1"
 		" ORDER BY pp.id",
 	[STMT_REL_DISTRICT_ACTIVITIES] =
 		"SELECT o.name AS owner_name, a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status"

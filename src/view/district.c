@@ -110,7 +110,30 @@ static int cmp_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* compare: the years and the comparison for year of the district v->id (committee v->committee) */
+/* sex_rank: T, K, M (the order the rows of an indicator are shown in) */
+static int sex_rank(const char *sex)
+{
+	return !sex || sex[1] ? 2 : sex[0] == 'T' ? 0 : sex[0] == 'K' ? 1 : 2;
+}
+
+/* by_own_key_sex: the committee's indicators first, then by key (byte order: SQLite's BINARY,
+ * PostgreSQL's C collation), then T, K, M; an indicator's key and sex are one row, so the order
+ * is total. */
+static int by_own_key_sex(const void *pa, const void *pb)
+{
+	const struct district_cmp *a = pa, *b = pb;
+	int c;
+
+	if (a->own != b->own)
+		return b->own - a->own;
+	if ((c = strcmp(a->key ? a->key : "", b->key ? b->key : "")) != 0)
+		return c;
+	return sex_rank(a->sex) - sex_rank(b->sex);
+}
+
+/* compare: the years and the comparison for year of the district v->id (committee v->committee),
+ * its rows read unordered and sorted here (a sort in C of the loaded rows, not the database's
+ * sort of the wide rows) */
 static int compare(struct store *st, int year, struct district_view *v, struct err *e)
 {
 	struct sval id = SVI(v->id);
@@ -120,7 +143,11 @@ static int compare(struct store *st, int year, struct district_view *v, struct e
 		return rc;
 	v->year = year ? year : v->nyears ? v->years[0] : 0;
 	struct sval args[] = { SVI(v->id), SVI(v->year), SVID(v->committee) };
-	return store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, v, e);
+	if ((rc = store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, v, e)) != LUP_OK)
+		return rc;
+	if (v->n > 1)
+		qsort(v->rows, v->n, sizeof(*v->rows), by_own_key_sex);
+	return LUP_OK;
 }
 
 int district_view_load(struct store *st, const char *key, int year, struct district_view *v, struct err *e)

@@ -127,6 +127,28 @@ static void test_json_writer(void)
 		  "\"none\":null,\"list\":[1,null]}", fill_object);
 }
 
+/* fill_bytes: strings at the edges of json_escape_str's classes: DEL, a lone two-byte lead (at
+ * the end and before ASCII), a three-byte sequence, an overlong NUL, a backslash, a byte past
+ * the string's length (json_strn) */
+static void fill_bytes(struct json *j)
+{
+	json_arr_open(j);
+	json_str(j, "\x7f");
+	json_str(j, "\xc3");
+	json_str(j, "\xc3" "A");
+	json_str(j, "\xe2\x82\xac \xc3\xa9");
+	json_str(j, "\xc0\x80");
+	json_str(j, "a\\b");
+	json_strn(j, "x\xc3\xa9", 2);
+	json_arr_close(j);
+}
+
+static void test_json_bytes(void)
+{
+	json_case("[\"\\u007f\",\"\xef\xbf\xbd\",\"\xef\xbf\xbd" "A\",\"\xe2\x82\xac \xc3\xa9\","
+		  "\"\xef\xbf\xbd\xef\xbf\xbd\",\"a\\\\b\",\"x\xef\xbf\xbd\"]", fill_bytes);
+}
+
 static void fill_ints(struct json *j)
 {
 	json_arr_open(j);
@@ -621,6 +643,7 @@ int main(void)
 	T_RUN(test_arena);
 	T_RUN(test_err_prefix);
 	T_RUN(test_json_writer);
+	T_RUN(test_json_bytes);
 	T_RUN(test_json_ints);
 	T_RUN(test_json_reals_as_printf);
 	T_RUN(test_numfmt_as_printf);
