@@ -64,8 +64,8 @@ const char *const pg_sql_web_city[STMT__MAX] = {
 	/* () -> every organisation with its counterpart and district, for the organisations list:
 	 * (kind, id, key, name, pair, pair_name, city_owned, housing, district, district_name, goals,
 	 * activities: its public goals and activities), by id (the page sorts them by name in Swedish
-	 * order, core/collate.h: one ICU sort key per name where the statement's sort of the whole
-	 * rows cost a third of it); one row per district whose committee is the organisation or its
+	 * order, core/collate.h, where the statement's sort of the whole rows through ICU cost a
+	 * third of it on SQLite); one row per district whose committee is the organisation or its
 	 * pair (as a join on either would give). One statement for every kind, the page groups them: the goals and activities are
 	 * counted in one pass each and the districts' committees read once, where a statement per
 	 * kind with a count per row and an "either committee" join built a temporary list per row */

@@ -66,21 +66,28 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	/* () -> every organisation with its counterpart and district, for the organisations list:
 	 * (kind, id, key, name, pair, pair_name, city_owned, housing, district, district_name, goals,
 	 * activities: its public goals and activities), by id (the page sorts them by name in Swedish
-	 * order, core/collate.h: one ICU sort key per name where the statement's sort of the whole
-	 * rows cost a third of it); one row per district whose committee is the organisation or its
-	 * pair (as a join on either would give). One statement for every kind, the page groups them: the goals and activities are
-	 * counted in one pass each and the districts' committees read once, where a statement per
-	 * kind with a count per row and an "either committee" join built a temporary list per row */
+	 * order, core/collate.h, where the statement's sort of the whole rows through ICU cost a
+	 * third of it on SQLite); one row per district whose committee is the organisation or its
+	 * pair (as a join on either would give). One statement for every kind, the page groups them:
+	 * the districts' committees are read once, and the goals and activities counted per owner
+	 * in one list, all of them less those in drafts (DRAFT_*: index lookups from the drafts),
+	 * where counting the public ones tested every goal and activity (PUB_*: 6,500 of the
+	 * statement's 22,700 VM steps on the demo), and a list each cost a join each */
 	[STMT_WEB_CITY_ORGS] =
-		"WITH gc AS (SELECT g.owner_id, count(*) AS n FROM goal g WHERE " PUB_GOAL("g") " GROUP BY g.owner_id),"
-		" ac AS (SELECT x.owner_id, count(*) AS n FROM activity x WHERE " PUB_ACTIVITY("x") " GROUP BY x.owner_id),"
+		"WITH cnt AS (SELECT owner_id, sum(gn) AS goals, sum(an) AS activities FROM ("
+		"  SELECT g.owner_id, count(*) AS gn, 0 AS an FROM goal g GROUP BY g.owner_id"
+		"  UNION ALL SELECT g.owner_id, -count(*), 0 FROM goal g WHERE " DRAFT_GOAL("g") " GROUP BY g.owner_id"
+		"  UNION ALL SELECT x.owner_id, 0, count(*) FROM activity x GROUP BY x.owner_id"
+		"  UNION ALL SELECT x.owner_id, 0, -count(*) FROM activity x WHERE " DRAFT_ACTIVITY("x") " GROUP BY x.owner_id)"
+		"  GROUP BY owner_id),"
 		" dc AS (SELECT c.id AS org_id, a.key, a.name FROM organisation c JOIN area a ON a.committee_id = c.id"
 		"  WHERE a.level = 'district' UNION ALL SELECT c.id, a.key, a.name FROM organisation c"
 		"  JOIN area a ON a.committee_id = c.pair_id WHERE a.level = 'district' AND a.committee_id <> c.id)"
 		" SELECT o.kind, o.id, o.key, o.name, pr.key AS pair, pr.name AS pair_name, o.city_owned, o.housing,"
-		" d.key AS district, d.name AS district_name, coalesce(gc.n, 0) AS goals, coalesce(ac.n, 0) AS activities"
+		" d.key AS district, d.name AS district_name, coalesce(c.goals, 0) AS goals,"
+		" coalesce(c.activities, 0) AS activities"
 		" FROM organisation o LEFT JOIN organisation pr ON pr.id ="
 		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
-		" LEFT JOIN dc d ON d.org_id = o.id LEFT JOIN gc ON gc.owner_id = o.id LEFT JOIN ac ON ac.owner_id = o.id"
+		" LEFT JOIN dc d ON d.org_id = o.id LEFT JOIN cnt c ON c.owner_id = o.id"
 		" ORDER BY o.id",
 };
