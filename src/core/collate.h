@@ -6,8 +6,8 @@
 
 /* collate_ranks: rank[i] receives the place of s[i] among the n strings s (UTF-8) in Swedish
  * order, from 0; strings that compare equal get the same place, as SQL's rank() gives them. A
- * NULL sorts before every string. Cheap when few strings are distinct (each distinct string's
- * ICU sort key is made once). Returns 0, or -1 when ICU fails (no collator, no memory). */
+ * NULL sorts before every string. Cheap when few strings are distinct (only the distinct strings
+ * are compared through ICU). Returns 0, or -1 when ICU fails (no collator). */
 int collate_ranks(const char *const *s, int n, int *rank);
 
 #endif

@@ -697,6 +697,17 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	return rc == SQLITE_DONE ? LUP_OK : db_err(st, e, what);
 }
 
+/* The derived_ table (kept by triggers, migration 0033) when it disagrees with the outcomes it
+ * counts: one row when some of its counts are wrong. */
+#define SQ_CHECK_DERIVED \
+	"SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
+	" FROM (SELECT x.indicator_id, x.period_id, count(*) AS valued, count(*) FILTER (WHERE x.example = 1" \
+	"  OR x.source = 'kolada') AS open FROM outcome x JOIN area a ON a.id = x.area_id AND a.level = 'district'" \
+	"  WHERE x.value IS NOT NULL GROUP BY 1, 2) r FULL JOIN derived_indicator_period d" \
+	"  ON d.indicator_id = r.indicator_id AND d.period_id = r.period_id" \
+	" WHERE coalesce(r.valued, 0) <> coalesce(d.valued, 0) OR coalesce(r.open, 0) <> coalesce(d.open, 0)" \
+	" HAVING count(*) > 0"
+
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {
 	struct sq *st = SQ(base);
@@ -706,7 +717,8 @@ static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *probl
 
 	*problems = 0;
 	if ((rc = check_pragma(st, "PRAGMA integrity_check", "integrity", &c, e)) != LUP_OK ||
-	    (rc = check_pragma(st, "PRAGMA foreign_key_check", "foreign key", &c, e)) != LUP_OK)
+	    (rc = check_pragma(st, "PRAGMA foreign_key_check", "foreign key", &c, e)) != LUP_OK ||
+	    (rc = check_pragma(st, SQ_CHECK_DERIVED, "derived", &c, e)) != LUP_OK)
 		return rc;
 	for (int s = STMT_CHECK_FIRST; s <= STMT_CHECK_LAST; s++)
 		if ((rc = store_query(base, (enum stmt)s, NULL, 0, check_row, &c, e)) != LUP_OK)
@@ -774,9 +786,9 @@ static int each_name(struct sq *st, const char *sql, store_row_fn fn, void *ctx,
 }
 
 /* The data tables: not SQLite's own, not the search index (FTS5 tables and their shadow
- * tables, filled by triggers), not the migration record. */
+ * tables) nor the derived_ tables (all filled by triggers), not the migration record. */
 #define SQ_DATA_TABLES "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'" \
-	" AND name NOT LIKE 'search%' AND name <> 'schema_migration'"
+	" AND name NOT LIKE 'search%' AND name NOT LIKE 'derived\\_%' ESCAPE '\\' AND name <> 'schema_migration'"
 
 static int sq_copy_tables(struct store *base, store_row_fn fn, void *ctx, struct err *e)
 {

@@ -27,8 +27,8 @@
 # twin has none stands in for SQLite's implicit rowid and is skipped. An index that only
 # PostgreSQL has is allowed (it may need more, e.g. for its search), so only "- index" lines
 # count. Ignored: SQLite's internal tables (sqlite_*), and the search tables of both (search_*:
-# FTS5 on SQLite, migrations 0008/0010 on PostgreSQL), and PostgreSQL's derived_* tables (kept
-# by triggers from the data for its sorts, migration 0030).
+# FTS5 on SQLite, migrations 0008/0010 on PostgreSQL), and the derived_* tables of both (kept
+# by triggers from the data, migrations 0030 and 0032 on PostgreSQL, 0033 on SQLite).
 # Exits 0 when the schemas agree, 1 on a difference, 2 on a usage or reading error.
 set -eu
 
@@ -43,7 +43,7 @@ trap 'rm -rf "$tmp"' EXIT
 sqlite_side() {
 	sqlite3 -batch -noheader -list "file:$sqlite_file?mode=ro" <<'EOF'
 CREATE TEMP VIEW t AS SELECT name FROM sqlite_master
-  WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB 'search_*';
+  WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB 'search_*' AND name NOT GLOB 'derived_*';
 SELECT 'table ' || name FROM t;
 SELECT 'column ' || t.name || '.' || c.name || ' ' ||
   CASE WHEN instr(upper(c.type), 'INT') THEN 'integer'

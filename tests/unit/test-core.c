@@ -631,6 +631,15 @@ static void test_collate_ranks(void)
 		many[i] = buf[i];
 	}
 	check_ranks(many, 200, coll);
+	/* texts longer than the key's UTF-16 buffer on the stack (256 units) */
+	static char longs[4][700];
+	const char *lp[5] = { longs[0], longs[1], longs[2], longs[3], "Ö" };
+	for (int i = 0; i < 4; i++) {
+		for (int k = 0; k < 300; k++)
+			memcpy(longs[i] + 2 * k, "å", 2);
+		strcpy(longs[i] + 600, i == 0 ? "b" : i == 1 ? "a" : i == 2 ? "ä" : "A");
+	}
+	check_ranks(lp, 5, coll);
 	T_EQ_INT(collate_ranks(NULL, 0, NULL), 0);
 	ucol_close(coll);
 }
