@@ -19,10 +19,14 @@
 	"(" col " IN (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1" \
 	" UNION ALL SELECT pair_id FROM organisation WHERE id = ?1))"
 
-/* An activity (a) of plan p falls within year ?2: its dates, else its plan's years, else yes. */
+/* An activity (a) falls within year ?2: its dates, else its plan's years, else yes. The plan's
+ * years are looked up only for an activity without dates (coalesce stops at its first value):
+ * joining plan_version and plan cost two seeks for every activity. */
+#define VC_PLAN_YEAR(col) \
+	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
 #define VC_IN_YEAR \
-	"(?2 IS NULL OR ?2 BETWEEN coalesce(a.start_first / 10000, p.year_from, ?2)" \
-	" AND coalesce(a.end_last / 10000, p.year_to, ?2))"
+	"(?2 IS NULL OR ?2 BETWEEN coalesce(a.start_first / 10000, " VC_PLAN_YEAR("year_from") ", ?2)" \
+	" AND coalesce(a.end_last / 10000, " VC_PLAN_YEAR("year_to") ", ?2))"
 
 /* The outcomes' areas (ar): the municipality and the districts of organisation ?1's committee. */
 #define VC_AREAS \
@@ -99,7 +103,6 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 	/* -> activity_id, name: the districts of the activities of the organisation or its pair, in
 	 * Swedish order of their names (one sort of them all: each activity's list comes out in

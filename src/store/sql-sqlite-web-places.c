@@ -27,6 +27,11 @@
 	"(?" n " IS NULL OR ?" n " BETWEEN coalesce(a.start_first / 10000, p.year_from, ?" n ")" \
 	" AND coalesce(a.end_last / 10000, p.year_to, ?" n "))"
 
+/* The year_from or year_to (col) of activity a's plan: looked up as a scalar only where needed
+ * (coalesce stops at an activity's own dates), not joined for every activity. */
+#define PLAN_YEAR(col) \
+	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
+
 const char *const sqlite_sql_web_places[STMT__MAX] = {
 	/* () -> id, key, name of the municipality the districts belong to */
 	[STMT_WEB_PLACES_CITY] =
@@ -188,8 +193,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" UNION SELECT t.year, 0 FROM target t JOIN indicator i ON i.id = t.indicator_id"
 		"  WHERE " OWNED_IN("i.owner_id", "1") " AND " PUB_INDICATOR("i")
 		" UNION SELECT p.year_from, 0 FROM plan p WHERE p.kind <> 'lup' AND " OWNED_IN("p.owner_id", "1")
-		" UNION SELECT coalesce(a.start_first / 10000, p.year_from), 0 FROM activity a"
-		"  LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" UNION SELECT coalesce(a.start_first / 10000, " PLAN_YEAR("year_from") "), 0 FROM activity a"
 		"  WHERE " OWNED_IN("a.owner_id", "1") " AND " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
 	/* (org_id, year) -> its activities in the year per district they serve, other than its own */
