@@ -209,12 +209,11 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR (d.id = x.parent_id AND 1)"
 		" OR (d.id = xp.parent_id AND 1))"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " OWNED_IN("a.owner_id", "1") " AND " IN_YEAR("2")
-		" AND NOT coalesce(" OWNED_IN("d.committee_id", "1") ", 0)"
-		/* the draft test on the rows left (most activities serve only their own district): as
-		 * an OR with a term on d (never NULL here) it is tested once d is known, not for every
-		 * activity first (a third of the statement, when no row is left) */
-		" AND (d.id IS NULL OR " PUB_ACTIVITY("a") ")"
+		" WHERE " OWNED_IN("a.owner_id", "1") " AND NOT coalesce(" OWNED_IN("d.committee_id", "1") ", 0)"
+		/* the year and draft tests on the rows left (most activities serve only their own
+		 * district): as an OR with a term on d (never NULL here) they are tested once d is
+		 * known, not for every activity first (a third of the statement, when no row is left) */
+		" AND (d.id IS NULL OR (" IN_YEAR("2") " AND " PUB_ACTIVITY("a") "))"
 		" ORDER BY d.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
