@@ -153,46 +153,53 @@ void json_obj_close(struct json *j) { close_container(j, 'o'); }
 void json_arr_open(struct json *j) { open_container(j, 'a'); }
 void json_arr_close(struct json *j) { close_container(j, 'a'); }
 
-/* plain: n bytes of s need no escape (printable ASCII other than '"' and '\\'). */
-static int plain(const char *s, size_t n)
+/* KEY_PLAIN_MAX: the longest piece key_plain writes (separator, quotes, key and colon). */
+#define KEY_PLAIN_MAX 64
+
+/* key_plain: writes the separator, key in quotes and the colon when the piece has at most
+ * KEY_PLAIN_MAX bytes and the key is printable ASCII with nothing to escape (a name in the
+ * code); 0 (nothing written) otherwise. Tests and copies each byte in one pass, straight into
+ * the output when it has the room (buf_space), else through tmp. */
+static int key_plain(struct json *j, const char *key)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+	char tmp[KEY_PLAIN_MAX], *room = buf_space(j->out, KEY_PLAIN_MAX), *d = room ? room : tmp;
+	size_t k = 0;
+
+	if (j->count[j->depth - 1])
+		d[k++] = ',';
+	d[k++] = '"';
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+		if (k >= KEY_PLAIN_MAX - 2 || *p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\') {
+			if (room)
+				room[0] = '\0';	/* the output's end as it was */
 			return 0;
+		}
+		d[k++] = (char)*p;
 	}
+	d[k++] = '"';
+	d[k++] = ':';
+	j->count[j->depth - 1]++;
+	if (room)
+		buf_wrote(j->out, k);
+	else
+		buf_add(j->out, tmp, k);
 	return 1;
 }
 
 void json_key(struct json *j, const char *key)
 {
-	char tmp[64];
-	size_t n, k = 0;
-
 	if (j->bad || j->depth == 0 || j->kind[j->depth - 1] != 'o' || j->want_value || !key) {
 		j->bad = 1;
 		return;
 	}
-	n = strlen(key);
-	if (!j->pretty && n <= sizeof(tmp) - 4 && plain(key, n)) {
-		/* the usual key (a name in the code): separator, quotes and colon in one append */
-		if (j->count[j->depth - 1]++)
-			tmp[k++] = ',';
-		tmp[k++] = '"';
-		memcpy(tmp + k, key, n);
-		k += n;
-		tmp[k++] = '"';
-		tmp[k++] = ':';
-		buf_add(j->out, tmp, k);
-		j->want_value = 1;
+	j->want_value = 1;
+	if (!j->pretty && key_plain(j, key))
 		return;
-	}
 	if (j->count[j->depth - 1]++)
 		buf_addc(j->out, ',');
 	newline(j);
-	json_escape_str(j->out, key, n);
+	json_escape_str(j->out, key, strlen(key));
 	buf_adds(j->out, j->pretty ? ": " : ":");
-	j->want_value = 1;
 }
 
 void json_strn(struct json *j, const char *s, size_t n)

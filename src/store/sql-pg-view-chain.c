@@ -126,13 +126,15 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
 		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* -> activity_id, name: the districts of those activities, in Swedish order of their names.
-	 * The activities are computed once, as an array (an InitPlan), and the district links
-	 * picked by it: joined to the activities, whose number the planner underestimates (5 or 1
-	 * for 150), the links and areas were scanned again for every activity (42,000 comparisons). */
+	/* (org_id) -> activity_id, name: the districts of the activities of the organisation or its
+	 * pair, in Swedish order of their names; not filtered by year nor draft (the loader drops
+	 * those of activities STMT_VC_ACTIVITIES did not give). The activities are computed once,
+	 * as an array (an InitPlan), and the district links picked by it: joined to the
+	 * activities, whose number the planner underestimates, the links and areas were scanned
+	 * again for every activity (42,000 comparisons). */
 	[STMT_VC_ACTIVITY_AREAS] =
 		"SELECT ad.activity_id, x.name FROM activity_district ad JOIN area x ON x.id = ad.area_id"
 		" WHERE ad.activity_id = ANY (ARRAY(SELECT a.id FROM activity a"
-		"  WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a") "))"
+		"  WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o))))"
 		" ORDER BY x.name COLLATE sv, ad.activity_id",
 };

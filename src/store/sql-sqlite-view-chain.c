@@ -11,15 +11,22 @@
 	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2) AND " PUB_GOAL("g") \
 	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
 
-/* col belongs to organisation ?1, to its pair, or to an organisation naming ?1 its pair. */
+/* col belongs to organisation ?1, to its pair, or to an organisation naming ?1 its pair (NULL,
+ * not false, when not and ?1 has no pair). One list built once per statement and probed (or
+ * walked through the owner index): the three terms ORed cost SQLite a multi-index OR with a
+ * rowset per statement and three tests per row. */
 #define VC_OWNED(col) \
-	"(" col " = ?1 OR " col " IN (SELECT id FROM organisation WHERE pair_id = ?1)" \
-	" OR " col " = (SELECT pair_id FROM organisation WHERE id = ?1))"
+	"(" col " IN (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1" \
+	" UNION ALL SELECT pair_id FROM organisation WHERE id = ?1))"
 
-/* An activity (a) of plan p falls within year ?2: its dates, else its plan's years, else yes. */
+/* An activity (a) falls within year ?2: its dates, else its plan's years, else yes. The plan's
+ * years are looked up only for an activity without dates (coalesce stops at its first value):
+ * joining plan_version and plan cost two seeks for every activity. */
+#define VC_PLAN_YEAR(col) \
+	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
 #define VC_IN_YEAR \
-	"(?2 IS NULL OR ?2 BETWEEN coalesce(a.start_first / 10000, p.year_from, ?2)" \
-	" AND coalesce(a.end_last / 10000, p.year_to, ?2))"
+	"(?2 IS NULL OR ?2 BETWEEN coalesce(a.start_first / 10000, " VC_PLAN_YEAR("year_from") ", ?2)" \
+	" AND coalesce(a.end_last / 10000, " VC_PLAN_YEAR("year_to") ", ?2))"
 
 /* The outcomes' areas (ar): the municipality and the districts of organisation ?1's committee. */
 #define VC_AREAS \
@@ -96,14 +103,14 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* -> activity_id, name: the districts of those activities, in Swedish order of their names (one
-	 * sort of them all: each activity's list comes out in that order, with no sort per activity) */
+	/* -> activity_id, name: the districts of the activities of the organisation or its pair, in
+	 * Swedish order of their names (one sort of them all: each activity's list comes out in
+	 * that order, with no sort per activity). Not filtered by year nor draft: the loader keeps
+	 * those of the activities STMT_VC_ACTIVITIES gave and drops the others (testing each
+	 * activity here again cost as much as that statement) */
 	[STMT_VC_ACTIVITY_AREAS] =
 		"SELECT ad.activity_id, x.name FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
-		" JOIN area x ON x.id = ad.area_id"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
+		" JOIN area x ON x.id = ad.area_id WHERE " VC_OWNED("a.owner_id")
 		" ORDER BY x.name COLLATE sv, ad.activity_id",
 };

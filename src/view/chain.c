@@ -249,15 +249,17 @@ static const struct {
 	enum stmt s;
 	size_t size;
 	store_row_fn fn;
+	int nargs;			/* (org, year), or (org) */
 } reads[L__MAX] = {
-	[L_GOALS] = { STMT_VC_GOALS, sizeof(struct view_goal), goal_row },
-	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row },
-	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row },
-	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row },
-	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row },
-	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row },
-	/* (activity_id, name): an activity's district, in Swedish order of the names */
-	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(const char *), result_row },
+	[L_GOALS] = { STMT_VC_GOALS, sizeof(struct view_goal), goal_row, 2 },
+	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row, 2 },
+	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, 2 },
+	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row, 2 },
+	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, 2 },
+	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, 2 },
+	/* (activity_id, name): a district of an activity of the organisation's, in Swedish order
+	 * of the names; those of activities L_ACTS did not give are dropped (link_acts) */
+	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(const char *), result_row, 1 },
 };
 
 /* The chain's loader state: the reads' rows, and the id indexes built from them. */
@@ -340,7 +342,7 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
 		if (opts->skip & skipped_by[i])
 			continue;
-		q[n] = (struct store_q){ reads[i].s, args, 2, reads[i].fn, &b->l[i] };
+		q[n] = (struct store_q){ reads[i].s, args, reads[i].nargs, reads[i].fn, &b->l[i] };
 		if (i == L_OUTS) {
 			q[n].s = outs_stmt[opts->outs];
 			q[n].nargs = opts->outs == VIEW_OUTS_AREA ? 3 : 2;

@@ -191,6 +191,43 @@ static void test_json_keys(void)
 	buf_release(&b);
 }
 
+/* keys of every length around the short path's bound, after values that leave the output's
+ * memory full, nearly full or roomy (a key written in place or through a copy), and a key to
+ * escape after 69 plain bytes: the bytes the long way gives, and the output still ends in NUL */
+static void test_json_key_lengths(void)
+{
+	static const size_t lead[] = { 0, 1, 40, 100, 4000 };
+	char key[80], want_key[90], pad[4100], want[4300];
+	struct buf b;
+	struct json j;
+
+	for (size_t l = 0; l < sizeof(lead) / sizeof(lead[0]); l++)
+		for (size_t n = 55; n < sizeof(key); n++) {
+			memset(key, 'k', n);
+			key[n] = '\0';
+			memcpy(want_key, key, n + 1);
+			if (n == 70) {
+				key[n - 1] = '"';
+				memcpy(want_key + n - 1, "\\\"", 3);
+			}
+			memset(pad, 'x', lead[l]);
+			pad[lead[l]] = '\0';
+			buf_init(&b, 0);
+			json_init(&j, &b, 0);
+			json_obj_open(&j);
+			json_key(&j, "s");
+			json_str(&j, pad);
+			json_key(&j, key);
+			json_int(&j, 1);
+			json_obj_close(&j);
+			T_EQ_INT(json_finish(&j), 0);
+			snprintf(want, sizeof(want), "{\"s\":\"%s\",\"%s\":1}", pad, want_key);
+			T_EQ_STR(b.ptr, want);
+			T_EQ_INT(b.ptr[b.len], 0);
+			buf_release(&b);
+		}
+}
+
 /* printf_real: a real as json_num wrote every one before its short path: "%.15g" when that
  * reads back as v, else "%.17g". */
 static void printf_real(double v, char *out, size_t n)
@@ -657,6 +694,7 @@ int main(void)
 	T_RUN(test_json_reals_as_printf);
 	T_RUN(test_numfmt_as_printf);
 	T_RUN(test_json_keys);
+	T_RUN(test_json_key_lengths);
 	T_RUN(test_json_invalid_utf8_replaced);
 	T_RUN(test_json_refuses_bad_sequences);
 	T_RUN(test_tsv_reads_rows);
