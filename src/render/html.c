@@ -13,18 +13,28 @@ void html_init(struct html *h, struct buf *out)
 	h->out = out;
 }
 
-/* name_len: the length of n when it is an element or attribute name (lowercase letters,
- * digits and '-'), else 0. */
+/* name_char: 1 for the bytes an element or attribute name is made of (lowercase letters, digits
+ * and '-'). */
+static const unsigned char name_char[256] = {
+	['-'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+	['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+/* name_len: the length of n when it is an element or attribute name (name_char), else 0. */
 static size_t name_len(const char *n)
 {
+	const unsigned char *p = (const unsigned char *)n;
 	size_t i = 0;
 
-	if (!n)
+	if (!p)
 		return 0;
-	for (; n[i]; i++)
-		if (!((n[i] >= 'a' && n[i] <= 'z') || (n[i] >= '0' && n[i] <= '9') || n[i] == '-'))
-			return 0;
-	return i;
+	while (name_char[p[i]])
+		i++;
+	return p[i] ? 0 : i;
 }
 
 /* What html_escape does with each byte: copy it (0), end (E_END), replace it (E_REP: markup

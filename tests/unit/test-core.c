@@ -512,6 +512,24 @@ static void test_html_escapes_text_and_attributes(void)
 	T_EQ_INT(html_finish(&h), 0);
 	T_EQ_STR(b.ptr, "<a href=\"/d?x=1&amp;y=&quot;2&quot;\" title=\"&lt;script&gt;&#39;\" hidden>"
 		 "&lt;b&gt;Älvsjö &amp; co&lt;/b&gt;</a>");
+	/* names are lowercase letters, digits and '-' only: anything else marks the writer bad */
+	static const char *const bad_names[] = { "", "A", "on click", "x\"y", "a>b", "\xc3\xa5", "data_x" };
+	for (size_t i = 0; i < sizeof(bad_names) / sizeof(bad_names[0]); i++) {
+		buf_reset(&b);
+		html_init(&h, &b);
+		html_void(&h, "br", bad_names[i], "v", NULL);
+		T_CHECK(html_finish(&h) != 0);
+		T_CHECK(strstr(b.ptr, "=\"v\"") == NULL);
+		buf_reset(&b);
+		html_init(&h, &b);
+		html_void(&h, bad_names[i], NULL);
+		T_CHECK(html_finish(&h) != 0);
+	}
+	buf_reset(&b);
+	html_init(&h, &b);
+	html_void(&h, "h2-x9", "aria-label", "ok", NULL);
+	T_EQ_INT(html_finish(&h), 0);
+	T_EQ_STR(b.ptr, "<h2-x9 aria-label=\"ok\">");
 	buf_release(&b);
 }
 
