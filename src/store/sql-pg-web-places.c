@@ -189,8 +189,10 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" UNION ALL SELECT t.year, 0 FROM target t JOIN indicator i ON i.id = t.indicator_id"
 		"  WHERE " OWNED_BY("i.owner_id", "1") " AND " PUB_INDICATOR("i")
 		" UNION ALL SELECT p.year_from, 0 FROM plan p WHERE p.kind <> 'lup' AND " OWNED_BY("p.owner_id", "1")
-		" UNION ALL SELECT coalesce(a.start_first / 10000, p.year_from), 0 FROM activity a"
-		"  LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		/* an activity's plan is looked up only when it has no dates (a scalar subquery; joined
+		 * for every activity by hash: 0.25 -> 0.21 ms in the demo) */
+		" UNION ALL SELECT coalesce(a.start_first / 10000, (SELECT p.year_from FROM plan_version pv"
+		"  JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)), 0 FROM activity a"
 		"  WHERE " OWNED_BY("a.owner_id", "1") " AND " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
 	/* (org_id, year) -> its activities in the year per district they serve, other than its own */
