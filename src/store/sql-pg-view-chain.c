@@ -62,9 +62,9 @@
 	" FROM ci i JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ANY (ARRAY(SELECT id FROM pr))"
 /* The outcomes (xt) of both sexes together in area $3 and the periods pr, read once from the
  * partial index outcome_area_total (an index-only scan: missing is value IS NULL, outcome's
- * CHECK) and joined to the indicators ci by hash: an index probe per indicator and period was
- * 300 probes and heap reads, 0.7-0.8 ms in the demo, now 0.4 ms (EXPLAIN ANALYZE, generic plan,
- * after VACUUM). */
+ * CHECK) and joined to the indicators ci by hash; the area's key is read once: an index probe
+ * per indicator and period was 300 probes and heap reads, and one per row for the area, 0.7-0.8
+ * ms in the demo, now 0.26-0.30 ms (EXPLAIN ANALYZE, generic plan, after VACUUM). */
 #define VC_AREA_T \
 	" xt AS MATERIALIZED (SELECT x.indicator_id, x.period_id, x.area_id, x.value, x.example, x.source" \
 	"  FROM outcome x WHERE x.area_id = $3 AND x.sex = 'T' AND x.period_id = ANY (ARRAY(SELECT id FROM pr)))"
@@ -112,9 +112,10 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
 		VC_CHAIN "," VC_CI "," VC_PERIODS_PREV "," VC_AREA_T
-		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, 'T' AS sex, x.value,"
-		" (x.value IS NULL)::int AS missing, x.example FROM ci i JOIN xt x ON x.indicator_id = i.id"
-		VC_OUTCOMES_SEE,
+		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, (SELECT key FROM area WHERE id = $3) AS area,"
+		" 'T' AS sex, x.value, (x.value IS NULL)::int AS missing, x.example"
+		" FROM ci i JOIN xt x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
+		" WHERE " SEE_FIGURE("x", "i"),
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =
