@@ -3,11 +3,6 @@
  * activities of a follow-up report with their status in it. */
 #include "store/sql-pg.h"
 
-/* The short name of an administration: a district administration goes by its district. */
-#define SHORT_NAME(o) \
-	"coalesce((SELECT a.name FROM area a WHERE a.level = 'district' AND a.committee_id IN (" o ".pair_id, " o ".id)" \
-	" LIMIT 1), " o ".name)"
-
 /* The activities of a report (rep: the report's id, organisation and year) with the update of
  * each in the report (u, may be missing): those owned by the organisation or its committee/
  * administration pair whose dates (else their plan's years) overlap the report's year, and any
@@ -36,8 +31,16 @@ const char *const pg_sql_web_follow[STMT__MAX] = {
 	/* () -> (org_id, key, short_name, name): the administrations that answered some measure,
 	 * in the document's order */
 	[STMT_WEB_FOLLOW_COLUMNS] =
-		"SELECT o.id, o.key, " SHORT_NAME("o") " AS short_name, o.name"
+		/* The short name of an administration: a district administration goes by its
+		 * district (the district of its pair, the committee, else its own). The districts'
+		 * names by committee are read once and joined (a district per committee; the lowest
+		 * name if there were more): as a subquery per administration with LIMIT 1 the planner
+		 * scanned area once for each (0.11 -> 0.07-0.10 ms in the demo) */
+		"WITH dc AS MATERIALIZED (SELECT committee_id, min(name) AS name FROM area"
+		"  WHERE level = 'district' AND committee_id IS NOT NULL GROUP BY committee_id)"
+		" SELECT o.id, o.key, coalesce(d1.name, d2.name, o.name) AS short_name, o.name"
 		" FROM organisation o LEFT JOIN commission_admin ca ON ca.org_id = o.id"
+		" LEFT JOIN dc d1 ON d1.committee_id = o.pair_id LEFT JOIN dc d2 ON d2.committee_id = o.id"
 		" WHERE o.id IN (SELECT org_id FROM response)"
 		" ORDER BY coalesce(ca.ord, 1000000000), o.name COLLATE sv",
 	/* () -> (measure_id, org_id, response_id, stance, no_response, report_id), sorted by
