@@ -13,8 +13,17 @@
 #define TRI1 "s.folded LIKE (SELECT '%' || lup_fold($1::text) || '%')"
 #define TRI(n) " AND ($" #n "::text IS NULL OR s.folded LIKE (SELECT '%' || lup_fold($" #n "::text) || '%'))"
 #define TRI_ALL TRI1 TRI(2) TRI(3) TRI(4) TRI(5) TRI(6) TRI(7) TRI(8)
-#define WORD_(n) "s.bare LIKE (SELECT lup_word_like($" #n "::text)) AND (s.bare COLLATE sv) ~ (SELECT lup_word_regex($" #n "::text))"
-#define WORD(n) " AND ($" #n "::text IS NULL OR " WORD_(n) ")"
+/* The second half's conditions for the parameters of one word: its LIKE on the text without
+ * diacritics (which the trigram index answers), and its regular expression, tested apart on the
+ * few rows the LIKEs leave that the first half did not find (the subquery with OFFSET 0 keeps
+ * the planner from testing it first, on every row the index returns). */
+#define LIKE1 "s.bare LIKE (SELECT lup_word_like($9::text))"
+#define LIKE(n) " AND ($" #n "::text IS NULL OR s.bare LIKE (SELECT lup_word_like($" #n "::text)))"
+#define RE1 "(c.bare COLLATE sv) ~ (SELECT lup_word_regex($9::text))"
+#define RE(n) " AND ($" #n "::text IS NULL OR (c.bare COLLATE sv) ~ (SELECT lup_word_regex($" #n "::text)))"
+/* Text t of a second-half row with each match of group 2 of $18 marked (chr(1) before, chr(2)
+ * after). */
+#define MARK_BARE(t) " regexp_replace(" t " COLLATE sv, $18::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi')"
 
 const char *const pg_sql_web_search[STMT__MAX] = {
 	/* (8 x word as a LIKE pattern body, 8 x word's tokens or NULL, most hits, mark regex for
@@ -26,26 +35,25 @@ const char *const pg_sql_web_search[STMT__MAX] = {
 	 * goal, 2 measure, 3 activity, 4 indicator, 5 response, 6 commission measure) and then
 	 * label in Swedish order. The slots of words that are not there are NULL ($9 too when no
 	 * word has a token: then the second half finds nothing). A row of the first half is not in
-	 * the second: when the first half is cut at $17, so is the whole.
+	 * the second (NOT IN tri: when the first half is cut at $17, so is the whole, and else tri
+	 * holds every row that has every word). Each half carries its rows' title and body, so
+	 * that the hits are not looked up again.
 	 * link_key is the goal's or indicator's key, the measure's district (or, with link_year,
 	 * its plan owner), the activity's owner. title_hl and body_hl: of a half-2 row, each match
 	 * of group 2 of $18 marked with chr(1) before and chr(2) after it; of a half-1 row, the
 	 * text unmarked (search-pg.c marks it with search_mark, the rule SQLite's lup_mark
 	 * applies). */
 	[STMT_WEB_SEARCH_HITS] =
-		"WITH tri AS (SELECT s.kind, s.id FROM search_doc s WHERE " TRI_ALL
+		"WITH tri AS (SELECT s.kind, s.id, s.title AS th, s.body AS bh FROM search_doc s WHERE " TRI_ALL
 		"  ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
-		" words AS (SELECT s.kind, s.id FROM search_doc s WHERE " WORD_(9)
-		  WORD(10) WORD(11) WORD(12) WORD(13) WORD(14) WORD(15) WORD(16)
-		"  AND NOT (" TRI_ALL ") ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
-		" found AS (SELECT kind, id, 1 AS half FROM tri UNION ALL SELECT kind, id, 2 FROM words"
-		"  ORDER BY half LIMIT $17::bigint),"
-		" hits AS (SELECT f.kind, f.id,"
-		"  CASE WHEN f.half = 1 THEN s.title"
-		"   ELSE regexp_replace(s.title COLLATE sv, $18::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi') END AS th,"
-		"  CASE WHEN f.half = 1 THEN s.body"
-		"   ELSE regexp_replace(s.body COLLATE sv, $18::text, '\\1' || chr(1) || '\\2' || chr(2), 'gi') END AS bh,"
-		"  f.half FROM found f JOIN search_doc s ON s.kind = f.kind AND s.id = f.id)"
+		" words AS (SELECT c.kind, c.id," MARK_BARE("c.title") " AS th," MARK_BARE("c.body") " AS bh"
+		"  FROM (SELECT s.kind, s.id, s.title, s.body, s.bare FROM search_doc s WHERE " LIKE1
+		  LIKE(10) LIKE(11) LIKE(12) LIKE(13) LIKE(14) LIKE(15) LIKE(16)
+		"   AND (s.kind, s.id) NOT IN (SELECT kind, id FROM tri) OFFSET 0) c"
+		"  WHERE " RE1 RE(10) RE(11) RE(12) RE(13) RE(14) RE(15) RE(16)
+		"  ORDER BY c.id * 8 + c.kind LIMIT $17::bigint),"
+		" hits AS (SELECT kind, id, th, bh, 1 AS half FROM tri"
+		"  UNION ALL SELECT kind, id, th, bh, 2 FROM words ORDER BY half LIMIT $17::bigint)"
 		" SELECT * FROM ("
 		" SELECT 1 AS kind, x.id, x.title AS label, o.name AS context, x.level AS detail, x.key AS link_key,"
 		"  x.year AS link_year, h.th, h.bh, h.half" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"

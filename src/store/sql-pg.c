@@ -13,6 +13,16 @@
 	"(SELECT max(version) FROM plan_version WHERE plan_id = " p ".id AND status = 'decided')," \
 	" (SELECT max(version) FROM plan_version WHERE plan_id = " p ".id AND status <> 'draft'))"
 
+/* The latest version of every LUP plan as a table (plan_id, district_id, pv_id): LUP_LATEST as
+ * a join, its maximum versions found in one pass over plan_version grouped by plan, where
+ * LUP_LATEST runs two correlated subplans (a scan of plan_version each) per plan version. */
+#define LUP_LATEST_PV \
+	"(SELECT p_l.id AS plan_id, p_l.district_id, pv_l.id AS pv_id FROM plan p_l" \
+	" JOIN plan_version pv_l ON pv_l.plan_id = p_l.id" \
+	" JOIN (SELECT plan_id, coalesce(max(version) FILTER (WHERE status = 'decided')," \
+	" max(version) FILTER (WHERE status <> 'draft')) AS version FROM plan_version GROUP BY plan_id) lv_" \
+	" ON lv_.plan_id = p_l.id AND lv_.version = pv_l.version WHERE p_l.kind = 'lup')"
+
 /* The change guard of an upsert: update only when a value differs, so that loading the same
  * data twice changes nothing. cols name the current row through the alias cur (INSERT INTO t
  * AS cur): a bare column would be ambiguous next to excluded's in PostgreSQL. */
@@ -352,16 +362,16 @@ const char *const pg_sql[STMT__MAX] = {
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.rowid",
 	/* () -> (district_id, what, name): DISTRICT_THEMES (what 1) and DISTRICT_PAREAS (what 2) of
 	 * every district at once (a list of districts: one statement, not two per district nor one
-	 * per kind), by what and district, each in the order of the statement per district */
+	 * per kind), by what and district, each in the order of the statement per district; the
+	 * latest versions found once for both kinds (LUP_LATEST_PV) */
 	[STMT_DISTRICTS_EXTRAS] =
-		"SELECT district_id, what, name FROM ("
-		"SELECT p.district_id, 1 AS what, t.name, t.ord AS o1, t.id AS o2 FROM theme t"
-		" JOIN plan_version pv ON pv.id = t.plan_version_id"
-		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND t.extra = 0"
-		" UNION ALL SELECT p.district_id, 2, a.name, pa.rowid, 0 FROM prioritised_area pa"
-		" JOIN area a ON a.id = pa.area_id"
-		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") ") x ORDER BY what, district_id, o1, o2",
+		"WITH lv AS MATERIALIZED " LUP_LATEST_PV
+		" SELECT district_id, what, name FROM ("
+		"SELECT lv.district_id, 1 AS what, t.name, t.ord AS o1, t.id AS o2 FROM theme t"
+		" JOIN lv ON lv.pv_id = t.plan_version_id WHERE t.extra = 0"
+		" UNION ALL SELECT lv.district_id, 2, a.name, pa.rowid, 0 FROM prioritised_area pa"
+		" JOIN area a ON a.id = pa.area_id JOIN lv ON lv.pv_id = pa.plan_version_id"
+		") x ORDER BY what, district_id, o1, o2",
 	/* (district_id) */
 	[STMT_LIST_THEMES] =
 		"SELECT t.id, t.name, d.key AS district, t.ord, t.extra,"
@@ -828,10 +838,10 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_VIEW_DISTRICTS_THEMES] =
 		"SELECT d.key AS district, d.name AS district_name, d.prioritised, t.ord, t.name AS theme,"
 		" coalesce(mt.n, 0) AS measures"
-		" FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" JOIN area d ON d.id = p.district_id"
+		" FROM theme t JOIN " LUP_LATEST_PV " lv ON lv.pv_id = t.plan_version_id"
+		" JOIN area d ON d.id = lv.district_id"
 		" LEFT JOIN (SELECT theme_id, count(*) AS n FROM measure_theme GROUP BY theme_id) mt ON mt.theme_id = t.id"
-		" WHERE " LUP_LATEST("p", "pv") " AND t.extra = 0"
+		" WHERE t.extra = 0"
 		" ORDER BY d.name COLLATE sv, t.ord",
 	[STMT_VIEW_COMMISSION] =
 		"SELECT cr.key AS report, m.number AS measure, o.key AS org, r.stance, r.no_response, r.id AS response"

@@ -1321,8 +1321,16 @@ out:
 	return rc;
 }
 
-/* pg_analyze: VACUUM (ANALYZE) of the whole database, outside a transaction (VACUUM cannot run
- * in one, nor in a pipeline: a plain query of its own). */
+/* The derived table that a load rewrites row by row: its statement triggers update each count
+ * once per statement of the load, which leaves it many times its size in dead row versions that
+ * VACUUM frees but does not give back (604 rows in 118 pages after `lup copy` of the demo), and
+ * the city page reads all of it (0.57 -> 0.04 ms for the scan once compacted). VACUUM FULL
+ * rewrites it compactly; it locks the small table for the few milliseconds that takes. */
+#define VACUUM_DERIVED_SQL "VACUUM (FULL, ANALYZE) derived_indicator_period"
+
+/* pg_analyze: VACUUM (ANALYZE) of the whole database after the derived table's VACUUM FULL,
+ * outside a transaction (VACUUM cannot run in one, nor in a pipeline: a plain query of its
+ * own). */
 static int pg_analyze(struct store *base, struct err *e)
 {
 	struct pg *st = PG(base);
@@ -1331,6 +1339,8 @@ static int pg_analyze(struct store *base, struct err *e)
 	if (st->in_txn)
 		return err_set(e, LUP_EDB, "VACUUM (ANALYZE) inside a transaction (a bug)");
 	if ((rc = ensure_conn(st, e)) != LUP_OK)
+		return rc;
+	if ((rc = run(st, VACUUM_DERIVED_SQL, e, "VACUUM (FULL) of the derived table")) != LUP_OK)
 		return rc;
 	return run(st, "VACUUM (ANALYZE)", e, "VACUUM (ANALYZE)");
 }
