@@ -132,24 +132,20 @@ out:
 
 _Static_assert(1 + KIND_MAX_RELS <= STORE_QUERY_MAX, "an entity and its relations are one store_query_many");
 
-int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowset *main,
-		struct rowset *rels, int *found, struct arena *a, struct err *e)
+static int all_digits(const char *s);
+
+/* load: the entity and its relations by the statements show and rel[] (each taking *arg) in one
+ * batch (one round trip on PostgreSQL); the relations' rows are dropped when there is no entity. */
+static int load(struct store *st, const struct kind *k, enum stmt show, const enum stmt *rel,
+		const struct sval *arg, struct rowset *main, struct rowset *rels, int *found,
+		struct arena *a, struct err *e)
 {
-	struct sval arg = SVI(id);
 	struct store_q q[1 + KIND_MAX_RELS];
 	int rc, n = 0;
 
-	*found = 0;
-	rowset_init(main, a);
-	for (int r = 0; r < KIND_MAX_RELS; r++)
-		rowset_init(&rels[r], a);
-	if (!id)
-		return LUP_OK;
-	/* the entity and its relations in one go (one round trip on PostgreSQL); the relations'
-	 * rows are dropped when there is no entity */
-	q[n++] = (struct store_q){ k->show, &arg, 1, rowset_collect, main };
+	q[n++] = (struct store_q){ show, arg, 1, rowset_collect, main };
 	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++)
-		q[n++] = (struct store_q){ k->rels[r].stmt, &arg, 1, rowset_collect, &rels[r] };
+		q[n++] = (struct store_q){ rel ? rel[r] : k->rels[r].stmt, arg, 1, rowset_collect, &rels[r] };
 	if ((rc = store_query_many(st, q, n, e)) != LUP_OK)
 		return rc;
 	if (!main->nrows) {
@@ -161,6 +157,47 @@ int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowse
 		if (k->rels[r].order == REL_BY_OWNER && (rc = order_by_owner(&rels[r], e)) != LUP_OK)
 			return rc;
 	*found = 1;
+	return LUP_OK;
+}
+
+/* load_init: empty rowsets for entity_load's outputs. */
+static void load_init(struct rowset *main, struct rowset *rels, int *found, struct arena *a)
+{
+	*found = 0;
+	rowset_init(main, a);
+	for (int r = 0; r < KIND_MAX_RELS; r++)
+		rowset_init(&rels[r], a);
+}
+
+int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowset *main,
+		struct rowset *rels, int *found, struct arena *a, struct err *e)
+{
+	struct sval arg = SVI(id);
+
+	load_init(main, rels, found, a);
+	if (!id)
+		return LUP_OK;
+	return load(st, k, k->show, NULL, &arg, main, rels, found, a, e);
+}
+
+int entity_load_key(struct store *st, const struct kind *k, const char *text, int64_t *id,
+		    struct rowset *main, struct rowset *rels, int *found, struct arena *a, struct err *e)
+{
+	const enum stmt *ks = kind_key_stmts(k);
+	struct sval arg = SVS(text);
+	int rc, idc;
+
+	*id = 0;
+	if (!ks || all_digits(text)) {
+		if ((rc = entity_find_id(st, k, text, id, e)) != LUP_OK)
+			return rc;
+		return entity_load(st, k, *id, main, rels, found, a, e);
+	}
+	load_init(main, rels, found, a);
+	if ((rc = load(st, k, ks[0], ks + 1, &arg, main, rels, found, a, e)) != LUP_OK)
+		return rc;
+	if (*found && (idc = rowset_col(main, "id")) >= 0 && main->rows[0][idc].t == SV_INT)
+		*id = main->rows[0][idc].i;
 	return LUP_OK;
 }
 

@@ -40,6 +40,15 @@ int entity_list_item(struct store *st, const struct kind *k, const struct rowset
 int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowset *main,
 		struct rowset *rels, int *found, struct arena *a, struct err *e);
 
+/*
+ * entity_load_key: entity_load of the entity that text names (entity_find_id: a decimal id, or
+ * a key/name where the kind has a lookup), its id in *id (0 when none). Where the kind has
+ * statements by key (kinds.h key_stmts) the lookup and the loads are one batch: one round trip
+ * on PostgreSQL, not two. Returns LUP_OK or a store error.
+ */
+int entity_load_key(struct store *st, const struct kind *k, const char *text, int64_t *id,
+		    struct rowset *main, struct rowset *rels, int *found, struct arena *a, struct err *e);
+
 /* entity_json: writes what entity_load loaded as one object. */
 void entity_json(const struct kind *k, const struct rowset *main, const struct rowset *rels,
 		 struct json *j);

@@ -16,6 +16,11 @@ static const char *const outcome_bools[] = { "missing", "derived", "example", NU
 static const char *const example_bools[] = { "example", NULL };
 static const char *const response_bools[] = { "no_response", NULL };
 
+/* The district's show and relations by the text that names it, in the order of its rels. */
+static const enum stmt district_by_key[] = { STMT_DISTRICT_KEY_SHOW, STMT_DISTRICT_KEY_NEIGHBOURHOODS,
+	STMT_DISTRICT_KEY_PAREAS, STMT_DISTRICT_KEY_THEMES, STMT_DISTRICT_KEY_MEASURES,
+	STMT_DISTRICT_KEY_PARTNERS, STMT_DISTRICT_KEY_ACTIVITIES };
+
 /* REL: a relation its statement orders (REL_BY_SQL). */
 #define REL(name, stmt, own) { name, stmt, own, REL_BY_SQL }
 
@@ -85,6 +90,11 @@ const struct kind *kind_find(const char *name)
 		if (strcmp(name, kinds[i].name) == 0 || strcmp(name, kinds[i].singular) == 0)
 			return &kinds[i];
 	return NULL;
+}
+
+const enum stmt *kind_key_stmts(const struct kind *k)
+{
+	return k->show == STMT_SHOW_DISTRICT ? district_by_key : NULL;
 }
 
 void kind_names_print(FILE *f)

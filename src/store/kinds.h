@@ -49,6 +49,11 @@ struct kind {
 /* kind_find: the kind named by its plural or singular name, or NULL. */
 const struct kind *kind_find(const char *name);
 
+/* kind_key_stmts: NULL, or kind k's show and then each of its relations' statements taking
+ * the text that k->by_key resolves instead of the id (render/entity.h entity_load_key: the
+ * lookup and the loads in one batch). */
+const enum stmt *kind_key_stmts(const struct kind *k);
+
 /* kind_names_print: prints the plural names, comma-separated (for messages). */
 void kind_names_print(FILE *f);
 

@@ -26,6 +26,52 @@
 	DIFF("value, missing, source, derived, example", \
 	     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example")
 
+/* The district a text names: its key, else its name or an alias (any case), else its
+ * committee's key or name. */
+#define DISTRICT_LOOSE_SQL \
+		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = ?1" \
+		" UNION ALL SELECT id, 2 FROM area WHERE level = 'district' AND name = ?1 COLLATE NOCASE" \
+		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id" \
+		"   WHERE a.level = 'district' AND x.alias = ?1 COLLATE NOCASE" \
+		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id" \
+		"   WHERE o.key = ?1 OR o.name = ?1 COLLATE NOCASE)" \
+		" ORDER BY p LIMIT 1"
+
+/* The district API's show and relations, by the district's id (ID: "?1") or, for the
+ * DISTRICT_KEY_ statements, by the text that names it (BY_DISTRICT_KEY, KEY_ID): the same
+ * rows (the loader's reads in one round trip on PostgreSQL). */
+#define BY_DISTRICT_KEY "WITH kid AS MATERIALIZED (" DISTRICT_LOOSE_SQL ") "
+#define KEY_ID "(SELECT id FROM kid)"
+#define SQL_SHOW_DISTRICT(ID) \
+		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee, o.name AS committee_name," \
+		" par.key AS municipality FROM area a LEFT JOIN organisation o ON o.id = a.committee_id" \
+		" LEFT JOIN area par ON par.id = a.parent_id WHERE a.id = " ID " AND a.level = 'district'"
+#define SQL_REL_DISTRICT_NEIGHBOURHOODS(ID) \
+		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area par JOIN area a ON a.parent_id = par.id" \
+		" WHERE par.id = " ID " OR par.parent_id = " ID " ORDER BY a.level, a.name COLLATE sv"
+#define SQL_REL_DISTRICT_PAREAS(ID) \
+		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id" \
+		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id" \
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID " ORDER BY pa.rowid"
+#define SQL_REL_DISTRICT_THEMES(ID) \
+		"SELECT t.id, t.name, t.ord, t.extra, (SELECT group_concat(alias, ' | ') FROM theme_alias" \
+		" WHERE theme_id = t.id) AS aliases FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id" \
+		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID \
+		" ORDER BY t.ord, t.id"
+#define SQL_REL_DISTRICT_MEASURES(ID) \
+		"SELECT m.id, m.key, m.title AS name, m.status FROM measure m" \
+		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id" \
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID " ORDER BY m.ord, m.id"
+#define SQL_REL_DISTRICT_PARTNERS(ID) \
+		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan p" \
+		" CROSS JOIN plan_version pv ON pv.plan_id = p.id CROSS JOIN plan_partner pp ON pp.plan_version_id = pv.id" \
+		" LEFT JOIN organisation o ON o.id = pp.org_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID \
+		" ORDER BY pp.id"
+#define SQL_REL_DISTRICT_ACTIVITIES(ID) \
+		"SELECT o.name AS owner_name, a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status" \
+		" FROM activity a JOIN organisation o ON o.id = a.owner_id JOIN activity_district ad ON ad.activity_id = a.id" \
+		" WHERE ad.area_id = " ID " AND " PUB_ACTIVITY("a")
+
 const char *const sqlite_sql[STMT__MAX] = {
 	/* lookups */
 	[STMT_ORG_ID] = "SELECT id FROM organisation WHERE key = ?1",
@@ -40,14 +86,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" UNION ALL SELECT id, 2 FROM area WHERE name = ?1 COLLATE NOCASE"
 		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = ?1 COLLATE NOCASE)"
 		" ORDER BY p LIMIT 1",
-	[STMT_DISTRICT_ID_LOOSE] =
-		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = ?1"
-		" UNION ALL SELECT id, 2 FROM area WHERE level = 'district' AND name = ?1 COLLATE NOCASE"
-		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id"
-		"   WHERE a.level = 'district' AND x.alias = ?1 COLLATE NOCASE"
-		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id"
-		"   WHERE o.key = ?1 OR o.name = ?1 COLLATE NOCASE)"
-		" ORDER BY p LIMIT 1",
+	[STMT_DISTRICT_ID_LOOSE] = DISTRICT_LOOSE_SQL,
 	[STMT_PLAN_ID] = "SELECT id FROM plan WHERE key = ?1",
 	[STMT_PLAN_VERSION_LATEST] =
 		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id"
@@ -421,10 +460,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" o.city_owned, o.housing, o.source FROM organisation o"
 		" LEFT JOIN organisation par ON par.id = o.parent_id"
 		" LEFT JOIN organisation pair ON pair.id = o.pair_id WHERE o.id = ?1",
-	[STMT_SHOW_DISTRICT] =
-		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee, o.name AS committee_name,"
-		" par.key AS municipality FROM area a LEFT JOIN organisation o ON o.id = a.committee_id"
-		" LEFT JOIN area par ON par.id = a.parent_id WHERE a.id = ?1 AND a.level = 'district'",
+	[STMT_SHOW_DISTRICT] = SQL_SHOW_DISTRICT("?1"),
 	[STMT_SHOW_THEME] =
 		"SELECT t.id, t.name, t.ord, t.description, t.extra, p.key AS plan, d.key AS district,"
 		" t.source FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
@@ -482,34 +518,23 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* the district's places: the children of the district and of its children, found from the
 	 * parent (the district by its rowid, its children by area_parent: one OR of two seeks), not
 	 * by a scan of every area testing its parent */
-	[STMT_REL_DISTRICT_NEIGHBOURHOODS] =
-		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area par JOIN area a ON a.parent_id = par.id"
-		" WHERE par.id = ?1 OR par.parent_id = ?1 ORDER BY a.level, a.name COLLATE sv",
-	[STMT_REL_DISTRICT_PAREAS] =
-		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
-		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 ORDER BY pa.rowid",
-	[STMT_REL_DISTRICT_THEMES] =
-		"SELECT t.id, t.name, t.ord, t.extra, (SELECT group_concat(alias, ' | ') FROM theme_alias"
-		" WHERE theme_id = t.id) AS aliases FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
-		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1"
-		" ORDER BY t.ord, t.id",
-	[STMT_REL_DISTRICT_MEASURES] =
-		"SELECT m.id, m.key, m.title AS name, m.status FROM measure m"
-		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 ORDER BY m.ord, m.id",
+	[STMT_REL_DISTRICT_NEIGHBOURHOODS] = SQL_REL_DISTRICT_NEIGHBOURHOODS("?1"),
+	[STMT_REL_DISTRICT_PAREAS] = SQL_REL_DISTRICT_PAREAS("?1"),
+	[STMT_REL_DISTRICT_THEMES] = SQL_REL_DISTRICT_THEMES("?1"),
+	[STMT_REL_DISTRICT_MEASURES] = SQL_REL_DISTRICT_MEASURES("?1"),
 	/* the partners of the district's LUP, from the plan (CROSS JOIN keeps the order): its
 	 * version, then that version's partners by plan_partner's unique index, not a scan of every
 	 * plan's partners */
-	[STMT_REL_DISTRICT_PARTNERS] =
-		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan p"
-		" CROSS JOIN plan_version pv ON pv.plan_id = p.id CROSS JOIN plan_partner pp ON pp.plan_version_id = pv.id"
-		" LEFT JOIN organisation o ON o.id = pp.org_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1"
-		" ORDER BY pp.id",
-	[STMT_REL_DISTRICT_ACTIVITIES] =
-		"SELECT o.name AS owner_name, a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status"
-		" FROM activity a JOIN organisation o ON o.id = a.owner_id JOIN activity_district ad ON ad.activity_id = a.id"
-		" WHERE ad.area_id = ?1 AND " PUB_ACTIVITY("a"),
+	[STMT_REL_DISTRICT_PARTNERS] = SQL_REL_DISTRICT_PARTNERS("?1"),
+	[STMT_REL_DISTRICT_ACTIVITIES] = SQL_REL_DISTRICT_ACTIVITIES("?1"),
+	/* the same, by the text that names the district: (key) */
+	[STMT_DISTRICT_KEY_SHOW] = BY_DISTRICT_KEY SQL_SHOW_DISTRICT(KEY_ID),
+	[STMT_DISTRICT_KEY_NEIGHBOURHOODS] = BY_DISTRICT_KEY SQL_REL_DISTRICT_NEIGHBOURHOODS(KEY_ID),
+	[STMT_DISTRICT_KEY_PAREAS] = BY_DISTRICT_KEY SQL_REL_DISTRICT_PAREAS(KEY_ID),
+	[STMT_DISTRICT_KEY_THEMES] = BY_DISTRICT_KEY SQL_REL_DISTRICT_THEMES(KEY_ID),
+	[STMT_DISTRICT_KEY_MEASURES] = BY_DISTRICT_KEY SQL_REL_DISTRICT_MEASURES(KEY_ID),
+	[STMT_DISTRICT_KEY_PARTNERS] = BY_DISTRICT_KEY SQL_REL_DISTRICT_PARTNERS(KEY_ID),
+	[STMT_DISTRICT_KEY_ACTIVITIES] = BY_DISTRICT_KEY SQL_REL_DISTRICT_ACTIVITIES(KEY_ID),
 	[STMT_REL_THEME_ALIASES] = "SELECT alias, source FROM theme_alias WHERE theme_id = ?1 ORDER BY alias",
 	[STMT_REL_THEME_MEASURES] =
 		"SELECT m.id, m.key, m.title AS name FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"

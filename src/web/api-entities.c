@@ -176,8 +176,7 @@ int api_entity_get(struct http_req *r)
 
 	if (!k)
 		return r->status;
-	if (entity_find_id(r->st, k, r->params[1], &id, &r->err) != LUP_OK ||
-	    (id && api_snapshot(r, k, id, &json) != LUP_OK))
+	if (api_snapshot_key(r, k, r->params[1], &id, &json) != LUP_OK)
 		return http_fail(r);
 	if (!id || !json)
 		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);

@@ -12,19 +12,16 @@
 #include <string.h>
 #include <xxhash.h>
 
-int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **json)
+/* snapshot_json: what entity_load loaded, as JSON in *json (arena). */
+static int snapshot_json(struct http_req *r, const struct kind *k, const struct rowset *main,
+			 const struct rowset *rels, char **json)
 {
-	struct rowset main, rels[KIND_MAX_RELS];
 	struct buf b;
 	struct json j;
-	int found = 0, rc;
 
-	*json = NULL;
-	if ((rc = entity_load(r->st, k, id, &main, rels, &found, &r->a, &r->err)) != LUP_OK || !found)
-		return rc;
 	buf_init(&b, (size_t)32 << 20);
 	json_init(&j, &b, 0);
-	entity_json(k, &main, rels, &j);
+	entity_json(k, main, rels, &j);
 	if (json_finish(&j) != 0) {
 		buf_release(&b);
 		return err_set(&r->err, LUP_EDB, "the %s could not be written as JSON", k->singular);
@@ -32,6 +29,29 @@ int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **js
 	*json = arena_strdup(&r->a, b.ptr);
 	buf_release(&b);
 	return LUP_OK;
+}
+
+int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **json)
+{
+	struct rowset main, rels[KIND_MAX_RELS];
+	int found = 0, rc;
+
+	*json = NULL;
+	if ((rc = entity_load(r->st, k, id, &main, rels, &found, &r->a, &r->err)) != LUP_OK || !found)
+		return rc;
+	return snapshot_json(r, k, &main, rels, json);
+}
+
+int api_snapshot_key(struct http_req *r, const struct kind *k, const char *text, int64_t *id, char **json)
+{
+	struct rowset main, rels[KIND_MAX_RELS];
+	int found = 0, rc;
+
+	*json = NULL;
+	if ((rc = entity_load_key(r->st, k, text, id, &main, rels, &found, &r->a, &r->err)) != LUP_OK ||
+	    !found)
+		return rc;
+	return snapshot_json(r, k, &main, rels, json);
 }
 
 void api_etag(const char *json, char out[40])
