@@ -180,7 +180,7 @@ int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowse
 	return load(st, k, k->show, NULL, &arg, main, rels, found, a, e);
 }
 
-int entity_load_key(struct store *st, const struct kind *k, const char *text, int64_t *id,
+int entity_load_key(struct store *st, const struct kind *k, const char *text, int last, int64_t *id,
 		    struct rowset *main, struct rowset *rels, int *found, struct arena *a, struct err *e)
 {
 	const enum stmt *ks = kind_key_stmts(k);
@@ -191,9 +191,13 @@ int entity_load_key(struct store *st, const struct kind *k, const char *text, in
 	if (!ks || all_digits(text)) {
 		if ((rc = entity_find_id(st, k, text, id, e)) != LUP_OK)
 			return rc;
+		if (last)
+			store_read_last(st);
 		return entity_load(st, k, *id, main, rels, found, a, e);
 	}
 	load_init(main, rels, found, a);
+	if (last)
+		store_read_last(st);
 	if ((rc = load(st, k, ks[0], ks + 1, &arg, main, rels, found, a, e)) != LUP_OK)
 		return rc;
 	if (*found && (idc = rowset_col(main, "id")) >= 0 && main->rows[0][idc].t == SV_INT)

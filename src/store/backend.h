@@ -39,6 +39,7 @@ struct store_ops {
 	int (*begin_read)(struct store *st, struct err *e);
 	int (*commit)(struct store *st, struct err *e);
 	void (*rollback)(struct store *st);
+	void (*read_last)(struct store *st);	/* NULL: nothing to gain */
 	int (*exec)(struct store *st, enum stmt s, const struct sval *args, int nargs, int64_t *id,
 		    int *changed, struct err *e);
 	int (*query)(struct store *st, enum stmt s, const struct sval *args, int nargs,

@@ -56,6 +56,8 @@ struct pg {
 	short nparams[STMT__MAX];
 	int in_txn;
 	int begin_pending;	/* store_begin_read: BEGIN goes out with the first statement */
+	int reading;		/* the open transaction is a read transaction */
+	int end_read;		/* store_read_last: the next trip ends the read transaction */
 	int rollback_pending;	/* a ROLLBACK was sent and its result is not read yet */
 	int versioned;		/* the schema_migration table exists */
 	int profile;		/* LUP_SQL_PROFILE: each round trip on standard error */
@@ -230,7 +232,8 @@ static int same_viewer(const struct viewer *a, const struct viewer *b)
 #define BEGIN_READ_SQL "BEGIN ISOLATION LEVEL REPEATABLE READ"
 
 /* What went out in one round trip, in order. */
-enum step { STEP_VIEWER_OUT, STEP_SYNC, STEP_BEGIN, STEP_VIEWER_IN, STEP_GENERIC, STEP_MAIN, STEP_GENERIC_END };
+enum step { STEP_VIEWER_OUT, STEP_SYNC, STEP_BEGIN, STEP_VIEWER_IN, STEP_GENERIC, STEP_MAIN, STEP_GENERIC_END,
+	    STEP_END };
 
 /* For the statements of generic_plan: a generic plan, planned once per connection and not at
  * each run; the setting is taken back right after the statement, in the same round trip. */
@@ -254,8 +257,8 @@ struct sent {
 	int ix;
 };
 
-/* The most steps of one round trip: the owed ones, three per call, the sync. */
-#define TRIP_STEPS (5 + 3 * STORE_QUERY_MAX)
+/* The most steps of one round trip: the owed ones, three per call, the end, the sync. */
+#define TRIP_STEPS (6 + 3 * STORE_QUERY_MAX)
 
 /* step_done: the result res of step s (NULL: none came); out[s.ix] receives a call's result;
  * keeps the first failure in *fail and its call's index in *fail_ix. */
@@ -267,6 +270,10 @@ static void step_done(struct pg *st, struct sent s, PGresult *res, PGresult **ou
 
 	if (ok && s.s == STEP_BEGIN)
 		st->begin_pending = 0;
+	if (ok && s.s == STEP_END) {	/* the read transaction ended: a later read begins anew */
+		st->begin_pending = 1;
+		st->now = st->outside;
+	}
 	if (ok && (s.s == STEP_VIEWER_OUT || s.s == STEP_VIEWER_IN))
 		st->now = st->want;
 	if (ok && (s.s == STEP_VIEWER_OUT || (s.s == STEP_VIEWER_IN && !st->in_txn)))
@@ -306,7 +313,7 @@ static int send_call(struct pg *st, const struct call *c, int ix, struct sent *s
 }
 
 /* trace_calls: the round trip's trace line (trace): what the connection owes, then the calls'
- * names joined by '+'. */
+ * names joined by '+', then ROLLBACK when the trip ends the read transaction (store_read_last). */
 static void trace_calls(const struct pg *st, int viewer, const struct call *c, int n)
 {
 	char names[1024];
@@ -317,6 +324,8 @@ static void trace_calls(const struct pg *st, int viewer, const struct call *c, i
 	names[0] = '\0';
 	for (int i = 0; i < n && len < sizeof(names); i++)
 		len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s", i ? "+" : "", c[i].what);
+	if (st->end_read && st->reading && len < sizeof(names))
+		snprintf(names + len, sizeof(names) - len, "+ROLLBACK");
 	trace(st, st->begin_pending ? "BEGIN" : "", viewer ? "viewer" : "", names);
 }
 
@@ -367,6 +376,11 @@ static int trip(struct pg *st, const struct call *c, int n, PGresult **out, stru
 	}
 	for (int i = 0; i < n; i++)
 		sent &= send_call(st, &c[i], i, steps, &k);
+	if (st->end_read && st->reading) {	/* store_read_last: no ROLLBACK of its own after */
+		sent &= PQsendQueryParams(st->conn, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0);
+		steps[k++] = (struct sent){ STEP_END, 0 };
+	}
+	st->end_read = 0;
 	sent &= PQpipelineSync(st->conn);
 	steps[k++] = (struct sent){ STEP_SYNC, 0 };
 	for (int i = 0; i < k && !conn_lost(st); i++) {
@@ -853,7 +867,16 @@ static int pg_begin_read(struct store *base, struct err *e)
 		return rc;
 	st->in_txn = 1;
 	st->begin_pending = 1;
+	st->reading = 1;
 	return LUP_OK;
+}
+
+/* pg_read_last: the next round trip of the read transaction ends it (trip). */
+static void pg_read_last(struct store *base)
+{
+	struct pg *st = PG(base);
+
+	st->end_read = st->in_txn && st->reading;
 }
 
 /* pg_rollback: the ROLLBACK is sent and not waited for (a view's response need not wait for
@@ -870,7 +893,7 @@ static void pg_rollback(struct store *base)
 			st->rollback_pending = 1;
 	}
 	st->now = st->outside;	/* a setting made in the transaction is undone with it */
-	st->in_txn = 0;
+	st->in_txn = st->reading = st->end_read = 0;
 }
 
 static int pg_commit(struct store *base, struct err *e)
@@ -879,9 +902,9 @@ static int pg_commit(struct store *base, struct err *e)
 	PGresult *res;
 	int rc = LUP_OK;
 
-	if (st->begin_pending) {	/* a read transaction that ran nothing */
+	if (st->begin_pending) {	/* a read transaction that ran nothing (or ended: store_read_last) */
 		st->begin_pending = 0;
-		st->in_txn = 0;
+		st->in_txn = st->reading = st->end_read = 0;
 		return LUP_OK;
 	}
 	settle(st);
@@ -897,7 +920,7 @@ static int pg_commit(struct store *base, struct err *e)
 		pg_rollback(base);
 	else
 		st->outside = st->now;
-	st->in_txn = 0;
+	st->in_txn = st->reading = st->end_read = 0;
 	return rc;
 }
 
@@ -1544,6 +1567,7 @@ const struct store_ops store_pg_ops = {
 	.begin_read = pg_begin_read,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
+	.read_last = pg_read_last,
 	.exec = pg_exec,
 	.query = pg_query,
 	.query_many = pg_query_many,

@@ -110,6 +110,12 @@ int store_begin_read(struct store *st, struct err *e) { return st->ops->begin_re
 int store_commit(struct store *st, struct err *e) { return st->ops->commit(st, e); }
 void store_rollback(struct store *st) { st->ops->rollback(st); }
 
+void store_read_last(struct store *st)
+{
+	if (st->ops->read_last)
+		st->ops->read_last(st);
+}
+
 int store_exec(struct store *st, enum stmt s, const struct sval *args, int nargs,
 	       int64_t *id, int *changed, struct err *e)
 {

@@ -131,6 +131,12 @@ int store_commit(struct store *st, struct err *e);
 int store_begin_read(struct store *st, struct err *e);
 /* store_rollback: rolls back the open transaction; harmless when none is open. */
 void store_rollback(struct store *st);
+/* store_read_last: the next store_query or store_query_many is the open read transaction's
+ * last read: the backend may end the transaction with it (PostgreSQL: its ROLLBACK in the same
+ * round trip, not a message of its own after the response). A read after it still works, in a
+ * snapshot of its own; store_rollback is still called and harmless. No effect outside a read
+ * transaction (store_begin_read) or on SQLite. */
+void store_read_last(struct store *st);
 
 /*
  * store_exec: runs a write statement with nargs bound values. *id (may be NULL) receives

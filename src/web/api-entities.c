@@ -176,7 +176,8 @@ int api_entity_get(struct http_req *r)
 
 	if (!k)
 		return r->status;
-	if (api_snapshot_key(r, k, r->params[1], &id, &json) != LUP_OK)
+	/* the view's last reads, but for a report (report_gate reads more) */
+	if (api_snapshot_key(r, k, r->params[1], k->list != STMT_LIST_REPORTS, &id, &json) != LUP_OK)
 		return http_fail(r);
 	if (!id || !json)
 		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);

@@ -18,6 +18,7 @@ int api_healthz(struct http_req *r)
 
 	json_obj_open(j);
 	json_key(j, "status"); json_str(j, "ok");
+	store_read_last(r->st);	/* the schema version is its one read */
 	json_key(j, "schema_version"); json_int(j, store_schema_version(r->st));
 	json_key(j, "backend"); json_str(j, store_backend(r->st));
 	json_obj_close(j);

@@ -42,13 +42,14 @@ int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **js
 	return snapshot_json(r, k, &main, rels, json);
 }
 
-int api_snapshot_key(struct http_req *r, const struct kind *k, const char *text, int64_t *id, char **json)
+int api_snapshot_key(struct http_req *r, const struct kind *k, const char *text, int last, int64_t *id,
+		     char **json)
 {
 	struct rowset main, rels[KIND_MAX_RELS];
 	int found = 0, rc;
 
 	*json = NULL;
-	if ((rc = entity_load_key(r->st, k, text, id, &main, rels, &found, &r->a, &r->err)) != LUP_OK ||
+	if ((rc = entity_load_key(r->st, k, text, last, id, &main, rels, &found, &r->a, &r->err)) != LUP_OK ||
 	    !found)
 		return rc;
 	return snapshot_json(r, k, &main, rels, json);

@@ -13,8 +13,9 @@ struct kind;
  * *json = NULL when it does not exist. Returns LUP_OK or a store error in r->err. */
 int api_snapshot(struct http_req *r, const struct kind *k, int64_t id, char **json);
 /* api_snapshot_key: api_snapshot of the entity that text names (render/entity.h
- * entity_load_key), its id in *id (0 when none; *json NULL then). */
-int api_snapshot_key(struct http_req *r, const struct kind *k, const char *text, int64_t *id, char **json);
+ * entity_load_key, last as there), its id in *id (0 when none; *json NULL then). */
+int api_snapshot_key(struct http_req *r, const struct kind *k, const char *text, int last, int64_t *id,
+		     char **json);
 
 /* api_etag: the strong ETag of a representation ("\"<32 hex>\"") into out (40 bytes): its
  * 128-bit XXH3 hash (a tag that changes with every byte, not a secret: fast on large views). */
