@@ -188,21 +188,23 @@ int entity_load_key(struct store *st, const struct kind *k, const char *text, in
 	int rc, idc;
 
 	*id = 0;
-	if (!ks || all_digits(text)) {
-		if ((rc = entity_find_id(st, k, text, id, e)) != LUP_OK)
-			return rc;
+	if (ks && !all_digits(text)) {	/* by the exact key, lookup and loads together */
+		load_init(main, rels, found, a);
 		if (last)
 			store_read_last(st);
-		return entity_load(st, k, *id, main, rels, found, a, e);
+		if ((rc = load(st, k, ks[0], ks + 1, &arg, main, rels, found, a, e)) != LUP_OK)
+			return rc;
+		if (*found && (idc = rowset_col(main, "id")) >= 0 && main->rows[0][idc].t == SV_INT)
+			*id = main->rows[0][idc].i;
+		if (*found)
+			return LUP_OK;
 	}
-	load_init(main, rels, found, a);
+	/* an id, or a name or alias (the loose lookup), or a kind without key statements */
+	if ((rc = entity_find_id(st, k, text, id, e)) != LUP_OK)
+		return rc;
 	if (last)
 		store_read_last(st);
-	if ((rc = load(st, k, ks[0], ks + 1, &arg, main, rels, found, a, e)) != LUP_OK)
-		return rc;
-	if (*found && (idc = rowset_col(main, "id")) >= 0 && main->rows[0][idc].t == SV_INT)
-		*id = main->rows[0][idc].i;
-	return LUP_OK;
+	return entity_load(st, k, *id, main, rels, found, a, e);
 }
 
 void entity_json(const struct kind *k, const struct rowset *main, const struct rowset *rels,

@@ -43,8 +43,8 @@ int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowse
 /*
  * entity_load_key: entity_load of the entity that text names (entity_find_id: a decimal id, or
  * a key/name where the kind has a lookup), its id in *id (0 when none). Where the kind has
- * statements by key (kinds.h key_stmts) the lookup and the loads are one batch: one round trip
- * on PostgreSQL, not two. last: the loads are the open read transaction's last reads
+ * statements by key (kinds.h kind_key_stmts) and text is a key, the lookup and the loads are
+ * one batch: one round trip on PostgreSQL, not two (a name or alias: a second batch, as before). last: the loads are the open read transaction's last reads
  * (store_read_last before their batch, when they are one). Returns LUP_OK or a store error.
  */
 int entity_load_key(struct store *st, const struct kind *k, const char *text, int last, int64_t *id,

@@ -50,7 +50,7 @@ struct kind {
 const struct kind *kind_find(const char *name);
 
 /* kind_key_stmts: NULL, or kind k's show and then each of its relations' statements taking
- * the text that k->by_key resolves instead of the id (render/entity.h entity_load_key: the
+ * the entity's exact key instead of its id (render/entity.h entity_load_key: the
  * lookup and the loads in one batch). */
 const enum stmt *kind_key_stmts(const struct kind *k);
 

@@ -26,22 +26,11 @@
 	DIFF("value, missing, source, derived, example", \
 	     "excluded.value, excluded.missing, excluded.source, excluded.derived, excluded.example")
 
-/* The district a text names: its key, else its name or an alias (any case), else its
- * committee's key or name. */
-#define DISTRICT_LOOSE_SQL \
-		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = ?1" \
-		" UNION ALL SELECT id, 2 FROM area WHERE level = 'district' AND name = ?1 COLLATE NOCASE" \
-		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id" \
-		"   WHERE a.level = 'district' AND x.alias = ?1 COLLATE NOCASE" \
-		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id" \
-		"   WHERE o.key = ?1 OR o.name = ?1 COLLATE NOCASE)" \
-		" ORDER BY p LIMIT 1"
-
 /* The district API's show and relations, by the district's id (ID: "?1") or, for the
- * DISTRICT_KEY_ statements, by the text that names it (BY_DISTRICT_KEY, KEY_ID): the same
- * rows (the loader's reads in one round trip on PostgreSQL). */
-#define BY_DISTRICT_KEY "WITH kid AS MATERIALIZED (" DISTRICT_LOOSE_SQL ") "
-#define KEY_ID "(SELECT id FROM kid)"
+ * DISTRICT_KEY_ statements, by its exact key (KEY_ID: one index probe each): the loader's
+ * reads need not wait for the id (one round trip on PostgreSQL; render/entity.c
+ * entity_load_key falls back to DISTRICT_ID_LOOSE when the key finds nothing). */
+#define KEY_ID "(SELECT id FROM area WHERE level = 'district' AND key = ?1)"
 #define SQL_SHOW_DISTRICT(ID) \
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee, o.name AS committee_name," \
 		" par.key AS municipality FROM area a LEFT JOIN organisation o ON o.id = a.committee_id" \
@@ -86,7 +75,14 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" UNION ALL SELECT id, 2 FROM area WHERE name = ?1 COLLATE NOCASE"
 		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = ?1 COLLATE NOCASE)"
 		" ORDER BY p LIMIT 1",
-	[STMT_DISTRICT_ID_LOOSE] = DISTRICT_LOOSE_SQL,
+	[STMT_DISTRICT_ID_LOOSE] =
+		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = ?1"
+		" UNION ALL SELECT id, 2 FROM area WHERE level = 'district' AND name = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id"
+		"   WHERE a.level = 'district' AND x.alias = ?1 COLLATE NOCASE"
+		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id"
+		"   WHERE o.key = ?1 OR o.name = ?1 COLLATE NOCASE)"
+		" ORDER BY p LIMIT 1",
 	[STMT_PLAN_ID] = "SELECT id FROM plan WHERE key = ?1",
 	[STMT_PLAN_VERSION_LATEST] =
 		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id"
@@ -527,14 +523,14 @@ const char *const sqlite_sql[STMT__MAX] = {
 	 * plan's partners */
 	[STMT_REL_DISTRICT_PARTNERS] = SQL_REL_DISTRICT_PARTNERS("?1"),
 	[STMT_REL_DISTRICT_ACTIVITIES] = SQL_REL_DISTRICT_ACTIVITIES("?1"),
-	/* the same, by the text that names the district: (key) */
-	[STMT_DISTRICT_KEY_SHOW] = BY_DISTRICT_KEY SQL_SHOW_DISTRICT(KEY_ID),
-	[STMT_DISTRICT_KEY_NEIGHBOURHOODS] = BY_DISTRICT_KEY SQL_REL_DISTRICT_NEIGHBOURHOODS(KEY_ID),
-	[STMT_DISTRICT_KEY_PAREAS] = BY_DISTRICT_KEY SQL_REL_DISTRICT_PAREAS(KEY_ID),
-	[STMT_DISTRICT_KEY_THEMES] = BY_DISTRICT_KEY SQL_REL_DISTRICT_THEMES(KEY_ID),
-	[STMT_DISTRICT_KEY_MEASURES] = BY_DISTRICT_KEY SQL_REL_DISTRICT_MEASURES(KEY_ID),
-	[STMT_DISTRICT_KEY_PARTNERS] = BY_DISTRICT_KEY SQL_REL_DISTRICT_PARTNERS(KEY_ID),
-	[STMT_DISTRICT_KEY_ACTIVITIES] = BY_DISTRICT_KEY SQL_REL_DISTRICT_ACTIVITIES(KEY_ID),
+	/* the same, by the district's key: (key) */
+	[STMT_DISTRICT_KEY_SHOW] = SQL_SHOW_DISTRICT(KEY_ID),
+	[STMT_DISTRICT_KEY_NEIGHBOURHOODS] = SQL_REL_DISTRICT_NEIGHBOURHOODS(KEY_ID),
+	[STMT_DISTRICT_KEY_PAREAS] = SQL_REL_DISTRICT_PAREAS(KEY_ID),
+	[STMT_DISTRICT_KEY_THEMES] = SQL_REL_DISTRICT_THEMES(KEY_ID),
+	[STMT_DISTRICT_KEY_MEASURES] = SQL_REL_DISTRICT_MEASURES(KEY_ID),
+	[STMT_DISTRICT_KEY_PARTNERS] = SQL_REL_DISTRICT_PARTNERS(KEY_ID),
+	[STMT_DISTRICT_KEY_ACTIVITIES] = SQL_REL_DISTRICT_ACTIVITIES(KEY_ID),
 	[STMT_REL_THEME_ALIASES] = "SELECT alias, source FROM theme_alias WHERE theme_id = ?1 ORDER BY alias",
 	[STMT_REL_THEME_MEASURES] =
 		"SELECT m.id, m.key, m.title AS name FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"
