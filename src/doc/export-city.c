@@ -58,7 +58,7 @@ static void rows(struct table *t, const struct view_city *c)
 static int city_load(struct store *st, int *year, struct table *t, struct err *e)
 {
 	struct arena a = ARENA_INIT;
-	struct view_city_args args = { NULL, *year, NULL };
+	struct view_city_args args = { NULL, *year, NULL, 0 };
 	struct view_city c, one;
 	int rc;
 
@@ -74,7 +74,7 @@ static int city_load(struct store *st, int *year, struct table *t, struct err *e
 	for (size_t i = 0; i < c.ninds; i++) {	/* by key, then year: one entry per key and year */
 		if (c.inds[i].year != *year)
 			continue;
-		struct view_city_args one_args = { c.inds[i].key, *year, NULL };
+		struct view_city_args one_args = { c.inds[i].key, *year, NULL, 0 };
 		if ((rc = view_city_load(st, &a, &one_args, &one, e)) != LUP_OK)
 			goto out;
 		if (one.miss == VIEW_CITY_FOUND && one.ind >= 0 && one.has_year)

@@ -39,6 +39,7 @@ struct ctx {
 	struct store *st;
 	struct arena *a;
 	struct err *e;
+	int last;	/* view_city_args.last */
 };
 
 static enum model_period_kind kind_of(const char *k)
@@ -290,6 +291,8 @@ static int read_chosen(struct ctx *x, struct view_city *c)
 		fargs[0] = SVI(per->year), fargs[1] = SVS(model_period_kind_name(per->kind));
 		q[n++] = (struct store_q){ STMT_WEB_CITY_FULFILMENT, fargs, 2, rowset_collect, &f };
 	}
+	if (n && x->last)
+		store_read_last(x->st);
 	if (n && (rc = store_query_many(x->st, q, n, x->e)) != LUP_OK)
 		return rc;
 	if (values)
@@ -302,7 +305,7 @@ static int read_chosen(struct ctx *x, struct view_city *c)
 int view_city_load(struct store *st, struct arena *a, const struct view_city_args *args, struct view_city *c,
 		   struct err *e)
 {
-	struct ctx x = { st, a, e };
+	struct ctx x = { st, a, e, args->last };
 	struct rowset def;
 	int rc;
 

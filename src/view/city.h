@@ -25,6 +25,8 @@ struct view_city_args {
 	long year;			/* the map's year, 0: the chosen indicator's latest */
 	const struct model_period *period;	/* the fulfilment's period, NULL: the latest with a
 						 * report the viewer may read, else the latest */
+	int last;		/* 1: the view's reads are the read transaction's last (its last
+				 * batch ends it: store_read_last) */
 };
 
 /* What of the arguments could not be found (the view is otherwise filled as far as it got). */

@@ -142,6 +142,8 @@ int api_entity_list(struct http_req *r)
 		return rc;
 	if (kind_bind(r->st, k, vals, &b, &r->err) != LUP_OK)
 		return r->err.code == LUP_EINVAL ? http_error(r, 400, "bad_request", "%s", r->err.msg) : http_fail(r);
+	if (k->list == STMT_LIST_DISTRICTS)	/* the list and its extras: the view's one batch */
+		store_read_last(r->st);
 	if (entity_list_load(r->st, k, b.args, b.nargs, &rs, &x, &r->a, &r->err) != LUP_OK)
 		return http_fail(r);
 	if (k->list == STMT_LIST_REPORTS && readable_only(r, &rs) != LUP_OK)

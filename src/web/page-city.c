@@ -71,7 +71,7 @@ static int parse_args(struct city *c)
 static int load(struct city *c)
 {
 	struct http_req *r = c->r;
-	struct view_city_args a = { c->ind_arg, c->year_given ? c->year : 0, c->period_given ? &c->per : NULL };
+	struct view_city_args a = { c->ind_arg, c->year_given ? c->year : 0, c->period_given ? &c->per : NULL, 1 };
 	char msg[160];
 
 	if (view_city_load(r->st, &r->a, &a, &c->v, &r->err) != LUP_OK)

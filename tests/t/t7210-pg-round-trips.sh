@@ -113,7 +113,7 @@ view_trips() {
 }
 # the districts' list with their themes and prioritised areas in one
 view_trips 1 /api/v1/districts
-grep -q '^pg trip BEGIN+LIST_DISTRICTS+DISTRICTS_EXTRAS$' "$TMP/nocache.trace" \
+grep -q '^pg trip BEGIN+LIST_DISTRICTS+DISTRICTS_EXTRAS+ROLLBACK$' "$TMP/nocache.trace" \
 	&& ok "... the list and its extras in one round trip" || nok "... the list and its extras in one round trip"
 # the district with its six relations by its key in one, which ends the read transaction too;
 # by id, the same in one
@@ -134,7 +134,7 @@ view_trips 2 "/api/v1/organisations/$OWN/goal-chain?year=2022"
 # the city's six first reads together, then the chosen indicator's values and the chosen
 # period's fulfilment together
 view_trips 2 /
-grep -q '^pg trip COMPARISON+WEB_CITY_FULFILMENT$' "$TMP/nocache.trace" \
+grep -q '^pg trip COMPARISON+WEB_CITY_FULFILMENT+ROLLBACK$' "$TMP/nocache.trace" \
 	&& ok "... the chosen indicator's values and the fulfilment in one round trip" \
 	|| nok "... the chosen indicator's values and the fulfilment in one round trip"
 # the commission's matrix: its five reads in one
