@@ -134,6 +134,20 @@ _Static_assert(1 + KIND_MAX_RELS <= STORE_QUERY_MAX, "an entity and its relation
 
 static int all_digits(const char *s);
 
+/* key_like: 1 when s may be a key (lower-case letters, digits and '-', not only digits): a
+ * name or an alias (capitals, spaces, å, ä, ö) goes to the loose lookup at once. */
+static int key_like(const char *s)
+{
+	int letter = 0;
+
+	for (; *s; s++) {
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+		letter |= !(*s >= '0' && *s <= '9');
+	}
+	return letter;
+}
+
 /* load: the entity and its relations by the statements show and rel[] (each taking *arg) in one
  * batch (one round trip on PostgreSQL); the relations' rows are dropped when there is no entity. */
 static int load(struct store *st, const struct kind *k, enum stmt show, const enum stmt *rel,
@@ -188,7 +202,7 @@ int entity_load_key(struct store *st, const struct kind *k, const char *text, in
 	int rc, idc;
 
 	*id = 0;
-	if (ks && !all_digits(text)) {	/* by the exact key, lookup and loads together */
+	if (ks && key_like(text)) {	/* by the exact key, lookup and loads together */
 		load_init(main, rels, found, a);
 		if (last)
 			store_read_last(st);
