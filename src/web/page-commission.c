@@ -225,6 +225,7 @@ int page_commission(struct http_req *r)
 	struct html *h;
 	int counts[NSTANCES] = { 0 }, silent = 0, answered = 0;
 
+	store_read_last(r->st);	/* the view's five reads are the page's one batch */
 	if (view_commission_load(r->st, &r->a, &v, &r->err) != LUP_OK)
 		return db_failed(r);
 	h = page_begin(r, "Kommissionen", NAV_COMMISSION);

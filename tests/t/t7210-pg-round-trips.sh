@@ -139,6 +139,8 @@ grep -q '^pg trip COMPARISON+WEB_CITY_FULFILMENT+ROLLBACK$' "$TMP/nocache.trace"
 	|| nok "... the chosen indicator's values and the fulfilment in one round trip"
 # the commission's matrix: its five reads in one
 view_trips 1 /kommissionen
+tail -1 "$TMP/nocache.trace" | grep -q '^pg trip BEGIN+WEB_FOLLOW_REPORTS+.*+WEB_FOLLOW_ADMINS+ROLLBACK$' \
+	&& ok "... with its ROLLBACK" || { nok "the commission's reads with its ROLLBACK"; tail -2 "$TMP/nocache.trace" >&2; }
 # the organisation, its aliases, years, the city and its plans' versions (with who decided
 # them) together; the chain with the districts' activities
 view_trips 3 "/organisation/$OWN?ar=2022"
