@@ -5,7 +5,11 @@
  *
  * Plan content: a goal, activity or indicator belongs to the plan versions named by its
  * plan_version_id and, for an activity or an indicator, by its goal's plan_version_id. It is
- * public when none of those is a draft (model/planver.h planver_public). A draft's content is
+ * public when none of those is a draft (model/planver.h planver_public). Each row keeps that
+ * rule in its column draft (migration 0034: 1 when in a draft, kept by triggers on both backends
+ * at every write of a row, a goal or a plan version, compared with PV_OF_* by `lup check`):
+ * PUB_* compare it, SEE_* test the full rule only on rows in some draft, so the rule costs a
+ * column read per row where the membership test cost ~24 SQLite VM steps. A draft's content is
  * shown where a version is chosen explicitly (the district page's version choice, the API's
  * plan version routes) and as a single thing (GET /api/v1/goals/{id}, /mal/{key}, ...) to those
  * who may read the draft; every list, count, matrix, chain and search shows public content only,
@@ -52,7 +56,7 @@
 	" JOIN organisation o_ ON o_.id = p_.owner_id WHERE d_.id = " id " AND d_.status = 'draft'" cond ")"
 
 /* The plan versions a goal g, an activity a or an indicator i belongs to: whether any of them
- * is a draft for which cond holds. A correlated EXISTS per row (PV_DRAFT_ONE) costs a subplan
+ * is a draft for which cond holds (the full rule: SEE_* on rows whose draft is 1, `lup check`). A correlated EXISTS per row (PV_DRAFT_ONE) costs a subplan
  * per outer row on PostgreSQL (with a scan of its small tables each time) and, on SQLite, three
  * cursors opened, positioned and closed per row, several times the rest of a list's statement;
  * the test is instead membership in the set of such drafts (and of their goals), which does
