@@ -602,6 +602,45 @@ static void test_html_escape_every_byte(void)
 	buf_release(&b);
 }
 
+/* Every single byte at every place of a 40-byte line of letters, and two-byte letters at every
+ * place: html_escape scans long strings many bytes at a time, and a byte it must look at is
+ * found wherever it sits. */
+static void test_html_escape_long_runs(void)
+{
+	char in[48], want[64], rep[8];
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (int c = 1; c < 256; c++) {
+		if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'')
+			snprintf(rep, sizeof(rep), "%s", c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+				 : c == '"' ? "&quot;" : "&#39;");
+		else if ((c < 0x20 && c != '\n' && c != '\t') || c >= 0x80)
+			snprintf(rep, sizeof(rep), "\xef\xbf\xbd");
+		else
+			snprintf(rep, sizeof(rep), "%c", c);
+		for (int at = 0; at < 40; at++) {
+			memset(in, 'a', 40);
+			in[40] = '\0';
+			in[at] = (char)c;
+			snprintf(want, sizeof(want), "%.*s%s%s", at, in, rep, in + at + 1);
+			buf_reset(&b);
+			html_escape(&b, in);
+			T_EQ_STR(b.ptr, want);
+		}
+	}
+	for (int at = 0; at < 39; at++) {
+		memset(in, 'b', 40);
+		in[40] = '\0';
+		in[at] = '\xc3';
+		in[at + 1] = '\xa5';
+		buf_reset(&b);
+		html_escape(&b, in);
+		T_EQ_STR(b.ptr, in);
+	}
+	buf_release(&b);
+}
+
 static void test_html_refuses_bad_names_and_closes(void)
 {
 	struct buf b;
@@ -722,6 +761,7 @@ int main(void)
 	T_RUN(test_html_escapes_text_and_attributes);
 	T_RUN(test_utf8_seq_and_valid);
 	T_RUN(test_html_escape_every_byte);
+	T_RUN(test_html_escape_long_runs);
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	T_RUN(test_collate_ranks);
 	return t_done();
