@@ -155,42 +155,97 @@ void html_url_arg(struct buf *out, const char *s)
 	}
 }
 
+/* NAME_ROOM: the bytes reserved at once for a name and the few bytes around it; longer names
+ * take put_name_slow. */
+#define NAME_ROOM 64
+
+/* put_name_slow: put_name for a name that is long or a buffer that must grow. */
+static size_t put_name_slow(struct buf *out, char lead, const char *name, int quote, int commit)
+{
+	size_t n = name_len(name);
+
+	if (n && commit) {
+		buf_addc(out, lead);
+		buf_add(out, name, n);
+		buf_add(out, "=\"", quote ? 2 : 0);
+	}
+	return n;
+}
+
+/* put_name: when name is an element or attribute name (name_char), returns its length and, if
+ * commit, appends lead, the name and, if quote, '="'; else returns 0 and appends nothing. The name is checked as it is copied into space reserved once, not appended a piece
+ * at a time (each append tests the buffer's room). */
+static size_t put_name(struct buf *out, char lead, const char *name, int quote, int commit)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	char *w = buf_space(out, NAME_ROOM);
+	size_t i = 0;
+
+	if (!p)
+		return 0;
+	if (!w)
+		return put_name_slow(out, lead, name, quote, commit);
+	for (w[0] = lead; i < NAME_ROOM - 4 && name_char[p[i]]; i++)
+		w[1 + i] = (char)p[i];
+	if (p[i])
+		return i == NAME_ROOM - 4 ? put_name_slow(out, lead, name, quote, commit) : 0;
+	if (i && commit) {
+		w[1 + i] = '=';
+		w[2 + i] = '"';
+		buf_wrote(out, 1 + i + (quote ? 2 : 0));
+	}
+	return i;
+}
+
 static void attrs(struct html *h, va_list ap)
 {
 	const char *name, *value;
-	size_t n;
 
 	while ((name = va_arg(ap, const char *))) {
 		value = va_arg(ap, const char *);
-		if (!(n = name_len(name))) {
+		if (!put_name(h->out, ' ', name, value && *value, value != NULL)) {
 			h->bad = 1;
 			continue;
 		}
-		if (!value)
-			continue;
-		buf_addc(h->out, ' ');
-		buf_add(h->out, name, n);
-		if (*value) {
-			buf_add(h->out, "=\"", 2);
+		if (value && *value) {
 			html_escape(h->out, value);
 			buf_addc(h->out, '"');
 		}
 	}
 }
 
-static int start_tag(struct html *h, const char *tag, va_list ap)
+/* start_tag: writes the start tag; returns the tag's length, or 0 (nothing written, h->bad set)
+ * when tag is not a name. */
+static size_t start_tag(struct html *h, const char *tag, va_list ap)
 {
-	size_t n = name_len(tag);
+	size_t n = put_name(h->out, '<', tag, 0, 1);
 
 	if (!n) {
 		h->bad = 1;
-		return -1;
+		return 0;
 	}
-	buf_addc(h->out, '<');
-	buf_add(h->out, tag, n);
 	attrs(h, ap);
 	buf_addc(h->out, '>');
-	return 0;
+	return n;
+}
+
+/* end_tag: writes "</tag>" for a tag of n bytes. */
+static void end_tag(struct buf *out, const char *tag, size_t n)
+{
+	char *w = buf_space(out, n + 3);
+
+	if (!w) {
+		buf_add(out, "</", 2);
+		buf_add(out, tag, n);
+		buf_addc(out, '>');
+		return;
+	}
+	w[0] = '<';
+	w[1] = '/';
+	for (size_t i = 0; i < n; i++)	/* a tag is a few bytes: no call */
+		w[2 + i] = tag[i];
+	w[n + 2] = '>';
+	buf_wrote(out, n + 3);
 }
 
 void html_open(struct html *h, const char *tag, ...)
@@ -202,7 +257,7 @@ void html_open(struct html *h, const char *tag, ...)
 		return;
 	}
 	va_start(ap, tag);
-	if (start_tag(h, tag, ap) == 0)
+	if (start_tag(h, tag, ap))
 		h->stack[h->depth++] = tag;
 	va_end(ap);
 }
@@ -223,9 +278,7 @@ void html_close(struct html *h)
 		return;
 	}
 	h->depth--;
-	buf_adds(h->out, "</");
-	buf_adds(h->out, h->stack[h->depth]);
-	buf_addc(h->out, '>');
+	end_tag(h->out, h->stack[h->depth], strlen(h->stack[h->depth]));
 }
 
 void html_close_to(struct html *h, int depth)
@@ -253,17 +306,16 @@ void html_textf(struct html *h, const char *fmt, ...)
 void html_elem(struct html *h, const char *tag, const char *text, ...)
 {
 	va_list ap;
+	size_t n;
 
 	if (h->depth >= HTML_MAX_DEPTH) {
 		h->bad = 1;
 		return;
 	}
 	va_start(ap, text);
-	if (start_tag(h, tag, ap) == 0) {
+	if ((n = start_tag(h, tag, ap)) > 0) {
 		html_escape(h->out, text);
-		buf_adds(h->out, "</");
-		buf_adds(h->out, tag);
-		buf_addc(h->out, '>');
+		end_tag(h->out, tag, n);
 	}
 	va_end(ap);
 }

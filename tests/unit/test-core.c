@@ -641,6 +641,30 @@ static void test_html_escape_long_runs(void)
 	buf_release(&b);
 }
 
+/* Names longer than the room the writer reserves for a name are checked and written whole. */
+static void test_html_long_names(void)
+{
+	char name[80], want[300];
+	struct buf b;
+	struct html h;
+
+	memset(name, 'x', 70);
+	name[70] = '\0';
+	buf_init(&b, 0);
+	html_init(&h, &b);
+	html_elem(&h, name, "t", name, "v", "data-a", "", "data-b", NULL, NULL);
+	T_EQ_INT(html_finish(&h), 0);
+	snprintf(want, sizeof(want), "<%s %s=\"v\" data-a>t</%s>", name, name, name);
+	T_EQ_STR(b.ptr, want);
+	name[65] = 'X';
+	buf_reset(&b);
+	html_init(&h, &b);
+	html_void(&h, "br", name, "v", NULL);
+	T_EQ_INT(html_finish(&h), -1);
+	T_EQ_STR(b.ptr, "<br>");
+	buf_release(&b);
+}
+
 static void test_html_refuses_bad_names_and_closes(void)
 {
 	struct buf b;
@@ -762,6 +786,7 @@ int main(void)
 	T_RUN(test_utf8_seq_and_valid);
 	T_RUN(test_html_escape_every_byte);
 	T_RUN(test_html_escape_long_runs);
+	T_RUN(test_html_long_names);
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	T_RUN(test_collate_ranks);
 	return t_done();
