@@ -139,19 +139,36 @@ void html_escape(struct buf *out, const char *s)
 	buf_add(out, p + run, n - run);
 }
 
+/* url_plain: 1 for the bytes a URL argument keeps as they are (RFC 3986's unreserved). */
+static const unsigned char url_plain[256] = {
+	['-'] = 1, ['.'] = 1, ['_'] = 1, ['~'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+	['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+	['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 void html_url_arg(struct buf *out, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run;
 
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-' || *p == '_' || *p == '.' || *p == '~') {
-			buf_addc(out, (char)*p);
-		} else {
-			buf_addc(out, '%');
-			buf_addc(out, hex[*p >> 4]);
-			buf_addc(out, hex[*p & 15]);
-		}
+	if (!p)
+		return;
+	for (;;) {
+		for (run = i; url_plain[p[i]]; i++)
+			;
+		buf_add(out, p + run, i - run);	/* the unreserved bytes in one copy */
+		if (!p[i])
+			break;
+		char pct[3] = { '%', hex[p[i] >> 4], hex[p[i] & 15] };
+		buf_add(out, pct, 3);
+		i++;
 	}
 }
 
