@@ -362,6 +362,13 @@ static void test_numfmt_as_printf(void)
 	T_EQ_INT(numfmt_fixed(1234.5678, 2, got, 4), 7);
 	T_EQ_STR(got, "123");
 	T_EQ_INT(bad, 0);
+	/* numfmt_join against snprintf's "%s%s%s", whole and cut at every size */
+	const char *part[] = { "+", "12,5", " procent" };
+	for (size_t size = 1; size < 20; size++) {
+		numfmt_join(got, size, part, 3);
+		snprintf(want, size, "%s%s%s", part[0], part[1], part[2]);
+		T_EQ_STR(got, want);
+	}
 }
 
 static void test_json_invalid_utf8_replaced(void)
