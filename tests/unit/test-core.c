@@ -10,6 +10,7 @@
 #include "load/tsv.h"
 #include "render/html.h"
 #include "render/json.h"
+#include "render/rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -724,6 +725,37 @@ static void check_ranks(const char *const *s, int n, UCollator *coll)
 	free(rank);
 }
 
+/* rowset_order_by_name: name in Swedish order (NULL first), then the integer (NULL last), then
+ * the key in byte order; the rows move whole. */
+static void test_rowset_order_by_name(void)
+{
+	static const struct { const char *name; int has; int64_t num; const char *key; } in[] = {
+		{ "Östra", 1, 5, "a" }, { "Åby", 0, 0, "b" }, { "Åby", 1, 9, "c" }, { "Åby", 1, 2, "e" },
+		{ "Åby", 1, 2, "d" }, { NULL, 1, 1, "f" }, { "Zeta", 0, 0, "g" }, { "Ängby", 1, 0, "h" },
+	};
+	static const char want[] = "fgdecbha";	/* the keys in the order expected */
+	struct row_cell cells[8][3], *rows[8];
+	struct rowset rs = { .ncols = 3, .rows = rows, .nrows = 8, .cap = 8 };
+	char got[9] = "";
+
+	for (int i = 0; i < 8; i++) {
+		cells[i][0] = (struct row_cell){ .t = in[i].name ? SV_TEXT : SV_NULL, .s = in[i].name };
+		cells[i][1] = (struct row_cell){ .t = in[i].has ? SV_INT : SV_NULL, .s = in[i].has ? "n" : NULL,
+						 .i = in[i].num };
+		cells[i][2] = (struct row_cell){ .t = SV_TEXT, .s = in[i].key };
+		rows[i] = cells[i];
+	}
+	T_EQ_INT(rowset_order_by_name(&rs, 0, 1, 2), 0);
+	for (int i = 0; i < 8; i++)
+		got[i] = rows[i][2].s[0];
+	T_EQ_STR(got, want);
+	/* without the integer key: name, then key */
+	T_EQ_INT(rowset_order_by_name(&rs, 0, -1, 2), 0);
+	for (int i = 0; i < 8; i++)
+		got[i] = rows[i][2].s[0];
+	T_EQ_STR(got, "fgbcdeha");
+}
+
 static void test_collate_ranks(void)
 {
 	const char *s[] = { "Östra", "Spånga-Tensta", NULL, "Ängby", "Aa", "Spånga-Tensta", "spånga-tensta",
@@ -796,5 +828,6 @@ int main(void)
 	T_RUN(test_html_long_names);
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	T_RUN(test_collate_ranks);
+	T_RUN(test_rowset_order_by_name);
 	return t_done();
 }
