@@ -610,8 +610,8 @@ static void test_html_escape_every_byte(void)
 	buf_release(&b);
 }
 
-/* Every single byte at every place of a 40-byte line of letters, and two-byte letters at every
- * place: html_escape scans long strings many bytes at a time, and a byte it must look at is
+/* Every single byte at every place of lines of letters 1 to 40 bytes long, and two-byte letters
+ * at every place: html_escape scans long strings many bytes at a time, and a byte it must look at is
  * found wherever it sits. */
 static void test_html_escape_long_runs(void)
 {
@@ -627,15 +627,16 @@ static void test_html_escape_long_runs(void)
 			snprintf(rep, sizeof(rep), "\xef\xbf\xbd");
 		else
 			snprintf(rep, sizeof(rep), "%c", c);
-		for (int at = 0; at < 40; at++) {
-			memset(in, 'a', 40);
-			in[40] = '\0';
-			in[at] = (char)c;
-			snprintf(want, sizeof(want), "%.*s%s%s", at, in, rep, in + at + 1);
-			buf_reset(&b);
-			html_escape(&b, in);
-			T_EQ_STR(b.ptr, want);
-		}
+		for (int len = 1; len <= 40; len++)
+			for (int at = 0; at < len; at++) {
+				memset(in, 'a', (size_t)len);
+				in[len] = '\0';
+				in[at] = (char)c;
+				snprintf(want, sizeof(want), "%.*s%s%s", at, in, rep, in + at + 1);
+				buf_reset(&b);
+				html_escape(&b, in);
+				T_EQ_STR(b.ptr, want);
+			}
 	}
 	for (int at = 0; at < 39; at++) {
 		memset(in, 'b', 40);
