@@ -90,12 +90,16 @@ const char *rowset_s(const struct rowset *rs, int i, const char *col)
 
 int64_t rowset_i(const struct rowset *rs, int i, const char *col)
 {
-	int c = rowset_col(rs, col);
+	return rowset_ic(rs, i, rowset_col(rs, col));
+}
+
+int64_t rowset_ic(const struct rowset *rs, int i, int col)
+{
 	const struct row_cell *cell;
 
-	if (c < 0 || i < 0 || i >= rs->nrows)
+	if (col < 0 || col >= rs->ncols || i < 0 || i >= rs->nrows)
 		return 0;
-	cell = &rs->rows[i][c];
+	cell = &rs->rows[i][col];
 	if (cell->t == SV_INT)
 		return cell->i;
 	return cell->s ? strtoll(cell->s, NULL, 10) : 0;

@@ -438,10 +438,10 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 {
 	static const char *const cols[] = { "Åtgärd", "Status", "Start", "Slut", "Parter (roll)", NULL };
 	struct html *h = x->h;
-	int n = 0;
+	int n = 0, tc = rowset_col(m, "theme_id");	/* found once: the rows are read per theme */
 
 	for (int i = 0; i < m->nrows; i++)
-		n += places_i(m, i, "theme_id") == theme_id;
+		n += rowset_ic(m, i, tc) == theme_id;
 	if (!n)
 		return;
 	html_elem(h, "h3", title, NULL);
@@ -452,7 +452,7 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
 	for (int i = 0; i < m->nrows; i++)
-		if (places_i(m, i, "theme_id") == theme_id)
+		if (rowset_ic(m, i, tc) == theme_id)
 			measure_row(x, m, i, p);
 	html_close(h);
 	html_close(h);

@@ -755,6 +755,14 @@ static void test_rowset_order_by_name(void)
 	for (int i = 0; i < 8; i++)
 		got[i] = rows[i][2].s[0];
 	T_EQ_STR(got, "fgbcdeha");
+	/* rowset_ic: the integer by column index; NULL, no column and no row give 0 */
+	T_EQ_INT(rowset_ic(&rs, 0, 1), 1);	/* f */
+	T_EQ_INT(rowset_ic(&rs, 1, 1), 0);	/* g: NULL */
+	T_EQ_INT(rowset_ic(&rs, 6, 1), 0);	/* h */
+	T_EQ_INT(rowset_ic(&rs, 7, 1), 5);	/* a */
+	T_EQ_INT(rowset_ic(&rs, 7, -1), 0);
+	T_EQ_INT(rowset_ic(&rs, 7, 3), 0);
+	T_EQ_INT(rowset_ic(&rs, 8, 1), 0);
 }
 
 static void test_collate_ranks(void)
