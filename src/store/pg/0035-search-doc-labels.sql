@@ -41,47 +41,76 @@ CREATE VIEW search_doc_label AS
   UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, NULL, NULL
   FROM commission_measure x JOIN commission_report cr ON cr.id = x.report_id;
 
+-- search_doc_label's row of (kind k, id i) as search_doc's label columns. The kind is a constant
+-- in each statement, so that the plan holds only that kind's part of the view: functions in
+-- plpgsql keep their statements' plans, and a plan of the whole view for a kind given as a
+-- parameter, made while a load's tables are nearly empty, scans them all (a load took twice as
+-- long).
+CREATE FUNCTION search_label_of(k integer, i bigint, OUT label text, OUT context text, OUT detail text,
+  OUT link_key text, OUT link_year bigint, OUT plan_version_id bigint, OUT goal_id bigint)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  CASE k
+  WHEN 1 THEN SELECT l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id
+    INTO label, context, detail, link_key, link_year, plan_version_id, goal_id FROM search_doc_label l WHERE l.kind = 1 AND l.id = i;
+  WHEN 2 THEN SELECT l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id
+    INTO label, context, detail, link_key, link_year, plan_version_id, goal_id FROM search_doc_label l WHERE l.kind = 2 AND l.id = i;
+  WHEN 3 THEN SELECT l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id
+    INTO label, context, detail, link_key, link_year, plan_version_id, goal_id FROM search_doc_label l WHERE l.kind = 3 AND l.id = i;
+  WHEN 4 THEN SELECT l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id
+    INTO label, context, detail, link_key, link_year, plan_version_id, goal_id FROM search_doc_label l WHERE l.kind = 4 AND l.id = i;
+  WHEN 5 THEN SELECT l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id
+    INTO label, context, detail, link_key, link_year, plan_version_id, goal_id FROM search_doc_label l WHERE l.kind = 5 AND l.id = i;
+  ELSE SELECT l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id
+    INTO label, context, detail, link_key, link_year, plan_version_id, goal_id FROM search_doc_label l WHERE l.kind = 6 AND l.id = i;
+  END CASE;
+END $$;
+
 -- The entry of (kind, id) written with its text (as 0008's) and its label columns.
-CREATE OR REPLACE FUNCTION search_put(k integer, i bigint, t text, b text) RETURNS void LANGUAGE sql AS $$
+CREATE OR REPLACE FUNCTION search_put(k integer, i bigint, t text, b text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   DELETE FROM search_doc WHERE kind = k AND id = i;
   INSERT INTO search_doc(kind, id, title, body, label, context, detail, link_key, link_year, plan_version_id, goal_id)
     SELECT k, i, t, b, l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id
-    FROM (SELECT 1) one LEFT JOIN search_doc_label l ON l.kind = k AND l.id = i;
-$$;
-CREATE OR REPLACE FUNCTION search_response(r bigint) RETURNS void LANGUAGE sql AS $$
+    FROM search_label_of(k, i) l;
+END $$;
+CREATE OR REPLACE FUNCTION search_response(r bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   DELETE FROM search_doc WHERE kind = 5 AND id = r;
   INSERT INTO search_doc(kind, id, title, body, label, context, detail, link_key, link_year, plan_version_id, goal_id)
     SELECT 5, r, NULL, t.body, l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id
     FROM (SELECT string_agg(p.text, chr(10) ORDER BY p.ord) AS body FROM response_part p
-      WHERE p.response_id = r HAVING count(*) > 0) t LEFT JOIN search_doc_label l ON l.kind = 5 AND l.id = r;
-$$;
+      WHERE p.response_id = r HAVING count(*) > 0) t, search_label_of(5, r) l;
+END $$;
 
 -- search_label: the label columns of the entry of (kind, id) made what search_doc_label gives
 -- (no entry: nothing; unchanged: no write).
-CREATE FUNCTION search_label(k integer, i bigint) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION search_label(k integer, i bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   UPDATE search_doc s SET label = l.label, context = l.context, detail = l.detail, link_key = l.link_key,
     link_year = l.link_year, plan_version_id = l.plan_version_id, goal_id = l.goal_id
-  FROM search_doc_label l WHERE l.kind = k AND l.id = i AND s.kind = k AND s.id = i
+  FROM search_label_of(k, i) l WHERE s.kind = k AND s.id = i
     AND (s.label, s.context, s.detail, s.link_key, s.link_year, s.plan_version_id, s.goal_id)
       IS DISTINCT FROM (l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id);
-$$;
+END $$;
 
 -- search_label_follow: after an update of a column the label columns come from, the entries it
 -- touches are refreshed (the UPDATE OF lists of the triggers below name those columns); after an
 -- insert into a table they come from, too: with its foreign keys deferred (`lup copy`), a row may
--- come before the rows it refers to, and its entry is completed when the last of them comes.
+-- come before the rows it refers to, and its entry is completed when the last of them comes (an
+-- inserted goal's or commission measure's own entry is written with its labels by search_put).
 CREATE FUNCTION search_label_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   CASE TG_TABLE_NAME
   WHEN 'goal' THEN
-    PERFORM search_label(1, NEW.id);
+    IF TG_OP = 'UPDATE' THEN PERFORM search_label(1, NEW.id); END IF;
     PERFORM search_label(4, x.id) FROM indicator x WHERE x.goal_id = NEW.id;
   WHEN 'measure' THEN PERFORM search_label(2, NEW.id);
   WHEN 'activity' THEN PERFORM search_label(3, NEW.id);
   WHEN 'indicator' THEN PERFORM search_label(4, NEW.id);
   WHEN 'response' THEN PERFORM search_label(5, NEW.id);
   WHEN 'commission_measure' THEN
-    PERFORM search_label(6, NEW.id);
+    IF TG_OP = 'UPDATE' THEN PERFORM search_label(6, NEW.id); END IF;
     PERFORM search_label(5, x.id) FROM response x WHERE x.measure_id = NEW.id;
   WHEN 'commission_report' THEN
     PERFORM search_label(6, x.id) FROM commission_measure x WHERE x.report_id = NEW.id;
