@@ -1244,7 +1244,8 @@ static int check_sql(struct pg *st, const char *sql, struct check_ctx *c, struct
 
 /* The derived_ tables (kept by triggers) that disagree with what they are derived from: the
  * organisations' name ranks (0030), the indicators' district counts per period (0032) and the
- * goals' ancestors (0038), one row each when some of theirs are wrong. */
+ * search entries' label columns (0035) and the goals' ancestors (0038), one row each when some of
+ * theirs are wrong. */
 #define CHECK_DERIVED_SQL \
 	"WITH RECURSIVE up(goal_id, ancestor_id) AS (SELECT id, id FROM goal" \
 	" UNION SELECT up.goal_id, g.parent_id FROM up JOIN goal g ON g.id = up.ancestor_id WHERE g.parent_id IS NOT NULL)" \
@@ -1263,7 +1264,12 @@ static int check_sql(struct pg *st, const char *sql, struct check_ctx *c, struct
 	" the goals'' parent links (SELECT derived_goal_ancestor_refresh(ARRAY(SELECT id FROM goal)) writes them anew)'" \
 	" FROM ((SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
 	" UNION ALL (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)) x" \
-	" HAVING count(*) > 0"
+	" HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived', 'search_doc: ' || count(*) || ' entries whose label columns differ from" \
+	" search_doc_label (SELECT search_label(kind, id) FROM search_doc sets them anew)'" \
+	" FROM search_doc s LEFT JOIN search_doc_label l USING (kind, id)" \
+	" WHERE (s.label, s.context, s.detail, s.link_key, s.link_year, s.plan_version_id, s.goal_id) IS DISTINCT FROM" \
+	"  (l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id) HAVING count(*) > 0"
 
 /* PostgreSQL's own checks: constraints not validated, indexes left invalid (a failed
  * concurrent build), the derived_ tables that disagree with their sources, and the schema
