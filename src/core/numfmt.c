@@ -10,19 +10,33 @@
 static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
+/* Two digits at a time: "00" to "99". */
+static const char digits2[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 size_t numfmt_long(long long v, char *out)
 {
 	char tmp[24], *p = tmp + sizeof(tmp);
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 	size_t n;
 
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
+	for (; u >= 100; u /= 100) {
+		p -= 2;
+		memcpy(p, digits2 + 2 * (u % 100), 2);
+	}
+	if (u >= 10) {
+		p -= 2;
+		memcpy(p, digits2 + 2 * u, 2);
+	} else {
+		*--p = (char)('0' + u);
+	}
 	if (v < 0)
 		*--p = '-';
 	n = (size_t)(tmp + sizeof(tmp) - p);
-	memcpy(out, p, n);
+	for (size_t i = 0; i < n; i++)	/* at most 20 bytes: no call */
+		out[i] = p[i];
 	out[n] = '\0';
 	return n;
 }
@@ -31,13 +45,10 @@ void numfmt_join(char *buf, size_t size, const char *const *part, int n)
 {
 	size_t len = 0;
 
-	for (int i = 0; i < n && len + 1 < size; i++) {
-		size_t k = strlen(part[i]);
-		if (k > size - 1 - len)
-			k = size - 1 - len;
-		memcpy(buf + len, part[i], k);
-		len += k;
-	}
+	/* the parts are a few bytes each: copied as they are read, not measured first */
+	for (int i = 0; i < n; i++)
+		for (const char *c = part[i]; *c && len + 1 < size; c++)
+			buf[len++] = *c;
 	buf[len] = '\0';
 }
 
@@ -113,7 +124,7 @@ int numfmt_fixed(double v, int decimals, char *out, size_t size)
 		goto slow;
 	fl = floor(t);
 	fr = t - fl;
-	if (fabs(fr - 0.5) <= nextafter(t, INFINITY) - t)
+	if (fabs(fr - 0.5) <= t * 0x1p-52)	/* at least t's ulp (nextafter(t) - t), no call */
 		goto slow;
 	u = (uint64_t)fl + (fr > 0.5);
 	for (int k = 0; k < decimals; k++, u /= 10)

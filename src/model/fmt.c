@@ -15,35 +15,32 @@ static int all_zero(const char *raw)
 	return 1;
 }
 
-/* appends c to buf[*n] when there is room for it and a NUL; returns 0 or -1 */
-static int put(char *buf, size_t size, size_t *n, char c)
+/* writes sign, grouped integer digits raw[0..intlen) and the fraction after raw[intlen] (len
+ * bytes in all), or "" and -1 when that does not fit size with its NUL */
+static int put_grouped(const char *raw, size_t len, size_t intlen, int neg, char *buf, size_t size)
 {
-	if (*n + 1 >= size)
+	size_t frac = raw[intlen] ? len - intlen : 0;	/* ',' and the decimals */
+	size_t total = (neg ? 1 : 0) + intlen + (intlen ? (intlen - 1) / 3 : 0) + frac;
+	char *p = buf;
+
+	if (total >= size) {
+		buf[0] = '\0';
 		return -1;
-	buf[(*n)++] = c;
-	return 0;
-}
-
-/* writes sign, grouped integer digits raw[0..intlen) and the fraction after raw[intlen] */
-static int put_grouped(const char *raw, size_t intlen, int neg, char *buf, size_t size)
-{
-	size_t n = 0, i;
-	int rc = 0;
-
+	}
 	if (neg)
-		rc |= put(buf, size, &n, '-');
-	for (i = 0; i < intlen && rc == 0; i++) {
+		*p++ = '-';
+	for (size_t i = 0; i < intlen; i++) {
 		if (i > 0 && (intlen - i) % 3 == 0)
-			rc |= put(buf, size, &n, ' ');
-		rc |= put(buf, size, &n, raw[i]);
+			*p++ = ' ';
+		*p++ = raw[i];
 	}
-	if (raw[intlen] != '\0' && rc == 0) {
-		rc |= put(buf, size, &n, ',');
-		for (i = intlen + 1; raw[i] != '\0' && rc == 0; i++)
-			rc |= put(buf, size, &n, raw[i]);
+	if (frac) {
+		*p++ = ',';
+		memcpy(p, raw + intlen + 1, frac - 1);
+		p += frac - 1;
 	}
-	buf[rc ? 0 : n] = '\0';
-	return rc ? -1 : 0;
+	*p = '\0';
+	return 0;
 }
 
 int model_fmt_num(double v, int decimals, char *buf, size_t size)
@@ -60,5 +57,8 @@ int model_fmt_num(double v, int decimals, char *buf, size_t size)
 	if (n < 0 || (size_t)n >= sizeof raw)
 		return -1;
 	/* the decimal point may be '.' or a locale's ',': take the first non-digit */
-	return put_grouped(raw, strspn(raw, "0123456789"), signbit(v) && !all_zero(raw), buf, size);
+	size_t intlen = 0;
+	while (raw[intlen] >= '0' && raw[intlen] <= '9')
+		intlen++;
+	return put_grouped(raw, (size_t)n, intlen, signbit(v) && !all_zero(raw), buf, size);
 }

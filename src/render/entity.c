@@ -1,9 +1,7 @@
 /* entity.c: JSON of entity lists and of one entity with its relations. */
 #include "render/entity.h"
 #include "core/arena.h"
-#include "core/collate.h"
 #include "core/err.h"
-#include "core/xalloc.h"
 #include "render/json.h"
 #include "store/kinds.h"
 #include "store/store.h"
@@ -77,57 +75,20 @@ int entity_list_item(struct store *st, const struct kind *k, const struct rowset
 	return rc;
 }
 
-/* One row of a relation sorted by its owner (REL_BY_OWNER). */
-struct owned_row {
-	int rank;		/* the owner's name's place in Swedish order */
-	const char *key;
-	struct row_cell *row;
-};
-
-static int by_owner(const void *pa, const void *pb)
-{
-	const struct owned_row *a = pa, *b = pb;
-
-	if (a->rank != b->rank)
-		return (a->rank > b->rank) - (a->rank < b->rank);
-	if (!a->key || !b->key)
-		return (a->key != NULL) - (b->key != NULL);
-	return strcmp(a->key, b->key);
-}
-
 /* order_by_owner: sorts rs (REL_BY_OWNER: its first column the owner's name) by that name in
  * Swedish order and then by its column "key" (byte order: SQLite's BINARY), and drops the
  * name column. Returns LUP_OK, or LUP_EDB when the collation fails. */
 static int order_by_owner(struct rowset *rs, struct err *e)
 {
-	int n = rs->nrows, kc = rowset_col(rs, "key"), rc = LUP_OK;
-	const char **names;
-	int *rank;
-	struct owned_row *o;
-
 	if (rs->ncols < 1)
 		return LUP_OK;
-	names = xcalloc((size_t)(n ? n : 1), sizeof(*names));
-	rank = xcalloc((size_t)(n ? n : 1), sizeof(*rank));
-	o = xcalloc((size_t)(n ? n : 1), sizeof(*o));
-	for (int i = 0; i < n; i++)
-		names[i] = rs->rows[i][0].s;
-	if (collate_ranks(names, n, rank) != 0) {
-		rc = err_set(e, LUP_EDB, "cannot sort by name: the Swedish collation failed");
-		goto out;
-	}
-	for (int i = 0; i < n; i++)
-		o[i] = (struct owned_row){ rank[i], kc >= 0 ? rs->rows[i][kc].s : NULL, rs->rows[i] };
-	qsort(o, (size_t)n, sizeof(*o), by_owner);
-	for (int i = 0; i < n; i++)
-		rs->rows[i] = o[i].row + 1;
+	if (rowset_order_by_name(rs, 0, -1, rowset_col(rs, "key")) != 0)
+		return err_set(e, LUP_EDB, "cannot sort by name: the Swedish collation failed");
+	for (int i = 0; i < rs->nrows; i++)
+		rs->rows[i]++;
 	rs->names++;
 	rs->ncols--;
-out:
-	free(o);
-	free(rank);
-	free(names);
-	return rc;
+	return LUP_OK;
 }
 
 _Static_assert(1 + KIND_MAX_RELS <= STORE_QUERY_MAX, "an entity and its relations are one store_query_many");

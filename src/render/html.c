@@ -6,6 +6,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void html_init(struct html *h, struct buf *out)
 {
@@ -71,86 +74,195 @@ static const char *esc_rep(unsigned char c)
 	}
 }
 
+/* plain_end: the index of the first byte of p[i..n) that html_escape must look at (esc_class
+ * not 0, or tab and newline where the vector scan is coarse), or n. Sixteen bytes at a time
+ * where SSE2 is there (every x86-64): bytes below 0x20 or at or above 0x80 (signed, one
+ * compare), '"', '&' and '\'' ((c | 1) == '\''), '<' and '>' ((c | 2) == '>'). Reads only
+ * inside p[0..n). */
+static size_t plain_end(const unsigned char *p, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i ctl = _mm_set1_epi8(0x20), quot = _mm_set1_epi8('"'), one = _mm_set1_epi8(1),
+		      apos = _mm_set1_epi8('\''), two = _mm_set1_epi8(2), gt = _mm_set1_epi8('>');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i m = _mm_or_si128(_mm_cmplt_epi8(x, ctl), _mm_cmpeq_epi8(x, quot));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, one), apos));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, two), gt));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	while (i < n && !esc_class[p[i]])
+		i++;
+	return i;
+}
+
+/* escape_keep: the length of what starts at p[i] when it is copied as it is (tab, newline, a
+ * valid UTF-8 sequence), else 0 (it is replaced). */
+static size_t escape_keep(const unsigned char *p, size_t i)
+{
+	size_t len;
+
+	if (!esc_class[p[i]])
+		return 1;
+	/* two-byte sequences (å, ä, ö, é: most of Swedish text's) without the call */
+	if (p[i] >= 0xc2 && p[i] <= 0xdf && (p[i + 1] & 0xc0) == 0x80)
+		return 2;
+	if (esc_class[p[i]] == E_UTF8 && (len = utf8_seq(p + i, 4, NULL)) > 0)
+		return len;
+	return 0;
+}
+
 void html_escape(struct buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t run = 0, i = 0, len;
+	size_t run = 0, i = 0, n, keep;
 
 	if (!s)
 		return;
+	n = strlen(s);
 	for (;;) {
-		while (!esc_class[p[i]])
-			i++;
-		if (esc_class[p[i]] == E_END)
+		i = plain_end(p, i, n);
+		if (i >= n)
 			break;
-		/* two-byte sequences (å, ä, ö, é: most of Swedish text's) without the call */
-		if (p[i] >= 0xc2 && p[i] <= 0xdf && (p[i + 1] & 0xc0) == 0x80) {
-			i += 2;
-			continue;
-		}
-		if (esc_class[p[i]] == E_UTF8 && (len = utf8_seq(p + i, 4, NULL)) > 0) {
-			i += len;
+		if ((keep = escape_keep(p, i)) > 0) {
+			i += keep;
 			continue;
 		}
 		buf_add(out, p + run, i - run);
 		buf_adds(out, esc_class[p[i]] == E_REP ? esc_rep(p[i]) : "\xef\xbf\xbd");
 		run = ++i;
 	}
-	buf_add(out, p + run, i - run);
+	buf_add(out, p + run, n - run);
 }
+
+/* url_plain: 1 for the bytes a URL argument keeps as they are (RFC 3986's unreserved). */
+static const unsigned char url_plain[256] = {
+	['-'] = 1, ['.'] = 1, ['_'] = 1, ['~'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+	['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+	['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
 
 void html_url_arg(struct buf *out, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run;
 
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-' || *p == '_' || *p == '.' || *p == '~') {
-			buf_addc(out, (char)*p);
-		} else {
-			buf_addc(out, '%');
-			buf_addc(out, hex[*p >> 4]);
-			buf_addc(out, hex[*p & 15]);
-		}
+	if (!p)
+		return;
+	for (;;) {
+		for (run = i; url_plain[p[i]]; i++)
+			;
+		buf_add(out, p + run, i - run);	/* the unreserved bytes in one copy */
+		if (!p[i])
+			break;
+		char pct[3] = { '%', hex[p[i] >> 4], hex[p[i] & 15] };
+		buf_add(out, pct, 3);
+		i++;
 	}
+}
+
+/* NAME_ROOM: the bytes reserved at once for a name and the few bytes around it; longer names
+ * take put_name_slow. */
+#define NAME_ROOM 64
+
+/* put_name_slow: put_name for a name that is long or a buffer that must grow. */
+static size_t put_name_slow(struct buf *out, char lead, const char *name, int quote, int commit)
+{
+	size_t n = name_len(name);
+
+	if (n && commit) {
+		buf_addc(out, lead);
+		buf_add(out, name, n);
+		buf_add(out, "=\"", quote ? 2 : 0);
+	}
+	return n;
+}
+
+/* put_name: when name is an element or attribute name (name_char), returns its length and, if
+ * commit, appends lead, the name and, if quote, '="'; else returns 0 and appends nothing. The name is checked as it is copied into space reserved once, not appended a piece
+ * at a time (each append tests the buffer's room). */
+static size_t put_name(struct buf *out, char lead, const char *name, int quote, int commit)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	char *w = buf_space(out, NAME_ROOM);
+	size_t i = 0;
+
+	if (!p)
+		return 0;
+	if (!w)
+		return put_name_slow(out, lead, name, quote, commit);
+	for (w[0] = lead; i < NAME_ROOM - 4 && name_char[p[i]]; i++)
+		w[1 + i] = (char)p[i];
+	if (p[i])
+		return i == NAME_ROOM - 4 ? put_name_slow(out, lead, name, quote, commit) : 0;
+	if (i && commit) {
+		w[1 + i] = '=';
+		w[2 + i] = '"';
+		buf_wrote(out, 1 + i + (quote ? 2 : 0));
+	}
+	return i;
 }
 
 static void attrs(struct html *h, va_list ap)
 {
 	const char *name, *value;
-	size_t n;
 
 	while ((name = va_arg(ap, const char *))) {
 		value = va_arg(ap, const char *);
-		if (!(n = name_len(name))) {
+		if (!put_name(h->out, ' ', name, value && *value, value != NULL)) {
 			h->bad = 1;
 			continue;
 		}
-		if (!value)
-			continue;
-		buf_addc(h->out, ' ');
-		buf_add(h->out, name, n);
-		if (*value) {
-			buf_add(h->out, "=\"", 2);
+		if (value && *value) {
 			html_escape(h->out, value);
 			buf_addc(h->out, '"');
 		}
 	}
 }
 
-static int start_tag(struct html *h, const char *tag, va_list ap)
+/* start_tag: writes the start tag; returns the tag's length, or 0 (nothing written, h->bad set)
+ * when tag is not a name. */
+static size_t start_tag(struct html *h, const char *tag, va_list ap)
 {
-	size_t n = name_len(tag);
+	size_t n = put_name(h->out, '<', tag, 0, 1);
 
 	if (!n) {
 		h->bad = 1;
-		return -1;
+		return 0;
 	}
-	buf_addc(h->out, '<');
-	buf_add(h->out, tag, n);
 	attrs(h, ap);
 	buf_addc(h->out, '>');
-	return 0;
+	return n;
+}
+
+/* end_tag: writes "</tag>" for a tag of n bytes. */
+static void end_tag(struct buf *out, const char *tag, size_t n)
+{
+	char *w = buf_space(out, n + 3);
+
+	if (!w) {
+		buf_add(out, "</", 2);
+		buf_add(out, tag, n);
+		buf_addc(out, '>');
+		return;
+	}
+	w[0] = '<';
+	w[1] = '/';
+	for (size_t i = 0; i < n; i++)	/* a tag is a few bytes: no call */
+		w[2 + i] = tag[i];
+	w[n + 2] = '>';
+	buf_wrote(out, n + 3);
 }
 
 void html_open(struct html *h, const char *tag, ...)
@@ -162,7 +274,7 @@ void html_open(struct html *h, const char *tag, ...)
 		return;
 	}
 	va_start(ap, tag);
-	if (start_tag(h, tag, ap) == 0)
+	if (start_tag(h, tag, ap))
 		h->stack[h->depth++] = tag;
 	va_end(ap);
 }
@@ -183,9 +295,7 @@ void html_close(struct html *h)
 		return;
 	}
 	h->depth--;
-	buf_adds(h->out, "</");
-	buf_adds(h->out, h->stack[h->depth]);
-	buf_addc(h->out, '>');
+	end_tag(h->out, h->stack[h->depth], strlen(h->stack[h->depth]));
 }
 
 void html_close_to(struct html *h, int depth)
@@ -213,17 +323,16 @@ void html_textf(struct html *h, const char *fmt, ...)
 void html_elem(struct html *h, const char *tag, const char *text, ...)
 {
 	va_list ap;
+	size_t n;
 
 	if (h->depth >= HTML_MAX_DEPTH) {
 		h->bad = 1;
 		return;
 	}
 	va_start(ap, text);
-	if (start_tag(h, tag, ap) == 0) {
+	if ((n = start_tag(h, tag, ap)) > 0) {
 		html_escape(h->out, text);
-		buf_adds(h->out, "</");
-		buf_adds(h->out, tag);
-		buf_addc(h->out, '>');
+		end_tag(h->out, tag, n);
 	}
 	va_end(ap);
 }

@@ -2,6 +2,7 @@
 #include "render/rows.h"
 #include "render/json.h"
 #include "core/arena.h"
+#include "core/collate.h"
 #include "core/err.h"
 #include "core/numfmt.h"
 #include "core/xalloc.h"
@@ -89,12 +90,16 @@ const char *rowset_s(const struct rowset *rs, int i, const char *col)
 
 int64_t rowset_i(const struct rowset *rs, int i, const char *col)
 {
-	int c = rowset_col(rs, col);
+	return rowset_ic(rs, i, rowset_col(rs, col));
+}
+
+int64_t rowset_ic(const struct rowset *rs, int i, int col)
+{
 	const struct row_cell *cell;
 
-	if (c < 0 || i < 0 || i >= rs->nrows)
+	if (col < 0 || col >= rs->ncols || i < 0 || i >= rs->nrows)
 		return 0;
-	cell = &rs->rows[i][c];
+	cell = &rs->rows[i][col];
 	if (cell->t == SV_INT)
 		return cell->i;
 	return cell->s ? strtoll(cell->s, NULL, 10) : 0;
@@ -210,4 +215,61 @@ void rowset_print(const struct rowset *rs, FILE *f, const char *empty)
 		fputc('\n', f);
 	}
 	free(w);
+}
+
+/* One row with its sort keys (rowset_order_by_name). */
+struct named_row {
+	int rank;		/* its name's place in Swedish order */
+	int nonum;		/* the integer key is NULL: after the others */
+	int64_t num;		/* the integer key (0 without one) */
+	const char *key;	/* the text key, compared by bytes */
+	struct row_cell *row;
+};
+
+static int by_name_num_key(const void *pa, const void *pb)
+{
+	const struct named_row *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return (a->rank > b->rank) - (a->rank < b->rank);
+	if (a->nonum != b->nonum)
+		return a->nonum - b->nonum;
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	if (!a->key || !b->key)
+		return (a->key != NULL) - (b->key != NULL);
+	return strcmp(a->key, b->key);
+}
+
+int rowset_order_by_name(struct rowset *rs, int name_col, int int_col, int key_col)
+{
+	int n = rs->nrows, rc = -1;
+	const char **names;
+	int *rank;
+	struct named_row *k;
+
+	if (n < 2)
+		return 0;
+	names = xcalloc((size_t)n, sizeof(*names));
+	rank = xcalloc((size_t)n, sizeof(*rank));
+	k = xcalloc((size_t)n, sizeof(*k));
+	for (int i = 0; i < n; i++)
+		names[i] = rs->rows[i][name_col].s;
+	if (collate_ranks(names, n, rank) != 0)
+		goto out;
+	for (int i = 0; i < n; i++) {
+		const struct row_cell *c = rs->rows[i];
+		k[i] = (struct named_row){ rank[i], int_col >= 0 && c[int_col].t == SV_NULL,
+					   int_col >= 0 && c[int_col].t != SV_NULL ? c[int_col].i : 0,
+					   key_col >= 0 ? c[key_col].s : NULL, rs->rows[i] };
+	}
+	qsort(k, (size_t)n, sizeof(*k), by_name_num_key);
+	for (int i = 0; i < n; i++)
+		rs->rows[i] = k[i].row;
+	rc = 0;
+out:
+	free(k);
+	free(rank);
+	free(names);
+	return rc;
 }

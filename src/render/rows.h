@@ -46,6 +46,17 @@ const char *rowset_s(const struct rowset *rs, int i, const char *col);
 /* rowset_i: column col of row i as an integer (0 when NULL, no such row or column). */
 int64_t rowset_i(const struct rowset *rs, int i, const char *col);
 
+/* rowset_order_by_name: sorts rs's rows in C, where a statement would sort through its
+ * collation per comparison: by column name_col's text in Swedish order (core/collate.h, the
+ * order COLLATE sv gives; NULL first), then by column int_col's integer (-1: no such key; NULL
+ * after the others), then by column key_col's text in byte order (SQL's BINARY, PostgreSQL's
+ * C collation; NULL first). Returns 0, or -1 when the collation fails (rows unmoved). */
+int rowset_order_by_name(struct rowset *rs, int name_col, int int_col, int key_col);
+
+/* rowset_ic: rowset_i for a column found once with rowset_col (col may be -1: 0). For loops
+ * that read one column of every row. */
+int64_t rowset_ic(const struct rowset *rs, int i, int col);
+
 /* rowset_json_row: writes row i as an object's members (the caller opens and closes the object).
  * Columns named in bools (NULL-terminated, may be NULL) are written as true/false. */
 void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char *const *bools);

@@ -469,14 +469,14 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 		add_parts(&desc, part, 5);
 	}
 	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
-	buf_addf(&pts, "Värden i ordning: ");
+	buf_adds(&pts, "Värden i ordning: ");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_adds(&pts, "; ");
 		buf_adds(&pts, svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
 	}
 	if (n == 0)
-		buf_addf(&pts, "inga");
+		buf_adds(&pts, "inga");
 	oo.desc = o && o->desc ? o->desc : pts.ptr;
 	depth = svg_begin(h, &oo, W, H, "sparkline", "96", "24", NULL);
 	buf_reset(&pts);

@@ -6,11 +6,13 @@
 #include "store/sql-public.h"
 
 /* The chain: the organisation's (or its pair's) goals of year $2 (every year when NULL) and their
- * ancestors. $2 is cast to bigint at every use in this file ($2 IS NULL cannot infer a type). */
+ * ancestors, read from derived_goal_ancestor (0038, kept by triggers; an id once per goal below
+ * it: readers test membership). $2 is cast to bigint at every use in this file ($2 IS NULL
+ * cannot infer a type). */
 #define VC_CHAIN \
-	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = $1" \
-	"  WHERE (g.owner_id = $1 OR g.owner_id = o.pair_id) AND ($2::bigint IS NULL OR g.year = $2::bigint) AND " PUB_GOAL("g") \
-	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
+	"WITH chain(id) AS (SELECT da.ancestor_id FROM goal g JOIN organisation o ON o.id = $1" \
+	" JOIN derived_goal_ancestor da ON da.goal_id = g.id" \
+	"  WHERE (g.owner_id = $1 OR g.owner_id = o.pair_id) AND ($2::bigint IS NULL OR g.year = $2::bigint) AND " PUB_GOAL("g") ")"
 
 /* col belongs to organisation $1, to its pair, or to an organisation naming $1 its pair: a
  * boolean (NULL when not and $1 has no pair, as in SQLite); VC_OWN selects it as 0/1/NULL. */
@@ -76,8 +78,8 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_GOALS] =
 		VC_CHAIN
 		" SELECT g.id, g.key, g.level, g.number, g.title AS name, p.key AS parent, ow.key AS owner,"
-		" g.description, g.parent_id FROM goal g JOIN chain c ON c.id = g.id LEFT JOIN goal p ON p.id = g.parent_id"
-		" JOIN organisation ow ON ow.id = g.owner_id"
+		" g.description, g.parent_id FROM goal g LEFT JOIN goal p ON p.id = g.parent_id"
+		" JOIN organisation ow ON ow.id = g.owner_id WHERE g.id IN (SELECT id FROM chain)"
 		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
 		" WHEN 'namndmal' THEN 3 ELSE 4 END,"
 		" CASE WHEN g.level = 'namndmal' THEN coalesce(" SQLITE_INT("g.number") ", 1000000000) END, g.key",

@@ -1,11 +1,24 @@
 /* sql-pg-web-search.c: PostgreSQL text of the search page's statements (see stmt-web-search.h).
- * The table is search_doc of migrations 0008 (case-folded text, trigram index) and 0010 (text
- * without diacritics, trigram index); search-pg.c builds the parameters. */
+ * The table is search_doc of migrations 0008 (case-folded text, trigram index), 0010 (text
+ * without diacritics, trigram index) and 0035 (each hit's label, context and links, and the
+ * columns the publication rule tests); search-pg.c builds the parameters. */
 #include "store/sql-pg.h"
 #include "store/sql-public.h"
 
-/* One kind of search hit: the rows of table t in the hits. */
-#define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.id AND h.kind = " #kind
+/* The columns of search_doc (migrations 0008, 0035) that a hit carries besides its text: what the
+ * page shows of it and what the publication rule tests. */
+#define HIT_COLS "s.label, s.context, s.detail, s.link_key, s.link_year, s.plan_version_id, s.goal_id"
+#define HIT_COLS_C "c.label, c.context, c.detail, c.link_key, c.link_year, c.plan_version_id, c.goal_id"
+#define HIT_COLS_U "label, context, detail, link_key, link_year, plan_version_id, goal_id"
+
+/* Hit h (a row of search_doc) is public: a goal, activity or indicator in no draft by its
+ * plan_version_id and goal_id (the rule PUB_* states, tested here on the hit's own copies of those
+ * columns, not on the thing's draft column: sql-public.h PV_OF_*), a LUP measure when its plan
+ * version is no draft. */
+#define HIT_PUBLIC \
+	"CASE h.kind WHEN 1 THEN NOT " PV_OF_GOAL("h", "") \
+	" WHEN 2 THEN NOT coalesce(h.plan_version_id IN (SELECT id FROM plan_version WHERE status = 'draft'), false)" \
+	" WHEN 3 THEN NOT " PV_OF_ACTIVITY("h", "") " WHEN 4 THEN NOT " PV_OF_INDICATOR("h", "") " ELSE true END"
 
 /* The conditions on search_doc s for the parameters of one word: the first word's always, each
  * other word's unless its parameter is NULL (so a custom plan leaves it out). Each pattern is a
@@ -31,48 +44,31 @@ const char *const pg_sql_web_search[STMT__MAX] = {
 	 * body_hl, half): the rows whose case-folded text holds every word ($1..$8; parts of
 	 * words, Å, Ä and Ö as typed: half 1) and then those whose text without diacritics has
 	 * every word's tokens ($9..$16) at the start of a word ("forskola" finds "Förskolan": half
-	 * 2), each in (id, kind) order, at most $17 in all, joined to what they index, by kind (1
+	 * 2), each in (id, kind) order, at most $17 in all, with what the page shows of them, by kind (1
 	 * goal, 2 measure, 3 activity, 4 indicator, 5 response, 6 commission measure) and then
 	 * label in Swedish order. The slots of words that are not there are NULL ($9 too when no
 	 * word has a token: then the second half finds nothing). A row of the first half is not in
 	 * the second (NOT IN tri: when the first half is cut at $17, so is the whole, and else tri
-	 * holds every row that has every word). Each half carries its rows' title and body, so
-	 * that the hits are not looked up again.
+	 * holds every row that has every word). Each half carries its rows' title and body and
+	 * their label columns (migration 0035), so that the hits are not looked up again: the
+	 * statement reads search_doc only (and plan_version and goal for the publication rule).
 	 * link_key is the goal's or indicator's key, the measure's district (or, with link_year,
 	 * its plan owner), the activity's owner. title_hl and body_hl: of a half-2 row, each match
 	 * of group 2 of $18 marked with chr(1) before and chr(2) after it; of a half-1 row, the
 	 * text unmarked (search-pg.c marks it with search_mark, the rule SQLite's lup_mark
 	 * applies). */
 	[STMT_WEB_SEARCH_HITS] =
-		"WITH tri AS (SELECT s.kind, s.id, s.title AS th, s.body AS bh FROM search_doc s WHERE " TRI_ALL
+		"WITH tri AS (SELECT s.kind, s.id, s.title AS th, s.body AS bh, " HIT_COLS " FROM search_doc s WHERE " TRI_ALL
 		"  ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"
-		" words AS (SELECT c.kind, c.id," MARK_BARE("c.title") " AS th," MARK_BARE("c.body") " AS bh"
-		"  FROM (SELECT s.kind, s.id, s.title, s.body, s.bare FROM search_doc s WHERE " LIKE1
+		" words AS (SELECT c.kind, c.id," MARK_BARE("c.title") " AS th," MARK_BARE("c.body") " AS bh, " HIT_COLS_C
+		"  FROM (SELECT s.kind, s.id, s.title, s.body, s.bare, " HIT_COLS " FROM search_doc s WHERE " LIKE1
 		  LIKE(10) LIKE(11) LIKE(12) LIKE(13) LIKE(14) LIKE(15) LIKE(16)
 		"   AND (s.kind, s.id) NOT IN (SELECT kind, id FROM tri) OFFSET 0) c"
 		"  WHERE " RE1 RE(10) RE(11) RE(12) RE(13) RE(14) RE(15) RE(16)
 		"  ORDER BY c.id * 8 + c.kind LIMIT $17::bigint),"
-		" hits AS (SELECT kind, id, th, bh, 1 AS half FROM tri"
-		"  UNION ALL SELECT kind, id, th, bh, 2 FROM words ORDER BY half LIMIT $17::bigint)"
-		" SELECT * FROM ("
-		" SELECT 1 AS kind, x.id, x.title AS label, o.name AS context, x.level AS detail, x.key AS link_key,"
-		"  x.year AS link_year, h.th, h.bh, h.half" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"
-		"  AND " PUB_GOAL("x")
-		" UNION ALL SELECT 2, x.id, x.title, coalesce(d.name, o.name), NULL, coalesce(d.key, o.key),"
-		"  CASE WHEN d.key IS NULL THEN p.year_from END, h.th, h.bh, h.half" HIT(2, "measure x")
-		"  JOIN plan_version pv ON pv.id = x.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
-		"  WHERE pv.status <> 'draft'"
-		" UNION ALL SELECT 3, x.id, x.title, o.name, NULL, o.key, p.year_from, h.th, h.bh, h.half" HIT(3, "activity x")
-		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN plan_version pv ON pv.id = x.plan_version_id"
-		"  LEFT JOIN plan p ON p.id = pv.plan_id WHERE " PUB_ACTIVITY("x")
-		" UNION ALL SELECT 4, x.id, x.name, o.name, x.unit, x.key, g.year, h.th, h.bh, h.half" HIT(4, "indicator x")
-		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN goal g ON g.id = x.goal_id"
-		"  WHERE " PUB_INDICATOR("x")
-		" UNION ALL SELECT 5, x.id, o.name, cr.title, m.number, NULL, NULL, NULL, h.bh, h.half" HIT(5, "response x")
-		"  JOIN organisation o ON o.id = x.org_id JOIN commission_measure m ON m.id = x.measure_id"
-		"  JOIN commission_report cr ON cr.id = m.report_id"
-		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL, h.half"
-		  HIT(6, "commission_measure x") " JOIN commission_report cr ON cr.id = x.report_id"
-		") u ORDER BY kind, label COLLATE sv NULLS FIRST, context COLLATE sv NULLS FIRST, detail NULLS FIRST, id",
+		" hits AS (SELECT kind, id, th, bh, 1 AS half, " HIT_COLS_U " FROM tri"
+		"  UNION ALL SELECT kind, id, th, bh, 2, " HIT_COLS_U " FROM words ORDER BY half LIMIT $17::bigint)"
+		" SELECT h.kind, h.id, h.label, h.context, h.detail, h.link_key, h.link_year, h.th, h.bh, h.half"
+		" FROM hits h WHERE " HIT_PUBLIC
+		" ORDER BY h.kind, h.label COLLATE sv NULLS FIRST, h.context COLLATE sv NULLS FIRST, h.detail NULLS FIRST, h.id",
 };

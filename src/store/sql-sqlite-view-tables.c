@@ -9,11 +9,12 @@
 	"(" col " = ?" n " OR " col " IN (SELECT id FROM organisation WHERE pair_id = ?" n ")" \
 	" OR " col " = (SELECT pair_id FROM organisation WHERE id = ?" n "))"
 
-/* The goals of organisation ?1 (or its counterpart) for year ?2 and every goal above them. */
+/* The goals of organisation ?1 (or its counterpart) for year ?2 and every goal above them (the
+ * table derived_goal_ancestor, 0038: readers test membership). */
 #define CHAIN \
-	"WITH RECURSIVE chain(id) AS (SELECT g.id FROM goal g JOIN organisation o ON o.id = ?1" \
-	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND g.year = ?2 AND " PUB_GOAL("g") \
-	" UNION SELECT g.parent_id FROM goal g JOIN chain c ON c.id = g.id WHERE g.parent_id IS NOT NULL)"
+	"WITH chain(id) AS (SELECT da.ancestor_id FROM goal g JOIN organisation o ON o.id = ?1" \
+	" JOIN derived_goal_ancestor da ON da.goal_id = g.id" \
+	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND g.year = ?2 AND " PUB_GOAL("g") ")"
 
 /* The organisation's indicators on the chain with their goal and its place in the order. */
 #define INDS \

@@ -116,21 +116,24 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * first, by key and sex), a quarter of the statement's cost when SQLite sorted the wide
 	 * rows. The indicators are the outer loop (CROSS
 	 * JOIN keeps SQLite's order): the publication rule of an indicator is judged once, not once
-	 * per outcome, and each outcome is one seek of outcome's unique index. */
+	 * per outcome, and each outcome is one seek of outcome's unique index; the city's value one
+	 * seek of outcome_cover (0037), which holds the columns read (the unique index would be
+	 * SQLite's choice, and a second seek into the table per row). */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
 		" coalesce(" OWNED_BY("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
 		" c.value AS city, c.example AS city_example FROM period pe CROSS JOIN indicator i"
 		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1"
 		" JOIN organisation o ON o.id = i.owner_id"
-		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
+		" LEFT JOIN outcome c INDEXED BY outcome_cover ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) AND " SEE_FIGURE("c", "i")
 		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i"),
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
-	 * the indicators the outer loop (the publication rule once per indicator) */
+	 * the indicators the outer loop (the publication rule once per indicator), each outcome one
+	 * seek of outcome_cover (0037: no second seek into the table for the value) */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM indicator i CROSS JOIN period pe CROSS JOIN outcome x"
-		" ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
+		"SELECT x.indicator_id, pe.year, x.value FROM indicator i CROSS JOIN period pe"
+		" CROSS JOIN outcome x INDEXED BY outcome_cover ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
 		" WHERE pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 		" ORDER BY i.id, pe.year",
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its

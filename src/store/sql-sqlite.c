@@ -904,4 +904,6 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" FROM indicator i WHERE EXISTS (SELECT 1 FROM outcome x"
 		" WHERE x.indicator_id = i.id AND x.example = 0 AND NOT lup_sex_allowed(i.by_sex, x.sex))"
 		" OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND NOT lup_sex_allowed(i.by_sex, t.sex))",
+	/* the column draft against the full publication rule (store/sql-public.h) */
+	[STMT_CHECK_DRAFT] = CHECK_DRAFT_SQL,
 };

@@ -1266,10 +1266,13 @@ static int check_sql(struct pg *st, const char *sql, struct check_ctx *c, struct
 }
 
 /* The derived_ tables (kept by triggers) that disagree with what they are derived from: the
- * organisations' name ranks (0030) and the indicators' district counts per period (0032), one
- * row each when some of theirs are wrong. */
+ * organisations' name ranks (0030), the indicators' district counts per period (0032) and the
+ * search entries' label columns (0035) and the goals' ancestors (0038), one row each when some of
+ * theirs are wrong. */
 #define CHECK_DERIVED_SQL \
-	"SELECT 'derived', 'derived_org_name_rank: ' || count(*) || ' organisations ranked otherwise than by name'" \
+	"WITH RECURSIVE up(goal_id, ancestor_id) AS (SELECT id, id FROM goal" \
+	" UNION SELECT up.goal_id, g.parent_id FROM up JOIN goal g ON g.id = up.ancestor_id WHERE g.parent_id IS NOT NULL)" \
+	" SELECT 'derived', 'derived_org_name_rank: ' || count(*) || ' organisations ranked otherwise than by name'" \
 	" FROM (SELECT id, rank() OVER (ORDER BY name COLLATE sv) AS rk FROM organisation) x" \
 	" FULL JOIN derived_org_name_rank r ON r.organisation_id = x.id" \
 	" WHERE x.id IS NULL OR r.organisation_id IS NULL OR r.rank <> x.rk HAVING count(*) > 0" \
@@ -1279,7 +1282,17 @@ static int check_sql(struct pg *st, const char *sql, struct check_ctx *c, struct
 	"  OR x.source = 'kolada') AS open FROM outcome x JOIN area a ON a.id = x.area_id AND a.level = 'district'" \
 	"  WHERE x.value IS NOT NULL GROUP BY 1, 2) r FULL JOIN derived_indicator_period d USING (indicator_id, period_id)" \
 	" WHERE coalesce(r.valued, 0) <> coalesce(d.valued, 0) OR coalesce(r.open, 0) <> coalesce(d.open, 0)" \
-	" HAVING count(*) > 0"
+	" HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived', 'derived_goal_ancestor: ' || count(*) || ' goal and ancestor rows differ from" \
+	" the goals'' parent links (SELECT derived_goal_ancestor_refresh(ARRAY(SELECT id FROM goal)) writes them anew)'" \
+	" FROM ((SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
+	" UNION ALL (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)) x" \
+	" HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived', 'search_doc: ' || count(*) || ' entries whose label columns differ from" \
+	" search_doc_label (SELECT search_label(kind, id) FROM search_doc sets them anew)'" \
+	" FROM search_doc s LEFT JOIN search_doc_label l USING (kind, id)" \
+	" WHERE (s.label, s.context, s.detail, s.link_key, s.link_year, s.plan_version_id, s.goal_id) IS DISTINCT FROM" \
+	"  (l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id) HAVING count(*) > 0"
 
 /* PostgreSQL's own checks: constraints not validated, indexes left invalid (a failed
  * concurrent build), the derived_ tables that disagree with their sources, and the schema

@@ -708,16 +708,27 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	return rc == SQLITE_DONE ? LUP_OK : db_err(st, e, what);
 }
 
-/* The derived_ table (kept by triggers, migration 0033) when it disagrees with the outcomes it
- * counts: one row when some of its counts are wrong. */
+/* The goals with their ancestors as their parent links give them (what derived_goal_ancestor
+ * holds, migration 0038), and the rows in one and not the other. */
+#define SQ_GOAL_UP \
+	"WITH RECURSIVE up(goal_id, ancestor_id) AS (SELECT id, id FROM goal" \
+	" UNION SELECT up.goal_id, g.parent_id FROM up JOIN goal g ON g.id = up.ancestor_id WHERE g.parent_id IS NOT NULL)"
+#define SQ_GOAL_UP_DIFF \
+	"SELECT 1 FROM (SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
+	" UNION ALL SELECT 1 FROM (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)"
+
+/* The derived_ tables (kept by triggers, migrations 0033 and 0038) when they disagree with what
+ * they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
-	"SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
+	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
 	" FROM (SELECT x.indicator_id, x.period_id, count(*) AS valued, count(*) FILTER (WHERE x.example = 1" \
 	"  OR x.source = 'kolada') AS open FROM outcome x JOIN area a ON a.id = x.area_id AND a.level = 'district'" \
 	"  WHERE x.value IS NOT NULL GROUP BY 1, 2) r FULL JOIN derived_indicator_period d" \
 	"  ON d.indicator_id = r.indicator_id AND d.period_id = r.period_id" \
 	" WHERE coalesce(r.valued, 0) <> coalesce(d.valued, 0) OR coalesce(r.open, 0) <> coalesce(d.open, 0)" \
-	" HAVING count(*) > 0"
+	" HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_goal_ancestor: ' || count(*) || ' goal and ancestor rows differ from the goals'' parent links'" \
+	" FROM (" SQ_GOAL_UP_DIFF ") HAVING count(*) > 0"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {

@@ -37,6 +37,7 @@ struct ind {
 	struct rowset cmp, line, targets, series;
 	struct sval cmp_args[2], line_args[2], ind_arg, district_arg;
 	const char *ind_prefix;	/* ind_href's start, made at its first call */
+	struct buf hb;		/* ind_href's work space, reused for every row */
 };
 
 /* cmp_value, cmp_city: row i's district and city values, NAN when missing */
@@ -72,22 +73,19 @@ static const char *direction_sv(const char *s)
  * for every indicator (one link per row of the table), is made once. */
 static const char *ind_href(struct ind *x, const char *ikey)
 {
-	struct buf b;
-	const char *s;
+	struct buf *b = &x->hb;
 
-	buf_init(&b, 4096);
+	buf_reset(b);
 	if (!x->ind_prefix) {
-		buf_adds(&b, page_href(x->r, "/stadsdel", x->key));
-		buf_addf(&b, "?ar=%ld&indikator=", x->year);
-		x->ind_prefix = arena_strdup(&x->r->a, b.ptr);
-		buf_reset(&b);
+		buf_adds(b, page_href(x->r, "/stadsdel", x->key));
+		buf_addf(b, "?ar=%ld&indikator=", x->year);
+		x->ind_prefix = arena_strdup(&x->r->a, b->ptr);
+		buf_reset(b);
 	}
-	buf_adds(&b, x->ind_prefix);
-	html_url_arg(&b, ikey);
-	buf_adds(&b, "#vald-indikator");
-	s = arena_strdup(&x->r->a, b.ptr);
-	buf_release(&b);
-	return s;
+	buf_adds(b, x->ind_prefix);
+	html_url_arg(b, ikey);
+	buf_adds(b, "#vald-indikator");
+	return arena_strndup(&x->r->a, b->ptr, b->len);
 }
 
 /* year_nav: links to the other years with outcomes. */
@@ -575,7 +573,9 @@ int page_district_indicators(struct http_req *r, struct html *h, int64_t distric
 		return places_fail(r);
 	}
 	x.year = x.v.year;
+	buf_init(&x.hb, 4096);
 	rc = show(&x);
+	buf_release(&x.hb);
 	district_view_release(&x.v);
 	return rc;
 }

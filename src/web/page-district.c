@@ -438,10 +438,10 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 {
 	static const char *const cols[] = { "Åtgärd", "Status", "Start", "Slut", "Parter (roll)", NULL };
 	struct html *h = x->h;
-	int n = 0;
+	int n = 0, tc = rowset_col(m, "theme_id");	/* found once: the rows are read per theme */
 
 	for (int i = 0; i < m->nrows; i++)
-		n += places_i(m, i, "theme_id") == theme_id;
+		n += rowset_ic(m, i, tc) == theme_id;
 	if (!n)
 		return;
 	html_elem(h, "h3", title, NULL);
@@ -452,7 +452,7 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
 	for (int i = 0; i < m->nrows; i++)
-		if (places_i(m, i, "theme_id") == theme_id)
+		if (rowset_ic(m, i, tc) == theme_id)
 			measure_row(x, m, i, p);
 	html_close(h);
 	html_close(h);
@@ -765,61 +765,25 @@ static int load(struct district *x)
 	return 0;
 }
 
-/* One activity with its sort keys (sort_acts). */
-struct act_key {
-	int rank;		/* its owner's name's place in Swedish order */
-	int undated;		/* start_first is NULL: after the dated ones */
-	int64_t start;		/* start_first */
-	const char *key;
-	struct row_cell *row;
-};
-
-/* by_owner_start: by owner name, then start (undated last), then key (byte order: SQL's BINARY
- * and PostgreSQL's C collation); keys are unique, so the order is total. */
-static int by_owner_start(const void *pa, const void *pb)
-{
-	const struct act_key *a = pa, *b = pb;
-
-	if (a->rank != b->rank)
-		return (a->rank > b->rank) - (a->rank < b->rank);
-	if (a->undated != b->undated)
-		return a->undated - b->undated;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
-}
-
 /* sort_acts: the district's activities (STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read unsorted) by
- * owner name in Swedish order (core/collate.h, the order COLLATE sv gives), start and key: in C,
- * where the database sorted them through its collation per comparison. Returns 0, or -1 with the
- * error page sent when the collation fails. */
+ * owner name in Swedish order (core/collate.h, the order COLLATE sv gives), start (undated last)
+ * and key: in C, where the database sorted them through its collation per comparison. Returns
+ * 0, or -1 with the error page sent when the collation fails. */
 static int sort_acts(struct district *x)
 {
 	struct rowset *a = &x->acts;
-	int n = a->nrows, on = rowset_col(a, "owner_name"), sc = rowset_col(a, "start_first"),
-	    kc = rowset_col(a, "key");
-	const char **names = arena_alloc(&x->r->a, sizeof(*names) * (size_t)(n + 1));
-	int *rank = arena_alloc(&x->r->a, sizeof(*rank) * (size_t)(n + 1));
-	struct act_key *k = arena_alloc(&x->r->a, sizeof(*k) * (size_t)(n + 1));
+	int on = rowset_col(a, "owner_name"), sc = rowset_col(a, "start_first"), kc = rowset_col(a, "key");
 
-	if (n < 2)
+	if (a->nrows < 2)
 		return 0;
 	if (on < 0 || sc < 0 || kc < 0) {
 		err_set(&x->r->err, LUP_EDB, "the district's activities lack owner_name, start_first or key");
 		return places_fail(x->r);
 	}
-	for (int i = 0; i < n; i++)
-		names[i] = a->rows[i][on].s;
-	if (collate_ranks(names, n, rank) != 0) {
+	if (rowset_order_by_name(a, on, sc, kc) != 0) {
 		err_set(&x->r->err, LUP_EDB, "cannot sort by name: the Swedish collation failed");
 		return places_fail(x->r);
 	}
-	for (int i = 0; i < n; i++)
-		k[i] = (struct act_key){ rank[i], a->rows[i][sc].t == SV_NULL, a->rows[i][sc].i, a->rows[i][kc].s,
-					 a->rows[i] };
-	qsort(k, (size_t)n, sizeof(*k), by_owner_start);
-	for (int i = 0; i < n; i++)
-		a->rows[i] = k[i].row;
 	return 0;
 }
 

@@ -1,11 +1,13 @@
 #!/bin/sh
-# t7320: PostgreSQL's search index (search_doc, migrations 0008, 0010, 0028) follows every insert,
+# t7320: PostgreSQL's search index (search_doc, migrations 0008, 0010, 0028, 0035) follows every insert,
 # update and delete of the searchable tables. Its triggers share one function, search_sync
 # (0028), which takes the kind and the columns as trigger arguments: every search trigger but
 # the response parts' runs it, and a column name the row lacks is an error. After the demo and
 # the commission's responses (inserts), then updates of each searchable column (some to NULL)
 # and deletes of rows of each table, search_doc holds exactly what a rebuild from the tables
-# gives (0008's own queries). Meant for the PostgreSQL run (LUP_PG); skipped without it.
+# gives (0008's own queries). Its label columns (0035) are what search_doc_label gives after each
+# step, after updates of every column they come from and after `lup copy` (foreign keys deferred);
+# `lup check` finds one that is wrong. Meant for the PostgreSQL run (LUP_PG); skipped without it.
 . "$(dirname "$0")/lib.sh"
 if [ -z "${LUP_PG:-}" ]; then echo "# skip: no PostgreSQL"; exit 0; fi
 REAL=${LUP_REAL:-$LUP}
@@ -31,6 +33,17 @@ expect_eq "the search triggers and their functions" "$(q "SELECT t.tgname || ' '
 search_cmeasure commission_measure search_sync 6\\000number\\000\\000text\\000
 search_goal goal search_sync 1\\000title\\000description\\000
 search_indicator indicator search_sync 4\\000name\\000unit\\000
+search_label_activity activity search_label_follow 
+search_label_area area search_label_follow 
+search_label_cmeasure commission_measure search_label_follow 
+search_label_creport commission_report search_label_follow 
+search_label_goal goal search_label_follow 
+search_label_indicator indicator search_label_follow 
+search_label_measure measure search_label_follow 
+search_label_organisation organisation search_label_follow 
+search_label_plan plan search_label_follow 
+search_label_plan_version plan_version search_label_follow 
+search_label_response response search_label_follow 
 search_measure measure search_sync 2\\000title\\000description\\000
 search_response response search_sync 5\\000
 search_rpart response_part search_rpart_sync "
@@ -60,6 +73,15 @@ same() {
 	SELECT (SELECT count(*) FROM (SELECT * FROM want EXCEPT ALL SELECT * FROM got) a) || ' '
 	  || (SELECT count(*) FROM (SELECT * FROM got EXCEPT ALL SELECT * FROM want) b)")
 	expect_eq "search_doc is the tables' text $1 (missing, extra)" "$n" "0 0"
+	labels "$1"
+}
+# labels WHAT: every entry's label columns (0035) are what search_doc_label gives, on database $2
+labels() {
+	n=$(psql -X -q -At -v ON_ERROR_STOP=1 -h "$LUP_PG" -d "${2:-$PGNAME}" -c "SELECT count(*) || ' '
+	  || count(*) FILTER (WHERE (s.label, s.context, s.detail, s.link_key, s.link_year, s.plan_version_id, s.goal_id)
+	    IS DISTINCT FROM (l.label, l.context, l.detail, l.link_key, l.link_year, l.plan_version_id, l.goal_id))
+	  || ' ' || count(*) FILTER (WHERE s.label IS NULL) FROM search_doc s LEFT JOIN search_doc_label l USING (kind, id)")
+	expect_eq "search_doc's label columns $1 (entries, wrong, without a label)" "${n#* }" "0 0"
 }
 expect_eq "every kind has entries" "$(q "SELECT string_agg(k::text, ' ' ORDER BY k) FROM (SELECT DISTINCT kind k FROM search_doc) d")" \
 	"1 2 3 4 5 6"
@@ -109,4 +131,49 @@ SELECT string_agg(DISTINCT t, ' ' ORDER BY t) FROM gone" >"$TMP/gone" 2>"$TMP/er
 expect_eq "rows of each table are gone (up to three)" "$(cat "$TMP/gone")" \
 	"activity commission_measure goal indicator measure response"
 same "after the deletes"
+
+# updates of every column the label columns come from, in the hits' own rows and in the rows
+# they refer to (owner, plan, plan version, district, goal, report, commission measure)
+q "UPDATE organisation SET name = name || ' (ny)', key = key || '-ny'
+  WHERE id IN (SELECT owner_id FROM goal UNION SELECT owner_id FROM plan UNION SELECT org_id FROM response);
+UPDATE area SET name = name || ' (ny)', key = key || '-ny' WHERE id IN (SELECT district_id FROM plan);
+UPDATE plan SET year_from = year_from - 1;
+UPDATE plan SET district_id = NULL, kind = 'vp' WHERE id = (SELECT min(id) FROM plan WHERE district_id IS NOT NULL);
+UPDATE plan SET district_id = (SELECT min(district_id) FROM plan) WHERE id = (SELECT min(id) FROM plan WHERE kind = 'vp');
+UPDATE goal SET year = year + 1, key = key || '-ny' WHERE id IN (SELECT goal_id FROM indicator);
+UPDATE goal SET owner_id = (SELECT max(id) FROM organisation) WHERE id = (SELECT min(id) FROM goal);
+UPDATE activity SET owner_id = (SELECT min(id) FROM organisation), goal_id = NULL WHERE id = (SELECT min(id) FROM activity);
+UPDATE indicator SET key = key || '-ny', owner_id = (SELECT min(id) FROM organisation) WHERE id = (SELECT max(id) FROM indicator);
+UPDATE measure SET plan_version_id = (SELECT max(plan_version_id) FROM measure) WHERE id = (SELECT min(id) FROM measure);
+UPDATE commission_report SET title = title || ' (ny)';
+UPDATE commission_measure SET number = number || 'c' WHERE id IN (SELECT measure_id FROM response ORDER BY id LIMIT 5);
+UPDATE response SET org_id = (SELECT min(id) FROM organisation WHERE id NOT IN (SELECT org_id FROM response))
+  WHERE id = (SELECT min(id) FROM response WHERE id IN (SELECT id FROM search_doc WHERE kind = 5))" \
+	>/dev/null 2>"$TMP/err" && ok "updates of what the labels come from" ||
+	{ nok "updates of what the labels come from"; cat "$TMP/err" >&2; }
+expect_eq "a renamed owner is in the labels" \
+	"$(q "SELECT count(*) > 0 FROM search_doc WHERE kind = 1 AND context LIKE '% (ny)'")" t
+labels "after the updates of what they come from"
+# (the plans moved to other districts break domain rules that lup check reports; none of the search)
+"$REAL" --db "$P" check >"$TMP/check" 2>&1
+grep -q search_doc "$TMP/check" && { nok "lup check finds no wrong search entry"; cat "$TMP/check" >&2; } ||
+	ok "lup check finds no wrong search entry"
+q "UPDATE search_doc SET link_year = link_year + 1 WHERE kind = 1 AND id = (SELECT min(id) FROM goal)"
+if "$REAL" --db "$P" check >"$TMP/check" 2>&1; then
+	nok "lup check finds a wrong label column"
+else
+	grep -q 'search_doc: 1 entries whose label columns differ' "$TMP/check" && ok "lup check finds a wrong label column" ||
+		{ nok "lup check finds a wrong label column (its message)"; cat "$TMP/check" >&2; }
+fi
+
+# lup copy inserts with the foreign keys deferred, table by table (goal before organisation):
+# the entries are completed by the rows they refer to when those come
+PGNAME2="${PGNAME}_copy"
+psql -h "$LUP_PG" -d postgres -qc "CREATE DATABASE $PGNAME2" >/dev/null 2>&1
+"$REAL" --db "$TMP/c.db" demo "$ROOT/data/stockholm" >/dev/null 2>&1 &&
+	"$REAL" --db "$TMP/c.db" import commission "$SEEDS/002_e3f287d953d70608.txt" >/dev/null 2>&1 &&
+	"$REAL" --db "postgresql:///$PGNAME2?host=$LUP_PG" init >/dev/null 2>&1 &&
+	"$REAL" copy "$TMP/c.db" "postgresql:///$PGNAME2?host=$LUP_PG" >/dev/null 2>&1 && ok "lup copy" || nok "lup copy"
+labels "after lup copy" "$PGNAME2"
+psql -h "$LUP_PG" -d postgres -qc "DROP DATABASE IF EXISTS $PGNAME2" >/dev/null 2>&1
 finish

@@ -10,6 +10,7 @@
 #include "load/tsv.h"
 #include "render/html.h"
 #include "render/json.h"
+#include "render/rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -362,6 +363,13 @@ static void test_numfmt_as_printf(void)
 	T_EQ_INT(numfmt_fixed(1234.5678, 2, got, 4), 7);
 	T_EQ_STR(got, "123");
 	T_EQ_INT(bad, 0);
+	/* numfmt_join against snprintf's "%s%s%s", whole and cut at every size */
+	const char *part[] = { "+", "12,5", " procent" };
+	for (size_t size = 1; size < 20; size++) {
+		numfmt_join(got, size, part, 3);
+		snprintf(want, size, "%s%s%s", part[0], part[1], part[2]);
+		T_EQ_STR(got, want);
+	}
 }
 
 static void test_json_invalid_utf8_replaced(void)
@@ -602,6 +610,70 @@ static void test_html_escape_every_byte(void)
 	buf_release(&b);
 }
 
+/* Every single byte at every place of lines of letters 1 to 40 bytes long, and two-byte letters
+ * at every place: html_escape scans long strings many bytes at a time, and a byte it must look at is
+ * found wherever it sits. */
+static void test_html_escape_long_runs(void)
+{
+	char in[48], want[64], rep[8];
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (int c = 1; c < 256; c++) {
+		if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'')
+			snprintf(rep, sizeof(rep), "%s", c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+				 : c == '"' ? "&quot;" : "&#39;");
+		else if ((c < 0x20 && c != '\n' && c != '\t') || c >= 0x80)
+			snprintf(rep, sizeof(rep), "\xef\xbf\xbd");
+		else
+			snprintf(rep, sizeof(rep), "%c", c);
+		for (int len = 1; len <= 40; len++)
+			for (int at = 0; at < len; at++) {
+				memset(in, 'a', (size_t)len);
+				in[len] = '\0';
+				in[at] = (char)c;
+				snprintf(want, sizeof(want), "%.*s%s%s", at, in, rep, in + at + 1);
+				buf_reset(&b);
+				html_escape(&b, in);
+				T_EQ_STR(b.ptr, want);
+			}
+	}
+	for (int at = 0; at < 39; at++) {
+		memset(in, 'b', 40);
+		in[40] = '\0';
+		in[at] = '\xc3';
+		in[at + 1] = '\xa5';
+		buf_reset(&b);
+		html_escape(&b, in);
+		T_EQ_STR(b.ptr, in);
+	}
+	buf_release(&b);
+}
+
+/* Names longer than the room the writer reserves for a name are checked and written whole. */
+static void test_html_long_names(void)
+{
+	char name[80], want[300];
+	struct buf b;
+	struct html h;
+
+	memset(name, 'x', 70);
+	name[70] = '\0';
+	buf_init(&b, 0);
+	html_init(&h, &b);
+	html_elem(&h, name, "t", name, "v", "data-a", "", "data-b", NULL, NULL);
+	T_EQ_INT(html_finish(&h), 0);
+	snprintf(want, sizeof(want), "<%s %s=\"v\" data-a>t</%s>", name, name, name);
+	T_EQ_STR(b.ptr, want);
+	name[65] = 'X';
+	buf_reset(&b);
+	html_init(&h, &b);
+	html_void(&h, "br", name, "v", NULL);
+	T_EQ_INT(html_finish(&h), -1);
+	T_EQ_STR(b.ptr, "<br>");
+	buf_release(&b);
+}
+
 static void test_html_refuses_bad_names_and_closes(void)
 {
 	struct buf b;
@@ -652,6 +724,45 @@ static void check_ranks(const char *const *s, int n, UCollator *coll)
 			}
 		}
 	free(rank);
+}
+
+/* rowset_order_by_name: name in Swedish order (NULL first), then the integer (NULL last), then
+ * the key in byte order; the rows move whole. */
+static void test_rowset_order_by_name(void)
+{
+	static const struct { const char *name; int has; int64_t num; const char *key; } in[] = {
+		{ "Östra", 1, 5, "a" }, { "Åby", 0, 0, "b" }, { "Åby", 1, 9, "c" }, { "Åby", 1, 2, "e" },
+		{ "Åby", 1, 2, "d" }, { NULL, 1, 1, "f" }, { "Zeta", 0, 0, "g" }, { "Ängby", 1, 0, "h" },
+	};
+	static const char want[] = "fgdecbha";	/* the keys in the order expected */
+	struct row_cell cells[8][3], *rows[8];
+	struct rowset rs = { .ncols = 3, .rows = rows, .nrows = 8, .cap = 8 };
+	char got[9] = "";
+
+	for (int i = 0; i < 8; i++) {
+		cells[i][0] = (struct row_cell){ .t = in[i].name ? SV_TEXT : SV_NULL, .s = in[i].name };
+		cells[i][1] = (struct row_cell){ .t = in[i].has ? SV_INT : SV_NULL, .s = in[i].has ? "n" : NULL,
+						 .i = in[i].num };
+		cells[i][2] = (struct row_cell){ .t = SV_TEXT, .s = in[i].key };
+		rows[i] = cells[i];
+	}
+	T_EQ_INT(rowset_order_by_name(&rs, 0, 1, 2), 0);
+	for (int i = 0; i < 8; i++)
+		got[i] = rows[i][2].s[0];
+	T_EQ_STR(got, want);
+	/* without the integer key: name, then key */
+	T_EQ_INT(rowset_order_by_name(&rs, 0, -1, 2), 0);
+	for (int i = 0; i < 8; i++)
+		got[i] = rows[i][2].s[0];
+	T_EQ_STR(got, "fgbcdeha");
+	/* rowset_ic: the integer by column index; NULL, no column and no row give 0 */
+	T_EQ_INT(rowset_ic(&rs, 0, 1), 1);	/* f */
+	T_EQ_INT(rowset_ic(&rs, 1, 1), 0);	/* g: NULL */
+	T_EQ_INT(rowset_ic(&rs, 6, 1), 0);	/* h */
+	T_EQ_INT(rowset_ic(&rs, 7, 1), 5);	/* a */
+	T_EQ_INT(rowset_ic(&rs, 7, -1), 0);
+	T_EQ_INT(rowset_ic(&rs, 7, 3), 0);
+	T_EQ_INT(rowset_ic(&rs, 8, 1), 0);
 }
 
 static void test_collate_ranks(void)
@@ -722,7 +833,10 @@ int main(void)
 	T_RUN(test_html_escapes_text_and_attributes);
 	T_RUN(test_utf8_seq_and_valid);
 	T_RUN(test_html_escape_every_byte);
+	T_RUN(test_html_escape_long_runs);
+	T_RUN(test_html_long_names);
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	T_RUN(test_collate_ranks);
+	T_RUN(test_rowset_order_by_name);
 	return t_done();
 }
