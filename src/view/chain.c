@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/collate.h"
 #include "core/err.h"
 #include "store/store.h"
 #include "view/chain.h"
@@ -209,6 +210,40 @@ static int by_start(const void *x, const void *y)
 	return c ? c : cmp_text(a->key, b->key);
 }
 
+/* level_rank: a goal level's place: KF's inriktningsmål, verksamhetsområdesmål, nämndmål, others. */
+static int level_rank(const char *level)
+{
+	static const char *const order[] = { "inriktningsmal", "verksamhetsomradesmal", "namndmal" };
+
+	for (int i = 0; level && i < 3; i++)
+		if (strcmp(level, order[i]) == 0)
+			return i;
+	return 3;
+}
+
+/* number_key: a nämndmål's number as SQLite's CAST(number AS INTEGER) reads it (its longest
+ * integer prefix after blanks, 0 when none, clamped), 1000000000 when it has none. */
+static long long number_key(const char *number)
+{
+	return number ? strtoll(number, NULL, 10) : 1000000000LL;
+}
+
+/* by_goal: goals by level, nämndmål by number, then by key (unique). */
+static int by_goal(const void *x, const void *y)
+{
+	const struct view_goal *a = ((const struct keyed *)x)->row, *b = ((const struct keyed *)y)->row;
+	int la = level_rank(a->level), lb = level_rank(b->level);
+
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (la == 2) {
+		long long na = number_key(a->number), nb = number_key(b->number);
+		if (na != nb)
+			return na < nb ? -1 : 1;
+	}
+	return cmp_text(a->key, b->key);
+}
+
 /* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed). */
 static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
 {
@@ -226,6 +261,43 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
 	}
 	l->rows = rows;
 	l->owner = owner;
+}
+
+/* A district of an activity with its name's place in Swedish order. */
+struct ranked {
+	int rank;
+	int64_t act;
+	const char *name;
+};
+
+static int by_rank(const void *x, const void *y)
+{
+	const struct ranked *p = x, *q = y;
+
+	return p->rank != q->rank ? (p->rank > q->rank) - (p->rank < q->rank) : cmp_int(p->act, q->act);
+}
+
+/* sort_areas: the activities' districts (l: names, owner: activity ids) in Swedish order of
+ * their names, then by activity, as ORDER BY name COLLATE sv, activity_id gave them (the
+ * distinct names ranked once through ICU: SQLite's sorter compared every pair through it,
+ * half of the statement). -1 when the collation fails. */
+static int sort_areas(struct load *l)
+{
+	size_t n = l->n ? l->n : 1;
+	const char **names = l->rows;
+	int *rank = arena_alloc(l->a, n * sizeof(*rank));
+	struct ranked *r = arena_alloc(l->a, n * sizeof(*r));
+
+	if (l->n > INT32_MAX || collate_ranks(names, (int)l->n, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < l->n; i++)
+		r[i] = (struct ranked){ rank[i], l->owner[i], names[i] };
+	qsort(r, l->n, sizeof(*r), by_rank);
+	for (size_t i = 0; i < l->n; i++) {
+		names[i] = r[i].name;
+		l->owner[i] = r[i].act;
+	}
+	return 0;
 }
 
 /* runs: calls fn(owner index, first row, count) once per run of rows in l with the same owner
@@ -436,8 +508,11 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	c->year = year;
 	if ((rc = read_all(st, a, &b, opts ? opts : &all, more, nmore, e)) != LUP_OK)
 		return rc;
+	sort_rows(&b.l[L_GOALS], by_goal);
 	sort_rows(&b.l[L_OUTS], by_outcome);
 	sort_rows(&b.l[L_ACTS], by_start);
+	if (sort_areas(&b.l[L_AREAS]) != 0)
+		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
 	link_goals(&b);
 	runs(&b.l[L_RESULTS], b.goal_ix, c->ngoals, &b, set_results);
 	link_indicators(&b);
