@@ -43,12 +43,12 @@
 #define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = ?2)"
 
 /* The visible outcomes of the chain's public indicators in the periods pr (the caller adds the
- * areas and the order). */
+ * areas), by period and area id: the loader puts in the periods' years and kinds and the areas'
+ * keys from STMT_VC_OUTCOME_KEYS (a rowid seek into period and one into area for every row were
+ * a fifth of the statement). */
 #define VC_OUTCOMES_OF \
-	" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value," \
-	" x.missing, x.example" \
-	" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id" \
-	" JOIN area a ON a.id = x.area_id" \
+	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.missing, x.example" \
+	" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id" \
 	" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)" \
 	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 
@@ -91,6 +91,13 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_OUTCOMES_AREA] =
 		VC_CHAIN "," VC_PERIODS_PREV
 		VC_OUTCOMES_OF " AND x.area_id = ?3 AND x.sex = 'T'",
+	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
+	 * before (what 0; name: the kind) and the areas of VC_AREAS and area ?3 (what 1; name: the
+	 * key), which the outcomes above give by id (view/chain.c puts them in) */
+	[STMT_VC_OUTCOME_KEYS] =
+		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year = ?2 OR year = ?2 - 1"
+		" UNION ALL SELECT 1, id, NULL, key FROM area WHERE level = 'municipality' OR committee_id = ?1"
+		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1) OR id = ?3",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =
