@@ -229,6 +229,53 @@ static void test_json_key_lengths(void)
 		}
 }
 
+/* ref_escape: the JSON text of s (ASCII) as the byte-at-a-time rule writes it, in quotes. */
+static void ref_escape(const char *s, char *out)
+{
+	*out++ = '"';
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			out += sprintf(out, "\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			out += sprintf(out, "\\u%04x", c);
+		else
+			*out++ = (char)c;
+	}
+	*out++ = '"';
+	*out = '\0';
+}
+
+/* one byte to escape at every place of keys and strings of 1 to 40 bytes (the vector scans'
+ * blocks, the keys' overlapping loads of 4 to 16 bytes and their edges): the bytes the
+ * byte-at-a-time rule writes, in keys and in values */
+static void test_json_escape_places(void)
+{
+	static const char special[] = { '"', '\\', 0x01, 0x1f, 0x7f };
+	char s[48], ek[128], want[300];
+	struct buf b;
+	struct json j;
+
+	for (size_t n = 1; n <= 40; n++)
+		for (size_t at = 0; at < n; at++)
+			for (size_t k = 0; k < sizeof(special); k++) {
+				memset(s, 'a' + (int)(n % 26), n);
+				s[n] = '\0';
+				s[at] = special[k];
+				ref_escape(s, ek);
+				buf_init(&b, 0);
+				json_init(&j, &b, 0);
+				json_obj_open(&j);
+				json_key(&j, s);
+				json_str(&j, s);
+				json_obj_close(&j);
+				T_EQ_INT(json_finish(&j), 0);
+				snprintf(want, sizeof(want), "{%s:%s}", ek, ek);
+				T_EQ_STR(b.ptr, want);
+				buf_release(&b);
+			}
+}
+
 /* printf_real: a real as json_num wrote every one before its short path: "%.15g" when that
  * reads back as v, else "%.17g". */
 static void printf_real(double v, char *out, size_t n)
@@ -823,6 +870,7 @@ int main(void)
 	T_RUN(test_json_reals_as_printf);
 	T_RUN(test_numfmt_as_printf);
 	T_RUN(test_json_keys);
+	T_RUN(test_json_escape_places);
 	T_RUN(test_json_key_lengths);
 	T_RUN(test_json_invalid_utf8_replaced);
 	T_RUN(test_json_refuses_bad_sequences);
