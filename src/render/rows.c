@@ -7,6 +7,7 @@
 #include "core/numfmt.h"
 #include "core/xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,10 +75,19 @@ int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct 
 
 int rowset_col(const struct rowset *rs, const char *name)
 {
-	/* the first byte first: most names differ there, and a page asks by name per cell */
+	struct rowset *m = (struct rowset *)rs;	/* its memo only */
+	size_t h = (size_t)(((uintptr_t)name * UINT64_C(0x9e3779b97f4a7c15)) >> 61);
+
+	/* the memo first: a page asks the same few literal names per cell */
+	if (m->memo[h].name == name && strcmp(rs->names[m->memo[h].col], name) == 0)
+		return m->memo[h].col;
+	/* the first byte first: most names differ there */
 	for (int i = 0; i < rs->ncols; i++)
-		if (rs->names[i][0] == name[0] && strcmp(rs->names[i], name) == 0)
+		if (rs->names[i][0] == name[0] && strcmp(rs->names[i], name) == 0) {
+			m->memo[h].name = name;
+			m->memo[h].col = i;
 			return i;
+		}
 	return -1;
 }
 

@@ -24,6 +24,10 @@ struct rowset {
 	const char **names;	/* column names */
 	struct row_cell **rows;	/* rows[i][col] */
 	int nrows, cap;
+	/* rowset_col's recent answers by the address of the name asked (the pages ask by literal
+	 * names per cell); each checked against the name before use. A cache, not the set's
+	 * content: rowset_col fills it through a const set (rowsets are never defined const). */
+	struct { const char *name; int col; } memo[8];
 };
 
 /* rowset_init: an empty set whose memory comes from a. */
