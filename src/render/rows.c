@@ -7,6 +7,7 @@
 #include "core/numfmt.h"
 #include "core/xalloc.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,8 +47,16 @@ int rowset_collect(void *ctx, const struct store_row *r)
 		cells[i].t = store_col_type(r, i);
 		if (cells[i].t == SV_REAL) {
 			char tmp[NUMFMT_SIZE];
-			cells[i].d = store_col_real(r, i);
-			numfmt_g15(cells[i].d, tmp);	/* "%.15g" */
+			double d = cells[i].d = store_col_real(r, i);
+			int whole = d == trunc(d) && fabs(d) < 1e15;
+			/* "%.15g"; an integer below 10^15 and a short decimal read back exactly (see
+			 * core/numfmt.h), others may not */
+			if (!whole && numfmt_short_real(d, tmp) > 0) {
+				cells[i].exact = 1;
+			} else {
+				cells[i].exact = (unsigned char)whole;
+				numfmt_g15(d, tmp);
+			}
 			cells[i].s = arena_strdup(rs->a, tmp);
 		} else if (cells[i].t == SV_INT && (v = store_col_int(r, i)) != INT64_MAX && v != INT64_MIN) {
 			/* the integer's text ("%lld"), without SQLite's conversion of the value (an
@@ -113,6 +122,22 @@ int64_t rowset_ic(const struct rowset *rs, int i, int col)
 	if (cell->t == SV_INT)
 		return cell->i;
 	return cell->s ? strtoll(cell->s, NULL, 10) : 0;
+}
+
+double rowset_cell_d(const struct row_cell *cell)
+{
+	if (cell->t == SV_REAL && cell->exact)
+		return cell->d;
+	if (cell->t == SV_INT && cell->i > -(INT64_C(1) << 53) && cell->i < (INT64_C(1) << 53))
+		return (double)cell->i;
+	return cell->s ? strtod(cell->s, NULL) : NAN;
+}
+
+double rowset_d(const struct rowset *rs, int i, const char *col)
+{
+	int c = rowset_col(rs, col);
+
+	return c >= 0 && i >= 0 && i < rs->nrows ? rowset_cell_d(&rs->rows[i][c]) : NAN;
 }
 
 static int is_bool(const char *name, const char *const *bools)

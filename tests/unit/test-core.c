@@ -11,7 +11,9 @@
 #include "render/html.h"
 #include "render/json.h"
 #include "render/rows.h"
+#include "store/backend.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -773,6 +775,59 @@ static void check_ranks(const char *const *s, int n, UCollator *coll)
 	free(rank);
 }
 
+/* A one-row store result for rowset_collect: column 0 a real, column 1 an integer, column 2
+ * a text (the number's "%.15g"), column 3 NULL. */
+struct fake_row {
+	struct store_row r;
+	double d;
+	int64_t i;
+	char text[32];
+};
+
+static int fake_ncols(const struct store_row *r) { (void)r; return 4; }
+static const char *fake_name(const struct store_row *r, int i) { (void)r; return (const char *[]){ "r", "i", "t", "n" }[i]; }
+static enum sv_type fake_type(const struct store_row *r, int i) { (void)r; return (enum sv_type[]){ SV_REAL, SV_INT, SV_TEXT, SV_NULL }[i]; }
+static int64_t fake_int(const struct store_row *r, int i) { (void)i; return ((const struct fake_row *)r)->i; }
+static double fake_real(const struct store_row *r, int i) { (void)i; return ((const struct fake_row *)r)->d; }
+static const char *fake_text(const struct store_row *r, int i) { return i == 2 ? ((const struct fake_row *)r)->text : NULL; }
+
+/* rowset_d reads every cell as strtod reads its text, bit for bit: reals that are short
+ * decimals, integers, -0, long fractions that "%.15g" rounds, large and tiny ones; integers
+ * around 2^53; a text; NULL */
+static void test_rowset_d(void)
+{
+	static const struct store_ops ops = { .ncols = fake_ncols, .col_name = fake_name, .col_type = fake_type,
+					      .col_int = fake_int, .col_real = fake_real, .col_text = fake_text };
+	static const double reals[] = { 0, -0.0, 12.5, 0.37, 1234.56, 42, -7, 0.1 + 0.2, 1.0 / 3, 2.0 / 3 * 1e6,
+					1e15, 123456789012345.6, 1e-5, 3.14159265358979, 1e300, -2.5e-7, 99.99 };
+	static const int64_t ints[] = { 0, -1, 7, (INT64_C(1) << 53) - 1, (INT64_C(1) << 53) + 1, -(INT64_C(1) << 53) - 1,
+					INT64_C(9007199254740993), INT64_MAX - 1 };
+	struct arena a = ARENA_INIT;
+	struct rowset rs;
+	struct fake_row f = { .r = { &ops } };
+	char tmp[NUMFMT_SIZE];
+
+	rowset_init(&rs, &a);
+	for (size_t k = 0; k < sizeof(reals) / sizeof(reals[0]); k++) {
+		f.d = reals[k];
+		f.i = ints[k % (sizeof(ints) / sizeof(ints[0]))];
+		numfmt_g15(f.d, f.text);
+		T_EQ_INT(rowset_collect(&rs, &f.r), 0);
+	}
+	for (int i = 0; i < rs.nrows; i++) {
+		double want = strtod(rs.rows[i][0].s, NULL), got = rowset_d(&rs, i, "r");
+		T_CHECK(memcmp(&want, &got, sizeof(want)) == 0);
+		snprintf(tmp, sizeof(tmp), "%lld", (long long)rs.rows[i][1].i);
+		want = strtod(tmp, NULL);
+		got = rowset_d(&rs, i, "i");
+		T_CHECK(memcmp(&want, &got, sizeof(want)) == 0);
+		T_CHECK(rowset_d(&rs, i, "t") == strtod(rs.rows[i][2].s, NULL));
+		T_CHECK(isnan(rowset_d(&rs, i, "n")) && isnan(rowset_d(&rs, i, "nope")));
+	}
+	T_CHECK(isnan(rowset_d(&rs, rs.nrows, "r")));
+	arena_release(&a);
+}
+
 /* rowset_order_by_name: name in Swedish order (NULL first), then the integer (NULL last), then
  * the key in byte order; the rows move whole. */
 static void test_rowset_order_by_name(void)
@@ -886,5 +941,6 @@ int main(void)
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
+	T_RUN(test_rowset_d);
 	return t_done();
 }
