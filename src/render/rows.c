@@ -154,19 +154,20 @@ void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char 
 }
 
 /* json_cells: the cells of row i from column first as JSON members; bool_col[c] (NULL: asked of
- * bools per cell) says whether column c is one of bools. */
+ * bools per cell) says whether column c is one of bools, name_len[c] (NULL: strlen per cell)
+ * the length of its name. An integer cell's number is its text's (rowset_collect). */
 static void json_cells(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools,
-		       const unsigned char *bool_col)
+		       const unsigned char *bool_col, const size_t *name_len)
 {
 	for (int c = first; c < rs->ncols; c++) {
 		const struct row_cell *cell = &rs->rows[i][c];
-		json_key(j, rs->names[c]);
+		json_keyn(j, rs->names[c], name_len ? name_len[c] : strlen(rs->names[c]));
 		if (cell->t == SV_NULL)
 			json_nothing(j);
 		else if (bool_col ? bool_col[c] : is_bool(rs->names[c], bools))
 			json_bool(j, strcmp(cell->s, "0") != 0);
 		else if (cell->t == SV_INT)
-			json_int(j, strtoll(cell->s, NULL, 10));
+			json_int(j, cell->i);
 		else if (cell->t == SV_REAL)
 			json_num(j, cell->d);
 		else
@@ -176,23 +177,28 @@ static void json_cells(const struct rowset *rs, int i, int first, struct json *j
 
 void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools)
 {
-	json_cells(rs, i, first, j, bools, NULL);
+	json_cells(rs, i, first, j, bools, NULL, NULL);
 }
 
 void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools)
 {
 	unsigned char bool_col[64];	/* which columns are bools, judged once for all rows */
+	size_t name_len[64];		/* and their names' lengths */
 	const unsigned char *bc = NULL;
+	const size_t *nl = NULL;
 
 	if (rs->ncols <= (int)sizeof(bool_col)) {
-		for (int c = 0; c < rs->ncols; c++)
+		for (int c = 0; c < rs->ncols; c++) {
 			bool_col[c] = (unsigned char)is_bool(rs->names[c], bools);
+			name_len[c] = strlen(rs->names[c]);
+		}
 		bc = bool_col;
+		nl = name_len;
 	}
 	json_arr_open(j);
 	for (int i = 0; i < rs->nrows; i++) {
 		json_obj_open(j);
-		json_cells(rs, i, 0, j, bools, bc);
+		json_cells(rs, i, 0, j, bools, bc, nl);
 		json_obj_close(j);
 	}
 	json_arr_close(j);
