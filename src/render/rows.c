@@ -85,7 +85,7 @@ int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct 
 int rowset_col(const struct rowset *rs, const char *name)
 {
 	struct rowset *m = (struct rowset *)rs;	/* its memo only */
-	size_t h = (size_t)(((uintptr_t)name * UINT64_C(0x9e3779b97f4a7c15)) >> 61);
+	size_t h = (size_t)(((uintptr_t)name * UINT64_C(0x9e3779b97f4a7c15)) >> 59);	/* 32 slots */
 
 	/* the memo first: a page asks the same few literal names per cell */
 	if (m->memo[h].name == name && strcmp(rs->names[m->memo[h].col], name) == 0)

@@ -28,7 +28,7 @@ struct rowset {
 	/* rowset_col's recent answers by the address of the name asked (the pages ask by literal
 	 * names per cell); each checked against the name before use. A cache, not the set's
 	 * content: rowset_col fills it through a const set (rowsets are never defined const). */
-	struct { const char *name; int col; } memo[8];
+	struct { const char *name; int col; } memo[32];
 };
 
 /* rowset_init: an empty set whose memory comes from a. */
