@@ -88,7 +88,7 @@ int rowset_col(const struct rowset *rs, const char *name)
 	size_t h = (size_t)(((uintptr_t)name * UINT64_C(0x9e3779b97f4a7c15)) >> 59);	/* 32 slots */
 
 	/* the memo first: a page asks the same few literal names per cell */
-	if (m->memo[h].name == name && strcmp(rs->names[m->memo[h].col], name) == 0)
+	if (m->memo[h].name == name && m->memo[h].col < rs->ncols && strcmp(rs->names[m->memo[h].col], name) == 0)
 		return m->memo[h].col;
 	/* the first byte first: most names differ there */
 	for (int i = 0; i < rs->ncols; i++)

@@ -775,6 +775,30 @@ static void check_ranks(const char *const *s, int n, UCollator *coll)
 	free(rank);
 }
 
+/* rowset_col's memo: a name asked again from the same address after its text changed, and
+ * after the set's columns moved (as entity.c's order_by_owner drops the first), answers by the
+ * text, never past the columns */
+static void test_rowset_col_memo(void)
+{
+	const char *names[] = { "a", "b", "c" };
+	struct rowset rs = { .ncols = 3, .names = names };
+	char name[4] = "a";
+	static const char c[] = "c";
+
+	T_EQ_INT(rowset_col(&rs, name), 0);
+	memcpy(name, "c", 2);
+	T_EQ_INT(rowset_col(&rs, name), 2);
+	memcpy(name, "x", 2);
+	T_EQ_INT(rowset_col(&rs, name), -1);
+	T_EQ_INT(rowset_col(&rs, c), 2);
+	T_EQ_INT(rowset_col(&rs, c), 2);
+	rs.names++;
+	rs.ncols--;
+	T_EQ_INT(rowset_col(&rs, c), 1);
+	rs.ncols--;	/* "c" was column 1: now past the end */
+	T_EQ_INT(rowset_col(&rs, c), -1);
+}
+
 /* A one-row store result for rowset_collect: column 0 a real, column 1 an integer, column 2
  * a text (the number's "%.15g"), column 3 NULL. */
 struct fake_row {
@@ -942,5 +966,6 @@ int main(void)
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
 	T_RUN(test_rowset_d);
+	T_RUN(test_rowset_col_memo);
 	return t_done();
 }
