@@ -36,13 +36,16 @@ struct load {
 	size_t n, cap, size;		/* rows, capacity, size of a row */
 };
 
-/* grow: room for one more row in l (arrays double; the old ones stay in the arena). */
+/* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
+ * is zeroed, the room past it left as it is (every row callback fills its row). */
 static void *grow(struct load *l)
 {
+	void *row;
+
 	if (l->n == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 32;
-		void *nr = arena_alloc(l->a, ncap * l->size);
-		int64_t *no = arena_alloc(l->a, ncap * sizeof(*no));
+		void *nr = arena_alloc_raw(l->a, ncap * l->size);
+		int64_t *no = arena_alloc_raw(l->a, ncap * sizeof(*no));
 		if (l->n) {
 			memcpy(nr, l->rows, l->n * l->size);
 			memcpy(no, l->owner, l->n * sizeof(*no));
@@ -51,7 +54,9 @@ static void *grow(struct load *l)
 		l->owner = no;
 		l->cap = ncap;
 	}
-	return (char *)l->rows + l->n++ * l->size;
+	row = (char *)l->rows + l->n++ * l->size;
+	memset(row, 0, l->size);
+	return row;
 }
 
 static const char *text(struct load *l, const struct store_row *r, int i)
@@ -269,9 +274,10 @@ static int by_goal(const void *x, const void *y)
 static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
 {
 	size_t n = l->n ? l->n : 1;
-	struct keyed *kr = arena_alloc(l->a, n * sizeof(*kr));
-	char *rows = arena_alloc(l->a, n * l->size);
-	int64_t *owner = arena_alloc(l->a, n * sizeof(*owner));
+	/* each filled below before it is read */
+	struct keyed *kr = arena_alloc_raw(l->a, n * sizeof(*kr));
+	char *rows = arena_alloc_raw(l->a, n * l->size);
+	int64_t *owner = arena_alloc_raw(l->a, n * sizeof(*owner));
 
 	for (size_t i = 0; i < l->n; i++)
 		kr[i] = (struct keyed){ l->owner[i], (const char *)l->rows + i * l->size };
@@ -368,7 +374,7 @@ struct build {
 
 static struct idix *index_of(struct arena *a, size_t n, const void *rows, size_t size, size_t id_off)
 {
-	struct idix *ix = arena_alloc(a, (n ? n : 1) * sizeof(*ix));
+	struct idix *ix = arena_alloc_raw(a, (n ? n : 1) * sizeof(*ix));	/* filled below */
 
 	for (size_t i = 0; i < n; i++) {
 		memcpy(&ix[i].id, (const char *)rows + i * size + id_off, sizeof(int64_t));
