@@ -38,6 +38,11 @@ static void *raw_alloc(struct arena *a, size_t n)
 	return p;
 }
 
+void *arena_alloc_raw(struct arena *a, size_t n)
+{
+	return raw_alloc(a, n);
+}
+
 void *arena_alloc(struct arena *a, size_t n)
 {
 	void *p = raw_alloc(a, n);

@@ -21,6 +21,10 @@ struct arena {
 /* arena_alloc: n bytes aligned for any type, zero-filled; valid until arena_release. */
 void *arena_alloc(struct arena *a, size_t n);
 
+/* arena_alloc_raw: arena_alloc without the zero fill, for memory the caller fills before
+ * reading it (arrays that grow by copying). */
+void *arena_alloc_raw(struct arena *a, size_t n);
+
 /* arena_strdup: a copy of s in the arena (s may be NULL: returns NULL). */
 char *arena_strdup(struct arena *a, const char *s);
 

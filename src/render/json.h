@@ -39,6 +39,9 @@ void json_arr_close(struct json *j);
 /* json_key: writes an object key; the next call must write its value. */
 void json_key(struct json *j, const char *key);
 
+/* json_keyn: json_key for a key of n bytes (no strlen: for names whose length is known). */
+void json_keyn(struct json *j, const char *key, size_t n);
+
 /* Values. json_str(NULL) writes null. json_num writes null for NaN/inf. json_nothing writes
  * null (not json_null: that is jansson's, and the linker would take ours for it). */
 void json_str(struct json *j, const char *s);

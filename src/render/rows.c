@@ -7,6 +7,8 @@
 #include "core/numfmt.h"
 #include "core/xalloc.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,8 +47,16 @@ int rowset_collect(void *ctx, const struct store_row *r)
 		cells[i].t = store_col_type(r, i);
 		if (cells[i].t == SV_REAL) {
 			char tmp[NUMFMT_SIZE];
-			cells[i].d = store_col_real(r, i);
-			numfmt_g15(cells[i].d, tmp);	/* "%.15g" */
+			double d = cells[i].d = store_col_real(r, i);
+			int whole = d == trunc(d) && fabs(d) < 1e15;
+			/* "%.15g"; an integer below 10^15 and a short decimal read back exactly (see
+			 * core/numfmt.h), others may not */
+			if (!whole && numfmt_short_real(d, tmp) > 0) {
+				cells[i].exact = 1;
+			} else {
+				cells[i].exact = (unsigned char)whole;
+				numfmt_g15(d, tmp);
+			}
 			cells[i].s = arena_strdup(rs->a, tmp);
 		} else if (cells[i].t == SV_INT && (v = store_col_int(r, i)) != INT64_MAX && v != INT64_MIN) {
 			/* the integer's text ("%lld"), without SQLite's conversion of the value (an
@@ -74,10 +84,19 @@ int rowset_query(struct rowset *rs, struct store *st, enum stmt s, const struct 
 
 int rowset_col(const struct rowset *rs, const char *name)
 {
-	/* the first byte first: most names differ there, and a page asks by name per cell */
+	struct rowset *m = (struct rowset *)rs;	/* its memo only */
+	size_t h = (size_t)(((uintptr_t)name * UINT64_C(0x9e3779b97f4a7c15)) >> 59);	/* 32 slots */
+
+	/* the memo first: a page asks the same few literal names per cell */
+	if (m->memo[h].name == name && m->memo[h].col < rs->ncols && strcmp(rs->names[m->memo[h].col], name) == 0)
+		return m->memo[h].col;
+	/* the first byte first: most names differ there */
 	for (int i = 0; i < rs->ncols; i++)
-		if (rs->names[i][0] == name[0] && strcmp(rs->names[i], name) == 0)
+		if (rs->names[i][0] == name[0] && strcmp(rs->names[i], name) == 0) {
+			m->memo[h].name = name;
+			m->memo[h].col = i;
 			return i;
+		}
 	return -1;
 }
 
@@ -105,6 +124,22 @@ int64_t rowset_ic(const struct rowset *rs, int i, int col)
 	return cell->s ? strtoll(cell->s, NULL, 10) : 0;
 }
 
+double rowset_cell_d(const struct row_cell *cell)
+{
+	if (cell->t == SV_REAL && cell->exact)
+		return cell->d;
+	if (cell->t == SV_INT && cell->i > -(INT64_C(1) << 53) && cell->i < (INT64_C(1) << 53))
+		return (double)cell->i;
+	return cell->s ? strtod(cell->s, NULL) : NAN;
+}
+
+double rowset_d(const struct rowset *rs, int i, const char *col)
+{
+	int c = rowset_col(rs, col);
+
+	return c >= 0 && i >= 0 && i < rs->nrows ? rowset_cell_d(&rs->rows[i][c]) : NAN;
+}
+
 static int is_bool(const char *name, const char *const *bools)
 {
 	for (; bools && *bools; bools++)
@@ -119,19 +154,20 @@ void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char 
 }
 
 /* json_cells: the cells of row i from column first as JSON members; bool_col[c] (NULL: asked of
- * bools per cell) says whether column c is one of bools. */
+ * bools per cell) says whether column c is one of bools, name_len[c] (NULL: strlen per cell)
+ * the length of its name. An integer cell's number is its text's (rowset_collect). */
 static void json_cells(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools,
-		       const unsigned char *bool_col)
+		       const unsigned char *bool_col, const size_t *name_len)
 {
 	for (int c = first; c < rs->ncols; c++) {
 		const struct row_cell *cell = &rs->rows[i][c];
-		json_key(j, rs->names[c]);
+		json_keyn(j, rs->names[c], name_len ? name_len[c] : strlen(rs->names[c]));
 		if (cell->t == SV_NULL)
 			json_nothing(j);
 		else if (bool_col ? bool_col[c] : is_bool(rs->names[c], bools))
 			json_bool(j, strcmp(cell->s, "0") != 0);
 		else if (cell->t == SV_INT)
-			json_int(j, strtoll(cell->s, NULL, 10));
+			json_int(j, cell->i);
 		else if (cell->t == SV_REAL)
 			json_num(j, cell->d);
 		else
@@ -141,23 +177,28 @@ static void json_cells(const struct rowset *rs, int i, int first, struct json *j
 
 void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools)
 {
-	json_cells(rs, i, first, j, bools, NULL);
+	json_cells(rs, i, first, j, bools, NULL, NULL);
 }
 
 void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools)
 {
 	unsigned char bool_col[64];	/* which columns are bools, judged once for all rows */
+	size_t name_len[64];		/* and their names' lengths */
 	const unsigned char *bc = NULL;
+	const size_t *nl = NULL;
 
 	if (rs->ncols <= (int)sizeof(bool_col)) {
-		for (int c = 0; c < rs->ncols; c++)
+		for (int c = 0; c < rs->ncols; c++) {
 			bool_col[c] = (unsigned char)is_bool(rs->names[c], bools);
+			name_len[c] = strlen(rs->names[c]);
+		}
 		bc = bool_col;
+		nl = name_len;
 	}
 	json_arr_open(j);
 	for (int i = 0; i < rs->nrows; i++) {
 		json_obj_open(j);
-		json_cells(rs, i, 0, j, bools, bc);
+		json_cells(rs, i, 0, j, bools, bc, nl);
 		json_obj_close(j);
 	}
 	json_arr_close(j);

@@ -11,6 +11,7 @@ struct json;
 
 struct row_cell {
 	enum sv_type t;		/* SV_NULL, SV_INT, SV_REAL or SV_TEXT */
+	unsigned char exact;	/* SV_REAL: strtod(s) gives d exactly (a short decimal or an integer) */
 	const char *s;		/* the value as text (NULL for SV_NULL) */
 	union {
 		double d;	/* SV_REAL: the value */
@@ -24,6 +25,10 @@ struct rowset {
 	const char **names;	/* column names */
 	struct row_cell **rows;	/* rows[i][col] */
 	int nrows, cap;
+	/* rowset_col's recent answers by the address of the name asked (the pages ask by literal
+	 * names per cell); each checked against the name before use. A cache, not the set's
+	 * content: rowset_col fills it through a const set (rowsets are never defined const). */
+	struct { const char *name; int col; } memo[32];
 };
 
 /* rowset_init: an empty set whose memory comes from a. */
@@ -56,6 +61,15 @@ int rowset_order_by_name(struct rowset *rs, int name_col, int int_col, int key_c
 /* rowset_ic: rowset_i for a column found once with rowset_col (col may be -1: 0). For loops
  * that read one column of every row. */
 int64_t rowset_ic(const struct rowset *rs, int i, int col);
+
+/* rowset_cell_d: the cell's value as strtod reads its text (NAN for NULL), without strtod
+ * where the cell's number is known to be the same: a real that its text writes exactly, an
+ * integer below 2^53. */
+double rowset_cell_d(const struct row_cell *cell);
+
+/* rowset_d: column col of row i as rowset_cell_d reads it (NAN when NULL, no such row or
+ * column). */
+double rowset_d(const struct rowset *rs, int i, const char *col);
 
 /* rowset_json_row: writes row i as an object's members (the caller opens and closes the object).
  * Columns named in bools (NULL-terminated, may be NULL) are written as true/false. */

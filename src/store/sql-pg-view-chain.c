@@ -59,19 +59,18 @@
 /* The outcomes of the indicators ci in the periods pr (the caller adds the areas to the join,
  * then VC_OUTCOMES_SEE and the order). */
 #define VC_OUTCOMES_OF \
-	" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value," \
-	" x.missing, x.example" \
+	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.missing, x.example" \
 	" FROM ci i JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ANY (ARRAY(SELECT id FROM pr))"
 /* The outcomes (xt) of both sexes together in area $3 and the periods pr, read once from the
  * partial index outcome_area_total (an index-only scan: missing is value IS NULL, outcome's
- * CHECK) and joined to the indicators ci by hash; the area's key is read once: an index probe
- * per indicator and period was 300 probes and heap reads, and one per row for the area, 0.7-0.8
- * ms in the demo, now 0.26-0.30 ms (EXPLAIN ANALYZE, generic plan, after VACUUM). */
+ * CHECK) and joined to the indicators ci by hash (the periods' and the area's keys come from
+ * STMT_VC_OUTCOME_KEYS): an index probe per indicator and period was 300 probes and heap reads,
+ * and one per row for the area, 0.7-0.8 ms in the demo, then 0.26-0.30 ms (EXPLAIN ANALYZE,
+ * generic plan, after VACUUM). */
 #define VC_AREA_T \
 	" xt AS MATERIALIZED (SELECT x.indicator_id, x.period_id, x.area_id, x.value, x.example, x.source" \
 	"  FROM outcome x WHERE x.area_id = $3 AND x.sex = 'T' AND x.period_id = ANY (ARRAY(SELECT id FROM pr)))"
-#define VC_OUTCOMES_SEE \
-	" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id WHERE " SEE_FIGURE("x", "i")
+#define VC_OUTCOMES_SEE " WHERE " SEE_FIGURE("x", "i")
 
 const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, KF goals first, nämndmål by number */
@@ -114,10 +113,15 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
 		VC_CHAIN "," VC_CI "," VC_PERIODS_PREV "," VC_AREA_T
-		" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, (SELECT key FROM area WHERE id = $3) AS area,"
-		" 'T' AS sex, x.value, (x.value IS NULL)::int AS missing, x.example"
-		" FROM ci i JOIN xt x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
-		" WHERE " SEE_FIGURE("x", "i"),
+		" SELECT x.indicator_id, x.period_id, x.area_id, 'T' AS sex, x.value, (x.value IS NULL)::int AS missing,"
+		" x.example FROM ci i JOIN xt x ON x.indicator_id = i.id WHERE " SEE_FIGURE("x", "i"),
+	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
+	 * before (what 0; name: the kind) and the areas of VC_AREAS and area $3 (what 1; name: the
+	 * key), which the outcomes above give by id (view/chain.c puts them in) */
+	[STMT_VC_OUTCOME_KEYS] =
+		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year = $2::bigint OR year = $2::bigint - 1"
+		" UNION ALL SELECT 1, id, NULL, key FROM area WHERE level = 'municipality' OR committee_id = $1"
+		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1) OR id = $3",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =

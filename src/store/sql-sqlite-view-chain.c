@@ -1,7 +1,8 @@
 /* sql-sqlite-view-chain.c: SQLite text of the goal chain's statements (see stmt-view-chain.h).
  * The goals are those of the organisation (or its pair) of the year and every goal above them;
  * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass,
- * but for the outcomes and the activities, which the loader sorts (view/chain.c). */
+ * but for the goals, the outcomes, the activities and their districts, which the loader sorts
+ * (view/chain.c). */
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"
 
@@ -42,25 +43,23 @@
 #define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = ?2)"
 
 /* The visible outcomes of the chain's public indicators in the periods pr (the caller adds the
- * areas and the order). */
+ * areas), by period and area id: the loader puts in the periods' years and kinds and the areas'
+ * keys from STMT_VC_OUTCOME_KEYS (a rowid seek into period and one into area for every row were
+ * a fifth of the statement). */
 #define VC_OUTCOMES_OF \
-	" SELECT x.indicator_id, pe.year, pe.kind AS period, x.area_id, a.key AS area, x.sex, x.value," \
-	" x.missing, x.example" \
-	" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id" \
-	" JOIN area a ON a.id = x.area_id" \
+	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.missing, x.example" \
+	" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id" \
 	" WHERE i.goal_id IN (SELECT id FROM chain) AND x.period_id IN (SELECT id FROM pr)" \
 	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 
 const char *const sqlite_sql_view_chain[STMT__MAX] = {
-	/* -> the goals, KF goals first, nämndmål by number */
+	/* -> the goals, unordered (view/chain.c sorts them: KF goals first, nämndmål by number,
+	 * then by key; SQLite's sorter here was a third of the statement) */
 	[STMT_VC_GOALS] =
 		VC_CHAIN
 		" SELECT g.id, g.key, g.level, g.number, g.title AS name, p.key AS parent, ow.key AS owner,"
 		" g.description, g.parent_id FROM goal g LEFT JOIN goal p ON p.id = g.parent_id"
-		" JOIN organisation ow ON ow.id = g.owner_id WHERE g.id IN (SELECT id FROM chain)"
-		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
-		" WHEN 'namndmal' THEN 3 ELSE 4 END,"
-		" CASE WHEN g.level = 'namndmal' THEN coalesce(CAST(g.number AS INTEGER), 1000000000) END, g.key",
+		" JOIN organisation ow ON ow.id = g.owner_id WHERE g.id IN (SELECT id FROM chain)",
 	/* -> goal_id, text: Förväntat resultat */
 	[STMT_VC_RESULTS] =
 		VC_CHAIN " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
@@ -92,6 +91,13 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_OUTCOMES_AREA] =
 		VC_CHAIN "," VC_PERIODS_PREV
 		VC_OUTCOMES_OF " AND x.area_id = ?3 AND x.sex = 'T'",
+	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
+	 * before (what 0; name: the kind) and the areas of VC_AREAS and area ?3 (what 1; name: the
+	 * key), which the outcomes above give by id (view/chain.c puts them in) */
+	[STMT_VC_OUTCOME_KEYS] =
+		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year = ?2 OR year = ?2 - 1"
+		" UNION ALL SELECT 1, id, NULL, key FROM area WHERE level = 'municipality' OR committee_id = ?1"
+		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1) OR id = ?3",
 	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
 	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =
@@ -108,13 +114,12 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* -> activity_id, name: the districts of the activities of the organisation or its pair, in
-	 * Swedish order of their names (one sort of them all: each activity's list comes out in
-	 * that order, with no sort per activity). Not filtered by year nor draft: the loader keeps
-	 * those of the activities STMT_VC_ACTIVITIES gave and drops the others (testing each
-	 * activity here again cost as much as that statement) */
+	/* -> activity_id, name: the districts of the activities of the organisation or its pair,
+	 * unordered (view/chain.c puts them in Swedish order of their names, ranking the distinct
+	 * names once: SQLite's sorter through ICU was half of the statement). Not filtered by year
+	 * nor draft: the loader keeps those of the activities STMT_VC_ACTIVITIES gave and drops the
+	 * others (testing each activity here again cost as much as that statement) */
 	[STMT_VC_ACTIVITY_AREAS] =
 		"SELECT ad.activity_id, x.name FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
-		" JOIN area x ON x.id = ad.area_id WHERE " VC_OWNED("a.owner_id")
-		" ORDER BY x.name COLLATE sv, ad.activity_id",
+		" JOIN area x ON x.id = ad.area_id WHERE " VC_OWNED("a.owner_id"),
 };

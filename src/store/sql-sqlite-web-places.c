@@ -189,16 +189,20 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals,
 	 * targets, plans or activities in, newest first. UNION, not UNION ALL: each (year, g) once
 	 * into a temporary index rather than every target's and activity's row through the
-	 * co-routine into the GROUP BY's sorter (a third of the statement) */
+	 * co-routine into the GROUP BY's sorter (a third of the statement). The owners (own) are
+	 * one list joined to each part (repeats and a NULL pair do no harm: UNION keeps a row
+	 * once, NULL matches nothing): OWNED_IN in each part built the same list four times. */
 	[STMT_WEB_PLACES_ORG_YEARS] =
-		"WITH ys(year, g) AS ("
-		" SELECT g.year, 1 FROM goal g WHERE " OWNED_IN("g.owner_id", "1") " AND g.year IS NOT NULL"
+		"WITH own(id) AS (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1"
+		"  UNION ALL SELECT pair_id FROM organisation WHERE id = ?1),"
+		" ys(year, g) AS ("
+		" SELECT g.year, 1 FROM own CROSS JOIN goal g ON g.owner_id = own.id WHERE g.year IS NOT NULL"
 		"  AND " PUB_GOAL("g")
-		" UNION SELECT t.year, 0 FROM target t JOIN indicator i ON i.id = t.indicator_id"
-		"  WHERE " OWNED_IN("i.owner_id", "1") " AND " PUB_INDICATOR("i")
-		" UNION SELECT p.year_from, 0 FROM plan p WHERE p.kind <> 'lup' AND " OWNED_IN("p.owner_id", "1")
-		" UNION SELECT coalesce(a.start_first / 10000, " PLAN_YEAR("year_from") "), 0 FROM activity a"
-		"  WHERE " OWNED_IN("a.owner_id", "1") " AND " PUB_ACTIVITY("a") ")"
+		" UNION SELECT t.year, 0 FROM own CROSS JOIN indicator i ON i.owner_id = own.id"
+		"  JOIN target t ON t.indicator_id = i.id WHERE " PUB_INDICATOR("i")
+		" UNION SELECT p.year_from, 0 FROM own CROSS JOIN plan p ON p.owner_id = own.id WHERE p.kind <> 'lup'"
+		" UNION SELECT coalesce(a.start_first / 10000, " PLAN_YEAR("year_from") "), 0"
+		"  FROM own CROSS JOIN activity a ON a.owner_id = own.id WHERE " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
 	/* (org_id, year) -> its activities in the year per district they serve, other than its own */
 	[STMT_WEB_PLACES_ORG_DISTRICT_ACTS] =
@@ -214,6 +218,13 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" OR (d.id = xp.parent_id AND 1))"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " OWNED_IN("a.owner_id", "1") " AND NOT coalesce(" OWNED_IN("d.committee_id", "1") ", 0)"
+		/* what a row needs to have a district d at all, tested on x and xp before d is sought:
+		 * x or its parent a district of another committee, or a grandparent to look at. Most
+		 * activities serve only their own district, and each lookup of d (an OR of three rowid
+		 * seeks with a rowset) was four fifths of the statement */
+		" AND ((x.level = 'district' AND NOT coalesce(" OWNED_IN("x.committee_id", "1") ", 0))"
+		" OR (xp.level = 'district' AND NOT coalesce(" OWNED_IN("xp.committee_id", "1") ", 0))"
+		" OR xp.parent_id IS NOT NULL)"
 		/* the year and draft tests on the rows left (most activities serve only their own
 		 * district): as an OR with a term on d (never NULL here) they are tested once d is
 		 * known, not for every activity first (a third of the statement, when no row is left) */

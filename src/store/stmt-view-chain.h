@@ -1,12 +1,12 @@
 /* stmt-view-chain.h: statements of an organisation's goal chain for a year (src/view/chain.c;
  * SQL in sql-sqlite-view-chain.c). Each entry X(VC_NAME) becomes STMT_VC_NAME in enum stmt.
- * Every statement takes (org_id, year) (VC_OUTCOMES_AREA also an area id; VC_ACTIVITY_AREAS
- * the org_id only) and reads as the connection's viewer. */
+ * Every statement takes (org_id, year) (VC_OUTCOMES_AREA and VC_OUTCOME_KEYS also an area id;
+ * VC_ACTIVITY_AREAS the org_id only) and reads as the connection's viewer. */
 #ifndef LUP_STMT_VIEW_CHAIN_H
 #define LUP_STMT_VIEW_CHAIN_H
 
 #define STMT_LIST_VIEW_CHAIN(X) \
 	X(VC_GOALS) X(VC_RESULTS) X(VC_INDICATORS) X(VC_OUTCOMES) X(VC_OUTCOMES_YEAR) X(VC_OUTCOMES_AREA) \
-	X(VC_ASSESSMENTS) X(VC_ACTIVITIES) X(VC_ACTIVITY_AREAS)
+	X(VC_OUTCOME_KEYS) X(VC_ASSESSMENTS) X(VC_ACTIVITIES) X(VC_ACTIVITY_AREAS)
 
 #endif

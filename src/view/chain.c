@@ -1,13 +1,14 @@
-/* chain.c: an organisation's goal chain for a year (see chain.h). Seven reads by (org, year),
- * in one go (store_query_many: one round trip on PostgreSQL). Four are each ordered by the id of
- * what its rows belong to; each becomes a flat array in the arena, and every goal and indicator
- * gets its share as one contiguous run, found through a sorted id index (no scans). The
- * outcomes and the activities come unordered and are sorted here (by indicator, year, period,
- * area and sex; by start and key), in the byte order of the texts that SQLite's ORDER BY
- * gave: SQLite's sorter copied every row into a temporary b-tree, most of the activities'
- * statement. The seventh gives the activities' districts in Swedish order of their names, each
- * appended to its activity's list through the activities' id index (one sort, none per
- * activity). */
+/* chain.c: an organisation's goal chain for a year (see chain.h). Eight reads by (org, year),
+ * in one go (store_query_many: one round trip on PostgreSQL). Three are each ordered by the id
+ * of what its rows belong to; each becomes a flat array in the arena, and every goal and
+ * indicator gets its share as one contiguous run, found through a sorted id index (no scans).
+ * The goals, the outcomes and the activities come unordered and are sorted here (by level,
+ * number and key; by indicator, year, period, area and sex; by start and key), in the byte
+ * order of the texts that SQLite's ORDER BY gave: SQLite's sorter copied every row into a
+ * temporary b-tree. The outcomes name their periods and areas by id; one read gives those
+ * ids' years, kinds and keys. The last gives the activities' districts, put here in Swedish
+ * order of their names (core/collate.h: the distinct names ranked once) and each appended to
+ * its activity's list through the activities' id index. */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/collate.h"
 #include "core/err.h"
 #include "store/store.h"
 #include "view/chain.h"
@@ -34,13 +36,16 @@ struct load {
 	size_t n, cap, size;		/* rows, capacity, size of a row */
 };
 
-/* grow: room for one more row in l (arrays double; the old ones stay in the arena). */
+/* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
+ * is zeroed, the room past it left as it is (every row callback fills its row). */
 static void *grow(struct load *l)
 {
+	void *row;
+
 	if (l->n == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 32;
-		void *nr = arena_alloc(l->a, ncap * l->size);
-		int64_t *no = arena_alloc(l->a, ncap * sizeof(*no));
+		void *nr = arena_alloc_raw(l->a, ncap * l->size);
+		int64_t *no = arena_alloc_raw(l->a, ncap * sizeof(*no));
 		if (l->n) {
 			memcpy(nr, l->rows, l->n * l->size);
 			memcpy(no, l->owner, l->n * sizeof(*no));
@@ -49,7 +54,9 @@ static void *grow(struct load *l)
 		l->owner = no;
 		l->cap = ncap;
 	}
-	return (char *)l->rows + l->n++ * l->size;
+	row = (char *)l->rows + l->n++ * l->size;
+	memset(row, 0, l->size);
+	return row;
 }
 
 static const char *text(struct load *l, const struct store_row *r, int i)
@@ -123,14 +130,34 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	struct view_outcome *o = grow(l);
 
 	l->owner[l->n - 1] = store_col_int(r, 0);
-	o->year = (long)store_col_int(r, 1);
-	o->period = text(l, r, 2);
-	o->area_id = store_col_int(r, 3);
-	o->area = text(l, r, 4);
-	o->sex = text(l, r, 5);
-	o->value = store_col_type(r, 6) == SV_NULL ? NAN : store_col_real(r, 6);
-	o->missing = store_col_int(r, 7) != 0;
-	o->example = store_col_int(r, 8) != 0;
+	o->period_id = store_col_int(r, 1);
+	o->area_id = store_col_int(r, 2);
+	o->year = 0;		/* year, period and area: put_keys */
+	o->period = o->area = NULL;
+	o->sex = text(l, r, 3);
+	o->value = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
+	o->missing = store_col_int(r, 5) != 0;
+	o->example = store_col_int(r, 6) != 0;
+	return 0;
+}
+
+/* A period (what 0: year and kind) or an area (what 1: key) the outcomes name by id. */
+struct outkey {
+	int what;
+	int64_t id;
+	long year;
+	const char *name;
+};
+
+static int outkey_row(void *ctx, const struct store_row *r)
+{
+	struct load *l = ctx;
+	struct outkey *k = grow(l);
+
+	k->what = (int)store_col_int(r, 0);
+	k->id = store_col_int(r, 1);
+	k->year = (long)store_col_int(r, 2);
+	k->name = text(l, r, 3);
 	return 0;
 }
 
@@ -209,13 +236,48 @@ static int by_start(const void *x, const void *y)
 	return c ? c : cmp_text(a->key, b->key);
 }
 
+/* level_rank: a goal level's place: KF's inriktningsmål, verksamhetsområdesmål, nämndmål, others. */
+static int level_rank(const char *level)
+{
+	static const char *const order[] = { "inriktningsmal", "verksamhetsomradesmal", "namndmal" };
+
+	for (int i = 0; level && i < 3; i++)
+		if (strcmp(level, order[i]) == 0)
+			return i;
+	return 3;
+}
+
+/* number_key: a nämndmål's number as SQLite's CAST(number AS INTEGER) reads it (its longest
+ * integer prefix after blanks, 0 when none, clamped), 1000000000 when it has none. */
+static long long number_key(const char *number)
+{
+	return number ? strtoll(number, NULL, 10) : 1000000000LL;
+}
+
+/* by_goal: goals by level, nämndmål by number, then by key (unique). */
+static int by_goal(const void *x, const void *y)
+{
+	const struct view_goal *a = ((const struct keyed *)x)->row, *b = ((const struct keyed *)y)->row;
+	int la = level_rank(a->level), lb = level_rank(b->level);
+
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (la == 2) {
+		long long na = number_key(a->number), nb = number_key(b->number);
+		if (na != nb)
+			return na < nb ? -1 : 1;
+	}
+	return cmp_text(a->key, b->key);
+}
+
 /* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed). */
 static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
 {
 	size_t n = l->n ? l->n : 1;
-	struct keyed *kr = arena_alloc(l->a, n * sizeof(*kr));
-	char *rows = arena_alloc(l->a, n * l->size);
-	int64_t *owner = arena_alloc(l->a, n * sizeof(*owner));
+	/* each filled below before it is read */
+	struct keyed *kr = arena_alloc_raw(l->a, n * sizeof(*kr));
+	char *rows = arena_alloc_raw(l->a, n * l->size);
+	int64_t *owner = arena_alloc_raw(l->a, n * sizeof(*owner));
 
 	for (size_t i = 0; i < l->n; i++)
 		kr[i] = (struct keyed){ l->owner[i], (const char *)l->rows + i * l->size };
@@ -226,6 +288,43 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
 	}
 	l->rows = rows;
 	l->owner = owner;
+}
+
+/* A district of an activity with its name's place in Swedish order. */
+struct ranked {
+	int rank;
+	int64_t act;
+	const char *name;
+};
+
+static int by_rank(const void *x, const void *y)
+{
+	const struct ranked *p = x, *q = y;
+
+	return p->rank != q->rank ? (p->rank > q->rank) - (p->rank < q->rank) : cmp_int(p->act, q->act);
+}
+
+/* sort_areas: the activities' districts (l: names, owner: activity ids) in Swedish order of
+ * their names, then by activity, as ORDER BY name COLLATE sv, activity_id gave them (the
+ * distinct names ranked once through ICU: SQLite's sorter compared every pair through it,
+ * half of the statement). -1 when the collation fails. */
+static int sort_areas(struct load *l)
+{
+	size_t n = l->n ? l->n : 1;
+	const char **names = l->rows;
+	int *rank = arena_alloc(l->a, n * sizeof(*rank));
+	struct ranked *r = arena_alloc(l->a, n * sizeof(*r));
+
+	if (l->n > INT32_MAX || collate_ranks(names, (int)l->n, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < l->n; i++)
+		r[i] = (struct ranked){ rank[i], l->owner[i], names[i] };
+	qsort(r, l->n, sizeof(*r), by_rank);
+	for (size_t i = 0; i < l->n; i++) {
+		names[i] = r[i].name;
+		l->owner[i] = r[i].act;
+	}
+	return 0;
 }
 
 /* runs: calls fn(owner index, first row, count) once per run of rows in l with the same owner
@@ -243,7 +342,7 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 }
 
 /* The chain's reads, all by (org, year), each into its own load. */
-enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
+enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_KEYS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
 
 static const struct {
 	enum stmt s;
@@ -255,6 +354,8 @@ static const struct {
 	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row, 2 },
 	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, 2 },
 	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row, 2 },
+	/* the outcomes' periods and areas (org, year, area) */
+	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, 3 },
 	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, 2 },
 	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, 2 },
 	/* (activity_id, name): a district of an activity of the organisation's, in Swedish order
@@ -273,7 +374,7 @@ struct build {
 
 static struct idix *index_of(struct arena *a, size_t n, const void *rows, size_t size, size_t id_off)
 {
-	struct idix *ix = arena_alloc(a, (n ? n : 1) * sizeof(*ix));
+	struct idix *ix = arena_alloc_raw(a, (n ? n : 1) * sizeof(*ix));	/* filled below */
 
 	for (size_t i = 0; i < n; i++) {
 		memcpy(&ix[i].id, (const char *)rows + i * size + id_off, sizeof(int64_t));
@@ -317,6 +418,24 @@ static const enum stmt outs_stmt[] = {
 	[VIEW_OUTS_YEAR] = STMT_VC_OUTCOMES_YEAR,
 	[VIEW_OUTS_AREA] = STMT_VC_OUTCOMES_AREA,
 };
+
+/* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
+ * and areas: a short walk each). */
+static void put_keys(struct load *outs, const struct load *keys)
+{
+	const struct outkey *k = keys->rows;
+	struct view_outcome *o = outs->rows;
+
+	for (size_t i = 0; i < outs->n; i++)
+		for (size_t j = 0; j < keys->n; j++) {
+			if (k[j].what == 0 && k[j].id == o[i].period_id) {
+				o[i].year = k[j].year;
+				o[i].period = k[j].name;
+			} else if (k[j].what == 1 && k[j].id == o[i].area_id) {
+				o[i].area = k[j].name;
+			}
+		}
+}
 
 /* The VIEW_SKIP_* flag that leaves each read out (0: always read). */
 static const unsigned skipped_by[L__MAX] = {
@@ -436,8 +555,12 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	c->year = year;
 	if ((rc = read_all(st, a, &b, opts ? opts : &all, more, nmore, e)) != LUP_OK)
 		return rc;
+	sort_rows(&b.l[L_GOALS], by_goal);
+	put_keys(&b.l[L_OUTS], &b.l[L_KEYS]);
 	sort_rows(&b.l[L_OUTS], by_outcome);
 	sort_rows(&b.l[L_ACTS], by_start);
+	if (sort_areas(&b.l[L_AREAS]) != 0)
+		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
 	link_goals(&b);
 	runs(&b.l[L_RESULTS], b.goal_ix, c->ngoals, &b, set_results);
 	link_indicators(&b);

@@ -18,6 +18,7 @@ struct store;
  * year) in an area (the municipality or a district of the organisation) for a sex. */
 struct view_outcome {
 	int64_t area_id;
+	int64_t period_id;	/* the period (year and period below are its year and kind) */
 	long year;		/* the period's year: the chain's year, or the year before (FY only) */
 	const char *period;	/* "T1", "T2" or "FY" */
 	const char *area;	/* the area's key */

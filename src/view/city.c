@@ -227,7 +227,7 @@ static void fill_values(struct view_city *c, const struct rowset *cmp)
 	for (int i = 0; i < cmp->nrows; i++) {
 		if (!cell_is(cmp, i, "sex", "T") || !cell(cmp, i, "value"))
 			continue;
-		double v = strtod(cell(cmp, i, "value"), NULL);
+		double v = rowset_d(cmp, i, "value");
 		c->example |= cell_int(cmp, i, "example") != 0;
 		c->decimals = decimals_of(v) > c->decimals ? decimals_of(v) : c->decimals;
 		if (cell_is(cmp, i, "level", "municipality")) {

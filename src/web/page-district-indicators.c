@@ -395,7 +395,7 @@ static void overview_spark(struct ind *x, int i, const struct rowset *series, in
 	}
 	v = arena_alloc(&x->r->a, sizeof(double) * (size_t)(to - from));
 	for (int k = from; k < to; k++)
-		v[k - from] = series->rows[k][2].s ? strtod(series->rows[k][2].s, NULL) : NAN;
+		v[k - from] = rowset_cell_d(&series->rows[k][2]);
 	snprintf(id, sizeof(id), "utveckling-%d", n);
 	const char *part[] = { x->v.rows[i].name, " i ", x->name, " ", series->rows[from][1].s, "–",
 			       series->rows[to - 1][1].s };

@@ -88,9 +88,7 @@ int64_t places_i(const struct rowset *rs, int i, const char *col)
 
 double places_d(const struct rowset *rs, int i, const char *col)
 {
-	const char *s = places_s(rs, i, col);
-
-	return s ? strtod(s, NULL) : NAN;
+	return rowset_d(rs, i, col);
 }
 
 /* run_key: column 0 of row i as an integer (NULL never asked: see places_run) */

@@ -11,7 +11,9 @@
 #include "render/html.h"
 #include "render/json.h"
 #include "render/rows.h"
+#include "store/backend.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,6 +229,53 @@ static void test_json_key_lengths(void)
 			T_EQ_INT(b.ptr[b.len], 0);
 			buf_release(&b);
 		}
+}
+
+/* ref_escape: the JSON text of s (ASCII) as the byte-at-a-time rule writes it, in quotes. */
+static void ref_escape(const char *s, char *out)
+{
+	*out++ = '"';
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			out += sprintf(out, "\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			out += sprintf(out, "\\u%04x", c);
+		else
+			*out++ = (char)c;
+	}
+	*out++ = '"';
+	*out = '\0';
+}
+
+/* one byte to escape at every place of keys and strings of 1 to 40 bytes (the vector scans'
+ * blocks, the keys' overlapping loads of 4 to 16 bytes and their edges): the bytes the
+ * byte-at-a-time rule writes, in keys and in values */
+static void test_json_escape_places(void)
+{
+	static const char special[] = { '"', '\\', 0x01, 0x1f, 0x7f };
+	char s[48], ek[128], want[300];
+	struct buf b;
+	struct json j;
+
+	for (size_t n = 1; n <= 40; n++)
+		for (size_t at = 0; at < n; at++)
+			for (size_t k = 0; k < sizeof(special); k++) {
+				memset(s, 'a' + (int)(n % 26), n);
+				s[n] = '\0';
+				s[at] = special[k];
+				ref_escape(s, ek);
+				buf_init(&b, 0);
+				json_init(&j, &b, 0);
+				json_obj_open(&j);
+				json_key(&j, s);
+				json_str(&j, s);
+				json_obj_close(&j);
+				T_EQ_INT(json_finish(&j), 0);
+				snprintf(want, sizeof(want), "{%s:%s}", ek, ek);
+				T_EQ_STR(b.ptr, want);
+				buf_release(&b);
+			}
 }
 
 /* printf_real: a real as json_num wrote every one before its short path: "%.15g" when that
@@ -726,6 +775,83 @@ static void check_ranks(const char *const *s, int n, UCollator *coll)
 	free(rank);
 }
 
+/* rowset_col's memo: a name asked again from the same address after its text changed, and
+ * after the set's columns moved (as entity.c's order_by_owner drops the first), answers by the
+ * text, never past the columns */
+static void test_rowset_col_memo(void)
+{
+	const char *names[] = { "a", "b", "c" };
+	struct rowset rs = { .ncols = 3, .names = names };
+	char name[4] = "a";
+	static const char c[] = "c";
+
+	T_EQ_INT(rowset_col(&rs, name), 0);
+	memcpy(name, "c", 2);
+	T_EQ_INT(rowset_col(&rs, name), 2);
+	memcpy(name, "x", 2);
+	T_EQ_INT(rowset_col(&rs, name), -1);
+	T_EQ_INT(rowset_col(&rs, c), 2);
+	T_EQ_INT(rowset_col(&rs, c), 2);
+	rs.names++;
+	rs.ncols--;
+	T_EQ_INT(rowset_col(&rs, c), 1);
+	rs.ncols--;	/* "c" was column 1: now past the end */
+	T_EQ_INT(rowset_col(&rs, c), -1);
+}
+
+/* A one-row store result for rowset_collect: column 0 a real, column 1 an integer, column 2
+ * a text (the number's "%.15g"), column 3 NULL. */
+struct fake_row {
+	struct store_row r;
+	double d;
+	int64_t i;
+	char text[32];
+};
+
+static int fake_ncols(const struct store_row *r) { (void)r; return 4; }
+static const char *fake_name(const struct store_row *r, int i) { (void)r; return (const char *[]){ "r", "i", "t", "n" }[i]; }
+static enum sv_type fake_type(const struct store_row *r, int i) { (void)r; return (enum sv_type[]){ SV_REAL, SV_INT, SV_TEXT, SV_NULL }[i]; }
+static int64_t fake_int(const struct store_row *r, int i) { (void)i; return ((const struct fake_row *)r)->i; }
+static double fake_real(const struct store_row *r, int i) { (void)i; return ((const struct fake_row *)r)->d; }
+static const char *fake_text(const struct store_row *r, int i) { return i == 2 ? ((const struct fake_row *)r)->text : NULL; }
+
+/* rowset_d reads every cell as strtod reads its text, bit for bit: reals that are short
+ * decimals, integers, -0, long fractions that "%.15g" rounds, large and tiny ones; integers
+ * around 2^53; a text; NULL */
+static void test_rowset_d(void)
+{
+	static const struct store_ops ops = { .ncols = fake_ncols, .col_name = fake_name, .col_type = fake_type,
+					      .col_int = fake_int, .col_real = fake_real, .col_text = fake_text };
+	static const double reals[] = { 0, -0.0, 12.5, 0.37, 1234.56, 42, -7, 0.1 + 0.2, 1.0 / 3, 2.0 / 3 * 1e6,
+					1e15, 123456789012345.6, 1e-5, 3.14159265358979, 1e300, -2.5e-7, 99.99 };
+	static const int64_t ints[] = { 0, -1, 7, (INT64_C(1) << 53) - 1, (INT64_C(1) << 53) + 1, -(INT64_C(1) << 53) - 1,
+					INT64_C(9007199254740993), INT64_MAX - 1 };
+	struct arena a = ARENA_INIT;
+	struct rowset rs;
+	struct fake_row f = { .r = { &ops } };
+	char tmp[NUMFMT_SIZE];
+
+	rowset_init(&rs, &a);
+	for (size_t k = 0; k < sizeof(reals) / sizeof(reals[0]); k++) {
+		f.d = reals[k];
+		f.i = ints[k % (sizeof(ints) / sizeof(ints[0]))];
+		numfmt_g15(f.d, f.text);
+		T_EQ_INT(rowset_collect(&rs, &f.r), 0);
+	}
+	for (int i = 0; i < rs.nrows; i++) {
+		double want = strtod(rs.rows[i][0].s, NULL), got = rowset_d(&rs, i, "r");
+		T_CHECK(memcmp(&want, &got, sizeof(want)) == 0);
+		snprintf(tmp, sizeof(tmp), "%lld", (long long)rs.rows[i][1].i);
+		want = strtod(tmp, NULL);
+		got = rowset_d(&rs, i, "i");
+		T_CHECK(memcmp(&want, &got, sizeof(want)) == 0);
+		T_CHECK(rowset_d(&rs, i, "t") == strtod(rs.rows[i][2].s, NULL));
+		T_CHECK(isnan(rowset_d(&rs, i, "n")) && isnan(rowset_d(&rs, i, "nope")));
+	}
+	T_CHECK(isnan(rowset_d(&rs, rs.nrows, "r")));
+	arena_release(&a);
+}
+
 /* rowset_order_by_name: name in Swedish order (NULL first), then the integer (NULL last), then
  * the key in byte order; the rows move whole. */
 static void test_rowset_order_by_name(void)
@@ -823,6 +949,7 @@ int main(void)
 	T_RUN(test_json_reals_as_printf);
 	T_RUN(test_numfmt_as_printf);
 	T_RUN(test_json_keys);
+	T_RUN(test_json_escape_places);
 	T_RUN(test_json_key_lengths);
 	T_RUN(test_json_invalid_utf8_replaced);
 	T_RUN(test_json_refuses_bad_sequences);
@@ -838,5 +965,7 @@ int main(void)
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
+	T_RUN(test_rowset_d);
+	T_RUN(test_rowset_col_memo);
 	return t_done();
 }
