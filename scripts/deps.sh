@@ -8,7 +8,7 @@
 set -eu
 
 BUILD_PKGS="gcc make pkg-config libsqlite3-dev libicu-dev libyajl-dev libcsv-dev libmicrohttpd-dev libsodium-dev libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libzip-dev libxml2-dev libxlsxwriter-dev libical-dev libpq-dev libxxhash-dev"
-TEST_PKGS="sqlite3 jq curl python3 clang libclang-rt-14-dev wrk chromium tidy python3-docx python3-openpyxl poppler-utils libreoffice-writer-nogui fonts-dejavu-core postgresql postgresql-contrib"
+TEST_PKGS="sqlite3 jq curl python3 clang libclang-rt-14-dev wrk valgrind chromium tidy python3-docx python3-openpyxl poppler-utils libreoffice-writer-nogui fonts-dejavu-core postgresql postgresql-contrib"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;
