@@ -92,14 +92,18 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
 	/* (district_id, committee_id) -> the activities serving the district or a place in it,
 	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts); own = 1 when
-	 * the committee or its administration owns it */
+	 * the committee or its administration owns it. The places are a tree's three levels, so
+	 * UNION ALL (no temporary table to drop repeats); they drive activity_district's area index
+	 * into the one IN list (not a second list of places probed); the owners are one list
+	 * (OWNED_IN, not OWNED_BY's three terms with their own list): 1.08M -> 0.90M instructions. */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
-		"WITH places(id) AS (SELECT ?1 UNION SELECT id FROM area WHERE parent_id = ?1"
-		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
+		"WITH places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1"
+		"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" coalesce(" OWNED_BY("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
+		" coalesce(" OWNED_IN("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places) AND " PUB_ACTIVITY("a"),
+		" WHERE a.id IN (SELECT ad.activity_id FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id)"
+		" AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
