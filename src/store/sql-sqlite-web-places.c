@@ -122,10 +122,11 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * JOIN keeps SQLite's order): the publication rule of an indicator is judged once, not once
 	 * per outcome, and each outcome is one seek of outcome's unique index; the city's value one
 	 * seek of outcome_cover (0037), which holds the columns read (the unique index would be
-	 * SQLite's choice, and a second seek into the table per row). */
+	 * SQLite's choice, and a second seek into the table per row). The committee's owners are one
+	 * list probed per row (OWNED_IN; OWNED_BY's three terms: 1.49M -> 1.40M instructions). */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
-		" coalesce(" OWNED_BY("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
+		" coalesce(" OWNED_IN("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
 		" c.value AS city, c.example AS city_example FROM period pe CROSS JOIN indicator i"
 		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1"
 		" JOIN organisation o ON o.id = i.owner_id"
