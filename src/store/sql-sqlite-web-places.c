@@ -118,17 +118,19 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
 	 * administration's) indicators. Unordered: view/district.c sorts the rows (the committee's
 	 * first, by key and sex), a quarter of the statement's cost when SQLite sorted the wide
-	 * rows. The indicators are the outer loop (CROSS
-	 * JOIN keeps SQLite's order): the publication rule of an indicator is judged once, not once
-	 * per outcome, and each outcome is one seek of outcome's unique index; the city's value one
-	 * seek of outcome_cover (0037), which holds the columns read (the unique index would be
-	 * SQLite's choice, and a second seek into the table per row). The committee's owners are one
-	 * list probed per row (OWNED_IN; OWNED_BY's three terms: 1.49M -> 1.40M instructions). */
+	 * rows. The district's outcomes of the year are one range of outcome_period_area (0039:
+	 * period, area, then sex, indicator and the columns read), each joined to its indicator by
+	 * rowid, where a seek of the unique index per indicator cost more (1.40M -> 1.30M); the
+	 * city's value one seek of outcome_cover (0037), which holds the columns read (the unique
+	 * index would be SQLite's choice, and a second seek into the table per row; the covering
+	 * outcome_period_area costs 0.1M more here). The committee's owners are one list probed
+	 * per row (OWNED_IN; OWNED_BY's three terms: 1.49M -> 1.40M). */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
 		" coalesce(" OWNED_IN("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
-		" c.value AS city, c.example AS city_example FROM period pe CROSS JOIN indicator i"
-		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1"
+		" c.value AS city, c.example AS city_example FROM period pe"
+		" CROSS JOIN outcome x INDEXED BY outcome_period_area ON x.period_id = pe.id AND x.area_id = ?1"
+		" CROSS JOIN indicator i ON i.id = x.indicator_id"
 		" JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c INDEXED BY outcome_cover ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) AND " SEE_FIGURE("c", "i")
