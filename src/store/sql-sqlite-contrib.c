@@ -13,10 +13,11 @@
 #define CB_FROZEN(pv) \
 	"(" pv ".status IN ('superseded','revision') OR (" pv ".status = 'decided' AND " pv ".decision_dnr IS NOT NULL))"
 
-/* The district ?1 and the areas under it (two levels: neighbourhoods and places). */
+/* The district ?1 and the areas under it (two levels: neighbourhoods and places). A tree's levels
+ * hold no area twice: UNION ALL, no temporary table to drop repeats. */
 #define CB_PLACES \
-	"places(id) AS (SELECT ?1 UNION SELECT id FROM area WHERE parent_id = ?1" \
-	"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
+	"places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1" \
+	"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
 
 /* The district ?1's LUP plans. */
 #define CB_LUPS "(SELECT id FROM plan WHERE kind = 'lup' AND district_id = ?1)"
@@ -93,7 +94,9 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 	 * programme of the contribution plans' current versions (a replaced version's copies are
 	 * history) (by districts served or by the measure or goal named), by organisation; the
 	 * measure and goal as rows of version ?2 (matched by identity; NULL when the version has no
-	 * such row), and as named (measure0, goal0) */
+	 * such row), and as named (measure0, goal0). The version ?2's measure and goal (m, g: a
+	 * search of the version's rows) are joined after the WHERE's terms can be judged (after
+	 * gv0), so only for the rows kept, not for every contribution activity tested. */
 	[STMT_CB_LIST] =
 		"WITH " CB_PLACES " SELECT a.id, a.key, a.title, a.description, a.role, a.status, a.start_text,"
 		" a.end_text, o.id AS owner_id, o.key AS owner, o.name AS owner_name, cp.key AS plan,"
@@ -106,9 +109,9 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 		"  AND cv.status NOT IN ('superseded','revision') CROSS JOIN activity a ON a.plan_version_id = cv.id"
 		" JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN measure m0 ON m0.id = a.measure_id LEFT JOIN plan_version mv0 ON mv0.id = m0.plan_version_id"
+		" LEFT JOIN goal g0 ON g0.id = a.goal_id LEFT JOIN plan_version gv0 ON gv0.id = g0.plan_version_id"
 		" LEFT JOIN measure m ON m.plan_version_id = ?2 AND coalesce(m.ident, m.key) = coalesce(m0.ident, m0.key)"
 		"  AND mv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
-		" LEFT JOIN goal g0 ON g0.id = a.goal_id LEFT JOIN plan_version gv0 ON gv0.id = g0.plan_version_id"
 		" LEFT JOIN goal g ON g.plan_version_id = ?2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
 		" WHERE " PUB_ACTIVITY("a") " AND (a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places)"

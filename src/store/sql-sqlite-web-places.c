@@ -92,14 +92,18 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
 	/* (district_id, committee_id) -> the activities serving the district or a place in it,
 	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts); own = 1 when
-	 * the committee or its administration owns it */
+	 * the committee or its administration owns it. The places are a tree's three levels, so
+	 * UNION ALL (no temporary table to drop repeats); they drive activity_district's area index
+	 * into the one IN list (not a second list of places probed); the owners are one list
+	 * (OWNED_IN, not OWNED_BY's three terms with their own list): 1.08M -> 0.90M instructions. */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
-		"WITH places(id) AS (SELECT ?1 UNION SELECT id FROM area WHERE parent_id = ?1"
-		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
+		"WITH places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1"
+		"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" coalesce(" OWNED_BY("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
+		" coalesce(" OWNED_IN("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places) AND " PUB_ACTIVITY("a"),
+		" WHERE a.id IN (SELECT ad.activity_id FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id)"
+		" AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
@@ -114,28 +118,32 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
 	 * administration's) indicators. Unordered: view/district.c sorts the rows (the committee's
 	 * first, by key and sex), a quarter of the statement's cost when SQLite sorted the wide
-	 * rows. The indicators are the outer loop (CROSS
-	 * JOIN keeps SQLite's order): the publication rule of an indicator is judged once, not once
-	 * per outcome, and each outcome is one seek of outcome's unique index; the city's value one
-	 * seek of outcome_cover (0037), which holds the columns read (the unique index would be
-	 * SQLite's choice, and a second seek into the table per row). */
+	 * rows. The district's outcomes of the year are one range of outcome_period_area (0039:
+	 * period, area, then sex, indicator and the columns read), each joined to its indicator by
+	 * rowid, where a seek of the unique index per indicator cost more (1.40M -> 1.30M); the
+	 * city's value one seek of outcome_cover (0037), which holds the columns read (the unique
+	 * index would be SQLite's choice, and a second seek into the table per row; the covering
+	 * outcome_period_area costs 0.1M more here). The committee's owners are one list probed
+	 * per row (OWNED_IN; OWNED_BY's three terms: 1.49M -> 1.40M). */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
-		" coalesce(" OWNED_BY("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
-		" c.value AS city, c.example AS city_example FROM period pe CROSS JOIN indicator i"
-		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1"
+		" coalesce(" OWNED_IN("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
+		" c.value AS city, c.example AS city_example FROM period pe"
+		" CROSS JOIN outcome x INDEXED BY outcome_period_area ON x.period_id = pe.id AND x.area_id = ?1"
+		" CROSS JOIN indicator i ON i.id = x.indicator_id"
 		" JOIN organisation o ON o.id = i.owner_id"
 		" LEFT JOIN outcome c INDEXED BY outcome_cover ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) AND " SEE_FIGURE("c", "i")
 		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i"),
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
-	 * the indicators the outer loop (the publication rule once per indicator), each outcome one
-	 * seek of outcome_cover (0037: no second seek into the table for the value) */
+	 * unordered (the page sorts them by indicator and year in C: web/page-district-indicators.c
+	 * sort_series; SQLite's sorter was 0.5M instructions). Per full-year period one range of
+	 * outcome_period_area (0039: period, area, sex, then the indicator and the columns read),
+	 * where a seek of outcome_cover per indicator and period cost 4.6K each: 1.75M -> 0.84M. */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM indicator i CROSS JOIN period pe"
-		" CROSS JOIN outcome x INDEXED BY outcome_cover ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
-		" WHERE pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
-		" ORDER BY i.id, pe.year",
+		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x INDEXED BY outcome_period_area"
+		" ON x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T' CROSS JOIN indicator i ON i.id = x.indicator_id"
+		" WHERE pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i"),
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality'): per full-year period and the two areas,
 	 * seeks of outcome's unique index */

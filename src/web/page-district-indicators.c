@@ -466,6 +466,32 @@ static void overview(struct ind *x)
 	html_close(h);
 }
 
+/* series_key: column col of series row r as an integer (SQLite gives integers, PostgreSQL text) */
+static int64_t series_key(const struct row_cell *r, int col)
+{
+	return r[col].t == SV_INT ? r[col].i : r[col].s ? strtoll(r[col].s, NULL, 10) : 0;
+}
+
+/* cmp_series: qsort order of series rows: by indicator id (column 0), then year (column 1) */
+static int cmp_series(const void *a, const void *b)
+{
+	const struct row_cell *x = *(struct row_cell *const *)a, *y = *(struct row_cell *const *)b;
+	int64_t i = series_key(x, 0), j = series_key(y, 0);
+
+	if (i == j)
+		i = series_key(x, 1), j = series_key(y, 1);
+	return (i > j) - (i < j);
+}
+
+/* sort_series: the district's totals (STMT_WEB_PLACES_DISTRICT_SERIES, read unsorted on SQLite)
+ * by indicator and year, the order places_run's bisection needs; one row per indicator and
+ * year, so the order is total. */
+static void sort_series(struct rowset *rs)
+{
+	if (rs->nrows > 1)
+		qsort(rs->rows, (size_t)rs->nrows, sizeof(rs->rows[0]), cmp_series);
+}
+
 /* fetch: the reads of the detail of the chosen indicator (row x->sel) and of the overview, in
  * one go (one round trip on PostgreSQL). */
 static int fetch(struct ind *x)
@@ -481,7 +507,10 @@ static int fetch(struct ind *x)
 	places_want(x->r, q, &n, &x->line, STMT_WEB_PLACES_INDICATOR_SERIES, x->line_args, 2);
 	places_want(x->r, q, &n, &x->targets, STMT_REL_INDICATOR_TARGETS, &x->ind_arg, 1);
 	places_want(x->r, q, &n, &x->series, STMT_WEB_PLACES_DISTRICT_SERIES, &x->district_arg, 1);
-	return places_fetch(x->r, q, n);
+	if (places_fetch(x->r, q, n))
+		return -1;
+	sort_series(&x->series);
+	return 0;
 }
 
 /* pick: the row of ?indikator= (404 page when it is not shown here), else the first shown. */
