@@ -224,7 +224,7 @@ static void test_commission_empty(void)
 static void city_draft(struct store *st, enum store_view view, int64_t vorg, long *reports, int *shown)
 {
 	struct model_period t1 = { 2022, MODEL_PERIOD_T1 };
-	struct view_city_args args = { NULL, 0, &t1 };
+	struct view_city_args args = { NULL, 0, &t1, 0 };
 	struct arena a = ARENA_INIT;
 	struct view_city c;
 	struct err e;
@@ -244,10 +244,10 @@ static void city_draft(struct store *st, enum store_view view, int64_t vorg, lon
 
 static void test_city(void)
 {
-	struct view_city_args none = { NULL, 0, NULL }, bad_ind = { "no-such-indicator", 0, NULL };
-	struct view_city_args bad_year = { NULL, 1990, NULL };
+	struct view_city_args none = { NULL, 0, NULL, 0 }, bad_ind = { "no-such-indicator", 0, NULL, 0 };
+	struct view_city_args bad_year = { NULL, 1990, NULL, 0 };
 	struct model_period p1999 = { 1999, MODEL_PERIOD_T1 };
-	struct view_city_args bad_period = { NULL, 0, &p1999 };
+	struct view_city_args bad_period = { NULL, 0, &p1999, 0 };
 	struct store *st = NULL;
 	struct arena a = ARENA_INIT;
 	struct view_city c;
