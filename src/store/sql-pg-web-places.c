@@ -124,15 +124,21 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
 	 * administration's) indicators. Unordered: view/district.c sorts the rows. The public
 	 * indicators are a materialised
-	 * list (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome. */
+	 * list (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome. The
+	 * city's outcomes of the year are a materialised list too (one range of
+	 * outcome_period_area): joined to the table itself, the planner hashed all the city's
+	 * outcomes of every year from a scan of the whole table (~3 ms of the page's ~5). */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
-		"WITH " PUB_INDICATORS " SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
+		"WITH " PUB_INDICATORS ", city AS MATERIALIZED (SELECT c.indicator_id, c.period_id, c.sex, c.value,"
+		" c.example, c.source FROM period cp JOIN outcome c ON c.period_id = cp.id"
+		" AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) WHERE cp.year = $2 AND cp.kind = 'FY')"
+		" SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
 		" " OWN("i.owner_id", "3") " AS own, x.sex, x.value, x.example,"
 		" c.value AS city, c.example AS city_example FROM outcome x"
 		" JOIN period pe ON pe.id = x.period_id AND pe.year = $2 AND pe.kind = 'FY'"
 		" JOIN pub_i i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
-		" LEFT JOIN outcome c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
-		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) AND " SEE_FIGURE("c", "i")
+		" LEFT JOIN city c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
+		"  AND c.sex = x.sex AND " SEE_FIGURE("c", "i")
 		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i"),
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
