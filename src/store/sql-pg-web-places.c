@@ -140,12 +140,15 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN city c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
 		"  AND c.sex = x.sex AND " SEE_FIGURE("c", "i")
 		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i"),
-	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years */
+	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
+	 * unordered (web/page-district-indicators.c sort_series sorts them in C, as on SQLite). The
+	 * ORDER BY the text had made the planner read the district's outcomes of every period in
+	 * indicator order (outcome_area_total) for a merge join; unordered, it reads one range of
+	 * outcome_period_area per full year and hashes the public indicators. */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"WITH " PUB_INDICATORS " SELECT x.indicator_id, pe.year, x.value FROM pub_i i"
 		" JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND " SEE_FIGURE("x", "i")
-		" ORDER BY i.id, pe.year",
+		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND " SEE_FIGURE("x", "i"),
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality') */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
