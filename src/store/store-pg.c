@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -1364,9 +1365,74 @@ out:
  * rewrites it compactly; it locks the small table for the few milliseconds that takes. */
 #define VACUUM_DERIVED_SQL "VACUUM (FULL, ANALYZE) derived_indicator_period"
 
+/* Older snapshots. VACUUM marks a page all-visible only when every row on it is visible to
+ * every snapshot of the database; a session that took its snapshot before the load's last
+ * commit (autovacuum's ANALYZE of a table, begun while the load ran, or any reader) leaves the
+ * loaded tables' visibility map empty, and the planner then prices each index-only scan as a
+ * heap read per entry (docs/postgresql.md: the goal chain read 19,725 outcomes for 526).
+ * pg_analyze waits, at most HORIZON_WAIT_MS, for the sessions of the database whose
+ * transaction began before it did ($1, the database's clock) to end theirs. */
+#define HORIZON_NOW_SQL "SELECT clock_timestamp()::text"
+#define HORIZON_OLDER_SQL "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()" \
+	" AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND xact_start < $1::timestamptz"
+#define HORIZON_WAIT_MS 5000
+#define HORIZON_POLL_MS 20
+
+/* one_value: the first column of sql's first row (with param as $1 when not NULL) into out
+ * (size n, "" when there is no row). */
+static int one_value(struct pg *st, const char *sql, const char *param, char *out, size_t n,
+		     struct err *e)
+{
+	PGresult *res;
+	int rc = ready(st, e);
+
+	if (rc != LUP_OK)
+		return rc;
+	trace(st, "visibility", NULL, NULL);
+	res = PQexecParams(st->conn, sql, param ? 1 : 0, NULL, param ? &param : NULL, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = res_err(st, res, e, "waiting for older snapshots");
+		PQclear(res);
+		return rc;
+	}
+	snprintf(out, n, "%s", PQntuples(res) > 0 ? PQgetvalue(res, 0, 0) : "");
+	PQclear(res);
+	return LUP_OK;
+}
+
+/* wait_older_snapshots: returns once no other session of the database holds a snapshot older
+ * than the call, or after HORIZON_WAIT_MS (the VACUUM then runs anyway: autovacuum sets the
+ * map later). */
+static int wait_older_snapshots(struct pg *st, struct err *e)
+{
+	char start[64], n[24];
+	int rc;
+
+	if ((rc = one_value(st, HORIZON_NOW_SQL, NULL, start, sizeof(start), e)) != LUP_OK)
+		return rc;
+	for (int waited = 0; waited < HORIZON_WAIT_MS; waited += HORIZON_POLL_MS) {
+		if ((rc = one_value(st, HORIZON_OLDER_SQL, start, n, sizeof(n), e)) != LUP_OK)
+			return rc;
+		if (strcmp(n, "0") == 0)
+			return LUP_OK;
+		nanosleep(&(struct timespec){ 0, HORIZON_POLL_MS * 1000000L }, NULL);
+	}
+	return LUP_OK;
+}
+
+/* The load's commits on disk. Rows whose inserting commit was made with synchronous_commit =
+ * off (the tests' cluster) and whose commit record the WAL writer has not flushed yet cannot be
+ * marked committed on their pages, and VACUUM then leaves those pages unmarked. A synchronous
+ * commit flushes the WAL up to its own record, the load's included: the last migration's row
+ * written again as it is (no value of the caller's). */
+#define FLUSH_SQL "BEGIN; SET LOCAL synchronous_commit = on;" \
+	" UPDATE schema_migration SET version = version" \
+	"  WHERE version = (SELECT max(version) FROM schema_migration); COMMIT"
+
 /* pg_analyze: VACUUM (ANALYZE) of the whole database after the derived table's VACUUM FULL,
  * outside a transaction (VACUUM cannot run in one, nor in a pipeline: a plain query of its
- * own). */
+ * own), once the load's commits are on disk (FLUSH_SQL) and the snapshots older than the load
+ * have ended (wait_older_snapshots). */
 static int pg_analyze(struct store *base, struct err *e)
 {
 	struct pg *st = PG(base);
@@ -1377,6 +1443,10 @@ static int pg_analyze(struct store *base, struct err *e)
 	if ((rc = ensure_conn(st, e)) != LUP_OK)
 		return rc;
 	if ((rc = run(st, VACUUM_DERIVED_SQL, e, "VACUUM (FULL) of the derived table")) != LUP_OK)
+		return rc;
+	if ((rc = run(st, FLUSH_SQL, e, "the load's commits flushed")) != LUP_OK)
+		return rc;
+	if ((rc = wait_older_snapshots(st, e)) != LUP_OK)
 		return rc;
 	return run(st, "VACUUM (ANALYZE)", e, "VACUUM (ANALYZE)");
 }
