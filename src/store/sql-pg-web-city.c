@@ -64,28 +64,20 @@ const char *const pg_sql_web_city[STMT__MAX] = {
 		" FROM orgs JOIN organisation o ON o.id = orgs.id"
 		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
 		" ORDER BY o.name COLLATE sv, o.id",
-	/* () -> every organisation with its counterpart and district, for the organisations list:
-	 * (kind, id, key, name, pair, pair_name, city_owned, housing, district, district_name, goals,
-	 * activities: its public goals and activities), by id (the page sorts them by name in Swedish
-	 * order, core/collate.h, where the statement's sort of the whole rows through ICU cost a
-	 * third of it on SQLite); one row per district whose committee is the organisation or its
-	 * pair (as a join on either would give). One statement for every kind, the page groups them: the goals and activities are
-	 * counted in one pass each and the districts' committees read once, where a statement per
-	 * kind with a count per row and an "either committee" join built a temporary list per row. The
-	 * counterpart of an organisation without pair_id (the lowest id pairing with it) comes from one
-	 * grouped list (pm), where a subquery per row scanned organisation 210 times (2.3 -> 0.4 ms) */
-	[STMT_WEB_CITY_ORGS] =
-		"WITH gc AS (SELECT g.owner_id, count(*) AS n FROM goal g WHERE " PUB_GOAL("g") " GROUP BY g.owner_id),"
-		" ac AS (SELECT x.owner_id, count(*) AS n FROM activity x WHERE " PUB_ACTIVITY("x") " GROUP BY x.owner_id),"
-		" dc AS (SELECT c.id AS org_id, a.key, a.name FROM organisation c JOIN area a ON a.committee_id = c.id"
-		"  WHERE a.level = 'district' UNION ALL SELECT c.id, a.key, a.name FROM organisation c"
-		"  JOIN area a ON a.committee_id = c.pair_id WHERE a.level = 'district' AND a.committee_id <> c.id),"
-		" pm AS MATERIALIZED (SELECT pair_id, min(id) AS id FROM organisation WHERE pair_id IS NOT NULL"
-		"  GROUP BY pair_id)"
-		" SELECT o.kind, o.id, o.key, o.name, pr.key AS pair, pr.name AS pair_name, o.city_owned, o.housing,"
-		" d.key AS district, d.name AS district_name, coalesce(gc.n, 0) AS goals, coalesce(ac.n, 0) AS activities"
-		" FROM organisation o LEFT JOIN pm ON pm.pair_id = o.id"
-		" LEFT JOIN organisation pr ON pr.id = coalesce(o.pair_id, pm.id)"
-		" LEFT JOIN dc d ON d.org_id = o.id LEFT JOIN gc ON gc.owner_id = o.id LEFT JOIN ac ON ac.owner_id = o.id"
-		" ORDER BY o.id",
+	/* The organisations list (web/page-orgs.c) as three small reads the page joins by id, where
+	 * one statement joining them (a UNION ALL of four grouped counts, the districts' committees
+	 * through a UNION ALL and a LEFT JOIN of each, an automatic index on SQLite) ran 15,058 VM
+	 * steps on the demo.
+	 * () -> every organisation: (id, kind, key, name, pair_id, city_owned, housing), by id */
+	[STMT_WEB_CITY_ORG_LIST] =
+		"SELECT o.id, o.kind, o.key, o.name, o.pair_id, o.city_owned, o.housing FROM organisation o ORDER BY o.id",
+	/* () -> every district with a committee: (committee_id, key, name), by the district's id */
+	[STMT_WEB_CITY_ORG_DISTRICTS] =
+		"SELECT a.committee_id, a.key, a.name FROM area a"
+		" WHERE a.level = 'district' AND a.committee_id IS NOT NULL ORDER BY a.id",
+	/* () -> the public goals (what 0) and activities (what 1) per owner: (what, owner_id, n),
+	 * owners without any left out */
+	[STMT_WEB_CITY_ORG_COUNTS] =
+		"SELECT 0 AS what, g.owner_id, count(*) AS n FROM goal g WHERE " PUB_GOAL("g") " GROUP BY g.owner_id"
+		" UNION ALL SELECT 1, x.owner_id, count(*) FROM activity x WHERE " PUB_ACTIVITY("x") " GROUP BY x.owner_id",
 };

@@ -63,31 +63,20 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		" FROM orgs JOIN organisation o ON o.id = orgs.id"
 		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
 		" ORDER BY o.name COLLATE sv, o.id",
-	/* () -> every organisation with its counterpart and district, for the organisations list:
-	 * (kind, id, key, name, pair, pair_name, city_owned, housing, district, district_name, goals,
-	 * activities: its public goals and activities), by id (the page sorts them by name in Swedish
-	 * order, core/collate.h, where the statement's sort of the whole rows through ICU cost a
-	 * third of it on SQLite); one row per district whose committee is the organisation or its
-	 * pair (as a join on either would give). One statement for every kind, the page groups them:
-	 * the districts' committees are read once, and the goals and activities counted per owner
-	 * in one list, all of them less those in drafts (DRAFT_*: index lookups from the drafts),
-	 * where counting the public ones tested every goal and activity (PUB_*: 6,500 of the
-	 * statement's 22,700 VM steps on the demo), and a list each cost a join each */
-	[STMT_WEB_CITY_ORGS] =
-		"WITH cnt AS (SELECT owner_id, sum(gn) AS goals, sum(an) AS activities FROM ("
-		"  SELECT g.owner_id, count(*) AS gn, 0 AS an FROM goal g GROUP BY g.owner_id"
-		"  UNION ALL SELECT g.owner_id, -count(*), 0 FROM goal g WHERE " DRAFT_GOAL("g") " GROUP BY g.owner_id"
-		"  UNION ALL SELECT x.owner_id, 0, count(*) FROM activity x GROUP BY x.owner_id"
-		"  UNION ALL SELECT x.owner_id, 0, -count(*) FROM activity x WHERE " DRAFT_ACTIVITY("x") " GROUP BY x.owner_id)"
-		"  GROUP BY owner_id),"
-		" dc AS (SELECT c.id AS org_id, a.key, a.name FROM organisation c JOIN area a ON a.committee_id = c.id"
-		"  WHERE a.level = 'district' UNION ALL SELECT c.id, a.key, a.name FROM organisation c"
-		"  JOIN area a ON a.committee_id = c.pair_id WHERE a.level = 'district' AND a.committee_id <> c.id)"
-		" SELECT o.kind, o.id, o.key, o.name, pr.key AS pair, pr.name AS pair_name, o.city_owned, o.housing,"
-		" d.key AS district, d.name AS district_name, coalesce(c.goals, 0) AS goals,"
-		" coalesce(c.activities, 0) AS activities"
-		" FROM organisation o LEFT JOIN organisation pr ON pr.id ="
-		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
-		" LEFT JOIN dc d ON d.org_id = o.id LEFT JOIN cnt c ON c.owner_id = o.id"
-		" ORDER BY o.id",
+	/* The organisations list (web/page-orgs.c) as three small reads the page joins by id, where
+	 * one statement joining them (a UNION ALL of four grouped counts, the districts' committees
+	 * through a UNION ALL and a LEFT JOIN of each, an automatic index on SQLite) ran 15,058 VM
+	 * steps on the demo.
+	 * () -> every organisation: (id, kind, key, name, pair_id, city_owned, housing), by id */
+	[STMT_WEB_CITY_ORG_LIST] =
+		"SELECT o.id, o.kind, o.key, o.name, o.pair_id, o.city_owned, o.housing FROM organisation o ORDER BY o.id",
+	/* () -> every district with a committee: (committee_id, key, name), by the district's id */
+	[STMT_WEB_CITY_ORG_DISTRICTS] =
+		"SELECT a.committee_id, a.key, a.name FROM area a"
+		" WHERE a.level = 'district' AND a.committee_id IS NOT NULL ORDER BY a.id",
+	/* () -> the public goals (what 0) and activities (what 1) per owner: (what, owner_id, n),
+	 * owners without any left out */
+	[STMT_WEB_CITY_ORG_COUNTS] =
+		"SELECT 0 AS what, g.owner_id, count(*) AS n FROM goal g WHERE " PUB_GOAL("g") " GROUP BY g.owner_id"
+		" UNION ALL SELECT 1, x.owner_id, count(*) FROM activity x WHERE " PUB_ACTIVITY("x") " GROUP BY x.owner_id",
 };
