@@ -24,11 +24,14 @@ struct org_line {
 	long goals, activities;
 };
 
-/* The lines shown, by Swedish name, and the number of organisations of each kind. */
+/* The lines shown, by Swedish name, and the number of organisations of each kind; the lines
+ * of kind k are line[of_kind[i]] for i in [from[k], from[k + 1]), by name. */
 struct orgs {
 	struct org_line *line;
 	int nlines;
 	long count[KINDS_MAX];
+	int *of_kind;
+	int from[KINDS_MAX + 1];
 };
 
 /* The three reads: organisations by id, districts with a committee, counts per owner. */
@@ -37,6 +40,7 @@ struct org_reads {
 	int *pair;			/* per organisation: its counterpart's row, -1: none */
 	int *own_pair;			/* per organisation: its pair_id's row, -1: none */
 	int *committee;			/* per district: its committee's row, -1: none */
+	const char *kinds[KINDS_MAX + 1];	/* places_kind_at's, NULL-terminated */
 	long *goals, *acts;		/* per organisation */
 };
 
@@ -58,11 +62,12 @@ static int org_at(const struct rowset *l, int64_t id)
 	return -1;
 }
 
-/* kind_of: the place of kind in places_kind_at, -1 when another. */
-static int kind_of(const char *kind)
+/* kind_of: the place of kind among the kinds (places_kind_at, NULL-terminated), -1 when
+ * another. */
+static int kind_of(const char *const *kinds, const char *kind)
 {
-	for (int k = 0; kind && places_kind_at(k) && k < KINDS_MAX; k++)
-		if (strcmp(kind, places_kind_at(k)) == 0)
+	for (int k = 0; kind && kinds[k]; k++)
+		if (kinds[k][0] == kind[0] && strcmp(kind, kinds[k]) == 0)
 			return k;
 	return -1;
 }
@@ -104,7 +109,7 @@ static void add_line(struct orgs *o, const struct org_reads *x, int i, int d)
 	const struct row_cell *row = x->list.rows[i];
 	int p = x->pair[i];
 
-	o->line[o->nlines++] = (struct org_line){ kind_of(row[1].s), i, row[2].s, row[3].s,
+	o->line[o->nlines++] = (struct org_line){ kind_of(x->kinds, row[1].s), i, row[2].s, row[3].s,
 		p >= 0 ? x->list.rows[p][2].s : NULL, p >= 0 ? x->list.rows[p][3].s : NULL,
 		d >= 0 ? x->dist.rows[d][1].s : NULL, d >= 0 ? x->dist.rows[d][2].s : NULL,
 		(int)rowset_ic(&x->list, i, 5), (int)rowset_ic(&x->list, i, 6), x->goals[i], x->acts[i] };
@@ -166,6 +171,28 @@ static int sort_by_name(struct http_req *r, struct orgs *o)
 	return 0;
 }
 
+/* group_kinds: the organisations counted by kind (an organisation once, not per line) and
+ * the lines grouped by kind (o->of_kind, o->from), each kind's in the order of o->line. */
+static void group_kinds(struct http_req *r, struct orgs *o)
+{
+	int n[KINDS_MAX] = { 0 }, at[KINDS_MAX];
+
+	o->of_kind = arena_alloc(&r->a, sizeof(*o->of_kind) * (size_t)(o->nlines + 1));
+	for (int i = 0; i < o->nlines; i++) {
+		int k = o->line[i].kind;
+		if (k < 0)
+			continue;
+		n[k]++;
+		if (i == 0 || o->line[i - 1].org != o->line[i].org)
+			o->count[k]++;
+	}
+	for (int k = 0; k < KINDS_MAX; k++)
+		o->from[k + 1] = o->from[k] + n[k], at[k] = o->from[k];
+	for (int i = 0; i < o->nlines; i++)
+		if (o->line[i].kind >= 0)
+			o->of_kind[at[o->line[i].kind]++] = i;
+}
+
 /* load: every organisation's lines by name, with the kinds counted (an organisation once, not
  * per line); -1 on a database error (answered). */
 static int load(struct http_req *r, struct orgs *o)
@@ -184,6 +211,8 @@ static int load(struct http_req *r, struct orgs *o)
 		return places_fail(r);
 	}
 	join_ids(r, &x);
+	for (int k = 0; k < KINDS_MAX && (x.kinds[k] = places_kind_at(k)); k++)
+		;
 	for (int i = 0; i < x.list.nrows; i++)
 		nlines += add_org(o, &x, i);
 	o->line = arena_alloc(&r->a, sizeof(*o->line) * (size_t)(nlines + 1));
@@ -191,9 +220,7 @@ static int load(struct http_req *r, struct orgs *o)
 		add_org(o, &x, i);
 	if (sort_by_name(r, o))
 		return -1;
-	for (int i = 0; i < o->nlines; i++)
-		if (o->line[i].kind >= 0 && (i == 0 || o->line[i - 1].org != o->line[i].org))
-			o->count[o->line[i].kind]++;
+	group_kinds(r, o);
 	return 0;
 }
 
@@ -252,10 +279,8 @@ static void kind_section(struct http_req *r, struct html *h, const struct orgs *
 	static const char *const cols[] = { "Organisation", "Hör ihop med", "Stadsdelsområde eller ägande",
 		"#Mål", "#Aktiviteter", NULL };
 	const char *kind = places_kind_at(k);
-	int nrows = 0, company = strcmp(kind, "company_board") == 0;
+	int nrows = k < KINDS_MAX ? o->from[k + 1] - o->from[k] : 0, company = strcmp(kind, "company_board") == 0;
 
-	for (int i = 0; i < o->nlines; i++)
-		nrows += o->line[i].kind == k;
 	if (!nrows)
 		return;
 	html_open(h, "section", "aria-labelledby", places_kind_slug(kind), NULL);
@@ -268,9 +293,8 @@ static void kind_section(struct http_req *r, struct html *h, const struct orgs *
 	html_close(h);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
-	for (int i = 0; i < o->nlines; i++)
-		if (o->line[i].kind == k)
-			org_row(r, h, &o->line[i], company);
+	for (int i = o->from[k]; i < o->from[k + 1]; i++)
+		org_row(r, h, &o->line[o->of_kind[i]], company);
 	html_close(h);
 	html_close(h);
 	html_close(h);
