@@ -49,13 +49,50 @@ static enum model_period_kind kind_of(const char *k)
 
 /* ---- what is read ------------------------------------------------------------------------ */
 
+/* years_of: the years of text (decimal numbers joined by commas) into y (room for max), in
+ * ascending order; returns their number. */
+static int years_of(const char *text, long *y, int max)
+{
+	int n = 0;
+
+	for (const char *p = text; p && *p && n < max;) {
+		char *end;
+		long v = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		int k = n++;
+		for (; k > 0 && y[k - 1] > v; k--)
+			y[k] = y[k - 1];
+		y[k] = v;
+		p = *end == ',' ? end + 1 : end;
+	}
+	return n;
+}
+
+/* fill_indicators: one entry per indicator and year (rs: STMT_WEB_CITY_INDICATORS, one row per
+ * indicator with its years), by key and year. */
 static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *rs)
 {
-	c->ninds = (size_t)rs->nrows;
-	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (c->ninds + 1));
-	for (int i = 0; i < rs->nrows; i++)
-		c->inds[i] = (struct view_city_indicator){ cell_int(rs, i, "id"), cell(rs, i, "key"), cell(rs, i, "name"),
-			cell(rs, i, "unit"), cell(rs, i, "direction"), (long)cell_int(rs, i, "year") };
+	int cid = rowset_col(rs, "id"), ckey = rowset_col(rs, "key"), cname = rowset_col(rs, "name"),
+	    cunit = rowset_col(rs, "unit"), cdir = rowset_col(rs, "direction"), cyears = rowset_col(rs, "years");
+	size_t n = 0;
+
+	if (cid < 0 || ckey < 0 || cname < 0 || cyears < 0)
+		return;
+	for (int i = 0; i < rs->nrows; i++) {	/* the years' count: commas + 1 */
+		const char *y = rs->rows[i][cyears].s;
+		for (n += y && *y; y && *y; y++)
+			n += *y == ',';
+	}
+	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (n + 1));
+	for (int i = 0; i < rs->nrows; i++) {
+		const struct row_cell *row = rs->rows[i];
+		long y[VIEW_CITY_MAX_YEARS * 4];
+		int ny = years_of(row[cyears].s, y, (int)(sizeof(y) / sizeof(y[0])));
+		for (int k = 0; k < ny && c->ninds < n; k++)
+			c->inds[c->ninds++] = (struct view_city_indicator){ rowset_ic(rs, i, cid), row[ckey].s,
+				row[cname].s, cunit >= 0 ? row[cunit].s : NULL, cdir >= 0 ? row[cdir].s : NULL, y[k] };
+	}
 }
 
 /* fill_districts: the districts, and each one's run of themes (both by district name). */
