@@ -27,13 +27,6 @@ static long long cell_int(const struct rowset *rs, int i, const char *col)
 	return s ? strtoll(s, NULL, 10) : 0;
 }
 
-static int cell_is(const struct rowset *rs, int i, const char *col, const char *want)
-{
-	const char *s = cell(rs, i, col);
-
-	return s && strcmp(s, want) == 0;
-}
-
 /* The load's store, arena and error. */
 struct ctx {
 	struct store *st;
@@ -95,7 +88,56 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct row
 	}
 }
 
-/* fill_districts: the districts, and each one's run of themes (both by district name). */
+/* A theme row (STMT_WEB_CITY_THEMES) with its district's place in view_city.districts. */
+struct theme_at {
+	size_t district;
+	long ord;
+	int64_t id;
+	long measures;
+	const char *theme;
+};
+
+/* by_district: themes by their district's place, then ord, then id. */
+static int by_district(const void *pa, const void *pb)
+{
+	const struct theme_at *a = pa, *b = pb;
+
+	if (a->district != b->district)
+		return a->district < b->district ? -1 : 1;
+	if (a->ord != b->ord)
+		return a->ord < b->ord ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* fill_themes: each district's run of themes (th: STMT_WEB_CITY_THEMES, in no order), by ord,
+ * the runs in the districts' order (by name). */
+static void fill_themes(struct ctx *x, struct view_city *c, const struct rowset *th)
+{
+	struct theme_at *t = arena_alloc(x->a, sizeof(*t) * (size_t)(th->nrows + 1));
+	size_t n = 0;
+
+	for (int i = 0; th->ncols >= 5 && i < th->nrows; i++) {
+		int64_t id = rowset_ic(th, i, 0);
+		for (size_t d = 0; d < c->ndistricts; d++)
+			if (c->districts[d].id == id) {
+				t[n++] = (struct theme_at){ d, (long)rowset_ic(th, i, 1), rowset_ic(th, i, 4),
+					(long)rowset_ic(th, i, 3), th->rows[i][2].s };
+				break;
+			}
+	}
+	qsort(t, n, sizeof(*t), by_district);
+	c->nthemes = n;
+	c->themes = arena_alloc(x->a, sizeof(*c->themes) * (n + 1));
+	for (size_t i = 0; i < n; i++) {
+		struct view_city_district *d = &c->districts[t[i].district];
+		c->themes[i] = (struct view_city_theme){ d->key, t[i].theme, t[i].ord, t[i].measures };
+		if (!d->nthemes)
+			d->theme0 = i;
+		d->nthemes++;
+	}
+}
+
+/* fill_districts: the districts (by name) and each one's run of themes (th). */
 static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct rowset *th)
 {
 	c->ndistricts = (size_t)ds->nrows;
@@ -106,20 +148,7 @@ static void fill_districts(struct ctx *x, struct view_city *c, const struct rows
 			MODEL_GAP_UNKNOWN, 0, 0 };
 		c->nprioritised += c->districts[i].prioritised;
 	}
-	c->nthemes = (size_t)th->nrows;
-	c->themes = arena_alloc(x->a, sizeof(*c->themes) * (c->nthemes + 1));
-	for (int i = 0; i < th->nrows; i++)
-		c->themes[i] = (struct view_city_theme){ cell(th, i, "district"), cell(th, i, "theme"),
-			(long)cell_int(th, i, "ord"), (long)cell_int(th, i, "measures") };
-	for (size_t i = 0, end; i < c->nthemes; i = end) {
-		for (end = i + 1; end < c->nthemes && strcmp(c->themes[end].district, c->themes[i].district) == 0; end++)
-			;
-		for (size_t d = 0; d < c->ndistricts; d++)
-			if (strcmp(c->districts[d].key, c->themes[i].district) == 0 && !c->districts[d].nthemes) {
-				c->districts[d].theme0 = i;
-				c->districts[d].nthemes = end - i;
-			}
-	}
+	fill_themes(x, c, th);
 }
 
 /* fill_periods: the periods with the reports of each the viewer may read (a draft counts only
@@ -148,7 +177,7 @@ static int read_all(struct ctx *x, struct view_city *c, int want_default, struct
 		{ STMT_WEB_CITY_INDICATORS, NULL, 0, rowset_collect, &inds },
 		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
 		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
-		{ STMT_VIEW_DISTRICTS_THEMES, NULL, 0, rowset_collect, &th },
+		{ STMT_WEB_CITY_THEMES, NULL, 0, rowset_collect, &th },
 		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, rowset_collect, &rep },
 		{ STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0, rowset_collect, def },
 	};
@@ -258,21 +287,22 @@ static int decimals_of(double v)
 }
 
 /* fill_values: the chosen indicator's full-year totals per district and the city average
- * (cmp: STMT_COMPARISON), and their gap bands. */
+ * (cmp: STMT_WEB_CITY_VALUES), and their gap bands. */
 static void fill_values(struct view_city *c, const struct rowset *cmp)
 {
-	for (int i = 0; i < cmp->nrows; i++) {
-		if (!cell_is(cmp, i, "sex", "T") || !cell(cmp, i, "value"))
+	for (int i = 0; cmp->ncols >= 4 && i < cmp->nrows; i++) {
+		double v = rowset_cell_d(&cmp->rows[i][2]);
+		int64_t area = rowset_ic(cmp, i, 0);
+		if (isnan(v))
 			continue;
-		double v = rowset_d(cmp, i, "value");
-		c->example |= cell_int(cmp, i, "example") != 0;
+		c->example |= rowset_ic(cmp, i, 3) != 0;
 		c->decimals = decimals_of(v) > c->decimals ? decimals_of(v) : c->decimals;
-		if (cell_is(cmp, i, "level", "municipality")) {
+		if (rowset_ic(cmp, i, 1)) {
 			c->city = v;
 			continue;
 		}
 		for (size_t d = 0; d < c->ndistricts; d++)
-			if (strcmp(c->districts[d].key, cell(cmp, i, "area")) == 0)
+			if (c->districts[d].id == area)
 				c->districts[d].value = v;
 	}
 	for (size_t d = 0; d < c->ndistricts; d++)
@@ -321,7 +351,7 @@ static int read_chosen(struct ctx *x, struct view_city *c)
 	int values = c->ind >= 0 && c->has_year, fulfil = c->nperiods && c->period >= 0;
 	if (values) {
 		vargs[0] = SVI(c->inds[c->ind].id), vargs[1] = SVI(c->year);
-		q[n++] = (struct store_q){ STMT_COMPARISON, vargs, 2, rowset_collect, &cmp };
+		q[n++] = (struct store_q){ STMT_WEB_CITY_VALUES, vargs, 2, rowset_collect, &cmp };
 	}
 	if (fulfil) {
 		const struct model_period *per = &c->periods[c->period].per;
