@@ -3,20 +3,20 @@
 #include "store/sql-public.h"
 
 const char *const pg_sql_web_city[STMT__MAX] = {
-	/* () -> every indicator with full-year (FY) outcomes in some district: (id, key, name, unit,
-	 * direction, years: those full years, as decimal numbers joined by commas), by indicator
-	 * key. Read from the counts of district outcomes per indicator and period
-	 * (derived_indicator_period, migration 0032) with the figures' publication rule on the
-	 * counts: a join, where probing outcome's index once per indicator and year cost 370 probes
-	 * (0.68 ms of the city page on the demo); one row per indicator (74 on the demo), not one per
-	 * indicator and year (354) */
+	/* The city page's indicators and the full years with figures per district of each, as
+	 * SQLite's texts (sql-sqlite-web-city.c) return them: view/city.c joins and sorts them.
+	 * () -> every public indicator: (id, key, name, unit, direction), in no set order */
 	[STMT_WEB_CITY_INDICATORS] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction, string_agg(pe.year::text, ',' ORDER BY pe.year) AS years"
-		" FROM indicator i"
-		" JOIN derived_indicator_period x ON x.indicator_id = i.id"
-		" JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY'"
-		" WHERE x.valued > 0 AND " SEE_FIGURE_IF("x.open > 0", "x.period_id", "i")
-		" AND " PUB_INDICATOR("i") " GROUP BY i.id ORDER BY i.key",
+		"SELECT i.id, i.key, i.name, i.unit, i.direction FROM indicator i WHERE " PUB_INDICATOR("i"),
+	/* () -> each full (FY) year with the indicators that have figures of it per district (the
+	 * counts of district outcomes per indicator and period, derived_indicator_period, migration
+	 * 0032) with the figures' publication rule on the counts: (year, ids: the indicators' ids
+	 * joined by commas), by year; a year without any left out */
+	[STMT_WEB_CITY_INDICATOR_YEARS] =
+		"SELECT pe.year, string_agg(x.indicator_id::text, ',') AS ids FROM period pe"
+		" JOIN derived_indicator_period x ON x.period_id = pe.id WHERE pe.kind = 'FY' AND x.valued > 0"
+		" AND (x.open > 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
+		SEE_FIGURE_IF("false", "x.period_id", "i") ")) GROUP BY pe.year ORDER BY pe.year",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =

@@ -42,50 +42,108 @@ static enum model_period_kind kind_of(const char *k)
 
 /* ---- what is read ------------------------------------------------------------------------ */
 
-/* years_of: the years of text (decimal numbers joined by commas) into y (room for max), in
- * ascending order; returns their number. */
-static int years_of(const char *text, long *y, int max)
-{
-	int n = 0;
+/* An indicator row (STMT_WEB_CITY_INDICATORS) by id or key. */
+struct ind_at {
+	int64_t id;
+	const struct row_cell *row;
+	int at;		/* its place by id */
+};
 
-	for (const char *p = text; p && *p && n < max;) {
-		char *end;
-		long v = strtol(p, &end, 10);
-		if (end == p)
-			break;
-		int k = n++;
-		for (; k > 0 && y[k - 1] > v; k--)
-			y[k] = y[k - 1];
-		y[k] = v;
-		p = *end == ',' ? end + 1 : end;
-	}
-	return n;
+static int ind_by_id(const void *pa, const void *pb)
+{
+	const struct ind_at *a = pa, *b = pb;
+
+	return (a->id > b->id) - (a->id < b->id);
 }
 
-/* fill_indicators: one entry per indicator and year (rs: STMT_WEB_CITY_INDICATORS, one row per
- * indicator with its years), by key and year. */
-static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *rs)
+/* ind_by_key: by key in byte order (SQLite's BINARY: keys are unique). */
+static int ind_by_key(const void *pa, const void *pb)
 {
-	int cid = rowset_col(rs, "id"), ckey = rowset_col(rs, "key"), cname = rowset_col(rs, "name"),
-	    cunit = rowset_col(rs, "unit"), cdir = rowset_col(rs, "direction"), cyears = rowset_col(rs, "years");
-	size_t n = 0;
+	const struct ind_at *a = pa, *b = pb;
 
-	if (cid < 0 || ckey < 0 || cname < 0 || cyears < 0)
+	return strcmp(a->row[1].s, b->row[1].s);
+}
+
+/* A full year of STMT_WEB_CITY_INDICATOR_YEARS. */
+struct year_at {
+	long year;
+	const char *ids;
+};
+
+static int year_asc(const void *pa, const void *pb)
+{
+	const struct year_at *a = pa, *b = pb;
+
+	return (a->year > b->year) - (a->year < b->year);
+}
+
+/* ind_find: the place in by_id (n, sorted by id) of the indicator id, -1 when none. */
+static int ind_find(const struct ind_at *by_id, int n, int64_t id)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (by_id[mid].id == id)
+			return mid;
+		if (by_id[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* mark_years: has[k * ny + j] = 1 for each indicator k (its place in by_id) listed in year j's
+ * ids; returns the number of marks. */
+static size_t mark_years(const struct ind_at *by_id, int n, const struct year_at *y, int ny, unsigned char *has)
+{
+	size_t marks = 0;
+
+	for (int j = 0; j < ny; j++)
+		for (const char *p = y[j].ids; p && *p;) {
+			char *end;
+			long long id = strtoll(p, &end, 10);
+			if (end == p)
+				break;
+			int k = ind_find(by_id, n, id);
+			if (k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
+				marks++;
+			p = *end == ',' ? end + 1 : end;
+		}
+	return marks;
+}
+
+/* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
+ * with figures per district (ys: STMT_WEB_CITY_INDICATOR_YEARS), by key and year. */
+static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *is, const struct rowset *ys)
+{
+	int n = is->nrows, ny = ys->nrows;
+	struct ind_at *ind = arena_alloc(x->a, sizeof(*ind) * (size_t)(n + 1));
+	struct year_at *y = arena_alloc(x->a, sizeof(*y) * (size_t)(ny + 1));
+	unsigned char *has = arena_alloc(x->a, (size_t)n * (size_t)ny + 1);
+	size_t marks;
+
+	if (is->ncols < 5 || ys->ncols < 2)
 		return;
-	for (int i = 0; i < rs->nrows; i++) {	/* the years' count: commas + 1 */
-		const char *y = rs->rows[i][cyears].s;
-		for (n += y && *y; y && *y; y++)
-			n += *y == ',';
-	}
-	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (n + 1));
-	for (int i = 0; i < rs->nrows; i++) {
-		const struct row_cell *row = rs->rows[i];
-		long y[VIEW_CITY_MAX_YEARS * 4];
-		int ny = years_of(row[cyears].s, y, (int)(sizeof(y) / sizeof(y[0])));
-		for (int k = 0; k < ny && c->ninds < n; k++)
-			c->inds[c->ninds++] = (struct view_city_indicator){ rowset_ic(rs, i, cid), row[ckey].s,
-				row[cname].s, cunit >= 0 ? row[cunit].s : NULL, cdir >= 0 ? row[cdir].s : NULL, y[k] };
-	}
+	for (int k = 0; k < n; k++)
+		ind[k] = (struct ind_at){ rowset_ic(is, k, 0), is->rows[k], 0 };
+	for (int j = 0; j < ny; j++)
+		y[j] = (struct year_at){ (long)rowset_ic(ys, j, 0), ys->rows[j][1].s };
+	qsort(ind, (size_t)n, sizeof(*ind), ind_by_id);
+	qsort(y, (size_t)ny, sizeof(*y), year_asc);
+	marks = mark_years(ind, n, y, ny, has);
+	for (int k = 0; k < n; k++)
+		ind[k].at = k;
+	qsort(ind, (size_t)n, sizeof(*ind), ind_by_key);
+	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (marks + 1));
+	for (int k = 0; k < n; k++)
+		for (int j = 0; j < ny; j++)
+			if (has[(size_t)ind[k].at * (size_t)ny + (size_t)j]) {
+				const struct row_cell *r = ind[k].row;
+				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r[1].s, r[2].s, r[3].s, r[4].s,
+					y[j].year };
+			}
 }
 
 /* A theme row (STMT_WEB_CITY_THEMES) with its district's place in view_city.districts. */
@@ -171,10 +229,11 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
  * indicator (into def). */
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
-	struct rowset inds, ds, ps, th, rep;
+	struct rowset inds, years, ds, ps, th, rep;
 	struct sval none = SVNULL;
 	struct store_q q[] = {
 		{ STMT_WEB_CITY_INDICATORS, NULL, 0, rowset_collect, &inds },
+		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, rowset_collect, &years },
 		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
 		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
 		{ STMT_WEB_CITY_THEMES, NULL, 0, rowset_collect, &th },
@@ -184,14 +243,15 @@ static int read_all(struct ctx *x, struct view_city *c, int want_default, struct
 	int rc;
 
 	rowset_init(&inds, x->a);
+	rowset_init(&years, x->a);
 	rowset_init(&ds, x->a);
 	rowset_init(&ps, x->a);
 	rowset_init(&th, x->a);
 	rowset_init(&rep, x->a);
 	rowset_init(def, x->a);
-	if ((rc = store_query_many(x->st, q, want_default ? 6 : 5, x->e)) != LUP_OK)
+	if ((rc = store_query_many(x->st, q, want_default ? 7 : 6, x->e)) != LUP_OK)
 		return rc;
-	fill_indicators(x, c, &inds);
+	fill_indicators(x, c, &inds, &years);
 	fill_districts(x, c, &ds, &th);
 	fill_periods(x, c, &ps, &rep);
 	return LUP_OK;
