@@ -76,7 +76,8 @@ const char *const pg_sql_web_city[STMT__MAX] = {
 		"SELECT a.committee_id, a.key, a.name FROM area a"
 		" WHERE a.level = 'district' AND a.committee_id IS NOT NULL ORDER BY a.id",
 	/* () -> the public goals (what 0) and activities (what 1) per owner: (what, owner_id, n),
-	 * owners without any left out */
+	 * owners without any left out (SQLite's text counts all and those in drafts, what 2 and 3,
+	 * which the page subtracts) */
 	[STMT_WEB_CITY_ORG_COUNTS] =
 		"SELECT 0 AS what, g.owner_id, count(*) AS n FROM goal g WHERE " PUB_GOAL("g") " GROUP BY g.owner_id"
 		" UNION ALL SELECT 1, x.owner_id, count(*) FROM activity x WHERE " PUB_ACTIVITY("x") " GROUP BY x.owner_id",

@@ -94,10 +94,12 @@ static void join_ids(struct http_req *r, struct org_reads *x)
 		if (p >= 0 && x->pair[p] < 0 && !x->list.rows[p][4].s)
 			x->pair[p] = i;
 	}
-	for (int i = 0; i < x->cnt.nrows; i++) {
+	for (int i = 0; i < x->cnt.nrows; i++) {	/* what: 0 goals, 1 activities, 2, 3 theirs in drafts */
 		int o = org_at(&x->list, rowset_ic(&x->cnt, i, 1));
+		int64_t what = rowset_ic(&x->cnt, i, 0);
+		long c = (long)rowset_ic(&x->cnt, i, 2);
 		if (o >= 0)
-			*(rowset_ic(&x->cnt, i, 0) ? &x->acts[o] : &x->goals[o]) = (long)rowset_ic(&x->cnt, i, 2);
+			*(what % 2 ? &x->acts[o] : &x->goals[o]) += what >= 2 ? -c : c;
 	}
 	for (int d = 0; d < x->dist.nrows; d++)
 		x->committee[d] = org_at(&x->list, rowset_ic(&x->dist, d, 0));
