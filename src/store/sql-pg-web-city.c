@@ -26,12 +26,11 @@ const char *const pg_sql_web_city[STMT__MAX] = {
 		"  (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.period_id = pe.id"
 		"   AND x.area_id = d.id AND x.sex = 'T' AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") "))"
 		" AND " PUB_INDICATOR("i") " ORDER BY i.key LIMIT 1",
-	/* () -> every period: (id, year, kind, reports), oldest first (T1, T2, FY within a year);
+	/* () -> every period: (id, year, kind, reports), in no set order (view/city.c puts them
+	 * oldest first, T1, T2, FY within a year, where a sort here cost more than the statement);
 	 * reports is 0 here: the page counts the reports the caller may read into it (the read
 	 * rule of web/authz.h, from STMT_WEB_CITY_PERIOD_REPORTS) */
-	[STMT_WEB_CITY_PERIODS] =
-		"SELECT pe.id, pe.year, pe.kind, 0 AS reports"
-		" FROM period pe ORDER BY pe.year, CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END",
+	[STMT_WEB_CITY_PERIODS] = "SELECT pe.id, pe.year, pe.kind, 0 AS reports FROM period pe",
 	/* () -> every report: (period_id, status, org_id, org_pair: its organisation and that
 	 * organisation's pair, readable: whether the connection's viewer may read it), by id (SQLite's
 	 * scan order) */

@@ -209,6 +209,16 @@ static void fill_districts(struct ctx *x, struct view_city *c, const struct rows
 	fill_themes(x, c, th);
 }
 
+/* period_asc: periods oldest first, T1, T2, FY within a year. */
+static int period_asc(const void *pa, const void *pb)
+{
+	const struct view_city_period *a = pa, *b = pb;
+
+	if (a->per.year != b->per.year)
+		return a->per.year < b->per.year ? -1 : 1;
+	return ((int)a->per.kind > (int)b->per.kind) - ((int)a->per.kind < (int)b->per.kind);
+}
+
 /* fill_periods: the periods with the reports of each the viewer may read (a draft counts only
  * for those who may read it, so that the default period does not give away that one exists). */
 static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset *ps, const struct rowset *rep)
@@ -222,6 +232,7 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
 		for (int k = 0; k < rep->nrows; k++)
 			p->reports += cell_int(rep, k, "period_id") == p->id && cell_int(rep, k, "readable");
 	}
+	qsort(c->periods, c->nperiods, sizeof(*c->periods), period_asc);
 }
 
 /* read_all: the view's independent reads in one go (one round trip on PostgreSQL): the
