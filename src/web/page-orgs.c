@@ -2,7 +2,8 @@
  * form (GET) by kind. Three small reads in one go (STMT_WEB_CITY_ORG_LIST, _ORG_DISTRICTS,
  * _ORG_COUNTS: one round trip on PostgreSQL) joined here by id: each organisation with its
  * counterpart, its districts and its counts of public goals and activities, sorted by Swedish
- * name (core/collate.h) and grouped by kind; one kind is the same list filtered. */
+ * name (core/collate.h) and grouped by kind. One kind is two statements of its own
+ * (STMT_WEB_PLACES_ORG_KINDS, STMT_WEB_PLACES_ORGS), a fifth of the whole list's reads. */
 #include "web/pages-places.h"
 #include "store/store.h"
 #include "core/arena.h"
@@ -18,7 +19,7 @@
 /* One line of the list: an organisation with one of its districts (or none). */
 struct org_line {
 	int kind;			/* its place in places_kind_at, -1: another */
-	int org;			/* its organisation's row in STMT_WEB_CITY_ORG_LIST */
+	int org;			/* its organisation's row in the statement read (its lines adjacent) */
 	const char *key, *name, *pair, *pair_name, *district, *district_name;
 	int city_owned, housing;
 	long goals, activities;
@@ -302,6 +303,42 @@ static void kind_section(struct http_req *r, struct html *h, const struct orgs *
 	html_close(h);
 }
 
+/* load_kind: the organisations of one kind (STMT_WEB_PLACES_ORGS: by Swedish name, an
+ * organisation's rows adjacent) as lines, and every kind's count (STMT_WEB_PLACES_ORG_KINDS:
+ * rows "kind, count"): a fifth of the whole list's reads; -1 on a database error (answered). */
+static int load_kind(struct http_req *r, struct orgs *o, const char *kind)
+{
+	struct sval k = SVS(kind);
+	struct rowset counts, rs;
+	int at = -1;
+
+	if (places_query(r, &counts, STMT_WEB_PLACES_ORG_KINDS, NULL, 0) ||
+	    places_query(r, &rs, STMT_WEB_PLACES_ORGS, &k, 1))
+		return -1;
+	for (int n = 0; places_kind_at(n) && n < KINDS_MAX; n++) {
+		if (strcmp(places_kind_at(n), kind) == 0)
+			at = n;
+		for (int i = 0; i < counts.nrows; i++)
+			if (strcmp(counts.rows[i][0].s, places_kind_at(n)) == 0)
+				o->count[n] = (long)rowset_ic(&counts, i, 1);
+	}
+	o->line = arena_alloc(&r->a, sizeof(*o->line) * (size_t)(rs.nrows + 1));
+	for (int i = 0; i < rs.nrows; i++)
+		o->line[o->nlines++] = (struct org_line){ at, i, places_s(&rs, i, "key"), places_s(&rs, i, "name"),
+			places_s(&rs, i, "pair"), places_s(&rs, i, "pair_name"), places_s(&rs, i, "district"),
+			places_s(&rs, i, "district_name"), (int)places_i(&rs, i, "city_owned"),
+			(int)places_i(&rs, i, "housing"), (long)places_i(&rs, i, "goals"),
+			(long)places_i(&rs, i, "activities") };
+	o->of_kind = arena_alloc(&r->a, sizeof(*o->of_kind) * (size_t)(o->nlines + 1));
+	for (int i = 0; i < o->nlines; i++)
+		o->of_kind[i] = i;
+	if (at >= 0)
+		o->from[at + 1] = o->nlines;
+	for (int j = at + 2; at >= 0 && j <= KINDS_MAX; j++)
+		o->from[j] = o->nlines;
+	return 0;
+}
+
 int page_orgs(struct http_req *r)
 {
 	const char *slug = http_query(r, "typ"), *chosen = NULL;
@@ -310,7 +347,7 @@ int page_orgs(struct http_req *r)
 
 	if (slug && *slug && !(chosen = places_kind_from_slug(slug)))
 		return page_error(r, 400, "Det finns ingen sådan typ av organisation. Välj en typ i listan.");
-	if (load(r, &o))
+	if (chosen ? load_kind(r, &o, chosen) : load(r, &o))
 		return r->status;
 	h = page_begin(r, chosen ? places_kind_plural_sv(chosen) : "Organisationer", NAV_ORGS);
 	html_elem(h, "h1", "Organisationer", NULL);
