@@ -35,6 +35,38 @@ static int by_text(const void *pa, const void *pb)
 	return c ? c : (a->ix > b->ix) - (a->ix < b->ix);
 }
 
+/* ascii_fold: an ASCII letter's lower case, 0 for any other byte. */
+static int ascii_fold(unsigned char c)
+{
+	c |= 0x20;
+	return c >= 'a' && c <= 'z' ? c : 0;
+}
+
+/* quick_cmp: the Swedish order of a and b where bytes decide it, else 0 (ask ICU): after a run
+ * of bytes that are the same in both (ASCII only: each the same collation elements on both
+ * sides, the Swedish tailoring having no contraction of ASCII letters), two ASCII letters
+ * that differ other than by case differ at the primary level, which decides before any
+ * later difference, in the order of the English alphabet (the tailoring moves only letters
+ * outside ASCII: Å, Ä, Ö after Z, Ü as Y, and the like). Any other first difference (a case,
+ * a non-letter, a byte past ASCII, an end) is left to ICU. */
+static int quick_cmp(const char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+
+	while (*p == *q && *p && *p < 0x80)
+		p++, q++;
+	for (; *p < 0x80 && *q < 0x80; p++, q++) {
+		int x = ascii_fold(*p), y = ascii_fold(*q);
+		if (*p == *q && *p)
+			continue;
+		if (!x || !y)
+			return 0;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return 0;
+}
+
 /* by_coll: items by Swedish order of their text (sort_coll's), NULL first. One comparison
  * (ucol_strcollUTF8, which stops at the first difference) costs a fraction of a sort key of
  * the tailored Swedish collator: on 210 organisation names the n log n comparisons took a
@@ -44,8 +76,12 @@ static int by_coll(const void *pa, const void *pb)
 	const struct item *a = *(const struct item *const *)pa, *b = *(const struct item *const *)pb;
 	UErrorCode status = U_ZERO_ERROR;
 
+	int quick;
+
 	if (!a->s || !b->s)
 		return (a->s != NULL) - (b->s != NULL);
+	if ((quick = quick_cmp(a->s, b->s)) != 0)
+		return quick;
 	return (int)ucol_strcollUTF8(sort_coll, a->s, -1, b->s, -1, &status);
 }
 

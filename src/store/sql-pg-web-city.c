@@ -3,20 +3,20 @@
 #include "store/sql-public.h"
 
 const char *const pg_sql_web_city[STMT__MAX] = {
-	/* () -> every indicator with full-year (FY) outcomes in some district, one row per year:
-	 * (key, year, id, name, unit, direction), by indicator key and year. Read from the counts
-	 * of district outcomes per indicator and period (derived_indicator_period, migration 0032)
-	 * with the figures' publication rule on the counts: a join, where probing outcome's index
-	 * once per indicator and year cost 370 probes (0.68 ms of the city page on the demo). The
-	 * sort keys come first (the page reads the columns by name): the sort compares the years
-	 * of an indicator's rows (most of its comparisons) without walking past the text columns
-	 * (0.42 -> 0.38 ms a run in a loop of the statement) */
+	/* The city page's indicators and the full years with figures per district of each, as
+	 * SQLite's texts (sql-sqlite-web-city.c) return them: view/city.c joins and sorts them.
+	 * () -> every public indicator: (id, key, name, unit, direction), in no set order */
 	[STMT_WEB_CITY_INDICATORS] =
-		"SELECT i.key, pe.year, i.id, i.name, i.unit, i.direction FROM indicator i"
-		" JOIN derived_indicator_period x ON x.indicator_id = i.id"
-		" JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY'"
-		" WHERE x.valued > 0 AND " SEE_FIGURE_IF("x.open > 0", "x.period_id", "i")
-		" AND " PUB_INDICATOR("i") " ORDER BY i.key, pe.year",
+		"SELECT i.id, i.key, i.name, i.unit, i.direction FROM indicator i WHERE " PUB_INDICATOR("i"),
+	/* () -> each full (FY) year with the indicators that have figures of it per district (the
+	 * counts of district outcomes per indicator and period, derived_indicator_period, migration
+	 * 0032) with the figures' publication rule on the counts: (year, ids: the indicators' ids
+	 * joined by commas), by year; a year without any left out */
+	[STMT_WEB_CITY_INDICATOR_YEARS] =
+		"SELECT pe.year, string_agg(x.indicator_id::text, ',') AS ids FROM period pe"
+		" JOIN derived_indicator_period x ON x.period_id = pe.id WHERE pe.kind = 'FY' AND x.valued > 0"
+		" AND (x.open > 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
+		SEE_FIGURE_IF("false", "x.period_id", "i") ")) GROUP BY pe.year ORDER BY pe.year",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =
@@ -26,12 +26,11 @@ const char *const pg_sql_web_city[STMT__MAX] = {
 		"  (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.period_id = pe.id"
 		"   AND x.area_id = d.id AND x.sex = 'T' AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") "))"
 		" AND " PUB_INDICATOR("i") " ORDER BY i.key LIMIT 1",
-	/* () -> every period: (id, year, kind, reports), oldest first (T1, T2, FY within a year);
+	/* () -> every period: (id, year, kind, reports), in no set order (view/city.c puts them
+	 * oldest first, T1, T2, FY within a year, where a sort here cost more than the statement);
 	 * reports is 0 here: the page counts the reports the caller may read into it (the read
 	 * rule of web/authz.h, from STMT_WEB_CITY_PERIOD_REPORTS) */
-	[STMT_WEB_CITY_PERIODS] =
-		"SELECT pe.id, pe.year, pe.kind, 0 AS reports"
-		" FROM period pe ORDER BY pe.year, CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END",
+	[STMT_WEB_CITY_PERIODS] = "SELECT pe.id, pe.year, pe.kind, 0 AS reports FROM period pe",
 	/* () -> every report: (period_id, status, org_id, org_pair: its organisation and that
 	 * organisation's pair, readable: whether the connection's viewer may read it), by id (SQLite's
 	 * scan order) */
@@ -64,28 +63,21 @@ const char *const pg_sql_web_city[STMT__MAX] = {
 		" FROM orgs JOIN organisation o ON o.id = orgs.id"
 		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
 		" ORDER BY o.name COLLATE sv, o.id",
-	/* () -> every organisation with its counterpart and district, for the organisations list:
-	 * (kind, id, key, name, pair, pair_name, city_owned, housing, district, district_name, goals,
-	 * activities: its public goals and activities), by id (the page sorts them by name in Swedish
-	 * order, core/collate.h, where the statement's sort of the whole rows through ICU cost a
-	 * third of it on SQLite); one row per district whose committee is the organisation or its
-	 * pair (as a join on either would give). One statement for every kind, the page groups them: the goals and activities are
-	 * counted in one pass each and the districts' committees read once, where a statement per
-	 * kind with a count per row and an "either committee" join built a temporary list per row. The
-	 * counterpart of an organisation without pair_id (the lowest id pairing with it) comes from one
-	 * grouped list (pm), where a subquery per row scanned organisation 210 times (2.3 -> 0.4 ms) */
-	[STMT_WEB_CITY_ORGS] =
-		"WITH gc AS (SELECT g.owner_id, count(*) AS n FROM goal g WHERE " PUB_GOAL("g") " GROUP BY g.owner_id),"
-		" ac AS (SELECT x.owner_id, count(*) AS n FROM activity x WHERE " PUB_ACTIVITY("x") " GROUP BY x.owner_id),"
-		" dc AS (SELECT c.id AS org_id, a.key, a.name FROM organisation c JOIN area a ON a.committee_id = c.id"
-		"  WHERE a.level = 'district' UNION ALL SELECT c.id, a.key, a.name FROM organisation c"
-		"  JOIN area a ON a.committee_id = c.pair_id WHERE a.level = 'district' AND a.committee_id <> c.id),"
-		" pm AS MATERIALIZED (SELECT pair_id, min(id) AS id FROM organisation WHERE pair_id IS NOT NULL"
-		"  GROUP BY pair_id)"
-		" SELECT o.kind, o.id, o.key, o.name, pr.key AS pair, pr.name AS pair_name, o.city_owned, o.housing,"
-		" d.key AS district, d.name AS district_name, coalesce(gc.n, 0) AS goals, coalesce(ac.n, 0) AS activities"
-		" FROM organisation o LEFT JOIN pm ON pm.pair_id = o.id"
-		" LEFT JOIN organisation pr ON pr.id = coalesce(o.pair_id, pm.id)"
-		" LEFT JOIN dc d ON d.org_id = o.id LEFT JOIN gc ON gc.owner_id = o.id LEFT JOIN ac ON ac.owner_id = o.id"
-		" ORDER BY o.id",
+	/* The organisations list (web/page-orgs.c) as three small reads the page joins by id, where
+	 * one statement joining them (a UNION ALL of four grouped counts, the districts' committees
+	 * through a UNION ALL and a LEFT JOIN of each, an automatic index on SQLite) ran 15,058 VM
+	 * steps on the demo.
+	 * () -> every organisation: (id, kind, key, name, pair_id, city_owned, housing), by id */
+	[STMT_WEB_CITY_ORG_LIST] =
+		"SELECT o.id, o.kind, o.key, o.name, o.pair_id, o.city_owned, o.housing FROM organisation o ORDER BY o.id",
+	/* () -> every district with a committee: (committee_id, key, name), by the district's id */
+	[STMT_WEB_CITY_ORG_DISTRICTS] =
+		"SELECT a.committee_id, a.key, a.name FROM area a"
+		" WHERE a.level = 'district' AND a.committee_id IS NOT NULL ORDER BY a.id",
+	/* () -> the public goals (what 0) and activities (what 1) per owner: (what, owner_id, n),
+	 * owners without any left out (SQLite's text counts all and those in drafts, what 2 and 3,
+	 * which the page subtracts) */
+	[STMT_WEB_CITY_ORG_COUNTS] =
+		"SELECT 0 AS what, g.owner_id, count(*) AS n FROM goal g WHERE " PUB_GOAL("g") " GROUP BY g.owner_id"
+		" UNION ALL SELECT 1, x.owner_id, count(*) FROM activity x WHERE " PUB_ACTIVITY("x") " GROUP BY x.owner_id",
 };

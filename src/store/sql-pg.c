@@ -749,6 +749,15 @@ const char *const pg_sql[STMT__MAX] = {
 		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id")
 		" ORDER BY a.level DESC, a.name COLLATE sv, x.sex",
 
+	/* (indicator_id, year) -> the indicator's full-year totals (sex T) with a value in each
+	 * district and the municipality, for the city page: (area_id, city: 1 for the municipality,
+	 * value, example), in no set order: COMPARISON's rows the page uses, without its sort */
+	[STMT_WEB_CITY_VALUES] =
+		"SELECT x.area_id, CASE WHEN a.level = 'municipality' THEN 1 ELSE 0 END AS city, x.value, x.example"
+		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
+		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id"),
+
 	/* the data generation: every write of data records an audit entry in its transaction */
 	[STMT_DATA_GENERATION] = "SELECT coalesce(max(id), 0) FROM audit",
 
@@ -864,6 +873,14 @@ const char *const pg_sql[STMT__MAX] = {
 		" LEFT JOIN (SELECT theme_id, count(*) AS n FROM measure_theme GROUP BY theme_id) mt ON mt.theme_id = t.id"
 		" WHERE t.extra = 0"
 		" ORDER BY d.name COLLATE sv, t.ord",
+	/* () -> the themes of each district's latest LUP version, for the city page: (district_id,
+	 * ord, theme, measures, id), in no set order (view/city.c sorts them): VIEW_DISTRICTS_THEMES'
+	 * rows without its sort by the district's name. Here for LUP_LATEST_PV. */
+	[STMT_WEB_CITY_THEMES] =
+		"SELECT lv.district_id, t.ord, t.name AS theme, coalesce(mt.n, 0) AS measures, t.id"
+		" FROM theme t JOIN " LUP_LATEST_PV " lv ON lv.pv_id = t.plan_version_id"
+		" LEFT JOIN (SELECT theme_id, count(*) AS n FROM measure_theme GROUP BY theme_id) mt ON mt.theme_id = t.id"
+		" WHERE t.extra = 0 AND lv.district_id IS NOT NULL",
 	[STMT_VIEW_COMMISSION] =
 		"SELECT cr.key AS report, m.number AS measure, o.key AS org, r.stance, r.no_response, r.id AS response"
 		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"

@@ -3,19 +3,25 @@
 #include "store/sql-public.h"
 
 const char *const sqlite_sql_web_city[STMT__MAX] = {
-	/* () -> every indicator with full-year (FY) outcomes in some district, one row per year:
-	 * (id, key, name, unit, direction, year), by indicator key and year. Read from the counts
-	 * of district outcomes per indicator and period (derived_indicator_period, migration 0033)
-	 * with the figures' publication rule on the counts, in the indicators' key order and the
-	 * full years' order of period_kind_year (CROSS JOIN: no sort): probing outcome's index per
-	 * indicator and year, each district in turn, took 14,919 VM steps (0.33 ms) on the demo,
-	 * this 7,704 (0.14 ms) */
+	/* The city page's indicators and the full years with figures per district of each: the
+	 * indicators as one list and the years as lists of indicator ids, which view/city.c joins
+	 * and sorts, where one statement probed derived_indicator_period once per indicator and full
+	 * year (370 seeks on the demo) and returned a row per indicator and year with its texts
+	 * (6,201 VM steps, 1.8M instructions of the page's 5.05M).
+	 * () -> every public indicator: (id, key, name, unit, direction), in no set order */
 	[STMT_WEB_CITY_INDICATORS] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction, pe.year FROM indicator i"
-		" CROSS JOIN period pe CROSS JOIN derived_indicator_period x"
-		" WHERE pe.kind = 'FY' AND x.indicator_id = i.id AND x.period_id = pe.id"
-		" AND x.valued > 0 AND " SEE_FIGURE_IF("x.open > 0", "x.period_id", "i")
-		" AND " PUB_INDICATOR("i") " ORDER BY i.key, pe.year",
+		"SELECT i.id, i.key, i.name, i.unit, i.direction FROM indicator i WHERE " PUB_INDICATOR("i"),
+	/* () -> each full (FY) year with the indicators that have figures of it per district (from
+	 * the counts of district outcomes per indicator and period, derived_indicator_period,
+	 * migration 0033, as one range of its index by period, migration 0042) with the figures'
+	 * publication rule on the counts: (year, ids: the indicators' ids joined by commas), by
+	 * year; a year without any left out. The indicator is looked up only for counts without a
+	 * figure public in itself. */
+	[STMT_WEB_CITY_INDICATOR_YEARS] =
+		"SELECT pe.year, group_concat(x.indicator_id) AS ids FROM period pe"
+		" CROSS JOIN derived_indicator_period x WHERE pe.kind = 'FY' AND x.period_id = pe.id AND x.valued > 0"
+		" AND (x.open > 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
+		SEE_FIGURE_IF("0", "x.period_id", "i") ")) GROUP BY pe.year",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =
@@ -25,13 +31,11 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		"  (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.period_id = pe.id"
 		"   AND x.area_id = d.id AND x.sex = 'T' AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") "))"
 		" AND " PUB_INDICATOR("i") " ORDER BY i.key LIMIT 1",
-	/* () -> every period: (id, year, kind, reports), oldest first (T1, T2, FY within a year);
+	/* () -> every period: (id, year, kind, reports), in no set order (view/city.c puts them
+	 * oldest first, T1, T2, FY within a year, where a sort here cost more than the statement);
 	 * reports is 0 here: the page counts the reports the caller may read into it (the read
-	 * rule of web/authz.h, from STMT_WEB_CITY_PERIOD_REPORTS); +pe.year: one sort of them all,
-	 * not the index's years with a sort of each year's periods */
-	[STMT_WEB_CITY_PERIODS] =
-		"SELECT pe.id, pe.year, pe.kind, 0 AS reports"
-		" FROM period pe ORDER BY +pe.year, CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END",
+	 * rule of web/authz.h, from STMT_WEB_CITY_PERIOD_REPORTS) */
+	[STMT_WEB_CITY_PERIODS] = "SELECT pe.id, pe.year, pe.kind, 0 AS reports FROM period pe",
 	/* () -> every report: (period_id, status, org_id, org_pair: its organisation and that
 	 * organisation's pair, readable: whether the connection's viewer may read it) */
 	[STMT_WEB_CITY_PERIOD_REPORTS] =
@@ -63,31 +67,25 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		" FROM orgs JOIN organisation o ON o.id = orgs.id"
 		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
 		" ORDER BY o.name COLLATE sv, o.id",
-	/* () -> every organisation with its counterpart and district, for the organisations list:
-	 * (kind, id, key, name, pair, pair_name, city_owned, housing, district, district_name, goals,
-	 * activities: its public goals and activities), by id (the page sorts them by name in Swedish
-	 * order, core/collate.h, where the statement's sort of the whole rows through ICU cost a
-	 * third of it on SQLite); one row per district whose committee is the organisation or its
-	 * pair (as a join on either would give). One statement for every kind, the page groups them:
-	 * the districts' committees are read once, and the goals and activities counted per owner
-	 * in one list, all of them less those in drafts (DRAFT_*: index lookups from the drafts),
-	 * where counting the public ones tested every goal and activity (PUB_*: 6,500 of the
-	 * statement's 22,700 VM steps on the demo), and a list each cost a join each */
-	[STMT_WEB_CITY_ORGS] =
-		"WITH cnt AS (SELECT owner_id, sum(gn) AS goals, sum(an) AS activities FROM ("
-		"  SELECT g.owner_id, count(*) AS gn, 0 AS an FROM goal g GROUP BY g.owner_id"
-		"  UNION ALL SELECT g.owner_id, -count(*), 0 FROM goal g WHERE " DRAFT_GOAL("g") " GROUP BY g.owner_id"
-		"  UNION ALL SELECT x.owner_id, 0, count(*) FROM activity x GROUP BY x.owner_id"
-		"  UNION ALL SELECT x.owner_id, 0, -count(*) FROM activity x WHERE " DRAFT_ACTIVITY("x") " GROUP BY x.owner_id)"
-		"  GROUP BY owner_id),"
-		" dc AS (SELECT c.id AS org_id, a.key, a.name FROM organisation c JOIN area a ON a.committee_id = c.id"
-		"  WHERE a.level = 'district' UNION ALL SELECT c.id, a.key, a.name FROM organisation c"
-		"  JOIN area a ON a.committee_id = c.pair_id WHERE a.level = 'district' AND a.committee_id <> c.id)"
-		" SELECT o.kind, o.id, o.key, o.name, pr.key AS pair, pr.name AS pair_name, o.city_owned, o.housing,"
-		" d.key AS district, d.name AS district_name, coalesce(c.goals, 0) AS goals,"
-		" coalesce(c.activities, 0) AS activities"
-		" FROM organisation o LEFT JOIN organisation pr ON pr.id ="
-		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
-		" LEFT JOIN dc d ON d.org_id = o.id LEFT JOIN cnt c ON c.owner_id = o.id"
-		" ORDER BY o.id",
+	/* The organisations list (web/page-orgs.c) as three small reads the page joins by id, where
+	 * one statement joining them (a UNION ALL of four grouped counts, the districts' committees
+	 * through a UNION ALL and a LEFT JOIN of each, an automatic index on SQLite) ran 15,058 VM
+	 * steps on the demo.
+	 * () -> every organisation: (id, kind, key, name, pair_id, city_owned, housing), by id */
+	[STMT_WEB_CITY_ORG_LIST] =
+		"SELECT o.id, o.kind, o.key, o.name, o.pair_id, o.city_owned, o.housing FROM organisation o ORDER BY o.id",
+	/* () -> every district with a committee: (committee_id, key, name), by the district's id */
+	[STMT_WEB_CITY_ORG_DISTRICTS] =
+		"SELECT a.committee_id, a.key, a.name FROM area a"
+		" WHERE a.level = 'district' AND a.committee_id IS NOT NULL ORDER BY a.id",
+	/* () -> goals and activities per owner: (what, owner_id, n), what 0 goals, 1 activities, 2
+	 * the goals in drafts and 3 the activities in drafts (to subtract: the public ones are the
+	 * rest), owners without any left out. Each part reads an index by owner (the drafts' are
+	 * partial, DRAFT_*), where counting the public ones tested each row (396K -> 136K
+	 * instructions a run on the demo) */
+	[STMT_WEB_CITY_ORG_COUNTS] =
+		"SELECT 0 AS what, g.owner_id, count(*) AS n FROM goal g GROUP BY g.owner_id"
+		" UNION ALL SELECT 1, x.owner_id, count(*) FROM activity x GROUP BY x.owner_id"
+		" UNION ALL SELECT 2, g.owner_id, count(*) FROM goal g WHERE " DRAFT_GOAL("g") " GROUP BY g.owner_id"
+		" UNION ALL SELECT 3, x.owner_id, count(*) FROM activity x WHERE " DRAFT_ACTIVITY("x") " GROUP BY x.owner_id",
 };

@@ -727,6 +727,18 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" AND a.id = x.area_id AND a.level IN ('municipality', 'district') AND " PUB_INDICATOR("i")
 		" AND " SEE_FIGURE("x", "i") " ORDER BY a.level DESC, a.name COLLATE sv, x.sex",
 
+	/* (indicator_id, year) -> the indicator's full-year totals (sex T) with a value in each
+	 * district and the municipality, for the city page: (area_id, city: 1 for the municipality,
+	 * value, example), in no set order: COMPARISON's rows the page uses, without its sort by
+	 * the areas' names through the Swedish collation, the sexes' rows and their keys */
+	[STMT_WEB_CITY_VALUES] =
+		"SELECT x.area_id, a.level = 'municipality' AS city, x.value, x.example"
+		" FROM indicator i CROSS JOIN period pe CROSS JOIN outcome x CROSS JOIN area a"
+		" WHERE i.id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND x.indicator_id = i.id AND x.period_id = pe.id"
+		" AND x.sex = 'T' AND x.value IS NOT NULL"
+		" AND a.id = x.area_id AND a.level IN ('municipality', 'district') AND " PUB_INDICATOR("i")
+		" AND " SEE_FIGURE("x", "i"),
+
 	/* the data generation: every write of data records an audit entry in its transaction */
 	[STMT_DATA_GENERATION] = "SELECT coalesce(max(id), 0) FROM audit",
 
@@ -840,6 +852,16 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" FROM plan p CROSS JOIN plan_version pv CROSS JOIN theme t JOIN area d ON d.id = p.district_id"
 		" WHERE pv.plan_id = p.id AND t.plan_version_id = pv.id AND " LUP_LATEST("p", "pv") " AND t.extra = 0"
 		" ORDER BY d.name COLLATE sv, t.ord",
+	/* () -> the themes of each district's latest LUP version, for the city page: (district_id,
+	 * ord, theme, measures, id), in no set order (view/city.c sorts them by the districts' order
+	 * and ord): VIEW_DISTRICTS_THEMES' rows without its sort by the district's name through the
+	 * Swedish collation (2,787 VM steps and a sorter on the demo). Here for LUP_LATEST. */
+	[STMT_WEB_CITY_THEMES] =
+		"SELECT p.district_id, t.ord, t.name AS theme,"
+		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures, t.id"
+		" FROM plan p CROSS JOIN plan_version pv CROSS JOIN theme t"
+		" WHERE p.district_id IS NOT NULL AND pv.plan_id = p.id AND t.plan_version_id = pv.id AND "
+		LUP_LATEST("p", "pv") " AND t.extra = 0",
 	[STMT_VIEW_COMMISSION] =
 		"SELECT cr.key AS report, m.number AS measure, o.key AS org, r.stance, r.no_response, r.id AS response"
 		" FROM response r JOIN commission_measure m ON m.id = r.measure_id"

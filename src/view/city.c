@@ -27,13 +27,6 @@ static long long cell_int(const struct rowset *rs, int i, const char *col)
 	return s ? strtoll(s, NULL, 10) : 0;
 }
 
-static int cell_is(const struct rowset *rs, int i, const char *col, const char *want)
-{
-	const char *s = cell(rs, i, col);
-
-	return s && strcmp(s, want) == 0;
-}
-
 /* The load's store, arena and error. */
 struct ctx {
 	struct store *st;
@@ -49,16 +42,160 @@ static enum model_period_kind kind_of(const char *k)
 
 /* ---- what is read ------------------------------------------------------------------------ */
 
-static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *rs)
+/* An indicator row (STMT_WEB_CITY_INDICATORS) by id or key. */
+struct ind_at {
+	int64_t id;
+	const struct row_cell *row;
+	int at;		/* its place by id */
+};
+
+static int ind_by_id(const void *pa, const void *pb)
 {
-	c->ninds = (size_t)rs->nrows;
-	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (c->ninds + 1));
-	for (int i = 0; i < rs->nrows; i++)
-		c->inds[i] = (struct view_city_indicator){ cell_int(rs, i, "id"), cell(rs, i, "key"), cell(rs, i, "name"),
-			cell(rs, i, "unit"), cell(rs, i, "direction"), (long)cell_int(rs, i, "year") };
+	const struct ind_at *a = pa, *b = pb;
+
+	return (a->id > b->id) - (a->id < b->id);
 }
 
-/* fill_districts: the districts, and each one's run of themes (both by district name). */
+/* ind_by_key: by key in byte order (SQLite's BINARY: keys are unique). */
+static int ind_by_key(const void *pa, const void *pb)
+{
+	const struct ind_at *a = pa, *b = pb;
+
+	return strcmp(a->row[1].s, b->row[1].s);
+}
+
+/* A full year of STMT_WEB_CITY_INDICATOR_YEARS. */
+struct year_at {
+	long year;
+	const char *ids;
+};
+
+static int year_asc(const void *pa, const void *pb)
+{
+	const struct year_at *a = pa, *b = pb;
+
+	return (a->year > b->year) - (a->year < b->year);
+}
+
+/* ind_find: the place in by_id (n, sorted by id) of the indicator id, -1 when none. */
+static int ind_find(const struct ind_at *by_id, int n, int64_t id)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (by_id[mid].id == id)
+			return mid;
+		if (by_id[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* mark_years: has[k * ny + j] = 1 for each indicator k (its place in by_id) listed in year j's
+ * ids; returns the number of marks. */
+static size_t mark_years(const struct ind_at *by_id, int n, const struct year_at *y, int ny, unsigned char *has)
+{
+	size_t marks = 0;
+
+	for (int j = 0; j < ny; j++)
+		for (const char *p = y[j].ids; p && *p;) {
+			char *end;
+			long long id = strtoll(p, &end, 10);
+			if (end == p)
+				break;
+			int k = ind_find(by_id, n, id);
+			if (k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
+				marks++;
+			p = *end == ',' ? end + 1 : end;
+		}
+	return marks;
+}
+
+/* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
+ * with figures per district (ys: STMT_WEB_CITY_INDICATOR_YEARS), by key and year. */
+static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *is, const struct rowset *ys)
+{
+	int n = is->nrows, ny = ys->nrows;
+	struct ind_at *ind = arena_alloc(x->a, sizeof(*ind) * (size_t)(n + 1));
+	struct year_at *y = arena_alloc(x->a, sizeof(*y) * (size_t)(ny + 1));
+	unsigned char *has = arena_alloc(x->a, (size_t)n * (size_t)ny + 1);
+	size_t marks;
+
+	if (is->ncols < 5 || ys->ncols < 2)
+		return;
+	for (int k = 0; k < n; k++)
+		ind[k] = (struct ind_at){ rowset_ic(is, k, 0), is->rows[k], 0 };
+	for (int j = 0; j < ny; j++)
+		y[j] = (struct year_at){ (long)rowset_ic(ys, j, 0), ys->rows[j][1].s };
+	qsort(ind, (size_t)n, sizeof(*ind), ind_by_id);
+	qsort(y, (size_t)ny, sizeof(*y), year_asc);
+	marks = mark_years(ind, n, y, ny, has);
+	for (int k = 0; k < n; k++)
+		ind[k].at = k;
+	qsort(ind, (size_t)n, sizeof(*ind), ind_by_key);
+	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (marks + 1));
+	for (int k = 0; k < n; k++)
+		for (int j = 0; j < ny; j++)
+			if (has[(size_t)ind[k].at * (size_t)ny + (size_t)j]) {
+				const struct row_cell *r = ind[k].row;
+				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r[1].s, r[2].s, r[3].s, r[4].s,
+					y[j].year };
+			}
+}
+
+/* A theme row (STMT_WEB_CITY_THEMES) with its district's place in view_city.districts. */
+struct theme_at {
+	size_t district;
+	long ord;
+	int64_t id;
+	long measures;
+	const char *theme;
+};
+
+/* by_district: themes by their district's place, then ord, then id. */
+static int by_district(const void *pa, const void *pb)
+{
+	const struct theme_at *a = pa, *b = pb;
+
+	if (a->district != b->district)
+		return a->district < b->district ? -1 : 1;
+	if (a->ord != b->ord)
+		return a->ord < b->ord ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* fill_themes: each district's run of themes (th: STMT_WEB_CITY_THEMES, in no order), by ord,
+ * the runs in the districts' order (by name). */
+static void fill_themes(struct ctx *x, struct view_city *c, const struct rowset *th)
+{
+	struct theme_at *t = arena_alloc(x->a, sizeof(*t) * (size_t)(th->nrows + 1));
+	size_t n = 0;
+
+	for (int i = 0; th->ncols >= 5 && i < th->nrows; i++) {
+		int64_t id = rowset_ic(th, i, 0);
+		for (size_t d = 0; d < c->ndistricts; d++)
+			if (c->districts[d].id == id) {
+				t[n++] = (struct theme_at){ d, (long)rowset_ic(th, i, 1), rowset_ic(th, i, 4),
+					(long)rowset_ic(th, i, 3), th->rows[i][2].s };
+				break;
+			}
+	}
+	qsort(t, n, sizeof(*t), by_district);
+	c->nthemes = n;
+	c->themes = arena_alloc(x->a, sizeof(*c->themes) * (n + 1));
+	for (size_t i = 0; i < n; i++) {
+		struct view_city_district *d = &c->districts[t[i].district];
+		c->themes[i] = (struct view_city_theme){ d->key, t[i].theme, t[i].ord, t[i].measures };
+		if (!d->nthemes)
+			d->theme0 = i;
+		d->nthemes++;
+	}
+}
+
+/* fill_districts: the districts (by name) and each one's run of themes (th). */
 static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct rowset *th)
 {
 	c->ndistricts = (size_t)ds->nrows;
@@ -69,20 +206,17 @@ static void fill_districts(struct ctx *x, struct view_city *c, const struct rows
 			MODEL_GAP_UNKNOWN, 0, 0 };
 		c->nprioritised += c->districts[i].prioritised;
 	}
-	c->nthemes = (size_t)th->nrows;
-	c->themes = arena_alloc(x->a, sizeof(*c->themes) * (c->nthemes + 1));
-	for (int i = 0; i < th->nrows; i++)
-		c->themes[i] = (struct view_city_theme){ cell(th, i, "district"), cell(th, i, "theme"),
-			(long)cell_int(th, i, "ord"), (long)cell_int(th, i, "measures") };
-	for (size_t i = 0, end; i < c->nthemes; i = end) {
-		for (end = i + 1; end < c->nthemes && strcmp(c->themes[end].district, c->themes[i].district) == 0; end++)
-			;
-		for (size_t d = 0; d < c->ndistricts; d++)
-			if (strcmp(c->districts[d].key, c->themes[i].district) == 0 && !c->districts[d].nthemes) {
-				c->districts[d].theme0 = i;
-				c->districts[d].nthemes = end - i;
-			}
-	}
+	fill_themes(x, c, th);
+}
+
+/* period_asc: periods oldest first, T1, T2, FY within a year. */
+static int period_asc(const void *pa, const void *pb)
+{
+	const struct view_city_period *a = pa, *b = pb;
+
+	if (a->per.year != b->per.year)
+		return a->per.year < b->per.year ? -1 : 1;
+	return ((int)a->per.kind > (int)b->per.kind) - ((int)a->per.kind < (int)b->per.kind);
 }
 
 /* fill_periods: the periods with the reports of each the viewer may read (a draft counts only
@@ -98,6 +232,7 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
 		for (int k = 0; k < rep->nrows; k++)
 			p->reports += cell_int(rep, k, "period_id") == p->id && cell_int(rep, k, "readable");
 	}
+	qsort(c->periods, c->nperiods, sizeof(*c->periods), period_asc);
 }
 
 /* read_all: the view's independent reads in one go (one round trip on PostgreSQL): the
@@ -105,27 +240,29 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
  * indicator (into def). */
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
-	struct rowset inds, ds, ps, th, rep;
+	struct rowset inds, years, ds, ps, th, rep;
 	struct sval none = SVNULL;
 	struct store_q q[] = {
 		{ STMT_WEB_CITY_INDICATORS, NULL, 0, rowset_collect, &inds },
+		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, rowset_collect, &years },
 		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
 		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
-		{ STMT_VIEW_DISTRICTS_THEMES, NULL, 0, rowset_collect, &th },
+		{ STMT_WEB_CITY_THEMES, NULL, 0, rowset_collect, &th },
 		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, rowset_collect, &rep },
 		{ STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0, rowset_collect, def },
 	};
 	int rc;
 
 	rowset_init(&inds, x->a);
+	rowset_init(&years, x->a);
 	rowset_init(&ds, x->a);
 	rowset_init(&ps, x->a);
 	rowset_init(&th, x->a);
 	rowset_init(&rep, x->a);
 	rowset_init(def, x->a);
-	if ((rc = store_query_many(x->st, q, want_default ? 6 : 5, x->e)) != LUP_OK)
+	if ((rc = store_query_many(x->st, q, want_default ? 7 : 6, x->e)) != LUP_OK)
 		return rc;
-	fill_indicators(x, c, &inds);
+	fill_indicators(x, c, &inds, &years);
 	fill_districts(x, c, &ds, &th);
 	fill_periods(x, c, &ps, &rep);
 	return LUP_OK;
@@ -221,21 +358,22 @@ static int decimals_of(double v)
 }
 
 /* fill_values: the chosen indicator's full-year totals per district and the city average
- * (cmp: STMT_COMPARISON), and their gap bands. */
+ * (cmp: STMT_WEB_CITY_VALUES), and their gap bands. */
 static void fill_values(struct view_city *c, const struct rowset *cmp)
 {
-	for (int i = 0; i < cmp->nrows; i++) {
-		if (!cell_is(cmp, i, "sex", "T") || !cell(cmp, i, "value"))
+	for (int i = 0; cmp->ncols >= 4 && i < cmp->nrows; i++) {
+		double v = rowset_cell_d(&cmp->rows[i][2]);
+		int64_t area = rowset_ic(cmp, i, 0);
+		if (isnan(v))
 			continue;
-		double v = rowset_d(cmp, i, "value");
-		c->example |= cell_int(cmp, i, "example") != 0;
+		c->example |= rowset_ic(cmp, i, 3) != 0;
 		c->decimals = decimals_of(v) > c->decimals ? decimals_of(v) : c->decimals;
-		if (cell_is(cmp, i, "level", "municipality")) {
+		if (rowset_ic(cmp, i, 1)) {
 			c->city = v;
 			continue;
 		}
 		for (size_t d = 0; d < c->ndistricts; d++)
-			if (strcmp(c->districts[d].key, cell(cmp, i, "area")) == 0)
+			if (c->districts[d].id == area)
 				c->districts[d].value = v;
 	}
 	for (size_t d = 0; d < c->ndistricts; d++)
@@ -284,7 +422,7 @@ static int read_chosen(struct ctx *x, struct view_city *c)
 	int values = c->ind >= 0 && c->has_year, fulfil = c->nperiods && c->period >= 0;
 	if (values) {
 		vargs[0] = SVI(c->inds[c->ind].id), vargs[1] = SVI(c->year);
-		q[n++] = (struct store_q){ STMT_COMPARISON, vargs, 2, rowset_collect, &cmp };
+		q[n++] = (struct store_q){ STMT_WEB_CITY_VALUES, vargs, 2, rowset_collect, &cmp };
 	}
 	if (fulfil) {
 		const struct model_period *per = &c->periods[c->period].per;

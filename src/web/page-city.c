@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "view/city.h"
 #include "core/buf.h"
+#include "core/numfmt.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -301,6 +302,18 @@ static void write_prioritised(struct city *c)
 	html_close(h);
 }
 
+/* measures_text: " – M åtgärd(er)" into n (64 bytes), as "%ld" writes M. */
+static void measures_text(char *n, long m)
+{
+	static const char dash[] = " \xe2\x80\x93 ";
+	const char *word = m == 1 ? " åtgärd" : " åtgärder";
+	size_t at = sizeof(dash) - 1;
+
+	memcpy(n, dash, at);
+	at += numfmt_long(m, n + at);
+	memcpy(n + at, word, strlen(word) + 1);
+}
+
 static void write_themes(struct city *c)
 {
 	struct html *h = c->h;
@@ -343,7 +356,7 @@ static void write_themes(struct city *c)
 				html_open(h, "ol", "class", "themes", NULL);
 			html_open(h, "li", NULL);
 			html_text(h, c->v.themes[t].theme);
-			snprintf(n, sizeof(n), " – %ld %s", m, m == 1 ? "åtgärd" : "åtgärder");
+			measures_text(n, m);
 			html_elem(h, "span", n, "class", "count", NULL);
 			html_close(h);
 		}
@@ -403,9 +416,9 @@ static void write_period_form(struct city *c)
 
 static void count_cell(struct html *h, long long n)
 {
-	char s[32];
+	char s[NUMFMT_SIZE];
 
-	snprintf(s, sizeof(s), "%lld", n);
+	numfmt_long(n, s);
 	html_elem(h, "td", s, "class", "num", NULL);
 }
 

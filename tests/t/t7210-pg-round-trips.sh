@@ -134,7 +134,7 @@ view_trips 2 "/api/v1/organisations/$OWN/goal-chain?year=2022"
 # the city's six first reads together, then the chosen indicator's values and the chosen
 # period's fulfilment together
 view_trips 2 /
-grep -q '^pg trip COMPARISON+WEB_CITY_FULFILMENT+ROLLBACK$' "$TMP/nocache.trace" \
+grep -q '^pg trip WEB_CITY_VALUES+WEB_CITY_FULFILMENT+ROLLBACK$' "$TMP/nocache.trace" \
 	&& ok "... the chosen indicator's values and the fulfilment in one round trip" \
 	|| nok "... the chosen indicator's values and the fulfilment in one round trip"
 # the commission's matrix: its five reads in one

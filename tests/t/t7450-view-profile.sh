@@ -71,7 +71,12 @@ view "district page" /stadsdel/spanga-tensta 27 100
 for s in WEB_PLACES_DISTRICT_ALLOCATIONS WEB_PLACES_DISTRICT_ACTIVITIES; do
 	expect_eq "... $s scans nothing" "$(awk -v s=$s '$1 == s { print $3 }' "$TMP/prof")" 0
 done
-view "city page" / 8
+# the indicators as one list and each full year's indicators as one range of an index (were one
+# statement seeking a table per indicator and year)
+view "city page" / 9
+# the organisations list: the organisations, the districts' committees and the counts per owner,
+# joined by the page (was one statement with an automatic index)
+view "organisations list" /organisationer 3
 view "commission page" /kommissionen 5
 # the administrations of the commission document are read from its list (some 30 rows), not by
 # a scan of every organisation (210 in the demo) looked up in that list

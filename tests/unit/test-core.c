@@ -891,6 +891,27 @@ static void test_rowset_order_by_name(void)
 	T_EQ_INT(rowset_ic(&rs, 8, 1), 0);
 }
 
+/* collate_ranks' byte shortcut (two ASCII letters that differ other than by case, after the
+ * same bytes): every pair of letters and cases, with the same and other prefixes and endings,
+ * in the order ICU gives */
+static void check_letter_pairs(UCollator *coll)
+{
+	static const char *const pre[] = { "", "Stads", "Å", "b " };
+	static const char *const post[] = { "", "Z", " x", "å" };
+	char a[40], b[40];
+	const char *two[2] = { a, b };
+
+	for (int x = 0; x < 52; x++)
+		for (int y = 0; y < 52; y++)
+			for (size_t k = 0; k < sizeof(pre) / sizeof(pre[0]); k++)
+				for (size_t m = 0; m < sizeof(post) / sizeof(post[0]); m++) {
+					int cx = x < 26 ? 'a' + x : 'A' + x - 26, cy = y < 26 ? 'a' + y : 'A' + y - 26;
+					snprintf(a, sizeof(a), "%s%c%s", pre[k], cx, post[m]);
+					snprintf(b, sizeof(b), "%s%c%s", pre[k], cy, post[(m + 1) % 4]);
+					check_ranks(two, 2, coll);
+				}
+}
+
 static void test_collate_ranks(void)
 {
 	const char *s[] = { "Östra", "Spånga-Tensta", NULL, "Ängby", "Aa", "Spånga-Tensta", "spånga-tensta",
@@ -898,7 +919,8 @@ static void test_collate_ranks(void)
 	int n = (int)(sizeof(s) / sizeof(s[0])), rank[sizeof(s) / sizeof(s[0])];
 	UErrorCode st = U_ZERO_ERROR;
 	UCollator *coll = ucol_open("sv_SE", &st);
-	static const char *const alphabet[] = { "a", "A", "e", "é", "o", "ö", "Ö", "å", "Å", "ä", "z", "Z", " ", "-", "1" };
+	static const char *const alphabet[] = { "a", "A", "e", "é", "o", "ö", "Ö", "å", "Å", "ä", "z", "Z", " ", "-", "1",
+						"v", "w", "W", "y", "ü", "s", "S" };
 	char buf[200][16];
 	const char *many[200];
 	unsigned seed = 7;
@@ -915,7 +937,7 @@ static void test_collate_ranks(void)
 
 		buf[i][0] = '\0';
 		for (int k = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 5; k >= 0; k--) {
-			const char *c = alphabet[((seed = seed * 1103515245u + 12345u) >> 16) % 15];
+			const char *c = alphabet[((seed = seed * 1103515245u + 12345u) >> 16) % 22];
 
 			memcpy(buf[i] + len, c, strlen(c) + 1);
 			len += strlen(c);
@@ -923,6 +945,7 @@ static void test_collate_ranks(void)
 		many[i] = buf[i];
 	}
 	check_ranks(many, 200, coll);
+	check_letter_pairs(coll);
 	/* texts longer than the key's UTF-16 buffer on the stack (256 units) */
 	static char longs[4][700];
 	const char *lp[5] = { longs[0], longs[1], longs[2], longs[3], "Ö" };
