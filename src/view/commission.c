@@ -1,32 +1,44 @@
 /* commission.c: the commission matrix (see commission.h). Five reads; the measures are sorted
  * here (numbers compare part by part) and split per report, the cells are kept sorted by
  * (measure, org) for lookup, and each report's columns come from one pass over the cells. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/numfmt.h"
 #include "core/err.h"
 #include "render/rows.h"
 #include "store/store.h"
 #include "view/commission.h"
 
 static const char *cs(const struct rowset *rs, int row, int col) { return rs->rows[row][col].s; }
-static int64_t ci(const struct rowset *rs, int row, int col)
+/* The cell as an integer: its number as read (rowset_ic), no parse of its text per call. */
+static int64_t ci(const struct rowset *rs, int row, int col) { return rowset_ic(rs, row, col); }
+
+/* digits: the run of decimal digits at *s as strtoul reads it (saturating at ULONG_MAX);
+ * moves *s past it. */
+static unsigned long digits(const char **s)
 {
-	const char *s = rs->rows[row][col].s;
-	return s ? strtoll(s, NULL, 10) : 0;
+	unsigned long x = 0;
+	const char *p = *s;
+
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		x = x > (ULONG_MAX - d) / 10 ? ULONG_MAX : x * 10 + d;
+	}
+	*s = p;
+	return x;
 }
 
 int view_commission_num_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {
 		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			char *ea, *eb;
-			unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
+			unsigned long x = digits(&a), y = digits(&b);
 			if (x != y)
 				return x < y ? -1 : 1;
-			a = ea, b = eb;
 		} else {
 			if (*a != *b)
 				return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
@@ -36,19 +48,43 @@ int view_commission_num_cmp(const char *a, const char *b)
 	return *a ? 1 : *b ? -1 : 0;
 }
 
+/* id_text_cmp: x and y compared as their decimal texts compare (strcmp of "%lld"), without
+ * writing them: for ids >= 0 the shorter text, scaled to the longer's length, decides, and a
+ * tie puts the shorter first ("12" < "120"). Negative ids (never given) compare by their texts. */
+static int id_text_cmp(int64_t x, int64_t y)
+{
+	uint64_t a = (uint64_t)x, b = (uint64_t)y;
+	int la = 1, lb = 1;
+
+	if (x < 0 || y < 0) {
+		char tx[NUMFMT_SIZE], ty[NUMFMT_SIZE];
+		numfmt_long(x, tx);
+		numfmt_long(y, ty);
+		return strcmp(tx, ty);
+	}
+	for (uint64_t t = a; t >= 10; t /= 10)
+		la++;
+	for (uint64_t t = b; t >= 10; t /= 10)
+		lb++;
+	for (; la < lb; la++)
+		if ((a = a * 10) > b)	/* no overflow: a's text is shorter than b's */
+			return 1;
+	for (; lb < la; lb++)
+		if ((b = b * 10) > a)
+			return -1;
+	if (a != b)
+		return a < b ? -1 : 1;
+	return (x > y) - (x < y);	/* one text starts the other: the shorter (smaller) first */
+}
+
 /* measure_cmp: by number, then by id as text (as the page always ordered them). */
 static int measure_cmp(const void *pa, const void *pb)
 {
 	const struct view_cm_measure *a = *(const struct view_cm_measure *const *)pa;
 	const struct view_cm_measure *b = *(const struct view_cm_measure *const *)pb;
 	int c = view_commission_num_cmp(a->number, b->number);
-	char x[24], y[24];
 
-	if (c)
-		return c;
-	snprintf(x, sizeof(x), "%lld", (long long)a->id);
-	snprintf(y, sizeof(y), "%lld", (long long)b->id);
-	return strcmp(x, y);
+	return c ? c : id_text_cmp(a->id, b->id);
 }
 
 static int cell_cmp(const void *pa, const void *pb)
