@@ -13,7 +13,7 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 	 * as typed) and then those only the words index finds (words beginning with the query's
 	 * words, diacritics ignored: "forskola" finds "Förskolan"), at most ?2 in all, joined to
 	 * what they index, by kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6
-	 * commission measure) and then label in Swedish order. link_key is the goal's or
+	 * commission measure), in no set order (the page sorts them). link_key is the goal's or
 	 * indicator's key, the measure's district (or, with link_year, its plan owner), the
 	 * activity's owner. title_hl and body_hl mark each match with char(1) before and char(2)
 	 * after it. */
@@ -44,5 +44,5 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		"  JOIN commission_report cr ON cr.id = m.report_id"
 		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL"
 		  HIT(6, "commission_measure x") " JOIN commission_report cr ON cr.id = x.report_id"
-		") ORDER BY kind, label COLLATE sv, context COLLATE sv, detail, id",
+		")",
 };

@@ -7,6 +7,8 @@
 #include "render/rows.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/collate.h"
+#include "core/numfmt.h"
 #include "store/search-words.h"
 #include "store/store.h"
 
@@ -30,6 +32,72 @@ static const char *const kind_names[] = {
 
 /* The result columns of store_search. */
 enum { S_KIND, S_ID, S_LABEL, S_CONTEXT, S_DETAIL, S_LINK_KEY, S_LINK_YEAR, S_TITLE_HL, S_BODY_HL };
+
+/* cint: an integer cell's value (its text read when the backend gave it as text). */
+static int64_t cint(const struct row_cell *c)
+{
+	return c->t == SV_INT ? c->i : c->s ? strtoll(c->s, NULL, 10) : 0;
+}
+
+/* A hit with its places in the order of the page (order_hits). */
+struct hit_key {
+	int64_t kind, id;
+	int label, context;		/* ranks in Swedish order */
+	const char *detail;
+	struct row_cell *row;
+};
+
+static int hit_key_cmp(const void *pa, const void *pb)
+{
+	const struct hit_key *a = pa, *b = pb;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->label != b->label)
+		return a->label < b->label ? -1 : 1;
+	if (a->context != b->context)
+		return a->context < b->context ? -1 : 1;
+	if (!a->detail || !b->detail) {
+		if (a->detail || b->detail)
+			return a->detail ? 1 : -1;	/* NULL first */
+	} else {
+		int c = strcmp(a->detail, b->detail);
+		if (c)
+			return c;
+	}
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* order_hits: sorts the hits as the page lists them: by kind, then label and context in
+ * Swedish order (core/collate, as COLLATE sv), then detail in byte order (NULL first), then
+ * id. The store gives them in no set order. Returns 0, or -1 when the collation fails. */
+static int order_hits(struct http_req *r, struct rowset *rs)
+{
+	int n = rs->nrows;
+	const char **names;
+	int *rank;
+	struct hit_key *k;
+
+	if (n < 2)
+		return 0;
+	names = arena_alloc_raw(&r->a, sizeof(*names) * 2 * (size_t)n);
+	rank = arena_alloc_raw(&r->a, sizeof(*rank) * 2 * (size_t)n);
+	k = arena_alloc_raw(&r->a, sizeof(*k) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		names[i] = rs->rows[i][S_LABEL].s;
+		names[n + i] = rs->rows[i][S_CONTEXT].s;
+	}
+	if (collate_ranks(names, 2 * n, rank) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		struct row_cell *c = rs->rows[i];
+		k[i] = (struct hit_key){ cint(&c[S_KIND]), cint(&c[S_ID]), rank[i], rank[n + i], c[S_DETAIL].s, c };
+	}
+	qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);
+	for (int i = 0; i < n; i++)
+		rs->rows[i] = k[i].row;
+	return 0;
+}
 
 /* Characters that separate words (snippets are cut there). */
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -184,7 +252,7 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 	int counts[KINDS] = { 0 };
 
 	for (int i = 0; i < rs->nrows; i++) {
-		int k = atoi(rs->rows[i][S_KIND].s);
+		int k = (int)cint(&rs->rows[i][S_KIND]);
 		if (k > 0 && k < KINDS)
 			counts[k]++;
 	}
@@ -220,8 +288,8 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 		html_textf(h, "%s (%d)", kind_names[k], counts[k]);
 		html_close(h);
 		html_open(h, "ul", "class", "hits", NULL);
-		for (; i < rs->nrows && atoi(rs->rows[i][S_KIND].s) <= k; i++)
-			if (atoi(rs->rows[i][S_KIND].s) == k && shown++ < SHOWN_MAX)
+		for (; i < rs->nrows && cint(&rs->rows[i][S_KIND]) <= k; i++)
+			if (cint(&rs->rows[i][S_KIND]) == k && shown++ < SHOWN_MAX)
 				hit(r, h, rs->rows[i], k);
 		html_close(h);
 		if (counts[k] > SHOWN_MAX) {
@@ -257,7 +325,8 @@ int page_search(struct http_req *r)
 	search_words_split(&words, q);	/* to tell whether a word is left */
 	dropped = words.dropped;
 	rowset_init(&rs, &r->a);
-	if (words.n && store_search(r->st, q, HITS_MAX, &dropped, rowset_collect, &rs, &r->err) != LUP_OK)
+	if (words.n && (store_search(r->st, q, HITS_MAX, &dropped, rowset_collect, &rs, &r->err) != LUP_OK ||
+			order_hits(r, &rs) != 0))
 		return page_error(r, 500, "Sökningen kunde inte göras. Försök igen om en stund.");
 	h = page_begin(r, "Sökresultat", NAV_SEARCH);
 	html_elem(h, "h1", "Sök", NULL);
