@@ -68,32 +68,73 @@ static int hit_key_cmp(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* rank_labels: the Swedish places of the labels of k[0..n) among themselves (k[i].label). */
+static int rank_labels(struct http_req *r, struct hit_key *k, int n)
+{
+	const char **s = arena_alloc_raw(&r->a, sizeof(*s) * (size_t)n);
+	int *rank = arena_alloc_raw(&r->a, sizeof(*rank) * (size_t)n);
+
+	for (int i = 0; i < n; i++)
+		s[i] = k[i].row[S_LABEL].s;
+	if (collate_ranks(s, n, rank) != 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		k[i].label = rank[i];
+	return 0;
+}
+
+/* rank_contexts: the Swedish places of the contexts of the hits whose kind and label another
+ * hit shares (k sorted by kind and label); the others' contexts decide nothing. */
+static int rank_contexts(struct http_req *r, struct hit_key *k, int n)
+{
+	const char **s = arena_alloc_raw(&r->a, sizeof(*s) * (size_t)n);
+	int *rank = arena_alloc_raw(&r->a, sizeof(*rank) * (size_t)n), *ix = arena_alloc_raw(&r->a, sizeof(*ix) * (size_t)n);
+	int m = 0;
+
+	for (int i = 0; i < n; i++)
+		if ((i > 0 && k[i - 1].kind == k[i].kind && k[i - 1].label == k[i].label) ||
+		    (i + 1 < n && k[i + 1].kind == k[i].kind && k[i + 1].label == k[i].label)) {
+			s[m] = k[i].row[S_CONTEXT].s;
+			ix[m++] = i;
+		}
+	if (m == 0)
+		return 0;
+	if (collate_ranks(s, m, rank) != 0)
+		return -1;
+	for (int j = 0; j < m; j++)
+		k[ix[j]].context = rank[j];
+	return 1;
+}
+
 /* order_hits: sorts the hits as the page lists them: by kind, then label and context in
  * Swedish order (core/collate, as COLLATE sv), then detail in byte order (NULL first), then
- * id. The store gives them in no set order. Returns 0, or -1 when the collation fails. */
+ * id. The store gives them in no set order. Labels are ranked within their kind and contexts
+ * only where kind and label tie (the collator's comparisons are most of the sort's cost).
+ * Returns 0, or -1 when the collation fails. */
 static int order_hits(struct http_req *r, struct rowset *rs)
 {
-	int n = rs->nrows;
-	const char **names;
-	int *rank;
+	int n = rs->nrows, rc;
 	struct hit_key *k;
 
 	if (n < 2)
 		return 0;
-	names = arena_alloc_raw(&r->a, sizeof(*names) * 2 * (size_t)n);
-	rank = arena_alloc_raw(&r->a, sizeof(*rank) * 2 * (size_t)n);
 	k = arena_alloc_raw(&r->a, sizeof(*k) * (size_t)n);
 	for (int i = 0; i < n; i++) {
-		names[i] = rs->rows[i][S_LABEL].s;
-		names[n + i] = rs->rows[i][S_CONTEXT].s;
-	}
-	if (collate_ranks(names, 2 * n, rank) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
 		struct row_cell *c = rs->rows[i];
-		k[i] = (struct hit_key){ cint(&c[S_KIND]), cint(&c[S_ID]), rank[i], rank[n + i], c[S_DETAIL].s, c };
+		k[i] = (struct hit_key){ cint(&c[S_KIND]), cint(&c[S_ID]), 0, 0, c[S_DETAIL].s, c };
 	}
-	qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);
+	qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);	/* by kind (then id) */
+	for (int i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && k[j].kind == k[i].kind; j++)
+			;
+		if (j - i > 1 && rank_labels(r, k + i, j - i) != 0)
+			return -1;
+	}
+	qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);	/* by kind and label */
+	if ((rc = rank_contexts(r, k, n)) < 0)
+		return -1;
+	if (rc > 0)
+		qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);
 	for (int i = 0; i < n; i++)
 		rs->rows[i] = k[i].row;
 	return 0;
