@@ -1,6 +1,8 @@
 /* commission.c: the commission matrix (see commission.h). Five reads; the measures are sorted
  * here (numbers compare part by part) and split per report, the cells are kept sorted by
- * (measure, org) for lookup, and each report's columns come from one pass over the cells. */
+ * (measure, org) for lookup with their measures' reports found here, the administrations'
+ * responses are counted among them, and each report's columns come from one pass over the
+ * cells. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,8 +187,24 @@ static void columns(struct arena *a, struct view_commission *v)
 	}
 }
 
-static void fill(struct arena *a, struct view_commission *v, const struct rowset *reps, const struct rowset *cols,
-		 const struct rowset *cl, const struct rowset *ad)
+/* An id with another (a measure's report), for bsearch by id. */
+struct id_pair {
+	int64_t id, val;
+};
+
+static int id_pair_cmp(const void *pa, const void *pb)
+{
+	const struct id_pair *a = pa, *b = pb;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int id_cmp(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+static void fill_reports(struct arena *a, struct view_commission *v, const struct rowset *reps, const struct rowset *cols)
 {
 	v->nreports = (size_t)reps->nrows;
 	v->reports = arena_alloc(a, sizeof(*v->reports) * (v->nreports + 1));
@@ -197,17 +215,51 @@ static void fill(struct arena *a, struct view_commission *v, const struct rowset
 	v->columns = arena_alloc(a, sizeof(*v->columns) * (v->ncolumns + 1));
 	for (int i = 0; i < cols->nrows; i++)
 		v->columns[i] = (struct view_cm_column){ ci(cols, i, 0), cs(cols, i, 1), cs(cols, i, 2), cs(cols, i, 3) };
-	v->ncells = (size_t)cl->nrows;
-	v->cells = arena_alloc(a, sizeof(*v->cells) * (v->ncells + 1));
-	for (int i = 0; i < cl->nrows; i++)
-		v->cells[i] = (struct view_cm_cell){ ci(cl, i, 0), ci(cl, i, 1), ci(cl, i, 2), ci(cl, i, 5),
-						     cs(cl, i, 3), ci(cl, i, 4) != 0 };
+}
+
+/* fill_cells: the responses of cl as cells, each with its measure's report (from ms, the
+ * measures' rows); a response whose measure is not among them is left out, as a join would. */
+static void fill_cells(struct arena *a, struct view_commission *v, const struct rowset *ms, const struct rowset *cl)
+{
+	struct id_pair *rep = arena_alloc(a, sizeof(*rep) * (size_t)(ms->nrows + 1)), *m;
+
+	for (int i = 0; i < ms->nrows; i++)
+		rep[i] = (struct id_pair){ ci(ms, i, 0), ci(ms, i, 1) };
+	qsort(rep, (size_t)ms->nrows, sizeof(*rep), id_pair_cmp);
+	v->cells = arena_alloc(a, sizeof(*v->cells) * (size_t)(cl->nrows + 1));
+	for (int i = 0; i < cl->nrows; i++) {
+		struct id_pair key = { ci(cl, i, 0), 0 };
+		if ((m = bsearch(&key, rep, (size_t)ms->nrows, sizeof(*rep), id_pair_cmp)) != NULL)
+			v->cells[v->ncells++] = (struct view_cm_cell){ key.id, ci(cl, i, 1), ci(cl, i, 2), m->val,
+									cs(cl, i, 3), ci(cl, i, 4) != 0 };
+	}
 	qsort(v->cells, v->ncells, sizeof(*v->cells), cell_cmp);
+}
+
+/* fill_admins: the administrations of ad, each with the number of its responses in cl. */
+static void fill_admins(struct arena *a, struct view_commission *v, const struct rowset *cl, const struct rowset *ad)
+{
+	size_t n = (size_t)cl->nrows;
+	int64_t *orgs = arena_alloc(a, sizeof(*orgs) * (n + 1));
+
+	for (size_t i = 0; i < n; i++)
+		orgs[i] = ci(cl, (int)i, 1);
+	qsort(orgs, n, sizeof(*orgs), id_cmp);
 	v->nadmins = (size_t)ad->nrows;
 	v->admins = arena_alloc(a, sizeof(*v->admins) * (v->nadmins + 1));
-	for (int i = 0; i < ad->nrows; i++)
-		v->admins[i] = (struct view_cm_admin){ cs(ad, i, 0), cs(ad, i, 1), cs(ad, i, 2), ci(ad, i, 3) != 0,
-						       cs(ad, i, 4), cs(ad, i, 5), (long)ci(ad, i, 6), ci(ad, i, 7) != 0 };
+	for (int i = 0; i < ad->nrows; i++) {
+		int64_t org = ci(ad, i, 0);
+		size_t lo = 0, hi = n, k;
+		while (lo < hi)		/* the first of org's responses */
+			if (orgs[k = lo + (hi - lo) / 2] < org)
+				lo = k + 1;
+			else
+				hi = k;
+		for (k = lo; k < n && orgs[k] == org; k++)
+			;
+		v->admins[i] = (struct view_cm_admin){ cs(ad, i, 1), cs(ad, i, 2), cs(ad, i, 3), ci(ad, i, 4) != 0,
+						       cs(ad, i, 5), cs(ad, i, 6), (long)(k - lo) };
+	}
 }
 
 int view_commission_load(struct store *st, struct arena *a, struct view_commission *v, struct err *e)
@@ -230,8 +282,10 @@ int view_commission_load(struct store *st, struct arena *a, struct view_commissi
 		rowset_init(sets[i], a);
 	if ((rc = store_query_many(st, q, (int)(sizeof(q) / sizeof(q[0])), e)) != LUP_OK)
 		return rc;
-	fill(a, v, &reps, &cols, &cl, &ad);
+	fill_reports(a, v, &reps, &cols);
 	measures(a, v, &ms);
+	fill_cells(a, v, &ms, &cl);
+	fill_admins(a, v, &cl, &ad);
 	columns(a, v);
 	return LUP_OK;
 }
