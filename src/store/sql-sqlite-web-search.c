@@ -6,9 +6,9 @@
 
 /* The table of each kind of hit is joined by a key that is NULL unless the hit is of that kind
  * (a seek with a NULL key finds nothing at once), so that the hits are read once, not once per
- * kind; K is the hit's kind, I its row's id (rowid = id * 8 + kind). */
-#define K "(h.rid % 8)"
-#define I "(h.rid / 8)"
+ * kind; K is the hit's kind, I its row's id (rowid = id * 8 + kind), each computed once per hit. */
+#define K "h.k"
+#define I "h.i"
 #define ON_KIND(col, kind, key) col " = CASE " K " WHEN " #kind " THEN " key " END"
 
 const char *const sqlite_sql_web_search[STMT__MAX] = {
@@ -30,7 +30,8 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		" words(rid, th, bh) AS (SELECT rowid, highlight(search_words, 0, char(1), char(2)),"
 		" highlight(search_words, 1, char(1), char(2)) FROM search_words WHERE search_words MATCH ?3"
 		" AND rowid NOT IN (SELECT rid FROM tri) LIMIT ?2),"
-		" hits(rid, th, bh) AS (SELECT * FROM (SELECT * FROM tri UNION ALL SELECT * FROM words) LIMIT ?2)"
+		" hits(k, i, th, bh) AS (SELECT rid % 8, rid / 8, th, bh"
+		"  FROM (SELECT * FROM tri UNION ALL SELECT * FROM words) LIMIT ?2)"
 		" SELECT " K " AS kind, " I " AS id,"
 		"  CASE " K " WHEN 1 THEN g.title WHEN 2 THEN ms.title WHEN 3 THEN a.title WHEN 4 THEN ind.name"
 		"   WHEN 5 THEN o.name ELSE cm.number || ' ' || coalesce(cm.text, '') END AS label,"
