@@ -47,11 +47,11 @@ const char *const pg_sql_web_follow[STMT__MAX] = {
 	 * order (the caller sorts them and finds their measures' reports) */
 	[STMT_WEB_FOLLOW_CELLS] =
 		"SELECT measure_id, org_id, id, stance, no_response FROM response",
-	/* () -> (org_id, key, name, grp, no_response, marker, stance): every administration the
-	 * commission document lists, in its order (the caller counts its responses among the
+	/* () -> (org_id, key, name, grp, no_response, marker, stance, ord): every administration
+	 * the commission document lists, in its order (the caller counts its responses among the
 	 * cells) */
 	[STMT_WEB_FOLLOW_ADMINS] =
-		"SELECT ca.org_id, o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance"
+		"SELECT ca.org_id, o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance, ca.ord"
 		" FROM commission_admin ca JOIN organisation o ON o.id = ca.org_id"
 		" ORDER BY ca.ord, o.name COLLATE sv",
 	/* (response id) -> (id, stance, stance_phrase, no_response, org_key, org_name, measure_id,

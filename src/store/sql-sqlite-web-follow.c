@@ -46,17 +46,18 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	 * order (the caller sorts them and finds their measures' reports) */
 	[STMT_WEB_FOLLOW_CELLS] =
 		"SELECT measure_id, org_id, id, stance, no_response FROM response",
-	/* () -> (org_id, key, name, grp, no_response, marker, stance): every administration the
-	 * commission document lists, in its order (the caller counts its responses among the
+	/* () -> (org_id, key, name, grp, no_response, marker, stance, ord): every administration
+	 * the commission document lists, by its place in the document (the caller puts those that
+	 * share a place in Swedish order of their names, and counts their responses among the
 	 * cells). commission_admin_list (migration 0041) holds these columns in that order: the
 	 * table's rows carry the statements (2 KB on average, up to 8 KB), and stance comes after
 	 * statement, so reading it from the table read the statement's overflow pages. CROSS JOIN
 	 * keeps commission_admin (some 30 rows) the outer loop: with a plain JOIN SQLite scanned all
 	 * of organisation (210 rows in the demo) and looked each up in commission_admin */
 	[STMT_WEB_FOLLOW_ADMINS] =
-		"SELECT ca.org_id, o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance"
+		"SELECT ca.org_id, o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance, ca.ord"
 		" FROM commission_admin ca INDEXED BY commission_admin_list CROSS JOIN organisation o ON o.id = ca.org_id"
-		" ORDER BY ca.ord, o.name COLLATE sv",
+		" ORDER BY ca.ord",
 	/* (response id) -> (id, stance, stance_phrase, no_response, org_key, org_name, measure_id,
 	 * number, measure_text, report_key, report_title, rec_number, rec_text) */
 	[STMT_WEB_FOLLOW_RESPONSE] =

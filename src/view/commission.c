@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/collate.h"
 #include "core/numfmt.h"
 #include "core/err.h"
 #include "render/rows.h"
@@ -236,8 +237,46 @@ static void fill_cells(struct arena *a, struct view_commission *v, const struct 
 	qsort(v->cells, v->ncells, sizeof(*v->cells), cell_cmp);
 }
 
-/* fill_admins: the administrations of ad, each with the number of its responses in cl. */
-static void fill_admins(struct arena *a, struct view_commission *v, const struct rowset *cl, const struct rowset *ad)
+/* An administration's name and the place of its row, for the order of those that share a
+ * place in the document. */
+struct named_ix {
+	int rank, ix;
+};
+
+static int named_ix_cmp(const void *pa, const void *pb)
+{
+	const struct named_ix *a = pa, *b = pb;
+	return a->rank != b->rank ? (a->rank > b->rank) - (a->rank < b->rank) : (a->ix > b->ix) - (a->ix < b->ix);
+}
+
+/* order_ties: puts the administrations ad[from..to) (which share their place in the document)
+ * in Swedish order of their names, as ORDER BY ord, name COLLATE sv. Returns 0, or -1 when
+ * the collation fails. */
+static int order_ties(struct arena *a, struct view_cm_admin *ad, size_t from, size_t to)
+{
+	size_t n = to - from;
+	const char **names = arena_alloc(a, sizeof(*names) * n);
+	int *rank = arena_alloc(a, sizeof(*rank) * n);
+	struct named_ix *k = arena_alloc(a, sizeof(*k) * n);
+	struct view_cm_admin *copy = arena_alloc(a, sizeof(*copy) * n);
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = ad[from + i].name;
+	if (collate_ranks(names, (int)n, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		k[i] = (struct named_ix){ rank[i], (int)i };
+		copy[i] = ad[from + i];
+	}
+	qsort(k, n, sizeof(*k), named_ix_cmp);
+	for (size_t i = 0; i < n; i++)
+		ad[from + i] = copy[k[i].ix];
+	return 0;
+}
+
+/* fill_admins: the administrations of ad, each with the number of its responses in cl.
+ * Returns 0, or -1 when the collation fails. */
+static int fill_admins(struct arena *a, struct view_commission *v, const struct rowset *cl, const struct rowset *ad)
 {
 	size_t n = (size_t)cl->nrows;
 	int64_t *orgs = arena_alloc(a, sizeof(*orgs) * (n + 1));
@@ -260,6 +299,13 @@ static void fill_admins(struct arena *a, struct view_commission *v, const struct
 		v->admins[i] = (struct view_cm_admin){ cs(ad, i, 1), cs(ad, i, 2), cs(ad, i, 3), ci(ad, i, 4) != 0,
 						       cs(ad, i, 5), cs(ad, i, 6), (long)(k - lo) };
 	}
+	for (int i = 0, j; i < ad->nrows; i = j) {
+		for (j = i + 1; j < ad->nrows && ci(ad, j, 7) == ci(ad, i, 7); j++)
+			;
+		if (j - i > 1 && order_ties(a, v->admins, (size_t)i, (size_t)j) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 int view_commission_load(struct store *st, struct arena *a, struct view_commission *v, struct err *e)
@@ -285,7 +331,8 @@ int view_commission_load(struct store *st, struct arena *a, struct view_commissi
 	fill_reports(a, v, &reps, &cols);
 	measures(a, v, &ms);
 	fill_cells(a, v, &ms, &cl);
-	fill_admins(a, v, &cl, &ad);
+	if (fill_admins(a, v, &cl, &ad) != 0)
+		return err_set(e, LUP_EDB, "commission: no Swedish collator");
 	columns(a, v);
 	return LUP_OK;
 }
