@@ -213,14 +213,17 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 
 	buf_init(&b, 4096);
 	if (kind == 5) {
-		buf_addf(&b, "/kommissionen/svar/%s", c[S_ID].s);
+		buf_adds(&b, "/kommissionen/svar/");
+		buf_adds(&b, c[S_ID].s);
 	} else if (kind == 6) {
-		buf_addf(&b, "/kommissionen#atgard-%s", c[S_ID].s);
+		buf_adds(&b, "/kommissionen#atgard-");
+		buf_adds(&b, c[S_ID].s);
 	} else if (kind == 1 || kind == 4) {
 		buf_adds(&b, kind == 1 ? "/mal/" : "/indikator/");
 		html_url_arg(&b, c[S_LINK_KEY].s ? c[S_LINK_KEY].s : "");
 	} else if (kind == 3) {
-		buf_addf(&b, "/aktivitet/%s", c[S_ID].s);
+		buf_adds(&b, "/aktivitet/");
+		buf_adds(&b, c[S_ID].s);
 	} else if (!c[S_LINK_YEAR].s) {
 		/* a measure of a district's LUP */
 		buf_adds(&b, "/stadsdel/");
@@ -229,7 +232,8 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 		/* a measure of a plan without a district: its owner's plan for the year */
 		buf_adds(&b, "/organisation/");
 		html_url_arg(&b, c[S_LINK_KEY].s ? c[S_LINK_KEY].s : "");
-		buf_addf(&b, "?ar=%s", c[S_LINK_YEAR].s);
+		buf_adds(&b, "?ar=");
+		buf_adds(&b, c[S_LINK_YEAR].s);
 	}
 	s = arena_strdup(&r->a, b.ptr);
 	buf_release(&b);
@@ -242,20 +246,27 @@ static void hit(struct http_req *r, struct html *h, const struct row_cell *c, in
 
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", hit_href(r, c, kind), NULL);
-	if (kind == 5)
-		html_textf(h, "%s om åtgärd %s", c[S_LABEL].s, c[S_DETAIL].s ? c[S_DETAIL].s : "");
-	else if (t)
+	if (kind == 5) {
+		html_text(h, c[S_LABEL].s);
+		html_text(h, " om åtgärd ");
+		html_text(h, c[S_DETAIL].s);
+	} else if (t)
 		marked_text(r, h, t, strlen(t));
 	else
 		html_text(h, c[S_LABEL].s);
 	html_close(h);
 	html_open(h, "span", "class", "hit-context", NULL);
 	html_text(h, " – ");
-	if (kind == 1 && goal_level(c[S_DETAIL].s))
-		html_textf(h, "%s, ", goal_level(c[S_DETAIL].s));
+	if (kind == 1 && goal_level(c[S_DETAIL].s)) {
+		html_text(h, goal_level(c[S_DETAIL].s));
+		html_text(h, ", ");
+	}
 	html_text(h, c[S_CONTEXT].s);
-	if (kind == 4 && c[S_DETAIL].s)
-		html_textf(h, " (%s)", c[S_DETAIL].s);
+	if (kind == 4 && c[S_DETAIL].s) {
+		html_text(h, " (");
+		html_text(h, c[S_DETAIL].s);
+		html_text(h, ")");
+	}
 	html_close(h);
 	snippet(r, h, c[S_BODY_HL].s);
 	html_close(h);
