@@ -43,21 +43,16 @@ const char *const pg_sql_web_follow[STMT__MAX] = {
 		" LEFT JOIN dc d1 ON d1.committee_id = o.pair_id LEFT JOIN dc d2 ON d2.committee_id = o.id"
 		" WHERE o.id IN (SELECT org_id FROM response)"
 		" ORDER BY coalesce(ca.ord, 1000000000), o.name COLLATE sv",
-	/* () -> (measure_id, org_id, response_id, stance, no_response, report_id), sorted by
-	 * (measure, org) */
+	/* () -> (measure_id, org_id, response_id, stance, no_response): every response, in no set
+	 * order (the caller sorts them and finds their measures' reports) */
 	[STMT_WEB_FOLLOW_CELLS] =
-		"SELECT r.measure_id, r.org_id, r.id, r.stance, r.no_response, m.report_id FROM response r"
-		" JOIN commission_measure m ON m.id = r.measure_id ORDER BY r.measure_id, r.org_id",
-	/* () -> (key, name, grp, no_response, marker, stance, responses, has_statement): every
-	 * administration the commission document lists, in its order. The responses are counted in
-	 * one pass over response: as a count per administration the planner scanned the whole
-	 * (small) table once per administration */
+		"SELECT measure_id, org_id, id, stance, no_response FROM response",
+	/* () -> (org_id, key, name, grp, no_response, marker, stance, ord): every administration
+	 * the commission document lists, in its order (the caller counts its responses among the
+	 * cells) */
 	[STMT_WEB_FOLLOW_ADMINS] =
-		"SELECT o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance,"
-		" coalesce(rc.n, 0) AS responses,"
-		" ca.statement IS NOT NULL AND ca.statement <> '' AS has_statement"
+		"SELECT ca.org_id, o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance, ca.ord"
 		" FROM commission_admin ca JOIN organisation o ON o.id = ca.org_id"
-		" LEFT JOIN (SELECT org_id, count(*) AS n FROM response GROUP BY org_id) rc ON rc.org_id = ca.org_id"
 		" ORDER BY ca.ord, o.name COLLATE sv",
 	/* (response id) -> (id, stance, stance_phrase, no_response, org_key, org_name, measure_id,
 	 * number, measure_text, report_key, report_title, rec_number, rec_text) */

@@ -3,10 +3,12 @@
  * activities of a follow-up report with their status in it. */
 #include "store/sql-sqlite.h"
 
-/* The short name of an administration: a district administration goes by its district. */
+/* The short name of an administration: a district administration goes by its district (that
+ * of its pair, the committee, else its own; at most one district per committee, area_committee).
+ * Two seeks of area_committee: `committee_id IN (pair_id, id)` built a temporary table per row */
 #define SHORT_NAME(o) \
-	"coalesce((SELECT a.name FROM area a WHERE a.level = 'district' AND a.committee_id IN (" o ".pair_id, " o ".id)" \
-	" LIMIT 1), " o ".name)"
+	"coalesce((SELECT a.name FROM area a WHERE a.committee_id = " o ".pair_id AND a.level = 'district')," \
+	" (SELECT a.name FROM area a WHERE a.committee_id = " o ".id AND a.level = 'district'), " o ".name)"
 
 /* The activities of a report (rep: the report's id, organisation and year) with the update of
  * each in the report (u, may be missing): those owned by the organisation or its committee/
@@ -33,26 +35,29 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 		"SELECT m.id, m.report_id, m.number, m.text, r.number AS rec_number, r.text AS rec_text"
 		" FROM commission_measure m LEFT JOIN recommendation r ON r.id = m.recommendation_id",
 	/* () -> (org_id, key, short_name, name): the administrations that answered some measure,
-	 * in the document's order */
+	 * in the document's order. The answering administrations are the distinct values of
+	 * response_org, each looked up in organisation */
 	[STMT_WEB_FOLLOW_COLUMNS] =
 		"SELECT o.id, o.key, " SHORT_NAME("o") " AS short_name, o.name"
-		" FROM organisation o LEFT JOIN commission_admin ca ON ca.org_id = o.id"
-		" WHERE o.id IN (SELECT org_id FROM response)"
+		" FROM (SELECT DISTINCT org_id FROM response) x CROSS JOIN organisation o ON o.id = x.org_id"
+		" LEFT JOIN commission_admin ca ON ca.org_id = o.id"
 		" ORDER BY coalesce(ca.ord, 1000000000), o.name COLLATE sv",
-	/* () -> (measure_id, org_id, response_id, stance, no_response, report_id), sorted by
-	 * (measure, org) */
+	/* () -> (measure_id, org_id, response_id, stance, no_response): every response, in no set
+	 * order (the caller sorts them and finds their measures' reports) */
 	[STMT_WEB_FOLLOW_CELLS] =
-		"SELECT r.measure_id, r.org_id, r.id, r.stance, r.no_response, m.report_id FROM response r"
-		" JOIN commission_measure m ON m.id = r.measure_id ORDER BY r.measure_id, r.org_id",
-	/* () -> (key, name, grp, no_response, marker, stance, responses, has_statement): every
-	 * administration the commission document lists, in its order. CROSS JOIN keeps
-	 * commission_admin (some 30 rows) the outer loop: with a plain JOIN SQLite scanned all of
-	 * organisation (210 rows in the demo) and looked each up in commission_admin */
+		"SELECT measure_id, org_id, id, stance, no_response FROM response",
+	/* () -> (org_id, key, name, grp, no_response, marker, stance, ord): every administration
+	 * the commission document lists, by its place in the document (the caller puts those that
+	 * share a place in Swedish order of their names, and counts their responses among the
+	 * cells). commission_admin_list (migration 0041) holds these columns in that order: the
+	 * table's rows carry the statements (2 KB on average, up to 8 KB), and stance comes after
+	 * statement, so reading it from the table read the statement's overflow pages. CROSS JOIN
+	 * keeps commission_admin (some 30 rows) the outer loop: with a plain JOIN SQLite scanned all
+	 * of organisation (210 rows in the demo) and looked each up in commission_admin */
 	[STMT_WEB_FOLLOW_ADMINS] =
-		"SELECT o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance,"
-		" (SELECT count(*) FROM response r WHERE r.org_id = ca.org_id) AS responses,"
-		" ca.statement IS NOT NULL AND ca.statement <> '' AS has_statement"
-		" FROM commission_admin ca CROSS JOIN organisation o ON o.id = ca.org_id ORDER BY ca.ord, o.name COLLATE sv",
+		"SELECT ca.org_id, o.key, o.name, ca.grp, ca.no_response, ca.marker, ca.stance, ca.ord"
+		" FROM commission_admin ca INDEXED BY commission_admin_list CROSS JOIN organisation o ON o.id = ca.org_id"
+		" ORDER BY ca.ord",
 	/* (response id) -> (id, stance, stance_phrase, no_response, org_key, org_name, measure_id,
 	 * number, measure_text, report_key, report_title, rec_number, rec_text) */
 	[STMT_WEB_FOLLOW_RESPONSE] =

@@ -4,8 +4,12 @@
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"
 
-/* One kind of search hit: the rows of table t in the hits (rowid = id * 8 + kind). */
-#define HIT(kind, t) " FROM hits h JOIN " t " ON x.id = h.rid / 8 AND h.rid % 8 = " #kind
+/* The table of each kind of hit is joined by a key that is NULL unless the hit is of that kind
+ * (a seek with a NULL key finds nothing at once), so that the hits are read once, not once per
+ * kind; K is the hit's kind, I its row's id (rowid = id * 8 + kind), each computed once per hit. */
+#define K "h.k"
+#define I "h.i"
+#define ON_KIND(col, kind, key) col " = CASE " K " WHEN " #kind " THEN " key " END"
 
 const char *const sqlite_sql_web_search[STMT__MAX] = {
 	/* (trigram query, most hits, words query, the query) -> (kind, id, label, context, detail, link_key,
@@ -13,36 +17,51 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 	 * as typed) and then those only the words index finds (words beginning with the query's
 	 * words, diacritics ignored: "forskola" finds "Förskolan"), at most ?2 in all, joined to
 	 * what they index, by kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6
-	 * commission measure) and then label in Swedish order. link_key is the goal's or
+	 * commission measure), in no set order (the page sorts them). link_key is the goal's or
 	 * indicator's key, the measure's district (or, with link_year, its plan owner), the
 	 * activity's owner. title_hl and body_hl mark each match with char(1) before and char(2)
-	 * after it. */
+	 * after it. Each kind keeps the rows its own inner joins and publication rule keep (the
+	 * WHERE's CASE); the tables two kinds share (goal: a goal hit and an indicator's goal; the
+	 * plan version and plan of a measure or an activity; the commission measure of a response
+	 * or the hit itself; the owner) are joined once by a key chosen by kind. */
 	[STMT_WEB_SEARCH_HITS] =
 		"WITH tri(rid, th, bh) AS (SELECT rowid, lup_mark(title, ?4), lup_mark(body, ?4)"
 		" FROM search_index WHERE search_index MATCH ?1 LIMIT ?2),"
 		" words(rid, th, bh) AS (SELECT rowid, highlight(search_words, 0, char(1), char(2)),"
 		" highlight(search_words, 1, char(1), char(2)) FROM search_words WHERE search_words MATCH ?3"
 		" AND rowid NOT IN (SELECT rid FROM tri) LIMIT ?2),"
-		" hits(rid, th, bh) AS (SELECT * FROM (SELECT * FROM tri UNION ALL SELECT * FROM words) LIMIT ?2)"
-		" SELECT * FROM ("
-		" SELECT 1 AS kind, x.id, x.title AS label, o.name AS context, x.level AS detail, x.key AS link_key,"
-		"  x.year AS link_year, h.th, h.bh" HIT(1, "goal x") " JOIN organisation o ON o.id = x.owner_id"
-		"  AND " PUB_GOAL("x")
-		" UNION ALL SELECT 2, x.id, x.title, coalesce(d.name, o.name), NULL, coalesce(d.key, o.key),"
-		"  CASE WHEN d.key IS NULL THEN p.year_from END, h.th, h.bh" HIT(2, "measure x")
-		"  JOIN plan_version pv ON pv.id = x.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
-		"  WHERE pv.status <> 'draft'"
-		" UNION ALL SELECT 3, x.id, x.title, o.name, NULL, o.key, p.year_from, h.th, h.bh" HIT(3, "activity x")
-		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN plan_version pv ON pv.id = x.plan_version_id"
-		"  LEFT JOIN plan p ON p.id = pv.plan_id WHERE " PUB_ACTIVITY("x")
-		" UNION ALL SELECT 4, x.id, x.name, o.name, x.unit, x.key, g.year, h.th, h.bh" HIT(4, "indicator x")
-		"  JOIN organisation o ON o.id = x.owner_id LEFT JOIN goal g ON g.id = x.goal_id"
-		"  WHERE " PUB_INDICATOR("x")
-		" UNION ALL SELECT 5, x.id, o.name, cr.title, m.number, NULL, NULL, NULL, h.bh" HIT(5, "response x")
-		"  JOIN organisation o ON o.id = x.org_id JOIN commission_measure m ON m.id = x.measure_id"
-		"  JOIN commission_report cr ON cr.id = m.report_id"
-		" UNION ALL SELECT 6, x.id, x.number || ' ' || coalesce(x.text, ''), cr.title, NULL, NULL, NULL, h.th, NULL"
-		  HIT(6, "commission_measure x") " JOIN commission_report cr ON cr.id = x.report_id"
-		") ORDER BY kind, label COLLATE sv, context COLLATE sv, detail, id",
+		" hits(k, i, th, bh) AS (SELECT rid % 8, rid / 8, th, bh"
+		"  FROM (SELECT * FROM tri UNION ALL SELECT * FROM words) LIMIT ?2)"
+		" SELECT " K " AS kind, " I " AS id,"
+		"  CASE " K " WHEN 1 THEN g.title WHEN 2 THEN ms.title WHEN 3 THEN a.title WHEN 4 THEN ind.name"
+		"   WHEN 5 THEN o.name ELSE cm.number || ' ' || coalesce(cm.text, '') END AS label,"
+		"  CASE " K " WHEN 2 THEN coalesce(d.name, o.name) WHEN 5 THEN cr.title WHEN 6 THEN cr.title"
+		"   ELSE o.name END AS context,"
+		"  CASE " K " WHEN 1 THEN g.level WHEN 4 THEN ind.unit WHEN 5 THEN cm.number END AS detail,"
+		"  CASE " K " WHEN 1 THEN g.key WHEN 2 THEN coalesce(d.key, o.key) WHEN 3 THEN o.key"
+		"   WHEN 4 THEN ind.key END AS link_key,"
+		"  CASE " K " WHEN 1 THEN g.year WHEN 2 THEN CASE WHEN d.key IS NULL THEN p.year_from END"
+		"   WHEN 3 THEN p.year_from WHEN 4 THEN g.year END AS link_year,"
+		"  CASE WHEN " K " <> 5 THEN h.th END AS th, CASE WHEN " K " <> 6 THEN h.bh END AS bh"
+		" FROM hits h"
+		" LEFT JOIN measure ms ON " ON_KIND("ms.id", 2, I)
+		" LEFT JOIN activity a ON " ON_KIND("a.id", 3, I)
+		" LEFT JOIN indicator ind ON " ON_KIND("ind.id", 4, I)
+		" LEFT JOIN response r ON " ON_KIND("r.id", 5, I)
+		" LEFT JOIN goal g ON g.id = CASE " K " WHEN 1 THEN " I " WHEN 4 THEN ind.goal_id END"
+		" LEFT JOIN plan_version pv ON pv.id = CASE " K " WHEN 2 THEN ms.plan_version_id"
+		"  WHEN 3 THEN a.plan_version_id END"
+		" LEFT JOIN plan p ON p.id = pv.plan_id"
+		" LEFT JOIN area d ON " ON_KIND("d.id", 2, "p.district_id")
+		" LEFT JOIN commission_measure cm ON cm.id = CASE " K " WHEN 5 THEN r.measure_id WHEN 6 THEN " I " END"
+		" LEFT JOIN commission_report cr ON cr.id = cm.report_id"
+		" LEFT JOIN organisation o ON o.id = CASE " K " WHEN 1 THEN g.owner_id WHEN 2 THEN p.owner_id"
+		"  WHEN 3 THEN a.owner_id WHEN 4 THEN ind.owner_id WHEN 5 THEN r.org_id END"
+		" WHERE CASE " K
+		"  WHEN 1 THEN g.id IS NOT NULL AND " PUB_GOAL("g") " AND o.id IS NOT NULL"
+		"  WHEN 2 THEN ms.id IS NOT NULL AND p.id IS NOT NULL AND o.id IS NOT NULL AND pv.status <> 'draft'"
+		"  WHEN 3 THEN a.id IS NOT NULL AND o.id IS NOT NULL AND " PUB_ACTIVITY("a")
+		"  WHEN 4 THEN ind.id IS NOT NULL AND o.id IS NOT NULL AND " PUB_INDICATOR("ind")
+		"  WHEN 5 THEN r.id IS NOT NULL AND o.id IS NOT NULL AND cr.id IS NOT NULL"
+		"  WHEN 6 THEN cm.id IS NOT NULL AND cr.id IS NOT NULL END",
 };

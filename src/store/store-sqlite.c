@@ -321,8 +321,9 @@ static void sql_lup_mark(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	struct search_words local, *sw = sqlite3_get_auxdata(cx, 1);
 	struct buf out;
+	const char *text;
 	char *marked;
-	size_t len;
+	size_t len, n;
 
 	(void)argc;
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
@@ -339,7 +340,13 @@ static void sql_lup_mark(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		}
 	}
 	buf_init(&out, (size_t)64 << 20);
-	if (search_mark(sw, (const char *)sqlite3_value_text(argv[0]), (size_t)sqlite3_value_bytes(argv[0]), &out) < 0) {
+	text = (const char *)sqlite3_value_text(argv[0]);
+	n = (size_t)sqlite3_value_bytes(argv[0]);
+	/* room for the text (and mostly its marks) in one allocation, the next power of two above
+	 * its length: grown from 64 bytes as it was written, a text took three reallocations */
+	buf_add(&out, text, n);
+	buf_truncate(&out, 0);
+	if (search_mark(sw, text, n, &out) < 0) {
 		buf_release(&out);
 		sqlite3_result_error_nomem(cx);
 		return;

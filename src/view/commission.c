@@ -1,32 +1,47 @@
 /* commission.c: the commission matrix (see commission.h). Five reads; the measures are sorted
  * here (numbers compare part by part) and split per report, the cells are kept sorted by
- * (measure, org) for lookup, and each report's columns come from one pass over the cells. */
+ * (measure, org) for lookup with their measures' reports found here, the administrations'
+ * responses are counted among them, and each report's columns come from one pass over the
+ * cells. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/collate.h"
+#include "core/numfmt.h"
 #include "core/err.h"
 #include "render/rows.h"
 #include "store/store.h"
 #include "view/commission.h"
 
 static const char *cs(const struct rowset *rs, int row, int col) { return rs->rows[row][col].s; }
-static int64_t ci(const struct rowset *rs, int row, int col)
+/* The cell as an integer: its number as read (rowset_ic), no parse of its text per call. */
+static int64_t ci(const struct rowset *rs, int row, int col) { return rowset_ic(rs, row, col); }
+
+/* digits: the run of decimal digits at *s as strtoul reads it (saturating at ULONG_MAX);
+ * moves *s past it. */
+static unsigned long digits(const char **s)
 {
-	const char *s = rs->rows[row][col].s;
-	return s ? strtoll(s, NULL, 10) : 0;
+	unsigned long x = 0;
+	const char *p = *s;
+
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		x = x > (ULONG_MAX - d) / 10 ? ULONG_MAX : x * 10 + d;
+	}
+	*s = p;
+	return x;
 }
 
 int view_commission_num_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {
 		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			char *ea, *eb;
-			unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
+			unsigned long x = digits(&a), y = digits(&b);
 			if (x != y)
 				return x < y ? -1 : 1;
-			a = ea, b = eb;
 		} else {
 			if (*a != *b)
 				return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
@@ -36,19 +51,43 @@ int view_commission_num_cmp(const char *a, const char *b)
 	return *a ? 1 : *b ? -1 : 0;
 }
 
+/* id_text_cmp: x and y compared as their decimal texts compare (strcmp of "%lld"), without
+ * writing them: for ids >= 0 the shorter text, scaled to the longer's length, decides, and a
+ * tie puts the shorter first ("12" < "120"). Negative ids (never given) compare by their texts. */
+static int id_text_cmp(int64_t x, int64_t y)
+{
+	uint64_t a = (uint64_t)x, b = (uint64_t)y;
+	int la = 1, lb = 1;
+
+	if (x < 0 || y < 0) {
+		char tx[NUMFMT_SIZE], ty[NUMFMT_SIZE];
+		numfmt_long(x, tx);
+		numfmt_long(y, ty);
+		return strcmp(tx, ty);
+	}
+	for (uint64_t t = a; t >= 10; t /= 10)
+		la++;
+	for (uint64_t t = b; t >= 10; t /= 10)
+		lb++;
+	for (; la < lb; la++)
+		if ((a = a * 10) > b)	/* no overflow: a's text is shorter than b's */
+			return 1;
+	for (; lb < la; lb++)
+		if ((b = b * 10) > a)
+			return -1;
+	if (a != b)
+		return a < b ? -1 : 1;
+	return (x > y) - (x < y);	/* one text starts the other: the shorter (smaller) first */
+}
+
 /* measure_cmp: by number, then by id as text (as the page always ordered them). */
 static int measure_cmp(const void *pa, const void *pb)
 {
 	const struct view_cm_measure *a = *(const struct view_cm_measure *const *)pa;
 	const struct view_cm_measure *b = *(const struct view_cm_measure *const *)pb;
 	int c = view_commission_num_cmp(a->number, b->number);
-	char x[24], y[24];
 
-	if (c)
-		return c;
-	snprintf(x, sizeof(x), "%lld", (long long)a->id);
-	snprintf(y, sizeof(y), "%lld", (long long)b->id);
-	return strcmp(x, y);
+	return c ? c : id_text_cmp(a->id, b->id);
 }
 
 static int cell_cmp(const void *pa, const void *pb)
@@ -149,8 +188,24 @@ static void columns(struct arena *a, struct view_commission *v)
 	}
 }
 
-static void fill(struct arena *a, struct view_commission *v, const struct rowset *reps, const struct rowset *cols,
-		 const struct rowset *cl, const struct rowset *ad)
+/* An id with another (a measure's report), for bsearch by id. */
+struct id_pair {
+	int64_t id, val;
+};
+
+static int id_pair_cmp(const void *pa, const void *pb)
+{
+	const struct id_pair *a = pa, *b = pb;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int id_cmp(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+static void fill_reports(struct arena *a, struct view_commission *v, const struct rowset *reps, const struct rowset *cols)
 {
 	v->nreports = (size_t)reps->nrows;
 	v->reports = arena_alloc(a, sizeof(*v->reports) * (v->nreports + 1));
@@ -161,17 +216,96 @@ static void fill(struct arena *a, struct view_commission *v, const struct rowset
 	v->columns = arena_alloc(a, sizeof(*v->columns) * (v->ncolumns + 1));
 	for (int i = 0; i < cols->nrows; i++)
 		v->columns[i] = (struct view_cm_column){ ci(cols, i, 0), cs(cols, i, 1), cs(cols, i, 2), cs(cols, i, 3) };
-	v->ncells = (size_t)cl->nrows;
-	v->cells = arena_alloc(a, sizeof(*v->cells) * (v->ncells + 1));
-	for (int i = 0; i < cl->nrows; i++)
-		v->cells[i] = (struct view_cm_cell){ ci(cl, i, 0), ci(cl, i, 1), ci(cl, i, 2), ci(cl, i, 5),
-						     cs(cl, i, 3), ci(cl, i, 4) != 0 };
+}
+
+/* fill_cells: the responses of cl as cells, each with its measure's report (from ms, the
+ * measures' rows); a response whose measure is not among them is left out, as a join would. */
+static void fill_cells(struct arena *a, struct view_commission *v, const struct rowset *ms, const struct rowset *cl)
+{
+	struct id_pair *rep = arena_alloc(a, sizeof(*rep) * (size_t)(ms->nrows + 1)), *m;
+
+	for (int i = 0; i < ms->nrows; i++)
+		rep[i] = (struct id_pair){ ci(ms, i, 0), ci(ms, i, 1) };
+	qsort(rep, (size_t)ms->nrows, sizeof(*rep), id_pair_cmp);
+	v->cells = arena_alloc(a, sizeof(*v->cells) * (size_t)(cl->nrows + 1));
+	for (int i = 0; i < cl->nrows; i++) {
+		struct id_pair key = { ci(cl, i, 0), 0 };
+		if ((m = bsearch(&key, rep, (size_t)ms->nrows, sizeof(*rep), id_pair_cmp)) != NULL)
+			v->cells[v->ncells++] = (struct view_cm_cell){ key.id, ci(cl, i, 1), ci(cl, i, 2), m->val,
+									cs(cl, i, 3), ci(cl, i, 4) != 0 };
+	}
 	qsort(v->cells, v->ncells, sizeof(*v->cells), cell_cmp);
+}
+
+/* An administration's name and the place of its row, for the order of those that share a
+ * place in the document. */
+struct named_ix {
+	int rank, ix;
+};
+
+static int named_ix_cmp(const void *pa, const void *pb)
+{
+	const struct named_ix *a = pa, *b = pb;
+	return a->rank != b->rank ? (a->rank > b->rank) - (a->rank < b->rank) : (a->ix > b->ix) - (a->ix < b->ix);
+}
+
+/* order_ties: puts the administrations ad[from..to) (which share their place in the document)
+ * in Swedish order of their names, as ORDER BY ord, name COLLATE sv. Returns 0, or -1 when
+ * the collation fails. */
+static int order_ties(struct arena *a, struct view_cm_admin *ad, size_t from, size_t to)
+{
+	size_t n = to - from;
+	const char **names = arena_alloc(a, sizeof(*names) * n);
+	int *rank = arena_alloc(a, sizeof(*rank) * n);
+	struct named_ix *k = arena_alloc(a, sizeof(*k) * n);
+	struct view_cm_admin *copy = arena_alloc(a, sizeof(*copy) * n);
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = ad[from + i].name;
+	if (collate_ranks(names, (int)n, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		k[i] = (struct named_ix){ rank[i], (int)i };
+		copy[i] = ad[from + i];
+	}
+	qsort(k, n, sizeof(*k), named_ix_cmp);
+	for (size_t i = 0; i < n; i++)
+		ad[from + i] = copy[k[i].ix];
+	return 0;
+}
+
+/* fill_admins: the administrations of ad, each with the number of its responses in cl.
+ * Returns 0, or -1 when the collation fails. */
+static int fill_admins(struct arena *a, struct view_commission *v, const struct rowset *cl, const struct rowset *ad)
+{
+	size_t n = (size_t)cl->nrows;
+	int64_t *orgs = arena_alloc(a, sizeof(*orgs) * (n + 1));
+
+	for (size_t i = 0; i < n; i++)
+		orgs[i] = ci(cl, (int)i, 1);
+	qsort(orgs, n, sizeof(*orgs), id_cmp);
 	v->nadmins = (size_t)ad->nrows;
 	v->admins = arena_alloc(a, sizeof(*v->admins) * (v->nadmins + 1));
-	for (int i = 0; i < ad->nrows; i++)
-		v->admins[i] = (struct view_cm_admin){ cs(ad, i, 0), cs(ad, i, 1), cs(ad, i, 2), ci(ad, i, 3) != 0,
-						       cs(ad, i, 4), cs(ad, i, 5), (long)ci(ad, i, 6), ci(ad, i, 7) != 0 };
+	for (int i = 0; i < ad->nrows; i++) {
+		int64_t org = ci(ad, i, 0);
+		size_t lo = 0, hi = n, k;
+		while (lo < hi)		/* the first of org's responses */
+			if (orgs[k = lo + (hi - lo) / 2] < org)
+				lo = k + 1;
+			else
+				hi = k;
+		for (k = lo; k < n && orgs[k] == org; k++)
+			;
+		v->admins[i] = (struct view_cm_admin){ cs(ad, i, 1), cs(ad, i, 2), cs(ad, i, 3), ci(ad, i, 4) != 0,
+						       cs(ad, i, 5), cs(ad, i, 6), (long)(k - lo) };
+	}
+	for (int i = 0, j; i < ad->nrows; i = j) {
+		for (j = i + 1; j < ad->nrows && ci(ad, j, 7) == ci(ad, i, 7); j++)
+			;
+		if (j - i > 1 && order_ties(a, v->admins, (size_t)i, (size_t)j) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 int view_commission_load(struct store *st, struct arena *a, struct view_commission *v, struct err *e)
@@ -194,8 +328,11 @@ int view_commission_load(struct store *st, struct arena *a, struct view_commissi
 		rowset_init(sets[i], a);
 	if ((rc = store_query_many(st, q, (int)(sizeof(q) / sizeof(q[0])), e)) != LUP_OK)
 		return rc;
-	fill(a, v, &reps, &cols, &cl, &ad);
+	fill_reports(a, v, &reps, &cols);
 	measures(a, v, &ms);
+	fill_cells(a, v, &ms, &cl);
+	if (fill_admins(a, v, &cl, &ad) != 0)
+		return err_set(e, LUP_EDB, "commission: no Swedish collator");
 	columns(a, v);
 	return LUP_OK;
 }

@@ -44,7 +44,6 @@ struct view_cm_admin {
 	const char *marker;		/* the document's note on that (may be NULL) */
 	const char *stance;		/* the statement's stance as a whole (may be NULL) */
 	long responses;			/* the measures it answered */
-	int has_statement;
 };
 
 /* A commission report with its matrix: measures[0..nmeasures) in number order, and the

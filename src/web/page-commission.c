@@ -8,6 +8,7 @@
 #include "render/rows.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/numfmt.h"
 #include "store/store.h"
 #include "view/commission.h"
 #include "web/download.h"
@@ -21,16 +22,21 @@ int page_commission_response(struct http_req *r);
 int page_commission_admin(struct http_req *r);
 
 /* A stance as the pages show it: Swedish text, a symbol (hidden from screen readers, the text
- * says the same) and the class that colours the cell. The last entry is "no answer". */
+ * says the same) and the class that colours the cell. The last entry is "no answer". markup is
+ * what stance_text writes for it, as the writer writes it (labels and symbols hold nothing the
+ * escaper changes): constant markup of the program, written whole for each of the matrix's
+ * cells (a few hundred) rather than an element and two texts each. */
+#define STANCE(key, label, sym, cls) \
+	{ key, label, sym, cls, "<span class=\"sym\" aria-hidden=\"true\">" sym "</span> " label }
 static const struct stance {
-	const char *key, *label, *sym, *cls;
+	const char *key, *label, *sym, *cls, *markup;
 } stances[] = {
-	{ "agree", "instämmer", "\u2714", "st st-agree" },
-	{ "positive", "positiv", "+", "st st-positive" },
-	{ "hesitant", "tveksam", "?", "st st-hesitant" },
-	{ "disagree", "avvisar", "\u2718", "st st-disagree" },
-	{ "none", "ingen ställning", "\u25CB", "st st-none" },
-	{ NULL, "ej svarat", "\u2013", "st st-missing" },
+	STANCE("agree", "instämmer", "\u2714", "st st-agree"),
+	STANCE("positive", "positiv", "+", "st st-positive"),
+	STANCE("hesitant", "tveksam", "?", "st st-hesitant"),
+	STANCE("disagree", "avvisar", "\u2718", "st st-disagree"),
+	STANCE("none", "ingen ställning", "\u25CB", "st st-none"),
+	STANCE(NULL, "ej svarat", "\u2013", "st st-missing"),
 };
 #define NSTANCES (sizeof(stances) / sizeof(stances[0]))
 #define MISSING (&stances[NSTANCES - 1])
@@ -50,13 +56,15 @@ static void stance_text(struct html *h, const struct stance *s)
 	html_text(h, s->label);
 }
 
+/* stance_markup: what stance_text writes, as the constant markup of the stance. */
+static void stance_markup(struct html *h, const struct stance *s)
+{
+	html_raw_trusted(h, s->markup);
+}
+
 /* Cell text of a rowset (NULL for NULL) and as an integer. */
 static const char *cs(const struct rowset *rs, int row, int col) { return rs->rows[row][col].s; }
-static int64_t ci(const struct rowset *rs, int row, int col)
-{
-	const char *s = rs->rows[row][col].s;
-	return s ? strtoll(s, NULL, 10) : 0;
-}
+static int64_t ci(const struct rowset *rs, int row, int col) { return rowset_ic(rs, row, col); }
 
 static int query(struct http_req *r, struct rowset *rs, enum stmt s, const struct sval *args, int n)
 {
@@ -69,21 +77,25 @@ static int db_failed(struct http_req *r)
 	return page_error(r, 500, "Uppgifterna kunde inte läsas från databasen. Försök igen om en stund.");
 }
 
-static const char *id_href(struct http_req *r, const char *prefix, int64_t id)
-{
-	char num[24];
-
-	snprintf(num, sizeof(num), "%lld", (long long)id);
-	return page_href(r, prefix, num);
-}
-
+/* cat: prefix followed by id, in the request's arena. */
 static const char *cat(struct http_req *r, const char *prefix, const char *id)
 {
-	size_t n = strlen(prefix) + strlen(id) + 1;
-	char *s = arena_alloc(&r->a, n);
+	size_t np = strlen(prefix), ni = strlen(id);
+	char *s = arena_alloc_raw(&r->a, np + ni + 1);
 
-	snprintf(s, n, "%s%s", prefix, id);
+	memcpy(s, prefix, np);
+	memcpy(s + np, id, ni + 1);
 	return s;
+}
+
+/* id_href: prefix "/" id, the link page_href makes of the id's digits (nothing to encode). */
+static const char *id_href(struct http_req *r, const char *prefix, int64_t id)
+{
+	char num[NUMFMT_SIZE + 1];
+
+	num[0] = '/';
+	numfmt_long(id, num + 1);
+	return cat(r, prefix, num);
 }
 
 /* One report's matrix: rows its measures (grouped by recommendation), columns the
@@ -93,7 +105,7 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 {
 	const char *title = rep->title;
 	const char *group = NULL;
-	char span[16];
+	char span[NUMFMT_SIZE];
 	int depth;
 
 	html_elem(h, "h2", title, "id", cat(r, "rapport-", rep->key), NULL);
@@ -122,10 +134,10 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 	}
 	html_close(h);
 	html_close(h);
-	snprintf(span, sizeof(span), "%zu", rep->ncols + 1);
+	numfmt_long((long long)rep->ncols + 1, span);
 	for (size_t i = 0; i < rep->nmeasures; i++) {
 		const struct view_cm_measure *m = rep->measures[i];
-		char mid[24];
+		char mid[NUMFMT_SIZE];
 		if (!group || strcmp(m->group, group) != 0) {
 			if (group)
 				html_close(h);	/* tbody */
@@ -133,13 +145,16 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 			html_open(h, "tbody", NULL);
 			html_open(h, "tr", "class", "rec", NULL);
 			html_open(h, "th", "scope", "rowgroup", "colspan", span, NULL);
-			html_textf(h, "Rekommendation %s", group);
-			if (m->rec_text)
-				html_textf(h, ": %s", m->rec_text);
+			html_text(h, "Rekommendation ");
+			html_text(h, group);
+			if (m->rec_text) {
+				html_text(h, ": ");
+				html_text(h, m->rec_text);
+			}
 			html_close(h);
 			html_close(h);
 		}
-		snprintf(mid, sizeof(mid), "%lld", (long long)m->id);
+		numfmt_long(m->id, mid);
 		html_open(h, "tr", "id", cat(r, "atgard-", mid), NULL);
 		html_open(h, "th", "scope", "row", "class", "measure", NULL);
 		html_elem(h, "span", m->number, "class", "num", NULL);
@@ -152,10 +167,10 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 			html_open(h, "td", "class", st->cls, NULL);
 			if (x) {
 				html_open(h, "a", "href", id_href(r, "/kommissionen/svar", x->response), NULL);
-				stance_text(h, st);
+				stance_markup(h, st);
 				html_close(h);
 			} else {
-				stance_text(h, st);
+				stance_markup(h, st);
 			}
 			html_close(h);
 		}
@@ -193,8 +208,8 @@ static void admins_table(struct http_req *r, struct html *h, const struct view_c
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < v->nadmins; i++) {
 		const struct view_cm_admin *ad = &v->admins[i];
-		char n[24];
-		snprintf(n, sizeof(n), "%ld", ad->responses);
+		char n[NUMFMT_SIZE];
+		numfmt_long(ad->responses, n);
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
 		html_elem(h, "a", ad->name, "href", page_href(r, "/kommissionen/forvaltning", ad->key), NULL);

@@ -7,6 +7,8 @@
 #include "render/rows.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/collate.h"
+#include "core/numfmt.h"
 #include "store/search-words.h"
 #include "store/store.h"
 
@@ -30,6 +32,113 @@ static const char *const kind_names[] = {
 
 /* The result columns of store_search. */
 enum { S_KIND, S_ID, S_LABEL, S_CONTEXT, S_DETAIL, S_LINK_KEY, S_LINK_YEAR, S_TITLE_HL, S_BODY_HL };
+
+/* cint: an integer cell's value (its text read when the backend gave it as text). */
+static int64_t cint(const struct row_cell *c)
+{
+	return c->t == SV_INT ? c->i : c->s ? strtoll(c->s, NULL, 10) : 0;
+}
+
+/* A hit with its places in the order of the page (order_hits). */
+struct hit_key {
+	int64_t kind, id;
+	int label, context;		/* ranks in Swedish order */
+	const char *detail;
+	struct row_cell *row;
+};
+
+static int hit_key_cmp(const void *pa, const void *pb)
+{
+	const struct hit_key *a = pa, *b = pb;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->label != b->label)
+		return a->label < b->label ? -1 : 1;
+	if (a->context != b->context)
+		return a->context < b->context ? -1 : 1;
+	if (!a->detail || !b->detail) {
+		if (a->detail || b->detail)
+			return a->detail ? 1 : -1;	/* NULL first */
+	} else {
+		int c = strcmp(a->detail, b->detail);
+		if (c)
+			return c;
+	}
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* rank_labels: the Swedish places of the labels of k[0..n) among themselves (k[i].label). */
+static int rank_labels(struct http_req *r, struct hit_key *k, int n)
+{
+	const char **s = arena_alloc_raw(&r->a, sizeof(*s) * (size_t)n);
+	int *rank = arena_alloc_raw(&r->a, sizeof(*rank) * (size_t)n);
+
+	for (int i = 0; i < n; i++)
+		s[i] = k[i].row[S_LABEL].s;
+	if (collate_ranks(s, n, rank) != 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		k[i].label = rank[i];
+	return 0;
+}
+
+/* rank_contexts: the Swedish places of the contexts of the hits whose kind and label another
+ * hit shares (k sorted by kind and label); the others' contexts decide nothing. */
+static int rank_contexts(struct http_req *r, struct hit_key *k, int n)
+{
+	const char **s = arena_alloc_raw(&r->a, sizeof(*s) * (size_t)n);
+	int *rank = arena_alloc_raw(&r->a, sizeof(*rank) * (size_t)n), *ix = arena_alloc_raw(&r->a, sizeof(*ix) * (size_t)n);
+	int m = 0;
+
+	for (int i = 0; i < n; i++)
+		if ((i > 0 && k[i - 1].kind == k[i].kind && k[i - 1].label == k[i].label) ||
+		    (i + 1 < n && k[i + 1].kind == k[i].kind && k[i + 1].label == k[i].label)) {
+			s[m] = k[i].row[S_CONTEXT].s;
+			ix[m++] = i;
+		}
+	if (m == 0)
+		return 0;
+	if (collate_ranks(s, m, rank) != 0)
+		return -1;
+	for (int j = 0; j < m; j++)
+		k[ix[j]].context = rank[j];
+	return 1;
+}
+
+/* order_hits: sorts the hits as the page lists them: by kind, then label and context in
+ * Swedish order (core/collate, as COLLATE sv), then detail in byte order (NULL first), then
+ * id. The store gives them in no set order. Labels are ranked within their kind and contexts
+ * only where kind and label tie (the collator's comparisons are most of the sort's cost).
+ * Returns 0, or -1 when the collation fails. */
+static int order_hits(struct http_req *r, struct rowset *rs)
+{
+	int n = rs->nrows, rc;
+	struct hit_key *k;
+
+	if (n < 2)
+		return 0;
+	k = arena_alloc_raw(&r->a, sizeof(*k) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		struct row_cell *c = rs->rows[i];
+		k[i] = (struct hit_key){ cint(&c[S_KIND]), cint(&c[S_ID]), 0, 0, c[S_DETAIL].s, c };
+	}
+	qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);	/* by kind (then id) */
+	for (int i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && k[j].kind == k[i].kind; j++)
+			;
+		if (j - i > 1 && rank_labels(r, k + i, j - i) != 0)
+			return -1;
+	}
+	qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);	/* by kind and label */
+	if ((rc = rank_contexts(r, k, n)) < 0)
+		return -1;
+	if (rc > 0)
+		qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);
+	for (int i = 0; i < n; i++)
+		rs->rows[i] = k[i].row;
+	return 0;
+}
 
 /* Characters that separate words (snippets are cut there). */
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -104,14 +213,17 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 
 	buf_init(&b, 4096);
 	if (kind == 5) {
-		buf_addf(&b, "/kommissionen/svar/%s", c[S_ID].s);
+		buf_adds(&b, "/kommissionen/svar/");
+		buf_adds(&b, c[S_ID].s);
 	} else if (kind == 6) {
-		buf_addf(&b, "/kommissionen#atgard-%s", c[S_ID].s);
+		buf_adds(&b, "/kommissionen#atgard-");
+		buf_adds(&b, c[S_ID].s);
 	} else if (kind == 1 || kind == 4) {
 		buf_adds(&b, kind == 1 ? "/mal/" : "/indikator/");
 		html_url_arg(&b, c[S_LINK_KEY].s ? c[S_LINK_KEY].s : "");
 	} else if (kind == 3) {
-		buf_addf(&b, "/aktivitet/%s", c[S_ID].s);
+		buf_adds(&b, "/aktivitet/");
+		buf_adds(&b, c[S_ID].s);
 	} else if (!c[S_LINK_YEAR].s) {
 		/* a measure of a district's LUP */
 		buf_adds(&b, "/stadsdel/");
@@ -120,7 +232,8 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 		/* a measure of a plan without a district: its owner's plan for the year */
 		buf_adds(&b, "/organisation/");
 		html_url_arg(&b, c[S_LINK_KEY].s ? c[S_LINK_KEY].s : "");
-		buf_addf(&b, "?ar=%s", c[S_LINK_YEAR].s);
+		buf_adds(&b, "?ar=");
+		buf_adds(&b, c[S_LINK_YEAR].s);
 	}
 	s = arena_strdup(&r->a, b.ptr);
 	buf_release(&b);
@@ -133,20 +246,27 @@ static void hit(struct http_req *r, struct html *h, const struct row_cell *c, in
 
 	html_open(h, "li", NULL);
 	html_open(h, "a", "href", hit_href(r, c, kind), NULL);
-	if (kind == 5)
-		html_textf(h, "%s om åtgärd %s", c[S_LABEL].s, c[S_DETAIL].s ? c[S_DETAIL].s : "");
-	else if (t)
+	if (kind == 5) {
+		html_text(h, c[S_LABEL].s);
+		html_text(h, " om åtgärd ");
+		html_text(h, c[S_DETAIL].s);
+	} else if (t)
 		marked_text(r, h, t, strlen(t));
 	else
 		html_text(h, c[S_LABEL].s);
 	html_close(h);
 	html_open(h, "span", "class", "hit-context", NULL);
 	html_text(h, " – ");
-	if (kind == 1 && goal_level(c[S_DETAIL].s))
-		html_textf(h, "%s, ", goal_level(c[S_DETAIL].s));
+	if (kind == 1 && goal_level(c[S_DETAIL].s)) {
+		html_text(h, goal_level(c[S_DETAIL].s));
+		html_text(h, ", ");
+	}
 	html_text(h, c[S_CONTEXT].s);
-	if (kind == 4 && c[S_DETAIL].s)
-		html_textf(h, " (%s)", c[S_DETAIL].s);
+	if (kind == 4 && c[S_DETAIL].s) {
+		html_text(h, " (");
+		html_text(h, c[S_DETAIL].s);
+		html_text(h, ")");
+	}
 	html_close(h);
 	snippet(r, h, c[S_BODY_HL].s);
 	html_close(h);
@@ -184,7 +304,7 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 	int counts[KINDS] = { 0 };
 
 	for (int i = 0; i < rs->nrows; i++) {
-		int k = atoi(rs->rows[i][S_KIND].s);
+		int k = (int)cint(&rs->rows[i][S_KIND]);
 		if (k > 0 && k < KINDS)
 			counts[k]++;
 	}
@@ -220,8 +340,8 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 		html_textf(h, "%s (%d)", kind_names[k], counts[k]);
 		html_close(h);
 		html_open(h, "ul", "class", "hits", NULL);
-		for (; i < rs->nrows && atoi(rs->rows[i][S_KIND].s) <= k; i++)
-			if (atoi(rs->rows[i][S_KIND].s) == k && shown++ < SHOWN_MAX)
+		for (; i < rs->nrows && cint(&rs->rows[i][S_KIND]) <= k; i++)
+			if (cint(&rs->rows[i][S_KIND]) == k && shown++ < SHOWN_MAX)
 				hit(r, h, rs->rows[i], k);
 		html_close(h);
 		if (counts[k] > SHOWN_MAX) {
@@ -257,7 +377,8 @@ int page_search(struct http_req *r)
 	search_words_split(&words, q);	/* to tell whether a word is left */
 	dropped = words.dropped;
 	rowset_init(&rs, &r->a);
-	if (words.n && store_search(r->st, q, HITS_MAX, &dropped, rowset_collect, &rs, &r->err) != LUP_OK)
+	if (words.n && (store_search(r->st, q, HITS_MAX, &dropped, rowset_collect, &rs, &r->err) != LUP_OK ||
+			order_hits(r, &rs) != 0))
 		return page_error(r, 500, "Sökningen kunde inte göras. Försök igen om en stund.");
 	h = page_begin(r, "Sökresultat", NAV_SEARCH);
 	html_elem(h, "h1", "Sök", NULL);

@@ -81,6 +81,14 @@ lacks "no inline style" "style="
 has "the table has a caption" "<caption>Förvaltningarnas ställning till åtgärderna i En skola där alla ska lyckas"
 has "column headers have a scope" '<th scope="col" class="admin">'
 has "administrations table" "Förvaltningarnas yttranden"
+# the cells' stances are written as constant markup: each must be what the writer writes for the
+# same stance in the legend (symbol and label)
+pat='<span class="sym"[^>]*>[^<]*</span>[^<(]*'
+sed 's/.*<ul class="cm-legend"//; s/<\/ul>.*//' "$TMP/page" | grep -o "$pat" | sed "s/ *$//" | sort -u > "$TMP/legend"
+grep -o "$pat" "$TMP/page" | sed "s/ *$//" | sort -u > "$TMP/stances"
+[ "$(wc -l < "$TMP/legend")" = 6 ] && cmp -s "$TMP/legend" "$TMP/stances" &&
+	ok "every stance in the matrix is written as the legend writes it" ||
+	nok "stances in the matrix differ from the legend's: $(diff "$TMP/legend" "$TMP/stances" | tr '\n' ' ')"
 
 # --- the text behind a cell ---------------------------------------------------------------------------
 hid=$(Q "SELECT r.id FROM response r JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id
