@@ -19,6 +19,7 @@ struct buf;
 struct html {
 	struct buf *out;
 	const char *stack[HTML_MAX_DEPTH];
+	unsigned stack_len[HTML_MAX_DEPTH];	/* each open element's name length (no strlen to close) */
 	int depth;
 	int bad;		/* a refused call happened (bad name, too deep, close with nothing open) */
 };
