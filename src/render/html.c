@@ -90,6 +90,12 @@ static inline int page_safe(const void *p)
 	return ((uintptr_t)p & 4095) <= 4096 - 16;
 }
 
+/* page_safe32: page_safe for thirty-two bytes. */
+static inline int page_safe32(const void *p)
+{
+	return ((uintptr_t)p & 4095) <= 4096 - 32;
+}
+
 /* special_bits: bit i set when byte i of x is one html_escape must look at: below 0x20 (NUL,
  * tab and newline included) or at or above 0x80 (signed, one compare), '"', '&', '\'', '<', '>'
  * (as plain_end). */
@@ -571,6 +577,149 @@ void html_elem(struct html *h, const char *tag, const char *text, ...)
 	va_end(ap);
 }
 
+/* ---- names known at compile time ---- */
+
+/* names_ok: 1 when s[0..n) is a name (n > 0, each byte name_char), else 0. */
+static int names_ok(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!name_char[(unsigned char)s[i]])
+			return 0;
+	return 1;
+}
+
+/* lit_ok: 1 when l's names are names, checked on l's first use and remembered; else 0 and
+ * h->bad set. */
+static int lit_ok(struct html *h, struct html_lit *l)
+{
+	signed char ok = l->ok;
+
+	if (!ok) {
+		const char *name = l->pre + l->name_at;
+		ok = names_ok(name, l->name_len) &&
+		     (!l->attr_size || names_ok(name + l->name_len + 1, l->attr_size - 1u)) ? 1 : -1;
+		l->ok = ok;
+	}
+	if (ok < 0)
+		h->bad = 1;
+	return ok > 0;
+}
+
+/* put_lit: appends s[0..n), a piece of a literal: up to thirty-two bytes as two block copies. */
+NO_ASAN_NAME static void put_lit(struct buf *out, const char *s, size_t n)
+{
+#ifdef HTML_VEC
+	char *w;
+
+	if (n <= 16 && page_safe(s) && (w = buf_space(out, 16))) {
+		_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)s));
+		buf_wrote(out, n);
+		return;
+	}
+	if (n <= 32 && page_safe32(s) && (w = buf_space(out, 32))) {
+		_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)s));
+		_mm_storeu_si128((__m128i *)(void *)(w + 16), _mm_loadu_si128((const __m128i *)(const void *)(s + 16)));
+		buf_wrote(out, n);
+		return;
+	}
+#endif
+	buf_add(out, s, n);
+}
+
+/* lit_start: writes l's start tag (l checked) with its attribute's value escaped (NULL leaves
+ * the attribute out, "" writes it bare). */
+static void lit_start(struct html *h, const struct html_lit *l, const char *value)
+{
+	size_t n = 1u + l->name_len;	/* "<tag" */
+
+	if (l->attr_size && value) {
+		n += l->attr_size;	/* " attr" */
+		if (*value) {
+			put_lit(h->out, l->pre, n + 2);
+			html_escape(h->out, value);
+			buf_add(h->out, "\">", 2);
+			return;
+		}
+	}
+	put_lit(h->out, l->pre, n);
+	buf_addc(h->out, '>');
+}
+
+void html_open_lit(struct html *h, struct html_lit *l, const char *value)
+{
+	if (h->depth >= HTML_MAX_DEPTH) {
+		h->bad = 1;
+		return;
+	}
+	if (!lit_ok(h, l))
+		return;
+	lit_start(h, l, value);
+	h->stack[h->depth] = l->pre + l->name_at;
+	h->stack_len[h->depth++] = l->name_len;
+}
+
+void html_elem_lit(struct html *h, struct html_lit *l, const char *value, const char *text)
+{
+	if (h->depth >= HTML_MAX_DEPTH) {
+		h->bad = 1;
+		return;
+	}
+	if (!lit_ok(h, l))
+		return;
+	lit_start(h, l, value);
+	html_escape(h->out, text);
+	end_tag(h->out, l->pre + l->name_at, l->name_len);
+}
+
+void html_start_lit(struct html *h, struct html_lit *l)
+{
+	if (h->start)
+		h->bad = 1;	/* the last one was not ended */
+	h->start = NULL;
+	h->start_bad = !lit_ok(h, l);
+	if (h->start_bad)
+		return;
+	put_lit(h->out, l->pre, 1u + l->name_len);
+	h->start = l->pre + l->name_at;
+	h->start_len = l->name_len;
+}
+
+void html_attr_lit(struct html *h, struct html_lit *l, const char *value)
+{
+	if (!h->start) {
+		h->bad |= !h->start_bad;	/* no tag begun (a refused one is marked already) */
+		return;
+	}
+	if (!lit_ok(h, l) || !value)
+		return;
+	if (!*value) {
+		put_lit(h->out, l->pre, 1u + l->name_len);
+		return;
+	}
+	put_lit(h->out, l->pre, 3u + l->name_len);
+	html_escape(h->out, value);
+	buf_addc(h->out, '"');
+}
+
+void html_start_end(struct html *h, int open)
+{
+	if (!h->start) {
+		h->bad |= !h->start_bad;
+		h->start_bad = 0;
+		return;
+	}
+	buf_addc(h->out, '>');
+	if (open && h->depth < HTML_MAX_DEPTH) {
+		h->stack[h->depth] = h->start;
+		h->stack_len[h->depth++] = h->start_len;
+	} else if (open) {
+		h->bad = 1;
+	}
+	h->start = NULL;
+}
+
 void html_raw_trusted(struct html *h, const char *s)
 {
 	buf_adds(h->out, s);
@@ -579,5 +728,5 @@ void html_raw_trusted(struct html *h, const char *s)
 int html_finish(struct html *h)
 {
 	html_close_to(h, 0);
-	return h->bad || h->out->overflow ? -1 : 0;
+	return h->bad || h->start || h->out->overflow ? -1 : 0;
 }

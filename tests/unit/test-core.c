@@ -926,6 +926,108 @@ static void test_html_textf_formats(void)
 	buf_release(&want);
 }
 
+/* The literal-name forms write what html_open/html_elem/html_void write for the same names and
+ * values (escaped, NULL left out, "" bare), each call site twice (its check remembered). */
+static void test_html_literal_forms(void)
+{
+	static const char *const vals[] = { "num", "a&b \"c\" <d> 'e' \xc3\xa5\xff", "", NULL,
+		"0123456789abcdef0123456789abcdef-long value past one block" };
+	struct buf b, want;
+	struct html h, w;
+
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+			const char *v = vals[i], *t = vals[(i + 1) % 5];
+			buf_reset(&b);
+			buf_reset(&want);
+			html_init(&h, &b);
+			html_init(&w, &want);
+			HTML_OPEN(&h, "ul");
+			html_open(&w, "ul", NULL);
+			HTML_OPEN_A(&h, "li", "class", v);
+			html_open(&w, "li", "class", v, NULL);
+			HTML_ELEM(&h, "span", t);
+			html_elem(&w, "span", t, NULL);
+			HTML_ELEM_A(&h, "a", "href", v, t);
+			html_elem(&w, "a", t, "href", v, NULL);
+			HTML_ELEM_A(&h, "stroke-linejoin-and-more", "aria-describedby-long", v, t);
+			html_elem(&w, "stroke-linejoin-and-more", t, "aria-describedby-long", v, NULL);
+			HTML_START(&h, "rect");
+			HTML_ATTR(&h, "x", "1.5");
+			HTML_ATTR(&h, "fill", v);
+			HTML_ATTR(&h, "data-v", t);
+			html_start_end(&h, 0);
+			html_void(&w, "rect", "x", "1.5", "fill", v, "data-v", t, NULL);
+			HTML_START(&h, "g");
+			HTML_ATTR(&h, "class", v);
+			html_start_end(&h, 1);
+			html_open(&w, "g", "class", v, NULL);
+			html_close(&h);
+			html_close(&w);
+			T_EQ_INT(html_finish(&h), 0);
+			T_EQ_INT(html_finish(&w), 0);
+			T_EQ_STR(b.ptr, want.ptr);
+		}
+	buf_release(&b);
+	buf_release(&want);
+}
+
+/* Bad names in the literal forms are refused on every call (the first checks, the later ones
+ * remember): nothing of the element is written, html_finish fails; the good ones around them
+ * are written. */
+static void test_html_literal_bad_names(void)
+{
+	struct buf b;
+	struct html h;
+
+	buf_init(&b, 0);
+	for (int round = 0; round < 3; round++) {
+		buf_reset(&b);
+		html_init(&h, &b);
+		HTML_OPEN(&h, "div");
+		HTML_OPEN(&h, "Div");
+		HTML_OPEN_A(&h, "p", "on click", "x");
+		HTML_ELEM(&h, "", "t");
+		HTML_ELEM(&h, "b>", "t");
+		HTML_ELEM_A(&h, "a", "href\"", "v", "t");
+		HTML_ELEM_A(&h, "\xc3\xa5", "href", "v", "t");
+		HTML_ELEM(&h, "i\0b", "t");
+		HTML_START(&h, "rect x");
+		HTML_ATTR(&h, "y", "1");
+		html_start_end(&h, 0);
+		HTML_START(&h, "rect");
+		HTML_ATTR(&h, "y_", "1");
+		HTML_ATTR(&h, "", "1");
+		HTML_ATTR(&h, "z", "<2>");
+		html_start_end(&h, 0);
+		HTML_ELEM(&h, "em", "ok");
+		T_EQ_INT(html_finish(&h), -1);
+		T_EQ_STR(b.ptr, "<div><rect z=\"&lt;2&gt;\"><em>ok</em></div>");
+	}
+	/* an attribute or end without a begun tag, and a tag never ended */
+	buf_reset(&b);
+	html_init(&h, &b);
+	HTML_ATTR(&h, "x", "1");
+	T_EQ_INT(html_finish(&h), -1);
+	T_EQ_STR(b.len ? b.ptr : "", "");
+	html_init(&h, &b);
+	html_start_end(&h, 1);
+	T_EQ_INT(html_finish(&h), -1);
+	buf_reset(&b);
+	html_init(&h, &b);
+	HTML_START(&h, "br");
+	T_EQ_INT(html_finish(&h), -1);
+	buf_reset(&b);
+	html_init(&h, &b);
+	HTML_START(&h, "br");
+	html_start_end(&h, 0);
+	T_EQ_INT(html_finish(&h), 0);
+	T_EQ_STR(b.ptr, "<br>");
+	buf_release(&b);
+}
+
 static void test_html_refuses_bad_names_and_closes(void)
 {
 	struct buf b;
@@ -1170,6 +1272,8 @@ int main(void)
 	T_RUN(test_html_at_page_end);
 	T_RUN(test_html_names_by_length);
 	T_RUN(test_html_textf_formats);
+	T_RUN(test_html_literal_forms);
+	T_RUN(test_html_literal_bad_names);
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
 	T_RUN(test_rowset_d);
