@@ -424,6 +424,21 @@ static void test_numfmt_as_printf(void)
 		snprintf(want, size, "%s%s%s", part[0], part[1], part[2]);
 		T_EQ_STR(got, want);
 	}
+	/* parts of 0 to 40 bytes (copied in blocks of sixteen where they fit), cut at every size */
+	char p1[48], p2[48], joined[128], ref[128];
+	for (int l1 = 0; l1 <= 40; l1 += 3)
+		for (int l2 = 0; l2 <= 40; l2 += 7) {
+			memset(p1, 'a', (size_t)l1);
+			p1[l1] = '\0';
+			memset(p2, 'b', (size_t)l2);
+			p2[l2] = '\0';
+			const char *pp[] = { p1, "-", p2, "" };
+			for (size_t size = 1; size < sizeof(joined); size += 5) {
+				numfmt_join(joined, size, pp, 4);
+				snprintf(ref, size, "%s-%s", p1, p2);
+				T_EQ_STR(joined, ref);
+			}
+		}
 }
 
 static void test_json_invalid_utf8_replaced(void)
