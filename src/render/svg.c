@@ -465,6 +465,20 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 
 /* ---- sparkline ------------------------------------------------------------------------- */
 
+/* listed_value: the text svg_fmt_value writes for v, in out (96 bytes): copied from where the
+ * sparkline's list holds it (span: from, to in pts), or formatted anew when the list was cut. */
+static const char *listed_value(const struct buf *pts, const size_t span[2], double v, int dec,
+				const char *unit, char out[96])
+{
+	size_t n = span[1] - span[0];
+
+	if (pts->overflow || n == 0 || n >= 96)
+		return svg_fmt_value(v, dec, unit, 0, out, 96);
+	memcpy(out, pts->ptr + span[0], n);
+	out[n] = '\0';
+	return out;
+}
+
 void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, size_t n)
 {
 	const double W = 96, H = 24, pad = 3;
@@ -488,26 +502,32 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 	}
 	buf_init(&desc, 1 << 16);
 	buf_init(&pts, 1 << 20);
-	if (known == 0) {
-		const char *part[] = { title, ": saknar värden" };
-		add_parts(&desc, part, 2);
-	} else if (known == 1) {
-		const char *part[] = { title, ": ", svg_fmt_value(v[last], dec, unit, 0, v1, sizeof(v1)) };
-		add_parts(&desc, part, 3);
-	} else {
-		const char *part[] = { title, ": ", svg_fmt_value(v[first], dec, unit, 0, v1, sizeof(v1)), " till ",
-				       svg_fmt_value(v[last], dec, unit, 0, v2, sizeof(v2)) };
-		add_parts(&desc, part, 5);
-	}
-	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
+	/* the list of values first: the title's first and last value are copied from it */
+	size_t span[2][2] = { { 0, 0 }, { 0, 0 } };
 	buf_adds(&pts, "Värden i ordning: ");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_adds(&pts, "; ");
+		size_t from = pts.len;
 		buf_adds(&pts, svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
+		for (int k = 0; k < 2; k++)
+			if (i == (k ? last : first))
+				span[k][0] = from, span[k][1] = pts.len;
 	}
 	if (n == 0)
 		buf_adds(&pts, "inga");
+	if (known == 0) {
+		const char *part[] = { title, ": saknar värden" };
+		add_parts(&desc, part, 2);
+	} else if (known == 1) {
+		const char *part[] = { title, ": ", listed_value(&pts, span[1], v[last], dec, unit, v1) };
+		add_parts(&desc, part, 3);
+	} else {
+		const char *part[] = { title, ": ", listed_value(&pts, span[0], v[first], dec, unit, v1), " till ",
+				       listed_value(&pts, span[1], v[last], dec, unit, v2) };
+		add_parts(&desc, part, 5);
+	}
+	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
 	oo.desc = o && o->desc ? o->desc : pts.ptr;
 	depth = svg_begin(h, &oo, W, H, "sparkline", "96", "24", NULL);
 	buf_reset(&pts);
