@@ -776,7 +776,8 @@ static void test_html_escape_random(void)
 {
 	static const char *const piece[] = { "a", "b", "Z", " ", "\xc3\xa5", "\xc3\xb6", "\xe2\x80\x9d",
 		"\xf0\x9f\x98\x80", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\x01", "\x7f", "\xc3",
-		"\x80", "\xed\xa0\x80", "\xe2\x80", "0123456789abcdef" };
+		"\x80", "\xed\xa0\x80", "\xe2\x80", "0123456789abcdef", "\xc2", "\xdf", "\xc1", "\xe0",
+		"\xbf", "\x7f\xc0" };
 	char in[200];
 	struct buf b, want;
 	unsigned seed = 12345;
