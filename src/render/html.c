@@ -110,9 +110,13 @@ static inline unsigned special_bits(__m128i x)
 /* name_bits: bit i set when byte i of x is a name byte (name_char: 'a'-'z', '0'-'9', '-'). */
 static inline unsigned name_bits(__m128i x)
 {
-	__m128i lo = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
-	__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, dg), _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))));
+	__m128i lo = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+				   _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+	__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+				   _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	__m128i dash = _mm_cmpeq_epi8(x, _mm_set1_epi8('-'));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, dg), dash));
 }
 
 /* nul_bits: bit i set when byte i of x is NUL. */
@@ -202,8 +206,9 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
 #ifdef HTML_VEC
 /* escape_vec: html_escape sixteen bytes at a time without strlen: each block is stored into the
  * output's free room whole and counted up to its first byte to replace, its NUL or a UTF-8
- * sequence that runs past it (or all sixteen), which is then handled alone. The last bytes of a page are taken one at a time. Returns NULL when s
- * is written, else where the rest starts when the output must grow (escape_scalar's part). */
+ * sequence that runs past it (or all sixteen), which is then handled alone. The last bytes of
+ * a page are taken one at a time. Returns NULL when s is written, else where the rest starts
+ * when the output must grow (escape_scalar's part). */
 NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned char *p)
 {
 	for (;;) {
