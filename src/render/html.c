@@ -14,7 +14,8 @@
 #define HTML_VEC 1
 /* NO_ASAN: for the functions that load sixteen bytes from where a string starts, past its end but
  * never past its page (page_safe): the load cannot fault, and the bytes after the NUL are not
- * used; AddressSanitizer would report the load itself. */
+ * used; AddressSanitizer would report the load itself (Valgrind's memcheck does, as an invalid
+ * read of size 16, where the string ends near the end of its heap block). */
 #define NO_ASAN __attribute__((no_sanitize_address))
 #endif
 
