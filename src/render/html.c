@@ -401,8 +401,10 @@ NO_ASAN_NAME static size_t start_tag(struct html *h, const char *tag, va_list ap
 	return n;
 }
 
-/* end_tag: writes "</tag>" for a tag of n bytes. */
-NO_ASAN_NAME static void end_tag(struct buf *out, const char *tag, size_t n)
+/* end_tag: writes "</tag>" for a tag of n bytes. Always inlined (html_close, html_elem and
+ * html_elem_lit are NO_ASAN for it). */
+NO_ASAN_NAME static inline __attribute__((always_inline)) void
+end_tag(struct buf *out, const char *tag, size_t n)
 {
 	char *w;
 
@@ -458,7 +460,7 @@ void html_void(struct html *h, const char *tag, ...)
 	va_end(ap);
 }
 
-void html_close(struct html *h)
+NO_ASAN_NAME void html_close(struct html *h)
 {
 	if (h->depth == 0) {
 		h->bad = 1;
@@ -570,7 +572,7 @@ void html_textf(struct html *h, const char *fmt, ...)
 	html_escape(h->out, tmp);
 }
 
-void html_elem(struct html *h, const char *tag, const char *text, ...)
+NO_ASAN_NAME void html_elem(struct html *h, const char *tag, const char *text, ...)
 {
 	va_list ap;
 	size_t n;
@@ -670,7 +672,7 @@ void html_open_lit(struct html *h, struct html_lit *l, const char *value)
 	h->stack_len[h->depth++] = l->name_len;
 }
 
-void html_elem_lit(struct html *h, struct html_lit *l, const char *value, const char *text)
+NO_ASAN_NAME void html_elem_lit(struct html *h, struct html_lit *l, const char *value, const char *text)
 {
 	if (h->depth >= HTML_MAX_DEPTH) {
 		h->bad = 1;
