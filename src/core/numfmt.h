@@ -32,7 +32,8 @@ size_t numfmt_g15(double v, char *out);
 int numfmt_fixed(double v, int decimals, char *out, size_t size);
 
 /* numfmt_join: writes what snprintf(buf, size, "%s%s...", part[0], part[1], ...) writes of the
- * n parts: their bytes cut to size - 1, and a NUL (size > 0). */
+ * n parts: their bytes cut to size - 1, and a NUL (size > 0). The bytes of buf after the NUL
+ * may be changed (the parts are copied in blocks). */
 void numfmt_join(char *buf, size_t size, const char *const *part, int n);
 
 #endif

@@ -1,13 +1,22 @@
 /* html.c: the escape-by-default HTML writer. */
 #include "render/html.h"
 #include "core/buf.h"
+#include "core/numfmt.h"
 #include "core/utf8.h"
 
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#define HTML_VEC 1
+/* NO_ASAN: for the functions that load sixteen bytes from where a string starts, past its end but
+ * never past its page (page_safe): the load cannot fault, and the bytes after the NUL are not
+ * used; AddressSanitizer would report the load itself (Valgrind's memcheck does, as an invalid
+ * read of size 16, where the string ends near the end of its heap block). */
+#define NO_ASAN __attribute__((no_sanitize_address))
 #endif
 
 void html_init(struct html *h, struct buf *out)
@@ -74,6 +83,50 @@ static const char *esc_rep(unsigned char c)
 	}
 }
 
+#ifdef HTML_VEC
+/* page_safe: 1 when the sixteen bytes from p lie in p's 4 KiB page, so loading them cannot fault
+ * (pages are at least 4 KiB) even where a string ends before them. */
+static inline int page_safe(const void *p)
+{
+	return ((uintptr_t)p & 4095) <= 4096 - 16;
+}
+
+/* page_safe32: page_safe for thirty-two bytes. */
+static inline int page_safe32(const void *p)
+{
+	return ((uintptr_t)p & 4095) <= 4096 - 32;
+}
+
+/* special_bits: bit i set when byte i of x is one html_escape must look at: below 0x20 (NUL,
+ * tab and newline included) or at or above 0x80 (signed, one compare), '"', '&', '\'', '<', '>'
+ * (as plain_end). */
+static inline unsigned special_bits(__m128i x)
+{
+	__m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('>')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+
+/* name_bits: bit i set when byte i of x is a name byte (name_char: 'a'-'z', '0'-'9', '-'). */
+static inline unsigned name_bits(__m128i x)
+{
+	__m128i lo = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+				   _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+	__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+				   _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	__m128i dash = _mm_cmpeq_epi8(x, _mm_set1_epi8('-'));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, dg), dash));
+}
+
+/* nul_bits: bit i set when byte i of x is NUL. */
+static inline unsigned nul_bits(__m128i x)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_setzero_si128()));
+}
+#endif
+
 /* plain_end: the index of the first byte of p[i..n) that html_escape must look at (esc_class
  * not 0, or tab and newline where the vector scan is coarse), or n. Sixteen bytes at a time
  * where SSE2 is there (every x86-64): bytes below 0x20 or at or above 0x80 (signed, one
@@ -116,14 +169,26 @@ static size_t escape_keep(const unsigned char *p, size_t i)
 	return 0;
 }
 
-void html_escape(struct buf *out, const char *s)
+/* escape_one: appends what html_escape writes for the byte at p, one it must look at (not NUL):
+ * tab, newline or a valid UTF-8 sequence as they are, else the byte's replacement. Returns the
+ * bytes of p used. */
+static size_t escape_one(struct buf *out, const unsigned char *p)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t run = 0, i = 0, n, keep;
+	size_t keep = escape_keep(p, 0);
 
-	if (!s)
-		return;
-	n = strlen(s);
+	if (keep) {
+		buf_add(out, p, keep);
+		return keep;
+	}
+	buf_adds(out, esc_class[p[0]] == E_REP ? esc_rep(p[0]) : "\xef\xbf\xbd");
+	return 1;
+}
+
+/* escape_scalar: html_escape of s a run at a time (strlen, then plain_end). */
+static void escape_scalar(struct buf *out, const unsigned char *p)
+{
+	size_t run = 0, i = 0, n = strlen((const char *)p), keep;
+
 	for (;;) {
 		i = plain_end(p, i, n);
 		if (i >= n)
@@ -137,6 +202,65 @@ void html_escape(struct buf *out, const char *s)
 		run = ++i;
 	}
 	buf_add(out, p + run, n - run);
+}
+
+#ifdef HTML_VEC
+/* escape_vec: html_escape sixteen bytes at a time without strlen: each block is stored into the
+ * output's free room whole and counted up to its first byte to replace, its NUL or a UTF-8
+ * sequence that runs past it (or all sixteen), which is then handled alone. The last bytes of
+ * a page are taken one at a time. Returns NULL when s is written, else where the rest starts
+ * when the output must grow (escape_scalar's part). */
+NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned char *p)
+{
+	for (;;) {
+		char *w = buf_space(out, 16);
+
+		if (!w)
+			return p;
+		if (!page_safe(p)) {
+			if (!*p)
+				return NULL;
+			p += esc_class[*p] ? escape_one(out, p) : (buf_addc(out, (char)*p), 1);
+			continue;
+		}
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = special_bits(x), k;
+		size_t keep;
+		_mm_storeu_si128((__m128i *)(void *)w, x);
+		/* what is kept as it is (tab, newline, a valid UTF-8 sequence inside the block) is in
+		 * place already: count on to the first byte that is replaced or ends the string */
+		for (;;) {
+			if (!m) {
+				k = 16;
+				break;
+			}
+			k = (unsigned)__builtin_ctz(m);
+			if (!p[k] || !(keep = escape_keep(p, k)) || k + keep > 16)
+				break;
+			m &= ~0u << (k + keep);
+		}
+		buf_wrote(out, k);
+		p += k;
+		if (k == 16)
+			continue;
+		if (!*p)
+			return NULL;
+		p += escape_one(out, p);
+	}
+}
+#endif
+
+void html_escape(struct buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!p)
+		return;
+#ifdef HTML_VEC
+	if (!(p = escape_vec(out, p)))
+		return;
+#endif
+	escape_scalar(out, p);
 }
 
 /* url_plain: 1 for the bytes a URL argument keeps as they are (RFC 3986's unreserved). */
@@ -175,6 +299,11 @@ void html_url_arg(struct buf *out, const char *s)
 /* NAME_ROOM: the bytes reserved at once for a name and the few bytes around it; longer names
  * take put_name_slow. */
 #define NAME_ROOM 64
+#ifdef HTML_VEC
+#define NO_ASAN_NAME NO_ASAN
+#else
+#define NO_ASAN_NAME
+#endif
 
 /* put_name_slow: put_name for a name that is long or a buffer that must grow. */
 static size_t put_name_slow(struct buf *out, char lead, const char *name, int quote, int commit)
@@ -190,9 +319,13 @@ static size_t put_name_slow(struct buf *out, char lead, const char *name, int qu
 }
 
 /* put_name: when name is an element or attribute name (name_char), returns its length and, if
- * commit, appends lead, the name and, if quote, '="'; else returns 0 and appends nothing. The name is checked as it is copied into space reserved once, not appended a piece
- * at a time (each append tests the buffer's room). */
-static size_t put_name(struct buf *out, char lead, const char *name, int quote, int commit)
+ * commit, appends lead, the name and, if quote, '="'; else returns 0 and appends nothing. The
+ * name is checked as it is copied into space reserved once, not appended a piece at a time
+ * (each append tests the buffer's room). Always inlined (into start_tag and attrs, whose loop
+ * then keeps its vector constants: 0.1M instructions of the district page), so those are
+ * NO_ASAN too. */
+NO_ASAN_NAME static inline __attribute__((always_inline)) size_t
+put_name(struct buf *out, char lead, const char *name, int quote, int commit)
 {
 	const unsigned char *p = (const unsigned char *)name;
 	char *w = buf_space(out, NAME_ROOM);
@@ -202,19 +335,41 @@ static size_t put_name(struct buf *out, char lead, const char *name, int quote, 
 		return 0;
 	if (!w)
 		return put_name_slow(out, lead, name, quote, commit);
+#ifdef HTML_VEC
+	/* a name of up to 15 bytes: checked and copied as one block */
+	if (page_safe(p)) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned nul = nul_bits(x);
+		if (nul) {
+			unsigned n = (unsigned)__builtin_ctz(nul), want = (1u << n) - 1;
+			if (n == 0 || (name_bits(x) & want) != want)
+				return 0;
+			if (commit) {
+				w[0] = lead;
+				_mm_storeu_si128((__m128i *)(void *)(w + 1), x);
+				w[1 + n] = '=';
+				w[2 + n] = '"';
+				buf_wrote(out, 1 + n + (quote ? 2 : 0));
+			}
+			return n;
+		}
+	}
+#endif
 	for (w[0] = lead; i < NAME_ROOM - 4 && name_char[p[i]]; i++)
 		w[1 + i] = (char)p[i];
-	if (p[i])
-		return i == NAME_ROOM - 4 ? put_name_slow(out, lead, name, quote, commit) : 0;
-	if (i && commit) {
+	if (i && !p[i] && commit) {
 		w[1 + i] = '=';
 		w[2 + i] = '"';
 		buf_wrote(out, 1 + i + (quote ? 2 : 0));
+		return i;
 	}
+	w[0] = '\0';	/* nothing counted: the buffer stays terminated where it ends */
+	if (p[i])
+		return i == NAME_ROOM - 4 ? put_name_slow(out, lead, name, quote, commit) : 0;
 	return i;
 }
 
-static void attrs(struct html *h, va_list ap)
+NO_ASAN_NAME static void attrs(struct html *h, va_list ap)
 {
 	const char *name, *value;
 
@@ -233,7 +388,7 @@ static void attrs(struct html *h, va_list ap)
 
 /* start_tag: writes the start tag; returns the tag's length, or 0 (nothing written, h->bad set)
  * when tag is not a name. */
-static size_t start_tag(struct html *h, const char *tag, va_list ap)
+NO_ASAN_NAME static size_t start_tag(struct html *h, const char *tag, va_list ap)
 {
 	size_t n = put_name(h->out, '<', tag, 0, 1);
 
@@ -246,10 +401,24 @@ static size_t start_tag(struct html *h, const char *tag, va_list ap)
 	return n;
 }
 
-/* end_tag: writes "</tag>" for a tag of n bytes. */
-static void end_tag(struct buf *out, const char *tag, size_t n)
+/* end_tag: writes "</tag>" for a tag of n bytes. Always inlined (html_close, html_elem and
+ * html_elem_lit are NO_ASAN for it). */
+NO_ASAN_NAME static inline __attribute__((always_inline)) void
+end_tag(struct buf *out, const char *tag, size_t n)
 {
-	char *w = buf_space(out, n + 3);
+	char *w;
+
+#ifdef HTML_VEC
+	if (n < 16 && page_safe(tag) && (w = buf_space(out, 18))) {
+		w[0] = '<';
+		w[1] = '/';
+		_mm_storeu_si128((__m128i *)(void *)(w + 2), _mm_loadu_si128((const __m128i *)(const void *)tag));
+		w[n + 2] = '>';
+		buf_wrote(out, n + 3);
+		return;
+	}
+#endif
+	w = buf_space(out, n + 3);
 
 	if (!w) {
 		buf_add(out, "</", 2);
@@ -268,14 +437,17 @@ static void end_tag(struct buf *out, const char *tag, size_t n)
 void html_open(struct html *h, const char *tag, ...)
 {
 	va_list ap;
+	size_t n;
 
 	if (h->depth >= HTML_MAX_DEPTH) {
 		h->bad = 1;
 		return;
 	}
 	va_start(ap, tag);
-	if (start_tag(h, tag, ap))
-		h->stack[h->depth++] = tag;
+	if ((n = start_tag(h, tag, ap)) > 0) {
+		h->stack[h->depth] = tag;
+		h->stack_len[h->depth++] = (unsigned)n;
+	}
 	va_end(ap);
 }
 
@@ -288,14 +460,14 @@ void html_void(struct html *h, const char *tag, ...)
 	va_end(ap);
 }
 
-void html_close(struct html *h)
+NO_ASAN_NAME void html_close(struct html *h)
 {
 	if (h->depth == 0) {
 		h->bad = 1;
 		return;
 	}
 	h->depth--;
-	end_tag(h->out, h->stack[h->depth], strlen(h->stack[h->depth]));
+	end_tag(h->out, h->stack[h->depth], h->stack_len[h->depth]);
 }
 
 void html_close_to(struct html *h, int depth)
@@ -309,18 +481,98 @@ void html_text(struct html *h, const char *s)
 	html_escape(h->out, s);
 }
 
+/* textf_put: appends n bytes of s at *w, no further than end (the rest is cut, as vsnprintf cuts). */
+static void textf_put(char **w, char *end, const char *s, size_t n)
+{
+	size_t room = (size_t)(end - *w);
+
+	n = n < room ? n : room;
+	memcpy(*w, s, n);
+	*w += n;
+}
+
+/* textf_int: the integer conversion at fmt ("d", "u", "ld", "lu", "lld", "llu", "zu") read from ap
+ * into num, without printf; returns the conversion's length in fmt, or 0 when it is none of
+ * these or an unsigned value does not fit a long long. */
+static size_t textf_int(const char *f, va_list *ap, char num[NUMFMT_SIZE], size_t *len)
+{
+	unsigned long long u;
+	long long v;
+	size_t n;
+
+	if (f[0] == 'd') {
+		v = va_arg(*ap, int);
+		n = 1;
+	} else if (f[0] == 'l' && f[1] == 'd') {
+		v = va_arg(*ap, long);
+		n = 2;
+	} else if (f[0] == 'l' && f[1] == 'l' && f[2] == 'd') {
+		v = va_arg(*ap, long long);
+		n = 3;
+	} else {
+		if (f[0] == 'u')
+			u = va_arg(*ap, unsigned), n = 1;
+		else if ((f[0] == 'z' || f[0] == 'l') && f[1] == 'u')
+			u = f[0] == 'z' ? va_arg(*ap, size_t) : va_arg(*ap, unsigned long), n = 2;
+		else if (f[0] == 'l' && f[1] == 'l' && f[2] == 'u')
+			u = va_arg(*ap, unsigned long long), n = 3;
+		else
+			return 0;
+		if (u > (unsigned long long)LLONG_MAX)
+			return 0;
+		v = (long long)u;
+	}
+	*len = numfmt_long(v, num);
+	return n;
+}
+
+/* textf_simple: formats fmt into tmp (size bytes, cut and terminated as vsnprintf does) when
+ * its conversions are only %s of a non-NULL string, the integers of textf_int and %%; returns
+ * 1, else 0 (tmp and ap are then undefined: format from a copy of ap). */
+static int textf_simple(char *tmp, size_t size, const char *fmt, va_list *ap)
+{
+	char *w = tmp, *end = tmp + size - 1, num[NUMFMT_SIZE];
+	const char *f = fmt, *pct, *s;
+	size_t n, len;
+
+	while ((pct = strchr(f, '%'))) {
+		textf_put(&w, end, f, (size_t)(pct - f));
+		f = pct + 1;
+		if (*f == '%') {
+			textf_put(&w, end, "%", 1);
+			f++;
+		} else if (*f == 's') {
+			if (!(s = va_arg(*ap, const char *)))
+				return 0;
+			textf_put(&w, end, s, strlen(s));
+			f++;
+		} else if ((n = textf_int(f, ap, num, &len)) > 0) {
+			textf_put(&w, end, num, len);
+			f += n;
+		} else {
+			return 0;
+		}
+	}
+	textf_put(&w, end, f, strlen(f));
+	*w = '\0';
+	return 1;
+}
+
 void html_textf(struct html *h, const char *fmt, ...)
 {
 	char tmp[4096];
-	va_list ap;
+	va_list ap, cp;
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_copy(cp, ap);
+	if (!textf_simple(tmp, sizeof(tmp), fmt, &cp))
+		vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(cp);
 	va_end(ap);
 	html_escape(h->out, tmp);
 }
 
-void html_elem(struct html *h, const char *tag, const char *text, ...)
+NO_ASAN_NAME void html_elem(struct html *h, const char *tag, const char *text, ...)
 {
 	va_list ap;
 	size_t n;
@@ -337,6 +589,149 @@ void html_elem(struct html *h, const char *tag, const char *text, ...)
 	va_end(ap);
 }
 
+/* ---- names known at compile time ---- */
+
+/* names_ok: 1 when s[0..n) is a name (n > 0, each byte name_char), else 0. */
+static int names_ok(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!name_char[(unsigned char)s[i]])
+			return 0;
+	return 1;
+}
+
+/* lit_ok: 1 when l's names are names, checked on l's first use and remembered; else 0 and
+ * h->bad set. */
+static int lit_ok(struct html *h, struct html_lit *l)
+{
+	signed char ok = l->ok;
+
+	if (!ok) {
+		const char *name = l->pre + l->name_at;
+		ok = names_ok(name, l->name_len) &&
+		     (!l->attr_size || names_ok(name + l->name_len + 1, l->attr_size - 1u)) ? 1 : -1;
+		l->ok = ok;
+	}
+	if (ok < 0)
+		h->bad = 1;
+	return ok > 0;
+}
+
+/* put_lit: appends s[0..n), a piece of a literal: up to thirty-two bytes as two block copies. */
+NO_ASAN_NAME static void put_lit(struct buf *out, const char *s, size_t n)
+{
+#ifdef HTML_VEC
+	char *w;
+
+	if (n <= 16 && page_safe(s) && (w = buf_space(out, 16))) {
+		_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)s));
+		buf_wrote(out, n);
+		return;
+	}
+	if (n <= 32 && page_safe32(s) && (w = buf_space(out, 32))) {
+		_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)s));
+		_mm_storeu_si128((__m128i *)(void *)(w + 16), _mm_loadu_si128((const __m128i *)(const void *)(s + 16)));
+		buf_wrote(out, n);
+		return;
+	}
+#endif
+	buf_add(out, s, n);
+}
+
+/* lit_start: writes l's start tag (l checked) with its attribute's value escaped (NULL leaves
+ * the attribute out, "" writes it bare). */
+static void lit_start(struct html *h, const struct html_lit *l, const char *value)
+{
+	size_t n = 1u + l->name_len;	/* "<tag" */
+
+	if (l->attr_size && value) {
+		n += l->attr_size;	/* " attr" */
+		if (*value) {
+			put_lit(h->out, l->pre, n + 2);
+			html_escape(h->out, value);
+			buf_add(h->out, "\">", 2);
+			return;
+		}
+	}
+	put_lit(h->out, l->pre, n);
+	buf_addc(h->out, '>');
+}
+
+void html_open_lit(struct html *h, struct html_lit *l, const char *value)
+{
+	if (h->depth >= HTML_MAX_DEPTH) {
+		h->bad = 1;
+		return;
+	}
+	if (!lit_ok(h, l))
+		return;
+	lit_start(h, l, value);
+	h->stack[h->depth] = l->pre + l->name_at;
+	h->stack_len[h->depth++] = l->name_len;
+}
+
+NO_ASAN_NAME void html_elem_lit(struct html *h, struct html_lit *l, const char *value, const char *text)
+{
+	if (h->depth >= HTML_MAX_DEPTH) {
+		h->bad = 1;
+		return;
+	}
+	if (!lit_ok(h, l))
+		return;
+	lit_start(h, l, value);
+	html_escape(h->out, text);
+	end_tag(h->out, l->pre + l->name_at, l->name_len);
+}
+
+void html_start_lit(struct html *h, struct html_lit *l)
+{
+	if (h->start)
+		h->bad = 1;	/* the last one was not ended */
+	h->start = NULL;
+	h->start_bad = !lit_ok(h, l);
+	if (h->start_bad)
+		return;
+	put_lit(h->out, l->pre, 1u + l->name_len);
+	h->start = l->pre + l->name_at;
+	h->start_len = l->name_len;
+}
+
+void html_attr_lit(struct html *h, struct html_lit *l, const char *value)
+{
+	if (!h->start) {
+		h->bad |= !h->start_bad;	/* no tag begun (a refused one is marked already) */
+		return;
+	}
+	if (!lit_ok(h, l) || !value)
+		return;
+	if (!*value) {
+		put_lit(h->out, l->pre, 1u + l->name_len);
+		return;
+	}
+	put_lit(h->out, l->pre, 3u + l->name_len);
+	html_escape(h->out, value);
+	buf_addc(h->out, '"');
+}
+
+void html_start_end(struct html *h, int open)
+{
+	if (!h->start) {
+		h->bad |= !h->start_bad;
+		h->start_bad = 0;
+		return;
+	}
+	buf_addc(h->out, '>');
+	if (open && h->depth < HTML_MAX_DEPTH) {
+		h->stack[h->depth] = h->start;
+		h->stack_len[h->depth++] = h->start_len;
+	} else if (open) {
+		h->bad = 1;
+	}
+	h->start = NULL;
+}
+
 void html_raw_trusted(struct html *h, const char *s)
 {
 	buf_adds(h->out, s);
@@ -345,5 +740,5 @@ void html_raw_trusted(struct html *h, const char *s)
 int html_finish(struct html *h)
 {
 	html_close_to(h, 0);
-	return h->bad || h->out->overflow ? -1 : 0;
+	return h->bad || h->start || h->out->overflow ? -1 : 0;
 }

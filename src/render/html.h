@@ -19,8 +19,12 @@ struct buf;
 struct html {
 	struct buf *out;
 	const char *stack[HTML_MAX_DEPTH];
+	unsigned stack_len[HTML_MAX_DEPTH];	/* each open element's name length (no strlen to close) */
 	int depth;
 	int bad;		/* a refused call happened (bad name, too deep, close with nothing open) */
+	const char *start;	/* the element HTML_START began and html_start_end has not ended */
+	unsigned start_len;	/* its name's length */
+	int start_bad;		/* HTML_START refused its name: its attributes and end write nothing */
 };
 
 void html_init(struct html *h, struct buf *out);
@@ -52,6 +56,66 @@ void html_raw_trusted(struct html *h, const char *s);
 
 /* html_finish: closes what is open; 0 when nothing was refused, else -1. */
 int html_finish(struct html *h);
+
+/* ---- Names known at compile time -------------------------------------------------------
+ * The forms below take element and attribute names as string literals (anything else does not
+ * compile: each name is pasted into one literal with the markup around it) and do without a
+ * variadic call. Each call site keeps a struct html_lit of its own (static), whose names are
+ * checked on its first use and the answer remembered: a bad name is refused at every call, as
+ * html_open refuses it (nothing written, h->bad set). Values and text are escaped as always; an
+ * attribute value NULL leaves the attribute out, "" writes it bare.
+ *	HTML_OPEN(h, "ul");				<ul>
+ *	HTML_OPEN_A(h, "td", "class", "num");		<td class="num">
+ *	HTML_ELEM(h, "th", text);			<th>text</th>
+ *	HTML_ELEM_A(h, "a", "href", url, text);	<a href="url">text</a>
+ *	HTML_START(h, "rect");				<rect x="1.0" fill="#fff"
+ *	HTML_ATTR(h, "x", "1.0");			(any number of attributes)
+ *	HTML_ATTR(h, "fill", "#fff");
+ *	html_start_end(h, 1);				> (and the element stays open; 0: void)
+ * Between HTML_START and html_start_end only HTML_ATTR may write.
+ */
+struct html_lit {
+	const char *pre;	/* "<tag attr=\"", "<tag" or " attr=\"" */
+	unsigned short name_at;	/* where the first name starts in pre */
+	unsigned short name_len;	/* its length */
+	unsigned short attr_size;	/* the attribute name's size with its NUL, 0 for none */
+	_Atomic signed char ok;	/* 0: not checked yet, 1: the names are good, -1: one is bad */
+};
+
+#define HTML_LIT_(tag) { "<" tag, 1, sizeof(tag) - 1, 0, 0 }
+#define HTML_LIT_A_(tag, attr) { "<" tag " " attr "=\"", 1, sizeof(tag) - 1, sizeof(attr), 0 }
+#define HTML_LIT_ATTR_(attr) { " " attr "=\"", 1, sizeof(attr) - 1, 0, 0 }
+
+/* html_open_lit, html_elem_lit, html_start_lit, html_attr_lit: what the macros below call with
+ * their call site's struct html_lit (made by the HTML_LIT_ macros); see there. */
+void html_open_lit(struct html *h, struct html_lit *l, const char *value);
+void html_elem_lit(struct html *h, struct html_lit *l, const char *value, const char *text);
+void html_start_lit(struct html *h, struct html_lit *l);
+void html_attr_lit(struct html *h, struct html_lit *l, const char *value);
+
+/* HTML_OPEN: <tag>, open until html_close. */
+#define HTML_OPEN(h, tag) do { \
+		static struct html_lit html_l_ = HTML_LIT_(tag); html_open_lit((h), &html_l_, NULL); } while (0)
+/* HTML_OPEN_A: <tag attr="value">, open until html_close. */
+#define HTML_OPEN_A(h, tag, attr, value) do { \
+		static struct html_lit html_l_ = HTML_LIT_A_(tag, attr); html_open_lit((h), &html_l_, (value)); } while (0)
+/* HTML_ELEM: <tag>text</tag>. */
+#define HTML_ELEM(h, tag, text) do { \
+		static struct html_lit html_l_ = HTML_LIT_(tag); html_elem_lit((h), &html_l_, NULL, (text)); } while (0)
+/* HTML_ELEM_A: <tag attr="value">text</tag>. */
+#define HTML_ELEM_A(h, tag, attr, value, text) do { \
+		static struct html_lit html_l_ = HTML_LIT_A_(tag, attr); \
+		html_elem_lit((h), &html_l_, (value), (text)); } while (0)
+/* HTML_START: "<tag", for attributes by HTML_ATTR and an end by html_start_end. */
+#define HTML_START(h, tag) do { \
+		static struct html_lit html_l_ = HTML_LIT_(tag); html_start_lit((h), &html_l_); } while (0)
+/* HTML_ATTR: ' attr="value"' in the tag HTML_START began. */
+#define HTML_ATTR(h, attr, value) do { \
+		static struct html_lit html_l_ = HTML_LIT_ATTR_(attr); html_attr_lit((h), &html_l_, (value)); } while (0)
+
+/* html_start_end: ends the tag HTML_START began with '>'; the element stays open (until
+ * html_close) when open, else it is void. Refused (h->bad) when no tag is begun. */
+void html_start_end(struct html *h, int open);
 
 /* html_escape: appends s escaped for text and attribute values (& < > " ' and invalid UTF-8). */
 void html_escape(struct buf *out, const char *s);

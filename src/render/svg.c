@@ -79,10 +79,16 @@ static int svg_begin(struct html *h, const struct svg_opts *o, double w, double 
 	p += numfmt_long(lround(w), p);
 	*p++ = ' ';
 	numfmt_long(lround(ht), p);
-	html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewbox", vb, "role", "img",
-		  "class", cls, "width", size_w, "height", size_h, NULL);
-	html_elem(h, "title", o && o->title ? o->title : "Diagram", NULL);
-	html_elem(h, "desc", o && o->desc ? o->desc : fallback_desc, NULL);
+	HTML_START(h, "svg");
+	HTML_ATTR(h, "xmlns", "http://www.w3.org/2000/svg");
+	HTML_ATTR(h, "viewbox", vb);
+	HTML_ATTR(h, "role", "img");
+	HTML_ATTR(h, "class", cls);
+	HTML_ATTR(h, "width", size_w);
+	HTML_ATTR(h, "height", size_h);
+	html_start_end(h, 1);
+	HTML_ELEM(h, "title", o && o->title ? o->title : "Diagram");
+	HTML_ELEM(h, "desc", o && o->desc ? o->desc : fallback_desc);
 	return depth;
 }
 
@@ -91,8 +97,15 @@ static void rect(struct html *h, double x, double y, double w, double ht, const 
 {
 	char bx[24], by[24], bw[24], bh[24];
 
-	html_open(h, "rect", "x", co(bx, x), "y", co(by, y), "width", co(bw, w < 0 ? 0 : w),
-		  "height", co(bh, ht < 0 ? 0 : ht), "fill", fill, "stroke", stroke, "stroke-width", stroke_w, NULL);
+	HTML_START(h, "rect");
+	HTML_ATTR(h, "x", co(bx, x));
+	HTML_ATTR(h, "y", co(by, y));
+	HTML_ATTR(h, "width", co(bw, w < 0 ? 0 : w));
+	HTML_ATTR(h, "height", co(bh, ht < 0 ? 0 : ht));
+	HTML_ATTR(h, "fill", fill);
+	HTML_ATTR(h, "stroke", stroke);
+	HTML_ATTR(h, "stroke-width", stroke_w);
+	html_start_end(h, 1);
 	html_close(h);
 }
 
@@ -101,8 +114,15 @@ static void line(struct html *h, double x1, double y1, double x2, double y2, con
 {
 	char a[24], b[24], c[24], d[24];
 
-	html_open(h, "line", "x1", co(a, x1), "y1", co(b, y1), "x2", co(c, x2), "y2", co(d, y2),
-		  "stroke", stroke, "stroke-width", width, "stroke-dasharray", dash, NULL);
+	HTML_START(h, "line");
+	HTML_ATTR(h, "x1", co(a, x1));
+	HTML_ATTR(h, "y1", co(b, y1));
+	HTML_ATTR(h, "x2", co(c, x2));
+	HTML_ATTR(h, "y2", co(d, y2));
+	HTML_ATTR(h, "stroke", stroke);
+	HTML_ATTR(h, "stroke-width", width);
+	HTML_ATTR(h, "stroke-dasharray", dash);
+	html_start_end(h, 1);
 	html_close(h);
 }
 
@@ -114,11 +134,22 @@ static void text(struct html *h, double x, double y, const char *anchor, int siz
 	char bx[24], by[24], fs[16];
 
 	snprintf(fs, sizeof(fs), "%d", size);
-	html_elem(h, "text", s ? s : "", "x", co(bx, x), "y", co(by, y),
-		  "text-anchor", anchor && strcmp(anchor, "start") != 0 ? anchor : NULL, "font-size", fs,
-		  "font-weight", bold ? "bold" : NULL, "fill", fill ? fill : INK,
-		  "stroke", halo ? "#ffffff" : NULL, "stroke-width", halo ? "3" : NULL,
-		  "paint-order", halo ? "stroke" : NULL, "stroke-linejoin", halo ? "round" : NULL, NULL);
+	HTML_START(h, "text");
+	HTML_ATTR(h, "x", co(bx, x));
+	HTML_ATTR(h, "y", co(by, y));
+	HTML_ATTR(h, "text-anchor", anchor && strcmp(anchor, "start") != 0 ? anchor : NULL);
+	HTML_ATTR(h, "font-size", fs);
+	HTML_ATTR(h, "font-weight", bold ? "bold" : NULL);
+	HTML_ATTR(h, "fill", fill ? fill : INK);
+	if (halo) {
+		HTML_ATTR(h, "stroke", "#ffffff");
+		HTML_ATTR(h, "stroke-width", "3");
+		HTML_ATTR(h, "paint-order", "stroke");
+		HTML_ATTR(h, "stroke-linejoin", "round");
+	}
+	html_start_end(h, 1);
+	html_text(h, s ? s : "");
+	html_close(h);
 }
 
 /* example_label: the visible "Exempeldata" tag at the top right of a chart w wide. */
@@ -434,6 +465,20 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 
 /* ---- sparkline ------------------------------------------------------------------------- */
 
+/* listed_value: the text svg_fmt_value writes for v, in out (96 bytes): copied from where the
+ * sparkline's list holds it (span: from, to in pts), or formatted anew when the list was cut. */
+static const char *listed_value(const struct buf *pts, const size_t span[2], double v, int dec,
+				const char *unit, char out[96])
+{
+	size_t n = span[1] - span[0];
+
+	if (pts->overflow || n == 0 || n >= 96)
+		return svg_fmt_value(v, dec, unit, 0, out, 96);
+	memcpy(out, pts->ptr + span[0], n);
+	out[n] = '\0';
+	return out;
+}
+
 void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, size_t n)
 {
 	const double W = 96, H = 24, pad = 3;
@@ -457,26 +502,32 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 	}
 	buf_init(&desc, 1 << 16);
 	buf_init(&pts, 1 << 20);
-	if (known == 0) {
-		const char *part[] = { title, ": saknar värden" };
-		add_parts(&desc, part, 2);
-	} else if (known == 1) {
-		const char *part[] = { title, ": ", svg_fmt_value(v[last], dec, unit, 0, v1, sizeof(v1)) };
-		add_parts(&desc, part, 3);
-	} else {
-		const char *part[] = { title, ": ", svg_fmt_value(v[first], dec, unit, 0, v1, sizeof(v1)), " till ",
-				       svg_fmt_value(v[last], dec, unit, 0, v2, sizeof(v2)) };
-		add_parts(&desc, part, 5);
-	}
-	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
+	/* the list of values first: the title's first and last value are copied from it */
+	size_t span[2][2] = { { 0, 0 }, { 0, 0 } };
 	buf_adds(&pts, "Värden i ordning: ");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_adds(&pts, "; ");
+		size_t from = pts.len;
 		buf_adds(&pts, svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
+		for (int k = 0; k < 2; k++)
+			if (i == (k ? last : first))
+				span[k][0] = from, span[k][1] = pts.len;
 	}
 	if (n == 0)
 		buf_adds(&pts, "inga");
+	if (known == 0) {
+		const char *part[] = { title, ": saknar värden" };
+		add_parts(&desc, part, 2);
+	} else if (known == 1) {
+		const char *part[] = { title, ": ", listed_value(&pts, span[1], v[last], dec, unit, v1) };
+		add_parts(&desc, part, 3);
+	} else {
+		const char *part[] = { title, ": ", listed_value(&pts, span[0], v[first], dec, unit, v1), " till ",
+				       listed_value(&pts, span[1], v[last], dec, unit, v2) };
+		add_parts(&desc, part, 5);
+	}
+	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
 	oo.desc = o && o->desc ? o->desc : pts.ptr;
 	depth = svg_begin(h, &oo, W, H, "sparkline", "96", "24", NULL);
 	buf_reset(&pts);
@@ -492,12 +543,22 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 			add_point(&pts, co(a, x), co(b, sx(&ys, v[i])));
 		}
 		if (known > 1) {
-			html_open(h, "polyline", "points", pts.ptr, "fill", "none", "stroke", ACCENT,
-				  "stroke-width", "1.5", "stroke-linejoin", "round", NULL);
+			HTML_START(h, "polyline");
+			HTML_ATTR(h, "points", pts.ptr);
+			HTML_ATTR(h, "fill", "none");
+			HTML_ATTR(h, "stroke", ACCENT);
+			HTML_ATTR(h, "stroke-width", "1.5");
+			HTML_ATTR(h, "stroke-linejoin", "round");
+			html_start_end(h, 1);
 			html_close(h);
 		}
 		double x = n == 1 ? W / 2 : pad + (double)last * (W - 2 * pad) / (double)(n - 1);
-		html_open(h, "circle", "cx", co(a, x), "cy", co(b, sx(&ys, v[last])), "r", "2.5", "fill", ACCENT, NULL);
+		HTML_START(h, "circle");
+		HTML_ATTR(h, "cx", co(a, x));
+		HTML_ATTR(h, "cy", co(b, sx(&ys, v[last])));
+		HTML_ATTR(h, "r", "2.5");
+		HTML_ATTR(h, "fill", ACCENT);
+		html_start_end(h, 1);
 		html_close(h);
 	} else {
 		line(h, pad, H / 2, W - pad, H / 2, GRID, "1", "3 3");

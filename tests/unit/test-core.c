@@ -13,7 +13,12 @@
 #include "render/rows.h"
 #include "store/backend.h"
 
+#include <limits.h>
+#include <stdarg.h>
 #include <math.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,6 +424,21 @@ static void test_numfmt_as_printf(void)
 		snprintf(want, size, "%s%s%s", part[0], part[1], part[2]);
 		T_EQ_STR(got, want);
 	}
+	/* parts of 0 to 40 bytes (copied in blocks of sixteen where they fit), cut at every size */
+	char p1[48], p2[48], joined[128], ref[128];
+	for (int l1 = 0; l1 <= 40; l1 += 3)
+		for (int l2 = 0; l2 <= 40; l2 += 7) {
+			memset(p1, 'a', (size_t)l1);
+			p1[l1] = '\0';
+			memset(p2, 'b', (size_t)l2);
+			p2[l2] = '\0';
+			const char *pp[] = { p1, "-", p2, "" };
+			for (size_t size = 1; size < sizeof(joined); size += 5) {
+				numfmt_join(joined, size, pp, 4);
+				snprintf(ref, size, "%s-%s", p1, p2);
+				T_EQ_STR(joined, ref);
+			}
+		}
 }
 
 static void test_json_invalid_utf8_replaced(void)
@@ -723,6 +743,307 @@ static void test_html_long_names(void)
 	buf_release(&b);
 }
 
+/* ref_escape: html_escape's contract a byte at a time (the markup characters, control
+ * characters but tab and newline, and bytes outside valid UTF-8 replaced), for comparison. */
+static void html_ref_escape(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
+
+	while (*p) {
+		const char *rep = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : *p == '"' ? "&quot;"
+				: *p == '\'' ? "&#39;" : NULL;
+		if (rep) {
+			buf_adds(b, rep);
+			p++;
+		} else if (*p < 0x20 && *p != '\t' && *p != '\n') {
+			buf_adds(b, "\xef\xbf\xbd");
+			p++;
+		} else if ((len = utf8_seq(p, 4, NULL)) > 0) {
+			buf_add(b, p, len);
+			p += len;
+		} else {
+			buf_adds(b, "\xef\xbf\xbd");
+			p++;
+		}
+	}
+}
+
+/* Random strings of 0 to 99 bytes from an alphabet of letters, markup, control bytes and UTF-8
+ * pieces, escaped after outputs of every length (the output's free room varies, and a buffer
+ * that must grow in the middle of a string takes the other path) and compared with html_ref_escape. */
+static void test_html_escape_random(void)
+{
+	static const char *const piece[] = { "a", "b", "Z", " ", "\xc3\xa5", "\xc3\xb6", "\xe2\x80\x9d",
+		"\xf0\x9f\x98\x80", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\x01", "\x7f", "\xc3",
+		"\x80", "\xed\xa0\x80", "\xe2\x80", "0123456789abcdef", "\xc2", "\xdf", "\xc1", "\xe0",
+		"\xbf", "\x7f\xc0" };
+	char in[200];
+	struct buf b, want;
+	unsigned seed = 12345;
+
+	buf_init(&want, 0);
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0;
+		int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 30;
+		for (int i = 0; i < pieces; i++) {
+			const char *pc = piece[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof(piece) / sizeof(piece[0]))];
+			size_t l = strlen(pc);
+			if (n + l >= 100)
+				break;
+			memcpy(in + n, pc, l);
+			n += l;
+		}
+		in[n] = '\0';
+		buf_init(&b, 0);
+		for (int pre = round % 40; pre > 0; pre--)
+			buf_addc(&b, '.');
+		buf_reset(&want);
+		buf_add(&want, b.ptr, b.len);
+		html_escape(&b, in);
+		html_ref_escape(&want, in);
+		T_EQ_STR(b.ptr, want.ptr);
+		T_EQ_INT(b.len, want.len);
+		buf_release(&b);
+	}
+	buf_release(&want);
+}
+
+/* Strings and names that end at the last bytes of a page whose next page is not readable: the
+ * writer loads sixteen bytes at a time only where that cannot pass the page. */
+static void test_html_at_page_end(void)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	int fd = open("/dev/zero", O_RDWR);
+	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	struct buf b, want;
+	struct html h;
+
+	close(fd);
+
+	T_CHECK(m != MAP_FAILED);
+	if (m == MAP_FAILED)
+		return;
+	T_EQ_INT(mprotect(m + pg, (size_t)pg, PROT_NONE), 0);
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	buf_add(&b, "x", 1);	/* room reserved, so the fast paths are taken */
+	for (int len = 0; len < 40; len++)
+		for (int at = 0; at < 3; at++) {
+			char *s = m + pg - 1 - len;
+			memset(s, 'a', (size_t)len);
+			s[len] = '\0';
+			if (len > at)
+				s[len - 1 - at] = at == 0 ? '<' : at == 1 ? '\xc3' : '\n';
+			buf_reset(&b);
+			buf_reset(&want);
+			html_escape(&b, s);
+			html_ref_escape(&want, s);
+			T_EQ_STR(b.ptr, want.ptr);
+			if (len == 0 || len > 20)
+				continue;
+			memset(s, 'n', (size_t)len);	/* a valid name ending at the page's end */
+			buf_reset(&b);
+			html_init(&h, &b);
+			html_open(&h, s, s, "v", NULL);
+			html_close(&h);
+			T_EQ_INT(html_finish(&h), 0);
+			T_EQ_INT(b.len, 3 * (size_t)len + 10);
+		}
+	buf_release(&b);
+	buf_release(&want);
+	munmap(m, (size_t)pg * 2);
+}
+
+/* Names of 14 to 17 bytes (the vector check takes up to 15), valid and with a bad byte at each
+ * place, as elements and attributes. */
+static void test_html_names_by_length(void)
+{
+	char name[24], want[96];
+	struct buf b;
+	struct html h;
+
+	buf_init(&b, 0);
+	for (int len = 1; len <= 17; len++) {
+		for (int bad = -1; bad < len; bad++) {
+			memset(name, 'q', (size_t)len);
+			name[len] = '\0';
+			if (len > 2)
+				name[1] = '-', name[2] = '7';
+			if (bad >= 0)
+				name[bad] = bad % 3 == 0 ? 'Q' : bad % 3 == 1 ? ' ' : '\xc3';
+			buf_reset(&b);
+			html_init(&h, &b);
+			html_elem(&h, "p", "t", name, "v", NULL);
+			html_open(&h, name, NULL);
+			html_close(&h);
+			if (bad >= 0) {
+				T_EQ_INT(html_finish(&h), -1);
+				T_EQ_STR(b.ptr, "<p>t</p>");
+				continue;
+			}
+			T_EQ_INT(html_finish(&h), 0);
+			snprintf(want, sizeof(want), "<p %s=\"v\">t</p><%s></%s>", name, name, name);
+			T_EQ_STR(b.ptr, want);
+		}
+	}
+	buf_release(&b);
+}
+
+/* html_ref_textf: html_textf's contract: vsnprintf into 4096 bytes, the text escaped. */
+static void html_ref_textf(struct buf *want, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void html_ref_textf(struct buf *want, const char *fmt, ...)
+{
+	char tmp[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	html_escape(want, tmp);
+}
+
+/* html_textf without printf for %s, %d, %u, %ld, %lu, %lld, %llu, %zu and %%, and with it for
+ * the rest: each the same as vsnprintf's text escaped, cut at 4095 bytes alike. */
+static void test_html_textf_formats(void)
+{
+	char big[5000];
+	struct buf b, want;
+	struct html h;
+
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	big[4093] = '\xc3';
+	big[4094] = '\xa5';
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+#define TEXTF(...) do { \
+		buf_reset(&b); html_init(&h, &b); html_textf(&h, __VA_ARGS__); \
+		buf_reset(&want); html_ref_textf(&want, __VA_ARGS__); \
+		T_EQ_STR(b.ptr, want.ptr); \
+	} while (0)
+	TEXTF("Åtgärder under %s (%d)", "2022 & <b>", -42);
+	TEXTF("%d %u %ld %lu %lld %llu %zu %%", INT_MIN, UINT_MAX, LONG_MIN, ULONG_MAX, LLONG_MIN, ULLONG_MAX,
+	      (size_t)123456789);
+	TEXTF("%zu%s", SIZE_MAX, "");
+	TEXTF("%5d|%-3s|%.1f|%x|%c", 7, "a", 2.25, 255, 'q');
+	const char *volatile null = NULL;
+	TEXTF("%s", null);
+	TEXTF("%s%s", big, "tail");
+	TEXTF("ab%ssuffix%%", big + 4080);
+	TEXTF("%s", big + 1);	/* cut in the middle of å */
+	TEXTF("no conversions");
+#undef TEXTF
+	buf_reset(&b);
+	html_init(&h, &b);
+	html_textf(&h, "%s: %lld", "Tensta", 2022LL);
+	T_EQ_STR(b.ptr, "Tensta: 2022");
+	buf_release(&b);
+	buf_release(&want);
+}
+
+/* The literal-name forms write what html_open/html_elem/html_void write for the same names and
+ * values (escaped, NULL left out, "" bare), each call site twice (its check remembered). */
+static void test_html_literal_forms(void)
+{
+	static const char *const vals[] = { "num", "a&b \"c\" <d> 'e' \xc3\xa5\xff", "", NULL,
+		"0123456789abcdef0123456789abcdef-long value past one block" };
+	struct buf b, want;
+	struct html h, w;
+
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+			const char *v = vals[i], *t = vals[(i + 1) % 5];
+			buf_reset(&b);
+			buf_reset(&want);
+			html_init(&h, &b);
+			html_init(&w, &want);
+			HTML_OPEN(&h, "ul");
+			html_open(&w, "ul", NULL);
+			HTML_OPEN_A(&h, "li", "class", v);
+			html_open(&w, "li", "class", v, NULL);
+			HTML_ELEM(&h, "span", t);
+			html_elem(&w, "span", t, NULL);
+			HTML_ELEM_A(&h, "a", "href", v, t);
+			html_elem(&w, "a", t, "href", v, NULL);
+			HTML_ELEM_A(&h, "stroke-linejoin-and-more", "aria-describedby-long", v, t);
+			html_elem(&w, "stroke-linejoin-and-more", t, "aria-describedby-long", v, NULL);
+			HTML_START(&h, "rect");
+			HTML_ATTR(&h, "x", "1.5");
+			HTML_ATTR(&h, "fill", v);
+			HTML_ATTR(&h, "data-v", t);
+			html_start_end(&h, 0);
+			html_void(&w, "rect", "x", "1.5", "fill", v, "data-v", t, NULL);
+			HTML_START(&h, "g");
+			HTML_ATTR(&h, "class", v);
+			html_start_end(&h, 1);
+			html_open(&w, "g", "class", v, NULL);
+			html_close(&h);
+			html_close(&w);
+			T_EQ_INT(html_finish(&h), 0);
+			T_EQ_INT(html_finish(&w), 0);
+			T_EQ_STR(b.ptr, want.ptr);
+		}
+	buf_release(&b);
+	buf_release(&want);
+}
+
+/* Bad names in the literal forms are refused on every call (the first checks, the later ones
+ * remember): nothing of the element is written, html_finish fails; the good ones around them
+ * are written. */
+static void test_html_literal_bad_names(void)
+{
+	struct buf b;
+	struct html h;
+
+	buf_init(&b, 0);
+	for (int round = 0; round < 3; round++) {
+		buf_reset(&b);
+		html_init(&h, &b);
+		HTML_OPEN(&h, "div");
+		HTML_OPEN(&h, "Div");
+		HTML_OPEN_A(&h, "p", "on click", "x");
+		HTML_ELEM(&h, "", "t");
+		HTML_ELEM(&h, "b>", "t");
+		HTML_ELEM_A(&h, "a", "href\"", "v", "t");
+		HTML_ELEM_A(&h, "\xc3\xa5", "href", "v", "t");
+		HTML_ELEM(&h, "i\0b", "t");
+		HTML_START(&h, "rect x");
+		HTML_ATTR(&h, "y", "1");
+		html_start_end(&h, 0);
+		HTML_START(&h, "rect");
+		HTML_ATTR(&h, "y_", "1");
+		HTML_ATTR(&h, "", "1");
+		HTML_ATTR(&h, "z", "<2>");
+		html_start_end(&h, 0);
+		HTML_ELEM(&h, "em", "ok");
+		T_EQ_INT(html_finish(&h), -1);
+		T_EQ_STR(b.ptr, "<div><rect z=\"&lt;2&gt;\"><em>ok</em></div>");
+	}
+	/* an attribute or end without a begun tag, and a tag never ended */
+	buf_reset(&b);
+	html_init(&h, &b);
+	HTML_ATTR(&h, "x", "1");
+	T_EQ_INT(html_finish(&h), -1);
+	T_EQ_STR(b.len ? b.ptr : "", "");
+	html_init(&h, &b);
+	html_start_end(&h, 1);
+	T_EQ_INT(html_finish(&h), -1);
+	buf_reset(&b);
+	html_init(&h, &b);
+	HTML_START(&h, "br");
+	T_EQ_INT(html_finish(&h), -1);
+	buf_reset(&b);
+	html_init(&h, &b);
+	HTML_START(&h, "br");
+	html_start_end(&h, 0);
+	T_EQ_INT(html_finish(&h), 0);
+	T_EQ_STR(b.ptr, "<br>");
+	buf_release(&b);
+}
+
 static void test_html_refuses_bad_names_and_closes(void)
 {
 	struct buf b;
@@ -986,6 +1307,12 @@ int main(void)
 	T_RUN(test_html_escape_long_runs);
 	T_RUN(test_html_long_names);
 	T_RUN(test_html_refuses_bad_names_and_closes);
+	T_RUN(test_html_escape_random);
+	T_RUN(test_html_at_page_end);
+	T_RUN(test_html_names_by_length);
+	T_RUN(test_html_textf_formats);
+	T_RUN(test_html_literal_forms);
+	T_RUN(test_html_literal_bad_names);
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
 	T_RUN(test_rowset_d);
