@@ -128,8 +128,8 @@ static void write_choose_form(struct city *c)
 	char y[16], pt[MODEL_PERIOD_TEXT_MAX];
 
 	html_open(h, "form", "method", "get", "action", "/", "class", "choose no-print", NULL);
-	html_open(h, "div", "class", "field field-wide", NULL);
-	html_elem(h, "label", "Indikator", "for", "val-indikator", NULL);
+	HTML_OPEN_A(h, "div", "class", "field field-wide");
+	HTML_ELEM_A(h, "label", "for", "val-indikator", "Indikator");
 	html_open(h, "select", "id", "val-indikator", "name", "indikator", NULL);
 	for (size_t i = 0; i < c->v.ninds; i++) {
 		const char *k = c->v.inds[i].key;
@@ -140,8 +140,8 @@ static void write_choose_form(struct city *c)
 	}
 	html_close(h);
 	html_close(h);
-	html_open(h, "div", "class", "field", NULL);
-	html_elem(h, "label", "År", "for", "val-ar", NULL);
+	HTML_OPEN_A(h, "div", "class", "field");
+	HTML_ELEM_A(h, "label", "for", "val-ar", "År");
 	html_open(h, "select", "id", "val-ar", "name", "ar", NULL);
 	for (int i = 0; i < c->v.nyears; i++) {
 		snprintf(y, sizeof(y), "%ld", c->v.years[i]);
@@ -151,7 +151,7 @@ static void write_choose_form(struct city *c)
 	html_close(h);
 	if (c->period_given)
 		hidden(h, "period", period_text(&c->per, pt, sizeof(pt)));
-	html_elem(h, "button", "Visa", "type", "submit", NULL);
+	HTML_ELEM_A(h, "button", "type", "submit", "Visa");
 	html_close(h);
 }
 
@@ -181,7 +181,7 @@ static void write_map(struct city *c, const char *name, const char *unit)
 	buf_adds(&desc, "Samma värden finns i tabellen under kartan.");
 	snprintf(title, sizeof(title), "Karta: %s, %ld", name, v->year);
 	struct svg_opts o = { "karta", title, desc.ptr, unit, v->decimals, v->example };
-	html_open(h, "figure", "class", "chart-figure", NULL);
+	HTML_OPEN_A(h, "figure", "class", "chart-figure");
 	svg_district_map(h, &o, a, v->ndistricts);
 	html_elem(h, "figcaption", "Färg, mönster och tecken visar hur området ligger till jämfört med stadens snitt: "
 		  "nära snittet är inom 5 procent av stadens värde, mycket sämre är mer än 25 procent sämre. "
@@ -200,36 +200,36 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 
 	snprintf(cap, sizeof(cap), "%s, %ld: stadsdelsområdena jämförda med stadens snitt%s", name, w->year,
 		 w->example ? " (exempeldata)" : "");
-	html_open(h, "table", "class", "city-values", NULL);
-	html_elem(h, "caption", cap, NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Stadsdelsområde", "scope", "col", NULL);
+	HTML_OPEN_A(h, "table", "class", "city-values");
+	HTML_ELEM(h, "caption", cap);
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_A(h, "th", "scope", "col", "Stadsdelsområde");
 	html_elem(h, "th", "Värde", "scope", "col", "class", "num", NULL);
 	html_elem(h, "th", "Stadens snitt", "scope", "col", "class", "num", NULL);
 	html_elem(h, "th", pct ? "Skillnad mot snittet (procentenheter)" : "Skillnad mot snittet", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Jämfört med snittet", "scope", "col", NULL);
-	html_elem(h, "th", "Prioriterat LUP", "scope", "col", NULL);
+	HTML_ELEM_A(h, "th", "scope", "col", "Jämfört med snittet");
+	HTML_ELEM_A(h, "th", "scope", "col", "Prioriterat LUP");
 	html_close(h);
 	html_close(h);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	svg_fmt_value(w->city, w->decimals, unit, 0, g, sizeof(g));
 	for (size_t i = 0; i < w->ndistricts; i++) {
 		const struct view_city_district *d = &w->districts[i];
 		double dv = d->value;
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_OPEN_A(h, "th", "scope", "row");
 		html_elem(h, "a", d->name, "href", page_href(r, "/stadsdel", d->key), NULL);
 		html_close(h);
-		html_elem(h, "td", svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)), "class", "num", NULL);
-		html_elem(h, "td", g, "class", "num", NULL);
-		html_elem(h, "td", svg_fmt_value(dv - w->city, w->decimals, pct ? "procentenheter" : unit, 1, v, sizeof(v)), "class", "num", NULL);
-		html_open(h, "td", NULL);
+		HTML_ELEM_A(h, "td", "class", "num", svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)));
+		HTML_ELEM_A(h, "td", "class", "num", g);
+		HTML_ELEM_A(h, "td", "class", "num", svg_fmt_value(dv - w->city, w->decimals, pct ? "procentenheter" : unit, 1, v, sizeof(v)));
+		HTML_OPEN(h, "td");
 		html_elem(h, "span", svg_band_symbol(d->band), "class", "band-symbol", "aria-hidden", "true", NULL);
 		html_text(h, " ");
 		html_text(h, model_gap_class_label_sv(d->band));
 		html_close(h);
-		html_elem(h, "td", d->prioritised ? "Ja" : "Nej", NULL);
+		HTML_ELEM(h, "td", d->prioritised ? "Ja" : "Nej");
 		html_close(h);
 	}
 	html_close(h);
@@ -242,16 +242,16 @@ static void write_map_section(struct city *c)
 	const char *name = chosen(c) ? chosen(c)->name : NULL, *unit = unit_of(c);
 	char v[96];
 
-	html_open(h, "section", "aria-labelledby", "rubrik-karta", NULL);
-	html_elem(h, "h2", "Stadsdelsområdena jämförda med stadens snitt", "id", "rubrik-karta", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "rubrik-karta");
+	HTML_ELEM_A(h, "h2", "id", "rubrik-karta", "Stadsdelsområdena jämförda med stadens snitt");
 	if (c->v.ind < 0) {
-		html_elem(h, "p", "Det finns inga helårsutfall per stadsdelsområde ännu.", NULL);
+		HTML_ELEM(h, "p", "Det finns inga helårsutfall per stadsdelsområde ännu.");
 		html_close(h);
 		return;
 	}
 	write_choose_form(c);
-	html_open(h, "p", "class", "indicator-lead", NULL);
-	html_elem(h, "strong", name, NULL);
+	HTML_OPEN_A(h, "p", "class", "indicator-lead");
+	HTML_ELEM(h, "strong", name);
 	html_textf(h, " – år %ld", c->v.year);
 	if (unit)
 		html_textf(h, ", enhet: %s", unit);
@@ -278,23 +278,23 @@ static void write_prioritised(struct city *c)
 	struct html *h = c->h;
 	int n = (int)c->v.nprioritised;
 
-	html_open(h, "section", "aria-labelledby", "rubrik-prioriterade", NULL);
-	html_elem(h, "h2", "Prioriterade lokala utvecklingsprogram", "id", "rubrik-prioriterade", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "rubrik-prioriterade");
+	HTML_ELEM_A(h, "h2", "id", "rubrik-prioriterade", "Prioriterade lokala utvecklingsprogram");
 	if (n == 0) {
-		html_elem(h, "p", "Inga stadsdelsområden är markerade som prioriterade.", NULL);
+		HTML_ELEM(h, "p", "Inga stadsdelsområden är markerade som prioriterade.");
 		html_close(h);
 		return;
 	}
-	html_open(h, "p", NULL);
+	HTML_OPEN(h, "p");
 	html_textf(h, "I budget 2017 prioriterade kommunfullmäktige de lokala utvecklingsprogrammen i %d av "
 		   "stadens %d stadsdelsområden:", n, (int)c->v.ndistricts);
 	html_close(h);
-	html_open(h, "ul", "class", "prioritised-list", NULL);
+	HTML_OPEN_A(h, "ul", "class", "prioritised-list");
 	for (size_t i = 0; i < c->v.ndistricts; i++) {
 		const struct view_city_district *d = &c->v.districts[i];
 		if (!d->prioritised)
 			continue;
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_elem(h, "a", d->name, "href", page_href(c->r, "/stadsdel", d->key), NULL);
 		html_close(h);
 	}
@@ -319,45 +319,45 @@ static void write_themes(struct city *c)
 	struct html *h = c->h;
 	char n[64];
 
-	html_open(h, "section", "aria-labelledby", "rubrik-teman", NULL);
-	html_elem(h, "h2", "Stadsdelsområden och teman", "id", "rubrik-teman", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "rubrik-teman");
+	HTML_ELEM_A(h, "h2", "id", "rubrik-teman", "Stadsdelsområden och teman");
 	if (c->v.ndistricts == 0) {
-		html_elem(h, "p", "Det finns inga stadsdelsområden ännu.", NULL);
+		HTML_ELEM(h, "p", "Det finns inga stadsdelsområden ännu.");
 		html_close(h);
 		return;
 	}
-	html_open(h, "table", "class", "city-themes", NULL);
+	HTML_OPEN_A(h, "table", "class", "city-themes");
 	html_elem(h, "caption", "Teman i varje stadsdelsområdes LUP (senaste versionen) med antal prioriterade "
 		  "åtgärder per tema", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Stadsdelsområde", "scope", "col", NULL);
-	html_elem(h, "th", "Prioriterat LUP", "scope", "col", NULL);
-	html_elem(h, "th", "Teman och åtgärder", "scope", "col", NULL);
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_A(h, "th", "scope", "col", "Stadsdelsområde");
+	HTML_ELEM_A(h, "th", "scope", "col", "Prioriterat LUP");
+	HTML_ELEM_A(h, "th", "scope", "col", "Teman och åtgärder");
 	html_close(h);
 	html_close(h);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (size_t i = 0; i < c->v.ndistricts; i++) {
 		const struct view_city_district *d = &c->v.districts[i];
 		int prio = d->prioritised;
 		html_open(h, "tr", "class", prio ? "prioritised" : NULL, NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN_A(h, "th", "scope", "row");
 		html_elem(h, "a", d->name, "href", page_href(c->r, "/stadsdel", d->key), NULL);
 		html_close(h);
-		html_open(h, "td", NULL);
+		HTML_OPEN(h, "td");
 		if (prio)
 			html_elem(h, "span", "\xe2\x98\x85", "class", "prio-mark", "aria-hidden", "true", NULL);
 		html_text(h, prio ? " Ja" : "Nej");
 		html_close(h);
-		html_open(h, "td", NULL);
+		HTML_OPEN(h, "td");
 		for (size_t t = d->theme0; t < d->theme0 + d->nthemes; t++) {
 			long m = c->v.themes[t].measures;
 			if (t == d->theme0)
-				html_open(h, "ol", "class", "themes", NULL);
-			html_open(h, "li", NULL);
+				HTML_OPEN_A(h, "ol", "class", "themes");
+			HTML_OPEN(h, "li");
 			html_text(h, c->v.themes[t].theme);
 			measures_text(n, m);
-			html_elem(h, "span", n, "class", "count", NULL);
+			HTML_ELEM_A(h, "span", "class", "count", n);
 			html_close(h);
 		}
 		if (d->nthemes)
@@ -399,8 +399,8 @@ static void write_period_form(struct city *c)
 		snprintf(y, sizeof(y), "%ld", c->year);
 		hidden(h, "ar", y);
 	}
-	html_open(h, "div", "class", "field", NULL);
-	html_elem(h, "label", "Period", "for", "val-period", NULL);
+	HTML_OPEN_A(h, "div", "class", "field");
+	HTML_ELEM_A(h, "label", "for", "val-period", "Period");
 	html_open(h, "select", "id", "val-period", "name", "period", NULL);
 	for (int i = (int)c->v.nperiods - 1; i >= 0; i--) {
 		struct model_period p = c->v.periods[i].per;
@@ -410,7 +410,7 @@ static void write_period_form(struct city *c)
 	}
 	html_close(h);
 	html_close(h);
-	html_elem(h, "button", "Visa", "type", "submit", NULL);
+	HTML_ELEM_A(h, "button", "type", "submit", "Visa");
 	html_close(h);
 }
 
@@ -419,7 +419,7 @@ static void count_cell(struct html *h, long long n)
 	char s[NUMFMT_SIZE];
 
 	numfmt_long(n, s);
-	html_elem(h, "td", s, "class", "num", NULL);
+	HTML_ELEM_A(h, "td", "class", "num", s);
 }
 
 static void write_fulfilment(struct city *c)
@@ -429,10 +429,10 @@ static void write_fulfilment(struct city *c)
 	char label[MODEL_PERIOD_TEXT_MAX], cap[160];
 	long long total = 0;
 
-	html_open(h, "section", "aria-labelledby", "rubrik-maluppfyllelse", NULL);
-	html_elem(h, "h2", "Måluppfyllelse per organisation", "id", "rubrik-maluppfyllelse", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "rubrik-maluppfyllelse");
+	HTML_ELEM_A(h, "h2", "id", "rubrik-maluppfyllelse", "Måluppfyllelse per organisation");
 	if (c->v.period < 0) {
-		html_elem(h, "p", "Det finns inga uppföljningsperioder ännu.", NULL);
+		HTML_ELEM(h, "p", "Det finns inga uppföljningsperioder ännu.");
 		html_close(h);
 		return;
 	}
@@ -440,23 +440,23 @@ static void write_fulfilment(struct city *c)
 	model_period_label_sv(&c->per, label, sizeof(label));
 	for (size_t i = 0; i < c->v.nfulfil; i++)
 		total += c->v.fulfil[i].fulfilled + c->v.fulfil[i].partly + c->v.fulfil[i].not_met + c->v.fulfil[i].none;
-	html_open(h, "p", NULL);
+	HTML_OPEN(h, "p");
 	html_text(h, "Bedömningar av nämndmålen i ");
-	html_elem(h, "strong", label, NULL);
+	HTML_ELEM(h, "strong", label);
 	html_text(h, total ? ", räknade per organisation." : ": inga bedömningar ännu.");
 	html_close(h);
 	if (c->v.nfulfil == 0) {
-		html_elem(h, "p", "Ingen organisation har nämndmål eller rapporter för perioden.", NULL);
+		HTML_ELEM(h, "p", "Ingen organisation har nämndmål eller rapporter för perioden.");
 		html_close(h);
 		return;
 	}
 	snprintf(cap, sizeof(cap), "Målbedömningar i %s per organisation", label);
-	html_open(h, "table", "class", "city-fulfilment", NULL);
-	html_elem(h, "caption", cap, NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Organisation", "scope", "col", NULL);
-	html_elem(h, "th", "Rapport", "scope", "col", NULL);
+	HTML_OPEN_A(h, "table", "class", "city-fulfilment");
+	HTML_ELEM(h, "caption", cap);
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_A(h, "th", "scope", "col", "Organisation");
+	HTML_ELEM_A(h, "th", "scope", "col", "Rapport");
 	html_elem(h, "th", "Uppfyllt helt", "scope", "col", "class", "num", NULL);
 	html_elem(h, "th", "Delvis uppfyllt", "scope", "col", "class", "num", NULL);
 	html_elem(h, "th", "Ej uppfyllt", "scope", "col", "class", "num", NULL);
@@ -464,15 +464,15 @@ static void write_fulfilment(struct city *c)
 	html_elem(h, "th", "Mål totalt", "scope", "col", "class", "num", NULL);
 	html_close(h);
 	html_close(h);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (size_t i = 0; i < c->v.nfulfil; i++) {
 		const struct view_city_fulfilment *f = &c->v.fulfil[i];
 		long long done = f->fulfilled + f->partly + f->not_met;
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_OPEN_A(h, "th", "scope", "row");
 		html_elem(h, "a", f->name, "href", page_href(r, "/organisation", f->key), NULL);
 		html_close(h);
-		html_open(h, "td", NULL);
+		HTML_OPEN(h, "td");
 		html_text(h, report_status_sv(f->status));
 		if (f->report && done + f->none == 0)
 			html_text(h, " – inga bedömningar ännu");
@@ -495,19 +495,19 @@ static void write_intro(struct city *c)
 	int prio = 0;
 
 	prio = (int)c->v.nprioritised;
-	html_elem(h, "h1", "Stockholms lokala utvecklingsprogram", NULL);
-	html_open(h, "p", "class", "lead", NULL);
+	HTML_ELEM(h, "h1", "Stockholms lokala utvecklingsprogram");
+	HTML_OPEN_A(h, "p", "class", "lead");
 	html_textf(h, "Stockholm har %d stadsdelsområden. Varje stadsdelsnämnd har ett lokalt utvecklingsprogram "
 		   "(LUP) med teman, prioriterade områden och åtgärder tillsammans med samverkansparter; %d av "
 		   "programmen är prioriterade. Här jämförs stadsdelsområdena med stadens snitt och visas hur "
 		   "organisationerna bedömer sina nämndmål.", (int)c->v.ndistricts, prio);
 	html_close(h);
-	html_open(h, "ul", "class", "plain", NULL);
-	html_open(h, "li", NULL);
+	HTML_OPEN_A(h, "ul", "class", "plain");
+	HTML_OPEN(h, "li");
 	html_elem(h, "a", "Samverkan i stadsdelsområdena: organisationer och stadsdelsområden", "href",
 		  "/stadsdelar/samverkan", NULL);
 	html_close(h);
-	html_open(h, "li", NULL);
+	HTML_OPEN(h, "li");
 	html_elem(h, "a", "Åtaganden och uppföljning per tertial: vem har levererat och vem har inte rapporterat",
 		  "href", "/uppfoljning/atagande", NULL);
 	html_close(h);

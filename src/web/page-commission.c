@@ -110,20 +110,20 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 
 	html_elem(h, "h2", title, "id", cat(r, "rapport-", rep->key), NULL);
 	if (rep->nmeasures == 0) {
-		html_elem(h, "p", "Inga åtgärder är inlästa för den här rapporten.", NULL);
+		HTML_ELEM(h, "p", "Inga åtgärder är inlästa för den här rapporten.");
 		return;
 	}
 	if (rep->ncols == 0)
-		html_elem(h, "p", "Ingen förvaltning har svarat på åtgärderna i den här rapporten.", NULL);
+		HTML_ELEM(h, "p", "Ingen förvaltning har svarat på åtgärderna i den här rapporten.");
 	depth = h->depth;
 	html_open(h, "div", "class", "matrix-wrap", "role", "region", "tabindex", "0",
 		  "aria-label", cat(r, "Matris: ", title), NULL);
-	html_open(h, "table", "class", "matrix", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN_A(h, "table", "class", "matrix");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "Förvaltningarnas ställning till åtgärderna i %s", title);
 	html_close(h);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
 	html_elem(h, "th", "Åtgärd", "scope", "col", "class", "measure", NULL);
 	for (size_t c = 0; c < rep->ncols; c++) {
 		const struct view_cm_column *col = &v->columns[rep->cols[c]];
@@ -142,8 +142,8 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 			if (group)
 				html_close(h);	/* tbody */
 			group = m->group;
-			html_open(h, "tbody", NULL);
-			html_open(h, "tr", "class", "rec", NULL);
+			HTML_OPEN(h, "tbody");
+			HTML_OPEN_A(h, "tr", "class", "rec");
 			html_open(h, "th", "scope", "rowgroup", "colspan", span, NULL);
 			html_text(h, "Rekommendation ");
 			html_text(h, group);
@@ -157,7 +157,7 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 		numfmt_long(m->id, mid);
 		html_open(h, "tr", "id", cat(r, "atgard-", mid), NULL);
 		html_open(h, "th", "scope", "row", "class", "measure", NULL);
-		html_elem(h, "span", m->number, "class", "num", NULL);
+		HTML_ELEM_A(h, "span", "class", "num", m->number);
 		html_text(h, " ");
 		html_text(h, m->text ? m->text : "(rubrik saknas i dokumentet)");
 		html_close(h);
@@ -192,31 +192,31 @@ static void legend(struct html *h)
 
 static void admins_table(struct http_req *r, struct html *h, const struct view_commission *v)
 {
-	html_elem(h, "h2", "Förvaltningarnas yttranden", "id", "forvaltningar", NULL);
+	HTML_ELEM_A(h, "h2", "id", "forvaltningar", "Förvaltningarnas yttranden");
 	html_elem(h, "p", "Varje förvaltning som dokumentet tar upp, med antalet åtgärder den har svarat på och "
 		  "ställningen i dess yttrande i stort.", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", "Förvaltningar som skulle yttra sig över kommissionens rapporter", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Förvaltning", "scope", "col", NULL);
-	html_elem(h, "th", "Grupp", "scope", "col", NULL);
+	HTML_OPEN(h, "table");
+	HTML_ELEM(h, "caption", "Förvaltningar som skulle yttra sig över kommissionens rapporter");
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_A(h, "th", "scope", "col", "Förvaltning");
+	HTML_ELEM_A(h, "th", "scope", "col", "Grupp");
 	html_elem(h, "th", "Svar på åtgärder", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Ställning i yttrandet", "scope", "col", NULL);
+	HTML_ELEM_A(h, "th", "scope", "col", "Ställning i yttrandet");
 	html_close(h);
 	html_close(h);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (size_t i = 0; i < v->nadmins; i++) {
 		const struct view_cm_admin *ad = &v->admins[i];
 		char n[NUMFMT_SIZE];
 		numfmt_long(ad->responses, n);
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_OPEN_A(h, "th", "scope", "row");
 		html_elem(h, "a", ad->name, "href", page_href(r, "/kommissionen/forvaltning", ad->key), NULL);
 		html_close(h);
 		html_elem(h, "td", strcmp(ad->grp, "district") == 0 ? "Stadsdelsförvaltning" :
 			  strcmp(ad->grp, "specialist") == 0 ? "Fackförvaltning" : "Övrig", NULL);
-		html_elem(h, "td", n, "class", "num", NULL);
+		HTML_ELEM_A(h, "td", "class", "num", n);
 		if (ad->no_response) {
 			html_open(h, "td", "class", MISSING->cls, NULL);
 			stance_text(h, MISSING);
@@ -244,13 +244,13 @@ int page_commission(struct http_req *r)
 	if (view_commission_load(r->st, &r->a, &v, &r->err) != LUP_OK)
 		return db_failed(r);
 	h = page_begin(r, "Kommissionen", NAV_COMMISSION);
-	html_elem(h, "h1", "Kommissionen för ett socialt hållbart Stockholm", NULL);
+	HTML_ELEM(h, "h1", "Kommissionen för ett socialt hållbart Stockholm");
 	if (v.ncells == 0 && v.nadmins == 0) {
-		html_elem(h, "p", "Inga svar importerade ännu.", "class", "empty", NULL);
-		html_open(h, "p", NULL);
+		HTML_ELEM_A(h, "p", "class", "empty", "Inga svar importerade ännu.");
+		HTML_OPEN(h, "p");
 		html_text(h, "Förvaltningarnas svar på kommissionens rekommendationer läses in från kommissionens "
 			  "svarsdokument med kommandot ");
-		html_elem(h, "code", "lup import commission FIL", NULL);
+		HTML_ELEM(h, "code", "lup import commission FIL");
 		html_text(h, ".");
 		html_close(h);
 		return page_end(r, h);
@@ -262,12 +262,12 @@ int page_commission(struct http_req *r)
 		silent += v.admins[i].no_response;
 		answered += v.admins[i].responses > 0;
 	}
-	html_open(h, "p", "class", "lead", NULL);
+	HTML_OPEN_A(h, "p", "class", "lead");
 	html_text(h, "Kommissionens rapporter, deras rekommendationer och åtgärder, och hur stadens förvaltningar "
 		  "har svarat på varje åtgärd. Välj en cell för att läsa svaret och se vilken formulering som "
 		  "avgjorde ställningen.");
 	html_close(h);
-	html_open(h, "p", NULL);
+	HTML_OPEN(h, "p");
 	html_textf(h, "%zu svar från %d förvaltningar på %zu åtgärder i %zu rapporter", v.ncells, answered, v.nmeasures,
 		   v.nreports);
 	if (silent)
@@ -280,17 +280,17 @@ int page_commission(struct http_req *r)
 	}
 	html_text(h, ".");
 	html_close(h);
-	html_elem(h, "h2", "Teckenförklaring", "class", "visually-hidden", NULL);
+	HTML_ELEM_A(h, "h2", "class", "visually-hidden", "Teckenförklaring");
 	legend(h);
 	html_open(h, "nav", "aria-label", "Rapporter", "class", "cm-toc", NULL);
-	html_open(h, "ul", NULL);
+	HTML_OPEN(h, "ul");
 	for (size_t i = 0; i < v.nreports; i++) {
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_elem(h, "a", v.reports[i].title, "href", cat(r, "#rapport-", v.reports[i].key), NULL);
 		html_close(h);
 	}
-	html_open(h, "li", NULL);
-	html_elem(h, "a", "Förvaltningarnas yttranden", "href", "#forvaltningar", NULL);
+	HTML_OPEN(h, "li");
+	HTML_ELEM_A(h, "a", "href", "#forvaltningar", "Förvaltningarnas yttranden");
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -332,10 +332,10 @@ static void paragraphs(struct http_req *r, struct html *h, const char *text, con
 				at = text + (f - line);
 		}
 		if (end > text) {
-			html_open(h, "p", NULL);
+			HTML_OPEN(h, "p");
 			if (at) {
 				html_text(h, arena_strndup(&r->a, text, (size_t)(at - text)));
-				html_elem(h, "mark", arena_strndup(&r->a, at, pl), NULL);
+				HTML_ELEM(h, "mark", arena_strndup(&r->a, at, pl));
 				html_text(h, arena_strndup(&r->a, at + pl, (size_t)(end - (at + pl))));
 				*marked = 1;
 			} else {
@@ -350,11 +350,11 @@ static void paragraphs(struct http_req *r, struct html *h, const char *text, con
 static void crumbs(struct html *h, const char *here)
 {
 	html_open(h, "nav", "aria-label", "Du är här", "class", "crumbs", NULL);
-	html_open(h, "ol", NULL);
-	html_open(h, "li", NULL);
-	html_elem(h, "a", "Kommissionen", "href", "/kommissionen", NULL);
+	HTML_OPEN(h, "ol");
+	HTML_OPEN(h, "li");
+	HTML_ELEM_A(h, "a", "href", "/kommissionen", "Kommissionen");
 	html_close(h);
-	html_elem(h, "li", here, "aria-current", "page", NULL);
+	HTML_ELEM_A(h, "li", "aria-current", "page", here);
 	html_close(h);
 	html_close(h);
 }
@@ -362,10 +362,10 @@ static void crumbs(struct html *h, const char *here)
 /* The phrase that decided the stance (of a response, or of a statement), or that none did. */
 static void phrase_line(struct html *h, const char *phrase, int statement)
 {
-	html_open(h, "p", NULL);
+	HTML_OPEN(h, "p");
 	if (phrase) {
 		html_text(h, "Formuleringen som avgjorde ställningen: ");
-		html_elem(h, "q", phrase, "class", "phrase", NULL);
+		HTML_ELEM_A(h, "q", "class", "phrase", phrase);
 		html_text(h, " (markerad i texten nedan).");
 	} else {
 		html_textf(h, "Ingen formulering i %s uttrycker en ställning till kommissionens förslag.",
@@ -376,8 +376,8 @@ static void phrase_line(struct html *h, const char *phrase, int statement)
 
 static void dl_item(struct html *h, const char *term, const char *value)
 {
-	html_elem(h, "dt", term, NULL);
-	html_elem(h, "dd", value, NULL);
+	HTML_ELEM(h, "dt", term);
+	HTML_ELEM(h, "dd", value);
 }
 
 /* GET /kommissionen/svar/{id}: the text behind one cell of the matrix. */
@@ -414,29 +414,29 @@ int page_commission_response(struct http_req *r)
 	}
 	h = page_begin(r, title, NAV_COMMISSION);
 	crumbs(h, "Svar");
-	html_open(h, "h1", NULL);
+	HTML_OPEN(h, "h1");
 	html_textf(h, "Svar från %s på åtgärd %s", cs(&x, 0, 5), cs(&x, 0, 7));
 	html_close(h);
-	html_open(h, "dl", "class", "cm-facts", NULL);
+	HTML_OPEN_A(h, "dl", "class", "cm-facts");
 	dl_item(h, "Rapport", cs(&x, 0, 10));
-	html_elem(h, "dt", "Rekommendation", NULL);
-	html_open(h, "dd", NULL);
+	HTML_ELEM(h, "dt", "Rekommendation");
+	HTML_OPEN(h, "dd");
 	html_text(h, cs(&x, 0, 11) ? cs(&x, 0, 11) : "(anges inte i dokumentet)");
 	if (cs(&x, 0, 12))
 		html_textf(h, " %s", cs(&x, 0, 12));
 	html_close(h);
-	html_elem(h, "dt", "Åtgärd", NULL);
-	html_open(h, "dd", NULL);
+	HTML_ELEM(h, "dt", "Åtgärd");
+	HTML_OPEN(h, "dd");
 	html_open(h, "a", "href", cat(r, "/kommissionen#atgard-", cs(&x, 0, 6)), NULL);
 	html_textf(h, "%s %s", cs(&x, 0, 7), cs(&x, 0, 8) ? cs(&x, 0, 8) : "");
 	html_close(h);
 	html_close(h);
-	html_elem(h, "dt", "Förvaltning", NULL);
-	html_open(h, "dd", NULL);
+	HTML_ELEM(h, "dt", "Förvaltning");
+	HTML_OPEN(h, "dd");
 	html_elem(h, "a", cs(&x, 0, 5), "href", page_href(r, "/kommissionen/forvaltning", cs(&x, 0, 4)), NULL);
 	html_close(h);
-	html_elem(h, "dt", "Ställning", NULL);
-	html_open(h, "dd", NULL);
+	HTML_ELEM(h, "dt", "Ställning");
+	HTML_OPEN(h, "dd");
 	html_open(h, "span", "class", st->cls, NULL);
 	stance_text(h, st);
 	html_close(h);
@@ -445,23 +445,23 @@ int page_commission_response(struct http_req *r)
 	phrase_line(h, phrase, 0);
 	if (page_source(r, h, "response", id, NULL) != 0)
 		return r->status;
-	html_elem(h, "h2", "Svarets delar", NULL);
+	HTML_ELEM(h, "h2", "Svarets delar");
 	if (parts.nrows == 0)
-		html_elem(h, "p", "Svaret har ingen text.", NULL);
+		HTML_ELEM(h, "p", "Svaret har ingen text.");
 	for (int i = 0; i < parts.nrows; i++) {
 		const char *label = cs(&parts, i, 1);
 		/* Beskrivning and Ansvarig quote the commission: the stance is never read there */
 		int quoted = strcmp(label, "Beskrivning") == 0 || strcmp(label, "Ansvarig") == 0;
 		html_open(h, "section", "class", "cm-part", "aria-label", label, NULL);
-		html_elem(h, "h3", strcmp(label, "Text") == 0 ? "Text utan rubrik" : label, NULL);
+		HTML_ELEM(h, "h3", strcmp(label, "Text") == 0 ? "Text utan rubrik" : label);
 		paragraphs(r, h, cs(&parts, i, 2), quoted ? NULL : phrase, &marked);
 		html_close(h);
 	}
 	if (refs.nrows) {
-		html_elem(h, "h2", "Svaret hänvisar också till", NULL);
-		html_open(h, "ul", NULL);
+		HTML_ELEM(h, "h2", "Svaret hänvisar också till");
+		HTML_OPEN(h, "ul");
 		for (int i = 0; i < refs.nrows; i++) {
-			html_open(h, "li", NULL);
+			HTML_OPEN(h, "li");
 			html_open(h, "a", "href", cat(r, "/kommissionen#atgard-", cs(&refs, i, 0)), NULL);
 			html_textf(h, "Åtgärd %s %s", cs(&refs, i, 1), cs(&refs, i, 2) ? cs(&refs, i, 2) : "");
 			html_close(h);
@@ -470,14 +470,14 @@ int page_commission_response(struct http_req *r)
 		}
 		html_close(h);
 	}
-	html_elem(h, "h2", "Andra förvaltningars svar på samma åtgärd", NULL);
+	HTML_ELEM(h, "h2", "Andra förvaltningars svar på samma åtgärd");
 	if (others.nrows == 0)
-		html_elem(h, "p", "Ingen annan förvaltning har svarat på åtgärden.", NULL);
+		HTML_ELEM(h, "p", "Ingen annan förvaltning har svarat på åtgärden.");
 	else {
-		html_open(h, "ul", "class", "answers", NULL);
+		HTML_OPEN_A(h, "ul", "class", "answers");
 		for (int i = 0; i < others.nrows; i++) {
 			const struct stance *os = stance_of(cs(&others, i, 2), ci(&others, i, 3) != 0);
-			html_open(h, "li", NULL);
+			HTML_OPEN(h, "li");
 			html_elem(h, "a", cs(&others, i, 1), "href", id_href(r, "/kommissionen/svar", ci(&others, i, 0)), NULL);
 			html_text(h, ": ");
 			html_open(h, "span", "class", os->cls, NULL);
@@ -509,71 +509,71 @@ int page_commission_admin(struct http_req *r)
 		return db_failed(r);
 	h = page_begin(r, cs(&x, 0, 2), NAV_COMMISSION);
 	crumbs(h, cs(&x, 0, 2));
-	html_open(h, "h1", NULL);
+	HTML_OPEN(h, "h1");
 	html_textf(h, "%s och kommissionen", cs(&x, 0, 2));
 	html_close(h);
-	html_open(h, "dl", "class", "cm-facts", NULL);
+	HTML_OPEN_A(h, "dl", "class", "cm-facts");
 	grp = cs(&x, 0, 3) ? cs(&x, 0, 3) : "";
 	if (cs(&x, 0, 4))
 		dl_item(h, "Rubrik i dokumentet", cs(&x, 0, 4));
 	dl_item(h, "Grupp", strcmp(grp, "district") == 0 ? "Stadsdelsförvaltningar" :
 		strcmp(grp, "specialist") == 0 ? "Fackförvaltningar" : "Övriga");
 	if (reps.nrows) {
-		html_elem(h, "dt", "Rapporter som yttrandet tar upp", NULL);
+		HTML_ELEM(h, "dt", "Rapporter som yttrandet tar upp");
 		for (int i = 0; i < reps.nrows; i++) {
-			html_open(h, "dd", NULL);
+			HTML_OPEN(h, "dd");
 			html_elem(h, "a", cs(&reps, i, 1), "href", cat(r, "/kommissionen#rapport-", cs(&reps, i, 0)), NULL);
 			html_close(h);
 		}
 	}
 	html_close(h);
 	if (ci(&x, 0, 5)) {
-		html_open(h, "p", "class", "empty", NULL);
+		HTML_OPEN_A(h, "p", "class", "empty");
 		html_textf(h, "Förvaltningen har inte skickat något yttrande (”%s”).",
 			   cs(&x, 0, 6) ? cs(&x, 0, 6) : "Skrivelse saknas");
 		html_close(h);
 		return page_end(r, h);
 	}
-	html_elem(h, "h2", "Yttrandet i stort", NULL);
+	HTML_ELEM(h, "h2", "Yttrandet i stort");
 	if (cs(&x, 0, 7) && *cs(&x, 0, 7)) {
 		const struct stance *st = stance_of(cs(&x, 0, 8), 0);
-		html_open(h, "p", NULL);
+		HTML_OPEN(h, "p");
 		html_text(h, "Ställning: ");
 		html_open(h, "span", "class", st->cls, NULL);
 		stance_text(h, st);
 		html_close(h);
 		html_close(h);
 		phrase_line(h, cs(&x, 0, 9), 1);
-		html_open(h, "div", "class", "statement", NULL);
+		HTML_OPEN_A(h, "div", "class", "statement");
 		paragraphs(r, h, cs(&x, 0, 7), cs(&x, 0, 9), &marked);
 		html_close(h);
 	} else {
-		html_elem(h, "p", "Förvaltningen har ingen text utöver svaren på enskilda åtgärder.", NULL);
+		HTML_ELEM(h, "p", "Förvaltningen har ingen text utöver svaren på enskilda åtgärder.");
 	}
-	html_elem(h, "h2", "Svar på enskilda åtgärder", NULL);
+	HTML_ELEM(h, "h2", "Svar på enskilda åtgärder");
 	if (resp.nrows == 0) {
-		html_elem(h, "p", "Förvaltningen har inte svarat på någon enskild åtgärd.", NULL);
+		HTML_ELEM(h, "p", "Förvaltningen har inte svarat på någon enskild åtgärd.");
 		return page_end(r, h);
 	}
-	html_open(h, "table", "class", "answers-table", NULL);
-	html_elem(h, "caption", "Förvaltningens svar per åtgärd", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Åtgärd", "scope", "col", NULL);
-	html_elem(h, "th", "Rapport", "scope", "col", NULL);
-	html_elem(h, "th", "Ställning", "scope", "col", NULL);
+	HTML_OPEN_A(h, "table", "class", "answers-table");
+	HTML_ELEM(h, "caption", "Förvaltningens svar per åtgärd");
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_A(h, "th", "scope", "col", "Åtgärd");
+	HTML_ELEM_A(h, "th", "scope", "col", "Rapport");
+	HTML_ELEM_A(h, "th", "scope", "col", "Ställning");
 	html_close(h);
 	html_close(h);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < resp.nrows; i++) {
 		const struct stance *st = stance_of(cs(&resp, i, 1), ci(&resp, i, 2) != 0);
-		html_open(h, "tr", NULL);
+		HTML_OPEN(h, "tr");
 		html_open(h, "th", "scope", "row", "class", "measure", NULL);
-		html_elem(h, "span", cs(&resp, i, 4), "class", "num", NULL);
+		HTML_ELEM_A(h, "span", "class", "num", cs(&resp, i, 4));
 		html_text(h, " ");
 		html_text(h, cs(&resp, i, 5) ? cs(&resp, i, 5) : "(rubrik saknas i dokumentet)");
 		html_close(h);
-		html_elem(h, "td", cs(&resp, i, 6), NULL);
+		HTML_ELEM(h, "td", cs(&resp, i, 6));
 		html_open(h, "td", "class", st->cls, NULL);
 		html_open(h, "a", "href", id_href(r, "/kommissionen/svar", ci(&resp, i, 0)), NULL);
 		stance_text(h, st);

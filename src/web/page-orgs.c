@@ -231,8 +231,8 @@ static int load(struct http_req *r, struct orgs *o)
 static void filter_form(struct html *h, const struct orgs *o, const char *chosen)
 {
 	html_open(h, "form", "class", "filter no-print", "method", "get", "action", "/organisationer", NULL);
-	html_open(h, "div", NULL);
-	html_elem(h, "label", "Typ av organisation", "for", "typ", NULL);
+	HTML_OPEN(h, "div");
+	HTML_ELEM_A(h, "label", "for", "typ", "Typ av organisation");
 	html_open(h, "select", "id", "typ", "name", "typ", NULL);
 	html_elem(h, "option", "Alla typer", "value", "", "selected", chosen ? NULL : "", NULL);
 	for (int k = 0; places_kind_at(k); k++) {
@@ -247,7 +247,7 @@ static void filter_form(struct html *h, const struct orgs *o, const char *chosen
 	}
 	html_close(h);
 	html_close(h);
-	html_elem(h, "button", "Visa", "type", "submit", NULL);
+	HTML_ELEM_A(h, "button", "type", "submit", "Visa");
 	html_close(h);
 }
 
@@ -256,14 +256,14 @@ static void org_row(struct http_req *r, struct html *h, const struct org_line *l
 {
 	char n[NUMFMT_SIZE];
 
-	html_open(h, "tr", NULL);
-	html_open(h, "th", "scope", "row", NULL);
+	HTML_OPEN(h, "tr");
+	HTML_OPEN_A(h, "th", "scope", "row");
 	places_link(r, h, "/organisation", l->key, l->name);
 	html_close(h);
-	html_open(h, "td", NULL);
+	HTML_OPEN(h, "td");
 	places_link(r, h, "/organisation", l->pair, l->pair_name);
 	html_close(h);
-	html_open(h, "td", NULL);
+	HTML_OPEN(h, "td");
 	places_link(r, h, "/stadsdel", l->district, l->district_name);
 	if (l->city_owned && is_company)
 		html_text(h, l->housing ? "Stadens bostadsbolag" : "Ägs av staden");
@@ -290,12 +290,12 @@ static void kind_section(struct http_req *r, struct html *h, const struct orgs *
 	html_open(h, "h2", "id", places_kind_slug(kind), NULL);
 	html_textf(h, "%s (%d)", places_kind_plural_sv(kind), nrows);
 	html_close(h);
-	html_open(h, "table", NULL);
-	html_open(h, "caption", "class", "visually-hidden", NULL);
+	HTML_OPEN(h, "table");
+	HTML_OPEN_A(h, "caption", "class", "visually-hidden");
 	html_textf(h, "Organisationer av typen %s", places_kind_sv(kind));
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = o->from[k]; i < o->from[k + 1]; i++)
 		org_row(r, h, &o->line[o->of_kind[i]], company);
 	html_close(h);
@@ -350,7 +350,7 @@ int page_orgs(struct http_req *r)
 	if (chosen ? load_kind(r, &o, chosen) : load(r, &o))
 		return r->status;
 	h = page_begin(r, chosen ? places_kind_plural_sv(chosen) : "Organisationer", NAV_ORGS);
-	html_elem(h, "h1", "Organisationer", NULL);
+	HTML_ELEM(h, "h1", "Organisationer");
 	html_elem(h, "p", "Alla organisationer som stadens planer och uppföljningar nämner: kommunfullmäktige, "
 		  "nämnder och förvaltningar, stadens bolag och de myndigheter, föreningar och nätverk som de "
 		  "samverkar med.", "class", "lede", NULL);

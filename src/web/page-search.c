@@ -158,7 +158,7 @@ static void marked_text(struct http_req *r, struct html *h, const char *s, size_
 		if (i == n)
 			break;
 		if (s[i] == MARK_ON && !open) {
-			html_open(h, "mark", NULL);
+			HTML_OPEN(h, "mark");
 			open = 1;
 		} else if (s[i] == MARK_OFF && open) {
 			html_close(h);
@@ -183,7 +183,7 @@ static void snippet(struct http_req *r, struct html *h, const char *body)
 	e = m + 200 < end ? m + 200 : end;
 	while (e < end && !is_space(*e))
 		e++;
-	html_open(h, "p", "class", "snippet", NULL);
+	HTML_OPEN_A(h, "p", "class", "snippet");
 	if (b > body)
 		html_text(h, "… ");
 	marked_text(r, h, b, (size_t)(e - b));
@@ -244,7 +244,7 @@ static void hit(struct http_req *r, struct html *h, const struct row_cell *c, in
 {
 	const char *t = c[S_TITLE_HL].s;
 
-	html_open(h, "li", NULL);
+	HTML_OPEN(h, "li");
 	html_open(h, "a", "href", hit_href(r, c, kind), NULL);
 	if (kind == 5) {
 		html_text(h, c[S_LABEL].s);
@@ -255,7 +255,7 @@ static void hit(struct http_req *r, struct html *h, const struct row_cell *c, in
 	else
 		html_text(h, c[S_LABEL].s);
 	html_close(h);
-	html_open(h, "span", "class", "hit-context", NULL);
+	HTML_OPEN_A(h, "span", "class", "hit-context");
 	html_text(h, " – ");
 	if (kind == 1 && goal_level(c[S_DETAIL].s)) {
 		html_text(h, goal_level(c[S_DETAIL].s));
@@ -280,10 +280,10 @@ static void form(struct html *h, const char *q)
 	html_open(h, "form", "role", "search", "method", "get", "action", "/sok", "class", "search", NULL);
 	html_elem(h, "label", "Sök bland mål, åtgärder, aktiviteter, indikatorer och svar till kommissionen",
 		  "for", "q", NULL);
-	html_open(h, "div", "class", "search-row", NULL);
+	HTML_OPEN_A(h, "div", "class", "search-row");
 	html_void(h, "input", "type", "search", "id", "q", "name", "q", "value", q ? q : "", "maxlength", max,
 		  "autocomplete", "off", NULL);
-	html_elem(h, "button", "Sök", "type", "submit", NULL);
+	HTML_ELEM_A(h, "button", "type", "submit", "Sök");
 	html_close(h);
 	html_close(h);
 }
@@ -308,7 +308,7 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 		if (k > 0 && k < KINDS)
 			counts[k]++;
 	}
-	html_open(h, "p", "class", "summary", NULL);
+	HTML_OPEN_A(h, "p", "class", "summary");
 	if (rs->nrows == 0)
 		html_textf(h, "Inga träffar för ”%s”.", q);
 	else
@@ -322,7 +322,7 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 				continue;
 			char frag[24];
 			snprintf(frag, sizeof(frag), "#slag-%d", k);
-			html_open(h, "li", NULL);
+			HTML_OPEN(h, "li");
 			html_open(h, "a", "href", frag, NULL);
 			html_textf(h, "%s (%d)", kind_names[k], counts[k]);
 			html_close(h);
@@ -339,13 +339,13 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 		html_open(h, "h2", "id", id, NULL);
 		html_textf(h, "%s (%d)", kind_names[k], counts[k]);
 		html_close(h);
-		html_open(h, "ul", "class", "hits", NULL);
+		HTML_OPEN_A(h, "ul", "class", "hits");
 		for (; i < rs->nrows && cint(&rs->rows[i][S_KIND]) <= k; i++)
 			if (cint(&rs->rows[i][S_KIND]) == k && shown++ < SHOWN_MAX)
 				hit(r, h, rs->rows[i], k);
 		html_close(h);
 		if (counts[k] > SHOWN_MAX) {
-			html_open(h, "p", NULL);
+			HTML_OPEN(h, "p");
 			html_textf(h, "Visar de %d första av %d. Lägg till fler ord för att hitta rätt.", SHOWN_MAX, counts[k]);
 			html_close(h);
 		}
@@ -370,7 +370,7 @@ int page_search(struct http_req *r)
 	}
 	if (!q || !*q) {
 		h = page_begin(r, "Sök", NAV_SEARCH);
-		html_elem(h, "h1", "Sök", NULL);
+		HTML_ELEM(h, "h1", "Sök");
 		form(h, NULL);
 		return page_end(r, h);
 	}
@@ -381,10 +381,10 @@ int page_search(struct http_req *r)
 			order_hits(r, &rs) != 0))
 		return page_error(r, 500, "Sökningen kunde inte göras. Försök igen om en stund.");
 	h = page_begin(r, "Sökresultat", NAV_SEARCH);
-	html_elem(h, "h1", "Sök", NULL);
+	HTML_ELEM(h, "h1", "Sök");
 	form(h, q);
 	if (cut) {
-		html_open(h, "p", "class", "search-note", NULL);
+		HTML_OPEN_A(h, "p", "class", "search-note");
 		html_textf(h, "Sökfrågan var för lång: bara de första %d tecknen används.", Q_MAX);
 		html_close(h);
 	}
@@ -392,7 +392,7 @@ int page_search(struct http_req *r)
 		html_elem(h, "p", "Ord med färre än tre tecken, och ord utöver de åtta första, tas inte med i sökningen.",
 			  "class", "search-note", NULL);
 	if (!words.n)
-		html_elem(h, "p", "Skriv minst ett ord med tre tecken eller fler.", "class", "summary", NULL);
+		HTML_ELEM_A(h, "p", "class", "summary", "Skriv minst ett ord med tre tecken eller fler.");
 	else
 		results(r, h, &rs, q);
 	return page_end(r, h);

@@ -29,13 +29,13 @@ static void todo_link(struct http_req *r, struct html *h, enum page_nav active)
 	if (r->user.org_id && r->user.role != ROLE_CITY && r->user.role != ROLE_ADMIN &&
 	    todo_load_org(r->st, &r->a, r->user.org_id, model_today(), &t, &e) == LUP_OK && t.norgs)
 		n = t.orgs[0].nitems;
-	html_open(h, "li", NULL);
+	HTML_OPEN(h, "li");
 	html_open(h, "a", "href", "/att-gora", "aria-current", active == NAV_TODO ? "page" : NULL, NULL);
 	html_text(h, "Att göra");
 	if (n) {
-		html_open(h, "span", "class", "badge", NULL);
+		HTML_OPEN_A(h, "span", "class", "badge");
 		html_textf(h, "%d", n);
-		html_elem(h, "span", n == 1 ? " sak" : " saker", "class", "visually-hidden", NULL);
+		HTML_ELEM_A(h, "span", "class", "visually-hidden", n == 1 ? " sak" : " saker");
 		html_close(h);
 	}
 	html_close(h);
@@ -51,36 +51,36 @@ struct html *page_begin(struct http_req *r, const char *title, enum page_nav act
 	r->ctype = "text/html; charset=utf-8";
 	html_init(h, &r->out);
 	html_raw_trusted(h, "<!DOCTYPE html>\n");
-	html_open(h, "html", "lang", "sv", NULL);
-	html_open(h, "head", NULL);
+	HTML_OPEN_A(h, "html", "lang", "sv");
+	HTML_OPEN(h, "head");
 	html_void(h, "meta", "charset", "utf-8", NULL);
 	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
-	html_open(h, "title", NULL);
+	HTML_OPEN(h, "title");
 	html_textf(h, "%s – lup", title);
 	html_close(h);
 	html_void(h, "link", "rel", "stylesheet", "href", "/static/lup.css", NULL);
 	html_close(h);
-	html_open(h, "body", NULL);
+	HTML_OPEN(h, "body");
 	html_elem(h, "a", "Hoppa till innehållet", "class", "skip", "href", "#innehall", NULL);
-	html_open(h, "header", "class", "site", NULL);
+	HTML_OPEN_A(h, "header", "class", "site");
 	html_elem(h, "a", "lup – lokala utvecklingsprogram", "class", "brand", "href", "/", NULL);
-	html_open(h, "nav", "aria-label", "Huvudmeny", NULL);
-	html_open(h, "ul", NULL);
+	HTML_OPEN_A(h, "nav", "aria-label", "Huvudmeny");
+	HTML_OPEN(h, "ul");
 	for (size_t i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_elem(h, "a", nav[i].label, "href", nav[i].href,
 			  "aria-current", nav[i].nav == active ? "page" : NULL, NULL);
 		html_close(h);
 	}
 	if (r->user.role == ROLE_EDITOR || r->user.role == ROLE_ADMIN) {	/* who may import */
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_elem(h, "a", "Importera", "href", "/importera",
 			  "aria-current", active == NAV_IMPORT ? "page" : NULL, NULL);
 		html_close(h);
 	}
 	if (r->user.id)
 		todo_link(r, h, active);
-	html_open(h, "li", NULL);
+	HTML_OPEN(h, "li");
 	if (r->user.id)
 		html_elem(h, "a", "Konto och utloggning", "href", "/konto",
 			  "aria-current", active == NAV_LOGIN ? "page" : NULL, NULL);
@@ -91,19 +91,19 @@ struct html *page_begin(struct http_req *r, const char *title, enum page_nav act
 	html_close(h);
 	html_close(h);
 	if (r->user.id) {
-		html_open(h, "p", "class", "who", NULL);
+		HTML_OPEN_A(h, "p", "class", "who");
 		html_textf(h, "Inloggad som %s", r->user.name);
 		html_close(h);
 	}
 	html_close(h);
-	html_open(h, "main", "id", "innehall", NULL);
+	HTML_OPEN_A(h, "main", "id", "innehall");
 	return h;
 }
 
 void page_example_note(struct html *h)
 {
-	html_open(h, "p", "class", "example-note", NULL);
-	html_elem(h, "strong", "Exempeldata:", NULL);
+	HTML_OPEN_A(h, "p", "class", "example-note");
+	HTML_ELEM(h, "strong", "Exempeldata:");
 	html_text(h, " utfallen är genererade av lup för att visa jämförelser. De kommer inte från "
 		  "källdokumenten och ska inte läsas som verkliga värden.");
 	html_close(h);
@@ -112,10 +112,10 @@ void page_example_note(struct html *h)
 int page_end(struct http_req *r, struct html *h)
 {
 	html_close_to(h, 2);	/* html, body */
-	html_open(h, "footer", "class", "site", NULL);
-	html_open(h, "p", NULL);
+	HTML_OPEN_A(h, "footer", "class", "site");
+	HTML_OPEN(h, "p");
 	html_text(h, "lup – planering och uppföljning av Stockholms lokala utvecklingsprogram. ");
-	html_elem(h, "a", "API", "href", "/api", NULL);
+	HTML_ELEM_A(h, "a", "href", "/api", "API");
 	html_close(h);
 	html_close(h);
 	if (html_finish(h) != 0) {
@@ -135,10 +135,10 @@ int page_error(struct http_req *r, int status, const char *message)
 {
 	struct html *h = page_begin(r, status == 404 ? "Hittades inte" : "Något gick fel", NAV_NONE);
 
-	html_elem(h, "h1", status == 404 ? "Sidan finns inte" : "Något gick fel", NULL);
-	html_elem(h, "p", message, NULL);
-	html_open(h, "p", NULL);
-	html_elem(h, "a", "Till startsidan", "href", "/", NULL);
+	HTML_ELEM(h, "h1", status == 404 ? "Sidan finns inte" : "Något gick fel");
+	HTML_ELEM(h, "p", message);
+	HTML_OPEN(h, "p");
+	HTML_ELEM_A(h, "a", "href", "/", "Till startsidan");
 	html_close(h);
 	page_end(r, h);
 	r->status = status;
