@@ -1,5 +1,8 @@
 /* chain-json.c: the goal chain as the API's JSON (see chain-json.h). */
 #include <math.h>
+#include <string.h>
+
+#include "core/buf.h"
 
 #include "doc/chain-json.h"
 #include "render/json.h"
@@ -11,23 +14,95 @@
 /* STR: key (a literal) and a string value, null when s is NULL. */
 #define STR(j, lit, s) (KEY(j, lit), json_str((j), (s)))
 
-static void outcome(const struct view_outcome *o, struct json *j)
+/* The outcomes' common parts, written once: each distinct (period, area, sex) as the members
+ * "period":..,"area":..,"sex":.. (a goal chain has a few: three periods, a few areas, three
+ * sexes), and the four endings of "missing" and "example". An outcome is then its object, that
+ * piece, its value and its ending: a call per outcome rather than one per key and value. */
+#define OUTPRE_MAX 64
+struct outpre {
+	const char *period, *area, *sex;
+	size_t off, len;	/* the members in text */
+};
+struct outcache {
+	struct buf text;	/* the members of every entry */
+	struct outpre e[OUTPRE_MAX];
+	size_t n, last;
+};
+
+static int same(const char *a, const char *b)
 {
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* prefix: the entry of o's period, area and sex in oc, written on first use; NULL when oc is
+ * full or its text failed (the caller writes the members one by one). */
+static const struct outpre *prefix(struct outcache *oc, const struct view_outcome *o)
+{
+	struct outpre *p = &oc->e[oc->last];
+	struct json w;
+
+	if (oc->n && p->period == o->period && p->area == o->area && p->sex == o->sex)
+		return p;
+	for (size_t i = 0; i < oc->n; i++)
+		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex))
+			return &oc->e[oc->last = i];
+	if (oc->n == OUTPRE_MAX)
+		return NULL;
+	p = &oc->e[oc->n];
+	*p = (struct outpre){ o->period, o->area, o->sex, oc->text.len + 1, 0 };
+	json_init(&w, &oc->text, 0);
+	json_obj_open(&w);	/* the '{' is not part of the entry */
+	STR(&w, "period", o->period);
+	STR(&w, "area", o->area);
+	STR(&w, "sex", o->sex);
+	if (w.bad || oc->text.overflow)
+		return NULL;
+	p->len = oc->text.len - p->off;
+	oc->last = oc->n++;
+	return p;
+}
+
+/* ENDING: "missing" and "example" as json_bool writes them, by missing * 2 + example. */
+#define ENDING(m, e) "\"missing\":" m ",\"example\":" e
+static const struct {
+	const char *s;
+	size_t n;
+} endings[4] = {
+	{ ENDING("false", "false"), sizeof(ENDING("false", "false")) - 1 },
+	{ ENDING("false", "true"), sizeof(ENDING("false", "true")) - 1 },
+	{ ENDING("true", "false"), sizeof(ENDING("true", "false")) - 1 },
+	{ ENDING("true", "true"), sizeof(ENDING("true", "true")) - 1 },
+};
+
+static void outcome(struct outcache *oc, const struct view_outcome *o, struct json *j)
+{
+	const struct outpre *p = j->pretty ? NULL : prefix(oc, o);
+
 	json_obj_open(j);
-	STR(j, "period", o->period);
-	STR(j, "area", o->area);
-	STR(j, "sex", o->sex);
+	if (p) {
+		json_members(j, oc->text.ptr + p->off, p->len, 3);
+	} else {
+		STR(j, "period", o->period);
+		STR(j, "area", o->area);
+		STR(j, "sex", o->sex);
+	}
 	KEY(j, "value");
 	if (isnan(o->value))
 		json_nothing(j);
 	else
 		json_num(j, o->value);
-	KEY(j, "missing"); json_bool(j, o->missing);
-	KEY(j, "example"); json_bool(j, o->example);
+	if (!j->pretty) {
+		int k = (o->missing != 0) * 2 + (o->example != 0);
+		json_members(j, endings[k].s, endings[k].n, 2);
+	} else {
+		KEY(j, "missing"); json_bool(j, o->missing);
+		KEY(j, "example"); json_bool(j, o->example);
+	}
 	json_obj_close(j);
 }
 
-static void indicator(const struct view_chain *c, const struct view_indicator *in, struct json *j)
+static void indicator(const struct view_chain *c, struct outcache *oc, const struct view_indicator *in,
+		      struct json *j)
 {
 	json_obj_open(j);
 	KEY(j, "id"); json_int(j, in->id);
@@ -42,7 +117,7 @@ static void indicator(const struct view_chain *c, const struct view_indicator *i
 	json_arr_open(j);
 	for (size_t i = 0; i < in->nouts; i++)
 		if (in->outs[i].year == c->year)
-			outcome(&in->outs[i], j);
+			outcome(oc, &in->outs[i], j);
 	json_arr_close(j);
 	json_obj_close(j);
 }
@@ -57,7 +132,7 @@ static void assessment(const struct view_assessment *a, struct json *j)
 	json_obj_close(j);
 }
 
-static void goal(const struct view_chain *c, const struct view_goal *g, struct json *j)
+static void goal(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct json *j)
 {
 	json_obj_open(j);
 	KEY(j, "id"); json_int(j, g->id);
@@ -75,20 +150,24 @@ static void goal(const struct view_chain *c, const struct view_goal *g, struct j
 	KEY(j, "indicators");
 	json_arr_open(j);
 	for (size_t i = 0; i < g->ninds; i++)
-		indicator(c, &g->inds[i], j);
+		indicator(c, oc, &g->inds[i], j);
 	json_arr_close(j);
 	json_obj_close(j);
 }
 
 void chain_json_write(const struct view_chain *c, struct json *j)
 {
+	struct outcache oc = { .n = 0 };
+
+	buf_init(&oc.text, OUTPRE_MAX * 256);
 	json_obj_open(j);
 	KEY(j, "organisation_id"); json_int(j, c->org);
 	KEY(j, "year"); json_int(j, c->year);
 	KEY(j, "goals");
 	json_arr_open(j);
 	for (size_t i = 0; i < c->ngoals; i++)
-		goal(c, &c->goals[i], j);
+		goal(c, &oc, &c->goals[i], j);
 	json_arr_close(j);
 	json_obj_close(j);
+	buf_release(&oc.text);
 }

@@ -290,6 +290,18 @@ void json_keyn(struct json *j, const char *key, size_t n)
 	buf_adds(j->out, j->pretty ? ": " : ":");
 }
 
+void json_members(struct json *j, const char *s, size_t n, int nmembers)
+{
+	if (j->bad || j->pretty || j->depth == 0 || j->kind[j->depth - 1] != 'o' || j->want_value || nmembers < 1) {
+		j->bad = 1;
+		return;
+	}
+	if (j->count[j->depth - 1])
+		buf_addc(j->out, ',');
+	j->count[j->depth - 1] += nmembers;
+	buf_add(j->out, s, n);
+}
+
 void json_key(struct json *j, const char *key)
 {
 	json_keyn(j, key, key ? strlen(key) : 0);

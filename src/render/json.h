@@ -42,6 +42,13 @@ void json_key(struct json *j, const char *key);
 /* json_keyn: json_key for a key of n bytes (no strlen: for names whose length is known). */
 void json_keyn(struct json *j, const char *key, size_t n);
 
+/* json_members: appends to the innermost object nmembers (at least 1) complete members
+ * written beforehand by a writer of this kind (s[0..n): "key":value pairs joined by commas,
+ * no comma before the first), with the comma before them when the object has members: for a
+ * piece a caller writes many times over (the goal chain's outcomes). s is not checked: the
+ * caller vouches that a json writer with pretty 0 wrote it. Refused (bad) where a key is due
+ * or pretty is set. */
+void json_members(struct json *j, const char *s, size_t n, int nmembers);
 /* Values. json_str(NULL) writes null. json_num writes null for NaN/inf. json_nothing writes
  * null (not json_null: that is jansson's, and the linker would take ours for it). */
 void json_str(struct json *j, const char *s);

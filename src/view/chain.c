@@ -124,6 +124,19 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* sex: an outcome's sex as one of three constant texts (the schema allows no other; any
+ * other text is copied), so that the rows share them. */
+static const char *sex(struct load *l, const struct store_row *r, int i)
+{
+	static const char *const sexes[] = { "T", "K", "M" };
+	const char *s = store_col_text(r, i);
+
+	for (int k = 0; s && k < 3; k++)
+		if (s[0] == sexes[k][0] && s[1] == '\0')
+			return sexes[k];
+	return arena_strdup(l->a, s);
+}
+
 static int outcome_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
@@ -134,7 +147,7 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	o->area_id = store_col_int(r, 2);
 	o->year = 0;		/* year, period and area: put_keys */
 	o->period = o->area = NULL;
-	o->sex = text(l, r, 3);
+	o->sex = sex(l, r, 3);
 	o->value = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
 	o->missing = store_col_int(r, 5) != 0;
 	o->example = store_col_int(r, 6) != 0;
