@@ -43,6 +43,9 @@ static const struct outpre *prefix(struct outcache *oc, const struct view_outcom
 
 	if (oc->n && p->period == o->period && p->area == o->area && p->sex == o->sex)
 		return p;
+	for (size_t i = 0; i < oc->n; i++)	/* the texts are shared: their addresses first */
+		if (oc->e[i].period == o->period && oc->e[i].area == o->area && oc->e[i].sex == o->sex)
+			return &oc->e[oc->last = i];
 	for (size_t i = 0; i < oc->n; i++)
 		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex))
 			return &oc->e[oc->last = i];

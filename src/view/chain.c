@@ -160,6 +160,7 @@ struct outkey {
 	int64_t id;
 	long year;
 	const char *name;
+	uint64_t rank;		/* its place among its kind's keys (put_keys) */
 };
 
 static int outkey_row(void *ctx, const struct store_row *r)
@@ -212,6 +213,7 @@ static int activity_row(void *ctx, const struct store_row *r)
 /* A row with the first part of its sort key (its owner's id, or an activity's start). */
 struct keyed {
 	int64_t k;
+	uint64_t k2;		/* the outcomes': period, area and sex as one number (put_keys) */
 	const void *row;
 };
 
@@ -226,17 +228,19 @@ static int cmp_int(int64_t a, int64_t b)
 	return a < b ? -1 : a > b;
 }
 
-/* by_outcome: by indicator, year, period, area key and sex (all four make an outcome unique). */
+/* by_outcome: by indicator, year, period, area key and sex (all four make an outcome unique):
+ * the three after the indicator are k2's ranks and the sex's first byte, the whole sex text
+ * compared only where those tie. */
 static int by_outcome(const void *x, const void *y)
 {
 	const struct keyed *p = x, *q = y;
-	const struct view_outcome *a = p->row, *b = q->row;
 	int c;
 
-	if ((c = cmp_int(p->k, q->k)) || (c = cmp_int(a->year, b->year)) || (c = cmp_text(a->period, b->period)) ||
-	    (c = cmp_text(a->area, b->area)))
+	if ((c = cmp_int(p->k, q->k)))
 		return c;
-	return cmp_text(a->sex, b->sex);
+	if (p->k2 != q->k2)
+		return p->k2 < q->k2 ? -1 : 1;
+	return cmp_text(((const struct view_outcome *)p->row)->sex, ((const struct view_outcome *)q->row)->sex);
 }
 
 /* by_start: activities by start, unknown last, then by key (unique). */
@@ -283,8 +287,9 @@ static int by_goal(const void *x, const void *y)
 	return cmp_text(a->key, b->key);
 }
 
-/* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed). */
-static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
+/* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed, with
+ * k2[i] for row i, or 0 when k2 is NULL). */
+static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), const uint64_t *k2)
 {
 	size_t n = l->n ? l->n : 1;
 	/* each filled below before it is read */
@@ -293,7 +298,7 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
 	int64_t *owner = arena_alloc_raw(l->a, n * sizeof(*owner));
 
 	for (size_t i = 0; i < l->n; i++)
-		kr[i] = (struct keyed){ l->owner[i], (const char *)l->rows + i * l->size };
+		kr[i] = (struct keyed){ l->owner[i], k2 ? k2[i] : 0, (const char *)l->rows + i * l->size };
 	qsort(kr, l->n, sizeof(*kr), cmp);
 	for (size_t i = 0; i < l->n; i++) {
 		memcpy(rows + i * l->size, kr[i].row, l->size);
@@ -432,22 +437,61 @@ static const enum stmt outs_stmt[] = {
 	[VIEW_OUTS_AREA] = STMT_VC_OUTCOMES_AREA,
 };
 
-/* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
- * and areas: a short walk each). */
-static void put_keys(struct load *outs, const struct load *keys)
+/* key_less: whether period or area key a comes before b in the outcomes' order (periods by
+ * year and kind, areas by key; texts in byte order, NULL first). */
+static int key_less(const struct outkey *a, const struct outkey *b)
 {
-	const struct outkey *k = keys->rows;
-	struct view_outcome *o = outs->rows;
+	int c = a->year < b->year ? -1 : a->year > b->year;
 
-	for (size_t i = 0; i < outs->n; i++)
+	return (c ? c : cmp_text(a->name, b->name)) < 0;
+}
+
+/* key_rank: k's place among the keys of its kind in ks[0..n): twice the number of distinct
+ * places before it, and one more when k is among them (so that a key not read, as an outcome
+ * whose period or area was not found has, still falls between its neighbours). */
+static uint64_t key_rank(const struct outkey *ks, size_t n, const struct outkey *k, int found)
+{
+	uint64_t before = 0;
+
+	for (size_t j = 0; j < n; j++)
+		if (ks[j].what == k->what && key_less(&ks[j], k)) {
+			size_t d = 0;	/* counted once per distinct place: at its first key */
+			while (d < j && !(ks[d].what == k->what && !key_less(&ks[d], &ks[j]) && !key_less(&ks[j], &ks[d])))
+				d++;
+			before += d == j;
+		}
+	return before * 2 + (found != 0);
+}
+
+/* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
+ * and areas: a short walk each), and in k2[i] outcome i's period, area and sex as one number
+ * that orders them as by_outcome's fields did one by one: the period's rank (year, kind), the
+ * area's rank (key), the sex's first byte. */
+static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
+{
+	struct outkey *k = keys->rows;
+	struct view_outcome *o = outs->rows;
+	const struct outkey none[2] = { { 0, 0, 0, NULL, 0 }, { 1, 0, 0, NULL, 0 } };
+	uint64_t none_rank[2];
+
+	for (size_t j = 0; j < keys->n; j++)
+		k[j].rank = key_rank(k, keys->n, &k[j], 1);
+	for (int w = 0; w < 2; w++)
+		none_rank[w] = key_rank(k, keys->n, &none[w], 0);
+	for (size_t i = 0; i < outs->n; i++) {
+		uint64_t pr = none_rank[0], ar = none_rank[1];
 		for (size_t j = 0; j < keys->n; j++) {
 			if (k[j].what == 0 && k[j].id == o[i].period_id) {
 				o[i].year = k[j].year;
 				o[i].period = k[j].name;
+				pr = k[j].rank;
 			} else if (k[j].what == 1 && k[j].id == o[i].area_id) {
 				o[i].area = k[j].name;
+				ar = k[j].rank;
 			}
 		}
+		k2[i] = pr << 40 | ar << 16 | (o[i].sex ? (unsigned char)o[i].sex[0] : 0);
+	}
 }
 
 /* The VIEW_SKIP_* flag that leaves each read out (0: always read). */
@@ -561,6 +605,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 {
 	static const struct view_chain_opts all = { VIEW_OUTS_ALL, 0, 0 };
 	struct build b = { .c = c };
+	uint64_t *k2;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -568,10 +613,11 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	c->year = year;
 	if ((rc = read_all(st, a, &b, opts ? opts : &all, more, nmore, e)) != LUP_OK)
 		return rc;
-	sort_rows(&b.l[L_GOALS], by_goal);
-	put_keys(&b.l[L_OUTS], &b.l[L_KEYS]);
-	sort_rows(&b.l[L_OUTS], by_outcome);
-	sort_rows(&b.l[L_ACTS], by_start);
+	k2 = arena_alloc_raw(a, (b.l[L_OUTS].n ? b.l[L_OUTS].n : 1) * sizeof(*k2));	/* put_keys fills it */
+	sort_rows(&b.l[L_GOALS], by_goal, NULL);
+	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
+	sort_rows(&b.l[L_OUTS], by_outcome, k2);
+	sort_rows(&b.l[L_ACTS], by_start, NULL);
 	if (sort_areas(&b.l[L_AREAS]) != 0)
 		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
 	link_goals(&b);
