@@ -16,8 +16,9 @@
 
 /* The outcomes' common parts, written once: each distinct (period, area, sex) as the members
  * "period":..,"area":..,"sex":.. (a goal chain has a few: three periods, a few areas, three
- * sexes), and the four endings of "missing" and "example". An outcome is then its object, that
- * piece, its value and its ending: a call per outcome rather than one per key and value. */
+ * sexes), and the four endings of "missing" and "example". An outcome is then one piece, its
+ * object of that part, its value and its ending: a call per outcome rather than one per key
+ * and value. */
 #define OUTPRE_MAX 64
 struct outpre {
 	const char *period, *area, *sex;
@@ -77,31 +78,61 @@ static const struct {
 	{ ENDING("true", "true"), sizeof(ENDING("true", "true")) - 1 },
 };
 
-static void outcome(struct outcache *oc, const struct view_outcome *o, struct json *j)
-{
-	const struct outpre *p = j->pretty ? NULL : prefix(oc, o);
+/* OUTCOME_MAX: the longest outcome written as one piece (outcome_piece); longer ones (a long
+ * area key) are written member by member. */
+#define OUTCOME_MAX 512
 
+/* outcome_piece: o as one piece in out (OUTCOME_MAX bytes): "{", its period, area and sex from
+ * oc, "value", its ending and "}", as the calls of outcome_members write it; its length, or 0
+ * when oc has no entry for it or it would not fit. */
+static size_t outcome_piece(struct outcache *oc, const struct view_outcome *o, char *out)
+{
+	static const char value[] = ",\"value\":";
+	const struct outpre *p = prefix(oc, o);
+	int k = (o->missing != 0) * 2 + (o->example != 0);
+	size_t n = 0;
+
+	if (!p || 1 + p->len + sizeof(value) - 1 + JSON_NUM_SIZE + 1 + endings[k].n + 1 > OUTCOME_MAX)
+		return 0;
+	out[n++] = '{';
+	memcpy(out + n, oc->text.ptr + p->off, p->len);
+	n += p->len;
+	memcpy(out + n, value, sizeof(value) - 1);
+	n += sizeof(value) - 1;
+	n += json_num_text(o->value, out + n);	/* NaN: null, as json_nothing */
+	out[n++] = ',';
+	memcpy(out + n, endings[k].s, endings[k].n);
+	n += endings[k].n;
+	out[n++] = '}';
+	return n;
+}
+
+/* outcome_members: o member by member (a pretty writer, or a piece too long). */
+static void outcome_members(const struct view_outcome *o, struct json *j)
+{
 	json_obj_open(j);
-	if (p) {
-		json_members(j, oc->text.ptr + p->off, p->len, 3);
-	} else {
-		STR(j, "period", o->period);
-		STR(j, "area", o->area);
-		STR(j, "sex", o->sex);
-	}
+	STR(j, "period", o->period);
+	STR(j, "area", o->area);
+	STR(j, "sex", o->sex);
 	KEY(j, "value");
 	if (isnan(o->value))
 		json_nothing(j);
 	else
 		json_num(j, o->value);
-	if (!j->pretty) {
-		int k = (o->missing != 0) * 2 + (o->example != 0);
-		json_members(j, endings[k].s, endings[k].n, 2);
-	} else {
-		KEY(j, "missing"); json_bool(j, o->missing);
-		KEY(j, "example"); json_bool(j, o->example);
-	}
+	KEY(j, "missing"); json_bool(j, o->missing);
+	KEY(j, "example"); json_bool(j, o->example);
 	json_obj_close(j);
+}
+
+static void outcome(struct outcache *oc, const struct view_outcome *o, struct json *j)
+{
+	char piece[OUTCOME_MAX];
+	size_t n = j->pretty ? 0 : outcome_piece(oc, o, piece);
+
+	if (n)
+		json_value(j, piece, n);
+	else
+		outcome_members(o, j);
 }
 
 static void indicator(const struct view_chain *c, struct outcache *oc, const struct view_indicator *in,

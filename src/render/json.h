@@ -42,13 +42,6 @@ void json_key(struct json *j, const char *key);
 /* json_keyn: json_key for a key of n bytes (no strlen: for names whose length is known). */
 void json_keyn(struct json *j, const char *key, size_t n);
 
-/* json_members: appends to the innermost object nmembers (at least 1) complete members
- * written beforehand by a writer of this kind (s[0..n): "key":value pairs joined by commas,
- * no comma before the first), with the comma before them when the object has members: for a
- * piece a caller writes many times over (the goal chain's outcomes). s is not checked: the
- * caller vouches that a json writer with pretty 0 wrote it. Refused (bad) where a key is due
- * or pretty is set. */
-void json_members(struct json *j, const char *s, size_t n, int nmembers);
 /* Values. json_str(NULL) writes null. json_num writes null for NaN/inf. json_nothing writes
  * null (not json_null: that is jansson's, and the linker would take ours for it). */
 void json_str(struct json *j, const char *s);
@@ -58,6 +51,18 @@ void json_num(struct json *j, double v);
 void json_bool(struct json *j, int v);
 void json_nothing(struct json *j);
 
+/* JSON_NUM_SIZE: room for json_num_text's text with its NUL. */
+#define JSON_NUM_SIZE 64
+/* json_num_text: writes into out (JSON_NUM_SIZE bytes) the text json_num writes for v (null for
+ * NaN/inf; an integer as "%lld"; a real in "%.15g"'s bytes when they read back as v, else
+ * "%.17g"'s) with a NUL; returns its length. For a caller that puts values in a piece it writes
+ * with json_value. */
+size_t json_num_text(double v, char *out);
+/* json_value: writes a complete value written beforehand (s[0..n): a writer with pretty 0, or
+ * json_num_text, wrote its parts), where json_str would write one: for a value a caller builds
+ * from pieces it keeps (the goal chain's outcomes). s is not checked: the caller vouches for
+ * it. Refused (bad) where no value may come or pretty is set. */
+void json_value(struct json *j, const char *s, size_t n);
 /* json_finish: 0 when exactly one complete value was written and no call was refused,
  * else -1. Adds a final newline when pretty. */
 int json_finish(struct json *j);
