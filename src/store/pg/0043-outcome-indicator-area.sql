@@ -1,5 +1,0 @@
--- 0043-outcome-indicator-area.sql: nothing on PostgreSQL. SQLite's migration 0043 adds an
--- index of the outcomes by indicator, area and period for the goal chain's outcomes, which
--- PostgreSQL reads through its own plans (bitmap scans of outcome_cover and
--- outcome_period_area). This migration keeps the two backends' versions the same.
-SELECT 1;
