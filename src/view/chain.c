@@ -287,9 +287,74 @@ static int by_goal(const void *x, const void *y)
 	return cmp_text(a->key, b->key);
 }
 
+/* A run of rows with the same k (sort_by_runs). */
+struct run {
+	int64_t k;
+	size_t first, n;
+};
+
+static int run_cmp(const void *x, const void *y)
+{
+	const struct run *p = x, *q = y;
+	int c = cmp_int(p->k, q->k);
+
+	return c ? c : (p->first > q->first) - (p->first < q->first);
+}
+
+/* RUN_INSERT_MAX: the longest run sort_by_runs sorts by insertion (longer ones: qsort). */
+#define RUN_INSERT_MAX 32
+
+/* sort_by_runs: kr[0..n) in cmp's order, for a cmp that orders by k first and rows that come
+ * in runs of the same k (the outcomes: an indicator's few rows together): the runs put in
+ * order of k (already so, as a rule), then each run's rows by insertion, where qsort made
+ * n log n calls of cmp. */
+static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)(const void *, const void *))
+{
+	size_t nr = 0, sorted = 1;
+	struct run *r;
+
+	for (size_t i = 0; i < n; i++)
+		nr += i == 0 || kr[i].k != kr[i - 1].k;
+	r = arena_alloc_raw(a, (nr ? nr : 1) * sizeof(*r));	/* filled below */
+	nr = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || kr[i].k != kr[i - 1].k) {
+			sorted &= nr == 0 || r[nr - 1].k < kr[i].k;
+			r[nr++] = (struct run){ kr[i].k, i, 0 };
+		}
+		r[nr - 1].n++;
+	}
+	if (!sorted) {
+		struct keyed *tmp = arena_alloc_raw(a, n * sizeof(*tmp));	/* filled below */
+		size_t m = 0;
+		qsort(r, nr, sizeof(*r), run_cmp);
+		for (size_t i = 0; i < nr; i++) {
+			memcpy(tmp + m, kr + r[i].first, r[i].n * sizeof(*tmp));
+			m += r[i].n;
+		}
+		memcpy(kr, tmp, n * sizeof(*kr));
+	}
+	for (size_t i = 0, end; i < n; i = end) {	/* runs of the same k, joined where they were apart */
+		for (end = i + 1; end < n && kr[end].k == kr[i].k; end++)
+			;
+		if (end - i > RUN_INSERT_MAX) {
+			qsort(kr + i, end - i, sizeof(*kr), cmp);
+			continue;
+		}
+		for (size_t x = i + 1; x < end; x++) {
+			struct keyed v = kr[x];
+			size_t y = x;
+			for (; y > i && cmp(&kr[y - 1], &v) > 0; y--)
+				kr[y] = kr[y - 1];
+			kr[y] = v;
+		}
+	}
+}
+
 /* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed, with
- * k2[i] for row i, or 0 when k2 is NULL). */
-static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), const uint64_t *k2)
+ * k2[i] for row i, or 0 when k2 is NULL); by runs of the same owner (sort_by_runs) when
+ * runs is set and cmp orders by k first. */
+static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), const uint64_t *k2, int runs)
 {
 	size_t n = l->n ? l->n : 1;
 	/* each filled below before it is read */
@@ -299,7 +364,10 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), co
 
 	for (size_t i = 0; i < l->n; i++)
 		kr[i] = (struct keyed){ l->owner[i], k2 ? k2[i] : 0, (const char *)l->rows + i * l->size };
-	qsort(kr, l->n, sizeof(*kr), cmp);
+	if (runs)
+		sort_by_runs(l->a, kr, l->n, cmp);
+	else
+		qsort(kr, l->n, sizeof(*kr), cmp);
 	for (size_t i = 0; i < l->n; i++) {
 		memcpy(rows + i * l->size, kr[i].row, l->size);
 		owner[i] = kr[i].k;
@@ -614,10 +682,10 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	if ((rc = read_all(st, a, &b, opts ? opts : &all, more, nmore, e)) != LUP_OK)
 		return rc;
 	k2 = arena_alloc_raw(a, (b.l[L_OUTS].n ? b.l[L_OUTS].n : 1) * sizeof(*k2));	/* put_keys fills it */
-	sort_rows(&b.l[L_GOALS], by_goal, NULL);
+	sort_rows(&b.l[L_GOALS], by_goal, NULL, 0);
 	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
-	sort_rows(&b.l[L_OUTS], by_outcome, k2);
-	sort_rows(&b.l[L_ACTS], by_start, NULL);
+	sort_rows(&b.l[L_OUTS], by_outcome, k2, 1);
+	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
 	if (sort_areas(&b.l[L_AREAS]) != 0)
 		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
 	link_goals(&b);
