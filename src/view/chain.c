@@ -148,8 +148,9 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	o->year = 0;		/* year, period and area: put_keys */
 	o->period = o->area = NULL;
 	o->sex = sex(l, r, 3);
-	o->value = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
 	o->missing = store_col_int(r, 5) != 0;
+	/* the schema's CHECK: value is NULL exactly when missing is 1 (no type test per row) */
+	o->value = o->missing ? NAN : store_col_real(r, 4);
 	o->example = store_col_int(r, 6) != 0;
 	return 0;
 }
