@@ -1,5 +1,8 @@
 /* chain-json.c: the goal chain as the API's JSON (see chain-json.h). */
 #include <math.h>
+#include <string.h>
+
+#include "core/buf.h"
 
 #include "doc/chain-json.h"
 #include "render/json.h"
@@ -11,7 +14,101 @@
 /* STR: key (a literal) and a string value, null when s is NULL. */
 #define STR(j, lit, s) (KEY(j, lit), json_str((j), (s)))
 
-static void outcome(const struct view_outcome *o, struct json *j)
+/* The outcomes' common parts, written once: each distinct (period, area, sex) as the members
+ * "period":..,"area":..,"sex":.. (a goal chain has a few: three periods, a few areas, three
+ * sexes), and the four endings of "missing" and "example". An outcome is then one piece, its
+ * object of that part, its value and its ending: a call per outcome rather than one per key
+ * and value. */
+#define OUTPRE_MAX 64
+struct outpre {
+	const char *period, *area, *sex;
+	size_t off, len;	/* the members in text */
+};
+struct outcache {
+	struct buf text;	/* the members of every entry */
+	struct outpre e[OUTPRE_MAX];
+	size_t n, last;
+};
+
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* prefix: the entry of o's period, area and sex in oc, written on first use; NULL when oc is
+ * full or its text failed (the caller writes the members one by one). */
+static const struct outpre *prefix(struct outcache *oc, const struct view_outcome *o)
+{
+	struct outpre *p = &oc->e[oc->last];
+	struct json w;
+
+	if (oc->n && p->period == o->period && p->area == o->area && p->sex == o->sex)
+		return p;
+	for (size_t i = 0; i < oc->n; i++)	/* the texts are shared: their addresses first */
+		if (oc->e[i].period == o->period && oc->e[i].area == o->area && oc->e[i].sex == o->sex)
+			return &oc->e[oc->last = i];
+	for (size_t i = 0; i < oc->n; i++)
+		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex))
+			return &oc->e[oc->last = i];
+	if (oc->n == OUTPRE_MAX)
+		return NULL;
+	p = &oc->e[oc->n];
+	*p = (struct outpre){ o->period, o->area, o->sex, oc->text.len + 1, 0 };
+	json_init(&w, &oc->text, 0);
+	json_obj_open(&w);	/* the '{' is not part of the entry */
+	STR(&w, "period", o->period);
+	STR(&w, "area", o->area);
+	STR(&w, "sex", o->sex);
+	if (w.bad || oc->text.overflow)
+		return NULL;
+	p->len = oc->text.len - p->off;
+	oc->last = oc->n++;
+	return p;
+}
+
+/* ENDING: "missing" and "example" as json_bool writes them, by missing * 2 + example. */
+#define ENDING(m, e) "\"missing\":" m ",\"example\":" e
+static const struct {
+	const char *s;
+	size_t n;
+} endings[4] = {
+	{ ENDING("false", "false"), sizeof(ENDING("false", "false")) - 1 },
+	{ ENDING("false", "true"), sizeof(ENDING("false", "true")) - 1 },
+	{ ENDING("true", "false"), sizeof(ENDING("true", "false")) - 1 },
+	{ ENDING("true", "true"), sizeof(ENDING("true", "true")) - 1 },
+};
+
+/* OUTCOME_MAX: the longest outcome written as one piece (outcome_piece); longer ones (a long
+ * area key) are written member by member. */
+#define OUTCOME_MAX 512
+
+/* outcome_piece: o as one piece in out (OUTCOME_MAX bytes): "{", its period, area and sex from
+ * oc, "value", its ending and "}", as the calls of outcome_members write it; its length, or 0
+ * when oc has no entry for it or it would not fit. */
+static size_t outcome_piece(struct outcache *oc, const struct view_outcome *o, char *out)
+{
+	static const char value[] = ",\"value\":";
+	const struct outpre *p = prefix(oc, o);
+	int k = (o->missing != 0) * 2 + (o->example != 0);
+	size_t n = 0;
+
+	if (!p || 1 + p->len + sizeof(value) - 1 + JSON_NUM_SIZE + 1 + endings[k].n + 1 > OUTCOME_MAX)
+		return 0;
+	out[n++] = '{';
+	memcpy(out + n, oc->text.ptr + p->off, p->len);
+	n += p->len;
+	memcpy(out + n, value, sizeof(value) - 1);
+	n += sizeof(value) - 1;
+	n += json_num_text(o->value, out + n);	/* NaN: null, as json_nothing */
+	out[n++] = ',';
+	memcpy(out + n, endings[k].s, endings[k].n);
+	n += endings[k].n;
+	out[n++] = '}';
+	return n;
+}
+
+/* outcome_members: o member by member (a pretty writer, or a piece too long). */
+static void outcome_members(const struct view_outcome *o, struct json *j)
 {
 	json_obj_open(j);
 	STR(j, "period", o->period);
@@ -27,7 +124,19 @@ static void outcome(const struct view_outcome *o, struct json *j)
 	json_obj_close(j);
 }
 
-static void indicator(const struct view_chain *c, const struct view_indicator *in, struct json *j)
+static void outcome(struct outcache *oc, const struct view_outcome *o, struct json *j)
+{
+	char piece[OUTCOME_MAX];
+	size_t n = j->pretty ? 0 : outcome_piece(oc, o, piece);
+
+	if (n)
+		json_value(j, piece, n);
+	else
+		outcome_members(o, j);
+}
+
+static void indicator(const struct view_chain *c, struct outcache *oc, const struct view_indicator *in,
+		      struct json *j)
 {
 	json_obj_open(j);
 	KEY(j, "id"); json_int(j, in->id);
@@ -42,7 +151,7 @@ static void indicator(const struct view_chain *c, const struct view_indicator *i
 	json_arr_open(j);
 	for (size_t i = 0; i < in->nouts; i++)
 		if (in->outs[i].year == c->year)
-			outcome(&in->outs[i], j);
+			outcome(oc, &in->outs[i], j);
 	json_arr_close(j);
 	json_obj_close(j);
 }
@@ -57,7 +166,7 @@ static void assessment(const struct view_assessment *a, struct json *j)
 	json_obj_close(j);
 }
 
-static void goal(const struct view_chain *c, const struct view_goal *g, struct json *j)
+static void goal(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct json *j)
 {
 	json_obj_open(j);
 	KEY(j, "id"); json_int(j, g->id);
@@ -75,20 +184,24 @@ static void goal(const struct view_chain *c, const struct view_goal *g, struct j
 	KEY(j, "indicators");
 	json_arr_open(j);
 	for (size_t i = 0; i < g->ninds; i++)
-		indicator(c, &g->inds[i], j);
+		indicator(c, oc, &g->inds[i], j);
 	json_arr_close(j);
 	json_obj_close(j);
 }
 
 void chain_json_write(const struct view_chain *c, struct json *j)
 {
+	struct outcache oc = { .n = 0 };
+
+	buf_init(&oc.text, OUTPRE_MAX * 256);
 	json_obj_open(j);
 	KEY(j, "organisation_id"); json_int(j, c->org);
 	KEY(j, "year"); json_int(j, c->year);
 	KEY(j, "goals");
 	json_arr_open(j);
 	for (size_t i = 0; i < c->ngoals; i++)
-		goal(c, &c->goals[i], j);
+		goal(c, &oc, &c->goals[i], j);
 	json_arr_close(j);
 	json_obj_close(j);
+	buf_release(&oc.text);
 }

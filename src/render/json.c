@@ -331,47 +331,47 @@ void json_int(struct json *j, int64_t v)
 	end_value(j);
 }
 
-/* add_short_real: appends v in the bytes "%.15g" writes for it when v is a short decimal
- * (core/numfmt.h numfmt_short_real: the follow-up figures, 12.5, 0.37, 1234.56); returns 0,
- * having written nothing, for any other v. tests/unit/test-core compares json_num with printf
- * on 600,000 values. */
-static int add_short_real(struct buf *b, double v)
+size_t json_num_text(double v, char *out)
 {
-	char tmp[NUMFMT_SIZE], *room = buf_space(b, NUMFMT_SIZE);
 	size_t n;
 
-	if (room) {
-		n = numfmt_short_real(v, room);	/* straight into the output */
-		if (n)
-			buf_wrote(b, n);
-		else
-			room[0] = '\0';	/* the output's end as it was */
-		return n > 0;
+	if (!isfinite(v)) {
+		memcpy(out, "null", 5);
+		return 4;
 	}
-	if ((n = numfmt_short_real(v, tmp)) > 0)
-		buf_add(b, tmp, n);
-	return n > 0;
+	if (v == (double)(long long)v && fabs(v) < 1e15)
+		return numfmt_long((long long)v, out);
+	if ((n = numfmt_short_real(v, out)) > 0)
+		return n;
+	/* 15 significant digits read back exactly for almost every value; else 17 */
+	snprintf(out, JSON_NUM_SIZE, "%.15g", v);
+	if (strtod(out, NULL) != v)
+		snprintf(out, JSON_NUM_SIZE, "%.17g", v);
+	return strlen(out);
 }
 
 void json_num(struct json *j, double v)
 {
-	char tmp[64];
+	char tmp[JSON_NUM_SIZE], *room;
 
 	if (begin_value(j) < 0)
 		return;
-	if (!isfinite(v)) {
-		buf_adds(j->out, "null");
-	} else if (v == (double)(long long)v && fabs(v) < 1e15) {
-		add_int(j->out, (long long)v);
-	} else if (add_short_real(j->out, v)) {
-		/* written */
-	} else {
-		/* 15 significant digits read back exactly for almost every value; else 17 */
-		snprintf(tmp, sizeof(tmp), "%.15g", v);
-		if (strtod(tmp, NULL) != v)
-			snprintf(tmp, sizeof(tmp), "%.17g", v);
-		buf_adds(j->out, tmp);
+	if ((room = buf_space(j->out, JSON_NUM_SIZE)) != NULL)
+		buf_wrote(j->out, json_num_text(v, room));	/* straight into the output */
+	else
+		buf_add(j->out, tmp, json_num_text(v, tmp));
+	end_value(j);
+}
+
+void json_value(struct json *j, const char *s, size_t n)
+{
+	if (j->pretty) {
+		j->bad = 1;
+		return;
 	}
+	if (begin_value(j) < 0)
+		return;
+	buf_add(j->out, s, n);
 	end_value(j);
 }
 

@@ -51,6 +51,18 @@ void json_num(struct json *j, double v);
 void json_bool(struct json *j, int v);
 void json_nothing(struct json *j);
 
+/* JSON_NUM_SIZE: room for json_num_text's text with its NUL. */
+#define JSON_NUM_SIZE 64
+/* json_num_text: writes into out (JSON_NUM_SIZE bytes) the text json_num writes for v (null for
+ * NaN/inf; an integer as "%lld"; a real in "%.15g"'s bytes when they read back as v, else
+ * "%.17g"'s) with a NUL; returns its length. For a caller that puts values in a piece it writes
+ * with json_value. */
+size_t json_num_text(double v, char *out);
+/* json_value: writes a complete value written beforehand (s[0..n): a writer with pretty 0, or
+ * json_num_text, wrote its parts), where json_str would write one: for a value a caller builds
+ * from pieces it keeps (the goal chain's outcomes). s is not checked: the caller vouches for
+ * it. Refused (bad) where no value may come or pretty is set. */
+void json_value(struct json *j, const char *s, size_t n);
 /* json_finish: 0 when exactly one complete value was written and no call was refused,
  * else -1. Adds a final newline when pretty. */
 int json_finish(struct json *j);

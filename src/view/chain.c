@@ -124,6 +124,19 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* sex: an outcome's sex as one of three constant texts (the schema allows no other; any
+ * other text is copied), so that the rows share them. */
+static const char *sex(struct load *l, const struct store_row *r, int i)
+{
+	static const char *const sexes[] = { "T", "K", "M" };
+	const char *s = store_col_text(r, i);
+
+	for (int k = 0; s && k < 3; k++)
+		if (s[0] == sexes[k][0] && s[1] == '\0')
+			return sexes[k];
+	return arena_strdup(l->a, s);
+}
+
 static int outcome_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
@@ -134,9 +147,10 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	o->area_id = store_col_int(r, 2);
 	o->year = 0;		/* year, period and area: put_keys */
 	o->period = o->area = NULL;
-	o->sex = text(l, r, 3);
-	o->value = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
+	o->sex = sex(l, r, 3);
 	o->missing = store_col_int(r, 5) != 0;
+	/* the schema's CHECK: value is NULL exactly when missing is 1 (no type test per row) */
+	o->value = o->missing ? NAN : store_col_real(r, 4);
 	o->example = store_col_int(r, 6) != 0;
 	return 0;
 }
@@ -147,6 +161,7 @@ struct outkey {
 	int64_t id;
 	long year;
 	const char *name;
+	uint64_t rank;		/* its place among its kind's keys (put_keys) */
 };
 
 static int outkey_row(void *ctx, const struct store_row *r)
@@ -199,6 +214,7 @@ static int activity_row(void *ctx, const struct store_row *r)
 /* A row with the first part of its sort key (its owner's id, or an activity's start). */
 struct keyed {
 	int64_t k;
+	uint64_t k2;		/* the outcomes': period, area and sex as one number (put_keys) */
 	const void *row;
 };
 
@@ -213,17 +229,19 @@ static int cmp_int(int64_t a, int64_t b)
 	return a < b ? -1 : a > b;
 }
 
-/* by_outcome: by indicator, year, period, area key and sex (all four make an outcome unique). */
+/* by_outcome: by indicator, year, period, area key and sex (all four make an outcome unique):
+ * the three after the indicator are k2's ranks and the sex's first byte, the whole sex text
+ * compared only where those tie. */
 static int by_outcome(const void *x, const void *y)
 {
 	const struct keyed *p = x, *q = y;
-	const struct view_outcome *a = p->row, *b = q->row;
 	int c;
 
-	if ((c = cmp_int(p->k, q->k)) || (c = cmp_int(a->year, b->year)) || (c = cmp_text(a->period, b->period)) ||
-	    (c = cmp_text(a->area, b->area)))
+	if ((c = cmp_int(p->k, q->k)))
 		return c;
-	return cmp_text(a->sex, b->sex);
+	if (p->k2 != q->k2)
+		return p->k2 < q->k2 ? -1 : 1;
+	return cmp_text(((const struct view_outcome *)p->row)->sex, ((const struct view_outcome *)q->row)->sex);
 }
 
 /* by_start: activities by start, unknown last, then by key (unique). */
@@ -270,8 +288,74 @@ static int by_goal(const void *x, const void *y)
 	return cmp_text(a->key, b->key);
 }
 
-/* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed). */
-static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
+/* A run of rows with the same k (sort_by_runs). */
+struct run {
+	int64_t k;
+	size_t first, n;
+};
+
+static int run_cmp(const void *x, const void *y)
+{
+	const struct run *p = x, *q = y;
+	int c = cmp_int(p->k, q->k);
+
+	return c ? c : (p->first > q->first) - (p->first < q->first);
+}
+
+/* RUN_INSERT_MAX: the longest run sort_by_runs sorts by insertion (longer ones: qsort). */
+#define RUN_INSERT_MAX 32
+
+/* sort_by_runs: kr[0..n) in cmp's order, for a cmp that orders by k first and rows that come
+ * in runs of the same k (the outcomes: an indicator's few rows together): the runs put in
+ * order of k (already so, as a rule), then each run's rows by insertion, where qsort made
+ * n log n calls of cmp. */
+static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)(const void *, const void *))
+{
+	size_t nr = 0, sorted = 1;
+	struct run *r;
+
+	for (size_t i = 0; i < n; i++)
+		nr += i == 0 || kr[i].k != kr[i - 1].k;
+	r = arena_alloc_raw(a, (nr ? nr : 1) * sizeof(*r));	/* filled below */
+	nr = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || kr[i].k != kr[i - 1].k) {
+			sorted &= nr == 0 || r[nr - 1].k < kr[i].k;
+			r[nr++] = (struct run){ kr[i].k, i, 0 };
+		}
+		r[nr - 1].n++;
+	}
+	if (!sorted) {
+		struct keyed *tmp = arena_alloc_raw(a, n * sizeof(*tmp));	/* filled below */
+		size_t m = 0;
+		qsort(r, nr, sizeof(*r), run_cmp);
+		for (size_t i = 0; i < nr; i++) {
+			memcpy(tmp + m, kr + r[i].first, r[i].n * sizeof(*tmp));
+			m += r[i].n;
+		}
+		memcpy(kr, tmp, n * sizeof(*kr));
+	}
+	for (size_t i = 0, end; i < n; i = end) {	/* runs of the same k, joined where they were apart */
+		for (end = i + 1; end < n && kr[end].k == kr[i].k; end++)
+			;
+		if (end - i > RUN_INSERT_MAX) {
+			qsort(kr + i, end - i, sizeof(*kr), cmp);
+			continue;
+		}
+		for (size_t x = i + 1; x < end; x++) {
+			struct keyed v = kr[x];
+			size_t y = x;
+			for (; y > i && cmp(&kr[y - 1], &v) > 0; y--)
+				kr[y] = kr[y - 1];
+			kr[y] = v;
+		}
+	}
+}
+
+/* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed, with
+ * k2[i] for row i, or 0 when k2 is NULL); by runs of the same owner (sort_by_runs) when
+ * runs is set and cmp orders by k first. */
+static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), const uint64_t *k2, int runs)
 {
 	size_t n = l->n ? l->n : 1;
 	/* each filled below before it is read */
@@ -280,8 +364,11 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *))
 	int64_t *owner = arena_alloc_raw(l->a, n * sizeof(*owner));
 
 	for (size_t i = 0; i < l->n; i++)
-		kr[i] = (struct keyed){ l->owner[i], (const char *)l->rows + i * l->size };
-	qsort(kr, l->n, sizeof(*kr), cmp);
+		kr[i] = (struct keyed){ l->owner[i], k2 ? k2[i] : 0, (const char *)l->rows + i * l->size };
+	if (runs)
+		sort_by_runs(l->a, kr, l->n, cmp);
+	else
+		qsort(kr, l->n, sizeof(*kr), cmp);
 	for (size_t i = 0; i < l->n; i++) {
 		memcpy(rows + i * l->size, kr[i].row, l->size);
 		owner[i] = kr[i].k;
@@ -419,22 +506,61 @@ static const enum stmt outs_stmt[] = {
 	[VIEW_OUTS_AREA] = STMT_VC_OUTCOMES_AREA,
 };
 
-/* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
- * and areas: a short walk each). */
-static void put_keys(struct load *outs, const struct load *keys)
+/* key_less: whether period or area key a comes before b in the outcomes' order (periods by
+ * year and kind, areas by key; texts in byte order, NULL first). */
+static int key_less(const struct outkey *a, const struct outkey *b)
 {
-	const struct outkey *k = keys->rows;
-	struct view_outcome *o = outs->rows;
+	int c = a->year < b->year ? -1 : a->year > b->year;
 
-	for (size_t i = 0; i < outs->n; i++)
+	return (c ? c : cmp_text(a->name, b->name)) < 0;
+}
+
+/* key_rank: k's place among the keys of its kind in ks[0..n): twice the number of distinct
+ * places before it, and one more when k is among them (so that a key not read, as an outcome
+ * whose period or area was not found has, still falls between its neighbours). */
+static uint64_t key_rank(const struct outkey *ks, size_t n, const struct outkey *k, int found)
+{
+	uint64_t before = 0;
+
+	for (size_t j = 0; j < n; j++)
+		if (ks[j].what == k->what && key_less(&ks[j], k)) {
+			size_t d = 0;	/* counted once per distinct place: at its first key */
+			while (d < j && !(ks[d].what == k->what && !key_less(&ks[d], &ks[j]) && !key_less(&ks[j], &ks[d])))
+				d++;
+			before += d == j;
+		}
+	return before * 2 + (found != 0);
+}
+
+/* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
+ * and areas: a short walk each), and in k2[i] outcome i's period, area and sex as one number
+ * that orders them as by_outcome's fields did one by one: the period's rank (year, kind), the
+ * area's rank (key), the sex's first byte. */
+static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
+{
+	struct outkey *k = keys->rows;
+	struct view_outcome *o = outs->rows;
+	const struct outkey none[2] = { { 0, 0, 0, NULL, 0 }, { 1, 0, 0, NULL, 0 } };
+	uint64_t none_rank[2];
+
+	for (size_t j = 0; j < keys->n; j++)
+		k[j].rank = key_rank(k, keys->n, &k[j], 1);
+	for (int w = 0; w < 2; w++)
+		none_rank[w] = key_rank(k, keys->n, &none[w], 0);
+	for (size_t i = 0; i < outs->n; i++) {
+		uint64_t pr = none_rank[0], ar = none_rank[1];
 		for (size_t j = 0; j < keys->n; j++) {
 			if (k[j].what == 0 && k[j].id == o[i].period_id) {
 				o[i].year = k[j].year;
 				o[i].period = k[j].name;
+				pr = k[j].rank;
 			} else if (k[j].what == 1 && k[j].id == o[i].area_id) {
 				o[i].area = k[j].name;
+				ar = k[j].rank;
 			}
 		}
+		k2[i] = pr << 40 | ar << 16 | (o[i].sex ? (unsigned char)o[i].sex[0] : 0);
+	}
 }
 
 /* The VIEW_SKIP_* flag that leaves each read out (0: always read). */
@@ -548,6 +674,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 {
 	static const struct view_chain_opts all = { VIEW_OUTS_ALL, 0, 0 };
 	struct build b = { .c = c };
+	uint64_t *k2;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -555,10 +682,11 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	c->year = year;
 	if ((rc = read_all(st, a, &b, opts ? opts : &all, more, nmore, e)) != LUP_OK)
 		return rc;
-	sort_rows(&b.l[L_GOALS], by_goal);
-	put_keys(&b.l[L_OUTS], &b.l[L_KEYS]);
-	sort_rows(&b.l[L_OUTS], by_outcome);
-	sort_rows(&b.l[L_ACTS], by_start);
+	k2 = arena_alloc_raw(a, (b.l[L_OUTS].n ? b.l[L_OUTS].n : 1) * sizeof(*k2));	/* put_keys fills it */
+	sort_rows(&b.l[L_GOALS], by_goal, NULL, 0);
+	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
+	sort_rows(&b.l[L_OUTS], by_outcome, k2, 1);
+	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
 	if (sort_areas(&b.l[L_AREAS]) != 0)
 		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
 	link_goals(&b);

@@ -165,6 +165,45 @@ static void fill_ints(struct json *j)
 	json_arr_close(j);
 }
 
+/* json_value: a value written beforehand takes a value's place (the comma before it, none
+ * after a key); json_num_text gives json_num's text, null where it is not finite */
+static void fill_values(struct json *j)
+{
+	char t[JSON_NUM_SIZE];
+
+	json_arr_open(j);
+	json_value(j, "{\"a\":1}", 7);
+	json_value(j, "{\"a\":1}", 7);
+	json_int(j, 3);
+	json_obj_open(j);
+	json_key(j, "v"); json_value(j, t, json_num_text(4.6, t));
+	json_key(j, "n"); json_value(j, t, json_num_text(NAN, t));
+	json_key(j, "i"); json_value(j, t, json_num_text(-INFINITY, t));
+	json_key(j, "z"); json_value(j, t, json_num_text(-0.0, t));
+	json_obj_close(j);
+	json_arr_close(j);
+}
+
+static void test_json_values(void)
+{
+	struct buf b;
+	struct json j;
+
+	json_case("[{\"a\":1},{\"a\":1},3,{\"v\":4.6,\"n\":null,\"i\":null,\"z\":0}]", fill_values);
+	buf_init(&b, 0);
+	json_init(&j, &b, 0);
+	json_obj_open(&j);
+	json_value(&j, "1", 1);		/* a key is due: refused */
+	T_EQ_INT(j.bad, 1);
+	buf_release(&b);
+	buf_init(&b, 0);
+	json_init(&j, &b, 1);
+	json_arr_open(&j);
+	json_value(&j, "1", 1);		/* pretty: refused */
+	T_EQ_INT(j.bad, 1);
+	buf_release(&b);
+}
+
 /* integers are written without printf: the same bytes as "%lld" (the extremes, zero, signs) */
 static void test_json_ints(void)
 {
@@ -311,6 +350,8 @@ static int same_real(double v)
 	json_arr_close(&j);
 	printf_real(v, want, sizeof(want));
 	same = json_finish(&j) == 0 && b.len == strlen(want) + 2 && memcmp(b.ptr + 1, want, strlen(want)) == 0;
+	char t[JSON_NUM_SIZE];
+	same = same && json_num_text(v, t) == strlen(want) && strcmp(t, want) == 0;	/* its text alone */
 	if (!same && shown++ < 5)
 		fprintf(stderr, "json_num(%.17g): %s, printf: %s\n", v, b.ptr, want);
 	buf_release(&b);
@@ -1290,6 +1331,7 @@ int main(void)
 	T_RUN(test_json_writer);
 	T_RUN(test_json_bytes);
 	T_RUN(test_json_ints);
+	T_RUN(test_json_values);
 	T_RUN(test_json_reals_as_printf);
 	T_RUN(test_numfmt_as_printf);
 	T_RUN(test_json_keys);
