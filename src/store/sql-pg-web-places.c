@@ -120,26 +120,28 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
 		" WHERE x.period_id = pe.id AND x.area_id = $1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
 		" ORDER BY pe.year DESC",
-	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
-	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators. Unordered: view/district.c sorts the rows. The public
-	 * indicators are a materialised
-	 * list (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome. The
-	 * city's outcomes of the year are a materialised list too (one range of
-	 * outcome_period_area): joined to the table itself, the planner hashed all the city's
-	 * outcomes of every year from a scan of the whole table (~3 ms of the page's ~5). */
+	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
+	 * owner_id, sex, value, example in three parts, unordered (view/district.c joins and sorts
+	 * them in C; the parts as on SQLite): 0, the district's public indicators' full-year outcomes
+	 * of the year, per sex; 1, the city's outcomes of the year that the viewer may see; 2, the
+	 * committee's organisations (itself, its administration, its pair). The public indicators are
+	 * a materialised list (PUB_INDICATORS): the rule is judged once per indicator, not once per
+	 * outcome. The city's outcomes are one range of outcome_period_area read on their own: joined
+	 * to the district's rows, the planner hashed all the city's outcomes of every year from a
+	 * scan of the whole table (~3 ms of the page's ~5). */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
-		"WITH " PUB_INDICATORS ", city AS MATERIALIZED (SELECT c.indicator_id, c.period_id, c.sex, c.value,"
-		" c.example, c.source FROM period cp JOIN outcome c ON c.period_id = cp.id"
-		" AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) WHERE cp.year = $2 AND cp.kind = 'FY')"
-		" SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
-		" " OWN("i.owner_id", "3") " AS own, x.sex, x.value, x.example,"
-		" c.value AS city, c.example AS city_example FROM outcome x"
+		"WITH " PUB_INDICATORS
+		" SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
+		" x.sex, x.value, x.example FROM outcome x"
 		" JOIN period pe ON pe.id = x.period_id AND pe.year = $2 AND pe.kind = 'FY'"
 		" JOIN pub_i i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
-		" LEFT JOIN city c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
-		"  AND c.sex = x.sex AND " SEE_FIGURE("c", "i")
-		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i"),
+		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i")
+		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL, c.sex, c.value, c.example"
+		" FROM period cp JOIN outcome c ON c.period_id = cp.id AND c.area_id = (SELECT parent_id FROM area WHERE id = $1)"
+		" WHERE cp.year = $2 AND cp.kind = 'FY' AND (c.example = 1 OR c.source = 'kolada'"
+		" OR EXISTS (SELECT 1 FROM pub_i i WHERE i.id = c.indicator_id AND " SEE_FIGURE("c", "i") "))"
+		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation"
+		" WHERE " OWNED_BY("id", "3"),
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
 	 * unordered (web/page-district-indicators.c sort_series sorts them in C, as on SQLite). The
 	 * ORDER BY the text had made the planner read the district's outcomes of every period in
