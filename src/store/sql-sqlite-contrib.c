@@ -13,6 +13,12 @@
 #define CB_FROZEN(pv) \
 	"(" pv ".status IN ('superseded','revision') OR (" pv ".status = 'decided' AND " pv ".decision_dnr IS NOT NULL))"
 
+/* The district ?1 and the areas under it (two levels: neighbourhoods and places). A tree's levels
+ * hold no area twice: UNION ALL, no temporary table to drop repeats. */
+#define CB_PLACES \
+	"places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1" \
+	"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
+
 /* The district ?1's LUP plans. */
 #define CB_LUPS "(SELECT id FROM plan WHERE kind = 'lup' AND district_id = ?1)"
 
@@ -90,14 +96,9 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 	 * measure and goal as rows of version ?2 (matched by identity; NULL when the version has no
 	 * such row), and as named (measure0, goal0). The version ?2's measure and goal (m, g: a
 	 * search of the version's rows) are joined after the WHERE's terms can be judged (after
-	 * gv0), so only for the rows kept, not for every contribution activity tested. The WHERE's
-	 * terms read only a: a place the activity serves is the district, its child or grandchild
-	 * (the activity's few activity_district rows, each an area seek, rather than a list of the
-	 * 155 activities of the district's places built per execution), the measure or goal named
-	 * is one of the district's LUPs' (its row and version by rowid): the 52 contribution
-	 * activities tested no longer join five rows each first: 695K -> 549K instructions. */
+	 * gv0), so only for the rows kept, not for every contribution activity tested. */
 	[STMT_CB_LIST] =
-		"SELECT a.id, a.key, a.title, a.description, a.role, a.status, a.start_text,"
+		"WITH " CB_PLACES " SELECT a.id, a.key, a.title, a.description, a.role, a.status, a.start_text,"
 		" a.end_text, o.id AS owner_id, o.key AS owner, o.name AS owner_name, cp.key AS plan,"
 		" m.id AS measure_id, m.key AS measure, m.title AS measure_title, m0.key AS measure0,"
 		" m0.title AS measure0_title, g.id AS goal_id, g.key AS goal, g.title AS goal_title,"
@@ -113,13 +114,8 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 		"  AND mv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
 		" LEFT JOIN goal g ON g.plan_version_id = ?2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
-		" WHERE " PUB_ACTIVITY("a") " AND (EXISTS (SELECT 1 FROM activity_district ad CROSS JOIN area ar"
-		"  ON ar.id = ad.area_id WHERE ad.activity_id = a.id AND (ar.id = ?1 OR ar.parent_id = ?1"
-		"  OR (SELECT parent_id FROM area WHERE id = ar.parent_id) = ?1))"
-		"  OR EXISTS (SELECT 1 FROM measure mx JOIN plan_version vx ON vx.id = mx.plan_version_id"
-		"  WHERE mx.id = a.measure_id AND vx.plan_id IN " CB_LUPS ")"
-		"  OR EXISTS (SELECT 1 FROM goal gx JOIN plan_version vx ON vx.id = gx.plan_version_id"
-		"  WHERE gx.id = a.goal_id AND vx.plan_id IN " CB_LUPS "))"
+		" WHERE " PUB_ACTIVITY("a") " AND (a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places)"
+		"  OR mv0.plan_id IN " CB_LUPS " OR gv0.plan_id IN " CB_LUPS ")"
 		" ORDER BY o.name COLLATE sv, o.id, a.start_first IS NULL, a.start_first, a.id",
 	/* (district id) -> the adopted (decided) version of the district's LUP: its id, the plan's
 	 * key, the version's number, the plan's owner and the owner's pair */
