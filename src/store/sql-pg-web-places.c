@@ -100,22 +100,23 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = $1"
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
-	/* (district_id, committee_id) -> the activities serving the district or a place in it,
-	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts, without the
-	 * organisation rank's join); own = 1 when the committee or its administration owns it */
+	/* (district_id) -> the activities serving the district or a place in it, unordered (the
+	 * page sorts them by owner in C: web/page-district.c sort_acts, without the organisation
+	 * rank's join), with the owner's id and pair (the page tells the committee's own from them) */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
 		" SELECT a.id, a.start_first, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" " OWN("a.owner_id", "2") " AS own, a.role, a.status, a.start_text, a.end_text,"
+		" a.owner_id, o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
 		" a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		" AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
-	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
-	 * district itself */
+	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
+	 * (NULL: none), read with the district itself */
 	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
-		"SELECT committee_id FROM area WHERE id = $1 AND level = 'district'",
+		"SELECT a.committee_id, o.pair_id AS committee_pair FROM area a"
+		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = $1 AND a.level = 'district'",
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
 		" WHERE x.period_id = pe.id AND x.area_id = $1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"

@@ -90,26 +90,27 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1"
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
-	/* (district_id, committee_id) -> the activities serving the district or a place in it,
-	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts); own = 1 when
-	 * the committee or its administration owns it. The places are a tree's three levels, so
+	/* (district_id) -> the activities serving the district or a place in it, unordered (the
+	 * page sorts them by owner in C: web/page-district.c sort_acts), with the owner's id and pair
+	 * (owner_id, owner_pair: the page tells the committee's own from them, where a test per row
+	 * here, OWNED_IN, cost 170K of 0.90M instructions). The places are a tree's three levels, so
 	 * UNION ALL (no temporary table to drop repeats); they drive activity_district's area index
-	 * into the one IN list (not a second list of places probed); the owners are one list
-	 * (OWNED_IN, not OWNED_BY's three terms with their own list): 1.08M -> 0.90M instructions. */
+	 * into the one IN list (not a second list of places probed). */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1"
 		"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
-		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" coalesce(" OWNED_IN("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
+		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name, a.owner_id,"
+		" o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" WHERE a.id IN (SELECT ad.activity_id FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id)"
 		" AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
-	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
-	 * district itself */
+	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
+	 * (NULL: none), read with the district itself */
 	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
-		"SELECT committee_id FROM area WHERE id = ?1 AND level = 'district'",
+		"SELECT a.committee_id, o.pair_id AS committee_pair FROM area a"
+		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = ?1 AND a.level = 'district'",
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
 		" WHERE x.period_id = pe.id AND x.area_id = ?1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
