@@ -100,46 +100,51 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = $1"
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
-	/* (district_id, committee_id) -> the activities serving the district or a place in it,
-	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts, without the
-	 * organisation rank's join); own = 1 when the committee or its administration owns it */
+	/* (district_id) -> the activities serving the district or a place in it, unordered (the
+	 * page sorts them by owner in C: web/page-district.c sort_acts, without the organisation
+	 * rank's join), with the owner's id and pair (the page tells the committee's own from them) */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
 		" SELECT a.id, a.start_first, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" " OWN("a.owner_id", "2") " AS own, a.role, a.status, a.start_text, a.end_text,"
+		" a.owner_id, o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
 		" a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		" AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
-	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
-	 * district itself */
+	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
+	 * (NULL: none), read with the district itself */
 	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
-		"SELECT committee_id FROM area WHERE id = $1 AND level = 'district'",
+		"SELECT a.committee_id, o.pair_id AS committee_pair FROM area a"
+		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = $1 AND a.level = 'district'",
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
 		" WHERE x.period_id = pe.id AND x.area_id = $1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
 		" ORDER BY pe.year DESC",
-	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
-	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators. Unordered: view/district.c sorts the rows. The public
-	 * indicators are a materialised
-	 * list (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome. The
-	 * city's outcomes of the year are a materialised list too (one range of
-	 * outcome_period_area): joined to the table itself, the planner hashed all the city's
-	 * outcomes of every year from a scan of the whole table (~3 ms of the page's ~5). */
+	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
+	 * owner_id, sex, value, example in three parts, unordered (view/district.c joins and sorts
+	 * them in C; the parts as on SQLite): 0, the district's public indicators' full-year outcomes
+	 * of the year, per sex; 1, the city's outcomes of the year that the viewer may see; 2, the
+	 * committee's organisations (itself, its administration, its pair). The public indicators are
+	 * a materialised list (PUB_INDICATORS): the rule is judged once per indicator, not once per
+	 * outcome (the city's part tests its indicator by primary key: a scan of pub_i per row made
+	 * the planner's estimate pass jit_above_cost, and JIT took 88 ms of each execution). The
+	 * city's outcomes are one range of outcome_period_area read on their own: joined
+	 * to the district's rows, the planner hashed all the city's outcomes of every year from a
+	 * scan of the whole table (~3 ms of the page's ~5). */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
-		"WITH " PUB_INDICATORS ", city AS MATERIALIZED (SELECT c.indicator_id, c.period_id, c.sex, c.value,"
-		" c.example, c.source FROM period cp JOIN outcome c ON c.period_id = cp.id"
-		" AND c.area_id = (SELECT parent_id FROM area WHERE id = $1) WHERE cp.year = $2 AND cp.kind = 'FY')"
-		" SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
-		" " OWN("i.owner_id", "3") " AS own, x.sex, x.value, x.example,"
-		" c.value AS city, c.example AS city_example FROM outcome x"
+		"WITH " PUB_INDICATORS
+		" SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
+		" x.sex, x.value, x.example FROM outcome x"
 		" JOIN period pe ON pe.id = x.period_id AND pe.year = $2 AND pe.kind = 'FY'"
 		" JOIN pub_i i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
-		" LEFT JOIN city c ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
-		"  AND c.sex = x.sex AND " SEE_FIGURE("c", "i")
-		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i"),
+		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i")
+		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL, c.sex, c.value, c.example"
+		" FROM period cp JOIN outcome c ON c.period_id = cp.id AND c.area_id = (SELECT parent_id FROM area WHERE id = $1)"
+		" WHERE cp.year = $2 AND cp.kind = 'FY' AND (c.example = 1 OR c.source = 'kolada'"
+		" OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = c.indicator_id AND " SEE_FIGURE("c", "i") "))"
+		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation"
+		" WHERE " OWNED_BY("id", "3"),
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
 	 * unordered (web/page-district-indicators.c sort_series sorts them in C, as on SQLite). The
 	 * ORDER BY the text had made the planner read the district's outcomes of every period in

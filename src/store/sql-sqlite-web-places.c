@@ -90,51 +90,55 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1"
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
-	/* (district_id, committee_id) -> the activities serving the district or a place in it,
-	 * unordered (the page sorts them by owner in C: web/page-district.c sort_acts); own = 1 when
-	 * the committee or its administration owns it. The places are a tree's three levels, so
+	/* (district_id) -> the activities serving the district or a place in it, unordered (the
+	 * page sorts them by owner in C: web/page-district.c sort_acts), with the owner's id and pair
+	 * (owner_id, owner_pair: the page tells the committee's own from them, where a test per row
+	 * here, OWNED_IN, cost 170K of 0.90M instructions). The places are a tree's three levels, so
 	 * UNION ALL (no temporary table to drop repeats); they drive activity_district's area index
-	 * into the one IN list (not a second list of places probed); the owners are one list
-	 * (OWNED_IN, not OWNED_BY's three terms with their own list): 1.08M -> 0.90M instructions. */
+	 * into the one IN list (not a second list of places probed). */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1"
 		"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
-		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" coalesce(" OWNED_IN("a.owner_id", "2") ", 0) AS own, a.role, a.status, a.start_text, a.end_text,"
+		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name, a.owner_id,"
+		" o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" WHERE a.id IN (SELECT ad.activity_id FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id)"
 		" AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
-	/* (district_id) -> committee_id: the district committee's id (NULL: none), read with the
-	 * district itself */
+	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
+	 * (NULL: none), read with the district itself */
 	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
-		"SELECT committee_id FROM area WHERE id = ?1 AND level = 'district'",
+		"SELECT a.committee_id, o.pair_id AS committee_pair FROM area a"
+		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = ?1 AND a.level = 'district'",
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
 		" WHERE x.period_id = pe.id AND x.area_id = ?1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
 		" ORDER BY pe.year DESC",
-	/* (district_id, year, committee_id) -> every indicator with a full-year outcome for the
-	 * district in the year, per sex, with the city's value; own = 1 for the committee's (or its
-	 * administration's) indicators. Unordered: view/district.c sorts the rows (the committee's
-	 * first, by key and sex), a quarter of the statement's cost when SQLite sorted the wide
-	 * rows. The district's outcomes of the year are one range of outcome_period_area (0039:
-	 * period, area, then sex, indicator and the columns read), each joined to its indicator by
-	 * rowid, where a seek of the unique index per indicator cost more (1.40M -> 1.30M); the
-	 * city's value one seek of outcome_cover (0037), which holds the columns read (the unique
-	 * index would be SQLite's choice, and a second seek into the table per row; the covering
-	 * outcome_period_area costs 0.1M more here). The committee's owners are one list probed
-	 * per row (OWNED_IN; OWNED_BY's three terms: 1.49M -> 1.40M). */
+	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
+	 * owner_id, sex, value, example in three parts, unordered (view/district.c joins and sorts
+	 * them in C): part 0, every public indicator with a full-year outcome for the district in the
+	 * year, per sex; part 1, the city's (the district's municipality's) outcomes of the year that
+	 * the viewer may see (id, sex, value, example; the rest NULL); part 2, the committee, its
+	 * administration and its pair (id; NULL when there is none), whose indicators are the
+	 * committee's own. Both outcome parts are one range of outcome_period_area (0039: period,
+	 * area, then sex, indicator and the columns read); a district row is joined to its indicator
+	 * by rowid. The city's value had been a seek of outcome_cover per district row and the owners
+	 * a list probed per row (OWNED_IN, an ephemeral table): 1.30M -> 0.77M instructions. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name,"
-		" coalesce(" OWNED_IN("i.owner_id", "3") ", 0) AS own, x.sex, x.value, x.example,"
-		" c.value AS city, c.example AS city_example FROM period pe"
+		"SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
+		" x.sex, x.value, x.example FROM period pe"
 		" CROSS JOIN outcome x INDEXED BY outcome_period_area ON x.period_id = pe.id AND x.area_id = ?1"
-		" CROSS JOIN indicator i ON i.id = x.indicator_id"
-		" JOIN organisation o ON o.id = i.owner_id"
-		" LEFT JOIN outcome c INDEXED BY outcome_cover ON c.indicator_id = x.indicator_id AND c.period_id = x.period_id"
-		"  AND c.sex = x.sex AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) AND " SEE_FIGURE("c", "i")
-		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i"),
+		" CROSS JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
+		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL, c.sex, c.value, c.example"
+		" FROM period pe CROSS JOIN outcome c INDEXED BY outcome_period_area ON c.period_id = pe.id"
+		" AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) WHERE pe.year = ?2 AND pe.kind = 'FY'"
+		" AND (c.example = 1 OR c.source = 'kolada' OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = c.indicator_id"
+		" AND " SEE_FIGURE("c", "i") "))"
+		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE pair_id = ?3"
+		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE id = ?3",
 	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
 	 * unordered (the page sorts them by indicator and year in C: web/page-district-indicators.c
 	 * sort_series; SQLite's sorter was 0.5M instructions). Per full-year period one range of

@@ -83,37 +83,133 @@ static int years_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_COMPARE (id, key, name, unit, direction,
- * owner_name, own, sex, value, example, city, city_example) */
-static int cmp_cb(void *ctx, const struct store_row *r)
+/* sex_rank: T, K, M (the order the rows of an indicator are shown in) */
+static int sex_rank(const char *sex)
 {
-	struct district_view *v = ctx;
-	struct district_cmp *c;
+	return !sex || sex[1] ? 2 : sex[0] == 'T' ? 0 : sex[0] == 'K' ? 1 : 2;
+}
+
+/* A city outcome of the comparison's year (part 1 of STMT_WEB_PLACES_DISTRICT_COMPARE), found
+ * by (indicator, sex) once the rows are read. */
+struct city_val {
+	int64_t ind;
+	int sex;			/* sex_rank */
+	int has_value, example;
+	double value;
+};
+
+/* The comparison's parts as read: the district's rows in v, the city's values and the
+ * committee's organisations here (released by compare). */
+struct cmp_read {
+	struct district_view *v;
+	int64_t *owner_of;		/* per row of v: its indicator's owner */
+	size_t owner_cap;
+	struct city_val *city;
+	size_t ncity, city_cap;
+	int64_t *owners;		/* the committee, its administration(s), its pair */
+	size_t nowners, owners_cap;
+};
+
+/* district_row: a district row (part 0: id, key, name, unit, direction, owner_name, owner_id,
+ * sex, value, example); own, city and gap are set by join_city */
+static void district_row(struct cmp_read *cr, const struct store_row *r)
+{
+	struct district_view *v = cr->v;
 
 	if (v->n == v->rows_cap) {
 		v->rows_cap = grown(v->n, v->rows_cap);
 		v->rows = xrealloc(v->rows, sizeof(*v->rows) * v->rows_cap);
 	}
-	c = &v->rows[v->n++];
-	*c = (struct district_cmp){
-		.ind = store_col_int(r, 0), .key = arena_strdup(&v->a, store_col_text(r, 1)),
-		.name = arena_strdup(&v->a, store_col_text(r, 2)), .unit = arena_strdup(&v->a, store_col_text(r, 3)),
-		.direction = arena_strdup(&v->a, store_col_text(r, 4)),
-		.owner_name = arena_strdup(&v->a, store_col_text(r, 5)), .own = store_col_int(r, 6) != 0,
-		.sex = arena_strdup(&v->a, store_col_text(r, 7)), .has_value = store_col_type(r, 8) != SV_NULL,
-		.value = store_col_real(r, 8), .example = store_col_int(r, 9) != 0,
-		.has_city = store_col_type(r, 10) != SV_NULL, .city = store_col_real(r, 10),
-		.city_example = store_col_int(r, 11) != 0,
+	if (v->n == cr->owner_cap) {
+		cr->owner_cap = grown(v->n, cr->owner_cap);
+		cr->owner_of = xrealloc(cr->owner_of, sizeof(*cr->owner_of) * cr->owner_cap);
+	}
+	cr->owner_of[v->n] = store_col_int(r, 7);
+	v->rows[v->n++] = (struct district_cmp){
+		.ind = store_col_int(r, 1), .key = arena_strdup(&v->a, store_col_text(r, 2)),
+		.name = arena_strdup(&v->a, store_col_text(r, 3)), .unit = arena_strdup(&v->a, store_col_text(r, 4)),
+		.direction = arena_strdup(&v->a, store_col_text(r, 5)),
+		.owner_name = arena_strdup(&v->a, store_col_text(r, 6)),
+		.sex = arena_strdup(&v->a, store_col_text(r, 8)), .has_value = store_col_type(r, 9) != SV_NULL,
+		.value = store_col_real(r, 9), .example = store_col_int(r, 10) != 0,
 	};
-	if (c->has_value && c->has_city)
-		c->gap = gap(c->value, c->city);
+}
+
+/* city_row: a city value (part 1: id, sex, value, example) */
+static void city_row(struct cmp_read *cr, const struct store_row *r)
+{
+	if (cr->ncity == cr->city_cap) {
+		cr->city_cap = grown(cr->ncity, cr->city_cap);
+		cr->city = xrealloc(cr->city, sizeof(*cr->city) * cr->city_cap);
+	}
+	cr->city[cr->ncity++] = (struct city_val){
+		.ind = store_col_int(r, 1), .sex = sex_rank(store_col_text(r, 8)),
+		.has_value = store_col_type(r, 9) != SV_NULL, .value = store_col_real(r, 9),
+		.example = store_col_int(r, 10) != 0,
+	};
+}
+
+/* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_COMPARE, by its part (column 0) */
+static int cmp_cb(void *ctx, const struct store_row *r)
+{
+	struct cmp_read *cr = ctx;
+	int64_t part = store_col_int(r, 0);
+
+	if (part == 0)
+		district_row(cr, r);
+	else if (part == 1)
+		city_row(cr, r);
+	else if (store_col_type(r, 1) != SV_NULL) {
+		if (cr->nowners == cr->owners_cap) {
+			cr->owners_cap = grown(cr->nowners, cr->owners_cap);
+			cr->owners = xrealloc(cr->owners, sizeof(*cr->owners) * cr->owners_cap);
+		}
+		cr->owners[cr->nowners++] = store_col_int(r, 1);
+	}
 	return 0;
 }
 
-/* sex_rank: T, K, M (the order the rows of an indicator are shown in) */
-static int sex_rank(const char *sex)
+/* by_ind_sex: city values by indicator, then sex */
+static int by_ind_sex(const void *pa, const void *pb)
 {
-	return !sex || sex[1] ? 2 : sex[0] == 'T' ? 0 : sex[0] == 'K' ? 1 : 2;
+	const struct city_val *a = pa, *b = pb;
+
+	if (a->ind != b->ind)
+		return a->ind < b->ind ? -1 : 1;
+	return a->sex - b->sex;
+}
+
+/* own_of: whether owner is one of the committee's organisations */
+static int own_of(const struct cmp_read *cr, int64_t owner)
+{
+	for (size_t i = 0; i < cr->nowners; i++)
+		if (cr->owners[i] == owner)
+			return 1;
+	return 0;
+}
+
+/* join_city: each district row's own mark, city value (the city's outcome of the same
+ * indicator and sex: the year is one full-year period) and gap */
+static void join_city(struct cmp_read *cr)
+{
+	struct district_view *v = cr->v;
+
+	if (cr->ncity > 1)
+		qsort(cr->city, cr->ncity, sizeof(*cr->city), by_ind_sex);
+	for (size_t i = 0; i < v->n; i++) {
+		struct district_cmp *c = &v->rows[i];
+		struct city_val k = { .ind = c->ind, .sex = sex_rank(c->sex) };
+		const struct city_val *cv = cr->ncity ? bsearch(&k, cr->city, cr->ncity, sizeof(*cr->city), by_ind_sex) : NULL;
+
+		c->own = own_of(cr, cr->owner_of[i]);
+		if (cv) {
+			c->has_city = cv->has_value;
+			c->city = cv->has_value ? cv->value : 0;
+			c->city_example = cv->example;
+		}
+		if (c->has_value && c->has_city)
+			c->gap = gap(c->value, c->city);
+	}
 }
 
 /* by_own_key_sex: the committee's indicators first, then by key (byte order: SQLite's BINARY,
@@ -143,7 +239,14 @@ static int compare(struct store *st, int year, struct district_view *v, struct e
 		return rc;
 	v->year = year ? year : v->nyears ? v->years[0] : 0;
 	struct sval args[] = { SVI(v->id), SVI(v->year), SVID(v->committee) };
-	if ((rc = store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, v, e)) != LUP_OK)
+	struct cmp_read cr = { .v = v };
+	rc = store_query(st, STMT_WEB_PLACES_DISTRICT_COMPARE, args, 3, cmp_cb, &cr, e);
+	if (rc == LUP_OK)
+		join_city(&cr);
+	free(cr.owner_of);
+	free(cr.city);
+	free(cr.owners);
+	if (rc != LUP_OK)
 		return rc;
 	if (v->n > 1)
 		qsort(v->rows, v->n, sizeof(*v->rows), by_own_key_sex);

@@ -386,7 +386,7 @@ static void overview_spark(struct ind *x, int i, const struct rowset *series, in
 {
 	int from, to;
 	double *v;
-	char id[32], title[300];
+	char id[11 + NUMFMT_SIZE], title[300];
 
 	places_run(series, x->v.rows[i].ind, &from, &to);
 	if (to - from < 2) {
@@ -396,7 +396,8 @@ static void overview_spark(struct ind *x, int i, const struct rowset *series, in
 	v = arena_alloc(&x->r->a, sizeof(double) * (size_t)(to - from));
 	for (int k = from; k < to; k++)
 		v[k - from] = rowset_cell_d(&series->rows[k][2]);
-	snprintf(id, sizeof(id), "utveckling-%d", n);
+	memcpy(id, "utveckling-", 11);		/* "utveckling-%d", without printf (once per row) */
+	numfmt_long(n, id + 11);
 	const char *part[] = { x->v.rows[i].name, " i ", x->name, " ", series->rows[from][1].s, "–",
 			       series->rows[to - 1][1].s };
 	numfmt_join(title, sizeof(title), part, 7);	/* "%s i %s %s–%s" */

@@ -48,6 +48,7 @@ struct district {
 	struct rowset partners;		/* STMT_PV_PARTNERS */
 	struct rowset alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
 	int64_t id, committee_id, version_id;
+	int64_t committee_pair;		/* the committee's pair (its administration): 0 when none */
 	int drafts;			/* the caller may read the LUP's draft */
 	const char *key, *name;
 };
@@ -514,11 +515,21 @@ static void act_cells(struct html *h, const struct rowset *a, int i, int with_ro
 	html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
 }
 
+/* act_own: activity row i is the committee's own: its owner is the committee, the committee's
+ * pair, or an organisation whose pair is the committee (its administration) */
+static int act_own(const struct district *x, int i)
+{
+	int64_t owner = places_i(&x->acts, i, "owner_id");
+
+	return x->committee_id && (owner == x->committee_id || places_i(&x->acts, i, "owner_pair") == x->committee_id ||
+				   (x->committee_pair && owner == x->committee_pair));
+}
+
 /* shown_elsewhere: activity row i is the district's own, or a contribution ("Bidrag till
  * programmet"). */
 static int shown_elsewhere(const struct district *x, int i)
 {
-	return places_i(&x->acts, i, "own") || district_contrib_has(&x->contrib, places_i(&x->acts, i, "id"));
+	return act_own(x, i) || district_contrib_has(&x->contrib, places_i(&x->acts, i, "id"));
 }
 
 /* others_table: the activities of the owner starting at row i (rows are by owner); returns the
@@ -759,6 +770,7 @@ static int load(struct district *x)
 	x->key = places_s(&x->d, 0, "key");
 	x->name = places_s(&x->d, 0, "name");
 	x->committee_id = committee.nrows ? places_i(&committee, 0, "committee_id") : 0;
+	x->committee_pair = committee.nrows ? places_i(&committee, 0, "committee_pair") : 0;
 	if (load_version(x, a, &cur))
 		return -1;
 	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;
@@ -792,12 +804,11 @@ static int sort_acts(struct district *x)
 static int fetch(struct district *x)
 {
 	struct http_req *r = x->r;
-	struct sval id = SVI(x->id), ver = SVI(x->version_id), dc[] = { SVI(x->id), SVID(x->committee_id) },
-		    vs[] = { SVI(places_i(&x->lup, 0, "id")), SVI(x->drafts) };
+	struct sval id = SVI(x->id), ver = SVI(x->version_id), vs[] = { SVI(places_i(&x->lup, 0, "id")), SVI(x->drafts) };
 	struct store_q q[STORE_QUERY_MAX];
 	int n = 0;
 
-	places_want(r, q, &n, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, dc, 2);
+	places_want(r, q, &n, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &id, 1);
 	district_contrib_want(r, q, &n, x->id, x->version_id, &x->contrib);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
 	places_want(r, q, &n, &x->nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1);
