@@ -39,7 +39,7 @@ void district_contrib_measure(struct http_req *r, struct html *h, const struct r
 	for (int i = 0; i < c->nrows; i++) {
 		if (places_i(c, i, "measure_id") != measure_id)
 			continue;
-		html_open(h, "p", "class", "contrib", NULL);
+		HTML_OPEN_A(h, "p", "class", "contrib");
 		html_text(h, "Bidrag från andra: ");
 		who(r, h, c, i);
 		html_close(h);
@@ -55,10 +55,10 @@ static void goals(struct http_req *r, struct html *h, const struct rowset *c)
 		if (!places_i(c, i, "goal_id"))
 			continue;
 		if (!n++) {
-			html_elem(h, "h3", "Bidrag till programmets mål", NULL);
-			html_open(h, "ul", NULL);
+			HTML_ELEM(h, "h3", "Bidrag till programmets mål");
+			HTML_OPEN(h, "ul");
 		}
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_textf(h, "Mål: %s. Bidrag från andra: ", places_s(c, i, "goal_title"));
 		who(r, h, c, i);
 		html_close(h);
@@ -94,29 +94,29 @@ static int org_table(struct http_req *r, struct html *h, const struct rowset *c,
 
 	while (end < c->nrows && places_i(c, end, "owner_id") == owner)
 		end++;
-	html_open(h, "h3", NULL);
+	HTML_OPEN(h, "h3");
 	places_link(r, h, "/organisation", places_s(c, i, "owner"), places_s(c, i, "owner_name"));
 	html_close(h);
-	html_open(h, "table", "class", "list", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN_A(h, "table", "class", "list");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "Bidrag från %s: %d", places_s(c, i, "owner_name"), end - i);
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int k = i; k < end; k++) {
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_OPEN_A(h, "th", "scope", "row");
 		html_text(h, places_s(c, k, "title"));
 		if (pf_may_write(r, owner)) {
 			html_text(h, " ");
 			pf_link(h, pf_href(r, "/stadsdel/%s/bidrag/%s", key, places_s(c, k, "id")), "Ändra");
 		}
 		html_close(h);
-		html_elem(h, "td", places_role_sv(places_s(c, k, "role")), NULL);
-		html_elem(h, "td", aim(r, c, k), NULL);
-		html_elem(h, "td", places_status_sv(places_s(c, k, "status")), NULL);
-		html_elem(h, "td", page_time(r, places_s(c, k, "start_text")), "class", "date", NULL);
-		html_elem(h, "td", page_time(r, places_s(c, k, "end_text")), "class", "date", NULL);
+		HTML_ELEM(h, "td", places_role_sv(places_s(c, k, "role")));
+		HTML_ELEM(h, "td", aim(r, c, k));
+		HTML_ELEM(h, "td", places_status_sv(places_s(c, k, "status")));
+		HTML_ELEM_A(h, "td", "class", "date", page_time(r, places_s(c, k, "start_text")));
+		HTML_ELEM_A(h, "td", "class", "date", page_time(r, places_s(c, k, "end_text")));
 		html_close(h);
 	}
 	html_close(h);
@@ -151,7 +151,7 @@ static void standing(struct http_req *r, struct html *h, const struct rowset *s)
 {
 	for (int i = 0; i < s->nrows; i++) {
 		const char *st = places_s(s, i, "status"), *note = places_s(s, i, "note");
-		html_open(h, "p", "class", "contrib-status", NULL);
+		HTML_OPEN_A(h, "p", "class", "contrib-status");
 		html_textf(h, "%s: ", strcmp(st, "waiting") == 0 ? "Stadsdelsnämnden avvaktar samarbetet med" :
 			   "Stadsdelsnämnden har avböjt samarbetet med");
 		places_link(r, h, "/organisation", places_s(s, i, "owner"), places_s(s, i, "owner_name"));
@@ -168,15 +168,15 @@ int district_contrib_section(struct http_req *r, struct html *h, const struct ro
 
 	if (may_add(r, &add))
 		return -1;
-	html_open(h, "section", "aria-labelledby", "bidrag", NULL);
-	html_elem(h, "h2", "Bidrag till programmet", "id", "bidrag", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "bidrag");
+	HTML_ELEM_A(h, "h2", "id", "bidrag", "Bidrag till programmet");
 	if (!c->nrows)
-		html_elem(h, "p", "Inga andra organisationer har skrivit bidrag till programmet i lup.", NULL);
+		HTML_ELEM(h, "p", "Inga andra organisationer har skrivit bidrag till programmet i lup.");
 	else
 		html_elem(h, "p", pf_printf(r, "Vad facknämnder, bolag och andra organisationer gör för programmet i %s, "
 					    "och vem som ansvarar.", name), NULL);
 	if (add) {
-		html_open(h, "p", NULL);
+		HTML_OPEN(h, "p");
 		pf_link(h, pf_href(r, "/stadsdel/%s/bidrag/nytt", key), "Lägg till ett bidrag");
 		html_close(h);
 	}

@@ -105,19 +105,19 @@ static void goal_row(struct http_req *r, struct html *h, const struct rowset *g,
 {
 	const char *ind = places_s(g, i, "indicator_name");
 
-	html_open(h, "tr", NULL);
-	html_open(h, "th", "scope", "row", NULL);
+	HTML_OPEN(h, "tr");
+	HTML_OPEN_A(h, "th", "scope", "row");
 	html_text(h, places_s(g, i, "title"));
 	if (places_s(g, i, "description"))
-		html_elem(h, "span", places_s(g, i, "description"), "class", "desc", NULL);
+		HTML_ELEM_A(h, "span", "class", "desc", places_s(g, i, "description"));
 	if (ind)
 		html_elem(h, "span", pf_printf(r, "Indikator: %s%s", ind,
 					       is(places_s(g, i, "indicator_source"), "kolada") ? " (Kolada)" : ""),
 			  "class", "desc", NULL);
 	html_close(h);
-	html_elem(h, "td", places_s(g, i, "area_name") ? places_s(g, i, "area_name") : "–", NULL);
-	html_elem(h, "td", sex_sv(places_s(g, i, "sex")), NULL);
-	html_elem(h, "td", is(places_s(g, i, "horizon"), "long") ? "15–20 år: stadens genomsnitt" : "5 år", NULL);
+	HTML_ELEM(h, "td", places_s(g, i, "area_name") ? places_s(g, i, "area_name") : "–");
+	HTML_ELEM(h, "td", sex_sv(places_s(g, i, "sex")));
+	HTML_ELEM(h, "td", is(places_s(g, i, "horizon"), "long") ? "15–20 år: stadens genomsnitt" : "5 år");
 	places_td_num(h, val(r, t->base, t->base_year, t->unit));
 	places_td_num(h, isnan(t->last) ? "–" : pf_printf(r, "%s%s", val(r, t->last, t->last_year, t->unit),
 							  t->example ? " (exempeldata)" : ""));
@@ -173,13 +173,13 @@ static void theme_table(struct http_req *r, struct html *h, const struct rowset 
 
 	const char *theme = places_s(g, from, "theme_name") ? places_s(g, from, "theme_name") : "Utan tema";
 
-	html_elem(h, "h3", theme, NULL);
+	HTML_ELEM(h, "h3", theme);
 	/* a scrolling region that keyboard users can reach and scroll (WCAG 2.1.1) */
 	html_open(h, "div", "class", "matrix-wrap", "role", "region", "tabindex", "0",
 		  "aria-label", theme, NULL);
-	html_open(h, "table", "class", "goals", NULL);
+	HTML_OPEN_A(h, "table", "class", "goals");
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = from; i < to; i++) {
 		struct traj t = traj_of(g, i, o);
 		goal_row(r, h, g, i, &t);
@@ -212,11 +212,11 @@ void page_district_goals(struct http_req *r, struct html *h, const struct distri
 	const struct rowset *g = &dg->goals, *o = &dg->outcomes;
 
 	if (!dg->version) {
-		html_elem(h, "p", "Stadsdelsområdet har inget lokalt utvecklingsprogram i lup.", NULL);
+		HTML_ELEM(h, "p", "Stadsdelsområdet har inget lokalt utvecklingsprogram i lup.");
 		return;
 	}
 	if (!g->nrows) {
-		html_elem(h, "p", "Programmet har inga målsättningar i lup.", NULL);
+		HTML_ELEM(h, "p", "Programmet har inga målsättningar i lup.");
 		return;
 	}
 	html_elem(h, "p", "Målsättningarna per tema: för kvinnor, män eller alla, med 5-årsmålet och ambitionen att "

@@ -95,7 +95,7 @@ static void year_nav(struct ind *x)
 
 	if (x->v.nyears < 2)
 		return;
-	html_open(h, "p", "class", "yearnav", NULL);
+	HTML_OPEN_A(h, "p", "class", "yearnav");
 	html_text(h, "År: ");
 	for (size_t i = 0; i < x->v.nyears; i++) {
 		long y = x->v.years[i];
@@ -119,8 +119,8 @@ static void choose(struct ind *x)
 	html_open(h, "form", "class", "filter no-print", "method", "get",
 		  "action", page_href(x->r, "/stadsdel", x->key), NULL);
 	html_void(h, "input", "type", "hidden", "name", "ar", "value", year, NULL);
-	html_open(h, "div", NULL);
-	html_elem(h, "label", "Visa indikator i detalj", "for", "indikator", NULL);
+	HTML_OPEN(h, "div");
+	HTML_ELEM_A(h, "label", "for", "indikator", "Visa indikator i detalj");
 	html_open(h, "select", "id", "indikator", "name", "indikator", NULL);
 	for (int i = 0; i < (int)x->v.n; i++) {
 		if (!shown(x, i) || (i && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0))
@@ -131,7 +131,7 @@ static void choose(struct ind *x)
 	}
 	html_close(h);
 	html_close(h);
-	html_elem(h, "button", "Visa", "type", "submit", NULL);
+	HTML_ELEM_A(h, "button", "type", "submit", "Visa");
 	html_close(h);
 }
 
@@ -152,7 +152,7 @@ static void gap_sentence(struct ind *x, int i)
 	snprintf(name, sizeof(name), "%s%s", x->name,
 		 strcmp(sex, "K") == 0 ? ", kvinnor" : strcmp(sex, "M") == 0 ? ", män" : "");
 	if (model_gap_sentence(&s, buf, sizeof(buf), NULL, 0) == 0)
-		html_elem(x->h, "p", buf, NULL);
+		HTML_ELEM(x->h, "p", buf);
 }
 
 /* Per district of the comparison: name, key and values by sex (T, K, M). */
@@ -198,16 +198,16 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 	struct html *h = x->h;
 	char b[64];
 
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN(h, "table");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "%s, helår %ld: alla stadsdelsområden och staden", x->v.rows[x->sel].name, x->year);
 	html_close(h);
 	places_thead(h, by_sex ? cols_s : cols_t);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = 0; i <= n; i++) {
 		const double *v = i < n ? a[i].v : city;
 		html_open(h, "tr", "class", i < n && strcmp(a[i].key, x->key) == 0 ? "current" : NULL, NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN_A(h, "th", "scope", "row");
 		if (i < n)
 			places_link(x->r, h, "/stadsdel", a[i].key, a[i].name);
 		else
@@ -244,7 +244,7 @@ static int detail_bars(struct ind *x, const char *unit, int dec)
 	struct svg_opts o = { .id = "jamforelse", .title = title, .unit = unit, .decimals = dec, .example = ex,
 		.desc = "Stapeldiagram över alla stadsdelsområden med stadens snitt som streckad linje. "
 			"Samma siffror finns i tabellen under diagrammet." };
-	html_open(x->h, "div", "class", "chart", NULL);
+	HTML_OPEN_A(x->h, "div", "class", "chart");
 	svg_bar_chart(x->h, &o, bars, (size_t)n, by_sex, city[0]);
 	html_close(x->h);
 	bars_table(x, a, n, city, by_sex, unit, dec);
@@ -314,15 +314,15 @@ static void line_table(struct ind *x, const struct line *l, const char *unit, in
 
 	snprintf(dn, sizeof(dn), "#%s", x->name);
 	cols[1] = dn;
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN(h, "table");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "%s över åren (helår): %s, stadens snitt och årsmål", x->v.rows[x->sel].name, x->name);
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < l->n; i++) {
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", l->labels[i], "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_ELEM_A(h, "th", "scope", "row", l->labels[i]);
 		places_td_num(h, svg_fmt_value(l->dist[i], dec, unit, 0, b, sizeof(b)));
 		places_td_num(h, svg_fmt_value(l->city[i], dec, unit, 0, b, sizeof(b)));
 		places_td_num(h, isnan(l->target[i]) ? "–" : svg_fmt_value(l->target[i], dec, unit, 0, b, sizeof(b)));
@@ -351,7 +351,7 @@ static void detail_line(struct ind *x, const char *unit, int dec)
 	struct svg_opts o = { .id = "over-tid", .title = title, .unit = unit, .decimals = dec, .example = l->example,
 		.desc = "Linjediagram över helårsvärden: stadsdelsområdet (heldragen linje), stadens snitt "
 			"(prickad) och årsmålet (streckad). Samma siffror finns i tabellen under diagrammet." };
-	html_open(x->h, "div", "class", "chart", NULL);
+	HTML_OPEN_A(x->h, "div", "class", "chart");
 	svg_line_chart(x->h, &o, l->labels, (size_t)l->n, s, ns);
 	html_close(x->h);
 	line_table(x, l, unit, dec);
@@ -370,8 +370,8 @@ static void detail(struct ind *x)
 		dec = a > dec ? a : dec;
 		dec = b > dec ? b : dec;
 	}
-	html_elem(h, "h3", x->v.rows[x->sel].name, "id", "vald-indikator", NULL);
-	html_open(h, "p", "class", "muted", NULL);
+	HTML_ELEM_A(h, "h3", "id", "vald-indikator", x->v.rows[x->sel].name);
+	HTML_OPEN_A(h, "p", "class", "muted");
 	html_textf(h, "Följs upp av %s. Enhet: %s; %s.", x->v.rows[x->sel].owner_name,
 		   unit ? unit : "ingen", direction_sv(x->v.rows[x->sel].direction));
 	html_close(h);
@@ -416,13 +416,13 @@ static void overview_row(struct ind *x, int i, const struct rowset *series, int 
 	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
 	char b[64];
 
-	html_open(h, "tr", NULL);
-	html_open(h, "th", "scope", "row", NULL);
+	HTML_OPEN(h, "tr");
+	HTML_OPEN_A(h, "th", "scope", "row");
 	html_elem(h, "a", x->v.rows[i].name, "href", ind_href(x, x->v.rows[i].key), NULL);
-	html_elem(h, "span", direction_sv(x->v.rows[i].direction), "class", "desc", NULL);
+	HTML_ELEM_A(h, "span", "class", "desc", direction_sv(x->v.rows[i].direction));
 	html_close(h);
 	if (x->by_sex)
-		html_elem(h, "td", places_sex_sv(sex), NULL);
+		HTML_ELEM(h, "td", places_sex_sv(sex));
 	places_td_num(h, svg_fmt_value(d, dec, unit, 0, b, sizeof(b)));
 	places_td_num(h, svg_fmt_value(c, dec, unit, 0, b, sizeof(b)));
 	places_td_num(h, svg_fmt_value(d - c, dec, district_change_unit(unit), 1, b, sizeof(b)));
@@ -430,8 +430,8 @@ static void overview_row(struct ind *x, int i, const struct rowset *series, int 
 		model_yearly_change_to_close(dir, d, c, CLOSE_YEARS, &change, NULL, 0);
 	places_td_num(h, isnan(change) ? "–" : change == 0 ? "behövs inte" :
 		      svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, b, sizeof(b)));
-	html_elem(h, "td", model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c)), NULL);
-	html_open(h, "td", NULL);
+	HTML_ELEM(h, "td", model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c)));
+	HTML_OPEN(h, "td");
 	if (strcmp(sex, "T") == 0)
 		overview_spark(x, i, series, n);
 	html_close(h);
@@ -446,11 +446,11 @@ static void overview(struct ind *x)
 	char dn[160];
 	struct html *h = x->h;
 	int n = 0;
-	html_open(h, "h3", NULL);
+	HTML_OPEN(h, "h3");
 	html_textf(h, "Alla indikatorer %ld", x->year);
 	html_close(h);
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN(h, "table");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "%s jämfört med stadens snitt, helår %ld%s", x->name, x->year,
 		   x->example ? " (utfallen är exempeldata)" : "");
 	html_close(h);
@@ -459,7 +459,7 @@ static void overview(struct ind *x)
 	if (!x->by_sex)
 		cols[1] = "Indikator";
 	places_thead(h, x->by_sex ? cols : cols + 1);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < (int)x->v.n; i++)
 		if (shown(x, i))
 			overview_row(x, i, &x->series, n++);
@@ -548,7 +548,7 @@ static void intro(struct ind *x)
 {
 	struct html *h = x->h;
 
-	html_open(h, "p", NULL);
+	HTML_OPEN(h, "p");
 	if (x->own_only)
 		html_textf(h, "Stadsdelsnämndens indikatorer för %s jämförda med stadens snitt (helår %ld). "
 			   "Skillnaden räknas som stadsdelsområdets värde minus stadens; förändringen per år är den "
@@ -568,8 +568,8 @@ static int show(struct ind *x)
 	struct http_req *r = x->r;
 	struct html *h = x->h;
 
-	html_open(h, "section", "aria-labelledby", "indikatorer", NULL);
-	html_elem(h, "h2", "Indikatorer jämfört med staden", "id", "indikatorer", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "indikatorer");
+	HTML_ELEM_A(h, "h2", "id", "indikatorer", "Indikatorer jämfört med staden");
 	year_nav(x);
 	if (!x->v.n) {
 		if (x->year)

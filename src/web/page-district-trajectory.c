@@ -42,26 +42,26 @@ static void table(struct http_req *r, struct html *h, const struct traj_goal *g)
 					    "Förändring per år hittills", "Behövs per år till femårsmålet",
 					    "Behövs per år till snittet på 15 år", "Behövs per år till snittet på 20 år", NULL };
 
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", "class", "trajectory", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN_A(h, "div", "class", "table-wrap");
+	HTML_OPEN_A(h, "table", "class", "trajectory");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "%s: banan per kön", g->indicator_name);
 	html_close(h);
 	pf_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int k = 0; k < g->nseries; k++) {
 		const struct traj_series *s = &g->series[k];
 		const struct model_traj *t = &s->t;
 		html_open(h, "tr", "data-sex", pf_printf(r, "%c", s->sex), NULL);
-		html_elem(h, "th", sex_sv(s->sex), "scope", "row", NULL);
-		html_elem(h, "td", val(r, t->base, t->base_year, g->unit), NULL);
-		html_elem(h, "td", val(r, t->last, t->last_year, g->unit), NULL);
-		html_elem(h, "td", val(r, t->city, s->ncity ? s->city_years[s->ncity - 1] : 0, g->unit), NULL);
-		html_elem(h, "td", isnan(t->goal) ? "inget tal" : val(r, t->goal, t->goal_year, g->unit), NULL);
-		html_elem(h, "td", isnan(t->slope) ? "–" : pf_printf(r, "%s per år", pf_num(r, t->slope)), NULL);
-		html_elem(h, "td", need(r, t, t->need_goal), NULL);
-		html_elem(h, "td", t->horizon_near ? pf_printf(r, "%s till %d", need(r, t, t->need_near), t->horizon_near) : "–", NULL);
-		html_elem(h, "td", t->horizon_far ? pf_printf(r, "%s till %d", need(r, t, t->need_far), t->horizon_far) : "–", NULL);
+		HTML_ELEM_A(h, "th", "scope", "row", sex_sv(s->sex));
+		HTML_ELEM(h, "td", val(r, t->base, t->base_year, g->unit));
+		HTML_ELEM(h, "td", val(r, t->last, t->last_year, g->unit));
+		HTML_ELEM(h, "td", val(r, t->city, s->ncity ? s->city_years[s->ncity - 1] : 0, g->unit));
+		HTML_ELEM(h, "td", isnan(t->goal) ? "inget tal" : val(r, t->goal, t->goal_year, g->unit));
+		HTML_ELEM(h, "td", isnan(t->slope) ? "–" : pf_printf(r, "%s per år", pf_num(r, t->slope)));
+		HTML_ELEM(h, "td", need(r, t, t->need_goal));
+		HTML_ELEM(h, "td", t->horizon_near ? pf_printf(r, "%s till %d", need(r, t, t->need_near), t->horizon_near) : "–");
+		HTML_ELEM(h, "td", t->horizon_far ? pf_printf(r, "%s till %d", need(r, t, t->need_far), t->horizon_far) : "–");
 		html_close(h);
 	}
 	html_close(h);
@@ -129,18 +129,18 @@ int district_trajectory_section(struct http_req *r, struct html *h, int64_t dist
 		traj_view_release(&v);
 		return 0;
 	}
-	html_open(h, "section", "aria-labelledby", "banor", NULL);
-	html_elem(h, "h2", "Banan mot målen per kön", "id", "banor", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "banor");
+	HTML_ELEM_A(h, "h2", "id", "banor", "Banan mot målen per kön");
 	html_elem(h, "p", "För varje målsättning med en indikator: utgångsläget (första året med ett helårsvärde), "
 		  "femårsmålet och ambitionen att nå stadens snitt inom 15–20 år räknat från utgångsläget. "
 		  "Förändringen per år som behövs är avståndet från det senaste värdet delat med åren som är kvar; "
 		  "förändringen hittills är lutningen enligt minsta kvadrat-metoden över alla helårsvärden.", NULL);
 	for (size_t i = 0; i < v.n; i++) {
 		const struct traj_goal *g = &v.goals[i];
-		html_open(h, "h3", NULL);
+		HTML_OPEN(h, "h3");
 		html_textf(h, "%s%s%s", g->number ? g->number : "", g->number ? " " : "", g->title);
 		html_close(h);
-		html_open(h, "p", NULL);
+		HTML_OPEN(h, "p");
 		html_text(h, "Indikator: ");
 		pf_link(h, pf_href(r, "/indikator/%s", g->indicator), g->indicator_name);
 		html_close(h);

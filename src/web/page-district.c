@@ -62,8 +62,8 @@ static void section(struct html *h, const char *anchor, const char *title)
 
 static void fact(struct html *h, const char *term, const char *text)
 {
-	html_elem(h, "dt", term, NULL);
-	html_elem(h, "dd", text, NULL);
+	HTML_ELEM(h, "dt", term);
+	HTML_ELEM(h, "dd", text);
 }
 
 /* version_fact: the version shown, its status and decision ("Antagen 2024-02-03, § 5, dnr D"). */
@@ -72,8 +72,8 @@ static void version_fact(struct district *x)
 	struct html *h = x->h;
 	const char *status = places_s(&x->lup, 0, "status");
 
-	html_elem(h, "dt", "Version", NULL);
-	html_open(h, "dd", "id", "version", NULL);
+	HTML_ELEM(h, "dt", "Version");
+	HTML_OPEN_A(h, "dd", "id", "version");
 	html_textf(h, "Version %s: %s", places_s(&x->lup, 0, "version"), planver_status_sv(status));
 	if (places_s(&x->lup, 0, "decided_on"))
 		html_textf(h, " %s", page_time(x->r, places_s(&x->lup, 0, "decided_on")));
@@ -94,7 +94,7 @@ static void compare_link(struct district *x, const struct rowset *vs)
 
 	for (int i = 1; i < vs->nrows; i++)
 		if (shown && strcmp(places_s(vs, i, "version"), shown) == 0) {
-			html_open(x->h, "p", "class", "compare", NULL);
+			HTML_OPEN_A(x->h, "p", "class", "compare");
 			pf_link(x->h, pf_href(x->r, "/plan/%s/jamfor?fran=%s&till=%s", places_s(&x->lup, 0, "key"),
 					      places_s(vs, i - 1, "version"), shown), "Jämför med föregående version");
 			html_close(x->h);
@@ -158,7 +158,7 @@ static void versions(struct district *x)
 		if (i)
 			html_text(h, " · ");
 		if (strcmp(v, places_s(&x->lup, 0, "version")) == 0)
-			html_elem(h, "strong", label, "aria-current", "page", NULL);
+			HTML_ELEM_A(h, "strong", "aria-current", "page", label);
 		else
 			html_elem(h, "a", label, "href", pf_href(r, "/stadsdel/%s?version=%s", x->key,
 				  strcmp(st, "draft") == 0 ? "utkast" : v), NULL);
@@ -185,21 +185,21 @@ static void facts(struct district *x)
 	const struct rowset *nb = &x->nb;
 	struct html *h = x->h;
 
-	html_open(h, "dl", "class", "facts", NULL);
-	html_elem(h, "dt", "Stadsdelsnämnd", NULL);
-	html_open(h, "dd", NULL);
+	HTML_OPEN_A(h, "dl", "class", "facts");
+	HTML_ELEM(h, "dt", "Stadsdelsnämnd");
+	HTML_OPEN(h, "dd");
 	places_link(x->r, h, "/organisation", places_s(&x->d, 0, "committee"), places_s(&x->d, 0, "committee_name"));
 	html_close(h);
 	fact(h, "Prioriterat program", places_i(&x->d, 0, "prioritised") ? "Ja, enligt budget 2017" : "Nej");
-	html_elem(h, "dt", "Stadsdelar", NULL);
-	html_open(h, "dd", NULL);
+	HTML_ELEM(h, "dt", "Stadsdelar");
+	HTML_OPEN(h, "dd");
 	for (int i = 0, n = 0; i < nb->nrows; i++)
 		if (strcmp(places_s(nb, i, "level"), "neighbourhood") == 0)
 			html_textf(h, "%s%s", n++ ? ", " : "", places_s(nb, i, "name"));
 	html_close(h);
 	if (x->lup.nrows) {
-		html_elem(h, "dt", "Lokalt utvecklingsprogram", NULL);
-		html_open(h, "dd", NULL);
+		HTML_ELEM(h, "dt", "Lokalt utvecklingsprogram");
+		HTML_OPEN(h, "dd");
 		html_textf(h, "%s, %s–%s", places_s(&x->lup, 0, "title"), places_s(&x->lup, 0, "year_from"),
 			   places_s(&x->lup, 0, "year_to"));
 		html_close(h);
@@ -218,9 +218,9 @@ static void toc(struct html *h)
 		{ "#indikatorer", "Indikatorer" }, { "#tidslinje", "Tidslinje" }, { "#resurser", "Resursfördelning" },
 	};
 	html_open(h, "nav", "class", "toc", "aria-label", "Innehåll på sidan", NULL);
-	html_open(h, "ul", NULL);
+	HTML_OPEN(h, "ul");
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_elem(h, "a", items[i][1], "href", items[i][0], NULL);
 		html_close(h);
 	}
@@ -232,9 +232,9 @@ static void toc(struct html *h)
 static void section_body(struct html *h, const char *body)
 {
 	if (!body || !*body)
-		html_elem(h, "p", "(Avsnittet saknar text.)", NULL);
+		HTML_ELEM(h, "p", "(Avsnittet saknar text.)");
 	else if (md_render(h, body, strlen(body), 4) != MD_OK)
-		html_elem(h, "p", body, NULL);
+		HTML_ELEM(h, "p", body);
 }
 
 /* draft_edit_path: "/plan/KEY/version/N/avsnitt/" (in the arena) when the version shown is a
@@ -260,7 +260,7 @@ static void section_edit_link(struct http_req *r, struct html *h, const char *pa
 
 	snprintf(href, sizeof(href), "%s%ld", path, ord);
 	snprintf(label, sizeof(label), "Redigera avsnitt %ld", ord);
-	html_open(h, "p", "class", "edit-link", NULL);
+	HTML_OPEN_A(h, "p", "class", "edit-link");
 	html_elem(h, "a", text ? text : label, "href", arena_strdup(&r->a, href), NULL);
 	html_close(h);
 }
@@ -273,7 +273,7 @@ static void lup_sections(struct district *x)
 
 	section(h, "avsnitt", "Programmets avsnitt");
 	if (!x->lup.nrows) {
-		html_elem(h, "p", "Stadsdelsområdet har inget lokalt utvecklingsprogram i lup.", NULL);
+		HTML_ELEM(h, "p", "Stadsdelsområdet har inget lokalt utvecklingsprogram i lup.");
 		html_close(h);
 		return;
 	}
@@ -283,7 +283,7 @@ static void lup_sections(struct district *x)
 			  "för det här stadsdelsområdet. Teman, områden, åtgärder och parter visas nedan.", NULL);
 	const char *edit = draft_edit_path(x);
 	for (int i = 0; i < s->nrows; i++) {
-		html_open(h, "h3", NULL);
+		HTML_OPEN(h, "h3");
 		html_textf(h, "%s. %s", places_s(s, i, "ord"), places_s(s, i, "title"));
 		html_close(h);
 		if (edit)
@@ -304,7 +304,7 @@ static void run_list(struct html *h, const struct rowset *rs, int64_t id, const 
 	places_run(rs, id, &from, &to);
 	if (from == to)
 		return;
-	html_open(h, "p", "class", "desc", NULL);
+	HTML_OPEN_A(h, "p", "class", "desc");
 	html_textf(h, "%s: ", lab);
 	for (int i = from; i < to; i++)
 	{
@@ -325,7 +325,7 @@ static void edit_link(struct district *x, const char *page, const char *label)
 	if (!status || strcmp(status, "draft") != 0 ||
 	    !(u->role == ROLE_ADMIN || (u->role == ROLE_EDITOR && authz_member(u, x->committee_id, 0))))
 		return;
-	html_open(x->h, "p", "class", "edit-link", NULL);
+	HTML_OPEN_A(x->h, "p", "class", "edit-link");
 	pf_link(x->h, pf_href(x->r, "/plan/%s/version/%s/%s", places_s(&x->lup, 0, "key"),
 			      places_s(&x->lup, 0, "version"), page), label);
 	html_close(x->h);
@@ -340,16 +340,16 @@ static void themes(struct district *x)
 	section(h, "teman", "Teman");
 	edit_link(x, "teman", "Ändra teman");
 	if (!t->nrows)
-		html_elem(h, "p", "Programmet har inga teman i lup.", NULL);
-	html_open(h, "ol", NULL);
+		HTML_ELEM(h, "p", "Programmet har inga teman i lup.");
+	HTML_OPEN(h, "ol");
 	for (int i = 0; i < t->nrows; i++) {
 		int64_t id = places_i(t, i, "id");
-		html_open(h, "li", NULL);
-		html_elem(h, "strong", places_s(t, i, "name"), NULL);
+		HTML_OPEN(h, "li");
+		HTML_ELEM(h, "strong", places_s(t, i, "name"));
 		if (places_i(t, i, "extra"))
 			html_text(h, " (prioritering utöver temana)");
 		if (places_s(t, i, "description"))
-			html_elem(h, "span", places_s(t, i, "description"), "class", "desc", NULL);
+			HTML_ELEM_A(h, "span", "class", "desc", places_s(t, i, "description"));
 		run_list(h, &x->aliases, id, "Även kallat");
 		run_list(h, &x->groups, id, "Målgrupper");
 		html_close(h);
@@ -377,14 +377,14 @@ static void pareas(struct district *x)
 	section(h, "omraden", "Prioriterade områden");
 	edit_link(x, "omraden", "Ändra prioriterade områden");
 	if (scope && strcmp(scope, "all") == 0)
-		html_elem(h, "p", "Programmet prioriterar alla stadsdelar i stadsdelsområdet.", NULL);
+		HTML_ELEM(h, "p", "Programmet prioriterar alla stadsdelar i stadsdelsområdet.");
 	else if (scope && strcmp(scope, "none") == 0)
-		html_elem(h, "p", "Programmet pekar inte ut några särskilda områden.", NULL);
+		HTML_ELEM(h, "p", "Programmet pekar inte ut några särskilda områden.");
 	if (!pa->nrows && !(scope && strcmp(scope, "none") == 0))
-		html_elem(h, "p", "Inga prioriterade områden finns i lup.", NULL);
-	html_open(h, "ul", NULL);
+		HTML_ELEM(h, "p", "Inga prioriterade områden finns i lup.");
+	HTML_OPEN(h, "ul");
 	for (int i = 0; i < pa->nrows; i++) {
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_text(h, places_s(pa, i, "name"));
 		if (places_s(pa, i, "note"))
 			html_textf(h, " – %s", places_s(pa, i, "note"));
@@ -400,14 +400,14 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 	struct html *h = x->h;
 	int from, to;
 
-	html_open(h, "tr", NULL);
-	html_open(h, "th", "scope", "row", NULL);
+	HTML_OPEN(h, "tr");
+	HTML_OPEN_A(h, "th", "scope", "row");
 	html_text(h, places_s(m, i, "title"));
 	if (places_s(m, i, "description"))
-		html_elem(h, "span", places_s(m, i, "description"), "class", "desc", NULL);
+		HTML_ELEM_A(h, "span", "class", "desc", places_s(m, i, "description"));
 	district_contrib_measure(x->r, h, &x->contrib, places_i(m, i, "id"));
 	if (places_s(m, i, "src_doc")) {	/* where an import found it (the dataset's rows: none) */
-		html_open(h, "span", "class", "source", NULL);
+		HTML_OPEN_A(h, "span", "class", "source");
 		if (places_i(m, i, "src_to") > places_i(m, i, "src_from"))
 			html_textf(h, "Källa: %s, rad %lld–%lld", places_s(m, i, "src_doc"),
 				   (long long)places_i(m, i, "src_from"), (long long)places_i(m, i, "src_to"));
@@ -416,10 +416,10 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 		html_close(h);
 	}
 	html_close(h);
-	html_elem(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–", NULL);
-	html_elem(h, "td", page_time(x->r, places_s(m, i, "start_text")), "class", "date", NULL);
-	html_elem(h, "td", page_time(x->r, places_s(m, i, "end_text")), "class", "date", NULL);
-	html_open(h, "td", NULL);
+	HTML_ELEM(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–");
+	HTML_ELEM_A(h, "td", "class", "date", page_time(x->r, places_s(m, i, "start_text")));
+	HTML_ELEM_A(h, "td", "class", "date", page_time(x->r, places_s(m, i, "end_text")));
+	HTML_OPEN(h, "td");
 	places_run(p, places_i(m, i, "id"), &from, &to);
 	if (from == to)
 		html_text(h, "–");
@@ -445,13 +445,13 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 		n += rowset_ic(m, i, tc) == theme_id;
 	if (!n)
 		return;
-	html_elem(h, "h3", title, NULL);
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
+	HTML_ELEM(h, "h3", title);
+	HTML_OPEN(h, "table");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "Åtgärder under %s (%d)", title, n);
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < m->nrows; i++)
 		if (rowset_ic(m, i, tc) == theme_id)
 			measure_row(x, m, i, p);
@@ -467,7 +467,7 @@ static void measures(struct district *x)
 	section(x->h, "atgarder", "Åtgärder");
 	edit_link(x, "atgarder", "Ändra åtgärder");
 	if (!m->nrows)
-		html_elem(x->h, "p", "Programmet har inga prioriterade åtgärder i lup.", NULL);
+		HTML_ELEM(x->h, "p", "Programmet har inga prioriterade åtgärder i lup.");
 	for (int i = 0; i < t->nrows; i++)
 		measure_table(x, m, p, places_i(t, i, "id"), places_s(t, i, "name"));
 	measure_table(x, m, p, 0, "Åtgärder utan tema");
@@ -485,17 +485,17 @@ static void partners(struct district *x)
 	section(h, "parter", "Samverkansparter");
 	edit_link(x, "parter", "Ändra samverkansparter");
 	if (!p->nrows)
-		html_elem(h, "p", "Programmet nämner inga samverkansparter i lup.", NULL);
+		HTML_ELEM(h, "p", "Programmet nämner inga samverkansparter i lup.");
 	for (int g = 0; groups[g]; g++) {
 		int n = 0;
 		for (int i = 0; i < p->nrows; i++) {
 			if (strcmp(places_s(p, i, "group"), groups[g]) != 0)
 				continue;
 			if (!n++) {
-				html_elem(h, "h3", places_group_sv(groups[g]), NULL);
-				html_open(h, "ul", NULL);
+				HTML_ELEM(h, "h3", places_group_sv(groups[g]));
+				HTML_OPEN(h, "ul");
 			}
-			html_open(h, "li", NULL);
+			HTML_OPEN(h, "li");
 			places_link(x->r, h, "/organisation", places_s(p, i, "org"), places_s(p, i, "label"));
 			html_close(h);
 		}
@@ -509,10 +509,10 @@ static void partners(struct district *x)
 static void act_cells(struct html *h, const struct rowset *a, int i, int with_role)
 {
 	if (with_role)
-		html_elem(h, "td", places_role_sv(places_s(a, i, "role")), NULL);
-	html_elem(h, "td", places_status_sv(places_s(a, i, "status")), NULL);
-	html_elem(h, "td", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–", "class", "date", NULL);
-	html_elem(h, "td", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–", "class", "date", NULL);
+		HTML_ELEM(h, "td", places_role_sv(places_s(a, i, "role")));
+	HTML_ELEM(h, "td", places_status_sv(places_s(a, i, "status")));
+	HTML_ELEM_A(h, "td", "class", "date", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–");
+	HTML_ELEM_A(h, "td", "class", "date", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–");
 }
 
 /* act_own: activity row i is the committee's own: its owner is the committee, the committee's
@@ -549,20 +549,20 @@ static int others_table(struct district *x, int i)
 		n += !shown_elsewhere(x, k);
 	if (!n)
 		return end;
-	html_open(h, "h3", NULL);
+	HTML_OPEN(h, "h3");
 	places_link(x->r, h, "/organisation", owner, places_s(a, i, "owner_name"));
 	html_close(h);
-	html_open(h, "table", "class", "list", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN_A(h, "table", "class", "list");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "%s i %s: %d %s", places_s(a, i, "owner_name"), x->name, n, n == 1 ? "aktivitet" : "aktiviteter");
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int k = i; k < end; k++) {
 		if (shown_elsewhere(x, k))
 			continue;
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", places_s(a, k, "title"), "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_ELEM_A(h, "th", "scope", "row", places_s(a, k, "title"));
 		act_cells(h, a, k, 1);
 		html_close(h);
 	}
@@ -580,7 +580,7 @@ static void others(struct district *x)
 	for (int i = 0; i < x->acts.nrows; i++)
 		n += !shown_elsewhere(x, i);
 	if (!n)
-		html_elem(x->h, "p", "Inga andra organisationer har aktiviteter här i lup.", NULL);
+		HTML_ELEM(x->h, "p", "Inga andra organisationer har aktiviteter här i lup.");
 	else
 		html_elem(x->h, "p", "Facknämnder, bolag och andra som bidrar till programmet: vad de gör här "
 			  "och i vilken roll.", NULL);
@@ -620,15 +620,15 @@ static void timeline(struct district *x)
 
 	section(h, "tidslinje", "Tidslinje för aktiviteter");
 	if (!a->nrows) {
-		html_elem(h, "p", "Inga aktiviteter i stadsdelsområdet i lup.", NULL);
+		HTML_ELEM(h, "p", "Inga aktiviteter i stadsdelsområdet i lup.");
 		html_close(h);
 		return;
 	}
 	for (int i = 0; i < a->nrows; i++)
 		ord[i] = (struct when){ places_i(a, i, "start_first"), places_i(a, i, "end_last"), i };
 	qsort(ord, (size_t)a->nrows, sizeof(*ord), by_start);
-	html_open(h, "table", "class", "list", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN_A(h, "table", "class", "list");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", a->nrows, x->name);
 	html_close(h);
 	places_thead(h, cols);
@@ -638,8 +638,8 @@ static void timeline(struct district *x)
 		if (y != year || k == 0) {
 			if (k)
 				html_close(h);
-			html_open(h, "tbody", NULL);
-			html_open(h, "tr", NULL);
+			HTML_OPEN(h, "tbody");
+			HTML_OPEN(h, "tr");
 			html_open(h, "th", "scope", "rowgroup", "colspan", "5", NULL);
 			if (y)
 				html_textf(h, "Start %ld", y);
@@ -649,12 +649,12 @@ static void timeline(struct district *x)
 			html_close(h);
 			year = y;
 		}
-		html_open(h, "tr", NULL);
-		html_elem(h, "td", page_time(x->r, places_s(a, i, "start_text")), "class", "date", NULL);
-		html_elem(h, "td", page_time(x->r, places_s(a, i, "end_text")), "class", "date", NULL);
-		html_elem(h, "th", places_s(a, i, "title"), "scope", "row", NULL);
-		html_elem(h, "td", places_s(a, i, "owner_name"), NULL);
-		html_elem(h, "td", places_status_sv(places_s(a, i, "status")), NULL);
+		HTML_OPEN(h, "tr");
+		HTML_ELEM_A(h, "td", "class", "date", page_time(x->r, places_s(a, i, "start_text")));
+		HTML_ELEM_A(h, "td", "class", "date", page_time(x->r, places_s(a, i, "end_text")));
+		HTML_ELEM_A(h, "th", "scope", "row", places_s(a, i, "title"));
+		HTML_ELEM(h, "td", places_s(a, i, "owner_name"));
+		HTML_ELEM(h, "td", places_status_sv(places_s(a, i, "status")));
 		html_close(h);
 	}
 	html_close(h);
@@ -673,7 +673,7 @@ static void allocations(struct district *x)
 
 	section(h, "resurser", "Resursfördelning");
 	if (!al->nrows) {
-		html_elem(h, "p", "Inga uppgifter om resurser som fördelats till stadsdelsområdet.", NULL);
+		HTML_ELEM(h, "p", "Inga uppgifter om resurser som fördelats till stadsdelsområdet.");
 		html_close(h);
 		return;
 	}
@@ -681,22 +681,22 @@ static void allocations(struct district *x)
 		example |= places_i(al, i, "example") != 0;
 	if (example)
 		page_example_note(h);
-	html_open(h, "table", NULL);
+	HTML_OPEN(h, "table");
 	html_elem(h, "caption", example ? "Resurser till stadsdelsområdet (exempeldata)" :
 		  "Resurser till stadsdelsområdet", NULL);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < al->nrows; i++) {
-		html_open(h, "tr", NULL);
-		html_elem(h, "td", places_s(al, i, "year"), NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_ELEM(h, "td", places_s(al, i, "year"));
+		HTML_OPEN_A(h, "th", "scope", "row");
 		places_link(x->r, h, "/organisation", places_s(al, i, "org"), places_s(al, i, "org_name"));
 		html_close(h);
-		html_elem(h, "td", places_s(al, i, "area"), NULL);
-		html_elem(h, "td", need_kind_sv(need_kind_index(places_s(al, i, "kind"))), NULL);
+		HTML_ELEM(h, "td", places_s(al, i, "area"));
+		HTML_ELEM(h, "td", need_kind_sv(need_kind_index(places_s(al, i, "kind"))));
 		places_td_num(h, places_value(x->r, places_d(al, i, "amount"), NULL));
-		html_elem(h, "td", places_s(al, i, "unit"), NULL);
-		html_elem(h, "td", places_s(al, i, "note"), NULL);
+		HTML_ELEM(h, "td", places_s(al, i, "unit"));
+		HTML_ELEM(h, "td", places_s(al, i, "note"));
 		html_close(h);
 	}
 	html_close(h);

@@ -11,13 +11,13 @@ static void names_cell(struct html *h, const struct rowset *rs, int64_t id, cons
 	int from, to;
 
 	places_run(rs, id, &from, &to);
-	html_open(h, "td", NULL);
+	HTML_OPEN(h, "td");
 	if (from == to) {
-		html_elem(h, "span", none_text, "class", "muted", NULL);
+		HTML_ELEM_A(h, "span", "class", "muted", none_text);
 	} else {
-		html_open(h, "ul", "class", "plain", NULL);
+		HTML_OPEN_A(h, "ul", "class", "plain");
 		for (int i = from; i < to; i++)
-			html_elem(h, "li", rs->rows[i][1].s, NULL);
+			HTML_ELEM(h, "li", rs->rows[i][1].s);
 		html_close(h);
 	}
 	html_close(h);
@@ -29,14 +29,14 @@ static void district_row(struct http_req *r, struct html *h, const struct rowset
 	int64_t id = places_i(d, i, "id");
 	char n[32];
 
-	html_open(h, "tr", NULL);
-	html_open(h, "th", "scope", "row", NULL);
+	HTML_OPEN(h, "tr");
+	HTML_OPEN_A(h, "th", "scope", "row");
 	places_link(r, h, "/stadsdel", places_s(d, i, "key"), places_s(d, i, "name"));
 	html_close(h);
-	html_open(h, "td", NULL);
+	HTML_OPEN(h, "td");
 	places_link(r, h, "/organisation", places_s(d, i, "committee"), places_s(d, i, "committee_name"));
 	html_close(h);
-	html_elem(h, "td", places_i(d, i, "prioritised") ? "Ja" : "Nej", NULL);
+	HTML_ELEM(h, "td", places_i(d, i, "prioritised") ? "Ja" : "Nej");
 	names_cell(h, themes, id, "Inga teman");
 	names_cell(h, pareas, id, "Inga utpekade");
 	snprintf(n, sizeof(n), "%lld", (long long)places_i(d, i, "measures"));
@@ -61,23 +61,23 @@ int page_districts(struct http_req *r)
 	for (int i = 0; i < d.nrows; i++)
 		prio += places_i(&d, i, "prioritised") != 0;
 	h = page_begin(r, "Stadsdelsområden", NAV_DISTRICTS);
-	html_elem(h, "h1", "Stadsdelsområden", NULL);
-	html_open(h, "p", "class", "lede", NULL);
+	HTML_ELEM(h, "h1", "Stadsdelsområden");
+	HTML_OPEN_A(h, "p", "class", "lede");
 	html_textf(h, "Stockholm har %d stadsdelsområden. Var och en har en stadsdelsnämnd och ett lokalt "
 		   "utvecklingsprogram (LUP) med teman, prioriterade områden och åtgärder. %d av dem har ett "
 		   "prioriterat program enligt budget 2017.", d.nrows, prio);
 	html_close(h);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", "Stadsdelsområdena och deras lokala utvecklingsprogram", NULL);
+	HTML_OPEN(h, "table");
+	HTML_ELEM(h, "caption", "Stadsdelsområdena och deras lokala utvecklingsprogram");
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < d.nrows; i++)
 		district_row(r, h, &d, i, &themes, &pareas);
 	html_close(h);
 	html_close(h);
 	html_elem(h, "p", "Åtgärder räknas ur programmets senaste version; aktiviteter är alla organisationers "
 		  "aktiviteter i stadsdelsområdet och dess stadsdelar.", "class", "muted", NULL);
-	html_open(h, "p", NULL);
+	HTML_OPEN(h, "p");
 	html_elem(h, "a", "Samverkan: vilka organisationer bidrar till vilket stadsdelsområdes program",
 		  "href", "/stadsdelar/samverkan", NULL);
 	html_close(h);
