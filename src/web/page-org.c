@@ -24,7 +24,32 @@ struct org {
 	struct html *h;
 	struct view_org v;
 	int example;			/* an outcome shown is example data */
+	char year[24];			/* v.year as text, written once: the page repeats it */
 };
+
+/* cat: a, b and c (NULL: nothing) joined into buf of size n, cut to fit as snprintf would;
+ * returns buf. The page's classes and titles, without printf. */
+static char *cat(char *buf, size_t n, const char *a, const char *b, const char *c)
+{
+	const char *p[3] = { a, b, c };
+	size_t k = 0;
+
+	for (int i = 0; i < 3; i++)
+		for (const char *q = p[i]; q && *q && k + 1 < n; q++)
+			buf[k++] = *q;
+	buf[k] = '\0';
+	return buf;
+}
+
+/* texts: html_text of each of up to four texts in turn (NULL: nothing): what html_textf wrote
+ * of "%s%s%s%s" with these, as the escaping is per byte, without printf and its 4 KB cut. */
+static void texts(struct html *h, const char *a, const char *b, const char *c, const char *d)
+{
+	html_text(h, a);
+	html_text(h, b);
+	html_text(h, c);
+	html_text(h, d);
+}
 
 static const char *level_sv(const char *level)
 {
@@ -95,15 +120,14 @@ static void light(struct org *x, const enum model_meets *m, size_t n)
 	enum model_assessment a = model_assess_suggest(m, n, why, sizeof(why));
 	struct html *h = x->h;
 
-	snprintf(cls, sizeof(cls), "light light-%s", model_assess_name(a));
 	html_open(h, "p", "class", "assess", NULL);
-	html_open(h, "span", "class", cls, NULL);
+	html_open(h, "span", "class", cat(cls, sizeof(cls), "light light-", model_assess_name(a), NULL), NULL);
 	html_elem(h, "span", sym[a], "aria-hidden", "true", NULL);
-	html_textf(h, " %s", model_assess_label_sv(a));
+	texts(h, " ", model_assess_label_sv(a), NULL, NULL);
 	html_close(h);
 	html_open(h, "span", "class", "rule", NULL);
-	html_textf(h, "Förslag enligt regeln: %s. Senaste utfall %ld jämförs med årsmålet; nämndens egen "
-		   "bedömning väger också in utvecklingen.", why, x->v.year);
+	texts(h, "Förslag enligt regeln: ", why, ". Senaste utfall ", x->year);
+	html_text(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.");
 	html_close(h);
 	html_close(h);
 }
@@ -160,7 +184,8 @@ static void indicators(struct org *x, const struct view_goal *g, const char *tit
 	m = arena_alloc(&x->r->a, sizeof(*m) * n);
 	html_open(h, "table", NULL);
 	html_open(h, "caption", NULL);
-	html_textf(h, "Indikatorer %ld för %s, utfall för %s", x->v.year, title, x->v.area_name);
+	texts(h, "Indikatorer ", x->year, " för ", title);
+	texts(h, ", utfall för ", x->v.area_name, NULL, NULL);
 	html_close(h);
 	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
@@ -187,9 +212,9 @@ static void assessments(struct org *x, const struct view_goal *g)
 		if (!g->assess[i].own || model_assess_parse(g->assess[i].assessment, &a, NULL, 0) != 0)
 			continue;
 		html_open(h, "p", NULL);
-		html_textf(h, "Nämndens bedömning i %s%s: ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
-			   strcmp(p, "T2") == 0 ? "tertialrapport 2" : "verksamhetsberättelsen",
-			   strcmp(st, "approved") == 0 ? "" : " (inte godkänd än)");
+		texts(h, "Nämndens bedömning i ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
+		      strcmp(p, "T2") == 0 ? "tertialrapport 2" : "verksamhetsberättelsen",
+		      strcmp(st, "approved") == 0 ? ": " : " (inte godkänd än): ", NULL);
 		html_elem(h, "strong", model_assess_label_sv(a), NULL);
 		if (g->assess[i].analysis)
 			html_textf(h, ". %s", g->assess[i].analysis);
@@ -209,9 +234,8 @@ static void goal_acts(struct org *x, const struct view_goal *g)
 			html_open(h, "ul", NULL);
 		}
 		html_open(h, "li", NULL);
-		html_text(h, a->title);
-		html_textf(h, " (%s–%s, %s)", a->start_text ? a->start_text : "", a->end_text ? a->end_text : "",
-			   places_status_sv(a->status));
+		texts(h, a->title, " (", a->start_text, "–");
+		texts(h, a->end_text, ", ", places_status_sv(a->status), ")");
 		html_close(h);
 	}
 	if (g->nacts)
@@ -297,11 +321,10 @@ static void goal(struct org *x, int i, int depth)
 	const char *level = g->level, *num = g->number, *key = g->key;
 	char cls[64], title[96];
 
-	snprintf(cls, sizeof(cls), "goal %s", level);
-	snprintf(title, sizeof(title), "%s%s%s", level_sv(level), num && *num ? " " : "", num && *num ? num : "");
-	html_open(h, "div", "class", cls, NULL);
+	cat(title, sizeof(title), level_sv(level), num && *num ? " " : "", num);
+	html_open(h, "div", "class", cat(cls, sizeof(cls), "goal ", level, NULL), NULL);
 	html_open(h, hn[depth > 3 ? 3 : depth], "id", key, NULL);
-	html_textf(h, "%s: %s", title, g->name);
+	texts(h, title, ": ", g->name, NULL);
 	html_close(h);
 	if (strcmp(level, "namndmal") == 0)
 		order_form(x, key);
@@ -582,6 +605,7 @@ int page_org(struct http_req *r)
 
 	if (places_year_arg(r, &year) || load(&x, year))
 		return r->status;
+	snprintf(x.year, sizeof(x.year), "%ld", x.v.year);
 	h = x.h = page_begin(r, x.v.name, NAV_ORGS);
 	html_open(h, "p", "class", "muted", NULL);
 	html_elem(h, "a", "Organisationer", "href", "/organisationer", NULL);
