@@ -101,7 +101,7 @@ static void list_changes(struct html *h, const char *key, const json_t *b, const
 		item_id(key, e, id, sizeof(id));
 		scalar("", item_value(key, other), bv, sizeof(bv));
 		scalar("", item_value(key, e), av, sizeof(av));
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_textf(h, "%s: %s → %s", id, other ? bv : "(nytt)", av);
 		html_close(h);
 	}
@@ -109,7 +109,7 @@ static void list_changes(struct html *h, const char *key, const json_t *b, const
 		if (find_item(key, a, e) || (*n)++ >= MAX_CHANGES)
 			continue;
 		item_id(key, e, id, sizeof(id));
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		html_textf(h, "%s: togs bort", id);
 		html_close(h);
 	}
@@ -124,7 +124,7 @@ static void changes(struct html *h, const char *action, const char *before, cons
 	int n = 0;
 	char bv[200], av[200];
 
-	html_open(h, "ul", "class", "plain", NULL);
+	HTML_OPEN_A(h, "ul", "class", "plain");
 	if (!b || !a) {
 		html_elem(h, "li", strcmp(action, "insert") == 0 ? "Skapades" : strcmp(action, "delete") == 0 ?
 			  "Togs bort" : "Ändrades", NULL);
@@ -141,7 +141,7 @@ static void changes(struct html *h, const char *action, const char *before, cons
 				break;
 			scalar(k, old, bv, sizeof(bv));
 			scalar(k, v, av, sizeof(av));
-			html_open(h, "li", NULL);
+			HTML_OPEN(h, "li");
 			if (json_is_array(v) || json_is_object(v))
 				html_textf(h, "%s ändrades", fieldname_sv(k));
 			else
@@ -149,9 +149,9 @@ static void changes(struct html *h, const char *action, const char *before, cons
 			html_close(h);
 		}
 		if (!n)
-			html_elem(h, "li", "Inga ändrade fält", NULL);
+			HTML_ELEM(h, "li", "Inga ändrade fält");
 		else if (n > MAX_CHANGES)
-			html_elem(h, "li", "… och fler ändringar", NULL);
+			HTML_ELEM(h, "li", "… och fler ändringar");
 	}
 	html_close(h);
 	json_decref(b);
@@ -161,7 +161,7 @@ static void changes(struct html *h, const char *action, const char *before, cons
 /* decided_by: the cell of the organisation that decided a version (its key and name), linked. */
 static void decided_by(struct http_req *r, struct html *h, const struct view_org_version *v)
 {
-	html_open(h, "td", NULL);
+	HTML_OPEN(h, "td");
 	if (v->decided_by)
 		places_link(r, h, "/organisation", v->decided_by, v->decided_by_name);
 	else
@@ -178,12 +178,12 @@ static void versions(struct http_req *r, struct html *h, const struct view_org *
 	*earlier = 0;
 	if (!o->nversions)
 		return;
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN(h, "table");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "Planer för %ld och deras versioner", o->year);
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (size_t i = 0; i < o->nversions; i++) {
 		const struct view_org_version *v = &o->versions[i];
 
@@ -192,13 +192,13 @@ static void versions(struct http_req *r, struct html *h, const struct view_org *
 			    (i < 2 || o->versions[i - 2].plan_id != v->plan_id);
 		if (!v->version)
 			continue;
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", v->plan, "scope", "row", NULL);
-		html_elem(h, "td", v->version, NULL);
-		html_elem(h, "td", status_sv(v->status), NULL);
+		HTML_OPEN(h, "tr");
+		HTML_ELEM_A(h, "th", "scope", "row", v->plan);
+		HTML_ELEM(h, "td", v->version);
+		HTML_ELEM(h, "td", status_sv(v->status));
 		decided_by(r, h, v);
-		html_elem(h, "td", page_time(r, v->decided_on), NULL);
-		html_elem(h, "td", v->note ? v->note : "", NULL);
+		HTML_ELEM(h, "td", page_time(r, v->decided_on));
+		HTML_ELEM(h, "td", v->note ? v->note : "");
 		html_close(h);
 	}
 	html_close(h);
@@ -217,21 +217,21 @@ static int audit(struct http_req *r, struct html *h, int64_t org, long year, int
 	*n = a.nrows;
 	if (!a.nrows)
 		return 0;
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN(h, "table");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "Ändringar i mål och indikatorer för %ld, senaste först (ur ändringsloggen)", year);
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < a.nrows; i++) {
-		html_open(h, "tr", NULL);
-		html_elem(h, "td", page_time(r, places_s(&a, i, "at")), NULL);
-		html_elem(h, "td", places_s(&a, i, "actor"), NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_ELEM(h, "td", page_time(r, places_s(&a, i, "at")));
+		HTML_ELEM(h, "td", places_s(&a, i, "actor"));
+		HTML_OPEN_A(h, "th", "scope", "row");
 		html_textf(h, "%s: %s", fieldname_entity_sv(places_s(&a, i, "entity")),
 			   places_s(&a, i, "name"));
 		html_close(h);
-		html_open(h, "td", NULL);
+		HTML_OPEN(h, "td");
 		changes(h, places_s(&a, i, "action"), places_s(&a, i, "before"), places_s(&a, i, "after"));
 		html_close(h);
 		html_close(h);
@@ -247,15 +247,15 @@ int page_org_history(struct http_req *r, struct html *h, const struct view_org *
 	long year = o->year;
 	int earlier = 0, changed = 0;
 
-	html_open(h, "section", "aria-labelledby", "versioner", NULL);
-	html_elem(h, "h2", "Tidigare versioner och ändringar", "id", "versioner", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "versioner");
+	HTML_ELEM_A(h, "h2", "id", "versioner", "Tidigare versioner och ändringar");
 	versions(r, h, o, &earlier);
 	if (r->user.role != ROLE_ANON && audit(r, h, org, year, &changed))
 		return -1;
 	if (!earlier)
-		html_elem(h, "p", "Inga tidigare versioner av planen.", NULL);
+		HTML_ELEM(h, "p", "Inga tidigare versioner av planen.");
 	if (r->user.role != ROLE_ANON && !changed) {
-		html_open(h, "p", NULL);
+		HTML_OPEN(h, "p");
 		html_textf(h, "Målen och indikatorerna för %ld har inte ändrats sedan de lästes in.", year);
 		html_close(h);
 	}

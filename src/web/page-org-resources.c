@@ -119,7 +119,7 @@ static void row_actions(struct ctx *c, struct html *h, const struct rowset *al, 
 {
 	struct http_req *r = c->r;
 
-	html_open(h, "td", NULL);
+	HTML_OPEN(h, "td");
 	pf_link(h, pf_printf(r, "%s/%s", base(c), pf_s(al, i, "id")),
 		pf_printf(r, "Ändra %s %s", pf_s(al, i, "district_name"), need_kind_sv(need_kind_index(pf_s(al, i, "kind")))));
 	html_open(h, "form", "method", "post", "action", pf_printf(r, "%s/%s/ta-bort", base(c), pf_s(al, i, "id")),
@@ -144,24 +144,24 @@ static int list(struct ctx *c, struct html *h)
 
 	if (pf_query(r, &al, STMT_AL_OF_ORG, &o, 1))
 		return -1;
-	html_elem(h, "h2", "Registrerade resurser", "id", "resurser", NULL);
+	HTML_ELEM_A(h, "h2", "id", "resurser", "Registrerade resurser");
 	if (!al.nrows)
-		html_elem(h, "p", "Inga resurser är registrerade.", NULL);
+		HTML_ELEM(h, "p", "Inga resurser är registrerade.");
 	for (int i = 0; i < al.nrows;) {
 		const char *year = pf_s(&al, i, "year");
 		html_open(h, "table", "id", pf_printf(r, "resurser-%s", year), NULL);
-		html_elem(h, "caption", pf_printf(r, "Resurser %s", year), NULL);
+		HTML_ELEM(h, "caption", pf_printf(r, "Resurser %s", year));
 		places_thead(h, c->may ? head_edit : head);
-		html_open(h, "tbody", NULL);
+		HTML_OPEN(h, "tbody");
 		for (; i < al.nrows && strcmp(pf_s(&al, i, "year"), year) == 0; i++) {
-			html_open(h, "tr", NULL);
-			html_open(h, "th", "scope", "row", NULL);
+			HTML_OPEN(h, "tr");
+			HTML_OPEN_A(h, "th", "scope", "row");
 			pf_link(h, page_href(r, "/stadsdel", pf_s(&al, i, "district")), pf_s(&al, i, "district_name"));
 			html_close(h);
-			html_elem(h, "td", need_kind_sv(need_kind_index(pf_s(&al, i, "kind"))), NULL);
+			HTML_ELEM(h, "td", need_kind_sv(need_kind_index(pf_s(&al, i, "kind"))));
 			places_td_num(h, places_value(r, strtod(pf_s(&al, i, "amount"), NULL), NULL));
-			html_elem(h, "td", pf_s(&al, i, "unit"), NULL);
-			html_elem(h, "td", pf_s(&al, i, "note"), NULL);
+			HTML_ELEM(h, "td", pf_s(&al, i, "unit"));
+			HTML_ELEM(h, "td", pf_s(&al, i, "note"));
 			if (c->may)
 				row_actions(c, h, &al, i);
 			html_close(h);
@@ -182,23 +182,23 @@ static int budget(struct ctx *c, struct html *h)
 
 	if (pf_query(r, &b, STMT_AL_BUDGET, &o, 1))
 		return -1;
-	html_elem(h, "h2", "Budget enligt verksamhetsplanen", "id", "budget", NULL);
+	HTML_ELEM_A(h, "h2", "id", "budget", "Budget enligt verksamhetsplanen");
 	if (!b.nrows) {
-		html_elem(h, "p", "Inga budgetrader är inlästa från organisationens verksamhetsplan.", NULL);
+		HTML_ELEM(h, "p", "Inga budgetrader är inlästa från organisationens verksamhetsplan.");
 		return 0;
 	}
 	for (int i = 0; i < b.nrows;) {
 		const char *plan = pf_s(&b, i, "plan"), *ver = pf_s(&b, i, "version");
-		html_open(h, "table", NULL);
+		HTML_OPEN(h, "table");
 		html_elem(h, "caption", pf_printf(r, "Källa: verksamhetsplanen %s, version %s (%s)", plan, ver,
 						  pf_s(&b, i, "year_from")), NULL);
 		places_thead(h, head);
-		html_open(h, "tbody", NULL);
+		HTML_OPEN(h, "tbody");
 		for (; i < b.nrows && strcmp(pf_s(&b, i, "plan"), plan) == 0 && strcmp(pf_s(&b, i, "version"), ver) == 0; i++) {
-			html_open(h, "tr", NULL);
-			html_elem(h, "td", pf_s(&b, i, "tbl"), NULL);
-			html_elem(h, "th", pf_s(&b, i, "label"), "scope", "row", NULL);
-			html_elem(h, "td", pf_s(&b, i, "col"), NULL);
+			HTML_OPEN(h, "tr");
+			HTML_ELEM(h, "td", pf_s(&b, i, "tbl"));
+			HTML_ELEM_A(h, "th", "scope", "row", pf_s(&b, i, "label"));
+			HTML_ELEM(h, "td", pf_s(&b, i, "col"));
 			places_td_num(h, places_value(r, strtod(pf_s(&b, i, "amount_mnkr") ? pf_s(&b, i, "amount_mnkr") : "nan", NULL), NULL));
 			html_close(h);
 		}
@@ -214,8 +214,8 @@ static int render(struct ctx *c, const struct form *f, const struct form_errors 
 	int edit = c->cur.nrows > 0;
 	struct html *h = page_begin(r, edit ? "Ändra resurs" : pf_printf(r, "Resurser: %s", c->o.name), NAV_ORGS);
 
-	html_elem(h, "h1", edit ? pf_printf(r, "Ändra resurs: %s", c->o.name) : pf_printf(r, "%s: resurser per stadsdelsområde", c->o.name), NULL);
-	html_open(h, "p", NULL);
+	HTML_ELEM(h, "h1", edit ? pf_printf(r, "Ändra resurs: %s", c->o.name) : pf_printf(r, "%s: resurser per stadsdelsområde", c->o.name));
+	HTML_OPEN(h, "p");
 	pf_link(h, page_href(r, "/organisation", c->o.key), pf_printf(r, "Tillbaka till %s", c->o.name));
 	html_text(h, " · ");
 	pf_link(h, pf_href(r, "/organisation/%s/resurser-behov", c->o.key), "Resurserna mot behovet");
@@ -228,7 +228,7 @@ static int render(struct ctx *c, const struct form *f, const struct form_errors 
 		html_elem(h, "p", "En stadsdelsnämnd eller stadsdelsförvaltning tar emot resurser och registrerar inga "
 			  "själv. Facknämnder, bolag och andra registrerar vad de lägger i varje stadsdelsområde.", NULL);
 	if (c->may) {
-		html_elem(h, "h2", "Registrera resurser", "id", "ny", NULL);
+		HTML_ELEM_A(h, "h2", "id", "ny", "Registrera resurser");
 		the_form(c, h, f, e);
 	}
 	if (list(c, h) || budget(c, h))

@@ -120,12 +120,12 @@ static void light(struct org *x, const enum model_meets *m, size_t n)
 	enum model_assessment a = model_assess_suggest(m, n, why, sizeof(why));
 	struct html *h = x->h;
 
-	html_open(h, "p", "class", "assess", NULL);
+	HTML_OPEN_A(h, "p", "class", "assess");
 	html_open(h, "span", "class", cat(cls, sizeof(cls), "light light-", model_assess_name(a), NULL), NULL);
-	html_elem(h, "span", sym[a], "aria-hidden", "true", NULL);
+	HTML_ELEM_A(h, "span", "aria-hidden", "true", sym[a]);
 	texts(h, " ", model_assess_label_sv(a), NULL, NULL);
 	html_close(h);
-	html_open(h, "span", "class", "rule", NULL);
+	HTML_OPEN_A(h, "span", "class", "rule");
 	texts(h, "Förslag enligt regeln: ", why, ". Senaste utfall ", x->year);
 	html_text(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.");
 	html_close(h);
@@ -141,7 +141,7 @@ static void target_cell(struct html *h, const char *text)
 	else if (strchr("0123456789-+", text[0]))
 		places_td_num(h, text);
 	else
-		html_elem(h, "td", text, NULL);
+		HTML_ELEM(h, "td", text);
 }
 
 /* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål. */
@@ -154,14 +154,14 @@ static enum model_meets ind_row(struct org *x, const struct view_indicator *in, 
 	outs_of(x, in, &o);
 	*example |= o.example;
 	m = meets(&o, in->target, in->direction);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", in->name, "scope", "row", NULL);
-	html_elem(h, "td", periodicity_sv(in->periodicity), NULL);
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_A(h, "th", "scope", "row", in->name);
+	HTML_ELEM(h, "td", periodicity_sv(in->periodicity));
 	target_cell(h, in->target);
 	target_cell(h, in->kf_target);
 	for (int k = 1; k <= 3; k++)
 		places_td_num(h, places_value(x->r, o.v[k], in->unit));
-	html_elem(h, "td", meets_sv(m), NULL);
+	HTML_ELEM(h, "td", meets_sv(m));
 	html_close(h);
 	return m;
 }
@@ -182,13 +182,13 @@ static void indicators(struct org *x, const struct view_goal *g, const char *tit
 	if (!n)
 		return;
 	m = arena_alloc(&x->r->a, sizeof(*m) * n);
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN(h, "table");
+	HTML_OPEN(h, "caption");
 	texts(h, "Indikatorer ", x->year, " för ", title);
 	texts(h, ", utfall för ", x->v.area_name, NULL, NULL);
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	n = 0;
 	for (size_t i = 0; i < g->ninds; i++)
 		if (g->inds[i].own)
@@ -196,7 +196,7 @@ static void indicators(struct org *x, const struct view_goal *g, const char *tit
 	html_close(h);
 	html_close(h);
 	if (ex)
-		html_elem(h, "p", "Utfallen i tabellen är exempeldata.", "class", "muted", NULL);
+		HTML_ELEM_A(h, "p", "class", "muted", "Utfallen i tabellen är exempeldata.");
 	light(x, m, n);
 }
 
@@ -211,11 +211,11 @@ static void assessments(struct org *x, const struct view_goal *g)
 		enum model_assessment a;
 		if (!g->assess[i].own || model_assess_parse(g->assess[i].assessment, &a, NULL, 0) != 0)
 			continue;
-		html_open(h, "p", NULL);
+		HTML_OPEN(h, "p");
 		texts(h, "Nämndens bedömning i ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
 		      strcmp(p, "T2") == 0 ? "tertialrapport 2" : "verksamhetsberättelsen",
 		      strcmp(st, "approved") == 0 ? ": " : " (inte godkänd än): ", NULL);
-		html_elem(h, "strong", model_assess_label_sv(a), NULL);
+		HTML_ELEM(h, "strong", model_assess_label_sv(a));
 		if (g->assess[i].analysis)
 			html_textf(h, ". %s", g->assess[i].analysis);
 		html_close(h);
@@ -230,10 +230,10 @@ static void goal_acts(struct org *x, const struct view_goal *g)
 	for (size_t i = 0; i < g->nacts; i++) {
 		const struct view_activity *a = &x->v.chain.acts[g->acts[i]];
 		if (!i) {
-			html_elem(h, "p", "Aktiviteter", "class", "label", NULL);
-			html_open(h, "ul", NULL);
+			HTML_ELEM_A(h, "p", "class", "label", "Aktiviteter");
+			HTML_OPEN(h, "ul");
 		}
-		html_open(h, "li", NULL);
+		HTML_OPEN(h, "li");
 		texts(h, a->title, " (", a->start_text, "–");
 		texts(h, a->end_text, ", ", places_status_sv(a->status), ")");
 		html_close(h);
@@ -248,17 +248,17 @@ static void goal_texts(struct org *x, const struct view_goal *g)
 	struct html *h = x->h;
 
 	if (g->description) {
-		html_open(h, "p", NULL);
-		html_elem(h, "strong", "Beskrivning: ", NULL);
+		HTML_OPEN(h, "p");
+		HTML_ELEM(h, "strong", "Beskrivning: ");
 		html_text(h, g->description);
 		html_close(h);
 	}
 	if (!g->nresults)
 		return;
-	html_elem(h, "p", "Förväntat resultat", "class", "label", NULL);
-	html_open(h, "ul", NULL);
+	HTML_ELEM_A(h, "p", "class", "label", "Förväntat resultat");
+	HTML_OPEN(h, "ul");
 	for (size_t i = 0; i < g->nresults; i++)
-		html_elem(h, "li", g->results[i], NULL);
+		HTML_ELEM(h, "li", g->results[i]);
 	html_close(h);
 }
 
@@ -303,7 +303,7 @@ static int rollover_form(struct org *x)
 	form_csrf_field(x->r, h);
 	html_void(h, "input", "type", "hidden", "name", "plan", "value", places_s(&p, 0, "key"), NULL);
 	html_void(h, "input", "type", "hidden", "name", "ar", "value", next, NULL);
-	html_open(h, "button", "type", "submit", NULL);
+	HTML_OPEN_A(h, "button", "type", "submit");
 	html_textf(h, "Starta verksamhetsplan %s som utkast", next);
 	html_close(h);
 	html_elem(h, "span", "Nämndmålen, deras förväntade resultat och indikatorer (utan årsmål och utfall) och de "
@@ -344,7 +344,7 @@ static void new_goal_link(struct http_req *r, struct html *h, const char *key, i
 {
 	if (!pf_may_write(r, org))
 		return;
-	html_open(h, "p", "class", "edit-link", NULL);
+	HTML_OPEN_A(h, "p", "class", "edit-link");
 	pf_link(h, year ? pf_href(r, "/organisation/%s/nytt-mal?ar=%lld", key, (long long)year) :
 		pf_href(r, "/organisation/%s/nytt-mal", key), "Nytt nämndmål");
 	html_close(h);
@@ -369,8 +369,8 @@ static void chain(struct org *x)
 {
 	struct html *h = x->h;
 
-	html_open(h, "section", "aria-labelledby", "malkedja", NULL);
-	html_open(h, "h2", "id", "malkedja", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "malkedja");
+	HTML_OPEN_A(h, "h2", "id", "malkedja");
 	html_textf(h, "Mål och indikatorer %ld", x->v.year);
 	html_close(h);
 	new_goal_link(x->r, h, x->v.key, x->v.id, x->v.year);
@@ -400,14 +400,14 @@ static void chain(struct org *x)
  * start and end. */
 static void act_row(struct html *h, const struct view_activity *a, int with_areas)
 {
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", a->title, "scope", "row", NULL);
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_A(h, "th", "scope", "row", a->title);
 	if (with_areas)
-		html_elem(h, "td", a->areas ? a->areas : "–", NULL);
-	html_elem(h, "td", a->role ? places_role_sv(a->role) : "–", NULL);
-	html_elem(h, "td", places_status_sv(a->status), NULL);
-	html_elem(h, "td", a->start_text ? a->start_text : "–", "class", "date", NULL);
-	html_elem(h, "td", a->end_text ? a->end_text : "–", "class", "date", NULL);
+		HTML_ELEM(h, "td", a->areas ? a->areas : "–");
+	HTML_ELEM(h, "td", a->role ? places_role_sv(a->role) : "–");
+	HTML_ELEM(h, "td", places_status_sv(a->status));
+	HTML_ELEM_A(h, "td", "class", "date", a->start_text ? a->start_text : "–");
+	HTML_ELEM_A(h, "td", "class", "date", a->end_text ? a->end_text : "–");
 	html_close(h);
 }
 
@@ -447,11 +447,11 @@ static void activities(struct org *x)
 
 	for (size_t i = 0; i < x->v.chain.nacts; i++)
 		n[act_place(x, i)]++;
-	html_open(h, "section", "aria-labelledby", "aktiviteter", NULL);
-	html_open(h, "h2", "id", "aktiviteter", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "aktiviteter");
+	HTML_OPEN_A(h, "h2", "id", "aktiviteter");
 	html_textf(h, "Aktiviteter %ld", x->v.year);
 	html_close(h);
-	html_open(h, "p", NULL);
+	HTML_OPEN(h, "p");
 	html_textf(h, "%d %s %ld.", nacts, nacts == 1 ? "aktivitet" : "aktiviteter", x->v.year);
 	if (n[ACT_GOAL])
 		html_textf(h, " %d står under sina mål ovan.", n[ACT_GOAL]);
@@ -459,13 +459,13 @@ static void activities(struct org *x)
 		html_textf(h, " %d står per stadsdelsområde under Bidrag nedan.", n[ACT_DISTRICT]);
 	html_close(h);
 	if (n[ACT_HERE]) {
-		html_open(h, "table", "class", "list", NULL);
-		html_open(h, "caption", NULL);
+		HTML_OPEN_A(h, "table", "class", "list");
+		HTML_OPEN(h, "caption");
 		html_textf(h, "%s %ld, ordnade efter start", n[ACT_HERE] < nacts ? "Övriga aktiviteter" :
 			   "Aktiviteter", x->v.year);
 		html_close(h);
 		places_thead(h, cols);
-		html_open(h, "tbody", NULL);
+		HTML_OPEN(h, "tbody");
 		for (size_t i = 0; i < x->v.chain.nacts; i++)
 			if (act_place(x, i) == ACT_HERE)
 				act_row(h, &x->v.chain.acts[i], 1);
@@ -486,16 +486,16 @@ static size_t district_table(struct org *x, size_t i)
 
 	while (end < x->v.ncontrib && strcmp(c[end].district, d) == 0)
 		end++;
-	html_open(h, "h3", NULL);
+	HTML_OPEN(h, "h3");
 	places_link(x->r, h, "/stadsdel", d, c[i].district_name);
 	html_close(h);
-	html_open(h, "table", "class", "list", NULL);
-	html_open(h, "caption", NULL);
+	HTML_OPEN_A(h, "table", "class", "list");
+	HTML_OPEN(h, "caption");
 	html_textf(h, "%s i %s %ld: %d %s", x->v.name, c[i].district_name, x->v.year, (int)(end - i),
 		   end - i == 1 ? "aktivitet" : "aktiviteter");
 	html_close(h);
 	places_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (size_t k = i; k < end; k++) {
 		struct view_activity a = contrib_act(&c[k]);
 		act_row(h, &a, 0);
@@ -512,11 +512,11 @@ static void contributions(struct org *x)
 
 	if (!x->v.ncontrib)
 		return;
-	html_open(h, "section", "aria-labelledby", "bidrag", NULL);
-	html_open(h, "h2", "id", "bidrag", NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", "bidrag");
+	HTML_OPEN_A(h, "h2", "id", "bidrag");
 	html_textf(h, "Bidrag till stadsdelsområdenas program %ld", x->v.year);
 	html_close(h);
-	html_elem(h, "p", "Vad organisationen gör i varje stadsdelsområde och i vilken roll.", NULL);
+	HTML_ELEM(h, "p", "Vad organisationen gör i varje stadsdelsområde och i vilken roll.");
 	for (size_t i = 0; i < x->v.ncontrib;)
 		i = district_table(x, i);
 	html_close(h);
@@ -528,34 +528,34 @@ static void facts(struct org *x)
 	const struct view_org *o = &x->v;
 	struct html *h = x->h;
 
-	html_open(h, "dl", "class", "facts", NULL);
-	html_elem(h, "dt", "Typ", NULL);
-	html_elem(h, "dd", places_kind_sv(o->kind), NULL);
+	HTML_OPEN_A(h, "dl", "class", "facts");
+	HTML_ELEM(h, "dt", "Typ");
+	HTML_ELEM(h, "dd", places_kind_sv(o->kind));
 	if (o->pair) {
-		html_elem(h, "dt", strstr(o->kind, "admin") ? "Nämnd" : "Förvaltning", NULL);
-		html_open(h, "dd", NULL);
+		HTML_ELEM(h, "dt", strstr(o->kind, "admin") ? "Nämnd" : "Förvaltning");
+		HTML_OPEN(h, "dd");
 		places_link(x->r, h, "/organisation", o->pair, o->pair_name);
 		html_close(h);
 	}
 	if (o->parent) {
-		html_elem(h, "dt", "Del av", NULL);
-		html_open(h, "dd", NULL);
+		HTML_ELEM(h, "dt", "Del av");
+		HTML_OPEN(h, "dd");
 		places_link(x->r, h, "/organisation", o->parent, o->parent_name);
 		html_close(h);
 	}
 	if (o->district) {
-		html_elem(h, "dt", "Stadsdelsområde", NULL);
-		html_open(h, "dd", NULL);
+		HTML_ELEM(h, "dt", "Stadsdelsområde");
+		HTML_OPEN(h, "dd");
 		places_link(x->r, h, "/stadsdel", o->district, o->district_name);
 		html_close(h);
 	}
 	if (o->city_owned && strcmp(o->kind, "company_board") == 0) {
-		html_elem(h, "dt", "Ägande", NULL);
-		html_elem(h, "dd", o->housing ? "Stadens bostadsbolag" : "Ägs av staden", NULL);
+		HTML_ELEM(h, "dt", "Ägande");
+		HTML_ELEM(h, "dd", o->housing ? "Stadens bostadsbolag" : "Ägs av staden");
 	}
 	if (o->naliases) {
-		html_elem(h, "dt", "Även skrivet", NULL);
-		html_open(h, "dd", NULL);
+		HTML_ELEM(h, "dt", "Även skrivet");
+		HTML_OPEN(h, "dd");
 		for (size_t i = 0; i < o->naliases; i++)
 			html_textf(h, "%s%s", i ? ", " : "", o->aliases[i]);
 		html_close(h);
@@ -607,19 +607,19 @@ int page_org(struct http_req *r)
 		return r->status;
 	snprintf(x.year, sizeof(x.year), "%ld", x.v.year);
 	h = x.h = page_begin(r, x.v.name, NAV_ORGS);
-	html_open(h, "p", "class", "muted", NULL);
-	html_elem(h, "a", "Organisationer", "href", "/organisationer", NULL);
+	HTML_OPEN_A(h, "p", "class", "muted");
+	HTML_ELEM_A(h, "a", "href", "/organisationer", "Organisationer");
 	html_textf(h, " / %s", places_kind_sv(x.v.kind));
 	html_close(h);
-	html_elem(h, "h1", x.v.name, NULL);
+	HTML_ELEM(h, "h1", x.v.name);
 	facts(&x);
-	html_open(h, "p", NULL);	/* resources versus need (page-org-resources.c, page-resources.c) */
+	HTML_OPEN(h, "p");	/* resources versus need (page-org-resources.c, page-resources.c) */
 	html_elem(h, "a", "Resurser per stadsdelsområde", "href", pf_href(r, "/organisation/%s/resurser", x.v.key), NULL);
 	html_text(h, " · ");
 	html_elem(h, "a", "Resurserna mot behovet", "href", pf_href(r, "/organisation/%s/resurser-behov", x.v.key), NULL);
 	html_close(h);
 	if (!x.v.year) {
-		html_elem(h, "p", "Det finns inga mål, planer eller aktiviteter för organisationen i lup.", NULL);
+		HTML_ELEM(h, "p", "Det finns inga mål, planer eller aktiviteter för organisationen i lup.");
 		new_goal_link(r, h, x.v.key, x.v.id, 0);
 		return page_end(r, h);
 	}
