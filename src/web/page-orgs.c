@@ -7,6 +7,7 @@
 #include "web/pages-places.h"
 #include "store/store.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/collate.h"
 #include "core/err.h"
 #include "core/numfmt.h"
@@ -251,38 +252,56 @@ static void filter_form(struct html *h, const struct orgs *o, const char *chosen
 	html_close(h);
 }
 
-/* org_row: one organisation: name, counterpart, district, flags, goals and activities. */
-static void org_row(struct http_req *r, struct html *h, const struct org_line *l, int is_company)
+/* link: what places_link writes (text, linked to PREFIX/ARG when arg is not NULL), its href
+ * built in href (reset here) rather than copied into the request's arena per link. */
+static void link(struct html *h, struct buf *href, const char *prefix, size_t prefix_len, const char *arg,
+		 const char *text)
 {
+	if (!arg) {
+		html_text(h, text);
+		return;
+	}
+	buf_reset(href);
+	buf_add(href, prefix, prefix_len);
+	html_url_arg(href, arg);
+	HTML_ELEM_A(h, "a", "href", href->ptr, text);
+}
+
+/* org_row: one organisation: name, counterpart, district, flags, goals and activities (href:
+ * room for the links, reused from row to row). */
+static void org_row(struct html *h, struct buf *href, const struct org_line *l, int is_company)
+{
+	static const char org[] = "/organisation/", dist[] = "/stadsdel/";
 	char n[NUMFMT_SIZE];
 
 	HTML_OPEN(h, "tr");
 	HTML_OPEN_A(h, "th", "scope", "row");
-	places_link(r, h, "/organisation", l->key, l->name);
+	link(h, href, org, sizeof(org) - 1, l->key, l->name);
 	html_close(h);
 	HTML_OPEN(h, "td");
-	places_link(r, h, "/organisation", l->pair, l->pair_name);
+	link(h, href, org, sizeof(org) - 1, l->pair, l->pair_name);
 	html_close(h);
 	HTML_OPEN(h, "td");
-	places_link(r, h, "/stadsdel", l->district, l->district_name);
+	link(h, href, dist, sizeof(dist) - 1, l->district, l->district_name);
 	if (l->city_owned && is_company)
 		html_text(h, l->housing ? "Stadens bostadsbolag" : "Ägs av staden");
 	html_close(h);
 	numfmt_long(l->goals, n);
-	places_td_num(h, n);
+	HTML_ELEM_A(h, "td", "class", "num", n);	/* places_td_num */
 	numfmt_long(l->activities, n);
-	places_td_num(h, n);
+	HTML_ELEM_A(h, "td", "class", "num", n);
 	html_close(h);
 }
 
 /* kind_section: the heading and table of the organisations of the k-th kind; nothing when it
  * has none. */
-static void kind_section(struct http_req *r, struct html *h, const struct orgs *o, int k)
+static void kind_section(struct html *h, const struct orgs *o, int k)
 {
 	static const char *const cols[] = { "Organisation", "Hör ihop med", "Stadsdelsområde eller ägande",
 		"#Mål", "#Aktiviteter", NULL };
 	const char *kind = places_kind_at(k);
 	int nrows = k < KINDS_MAX ? o->from[k + 1] - o->from[k] : 0, company = strcmp(kind, "company_board") == 0;
+	struct buf href;
 
 	if (!nrows)
 		return;
@@ -296,8 +315,10 @@ static void kind_section(struct http_req *r, struct html *h, const struct orgs *
 	html_close(h);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
+	buf_init(&href, 4096);	/* page_href's bound */
 	for (int i = o->from[k]; i < o->from[k + 1]; i++)
-		org_row(r, h, &o->line[o->of_kind[i]], company);
+		org_row(h, &href, &o->line[o->of_kind[i]], company);
+	buf_release(&href);
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -357,6 +378,6 @@ int page_orgs(struct http_req *r)
 	filter_form(h, &o, chosen);
 	for (int k = 0; places_kind_at(k); k++)
 		if (!chosen || strcmp(chosen, places_kind_at(k)) == 0)
-			kind_section(r, h, &o, k);
+			kind_section(h, &o, k);
 	return page_end(r, h);
 }
