@@ -137,29 +137,17 @@ static int add_org(struct orgs *o, const struct org_reads *x, int i)
 	return n ? n : 1;
 }
 
-/* A line with its place in Swedish name order and its place as read. */
-struct by_name_line {
-	int rank;
-	int at;
-	struct org_line line;
-};
-
-/* by_name: lines by name in Swedish order, then as read (by id, an organisation's lines in a run). */
-static int by_name(const void *pa, const void *pb)
-{
-	const struct by_name_line *a = pa, *b = pb;
-
-	return a->rank != b->rank ? (a->rank > b->rank) - (a->rank < b->rank) : (a->at > b->at) - (a->at < b->at);
-}
-
 /* sort_by_name: the lines (by id) put in Swedish order of their names, then by id: the
- * distinct names ranked once (core/collate.h). -1 when the collation fails (answered). */
+ * distinct names ranked once (core/collate.h), the lines placed by rank (a counting sort: the
+ * ranks are below n, and lines of one rank keep their order). -1 when the collation fails
+ * (answered). */
 static int sort_by_name(struct http_req *r, struct orgs *o)
 {
 	int n = o->nlines;
 	const char **names = arena_alloc(&r->a, sizeof(*names) * (size_t)(n + 1));
 	int *rank = arena_alloc(&r->a, sizeof(*rank) * (size_t)(n + 1));
-	struct by_name_line *s = arena_alloc(&r->a, sizeof(*s) * (size_t)(n + 1));
+	int *at = arena_alloc(&r->a, sizeof(*at) * (size_t)(n + 1));	/* zeroed */
+	struct org_line *s = arena_alloc_raw(&r->a, sizeof(*s) * (size_t)(n + 1));
 
 	for (int i = 0; i < n; i++)
 		names[i] = o->line[i].name;
@@ -168,10 +156,12 @@ static int sort_by_name(struct http_req *r, struct orgs *o)
 		return places_fail(r);
 	}
 	for (int i = 0; i < n; i++)
-		s[i] = (struct by_name_line){ rank[i], i, o->line[i] };
-	qsort(s, (size_t)n, sizeof(*s), by_name);
+		at[rank[i] + 1]++;
+	for (int k = 1; k < n; k++)
+		at[k] += at[k - 1];
 	for (int i = 0; i < n; i++)
-		o->line[i] = s[i].line;
+		s[at[rank[i]]++] = o->line[i];
+	o->line = s;
 	return 0;
 }
 
