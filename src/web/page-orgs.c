@@ -42,6 +42,8 @@ struct org_reads {
 	int *pair;			/* per organisation: its counterpart's row, -1: none */
 	int *own_pair;			/* per organisation: its pair_id's row, -1: none */
 	int *committee;			/* per district: its committee's row, -1: none */
+	int *first_dist, *next_dist;	/* per organisation its first district (by row), per district
+					 * the next of the same committee; -1: none */
 	const char *kinds[KINDS_MAX + 1];	/* places_kind_at's, NULL-terminated */
 	long *goals, *acts;		/* per organisation */
 };
@@ -103,8 +105,18 @@ static void join_ids(struct http_req *r, struct org_reads *x)
 		if (o >= 0)
 			*(what % 2 ? &x->acts[o] : &x->goals[o]) += what >= 2 ? -c : c;
 	}
+	x->first_dist = arena_alloc_raw(&r->a, sizeof(*x->first_dist) * (size_t)(n + 1));
+	x->next_dist = arena_alloc_raw(&r->a, sizeof(*x->next_dist) * (size_t)(x->dist.nrows + 1));
+	for (int i = 0; i < n; i++)
+		x->first_dist[i] = -1;
 	for (int d = 0; d < x->dist.nrows; d++)
 		x->committee[d] = org_at(&x->list, rowset_ic(&x->dist, d, 0));
+	for (int d = x->dist.nrows - 1; d >= 0; d--) {	/* each committee's districts in row order */
+		int c = x->committee[d];
+		x->next_dist[d] = c >= 0 ? x->first_dist[c] : -1;
+		if (c >= 0)
+			x->first_dist[c] = d;
+	}
 }
 
 /* add_line: appends organisation i's line with district row d of x->dist (-1: none). */
@@ -128,8 +140,8 @@ static int add_org(struct orgs *o, const struct org_reads *x, int i)
 
 	for (int pass = 0; pass < 2; pass++) {
 		int want = pass ? x->own_pair[i] : i;
-		for (int d = 0; want >= 0 && d < x->dist.nrows; d++)
-			if (x->committee[d] == want && ++n && o->line)
+		for (int d = want >= 0 ? x->first_dist[want] : -1; d >= 0; d = x->next_dist[d])
+			if (++n && o->line)
 				add_line(o, x, i, d);
 	}
 	if (!n && o->line)
