@@ -36,9 +36,27 @@ struct orgs {
 	int from[KINDS_MAX + 1];
 };
 
+/* One organisation as read (STMT_WEB_CITY_ORG_LIST), its columns taken as the page uses them. */
+struct org_rec {
+	int64_t id, pair_id;
+	int has_pair;			/* pair_id is not NULL */
+	int kind;			/* its place in places_kind_at, -1: another */
+	int city_owned, housing;
+	const char *key, *name;		/* in the request's arena */
+};
+
+/* The organisations, by id (collect_org's context). */
+struct org_list {
+	struct arena *a;
+	const char *const *kinds;	/* places_kind_at's, NULL-terminated */
+	struct org_rec *rec;
+	int n, cap, ncols;
+};
+
 /* The three reads: organisations by id, districts with a committee, counts per owner. */
 struct org_reads {
-	struct rowset list, dist, cnt;
+	struct org_list list;
+	struct rowset dist, cnt;
 	int *pair;			/* per organisation: its counterpart's row, -1: none */
 	int *own_pair;			/* per organisation: its pair_id's row, -1: none */
 	int *committee;			/* per district: its committee's row, -1: none */
@@ -49,13 +67,13 @@ struct org_reads {
 };
 
 /* org_at: the row of the organisation with id in l (sorted by id), -1 when none. */
-static int org_at(const struct rowset *l, int64_t id)
+static int org_at(const struct org_list *l, int64_t id)
 {
-	int lo = 0, hi = l->nrows;
+	int lo = 0, hi = l->n;
 
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
-		int64_t v = rowset_ic(l, mid, 0);
+		int64_t v = l->rec[mid].id;
 		if (v == id)
 			return mid;
 		if (v < id)
@@ -76,12 +94,43 @@ static int kind_of(const char *const *kinds, const char *kind)
 	return -1;
 }
 
+/* collect_org: one row of STMT_WEB_CITY_ORG_LIST (id, kind, key, name, pair_id, city_owned,
+ * housing) into ctx's struct org_list; the texts copied, the integers kept as numbers (a
+ * rowset would print each integer and copy its text). */
+static int collect_org(void *ctx, const struct store_row *r)
+{
+	struct org_list *l = ctx;
+	struct org_rec *o;
+
+	l->ncols = store_ncols(r);
+	if (l->ncols < 7)
+		return 1;
+	if (l->n == l->cap) {
+		int ncap = l->cap ? l->cap * 2 : 256;
+		struct org_rec *nr = arena_alloc_raw(l->a, sizeof(*nr) * (size_t)ncap);
+		if (l->n)
+			memcpy(nr, l->rec, sizeof(*nr) * (size_t)l->n);
+		l->rec = nr;
+		l->cap = ncap;
+	}
+	o = &l->rec[l->n++];
+	o->id = store_col_int(r, 0);
+	o->kind = kind_of(l->kinds, store_col_text(r, 1));
+	o->key = arena_strdup(l->a, store_col_text(r, 2));
+	o->name = arena_strdup(l->a, store_col_text(r, 3));
+	o->has_pair = store_col_type(r, 4) != SV_NULL;
+	o->pair_id = o->has_pair ? store_col_int(r, 4) : 0;
+	o->city_owned = (int)store_col_int(r, 5);
+	o->housing = (int)store_col_int(r, 6);
+	return 0;
+}
+
 /* join_ids: each organisation's counterpart (its pair_id, else the lowest id pairing with it),
  * the row of its pair_id, its counts of public goals and activities, and each district's
  * committee's row, by row. */
 static void join_ids(struct http_req *r, struct org_reads *x)
 {
-	int n = x->list.nrows;
+	int n = x->list.n;
 
 	x->pair = arena_alloc(&r->a, sizeof(*x->pair) * (size_t)(n + 1));
 	x->own_pair = arena_alloc(&r->a, sizeof(*x->own_pair) * (size_t)(n + 1));
@@ -91,11 +140,11 @@ static void join_ids(struct http_req *r, struct org_reads *x)
 	for (int i = 0; i < n; i++)
 		x->pair[i] = x->own_pair[i] = -1;
 	for (int i = 0; i < n; i++) {	/* by id: the first to pair with an organisation is the lowest */
-		int p = x->list.rows[i][4].s ? org_at(&x->list, rowset_ic(&x->list, i, 4)) : -1;
+		int p = x->list.rec[i].has_pair ? org_at(&x->list, x->list.rec[i].pair_id) : -1;
 		x->own_pair[i] = p;
 		if (p >= 0)
 			x->pair[i] = p;
-		if (p >= 0 && x->pair[p] < 0 && !x->list.rows[p][4].s)
+		if (p >= 0 && x->pair[p] < 0 && !x->list.rec[p].has_pair)
 			x->pair[p] = i;
 	}
 	for (int i = 0; i < x->cnt.nrows; i++) {	/* what: 0 goals, 1 activities, 2, 3 theirs in drafts */
@@ -122,13 +171,13 @@ static void join_ids(struct http_req *r, struct org_reads *x)
 /* add_line: appends organisation i's line with district row d of x->dist (-1: none). */
 static void add_line(struct orgs *o, const struct org_reads *x, int i, int d)
 {
-	const struct row_cell *row = x->list.rows[i];
+	const struct org_rec *row = &x->list.rec[i];
 	int p = x->pair[i];
 
-	o->line[o->nlines++] = (struct org_line){ kind_of(x->kinds, row[1].s), i, row[2].s, row[3].s,
-		p >= 0 ? x->list.rows[p][2].s : NULL, p >= 0 ? x->list.rows[p][3].s : NULL,
+	o->line[o->nlines++] = (struct org_line){ row->kind, i, row->key, row->name,
+		p >= 0 ? x->list.rec[p].key : NULL, p >= 0 ? x->list.rec[p].name : NULL,
 		d >= 0 ? x->dist.rows[d][1].s : NULL, d >= 0 ? x->dist.rows[d][2].s : NULL,
-		(int)rowset_ic(&x->list, i, 5), (int)rowset_ic(&x->list, i, 6), x->goals[i], x->acts[i] };
+		row->city_owned, row->housing, x->goals[i], x->acts[i] };
 }
 
 /* add_org: organisation i's lines (counted only when o->line is NULL): one per district whose
@@ -207,7 +256,10 @@ static int load(struct http_req *r, struct orgs *o)
 	struct store_q q[3];
 	int n = 0, nlines = 0;
 
-	places_want(r, q, &n, &x.list, STMT_WEB_CITY_ORG_LIST, NULL, 0);
+	for (int k = 0; k < KINDS_MAX && (x.kinds[k] = places_kind_at(k)); k++)
+		;
+	x.list = (struct org_list){ &r->a, x.kinds, NULL, 0, 0, 7 };
+	q[n++] = (struct store_q){ STMT_WEB_CITY_ORG_LIST, NULL, 0, collect_org, &x.list };
 	places_want(r, q, &n, &x.dist, STMT_WEB_CITY_ORG_DISTRICTS, NULL, 0);
 	places_want(r, q, &n, &x.cnt, STMT_WEB_CITY_ORG_COUNTS, NULL, 0);
 	if (places_fetch(r, q, n))
@@ -217,12 +269,10 @@ static int load(struct http_req *r, struct orgs *o)
 		return places_fail(r);
 	}
 	join_ids(r, &x);
-	for (int k = 0; k < KINDS_MAX && (x.kinds[k] = places_kind_at(k)); k++)
-		;
-	for (int i = 0; i < x.list.nrows; i++)
+	for (int i = 0; i < x.list.n; i++)
 		nlines += add_org(o, &x, i);
 	o->line = arena_alloc(&r->a, sizeof(*o->line) * (size_t)(nlines + 1));
-	for (int i = 0; i < x.list.nrows; i++)
+	for (int i = 0; i < x.list.n; i++)
 		add_org(o, &x, i);
 	if (sort_by_name(r, o))
 		return -1;
