@@ -14,14 +14,14 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	/* () -> each full (FY) year with the indicators that have figures of it per district (from
 	 * the counts of district outcomes per indicator and period, derived_indicator_period,
 	 * migration 0033, as one range of its index by period, migration 0042) with the figures'
-	 * publication rule on the counts: (year, ids: the indicators' ids joined by commas), by
-	 * year; a year without any left out. The indicator is looked up only for counts without a
-	 * figure public in itself. */
+	 * publication rule on the counts: (year, indicator_id), in no set order. The indicator is
+	 * looked up only for counts without a figure public in itself. The ids were joined by commas
+	 * per year (group_concat): printing them and parsing them back cost more than the rows. */
 	[STMT_WEB_CITY_INDICATOR_YEARS] =
-		"SELECT pe.year, group_concat(x.indicator_id) AS ids FROM period pe"
+		"SELECT pe.year, x.indicator_id FROM period pe"
 		" CROSS JOIN derived_indicator_period x WHERE pe.kind = 'FY' AND x.period_id = pe.id AND x.valued > 0"
 		" AND (x.open > 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
-		SEE_FIGURE_IF("0", "x.period_id", "i") ")) GROUP BY pe.year",
+		SEE_FIGURE_IF("0", "x.period_id", "i") "))",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =

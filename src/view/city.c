@@ -64,17 +64,38 @@ static int ind_by_key(const void *pa, const void *pb)
 	return strcmp(a->row[1].s, b->row[1].s);
 }
 
-/* A full year of STMT_WEB_CITY_INDICATOR_YEARS. */
-struct year_at {
-	long year;
-	const char *ids;
+/* The rows of STMT_WEB_CITY_INDICATOR_YEARS, (year, indicator id), as numbers (collect_year's
+ * context): a rowset would print and copy each of the few hundred. */
+struct year_ids {
+	struct arena *a;
+	struct year_id { long year; int64_t id; } *p;
+	int n, cap, ncols;
 };
+
+static int collect_year(void *ctx, const struct store_row *r)
+{
+	struct year_ids *y = ctx;
+
+	y->ncols = store_ncols(r);
+	if (y->ncols < 2)
+		return 1;
+	if (y->n == y->cap) {
+		int ncap = y->cap ? y->cap * 2 : 512;
+		struct year_id *np = arena_alloc_raw(y->a, sizeof(*np) * (size_t)ncap);
+		if (y->n)
+			memcpy(np, y->p, sizeof(*np) * (size_t)y->n);
+		y->p = np;
+		y->cap = ncap;
+	}
+	y->p[y->n++] = (struct year_id){ (long)store_col_int(r, 0), store_col_int(r, 1) };
+	return 0;
+}
 
 static int year_asc(const void *pa, const void *pb)
 {
-	const struct year_at *a = pa, *b = pb;
+	const long *a = pa, *b = pb;
 
-	return (a->year > b->year) - (a->year < b->year);
+	return (*a > *b) - (*a < *b);
 }
 
 /* ind_find: the place in by_id (n, sorted by id) of the indicator id, -1 when none. */
@@ -94,45 +115,60 @@ static int ind_find(const struct ind_at *by_id, int n, int64_t id)
 	return -1;
 }
 
-/* mark_years: has[k * ny + j] = 1 for each indicator k (its place in by_id) listed in year j's
- * ids; returns the number of marks. */
-static size_t mark_years(const struct ind_at *by_id, int n, const struct year_at *y, int ny, unsigned char *has)
+/* year_at: the place of year in years (ny of them), -1 when none. */
+static int year_at(const long *years, int ny, long year)
+{
+	for (int j = 0; j < ny; j++)
+		if (years[j] == year)
+			return j;
+	return -1;
+}
+
+/* list_years: the distinct years of ys into years (room for ys->n), oldest first; returns
+ * their number. */
+static int list_years(const struct year_ids *ys, long *years)
+{
+	int ny = 0;
+
+	for (int i = 0; i < ys->n; i++)
+		if (year_at(years, ny, ys->p[i].year) < 0)
+			years[ny++] = ys->p[i].year;
+	qsort(years, (size_t)ny, sizeof(*years), year_asc);
+	return ny;
+}
+
+/* mark_years: has[k * ny + j] = 1 for each indicator k (its place in by_id) with a row of
+ * year j (years[j]); returns the number of marks. */
+static size_t mark_years(const struct ind_at *by_id, int n, const struct year_ids *ys, const long *years, int ny,
+			 unsigned char *has)
 {
 	size_t marks = 0;
 
-	for (int j = 0; j < ny; j++)
-		for (const char *p = y[j].ids; p && *p;) {
-			char *end;
-			long long id = strtoll(p, &end, 10);
-			if (end == p)
-				break;
-			int k = ind_find(by_id, n, id);
-			if (k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
-				marks++;
-			p = *end == ',' ? end + 1 : end;
-		}
+	for (int i = 0; i < ys->n; i++) {
+		int j = year_at(years, ny, ys->p[i].year), k = ind_find(by_id, n, ys->p[i].id);
+		if (j >= 0 && k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
+			marks++;
+	}
 	return marks;
 }
 
 /* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
  * with figures per district (ys: STMT_WEB_CITY_INDICATOR_YEARS), by key and year. */
-static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *is, const struct rowset *ys)
+static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *is, const struct year_ids *ys)
 {
-	int n = is->nrows, ny = ys->nrows;
+	int n = is->nrows;
 	struct ind_at *ind = arena_alloc(x->a, sizeof(*ind) * (size_t)(n + 1));
-	struct year_at *y = arena_alloc(x->a, sizeof(*y) * (size_t)(ny + 1));
+	long *years = arena_alloc(x->a, sizeof(*years) * (size_t)(ys->n + 1));
+	int ny = list_years(ys, years);
 	unsigned char *has = arena_alloc(x->a, (size_t)n * (size_t)ny + 1);
 	size_t marks;
 
-	if (is->ncols < 5 || ys->ncols < 2)
+	if (is->ncols < 5)
 		return;
 	for (int k = 0; k < n; k++)
 		ind[k] = (struct ind_at){ rowset_ic(is, k, 0), is->rows[k], 0 };
-	for (int j = 0; j < ny; j++)
-		y[j] = (struct year_at){ (long)rowset_ic(ys, j, 0), ys->rows[j][1].s };
 	qsort(ind, (size_t)n, sizeof(*ind), ind_by_id);
-	qsort(y, (size_t)ny, sizeof(*y), year_asc);
-	marks = mark_years(ind, n, y, ny, has);
+	marks = mark_years(ind, n, ys, years, ny, has);
 	for (int k = 0; k < n; k++)
 		ind[k].at = k;
 	qsort(ind, (size_t)n, sizeof(*ind), ind_by_key);
@@ -142,7 +178,7 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct row
 			if (has[(size_t)ind[k].at * (size_t)ny + (size_t)j]) {
 				const struct row_cell *r = ind[k].row;
 				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r[1].s, r[2].s, r[3].s, r[4].s,
-					y[j].year };
+					years[j] };
 			}
 }
 
@@ -240,11 +276,12 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
  * indicator (into def). */
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
-	struct rowset inds, years, ds, ps, th, rep;
+	struct rowset inds, ds, ps, th, rep;
+	struct year_ids years = { x->a, NULL, 0, 0, 2 };
 	struct sval none = SVNULL;
 	struct store_q q[] = {
 		{ STMT_WEB_CITY_INDICATORS, NULL, 0, rowset_collect, &inds },
-		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, rowset_collect, &years },
+		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, collect_year, &years },
 		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
 		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
 		{ STMT_WEB_CITY_THEMES, NULL, 0, rowset_collect, &th },
@@ -254,7 +291,6 @@ static int read_all(struct ctx *x, struct view_city *c, int want_default, struct
 	int rc;
 
 	rowset_init(&inds, x->a);
-	rowset_init(&years, x->a);
 	rowset_init(&ds, x->a);
 	rowset_init(&ps, x->a);
 	rowset_init(&th, x->a);
