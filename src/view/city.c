@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/collate.h"
 #include "core/err.h"
 #include "render/rows.h"
 #include "store/store.h"
@@ -417,16 +418,59 @@ static void fill_values(struct view_city *c, const struct rowset *cmp)
 			c->districts[d].band = model_gap_class(model_gap(c->dir, c->districts[d].value, c->city), c->city);
 }
 
-/* fill_fulfilment: goal fulfilment per organisation in the chosen period (f:
- * STMT_WEB_CITY_FULFILMENT). */
-static void fill_fulfilment(struct ctx *x, struct view_city *c, const struct rowset *rs)
-{
-	const struct rowset *f = rs;
+/* An organisation's row of STMT_WEB_CITY_FULFILMENT with its name's Swedish rank. */
+struct org_rank {
+	int rank;
+	int64_t id;
+	int row;
+};
 
-	c->nfulfil = (size_t)f->nrows;
+static int by_rank_id(const void *pa, const void *pb)
+{
+	const struct org_rank *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* fulfilment_order: f's rows by name in Swedish order, then id (as SQL's ORDER BY o.name
+ * COLLATE sv, o.id), one row per organisation (the statement may give one twice, the same
+ * row); the rows' places into order, their number into n. LUP_EDB when the collation fails. */
+static int fulfilment_order(struct ctx *x, const struct rowset *f, int *order, int *n)
+{
+	int rows = f->nrows, name = rowset_col(f, "name"), id = rowset_col(f, "org_id");
+	const char **names = arena_alloc(x->a, sizeof(*names) * (size_t)(rows + 1));
+	int *rank = arena_alloc(x->a, sizeof(*rank) * (size_t)(rows + 1));
+	struct org_rank *s = arena_alloc(x->a, sizeof(*s) * (size_t)(rows + 1));
+
+	for (int i = 0; i < rows; i++)
+		names[i] = name >= 0 ? f->rows[i][name].s : NULL;
+	if (collate_ranks(names, rows, rank) != 0)
+		return err_set(x->e, LUP_EDB, "cannot sort the goal fulfilment by name: the Swedish collation failed");
+	for (int i = 0; i < rows; i++)
+		s[i] = (struct org_rank){ rank[i], rowset_ic(f, i, id), i };
+	qsort(s, (size_t)rows, sizeof(*s), by_rank_id);
+	*n = 0;
+	for (int i = 0; i < rows; i++)
+		if (i == 0 || s[i].id != s[i - 1].id || s[i].rank != s[i - 1].rank)
+			order[(*n)++] = s[i].row;
+	return LUP_OK;
+}
+
+/* fill_fulfilment: goal fulfilment per organisation in the chosen period (f:
+ * STMT_WEB_CITY_FULFILMENT), by name. */
+static int fill_fulfilment(struct ctx *x, struct view_city *c, const struct rowset *f)
+{
+	int *order = arena_alloc(x->a, sizeof(*order) * (size_t)(f->nrows + 1)), n = 0, rc;
+
+	if ((rc = fulfilment_order(x, f, order, &n)) != LUP_OK)
+		return rc;
+	c->nfulfil = (size_t)n;
 	c->fulfil = arena_alloc(x->a, sizeof(*c->fulfil) * (c->nfulfil + 1));
-	for (int i = 0; i < f->nrows; i++) {
-		struct view_city_fulfilment *o = &c->fulfil[i];
+	for (int k = 0; k < n; k++) {
+		int i = order[k];
+		struct view_city_fulfilment *o = &c->fulfil[k];
 		*o = (struct view_city_fulfilment){ cell(f, i, "key"), cell(f, i, "name"), cell_int(f, i, "report"),
 			cell(f, i, "status"), (long)cell_int(f, i, "fulfilled"), (long)cell_int(f, i, "partly"),
 			(long)cell_int(f, i, "not"), (long)cell_int(f, i, "none"), (long)cell_int(f, i, "unassessed"),
@@ -438,6 +482,7 @@ static void fill_fulfilment(struct ctx *x, struct view_city *c, const struct row
 			o->unassessed = o->goals;
 		}
 	}
+	return LUP_OK;
 }
 
 /* read_chosen: the reads that depend on the choices (the indicator and year, the period), in one
@@ -472,7 +517,7 @@ static int read_chosen(struct ctx *x, struct view_city *c)
 	if (values)
 		fill_values(c, &cmp);
 	if (fulfil)
-		fill_fulfilment(x, c, &f);
+		return fill_fulfilment(x, c, &f);
 	return LUP_OK;
 }
 
