@@ -43,10 +43,51 @@ static enum model_period_kind kind_of(const char *k)
 
 /* ---- what is read ------------------------------------------------------------------------ */
 
-/* An indicator row (STMT_WEB_CITY_INDICATORS) by id or key. */
+/* room: makes room in *p (n used of *cap elements of size bytes, in the arena) for one more;
+ * the reads below keep their rows as numbers and texts in arrays of their own, where a rowset
+ * would print each number and keep a cell per column. */
+static void room(struct arena *a, void **p, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return;
+	int ncap = *cap ? *cap * 2 : 64;
+	void *np = arena_alloc_raw(a, size * (size_t)ncap);
+	if (n)
+		memcpy(np, *p, size * (size_t)n);
+	*p = np;
+	*cap = ncap;
+}
+
+/* An indicator of STMT_WEB_CITY_INDICATORS (id, key, name, unit, direction). */
+struct ind_rec {
+	int64_t id;
+	const char *key, *name, *unit, *direction;
+};
+
+/* The indicators as read (collect_ind's context). */
+struct ind_recs {
+	struct arena *a;
+	struct ind_rec *p;
+	int n, cap, ncols;
+};
+
+static int collect_ind(void *ctx, const struct store_row *r)
+{
+	struct ind_recs *l = ctx;
+
+	if ((l->ncols = store_ncols(r)) < 5)
+		return 1;
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct ind_rec){ store_col_int(r, 0), arena_strdup(l->a, store_col_text(r, 1)),
+		arena_strdup(l->a, store_col_text(r, 2)), arena_strdup(l->a, store_col_text(r, 3)),
+		arena_strdup(l->a, store_col_text(r, 4)) };
+	return 0;
+}
+
+/* An indicator (STMT_WEB_CITY_INDICATORS) by id or key. */
 struct ind_at {
 	int64_t id;
-	const struct row_cell *row;
+	const struct ind_rec *row;
 	int at;		/* its place by id */
 };
 
@@ -62,7 +103,7 @@ static int ind_by_key(const void *pa, const void *pb)
 {
 	const struct ind_at *a = pa, *b = pb;
 
-	return strcmp(a->row[1].s, b->row[1].s);
+	return strcmp(a->row->key, b->row->key);
 }
 
 /* The rows of STMT_WEB_CITY_INDICATOR_YEARS, (year, indicator id), as numbers (collect_year's
@@ -80,14 +121,7 @@ static int collect_year(void *ctx, const struct store_row *r)
 	y->ncols = store_ncols(r);
 	if (y->ncols < 2)
 		return 1;
-	if (y->n == y->cap) {
-		int ncap = y->cap ? y->cap * 2 : 512;
-		struct year_id *np = arena_alloc_raw(y->a, sizeof(*np) * (size_t)ncap);
-		if (y->n)
-			memcpy(np, y->p, sizeof(*np) * (size_t)y->n);
-		y->p = np;
-		y->cap = ncap;
-	}
+	room(y->a, (void **)&y->p, y->n, &y->cap, sizeof(*y->p));
 	y->p[y->n++] = (struct year_id){ (long)store_col_int(r, 0), store_col_int(r, 1) };
 	return 0;
 }
@@ -155,9 +189,9 @@ static size_t mark_years(const struct ind_at *by_id, int n, const struct year_id
 
 /* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
  * with figures per district (ys: STMT_WEB_CITY_INDICATOR_YEARS), by key and year. */
-static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *is, const struct year_ids *ys)
+static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind_recs *is, const struct year_ids *ys)
 {
-	int n = is->nrows;
+	int n = is->n;
 	struct ind_at *ind = arena_alloc(x->a, sizeof(*ind) * (size_t)(n + 1));
 	long *years = arena_alloc(x->a, sizeof(*years) * (size_t)(ys->n + 1));
 	int ny = list_years(ys, years);
@@ -167,7 +201,7 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct row
 	if (is->ncols < 5)
 		return;
 	for (int k = 0; k < n; k++)
-		ind[k] = (struct ind_at){ rowset_ic(is, k, 0), is->rows[k], 0 };
+		ind[k] = (struct ind_at){ is->p[k].id, &is->p[k], 0 };
 	qsort(ind, (size_t)n, sizeof(*ind), ind_by_id);
 	marks = mark_years(ind, n, ys, years, ny, has);
 	for (int k = 0; k < n; k++)
@@ -177,9 +211,9 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct row
 	for (int k = 0; k < n; k++)
 		for (int j = 0; j < ny; j++)
 			if (has[(size_t)ind[k].at * (size_t)ny + (size_t)j]) {
-				const struct row_cell *r = ind[k].row;
-				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r[1].s, r[2].s, r[3].s, r[4].s,
-					years[j] };
+				const struct ind_rec *r = ind[k].row;
+				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r->key, r->name, r->unit,
+					r->direction, years[j] };
 			}
 }
 
@@ -191,6 +225,27 @@ struct theme_at {
 	long measures;
 	const char *theme;
 };
+
+/* The themes as read (collect_theme's context), district_id in their district field until
+ * fill_themes places them. */
+struct theme_recs {
+	struct arena *a;
+	struct theme_at *p;
+	int n, cap, ncols;
+};
+
+/* collect_theme: a row of STMT_WEB_CITY_THEMES (district_id, ord, theme, measures, id). */
+static int collect_theme(void *ctx, const struct store_row *r)
+{
+	struct theme_recs *l = ctx;
+
+	if ((l->ncols = store_ncols(r)) < 5)
+		return 1;
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct theme_at){ (size_t)store_col_int(r, 0), (long)store_col_int(r, 1), store_col_int(r, 4),
+		(long)store_col_int(r, 3), arena_strdup(l->a, store_col_text(r, 2)) };
+	return 0;
+}
 
 /* by_district: themes by their district's place, then ord, then id. */
 static int by_district(const void *pa, const void *pb)
@@ -206,17 +261,17 @@ static int by_district(const void *pa, const void *pb)
 
 /* fill_themes: each district's run of themes (th: STMT_WEB_CITY_THEMES, in no order), by ord,
  * the runs in the districts' order (by name). */
-static void fill_themes(struct ctx *x, struct view_city *c, const struct rowset *th)
+static void fill_themes(struct ctx *x, struct view_city *c, const struct theme_recs *th)
 {
-	struct theme_at *t = arena_alloc(x->a, sizeof(*t) * (size_t)(th->nrows + 1));
+	struct theme_at *t = arena_alloc(x->a, sizeof(*t) * (size_t)(th->n + 1));
 	size_t n = 0;
 
-	for (int i = 0; th->ncols >= 5 && i < th->nrows; i++) {
-		int64_t id = rowset_ic(th, i, 0);
+	for (int i = 0; th->ncols >= 5 && i < th->n; i++) {
+		int64_t id = (int64_t)th->p[i].district;
 		for (size_t d = 0; d < c->ndistricts; d++)
 			if (c->districts[d].id == id) {
-				t[n++] = (struct theme_at){ d, (long)rowset_ic(th, i, 1), rowset_ic(th, i, 4),
-					(long)rowset_ic(th, i, 3), th->rows[i][2].s };
+				t[n] = th->p[i];
+				t[n++].district = d;
 				break;
 			}
 	}
@@ -233,7 +288,7 @@ static void fill_themes(struct ctx *x, struct view_city *c, const struct rowset 
 }
 
 /* fill_districts: the districts (by name) and each one's run of themes (th). */
-static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct rowset *th)
+static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct theme_recs *th)
 {
 	c->ndistricts = (size_t)ds->nrows;
 	c->districts = arena_alloc(x->a, sizeof(*c->districts) * (c->ndistricts + 1));
@@ -277,24 +332,24 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
  * indicator (into def). */
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
-	struct rowset inds, ds, ps, th, rep;
+	struct rowset ds, ps, rep;
+	struct ind_recs inds = { x->a, NULL, 0, 0, 5 };
 	struct year_ids years = { x->a, NULL, 0, 0, 2 };
+	struct theme_recs th = { x->a, NULL, 0, 0, 5 };
 	struct sval none = SVNULL;
 	struct store_q q[] = {
-		{ STMT_WEB_CITY_INDICATORS, NULL, 0, rowset_collect, &inds },
+		{ STMT_WEB_CITY_INDICATORS, NULL, 0, collect_ind, &inds },
 		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, collect_year, &years },
 		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
 		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
-		{ STMT_WEB_CITY_THEMES, NULL, 0, rowset_collect, &th },
+		{ STMT_WEB_CITY_THEMES, NULL, 0, collect_theme, &th },
 		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, rowset_collect, &rep },
 		{ STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0, rowset_collect, def },
 	};
 	int rc;
 
-	rowset_init(&inds, x->a);
 	rowset_init(&ds, x->a);
 	rowset_init(&ps, x->a);
-	rowset_init(&th, x->a);
 	rowset_init(&rep, x->a);
 	rowset_init(def, x->a);
 	if ((rc = store_query_many(x->st, q, want_default ? 7 : 6, x->e)) != LUP_OK)
