@@ -856,8 +856,9 @@ const char *const sqlite_sql[STMT__MAX] = {
 	 * ord, theme, measures, id), in no set order (view/city.c sorts them by the districts' order
 	 * and ord): VIEW_DISTRICTS_THEMES' rows without its sort by the district's name through the
 	 * Swedish collation (2,787 VM steps and a sorter on the demo). Here for LUP_LATEST. The
-	 * measures counted from derived_theme_measures (migration 0046; a count per theme over
-	 * measure_theme was about 180K instructions a page on the demo). */
+	 * measures counted from derived_theme_measures, the themes read from the covering
+	 * theme_city (migration 0046; a count per theme over measure_theme was about 180K
+	 * instructions a page on the demo, the themes' row seeks 51K). */
 	[STMT_WEB_CITY_THEMES] =
 		"SELECT p.district_id, t.ord, t.name AS theme, coalesce(dm.measures, 0) AS measures, t.id"
 		" FROM plan p CROSS JOIN plan_version pv CROSS JOIN theme t"
