@@ -131,9 +131,9 @@ static void line(struct html *h, double x1, double y1, double x2, double y2, con
 static void text(struct html *h, double x, double y, const char *anchor, int size, int bold,
 		 int halo, const char *fill, const char *s)
 {
-	char bx[24], by[24], fs[16];
+	char bx[24], by[24], fs[NUMFMT_SIZE];
 
-	snprintf(fs, sizeof(fs), "%d", size);
+	numfmt_long(size, fs);	/* "%d" */
 	HTML_START(h, "text");
 	HTML_ATTR(h, "x", co(bx, x));
 	HTML_ATTR(h, "y", co(by, y));
@@ -618,22 +618,30 @@ const char *svg_band_symbol(enum model_gap_class c)
 	return band[band_ok(c)].symbol;
 }
 
+/* pattern_id: "ID-NAME" into pid (size bytes), cut as snprintf cuts it. */
+static void pattern_id(char *pid, size_t size, const char *id, const char *name)
+{
+	const char *part[] = { id, "-", name };
+
+	numfmt_join(pid, size, part, 3);
+}
+
 static void map_patterns(struct html *h, const char *id)
 {
 	char pid[128];
 
 	html_open(h, "defs", NULL);
-	snprintf(pid, sizeof(pid), "%s-battre", id);
+	pattern_id(pid, sizeof(pid), id, "battre");
 	html_open(h, "pattern", "id", pid, "width", "10", "height", "10", "patternunits", "userSpaceOnUse", NULL);
 	html_open(h, "circle", "cx", "5", "cy", "5", "r", "1.8", "fill", "#2d6a9f", NULL);
 	html_close(h);
 	html_close(h);
-	snprintf(pid, sizeof(pid), "%s-samre", id);
+	pattern_id(pid, sizeof(pid), id, "samre");
 	html_open(h, "pattern", "id", pid, "width", "10", "height", "10", "patternunits", "userSpaceOnUse",
 		  "patterntransform", "rotate(45)", NULL);
 	line(h, 0, 0, 0, 10, "#b86a14", "1.5", NULL);
 	html_close(h);
-	snprintf(pid, sizeof(pid), "%s-mycket-samre", id);
+	pattern_id(pid, sizeof(pid), id, "mycket-samre");
 	html_open(h, "pattern", "id", pid, "width", "10", "height", "10", "patternunits", "userSpaceOnUse",
 		  "patterntransform", "rotate(45)", NULL);
 	line(h, 0, 0, 0, 10, "#a8382c", "1.5", NULL);
@@ -642,18 +650,31 @@ static void map_patterns(struct html *h, const char *id)
 	html_close(h);
 }
 
-/* swatch: a band's fill and pattern over x, y, w, ht. */
-static void swatch(struct html *h, const char *id, enum model_gap_class c, double x, double y, double w,
-		   double ht, const char *stroke, const char *stroke_w)
-{
-	char url[160];
+/* The patterns' fills of one map, "url(#ID-PATTERN)" by band (empty: the band has none), made
+ * once per map by map_urls. */
+struct map_urls {
+	char url[MODEL_GAP__MAX][160];
+};
 
+/* map_urls: each band's pattern fill for the map whose patterns' ids begin with id. */
+static void map_urls(struct map_urls *u, const char *id)
+{
+	for (int c = 0; c < MODEL_GAP__MAX; c++) {
+		const char *part[] = { "url(#", id, "-", band[c].pattern, ")" };
+		u->url[c][0] = '\0';
+		if (band[c].pattern)
+			numfmt_join(u->url[c], sizeof(u->url[c]), part, 5);	/* "url(#%s-%s)" */
+	}
+}
+
+/* swatch: a band's fill and pattern over x, y, w, ht. */
+static void swatch(struct html *h, const struct map_urls *u, enum model_gap_class c, double x, double y,
+		   double w, double ht, const char *stroke, const char *stroke_w)
+{
 	c = band_ok(c);
 	rect(h, x, y, w, ht, band[c].fill, NULL, NULL);
-	if (band[c].pattern) {
-		snprintf(url, sizeof(url), "url(#%s-%s)", id, band[c].pattern);
-		rect(h, x, y, w, ht, url, NULL, NULL);
-	}
+	if (band[c].pattern)
+		rect(h, x, y, w, ht, u->url[c], NULL, NULL);
 	rect(h, x, y, w, ht, "none", stroke, stroke_w);
 }
 
@@ -670,11 +691,12 @@ static void split_name(const char *name, char *a, size_t asz, char *b, size_t bs
 				best = i;
 	}
 	if (best == 0) {
-		snprintf(a, asz, "%s", name);
+		numfmt_join(a, asz, &name, 1);	/* "%s" */
 		return;
 	}
-	snprintf(a, asz, "%.*s", (int)(best + 1), name);
-	snprintf(b, bsz, "%s", name + best + 1);
+	memcpy(a, name, best + 1);	/* "%.*s" of best + 1 bytes, and "%s" of the rest: len < asz, bsz */
+	a[best + 1] = '\0';
+	memcpy(b, name + best + 1, len - best);
 }
 
 /* tile_at: the top left corner of district i's tile (extra counts the districts placed under
@@ -712,8 +734,9 @@ static void map_links(struct html *h, const struct svg_map_area *a, size_t n, co
 		tile_at(d, &extra, &x, &y);
 		if (!d->href)
 			continue;
-		snprintf(tip, sizeof(tip), "%s: %s, %s", name, svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)),
-			 model_gap_class_label_sv(band_ok(d->band)));
+		const char *part[] = { name, ": ", svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)), ", ",
+			model_gap_class_label_sv(band_ok(d->band)) };
+		numfmt_join(tip, sizeof(tip), part, 5);	/* "%s: %s, %s" */
 		html_open(h, "a", "href", d->href, "aria-label", tip, NULL);
 		html_elem(h, "title", tip, NULL);
 		rect(h, x, y, MAP_TW, MAP_TH, "transparent", NULL, NULL);
@@ -729,6 +752,7 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 	const char *id = o && o->id && *o->id ? o->id : "karta";
 	size_t extra = 0;
 	char v1[96], l1[256], l2[256], vb[64];
+	struct map_urls urls;
 	double x, y;
 	int depth = h->depth;
 
@@ -739,11 +763,16 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 	double W = 2 * MAP_MARGIN + MAP_COLS * (MAP_TW + MAP_GAP) - MAP_GAP;
 	double legend_y = MAP_TOP + rows * (MAP_TH + MAP_GAP) + 14;
 	double H = legend_y + 2 * 26 + 34;
-	snprintf(vb, sizeof(vb), "0 0 %ld %ld", lround(W), lround(H));
+	char *p = vb + 4;	/* "0 0 %ld %ld", without printf */
+	memcpy(vb, "0 0 ", 4);
+	p += numfmt_long(lround(W), p);
+	*p++ = ' ';
+	numfmt_long(lround(H), p);
 	html_open(h, "div", "class", "map", NULL);
 	svg_begin(h, o, W, H, "chart chart-map", NULL, NULL,
 		  "Schematisk karta över stadsdelsområdena. Samma värden finns i tabellen.");
 	map_patterns(h, id);
+	map_urls(&urls, id);
 	text(h, MAP_MARGIN, 20, "start", 13, 0, 0, MUTED, "Schematisk karta, inte skalenlig");
 	if (o && o->example)
 		example_label(h, W);
@@ -753,7 +782,7 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 		enum model_gap_class c = band_ok(d->band);
 		const char *name = d->name ? d->name : d->key ? d->key : "";
 		tile_at(d, &extra, &x, &y);
-		swatch(h, id, c, x, y, MAP_TW, MAP_TH, d->current ? INK : "#8a8a8a", d->current ? "4" : "1");
+		swatch(h, &urls, c, x, y, MAP_TW, MAP_TH, d->current ? INK : "#8a8a8a", d->current ? "4" : "1");
 		split_name(name, l1, sizeof(l1), l2, sizeof(l2));
 		text(h, x + 10, y + 22, "start", 14, 1, 1, INK, l1);
 		if (l2[0])
@@ -768,7 +797,7 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 						      MODEL_GAP_MUCH_WORSE, MODEL_GAP_UNKNOWN };
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		double lx = MAP_MARGIN + (double)(i % 3) * 262, ly = legend_y + 12 + (double)(i / 3) * 26;
-		swatch(h, id, order[i], lx, ly, 34, 20, "#8a8a8a", "1");
+		swatch(h, &urls, order[i], lx, ly, 34, 20, "#8a8a8a", "1");
 		text(h, lx + 17, ly + 15, "middle", 13, 1, 1, INK, band[order[i]].symbol);
 		text(h, lx + 42, ly + 15, "start", 13, 0, 0, INK, model_gap_class_label_sv(order[i]));
 	}

@@ -10,13 +10,13 @@ const char *const pg_sql_web_city[STMT__MAX] = {
 		"SELECT i.id, i.key, i.name, i.unit, i.direction FROM indicator i WHERE " PUB_INDICATOR("i"),
 	/* () -> each full (FY) year with the indicators that have figures of it per district (the
 	 * counts of district outcomes per indicator and period, derived_indicator_period, migration
-	 * 0032) with the figures' publication rule on the counts: (year, ids: the indicators' ids
-	 * joined by commas), by year; a year without any left out */
+	 * 0032) with the figures' publication rule on the counts: (year, indicator_id), in no set
+	 * order */
 	[STMT_WEB_CITY_INDICATOR_YEARS] =
-		"SELECT pe.year, string_agg(x.indicator_id::text, ',') AS ids FROM period pe"
+		"SELECT pe.year, x.indicator_id FROM period pe"
 		" JOIN derived_indicator_period x ON x.period_id = pe.id WHERE pe.kind = 'FY' AND x.valued > 0"
 		" AND (x.open > 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
-		SEE_FIGURE_IF("false", "x.period_id", "i") ")) GROUP BY pe.year ORDER BY pe.year",
+		SEE_FIGURE_IF("false", "x.period_id", "i") "))",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =

@@ -14,14 +14,14 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	/* () -> each full (FY) year with the indicators that have figures of it per district (from
 	 * the counts of district outcomes per indicator and period, derived_indicator_period,
 	 * migration 0033, as one range of its index by period, migration 0042) with the figures'
-	 * publication rule on the counts: (year, ids: the indicators' ids joined by commas), by
-	 * year; a year without any left out. The indicator is looked up only for counts without a
-	 * figure public in itself. */
+	 * publication rule on the counts: (year, indicator_id), in no set order. The indicator is
+	 * looked up only for counts without a figure public in itself. The ids were joined by commas
+	 * per year (group_concat): printing them and parsing them back cost more than the rows. */
 	[STMT_WEB_CITY_INDICATOR_YEARS] =
-		"SELECT pe.year, group_concat(x.indicator_id) AS ids FROM period pe"
+		"SELECT pe.year, x.indicator_id FROM period pe"
 		" CROSS JOIN derived_indicator_period x WHERE pe.kind = 'FY' AND x.period_id = pe.id AND x.valued > 0"
 		" AND (x.open > 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
-		SEE_FIGURE_IF("0", "x.period_id", "i") ")) GROUP BY pe.year",
+		SEE_FIGURE_IF("0", "x.period_id", "i") "))",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =
@@ -47,12 +47,16 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	 * NULL, report status, fulfilled, partly, not, none: assessments of each kind in the report,
 	 * unassessed: its goals of the year without an assessment in the report, goals: its goals of
 	 * the year, org_id, org_pair: the organisation and its pair, readable: whether the connection's
-	 * viewer may read its report), by name */
+	 * viewer may read its report), in no set order, an organisation with both goals and a report
+	 * twice (the same row): view/city.c sorts them by name and id and keeps one of each. The
+	 * owners found through goal_owner_year in owner order (no sorter) and the reports' added
+	 * without UNION's temporary B-tree nor the ORDER BY's through the Swedish collation (about
+	 * 0.1M instructions of fixed cost on the demo). */
 	[STMT_WEB_CITY_FULFILMENT] =
 		"WITH pe AS (SELECT id FROM period WHERE year = ?1 AND kind = ?2),"
-		" orgs AS (SELECT g.owner_id AS id FROM goal g WHERE g.year = ?1 AND g.level IN ('namndmal', 'lup')"
-		"  AND " PUB_GOAL("g")
-		"  UNION SELECT r.org_id FROM report r JOIN pe ON pe.id = r.period_id)"
+		" orgs AS (SELECT g.owner_id AS id FROM goal g INDEXED BY goal_owner_year WHERE g.year = ?1"
+		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") " GROUP BY g.owner_id"
+		"  UNION ALL SELECT r.org_id FROM report r WHERE r.period_id = (SELECT id FROM pe))"
 		" SELECT o.key, o.name, r.id AS report, r.status,"
 		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'fulfilled') AS fulfilled,"
 		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'partly') AS partly,"
@@ -65,8 +69,7 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") ") AS goals, o.id AS org_id, o.pair_id AS org_pair,"
 		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) AS readable"
 		" FROM orgs JOIN organisation o ON o.id = orgs.id"
-		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)"
-		" ORDER BY o.name COLLATE sv, o.id",
+		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)",
 	/* The organisations list (web/page-orgs.c) as three small reads the page joins by id, where
 	 * one statement joining them (a UNION ALL of four grouped counts, the districts' committees
 	 * through a UNION ALL and a LEFT JOIN of each, an automatic index on SQLite) ran 15,058 VM

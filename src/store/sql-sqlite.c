@@ -855,11 +855,14 @@ const char *const sqlite_sql[STMT__MAX] = {
 	/* () -> the themes of each district's latest LUP version, for the city page: (district_id,
 	 * ord, theme, measures, id), in no set order (view/city.c sorts them by the districts' order
 	 * and ord): VIEW_DISTRICTS_THEMES' rows without its sort by the district's name through the
-	 * Swedish collation (2,787 VM steps and a sorter on the demo). Here for LUP_LATEST. */
+	 * Swedish collation (2,787 VM steps and a sorter on the demo). Here for LUP_LATEST. The
+	 * measures counted from derived_theme_measures, the themes read from the covering
+	 * theme_city (migration 0046; a count per theme over measure_theme was about 180K
+	 * instructions a page on the demo, the themes' row seeks 51K). */
 	[STMT_WEB_CITY_THEMES] =
-		"SELECT p.district_id, t.ord, t.name AS theme,"
-		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures, t.id"
+		"SELECT p.district_id, t.ord, t.name AS theme, coalesce(dm.measures, 0) AS measures, t.id"
 		" FROM plan p CROSS JOIN plan_version pv CROSS JOIN theme t"
+		" LEFT JOIN derived_theme_measures dm ON dm.theme_id = t.id"
 		" WHERE p.district_id IS NOT NULL AND pv.plan_id = p.id AND t.plan_version_id = pv.id AND "
 		LUP_LATEST("p", "pv") " AND t.extra = 0",
 	[STMT_VIEW_COMMISSION] =

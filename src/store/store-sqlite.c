@@ -724,7 +724,7 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"SELECT 1 FROM (SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
 	" UNION ALL SELECT 1 FROM (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)"
 
-/* The derived_ tables (kept by triggers, migrations 0033 and 0038) when they disagree with what
+/* The derived_ tables (kept by triggers, migrations 0033, 0038 and 0046) when they disagree with what
  * they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
 	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
@@ -735,7 +735,11 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" WHERE coalesce(r.valued, 0) <> coalesce(d.valued, 0) OR coalesce(r.open, 0) <> coalesce(d.open, 0)" \
 	" HAVING count(*) > 0" \
 	" UNION ALL SELECT 'derived_goal_ancestor: ' || count(*) || ' goal and ancestor rows differ from the goals'' parent links'" \
-	" FROM (" SQ_GOAL_UP_DIFF ") HAVING count(*) > 0"
+	" FROM (" SQ_GOAL_UP_DIFF ") HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_theme_measures: ' || count(*) || ' themes'' measure counts differ from measure_theme'" \
+	" FROM (SELECT theme_id, count(*) AS n FROM measure_theme GROUP BY theme_id) r" \
+	" FULL JOIN derived_theme_measures d ON d.theme_id = r.theme_id" \
+	" WHERE coalesce(r.n, 0) <> coalesce(d.measures, 0) HAVING count(*) > 0"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {

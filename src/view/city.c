@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/collate.h"
 #include "core/err.h"
 #include "render/rows.h"
 #include "store/store.h"
@@ -42,10 +43,51 @@ static enum model_period_kind kind_of(const char *k)
 
 /* ---- what is read ------------------------------------------------------------------------ */
 
-/* An indicator row (STMT_WEB_CITY_INDICATORS) by id or key. */
+/* room: makes room in *p (n used of *cap elements of size bytes, in the arena) for one more;
+ * the reads below keep their rows as numbers and texts in arrays of their own, where a rowset
+ * would print each number and keep a cell per column. */
+static void room(struct arena *a, void **p, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return;
+	int ncap = *cap ? *cap * 2 : 64;
+	void *np = arena_alloc_raw(a, size * (size_t)ncap);
+	if (n)
+		memcpy(np, *p, size * (size_t)n);
+	*p = np;
+	*cap = ncap;
+}
+
+/* An indicator of STMT_WEB_CITY_INDICATORS (id, key, name, unit, direction). */
+struct ind_rec {
+	int64_t id;
+	const char *key, *name, *unit, *direction;
+};
+
+/* The indicators as read (collect_ind's context). */
+struct ind_recs {
+	struct arena *a;
+	struct ind_rec *p;
+	int n, cap, ncols;
+};
+
+static int collect_ind(void *ctx, const struct store_row *r)
+{
+	struct ind_recs *l = ctx;
+
+	if ((l->ncols = store_ncols(r)) < 5)
+		return 1;
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct ind_rec){ store_col_int(r, 0), arena_strdup(l->a, store_col_text(r, 1)),
+		arena_strdup(l->a, store_col_text(r, 2)), arena_strdup(l->a, store_col_text(r, 3)),
+		arena_strdup(l->a, store_col_text(r, 4)) };
+	return 0;
+}
+
+/* An indicator (STMT_WEB_CITY_INDICATORS) by id or key. */
 struct ind_at {
 	int64_t id;
-	const struct row_cell *row;
+	const struct ind_rec *row;
 	int at;		/* its place by id */
 };
 
@@ -61,20 +103,34 @@ static int ind_by_key(const void *pa, const void *pb)
 {
 	const struct ind_at *a = pa, *b = pb;
 
-	return strcmp(a->row[1].s, b->row[1].s);
+	return strcmp(a->row->key, b->row->key);
 }
 
-/* A full year of STMT_WEB_CITY_INDICATOR_YEARS. */
-struct year_at {
-	long year;
-	const char *ids;
+/* The rows of STMT_WEB_CITY_INDICATOR_YEARS, (year, indicator id), as numbers (collect_year's
+ * context): a rowset would print and copy each of the few hundred. */
+struct year_ids {
+	struct arena *a;
+	struct year_id { long year; int64_t id; } *p;
+	int n, cap, ncols;
 };
+
+static int collect_year(void *ctx, const struct store_row *r)
+{
+	struct year_ids *y = ctx;
+
+	y->ncols = store_ncols(r);
+	if (y->ncols < 2)
+		return 1;
+	room(y->a, (void **)&y->p, y->n, &y->cap, sizeof(*y->p));
+	y->p[y->n++] = (struct year_id){ (long)store_col_int(r, 0), store_col_int(r, 1) };
+	return 0;
+}
 
 static int year_asc(const void *pa, const void *pb)
 {
-	const struct year_at *a = pa, *b = pb;
+	const long *a = pa, *b = pb;
 
-	return (a->year > b->year) - (a->year < b->year);
+	return (*a > *b) - (*a < *b);
 }
 
 /* ind_find: the place in by_id (n, sorted by id) of the indicator id, -1 when none. */
@@ -94,45 +150,60 @@ static int ind_find(const struct ind_at *by_id, int n, int64_t id)
 	return -1;
 }
 
-/* mark_years: has[k * ny + j] = 1 for each indicator k (its place in by_id) listed in year j's
- * ids; returns the number of marks. */
-static size_t mark_years(const struct ind_at *by_id, int n, const struct year_at *y, int ny, unsigned char *has)
+/* year_at: the place of year in years (ny of them), -1 when none. */
+static int year_at(const long *years, int ny, long year)
+{
+	for (int j = 0; j < ny; j++)
+		if (years[j] == year)
+			return j;
+	return -1;
+}
+
+/* list_years: the distinct years of ys into years (room for ys->n), oldest first; returns
+ * their number. */
+static int list_years(const struct year_ids *ys, long *years)
+{
+	int ny = 0;
+
+	for (int i = 0; i < ys->n; i++)
+		if (year_at(years, ny, ys->p[i].year) < 0)
+			years[ny++] = ys->p[i].year;
+	qsort(years, (size_t)ny, sizeof(*years), year_asc);
+	return ny;
+}
+
+/* mark_years: has[k * ny + j] = 1 for each indicator k (its place in by_id) with a row of
+ * year j (years[j]); returns the number of marks. */
+static size_t mark_years(const struct ind_at *by_id, int n, const struct year_ids *ys, const long *years, int ny,
+			 unsigned char *has)
 {
 	size_t marks = 0;
 
-	for (int j = 0; j < ny; j++)
-		for (const char *p = y[j].ids; p && *p;) {
-			char *end;
-			long long id = strtoll(p, &end, 10);
-			if (end == p)
-				break;
-			int k = ind_find(by_id, n, id);
-			if (k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
-				marks++;
-			p = *end == ',' ? end + 1 : end;
-		}
+	for (int i = 0; i < ys->n; i++) {
+		int j = year_at(years, ny, ys->p[i].year), k = ind_find(by_id, n, ys->p[i].id);
+		if (j >= 0 && k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
+			marks++;
+	}
 	return marks;
 }
 
 /* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
  * with figures per district (ys: STMT_WEB_CITY_INDICATOR_YEARS), by key and year. */
-static void fill_indicators(struct ctx *x, struct view_city *c, const struct rowset *is, const struct rowset *ys)
+static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind_recs *is, const struct year_ids *ys)
 {
-	int n = is->nrows, ny = ys->nrows;
+	int n = is->n;
 	struct ind_at *ind = arena_alloc(x->a, sizeof(*ind) * (size_t)(n + 1));
-	struct year_at *y = arena_alloc(x->a, sizeof(*y) * (size_t)(ny + 1));
+	long *years = arena_alloc(x->a, sizeof(*years) * (size_t)(ys->n + 1));
+	int ny = list_years(ys, years);
 	unsigned char *has = arena_alloc(x->a, (size_t)n * (size_t)ny + 1);
 	size_t marks;
 
-	if (is->ncols < 5 || ys->ncols < 2)
+	if (is->ncols < 5)
 		return;
 	for (int k = 0; k < n; k++)
-		ind[k] = (struct ind_at){ rowset_ic(is, k, 0), is->rows[k], 0 };
-	for (int j = 0; j < ny; j++)
-		y[j] = (struct year_at){ (long)rowset_ic(ys, j, 0), ys->rows[j][1].s };
+		ind[k] = (struct ind_at){ is->p[k].id, &is->p[k], 0 };
 	qsort(ind, (size_t)n, sizeof(*ind), ind_by_id);
-	qsort(y, (size_t)ny, sizeof(*y), year_asc);
-	marks = mark_years(ind, n, y, ny, has);
+	marks = mark_years(ind, n, ys, years, ny, has);
 	for (int k = 0; k < n; k++)
 		ind[k].at = k;
 	qsort(ind, (size_t)n, sizeof(*ind), ind_by_key);
@@ -140,9 +211,9 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct row
 	for (int k = 0; k < n; k++)
 		for (int j = 0; j < ny; j++)
 			if (has[(size_t)ind[k].at * (size_t)ny + (size_t)j]) {
-				const struct row_cell *r = ind[k].row;
-				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r[1].s, r[2].s, r[3].s, r[4].s,
-					y[j].year };
+				const struct ind_rec *r = ind[k].row;
+				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r->key, r->name, r->unit,
+					r->direction, years[j] };
 			}
 }
 
@@ -154,6 +225,27 @@ struct theme_at {
 	long measures;
 	const char *theme;
 };
+
+/* The themes as read (collect_theme's context), district_id in their district field until
+ * fill_themes places them. */
+struct theme_recs {
+	struct arena *a;
+	struct theme_at *p;
+	int n, cap, ncols;
+};
+
+/* collect_theme: a row of STMT_WEB_CITY_THEMES (district_id, ord, theme, measures, id). */
+static int collect_theme(void *ctx, const struct store_row *r)
+{
+	struct theme_recs *l = ctx;
+
+	if ((l->ncols = store_ncols(r)) < 5)
+		return 1;
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct theme_at){ (size_t)store_col_int(r, 0), (long)store_col_int(r, 1), store_col_int(r, 4),
+		(long)store_col_int(r, 3), arena_strdup(l->a, store_col_text(r, 2)) };
+	return 0;
+}
 
 /* by_district: themes by their district's place, then ord, then id. */
 static int by_district(const void *pa, const void *pb)
@@ -169,17 +261,17 @@ static int by_district(const void *pa, const void *pb)
 
 /* fill_themes: each district's run of themes (th: STMT_WEB_CITY_THEMES, in no order), by ord,
  * the runs in the districts' order (by name). */
-static void fill_themes(struct ctx *x, struct view_city *c, const struct rowset *th)
+static void fill_themes(struct ctx *x, struct view_city *c, const struct theme_recs *th)
 {
-	struct theme_at *t = arena_alloc(x->a, sizeof(*t) * (size_t)(th->nrows + 1));
+	struct theme_at *t = arena_alloc(x->a, sizeof(*t) * (size_t)(th->n + 1));
 	size_t n = 0;
 
-	for (int i = 0; th->ncols >= 5 && i < th->nrows; i++) {
-		int64_t id = rowset_ic(th, i, 0);
+	for (int i = 0; th->ncols >= 5 && i < th->n; i++) {
+		int64_t id = (int64_t)th->p[i].district;
 		for (size_t d = 0; d < c->ndistricts; d++)
 			if (c->districts[d].id == id) {
-				t[n++] = (struct theme_at){ d, (long)rowset_ic(th, i, 1), rowset_ic(th, i, 4),
-					(long)rowset_ic(th, i, 3), th->rows[i][2].s };
+				t[n] = th->p[i];
+				t[n++].district = d;
 				break;
 			}
 	}
@@ -196,7 +288,7 @@ static void fill_themes(struct ctx *x, struct view_city *c, const struct rowset 
 }
 
 /* fill_districts: the districts (by name) and each one's run of themes (th). */
-static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct rowset *th)
+static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct theme_recs *th)
 {
 	c->ndistricts = (size_t)ds->nrows;
 	c->districts = arena_alloc(x->a, sizeof(*c->districts) * (c->ndistricts + 1));
@@ -240,24 +332,24 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
  * indicator (into def). */
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
-	struct rowset inds, years, ds, ps, th, rep;
+	struct rowset ds, ps, rep;
+	struct ind_recs inds = { x->a, NULL, 0, 0, 5 };
+	struct year_ids years = { x->a, NULL, 0, 0, 2 };
+	struct theme_recs th = { x->a, NULL, 0, 0, 5 };
 	struct sval none = SVNULL;
 	struct store_q q[] = {
-		{ STMT_WEB_CITY_INDICATORS, NULL, 0, rowset_collect, &inds },
-		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, rowset_collect, &years },
+		{ STMT_WEB_CITY_INDICATORS, NULL, 0, collect_ind, &inds },
+		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, collect_year, &years },
 		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
 		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
-		{ STMT_WEB_CITY_THEMES, NULL, 0, rowset_collect, &th },
+		{ STMT_WEB_CITY_THEMES, NULL, 0, collect_theme, &th },
 		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, rowset_collect, &rep },
 		{ STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0, rowset_collect, def },
 	};
 	int rc;
 
-	rowset_init(&inds, x->a);
-	rowset_init(&years, x->a);
 	rowset_init(&ds, x->a);
 	rowset_init(&ps, x->a);
-	rowset_init(&th, x->a);
 	rowset_init(&rep, x->a);
 	rowset_init(def, x->a);
 	if ((rc = store_query_many(x->st, q, want_default ? 7 : 6, x->e)) != LUP_OK)
@@ -381,16 +473,59 @@ static void fill_values(struct view_city *c, const struct rowset *cmp)
 			c->districts[d].band = model_gap_class(model_gap(c->dir, c->districts[d].value, c->city), c->city);
 }
 
-/* fill_fulfilment: goal fulfilment per organisation in the chosen period (f:
- * STMT_WEB_CITY_FULFILMENT). */
-static void fill_fulfilment(struct ctx *x, struct view_city *c, const struct rowset *rs)
-{
-	const struct rowset *f = rs;
+/* An organisation's row of STMT_WEB_CITY_FULFILMENT with its name's Swedish rank. */
+struct org_rank {
+	int rank;
+	int64_t id;
+	int row;
+};
 
-	c->nfulfil = (size_t)f->nrows;
+static int by_rank_id(const void *pa, const void *pb)
+{
+	const struct org_rank *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* fulfilment_order: f's rows by name in Swedish order, then id (as SQL's ORDER BY o.name
+ * COLLATE sv, o.id), one row per organisation (the statement may give one twice, the same
+ * row); the rows' places into order, their number into n. LUP_EDB when the collation fails. */
+static int fulfilment_order(struct ctx *x, const struct rowset *f, int *order, int *n)
+{
+	int rows = f->nrows, name = rowset_col(f, "name"), id = rowset_col(f, "org_id");
+	const char **names = arena_alloc(x->a, sizeof(*names) * (size_t)(rows + 1));
+	int *rank = arena_alloc(x->a, sizeof(*rank) * (size_t)(rows + 1));
+	struct org_rank *s = arena_alloc(x->a, sizeof(*s) * (size_t)(rows + 1));
+
+	for (int i = 0; i < rows; i++)
+		names[i] = name >= 0 ? f->rows[i][name].s : NULL;
+	if (collate_ranks(names, rows, rank) != 0)
+		return err_set(x->e, LUP_EDB, "cannot sort the goal fulfilment by name: the Swedish collation failed");
+	for (int i = 0; i < rows; i++)
+		s[i] = (struct org_rank){ rank[i], rowset_ic(f, i, id), i };
+	qsort(s, (size_t)rows, sizeof(*s), by_rank_id);
+	*n = 0;
+	for (int i = 0; i < rows; i++)
+		if (i == 0 || s[i].id != s[i - 1].id || s[i].rank != s[i - 1].rank)
+			order[(*n)++] = s[i].row;
+	return LUP_OK;
+}
+
+/* fill_fulfilment: goal fulfilment per organisation in the chosen period (f:
+ * STMT_WEB_CITY_FULFILMENT), by name. */
+static int fill_fulfilment(struct ctx *x, struct view_city *c, const struct rowset *f)
+{
+	int *order = arena_alloc(x->a, sizeof(*order) * (size_t)(f->nrows + 1)), n = 0, rc;
+
+	if ((rc = fulfilment_order(x, f, order, &n)) != LUP_OK)
+		return rc;
+	c->nfulfil = (size_t)n;
 	c->fulfil = arena_alloc(x->a, sizeof(*c->fulfil) * (c->nfulfil + 1));
-	for (int i = 0; i < f->nrows; i++) {
-		struct view_city_fulfilment *o = &c->fulfil[i];
+	for (int k = 0; k < n; k++) {
+		int i = order[k];
+		struct view_city_fulfilment *o = &c->fulfil[k];
 		*o = (struct view_city_fulfilment){ cell(f, i, "key"), cell(f, i, "name"), cell_int(f, i, "report"),
 			cell(f, i, "status"), (long)cell_int(f, i, "fulfilled"), (long)cell_int(f, i, "partly"),
 			(long)cell_int(f, i, "not"), (long)cell_int(f, i, "none"), (long)cell_int(f, i, "unassessed"),
@@ -402,6 +537,7 @@ static void fill_fulfilment(struct ctx *x, struct view_city *c, const struct row
 			o->unassessed = o->goals;
 		}
 	}
+	return LUP_OK;
 }
 
 /* read_chosen: the reads that depend on the choices (the indicator and year, the period), in one
@@ -436,7 +572,7 @@ static int read_chosen(struct ctx *x, struct view_city *c)
 	if (values)
 		fill_values(c, &cmp);
 	if (fulfil)
-		fill_fulfilment(x, c, &f);
+		return fill_fulfilment(x, c, &f);
 	return LUP_OK;
 }
 

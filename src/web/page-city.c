@@ -106,7 +106,12 @@ static const char *unit_of(const struct city *c)
 
 static void option(struct html *h, const char *value, const char *label, int selected)
 {
-	html_elem(h, "option", label, "value", value, "selected", selected ? "" : NULL, NULL);
+	HTML_START(h, "option");
+	HTML_ATTR(h, "value", value);
+	HTML_ATTR(h, "selected", selected ? "" : NULL);
+	html_start_end(h, 1);
+	html_text(h, label);
+	html_close(h);
 }
 
 static void hidden(struct html *h, const char *name, const char *value)
@@ -125,7 +130,7 @@ static void write_choose_form(struct city *c)
 {
 	struct html *h = c->h;
 	const char *prev = NULL, *key = chosen(c) ? chosen(c)->key : NULL;
-	char y[16], pt[MODEL_PERIOD_TEXT_MAX];
+	char y[NUMFMT_SIZE], pt[MODEL_PERIOD_TEXT_MAX];
 
 	html_open(h, "form", "method", "get", "action", "/", "class", "choose no-print", NULL);
 	HTML_OPEN_A(h, "div", "class", "field field-wide");
@@ -144,7 +149,7 @@ static void write_choose_form(struct city *c)
 	HTML_ELEM_A(h, "label", "for", "val-ar", "År");
 	html_open(h, "select", "id", "val-ar", "name", "ar", NULL);
 	for (int i = 0; i < c->v.nyears; i++) {
-		snprintf(y, sizeof(y), "%ld", c->v.years[i]);
+		numfmt_long(c->v.years[i], y);	/* "%ld" */
 		option(h, y, y, c->v.years[i] == c->v.year);
 	}
 	html_close(h);

@@ -7,6 +7,7 @@
 #include "web/pages-places.h"
 #include "store/store.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/collate.h"
 #include "core/err.h"
 #include "core/numfmt.h"
@@ -35,24 +36,44 @@ struct orgs {
 	int from[KINDS_MAX + 1];
 };
 
+/* One organisation as read (STMT_WEB_CITY_ORG_LIST), its columns taken as the page uses them. */
+struct org_rec {
+	int64_t id, pair_id;
+	int has_pair;			/* pair_id is not NULL */
+	int kind;			/* its place in places_kind_at, -1: another */
+	int city_owned, housing;
+	const char *key, *name;		/* in the request's arena */
+};
+
+/* The organisations, by id (collect_org's context). */
+struct org_list {
+	struct arena *a;
+	const char *const *kinds;	/* places_kind_at's, NULL-terminated */
+	struct org_rec *rec;
+	int n, cap, ncols;
+};
+
 /* The three reads: organisations by id, districts with a committee, counts per owner. */
 struct org_reads {
-	struct rowset list, dist, cnt;
+	struct org_list list;
+	struct rowset dist, cnt;
 	int *pair;			/* per organisation: its counterpart's row, -1: none */
 	int *own_pair;			/* per organisation: its pair_id's row, -1: none */
 	int *committee;			/* per district: its committee's row, -1: none */
+	int *first_dist, *next_dist;	/* per organisation its first district (by row), per district
+					 * the next of the same committee; -1: none */
 	const char *kinds[KINDS_MAX + 1];	/* places_kind_at's, NULL-terminated */
 	long *goals, *acts;		/* per organisation */
 };
 
 /* org_at: the row of the organisation with id in l (sorted by id), -1 when none. */
-static int org_at(const struct rowset *l, int64_t id)
+static int org_at(const struct org_list *l, int64_t id)
 {
-	int lo = 0, hi = l->nrows;
+	int lo = 0, hi = l->n;
 
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
-		int64_t v = rowset_ic(l, mid, 0);
+		int64_t v = l->rec[mid].id;
 		if (v == id)
 			return mid;
 		if (v < id)
@@ -73,12 +94,43 @@ static int kind_of(const char *const *kinds, const char *kind)
 	return -1;
 }
 
+/* collect_org: one row of STMT_WEB_CITY_ORG_LIST (id, kind, key, name, pair_id, city_owned,
+ * housing) into ctx's struct org_list; the texts copied, the integers kept as numbers (a
+ * rowset would print each integer and copy its text). */
+static int collect_org(void *ctx, const struct store_row *r)
+{
+	struct org_list *l = ctx;
+	struct org_rec *o;
+
+	l->ncols = store_ncols(r);
+	if (l->ncols < 7)
+		return 1;
+	if (l->n == l->cap) {
+		int ncap = l->cap ? l->cap * 2 : 256;
+		struct org_rec *nr = arena_alloc_raw(l->a, sizeof(*nr) * (size_t)ncap);
+		if (l->n)
+			memcpy(nr, l->rec, sizeof(*nr) * (size_t)l->n);
+		l->rec = nr;
+		l->cap = ncap;
+	}
+	o = &l->rec[l->n++];
+	o->id = store_col_int(r, 0);
+	o->kind = kind_of(l->kinds, store_col_text(r, 1));
+	o->key = arena_strdup(l->a, store_col_text(r, 2));
+	o->name = arena_strdup(l->a, store_col_text(r, 3));
+	o->has_pair = store_col_type(r, 4) != SV_NULL;
+	o->pair_id = o->has_pair ? store_col_int(r, 4) : 0;
+	o->city_owned = (int)store_col_int(r, 5);
+	o->housing = (int)store_col_int(r, 6);
+	return 0;
+}
+
 /* join_ids: each organisation's counterpart (its pair_id, else the lowest id pairing with it),
  * the row of its pair_id, its counts of public goals and activities, and each district's
  * committee's row, by row. */
 static void join_ids(struct http_req *r, struct org_reads *x)
 {
-	int n = x->list.nrows;
+	int n = x->list.n;
 
 	x->pair = arena_alloc(&r->a, sizeof(*x->pair) * (size_t)(n + 1));
 	x->own_pair = arena_alloc(&r->a, sizeof(*x->own_pair) * (size_t)(n + 1));
@@ -88,11 +140,11 @@ static void join_ids(struct http_req *r, struct org_reads *x)
 	for (int i = 0; i < n; i++)
 		x->pair[i] = x->own_pair[i] = -1;
 	for (int i = 0; i < n; i++) {	/* by id: the first to pair with an organisation is the lowest */
-		int p = x->list.rows[i][4].s ? org_at(&x->list, rowset_ic(&x->list, i, 4)) : -1;
+		int p = x->list.rec[i].has_pair ? org_at(&x->list, x->list.rec[i].pair_id) : -1;
 		x->own_pair[i] = p;
 		if (p >= 0)
 			x->pair[i] = p;
-		if (p >= 0 && x->pair[p] < 0 && !x->list.rows[p][4].s)
+		if (p >= 0 && x->pair[p] < 0 && !x->list.rec[p].has_pair)
 			x->pair[p] = i;
 	}
 	for (int i = 0; i < x->cnt.nrows; i++) {	/* what: 0 goals, 1 activities, 2, 3 theirs in drafts */
@@ -102,20 +154,30 @@ static void join_ids(struct http_req *r, struct org_reads *x)
 		if (o >= 0)
 			*(what % 2 ? &x->acts[o] : &x->goals[o]) += what >= 2 ? -c : c;
 	}
+	x->first_dist = arena_alloc_raw(&r->a, sizeof(*x->first_dist) * (size_t)(n + 1));
+	x->next_dist = arena_alloc_raw(&r->a, sizeof(*x->next_dist) * (size_t)(x->dist.nrows + 1));
+	for (int i = 0; i < n; i++)
+		x->first_dist[i] = -1;
 	for (int d = 0; d < x->dist.nrows; d++)
 		x->committee[d] = org_at(&x->list, rowset_ic(&x->dist, d, 0));
+	for (int d = x->dist.nrows - 1; d >= 0; d--) {	/* each committee's districts in row order */
+		int c = x->committee[d];
+		x->next_dist[d] = c >= 0 ? x->first_dist[c] : -1;
+		if (c >= 0)
+			x->first_dist[c] = d;
+	}
 }
 
 /* add_line: appends organisation i's line with district row d of x->dist (-1: none). */
 static void add_line(struct orgs *o, const struct org_reads *x, int i, int d)
 {
-	const struct row_cell *row = x->list.rows[i];
+	const struct org_rec *row = &x->list.rec[i];
 	int p = x->pair[i];
 
-	o->line[o->nlines++] = (struct org_line){ kind_of(x->kinds, row[1].s), i, row[2].s, row[3].s,
-		p >= 0 ? x->list.rows[p][2].s : NULL, p >= 0 ? x->list.rows[p][3].s : NULL,
+	o->line[o->nlines++] = (struct org_line){ row->kind, i, row->key, row->name,
+		p >= 0 ? x->list.rec[p].key : NULL, p >= 0 ? x->list.rec[p].name : NULL,
 		d >= 0 ? x->dist.rows[d][1].s : NULL, d >= 0 ? x->dist.rows[d][2].s : NULL,
-		(int)rowset_ic(&x->list, i, 5), (int)rowset_ic(&x->list, i, 6), x->goals[i], x->acts[i] };
+		row->city_owned, row->housing, x->goals[i], x->acts[i] };
 }
 
 /* add_org: organisation i's lines (counted only when o->line is NULL): one per district whose
@@ -127,8 +189,8 @@ static int add_org(struct orgs *o, const struct org_reads *x, int i)
 
 	for (int pass = 0; pass < 2; pass++) {
 		int want = pass ? x->own_pair[i] : i;
-		for (int d = 0; want >= 0 && d < x->dist.nrows; d++)
-			if (x->committee[d] == want && ++n && o->line)
+		for (int d = want >= 0 ? x->first_dist[want] : -1; d >= 0; d = x->next_dist[d])
+			if (++n && o->line)
 				add_line(o, x, i, d);
 	}
 	if (!n && o->line)
@@ -136,29 +198,17 @@ static int add_org(struct orgs *o, const struct org_reads *x, int i)
 	return n ? n : 1;
 }
 
-/* A line with its place in Swedish name order and its place as read. */
-struct by_name_line {
-	int rank;
-	int at;
-	struct org_line line;
-};
-
-/* by_name: lines by name in Swedish order, then as read (by id, an organisation's lines in a run). */
-static int by_name(const void *pa, const void *pb)
-{
-	const struct by_name_line *a = pa, *b = pb;
-
-	return a->rank != b->rank ? (a->rank > b->rank) - (a->rank < b->rank) : (a->at > b->at) - (a->at < b->at);
-}
-
 /* sort_by_name: the lines (by id) put in Swedish order of their names, then by id: the
- * distinct names ranked once (core/collate.h). -1 when the collation fails (answered). */
+ * distinct names ranked once (core/collate.h), the lines placed by rank (a counting sort: the
+ * ranks are below n, and lines of one rank keep their order). -1 when the collation fails
+ * (answered). */
 static int sort_by_name(struct http_req *r, struct orgs *o)
 {
 	int n = o->nlines;
 	const char **names = arena_alloc(&r->a, sizeof(*names) * (size_t)(n + 1));
 	int *rank = arena_alloc(&r->a, sizeof(*rank) * (size_t)(n + 1));
-	struct by_name_line *s = arena_alloc(&r->a, sizeof(*s) * (size_t)(n + 1));
+	int *at = arena_alloc(&r->a, sizeof(*at) * (size_t)(n + 1));	/* zeroed */
+	struct org_line *s = arena_alloc_raw(&r->a, sizeof(*s) * (size_t)(n + 1));
 
 	for (int i = 0; i < n; i++)
 		names[i] = o->line[i].name;
@@ -167,10 +217,12 @@ static int sort_by_name(struct http_req *r, struct orgs *o)
 		return places_fail(r);
 	}
 	for (int i = 0; i < n; i++)
-		s[i] = (struct by_name_line){ rank[i], i, o->line[i] };
-	qsort(s, (size_t)n, sizeof(*s), by_name);
+		at[rank[i] + 1]++;
+	for (int k = 1; k < n; k++)
+		at[k] += at[k - 1];
 	for (int i = 0; i < n; i++)
-		o->line[i] = s[i].line;
+		s[at[rank[i]]++] = o->line[i];
+	o->line = s;
 	return 0;
 }
 
@@ -204,7 +256,10 @@ static int load(struct http_req *r, struct orgs *o)
 	struct store_q q[3];
 	int n = 0, nlines = 0;
 
-	places_want(r, q, &n, &x.list, STMT_WEB_CITY_ORG_LIST, NULL, 0);
+	for (int k = 0; k < KINDS_MAX && (x.kinds[k] = places_kind_at(k)); k++)
+		;
+	x.list = (struct org_list){ &r->a, x.kinds, NULL, 0, 0, 7 };
+	q[n++] = (struct store_q){ STMT_WEB_CITY_ORG_LIST, NULL, 0, collect_org, &x.list };
 	places_want(r, q, &n, &x.dist, STMT_WEB_CITY_ORG_DISTRICTS, NULL, 0);
 	places_want(r, q, &n, &x.cnt, STMT_WEB_CITY_ORG_COUNTS, NULL, 0);
 	if (places_fetch(r, q, n))
@@ -214,12 +269,10 @@ static int load(struct http_req *r, struct orgs *o)
 		return places_fail(r);
 	}
 	join_ids(r, &x);
-	for (int k = 0; k < KINDS_MAX && (x.kinds[k] = places_kind_at(k)); k++)
-		;
-	for (int i = 0; i < x.list.nrows; i++)
+	for (int i = 0; i < x.list.n; i++)
 		nlines += add_org(o, &x, i);
 	o->line = arena_alloc(&r->a, sizeof(*o->line) * (size_t)(nlines + 1));
-	for (int i = 0; i < x.list.nrows; i++)
+	for (int i = 0; i < x.list.n; i++)
 		add_org(o, &x, i);
 	if (sort_by_name(r, o))
 		return -1;
@@ -251,38 +304,56 @@ static void filter_form(struct html *h, const struct orgs *o, const char *chosen
 	html_close(h);
 }
 
-/* org_row: one organisation: name, counterpart, district, flags, goals and activities. */
-static void org_row(struct http_req *r, struct html *h, const struct org_line *l, int is_company)
+/* link: what places_link writes (text, linked to PREFIX/ARG when arg is not NULL), its href
+ * built in href (reset here) rather than copied into the request's arena per link. */
+static void link(struct html *h, struct buf *href, const char *prefix, size_t prefix_len, const char *arg,
+		 const char *text)
 {
+	if (!arg) {
+		html_text(h, text);
+		return;
+	}
+	buf_reset(href);
+	buf_add(href, prefix, prefix_len);
+	html_url_arg(href, arg);
+	HTML_ELEM_A(h, "a", "href", href->ptr, text);
+}
+
+/* org_row: one organisation: name, counterpart, district, flags, goals and activities (href:
+ * room for the links, reused from row to row). */
+static void org_row(struct html *h, struct buf *href, const struct org_line *l, int is_company)
+{
+	static const char org[] = "/organisation/", dist[] = "/stadsdel/";
 	char n[NUMFMT_SIZE];
 
 	HTML_OPEN(h, "tr");
 	HTML_OPEN_A(h, "th", "scope", "row");
-	places_link(r, h, "/organisation", l->key, l->name);
+	link(h, href, org, sizeof(org) - 1, l->key, l->name);
 	html_close(h);
 	HTML_OPEN(h, "td");
-	places_link(r, h, "/organisation", l->pair, l->pair_name);
+	link(h, href, org, sizeof(org) - 1, l->pair, l->pair_name);
 	html_close(h);
 	HTML_OPEN(h, "td");
-	places_link(r, h, "/stadsdel", l->district, l->district_name);
+	link(h, href, dist, sizeof(dist) - 1, l->district, l->district_name);
 	if (l->city_owned && is_company)
 		html_text(h, l->housing ? "Stadens bostadsbolag" : "Ägs av staden");
 	html_close(h);
 	numfmt_long(l->goals, n);
-	places_td_num(h, n);
+	HTML_ELEM_A(h, "td", "class", "num", n);	/* places_td_num */
 	numfmt_long(l->activities, n);
-	places_td_num(h, n);
+	HTML_ELEM_A(h, "td", "class", "num", n);
 	html_close(h);
 }
 
 /* kind_section: the heading and table of the organisations of the k-th kind; nothing when it
  * has none. */
-static void kind_section(struct http_req *r, struct html *h, const struct orgs *o, int k)
+static void kind_section(struct html *h, const struct orgs *o, int k)
 {
 	static const char *const cols[] = { "Organisation", "Hör ihop med", "Stadsdelsområde eller ägande",
 		"#Mål", "#Aktiviteter", NULL };
 	const char *kind = places_kind_at(k);
 	int nrows = k < KINDS_MAX ? o->from[k + 1] - o->from[k] : 0, company = strcmp(kind, "company_board") == 0;
+	struct buf href;
 
 	if (!nrows)
 		return;
@@ -296,8 +367,10 @@ static void kind_section(struct http_req *r, struct html *h, const struct orgs *
 	html_close(h);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
+	buf_init(&href, 4096);	/* page_href's bound */
 	for (int i = o->from[k]; i < o->from[k + 1]; i++)
-		org_row(r, h, &o->line[o->of_kind[i]], company);
+		org_row(h, &href, &o->line[o->of_kind[i]], company);
+	buf_release(&href);
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -357,6 +430,6 @@ int page_orgs(struct http_req *r)
 	filter_form(h, &o, chosen);
 	for (int k = 0; places_kind_at(k); k++)
 		if (!chosen || strcmp(chosen, places_kind_at(k)) == 0)
-			kind_section(r, h, &o, k);
+			kind_section(h, &o, k);
 	return page_end(r, h);
 }
