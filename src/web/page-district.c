@@ -26,6 +26,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The last TIME_MEMO texts of dates and their Swedish forms (date_sv); the texts are the row
+ * sets' and the forms the request's arena's, so both live as long as the page. */
+#define TIME_MEMO 8
+struct time_memo {
+	const char *in[TIME_MEMO], *out[TIME_MEMO];
+	unsigned n;
+};
+
 /* What the parts of the page share. */
 struct district {
 	struct http_req *r;
@@ -51,7 +59,28 @@ struct district {
 	int64_t committee_pair;		/* the committee's pair (its administration): 0 when none */
 	int drafts;			/* the caller may read the LUP's draft */
 	const char *key, *name;
+	struct time_memo dates;		/* page_time's answers by text (date_sv) */
 };
+
+/* date_sv: page_time's Swedish form of a date's text, remembered by the text for the request:
+ * the measures and the activity timeline hold few distinct dates (Spånga-Tensta: about 300
+ * dates of 25 texts, each 600 instructions in model_time_sv and a copy). */
+static const char *date_sv(struct district *x, const char *text)
+{
+	struct time_memo *m = &x->dates;
+	unsigned n = m->n < TIME_MEMO ? m->n : TIME_MEMO;
+
+	if (!text)
+		return page_time(x->r, text);
+	for (unsigned i = 0; i < n; i++)
+		if (m->in[i][0] == text[0] && strcmp(m->in[i], text) == 0)
+			return m->out[i];
+	const char *s = page_time(x->r, text);
+	m->in[m->n % TIME_MEMO] = text;
+	m->out[m->n % TIME_MEMO] = s;
+	m->n++;
+	return s;
+}
 
 /* section: <section> with <h2 id=anchor>title</h2>; the caller closes the section. */
 static void section(struct html *h, const char *anchor, const char *title)
@@ -417,8 +446,8 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 	}
 	html_close(h);
 	HTML_ELEM(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–");
-	HTML_ELEM_A(h, "td", "class", "date", page_time(x->r, places_s(m, i, "start_text")));
-	HTML_ELEM_A(h, "td", "class", "date", page_time(x->r, places_s(m, i, "end_text")));
+	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(m, i, "start_text")));
+	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(m, i, "end_text")));
 	HTML_OPEN(h, "td");
 	places_run(p, places_i(m, i, "id"), &from, &to);
 	if (from == to)
@@ -650,8 +679,8 @@ static void timeline(struct district *x)
 			year = y;
 		}
 		HTML_OPEN(h, "tr");
-		HTML_ELEM_A(h, "td", "class", "date", page_time(x->r, places_s(a, i, "start_text")));
-		HTML_ELEM_A(h, "td", "class", "date", page_time(x->r, places_s(a, i, "end_text")));
+		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(a, i, "start_text")));
+		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(a, i, "end_text")));
 		HTML_ELEM_A(h, "th", "scope", "row", places_s(a, i, "title"));
 		HTML_ELEM(h, "td", places_s(a, i, "owner_name"));
 		HTML_ELEM(h, "td", places_status_sv(places_s(a, i, "status")));
