@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,8 @@ struct city_val {
 	double value;
 };
 
+#define SEEN_SLOTS 512	/* a power of two; past half full, rows copy their own texts */
+
 /* The comparison's parts as read: the district's rows in v, the city's values and the
  * committee's organisations here (released by compare). */
 struct cmp_read {
@@ -108,7 +111,35 @@ struct cmp_read {
 	size_t ncity, city_cap;
 	int64_t *owners;		/* the committee, its administration(s), its pair */
 	size_t nowners, owners_cap;
+	/* the first row of each indicator read (index in v->rows + 1; 0: empty), open addressing
+	 * by indicator id: its sexes' rows share that row's texts (district_row) */
+	struct { int64_t ind; size_t row; } first[SEEN_SLOTS];
 };
+
+/* first_of: the row read before of indicator ind (its texts are the same for every sex), or
+ * NULL; row (the index the caller's row gets) is remembered when ind is new. */
+static const struct district_cmp *first_of(struct cmp_read *cr, int64_t ind, size_t row)
+{
+	size_t h = (size_t)((uint64_t)ind * 0x9E3779B97F4A7C15ULL >> 55) & (SEEN_SLOTS - 1);
+
+	for (;; h = (h + 1) & (SEEN_SLOTS - 1)) {
+		if (!cr->first[h].row)
+			break;
+		if (cr->first[h].ind == ind)
+			return &cr->v->rows[cr->first[h].row - 1];
+	}
+	if (row < SEEN_SLOTS / 2)	/* at most half full: a probe always ends */
+		cr->first[h].ind = ind, cr->first[h].row = row + 1;
+	return NULL;
+}
+
+/* sex_text: the row's sex as a constant for T, K and M, else a copy */
+static const char *sex_text(struct district_view *v, const char *sex)
+{
+	if (sex && sex[0] && !sex[1] && (sex[0] == 'T' || sex[0] == 'K' || sex[0] == 'M'))
+		return sex[0] == 'T' ? "T" : sex[0] == 'K' ? "K" : "M";
+	return arena_strdup(&v->a, sex);
+}
 
 /* district_row: a district row (part 0: id, key, name, unit, direction, owner_name, owner_id,
  * sex, value, example); own, city and gap are set by join_city */
@@ -125,14 +156,23 @@ static void district_row(struct cmp_read *cr, const struct store_row *r)
 		cr->owner_of = xrealloc(cr->owner_of, sizeof(*cr->owner_of) * cr->owner_cap);
 	}
 	cr->owner_of[v->n] = store_col_int(r, 7);
-	v->rows[v->n++] = (struct district_cmp){
-		.ind = store_col_int(r, 1), .key = arena_strdup(&v->a, store_col_text(r, 2)),
-		.name = arena_strdup(&v->a, store_col_text(r, 3)), .unit = arena_strdup(&v->a, store_col_text(r, 4)),
-		.direction = arena_strdup(&v->a, store_col_text(r, 5)),
-		.owner_name = arena_strdup(&v->a, store_col_text(r, 6)),
-		.sex = arena_strdup(&v->a, store_col_text(r, 8)), .has_value = store_col_type(r, 9) != SV_NULL,
+	int64_t ind = store_col_int(r, 1);
+	const struct district_cmp *same = first_of(cr, ind, v->n);
+	struct district_cmp *c = &v->rows[v->n++];
+	*c = (struct district_cmp){
+		.ind = ind, .sex = sex_text(v, store_col_text(r, 8)), .has_value = store_col_type(r, 9) != SV_NULL,
 		.value = store_col_real(r, 9), .example = store_col_int(r, 10) != 0,
 	};
+	if (same) {	/* the indicator's texts, as its first row read them */
+		c->key = same->key, c->name = same->name, c->unit = same->unit;
+		c->direction = same->direction, c->owner_name = same->owner_name;
+		return;
+	}
+	c->key = arena_strdup(&v->a, store_col_text(r, 2));
+	c->name = arena_strdup(&v->a, store_col_text(r, 3));
+	c->unit = arena_strdup(&v->a, store_col_text(r, 4));
+	c->direction = arena_strdup(&v->a, store_col_text(r, 5));
+	c->owner_name = arena_strdup(&v->a, store_col_text(r, 6));
 }
 
 /* city_row: a city value (part 1: id, sex, value, example) */
