@@ -125,9 +125,13 @@ static void choose(struct ind *x)
 	for (int i = 0; i < (int)x->v.n; i++) {
 		if (!shown(x, i) || (i && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0))
 			continue;
-		html_elem(h, "option", x->v.rows[i].name, "value", x->v.rows[i].key,
-			  "selected", strcmp(x->v.rows[i].key, x->v.rows[x->sel].key) == 0 ? "" : NULL,
-			  NULL);
+		HTML_START(h, "option");
+		HTML_ATTR(h, "value", x->v.rows[i].key);
+		if (strcmp(x->v.rows[i].key, x->v.rows[x->sel].key) == 0)
+			HTML_ATTR(h, "selected", "");
+		html_start_end(h, 1);
+		html_text(h, x->v.rows[i].name);
+		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
@@ -418,7 +422,7 @@ static void overview_row(struct ind *x, int i, const struct rowset *series, int 
 
 	HTML_OPEN(h, "tr");
 	HTML_OPEN_A(h, "th", "scope", "row");
-	html_elem(h, "a", x->v.rows[i].name, "href", ind_href(x, x->v.rows[i].key), NULL);
+	HTML_ELEM_A(h, "a", "href", ind_href(x, x->v.rows[i].key), x->v.rows[i].name);
 	HTML_ELEM_A(h, "span", "class", "desc", direction_sv(x->v.rows[i].direction));
 	html_close(h);
 	if (x->by_sex)
