@@ -3,6 +3,7 @@
 #include "core/numfmt.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,6 +44,48 @@ static int put_grouped(const char *raw, size_t len, size_t intlen, int neg, char
 	return 0;
 }
 
+/* 10^0 .. 10^MODEL_FMT_MAX_DECIMALS, exact */
+static const double pow10_[MODEL_FMT_MAX_DECIMALS + 1] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
+
+/* fmt_direct: model_fmt_num's text written backwards from the rounded integer |v| * 10^decimals
+ * (numfmt_fixed's rule: below 2^52, and not within the product's ulp of a half, where it asks
+ * printf), groups and sign included, without the "%.*f" text in between. Returns 0 or -1 as
+ * model_fmt_num does, or 1 when the value is not one it takes (model_fmt_num goes the long way). */
+static int fmt_direct(double v, int decimals, char *buf, size_t size)
+{
+	char tmp[48], *end = tmp + sizeof(tmp), *p = end;
+	double t = fabs(v) * pow10_[decimals], fl, fr;
+	uint64_t u;
+
+	if (!(t < 4503599627370496.0))	/* 2^52 */
+		return 1;
+	fl = floor(t);
+	fr = t - fl;
+	if (fabs(fr - 0.5) <= t * 0x1p-52)
+		return 1;
+	u = (uint64_t)fl + (fr > 0.5);
+	int neg = signbit(v) && u != 0;	/* a value rounded to zero gets no sign */
+	for (int k = 0; k < decimals; k++, u /= 10)
+		*--p = (char)('0' + u % 10);
+	if (decimals > 0)
+		*--p = ',';
+	for (int k = 0;; k++) {
+		if (k && k % 3 == 0)
+			*--p = ' ';
+		*--p = (char)('0' + u % 10);
+		if (!(u /= 10))
+			break;
+	}
+	if (neg)
+		*--p = '-';
+	size_t n = (size_t)(end - p);
+	if (n >= size)
+		return -1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return 0;
+}
+
 int model_fmt_num(double v, int decimals, char *buf, size_t size)
 {
 	char raw[400];	/* DBL_MAX has 309 integer digits */
@@ -53,6 +96,8 @@ int model_fmt_num(double v, int decimals, char *buf, size_t size)
 	buf[0] = '\0';
 	if (!isfinite(v) || decimals < 0 || decimals > MODEL_FMT_MAX_DECIMALS)
 		return -1;
+	if ((n = fmt_direct(v, decimals, buf, size)) <= 0)
+		return n;
 	n = numfmt_fixed(fabs(v), decimals, raw, sizeof raw);	/* "%.*f" */
 	if (n < 0 || (size_t)n >= sizeof raw)
 		return -1;

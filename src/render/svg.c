@@ -479,6 +479,47 @@ static const char *listed_value(const struct buf *pts, const size_t span[2], dou
 	return out;
 }
 
+/* spark_co: co's text of v (one decimal, the tenths rounded half away from zero as lround does)
+ * at p, NUL-terminated; returns its end. The sparkline's coordinates lie in [0, 96]: for
+ * those the tenths are the truncated product plus one when its fraction (exact below 2^52) is
+ * at least a half, written without a call; any other value goes through co. */
+static char *spark_co(char *p, double v)
+{
+	if (!(v >= 0 && v < 999)) {
+		char b[24];
+		size_t n = strlen(co(b, v));
+		memcpy(p, b, n + 1);
+		return p + n;
+	}
+	double y = v * 10;
+	long t = (long)y;
+	t += y - (double)t >= 0.5;
+	long q = t / 10;
+	if (q >= 100)
+		*p++ = (char)('0' + q / 100);
+	if (q >= 10)
+		*p++ = (char)('0' + q / 10 % 10);
+	*p++ = (char)('0' + q % 10);
+	*p++ = '.';
+	*p++ = (char)('0' + t % 10);
+	*p = '\0';
+	return p;
+}
+
+/* spark_point: appends "x,y" to a sparkline's points, after a space unless it is the first
+ * (add_point's text, in one append). */
+static void spark_point(struct buf *pts, double x, double y)
+{
+	char t[56], *p = t;
+
+	if (pts->len)
+		*p++ = ' ';
+	p = spark_co(p, x);
+	*p++ = ',';
+	p = spark_co(p, y);
+	buf_add(pts, t, (size_t)(p - t));
+}
+
 void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, size_t n)
 {
 	const double W = 96, H = 24, pad = 3;
@@ -540,7 +581,7 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 			double x = n == 1 ? W / 2 : pad + (double)i * (W - 2 * pad) / (double)(n - 1);
 			if (missing(v[i]))
 				continue;
-			add_point(&pts, co(a, x), co(b, sx(&ys, v[i])));
+			spark_point(&pts, x, sx(&ys, v[i]));
 		}
 		if (known > 1) {
 			HTML_START(h, "polyline");
@@ -554,8 +595,10 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 		}
 		double x = n == 1 ? W / 2 : pad + (double)last * (W - 2 * pad) / (double)(n - 1);
 		HTML_START(h, "circle");
-		HTML_ATTR(h, "cx", co(a, x));
-		HTML_ATTR(h, "cy", co(b, sx(&ys, v[last])));
+		spark_co(a, x);
+		spark_co(b, sx(&ys, v[last]));
+		HTML_ATTR(h, "cx", a);
+		HTML_ATTR(h, "cy", b);
 		HTML_ATTR(h, "r", "2.5");
 		HTML_ATTR(h, "fill", ACCENT);
 		html_start_end(h, 1);

@@ -162,14 +162,13 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
 		" AND x.area_id IN ($2, (SELECT parent_id FROM area WHERE id = $2))"
 		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level, x.sex",
-	/* (district_id) -> the resources allocated to the district or places in it */
+	/* (district_id) -> the resources allocated to the district or places in it, unordered (the
+	 * page sorts them: web/page-district.c sort_alloc) */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
 		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.kind, r.amount, r.unit, r.note,"
-		" r.example FROM resource_allocation r JOIN organisation o ON o.id = r.org_id"
+		" r.example, a.id AS area_id FROM resource_allocation r JOIN organisation o ON o.id = r.org_id"
 		" JOIN area a ON a.id = r.area_id"
-		" WHERE r.area_id IN (SELECT id FROM area WHERE id = $1 OR parent_id = $1)"
-		" ORDER BY r.year DESC, o.name COLLATE sv, a.name COLLATE sv, CASE r.kind WHEN 'money' THEN 1"
-		" WHEN 'staff' THEN 2 WHEN 'places' THEN 3 ELSE 4 END",
+		" WHERE r.area_id IN (SELECT id FROM area WHERE id = $1 OR parent_id = $1)",
 
 	/* () -> kind, number of organisations of the kind */
 	[STMT_WEB_PLACES_ORG_KINDS] = "SELECT kind, count(*) AS \"count(*)\" FROM organisation GROUP BY kind ORDER BY kind",

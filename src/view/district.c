@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,8 @@ struct city_val {
 	double value;
 };
 
+#define SEEN_SLOTS 512	/* a power of two; past half full, rows copy their own texts */
+
 /* The comparison's parts as read: the district's rows in v, the city's values and the
  * committee's organisations here (released by compare). */
 struct cmp_read {
@@ -108,7 +111,35 @@ struct cmp_read {
 	size_t ncity, city_cap;
 	int64_t *owners;		/* the committee, its administration(s), its pair */
 	size_t nowners, owners_cap;
+	/* the first row of each indicator read (index in v->rows + 1; 0: empty), open addressing
+	 * by indicator id: its sexes' rows share that row's texts (district_row) */
+	struct { int64_t ind; size_t row; } first[SEEN_SLOTS];
 };
+
+/* first_of: the row read before of indicator ind (its texts are the same for every sex), or
+ * NULL; row (the index the caller's row gets) is remembered when ind is new. */
+static const struct district_cmp *first_of(struct cmp_read *cr, int64_t ind, size_t row)
+{
+	size_t h = (size_t)((uint64_t)ind * 0x9E3779B97F4A7C15ULL >> 55) & (SEEN_SLOTS - 1);
+
+	for (;; h = (h + 1) & (SEEN_SLOTS - 1)) {
+		if (!cr->first[h].row)
+			break;
+		if (cr->first[h].ind == ind)
+			return &cr->v->rows[cr->first[h].row - 1];
+	}
+	if (row < SEEN_SLOTS / 2)	/* at most half full: a probe always ends */
+		cr->first[h].ind = ind, cr->first[h].row = row + 1;
+	return NULL;
+}
+
+/* sex_text: the row's sex as a constant for T, K and M, else a copy */
+static const char *sex_text(struct district_view *v, const char *sex)
+{
+	if (sex && sex[0] && !sex[1] && (sex[0] == 'T' || sex[0] == 'K' || sex[0] == 'M'))
+		return sex[0] == 'T' ? "T" : sex[0] == 'K' ? "K" : "M";
+	return arena_strdup(&v->a, sex);
+}
 
 /* district_row: a district row (part 0: id, key, name, unit, direction, owner_name, owner_id,
  * sex, value, example); own, city and gap are set by join_city */
@@ -125,14 +156,23 @@ static void district_row(struct cmp_read *cr, const struct store_row *r)
 		cr->owner_of = xrealloc(cr->owner_of, sizeof(*cr->owner_of) * cr->owner_cap);
 	}
 	cr->owner_of[v->n] = store_col_int(r, 7);
-	v->rows[v->n++] = (struct district_cmp){
-		.ind = store_col_int(r, 1), .key = arena_strdup(&v->a, store_col_text(r, 2)),
-		.name = arena_strdup(&v->a, store_col_text(r, 3)), .unit = arena_strdup(&v->a, store_col_text(r, 4)),
-		.direction = arena_strdup(&v->a, store_col_text(r, 5)),
-		.owner_name = arena_strdup(&v->a, store_col_text(r, 6)),
-		.sex = arena_strdup(&v->a, store_col_text(r, 8)), .has_value = store_col_type(r, 9) != SV_NULL,
+	int64_t ind = store_col_int(r, 1);
+	const struct district_cmp *same = first_of(cr, ind, v->n);
+	struct district_cmp *c = &v->rows[v->n++];
+	*c = (struct district_cmp){
+		.ind = ind, .sex = sex_text(v, store_col_text(r, 8)), .has_value = store_col_type(r, 9) != SV_NULL,
 		.value = store_col_real(r, 9), .example = store_col_int(r, 10) != 0,
 	};
+	if (same) {	/* the indicator's texts, as its first row read them */
+		c->key = same->key, c->name = same->name, c->unit = same->unit;
+		c->direction = same->direction, c->owner_name = same->owner_name;
+		return;
+	}
+	c->key = arena_strdup(&v->a, store_col_text(r, 2));
+	c->name = arena_strdup(&v->a, store_col_text(r, 3));
+	c->unit = arena_strdup(&v->a, store_col_text(r, 4));
+	c->direction = arena_strdup(&v->a, store_col_text(r, 5));
+	c->owner_name = arena_strdup(&v->a, store_col_text(r, 6));
 }
 
 /* city_row: a city value (part 1: id, sex, value, example) */
@@ -169,6 +209,48 @@ static int cmp_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* sort_runs: base's n elements of size bytes in cmp's order (stable): the runs they arrive in
+ * are found and merged pairwise through an index, then the elements are moved once. The
+ * comparison's rows arrive in runs (by sex, then indicator, the index the statement reads) and
+ * are wide; qsort's comparisons and moves were 120K instructions of the district page. */
+static void sort_runs(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	char *b = base;
+
+	if (n < 2)
+		return;
+	size_t *a = xmalloc(sizeof(*a) * (3 * n + 1)), *t = a + n, *run = t + n, nr = 0;
+	for (size_t i = 0; i < n; i++) {
+		a[i] = i;
+		if (i == 0 || cmp(b + i * size, b + (i - 1) * size) < 0)
+			run[nr++] = i;
+	}
+	run[nr] = n;
+	while (nr > 1) {
+		size_t m = 0;
+		for (size_t k = 0; k < nr; k += 2, m++) {
+			size_t i = run[k], mid = k + 1 < nr ? run[k + 1] : n, end = k + 1 < nr ? run[k + 2] : n, j = mid, o = i;
+			while (i < mid && j < end)	/* the earlier element on ties: stable */
+				t[o++] = cmp(b + a[j] * size, b + a[i] * size) < 0 ? a[j++] : a[i++];
+			while (i < mid)
+				t[o++] = a[i++];
+			while (j < end)
+				t[o++] = a[j++];
+			run[m] = run[k];
+		}
+		run[m] = n;
+		nr = m;
+		size_t *s = a;
+		a = t, t = s;
+	}
+	char *out = xmalloc(n * size);
+	for (size_t i = 0; i < n; i++)
+		memcpy(out + i * size, b + a[i] * size, size);
+	memcpy(b, out, n * size);
+	free(out);
+	free(a < t ? a : t);
+}
+
 /* by_ind_sex: city values by indicator, then sex */
 static int by_ind_sex(const void *pa, const void *pb)
 {
@@ -195,7 +277,7 @@ static void join_city(struct cmp_read *cr)
 	struct district_view *v = cr->v;
 
 	if (cr->ncity > 1)
-		qsort(cr->city, cr->ncity, sizeof(*cr->city), by_ind_sex);
+		sort_runs(cr->city, cr->ncity, sizeof(*cr->city), by_ind_sex);
 	for (size_t i = 0; i < v->n; i++) {
 		struct district_cmp *c = &v->rows[i];
 		struct city_val k = { .ind = c->ind, .sex = sex_rank(c->sex) };
@@ -249,7 +331,7 @@ static int compare(struct store *st, int year, struct district_view *v, struct e
 	if (rc != LUP_OK)
 		return rc;
 	if (v->n > 1)
-		qsort(v->rows, v->n, sizeof(*v->rows), by_own_key_sex);
+		sort_runs(v->rows, v->n, sizeof(*v->rows), by_own_key_sex);
 	return LUP_OK;
 }
 

@@ -231,5 +231,23 @@ grep -q -F '<td>3</td><td>under revidering</td><td>–</td>' "$TMP/versions" \
 	&& ok "the version under revision, decided by no one yet" || nok "the version under revision"
 lacks "earlier versions now" "Inga tidigare versioner"
 
+# --- the resources' order (sorted in C: web/page-district.c sort_alloc) ------------------------------
+# newest year first, then the organisation's name in Swedish order (Å before Ä: the reverse of their
+# bytes), then the kind (money before staff); two organisations of the same name by their keys
+Q "DELETE FROM resource_allocation WHERE area_id IN (SELECT id FROM area WHERE key = 'bromma' OR parent_id = (SELECT id FROM area WHERE key = 'bromma'))"
+Q "UPDATE organisation SET name = 'Ärla förvaltning' WHERE key = 'kommunstyrelsen'"
+Q "UPDATE organisation SET name = 'Åkra förvaltning' WHERE key = 'stadsledningskontoret'"
+Q "UPDATE organisation SET name = 'Zeta förvaltning' WHERE key IN ('kommunfullmaktige', 'rinkeby-kista-stadsdelsnamnd')"
+alloc() { Q "INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, note) SELECT o.id, a.id, $2, '$3', 1, '$4', '$5' FROM organisation o, area a WHERE o.key = '$1' AND a.key = 'bromma'"; }
+alloc kommunstyrelsen 2021 money tkr ordning-6
+alloc stadsledningskontoret 2021 staff årsarbetare ordning-5
+alloc rinkeby-kista-stadsdelsnamnd 2021 money tkr ordning-3
+alloc stadsledningskontoret 2021 money tkr ordning-4
+alloc kommunstyrelsen 2022 staff årsarbetare ordning-1
+alloc kommunfullmaktige 2021 money tkr ordning-2
+page "Bromma's page with resources" 200 /stadsdel/bromma
+expect_eq "the resources in order: year, name in Swedish order, kind, key" \
+	"$(grep -o 'ordning-[0-9]' "$TMP/page" | tr -d '\n')" "ordning-1ordning-2ordning-3ordning-4ordning-5ordning-6"
+
 grep -q 'AddressSanitizer\|runtime error' "$TMP/server.log" && nok "the server log is clean" || ok "the server log is clean"
 finish

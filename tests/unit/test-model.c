@@ -13,6 +13,7 @@
 #include "store/sql-sqlite.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1045,6 +1046,69 @@ static void test_fmt_num_errors(void)
 	T_EQ_INT(model_fmt_num(1.7976931348623157e308, 0, buf, sizeof buf), -1);
 }
 
+/* fmt_ref: model_fmt_num's rule from printf's "%.*f" of |v| (grouped, decimal comma, '-' unless
+ * the digits are all zero), the reference its direct path must equal */
+static void fmt_ref(double v, int decimals, char *out, size_t size)
+{
+	char raw[400], *p = out;
+	size_t intlen = 0, nz = 0;
+
+	snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+	for (const char *q = raw; *q; q++)
+		nz += *q >= '1' && *q <= '9';
+	while (raw[intlen] >= '0' && raw[intlen] <= '9')
+		intlen++;
+	if (signbit(v) && nz)
+		*p++ = '-';
+	for (size_t i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			*p++ = ' ';
+		*p++ = raw[i];
+	}
+	if (raw[intlen]) {
+		*p++ = ',';
+		strcpy(p, raw + intlen + 1);
+	} else
+		*p = '\0';
+	(void)size;
+}
+
+/* The direct path (the rounded integer written with its groups) against printf: ties, values near
+ * halves, negatives, values that round to zero, large and small, every number of decimals. */
+static void test_fmt_num_matches_printf(void)
+{
+	static const double fixed[] = { 0.5, 1.5, 2.5, 0.05, 0.15, 0.25, 0.35, 1.005, 2.675, 1e15 + 0.5,
+		4503599627370495.5, 4503599627370497.0, 0.49999999999999994, 999999.9999, 1234567.891, 5e-324,
+		0.045, 12.345, 100.0, 0.0, 9.5, 99.95, 999.95, 1e-10, 123456789.0 };
+	uint64_t seed = 88172645463325252ULL;
+	char got[128], want[400];
+	int bad = 0;
+
+	for (int d = 0; d <= MODEL_FMT_MAX_DECIMALS; d++)
+		for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+			for (int sg = 0; sg < 2; sg++) {
+				double v = sg ? -fixed[i] : fixed[i];
+				fmt_ref(v, d, want, sizeof want);
+				if (model_fmt_num(v, d, got, sizeof got) != 0 || strcmp(got, want) != 0)
+					bad++;
+			}
+	for (int k = 0; k < 200000; k++) {
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		int d = (int)(seed % (MODEL_FMT_MAX_DECIMALS + 1));
+		double v = (double)(int64_t)(seed >> 11) / (double)(1ULL << (seed >> 3 & 31)) / 1e3;
+		if (k % 3 == 0)	/* a value of d + 1 decimals ending in 5: a tie in decimal */
+			v = ((double)(int64_t)(seed >> 40) * 10 + 5) / pow(10, d + 1);
+		if (seed & 1)
+			v = -v;
+		fmt_ref(v, d, want, sizeof want);
+		if (strlen(want) >= sizeof got)
+			continue;
+		if (model_fmt_num(v, d, got, sizeof got) != 0 || strcmp(got, want) != 0)
+			bad++;
+	}
+	T_EQ_INT(bad, 0);
+}
+
 /* ---- activity statuses ------------------------------------------------------------------ */
 
 /* The codes are exactly those the schema allows for activity.status and activity_update.status. */
@@ -1258,6 +1322,7 @@ int main(void)
 	T_RUN(test_fmt_num_thousands);
 	T_RUN(test_fmt_num_negative);
 	T_RUN(test_fmt_num_errors);
+	T_RUN(test_fmt_num_matches_printf);
 	T_RUN(test_status_codes_match_the_schema);
 	T_RUN(test_status_words);
 	T_RUN(test_roles_match_the_schema);
