@@ -62,27 +62,26 @@
 		" WHERE ad.area_id = " ID " AND " PUB_ACTIVITY("a")
 
 const char *const sqlite_sql[STMT__MAX] = {
-	/* lookups */
+	/* lookups; the loose ones try key, name and alias in turn (coalesce stops at the first
+	 * that finds one: no sorter for a UNION's rows) and return no row when none does */
 	[STMT_ORG_ID] = "SELECT id FROM organisation WHERE key = ?1",
 	[STMT_ORG_ID_LOOSE] =
-		"SELECT id FROM (SELECT id, 1 AS p FROM organisation WHERE key = ?1"
-		" UNION ALL SELECT id, 2 FROM organisation WHERE name = ?1 COLLATE NOCASE"
-		" UNION ALL SELECT org_id, 3 FROM org_alias WHERE alias = ?1 COLLATE NOCASE)"
-		" ORDER BY p LIMIT 1",
+		"SELECT id FROM (SELECT coalesce((SELECT id FROM organisation WHERE key = ?1),"
+		" (SELECT id FROM organisation WHERE name = ?1 COLLATE NOCASE),"
+		" (SELECT org_id FROM org_alias WHERE alias = ?1 COLLATE NOCASE)) AS id) WHERE id IS NOT NULL",
 	[STMT_AREA_ID] = "SELECT id FROM area WHERE key = ?1",
 	[STMT_AREA_ID_LOOSE] =
-		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE key = ?1"
-		" UNION ALL SELECT id, 2 FROM area WHERE name = ?1 COLLATE NOCASE"
-		" UNION ALL SELECT area_id, 3 FROM area_alias WHERE alias = ?1 COLLATE NOCASE)"
-		" ORDER BY p LIMIT 1",
+		"SELECT id FROM (SELECT coalesce((SELECT id FROM area WHERE key = ?1),"
+		" (SELECT id FROM area WHERE name = ?1 COLLATE NOCASE),"
+		" (SELECT area_id FROM area_alias WHERE alias = ?1 COLLATE NOCASE)) AS id) WHERE id IS NOT NULL",
 	[STMT_DISTRICT_ID_LOOSE] =
-		"SELECT id FROM (SELECT id, 1 AS p FROM area WHERE level = 'district' AND key = ?1"
-		" UNION ALL SELECT id, 2 FROM area WHERE level = 'district' AND name = ?1 COLLATE NOCASE"
-		" UNION ALL SELECT a.id, 3 FROM area_alias x JOIN area a ON a.id = x.area_id"
-		"   WHERE a.level = 'district' AND x.alias = ?1 COLLATE NOCASE"
-		" UNION ALL SELECT a.id, 4 FROM area a JOIN organisation o ON o.id = a.committee_id"
-		"   WHERE o.key = ?1 OR o.name = ?1 COLLATE NOCASE)"
-		" ORDER BY p LIMIT 1",
+		"SELECT id FROM (SELECT coalesce("
+		" (SELECT id FROM area WHERE level = 'district' AND key = ?1),"
+		" (SELECT id FROM area WHERE level = 'district' AND name = ?1 COLLATE NOCASE),"
+		" (SELECT a.id FROM area_alias x JOIN area a ON a.id = x.area_id"
+		"   WHERE a.level = 'district' AND x.alias = ?1 COLLATE NOCASE),"
+		" (SELECT a.id FROM area a JOIN organisation o ON o.id = a.committee_id"
+		"   WHERE o.key = ?1 OR o.name = ?1 COLLATE NOCASE)) AS id) WHERE id IS NOT NULL",
 	[STMT_PLAN_ID] = "SELECT id FROM plan WHERE key = ?1",
 	[STMT_PLAN_VERSION_LATEST] =
 		"SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id"
