@@ -11,6 +11,9 @@
 # PostgreSQL run (LUP_PG); skipped without it.
 . "$(dirname "$0")/lib.sh"
 pg_only t7348
+# a real load each time, not tests/tools/lup-pg's copy of the cached demo database
+LUP_DEMO_FRESH=1
+export LUP_DEMO_FRESH
 HOLDER= HOLDER_BE=
 cleanup() {
 	[ -n "$HOLDER" ] && { kill "$HOLDER" 2>/dev/null; wait "$HOLDER" 2>/dev/null; }
@@ -35,12 +38,14 @@ hold() {
 		"DO \$\$ BEGIN $body END \$\$;" "COMMIT;" |
 		psql -X -q -h "$LUP_PG" -d "$PGNAME" >/dev/null 2>&1 &
 	HOLDER=$!
-	for i in $(seq 100); do
+	for i in $(seq 600); do
 		HOLDER_BE=$(q "SELECT pid FROM pg_stat_activity WHERE datname = current_database()
 			AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL LIMIT 1")
-		[ -n "$HOLDER_BE" ] && break
+		[ -n "$HOLDER_BE" ] && return 0
 		sleep 0.05
 	done
+	nok "a session holds a snapshot ($1)"
+	finish
 }
 # check WHAT CMD...: ok WHAT when CMD succeeds
 check() { what=$1; shift; if "$@"; then ok "$what"; else nok "$what"; fi; }
