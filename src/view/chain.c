@@ -36,6 +36,8 @@ struct load {
 	void *rows;			/* the current read's array */
 	int64_t *owner;			/* per row: the id of the goal or indicator it belongs to */
 	size_t n, cap, size;		/* rows, capacity, size of a row */
+	const int64_t *keep;		/* the outcomes': the periods whose rows are kept (keep_periods) */
+	size_t nkeep;
 };
 
 /* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
@@ -139,13 +141,28 @@ static const char *sex(struct load *l, const struct store_row *r, int i)
 	return arena_strdup(l->a, s);
 }
 
+/* kept: whether period is among l's periods to keep. */
+static int kept(const struct load *l, int64_t period)
+{
+	for (size_t i = 0; i < l->nkeep; i++)
+		if (l->keep[i] == period)
+			return 1;
+	return 0;
+}
+
+/* outcome_row: an outcome of a period to keep (the statements may give other periods between
+ * the least and the greatest of those: STMT_VC_OUTCOMES). */
 static int outcome_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
-	struct view_outcome *o = grow(l);
+	int64_t period = store_col_int(r, 1);
+	struct view_outcome *o;
 
+	if (!kept(l, period))
+		return 0;
+	o = grow(l);
 	l->owner[l->n - 1] = store_col_int(r, 0);
-	o->period_id = store_col_int(r, 1);
+	o->period_id = period;
 	o->area_id = store_col_int(r, 2);
 	o->year = 0;		/* year, period and area: put_keys */
 	o->period = o->area = NULL;
@@ -637,6 +654,22 @@ static int go(struct store *st, struct build *b, const struct view_chain_opts *o
 	return store_query_many(st, q, n, e);
 }
 
+/* keep_periods: the periods whose outcomes l (L_OUTS) keeps, from the keys read (L_KEYS: the
+ * periods of the year and the year before): the year's, and the year before's full year (FY)
+ * unless outs is VIEW_OUTS_YEAR. */
+static void keep_periods(struct load *l, const struct load *keys, long year, enum view_chain_outs outs)
+{
+	const struct outkey *k = keys->rows;
+	int64_t *keep = arena_alloc_raw(l->a, (keys->n ? keys->n : 1) * sizeof(*keep));	/* filled below */
+
+	l->nkeep = 0;
+	for (size_t i = 0; i < keys->n; i++)
+		if (k[i].what == 0 && (k[i].year == year || (outs != VIEW_OUTS_YEAR && k[i].year == year - 1 &&
+							     k[i].name && strcmp(k[i].name, "FY") == 0)))
+			keep[l->nkeep++] = k[i].id;
+	l->keep = keep;
+}
+
 /* read_all: the reads (the outcomes as opts asks; those it skips left empty) and the caller's
  * nmore, each of the reads into its load: first the goals with the reads that do not need the
  * chain, then, when there are goals, those given their ids (a round trip each on PostgreSQL;
@@ -656,6 +689,7 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 	if ((rc = go(st, b, opts, 0, args, more, nmore, e)) != LUP_OK || !b->l[L_GOALS].n)
 		return rc;
 	args[2] = SVS(ids_text(&b->l[L_GOALS]));
+	keep_periods(&b->l[L_OUTS], &b->l[L_KEYS], b->c->year, opts->outs);
 	return go(st, b, opts, 1, args, NULL, 0, e);
 }
 
