@@ -16,8 +16,10 @@
 
 /* The chain's goal ids as the loader binds them (parameter n: decimal ids joined by commas, each
  * once), as an array; only STMT_VC_GOALS computes the chain, the loader gives the others the ids
- * of the goals it returned (a second round trip, for statements that no longer compute it). */
-#define VC_IDS(n) "string_to_array($" n "::text, ',')::bigint[]"
+ * of the goals it returned (a second round trip, for statements that no longer compute it). A
+ * subquery, so that the array is made once (an InitPlan): as a plain expression of the
+ * parameter the generic plan made it again for every indicator it tested (0.19 of 0.33 ms). */
+#define VC_IDS(n) "(SELECT string_to_array($" n "::text, ',')::bigint[])"
 #define VC_CHAIN_IDS(n) "WITH chain(id) AS (SELECT unnest(" VC_IDS(n) "))"
 
 /* col belongs to organisation $1, to its pair, or to an organisation naming $1 its pair: a
@@ -52,7 +54,7 @@
  * reached through them. */
 #define VC_CI \
 	" ci AS MATERIALIZED (SELECT i.id, i.owner_id, i.source_kind FROM indicator i" \
-	"  WHERE i.goal_id = ANY (" VC_IDS("3") ") AND " PUB_INDICATOR("i") ")"
+	"  WHERE i.goal_id = ANY (" VC_IDS("3") "::bigint[]) AND " PUB_INDICATOR("i") ")"
 
 /* The outcomes' areas (ar): the municipality and the districts of organisation $1's committee. */
 #define VC_AREAS \
