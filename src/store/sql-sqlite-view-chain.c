@@ -8,13 +8,19 @@
 
 /* The chain: the organisation's (or its pair's) goals of year ?2 and their ancestors, read from
  * derived_goal_ancestor (0038: each goal with the goals above it, kept by triggers), an id once
- * per goal below it: readers test membership (IN), which ignores repeats. The recursive query it
- * replaced built three temporary tables (the recursion's queue, its distinct rows, the IN list)
- * in each of the four or five statements of a request. */
+ * per goal below it: readers test membership (IN), which ignores repeats. Only STMT_VC_GOALS
+ * computes it (85-108K instructions, with the IN list's temporary table); the loader gives the
+ * others the goals' ids it returned (VC_IDS). The recursive query it replaced built three
+ * temporary tables in each of the four or five statements of a request. */
 #define VC_CHAIN \
 	"WITH chain(id) AS (SELECT da.ancestor_id FROM goal g JOIN organisation o ON o.id = ?1" \
 	" JOIN derived_goal_ancestor da ON da.goal_id = g.id" \
 	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2) AND " PUB_GOAL("g") ")"
+
+/* The chain's goal ids as the loader binds them (parameter n: decimal ids joined by commas, each
+ * once), a table of one column, value. */
+#define VC_IDS(n) "json_each('[' || ?" n " || ']')"
+#define VC_CHAIN_IDS(n) "WITH chain(id) AS (SELECT value FROM " VC_IDS(n) ")"
 
 /* col belongs to organisation ?1, to its pair, or to an organisation naming ?1 its pair (NULL,
  * not false, when not and ?1 has no pair). One list built once per statement and probed (or
@@ -42,19 +48,22 @@
 #define VC_PERIODS_PREV " pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
 #define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = ?2)"
 
-/* The visible outcomes of the chain's public indicators in the periods pr (the caller adds the
- * areas), by period and area id: the loader puts in the periods' years and kinds and the areas'
+/* The visible outcomes of the chain's public indicators (the goals' ids VC_IDS(3), each joined
+ * to its indicators: no IN list to build) in the periods pr (the caller adds the areas), by
+ * period and area id: the loader puts in the periods' years and kinds and the areas'
  * keys from STMT_VC_OUTCOME_KEYS (a rowid seek into period and one into area for every row were
  * a fifth of the statement). Per indicator and area one range of outcome_indicator_area (0043:
  * indicator, area, period, then the columns read) over the periods' ids from the least of pr's
- * to the greatest, each row's period then tested against pr (+: not a seek per period); a seek
- * of outcome_cover per indicator, period and area cost 2.6K each (2.41M -> 1.99M for the API's
- * year). INDEXED BY: SQLite would take the unique index, and a seek into the table per row. */
+ * to the greatest: a seek of outcome_cover per indicator, period and area cost 2.6K each (2.41M
+ * -> 1.99M for the API's year). The rows of other periods in that range (none where a year's
+ * periods were made together) are the loader's to drop (view/chain.c keep_periods): testing
+ * each row against pr here cost 0.26M of the API's 1.82M (an IN list probed per row).
+ * INDEXED BY: SQLite would take the unique index, and a seek into the table per row. */
 #define VC_OUTCOMES_OF \
 	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.missing, x.example" \
-	" FROM indicator i CROSS JOIN outcome x INDEXED BY outcome_indicator_area ON x.indicator_id = i.id" \
-	" WHERE i.goal_id IN (SELECT id FROM chain)" \
-	" AND x.period_id BETWEEN (SELECT min(id) FROM pr) AND (SELECT max(id) FROM pr) AND +x.period_id IN (SELECT id FROM pr)" \
+	" FROM " VC_IDS("3") " c CROSS JOIN indicator i ON i.goal_id = c.value" \
+	" CROSS JOIN outcome x INDEXED BY outcome_indicator_area ON x.indicator_id = i.id" \
+	" WHERE x.period_id BETWEEN (SELECT min(id) FROM pr) AND (SELECT max(id) FROM pr)" \
 	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
 
 const char *const sqlite_sql_view_chain[STMT__MAX] = {
@@ -65,15 +74,15 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" SELECT g.id, g.key, g.level, g.number, g.title AS name, p.key AS parent, ow.key AS owner,"
 		" g.description, g.parent_id FROM goal g LEFT JOIN goal p ON p.id = g.parent_id"
 		" JOIN organisation ow ON ow.id = g.owner_id WHERE g.id IN (SELECT id FROM chain)",
-	/* -> goal_id, text: Förväntat resultat */
+	/* (goal_ids) -> goal_id, text: Förväntat resultat */
 	[STMT_VC_RESULTS] =
-		VC_CHAIN " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
+		VC_CHAIN_IDS("1") " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
 		" ORDER BY r.goal_id, r.ord",
-	/* -> the indicators of the goals with the year's targets; own: the organisation's. The
-	 * targets are joined by their key (at most one of each kind): a correlated subquery per
-	 * target cost a sixth more of the statement. */
+	/* (org_id, year, goal_ids) -> the indicators of the goals with the year's targets; own: the
+	 * organisation's. The targets are joined by their key (at most one of each kind): a
+	 * correlated subquery per target cost a sixth more of the statement. */
 	[STMT_VC_INDICATORS] =
-		VC_CHAIN
+		VC_CHAIN_IDS("3")
 		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
 		" t.text AS target, k.text AS kf_target, " VC_OWNED("i.owner_id") " AS own"
 		" FROM indicator i"
@@ -81,21 +90,21 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" LEFT JOIN target k ON k.indicator_id = i.id AND k.year = ?2 AND k.kind = 'kf' AND k.sex = 'T'"
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
-	/* -> their outcomes of the year and the previous year's full year, in the municipality and
+	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
 	 * sorter here copied every row into a temporary b-tree) */
 	[STMT_VC_OUTCOMES] =
-		VC_CHAIN "," VC_AREAS "," VC_PERIODS_PREV
+		"WITH" VC_AREAS "," VC_PERIODS_PREV
 		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
 	/* -> the same of the year only (the API's goal chain shows no other) */
 	[STMT_VC_OUTCOMES_YEAR] =
-		VC_CHAIN "," VC_AREAS "," VC_PERIODS_YEAR
+		"WITH" VC_AREAS "," VC_PERIODS_YEAR
 		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
-	/* (org_id, year, area_id) -> the same in area ?3 for both sexes together (T) only: what
+	/* (area_id, year, goal_ids) -> the same in area ?1 for both sexes together (T) only: what
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
-		VC_CHAIN "," VC_PERIODS_PREV
-		VC_OUTCOMES_OF " AND x.area_id = ?3 AND x.sex = 'T'",
+		"WITH" VC_PERIODS_PREV
+		VC_OUTCOMES_OF " AND x.area_id = ?1 AND x.sex = 'T'",
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area ?3 (what 1; name: the
 	 * key), which the outcomes above give by id (view/chain.c puts them in) */
@@ -103,10 +112,11 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year = ?2 OR year = ?2 - 1"
 		" UNION ALL SELECT 1, id, NULL, key FROM area WHERE level = 'municipality' OR committee_id = ?1"
 		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1) OR id = ?3",
-	/* -> the assessments of the goals in the year's reports the viewer may read (approved, or
-	 * of an organisation the viewer reads for: web/authz.h authz_report_readable) */
+	/* (org_id, year, goal_ids) -> the assessments of the goals in the year's reports the viewer
+	 * may read (approved, or of an organisation the viewer reads for: web/authz.h
+	 * authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =
-		VC_CHAIN
+		VC_CHAIN_IDS("3")
 		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
 		" " VC_OWNED("r.org_id") " AS own"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"

@@ -1,7 +1,11 @@
 /* stmt-view-chain.h: statements of an organisation's goal chain for a year (src/view/chain.c;
  * SQL in sql-sqlite-view-chain.c). Each entry X(VC_NAME) becomes STMT_VC_NAME in enum stmt.
- * Every statement takes (org_id, year) (VC_OUTCOMES_AREA and VC_OUTCOME_KEYS also an area id;
- * VC_ACTIVITY_AREAS the org_id only) and reads as the connection's viewer. */
+ * VC_GOALS, VC_ACTIVITIES take (org_id, year), VC_OUTCOME_KEYS (org_id, year, area_id),
+ * VC_ACTIVITY_AREAS (org_id); the others the chain's goal ids as VC_GOALS returned them (decimal,
+ * joined by commas, each once): VC_RESULTS (goal_ids), VC_OUTCOMES_AREA (area_id, year,
+ * goal_ids), the rest (org_id, year, goal_ids). All read as the connection's viewer. The
+ * VC_OUTCOMES* may also give outcomes of periods between the least and the greatest of those
+ * they name (the loader keeps those it asked for). */
 #ifndef LUP_STMT_VIEW_CHAIN_H
 #define LUP_STMT_VIEW_CHAIN_H
 

@@ -1,5 +1,7 @@
 /* chain.c: an organisation's goal chain for a year (see chain.h). Eight reads by (org, year),
- * in one go (store_query_many: one round trip on PostgreSQL). Three are each ordered by the id
+ * in two goes (store_query_many: a round trip each on PostgreSQL): the goals (the one read that
+ * computes the chain) with the reads that do not need it, then, given the goals' ids, the
+ * results, indicators, outcomes and assessments. Three are each ordered by the id
  * of what its rows belong to; each becomes a flat array in the arena, and every goal and
  * indicator gets its share as one contiguous run, found through a sorted id index (no scans).
  * The goals, the outcomes and the activities come unordered and are sorted here (by level,
@@ -34,6 +36,8 @@ struct load {
 	void *rows;			/* the current read's array */
 	int64_t *owner;			/* per row: the id of the goal or indicator it belongs to */
 	size_t n, cap, size;		/* rows, capacity, size of a row */
+	const int64_t *keep;		/* the outcomes': the periods whose rows are kept (keep_periods) */
+	size_t nkeep;
 };
 
 /* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
@@ -137,13 +141,28 @@ static const char *sex(struct load *l, const struct store_row *r, int i)
 	return arena_strdup(l->a, s);
 }
 
+/* kept: whether period is among l's periods to keep. */
+static int kept(const struct load *l, int64_t period)
+{
+	for (size_t i = 0; i < l->nkeep; i++)
+		if (l->keep[i] == period)
+			return 1;
+	return 0;
+}
+
+/* outcome_row: an outcome of a period to keep (the statements may give other periods between
+ * the least and the greatest of those: STMT_VC_OUTCOMES). */
 static int outcome_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
-	struct view_outcome *o = grow(l);
+	int64_t period = store_col_int(r, 1);
+	struct view_outcome *o;
 
+	if (!kept(l, period))
+		return 0;
+	o = grow(l);
 	l->owner[l->n - 1] = store_col_int(r, 0);
-	o->period_id = store_col_int(r, 1);
+	o->period_id = period;
 	o->area_id = store_col_int(r, 2);
 	o->year = 0;		/* year, period and area: put_keys */
 	o->period = o->area = NULL;
@@ -428,27 +447,37 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 	}
 }
 
-/* The chain's reads, all by (org, year), each into its own load. */
+/* The chain's reads, each into its own load. */
 enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_KEYS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
+
+/* A read's arguments: (org, year), (org), (org, year, area), (goal ids), (org, year, goal ids),
+ * (area, year, goal ids); the goal ids are the chain's (ids_text), given in the second go. */
+enum args { A_OY, A_O, A_OYA, A_I, A_OYI, A_AYI };
 
 static const struct {
 	enum stmt s;
 	size_t size;
 	store_row_fn fn;
-	int nargs;			/* (org, year), or (org) */
+	enum args args;
 } reads[L__MAX] = {
-	[L_GOALS] = { STMT_VC_GOALS, sizeof(struct view_goal), goal_row, 2 },
-	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row, 2 },
-	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, 2 },
-	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row, 2 },
+	[L_GOALS] = { STMT_VC_GOALS, sizeof(struct view_goal), goal_row, A_OY },
+	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row, A_I },
+	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, A_OYI },
+	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row, A_OYI },
 	/* the outcomes' periods and areas (org, year, area) */
-	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, 3 },
-	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, 2 },
-	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, 2 },
+	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, A_OYA },
+	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_OYI },
+	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, A_OY },
 	/* (activity_id, name): a district of an activity of the organisation's, in Swedish order
 	 * of the names; those of activities L_ACTS did not give are dropped (link_acts) */
-	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(const char *), result_row, 1 },
+	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(const char *), result_row, A_O },
 };
+
+/* The reads of the second go: those given the chain's goal ids. */
+static int by_ids(int i)
+{
+	return reads[i].args >= A_I;
+}
 
 /* The chain's loader state: the reads' rows, and the id indexes built from them. */
 struct build {
@@ -570,33 +599,98 @@ static const unsigned skipped_by[L__MAX] = {
 	[L_AREAS] = VIEW_SKIP_ACTS,
 };
 
-/* read_all: the seven reads (the outcomes as opts asks; those it skips left empty) and the
- * caller's nmore in one go (one round trip on PostgreSQL), each of the seven into its load. */
+/* ids_text: the ids of the goals read (l), decimal, joined by commas, in the arena; "" when
+ * there are none. */
+static const char *ids_text(struct load *l)
+{
+	const struct view_goal *g = l->rows;
+	char *s = arena_alloc_raw(l->a, l->n * 21 + 1), *p = s;	/* filled below */
+
+	for (size_t i = 0; i < l->n; i++) {
+		char d[20];
+		uint64_t v = (uint64_t)g[i].id;
+		int k = 0;
+		if (i)
+			*p++ = ',';
+		if (g[i].id < 0) {
+			*p++ = '-';
+			v = 0 - v;
+		}
+		do
+			d[k++] = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		while (k)
+			*p++ = d[--k];
+	}
+	*p = '\0';
+	return s;
+}
+
+/* go: one store_query_many of the reads in l[] whose second-go flag is second (the outcomes as
+ * opts asks; those it skips left unread) and, in the first go, the caller's nmore. args holds
+ * org, year, the goal ids and the area. */
+static int go(struct store *st, struct build *b, const struct view_chain_opts *opts, int second,
+	      const struct sval *args, const struct store_q *more, int nmore, struct err *e)
+{
+	struct sval oya[] = { args[0], args[1], args[3] }, ayi[] = { args[3], args[1], args[2] };
+	const struct { const struct sval *v; int n; } by[] = {
+		[A_OY] = { args, 2 }, [A_O] = { args, 1 }, [A_OYA] = { oya, 3 },
+		[A_I] = { args + 2, 1 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
+	};
+	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
+	int n = 0;
+
+	for (int i = 0; i < L__MAX; i++) {
+		enum args k = reads[i].args;
+		if ((opts->skip & skipped_by[i]) || by_ids(i) != second)
+			continue;
+		if (i == L_OUTS && opts->outs == VIEW_OUTS_AREA)
+			k = A_AYI;
+		q[n++] = (struct store_q){ i == L_OUTS ? outs_stmt[opts->outs] : reads[i].s, by[k].v, by[k].n,
+					   reads[i].fn, &b->l[i] };
+	}
+	for (int i = 0; !second && i < nmore; i++)
+		q[n++] = more[i];
+	return store_query_many(st, q, n, e);
+}
+
+/* keep_periods: the periods whose outcomes l (L_OUTS) keeps, from the keys read (L_KEYS: the
+ * periods of the year and the year before): the year's, and the year before's full year (FY)
+ * unless outs is VIEW_OUTS_YEAR. */
+static void keep_periods(struct load *l, const struct load *keys, long year, enum view_chain_outs outs)
+{
+	const struct outkey *k = keys->rows;
+	int64_t *keep = arena_alloc_raw(l->a, (keys->n ? keys->n : 1) * sizeof(*keep));	/* filled below */
+
+	l->nkeep = 0;
+	for (size_t i = 0; i < keys->n; i++)
+		if (k[i].what == 0 && (k[i].year == year || (outs != VIEW_OUTS_YEAR && k[i].year == year - 1 &&
+							     k[i].name && strcmp(k[i].name, "FY") == 0)))
+			keep[l->nkeep++] = k[i].id;
+	l->keep = keep;
+}
+
+/* read_all: the reads (the outcomes as opts asks; those it skips left empty) and the caller's
+ * nmore, each of the reads into its load: first the goals with the reads that do not need the
+ * chain, then, when there are goals, those given their ids (a round trip each on PostgreSQL;
+ * on SQLite the chain is computed once, not in each of four or five statements). */
 static int read_all(struct store *st, struct arena *a, struct build *b, const struct view_chain_opts *opts,
 		    const struct store_q *more, int nmore, struct err *e)
 {
-	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVI(opts->area_id) };
-	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
-	int n = 0;
+	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVS(""), SVI(opts->area_id) };
+	int rc;
 
 	if (nmore < 0 || nmore > VIEW_CHAIN_MORE_MAX)
 		return err_set(e, LUP_EDB, "view_chain_more: %d other reads (at most %d)", nmore, VIEW_CHAIN_MORE_MAX);
 	if ((unsigned)opts->outs >= sizeof(outs_stmt) / sizeof(outs_stmt[0]))
 		return err_set(e, LUP_EDB, "view_chain_more: unknown outcomes %d", (int)opts->outs);
-	for (int i = 0; i < L__MAX; i++) {
+	for (int i = 0; i < L__MAX; i++)
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
-		if (opts->skip & skipped_by[i])
-			continue;
-		q[n] = (struct store_q){ reads[i].s, args, reads[i].nargs, reads[i].fn, &b->l[i] };
-		if (i == L_OUTS) {
-			q[n].s = outs_stmt[opts->outs];
-			q[n].nargs = opts->outs == VIEW_OUTS_AREA ? 3 : 2;
-		}
-		n++;
-	}
-	for (int i = 0; i < nmore; i++)
-		q[n++] = more[i];
-	return store_query_many(st, q, n, e);
+	if ((rc = go(st, b, opts, 0, args, more, nmore, e)) != LUP_OK || !b->l[L_GOALS].n)
+		return rc;
+	args[2] = SVS(ids_text(&b->l[L_GOALS]));
+	keep_periods(&b->l[L_OUTS], &b->l[L_KEYS], b->c->year, opts->outs);
+	return go(st, b, opts, 1, args, NULL, 0, e);
 }
 
 static void link_goals(struct build *b)

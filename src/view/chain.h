@@ -123,7 +123,9 @@ struct view_chain_opts {
 
 /* view_chain_more: view_chain_load with the outcomes opts asks for (NULL: VIEW_OUTS_ALL) and
  * the caller's nmore other reads (at most VIEW_CHAIN_MORE_MAX; store.h struct store_q) in the
- * same store_query_many as the chain's own: one round trip on PostgreSQL for both. */
+ * first of the chain's two store_query_many (the goals and the reads that do not need their
+ * ids; the second, skipped when there are no goals, reads what belongs to them): two round
+ * trips on PostgreSQL in all. */
 #define VIEW_CHAIN_MORE_MAX 8
 struct store_q;
 int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, struct view_chain *c,

@@ -107,7 +107,7 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 		return LUP_OK;
 	plan_versions(a, o, &pv);
 	/* the chain with the outcomes the page shows (its area's, both sexes together), and the
-	 * activities in districts with it (one round trip on PostgreSQL) */
+	 * activities in districts with the chain's first go (view_chain_more) */
 	struct sval oy[] = { SVI(o->id), SVI(o->year) };
 	struct store_q acts = { STMT_WEB_PLACES_ORG_DISTRICT_ACTS, oy, 2, rowset_collect, &c };
 	struct view_chain_opts opts = { VIEW_OUTS_AREA, o->area_id, 0 };

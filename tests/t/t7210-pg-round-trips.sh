@@ -129,8 +129,12 @@ tail -1 "$TMP/nocache.trace" | grep -q '^pg trip BEGIN+SHOW_DISTRICT+REL_DISTRIC
 view_trips 2 /api/v1/organisations/$OWN
 # by id: the goal with its relations, one round trip with the BEGIN
 view_trips 1 "$UP"
-# the organisation by key, then the goal chain's seven reads in one
-view_trips 2 "/api/v1/organisations/$OWN/goal-chain?year=2022"
+# the organisation by key, then the goal chain's goals (the one read that computes the chain)
+# with the reads that do not need it, then the reads given the goals' ids in one
+view_trips 3 "/api/v1/organisations/$OWN/goal-chain?year=2022"
+grep -q '^pg trip VC_INDICATORS+VC_OUTCOMES_YEAR+VC_ASSESSMENTS\(+ROLLBACK\)\{0,1\}$' "$TMP/nocache.trace" \
+	&& ok "... the chain's reads given its goals' ids in one round trip" \
+	|| { nok "the chain's reads given its goals' ids in one round trip"; tail -3 "$TMP/nocache.trace" >&2; }
 # the city's six first reads together, then the chosen indicator's values and the chosen
 # period's fulfilment together
 view_trips 2 /
@@ -142,8 +146,12 @@ view_trips 1 /kommissionen
 tail -1 "$TMP/nocache.trace" | grep -q '^pg trip BEGIN+WEB_FOLLOW_REPORTS+.*+WEB_FOLLOW_ADMINS+ROLLBACK$' \
 	&& ok "... with its ROLLBACK" || { nok "the commission's reads with its ROLLBACK"; tail -2 "$TMP/nocache.trace" >&2; }
 # the organisation, its aliases, years, the city and its plans' versions (with who decided
-# them) together; the chain with the districts' activities
-view_trips 3 "/organisation/$OWN?ar=2022"
+# them) together; the chain's goals with the districts' activities; the chain's reads given
+# the goals' ids
+view_trips 4 "/organisation/$OWN?ar=2022"
+grep -q '^pg trip VC_RESULTS+VC_INDICATORS+VC_OUTCOMES_AREA+VC_ASSESSMENTS\(+ROLLBACK\)\{0,1\}$' "$TMP/nocache.trace" \
+	&& ok "... the chain's reads given its goals' ids in one round trip" \
+	|| { nok "the chain's reads given its goals' ids in one round trip"; tail -3 "$TMP/nocache.trace" >&2; }
 grep -q '^pg trip WEB_PLACES_ORG+REL_ORG_ALIASES+WEB_PLACES_ORG_YEARS+WEB_PLACES_CITY+WEB_PLACES_ORG_PLAN_VERSIONS$' \
 	"$TMP/nocache.trace" && ok "... the plans' versions with the organisation's first reads" \
 	|| nok "... the plans' versions with the organisation's first reads"
