@@ -77,7 +77,9 @@ for o in spanga-tensta-stadsdelsnamnd socialforvaltningen; do
 	both "the indicator table of $o, 2022" export csv organisation "$o" --year 2022
 done
 for t in $(command sqlite3 "$S" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'
-	AND name NOT LIKE 'search%' AND name NOT IN ('schema_migration', 'audit_log') ORDER BY name"); do
+	AND name NOT LIKE 'search%' AND name NOT IN ('schema_migration', 'audit_log')
+	-- SQLite's own derived tables (PostgreSQL counts at read time): migration 0046
+	AND name NOT IN ('derived_theme_measures') ORDER BY name"); do
 	expect_eq "table $t: the same number of rows" \
 		"$(psql -X -At -h "$LUP_PG" -d "$PGNAME" -c "SELECT count(*) FROM \"$t\"")" \
 		"$(command sqlite3 "$S" "SELECT count(*) FROM \"$t\"")"
