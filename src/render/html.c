@@ -659,28 +659,32 @@ static void lit_start(struct html *h, const struct html_lit *l, const char *valu
 	buf_addc(h->out, '>');
 }
 
-void html_open_lit(struct html *h, struct html_lit *l, const char *value)
+/* lit_begin: lit_start when the nesting has room and l's names are good; 0 (nothing written,
+ * h marked bad where the nesting is full) otherwise. */
+static int lit_begin(struct html *h, struct html_lit *l, const char *value)
 {
 	if (h->depth >= HTML_MAX_DEPTH) {
 		h->bad = 1;
-		return;
+		return 0;
 	}
 	if (!lit_ok(h, l))
-		return;
+		return 0;
 	lit_start(h, l, value);
+	return 1;
+}
+
+void html_open_lit(struct html *h, struct html_lit *l, const char *value)
+{
+	if (!lit_begin(h, l, value))
+		return;
 	h->stack[h->depth] = l->pre + l->name_at;
 	h->stack_len[h->depth++] = l->name_len;
 }
 
 NO_ASAN_NAME void html_elem_lit(struct html *h, struct html_lit *l, const char *value, const char *text)
 {
-	if (h->depth >= HTML_MAX_DEPTH) {
-		h->bad = 1;
+	if (!lit_begin(h, l, value))
 		return;
-	}
-	if (!lit_ok(h, l))
-		return;
-	lit_start(h, l, value);
 	html_escape(h->out, text);
 	end_tag(h->out, l->pre + l->name_at, l->name_len);
 }
