@@ -34,12 +34,6 @@
 	"pub_i AS MATERIALIZED (SELECT i.id, i.key, i.name, i.unit, i.direction, i.owner_id, i.source_kind" \
 	" FROM indicator i WHERE " PUB_INDICATOR("i") ")"
 
-/* An activity (a) of plan p falls within year $n (or $n is NULL): its dates, else its plan's
- * years, else yes. $n is cast at every use (IS NULL cannot infer its type). */
-#define IN_YEAR(n) \
-	"($" n "::bigint IS NULL OR $" n "::bigint BETWEEN coalesce(a.start_first / 10000, p.year_from, $" n "::bigint)" \
-	" AND coalesce(a.end_last / 10000, p.year_to, $" n "::bigint))"
-
 const char *const pg_sql_web_places[STMT__MAX] = {
 	/* () -> id, key, name of the municipality the districts belong to */
 	[STMT_WEB_PLACES_CITY] =
@@ -224,26 +218,21 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"  JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)), 0 FROM activity a"
 		"  WHERE " IN_OWNERS("a.owner_id") " AND " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id, year) -> its activities in the year per district they serve, other than its own */
-	[STMT_WEB_PLACES_ORG_DISTRICT_ACTS] =
-		/* the district is the area, its parent or its grandparent. The other districts (nd)
-		 * come first, then the areas in them (m: each, its children and grandchildren), then
-		 * their activity links (l), and only those links are joined to the organisation's
-		 * activities, by hash: looking up the three candidates of every activity's area by id
-		 * was 450 index probes, 0.5-0.6 ms in the demo, now 0.25-0.35 ms (EXPLAIN ANALYZE,
-		 * generic plan). DISTINCT drops a district found twice. */
+	/* (org_id) -> activity_id, district, district_name: the districts other than its own that the
+	 * activities of the organisation (its pair, those naming it their pair) serve, of every year,
+	 * drafts too, unordered, a district once per link (view/org.c keeps those of the chain's
+	 * activities and orders them). The district is the area, its parent or its grandparent: the
+	 * other districts (nd) come first, then the areas in them (m: each, its children and
+	 * grandchildren), then their links, and those are joined to the owners' activities by id. */
+	[STMT_WEB_PLACES_ORG_ACT_DISTRICTS] =
 		"WITH " OWNERS_CTE ", nd AS MATERIALIZED (SELECT d.id FROM area d WHERE d.level = 'district'"
 		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false)),"
 		" m(area_id, did) AS (SELECT id, id FROM nd"
 		"  UNION ALL SELECT c.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id"
-		"  UNION ALL SELECT g.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id JOIN area g ON g.parent_id = c.id),"
-		" l AS MATERIALIZED (SELECT ad.activity_id, m.did FROM m JOIN activity_district ad ON ad.area_id = m.area_id)"
-		" SELECT * FROM (SELECT DISTINCT d.key AS district, d.name AS district_name, a.id, a.key, a.title, a.role,"
-		" a.status, a.start_text, a.end_text, a.start_first FROM l JOIN activity a ON a.id = l.activity_id"
-		" JOIN area d ON d.id = l.did"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " IN_OWNERS("a.owner_id") " AND " IN_YEAR("2") " AND " PUB_ACTIVITY("a") ") s"
-		" ORDER BY district_name COLLATE sv, start_first IS NULL, start_first, key",
+		"  UNION ALL SELECT g.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id JOIN area g ON g.parent_id = c.id)"
+		" SELECT ad.activity_id, d.key AS district, d.name AS district_name FROM m"
+		" JOIN activity_district ad ON ad.area_id = m.area_id JOIN activity a ON a.id = ad.activity_id"
+		" JOIN area d ON d.id = m.did WHERE " IN_OWNERS("a.owner_id"),
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

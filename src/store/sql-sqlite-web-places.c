@@ -22,11 +22,6 @@
 	"(" col " IN (SELECT ?" n " UNION ALL SELECT id FROM organisation WHERE pair_id = ?" n \
 	" UNION ALL SELECT pair_id FROM organisation WHERE id = ?" n "))"
 
-/* An activity (a) of plan p falls within year ?n: its dates, else its plan's years, else yes. */
-#define IN_YEAR(n) \
-	"(?" n " IS NULL OR ?" n " BETWEEN coalesce(a.start_first / 10000, p.year_from, ?" n ")" \
-	" AND coalesce(a.end_last / 10000, p.year_to, ?" n "))"
-
 /* The year_from or year_to (col) of activity a's plan: looked up as a scalar only where needed
  * (coalesce stops at an activity's own dates), not joined for every activity. */
 #define PLAN_YEAR(col) \
@@ -233,16 +228,18 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  ON a.owner_id = own.id"
 		"  WHERE " PUB_ACTIVITY("a") " AND a.start_first IS NULL)"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id, year) -> its activities in the year per district they serve, other than its own.
-	 * A district is the area, its parent or its grandparent (municipality, district,
-	 * neighbourhood, place: no district lies within another). Most links are to the
-	 * organisation's own district or the areas in it (mine: its districts, their children and
-	 * grandchildren, a few seeks), and those are dropped on the link's area id before the area
-	 * is looked up: the tests below on x and its parent for every link were two thirds of the
-	 * statement (0.74M -> 0.67M instructions per execution in the demo, where no link is left).
-	 * The owners are one list joined (own: repeats and a NULL pair do no harm, DISTINCT keeps a
-	 * row once). */
-	[STMT_WEB_PLACES_ORG_DISTRICT_ACTS] =
+	/* (org_id) -> activity_id, district, district_name: the districts other than its own that the
+	 * activities of the organisation (its pair, those naming it their pair) serve, of every year,
+	 * drafts too, unordered, a district once per link (view/org.c keeps those of the chain's
+	 * activities, which are the year's public ones, and orders them). A district is the area, its
+	 * parent or its grandparent (municipality, district, neighbourhood, place: no district lies
+	 * within another). The walk is the owners' index and the links' (both covering, no activity
+	 * row read); a link to the organisation's own district or an area in it (mine: its districts,
+	 * their children and grandchildren, a few seeks) is dropped on its area id, so the district
+	 * found for a link left is never its own, and only those links look their area up. Filtering
+	 * by year, draft and owner here and sorting by name were what cost: in the demo (no link left)
+	 * 0.67M instructions per execution as the page's list of contributions, now about a third. */
+	[STMT_WEB_PLACES_ORG_ACT_DISTRICTS] =
 		"WITH own(id) AS (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1"
 		"  UNION ALL SELECT pair_id FROM organisation WHERE id = ?1),"
 		" od(id) AS (SELECT id FROM area WHERE committee_id = ?1"
@@ -250,28 +247,14 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  UNION ALL SELECT a.id FROM organisation o JOIN area a ON a.committee_id = o.id WHERE o.pair_id = ?1),"
 		" mine(id) AS (SELECT id FROM od UNION ALL SELECT c.id FROM od JOIN area c ON c.parent_id = od.id"
 		"  UNION ALL SELECT g.id FROM od JOIN area c ON c.parent_id = od.id JOIN area g ON g.parent_id = c.id)"
-		" SELECT DISTINCT d.key AS district, d.name AS district_name, a.id, a.key, a.title, a.role, a.status,"
-		" a.start_text, a.end_text, a.start_first FROM own CROSS JOIN activity a ON a.owner_id = own.id"
+		" SELECT ad.activity_id, d.key AS district, d.name AS district_name"
+		" FROM own CROSS JOIN activity a ON a.owner_id = own.id"
 		" CROSS JOIN activity_district ad ON ad.activity_id = a.id CROSS JOIN area x ON x.id = ad.area_id"
 		" LEFT JOIN area xp ON xp.id = x.parent_id"
-		/* "(d.id = y AND 1)": SQLite turns "d.id = x OR d.id = y ..." into "d.id IN (x, y, ...)",
-		 * which of a list depending on the row is a temporary table filled and cleared (page
-		 * by page) per activity; with the terms not all plain equalities it stays an OR of
-		 * rowid seeks */
+		/* "(d.id = y AND 1)": an OR of rowid seeks, not an IN list (a temporary table per link) */
 		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR (d.id = x.parent_id AND 1)"
 		" OR (d.id = xp.parent_id AND 1))"
-		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE ad.area_id NOT IN (SELECT id FROM mine) AND " PUB_ACTIVITY("a")
-		" AND NOT coalesce(" OWNED_IN("d.committee_id", "1") ", 0)"
-		/* what a row needs to have a district d at all, tested on x and xp before d is sought:
-		 * x or its parent a district of another committee, or a grandparent to look at */
-		" AND ((x.level = 'district' AND NOT coalesce(" OWNED_IN("x.committee_id", "1") ", 0))"
-		" OR (xp.level = 'district' AND NOT coalesce(" OWNED_IN("xp.committee_id", "1") ", 0))"
-		" OR xp.parent_id IS NOT NULL)"
-		/* the year test on the rows left: as an OR with a term on d (never NULL here) it is
-		 * tested once d is known, not for every activity first */
-		" AND (d.id IS NULL OR " IN_YEAR("2") ")"
-		" ORDER BY d.name COLLATE sv, a.start_first IS NULL, a.start_first, a.key",
+		" WHERE ad.area_id NOT IN (SELECT id FROM mine)",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

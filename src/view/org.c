@@ -1,8 +1,10 @@
 /* org.c: one organisation for a year (see org.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/collate.h"
 #include "core/err.h"
 #include "render/rows.h"
 #include "store/store.h"
@@ -55,14 +57,96 @@ static void plan_versions(struct arena *a, struct view_org *o, const struct rows
 	}
 }
 
-static void contributions(struct arena *a, struct view_org *o, const struct rowset *c)
+/* A district an activity serves (STMT_WEB_PLACES_ORG_ACT_DISTRICTS's row), later a
+ * contribution: the activity's index in the chain and the district's rank by name. */
+struct link {
+	int64_t act;
+	const char *district, *name;
+	long ix;
+	int rank;
+};
+
+static int by_act(const void *x, const void *y)
 {
-	o->ncontrib = (size_t)c->nrows;
-	o->contrib = arena_alloc(a, sizeof(*o->contrib) * (o->ncontrib + 1));
-	for (int i = 0; i < c->nrows; i++)
-		o->contrib[i] = (struct view_org_contrib){ rowset_s(c, i, "district"), rowset_s(c, i, "district_name"), rowset_i(c, i, "id"),
-			rowset_s(c, i, "key"), rowset_s(c, i, "title"), rowset_s(c, i, "role"), rowset_s(c, i, "status"), rowset_s(c, i, "start_text"),
-			rowset_s(c, i, "end_text") };
+	const struct link *p = x, *q = y;
+
+	return (p->act > q->act) - (p->act < q->act);
+}
+
+/* by_place: by the district's name in Swedish order, then as the chain orders the activities
+ * (start, unknown last, key), then by the district's key (two districts of one name). */
+static int by_place(const void *x, const void *y)
+{
+	const struct link *p = x, *q = y;
+
+	if (p->rank != q->rank)
+		return (p->rank > q->rank) - (p->rank < q->rank);
+	if (p->ix != q->ix)
+		return (p->ix > q->ix) - (p->ix < q->ix);
+	return strcmp(p->district, q->district);
+}
+
+/* keep: into out, the links l (n, sorted here by activity) of the chain's activities (the year's
+ * public ones), each activity and district once, with the activity's index in the chain, in
+ * the chain's order; returns how many. */
+static size_t keep(const struct view_chain *c, struct link *l, size_t n, struct link *out)
+{
+	size_t k = 0;
+
+	qsort(l, n, sizeof(*l), by_act);
+	for (size_t i = 0; i < c->nacts; i++) {
+		size_t lo = 0, hi = n, first = k;
+		while (lo < hi) {	/* the first link of activity i */
+			size_t mid = lo + (hi - lo) / 2;
+			if (l[mid].act < c->acts[i].id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < n && l[lo].act == c->acts[i].id; lo++) {
+			size_t j = first;
+			while (j < k && strcmp(out[j].district, l[lo].district) != 0)
+				j++;
+			if (j == k) {
+				out[k] = l[lo];
+				out[k++].ix = (long)i;
+			}
+		}
+	}
+	return k;
+}
+
+/* contributions: the chain's activities per district they serve other than the organisation's
+ * own (rows: STMT_WEB_PLACES_ORG_ACT_DISTRICTS), by district name, then as the chain orders
+ * them. -1 when the Swedish collation fails. */
+static int contributions(struct arena *a, struct view_org *o, const struct rowset *c)
+{
+	size_t n = (size_t)c->nrows;
+	struct link *all = arena_alloc(a, sizeof(*all) * (n + 1)), *l = arena_alloc(a, sizeof(*l) * (n + 1));
+	const char **names;
+	int *rank;
+
+	for (size_t i = 0; i < n; i++)
+		all[i] = (struct link){ rowset_i(c, (int)i, "activity_id"), rowset_s(c, (int)i, "district"),
+					rowset_s(c, (int)i, "district_name"), 0, 0 };
+	n = keep(&o->chain, all, n, l);
+	names = arena_alloc(a, sizeof(*names) * (n + 1));
+	rank = arena_alloc(a, sizeof(*rank) * (n + 1));
+	for (size_t i = 0; i < n; i++)
+		names[i] = l[i].name;
+	if (n > INT32_MAX || collate_ranks(names, (int)n, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		l[i].rank = rank[i];
+	qsort(l, n, sizeof(*l), by_place);
+	o->ncontrib = n;
+	o->contrib = arena_alloc(a, sizeof(*o->contrib) * (n + 1));
+	for (size_t i = 0; i < n; i++) {
+		const struct view_activity *x = &o->chain.acts[l[i].ix];
+		o->contrib[i] = (struct view_org_contrib){ l[i].district, l[i].name, x->id, x->key, x->title, x->role,
+			x->status, x->start_text, x->end_text };
+	}
+	return 0;
 }
 
 int view_org_load(struct store *st, struct arena *a, const char *key, long year, struct view_org *o, int *found,
@@ -108,12 +192,12 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	plan_versions(a, o, &pv);
 	/* the chain with the outcomes the page shows (its area's, both sexes together), and the
 	 * activities in districts with the chain's first go (view_chain_more) */
-	struct sval oy[] = { SVI(o->id), SVI(o->year) };
-	struct store_q acts = { STMT_WEB_PLACES_ORG_DISTRICT_ACTS, oy, 2, rowset_collect, &c };
+	struct store_q acts = { STMT_WEB_PLACES_ORG_ACT_DISTRICTS, &id, 1, rowset_collect, &c };
 	struct view_chain_opts opts = { VIEW_OUTS_AREA, o->area_id, 0 };
 	rowset_init(&c, a);
 	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &opts, &acts, 1, e)) != LUP_OK)
 		return rc;
-	contributions(a, o, &c);
+	if (contributions(a, o, &c) != 0)
+		return err_set(e, LUP_EDB, "view_org_load: cannot sort the districts: the Swedish collation failed");
 	return LUP_OK;
 }

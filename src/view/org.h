@@ -55,7 +55,7 @@ struct view_org {
 	const char *area_name;
 	struct view_chain chain;		/* the goal chain of year (empty when year is 0), with
 					 * the outcomes in area_id only, sex T (VIEW_OUTS_AREA) */
-	struct view_org_contrib *contrib;	/* by district name, then start */
+	struct view_org_contrib *contrib;	/* by district name, then start (as chain.acts) */
 	size_t ncontrib;
 	struct view_org_version *versions;	/* of the plans that cover year, by plan key and version */
 	size_t nversions;
