@@ -9,6 +9,7 @@
 #include "web/pages-forms.h"
 #include "web/authz.h"
 #include "model/assess.h"
+#include "model/fmt.h"
 #include "model/target.h"
 #include "store/store.h"
 #include "view/org.h"
@@ -69,6 +70,39 @@ static enum model_direction direction(const char *s)
 	return s && strcmp(s, "higher") == 0 ? MODEL_DIR_HIGHER : s && strcmp(s, "lower") == 0 ? MODEL_DIR_LOWER
 											       : MODEL_DIR_NONE;
 }
+
+/* The heads of the page's tables: constant markup, as places_thead writes it for their labels
+ * (written once here, not escaped and checked per table: twenty indicator tables a page). */
+static const char ind_head[] =
+	"<thead><tr>"
+	"<th scope=\"col\">Indikator</th>"
+	"<th scope=\"col\">Periodicitet</th>"
+	"<th scope=\"col\" class=\"num\">Årsmål</th>"
+	"<th scope=\"col\" class=\"num\">KF:s årsmål</th>"
+	"<th scope=\"col\" class=\"num\">T1</th>"
+	"<th scope=\"col\" class=\"num\">T2</th>"
+	"<th scope=\"col\" class=\"num\">Helår</th>"
+	"<th scope=\"col\">Når årsmålet?</th>"
+	"</tr></thead>";
+
+static const char acts_head[] =
+	"<thead><tr>"
+	"<th scope=\"col\">Aktivitet</th>"
+	"<th scope=\"col\">Stadsdelsområden</th>"
+	"<th scope=\"col\">Roll</th>"
+	"<th scope=\"col\">Status</th>"
+	"<th scope=\"col\">Start</th>"
+	"<th scope=\"col\">Slut</th>"
+	"</tr></thead>";
+
+static const char district_head[] =
+	"<thead><tr>"
+	"<th scope=\"col\">Aktivitet</th>"
+	"<th scope=\"col\">Roll</th>"
+	"<th scope=\"col\">Status</th>"
+	"<th scope=\"col\">Start</th>"
+	"<th scope=\"col\">Slut</th>"
+	"</tr></thead>";
 
 /* The outcomes of one indicator in the year: T1, T2, FY and the previous year's FY (total). */
 struct outs {
@@ -132,14 +166,44 @@ static void light(struct org *x, const enum model_meets *m, size_t n)
 	html_close(h);
 }
 
+/* td_num: a right-aligned number cell (places_td_num's markup, its names checked once). */
+static void td_num(struct html *h, const char *text)
+{
+	HTML_ELEM_A(h, "td", "class", "num", text);
+}
+
+/* value_cell: v with unit as places_value writes it ("–" for NaN) in a number cell, formatted
+ * on the stack rather than into the request's arena. */
+static void value_cell(struct html *h, double v, const char *unit)
+{
+	char out[96];
+	size_t n, k = unit && *unit ? strlen(unit) : 0;
+
+	/* at most 64 bytes with its NUL, as places_value takes it */
+	if (isnan(v) || model_fmt_num(v, places_decimals(v), out, 64) != 0) {
+		td_num(h, "–");
+		return;
+	}
+	n = strlen(out);
+	if (k) {	/* a space and the unit, cut to out's size */
+		out[n++] = ' ';
+		if (k > sizeof(out) - 1 - n)
+			k = sizeof(out) - 1 - n;
+		memcpy(out + n, unit, k);
+		n += k;
+	}
+	out[n] = '\0';
+	td_num(h, out);
+}
+
 /* target_cell: a target as written; right-aligned when it is a number ("4,6 %"), not when it is
  * text ("Tas fram av nämnd"). */
 static void target_cell(struct html *h, const char *text)
 {
 	if (!text)
-		places_td_num(h, "–");
+		td_num(h, "–");
 	else if (strchr("0123456789-+", text[0]))
-		places_td_num(h, text);
+		td_num(h, text);
 	else
 		HTML_ELEM(h, "td", text);
 }
@@ -160,7 +224,7 @@ static enum model_meets ind_row(struct org *x, const struct view_indicator *in, 
 	target_cell(h, in->target);
 	target_cell(h, in->kf_target);
 	for (int k = 1; k <= 3; k++)
-		places_td_num(h, places_value(x->r, o.v[k], in->unit));
+		value_cell(h, o.v[k], in->unit);
 	HTML_ELEM(h, "td", meets_sv(m));
 	html_close(h);
 	return m;
@@ -170,8 +234,6 @@ static enum model_meets ind_row(struct org *x, const struct view_indicator *in, 
  * rule. */
 static void indicators(struct org *x, const struct view_goal *g, const char *title)
 {
-	static const char *const cols[] = { "Indikator", "Periodicitet", "#Årsmål", "#KF:s årsmål", "#T1", "#T2",
-		"#Helår", "Når årsmålet?", NULL };
 	struct html *h = x->h;
 	size_t n = 0;
 	int ex = 0;
@@ -187,7 +249,7 @@ static void indicators(struct org *x, const struct view_goal *g, const char *tit
 	texts(h, "Indikatorer ", x->year, " för ", title);
 	texts(h, ", utfall för ", x->v.area_name, NULL, NULL);
 	html_close(h);
-	places_thead(h, cols);
+	html_raw_trusted(h, ind_head);
 	HTML_OPEN(h, "tbody");
 	n = 0;
 	for (size_t i = 0; i < g->ninds; i++)
@@ -439,7 +501,6 @@ static enum act_place act_place(const struct org *x, size_t i)
 /* activities: the year's activities, with those shown elsewhere on the page counted. */
 static void activities(struct org *x)
 {
-	static const char *const cols[] = { "Aktivitet", "Stadsdelsområden", "Roll", "Status", "Start", "Slut", NULL };
 	struct html *h = x->h;
 	int n[3] = { 0, 0, 0 };
 
@@ -464,7 +525,7 @@ static void activities(struct org *x)
 		html_textf(h, "%s %ld, ordnade efter start", n[ACT_HERE] < nacts ? "Övriga aktiviteter" :
 			   "Aktiviteter", x->v.year);
 		html_close(h);
-		places_thead(h, cols);
+		html_raw_trusted(h, acts_head);
 		HTML_OPEN(h, "tbody");
 		for (size_t i = 0; i < x->v.chain.nacts; i++)
 			if (act_place(x, i) == ACT_HERE)
@@ -478,7 +539,6 @@ static void activities(struct org *x)
 /* district_table: the contributions to the district starting at i; returns the next one. */
 static size_t district_table(struct org *x, size_t i)
 {
-	static const char *const cols[] = { "Aktivitet", "Roll", "Status", "Start", "Slut", NULL };
 	const struct view_org_contrib *c = x->v.contrib;
 	struct html *h = x->h;
 	const char *d = c[i].district;
@@ -494,7 +554,7 @@ static size_t district_table(struct org *x, size_t i)
 	html_textf(h, "%s i %s %ld: %d %s", x->v.name, c[i].district_name, x->v.year, (int)(end - i),
 		   end - i == 1 ? "aktivitet" : "aktiviteter");
 	html_close(h);
-	places_thead(h, cols);
+	html_raw_trusted(h, district_head);
 	HTML_OPEN(h, "tbody");
 	for (size_t k = i; k < end; k++) {
 		struct view_activity a = contrib_act(&c[k]);
