@@ -10,6 +10,7 @@
 
 #define MAX_SIG_DIGITS 17	/* enough for any double written in its shortest form */
 #define MAX_DECIMALS 20
+_Static_assert(MAX_DECIMALS < 100, "exp_text writes at most two digits of decimals");
 
 static const char *const dir_names[MODEL_DIR__MAX] = { "none", "higher", "lower" };
 static const char *const meets_names[MODEL_MEETS__MAX] = { "unknown", "yes", "no" };
@@ -184,6 +185,25 @@ static int is_unit(const char *b, const char *e)
 	return 1;
 }
 
+/* exp_text: n's digits as "DIGITSe-FRAC" in text (MAX_SIG_DIGITS + 16 bytes; n not bad: at most
+ * MAX_SIG_DIGITS digits and MAX_DECIMALS decimals), what "%se-%d" writes, without printf (a
+ * target is parsed per indicator row of a page); returns text. */
+static char *exp_text(const struct num *n, char *text)
+{
+	const char *d = n->sig ? n->dig : "0";
+	size_t k = 0;
+
+	while (*d)
+		text[k++] = *d++;
+	text[k++] = 'e';
+	text[k++] = '-';
+	if (n->frac >= 10)
+		text[k++] = (char)('0' + n->frac / 10);
+	text[k++] = (char)('0' + n->frac % 10);
+	text[k] = '\0';
+	return text;
+}
+
 /* parses [b, e) as a number with unit into t; returns 0, or -1 when it is not one */
 static int parse_number(const char *b, const char *e, struct model_target *t)
 {
@@ -202,8 +222,7 @@ static int parse_number(const char *b, const char *e, struct model_target *t)
 		return -1;
 	/* the digits through strtod: the double nearest to the decimal number, as every reader of
 	 * the text (a spreadsheet, lup export's writer) takes it */
-	snprintf(text, sizeof(text), "%se-%d", n.sig ? n.dig : "0", n.frac);
-	v = strtod(text, NULL);
+	v = strtod(exp_text(&n, text), NULL);
 	t->value = n.neg && v != 0 ? -v : v;
 	memcpy(t->unit, u, (size_t)(e - u));
 	t->unit[e - u] = '\0';
