@@ -160,8 +160,12 @@ static void light(struct org *x, const enum model_meets *m, size_t n)
 	texts(h, " ", model_assess_label_sv(a), NULL, NULL);
 	html_close(h);
 	HTML_OPEN_A(h, "span", "class", "rule");
-	texts(h, "Förslag enligt regeln: ", why, ". Senaste utfall ", x->year);
-	html_text(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.");
+	/* the constant words as markup (nothing in them to escape): the rule is on every goal */
+	html_raw_trusted(h, "Förslag enligt regeln: ");
+	html_text(h, why);
+	html_raw_trusted(h, ". Senaste utfall ");
+	html_text(h, x->year);
+	html_raw_trusted(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.");
 	html_close(h);
 	html_close(h);
 }
@@ -295,9 +299,15 @@ static void goal_acts(struct org *x, const struct view_goal *g)
 			HTML_ELEM_A(h, "p", "class", "label", "Aktiviteter");
 			HTML_OPEN(h, "ul");
 		}
-		HTML_OPEN(h, "li");
-		texts(h, a->title, " (", a->start_text, "–");
-		texts(h, a->end_text, ", ", places_status_sv(a->status), ")");
+		HTML_OPEN(h, "li");	/* the separators as markup: nothing in them to escape */
+		html_text(h, a->title);
+		html_raw_trusted(h, " (");
+		html_text(h, a->start_text);
+		html_raw_trusted(h, "–");
+		html_text(h, a->end_text);
+		html_raw_trusted(h, ", ");
+		html_text(h, places_status_sv(a->status));
+		html_raw_trusted(h, ")");
 		html_close(h);
 	}
 	if (g->nacts)
