@@ -149,11 +149,13 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	 * unordered (web/page-district-indicators.c sort_series sorts them in C, as on SQLite). The
 	 * ORDER BY the text had made the planner read the district's outcomes of every period in
 	 * indicator order (outcome_area_total) for a merge join; unordered, it reads one range of
-	 * outcome_period_area per full year and hashes the public indicators. */
+	 * outcome_period_area per full year. The figures the viewer may see of any indicator, public
+	 * or not, as on SQLite: the page draws the series of the comparison's (public) indicators
+	 * only, looked up by id. */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"WITH " PUB_INDICATORS " SELECT x.indicator_id, pe.year, x.value FROM pub_i i"
-		" JOIN outcome x ON x.indicator_id = i.id JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND " SEE_FIGURE("x", "i"),
+		"SELECT x.indicator_id, pe.year, x.value FROM outcome x JOIN period pe ON pe.id = x.period_id"
+		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND (x.example = 1 OR x.source = 'kolada'"
+		" OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND " SEE_FIGURE("x", "i") "))",
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality') */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
