@@ -102,15 +102,17 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
 	/* (district_id) -> the activities serving the district or a place in it, unordered (the
 	 * page sorts them by owner in C: web/page-district.c sort_acts, without the organisation
-	 * rank's join), with the owner's id and pair (the page tells the committee's own from them) */
+	 * rank's join), with the owner's id and pair (the page tells the committee's own from them);
+	 * one row per link, as on SQLite (an activity linked to two of the places comes twice: the
+	 * page drops the repeat after sorting) */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
 		" SELECT a.id, a.start_first, a.key, a.title, o.key AS owner, o.name AS owner_name,"
 		" a.owner_id, o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
-		" a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
-		" AND " PUB_ACTIVITY("a"),
+		" a.end_last FROM places JOIN activity_district ad ON ad.area_id = places.id"
+		" JOIN activity a ON a.id = ad.activity_id JOIN organisation o ON o.id = a.owner_id"
+		" WHERE " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
 	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
 	 * (NULL: none), read with the district itself */
