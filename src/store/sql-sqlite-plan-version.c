@@ -56,16 +56,22 @@ const char *const sqlite_sql_plan_version[STMT__MAX] = {
 		"SELECT p.key FROM plan p WHERE p.kind = 'lup' AND p.district_id = ?1"
 		" ORDER BY p.year_to DESC, p.id DESC LIMIT 1",
 	/* (district id, version number or NULL for the current one) -> the district's LUP in that
-	 * version, with the decision and the owner (for the draft rule) */
+	 * version, with the decision and the owner (for the draft rule). The plan is the newest
+	 * (largest year_to, then id: the largest id of those ending in the latest year, read
+	 * backwards by rowid), the current version the newest decided one, else the newest other
+	 * than a draft (each a max() along plan_version's (plan_id, version) index): the same rows
+	 * as the two ORDER BY ... LIMIT 1 it had, whose sorters were about half of its 90K
+	 * instructions (90K -> 47K per execution for Spånga-Tensta). */
 	[STMT_PV_DISTRICT_VERSION] =
 		"SELECT p.id, p.key, p.title, p.year_from, p.year_to, pv.id AS version_id, pv.version, pv.status,"
 		" pv.decided_on, dec.name AS decided_by, pv.area_scope, pv.note, pv.decision_paragraph AS paragraph,"
 		" pv.decision_dnr AS dnr, p.owner_id, o.pair_id AS owner_pair"
 		" FROM plan p JOIN plan_version pv ON pv.plan_id = p.id JOIN organisation o ON o.id = p.owner_id"
 		" LEFT JOIN organisation dec ON dec.id = pv.decided_by"
-		" WHERE p.id = (SELECT id FROM plan WHERE kind = 'lup' AND district_id = ?1 ORDER BY year_to DESC, id DESC LIMIT 1)"
-		" AND pv.version = coalesce(?2, (SELECT version FROM plan_version WHERE plan_id = p.id AND status <> 'draft'"
-		"  ORDER BY status = 'decided' DESC, version DESC LIMIT 1))",
+		" WHERE p.id = (SELECT id FROM plan WHERE kind = 'lup' AND district_id = ?1 AND year_to ="
+		"  (SELECT max(year_to) FROM plan WHERE kind = 'lup' AND district_id = ?1) ORDER BY id DESC LIMIT 1)"
+		" AND pv.version = coalesce(?2, (SELECT max(version) FROM plan_version WHERE plan_id = p.id"
+		"  AND status = 'decided'), (SELECT max(version) FROM plan_version WHERE plan_id = p.id AND status <> 'draft'))",
 	/* (version id) -> its sections */
 	[STMT_PV_SECTIONS] =
 		"SELECT ord, title, body FROM lup_section WHERE plan_version_id = ?1 ORDER BY ord",

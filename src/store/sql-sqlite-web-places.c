@@ -89,16 +89,19 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * page sorts them by owner in C: web/page-district.c sort_acts), with the owner's id and pair
 	 * (owner_id, owner_pair: the page tells the committee's own from them, where a test per row
 	 * here, OWNED_IN, cost 170K of 0.90M instructions). The places are a tree's three levels, so
-	 * UNION ALL (no temporary table to drop repeats); they drive activity_district's area index
-	 * into the one IN list (not a second list of places probed). */
+	 * UNION ALL (no temporary table to drop repeats); they drive activity_district's area index,
+	 * and each link is joined to its activity: an activity linked to two of the places comes
+	 * twice, and the page drops the repeat after sorting (page-district.c sort_acts), where
+	 * the list of the links' activities (a temporary index, then a seek per entry) cost 0.17M of
+	 * 0.77M instructions for the 155 activities of district 3. */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1"
 		"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
 		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name, a.owner_id,"
 		" o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
-		" a.start_first, a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" WHERE a.id IN (SELECT ad.activity_id FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id)"
-		" AND " PUB_ACTIVITY("a"),
+		" a.start_first, a.end_last FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id"
+		" CROSS JOIN activity a ON a.id = ad.activity_id JOIN organisation o ON o.id = a.owner_id"
+		" WHERE " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
@@ -138,11 +141,17 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * unordered (the page sorts them by indicator and year in C: web/page-district-indicators.c
 	 * sort_series; SQLite's sorter was 0.5M instructions). Per full-year period one range of
 	 * outcome_period_area (0039: period, area, sex, then the indicator and the columns read),
-	 * where a seek of outcome_cover per indicator and period cost 4.6K each: 1.75M -> 0.84M. */
+	 * where a seek of outcome_cover per indicator and period cost 4.6K each: 1.75M -> 0.84M.
+	 * The figures the viewer may see (SEE_FIGURE: the indicator is looked up only for a figure
+	 * neither example data nor from Kolada) of any indicator, public or not: the page draws the
+	 * series of the comparison's indicators only (STMT_WEB_PLACES_DISTRICT_COMPARE's part 0,
+	 * public ones), looked up by id, so PUB_INDICATOR is applied there; joining the indicator
+	 * for it here was 0.32M of 0.85M instructions (0.85M -> 0.53M). */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x INDEXED BY outcome_period_area"
-		" ON x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T' CROSS JOIN indicator i ON i.id = x.indicator_id"
-		" WHERE pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i"),
+		" ON x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
+		" WHERE pe.kind = 'FY' AND (x.example = 1 OR x.source = 'kolada' OR EXISTS (SELECT 1 FROM indicator i"
+		" WHERE i.id = x.indicator_id AND " SEE_FIGURE("x", "i") "))",
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality'): per full-year period and the two areas,
 	 * seeks of outcome's unique index */

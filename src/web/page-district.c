@@ -806,9 +806,23 @@ static int load(struct district *x)
 	return 0;
 }
 
-/* sort_acts: the district's activities (STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read unsorted) by
- * owner name in Swedish order (core/collate.h, the order COLLATE sv gives), start (undated last)
- * and key: in C, where the database sorted them through its collation per comparison. Returns
+/* drop_repeats: keeps the first of adjacent rows of a (sorted) with the same key (column kc,
+ * unique and never NULL): the statement gives an activity once per link to the district's
+ * places. */
+static void drop_repeats(struct rowset *a, int kc)
+{
+	int n = a->nrows ? 1 : 0;
+
+	for (int i = 1; i < a->nrows; i++)
+		if (strcmp(a->rows[i][kc].s, a->rows[n - 1][kc].s) != 0)
+			a->rows[n++] = a->rows[i];
+	a->nrows = n;
+}
+
+/* sort_acts: the district's activities (STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read unsorted,
+ * once per link) by owner name in Swedish order (core/collate.h, the order COLLATE sv gives),
+ * start (undated last) and key, each once: in C, where the database sorted them through its
+ * collation per comparison (and a list of the links' activities dropped the repeats). Returns
  * 0, or -1 with the error page sent when the collation fails. */
 static int sort_acts(struct district *x)
 {
@@ -825,6 +839,7 @@ static int sort_acts(struct district *x)
 		err_set(&x->r->err, LUP_EDB, "cannot sort by name: the Swedish collation failed");
 		return places_fail(x->r);
 	}
+	drop_repeats(a, kc);
 	return 0;
 }
 

@@ -94,7 +94,18 @@ expect_eq "the sections are 7 h3 headings" "$(grep -o '<h3>[1-7]\. ' "$TMP/page"
 has "theme aliases are shown" "Även kallat"
 has "a committee without own indicators: others' indicators" "följer inte upp egna indikatorer"
 
+# one of Socialförvaltningen's activities is linked to Skarpnäck's neighbourhoods as well: it is
+# listed once (the statement gives it once per link: web/page-district.c drop_repeats)
+A=$(Q "SELECT min(ad.activity_id) FROM activity_district ad JOIN area a ON a.id = ad.area_id JOIN activity x ON x.id = ad.activity_id JOIN organisation o ON o.id = x.owner_id WHERE a.key = 'skarpnack' AND o.key = 'socialforvaltningen'")
+Q "INSERT INTO activity_district (activity_id, area_id) SELECT $A, id FROM area WHERE parent_id = (SELECT id FROM area WHERE key = 'skarpnack')"
+expect_eq "an activity is linked to Skarpnäck and its five neighbourhoods" \
+	"$(Q "SELECT count(*) FROM activity_district WHERE activity_id = $A")" 6
+SKP="(SELECT id FROM area WHERE key = 'skarpnack')"
+n_all=$(Q "SELECT count(DISTINCT ad.activity_id) FROM activity_district ad JOIN area a ON a.id = ad.area_id JOIN activity x ON x.id = ad.activity_id WHERE x.draft = 0 AND (a.id = $SKP OR a.parent_id = $SKP OR a.parent_id IN (SELECT id FROM area WHERE parent_id = $SKP))")
+n_soc=$(Q "SELECT count(DISTINCT ad.activity_id) FROM activity_district ad JOIN area a ON a.id = ad.area_id JOIN activity x ON x.id = ad.activity_id JOIN organisation o ON o.id = x.owner_id WHERE x.draft = 0 AND o.key = 'socialforvaltningen' AND (a.id = $SKP OR a.parent_id = $SKP)")
 page "Skarpnäck's page" 200 /stadsdel/skarpnack
+has "the timeline counts each activity once ($n_all)" "Alla $n_all aktiviteter i Skarpnäck"
+has "and its contributions once ($n_soc)" "Bidrag från Socialförvaltningen: $n_soc"
 hasraw "Socialförvaltningen works here" '<a href="/organisation/socialforvaltningen">Socialförvaltningen</a>'
 each "Socialförvaltningen's activities in Skarpnäck" "SELECT DISTINCT x.title FROM activity x JOIN organisation o ON o.id = x.owner_id JOIN activity_district ad ON ad.activity_id = x.id JOIN area a ON a.id = ad.area_id WHERE a.key = 'skarpnack' AND o.key = 'socialforvaltningen'"
 has "with their role in Swedish" "processledare"
