@@ -151,8 +151,7 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	 * only, looked up by id (without the materialised pub_i: 0.36 -> 0.26 ms per execution). */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"SELECT x.indicator_id, pe.year, x.value FROM outcome x JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND (x.example = 1 OR x.source = 'kolada'"
-		" OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND " SEE_FIGURE("x", "i") "))",
+		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND " SEE_FIGURE_OF("x", "x.indicator_id"),
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality') */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =

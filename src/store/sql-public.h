@@ -105,7 +105,15 @@
 /* An outcome x of indicator i (i public: the caller joins PUB_INDICATOR or SEE_INDICATOR) is a
  * figure the viewer may see: public (example data, official statistics, an approved report of
  * the owner or its pair for the period) or the viewer may read the owner's reports. */
-#define SEE_FIGURE(x, i) SEE_FIGURE_IF("(" x ".example = 1 OR " x ".source = 'kolada')", x ".period_id", i)
+#define FIGURE_OPEN(x) "(" x ".example = 1 OR " x ".source = 'kolada')"
+#define SEE_FIGURE(x, i) SEE_FIGURE_IF(FIGURE_OPEN(x), x ".period_id", i)
+
+/* SEE_FIGURE for an outcome x of the indicator with id column icol, the indicator looked up only
+ * when the figure is not public in itself (FIGURE_OPEN). The indicator's own publication
+ * (PUB_INDICATOR) is NOT applied: only for readers that keep the figures of indicators they
+ * already know to be public (the district page's series, matched to its comparison's rows). */
+#define SEE_FIGURE_OF(x, icol) \
+	"(" FIGURE_OPEN(x) " OR EXISTS (SELECT 1 FROM indicator fi_ WHERE fi_.id = " icol " AND " SEE_FIGURE(x, "fi_") "))"
 
 /* The same rule for figures of indicator i and the period with id column period, of which open
  * (SQL) says whether one is public in itself (example data or from Kolada): for readers of

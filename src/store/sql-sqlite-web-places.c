@@ -150,8 +150,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x INDEXED BY outcome_period_area"
 		" ON x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
-		" WHERE pe.kind = 'FY' AND (x.example = 1 OR x.source = 'kolada' OR EXISTS (SELECT 1 FROM indicator i"
-		" WHERE i.id = x.indicator_id AND " SEE_FIGURE("x", "i") "))",
+		" WHERE pe.kind = 'FY' AND " SEE_FIGURE_OF("x", "x.indicator_id"),
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality'): per full-year period and the two areas,
 	 * seeks of outcome's unique index */
