@@ -16,6 +16,13 @@
 #define GRID "#d0d0d0"
 #define ACCENT "#0b5394"
 
+/* The charts drawn inline in HTML (bars, lines, sparklines) leave to the stylesheet
+ * (web/css-base.c) what all their elements of a kind share: their text's size and colour
+ * unless given (CHART_SIZE, CHART_INK), the lines' fill and joins. A stroke width of 1 is
+ * SVG's initial value and is not written either. The district map writes every attribute. */
+#define CHART_SIZE 0	/* font-size 12px, from svg.chart-bars and svg.chart-line */
+#define CHART_INK NULL	/* fill INK, from svg.chart-bars and svg.chart-line */
+
 /* A missing value: NaN or infinite. */
 static int missing(double v)
 {
@@ -66,9 +73,10 @@ char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *bu
 	return buf;
 }
 
-/* The root element with title and desc; returns the writer's depth before it (for svg_end). */
-static int svg_begin(struct html *h, const struct svg_opts *o, double w, double ht, const char *cls,
-		     const char *size_w, const char *size_h, const char *fallback_desc)
+/* svg_open: the root element with title and desc; returns the writer's depth before it (for
+ * html_close_to). ns: the xmlns attribute, or NULL (an svg element in HTML needs none). */
+static int svg_open(struct html *h, const struct svg_opts *o, double w, double ht, const char *cls,
+		    const char *size_w, const char *size_h, const char *fallback_desc, const char *ns)
 {
 	char vb[64];
 	int depth = h->depth;
@@ -80,7 +88,7 @@ static int svg_begin(struct html *h, const struct svg_opts *o, double w, double 
 	*p++ = ' ';
 	numfmt_long(lround(ht), p);
 	HTML_START(h, "svg");
-	HTML_ATTR(h, "xmlns", "http://www.w3.org/2000/svg");
+	HTML_ATTR(h, "xmlns", ns);
 	HTML_ATTR(h, "viewbox", vb);
 	HTML_ATTR(h, "role", "img");
 	HTML_ATTR(h, "class", cls);
@@ -90,6 +98,13 @@ static int svg_begin(struct html *h, const struct svg_opts *o, double w, double 
 	HTML_ELEM(h, "title", o && o->title ? o->title : "Diagram");
 	HTML_ELEM(h, "desc", o && o->desc ? o->desc : fallback_desc);
 	return depth;
+}
+
+/* svg_begin: svg_open with the SVG namespace written out (the district map). */
+static int svg_begin(struct html *h, const struct svg_opts *o, double w, double ht, const char *cls,
+		     const char *size_w, const char *size_h, const char *fallback_desc)
+{
+	return svg_open(h, o, w, ht, cls, size_w, size_h, fallback_desc, "http://www.w3.org/2000/svg");
 }
 
 static void rect(struct html *h, double x, double y, double w, double ht, const char *fill,
@@ -126,21 +141,24 @@ static void line(struct html *h, double x1, double y1, double x2, double y2, con
 	html_close(h);
 }
 
-/* text: one line of text; anchor start/middle/end; size in px; bold; halo draws a white
- * outline under the glyphs (for text on patterns). */
+/* text: one line of text; anchor start/middle/end; size in px (CHART_SIZE: the chart's); bold;
+ * halo draws a white outline under the glyphs (for text on patterns); fill (CHART_INK: the
+ * chart's). */
 static void text(struct html *h, double x, double y, const char *anchor, int size, int bold,
 		 int halo, const char *fill, const char *s)
 {
 	char bx[24], by[24], fs[NUMFMT_SIZE];
 
 	numfmt_long(size, fs);	/* "%d" */
+	if (size == CHART_SIZE)
+		*fs = '\0';
 	HTML_START(h, "text");
 	HTML_ATTR(h, "x", co(bx, x));
 	HTML_ATTR(h, "y", co(by, y));
 	HTML_ATTR(h, "text-anchor", anchor && strcmp(anchor, "start") != 0 ? anchor : NULL);
-	HTML_ATTR(h, "font-size", fs);
+	HTML_ATTR(h, "font-size", *fs ? fs : NULL);
 	HTML_ATTR(h, "font-weight", bold ? "bold" : NULL);
-	HTML_ATTR(h, "fill", fill ? fill : INK);
+	HTML_ATTR(h, "fill", fill);
 	if (halo) {
 		HTML_ATTR(h, "stroke", "#ffffff");
 		HTML_ATTR(h, "stroke-width", "3");
@@ -155,8 +173,8 @@ static void text(struct html *h, double x, double y, const char *anchor, int siz
 /* example_label: the visible "Exempeldata" tag at the top right of a chart w wide. */
 static void example_label(struct html *h, double w)
 {
-	rect(h, w - 100, 2, 96, 20, "#fff8e1", "#9a6700", "1");
-	text(h, w - 52, 16, "middle", 12, 1, 0, "#5c3d00", "Exempeldata");
+	rect(h, w - 100, 2, 96, 20, "#fff8e1", "#9a6700", NULL);
+	text(h, w - 52, 16, "middle", CHART_SIZE, 1, 0, "#5c3d00", "Exempeldata");
 }
 
 /* ---- bar chart ------------------------------------------------------------------------- */
@@ -186,7 +204,7 @@ static void hbar(struct html *h, const struct scale *s, double v, double y, doub
 	if (missing(v))
 		return;
 	double a = sx(s, 0), b = sx(s, v);
-	rect(h, a < b ? a : b, y, fabs(b - a) < 1 && v != 0 ? 1 : fabs(b - a), ht, fill, stroke, stroke ? "1" : NULL);
+	rect(h, a < b ? a : b, y, fabs(b - a) < 1 && v != 0 ? 1 : fabs(b - a), ht, fill, stroke, NULL);
 }
 
 void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_bar *bars, size_t n,
@@ -210,8 +228,8 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 	widen(&s.lo, &s.hi, city);
 	if (s.hi - s.lo < 1e-12)
 		s.hi = s.lo + 1;
-	depth = svg_begin(h, o, W, H, "chart chart-bars", NULL, NULL,
-			  "Stapeldiagram. Samma värden finns i tabellen.");
+	depth = svg_open(h, o, W, H, "chart chart-bars", NULL, NULL,
+			 "Stapeldiagram. Samma värden finns i tabellen.", NULL);
 	snprintf(pat, sizeof(pat), "url(#%s-man)", o && o->id ? o->id : "svg");
 	if (by_sex) {
 		char pid[96];
@@ -233,32 +251,32 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 	}
 	double bottom = top + (double)n * row_h;
 	/* the zero line and the scale's ends */
-	line(h, sx(&s, 0), top - 4, sx(&s, 0), bottom + 4, MUTED, "1", NULL);
-	text(h, sx(&s, s.lo), bottom + 20, s.lo < 0 ? "start" : "middle", 12, 0, 0, MUTED,
+	line(h, sx(&s, 0), top - 4, sx(&s, 0), bottom + 4, MUTED, NULL, NULL);
+	text(h, sx(&s, s.lo), bottom + 20, s.lo < 0 ? "start" : "middle", CHART_SIZE, 0, 0, MUTED,
 	     svg_fmt_value(s.lo, dec, unit, 0, v1, sizeof(v1)));
-	text(h, sx(&s, s.hi), bottom + 20, "end", 12, 0, 0, MUTED, svg_fmt_value(s.hi, dec, unit, 0, v1, sizeof(v1)));
+	text(h, sx(&s, s.hi), bottom + 20, "end", CHART_SIZE, 0, 0, MUTED, svg_fmt_value(s.hi, dec, unit, 0, v1, sizeof(v1)));
 	for (size_t i = 0; i < n; i++) {
 		const struct svg_bar *b = &bars[i];
 		double y = top + (double)i * row_h;
 		if (b->highlight)
 			rect(h, 0, y, W, row_h, "#fff3c4", NULL, NULL);
-		text(h, label_w - (by_sex ? 26 : 8), y + row_h / 2 + 5, "end", 13, b->highlight, 0, INK,
+		text(h, label_w - (by_sex ? 26 : 8), y + row_h / 2 + 5, "end", 13, b->highlight, 0, CHART_INK,
 		     b->label ? b->label : "");
 		if (by_sex) {
-			text(h, label_w - 6, y + 3 + bar_h - 2, "end", 11, 1, 0, INK, "K");
-			text(h, label_w - 6, y + 5 + 2 * bar_h - 2, "end", 11, 1, 0, INK, "M");
+			text(h, label_w - 6, y + 3 + bar_h - 2, "end", 11, 1, 0, CHART_INK, "K");
+			text(h, label_w - 6, y + 5 + 2 * bar_h - 2, "end", 11, 1, 0, CHART_INK, "M");
 			hbar(h, &s, b->women, y + 3, bar_h, "#4a2c82", NULL);
 			hbar(h, &s, b->men, y + 5 + bar_h, bar_h, pat, "#1f5f99");
 			svg_fmt_value(b->women, dec, unit, 0, v1, sizeof(v1));
 			svg_fmt_value(b->men, dec, unit, 0, v2, sizeof(v2));
 			snprintf(lab, sizeof(lab), "K %s", v1);
-			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", 12, 0, 0, INK, lab);
+			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK, lab);
 			snprintf(lab, sizeof(lab), "M %s", v2);
-			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", 12, 0, 0, INK, lab);
+			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK, lab);
 		} else {
 			hbar(h, &s, b->value, y + (row_h - bar_h) / 2, bar_h, ACCENT, NULL);
 			text(h, W - value_w + 8, y + row_h / 2 + 5, "start", 13, b->highlight, 0,
-			     missing(b->value) ? MUTED : INK, svg_fmt_value(b->value, dec, unit, 0, v1, sizeof(v1)));
+			     missing(b->value) ? MUTED : CHART_INK, svg_fmt_value(b->value, dec, unit, 0, v1, sizeof(v1)));
 		}
 	}
 	if (!missing(city)) {
@@ -266,14 +284,14 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 		const char *anchor = x < s.x0 + 90 ? "start" : x > s.x1 - 90 ? "end" : "middle";
 		line(h, x, top - 6, x, bottom + 4, INK, "2", "6 4");
 		snprintf(lab, sizeof(lab), "Stadens snitt %s", svg_fmt_value(city, dec, unit, 0, v1, sizeof(v1)));
-		text(h, x, top - 10, anchor, 12, 1, 1, INK, lab);
+		text(h, x, top - 10, anchor, CHART_SIZE, 1, 1, CHART_INK, lab);
 	}
 	if (by_sex) {
 		double y = bottom + 30;
 		rect(h, label_w, y, 22, 12, "#4a2c82", NULL, NULL);
-		text(h, label_w + 28, y + 11, "start", 12, 0, 0, INK, "K = kvinnor");
-		rect(h, label_w + 140, y, 22, 12, pat, "#1f5f99", "1");
-		text(h, label_w + 168, y + 11, "start", 12, 0, 0, INK, "M = män");
+		text(h, label_w + 28, y + 11, "start", CHART_SIZE, 0, 0, CHART_INK, "K = kvinnor");
+		rect(h, label_w + 140, y, 22, 12, pat, "#1f5f99", NULL);
+		text(h, label_w + 168, y + 11, "start", CHART_SIZE, 0, 0, CHART_INK, "M = män");
 	}
 	html_close_to(h, depth);
 }
@@ -373,8 +391,8 @@ static void series_lines(struct html *h, const struct svg_series *se, size_t nx,
 			continue;
 		}
 		if (strchr(pts.ptr, ' ')) {
-			html_open(h, "polyline", "points", pts.ptr, "fill", "none", "stroke", st->stroke,
-				  "stroke-width", st->width, "stroke-dasharray", st->dash, "stroke-linejoin", "round", NULL);
+			html_open(h, "polyline", "points", pts.ptr, "stroke", st->stroke, "stroke-width", st->width,
+				  "stroke-dasharray", st->dash, NULL);
 			html_close(h);
 		}
 		buf_reset(&pts);
@@ -400,8 +418,8 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 				widen(&ys.lo, &ys.hi, s[j].v[i]);
 				any = 1;
 			}
-	depth = svg_begin(h, o, W, H, "chart chart-line", NULL, NULL,
-			  "Linjediagram över perioder. Samma värden finns i tabellen.");
+	depth = svg_open(h, o, W, H, "chart chart-line", NULL, NULL,
+			 "Linjediagram över perioder. Samma värden finns i tabellen.", NULL);
 	if (o && o->example)
 		example_label(h, W);
 	if (!any || nx == 0) {
@@ -417,16 +435,16 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 	int tdec = step_decimals(step);
 	for (double t = ys.lo; t <= ys.hi + step / 2; t += step) {
 		double y = sx(&ys, t);
-		line(h, left, y, W - right, y, fabs(t) < step / 1000 ? MUTED : GRID, "1", NULL);
-		text(h, left - 8, y + 4, "end", 12, 0, 0, MUTED, svg_fmt_value(fabs(t) < step / 1000 ? 0 : t, tdec,
+		line(h, left, y, W - right, y, fabs(t) < step / 1000 ? MUTED : GRID, NULL, NULL);
+		text(h, left - 8, y + 4, "end", CHART_SIZE, 0, 0, MUTED, svg_fmt_value(fabs(t) < step / 1000 ? 0 : t, tdec,
 		     NULL, 0, v1, sizeof(v1)));
 	}
 	if (unit && *unit)
-		text(h, 6, top - 14, "start", 12, 0, 0, MUTED, unit);
+		text(h, 6, top - 14, "start", CHART_SIZE, 0, 0, MUTED, unit);
 	xs = xcalloc(nx, sizeof(*xs));
 	for (size_t i = 0; i < nx; i++) {
 		xs[i] = nx == 1 ? (left + W - right) / 2 : left + 20 + (double)i * (W - right - left - 40) / (double)(nx - 1);
-		text(h, xs[i], top + plot_h + 20, "middle", 12, 0, 0, INK, xlabels && xlabels[i] ? xlabels[i] : "");
+		text(h, xs[i], top + plot_h + 20, "middle", CHART_SIZE, 0, 0, CHART_INK, xlabels && xlabels[i] ? xlabels[i] : "");
 	}
 	for (size_t j = 0; j < ns; j++)
 		series_lines(h, &s[j], nx, xs, &ys);
@@ -457,7 +475,7 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 		else
 			snprintf(lab, sizeof(lab), "%s: senast %s", s[j].name ? s[j].name : "",
 				 svg_fmt_value(last, dec, unit, 0, v1, sizeof(v1)));
-		text(h, left + 46, y + 4, "start", 13, 0, 0, INK, lab);
+		text(h, left + 46, y + 4, "start", 13, 0, 0, CHART_INK, lab);
 	}
 	free(xs);
 	html_close_to(h, depth);
@@ -570,7 +588,7 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 	}
 	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
 	oo.desc = o && o->desc ? o->desc : pts.ptr;
-	depth = svg_begin(h, &oo, W, H, "sparkline", "96", "24", NULL);
+	depth = svg_open(h, &oo, W, H, "sparkline", NULL, NULL, NULL, NULL);
 	buf_reset(&pts);
 	if (known > 0) {
 		if (ys.hi - ys.lo < 1e-12) {
@@ -584,12 +602,8 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 			spark_point(&pts, x, sx(&ys, v[i]));
 		}
 		if (known > 1) {
-			HTML_START(h, "polyline");
+			HTML_START(h, "polyline");	/* drawn by .sparkline polyline (css-base.c) */
 			HTML_ATTR(h, "points", pts.ptr);
-			HTML_ATTR(h, "fill", "none");
-			HTML_ATTR(h, "stroke", ACCENT);
-			HTML_ATTR(h, "stroke-width", "1.5");
-			HTML_ATTR(h, "stroke-linejoin", "round");
 			html_start_end(h, 1);
 			html_close(h);
 		}
@@ -599,12 +613,11 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 		spark_co(b, sx(&ys, v[last]));
 		HTML_ATTR(h, "cx", a);
 		HTML_ATTR(h, "cy", b);
-		HTML_ATTR(h, "r", "2.5");
-		HTML_ATTR(h, "fill", ACCENT);
+		HTML_ATTR(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
 		html_start_end(h, 1);
 		html_close(h);
 	} else {
-		line(h, pad, H / 2, W - pad, H / 2, GRID, "1", "3 3");
+		line(h, pad, H / 2, W - pad, H / 2, GRID, NULL, "3 3");
 	}
 	buf_release(&desc);
 	buf_release(&pts);

@@ -1,4 +1,5 @@
-/* css-base.c: the base of the stylesheet: layout, typography, navigation, tables, print. */
+/* css-base.c: the base of the stylesheet: layout, typography, navigation, tables, the inline
+ * charts' shared presentation, print. */
 #include "web/page.h"
 
 const char page_css_base[] =
@@ -21,5 +22,9 @@ const char page_css_base[] =
 	".example-note{border-left:4px solid var(--warn);background:#fff8e1;padding:.5rem .75rem}\n"
 	"footer.site{border-top:1px solid var(--line);padding:1rem 1.5rem;color:var(--muted)}\n"
 	".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
+	/* the inline charts (render/svg.c): what all their elements of a kind share */
+	"svg.chart-bars,svg.chart-line{font-size:12px;fill:#1b1b1b}.chart-line polyline{fill:none;stroke-linejoin:round}\n"
+	".sparkline{width:96px;height:24px}.sparkline polyline{fill:none;stroke:#0b5394;stroke-width:1.5;stroke-linejoin:round}"
+	".sparkline circle{fill:#0b5394}\n"
 	"@media print{header.site nav,.skip,footer.site,form.no-print{display:none}main{max-width:none;padding:0}"
 	"a{color:inherit;text-decoration:none}table{page-break-inside:auto}tr{page-break-inside:avoid}}\n";

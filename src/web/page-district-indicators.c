@@ -410,6 +410,39 @@ static void overview_spark(struct ind *x, int i, const struct rowset *series, in
 	svg_sparkline(x->h, &o, v, (size_t)(to - from));
 }
 
+/* overview_head: row i's indicator as the row header of its span rows (its sexes): the
+ * linked name and the direction, once per indicator. A th with scope="row" applies to the
+ * cells of every row it spans (the HTML table model), so each sex's row keeps its header. */
+static void overview_head(struct ind *x, int i, int span)
+{
+	struct html *h = x->h;
+
+	HTML_START(h, "th");
+	HTML_ATTR(h, "scope", "row");
+	if (span > 1) {
+		char n[NUMFMT_SIZE];
+		numfmt_long(span, n);
+		HTML_ATTR(h, "rowspan", n);
+	}
+	html_start_end(h, 1);
+	HTML_ELEM_A(h, "a", "href", ind_href(x, x->v.rows[i].key), x->v.rows[i].name);
+	HTML_ELEM_A(h, "span", "class", "desc", direction_sv(x->v.rows[i].direction));
+	html_close(h);
+}
+
+/* overview_span: the number of shown rows from row i on of row i's indicator when i is its
+ * first (the rows of an indicator are adjacent), else 0: the header is above. */
+static int overview_span(const struct ind *x, int i)
+{
+	int j = i + 1;
+
+	if (i && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0 && shown(x, i - 1))
+		return 0;
+	while (j < (int)x->v.n && shown(x, j) && strcmp(x->v.rows[j].key, x->v.rows[i].key) == 0)
+		j++;
+	return j - i;
+}
+
 /* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend. */
 static void overview_row(struct ind *x, int i, const struct rowset *series, int n)
 {
@@ -418,13 +451,12 @@ static void overview_row(struct ind *x, int i, const struct rowset *series, int 
 	double d = cmp_value(x, i), c = cmp_city(x, i), change = NAN;
 	enum model_direction dir = direction(x->v.rows[i].direction);
 	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
+	int span = overview_span(x, i);
 	char b[64];
 
 	HTML_OPEN(h, "tr");
-	HTML_OPEN_A(h, "th", "scope", "row");
-	HTML_ELEM_A(h, "a", "href", ind_href(x, x->v.rows[i].key), x->v.rows[i].name);
-	HTML_ELEM_A(h, "span", "class", "desc", direction_sv(x->v.rows[i].direction));
-	html_close(h);
+	if (span)
+		overview_head(x, i, span);
 	if (x->by_sex)
 		HTML_ELEM(h, "td", places_sex_sv(sex));
 	places_td_num(h, svg_fmt_value(d, dec, unit, 0, b, sizeof(b)));

@@ -74,12 +74,22 @@ has "measure partners have Swedish roles" "(ansvarig)"
 has "the example data is labelled" "Exempeldata:"
 has "the gap to the city is said in a sentence" "stadens snitt"
 has "the yearly change to reach the average is shown" "Förändring per år för att nå snittet på 5 år"
+# the comparison: an indicator's linked name and direction once, as the row header of its sexes' rows
+hasraw "an indicator heads the rows of its sexes" '<th scope="row" rowspan="3"><a href="/stadsdel/spanga-tensta?ar=2022&amp;indikator='
+grep -o 'indikator=[^"#]*#vald-indikator' "$TMP/page" > "$TMP/links"
+expect_eq "each indicator is linked once in the comparison" "$(wc -l < "$TMP/links" | tr -d ' ')" "$(sort -u "$TMP/links" | wc -l | tr -d ' ')"
+expect_eq "the spanned rows are its women and men" "$(count '<td>Kvinnor</td>')/$(count '<td>Män</td>')" "$(count 'rowspan="3"')/$(count 'rowspan="3"')"
 grep -q '<svg[^>]*role="img"' "$TMP/page" && ok "charts are drawn as images" || nok "no chart"
+lacks "inline charts need no namespace" 'xmlns='
+lacks "a sparkline's size is the stylesheet's" 'class="sparkline" width='
 grep -q '<title>[^<]*per stadsdelsområde\( och kön\)\{0,1\}</title><desc>[^<]' "$TMP/page" && ok "a chart has a title and a text alternative" || nok "chart title and desc"
 hasraw "the chart's numbers are in a table" "alla stadsdelsområden och staden</caption>"
 has "the timeline is grouped by start year" "Start 2022"
 has "the example allocations are listed, labelled" "Resurser till stadsdelsområdet (exempeldata)"
 valid "/stadsdel/spanga-tensta"
+page "the stylesheet" 200 /static/lup.css
+hasraw "it draws the sparklines" '.sparkline{width:96px;height:24px}.sparkline polyline{fill:none;stroke:#0b5394;stroke-width:1.5;stroke-linejoin:round}.sparkline circle{fill:#0b5394}'
+hasraw "it gives the charts' text its size and colour" 'svg.chart-bars,svg.chart-line{font-size:12px;fill:#1b1b1b}.chart-line polyline{fill:none;stroke-linejoin:round}'
 ind=$(Q "SELECT key FROM indicator ORDER BY key LIMIT 1 OFFSET 3")
 page "another indicator in detail" 200 "/stadsdel/spanga-tensta?ar=2021&indikator=$ind"
 has "it is shown" "$(Q "SELECT name FROM indicator WHERE key = '$ind'")"

@@ -180,6 +180,14 @@ static void test_bars_negative_missing(void)
 	T_CONTAINS(out.ptr, "2,0");
 	T_EQ_INT(count(out.ptr, "saknar värde"), 2);
 	T_CONTAINS(out.ptr, "Stadens snitt -0,5");
+	/* inline in HTML: no namespace; the text's usual size and colour come from the stylesheet
+	 * (svg.chart-bars), a missing value's muted colour and the labels' size are written */
+	T_CONTAINS(out.ptr, "<svg viewbox=\"0 0 760 ");
+	T_CHECK(strstr(out.ptr, "xmlns") == NULL);
+	T_CHECK(strstr(out.ptr, "font-size=\"12\"") == NULL);
+	T_CHECK(strstr(out.ptr, "fill=\"#1b1b1b\"") == NULL);
+	T_CHECK(strstr(out.ptr, "stroke-width=\"1\"") == NULL);
+	T_CONTAINS(out.ptr, "font-size=\"13\" fill=\"#555555\">saknar värde</text>");
 	T_CHECK(strstr(out.ptr, "width=\"-") == NULL);
 	T_CHECK(strstr(out.ptr, "height=\"-") == NULL);
 	T_CHECK(no_bad_numbers(out.ptr));
@@ -234,6 +242,11 @@ static void test_line_chart(void)
 	T_CONTAINS(out.ptr, "Ingen data: saknar värden");
 	T_CONTAINS(out.ptr, "&lt;x&gt;");
 	T_CONTAINS(out.ptr, "stroke-dasharray=\"8 5\"");
+	/* a series' line: its own stroke; its fill and joins are the stylesheet's (.chart-line) */
+	T_CHECK(strstr(out.ptr, "xmlns") == NULL);
+	T_CHECK(strstr(out.ptr, "fill=\"none\"") == NULL);
+	T_CHECK(strstr(out.ptr, "stroke-linejoin") == NULL);
+	T_CONTAINS(out.ptr, "\" stroke=\"#1e7b34\" stroke-width=\"2\" stroke-dasharray=\"8 5\"></polyline>");
 	T_CONTAINS(out.ptr, "Exempeldata");
 	/* the outcome: one line (3, 4) and a lone marker (1); the target one line; "Annat" one */
 	T_EQ_INT(count(out.ptr, "<polyline"), 3);
@@ -290,8 +303,10 @@ static void test_sparkline(void)
 	T_WELL_FORMED(out.ptr);
 	T_CONTAINS(out.ptr, "<title>Andel &lt;barn&gt;: 4,1 % till 5,4 %</title>");
 	T_CONTAINS(out.ptr, "<desc>Värden i ordning: 4,1 %; saknar värde; 5,0 %; 5,4 %</desc>");
-	T_CONTAINS(out.ptr, "width=\"96\"");
-	T_CONTAINS(out.ptr, "role=\"img\"");
+	/* its size, line and dot are the stylesheet's (.sparkline): the root, the points, the place */
+	T_CONTAINS(out.ptr, "<svg viewbox=\"0 0 96 24\" role=\"img\" class=\"sparkline\"><title>");
+	T_CONTAINS(out.ptr, "<polyline points=\"3.0,21.0 63.0,8.2 93.0,3.0\"></polyline>");
+	T_CONTAINS(out.ptr, "<circle cx=\"93.0\" cy=\"3.0\" r=\"2.5\"></circle>");
 	T_EQ_INT(count(out.ptr, "<polyline"), 1);
 	stop();
 
