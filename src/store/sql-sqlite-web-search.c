@@ -25,13 +25,12 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 	 * plan version and plan of a measure or an activity; the commission measure of a response
 	 * or the hit itself; the owner) are joined once by a key chosen by kind. */
 	[STMT_WEB_SEARCH_HITS] =
-		"WITH tri(rid, th, bh) AS (SELECT rowid, lup_mark(title, ?4), lup_mark(body, ?4)"
-		" FROM search_index WHERE search_index MATCH ?1 LIMIT ?2),"
-		" words(rid, th, bh) AS (SELECT rowid, highlight(search_words, 0, char(1), char(2)),"
+		"WITH tri(rid) AS (SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2),"
+		" words(rid, w, th, bh) AS (SELECT rowid, 1, highlight(search_words, 0, char(1), char(2)),"
 		" highlight(search_words, 1, char(1), char(2)) FROM search_words WHERE search_words MATCH ?3"
 		" AND rowid NOT IN (SELECT rid FROM tri) LIMIT ?2),"
-		" hits(k, i, th, bh) AS (SELECT rid % 8, rid / 8, th, bh"
-		"  FROM (SELECT * FROM tri UNION ALL SELECT * FROM words) LIMIT ?2)"
+		" hits(rid, k, i, w, th, bh) AS (SELECT rid, rid % 8, rid / 8, w, th, bh"
+		"  FROM (SELECT rid, NULL AS w, NULL AS th, NULL AS bh FROM tri UNION ALL SELECT * FROM words) LIMIT ?2)"
 		" SELECT " K " AS kind, " I " AS id,"
 		"  CASE " K " WHEN 1 THEN g.title WHEN 2 THEN ms.title WHEN 3 THEN a.title WHEN 4 THEN ind.name"
 		"   WHEN 5 THEN o.name ELSE cm.number || ' ' || coalesce(cm.text, '') END AS label,"
@@ -42,8 +41,10 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		"   WHEN 4 THEN ind.key END AS link_key,"
 		"  CASE " K " WHEN 1 THEN g.year WHEN 2 THEN CASE WHEN d.key IS NULL THEN p.year_from END"
 		"   WHEN 3 THEN p.year_from WHEN 4 THEN g.year END AS link_year,"
-		"  CASE WHEN " K " <> 5 THEN h.th END AS th, CASE WHEN " K " <> 6 THEN h.bh END AS bh"
+		"  CASE WHEN " K " = 5 THEN NULL WHEN h.w THEN h.th ELSE lup_mark(sc.c0, ?4) END AS th,"
+		"  CASE WHEN " K " = 6 THEN NULL WHEN h.w THEN h.bh ELSE lup_mark(sc.c1, ?4) END AS bh"
 		" FROM hits h"
+		" LEFT JOIN search_index_content sc ON sc.id = CASE WHEN h.w IS NULL THEN h.rid END"
 		" LEFT JOIN measure ms ON " ON_KIND("ms.id", 2, I)
 		" LEFT JOIN activity a ON " ON_KIND("a.id", 3, I)
 		" LEFT JOIN indicator ind ON " ON_KIND("ind.id", 4, I)
