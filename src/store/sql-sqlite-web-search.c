@@ -12,15 +12,16 @@
 #define ON_KIND(col, kind, key) col " = CASE " K " WHEN " #kind " THEN " key " END"
 
 const char *const sqlite_sql_web_search[STMT__MAX] = {
-	/* (trigram query, most hits, words query, the query) -> (kind, id, label, context, detail, link_key,
-	 * link_year, title_hl, body_hl): the hits of the trigram index (parts of words, Å, Ä and Ö
+	/* (trigram query, most hits, words query) -> (kind, id, label, context, detail, link_key,
+	 * link_year, title_hl, body_hl, half): the hits of the trigram index (parts of words, Å, Ä and Ö
 	 * as typed) and then those only the words index finds (words beginning with the query's
 	 * words, diacritics ignored: "forskola" finds "Förskolan"), at most ?2 in all, joined to
 	 * what they index, by kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6
 	 * commission measure), in no set order (the page sorts them). link_key is the goal's or
 	 * indicator's key, the measure's district (or, with link_year, its plan owner), the
-	 * activity's owner. title_hl and body_hl mark each match with char(1) before and char(2)
-	 * after it. Each kind keeps the rows its own inner joins and publication rule keep (the
+	 * activity's owner. title_hl and body_hl: of a hit only the words index found (half 2),
+	 * each match marked with char(1) before and char(2) after it; of a trigram hit (half 1), the
+	 * text unmarked (the page marks the hits it shows with search_mark, search-words.h). Each kind keeps the rows its own inner joins and publication rule keep (the
 	 * WHERE's CASE); the tables two kinds share (goal: a goal hit and an indicator's goal; the
 	 * plan version and plan of a measure or an activity; the commission measure of a response
 	 * or the hit itself; the owner) are joined once by a key chosen by kind. */
@@ -41,8 +42,9 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		"   WHEN 4 THEN ind.key END AS link_key,"
 		"  CASE " K " WHEN 1 THEN g.year WHEN 2 THEN CASE WHEN d.key IS NULL THEN p.year_from END"
 		"   WHEN 3 THEN p.year_from WHEN 4 THEN g.year END AS link_year,"
-		"  CASE WHEN " K " = 5 THEN NULL WHEN h.w THEN h.th ELSE lup_mark(sc.c0, ?4) END AS th,"
-		"  CASE WHEN " K " = 6 THEN NULL WHEN h.w THEN h.bh ELSE lup_mark(sc.c1, ?4) END AS bh"
+		"  CASE WHEN " K " = 5 THEN NULL WHEN h.w THEN h.th ELSE sc.c0 END AS th,"
+		"  CASE WHEN " K " = 6 THEN NULL WHEN h.w THEN h.bh ELSE sc.c1 END AS bh,"
+		"  CASE WHEN h.w THEN 2 ELSE 1 END AS half"
 		" FROM hits h"
 		" LEFT JOIN search_index_content sc ON sc.id = CASE WHEN h.w IS NULL THEN h.rid END"
 		" LEFT JOIN measure ms ON " ON_KIND("ms.id", 2, I)
