@@ -13,25 +13,30 @@
 
 const char *const sqlite_sql_web_search[STMT__MAX] = {
 	/* (trigram query, most hits, words query) -> (kind, id, label, context, detail, link_key,
-	 * link_year, title_hl, body_hl, half): the hits of the trigram index (parts of words, Å, Ä and Ö
-	 * as typed) and then those only the words index finds (words beginning with the query's
+	 * link_year, title_hl, body_hl, half): the hits of the trigram index (parts of words, Å, Ä
+	 * and Ö as typed) and then those only the words index finds (words beginning with the query's
 	 * words, diacritics ignored: "forskola" finds "Förskolan"), at most ?2 in all, joined to
 	 * what they index, by kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6
 	 * commission measure), in no set order (the page sorts them). link_key is the goal's or
 	 * indicator's key, the measure's district (or, with link_year, its plan owner), the
 	 * activity's owner. title_hl and body_hl: of a hit only the words index found (half 2),
-	 * each match marked with char(1) before and char(2) after it; of a trigram hit (half 1), the
-	 * text unmarked (the page marks the hits it shows with search_mark, search-words.h). Each kind keeps the rows its own inner joins and publication rule keep (the
-	 * WHERE's CASE); the tables two kinds share (goal: a goal hit and an indicator's goal; the
-	 * plan version and plan of a measure or an activity; the commission measure of a response
-	 * or the hit itself; the owner) are joined once by a key chosen by kind. */
+	 * each match marked with char(1) before and char(2) after it (highlight() works only in
+	 * its index's query); of a trigram hit (half 1), the text unmarked, read by rowid from the
+	 * trigram index's content table once the WHERE has kept the hit (the page marks the hits
+	 * it shows with search_mark, search-words.h). The CTEs carry rowids, not texts (tri is
+	 * materialized: it is read twice). Each kind keeps the rows its own inner joins and
+	 * publication rule keep (the WHERE's CASE); the tables two kinds share (goal: a goal hit
+	 * and an indicator's goal; the plan version and plan of a measure or an activity; the
+	 * commission measure of a response or the hit itself; the owner) are joined once by a key
+	 * chosen by kind. */
 	[STMT_WEB_SEARCH_HITS] =
 		"WITH tri(rid) AS (SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2),"
 		" words(rid, w, th, bh) AS (SELECT rowid, 1, highlight(search_words, 0, char(1), char(2)),"
 		" highlight(search_words, 1, char(1), char(2)) FROM search_words WHERE search_words MATCH ?3"
 		" AND rowid NOT IN (SELECT rid FROM tri) LIMIT ?2),"
 		" hits(rid, k, i, w, th, bh) AS (SELECT rid, rid % 8, rid / 8, w, th, bh"
-		"  FROM (SELECT rid, NULL AS w, NULL AS th, NULL AS bh FROM tri UNION ALL SELECT * FROM words) LIMIT ?2)"
+		"  FROM (SELECT rid, NULL AS w, NULL AS th, NULL AS bh FROM tri"
+		"  UNION ALL SELECT * FROM words) LIMIT ?2)"
 		" SELECT " K " AS kind, " I " AS id,"
 		"  CASE " K " WHEN 1 THEN g.title WHEN 2 THEN ms.title WHEN 3 THEN a.title WHEN 4 THEN ind.name"
 		"   WHEN 5 THEN o.name ELSE cm.number || ' ' || coalesce(cm.text, '') END AS label,"
