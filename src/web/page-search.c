@@ -106,11 +106,34 @@ static int rank_contexts(struct http_req *r, struct hit_key *k, int n)
 	return 1;
 }
 
+/* by_kind: the hits' keys grouped by kind (a counting sort: the order within a kind is the
+ * store's, which the labels' ranks do not depend on), or NULL for a kind out of range. */
+static struct hit_key *by_kind(struct http_req *r, const struct rowset *rs)
+{
+	struct hit_key *k = arena_alloc_raw(&r->a, sizeof(*k) * (size_t)rs->nrows);
+	int at[KINDS + 1] = { 0 };
+
+	for (int i = 0; i < rs->nrows; i++) {
+		int64_t kind = cint(&rs->rows[i][S_KIND]);
+		if (kind < 0 || kind >= KINDS)
+			return NULL;
+		at[kind + 1]++;
+	}
+	for (int i = 1; i <= KINDS; i++)
+		at[i] += at[i - 1];
+	for (int i = 0; i < rs->nrows; i++) {
+		struct row_cell *c = rs->rows[i];
+		int64_t kind = cint(&c[S_KIND]);
+		k[at[kind]++] = (struct hit_key){ kind, cint(&c[S_ID]), 0, 0, c[S_DETAIL].s, c };
+	}
+	return k;
+}
+
 /* order_hits: sorts the hits as the page lists them: by kind, then label and context in
  * Swedish order (core/collate, as COLLATE sv), then detail in byte order (NULL first), then
  * id. The store gives them in no set order. Labels are ranked within their kind and contexts
  * only where kind and label tie (the collator's comparisons are most of the sort's cost).
- * Returns 0, or -1 when the collation fails. */
+ * Returns 0, or -1 when the collation fails or a hit has a kind the page does not know. */
 static int order_hits(struct http_req *r, struct rowset *rs)
 {
 	int n = rs->nrows, rc;
@@ -118,12 +141,8 @@ static int order_hits(struct http_req *r, struct rowset *rs)
 
 	if (n < 2)
 		return 0;
-	k = arena_alloc_raw(&r->a, sizeof(*k) * (size_t)n);
-	for (int i = 0; i < n; i++) {
-		struct row_cell *c = rs->rows[i];
-		k[i] = (struct hit_key){ cint(&c[S_KIND]), cint(&c[S_ID]), 0, 0, c[S_DETAIL].s, c };
-	}
-	qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);	/* by kind (then id) */
+	if (!(k = by_kind(r, rs)))
+		return -1;
 	for (int i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && k[j].kind == k[i].kind; j++)
 			;
