@@ -51,7 +51,6 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		"  CASE WHEN " K " = 6 THEN NULL WHEN h.w THEN h.bh ELSE sc.c1 END AS bh,"
 		"  CASE WHEN h.w THEN 2 ELSE 1 END AS half"
 		" FROM hits h"
-		" LEFT JOIN search_index_content sc ON sc.id = CASE WHEN h.w IS NULL THEN h.rid END"
 		" LEFT JOIN measure ms ON " ON_KIND("ms.id", 2, I)
 		" LEFT JOIN activity a ON " ON_KIND("a.id", 3, I)
 		" LEFT JOIN indicator ind ON " ON_KIND("ind.id", 4, I)
@@ -65,6 +64,7 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		" LEFT JOIN commission_report cr ON cr.id = cm.report_id"
 		" LEFT JOIN organisation o ON o.id = CASE " K " WHEN 1 THEN g.owner_id WHEN 2 THEN p.owner_id"
 		"  WHEN 3 THEN a.owner_id WHEN 4 THEN ind.owner_id WHEN 5 THEN r.org_id END"
+		" LEFT JOIN search_index_content sc ON sc.id = CASE WHEN h.w IS NULL THEN h.rid END"
 		" WHERE CASE " K
 		"  WHEN 1 THEN g.id IS NOT NULL AND " PUB_GOAL("g") " AND o.id IS NOT NULL"
 		"  WHEN 2 THEN ms.id IS NOT NULL AND p.id IS NOT NULL AND o.id IS NOT NULL AND pv.status <> 'draft'"
