@@ -21,10 +21,6 @@ enum {
 	PG_NARGS
 };
 
-/* The statement's columns that concern the marks: title and body, then which half found the row
- * (1: the words as parts of words; its title and body come unmarked and are marked here). */
-enum { COL_TH = 7, COL_BH = 8, COL_HALF = 9 };
-
 static int is_token_byte(unsigned char c)
 {
 	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -152,72 +148,6 @@ static int pg_args(const struct search_words *sw, struct buf *bufs)
 	return words;
 }
 
-/* A hit as the caller sees it: the statement's row without its half column, the title and body
- * of a first-half hit marked by search_mark (as SQLite's lup_mark marks them: one rule). */
-struct marked_row {
-	struct store_row base;
-	const struct store_row *in;
-	const char *th, *bh;
-};
-#define MR(r) ((const struct marked_row *)(const void *)(r))
-
-static int mr_ncols(const struct store_row *r) { (void)r; return COL_HALF; }
-static const char *mr_col_name(const struct store_row *r, int i) { return store_col_name(MR(r)->in, i); }
-static int64_t mr_col_int(const struct store_row *r, int i) { return store_col_int(MR(r)->in, i); }
-static double mr_col_real(const struct store_row *r, int i) { return store_col_real(MR(r)->in, i); }
-
-static const char *mr_col_text(const struct store_row *r, int i)
-{
-	return i == COL_TH ? MR(r)->th : i == COL_BH ? MR(r)->bh : store_col_text(MR(r)->in, i);
-}
-
-static enum sv_type mr_col_type(const struct store_row *r, int i)
-{
-	if (i == COL_TH || i == COL_BH)
-		return mr_col_text(r, i) ? SV_TEXT : SV_NULL;
-	return store_col_type(MR(r)->in, i);
-}
-
-static const struct store_ops marked_ops = {
-	.name = "search hit",
-	.ncols = mr_ncols, .col_name = mr_col_name, .col_type = mr_col_type,
-	.col_int = mr_col_int, .col_real = mr_col_real, .col_text = mr_col_text,
-};
-
-struct mark_ctx {
-	store_row_fn fn;
-	void *ctx;
-	const struct search_words *sw;
-};
-
-/* mark_one: col of row, marked into b when the first half found the row; NULL stays NULL. */
-static const char *mark_one(const struct mark_ctx *m, const struct store_row *row, int col, int half,
-			    struct buf *b)
-{
-	const char *t = store_col_type(row, col) == SV_NULL ? NULL : store_col_text(row, col);
-
-	if (!t || half != 1)
-		return t;
-	return search_mark(m->sw, t, strlen(t), b) == 0 ? b->ptr : t;
-}
-
-/* mark_hit: passes row to the caller's function as a marked_row. */
-static int mark_hit(void *ctx, const struct store_row *row)
-{
-	const struct mark_ctx *m = ctx;
-	int half = (int)store_col_int(row, COL_HALF), rc;
-	struct buf th, bh;
-
-	buf_init(&th, 0);
-	buf_init(&bh, 0);
-	struct marked_row mr = { { &marked_ops }, row, mark_one(m, row, COL_TH, half, &th),
-				 mark_one(m, row, COL_BH, half, &bh) };
-	rc = m->fn(m->ctx, &mr.base);
-	buf_release(&th);
-	buf_release(&bh);
-	return rc;
-}
-
 int search_pg(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
 	      void *ctx, struct err *e)
 {
@@ -245,8 +175,7 @@ int search_pg(struct store *st, const char *q, int limit, int *dropped, store_ro
 	}
 	a[PG_LIMIT] = sv_int(limit);
 	a[PG_MARK_BARE] = words ? sv_text(b[PG_MARK_BARE].ptr) : sv_null();
-	struct mark_ctx m = { fn, ctx, &sw };
-	rc = store_query(st, STMT_WEB_SEARCH_HITS, a, PG_NARGS, mark_hit, &m, e);
+	rc = store_query(st, STMT_WEB_SEARCH_HITS, a, PG_NARGS, fn, ctx, e);
 out:
 	for (int i = 0; i < PG_NARGS; i++)
 		buf_release(&b[i]);

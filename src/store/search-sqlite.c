@@ -21,14 +21,13 @@ int search_fts5_query(const struct search_words *sw, int prefix, struct buf *out
 	return out->overflow ? -1 : sw->n;
 }
 
-/* Parameters of STMT_WEB_SEARCH_HITS on SQLite: (trigram query, most hits, words query, the
- * query, whose words lup_mark() marks in the trigram index's hits). */
+/* Parameters of STMT_WEB_SEARCH_HITS on SQLite: (trigram query, most hits, words query). */
 int search_sqlite(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
 		  void *ctx, struct err *e)
 {
 	struct search_words sw;
 	struct buf tri, words;
-	struct sval a[4];
+	struct sval a[3];
 	int rc = LUP_OK;
 
 	search_words_split(&sw, q);
@@ -44,8 +43,7 @@ int search_sqlite(struct store *st, const char *q, int limit, int *dropped, stor
 	a[0] = sv_text(tri.ptr);
 	a[1] = sv_int(limit);
 	a[2] = sv_text(words.ptr);
-	a[3] = sv_text(sw.text);
-	rc = store_query(st, STMT_WEB_SEARCH_HITS, a, 4, fn, ctx, e);
+	rc = store_query(st, STMT_WEB_SEARCH_HITS, a, 3, fn, ctx, e);
 out:
 	buf_release(&tri);
 	buf_release(&words);

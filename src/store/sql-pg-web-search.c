@@ -55,8 +55,8 @@ const char *const pg_sql_web_search[STMT__MAX] = {
 	 * link_key is the goal's or indicator's key, the measure's district (or, with link_year,
 	 * its plan owner), the activity's owner. title_hl and body_hl: of a half-2 row, each match
 	 * of group 2 of $18 marked with chr(1) before and chr(2) after it; of a half-1 row, the
-	 * text unmarked (search-pg.c marks it with search_mark, the rule SQLite's lup_mark
-	 * applies). */
+	 * text unmarked (the page marks the hits it shows with search_mark, search-words.h, as it
+	 * marks SQLite's). */
 	[STMT_WEB_SEARCH_HITS] =
 		"WITH tri AS (SELECT s.kind, s.id, s.title AS th, s.body AS bh, " HIT_COLS " FROM search_doc s WHERE " TRI_ALL
 		"  ORDER BY s.id * 8 + s.kind LIMIT $17::bigint),"

@@ -12,26 +12,31 @@
 #define ON_KIND(col, kind, key) col " = CASE " K " WHEN " #kind " THEN " key " END"
 
 const char *const sqlite_sql_web_search[STMT__MAX] = {
-	/* (trigram query, most hits, words query, the query) -> (kind, id, label, context, detail, link_key,
-	 * link_year, title_hl, body_hl): the hits of the trigram index (parts of words, Å, Ä and Ö
-	 * as typed) and then those only the words index finds (words beginning with the query's
+	/* (trigram query, most hits, words query) -> (kind, id, label, context, detail, link_key,
+	 * link_year, title_hl, body_hl, half): the hits of the trigram index (parts of words, Å, Ä
+	 * and Ö as typed) and then those only the words index finds (words beginning with the query's
 	 * words, diacritics ignored: "forskola" finds "Förskolan"), at most ?2 in all, joined to
 	 * what they index, by kind (1 goal, 2 measure, 3 activity, 4 indicator, 5 response, 6
 	 * commission measure), in no set order (the page sorts them). link_key is the goal's or
 	 * indicator's key, the measure's district (or, with link_year, its plan owner), the
-	 * activity's owner. title_hl and body_hl mark each match with char(1) before and char(2)
-	 * after it. Each kind keeps the rows its own inner joins and publication rule keep (the
-	 * WHERE's CASE); the tables two kinds share (goal: a goal hit and an indicator's goal; the
-	 * plan version and plan of a measure or an activity; the commission measure of a response
-	 * or the hit itself; the owner) are joined once by a key chosen by kind. */
+	 * activity's owner. title_hl and body_hl: of a hit only the words index found (half 2),
+	 * each match marked with char(1) before and char(2) after it (highlight() works only in
+	 * its index's query); of a trigram hit (half 1), the text unmarked, read by rowid from the
+	 * trigram index's content table once the WHERE has kept the hit (the page marks the hits
+	 * it shows with search_mark, search-words.h). The CTEs carry rowids, not texts (tri is
+	 * materialized: it is read twice). Each kind keeps the rows its own inner joins and
+	 * publication rule keep (the WHERE's CASE); the tables two kinds share (goal: a goal hit
+	 * and an indicator's goal; the plan version and plan of a measure or an activity; the
+	 * commission measure of a response or the hit itself; the owner) are joined once by a key
+	 * chosen by kind. */
 	[STMT_WEB_SEARCH_HITS] =
-		"WITH tri(rid, th, bh) AS (SELECT rowid, lup_mark(title, ?4), lup_mark(body, ?4)"
-		" FROM search_index WHERE search_index MATCH ?1 LIMIT ?2),"
-		" words(rid, th, bh) AS (SELECT rowid, highlight(search_words, 0, char(1), char(2)),"
+		"WITH tri(rid) AS (SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2),"
+		" words(rid, w, th, bh) AS (SELECT rowid, 1, highlight(search_words, 0, char(1), char(2)),"
 		" highlight(search_words, 1, char(1), char(2)) FROM search_words WHERE search_words MATCH ?3"
 		" AND rowid NOT IN (SELECT rid FROM tri) LIMIT ?2),"
-		" hits(k, i, th, bh) AS (SELECT rid % 8, rid / 8, th, bh"
-		"  FROM (SELECT * FROM tri UNION ALL SELECT * FROM words) LIMIT ?2)"
+		" hits(rid, k, i, w, th, bh) AS (SELECT rid, rid % 8, rid / 8, w, th, bh"
+		"  FROM (SELECT rid, NULL AS w, NULL AS th, NULL AS bh FROM tri"
+		"  UNION ALL SELECT * FROM words) LIMIT ?2)"
 		" SELECT " K " AS kind, " I " AS id,"
 		"  CASE " K " WHEN 1 THEN g.title WHEN 2 THEN ms.title WHEN 3 THEN a.title WHEN 4 THEN ind.name"
 		"   WHEN 5 THEN o.name ELSE cm.number || ' ' || coalesce(cm.text, '') END AS label,"
@@ -42,7 +47,9 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		"   WHEN 4 THEN ind.key END AS link_key,"
 		"  CASE " K " WHEN 1 THEN g.year WHEN 2 THEN CASE WHEN d.key IS NULL THEN p.year_from END"
 		"   WHEN 3 THEN p.year_from WHEN 4 THEN g.year END AS link_year,"
-		"  CASE WHEN " K " <> 5 THEN h.th END AS th, CASE WHEN " K " <> 6 THEN h.bh END AS bh"
+		"  CASE WHEN " K " = 5 THEN NULL WHEN h.w THEN h.th ELSE sc.c0 END AS th,"
+		"  CASE WHEN " K " = 6 THEN NULL WHEN h.w THEN h.bh ELSE sc.c1 END AS bh,"
+		"  CASE WHEN h.w THEN 2 ELSE 1 END AS half"
 		" FROM hits h"
 		" LEFT JOIN measure ms ON " ON_KIND("ms.id", 2, I)
 		" LEFT JOIN activity a ON " ON_KIND("a.id", 3, I)
@@ -57,6 +64,7 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		" LEFT JOIN commission_report cr ON cr.id = cm.report_id"
 		" LEFT JOIN organisation o ON o.id = CASE " K " WHEN 1 THEN g.owner_id WHEN 2 THEN p.owner_id"
 		"  WHEN 3 THEN a.owner_id WHEN 4 THEN ind.owner_id WHEN 5 THEN r.org_id END"
+		" LEFT JOIN search_index_content sc ON sc.id = CASE WHEN h.w IS NULL THEN h.rid END"
 		" WHERE CASE " K
 		"  WHEN 1 THEN g.id IS NOT NULL AND " PUB_GOAL("g") " AND o.id IS NOT NULL"
 		"  WHEN 2 THEN ms.id IS NOT NULL AND p.id IS NOT NULL AND o.id IS NOT NULL AND pv.status <> 'draft'"

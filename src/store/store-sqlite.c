@@ -314,47 +314,6 @@ static void sql_lup_reads(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(cx, yes);
 }
 
-/* lup_mark(text, query): text with each occurrence of the query's words marked
- * (search-words.h search_mark), NULL for NULL. The query's words are split once per statement
- * run (kept as the argument's auxiliary data). */
-static void sql_lup_mark(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	struct search_words local, *sw = sqlite3_get_auxdata(cx, 1);
-	struct buf out;
-	const char *text;
-	char *marked;
-	size_t len, n;
-
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	if (!sw) {
-		search_words_split(&local, (const char *)sqlite3_value_text(argv[1]));
-		sw = &local;
-		struct search_words *keep = malloc(sizeof(*keep));
-		if (keep) {
-			search_words_split(keep, local.text);	/* its words point into its own text */
-			sqlite3_set_auxdata(cx, 1, keep, free);
-		}
-	}
-	buf_init(&out, (size_t)64 << 20);
-	text = (const char *)sqlite3_value_text(argv[0]);
-	n = (size_t)sqlite3_value_bytes(argv[0]);
-	/* room for the text (and mostly its marks) in one allocation, the next power of two above
-	 * its length: grown from 64 bytes as it was written, a text took three reallocations */
-	buf_add(&out, text, n);
-	buf_truncate(&out, 0);
-	if (search_mark(sw, text, n, &out) < 0) {
-		buf_release(&out);
-		sqlite3_result_error_nomem(cx);
-		return;
-	}
-	marked = buf_detach(&out, &len);
-	sqlite3_result_text64(cx, marked, len, free, SQLITE_UTF8);
-}
-
 /* lup_sex_allowed(by_sex, sex): model_sex_allowed, so `lup check` asks the rule the write
  * paths ask (model/indicator.h). */
 static void sql_lup_sex_allowed(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -413,9 +372,6 @@ static int configure(struct sq *st, int flags, struct err *e)
 	if (sqlite3_create_function(st->db, "lup_reads", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, st, sql_lup_reads,
 				    NULL, NULL) != SQLITE_OK)
 		return db_err(st, e, "function lup_reads");
-	if (sqlite3_create_function(st->db, "lup_mark", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
-				    NULL, sql_lup_mark, NULL, NULL) != SQLITE_OK)
-		return db_err(st, e, "function lup_mark");
 	if (sqlite3_create_function(st->db, "lup_sex_allowed", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
 				    NULL, sql_lup_sex_allowed, NULL, NULL) != SQLITE_OK)
 		return db_err(st, e, "function lup_sex_allowed");

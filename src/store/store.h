@@ -248,9 +248,11 @@ int store_backup(struct store *st, const char *path, struct err *e);
  * are left out and counted in *dropped), finds goals, measures, activities, indicators,
  * commission measures and responses matching every word (case- and diacritic-insensitive, parts
  * of words), and calls fn per hit (at most limit hits) with the columns (kind, id, label,
- * context, detail, link_key, link_year, title_hl, body_hl), the _hl columns marking each match
- * between \001 and \002. Only public content (sql-public.h PUB_*). Returns LUP_OK (also for no
- * words: no hits), LUP_EDB.
+ * context, detail, link_key, link_year, title_hl, body_hl, half). A hit of half 2 (only the
+ * words without diacritics found it) has each match in its _hl columns marked between \001
+ * and \002; a hit of half 1 (its text holds every word) has its title and body unmarked, for
+ * the caller to mark with search_mark (search-words.h) where it shows them. Only public content
+ * (sql-public.h PUB_*). Returns LUP_OK (also for no words: no hits), LUP_EDB.
  */
 int store_search(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
 		 void *ctx, struct err *e);

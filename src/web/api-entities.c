@@ -4,6 +4,7 @@
 #include "web/authz.h"
 #include "render/entity.h"
 #include "render/json.h"
+#include "core/buf.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
@@ -169,21 +170,54 @@ static int report_gate(struct http_req *r, int64_t id)
 			  "office may read it", r->params[1]);
 }
 
+#define ENTITY_JSON_MAX ((size_t)32 << 20)	/* as api_snapshot's */
+
+/* entity_reply: the entity (main, rels) as JSON written straight into the response, tagged as
+ * api_reply_read tags it (304 when If-None-Match names it): no copy of the representation
+ * (it can be large: a district's is 51 KB). */
+static int entity_reply(struct http_req *r, const struct kind *k, const struct rowset *main,
+			const struct rowset *rels)
+{
+	const char *inm = http_header_in(r, "If-None-Match");
+	struct json j;
+	char tag[40];
+
+	buf_reset(&r->out);
+	json_init(&j, &r->out, 0);
+	entity_json(k, main, rels, &j);
+	if (json_finish(&j) != 0 || r->out.overflow || r->out.len >= ENTITY_JSON_MAX) {
+		buf_reset(&r->out);
+		err_set(&r->err, LUP_EDB, "the %s could not be written as JSON", k->singular);
+		return http_fail(r);
+	}
+	api_etag(r->out.ptr, tag);
+	http_header(r, "ETag", tag);
+	if (inm && strcmp(inm, tag) == 0) {
+		buf_reset(&r->out);
+		r->status = 304;
+		return 304;
+	}
+	r->status = 200;
+	r->ctype = "application/json";
+	return 200;
+}
+
 int api_entity_get(struct http_req *r)
 {
 	const struct kind *k = kind_param(r);
-	char *json;
+	struct rowset main, rels[KIND_MAX_RELS];
 	int64_t id;
-	int rc;
+	int found = 0, rc;
 
 	if (!k)
 		return r->status;
 	/* the view's last reads, but for a report (report_gate reads more) */
-	if (api_snapshot_key(r, k, r->params[1], k->list != STMT_LIST_REPORTS, &id, &json) != LUP_OK)
+	if (entity_load_key(r->st, k, r->params[1], k->list != STMT_LIST_REPORTS, &id, &main, rels, &found, &r->a,
+			    &r->err) != LUP_OK)
 		return http_fail(r);
-	if (!id || !json)
+	if (!id || !found)
 		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);
 	if (k->list == STMT_LIST_REPORTS && (rc = report_gate(r, id)) != 0)
 		return rc;
-	return api_reply_read(r, json);
+	return entity_reply(r, k, &main, rels);
 }

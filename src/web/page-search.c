@@ -31,7 +31,7 @@ static const char *const kind_names[] = {
 #define KINDS ((int)(sizeof(kind_names) / sizeof(kind_names[0])))
 
 /* The result columns of store_search. */
-enum { S_KIND, S_ID, S_LABEL, S_CONTEXT, S_DETAIL, S_LINK_KEY, S_LINK_YEAR, S_TITLE_HL, S_BODY_HL };
+enum { S_KIND, S_ID, S_LABEL, S_CONTEXT, S_DETAIL, S_LINK_KEY, S_LINK_YEAR, S_TITLE_HL, S_BODY_HL, S_HALF };
 
 /* cint: an integer cell's value (its text read when the backend gave it as text). */
 static int64_t cint(const struct row_cell *c)
@@ -106,11 +106,34 @@ static int rank_contexts(struct http_req *r, struct hit_key *k, int n)
 	return 1;
 }
 
+/* by_kind: the hits' keys grouped by kind (a counting sort: the order within a kind is the
+ * store's, which the labels' ranks do not depend on), or NULL for a kind out of range. */
+static struct hit_key *by_kind(struct http_req *r, const struct rowset *rs)
+{
+	struct hit_key *k = arena_alloc_raw(&r->a, sizeof(*k) * (size_t)rs->nrows);
+	int at[KINDS + 1] = { 0 };
+
+	for (int i = 0; i < rs->nrows; i++) {
+		int64_t kind = cint(&rs->rows[i][S_KIND]);
+		if (kind < 0 || kind >= KINDS)
+			return NULL;
+		at[kind + 1]++;
+	}
+	for (int i = 1; i <= KINDS; i++)
+		at[i] += at[i - 1];
+	for (int i = 0; i < rs->nrows; i++) {
+		struct row_cell *c = rs->rows[i];
+		int64_t kind = cint(&c[S_KIND]);
+		k[at[kind]++] = (struct hit_key){ kind, cint(&c[S_ID]), 0, 0, c[S_DETAIL].s, c };
+	}
+	return k;
+}
+
 /* order_hits: sorts the hits as the page lists them: by kind, then label and context in
  * Swedish order (core/collate, as COLLATE sv), then detail in byte order (NULL first), then
  * id. The store gives them in no set order. Labels are ranked within their kind and contexts
  * only where kind and label tie (the collator's comparisons are most of the sort's cost).
- * Returns 0, or -1 when the collation fails. */
+ * Returns 0, or -1 when the collation fails or a hit has a kind the page does not know. */
 static int order_hits(struct http_req *r, struct rowset *rs)
 {
 	int n = rs->nrows, rc;
@@ -118,12 +141,8 @@ static int order_hits(struct http_req *r, struct rowset *rs)
 
 	if (n < 2)
 		return 0;
-	k = arena_alloc_raw(&r->a, sizeof(*k) * (size_t)n);
-	for (int i = 0; i < n; i++) {
-		struct row_cell *c = rs->rows[i];
-		k[i] = (struct hit_key){ cint(&c[S_KIND]), cint(&c[S_ID]), 0, 0, c[S_DETAIL].s, c };
-	}
-	qsort(k, (size_t)n, sizeof(*k), hit_key_cmp);	/* by kind (then id) */
+	if (!(k = by_kind(r, rs)))
+		return -1;
 	for (int i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && k[j].kind == k[i].kind; j++)
 			;
@@ -240,9 +259,31 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 	return s;
 }
 
-static void hit(struct http_req *r, struct html *h, const struct row_cell *c, int kind)
+/* hit_text: column col (S_TITLE_HL or S_BODY_HL) of hit c with its matches marked: a hit of
+ * half 1 comes unmarked from store_search and is marked here, only for the hits shown; on an
+ * overflow the text stays unmarked. */
+static const char *hit_text(struct http_req *r, const struct search_words *sw, const struct row_cell *c, int col)
 {
-	const char *t = c[S_TITLE_HL].s;
+	const char *t = c[col].s;
+	struct buf b;
+	size_t n;
+
+	if (!t || cint(&c[S_HALF]) != 1)
+		return t;
+	n = strlen(t);
+	buf_init(&b, (size_t)64 << 20);
+	buf_add(&b, t, n);	/* room for the text and mostly its marks at once (a text took three reallocations) */
+	buf_truncate(&b, 0);
+	if (search_mark(sw, t, n, &b) == 0)
+		t = arena_strdup(&r->a, b.ptr);
+	buf_release(&b);
+	return t;
+}
+
+static void hit(struct http_req *r, struct html *h, const struct search_words *sw, const struct row_cell *c,
+		int kind)
+{
+	const char *t = hit_text(r, sw, c, S_TITLE_HL);
 
 	HTML_OPEN(h, "li");
 	html_open(h, "a", "href", hit_href(r, c, kind), NULL);
@@ -268,7 +309,7 @@ static void hit(struct http_req *r, struct html *h, const struct row_cell *c, in
 		html_text(h, ")");
 	}
 	html_close(h);
-	snippet(r, h, c[S_BODY_HL].s);
+	snippet(r, h, hit_text(r, sw, c, S_BODY_HL));
 	html_close(h);
 }
 
@@ -299,7 +340,8 @@ static int cap_query(struct http_req *r, const char **q)
 	return 1;
 }
 
-static void results(struct http_req *r, struct html *h, const struct rowset *rs, const char *q)
+static void results(struct http_req *r, struct html *h, const struct search_words *sw, const struct rowset *rs,
+		    const char *q)
 {
 	int counts[KINDS] = { 0 };
 
@@ -342,7 +384,7 @@ static void results(struct http_req *r, struct html *h, const struct rowset *rs,
 		HTML_OPEN_A(h, "ul", "class", "hits");
 		for (; i < rs->nrows && cint(&rs->rows[i][S_KIND]) <= k; i++)
 			if (cint(&rs->rows[i][S_KIND]) == k && shown++ < SHOWN_MAX)
-				hit(r, h, rs->rows[i], k);
+				hit(r, h, sw, rs->rows[i], k);
 		html_close(h);
 		if (counts[k] > SHOWN_MAX) {
 			HTML_OPEN(h, "p");
@@ -394,6 +436,6 @@ int page_search(struct http_req *r)
 	if (!words.n)
 		HTML_ELEM_A(h, "p", "class", "summary", "Skriv minst ett ord med tre tecken eller fler.");
 	else
-		results(r, h, &rs, q);
+		results(r, h, &words, &rs, q);
 	return page_end(r, h);
 }

@@ -88,7 +88,7 @@ get "FORSKOLA in capitals" 200 "/sok?q=FORSKOLA"
 expect_eq "finds the same" "$(hits)" "$n"
 
 # words whose occurrences overlap share one mark, and the text is shown once (FTS5's highlight()
-# repeated text there; the trigram index's hits are marked by lup_mark, search-words.h)
+# repeated text there; the trigram index's hits are marked by search_mark, search-words.h)
 get "overlapping words" 200 "/sok?q=skola+f%C3%B6rs"
 has "förskola marked once by both words" "<mark>Förskola</mark>ns utbildning är språkutvecklande</a>"
 lacks "no text repeated after a mark" "språkutvecklande<mark>"
