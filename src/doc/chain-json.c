@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/numfmt.h"
 
 #include "doc/chain-json.h"
 #include "render/json.h"
@@ -166,7 +167,8 @@ static void assessment(const struct view_assessment *a, struct json *j)
 	json_obj_close(j);
 }
 
-static void goal(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct json *j)
+/* goal_members: g member by member (a pretty writer, or a piece that failed). */
+static void goal_members(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct json *j)
 {
 	json_obj_open(j);
 	KEY(j, "id"); json_int(j, g->id);
@@ -189,19 +191,162 @@ static void goal(const struct view_chain *c, struct outcache *oc, const struct v
 	json_obj_close(j);
 }
 
+
+/* The goals as pieces: a goal with its assessments, indicators and outcomes written straight
+ * into a buffer, keys as literal text (its separators and quotes included), and placed by
+ * json_value: the same bytes as the calls of goal_members, without a writer's call and state
+ * test per key and value (about a thousand keys per chain). */
+
+/* LIT: appends a string literal to b. */
+#define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
+
+/* p_str: s as json_str writes it (null when NULL). */
+static void p_str(struct buf *b, const char *s)
+{
+	if (s)
+		json_escape_str(b, s, strlen(s));
+	else
+		LIT(b, "null");
+}
+
+/* p_int: v as json_int writes it. */
+static void p_int(struct buf *b, int64_t v)
+{
+	char t[NUMFMT_SIZE];
+
+	buf_add(b, t, numfmt_long((long long)v, t));
+}
+
+/* p_outcome: o as outcome writes it (a piece from oc, else member by member). */
+static void p_outcome(struct outcache *oc, const struct view_outcome *o, struct buf *b)
+{
+	char piece[OUTCOME_MAX], num[JSON_NUM_SIZE];
+	size_t n = outcome_piece(oc, o, piece);
+
+	if (n) {
+		buf_add(b, piece, n);
+		return;
+	}
+	LIT(b, "{\"period\":");
+	p_str(b, o->period);
+	LIT(b, ",\"area\":");
+	p_str(b, o->area);
+	LIT(b, ",\"sex\":");
+	p_str(b, o->sex);
+	LIT(b, ",\"value\":");
+	buf_add(b, num, json_num_text(o->value, num));	/* NaN: null, as json_nothing */
+	buf_addc(b, ',');
+	buf_add(b, endings[(o->missing != 0) * 2 + (o->example != 0)].s,
+		endings[(o->missing != 0) * 2 + (o->example != 0)].n);
+	buf_addc(b, '}');
+}
+
+static void p_indicator(const struct view_chain *c, struct outcache *oc, const struct view_indicator *in,
+			struct buf *b)
+{
+	int first = 1;
+
+	LIT(b, "{\"id\":");
+	p_int(b, in->id);
+	LIT(b, ",\"key\":");
+	p_str(b, in->key);
+	LIT(b, ",\"name\":");
+	p_str(b, in->name);
+	LIT(b, ",\"unit\":");
+	p_str(b, in->unit);
+	LIT(b, ",\"direction\":");
+	p_str(b, in->direction);
+	LIT(b, ",\"periodicity\":");
+	p_str(b, in->periodicity);
+	LIT(b, ",\"target\":");
+	p_str(b, in->target);
+	LIT(b, ",\"kf_target\":");
+	p_str(b, in->kf_target);
+	LIT(b, ",\"outcomes\":[");
+	for (size_t i = 0; i < in->nouts; i++)
+		if (in->outs[i].year == c->year) {
+			if (!first)
+				buf_addc(b, ',');
+			first = 0;
+			p_outcome(oc, &in->outs[i], b);
+		}
+	LIT(b, "]}");
+}
+
+static void p_assessment(const struct view_assessment *a, struct buf *b)
+{
+	LIT(b, "{\"period\":");
+	p_str(b, a->period);
+	LIT(b, ",\"assessment\":");
+	p_str(b, a->assessment);
+	LIT(b, ",\"analysis\":");
+	p_str(b, a->analysis);
+	LIT(b, ",\"report_status\":");
+	p_str(b, a->report_status);
+	buf_addc(b, '}');
+}
+
+/* goal_piece: g as goal_members writes it, into b (emptied first); -1 when b overflowed. */
+static int goal_piece(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct buf *b)
+{
+	buf_reset(b);
+	LIT(b, "{\"id\":");
+	p_int(b, g->id);
+	LIT(b, ",\"key\":");
+	p_str(b, g->key);
+	LIT(b, ",\"level\":");
+	p_str(b, g->level);
+	LIT(b, ",\"number\":");
+	p_str(b, g->number);
+	LIT(b, ",\"name\":");
+	p_str(b, g->name);
+	LIT(b, ",\"parent\":");
+	p_str(b, g->parent);
+	LIT(b, ",\"owner\":");
+	p_str(b, g->owner);
+	LIT(b, ",\"assessments\":[");
+	for (size_t i = 0; i < g->nassess; i++) {
+		if (i)
+			buf_addc(b, ',');
+		p_assessment(&g->assess[i], b);
+	}
+	LIT(b, "],\"indicators\":[");
+	for (size_t i = 0; i < g->ninds; i++) {
+		if (i)
+			buf_addc(b, ',');
+		p_indicator(c, oc, &g->inds[i], b);
+	}
+	LIT(b, "]}");
+	return b->overflow ? -1 : 0;
+}
+
+/* goal: g as one piece where the writer is not pretty and the piece could be made, else
+ * member by member. */
+static void goal(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct buf *b,
+		 struct json *j)
+{
+	if (!j->pretty && goal_piece(c, oc, g, b) == 0)
+		json_value(j, b->ptr, b->len);
+	else
+		goal_members(c, oc, g, j);
+}
+
 void chain_json_write(const struct view_chain *c, struct json *j)
 {
 	struct outcache oc = { .n = 0 };
+	struct buf piece;
 
 	buf_init(&oc.text, OUTPRE_MAX * 256);
+	buf_init(&piece, 0);
 	json_obj_open(j);
 	KEY(j, "organisation_id"); json_int(j, c->org);
 	KEY(j, "year"); json_int(j, c->year);
 	KEY(j, "goals");
 	json_arr_open(j);
 	for (size_t i = 0; i < c->ngoals; i++)
-		goal(c, &oc, &c->goals[i], j);
+		goal(c, &oc, &c->goals[i], &piece, j);
 	json_arr_close(j);
 	json_obj_close(j);
+	buf_release(&piece);
 	buf_release(&oc.text);
 }
