@@ -192,10 +192,10 @@ static void goal_members(const struct view_chain *c, struct outcache *oc, const 
 }
 
 
-/* The goals as pieces: a goal with its assessments, indicators and outcomes written straight
- * into a buffer, keys as literal text (its separators and quotes included), and placed by
- * json_value: the same bytes as the calls of goal_members, without a writer's call and state
- * test per key and value (about a thousand keys per chain). */
+/* The goals as pieces: a goal with its assessments, indicators and outcomes appended straight to
+ * the output (json_value_out), keys as literal text with their separators and quotes: the same
+ * bytes as the calls of goal_members, without a writer's call and state test per key and value
+ * (about a thousand keys per chain). */
 
 /* LIT: appends a string literal to b. */
 #define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
@@ -286,10 +286,9 @@ static void p_assessment(const struct view_assessment *a, struct buf *b)
 	buf_addc(b, '}');
 }
 
-/* goal_piece: g as goal_members writes it, into b (emptied first); -1 when b overflowed. */
-static int goal_piece(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct buf *b)
+/* goal_piece: g as goal_members writes it, appended to b. */
+static void goal_piece(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct buf *b)
 {
-	buf_reset(b);
 	LIT(b, "{\"id\":");
 	p_int(b, g->id);
 	LIT(b, ",\"key\":");
@@ -317,16 +316,17 @@ static int goal_piece(const struct view_chain *c, struct outcache *oc, const str
 		p_indicator(c, oc, &g->inds[i], b);
 	}
 	LIT(b, "]}");
-	return b->overflow ? -1 : 0;
 }
 
-/* goal: g as one piece where the writer is not pretty and the piece could be made, else
- * member by member. */
-static void goal(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct buf *b,
-		 struct json *j)
+/* goal: g as one piece straight into the output where the writer is not pretty, else member
+ * by member. An output that overflows is the writer's to report (json_finish: its buffer's
+ * overflow), as for any value. */
+static void goal(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct json *j)
 {
-	if (!j->pretty && goal_piece(c, oc, g, b) == 0)
-		json_value(j, b->ptr, b->len);
+	struct buf *b = j->pretty ? NULL : json_value_out(j);
+
+	if (b)
+		goal_piece(c, oc, g, b);
 	else
 		goal_members(c, oc, g, j);
 }
@@ -334,19 +334,16 @@ static void goal(const struct view_chain *c, struct outcache *oc, const struct v
 void chain_json_write(const struct view_chain *c, struct json *j)
 {
 	struct outcache oc = { .n = 0 };
-	struct buf piece;
 
 	buf_init(&oc.text, OUTPRE_MAX * 256);
-	buf_init(&piece, 0);
 	json_obj_open(j);
 	KEY(j, "organisation_id"); json_int(j, c->org);
 	KEY(j, "year"); json_int(j, c->year);
 	KEY(j, "goals");
 	json_arr_open(j);
 	for (size_t i = 0; i < c->ngoals; i++)
-		goal(c, &oc, &c->goals[i], &piece, j);
+		goal(c, &oc, &c->goals[i], j);
 	json_arr_close(j);
 	json_obj_close(j);
-	buf_release(&piece);
 	buf_release(&oc.text);
 }

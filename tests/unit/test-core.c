@@ -204,6 +204,46 @@ static void test_json_values(void)
 	buf_release(&b);
 }
 
+/* json_value_out: the caller appends a value where the writer places it (a comma before it in
+ * an array, none after a key); refused (NULL, nothing written) where a key is due or pretty */
+static void fill_value_out(struct json *j)
+{
+	struct buf *b;
+
+	json_arr_open(j);
+	if ((b = json_value_out(j)) != NULL)
+		buf_add(b, "{\"a\":1}", 7);
+	if ((b = json_value_out(j)) != NULL)
+		buf_add(b, "2", 1);
+	json_obj_open(j);
+	json_key(j, "k");
+	if ((b = json_value_out(j)) != NULL)
+		buf_add(b, "[3]", 3);
+	json_obj_close(j);
+	json_arr_close(j);
+}
+
+static void test_json_value_out(void)
+{
+	struct buf b;
+	struct json j;
+
+	json_case("[{\"a\":1},2,{\"k\":[3]}]", fill_value_out);
+	buf_init(&b, 0);
+	json_init(&j, &b, 0);
+	json_obj_open(&j);
+	T_EQ_INT(json_value_out(&j) == NULL, 1);	/* a key is due */
+	T_EQ_INT(j.bad, 1);
+	T_EQ_STR(b.ptr, "{");
+	buf_release(&b);
+	buf_init(&b, 0);
+	json_init(&j, &b, 1);
+	json_arr_open(&j);
+	T_EQ_INT(json_value_out(&j) == NULL, 1);	/* pretty */
+	T_EQ_INT(j.bad, 1);
+	buf_release(&b);
+}
+
 /* integers are written without printf: the same bytes as "%lld" (the extremes, zero, signs) */
 static void test_json_ints(void)
 {
@@ -1332,6 +1372,7 @@ int main(void)
 	T_RUN(test_json_bytes);
 	T_RUN(test_json_ints);
 	T_RUN(test_json_values);
+	T_RUN(test_json_value_out);
 	T_RUN(test_json_reals_as_printf);
 	T_RUN(test_numfmt_as_printf);
 	T_RUN(test_json_keys);
