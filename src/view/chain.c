@@ -561,8 +561,21 @@ static uint64_t key_rank(const struct outkey *ks, size_t n, const struct outkey 
 	return before * 2 + (found != 0);
 }
 
+/* key_at: the index in k[0..n) of the key of kind what with id, or -1; *last (the index the
+ * previous call found, or -1) is tried first: an indicator's outcomes come by area and period,
+ * so that most rows name the key the row before them named. */
+static long key_at(const struct outkey *k, size_t n, int what, int64_t id, long *last)
+{
+	if (*last >= 0 && k[*last].id == id && k[*last].what == what)
+		return *last;
+	for (size_t j = 0; j < n; j++)
+		if (k[j].what == what && k[j].id == id)
+			return *last = (long)j;
+	return -1;
+}
+
 /* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
- * and areas: a short walk each), and in k2[i] outcome i's period, area and sex as one number
+ * and areas, each id once: key_at), and in k2[i] outcome i's period, area and sex as one number
  * that orders them as by_outcome's fields did one by one: the period's rank (year, kind), the
  * area's rank (key), the sex's first byte. */
 static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
@@ -571,6 +584,7 @@ static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 	struct view_outcome *o = outs->rows;
 	const struct outkey none[2] = { { 0, 0, 0, NULL, 0 }, { 1, 0, 0, NULL, 0 } };
 	uint64_t none_rank[2];
+	long lp = -1, la = -1;
 
 	for (size_t j = 0; j < keys->n; j++)
 		k[j].rank = key_rank(k, keys->n, &k[j], 1);
@@ -578,15 +592,15 @@ static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 		none_rank[w] = key_rank(k, keys->n, &none[w], 0);
 	for (size_t i = 0; i < outs->n; i++) {
 		uint64_t pr = none_rank[0], ar = none_rank[1];
-		for (size_t j = 0; j < keys->n; j++) {
-			if (k[j].what == 0 && k[j].id == o[i].period_id) {
-				o[i].year = k[j].year;
-				o[i].period = k[j].name;
-				pr = k[j].rank;
-			} else if (k[j].what == 1 && k[j].id == o[i].area_id) {
-				o[i].area = k[j].name;
-				ar = k[j].rank;
-			}
+		long p = key_at(k, keys->n, 0, o[i].period_id, &lp), a = key_at(k, keys->n, 1, o[i].area_id, &la);
+		if (p >= 0) {
+			o[i].year = k[p].year;
+			o[i].period = k[p].name;
+			pr = k[p].rank;
+		}
+		if (a >= 0) {
+			o[i].area = k[a].name;
+			ar = k[a].rank;
 		}
 		k2[i] = pr << 40 | ar << 16 | (o[i].sex ? (unsigned char)o[i].sex[0] : 0);
 	}
