@@ -38,6 +38,8 @@ struct load {
 	size_t n, cap, size;		/* rows, capacity, size of a row */
 	const int64_t *keep;		/* the outcomes': the periods whose rows are kept (keep_periods) */
 	size_t nkeep;
+	const int64_t *owners;		/* the indicators' and assessments': the organisations whose */
+	size_t nowners;			/* rows are the organisation's own (set_owners) */
 };
 
 /* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
@@ -110,6 +112,16 @@ static int result_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* own: whether organisation id is among l's owners (the organisation, its pair, those naming
+ * it their pair: a few ids). */
+static int own(const struct load *l, int64_t id)
+{
+	for (size_t i = 0; i < l->nowners; i++)
+		if (l->owners[i] == id)
+			return 1;
+	return 0;
+}
+
 static int indicator_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
@@ -124,7 +136,7 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	in->periodicity = text(l, r, 6);
 	in->target = text(l, r, 7);
 	in->kf_target = text(l, r, 8);
-	in->own = store_col_int(r, 9) != 0;
+	in->own = store_col_type(r, 9) != SV_NULL && own(l, store_col_int(r, 9));
 	return 0;
 }
 
@@ -205,7 +217,7 @@ static int assessment_row(void *ctx, const struct store_row *r)
 	as->assessment = text(l, r, 2);
 	as->analysis = text(l, r, 3);
 	as->report_status = text(l, r, 4);
-	as->own = store_col_int(r, 5) != 0;
+	as->own = store_col_type(r, 5) != SV_NULL && own(l, store_col_int(r, 5));
 	return 0;
 }
 
@@ -684,6 +696,22 @@ static void keep_periods(struct load *l, const struct load *keys, long year, enu
 	l->keep = keep;
 }
 
+/* set_owners: the organisations whose indicators and assessments are the organisation's own
+ * (L_KEYS' what 2: the organisation, its pair, those naming it their pair), for their rows. */
+static void set_owners(struct build *b)
+{
+	const struct load *keys = &b->l[L_KEYS];
+	const struct outkey *k = keys->rows;
+	int64_t *owners = arena_alloc_raw(keys->a, (keys->n ? keys->n : 1) * sizeof(*owners));	/* filled below */
+	size_t n = 0;
+
+	for (size_t i = 0; i < keys->n; i++)
+		if (k[i].what == 2)
+			owners[n++] = k[i].id;
+	b->l[L_INDS].owners = b->l[L_ASSESS].owners = owners;
+	b->l[L_INDS].nowners = b->l[L_ASSESS].nowners = n;
+}
+
 /* read_all: the reads (the outcomes as opts asks; those it skips left empty) and the caller's
  * nmore, each of the reads into its load: first the goals with the reads that do not need the
  * chain, then, when there are goals, those given their ids (a round trip each on PostgreSQL;
@@ -704,6 +732,7 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 		return rc;
 	args[2] = SVS(ids_text(&b->l[L_GOALS]));
 	keep_periods(&b->l[L_OUTS], &b->l[L_KEYS], b->c->year, opts->outs);
+	set_owners(b);
 	return go(st, b, opts, 1, args, NULL, 0, e);
 }
 
