@@ -331,11 +331,31 @@ static void goal(const struct view_chain *c, struct outcache *oc, const struct v
 		goal_members(c, oc, g, j);
 }
 
+/* Bytes per part of the chain's JSON, a little above the demo's (about 90 per outcome, 250 per
+ * goal or indicator without its outcomes): room for the output reserved once (chain_json_write). */
+enum { EST_OUTCOME = 96, EST_PART = 320 };
+
+/* reserve: room in j's output for about the text of c (the outcomes counted over all years:
+ * an estimate, never a limit). */
+static void reserve(const struct view_chain *c, struct json *j)
+{
+	size_t n = 64;
+
+	for (size_t g = 0; g < c->ngoals; g++) {
+		n += EST_PART * (1 + c->goals[g].ninds);
+		for (size_t i = 0; i < c->goals[g].ninds; i++)
+			n += EST_OUTCOME * c->goals[g].inds[i].nouts;
+	}
+	if (!j->pretty)
+		buf_reserve(j->out, n);
+}
+
 void chain_json_write(const struct view_chain *c, struct json *j)
 {
 	struct outcache oc = { .n = 0 };
 
 	buf_init(&oc.text, OUTPRE_MAX * 256);
+	reserve(c, j);
 	json_obj_open(j);
 	KEY(j, "organisation_id"); json_int(j, c->org);
 	KEY(j, "year"); json_int(j, c->year);

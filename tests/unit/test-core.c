@@ -59,6 +59,29 @@ static void test_buf_max_is_sticky(void)
 	buf_release(&b);
 }
 
+/* buf_reserve: one allocation holds what was reserved (appends up to it do not move the data);
+ * past max it does nothing and leaves b usable (a hint, not an append) */
+static void test_buf_reserve(void)
+{
+	struct buf b;
+	const char *p;
+
+	buf_init(&b, 100);
+	buf_adds(&b, "ab");
+	T_EQ_INT(buf_reserve(&b, 90), 0);
+	T_EQ_INT(b.cap >= 93, 1);
+	p = b.ptr;
+	for (int i = 0; i < 30; i++)
+		buf_adds(&b, "xyz");
+	T_EQ_INT(b.ptr == p, 1);
+	T_EQ_INT(b.len, 92);
+	T_EQ_INT(buf_reserve(&b, 8), -1);	/* past max: nothing done, not overflowed */
+	T_EQ_INT(b.overflow, 0);
+	T_EQ_INT(buf_adds(&b, "1234567"), 0);
+	T_EQ_INT(b.len, 99);
+	buf_release(&b);
+}
+
 static void test_buf_detach(void)
 {
 	struct buf b;
@@ -1365,6 +1388,7 @@ int main(void)
 {
 	T_RUN(test_buf_grows_and_terminates);
 	T_RUN(test_buf_max_is_sticky);
+	T_RUN(test_buf_reserve);
 	T_RUN(test_buf_detach);
 	T_RUN(test_arena);
 	T_RUN(test_err_prefix);
