@@ -1,5 +1,6 @@
 /* chain-json.c: the goal chain as the API's JSON (see chain-json.h). */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -25,10 +26,13 @@ struct outpre {
 	const char *period, *area, *sex;
 	size_t off, len;	/* the members in text */
 };
+/* OUTPRE_SLOTS: the slots of the entries' table by their texts' addresses (a power of two). */
+#define OUTPRE_SLOTS 128
 struct outcache {
 	struct buf text;	/* the members of every entry */
 	struct outpre e[OUTPRE_MAX];
-	size_t n, last;
+	size_t n;
+	unsigned char slot[OUTPRE_SLOTS];	/* entry + 1 last found at a hash of the addresses (0: none) */
 };
 
 static int same(const char *a, const char *b)
@@ -36,21 +40,48 @@ static int same(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* is: whether entry p is that of o's period, area and sex by their addresses (the loader shares
+ * the texts). */
+static int is(const struct outpre *p, const struct view_outcome *o)
+{
+	return p->period == o->period && p->area == o->area && p->sex == o->sex;
+}
+
+/* slot_of: the slot of o's texts' addresses in oc->slot. */
+static size_t slot_of(const struct view_outcome *o)
+{
+	uint64_t h = (uint64_t)(uintptr_t)o->period * 0x9e3779b97f4a7c15u ^ (uint64_t)(uintptr_t)o->area * 0xc2b2ae3d27d4eb4fu ^
+		     (uint64_t)(uintptr_t)o->sex * 0x165667b19e3779f9u;
+
+	return (size_t)(h >> 57) & (OUTPRE_SLOTS - 1);
+}
+
+/* find: o's entry in oc, or NULL: the one its slot holds, else the others by the texts'
+ * addresses, then by the texts (the slot then holds it). */
+static struct outpre *find(struct outcache *oc, const struct view_outcome *o)
+{
+	size_t h = slot_of(o);
+
+	if (oc->slot[h] && is(&oc->e[oc->slot[h] - 1], o))
+		return &oc->e[oc->slot[h] - 1];
+	for (size_t i = 0; i < oc->n; i++)
+		if (is(&oc->e[i], o))
+			return oc->slot[h] = (unsigned char)(i + 1), &oc->e[i];
+	for (size_t i = 0; i < oc->n; i++)
+		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex))
+			return oc->slot[h] = (unsigned char)(i + 1), &oc->e[i];
+	return NULL;
+}
+
 /* prefix: the entry of o's period, area and sex in oc, written on first use; NULL when oc is
  * full or its text failed (the caller writes the members one by one). */
 static const struct outpre *prefix(struct outcache *oc, const struct view_outcome *o)
 {
-	struct outpre *p = &oc->e[oc->last];
+	struct outpre *p = find(oc, o);
 	struct json w;
 
-	if (oc->n && p->period == o->period && p->area == o->area && p->sex == o->sex)
+	if (p)
 		return p;
-	for (size_t i = 0; i < oc->n; i++)	/* the texts are shared: their addresses first */
-		if (oc->e[i].period == o->period && oc->e[i].area == o->area && oc->e[i].sex == o->sex)
-			return &oc->e[oc->last = i];
-	for (size_t i = 0; i < oc->n; i++)
-		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex))
-			return &oc->e[oc->last = i];
 	if (oc->n == OUTPRE_MAX)
 		return NULL;
 	p = &oc->e[oc->n];
@@ -63,7 +94,7 @@ static const struct outpre *prefix(struct outcache *oc, const struct view_outcom
 	if (w.bad || oc->text.overflow)
 		return NULL;
 	p->len = oc->text.len - p->off;
-	oc->last = oc->n++;
+	oc->slot[slot_of(o)] = (unsigned char)(++oc->n);
 	return p;
 }
 
