@@ -78,18 +78,18 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_RESULTS] =
 		VC_CHAIN_IDS("1") " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
 		" ORDER BY r.goal_id, r.ord",
-	/* (org_id, year, goal_ids) -> the indicators of the goals with the year's targets and their
+	/* (year, goal_ids) -> the indicators of the goals with the year's targets and their
 	 * owner (the loader tells the organisation's own from STMT_VC_OUTCOME_KEYS' owners: the
 	 * list of VC_OWNED built and probed here was 88K of the statement's 745K). The targets are
 	 * joined by their key (at most one of each kind): a correlated subquery per target cost a
 	 * sixth more of the statement. */
 	[STMT_VC_INDICATORS] =
-		VC_CHAIN_IDS("3")
+		VC_CHAIN_IDS("2")
 		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
 		" t.text AS target, k.text AS kf_target, i.owner_id"
 		" FROM indicator i"
-		" LEFT JOIN target t ON t.indicator_id = i.id AND t.year = ?2 AND t.kind = 'own' AND t.sex = 'T'"
-		" LEFT JOIN target k ON k.indicator_id = i.id AND k.year = ?2 AND k.kind = 'kf' AND k.sex = 'T'"
+		" LEFT JOIN target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'own' AND t.sex = 'T'"
+		" LEFT JOIN target k ON k.indicator_id = i.id AND k.year = ?1 AND k.kind = 'kf' AND k.sex = 'T'"
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
@@ -118,17 +118,17 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1) OR id = ?3"
 		" UNION ALL SELECT 2, ?1, NULL, NULL UNION ALL SELECT 2, id, NULL, NULL FROM organisation WHERE pair_id = ?1"
 		" UNION ALL SELECT 2, pair_id, NULL, NULL FROM organisation WHERE id = ?1 AND pair_id IS NOT NULL",
-	/* (org_id, year, goal_ids) -> the assessments of the goals in the year's reports the viewer
+	/* (year, goal_ids) -> the assessments of the goals in the year's reports the viewer
 	 * may read (approved, or of an organisation the viewer reads for: web/authz.h
 	 * authz_report_readable), with the report's organisation (the loader tells the own as for
 	 * the indicators) */
 	[STMT_VC_ASSESSMENTS] =
-		VC_CHAIN_IDS("3")
+		VC_CHAIN_IDS("2")
 		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
 		" r.org_id"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
 		" JOIN organisation ro ON ro.id = r.org_id"
-		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?2"
+		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?1"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
 	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
 	 * unordered (view/chain.c sorts them by start and key) */

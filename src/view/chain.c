@@ -462,9 +462,10 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 /* The chain's reads, each into its own load. */
 enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_KEYS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
 
-/* A read's arguments: (org, year), (org), (org, year, area), (goal ids), (org, year, goal ids),
- * (area, year, goal ids); the goal ids are the chain's (ids_text), given in the second go. */
-enum args { A_OY, A_O, A_OYA, A_I, A_OYI, A_AYI };
+/* A read's arguments: (org, year), (org), (org, year, area), (goal ids), (year, goal ids),
+ * (org, year, goal ids), (area, year, goal ids); the goal ids are the chain's (ids_text), given
+ * in the second go. */
+enum args { A_OY, A_O, A_OYA, A_I, A_YI, A_OYI, A_AYI };
 
 static const struct {
 	enum stmt s;
@@ -474,11 +475,11 @@ static const struct {
 } reads[L__MAX] = {
 	[L_GOALS] = { STMT_VC_GOALS, sizeof(struct view_goal), goal_row, A_OY },
 	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row, A_I },
-	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, A_OYI },
+	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, A_YI },
 	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row, A_OYI },
 	/* the outcomes' periods and areas (org, year, area) */
 	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, A_OYA },
-	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_OYI },
+	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_YI },
 	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, A_OY },
 	/* (activity_id, name): a district of an activity of the organisation's, in Swedish order
 	 * of the names; those of activities L_ACTS did not give are dropped (link_acts) */
@@ -661,7 +662,7 @@ static int go(struct store *st, struct build *b, const struct view_chain_opts *o
 	struct sval oya[] = { args[0], args[1], args[3] }, ayi[] = { args[3], args[1], args[2] };
 	const struct { const struct sval *v; int n; } by[] = {
 		[A_OY] = { args, 2 }, [A_O] = { args, 1 }, [A_OYA] = { oya, 3 },
-		[A_I] = { args + 2, 1 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
+		[A_I] = { args + 2, 1 }, [A_YI] = { args + 1, 2 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
 	};
 	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
 	int n = 0;
