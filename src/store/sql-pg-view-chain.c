@@ -88,14 +88,15 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_RESULTS] =
 		VC_CHAIN_IDS("1") " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
 		" ORDER BY r.goal_id, r.ord",
-	/* (year, goal_ids) -> the indicators of the goals with the year's targets and their
-	 * owner (the loader tells the organisation's own: STMT_VC_OUTCOME_KEYS). The year's targets are read once, grouped by indicator (at most one of each kind: target's
+	/* (year, goal_ids) -> the indicators of the goals with the year's targets, their owner (the
+	 * loader tells the organisation's own: STMT_VC_OUTCOME_KEYS) and their ord (the loader
+	 * sorts each goal's by ord and key; SQLite's come unordered). The year's targets are read once, grouped by indicator (at most one of each kind: target's
 	 * key is indicator, year, kind, sex), and joined: looked up per indicator, the planner
 	 * scanned the whole table for each when it had statistics (a small table). */
 	[STMT_VC_INDICATORS] =
 		VC_CHAIN_IDS("2")
 		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity, t.target, t.kf_target,"
-		" i.owner_id"
+		" i.owner_id, i.ord"
 		" FROM indicator i LEFT JOIN (SELECT indicator_id, max(text) FILTER (WHERE kind = 'own') AS target,"
 		"  max(text) FILTER (WHERE kind = 'kf') AS kf_target FROM target"
 		"  WHERE kind IN ('own', 'kf') AND sex = 'T' AND year = $1::bigint GROUP BY indicator_id) t ON t.indicator_id = i.id"

@@ -1,11 +1,12 @@
 /* chain.c: an organisation's goal chain for a year (see chain.h). Eight reads by (org, year),
  * in two goes (store_query_many: a round trip each on PostgreSQL): the goals (the one read that
  * computes the chain) with the reads that do not need it, then, given the goals' ids, the
- * results, indicators, outcomes and assessments. Three are each ordered by the id
+ * results, indicators, outcomes and assessments. Two are each ordered by the id
  * of what its rows belong to; each becomes a flat array in the arena, and every goal and
  * indicator gets its share as one contiguous run, found through a sorted id index (no scans).
- * The goals, the outcomes and the activities come unordered and are sorted here (by level,
- * number and key; by indicator, year, period, area and sex; by start and key), in the byte
+ * The goals, the indicators, the outcomes and the activities come unordered and are sorted here
+ * (by level, number and key; by goal, ord and key; by indicator, year, period, area and sex; by
+ * start and key), in the byte
  * order of the texts that SQLite's ORDER BY gave: SQLite's sorter copied every row into a
  * temporary b-tree. The outcomes name their periods and areas by id; one read gives those
  * ids' years, kinds and keys. The last gives the activities' districts, put here in Swedish
@@ -137,6 +138,7 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	in->target = text(l, r, 7);
 	in->kf_target = text(l, r, 8);
 	in->own = store_col_type(r, 9) != SV_NULL && own(l, store_col_int(r, 9));
+	in->ord = store_col_int(r, 10);
 	return 0;
 }
 
@@ -273,6 +275,18 @@ static int by_outcome(const void *x, const void *y)
 	if (p->k2 != q->k2)
 		return p->k2 < q->k2 ? -1 : 1;
 	return cmp_text(((const struct view_outcome *)p->row)->sex, ((const struct view_outcome *)q->row)->sex);
+}
+
+/* by_indicator: indicators by goal id, ord and key (unique), as ORDER BY goal_id, ord, key. */
+static int by_indicator(const void *x, const void *y)
+{
+	const struct keyed *p = x, *q = y;
+	const struct view_indicator *a = p->row, *b = q->row;
+	int c = cmp_int(p->k, q->k);
+
+	if (c || (c = cmp_int(a->ord, b->ord)))
+		return c;
+	return cmp_text(a->key, b->key);
 }
 
 /* by_start: activities by start, unknown last, then by key (unique). */
@@ -822,6 +836,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 		return rc;
 	k2 = arena_alloc_raw(a, (b.l[L_OUTS].n ? b.l[L_OUTS].n : 1) * sizeof(*k2));	/* put_keys fills it */
 	sort_rows(&b.l[L_GOALS], by_goal, NULL, 0);
+	sort_rows(&b.l[L_INDS], by_indicator, NULL, 1);
 	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
 	sort_rows(&b.l[L_OUTS], by_outcome, k2, 1);
 	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
