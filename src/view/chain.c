@@ -30,98 +30,40 @@ struct idix {
 	size_t ix;
 };
 
-/* LOAD_CHUNKS: the chunks a read's rows may take: the first holds CHUNK0 rows, each other as
- * many as all before it (room for CHUNK0 << (LOAD_CHUNKS - 1) rows: more than memory holds). */
-#define LOAD_CHUNKS 40
-#define CHUNK0 32
-
 /* A read in progress: the rows so far, the arena, and the chain being built. */
 struct load {
 	struct arena *a;
 	struct view_chain *c;
-	void *rows;			/* the read's rows as one array (flat, sort_rows) */
+	void *rows;			/* the current read's array */
 	int64_t *owner;			/* per row: the id of the goal or indicator it belongs to */
 	size_t n, cap, size;		/* rows, capacity, size of a row */
-	void *chunk[LOAD_CHUNKS];	/* the rows as read, in chunks (chunk_of) */
-	int64_t *chunk_owner[LOAD_CHUNKS];
-	int nchunks;
-	int64_t *slot;			/* the owner entry of the row grow gave last */
 	const int64_t *keep;		/* the outcomes': the periods whose rows are kept (keep_periods) */
 	size_t nkeep;
 	const int64_t *owners;		/* the indicators' and assessments': the organisations whose */
 	size_t nowners;			/* rows are the organisation's own (set_owners) */
 };
 
-/* chunk_of: the chunk of row i; chunk_first: the first row of chunk k. */
-static int chunk_of(size_t i)
-{
-	return i < CHUNK0 ? 0 : 64 - __builtin_clzll((unsigned long long)(i / CHUNK0));
-}
-
-static size_t chunk_first(int k)
-{
-	return k ? (size_t)CHUNK0 << (k - 1) : 0;
-}
-
-/* row_at, owner_at: row i of l as read and its owner entry (before flat and sort_rows). */
-static void *row_at(const struct load *l, size_t i)
-{
-	int k = chunk_of(i);
-	return (char *)l->chunk[k] + (i - chunk_first(k)) * l->size;
-}
-
-static int64_t *owner_at(const struct load *l, size_t i)
-{
-	int k = chunk_of(i);
-	return l->chunk_owner[k] + (i - chunk_first(k));
-}
-
-/* grow: room for one more row in l, its owner entry at l->slot. The rows are kept in chunks
- * that are never moved (each as large as all before it): doubling one array copied it each
- * time, the outcomes' 526 rows about twice. The row is zeroed, the room past it left as it is
- * (every row callback fills its row). While the rows fit the first chunk l->rows is it. */
+/* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
+ * is zeroed, the room past it left as it is (every row callback fills its row). */
 static void *grow(struct load *l)
 {
 	void *row;
 
 	if (l->n == l->cap) {
-		int k = l->nchunks++;
-		size_t add = k ? chunk_first(k) : CHUNK0;
-		l->chunk[k] = arena_alloc_raw(l->a, add * l->size);	/* filled by the rows */
-		l->chunk_owner[k] = arena_alloc_raw(l->a, add * sizeof(int64_t));
-		l->cap += add;
-		if (k == 0) {
-			l->rows = l->chunk[0];
-			l->owner = l->chunk_owner[0];
+		size_t ncap = l->cap ? l->cap * 2 : 32;
+		void *nr = arena_alloc_raw(l->a, ncap * l->size);
+		int64_t *no = arena_alloc_raw(l->a, ncap * sizeof(*no));
+		if (l->n) {
+			memcpy(nr, l->rows, l->n * l->size);
+			memcpy(no, l->owner, l->n * sizeof(*no));
 		}
+		l->rows = nr;
+		l->owner = no;
+		l->cap = ncap;
 	}
-	row = row_at(l, l->n);
-	l->slot = owner_at(l, l->n);
-	l->n++;
+	row = (char *)l->rows + l->n++ * l->size;
 	memset(row, 0, l->size);
 	return row;
-}
-
-/* flat: l's rows and owners as one array each (l->rows, l->owner), copied from the chunks
- * where there are more than one. */
-static void flat(struct load *l)
-{
-	char *rows;
-	int64_t *owner;
-
-	if (l->nchunks <= 1)
-		return;
-	rows = arena_alloc_raw(l->a, l->n * l->size);	/* filled below */
-	owner = arena_alloc_raw(l->a, l->n * sizeof(*owner));
-	for (int k = 0; k < l->nchunks; k++) {
-		size_t first = chunk_first(k), m = k ? chunk_first(k) : CHUNK0;
-		if (first + m > l->n)
-			m = l->n - first;
-		memcpy(rows + first * l->size, l->chunk[k], m * l->size);
-		memcpy(owner + first, l->chunk_owner[k], m * sizeof(*owner));
-	}
-	l->rows = rows;
-	l->owner = owner;
 }
 
 static const char *text(struct load *l, const struct store_row *r, int i)
@@ -157,7 +99,7 @@ static int goal_row(void *ctx, const struct store_row *r)
 	g->owner = text(l, r, 6);
 	g->description = text(l, r, 7);
 	g->parent_ix = -1;
-	*l->slot = store_col_int(r, 8);	/* the parent's id (0: none) */
+	l->owner[l->n - 1] = store_col_int(r, 8);	/* the parent's id (0: none) */
 	return 0;
 }
 
@@ -166,7 +108,7 @@ static int result_row(void *ctx, const struct store_row *r)
 	struct load *l = ctx;
 	const char **t = grow(l);
 
-	*l->slot = store_col_int(r, 0);
+	l->owner[l->n - 1] = store_col_int(r, 0);
 	*t = text(l, r, 1);
 	return 0;
 }
@@ -186,7 +128,7 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	struct load *l = ctx;
 	struct view_indicator *in = grow(l);
 
-	*l->slot = store_col_int(r, 0);
+	l->owner[l->n - 1] = store_col_int(r, 0);
 	in->id = store_col_int(r, 1);
 	in->key = text(l, r, 2);
 	in->name = text(l, r, 3);
@@ -233,7 +175,7 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	if (!kept(l, period))
 		return 0;
 	o = grow(l);
-	*l->slot = store_col_int(r, 0);
+	l->owner[l->n - 1] = store_col_int(r, 0);
 	o->period_id = period;
 	o->area_id = store_col_int(r, 2);
 	o->year = 0;		/* year, period and area: put_keys */
@@ -272,7 +214,7 @@ static int assessment_row(void *ctx, const struct store_row *r)
 	struct load *l = ctx;
 	struct view_assessment *as = grow(l);
 
-	*l->slot = store_col_int(r, 0);
+	l->owner[l->n - 1] = store_col_int(r, 0);
 	as->period = text(l, r, 1);
 	as->assessment = text(l, r, 2);
 	as->analysis = text(l, r, 3);
@@ -298,7 +240,7 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->areas = NULL;
 	ac->goal = -1;
 	/* the sort key's first part: the start (YYYYMMDD), unknown last */
-	*l->slot = store_col_type(r, 9) == SV_NULL ? INT64_MAX : store_col_int(r, 9);
+	l->owner[l->n - 1] = store_col_type(r, 9) == SV_NULL ? INT64_MAX : store_col_int(r, 9);
 	return 0;
 }
 
@@ -455,7 +397,7 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 	}
 }
 
-/* sort_rows: sorts l's rows as read (not flat), with their owner entries, into one array by cmp (which sees struct keyed, with
+/* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed, with
  * k2[i] for row i, or 0 when k2 is NULL); by runs of the same owner (sort_by_runs) when
  * runs is set and cmp orders by k first. */
 static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), const uint64_t *k2, int runs)
@@ -467,7 +409,7 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), co
 	int64_t *owner = arena_alloc_raw(l->a, n * sizeof(*owner));
 
 	for (size_t i = 0; i < l->n; i++)
-		kr[i] = (struct keyed){ *owner_at(l, i), k2 ? k2[i] : 0, row_at(l, i) };
+		kr[i] = (struct keyed){ l->owner[i], k2 ? k2[i] : 0, (const char *)l->rows + i * l->size };
 	if (runs)
 		sort_by_runs(l->a, kr, l->n, cmp);
 	else
@@ -659,13 +601,14 @@ static long key_at(const struct outkey *k, size_t n, int what, int64_t id, long 
 	return -1;
 }
 
-/* put_keys: each outcome's (as read: row_at) year, period kind and area key from the keys read (a few periods
+/* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
  * and areas, each id once: key_at), and in k2[i] outcome i's period, area and sex as one number
  * that orders them as by_outcome's fields did one by one: the period's rank (year, kind), the
  * area's rank (key), the sex's first byte. */
 static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 {
 	struct outkey *k = keys->rows;
+	struct view_outcome *o = outs->rows;
 	const struct outkey none[2] = { { 0, 0, 0, NULL, 0 }, { 1, 0, 0, NULL, 0 } };
 	uint64_t none_rank[2];
 	long lp = -1, la = -1;
@@ -675,19 +618,18 @@ static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 	for (int w = 0; w < 2; w++)
 		none_rank[w] = key_rank(k, keys->n, &none[w], 0);
 	for (size_t i = 0; i < outs->n; i++) {
-		struct view_outcome *o = row_at(outs, i);
 		uint64_t pr = none_rank[0], ar = none_rank[1];
-		long p = key_at(k, keys->n, 0, o->period_id, &lp), a = key_at(k, keys->n, 1, o->area_id, &la);
+		long p = key_at(k, keys->n, 0, o[i].period_id, &lp), a = key_at(k, keys->n, 1, o[i].area_id, &la);
 		if (p >= 0) {
-			o->year = k[p].year;
-			o->period = k[p].name;
+			o[i].year = k[p].year;
+			o[i].period = k[p].name;
 			pr = k[p].rank;
 		}
 		if (a >= 0) {
-			o->area = k[a].name;
+			o[i].area = k[a].name;
 			ar = k[a].rank;
 		}
-		k2[i] = pr << 40 | ar << 16 | (o->sex ? (unsigned char)o->sex[0] : 0);
+		k2[i] = pr << 40 | ar << 16 | (o[i].sex ? (unsigned char)o[i].sex[0] : 0);
 	}
 }
 
@@ -698,20 +640,20 @@ static const unsigned skipped_by[L__MAX] = {
 	[L_AREAS] = VIEW_SKIP_ACTS,
 };
 
-/* ids_text: the ids of the goals read (l, as read: row_at), decimal, joined by commas, in the arena; "" when
+/* ids_text: the ids of the goals read (l), decimal, joined by commas, in the arena; "" when
  * there are none. */
 static const char *ids_text(struct load *l)
 {
+	const struct view_goal *g = l->rows;
 	char *s = arena_alloc_raw(l->a, l->n * 21 + 1), *p = s;	/* filled below */
 
 	for (size_t i = 0; i < l->n; i++) {
 		char d[20];
-		const struct view_goal *g = row_at(l, i);
-		uint64_t v = (uint64_t)g->id;
+		uint64_t v = (uint64_t)g[i].id;
 		int k = 0;
 		if (i)
 			*p++ = ',';
-		if (g->id < 0) {
+		if (g[i].id < 0) {
 			*p++ = '-';
 			v = 0 - v;
 		}
@@ -801,11 +743,8 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 		return err_set(e, LUP_EDB, "view_chain_more: unknown outcomes %d", (int)opts->outs);
 	for (int i = 0; i < L__MAX; i++)
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
-	if ((rc = go(st, b, opts, 0, args, more, nmore, e)) != LUP_OK)
+	if ((rc = go(st, b, opts, 0, args, more, nmore, e)) != LUP_OK || !b->l[L_GOALS].n)
 		return rc;
-	flat(&b->l[L_KEYS]);
-	if (!b->l[L_GOALS].n)
-		return LUP_OK;
 	args[2] = SVS(ids_text(&b->l[L_GOALS]));
 	keep_periods(&b->l[L_OUTS], &b->l[L_KEYS], b->c->year, opts->outs);
 	set_owners(b);
@@ -901,9 +840,6 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
 	sort_rows(&b.l[L_OUTS], by_outcome, k2, 1);
 	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
-	flat(&b.l[L_RESULTS]);
-	flat(&b.l[L_ASSESS]);
-	flat(&b.l[L_AREAS]);
 	if (sort_areas(&b.l[L_AREAS]) != 0)
 		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
 	link_goals(&b);
