@@ -68,6 +68,13 @@ static int grow(struct buf *b, size_t extra)
 	return 0;
 }
 
+int buf_reserve(struct buf *b, size_t n)
+{
+	if (b->overflow || n >= b->max - b->len)
+		return -1;
+	return grow(b, n);
+}
+
 int buf_add_grow(struct buf *b, const void *data, size_t n)
 {
 	if (grow(b, n) < 0)

@@ -43,6 +43,12 @@ char *buf_detach(struct buf *b, size_t *len);
  * refuses past max). For the inline functions below; call buf_add. */
 int buf_add_grow(struct buf *b, const void *data, size_t n);
 
+/* buf_reserve: room for n more bytes and the NUL in one allocation (for a writer that knows
+ * about how much it will append: no doubling and copying on the way). A hint: 0, or -1 with
+ * nothing done when that would pass max or b has overflowed (b is not marked: the appends
+ * themselves decide). */
+int buf_reserve(struct buf *b, size_t n);
+
 /* buf_fits: n more bytes and the NUL fit in the memory b has, within max, and b has not
  * overflowed (the append needs no growth). */
 static inline int buf_fits(const struct buf *b, size_t n)

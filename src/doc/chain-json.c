@@ -1,8 +1,10 @@
 /* chain-json.c: the goal chain as the API's JSON (see chain-json.h). */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/numfmt.h"
 
 #include "doc/chain-json.h"
 #include "render/json.h"
@@ -24,10 +26,13 @@ struct outpre {
 	const char *period, *area, *sex;
 	size_t off, len;	/* the members in text */
 };
+/* OUTPRE_SLOTS: the slots of the entries' table by their texts' addresses (a power of two). */
+#define OUTPRE_SLOTS 128
 struct outcache {
 	struct buf text;	/* the members of every entry */
 	struct outpre e[OUTPRE_MAX];
-	size_t n, last;
+	size_t n;
+	unsigned char slot[OUTPRE_SLOTS];	/* entry + 1 last found at a hash of the addresses (0: none) */
 };
 
 static int same(const char *a, const char *b)
@@ -35,21 +40,48 @@ static int same(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* is: whether entry p is that of o's period, area and sex by their addresses (the loader shares
+ * the texts). */
+static int is(const struct outpre *p, const struct view_outcome *o)
+{
+	return p->period == o->period && p->area == o->area && p->sex == o->sex;
+}
+
+/* slot_of: the slot of o's texts' addresses in oc->slot. */
+static size_t slot_of(const struct view_outcome *o)
+{
+	uint64_t h = (uint64_t)(uintptr_t)o->period * 0x9e3779b97f4a7c15u ^ (uint64_t)(uintptr_t)o->area * 0xc2b2ae3d27d4eb4fu ^
+		     (uint64_t)(uintptr_t)o->sex * 0x165667b19e3779f9u;
+
+	return (size_t)(h >> 57) & (OUTPRE_SLOTS - 1);
+}
+
+/* find: o's entry in oc, or NULL: the one its slot holds, else the others by the texts'
+ * addresses, then by the texts (the slot then holds it). */
+static struct outpre *find(struct outcache *oc, const struct view_outcome *o)
+{
+	size_t h = slot_of(o);
+
+	if (oc->slot[h] && is(&oc->e[oc->slot[h] - 1], o))
+		return &oc->e[oc->slot[h] - 1];
+	for (size_t i = 0; i < oc->n; i++)
+		if (is(&oc->e[i], o))
+			return oc->slot[h] = (unsigned char)(i + 1), &oc->e[i];
+	for (size_t i = 0; i < oc->n; i++)
+		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex))
+			return oc->slot[h] = (unsigned char)(i + 1), &oc->e[i];
+	return NULL;
+}
+
 /* prefix: the entry of o's period, area and sex in oc, written on first use; NULL when oc is
  * full or its text failed (the caller writes the members one by one). */
 static const struct outpre *prefix(struct outcache *oc, const struct view_outcome *o)
 {
-	struct outpre *p = &oc->e[oc->last];
+	struct outpre *p = find(oc, o);
 	struct json w;
 
-	if (oc->n && p->period == o->period && p->area == o->area && p->sex == o->sex)
+	if (p)
 		return p;
-	for (size_t i = 0; i < oc->n; i++)	/* the texts are shared: their addresses first */
-		if (oc->e[i].period == o->period && oc->e[i].area == o->area && oc->e[i].sex == o->sex)
-			return &oc->e[oc->last = i];
-	for (size_t i = 0; i < oc->n; i++)
-		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex))
-			return &oc->e[oc->last = i];
 	if (oc->n == OUTPRE_MAX)
 		return NULL;
 	p = &oc->e[oc->n];
@@ -62,7 +94,7 @@ static const struct outpre *prefix(struct outcache *oc, const struct view_outcom
 	if (w.bad || oc->text.overflow)
 		return NULL;
 	p->len = oc->text.len - p->off;
-	oc->last = oc->n++;
+	oc->slot[slot_of(o)] = (unsigned char)(++oc->n);
 	return p;
 }
 
@@ -166,7 +198,8 @@ static void assessment(const struct view_assessment *a, struct json *j)
 	json_obj_close(j);
 }
 
-static void goal(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct json *j)
+/* goal_members: g member by member (a pretty writer, or a piece that failed). */
+static void goal_members(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct json *j)
 {
 	json_obj_open(j);
 	KEY(j, "id"); json_int(j, g->id);
@@ -189,11 +222,171 @@ static void goal(const struct view_chain *c, struct outcache *oc, const struct v
 	json_obj_close(j);
 }
 
+
+/* The goals as pieces: a goal with its assessments, indicators and outcomes appended straight to
+ * the output (json_value_out), keys as literal text with their separators and quotes: the same
+ * bytes as the calls of goal_members, without a writer's call and state test per key and value
+ * (about a thousand keys per chain). */
+
+/* LIT: appends a string literal to b. */
+#define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
+
+/* p_str: s as json_str writes it (null when NULL). */
+static void p_str(struct buf *b, const char *s)
+{
+	if (s)
+		json_escape_str(b, s, strlen(s));
+	else
+		LIT(b, "null");
+}
+
+/* p_int: v as json_int writes it. */
+static void p_int(struct buf *b, int64_t v)
+{
+	char t[NUMFMT_SIZE];
+
+	buf_add(b, t, numfmt_long((long long)v, t));
+}
+
+/* p_outcome: o as outcome writes it (a piece from oc, else member by member). */
+static void p_outcome(struct outcache *oc, const struct view_outcome *o, struct buf *b)
+{
+	char piece[OUTCOME_MAX], num[JSON_NUM_SIZE];
+	size_t n = outcome_piece(oc, o, piece);
+
+	if (n) {
+		buf_add(b, piece, n);
+		return;
+	}
+	LIT(b, "{\"period\":");
+	p_str(b, o->period);
+	LIT(b, ",\"area\":");
+	p_str(b, o->area);
+	LIT(b, ",\"sex\":");
+	p_str(b, o->sex);
+	LIT(b, ",\"value\":");
+	buf_add(b, num, json_num_text(o->value, num));	/* NaN: null, as json_nothing */
+	buf_addc(b, ',');
+	buf_add(b, endings[(o->missing != 0) * 2 + (o->example != 0)].s,
+		endings[(o->missing != 0) * 2 + (o->example != 0)].n);
+	buf_addc(b, '}');
+}
+
+static void p_indicator(const struct view_chain *c, struct outcache *oc, const struct view_indicator *in,
+			struct buf *b)
+{
+	int first = 1;
+
+	LIT(b, "{\"id\":");
+	p_int(b, in->id);
+	LIT(b, ",\"key\":");
+	p_str(b, in->key);
+	LIT(b, ",\"name\":");
+	p_str(b, in->name);
+	LIT(b, ",\"unit\":");
+	p_str(b, in->unit);
+	LIT(b, ",\"direction\":");
+	p_str(b, in->direction);
+	LIT(b, ",\"periodicity\":");
+	p_str(b, in->periodicity);
+	LIT(b, ",\"target\":");
+	p_str(b, in->target);
+	LIT(b, ",\"kf_target\":");
+	p_str(b, in->kf_target);
+	LIT(b, ",\"outcomes\":[");
+	for (size_t i = 0; i < in->nouts; i++)
+		if (in->outs[i].year == c->year) {
+			if (!first)
+				buf_addc(b, ',');
+			first = 0;
+			p_outcome(oc, &in->outs[i], b);
+		}
+	LIT(b, "]}");
+}
+
+static void p_assessment(const struct view_assessment *a, struct buf *b)
+{
+	LIT(b, "{\"period\":");
+	p_str(b, a->period);
+	LIT(b, ",\"assessment\":");
+	p_str(b, a->assessment);
+	LIT(b, ",\"analysis\":");
+	p_str(b, a->analysis);
+	LIT(b, ",\"report_status\":");
+	p_str(b, a->report_status);
+	buf_addc(b, '}');
+}
+
+/* goal_piece: g as goal_members writes it, appended to b. */
+static void goal_piece(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct buf *b)
+{
+	LIT(b, "{\"id\":");
+	p_int(b, g->id);
+	LIT(b, ",\"key\":");
+	p_str(b, g->key);
+	LIT(b, ",\"level\":");
+	p_str(b, g->level);
+	LIT(b, ",\"number\":");
+	p_str(b, g->number);
+	LIT(b, ",\"name\":");
+	p_str(b, g->name);
+	LIT(b, ",\"parent\":");
+	p_str(b, g->parent);
+	LIT(b, ",\"owner\":");
+	p_str(b, g->owner);
+	LIT(b, ",\"assessments\":[");
+	for (size_t i = 0; i < g->nassess; i++) {
+		if (i)
+			buf_addc(b, ',');
+		p_assessment(&g->assess[i], b);
+	}
+	LIT(b, "],\"indicators\":[");
+	for (size_t i = 0; i < g->ninds; i++) {
+		if (i)
+			buf_addc(b, ',');
+		p_indicator(c, oc, &g->inds[i], b);
+	}
+	LIT(b, "]}");
+}
+
+/* goal: g as one piece straight into the output where the writer is not pretty, else member
+ * by member. An output that overflows is the writer's to report (json_finish: its buffer's
+ * overflow), as for any value. */
+static void goal(const struct view_chain *c, struct outcache *oc, const struct view_goal *g, struct json *j)
+{
+	struct buf *b = j->pretty ? NULL : json_value_out(j);
+
+	if (b)
+		goal_piece(c, oc, g, b);
+	else
+		goal_members(c, oc, g, j);
+}
+
+/* Bytes per part of the chain's JSON, a little above the demo's (about 90 per outcome, 250 per
+ * goal or indicator without its outcomes): room for the output reserved once (chain_json_write). */
+enum { EST_OUTCOME = 96, EST_PART = 320 };
+
+/* reserve: room in j's output for about the text of c (the outcomes counted over all years:
+ * an estimate, never a limit). */
+static void reserve(const struct view_chain *c, struct json *j)
+{
+	size_t n = 64;
+
+	for (size_t g = 0; g < c->ngoals; g++) {
+		n += EST_PART * (1 + c->goals[g].ninds);
+		for (size_t i = 0; i < c->goals[g].ninds; i++)
+			n += EST_OUTCOME * c->goals[g].inds[i].nouts;
+	}
+	if (!j->pretty)
+		buf_reserve(j->out, n);
+}
+
 void chain_json_write(const struct view_chain *c, struct json *j)
 {
 	struct outcache oc = { .n = 0 };
 
 	buf_init(&oc.text, OUTPRE_MAX * 256);
+	reserve(c, j);
 	json_obj_open(j);
 	KEY(j, "organisation_id"); json_int(j, c->org);
 	KEY(j, "year"); json_int(j, c->year);

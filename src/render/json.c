@@ -375,6 +375,18 @@ void json_value(struct json *j, const char *s, size_t n)
 	end_value(j);
 }
 
+struct buf *json_value_out(struct json *j)
+{
+	if (j->pretty) {
+		j->bad = 1;
+		return NULL;
+	}
+	if (begin_value(j) < 0)
+		return NULL;
+	end_value(j);
+	return j->out;
+}
+
 void json_bool(struct json *j, int v)
 {
 	if (begin_value(j) < 0)

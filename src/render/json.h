@@ -63,6 +63,12 @@ size_t json_num_text(double v, char *out);
  * from pieces it keeps (the goal chain's outcomes). s is not checked: the caller vouches for
  * it. Refused (bad) where no value may come or pretty is set. */
 void json_value(struct json *j, const char *s, size_t n);
+
+/* json_value_out: json_value for a value the caller appends itself: the writer places it (a
+ * comma before it where one is due) and returns the buffer to append it to at once, before any
+ * other call on j; NULL (and nothing written) where json_value would refuse. The caller vouches
+ * for the text and must write exactly one complete value (the goal chain's goals). */
+struct buf *json_value_out(struct json *j);
 /* json_finish: 0 when exactly one complete value was written and no call was refused,
  * else -1. Adds a final newline when pretty. */
 int json_finish(struct json *j);

@@ -22,19 +22,12 @@
 #define VC_IDS(n) "(SELECT string_to_array($" n "::text, ',')::bigint[])"
 #define VC_CHAIN_IDS(n) "WITH chain(id) AS (SELECT unnest(" VC_IDS(n) "))"
 
-/* col belongs to organisation $1, to its pair, or to an organisation naming $1 its pair: a
- * boolean (NULL when not and $1 has no pair, as in SQLite); VC_OWN selects it as 0/1/NULL. */
-#define VC_OWNED(col) \
-	"(" col " = $1 OR " col " IN (SELECT id FROM organisation WHERE pair_id = $1)" \
-	" OR " col " = (SELECT pair_id FROM organisation WHERE id = $1))"
-
-/* The organisations VC_OWNED accepts, as a table (id, name): $1, its pair, and those naming $1
- * their pair. */
+/* The organisations counted as organisation $1's, as a table (id, name): $1, its pair, and those
+ * naming $1 their pair (STMT_VC_OUTCOME_KEYS gives their ids as what 2). */
 #define VC_OWNERS \
 	"(SELECT id, name FROM organisation WHERE id = $1 OR pair_id = $1" \
 	" OR id = (SELECT pair_id FROM organisation WHERE id = $1))"
 
-#define VC_OWN(col) "(" VC_OWNED(col) ")::int"
 
 /* SQLite's CAST(x AS INTEGER) of a text x: its leading integer (after blanks), else 0; NULL stays
  * NULL (PostgreSQL's cast would fail on text that is no number). */
@@ -95,17 +88,18 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_RESULTS] =
 		VC_CHAIN_IDS("1") " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
 		" ORDER BY r.goal_id, r.ord",
-	/* (org_id, year, goal_ids) -> the indicators of the goals with the year's targets; own: the
-	 * organisation's. The year's targets are read once, grouped by indicator (at most one of each kind: target's
+	/* (year, goal_ids) -> the indicators of the goals with the year's targets, their owner (the
+	 * loader tells the organisation's own: STMT_VC_OUTCOME_KEYS) and their ord (the loader
+	 * sorts each goal's by ord and key; SQLite's come unordered). The year's targets are read once, grouped by indicator (at most one of each kind: target's
 	 * key is indicator, year, kind, sex), and joined: looked up per indicator, the planner
 	 * scanned the whole table for each when it had statistics (a small table). */
 	[STMT_VC_INDICATORS] =
-		VC_CHAIN_IDS("3")
+		VC_CHAIN_IDS("2")
 		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity, t.target, t.kf_target,"
-		" " VC_OWN("i.owner_id") " AS own"
+		" i.owner_id, i.ord"
 		" FROM indicator i LEFT JOIN (SELECT indicator_id, max(text) FILTER (WHERE kind = 'own') AS target,"
 		"  max(text) FILTER (WHERE kind = 'kf') AS kf_target FROM target"
-		"  WHERE kind IN ('own', 'kf') AND sex = 'T' AND year = $2::bigint GROUP BY indicator_id) t ON t.indicator_id = i.id"
+		"  WHERE kind IN ('own', 'kf') AND sex = 'T' AND year = $1::bigint GROUP BY indicator_id) t ON t.indicator_id = i.id"
 		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
@@ -126,21 +120,24 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" x.example FROM ci i JOIN xt x ON x.indicator_id = i.id WHERE " SEE_FIGURE("x", "i"),
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area $3 (what 1; name: the
-	 * key), which the outcomes above give by id (view/chain.c puts them in) */
+	 * key), which the outcomes above give by id (view/chain.c puts them in), and the
+	 * organisations VC_OWNERS holds (what 2), the owners the loader calls the organisation's */
 	[STMT_VC_OUTCOME_KEYS] =
 		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year = $2::bigint OR year = $2::bigint - 1"
 		" UNION ALL SELECT 1, id, NULL, key FROM area WHERE level = 'municipality' OR committee_id = $1"
-		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1) OR id = $3",
-	/* (org_id, year, goal_ids) -> the assessments of the goals in the year's reports the viewer
+		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = $1) OR id = $3"
+		" UNION ALL SELECT 2, $1::bigint, NULL, NULL UNION ALL SELECT 2, id, NULL, NULL FROM organisation WHERE pair_id = $1"
+		" UNION ALL SELECT 2, pair_id, NULL, NULL FROM organisation WHERE id = $1 AND pair_id IS NOT NULL",
+	/* (year, goal_ids) -> the assessments of the goals in the year's reports the viewer
 	 * may read (approved, or of an organisation the viewer reads for: web/authz.h
 	 * authz_report_readable) */
 	[STMT_VC_ASSESSMENTS] =
-		VC_CHAIN_IDS("3")
+		VC_CHAIN_IDS("2")
 		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
-		" " VC_OWN("r.org_id") " AS own"
+		" r.org_id"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
 		" JOIN organisation ro ON ro.id = r.org_id"
-		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = $2::bigint"
+		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = $1::bigint"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
 	/* -> the activities of the organisation or its pair in the year with their start, unordered
 	 * (view/chain.c sorts them by start and key). Joined to their

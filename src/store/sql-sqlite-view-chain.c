@@ -1,8 +1,8 @@
 /* sql-sqlite-view-chain.c: SQLite text of the goal chain's statements (see stmt-view-chain.h).
  * The goals are those of the organisation (or its pair) of the year and every goal above them;
  * each list is ordered by the id of what it belongs to, so the loader indexes it in one pass,
- * but for the goals, the outcomes, the activities and their districts, which the loader sorts
- * (view/chain.c). */
+ * but for the goals, the indicators (each goal's together), the outcomes, the activities and
+ * their districts, which the loader sorts (view/chain.c). */
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"
 
@@ -78,18 +78,20 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_RESULTS] =
 		VC_CHAIN_IDS("1") " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
 		" ORDER BY r.goal_id, r.ord",
-	/* (org_id, year, goal_ids) -> the indicators of the goals with the year's targets; own: the
-	 * organisation's. The targets are joined by their key (at most one of each kind): a
+	/* (year, goal_ids) -> the indicators of the goals with the year's targets, their owner (the
+	 * loader tells the organisation's own from STMT_VC_OUTCOME_KEYS' owners: the list of
+	 * VC_OWNED built and probed here was 88K of the statement's 745K) and their ord; by goal in
+	 * the ids' order, unordered within it (the loader sorts each goal's by ord and key): the
+	 * ids drive the join, without the IN list of the chain's ids to build (554K -> 496K). The
+	 * targets are joined by their key (at most one of each kind, one seek each: 0048): a
 	 * correlated subquery per target cost a sixth more of the statement. */
 	[STMT_VC_INDICATORS] =
-		VC_CHAIN_IDS("3")
-		" SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" t.text AS target, k.text AS kf_target, " VC_OWNED("i.owner_id") " AS own"
-		" FROM indicator i"
-		" LEFT JOIN target t ON t.indicator_id = i.id AND t.year = ?2 AND t.kind = 'own' AND t.sex = 'T'"
-		" LEFT JOIN target k ON k.indicator_id = i.id AND k.year = ?2 AND k.kind = 'kf' AND k.sex = 'T'"
-		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
-		" ORDER BY i.goal_id, i.ord, i.key",
+		"SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
+		" t.text AS target, k.text AS kf_target, i.owner_id, i.ord"
+		" FROM " VC_IDS("2") " c CROSS JOIN indicator i ON i.goal_id = c.value"
+		" LEFT JOIN target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'own' AND t.sex = 'T'"
+		" LEFT JOIN target k ON k.indicator_id = i.id AND k.year = ?1 AND k.kind = 'kf' AND k.sex = 'T'"
+		" WHERE " PUB_INDICATOR("i"),
 	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
 	 * sorter here copied every row into a temporary b-tree) */
@@ -107,21 +109,26 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		VC_OUTCOMES_OF " AND x.area_id = ?1 AND x.sex = 'T'",
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area ?3 (what 1; name: the
-	 * key), which the outcomes above give by id (view/chain.c puts them in) */
+	 * key), which the outcomes above give by id (view/chain.c puts them in), and the
+	 * organisations VC_OWNED accepts (what 2: ?1, its pair, those naming ?1 their pair), the
+	 * owners of the indicators and reports the loader calls the organisation's own */
 	[STMT_VC_OUTCOME_KEYS] =
 		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year = ?2 OR year = ?2 - 1"
 		" UNION ALL SELECT 1, id, NULL, key FROM area WHERE level = 'municipality' OR committee_id = ?1"
-		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1) OR id = ?3",
-	/* (org_id, year, goal_ids) -> the assessments of the goals in the year's reports the viewer
+		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1) OR id = ?3"
+		" UNION ALL SELECT 2, ?1, NULL, NULL UNION ALL SELECT 2, id, NULL, NULL FROM organisation WHERE pair_id = ?1"
+		" UNION ALL SELECT 2, pair_id, NULL, NULL FROM organisation WHERE id = ?1 AND pair_id IS NOT NULL",
+	/* (year, goal_ids) -> the assessments of the goals in the year's reports the viewer
 	 * may read (approved, or of an organisation the viewer reads for: web/authz.h
-	 * authz_report_readable) */
+	 * authz_report_readable), with the report's organisation (the loader tells the own as for
+	 * the indicators) */
 	[STMT_VC_ASSESSMENTS] =
-		VC_CHAIN_IDS("3")
+		VC_CHAIN_IDS("2")
 		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
-		" " VC_OWNED("r.org_id") " AS own"
+		" r.org_id"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
 		" JOIN organisation ro ON ro.id = r.org_id"
-		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?2"
+		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?1"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
 	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
 	 * unordered (view/chain.c sorts them by start and key) */

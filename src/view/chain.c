@@ -1,11 +1,12 @@
 /* chain.c: an organisation's goal chain for a year (see chain.h). Eight reads by (org, year),
  * in two goes (store_query_many: a round trip each on PostgreSQL): the goals (the one read that
  * computes the chain) with the reads that do not need it, then, given the goals' ids, the
- * results, indicators, outcomes and assessments. Three are each ordered by the id
+ * results, indicators, outcomes and assessments. Two are each ordered by the id
  * of what its rows belong to; each becomes a flat array in the arena, and every goal and
  * indicator gets its share as one contiguous run, found through a sorted id index (no scans).
- * The goals, the outcomes and the activities come unordered and are sorted here (by level,
- * number and key; by indicator, year, period, area and sex; by start and key), in the byte
+ * The goals, the indicators, the outcomes and the activities come unordered and are sorted here
+ * (by level, number and key; by goal, ord and key; by indicator, year, period, area and sex; by
+ * start and key), in the byte
  * order of the texts that SQLite's ORDER BY gave: SQLite's sorter copied every row into a
  * temporary b-tree. The outcomes name their periods and areas by id; one read gives those
  * ids' years, kinds and keys. The last gives the activities' districts, put here in Swedish
@@ -38,6 +39,8 @@ struct load {
 	size_t n, cap, size;		/* rows, capacity, size of a row */
 	const int64_t *keep;		/* the outcomes': the periods whose rows are kept (keep_periods) */
 	size_t nkeep;
+	const int64_t *owners;		/* the indicators' and assessments': the organisations whose */
+	size_t nowners;			/* rows are the organisation's own (set_owners) */
 };
 
 /* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
@@ -110,6 +113,16 @@ static int result_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* own: whether organisation id is among l's owners (the organisation, its pair, those naming
+ * it their pair: a few ids). */
+static int own(const struct load *l, int64_t id)
+{
+	for (size_t i = 0; i < l->nowners; i++)
+		if (l->owners[i] == id)
+			return 1;
+	return 0;
+}
+
 static int indicator_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
@@ -124,7 +137,8 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	in->periodicity = text(l, r, 6);
 	in->target = text(l, r, 7);
 	in->kf_target = text(l, r, 8);
-	in->own = store_col_int(r, 9) != 0;
+	in->own = store_col_type(r, 9) != SV_NULL && own(l, store_col_int(r, 9));
+	in->ord = store_col_int(r, 10);
 	return 0;
 }
 
@@ -205,7 +219,7 @@ static int assessment_row(void *ctx, const struct store_row *r)
 	as->assessment = text(l, r, 2);
 	as->analysis = text(l, r, 3);
 	as->report_status = text(l, r, 4);
-	as->own = store_col_int(r, 5) != 0;
+	as->own = store_col_type(r, 5) != SV_NULL && own(l, store_col_int(r, 5));
 	return 0;
 }
 
@@ -261,6 +275,18 @@ static int by_outcome(const void *x, const void *y)
 	if (p->k2 != q->k2)
 		return p->k2 < q->k2 ? -1 : 1;
 	return cmp_text(((const struct view_outcome *)p->row)->sex, ((const struct view_outcome *)q->row)->sex);
+}
+
+/* by_indicator: indicators by goal id, ord and key (unique), as ORDER BY goal_id, ord, key. */
+static int by_indicator(const void *x, const void *y)
+{
+	const struct keyed *p = x, *q = y;
+	const struct view_indicator *a = p->row, *b = q->row;
+	int c = cmp_int(p->k, q->k);
+
+	if (c || (c = cmp_int(a->ord, b->ord)))
+		return c;
+	return cmp_text(a->key, b->key);
 }
 
 /* by_start: activities by start, unknown last, then by key (unique). */
@@ -450,9 +476,10 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 /* The chain's reads, each into its own load. */
 enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_KEYS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
 
-/* A read's arguments: (org, year), (org), (org, year, area), (goal ids), (org, year, goal ids),
- * (area, year, goal ids); the goal ids are the chain's (ids_text), given in the second go. */
-enum args { A_OY, A_O, A_OYA, A_I, A_OYI, A_AYI };
+/* A read's arguments: (org, year), (org), (org, year, area), (goal ids), (year, goal ids),
+ * (org, year, goal ids), (area, year, goal ids); the goal ids are the chain's (ids_text), given
+ * in the second go. */
+enum args { A_OY, A_O, A_OYA, A_I, A_YI, A_OYI, A_AYI };
 
 static const struct {
 	enum stmt s;
@@ -462,11 +489,11 @@ static const struct {
 } reads[L__MAX] = {
 	[L_GOALS] = { STMT_VC_GOALS, sizeof(struct view_goal), goal_row, A_OY },
 	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row, A_I },
-	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, A_OYI },
+	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, A_YI },
 	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row, A_OYI },
 	/* the outcomes' periods and areas (org, year, area) */
 	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, A_OYA },
-	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_OYI },
+	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_YI },
 	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, A_OY },
 	/* (activity_id, name): a district of an activity of the organisation's, in Swedish order
 	 * of the names; those of activities L_ACTS did not give are dropped (link_acts) */
@@ -561,8 +588,21 @@ static uint64_t key_rank(const struct outkey *ks, size_t n, const struct outkey 
 	return before * 2 + (found != 0);
 }
 
+/* key_at: the index in k[0..n) of the key of kind what with id, or -1; *last (the index the
+ * previous call found, or -1) is tried first: an indicator's outcomes come by area and period,
+ * so that most rows name the key the row before them named. */
+static long key_at(const struct outkey *k, size_t n, int what, int64_t id, long *last)
+{
+	if (*last >= 0 && k[*last].id == id && k[*last].what == what)
+		return *last;
+	for (size_t j = 0; j < n; j++)
+		if (k[j].what == what && k[j].id == id)
+			return *last = (long)j;
+	return -1;
+}
+
 /* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
- * and areas: a short walk each), and in k2[i] outcome i's period, area and sex as one number
+ * and areas, each id once: key_at), and in k2[i] outcome i's period, area and sex as one number
  * that orders them as by_outcome's fields did one by one: the period's rank (year, kind), the
  * area's rank (key), the sex's first byte. */
 static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
@@ -571,6 +611,7 @@ static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 	struct view_outcome *o = outs->rows;
 	const struct outkey none[2] = { { 0, 0, 0, NULL, 0 }, { 1, 0, 0, NULL, 0 } };
 	uint64_t none_rank[2];
+	long lp = -1, la = -1;
 
 	for (size_t j = 0; j < keys->n; j++)
 		k[j].rank = key_rank(k, keys->n, &k[j], 1);
@@ -578,15 +619,15 @@ static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 		none_rank[w] = key_rank(k, keys->n, &none[w], 0);
 	for (size_t i = 0; i < outs->n; i++) {
 		uint64_t pr = none_rank[0], ar = none_rank[1];
-		for (size_t j = 0; j < keys->n; j++) {
-			if (k[j].what == 0 && k[j].id == o[i].period_id) {
-				o[i].year = k[j].year;
-				o[i].period = k[j].name;
-				pr = k[j].rank;
-			} else if (k[j].what == 1 && k[j].id == o[i].area_id) {
-				o[i].area = k[j].name;
-				ar = k[j].rank;
-			}
+		long p = key_at(k, keys->n, 0, o[i].period_id, &lp), a = key_at(k, keys->n, 1, o[i].area_id, &la);
+		if (p >= 0) {
+			o[i].year = k[p].year;
+			o[i].period = k[p].name;
+			pr = k[p].rank;
+		}
+		if (a >= 0) {
+			o[i].area = k[a].name;
+			ar = k[a].rank;
 		}
 		k2[i] = pr << 40 | ar << 16 | (o[i].sex ? (unsigned char)o[i].sex[0] : 0);
 	}
@@ -635,7 +676,7 @@ static int go(struct store *st, struct build *b, const struct view_chain_opts *o
 	struct sval oya[] = { args[0], args[1], args[3] }, ayi[] = { args[3], args[1], args[2] };
 	const struct { const struct sval *v; int n; } by[] = {
 		[A_OY] = { args, 2 }, [A_O] = { args, 1 }, [A_OYA] = { oya, 3 },
-		[A_I] = { args + 2, 1 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
+		[A_I] = { args + 2, 1 }, [A_YI] = { args + 1, 2 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
 	};
 	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
 	int n = 0;
@@ -670,6 +711,22 @@ static void keep_periods(struct load *l, const struct load *keys, long year, enu
 	l->keep = keep;
 }
 
+/* set_owners: the organisations whose indicators and assessments are the organisation's own
+ * (L_KEYS' what 2: the organisation, its pair, those naming it their pair), for their rows. */
+static void set_owners(struct build *b)
+{
+	const struct load *keys = &b->l[L_KEYS];
+	const struct outkey *k = keys->rows;
+	int64_t *owners = arena_alloc_raw(keys->a, (keys->n ? keys->n : 1) * sizeof(*owners));	/* filled below */
+	size_t n = 0;
+
+	for (size_t i = 0; i < keys->n; i++)
+		if (k[i].what == 2)
+			owners[n++] = k[i].id;
+	b->l[L_INDS].owners = b->l[L_ASSESS].owners = owners;
+	b->l[L_INDS].nowners = b->l[L_ASSESS].nowners = n;
+}
+
 /* read_all: the reads (the outcomes as opts asks; those it skips left empty) and the caller's
  * nmore, each of the reads into its load: first the goals with the reads that do not need the
  * chain, then, when there are goals, those given their ids (a round trip each on PostgreSQL;
@@ -690,6 +747,7 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 		return rc;
 	args[2] = SVS(ids_text(&b->l[L_GOALS]));
 	keep_periods(&b->l[L_OUTS], &b->l[L_KEYS], b->c->year, opts->outs);
+	set_owners(b);
 	return go(st, b, opts, 1, args, NULL, 0, e);
 }
 
@@ -778,6 +836,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 		return rc;
 	k2 = arena_alloc_raw(a, (b.l[L_OUTS].n ? b.l[L_OUTS].n : 1) * sizeof(*k2));	/* put_keys fills it */
 	sort_rows(&b.l[L_GOALS], by_goal, NULL, 0);
+	sort_rows(&b.l[L_INDS], by_indicator, NULL, 1);
 	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
 	sort_rows(&b.l[L_OUTS], by_outcome, k2, 1);
 	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);

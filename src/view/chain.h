@@ -37,6 +37,7 @@ struct view_indicator {
 	const char *target;		/* the year's årsmål as written (NULL: none) */
 	const char *kf_target;		/* KF:s årsmål of the year (NULL: none) */
 	int own;			/* owned by the organisation or its pair (not a KF indicator) */
+	int64_t ord;			/* its place among its goal's (then by key) */
 	struct view_outcome *outs;	/* its outcomes, ordered by year, period, area, sex */
 	size_t nouts;
 };

@@ -59,6 +59,29 @@ static void test_buf_max_is_sticky(void)
 	buf_release(&b);
 }
 
+/* buf_reserve: one allocation holds what was reserved (appends up to it do not move the data);
+ * past max it does nothing and leaves b usable (a hint, not an append) */
+static void test_buf_reserve(void)
+{
+	struct buf b;
+	const char *p;
+
+	buf_init(&b, 100);
+	buf_adds(&b, "ab");
+	T_EQ_INT(buf_reserve(&b, 90), 0);
+	T_EQ_INT(b.cap >= 93, 1);
+	p = b.ptr;
+	for (int i = 0; i < 30; i++)
+		buf_adds(&b, "xyz");
+	T_EQ_INT(b.ptr == p, 1);
+	T_EQ_INT(b.len, 92);
+	T_EQ_INT(buf_reserve(&b, 8), -1);	/* past max: nothing done, not overflowed */
+	T_EQ_INT(b.overflow, 0);
+	T_EQ_INT(buf_adds(&b, "1234567"), 0);
+	T_EQ_INT(b.len, 99);
+	buf_release(&b);
+}
+
 static void test_buf_detach(void)
 {
 	struct buf b;
@@ -200,6 +223,46 @@ static void test_json_values(void)
 	json_init(&j, &b, 1);
 	json_arr_open(&j);
 	json_value(&j, "1", 1);		/* pretty: refused */
+	T_EQ_INT(j.bad, 1);
+	buf_release(&b);
+}
+
+/* json_value_out: the caller appends a value where the writer places it (a comma before it in
+ * an array, none after a key); refused (NULL, nothing written) where a key is due or pretty */
+static void fill_value_out(struct json *j)
+{
+	struct buf *b;
+
+	json_arr_open(j);
+	if ((b = json_value_out(j)) != NULL)
+		buf_add(b, "{\"a\":1}", 7);
+	if ((b = json_value_out(j)) != NULL)
+		buf_add(b, "2", 1);
+	json_obj_open(j);
+	json_key(j, "k");
+	if ((b = json_value_out(j)) != NULL)
+		buf_add(b, "[3]", 3);
+	json_obj_close(j);
+	json_arr_close(j);
+}
+
+static void test_json_value_out(void)
+{
+	struct buf b;
+	struct json j;
+
+	json_case("[{\"a\":1},2,{\"k\":[3]}]", fill_value_out);
+	buf_init(&b, 0);
+	json_init(&j, &b, 0);
+	json_obj_open(&j);
+	T_EQ_INT(json_value_out(&j) == NULL, 1);	/* a key is due */
+	T_EQ_INT(j.bad, 1);
+	T_EQ_STR(b.ptr, "{");
+	buf_release(&b);
+	buf_init(&b, 0);
+	json_init(&j, &b, 1);
+	json_arr_open(&j);
+	T_EQ_INT(json_value_out(&j) == NULL, 1);	/* pretty */
 	T_EQ_INT(j.bad, 1);
 	buf_release(&b);
 }
@@ -1325,6 +1388,7 @@ int main(void)
 {
 	T_RUN(test_buf_grows_and_terminates);
 	T_RUN(test_buf_max_is_sticky);
+	T_RUN(test_buf_reserve);
 	T_RUN(test_buf_detach);
 	T_RUN(test_arena);
 	T_RUN(test_err_prefix);
@@ -1332,6 +1396,7 @@ int main(void)
 	T_RUN(test_json_bytes);
 	T_RUN(test_json_ints);
 	T_RUN(test_json_values);
+	T_RUN(test_json_value_out);
 	T_RUN(test_json_reals_as_printf);
 	T_RUN(test_numfmt_as_printf);
 	T_RUN(test_json_keys);
