@@ -180,24 +180,9 @@ static void td_num(struct html *h, const char *text)
  * on the stack rather than into the request's arena. */
 static void value_cell(struct html *h, double v, const char *unit)
 {
-	char out[96];
-	size_t n, k = unit && *unit ? strlen(unit) : 0;
+	char out[PLACES_VALUE_SIZE];
 
-	/* at most 64 bytes with its NUL, as places_value takes it */
-	if (isnan(v) || model_fmt_num(v, places_decimals(v), out, 64) != 0) {
-		td_num(h, "–");
-		return;
-	}
-	n = strlen(out);
-	if (k) {	/* a space and the unit, cut to out's size */
-		out[n++] = ' ';
-		if (k > sizeof(out) - 1 - n)
-			k = sizeof(out) - 1 - n;
-		memcpy(out + n, unit, k);
-		n += k;
-	}
-	out[n] = '\0';
-	td_num(h, out);
+	td_num(h, places_value_buf(v, unit, out));
 }
 
 /* target_cell: a target as written; right-aligned when it is a number ("4,6 %"), not when it is

@@ -154,24 +154,33 @@ int places_decimals(double v)
 	return 2;
 }
 
-const char *places_value(struct http_req *r, double v, const char *unit)
+const char *places_value_buf(double v, const char *unit, char *out)
 {
-	char num[64], out[96];
+	size_t n, k = unit && *unit ? strlen(unit) : 0;
 
-	if (isnan(v) || model_fmt_num(v, places_decimals(v), num, sizeof(num)) != 0)
-		return "–";
-	/* "%s%s%s" of num, a space when there is a unit, and the unit, cut to out's size */
-	size_t n = strlen(num), k = unit && *unit ? strlen(unit) : 0;
-	memcpy(out, num, n);
+	/* the number in at most 64 bytes with its NUL */
+	if (isnan(v) || model_fmt_num(v, places_decimals(v), out, 64) != 0)
+		return strcpy(out, "–");
+	/* "%s%s%s" of the number, a space when there is a unit, and the unit, cut to out's size */
+	n = strlen(out);
 	if (k) {
 		out[n++] = ' ';
-		if (k > sizeof(out) - 1 - n)
-			k = sizeof(out) - 1 - n;
+		if (k > PLACES_VALUE_SIZE - 1 - n)
+			k = PLACES_VALUE_SIZE - 1 - n;
 		memcpy(out + n, unit, k);
 		n += k;
 	}
 	out[n] = '\0';
-	return arena_strdup(&r->a, out);
+	return out;
+}
+
+const char *places_value(struct http_req *r, double v, const char *unit)
+{
+	char out[PLACES_VALUE_SIZE];
+
+	if (isnan(v))
+		return "–";
+	return arena_strdup(&r->a, places_value_buf(v, unit, out));
 }
 
 /* label: the Swedish text of code in a table of {code, text} pairs ended by {NULL, NULL}. */

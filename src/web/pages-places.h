@@ -85,6 +85,11 @@ int places_year_arg(struct http_req *r, long *year);
  */
 const char *places_value(struct http_req *r, double v, const char *unit);
 
+/* PLACES_VALUE_SIZE, places_value_buf: places_value's text written into out (at least
+ * PLACES_VALUE_SIZE bytes) rather than the request's arena; "–" for NaN. Returns out. */
+#define PLACES_VALUE_SIZE 96
+const char *places_value_buf(double v, const char *unit, char *out);
+
 /* places_decimals: the decimals places_value uses for v (0, 1 or 2). */
 int places_decimals(double v);
 
