@@ -3,25 +3,26 @@
 #include "store/sql-public.h"
 
 const char *const sqlite_sql_web_city[STMT__MAX] = {
-	/* The city page's indicators and the full years with figures per district of each: the
-	 * indicators as one list and the years as lists of indicator ids, which view/city.c joins
-	 * and sorts, where one statement probed derived_indicator_period once per indicator and full
-	 * year (370 seeks on the demo) and returned a row per indicator and year with its texts
-	 * (6,201 VM steps, 1.8M instructions of the page's 5.05M).
-	 * () -> every public indicator: (id, key, name, unit, direction), in no set order */
+	/* The city page's indicators and the full years with figures per district of each, which
+	 * view/city.c joins and sorts. One statement probed derived_indicator_period once per
+	 * indicator and full year (370 seeks on the demo, 1.8M instructions of the page's 5.05M);
+	 * then a row per full year and indicator (354, 0.40M of 2.24M); now each indicator's years
+	 * public to everyone are one text kept per indicator (derived_indicator_years, migration 0051).
+	 * () -> every public indicator: (id, key, name, unit, direction, years: its full years with
+	 * district figures of which some are public in themselves, ascending, separated by spaces,
+	 * NULL when none), in no set order */
 	[STMT_WEB_CITY_INDICATORS] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction FROM indicator i WHERE " PUB_INDICATOR("i"),
-	/* () -> each full (FY) year with the indicators that have figures of it per district (from
-	 * the counts of district outcomes per indicator and period, derived_indicator_period,
-	 * migration 0033, as one range of its index by period, migration 0042) with the figures'
-	 * publication rule on the counts: (year, indicator_id), in no set order. The indicator is
-	 * looked up only for counts without a figure public in itself. The ids were joined by commas
-	 * per year (group_concat): printing them and parsing them back cost more than the rows. */
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, y.years FROM indicator i"
+		" LEFT JOIN derived_indicator_years y ON y.indicator_id = i.id WHERE " PUB_INDICATOR("i"),
+	/* () -> the other full (FY) years with district figures of an indicator: those whose figures
+	 * are all behind the figures' publication rule (the counts of derived_indicator_period,
+	 * migration 0033, with valued > 0 and open = 0, found through its partial index of 0051),
+	 * where the viewer may see them: (year, indicator_id), in no set order */
 	[STMT_WEB_CITY_INDICATOR_YEARS] =
-		"SELECT pe.year, x.indicator_id FROM period pe"
-		" CROSS JOIN derived_indicator_period x WHERE pe.kind = 'FY' AND x.period_id = pe.id AND x.valued > 0"
-		" AND (x.open > 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
-		SEE_FIGURE_IF("0", "x.period_id", "i") "))",
+		"SELECT pe.year, x.indicator_id FROM derived_indicator_period x INDEXED BY derived_indicator_period_closed"
+		" CROSS JOIN period pe WHERE x.valued > 0 AND x.open = 0 AND pe.id = x.period_id AND pe.kind = 'FY'"
+		" AND EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
+		SEE_FIGURE_IF("0", "x.period_id", "i") ")",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =

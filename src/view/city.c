@@ -64,23 +64,57 @@ struct ind_rec {
 	const char *key, *name, *unit, *direction;
 };
 
-/* The indicators as read (collect_ind's context). */
+/* The full years with district figures of each indicator, (year, indicator id), as numbers:
+ * from the years of STMT_WEB_CITY_INDICATORS' rows and the rows of STMT_WEB_CITY_INDICATOR_YEARS
+ * (collect_year's context). */
+struct year_ids {
+	struct arena *a;
+	struct year_id { long year; int64_t id; } *p;
+	int n, cap, ncols;
+};
+
+static void add_year(struct year_ids *y, long year, int64_t id)
+{
+	room(y->a, (void **)&y->p, y->n, &y->cap, sizeof(*y->p));
+	y->p[y->n++] = (struct year_id){ year, id };
+}
+
+/* add_years: the years of the indicator id in text (years separated by spaces, or NULL) added
+ * to y. */
+static void add_years(struct year_ids *y, int64_t id, const char *text)
+{
+	for (const char *s = text; s && *s;) {
+		long year = 0;
+		if (*s < '0' || *s > '9') {
+			s++;
+			continue;
+		}
+		while (*s >= '0' && *s <= '9' && year < 100000)
+			year = year * 10 + (*s++ - '0');
+		add_year(y, year, id);
+	}
+}
+
+/* The indicators as read (collect_ind's context), their years into ys. */
 struct ind_recs {
 	struct arena *a;
 	struct ind_rec *p;
 	int n, cap, ncols;
+	struct year_ids *ys;
 };
 
+/* collect_ind: a row of STMT_WEB_CITY_INDICATORS (id, key, name, unit, direction, years). */
 static int collect_ind(void *ctx, const struct store_row *r)
 {
 	struct ind_recs *l = ctx;
 
-	if ((l->ncols = store_ncols(r)) < 5)
+	if ((l->ncols = store_ncols(r)) < 6)
 		return 1;
 	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
 	l->p[l->n++] = (struct ind_rec){ store_col_int(r, 0), arena_strdup(l->a, store_col_text(r, 1)),
 		arena_strdup(l->a, store_col_text(r, 2)), arena_strdup(l->a, store_col_text(r, 3)),
 		arena_strdup(l->a, store_col_text(r, 4)) };
+	add_years(l->ys, store_col_int(r, 0), store_col_text(r, 5));
 	return 0;
 }
 
@@ -106,14 +140,6 @@ static int ind_by_key(const void *pa, const void *pb)
 	return strcmp(a->row->key, b->row->key);
 }
 
-/* The rows of STMT_WEB_CITY_INDICATOR_YEARS, (year, indicator id), as numbers (collect_year's
- * context): a rowset would print and copy each of the few hundred. */
-struct year_ids {
-	struct arena *a;
-	struct year_id { long year; int64_t id; } *p;
-	int n, cap, ncols;
-};
-
 static int collect_year(void *ctx, const struct store_row *r)
 {
 	struct year_ids *y = ctx;
@@ -121,8 +147,7 @@ static int collect_year(void *ctx, const struct store_row *r)
 	y->ncols = store_ncols(r);
 	if (y->ncols < 2)
 		return 1;
-	room(y->a, (void **)&y->p, y->n, &y->cap, sizeof(*y->p));
-	y->p[y->n++] = (struct year_id){ (long)store_col_int(r, 0), store_col_int(r, 1) };
+	add_year(y, (long)store_col_int(r, 0), store_col_int(r, 1));
 	return 0;
 }
 
@@ -188,7 +213,7 @@ static size_t mark_years(const struct ind_at *by_id, int n, const struct year_id
 }
 
 /* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
- * with figures per district (ys: STMT_WEB_CITY_INDICATOR_YEARS), by key and year. */
+ * with figures per district (ys: is's years and STMT_WEB_CITY_INDICATOR_YEARS' rows), by key and year. */
 static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind_recs *is, const struct year_ids *ys)
 {
 	int n = is->n;
@@ -198,7 +223,7 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind
 	unsigned char *has = arena_alloc(x->a, (size_t)n * (size_t)ny + 1);
 	size_t marks;
 
-	if (is->ncols < 5)
+	if (is->ncols < 6)
 		return;
 	for (int k = 0; k < n; k++)
 		ind[k] = (struct ind_at){ is->p[k].id, &is->p[k], 0 };
@@ -333,8 +358,8 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
 	struct rowset ds, ps, rep;
-	struct ind_recs inds = { x->a, NULL, 0, 0, 5 };
 	struct year_ids years = { x->a, NULL, 0, 0, 2 };
+	struct ind_recs inds = { x->a, NULL, 0, 0, 6, &years };
 	struct theme_recs th = { x->a, NULL, 0, 0, 5 };
 	struct sval none = SVNULL;
 	struct store_q q[] = {
