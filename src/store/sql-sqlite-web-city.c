@@ -18,7 +18,8 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	 * public to everyone are one text kept per indicator (derived_indicator_years, migration 0051).
 	 * () -> every public indicator: (id, key, name, unit, direction, years: its full years with
 	 * district figures of which some are public in themselves, ascending, separated by spaces,
-	 * NULL when none), in no set order */
+	 * NULL when none), in no set order. PostgreSQL's years are NULL and its second statement
+	 * gives every year (sql-pg-web-city.c): the view takes the years from both. */
 	[STMT_WEB_CITY_INDICATORS] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, y.years FROM indicator i"
 		" LEFT JOIN derived_indicator_years y ON y.indicator_id = i.id WHERE " PUB_INDICATOR("i"),

@@ -22,7 +22,7 @@
 -- derived_indicator_period_period (0042), the index by period that the per-year statement read,
 -- has no reader left: dropped, so that a change of a count no longer rewrites an index entry.
 --
--- PostgreSQL's 0051 is empty: its statement aggregates derived_indicator_period per indicator.
+-- PostgreSQL's 0051 is empty: its statements read derived_indicator_period per year as before.
 CREATE TABLE derived_indicator_years (
   indicator_id  INTEGER PRIMARY KEY,
   years         TEXT NOT NULL
