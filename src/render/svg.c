@@ -7,6 +7,7 @@
 #include "core/xalloc.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -801,6 +802,129 @@ static void map_links(struct html *h, const struct svg_map_area *a, size_t n, co
 	html_close(h);
 }
 
+/* The map's parts that hold no district: the patterns and the note above the tiles (MAP_HEAD),
+ * the example label (MAP_EXAMPLE) and the legend (MAP_LEGEND). They depend only on the patterns'
+ * id (from the caller's code) and the legend's place, so they are written once per process
+ * through the writer (map_cache) and copied from there into each map as trusted markup: some
+ * forty elements a map that cost about 0.1M instructions on the city page. */
+enum map_part { MAP_HEAD, MAP_EXAMPLE, MAP_LEGEND, MAP__PARTS };
+
+typedef void map_part_fn(struct html *h, const char *id, double legend_y);
+
+static double map_width(void)
+{
+	return 2 * MAP_MARGIN + MAP_COLS * (MAP_TW + MAP_GAP) - MAP_GAP;
+}
+
+static void head_part(struct html *h, const char *id, double legend_y)
+{
+	(void)legend_y;
+	map_patterns(h, id);
+	text(h, MAP_MARGIN, 20, "start", 13, 0, 0, MUTED, "Schematisk karta, inte skalenlig");
+}
+
+static void example_part(struct html *h, const char *id, double legend_y)
+{
+	(void)id, (void)legend_y;
+	example_label(h, map_width());
+}
+
+/* legend_part: the legend in words, at legend_y. */
+static void legend_part(struct html *h, const char *id, double legend_y)
+{
+	static const enum model_gap_class order[] = { MODEL_GAP_BETTER, MODEL_GAP_NEAR, MODEL_GAP_WORSE,
+						      MODEL_GAP_MUCH_WORSE, MODEL_GAP_UNKNOWN };
+	struct map_urls urls;
+
+	map_urls(&urls, id);
+	text(h, MAP_MARGIN, legend_y, "start", 13, 1, 0, INK, "Jämfört med stadens snitt:");
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		double lx = MAP_MARGIN + (double)(i % 3) * 262, ly = legend_y + 12 + (double)(i / 3) * 26;
+		swatch(h, &urls, order[i], lx, ly, 34, 20, "#8a8a8a", "1");
+		text(h, lx + 17, ly + 15, "middle", 13, 1, 1, INK, band[order[i]].symbol);
+		text(h, lx + 42, ly + 15, "start", 13, 0, 0, INK, model_gap_class_label_sv(order[i]));
+	}
+}
+
+static map_part_fn *const map_part_fns[MAP__PARTS] = {
+	[MAP_HEAD] = head_part, [MAP_EXAMPLE] = example_part, [MAP_LEGEND] = legend_part,
+};
+
+/* The parts of the maps written so far, by id and legend_y; an entry, once filled, never changes. */
+struct map_parts {
+	char id[64];
+	double legend_y;
+	char *part[MAP__PARTS];
+};
+
+#define MAP_CACHE 4
+static struct map_parts map_cache[MAP_CACHE];
+static int map_ncache;
+static pthread_mutex_t map_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* render_part: part k of the map (id, legend_y) as a malloc'd string, NULL when the writer
+ * refused something. */
+static char *render_part(enum map_part k, const char *id, double legend_y)
+{
+	struct buf b;
+	struct html w;
+
+	buf_init(&b, 1 << 16);
+	html_init(&w, &b);
+	map_part_fns[k](&w, id, legend_y);
+	if (html_finish(&w) != 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* fill_parts: p's parts for (id, legend_y); 0, or -1 (and none kept) when one cannot be made. */
+static int fill_parts(struct map_parts *p, const char *id, double legend_y)
+{
+	int ok = 1;
+
+	for (int k = 0; k < MAP__PARTS; k++)
+		ok &= (p->part[k] = render_part((enum map_part)k, id, legend_y)) != NULL;
+	if (!ok) {
+		for (int k = 0; k < MAP__PARTS; k++) {
+			free(p->part[k]);
+			p->part[k] = NULL;
+		}
+		return -1;
+	}
+	memcpy(p->id, id, strlen(id) + 1);
+	p->legend_y = legend_y;
+	return 0;
+}
+
+/* map_parts_get: the parts of the map (id, legend_y), made at its first call; NULL when the
+ * cache is full, the id too long or a part could not be made (the caller writes them itself). */
+static const struct map_parts *map_parts_get(const char *id, double legend_y)
+{
+	const struct map_parts *found = NULL;
+
+	if (strlen(id) >= sizeof(map_cache[0].id))
+		return NULL;
+	pthread_mutex_lock(&map_cache_lock);
+	for (int i = 0; i < map_ncache && !found; i++)
+		if (map_cache[i].legend_y == legend_y && strcmp(map_cache[i].id, id) == 0)
+			found = &map_cache[i];
+	if (!found && map_ncache < MAP_CACHE && fill_parts(&map_cache[map_ncache], id, legend_y) == 0)
+		found = &map_cache[map_ncache++];
+	pthread_mutex_unlock(&map_cache_lock);
+	return found;
+}
+
+/* map_part: part k of the map (id, legend_y), copied from p, or written when p is NULL. */
+static void map_part(struct html *h, const struct map_parts *p, enum map_part k, const char *id, double legend_y)
+{
+	if (p)
+		html_raw_trusted(h, p->part[k]);
+	else
+		map_part_fns[k](h, id, legend_y);
+}
+
 void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg_map_area *a, size_t n)
 {
 	const int dec = clamp_decimals(o ? o->decimals : 1);
@@ -816,9 +940,10 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 		if (svg_map_slot(a[i].key, NULL, NULL) != 0)
 			extra++;
 	int rows = MAP_ROWS + (int)((extra + MAP_COLS - 1) / MAP_COLS);
-	double W = 2 * MAP_MARGIN + MAP_COLS * (MAP_TW + MAP_GAP) - MAP_GAP;
+	double W = map_width();
 	double legend_y = MAP_TOP + rows * (MAP_TH + MAP_GAP) + 14;
 	double H = legend_y + 2 * 26 + 34;
+	const struct map_parts *parts = map_parts_get(id, legend_y);
 	char *p = vb + 4;	/* "0 0 %ld %ld", without printf */
 	memcpy(vb, "0 0 ", 4);
 	p += numfmt_long(lround(W), p);
@@ -827,11 +952,10 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 	html_open(h, "div", "class", "map", NULL);
 	svg_begin(h, o, W, H, "chart chart-map", NULL, NULL,
 		  "Schematisk karta över stadsdelsområdena. Samma värden finns i tabellen.");
-	map_patterns(h, id);
+	map_part(h, parts, MAP_HEAD, id, legend_y);
 	map_urls(&urls, id);
-	text(h, MAP_MARGIN, 20, "start", 13, 0, 0, MUTED, "Schematisk karta, inte skalenlig");
 	if (o && o->example)
-		example_label(h, W);
+		map_part(h, parts, MAP_EXAMPLE, id, legend_y);
 	extra = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct svg_map_area *d = &a[i];
@@ -847,16 +971,7 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 		     INK, svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)));
 		text(h, x + MAP_TW - 10, y + MAP_TH - 14, "end", 18, 1, 1, INK, band[c].symbol);
 	}
-	/* the legend in words */
-	text(h, MAP_MARGIN, legend_y, "start", 13, 1, 0, INK, "Jämfört med stadens snitt:");
-	static const enum model_gap_class order[] = { MODEL_GAP_BETTER, MODEL_GAP_NEAR, MODEL_GAP_WORSE,
-						      MODEL_GAP_MUCH_WORSE, MODEL_GAP_UNKNOWN };
-	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
-		double lx = MAP_MARGIN + (double)(i % 3) * 262, ly = legend_y + 12 + (double)(i / 3) * 26;
-		swatch(h, &urls, order[i], lx, ly, 34, 20, "#8a8a8a", "1");
-		text(h, lx + 17, ly + 15, "middle", 13, 1, 1, INK, band[order[i]].symbol);
-		text(h, lx + 42, ly + 15, "start", 13, 0, 0, INK, model_gap_class_label_sv(order[i]));
-	}
+	map_part(h, parts, MAP_LEGEND, id, legend_y);
 	html_close(h);	/* the picture */
 	map_links(h, a, n, vb, dec, unit);
 	html_close_to(h, depth);

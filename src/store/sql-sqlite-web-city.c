@@ -2,26 +2,36 @@
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"
 
+/* STMT_WEB_CITY_FULFILMENT's period (?1, ?2) and the report r's assessments of each kind */
+#define CITY_PERIOD "(SELECT id FROM period WHERE year = ?1 AND kind = ?2)"
+#define CITY_ASSESSMENTS \
+	"(SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'fulfilled') AS fulfilled," \
+	" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'partly') AS partly," \
+	" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'not') AS \"not\"," \
+	" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'none') AS none"
+
 const char *const sqlite_sql_web_city[STMT__MAX] = {
-	/* The city page's indicators and the full years with figures per district of each: the
-	 * indicators as one list and the years as lists of indicator ids, which view/city.c joins
-	 * and sorts, where one statement probed derived_indicator_period once per indicator and full
-	 * year (370 seeks on the demo) and returned a row per indicator and year with its texts
-	 * (6,201 VM steps, 1.8M instructions of the page's 5.05M).
-	 * () -> every public indicator: (id, key, name, unit, direction), in no set order */
+	/* The city page's indicators and the full years with figures per district of each, which
+	 * view/city.c joins and sorts. One statement probed derived_indicator_period once per
+	 * indicator and full year (370 seeks on the demo, 1.8M instructions of the page's 5.05M);
+	 * then a row per full year and indicator (354, 0.40M of 2.24M); now each indicator's years
+	 * public to everyone are one text kept per indicator (derived_indicator_years, migration 0051).
+	 * () -> every public indicator: (id, key, name, unit, direction, years: its full years with
+	 * district figures of which some are public in themselves, ascending, separated by spaces,
+	 * NULL when none), in no set order. PostgreSQL's years are NULL and its second statement
+	 * gives every year (sql-pg-web-city.c): the view takes the years from both. */
 	[STMT_WEB_CITY_INDICATORS] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction FROM indicator i WHERE " PUB_INDICATOR("i"),
-	/* () -> each full (FY) year with the indicators that have figures of it per district (from
-	 * the counts of district outcomes per indicator and period, derived_indicator_period,
-	 * migration 0033, as one range of its index by period, migration 0042) with the figures'
-	 * publication rule on the counts: (year, indicator_id), in no set order. The indicator is
-	 * looked up only for counts without a figure public in itself. The ids were joined by commas
-	 * per year (group_concat): printing them and parsing them back cost more than the rows. */
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, y.years FROM indicator i"
+		" LEFT JOIN derived_indicator_years y ON y.indicator_id = i.id WHERE " PUB_INDICATOR("i"),
+	/* () -> the other full (FY) years with district figures of an indicator: those whose figures
+	 * are all behind the figures' publication rule (the counts of derived_indicator_period,
+	 * migration 0033, with valued > 0 and open = 0, found through its partial index of 0051),
+	 * where the viewer may see them: (year, indicator_id), in no set order */
 	[STMT_WEB_CITY_INDICATOR_YEARS] =
-		"SELECT pe.year, x.indicator_id FROM period pe"
-		" CROSS JOIN derived_indicator_period x WHERE pe.kind = 'FY' AND x.period_id = pe.id AND x.valued > 0"
-		" AND (x.open > 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
-		SEE_FIGURE_IF("0", "x.period_id", "i") "))",
+		"SELECT pe.year, x.indicator_id FROM derived_indicator_period x INDEXED BY derived_indicator_period_closed"
+		" CROSS JOIN period pe WHERE x.valued > 0 AND x.open = 0 AND pe.id = x.period_id AND pe.kind = 'FY'"
+		" AND EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
+		SEE_FIGURE_IF("0", "x.period_id", "i") ")",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
 	 * district in some year; no row when none has */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =
@@ -47,29 +57,25 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	 * NULL, report status, fulfilled, partly, not, none: assessments of each kind in the report,
 	 * unassessed: its goals of the year without an assessment in the report, goals: its goals of
 	 * the year, org_id, org_pair: the organisation and its pair, readable: whether the connection's
-	 * viewer may read its report), in no set order, an organisation with both goals and a report
-	 * twice (the same row): view/city.c sorts them by name and id and keeps one of each. The
-	 * owners found through goal_owner_year in owner order (no sorter) and the reports' added
-	 * without UNION's temporary B-tree nor the ORDER BY's through the Swedish collation (about
-	 * 0.1M instructions of fixed cost on the demo). */
+	 * viewer may read its report), in no set order (view/city.c sorts them by name and id). The
+	 * owners of goals as one group each of goal_owner_year in owner order, counting their goals
+	 * and those unassessed in the group (no sorter), then the reports' organisations without such
+	 * goals: where the owners and the reports' organisations were a materialized UNION ALL with a
+	 * count of the goals and one of the unassessed per organisation, 0.20M instructions on the
+	 * demo, now 0.13M. */
 	[STMT_WEB_CITY_FULFILMENT] =
-		"WITH pe AS (SELECT id FROM period WHERE year = ?1 AND kind = ?2),"
-		" orgs AS (SELECT g.owner_id AS id FROM goal g INDEXED BY goal_owner_year WHERE g.year = ?1"
-		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") " GROUP BY g.owner_id"
-		"  UNION ALL SELECT r.org_id FROM report r WHERE r.period_id = (SELECT id FROM pe))"
-		" SELECT o.key, o.name, r.id AS report, r.status,"
-		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'fulfilled') AS fulfilled,"
-		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'partly') AS partly,"
-		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'not') AS \"not\","
-		" (SELECT count(*) FROM assessment a WHERE a.report_id = r.id AND a.assessment = 'none') AS none,"
-		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = ?1 AND g.level IN ('namndmal', 'lup')"
-		"  AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.report_id = r.id AND a.goal_id = g.id)"
-		"  AND " PUB_GOAL("g") ") AS unassessed,"
-		" (SELECT count(*) FROM goal g WHERE g.owner_id = o.id AND g.year = ?1"
-		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") ") AS goals, o.id AS org_id, o.pair_id AS org_pair,"
+		"SELECT o.key, o.name, r.id AS report, r.status, " CITY_ASSESSMENTS ","
+		" sum(r.id IS NULL OR NOT EXISTS (SELECT 1 FROM assessment a WHERE a.report_id = r.id AND a.goal_id = g.id))"
+		" AS unassessed, count(*) AS goals, o.id AS org_id, o.pair_id AS org_pair,"
 		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) AS readable"
-		" FROM orgs JOIN organisation o ON o.id = orgs.id"
-		" LEFT JOIN report r ON r.org_id = o.id AND r.period_id = (SELECT id FROM pe)",
+		" FROM goal g INDEXED BY goal_owner_year JOIN organisation o ON o.id = g.owner_id"
+		" LEFT JOIN report r ON r.org_id = g.owner_id AND r.period_id = " CITY_PERIOD
+		" WHERE g.year = ?1 AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") " GROUP BY g.owner_id"
+		" UNION ALL SELECT o.key, o.name, r.id, r.status, " CITY_ASSESSMENTS ", 0, 0, o.id, o.pair_id,"
+		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id)"
+		" FROM report r JOIN organisation o ON o.id = r.org_id WHERE r.period_id = " CITY_PERIOD
+		" AND NOT EXISTS (SELECT 1 FROM goal g INDEXED BY goal_owner_year WHERE g.owner_id = r.org_id AND g.year = ?1"
+		"  AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") ")",
 	/* The organisations list (web/page-orgs.c) as three small reads the page joins by id, where
 	 * one statement joining them (a UNION ALL of four grouped counts, the districts' committees
 	 * through a UNION ALL and a LEFT JOIN of each, an automatic index on SQLite) ran 15,058 VM

@@ -680,8 +680,8 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"SELECT 1 FROM (SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
 	" UNION ALL SELECT 1 FROM (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)"
 
-/* The derived_ tables (kept by triggers, migrations 0033, 0038 and 0046) when they disagree with what
- * they are derived from: one row each when some of theirs are wrong. */
+/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046 and 0051) when they
+ * disagree with what they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
 	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
 	" FROM (SELECT x.indicator_id, x.period_id, count(*) AS valued, count(*) FILTER (WHERE x.example = 1" \
@@ -695,7 +695,14 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" UNION ALL SELECT 'derived_theme_measures: ' || count(*) || ' themes'' measure counts differ from measure_theme'" \
 	" FROM (SELECT theme_id, count(*) AS n FROM measure_theme GROUP BY theme_id) r" \
 	" FULL JOIN derived_theme_measures d ON d.theme_id = r.theme_id" \
-	" WHERE coalesce(r.n, 0) <> coalesce(d.measures, 0) HAVING count(*) > 0"
+	" WHERE coalesce(r.n, 0) <> coalesce(d.measures, 0) HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_indicator_years: ' || count(*) || ' indicators'' full years differ from" \
+	" derived_indicator_period'" \
+	" FROM (SELECT indicator_id, group_concat(year, ' ') AS years FROM (SELECT x.indicator_id, pe.year" \
+	"  FROM derived_indicator_period x JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY'" \
+	"  WHERE x.valued > 0 AND x.open > 0 ORDER BY x.indicator_id, pe.year) GROUP BY indicator_id) r" \
+	" FULL JOIN derived_indicator_years d ON d.indicator_id = r.indicator_id" \
+	" WHERE r.years IS NOT d.years HAVING count(*) > 0"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {

@@ -64,23 +64,63 @@ struct ind_rec {
 	const char *key, *name, *unit, *direction;
 };
 
-/* The indicators as read (collect_ind's context). */
+/* The full years with district figures of each indicator, (year, indicator id), as numbers:
+ * from the years of STMT_WEB_CITY_INDICATORS' rows and the rows of STMT_WEB_CITY_INDICATOR_YEARS
+ * (collect_year's context). */
+struct year_ids {
+	struct arena *a;
+	struct year_id {
+		long year;
+		int64_t id;
+		int k;		/* the indicator's place in STMT_WEB_CITY_INDICATORS' rows, -1: found by id */
+	} *p;
+	int n, cap, ncols;
+	int by_id;	/* rows with k -1 */
+};
+
+static void add_year(struct year_ids *y, long year, int64_t id, int k)
+{
+	room(y->a, (void **)&y->p, y->n, &y->cap, sizeof(*y->p));
+	y->p[y->n++] = (struct year_id){ year, id, k };
+	y->by_id += k < 0;
+}
+
+/* add_years: the years of the indicator id (at place k) in text (years separated by spaces, or
+ * NULL) added to y. */
+static void add_years(struct year_ids *y, int64_t id, int k, const char *text)
+{
+	for (const char *s = text; s && *s;) {
+		long year = 0;
+		if (*s < '0' || *s > '9') {
+			s++;
+			continue;
+		}
+		while (*s >= '0' && *s <= '9' && year < 100000)
+			year = year * 10 + (*s++ - '0');
+		add_year(y, year, id, k);
+	}
+}
+
+/* The indicators as read (collect_ind's context), their years into ys. */
 struct ind_recs {
 	struct arena *a;
 	struct ind_rec *p;
 	int n, cap, ncols;
+	struct year_ids *ys;
 };
 
+/* collect_ind: a row of STMT_WEB_CITY_INDICATORS (id, key, name, unit, direction, years). */
 static int collect_ind(void *ctx, const struct store_row *r)
 {
 	struct ind_recs *l = ctx;
 
-	if ((l->ncols = store_ncols(r)) < 5)
+	if ((l->ncols = store_ncols(r)) < 6)
 		return 1;
 	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
 	l->p[l->n++] = (struct ind_rec){ store_col_int(r, 0), arena_strdup(l->a, store_col_text(r, 1)),
 		arena_strdup(l->a, store_col_text(r, 2)), arena_strdup(l->a, store_col_text(r, 3)),
 		arena_strdup(l->a, store_col_text(r, 4)) };
+	add_years(l->ys, store_col_int(r, 0), l->n - 1, store_col_text(r, 5));
 	return 0;
 }
 
@@ -88,7 +128,7 @@ static int collect_ind(void *ctx, const struct store_row *r)
 struct ind_at {
 	int64_t id;
 	const struct ind_rec *row;
-	int at;		/* its place by id */
+	int at;		/* its place in STMT_WEB_CITY_INDICATORS' rows */
 };
 
 static int ind_by_id(const void *pa, const void *pb)
@@ -106,14 +146,6 @@ static int ind_by_key(const void *pa, const void *pb)
 	return strcmp(a->row->key, b->row->key);
 }
 
-/* The rows of STMT_WEB_CITY_INDICATOR_YEARS, (year, indicator id), as numbers (collect_year's
- * context): a rowset would print and copy each of the few hundred. */
-struct year_ids {
-	struct arena *a;
-	struct year_id { long year; int64_t id; } *p;
-	int n, cap, ncols;
-};
-
 static int collect_year(void *ctx, const struct store_row *r)
 {
 	struct year_ids *y = ctx;
@@ -121,8 +153,7 @@ static int collect_year(void *ctx, const struct store_row *r)
 	y->ncols = store_ncols(r);
 	if (y->ncols < 2)
 		return 1;
-	room(y->a, (void **)&y->p, y->n, &y->cap, sizeof(*y->p));
-	y->p[y->n++] = (struct year_id){ (long)store_col_int(r, 0), store_col_int(r, 1) };
+	add_year(y, (long)store_col_int(r, 0), store_col_int(r, 1), -1);
 	return 0;
 }
 
@@ -172,15 +203,18 @@ static int list_years(const struct year_ids *ys, long *years)
 	return ny;
 }
 
-/* mark_years: has[k * ny + j] = 1 for each indicator k (its place in by_id) with a row of
- * year j (years[j]); returns the number of marks. */
+/* mark_years: has[k * ny + j] = 1 for each indicator k (its place as read) with a row of year j
+ * (years[j]); a row without the place finds it by id in by_id (n, sorted by id, NULL when no
+ * row needs it). Returns the number of marks. */
 static size_t mark_years(const struct ind_at *by_id, int n, const struct year_ids *ys, const long *years, int ny,
 			 unsigned char *has)
 {
 	size_t marks = 0;
 
 	for (int i = 0; i < ys->n; i++) {
-		int j = year_at(years, ny, ys->p[i].year), k = ind_find(by_id, n, ys->p[i].id);
+		int j = year_at(years, ny, ys->p[i].year), k = ys->p[i].k, f;
+		if (k < 0 && by_id)
+			k = (f = ind_find(by_id, n, ys->p[i].id)) >= 0 ? by_id[f].at : -1;
 		if (j >= 0 && k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
 			marks++;
 	}
@@ -188,7 +222,7 @@ static size_t mark_years(const struct ind_at *by_id, int n, const struct year_id
 }
 
 /* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
- * with figures per district (ys: STMT_WEB_CITY_INDICATOR_YEARS), by key and year. */
+ * with figures per district (ys: is's years and STMT_WEB_CITY_INDICATOR_YEARS' rows), by key and year. */
 static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind_recs *is, const struct year_ids *ys)
 {
 	int n = is->n;
@@ -198,14 +232,13 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind
 	unsigned char *has = arena_alloc(x->a, (size_t)n * (size_t)ny + 1);
 	size_t marks;
 
-	if (is->ncols < 5)
+	if (is->ncols < 6)
 		return;
 	for (int k = 0; k < n; k++)
-		ind[k] = (struct ind_at){ is->p[k].id, &is->p[k], 0 };
-	qsort(ind, (size_t)n, sizeof(*ind), ind_by_id);
-	marks = mark_years(ind, n, ys, years, ny, has);
-	for (int k = 0; k < n; k++)
-		ind[k].at = k;
+		ind[k] = (struct ind_at){ is->p[k].id, &is->p[k], k };
+	if (ys->by_id)	/* rows of STMT_WEB_CITY_INDICATOR_YEARS: found by id */
+		qsort(ind, (size_t)n, sizeof(*ind), ind_by_id);
+	marks = mark_years(ys->by_id ? ind : NULL, n, ys, years, ny, has);
 	qsort(ind, (size_t)n, sizeof(*ind), ind_by_key);
 	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (marks + 1));
 	for (int k = 0; k < n; k++)
@@ -333,8 +366,8 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
 	struct rowset ds, ps, rep;
-	struct ind_recs inds = { x->a, NULL, 0, 0, 5 };
-	struct year_ids years = { x->a, NULL, 0, 0, 2 };
+	struct year_ids years = { x->a, NULL, 0, 0, 2, 0 };
+	struct ind_recs inds = { x->a, NULL, 0, 0, 6, &years };
 	struct theme_recs th = { x->a, NULL, 0, 0, 5 };
 	struct sval none = SVNULL;
 	struct store_q q[] = {
@@ -389,7 +422,8 @@ static int choose_indicator(struct ctx *x, struct view_city *c, const char *want
  * indicator's latest. */
 static void choose_year(struct view_city *c, long want)
 {
-	const char *key = c->ind >= 0 ? c->inds[c->ind].key : NULL;
+	int64_t id = c->ind >= 0 ? c->inds[c->ind].id : 0;	/* ids are unique, as keys */
+	int chosen = c->ind >= 0;
 	long latest = 0;
 
 	for (size_t i = c->ninds; i-- > 0;) {
@@ -399,7 +433,7 @@ static void choose_year(struct view_city *c, long want)
 			seen |= c->years[k] == y;
 		if (!seen && c->nyears < VIEW_CITY_MAX_YEARS)
 			c->years[c->nyears++] = y;
-		if (key && strcmp(c->inds[i].key, key) == 0 && y > latest)
+		if (chosen && c->inds[i].id == id && y > latest)
 			latest = y;
 	}
 	for (int a = 1; a < c->nyears; a++)	/* newest first */
@@ -418,8 +452,8 @@ static void choose_year(struct view_city *c, long want)
 	} else {
 		c->year = latest;
 	}
-	for (size_t i = 0; key && i < c->ninds; i++)
-		if (strcmp(c->inds[i].key, key) == 0 && c->inds[i].year == c->year)
+	for (size_t i = 0; chosen && i < c->ninds; i++)
+		if (c->inds[i].id == id && c->inds[i].year == c->year)
 			c->has_year = 1;
 }
 

@@ -391,6 +391,55 @@ static void test_map(void)
 	stop();
 }
 
+/* map_with_id: the map of test_map's first 14 districts with the patterns' id, as a malloc'd
+ * string with every id replaced by "ID" (so maps of different ids compare). */
+static char *map_with_id(const char *id)
+{
+	struct svg_map_area a[14];
+	struct svg_opts o = { id, "Karta", "Beskrivning", "%", 1, 1 };
+	struct buf r;
+	size_t n = strlen(id);
+
+	for (int i = 0; i < 14; i++)
+		a[i] = (struct svg_map_area){ keys[i], keys[i], "/stadsdel/x", 4.0 + i / 10.0,
+					      (enum model_gap_class)(i % MODEL_GAP__MAX), i == 3 };
+	start();
+	svg_district_map(&h, &o, a, 14);
+	T_EQ_INT(html_finish(&h), 0);
+	buf_init(&r, 0);
+	for (const char *s = out.ptr, *f; *s; s = f + n) {
+		if (!(f = strstr(s, id))) {
+			buf_adds(&r, s);
+			break;
+		}
+		buf_add(&r, s, (size_t)(f - s));
+		buf_adds(&r, "ID");
+	}
+	stop();
+	return buf_detach(&r, NULL);
+}
+
+static void test_map_parts(void)
+{
+	/* the parts without districts (patterns, note, example label, legend) are written once per
+	 * id and copied after: a map from the copies is the map written whole, whose id's parts are
+	 * not kept once the process has kept four (the ids here fill them) */
+	char *first = map_with_id("kartaA"), *ids[4] = { "fyll0", "fyll1", "fyll2", "fyll3" };
+
+	for (int i = 0; i < 4; i++)
+		free(map_with_id(ids[i]));
+	char *copied = map_with_id("kartaA"), *whole = map_with_id("kartaZ");
+	T_EQ_STR(copied, first);
+	T_EQ_STR(copied, whole);
+	T_CONTAINS(copied, "<pattern id=\"ID-battre\"");
+	T_CONTAINS(copied, "fill=\"url(#ID-mycket-samre)\"");
+	T_CONTAINS(copied, ">Jämfört med stadens snitt:</text>");
+	T_CONTAINS(copied, ">Exempeldata</text>");
+	free(first);
+	free(copied);
+	free(whole);
+}
+
 static void test_band_symbol(void)
 {
 	T_EQ_STR(svg_band_symbol(MODEL_GAP_BETTER), "+");
@@ -423,6 +472,7 @@ int main(void)
 	T_RUN(test_sparkline);
 	T_RUN(test_map_slots);
 	T_RUN(test_map);
+	T_RUN(test_map_parts);
 	T_RUN(test_band_symbol);
 	return t_done();
 }
