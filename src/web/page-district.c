@@ -34,13 +34,32 @@ struct time_memo {
 	unsigned n;
 };
 
+/* An activity of STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read into its own struct (act_cb): its
+ * integers are not formatted to text and no column is looked up by name per row. */
+struct act {
+	int64_t id, owner_id, owner_pair, start_first, end_last;	/* NULL: 0 */
+	int undated;			/* start_first is NULL */
+	const char *key, *title, *owner, *owner_name, *role, *status, *start_text, *end_text;
+};
+
+/* The activities as read (act_cb): the columns' places, found by name from the first row. */
+enum { AC_ID, AC_KEY, AC_TITLE, AC_OWNER, AC_OWNER_NAME, AC_OWNER_ID, AC_OWNER_PAIR, AC_ROLE, AC_STATUS,
+       AC_START_TEXT, AC_END_TEXT, AC_START_FIRST, AC_END_LAST, AC__MAX };
+struct acts {
+	struct arena *a;
+	struct act *row;
+	int n, cap;
+	int col[AC__MAX];		/* -1 until the first row */
+	int bad;			/* a column was missing: the rows stopped */
+};
+
 /* What the parts of the page share. */
 struct district {
 	struct http_req *r;
 	struct html *h;
 	struct rowset d;		/* STMT_SHOW_DISTRICT */
 	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
-	struct rowset acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
+	struct acts acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
 	struct rowset standing;		/* STMT_CB_DISTRICT_STATUS */
 	struct district_goals goals;	/* STMT_PG_GOALS, STMT_PG_OUTCOMES */
 	struct sval key_arg;
@@ -535,30 +554,30 @@ static void partners(struct district *x)
 }
 
 /* act_cells: an activity's role, status, start and end cells. */
-static void act_cells(struct html *h, const struct rowset *a, int i, int with_role)
+static void act_cells(struct html *h, const struct act *a, int with_role)
 {
 	if (with_role)
-		HTML_ELEM(h, "td", places_role_sv(places_s(a, i, "role")));
-	HTML_ELEM(h, "td", places_status_sv(places_s(a, i, "status")));
-	HTML_ELEM_A(h, "td", "class", "date", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–");
-	HTML_ELEM_A(h, "td", "class", "date", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–");
+		HTML_ELEM(h, "td", places_role_sv(a->role));
+	HTML_ELEM(h, "td", places_status_sv(a->status));
+	HTML_ELEM_A(h, "td", "class", "date", a->start_text ? a->start_text : "–");
+	HTML_ELEM_A(h, "td", "class", "date", a->end_text ? a->end_text : "–");
 }
 
 /* act_own: activity row i is the committee's own: its owner is the committee, the committee's
  * pair, or an organisation whose pair is the committee (its administration) */
 static int act_own(const struct district *x, int i)
 {
-	int64_t owner = places_i(&x->acts, i, "owner_id");
+	const struct act *a = &x->acts.row[i];
 
-	return x->committee_id && (owner == x->committee_id || places_i(&x->acts, i, "owner_pair") == x->committee_id ||
-				   (x->committee_pair && owner == x->committee_pair));
+	return x->committee_id && (a->owner_id == x->committee_id || a->owner_pair == x->committee_id ||
+				   (x->committee_pair && a->owner_id == x->committee_pair));
 }
 
 /* shown_elsewhere: activity row i is the district's own, or a contribution ("Bidrag till
  * programmet"). */
 static int shown_elsewhere(const struct district *x, int i)
 {
-	return act_own(x, i) || district_contrib_has(&x->contrib, places_i(&x->acts, i, "id"));
+	return act_own(x, i) || district_contrib_has(&x->contrib, x->acts.row[i].id);
 }
 
 /* others_table: the activities of the owner starting at row i (rows are by owner); returns the
@@ -567,11 +586,11 @@ static int others_table(struct district *x, int i)
 {
 	static const char *const cols[] = { "Aktivitet", "Roll", "Status", "Start", "Slut", NULL };
 	struct html *h = x->h;
-	const struct rowset *a = &x->acts;
-	const char *owner = places_s(a, i, "owner");
+	const struct act *a = x->acts.row;
+	const char *owner = a[i].owner;
 	int end = i, n;
 
-	while (end < a->nrows && strcmp(places_s(a, end, "owner"), owner) == 0)
+	while (end < x->acts.n && strcmp(a[end].owner, owner) == 0)
 		end++;
 	n = 0;
 	for (int k = i; k < end; k++)
@@ -579,11 +598,11 @@ static int others_table(struct district *x, int i)
 	if (!n)
 		return end;
 	HTML_OPEN(h, "h3");
-	places_link(x->r, h, "/organisation", owner, places_s(a, i, "owner_name"));
+	places_link(x->r, h, "/organisation", owner, a[i].owner_name);
 	html_close(h);
 	HTML_OPEN_A(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
-	html_textf(h, "%s i %s: %d %s", places_s(a, i, "owner_name"), x->name, n, n == 1 ? "aktivitet" : "aktiviteter");
+	html_textf(h, "%s i %s: %d %s", a[i].owner_name, x->name, n, n == 1 ? "aktivitet" : "aktiviteter");
 	html_close(h);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
@@ -591,8 +610,8 @@ static int others_table(struct district *x, int i)
 		if (shown_elsewhere(x, k))
 			continue;
 		HTML_OPEN(h, "tr");
-		HTML_ELEM_A(h, "th", "scope", "row", places_s(a, k, "title"));
-		act_cells(h, a, k, 1);
+		HTML_ELEM_A(h, "th", "scope", "row", a[k].title);
+		act_cells(h, &a[k], 1);
 		html_close(h);
 	}
 	html_close(h);
@@ -606,14 +625,14 @@ static void others(struct district *x)
 	int n = 0;
 
 	section(x->h, "andra", "Andra organisationers aktiviteter i stadsdelsområdet");
-	for (int i = 0; i < x->acts.nrows; i++)
+	for (int i = 0; i < x->acts.n; i++)
 		n += !shown_elsewhere(x, i);
 	if (!n)
 		HTML_ELEM(x->h, "p", "Inga andra organisationer har aktiviteter här i lup.");
 	else
 		html_elem(x->h, "p", "Facknämnder, bolag och andra som bidrar till programmet: vad de gör här "
 			  "och i vilken roll.", NULL);
-	for (int i = 0; i < x->acts.nrows;)
+	for (int i = 0; i < x->acts.n;)
 		i = others_table(x, i);
 	html_close(x->h);
 }
@@ -643,25 +662,26 @@ static void timeline(struct district *x)
 {
 	static const char *const cols[] = { "Start", "Slut", "Aktivitet", "Ansvarig", "Status", NULL };
 	struct html *h = x->h;
-	const struct rowset *a = &x->acts;
-	struct when *ord = arena_alloc(&x->r->a, sizeof(*ord) * (size_t)(a->nrows + 1));
+	const struct act *a = x->acts.row;
+	int na = x->acts.n;
+	struct when *ord = arena_alloc(&x->r->a, sizeof(*ord) * (size_t)(na + 1));
 	long year = -1;
 
 	section(h, "tidslinje", "Tidslinje för aktiviteter");
-	if (!a->nrows) {
+	if (!na) {
 		HTML_ELEM(h, "p", "Inga aktiviteter i stadsdelsområdet i lup.");
 		html_close(h);
 		return;
 	}
-	for (int i = 0; i < a->nrows; i++)
-		ord[i] = (struct when){ places_i(a, i, "start_first"), places_i(a, i, "end_last"), i };
-	qsort(ord, (size_t)a->nrows, sizeof(*ord), by_start);
+	for (int i = 0; i < na; i++)
+		ord[i] = (struct when){ a[i].start_first, a[i].end_last, i };
+	qsort(ord, (size_t)na, sizeof(*ord), by_start);
 	HTML_OPEN_A(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
-	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", a->nrows, x->name);
+	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", na, x->name);
 	html_close(h);
 	places_thead(h, cols);
-	for (int k = 0; k < a->nrows; k++) {
+	for (int k = 0; k < na; k++) {
 		int i = ord[k].row;
 		long y = (long)(ord[k].start / 10000);
 		if (y != year || k == 0) {
@@ -679,11 +699,11 @@ static void timeline(struct district *x)
 			year = y;
 		}
 		HTML_OPEN(h, "tr");
-		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(a, i, "start_text")));
-		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(a, i, "end_text")));
-		HTML_ELEM_A(h, "th", "scope", "row", places_s(a, i, "title"));
-		HTML_ELEM(h, "td", places_s(a, i, "owner_name"));
-		HTML_ELEM(h, "td", places_status_sv(places_s(a, i, "status")));
+		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, a[i].start_text));
+		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, a[i].end_text));
+		HTML_ELEM_A(h, "th", "scope", "row", a[i].title);
+		HTML_ELEM(h, "td", a[i].owner_name);
+		HTML_ELEM(h, "td", places_status_sv(a[i].status));
 		html_close(h);
 	}
 	html_close(h);
@@ -806,40 +826,131 @@ static int load(struct district *x)
 	return 0;
 }
 
-/* drop_repeats: keeps the first of adjacent rows of a (sorted) with the same key (column kc,
- * unique and never NULL): the statement gives an activity once per link to the district's
- * places. */
-static void drop_repeats(struct rowset *a, int kc)
+/* act_cols: the places of the activities' columns, by name, from the first row. Returns 0, or
+ * -1 when one is missing. */
+static int act_cols(struct acts *as, const struct store_row *r)
 {
-	int n = a->nrows ? 1 : 0;
+	static const char *const names[AC__MAX] = { "id", "key", "title", "owner", "owner_name", "owner_id",
+		"owner_pair", "role", "status", "start_text", "end_text", "start_first", "end_last" };
+	int n = store_ncols(r);
 
-	for (int i = 1; i < a->nrows; i++)
-		if (strcmp(a->rows[i][kc].s, a->rows[n - 1][kc].s) != 0)
-			a->rows[n++] = a->rows[i];
-	a->nrows = n;
+	for (int c = 0; c < AC__MAX; c++) {
+		as->col[c] = -1;
+		for (int i = 0; i < n && as->col[c] < 0; i++)
+			if (strcmp(store_col_name(r, i), names[c]) == 0)
+				as->col[c] = i;
+		if (as->col[c] < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* act_text: column c of r, a copy in the arena (NULL when NULL) */
+static const char *act_text(struct acts *as, const struct store_row *r, int c)
+{
+	const char *t = store_col_text(r, as->col[c]);
+
+	return t ? arena_strdup(as->a, t) : NULL;
+}
+
+/* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx); the owner's
+ * texts are shared with the row before when it has the same owner (the rows come by link) */
+static int act_cb(void *ctx, const struct store_row *r)
+{
+	struct acts *as = ctx;
+
+	if (as->col[0] < 0 && act_cols(as, r) != 0) {
+		as->bad = 1;
+		return 1;
+	}
+	if (as->n == as->cap) {
+		int ncap = as->cap ? as->cap * 2 : 64;
+		struct act *nr = arena_alloc_raw(as->a, sizeof(*nr) * (size_t)ncap);
+		if (as->n)
+			memcpy(nr, as->row, sizeof(*nr) * (size_t)as->n);
+		as->row = nr, as->cap = ncap;
+	}
+	const int *c = as->col;
+	const struct act *prev = as->n ? &as->row[as->n - 1] : NULL;
+	struct act *a = &as->row[as->n++];
+	*a = (struct act){ .id = store_col_int(r, c[AC_ID]), .owner_id = store_col_int(r, c[AC_OWNER_ID]),
+		.owner_pair = store_col_int(r, c[AC_OWNER_PAIR]), .start_first = store_col_int(r, c[AC_START_FIRST]),
+		.end_last = store_col_int(r, c[AC_END_LAST]),
+		.undated = store_col_type(r, c[AC_START_FIRST]) == SV_NULL };
+	a->key = act_text(as, r, AC_KEY);
+	a->title = act_text(as, r, AC_TITLE);
+	if (prev && prev->owner_id == a->owner_id) {
+		a->owner = prev->owner, a->owner_name = prev->owner_name;
+	} else {
+		a->owner = act_text(as, r, AC_OWNER);
+		a->owner_name = act_text(as, r, AC_OWNER_NAME);
+	}
+	a->role = act_text(as, r, AC_ROLE);
+	a->status = act_text(as, r, AC_STATUS);
+	a->start_text = act_text(as, r, AC_START_TEXT);
+	a->end_text = act_text(as, r, AC_END_TEXT);
+	return 0;
+}
+
+/* One activity with its sort keys (sort_acts). */
+struct act_key {
+	int rank;		/* its owner's name's place in Swedish order */
+	const struct act *a;
+};
+
+/* by_owner_start_key: owner name (Swedish rank), start (undated last), then key (byte order;
+ * NULL first): what rowset_order_by_name gave the row set */
+static int by_owner_start_key(const void *pa, const void *pb)
+{
+	const struct act_key *ka = pa, *kb = pb;
+	const struct act *a = ka->a, *b = kb->a;
+
+	if (ka->rank != kb->rank)
+		return (ka->rank > kb->rank) - (ka->rank < kb->rank);
+	if (a->undated != b->undated)
+		return a->undated - b->undated;
+	if (a->start_first != b->start_first)
+		return a->start_first < b->start_first ? -1 : 1;
+	if (!a->key || !b->key)
+		return (a->key != NULL) - (b->key != NULL);
+	return strcmp(a->key, b->key);
 }
 
 /* sort_acts: the district's activities (STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read unsorted,
  * once per link) by owner name in Swedish order (core/collate.h, the order COLLATE sv gives),
  * start (undated last) and key, each once: in C, where the database sorted them through its
- * collation per comparison (and a list of the links' activities dropped the repeats). Returns
+ * collation per comparison (and a list of the links' activities dropped the repeats); an
+ * activity's repeats (the same id) are adjacent once sorted, and the first is kept. Returns
  * 0, or -1 with the error page sent when the collation fails. */
 static int sort_acts(struct district *x)
 {
-	struct rowset *a = &x->acts;
-	int on = rowset_col(a, "owner_name"), sc = rowset_col(a, "start_first"), kc = rowset_col(a, "key");
+	struct acts *as = &x->acts;
+	int n = as->n, m = 1;
 
-	if (a->nrows < 2)
-		return 0;
-	if (on < 0 || sc < 0 || kc < 0) {
-		err_set(&x->r->err, LUP_EDB, "the district's activities lack owner_name, start_first or key");
+	if (as->bad) {
+		err_set(&x->r->err, LUP_EDB, "the district's activities lack a column (act_cols)");
 		return places_fail(x->r);
 	}
-	if (rowset_order_by_name(a, on, sc, kc) != 0) {
+	if (n < 2)
+		return 0;
+	const char **names = arena_alloc_raw(&x->r->a, sizeof(*names) * (size_t)n);
+	int *rank = arena_alloc_raw(&x->r->a, sizeof(*rank) * (size_t)n);
+	struct act_key *k = arena_alloc_raw(&x->r->a, sizeof(*k) * (size_t)n);
+	struct act *out = arena_alloc_raw(&x->r->a, sizeof(*out) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		names[i] = as->row[i].owner_name;
+	if (collate_ranks(names, n, rank) != 0) {
 		err_set(&x->r->err, LUP_EDB, "cannot sort by name: the Swedish collation failed");
 		return places_fail(x->r);
 	}
-	drop_repeats(a, kc);
+	for (int i = 0; i < n; i++)
+		k[i] = (struct act_key){ rank[i], &as->row[i] };
+	qsort(k, (size_t)n, sizeof(*k), by_owner_start_key);
+	out[0] = *k[0].a;
+	for (int i = 1; i < n; i++)
+		if (k[i].a->id != out[m - 1].id)
+			out[m++] = *k[i].a;
+	as->row = out, as->n = m, as->cap = n;
 	return 0;
 }
 
@@ -916,7 +1027,8 @@ static int fetch(struct district *x)
 	struct store_q q[STORE_QUERY_MAX];
 	int n = 0;
 
-	places_want(r, q, &n, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &id, 1);
+	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &id, 1, act_cb, &x->acts };
 	district_contrib_want(r, q, &n, x->id, x->version_id, &x->contrib);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
 	places_want(r, q, &n, &x->nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1);
