@@ -68,8 +68,23 @@ char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *bu
 		return buf;
 	}
 	int plus = sign && num[0] != '-' && strspn(num, "0, ") != strlen(num);
+	size_t nl = strlen(num), ul = unit ? strlen(unit) : 0;
+	if ((size_t)plus + nl + (ul ? ul + 1 : 0) < size) {	/* fits: the parts copied, no join */
+		char *p = buf;
+		if (plus)
+			*p++ = '+';
+		memcpy(p, num, nl);
+		p += nl;
+		if (ul) {
+			*p++ = ' ';
+			memcpy(p, unit, ul);
+			p += ul;
+		}
+		*p = '\0';
+		return buf;
+	}
 	const char *part[] = { plus ? "+" : "", num, unit && *unit ? " " : "", unit && *unit ? unit : "" };
-	numfmt_join(buf, size, part, 4);	/* "%s%s%s%s" */
+	numfmt_join(buf, size, part, 4);	/* "%s%s%s%s", cut to size */
 	return buf;
 }
 
