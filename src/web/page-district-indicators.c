@@ -33,6 +33,21 @@ struct series {
 	int n, cap;
 };
 
+/* Per district of the comparison: name, key and values by sex (T, K, M). */
+struct cmp_area {
+	const char *key, *name;
+	double v[3];
+};
+
+/* STMT_COMPARISON's rows folded per district (cmp_cb), in the statement's order. */
+struct cmp_fold {
+	struct arena *ar;
+	struct cmp_area *a;	/* with room for one more (the bars' city) */
+	int n, cap;
+	double city[3];		/* the city's values by sex (NAN: none) */
+	int ex;			/* some value is example data */
+};
+
 struct ind {
 	struct http_req *r;
 	struct html *h;
@@ -48,7 +63,8 @@ struct ind {
 	 * totals over the years in the district and the city (STMT_WEB_PLACES_INDICATOR_SERIES),
 	 * its targets (STMT_REL_INDICATOR_TARGETS); the district's totals of every indicator over
 	 * the years (STMT_WEB_PLACES_DISTRICT_SERIES) */
-	struct rowset cmp, line, targets;
+	struct cmp_fold cmp;
+	struct rowset line, targets;
 	struct series series;
 	struct sval cmp_args[2], line_args[2], ind_arg, district_arg;
 	const char *ind_prefix;	/* ind_href's start, made at its first call */
@@ -174,38 +190,39 @@ static void gap_sentence(struct ind *x, int i)
 		HTML_ELEM(x->h, "p", buf);
 }
 
-/* Per district of the comparison: name, key and values by sex (T, K, M). */
-struct cmp_area {
-	const char *key, *name;
-	double v[3];
-};
-
 static int sex_index(const char *s)
 {
 	return s && *s == 'K' ? 1 : s && *s == 'M' ? 2 : 0;
 }
 
-/* districts_of: folds STMT_COMPARISON rows into one entry per district; *city gets the city's
- * values. Returns the number of districts. */
-static int districts_of(const struct rowset *c, struct cmp_area *a, double city[3], int *ex)
+/* cmp_cb: a row of STMT_COMPARISON (area, name, level, sex, value, missing, example; by area)
+ * folded into one entry per district of the comparison (ctx), the city's values apart: the
+ * columns by their place in the statement's text (both backends' are the same). */
+static int cmp_cb(void *ctx, const struct store_row *r)
 {
-	int n = 0;
+	struct cmp_fold *f = ctx;
+	int s = sex_index(store_col_text(r, 3));
+	double v = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
+	const char *level = store_col_text(r, 2), *area = store_col_text(r, 0);
 
-	city[0] = city[1] = city[2] = NAN;
-	for (int i = 0; i < c->nrows; i++) {
-		int s = sex_index(places_s(c, i, "sex"));
-		*ex |= places_i(c, i, "example") != 0;
-		if (strcmp(places_s(c, i, "level"), "municipality") == 0) {
-			city[s] = places_d(c, i, "value");
-			continue;
-		}
-		if (!n || strcmp(a[n - 1].key, places_s(c, i, "area")) != 0) {
-			a[n] = (struct cmp_area){ places_s(c, i, "area"), places_s(c, i, "name"), { NAN, NAN, NAN } };
-			n++;
-		}
-		a[n - 1].v[s] = places_d(c, i, "value");
+	f->ex |= store_col_int(r, 6) != 0;
+	if (level && strcmp(level, "municipality") == 0) {
+		f->city[s] = v;
+		return 0;
 	}
-	return n;
+	if (!f->n || strcmp(f->a[f->n - 1].key, area ? area : "") != 0) {
+		if (f->n == f->cap) {
+			int ncap = f->cap ? f->cap * 2 : 32;
+			struct cmp_area *na = arena_alloc_raw(f->ar, sizeof(*na) * (size_t)(ncap + 1));
+			if (f->n)
+				memcpy(na, f->a, sizeof(*na) * (size_t)f->n);
+			f->a = na, f->cap = ncap;
+		}
+		f->a[f->n++] = (struct cmp_area){ arena_strdup(f->ar, area ? area : ""),
+			arena_strdup(f->ar, store_col_text(r, 1)), { NAN, NAN, NAN } };
+	}
+	f->a[f->n - 1].v[s] = v;
+	return 0;
 }
 
 /* bars_table: the numbers of the bar chart. */
@@ -244,16 +261,13 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 /* detail_bars: every district's value for the chosen indicator, this one emphasised. */
 static int detail_bars(struct ind *x, const char *unit, int dec)
 {
-	const struct rowset *c = &x->cmp;
-	struct cmp_area *a;
+	const struct cmp_area *a = x->cmp.a;
+	const double *city = x->cmp.city;
 	struct svg_bar *bars;
-	double city[3];
-	int n, ex = 0, by_sex = 0;
+	int n = x->cmp.n, ex = x->cmp.ex, by_sex = 0;
 	char title[400];
 
-	a = arena_alloc(&x->r->a, sizeof(*a) * (size_t)(c->nrows + 1));
-	bars = arena_alloc(&x->r->a, sizeof(*bars) * (size_t)(c->nrows + 1));
-	n = districts_of(c, a, city, &ex);
+	bars = arena_alloc(&x->r->a, sizeof(*bars) * (size_t)(n + 1));
 	for (int i = 0; i < n; i++) {
 		bars[i] = (struct svg_bar){ a[i].name, a[i].v[0], a[i].v[1], a[i].v[2], strcmp(a[i].key, x->key) == 0 };
 		by_sex |= !isnan(a[i].v[1]) || !isnan(a[i].v[2]);
@@ -621,7 +635,8 @@ static int fetch(struct ind *x)
 	x->cmp_args[0] = SVI(id), x->cmp_args[1] = SVI(x->year);
 	x->line_args[0] = SVI(id), x->line_args[1] = SVI(x->district);
 	x->ind_arg = SVI(id), x->district_arg = SVI(x->district);
-	places_want(x->r, q, &n, &x->cmp, STMT_COMPARISON, x->cmp_args, 2);
+	x->cmp = (struct cmp_fold){ .ar = &x->r->a, .city = { NAN, NAN, NAN } };
+	q[n++] = (struct store_q){ STMT_COMPARISON, x->cmp_args, 2, cmp_cb, &x->cmp };
 	places_want(x->r, q, &n, &x->line, STMT_WEB_PLACES_INDICATOR_SERIES, x->line_args, 2);
 	places_want(x->r, q, &n, &x->targets, STMT_REL_INDICATOR_TARGETS, &x->ind_arg, 1);
 	x->series = (struct series){ .a = &x->r->a };
