@@ -53,6 +53,47 @@ struct acts {
 	int bad;			/* a column was missing: the rows stopped */
 };
 
+/* cols_of: the places in r of the n columns names, in col, found by name (once per statement,
+ * from its first row). Returns 0, or -1 when one is missing. */
+static int cols_of(const struct store_row *r, const char *const *names, int n, int *col)
+{
+	int nc = store_ncols(r);
+
+	for (int c = 0; c < n; c++) {
+		col[c] = -1;
+		for (int i = 0; i < nc && col[c] < 0; i++)
+			if (strcmp(store_col_name(r, i), names[c]) == 0)
+				col[c] = i;
+		if (col[c] < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* col_copy: column c of r, a copy in a (NULL when NULL) */
+static const char *col_copy(struct arena *a, const struct store_row *r, int c)
+{
+	const char *t = store_col_text(r, c);
+
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+/* A prioritised measure of STMT_WEB_PLACES_DISTRICT_MEASURES (measure_cb), once per theme. */
+struct measure {
+	int64_t id, theme_id, src_from, src_to;		/* NULL: 0 */
+	const char *title, *description, *status, *start_text, *end_text, *src_doc;
+};
+
+enum { MC_ID, MC_THEME_ID, MC_SRC_FROM, MC_SRC_TO, MC_TITLE, MC_DESCRIPTION, MC_STATUS, MC_START_TEXT,
+       MC_END_TEXT, MC_SRC_DOC, MC__MAX };
+struct measures {
+	struct arena *a;
+	struct measure *row;
+	int n, cap;
+	int col[MC__MAX];		/* -1 until the first row */
+	int bad;			/* a column was missing: the rows stopped */
+};
+
 /* What the parts of the page share. */
 struct district {
 	struct http_req *r;
@@ -71,7 +112,8 @@ struct district {
 	struct rowset themes;		/* STMT_WEB_PLACES_THEMES */
 	struct rowset aliases, groups;	/* STMT_WEB_PLACES_THEME_ALIASES, _THEME_GROUPS */
 	struct rowset pareas;		/* STMT_PV_PAREAS */
-	struct rowset measures, mpartners; /* STMT_WEB_PLACES_DISTRICT_MEASURES, _MEASURE_PARTNERS */
+	struct measures measures;	/* STMT_WEB_PLACES_DISTRICT_MEASURES */
+	struct rowset mpartners;	/* STMT_WEB_PLACES_MEASURE_PARTNERS */
 	struct rowset partners;		/* STMT_PV_PARTNERS */
 	struct rowset alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
 	int64_t id, committee_id, version_id;
@@ -443,32 +485,31 @@ static void pareas(struct district *x)
 }
 
 /* measure_row: one measure with its status, start and partners (roles in Swedish). */
-static void measure_row(struct district *x, const struct rowset *m, int i, const struct rowset *p)
+static void measure_row(struct district *x, const struct measure *m, const struct rowset *p)
 {
 	struct html *h = x->h;
 	int from, to;
 
 	HTML_OPEN(h, "tr");
 	HTML_OPEN_A(h, "th", "scope", "row");
-	html_text(h, places_s(m, i, "title"));
-	if (places_s(m, i, "description"))
-		HTML_ELEM_A(h, "span", "class", "desc", places_s(m, i, "description"));
-	district_contrib_measure(x->r, h, &x->contrib, places_i(m, i, "id"));
-	if (places_s(m, i, "src_doc")) {	/* where an import found it (the dataset's rows: none) */
+	html_text(h, m->title);
+	if (m->description)
+		HTML_ELEM_A(h, "span", "class", "desc", m->description);
+	district_contrib_measure(x->r, h, &x->contrib, m->id);
+	if (m->src_doc) {	/* where an import found it (the dataset's rows: none) */
 		HTML_OPEN_A(h, "span", "class", "source");
-		if (places_i(m, i, "src_to") > places_i(m, i, "src_from"))
-			html_textf(h, "Källa: %s, rad %lld–%lld", places_s(m, i, "src_doc"),
-				   (long long)places_i(m, i, "src_from"), (long long)places_i(m, i, "src_to"));
+		if (m->src_to > m->src_from)
+			html_textf(h, "Källa: %s, rad %lld–%lld", m->src_doc, (long long)m->src_from, (long long)m->src_to);
 		else
-			html_textf(h, "Källa: %s, rad %lld", places_s(m, i, "src_doc"), (long long)places_i(m, i, "src_from"));
+			html_textf(h, "Källa: %s, rad %lld", m->src_doc, (long long)m->src_from);
 		html_close(h);
 	}
 	html_close(h);
-	HTML_ELEM(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–");
-	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(m, i, "start_text")));
-	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(m, i, "end_text")));
+	HTML_ELEM(h, "td", m->status ? places_measure_status_sv(m->status) : "–");
+	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, m->start_text));
+	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, m->end_text));
 	HTML_OPEN(h, "td");
-	places_run(p, places_i(m, i, "id"), &from, &to);
+	places_run(p, m->id, &from, &to);
 	if (from == to)
 		html_text(h, "–");
 	for (int k = from; k < to; k++) {
@@ -482,15 +523,15 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 }
 
 /* measure_table: the measures of theme theme_id (0: those without a theme) under heading title. */
-static void measure_table(struct district *x, const struct rowset *m, const struct rowset *p,
+static void measure_table(struct district *x, const struct measures *m, const struct rowset *p,
 			  int64_t theme_id, const char *title)
 {
 	static const char *const cols[] = { "Åtgärd", "Status", "Start", "Slut", "Parter (roll)", NULL };
 	struct html *h = x->h;
-	int n = 0, tc = rowset_col(m, "theme_id");	/* found once: the rows are read per theme */
+	int n = 0;
 
-	for (int i = 0; i < m->nrows; i++)
-		n += rowset_ic(m, i, tc) == theme_id;
+	for (int i = 0; i < m->n; i++)
+		n += m->row[i].theme_id == theme_id;
 	if (!n)
 		return;
 	HTML_ELEM(h, "h3", title);
@@ -500,9 +541,9 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 	html_close(h);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
-	for (int i = 0; i < m->nrows; i++)
-		if (rowset_ic(m, i, tc) == theme_id)
-			measure_row(x, m, i, p);
+	for (int i = 0; i < m->n; i++)
+		if (m->row[i].theme_id == theme_id)
+			measure_row(x, &m->row[i], p);
 	html_close(h);
 	html_close(h);
 }
@@ -510,11 +551,12 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 /* measures: the prioritised measures grouped by theme, with partners. */
 static void measures(struct district *x)
 {
-	const struct rowset *t = &x->themes, *m = &x->measures, *p = &x->mpartners;
+	const struct rowset *t = &x->themes, *p = &x->mpartners;
+	const struct measures *m = &x->measures;
 
 	section(x->h, "atgarder", "Åtgärder");
 	edit_link(x, "atgarder", "Ändra åtgärder");
-	if (!m->nrows)
+	if (!m->n)
 		HTML_ELEM(x->h, "p", "Programmet har inga prioriterade åtgärder i lup.");
 	for (int i = 0; i < t->nrows; i++)
 		measure_table(x, m, p, places_i(t, i, "id"), places_s(t, i, "name"));
@@ -826,31 +868,10 @@ static int load(struct district *x)
 	return 0;
 }
 
-/* act_cols: the places of the activities' columns, by name, from the first row. Returns 0, or
- * -1 when one is missing. */
-static int act_cols(struct acts *as, const struct store_row *r)
-{
-	static const char *const names[AC__MAX] = { "id", "key", "title", "owner", "owner_name", "owner_id",
-		"owner_pair", "role", "status", "start_text", "end_text", "start_first", "end_last" };
-	int n = store_ncols(r);
-
-	for (int c = 0; c < AC__MAX; c++) {
-		as->col[c] = -1;
-		for (int i = 0; i < n && as->col[c] < 0; i++)
-			if (strcmp(store_col_name(r, i), names[c]) == 0)
-				as->col[c] = i;
-		if (as->col[c] < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* act_text: column c of r, a copy in the arena (NULL when NULL) */
 static const char *act_text(struct acts *as, const struct store_row *r, int c)
 {
-	const char *t = store_col_text(r, as->col[c]);
-
-	return t ? arena_strdup(as->a, t) : NULL;
+	return col_copy(as->a, r, as->col[c]);
 }
 
 /* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx); the owner's
@@ -859,7 +880,10 @@ static int act_cb(void *ctx, const struct store_row *r)
 {
 	struct acts *as = ctx;
 
-	if (as->col[0] < 0 && act_cols(as, r) != 0) {
+	static const char *const names[AC__MAX] = { "id", "key", "title", "owner", "owner_name", "owner_id",
+		"owner_pair", "role", "status", "start_text", "end_text", "start_first", "end_last" };
+
+	if (as->col[0] < 0 && cols_of(r, names, AC__MAX, as->col) != 0) {
 		as->bad = 1;
 		return 1;
 	}
@@ -889,6 +913,37 @@ static int act_cb(void *ctx, const struct store_row *r)
 	a->status = act_text(as, r, AC_STATUS);
 	a->start_text = act_text(as, r, AC_START_TEXT);
 	a->end_text = act_text(as, r, AC_END_TEXT);
+	return 0;
+}
+
+/* measure_cb: a row of STMT_WEB_PLACES_DISTRICT_MEASURES into the measures (ctx) */
+static int measure_cb(void *ctx, const struct store_row *r)
+{
+	static const char *const names[MC__MAX] = { "id", "theme_id", "src_from", "src_to", "title", "description",
+		"status", "start_text", "end_text", "src_doc" };
+	struct measures *ms = ctx;
+
+	if (ms->col[0] < 0 && cols_of(r, names, MC__MAX, ms->col) != 0) {
+		ms->bad = 1;
+		return 1;
+	}
+	if (ms->n == ms->cap) {
+		int ncap = ms->cap ? ms->cap * 2 : 64;
+		struct measure *nr = arena_alloc_raw(ms->a, sizeof(*nr) * (size_t)ncap);
+		if (ms->n)
+			memcpy(nr, ms->row, sizeof(*nr) * (size_t)ms->n);
+		ms->row = nr, ms->cap = ncap;
+	}
+	const int *c = ms->col;
+	struct measure *m = &ms->row[ms->n++];
+	*m = (struct measure){ .id = store_col_int(r, c[MC_ID]), .theme_id = store_col_int(r, c[MC_THEME_ID]),
+		.src_from = store_col_int(r, c[MC_SRC_FROM]), .src_to = store_col_int(r, c[MC_SRC_TO]) };
+	m->title = col_copy(ms->a, r, c[MC_TITLE]);
+	m->description = col_copy(ms->a, r, c[MC_DESCRIPTION]);
+	m->status = col_copy(ms->a, r, c[MC_STATUS]);
+	m->start_text = col_copy(ms->a, r, c[MC_START_TEXT]);
+	m->end_text = col_copy(ms->a, r, c[MC_END_TEXT]);
+	m->src_doc = col_copy(ms->a, r, c[MC_SRC_DOC]);
 	return 0;
 }
 
@@ -1041,14 +1096,21 @@ static int fetch(struct district *x)
 	places_want(r, q, &n, &x->aliases, STMT_WEB_PLACES_THEME_ALIASES, &ver, 1);
 	places_want(r, q, &n, &x->groups, STMT_WEB_PLACES_THEME_GROUPS, &ver, 1);
 	places_want(r, q, &n, &x->pareas, STMT_PV_PAREAS, &ver, 1);
-	places_want(r, q, &n, &x->measures, STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1);
+	x->measures = (struct measures){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1, measure_cb, &x->measures };
 	places_want(r, q, &n, &x->mpartners, STMT_WEB_PLACES_MEASURE_PARTNERS, &ver, 1);
 	places_want(r, q, &n, &x->partners, STMT_PV_PARTNERS, &ver, 1);
 	places_want(r, q, &n, &x->alloc, STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1);
 	x->key_arg = SVS(x->key);
 	district_contrib_status_want(r, q, &n, &x->key_arg, &x->standing);
 	page_district_goals_want(r, q, &n, x->version_id, x->id, &x->goals);
-	return places_fetch(r, q, n) || sort_acts(x) || sort_alloc(x);
+	if (places_fetch(r, q, n))
+		return -1;
+	if (x->measures.bad) {
+		err_set(&r->err, LUP_EDB, "the district's measures lack a column (measure_cb)");
+		return places_fail(r);
+	}
+	return sort_acts(x) || sort_alloc(x);
 }
 
 int page_district(struct http_req *r)
