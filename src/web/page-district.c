@@ -20,6 +20,7 @@
 #include "render/markdown.h"
 #include "store/store.h"
 #include "core/collate.h"
+#include "core/runsort.h"
 #include "core/err.h"
 
 #include <stdio.h>
@@ -679,7 +680,7 @@ static void others(struct district *x)
 	html_close(x->h);
 }
 
-/* One activity of the timeline with its sort keys (qsort has no context argument). */
+/* One activity of the timeline with its sort keys (the comparison has no context argument). */
 struct when {
 	int64_t start, end;	/* YYYYMMDD, 0 when open */
 	int row;		/* its row in the activities */
@@ -717,7 +718,7 @@ static void timeline(struct district *x)
 	}
 	for (int i = 0; i < na; i++)
 		ord[i] = (struct when){ a[i].start_first, a[i].end_last, i };
-	qsort(ord, (size_t)na, sizeof(*ord), by_start);
+	sort_runs(ord, (size_t)na, sizeof(*ord), by_start);	/* by owner, each owner's by start: few runs */
 	HTML_OPEN_A(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
 	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", na, x->name);
