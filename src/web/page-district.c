@@ -21,8 +21,10 @@
 #include "store/store.h"
 #include "core/collate.h"
 #include "core/runsort.h"
+#include "core/numfmt.h"
 #include "core/err.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +97,25 @@ struct measures {
 	int bad;			/* a column was missing: the rows stopped */
 };
 
+/* A resource allocated to the district of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS (alloc_cb). */
+struct alloc {
+	int64_t area_id, example, year;
+	const char *org, *org_name, *area, *year_text, *kind, *unit, *note;
+	double amount;			/* NAN when NULL */
+	int rank[2];			/* the org's and area's names' Swedish ranks (sort_alloc) */
+	int kind_ord;			/* money, staff, places, the others (kind_order) */
+};
+
+enum { LC_ORG, LC_ORG_NAME, LC_AREA, LC_YEAR, LC_KIND, LC_AMOUNT, LC_UNIT, LC_NOTE, LC_EXAMPLE, LC_AREA_ID,
+       LC__MAX };
+struct allocs {
+	struct arena *a;
+	struct alloc *row;
+	int n, cap;
+	int col[LC__MAX];		/* -1 until the first row */
+	int bad;			/* a column was missing: the rows stopped */
+};
+
 /* What the parts of the page share. */
 struct district {
 	struct http_req *r;
@@ -116,7 +137,7 @@ struct district {
 	struct measures measures;	/* STMT_WEB_PLACES_DISTRICT_MEASURES */
 	struct rowset mpartners;	/* STMT_WEB_PLACES_MEASURE_PARTNERS */
 	struct rowset partners;		/* STMT_PV_PARTNERS */
-	struct rowset alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
+	struct allocs alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
 	int64_t id, committee_id, version_id;
 	int64_t committee_pair;		/* the committee's pair (its administration): 0 when none */
 	int drafts;			/* the caller may read the LUP's draft */
@@ -760,17 +781,17 @@ static void allocations(struct district *x)
 	static const char *const cols[] = { "År", "Organisation", "Område", "Slag", "#Mängd", "Enhet",
 		"Anteckning", NULL };
 	struct html *h = x->h;
-	const struct rowset *al = &x->alloc;
-	int example = 0;
+	const struct alloc *al = x->alloc.row;
+	int example = 0, n = x->alloc.n;
 
 	section(h, "resurser", "Resursfördelning");
-	if (!al->nrows) {
+	if (!n) {
 		HTML_ELEM(h, "p", "Inga uppgifter om resurser som fördelats till stadsdelsområdet.");
 		html_close(h);
 		return;
 	}
-	for (int i = 0; i < al->nrows; i++)
-		example |= places_i(al, i, "example") != 0;
+	for (int i = 0; i < n; i++)
+		example |= al[i].example != 0;
 	if (example)
 		page_example_note(h);
 	HTML_OPEN(h, "table");
@@ -778,17 +799,17 @@ static void allocations(struct district *x)
 		  "Resurser till stadsdelsområdet", NULL);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
-	for (int i = 0; i < al->nrows; i++) {
+	for (int i = 0; i < n; i++) {
 		HTML_OPEN(h, "tr");
-		HTML_ELEM(h, "td", places_s(al, i, "year"));
+		HTML_ELEM(h, "td", al[i].year_text);
 		HTML_OPEN_A(h, "th", "scope", "row");
-		places_link(x->r, h, "/organisation", places_s(al, i, "org"), places_s(al, i, "org_name"));
+		places_link(x->r, h, "/organisation", al[i].org, al[i].org_name);
 		html_close(h);
-		HTML_ELEM(h, "td", places_s(al, i, "area"));
-		HTML_ELEM(h, "td", need_kind_sv(need_kind_index(places_s(al, i, "kind"))));
-		places_td_num(h, places_value(x->r, places_d(al, i, "amount"), NULL));
-		HTML_ELEM(h, "td", places_s(al, i, "unit"));
-		HTML_ELEM(h, "td", places_s(al, i, "note"));
+		HTML_ELEM(h, "td", al[i].area);
+		HTML_ELEM(h, "td", need_kind_sv(need_kind_index(al[i].kind)));
+		places_td_num(h, places_value(x->r, al[i].amount, NULL));
+		HTML_ELEM(h, "td", al[i].unit);
+		HTML_ELEM(h, "td", al[i].note);
 		html_close(h);
 	}
 	html_close(h);
@@ -1010,13 +1031,49 @@ static int sort_acts(struct district *x)
 	return 0;
 }
 
-/* An allocation row's sort key (sort_alloc). */
-struct alloc_key {
-	int64_t year, area_id;
-	int org, area, kind;		/* the names' Swedish ranks; kind: money, staff, places, other */
-	const char *org_key;
-	struct row_cell *row;
-};
+static int kind_order(const char *k)
+{
+	return !k ? 4 : strcmp(k, "money") == 0 ? 1 : strcmp(k, "staff") == 0 ? 2 : strcmp(k, "places") == 0 ? 3 : 4;
+}
+
+/* alloc_cb: a row of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS into the allocations (ctx) */
+static int alloc_cb(void *ctx, const struct store_row *r)
+{
+	static const char *const names[LC__MAX] = { "org", "org_name", "area", "year", "kind", "amount", "unit",
+		"note", "example", "area_id" };
+	struct allocs *as = ctx;
+
+	if (as->col[0] < 0 && cols_of(r, names, LC__MAX, as->col) != 0) {
+		as->bad = 1;
+		return 1;
+	}
+	if (as->n == as->cap) {
+		int ncap = as->cap ? as->cap * 2 : 32;
+		struct alloc *nr = arena_alloc_raw(as->a, sizeof(*nr) * (size_t)ncap);
+		if (as->n)
+			memcpy(nr, as->row, sizeof(*nr) * (size_t)as->n);
+		as->row = nr, as->cap = ncap;
+	}
+	const int *c = as->col;
+	struct alloc *l = &as->row[as->n++];
+	*l = (struct alloc){ .area_id = store_col_int(r, c[LC_AREA_ID]), .example = store_col_int(r, c[LC_EXAMPLE]),
+		.year = store_col_int(r, c[LC_YEAR]), .amount = store_col_type(r, c[LC_AMOUNT]) == SV_NULL ? NAN : store_col_real(r, c[LC_AMOUNT]) };
+	if (store_col_type(r, c[LC_YEAR]) == SV_INT) {	/* the year's text without the database's */
+		char y[NUMFMT_SIZE];
+		numfmt_long(l->year, y);
+		l->year_text = arena_strdup(as->a, y);
+	} else {
+		l->year_text = col_copy(as->a, r, c[LC_YEAR]);
+	}
+	l->org = col_copy(as->a, r, c[LC_ORG]);
+	l->org_name = col_copy(as->a, r, c[LC_ORG_NAME]);
+	l->area = col_copy(as->a, r, c[LC_AREA]);
+	l->kind = col_copy(as->a, r, c[LC_KIND]);
+	l->kind_ord = kind_order(l->kind);
+	l->unit = col_copy(as->a, r, c[LC_UNIT]);
+	l->note = col_copy(as->a, r, c[LC_NOTE]);
+	return 0;
+}
 
 /* by_alloc: newest year first, then the organisation's name and the area's name in Swedish
  * order, the kind (money, staff, places, the others), then, for names that compare equal, the
@@ -1024,53 +1081,48 @@ struct alloc_key {
  * is unique. */
 static int by_alloc(const void *pa, const void *pb)
 {
-	const struct alloc_key *a = pa, *b = pb;
+	const struct alloc *a = pa, *b = pb;
 	int c;
 
 	if (a->year != b->year)
 		return a->year > b->year ? -1 : 1;
-	if (a->org != b->org)
-		return a->org - b->org;
-	if (a->area != b->area)
-		return a->area - b->area;
-	if (a->kind != b->kind)
-		return a->kind - b->kind;
-	if ((c = strcmp(a->org_key ? a->org_key : "", b->org_key ? b->org_key : "")) != 0)
+	if (a->rank[0] != b->rank[0])
+		return a->rank[0] - b->rank[0];
+	if (a->rank[1] != b->rank[1])
+		return a->rank[1] - b->rank[1];
+	if (a->kind_ord != b->kind_ord)
+		return a->kind_ord - b->kind_ord;
+	if ((c = strcmp(a->org ? a->org : "", b->org ? b->org : "")) != 0)
 		return c;
 	return (a->area_id > b->area_id) - (a->area_id < b->area_id);
 }
 
-static int kind_order(const char *k)
-{
-	return !k ? 4 : strcmp(k, "money") == 0 ? 1 : strcmp(k, "staff") == 0 ? 2 : strcmp(k, "places") == 0 ? 3 : 4;
-}
-
 /* sort_alloc: the allocations (STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, read unordered) in by_alloc's
  * order, in C: the statement's ORDER BY through COLLATE sv was half its 0.27M instructions
- * (SQLite's sorter for some 30 rows). Returns 0, or -1 with the error page sent when the
- * collation fails. */
+ * (SQLite's sorter for some 30 rows). Returns 0, or -1 with the error page sent when a column
+ * was missing or the collation fails. */
 static int sort_alloc(struct district *x)
 {
-	struct rowset *al = &x->alloc;
-	int n = al->nrows, oc = rowset_col(al, "org_name"), ac = rowset_col(al, "area");
+	struct allocs *al = &x->alloc;
+	int n = al->n;
 
+	if (al->bad) {
+		err_set(&x->r->err, LUP_EDB, "cannot sort the allocations: a column is missing");
+		return places_fail(x->r);
+	}
 	if (n < 2)
 		return 0;
 	const char **on = arena_alloc(&x->r->a, sizeof(*on) * (size_t)n * 2), **an = on + n;
 	int *rank = arena_alloc(&x->r->a, sizeof(*rank) * (size_t)n * 2);
-	struct alloc_key *k = arena_alloc(&x->r->a, sizeof(*k) * (size_t)n);
 	for (int i = 0; i < n; i++)
-		on[i] = rowset_s(al, i, "org_name"), an[i] = rowset_s(al, i, "area");
-	if (oc < 0 || ac < 0 || collate_ranks(on, n, rank) != 0 || collate_ranks(an, n, rank + n) != 0) {
-		err_set(&x->r->err, LUP_EDB, "cannot sort the allocations: no names, or the Swedish collation failed");
+		on[i] = al->row[i].org_name, an[i] = al->row[i].area;
+	if (collate_ranks(on, n, rank) != 0 || collate_ranks(an, n, rank + n) != 0) {
+		err_set(&x->r->err, LUP_EDB, "cannot sort the allocations: the Swedish collation failed");
 		return places_fail(x->r);
 	}
 	for (int i = 0; i < n; i++)
-		k[i] = (struct alloc_key){ rowset_i(al, i, "year"), rowset_i(al, i, "area_id"), rank[i], rank[n + i],
-			kind_order(rowset_s(al, i, "kind")), rowset_s(al, i, "org"), al->rows[i] };
-	qsort(k, (size_t)n, sizeof(*k), by_alloc);
-	for (int i = 0; i < n; i++)
-		al->rows[i] = k[i].row;
+		al->row[i].rank[0] = rank[i], al->row[i].rank[1] = rank[n + i];
+	qsort(al->row, (size_t)n, sizeof(*al->row), by_alloc);
 	return 0;
 }
 
@@ -1101,7 +1153,8 @@ static int fetch(struct district *x)
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1, measure_cb, &x->measures };
 	places_want(r, q, &n, &x->mpartners, STMT_WEB_PLACES_MEASURE_PARTNERS, &ver, 1);
 	places_want(r, q, &n, &x->partners, STMT_PV_PARTNERS, &ver, 1);
-	places_want(r, q, &n, &x->alloc, STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1);
+	x->alloc = (struct allocs){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1, alloc_cb, &x->alloc };
 	x->key_arg = SVS(x->key);
 	district_contrib_status_want(r, q, &n, &x->key_arg, &x->standing);
 	page_district_goals_want(r, q, &n, x->version_id, x->id, &x->goals);
