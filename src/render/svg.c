@@ -69,8 +69,23 @@ char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *bu
 		return buf;
 	}
 	int plus = sign && num[0] != '-' && strspn(num, "0, ") != strlen(num);
+	size_t nl = strlen(num), ul = unit ? strlen(unit) : 0;
+	if ((size_t)plus + nl + (ul ? ul + 1 : 0) < size) {	/* fits: the parts copied, no join */
+		char *p = buf;
+		if (plus)
+			*p++ = '+';
+		memcpy(p, num, nl);
+		p += nl;
+		if (ul) {
+			*p++ = ' ';
+			memcpy(p, unit, ul);
+			p += ul;
+		}
+		*p = '\0';
+		return buf;
+	}
 	const char *part[] = { plus ? "+" : "", num, unit && *unit ? " " : "", unit && *unit ? unit : "" };
-	numfmt_join(buf, size, part, 4);	/* "%s%s%s%s" */
+	numfmt_join(buf, size, part, 4);	/* "%s%s%s%s", cut to size */
 	return buf;
 }
 
@@ -539,7 +554,9 @@ static void spark_point(struct buf *pts, double x, double y)
 	buf_add(pts, t, (size_t)(p - t));
 }
 
-void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, size_t n)
+/* spark_buffered: svg_sparkline through growing buffers, for any length of text (spark_fast's
+ * texts did not fit its room). */
+static void spark_buffered(struct html *h, const struct svg_opts *o, const double *v, size_t n)
 {
 	const double W = 96, H = 24, pad = 3;
 	const int dec = clamp_decimals(o ? o->decimals : 1);
@@ -623,6 +640,151 @@ void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, si
 	buf_release(&desc);
 	buf_release(&pts);
 	html_close_to(h, depth);
+}
+
+/* A text of spark_fast, in room of its own (on the stack): an append that does not fit sets
+ * full, and the sparkline is then written by spark_buffered. */
+struct spark_text {
+	char *p;
+	size_t len, size;
+	int full;
+};
+
+static void st_add(struct spark_text *t, const char *s, size_t n)
+{
+	if (t->full || n >= t->size - t->len) {
+		t->full = 1;
+		return;
+	}
+	memcpy(t->p + t->len, s, n);
+	t->len += n;
+	t->p[t->len] = '\0';
+}
+
+/* spark_value: appends svg_fmt_value's text of v (unit: " " and the unit, or ""; ul its length)
+ * to t, and where it starts and ends to at; full when the text would not have fit
+ * svg_sparkline's 96 bytes (that one is cut there). */
+static void spark_value(struct spark_text *t, double v, int dec, const char *unit, size_t ul, size_t at[2])
+{
+	char num[64];
+	size_t nl;
+
+	at[0] = t->len;
+	if (missing(v) || model_fmt_num(v, dec, num, sizeof(num)) != 0)
+		st_add(t, "saknar värde", sizeof("saknar värde") - 1);
+	else if ((nl = strlen(num)) + ul < 96) {
+		st_add(t, num, nl);
+		st_add(t, unit, ul);
+	} else
+		t->full = 1;
+	at[1] = t->len;
+}
+
+/* spark_fast: svg_sparkline with its texts in room on the stack, the values formatted once
+ * (the title's first and last are copied from the list) and the points written as they are
+ * found; the same bytes as spark_buffered. Returns 0, or -1 (nothing written) when a text
+ * does not fit or there are no values. */
+static int spark_fast(struct html *h, const struct svg_opts *o, const double *v, size_t n)
+{
+	const double W = 96, H = 24, pad = 3;
+	const int dec = clamp_decimals(o ? o->decimals : 1);
+	const char *title = o && o->title ? o->title : "Utveckling";
+	char ubuf[128], lbuf[2048], dbuf[1024], pbuf[2048], a[24], b[24];
+	struct spark_text list = { lbuf, 0, sizeof(lbuf), 0 }, desc = { dbuf, 0, sizeof(dbuf), 0 };
+	struct spark_text pts = { pbuf, 0, sizeof(pbuf), 0 };
+	struct scale ys = { INFINITY, -INFINITY, H - pad, pad };
+	size_t first = n, last = n, known = 0, ul = 0, span[2][2] = { { 0, 0 }, { 0, 0 } };
+
+	if (!v || n == 0)
+		return -1;
+	if (o && o->unit && *o->unit) {
+		if ((ul = strlen(o->unit)) + 1 >= sizeof(ubuf))
+			return -1;
+		ubuf[0] = ' ';
+		memcpy(ubuf + 1, o->unit, ul + 1);
+		ul++;			/* the space and the unit */
+	}
+	lbuf[0] = dbuf[0] = pbuf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (missing(v[i]))
+			continue;
+		if (first == n)
+			first = i;
+		last = i;
+		known++;
+		widen(&ys.lo, &ys.hi, v[i]);
+	}
+	st_add(&list, "Värden i ordning: ", sizeof("Värden i ordning: ") - 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t at[2];
+		if (i)
+			st_add(&list, "; ", 2);
+		spark_value(&list, v[i], dec, ubuf, ul, at);
+		for (int k = 0; k < 2; k++)
+			if (i == (k ? last : first))
+				span[k][0] = at[0], span[k][1] = at[1];
+	}
+	st_add(&desc, title, strlen(title));
+	if (known == 0) {
+		st_add(&desc, ": saknar värden", sizeof(": saknar värden") - 1);
+	} else {
+		st_add(&desc, ": ", 2);
+		if (known > 1) {
+			st_add(&desc, lbuf + span[0][0], span[0][1] - span[0][0]);
+			st_add(&desc, " till ", 6);
+		}
+		st_add(&desc, lbuf + span[1][0], span[1][1] - span[1][0]);
+	}
+	if (known > 0) {
+		if (ys.hi - ys.lo < 1e-12) {
+			ys.lo -= 1;
+			ys.hi += 1;
+		}
+		for (size_t i = 0; i < n; i++) {
+			double x = n == 1 ? W / 2 : pad + (double)i * (W - 2 * pad) / (double)(n - 1);
+			char t[56], *q = t;
+			if (missing(v[i]))
+				continue;
+			if (pts.len)
+				*q++ = ' ';
+			q = spark_co(q, x);
+			*q++ = ',';
+			q = spark_co(q, sx(&ys, v[i]));
+			st_add(&pts, t, (size_t)(q - t));
+		}
+	}
+	if (list.full || desc.full || pts.full)
+		return -1;
+	struct svg_opts oo = { o ? o->id : NULL, dbuf, NULL, o ? o->unit : NULL, dec, 0 };
+	oo.desc = o && o->desc ? o->desc : lbuf;
+	int depth = svg_open(h, &oo, W, H, "sparkline", NULL, NULL, NULL, NULL);
+	if (known > 0) {
+		if (known > 1) {
+			HTML_START(h, "polyline");	/* drawn by .sparkline polyline (css-base.c) */
+			HTML_ATTR(h, "points", pbuf);
+			html_start_end(h, 1);
+			html_close(h);
+		}
+		double x = n == 1 ? W / 2 : pad + (double)last * (W - 2 * pad) / (double)(n - 1);
+		HTML_START(h, "circle");
+		spark_co(a, x);
+		spark_co(b, sx(&ys, v[last]));
+		HTML_ATTR(h, "cx", a);
+		HTML_ATTR(h, "cy", b);
+		HTML_ATTR(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
+		html_start_end(h, 1);
+		html_close(h);
+	} else {
+		line(h, pad, H / 2, W - pad, H / 2, GRID, NULL, "3 3");
+	}
+	html_close_to(h, depth);
+	return 0;
+}
+
+void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, size_t n)
+{
+	if (spark_fast(h, o, v, n) != 0)
+		spark_buffered(h, o, v, n);
 }
 
 /* ---- the district map ------------------------------------------------------------------ */

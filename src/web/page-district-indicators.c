@@ -19,6 +19,35 @@
 
 #define CLOSE_YEARS 5	/* the LUP horizon: years to reach the city average */
 
+/* A district total of STMT_WEB_PLACES_DISTRICT_SERIES, read into its own struct (series_cb):
+ * the overview asks every row's value, so no cell is formatted to text nor looked up by name. */
+struct spoint {
+	int64_t ind, year;
+	double value;		/* NAN when NULL */
+};
+
+/* The district's totals, sorted by indicator and year (sort_series) for spark_run's bisection. */
+struct series {
+	struct arena *a;
+	struct spoint *p;
+	int n, cap;
+};
+
+/* Per district of the comparison: name, key and values by sex (T, K, M). */
+struct cmp_area {
+	const char *key, *name;
+	double v[3];
+};
+
+/* STMT_COMPARISON's rows folded per district (cmp_cb), in the statement's order. */
+struct cmp_fold {
+	struct arena *ar;
+	struct cmp_area *a;	/* with room for one more (the bars' city) */
+	int n, cap;
+	double city[3];		/* the city's values by sex (NAN: none) */
+	int ex;			/* some value is example data */
+};
+
 struct ind {
 	struct http_req *r;
 	struct html *h;
@@ -34,7 +63,9 @@ struct ind {
 	 * totals over the years in the district and the city (STMT_WEB_PLACES_INDICATOR_SERIES),
 	 * its targets (STMT_REL_INDICATOR_TARGETS); the district's totals of every indicator over
 	 * the years (STMT_WEB_PLACES_DISTRICT_SERIES) */
-	struct rowset cmp, line, targets, series;
+	struct cmp_fold cmp;
+	struct rowset line, targets;
+	struct series series;
 	struct sval cmp_args[2], line_args[2], ind_arg, district_arg;
 	const char *ind_prefix;	/* ind_href's start, made at its first call */
 	struct buf hb;		/* ind_href's work space, reused for every row */
@@ -159,38 +190,39 @@ static void gap_sentence(struct ind *x, int i)
 		HTML_ELEM(x->h, "p", buf);
 }
 
-/* Per district of the comparison: name, key and values by sex (T, K, M). */
-struct cmp_area {
-	const char *key, *name;
-	double v[3];
-};
-
 static int sex_index(const char *s)
 {
 	return s && *s == 'K' ? 1 : s && *s == 'M' ? 2 : 0;
 }
 
-/* districts_of: folds STMT_COMPARISON rows into one entry per district; *city gets the city's
- * values. Returns the number of districts. */
-static int districts_of(const struct rowset *c, struct cmp_area *a, double city[3], int *ex)
+/* cmp_cb: a row of STMT_COMPARISON (area, name, level, sex, value, missing, example; by area)
+ * folded into one entry per district of the comparison (ctx), the city's values apart: the
+ * columns by their place in the statement's text (both backends' are the same). */
+static int cmp_cb(void *ctx, const struct store_row *r)
 {
-	int n = 0;
+	struct cmp_fold *f = ctx;
+	int s = sex_index(store_col_text(r, 3));
+	double v = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
+	const char *level = store_col_text(r, 2), *area = store_col_text(r, 0);
 
-	city[0] = city[1] = city[2] = NAN;
-	for (int i = 0; i < c->nrows; i++) {
-		int s = sex_index(places_s(c, i, "sex"));
-		*ex |= places_i(c, i, "example") != 0;
-		if (strcmp(places_s(c, i, "level"), "municipality") == 0) {
-			city[s] = places_d(c, i, "value");
-			continue;
-		}
-		if (!n || strcmp(a[n - 1].key, places_s(c, i, "area")) != 0) {
-			a[n] = (struct cmp_area){ places_s(c, i, "area"), places_s(c, i, "name"), { NAN, NAN, NAN } };
-			n++;
-		}
-		a[n - 1].v[s] = places_d(c, i, "value");
+	f->ex |= store_col_int(r, 6) != 0;
+	if (level && strcmp(level, "municipality") == 0) {
+		f->city[s] = v;
+		return 0;
 	}
-	return n;
+	if (!f->n || strcmp(f->a[f->n - 1].key, area ? area : "") != 0) {
+		if (f->n == f->cap) {
+			int ncap = f->cap ? f->cap * 2 : 32;
+			struct cmp_area *na = arena_alloc_raw(f->ar, sizeof(*na) * (size_t)(ncap + 1));
+			if (f->n)
+				memcpy(na, f->a, sizeof(*na) * (size_t)f->n);
+			f->a = na, f->cap = ncap;
+		}
+		f->a[f->n++] = (struct cmp_area){ arena_strdup(f->ar, area ? area : ""),
+			arena_strdup(f->ar, store_col_text(r, 1)), { NAN, NAN, NAN } };
+	}
+	f->a[f->n - 1].v[s] = v;
+	return 0;
 }
 
 /* bars_table: the numbers of the bar chart. */
@@ -229,16 +261,13 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 /* detail_bars: every district's value for the chosen indicator, this one emphasised. */
 static int detail_bars(struct ind *x, const char *unit, int dec)
 {
-	const struct rowset *c = &x->cmp;
-	struct cmp_area *a;
+	const struct cmp_area *a = x->cmp.a;
+	const double *city = x->cmp.city;
 	struct svg_bar *bars;
-	double city[3];
-	int n, ex = 0, by_sex = 0;
+	int n = x->cmp.n, ex = x->cmp.ex, by_sex = 0;
 	char title[400];
 
-	a = arena_alloc(&x->r->a, sizeof(*a) * (size_t)(c->nrows + 1));
-	bars = arena_alloc(&x->r->a, sizeof(*bars) * (size_t)(c->nrows + 1));
-	n = districts_of(c, a, city, &ex);
+	bars = arena_alloc(&x->r->a, sizeof(*bars) * (size_t)(n + 1));
 	for (int i = 0; i < n; i++) {
 		bars[i] = (struct svg_bar){ a[i].name, a[i].v[0], a[i].v[1], a[i].v[2], strcmp(a[i].key, x->key) == 0 };
 		by_sex |= !isnan(a[i].v[1]) || !isnan(a[i].v[2]);
@@ -386,24 +415,48 @@ static void detail(struct ind *x)
 }
 
 /* overview_spark: the district's full-year totals of row i's indicator over the years. */
-static void overview_spark(struct ind *x, int i, const struct rowset *series, int n)
+/* spark_run: the rows [*from, *to) of indicator id in the sorted series s (bisection) */
+static void spark_run(const struct series *s, int64_t id, int *from, int *to)
+{
+	int lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (s->p[mid].ind < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = lo;
+	for (hi = s->n; lo < hi;) {
+		int mid = lo + (hi - lo) / 2;
+		if (s->p[mid].ind <= id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*to = lo;
+}
+
+static void overview_spark(struct ind *x, int i, const struct series *series, int n)
 {
 	int from, to;
 	double *v;
-	char id[11 + NUMFMT_SIZE], title[300];
+	char id[11 + NUMFMT_SIZE], title[300], y0[NUMFMT_SIZE], y1[NUMFMT_SIZE];
 
-	places_run(series, x->v.rows[i].ind, &from, &to);
+	spark_run(series, x->v.rows[i].ind, &from, &to);
 	if (to - from < 2) {
 		html_text(x->h, "–");
 		return;
 	}
 	v = arena_alloc(&x->r->a, sizeof(double) * (size_t)(to - from));
 	for (int k = from; k < to; k++)
-		v[k - from] = rowset_cell_d(&series->rows[k][2]);
+		v[k - from] = series->p[k].value;
 	memcpy(id, "utveckling-", 11);		/* "utveckling-%d", without printf (once per row) */
 	numfmt_long(n, id + 11);
-	const char *part[] = { x->v.rows[i].name, " i ", x->name, " ", series->rows[from][1].s, "–",
-			       series->rows[to - 1][1].s };
+	numfmt_long(series->p[from].year, y0);
+	numfmt_long(series->p[to - 1].year, y1);
+	const char *part[] = { x->v.rows[i].name, " i ", x->name, " ", y0, "–", y1 };
 	numfmt_join(title, sizeof(title), part, 7);	/* "%s i %s %s–%s" */
 	struct svg_opts o = { .id = id, .title = title, .unit = x->v.rows[i].unit,
 		.decimals = places_decimals(v[to - from - 1]) };
@@ -444,7 +497,7 @@ static int overview_span(const struct ind *x, int i)
 }
 
 /* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend. */
-static void overview_row(struct ind *x, int i, const struct rowset *series, int n)
+static void overview_row(struct ind *x, int i, const struct series *series, int n)
 {
 	struct html *h = x->h;
 	const char *unit = x->v.rows[i].unit, *sex = x->v.rows[i].sex;
@@ -503,54 +556,56 @@ static void overview(struct ind *x)
 	html_close(h);
 }
 
-/* series_key: column col of series row r as an integer (SQLite gives integers, PostgreSQL text) */
-static int64_t series_key(const struct row_cell *r, int col)
+/* series_cb: a row of STMT_WEB_PLACES_DISTRICT_SERIES (indicator_id, year, value) */
+static int series_cb(void *ctx, const struct store_row *r)
 {
-	return r[col].t == SV_INT ? r[col].i : r[col].s ? strtoll(r[col].s, NULL, 10) : 0;
+	struct series *s = ctx;
+
+	if (s->n == s->cap) {
+		int ncap = s->cap ? s->cap * 2 : 256;
+		struct spoint *np = arena_alloc_raw(s->a, sizeof(*np) * (size_t)ncap);
+		if (s->n)
+			memcpy(np, s->p, sizeof(*np) * (size_t)s->n);
+		s->p = np, s->cap = ncap;
+	}
+	s->p[s->n++] = (struct spoint){ store_col_int(r, 0), store_col_int(r, 1),
+		store_col_type(r, 2) == SV_NULL ? NAN : store_col_real(r, 2) };
+	return 0;
 }
 
-/* A series row's sort key: indicator id (column 0), then year (column 1). */
-struct skey {
-	int64_t ind, year;
-	struct row_cell *row;
-};
-
-static int skey_less(const struct skey *a, const struct skey *b)
+static int spoint_less(const struct spoint *a, const struct spoint *b)
 {
 	return a->ind != b->ind ? a->ind < b->ind : a->year < b->year;
 }
 
 /* series_merge: the sorted runs src[a..b) and src[b..c) merged into dst[a..c) */
-static void series_merge(const struct skey *src, struct skey *dst, int a, int b, int c)
+static void series_merge(const struct spoint *src, struct spoint *dst, int a, int b, int c)
 {
 	int i = a, j = b, k = a;
 
 	while (i < b && j < c)
-		dst[k++] = skey_less(&src[j], &src[i]) ? src[j++] : src[i++];
+		dst[k++] = spoint_less(&src[j], &src[i]) ? src[j++] : src[i++];
 	while (i < b)
 		dst[k++] = src[i++];
 	while (j < c)
 		dst[k++] = src[j++];
 }
 
-/* sort_series: the district's totals (STMT_WEB_PLACES_DISTRICT_SERIES, read unsorted) by
- * indicator and year, the order places_run's bisection needs; one row per indicator and year,
- * so the order is total. The keys are read once, and the runs the rows arrive in (on SQLite
- * one per full-year period, by indicator) are merged pairwise: qsort's comparisons were 110K
- * instructions of the district page. */
-static void sort_series(struct arena *ar, struct rowset *rs)
+/* sort_series: the district's totals (read unsorted) by indicator and year, the order
+ * spark_run's bisection needs; one row per indicator and year, so the order is total. The runs
+ * the rows arrive in (on SQLite one per full-year period, by indicator) are merged pairwise:
+ * qsort's comparisons were 110K instructions of the district page. */
+static void sort_series(struct series *s)
 {
-	int n = rs->nrows, nr = 0;
+	int n = s->n, nr = 0;
 
 	if (n < 2)
 		return;
-	struct skey *a = arena_alloc_raw(ar, sizeof(*a) * (size_t)n), *b = arena_alloc_raw(ar, sizeof(*b) * (size_t)n);
-	int *run = arena_alloc_raw(ar, sizeof(*run) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		a[i] = (struct skey){ series_key(rs->rows[i], 0), series_key(rs->rows[i], 1), rs->rows[i] };
-		if (i == 0 || skey_less(&a[i], &a[i - 1]))
+	struct spoint *a = s->p, *b = arena_alloc_raw(s->a, sizeof(*b) * (size_t)n);
+	int *run = arena_alloc_raw(s->a, sizeof(*run) * (size_t)(n + 1));
+	for (int i = 0; i < n; i++)
+		if (i == 0 || spoint_less(&a[i], &a[i - 1]))
 			run[nr++] = i;
-	}
 	run[nr] = n;
 	while (nr > 1) {
 		int m = 0;
@@ -563,11 +618,10 @@ static void sort_series(struct arena *ar, struct rowset *rs)
 		}
 		run[m] = n;
 		nr = m;
-		struct skey *t = a;
+		struct spoint *t = a;
 		a = b, b = t;
 	}
-	for (int i = 0; i < n; i++)
-		rs->rows[i] = a[i].row;
+	s->p = a;
 }
 
 /* fetch: the reads of the detail of the chosen indicator (row x->sel) and of the overview, in
@@ -581,13 +635,15 @@ static int fetch(struct ind *x)
 	x->cmp_args[0] = SVI(id), x->cmp_args[1] = SVI(x->year);
 	x->line_args[0] = SVI(id), x->line_args[1] = SVI(x->district);
 	x->ind_arg = SVI(id), x->district_arg = SVI(x->district);
-	places_want(x->r, q, &n, &x->cmp, STMT_COMPARISON, x->cmp_args, 2);
+	x->cmp = (struct cmp_fold){ .ar = &x->r->a, .city = { NAN, NAN, NAN } };
+	q[n++] = (struct store_q){ STMT_COMPARISON, x->cmp_args, 2, cmp_cb, &x->cmp };
 	places_want(x->r, q, &n, &x->line, STMT_WEB_PLACES_INDICATOR_SERIES, x->line_args, 2);
 	places_want(x->r, q, &n, &x->targets, STMT_REL_INDICATOR_TARGETS, &x->ind_arg, 1);
-	places_want(x->r, q, &n, &x->series, STMT_WEB_PLACES_DISTRICT_SERIES, &x->district_arg, 1);
+	x->series = (struct series){ .a = &x->r->a };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_SERIES, &x->district_arg, 1, series_cb, &x->series };
 	if (places_fetch(x->r, q, n))
 		return -1;
-	sort_series(&x->r->a, &x->series);
+	sort_series(&x->series);
 	return 0;
 }
 

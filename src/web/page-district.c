@@ -20,8 +20,11 @@
 #include "render/markdown.h"
 #include "store/store.h"
 #include "core/collate.h"
+#include "core/runsort.h"
+#include "core/numfmt.h"
 #include "core/err.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,13 +37,92 @@ struct time_memo {
 	unsigned n;
 };
 
+/* An activity of STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read into its own struct (act_cb): its
+ * integers are not formatted to text and no column is looked up by name per row. */
+struct act {
+	int64_t id, owner_id, owner_pair, start_first, end_last;	/* NULL: 0 */
+	int undated;			/* start_first is NULL */
+	const char *key, *title, *owner, *owner_name, *role, *status, *start_text, *end_text;
+};
+
+/* The activities as read (act_cb): the columns' places, found by name from the first row. */
+enum { AC_ID, AC_KEY, AC_TITLE, AC_OWNER, AC_OWNER_NAME, AC_OWNER_ID, AC_OWNER_PAIR, AC_ROLE, AC_STATUS,
+       AC_START_TEXT, AC_END_TEXT, AC_START_FIRST, AC_END_LAST, AC__MAX };
+struct acts {
+	struct arena *a;
+	struct act *row;
+	int n, cap;
+	int col[AC__MAX];		/* -1 until the first row */
+	int bad;			/* a column was missing: the rows stopped */
+};
+
+/* cols_of: the places in r of the n columns names, in col, found by name (once per statement,
+ * from its first row). Returns 0, or -1 when one is missing. */
+static int cols_of(const struct store_row *r, const char *const *names, int n, int *col)
+{
+	int nc = store_ncols(r);
+
+	for (int c = 0; c < n; c++) {
+		col[c] = -1;
+		for (int i = 0; i < nc && col[c] < 0; i++)
+			if (strcmp(store_col_name(r, i), names[c]) == 0)
+				col[c] = i;
+		if (col[c] < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* col_copy: column c of r, a copy in a (NULL when NULL) */
+static const char *col_copy(struct arena *a, const struct store_row *r, int c)
+{
+	const char *t = store_col_text(r, c);
+
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+/* A prioritised measure of STMT_WEB_PLACES_DISTRICT_MEASURES (measure_cb), once per theme. */
+struct measure {
+	int64_t id, theme_id, src_from, src_to;		/* NULL: 0 */
+	const char *title, *description, *status, *start_text, *end_text, *src_doc;
+};
+
+enum { MC_ID, MC_THEME_ID, MC_SRC_FROM, MC_SRC_TO, MC_TITLE, MC_DESCRIPTION, MC_STATUS, MC_START_TEXT,
+       MC_END_TEXT, MC_SRC_DOC, MC__MAX };
+struct measures {
+	struct arena *a;
+	struct measure *row;
+	int n, cap;
+	int col[MC__MAX];		/* -1 until the first row */
+	int bad;			/* a column was missing: the rows stopped */
+};
+
+/* A resource allocated to the district of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS (alloc_cb). */
+struct alloc {
+	int64_t area_id, example, year;
+	const char *org, *org_name, *area, *year_text, *kind, *unit, *note;
+	double amount;			/* NAN when NULL */
+	int rank[2];			/* the org's and area's names' Swedish ranks (sort_alloc) */
+	int kind_ord;			/* money, staff, places, the others (kind_order) */
+};
+
+enum { LC_ORG, LC_ORG_NAME, LC_AREA, LC_YEAR, LC_KIND, LC_AMOUNT, LC_UNIT, LC_NOTE, LC_EXAMPLE, LC_AREA_ID,
+       LC__MAX };
+struct allocs {
+	struct arena *a;
+	struct alloc *row;
+	int n, cap;
+	int col[LC__MAX];		/* -1 until the first row */
+	int bad;			/* a column was missing: the rows stopped */
+};
+
 /* What the parts of the page share. */
 struct district {
 	struct http_req *r;
 	struct html *h;
 	struct rowset d;		/* STMT_SHOW_DISTRICT */
 	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
-	struct rowset acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
+	struct acts acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
 	struct rowset standing;		/* STMT_CB_DISTRICT_STATUS */
 	struct district_goals goals;	/* STMT_PG_GOALS, STMT_PG_OUTCOMES */
 	struct sval key_arg;
@@ -52,9 +134,10 @@ struct district {
 	struct rowset themes;		/* STMT_WEB_PLACES_THEMES */
 	struct rowset aliases, groups;	/* STMT_WEB_PLACES_THEME_ALIASES, _THEME_GROUPS */
 	struct rowset pareas;		/* STMT_PV_PAREAS */
-	struct rowset measures, mpartners; /* STMT_WEB_PLACES_DISTRICT_MEASURES, _MEASURE_PARTNERS */
+	struct measures measures;	/* STMT_WEB_PLACES_DISTRICT_MEASURES */
+	struct rowset mpartners;	/* STMT_WEB_PLACES_MEASURE_PARTNERS */
 	struct rowset partners;		/* STMT_PV_PARTNERS */
-	struct rowset alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
+	struct allocs alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
 	int64_t id, committee_id, version_id;
 	int64_t committee_pair;		/* the committee's pair (its administration): 0 when none */
 	int drafts;			/* the caller may read the LUP's draft */
@@ -424,32 +507,31 @@ static void pareas(struct district *x)
 }
 
 /* measure_row: one measure with its status, start and partners (roles in Swedish). */
-static void measure_row(struct district *x, const struct rowset *m, int i, const struct rowset *p)
+static void measure_row(struct district *x, const struct measure *m, const struct rowset *p)
 {
 	struct html *h = x->h;
 	int from, to;
 
 	HTML_OPEN(h, "tr");
 	HTML_OPEN_A(h, "th", "scope", "row");
-	html_text(h, places_s(m, i, "title"));
-	if (places_s(m, i, "description"))
-		HTML_ELEM_A(h, "span", "class", "desc", places_s(m, i, "description"));
-	district_contrib_measure(x->r, h, &x->contrib, places_i(m, i, "id"));
-	if (places_s(m, i, "src_doc")) {	/* where an import found it (the dataset's rows: none) */
+	html_text(h, m->title);
+	if (m->description)
+		HTML_ELEM_A(h, "span", "class", "desc", m->description);
+	district_contrib_measure(x->r, h, &x->contrib, m->id);
+	if (m->src_doc) {	/* where an import found it (the dataset's rows: none) */
 		HTML_OPEN_A(h, "span", "class", "source");
-		if (places_i(m, i, "src_to") > places_i(m, i, "src_from"))
-			html_textf(h, "Källa: %s, rad %lld–%lld", places_s(m, i, "src_doc"),
-				   (long long)places_i(m, i, "src_from"), (long long)places_i(m, i, "src_to"));
+		if (m->src_to > m->src_from)
+			html_textf(h, "Källa: %s, rad %lld–%lld", m->src_doc, (long long)m->src_from, (long long)m->src_to);
 		else
-			html_textf(h, "Källa: %s, rad %lld", places_s(m, i, "src_doc"), (long long)places_i(m, i, "src_from"));
+			html_textf(h, "Källa: %s, rad %lld", m->src_doc, (long long)m->src_from);
 		html_close(h);
 	}
 	html_close(h);
-	HTML_ELEM(h, "td", places_s(m, i, "status") ? places_measure_status_sv(places_s(m, i, "status")) : "–");
-	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(m, i, "start_text")));
-	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(m, i, "end_text")));
+	HTML_ELEM(h, "td", m->status ? places_measure_status_sv(m->status) : "–");
+	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, m->start_text));
+	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, m->end_text));
 	HTML_OPEN(h, "td");
-	places_run(p, places_i(m, i, "id"), &from, &to);
+	places_run(p, m->id, &from, &to);
 	if (from == to)
 		html_text(h, "–");
 	for (int k = from; k < to; k++) {
@@ -463,15 +545,15 @@ static void measure_row(struct district *x, const struct rowset *m, int i, const
 }
 
 /* measure_table: the measures of theme theme_id (0: those without a theme) under heading title. */
-static void measure_table(struct district *x, const struct rowset *m, const struct rowset *p,
+static void measure_table(struct district *x, const struct measures *m, const struct rowset *p,
 			  int64_t theme_id, const char *title)
 {
 	static const char *const cols[] = { "Åtgärd", "Status", "Start", "Slut", "Parter (roll)", NULL };
 	struct html *h = x->h;
-	int n = 0, tc = rowset_col(m, "theme_id");	/* found once: the rows are read per theme */
+	int n = 0;
 
-	for (int i = 0; i < m->nrows; i++)
-		n += rowset_ic(m, i, tc) == theme_id;
+	for (int i = 0; i < m->n; i++)
+		n += m->row[i].theme_id == theme_id;
 	if (!n)
 		return;
 	HTML_ELEM(h, "h3", title);
@@ -481,9 +563,9 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 	html_close(h);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
-	for (int i = 0; i < m->nrows; i++)
-		if (rowset_ic(m, i, tc) == theme_id)
-			measure_row(x, m, i, p);
+	for (int i = 0; i < m->n; i++)
+		if (m->row[i].theme_id == theme_id)
+			measure_row(x, &m->row[i], p);
 	html_close(h);
 	html_close(h);
 }
@@ -491,11 +573,12 @@ static void measure_table(struct district *x, const struct rowset *m, const stru
 /* measures: the prioritised measures grouped by theme, with partners. */
 static void measures(struct district *x)
 {
-	const struct rowset *t = &x->themes, *m = &x->measures, *p = &x->mpartners;
+	const struct rowset *t = &x->themes, *p = &x->mpartners;
+	const struct measures *m = &x->measures;
 
 	section(x->h, "atgarder", "Åtgärder");
 	edit_link(x, "atgarder", "Ändra åtgärder");
-	if (!m->nrows)
+	if (!m->n)
 		HTML_ELEM(x->h, "p", "Programmet har inga prioriterade åtgärder i lup.");
 	for (int i = 0; i < t->nrows; i++)
 		measure_table(x, m, p, places_i(t, i, "id"), places_s(t, i, "name"));
@@ -535,30 +618,30 @@ static void partners(struct district *x)
 }
 
 /* act_cells: an activity's role, status, start and end cells. */
-static void act_cells(struct html *h, const struct rowset *a, int i, int with_role)
+static void act_cells(struct html *h, const struct act *a, int with_role)
 {
 	if (with_role)
-		HTML_ELEM(h, "td", places_role_sv(places_s(a, i, "role")));
-	HTML_ELEM(h, "td", places_status_sv(places_s(a, i, "status")));
-	HTML_ELEM_A(h, "td", "class", "date", places_s(a, i, "start_text") ? places_s(a, i, "start_text") : "–");
-	HTML_ELEM_A(h, "td", "class", "date", places_s(a, i, "end_text") ? places_s(a, i, "end_text") : "–");
+		HTML_ELEM(h, "td", places_role_sv(a->role));
+	HTML_ELEM(h, "td", places_status_sv(a->status));
+	HTML_ELEM_A(h, "td", "class", "date", a->start_text ? a->start_text : "–");
+	HTML_ELEM_A(h, "td", "class", "date", a->end_text ? a->end_text : "–");
 }
 
 /* act_own: activity row i is the committee's own: its owner is the committee, the committee's
  * pair, or an organisation whose pair is the committee (its administration) */
 static int act_own(const struct district *x, int i)
 {
-	int64_t owner = places_i(&x->acts, i, "owner_id");
+	const struct act *a = &x->acts.row[i];
 
-	return x->committee_id && (owner == x->committee_id || places_i(&x->acts, i, "owner_pair") == x->committee_id ||
-				   (x->committee_pair && owner == x->committee_pair));
+	return x->committee_id && (a->owner_id == x->committee_id || a->owner_pair == x->committee_id ||
+				   (x->committee_pair && a->owner_id == x->committee_pair));
 }
 
 /* shown_elsewhere: activity row i is the district's own, or a contribution ("Bidrag till
  * programmet"). */
 static int shown_elsewhere(const struct district *x, int i)
 {
-	return act_own(x, i) || district_contrib_has(&x->contrib, places_i(&x->acts, i, "id"));
+	return act_own(x, i) || district_contrib_has(&x->contrib, x->acts.row[i].id);
 }
 
 /* others_table: the activities of the owner starting at row i (rows are by owner); returns the
@@ -567,11 +650,11 @@ static int others_table(struct district *x, int i)
 {
 	static const char *const cols[] = { "Aktivitet", "Roll", "Status", "Start", "Slut", NULL };
 	struct html *h = x->h;
-	const struct rowset *a = &x->acts;
-	const char *owner = places_s(a, i, "owner");
+	const struct act *a = x->acts.row;
+	const char *owner = a[i].owner;
 	int end = i, n;
 
-	while (end < a->nrows && strcmp(places_s(a, end, "owner"), owner) == 0)
+	while (end < x->acts.n && strcmp(a[end].owner, owner) == 0)
 		end++;
 	n = 0;
 	for (int k = i; k < end; k++)
@@ -579,11 +662,11 @@ static int others_table(struct district *x, int i)
 	if (!n)
 		return end;
 	HTML_OPEN(h, "h3");
-	places_link(x->r, h, "/organisation", owner, places_s(a, i, "owner_name"));
+	places_link(x->r, h, "/organisation", owner, a[i].owner_name);
 	html_close(h);
 	HTML_OPEN_A(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
-	html_textf(h, "%s i %s: %d %s", places_s(a, i, "owner_name"), x->name, n, n == 1 ? "aktivitet" : "aktiviteter");
+	html_textf(h, "%s i %s: %d %s", a[i].owner_name, x->name, n, n == 1 ? "aktivitet" : "aktiviteter");
 	html_close(h);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
@@ -591,8 +674,8 @@ static int others_table(struct district *x, int i)
 		if (shown_elsewhere(x, k))
 			continue;
 		HTML_OPEN(h, "tr");
-		HTML_ELEM_A(h, "th", "scope", "row", places_s(a, k, "title"));
-		act_cells(h, a, k, 1);
+		HTML_ELEM_A(h, "th", "scope", "row", a[k].title);
+		act_cells(h, &a[k], 1);
 		html_close(h);
 	}
 	html_close(h);
@@ -606,19 +689,19 @@ static void others(struct district *x)
 	int n = 0;
 
 	section(x->h, "andra", "Andra organisationers aktiviteter i stadsdelsområdet");
-	for (int i = 0; i < x->acts.nrows; i++)
+	for (int i = 0; i < x->acts.n; i++)
 		n += !shown_elsewhere(x, i);
 	if (!n)
 		HTML_ELEM(x->h, "p", "Inga andra organisationer har aktiviteter här i lup.");
 	else
 		html_elem(x->h, "p", "Facknämnder, bolag och andra som bidrar till programmet: vad de gör här "
 			  "och i vilken roll.", NULL);
-	for (int i = 0; i < x->acts.nrows;)
+	for (int i = 0; i < x->acts.n;)
 		i = others_table(x, i);
 	html_close(x->h);
 }
 
-/* One activity of the timeline with its sort keys (qsort has no context argument). */
+/* One activity of the timeline with its sort keys (the comparison has no context argument). */
 struct when {
 	int64_t start, end;	/* YYYYMMDD, 0 when open */
 	int row;		/* its row in the activities */
@@ -643,25 +726,26 @@ static void timeline(struct district *x)
 {
 	static const char *const cols[] = { "Start", "Slut", "Aktivitet", "Ansvarig", "Status", NULL };
 	struct html *h = x->h;
-	const struct rowset *a = &x->acts;
-	struct when *ord = arena_alloc(&x->r->a, sizeof(*ord) * (size_t)(a->nrows + 1));
+	const struct act *a = x->acts.row;
+	int na = x->acts.n;
+	struct when *ord = arena_alloc(&x->r->a, sizeof(*ord) * (size_t)(na + 1));
 	long year = -1;
 
 	section(h, "tidslinje", "Tidslinje för aktiviteter");
-	if (!a->nrows) {
+	if (!na) {
 		HTML_ELEM(h, "p", "Inga aktiviteter i stadsdelsområdet i lup.");
 		html_close(h);
 		return;
 	}
-	for (int i = 0; i < a->nrows; i++)
-		ord[i] = (struct when){ places_i(a, i, "start_first"), places_i(a, i, "end_last"), i };
-	qsort(ord, (size_t)a->nrows, sizeof(*ord), by_start);
+	for (int i = 0; i < na; i++)
+		ord[i] = (struct when){ a[i].start_first, a[i].end_last, i };
+	sort_runs(ord, (size_t)na, sizeof(*ord), by_start);	/* by owner, each owner's by start: few runs */
 	HTML_OPEN_A(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
-	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", a->nrows, x->name);
+	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", na, x->name);
 	html_close(h);
 	places_thead(h, cols);
-	for (int k = 0; k < a->nrows; k++) {
+	for (int k = 0; k < na; k++) {
 		int i = ord[k].row;
 		long y = (long)(ord[k].start / 10000);
 		if (y != year || k == 0) {
@@ -679,11 +763,11 @@ static void timeline(struct district *x)
 			year = y;
 		}
 		HTML_OPEN(h, "tr");
-		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(a, i, "start_text")));
-		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, places_s(a, i, "end_text")));
-		HTML_ELEM_A(h, "th", "scope", "row", places_s(a, i, "title"));
-		HTML_ELEM(h, "td", places_s(a, i, "owner_name"));
-		HTML_ELEM(h, "td", places_status_sv(places_s(a, i, "status")));
+		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, a[i].start_text));
+		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, a[i].end_text));
+		HTML_ELEM_A(h, "th", "scope", "row", a[i].title);
+		HTML_ELEM(h, "td", a[i].owner_name);
+		HTML_ELEM(h, "td", places_status_sv(a[i].status));
 		html_close(h);
 	}
 	html_close(h);
@@ -697,17 +781,17 @@ static void allocations(struct district *x)
 	static const char *const cols[] = { "År", "Organisation", "Område", "Slag", "#Mängd", "Enhet",
 		"Anteckning", NULL };
 	struct html *h = x->h;
-	const struct rowset *al = &x->alloc;
-	int example = 0;
+	const struct alloc *al = x->alloc.row;
+	int example = 0, n = x->alloc.n;
 
 	section(h, "resurser", "Resursfördelning");
-	if (!al->nrows) {
+	if (!n) {
 		HTML_ELEM(h, "p", "Inga uppgifter om resurser som fördelats till stadsdelsområdet.");
 		html_close(h);
 		return;
 	}
-	for (int i = 0; i < al->nrows; i++)
-		example |= places_i(al, i, "example") != 0;
+	for (int i = 0; i < n; i++)
+		example |= al[i].example != 0;
 	if (example)
 		page_example_note(h);
 	HTML_OPEN(h, "table");
@@ -715,17 +799,17 @@ static void allocations(struct district *x)
 		  "Resurser till stadsdelsområdet", NULL);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
-	for (int i = 0; i < al->nrows; i++) {
+	for (int i = 0; i < n; i++) {
 		HTML_OPEN(h, "tr");
-		HTML_ELEM(h, "td", places_s(al, i, "year"));
+		HTML_ELEM(h, "td", al[i].year_text);
 		HTML_OPEN_A(h, "th", "scope", "row");
-		places_link(x->r, h, "/organisation", places_s(al, i, "org"), places_s(al, i, "org_name"));
+		places_link(x->r, h, "/organisation", al[i].org, al[i].org_name);
 		html_close(h);
-		HTML_ELEM(h, "td", places_s(al, i, "area"));
-		HTML_ELEM(h, "td", need_kind_sv(need_kind_index(places_s(al, i, "kind"))));
-		places_td_num(h, places_value(x->r, places_d(al, i, "amount"), NULL));
-		HTML_ELEM(h, "td", places_s(al, i, "unit"));
-		HTML_ELEM(h, "td", places_s(al, i, "note"));
+		HTML_ELEM(h, "td", al[i].area);
+		HTML_ELEM(h, "td", need_kind_sv(need_kind_index(al[i].kind)));
+		places_td_num(h, places_value(x->r, al[i].amount, NULL));
+		HTML_ELEM(h, "td", al[i].unit);
+		HTML_ELEM(h, "td", al[i].note);
 		html_close(h);
 	}
 	html_close(h);
@@ -806,71 +890,145 @@ static int load(struct district *x)
 	return 0;
 }
 
-/* drop_repeats: keeps the first of adjacent rows of a (sorted) with the same key (column kc,
- * unique and never NULL): the statement gives an activity once per link to the district's
- * places. */
-static void drop_repeats(struct rowset *a, int kc)
+/* act_text: column c of r, a copy in the arena (NULL when NULL) */
+static const char *act_text(struct acts *as, const struct store_row *r, int c)
 {
-	int n = a->nrows ? 1 : 0;
+	return col_copy(as->a, r, as->col[c]);
+}
 
-	for (int i = 1; i < a->nrows; i++)
-		if (strcmp(a->rows[i][kc].s, a->rows[n - 1][kc].s) != 0)
-			a->rows[n++] = a->rows[i];
-	a->nrows = n;
+/* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx); the owner's
+ * texts are shared with the row before when it has the same owner (the rows come by link) */
+static int act_cb(void *ctx, const struct store_row *r)
+{
+	struct acts *as = ctx;
+
+	static const char *const names[AC__MAX] = { "id", "key", "title", "owner", "owner_name", "owner_id",
+		"owner_pair", "role", "status", "start_text", "end_text", "start_first", "end_last" };
+
+	if (as->col[0] < 0 && cols_of(r, names, AC__MAX, as->col) != 0) {
+		as->bad = 1;
+		return 1;
+	}
+	if (as->n == as->cap) {
+		int ncap = as->cap ? as->cap * 2 : 64;
+		struct act *nr = arena_alloc_raw(as->a, sizeof(*nr) * (size_t)ncap);
+		if (as->n)
+			memcpy(nr, as->row, sizeof(*nr) * (size_t)as->n);
+		as->row = nr, as->cap = ncap;
+	}
+	const int *c = as->col;
+	const struct act *prev = as->n ? &as->row[as->n - 1] : NULL;
+	struct act *a = &as->row[as->n++];
+	*a = (struct act){ .id = store_col_int(r, c[AC_ID]), .owner_id = store_col_int(r, c[AC_OWNER_ID]),
+		.owner_pair = store_col_int(r, c[AC_OWNER_PAIR]), .start_first = store_col_int(r, c[AC_START_FIRST]),
+		.end_last = store_col_int(r, c[AC_END_LAST]),
+		.undated = store_col_type(r, c[AC_START_FIRST]) == SV_NULL };
+	a->key = act_text(as, r, AC_KEY);
+	a->title = act_text(as, r, AC_TITLE);
+	if (prev && prev->owner_id == a->owner_id) {
+		a->owner = prev->owner, a->owner_name = prev->owner_name;
+	} else {
+		a->owner = act_text(as, r, AC_OWNER);
+		a->owner_name = act_text(as, r, AC_OWNER_NAME);
+	}
+	a->role = act_text(as, r, AC_ROLE);
+	a->status = act_text(as, r, AC_STATUS);
+	a->start_text = act_text(as, r, AC_START_TEXT);
+	a->end_text = act_text(as, r, AC_END_TEXT);
+	return 0;
+}
+
+/* measure_cb: a row of STMT_WEB_PLACES_DISTRICT_MEASURES into the measures (ctx) */
+static int measure_cb(void *ctx, const struct store_row *r)
+{
+	static const char *const names[MC__MAX] = { "id", "theme_id", "src_from", "src_to", "title", "description",
+		"status", "start_text", "end_text", "src_doc" };
+	struct measures *ms = ctx;
+
+	if (ms->col[0] < 0 && cols_of(r, names, MC__MAX, ms->col) != 0) {
+		ms->bad = 1;
+		return 1;
+	}
+	if (ms->n == ms->cap) {
+		int ncap = ms->cap ? ms->cap * 2 : 64;
+		struct measure *nr = arena_alloc_raw(ms->a, sizeof(*nr) * (size_t)ncap);
+		if (ms->n)
+			memcpy(nr, ms->row, sizeof(*nr) * (size_t)ms->n);
+		ms->row = nr, ms->cap = ncap;
+	}
+	const int *c = ms->col;
+	struct measure *m = &ms->row[ms->n++];
+	*m = (struct measure){ .id = store_col_int(r, c[MC_ID]), .theme_id = store_col_int(r, c[MC_THEME_ID]),
+		.src_from = store_col_int(r, c[MC_SRC_FROM]), .src_to = store_col_int(r, c[MC_SRC_TO]) };
+	m->title = col_copy(ms->a, r, c[MC_TITLE]);
+	m->description = col_copy(ms->a, r, c[MC_DESCRIPTION]);
+	m->status = col_copy(ms->a, r, c[MC_STATUS]);
+	m->start_text = col_copy(ms->a, r, c[MC_START_TEXT]);
+	m->end_text = col_copy(ms->a, r, c[MC_END_TEXT]);
+	m->src_doc = col_copy(ms->a, r, c[MC_SRC_DOC]);
+	return 0;
+}
+
+/* One activity with its sort keys (sort_acts). */
+struct act_key {
+	int rank;		/* its owner's name's place in Swedish order */
+	const struct act *a;
+};
+
+/* by_owner_start_key: owner name (Swedish rank), start (undated last), then key (byte order;
+ * NULL first): what rowset_order_by_name gave the row set */
+static int by_owner_start_key(const void *pa, const void *pb)
+{
+	const struct act_key *ka = pa, *kb = pb;
+	const struct act *a = ka->a, *b = kb->a;
+
+	if (ka->rank != kb->rank)
+		return (ka->rank > kb->rank) - (ka->rank < kb->rank);
+	if (a->undated != b->undated)
+		return a->undated - b->undated;
+	if (a->start_first != b->start_first)
+		return a->start_first < b->start_first ? -1 : 1;
+	if (!a->key || !b->key)
+		return (a->key != NULL) - (b->key != NULL);
+	return strcmp(a->key, b->key);
 }
 
 /* sort_acts: the district's activities (STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read unsorted,
  * once per link) by owner name in Swedish order (core/collate.h, the order COLLATE sv gives),
  * start (undated last) and key, each once: in C, where the database sorted them through its
- * collation per comparison (and a list of the links' activities dropped the repeats). Returns
+ * collation per comparison (and a list of the links' activities dropped the repeats); an
+ * activity's repeats (the same id) are adjacent once sorted, and the first is kept. Returns
  * 0, or -1 with the error page sent when the collation fails. */
 static int sort_acts(struct district *x)
 {
-	struct rowset *a = &x->acts;
-	int on = rowset_col(a, "owner_name"), sc = rowset_col(a, "start_first"), kc = rowset_col(a, "key");
+	struct acts *as = &x->acts;
+	int n = as->n, m = 1;
 
-	if (a->nrows < 2)
-		return 0;
-	if (on < 0 || sc < 0 || kc < 0) {
-		err_set(&x->r->err, LUP_EDB, "the district's activities lack owner_name, start_first or key");
+	if (as->bad) {
+		err_set(&x->r->err, LUP_EDB, "the district's activities lack a column (act_cols)");
 		return places_fail(x->r);
 	}
-	if (rowset_order_by_name(a, on, sc, kc) != 0) {
+	if (n < 2)
+		return 0;
+	const char **names = arena_alloc_raw(&x->r->a, sizeof(*names) * (size_t)n);
+	int *rank = arena_alloc_raw(&x->r->a, sizeof(*rank) * (size_t)n);
+	struct act_key *k = arena_alloc_raw(&x->r->a, sizeof(*k) * (size_t)n);
+	struct act *out = arena_alloc_raw(&x->r->a, sizeof(*out) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		names[i] = as->row[i].owner_name;
+	if (collate_ranks(names, n, rank) != 0) {
 		err_set(&x->r->err, LUP_EDB, "cannot sort by name: the Swedish collation failed");
 		return places_fail(x->r);
 	}
-	drop_repeats(a, kc);
+	for (int i = 0; i < n; i++)
+		k[i] = (struct act_key){ rank[i], &as->row[i] };
+	qsort(k, (size_t)n, sizeof(*k), by_owner_start_key);
+	out[0] = *k[0].a;
+	for (int i = 1; i < n; i++)
+		if (k[i].a->id != out[m - 1].id)
+			out[m++] = *k[i].a;
+	as->row = out, as->n = m, as->cap = n;
 	return 0;
-}
-
-/* An allocation row's sort key (sort_alloc). */
-struct alloc_key {
-	int64_t year, area_id;
-	int org, area, kind;		/* the names' Swedish ranks; kind: money, staff, places, other */
-	const char *org_key;
-	struct row_cell *row;
-};
-
-/* by_alloc: newest year first, then the organisation's name and the area's name in Swedish
- * order, the kind (money, staff, places, the others), then, for names that compare equal, the
- * organisation's key (byte order) and the area's id: a total order, as (org, area, year, kind)
- * is unique. */
-static int by_alloc(const void *pa, const void *pb)
-{
-	const struct alloc_key *a = pa, *b = pb;
-	int c;
-
-	if (a->year != b->year)
-		return a->year > b->year ? -1 : 1;
-	if (a->org != b->org)
-		return a->org - b->org;
-	if (a->area != b->area)
-		return a->area - b->area;
-	if (a->kind != b->kind)
-		return a->kind - b->kind;
-	if ((c = strcmp(a->org_key ? a->org_key : "", b->org_key ? b->org_key : "")) != 0)
-		return c;
-	return (a->area_id > b->area_id) - (a->area_id < b->area_id);
 }
 
 static int kind_order(const char *k)
@@ -878,32 +1036,93 @@ static int kind_order(const char *k)
 	return !k ? 4 : strcmp(k, "money") == 0 ? 1 : strcmp(k, "staff") == 0 ? 2 : strcmp(k, "places") == 0 ? 3 : 4;
 }
 
+/* alloc_cb: a row of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS into the allocations (ctx) */
+static int alloc_cb(void *ctx, const struct store_row *r)
+{
+	static const char *const names[LC__MAX] = { "org", "org_name", "area", "year", "kind", "amount", "unit",
+		"note", "example", "area_id" };
+	struct allocs *as = ctx;
+
+	if (as->col[0] < 0 && cols_of(r, names, LC__MAX, as->col) != 0) {
+		as->bad = 1;
+		return 1;
+	}
+	if (as->n == as->cap) {
+		int ncap = as->cap ? as->cap * 2 : 32;
+		struct alloc *nr = arena_alloc_raw(as->a, sizeof(*nr) * (size_t)ncap);
+		if (as->n)
+			memcpy(nr, as->row, sizeof(*nr) * (size_t)as->n);
+		as->row = nr, as->cap = ncap;
+	}
+	const int *c = as->col;
+	struct alloc *l = &as->row[as->n++];
+	*l = (struct alloc){ .area_id = store_col_int(r, c[LC_AREA_ID]), .example = store_col_int(r, c[LC_EXAMPLE]),
+		.year = store_col_int(r, c[LC_YEAR]), .amount = store_col_type(r, c[LC_AMOUNT]) == SV_NULL ? NAN : store_col_real(r, c[LC_AMOUNT]) };
+	if (store_col_type(r, c[LC_YEAR]) == SV_INT) {	/* the year's text without the database's */
+		char y[NUMFMT_SIZE];
+		numfmt_long(l->year, y);
+		l->year_text = arena_strdup(as->a, y);
+	} else {
+		l->year_text = col_copy(as->a, r, c[LC_YEAR]);
+	}
+	l->org = col_copy(as->a, r, c[LC_ORG]);
+	l->org_name = col_copy(as->a, r, c[LC_ORG_NAME]);
+	l->area = col_copy(as->a, r, c[LC_AREA]);
+	l->kind = col_copy(as->a, r, c[LC_KIND]);
+	l->kind_ord = kind_order(l->kind);
+	l->unit = col_copy(as->a, r, c[LC_UNIT]);
+	l->note = col_copy(as->a, r, c[LC_NOTE]);
+	return 0;
+}
+
+/* by_alloc: newest year first, then the organisation's name and the area's name in Swedish
+ * order, the kind (money, staff, places, the others), then, for names that compare equal, the
+ * organisation's key (byte order) and the area's id: a total order, as (org, area, year, kind)
+ * is unique. */
+static int by_alloc(const void *pa, const void *pb)
+{
+	const struct alloc *a = pa, *b = pb;
+	int c;
+
+	if (a->year != b->year)
+		return a->year > b->year ? -1 : 1;
+	if (a->rank[0] != b->rank[0])
+		return a->rank[0] - b->rank[0];
+	if (a->rank[1] != b->rank[1])
+		return a->rank[1] - b->rank[1];
+	if (a->kind_ord != b->kind_ord)
+		return a->kind_ord - b->kind_ord;
+	if ((c = strcmp(a->org ? a->org : "", b->org ? b->org : "")) != 0)
+		return c;
+	return (a->area_id > b->area_id) - (a->area_id < b->area_id);
+}
+
 /* sort_alloc: the allocations (STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, read unordered) in by_alloc's
  * order, in C: the statement's ORDER BY through COLLATE sv was half its 0.27M instructions
- * (SQLite's sorter for some 30 rows). Returns 0, or -1 with the error page sent when the
- * collation fails. */
+ * (SQLite's sorter for some 30 rows). Returns 0, or -1 with the error page sent when a column
+ * was missing or the collation fails. */
 static int sort_alloc(struct district *x)
 {
-	struct rowset *al = &x->alloc;
-	int n = al->nrows, oc = rowset_col(al, "org_name"), ac = rowset_col(al, "area");
+	struct allocs *al = &x->alloc;
+	int n = al->n;
 
+	if (al->bad) {
+		err_set(&x->r->err, LUP_EDB, "cannot sort the allocations: a column is missing");
+		return places_fail(x->r);
+	}
 	if (n < 2)
 		return 0;
 	const char **on = arena_alloc(&x->r->a, sizeof(*on) * (size_t)n * 2), **an = on + n;
 	int *rank = arena_alloc(&x->r->a, sizeof(*rank) * (size_t)n * 2);
-	struct alloc_key *k = arena_alloc(&x->r->a, sizeof(*k) * (size_t)n);
 	for (int i = 0; i < n; i++)
-		on[i] = rowset_s(al, i, "org_name"), an[i] = rowset_s(al, i, "area");
-	if (oc < 0 || ac < 0 || collate_ranks(on, n, rank) != 0 || collate_ranks(an, n, rank + n) != 0) {
-		err_set(&x->r->err, LUP_EDB, "cannot sort the allocations: no names, or the Swedish collation failed");
+		on[i] = al->row[i].org_name, an[i] = al->row[i].area;
+	if (collate_ranks(on, n, rank) != 0 || collate_ranks(an, n, rank + n) != 0) {
+		err_set(&x->r->err, LUP_EDB, "cannot sort the allocations: the Swedish collation failed");
 		return places_fail(x->r);
 	}
 	for (int i = 0; i < n; i++)
-		k[i] = (struct alloc_key){ rowset_i(al, i, "year"), rowset_i(al, i, "area_id"), rank[i], rank[n + i],
-			kind_order(rowset_s(al, i, "kind")), rowset_s(al, i, "org"), al->rows[i] };
-	qsort(k, (size_t)n, sizeof(*k), by_alloc);
-	for (int i = 0; i < n; i++)
-		al->rows[i] = k[i].row;
+		al->row[i].rank[0] = rank[i], al->row[i].rank[1] = rank[n + i];
+	qsort(al->row, (size_t)n, sizeof(*al->row), by_alloc);
 	return 0;
 }
 
@@ -916,7 +1135,8 @@ static int fetch(struct district *x)
 	struct store_q q[STORE_QUERY_MAX];
 	int n = 0;
 
-	places_want(r, q, &n, &x->acts, STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &id, 1);
+	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &id, 1, act_cb, &x->acts };
 	district_contrib_want(r, q, &n, x->id, x->version_id, &x->contrib);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
 	places_want(r, q, &n, &x->nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1);
@@ -929,14 +1149,22 @@ static int fetch(struct district *x)
 	places_want(r, q, &n, &x->aliases, STMT_WEB_PLACES_THEME_ALIASES, &ver, 1);
 	places_want(r, q, &n, &x->groups, STMT_WEB_PLACES_THEME_GROUPS, &ver, 1);
 	places_want(r, q, &n, &x->pareas, STMT_PV_PAREAS, &ver, 1);
-	places_want(r, q, &n, &x->measures, STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1);
+	x->measures = (struct measures){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1, measure_cb, &x->measures };
 	places_want(r, q, &n, &x->mpartners, STMT_WEB_PLACES_MEASURE_PARTNERS, &ver, 1);
 	places_want(r, q, &n, &x->partners, STMT_PV_PARTNERS, &ver, 1);
-	places_want(r, q, &n, &x->alloc, STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1);
+	x->alloc = (struct allocs){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1, alloc_cb, &x->alloc };
 	x->key_arg = SVS(x->key);
 	district_contrib_status_want(r, q, &n, &x->key_arg, &x->standing);
 	page_district_goals_want(r, q, &n, x->version_id, x->id, &x->goals);
-	return places_fetch(r, q, n) || sort_acts(x) || sort_alloc(x);
+	if (places_fetch(r, q, n))
+		return -1;
+	if (x->measures.bad) {
+		err_set(&r->err, LUP_EDB, "the district's measures lack a column (measure_cb)");
+		return places_fail(r);
+	}
+	return sort_acts(x) || sort_alloc(x);
 }
 
 int page_district(struct http_req *r)

@@ -6,6 +6,7 @@
 #include "core/collate.h"
 #include "core/err.h"
 #include "core/numfmt.h"
+#include "core/runsort.h"
 #include "core/utf8.h"
 #include "load/tsv.h"
 #include "render/html.h"
@@ -1384,6 +1385,45 @@ static void test_collate_ranks(void)
 	ucol_close(coll);
 }
 
+/* A sorted element: its key and where it was (equal keys must keep their order). */
+struct rs_el {
+	int key, at;
+};
+
+static int rs_by_key(const void *pa, const void *pb)
+{
+	const struct rs_el *a = pa, *b = pb;
+
+	return (a->key > b->key) - (a->key < b->key);
+}
+
+/* sort_runs orders lists of 0 to 300 elements arriving in 1 to 40 runs, with repeated keys,
+ * by key and stably: checked element by element against a sort by (key, place). */
+static void test_sort_runs(void)
+{
+	unsigned seed = 7;
+
+	for (int round = 0; round < 500; round++) {
+		struct rs_el e[300];
+		int n = round % 301, runs = 1 + round % 40, bad = 0;
+		for (int i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* each run ascending from a random start; keys repeat (mod 50) */
+			int start = i % (n / runs + 1) == 0;
+			e[i] = (struct rs_el){ start || !i ? (int)(seed >> 20) % 50 : e[i - 1].key + (int)(seed >> 28) % 3, i };
+		}
+		sort_runs(e, (size_t)n, sizeof(*e), rs_by_key);
+		for (int i = 1; i < n; i++)
+			bad |= e[i - 1].key > e[i].key || (e[i - 1].key == e[i].key && e[i - 1].at > e[i].at);
+		int seen[300] = { 0 };
+		for (int i = 0; i < n; i++)
+			seen[e[i].at]++;
+		for (int i = 0; i < n; i++)
+			bad |= seen[i] != 1;
+		T_EQ_INT(bad, 0);
+	}
+}
+
 int main(void)
 {
 	T_RUN(test_buf_grows_and_terminates);
@@ -1424,5 +1464,6 @@ int main(void)
 	T_RUN(test_rowset_order_by_name);
 	T_RUN(test_rowset_d);
 	T_RUN(test_rowset_col_memo);
+	T_RUN(test_sort_runs);
 	return t_done();
 }

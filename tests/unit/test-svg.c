@@ -321,6 +321,73 @@ static void test_sparkline(void)
 	stop();
 }
 
+/* sparkline_of: a sparkline of v[0..n) with title and unit alone, as a malloc'd string */
+static char *sparkline_of(const char *title, const char *unit, int dec, const double *v, size_t n)
+{
+	struct svg_opts o = { "s", title, NULL, unit, dec, 0 };
+
+	start();
+	svg_sparkline(&h, &o, v, n);
+	T_EQ_INT(html_finish(&h), 0);
+	char *s = strdup(out.ptr);
+	stop();
+	return s;
+}
+
+/* cut: s without its first occurrence of pad (s changed in place) */
+static void cut(char *s, const char *pad)
+{
+	char *at = strstr(s, pad);
+
+	if (at)
+		memmove(at, at + strlen(pad), strlen(at + strlen(pad)) + 1);
+}
+
+/* The sparkline's texts are built in room on the stack when they fit, else in growing buffers:
+ * a title too long for that room takes the second path, and without the padding (once, in the
+ * title) its bytes are
+ * the first path's, for values of every kind (missing, negative, large, rounded, one or none
+ * known). A unit so long that a value's text passes 95 bytes is cut there on both paths. */
+static void test_sparkline_paths(void)
+{
+	char pad[1500];
+	unsigned seed = 12345;
+
+	memset(pad, 'x', sizeof(pad) - 1);
+	pad[sizeof(pad) - 1] = '\0';
+	for (int round = 0; round < 400; round++) {
+		double v[12];
+		size_t n = 1 + round % 12;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 8;
+			v[i] = r % 7 == 0 ? NAN : r % 11 == 0 ? -(double)(r % 100000) / 7.0 : r % 13 == 0 ? 1e9 * (r % 9)
+			     : (double)(r % 10000) / 100.0;
+		}
+		const char *unit = round % 3 == 0 ? "%" : round % 3 == 1 ? "kr/år & <person>" : NULL;
+		char title[1600];
+		snprintf(title, sizeof(title), "Ände %d", round);
+		char *fast = sparkline_of(title, unit, round % 4, v, n);
+		snprintf(title, sizeof(title), "Ände %d%s", round, pad);
+		char *slow = sparkline_of(title, unit, round % 4, v, n);
+		T_EQ_INT(strlen(slow), strlen(fast) + strlen(pad));
+		cut(slow, pad);
+		T_EQ_STR(slow, fast);
+		free(fast);
+		free(slow);
+	}
+	char unit[120];
+	memset(unit, 'u', sizeof(unit) - 1);
+	unit[sizeof(unit) - 1] = '\0';
+	unit[95] = '\0';	/* "4,1 " and 95 letters: cut at 95 bytes */
+	double w[] = { 4.1, 5.0 };
+	char *s = sparkline_of("T", unit, 1, w, 2);
+	char want[256];
+	snprintf(want, sizeof(want), "<title>T: 4,1 %.91s till 5,0 %.91s</title>", unit, unit);
+	T_CONTAINS(s, want);
+	free(s);
+}
+
 static const char *const keys[14] = {
 	"rinkeby-kista", "spanga-tensta", "hasselby-vallingby", "bromma", "kungsholmen", "norrmalm",
 	"ostermalm", "sodermalm", "hagersten-liljeholmen", "skarholmen", "alvsjo",
@@ -470,6 +537,7 @@ int main(void)
 	T_RUN(test_line_empty);
 	T_RUN(test_line_flat_and_huge);
 	T_RUN(test_sparkline);
+	T_RUN(test_sparkline_paths);
 	T_RUN(test_map_slots);
 	T_RUN(test_map);
 	T_RUN(test_map_parts);
