@@ -31,6 +31,7 @@ struct series {
 	struct arena *a;
 	struct spoint *p;
 	int n, cap;
+	int bad;		/* the statement's columns were not the ones series_cb reads */
 };
 
 /* Per district of the comparison: name, key and values by sex (T, K, M). */
@@ -46,6 +47,7 @@ struct cmp_fold {
 	int n, cap;
 	double city[3];		/* the city's values by sex (NAN: none) */
 	int ex;			/* some value is example data */
+	int checked, bad;	/* the columns checked on the first row; not the ones cmp_cb reads */
 };
 
 struct ind {
@@ -195,12 +197,29 @@ static int sex_index(const char *s)
 	return s && *s == 'K' ? 1 : s && *s == 'M' ? 2 : 0;
 }
 
+/* cols_are: 1 when r's first columns are named as names (NULL-ended), in that order: the
+ * callbacks below read their columns by place, and a statement's text changed on one backend
+ * must fail loudly rather than fill the page from the wrong columns. */
+static int cols_are(const struct store_row *r, const char *const *names)
+{
+	int i = 0;
+
+	for (; names[i]; i++)
+		if (i >= store_ncols(r) || strcmp(store_col_name(r, i), names[i]) != 0)
+			return 0;
+	return 1;
+}
+
 /* cmp_cb: a row of STMT_COMPARISON (area, name, level, sex, value, missing, example; by area)
  * folded into one entry per district of the comparison (ctx), the city's values apart: the
  * columns by their place in the statement's text (both backends' are the same). */
 static int cmp_cb(void *ctx, const struct store_row *r)
 {
+	static const char *const cols[] = { "area", "name", "level", "sex", "value", "missing", "example", NULL };
 	struct cmp_fold *f = ctx;
+
+	if (!f->checked && !(f->checked = cols_are(r, cols)))
+		return f->bad = 1;
 	int s = sex_index(store_col_text(r, 3));
 	double v = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
 	const char *level = store_col_text(r, 2), *area = store_col_text(r, 0);
@@ -559,8 +578,11 @@ static void overview(struct ind *x)
 /* series_cb: a row of STMT_WEB_PLACES_DISTRICT_SERIES (indicator_id, year, value) */
 static int series_cb(void *ctx, const struct store_row *r)
 {
+	static const char *const cols[] = { "indicator_id", "year", "value", NULL };
 	struct series *s = ctx;
 
+	if (!s->n && !cols_are(r, cols))
+		return s->bad = 1;
 	if (s->n == s->cap) {
 		int ncap = s->cap ? s->cap * 2 : 256;
 		struct spoint *np = arena_alloc_raw(s->a, sizeof(*np) * (size_t)ncap);
@@ -643,6 +665,11 @@ static int fetch(struct ind *x)
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_SERIES, &x->district_arg, 1, series_cb, &x->series };
 	if (places_fetch(x->r, q, n))
 		return -1;
+	if (x->cmp.bad || x->series.bad) {
+		err_set(&x->r->err, LUP_EDB, "%s: columns not the ones the page reads",
+			x->cmp.bad ? "STMT_COMPARISON" : "STMT_WEB_PLACES_DISTRICT_SERIES");
+		return places_fail(x->r);
+	}
 	sort_series(&x->series);
 	return 0;
 }
