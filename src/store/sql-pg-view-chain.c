@@ -150,7 +150,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
 		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* (org_id) -> activity_id, name: the districts of the activities of the organisation or its
+	/* (org_id) -> activity_id, name, area_id: the districts of the activities of the organisation or its
 	 * pair, in Swedish order of their names; not filtered by year nor draft (the loader drops
 	 * those of activities STMT_VC_ACTIVITIES did not give). The activities are those of an
 	 * array of the owners (an InitPlan), and the district links are joined to them by hash:
@@ -159,7 +159,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * by an array of the activities, each link was compared with every element of it (31,000
 	 * comparisons, 0.15 ms in the demo, 0.10 ms as a join). */
 	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name FROM activity_district ad JOIN area x ON x.id = ad.area_id"
+		"SELECT ad.activity_id, x.name, ad.area_id FROM activity_district ad JOIN area x ON x.id = ad.area_id"
 		" WHERE ad.activity_id IN (SELECT a.id FROM activity a"
 		"  WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)))"
 		" ORDER BY x.name COLLATE sv, ad.activity_id",

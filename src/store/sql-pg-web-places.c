@@ -222,21 +222,17 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"  JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)), 0 FROM activity a"
 		"  WHERE " IN_OWNERS("a.owner_id") " AND " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id) -> activity_id, district, district_name: the districts other than its own that the
-	 * activities of the organisation (its pair, those naming it their pair) serve, of every year,
-	 * drafts too, unordered, a district once per link (view/org.c keeps those of the chain's
-	 * activities and orders them). The district is the area, its parent or its grandparent: the
-	 * other districts (nd) come first, then the areas in them (m: each, its children and
-	 * grandchildren), then their links, and those are joined to the owners' activities by id. */
-	[STMT_WEB_PLACES_ORG_ACT_DISTRICTS] =
+	/* (org_id) -> area_id, district, district_name: every area within a district other than the
+	 * organisation's own (the district, its children, its grandchildren), unordered, with that
+	 * district (view/org.c maps the links of the chain's activities through them). The other
+	 * districts (nd) come first, then the areas in them. */
+	[STMT_WEB_PLACES_ORG_AREA_DISTRICTS] =
 		"WITH " OWNERS_CTE ", nd AS MATERIALIZED (SELECT d.id FROM area d WHERE d.level = 'district'"
 		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false)),"
 		" m(area_id, did) AS (SELECT id, id FROM nd"
 		"  UNION ALL SELECT c.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id"
 		"  UNION ALL SELECT g.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id JOIN area g ON g.parent_id = c.id)"
-		" SELECT ad.activity_id, d.key AS district, d.name AS district_name FROM m"
-		" JOIN activity_district ad ON ad.area_id = m.area_id JOIN activity a ON a.id = ad.activity_id"
-		" JOIN area d ON d.id = m.did WHERE " IN_OWNERS("a.owner_id"),
+		" SELECT m.area_id, d.key AS district, d.name AS district_name FROM m JOIN area d ON d.id = m.did",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

@@ -136,12 +136,12 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* -> activity_id, name: the districts of the activities of the organisation or its pair,
+	/* -> activity_id, name, area_id: the districts of the activities of the organisation or its pair,
 	 * unordered (view/chain.c puts them in Swedish order of their names, ranking the distinct
 	 * names once: SQLite's sorter through ICU was half of the statement). Not filtered by year
 	 * nor draft: the loader keeps those of the activities STMT_VC_ACTIVITIES gave and drops the
 	 * others (testing each activity here again cost as much as that statement) */
 	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
+		"SELECT ad.activity_id, x.name, ad.area_id FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
 		" JOIN area x ON x.id = ad.area_id WHERE " VC_OWNED("a.owner_id"),
 };

@@ -236,33 +236,26 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  ON a.owner_id = own.id"
 		"  WHERE " PUB_ACTIVITY("a") " AND a.start_first IS NULL)"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id) -> activity_id, district, district_name: the districts other than its own that the
-	 * activities of the organisation (its pair, those naming it their pair) serve, of every year,
-	 * drafts too, unordered, a district once per link (view/org.c keeps those of the chain's
-	 * activities, which are the year's public ones, and orders them). A district is the area, its
-	 * parent or its grandparent (municipality, district, neighbourhood, place: no district lies
-	 * within another). The walk is the owners' index and the links' (both covering, no activity
-	 * row read); a link to the organisation's own district or an area in it (mine: its districts,
-	 * their children and grandchildren, a few seeks) is dropped on its area id, so the district
-	 * found for a link left is never its own, and only those links look their area up. Filtering
-	 * by year, draft and owner here and sorting by name were what cost: in the demo (no link left)
-	 * 0.67M instructions per execution as the page's list of contributions, now about a third. */
-	[STMT_WEB_PLACES_ORG_ACT_DISTRICTS] =
-		"WITH own(id) AS (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1"
-		"  UNION ALL SELECT pair_id FROM organisation WHERE id = ?1),"
-		" od(id) AS (SELECT id FROM area WHERE committee_id = ?1"
+	/* (org_id) -> area_id, district, district_name: every area within a district other than the
+	 * organisation's own (the district, its children, its grandchildren: municipality, district,
+	 * neighbourhood, place, no district within another), unordered, with that district. The
+	 * links of the chain's activities (STMT_VC_ACTIVITY_AREAS gives their areas' ids) are mapped
+	 * through these rows in view/org.c: the areas, not the links, are read here (about 65 rows in
+	 * the demo; walking the owners' activities and their links a second time cost 0.47M
+	 * instructions). An area of the organisation's own districts (mine: its districts, their
+	 * children and grandchildren, a few seeks) is left out on its id. */
+	[STMT_WEB_PLACES_ORG_AREA_DISTRICTS] =
+		"WITH od(id) AS (SELECT id FROM area WHERE committee_id = ?1"
 		"  UNION ALL SELECT a.id FROM organisation o JOIN area a ON a.committee_id = o.pair_id WHERE o.id = ?1"
 		"  UNION ALL SELECT a.id FROM organisation o JOIN area a ON a.committee_id = o.id WHERE o.pair_id = ?1),"
 		" mine(id) AS (SELECT id FROM od UNION ALL SELECT c.id FROM od JOIN area c ON c.parent_id = od.id"
-		"  UNION ALL SELECT g.id FROM od JOIN area c ON c.parent_id = od.id JOIN area g ON g.parent_id = c.id)"
-		" SELECT ad.activity_id, d.key AS district, d.name AS district_name"
-		" FROM own CROSS JOIN activity a ON a.owner_id = own.id"
-		" CROSS JOIN activity_district ad ON ad.activity_id = a.id CROSS JOIN area x ON x.id = ad.area_id"
-		" LEFT JOIN area xp ON xp.id = x.parent_id"
-		/* "(d.id = y AND 1)": an OR of rowid seeks, not an IN list (a temporary table per link) */
-		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR (d.id = x.parent_id AND 1)"
-		" OR (d.id = xp.parent_id AND 1))"
-		" WHERE ad.area_id NOT IN (SELECT id FROM mine)",
+		"  UNION ALL SELECT g.id FROM od JOIN area c ON c.parent_id = od.id JOIN area g ON g.parent_id = c.id),"
+		" m(area_id, did) AS (SELECT id, id FROM area WHERE level = 'district'"
+		"  UNION ALL SELECT c.id, d.id FROM area d JOIN area c ON c.parent_id = d.id WHERE d.level = 'district'"
+		"  UNION ALL SELECT g.id, d.id FROM area d JOIN area c ON c.parent_id = d.id JOIN area g ON g.parent_id = c.id"
+		"   WHERE d.level = 'district')"
+		" SELECT m.area_id, d.key AS district, d.name AS district_name FROM m JOIN area d ON d.id = m.did"
+		" WHERE m.area_id NOT IN (SELECT id FROM mine)",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =
