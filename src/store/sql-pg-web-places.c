@@ -222,17 +222,15 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"  JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)), 0 FROM activity a"
 		"  WHERE " IN_OWNERS("a.owner_id") " AND " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id) -> area_id, district, district_name: every area within a district other than the
-	 * organisation's own (the district, its children, its grandchildren), unordered, with that
-	 * district (view/org.c maps the links of the chain's activities through them). The other
-	 * districts (nd) come first, then the areas in them. */
+	/* (org_id) -> area_id, parent_id, district, district_name: the area tree as view/org.c maps
+	 * the chain's links to districts: every area with a parent (area_id, parent_id), then the
+	 * districts other than the organisation's own (area_id, district: key, district_name),
+	 * unordered. */
 	[STMT_WEB_PLACES_ORG_AREA_DISTRICTS] =
-		"WITH " OWNERS_CTE ", nd AS MATERIALIZED (SELECT d.id FROM area d WHERE d.level = 'district'"
-		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false)),"
-		" m(area_id, did) AS (SELECT id, id FROM nd"
-		"  UNION ALL SELECT c.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id"
-		"  UNION ALL SELECT g.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id JOIN area g ON g.parent_id = c.id)"
-		" SELECT m.area_id, d.key AS district, d.name AS district_name FROM m JOIN area d ON d.id = m.did",
+		"WITH " OWNERS_CTE " SELECT a.id AS area_id, a.parent_id, NULL::text AS district, NULL::text AS district_name"
+		" FROM area a WHERE a.parent_id IS NOT NULL"
+		" UNION ALL SELECT d.id, NULL, d.key, d.name FROM area d WHERE d.level = 'district'"
+		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false)",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

@@ -236,26 +236,24 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  ON a.owner_id = own.id"
 		"  WHERE " PUB_ACTIVITY("a") " AND a.start_first IS NULL)"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id) -> area_id, district, district_name: every area within a district other than the
-	 * organisation's own (the district, its children, its grandchildren: municipality, district,
-	 * neighbourhood, place, no district within another), unordered, with that district. The
-	 * links of the chain's activities (STMT_VC_ACTIVITY_AREAS gives their areas' ids) are mapped
-	 * through these rows in view/org.c: the areas, not the links, are read here (about 65 rows in
-	 * the demo; walking the owners' activities and their links a second time cost 0.47M
-	 * instructions). An area of the organisation's own districts (mine: its districts, their
-	 * children and grandchildren, a few seeks) is left out on its id. */
+	/* (org_id) -> area_id, parent_id, district, district_name: the area tree as view/org.c maps
+	 * the chain's links to districts (an area is its own district, its parent's or its
+	 * grandparent's: municipality, district, neighbourhood, place, no district within another):
+	 * every area with a parent (area_id, parent_id: the covering walk of area_parent), then the
+	 * districts other than the organisation's own (area_id, district: key, district_name),
+	 * unordered. The links (STMT_VC_ACTIVITY_AREAS gives their areas' ids) are not walked again
+	 * (the owners' activities and their links: 0.47M instructions in the demo); mapping the
+	 * areas to their districts here cost 0.20-0.54M (a seek into area_parent per area and the
+	 * own districts' areas as an IN list), the tree's two parts about 0.12M. A district is the
+	 * organisation's own when its committee is the organisation, its pair or one naming it its
+	 * pair (compared, not an IN list: a temporary table per execution). */
 	[STMT_WEB_PLACES_ORG_AREA_DISTRICTS] =
-		"WITH od(id) AS (SELECT id FROM area WHERE committee_id = ?1"
-		"  UNION ALL SELECT a.id FROM organisation o JOIN area a ON a.committee_id = o.pair_id WHERE o.id = ?1"
-		"  UNION ALL SELECT a.id FROM organisation o JOIN area a ON a.committee_id = o.id WHERE o.pair_id = ?1),"
-		" mine(id) AS (SELECT id FROM od UNION ALL SELECT c.id FROM od JOIN area c ON c.parent_id = od.id"
-		"  UNION ALL SELECT g.id FROM od JOIN area c ON c.parent_id = od.id JOIN area g ON g.parent_id = c.id),"
-		" m(area_id, did) AS (SELECT id, id FROM area WHERE level = 'district'"
-		"  UNION ALL SELECT c.id, d.id FROM area d JOIN area c ON c.parent_id = d.id WHERE d.level = 'district'"
-		"  UNION ALL SELECT g.id, d.id FROM area d JOIN area c ON c.parent_id = d.id JOIN area g ON g.parent_id = c.id"
-		"   WHERE d.level = 'district')"
-		" SELECT m.area_id, d.key AS district, d.name AS district_name FROM m JOIN area d ON d.id = m.did"
-		" WHERE m.area_id NOT IN (SELECT id FROM mine)",
+		"SELECT a.id AS area_id, a.parent_id, NULL AS district, NULL AS district_name"
+		" FROM area a INDEXED BY area_parent WHERE a.parent_id IS NOT NULL"
+		" UNION ALL SELECT d.id, NULL, d.key, d.name FROM area d WHERE d.level = 'district'"
+		" AND (d.committee_id IS NULL OR (d.committee_id <> ?1"
+		" AND d.committee_id IS NOT (SELECT pair_id FROM organisation WHERE id = ?1)"
+		" AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = d.committee_id AND o.pair_id = ?1)))",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

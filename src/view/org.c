@@ -57,10 +57,10 @@ static void plan_versions(struct arena *a, struct view_org *o, const struct rows
 	}
 }
 
-/* An area within another district (STMT_WEB_PLACES_ORG_AREA_DISTRICTS' row): its id, the
- * district's key and name. */
+/* An area of the tree (STMT_WEB_PLACES_ORG_AREA_DISTRICTS' row): its id, its parent's, or,
+ * for another district, its key and name. */
 struct area_district {
-	int64_t area;
+	int64_t area, parent;
 	const char *district, *name;
 };
 
@@ -92,39 +92,67 @@ static int by_place(const void *x, const void *y)
 	return strcmp(p->district, q->district);
 }
 
-/* districts: into out, the links of the chain's activities to areas of other districts (m: the
- * n areas of rows r, sorted here by id), each with its district; returns how many. */
-static size_t districts(const struct view_chain *c, const struct rowset *r, struct area_district *m, size_t n,
-			struct link *out)
+/* area_find: the area with id in m[0..n) (sorted by id), or NULL. */
+static const struct area_district *area_find(const struct area_district *m, size_t n, int64_t id)
 {
-	size_t k = 0;
+	struct area_district key = { id, 0, NULL, NULL };
 
-	for (size_t i = 0; i < n; i++)
-		m[i] = (struct area_district){ rowset_i(r, (int)i, "area_id"), rowset_s(r, (int)i, "district"),
-					       rowset_s(r, (int)i, "district_name") };
-	qsort(m, n, sizeof(*m), by_area);
+	return bsearch(&key, m, n, sizeof(*m), by_area);
+}
+
+/* district_of: the other district that area id is, or lies in (its parent or grandparent),
+ * from the tree's parents p[0..np) and the other districts d[0..nd); NULL when none. */
+static const struct area_district *district_of(const struct area_district *p, size_t np,
+					       const struct area_district *d, size_t nd, int64_t id)
+{
+	for (int up = 0; up < 3 && id; up++) {
+		const struct area_district *x = area_find(d, nd, id);
+		if (x)
+			return x;
+		x = area_find(p, np, id);
+		id = x ? x->parent : 0;
+	}
+	return NULL;
+}
+
+/* districts: into out, the links of the chain's activities to areas of other districts (the
+ * tree: rows r), each with its district; returns how many. */
+static size_t districts(struct arena *a, const struct view_chain *c, const struct rowset *r, struct link *out)
+{
+	size_t n = (size_t)r->nrows, np = 0, nd = 0, k = 0;
+	struct area_district *p = arena_alloc(a, sizeof(*p) * (n + 1)), *d = arena_alloc(a, sizeof(*d) * (n + 1));
+	int ca = rowset_col(r, "area_id"), cp = rowset_col(r, "parent_id");
+
+	for (int i = 0; i < r->nrows; i++) {
+		struct area_district x = { rowset_ic(r, i, ca), rowset_ic(r, i, cp), rowset_s(r, i, "district"),
+					   rowset_s(r, i, "district_name") };
+		if (x.district)
+			d[nd++] = x;
+		else
+			p[np++] = x;
+	}
+	qsort(p, np, sizeof(*p), by_area);
+	qsort(d, nd, sizeof(*d), by_area);
 	for (size_t i = 0; i < c->nlinks; i++) {
-		struct area_district key = { c->links[i].area, NULL, NULL };
-		const struct area_district *d = bsearch(&key, m, n, sizeof(*m), by_area);
-		if (d)
-			out[k++] = (struct link){ d->district, d->name, (long)c->links[i].act, 0 };
+		const struct area_district *x = district_of(p, np, d, nd, c->links[i].area);
+		if (x)
+			out[k++] = (struct link){ x->district, x->name, (long)c->links[i].act, 0 };
 	}
 	return k;
 }
 
 /* contributions: the chain's activities per district they serve other than the organisation's
- * own (the chain's links mapped through rows c: STMT_WEB_PLACES_ORG_AREA_DISTRICTS), each
+ * own (the chain's links mapped through the area tree c: STMT_WEB_PLACES_ORG_AREA_DISTRICTS), each
  * activity and district once, by district name, then as the chain orders them. -1 when the
  * Swedish collation fails. */
 static int contributions(struct arena *a, struct view_org *o, const struct rowset *c)
 {
-	size_t nl = o->chain.nlinks, n, k = 0;
-	struct area_district *m = arena_alloc(a, sizeof(*m) * ((size_t)c->nrows + 1));
-	struct link *l = arena_alloc(a, sizeof(*l) * (nl + 1));
+	size_t n, k = 0;
+	struct link *l = arena_alloc(a, sizeof(*l) * (o->chain.nlinks + 1));
 	const char **names;
 	int *rank;
 
-	n = districts(&o->chain, c, m, (size_t)c->nrows, l);
+	n = districts(a, &o->chain, c, l);
 	names = arena_alloc(a, sizeof(*names) * (n + 1));
 	rank = arena_alloc(a, sizeof(*rank) * (n + 1));
 	for (size_t i = 0; i < n; i++)
