@@ -61,7 +61,7 @@
 /* The outcomes of the indicators ci in the periods pr (the caller adds the areas to the join,
  * then VC_OUTCOMES_SEE and the order). */
 #define VC_OUTCOMES_OF \
-	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.missing, x.example" \
+	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.example" \
 	" FROM ci i JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ANY (ARRAY(SELECT id FROM pr))"
 /* The outcomes (xt) of both sexes together in area $1 and the periods pr, read once from the
  * partial index outcome_area_total (an index-only scan: missing is value IS NULL, outcome's
@@ -116,7 +116,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
 		"WITH" VC_CI "," VC_PERIODS_PREV "," VC_AREA_T
-		" SELECT x.indicator_id, x.period_id, x.area_id, 'T' AS sex, x.value, (x.value IS NULL)::int AS missing,"
+		" SELECT x.indicator_id, x.period_id, x.area_id, 'T' AS sex, x.value,"
 		" x.example FROM ci i JOIN xt x ON x.indicator_id = i.id WHERE " SEE_FIGURE("x", "i"),
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area $3 (what 1; name: the

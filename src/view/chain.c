@@ -199,10 +199,11 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	o->year = 0;		/* year, period and area: put_keys */
 	o->period = o->area = NULL;
 	o->sex = sex(l, r, 3);
-	o->missing = store_col_int(r, 5) != 0;
-	/* the schema's CHECK: value is NULL exactly when missing is 1 (no type test per row) */
+	/* the schema's CHECK: value is NULL exactly when missing is 1 (the statements give no
+	 * missing column) */
+	o->missing = store_col_type(r, 4) == SV_NULL;
 	o->value = o->missing ? NAN : store_col_real(r, 4);
-	o->example = store_col_int(r, 6) != 0;
+	o->example = store_col_int(r, 5) != 0;
 	return 0;
 }
 
