@@ -225,12 +225,14 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	/* (org_id) -> area_id, parent_id, district, district_name: the area tree as view/org.c maps
 	 * the chain's links to districts: every area with a parent (area_id, parent_id), then the
 	 * districts other than the organisation's own (area_id, district: key, district_name),
-	 * unordered. */
+	 * unordered; none when no activity of the owners has a link (lk). */
 	[STMT_WEB_PLACES_ORG_AREA_DISTRICTS] =
-		"WITH " OWNERS_CTE " SELECT a.id AS area_id, a.parent_id, NULL::text AS district, NULL::text AS district_name"
-		" FROM area a WHERE a.parent_id IS NOT NULL"
+		"WITH " OWNERS_CTE ", lk AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM activity a"
+		"  JOIN activity_district ad ON ad.activity_id = a.id WHERE " IN_OWNERS("a.owner_id") ") AS yes)"
+		" SELECT a.id AS area_id, a.parent_id, NULL::text AS district, NULL::text AS district_name"
+		" FROM area a WHERE a.parent_id IS NOT NULL AND (SELECT yes FROM lk)"
 		" UNION ALL SELECT d.id, NULL, d.key, d.name FROM area d WHERE d.level = 'district'"
-		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false)",
+		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false) AND (SELECT yes FROM lk)",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =
