@@ -61,7 +61,7 @@
 /* The outcomes of the indicators ci in the periods pr (the caller adds the areas to the join,
  * then VC_OUTCOMES_SEE and the order). */
 #define VC_OUTCOMES_OF \
-	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.missing, x.example" \
+	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.example" \
 	" FROM ci i JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ANY (ARRAY(SELECT id FROM pr))"
 /* The outcomes (xt) of both sexes together in area $1 and the periods pr, read once from the
  * partial index outcome_area_total (an index-only scan: missing is value IS NULL, outcome's
@@ -116,7 +116,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
 		"WITH" VC_CI "," VC_PERIODS_PREV "," VC_AREA_T
-		" SELECT x.indicator_id, x.period_id, x.area_id, 'T' AS sex, x.value, (x.value IS NULL)::int AS missing,"
+		" SELECT x.indicator_id, x.period_id, x.area_id, 'T' AS sex, x.value,"
 		" x.example FROM ci i JOIN xt x ON x.indicator_id = i.id WHERE " SEE_FIGURE("x", "i"),
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area $3 (what 1; name: the
@@ -150,7 +150,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
 		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* (org_id) -> activity_id, name: the districts of the activities of the organisation or its
+	/* (org_id) -> activity_id, name, area_id: the districts of the activities of the organisation or its
 	 * pair, in Swedish order of their names; not filtered by year nor draft (the loader drops
 	 * those of activities STMT_VC_ACTIVITIES did not give). The activities are those of an
 	 * array of the owners (an InitPlan), and the district links are joined to them by hash:
@@ -159,7 +159,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * by an array of the activities, each link was compared with every element of it (31,000
 	 * comparisons, 0.15 ms in the demo, 0.10 ms as a join). */
 	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name FROM activity_district ad JOIN area x ON x.id = ad.area_id"
+		"SELECT ad.activity_id, x.name, ad.area_id FROM activity_district ad JOIN area x ON x.id = ad.area_id"
 		" WHERE ad.activity_id IN (SELECT a.id FROM activity a"
 		"  WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)))"
 		" ORDER BY x.name COLLATE sv, ad.activity_id",

@@ -222,21 +222,17 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"  JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)), 0 FROM activity a"
 		"  WHERE " IN_OWNERS("a.owner_id") " AND " PUB_ACTIVITY("a") ")"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id) -> activity_id, district, district_name: the districts other than its own that the
-	 * activities of the organisation (its pair, those naming it their pair) serve, of every year,
-	 * drafts too, unordered, a district once per link (view/org.c keeps those of the chain's
-	 * activities and orders them). The district is the area, its parent or its grandparent: the
-	 * other districts (nd) come first, then the areas in them (m: each, its children and
-	 * grandchildren), then their links, and those are joined to the owners' activities by id. */
-	[STMT_WEB_PLACES_ORG_ACT_DISTRICTS] =
-		"WITH " OWNERS_CTE ", nd AS MATERIALIZED (SELECT d.id FROM area d WHERE d.level = 'district'"
-		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false)),"
-		" m(area_id, did) AS (SELECT id, id FROM nd"
-		"  UNION ALL SELECT c.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id"
-		"  UNION ALL SELECT g.id, nd.id FROM nd JOIN area c ON c.parent_id = nd.id JOIN area g ON g.parent_id = c.id)"
-		" SELECT ad.activity_id, d.key AS district, d.name AS district_name FROM m"
-		" JOIN activity_district ad ON ad.area_id = m.area_id JOIN activity a ON a.id = ad.activity_id"
-		" JOIN area d ON d.id = m.did WHERE " IN_OWNERS("a.owner_id"),
+	/* (org_id) -> area_id, parent_id, district, district_name: the area tree as view/org.c maps
+	 * the chain's links to districts: every area with a parent (area_id, parent_id), then the
+	 * districts other than the organisation's own (area_id, district: key, district_name),
+	 * unordered; none when no activity of the owners has a link (lk). */
+	[STMT_WEB_PLACES_ORG_AREA_DISTRICTS] =
+		"WITH " OWNERS_CTE ", lk AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM activity a"
+		"  JOIN activity_district ad ON ad.activity_id = a.id WHERE " IN_OWNERS("a.owner_id") ") AS yes)"
+		" SELECT a.id AS area_id, a.parent_id, NULL::text AS district, NULL::text AS district_name"
+		" FROM area a WHERE a.parent_id IS NOT NULL AND (SELECT yes FROM lk)"
+		" UNION ALL SELECT d.id, NULL, d.key, d.name FROM area d WHERE d.level = 'district'"
+		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false) AND (SELECT yes FROM lk)",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

@@ -120,10 +120,30 @@
  * counts of figures rather than the figures (PostgreSQL's derived_indicator_period). */
 #define SEE_FIGURE_IF(open, period, i) \
 	"(" open " OR " i ".source_kind = 'kolada'" \
-	" OR EXISTS (SELECT 1 FROM report r_ JOIN organisation ro_ ON ro_.id = r_.org_id" \
-	"  WHERE r_.period_id = " period " AND r_.status = 'approved' AND (r_.org_id = " i ".owner_id" \
-	"  OR ro_.pair_id = " i ".owner_id OR r_.org_id = (SELECT pair_id FROM organisation WHERE id = " i ".owner_id)))" \
-	" OR lup_reads(" i ".owner_id, (SELECT pair_id FROM organisation WHERE id = " i ".owner_id)))"
+	" OR " SEE_FIGURE_OWNER(period, i ".owner_id") ")"
+
+/* The part of the rule that depends on the owner (id column owner) and the period only, as
+ * OR-ed terms (the caller brackets them): an approved report of the owner or its pair for the
+ * period, or the viewer may read the owner's reports. */
+#define SEE_FIGURE_OWNER(period, owner) \
+	"EXISTS (SELECT 1 FROM report r_ JOIN organisation ro_ ON ro_.id = r_.org_id" \
+	"  WHERE r_.period_id = " period " AND r_.status = 'approved' AND (r_.org_id = " owner \
+	"  OR ro_.pair_id = " owner " OR r_.org_id = (SELECT pair_id FROM organisation WHERE id = " owner ")))" \
+	" OR lup_reads(" owner ", (SELECT pair_id FROM organisation WHERE id = " owner "))"
+
+/* SEE_FIGURE decided once per (owner, period) rather than per figure, for statements that read
+ * many figures of few owners and periods: SEE_FIGURE_SEEN(owners, periods) is the query of the
+ * pairs (owner_id, period_id) of the tables owners (id) and periods (id) whose figures the
+ * rule's owner part admits (a CTE the statement names, say seen); SEE_FIGURE_BY(x, i, seen) is
+ * then SEE_FIGURE for an outcome x of indicator i whose owner is among owners and whose period
+ * is among periods (for others it says no). On SQLite the rule's report lookup and lup_reads
+ * per figure that is not public in itself cost about 3K instructions a row. */
+#define SEE_FIGURE_SEEN(owners, periods) \
+	"SELECT o_.id AS owner_id, p_.id AS period_id FROM " owners " o_ CROSS JOIN " periods " p_" \
+	" WHERE (" SEE_FIGURE_OWNER("p_.id", "o_.id") ")"
+#define SEE_FIGURE_BY(x, i, seen) \
+	"(" FIGURE_OPEN(x) " OR " i ".source_kind = 'kolada' OR EXISTS (SELECT 1 FROM " seen " s_" \
+	" WHERE s_.owner_id = " i ".owner_id AND s_.period_id = " x ".period_id))"
 
 /* The same for an outcome x of the indicator with id column icol (no alias of indicator in
  * scope): the indicator is looked up. */

@@ -48,7 +48,7 @@
 #define VC_PERIODS_PREV " pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
 #define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = ?2)"
 
-/* The visible outcomes of the chain's public indicators (the goals' ids VC_IDS(3), each joined
+/* The visible outcomes (VC_SEEN) of the chain's public indicators (the goals' ids VC_IDS(3), each joined
  * to its indicators: no IN list to build) in the periods pr (the caller adds the areas), by
  * period and area id: the loader puts in the periods' years and kinds and the areas'
  * keys from STMT_VC_OUTCOME_KEYS (a rowid seek into period and one into area for every row were
@@ -58,13 +58,24 @@
  * -> 1.99M for the API's year). The rows of other periods in that range (none where a year's
  * periods were made together) are the loader's to drop (view/chain.c keep_periods): testing
  * each row against pr here cost 0.26M of the API's 1.82M (an IN list probed per row).
- * INDEXED BY: SQLite would take the unique index, and a seek into the table per row. */
+ * INDEXED BY: SQLite would take the unique index, and a seek into the table per row. No
+ * missing column: it is value IS NULL (outcome's CHECK), which the loader tests (a column less
+ * per row: -41K of the API's 1.56M in SQLite, and the loader's call). */
 #define VC_OUTCOMES_OF \
-	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.missing, x.example" \
+	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.example" \
 	" FROM " VC_IDS("3") " c CROSS JOIN indicator i ON i.goal_id = c.value" \
 	" CROSS JOIN outcome x INDEXED BY outcome_indicator_area ON x.indicator_id = i.id" \
 	" WHERE x.period_id BETWEEN (SELECT min(id) FROM pr) AND (SELECT max(id) FROM pr)" \
-	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
+	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE_BY("x", "i", "seen")
+
+/* The rule's owner part (sql-public.h SEE_FIGURE_SEEN) decided once per owner of the chain's
+ * indicators (io) and period of pr, not per outcome: in the demo every figure is example data
+ * (public in itself: the test stops there), but for figures from reports the report lookup and
+ * lup_reads per row doubled the API's statement (1.52M -> 3.22M with the demo's outcomes made
+ * report figures; 1.86M this way). Built only when a figure needs it. */
+#define VC_SEEN \
+	", io(id) AS (SELECT DISTINCT i.owner_id FROM " VC_IDS("3") " c CROSS JOIN indicator i ON i.goal_id = c.value)," \
+	" seen(owner_id, period_id) AS MATERIALIZED (" SEE_FIGURE_SEEN("io", "pr") ")"
 
 const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, unordered (view/chain.c sorts them: KF goals first, nämndmål by number,
@@ -96,16 +107,16 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
 	 * sorter here copied every row into a temporary b-tree) */
 	[STMT_VC_OUTCOMES] =
-		"WITH" VC_AREAS "," VC_PERIODS_PREV
+		"WITH" VC_AREAS "," VC_PERIODS_PREV VC_SEEN
 		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
 	/* -> the same of the year only (the API's goal chain shows no other) */
 	[STMT_VC_OUTCOMES_YEAR] =
-		"WITH" VC_AREAS "," VC_PERIODS_YEAR
+		"WITH" VC_AREAS "," VC_PERIODS_YEAR VC_SEEN
 		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
 	/* (area_id, year, goal_ids) -> the same in area ?1 for both sexes together (T) only: what
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
-		"WITH" VC_PERIODS_PREV
+		"WITH" VC_PERIODS_PREV VC_SEEN
 		VC_OUTCOMES_OF " AND x.area_id = ?1 AND x.sex = 'T'",
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area ?3 (what 1; name: the
@@ -136,12 +147,12 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* -> activity_id, name: the districts of the activities of the organisation or its pair,
+	/* -> activity_id, name, area_id: the districts of the activities of the organisation or its pair,
 	 * unordered (view/chain.c puts them in Swedish order of their names, ranking the distinct
 	 * names once: SQLite's sorter through ICU was half of the statement). Not filtered by year
 	 * nor draft: the loader keeps those of the activities STMT_VC_ACTIVITIES gave and drops the
 	 * others (testing each activity here again cost as much as that statement) */
 	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
+		"SELECT ad.activity_id, x.name, ad.area_id FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
 		" JOIN area x ON x.id = ad.area_id WHERE " VC_OWNED("a.owner_id"),
 };

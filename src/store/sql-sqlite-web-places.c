@@ -27,6 +27,13 @@
 #define PLAN_YEAR(col) \
 	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
 
+/* Some activity of organisation ?1, its pair or one naming it its pair has a district link
+ * (any year, drafts too): the first found ends the walk of the owners' activities. */
+#define ORG_HAS_LINKS \
+	"EXISTS (SELECT 1 FROM (SELECT ?1 AS id UNION ALL SELECT id FROM organisation WHERE pair_id = ?1" \
+	" UNION ALL SELECT pair_id FROM organisation WHERE id = ?1) ow_ CROSS JOIN activity la_ ON la_.owner_id = ow_.id" \
+	" CROSS JOIN activity_district ld_ ON ld_.activity_id = la_.id)"
+
 const char *const sqlite_sql_web_places[STMT__MAX] = {
 	/* () -> id, key, name of the municipality the districts belong to */
 	[STMT_WEB_PLACES_CITY] =
@@ -236,33 +243,26 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  ON a.owner_id = own.id"
 		"  WHERE " PUB_ACTIVITY("a") " AND a.start_first IS NULL)"
 		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
-	/* (org_id) -> activity_id, district, district_name: the districts other than its own that the
-	 * activities of the organisation (its pair, those naming it their pair) serve, of every year,
-	 * drafts too, unordered, a district once per link (view/org.c keeps those of the chain's
-	 * activities, which are the year's public ones, and orders them). A district is the area, its
-	 * parent or its grandparent (municipality, district, neighbourhood, place: no district lies
-	 * within another). The walk is the owners' index and the links' (both covering, no activity
-	 * row read); a link to the organisation's own district or an area in it (mine: its districts,
-	 * their children and grandchildren, a few seeks) is dropped on its area id, so the district
-	 * found for a link left is never its own, and only those links look their area up. Filtering
-	 * by year, draft and owner here and sorting by name were what cost: in the demo (no link left)
-	 * 0.67M instructions per execution as the page's list of contributions, now about a third. */
-	[STMT_WEB_PLACES_ORG_ACT_DISTRICTS] =
-		"WITH own(id) AS (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1"
-		"  UNION ALL SELECT pair_id FROM organisation WHERE id = ?1),"
-		" od(id) AS (SELECT id FROM area WHERE committee_id = ?1"
-		"  UNION ALL SELECT a.id FROM organisation o JOIN area a ON a.committee_id = o.pair_id WHERE o.id = ?1"
-		"  UNION ALL SELECT a.id FROM organisation o JOIN area a ON a.committee_id = o.id WHERE o.pair_id = ?1),"
-		" mine(id) AS (SELECT id FROM od UNION ALL SELECT c.id FROM od JOIN area c ON c.parent_id = od.id"
-		"  UNION ALL SELECT g.id FROM od JOIN area c ON c.parent_id = od.id JOIN area g ON g.parent_id = c.id)"
-		" SELECT ad.activity_id, d.key AS district, d.name AS district_name"
-		" FROM own CROSS JOIN activity a ON a.owner_id = own.id"
-		" CROSS JOIN activity_district ad ON ad.activity_id = a.id CROSS JOIN area x ON x.id = ad.area_id"
-		" LEFT JOIN area xp ON xp.id = x.parent_id"
-		/* "(d.id = y AND 1)": an OR of rowid seeks, not an IN list (a temporary table per link) */
-		" JOIN area d ON d.level = 'district' AND (d.id = x.id OR (d.id = x.parent_id AND 1)"
-		" OR (d.id = xp.parent_id AND 1))"
-		" WHERE ad.area_id NOT IN (SELECT id FROM mine)",
+	/* (org_id) -> area_id, parent_id, district, district_name: the area tree as view/org.c maps
+	 * the chain's links to districts (an area is its own district, its parent's or its
+	 * grandparent's: municipality, district, neighbourhood, place, no district within another):
+	 * every area with a parent (area_id, parent_id: the covering walk of area_parent), then the
+	 * districts other than the organisation's own (area_id, district: key, district_name),
+	 * unordered. The links (STMT_VC_ACTIVITY_AREAS gives their areas' ids) are not walked again
+	 * (the owners' activities and their links: 0.47M instructions in the demo); mapping the
+	 * areas to their districts here cost 0.20-0.54M (a seek into area_parent per area and the
+	 * own districts' areas as an IN list), the tree's two parts about 0.12M. A district is the
+	 * organisation's own when its committee is the organisation, its pair or one naming it its
+	 * pair (compared, not an IN list: a temporary table per execution). No rows when no
+	 * activity of the owners has a link (ORG_HAS_LINKS, once per part): the tree read for
+	 * nothing cost most organisations' pages 0.23M. */
+	[STMT_WEB_PLACES_ORG_AREA_DISTRICTS] =
+		"SELECT a.id AS area_id, a.parent_id, NULL AS district, NULL AS district_name"
+		" FROM area a INDEXED BY area_parent WHERE a.parent_id IS NOT NULL AND " ORG_HAS_LINKS
+		" UNION ALL SELECT d.id, NULL, d.key, d.name FROM area d WHERE d.level = 'district' AND " ORG_HAS_LINKS
+		" AND (d.committee_id IS NULL OR (d.committee_id <> ?1"
+		" AND d.committee_id IS NOT (SELECT pair_id FROM organisation WHERE id = ?1)"
+		" AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = d.committee_id AND o.pair_id = ?1)))",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

@@ -113,6 +113,24 @@ static int result_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* A district of an activity (STMT_VC_ACTIVITY_AREAS' row; the activity's id is the owner):
+ * the linked area's name and id. */
+struct area_link {
+	const char *name;
+	int64_t area;
+};
+
+/* area_row: an activity's district (owner: the activity's id), its name and area id. */
+static int area_row(void *ctx, const struct store_row *r)
+{
+	struct load *l = ctx;
+	struct area_link *t = grow(l);
+
+	l->owner[l->n - 1] = store_col_int(r, 0);
+	*t = (struct area_link){ text(l, r, 1), store_col_int(r, 2) };
+	return 0;
+}
+
 /* own: whether organisation id is among l's owners (the organisation, its pair, those naming
  * it their pair: a few ids). */
 static int own(const struct load *l, int64_t id)
@@ -181,10 +199,11 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	o->year = 0;		/* year, period and area: put_keys */
 	o->period = o->area = NULL;
 	o->sex = sex(l, r, 3);
-	o->missing = store_col_int(r, 5) != 0;
-	/* the schema's CHECK: value is NULL exactly when missing is 1 (no type test per row) */
+	/* the schema's CHECK: value is NULL exactly when missing is 1 (the statements give no
+	 * missing column) */
+	o->missing = store_col_type(r, 4) == SV_NULL;
 	o->value = o->missing ? NAN : store_col_real(r, 4);
-	o->example = store_col_int(r, 6) != 0;
+	o->example = store_col_int(r, 5) != 0;
 	return 0;
 }
 
@@ -426,7 +445,7 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), co
 struct ranked {
 	int rank;
 	int64_t act;
-	const char *name;
+	struct area_link link;
 };
 
 static int by_rank(const void *x, const void *y)
@@ -443,17 +462,20 @@ static int by_rank(const void *x, const void *y)
 static int sort_areas(struct load *l)
 {
 	size_t n = l->n ? l->n : 1;
-	const char **names = l->rows;
+	struct area_link *links = l->rows;
+	const char **names = arena_alloc(l->a, n * sizeof(*names));
 	int *rank = arena_alloc(l->a, n * sizeof(*rank));
 	struct ranked *r = arena_alloc(l->a, n * sizeof(*r));
 
+	for (size_t i = 0; i < l->n; i++)
+		names[i] = links[i].name;
 	if (l->n > INT32_MAX || collate_ranks(names, (int)l->n, rank) != 0)
 		return -1;
 	for (size_t i = 0; i < l->n; i++)
-		r[i] = (struct ranked){ rank[i], l->owner[i], names[i] };
+		r[i] = (struct ranked){ rank[i], l->owner[i], links[i] };
 	qsort(r, l->n, sizeof(*r), by_rank);
 	for (size_t i = 0; i < l->n; i++) {
-		names[i] = r[i].name;
+		links[i] = r[i].link;
 		l->owner[i] = r[i].act;
 	}
 	return 0;
@@ -495,9 +517,10 @@ static const struct {
 	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, A_OYA },
 	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_YI },
 	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, A_OY },
-	/* (activity_id, name): a district of an activity of the organisation's, in Swedish order
-	 * of the names; those of activities L_ACTS did not give are dropped (link_acts) */
-	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(const char *), result_row, A_O },
+	/* (activity_id, name, area_id): a district of an activity of the organisation's, in
+	 * Swedish order of the names; those of activities L_ACTS did not give are dropped
+	 * (link_acts) */
+	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(struct area_link), area_row, A_O },
 };
 
 /* The reads of the second go: those given the chain's goal ids. */
@@ -798,11 +821,15 @@ static void link_acts(struct build *b)
 	c->acts = l->rows;
 	c->nacts = l->n;
 	b->act_ix = index_of(l->a, c->nacts, c->acts, sizeof(*c->acts), offsetof(struct view_activity, id));
+	c->links = arena_alloc(l->a, (ar->n ? ar->n : 1) * sizeof(*c->links));
 	for (size_t k = 0; k < ar->n; k++) {
 		long i = find(b->act_ix, c->nacts, ar->owner[k]);
-		const char *name = ((const char **)ar->rows)[k];
-		if (i >= 0 && name)
-			add_area(l->a, &c->acts[i], name);
+		const struct area_link *x = &((const struct area_link *)ar->rows)[k];
+		if (i < 0)
+			continue;
+		c->links[c->nlinks++] = (struct view_act_link){ (size_t)i, x->area };
+		if (x->name)
+			add_area(l->a, &c->acts[i], x->name);
 	}
 	for (size_t i = 0; i < c->nacts; i++) {
 		long g = c->acts[i].goal_id ? find(b->goal_ix, c->ngoals, c->acts[i].goal_id) : -1;

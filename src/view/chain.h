@@ -80,6 +80,12 @@ struct view_goal {
 
 /* The goal chain of organisation org for year: every array lives in the arena given to
  * view_chain_load. Goals come in the chain's order (KF goals first, then nämndmål by number). */
+/* A link of an activity of the chain to an area it serves (activity_district). */
+struct view_act_link {
+	size_t act;			/* index in the chain's acts */
+	int64_t area;			/* the linked area's id */
+};
+
 struct view_chain {
 	int64_t org;
 	long year;
@@ -87,6 +93,8 @@ struct view_chain {
 	size_t ngoals;
 	struct view_activity *acts;	/* ordered by start */
 	size_t nacts;
+	struct view_act_link *links;	/* the acts' links, by the areas' names in Swedish order */
+	size_t nlinks;
 };
 
 /*

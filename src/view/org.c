@@ -57,20 +57,26 @@ static void plan_versions(struct arena *a, struct view_org *o, const struct rows
 	}
 }
 
-/* A district an activity serves (STMT_WEB_PLACES_ORG_ACT_DISTRICTS's row), later a
- * contribution: the activity's index in the chain and the district's rank by name. */
+/* An area of the tree (STMT_WEB_PLACES_ORG_AREA_DISTRICTS' row): its id, its parent's, or,
+ * for another district, its key and name. */
+struct area_district {
+	int64_t area, parent;
+	const char *district, *name;
+};
+
+/* A contribution in the making: the chain's activity (its index) in a district, the district's
+ * rank by name. */
 struct link {
-	int64_t act;
 	const char *district, *name;
 	long ix;
 	int rank;
 };
 
-static int by_act(const void *x, const void *y)
+static int by_area(const void *x, const void *y)
 {
-	const struct link *p = x, *q = y;
+	const struct area_district *p = x, *q = y;
 
-	return (p->act > q->act) - (p->act < q->act);
+	return (p->area > q->area) - (p->area < q->area);
 }
 
 /* by_place: by the district's name in Swedish order, then as the chain orders the activities
@@ -86,50 +92,67 @@ static int by_place(const void *x, const void *y)
 	return strcmp(p->district, q->district);
 }
 
-/* keep: into out, the links l (n, sorted here by activity) of the chain's activities (the year's
- * public ones), each activity and district once, with the activity's index in the chain, in
- * the chain's order; returns how many. */
-static size_t keep(const struct view_chain *c, struct link *l, size_t n, struct link *out)
+/* area_find: the area with id in m[0..n) (sorted by id), or NULL. */
+static const struct area_district *area_find(const struct area_district *m, size_t n, int64_t id)
 {
-	size_t k = 0;
+	struct area_district key = { id, 0, NULL, NULL };
 
-	qsort(l, n, sizeof(*l), by_act);
-	for (size_t i = 0; i < c->nacts; i++) {
-		size_t lo = 0, hi = n, first = k;
-		while (lo < hi) {	/* the first link of activity i */
-			size_t mid = lo + (hi - lo) / 2;
-			if (l[mid].act < c->acts[i].id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < n && l[lo].act == c->acts[i].id; lo++) {
-			size_t j = first;
-			while (j < k && strcmp(out[j].district, l[lo].district) != 0)
-				j++;
-			if (j == k) {
-				out[k] = l[lo];
-				out[k++].ix = (long)i;
-			}
-		}
+	return bsearch(&key, m, n, sizeof(*m), by_area);
+}
+
+/* district_of: the other district that area id is, or lies in (its parent or grandparent),
+ * from the tree's parents p[0..np) and the other districts d[0..nd); NULL when none. */
+static const struct area_district *district_of(const struct area_district *p, size_t np,
+					       const struct area_district *d, size_t nd, int64_t id)
+{
+	for (int up = 0; up < 3 && id; up++) {
+		const struct area_district *x = area_find(d, nd, id);
+		if (x)
+			return x;
+		x = area_find(p, np, id);
+		id = x ? x->parent : 0;
+	}
+	return NULL;
+}
+
+/* districts: into out, the links of the chain's activities to areas of other districts (the
+ * tree: rows r), each with its district; returns how many. */
+static size_t districts(struct arena *a, const struct view_chain *c, const struct rowset *r, struct link *out)
+{
+	size_t n = (size_t)r->nrows, np = 0, nd = 0, k = 0;
+	struct area_district *p = arena_alloc(a, sizeof(*p) * (n + 1)), *d = arena_alloc(a, sizeof(*d) * (n + 1));
+	int ca = rowset_col(r, "area_id"), cp = rowset_col(r, "parent_id");
+
+	for (int i = 0; i < r->nrows; i++) {
+		struct area_district x = { rowset_ic(r, i, ca), rowset_ic(r, i, cp), rowset_s(r, i, "district"),
+					   rowset_s(r, i, "district_name") };
+		if (x.district)
+			d[nd++] = x;
+		else
+			p[np++] = x;
+	}
+	qsort(p, np, sizeof(*p), by_area);
+	qsort(d, nd, sizeof(*d), by_area);
+	for (size_t i = 0; i < c->nlinks; i++) {
+		const struct area_district *x = district_of(p, np, d, nd, c->links[i].area);
+		if (x)
+			out[k++] = (struct link){ x->district, x->name, (long)c->links[i].act, 0 };
 	}
 	return k;
 }
 
 /* contributions: the chain's activities per district they serve other than the organisation's
- * own (rows: STMT_WEB_PLACES_ORG_ACT_DISTRICTS), by district name, then as the chain orders
- * them. -1 when the Swedish collation fails. */
+ * own (the chain's links mapped through the area tree c: STMT_WEB_PLACES_ORG_AREA_DISTRICTS), each
+ * activity and district once, by district name, then as the chain orders them. -1 when the
+ * Swedish collation fails. */
 static int contributions(struct arena *a, struct view_org *o, const struct rowset *c)
 {
-	size_t n = (size_t)c->nrows;
-	struct link *all = arena_alloc(a, sizeof(*all) * (n + 1)), *l = arena_alloc(a, sizeof(*l) * (n + 1));
+	size_t n, k = 0;
+	struct link *l = arena_alloc(a, sizeof(*l) * (o->chain.nlinks + 1));
 	const char **names;
 	int *rank;
 
-	for (size_t i = 0; i < n; i++)
-		all[i] = (struct link){ rowset_i(c, (int)i, "activity_id"), rowset_s(c, (int)i, "district"),
-					rowset_s(c, (int)i, "district_name"), 0, 0 };
-	n = keep(&o->chain, all, n, l);
+	n = districts(a, &o->chain, c, l);
 	names = arena_alloc(a, sizeof(*names) * (n + 1));
 	rank = arena_alloc(a, sizeof(*rank) * (n + 1));
 	for (size_t i = 0; i < n; i++)
@@ -139,13 +162,15 @@ static int contributions(struct arena *a, struct view_org *o, const struct rowse
 	for (size_t i = 0; i < n; i++)
 		l[i].rank = rank[i];
 	qsort(l, n, sizeof(*l), by_place);
-	o->ncontrib = n;
 	o->contrib = arena_alloc(a, sizeof(*o->contrib) * (n + 1));
 	for (size_t i = 0; i < n; i++) {
 		const struct view_activity *x = &o->chain.acts[l[i].ix];
-		o->contrib[i] = (struct view_org_contrib){ l[i].district, l[i].name, x->id, x->key, x->title, x->role,
-			x->status, x->start_text, x->end_text };
+		if (k && l[i].ix == l[i - 1].ix && strcmp(l[i].district, l[i - 1].district) == 0)
+			continue;	/* two links of the activity into one district */
+		o->contrib[k++] = (struct view_org_contrib){ l[i].district, l[i].name, x->id, x->key, x->title,
+			x->role, x->status, x->start_text, x->end_text };
 	}
+	o->ncontrib = k;
 	return 0;
 }
 
@@ -192,7 +217,7 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	plan_versions(a, o, &pv);
 	/* the chain with the outcomes the page shows (its area's, both sexes together), and the
 	 * activities in districts with the chain's first go (view_chain_more) */
-	struct store_q acts = { STMT_WEB_PLACES_ORG_ACT_DISTRICTS, &id, 1, rowset_collect, &c };
+	struct store_q acts = { STMT_WEB_PLACES_ORG_AREA_DISTRICTS, &id, 1, rowset_collect, &c };
 	struct view_chain_opts opts = { VIEW_OUTS_AREA, o->area_id, 0 };
 	rowset_init(&c, a);
 	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &opts, &acts, 1, e)) != LUP_OK)
