@@ -227,7 +227,8 @@ int entity_find_id(struct store *st, const struct kind *k, const char *text, int
  * in the bytes entity_json writes from the row sets, without the row sets: each statement's
  * keys are escaped once (at its first row), each cell is written from the store's row as
  * rowset_collect and rowset_json would have written it. A REL_BY_OWNER relation's objects are
- * written as they come and put in order when the relation closes.
+ * written as they come, each moved aside at once (small copies), and written back in order
+ * when the relation closes.
  */
 
 /* One column of a part: its key as written (`"name":`, with the comma before it but for the
@@ -242,7 +243,8 @@ struct col_out {
 struct owned_obj {
 	int name;		/* its owner's name: an index into the part's distinct names */
 	const char *key;	/* its column "key" (NULL when NULL or none), compared by bytes */
-	size_t off, len;	/* its text in the output, from the relation's start */
+	const char *text;	/* its object's JSON (arena), len bytes */
+	size_t len;
 };
 
 struct stream;
@@ -259,7 +261,6 @@ struct part {
 	int nnames, cap_names;
 	struct owned_obj *objs;	/* REL_BY_OWNER: its objects, nobjs of cap_objs */
 	int nobjs, cap_objs;
-	size_t start;		/* REL_BY_OWNER: where its objects start in the output */
 };
 
 struct stream {
@@ -438,27 +439,19 @@ static int owned_order(struct stream *s, struct part *p, struct owned_obj **sort
 	return LUP_OK;
 }
 
-/* owned_close: puts p's objects (written from p->start on, in the order they came) in
- * REL_BY_OWNER's order. Returns LUP_OK or owned_order's error. */
+/* owned_close: writes p's objects (set aside as they came) in REL_BY_OWNER's order. Returns
+ * LUP_OK or owned_order's error. */
 static int owned_close(struct stream *s, struct part *p)
 {
-	struct buf *out = s->out;
-	size_t n = out->len - p->start;
-	struct owned_obj *o = NULL;
-	char *copy;
+	struct owned_obj *o = p->objs;
 	int rc;
 
-	if (p->nobjs < 2 || out->overflow)
-		return LUP_OK;
-	if ((rc = owned_order(s, p, &o)) != LUP_OK)
+	if (p->nobjs > 1 && (rc = owned_order(s, p, &o)) != LUP_OK)
 		return rc;
-	copy = arena_alloc_raw(s->a, n);
-	memcpy(copy, out->ptr + p->start, n);
-	buf_truncate(out, p->start);
 	for (int i = 0; i < p->nobjs; i++) {
 		if (i)
-			buf_addc(out, ',');
-		buf_add(out, copy + o[i].off, o[i].len);
+			buf_addc(s->out, ',');
+		buf_add(s->out, o[i].text, o[i].len);
 	}
 	return LUP_OK;
 }
@@ -482,7 +475,6 @@ static int advance(struct stream *s, int rel)
 		buf_addc(s->out, ',');
 		json_escape_str(s->out, s->k->rels[s->at].name, strlen(s->k->rels[s->at].name));
 		buf_add(s->out, ":[", 2);
-		s->parts[1 + s->at].start = s->out->len;
 	}
 	return LUP_OK;
 }
@@ -505,12 +497,14 @@ static int owner_name(struct part *p, const char *name)
 	return p->nnames++;
 }
 
-/* owned_add: records p's object just written from off (REL_BY_OWNER). */
+/* owned_add: sets p's object just written from off (REL_BY_OWNER) aside, out of the output. */
 static void owned_add(struct part *p, const struct store_row *r, size_t off)
 {
+	struct buf *out = p->s->out;
 	struct owned_obj *o;
 	const char *key = p->key_col >= 0 && store_col_type(r, p->key_col) != SV_NULL ?
 			  store_col_text(r, p->key_col) : NULL;
+	char *text;
 
 	if (p->nobjs == p->cap_objs) {
 		int cap = p->cap_objs ? p->cap_objs * 2 : 64;
@@ -523,8 +517,11 @@ static void owned_add(struct part *p, const struct store_row *r, size_t off)
 	o = &p->objs[p->nobjs++];
 	o->name = owner_name(p, store_col_type(r, 0) == SV_NULL ? NULL : store_col_text(r, 0));
 	o->key = arena_strdup(p->s->a, key);
-	o->off = off - p->start;
-	o->len = p->s->out->len - off;
+	o->len = out->len - off;
+	text = arena_alloc_raw(p->s->a, o->len ? o->len : 1);
+	memcpy(text, out->ptr + off, o->len);
+	o->text = text;
+	buf_truncate(out, off);
 }
 
 /* stream_row: a store_row_fn writing the row of part ctx: the entity's first row opens the
@@ -534,7 +531,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	struct part *p = ctx;
 	struct stream *s = p->s;
 	size_t off;
-	int rc;
+	int rc, by_owner;
 
 	if (s->failed || (p->rel < 0) == s->found)	/* the entity's first row only; none: no relations */
 		return 1;
@@ -555,13 +552,14 @@ static int stream_row(void *ctx, const struct store_row *r)
 		s->failed = rc;
 		return 1;
 	}
-	if (p->nrows++)
+	by_owner = s->k->rels[p->rel].order == REL_BY_OWNER;
+	if (p->nrows++ && !by_owner)
 		buf_addc(s->out, ',');
 	off = s->out->len;
 	buf_addc(s->out, '{');
 	put_members(s->out, p, r);
 	buf_addc(s->out, '}');
-	if (s->k->rels[p->rel].order == REL_BY_OWNER)
+	if (by_owner)
 		owned_add(p, r, off);
 	return 0;
 }
