@@ -1,11 +1,15 @@
 /* entity.c: JSON of entity lists and of one entity with its relations. */
 #include "render/entity.h"
 #include "core/arena.h"
+#include "core/buf.h"
+#include "core/collate.h"
 #include "core/err.h"
+#include "core/numfmt.h"
 #include "render/json.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,4 +220,415 @@ int entity_find_id(struct store *st, const struct kind *k, const char *text, int
 	if (k->by_key == STMT__MAX)
 		return LUP_OK;
 	return store_query_id(st, k->by_key, &v, 1, id, e);
+}
+
+/*
+ * The API's path: the entity and its relations written as they are read (entity_stream_key),
+ * in the bytes entity_json writes from the row sets, without the row sets: each statement's
+ * keys are escaped once (at its first row), each cell is written from the store's row as
+ * rowset_collect and rowset_json would have written it. A REL_BY_OWNER relation's objects are
+ * written as they come, each moved aside at once (small copies), and written back in order
+ * when the relation closes.
+ */
+
+/* One column of a part: its key as written (`"name":`, with the comma before it but for the
+ * first column written), and whether it is written as a boolean. */
+struct col_out {
+	const char *key;
+	size_t len;
+	unsigned char is_bool;
+};
+
+/* One object of a REL_BY_OWNER relation, written but not yet in place. */
+struct owned_obj {
+	int name;		/* its owner's name: an index into the part's distinct names */
+	const char *key;	/* its column "key" (NULL when NULL or none), compared by bytes */
+	const char *text;	/* its object's JSON (arena), len bytes */
+	size_t len;
+};
+
+struct stream;
+
+/* One statement's rows: the entity's (rel -1) or a relation's. */
+struct part {
+	struct stream *s;
+	int rel;
+	int ncols, first;	/* columns, the first written (1: REL_BY_OWNER drops its name) */
+	struct col_out *cols;	/* NULL until the first row */
+	int nrows;
+	int key_col;		/* REL_BY_OWNER: the column "key", or -1 */
+	const char **names;	/* REL_BY_OWNER: the distinct owners' names, nnames of cap */
+	int nnames, cap_names;
+	struct owned_obj *objs;	/* REL_BY_OWNER: its objects, nobjs of cap_objs */
+	int nobjs, cap_objs;
+};
+
+struct stream {
+	struct store *st;
+	struct buf *out;
+	const struct kind *k;
+	struct arena *a;
+	int nrels;
+	int found;
+	int64_t id;
+	int at;			/* the relation open in the output (its '[' written), -1: none yet */
+	int failed;		/* an error (in e) stopped a callback */
+	struct err *e;
+	struct part parts[1 + KIND_MAX_RELS];
+};
+
+/* cols_init: part p's column keys and booleans from row r (its first). */
+static void cols_init(struct part *p, const struct store_row *r, const char *const *bools)
+{
+	struct buf tmp;
+
+	p->ncols = store_ncols(r);
+	p->cols = arena_alloc(p->s->a, sizeof(*p->cols) * (size_t)(p->ncols ? p->ncols : 1));
+	p->key_col = -1;
+	buf_init(&tmp, 0);
+	for (int c = 0; c < p->ncols; c++) {
+		const char *name = store_col_name(r, c);
+		char *key;
+
+		if (strcmp(name, "key") == 0)
+			p->key_col = c;
+		if (c < p->first)
+			continue;
+		buf_reset(&tmp);
+		if (c > p->first)
+			buf_addc(&tmp, ',');
+		json_escape_str(&tmp, name, strlen(name));
+		buf_addc(&tmp, ':');
+		key = arena_alloc_raw(p->s->a, tmp.len + 1);
+		memcpy(key, tmp.ptr, tmp.len + 1);
+		p->cols[c] = (struct col_out){ key, tmp.len, 0 };
+		for (const char *const *b = bools; b && *b; b++)
+			p->cols[c].is_bool |= strcmp(*b, name) == 0;
+	}
+	buf_release(&tmp);
+}
+
+/* real_text: the text rowset_collect keeps for a real (a boolean's test reads it). */
+static void real_text(double d, char *tmp)
+{
+	int whole = d == trunc(d) && fabs(d) < 1e15;
+
+	if (whole || numfmt_short_real(d, tmp) <= 0)
+		numfmt_g15(d, tmp);
+}
+
+/* put_num: a number's text as json_num_text writes it, straight into out. */
+static void put_num(struct buf *out, double d)
+{
+	char tmp[JSON_NUM_SIZE], *room = buf_space(out, JSON_NUM_SIZE);
+
+	if (room)
+		buf_wrote(out, json_num_text(d, room));
+	else
+		buf_add(out, tmp, json_num_text(d, tmp));
+}
+
+/* put_int: an integer as "%lld", straight into out. */
+static void put_int(struct buf *out, int64_t v)
+{
+	char tmp[NUMFMT_SIZE], *room = buf_space(out, NUMFMT_SIZE);
+
+	if (room)
+		buf_wrote(out, numfmt_long((long long)v, room));
+	else
+		buf_add(out, tmp, numfmt_long((long long)v, tmp));
+}
+
+/* put_cell: column i of r as rowset_json writes the cell rowset_collect makes of it: null, a
+ * boolean (the cell's text is not "0"), an integer, a number or a string. */
+static void put_cell(struct buf *out, const struct store_row *r, int i, int is_bool)
+{
+	char tmp[NUMFMT_SIZE];
+	const char *t;
+	int64_t v;
+	double d;
+
+	switch (store_col_type(r, i)) {
+	case SV_NULL:
+		buf_add(out, "null", 4);
+		return;
+	case SV_INT:
+		if ((v = store_col_int(r, i)) != INT64_MAX && v != INT64_MIN) {
+			if (is_bool)
+				buf_adds(out, v ? "true" : "false");
+			else
+				put_int(out, v);
+			return;
+		}
+		/* past int64 (PostgreSQL's numeric): the text, as rowset_collect keeps it */
+		t = store_col_text(r, i);
+		if (is_bool && t)
+			buf_adds(out, strcmp(t, "0") != 0 ? "true" : "false");
+		else
+			put_int(out, t ? strtoll(t, NULL, 10) : 0);
+		return;
+	case SV_REAL:
+		d = store_col_real(r, i);
+		if (is_bool) {
+			real_text(d, tmp);
+			buf_adds(out, strcmp(tmp, "0") != 0 ? "true" : "false");
+		} else {
+			put_num(out, d);
+		}
+		return;
+	default:
+		if (!(t = store_col_text(r, i)))
+			buf_add(out, "null", 4);
+		else if (is_bool)
+			buf_adds(out, strcmp(t, "0") != 0 ? "true" : "false");
+		else
+			json_escape_str(out, t, strlen(t));
+		return;
+	}
+}
+
+/* put_members: row r's columns from p's first as an object's members. */
+static void put_members(struct buf *out, const struct part *p, const struct store_row *r)
+{
+	for (int c = p->first; c < p->ncols; c++) {
+		buf_add(out, p->cols[c].key, p->cols[c].len);
+		put_cell(out, r, c, p->cols[c].is_bool);
+	}
+}
+
+/* by_key: the text keys' byte order (NULL first). */
+static int by_key(const void *pa, const void *pb)
+{
+	const struct owned_obj *a = pa, *b = pb;
+
+	if (!a->key || !b->key)
+		return (a->key != NULL) - (b->key != NULL);
+	return strcmp(a->key, b->key);
+}
+
+/* owned_order: p's objects in REL_BY_OWNER's order (order_by_owner's: the owner's rank, then
+ * the key by bytes), into *sorted: a stable counting sort by rank (few owners), then each
+ * owner's run sorted by key where it is not already (the rows mostly come in key order within
+ * an owner: one comparison a row). Stable throughout, as order_by_owner's qsort (glibc's merge
+ * sort) is. Returns LUP_OK, or LUP_EDB when the collation fails. */
+static int owned_order(struct stream *s, struct part *p, struct owned_obj **sorted)
+{
+	int *rank = arena_alloc_raw(s->a, sizeof(*rank) * (size_t)p->nnames);
+	int *at = arena_alloc(s->a, sizeof(*at) * (size_t)(p->nnames + 1));
+	struct owned_obj *o = arena_alloc_raw(s->a, sizeof(*o) * (size_t)p->nobjs);
+
+	if (collate_ranks(p->names, p->nnames, rank) != 0)
+		return err_set(s->e, LUP_EDB, "cannot sort by name: the Swedish collation failed");
+	for (int i = 0; i < p->nobjs; i++)	/* ranks are below nnames */
+		at[rank[p->objs[i].name] + 1]++;
+	for (int r = 0; r < p->nnames; r++)
+		at[r + 1] += at[r];
+	for (int i = 0; i < p->nobjs; i++)
+		o[at[rank[p->objs[i].name]]++] = p->objs[i];
+	for (int i = 0, run = 0; i <= p->nobjs; i++) {
+		int unsorted = 0;
+		if (i < p->nobjs && rank[o[i].name] == rank[o[run].name])
+			continue;
+		for (int k = run + 1; k < i && !unsorted; k++)
+			unsorted = by_key(&o[k - 1], &o[k]) > 0;
+		if (unsorted)
+			qsort(o + run, (size_t)(i - run), sizeof(*o), by_key);
+		run = i;
+	}
+	*sorted = o;
+	return LUP_OK;
+}
+
+/* owned_close: writes p's objects (set aside as they came) in REL_BY_OWNER's order. Returns
+ * LUP_OK or owned_order's error. */
+static int owned_close(struct stream *s, struct part *p)
+{
+	struct owned_obj *o = p->objs;
+	int rc;
+
+	if (p->nobjs > 1 && (rc = owned_order(s, p, &o)) != LUP_OK)
+		return rc;
+	for (int i = 0; i < p->nobjs; i++) {
+		if (i)
+			buf_addc(s->out, ',');
+		buf_add(s->out, o[i].text, o[i].len);
+	}
+	return LUP_OK;
+}
+
+/* advance: closes the relations open in the output up to rel (not included) and opens each
+ * after the open one up to rel (an empty relation: '[' and ']'). rel == s->nrels closes all.
+ * Returns LUP_OK or owned_close's error. */
+static int advance(struct stream *s, int rel)
+{
+	int rc;
+
+	while (s->at < rel) {
+		if (s->at >= 0) {
+			struct part *p = &s->parts[1 + s->at];
+			if (s->k->rels[s->at].order == REL_BY_OWNER && (rc = owned_close(s, p)) != LUP_OK)
+				return rc;
+			buf_addc(s->out, ']');
+		}
+		if (++s->at >= s->nrels)
+			break;
+		buf_addc(s->out, ',');
+		json_escape_str(s->out, s->k->rels[s->at].name, strlen(s->k->rels[s->at].name));
+		buf_add(s->out, ":[", 2);
+	}
+	return LUP_OK;
+}
+
+/* owner_name: the index of name among p's distinct owners' names (added when new). */
+static int owner_name(struct part *p, const char *name)
+{
+	for (int i = p->nnames - 1; i >= 0; i--)
+		if ((!name && !p->names[i]) || (name && p->names[i] && strcmp(name, p->names[i]) == 0))
+			return i;
+	if (p->nnames == p->cap_names) {
+		int cap = p->cap_names ? p->cap_names * 2 : 16;
+		const char **nn = arena_alloc_raw(p->s->a, sizeof(*nn) * (size_t)cap);
+		if (p->nnames)
+			memcpy(nn, p->names, sizeof(*nn) * (size_t)p->nnames);
+		p->names = nn;
+		p->cap_names = cap;
+	}
+	p->names[p->nnames] = arena_strdup(p->s->a, name);
+	return p->nnames++;
+}
+
+/* owned_add: sets p's object just written from off (REL_BY_OWNER) aside, out of the output. */
+static void owned_add(struct part *p, const struct store_row *r, size_t off)
+{
+	struct buf *out = p->s->out;
+	struct owned_obj *o;
+	const char *key = p->key_col >= 0 && store_col_type(r, p->key_col) != SV_NULL ?
+			  store_col_text(r, p->key_col) : NULL;
+	char *text;
+
+	if (p->nobjs == p->cap_objs) {
+		int cap = p->cap_objs ? p->cap_objs * 2 : 64;
+		struct owned_obj *no = arena_alloc_raw(p->s->a, sizeof(*no) * (size_t)cap);
+		if (p->nobjs)
+			memcpy(no, p->objs, sizeof(*no) * (size_t)p->nobjs);
+		p->objs = no;
+		p->cap_objs = cap;
+	}
+	o = &p->objs[p->nobjs++];
+	o->name = owner_name(p, store_col_type(r, 0) == SV_NULL ? NULL : store_col_text(r, 0));
+	o->key = arena_strdup(p->s->a, key);
+	o->len = out->len - off;
+	text = arena_alloc_raw(p->s->a, o->len ? o->len : 1);
+	memcpy(text, out->ptr + off, o->len);
+	o->text = text;
+	buf_truncate(out, off);
+}
+
+/* stream_row: a store_row_fn writing the row of part ctx: the entity's first row opens the
+ * object; a relation's row is one object of its array. */
+static int stream_row(void *ctx, const struct store_row *r)
+{
+	struct part *p = ctx;
+	struct stream *s = p->s;
+	size_t off;
+	int rc, by_owner;
+
+	if (s->failed || (p->rel < 0) == s->found)	/* the entity's first row only; none: no relations */
+		return 1;
+	if (!p->cols)
+		cols_init(p, r, p->rel < 0 ? s->k->bools : rel_bools);
+	if (p->rel < 0) {
+		int idc = -1;
+		buf_addc(s->out, '{');
+		put_members(s->out, p, r);
+		for (int c = 0; c < p->ncols && idc < 0; c++)
+			if (strcmp(store_col_name(r, c), "id") == 0)
+				idc = c;
+		s->id = idc >= 0 && store_col_type(r, idc) == SV_INT ? store_col_int(r, idc) : 0;
+		s->found = 1;
+		return 1;
+	}
+	if ((rc = advance(s, p->rel)) != LUP_OK) {
+		s->failed = rc;
+		return 1;
+	}
+	by_owner = s->k->rels[p->rel].order == REL_BY_OWNER;
+	if (p->nrows++ && !by_owner)
+		buf_addc(s->out, ',');
+	off = s->out->len;
+	buf_addc(s->out, '{');
+	put_members(s->out, p, r);
+	buf_addc(s->out, '}');
+	if (by_owner)
+		owned_add(p, r, off);
+	return 0;
+}
+
+/* stream_load: the entity and its relations by the statements show and rel[] (each taking
+ * *arg) in one batch, written into s->out from its length at the call; nothing kept there
+ * when there is no entity (s->found 0). */
+static int stream_load(struct stream *s, enum stmt show, const enum stmt *rel, const struct sval *arg)
+{
+	struct store_q q[1 + KIND_MAX_RELS];
+	size_t start = s->out->len;
+	int rc, n = 0;
+
+	s->found = 0;
+	s->failed = 0;
+	s->at = -1;
+	for (int i = 0; i <= s->nrels; i++) {
+		s->parts[i] = (struct part){ .s = s, .rel = i - 1,
+					     .first = i && s->k->rels[i - 1].order == REL_BY_OWNER };
+		q[n++] = (struct store_q){ i == 0 ? show : rel ? rel[i - 1] : s->k->rels[i - 1].stmt, arg, 1,
+					   stream_row, &s->parts[i] };
+	}
+	rc = store_query_many(s->st, q, n, s->e);
+	if (rc == LUP_OK && s->failed)
+		rc = s->failed;
+	if (rc == LUP_OK && s->found && (rc = advance(s, s->nrels)) == LUP_OK)
+		buf_addc(s->out, '}');
+	if (rc != LUP_OK || !s->found)
+		buf_truncate(s->out, start);
+	return rc;
+}
+
+int entity_stream_key(struct store *st, const struct kind *k, const char *text, int last, int64_t *id,
+		      struct json *j, int *found, struct arena *a, struct err *e)
+{
+	const enum stmt *ks = kind_key_stmts(k);
+	struct stream *s = arena_alloc(a, sizeof(*s));
+	struct sval arg = SVS(text);
+	int rc;
+
+	*id = 0;
+	*found = 0;
+	if (!(s->out = json_value_out(j)))
+		return err_set(e, LUP_EINVAL, "the %s cannot be written here", k->singular);
+	s->st = st;
+	s->k = k;
+	s->a = a;
+	s->e = e;
+	while (s->nrels < KIND_MAX_RELS && k->rels[s->nrels].name)
+		s->nrels++;
+	if (ks && key_like(text)) {	/* by the exact key, lookup and loads together */
+		if (last)
+			store_read_last(st);
+		if ((rc = stream_load(s, ks[0], ks + 1, &arg)) != LUP_OK)
+			return rc;
+		if (s->found) {
+			*id = s->id;
+			*found = 1;
+			return LUP_OK;
+		}
+	}
+	/* an id, or a name or alias (the loose lookup), or a kind without key statements */
+	if ((rc = entity_find_id(st, k, text, id, e)) != LUP_OK || !*id)
+		return rc;
+	if (last)
+		store_read_last(st);
+	arg = SVI(*id);
+	if ((rc = stream_load(s, k->show, NULL, &arg)) != LUP_OK)
+		return rc;
+	*found = s->found;
+	return LUP_OK;
 }

@@ -50,6 +50,17 @@ int entity_load(struct store *st, const struct kind *k, int64_t id, struct rowse
 int entity_load_key(struct store *st, const struct kind *k, const char *text, int last, int64_t *id,
 		    struct rowset *main, struct rowset *rels, int *found, struct arena *a, struct err *e);
 
+/*
+ * entity_stream_key: entity_load_key and entity_json in one pass, for a writer j with pretty 0
+ * (the API): the entity's object written into j's output as its rows are read, with no row
+ * sets (its bytes are entity_json's). *found 0 (and *id as entity_load_key gives it): nothing
+ * written, and j must not be used further (it counts a value). Returns LUP_OK, LUP_EINVAL
+ * where j takes no value (or is pretty), or a store error (the output then holds nothing of
+ * the entity).
+ */
+int entity_stream_key(struct store *st, const struct kind *k, const char *text, int last, int64_t *id,
+		      struct json *j, int *found, struct arena *a, struct err *e);
+
 /* entity_json: writes what entity_load loaded as one object. */
 void entity_json(const struct kind *k, const struct rowset *main, const struct rowset *rels,
 		 struct json *j);

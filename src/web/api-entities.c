@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,20 +173,30 @@ static int report_gate(struct http_req *r, int64_t id)
 
 #define ENTITY_JSON_MAX ((size_t)32 << 20)	/* as api_snapshot's */
 
+static int entity_tag(struct http_req *r, const struct kind *k, struct json *j);
+
 /* entity_reply: the entity (main, rels) as JSON written straight into the response, tagged as
  * api_reply_read tags it (304 when If-None-Match names it): no copy of the representation
  * (it can be large: a district's is 51 KB). */
 static int entity_reply(struct http_req *r, const struct kind *k, const struct rowset *main,
 			const struct rowset *rels)
 {
-	const char *inm = http_header_in(r, "If-None-Match");
 	struct json j;
-	char tag[40];
 
 	buf_reset(&r->out);
 	json_init(&j, &r->out, 0);
 	entity_json(k, main, rels, &j);
-	if (json_finish(&j) != 0 || r->out.overflow || r->out.len >= ENTITY_JSON_MAX) {
+	return entity_tag(r, k, &j);
+}
+
+/* entity_tag: the entity's JSON written into the response through j, checked and tagged (304
+ * when If-None-Match names it). */
+static int entity_tag(struct http_req *r, const struct kind *k, struct json *j)
+{
+	const char *inm = http_header_in(r, "If-None-Match");
+	char tag[40];
+
+	if (json_finish(j) != 0 || r->out.overflow || r->out.len >= ENTITY_JSON_MAX) {
 		buf_reset(&r->out);
 		err_set(&r->err, LUP_EDB, "the %s could not be written as JSON", k->singular);
 		return http_fail(r);
@@ -202,6 +213,42 @@ static int entity_reply(struct http_req *r, const struct kind *k, const struct r
 	return 200;
 }
 
+/* A hint per kind (kind_at's order) of the room its answers take: the last one's and an eighth
+ * more, or, after a larger one, seven eighths of the hint before (a hint only: buf_reserve). */
+#define KIND_HINTS 32
+static _Atomic size_t size_hint[KIND_HINTS];
+
+/* entity_stream: the entity (not a report) written into the response as it is read (render/
+ * entity.h entity_stream_key), tagged as entity_reply tags it; 404 when there is none. */
+static int entity_stream(struct http_req *r, const struct kind *k)
+{
+	struct json j;
+	int64_t id;
+	int found = 0, ki = 0, rc;
+
+	while (ki < KIND_HINTS && kind_at(ki) != k)
+		ki++;
+	buf_reset(&r->out);
+	if (ki < KIND_HINTS)	/* the room the kind's last answer took: no doubling on the way */
+		buf_reserve(&r->out, atomic_load_explicit(&size_hint[ki], memory_order_relaxed));
+	json_init(&j, &r->out, 0);
+	if (entity_stream_key(r->st, k, r->params[1], 1, &id, &j, &found, &r->a, &r->err) != LUP_OK) {
+		buf_reset(&r->out);
+		return http_fail(r);
+	}
+	if (!id || !found) {
+		buf_reset(&r->out);
+		return http_error(r, 404, "not_found", "no %s '%s'", k->singular, r->params[1]);
+	}
+	if ((rc = entity_tag(r, k, &j)) == 200 && ki < KIND_HINTS) {
+		size_t was = atomic_load_explicit(&size_hint[ki], memory_order_relaxed), now = r->out.len + r->out.len / 8;
+		if (now < was - was / 8)	/* a smaller answer lowers the hint slowly */
+			now = was - was / 8;
+		atomic_store_explicit(&size_hint[ki], now, memory_order_relaxed);
+	}
+	return rc;
+}
+
 int api_entity_get(struct http_req *r)
 {
 	const struct kind *k = kind_param(r);
@@ -211,7 +258,9 @@ int api_entity_get(struct http_req *r)
 
 	if (!k)
 		return r->status;
-	/* the view's last reads, but for a report (report_gate reads more) */
+	if (k->list != STMT_LIST_REPORTS)	/* written as read; a report is gated first */
+		return entity_stream(r, k);
+	/* a report's reads are not the last (report_gate reads more) */
 	if (entity_load_key(r->st, k, r->params[1], k->list != STMT_LIST_REPORTS, &id, &main, rels, &found, &r->a,
 			    &r->err) != LUP_OK)
 		return http_fail(r);
