@@ -92,6 +92,15 @@ done
 # mask: what differs between two databases of the same content: times of day, CSRF tokens
 mask() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIME/g; s/[0-9]{2}:[0-9]{2}(:[0-9]{2})?/HH:MM/g;
 	s/name="csrf" value="[0-9a-f]*"/name="csrf"/g; s/"csrf": *"[0-9a-f]*"/"csrf"/g' "$1"; }
+# first_diff A B: where A and B first differ, 150 bytes either side of it from each (pages are
+# often one long line, so a line diff shows little)
+first_diff() {
+	at=$(cmp "$1" "$2" 2>/dev/null | sed -n 's/.* byte \([0-9]*\),.*/\1/p')
+	[ -n "$at" ] || { echo "# one is a prefix of the other ($(wc -c <"$1") and $(wc -c <"$2") bytes)" >&2; return; }
+	from=$((at > 150 ? at - 150 : 1))
+	echo "# first difference at byte $at; SQLite: $(tail -c +$from "$1" | head -c 300)" >&2
+	echo "# PostgreSQL: $(tail -c +$from "$2" | head -c 300)" >&2
+}
 # same WHO PATH [STATUS]: GET PATH from both servers (as WHO: anon, admin or ed): STATUS (200)
 # from both and the same body
 same() {
@@ -103,7 +112,7 @@ same() {
 	mask "$TMP/b.s" >"$TMP/m.s"; mask "$TMP/b.p" >"$TMP/m.p"
 	if [ "$cs" = "$want" ] && [ "$cp" = "$want" ] && cmp -s "$TMP/m.s" "$TMP/m.p"; then ok "$1 $2: $want, the same"; else
 		nok "$1 $2: status $cs on SQLite, $cp on PostgreSQL (expected $want), or the bodies differ"
-		diff "$TMP/m.s" "$TMP/m.p" | head -6 | cut -c1-300 >&2; fi
+		first_diff "$TMP/m.s" "$TMP/m.p"; fi
 }
 URLS="/ /stadsdelar /stadsdelar/samverkan /stadsdel/spanga-tensta /stadsdel/rinkeby-kista
 /stadsdel/spanga-tensta?ar=2021 /organisationer /organisationer?typ=stadsdelsnamnd /organisationer?typ=fackforvaltning
