@@ -554,29 +554,81 @@ static void spark_point(struct buf *pts, double x, double y)
 	buf_add(pts, t, (size_t)(p - t));
 }
 
+/* A sparkline's size and the room around its line. */
+#define SPARK_W 96.0
+#define SPARK_H 24.0
+#define SPARK_PAD 3.0
+
+/* A sparkline's known values: where they start and end, how many, and their scale (ys). */
+struct spark_scan {
+	size_t first, last, known;
+	struct scale ys;
+};
+
+/* spark_scan: v's known values (v NULL: none); a flat series gets a scale of +-1 around it. */
+static void spark_scan(struct spark_scan *k, const double *v, size_t n)
+{
+	*k = (struct spark_scan){ n, n, 0, { INFINITY, -INFINITY, SPARK_H - SPARK_PAD, SPARK_PAD } };
+	for (size_t i = 0; v && i < n; i++) {
+		if (missing(v[i]))
+			continue;
+		if (k->first == n)
+			k->first = i;
+		k->last = i;
+		k->known++;
+		widen(&k->ys.lo, &k->ys.hi, v[i]);
+	}
+	if (k->known > 0 && k->ys.hi - k->ys.lo < 1e-12) {
+		k->ys.lo -= 1;
+		k->ys.hi += 1;
+	}
+}
+
+/* spark_x: the x of value i of n. */
+static double spark_x(size_t i, size_t n)
+{
+	return n == 1 ? SPARK_W / 2 : SPARK_PAD + (double)i * (SPARK_W - 2 * SPARK_PAD) / (double)(n - 1);
+}
+
+/* spark_marks: a sparkline's marks inside its svg: the line through pts (two known values or
+ * more) and a dot on the last value, or a dashed line when no value is known. */
+static void spark_marks(struct html *h, const struct spark_scan *k, const double *v, size_t n, const char *pts)
+{
+	char a[24], b[24];
+
+	if (k->known == 0) {
+		line(h, SPARK_PAD, SPARK_H / 2, SPARK_W - SPARK_PAD, SPARK_H / 2, GRID, NULL, "3 3");
+		return;
+	}
+	if (k->known > 1) {
+		HTML_START(h, "polyline");	/* drawn by .sparkline polyline (css-base.c) */
+		HTML_ATTR(h, "points", pts);
+		html_start_end(h, 1);
+		html_close(h);
+	}
+	HTML_START(h, "circle");
+	spark_co(a, spark_x(k->last, n));
+	spark_co(b, sx(&k->ys, v[k->last]));
+	HTML_ATTR(h, "cx", a);
+	HTML_ATTR(h, "cy", b);
+	HTML_ATTR(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
+	html_start_end(h, 1);
+	html_close(h);
+}
+
 /* spark_buffered: svg_sparkline through growing buffers, for any length of text (spark_fast's
  * texts did not fit its room). */
 static void spark_buffered(struct html *h, const struct svg_opts *o, const double *v, size_t n)
 {
-	const double W = 96, H = 24, pad = 3;
 	const int dec = clamp_decimals(o ? o->decimals : 1);
 	const char *unit = o ? o->unit : NULL;
 	const char *title = o && o->title ? o->title : "Utveckling";
-	struct scale ys = { INFINITY, -INFINITY, H - pad, pad };
+	struct spark_scan k;
 	struct buf desc, pts;
-	char v1[96], v2[96], a[24], b[24];
-	size_t first = n, last = n, known = 0;
+	char v1[96], v2[96];
 	int depth;
 
-	for (size_t i = 0; i < n; i++) {
-		if (!v || missing(v[i]))
-			continue;
-		if (first == n)
-			first = i;
-		last = i;
-		known++;
-		widen(&ys.lo, &ys.hi, v[i]);
-	}
+	spark_scan(&k, v, n);
 	buf_init(&desc, 1 << 16);
 	buf_init(&pts, 1 << 20);
 	/* the list of values first: the title's first and last value are copied from it */
@@ -587,56 +639,31 @@ static void spark_buffered(struct html *h, const struct svg_opts *o, const doubl
 			buf_adds(&pts, "; ");
 		size_t from = pts.len;
 		buf_adds(&pts, svg_fmt_value(v ? v[i] : NAN, dec, unit, 0, v1, sizeof(v1)));
-		for (int k = 0; k < 2; k++)
-			if (i == (k ? last : first))
-				span[k][0] = from, span[k][1] = pts.len;
+		for (int j = 0; j < 2; j++)
+			if (i == (j ? k.last : k.first))
+				span[j][0] = from, span[j][1] = pts.len;
 	}
 	if (n == 0)
 		buf_adds(&pts, "inga");
-	if (known == 0) {
+	if (k.known == 0) {
 		const char *part[] = { title, ": saknar värden" };
 		add_parts(&desc, part, 2);
-	} else if (known == 1) {
-		const char *part[] = { title, ": ", listed_value(&pts, span[1], v[last], dec, unit, v1) };
+	} else if (k.known == 1) {
+		const char *part[] = { title, ": ", listed_value(&pts, span[1], v[k.last], dec, unit, v1) };
 		add_parts(&desc, part, 3);
 	} else {
-		const char *part[] = { title, ": ", listed_value(&pts, span[0], v[first], dec, unit, v1), " till ",
-				       listed_value(&pts, span[1], v[last], dec, unit, v2) };
+		const char *part[] = { title, ": ", listed_value(&pts, span[0], v[k.first], dec, unit, v1), " till ",
+				       listed_value(&pts, span[1], v[k.last], dec, unit, v2) };
 		add_parts(&desc, part, 5);
 	}
 	struct svg_opts oo = { o ? o->id : NULL, desc.ptr, NULL, unit, dec, 0 };
 	oo.desc = o && o->desc ? o->desc : pts.ptr;
-	depth = svg_open(h, &oo, W, H, "sparkline", NULL, NULL, NULL, NULL);
+	depth = svg_open(h, &oo, SPARK_W, SPARK_H, "sparkline", NULL, NULL, NULL, NULL);
 	buf_reset(&pts);
-	if (known > 0) {
-		if (ys.hi - ys.lo < 1e-12) {
-			ys.lo -= 1;
-			ys.hi += 1;
-		}
-		for (size_t i = 0; i < n; i++) {
-			double x = n == 1 ? W / 2 : pad + (double)i * (W - 2 * pad) / (double)(n - 1);
-			if (missing(v[i]))
-				continue;
-			spark_point(&pts, x, sx(&ys, v[i]));
-		}
-		if (known > 1) {
-			HTML_START(h, "polyline");	/* drawn by .sparkline polyline (css-base.c) */
-			HTML_ATTR(h, "points", pts.ptr);
-			html_start_end(h, 1);
-			html_close(h);
-		}
-		double x = n == 1 ? W / 2 : pad + (double)last * (W - 2 * pad) / (double)(n - 1);
-		HTML_START(h, "circle");
-		spark_co(a, x);
-		spark_co(b, sx(&ys, v[last]));
-		HTML_ATTR(h, "cx", a);
-		HTML_ATTR(h, "cy", b);
-		HTML_ATTR(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
-		html_start_end(h, 1);
-		html_close(h);
-	} else {
-		line(h, pad, H / 2, W - pad, H / 2, GRID, NULL, "3 3");
-	}
+	for (size_t i = 0; k.known > 1 && i < n; i++)
+		if (!missing(v[i]))
+			spark_point(&pts, spark_x(i, n), sx(&k.ys, v[i]));
+	spark_marks(h, &k, v, n, pts.ptr);
 	buf_release(&desc);
 	buf_release(&pts);
 	html_close_to(h, depth);
@@ -686,14 +713,13 @@ static void spark_value(struct spark_text *t, double v, int dec, const char *uni
  * does not fit or there are no values. */
 static int spark_fast(struct html *h, const struct svg_opts *o, const double *v, size_t n)
 {
-	const double W = 96, H = 24, pad = 3;
 	const int dec = clamp_decimals(o ? o->decimals : 1);
 	const char *title = o && o->title ? o->title : "Utveckling";
-	char ubuf[128], lbuf[2048], dbuf[1024], pbuf[2048], a[24], b[24];
+	char ubuf[128], lbuf[2048], dbuf[1024], pbuf[2048];
 	struct spark_text list = { lbuf, 0, sizeof(lbuf), 0 }, desc = { dbuf, 0, sizeof(dbuf), 0 };
 	struct spark_text pts = { pbuf, 0, sizeof(pbuf), 0 };
-	struct scale ys = { INFINITY, -INFINITY, H - pad, pad };
-	size_t first = n, last = n, known = 0, ul = 0, span[2][2] = { { 0, 0 }, { 0, 0 } };
+	struct spark_scan k;
+	size_t ul = 0, span[2][2] = { { 0, 0 }, { 0, 0 } };
 
 	if (!v || n == 0)
 		return -1;
@@ -705,78 +731,45 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 		ul++;			/* the space and the unit */
 	}
 	lbuf[0] = dbuf[0] = pbuf[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		if (missing(v[i]))
-			continue;
-		if (first == n)
-			first = i;
-		last = i;
-		known++;
-		widen(&ys.lo, &ys.hi, v[i]);
-	}
+	spark_scan(&k, v, n);
 	st_add(&list, "Värden i ordning: ", sizeof("Värden i ordning: ") - 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t at[2];
 		if (i)
 			st_add(&list, "; ", 2);
 		spark_value(&list, v[i], dec, ubuf, ul, at);
-		for (int k = 0; k < 2; k++)
-			if (i == (k ? last : first))
-				span[k][0] = at[0], span[k][1] = at[1];
+		for (int j = 0; j < 2; j++)
+			if (i == (j ? k.last : k.first))
+				span[j][0] = at[0], span[j][1] = at[1];
 	}
 	st_add(&desc, title, strlen(title));
-	if (known == 0) {
+	if (k.known == 0) {
 		st_add(&desc, ": saknar värden", sizeof(": saknar värden") - 1);
 	} else {
 		st_add(&desc, ": ", 2);
-		if (known > 1) {
+		if (k.known > 1) {
 			st_add(&desc, lbuf + span[0][0], span[0][1] - span[0][0]);
 			st_add(&desc, " till ", 6);
 		}
 		st_add(&desc, lbuf + span[1][0], span[1][1] - span[1][0]);
 	}
-	if (known > 0) {
-		if (ys.hi - ys.lo < 1e-12) {
-			ys.lo -= 1;
-			ys.hi += 1;
-		}
-		for (size_t i = 0; i < n; i++) {
-			double x = n == 1 ? W / 2 : pad + (double)i * (W - 2 * pad) / (double)(n - 1);
-			char t[56], *q = t;
-			if (missing(v[i]))
-				continue;
-			if (pts.len)
-				*q++ = ' ';
-			q = spark_co(q, x);
-			*q++ = ',';
-			q = spark_co(q, sx(&ys, v[i]));
-			st_add(&pts, t, (size_t)(q - t));
-		}
+	for (size_t i = 0; k.known > 1 && i < n; i++) {
+		char t[56], *q = t;
+		if (missing(v[i]))
+			continue;
+		if (pts.len)
+			*q++ = ' ';
+		q = spark_co(q, spark_x(i, n));
+		*q++ = ',';
+		q = spark_co(q, sx(&k.ys, v[i]));
+		st_add(&pts, t, (size_t)(q - t));
 	}
 	if (list.full || desc.full || pts.full)
 		return -1;
 	struct svg_opts oo = { o ? o->id : NULL, dbuf, NULL, o ? o->unit : NULL, dec, 0 };
 	oo.desc = o && o->desc ? o->desc : lbuf;
-	int depth = svg_open(h, &oo, W, H, "sparkline", NULL, NULL, NULL, NULL);
-	if (known > 0) {
-		if (known > 1) {
-			HTML_START(h, "polyline");	/* drawn by .sparkline polyline (css-base.c) */
-			HTML_ATTR(h, "points", pbuf);
-			html_start_end(h, 1);
-			html_close(h);
-		}
-		double x = n == 1 ? W / 2 : pad + (double)last * (W - 2 * pad) / (double)(n - 1);
-		HTML_START(h, "circle");
-		spark_co(a, x);
-		spark_co(b, sx(&ys, v[last]));
-		HTML_ATTR(h, "cx", a);
-		HTML_ATTR(h, "cy", b);
-		HTML_ATTR(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
-		html_start_end(h, 1);
-		html_close(h);
-	} else {
-		line(h, pad, H / 2, W - pad, H / 2, GRID, NULL, "3 3");
-	}
+	int depth = svg_open(h, &oo, SPARK_W, SPARK_H, "sparkline", NULL, NULL, NULL, NULL);
+	spark_marks(h, &k, v, n, pbuf);
 	html_close_to(h, depth);
 	return 0;
 }

@@ -160,7 +160,7 @@ const char *places_value_buf(double v, const char *unit, char *out)
 
 	/* the number in at most 64 bytes with its NUL */
 	if (isnan(v) || model_fmt_num(v, places_decimals(v), out, 64) != 0)
-		return strcpy(out, "–");
+		return memcpy(out, "–", sizeof("–"));
 	/* "%s%s%s" of the number, a space when there is a unit, and the unit, cut to out's size */
 	n = strlen(out);
 	if (k) {
