@@ -43,6 +43,19 @@ void *arena_alloc_raw(struct arena *a, size_t n)
 	return raw_alloc(a, n);
 }
 
+void *arena_grow(struct arena *a, void *p, int n, int *cap, size_t elem, int first)
+{
+	void *np;
+
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : first;
+	np = raw_alloc(a, elem * (size_t)*cap);
+	if (n)
+		memcpy(np, p, elem * (size_t)n);
+	return np;
+}
+
 void *arena_alloc(struct arena *a, size_t n)
 {
 	void *p = raw_alloc(a, n);

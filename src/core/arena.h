@@ -25,6 +25,11 @@ void *arena_alloc(struct arena *a, size_t n);
  * reading it (arrays that grow by copying). */
 void *arena_alloc_raw(struct arena *a, size_t n);
 
+/* arena_grow: an array of n items of elem bytes (p) with room for one more: p itself while
+ * n < *cap, else a copy of its n items in a new array of twice *cap items (first when *cap is
+ * 0), *cap updated. The old array stays in the arena until arena_release. */
+void *arena_grow(struct arena *a, void *p, int n, int *cap, size_t elem, int first);
+
 /* arena_strdup: a copy of s in the arena (s may be NULL: returns NULL). */
 char *arena_strdup(struct arena *a, const char *s);
 

@@ -583,13 +583,7 @@ static int series_cb(void *ctx, const struct store_row *r)
 
 	if (!s->n && !cols_are(r, cols))
 		return s->bad = 1;
-	if (s->n == s->cap) {
-		int ncap = s->cap ? s->cap * 2 : 256;
-		struct spoint *np = arena_alloc_raw(s->a, sizeof(*np) * (size_t)ncap);
-		if (s->n)
-			memcpy(np, s->p, sizeof(*np) * (size_t)s->n);
-		s->p = np, s->cap = ncap;
-	}
+	s->p = arena_grow(s->a, s->p, s->n, &s->cap, sizeof(struct spoint), 256);
 	s->p[s->n++] = (struct spoint){ store_col_int(r, 0), store_col_int(r, 1),
 		store_col_type(r, 2) == SV_NULL ? NAN : store_col_real(r, 2) };
 	return 0;

@@ -909,13 +909,7 @@ static int act_cb(void *ctx, const struct store_row *r)
 		as->bad = 1;
 		return 1;
 	}
-	if (as->n == as->cap) {
-		int ncap = as->cap ? as->cap * 2 : 64;
-		struct act *nr = arena_alloc_raw(as->a, sizeof(*nr) * (size_t)ncap);
-		if (as->n)
-			memcpy(nr, as->row, sizeof(*nr) * (size_t)as->n);
-		as->row = nr, as->cap = ncap;
-	}
+	as->row = arena_grow(as->a, as->row, as->n, &as->cap, sizeof(struct act), 64);
 	const int *c = as->col;
 	const struct act *prev = as->n ? &as->row[as->n - 1] : NULL;
 	struct act *a = &as->row[as->n++];
@@ -949,13 +943,7 @@ static int measure_cb(void *ctx, const struct store_row *r)
 		ms->bad = 1;
 		return 1;
 	}
-	if (ms->n == ms->cap) {
-		int ncap = ms->cap ? ms->cap * 2 : 64;
-		struct measure *nr = arena_alloc_raw(ms->a, sizeof(*nr) * (size_t)ncap);
-		if (ms->n)
-			memcpy(nr, ms->row, sizeof(*nr) * (size_t)ms->n);
-		ms->row = nr, ms->cap = ncap;
-	}
+	ms->row = arena_grow(ms->a, ms->row, ms->n, &ms->cap, sizeof(struct measure), 64);
 	const int *c = ms->col;
 	struct measure *m = &ms->row[ms->n++];
 	*m = (struct measure){ .id = store_col_int(r, c[MC_ID]), .theme_id = store_col_int(r, c[MC_THEME_ID]),
@@ -1047,13 +1035,7 @@ static int alloc_cb(void *ctx, const struct store_row *r)
 		as->bad = 1;
 		return 1;
 	}
-	if (as->n == as->cap) {
-		int ncap = as->cap ? as->cap * 2 : 32;
-		struct alloc *nr = arena_alloc_raw(as->a, sizeof(*nr) * (size_t)ncap);
-		if (as->n)
-			memcpy(nr, as->row, sizeof(*nr) * (size_t)as->n);
-		as->row = nr, as->cap = ncap;
-	}
+	as->row = arena_grow(as->a, as->row, as->n, &as->cap, sizeof(struct alloc), 32);
 	const int *c = as->col;
 	struct alloc *l = &as->row[as->n++];
 	*l = (struct alloc){ .area_id = store_col_int(r, c[LC_AREA_ID]), .example = store_col_int(r, c[LC_EXAMPLE]),

@@ -105,14 +105,7 @@ static int collect_org(void *ctx, const struct store_row *r)
 	l->ncols = store_ncols(r);
 	if (l->ncols < 7)
 		return 1;
-	if (l->n == l->cap) {
-		int ncap = l->cap ? l->cap * 2 : 256;
-		struct org_rec *nr = arena_alloc_raw(l->a, sizeof(*nr) * (size_t)ncap);
-		if (l->n)
-			memcpy(nr, l->rec, sizeof(*nr) * (size_t)l->n);
-		l->rec = nr;
-		l->cap = ncap;
-	}
+	l->rec = arena_grow(l->a, l->rec, l->n, &l->cap, sizeof(struct org_rec), 256);
 	o = &l->rec[l->n++];
 	o->id = store_col_int(r, 0);
 	o->kind = kind_of(l->kinds, store_col_text(r, 1));

@@ -101,6 +101,29 @@ static void test_buf_detach(void)
 	free(s);
 }
 
+/* arena_grow: room for one more, the items kept in order, the capacity doubled from first */
+static void test_arena_grow(void)
+{
+	struct arena a = ARENA_INIT;
+	long *v = NULL;
+	int n = 0, cap = 0, caps = 0;
+
+	for (long i = 0; i < 1000; i++) {
+		int before = cap;
+		v = arena_grow(&a, v, n, &cap, sizeof(*v), 4);
+		caps += cap != before;
+		T_CHECK(cap > n);
+		v[n++] = i * 7;
+	}
+	T_EQ_INT(cap, 1024);		/* 4, 8, ..., 1024 */
+	T_EQ_INT(caps, 9);
+	int ok = 1;
+	for (int i = 0; i < n; i++)
+		ok &= v[i] == (long)i * 7;
+	T_CHECK(ok);
+	arena_release(&a);
+}
+
 static void test_arena(void)
 {
 	struct arena a = ARENA_INIT;
@@ -1431,6 +1454,7 @@ int main(void)
 	T_RUN(test_buf_reserve);
 	T_RUN(test_buf_detach);
 	T_RUN(test_arena);
+	T_RUN(test_arena_grow);
 	T_RUN(test_err_prefix);
 	T_RUN(test_json_writer);
 	T_RUN(test_json_bytes);
