@@ -9,7 +9,9 @@
 #include "store/kinds.h"
 #include "store/store.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int api_healthz(struct http_req *r)
@@ -464,11 +466,10 @@ static void components(struct json *j)
 	json_obj_close(j);
 }
 
-int api_openapi(struct http_req *r)
+/* openapi_write: the document into j (ops: scratch room for MAX_OPS operations). */
+static void openapi_write(struct json *j, struct op *ops)
 {
-	struct op *ops = arena_alloc(&r->a, MAX_OPS * sizeof(*ops));
 	int n = collect(ops, MAX_OPS);
-	struct json *j = http_json_begin(r, 200);
 
 	json_obj_open(j);
 	json_key(j, "openapi"); json_str(j, "3.1.0");
@@ -506,5 +507,38 @@ int api_openapi(struct http_req *r)
 	json_obj_close(j);
 	components(j);
 	json_obj_close(j);
-	return http_json_end(r, j);
+}
+
+/* The document depends on the route table and the schemas only, both fixed when the program
+ * is built, so it is written once per process (the first request) and copied from then on:
+ * 6M instructions a request otherwise, for 200 KB that never change. */
+static struct buf openapi_doc;
+static int openapi_ok;
+static pthread_once_t openapi_once = PTHREAD_ONCE_INIT;
+
+static void openapi_build(void)
+{
+	struct op *ops = malloc(MAX_OPS * sizeof(*ops));
+	struct json j;
+
+	buf_init(&openapi_doc, 0);
+	if (!ops)
+		return;
+	json_init(&j, &openapi_doc, 0);
+	openapi_write(&j, ops);
+	openapi_ok = json_finish(&j) == 0 && !openapi_doc.overflow;
+	free(ops);
+}
+
+int api_openapi(struct http_req *r)
+{
+	pthread_once(&openapi_once, openapi_build);
+	if (!openapi_ok)
+		return http_error(r, 500, "internal", "the response could not be written");
+	buf_reset(&r->out);
+	r->status = 200;
+	r->ctype = "application/json";
+	if (buf_add(&r->out, openapi_doc.ptr, openapi_doc.len) != 0)
+		return http_error(r, 500, "internal", "the response could not be written");
+	return 200;
 }
