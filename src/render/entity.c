@@ -95,6 +95,69 @@ static int order_by_owner(struct rowset *rs, struct err *e)
 	return LUP_OK;
 }
 
+/* One row of a REL_IN_RUNS run being ordered: its second and third columns' texts (NULL for
+ * NULL) and its place among the relation's rows or objects. */
+struct run_item {
+	const char *k1, *k2;
+	int ix;
+};
+
+/* text_cmp: texts in byte order, NULL first (SQLite's BINARY). */
+static int text_cmp(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* by_run_keys: REL_IN_RUNS' order within a run: the second column, the third, the place. */
+static int by_run_keys(const void *pa, const void *pb)
+{
+	const struct run_item *a = pa, *b = pb;
+	int c = text_cmp(a->k1, b->k1);
+
+	if (!c)
+		c = text_cmp(a->k2, b->k2);
+	return c ? c : (a->ix > b->ix) - (a->ix < b->ix);
+}
+
+/* run_order: puts the n items of one run in REL_IN_RUNS' order (stable); 0 when they were in it
+ * already (one comparison an item: PostgreSQL's statement sorts them all), 1 when moved. */
+static int run_order(struct run_item *it, int n)
+{
+	int unsorted = 0;
+
+	for (int i = 1; i < n && !unsorted; i++)
+		unsorted = by_run_keys(&it[i - 1], &it[i]) > 0;
+	if (unsorted)
+		qsort(it, (size_t)n, sizeof(*it), by_run_keys);
+	return unsorted;
+}
+
+/* order_in_runs: orders rs (REL_IN_RUNS) within each run of rows of the same first column by
+ * the second column, then the third. */
+static void order_in_runs(struct rowset *rs)
+{
+	struct run_item *it;
+	struct row_cell **rows;
+
+	if (rs->ncols < 3 || rs->nrows < 2)
+		return;
+	it = arena_alloc_raw(rs->a, sizeof(*it) * (size_t)rs->nrows);
+	rows = arena_alloc_raw(rs->a, sizeof(*rows) * (size_t)rs->nrows);
+	memcpy(rows, rs->rows, sizeof(*rows) * (size_t)rs->nrows);
+	for (int i = 0; i < rs->nrows; i++)
+		it[i] = (struct run_item){ rows[i][1].s, rows[i][2].s, i };
+	for (int run = 0, i = 1; i <= rs->nrows; i++) {
+		if (i < rs->nrows && text_cmp(rows[i][0].s, rows[run][0].s) == 0)
+			continue;
+		if (run_order(it + run, i - run))
+			for (int k = run; k < i; k++)
+				rs->rows[k] = rows[it[k].ix];
+		run = i;
+	}
+}
+
 _Static_assert(1 + KIND_MAX_RELS <= STORE_QUERY_MAX, "an entity and its relations are one store_query_many");
 
 static int all_digits(const char *s);
@@ -132,9 +195,12 @@ static int load(struct store *st, const struct kind *k, enum stmt show, const en
 			rowset_init(&rels[r], a);
 		return LUP_OK;
 	}
-	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++)
+	for (int r = 0; r < KIND_MAX_RELS && k->rels[r].name; r++) {
 		if (k->rels[r].order == REL_BY_OWNER && (rc = order_by_owner(&rels[r], e)) != LUP_OK)
 			return rc;
+		if (k->rels[r].order == REL_IN_RUNS)
+			order_in_runs(&rels[r]);
+	}
 	*found = 1;
 	return LUP_OK;
 }
@@ -228,7 +294,9 @@ int entity_find_id(struct store *st, const struct kind *k, const char *text, int
  * keys are escaped once (at its first row), each cell is written from the store's row as
  * rowset_collect and rowset_json would have written it. A REL_BY_OWNER relation's objects are
  * written as they come, each moved aside at once (small copies), and written back in order
- * when the relation closes.
+ * when the relation closes. A REL_IN_RUNS relation's objects stay where they are written; when
+ * a run ends (its first column changes, or the relation closes) its objects, the output's tail,
+ * are rewritten in order if they are not in it.
  */
 
 /* One column of a part: its key as written (`"name":`, with the comma before it but for the
@@ -261,6 +329,15 @@ struct part {
 	int nnames, cap_names;
 	struct owned_obj *objs;	/* REL_BY_OWNER: its objects, nobjs of cap_objs */
 	int nobjs, cap_objs;
+	const char *run_key;	/* REL_IN_RUNS: the open run's first column (NULL for NULL) */
+	struct run_obj *robjs;	/* REL_IN_RUNS: the open run's objects, nrobjs of cap_robjs */
+	int nrobjs, cap_robjs;
+};
+
+/* One object of a REL_IN_RUNS run: its sort texts (arena copies) and its place in the output. */
+struct run_obj {
+	const char *k1, *k2;
+	size_t off, len;
 };
 
 struct stream {
@@ -456,6 +533,68 @@ static int owned_close(struct stream *s, struct part *p)
 	return LUP_OK;
 }
 
+/* run_close: writes p's open run (REL_IN_RUNS) in order: its objects, the output's tail from
+ * the first one's place, are rewritten in the order run_order gives when they are not in it. */
+static void run_close(struct stream *s, struct part *p)
+{
+	struct buf *out = s->out;
+	struct run_item *it;
+	size_t base;
+	char *tail;
+	int n = p->nrobjs;
+
+	p->nrobjs = 0;
+	if (n < 2)
+		return;
+	it = arena_alloc_raw(s->a, sizeof(*it) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		it[i] = (struct run_item){ p->robjs[i].k1, p->robjs[i].k2, i };
+	if (!run_order(it, n))
+		return;
+	base = p->robjs[0].off;
+	tail = arena_alloc_raw(s->a, out->len - base);
+	memcpy(tail, out->ptr + base, out->len - base);
+	buf_truncate(out, base);
+	for (int i = 0; i < n; i++) {
+		const struct run_obj *o = &p->robjs[it[i].ix];
+		if (i)
+			buf_addc(out, ',');
+		buf_add(out, tail + (o->off - base), o->len);
+	}
+}
+
+/* run_row: before row r of p (REL_IN_RUNS) is written: closes the open run when r begins
+ * another (its first column differs). */
+static void run_row(struct stream *s, struct part *p, const struct store_row *r)
+{
+	const char *k0 = store_col_type(r, 0) == SV_NULL ? NULL : store_col_text(r, 0);
+
+	if (p->nrobjs && text_cmp(k0, p->run_key) == 0)
+		return;
+	run_close(s, p);
+	p->run_key = arena_strdup(s->a, k0);
+}
+
+/* run_add: p's object (REL_IN_RUNS) of row r, just written from off, joins the open run. */
+static void run_add(struct part *p, const struct store_row *r, size_t off)
+{
+	struct run_obj *o;
+
+	if (p->nrobjs == p->cap_robjs) {
+		int cap = p->cap_robjs ? p->cap_robjs * 2 : 64;
+		struct run_obj *no = arena_alloc_raw(p->s->a, sizeof(*no) * (size_t)cap);
+		if (p->nrobjs)
+			memcpy(no, p->robjs, sizeof(*no) * (size_t)p->nrobjs);
+		p->robjs = no;
+		p->cap_robjs = cap;
+	}
+	o = &p->robjs[p->nrobjs++];
+	o->k1 = p->ncols > 1 && store_col_type(r, 1) != SV_NULL ? arena_strdup(p->s->a, store_col_text(r, 1)) : NULL;
+	o->k2 = p->ncols > 2 && store_col_type(r, 2) != SV_NULL ? arena_strdup(p->s->a, store_col_text(r, 2)) : NULL;
+	o->off = off;
+	o->len = p->s->out->len - off;
+}
+
 /* advance: closes the relations open in the output up to rel (not included) and opens each
  * after the open one up to rel (an empty relation: '[' and ']'). rel == s->nrels closes all.
  * Returns LUP_OK or owned_close's error. */
@@ -468,6 +607,8 @@ static int advance(struct stream *s, int rel)
 			struct part *p = &s->parts[1 + s->at];
 			if (s->k->rels[s->at].order == REL_BY_OWNER && (rc = owned_close(s, p)) != LUP_OK)
 				return rc;
+			if (s->k->rels[s->at].order == REL_IN_RUNS)
+				run_close(s, p);
 			buf_addc(s->out, ']');
 		}
 		if (++s->at >= s->nrels)
@@ -531,7 +672,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	struct part *p = ctx;
 	struct stream *s = p->s;
 	size_t off;
-	int rc, by_owner;
+	int rc, by_owner, in_runs;
 
 	if (s->failed || (p->rel < 0) == s->found)	/* the entity's first row only; none: no relations */
 		return 1;
@@ -553,6 +694,9 @@ static int stream_row(void *ctx, const struct store_row *r)
 		return 1;
 	}
 	by_owner = s->k->rels[p->rel].order == REL_BY_OWNER;
+	in_runs = s->k->rels[p->rel].order == REL_IN_RUNS;
+	if (in_runs)
+		run_row(s, p, r);
 	if (p->nrows++ && !by_owner)
 		buf_addc(s->out, ',');
 	off = s->out->len;
@@ -561,6 +705,8 @@ static int stream_row(void *ctx, const struct store_row *r)
 	buf_addc(s->out, '}');
 	if (by_owner)
 		owned_add(p, r, off);
+	if (in_runs)
+		run_add(p, r, off);
 	return 0;
 }
 

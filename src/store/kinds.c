@@ -46,7 +46,7 @@ static const struct kind kinds[] = {
 	    REL("provenance", STMT_PROV_OF_GOAL, REL_LINKED) } },
 	{ "indicators", "indicator", STMT_LIST_INDICATORS, { F_ORG, F_YEAR, F_DISTRICT },
 	  STMT_SHOW_INDICATOR, STMT_INDICATOR_ID, indicator_bools,
-	  { REL("targets", STMT_REL_INDICATOR_TARGETS, REL_OWN), REL("outcomes", STMT_REL_INDICATOR_OUTCOMES, REL_OWN),
+	  { REL("targets", STMT_REL_INDICATOR_TARGETS, REL_OWN), { "outcomes", STMT_REL_INDICATOR_OUTCOMES, REL_OWN, REL_IN_RUNS },
 	    REL("provenance", STMT_PROV_OF_INDICATOR, REL_LINKED) } },
 	{ "activities", "activity", STMT_LIST_ACTIVITIES, { F_ORG, F_DISTRICT, F_YEAR },
 	  STMT_SHOW_ACTIVITY, STMT_ACTIVITY_ID, NULL,

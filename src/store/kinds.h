@@ -23,8 +23,13 @@ enum rel_part { REL_LINKED = 0, REL_OWN };
  * statement's first column is the owner's name and its rows come in no order; the loader
  * (render/entity.h entity_load) sorts them by that name in Swedish order (COLLATE sv), then by
  * the column "key", and drops the name: a list of many rows of a few owners, which PostgreSQL
- * sorts slowly by name (an ICU key per row) and C sorts by one key per owner. */
-enum rel_order { REL_BY_SQL = 0, REL_BY_OWNER };
+ * sorts slowly by name (an ICU key per row) and C sorts by one key per owner.
+ * REL_IN_RUNS: its statement orders its rows by its first column only; within a run of rows of
+ * the same first column the loader orders them by the second column, then the third (texts, in
+ * byte order: SQLite's BINARY), keeping the order of rows equal in both: an indicator's
+ * outcomes by period, then area key and sex, which SQLite gives period by period from an index
+ * and otherwise sorted all together. */
+enum rel_order { REL_BY_SQL = 0, REL_BY_OWNER, REL_IN_RUNS };
 
 struct kind_rel {
 	const char *name;	/* JSON key of the relation */

@@ -5,7 +5,8 @@
 # every kind and several ids of each, and for every district by key and by id. The district's
 # activities (REL_BY_OWNER) are put in order by the writer: their keys are scrambled here so
 # that they come out of key order within an owner, and the owners renamed so that Swedish
-# order differs from the bytes' (Å before Ä). Then the ETag (304) and 404 answers.
+# order differs from the bytes' (Å before Ä). An indicator's outcomes (REL_IN_RUNS) are put in
+# order within each period by the loaders of both. Then the ETag (304) and 404 answers.
 . "$(dirname "$0")/lib.sh"
 DB="$TMP/lup.db"
 L() { "$LUP" --db "$DB" "$@"; }
@@ -71,4 +72,14 @@ req "no such district" 404 GET /api/v1/districts/nowhere
 expect_eq "its error" "$(jb .error.message)" "no district 'nowhere'"
 req "no such id" 404 GET /api/v1/goals/999999
 req "no such key of a kind by id only" 404 GET /api/v1/themes/abc
+
+# an indicator's outcomes (REL_IN_RUNS): by period (year, kind), then area key and sex, although
+# the statements give each period's rows in another order (the area's id: stockholm is 1, alvsjo
+# 13) and the periods' ids are not in (year, kind) order (2018-FY before 2018-T1)
+req "an indicator" 200 GET /api/v1/indicators/1
+expect_eq "its outcomes in order of period, area key and sex" \
+	"$(jb '[.outcomes[] | [(.period | split("-") | (.[0] | tonumber), .[1]), .area, .sex]] | . == sort')" true
+expect_eq "of several periods and areas, not in their ids' order" \
+	"$(jb '([.outcomes[].period] | unique | length > 3) and ([.outcomes[].area] | unique | length > 3)'),$(sqlite3 "$DB" \
+	"SELECT CASE WHEN EXISTS (SELECT 1 FROM area a JOIN area b ON b.id > a.id AND b.key < a.key) THEN 1 ELSE 0 END")" "true,1"
 finish
