@@ -108,6 +108,24 @@ static inline unsigned special_bits(__m128i x)
 	return (unsigned)_mm_movemask_epi8(m);
 }
 
+/* kept_bits: bit i set when byte i of x is one special_bits marks that html_escape copies as it
+ * is without a closer look: a tab, a newline, or either byte of a two-byte UTF-8 sequence whose
+ * both bytes are in x (a lead 0xc2-0xdf right before a continuation byte 0x80-0xbf: å, ä, ö, é).
+ * Such a pair never overlaps another valid sequence (a lead is no continuation byte, and the
+ * byte before a continuation byte of a longer sequence is no such lead), and the byte-at-a-time
+ * rule reaches each of its leads as the start of a sequence, so taking them here changes no
+ * output (escape_keep's two-byte test, sixteen at a time). */
+static inline unsigned kept_bits(__m128i x)
+{
+	__m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xc0));	/* signed: 0x80-0xbf */
+	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xc1)),
+				     _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xe0)));	/* 0xc2-0xdf */
+	__m128i tabnl = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+	unsigned pair = (unsigned)_mm_movemask_epi8(lead) & ((unsigned)_mm_movemask_epi8(cont) >> 1);
+
+	return pair | pair << 1 | (unsigned)_mm_movemask_epi8(tabnl);
+}
+
 /* name_bits: bit i set when byte i of x is a name byte (name_char: 'a'-'z', '0'-'9', '-'). */
 static inline unsigned name_bits(__m128i x)
 {
@@ -169,18 +187,22 @@ static size_t escape_keep(const unsigned char *p, size_t i)
 	return 0;
 }
 
-/* escape_one: appends what html_escape writes for the byte at p, one it must look at (not NUL):
- * tab, newline or a valid UTF-8 sequence as they are, else the byte's replacement. Returns the
- * bytes of p used. */
-static size_t escape_one(struct buf *out, const unsigned char *p)
+/* escape_put: writes at w what html_escape writes for the byte at p, one it must look at (not
+ * NUL): tab, newline or a valid UTF-8 sequence as they are, else the byte's replacement (at most
+ * six bytes in all; w has room for them). Returns the bytes of p used; *wn is the bytes written. */
+static size_t escape_put(char *w, const unsigned char *p, size_t *wn)
 {
 	size_t keep = escape_keep(p, 0);
+	const char *rep;
 
 	if (keep) {
-		buf_add(out, p, keep);
+		memcpy(w, p, keep);
+		*wn = keep;
 		return keep;
 	}
-	buf_adds(out, esc_class[p[0]] == E_REP ? esc_rep(p[0]) : "\xef\xbf\xbd");
+	rep = esc_class[p[0]] == E_REP ? esc_rep(p[0]) : "\xef\xbf\xbd";
+	*wn = strlen(rep);
+	memcpy(w, rep, *wn);
 	return 1;
 }
 
@@ -205,6 +227,11 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
 }
 
 #ifdef HTML_VEC
+/* ESC_ROOM: the output's free room escape_vec takes at a time (and counts when it is used up or
+ * the string ends): the loop then keeps where it writes in a register rather than the buffer's
+ * fields, which each store through a char pointer would make it read again. */
+#define ESC_ROOM 256
+
 /* escape_vec: html_escape sixteen bytes at a time without strlen: each block is stored into the
  * output's free room whole and counted up to its first byte to replace, its NUL or a UTF-8
  * sequence that runs past it (or all sixteen), which is then handled alone. The last bytes of
@@ -212,41 +239,65 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
  * when the output must grow (escape_scalar's part). */
 NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned char *p)
 {
-	for (;;) {
-		char *w = buf_space(out, 16);
+	char *w0 = buf_space(out, ESC_ROOM), *w = w0;
+	size_t wn;
 
-		if (!w)
-			return p;
+	if (!w)
+		return p;
+	for (;;) {
+		if (w0 + ESC_ROOM - w < 16) {	/* room for a block, or a replacement's six bytes */
+			buf_wrote(out, (size_t)(w - w0));
+			if (!(w = w0 = buf_space(out, ESC_ROOM)))
+				return p;
+		}
 		if (!page_safe(p)) {
 			if (!*p)
-				return NULL;
-			p += esc_class[*p] ? escape_one(out, p) : (buf_addc(out, (char)*p), 1);
+				break;
+			if (esc_class[*p]) {
+				p += escape_put(w, p, &wn);
+				w += wn;
+			} else {
+				*w++ = (char)*p++;
+			}
 			continue;
 		}
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
 		unsigned m = special_bits(x), k;
 		size_t keep;
 		_mm_storeu_si128((__m128i *)(void *)w, x);
-		/* what is kept as it is (tab, newline, a valid UTF-8 sequence inside the block) is in
-		 * place already: count on to the first byte that is replaced or ends the string */
-		for (;;) {
-			if (!m) {
-				k = 16;
-				break;
-			}
-			k = (unsigned)__builtin_ctz(m);
-			if (!p[k] || !(keep = escape_keep(p, k)) || k + keep > 16)
-				break;
-			m &= ~0u << (k + keep);
+		if (!m) {
+			w += 16;
+			p += 16;
+			continue;
 		}
-		buf_wrote(out, k);
+		/* what is kept as it is (tab, newline, a valid UTF-8 sequence inside the block) is in
+		 * place already: count on to the first byte that is replaced or ends the string; tabs,
+		 * newlines and two-byte sequences are known kept from the block (kept_bits), the rest
+		 * (longer sequences, markup, the NUL) are looked at one at a time */
+		k = (unsigned)__builtin_ctz(m);
+		if (p[k]) {
+			for (m &= ~kept_bits(x);;) {
+				if (!m) {
+					k = 16;
+					break;
+				}
+				k = (unsigned)__builtin_ctz(m);
+				if (!p[k] || !(keep = escape_keep(p, k)) || k + keep > 16)
+					break;
+				m &= ~0u << (k + keep);
+			}
+		}
+		w += k;
 		p += k;
 		if (k == 16)
 			continue;
 		if (!*p)
-			return NULL;
-		p += escape_one(out, p);
+			break;
+		p += escape_put(w, p, &wn);
+		w += wn;
 	}
+	buf_wrote(out, (size_t)(w - w0));
+	return NULL;
 }
 #endif
 
