@@ -17,6 +17,9 @@
  * used; AddressSanitizer would report the load itself (Valgrind's memcheck does, as an invalid
  * read of size 16, where the string ends near the end of its heap block). */
 #define NO_ASAN __attribute__((no_sanitize_address))
+#define NO_ASAN_ESC NO_ASAN
+#else
+#define NO_ASAN_ESC
 #endif
 
 void html_init(struct html *h, struct buf *out)
@@ -314,6 +317,46 @@ void html_escape(struct buf *out, const char *s)
 	escape_scalar(out, p);
 }
 
+/* escape_short: html_escape of s when it fits one block (its NUL among the sixteen bytes) and
+ * has nothing to replace before the NUL (tabs, newlines and two-byte sequences are kept, as
+ * kept_bits says): stored whole into the output's room and counted up to the NUL; 1 when s was
+ * written so, else 0 (nothing written). Always inlined into the writer's own calls: most texts
+ * and values of a page are short, and html_escape's call, room and loop were most of their cost. */
+NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct buf *out, const char *s)
+{
+#ifdef HTML_VEC
+	char *w;
+
+	if (!page_safe(s) || !(w = buf_space(out, 16)))
+		return 0;
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned m = special_bits(x), k;
+	if (!m)
+		return 0;
+	k = (unsigned)__builtin_ctz(m);
+	if (s[k]) {	/* a byte to look at before any NUL: only what kept_bits keeps may pass */
+		m &= ~kept_bits(x);
+		if (!m || s[k = (unsigned)__builtin_ctz(m)])
+			return 0;
+	}
+	_mm_storeu_si128((__m128i *)(void *)w, x);
+	buf_wrote(out, k);
+	return 1;
+#else
+	(void)out;
+	(void)s;
+	return 0;
+#endif
+}
+
+/* escape_text: html_escape(out, s), a short s without the call (escape_short). */
+NO_ASAN_ESC static inline __attribute__((always_inline)) void escape_text(struct buf *out, const char *s)
+{
+	if (s && escape_short(out, s))
+		return;
+	html_escape(out, s);
+}
+
 /* url_plain: 1 for the bytes a URL argument keeps as they are (RFC 3986's unreserved). */
 static const unsigned char url_plain[256] = {
 	['-'] = 1, ['.'] = 1, ['_'] = 1, ['~'] = 1,
@@ -431,7 +474,7 @@ NO_ASAN_NAME static void attrs(struct html *h, va_list ap)
 			continue;
 		}
 		if (value && *value) {
-			html_escape(h->out, value);
+			escape_text(h->out, value);
 			buf_addc(h->out, '"');
 		}
 	}
@@ -527,9 +570,9 @@ void html_close_to(struct html *h, int depth)
 		html_close(h);
 }
 
-void html_text(struct html *h, const char *s)
+NO_ASAN_ESC void html_text(struct html *h, const char *s)
 {
-	html_escape(h->out, s);
+	escape_text(h->out, s);
 }
 
 /* textf_put: appends n bytes of s at *w, no further than end (the rest is cut, as vsnprintf cuts). */
@@ -634,7 +677,7 @@ NO_ASAN_NAME void html_elem(struct html *h, const char *tag, const char *text, .
 	}
 	va_start(ap, text);
 	if ((n = start_tag(h, tag, ap)) > 0) {
-		html_escape(h->out, text);
+		escape_text(h->out, text);
 		end_tag(h->out, tag, n);
 	}
 	va_end(ap);
@@ -655,7 +698,15 @@ static int names_ok(const char *s, size_t n)
 
 /* lit_ok: 1 when l's names are names, checked on l's first use and remembered; else 0 and
  * h->bad set. */
-static int lit_ok(struct html *h, struct html_lit *l)
+static int lit_check(struct html *h, struct html_lit *l);
+
+static inline __attribute__((always_inline)) int lit_ok(struct html *h, struct html_lit *l)
+{
+	return l->ok > 0 ? 1 : lit_check(h, l);
+}
+
+/* lit_check: lit_ok's first use of l (and every use of a bad one). */
+static __attribute__((noinline)) int lit_check(struct html *h, struct html_lit *l)
 {
 	signed char ok = l->ok;
 
@@ -671,7 +722,7 @@ static int lit_ok(struct html *h, struct html_lit *l)
 }
 
 /* put_lit: appends s[0..n), a piece of a literal: up to thirty-two bytes as two block copies. */
-NO_ASAN_NAME static void put_lit(struct buf *out, const char *s, size_t n)
+NO_ASAN_NAME static inline __attribute__((always_inline)) void put_lit(struct buf *out, const char *s, size_t n)
 {
 #ifdef HTML_VEC
 	char *w;
@@ -693,7 +744,7 @@ NO_ASAN_NAME static void put_lit(struct buf *out, const char *s, size_t n)
 
 /* lit_start: writes l's start tag (l checked) with its attribute's value escaped (NULL leaves
  * the attribute out, "" writes it bare). */
-static void lit_start(struct html *h, const struct html_lit *l, const char *value)
+NO_ASAN_NAME static void lit_start(struct html *h, const struct html_lit *l, const char *value)
 {
 	size_t n = 1u + l->name_len;	/* "<tag" */
 
@@ -701,7 +752,7 @@ static void lit_start(struct html *h, const struct html_lit *l, const char *valu
 		n += l->attr_size;	/* " attr" */
 		if (*value) {
 			put_lit(h->out, l->pre, n + 2);
-			html_escape(h->out, value);
+			escape_text(h->out, value);
 			buf_add(h->out, "\">", 2);
 			return;
 		}
@@ -712,7 +763,7 @@ static void lit_start(struct html *h, const struct html_lit *l, const char *valu
 
 /* lit_begin: lit_start when the nesting has room and l's names are good; 0 (nothing written,
  * h marked bad where the nesting is full) otherwise. */
-static int lit_begin(struct html *h, struct html_lit *l, const char *value)
+NO_ASAN_NAME static int lit_begin(struct html *h, struct html_lit *l, const char *value)
 {
 	if (h->depth >= HTML_MAX_DEPTH) {
 		h->bad = 1;
@@ -724,7 +775,7 @@ static int lit_begin(struct html *h, struct html_lit *l, const char *value)
 	return 1;
 }
 
-void html_open_lit(struct html *h, struct html_lit *l, const char *value)
+NO_ASAN_NAME void html_open_lit(struct html *h, struct html_lit *l, const char *value)
 {
 	if (!lit_begin(h, l, value))
 		return;
@@ -736,11 +787,11 @@ NO_ASAN_NAME void html_elem_lit(struct html *h, struct html_lit *l, const char *
 {
 	if (!lit_begin(h, l, value))
 		return;
-	html_escape(h->out, text);
+	escape_text(h->out, text);
 	end_tag(h->out, l->pre + l->name_at, l->name_len);
 }
 
-void html_start_lit(struct html *h, struct html_lit *l)
+NO_ASAN_NAME void html_start_lit(struct html *h, struct html_lit *l)
 {
 	if (h->start)
 		h->bad = 1;	/* the last one was not ended */
@@ -753,7 +804,7 @@ void html_start_lit(struct html *h, struct html_lit *l)
 	h->start_len = l->name_len;
 }
 
-void html_attr_lit(struct html *h, struct html_lit *l, const char *value)
+NO_ASAN_NAME void html_attr_lit(struct html *h, struct html_lit *l, const char *value)
 {
 	if (!h->start) {
 		h->bad |= !h->start_bad;	/* no tag begun (a refused one is marked already) */
@@ -766,7 +817,7 @@ void html_attr_lit(struct html *h, struct html_lit *l, const char *value)
 		return;
 	}
 	put_lit(h->out, l->pre, 3u + l->name_len);
-	html_escape(h->out, value);
+	escape_text(h->out, value);
 	buf_addc(h->out, '"');
 }
 

@@ -302,24 +302,29 @@ const char *places_sex_sv(const char *sex)
 
 void places_thead(struct html *h, const char *const *labels)
 {
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	for (; *labels; labels++)
-		html_elem(h, "th", **labels == '#' ? *labels + 1 : *labels, "scope", "col",
-			  "class", **labels == '#' ? "num" : NULL, NULL);
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
+	for (; *labels; labels++) {
+		HTML_START(h, "th");
+		HTML_ATTR(h, "scope", "col");
+		HTML_ATTR(h, "class", **labels == '#' ? "num" : NULL);
+		html_start_end(h, 1);
+		html_text(h, **labels == '#' ? *labels + 1 : *labels);
+		html_close(h);
+	}
 	html_close(h);
 	html_close(h);
 }
 
 void places_td_num(struct html *h, const char *text)
 {
-	html_elem(h, "td", text, "class", "num", NULL);
+	HTML_ELEM_A(h, "td", "class", "num", text);
 }
 
 void places_link(struct http_req *r, struct html *h, const char *prefix, const char *arg, const char *text)
 {
 	if (arg)
-		html_elem(h, "a", text, "href", page_href(r, prefix, arg), NULL);
+		HTML_ELEM_A(h, "a", "href", page_href(r, prefix, arg), text);
 	else
 		html_text(h, text);
 }
