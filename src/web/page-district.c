@@ -21,10 +21,12 @@
 #include "store/store.h"
 #include "core/collate.h"
 #include "core/runsort.h"
+#include "core/buf.h"
 #include "core/numfmt.h"
 #include "core/err.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1149,14 +1151,30 @@ static int fetch(struct district *x)
 	return sort_acts(x) || sort_alloc(x);
 }
 
+/* The room the district pages' last one took and an eighth more (a hint for buf_reserve: the
+ * page is written without doubling its buffer on the way, each doubling a copy of what is
+ * written; a smaller page lowers it by an eighth at a time). */
+static _Atomic size_t page_room;
+
+/* room_note: page_room after a page of len bytes. */
+static void room_note(size_t len)
+{
+	size_t was = atomic_load_explicit(&page_room, memory_order_relaxed), now = len + len / 8;
+
+	if (now > was || now < was - was / 8)
+		atomic_store_explicit(&page_room, now > was ? now : was - was / 8, memory_order_relaxed);
+}
+
 int page_district(struct http_req *r)
 {
 	struct district x = { .r = r };
 	long year;
+	int rc;
 
 	if (places_year_arg(r, &year) || load(&x) || fetch(&x))
 		return r->status;
 	x.h = page_begin(r, x.name, NAV_DISTRICTS);
+	buf_reserve(&r->out, atomic_load_explicit(&page_room, memory_order_relaxed));
 	html_open(x.h, "p", "class", "muted", NULL);
 	html_elem(x.h, "a", "Stadsdelsområden", "href", "/stadsdelar", NULL);
 	html_textf(x.h, " / %s", x.name);	/* the trail names the district, never its key */
@@ -1183,5 +1201,8 @@ int page_district(struct http_req *r)
 		return r->status;
 	timeline(&x);
 	allocations(&x);
-	return page_end(r, x.h);
+	rc = page_end(r, x.h);
+	if (rc == 200)
+		room_note(r->out.len);
+	return rc;
 }
