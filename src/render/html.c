@@ -696,6 +696,30 @@ static int names_ok(const char *s, size_t n)
 	return 1;
 }
 
+/* value_plain: 1 when s[0..n) is a literal value the _AV forms may write as it is: not empty,
+ * each byte printable ASCII and none escaping would replace. */
+static int value_plain(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e || esc_class[(unsigned char)s[i]])
+			return 0;
+	return 1;
+}
+
+/* lit_value: where l's literal value starts in its markup (after '<tag attr="' or ' attr="'). */
+static const char *lit_value(const struct html_lit *l)
+{
+	return l->pre + l->name_at + l->name_len + (l->attr_size ? l->attr_size + 2u : 2u);
+}
+
+/* lit_size: the length of l's markup with its literal value, '"' and (an element's) '>'. */
+static inline size_t lit_size(const struct html_lit *l)
+{
+	return l->attr_size ? l->name_len + l->attr_size + l->value_size + 4u : l->name_len + l->value_size + 3u;
+}
+
 /* lit_ok: 1 when l's names are names, checked on l's first use and remembered; else 0 and
  * h->bad set. */
 static int lit_check(struct html *h, struct html_lit *l);
@@ -713,7 +737,8 @@ static __attribute__((noinline)) int lit_check(struct html *h, struct html_lit *
 	if (!ok) {
 		const char *name = l->pre + l->name_at;
 		ok = names_ok(name, l->name_len) &&
-		     (!l->attr_size || names_ok(name + l->name_len + 1, l->attr_size - 1u)) ? 1 : -1;
+		     (!l->attr_size || names_ok(name + l->name_len + 1, l->attr_size - 1u)) &&
+		     (!l->value_size || value_plain(lit_value(l), l->value_size - 1u)) ? 1 : -1;
 		l->ok = ok;
 	}
 	if (ok < 0)
@@ -748,6 +773,10 @@ NO_ASAN_NAME static void lit_start(struct html *h, const struct html_lit *l, con
 {
 	size_t n = 1u + l->name_len;	/* "<tag" */
 
+	if (l->value_size) {	/* '<tag attr="value">' in one piece */
+		put_lit(h->out, l->pre, lit_size(l));
+		return;
+	}
 	if (l->attr_size && value) {
 		n += l->attr_size;	/* " attr" */
 		if (*value) {
@@ -812,6 +841,10 @@ NO_ASAN_NAME void html_attr_lit(struct html *h, struct html_lit *l, const char *
 	}
 	if (!lit_ok(h, l) || !value)
 		return;
+	if (l->value_size) {	/* ' attr="value"' in one piece */
+		put_lit(h->out, l->pre, lit_size(l));
+		return;
+	}
 	if (!*value) {
 		put_lit(h->out, l->pre, 1u + l->name_len);
 		return;

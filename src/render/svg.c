@@ -106,7 +106,7 @@ static int svg_open(struct html *h, const struct svg_opts *o, double w, double h
 	HTML_START(h, "svg");
 	HTML_ATTR(h, "xmlns", ns);
 	HTML_ATTR(h, "viewbox", vb);
-	HTML_ATTR(h, "role", "img");
+	HTML_ATTR_V(h, "role", "img");
 	HTML_ATTR(h, "class", cls);
 	HTML_ATTR(h, "width", size_w);
 	HTML_ATTR(h, "height", size_h);
@@ -176,10 +176,10 @@ static void text(struct html *h, double x, double y, const char *anchor, int siz
 	HTML_ATTR(h, "font-weight", bold ? "bold" : NULL);
 	HTML_ATTR(h, "fill", fill);
 	if (halo) {
-		HTML_ATTR(h, "stroke", "#ffffff");
-		HTML_ATTR(h, "stroke-width", "3");
-		HTML_ATTR(h, "paint-order", "stroke");
-		HTML_ATTR(h, "stroke-linejoin", "round");
+		HTML_ATTR_V(h, "stroke", "#ffffff");
+		HTML_ATTR_V(h, "stroke-width", "3");
+		HTML_ATTR_V(h, "paint-order", "stroke");
+		HTML_ATTR_V(h, "stroke-linejoin", "round");
 	}
 	html_start_end(h, 1);
 	html_text(h, s ? s : "");
@@ -611,7 +611,7 @@ static void spark_marks(struct html *h, const struct spark_scan *k, const double
 	spark_co(b, sx(&k->ys, v[k->last]));
 	HTML_ATTR(h, "cx", a);
 	HTML_ATTR(h, "cy", b);
-	HTML_ATTR(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
+	HTML_ATTR_V(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
 	html_start_end(h, 1);
 	html_close(h);
 }

@@ -306,7 +306,7 @@ void places_thead(struct html *h, const char *const *labels)
 	HTML_OPEN(h, "tr");
 	for (; *labels; labels++) {
 		HTML_START(h, "th");
-		HTML_ATTR(h, "scope", "col");
+		HTML_ATTR_V(h, "scope", "col");
 		HTML_ATTR(h, "class", **labels == '#' ? "num" : NULL);
 		html_start_end(h, 1);
 		html_text(h, **labels == '#' ? *labels + 1 : *labels);
@@ -318,7 +318,7 @@ void places_thead(struct html *h, const char *const *labels)
 
 void places_td_num(struct html *h, const char *text)
 {
-	HTML_ELEM_A(h, "td", "class", "num", text);
+	HTML_ELEM_AV(h, "td", "class", "num", text);
 }
 
 void places_link(struct http_req *r, struct html *h, const char *prefix, const char *arg, const char *text)
