@@ -357,11 +357,15 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 		snprintf(d, sizeof(d), "M%s %sl5 5l-5 5l-5 -5z", co(a, x), co(b, y - 5));
 		html_open(h, "path", "d", d, "fill", line_style[k].stroke, NULL);
 	} else {
-		html_open(h, "circle", "cx", co(a, x), "cy", co(b, y), "r", k == SVG_LINE_OUTCOME ? "4.5" : "2.5",
-			  "fill", line_style[k].stroke, NULL);
+		HTML_START(h, "circle");
+		HTML_ATTR(h, "cx", co(a, x));
+		HTML_ATTR(h, "cy", co(b, y));
+		HTML_ATTR(h, "r", k == SVG_LINE_OUTCOME ? "4.5" : "2.5");
+		HTML_ATTR(h, "fill", line_style[k].stroke);
+		html_start_end(h, 1);
 	}
 	if (tip)
-		html_elem(h, "title", tip, NULL);
+		HTML_ELEM(h, "title", tip);
 	html_close(h);
 }
 

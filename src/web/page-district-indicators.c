@@ -261,7 +261,7 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 	HTML_OPEN(h, "tbody");
 	for (int i = 0; i <= n; i++) {
 		const double *v = i < n ? a[i].v : city;
-		html_open(h, "tr", "class", i < n && strcmp(a[i].key, x->key) == 0 ? "current" : NULL, NULL);
+		HTML_OPEN_A(h, "tr", "class", i < n && strcmp(a[i].key, x->key) == 0 ? "current" : NULL);
 		HTML_OPEN_AV(h, "th", "scope", "row");
 		if (i < n)
 			places_link(x->r, h, "/stadsdel", a[i].key, a[i].name);

@@ -170,8 +170,8 @@ static const char *date_sv(struct district *x, const char *text)
 /* section: <section> with <h2 id=anchor>title</h2>; the caller closes the section. */
 static void section(struct html *h, const char *anchor, const char *title)
 {
-	html_open(h, "section", "aria-labelledby", anchor, NULL);
-	html_elem(h, "h2", title, "id", anchor, NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", anchor);
+	HTML_ELEM_A(h, "h2", "id", anchor, title);
 }
 
 static void fact(struct html *h, const char *term, const char *text)
@@ -335,7 +335,7 @@ static void toc(struct html *h)
 	HTML_OPEN(h, "ul");
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
 		HTML_OPEN(h, "li");
-		html_elem(h, "a", items[i][1], "href", items[i][0], NULL);
+		HTML_ELEM_A(h, "a", "href", items[i][0], items[i][1]);
 		html_close(h);
 	}
 	html_close(h);
@@ -375,7 +375,7 @@ static void section_edit_link(struct http_req *r, struct html *h, const char *pa
 	snprintf(href, sizeof(href), "%s%ld", path, ord);
 	snprintf(label, sizeof(label), "Redigera avsnitt %ld", ord);
 	HTML_OPEN_AV(h, "p", "class", "edit-link");
-	html_elem(h, "a", text ? text : label, "href", arena_strdup(&r->a, href), NULL);
+	HTML_ELEM_A(h, "a", "href", arena_strdup(&r->a, href), text ? text : label);
 	html_close(h);
 }
 
@@ -755,7 +755,10 @@ static void timeline(struct district *x)
 				html_close(h);
 			HTML_OPEN(h, "tbody");
 			HTML_OPEN(h, "tr");
-			html_open(h, "th", "scope", "rowgroup", "colspan", "5", NULL);
+			HTML_START(h, "th");
+			HTML_ATTR_V(h, "scope", "rowgroup");
+			HTML_ATTR_V(h, "colspan", "5");
+			html_start_end(h, 1);
 			if (y)
 				html_textf(h, "Start %ld", y);
 			else
@@ -1175,11 +1178,11 @@ int page_district(struct http_req *r)
 		return r->status;
 	x.h = page_begin(r, x.name, NAV_DISTRICTS);
 	buf_reserve(&r->out, atomic_load_explicit(&page_room, memory_order_relaxed));
-	html_open(x.h, "p", "class", "muted", NULL);
-	html_elem(x.h, "a", "Stadsdelsområden", "href", "/stadsdelar", NULL);
+	HTML_OPEN_AV(x.h, "p", "class", "muted");
+	HTML_ELEM_AV(x.h, "a", "href", "/stadsdelar", "Stadsdelsområden");
 	html_textf(x.h, " / %s", x.name);	/* the trail names the district, never its key */
 	html_close(x.h);
-	html_elem(x.h, "h1", x.name, NULL);
+	HTML_ELEM(x.h, "h1", x.name);
 	done_notice(&x);
 	facts(&x);
 	versions(&x);
