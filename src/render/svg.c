@@ -41,12 +41,28 @@ static const char *co(char b[24], double v)
 		v = 1e7;
 	if (v < -1e7)
 		v = -1e7;
-	t = lround(v * 10);
+	/* lround(v * 10) without the call: the product's fraction is exact (|v * 10| <= 1e8), and
+	 * a half rounds away from zero */
+	double y = v * 10;
+	t = (long)y;
+	if (y >= 0)
+		t += y - (double)t >= 0.5;
+	else
+		t -= (double)t - y >= 0.5;
 	/* "%s%ld.%ld" of the sign, labs(t) / 10 and labs(t) % 10, without printf */
 	char *p = b;
 	if (t < 0)
 		*p++ = '-';
-	p += numfmt_long(labs(t) / 10, p);
+	long q = labs(t) / 10;
+	if (q < 1000) {	/* a chart's coordinates: the digits without a call */
+		if (q >= 100)
+			*p++ = (char)('0' + q / 100);
+		if (q >= 10)
+			*p++ = (char)('0' + q / 10 % 10);
+		*p++ = (char)('0' + q % 10);
+	} else {
+		p += numfmt_long(q, p);
+	}
 	*p++ = '.';
 	*p++ = (char)('0' + labs(t) % 10);
 	*p = '\0';
