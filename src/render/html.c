@@ -185,6 +185,10 @@ static size_t escape_keep(const unsigned char *p, size_t i)
 	/* two-byte sequences (å, ä, ö, é: most of Swedish text's) without the call */
 	if (p[i] >= 0xc2 && p[i] <= 0xdf && (p[i + 1] & 0xc0) == 0x80)
 		return 2;
+	/* three-byte ones whose lead needs no range test of the next byte (not 0xe0: overlong
+	 * forms; not 0xed: surrogates): the dashes and quotes of U+2000-U+206F */
+	if (p[i] >= 0xe1 && p[i] <= 0xef && p[i] != 0xed && (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80)
+		return 3;
 	if (esc_class[p[i]] == E_UTF8 && (len = utf8_seq(p + i, 4, NULL)) > 0)
 		return len;
 	return 0;
