@@ -239,6 +239,20 @@ static void hbar(struct html *h, const struct scale *s, double v, double y, doub
 	rect(h, a < b ? a : b, y, fabs(b - a) < 1 && v != 0 ? 1 : fabs(b - a), ht, fill, stroke, NULL);
 }
 
+/* sex_label: "%c %s" of sex and v in lab (size bytes), cut as snprintf cuts, without printf. */
+static const char *sex_label(char *lab, size_t size, char sex, const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n > size - 3)
+		n = size - 3;
+	lab[0] = sex;
+	lab[1] = ' ';
+	memcpy(lab + 2, v, n);
+	lab[2 + n] = '\0';
+	return lab;
+}
+
 void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_bar *bars, size_t n,
 		   int by_sex, double city)
 {
@@ -301,10 +315,10 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 			hbar(h, &s, b->men, y + 5 + bar_h, bar_h, pat, "#1f5f99");
 			svg_fmt_value(b->women, dec, unit, 0, v1, sizeof(v1));
 			svg_fmt_value(b->men, dec, unit, 0, v2, sizeof(v2));
-			snprintf(lab, sizeof(lab), "K %s", v1);
-			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK, lab);
-			snprintf(lab, sizeof(lab), "M %s", v2);
-			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK, lab);
+			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK,
+			     sex_label(lab, sizeof(lab), 'K', v1));
+			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK,
+			     sex_label(lab, sizeof(lab), 'M', v2));
 		} else {
 			hbar(h, &s, b->value, y + (row_h - bar_h) / 2, bar_h, ACCENT, NULL);
 			text(h, W - value_w + 8, y + row_h / 2 + 5, "start", 13, b->highlight, 0,
