@@ -773,7 +773,7 @@ NO_ASAN_NAME static inline __attribute__((always_inline)) void put_lit(struct bu
 
 /* lit_start: writes l's start tag (l checked) with its attribute's value escaped (NULL leaves
  * the attribute out, "" writes it bare). */
-NO_ASAN_NAME static void lit_start(struct html *h, const struct html_lit *l, const char *value)
+NO_ASAN_NAME static inline __attribute__((always_inline)) void lit_start(struct html *h, const struct html_lit *l, const char *value)
 {
 	size_t n = 1u + l->name_len;	/* "<tag" */
 
@@ -796,7 +796,7 @@ NO_ASAN_NAME static void lit_start(struct html *h, const struct html_lit *l, con
 
 /* lit_begin: lit_start when the nesting has room and l's names are good; 0 (nothing written,
  * h marked bad where the nesting is full) otherwise. */
-NO_ASAN_NAME static int lit_begin(struct html *h, struct html_lit *l, const char *value)
+NO_ASAN_NAME static inline __attribute__((always_inline)) int lit_begin(struct html *h, struct html_lit *l, const char *value)
 {
 	if (h->depth >= HTML_MAX_DEPTH) {
 		h->bad = 1;
