@@ -53,18 +53,19 @@ static const char *co(char b[24], double v)
 	char *p = b;
 	if (t < 0)
 		*p++ = '-';
-	long q = labs(t) / 10;
+	unsigned long a = (unsigned long)labs(t), q = a / 10;	/* unsigned: no sign's fix-up */
 	if (q < 1000) {	/* a chart's coordinates: the digits without a call */
-		if (q >= 100)
-			*p++ = (char)('0' + q / 100);
-		if (q >= 10)
-			*p++ = (char)('0' + q / 10 % 10);
-		*p++ = (char)('0' + q % 10);
+		unsigned s = (unsigned)q;
+		if (s >= 100)
+			*p++ = (char)('0' + s / 100);
+		if (s >= 10)
+			*p++ = (char)('0' + s / 10 % 10);
+		*p++ = (char)('0' + s % 10);
 	} else {
-		p += numfmt_long(q, p);
+		p += numfmt_long((long)q, p);
 	}
 	*p++ = '.';
-	*p++ = (char)('0' + labs(t) % 10);
+	*p++ = (char)('0' + (a - q * 10));
 	*p = '\0';
 	return b;
 }
@@ -560,16 +561,16 @@ static char *spark_co(char *p, double v)
 		return p + n;
 	}
 	double y = v * 10;
-	long t = (long)y;
+	unsigned t = (unsigned)y;	/* unsigned: the divisions by ten without a sign's fix-up */
 	t += y - (double)t >= 0.5;
-	long q = t / 10;
+	unsigned q = t / 10, r = t - q * 10;
 	if (q >= 100)
 		*p++ = (char)('0' + q / 100);
 	if (q >= 10)
 		*p++ = (char)('0' + q / 10 % 10);
 	*p++ = (char)('0' + q % 10);
 	*p++ = '.';
-	*p++ = (char)('0' + t % 10);
+	*p++ = (char)('0' + r);
 	*p = '\0';
 	return p;
 }
