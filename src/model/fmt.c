@@ -59,7 +59,7 @@ static int fmt_direct(double v, int decimals, char *buf, size_t size)
 
 	if (!(t < 4503599627370496.0))	/* 2^52 */
 		return 1;
-	fl = floor(t);
+	fl = (double)(uint64_t)t;	/* floor: t is at least 0 and below 2^52 (no libm call) */
 	fr = t - fl;
 	if (fabs(fr - 0.5) <= t * 0x1p-52)
 		return 1;

@@ -17,6 +17,9 @@
  * used; AddressSanitizer would report the load itself (Valgrind's memcheck does, as an invalid
  * read of size 16, where the string ends near the end of its heap block). */
 #define NO_ASAN __attribute__((no_sanitize_address))
+#define NO_ASAN_ESC NO_ASAN
+#else
+#define NO_ASAN_ESC
 #endif
 
 void html_init(struct html *h, struct buf *out)
@@ -108,6 +111,24 @@ static inline unsigned special_bits(__m128i x)
 	return (unsigned)_mm_movemask_epi8(m);
 }
 
+/* kept_bits: bit i set when byte i of x is one special_bits marks that html_escape copies as it
+ * is without a closer look: a tab, a newline, or either byte of a two-byte UTF-8 sequence whose
+ * both bytes are in x (a lead 0xc2-0xdf right before a continuation byte 0x80-0xbf: å, ä, ö, é).
+ * Such a pair never overlaps another valid sequence (a lead is no continuation byte, and the
+ * byte before a continuation byte of a longer sequence is no such lead), and the byte-at-a-time
+ * rule reaches each of its leads as the start of a sequence, so taking them here changes no
+ * output (escape_keep's two-byte test, sixteen at a time). */
+static inline unsigned kept_bits(__m128i x)
+{
+	__m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xc0));	/* signed: 0x80-0xbf */
+	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xc1)),
+				     _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xe0)));	/* 0xc2-0xdf */
+	__m128i tabnl = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+	unsigned pair = (unsigned)_mm_movemask_epi8(lead) & ((unsigned)_mm_movemask_epi8(cont) >> 1);
+
+	return pair | pair << 1 | (unsigned)_mm_movemask_epi8(tabnl);
+}
+
 /* name_bits: bit i set when byte i of x is a name byte (name_char: 'a'-'z', '0'-'9', '-'). */
 static inline unsigned name_bits(__m128i x)
 {
@@ -164,23 +185,31 @@ static size_t escape_keep(const unsigned char *p, size_t i)
 	/* two-byte sequences (å, ä, ö, é: most of Swedish text's) without the call */
 	if (p[i] >= 0xc2 && p[i] <= 0xdf && (p[i + 1] & 0xc0) == 0x80)
 		return 2;
+	/* three-byte ones whose lead needs no range test of the next byte (not 0xe0: overlong
+	 * forms; not 0xed: surrogates): the dashes and quotes of U+2000-U+206F */
+	if (p[i] >= 0xe1 && p[i] <= 0xef && p[i] != 0xed && (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80)
+		return 3;
 	if (esc_class[p[i]] == E_UTF8 && (len = utf8_seq(p + i, 4, NULL)) > 0)
 		return len;
 	return 0;
 }
 
-/* escape_one: appends what html_escape writes for the byte at p, one it must look at (not NUL):
- * tab, newline or a valid UTF-8 sequence as they are, else the byte's replacement. Returns the
- * bytes of p used. */
-static size_t escape_one(struct buf *out, const unsigned char *p)
+/* escape_put: writes at w what html_escape writes for the byte at p, one it must look at (not
+ * NUL): tab, newline or a valid UTF-8 sequence as they are, else the byte's replacement (at most
+ * six bytes in all; w has room for them). Returns the bytes of p used; *wn is the bytes written. */
+static size_t escape_put(char *w, const unsigned char *p, size_t *wn)
 {
 	size_t keep = escape_keep(p, 0);
+	const char *rep;
 
 	if (keep) {
-		buf_add(out, p, keep);
+		memcpy(w, p, keep);
+		*wn = keep;
 		return keep;
 	}
-	buf_adds(out, esc_class[p[0]] == E_REP ? esc_rep(p[0]) : "\xef\xbf\xbd");
+	rep = esc_class[p[0]] == E_REP ? esc_rep(p[0]) : "\xef\xbf\xbd";
+	*wn = strlen(rep);
+	memcpy(w, rep, *wn);
 	return 1;
 }
 
@@ -205,6 +234,11 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
 }
 
 #ifdef HTML_VEC
+/* ESC_ROOM: the output's free room escape_vec takes at a time (and counts when it is used up or
+ * the string ends): the loop then keeps where it writes in a register rather than the buffer's
+ * fields, which each store through a char pointer would make it read again. */
+#define ESC_ROOM 256
+
 /* escape_vec: html_escape sixteen bytes at a time without strlen: each block is stored into the
  * output's free room whole and counted up to its first byte to replace, its NUL or a UTF-8
  * sequence that runs past it (or all sixteen), which is then handled alone. The last bytes of
@@ -212,41 +246,65 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
  * when the output must grow (escape_scalar's part). */
 NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned char *p)
 {
-	for (;;) {
-		char *w = buf_space(out, 16);
+	char *w0 = buf_space(out, ESC_ROOM), *w = w0;
+	size_t wn;
 
-		if (!w)
-			return p;
+	if (!w)
+		return p;
+	for (;;) {
+		if (w0 + ESC_ROOM - w < 16) {	/* room for a block, or a replacement's six bytes */
+			buf_wrote(out, (size_t)(w - w0));
+			if (!(w = w0 = buf_space(out, ESC_ROOM)))
+				return p;
+		}
 		if (!page_safe(p)) {
 			if (!*p)
-				return NULL;
-			p += esc_class[*p] ? escape_one(out, p) : (buf_addc(out, (char)*p), 1);
+				break;
+			if (esc_class[*p]) {
+				p += escape_put(w, p, &wn);
+				w += wn;
+			} else {
+				*w++ = (char)*p++;
+			}
 			continue;
 		}
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
 		unsigned m = special_bits(x), k;
 		size_t keep;
 		_mm_storeu_si128((__m128i *)(void *)w, x);
-		/* what is kept as it is (tab, newline, a valid UTF-8 sequence inside the block) is in
-		 * place already: count on to the first byte that is replaced or ends the string */
-		for (;;) {
-			if (!m) {
-				k = 16;
-				break;
-			}
-			k = (unsigned)__builtin_ctz(m);
-			if (!p[k] || !(keep = escape_keep(p, k)) || k + keep > 16)
-				break;
-			m &= ~0u << (k + keep);
+		if (!m) {
+			w += 16;
+			p += 16;
+			continue;
 		}
-		buf_wrote(out, k);
+		/* what is kept as it is (tab, newline, a valid UTF-8 sequence inside the block) is in
+		 * place already: count on to the first byte that is replaced or ends the string; tabs,
+		 * newlines and two-byte sequences are known kept from the block (kept_bits), the rest
+		 * (longer sequences, markup, the NUL) are looked at one at a time */
+		k = (unsigned)__builtin_ctz(m);
+		if (p[k]) {
+			for (m &= ~kept_bits(x);;) {
+				if (!m) {
+					k = 16;
+					break;
+				}
+				k = (unsigned)__builtin_ctz(m);
+				if (!p[k] || !(keep = escape_keep(p, k)) || k + keep > 16)
+					break;
+				m &= ~0u << (k + keep);
+			}
+		}
+		w += k;
 		p += k;
 		if (k == 16)
 			continue;
 		if (!*p)
-			return NULL;
-		p += escape_one(out, p);
+			break;
+		p += escape_put(w, p, &wn);
+		w += wn;
 	}
+	buf_wrote(out, (size_t)(w - w0));
+	return NULL;
 }
 #endif
 
@@ -261,6 +319,46 @@ void html_escape(struct buf *out, const char *s)
 		return;
 #endif
 	escape_scalar(out, p);
+}
+
+/* escape_short: html_escape of s when it fits one block (its NUL among the sixteen bytes) and
+ * has nothing to replace before the NUL (tabs, newlines and two-byte sequences are kept, as
+ * kept_bits says): stored whole into the output's room and counted up to the NUL; 1 when s was
+ * written so, else 0 (nothing written). Always inlined into the writer's own calls: most texts
+ * and values of a page are short, and html_escape's call, room and loop were most of their cost. */
+NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct buf *out, const char *s)
+{
+#ifdef HTML_VEC
+	char *w;
+
+	if (!page_safe(s) || !(w = buf_space(out, 16)))
+		return 0;
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned m = special_bits(x), k;
+	if (!m)
+		return 0;
+	k = (unsigned)__builtin_ctz(m);
+	if (s[k]) {	/* a byte to look at before any NUL: only what kept_bits keeps may pass */
+		m &= ~kept_bits(x);
+		if (!m || s[k = (unsigned)__builtin_ctz(m)])
+			return 0;
+	}
+	_mm_storeu_si128((__m128i *)(void *)w, x);
+	buf_wrote(out, k);
+	return 1;
+#else
+	(void)out;
+	(void)s;
+	return 0;
+#endif
+}
+
+/* escape_text: html_escape(out, s), a short s without the call (escape_short). */
+NO_ASAN_ESC static inline __attribute__((always_inline)) void escape_text(struct buf *out, const char *s)
+{
+	if (s && escape_short(out, s))
+		return;
+	html_escape(out, s);
 }
 
 /* url_plain: 1 for the bytes a URL argument keeps as they are (RFC 3986's unreserved). */
@@ -380,7 +478,7 @@ NO_ASAN_NAME static void attrs(struct html *h, va_list ap)
 			continue;
 		}
 		if (value && *value) {
-			html_escape(h->out, value);
+			escape_text(h->out, value);
 			buf_addc(h->out, '"');
 		}
 	}
@@ -476,9 +574,9 @@ void html_close_to(struct html *h, int depth)
 		html_close(h);
 }
 
-void html_text(struct html *h, const char *s)
+NO_ASAN_ESC void html_text(struct html *h, const char *s)
 {
-	html_escape(h->out, s);
+	escape_text(h->out, s);
 }
 
 /* textf_put: appends n bytes of s at *w, no further than end (the rest is cut, as vsnprintf cuts). */
@@ -583,7 +681,7 @@ NO_ASAN_NAME void html_elem(struct html *h, const char *tag, const char *text, .
 	}
 	va_start(ap, text);
 	if ((n = start_tag(h, tag, ap)) > 0) {
-		html_escape(h->out, text);
+		escape_text(h->out, text);
 		end_tag(h->out, tag, n);
 	}
 	va_end(ap);
@@ -602,16 +700,49 @@ static int names_ok(const char *s, size_t n)
 	return 1;
 }
 
+/* value_plain: 1 when s[0..n) is a literal value the _AV forms may write as it is: not empty,
+ * each byte printable ASCII and none escaping would replace. */
+static int value_plain(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e || esc_class[(unsigned char)s[i]])
+			return 0;
+	return 1;
+}
+
+/* lit_value: where l's literal value starts in its markup (after '<tag attr="' or ' attr="'). */
+static const char *lit_value(const struct html_lit *l)
+{
+	return l->pre + l->name_at + l->name_len + (l->attr_size ? l->attr_size + 2u : 2u);
+}
+
+/* lit_size: the length of l's markup with its literal value, '"' and (an element's) '>'. */
+static inline size_t lit_size(const struct html_lit *l)
+{
+	return l->attr_size ? l->name_len + l->attr_size + l->value_size + 4u : l->name_len + l->value_size + 3u;
+}
+
 /* lit_ok: 1 when l's names are names, checked on l's first use and remembered; else 0 and
  * h->bad set. */
-static int lit_ok(struct html *h, struct html_lit *l)
+static int lit_check(struct html *h, struct html_lit *l);
+
+static inline __attribute__((always_inline)) int lit_ok(struct html *h, struct html_lit *l)
+{
+	return l->ok > 0 ? 1 : lit_check(h, l);
+}
+
+/* lit_check: lit_ok's first use of l (and every use of a bad one). */
+static __attribute__((noinline)) int lit_check(struct html *h, struct html_lit *l)
 {
 	signed char ok = l->ok;
 
 	if (!ok) {
 		const char *name = l->pre + l->name_at;
 		ok = names_ok(name, l->name_len) &&
-		     (!l->attr_size || names_ok(name + l->name_len + 1, l->attr_size - 1u)) ? 1 : -1;
+		     (!l->attr_size || names_ok(name + l->name_len + 1, l->attr_size - 1u)) &&
+		     (!l->value_size || value_plain(lit_value(l), l->value_size - 1u)) ? 1 : -1;
 		l->ok = ok;
 	}
 	if (ok < 0)
@@ -620,7 +751,7 @@ static int lit_ok(struct html *h, struct html_lit *l)
 }
 
 /* put_lit: appends s[0..n), a piece of a literal: up to thirty-two bytes as two block copies. */
-NO_ASAN_NAME static void put_lit(struct buf *out, const char *s, size_t n)
+NO_ASAN_NAME static inline __attribute__((always_inline)) void put_lit(struct buf *out, const char *s, size_t n)
 {
 #ifdef HTML_VEC
 	char *w;
@@ -642,15 +773,19 @@ NO_ASAN_NAME static void put_lit(struct buf *out, const char *s, size_t n)
 
 /* lit_start: writes l's start tag (l checked) with its attribute's value escaped (NULL leaves
  * the attribute out, "" writes it bare). */
-static void lit_start(struct html *h, const struct html_lit *l, const char *value)
+NO_ASAN_NAME static inline __attribute__((always_inline)) void lit_start(struct html *h, const struct html_lit *l, const char *value)
 {
 	size_t n = 1u + l->name_len;	/* "<tag" */
 
+	if (l->value_size) {	/* '<tag attr="value">' in one piece */
+		put_lit(h->out, l->pre, lit_size(l));
+		return;
+	}
 	if (l->attr_size && value) {
 		n += l->attr_size;	/* " attr" */
 		if (*value) {
 			put_lit(h->out, l->pre, n + 2);
-			html_escape(h->out, value);
+			escape_text(h->out, value);
 			buf_add(h->out, "\">", 2);
 			return;
 		}
@@ -661,7 +796,7 @@ static void lit_start(struct html *h, const struct html_lit *l, const char *valu
 
 /* lit_begin: lit_start when the nesting has room and l's names are good; 0 (nothing written,
  * h marked bad where the nesting is full) otherwise. */
-static int lit_begin(struct html *h, struct html_lit *l, const char *value)
+NO_ASAN_NAME static inline __attribute__((always_inline)) int lit_begin(struct html *h, struct html_lit *l, const char *value)
 {
 	if (h->depth >= HTML_MAX_DEPTH) {
 		h->bad = 1;
@@ -673,7 +808,7 @@ static int lit_begin(struct html *h, struct html_lit *l, const char *value)
 	return 1;
 }
 
-void html_open_lit(struct html *h, struct html_lit *l, const char *value)
+NO_ASAN_NAME void html_open_lit(struct html *h, struct html_lit *l, const char *value)
 {
 	if (!lit_begin(h, l, value))
 		return;
@@ -685,11 +820,11 @@ NO_ASAN_NAME void html_elem_lit(struct html *h, struct html_lit *l, const char *
 {
 	if (!lit_begin(h, l, value))
 		return;
-	html_escape(h->out, text);
+	escape_text(h->out, text);
 	end_tag(h->out, l->pre + l->name_at, l->name_len);
 }
 
-void html_start_lit(struct html *h, struct html_lit *l)
+NO_ASAN_NAME void html_start_lit(struct html *h, struct html_lit *l)
 {
 	if (h->start)
 		h->bad = 1;	/* the last one was not ended */
@@ -702,7 +837,7 @@ void html_start_lit(struct html *h, struct html_lit *l)
 	h->start_len = l->name_len;
 }
 
-void html_attr_lit(struct html *h, struct html_lit *l, const char *value)
+NO_ASAN_NAME void html_attr_lit(struct html *h, struct html_lit *l, const char *value)
 {
 	if (!h->start) {
 		h->bad |= !h->start_bad;	/* no tag begun (a refused one is marked already) */
@@ -710,12 +845,16 @@ void html_attr_lit(struct html *h, struct html_lit *l, const char *value)
 	}
 	if (!lit_ok(h, l) || !value)
 		return;
+	if (l->value_size) {	/* ' attr="value"' in one piece */
+		put_lit(h->out, l->pre, lit_size(l));
+		return;
+	}
 	if (!*value) {
 		put_lit(h->out, l->pre, 1u + l->name_len);
 		return;
 	}
 	put_lit(h->out, l->pre, 3u + l->name_len);
-	html_escape(h->out, value);
+	escape_text(h->out, value);
 	buf_addc(h->out, '"');
 }
 

@@ -73,18 +73,29 @@ int html_finish(struct html *h);
  *	HTML_ATTR(h, "fill", "#fff");
  *	html_start_end(h, 1);				> (and the element stays open; 0: void)
  * Between HTML_START and html_start_end only HTML_ATTR may write.
+ * Where the attribute's value is a string literal too, the _AV forms and HTML_ATTR_V paste it
+ * into the markup around it and write it all as one piece; the value is checked with the names
+ * (it must be one that escaping leaves as it is: not empty, printable ASCII without & < > " ')
+ * and refused like a bad name otherwise:
+ *	HTML_OPEN_AV(h, "td", "class", "num");		<td class="num">
+ *	HTML_ELEM_AV(h, "td", "class", "num", text);	<td class="num">text</td>
+ *	HTML_ATTR_V(h, "scope", "row");			 scope="row"
  */
 struct html_lit {
-	const char *pre;	/* "<tag attr=\"", "<tag" or " attr=\"" */
+	const char *pre;	/* "<tag attr=\"", "<tag" or " attr=\"" (and the value, '"', '>') */
 	unsigned short name_at;	/* where the first name starts in pre */
 	unsigned short name_len;	/* its length */
 	unsigned short attr_size;	/* the attribute name's size with its NUL, 0 for none */
 	_Atomic signed char ok;	/* 0: not checked yet, 1: the names are good, -1: one is bad */
+	unsigned short value_size;	/* a literal value's size with its NUL (pasted in pre), else 0 */
 };
 
-#define HTML_LIT_(tag) { "<" tag, 1, sizeof(tag) - 1, 0, 0 }
-#define HTML_LIT_A_(tag, attr) { "<" tag " " attr "=\"", 1, sizeof(tag) - 1, sizeof(attr), 0 }
-#define HTML_LIT_ATTR_(attr) { " " attr "=\"", 1, sizeof(attr) - 1, 0, 0 }
+#define HTML_LIT_(tag) { "<" tag, 1, sizeof(tag) - 1, 0, 0, 0 }
+#define HTML_LIT_A_(tag, attr) { "<" tag " " attr "=\"", 1, sizeof(tag) - 1, sizeof(attr), 0, 0 }
+#define HTML_LIT_ATTR_(attr) { " " attr "=\"", 1, sizeof(attr) - 1, 0, 0, 0 }
+#define HTML_LIT_AV_(tag, attr, value) \
+	{ "<" tag " " attr "=\"" value "\">", 1, sizeof(tag) - 1, sizeof(attr), 0, sizeof(value) }
+#define HTML_LIT_ATTR_V_(attr, value) { " " attr "=\"" value "\"", 1, sizeof(attr) - 1, 0, 0, sizeof(value) }
 
 /* html_open_lit, html_elem_lit, html_start_lit, html_attr_lit: what the macros below call with
  * their call site's struct html_lit (made by the HTML_LIT_ macros); see there. */
@@ -112,6 +123,17 @@ void html_attr_lit(struct html *h, struct html_lit *l, const char *value);
 /* HTML_ATTR: ' attr="value"' in the tag HTML_START began. */
 #define HTML_ATTR(h, attr, value) do { \
 		static struct html_lit html_l_ = HTML_LIT_ATTR_(attr); html_attr_lit((h), &html_l_, (value)); } while (0)
+
+/* HTML_OPEN_AV: <tag attr="value"> with a literal value, open until html_close. */
+#define HTML_OPEN_AV(h, tag, attr, value) do { \
+		static struct html_lit html_l_ = HTML_LIT_AV_(tag, attr, value); html_open_lit((h), &html_l_, ""); } while (0)
+/* HTML_ELEM_AV: <tag attr="value">text</tag> with a literal value. */
+#define HTML_ELEM_AV(h, tag, attr, value, text) do { \
+		static struct html_lit html_l_ = HTML_LIT_AV_(tag, attr, value); \
+		html_elem_lit((h), &html_l_, "", (text)); } while (0)
+/* HTML_ATTR_V: ' attr="value"' with a literal value in the tag HTML_START began. */
+#define HTML_ATTR_V(h, attr, value) do { \
+		static struct html_lit html_l_ = HTML_LIT_ATTR_V_(attr, value); html_attr_lit((h), &html_l_, ""); } while (0)
 
 /* html_start_end: ends the tag HTML_START began with '>'; the element stays open (until
  * html_close) when open, else it is void. Refused (h->bad) when no tag is begun. */

@@ -41,14 +41,31 @@ static const char *co(char b[24], double v)
 		v = 1e7;
 	if (v < -1e7)
 		v = -1e7;
-	t = lround(v * 10);
+	/* lround(v * 10) without the call: the product's fraction is exact (|v * 10| <= 1e8), and
+	 * a half rounds away from zero */
+	double y = v * 10;
+	t = (long)y;
+	if (y >= 0)
+		t += y - (double)t >= 0.5;
+	else
+		t -= (double)t - y >= 0.5;
 	/* "%s%ld.%ld" of the sign, labs(t) / 10 and labs(t) % 10, without printf */
 	char *p = b;
 	if (t < 0)
 		*p++ = '-';
-	p += numfmt_long(labs(t) / 10, p);
+	unsigned long a = (unsigned long)labs(t), q = a / 10;	/* unsigned: no sign's fix-up */
+	if (q < 1000) {	/* a chart's coordinates: the digits without a call */
+		unsigned s = (unsigned)q;
+		if (s >= 100)
+			*p++ = (char)('0' + s / 100);
+		if (s >= 10)
+			*p++ = (char)('0' + s / 10 % 10);
+		*p++ = (char)('0' + s % 10);
+	} else {
+		p += numfmt_long((long)q, p);
+	}
 	*p++ = '.';
-	*p++ = (char)('0' + labs(t) % 10);
+	*p++ = (char)('0' + (a - q * 10));
 	*p = '\0';
 	return b;
 }
@@ -106,7 +123,7 @@ static int svg_open(struct html *h, const struct svg_opts *o, double w, double h
 	HTML_START(h, "svg");
 	HTML_ATTR(h, "xmlns", ns);
 	HTML_ATTR(h, "viewbox", vb);
-	HTML_ATTR(h, "role", "img");
+	HTML_ATTR_V(h, "role", "img");
 	HTML_ATTR(h, "class", cls);
 	HTML_ATTR(h, "width", size_w);
 	HTML_ATTR(h, "height", size_h);
@@ -176,10 +193,10 @@ static void text(struct html *h, double x, double y, const char *anchor, int siz
 	HTML_ATTR(h, "font-weight", bold ? "bold" : NULL);
 	HTML_ATTR(h, "fill", fill);
 	if (halo) {
-		HTML_ATTR(h, "stroke", "#ffffff");
-		HTML_ATTR(h, "stroke-width", "3");
-		HTML_ATTR(h, "paint-order", "stroke");
-		HTML_ATTR(h, "stroke-linejoin", "round");
+		HTML_ATTR_V(h, "stroke", "#ffffff");
+		HTML_ATTR_V(h, "stroke-width", "3");
+		HTML_ATTR_V(h, "paint-order", "stroke");
+		HTML_ATTR_V(h, "stroke-linejoin", "round");
 	}
 	html_start_end(h, 1);
 	html_text(h, s ? s : "");
@@ -221,6 +238,20 @@ static void hbar(struct html *h, const struct scale *s, double v, double y, doub
 		return;
 	double a = sx(s, 0), b = sx(s, v);
 	rect(h, a < b ? a : b, y, fabs(b - a) < 1 && v != 0 ? 1 : fabs(b - a), ht, fill, stroke, NULL);
+}
+
+/* sex_label: "%c %s" of sex and v in lab (size bytes), cut as snprintf cuts, without printf. */
+static const char *sex_label(char *lab, size_t size, char sex, const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n > size - 3)
+		n = size - 3;
+	lab[0] = sex;
+	lab[1] = ' ';
+	memcpy(lab + 2, v, n);
+	lab[2 + n] = '\0';
+	return lab;
 }
 
 void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_bar *bars, size_t n,
@@ -285,10 +316,10 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 			hbar(h, &s, b->men, y + 5 + bar_h, bar_h, pat, "#1f5f99");
 			svg_fmt_value(b->women, dec, unit, 0, v1, sizeof(v1));
 			svg_fmt_value(b->men, dec, unit, 0, v2, sizeof(v2));
-			snprintf(lab, sizeof(lab), "K %s", v1);
-			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK, lab);
-			snprintf(lab, sizeof(lab), "M %s", v2);
-			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK, lab);
+			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK,
+			     sex_label(lab, sizeof(lab), 'K', v1));
+			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK,
+			     sex_label(lab, sizeof(lab), 'M', v2));
 		} else {
 			hbar(h, &s, b->value, y + (row_h - bar_h) / 2, bar_h, ACCENT, NULL);
 			text(h, W - value_w + 8, y + row_h / 2 + 5, "start", 13, b->highlight, 0,
@@ -357,11 +388,15 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 		snprintf(d, sizeof(d), "M%s %sl5 5l-5 5l-5 -5z", co(a, x), co(b, y - 5));
 		html_open(h, "path", "d", d, "fill", line_style[k].stroke, NULL);
 	} else {
-		html_open(h, "circle", "cx", co(a, x), "cy", co(b, y), "r", k == SVG_LINE_OUTCOME ? "4.5" : "2.5",
-			  "fill", line_style[k].stroke, NULL);
+		HTML_START(h, "circle");
+		HTML_ATTR(h, "cx", co(a, x));
+		HTML_ATTR(h, "cy", co(b, y));
+		HTML_ATTR(h, "r", k == SVG_LINE_OUTCOME ? "4.5" : "2.5");
+		HTML_ATTR(h, "fill", line_style[k].stroke);
+		html_start_end(h, 1);
 	}
 	if (tip)
-		html_elem(h, "title", tip, NULL);
+		HTML_ELEM(h, "title", tip);
 	html_close(h);
 }
 
@@ -526,16 +561,16 @@ static char *spark_co(char *p, double v)
 		return p + n;
 	}
 	double y = v * 10;
-	long t = (long)y;
+	unsigned t = (unsigned)y;	/* unsigned: the divisions by ten without a sign's fix-up */
 	t += y - (double)t >= 0.5;
-	long q = t / 10;
+	unsigned q = t / 10, r = t - q * 10;
 	if (q >= 100)
 		*p++ = (char)('0' + q / 100);
 	if (q >= 10)
 		*p++ = (char)('0' + q / 10 % 10);
 	*p++ = (char)('0' + q % 10);
 	*p++ = '.';
-	*p++ = (char)('0' + t % 10);
+	*p++ = (char)('0' + r);
 	*p = '\0';
 	return p;
 }
@@ -611,7 +646,7 @@ static void spark_marks(struct html *h, const struct spark_scan *k, const double
 	spark_co(b, sx(&k->ys, v[k->last]));
 	HTML_ATTR(h, "cx", a);
 	HTML_ATTR(h, "cy", b);
-	HTML_ATTR(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
+	HTML_ATTR_V(h, "r", "2.5");	/* its fill: .sparkline circle (css-base.c) */
 	html_start_end(h, 1);
 	html_close(h);
 }

@@ -39,7 +39,7 @@ void district_contrib_measure(struct http_req *r, struct html *h, const struct r
 	for (int i = 0; i < c->nrows; i++) {
 		if (places_i(c, i, "measure_id") != measure_id)
 			continue;
-		HTML_OPEN_A(h, "p", "class", "contrib");
+		HTML_OPEN_AV(h, "p", "class", "contrib");
 		html_text(h, "Bidrag från andra: ");
 		who(r, h, c, i);
 		html_close(h);
@@ -97,7 +97,7 @@ static int org_table(struct http_req *r, struct html *h, const struct rowset *c,
 	HTML_OPEN(h, "h3");
 	places_link(r, h, "/organisation", places_s(c, i, "owner"), places_s(c, i, "owner_name"));
 	html_close(h);
-	HTML_OPEN_A(h, "table", "class", "list");
+	HTML_OPEN_AV(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
 	html_textf(h, "Bidrag från %s: %d", places_s(c, i, "owner_name"), end - i);
 	html_close(h);
@@ -105,7 +105,7 @@ static int org_table(struct http_req *r, struct html *h, const struct rowset *c,
 	HTML_OPEN(h, "tbody");
 	for (int k = i; k < end; k++) {
 		HTML_OPEN(h, "tr");
-		HTML_OPEN_A(h, "th", "scope", "row");
+		HTML_OPEN_AV(h, "th", "scope", "row");
 		html_text(h, places_s(c, k, "title"));
 		if (pf_may_write(r, owner)) {
 			html_text(h, " ");
@@ -115,8 +115,8 @@ static int org_table(struct http_req *r, struct html *h, const struct rowset *c,
 		HTML_ELEM(h, "td", places_role_sv(places_s(c, k, "role")));
 		HTML_ELEM(h, "td", aim(r, c, k));
 		HTML_ELEM(h, "td", places_status_sv(places_s(c, k, "status")));
-		HTML_ELEM_A(h, "td", "class", "date", page_time(r, places_s(c, k, "start_text")));
-		HTML_ELEM_A(h, "td", "class", "date", page_time(r, places_s(c, k, "end_text")));
+		HTML_ELEM_AV(h, "td", "class", "date", page_time(r, places_s(c, k, "start_text")));
+		HTML_ELEM_AV(h, "td", "class", "date", page_time(r, places_s(c, k, "end_text")));
 		html_close(h);
 	}
 	html_close(h);
@@ -151,7 +151,7 @@ static void standing(struct http_req *r, struct html *h, const struct rowset *s)
 {
 	for (int i = 0; i < s->nrows; i++) {
 		const char *st = places_s(s, i, "status"), *note = places_s(s, i, "note");
-		HTML_OPEN_A(h, "p", "class", "contrib-status");
+		HTML_OPEN_AV(h, "p", "class", "contrib-status");
 		html_textf(h, "%s: ", strcmp(st, "waiting") == 0 ? "Stadsdelsnämnden avvaktar samarbetet med" :
 			   "Stadsdelsnämnden har avböjt samarbetet med");
 		places_link(r, h, "/organisation", places_s(s, i, "owner"), places_s(s, i, "owner_name"));
@@ -168,8 +168,8 @@ int district_contrib_section(struct http_req *r, struct html *h, const struct ro
 
 	if (may_add(r, &add))
 		return -1;
-	HTML_OPEN_A(h, "section", "aria-labelledby", "bidrag");
-	HTML_ELEM_A(h, "h2", "id", "bidrag", "Bidrag till programmet");
+	HTML_OPEN_AV(h, "section", "aria-labelledby", "bidrag");
+	HTML_ELEM_AV(h, "h2", "id", "bidrag", "Bidrag till programmet");
 	if (!c->nrows)
 		HTML_ELEM(h, "p", "Inga andra organisationer har skrivit bidrag till programmet i lup.");
 	else

@@ -106,10 +106,10 @@ static void goal_row(struct http_req *r, struct html *h, const struct rowset *g,
 	const char *ind = places_s(g, i, "indicator_name");
 
 	HTML_OPEN(h, "tr");
-	HTML_OPEN_A(h, "th", "scope", "row");
+	HTML_OPEN_AV(h, "th", "scope", "row");
 	html_text(h, places_s(g, i, "title"));
 	if (places_s(g, i, "description"))
-		HTML_ELEM_A(h, "span", "class", "desc", places_s(g, i, "description"));
+		HTML_ELEM_AV(h, "span", "class", "desc", places_s(g, i, "description"));
 	if (ind)
 		html_elem(h, "span", pf_printf(r, "Indikator: %s%s", ind,
 					       is(places_s(g, i, "indicator_source"), "kolada") ? " (Kolada)" : ""),
@@ -177,7 +177,7 @@ static void theme_table(struct http_req *r, struct html *h, const struct rowset 
 	/* a scrolling region that keyboard users can reach and scroll (WCAG 2.1.1) */
 	html_open(h, "div", "class", "matrix-wrap", "role", "region", "tabindex", "0",
 		  "aria-label", theme, NULL);
-	HTML_OPEN_A(h, "table", "class", "goals");
+	HTML_OPEN_AV(h, "table", "class", "goals");
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	for (int i = from; i < to; i++) {

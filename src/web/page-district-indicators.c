@@ -128,7 +128,7 @@ static void year_nav(struct ind *x)
 
 	if (x->v.nyears < 2)
 		return;
-	HTML_OPEN_A(h, "p", "class", "yearnav");
+	HTML_OPEN_AV(h, "p", "class", "yearnav");
 	html_text(h, "År: ");
 	for (size_t i = 0; i < x->v.nyears; i++) {
 		long y = x->v.years[i];
@@ -153,7 +153,7 @@ static void choose(struct ind *x)
 		  "action", page_href(x->r, "/stadsdel", x->key), NULL);
 	html_void(h, "input", "type", "hidden", "name", "ar", "value", year, NULL);
 	HTML_OPEN(h, "div");
-	HTML_ELEM_A(h, "label", "for", "indikator", "Visa indikator i detalj");
+	HTML_ELEM_AV(h, "label", "for", "indikator", "Visa indikator i detalj");
 	html_open(h, "select", "id", "indikator", "name", "indikator", NULL);
 	for (int i = 0; i < (int)x->v.n; i++) {
 		if (!shown(x, i) || (i && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0))
@@ -168,7 +168,7 @@ static void choose(struct ind *x)
 	}
 	html_close(h);
 	html_close(h);
-	HTML_ELEM_A(h, "button", "type", "submit", "Visa");
+	HTML_ELEM_AV(h, "button", "type", "submit", "Visa");
 	html_close(h);
 }
 
@@ -261,8 +261,8 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 	HTML_OPEN(h, "tbody");
 	for (int i = 0; i <= n; i++) {
 		const double *v = i < n ? a[i].v : city;
-		html_open(h, "tr", "class", i < n && strcmp(a[i].key, x->key) == 0 ? "current" : NULL, NULL);
-		HTML_OPEN_A(h, "th", "scope", "row");
+		HTML_OPEN_A(h, "tr", "class", i < n && strcmp(a[i].key, x->key) == 0 ? "current" : NULL);
+		HTML_OPEN_AV(h, "th", "scope", "row");
 		if (i < n)
 			places_link(x->r, h, "/stadsdel", a[i].key, a[i].name);
 		else
@@ -296,7 +296,7 @@ static int detail_bars(struct ind *x, const char *unit, int dec)
 	struct svg_opts o = { .id = "jamforelse", .title = title, .unit = unit, .decimals = dec, .example = ex,
 		.desc = "Stapeldiagram över alla stadsdelsområden med stadens snitt som streckad linje. "
 			"Samma siffror finns i tabellen under diagrammet." };
-	HTML_OPEN_A(x->h, "div", "class", "chart");
+	HTML_OPEN_AV(x->h, "div", "class", "chart");
 	svg_bar_chart(x->h, &o, bars, (size_t)n, by_sex, city[0]);
 	html_close(x->h);
 	bars_table(x, a, n, city, by_sex, unit, dec);
@@ -374,7 +374,7 @@ static void line_table(struct ind *x, const struct line *l, const char *unit, in
 	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < l->n; i++) {
 		HTML_OPEN(h, "tr");
-		HTML_ELEM_A(h, "th", "scope", "row", l->labels[i]);
+		HTML_ELEM_AV(h, "th", "scope", "row", l->labels[i]);
 		places_td_num(h, svg_fmt_value(l->dist[i], dec, unit, 0, b, sizeof(b)));
 		places_td_num(h, svg_fmt_value(l->city[i], dec, unit, 0, b, sizeof(b)));
 		places_td_num(h, isnan(l->target[i]) ? "–" : svg_fmt_value(l->target[i], dec, unit, 0, b, sizeof(b)));
@@ -403,7 +403,7 @@ static void detail_line(struct ind *x, const char *unit, int dec)
 	struct svg_opts o = { .id = "over-tid", .title = title, .unit = unit, .decimals = dec, .example = l->example,
 		.desc = "Linjediagram över helårsvärden: stadsdelsområdet (heldragen linje), stadens snitt "
 			"(prickad) och årsmålet (streckad). Samma siffror finns i tabellen under diagrammet." };
-	HTML_OPEN_A(x->h, "div", "class", "chart");
+	HTML_OPEN_AV(x->h, "div", "class", "chart");
 	svg_line_chart(x->h, &o, l->labels, (size_t)l->n, s, ns);
 	html_close(x->h);
 	line_table(x, l, unit, dec);
@@ -422,8 +422,8 @@ static void detail(struct ind *x)
 		dec = a > dec ? a : dec;
 		dec = b > dec ? b : dec;
 	}
-	HTML_ELEM_A(h, "h3", "id", "vald-indikator", x->v.rows[x->sel].name);
-	HTML_OPEN_A(h, "p", "class", "muted");
+	HTML_ELEM_AV(h, "h3", "id", "vald-indikator", x->v.rows[x->sel].name);
+	HTML_OPEN_AV(h, "p", "class", "muted");
 	html_textf(h, "Följs upp av %s. Enhet: %s; %s.", x->v.rows[x->sel].owner_name,
 		   unit ? unit : "ingen", direction_sv(x->v.rows[x->sel].direction));
 	html_close(h);
@@ -490,7 +490,7 @@ static void overview_head(struct ind *x, int i, int span)
 	struct html *h = x->h;
 
 	HTML_START(h, "th");
-	HTML_ATTR(h, "scope", "row");
+	HTML_ATTR_V(h, "scope", "row");
 	if (span > 1) {
 		char n[NUMFMT_SIZE];
 		numfmt_long(span, n);
@@ -498,7 +498,7 @@ static void overview_head(struct ind *x, int i, int span)
 	}
 	html_start_end(h, 1);
 	HTML_ELEM_A(h, "a", "href", ind_href(x, x->v.rows[i].key), x->v.rows[i].name);
-	HTML_ELEM_A(h, "span", "class", "desc", direction_sv(x->v.rows[i].direction));
+	HTML_ELEM_AV(h, "span", "class", "desc", direction_sv(x->v.rows[i].direction));
 	html_close(h);
 }
 
@@ -722,8 +722,8 @@ static int show(struct ind *x)
 	struct http_req *r = x->r;
 	struct html *h = x->h;
 
-	HTML_OPEN_A(h, "section", "aria-labelledby", "indikatorer");
-	HTML_ELEM_A(h, "h2", "id", "indikatorer", "Indikatorer jämfört med staden");
+	HTML_OPEN_AV(h, "section", "aria-labelledby", "indikatorer");
+	HTML_ELEM_AV(h, "h2", "id", "indikatorer", "Indikatorer jämfört med staden");
 	year_nav(x);
 	if (!x->v.n) {
 		if (x->year)

@@ -42,8 +42,8 @@ static void table(struct http_req *r, struct html *h, const struct traj_goal *g)
 					    "Förändring per år hittills", "Behövs per år till femårsmålet",
 					    "Behövs per år till snittet på 15 år", "Behövs per år till snittet på 20 år", NULL };
 
-	HTML_OPEN_A(h, "div", "class", "table-wrap");
-	HTML_OPEN_A(h, "table", "class", "trajectory");
+	HTML_OPEN_AV(h, "div", "class", "table-wrap");
+	HTML_OPEN_AV(h, "table", "class", "trajectory");
 	HTML_OPEN(h, "caption");
 	html_textf(h, "%s: banan per kön", g->indicator_name);
 	html_close(h);
@@ -53,7 +53,7 @@ static void table(struct http_req *r, struct html *h, const struct traj_goal *g)
 		const struct traj_series *s = &g->series[k];
 		const struct model_traj *t = &s->t;
 		html_open(h, "tr", "data-sex", pf_printf(r, "%c", s->sex), NULL);
-		HTML_ELEM_A(h, "th", "scope", "row", sex_sv(s->sex));
+		HTML_ELEM_AV(h, "th", "scope", "row", sex_sv(s->sex));
 		HTML_ELEM(h, "td", val(r, t->base, t->base_year, g->unit));
 		HTML_ELEM(h, "td", val(r, t->last, t->last_year, g->unit));
 		HTML_ELEM(h, "td", val(r, t->city, s->ncity ? s->city_years[s->ncity - 1] : 0, g->unit));
@@ -129,8 +129,8 @@ int district_trajectory_section(struct http_req *r, struct html *h, int64_t dist
 		traj_view_release(&v);
 		return 0;
 	}
-	HTML_OPEN_A(h, "section", "aria-labelledby", "banor");
-	HTML_ELEM_A(h, "h2", "id", "banor", "Banan mot målen per kön");
+	HTML_OPEN_AV(h, "section", "aria-labelledby", "banor");
+	HTML_ELEM_AV(h, "h2", "id", "banor", "Banan mot målen per kön");
 	html_elem(h, "p", "För varje målsättning med en indikator: utgångsläget (första året med ett helårsvärde), "
 		  "femårsmålet och ambitionen att nå stadens snitt inom 15–20 år räknat från utgångsläget. "
 		  "Förändringen per år som behövs är avståndet från det senaste värdet delat med åren som är kvar; "

@@ -21,10 +21,12 @@
 #include "store/store.h"
 #include "core/collate.h"
 #include "core/runsort.h"
+#include "core/buf.h"
 #include "core/numfmt.h"
 #include "core/err.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,8 +170,8 @@ static const char *date_sv(struct district *x, const char *text)
 /* section: <section> with <h2 id=anchor>title</h2>; the caller closes the section. */
 static void section(struct html *h, const char *anchor, const char *title)
 {
-	html_open(h, "section", "aria-labelledby", anchor, NULL);
-	html_elem(h, "h2", title, "id", anchor, NULL);
+	HTML_OPEN_A(h, "section", "aria-labelledby", anchor);
+	HTML_ELEM_A(h, "h2", "id", anchor, title);
 }
 
 static void fact(struct html *h, const char *term, const char *text)
@@ -185,7 +187,7 @@ static void version_fact(struct district *x)
 	const char *status = places_s(&x->lup, 0, "status");
 
 	HTML_ELEM(h, "dt", "Version");
-	HTML_OPEN_A(h, "dd", "id", "version");
+	HTML_OPEN_AV(h, "dd", "id", "version");
 	html_textf(h, "Version %s: %s", places_s(&x->lup, 0, "version"), planver_status_sv(status));
 	if (places_s(&x->lup, 0, "decided_on"))
 		html_textf(h, " %s", page_time(x->r, places_s(&x->lup, 0, "decided_on")));
@@ -206,7 +208,7 @@ static void compare_link(struct district *x, const struct rowset *vs)
 
 	for (int i = 1; i < vs->nrows; i++)
 		if (shown && strcmp(places_s(vs, i, "version"), shown) == 0) {
-			HTML_OPEN_A(x->h, "p", "class", "compare");
+			HTML_OPEN_AV(x->h, "p", "class", "compare");
 			pf_link(x->h, pf_href(x->r, "/plan/%s/jamfor?fran=%s&till=%s", places_s(&x->lup, 0, "key"),
 					      places_s(vs, i - 1, "version"), shown), "Jämför med föregående version");
 			html_close(x->h);
@@ -270,7 +272,7 @@ static void versions(struct district *x)
 		if (i)
 			html_text(h, " · ");
 		if (strcmp(v, places_s(&x->lup, 0, "version")) == 0)
-			HTML_ELEM_A(h, "strong", "aria-current", "page", label);
+			HTML_ELEM_AV(h, "strong", "aria-current", "page", label);
 		else
 			html_elem(h, "a", label, "href", pf_href(r, "/stadsdel/%s?version=%s", x->key,
 				  strcmp(st, "draft") == 0 ? "utkast" : v), NULL);
@@ -297,7 +299,7 @@ static void facts(struct district *x)
 	const struct rowset *nb = &x->nb;
 	struct html *h = x->h;
 
-	HTML_OPEN_A(h, "dl", "class", "facts");
+	HTML_OPEN_AV(h, "dl", "class", "facts");
 	HTML_ELEM(h, "dt", "Stadsdelsnämnd");
 	HTML_OPEN(h, "dd");
 	places_link(x->r, h, "/organisation", places_s(&x->d, 0, "committee"), places_s(&x->d, 0, "committee_name"));
@@ -333,7 +335,7 @@ static void toc(struct html *h)
 	HTML_OPEN(h, "ul");
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
 		HTML_OPEN(h, "li");
-		html_elem(h, "a", items[i][1], "href", items[i][0], NULL);
+		HTML_ELEM_A(h, "a", "href", items[i][0], items[i][1]);
 		html_close(h);
 	}
 	html_close(h);
@@ -372,8 +374,8 @@ static void section_edit_link(struct http_req *r, struct html *h, const char *pa
 
 	snprintf(href, sizeof(href), "%s%ld", path, ord);
 	snprintf(label, sizeof(label), "Redigera avsnitt %ld", ord);
-	HTML_OPEN_A(h, "p", "class", "edit-link");
-	html_elem(h, "a", text ? text : label, "href", arena_strdup(&r->a, href), NULL);
+	HTML_OPEN_AV(h, "p", "class", "edit-link");
+	HTML_ELEM_A(h, "a", "href", arena_strdup(&r->a, href), text ? text : label);
 	html_close(h);
 }
 
@@ -416,7 +418,7 @@ static void run_list(struct html *h, const struct rowset *rs, int64_t id, const 
 	places_run(rs, id, &from, &to);
 	if (from == to)
 		return;
-	HTML_OPEN_A(h, "p", "class", "desc");
+	HTML_OPEN_AV(h, "p", "class", "desc");
 	html_textf(h, "%s: ", lab);
 	for (int i = from; i < to; i++)
 	{
@@ -437,7 +439,7 @@ static void edit_link(struct district *x, const char *page, const char *label)
 	if (!status || strcmp(status, "draft") != 0 ||
 	    !(u->role == ROLE_ADMIN || (u->role == ROLE_EDITOR && authz_member(u, x->committee_id, 0))))
 		return;
-	HTML_OPEN_A(x->h, "p", "class", "edit-link");
+	HTML_OPEN_AV(x->h, "p", "class", "edit-link");
 	pf_link(x->h, pf_href(x->r, "/plan/%s/version/%s/%s", places_s(&x->lup, 0, "key"),
 			      places_s(&x->lup, 0, "version"), page), label);
 	html_close(x->h);
@@ -461,7 +463,7 @@ static void themes(struct district *x)
 		if (places_i(t, i, "extra"))
 			html_text(h, " (prioritering utöver temana)");
 		if (places_s(t, i, "description"))
-			HTML_ELEM_A(h, "span", "class", "desc", places_s(t, i, "description"));
+			HTML_ELEM_AV(h, "span", "class", "desc", places_s(t, i, "description"));
 		run_list(h, &x->aliases, id, "Även kallat");
 		run_list(h, &x->groups, id, "Målgrupper");
 		html_close(h);
@@ -513,13 +515,13 @@ static void measure_row(struct district *x, const struct measure *m, const struc
 	int from, to;
 
 	HTML_OPEN(h, "tr");
-	HTML_OPEN_A(h, "th", "scope", "row");
+	HTML_OPEN_AV(h, "th", "scope", "row");
 	html_text(h, m->title);
 	if (m->description)
-		HTML_ELEM_A(h, "span", "class", "desc", m->description);
+		HTML_ELEM_AV(h, "span", "class", "desc", m->description);
 	district_contrib_measure(x->r, h, &x->contrib, m->id);
 	if (m->src_doc) {	/* where an import found it (the dataset's rows: none) */
-		HTML_OPEN_A(h, "span", "class", "source");
+		HTML_OPEN_AV(h, "span", "class", "source");
 		if (m->src_to > m->src_from)
 			html_textf(h, "Källa: %s, rad %lld–%lld", m->src_doc, (long long)m->src_from, (long long)m->src_to);
 		else
@@ -528,8 +530,8 @@ static void measure_row(struct district *x, const struct measure *m, const struc
 	}
 	html_close(h);
 	HTML_ELEM(h, "td", m->status ? places_measure_status_sv(m->status) : "–");
-	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, m->start_text));
-	HTML_ELEM_A(h, "td", "class", "date", date_sv(x, m->end_text));
+	HTML_ELEM_AV(h, "td", "class", "date", date_sv(x, m->start_text));
+	HTML_ELEM_AV(h, "td", "class", "date", date_sv(x, m->end_text));
 	HTML_OPEN(h, "td");
 	places_run(p, m->id, &from, &to);
 	if (from == to)
@@ -623,8 +625,8 @@ static void act_cells(struct html *h, const struct act *a, int with_role)
 	if (with_role)
 		HTML_ELEM(h, "td", places_role_sv(a->role));
 	HTML_ELEM(h, "td", places_status_sv(a->status));
-	HTML_ELEM_A(h, "td", "class", "date", a->start_text ? a->start_text : "–");
-	HTML_ELEM_A(h, "td", "class", "date", a->end_text ? a->end_text : "–");
+	HTML_ELEM_AV(h, "td", "class", "date", a->start_text ? a->start_text : "–");
+	HTML_ELEM_AV(h, "td", "class", "date", a->end_text ? a->end_text : "–");
 }
 
 /* act_own: activity row i is the committee's own: its owner is the committee, the committee's
@@ -664,7 +666,7 @@ static int others_table(struct district *x, int i)
 	HTML_OPEN(h, "h3");
 	places_link(x->r, h, "/organisation", owner, a[i].owner_name);
 	html_close(h);
-	HTML_OPEN_A(h, "table", "class", "list");
+	HTML_OPEN_AV(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
 	html_textf(h, "%s i %s: %d %s", a[i].owner_name, x->name, n, n == 1 ? "aktivitet" : "aktiviteter");
 	html_close(h);
@@ -674,7 +676,7 @@ static int others_table(struct district *x, int i)
 		if (shown_elsewhere(x, k))
 			continue;
 		HTML_OPEN(h, "tr");
-		HTML_ELEM_A(h, "th", "scope", "row", a[k].title);
+		HTML_ELEM_AV(h, "th", "scope", "row", a[k].title);
 		act_cells(h, &a[k], 1);
 		html_close(h);
 	}
@@ -740,7 +742,7 @@ static void timeline(struct district *x)
 	for (int i = 0; i < na; i++)
 		ord[i] = (struct when){ a[i].start_first, a[i].end_last, i };
 	sort_runs(ord, (size_t)na, sizeof(*ord), by_start);	/* by owner, each owner's by start: few runs */
-	HTML_OPEN_A(h, "table", "class", "list");
+	HTML_OPEN_AV(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
 	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", na, x->name);
 	html_close(h);
@@ -753,7 +755,10 @@ static void timeline(struct district *x)
 				html_close(h);
 			HTML_OPEN(h, "tbody");
 			HTML_OPEN(h, "tr");
-			html_open(h, "th", "scope", "rowgroup", "colspan", "5", NULL);
+			HTML_START(h, "th");
+			HTML_ATTR_V(h, "scope", "rowgroup");
+			HTML_ATTR_V(h, "colspan", "5");
+			html_start_end(h, 1);
 			if (y)
 				html_textf(h, "Start %ld", y);
 			else
@@ -763,9 +768,9 @@ static void timeline(struct district *x)
 			year = y;
 		}
 		HTML_OPEN(h, "tr");
-		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, a[i].start_text));
-		HTML_ELEM_A(h, "td", "class", "date", date_sv(x, a[i].end_text));
-		HTML_ELEM_A(h, "th", "scope", "row", a[i].title);
+		HTML_ELEM_AV(h, "td", "class", "date", date_sv(x, a[i].start_text));
+		HTML_ELEM_AV(h, "td", "class", "date", date_sv(x, a[i].end_text));
+		HTML_ELEM_AV(h, "th", "scope", "row", a[i].title);
 		HTML_ELEM(h, "td", a[i].owner_name);
 		HTML_ELEM(h, "td", places_status_sv(a[i].status));
 		html_close(h);
@@ -802,7 +807,7 @@ static void allocations(struct district *x)
 	for (int i = 0; i < n; i++) {
 		HTML_OPEN(h, "tr");
 		HTML_ELEM(h, "td", al[i].year_text);
-		HTML_OPEN_A(h, "th", "scope", "row");
+		HTML_OPEN_AV(h, "th", "scope", "row");
 		places_link(x->r, h, "/organisation", al[i].org, al[i].org_name);
 		html_close(h);
 		HTML_ELEM(h, "td", al[i].area);
@@ -1149,19 +1154,35 @@ static int fetch(struct district *x)
 	return sort_acts(x) || sort_alloc(x);
 }
 
+/* The room the district pages' last one took and an eighth more (a hint for buf_reserve: the
+ * page is written without doubling its buffer on the way, each doubling a copy of what is
+ * written; a smaller page lowers it by an eighth at a time). */
+static _Atomic size_t page_room;
+
+/* room_note: page_room after a page of len bytes. */
+static void room_note(size_t len)
+{
+	size_t was = atomic_load_explicit(&page_room, memory_order_relaxed), now = len + len / 8;
+
+	if (now > was || now < was - was / 8)
+		atomic_store_explicit(&page_room, now > was ? now : was - was / 8, memory_order_relaxed);
+}
+
 int page_district(struct http_req *r)
 {
 	struct district x = { .r = r };
 	long year;
+	int rc;
 
 	if (places_year_arg(r, &year) || load(&x) || fetch(&x))
 		return r->status;
 	x.h = page_begin(r, x.name, NAV_DISTRICTS);
-	html_open(x.h, "p", "class", "muted", NULL);
-	html_elem(x.h, "a", "Stadsdelsområden", "href", "/stadsdelar", NULL);
+	buf_reserve(&r->out, atomic_load_explicit(&page_room, memory_order_relaxed));
+	HTML_OPEN_AV(x.h, "p", "class", "muted");
+	HTML_ELEM_AV(x.h, "a", "href", "/stadsdelar", "Stadsdelsområden");
 	html_textf(x.h, " / %s", x.name);	/* the trail names the district, never its key */
 	html_close(x.h);
-	html_elem(x.h, "h1", x.name, NULL);
+	HTML_ELEM(x.h, "h1", x.name);
 	done_notice(&x);
 	facts(&x);
 	versions(&x);
@@ -1183,5 +1204,8 @@ int page_district(struct http_req *r)
 		return r->status;
 	timeline(&x);
 	allocations(&x);
-	return page_end(r, x.h);
+	rc = page_end(r, x.h);
+	if (rc == 200)
+		room_note(r->out.len);
+	return rc;
 }

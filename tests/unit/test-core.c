@@ -1118,6 +1118,61 @@ static void test_html_literal_forms(void)
 	buf_release(&want);
 }
 
+/* The literal-value forms write what the literal-name forms write for the same value; a value
+ * that escaping would change (or an empty one) is refused like a bad name, on every call. */
+static void test_html_literal_values(void)
+{
+	struct buf b, want;
+	struct html h, w;
+
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	for (int round = 0; round < 2; round++) {
+		buf_reset(&b);
+		buf_reset(&want);
+		html_init(&h, &b);
+		html_init(&w, &want);
+		HTML_OPEN_AV(&h, "table", "class", "list");
+		HTML_OPEN_A(&w, "table", "class", "list");
+		HTML_ELEM_AV(&h, "td", "class", "num", "4,4 %");
+		HTML_ELEM_A(&w, "td", "class", "num", "4,4 %");
+		HTML_ELEM_AV(&h, "td", "class", "num", "a<b & \xc3\xa5\xff");
+		HTML_ELEM_A(&w, "td", "class", "num", "a<b & \xc3\xa5\xff");
+		HTML_ELEM_AV(&h, "stroke-linejoin-and-more", "aria-describedby-long", "a long value of 40 bytes, or so.", "t");
+		HTML_ELEM_A(&w, "stroke-linejoin-and-more", "aria-describedby-long", "a long value of 40 bytes, or so.", "t");
+		HTML_START(&h, "circle");
+		HTML_ATTR_V(&h, "r", "2.5");
+		HTML_ATTR_V(&h, "class", "a-much-longer-class-name than-sixteen");
+		html_start_end(&h, 0);
+		HTML_START(&w, "circle");
+		HTML_ATTR(&w, "r", "2.5");
+		HTML_ATTR(&w, "class", "a-much-longer-class-name than-sixteen");
+		html_start_end(&w, 0);
+		T_EQ_INT(html_finish(&h), 0);
+		T_EQ_INT(html_finish(&w), 0);
+		T_EQ_STR(b.ptr, want.ptr);
+	}
+	for (int round = 0; round < 2; round++) {
+		buf_reset(&b);
+		html_init(&h, &b);
+		HTML_OPEN(&h, "div");
+		HTML_ELEM_AV(&h, "td", "class", "a&b", "t");
+		HTML_ELEM_AV(&h, "td", "class", "\"", "t");
+		HTML_ELEM_AV(&h, "td", "class", "\xc3\xa5", "t");
+		HTML_ELEM_AV(&h, "td", "class", "", "t");
+		HTML_OPEN_AV(&h, "td", "title", "a\tb");
+		HTML_ELEM_AV(&h, "td", "on click", "x", "t");
+		HTML_START(&h, "rect");
+		HTML_ATTR_V(&h, "z", "<2>");
+		HTML_ATTR_V(&h, "y", "1");
+		html_start_end(&h, 0);
+		T_EQ_INT(html_finish(&h), -1);
+		T_EQ_STR(b.ptr, "<div><rect y=\"1\"></div>");
+	}
+	buf_release(&b);
+	buf_release(&want);
+}
+
 /* Bad names in the literal forms are refused on every call (the first checks, the later ones
  * remember): nothing of the element is written, html_finish fails; the good ones around them
  * are written. */
@@ -1484,6 +1539,7 @@ int main(void)
 	T_RUN(test_html_textf_formats);
 	T_RUN(test_html_literal_forms);
 	T_RUN(test_html_literal_bad_names);
+	T_RUN(test_html_literal_values);
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
 	T_RUN(test_rowset_d);
