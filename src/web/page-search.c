@@ -162,24 +162,32 @@ static int order_hits(struct http_req *r, struct rowset *rs)
 /* Characters that separate words (snippets are cut there). */
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-/* Writes s[0..n) as text, with the highlight markers as <mark> elements. */
+/* next_mark: the first highlight marker in s[0..n), or s + n when there is none (two memchr scans
+ * rather than a comparison per byte: the texts are long and their marks few). */
+static const char *next_mark(const char *s, size_t n)
+{
+	const char *on = memchr(s, MARK_ON, n), *off = memchr(s, MARK_OFF, on ? (size_t)(on - s) : n);
+
+	return off ? off : on ? on : s + n;
+}
+
+/* Writes s[0..n) as text, with the highlight markers as <mark> elements; s[n] must be readable
+ * (s is a part of a NUL-terminated text: a piece that ends there is written without a copy). */
 static void marked_text(struct http_req *r, struct html *h, const char *s, size_t n)
 {
+	const char *p = s, *end = s + n, *m;
 	int open = 0, depth = h->depth;
-	size_t i = 0, from = 0;
 
-	for (; i <= n; i++) {
-		if (i < n && s[i] != MARK_ON && s[i] != MARK_OFF)
-			continue;
-		if (i > from)
-			html_text(h, arena_strndup(&r->a, s + from, i - from));
-		from = i + 1;
-		if (i == n)
+	for (;; p = m + 1) {
+		m = next_mark(p, (size_t)(end - p));
+		if (m > p)
+			html_text(h, m == end && !*end ? p : arena_strndup(&r->a, p, (size_t)(m - p)));
+		if (m == end)
 			break;
-		if (s[i] == MARK_ON && !open) {
+		if (*m == MARK_ON && !open) {
 			HTML_OPEN(h, "mark");
 			open = 1;
-		} else if (s[i] == MARK_OFF && open) {
+		} else if (*m == MARK_OFF && open) {
 			html_close(h);
 			open = 0;
 		}
