@@ -268,30 +268,25 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 }
 
 /* hit_text: column col (S_TITLE_HL or S_BODY_HL) of hit c with its matches marked: a hit of
- * half 1 comes unmarked from store_search and is marked here, only for the hits shown; on an
- * overflow the text stays unmarked. */
-static const char *hit_text(struct http_req *r, const struct search_words *sw, const struct row_cell *c, int col)
+ * half 1 comes unmarked from store_search and is marked here, into scratch (valid until its next
+ * use), only for the hits shown; on an overflow the text stays unmarked. */
+static const char *hit_text(const struct search_words *sw, const struct row_cell *c, int col, struct buf *scratch)
 {
 	const char *t = c[col].s;
-	struct buf b;
 	size_t n;
 
 	if (!t || cint(&c[S_HALF]) != 1)
 		return t;
 	n = strlen(t);
-	buf_init(&b, (size_t)64 << 20);
-	buf_add(&b, t, n);	/* room for the text and mostly its marks at once (a text took three reallocations) */
-	buf_truncate(&b, 0);
-	if (search_mark(sw, t, n, &b) == 0)
-		t = arena_strdup(&r->a, b.ptr);
-	buf_release(&b);
-	return t;
+	buf_reset(scratch);
+	buf_reserve(scratch, n + n / 4 + 16);	/* room for the text and mostly its marks at once */
+	return search_mark(sw, t, n, scratch) == 0 ? scratch->ptr : t;
 }
 
 static void hit(struct http_req *r, struct html *h, const struct search_words *sw, const struct row_cell *c,
-		int kind)
+		int kind, struct buf *scratch)
 {
-	const char *t = hit_text(r, sw, c, S_TITLE_HL);
+	const char *t = hit_text(sw, c, S_TITLE_HL, scratch);
 
 	HTML_OPEN(h, "li");
 	html_open(h, "a", "href", hit_href(r, c, kind), NULL);
@@ -317,7 +312,7 @@ static void hit(struct http_req *r, struct html *h, const struct search_words *s
 		html_text(h, ")");
 	}
 	html_close(h);
-	snippet(r, h, hit_text(r, sw, c, S_BODY_HL));
+	snippet(r, h, hit_text(sw, c, S_BODY_HL, scratch));	/* the title is written: scratch is free */
 	html_close(h);
 }
 
@@ -352,6 +347,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		    const char *q)
 {
 	int counts[KINDS] = { 0 };
+	struct buf scratch;	/* a shown hit's marked text (hit_text) */
 
 	for (int i = 0; i < rs->nrows; i++) {
 		int k = (int)cint(&rs->rows[i][S_KIND]);
@@ -380,6 +376,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		}
 		html_close(h);
 	}
+	buf_init(&scratch, (size_t)64 << 20);
 	for (int k = 1, i = 0; k < KINDS; k++) {
 		char id[24];
 		int shown = 0;
@@ -392,7 +389,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		HTML_OPEN_A(h, "ul", "class", "hits");
 		for (; i < rs->nrows && cint(&rs->rows[i][S_KIND]) <= k; i++)
 			if (cint(&rs->rows[i][S_KIND]) == k && shown++ < SHOWN_MAX)
-				hit(r, h, sw, rs->rows[i], k);
+				hit(r, h, sw, rs->rows[i], k, &scratch);
 		html_close(h);
 		if (counts[k] > SHOWN_MAX) {
 			HTML_OPEN(h, "p");
@@ -400,6 +397,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 			html_close(h);
 		}
 	}
+	buf_release(&scratch);
 }
 
 /* GET /sok?q=...: the search form, and the hits for q when it is given. */
