@@ -139,6 +139,57 @@ static size_t match_at(const unsigned char *s, size_t n, size_t i, size_t len, c
 	return j == w->m ? i : 0;
 }
 
+/* The bytes a match may start at (search_mark), and where each next occurs in the text: when
+ * they are all ASCII (at most two per word), the text is skipped with memchr rather than a
+ * table look-up per byte. */
+struct starts {
+	const unsigned char *may;	/* may[b]: a word's first character may begin with byte b */
+	unsigned char b[2 * SEARCH_WORDS_MAX];
+	size_t at[2 * SEARCH_WORDS_MAX];	/* the next offset of b[j] at or after the last asked, or n */
+	int k;				/* bytes in b; -1: a non-ASCII one may start (table per byte) */
+};
+
+/* starts_add: byte c may start a match (any byte from 0x80 on: every byte is looked at). */
+static void starts_add(struct starts *st, int c)
+{
+	for (int j = 0; j < st->k; j++)
+		if (st->b[j] == c)
+			return;
+	if (c >= 0x80 || st->k < 0 || st->k == (int)sizeof(st->b))
+		st->k = -1;
+	else
+		st->b[st->k++] = (unsigned char)c;
+}
+
+/* starts_begin: the first offset of each start byte in s[0..n). */
+static void starts_begin(struct starts *st, const unsigned char *s, size_t n)
+{
+	for (int j = 0; j < st->k; j++) {
+		const unsigned char *p = memchr(s, st->b[j], n);
+		st->at[j] = p ? (size_t)(p - s) : n;
+	}
+}
+
+/* next_start: the first offset at or after i where a match may start, or n. */
+static size_t next_start(struct starts *st, const unsigned char *s, size_t n, size_t i)
+{
+	size_t best = n;
+
+	if (st->k < 0) {
+		while (i < n && !st->may[s[i]])
+			i++;
+		return i;
+	}
+	for (int j = 0; j < st->k; j++) {
+		if (st->at[j] < i) {
+			const unsigned char *p = memchr(s + i, st->b[j], n - i);
+			st->at[j] = p ? (size_t)(p - s) : n;
+		}
+		best = st->at[j] < best ? st->at[j] : best;
+	}
+	return best;
+}
+
 /* put_mark: appends text[*from..ms) and then text[ms..me) marked; *from becomes me. */
 static void put_mark(struct buf *out, const char *text, size_t *from, size_t ms, size_t me)
 {
@@ -155,6 +206,7 @@ int search_mark(const struct search_words *sw, const char *text, size_t n, struc
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, len, from = 0, ms = 0, me = 0;	/* [ms, me): the mark being gathered */
 	unsigned char may_start[256] = { 0 };	/* the bytes a word's first character may begin with */
+	struct starts st = { .may = may_start, .k = 0 };
 	int nw = 0;
 
 	for (int w = 0; w < sw->n; w++) {
@@ -169,17 +221,18 @@ int search_mark(const struct search_words *sw, const char *text, size_t n, struc
 		int32_t c0 = words[nw++].cp[0];
 		if (c0 >= 0 && c0 < 0x80) {
 			may_start[c0] = 1;
-			if (c0 >= 'a' && c0 <= 'z')
+			starts_add(&st, c0);
+			if (c0 >= 'a' && c0 <= 'z') {
 				may_start[c0 - ('a' - 'A')] = 1;
+				starts_add(&st, c0 - ('a' - 'A'));
+			}
 		} else {
 			memset(may_start + 0x80, 1, 0x80);	/* any other character's lead byte */
+			starts_add(&st, 0x80);
 		}
 	}
-	while (i < n) {
-		if (!may_start[s[i]]) {	/* no word begins here: the usual byte, passed quickly */
-			i++;
-			continue;
-		}
+	starts_begin(&st, s, n);
+	while ((i = next_start(&st, s, n, i)) < n) {	/* the bytes no word begins at are passed quickly */
 		int32_t c = fold_at(s, n, i, &len);
 		size_t end = 0;
 		for (int w = 0; w < nw; w++) {

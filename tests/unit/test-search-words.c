@@ -182,6 +182,12 @@ static void test_mark(void)
 	/* at the very end, and a word longer than the rest of the text */
 	T_EQ_STR(marked("kola", "skola"), "s[kola]");
 	T_EQ_STR(marked("skolan", "skola"), "skola");
+	/* eight words: sixteen bytes a match may start at, each found again after the last (the
+	 * ASCII starts are skipped to with memchr); one word that starts with Ö: every byte is looked at */
+	T_EQ_STR(marked("bbb ccc ddd eee fff ggg hhh iii", "xBBBx ccc-DDD eEe f ff fff ggg hhhh iii b"),
+		 "x[BBB]x [ccc]-[DDD] [eEe] f ff [fff] [ggg] [hhhh] [iii] b");
+	T_EQ_STR(marked("öka bra", "Öka, BRA, ökade braket"), "[Öka], [BRA], [öka]de [bra]ket");
+	T_EQ_STR(marked("aaa", "aaaa"), "[aaaa]");
 	/* a byte that is no UTF-8 matches nothing and is kept */
 	T_EQ_STR(marked("abc", "x\xff" "abc\xc3"), "x\xff[abc]\xc3");
 }
