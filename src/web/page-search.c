@@ -270,7 +270,7 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 /* hit_text: column col (S_TITLE_HL or S_BODY_HL) of hit c with its matches marked: a hit of
  * half 1 comes unmarked from store_search and is marked here, into scratch (valid until its next
  * use), only for the hits shown; on an overflow the text stays unmarked. */
-static const char *hit_text(const struct search_words *sw, const struct row_cell *c, int col, struct buf *scratch)
+static const char *hit_text(const struct search_marker *mk, const struct row_cell *c, int col, struct buf *scratch)
 {
 	const char *t = c[col].s;
 	size_t n;
@@ -280,13 +280,13 @@ static const char *hit_text(const struct search_words *sw, const struct row_cell
 	n = strlen(t);
 	buf_reset(scratch);
 	buf_reserve(scratch, n + n / 4 + 16);	/* room for the text and mostly its marks at once */
-	return search_mark(sw, t, n, scratch) == 0 ? scratch->ptr : t;
+	return search_mark_with(mk, t, n, scratch) == 0 ? scratch->ptr : t;
 }
 
-static void hit(struct http_req *r, struct html *h, const struct search_words *sw, const struct row_cell *c,
+static void hit(struct http_req *r, struct html *h, const struct search_marker *mk, const struct row_cell *c,
 		int kind, struct buf *scratch)
 {
-	const char *t = hit_text(sw, c, S_TITLE_HL, scratch);
+	const char *t = hit_text(mk, c, S_TITLE_HL, scratch);
 
 	HTML_OPEN(h, "li");
 	html_open(h, "a", "href", hit_href(r, c, kind), NULL);
@@ -312,7 +312,7 @@ static void hit(struct http_req *r, struct html *h, const struct search_words *s
 		html_text(h, ")");
 	}
 	html_close(h);
-	snippet(r, h, hit_text(sw, c, S_BODY_HL, scratch));	/* the title is written: scratch is free */
+	snippet(r, h, hit_text(mk, c, S_BODY_HL, scratch));	/* the title is written: scratch is free */
 	html_close(h);
 }
 
@@ -348,6 +348,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 {
 	int counts[KINDS] = { 0 };
 	struct buf scratch;	/* a shown hit's marked text (hit_text) */
+	struct search_marker mk;	/* the words, folded once for every hit shown */
 
 	for (int i = 0; i < rs->nrows; i++) {
 		int k = (int)cint(&rs->rows[i][S_KIND]);
@@ -377,6 +378,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		html_close(h);
 	}
 	buf_init(&scratch, (size_t)64 << 20);
+	search_marker_init(&mk, sw);
 	for (int k = 1, i = 0; k < KINDS; k++) {
 		char id[24];
 		int shown = 0;
@@ -389,7 +391,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		HTML_OPEN_A(h, "ul", "class", "hits");
 		for (; i < rs->nrows && cint(&rs->rows[i][S_KIND]) <= k; i++)
 			if (cint(&rs->rows[i][S_KIND]) == k && shown++ < SHOWN_MAX)
-				hit(r, h, sw, rs->rows[i], k, &scratch);
+				hit(r, h, &mk, rs->rows[i], k, &scratch);
 		html_close(h);
 		if (counts[k] > SHOWN_MAX) {
 			HTML_OPEN(h, "p");
