@@ -377,6 +377,8 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		}
 		html_close(h);
 	}
+	if (!rs->nrows)
+		return;
 	buf_init(&scratch, (size_t)64 << 20);
 	search_marker_init(&mk, sw);
 	for (int k = 1, i = 0; k < KINDS; k++) {
