@@ -25,10 +25,12 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 	 * indicator's key, the measure's district (or, with link_year, its plan owner), the
 	 * activity's owner. title_hl and body_hl: of a hit only the words index found (half 2),
 	 * each match marked with char(1) before and char(2) after it (highlight() works only in
-	 * its index's query); of a trigram hit (half 1), the text unmarked, read by rowid from the
-	 * trigram index's content table once the WHERE has kept the hit (the page marks the hits
-	 * it shows with search_mark, search-words.h). The CTEs carry rowids, not texts (tri is
-	 * materialized: it is read twice). Each kind keeps the rows its own inner joins and
+	 * its index's query); of a trigram hit (half 1), the text unmarked: the hit's own columns
+	 * that migration 0008's triggers index (LABEL; description, or an indicator's unit), and
+	 * for a response its body from the trigram index's content table, read by rowid once the
+	 * WHERE has kept the hit (the page marks the hits it shows with search_mark,
+	 * search-words.h). The CTEs carry rowids, not texts (tri is materialized: it is read
+	 * twice). Each kind keeps the rows its own inner joins and
 	 * publication rule keep (the WHERE's CASE); the tables two kinds share (goal: a goal hit
 	 * and an indicator's goal; the plan version and plan of a measure or an activity; the
 	 * commission measure of a response or the hit itself; the owner) are joined once by a key
