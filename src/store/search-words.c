@@ -119,15 +119,9 @@ static int32_t fold_at(const unsigned char *s, size_t n, size_t i, size_t *len)
 	return u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
 }
 
-/* A word of the query, case-folded. */
-struct folded_word {
-	int32_t cp[SEARCH_Q_MAX];
-	size_t m;
-};
-
 /* match_at: the end (byte offset) of word w occurring at s[i..n) whose first code point is
  * already known to match and is len bytes long, or 0 when it does not occur there. */
-static size_t match_at(const unsigned char *s, size_t n, size_t i, size_t len, const struct folded_word *w)
+static size_t match_at(const unsigned char *s, size_t n, size_t i, size_t len, const struct search_folded *w)
 {
 	size_t j = 1;
 
@@ -137,6 +131,55 @@ static size_t match_at(const unsigned char *s, size_t n, size_t i, size_t len, c
 		j++;
 	}
 	return j == w->m ? i : 0;
+}
+
+/* Where each of a marker's start bytes next occurs in a text (search_mark_with), when they are
+ * all ASCII: the text is skipped with memchr rather than a table look-up per byte. */
+struct starts {
+	const struct search_marker *mk;
+	size_t at[2 * SEARCH_WORDS_MAX];	/* the next offset of mk->b[j] at or after the last asked, or n */
+};
+
+/* starts_add: byte c may start a match (any byte from 0x80 on: every byte is looked at). */
+static void starts_add(struct search_marker *mk, int c)
+{
+	for (int j = 0; j < mk->k; j++)
+		if (mk->b[j] == c)
+			return;
+	if (c >= 0x80 || mk->k < 0 || mk->k == (int)sizeof(mk->b))
+		mk->k = -1;
+	else
+		mk->b[mk->k++] = (unsigned char)c;
+}
+
+/* starts_begin: the first offset of each start byte in s[0..n). */
+static void starts_begin(struct starts *st, const unsigned char *s, size_t n)
+{
+	for (int j = 0; j < st->mk->k; j++) {
+		const unsigned char *p = memchr(s, st->mk->b[j], n);
+		st->at[j] = p ? (size_t)(p - s) : n;
+	}
+}
+
+/* next_start: the first offset at or after i where a match may start, or n. */
+static size_t next_start(struct starts *st, const unsigned char *s, size_t n, size_t i)
+{
+	const struct search_marker *mk = st->mk;
+	size_t best = n;
+
+	if (mk->k < 0) {
+		while (i < n && !mk->may[s[i]])
+			i++;
+		return i;
+	}
+	for (int j = 0; j < mk->k; j++) {
+		if (st->at[j] < i) {
+			const unsigned char *p = memchr(s + i, mk->b[j], n - i);
+			st->at[j] = p ? (size_t)(p - s) : n;
+		}
+		best = st->at[j] < best ? st->at[j] : best;
+	}
+	return best;
 }
 
 /* put_mark: appends text[*from..ms) and then text[ms..me) marked; *from becomes me. */
@@ -149,42 +192,52 @@ static void put_mark(struct buf *out, const char *text, size_t *from, size_t ms,
 	*from = me;
 }
 
-int search_mark(const struct search_words *sw, const char *text, size_t n, struct buf *out)
+void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 {
-	struct folded_word words[SEARCH_WORDS_MAX];
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, len, from = 0, ms = 0, me = 0;	/* [ms, me): the mark being gathered */
-	unsigned char may_start[256] = { 0 };	/* the bytes a word's first character may begin with */
-	int nw = 0;
+	size_t len;
 
+	mk->n = 0;
+	mk->k = 0;
+	memset(mk->may, 0, sizeof(mk->may));
 	for (int w = 0; w < sw->n; w++) {
 		const unsigned char *p = (const unsigned char *)sw->w[w].s;
+		struct search_folded *f = &mk->w[mk->n];
 		size_t k = 0, m = 0;
 		while (k < sw->w[w].len && m < SEARCH_Q_MAX) {
-			words[nw].cp[m++] = fold_at(p, sw->w[w].len, k, &len);
+			f->cp[m++] = fold_at(p, sw->w[w].len, k, &len);
 			k += len;
 		}
-		if ((words[nw].m = m) == 0)
+		if ((f->m = m) == 0)
 			continue;
-		int32_t c0 = words[nw++].cp[0];
+		mk->n++;
+		int32_t c0 = f->cp[0];
 		if (c0 >= 0 && c0 < 0x80) {
-			may_start[c0] = 1;
-			if (c0 >= 'a' && c0 <= 'z')
-				may_start[c0 - ('a' - 'A')] = 1;
+			mk->may[c0] = 1;
+			starts_add(mk, c0);
+			if (c0 >= 'a' && c0 <= 'z') {
+				mk->may[c0 - ('a' - 'A')] = 1;
+				starts_add(mk, c0 - ('a' - 'A'));
+			}
 		} else {
-			memset(may_start + 0x80, 1, 0x80);	/* any other character's lead byte */
+			memset(mk->may + 0x80, 1, 0x80);	/* any other character's lead byte */
+			starts_add(mk, 0x80);
 		}
 	}
-	while (i < n) {
-		if (!may_start[s[i]]) {	/* no word begins here: the usual byte, passed quickly */
-			i++;
-			continue;
-		}
+}
+
+int search_mark_with(const struct search_marker *mk, const char *text, size_t n, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, len, from = 0, ms = 0, me = 0;	/* [ms, me): the mark being gathered */
+	struct starts st = { .mk = mk };
+
+	starts_begin(&st, s, n);
+	while ((i = next_start(&st, s, n, i)) < n) {	/* the bytes no word begins at are passed quickly */
 		int32_t c = fold_at(s, n, i, &len);
 		size_t end = 0;
-		for (int w = 0; w < nw; w++) {
+		for (int w = 0; w < mk->n; w++) {
 			size_t e;
-			if (c == words[w].cp[0] && c >= 0 && (e = match_at(s, n, i, len, &words[w])) > end)
+			if (c == mk->w[w].cp[0] && c >= 0 && (e = match_at(s, n, i, len, &mk->w[w])) > end)
 				end = e;
 		}
 		if (end) {
@@ -204,4 +257,12 @@ int search_mark(const struct search_words *sw, const char *text, size_t n, struc
 		put_mark(out, text, &from, ms, me);
 	buf_add(out, text + from, n - from);
 	return out->overflow ? -1 : 0;
+}
+
+int search_mark(const struct search_words *sw, const char *text, size_t n, struct buf *out)
+{
+	struct search_marker mk;
+
+	search_marker_init(&mk, sw);
+	return search_mark_with(&mk, text, n, out);
 }

@@ -10,6 +10,7 @@
 #define LUP_SEARCH_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define SEARCH_Q_MAX 200	/* bytes of a query that are used */
 #define SEARCH_WORDS_MAX 8	/* words of a query that are used */
@@ -53,5 +54,27 @@ struct buf;
  * valid UTF-8 sequence matches nothing and is copied. Returns 0, or -1 when out overflowed.
  * Time: the text's length times the words' total length at worst. */
 int search_mark(const struct search_words *sw, const char *s, size_t n, struct buf *out);
+
+/* A word of a query, case-folded (search_marker). */
+struct search_folded {
+	int32_t cp[SEARCH_Q_MAX];	/* code points; -1 for a byte that starts no valid UTF-8 sequence */
+	size_t m;
+};
+
+/* search_marker: a query's words prepared once for search_mark_with over many texts (a page
+ * marks up to 50 hits per kind): folded, and the bytes a match may begin with. */
+struct search_marker {
+	struct search_folded w[SEARCH_WORDS_MAX];
+	int n;					/* words in w */
+	unsigned char may[256];			/* may[b]: a match may begin with byte b */
+	unsigned char b[2 * SEARCH_WORDS_MAX];	/* those bytes, when all are ASCII */
+	int k;					/* bytes in b; -1 when a non-ASCII one may begin a match */
+};
+
+/* search_marker_init: prepares mk for sw's words (sw may go after). */
+void search_marker_init(struct search_marker *mk, const struct search_words *sw);
+
+/* search_mark_with: search_mark with the words prepared in mk (same contract and output). */
+int search_mark_with(const struct search_marker *mk, const char *s, size_t n, struct buf *out);
 
 #endif

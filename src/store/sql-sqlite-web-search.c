@@ -10,6 +10,10 @@
 #define K "h.k"
 #define I "h.i"
 #define ON_KIND(col, kind, key) col " = CASE " K " WHEN " #kind " THEN " key " END"
+/* The label of a hit of kind 1-4 or 6, and its title as the trigram index holds it (migration
+ * 0008's triggers index these columns as they are: its content table need not be read). */
+#define LABEL "CASE " K " WHEN 1 THEN g.title WHEN 2 THEN ms.title WHEN 3 THEN a.title WHEN 4 THEN ind.name" \
+	" ELSE cm.number || ' ' || coalesce(cm.text, '') END"
 
 const char *const sqlite_sql_web_search[STMT__MAX] = {
 	/* (trigram query, most hits, words query) -> (kind, id, label, context, detail, link_key,
@@ -21,10 +25,12 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 	 * indicator's key, the measure's district (or, with link_year, its plan owner), the
 	 * activity's owner. title_hl and body_hl: of a hit only the words index found (half 2),
 	 * each match marked with char(1) before and char(2) after it (highlight() works only in
-	 * its index's query); of a trigram hit (half 1), the text unmarked, read by rowid from the
-	 * trigram index's content table once the WHERE has kept the hit (the page marks the hits
-	 * it shows with search_mark, search-words.h). The CTEs carry rowids, not texts (tri is
-	 * materialized: it is read twice). Each kind keeps the rows its own inner joins and
+	 * its index's query); of a trigram hit (half 1), the text unmarked: the hit's own columns
+	 * that migration 0008's triggers index (LABEL; description, or an indicator's unit), and
+	 * for a response its body from the trigram index's content table, read by rowid once the
+	 * WHERE has kept the hit (the page marks the hits it shows with search_mark,
+	 * search-words.h). The CTEs carry rowids, not texts (tri is materialized: it is read
+	 * twice). Each kind keeps the rows its own inner joins and
 	 * publication rule keep (the WHERE's CASE); the tables two kinds share (goal: a goal hit
 	 * and an indicator's goal; the plan version and plan of a measure or an activity; the
 	 * commission measure of a response or the hit itself; the owner) are joined once by a key
@@ -38,8 +44,7 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		"  FROM (SELECT rid, NULL AS w, NULL AS th, NULL AS bh FROM tri"
 		"  UNION ALL SELECT * FROM words) LIMIT ?2)"
 		" SELECT " K " AS kind, " I " AS id,"
-		"  CASE " K " WHEN 1 THEN g.title WHEN 2 THEN ms.title WHEN 3 THEN a.title WHEN 4 THEN ind.name"
-		"   WHEN 5 THEN o.name ELSE cm.number || ' ' || coalesce(cm.text, '') END AS label,"
+		"  CASE " K " WHEN 5 THEN o.name ELSE " LABEL " END AS label,"
 		"  CASE " K " WHEN 2 THEN coalesce(d.name, o.name) WHEN 5 THEN cr.title WHEN 6 THEN cr.title"
 		"   ELSE o.name END AS context,"
 		"  CASE " K " WHEN 1 THEN g.level WHEN 4 THEN ind.unit WHEN 5 THEN cm.number END AS detail,"
@@ -47,8 +52,9 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		"   WHEN 4 THEN ind.key END AS link_key,"
 		"  CASE " K " WHEN 1 THEN g.year WHEN 2 THEN CASE WHEN d.key IS NULL THEN p.year_from END"
 		"   WHEN 3 THEN p.year_from WHEN 4 THEN g.year END AS link_year,"
-		"  CASE WHEN " K " = 5 THEN NULL WHEN h.w THEN h.th ELSE sc.c0 END AS th,"
-		"  CASE WHEN " K " = 6 THEN NULL WHEN h.w THEN h.bh ELSE sc.c1 END AS bh,"
+		"  CASE WHEN h.w THEN h.th WHEN " K " = 5 THEN NULL ELSE " LABEL " END AS th,"
+		"  CASE WHEN h.w THEN h.bh ELSE CASE " K " WHEN 1 THEN g.description WHEN 2 THEN ms.description"
+		"   WHEN 3 THEN a.description WHEN 4 THEN ind.unit WHEN 5 THEN sc.c1 END END AS bh,"
 		"  CASE WHEN h.w THEN 2 ELSE 1 END AS half"
 		" FROM hits h"
 		" LEFT JOIN measure ms ON " ON_KIND("ms.id", 2, I)
@@ -64,7 +70,7 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		" LEFT JOIN commission_report cr ON cr.id = cm.report_id"
 		" LEFT JOIN organisation o ON o.id = CASE " K " WHEN 1 THEN g.owner_id WHEN 2 THEN p.owner_id"
 		"  WHEN 3 THEN a.owner_id WHEN 4 THEN ind.owner_id WHEN 5 THEN r.org_id END"
-		" LEFT JOIN search_index_content sc ON sc.id = CASE WHEN h.w IS NULL THEN h.rid END"
+		" LEFT JOIN search_index_content sc ON sc.id = CASE WHEN h.w IS NULL AND " K " = 5 THEN h.rid END"
 		" WHERE CASE " K
 		"  WHEN 1 THEN g.id IS NOT NULL AND " PUB_GOAL("g") " AND o.id IS NOT NULL"
 		"  WHEN 2 THEN ms.id IS NOT NULL AND p.id IS NOT NULL AND o.id IS NOT NULL AND pv.status <> 'draft'"

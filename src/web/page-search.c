@@ -162,24 +162,32 @@ static int order_hits(struct http_req *r, struct rowset *rs)
 /* Characters that separate words (snippets are cut there). */
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-/* Writes s[0..n) as text, with the highlight markers as <mark> elements. */
+/* next_mark: the first highlight marker in s[0..n), or s + n when there is none (two memchr scans
+ * rather than a comparison per byte: the texts are long and their marks few). */
+static const char *next_mark(const char *s, size_t n)
+{
+	const char *on = memchr(s, MARK_ON, n), *off = memchr(s, MARK_OFF, on ? (size_t)(on - s) : n);
+
+	return off ? off : on ? on : s + n;
+}
+
+/* Writes s[0..n) as text, with the highlight markers as <mark> elements; s[n] must be readable
+ * (s is a part of a NUL-terminated text: a piece that ends there is written without a copy). */
 static void marked_text(struct http_req *r, struct html *h, const char *s, size_t n)
 {
+	const char *p = s, *end = s + n, *m;
 	int open = 0, depth = h->depth;
-	size_t i = 0, from = 0;
 
-	for (; i <= n; i++) {
-		if (i < n && s[i] != MARK_ON && s[i] != MARK_OFF)
-			continue;
-		if (i > from)
-			html_text(h, arena_strndup(&r->a, s + from, i - from));
-		from = i + 1;
-		if (i == n)
+	for (;; p = m + 1) {
+		m = next_mark(p, (size_t)(end - p));
+		if (m > p)
+			html_text(h, m == end && !*end ? p : arena_strndup(&r->a, p, (size_t)(m - p)));
+		if (m == end)
 			break;
-		if (s[i] == MARK_ON && !open) {
+		if (*m == MARK_ON && !open) {
 			HTML_OPEN(h, "mark");
 			open = 1;
-		} else if (s[i] == MARK_OFF && open) {
+		} else if (*m == MARK_OFF && open) {
 			html_close(h);
 			open = 0;
 		}
@@ -260,30 +268,25 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 }
 
 /* hit_text: column col (S_TITLE_HL or S_BODY_HL) of hit c with its matches marked: a hit of
- * half 1 comes unmarked from store_search and is marked here, only for the hits shown; on an
- * overflow the text stays unmarked. */
-static const char *hit_text(struct http_req *r, const struct search_words *sw, const struct row_cell *c, int col)
+ * half 1 comes unmarked from store_search and is marked here, into scratch (valid until its next
+ * use), only for the hits shown; on an overflow the text stays unmarked. */
+static const char *hit_text(const struct search_marker *mk, const struct row_cell *c, int col, struct buf *scratch)
 {
 	const char *t = c[col].s;
-	struct buf b;
 	size_t n;
 
 	if (!t || cint(&c[S_HALF]) != 1)
 		return t;
 	n = strlen(t);
-	buf_init(&b, (size_t)64 << 20);
-	buf_add(&b, t, n);	/* room for the text and mostly its marks at once (a text took three reallocations) */
-	buf_truncate(&b, 0);
-	if (search_mark(sw, t, n, &b) == 0)
-		t = arena_strdup(&r->a, b.ptr);
-	buf_release(&b);
-	return t;
+	buf_reset(scratch);
+	buf_reserve(scratch, n + n / 4 + 16);	/* room for the text and mostly its marks at once */
+	return search_mark_with(mk, t, n, scratch) == 0 ? scratch->ptr : t;
 }
 
-static void hit(struct http_req *r, struct html *h, const struct search_words *sw, const struct row_cell *c,
-		int kind)
+static void hit(struct http_req *r, struct html *h, const struct search_marker *mk, const struct row_cell *c,
+		int kind, struct buf *scratch)
 {
-	const char *t = hit_text(r, sw, c, S_TITLE_HL);
+	const char *t = hit_text(mk, c, S_TITLE_HL, scratch);
 
 	HTML_OPEN(h, "li");
 	html_open(h, "a", "href", hit_href(r, c, kind), NULL);
@@ -309,7 +312,7 @@ static void hit(struct http_req *r, struct html *h, const struct search_words *s
 		html_text(h, ")");
 	}
 	html_close(h);
-	snippet(r, h, hit_text(r, sw, c, S_BODY_HL));
+	snippet(r, h, hit_text(mk, c, S_BODY_HL, scratch));	/* the title is written: scratch is free */
 	html_close(h);
 }
 
@@ -344,6 +347,8 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		    const char *q)
 {
 	int counts[KINDS] = { 0 };
+	struct buf scratch;	/* a shown hit's marked text (hit_text) */
+	struct search_marker mk;	/* the words, folded once for every hit shown */
 
 	for (int i = 0; i < rs->nrows; i++) {
 		int k = (int)cint(&rs->rows[i][S_KIND]);
@@ -372,6 +377,10 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		}
 		html_close(h);
 	}
+	if (!rs->nrows)
+		return;
+	buf_init(&scratch, (size_t)64 << 20);
+	search_marker_init(&mk, sw);
 	for (int k = 1, i = 0; k < KINDS; k++) {
 		char id[24];
 		int shown = 0;
@@ -384,7 +393,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 		HTML_OPEN_A(h, "ul", "class", "hits");
 		for (; i < rs->nrows && cint(&rs->rows[i][S_KIND]) <= k; i++)
 			if (cint(&rs->rows[i][S_KIND]) == k && shown++ < SHOWN_MAX)
-				hit(r, h, sw, rs->rows[i], k);
+				hit(r, h, &mk, rs->rows[i], k, &scratch);
 		html_close(h);
 		if (counts[k] > SHOWN_MAX) {
 			HTML_OPEN(h, "p");
@@ -392,6 +401,7 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 			html_close(h);
 		}
 	}
+	buf_release(&scratch);
 }
 
 /* GET /sok?q=...: the search form, and the hits for q when it is given. */

@@ -182,8 +182,42 @@ static void test_mark(void)
 	/* at the very end, and a word longer than the rest of the text */
 	T_EQ_STR(marked("kola", "skola"), "s[kola]");
 	T_EQ_STR(marked("skolan", "skola"), "skola");
+	/* eight words: sixteen bytes a match may start at, each found again after the last (the
+	 * ASCII starts are skipped to with memchr); one word that starts with Ö: every byte is looked at */
+	T_EQ_STR(marked("bbb ccc ddd eee fff ggg hhh iii", "xBBBx ccc-DDD eEe f ff fff ggg hhhh iii b"),
+		 "x[BBB]x [ccc]-[DDD] [eEe] f ff [fff] [ggg] [hhhh] [iii] b");
+	T_EQ_STR(marked("öka bra", "Öka, BRA, ökade braket"), "[Öka], [BRA], [öka]de [bra]ket");
+	T_EQ_STR(marked("aaa", "aaaa"), "[aaaa]");
 	/* a byte that is no UTF-8 matches nothing and is kept */
 	T_EQ_STR(marked("abc", "x\xff" "abc\xc3"), "x\xff[abc]\xc3");
+}
+
+/* One marker for many texts (as the page marks its hits) marks each as search_mark does. */
+static void test_marker_reused(void)
+{
+	static const char *const texts[] = { "Förskolan i Tensta", "", "skola och förskola, FÖRSKOLA", "fff ffö" };
+	struct search_words sw;
+	struct search_marker mk;
+	struct buf a, b;
+
+	search_words_split(&sw, "förskola tensta");
+	search_marker_init(&mk, &sw);
+	T_EQ_INT(mk.n, 2);
+	buf_init(&a, 0);
+	buf_init(&b, 0);
+	for (int i = 0; i < (int)(sizeof(texts) / sizeof(texts[0])); i++) {
+		buf_reset(&a);
+		buf_reset(&b);
+		T_EQ_INT(search_mark_with(&mk, texts[i], strlen(texts[i]), &a), 0);
+		T_EQ_INT(search_mark(&sw, texts[i], strlen(texts[i]), &b), 0);
+		T_EQ_STR(a.ptr, b.ptr);
+	}
+	T_CHECK(strchr(a.ptr, SEARCH_MARK_ON) == NULL);	/* the last text has no match */
+	buf_reset(&a);
+	T_EQ_INT(search_mark_with(&mk, texts[2], strlen(texts[2]), &a), 0);
+	T_EQ_STR(a.ptr, "skola och \001förskola\002, \001FÖRSKOLA\002");
+	buf_release(&a);
+	buf_release(&b);
 }
 
 /* The marks are those FTS5's highlight() sets in a trigram index (where occurrences do not
@@ -251,6 +285,7 @@ int main(void)
 	T_RUN(test_pg_like_and_tokens);
 	T_RUN(test_pg_regex);
 	T_RUN(test_mark);
+	T_RUN(test_marker_reused);
 	T_RUN(test_mark_as_fts5);
 	return t_done();
 }
