@@ -144,7 +144,8 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE pair_id = ?3"
 		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE id = ?3",
-	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
+	/* (district_id, year) -> indicator_id, year, value: the district's full-year totals over the
+	 * years other than year,
 	 * unordered (the page sorts them by indicator and year in C: web/page-district-indicators.c
 	 * sort_series; SQLite's sorter was 0.5M instructions). Per full-year period one range of
 	 * outcome_period_area (0039: period, area, sex, then the indicator and the columns read),
@@ -153,11 +154,13 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * neither example data nor from Kolada) of any indicator, public or not: the page draws the
 	 * series of the comparison's indicators only (STMT_WEB_PLACES_DISTRICT_COMPARE's part 0,
 	 * public ones), looked up by id, so PUB_INDICATOR is applied there; joining the indicator
-	 * for it here was 0.32M of 0.85M instructions (0.85M -> 0.53M). */
+	 * for it here was 0.32M of 0.85M instructions (0.85M -> 0.53M). The comparison's own year
+	 * (?2) is left out: its totals are the comparison's rows of sex T (the same outcomes and
+	 * rule), which the page adds (page-district-indicators.c series_add_year): 71 of 355 rows. */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x INDEXED BY outcome_period_area"
 		" ON x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
-		" WHERE pe.kind = 'FY' AND " SEE_FIGURE_OF("x", "x.indicator_id"),
+		" WHERE pe.kind = 'FY' AND pe.year <> ?2 AND " SEE_FIGURE_OF("x", "x.indicator_id"),
 	/* (indicator_id, district_id) -> full-year values over the years for the district and its
 	 * municipality (level 'district' or 'municipality'): per full-year period and the two areas,
 	 * seeks of outcome's unique index */

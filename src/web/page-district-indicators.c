@@ -68,7 +68,7 @@ struct ind {
 	struct cmp_fold cmp;
 	struct rowset line, targets;
 	struct series series;
-	struct sval cmp_args[2], line_args[2], ind_arg, district_arg;
+	struct sval cmp_args[2], line_args[2], ind_arg, series_args[2];
 	const char *ind_prefix;	/* ind_href's start, made at its first call */
 	struct buf hb;		/* ind_href's work space, reused for every row */
 };
@@ -640,6 +640,22 @@ static void sort_series(struct series *s)
 	s->p = a;
 }
 
+/* series_add_year: the comparison's year into the district's totals (STMT_WEB_PLACES_DISTRICT_SERIES
+ * leaves it out): its rows of sex T, the same outcomes under the same rule, for the indicators the
+ * page draws (the comparison's). */
+static void series_add_year(struct ind *x)
+{
+	struct series *s = &x->series;
+
+	for (size_t i = 0; i < x->v.n; i++) {
+		const struct district_cmp *c = &x->v.rows[i];
+		if (!c->sex || c->sex[0] != 'T' || c->sex[1])
+			continue;
+		s->p = arena_grow(s->a, s->p, s->n, &s->cap, sizeof(struct spoint), 256);
+		s->p[s->n++] = (struct spoint){ c->ind, x->v.year, c->has_value ? c->value : NAN };
+	}
+}
+
 /* fetch: the reads of the detail of the chosen indicator (row x->sel) and of the overview, in
  * one go (one round trip on PostgreSQL). */
 static int fetch(struct ind *x)
@@ -650,13 +666,13 @@ static int fetch(struct ind *x)
 
 	x->cmp_args[0] = SVI(id), x->cmp_args[1] = SVI(x->year);
 	x->line_args[0] = SVI(id), x->line_args[1] = SVI(x->district);
-	x->ind_arg = SVI(id), x->district_arg = SVI(x->district);
+	x->ind_arg = SVI(id), x->series_args[0] = SVI(x->district), x->series_args[1] = SVI(x->v.year);
 	x->cmp = (struct cmp_fold){ .ar = &x->r->a, .city = { NAN, NAN, NAN } };
 	q[n++] = (struct store_q){ STMT_COMPARISON, x->cmp_args, 2, cmp_cb, &x->cmp };
 	places_want(x->r, q, &n, &x->line, STMT_WEB_PLACES_INDICATOR_SERIES, x->line_args, 2);
 	places_want(x->r, q, &n, &x->targets, STMT_REL_INDICATOR_TARGETS, &x->ind_arg, 1);
 	x->series = (struct series){ .a = &x->r->a };
-	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_SERIES, &x->district_arg, 1, series_cb, &x->series };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_SERIES, x->series_args, 2, series_cb, &x->series };
 	if (places_fetch(x->r, q, n))
 		return -1;
 	if (x->cmp.bad || x->series.bad) {
@@ -664,6 +680,7 @@ static int fetch(struct ind *x)
 			x->cmp.bad ? "STMT_COMPARISON" : "STMT_WEB_PLACES_DISTRICT_SERIES");
 		return places_fail(x->r);
 	}
+	series_add_year(x);
 	sort_series(&x->series);
 	return 0;
 }
