@@ -154,14 +154,15 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"SELECT x.indicator_id, pe.year, x.value FROM outcome x JOIN period pe ON pe.id = x.period_id"
 		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND pe.year <> $2 AND x.sex = 'T'"
 		" AND " SEE_FIGURE_OF("x", "x.indicator_id"),
-	/* (indicator_id, district_id) -> full-year values over the years for the district and its
-	 * municipality (level 'district' or 'municipality') */
+	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
+	 * T) over the years for the district and its municipality (level 'district' or
+	 * 'municipality'), by year (the page draws the totals; as on SQLite) */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
 		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i JOIN outcome x ON x.indicator_id = i.id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
+		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
 		" AND x.area_id IN ($2, (SELECT parent_id FROM area WHERE id = $2))"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level, x.sex",
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level",
 	/* (district_id) -> the resources allocated to the district or places in it, unordered (the
 	 * page sorts them: web/page-district.c sort_alloc) */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
