@@ -175,6 +175,17 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = a.id"
 		" WHERE i.id = ?1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
 		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year",
+	/* (indicator_id, year) -> area, name, level, sex, value, missing, example: STMT_COMPARISON's
+	 * rows (the indicator's full-year outcomes of the year in every district and the
+	 * municipality) unordered, for the district page, which sorts the districts by name in C
+	 * (web/page-district-indicators.c sort_bars): the ORDER BY through COLLATE sv was a sorter of
+	 * the 45 rows. */
+	[STMT_WEB_PLACES_DISTRICT_BARS] =
+		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
+		" FROM indicator i CROSS JOIN period pe CROSS JOIN outcome x CROSS JOIN area a"
+		" WHERE i.id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND x.indicator_id = i.id AND x.period_id = pe.id"
+		" AND a.id = x.area_id AND a.level IN ('municipality', 'district') AND " PUB_INDICATOR("i")
+		" AND " SEE_FIGURE("x", "i"),
 	/* (district_id) -> the resources allocated to the district or places in it (the district's
 	 * own and its children's rows, by resource_allocation's area index), unordered: the page
 	 * sorts them in C (web/page-district.c sort_alloc: year, newest first, the organisation's and
