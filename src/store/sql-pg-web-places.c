@@ -142,7 +142,8 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = c.indicator_id AND " SEE_FIGURE("c", "i") "))"
 		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation"
 		" WHERE " OWNED_BY("id", "3"),
-	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
+	/* (district_id, year) -> indicator_id, year, value: the district's full-year totals over the
+	 * years other than year (its totals are the comparison's rows of sex T),
 	 * unordered (web/page-district-indicators.c sort_series sorts them in C, as on SQLite). The
 	 * ORDER BY the text had made the planner read the district's outcomes of every period in
 	 * indicator order (outcome_area_total) for a merge join; unordered, it reads one range of
@@ -151,15 +152,24 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	 * only, looked up by id (without the materialised pub_i: 0.36 -> 0.26 ms per execution). */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"SELECT x.indicator_id, pe.year, x.value FROM outcome x JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND " SEE_FIGURE_OF("x", "x.indicator_id"),
-	/* (indicator_id, district_id) -> full-year values over the years for the district and its
-	 * municipality (level 'district' or 'municipality') */
+		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND pe.year <> $2 AND x.sex = 'T'"
+		" AND " SEE_FIGURE_OF("x", "x.indicator_id"),
+	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
+	 * T) over the years for the district and its municipality (level 'district' or
+	 * 'municipality'), by year (the page draws the totals; as on SQLite) */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
 		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i JOIN outcome x ON x.indicator_id = i.id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
+		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
 		" AND x.area_id IN ($2, (SELECT parent_id FROM area WHERE id = $2))"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level, x.sex",
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level",
+	/* (indicator_id, year) -> STMT_COMPARISON's rows unordered (as on SQLite: the page sorts the
+	 * districts by name) */
+	[STMT_WEB_PLACES_DISTRICT_BARS] =
+		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
+		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
+		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY'"
+		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id"),
 	/* (district_id) -> the resources allocated to the district or places in it, unordered (the
 	 * page sorts them: web/page-district.c sort_alloc) */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =

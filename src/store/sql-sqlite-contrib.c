@@ -103,7 +103,10 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 	 * (695K -> 644K for district 3). The EXISTS of the measure or goal named is asked only of an
 	 * activity that names one: SQLite opens a correlated subquery's cursors even for a NULL key
 	 * (some 100K instructions per execution for the 52 contribution activities of the demo, none
-	 * of which names one: 644K -> 545K for district 3, 5.69M -> 4.35M over the 14). */
+	 * of which names one: 644K -> 545K for district 3, 5.69M -> 4.35M over the 14). The places'
+	 * links are read by the places driving activity_district's area index (the list of the
+	 * places, an ephemeral table, probed per area had cost 30-47K more: 490K -> 443K for
+	 * district 3, 4.25M -> 3.80M over the 14). */
 	[STMT_CB_LIST] =
 		"WITH " CB_PLACES " SELECT a.id, a.key, a.title, a.description, a.role, a.status, a.start_text,"
 		" a.end_text, o.id AS owner_id, o.key AS owner, o.name AS owner_name, cp.key AS plan,"
@@ -121,7 +124,8 @@ const char *const sqlite_sql_contrib[STMT__MAX] = {
 		"  AND mv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
 		" LEFT JOIN goal g ON g.plan_version_id = ?2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
-		" WHERE " PUB_ACTIVITY("a") " AND (a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN places)"
+		" WHERE " PUB_ACTIVITY("a") " AND (a.id IN (SELECT ad.activity_id FROM places"
+		"  CROSS JOIN activity_district ad ON ad.area_id = places.id)"
 		"  OR (a.measure_id IS NOT NULL AND EXISTS (SELECT 1 FROM measure mx JOIN plan_version vx"
 		"  ON vx.id = mx.plan_version_id WHERE mx.id = a.measure_id AND vx.plan_id IN " CB_LUPS "))"
 		"  OR (a.goal_id IS NOT NULL AND EXISTS (SELECT 1 FROM goal gx JOIN plan_version vx"

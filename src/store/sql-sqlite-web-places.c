@@ -144,7 +144,8 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE pair_id = ?3"
 		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE id = ?3",
-	/* (district_id) -> indicator_id, year, value: the district's full-year totals over the years,
+	/* (district_id, year) -> indicator_id, year, value: the district's full-year totals over the
+	 * years other than year,
 	 * unordered (the page sorts them by indicator and year in C: web/page-district-indicators.c
 	 * sort_series; SQLite's sorter was 0.5M instructions). Per full-year period one range of
 	 * outcome_period_area (0039: period, area, sex, then the indicator and the columns read),
@@ -153,20 +154,38 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * neither example data nor from Kolada) of any indicator, public or not: the page draws the
 	 * series of the comparison's indicators only (STMT_WEB_PLACES_DISTRICT_COMPARE's part 0,
 	 * public ones), looked up by id, so PUB_INDICATOR is applied there; joining the indicator
-	 * for it here was 0.32M of 0.85M instructions (0.85M -> 0.53M). */
+	 * for it here was 0.32M of 0.85M instructions (0.85M -> 0.53M). The comparison's own year
+	 * (?2) is left out: its totals are the comparison's rows of sex T (the same outcomes and
+	 * rule), which the page adds (page-district-indicators.c series_add_year): 71 of 355 rows. */
 	[STMT_WEB_PLACES_DISTRICT_SERIES] =
 		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x INDEXED BY outcome_period_area"
 		" ON x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
-		" WHERE pe.kind = 'FY' AND " SEE_FIGURE_OF("x", "x.indicator_id"),
-	/* (indicator_id, district_id) -> full-year values over the years for the district and its
-	 * municipality (level 'district' or 'municipality'): per full-year period and the two areas,
-	 * seeks of outcome's unique index */
+		" WHERE pe.kind = 'FY' AND pe.year <> ?2 AND " SEE_FIGURE_OF("x", "x.indicator_id"),
+	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
+	 * T) over the years for the district and its municipality (level 'district' or
+	 * 'municipality'), by year: per full-year period (in year order) and the two areas (a UNION
+	 * ALL of the district and its parent), a seek of an outcome index. The other sexes (the page
+	 * draws the totals) and the ORDER BY of year, level and sex (a sorter), with the areas an OR
+	 * of two terms (a rowset per period), were 0.19M instructions of the district page, 0.085M
+	 * after. */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
-		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i CROSS JOIN area a"
-		" CROSS JOIN period pe CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = a.id"
-		" WHERE i.id = ?1 AND pe.kind = 'FY' AND x.value IS NOT NULL"
-		" AND (a.id = ?2 OR a.id = (SELECT parent_id FROM area WHERE id = ?2))"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level, x.sex",
+		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i CROSS JOIN period pe"
+		" CROSS JOIN (SELECT id, level FROM area WHERE id = ?2 UNION ALL SELECT p.id, p.level FROM area d"
+		"  JOIN area p ON p.id = d.parent_id WHERE d.id = ?2) a"
+		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = a.id"
+		" WHERE i.id = ?1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year",
+	/* (indicator_id, year) -> area, name, level, sex, value, missing, example: STMT_COMPARISON's
+	 * rows (the indicator's full-year outcomes of the year in every district and the
+	 * municipality) unordered, for the district page, which sorts the districts by name in C
+	 * (web/page-district-indicators.c sort_bars): the ORDER BY through COLLATE sv was a sorter of
+	 * the 45 rows. */
+	[STMT_WEB_PLACES_DISTRICT_BARS] =
+		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
+		" FROM indicator i CROSS JOIN period pe CROSS JOIN outcome x CROSS JOIN area a"
+		" WHERE i.id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND x.indicator_id = i.id AND x.period_id = pe.id"
+		" AND a.id = x.area_id AND a.level IN ('municipality', 'district') AND " PUB_INDICATOR("i")
+		" AND " SEE_FIGURE("x", "i"),
 	/* (district_id) -> the resources allocated to the district or places in it (the district's
 	 * own and its children's rows, by resource_allocation's area index), unordered: the page
 	 * sorts them in C (web/page-district.c sort_alloc: year, newest first, the organisation's and

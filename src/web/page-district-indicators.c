@@ -10,6 +10,7 @@
 #include "model/gap.h"
 #include "render/svg.h"
 #include "store/store.h"
+#include "core/collate.h"
 #include "core/numfmt.h"
 
 #include <math.h>
@@ -40,7 +41,7 @@ struct cmp_area {
 	double v[3];
 };
 
-/* STMT_COMPARISON's rows folded per district (cmp_cb), in the statement's order. */
+/* STMT_WEB_PLACES_DISTRICT_BARS's rows folded per district (cmp_cb), sorted by name (sort_bars). */
 struct cmp_fold {
 	struct arena *ar;
 	struct cmp_area *a;	/* with room for one more (the bars' city) */
@@ -61,14 +62,15 @@ struct ind {
 	int by_sex;		/* some shown row is K or M */
 	int example;		/* some shown value is example data */
 	int sel;		/* the row of the indicator shown in detail */
-	/* read by fetch: the chosen indicator's value in every district (STMT_COMPARISON), its
-	 * totals over the years in the district and the city (STMT_WEB_PLACES_INDICATOR_SERIES),
-	 * its targets (STMT_REL_INDICATOR_TARGETS); the district's totals of every indicator over
-	 * the years (STMT_WEB_PLACES_DISTRICT_SERIES) */
+	/* read by fetch: the chosen indicator's value in every district
+	 * (STMT_WEB_PLACES_DISTRICT_BARS), its totals over the years in the district and the city
+	 * (STMT_WEB_PLACES_INDICATOR_SERIES), its targets (STMT_REL_INDICATOR_TARGETS); the
+	 * district's totals of every indicator over the years but the comparison's
+	 * (STMT_WEB_PLACES_DISTRICT_SERIES, then series_add_year) */
 	struct cmp_fold cmp;
 	struct rowset line, targets;
 	struct series series;
-	struct sval cmp_args[2], line_args[2], ind_arg, district_arg;
+	struct sval cmp_args[2], line_args[2], ind_arg, series_args[2];
 	const char *ind_prefix;	/* ind_href's start, made at its first call */
 	struct buf hb;		/* ind_href's work space, reused for every row */
 };
@@ -210,9 +212,28 @@ static int cols_are(const struct store_row *r, const char *const *names)
 	return 1;
 }
 
-/* cmp_cb: a row of STMT_COMPARISON (area, name, level, sex, value, missing, example; by area)
- * folded into one entry per district of the comparison (ctx), the city's values apart: the
- * columns by their place in the statement's text (both backends' are the same). */
+/* fold_area: the entry of district key (area) in f, a new one (named name) when there is none;
+ * the rows come in no set order, those of a district mostly together (the last entry first) */
+static struct cmp_area *fold_area(struct cmp_fold *f, const char *area, const char *name)
+{
+	for (int i = f->n - 1; i >= 0; i--)
+		if (strcmp(f->a[i].key, area) == 0)
+			return &f->a[i];
+	if (f->n == f->cap) {
+		int ncap = f->cap ? f->cap * 2 : 32;
+		struct cmp_area *na = arena_alloc_raw(f->ar, sizeof(*na) * (size_t)(ncap + 1));
+		if (f->n)
+			memcpy(na, f->a, sizeof(*na) * (size_t)f->n);
+		f->a = na, f->cap = ncap;
+	}
+	f->a[f->n] = (struct cmp_area){ arena_strdup(f->ar, area), arena_strdup(f->ar, name), { NAN, NAN, NAN } };
+	return &f->a[f->n++];
+}
+
+/* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_BARS (area, name, level, sex, value, missing,
+ * example; unordered) folded into one entry per district of the comparison (ctx), the city's
+ * values apart (sort_bars orders the districts): the columns by their place in the
+ * statement's text (both backends' are the same). */
 static int cmp_cb(void *ctx, const struct store_row *r)
 {
 	static const char *const cols[] = { "area", "name", "level", "sex", "value", "missing", "example", NULL };
@@ -229,18 +250,48 @@ static int cmp_cb(void *ctx, const struct store_row *r)
 		f->city[s] = v;
 		return 0;
 	}
-	if (!f->n || strcmp(f->a[f->n - 1].key, area ? area : "") != 0) {
-		if (f->n == f->cap) {
-			int ncap = f->cap ? f->cap * 2 : 32;
-			struct cmp_area *na = arena_alloc_raw(f->ar, sizeof(*na) * (size_t)(ncap + 1));
-			if (f->n)
-				memcpy(na, f->a, sizeof(*na) * (size_t)f->n);
-			f->a = na, f->cap = ncap;
-		}
-		f->a[f->n++] = (struct cmp_area){ arena_strdup(f->ar, area ? area : ""),
-			arena_strdup(f->ar, store_col_text(r, 1)), { NAN, NAN, NAN } };
-	}
-	f->a[f->n - 1].v[s] = v;
+	fold_area(f, area ? area : "", store_col_text(r, 1))->v[s] = v;
+	return 0;
+}
+
+/* A district of the bars with its name's place in Swedish order (sort_bars). */
+struct bar_key {
+	int rank;
+	struct cmp_area a;
+};
+
+/* by_rank_key: name (Swedish rank), then key (byte order): STMT_COMPARISON's ORDER BY a.name
+ * COLLATE sv, with the key for names that compare equal */
+static int by_rank_key(const void *pa, const void *pb)
+{
+	const struct bar_key *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return strcmp(a->a.key, b->a.key);
+}
+
+/* sort_bars: the folded districts (read unordered) by name in Swedish order (core/collate.h, the
+ * order COLLATE sv gives), as STMT_COMPARISON sorted them. Returns 0, or -1 when the collation
+ * fails. */
+static int sort_bars(struct cmp_fold *f)
+{
+	int n = f->n;
+
+	if (n < 2)
+		return 0;
+	const char **names = arena_alloc_raw(f->ar, sizeof(*names) * (size_t)n);
+	int *rank = arena_alloc_raw(f->ar, sizeof(*rank) * (size_t)n);
+	struct bar_key *k = arena_alloc_raw(f->ar, sizeof(*k) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		names[i] = f->a[i].name;
+	if (collate_ranks(names, n, rank) != 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		k[i] = (struct bar_key){ rank[i], f->a[i] };
+	qsort(k, (size_t)n, sizeof(*k), by_rank_key);
+	for (int i = 0; i < n; i++)
+		f->a[i] = k[i].a;
 	return 0;
 }
 
@@ -640,6 +691,22 @@ static void sort_series(struct series *s)
 	s->p = a;
 }
 
+/* series_add_year: the comparison's year into the district's totals (STMT_WEB_PLACES_DISTRICT_SERIES
+ * leaves it out): its rows of sex T, the same outcomes under the same rule, for the indicators the
+ * page draws (the comparison's). */
+static void series_add_year(struct ind *x)
+{
+	struct series *s = &x->series;
+
+	for (size_t i = 0; i < x->v.n; i++) {
+		const struct district_cmp *c = &x->v.rows[i];
+		if (!c->sex || c->sex[0] != 'T' || c->sex[1])
+			continue;
+		s->p = arena_grow(s->a, s->p, s->n, &s->cap, sizeof(struct spoint), 256);
+		s->p[s->n++] = (struct spoint){ c->ind, x->v.year, c->has_value ? c->value : NAN };
+	}
+}
+
 /* fetch: the reads of the detail of the chosen indicator (row x->sel) and of the overview, in
  * one go (one round trip on PostgreSQL). */
 static int fetch(struct ind *x)
@@ -650,20 +717,25 @@ static int fetch(struct ind *x)
 
 	x->cmp_args[0] = SVI(id), x->cmp_args[1] = SVI(x->year);
 	x->line_args[0] = SVI(id), x->line_args[1] = SVI(x->district);
-	x->ind_arg = SVI(id), x->district_arg = SVI(x->district);
+	x->ind_arg = SVI(id), x->series_args[0] = SVI(x->district), x->series_args[1] = SVI(x->v.year);
 	x->cmp = (struct cmp_fold){ .ar = &x->r->a, .city = { NAN, NAN, NAN } };
-	q[n++] = (struct store_q){ STMT_COMPARISON, x->cmp_args, 2, cmp_cb, &x->cmp };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_BARS, x->cmp_args, 2, cmp_cb, &x->cmp };
 	places_want(x->r, q, &n, &x->line, STMT_WEB_PLACES_INDICATOR_SERIES, x->line_args, 2);
 	places_want(x->r, q, &n, &x->targets, STMT_REL_INDICATOR_TARGETS, &x->ind_arg, 1);
 	x->series = (struct series){ .a = &x->r->a };
-	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_SERIES, &x->district_arg, 1, series_cb, &x->series };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_SERIES, x->series_args, 2, series_cb, &x->series };
 	if (places_fetch(x->r, q, n))
 		return -1;
 	if (x->cmp.bad || x->series.bad) {
 		err_set(&x->r->err, LUP_EDB, "%s: columns not the ones the page reads",
-			x->cmp.bad ? "STMT_COMPARISON" : "STMT_WEB_PLACES_DISTRICT_SERIES");
+			x->cmp.bad ? "STMT_WEB_PLACES_DISTRICT_BARS" : "STMT_WEB_PLACES_DISTRICT_SERIES");
 		return places_fail(x->r);
 	}
+	if (sort_bars(&x->cmp) != 0) {
+		err_set(&x->r->err, LUP_EDB, "cannot sort the districts: the Swedish collation failed");
+		return places_fail(x->r);
+	}
+	series_add_year(x);
 	sort_series(&x->series);
 	return 0;
 }

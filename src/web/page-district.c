@@ -83,6 +83,17 @@ static const char *col_copy(struct arena *a, const struct store_row *r, int c)
 	return t ? arena_strdup(a, t) : NULL;
 }
 
+/* col_share: col_copy, or prev itself when the text is the same (the texts of few values, as a
+ * status, repeat from row to row: one copy serves them) */
+static const char *col_share(struct arena *a, const struct store_row *r, int c, const char *prev)
+{
+	const char *t = store_col_text(r, c);
+
+	if (!t)
+		return NULL;
+	return prev && strcmp(prev, t) == 0 ? prev : arena_strdup(a, t);
+}
+
 /* A prioritised measure of STMT_WEB_PLACES_DISTRICT_MEASURES (measure_cb), once per theme. */
 struct measure {
 	int64_t id, theme_id, src_from, src_to;		/* NULL: 0 */
@@ -902,7 +913,8 @@ static const char *act_text(struct acts *as, const struct store_row *r, int c)
 }
 
 /* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx); the owner's
- * texts are shared with the row before when it has the same owner (the rows come by link) */
+ * texts are shared with the row before when it has the same owner (the rows come by link), and
+ * the role, status and dates' texts when they are the same as the row before's (col_share) */
 static int act_cb(void *ctx, const struct store_row *r)
 {
 	struct acts *as = ctx;
@@ -930,10 +942,10 @@ static int act_cb(void *ctx, const struct store_row *r)
 		a->owner = act_text(as, r, AC_OWNER);
 		a->owner_name = act_text(as, r, AC_OWNER_NAME);
 	}
-	a->role = act_text(as, r, AC_ROLE);
-	a->status = act_text(as, r, AC_STATUS);
-	a->start_text = act_text(as, r, AC_START_TEXT);
-	a->end_text = act_text(as, r, AC_END_TEXT);
+	a->role = col_share(as->a, r, c[AC_ROLE], prev ? prev->role : NULL);
+	a->status = col_share(as->a, r, c[AC_STATUS], prev ? prev->status : NULL);
+	a->start_text = col_share(as->a, r, c[AC_START_TEXT], prev ? prev->start_text : NULL);
+	a->end_text = col_share(as->a, r, c[AC_END_TEXT], prev ? prev->end_text : NULL);
 	return 0;
 }
 

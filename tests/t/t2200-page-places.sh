@@ -84,6 +84,27 @@ lacks "inline charts need no namespace" 'xmlns='
 lacks "a sparkline's size is the stylesheet's" 'class="sparkline" width='
 grep -q '<title>[^<]*per stadsdelsområde\( och kön\)\{0,1\}</title><desc>[^<]' "$TMP/page" && ok "a chart has a title and a text alternative" || nok "chart title and desc"
 hasraw "the chart's numbers are in a table" "alla stadsdelsområden och staden</caption>"
+# the bars' districts (read unordered, sorted by name in C) in the order of /stadsdelar (the
+# database's Swedish order); the line's years in order; every sparkline over all five years, the
+# comparison's own year (2022 here, 2020 below) taken from the comparison's rows
+bars_order() { sed -n 's/.*alla stadsdelsområden och staden<\/caption>//p' "$TMP/page" | sed 's/<\/table>.*//' |
+	grep -o 'href="/stadsdel/[a-z-]*"' | tr '\n' ' '; }
+line_years() { sed -n 's/.*över åren (helår)[^<]*<\/caption>//p' "$TMP/page" | sed 's/<\/table>.*//' |
+	grep -o '<th scope="row">[0-9]*</th>' | sed 's/[^0-9]//g' | tr '\n' ' '; }
+sparks_full() { # the sparklines over 2018-2022 with five values / all sparklines
+	echo "$(grep -o '<title>[^<]* 2018–2022: [^<]*</title><desc>Värden i ordning: [^<;]*; [^<;]*; [^<;]*; [^<;]*; [^<;]*</desc>' "$TMP/page" | wc -l | tr -d ' ')/$(count 'class="sparkline"')"; }
+cp "$TMP/page" "$TMP/page-st"
+b=$(bars_order); y=$(line_years); sp=$(sparks_full)
+page "the districts' list" 200 /stadsdelar
+expect_eq "the bars list the 14 districts in Swedish order" "$b" "$(grep -o 'href="/stadsdel/[a-z-]*"' "$TMP/page" | awk '!s[$0]++' | tr '\n' ' ')"
+expect_eq "... 14 of them" "$(echo "$b" | wc -w | tr -d ' ')" 14
+expect_eq "the line's years are the five full years in order" "$y" "2018 2019 2020 2021 2022 "
+expect_eq "every sparkline has the five years' values" "${sp%/*}" "${sp#*/}"
+expect_eq "... of which there are some" "$([ "${sp#*/}" -gt 20 ] && echo yes)" yes
+page "Spånga-Tensta's page for 2020" 200 "/stadsdel/spanga-tensta?ar=2020"
+sp=$(sparks_full)
+expect_eq "every sparkline has the five years' values in another year too" "${sp%/*}" "${sp#*/}"
+cp "$TMP/page-st" "$TMP/page"
 has "the timeline is grouped by start year" "Start 2022"
 has "the example allocations are listed, labelled" "Resurser till stadsdelsområdet (exempeldata)"
 valid "/stadsdel/spanga-tensta"
