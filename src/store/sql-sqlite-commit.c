@@ -12,6 +12,13 @@
 	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
 	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
+/* The id of LUP plan p's adopted version, ADOPTED_LUP's rule as two walks of plan_version's
+ * (plan_id, version) index, newest first: a decided one, else any that is no draft. Once per
+ * plan, without the sort that ADOPTED_LUP's ORDER BY makes per row it tests. */
+#define ADOPTED_PV(p) \
+	"coalesce((SELECT id FROM plan_version WHERE plan_id = " p ".id AND status = 'decided' ORDER BY version DESC LIMIT 1)," \
+	" (SELECT id FROM plan_version WHERE plan_id = " p ".id AND status <> 'draft' ORDER BY version DESC LIMIT 1))"
+
 /* The ledger's parties (each specialist committee and company, and an administration of no
  * committee), their members (the party, its recorded pair and who records it as theirs) and the
  * party's report of the period (?1 year, ?2 kind T1|T2|FY): an approved one first, else the
@@ -43,21 +50,25 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 	 * name (Swedish), measures, activities, partnerships, ord and item. */
 	[STMT_COMMIT_LINKS] =
 		"SELECT o.id AS org_id, o.key AS org, o.name AS org_name, o.kind AS org_kind, d.id AS district_id,"
-		" d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title, x.role, w.key AS owner,"
-		" w.name AS owner_name, x.ord FROM ("
-		"  SELECT mp.org_id AS org, p.district_id AS area, 'measure' AS via, m.id AS item_id, m.key AS item, m.title, mp.role,"
-		"  NULL AS owner, m.ord AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
-		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
-		"  UNION ALL"
-		"  SELECT a.owner_id, ad.area_id, 'activity', a.id, a.key, a.title, coalesce(a.role, 'owner'), NULL, a.id"
-		"  FROM activity a JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
-		"  UNION ALL"
-		"  SELECT ap.org_id, ad.area_id, 'partner', a.id, a.key, a.title, ap.role, a.owner_id, a.id"
-		"  FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
-		"  JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
-		" ) x JOIN organisation o ON o.id = x.org JOIN area d ON d.id = x.area AND d.level = 'district'"
-		" LEFT JOIN organisation w ON w.id = x.owner",
+		" d.key AS district, d.name AS district_name, 'measure' AS via, m.id AS item_id, m.key AS item, m.title,"
+		" mp.role, NULL AS owner, NULL AS owner_name, m.ord"
+		" FROM plan p CROSS JOIN plan_version pv ON pv.id = " ADOPTED_PV("p")
+		" CROSS JOIN measure m ON m.plan_version_id = pv.id CROSS JOIN measure_partner mp ON mp.measure_id = m.id"
+		" JOIN organisation o ON o.id = mp.org_id JOIN area d ON d.id = p.district_id AND d.level = 'district'"
+		" WHERE p.kind = 'lup' AND mp.org_id IS NOT NULL"
+		" UNION ALL"
+		" SELECT o.id, o.key, o.name, o.kind, d.id, d.key, d.name, 'activity', a.id, a.key, a.title,"
+		" coalesce(a.role, 'owner'), NULL, NULL, a.id"
+		" FROM activity_district ad CROSS JOIN area d ON d.id = ad.area_id AND d.level = 'district'"
+		" CROSS JOIN activity a ON a.id = ad.activity_id JOIN organisation o ON o.id = a.owner_id"
+		" WHERE " PUB_ACTIVITY("a") ""
+		" UNION ALL"
+		" SELECT o.id, o.key, o.name, o.kind, d.id, d.key, d.name, 'partner', a.id, a.key, a.title, ap.role, w.key,"
+		" w.name, a.id"
+		" FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
+		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area d ON d.id = ad.area_id AND d.level = 'district'"
+		" JOIN organisation o ON o.id = ap.org_id LEFT JOIN organisation w ON w.id = a.owner_id"
+		" WHERE " PUB_ACTIVITY("a"),
 	/* () -> (id, key, name, prioritised): the districts, by name */
 	[STMT_COMMIT_DISTRICTS] =
 		"SELECT id, key, name, prioritised FROM area WHERE level = 'district' ORDER BY name COLLATE sv, id",
