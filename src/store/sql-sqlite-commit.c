@@ -21,17 +21,19 @@
 
 /* The ledger's parties (each specialist committee and company, and an administration of no
  * committee), their members (the party, its recorded pair and who records it as theirs) and the
- * party's report of the period (?1 year, ?2 kind T1|T2|FY): an approved one first, else the
- * newest of its members'. */
+ * party's report of the period (?1 year, ?2 kind T1|T2|FY): the newest approved one of its
+ * members', else the newest of its members': grouped once over the period's reports (a
+ * subquery per party sorted its reports and built its list of members each time). */
 #define LEDGER_CTE \
 	"WITH party AS (SELECT o.id, o.key, o.name, o.kind, o.pair_id FROM organisation o" \
 	"  WHERE o.kind IN ('specialist_committee', 'company_board')" \
 	"  OR (o.kind = 'specialist_admin' AND o.pair_id IS NULL))," \
 	" member AS (SELECT p.id AS party, m.id AS org FROM party p JOIN organisation m" \
 	"  ON m.id = p.id OR m.pair_id = p.id OR m.id = p.pair_id)," \
-	" rep AS (SELECT p.id AS party, (SELECT r.id FROM report r JOIN period pe ON pe.id = r.period_id" \
-	"  WHERE r.org_id IN (SELECT org FROM member WHERE party = p.id) AND pe.year = ?1 AND pe.kind = ?2" \
-	"  ORDER BY r.status = 'approved' DESC, r.id DESC LIMIT 1) AS report FROM party p)"
+	" rep AS (SELECT p.id AS party, g.report FROM party p LEFT JOIN (SELECT mb.party," \
+	"  coalesce(max(CASE WHEN r.status = 'approved' THEN r.id END), max(r.id)) AS report" \
+	"  FROM period pe JOIN report r ON r.period_id = pe.id JOIN member mb ON mb.org = r.org_id" \
+	"  WHERE pe.year = ?1 AND pe.kind = ?2 GROUP BY mb.party) g ON g.party = p.id)"
 
 /* The activity a (with its plan p, may be missing) runs some time in year y. */
 #define IN_YEAR(a, p, y) \
@@ -110,9 +112,9 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 		"  WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "?1") ""
 		"  UNION ALL"
 		"  SELECT DISTINCT mb.party, p.district_id, 'measure', m.id, m.key, m.title, mp.role, NULL"
-		"  FROM member mb JOIN measure_partner mp ON mp.org_id = mb.org JOIN measure m ON m.id = mp.measure_id"
-		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE " ADOPTED_LUP("p", "pv") ""
+		"  FROM plan p CROSS JOIN plan_version pv ON pv.id = " ADOPTED_PV("p")
+		"  CROSS JOIN measure m ON m.plan_version_id = pv.id CROSS JOIN measure_partner mp ON mp.measure_id = m.id"
+		"  CROSS JOIN member mb ON mb.org = mp.org_id WHERE p.kind = 'lup'"
 		" ) x JOIN area d ON d.id = x.area AND d.level = 'district'"
 		" ORDER BY x.party, d.name COLLATE sv, x.via, x.title COLLATE sv, x.item",
 	/* (year) -> (org_id, area_id, kind, amount, unit): the resources each organisation records
