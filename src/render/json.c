@@ -1,6 +1,7 @@
 /* json.c: structural JSON writer with escaping and UTF-8 repair. */
 #include "render/json.h"
 #include "core/buf.h"
+#include "core/numexact.h"
 #include "core/numfmt.h"
 #include "core/utf8.h"
 
@@ -341,7 +342,7 @@ size_t json_num_text(double v, char *out)
 	}
 	if (v == (double)(long long)v && fabs(v) < 1e15)
 		return numfmt_long((long long)v, out);
-	if ((n = numfmt_short_real(v, out)) > 0)
+	if ((n = numfmt_short_real(v, out)) > 0 || (n = numexact_g15_17(v, out)) > 0)
 		return n;
 	/* 15 significant digits read back exactly for almost every value; else 17 */
 	snprintf(out, JSON_NUM_SIZE, "%.15g", v);

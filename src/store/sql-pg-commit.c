@@ -33,16 +33,18 @@
 
 const char *const pg_sql_commit[STMT__MAX] = {
 	/* () -> (org_id, org, org_name, org_kind, district_id, district, district_name, via, item_id,
-	 * item, title, role, owner, owner_name): who contributes to which district's programme, one row
+	 * item, title, role, owner, owner_name, ord): who contributes to which district's programme, one row
 	 * per link: via 'measure' (a partner of a measure of the district's adopted LUP; item_id,
 	 * item: the measure's id and key, role: lead|partner|support|funder), 'activity' (the owner of a public
 	 * activity serving the district; item: the activity's key, role: its role, 'owner' when
 	 * none) or 'partner' (a partner of such an activity; role: the partner's own words, may be
-	 * NULL; owner, owner_name: the activity's owner). By organisation and district name. */
+	 * NULL; owner, owner_name: the activity's owner); ord: the measure's place in its plan, the
+	 * activity's id. In no order: view/commitments.c sorts the rows by organisation and district
+	 * name (Swedish), measures, activities, partnerships, ord and item. */
 	[STMT_COMMIT_LINKS] =
 		"SELECT o.id AS org_id, o.key AS org, o.name AS org_name, o.kind AS org_kind, d.id AS district_id,"
 		" d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title, x.role, w.key AS owner,"
-		" w.name AS owner_name FROM ("
+		" w.name AS owner_name, x.ord FROM ("
 		"  SELECT mp.org_id AS org, p.district_id AS area, 'measure' AS via, m.id AS item_id, m.key AS item, m.title, mp.role,"
 		"  NULL::bigint AS owner, m.ord AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
 		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
@@ -55,8 +57,7 @@ const char *const pg_sql_commit[STMT__MAX] = {
 		"  FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
 		"  JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
 		" ) x JOIN organisation o ON o.id = x.org JOIN area d ON d.id = x.area AND d.level = 'district'"
-		" LEFT JOIN organisation w ON w.id = x.owner"
-		" ORDER BY o.name COLLATE sv, o.id, d.name COLLATE sv, x.via = 'partner', x.via = 'activity', x.ord, x.item",
+		" LEFT JOIN organisation w ON w.id = x.owner",
 	/* () -> (id, key, name, prioritised): the districts, by name */
 	[STMT_COMMIT_DISTRICTS] =
 		"SELECT id, key, name, prioritised FROM area WHERE level = 'district' ORDER BY name COLLATE sv, id",

@@ -78,31 +78,24 @@ const char *const pg_sql_need[STMT__MAX] = {
 		" WHERE a.level = 'district' ORDER BY a.name COLLATE sv",
 	/* () -> indicator_id, weight: the city's chosen need indicators */
 	[STMT_NEED_CHOSEN] = "SELECT indicator_id, weight FROM need_indicator ORDER BY indicator_id",
-	/* (year) -> indicator_id, weight 1: the default need indicators of the year
-	 * (docs/resources-need.md): public indicators with a direction (higher or lower is better)
-	 * measured as a share (unit '%'), with a full-year city value and values of at least two
-	 * districts in the year; those of LUP goals when any qualify, else all that qualify */
-	[STMT_NEED_DEFAULT] =
-		"WITH q AS (SELECT i.id, CASE WHEN g.level = 'lup' THEN 1 ELSE 0 END AS lup FROM indicator i"
-		"  LEFT JOIN goal g ON g.id = i.goal_id"
-		"  WHERE i.direction IN ('higher','lower') AND i.unit = '%' AND " PUB_INDICATOR("i")
-		"  AND EXISTS (SELECT 1 FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		"   WHERE x.indicator_id = i.id AND pe.year = $1 AND pe.kind = 'FY' AND a.level = 'municipality'"
-		"   AND " NEED_FIGURE("x", "i") ")"
-		"  AND (SELECT count(*) FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		"   WHERE x.indicator_id = i.id AND pe.year = $1 AND pe.kind = 'FY' AND a.level = 'district'"
-		"   AND " NEED_FIGURE("x", "i") ") >= 2)"
-		" SELECT id, 1.0::double precision FROM q WHERE lup = (SELECT max(lup) FROM q) ORDER BY id",
+	/* () -> id, key, name, unit, direction, public (1 when in no draft), lup (1 when it measures a
+	 * goal of a LUP): every indicator, by id; view/need.c picks the documented default
+	 * (docs/resources-need.md) from these and STMT_NEED_VALUES' rows */
+	[STMT_NEED_INDICATORS] =
+		"SELECT i.id, i.key, i.name, i.unit, i.direction, " PUB_INDICATOR("i") ", CASE WHEN g.level = 'lup' THEN 1 ELSE 0 END"
+		" FROM indicator i LEFT JOIN goal g ON g.id = i.goal_id ORDER BY i.id",
 	/* (indicator id) -> id, key, name, unit, direction, public (1 when in no draft) */
 	[STMT_NEED_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, " PUB_INDICATOR("i") " FROM indicator i WHERE i.id = $1",
-	/* (indicator id, year) -> area_id, level, value, example: the indicator's full-year total
-	 * values of the districts and the city that the viewer may see */
+	/* (year) -> indicator_id, area_id, level, value, example: every indicator's full-year total
+	 * values of the districts and the city in the year that the viewer may see (SEE_FIGURE); the
+	 * indicator's publication (PUB_INDICATOR) is left to the reader, which has it from
+	 * STMT_NEED_INDICATORS. Not sorted */
 	[STMT_NEED_VALUES] =
-		"SELECT a.id, a.level, x.value, x.example FROM outcome x JOIN indicator i ON i.id = x.indicator_id"
-		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY' AND a.level IN ('municipality','district')"
-		" AND " NEED_FIGURE("x", "i") " ORDER BY a.level = 'municipality' DESC, a.id",
+		"SELECT x.indicator_id, a.id, a.level, x.value, x.example FROM period pe"
+		" JOIN outcome x ON x.period_id = pe.id AND x.sex = 'T' JOIN area a ON a.id = x.area_id"
+		" WHERE pe.year = $1 AND pe.kind = 'FY' AND a.level IN ('municipality','district') AND x.value IS NOT NULL"
+		" AND " SEE_FIGURE_OF("x", "x.indicator_id"),
 	/* (year) -> the year of the need: the latest year up to the given one with a full-year city
 	 * value of any indicator (NULL: none) */
 	[STMT_NEED_YEAR] =

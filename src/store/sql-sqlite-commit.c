@@ -12,19 +12,28 @@
 	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
 	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
+/* The id of LUP plan p's adopted version, ADOPTED_LUP's rule as two walks of plan_version's
+ * (plan_id, version) index, newest first: a decided one, else any that is no draft. Once per
+ * plan, without the sort that ADOPTED_LUP's ORDER BY makes per row it tests. */
+#define ADOPTED_PV(p) \
+	"coalesce((SELECT id FROM plan_version WHERE plan_id = " p ".id AND status = 'decided' ORDER BY version DESC LIMIT 1)," \
+	" (SELECT id FROM plan_version WHERE plan_id = " p ".id AND status <> 'draft' ORDER BY version DESC LIMIT 1))"
+
 /* The ledger's parties (each specialist committee and company, and an administration of no
  * committee), their members (the party, its recorded pair and who records it as theirs) and the
- * party's report of the period (?1 year, ?2 kind T1|T2|FY): an approved one first, else the
- * newest of its members'. */
+ * party's report of the period (?1 year, ?2 kind T1|T2|FY): the newest approved one of its
+ * members', else the newest of its members': grouped once over the period's reports (a
+ * subquery per party sorted its reports and built its list of members each time). */
 #define LEDGER_CTE \
 	"WITH party AS (SELECT o.id, o.key, o.name, o.kind, o.pair_id FROM organisation o" \
 	"  WHERE o.kind IN ('specialist_committee', 'company_board')" \
 	"  OR (o.kind = 'specialist_admin' AND o.pair_id IS NULL))," \
 	" member AS (SELECT p.id AS party, m.id AS org FROM party p JOIN organisation m" \
 	"  ON m.id = p.id OR m.pair_id = p.id OR m.id = p.pair_id)," \
-	" rep AS (SELECT p.id AS party, (SELECT r.id FROM report r JOIN period pe ON pe.id = r.period_id" \
-	"  WHERE r.org_id IN (SELECT org FROM member WHERE party = p.id) AND pe.year = ?1 AND pe.kind = ?2" \
-	"  ORDER BY r.status = 'approved' DESC, r.id DESC LIMIT 1) AS report FROM party p)"
+	" rep AS (SELECT p.id AS party, g.report FROM party p LEFT JOIN (SELECT mb.party," \
+	"  coalesce(max(CASE WHEN r.status = 'approved' THEN r.id END), max(r.id)) AS report" \
+	"  FROM period pe JOIN report r ON r.period_id = pe.id JOIN member mb ON mb.org = r.org_id" \
+	"  WHERE pe.year = ?1 AND pe.kind = ?2 GROUP BY mb.party) g ON g.party = p.id)"
 
 /* The activity a (with its plan p, may be missing) runs some time in year y. */
 #define IN_YEAR(a, p, y) \
@@ -33,30 +42,35 @@
 
 const char *const sqlite_sql_commit[STMT__MAX] = {
 	/* () -> (org_id, org, org_name, org_kind, district_id, district, district_name, via, item_id,
-	 * item, title, role, owner, owner_name): who contributes to which district's programme, one row
+	 * item, title, role, owner, owner_name, ord): who contributes to which district's programme, one row
 	 * per link: via 'measure' (a partner of a measure of the district's adopted LUP; item_id,
 	 * item: the measure's id and key, role: lead|partner|support|funder), 'activity' (the owner of a public
 	 * activity serving the district; item: the activity's key, role: its role, 'owner' when
 	 * none) or 'partner' (a partner of such an activity; role: the partner's own words, may be
-	 * NULL; owner, owner_name: the activity's owner). By organisation and district name. */
+	 * NULL; owner, owner_name: the activity's owner); ord: the measure's place in its plan, the
+	 * activity's id. In no order: view/commitments.c sorts the rows by organisation and district
+	 * name (Swedish), measures, activities, partnerships, ord and item. */
 	[STMT_COMMIT_LINKS] =
 		"SELECT o.id AS org_id, o.key AS org, o.name AS org_name, o.kind AS org_kind, d.id AS district_id,"
-		" d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title, x.role, w.key AS owner,"
-		" w.name AS owner_name FROM ("
-		"  SELECT mp.org_id AS org, p.district_id AS area, 'measure' AS via, m.id AS item_id, m.key AS item, m.title, mp.role,"
-		"  NULL AS owner, m.ord AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
-		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
-		"  UNION ALL"
-		"  SELECT a.owner_id, ad.area_id, 'activity', a.id, a.key, a.title, coalesce(a.role, 'owner'), NULL, a.id"
-		"  FROM activity a JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
-		"  UNION ALL"
-		"  SELECT ap.org_id, ad.area_id, 'partner', a.id, a.key, a.title, ap.role, a.owner_id, a.id"
-		"  FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
-		"  JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
-		" ) x JOIN organisation o ON o.id = x.org JOIN area d ON d.id = x.area AND d.level = 'district'"
-		" LEFT JOIN organisation w ON w.id = x.owner"
-		" ORDER BY o.name COLLATE sv, o.id, d.name COLLATE sv, x.via = 'partner', x.via = 'activity', x.ord, x.item",
+		" d.key AS district, d.name AS district_name, 'measure' AS via, m.id AS item_id, m.key AS item, m.title,"
+		" mp.role, NULL AS owner, NULL AS owner_name, m.ord"
+		" FROM plan p CROSS JOIN plan_version pv ON pv.id = " ADOPTED_PV("p")
+		" CROSS JOIN measure m ON m.plan_version_id = pv.id CROSS JOIN measure_partner mp ON mp.measure_id = m.id"
+		" JOIN organisation o ON o.id = mp.org_id JOIN area d ON d.id = p.district_id AND d.level = 'district'"
+		" WHERE p.kind = 'lup' AND mp.org_id IS NOT NULL"
+		" UNION ALL"
+		" SELECT o.id, o.key, o.name, o.kind, d.id, d.key, d.name, 'activity', a.id, a.key, a.title,"
+		" coalesce(a.role, 'owner'), NULL, NULL, a.id"
+		" FROM activity_district ad CROSS JOIN area d ON d.id = ad.area_id AND d.level = 'district'"
+		" CROSS JOIN activity a ON a.id = ad.activity_id JOIN organisation o ON o.id = a.owner_id"
+		" WHERE " PUB_ACTIVITY("a") ""
+		" UNION ALL"
+		" SELECT o.id, o.key, o.name, o.kind, d.id, d.key, d.name, 'partner', a.id, a.key, a.title, ap.role, w.key,"
+		" w.name, a.id"
+		" FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
+		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area d ON d.id = ad.area_id AND d.level = 'district'"
+		" JOIN organisation o ON o.id = ap.org_id LEFT JOIN organisation w ON w.id = a.owner_id"
+		" WHERE " PUB_ACTIVITY("a"),
 	/* () -> (id, key, name, prioritised): the districts, by name */
 	[STMT_COMMIT_DISTRICTS] =
 		"SELECT id, key, name, prioritised FROM area WHERE level = 'district' ORDER BY name COLLATE sv, id",
@@ -98,9 +112,9 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 		"  WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "?1") ""
 		"  UNION ALL"
 		"  SELECT DISTINCT mb.party, p.district_id, 'measure', m.id, m.key, m.title, mp.role, NULL"
-		"  FROM member mb JOIN measure_partner mp ON mp.org_id = mb.org JOIN measure m ON m.id = mp.measure_id"
-		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE " ADOPTED_LUP("p", "pv") ""
+		"  FROM plan p CROSS JOIN plan_version pv ON pv.id = " ADOPTED_PV("p")
+		"  CROSS JOIN measure m ON m.plan_version_id = pv.id CROSS JOIN measure_partner mp ON mp.measure_id = m.id"
+		"  CROSS JOIN member mb ON mb.org = mp.org_id WHERE p.kind = 'lup'"
 		" ) x JOIN area d ON d.id = x.area AND d.level = 'district'"
 		" ORDER BY x.party, d.name COLLATE sv, x.via, x.title COLLATE sv, x.item",
 	/* (year) -> (org_id, area_id, kind, amount, unit): the resources each organisation records

@@ -16,22 +16,25 @@ struct pick {
 	double *w;
 };
 
-static int pick_row(void *ctx, const struct store_row *row)
+static void pick_add(struct pick *p, int64_t id, double w)
 {
-	struct pick *p = ctx;
-
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? 2 * p->cap : 16;
-		int64_t *id = arena_alloc(p->a, cap * sizeof(*id));
-		double *w = arena_alloc(p->a, cap * sizeof(*w));
+		int64_t *ids = arena_alloc(p->a, cap * sizeof(*ids));
+		double *ws = arena_alloc(p->a, cap * sizeof(*ws));
 		if (p->n) {
-			memcpy(id, p->id, p->n * sizeof(*id));
-			memcpy(w, p->w, p->n * sizeof(*w));
+			memcpy(ids, p->id, p->n * sizeof(*ids));
+			memcpy(ws, p->w, p->n * sizeof(*ws));
 		}
-		p->id = id, p->w = w, p->cap = cap;
+		p->id = ids, p->w = ws, p->cap = cap;
 	}
-	p->id[p->n] = store_col_int(row, 0);
-	p->w[p->n++] = store_col_real(row, 1);
+	p->id[p->n] = id;
+	p->w[p->n++] = w;
+}
+
+static int pick_row(void *ctx, const struct store_row *row)
+{
+	pick_add(ctx, store_col_int(row, 0), store_col_real(row, 1));
 	return 0;
 }
 
@@ -64,82 +67,176 @@ static int district_row(void *ctx, const struct store_row *row)
 	return 0;
 }
 
-static int ind_row(void *ctx, const struct store_row *row)
-{
-	struct view_need_ind *x = ((void **)ctx)[0];
-	struct arena *a = ((void **)ctx)[1];
-	const char *u = store_col_text(row, 3);
-
-	x->id = store_col_int(row, 0);
-	x->key = arena_strdup(a, store_col_text(row, 1));
-	x->name = arena_strdup(a, store_col_text(row, 2));
-	x->unit = u ? arena_strdup(a, u) : NULL;
-	x->direction = arena_strdup(a, store_col_text(row, 4));
-	model_direction_parse(x->direction, &x->m.dir, NULL, 0);
-	return 1;
-}
-
-struct val_ctx {
-	struct view_need *v;
-	size_t k;
+/* An indicator as STMT_NEED_INDICATORS gives it, and what the year's values say of it. */
+struct ind_info {
+	int64_t id;
+	const char *key, *name, *unit, *direction;
+	int pub, lup;		/* in no draft; measures a goal of a LUP */
+	int city, ndist;	/* visible values of the year: the city's (0/1), districts' */
+	long pick;		/* its place among the picks, -1: not picked */
 };
 
-static int value_row(void *ctx, const struct store_row *row)
-{
-	struct val_ctx *c = ctx;
-	struct view_need *v = c->v;
-	int64_t area = store_col_int(row, 0);
-	const char *level = store_col_text(row, 1);
-	int example = store_col_int(row, 3) != 0;
+/* A visible full-year total of the need year (STMT_NEED_VALUES). */
+struct val {
+	size_t ind;		/* into the indicators */
+	int64_t area;
+	int city, example;
+	double value;
+};
 
-	if (strcmp(level, "municipality") == 0) {
-		if (isnan(v->inds[c->k].m.city)) {
-			v->inds[c->k].m.city = store_col_real(row, 2);
-			v->inds[c->k].city_example = example;
-		}
-		return 0;
-	}
-	for (size_t d = 0; d < v->nd; d++)
-		if (v->ds[d].id == area) {
-			v->cells[c->k * v->nd + d].value = store_col_real(row, 2);
-			v->ds[d].example |= example;
-		}
+struct load {
+	struct arena *a;
+	struct ind_info *ind;
+	int nind, capind;
+	struct val *val;
+	int nval, capval;
+};
+
+static int ind_row(void *ctx, const struct store_row *row)
+{
+	struct load *l = ctx;
+	struct ind_info *x;
+
+	l->ind = arena_grow(l->a, l->ind, l->nind, &l->capind, sizeof(*l->ind), 128);
+	x = &l->ind[l->nind++];
+	x->id = store_col_int(row, 0);
+	x->key = arena_strdup(l->a, store_col_text(row, 1));
+	x->name = arena_strdup(l->a, store_col_text(row, 2));
+	x->unit = arena_strdup(l->a, store_col_text(row, 3));
+	x->direction = arena_strdup(l->a, store_col_text(row, 4));
+	x->pub = store_col_int(row, 5) != 0;
+	x->lup = store_col_int(row, 6) != 0;
+	x->city = x->ndist = 0;
+	x->pick = -1;
 	return 0;
 }
 
-/* indicators: the chosen (else default) indicators with their values into v. */
+/* ind_find: the index of indicator id among l's (by id), -1 when none. */
+static long ind_find(const struct load *l, int64_t id)
+{
+	long lo = 0, hi = l->nind - 1;
+
+	while (lo <= hi) {
+		long mid = lo + (hi - lo) / 2;
+		if (l->ind[mid].id == id)
+			return mid;
+		if (l->ind[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/* value_row: a value of a public indicator, counted for the default's rule. */
+static int value_row(void *ctx, const struct store_row *row)
+{
+	struct load *l = ctx;
+	long k = ind_find(l, store_col_int(row, 0));
+	struct val *x;
+
+	if (k < 0 || !l->ind[k].pub)
+		return 0;
+	l->val = arena_grow(l->a, l->val, l->nval, &l->capval, sizeof(*l->val), 1024);
+	x = &l->val[l->nval++];
+	x->ind = (size_t)k;
+	x->area = store_col_int(row, 1);
+	x->city = strcmp(store_col_text(row, 2), "municipality") == 0;
+	x->value = store_col_real(row, 3);
+	x->example = store_col_int(row, 4) != 0;
+	if (x->city)
+		l->ind[k].city = 1;
+	else
+		l->ind[k].ndist++;
+	return 0;
+}
+
+/* default_picks: the documented default (docs/resources-need.md): public indicators with a
+ * direction measured as a share, with a city value and values of at least two districts in
+ * the need year; those of LUP goals when any qualify, else all that qualify; by id, weight 1. */
+static void default_picks(const struct load *l, struct pick *p)
+{
+	int lup = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < l->nind; i++) {
+			const struct ind_info *x = &l->ind[i];
+			if (!x->pub || !x->city || x->ndist < 2 || !x->unit || strcmp(x->unit, "%") != 0 ||
+			    !x->direction || (strcmp(x->direction, "higher") != 0 && strcmp(x->direction, "lower") != 0))
+				continue;
+			if (pass == 0)
+				lup |= x->lup;
+			else if (x->lup == lup)
+				pick_add(p, x->id, 1.0);
+		}
+}
+
+/* place_values: each picked indicator's values into v (the city's of the lowest area id). */
+static void place_values(const struct load *l, struct view_need *v)
+{
+	int64_t *city_area = arena_alloc(l->a, (v->ni + 1) * sizeof(*city_area));
+
+	for (int i = 0; i < l->nval; i++) {
+		const struct val *x = &l->val[i];
+		long k = l->ind[x->ind].pick;
+
+		if (k < 0)
+			continue;
+		if (x->city) {
+			if (isnan(v->inds[k].m.city) || x->area < city_area[k]) {
+				v->inds[k].m.city = x->value;
+				v->inds[k].city_example = x->example;
+				city_area[k] = x->area;
+			}
+			continue;
+		}
+		for (size_t d = 0; d < v->nd; d++)
+			if (v->ds[d].id == x->area) {
+				v->cells[(size_t)k * v->nd + d].value = x->value;
+				v->ds[d].example |= x->example;
+			}
+	}
+	for (size_t k = 0; k < v->ni; k++)
+		v->example |= v->inds[k].city_example;
+}
+
+/* indicators: the chosen (else default) indicators with their values into v: every indicator
+ * and every visible value of the need year in two reads, the picks and values placed here. */
 static int indicators(struct store *st, struct arena *a, struct view_need *v, struct err *e)
 {
 	struct pick p = { a, 0, 0, NULL, NULL };
+	struct load l = { a, NULL, 0, 0, NULL, 0, 0 };
 	struct sval y = SVI(v->need_year);
 
-	if (store_query(st, STMT_NEED_CHOSEN, NULL, 0, pick_row, &p, e) != LUP_OK)
+	if (store_query(st, STMT_NEED_CHOSEN, NULL, 0, pick_row, &p, e) != LUP_OK ||
+	    store_query(st, STMT_NEED_INDICATORS, NULL, 0, ind_row, &l, e) != LUP_OK ||
+	    store_query(st, STMT_NEED_VALUES, &y, 1, value_row, &l, e) != LUP_OK)
 		return e->code;
 	v->chosen = p.n > 0;
-	if (!p.n && store_query(st, STMT_NEED_DEFAULT, &y, 1, pick_row, &p, e) != LUP_OK)
-		return e->code;
+	if (!p.n)
+		default_picks(&l, &p);
 	v->inds = arena_alloc(a, (p.n + 1) * sizeof(*v->inds));
 	v->cells = arena_alloc(a, (p.n * v->nd + 1) * sizeof(*v->cells));
 	for (size_t i = 0; i < p.n * v->nd; i++)
 		v->cells[i].value = v->cells[i].gap = v->cells[i].z = NAN;
 	for (size_t k = 0; k < p.n; k++) {
+		long i = ind_find(&l, p.id[k]);
 		struct view_need_ind *x = &v->inds[v->ni];
-		void *ctx[2] = { x, a };
-		struct sval id = SVI(p.id[k]);
+
+		if (i < 0)
+			continue;
 		memset(x, 0, sizeof(*x));
 		x->m.weight = p.w[k];
 		x->m.city = NAN;
-		if (store_query(st, STMT_NEED_INDICATOR, &id, 1, ind_row, ctx, e) != LUP_OK)
-			return e->code;
-		if (!x->id)
-			continue;
-		struct val_ctx vc = { v, v->ni };
-		struct sval args[] = { SVI(x->id), SVI(v->need_year) };
-		if (store_query(st, STMT_NEED_VALUES, args, 2, value_row, &vc, e) != LUP_OK)
-			return e->code;
-		v->example |= x->city_example;
-		v->ni++;
+		x->id = l.ind[i].id;
+		x->key = l.ind[i].key;
+		x->name = l.ind[i].name;
+		x->unit = l.ind[i].unit;
+		x->direction = l.ind[i].direction;
+		model_direction_parse(x->direction, &x->m.dir, NULL, 0);
+		l.ind[i].pick = (long)v->ni++;
 	}
+	place_values(&l, v);
 	return LUP_OK;
 }
 
