@@ -69,6 +69,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_indicator,
 	sqlite_sql_need,
 	sqlite_sql_report_cycle,
+	sqlite_sql_lists,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */
