@@ -29,7 +29,7 @@ static const struct kind kinds[] = {
 	  STMT_SHOW_ORGANISATION, STMT_ORG_ID_LOOSE, org_bools,
 	  { REL("aliases", STMT_REL_ORG_ALIASES, REL_LINKED), REL("plans", STMT_REL_ORG_PLANS, REL_LINKED),
 	    REL("units_and_pairs", STMT_REL_ORG_CHILDREN, REL_LINKED) } },
-	{ "districts", "district", STMT_LIST_DISTRICTS, STMT_COUNT_DISTRICTS, { F_DISTRICT },
+	{ "districts", "district", STMT_LIST_DISTRICTS_PAGE, STMT_COUNT_DISTRICTS, { F_DISTRICT },
 	  STMT_SHOW_DISTRICT, STMT_DISTRICT_ID_LOOSE, district_bools,
 	  { REL("areas", STMT_REL_DISTRICT_NEIGHBOURHOODS, REL_LINKED),
 	    REL("prioritised_areas", STMT_REL_DISTRICT_PAREAS, REL_LINKED),

@@ -140,7 +140,11 @@ const char *const sqlite_sql_lists[STMT__MAX] = {
 		"SELECT o.id, o.key, o.name, o.kind, p.key AS pair, o.city_owned, o.housing" ORGS_FROM
 		" ORDER BY o.name COLLATE sv, o.id LIMIT ?3 OFFSET ?4",
 	[STMT_COUNT_ORGANISATIONS] = "SELECT count(*)" ORGS_FROM,
+	/* every district, no page (lup summary, the city view) */
 	[STMT_LIST_DISTRICTS] =
+		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee" DISTRICTS_FROM
+		" ORDER BY a.name COLLATE sv",
+	[STMT_LIST_DISTRICTS_PAGE] =
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee" DISTRICTS_FROM
 		" ORDER BY a.name COLLATE sv LIMIT ?2 OFFSET ?3",
 	[STMT_COUNT_DISTRICTS] = "SELECT count(*)" DISTRICTS_FROM,

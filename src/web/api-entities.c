@@ -150,12 +150,12 @@ static int list_page(struct http_req *r, const struct kind *k, const struct kind
 	*total = 0;
 	q[n++] = (struct store_q){ count, b->args, b->nargs, count_row, total };
 	q[n++] = (struct store_q){ list, b->args, b->npaged, rowset_collect, rs };
-	if (k->list == STMT_LIST_DISTRICTS)
+	if (k->list == STMT_LIST_DISTRICTS_PAGE)
 		q[n++] = (struct store_q){ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows };
 	store_read_last(r->st);
 	if ((rc = store_query_many(r->st, q, n, &r->err)) != LUP_OK)
 		return rc;
-	x->loaded = k->list == STMT_LIST_DISTRICTS;
+	x->loaded = k->list == STMT_LIST_DISTRICTS_PAGE;
 	return LUP_OK;
 }
 
@@ -168,7 +168,7 @@ static int list_all(struct http_req *r, const struct kind *k, const struct kind_
 	struct entity_extras x;
 	int rc;
 
-	if (k->list == STMT_LIST_DISTRICTS)	/* the list and its extras: the view's one batch */
+	if (k->list == STMT_LIST_DISTRICTS_PAGE)	/* the list and its extras: the view's one batch */
 		store_read_last(r->st);
 	if (entity_list_load(r->st, k, b->args, b->npaged, &rs, &x, &r->a, &r->err) != LUP_OK)
 		return http_fail(r);
