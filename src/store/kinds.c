@@ -256,15 +256,17 @@ int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__
 		default: *a = SVNULL; break;
 		}
 	}
-	kind_page(b, KIND_ALL, 0);
+	kind_page(b, k, KIND_ALL, 0);
 	return LUP_OK;
 }
 
-void kind_page(struct kind_bound *b, int64_t limit, int64_t offset)
+void kind_page(struct kind_bound *b, const struct kind *k, int64_t limit, int64_t offset)
 {
-	b->args[b->nargs] = SVI(limit);
-	b->args[b->nargs + 1] = SVI(offset);
-	b->npaged = b->nargs + 2;
+	b->npaged = b->nargs;
+	if (k->count == STMT__MAX)
+		return;
+	b->args[b->npaged++] = SVI(limit);
+	b->args[b->npaged++] = SVI(offset);
 }
 
 void kind_list_stmts(const struct kind *k, const struct kind_bound *b, enum stmt *list, enum stmt *count)

@@ -39,8 +39,10 @@ struct kind_rel {
 struct kind {
 	const char *name;		/* plural, as typed: "districts" */
 	const char *singular;		/* "district" */
-	enum stmt list;			/* the list statement: the filters, then a page (limit, offset) */
-	enum stmt count;		/* the list's rows without the page: the filters -> (count) */
+	enum stmt list;			/* the list statement: the filters, then, with a count, a
+					 * page (limit, offset) */
+	enum stmt count;		/* the list's rows without the page: the filters -> (count);
+					 * STMT__MAX: none, the list has no page (it is read whole) */
 	enum filter params[KIND_MAX_FILTERS];	/* filter per ?N of list, F_END-terminated */
 	enum stmt show;			/* the show statement (id) */
 	enum stmt by_key;		/* key -> id, or STMT__MAX when only ids work */
@@ -97,9 +99,10 @@ struct kind_bound {
 int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__MAX],
 	      struct kind_bound *b, struct err *e);
 
-/* kind_page: sets the page of b (bound by kind_bind) to limit rows (KIND_ALL: every one) from
- * offset (both >= 0). */
-void kind_page(struct kind_bound *b, int64_t limit, int64_t offset);
+/* kind_page: sets the page of b (bound by kind_bind for kind k) to limit rows (KIND_ALL: every
+ * one) from offset (both >= 0): the arguments after the filters of a list with a count (a
+ * list without one takes none, npaged = nargs). */
+void kind_page(struct kind_bound *b, const struct kind *k, int64_t limit, int64_t offset);
 
 /* kind_list_stmts: the list statement (*list) and its count (*count) that read kind k's list
  * with b's filters: k->list and k->count, but for the outcomes the statements that read the

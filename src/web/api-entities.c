@@ -133,12 +133,34 @@ static int count_row(void *ctx, const struct store_row *row)
 	return 0;
 }
 
-/* list_page: the rows of b's page (kind_page) of kind k's list into rs, the list's rows without
- * the page into *total, and the districts' extras into x: one batch, the view's last reads (one
- * round trip on PostgreSQL). Returns LUP_OK or a store error in r->err. */
-static int list_page(struct http_req *r, const struct kind *k, const struct kind_bound *b, struct rowset *rs,
-		     struct entity_extras *x, int64_t *total)
+/* A page of a list that SQL reads whole (a kind without a count statement): rows from..to-1 of
+ * the statement's are collected, every row counted (n). */
+struct page_rows {
+	struct rowset *rs;
+	int64_t n, from, to;
+};
+
+static int page_row(void *ctx, const struct store_row *row)
 {
+	struct page_rows *p = ctx;
+	int rc = 0;
+
+	if (p->n >= p->from && p->n < p->to)
+		rc = rowset_collect(p->rs, row);
+	p->n++;
+	return rc;
+}
+
+/* list_page: the rows of b's page (kind_page: limit from offset) of kind k's list into rs, the
+ * list's rows without the page into *total, and the districts' extras into x: one batch, the
+ * view's last reads (one round trip on PostgreSQL). A kind with a count statement reads the
+ * page in SQL (LIMIT, OFFSET) and counts apart; one without reads its list whole and keeps the
+ * page's rows (lists of a few hundred rows at most, which SQL sorts whole in any case).
+ * Returns LUP_OK or a store error in r->err. */
+static int list_page(struct http_req *r, const struct kind *k, const struct kind_bound *b, long limit,
+		     long offset, struct rowset *rs, struct entity_extras *x, int64_t *total)
+{
+	struct page_rows p = { rs, 0, offset, (int64_t)offset + limit };
 	struct store_q q[3];
 	enum stmt list, count;
 	int n = 0, rc;
@@ -148,13 +170,18 @@ static int list_page(struct http_req *r, const struct kind *k, const struct kind
 	rowset_init(rs, &r->a);
 	rowset_init(&x->rows, &r->a);
 	*total = 0;
-	q[n++] = (struct store_q){ count, b->args, b->nargs, count_row, total };
-	q[n++] = (struct store_q){ list, b->args, b->npaged, rowset_collect, rs };
+	if (count != STMT__MAX) {
+		q[n++] = (struct store_q){ count, b->args, b->nargs, count_row, total };
+		q[n++] = (struct store_q){ list, b->args, b->npaged, rowset_collect, rs };
+	} else
+		q[n++] = (struct store_q){ list, b->args, b->npaged, page_row, &p };
 	if (k->list == STMT_LIST_DISTRICTS_PAGE)
 		q[n++] = (struct store_q){ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows };
 	store_read_last(r->st);
 	if ((rc = store_query_many(r->st, q, n, &r->err)) != LUP_OK)
 		return rc;
+	if (count == STMT__MAX)
+		*total = p.n;
 	x->loaded = k->list == STMT_LIST_DISTRICTS_PAGE;
 	return LUP_OK;
 }
@@ -201,8 +228,8 @@ int api_entity_list(struct http_req *r)
 		return r->err.code == LUP_EINVAL ? http_error(r, 400, "bad_request", "%s", r->err.msg) : http_fail(r);
 	if (k->list == STMT_LIST_REPORTS || http_query(r, "sort"))
 		return list_all(r, k, &b, limit, offset);
-	kind_page(&b, limit, offset);
-	if (list_page(r, k, &b, &rs, &x, &total) != LUP_OK)
+	kind_page(&b, k, limit, offset);
+	if (list_page(r, k, &b, limit, offset, &rs, &x, &total) != LUP_OK)
 		return http_fail(r);
 	return list_reply(r, k, &rs, &x, 0, total, limit, offset);
 }
