@@ -55,7 +55,7 @@ int entity_list_load(struct store *st, const struct kind *k, const struct sval *
 {
 	struct store_q q[2] = { { k->list, args, nargs, rowset_collect, rs },
 				{ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows } };
-	int n = k->list == STMT_LIST_DISTRICTS_PAGE ? 2 : 1, rc;
+	int n = k->list == STMT_LIST_DISTRICTS ? 2 : 1, rc;
 
 	memset(x, 0, sizeof(*x));
 	rowset_init(rs, a);
@@ -73,7 +73,7 @@ int entity_list_item(struct store *st, const struct kind *k, const struct rowset
 
 	json_obj_open(j);
 	rowset_json_row(rs, i, j, k->bools);
-	if (k->list == STMT_LIST_DISTRICTS_PAGE && idc >= 0 && rs->rows[i][idc].s)
+	if (k->list == STMT_LIST_DISTRICTS && idc >= 0 && rs->rows[i][idc].s)
 		rc = district_extras(st, rs->rows[i][idc].s, x, j, a, e);
 	json_obj_close(j);
 	return rc;

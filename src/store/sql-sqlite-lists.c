@@ -1,11 +1,10 @@
 /* sql-sqlite-lists.c: SQLite text of the lists of kinds and their counts (stmt-lists.h).
  *
- * A list takes its filters (every one NULL when not given) and then its page as LIMIT and
- * OFFSET: the rows before the offset are stepped over without their columns, the rows after
- * the page never read. Its count is the same FROM and WHERE (the *_FROM macros below) with
- * count(*) (a LEFT JOIN that only names a key is left out by SQLite when nothing reads it). The
- * outcomes, the one list of many rows (19,725 on the demo), have a list per filter that leads
- * (see the OUT_ macros) and count from derived_outcome_count (migration 0055) where they can. */
+ * A list takes its filters (every one NULL when not given, the *_FROM macros) and gives the
+ * whole list in its order; the API keeps its page's rows (api-entities.c). The outcomes, the one
+ * list of many rows (19,725 on the demo), are paged here with LIMIT and OFFSET, read through
+ * the filter that leads (the OUT_ macros), and counted apart from derived_outcome_count and
+ * derived_outcome_total (migration 0055) where no area or district is given. */
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"
 
@@ -138,70 +137,52 @@
 const char *const sqlite_sql_lists[STMT__MAX] = {
 	[STMT_LIST_ORGANISATIONS] =
 		"SELECT o.id, o.key, o.name, o.kind, p.key AS pair, o.city_owned, o.housing" ORGS_FROM
-		" ORDER BY o.name COLLATE sv, o.id LIMIT ?3 OFFSET ?4",
-	[STMT_COUNT_ORGANISATIONS] = "SELECT count(*)" ORGS_FROM,
-	/* every district, no page (lup summary, the city view) */
+		" ORDER BY o.name COLLATE sv, o.id",
 	[STMT_LIST_DISTRICTS] =
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee" DISTRICTS_FROM
 		" ORDER BY a.name COLLATE sv",
-	[STMT_LIST_DISTRICTS_PAGE] =
-		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee" DISTRICTS_FROM
-		" ORDER BY a.name COLLATE sv LIMIT ?2 OFFSET ?3",
-	[STMT_COUNT_DISTRICTS] = "SELECT count(*)" DISTRICTS_FROM,
 	[STMT_LIST_THEMES] =
 		"SELECT t.id, t.name, d.key AS district, t.ord, t.extra,"
 		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures" THEMES_FROM
-		" ORDER BY d.name COLLATE sv, t.ord, t.id LIMIT ?2 OFFSET ?3",
-	[STMT_COUNT_THEMES] = "SELECT count(*)" THEMES_FROM,
+		" ORDER BY d.name COLLATE sv, t.ord, t.id",
 	[STMT_LIST_GOALS] =
 		"SELECT g.id, g.key, g.number, g.title AS name, g.level, o.key AS owner, g.year,"
-		" pg.key AS parent" GOALS_FROM " ORDER BY g.year, g.key LIMIT ?5 OFFSET ?6",
-	[STMT_COUNT_GOALS] = "SELECT count(*)" GOALS_FROM,
+		" pg.key AS parent" GOALS_FROM " ORDER BY g.year, g.key",
 	[STMT_LIST_INDICATORS] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, g.key AS goal,"
-		" o.key AS owner" INDICATORS_FROM " ORDER BY i.key LIMIT ?4 OFFSET ?5",
-	[STMT_COUNT_INDICATORS] = "SELECT count(*)" INDICATORS_FROM,
+		" o.key AS owner" INDICATORS_FROM " ORDER BY i.key",
 	[STMT_LIST_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status,"
-		" a.start_text AS start, a.end_text AS end" ACTIVITIES_FROM " ORDER BY a.key LIMIT ?4 OFFSET ?5",
-	[STMT_COUNT_ACTIVITIES] = "SELECT count(*)" ACTIVITIES_FROM,
+		" a.start_text AS start, a.end_text AS end" ACTIVITIES_FROM " ORDER BY a.key",
 	[STMT_LIST_MEASURES] =
 		"SELECT m.id, m.key, m.title AS name, d.key AS district, m.status, m.start_text AS start"
-		MEASURES_FROM " ORDER BY d.name COLLATE sv, m.ord, m.id LIMIT ?3 OFFSET ?4",
-	[STMT_COUNT_MEASURES] = "SELECT count(*)" MEASURES_FROM,
+		MEASURES_FROM " ORDER BY d.name COLLATE sv, m.ord, m.id",
 	[STMT_LIST_PLANS] =
 		"SELECT p.id, p.key, p.title AS name, p.kind, o.key AS owner, d.key AS district,"
 		" p.year_from, p.year_to, pv.version, pv.status" PLANS_FROM
-		" ORDER BY p.kind, p.key LIMIT ?4 OFFSET ?5",
-	[STMT_COUNT_PLANS] = "SELECT count(*)" PLANS_FROM,
+		" ORDER BY p.kind, p.key",
 	[STMT_LIST_REPORTS] =
 		"SELECT r.id, o.name || ' ' || pe.year || '-' || pe.kind AS name, o.key AS org,"
 		" pe.year, pe.kind AS period, r.status" REPORTS_FROM
-		" ORDER BY pe.year, pe.kind, o.name COLLATE sv LIMIT ?3 OFFSET ?4",
-	[STMT_COUNT_REPORTS] = "SELECT count(*)" REPORTS_FROM,
+		" ORDER BY pe.year, pe.kind, o.name COLLATE sv",
 	[STMT_LIST_RECOMMENDATIONS] =
 		"SELECT r.id, cr.key AS report, r.number, coalesce(r.text, r.number) AS name" RECOMMENDATIONS_FROM
-		" ORDER BY cr.key, r.number LIMIT ?1 OFFSET ?2",
-	[STMT_COUNT_RECOMMENDATIONS] = "SELECT count(*)" RECOMMENDATIONS_FROM,
+		" ORDER BY cr.key, r.number",
 	[STMT_LIST_AREAS] =
 		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code" AREAS_FROM
 		" ORDER BY CASE a.level WHEN 'municipality' THEN 1 WHEN 'district' THEN 2"
-		" WHEN 'neighbourhood' THEN 3 ELSE 4 END, a.name COLLATE sv LIMIT ?3 OFFSET ?4",
-	[STMT_COUNT_AREAS] = "SELECT count(*)" AREAS_FROM,
+		" WHEN 'neighbourhood' THEN 3 ELSE 4 END, a.name COLLATE sv",
 	[STMT_LIST_PERIODS] =
 		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day" PERIODS_FROM
-		" ORDER BY year, kind LIMIT ?2 OFFSET ?3",
-	[STMT_COUNT_PERIODS] = "SELECT count(*)" PERIODS_FROM,
+		" ORDER BY year, kind",
 	[STMT_LIST_ALLOCATIONS] =
 		"SELECT r.id, o.name || ' ' || a.name || ' ' || r.year AS name, o.key AS org, a.key AS area,"
 		" r.year, r.kind, r.amount, r.unit, r.note, r.example" ALLOCATIONS_FROM
-		" ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind LIMIT ?4 OFFSET ?5",
-	[STMT_COUNT_ALLOCATIONS] = "SELECT count(*)" ALLOCATIONS_FROM,
+		" ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind",
 	[STMT_LIST_RESPONSES] =
 		"SELECT r.id, o.name || ' ' || cr.key || ' ' || m.number AS name, o.key AS org, cr.key AS report,"
 		" m.number AS measure, r.stance, r.stance_phrase, r.no_response" RESPONSES_FROM
-		" ORDER BY cr.key, m.number, o.name COLLATE sv LIMIT ?2 OFFSET ?3",
-	[STMT_COUNT_RESPONSES] = "SELECT count(*)" RESPONSES_FROM,
+		" ORDER BY cr.key, m.number, o.name COLLATE sv",
 
 	/* outcomes: no indicator, area or district given: in the order of their ids, each tested
 	 * against the filters given, until the page is full */
@@ -225,6 +206,17 @@ const char *const sqlite_sql_lists[STMT__MAX] = {
 		" WHERE " PUB_INDICATOR("i") " AND (?1 IS NULL OR i.owner_id = ?1) AND ?2 IS NULL"
 		" AND (?3 IS NULL OR pe.year = ?3) AND (?4 IS NULL OR i.id = ?4) AND ?5 IS NULL"
 		" AND (?6 IS NULL OR c.sex = ?6) AND (?7 IS NULL OR pe.kind = ?7 OR pe.year || '-' || pe.kind = ?7)",
+	/* no filter at all (the default page): every figure public in itself (derived_outcome_total,
+	 * 0055), less those of indicators in a draft, plus those behind the rule that the viewer may
+	 * see (through derived_outcome_count_closed: rows with n > open); no row when a filter is
+	 * given */
+	[STMT_COUNT_OUTCOMES_ALL] =
+		"SELECT (SELECT open FROM derived_outcome_total WHERE id = 1)"
+		" - coalesce((SELECT sum(c.open) FROM indicator i CROSS JOIN derived_outcome_count c"
+		"  ON c.indicator_id = i.id WHERE NOT " PUB_INDICATOR("i") "), 0)"
+		" + coalesce((SELECT sum(c.n - c.open) FROM derived_outcome_count c JOIN indicator i ON i.id = c.indicator_id"
+		"  WHERE c.n > c.open AND " PUB_INDICATOR("i") " AND " SEE_FIGURE_IF("0", "c.period_id", "i") "), 0)"
+		" WHERE coalesce(?1, ?2, ?3, ?4, ?5, ?6, ?7) IS NULL",
 	[STMT_COUNT_OUTCOMES_AREA] = "SELECT count(*)" OUT_BY_AREA OUT_WHERE,
 	[STMT_COUNT_OUTCOMES_DISTRICT] = "SELECT count(*)" OUT_BY_DISTRICT OUT_WHERE,
 };

@@ -710,7 +710,10 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"  OR source = 'kolada') AS open FROM outcome GROUP BY 1, 2, 3) r FULL JOIN derived_outcome_count d" \
 	"  ON d.indicator_id = r.indicator_id AND d.period_id = r.period_id AND d.sex = r.sex" \
 	" WHERE coalesce(r.n, 0) <> coalesce(d.n, 0) OR coalesce(r.open, 0) <> coalesce(d.open, 0)" \
-	" HAVING count(*) > 0"
+	" HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_outcome_total: the outcomes'' numbers differ (' || r.n || ', ' || r.open || ')'" \
+	" FROM (SELECT count(*) AS n, count(*) FILTER (WHERE example = 1 OR source = 'kolada') AS open FROM outcome) r" \
+	" LEFT JOIN derived_outcome_total d ON d.id = 1 WHERE d.n IS NOT r.n OR d.open IS NOT r.open"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {

@@ -175,14 +175,14 @@ static int list_page(struct http_req *r, const struct kind *k, const struct kind
 		q[n++] = (struct store_q){ list, b->args, b->npaged, rowset_collect, rs };
 	} else
 		q[n++] = (struct store_q){ list, b->args, b->npaged, page_row, &p };
-	if (k->list == STMT_LIST_DISTRICTS_PAGE)
+	if (k->list == STMT_LIST_DISTRICTS)
 		q[n++] = (struct store_q){ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows };
 	store_read_last(r->st);
 	if ((rc = store_query_many(r->st, q, n, &r->err)) != LUP_OK)
 		return rc;
 	if (count == STMT__MAX)
 		*total = p.n;
-	x->loaded = k->list == STMT_LIST_DISTRICTS_PAGE;
+	x->loaded = k->list == STMT_LIST_DISTRICTS;
 	return LUP_OK;
 }
 
@@ -195,7 +195,7 @@ static int list_all(struct http_req *r, const struct kind *k, const struct kind_
 	struct entity_extras x;
 	int rc;
 
-	if (k->list == STMT_LIST_DISTRICTS_PAGE)	/* the list and its extras: the view's one batch */
+	if (k->list == STMT_LIST_DISTRICTS)	/* the list and its extras: the view's one batch */
 		store_read_last(r->st);
 	if (entity_list_load(r->st, k, b->args, b->npaged, &rs, &x, &r->a, &r->err) != LUP_OK)
 		return http_fail(r);
