@@ -194,18 +194,19 @@ const char *const sqlite_sql_lists[STMT__MAX] = {
 	[STMT_LIST_OUTCOMES_AREA] = OUT_PAGE(OUT_BY_AREA),
 	/* a district given (and no indicator or area) */
 	[STMT_LIST_OUTCOMES_DISTRICT] = OUT_PAGE(OUT_BY_DISTRICT),
-	/* no area or district given: from derived_outcome_count (0055) per public indicator and
-	 * the periods and sexes the filters keep: the figures public in themselves (open), and the
-	 * others where the viewer may see the indicator's figures of the period (SEE_FIGURE for
-	 * figures that are not open, tested only where there are such figures) */
+	/* no area or district given: from derived_outcome_count (0055) per public indicator, with
+	 * the sexes and the periods the filters keep (the periods as a list made once, where a year
+	 * or period is given): the figures public in themselves (open), and the others where the
+	 * viewer may see the indicator's figures of the period (SEE_FIGURE, tested only where
+	 * there are such figures) */
 	[STMT_COUNT_OUTCOMES] =
 		"SELECT coalesce(sum(c.open + CASE WHEN c.n > c.open AND " SEE_FIGURE_IF("0", "c.period_id", "i")
 		" THEN c.n - c.open ELSE 0 END), 0)"
 		" FROM indicator i CROSS JOIN derived_outcome_count c ON c.indicator_id = i.id"
-		" JOIN period pe ON pe.id = c.period_id"
 		" WHERE " PUB_INDICATOR("i") " AND (?1 IS NULL OR i.owner_id = ?1) AND ?2 IS NULL"
-		" AND (?3 IS NULL OR pe.year = ?3) AND (?4 IS NULL OR i.id = ?4) AND ?5 IS NULL"
-		" AND (?6 IS NULL OR c.sex = ?6) AND (?7 IS NULL OR pe.kind = ?7 OR pe.year || '-' || pe.kind = ?7)",
+		" AND (?4 IS NULL OR i.id = ?4) AND ?5 IS NULL AND (?6 IS NULL OR c.sex = ?6)"
+		" AND (?3 IS NULL AND ?7 IS NULL OR c.period_id IN (SELECT id FROM period"
+		"  WHERE (?3 IS NULL OR year = ?3) AND (?7 IS NULL OR kind = ?7 OR year || '-' || kind = ?7)))",
 	/* no filter at all (the default page): every figure public in itself (derived_outcome_total,
 	 * 0055), less those of indicators in a draft, plus those behind the rule that the viewer may
 	 * see (through derived_outcome_count_closed: rows with n > open); no row when a filter is
@@ -214,7 +215,8 @@ const char *const sqlite_sql_lists[STMT__MAX] = {
 		"SELECT (SELECT open FROM derived_outcome_total WHERE id = 1)"
 		" - coalesce((SELECT sum(c.open) FROM indicator i CROSS JOIN derived_outcome_count c"
 		"  ON c.indicator_id = i.id WHERE NOT " PUB_INDICATOR("i") "), 0)"
-		" + coalesce((SELECT sum(c.n - c.open) FROM derived_outcome_count c JOIN indicator i ON i.id = c.indicator_id"
+		" + coalesce((SELECT sum(c.n - c.open) FROM derived_outcome_count c"
+		"  JOIN indicator i ON i.id = c.indicator_id"
 		"  WHERE c.n > c.open AND " PUB_INDICATOR("i") " AND " SEE_FIGURE_IF("0", "c.period_id", "i") "), 0)"
 		" WHERE coalesce(?1, ?2, ?3, ?4, ?5, ?6, ?7) IS NULL",
 	[STMT_COUNT_OUTCOMES_AREA] = "SELECT count(*)" OUT_BY_AREA OUT_WHERE,
