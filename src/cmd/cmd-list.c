@@ -55,7 +55,7 @@ static int list(struct cmd_ctx *c, const struct kind *k, const char *const vals[
 		}
 		goto out;
 	}
-	if (entity_list_load(st, k, b.args, b.nargs, &rs, &x, &a, &c->err) != LUP_OK) {
+	if (entity_list_load(st, k, b.args, b.npaged, &rs, &x, &a, &c->err) != LUP_OK) {
 		rc = cmd_fail(c);
 		goto out;
 	}

@@ -21,9 +21,9 @@ struct entity_extras {
 	struct rowset rows;	/* STMT_DISTRICTS_EXTRAS: (district_id, what, name, ...) */
 };
 
-/* entity_list_load: the rows of kind k's list statement (args: its filters, kinds.h kind_bind)
- * into rs, initialised here from a, and with them the extras its items need into x (zeroed
- * here): one round trip on PostgreSQL. Returns LUP_OK or a store error. */
+/* entity_list_load: the rows of kind k's list statement (args: its filters and page, kinds.h
+ * kind_bind) into rs, initialised here from a, and with them the extras its items need into x
+ * (zeroed here): one round trip on PostgreSQL. Returns LUP_OK or a store error. */
 int entity_list_load(struct store *st, const struct kind *k, const struct sval *args, int nargs,
 		     struct rowset *rs, struct entity_extras *x, struct arena *a, struct err *e);
 

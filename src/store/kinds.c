@@ -25,61 +25,61 @@ static const enum stmt district_by_key[] = { STMT_DISTRICT_KEY_SHOW, STMT_DISTRI
 #define REL(name, stmt, own) { name, stmt, own, REL_BY_SQL }
 
 static const struct kind kinds[] = {
-	{ "organisations", "organisation", STMT_LIST_ORGANISATIONS, { F_KIND, F_DISTRICT },
+	{ "organisations", "organisation", STMT_LIST_ORGANISATIONS, STMT__MAX, { F_KIND, F_DISTRICT },
 	  STMT_SHOW_ORGANISATION, STMT_ORG_ID_LOOSE, org_bools,
 	  { REL("aliases", STMT_REL_ORG_ALIASES, REL_LINKED), REL("plans", STMT_REL_ORG_PLANS, REL_LINKED),
 	    REL("units_and_pairs", STMT_REL_ORG_CHILDREN, REL_LINKED) } },
-	{ "districts", "district", STMT_LIST_DISTRICTS, { F_DISTRICT },
+	{ "districts", "district", STMT_LIST_DISTRICTS, STMT__MAX, { F_DISTRICT },
 	  STMT_SHOW_DISTRICT, STMT_DISTRICT_ID_LOOSE, district_bools,
 	  { REL("areas", STMT_REL_DISTRICT_NEIGHBOURHOODS, REL_LINKED),
 	    REL("prioritised_areas", STMT_REL_DISTRICT_PAREAS, REL_LINKED),
 	    REL("themes", STMT_REL_DISTRICT_THEMES, REL_LINKED), REL("measures", STMT_REL_DISTRICT_MEASURES, REL_LINKED),
 	    REL("partners", STMT_REL_DISTRICT_PARTNERS, REL_LINKED),
 	    { "activities", STMT_REL_DISTRICT_ACTIVITIES, REL_LINKED, REL_BY_OWNER } } },
-	{ "themes", "theme", STMT_LIST_THEMES, { F_DISTRICT },
+	{ "themes", "theme", STMT_LIST_THEMES, STMT__MAX, { F_DISTRICT },
 	  STMT_SHOW_THEME, STMT__MAX, theme_bools,
 	  { REL("aliases", STMT_REL_THEME_ALIASES, REL_LINKED), REL("measures", STMT_REL_THEME_MEASURES, REL_LINKED) } },
-	{ "goals", "goal", STMT_LIST_GOALS, { F_ORG, F_YEAR, F_DISTRICT, F_LEVEL },
+	{ "goals", "goal", STMT_LIST_GOALS, STMT__MAX, { F_ORG, F_YEAR, F_DISTRICT, F_LEVEL },
 	  STMT_SHOW_GOAL, STMT_GOAL_ID, NULL,
 	  { REL("children", STMT_REL_GOAL_CHILDREN, REL_LINKED), REL("expected_results", STMT_REL_GOAL_RESULTS, REL_OWN),
 	    REL("indicators", STMT_REL_GOAL_INDICATORS, REL_LINKED), REL("activities", STMT_REL_GOAL_ACTIVITIES, REL_LINKED),
 	    REL("provenance", STMT_PROV_OF_GOAL, REL_LINKED) } },
-	{ "indicators", "indicator", STMT_LIST_INDICATORS, { F_ORG, F_YEAR, F_DISTRICT },
+	{ "indicators", "indicator", STMT_LIST_INDICATORS, STMT__MAX, { F_ORG, F_YEAR, F_DISTRICT },
 	  STMT_SHOW_INDICATOR, STMT_INDICATOR_ID, indicator_bools,
 	  { REL("targets", STMT_REL_INDICATOR_TARGETS, REL_OWN), { "outcomes", STMT_REL_INDICATOR_OUTCOMES, REL_OWN, REL_IN_RUNS },
 	    REL("provenance", STMT_PROV_OF_INDICATOR, REL_LINKED) } },
-	{ "activities", "activity", STMT_LIST_ACTIVITIES, { F_ORG, F_DISTRICT, F_YEAR },
+	{ "activities", "activity", STMT_LIST_ACTIVITIES, STMT__MAX, { F_ORG, F_DISTRICT, F_YEAR },
 	  STMT_SHOW_ACTIVITY, STMT_ACTIVITY_ID, NULL,
 	  { REL("districts", STMT_REL_ACTIVITY_DISTRICTS, REL_OWN), REL("partners", STMT_REL_ACTIVITY_PARTNERS, REL_OWN),
 	    REL("provenance", STMT_PROV_OF_ACTIVITY, REL_LINKED) } },
-	{ "measures", "measure", STMT_LIST_MEASURES, { F_DISTRICT, F_ORG },
+	{ "measures", "measure", STMT_LIST_MEASURES, STMT__MAX, { F_DISTRICT, F_ORG },
 	  STMT_SHOW_MEASURE, STMT_MEASURE_ID, NULL,
 	  { REL("themes", STMT_REL_MEASURE_THEMES, REL_LINKED), REL("partners", STMT_REL_MEASURE_PARTNERS, REL_LINKED),
 	    REL("areas", STMT_REL_MEASURE_AREAS, REL_LINKED), REL("provenance", STMT_PROV_OF_MEASURE, REL_LINKED) } },
-	{ "plans", "plan", STMT_LIST_PLANS, { F_ORG, F_DISTRICT, F_YEAR },
+	{ "plans", "plan", STMT_LIST_PLANS, STMT__MAX, { F_ORG, F_DISTRICT, F_YEAR },
 	  STMT_SHOW_PLAN, STMT_PLAN_ID, NULL,
 	  { REL("versions", STMT_REL_PLAN_VERSIONS, REL_LINKED), REL("sections", STMT_REL_PLAN_SECTIONS, REL_LINKED),
 	    REL("themes", STMT_REL_PLAN_THEMES, REL_LINKED), REL("goals", STMT_REL_PLAN_GOALS, REL_LINKED) } },
-	{ "reports", "report", STMT_LIST_REPORTS, { F_ORG, F_YEAR },
+	{ "reports", "report", STMT_LIST_REPORTS, STMT__MAX, { F_ORG, F_YEAR },
 	  STMT_SHOW_REPORT, STMT__MAX, NULL,
 	  { REL("assessments", STMT_REL_REPORT_ASSESSMENTS, REL_OWN),
 	    REL("activities", STMT_WEB_FOLLOW_REL_REPORT_ACTIVITIES, REL_OWN),
 	    REL("revisions", STMT_IND_REPORT_REVISIONS, REL_LINKED),
 	    REL("events", STMT_RC_EVENTS, REL_LINKED) } },
-	{ "areas", "area", STMT_LIST_AREAS, { F_DISTRICT, F_KIND },
+	{ "areas", "area", STMT_LIST_AREAS, STMT__MAX, { F_DISTRICT, F_KIND },
 	  STMT_SHOW_AREA, STMT_AREA_ID_LOOSE, district_bools,
 	  { REL("aliases", STMT_REL_AREA_ALIASES, REL_LINKED), REL("areas", STMT_REL_AREA_CHILDREN, REL_LINKED) } },
-	{ "periods", "period", STMT_LIST_PERIODS, { F_YEAR },
+	{ "periods", "period", STMT_LIST_PERIODS, STMT__MAX, { F_YEAR },
 	  STMT_SHOW_PERIOD, STMT__MAX, NULL, { REL(NULL, 0, REL_LINKED) } },
-	{ "outcomes", "outcome", STMT_LIST_OUTCOMES,
+	{ "outcomes", "outcome", STMT_LIST_OUTCOMES, STMT_COUNT_OUTCOMES,
 	  { F_ORG, F_DISTRICT, F_YEAR, F_INDICATOR, F_AREA, F_SEX, F_PERIOD },
 	  STMT_SHOW_OUTCOME, STMT__MAX, outcome_bools, { REL(NULL, 0, REL_LINKED) } },
-	{ "allocations", "allocation", STMT_LIST_ALLOCATIONS, { F_ORG, F_DISTRICT, F_YEAR },
+	{ "allocations", "allocation", STMT_LIST_ALLOCATIONS, STMT__MAX, { F_ORG, F_DISTRICT, F_YEAR },
 	  STMT_SHOW_ALLOCATION, STMT__MAX, example_bools, { REL(NULL, 0, REL_LINKED) } },
-	{ "responses", "response", STMT_LIST_RESPONSES, { F_ORG },
+	{ "responses", "response", STMT_LIST_RESPONSES, STMT__MAX, { F_ORG },
 	  STMT_SHOW_RESPONSE, STMT__MAX, response_bools,
 	  { REL("parts", STMT_REL_RESPONSE_PARTS, REL_LINKED), REL("provenance", STMT_PROV_OF_RESPONSE, REL_LINKED) } },
-	{ "recommendations", "recommendation", STMT_LIST_RECOMMENDATIONS, { F_END },
+	{ "recommendations", "recommendation", STMT_LIST_RECOMMENDATIONS, STMT__MAX, { F_END },
 	  STMT_SHOW_RECOMMENDATION, STMT__MAX, NULL,
 	  { REL("measures", STMT_REL_RECOMMENDATION_MEASURES, REL_LINKED) } },
 };
@@ -256,5 +256,44 @@ int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__
 		default: *a = SVNULL; break;
 		}
 	}
+	kind_page(b, k, KIND_ALL, 0);
 	return LUP_OK;
+}
+
+void kind_page(struct kind_bound *b, const struct kind *k, int64_t limit, int64_t offset)
+{
+	b->npaged = b->nargs;
+	if (k->count == STMT__MAX)
+		return;
+	b->args[b->npaged++] = SVI(limit);
+	b->args[b->npaged++] = SVI(offset);
+}
+
+/* no_filter: 1 when b has no filter value */
+static int no_filter(const struct kind_bound *b)
+{
+	for (int i = 0; i < b->nargs; i++)
+		if (b->args[i].t != SV_NULL)
+			return 0;
+	return 1;
+}
+
+void kind_list_stmts(const struct kind *k, const struct kind_bound *b, enum stmt *list, enum stmt *count)
+{
+	*list = k->list;
+	*count = k->count;
+	if (k->list != STMT_LIST_OUTCOMES)
+		return;
+	if (b->indicator_id)
+		*list = STMT_LIST_OUTCOMES_INDICATOR;
+	else if (b->area_id)
+		*list = STMT_LIST_OUTCOMES_AREA;
+	else if (b->district_id)
+		*list = STMT_LIST_OUTCOMES_DISTRICT;
+	if (b->area_id)
+		*count = STMT_COUNT_OUTCOMES_AREA;
+	else if (b->district_id)
+		*count = STMT_COUNT_OUTCOMES_DISTRICT;
+	else if (no_filter(b))
+		*count = STMT_COUNT_OUTCOMES_ALL;
 }

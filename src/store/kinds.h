@@ -2,6 +2,7 @@
 #ifndef LUP_KINDS_H
 #define LUP_KINDS_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "store/stmt.h"
@@ -43,7 +44,10 @@ struct kind_rel {
 struct kind {
 	const char *name;		/* plural, as typed: "districts" */
 	const char *singular;		/* "district" */
-	enum stmt list;			/* the list statement */
+	enum stmt list;			/* the list statement: the filters, then, with a count, a
+					 * page (limit, offset) */
+	enum stmt count;		/* the list's rows without the page: the filters -> (count);
+					 * STMT__MAX: none, the list has no page (it is read whole) */
 	enum filter params[KIND_MAX_FILTERS];	/* filter per ?N of list, F_END-terminated */
 	enum stmt show;			/* the show statement (id) */
 	enum stmt by_key;		/* key -> id, or STMT__MAX when only ids work */
@@ -75,10 +79,15 @@ const char *kind_filter_doc(enum filter f);
 /* kind_takes: 1 when kind k's list takes filter f, else 0. */
 int kind_takes(const struct kind *k, enum filter f);
 
-/* Resolved filter values; the sval args point into it, so it must outlive them. */
+/* A page as large as any list: every row (`lup list`). */
+#define KIND_ALL INT64_MAX
+
+/* Resolved filter values; the sval args point into it, so it must outlive them. args: the
+ * filters (nargs of them, a count statement's arguments) and then the page, limit and offset
+ * (npaged in all: a list statement's arguments). */
 struct kind_bound {
-	struct sval args[KIND_MAX_FILTERS];
-	int nargs;
+	struct sval args[KIND_MAX_FILTERS + 2];
+	int nargs, npaged;
 	int64_t district_id, org_id, indicator_id, area_id;
 	long year;
 	char period[8];		/* the period filter with VB written FY */
@@ -90,9 +99,19 @@ struct kind_bound {
  * does not take, a year that is not 1900-2999, an unknown goal level, a sex other than T, K,
  * M or a period that is not T1, T2, FY (or VB) or YEAR-KIND ("2022-FY"); LUP_ENOTFOUND for an unknown
  * district, organisation, area (by key, name or alias) or indicator (key or id); LUP_EDB.
- * e names the problem and the filter.
+ * e names the problem and the filter. The page is every row (KIND_ALL from 0: kind_page).
  */
 int kind_bind(struct store *st, const struct kind *k, const char *const vals[F__MAX],
 	      struct kind_bound *b, struct err *e);
+
+/* kind_page: sets the page of b (bound by kind_bind for kind k) to limit rows (KIND_ALL: every
+ * one) from offset (both >= 0): the arguments after the filters of a list with a count (a
+ * list without one takes none, npaged = nargs). */
+void kind_page(struct kind_bound *b, const struct kind *k, int64_t limit, int64_t offset);
+
+/* kind_list_stmts: the list statement (*list) and its count (*count) that read kind k's list
+ * with b's filters: k->list and k->count, but for the outcomes the statements that read the
+ * filter leading to the fewest rows (an indicator, an area, a district) through its index. */
+void kind_list_stmts(const struct kind *k, const struct kind_bound *b, enum stmt *list, enum stmt *count);
 
 #endif

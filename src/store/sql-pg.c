@@ -368,22 +368,7 @@ const char *const pg_sql[STMT__MAX] = {
 		" AND (resource_allocation.amount, resource_allocation.unit, resource_allocation.note)"
 		" IS DISTINCT FROM (excluded.amount, excluded.unit, excluded.note) RETURNING id",
 
-	/* lists: every filter parameter is NULL when not given */
-	/* (kind, district_id) */
-	[STMT_LIST_ORGANISATIONS] =
-		"SELECT o.id, o.key, o.name, o.kind, p.key AS pair, o.city_owned, o.housing"
-		" FROM organisation o LEFT JOIN organisation p ON p.id = o.pair_id"
-		" WHERE ($1::text IS NULL OR o.kind = $1) AND ($2::bigint IS NULL"
-		"  OR o.id = (SELECT committee_id FROM area WHERE id = $2)"
-		"  OR o.pair_id = (SELECT committee_id FROM area WHERE id = $2)"
-		"  OR o.id IN (SELECT pp.org_id FROM plan_partner pp JOIN plan_version pv"
-		"   ON pv.id = pp.plan_version_id JOIN plan pl ON pl.id = pv.plan_id WHERE pl.district_id = $2))"
-		" ORDER BY o.name COLLATE sv, o.id",
-	/* (district_id) */
-	[STMT_LIST_DISTRICTS] =
-		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee"
-		" FROM area a LEFT JOIN organisation o ON o.id = a.committee_id"
-		" WHERE a.level = 'district' AND ($1::bigint IS NULL OR a.id = $1) ORDER BY a.name COLLATE sv",
+	/* the lists of kinds and their counts: sql-pg-lists.c */
 	/* (district_id) -> theme names in order */
 	[STMT_DISTRICT_THEMES] =
 		"SELECT t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
@@ -407,75 +392,6 @@ const char *const pg_sql[STMT__MAX] = {
 		" UNION ALL SELECT lv.district_id, 2, a.name, pa.rowid, 0 FROM prioritised_area pa"
 		" JOIN area a ON a.id = pa.area_id JOIN lv ON lv.pv_id = pa.plan_version_id"
 		") x ORDER BY what, district_id, o1, o2",
-	/* (district_id) */
-	[STMT_LIST_THEMES] =
-		"SELECT t.id, t.name, d.key AS district, t.ord, t.extra,"
-		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures"
-		" FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
-		" JOIN plan p ON p.id = pv.plan_id JOIN area d ON d.id = p.district_id"
-		" WHERE " LUP_LATEST("p", "pv") " AND ($1::bigint IS NULL OR p.district_id = $1)"
-		" ORDER BY d.name COLLATE sv, t.ord, t.id",
-	/* (org_id, year, district_id, level) */
-	[STMT_LIST_GOALS] =
-		"SELECT g.id, g.key, g.number, g.title AS name, g.level, o.key AS owner, g.year,"
-		" pg.key AS parent FROM goal g JOIN organisation o ON o.id = g.owner_id"
-		" LEFT JOIN goal pg ON pg.id = g.parent_id"
-		" WHERE ($1::bigint IS NULL OR g.owner_id = $1 OR o.pair_id = $1) AND ($2::bigint IS NULL OR g.year = $2)"
-		" AND ($3::bigint IS NULL OR g.area_id = $3 OR g.owner_id = (SELECT committee_id FROM area WHERE id = $3))"
-		" AND ($4::text IS NULL OR g.level = $4) AND " PUB_GOAL("g") " ORDER BY g.year NULLS FIRST, g.key",
-	/* (org_id, year, district_id) */
-	[STMT_LIST_INDICATORS] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction, i.periodicity, g.key AS goal,"
-		" o.key AS owner FROM indicator i JOIN organisation o ON o.id = i.owner_id"
-		" LEFT JOIN goal g ON g.id = i.goal_id"
-		" WHERE ($1::bigint IS NULL OR i.owner_id = $1 OR o.pair_id = $1)"
-		" AND ($2::bigint IS NULL OR g.year = $2 OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.year = $2))"
-		" AND ($3::bigint IS NULL OR i.owner_id = (SELECT committee_id FROM area WHERE id = $3)"
-		"  OR EXISTS (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.area_id = $3))"
-		" AND " PUB_INDICATOR("i") " ORDER BY i.key",
-	/* (org_id, district_id, year) */
-	[STMT_LIST_ACTIVITIES] =
-		"SELECT a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status,"
-		" a.start_text AS start, a.end_text AS end FROM activity a"
-		" JOIN organisation o ON o.id = a.owner_id LEFT JOIN plan_version pv ON pv.id = a.plan_version_id"
-		" LEFT JOIN plan p ON p.id = pv.plan_id"
-		" WHERE ($1::bigint IS NULL OR a.owner_id = $1 OR o.pair_id = $1 OR a.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"
-		"  OR EXISTS (SELECT 1 FROM activity_partner ap WHERE ap.activity_id = a.id AND ap.org_id = $1))"
-		" AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM activity_district ad JOIN area x ON x.id = ad.area_id"
-		"  WHERE ad.activity_id = a.id AND (x.id = $2 OR x.parent_id = $2)))"
-		" AND ($3::bigint IS NULL OR $3 BETWEEN coalesce(a.start_first / 10000, p.year_from, $3)"
-		"  AND coalesce(a.end_last / 10000, p.year_to, $3))"
-		" AND " PUB_ACTIVITY("a") " ORDER BY a.key",
-	/* (district_id, org_id) */
-	[STMT_LIST_MEASURES] =
-		"SELECT m.id, m.key, m.title AS name, d.key AS district, m.status, m.start_text AS start"
-		" FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id"
-		" JOIN plan p ON p.id = pv.plan_id LEFT JOIN area d ON d.id = p.district_id"
-		" WHERE ($1::bigint IS NULL OR p.district_id = $1)"
-		" AND ($2::bigint IS NULL OR p.owner_id = $2 OR EXISTS (SELECT 1 FROM measure_partner mp"
-		"  WHERE mp.measure_id = m.id AND mp.org_id = $2)) AND pv.status <> 'draft'"
-		" ORDER BY d.name COLLATE sv NULLS FIRST, m.ord, m.id",
-	/* (org_id, district_id, year) */
-	[STMT_LIST_PLANS] =
-		"SELECT p.id, p.key, p.title AS name, p.kind, o.key AS owner, d.key AS district,"
-		" p.year_from, p.year_to, pv.version, pv.status FROM plan p"
-		" JOIN organisation o ON o.id = p.owner_id LEFT JOIN area d ON d.id = p.district_id"
-		" JOIN plan_version pv ON pv.plan_id = p.id AND pv.version ="
-		"  (SELECT version FROM plan_version WHERE plan_id = p.id"
-		" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
-		" WHERE ($1::bigint IS NULL OR p.owner_id = $1 OR o.pair_id = $1) AND ($2::bigint IS NULL OR p.district_id = $2)"
-		" AND ($3::bigint IS NULL OR $3 BETWEEN p.year_from AND p.year_to) ORDER BY p.kind, p.key",
-	/* (org_id, year) */
-	[STMT_LIST_REPORTS] =
-		"SELECT r.id, o.name || ' ' || pe.year || '-' || pe.kind AS name, o.key AS org,"
-		" pe.year, pe.kind AS period, r.status FROM report r JOIN organisation o ON o.id = r.org_id"
-		" JOIN period pe ON pe.id = r.period_id WHERE ($1::bigint IS NULL OR r.org_id = $1)"
-		" AND ($2::bigint IS NULL OR pe.year = $2) ORDER BY pe.year, pe.kind, o.name COLLATE sv",
-	/* () */
-	[STMT_LIST_RECOMMENDATIONS] =
-		"SELECT r.id, cr.key AS report, r.number, coalesce(r.text, r.number) AS name"
-		" FROM recommendation r JOIN commission_report cr ON cr.id = r.report_id"
-		" ORDER BY cr.key, r.number",
 
 	/* show: (id) */
 	[STMT_SHOW_ORGANISATION] =
@@ -806,13 +722,7 @@ const char *const pg_sql[STMT__MAX] = {
 		"   OR strpos(changed, '\"org') = 0)))),"
 		SQL_CACHE_TOUCHED_TAIL,
 
-	/* more collections: (district_id, level) */
-	[STMT_LIST_AREAS] =
-		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code FROM area a"
-		" LEFT JOIN area p ON p.id = a.parent_id WHERE ($1::bigint IS NULL OR a.id = $1 OR a.parent_id = $1"
-		"  OR p.parent_id = $1) AND ($2::text IS NULL OR a.level = $2)"
-		" ORDER BY CASE a.level WHEN 'municipality' THEN 1 WHEN 'district' THEN 2"
-		" WHEN 'neighbourhood' THEN 3 ELSE 4 END, a.name COLLATE sv",
+	/* more collections (their lists: sql-pg-lists.c) */
 	[STMT_SHOW_AREA] =
 		"SELECT a.id, a.key, a.name, a.level, p.key AS parent, a.code, o.key AS committee, a.prioritised,"
 		" a.source FROM area a LEFT JOIN area p ON p.id = a.parent_id"
@@ -820,48 +730,18 @@ const char *const pg_sql[STMT__MAX] = {
 	[STMT_REL_AREA_ALIASES] = "SELECT alias, source FROM area_alias WHERE area_id = $1 ORDER BY alias",
 	[STMT_REL_AREA_CHILDREN] =
 		"SELECT id, key, name, level FROM area WHERE parent_id = $1 ORDER BY name COLLATE sv",
-	/* (year) */
-	[STMT_LIST_PERIODS] =
-		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day FROM period"
-		" WHERE $1::bigint IS NULL OR year = $1 ORDER BY year, kind",
 	[STMT_SHOW_PERIOD] =
 		"SELECT id, year || '-' || kind AS name, year, kind, first_day, last_day FROM period WHERE id = $1",
-	/* (org_id, district_id, year) */
-	[STMT_LIST_OUTCOMES] =
-		"SELECT x.id, i.key || ' ' || pe.year || '-' || pe.kind || ' ' || a.key || ' ' || x.sex AS name,"
-		" i.key AS indicator, pe.year || '-' || pe.kind AS period, a.key AS area, x.sex, x.value,"
-		" x.missing, x.source, x.derived, x.example FROM outcome x JOIN indicator i ON i.id = x.indicator_id"
-		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
-		" WHERE ($1::bigint IS NULL OR i.owner_id = $1) AND ($2::bigint IS NULL OR x.area_id = $2 OR a.parent_id = $2)"
-		" AND ($3::bigint IS NULL OR pe.year = $3) AND ($4::bigint IS NULL OR x.indicator_id = $4)"
-		" AND ($5::bigint IS NULL OR x.area_id = $5) AND ($6::text IS NULL OR x.sex = $6)"
-		" AND ($7::text IS NULL OR pe.kind = $7 OR pe.year || '-' || pe.kind = $7)"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
-		" ORDER BY x.id",
 	[STMT_SHOW_OUTCOME] =
 		"SELECT x.id, i.key AS indicator, i.name AS indicator_name, pe.year || '-' || pe.kind AS period,"
 		" a.key AS area, x.sex, x.value, x.missing, x.source, x.derived, x.example FROM outcome x"
 		" JOIN indicator i ON i.id = x.indicator_id JOIN period pe ON pe.id = x.period_id"
 		" JOIN area a ON a.id = x.area_id WHERE x.id = $1 AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i"),
-	/* (org_id, district_id, year) */
-	[STMT_LIST_ALLOCATIONS] =
-		"SELECT r.id, o.name || ' ' || a.name || ' ' || r.year AS name, o.key AS org, a.key AS area,"
-		" r.year, r.kind, r.amount, r.unit, r.note, r.example FROM resource_allocation r"
-		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
-		" WHERE ($1::bigint IS NULL OR r.org_id = $1) AND ($2::bigint IS NULL OR r.area_id = $2 OR a.parent_id = $2)"
-		" AND ($3::bigint IS NULL OR r.year = $3) ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv, r.kind",
 	[STMT_SHOW_ALLOCATION] =
 		"SELECT r.id, o.key AS org, a.key AS area, r.year, r.kind, r.amount, r.unit, r.note, r.example,"
 		" r.created_at"
 		" FROM resource_allocation r JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
 		" WHERE r.id = $1",
-	/* (org_id) */
-	[STMT_LIST_RESPONSES] =
-		"SELECT r.id, o.name || ' ' || cr.key || ' ' || m.number AS name, o.key AS org, cr.key AS report,"
-		" m.number AS measure, r.stance, r.stance_phrase, r.no_response FROM response r"
-		" JOIN organisation o ON o.id = r.org_id JOIN commission_measure m ON m.id = r.measure_id"
-		" JOIN commission_report cr ON cr.id = m.report_id WHERE $1::bigint IS NULL OR r.org_id = $1"
-		" ORDER BY cr.key, m.number, o.name COLLATE sv",
 	[STMT_SHOW_RESPONSE] =
 		"SELECT r.id, o.key AS org, cr.key AS report, m.number AS measure, m.text AS measure_text,"
 		" r.stance, r.stance_phrase, r.no_response FROM response r JOIN organisation o ON o.id = r.org_id"

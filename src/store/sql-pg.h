@@ -49,6 +49,7 @@ extern const char *const pg_sql_todo[STMT__MAX];
 extern const char *const pg_sql_indicator[STMT__MAX];
 extern const char *const pg_sql_need[STMT__MAX];
 extern const char *const pg_sql_report_cycle[STMT__MAX];
+extern const char *const pg_sql_lists[STMT__MAX];
 
 /* The bulk statements' staging table (bulk-pg.c): a temporary table of the session, dropped at
  * the commit, with a text column per value (a1 ... a16) and the row's number n. Every bulk

@@ -44,6 +44,7 @@ extern const char *const sqlite_sql_todo[STMT__MAX];
 extern const char *const sqlite_sql_indicator[STMT__MAX];
 extern const char *const sqlite_sql_need[STMT__MAX];
 extern const char *const sqlite_sql_report_cycle[STMT__MAX];
+extern const char *const sqlite_sql_lists[STMT__MAX];
 
 /* One schema migration: its version (the NNNN of its file name) and its SQL. */
 struct sql_migration {

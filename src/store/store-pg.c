@@ -88,6 +88,7 @@ static const char *const *const sql_tables[] = {
 	pg_sql_plan_measure, pg_sql_plan_goal, pg_sql_goal_edit, pg_sql_contrib, pg_sql_provenance,
 	pg_sql_view_tables, pg_sql_commit, pg_sql_wheel, pg_sql_period_lock, pg_sql_todo,
 	pg_sql_indicator, pg_sql_need, pg_sql_report_cycle,
+	pg_sql_lists,
 };
 
 const char *pg_sql_text(int s)

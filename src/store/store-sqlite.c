@@ -69,6 +69,7 @@ static const char *const *const sql_tables[] = {
 	sqlite_sql_indicator,
 	sqlite_sql_need,
 	sqlite_sql_report_cycle,
+	sqlite_sql_lists,
 };
 
 /* sql_text: the SQL of statement s, or NULL when no table has it (or more than one does). */
@@ -680,7 +681,7 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"SELECT 1 FROM (SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
 	" UNION ALL SELECT 1 FROM (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)"
 
-/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046 and 0051) when they
+/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051 and 0055) when they
  * disagree with what they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
 	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
@@ -702,7 +703,17 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"  FROM derived_indicator_period x JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY'" \
 	"  WHERE x.valued > 0 AND x.open > 0 ORDER BY x.indicator_id, pe.year) GROUP BY indicator_id) r" \
 	" FULL JOIN derived_indicator_years d ON d.indicator_id = r.indicator_id" \
-	" WHERE r.years IS NOT d.years HAVING count(*) > 0"
+	" WHERE r.years IS NOT d.years HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_outcome_count: ' || count(*) || ' indicator, period and sex counts differ from" \
+	" the outcomes'" \
+	" FROM (SELECT indicator_id, period_id, sex, count(*) AS n, count(*) FILTER (WHERE example = 1" \
+	"  OR source = 'kolada') AS open FROM outcome GROUP BY 1, 2, 3) r FULL JOIN derived_outcome_count d" \
+	"  ON d.indicator_id = r.indicator_id AND d.period_id = r.period_id AND d.sex = r.sex" \
+	" WHERE coalesce(r.n, 0) <> coalesce(d.n, 0) OR coalesce(r.open, 0) <> coalesce(d.open, 0)" \
+	" HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_outcome_total: the outcomes'' numbers differ (' || r.n || ', ' || r.open || ')'" \
+	" FROM (SELECT count(*) AS n, count(*) FILTER (WHERE example = 1 OR source = 'kolada') AS open FROM outcome) r" \
+	" LEFT JOIN derived_outcome_total d ON d.id = 1 WHERE d.n IS NOT r.n OR d.open IS NOT r.open"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {

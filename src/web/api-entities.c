@@ -104,8 +104,10 @@ static int readable_only(struct http_req *r, struct rowset *rs)
 	return LUP_OK;
 }
 
+/* list_reply: the list's answer: rows first..first+limit of rs (the page), the list's total,
+ * limit and offset. */
 static int list_reply(struct http_req *r, const struct kind *k, struct rowset *rs, struct entity_extras *x,
-		      long limit, long offset)
+		      long first, int64_t total, long limit, long offset)
 {
 	struct json *j = http_json_begin(r, 200);
 	int rc = LUP_OK;
@@ -113,16 +115,95 @@ static int list_reply(struct http_req *r, const struct kind *k, struct rowset *r
 	json_obj_open(j);
 	json_key(j, "items");
 	json_arr_open(j);
-	for (long i = offset; i < rs->nrows && i < offset + limit && rc == LUP_OK; i++)
+	for (long i = first; i < rs->nrows && i < first + limit && rc == LUP_OK; i++)
 		rc = entity_list_item(r->st, k, rs, (int)i, x, j, &r->a, &r->err);
 	json_arr_close(j);
-	json_key(j, "total"); json_int(j, rs->nrows);
+	json_key(j, "total"); json_int(j, total);
 	json_key(j, "limit"); json_int(j, limit);
 	json_key(j, "offset"); json_int(j, offset);
 	json_obj_close(j);
 	if (rc != LUP_OK)
 		return http_fail(r);
 	return http_json_end(r, j);
+}
+
+static int count_row(void *ctx, const struct store_row *row)
+{
+	*(int64_t *)ctx = store_col_int(row, 0);
+	return 0;
+}
+
+/* A page of a list that SQL reads whole (a kind without a count statement): rows from..to-1 of
+ * the statement's are collected, every row counted (n). */
+struct page_rows {
+	struct rowset *rs;
+	int64_t n, from, to;
+};
+
+static int page_row(void *ctx, const struct store_row *row)
+{
+	struct page_rows *p = ctx;
+	int rc = 0;
+
+	if (p->n >= p->from && p->n < p->to)
+		rc = rowset_collect(p->rs, row);
+	p->n++;
+	return rc;
+}
+
+/* list_page: the rows of b's page (kind_page: limit from offset) of kind k's list into rs, the
+ * list's rows without the page into *total, and the districts' extras into x: one batch, the
+ * view's last reads (one round trip on PostgreSQL). A kind with a count statement reads the
+ * page in SQL (LIMIT, OFFSET) and counts apart; one without reads its list whole and keeps the
+ * page's rows (lists of a few hundred rows at most, which SQL sorts whole in any case).
+ * Returns LUP_OK or a store error in r->err. */
+static int list_page(struct http_req *r, const struct kind *k, const struct kind_bound *b, long limit,
+		     long offset, struct rowset *rs, struct entity_extras *x, int64_t *total)
+{
+	struct page_rows p = { rs, 0, offset, (int64_t)offset + limit };
+	struct store_q q[3];
+	enum stmt list, count;
+	int n = 0, rc;
+
+	kind_list_stmts(k, b, &list, &count);
+	memset(x, 0, sizeof(*x));
+	rowset_init(rs, &r->a);
+	rowset_init(&x->rows, &r->a);
+	*total = 0;
+	if (count != STMT__MAX) {
+		q[n++] = (struct store_q){ count, b->args, b->nargs, count_row, total };
+		q[n++] = (struct store_q){ list, b->args, b->npaged, rowset_collect, rs };
+	} else
+		q[n++] = (struct store_q){ list, b->args, b->npaged, page_row, &p };
+	if (k->list == STMT_LIST_DISTRICTS)
+		q[n++] = (struct store_q){ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows };
+	store_read_last(r->st);
+	if ((rc = store_query_many(r->st, q, n, &r->err)) != LUP_OK)
+		return rc;
+	if (count == STMT__MAX)
+		*total = p.n;
+	x->loaded = k->list == STMT_LIST_DISTRICTS;
+	return LUP_OK;
+}
+
+/* list_all: every row of kind k's list (b's page is every row), the reports the caller may not
+ * read left out, sorted as ?sort asks, answered from offset: the lists that C sorts or
+ * filters. */
+static int list_all(struct http_req *r, const struct kind *k, const struct kind_bound *b, long limit, long offset)
+{
+	struct rowset rs;
+	struct entity_extras x;
+	int rc;
+
+	if (k->list == STMT_LIST_DISTRICTS)	/* the list and its extras: the view's one batch */
+		store_read_last(r->st);
+	if (entity_list_load(r->st, k, b->args, b->npaged, &rs, &x, &r->a, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (k->list == STMT_LIST_REPORTS && readable_only(r, &rs) != LUP_OK)
+		return http_fail(r);
+	if ((rc = sort_rows(r, &rs)) != 0)
+		return rc;
+	return list_reply(r, k, &rs, &x, offset, rs.nrows, limit, offset);
 }
 
 int api_entity_list(struct http_req *r)
@@ -132,6 +213,7 @@ int api_entity_list(struct http_req *r)
 	struct kind_bound b;
 	struct rowset rs;
 	struct entity_extras x;
+	int64_t total;
 	long limit, offset;
 	int rc;
 
@@ -144,15 +226,12 @@ int api_entity_list(struct http_req *r)
 		return rc;
 	if (kind_bind(r->st, k, vals, &b, &r->err) != LUP_OK)
 		return r->err.code == LUP_EINVAL ? http_error(r, 400, "bad_request", "%s", r->err.msg) : http_fail(r);
-	if (k->list == STMT_LIST_DISTRICTS)	/* the list and its extras: the view's one batch */
-		store_read_last(r->st);
-	if (entity_list_load(r->st, k, b.args, b.nargs, &rs, &x, &r->a, &r->err) != LUP_OK)
+	if (k->list == STMT_LIST_REPORTS || http_query(r, "sort"))
+		return list_all(r, k, &b, limit, offset);
+	kind_page(&b, k, limit, offset);
+	if (list_page(r, k, &b, limit, offset, &rs, &x, &total) != LUP_OK)
 		return http_fail(r);
-	if (k->list == STMT_LIST_REPORTS && readable_only(r, &rs) != LUP_OK)
-		return http_fail(r);
-	if ((rc = sort_rows(r, &rs)) != 0)
-		return rc;
-	return list_reply(r, k, &rs, &x, limit, offset);
+	return list_reply(r, k, &rs, &x, 0, total, limit, offset);
 }
 
 /* report_gate: 0 when the caller may read report id (with its assessments and activities);
