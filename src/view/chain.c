@@ -160,19 +160,6 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* sex: an outcome's sex as one of three constant texts (the schema allows no other; any
- * other text is copied), so that the rows share them. */
-static const char *sex(struct load *l, const struct store_row *r, int i)
-{
-	static const char *const sexes[] = { "T", "K", "M" };
-	const char *s = store_col_text(r, i);
-
-	for (int k = 0; s && k < 3; k++)
-		if (s[0] == sexes[k][0] && s[1] == '\0')
-			return sexes[k];
-	return arena_strdup(l->a, s);
-}
-
 /* kept: whether period is among l's periods to keep. */
 static int kept(const struct load *l, int64_t period)
 {
@@ -182,28 +169,43 @@ static int kept(const struct load *l, int64_t period)
 	return 0;
 }
 
-/* outcome_row: an outcome of a period to keep (the statements may give other periods between
- * the least and the greatest of those: STMT_VC_OUTCOMES). */
+/* The sexes of an outcome row (STMT_VC_OUTCOMES*: indicator, period, area, sexes, then the
+ * values of T, K and M): each sex's bit in sexes (its example bit 3 above it), its value's
+ * column, its text; in the order of the texts (by_outcome). */
+static const struct {
+	int bit, col;
+	const char *text;
+} sexes[] = { { 1, 5, "K" }, { 2, 6, "M" }, { 4, 4, "T" } };
+
+/* outcome_row: the outcomes (one per sex shown) of an (indicator, period, area) of a period to
+ * keep (the statements may give other periods between the least and the greatest of those:
+ * STMT_VC_OUTCOMES). */
 static int outcome_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
-	int64_t period = store_col_int(r, 1);
-	struct view_outcome *o;
+	int64_t period = store_col_int(r, 1), ind, area, shown;
 
 	if (!kept(l, period))
 		return 0;
-	o = grow(l);
-	l->owner[l->n - 1] = store_col_int(r, 0);
-	o->period_id = period;
-	o->area_id = store_col_int(r, 2);
-	o->year = 0;		/* year, period and area: put_keys */
-	o->period = o->area = NULL;
-	o->sex = sex(l, r, 3);
-	/* the schema's CHECK: value is NULL exactly when missing is 1 (the statements give no
-	 * missing column) */
-	o->missing = store_col_type(r, 4) == SV_NULL;
-	o->value = o->missing ? NAN : store_col_real(r, 4);
-	o->example = store_col_int(r, 5) != 0;
+	ind = store_col_int(r, 0);
+	area = store_col_int(r, 2);
+	shown = store_col_int(r, 3);
+	for (size_t k = 0; k < sizeof(sexes) / sizeof(sexes[0]); k++) {
+		struct view_outcome *o;
+		if (!(shown & sexes[k].bit))
+			continue;
+		o = grow(l);
+		l->owner[l->n - 1] = ind;
+		o->period_id = period;
+		o->area_id = area;
+		o->year = 0;		/* year, period and area: put_keys */
+		o->period = o->area = NULL;
+		o->sex = sexes[k].text;
+		/* the schema's CHECK: value is NULL exactly when missing is 1 */
+		o->missing = store_col_type(r, sexes[k].col) == SV_NULL;
+		o->value = o->missing ? NAN : store_col_real(r, sexes[k].col);
+		o->example = (shown & sexes[k].bit << 3) != 0;
+	}
 	return 0;
 }
 
