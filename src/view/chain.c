@@ -462,24 +462,46 @@ static int by_rank(const void *x, const void *y)
 	return p->rank != q->rank ? (p->rank > q->rank) - (p->rank < q->rank) : cmp_int(p->act, q->act);
 }
 
+/* distinct: the index of name among names[0..*nd) (texts compared; NULL as a name of its own),
+ * added when new; last (at index lastix) is tried first: a district's links mostly come
+ * together. The distinct names are ranked once (collate_ranks compared all of them: most
+ * links of an organisation's activities name its own district). */
+static size_t distinct(const char **names, size_t *nd, const char *name, const char *last, size_t lastix)
+{
+	if (*nd && (last == name || (last && name && strcmp(last, name) == 0)))
+		return lastix;
+	for (size_t j = 0; j < *nd; j++)
+		if (names[j] == name || (names[j] && name && strcmp(names[j], name) == 0))
+			return j;
+	names[*nd] = name;
+	return (*nd)++;
+}
+
 /* sort_areas: the activities' districts (l: names, owner: activity ids) in Swedish order of
  * their names, then by activity, as ORDER BY name COLLATE sv, activity_id gave them (the
  * distinct names ranked once through ICU: SQLite's sorter compared every pair through it,
  * half of the statement). -1 when the collation fails. */
 static int sort_areas(struct load *l)
 {
-	size_t n = l->n ? l->n : 1;
+	size_t n = l->n ? l->n : 1, nd = 0, sorted = 1;
 	struct area_link *links = l->rows;
-	const char **names = arena_alloc(l->a, n * sizeof(*names));
+	const char **names = arena_alloc(l->a, n * sizeof(*names));	/* the distinct names */
 	int *rank = arena_alloc(l->a, n * sizeof(*rank));
+	size_t *of = arena_alloc(l->a, n * sizeof(*of));		/* link i's name: names[of[i]] */
 	struct ranked *r = arena_alloc(l->a, n * sizeof(*r));
 
-	for (size_t i = 0; i < l->n; i++)
-		names[i] = links[i].name;
-	if (l->n > INT32_MAX || collate_ranks(names, (int)l->n, rank) != 0)
+	if (l->n > INT32_MAX)
 		return -1;
 	for (size_t i = 0; i < l->n; i++)
-		r[i] = (struct ranked){ rank[i], l->owner[i], links[i] };
+		of[i] = distinct(names, &nd, links[i].name, i ? names[of[i - 1]] : NULL, i ? of[i - 1] : 0);
+	if (collate_ranks(names, (int)nd, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		r[i] = (struct ranked){ rank[of[i]], l->owner[i], links[i] };
+		sorted &= i == 0 || by_rank(&r[i - 1], &r[i]) <= 0;
+	}
+	if (sorted)
+		return 0;
 	qsort(r, l->n, sizeof(*r), by_rank);
 	for (size_t i = 0; i < l->n; i++) {
 		links[i] = r[i].link;
