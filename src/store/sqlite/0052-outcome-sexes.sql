@@ -7,7 +7,9 @@
 -- the sexes with an outcome (K 1, M 2, T 4) and, shifted by 3, those of them that are example
 -- data; shut, the bits of the sexes whose figure is not public in itself (neither example data
 -- nor from Kolada: sql-public.h FIGURE_OPEN); and each sex's value (NULL: missing, or no such
--- sex). The chain's statements (sql-sqlite-view-chain.c VC_OUTCOMES_OF) read one row per triple
+-- sex): declared without a type, so that a read takes them as stored (REAL from outcome's
+-- REAL column) without the RealAffinity step per column and row that a REAL column costs. The
+-- chain's statements (sql-sqlite-view-chain.c VC_OUTCOMES_OF) read one row per triple
 -- and the loader (view/chain.c outcome_row) makes each sex's outcome of it.
 --
 -- Kept by row triggers on outcome: each counts the triple's row anew from outcome's at most three
@@ -26,9 +28,9 @@ CREATE TABLE derived_outcome_sexes (
   period_id     INTEGER NOT NULL,
   sexes         INTEGER NOT NULL,
   shut          INTEGER NOT NULL,
-  vt            REAL,
-  vk            REAL,
-  vm            REAL,
+  vt,
+  vk,
+  vm,
   PRIMARY KEY (indicator_id, area_id, period_id)
 ) WITHOUT ROWID;
 
