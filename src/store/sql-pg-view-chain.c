@@ -60,9 +60,18 @@
 
 /* The outcomes of the indicators ci in the periods pr (the caller adds the areas to the join,
  * then VC_OUTCOMES_SEE and the order). */
+/* The visible sexes of an (indicator, period, area) as one row, as SQLite's
+ * derived_outcome_sexes gives them (its migration 0052; view/chain.c outcome_row): sexes, the
+ * bits of the sexes shown (K 1, M 2, T 4) and, shifted by 3, those of them that are example
+ * data; then the values of T, K and M (NULL: missing, or not shown). */
+#define VC_SEXES(sex, example) \
+	"sum((CASE " sex " WHEN 'K' THEN 1 WHEN 'M' THEN 2 ELSE 4 END) * (1 + 8 * " example "))"
 #define VC_OUTCOMES_OF \
-	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.example" \
+	" SELECT x.indicator_id, x.period_id, x.area_id, " VC_SEXES("x.sex", "x.example") " AS sexes," \
+	" max(x.value) FILTER (WHERE x.sex = 'T') AS vt, max(x.value) FILTER (WHERE x.sex = 'K') AS vk," \
+	" max(x.value) FILTER (WHERE x.sex = 'M') AS vm" \
 	" FROM ci i JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ANY (ARRAY(SELECT id FROM pr))"
+#define VC_OUTCOMES_BY " GROUP BY x.indicator_id, x.period_id, x.area_id"
 /* The outcomes (xt) of both sexes together in area $1 and the periods pr, read once from the
  * partial index outcome_area_total (an index-only scan: missing is value IS NULL, outcome's
  * CHECK) and joined to the indicators ci by hash (the periods' and the area's keys come from
@@ -107,17 +116,17 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * sorter here copied every row into a temporary b-tree) */
 	[STMT_VC_OUTCOMES] =
 		"WITH" VC_CI "," VC_AREAS "," VC_PERIODS_PREV
-		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE,
+		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE VC_OUTCOMES_BY,
 	/* -> the same of the year only (the API's goal chain shows no other) */
 	[STMT_VC_OUTCOMES_YEAR] =
 		"WITH" VC_CI "," VC_AREAS "," VC_PERIODS_YEAR
-		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE,
+		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE VC_OUTCOMES_BY,
 	/* (area_id, year, goal_ids) -> the same in area $1 for both sexes together (T) only: what
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
 		"WITH" VC_CI "," VC_PERIODS_PREV "," VC_AREA_T
-		" SELECT x.indicator_id, x.period_id, x.area_id, 'T' AS sex, x.value,"
-		" x.example FROM ci i JOIN xt x ON x.indicator_id = i.id WHERE " SEE_FIGURE("x", "i"),
+		" SELECT x.indicator_id, x.period_id, x.area_id, 4 + 32 * x.example AS sexes, x.value AS vt"
+		" FROM ci i JOIN xt x ON x.indicator_id = i.id WHERE " SEE_FIGURE("x", "i"),
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area $3 (what 1; name: the
 	 * key), which the outcomes above give by id (view/chain.c puts them in), and the

@@ -141,9 +141,12 @@
 #define SEE_FIGURE_SEEN(owners, periods) \
 	"SELECT o_.id AS owner_id, p_.id AS period_id FROM " owners " o_ CROSS JOIN " periods " p_" \
 	" WHERE (" SEE_FIGURE_OWNER("p_.id", "o_.id") ")"
-#define SEE_FIGURE_BY(x, i, seen) \
-	"(" FIGURE_OPEN(x) " OR " i ".source_kind = 'kolada' OR EXISTS (SELECT 1 FROM " seen " s_" \
-	" WHERE s_.owner_id = " i ".owner_id AND s_.period_id = " x ".period_id))"
+#define SEE_FIGURE_BY(x, i, seen) "(" FIGURE_OPEN(x) " OR " SEE_FIGURE_SHUT_BY(x ".period_id", i, seen) ")"
+/* SEE_FIGURE_BY's terms for a figure not public in itself, of the period with id column period
+ * (OR-ed; the caller brackets them). */
+#define SEE_FIGURE_SHUT_BY(period, i, seen) \
+	i ".source_kind = 'kolada' OR EXISTS (SELECT 1 FROM " seen " s_" \
+	" WHERE s_.owner_id = " i ".owner_id AND s_.period_id = " period ")"
 
 /* The same for an outcome x of the indicator with id column icol (no alias of indicator in
  * scope): the indicator is looked up. */

@@ -50,23 +50,29 @@
 
 /* The visible outcomes (VC_SEEN) of the chain's public indicators (the goals' ids VC_IDS(3), each joined
  * to its indicators: no IN list to build) in the periods pr (the caller adds the areas), by
- * period and area id: the loader puts in the periods' years and kinds and the areas'
- * keys from STMT_VC_OUTCOME_KEYS (a rowid seek into period and one into area for every row were
- * a fifth of the statement). Per indicator and area one range of outcome_indicator_area (0043:
- * indicator, area, period, then the columns read) over the periods' ids from the least of pr's
- * to the greatest: a seek of outcome_cover per indicator, period and area cost 2.6K each (2.41M
- * -> 1.99M for the API's year). The rows of other periods in that range (none where a year's
- * periods were made together) are the loader's to drop (view/chain.c keep_periods): testing
- * each row against pr here cost 0.26M of the API's 1.82M (an IN list probed per row).
- * INDEXED BY: SQLite would take the unique index, and a seek into the table per row. No
- * missing column: it is value IS NULL (outcome's CHECK), which the loader tests (a column less
- * per row: -41K of the API's 1.56M in SQLite, and the loader's call). */
-#define VC_OUTCOMES_OF \
-	" SELECT x.indicator_id, x.period_id, x.area_id, x.sex, x.value, x.example" \
+ * period and area id, the sexes of an (indicator, period, area) as one row of
+ * derived_outcome_sexes (0052): sexes, the bits of the sexes shown (K 1, M 2, T 4) and, shifted
+ * by 3, those of them that are example data, masked as mask says ("" or " & 36": T only); then the
+ * values (x.vt, x.vk, x.vm: T's, K's and M's, or T's alone) (view/chain.c outcome_row makes an outcome of each sex shown; a row
+ * with none is dropped there). Reading outcome_indicator_area's row per sex cost 526 rows at
+ * about 2.9K instructions each for the API's year, six columns a row. The loader puts in the
+ * periods' years and kinds and the areas' keys from STMT_VC_OUTCOME_KEYS (a rowid seek into
+ * period and one into area for every row were a fifth of the statement). Per indicator and
+ * area one range of the table's key (indicator, area, period) over the periods' ids from the
+ * least of pr's to the greatest: a seek per indicator, period and area cost 2.6K each. The
+ * rows of other periods in that range (none where a year's periods were made together) are
+ * the loader's to drop (view/chain.c keep_periods): testing each row against pr here cost
+ * 0.26M of the API's 1.82M (an IN list probed per row). A sex whose figure is not public in
+ * itself (shut) is shown only where the rule's other terms say so (SEE_FIGURE_SHUT_BY, its
+ * seen built only then). */
+#define VC_OUTCOMES_OF(mask, values) \
+	" SELECT x.indicator_id, x.period_id, x.area_id, (CASE WHEN x.shut = 0 OR " \
+	SEE_FIGURE_SHUT_BY("x.period_id", "i", "seen") " THEN x.sexes ELSE x.sexes & ~x.shut END)" mask \
+	" AS sexes, " values \
 	" FROM " VC_IDS("3") " c CROSS JOIN indicator i ON i.goal_id = c.value" \
-	" CROSS JOIN outcome x INDEXED BY outcome_indicator_area ON x.indicator_id = i.id" \
+	" CROSS JOIN derived_outcome_sexes x ON x.indicator_id = i.id" \
 	" WHERE x.period_id BETWEEN (SELECT min(id) FROM pr) AND (SELECT max(id) FROM pr)" \
-	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE_BY("x", "i", "seen")
+	" AND " PUB_INDICATOR("i")
 
 /* The rule's owner part (sql-public.h SEE_FIGURE_SEEN) decided once per owner of the chain's
  * indicators (io) and period of pr, not per outcome: in the demo every figure is example data
@@ -85,10 +91,12 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" SELECT g.id, g.key, g.level, g.number, g.title AS name, p.key AS parent, ow.key AS owner,"
 		" g.description, g.parent_id FROM goal g LEFT JOIN goal p ON p.id = g.parent_id"
 		" JOIN organisation ow ON ow.id = g.owner_id WHERE g.id IN (SELECT id FROM chain)",
-	/* (goal_ids) -> goal_id, text: Förväntat resultat */
+	/* (goal_ids) -> goal_id, text: Förväntat resultat, by goal in the ids' order (each once: a
+	 * goal's rows together, which is all the loader needs), each goal's by ord (its key's index,
+	 * goal_id then ord, searched per goal): the ids drive the join, without the IN list of them
+	 * to build and the ORDER BY (250K -> 188K instructions, Spånga-Tensta 2022) */
 	[STMT_VC_RESULTS] =
-		VC_CHAIN_IDS("1") " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
-		" ORDER BY r.goal_id, r.ord",
+		"SELECT r.goal_id, r.text FROM " VC_IDS("1") " c CROSS JOIN goal_result r ON r.goal_id = c.value",
 	/* (year, goal_ids) -> the indicators of the goals with the year's targets, their owner (the
 	 * loader tells the organisation's own from STMT_VC_OUTCOME_KEYS' owners: the list of
 	 * VC_OWNED built and probed here was 88K of the statement's 745K) and their ord; by goal in
@@ -108,16 +116,16 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * sorter here copied every row into a temporary b-tree) */
 	[STMT_VC_OUTCOMES] =
 		"WITH" VC_AREAS "," VC_PERIODS_PREV VC_SEEN
-		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
+		VC_OUTCOMES_OF("", "x.vt, x.vk, x.vm") " AND x.area_id IN (SELECT id FROM ar)",
 	/* -> the same of the year only (the API's goal chain shows no other) */
 	[STMT_VC_OUTCOMES_YEAR] =
 		"WITH" VC_AREAS "," VC_PERIODS_YEAR VC_SEEN
-		VC_OUTCOMES_OF " AND x.area_id IN (SELECT id FROM ar)",
+		VC_OUTCOMES_OF("", "x.vt, x.vk, x.vm") " AND x.area_id IN (SELECT id FROM ar)",
 	/* (area_id, year, goal_ids) -> the same in area ?1 for both sexes together (T) only: what
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
 		"WITH" VC_PERIODS_PREV VC_SEEN
-		VC_OUTCOMES_OF " AND x.area_id = ?1 AND x.sex = 'T'",
+		VC_OUTCOMES_OF(" & 36", "x.vt") " AND x.area_id = ?1",
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area ?3 (what 1; name: the
 	 * key), which the outcomes above give by id (view/chain.c puts them in), and the

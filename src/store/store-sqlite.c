@@ -681,7 +681,7 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"SELECT 1 FROM (SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
 	" UNION ALL SELECT 1 FROM (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)"
 
-/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051 and 0055) when they
+/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052 and 0055) when they
  * disagree with what they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
 	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
@@ -713,7 +713,18 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" HAVING count(*) > 0" \
 	" UNION ALL SELECT 'derived_outcome_total: the outcomes'' numbers differ (' || r.n || ', ' || r.open || ')'" \
 	" FROM (SELECT count(*) AS n, count(*) FILTER (WHERE example = 1 OR source = 'kolada') AS open FROM outcome) r" \
-	" LEFT JOIN derived_outcome_total d ON d.id = 1 WHERE d.n IS NOT r.n OR d.open IS NOT r.open"
+	" LEFT JOIN derived_outcome_total d ON d.id = 1 WHERE d.n IS NOT r.n OR d.open IS NOT r.open" \
+	" UNION ALL SELECT 'derived_outcome_sexes: ' || count(*) || ' outcome rows of (indicator, area, period) differ" \
+	" from outcome'" \
+	" FROM (SELECT indicator_id, area_id, period_id," \
+	"  sum((CASE sex WHEN 'K' THEN 1 WHEN 'M' THEN 2 ELSE 4 END) * (1 + 8 * (example = 1))) AS sexes," \
+	"  sum(CASE WHEN example = 1 OR source = 'kolada' THEN 0 WHEN sex = 'K' THEN 1 WHEN sex = 'M' THEN 2 ELSE 4 END)" \
+	"  AS shut, max(CASE WHEN sex = 'T' THEN value END) AS vt, max(CASE WHEN sex = 'K' THEN value END) AS vk," \
+	"  max(CASE WHEN sex = 'M' THEN value END) AS vm FROM outcome GROUP BY 1, 2, 3) r" \
+	" FULL JOIN derived_outcome_sexes d ON d.indicator_id = r.indicator_id AND d.area_id = r.area_id" \
+	"  AND d.period_id = r.period_id" \
+	" WHERE r.sexes IS NOT d.sexes OR r.shut IS NOT d.shut OR r.vt IS NOT d.vt OR r.vk IS NOT d.vk" \
+	"  OR r.vm IS NOT d.vm HAVING count(*) > 0"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {

@@ -160,19 +160,6 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* sex: an outcome's sex as one of three constant texts (the schema allows no other; any
- * other text is copied), so that the rows share them. */
-static const char *sex(struct load *l, const struct store_row *r, int i)
-{
-	static const char *const sexes[] = { "T", "K", "M" };
-	const char *s = store_col_text(r, i);
-
-	for (int k = 0; s && k < 3; k++)
-		if (s[0] == sexes[k][0] && s[1] == '\0')
-			return sexes[k];
-	return arena_strdup(l->a, s);
-}
-
 /* kept: whether period is among l's periods to keep. */
 static int kept(const struct load *l, int64_t period)
 {
@@ -182,28 +169,52 @@ static int kept(const struct load *l, int64_t period)
 	return 0;
 }
 
-/* outcome_row: an outcome of a period to keep (the statements may give other periods between
- * the least and the greatest of those: STMT_VC_OUTCOMES). */
+/* The sexes of an outcome row (STMT_VC_OUTCOMES*: indicator, period, area, sexes, then the
+ * values of T, K and M): each sex's bit in sexes (its example bit 3 above it), its value's
+ * column, its text; in the order of the texts (by_outcome's). */
+static const struct {
+	unsigned bit;
+	int col;
+	const char *text;
+} sexes[] = { { 1, 5, "K" }, { 2, 6, "M" }, { 4, 4, "T" } };
+#define NSEXES (sizeof(sexes) / sizeof(sexes[0]))
+
+/* An (indicator, period, area) of the outcomes (the indicator is the row's owner): the sexes
+ * shown with their example bits (sexes[]' bits), those of them missing (the value NULL), their
+ * values in sexes[]' order; the period's year and kind and the area's key (put_keys). */
+struct triple {
+	int64_t period_id, area_id;
+	unsigned shown, missing;
+	double value[NSEXES];
+	long year;
+	const char *period, *area;
+};
+
+/* outcome_row: the sexes shown of an (indicator, period, area) of a period to keep (the
+ * statements may give other periods between the least and the greatest of those:
+ * STMT_VC_OUTCOMES), unless none is shown. expand_outcomes makes an outcome of each. */
 static int outcome_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
-	int64_t period = store_col_int(r, 1);
-	struct view_outcome *o;
+	int64_t period = store_col_int(r, 1), shown;
+	struct triple *t;
 
-	if (!kept(l, period))
+	if (!kept(l, period) || ((shown = store_col_int(r, 3)) & 7) == 0)
 		return 0;
-	o = grow(l);
+	t = grow(l);
 	l->owner[l->n - 1] = store_col_int(r, 0);
-	o->period_id = period;
-	o->area_id = store_col_int(r, 2);
-	o->year = 0;		/* year, period and area: put_keys */
-	o->period = o->area = NULL;
-	o->sex = sex(l, r, 3);
-	/* the schema's CHECK: value is NULL exactly when missing is 1 (the statements give no
-	 * missing column) */
-	o->missing = store_col_type(r, 4) == SV_NULL;
-	o->value = o->missing ? NAN : store_col_real(r, 4);
-	o->example = store_col_int(r, 5) != 0;
+	t->period_id = period;
+	t->area_id = store_col_int(r, 2);
+	t->shown = (unsigned)shown;
+	for (size_t k = 0; k < NSEXES; k++) {
+		if (!(t->shown & sexes[k].bit))
+			continue;
+		/* the schema's CHECK: value is NULL exactly when missing is 1 */
+		if (store_col_type(r, sexes[k].col) == SV_NULL)
+			t->missing |= sexes[k].bit;
+		else
+			t->value[k] = store_col_real(r, sexes[k].col);
+	}
 	return 0;
 }
 
@@ -266,7 +277,7 @@ static int activity_row(void *ctx, const struct store_row *r)
 /* A row with the first part of its sort key (its owner's id, or an activity's start). */
 struct keyed {
 	int64_t k;
-	uint64_t k2;		/* the outcomes': period, area and sex as one number (put_keys) */
+	uint64_t k2;		/* the outcomes' triples': period and area as one number (put_keys) */
 	const void *row;
 };
 
@@ -281,19 +292,15 @@ static int cmp_int(int64_t a, int64_t b)
 	return a < b ? -1 : a > b;
 }
 
-/* by_outcome: by indicator, year, period, area key and sex (all four make an outcome unique):
- * the three after the indicator are k2's ranks and the sex's first byte, the whole sex text
- * compared only where those tie. */
-static int by_outcome(const void *x, const void *y)
+/* by_triple: by indicator, then year, period and area key (k2's ranks: put_keys); the sexes of
+ * each come in their texts' order (expand_outcomes), so that the outcomes are by indicator,
+ * year, period, area key and sex (all four make an outcome unique). */
+static int by_triple(const void *x, const void *y)
 {
 	const struct keyed *p = x, *q = y;
-	int c;
+	int c = cmp_int(p->k, q->k);
 
-	if ((c = cmp_int(p->k, q->k)))
-		return c;
-	if (p->k2 != q->k2)
-		return p->k2 < q->k2 ? -1 : 1;
-	return cmp_text(((const struct view_outcome *)p->row)->sex, ((const struct view_outcome *)q->row)->sex);
+	return c ? c : (p->k2 > q->k2) - (p->k2 < q->k2);
 }
 
 /* by_indicator: indicators by goal id, ord and key (unique), as ORDER BY goal_id, ord, key. */
@@ -455,24 +462,46 @@ static int by_rank(const void *x, const void *y)
 	return p->rank != q->rank ? (p->rank > q->rank) - (p->rank < q->rank) : cmp_int(p->act, q->act);
 }
 
+/* distinct: the index of name among names[0..*nd) (texts compared; NULL as a name of its own),
+ * added when new; last (at index lastix) is tried first: a district's links mostly come
+ * together. The distinct names are ranked once (collate_ranks compared all of them: most
+ * links of an organisation's activities name its own district). */
+static size_t distinct(const char **names, size_t *nd, const char *name, const char *last, size_t lastix)
+{
+	if (*nd && (last == name || (last && name && strcmp(last, name) == 0)))
+		return lastix;
+	for (size_t j = 0; j < *nd; j++)
+		if (names[j] == name || (names[j] && name && strcmp(names[j], name) == 0))
+			return j;
+	names[*nd] = name;
+	return (*nd)++;
+}
+
 /* sort_areas: the activities' districts (l: names, owner: activity ids) in Swedish order of
  * their names, then by activity, as ORDER BY name COLLATE sv, activity_id gave them (the
  * distinct names ranked once through ICU: SQLite's sorter compared every pair through it,
  * half of the statement). -1 when the collation fails. */
 static int sort_areas(struct load *l)
 {
-	size_t n = l->n ? l->n : 1;
+	size_t n = l->n ? l->n : 1, nd = 0, sorted = 1;
 	struct area_link *links = l->rows;
-	const char **names = arena_alloc(l->a, n * sizeof(*names));
+	const char **names = arena_alloc(l->a, n * sizeof(*names));	/* the distinct names */
 	int *rank = arena_alloc(l->a, n * sizeof(*rank));
+	size_t *of = arena_alloc(l->a, n * sizeof(*of));		/* link i's name: names[of[i]] */
 	struct ranked *r = arena_alloc(l->a, n * sizeof(*r));
 
-	for (size_t i = 0; i < l->n; i++)
-		names[i] = links[i].name;
-	if (l->n > INT32_MAX || collate_ranks(names, (int)l->n, rank) != 0)
+	if (l->n > INT32_MAX)
 		return -1;
 	for (size_t i = 0; i < l->n; i++)
-		r[i] = (struct ranked){ rank[i], l->owner[i], links[i] };
+		of[i] = distinct(names, &nd, links[i].name, i ? names[of[i - 1]] : NULL, i ? of[i - 1] : 0);
+	if (collate_ranks(names, (int)nd, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		r[i] = (struct ranked){ rank[of[i]], l->owner[i], links[i] };
+		sorted &= i == 0 || by_rank(&r[i - 1], &r[i]) <= 0;
+	}
+	if (sorted)
+		return 0;
 	qsort(r, l->n, sizeof(*r), by_rank);
 	for (size_t i = 0; i < l->n; i++) {
 		links[i] = r[i].link;
@@ -512,7 +541,7 @@ static const struct {
 	[L_GOALS] = { STMT_VC_GOALS, sizeof(struct view_goal), goal_row, A_OY },
 	[L_RESULTS] = { STMT_VC_RESULTS, sizeof(const char *), result_row, A_I },
 	[L_INDS] = { STMT_VC_INDICATORS, sizeof(struct view_indicator), indicator_row, A_YI },
-	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct view_outcome), outcome_row, A_OYI },
+	[L_OUTS] = { STMT_VC_OUTCOMES, sizeof(struct triple), outcome_row, A_OYI },
 	/* the outcomes' periods and areas (org, year, area) */
 	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, A_OYA },
 	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_YI },
@@ -624,14 +653,14 @@ static long key_at(const struct outkey *k, size_t n, int what, int64_t id, long 
 	return -1;
 }
 
-/* put_keys: each outcome's year, period kind and area key from the keys read (a few periods
- * and areas, each id once: key_at), and in k2[i] outcome i's period, area and sex as one number
- * that orders them as by_outcome's fields did one by one: the period's rank (year, kind), the
- * area's rank (key), the sex's first byte. */
+/* put_keys: each triple's year, period kind and area key from the keys read (a few periods
+ * and areas, each id once: key_at), and in k2[i] triple i's period and area as one number
+ * that orders them as by_triple's fields did one by one: the period's rank (year, kind), the
+ * area's rank (key). */
 static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 {
 	struct outkey *k = keys->rows;
-	struct view_outcome *o = outs->rows;
+	struct triple *t = outs->rows;
 	const struct outkey none[2] = { { 0, 0, 0, NULL, 0 }, { 1, 0, 0, NULL, 0 } };
 	uint64_t none_rank[2];
 	long lp = -1, la = -1;
@@ -642,18 +671,57 @@ static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 		none_rank[w] = key_rank(k, keys->n, &none[w], 0);
 	for (size_t i = 0; i < outs->n; i++) {
 		uint64_t pr = none_rank[0], ar = none_rank[1];
-		long p = key_at(k, keys->n, 0, o[i].period_id, &lp), a = key_at(k, keys->n, 1, o[i].area_id, &la);
+		long p = key_at(k, keys->n, 0, t[i].period_id, &lp), a = key_at(k, keys->n, 1, t[i].area_id, &la);
 		if (p >= 0) {
-			o[i].year = k[p].year;
-			o[i].period = k[p].name;
+			t[i].year = k[p].year;
+			t[i].period = k[p].name;
 			pr = k[p].rank;
 		}
 		if (a >= 0) {
-			o[i].area = k[a].name;
+			t[i].area = k[a].name;
 			ar = k[a].rank;
 		}
-		k2[i] = pr << 40 | ar << 16 | (o[i].sex ? (unsigned char)o[i].sex[0] : 0);
+		k2[i] = pr << 40 | ar << 16;
 	}
+}
+
+/* expand_outcomes: l's triples (L_OUTS) in by_triple's order (k2: put_keys), each made into an
+ * outcome per sex shown, in sexes[]' order: l then holds the outcomes and their indicators. */
+static void expand_outcomes(struct load *l, const uint64_t *k2)
+{
+	size_t n = l->n ? l->n : 1, nouts = 0;
+	struct keyed *kr = arena_alloc_raw(l->a, n * sizeof(*kr));	/* filled below */
+	struct view_outcome *o;
+	int64_t *owner;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct triple *t = (const struct triple *)l->rows + i;
+		kr[i] = (struct keyed){ l->owner[i], k2[i], t };
+		nouts += (t->shown & 1) + (t->shown >> 1 & 1) + (t->shown >> 2 & 1);
+	}
+	sort_by_runs(l->a, kr, l->n, by_triple);
+	o = arena_alloc_raw(l->a, (nouts ? nouts : 1) * sizeof(*o));	/* filled below */
+	owner = arena_alloc_raw(l->a, (nouts ? nouts : 1) * sizeof(*owner));
+	nouts = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct triple *t = kr[i].row;
+		for (size_t k = 0; k < NSEXES; k++) {
+			unsigned bit = sexes[k].bit;
+			if (!(t->shown & bit))
+				continue;
+			owner[nouts] = kr[i].k;
+			o[nouts++] = (struct view_outcome){
+				.area_id = t->area_id, .period_id = t->period_id, .year = t->year,
+				.period = t->period, .area = t->area, .sex = sexes[k].text,
+				.value = (t->missing & bit) ? NAN : t->value[k], .missing = (t->missing & bit) != 0,
+				.example = (t->shown & bit << 3) != 0,
+			};
+		}
+	}
+	l->rows = o;
+	l->owner = owner;
+	l->n = nouts;
+	l->size = sizeof(*o);
 }
 
 /* The VIEW_SKIP_* flag that leaves each read out (0: always read). */
@@ -865,7 +933,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	sort_rows(&b.l[L_GOALS], by_goal, NULL, 0);
 	sort_rows(&b.l[L_INDS], by_indicator, NULL, 1);
 	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
-	sort_rows(&b.l[L_OUTS], by_outcome, k2, 1);
+	expand_outcomes(&b.l[L_OUTS], k2);
 	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
 	if (sort_areas(&b.l[L_AREAS]) != 0)
 		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");

@@ -122,6 +122,7 @@ static size_t districts(struct arena *a, const struct view_chain *c, const struc
 	size_t n = (size_t)r->nrows, np = 0, nd = 0, k = 0;
 	struct area_district *p = arena_alloc(a, sizeof(*p) * (n + 1)), *d = arena_alloc(a, sizeof(*d) * (n + 1));
 	int ca = rowset_col(r, "area_id"), cp = rowset_col(r, "parent_id");
+	const struct area_district *dist = NULL;
 
 	for (int i = 0; i < r->nrows; i++) {
 		struct area_district x = { rowset_ic(r, i, ca), rowset_ic(r, i, cp), rowset_s(r, i, "district"),
@@ -134,9 +135,12 @@ static size_t districts(struct arena *a, const struct view_chain *c, const struc
 	qsort(p, np, sizeof(*p), by_area);
 	qsort(d, nd, sizeof(*d), by_area);
 	for (size_t i = 0; i < c->nlinks; i++) {
-		const struct area_district *x = district_of(p, np, d, nd, c->links[i].area);
-		if (x)
-			out[k++] = (struct link){ x->district, x->name, (long)c->links[i].act, 0 };
+		/* the link before's district again for the same area: most of the links of an
+		 * organisation's activities name one area, its own district */
+		if (i == 0 || c->links[i].area != c->links[i - 1].area)
+			dist = district_of(p, np, d, nd, c->links[i].area);
+		if (dist)
+			out[k++] = (struct link){ dist->district, dist->name, (long)c->links[i].act, 0 };
 	}
 	return k;
 }
