@@ -118,16 +118,17 @@
 	" AND (?5 IS NULL OR x.area_id = ?5) AND (?6 IS NULL OR x.sex = ?6)" \
 	" AND (?7 IS NULL OR pe.kind = ?7 OR pe.year || '-' || pe.kind = ?7)" \
 	" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
-/* The outcomes that an area leads to: per public indicator, the area's outcomes through
- * outcome_indicator_area (migration 0043; no index leads with the area). */
+/* The outcomes that an area leads to: per period, the area's outcomes through
+ * outcome_period_area (period_id, area_id, ...: migration 0052 dropped the index by indicator
+ * and area; no index leads with the area). */
 #define OUT_BY_AREA \
-	" FROM indicator i CROSS JOIN outcome x ON x.indicator_id = i.id AND x.area_id = ?5" \
-	" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id WHERE"
-/* The outcomes that a district leads to: its areas (itself and those it holds), then per public
- * indicator each area's outcomes through outcome_indicator_area. */
+	" FROM period pe CROSS JOIN outcome x ON x.period_id = pe.id AND x.area_id = ?5" \
+	" JOIN indicator i ON i.id = x.indicator_id JOIN area a ON a.id = x.area_id WHERE"
+/* The outcomes that a district leads to: its areas (itself and those it holds), then per period
+ * each area's outcomes through outcome_period_area. */
 #define OUT_BY_DISTRICT \
-	" FROM area a CROSS JOIN indicator i CROSS JOIN outcome x ON x.indicator_id = i.id AND x.area_id = a.id" \
-	" JOIN period pe ON pe.id = x.period_id WHERE (a.id = ?2 OR a.parent_id = ?2) AND"
+	" FROM area a CROSS JOIN period pe CROSS JOIN outcome x ON x.period_id = pe.id AND x.area_id = a.id" \
+	" JOIN indicator i ON i.id = x.indicator_id WHERE (a.id = ?2 OR a.parent_id = ?2) AND"
 /* A page of outcomes by ids: the ids of the page in order (sorting ids only), then their
  * columns. from: a FROM with its WHERE open for OUT_WHERE. */
 #define OUT_PAGE(from) \
