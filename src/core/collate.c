@@ -17,28 +17,32 @@ enum { Q_END = 0, Q_SPACE, Q_LOW_LINE, Q_HYPHEN, Q_EN_DASH, Q_COMMA, Q_COLON, Q_
        Q_LEFT_PAREN, Q_RIGHT_PAREN, Q_SLASH, Q_AMPERSAND, Q_DIGIT0, Q_A = Q_DIGIT0 + 10, Q_E = Q_A + 4,
        Q_Y = Q_A + 24, Q_A_RING = Q_A + 26, Q_A_DIAERESIS, Q_O_DIAERESIS, Q_UNKNOWN = 63 };
 
-/* The classes of single bytes: those of the ASCII characters the table knows, Q_LEAD_C3 and
- * Q_LEAD_E2 for the leads of its two-byte and three-byte characters, 0 for any other byte. */
+/* The classes of single bytes, each plus one (0: a byte the table does not know): the ASCII
+ * characters', and Q_LEAD_C3 and Q_LEAD_E2 for the leads of the two-byte and three-byte
+ * characters it knows. */
 enum { Q_LEAD_C3 = 64, Q_LEAD_E2 };
+#define Q_RUN2(c, q) [c] = q + 1, [c + 1] = q + 2
+#define Q_RUN10(c, q) Q_RUN2(c, q), Q_RUN2(c + 2, q + 2), Q_RUN2(c + 4, q + 4), Q_RUN2(c + 6, q + 6), \
+	Q_RUN2(c + 8, q + 8)
+#define Q_RUN26(c, q) Q_RUN10(c, q), Q_RUN10(c + 10, q + 10), Q_RUN2(c + 20, q + 20), \
+	Q_RUN2(c + 22, q + 22), Q_RUN2(c + 24, q + 24)
 static const unsigned char byte_class[256] = {
-	[' '] = Q_SPACE, ['_'] = Q_LOW_LINE, ['-'] = Q_HYPHEN, [','] = Q_COMMA, [':'] = Q_COLON,
-	['.'] = Q_FULL_STOP, ['\''] = Q_APOSTROPHE, ['('] = Q_LEFT_PAREN, [')'] = Q_RIGHT_PAREN,
-	['/'] = Q_SLASH, ['&'] = Q_AMPERSAND, [0xC3] = Q_LEAD_C3, [0xE2] = Q_LEAD_E2,
+	[0] = Q_END + 1, [' '] = Q_SPACE + 1, ['_'] = Q_LOW_LINE + 1, ['-'] = Q_HYPHEN + 1, [','] = Q_COMMA + 1,
+	[':'] = Q_COLON + 1, ['.'] = Q_FULL_STOP + 1, ['\''] = Q_APOSTROPHE + 1, ['('] = Q_LEFT_PAREN + 1,
+	[')'] = Q_RIGHT_PAREN + 1, ['/'] = Q_SLASH + 1, ['&'] = Q_AMPERSAND + 1, Q_RUN10('0', Q_DIGIT0),
+	Q_RUN26('a', Q_A), Q_RUN26('A', Q_A), [0xC3] = Q_LEAD_C3 + 1, [0xE2] = Q_LEAD_E2 + 1,
 };
 
 /* char_class: the class of the character at p (Q_END at the NUL) and its length in bytes. */
 static inline int char_class(const unsigned char *p, int *len)
 {
-	unsigned char b = *p, l = b | 0x20;
-	int c = byte_class[b];
+	int c = byte_class[*p] - 1;
 
 	*len = 1;
-	if (l >= 'a' && l <= 'z')
-		return Q_A + (l - 'a');
-	if ((unsigned)(b - '0') < 10u)
-		return Q_DIGIT0 + (b - '0');
+	if (c < 0)
+		return Q_UNKNOWN;
 	if (c < Q_LEAD_C3)
-		return c ? c : b ? Q_UNKNOWN : Q_END;
+		return c;
 	if (c == Q_LEAD_C3) {
 		*len = 2;
 		switch (p[1] | 0x20) {	/* the capital's second byte is the small's less 0x20 */
@@ -78,25 +82,33 @@ struct item {
 	int ix;			/* its index in the input */
 };
 
-/* The running collate_ranks' collator, opened when first needed (qsort passes no context). */
-static _Thread_local struct {
+/* A collate_ranks' collator, opened when first needed. */
+struct sort_ctx {
 	UCollator *coll;
 	int failed;		/* it could not be opened */
-} sort_ctx;
+};
 
 /* make_key: the primaries of the first KEY_CHARS characters of s as a key. */
 static uint64_t make_key(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	uint64_t key = 0;
+	int i = 0, len, c;
 
-	for (int i = 0, len, c; i < KEY_CHARS; i++, p += len) {
-		c = primary(p, &len);
-		key |= (uint64_t)c << (58 - 6 * i);
+	while (i < KEY_CHARS) {
+		unsigned b = byte_class[*p];	/* the class plus one */
+		i++;
+		if (b - 2 < Q_LEAD_C3 - 1 && p[1] < 0x80) {	/* an ASCII character the table knows */
+			key = key << 6 | (b - 1);
+			p++;
+			continue;
+		}
+		key = key << 6 | (unsigned)(c = primary(p, &len));
 		if (c == Q_END || c == Q_UNKNOWN)
 			break;
+		p += len;
 	}
-	return key;
+	return key << (4 + 6 * (KEY_CHARS - i));
 }
 
 /* key_cmp: the order of two different keys where their primaries decide it, else 0. */
@@ -153,23 +165,27 @@ static inline int quick_order(const struct item *a, const struct item *b)
 	return a->key != b->key ? key_cmp(a->key, b->key) : tail_cmp(a->s, b->s);
 }
 
-/* coll_cmp: the Swedish order of two items' texts (not NULL): their primaries where the table
- * decides, else ICU's comparison (ucol_strcollUTF8). */
-static int coll_cmp(const struct item *a, const struct item *b)
+/* icu_cmp: ICU's Swedish order of two texts (ucol_strcollUTF8), the collator opened in x on
+ * first use; 0 when it cannot be (x->failed). */
+static int icu_cmp(struct sort_ctx *x, const char *a, const char *b)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	int quick = quick_order(a, b);
 
-	if (quick)
-		return quick;
-	if (!sort_ctx.coll && !sort_ctx.failed) {
-		sort_ctx.coll = ucol_open("sv_SE", &status);
-		sort_ctx.failed = U_FAILURE(status);
+	if (!x->coll && !x->failed) {
+		x->coll = ucol_open("sv_SE", &status);
+		x->failed = U_FAILURE(status);
 		status = U_ZERO_ERROR;
 	}
-	if (sort_ctx.failed)
-		return 0;
-	return (int)ucol_strcollUTF8(sort_ctx.coll, a->s, -1, b->s, -1, &status);
+	return x->failed ? 0 : (int)ucol_strcollUTF8(x->coll, a, -1, b, -1, &status);
+}
+
+/* coll_cmp: the Swedish order of two items' texts (not NULL): their primaries where the table
+ * decides, else ICU's comparison. */
+static inline int coll_cmp(struct sort_ctx *x, const struct item *a, const struct item *b)
+{
+	int quick = quick_order(a, b);
+
+	return quick ? quick : icu_cmp(x, a->s, b->s);
 }
 
 /* text_cmp: byte order of two texts, NULL first. */
@@ -180,59 +196,84 @@ static int text_cmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-/* by_order: items by Swedish order of their texts (NULL first), then by bytes, then by index
- * (a total order: equal texts side by side). */
-static int by_order(const void *pa, const void *pb)
+/* before: whether item a comes before b: by Swedish order of their texts (NULL first), then by
+ * bytes, then by index (a total order: equal texts side by side). */
+static inline int before(struct sort_ctx *x, const struct item *a, const struct item *b)
 {
-	const struct item *a = *(const struct item *const *)pa, *b = *(const struct item *const *)pb;
 	int c;
 
 	if (!a->s || !b->s)
 		c = (a->s != NULL) - (b->s != NULL);
-	else if ((c = coll_cmp(a, b)) == 0)
+	else if ((c = coll_cmp(x, a, b)) == 0)
 		c = strcmp(a->s, b->s);
-	return c ? c : (a->ix > b->ix) - (a->ix < b->ix);
+	return c ? c < 0 : a->ix < b->ix;
+}
+
+/* sort_items: d[0..n) in the order of before (a merge sort, tmp as large as d: the comparison
+ * inlined, where qsort would call it through a pointer). */
+static void sort_items(struct sort_ctx *x, const struct item **d, const struct item **tmp, int n)
+{
+	const struct item **from = d, **to = tmp, **t;
+
+	for (int i = 1; i < n; i++) {	/* runs of 4 by insertion */
+		const struct item *v = d[i];
+		int j = i;
+		for (; j > (i & ~3) && before(x, v, d[j - 1]); j--)
+			d[j] = d[j - 1];
+		d[j] = v;
+	}
+	for (int w = 4; w < n; w *= 2, t = from, from = to, to = t)
+		for (int lo = 0; lo < n; lo += 2 * w) {
+			int mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				to[k++] = before(x, from[j], from[i]) ? from[j++] : from[i++];
+			while (i < mid)
+				to[k++] = from[i++];
+			while (j < hi)
+				to[k++] = from[j++];
+		}
+	if (from != d)
+		memcpy(d, from, sizeof(*d) * (size_t)n);
 }
 
 /* same_place: whether the text of b, which sorts after a's, is equal to it for the collator. */
-static int same_place(const struct item *a, const struct item *b)
+static int same_place(struct sort_ctx *x, const struct item *a, const struct item *b)
 {
 	if (!a->s || !b->s)
 		return a->s == b->s;
-	return strcmp(a->s, b->s) == 0 || coll_cmp(a, b) == 0;
+	return strcmp(a->s, b->s) == 0 || coll_cmp(x, a, b) == 0;
 }
 
 int collate_ranks(const char *const *s, int n, int *rank)
 {
-	struct item *it, **d;
-	int place = 0, distinct = 0, failed;
+	struct sort_ctx x = { NULL, 0 };
+	struct item *it;
+	const struct item **d;
+	int place = 0, distinct = 0;
 
 	if (n <= 0)
 		return 0;
-	it = xcalloc((size_t)n, sizeof(*it));
-	d = xcalloc((size_t)n, sizeof(*d));
+	it = xmalloc(sizeof(*it) * (size_t)n);
+	d = xmalloc(sizeof(*d) * (size_t)n * 2);
 	for (int i = 0; i < n; i++) {
 		it[i] = (struct item){ .s = s[i], .key = s[i] ? make_key(s[i]) : 0, .ix = i };
 		d[i] = &it[i];
 	}
-	sort_ctx.failed = 0;
-	qsort(d, (size_t)n, sizeof(*d), by_order);
+	sort_items(&x, d, d + n, n);
 	/* a place is the number of distinct texts before it that the collator orders before it */
 	for (int i = 0; i < n; i++) {
 		if (i > 0 && text_cmp(d[i - 1]->s, d[i]->s) == 0) {
 			rank[d[i]->ix] = place;
 			continue;
 		}
-		if (i == 0 || !same_place(d[i - 1], d[i]))
+		if (i == 0 || !same_place(&x, d[i - 1], d[i]))
 			place = distinct;
 		distinct++;
 		rank[d[i]->ix] = place;
 	}
-	failed = sort_ctx.failed;
-	if (sort_ctx.coll)
-		ucol_close(sort_ctx.coll);
-	sort_ctx.coll = NULL;
+	if (x.coll)
+		ucol_close(x.coll);
 	free(d);
 	free(it);
-	return failed ? -1 : 0;
+	return x.failed ? -1 : 0;
 }
