@@ -427,6 +427,7 @@ int page_orgs(struct http_req *r)
 	if (chosen ? load_kind(r, &o, chosen) : load(r, &o))
 		return r->status;
 	h = page_begin(r, chosen ? places_kind_plural_sv(chosen) : "Organisationer", NAV_ORGS);
+	buf_reserve(&r->out, 8192 + 256 * (size_t)o.nlines);	/* about 220 bytes a line: no doubling on the way */
 	HTML_ELEM(h, "h1", "Organisationer");
 	html_elem(h, "p", "Alla organisationer som stadens planer och uppföljningar nämner: kommunfullmäktige, "
 		  "nämnder och förvaltningar, stadens bolag och de myndigheter, föreningar och nätverk som de "
