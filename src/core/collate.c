@@ -236,6 +236,34 @@ static void sort_items(struct sort_ctx *x, const struct item **d, const struct i
 		memcpy(d, from, sizeof(*d) * (size_t)n);
 }
 
+/* sort_by_first: d[0..n) in the order of before, placed first by the primary of their first
+ * character (a counting sort: the key's top class decides between those, NULL first) and then
+ * sorted within each class; all sorted at once when one's first character is not known (ICU
+ * may put it anywhere). tmp as large as d. */
+static void sort_by_first(struct sort_ctx *x, const struct item **d, const struct item **tmp, int n)
+{
+	int at[Q_UNKNOWN + 2] = { 0 };	/* per class plus one (0: NULL), where its items start */
+
+	for (int i = 0; i < n; i++) {
+		int c = d[i]->s ? (int)(d[i]->key >> 58) + 1 : 0;
+		if (c == Q_UNKNOWN + 1) {
+			sort_items(x, d, tmp, n);
+			return;
+		}
+		at[c + 1]++;
+	}
+	for (int c = 1; c <= Q_UNKNOWN + 1; c++)
+		at[c] += at[c - 1];
+	for (int i = 0; i < n; i++)
+		tmp[at[d[i]->s ? (int)(d[i]->key >> 58) + 1 : 0]++] = d[i];
+	memcpy(d, tmp, sizeof(*d) * (size_t)n);
+	for (int c = 0, from = 0; c <= Q_UNKNOWN && from < n; c++) {	/* at[c]: where class c - 1 ended */
+		if (at[c] - from > 1)
+			sort_items(x, d + from, tmp, at[c] - from);
+		from = at[c];
+	}
+}
+
 /* same_place: whether the text of b, which sorts after a's, is equal to it for the collator. */
 static int same_place(struct sort_ctx *x, const struct item *a, const struct item *b)
 {
@@ -259,7 +287,7 @@ int collate_ranks(const char *const *s, int n, int *rank)
 		it[i] = (struct item){ .s = s[i], .key = s[i] ? make_key(s[i]) : 0, .ix = i };
 		d[i] = &it[i];
 	}
-	sort_items(&x, d, d + n, n);
+	sort_by_first(&x, d, d + n, n);
 	/* a place is the number of distinct texts before it that the collator orders before it */
 	for (int i = 0; i < n; i++) {
 		if (i > 0 && text_cmp(d[i - 1]->s, d[i]->s) == 0) {
