@@ -125,11 +125,11 @@ static void join_ids(struct http_req *r, struct org_reads *x)
 {
 	int n = x->list.n;
 
-	x->pair = arena_alloc(&r->a, sizeof(*x->pair) * (size_t)(n + 1));
-	x->own_pair = arena_alloc(&r->a, sizeof(*x->own_pair) * (size_t)(n + 1));
+	x->pair = arena_alloc_raw(&r->a, sizeof(*x->pair) * (size_t)(n + 1));
+	x->own_pair = arena_alloc_raw(&r->a, sizeof(*x->own_pair) * (size_t)(n + 1));
 	x->goals = arena_alloc(&r->a, sizeof(*x->goals) * (size_t)(n + 1));
 	x->acts = arena_alloc(&r->a, sizeof(*x->acts) * (size_t)(n + 1));
-	x->committee = arena_alloc(&r->a, sizeof(*x->committee) * (size_t)(x->dist.nrows + 1));
+	x->committee = arena_alloc_raw(&r->a, sizeof(*x->committee) * (size_t)(x->dist.nrows + 1));
 	for (int i = 0; i < n; i++)
 		x->pair[i] = x->own_pair[i] = -1;
 	for (int i = 0; i < n; i++) {	/* by id: the first to pair with an organisation is the lowest */
@@ -198,8 +198,8 @@ static int add_org(struct orgs *o, const struct org_reads *x, int i)
 static int sort_by_name(struct http_req *r, struct orgs *o)
 {
 	int n = o->nlines;
-	const char **names = arena_alloc(&r->a, sizeof(*names) * (size_t)(n + 1));
-	int *rank = arena_alloc(&r->a, sizeof(*rank) * (size_t)(n + 1));
+	const char **names = arena_alloc_raw(&r->a, sizeof(*names) * (size_t)(n + 1));
+	int *rank = arena_alloc_raw(&r->a, sizeof(*rank) * (size_t)(n + 1));
 	int *of = arena_alloc_raw(&r->a, sizeof(*of) * (size_t)(n + 1));	/* per line its organisation's */
 	int *at = arena_alloc(&r->a, sizeof(*at) * (size_t)(n + 1));	/* zeroed */
 	struct org_line *s = arena_alloc_raw(&r->a, sizeof(*s) * (size_t)(n + 1));
@@ -230,7 +230,7 @@ static void group_kinds(struct http_req *r, struct orgs *o)
 {
 	int n[KINDS_MAX] = { 0 }, at[KINDS_MAX];
 
-	o->of_kind = arena_alloc(&r->a, sizeof(*o->of_kind) * (size_t)(o->nlines + 1));
+	o->of_kind = arena_alloc_raw(&r->a, sizeof(*o->of_kind) * (size_t)(o->nlines + 1));
 	for (int i = 0; i < o->nlines; i++) {
 		int k = o->line[i].kind;
 		if (k < 0)
@@ -269,7 +269,7 @@ static int load(struct http_req *r, struct orgs *o)
 	join_ids(r, &x);
 	for (int i = 0; i < x.list.n; i++)
 		nlines += add_org(o, &x, i);
-	o->line = arena_alloc(&r->a, sizeof(*o->line) * (size_t)(nlines + 1));
+	o->line = arena_alloc_raw(&r->a, sizeof(*o->line) * (size_t)(nlines + 1));
 	for (int i = 0; i < x.list.n; i++)
 		add_org(o, &x, i);
 	if (sort_by_name(r, o))
@@ -321,13 +321,27 @@ static void link(struct html *h, struct buf *href, const char *prefix, size_t pr
 static const char row_start[] = "<tr><th scope=\"row\">", row_th_td[] = "</th><td>", row_td_td[] = "</td><td>",
 	row_td_num[] = "</td><td class=\"num\">", row_end[] = "</td></tr>";
 
+/* count_cell: the end of the cell before and a count's cell (most counts are 0: that cell is
+ * constant markup whole). */
+static void count_cell(struct html *h, long count)
+{
+	char n[NUMFMT_SIZE];
+
+	if (count == 0) {
+		html_raw_trusted(h, "</td><td class=\"num\">0");
+		return;
+	}
+	html_raw_trusted(h, row_td_num);
+	numfmt_long(count, n);
+	html_text(h, n);
+}
+
 /* org_row: one organisation: name, counterpart, district, flags, goals and activities (href:
  * room for the links, reused from row to row); the markup between the cells as constant
  * markup, the texts and links through the writer. */
 static void org_row(struct html *h, struct buf *href, const struct org_line *l, int is_company)
 {
 	static const char org[] = "/organisation/", dist[] = "/stadsdel/";
-	char n[NUMFMT_SIZE];
 
 	html_raw_trusted(h, row_start);
 	link(h, href, org, sizeof(org) - 1, l->key, l->name);
@@ -337,12 +351,8 @@ static void org_row(struct html *h, struct buf *href, const struct org_line *l, 
 	link(h, href, dist, sizeof(dist) - 1, l->district, l->district_name);
 	if (l->city_owned && is_company)
 		html_text(h, l->housing ? "Stadens bostadsbolag" : "Ägs av staden");
-	html_raw_trusted(h, row_td_num);
-	numfmt_long(l->goals, n);
-	html_text(h, n);
-	html_raw_trusted(h, row_td_num);
-	numfmt_long(l->activities, n);
-	html_text(h, n);
+	count_cell(h, l->goals);
+	count_cell(h, l->activities);
 	html_raw_trusted(h, row_end);
 }
 
