@@ -68,7 +68,7 @@ static inline int primary(const unsigned char *p, int *len)
 {
 	int c = char_class(p, len), next;
 
-	if (p[*len] >= 0x80 && c != Q_END && c != Q_UNKNOWN && char_class(p + *len, &next) == Q_UNKNOWN)
+	if (c != Q_END && c != Q_UNKNOWN && p[*len] >= 0x80 && char_class(p + *len, &next) == Q_UNKNOWN)
 		return Q_UNKNOWN;
 	return c;
 }

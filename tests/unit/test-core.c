@@ -1363,14 +1363,15 @@ static void check_letter_pairs(UCollator *coll)
 
 /* collate_ranks' table of primaries (core/collate.c): every pair of the characters it knows and
  * of some it does not (other punctuation, a tab, combining marks after a known letter, letters
- * outside the table), with prefixes and endings, in the order ICU gives; random strings of them;
+ * outside the table, cut UTF-8 sequences), with prefixes and endings, in the order ICU gives;
+ * random strings of them;
  * and the places: equal texts one place, the next text's the number of distinct texts before */
 static void check_table_pairs(UCollator *coll)
 {
 	static const char *const ch[] = { " ", "_", "-", "\u2013", ",", ":", ".", "'", "(", ")", "/", "&", "0", "5",
 		"9", "a", "A", "e", "E", "\u00e9", "\u00c9", "y", "Y", "\u00fc", "\u00dc", "z", "\u00e5", "\u00c5",
 		"\u00e4", "\u00c4", "\u00f6", "\u00d6", "\u00e6", "\u00f8", "!", "?", "\"", "\t", "+", "a\u030a",
-		"e\u0301", "o\u0308", "\u00ff", "\u2014", "\u00a0", "\u0142", "\u00df" };
+		"e\u0301", "o\u0308", "\u00ff", "\u2014", "\u00a0", "\u0142", "\u00df", "\xc3", "\xe2\x80" };
 	static const char *const pre[] = { "", "Sp\u00e5nga-Tensta ", "K\u00e4rrtorp (", "0" };
 	static const char *const post[] = { "", "b", " \u00f6", "\u0301", "-2" };
 	enum { NCH = sizeof(ch) / sizeof(ch[0]), NPRE = sizeof(pre) / sizeof(pre[0]), NPOST = sizeof(post) / sizeof(post[0]) };
