@@ -158,12 +158,6 @@ static int tail_cmp(const char *a, const char *b)
 	return walk_cmp(p + k, q + k);
 }
 
-/* quick_order: the Swedish order of two items' texts (not NULL) where their primaries decide
- * it, else 0: their keys, then their bytes from the first that differs. */
-static inline int quick_order(const struct item *a, const struct item *b)
-{
-	return a->key != b->key ? key_cmp(a->key, b->key) : tail_cmp(a->s, b->s);
-}
 
 /* icu_cmp: ICU's Swedish order of two texts (ucol_strcollUTF8), the collator opened in x on
  * first use; 0 when it cannot be (x->failed). */
@@ -179,12 +173,19 @@ static int icu_cmp(struct sort_ctx *x, const char *a, const char *b)
 	return x->failed ? 0 : (int)ucol_strcollUTF8(x->coll, a, -1, b, -1, &status);
 }
 
-/* coll_cmp: the Swedish order of two items' texts (not NULL): their primaries where the table
- * decides, else ICU's comparison. */
+/* coll_cmp: the Swedish order of two items' texts (not NULL): their keys where the table
+ * decides, 0 for the same bytes, their bytes from the first that differs (tail_cmp), else
+ * ICU's comparison. */
 static inline int coll_cmp(struct sort_ctx *x, const struct item *a, const struct item *b)
 {
-	int quick = quick_order(a, b);
+	int quick;
 
+	if (a->key != b->key)
+		quick = key_cmp(a->key, b->key);
+	else if (a->s == b->s || strcmp(a->s, b->s) == 0)	/* lists repeat names: the bytes first */
+		return 0;
+	else
+		quick = tail_cmp(a->s, b->s);
 	return quick ? quick : icu_cmp(x, a->s, b->s);
 }
 
@@ -283,8 +284,9 @@ int collate_ranks(const char *const *s, int n, int *rank)
 		return 0;
 	it = xmalloc(sizeof(*it) * (size_t)n);
 	d = xmalloc(sizeof(*d) * (size_t)n * 2);
-	for (int i = 0; i < n; i++) {
-		it[i] = (struct item){ .s = s[i], .key = s[i] ? make_key(s[i]) : 0, .ix = i };
+	for (int i = 0; i < n; i++) {	/* a text as the one before (lists repeat names): its key */
+		int again = i > 0 && s[i] && s[i - 1] && strcmp(s[i], s[i - 1]) == 0;
+		it[i] = (struct item){ .s = s[i], .key = again ? it[i - 1].key : s[i] ? make_key(s[i]) : 0, .ix = i };
 		d[i] = &it[i];
 	}
 	sort_by_first(&x, d, d + n, n);
