@@ -1,8 +1,9 @@
-/* commission.c: the commission matrix (see commission.h). Five reads; the measures are sorted
- * here (numbers compare part by part) and split per report, the cells are kept sorted by
- * (measure, org) for lookup with their measures' reports found here, the administrations'
- * responses are counted among them, and each report's columns come from one pass over the
- * cells. */
+/* commission.c: the commission matrix (see commission.h). Five reads, each row read by a
+ * callback of its own into the view's structs (texts copied, numbers kept as numbers: a rowset
+ * would print every number and copy every text); the measures are sorted here (numbers compare
+ * part by part) and split per report, the cells are kept sorted by (measure, org) for lookup
+ * with their measures' reports found here, the administrations' responses are counted among
+ * them, and each report's columns come from one pass over the cells. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,13 +13,8 @@
 #include "core/collate.h"
 #include "core/numfmt.h"
 #include "core/err.h"
-#include "render/rows.h"
 #include "store/store.h"
 #include "view/commission.h"
-
-static const char *cs(const struct rowset *rs, int row, int col) { return rs->rows[row][col].s; }
-/* The cell as an integer: its number as read (rowset_ic), no parse of its text per call. */
-static int64_t ci(const struct rowset *rs, int row, int col) { return rowset_ic(rs, row, col); }
 
 /* digits: the run of decimal digits at *s as strtoul reads it (saturating at ULONG_MAX);
  * moves *s past it. */
@@ -110,24 +106,13 @@ static const char *group_of(struct arena *a, const struct view_cm_measure *m)
 	return dot ? arena_strndup(a, m->number, (size_t)(dot - m->number)) : m->number;
 }
 
-/* measures: every measure, sorted, then each report's run of them. */
-static void measures(struct arena *a, struct view_commission *v, const struct rowset *ms)
+/* measures: every measure (v->all, as read) sorted, then each report's run of them. */
+static void measures(struct arena *a, struct view_commission *v, struct view_cm_measure *all)
 {
-	struct view_cm_measure *all = arena_alloc(a, sizeof(*all) * (size_t)(ms->nrows + 1));
-	struct view_cm_measure **sorted = arena_alloc(a, sizeof(*sorted) * (size_t)(ms->nrows + 1));
+	struct view_cm_measure **sorted = arena_alloc(a, sizeof(*sorted) * (v->nmeasures + 1));
 
-	v->nmeasures = (size_t)ms->nrows;
-	for (int i = 0; i < ms->nrows; i++) {
-		struct view_cm_measure *m = &all[i];
-		m->id = ci(ms, i, 0);
-		m->report_id = ci(ms, i, 1);
-		m->number = cs(ms, i, 2) ? cs(ms, i, 2) : "";
-		m->text = cs(ms, i, 3);
-		m->rec_number = cs(ms, i, 4);
-		m->rec_text = cs(ms, i, 5);
-		m->group = group_of(a, m);
-		sorted[i] = m;
-	}
+	for (size_t i = 0; i < v->nmeasures; i++)
+		all[i].group = group_of(a, &all[i]);
 	for (size_t ri = 0; ri < v->nreports; ri++) {
 		struct view_cm_report *r = &v->reports[ri];
 		r->measures = sorted;
@@ -205,35 +190,25 @@ static int id_cmp(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-static void fill_reports(struct arena *a, struct view_commission *v, const struct rowset *reps, const struct rowset *cols)
+/* fill_cells: the responses read (v->cells, as read) each with its measure's report (from
+ * all, the measures as read); a response whose measure is not among them is left out, as a join
+ * would; then sorted by (measure, org). */
+static void fill_cells(struct arena *a, struct view_commission *v, const struct view_cm_measure *all)
 {
-	v->nreports = (size_t)reps->nrows;
-	v->reports = arena_alloc(a, sizeof(*v->reports) * (v->nreports + 1));
-	for (int i = 0; i < reps->nrows; i++)
-		v->reports[i] = (struct view_cm_report){ .id = ci(reps, i, 0), .key = cs(reps, i, 1),
-							 .title = cs(reps, i, 2), .year = (long)ci(reps, i, 3) };
-	v->ncolumns = (size_t)cols->nrows;
-	v->columns = arena_alloc(a, sizeof(*v->columns) * (v->ncolumns + 1));
-	for (int i = 0; i < cols->nrows; i++)
-		v->columns[i] = (struct view_cm_column){ ci(cols, i, 0), cs(cols, i, 1), cs(cols, i, 2), cs(cols, i, 3) };
-}
+	struct id_pair *rep = arena_alloc(a, sizeof(*rep) * (v->nmeasures + 1)), *m;
+	size_t n = 0;
 
-/* fill_cells: the responses of cl as cells, each with its measure's report (from ms, the
- * measures' rows); a response whose measure is not among them is left out, as a join would. */
-static void fill_cells(struct arena *a, struct view_commission *v, const struct rowset *ms, const struct rowset *cl)
-{
-	struct id_pair *rep = arena_alloc(a, sizeof(*rep) * (size_t)(ms->nrows + 1)), *m;
-
-	for (int i = 0; i < ms->nrows; i++)
-		rep[i] = (struct id_pair){ ci(ms, i, 0), ci(ms, i, 1) };
-	qsort(rep, (size_t)ms->nrows, sizeof(*rep), id_pair_cmp);
-	v->cells = arena_alloc(a, sizeof(*v->cells) * (size_t)(cl->nrows + 1));
-	for (int i = 0; i < cl->nrows; i++) {
-		struct id_pair key = { ci(cl, i, 0), 0 };
-		if ((m = bsearch(&key, rep, (size_t)ms->nrows, sizeof(*rep), id_pair_cmp)) != NULL)
-			v->cells[v->ncells++] = (struct view_cm_cell){ key.id, ci(cl, i, 1), ci(cl, i, 2), m->val,
-									cs(cl, i, 3), ci(cl, i, 4) != 0 };
+	for (size_t i = 0; i < v->nmeasures; i++)
+		rep[i] = (struct id_pair){ all[i].id, all[i].report_id };
+	qsort(rep, v->nmeasures, sizeof(*rep), id_pair_cmp);
+	for (size_t i = 0; i < v->ncells; i++) {
+		struct id_pair key = { v->cells[i].measure, 0 };
+		if ((m = bsearch(&key, rep, v->nmeasures, sizeof(*rep), id_pair_cmp)) != NULL) {
+			v->cells[n] = v->cells[i];
+			v->cells[n++].report = m->val;
+		}
 	}
+	v->ncells = n;
 	qsort(v->cells, v->ncells, sizeof(*v->cells), cell_cmp);
 }
 
@@ -274,20 +249,20 @@ static int order_ties(struct arena *a, struct view_cm_admin *ad, size_t from, si
 	return 0;
 }
 
-/* fill_admins: the administrations of ad, each with the number of its responses in cl.
- * Returns 0, or -1 when the collation fails. */
-static int fill_admins(struct arena *a, struct view_commission *v, const struct rowset *cl, const struct rowset *ad)
+/* fill_admins: each administration (v->admins, as read, with ord[i] its place in the document)
+ * with the number of its responses among the cells (read, before fill_cells drops any), those
+ * that share a place in Swedish order of their names. Returns 0, or -1 when the collation
+ * fails. */
+static int fill_admins(struct arena *a, struct view_commission *v, const int64_t *ord)
 {
-	size_t n = (size_t)cl->nrows;
+	size_t n = v->ncells;
 	int64_t *orgs = arena_alloc(a, sizeof(*orgs) * (n + 1));
 
 	for (size_t i = 0; i < n; i++)
-		orgs[i] = ci(cl, (int)i, 1);
+		orgs[i] = v->cells[i].org;
 	qsort(orgs, n, sizeof(*orgs), id_cmp);
-	v->nadmins = (size_t)ad->nrows;
-	v->admins = arena_alloc(a, sizeof(*v->admins) * (v->nadmins + 1));
-	for (int i = 0; i < ad->nrows; i++) {
-		int64_t org = ci(ad, i, 0);
+	for (size_t i = 0; i < v->nadmins; i++) {
+		int64_t org = v->admins[i].responses;	/* the org id, as read */
 		size_t lo = 0, hi = n, k;
 		while (lo < hi)		/* the first of org's responses */
 			if (orgs[k = lo + (hi - lo) / 2] < org)
@@ -296,43 +271,159 @@ static int fill_admins(struct arena *a, struct view_commission *v, const struct 
 				hi = k;
 		for (k = lo; k < n && orgs[k] == org; k++)
 			;
-		v->admins[i] = (struct view_cm_admin){ cs(ad, i, 1), cs(ad, i, 2), cs(ad, i, 3), ci(ad, i, 4) != 0,
-						       cs(ad, i, 5), cs(ad, i, 6), (long)(k - lo) };
+		v->admins[i].responses = (long)(k - lo);
 	}
-	for (int i = 0, j; i < ad->nrows; i = j) {
-		for (j = i + 1; j < ad->nrows && ci(ad, j, 7) == ci(ad, i, 7); j++)
+	for (size_t i = 0, j; i < v->nadmins; i = j) {
+		for (j = i + 1; j < v->nadmins && ord[j] == ord[i]; j++)
 			;
-		if (j - i > 1 && order_ties(a, v->admins, (size_t)i, (size_t)j) != 0)
+		if (j - i > 1 && order_ties(a, v->admins, i, j) != 0)
 			return -1;
 	}
 	return 0;
 }
 
+/* The reads' state (the callbacks' context). */
+struct cm_read {
+	struct arena *a;
+	struct view_commission *v;
+	struct view_cm_measure *all;	/* the measures as read */
+	int64_t *ord;			/* per administration: its place in the document */
+	int cap[5];			/* room of reports, measures, columns, cells, administrations */
+	int bad;			/* a statement gave too few columns */
+};
+
+/* text: column i of r copied into the arena (NULL for NULL). */
+static const char *text(struct cm_read *x, const struct store_row *r, int i)
+{
+	return arena_strdup(x->a, store_col_text(r, i));
+}
+
+/* stance_key: a stance as one of the program's constant texts (the values the import writes),
+ * else copied. */
+static const char *stance_key(struct cm_read *x, const struct store_row *r, int i)
+{
+	static const char *const known[] = { "agree", "positive", "hesitant", "disagree", "none" };
+	const char *s = store_col_text(r, i);
+
+	for (size_t k = 0; s && k < sizeof(known) / sizeof(known[0]); k++)
+		if (s[0] == known[k][0] && strcmp(s, known[k]) == 0)
+			return known[k];
+	return arena_strdup(x->a, s);
+}
+
+/* grow: room for one more of *n items of elem bytes in *p (cap: x->cap[which]). */
+#define GROW(x, p, n, which) ((p) = arena_grow((x)->a, (p), (int)(n), &(x)->cap[which], sizeof(*(p)), 64))
+
+/* read_report: (id, key, title, year) */
+static int read_report(void *ctx, const struct store_row *r)
+{
+	struct cm_read *x = ctx;
+	struct view_commission *v = x->v;
+
+	if (store_ncols(r) < 4)
+		return x->bad = 1;
+	GROW(x, v->reports, v->nreports, 0);
+	v->reports[v->nreports++] = (struct view_cm_report){ .id = store_col_int(r, 0), .key = text(x, r, 1),
+							     .title = text(x, r, 2), .year = (long)store_col_int(r, 3) };
+	return 0;
+}
+
+/* read_measure: (id, report_id, number, text, rec_number, rec_text) */
+static int read_measure(void *ctx, const struct store_row *r)
+{
+	struct cm_read *x = ctx;
+	const char *number;
+
+	if (store_ncols(r) < 6)
+		return x->bad = 1;
+	GROW(x, x->all, x->v->nmeasures, 1);
+	number = text(x, r, 2);
+	x->all[x->v->nmeasures++] = (struct view_cm_measure){ store_col_int(r, 0), store_col_int(r, 1),
+		number ? number : "", text(x, r, 3), text(x, r, 4), text(x, r, 5), NULL };
+	return 0;
+}
+
+/* read_column: (org_id, key, short_name, name) */
+static int read_column(void *ctx, const struct store_row *r)
+{
+	struct cm_read *x = ctx;
+	struct view_commission *v = x->v;
+
+	if (store_ncols(r) < 4)
+		return x->bad = 1;
+	GROW(x, v->columns, v->ncolumns, 2);
+	v->columns[v->ncolumns++] = (struct view_cm_column){ store_col_int(r, 0), text(x, r, 1), text(x, r, 2),
+							     text(x, r, 3) };
+	return 0;
+}
+
+/* read_cell: (measure_id, org_id, response_id, stance, no_response); the report found later */
+static int read_cell(void *ctx, const struct store_row *r)
+{
+	struct cm_read *x = ctx;
+	struct view_commission *v = x->v;
+
+	if (store_ncols(r) < 5)
+		return x->bad = 1;
+	GROW(x, v->cells, v->ncells, 3);
+	v->cells[v->ncells++] = (struct view_cm_cell){ store_col_int(r, 0), store_col_int(r, 1), store_col_int(r, 2), 0,
+						       stance_key(x, r, 3), store_col_int(r, 4) != 0 };
+	return 0;
+}
+
+/* read_admin: (org_id, key, name, grp, no_response, marker, stance, ord); responses holds the
+ * org id until fill_admins counts them */
+static int read_admin(void *ctx, const struct store_row *r)
+{
+	struct cm_read *x = ctx;
+	struct view_commission *v = x->v;
+	int cap = x->cap[4];
+
+	if (store_ncols(r) < 8)
+		return x->bad = 1;
+	GROW(x, v->admins, v->nadmins, 4);
+	if (x->cap[4] != cap) {
+		int64_t *ord = arena_alloc(x->a, sizeof(*ord) * (size_t)x->cap[4]);
+		if (v->nadmins)
+			memcpy(ord, x->ord, sizeof(*ord) * v->nadmins);
+		x->ord = ord;
+	}
+	x->ord[v->nadmins] = store_col_int(r, 7);
+	v->admins[v->nadmins++] = (struct view_cm_admin){ text(x, r, 1), text(x, r, 2), text(x, r, 3),
+		store_col_int(r, 4) != 0, text(x, r, 5), text(x, r, 6), (long)store_col_int(r, 0) };
+	return 0;
+}
+
 int view_commission_load(struct store *st, struct arena *a, struct view_commission *v, struct err *e)
 {
-	struct rowset reps, ms, cols, cl, ad;
+	struct cm_read x = { .a = a, .v = v };
 	int rc;
-
-	struct rowset *sets[] = { &reps, &ms, &cols, &cl, &ad };
 	/* the five reads in one go (one round trip on PostgreSQL) */
 	const struct store_q q[] = {
-		{ STMT_WEB_FOLLOW_REPORTS, NULL, 0, rowset_collect, &reps },
-		{ STMT_WEB_FOLLOW_MEASURES, NULL, 0, rowset_collect, &ms },
-		{ STMT_WEB_FOLLOW_COLUMNS, NULL, 0, rowset_collect, &cols },
-		{ STMT_WEB_FOLLOW_CELLS, NULL, 0, rowset_collect, &cl },
-		{ STMT_WEB_FOLLOW_ADMINS, NULL, 0, rowset_collect, &ad },
+		{ STMT_WEB_FOLLOW_REPORTS, NULL, 0, read_report, &x },
+		{ STMT_WEB_FOLLOW_MEASURES, NULL, 0, read_measure, &x },
+		{ STMT_WEB_FOLLOW_COLUMNS, NULL, 0, read_column, &x },
+		{ STMT_WEB_FOLLOW_CELLS, NULL, 0, read_cell, &x },
+		{ STMT_WEB_FOLLOW_ADMINS, NULL, 0, read_admin, &x },
 	};
 
 	memset(v, 0, sizeof(*v));
-	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
-		rowset_init(sets[i], a);
 	if ((rc = store_query_many(st, q, (int)(sizeof(q) / sizeof(q[0])), e)) != LUP_OK)
 		return rc;
-	fill_reports(a, v, &reps, &cols);
-	measures(a, v, &ms);
-	fill_cells(a, v, &ms, &cl);
-	if (fill_admins(a, v, &cl, &ad) != 0)
+	if (x.bad)
+		return err_set(e, LUP_EDB, "commission: a statement gave too few columns");
+	if (!v->reports)	/* empty lists, never NULL */
+		v->reports = arena_alloc(a, sizeof(*v->reports));
+	if (!v->columns)
+		v->columns = arena_alloc(a, sizeof(*v->columns));
+	if (!v->cells)
+		v->cells = arena_alloc(a, sizeof(*v->cells));
+	if (!v->admins)
+		v->admins = arena_alloc(a, sizeof(*v->admins));
+	measures(a, v, x.all);
+	if (fill_admins(a, v, x.ord) != 0)
 		return err_set(e, LUP_EDB, "commission: no Swedish collator");
+	fill_cells(a, v, x.all);
 	columns(a, v);
 	return LUP_OK;
 }

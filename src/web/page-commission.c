@@ -26,10 +26,12 @@ int page_commission_admin(struct http_req *r);
  * what stance_text writes for it, as the writer writes it (labels and symbols hold nothing the
  * escaper changes): constant markup of the program, written whole for each of the matrix's
  * cells (a few hundred) rather than an element and two texts each. */
+#define STANCE_MARKUP(label, sym) "<span class=\"sym\" aria-hidden=\"true\">" sym "</span> " label
 #define STANCE(key, label, sym, cls) \
-	{ key, label, sym, cls, "<span class=\"sym\" aria-hidden=\"true\">" sym "</span> " label }
+	{ key, label, sym, cls, STANCE_MARKUP(label, sym), "<td class=\"" cls "\">" STANCE_MARKUP(label, sym) "</td>" }
 static const struct stance {
 	const char *key, *label, *sym, *cls, *markup;
+	const char *cell;	/* a matrix cell without a link: <td class="cls">markup</td> */
 } stances[] = {
 	STANCE("agree", "instämmer", "\u2714", "st st-agree"),
 	STANCE("positive", "positiv", "+", "st st-positive"),
@@ -98,11 +100,90 @@ static const char *id_href(struct http_req *r, const char *prefix, int64_t id)
 	return cat(r, prefix, num);
 }
 
+/* id_link: prefix followed by the id's digits, in b (reset here). */
+static const char *id_link(struct buf *b, const char *prefix, size_t prefix_len, int64_t id)
+{
+	char num[NUMFMT_SIZE];
+	size_t n = numfmt_long(id, num);
+
+	buf_reset(b);
+	buf_add(b, prefix, prefix_len);
+	buf_add(b, num, n);
+	return b->ptr;
+}
+
+/* key_link: prefix "/" key percent-encoded (what page_href makes), in b (reset here). */
+static const char *key_link(struct buf *b, const char *prefix, size_t prefix_len, const char *key)
+{
+	buf_reset(b);
+	buf_add(b, prefix, prefix_len);
+	buf_addc(b, '/');
+	html_url_arg(b, key);
+	return b->ptr;
+}
+
+/* measure_cells: the cells of measure id (v->cells is sorted by (measure, org)): the first, and
+ * their number in *n. */
+static const struct view_cm_cell *measure_cells(const struct view_commission *v, int64_t id, size_t *n)
+{
+	size_t lo = 0, hi = v->ncells, k;
+
+	while (lo < hi)
+		if (v->cells[k = lo + (hi - lo) / 2].measure < id)
+			lo = k + 1;
+		else
+			hi = k;
+	for (k = lo; k < v->ncells && v->cells[k].measure == id; k++)
+		;
+	*n = k - lo;
+	return v->cells + lo;
+}
+
+/* matrix_row: measure m's row: its number and text, then per column the administration's
+ * stance, linked to its response (b: room for the links). */
+static void matrix_row(struct html *h, struct buf *b, const struct view_commission *v,
+		       const struct view_cm_report *rep, const struct view_cm_measure *m)
+{
+	static const char svar[] = "/kommissionen/svar/", atgard[] = "atgard-";
+	size_t n;
+	const struct view_cm_cell *cells = measure_cells(v, m->id, &n);
+
+	HTML_OPEN_A(h, "tr", "id", id_link(b, atgard, sizeof(atgard) - 1, m->id));
+	HTML_START(h, "th");
+	HTML_ATTR(h, "scope", "row");
+	HTML_ATTR(h, "class", "measure");
+	html_start_end(h, 1);
+	HTML_ELEM_A(h, "span", "class", "num", m->number);
+	html_text(h, " ");
+	html_text(h, m->text ? m->text : "(rubrik saknas i dokumentet)");
+	html_close(h);
+	for (size_t c = 0; c < rep->ncols; c++) {
+		int64_t org = v->columns[rep->cols[c]].org;
+		const struct view_cm_cell *x = NULL;
+		const struct stance *st;
+		for (size_t k = 0; k < n && !x; k++)	/* a measure has a few cells */
+			if (cells[k].org == org)
+				x = &cells[k];
+		if (!x) {
+			html_raw_trusted(h, MISSING->cell);
+			continue;
+		}
+		st = stance_of(x->stance, x->no_response);
+		HTML_OPEN_A(h, "td", "class", st->cls);
+		HTML_OPEN_A(h, "a", "href", id_link(b, svar, sizeof(svar) - 1, x->response));
+		stance_markup(h, st);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
 /* One report's matrix: rows its measures (grouped by recommendation), columns the
- * administrations that answered any of them. */
-static void report_matrix(struct http_req *r, struct html *h, const struct view_commission *v,
+ * administrations that answered any of them (b: room for the links). */
+static void report_matrix(struct http_req *r, struct html *h, struct buf *b, const struct view_commission *v,
 			  const struct view_cm_report *rep)
 {
+	static const char forvaltning[] = "/kommissionen/forvaltning";
 	const char *title = rep->title;
 	const char *group = NULL;
 	char span[NUMFMT_SIZE];
@@ -127,9 +208,16 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 	html_elem(h, "th", "Åtgärd", "scope", "col", "class", "measure", NULL);
 	for (size_t c = 0; c < rep->ncols; c++) {
 		const struct view_cm_column *col = &v->columns[rep->cols[c]];
-		html_open(h, "th", "scope", "col", "class", "admin", NULL);
-		html_elem(h, "a", col->short_name, "href", page_href(r, "/kommissionen/forvaltning", col->key),
-			  "title", col->name, NULL);
+		HTML_START(h, "th");
+		HTML_ATTR(h, "scope", "col");
+		HTML_ATTR(h, "class", "admin");
+		html_start_end(h, 1);
+		HTML_START(h, "a");
+		HTML_ATTR(h, "href", key_link(b, forvaltning, sizeof(forvaltning) - 1, col->key));
+		HTML_ATTR(h, "title", col->name);
+		html_start_end(h, 1);
+		html_text(h, col->short_name);
+		html_close(h);
 		html_close(h);
 	}
 	html_close(h);
@@ -137,7 +225,6 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 	numfmt_long((long long)rep->ncols + 1, span);
 	for (size_t i = 0; i < rep->nmeasures; i++) {
 		const struct view_cm_measure *m = rep->measures[i];
-		char mid[NUMFMT_SIZE];
 		if (!group || strcmp(m->group, group) != 0) {
 			if (group)
 				html_close(h);	/* tbody */
@@ -154,27 +241,7 @@ static void report_matrix(struct http_req *r, struct html *h, const struct view_
 			html_close(h);
 			html_close(h);
 		}
-		numfmt_long(m->id, mid);
-		html_open(h, "tr", "id", cat(r, "atgard-", mid), NULL);
-		html_open(h, "th", "scope", "row", "class", "measure", NULL);
-		HTML_ELEM_A(h, "span", "class", "num", m->number);
-		html_text(h, " ");
-		html_text(h, m->text ? m->text : "(rubrik saknas i dokumentet)");
-		html_close(h);
-		for (size_t c = 0; c < rep->ncols; c++) {
-			const struct view_cm_cell *x = view_commission_cell(v, m->id, v->columns[rep->cols[c]].org);
-			const struct stance *st = x ? stance_of(x->stance, x->no_response) : MISSING;
-			html_open(h, "td", "class", st->cls, NULL);
-			if (x) {
-				html_open(h, "a", "href", id_href(r, "/kommissionen/svar", x->response), NULL);
-				stance_markup(h, st);
-				html_close(h);
-			} else {
-				stance_markup(h, st);
-			}
-			html_close(h);
-		}
-		html_close(h);
+		matrix_row(h, b, v, rep, m);
 	}
 	html_close_to(h, depth);
 }
@@ -233,11 +300,23 @@ static void admins_table(struct http_req *r, struct html *h, const struct view_c
 	html_close(h);
 }
 
+/* reserve: room in the answer for the matrix (about 120 bytes a cell and 400 a measure's
+ * heading): no doubling and copying on the way. */
+static void reserve(struct http_req *r, const struct view_commission *v)
+{
+	size_t cells = 0;
+
+	for (size_t i = 0; i < v->nreports; i++)
+		cells += v->reports[i].nmeasures * v->reports[i].ncols;
+	buf_reserve(&r->out, 16384 + 128 * cells + 512 * v->nmeasures);
+}
+
 /* GET /kommissionen: the matrix (view/commission.h). */
 int page_commission(struct http_req *r)
 {
 	struct view_commission v;
 	struct html *h;
+	struct buf links;
 	int counts[NSTANCES] = { 0 }, silent = 0, answered = 0;
 
 	store_read_last(r->st);	/* the view's five reads are the page's one batch */
@@ -255,6 +334,7 @@ int page_commission(struct http_req *r)
 		html_close(h);
 		return page_end(r, h);
 	}
+	reserve(r, &v);
 	download_menu(r, h, "commission", "/kommissionen", NULL);
 	for (size_t i = 0; i < v.ncells; i++)
 		counts[stance_of(v.cells[i].stance, v.cells[i].no_response) - stances]++;
@@ -294,8 +374,10 @@ int page_commission(struct http_req *r)
 	html_close(h);
 	html_close(h);
 	html_close(h);
+	buf_init(&links, 4096);	/* page_href's bound */
 	for (size_t ri = 0; ri < v.nreports; ri++)
-		report_matrix(r, h, &v, &v.reports[ri]);
+		report_matrix(r, h, &links, &v, &v.reports[ri]);
+	buf_release(&links);
 	if (v.nadmins)
 		admins_table(r, h, &v);
 	return page_end(r, h);

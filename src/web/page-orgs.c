@@ -125,11 +125,11 @@ static void join_ids(struct http_req *r, struct org_reads *x)
 {
 	int n = x->list.n;
 
-	x->pair = arena_alloc(&r->a, sizeof(*x->pair) * (size_t)(n + 1));
-	x->own_pair = arena_alloc(&r->a, sizeof(*x->own_pair) * (size_t)(n + 1));
+	x->pair = arena_alloc_raw(&r->a, sizeof(*x->pair) * (size_t)(n + 1));
+	x->own_pair = arena_alloc_raw(&r->a, sizeof(*x->own_pair) * (size_t)(n + 1));
 	x->goals = arena_alloc(&r->a, sizeof(*x->goals) * (size_t)(n + 1));
 	x->acts = arena_alloc(&r->a, sizeof(*x->acts) * (size_t)(n + 1));
-	x->committee = arena_alloc(&r->a, sizeof(*x->committee) * (size_t)(x->dist.nrows + 1));
+	x->committee = arena_alloc_raw(&r->a, sizeof(*x->committee) * (size_t)(x->dist.nrows + 1));
 	for (int i = 0; i < n; i++)
 		x->pair[i] = x->own_pair[i] = -1;
 	for (int i = 0; i < n; i++) {	/* by id: the first to pair with an organisation is the lowest */
@@ -192,29 +192,34 @@ static int add_org(struct orgs *o, const struct org_reads *x, int i)
 }
 
 /* sort_by_name: the lines (by id) put in Swedish order of their names, then by id: the
- * distinct names ranked once (core/collate.h), the lines placed by rank (a counting sort: the
+ * organisations' names ranked (core/collate.h), the lines placed by rank (a counting sort: the
  * ranks are below n, and lines of one rank keep their order). -1 when the collation fails
  * (answered). */
 static int sort_by_name(struct http_req *r, struct orgs *o)
 {
 	int n = o->nlines;
-	const char **names = arena_alloc(&r->a, sizeof(*names) * (size_t)(n + 1));
-	int *rank = arena_alloc(&r->a, sizeof(*rank) * (size_t)(n + 1));
+	const char **names = arena_alloc_raw(&r->a, sizeof(*names) * (size_t)(n + 1));
+	int *rank = arena_alloc_raw(&r->a, sizeof(*rank) * (size_t)(n + 1));
+	int *of = arena_alloc_raw(&r->a, sizeof(*of) * (size_t)(n + 1));	/* per line its organisation's */
 	int *at = arena_alloc(&r->a, sizeof(*at) * (size_t)(n + 1));	/* zeroed */
 	struct org_line *s = arena_alloc_raw(&r->a, sizeof(*s) * (size_t)(n + 1));
+	int norgs = 0;
 
-	for (int i = 0; i < n; i++)
-		names[i] = o->line[i].name;
-	if (collate_ranks(names, n, rank) != 0) {
+	for (int i = 0; i < n; i++) {	/* an organisation's lines are adjacent: its name ranked once */
+		if (i == 0 || o->line[i].org != o->line[i - 1].org)
+			names[norgs++] = o->line[i].name;
+		of[i] = norgs - 1;
+	}
+	if (collate_ranks(names, norgs, rank) != 0) {
 		err_set(&r->err, LUP_EDB, "cannot sort the organisations by name: the Swedish collation failed");
 		return places_fail(r);
 	}
 	for (int i = 0; i < n; i++)
-		at[rank[i] + 1]++;
+		at[rank[of[i]] + 1]++;
 	for (int k = 1; k < n; k++)
 		at[k] += at[k - 1];
 	for (int i = 0; i < n; i++)
-		s[at[rank[i]]++] = o->line[i];
+		s[at[rank[of[i]]]++] = o->line[i];
 	o->line = s;
 	return 0;
 }
@@ -225,7 +230,7 @@ static void group_kinds(struct http_req *r, struct orgs *o)
 {
 	int n[KINDS_MAX] = { 0 }, at[KINDS_MAX];
 
-	o->of_kind = arena_alloc(&r->a, sizeof(*o->of_kind) * (size_t)(o->nlines + 1));
+	o->of_kind = arena_alloc_raw(&r->a, sizeof(*o->of_kind) * (size_t)(o->nlines + 1));
 	for (int i = 0; i < o->nlines; i++) {
 		int k = o->line[i].kind;
 		if (k < 0)
@@ -264,7 +269,7 @@ static int load(struct http_req *r, struct orgs *o)
 	join_ids(r, &x);
 	for (int i = 0; i < x.list.n; i++)
 		nlines += add_org(o, &x, i);
-	o->line = arena_alloc(&r->a, sizeof(*o->line) * (size_t)(nlines + 1));
+	o->line = arena_alloc_raw(&r->a, sizeof(*o->line) * (size_t)(nlines + 1));
 	for (int i = 0; i < x.list.n; i++)
 		add_org(o, &x, i);
 	if (sort_by_name(r, o))
@@ -312,38 +317,54 @@ static void link(struct html *h, struct buf *href, const char *prefix, size_t pr
 	HTML_ELEM_A(h, "a", "href", href->ptr, text);
 }
 
+/* The constant markup between a line's cells (written whole: no data in it). */
+static const char row_start[] = "<tr><th scope=\"row\">", row_th_td[] = "</th><td>", row_td_td[] = "</td><td>",
+	row_td_num[] = "</td><td class=\"num\">", row_end[] = "</td></tr>";
+
+/* count_cell: the end of the cell before and a count's cell (most counts are 0: that cell is
+ * constant markup whole). */
+static void count_cell(struct html *h, long count)
+{
+	char n[NUMFMT_SIZE];
+
+	if (count == 0) {
+		html_raw_trusted(h, "</td><td class=\"num\">0");
+		return;
+	}
+	html_raw_trusted(h, row_td_num);
+	numfmt_long(count, n);
+	html_text(h, n);
+}
+
 /* org_row: one organisation: name, counterpart, district, flags, goals and activities (href:
- * room for the links, reused from row to row). */
+ * room for the links, reused from row to row); the markup between the cells as constant
+ * markup, the texts and links through the writer. */
 static void org_row(struct html *h, struct buf *href, const struct org_line *l, int is_company)
 {
 	static const char org[] = "/organisation/", dist[] = "/stadsdel/";
-	char n[NUMFMT_SIZE];
 
-	HTML_OPEN(h, "tr");
-	HTML_OPEN_A(h, "th", "scope", "row");
+	html_raw_trusted(h, row_start);
 	link(h, href, org, sizeof(org) - 1, l->key, l->name);
-	html_close(h);
-	HTML_OPEN(h, "td");
+	html_raw_trusted(h, row_th_td);
 	link(h, href, org, sizeof(org) - 1, l->pair, l->pair_name);
-	html_close(h);
-	HTML_OPEN(h, "td");
+	html_raw_trusted(h, row_td_td);
 	link(h, href, dist, sizeof(dist) - 1, l->district, l->district_name);
 	if (l->city_owned && is_company)
 		html_text(h, l->housing ? "Stadens bostadsbolag" : "Ägs av staden");
-	html_close(h);
-	numfmt_long(l->goals, n);
-	HTML_ELEM_A(h, "td", "class", "num", n);	/* places_td_num */
-	numfmt_long(l->activities, n);
-	HTML_ELEM_A(h, "td", "class", "num", n);
-	html_close(h);
+	count_cell(h, l->goals);
+	count_cell(h, l->activities);
+	html_raw_trusted(h, row_end);
 }
 
 /* kind_section: the heading and table of the organisations of the k-th kind; nothing when it
  * has none. */
 static void kind_section(struct html *h, const struct orgs *o, int k)
 {
-	static const char *const cols[] = { "Organisation", "Hör ihop med", "Stadsdelsområde eller ägande",
-		"#Mål", "#Aktiviteter", NULL };
+	/* what places_thead writes for the columns Organisation, Hör ihop med, Stadsdelsområde eller
+	 * ägande, #Mål, #Aktiviteter: constant markup */
+	static const char thead[] = "<thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">Hör ihop med</th>"
+		"<th scope=\"col\">Stadsdelsområde eller ägande</th><th scope=\"col\" class=\"num\">Mål</th>"
+		"<th scope=\"col\" class=\"num\">Aktiviteter</th></tr></thead>";
 	const char *kind = places_kind_at(k);
 	int nrows = k < KINDS_MAX ? o->from[k + 1] - o->from[k] : 0, company = strcmp(kind, "company_board") == 0;
 	struct buf href;
@@ -358,7 +379,7 @@ static void kind_section(struct html *h, const struct orgs *o, int k)
 	HTML_OPEN_A(h, "caption", "class", "visually-hidden");
 	html_textf(h, "Organisationer av typen %s", places_kind_sv(kind));
 	html_close(h);
-	places_thead(h, cols);
+	html_raw_trusted(h, thead);
 	HTML_OPEN(h, "tbody");
 	buf_init(&href, 4096);	/* page_href's bound */
 	for (int i = o->from[k]; i < o->from[k + 1]; i++)
@@ -416,6 +437,7 @@ int page_orgs(struct http_req *r)
 	if (chosen ? load_kind(r, &o, chosen) : load(r, &o))
 		return r->status;
 	h = page_begin(r, chosen ? places_kind_plural_sv(chosen) : "Organisationer", NAV_ORGS);
+	buf_reserve(&r->out, 8192 + 256 * (size_t)o.nlines);	/* about 220 bytes a line: no doubling on the way */
 	HTML_ELEM(h, "h1", "Organisationer");
 	html_elem(h, "p", "Alla organisationer som stadens planer och uppföljningar nämner: kommunfullmäktige, "
 		  "nämnder och förvaltningar, stadens bolag och de myndigheter, föreningar och nätverk som de "

@@ -1416,6 +1416,52 @@ static void check_letter_pairs(UCollator *coll)
 				}
 }
 
+/* collate_ranks' table of primaries (core/collate.c): every pair of the characters it knows and
+ * of some it does not (other punctuation, a tab, combining marks after a known letter, letters
+ * outside the table, cut UTF-8 sequences), with prefixes and endings, in the order ICU gives;
+ * random strings of them;
+ * and the places: equal texts one place, the next text's the number of distinct texts before */
+static void check_table_pairs(UCollator *coll)
+{
+	static const char *const ch[] = { " ", "_", "-", "\u2013", ",", ":", ".", "'", "(", ")", "/", "&", "0", "5",
+		"9", "a", "A", "e", "E", "\u00e9", "\u00c9", "y", "Y", "\u00fc", "\u00dc", "z", "\u00e5", "\u00c5",
+		"\u00e4", "\u00c4", "\u00f6", "\u00d6", "\u00e6", "\u00f8", "!", "?", "\"", "\t", "+", "a\u030a",
+		"e\u0301", "o\u0308", "\u00ff", "\u2014", "\u00a0", "\u0142", "\u00df", "\xc3", "\xe2\x80" };
+	static const char *const pre[] = { "", "Sp\u00e5nga-Tensta ", "K\u00e4rrtorp (", "0" };
+	static const char *const post[] = { "", "b", " \u00f6", "\u0301", "-2" };
+	enum { NCH = sizeof(ch) / sizeof(ch[0]), NPRE = sizeof(pre) / sizeof(pre[0]), NPOST = sizeof(post) / sizeof(post[0]) };
+	char a[64], b[64], buf[300][24];
+	const char *two[2] = { a, b }, *many[300];
+	unsigned seed = 11;
+
+	for (int x = 0; x < NCH; x++)
+		for (int y = 0; y < NCH; y++)
+			for (int k = 0; k < NPRE; k++)
+				for (int m = 0; m < NPOST; m++) {
+					snprintf(a, sizeof(a), "%s%s%s", pre[k], ch[x], post[m]);
+					snprintf(b, sizeof(b), "%s%s%s", pre[k], ch[y], post[(m + x + y) % NPOST]);
+					check_ranks(two, 2, coll);
+				}
+	for (int i = 0; i < 300; i++) {
+		size_t len = 0;
+		for (int k = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6; k >= 0; k--) {
+			const char *c = ch[((seed = seed * 1103515245u + 12345u) >> 16) % NCH];
+			memcpy(buf[i] + len, c, strlen(c) + 1);
+			len += strlen(c);
+		}
+		many[i] = buf[i];
+	}
+	check_ranks(many, 300, coll);
+	{
+		const char *s[] = { "b", "a", "B", "a", NULL, "c", "A", NULL };
+		int rank[8];
+		T_EQ_INT(collate_ranks(s, 8, rank), 0);
+		/* NULL 0; a 1 (twice); A 2; b 3; B 4; c 5: the places of the distinct texts */
+		T_EQ_INT(rank[4], 0); T_EQ_INT(rank[7], 0); T_EQ_INT(rank[1], 1); T_EQ_INT(rank[3], 1);
+		T_EQ_INT(rank[6], 2); T_EQ_INT(rank[0], 3); T_EQ_INT(rank[2], 4); T_EQ_INT(rank[5], 5);
+	}
+}
+
 static void test_collate_ranks(void)
 {
 	const char *s[] = { "Östra", "Spånga-Tensta", NULL, "Ängby", "Aa", "Spånga-Tensta", "spånga-tensta",
@@ -1450,6 +1496,7 @@ static void test_collate_ranks(void)
 	}
 	check_ranks(many, 200, coll);
 	check_letter_pairs(coll);
+	check_table_pairs(coll);
 	/* texts longer than the key's UTF-16 buffer on the stack (256 units) */
 	static char longs[4][700];
 	const char *lp[5] = { longs[0], longs[1], longs[2], longs[3], "Ö" };
