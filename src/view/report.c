@@ -67,25 +67,24 @@ static void judge(const struct rowset *rs, int i, struct view_report_indicator *
 		in->why = "målvärdet är inte ett tal";
 }
 
-static int load_goal(struct ctx *c, struct view_report *rep, int64_t area, struct view_report_goal *g,
-		     const struct rowset *as)
+/* goal_indicators: judges goal g's indicators, rows [from, to) of inds (WEB_FORMS_REPORT_INDICATORS),
+ * suggests its assessment and finds its stored one in as. */
+static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_report_goal *g,
+			    const struct rowset *inds, int from, int to, const struct rowset *as)
 {
-	struct rowset inds;
 	enum model_meets meets[256];
-	struct sval args[] = { SVI(g->id), SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
+	int n = to - from;
 
-	if (query(c, &inds, STMT_WEB_FORMS_GOAL_INDICATORS, args, 5) != LUP_OK)
-		return c->e->code;
-	g->ninds = inds.nrows;
-	g->inds = arena_alloc(c->a, sizeof(*g->inds) * (size_t)(inds.nrows + 1));
-	for (int i = 0; i < inds.nrows; i++) {
-		judge(&inds, i, &g->inds[i]);
+	g->ninds = n;
+	g->inds = arena_alloc(c->a, sizeof(*g->inds) * (size_t)(n + 1));
+	for (int i = 0; i < n; i++) {
+		judge(inds, from + i, &g->inds[i]);
 		if (i < 256)
 			meets[i] = g->inds[i].meets;
 		if (g->inds[i].has_value && g->inds[i].example)
 			rep->any_example = 1;
 	}
-	g->suggest = model_assess_suggest(meets, (size_t)(inds.nrows < 256 ? inds.nrows : 256), g->why, sizeof(g->why));
+	g->suggest = model_assess_suggest(meets, (size_t)(n < 256 ? n : 256), g->why, sizeof(g->why));
 	g->assessment = "none";
 	for (int i = 0; i < as->nrows; i++)
 		if (rowset_i(as, i, "goal_id") == g->id) {
@@ -93,6 +92,34 @@ static int load_goal(struct ctx *c, struct view_report *rep, int64_t area, struc
 			g->assessment = rowset_s(as, i, "assessment");
 			g->analysis = rowset_s(as, i, "analysis");
 		}
+}
+
+/* load_goals: the goals of gs with their indicators, read for all of them in one statement whose
+ * rows come by goal id, as gs's do. */
+static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct rowset *gs,
+		      const struct rowset *as)
+{
+	struct rowset inds;
+	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
+	int at = 0;
+
+	if (query(c, &inds, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4) != LUP_OK)
+		return c->e->code;
+	rep->ngoals = gs->nrows;
+	rep->goals = arena_alloc(c->a, sizeof(*rep->goals) * (size_t)(gs->nrows + 1));
+	for (int i = 0; i < gs->nrows; i++) {
+		struct view_report_goal *g = &rep->goals[i];
+		int from;
+		g->id = rowset_i(gs, i, "id");
+		g->key = rowset_s(gs, i, "key");
+		g->number = rowset_s(gs, i, "number");
+		g->name = rowset_s(gs, i, "name");
+		while (at < inds.nrows && rowset_i(&inds, at, "goal_id") < g->id)
+			at++;
+		for (from = at; at < inds.nrows && rowset_i(&inds, at, "goal_id") == g->id; at++)
+			;
+		goal_indicators(c, rep, g, &inds, from, at, as);
+	}
 	return LUP_OK;
 }
 
@@ -210,17 +237,8 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 	    (rc = query(&c, &area, STMT_WEB_FORMS_ORG_AREA, &org, 1)) != LUP_OK)
 		return rc;
 	rep->area_name = rowset_s(&area, 0, "name");
-	rep->ngoals = gs.nrows;
-	rep->goals = arena_alloc(a, sizeof(*rep->goals) * (size_t)(gs.nrows + 1));
-	for (int i = 0; i < gs.nrows; i++) {
-		struct view_report_goal *g = &rep->goals[i];
-		g->id = rowset_i(&gs, i, "id");
-		g->key = rowset_s(&gs, i, "key");
-		g->number = rowset_s(&gs, i, "number");
-		g->name = rowset_s(&gs, i, "name");
-		if ((rc = load_goal(&c, rep, rowset_i(&area, 0, "id"), g, &as)) != LUP_OK)
-			return rc;
-	}
+	if ((rc = load_goals(&c, rep, rowset_i(&area, 0, "id"), &gs, &as)) != LUP_OK)
+		return rc;
 	if (goals != VIEW_REPORT_GOALS && (rc = load_activities(&c, rep)) != LUP_OK)
 		return rc;
 	return load_cycle(&c, rep);
