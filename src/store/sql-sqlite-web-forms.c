@@ -25,9 +25,9 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 		"SELECT r.id FROM report r JOIN period pe ON pe.id = r.period_id"
 		" WHERE r.org_id = ?1 AND pe.year = ?2 AND pe.kind = ?3",
 	/* (org_id, year) -> the nämndmål of the organisation, or of its committee/administration
-	 * pair, for the year, in document order */
+	 * pair, for the year, in document order, with the KF goal above each (parent_id) */
 	[STMT_WEB_FORMS_REPORT_GOALS] =
-		"SELECT g.id, g.key, g.number, g.title AS name FROM goal g WHERE g.level = 'namndmal'"
+		"SELECT g.id, g.key, g.number, g.title AS name, g.parent_id FROM goal g WHERE g.level = 'namndmal'"
 		" AND g.year = ?2 AND g.owner_id IN (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)) AND " PUB_GOAL("g") " ORDER BY g.id",
 	/* (report_id) -> the stored assessments by goal id */
@@ -60,29 +60,32 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 		"  AND i.owner_id IN (SELECT id FROM organisation WHERE id = ?2 OR pair_id = ?2"
 		"   OR id = (SELECT pair_id FROM organisation WHERE id = ?2)))"
 		" AND " PUB_INDICATOR("i") " ORDER BY on_goal DESC, i.ord, i.id",
-	/* (org_id, year, period kind, area_id) -> (goal_id, then the columns of
-	 * WEB_FORMS_GOAL_INDICATORS): the indicators of every nämndmål of WEB_FORMS_REPORT_GOALS(org_id,
-	 * year) in one statement, by goal id, then as WEB_FORMS_GOAL_INDICATORS orders them (one
-	 * sort in all, not one per goal). As there, a goal's own indicators are not filtered by
-	 * PUB_INDICATOR, those on the KF goal above it are. The periods are looked up once */
+	/* (org_id, year, period kind, area_id) -> (id, goal_id, ord, shared, key, name, unit,
+	 * direction, target, kf_target, value, example, prev): each indicator that bears on some
+	 * nämndmål of WEB_FORMS_REPORT_GOALS(org_id, year) once, in no set order, with the figures of
+	 * WEB_FORMS_GOAL_INDICATORS; the caller puts them under the goals: a goal's own (goal_id),
+	 * then those on the KF goal above it (its parent_id) that are shared (owned by the
+	 * organisation or its pair and public), each group by ord and id. One statement for all the
+	 * goals, each indicator's figures read once (a KF goal's indicators bear on several
+	 * nämndmål), no sort */
 	[STMT_WEB_FORMS_REPORT_INDICATORS] =
 		"WITH og AS (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)),"
+		" gs AS (SELECT g.id, g.parent_id FROM goal g WHERE g.level = 'namndmal' AND g.year = ?2"
+		"  AND g.owner_id IN (SELECT id FROM og) AND " PUB_GOAL("g") "),"
 		" ps AS (SELECT (SELECT id FROM period WHERE year = ?2 AND kind = ?3) AS cur,"
 		"  (SELECT id FROM period WHERE year = ?2 - 1 AND kind = ?3) AS prv,"
 		"  (SELECT id FROM period WHERE year = ?2 - 1 AND kind = 'FY') AS fy)"
-		" SELECT g.id AS goal_id, i.id, i.key, i.name, i.unit, i.direction, i.goal_id = g.id AS on_goal,"
-		" tn.text AS target, tk.text AS kf_target, x.value, x.example, coalesce(px.value, fx.value) AS prev"
-		" FROM goal g CROSS JOIN indicator i ON i.goal_id = g.id"
-		"  OR (i.goal_id = g.parent_id AND i.owner_id IN og AND " PUB_INDICATOR("i") ")"
-		" CROSS JOIN ps"
+		" SELECT i.id, i.goal_id, i.ord, (i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ") AS shared, i.key, i.name, i.unit,"
+		" i.direction, tn.text AS target, tk.text AS kf_target, x.value, x.example, coalesce(px.value, fx.value) AS prev"
+		" FROM indicator i CROSS JOIN ps"
 		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = ?2 AND tn.kind = 'own' AND tn.sex = 'T'"
 		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = ?2 AND tk.kind = 'kf' AND tk.sex = 'T'"
 		" LEFT JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ps.cur AND x.area_id = ?4 AND x.sex = 'T'"
 		" LEFT JOIN outcome px ON px.indicator_id = i.id AND px.period_id = ps.prv AND px.area_id = ?4 AND px.sex = 'T'"
 		" LEFT JOIN outcome fx ON fx.indicator_id = i.id AND fx.period_id = ps.fy AND fx.area_id = ?4 AND fx.sex = 'T'"
-		" WHERE g.level = 'namndmal' AND g.year = ?2 AND g.owner_id IN og AND " PUB_GOAL("g")
-		" ORDER BY g.id, on_goal DESC, i.ord, i.id",
+		" WHERE i.goal_id IN (SELECT id FROM gs) OR (i.goal_id IN (SELECT parent_id FROM gs)"
+		"  AND i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ")",
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = ?1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */

@@ -34,8 +34,9 @@ static double num(const struct rowset *rs, int i, const char *col, int *has)
 	return s ? strtod(s, NULL) : NAN;
 }
 
-/* judge: whether indicator row i meets its target (the årsmål, else KF:s årsmål). */
-static void judge(const struct rowset *rs, int i, struct view_report_indicator *in)
+/* judge: whether indicator row i meets its target (the årsmål, else KF:s årsmål); on_goal: whether
+ * it is set on the goal itself. */
+static void judge(const struct rowset *rs, int i, int on_goal, struct view_report_indicator *in)
 {
 	struct model_target t;
 	enum model_direction dir = MODEL_DIR_NONE;
@@ -44,7 +45,7 @@ static void judge(const struct rowset *rs, int i, struct view_report_indicator *
 	in->key = rowset_s(rs, i, "key");
 	in->name = rowset_s(rs, i, "name");
 	in->unit = rowset_s(rs, i, "unit");
-	in->on_goal = (int)rowset_i(rs, i, "on_goal");
+	in->on_goal = on_goal;
 	in->target = rowset_s(rs, i, "target");
 	in->kf_target = rowset_s(rs, i, "kf_target");
 	in->example = (int)rowset_i(rs, i, "example");
@@ -67,23 +68,65 @@ static void judge(const struct rowset *rs, int i, struct view_report_indicator *
 		in->why = "målvärdet är inte ett tal";
 }
 
-/* goal_indicators: judges goal g's indicators, rows [from, to) of inds (WEB_FORMS_REPORT_INDICATORS),
- * suggests its assessment and finds its stored one in as. */
-static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_report_goal *g,
-			    const struct rowset *inds, int from, int to, const struct rowset *as)
+/* An indicator row of WEB_FORMS_REPORT_INDICATORS with what places it under the goals. */
+struct ind_row {
+	int64_t goal, ord, id;
+	int shared, row;
+};
+
+static int ind_row_cmp(const void *x, const void *y)
+{
+	const struct ind_row *a = x, *b = y;
+
+	if (a->ord != b->ord)
+		return a->ord < b->ord ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* ind_rows: the rows of inds by ord and id (the order within a goal's groups), in a. */
+static struct ind_row *ind_rows(struct arena *a, const struct rowset *inds)
+{
+	struct ind_row *r = arena_alloc(a, sizeof(*r) * (size_t)(inds->nrows + 1));
+
+	for (int i = 0; i < inds->nrows; i++)
+		r[i] = (struct ind_row){ rowset_i(inds, i, "goal_id"), rowset_i(inds, i, "ord"), rowset_i(inds, i, "id"),
+					 (int)rowset_i(inds, i, "shared"), i };
+	qsort(r, (size_t)inds->nrows, sizeof(*r), ind_row_cmp);
+	return r;
+}
+
+/* under: whether indicator row r comes under goal id as its own (own) or as a shared one on the
+ * KF goal above it (parent, 0: none). */
+static int under(const struct ind_row *r, int64_t id, int64_t parent, int own)
+{
+	return own ? r->goal == id : parent && r->goal == parent && r->shared;
+}
+
+/* goal_indicators: judges goal g's indicators (its own, then the shared ones on the KF goal above
+ * it, parent), suggests its assessment and finds its stored one in as. */
+static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_report_goal *g, int64_t parent,
+			    const struct rowset *inds, const struct ind_row *rows, const struct rowset *as)
 {
 	enum model_meets meets[256];
-	int n = to - from;
+	int n = 0;
 
-	g->ninds = n;
+	for (int i = 0; i < inds->nrows; i++)
+		n += under(&rows[i], g->id, parent, 1) || under(&rows[i], g->id, parent, 0);
 	g->inds = arena_alloc(c->a, sizeof(*g->inds) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		judge(inds, from + i, &g->inds[i]);
-		if (i < 256)
-			meets[i] = g->inds[i].meets;
-		if (g->inds[i].has_value && g->inds[i].example)
-			rep->any_example = 1;
-	}
+	n = 0;
+	for (int own = 1; own >= 0; own--)
+		for (int i = 0; i < inds->nrows; i++) {
+			const struct ind_row *r = &rows[i];
+			if (!under(r, g->id, parent, own))
+				continue;
+			judge(inds, r->row, own, &g->inds[n]);
+			if (n < 256)
+				meets[n] = g->inds[n].meets;
+			if (g->inds[n].has_value && g->inds[n].example)
+				rep->any_example = 1;
+			n++;
+		}
+	g->ninds = n;
 	g->suggest = model_assess_suggest(meets, (size_t)(n < 256 ? n : 256), g->why, sizeof(g->why));
 	g->assessment = "none";
 	for (int i = 0; i < as->nrows; i++)
@@ -94,31 +137,25 @@ static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_
 		}
 }
 
-/* load_goals: the goals of gs with their indicators, read for all of them in one statement whose
- * rows come by goal id, as gs's do. */
+/* load_goals: the goals of gs with their indicators, read for all of them in one statement. */
 static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct rowset *gs,
 		      const struct rowset *as)
 {
 	struct rowset inds;
 	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
-	int at = 0;
 
 	if (query(c, &inds, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4) != LUP_OK)
 		return c->e->code;
+	struct ind_row *rows = ind_rows(c->a, &inds);
 	rep->ngoals = gs->nrows;
 	rep->goals = arena_alloc(c->a, sizeof(*rep->goals) * (size_t)(gs->nrows + 1));
 	for (int i = 0; i < gs->nrows; i++) {
 		struct view_report_goal *g = &rep->goals[i];
-		int from;
 		g->id = rowset_i(gs, i, "id");
 		g->key = rowset_s(gs, i, "key");
 		g->number = rowset_s(gs, i, "number");
 		g->name = rowset_s(gs, i, "name");
-		while (at < inds.nrows && rowset_i(&inds, at, "goal_id") < g->id)
-			at++;
-		for (from = at; at < inds.nrows && rowset_i(&inds, at, "goal_id") == g->id; at++)
-			;
-		goal_indicators(c, rep, g, &inds, from, at, as);
+		goal_indicators(c, rep, g, rowset_i(gs, i, "parent_id"), &inds, rows, as);
 	}
 	return LUP_OK;
 }
