@@ -102,14 +102,14 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* (report id) -> (id, key, name, start, end, activity_status, goal_id, goal, goal_level,
 	 * goal_number, goal_name, status, comment, reported): the report's activities (see
 	 * REPORT_ACTIVITIES_FROM), each with its status in the report (its own status when the
-	 * report has no update of it: reported 0) and the report's comment; grouped by goal, the
-	 * nämndmål first, then the goals above them, then activities without a goal */
+	 * report has no update of it: reported 0) and the report's comment; in no set order (the
+	 * caller groups them by goal with view_report_order_activities: a sort here moved their
+	 * whole rows, titles and comments, through a temporary table) */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITIES] =
 		REPORT_ACTIVITIES_WITH "SELECT a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status AS activity_status,"
 		" g.id AS goal_id, g.key AS goal, g.level AS goal_level, g.number AS goal_number, g.title AS goal_name,"
 		" coalesce(u.status, a.status) AS status, u.comment, u.report_id IS NOT NULL AS reported"
-		REPORT_ACTIVITIES_FROM
-		" ORDER BY g.id IS NULL, coalesce(g.level, '') <> 'namndmal', g.id, a.key",
+		REPORT_ACTIVITIES_FROM,
 	/* (report id, activity id) -> (id) when the activity is one of the report's */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
 		REPORT_ACTIVITIES_WITH "SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = ?2",

@@ -160,6 +160,45 @@ static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, cons
 	return LUP_OK;
 }
 
+/* The order of a report's activities: by goal (nämndmål first, then the goals above them, then
+ * none), then by key in byte order. */
+struct act_key {
+	int group;		/* 0: a nämndmål, 1: another goal, 2: no goal */
+	int64_t goal;
+	const char *key;
+	struct row_cell *row;
+};
+
+static int act_key_cmp(const void *x, const void *y)
+{
+	const struct act_key *a = x, *b = y;
+
+	if (a->group != b->group)
+		return a->group - b->group;
+	if (a->goal != b->goal)
+		return a->goal < b->goal ? -1 : 1;
+	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
+}
+
+void view_report_order_activities(struct rowset *rs)
+{
+	int gid = rowset_col(rs, "goal_id"), lev = rowset_col(rs, "goal_level"), key = rowset_col(rs, "key");
+	struct act_key *k;
+
+	if (rs->nrows < 2 || gid < 0 || lev < 0 || key < 0)
+		return;
+	k = arena_alloc_raw(rs->a, sizeof(*k) * (size_t)rs->nrows);
+	for (int i = 0; i < rs->nrows; i++) {
+		struct row_cell *c = rs->rows[i];
+		int none = c[gid].s == NULL;
+		k[i] = (struct act_key){ none ? 2 : !(c[lev].s && strcmp(c[lev].s, "namndmal") == 0),
+					 rowset_ic(rs, i, gid), c[key].s, c };
+	}
+	qsort(k, (size_t)rs->nrows, sizeof(*k), act_key_cmp);
+	for (int i = 0; i < rs->nrows; i++)
+		rs->rows[i] = k[i].row;
+}
+
 /* load_activities: the organisation's activities of the year with their status in the report. */
 static int load_activities(struct ctx *c, struct view_report *rep)
 {
@@ -168,6 +207,7 @@ static int load_activities(struct ctx *c, struct view_report *rep)
 
 	if (query(c, &rs, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1) != LUP_OK)
 		return c->e->code;
+	view_report_order_activities(&rs);
 	rep->nacts = rs.nrows;
 	rep->acts = arena_alloc(c->a, sizeof(*rep->acts) * (size_t)(rs.nrows + 1));
 	for (int i = 0; i < rs.nrows; i++) {
