@@ -199,34 +199,77 @@ void view_report_order_activities(struct rowset *rs)
 		rs->rows[i] = k[i].row;
 }
 
+/* The activities being read (STMT_WEB_FOLLOW_REPORT_ACTIVITIES) straight into structs: no row set
+ * (with its copy of every cell and its columns found by name per access). */
+struct acts_read {
+	struct arena *a;
+	struct view_report_activity *v;
+	int n, cap;
+};
+
+static const char *col_dup(struct arena *a, const struct store_row *r, int i)
+{
+	const char *s = store_col_text(r, i);
+
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+/* act_row: one row of STMT_WEB_FOLLOW_REPORT_ACTIVITIES (columns in its order) into the next
+ * activity. */
+static int act_row(void *ctx, const struct store_row *r)
+{
+	struct acts_read *x = ctx;
+
+	if (x->n == x->cap) {
+		int cap = x->cap ? x->cap * 2 : 64;
+		struct view_report_activity *v = arena_alloc(x->a, sizeof(*v) * (size_t)(cap + 1));
+		if (x->n)
+			memcpy(v, x->v, sizeof(*v) * (size_t)x->n);
+		x->v = v;
+		x->cap = cap;
+	}
+	struct view_report_activity *a = &x->v[x->n++];
+	a->id = store_col_int(r, 0);
+	a->key = col_dup(x->a, r, 1);
+	a->name = col_dup(x->a, r, 2);
+	a->start = col_dup(x->a, r, 3);
+	a->end = col_dup(x->a, r, 4);
+	a->own_status = col_dup(x->a, r, 5);
+	a->goal_id = store_col_int(r, 6);
+	a->goal_key = col_dup(x->a, r, 7);
+	a->goal_level = col_dup(x->a, r, 8);
+	a->goal_number = col_dup(x->a, r, 9);
+	a->goal_name = col_dup(x->a, r, 10);
+	a->status = col_dup(x->a, r, 11);
+	a->comment = col_dup(x->a, r, 12);
+	a->reported = (int)store_col_int(r, 13);
+	return 0;
+}
+
+/* act_cmp: the order of view_report_order_activities, on the activities read. */
+static int act_cmp(const void *x, const void *y)
+{
+	const struct view_report_activity *a = x, *b = y;
+	struct act_key ka = { !a->goal_id ? 2 : !(a->goal_level && strcmp(a->goal_level, "namndmal") == 0), a->goal_id,
+			      a->key, NULL };
+	struct act_key kb = { !b->goal_id ? 2 : !(b->goal_level && strcmp(b->goal_level, "namndmal") == 0), b->goal_id,
+			      b->key, NULL };
+
+	return act_key_cmp(&ka, &kb);
+}
+
 /* load_activities: the organisation's activities of the year with their status in the report. */
 static int load_activities(struct ctx *c, struct view_report *rep)
 {
-	struct rowset rs;
+	struct acts_read x = { c->a, NULL, 0, 0 };
 	struct sval arg = SVI(rep->id);
 
-	if (query(c, &rs, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1) != LUP_OK)
+	if (store_query(c->st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, act_row, &x, c->e) != LUP_OK)
 		return c->e->code;
-	view_report_order_activities(&rs);
-	rep->nacts = rs.nrows;
-	rep->acts = arena_alloc(c->a, sizeof(*rep->acts) * (size_t)(rs.nrows + 1));
-	for (int i = 0; i < rs.nrows; i++) {
-		struct view_report_activity *a = &rep->acts[i];
-		a->id = rowset_i(&rs, i, "id");
-		a->key = rowset_s(&rs, i, "key");
-		a->name = rowset_s(&rs, i, "name");
-		a->start = rowset_s(&rs, i, "start");
-		a->end = rowset_s(&rs, i, "end");
-		a->own_status = rowset_s(&rs, i, "activity_status");
-		a->goal_id = rowset_i(&rs, i, "goal_id");
-		a->goal_key = rowset_s(&rs, i, "goal");
-		a->goal_level = rowset_s(&rs, i, "goal_level");
-		a->goal_number = rowset_s(&rs, i, "goal_number");
-		a->goal_name = rowset_s(&rs, i, "goal_name");
-		a->status = rowset_s(&rs, i, "status");
-		a->comment = rowset_s(&rs, i, "comment");
-		a->reported = (int)rowset_i(&rs, i, "reported");
-	}
+	if (x.n > 1)
+		qsort(x.v, (size_t)x.n, sizeof(*x.v), act_cmp);
+	rep->nacts = x.n;
+	rep->acts = x.v ? x.v : arena_alloc(c->a, sizeof(*rep->acts));
 	return LUP_OK;
 }
 
