@@ -26,33 +26,22 @@ static int query(struct ctx *c, struct rowset *rs, enum stmt s, const struct sva
 	return rowset_query(rs, c->st, s, args, n, c->e);
 }
 
-static double num(const struct rowset *rs, int i, const char *col, int *has)
+/* num: the number of a column's text as strtod reads it (*has 0 and NAN when NULL). */
+static double num(const char *s, int *has)
 {
-	const char *s = rowset_s(rs, i, col);
-
 	*has = s != NULL;
 	return s ? strtod(s, NULL) : NAN;
 }
 
-/* judge: whether indicator row i meets its target (the årsmål, else KF:s årsmål); on_goal: whether
- * it is set on the goal itself. */
-static void judge(const struct rowset *rs, int i, int on_goal, struct view_report_indicator *in)
+/* judge: whether indicator in (its figures and targets set) meets its target (the årsmål, else
+ * KF:s årsmål) for direction dir (text, may be NULL). */
+static void judge(const char *direction, struct view_report_indicator *in)
 {
 	struct model_target t;
 	enum model_direction dir = MODEL_DIR_NONE;
 
-	in->id = rowset_i(rs, i, "id");
-	in->key = rowset_s(rs, i, "key");
-	in->name = rowset_s(rs, i, "name");
-	in->unit = rowset_s(rs, i, "unit");
-	in->on_goal = on_goal;
-	in->target = rowset_s(rs, i, "target");
-	in->kf_target = rowset_s(rs, i, "kf_target");
-	in->example = (int)rowset_i(rs, i, "example");
-	in->value = num(rs, i, "value", &in->has_value);
-	in->prev = num(rs, i, "prev", &in->has_prev);
 	in->judged_by = in->target ? "årsmål" : in->kf_target ? "KF:s årsmål" : NULL;
-	model_direction_parse(rowset_s(rs, i, "direction"), &dir, NULL, 0);
+	model_direction_parse(direction, &dir, NULL, 0);
 	model_target_parse(in->target ? in->target : in->kf_target, &t, NULL, 0);
 	in->meets = model_outcome_meets_target(dir, in->has_value, in->value, &t, in->has_prev, in->prev);
 	in->why = NULL;
@@ -68,11 +57,58 @@ static void judge(const struct rowset *rs, int i, int on_goal, struct view_repor
 		in->why = "målvärdet är inte ett tal";
 }
 
-/* An indicator row of WEB_FORMS_REPORT_INDICATORS with what places it under the goals. */
+static const char *col_dup(struct arena *a, const struct store_row *r, int i)
+{
+	const char *s = store_col_text(r, i);
+
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+/* An indicator of WEB_FORMS_REPORT_INDICATORS, judged once, with what places it under the goals. */
 struct ind_row {
-	int64_t goal, ord, id;
-	int shared, row;
+	int64_t goal, ord;
+	int shared;
+	struct view_report_indicator in;
 };
+
+/* The indicators being read straight into structs (no row set). */
+struct inds_read {
+	struct arena *a;
+	struct ind_row *v;
+	int n, cap;
+};
+
+/* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order), judged. */
+static int ind_row_read(void *ctx, const struct store_row *r)
+{
+	struct inds_read *x = ctx;
+
+	if (x->n == x->cap) {
+		int cap = x->cap ? x->cap * 2 : 64;
+		struct ind_row *v = arena_alloc_raw(x->a, sizeof(*v) * (size_t)cap);
+		if (x->n)
+			memcpy(v, x->v, sizeof(*v) * (size_t)x->n);
+		x->v = v;
+		x->cap = cap;
+	}
+	struct ind_row *o = &x->v[x->n++];
+	struct view_report_indicator *in = &o->in;
+	memset(o, 0, sizeof(*o));
+	in->id = store_col_int(r, 0);
+	o->goal = store_col_int(r, 1);
+	o->ord = store_col_int(r, 2);
+	o->shared = (int)store_col_int(r, 3);
+	in->key = col_dup(x->a, r, 4);
+	in->name = col_dup(x->a, r, 5);
+	in->unit = col_dup(x->a, r, 6);
+	in->target = col_dup(x->a, r, 8);
+	in->kf_target = col_dup(x->a, r, 9);
+	in->value = num(store_col_text(r, 10), &in->has_value);
+	in->example = (int)store_col_int(r, 11);
+	in->prev = num(store_col_text(r, 12), &in->has_prev);
+	judge(store_col_text(r, 7), in);
+	return 0;
+}
 
 static int ind_row_cmp(const void *x, const void *y)
 {
@@ -80,19 +116,7 @@ static int ind_row_cmp(const void *x, const void *y)
 
 	if (a->ord != b->ord)
 		return a->ord < b->ord ? -1 : 1;
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-/* ind_rows: the rows of inds by ord and id (the order within a goal's groups), in a. */
-static struct ind_row *ind_rows(struct arena *a, const struct rowset *inds)
-{
-	struct ind_row *r = arena_alloc(a, sizeof(*r) * (size_t)(inds->nrows + 1));
-
-	for (int i = 0; i < inds->nrows; i++)
-		r[i] = (struct ind_row){ rowset_i(inds, i, "goal_id"), rowset_i(inds, i, "ord"), rowset_i(inds, i, "id"),
-					 (int)rowset_i(inds, i, "shared"), i };
-	qsort(r, (size_t)inds->nrows, sizeof(*r), ind_row_cmp);
-	return r;
+	return a->in.id < b->in.id ? -1 : a->in.id > b->in.id;
 }
 
 /* under: whether indicator row r comes under goal id as its own (own) or as a shared one on the
@@ -102,24 +126,24 @@ static int under(const struct ind_row *r, int64_t id, int64_t parent, int own)
 	return own ? r->goal == id : parent && r->goal == parent && r->shared;
 }
 
-/* goal_indicators: judges goal g's indicators (its own, then the shared ones on the KF goal above
- * it, parent), suggests its assessment and finds its stored one in as. */
+/* goal_indicators: goal g's indicators of rows (n, by ord and id): its own, then the shared ones on
+ * the KF goal above it (parent); its suggested assessment and its stored one in as. */
 static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_report_goal *g, int64_t parent,
-			    const struct rowset *inds, const struct ind_row *rows, const struct rowset *as)
+			    const struct ind_row *rows, int nrows, const struct rowset *as)
 {
 	enum model_meets meets[256];
 	int n = 0;
 
-	for (int i = 0; i < inds->nrows; i++)
+	for (int i = 0; i < nrows; i++)
 		n += under(&rows[i], g->id, parent, 1) || under(&rows[i], g->id, parent, 0);
 	g->inds = arena_alloc(c->a, sizeof(*g->inds) * (size_t)(n + 1));
 	n = 0;
 	for (int own = 1; own >= 0; own--)
-		for (int i = 0; i < inds->nrows; i++) {
-			const struct ind_row *r = &rows[i];
-			if (!under(r, g->id, parent, own))
+		for (int i = 0; i < nrows; i++) {
+			if (!under(&rows[i], g->id, parent, own))
 				continue;
-			judge(inds, r->row, own, &g->inds[n]);
+			g->inds[n] = rows[i].in;
+			g->inds[n].on_goal = own;
 			if (n < 256)
 				meets[n] = g->inds[n].meets;
 			if (g->inds[n].has_value && g->inds[n].example)
@@ -137,16 +161,17 @@ static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_
 		}
 }
 
-/* load_goals: the goals of gs with their indicators, read for all of them in one statement. */
+/* load_goals: the goals of gs with their indicators, read and judged for all of them at once. */
 static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct rowset *gs,
 		      const struct rowset *as)
 {
-	struct rowset inds;
+	struct inds_read x = { c->a, NULL, 0, 0 };
 	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
 
-	if (query(c, &inds, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4) != LUP_OK)
+	if (store_query(c->st, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4, ind_row_read, &x, c->e) != LUP_OK)
 		return c->e->code;
-	struct ind_row *rows = ind_rows(c->a, &inds);
+	if (x.n > 1)
+		qsort(x.v, (size_t)x.n, sizeof(*x.v), ind_row_cmp);
 	rep->ngoals = gs->nrows;
 	rep->goals = arena_alloc(c->a, sizeof(*rep->goals) * (size_t)(gs->nrows + 1));
 	for (int i = 0; i < gs->nrows; i++) {
@@ -155,7 +180,7 @@ static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, cons
 		g->key = rowset_s(gs, i, "key");
 		g->number = rowset_s(gs, i, "number");
 		g->name = rowset_s(gs, i, "name");
-		goal_indicators(c, rep, g, rowset_i(gs, i, "parent_id"), &inds, rows, as);
+		goal_indicators(c, rep, g, rowset_i(gs, i, "parent_id"), x.v, x.n, as);
 	}
 	return LUP_OK;
 }
@@ -206,13 +231,6 @@ struct acts_read {
 	struct view_report_activity *v;
 	int n, cap;
 };
-
-static const char *col_dup(struct arena *a, const struct store_row *r, int i)
-{
-	const char *s = store_col_text(r, i);
-
-	return s ? arena_strdup(a, s) : NULL;
-}
 
 /* act_row: one row of STMT_WEB_FOLLOW_REPORT_ACTIVITIES (columns in its order) into the next
  * activity. */
