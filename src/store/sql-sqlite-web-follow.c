@@ -17,6 +17,10 @@
  * REPORT_ACTIVITIES_FROM follows its columns. The candidates (c) are found by owner
  * (activity_owner) and by the report's updates, then read by id: a scan of every activity with
  * the organisations a correlated list per row built a temporary table per activity */
+/* A year of activity a's plan (year_from or year_to), looked up only when coalesce needs it: an
+ * activity without dates (a join of plan_version and plan per activity read it for all) */
+#define PLAN_YEAR(col) \
+	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
 #define REPORT_ACTIVITIES_WITH \
 	"WITH rep AS (SELECT r.id, r.org_id AS org, pe.year FROM report r JOIN period pe ON pe.id = r.period_id" \
 	"  WHERE r.id = ?1)," \
@@ -26,12 +30,11 @@
 	" FROM rep CROSS JOIN (SELECT id FROM activity WHERE owner_id IN og" \
 	"  UNION SELECT activity_id FROM activity_update WHERE report_id = ?1) c" \
 	" CROSS JOIN activity a ON a.id = c.id" \
-	" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id" \
 	" LEFT JOIN activity_update u ON u.report_id = rep.id AND u.activity_id = a.id" \
 	" LEFT JOIN goal g ON g.id = a.goal_id" \
 	" WHERE (u.report_id IS NOT NULL OR (a.owner_id IN og" \
-	"  AND rep.year BETWEEN coalesce(a.start_first / 10000, p.year_from, rep.year)" \
-	"  AND coalesce(a.end_last / 10000, p.year_to, rep.year)))"
+	"  AND rep.year BETWEEN coalesce(a.start_first / 10000, " PLAN_YEAR("year_from") ", rep.year)" \
+	"  AND coalesce(a.end_last / 10000, " PLAN_YEAR("year_to") ", rep.year)))"
 
 const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* () -> (id, key, title, year): the commission's reports */
