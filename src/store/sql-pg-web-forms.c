@@ -25,9 +25,9 @@ const char *const pg_sql_web_forms[STMT__MAX] = {
 		"SELECT r.id FROM report r JOIN period pe ON pe.id = r.period_id"
 		" WHERE r.org_id = $1 AND pe.year = $2 AND pe.kind = $3",
 	/* (org_id, year) -> the nämndmål of the organisation, or of its committee/administration
-	 * pair, for the year, in document order */
+	 * pair, for the year, in document order, with the KF goal above each (parent_id) */
 	[STMT_WEB_FORMS_REPORT_GOALS] =
-		"SELECT g.id, g.key, g.number, g.title AS name FROM goal g WHERE g.level = 'namndmal'"
+		"SELECT g.id, g.key, g.number, g.title AS name, g.parent_id FROM goal g WHERE g.level = 'namndmal'"
 		" AND g.year = $2 AND g.owner_id IN (SELECT id FROM organisation WHERE id = $1 OR pair_id = $1"
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = $1)) AND " PUB_GOAL("g") " ORDER BY g.id",
 	/* (report_id) -> the stored assessments by goal id (in goal id order, as SQLite's key gives) */
@@ -39,27 +39,35 @@ const char *const pg_sql_web_forms[STMT__MAX] = {
 		"SELECT a.id, a.key, a.name, a.level FROM area a WHERE (a.level = 'district'"
 		" AND (a.committee_id = $1 OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = $1)))"
 		" OR a.level = 'municipality' ORDER BY a.level = 'district' DESC, a.id LIMIT 1",
-	/* (goal_id, org_id, year, period kind, area_id) -> the indicators that bear on a nämndmål:
-	 * its own, and the organisation's indicators on the KF goal above it (the verksamhetsplan
-	 * lists those under the KF goal for all its nämndmål); each with the targets of the year,
-	 * the outcome (total) of the period in the area, and the previous value (the same period
-	 * of the year before, else that year's annual outcome) */
-	[STMT_WEB_FORMS_GOAL_INDICATORS] =
-		"SELECT i.id, i.key, i.name, i.unit, i.direction, (i.goal_id = $1)::int AS on_goal,"
-		" tn.text AS target, tk.text AS kf_target, x.value, x.example, coalesce(px.value, fx.value) AS prev"
-		" FROM indicator i"
-		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = $3 AND tn.kind = 'own' AND tn.sex = 'T'"
-		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = $3 AND tk.kind = 'kf' AND tk.sex = 'T'"
-		" LEFT JOIN period pe ON pe.year = $3 AND pe.kind = $4"
-		" LEFT JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = $5 AND x.sex = 'T'"
-		" LEFT JOIN period pp ON pp.year = $3::bigint - 1 AND pp.kind = $4"
-		" LEFT JOIN outcome px ON px.indicator_id = i.id AND px.period_id = pp.id AND px.area_id = $5 AND px.sex = 'T'"
-		" LEFT JOIN period pf ON pf.year = $3::bigint - 1 AND pf.kind = 'FY'"
-		" LEFT JOIN outcome fx ON fx.indicator_id = i.id AND fx.period_id = pf.id AND fx.area_id = $5 AND fx.sex = 'T'"
-		" WHERE i.goal_id = $1 OR (i.goal_id = (SELECT parent_id FROM goal WHERE id = $1)"
-		"  AND i.owner_id IN (SELECT id FROM organisation WHERE id = $2 OR pair_id = $2"
-		"   OR id = (SELECT pair_id FROM organisation WHERE id = $2)))"
-		" AND " PUB_INDICATOR("i") " ORDER BY on_goal DESC NULLS LAST, i.ord, i.id",
+	/* (org_id, year, period kind, area_id) -> (id, goal_id, ord, shared, key, name, unit,
+	 * direction, target, kf_target, value, example, prev): each indicator that bears on some
+	 * nämndmål of WEB_FORMS_REPORT_GOALS(org_id, year), once, in no set order: a nämndmål's own
+	 * indicators, and those on the KF goal above one that are shared (owned by the organisation
+	 * or its committee/administration pair, and public); each with the targets of the year
+	 * (årsmål, KF:s årsmål), the outcome (total) of the period in the area, and the previous
+	 * value (the same period of the year before, else that year's annual outcome). The caller
+	 * (view/report.c) puts them under the goals: a goal's own, then the shared ones on its
+	 * parent, each group by ord and id. One statement for all the goals (it was one per goal,
+	 * each with a sort), each indicator's figures read once though a KF goal's indicators bear
+	 * on several nämndmål */
+	[STMT_WEB_FORMS_REPORT_INDICATORS] =
+		"WITH og AS (SELECT id FROM organisation WHERE id = $1 OR pair_id = $1"
+		"  OR id = (SELECT pair_id FROM organisation WHERE id = $1)),"
+		" gs AS (SELECT g.id, g.parent_id FROM goal g WHERE g.level = 'namndmal' AND g.year = $2"
+		"  AND g.owner_id IN (SELECT id FROM og) AND " PUB_GOAL("g") "),"
+		" ps AS (SELECT (SELECT id FROM period WHERE year = $2 AND kind = $3) AS cur,"
+		"  (SELECT id FROM period WHERE year = $2::bigint - 1 AND kind = $3) AS prv,"
+		"  (SELECT id FROM period WHERE year = $2::bigint - 1 AND kind = 'FY') AS fy)"
+		" SELECT i.id, i.goal_id, i.ord, (i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ")::int AS shared, i.key, i.name, i.unit,"
+		" i.direction, tn.text AS target, tk.text AS kf_target, x.value, x.example, coalesce(px.value, fx.value) AS prev"
+		" FROM indicator i CROSS JOIN ps"
+		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = $2 AND tn.kind = 'own' AND tn.sex = 'T'"
+		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = $2 AND tk.kind = 'kf' AND tk.sex = 'T'"
+		" LEFT JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ps.cur AND x.area_id = $4 AND x.sex = 'T'"
+		" LEFT JOIN outcome px ON px.indicator_id = i.id AND px.period_id = ps.prv AND px.area_id = $4 AND px.sex = 'T'"
+		" LEFT JOIN outcome fx ON fx.indicator_id = i.id AND fx.period_id = ps.fy AND fx.area_id = $4 AND fx.sex = 'T'"
+		" WHERE i.goal_id IN (SELECT id FROM gs) OR (i.goal_id IN (SELECT parent_id FROM gs)"
+		"  AND i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ")",
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = $1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */

@@ -12,18 +12,29 @@
 
 /* The activities of a report (rep: the report's id, organisation and year) with the update of
  * each in the report (u, may be missing): those owned by the organisation or its committee/
- * administration pair whose dates (else their plan's years) overlap the report's year, and any
- * the report has an update of already. */
+ * administration pair (og) whose dates (else their plan's years) overlap the report's year, and
+ * any the report has an update of already. REPORT_ACTIVITIES_WITH opens the statement,
+ * REPORT_ACTIVITIES_FROM follows its columns. The candidates (c) are found by owner
+ * (activity_owner) and by the report's updates, then read by id: a scan of every activity with
+ * the organisations a correlated list per row built a temporary table per activity */
+/* A year of activity a's plan (year_from or year_to), looked up only when coalesce needs it: an
+ * activity without dates (a join of plan_version and plan per activity read it for all) */
+#define PLAN_YEAR(col) \
+	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
+#define REPORT_ACTIVITIES_WITH \
+	"WITH rep AS (SELECT r.id, r.org_id AS org, pe.year FROM report r JOIN period pe ON pe.id = r.period_id" \
+	"  WHERE r.id = ?1)," \
+	" og AS (SELECT o.id FROM organisation o WHERE o.id = (SELECT org FROM rep) OR o.pair_id = (SELECT org FROM rep)" \
+	"  OR o.id = (SELECT pair_id FROM organisation WHERE id = (SELECT org FROM rep))) "
 #define REPORT_ACTIVITIES_FROM \
-	" FROM (SELECT r.id, r.org_id AS org, pe.year FROM report r JOIN period pe ON pe.id = r.period_id" \
-	"  WHERE r.id = ?1) rep JOIN activity a" \
-	" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id" \
+	" FROM rep CROSS JOIN (SELECT id FROM activity WHERE owner_id IN og" \
+	"  UNION SELECT activity_id FROM activity_update WHERE report_id = ?1) c" \
+	" CROSS JOIN activity a ON a.id = c.id" \
 	" LEFT JOIN activity_update u ON u.report_id = rep.id AND u.activity_id = a.id" \
 	" LEFT JOIN goal g ON g.id = a.goal_id" \
-	" WHERE (u.report_id IS NOT NULL OR (a.owner_id IN (SELECT id FROM organisation WHERE id = rep.org" \
-	"  OR pair_id = rep.org OR id = (SELECT pair_id FROM organisation WHERE id = rep.org))" \
-	"  AND rep.year BETWEEN coalesce(a.start_first / 10000, p.year_from, rep.year)" \
-	"  AND coalesce(a.end_last / 10000, p.year_to, rep.year)))"
+	" WHERE (u.report_id IS NOT NULL OR (a.owner_id IN og" \
+	"  AND rep.year BETWEEN coalesce(a.start_first / 10000, " PLAN_YEAR("year_from") ", rep.year)" \
+	"  AND coalesce(a.end_last / 10000, " PLAN_YEAR("year_to") ", rep.year)))"
 
 const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* () -> (id, key, title, year): the commission's reports */
@@ -94,17 +105,17 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* (report id) -> (id, key, name, start, end, activity_status, goal_id, goal, goal_level,
 	 * goal_number, goal_name, status, comment, reported): the report's activities (see
 	 * REPORT_ACTIVITIES_FROM), each with its status in the report (its own status when the
-	 * report has no update of it: reported 0) and the report's comment; grouped by goal, the
-	 * nämndmål first, then the goals above them, then activities without a goal */
+	 * report has no update of it: reported 0) and the report's comment; in no set order (the
+	 * caller groups them by goal with view_report_order_activities: a sort here moved their
+	 * whole rows, titles and comments, through a temporary table) */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITIES] =
-		"SELECT a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status AS activity_status,"
+		REPORT_ACTIVITIES_WITH "SELECT a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status AS activity_status,"
 		" g.id AS goal_id, g.key AS goal, g.level AS goal_level, g.number AS goal_number, g.title AS goal_name,"
 		" coalesce(u.status, a.status) AS status, u.comment, u.report_id IS NOT NULL AS reported"
-		REPORT_ACTIVITIES_FROM
-		" ORDER BY g.id IS NULL, coalesce(g.level, '') <> 'namndmal', g.id, a.key",
+		REPORT_ACTIVITIES_FROM,
 	/* (report id, activity id) -> (id) when the activity is one of the report's */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
-		"SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = ?2",
+		REPORT_ACTIVITIES_WITH "SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = ?2",
 	/* (report id) -> (activity, name, status, comment): the report's updates, for its JSON
 	 * (the relation "activities" of kind reports) */
 	[STMT_WEB_FOLLOW_REL_REPORT_ACTIVITIES] =

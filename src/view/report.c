@@ -26,32 +26,22 @@ static int query(struct ctx *c, struct rowset *rs, enum stmt s, const struct sva
 	return rowset_query(rs, c->st, s, args, n, c->e);
 }
 
-static double num(const struct rowset *rs, int i, const char *col, int *has)
+/* num: the number of a column's text as strtod reads it (*has 0 and NAN when NULL). */
+static double num(const char *s, int *has)
 {
-	const char *s = rowset_s(rs, i, col);
-
 	*has = s != NULL;
 	return s ? strtod(s, NULL) : NAN;
 }
 
-/* judge: whether indicator row i meets its target (the årsmål, else KF:s årsmål). */
-static void judge(const struct rowset *rs, int i, struct view_report_indicator *in)
+/* judge: whether indicator in (its figures and targets set) meets its target (the årsmål, else
+ * KF:s årsmål) for direction dir (text, may be NULL). */
+static void judge(const char *direction, struct view_report_indicator *in)
 {
 	struct model_target t;
 	enum model_direction dir = MODEL_DIR_NONE;
 
-	in->id = rowset_i(rs, i, "id");
-	in->key = rowset_s(rs, i, "key");
-	in->name = rowset_s(rs, i, "name");
-	in->unit = rowset_s(rs, i, "unit");
-	in->on_goal = (int)rowset_i(rs, i, "on_goal");
-	in->target = rowset_s(rs, i, "target");
-	in->kf_target = rowset_s(rs, i, "kf_target");
-	in->example = (int)rowset_i(rs, i, "example");
-	in->value = num(rs, i, "value", &in->has_value);
-	in->prev = num(rs, i, "prev", &in->has_prev);
 	in->judged_by = in->target ? "årsmål" : in->kf_target ? "KF:s årsmål" : NULL;
-	model_direction_parse(rowset_s(rs, i, "direction"), &dir, NULL, 0);
+	model_direction_parse(direction, &dir, NULL, 0);
 	model_target_parse(in->target ? in->target : in->kf_target, &t, NULL, 0);
 	in->meets = model_outcome_meets_target(dir, in->has_value, in->value, &t, in->has_prev, in->prev);
 	in->why = NULL;
@@ -67,25 +57,101 @@ static void judge(const struct rowset *rs, int i, struct view_report_indicator *
 		in->why = "målvärdet är inte ett tal";
 }
 
-static int load_goal(struct ctx *c, struct view_report *rep, int64_t area, struct view_report_goal *g,
-		     const struct rowset *as)
+static const char *col_dup(struct arena *a, const struct store_row *r, int i)
 {
-	struct rowset inds;
-	enum model_meets meets[256];
-	struct sval args[] = { SVI(g->id), SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
+	const char *s = store_col_text(r, i);
 
-	if (query(c, &inds, STMT_WEB_FORMS_GOAL_INDICATORS, args, 5) != LUP_OK)
-		return c->e->code;
-	g->ninds = inds.nrows;
-	g->inds = arena_alloc(c->a, sizeof(*g->inds) * (size_t)(inds.nrows + 1));
-	for (int i = 0; i < inds.nrows; i++) {
-		judge(&inds, i, &g->inds[i]);
-		if (i < 256)
-			meets[i] = g->inds[i].meets;
-		if (g->inds[i].has_value && g->inds[i].example)
-			rep->any_example = 1;
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+/* An indicator of WEB_FORMS_REPORT_INDICATORS, judged once, with what places it under the goals. */
+struct ind_row {
+	int64_t goal, ord;
+	int shared;
+	struct view_report_indicator in;
+};
+
+/* The indicators being read straight into structs (no row set). */
+struct inds_read {
+	struct arena *a;
+	struct ind_row *v;
+	int n, cap;
+};
+
+/* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order), judged. */
+static int ind_row_read(void *ctx, const struct store_row *r)
+{
+	struct inds_read *x = ctx;
+
+	if (x->n == x->cap) {
+		int cap = x->cap ? x->cap * 2 : 64;
+		struct ind_row *v = arena_alloc_raw(x->a, sizeof(*v) * (size_t)cap);
+		if (x->n)
+			memcpy(v, x->v, sizeof(*v) * (size_t)x->n);
+		x->v = v;
+		x->cap = cap;
 	}
-	g->suggest = model_assess_suggest(meets, (size_t)(inds.nrows < 256 ? inds.nrows : 256), g->why, sizeof(g->why));
+	struct ind_row *o = &x->v[x->n++];
+	struct view_report_indicator *in = &o->in;
+	memset(o, 0, sizeof(*o));
+	in->id = store_col_int(r, 0);
+	o->goal = store_col_int(r, 1);
+	o->ord = store_col_int(r, 2);
+	o->shared = (int)store_col_int(r, 3);
+	in->key = col_dup(x->a, r, 4);
+	in->name = col_dup(x->a, r, 5);
+	in->unit = col_dup(x->a, r, 6);
+	in->target = col_dup(x->a, r, 8);
+	in->kf_target = col_dup(x->a, r, 9);
+	in->value = num(store_col_text(r, 10), &in->has_value);
+	in->example = (int)store_col_int(r, 11);
+	in->prev = num(store_col_text(r, 12), &in->has_prev);
+	judge(store_col_text(r, 7), in);
+	return 0;
+}
+
+static int ind_row_cmp(const void *x, const void *y)
+{
+	const struct ind_row *a = x, *b = y;
+
+	if (a->ord != b->ord)
+		return a->ord < b->ord ? -1 : 1;
+	return a->in.id < b->in.id ? -1 : a->in.id > b->in.id;
+}
+
+/* under: whether indicator row r comes under goal id as its own (own) or as a shared one on the
+ * KF goal above it (parent, 0: none). */
+static int under(const struct ind_row *r, int64_t id, int64_t parent, int own)
+{
+	return own ? r->goal == id : parent && r->goal == parent && r->shared;
+}
+
+/* goal_indicators: goal g's indicators of rows (n, by ord and id): its own, then the shared ones on
+ * the KF goal above it (parent); its suggested assessment and its stored one in as. */
+static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_report_goal *g, int64_t parent,
+			    const struct ind_row *rows, int nrows, const struct rowset *as)
+{
+	enum model_meets meets[256];
+	int n = 0;
+
+	for (int i = 0; i < nrows; i++)
+		n += under(&rows[i], g->id, parent, 1) || under(&rows[i], g->id, parent, 0);
+	g->inds = arena_alloc(c->a, sizeof(*g->inds) * (size_t)(n + 1));
+	n = 0;
+	for (int own = 1; own >= 0; own--)
+		for (int i = 0; i < nrows; i++) {
+			if (!under(&rows[i], g->id, parent, own))
+				continue;
+			g->inds[n] = rows[i].in;
+			g->inds[n].on_goal = own;
+			if (n < 256)
+				meets[n] = g->inds[n].meets;
+			if (g->inds[n].has_value && g->inds[n].example)
+				rep->any_example = 1;
+			n++;
+		}
+	g->ninds = n;
+	g->suggest = model_assess_suggest(meets, (size_t)(n < 256 ? n : 256), g->why, sizeof(g->why));
 	g->assessment = "none";
 	for (int i = 0; i < as->nrows; i++)
 		if (rowset_i(as, i, "goal_id") == g->id) {
@@ -93,36 +159,135 @@ static int load_goal(struct ctx *c, struct view_report *rep, int64_t area, struc
 			g->assessment = rowset_s(as, i, "assessment");
 			g->analysis = rowset_s(as, i, "analysis");
 		}
+}
+
+/* load_goals: the goals of gs with their indicators, read and judged for all of them at once. */
+static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct rowset *gs,
+		      const struct rowset *as)
+{
+	struct inds_read x = { c->a, NULL, 0, 0 };
+	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
+
+	if (store_query(c->st, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4, ind_row_read, &x, c->e) != LUP_OK)
+		return c->e->code;
+	if (x.n > 1)
+		qsort(x.v, (size_t)x.n, sizeof(*x.v), ind_row_cmp);
+	rep->ngoals = gs->nrows;
+	rep->goals = arena_alloc(c->a, sizeof(*rep->goals) * (size_t)(gs->nrows + 1));
+	for (int i = 0; i < gs->nrows; i++) {
+		struct view_report_goal *g = &rep->goals[i];
+		g->id = rowset_i(gs, i, "id");
+		g->key = rowset_s(gs, i, "key");
+		g->number = rowset_s(gs, i, "number");
+		g->name = rowset_s(gs, i, "name");
+		goal_indicators(c, rep, g, rowset_i(gs, i, "parent_id"), x.v, x.n, as);
+	}
 	return LUP_OK;
+}
+
+/* The order of a report's activities: by goal (nämndmål first, then the goals above them, then
+ * none), then by key in byte order. */
+struct act_key {
+	int group;		/* 0: a nämndmål, 1: another goal, 2: no goal */
+	int64_t goal;
+	const char *key;
+	struct row_cell *row;
+};
+
+static int act_key_cmp(const void *x, const void *y)
+{
+	const struct act_key *a = x, *b = y;
+
+	if (a->group != b->group)
+		return a->group - b->group;
+	if (a->goal != b->goal)
+		return a->goal < b->goal ? -1 : 1;
+	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
+}
+
+void view_report_order_activities(struct rowset *rs)
+{
+	int gid = rowset_col(rs, "goal_id"), lev = rowset_col(rs, "goal_level"), key = rowset_col(rs, "key");
+	struct act_key *k;
+
+	if (rs->nrows < 2 || gid < 0 || lev < 0 || key < 0)
+		return;
+	k = arena_alloc_raw(rs->a, sizeof(*k) * (size_t)rs->nrows);
+	for (int i = 0; i < rs->nrows; i++) {
+		struct row_cell *c = rs->rows[i];
+		int none = c[gid].s == NULL;
+		k[i] = (struct act_key){ none ? 2 : !(c[lev].s && strcmp(c[lev].s, "namndmal") == 0),
+					 rowset_ic(rs, i, gid), c[key].s, c };
+	}
+	qsort(k, (size_t)rs->nrows, sizeof(*k), act_key_cmp);
+	for (int i = 0; i < rs->nrows; i++)
+		rs->rows[i] = k[i].row;
+}
+
+/* The activities being read (STMT_WEB_FOLLOW_REPORT_ACTIVITIES) straight into structs: no row set
+ * (with its copy of every cell and its columns found by name per access). */
+struct acts_read {
+	struct arena *a;
+	struct view_report_activity *v;
+	int n, cap;
+};
+
+/* act_row: one row of STMT_WEB_FOLLOW_REPORT_ACTIVITIES (columns in its order) into the next
+ * activity. */
+static int act_row(void *ctx, const struct store_row *r)
+{
+	struct acts_read *x = ctx;
+
+	if (x->n == x->cap) {
+		int cap = x->cap ? x->cap * 2 : 64;
+		struct view_report_activity *v = arena_alloc(x->a, sizeof(*v) * (size_t)(cap + 1));
+		if (x->n)
+			memcpy(v, x->v, sizeof(*v) * (size_t)x->n);
+		x->v = v;
+		x->cap = cap;
+	}
+	struct view_report_activity *a = &x->v[x->n++];
+	a->id = store_col_int(r, 0);
+	a->key = col_dup(x->a, r, 1);
+	a->name = col_dup(x->a, r, 2);
+	a->start = col_dup(x->a, r, 3);
+	a->end = col_dup(x->a, r, 4);
+	a->own_status = col_dup(x->a, r, 5);
+	a->goal_id = store_col_int(r, 6);
+	a->goal_key = col_dup(x->a, r, 7);
+	a->goal_level = col_dup(x->a, r, 8);
+	a->goal_number = col_dup(x->a, r, 9);
+	a->goal_name = col_dup(x->a, r, 10);
+	a->status = col_dup(x->a, r, 11);
+	a->comment = col_dup(x->a, r, 12);
+	a->reported = (int)store_col_int(r, 13);
+	return 0;
+}
+
+/* act_cmp: the order of view_report_order_activities, on the activities read. */
+static int act_cmp(const void *x, const void *y)
+{
+	const struct view_report_activity *a = x, *b = y;
+	struct act_key ka = { !a->goal_id ? 2 : !(a->goal_level && strcmp(a->goal_level, "namndmal") == 0), a->goal_id,
+			      a->key, NULL };
+	struct act_key kb = { !b->goal_id ? 2 : !(b->goal_level && strcmp(b->goal_level, "namndmal") == 0), b->goal_id,
+			      b->key, NULL };
+
+	return act_key_cmp(&ka, &kb);
 }
 
 /* load_activities: the organisation's activities of the year with their status in the report. */
 static int load_activities(struct ctx *c, struct view_report *rep)
 {
-	struct rowset rs;
+	struct acts_read x = { c->a, NULL, 0, 0 };
 	struct sval arg = SVI(rep->id);
 
-	if (query(c, &rs, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1) != LUP_OK)
+	if (store_query(c->st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, act_row, &x, c->e) != LUP_OK)
 		return c->e->code;
-	rep->nacts = rs.nrows;
-	rep->acts = arena_alloc(c->a, sizeof(*rep->acts) * (size_t)(rs.nrows + 1));
-	for (int i = 0; i < rs.nrows; i++) {
-		struct view_report_activity *a = &rep->acts[i];
-		a->id = rowset_i(&rs, i, "id");
-		a->key = rowset_s(&rs, i, "key");
-		a->name = rowset_s(&rs, i, "name");
-		a->start = rowset_s(&rs, i, "start");
-		a->end = rowset_s(&rs, i, "end");
-		a->own_status = rowset_s(&rs, i, "activity_status");
-		a->goal_id = rowset_i(&rs, i, "goal_id");
-		a->goal_key = rowset_s(&rs, i, "goal");
-		a->goal_level = rowset_s(&rs, i, "goal_level");
-		a->goal_number = rowset_s(&rs, i, "goal_number");
-		a->goal_name = rowset_s(&rs, i, "goal_name");
-		a->status = rowset_s(&rs, i, "status");
-		a->comment = rowset_s(&rs, i, "comment");
-		a->reported = (int)rowset_i(&rs, i, "reported");
-	}
+	if (x.n > 1)
+		qsort(x.v, (size_t)x.n, sizeof(*x.v), act_cmp);
+	rep->nacts = x.n;
+	rep->acts = x.v ? x.v : arena_alloc(c->a, sizeof(*rep->acts));
 	return LUP_OK;
 }
 
@@ -210,17 +375,8 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 	    (rc = query(&c, &area, STMT_WEB_FORMS_ORG_AREA, &org, 1)) != LUP_OK)
 		return rc;
 	rep->area_name = rowset_s(&area, 0, "name");
-	rep->ngoals = gs.nrows;
-	rep->goals = arena_alloc(a, sizeof(*rep->goals) * (size_t)(gs.nrows + 1));
-	for (int i = 0; i < gs.nrows; i++) {
-		struct view_report_goal *g = &rep->goals[i];
-		g->id = rowset_i(&gs, i, "id");
-		g->key = rowset_s(&gs, i, "key");
-		g->number = rowset_s(&gs, i, "number");
-		g->name = rowset_s(&gs, i, "name");
-		if ((rc = load_goal(&c, rep, rowset_i(&area, 0, "id"), g, &as)) != LUP_OK)
-			return rc;
-	}
+	if ((rc = load_goals(&c, rep, rowset_i(&area, 0, "id"), &gs, &as)) != LUP_OK)
+		return rc;
 	if (goals != VIEW_REPORT_GOALS && (rc = load_activities(&c, rep)) != LUP_OK)
 		return rc;
 	return load_cycle(&c, rep);

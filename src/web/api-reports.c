@@ -17,6 +17,7 @@
 #include "render/rows.h"
 #include "store/kinds.h"
 #include "store/store.h"
+#include "view/report.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,7 @@ static int activities_text(struct http_req *r, int64_t id, const struct report_s
 	rowset_init(&rs, &r->a);
 	if (rowset_query(&rs, r->st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, &r->err) != LUP_OK)
 		return r->err.code;
+	view_report_order_activities(&rs);
 	buf_init(&b, (size_t)32 << 20);
 	json_init(&j, &b, 0);
 	json_obj_open(&j);

@@ -425,12 +425,19 @@ int page_report(struct http_req *r)
 
 	if ((rc = pf_id_param(r, 0, STMT__MAX, "ingen rapport", &id)) != 0)
 		return rc;
-	if (pf_report_load(r, id, 1, &rep, &found) != 0)
+	/* the head first: a report the caller may not read costs its two statements, not the goals'
+	 * and activities' reads (most of the page) */
+	if (pf_report_load(r, id, VIEW_REPORT_HEAD, &rep, &found) != 0)
 		return r->status;
 	if (!found || (!pf_report_visible(r, &rep) && r->user.role == ROLE_ANON))
 		return page_error(r, 404, "Det finns ingen godkänd rapport med den adressen. Rapporter som inte är "
 				  "godkända ännu visas bara för inloggade användare.");
 	if (!pf_report_visible(r, &rep))
 		return page_error(r, 403, "Rapporten är inte godkänd ännu och tillhör en annan organisation.");
+	if (pf_report_load(r, id, VIEW_REPORT_ALL, &rep, &found) != 0)
+		return r->status;
+	if (!found)	/* removed in between */
+		return page_error(r, 404, "Det finns ingen godkänd rapport med den adressen. Rapporter som inte är "
+				  "godkända ännu visas bara för inloggade användare.");
 	return pf_report_render(r, &rep, NULL, NULL, notice_of(r), 200);
 }

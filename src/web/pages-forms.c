@@ -257,6 +257,21 @@ int pf_activity_load(struct http_req *r, struct rowset *a, int write)
 	return 0;
 }
 
+/* add_lld: v in decimal, as "%lld" writes it, without printf. */
+static void add_lld(struct buf *b, long long v)
+{
+	char d[24];
+	int n = sizeof(d);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		d[--n] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		d[--n] = '-';
+	buf_add(b, d + n, sizeof(d) - (size_t)n);
+}
+
 const char *pf_href(struct http_req *r, const char *fmt, ...)
 {
 	struct buf b;
@@ -264,20 +279,21 @@ const char *pf_href(struct http_req *r, const char *fmt, ...)
 	const char *out;
 
 	buf_init(&b, 4096);
+	buf_reserve(&b, 256);	/* one allocation for the usual path, not one per growth */
 	va_start(ap, fmt);
 	for (const char *p = fmt; *p; p++) {
 		if (p[0] == '%' && p[1] == 's') {
 			html_url_arg(&b, va_arg(ap, const char *));
 			p++;
 		} else if (p[0] == '%' && strncmp(p + 1, "lld", 3) == 0) {
-			buf_addf(&b, "%lld", va_arg(ap, long long));
+			add_lld(&b, va_arg(ap, long long));
 			p += 3;
 		} else {
 			buf_addc(&b, *p);
 		}
 	}
 	va_end(ap);
-	out = arena_strdup(&r->a, b.ptr);
+	out = arena_strndup(&r->a, b.ptr, b.len);
 	buf_release(&b);
 	return out;
 }
