@@ -49,7 +49,8 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	 * (view/report.c) puts them under the goals: a goal's own, then the shared ones on its
 	 * parent, each group by ord and id. One statement for all the goals (it was one per goal,
 	 * each with a sort), each indicator's figures read once though a KF goal's indicators bear
-	 * on several nämndmål */
+	 * on several nämndmål. Every indicator shown is public (PUB_INDICATOR), a goal's own as well:
+	 * the statement before session 16 left the rule off those. */
 	[STMT_WEB_FORMS_REPORT_INDICATORS] =
 		"WITH og AS (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)),"
@@ -66,8 +67,8 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 		" LEFT JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ps.cur AND x.area_id = ?4 AND x.sex = 'T'"
 		" LEFT JOIN outcome px ON px.indicator_id = i.id AND px.period_id = ps.prv AND px.area_id = ?4 AND px.sex = 'T'"
 		" LEFT JOIN outcome fx ON fx.indicator_id = i.id AND fx.period_id = ps.fy AND fx.area_id = ?4 AND fx.sex = 'T'"
-		" WHERE i.goal_id IN (SELECT id FROM gs) OR (i.goal_id IN (SELECT parent_id FROM gs)"
-		"  AND i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ")",
+		" WHERE (i.goal_id IN (SELECT id FROM gs) OR (i.goal_id IN (SELECT parent_id FROM gs)"
+		"  AND i.owner_id IN (SELECT id FROM og))) AND " PUB_INDICATOR("i"),
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = ?1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */

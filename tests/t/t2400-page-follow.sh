@@ -356,4 +356,18 @@ has "shows the activities as a table" '<table class="report-activities">'
 has "with the status in the report" "<td>Pågår</td>"
 valid "the submitted report is valid HTML"
 
+
+# One rule for what is public: once the city approves the report, anonymous readers see it, and
+# an indicator of one of its goals that is in a draft (a draft version of the plan holds it)
+# stays out of it, the goal's own indicators as well as those on the KF goal above
+fpost "the city approves the report" 303 "/uppfoljning/$RID/godkann" stad.jar -d "csrf=$C_STAD"
+get "an approved report is public" 200 "/uppfoljning/$RID"
+has "with its goal's indicator" "vp-2022-spanga-tensta-i-010"
+L plan new-version vp-2022-spanga-tensta >/dev/null
+DPV=$(Q "SELECT pv.id FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE p.key = 'vp-2022-spanga-tensta' AND pv.status = 'draft'")
+W "UPDATE indicator SET plan_version_id = $DPV WHERE key = 'vp-2022-spanga-tensta-i-010'"
+expect_eq "the indicator is in a draft" "$(Q "SELECT draft FROM indicator WHERE key = 'vp-2022-spanga-tensta-i-010'")" 1
+get "the approved report again" 200 "/uppfoljning/$RID"
+lacks "without the draft indicator" "vp-2022-spanga-tensta-i-010"
+
 finish
