@@ -8,6 +8,7 @@
  * the plan owner's editors and administrators. A draft is visible only to those who may read it
  * (pv_readable); others get 404. The document's problems are 422 with one entry per JSON pointer. */
 #include "web/api.h"
+#include "core/buf.h"
 #include "web/download.h"
 #include "model/planver.h"
 #include "web/plan-compare.h"
@@ -27,17 +28,13 @@
 /* doc_text: version pv's document as text (arena), or NULL with r->err set. */
 static char *doc_text(struct http_req *r, int64_t pv)
 {
-	json_t *doc = NULL;
-	char *text, *copy = NULL;
+	struct buf b;
+	char *copy = NULL;
 
-	if (plan_doc_load_id(r->st, pv, &doc, &r->err) != LUP_OK)
-		return NULL;
-	if ((text = plan_json_dump(doc)))
-		copy = arena_strdup(&r->a, text);
-	else
-		err_set(&r->err, LUP_EDB, "out of memory");
-	free(text);
-	json_decref(doc);
+	buf_init(&b, PLAN_JSON_MAX);
+	if (plan_doc_write(r->st, pv, &b, &r->err) == LUP_OK)
+		copy = arena_strndup(&r->a, b.ptr, b.len);
+	buf_release(&b);
 	return copy;
 }
 
