@@ -219,27 +219,124 @@ static int put_ref(struct store *st, struct json *j, const char *key, enum stmt 
 	return LUP_OK;
 }
 
-/* The document's parts, in its order. Each writes its key and value. */
+/* The version's statements read at once (one round trip each batch on PostgreSQL), kept. */
+enum part {
+	P_PLAN, P_VERSION, P_SECTIONS, P_THEMES, P_THEME_ALIASES, P_THEME_TGS, P_AREAS, P_PARTNERS, P_GOALS,
+	P_MEASURES, P_M_THEMES, P_M_AREAS, P_M_GOALS, P_M_TGS, P_M_PARTNERS, P_ACTIVITIES,
+	P_BATCH1,	/* the first batch's end */
+	P_A_DISTRICTS = P_BATCH1, P_A_PARTNERS, P_A_THEMES, P_A_MEASURES,
+	P_N
+};
+static const enum stmt part_stmt[P_N] = {
+	[P_PLAN] = STMT_PD_PLAN, [P_VERSION] = STMT_PD_VERSION, [P_SECTIONS] = STMT_PD_SECTIONS,
+	[P_THEMES] = STMT_PD_THEMES, [P_THEME_ALIASES] = STMT_PD_V_THEME_ALIASES, [P_THEME_TGS] = STMT_PD_V_THEME_TGS,
+	[P_AREAS] = STMT_PD_AREAS, [P_PARTNERS] = STMT_PD_PARTNERS, [P_GOALS] = STMT_PD_GOALS,
+	[P_MEASURES] = STMT_PD_MEASURES, [P_M_THEMES] = STMT_PD_V_MEASURE_THEMES, [P_M_AREAS] = STMT_PD_V_MEASURE_AREAS,
+	[P_M_GOALS] = STMT_PD_V_MEASURE_GOALS, [P_M_TGS] = STMT_PD_V_MEASURE_TGS,
+	[P_M_PARTNERS] = STMT_PD_V_MEASURE_PARTNERS, [P_ACTIVITIES] = STMT_PD_ACTIVITIES,
+	[P_A_DISTRICTS] = STMT_PD_V_ACTIVITY_DISTRICTS, [P_A_PARTNERS] = STMT_PD_V_ACTIVITY_PARTNERS,
+	[P_A_THEMES] = STMT_PD_V_ACTIVITY_THEME_REFS, [P_A_MEASURES] = STMT_PD_V_ACTIVITY_MEASURE_REFS,
+};
+
+/* The document's writing: the kept rows, and for the lists by owner (first column _of, in the
+ * owners' order) how far each has been written. */
 struct w {
 	struct store *st;
 	struct json *j;
 	struct arena *a;
 	int64_t pv;
 	struct err *e;
+	struct rows r[P_N];
+	int at[P_N];
 };
+
+/* read_parts: the statements [from, to) of part_stmt for the version, kept in w->r. */
+static int read_parts(struct w *w, int from, int to)
+{
+	struct store_q q[STORE_QUERY_MAX];
+	struct sval arg = SVI(w->pv);
+	int i;
+
+	for (i = from; i < to; i++) {
+		memset(&w->r[i], 0, sizeof(w->r[i]));
+		w->r[i].a = w->a;
+		q[i - from] = (struct store_q){ part_stmt[i], &arg, 1, keep_cb, &w->r[i] };
+	}
+	return store_query_many(w->st, q, to - from, w->e);
+}
+
+/* owned: the next row of list p when it is owner of's (its first column), else NULL; advances. */
+static const struct cell *owned(struct w *w, enum part p, int64_t of)
+{
+	const struct cell *c;
+
+	if (w->at[p] >= w->r[p].n || (c = row(&w->r[p], w->at[p]))[0].i != of)
+		return NULL;
+	w->at[p]++;
+	return c;
+}
+
+/* put_owned: key and the array of owner of's rows of list p: their second column (scalar) or
+ * their fields as objects. */
+static void put_owned(struct w *w, const char *key, enum part p, int64_t of, int scalar)
+{
+	const struct cell *c;
+
+	json_key(w->j, key);
+	json_arr_open(w->j);
+	while ((c = owned(w, p, of)) != NULL) {
+		if (scalar) {
+			put_value(w->j, c[1].name, c[1].t, c[1].i, c[1].d, c[1].s);
+			continue;
+		}
+		json_obj_open(w->j);
+		put_cells(w->j, c, 0, w->r[p].ncols);
+		json_obj_close(w->j);
+	}
+	json_arr_close(w->j);
+}
+
+/* put_ref_cells: key and a reference from its cells (of, plan_version id, plan key, version,
+ * identity; NULL: none): the identity when in this version, else {"plan", "version", "id"}. */
+static void put_ref_cells(struct w *w, const char *key, const struct cell *c)
+{
+	json_key(w->j, key);
+	if (!c) {
+		json_nothing(w->j);
+	} else if (c[1].i == w->pv) {
+		json_str(w->j, c[4].s);
+	} else {
+		json_obj_open(w->j);
+		KEY(w->j, "plan");
+		json_str(w->j, c[2].s);
+		KEY(w->j, "version");
+		json_int(w->j, c[3].i);
+		KEY(w->j, "id");
+		json_str(w->j, c[4].s);
+		json_obj_close(w->j);
+	}
+}
+
+/* put_objects: key and the rows of part p as objects. */
+static void put_objects(struct w *w, const char *key, enum part p)
+{
+	json_key(w->j, key);
+	json_arr_open(w->j);
+	for (int k = 0; k < w->r[p].n; k++) {
+		json_obj_open(w->j);
+		put_cells(w->j, row(&w->r[p], k), 0, w->r[p].ncols);
+		json_obj_close(w->j);
+	}
+	json_arr_close(w->j);
+}
 
 static int put_plan(struct w *w)
 {
-	struct rows x;
-	int rc;
-
-	if ((rc = keep(w->st, w->a, STMT_PD_PLAN, w->pv, 0, &x, w->e)) != LUP_OK)
-		return rc;
-	if (!x.n)
+	if (!w->r[P_PLAN].n)
 		return err_set(w->e, LUP_ENOTFOUND, "no plan version %lld", (long long)w->pv);
 	KEY(w->j, "plan");
 	json_obj_open(w->j);
-	put_cells(w->j, row(&x, 0), 0, x.ncols);
+	put_cells(w->j, row(&w->r[P_PLAN], 0), 0, w->r[P_PLAN].ncols);
 	json_obj_close(w->j);
 	return LUP_OK;
 }
@@ -249,26 +346,24 @@ static int put_version(struct w *w)
 {
 	static const char *const dec[][2] = { { "decision_body", "body" }, { "decision_date", "date" },
 		{ "decision_paragraph", "paragraph" }, { "decision_dnr", "dnr" } };
+	const struct rows *x = &w->r[P_VERSION];
 	const struct cell *c;
-	struct rows x;
-	int rc, i, k;
+	int i, k;
 
-	if ((rc = keep(w->st, w->a, STMT_PD_VERSION, w->pv, 0, &x, w->e)) != LUP_OK)
-		return rc;
-	if (!x.n)
+	if (!x->n)
 		return err_set(w->e, LUP_ENOTFOUND, "no plan version %lld", (long long)w->pv);
-	c = row(&x, 0);
+	c = row(x, 0);
 	KEY(w->j, "version");
 	json_obj_open(w->j);
-	for (i = 0; i < x.ncols; i++)
+	for (i = 0; i < x->ncols; i++)
 		if (strncmp(c[i].name, "decision_", 9) != 0)
 			put_cells(w->j, c, i, i + 1);
 	KEY(w->j, "decision");
 	json_obj_open(w->j);
 	for (k = 0; k < 4; k++) {
-		i = col(&x, dec[k][0]);
+		i = col(x, dec[k][0]);
 		json_key(w->j, dec[k][1]);
-		if (i < x.ncols)
+		if (i < x->ncols)
 			put_value(w->j, dec[k][1], c[i].t, c[i].i, c[i].d, c[i].s);
 		else
 			json_nothing(w->j);
@@ -278,27 +373,22 @@ static int put_version(struct w *w)
 	return LUP_OK;
 }
 
-static int put_themes(struct w *w)
+static void put_themes(struct w *w)
 {
-	struct rows x;
-	int rc, k, id;
+	const struct rows *x = &w->r[P_THEMES];
+	int k, id = col(x, "_id");
 
-	if ((rc = keep(w->st, w->a, STMT_PD_THEMES, w->pv, 0, &x, w->e)) != LUP_OK)
-		return rc;
-	id = col(&x, "_id");
 	KEY(w->j, "themes");
 	json_arr_open(w->j);
-	for (k = 0; k < x.n; k++) {
-		const struct cell *c = row(&x, k);
+	for (k = 0; k < x->n; k++) {
+		const struct cell *c = row(x, k);
 		json_obj_open(w->j);
-		put_cells(w->j, c, 0, x.ncols);
-		if ((rc = list(w->st, w->j, "aliases", STMT_PD_THEME_ALIASES, id_at(&x, c, id), 0, w->e)) ||
-		    (rc = list(w->st, w->j, "target_groups", STMT_PD_THEME_TGS, id_at(&x, c, id), 1, w->e)))
-			return rc;
+		put_cells(w->j, c, 0, x->ncols);
+		put_owned(w, "aliases", P_THEME_ALIASES, id_at(x, c, id), 0);
+		put_owned(w, "target_groups", P_THEME_TGS, id_at(x, c, id), 1);
 		json_obj_close(w->j);
 	}
 	json_arr_close(w->j);
-	return LUP_OK;
 }
 
 /* put_indicators: the rows of s (with id, id2) as indicators with their targets. */
@@ -345,84 +435,70 @@ static int put_goal(struct w *w, const struct rows *x, const struct cell *c)
 
 static int put_goals(struct w *w)
 {
-	struct rows x;
+	const struct rows *x = &w->r[P_GOALS];
 	int rc, k;
 
-	if ((rc = keep(w->st, w->a, STMT_PD_GOALS, w->pv, 0, &x, w->e)) != LUP_OK)
-		return rc;
 	KEY(w->j, "goals");
 	json_arr_open(w->j);
-	for (k = 0; k < x.n; k++)
-		if ((rc = put_goal(w, &x, row(&x, k))) != LUP_OK)
+	for (k = 0; k < x->n; k++)
+		if ((rc = put_goal(w, x, row(x, k))) != LUP_OK)
 			return rc;
 	json_arr_close(w->j);
 	return put_indicators(w, STMT_PD_EXT_INDICATORS, w->pv, 0);
 }
 
 /* put_measures: each measure's columns, then its themes, areas, goals, target groups, partners. */
-static int put_measures(struct w *w)
+static void put_measures(struct w *w)
 {
-	struct rows x;
-	int rc, k, col_id;
+	const struct rows *x = &w->r[P_MEASURES];
+	int k, col_id = col(x, "_id");
 
-	if ((rc = keep(w->st, w->a, STMT_PD_MEASURES, w->pv, 0, &x, w->e)) != LUP_OK)
-		return rc;
-	col_id = col(&x, "_id");
 	KEY(w->j, "measures");
 	json_arr_open(w->j);
-	for (k = 0; k < x.n; k++) {
-		const struct cell *c = row(&x, k);
-		int64_t id = id_at(&x, c, col_id);
+	for (k = 0; k < x->n; k++) {
+		const struct cell *c = row(x, k);
+		int64_t id = id_at(x, c, col_id);
 		json_obj_open(w->j);
-		put_cells(w->j, c, 0, x.ncols);
-		if ((rc = list(w->st, w->j, "themes", STMT_PD_MEASURE_THEMES, id, 1, w->e)) ||
-		    (rc = list(w->st, w->j, "areas", STMT_PD_MEASURE_AREAS, id, 1, w->e)) ||
-		    (rc = list(w->st, w->j, "goals", STMT_PM_DOC_GOALS, id, 1, w->e)) ||
-		    (rc = list(w->st, w->j, "target_groups", STMT_PD_MEASURE_TGS, id, 1, w->e)) ||
-		    (rc = list(w->st, w->j, "partners", STMT_PD_MEASURE_PARTNERS, id, 0, w->e)))
-			return rc;
+		put_cells(w->j, c, 0, x->ncols);
+		put_owned(w, "themes", P_M_THEMES, id, 1);
+		put_owned(w, "areas", P_M_AREAS, id, 1);
+		put_owned(w, "goals", P_M_GOALS, id, 1);
+		put_owned(w, "target_groups", P_M_TGS, id, 1);
+		put_owned(w, "partners", P_M_PARTNERS, id, 0);
 		json_obj_close(w->j);
 	}
 	json_arr_close(w->j);
-	return LUP_OK;
 }
 
 /* put_activity: activity row c of x: its theme and measure right after its goal, then its
  * districts and partners. */
-static int put_activity(struct w *w, const struct rows *x, const struct cell *c)
+static void put_activity(struct w *w, const struct rows *x, const struct cell *c)
 {
-	int goal = col(x, "goal"), rc;
+	int goal = col(x, "goal");
 	int64_t id = id_at(x, c, col(x, "_id"));
+	const struct cell *t = owned(w, P_A_THEMES, id), *m = owned(w, P_A_MEASURES, id);
 
 	json_obj_open(w->j);
 	put_cells(w->j, c, 0, goal < x->ncols ? goal + 1 : 0);
-	if (goal < x->ncols &&
-	    ((rc = put_ref(w->st, w->j, "theme", STMT_PD_THEME_REF, id_at(x, c, col(x, "_theme")), w->pv, w->e)) ||
-	     (rc = put_ref(w->st, w->j, "measure", STMT_PD_MEASURE_REF, id_at(x, c, col(x, "_measure")), w->pv,
-			   w->e))))
-		return rc;
+	if (goal < x->ncols) {
+		put_ref_cells(w, "theme", t);
+		put_ref_cells(w, "measure", m);
+	}
 	put_cells(w->j, c, goal < x->ncols ? goal + 1 : 0, x->ncols);
-	if ((rc = list(w->st, w->j, "districts", STMT_PD_ACTIVITY_DISTRICTS, id, 1, w->e)) ||
-	    (rc = list(w->st, w->j, "partners", STMT_PD_ACTIVITY_PARTNERS, id, 0, w->e)))
-		return rc;
+	put_owned(w, "districts", P_A_DISTRICTS, id, 1);
+	put_owned(w, "partners", P_A_PARTNERS, id, 0);
 	json_obj_close(w->j);
-	return LUP_OK;
 }
 
-static int put_activities(struct w *w)
+static void put_activities(struct w *w)
 {
-	struct rows x;
-	int rc, k;
+	const struct rows *x = &w->r[P_ACTIVITIES];
 
-	if ((rc = keep(w->st, w->a, STMT_PD_ACTIVITIES, w->pv, 0, &x, w->e)) != LUP_OK)
-		return rc;
 	KEY(w->j, "activities");
 	json_arr_open(w->j);
-	for (k = 0; k < x.n; k++)
-		if ((rc = put_activity(w, &x, row(&x, k))) != LUP_OK)
-			return rc;
+	for (int k = 0; k < x->n; k++)
+		put_activity(w, x, row(x, k));
 	json_arr_close(w->j);
-	return LUP_OK;
 }
 
 /* put_doc: the document's members after format and format_version. */
@@ -430,13 +506,18 @@ static int put_doc(struct w *w)
 {
 	int rc;
 
-	if ((rc = put_plan(w)) || (rc = put_version(w)) ||
-	    (rc = list(w->st, w->j, "sections", STMT_PD_SECTIONS, w->pv, 0, w->e)) || (rc = put_themes(w)) ||
-	    (rc = list(w->st, w->j, "areas", STMT_PD_AREAS, w->pv, 0, w->e)) ||
-	    (rc = list(w->st, w->j, "partners", STMT_PD_PARTNERS, w->pv, 0, w->e)) || (rc = put_goals(w)) ||
-	    (rc = put_measures(w)))
+	if ((rc = read_parts(w, 0, P_BATCH1)) || (rc = read_parts(w, P_BATCH1, P_N)) || (rc = put_plan(w)) ||
+	    (rc = put_version(w)))
 		return rc;
-	return put_activities(w);
+	put_objects(w, "sections", P_SECTIONS);
+	put_themes(w);
+	put_objects(w, "areas", P_AREAS);
+	put_objects(w, "partners", P_PARTNERS);
+	if ((rc = put_goals(w)) != LUP_OK)
+		return rc;
+	put_measures(w);
+	put_activities(w);
+	return LUP_OK;
 }
 
 /* DOC_GUESS: the room reserved for a document at first (Spånga-Tensta's LUP: 26 KB). */
@@ -444,12 +525,18 @@ static int put_doc(struct w *w)
 
 int plan_doc_write(struct store *st, int64_t pv, struct buf *out, struct err *e)
 {
+	static struct w zero;
 	struct arena a = ARENA_INIT;
 	struct json j;
-	struct w w = { st, &j, &a, pv, e };
+	struct w w = zero;
 	size_t start = out->len;
 	int rc, own = store_begin_read(st, NULL) == LUP_OK;
 
+	w.st = st;
+	w.j = &j;
+	w.a = &a;
+	w.pv = pv;
+	w.e = e;
 	buf_reserve(out, DOC_GUESS);
 	json_init_doc(&j, out);
 	json_obj_open(&j);
