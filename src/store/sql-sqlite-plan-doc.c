@@ -126,33 +126,34 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id WHERE m.id = ?1",
 
 	/* (plan_version id): the lists of the version's rows in one statement each, the owner's id
-	 * first (_of), in the owners' order (view/plan-text.c) */
+	 * first (_of), in the owners' order (view/plan-text.c). "+m.ord": one sort of all the rows;
+	 * on the index's order of m.ord SQLite sorted each owner's few rows apart (a sorter each). */
 	/* each theme's aliases */
 	[STMT_PD_V_THEME_ALIASES] =
 		"SELECT ta.theme_id AS _of, ta.alias, ta.source FROM theme t JOIN theme_alias ta ON ta.theme_id = t.id"
-		" WHERE t.plan_version_id = ?1 ORDER BY t.ord, t.id, ta.rowid",
+		" WHERE t.plan_version_id = ?1 ORDER BY +t.ord, t.id, ta.rowid",
 	[STMT_PD_V_THEME_TGS] =
 		"SELECT tg.theme_id AS _of, tg.target_group FROM theme t JOIN theme_target_group tg ON tg.theme_id = t.id"
-		" WHERE t.plan_version_id = ?1 ORDER BY t.ord, t.id, tg.rowid",
+		" WHERE t.plan_version_id = ?1 ORDER BY +t.ord, t.id, tg.rowid",
 	/* each measure's lists, the measures in PD_MEASURES' order */
 	[STMT_PD_V_MEASURE_THEMES] =
 		"SELECT mt.measure_id AS _of, " THEME_IDENT("t") " FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"
-		" JOIN theme t ON t.id = mt.theme_id WHERE m.plan_version_id = ?1 ORDER BY m.ord, m.id, mt.rowid",
+		" JOIN theme t ON t.id = mt.theme_id WHERE m.plan_version_id = ?1 ORDER BY +m.ord, m.id, mt.rowid",
 	[STMT_PD_V_MEASURE_AREAS] =
 		"SELECT ma.measure_id AS _of, a.key FROM measure m JOIN measure_area ma ON ma.measure_id = m.id"
-		" JOIN area a ON a.id = ma.area_id WHERE m.plan_version_id = ?1 ORDER BY m.ord, m.id, ma.rowid",
+		" JOIN area a ON a.id = ma.area_id WHERE m.plan_version_id = ?1 ORDER BY +m.ord, m.id, ma.rowid",
 	[STMT_PD_V_MEASURE_GOALS] =
 		"SELECT mg.measure_id AS _of, CASE WHEN g.plan_version_id = m.plan_version_id THEN coalesce(g.ident, g.key)"
 		" ELSE g.key END FROM measure m JOIN measure_goal mg ON mg.measure_id = m.id JOIN goal g ON g.id = mg.goal_id"
-		" WHERE m.plan_version_id = ?1 ORDER BY m.ord, m.id, mg.rowid",
+		" WHERE m.plan_version_id = ?1 ORDER BY +m.ord, m.id, mg.rowid",
 	[STMT_PD_V_MEASURE_TGS] =
 		"SELECT tg.measure_id AS _of, tg.target_group FROM measure m JOIN measure_target_group tg ON tg.measure_id = m.id"
-		" WHERE m.plan_version_id = ?1 ORDER BY m.ord, m.id, tg.rowid",
+		" WHERE m.plan_version_id = ?1 ORDER BY +m.ord, m.id, tg.rowid",
 	[STMT_PD_V_MEASURE_PARTNERS] =
 		"SELECT mp.measure_id AS _of, o.key AS org, coalesce(pp.ident, pp.label) AS partner, mp.role, mp.source"
 		" FROM measure m JOIN measure_partner mp ON mp.measure_id = m.id LEFT JOIN organisation o ON o.id = mp.org_id"
 		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1"
-		" ORDER BY m.ord, m.id, mp.rowid",
+		" ORDER BY +m.ord, m.id, mp.rowid",
 	/* each activity's lists and references (PD_THEME_REF's, PD_MEASURE_REF's columns), by activity id */
 	[STMT_PD_V_ACTIVITY_DISTRICTS] =
 		"SELECT ad.activity_id AS _of, a.key FROM activity x JOIN activity_district ad ON ad.activity_id = x.id"
