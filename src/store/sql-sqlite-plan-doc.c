@@ -126,49 +126,49 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id WHERE m.id = ?1",
 
 	/* (plan_version id): the lists of the version's rows in one statement each, the owner's id
-	 * first (_of), in the owners' order (view/plan-text.c). "+m.ord": one sort of all the rows;
-	 * on the index's order of m.ord SQLite sorted each owner's few rows apart (a sorter each). */
+	 * first (_of), then the row's place in its owner's list (_seq: the per-owner statements'
+	 * ORDER BY), unordered: view/plan-text.c sorts them in the owners' order (SQLite's sorter was
+	 * about a third of each statement's cost). */
 	/* each theme's aliases */
 	[STMT_PD_V_THEME_ALIASES] =
-		"SELECT ta.theme_id AS _of, ta.alias, ta.source FROM theme t JOIN theme_alias ta ON ta.theme_id = t.id"
-		" WHERE t.plan_version_id = ?1 ORDER BY +t.ord, t.id, ta.rowid",
+		"SELECT ta.theme_id AS _of, ta.rowid AS _seq, ta.alias, ta.source FROM theme t JOIN theme_alias ta ON ta.theme_id = t.id"
+		" WHERE t.plan_version_id = ?1",
 	[STMT_PD_V_THEME_TGS] =
-		"SELECT tg.theme_id AS _of, tg.target_group FROM theme t JOIN theme_target_group tg ON tg.theme_id = t.id"
-		" WHERE t.plan_version_id = ?1 ORDER BY +t.ord, t.id, tg.rowid",
-	/* each measure's lists, the measures in PD_MEASURES' order */
+		"SELECT tg.theme_id AS _of, tg.rowid AS _seq, tg.target_group FROM theme t JOIN theme_target_group tg ON tg.theme_id = t.id"
+		" WHERE t.plan_version_id = ?1",
+	/* each measure's lists */
 	[STMT_PD_V_MEASURE_THEMES] =
-		"SELECT mt.measure_id AS _of, " THEME_IDENT("t") " FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"
-		" JOIN theme t ON t.id = mt.theme_id WHERE m.plan_version_id = ?1 ORDER BY +m.ord, m.id, mt.rowid",
+		"SELECT mt.measure_id AS _of, mt.rowid AS _seq, " THEME_IDENT("t") " FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"
+		" JOIN theme t ON t.id = mt.theme_id WHERE m.plan_version_id = ?1",
 	[STMT_PD_V_MEASURE_AREAS] =
-		"SELECT ma.measure_id AS _of, a.key FROM measure m JOIN measure_area ma ON ma.measure_id = m.id"
-		" JOIN area a ON a.id = ma.area_id WHERE m.plan_version_id = ?1 ORDER BY +m.ord, m.id, ma.rowid",
+		"SELECT ma.measure_id AS _of, ma.rowid AS _seq, a.key FROM measure m JOIN measure_area ma ON ma.measure_id = m.id"
+		" JOIN area a ON a.id = ma.area_id WHERE m.plan_version_id = ?1",
 	[STMT_PD_V_MEASURE_GOALS] =
-		"SELECT mg.measure_id AS _of, CASE WHEN g.plan_version_id = m.plan_version_id THEN coalesce(g.ident, g.key)"
+		"SELECT mg.measure_id AS _of, mg.rowid AS _seq, CASE WHEN g.plan_version_id = m.plan_version_id THEN coalesce(g.ident, g.key)"
 		" ELSE g.key END FROM measure m JOIN measure_goal mg ON mg.measure_id = m.id JOIN goal g ON g.id = mg.goal_id"
-		" WHERE m.plan_version_id = ?1 ORDER BY +m.ord, m.id, mg.rowid",
+		" WHERE m.plan_version_id = ?1",
 	[STMT_PD_V_MEASURE_TGS] =
-		"SELECT tg.measure_id AS _of, tg.target_group FROM measure m JOIN measure_target_group tg ON tg.measure_id = m.id"
-		" WHERE m.plan_version_id = ?1 ORDER BY +m.ord, m.id, tg.rowid",
+		"SELECT tg.measure_id AS _of, tg.rowid AS _seq, tg.target_group FROM measure m JOIN measure_target_group tg ON tg.measure_id = m.id"
+		" WHERE m.plan_version_id = ?1",
 	[STMT_PD_V_MEASURE_PARTNERS] =
-		"SELECT mp.measure_id AS _of, o.key AS org, coalesce(pp.ident, pp.label) AS partner, mp.role, mp.source"
+		"SELECT mp.measure_id AS _of, mp.rowid AS _seq, o.key AS org, coalesce(pp.ident, pp.label) AS partner, mp.role, mp.source"
 		" FROM measure m JOIN measure_partner mp ON mp.measure_id = m.id LEFT JOIN organisation o ON o.id = mp.org_id"
-		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1"
-		" ORDER BY +m.ord, m.id, mp.rowid",
-	/* each activity's lists and references (PD_THEME_REF's, PD_MEASURE_REF's columns), by activity id */
+		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1",
+	/* each activity's lists and references (then PD_THEME_REF's, PD_MEASURE_REF's columns) */
 	[STMT_PD_V_ACTIVITY_DISTRICTS] =
-		"SELECT ad.activity_id AS _of, a.key FROM activity x JOIN activity_district ad ON ad.activity_id = x.id"
-		" JOIN area a ON a.id = ad.area_id WHERE x.plan_version_id = ?1 ORDER BY x.id, ad.rowid",
+		"SELECT ad.activity_id AS _of, ad.rowid AS _seq, a.key FROM activity x JOIN activity_district ad ON ad.activity_id = x.id"
+		" JOIN area a ON a.id = ad.area_id WHERE x.plan_version_id = ?1",
 	[STMT_PD_V_ACTIVITY_PARTNERS] =
-		"SELECT ap.activity_id AS _of, o.key AS org, ap.role FROM activity x JOIN activity_partner ap ON ap.activity_id = x.id"
-		" JOIN organisation o ON o.id = ap.org_id WHERE x.plan_version_id = ?1 ORDER BY x.id, ap.rowid",
+		"SELECT ap.activity_id AS _of, ap.rowid AS _seq, o.key AS org, ap.role FROM activity x JOIN activity_partner ap ON ap.activity_id = x.id"
+		" JOIN organisation o ON o.id = ap.org_id WHERE x.plan_version_id = ?1",
 	[STMT_PD_V_ACTIVITY_THEME_REFS] =
-		"SELECT x.id AS _of, pv.id, p.key, pv.version, " THEME_IDENT("t") " FROM activity x JOIN theme t ON t.id = x.theme_id"
+		"SELECT x.id AS _of, x.id AS _seq, pv.id, p.key, pv.version, " THEME_IDENT("t") " FROM activity x JOIN theme t ON t.id = x.theme_id"
 		" JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE x.plan_version_id = ?1 ORDER BY x.id",
+		" WHERE x.plan_version_id = ?1",
 	[STMT_PD_V_ACTIVITY_MEASURE_REFS] =
-		"SELECT x.id AS _of, pv.id, p.key, pv.version, " KEY_IDENT("m") " FROM activity x JOIN measure m ON m.id = x.measure_id"
+		"SELECT x.id AS _of, x.id AS _seq, pv.id, p.key, pv.version, " KEY_IDENT("m") " FROM activity x JOIN measure m ON m.id = x.measure_id"
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE x.plan_version_id = ?1 ORDER BY x.id",
+		" WHERE x.plan_version_id = ?1",
 
 	/* (plan key) -> id, kind */
 	[STMT_PD_PLAN_KIND] = "SELECT id, kind FROM plan WHERE key = ?1",

@@ -265,6 +265,85 @@ static int read_parts(struct w *w, int from, int to)
 	return store_query_many(w->st, q, to - from, w->e);
 }
 
+/* A row of a list by owner, for the sort: its owner's place and its own (_seq). */
+struct okey {
+	int pos;
+	int64_t seq;
+	int row;
+};
+
+/* owner_pos: the place of owner id among ids[0..n) (sorted ids[i].seq = id, .pos = place), or -1. */
+static int owner_pos(const struct okey *ids, int n, int64_t id)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (ids[mid].seq < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && ids[lo].seq == id ? ids[lo].pos : -1;
+}
+
+/* okey_less: a before b (owner's place, then _seq). */
+static int okey_less(const struct okey *a, const struct okey *b)
+{
+	return a->pos < b->pos || (a->pos == b->pos && a->seq < b->seq);
+}
+
+/* isort: sorts k[0..n) by less, in place; the rows mostly come near their order (the
+ * statements follow the owners' index), where insertion is about one compare a row. */
+static void isort(struct okey *k, int n, int (*less)(const struct okey *, const struct okey *))
+{
+	for (int i = 1; i < n; i++) {
+		struct okey x = k[i];
+		int j = i;
+		while (j > 0 && less(&x, &k[j - 1])) {
+			k[j] = k[j - 1];
+			j--;
+		}
+		k[j] = x;
+	}
+}
+
+static int id_less(const struct okey *a, const struct okey *b)
+{
+	return a->seq < b->seq;
+}
+
+/* order_list: puts list p's rows (_of, _seq first) in the order of their owners, the rows of
+ * part owner (by their "_id"), and within an owner by _seq; rows of no owner are dropped. */
+static void order_list(struct w *w, enum part p, enum part owner)
+{
+	struct rows *x = &w->r[p];
+	const struct rows *o = &w->r[owner];
+	struct okey *ids, *k;
+	struct cell *c;
+	int i, n = 0, col_id = col(o, "_id");
+
+	if (!x->n)
+		return;
+	ids = arena_alloc_raw(w->a, sizeof(*ids) * (size_t)(o->n ? o->n : 1));
+	for (i = 0; i < o->n; i++)
+		ids[i] = (struct okey){ i, id_at(o, row(o, i), col_id), i };
+	isort(ids, o->n, id_less);
+	k = arena_alloc_raw(w->a, sizeof(*k) * (size_t)x->n);
+	for (i = 0; i < x->n; i++) {
+		const struct cell *r = row(x, i);
+		int pos = owner_pos(ids, o->n, r[0].i);
+		if (pos >= 0)
+			k[n++] = (struct okey){ pos, r[1].i, i };
+	}
+	isort(k, n, okey_less);
+	c = arena_alloc_raw(w->a, sizeof(*c) * (size_t)x->ncols * (size_t)(n ? n : 1));
+	for (i = 0; i < n; i++)
+		memcpy(c + (size_t)i * (size_t)x->ncols, row(x, k[i].row), sizeof(*c) * (size_t)x->ncols);
+	x->c = c;
+	x->n = n;
+}
+
 /* owned: the next row of list p when it is owner of's (its first column), else NULL; advances. */
 static const struct cell *owned(struct w *w, enum part p, int64_t of)
 {
@@ -276,8 +355,8 @@ static const struct cell *owned(struct w *w, enum part p, int64_t of)
 	return c;
 }
 
-/* put_owned: key and the array of owner of's rows of list p: their second column (scalar) or
- * their fields as objects. */
+/* put_owned: key and the array of owner of's rows of list p: their third column (scalar: after
+ * _of and _seq) or their fields as objects. */
 static void put_owned(struct w *w, const char *key, enum part p, int64_t of, int scalar)
 {
 	const struct cell *c;
@@ -286,7 +365,7 @@ static void put_owned(struct w *w, const char *key, enum part p, int64_t of, int
 	json_arr_open(w->j);
 	while ((c = owned(w, p, of)) != NULL) {
 		if (scalar) {
-			put_value(w->j, c[1].name, c[1].t, c[1].i, c[1].d, c[1].s);
+			put_value(w->j, c[2].name, c[2].t, c[2].i, c[2].d, c[2].s);
 			continue;
 		}
 		json_obj_open(w->j);
@@ -296,23 +375,24 @@ static void put_owned(struct w *w, const char *key, enum part p, int64_t of, int
 	json_arr_close(w->j);
 }
 
-/* put_ref_cells: key and a reference from its cells (of, plan_version id, plan key, version,
- * identity; NULL: none): the identity when in this version, else {"plan", "version", "id"}. */
+/* put_ref_cells: key and a reference from its cells (_of, _seq, plan_version id, plan key,
+ * version, identity; NULL: none): the identity when in this version, else {"plan", "version",
+ * "id"}. */
 static void put_ref_cells(struct w *w, const char *key, const struct cell *c)
 {
 	json_key(w->j, key);
 	if (!c) {
 		json_nothing(w->j);
-	} else if (c[1].i == w->pv) {
-		json_str(w->j, c[4].s);
+	} else if (c[2].i == w->pv) {
+		json_str(w->j, c[5].s);
 	} else {
 		json_obj_open(w->j);
 		KEY(w->j, "plan");
-		json_str(w->j, c[2].s);
+		json_str(w->j, c[3].s);
 		KEY(w->j, "version");
-		json_int(w->j, c[3].i);
+		json_int(w->j, c[4].i);
 		KEY(w->j, "id");
-		json_str(w->j, c[4].s);
+		json_str(w->j, c[5].s);
 		json_obj_close(w->j);
 	}
 }
@@ -506,9 +586,17 @@ static int put_doc(struct w *w)
 {
 	int rc;
 
+	static const enum part lists[][2] = {
+		{ P_THEME_ALIASES, P_THEMES }, { P_THEME_TGS, P_THEMES }, { P_M_THEMES, P_MEASURES },
+		{ P_M_AREAS, P_MEASURES }, { P_M_GOALS, P_MEASURES }, { P_M_TGS, P_MEASURES },
+		{ P_M_PARTNERS, P_MEASURES }, { P_A_DISTRICTS, P_ACTIVITIES }, { P_A_PARTNERS, P_ACTIVITIES },
+		{ P_A_THEMES, P_ACTIVITIES }, { P_A_MEASURES, P_ACTIVITIES } };
+
 	if ((rc = read_parts(w, 0, P_BATCH1)) || (rc = read_parts(w, P_BATCH1, P_N)) || (rc = put_plan(w)) ||
 	    (rc = put_version(w)))
 		return rc;
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		order_list(w, lists[i][0], lists[i][1]);
 	put_objects(w, "sections", P_SECTIONS);
 	put_themes(w);
 	put_objects(w, "areas", P_AREAS);
