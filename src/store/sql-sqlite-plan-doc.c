@@ -170,6 +170,18 @@ const char *const sqlite_sql_plan_doc[STMT__MAX] = {
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE x.plan_version_id = ?1",
 
+	/* (plan_version id): the version's themes, areas and partners unordered, with what PD_THEMES, PD_AREAS and PD_PARTNERS order by first (_k1, _seq): view/plan-text.c sorts them */
+	[STMT_PD_V_THEMES] =
+		"SELECT t.ord AS _k1, t.id AS _seq, t.id AS _id, " THEME_IDENT("t") " AS id, t.name, t.description, t.extra,"
+		" t.source FROM theme t WHERE t.plan_version_id = ?1",
+	[STMT_PD_V_AREAS] =
+		"SELECT 0 AS _k1, pa.rowid AS _seq, a.key AS area, pa.note, pa.source FROM prioritised_area pa"
+		" JOIN area a ON a.id = pa.area_id WHERE pa.plan_version_id = ?1",
+	[STMT_PD_V_PARTNERS] =
+		"SELECT 0 AS _k1, pp.id AS _seq, coalesce(pp.ident, pp.label) AS id, o.key AS org, pp.grp AS \"group\","
+		" pp.label, pp.source FROM plan_partner pp LEFT JOIN organisation o ON o.id = pp.org_id"
+		" WHERE pp.plan_version_id = ?1",
+
 	/* (plan key) -> id, kind */
 	[STMT_PD_PLAN_KIND] = "SELECT id, kind FROM plan WHERE key = ?1",
 	/* (plan id) -> the draft's version number, if any */

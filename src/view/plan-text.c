@@ -25,6 +25,8 @@ static int is_bool(const char *name)
 /* One column of a kept row. */
 struct cell {
 	const char *name;	/* the statement's (arena; shared by the rows) */
+	unsigned short nlen;	/* its length */
+	unsigned char isbool;	/* is_bool(name) */
 	enum sv_type t;
 	int64_t i;
 	double d;
@@ -48,7 +50,15 @@ static int keep_cb(void *ctx, const struct store_row *r)
 	x->c = arena_grow(x->a, x->c, x->n, &x->cap, sizeof(*x->c) * (size_t)x->ncols, 16);
 	c = x->c + (size_t)x->n * (size_t)x->ncols;
 	for (int i = 0; i < x->ncols; i++) {
-		c[i].name = x->n ? x->c[i].name : arena_strdup(x->a, store_col_name(r, i));
+		if (x->n) {
+			c[i].name = x->c[i].name;
+			c[i].nlen = x->c[i].nlen;
+			c[i].isbool = x->c[i].isbool;
+		} else {
+			c[i].name = arena_strdup(x->a, store_col_name(r, i));
+			c[i].nlen = (unsigned short)strlen(c[i].name);
+			c[i].isbool = (unsigned char)is_bool(c[i].name);
+		}
 		c[i].t = store_col_type(r, i);
 		c[i].i = c[i].t == SV_INT ? store_col_int(r, i) : 0;
 		c[i].d = c[i].t == SV_REAL ? store_col_real(r, i) : 0;
@@ -91,11 +101,11 @@ static int64_t id_at(const struct rows *x, const struct cell *c, int i)
 	return i < x->ncols ? c[i].i : 0;
 }
 
-static void put_value(struct json *j, const char *name, enum sv_type t, int64_t i, double d, const char *s)
+static void put_value(struct json *j, int isbool, enum sv_type t, int64_t i, double d, const char *s)
 {
 	switch (t) {
 	case SV_INT:
-		if (is_bool(name))
+		if (isbool)
 			json_bool(j, i != 0);
 		else
 			json_int(j, i);
@@ -107,7 +117,7 @@ static void put_value(struct json *j, const char *name, enum sv_type t, int64_t 
 		json_str(j, s);
 		break;
 	default:
-		if (is_bool(name))
+		if (isbool)
 			json_bool(j, 0);
 		else
 			json_nothing(j);
@@ -120,8 +130,8 @@ static void put_cells(struct json *j, const struct cell *c, int from, int to)
 	for (int i = from; i < to; i++) {
 		if (c[i].name[0] == '_')
 			continue;
-		json_key(j, c[i].name);
-		put_value(j, c[i].name, c[i].t, c[i].i, c[i].d, c[i].s);
+		json_keyn(j, c[i].name, c[i].nlen);
+		put_value(j, c[i].isbool, c[i].t, c[i].i, c[i].d, c[i].s);
 	}
 }
 
@@ -139,7 +149,7 @@ static int direct_cb(void *ctx, const struct store_row *r)
 
 	if (x->scalar) {
 		name = store_col_name(r, 0);
-		put_value(x->j, name, store_col_type(r, 0), store_col_int(r, 0), store_col_real(r, 0),
+		put_value(x->j, is_bool(name), store_col_type(r, 0), store_col_int(r, 0), store_col_real(r, 0),
 			  store_col_text(r, 0));
 		return 0;
 	}
@@ -149,7 +159,7 @@ static int direct_cb(void *ctx, const struct store_row *r)
 		if (name[0] == '_')
 			continue;
 		json_key(x->j, name);
-		put_value(x->j, name, store_col_type(r, i), store_col_int(r, i), store_col_real(r, i),
+		put_value(x->j, is_bool(name), store_col_type(r, i), store_col_int(r, i), store_col_real(r, i),
 			  store_col_text(r, i));
 	}
 	json_obj_close(x->j);
@@ -229,8 +239,8 @@ enum part {
 };
 static const enum stmt part_stmt[P_N] = {
 	[P_PLAN] = STMT_PD_PLAN, [P_VERSION] = STMT_PD_VERSION, [P_SECTIONS] = STMT_PD_SECTIONS,
-	[P_THEMES] = STMT_PD_THEMES, [P_THEME_ALIASES] = STMT_PD_V_THEME_ALIASES, [P_THEME_TGS] = STMT_PD_V_THEME_TGS,
-	[P_AREAS] = STMT_PD_AREAS, [P_PARTNERS] = STMT_PD_PARTNERS, [P_GOALS] = STMT_PD_GOALS,
+	[P_THEMES] = STMT_PD_V_THEMES, [P_THEME_ALIASES] = STMT_PD_V_THEME_ALIASES, [P_THEME_TGS] = STMT_PD_V_THEME_TGS,
+	[P_AREAS] = STMT_PD_V_AREAS, [P_PARTNERS] = STMT_PD_V_PARTNERS, [P_GOALS] = STMT_PD_GOALS,
 	[P_MEASURES] = STMT_PD_MEASURES, [P_M_THEMES] = STMT_PD_V_MEASURE_THEMES, [P_M_AREAS] = STMT_PD_V_MEASURE_AREAS,
 	[P_M_GOALS] = STMT_PD_V_MEASURE_GOALS, [P_M_TGS] = STMT_PD_V_MEASURE_TGS,
 	[P_M_PARTNERS] = STMT_PD_V_MEASURE_PARTNERS, [P_ACTIVITIES] = STMT_PD_ACTIVITIES,
@@ -267,13 +277,13 @@ static int read_parts(struct w *w, int from, int to)
 
 /* A row of a list by owner, for the sort: its owner's place and its own (_seq). */
 struct okey {
-	int pos;
+	int64_t pos;
 	int64_t seq;
 	int row;
 };
 
 /* owner_pos: the place of owner id among ids[0..n) (sorted ids[i].seq = id, .pos = place), or -1. */
-static int owner_pos(const struct okey *ids, int n, int64_t id)
+static int64_t owner_pos(const struct okey *ids, int n, int64_t id)
 {
 	int lo = 0, hi = n;
 
@@ -313,6 +323,17 @@ static int id_less(const struct okey *a, const struct okey *b)
 	return a->seq < b->seq;
 }
 
+/* put_sorted: k[0..n) (rows of x) as x's rows in k's order. */
+static void put_sorted(struct w *w, struct rows *x, const struct okey *k, int n)
+{
+	struct cell *c = arena_alloc_raw(w->a, sizeof(*c) * (size_t)x->ncols * (size_t)(n ? n : 1));
+
+	for (int i = 0; i < n; i++)
+		memcpy(c + (size_t)i * (size_t)x->ncols, row(x, k[i].row), sizeof(*c) * (size_t)x->ncols);
+	x->c = c;
+	x->n = n;
+}
+
 /* order_list: puts list p's rows (_of, _seq first) in the order of their owners, the rows of
  * part owner (by their "_id"), and within an owner by _seq; rows of no owner are dropped. */
 static void order_list(struct w *w, enum part p, enum part owner)
@@ -320,7 +341,6 @@ static void order_list(struct w *w, enum part p, enum part owner)
 	struct rows *x = &w->r[p];
 	const struct rows *o = &w->r[owner];
 	struct okey *ids, *k;
-	struct cell *c;
 	int i, n = 0, col_id = col(o, "_id");
 
 	if (!x->n)
@@ -332,16 +352,27 @@ static void order_list(struct w *w, enum part p, enum part owner)
 	k = arena_alloc_raw(w->a, sizeof(*k) * (size_t)x->n);
 	for (i = 0; i < x->n; i++) {
 		const struct cell *r = row(x, i);
-		int pos = owner_pos(ids, o->n, r[0].i);
+		int64_t pos = owner_pos(ids, o->n, r[0].i);
 		if (pos >= 0)
 			k[n++] = (struct okey){ pos, r[1].i, i };
 	}
 	isort(k, n, okey_less);
-	c = arena_alloc_raw(w->a, sizeof(*c) * (size_t)x->ncols * (size_t)(n ? n : 1));
-	for (i = 0; i < n; i++)
-		memcpy(c + (size_t)i * (size_t)x->ncols, row(x, k[i].row), sizeof(*c) * (size_t)x->ncols);
-	x->c = c;
-	x->n = n;
+	put_sorted(w, x, k, n);
+}
+
+/* order_rows: puts part p's rows (_k1, _seq first) in the order of (_k1, _seq). */
+static void order_rows(struct w *w, enum part p)
+{
+	struct rows *x = &w->r[p];
+	struct okey *k;
+
+	if (!x->n)
+		return;
+	k = arena_alloc_raw(w->a, sizeof(*k) * (size_t)x->n);
+	for (int i = 0; i < x->n; i++)
+		k[i] = (struct okey){ row(x, i)[0].i, row(x, i)[1].i, i };
+	isort(k, x->n, okey_less);
+	put_sorted(w, x, k, x->n);
 }
 
 /* owned: the next row of list p when it is owner of's (its first column), else NULL; advances. */
@@ -365,7 +396,7 @@ static void put_owned(struct w *w, const char *key, enum part p, int64_t of, int
 	json_arr_open(w->j);
 	while ((c = owned(w, p, of)) != NULL) {
 		if (scalar) {
-			put_value(w->j, c[2].name, c[2].t, c[2].i, c[2].d, c[2].s);
+			put_value(w->j, c[2].isbool, c[2].t, c[2].i, c[2].d, c[2].s);
 			continue;
 		}
 		json_obj_open(w->j);
@@ -444,7 +475,7 @@ static int put_version(struct w *w)
 		i = col(x, dec[k][0]);
 		json_key(w->j, dec[k][1]);
 		if (i < x->ncols)
-			put_value(w->j, dec[k][1], c[i].t, c[i].i, c[i].d, c[i].s);
+			put_value(w->j, 0, c[i].t, c[i].i, c[i].d, c[i].s);
 		else
 			json_nothing(w->j);
 	}
@@ -595,6 +626,9 @@ static int put_doc(struct w *w)
 	if ((rc = read_parts(w, 0, P_BATCH1)) || (rc = read_parts(w, P_BATCH1, P_N)) || (rc = put_plan(w)) ||
 	    (rc = put_version(w)))
 		return rc;
+	order_rows(w, P_THEMES);
+	order_rows(w, P_AREAS);
+	order_rows(w, P_PARTNERS);
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		order_list(w, lists[i][0], lists[i][1]);
 	put_objects(w, "sections", P_SECTIONS);
