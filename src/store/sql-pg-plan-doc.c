@@ -185,6 +185,37 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 		" pp.label, pp.source FROM plan_partner pp LEFT JOIN organisation o ON o.id = pp.org_id"
 		" WHERE pp.plan_version_id = $1",
 
+	/* (plan_version id): each goal's theme reference, results, indicators (PD_GOAL_INDICATORS' columns; _seq: ord, then id) and their targets (_seq: year, kind, sex as PD_TARGETS orders them) */
+	[STMT_PD_V_GOAL_THEME_REFS] =
+		"SELECT g.id AS _of, g.id AS _seq, pv.id, p.key, pv.version, " THEME_IDENT("t") " FROM goal g JOIN theme t ON t.id = g.theme_id"
+		" JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id WHERE g.plan_version_id = $1",
+	[STMT_PD_V_GOAL_RESULTS] =
+		"SELECT gr.goal_id AS _of, gr.ord AS _seq, gr.text, gr.source FROM goal g JOIN goal_result gr ON gr.goal_id = g.id"
+		" WHERE g.plan_version_id = $1",
+	[STMT_PD_V_GOAL_INDICATORS] =
+		"SELECT i.goal_id AS _of, i.ord * 4294967296 + i.id AS _seq, i.id AS _id, " KEY_IDENT("i") " AS id, o.key AS owner,"
+		" i.name, i.unit, i.direction, i.periodicity, i.source_kind, i.kolada_kpi, i.by_sex, i.by_area, i.source"
+		" FROM goal g JOIN indicator i ON i.goal_id = g.id AND (i.plan_version_id IS NULL OR i.plan_version_id = g.plan_version_id)"
+		" JOIN organisation o ON o.id = i.owner_id WHERE g.plan_version_id = $1",
+	[STMT_PD_V_GOAL_TARGETS] =
+		"SELECT t.indicator_id AS _of, t.year * 8 + CASE t.kind WHEN 'kf' THEN 0 ELSE 4 END"
+		" + CASE t.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END AS _seq, t.year, t.kind, t.mode, t.value, t.unit, t.text,"
+		" t.source, t.sex FROM goal g JOIN indicator i ON i.goal_id = g.id"
+		" AND (i.plan_version_id IS NULL OR i.plan_version_id = g.plan_version_id) JOIN target t ON t.indicator_id = i.id"
+		" WHERE g.plan_version_id = $1",
+
+	/* (plan_version id): the targets of PD_EXT_INDICATORS' indicators (_seq as PD_V_GOAL_TARGETS') */
+	[STMT_PD_V_EXT_TARGETS] =
+		"SELECT t.indicator_id AS _of, t.year * 8 + CASE t.kind WHEN 'kf' THEN 0 ELSE 4 END"
+		" + CASE t.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END AS _seq, t.year, t.kind, t.mode, t.value, t.unit, t.text,"
+		" t.source, t.sex"
+		" FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN target t ON t.indicator_id = i.id"
+		" JOIN plan_version pv ON pv.id = $1 JOIN plan p ON p.id = pv.plan_id"
+		" WHERE g.plan_version_id IS DISTINCT FROM pv.id AND (i.plan_version_id = pv.id"
+		"  OR (i.plan_version_id IS NULL AND g.plan_version_id IS NULL AND p.kind <> 'lup'"
+		"   AND (i.owner_id = p.owner_id OR i.owner_id = (SELECT pair_id FROM organisation WHERE id = p.owner_id))"
+		"   AND g.year BETWEEN p.year_from AND p.year_to"
+		"   AND pv.version = (SELECT min(version) FROM plan_version WHERE plan_id = p.id)))",
 	/* (plan key) -> id, kind */
 	[STMT_PD_PLAN_KIND] = "SELECT id, kind FROM plan WHERE key = $1",
 	/* (plan id) -> the draft's version number, if any */

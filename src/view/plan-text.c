@@ -1,9 +1,10 @@
 /* plan-text.c: one plan version's document written as text while its rows arrive (see plan.h,
  * plan_doc_write): the same statements as plan.c's tree, in the same order, the same fields
  * in the same places, through the JSON writer in the document's style (json_init_doc). The
- * rows that have lists of their own (themes, goals, indicators, measures, activities) are kept
- * in an arena until their statement ends, since a statement's callback may not run another;
- * the lists without lists of their own are written from their callbacks. */
+ * version's rows are read in two batches of statements (store_query_many: one round trip each
+ * on PostgreSQL), one statement per list for the whole version (PD_V_*: a measure's themes for
+ * every measure), kept in an arena, sorted in C by their owner's place and their own, and
+ * written by merging each list with its owners. */
 #include <string.h>
 
 #include "core/arena.h"
@@ -68,17 +69,6 @@ static int keep_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* keep: the rows of s for (id[, id2]) into *x. */
-static int keep(struct store *st, struct arena *a, enum stmt s, int64_t id, int64_t id2, struct rows *x,
-		struct err *e)
-{
-	struct sval args[] = { SVI(id), SVI(id2) };
-
-	memset(x, 0, sizeof(*x));
-	x->a = a;
-	return store_query(st, s, args, id2 ? 2 : 1, keep_cb, x, e);
-}
-
 /* row: row k's cells. */
 static const struct cell *row(const struct rows *x, int k)
 {
@@ -135,106 +125,13 @@ static void put_cells(struct json *j, const struct cell *c, int from, int to)
 	}
 }
 
-/* A list written from its statement's callback: objects, or the first column (scalar). */
-struct direct {
-	struct json *j;
-	int scalar;
-};
-
-static int direct_cb(void *ctx, const struct store_row *r)
-{
-	struct direct *x = ctx;
-	const char *name;
-	int i, n;
-
-	if (x->scalar) {
-		name = store_col_name(r, 0);
-		put_value(x->j, is_bool(name), store_col_type(r, 0), store_col_int(r, 0), store_col_real(r, 0),
-			  store_col_text(r, 0));
-		return 0;
-	}
-	json_obj_open(x->j);
-	for (i = 0, n = store_ncols(r); i < n; i++) {
-		name = store_col_name(r, i);
-		if (name[0] == '_')
-			continue;
-		json_key(x->j, name);
-		put_value(x->j, is_bool(name), store_col_type(r, i), store_col_int(r, i), store_col_real(r, i),
-			  store_col_text(r, i));
-	}
-	json_obj_close(x->j);
-	return 0;
-}
-
-/* list: key and the array of the rows of s for (id[, id2]), written as they arrive. */
-static int list(struct store *st, struct json *j, const char *key, enum stmt s, int64_t id, int scalar,
-		struct err *e)
-{
-	struct direct x = { j, scalar };
-	struct sval args[] = { SVI(id) };
-	int rc;
-
-	json_key(j, key);
-	json_arr_open(j);
-	rc = store_query(st, s, args, 1, direct_cb, &x, e);
-	json_arr_close(j);
-	return rc;
-}
-
-/* A reference to a theme or measure (plan.c's struct ref). */
-struct ref {
-	int64_t pv, version;
-	char plan[256], ident[512];
-	int found;
-};
-
-static int ref_cb(void *ctx, const struct store_row *r)
-{
-	struct ref *x = ctx;
-
-	x->pv = store_col_int(r, 0);
-	snprintf(x->plan, sizeof(x->plan), "%s", store_col_text(r, 1));
-	x->version = store_col_int(r, 2);
-	snprintf(x->ident, sizeof(x->ident), "%s", store_col_text(r, 3));
-	x->found = 1;
-	return 1;
-}
-
-/* put_ref: key and the reference to row id of s: its identity when it is in version pv, else
- * {"plan", "version", "id"}; null when id is 0 or names no row. */
-static int put_ref(struct store *st, struct json *j, const char *key, enum stmt s, int64_t id, int64_t pv,
-		   struct err *e)
-{
-	struct ref x = { 0 };
-	struct sval args[] = { SVI(id) };
-	int rc;
-
-	json_key(j, key);
-	if (id && (rc = store_query(st, s, args, 1, ref_cb, &x, e)) != LUP_OK)
-		return rc;
-	if (!x.found) {
-		json_nothing(j);
-	} else if (x.pv == pv) {
-		json_str(j, x.ident);
-	} else {
-		json_obj_open(j);
-		KEY(j, "plan");
-		json_str(j, x.plan);
-		KEY(j, "version");
-		json_int(j, x.version);
-		KEY(j, "id");
-		json_str(j, x.ident);
-		json_obj_close(j);
-	}
-	return LUP_OK;
-}
-
 /* The version's statements read at once (one round trip each batch on PostgreSQL), kept. */
 enum part {
 	P_PLAN, P_VERSION, P_SECTIONS, P_THEMES, P_THEME_ALIASES, P_THEME_TGS, P_AREAS, P_PARTNERS, P_GOALS,
 	P_MEASURES, P_M_THEMES, P_M_AREAS, P_M_GOALS, P_M_TGS, P_M_PARTNERS, P_ACTIVITIES,
 	P_BATCH1,	/* the first batch's end */
-	P_A_DISTRICTS = P_BATCH1, P_A_PARTNERS, P_A_THEMES, P_A_MEASURES,
+	P_A_DISTRICTS = P_BATCH1, P_A_PARTNERS, P_A_THEMES, P_A_MEASURES, P_G_THEMES, P_G_RESULTS,
+	P_G_INDICATORS, P_G_TARGETS, P_EXT, P_EXT_TARGETS,
 	P_N
 };
 static const enum stmt part_stmt[P_N] = {
@@ -246,6 +143,9 @@ static const enum stmt part_stmt[P_N] = {
 	[P_M_PARTNERS] = STMT_PD_V_MEASURE_PARTNERS, [P_ACTIVITIES] = STMT_PD_ACTIVITIES,
 	[P_A_DISTRICTS] = STMT_PD_V_ACTIVITY_DISTRICTS, [P_A_PARTNERS] = STMT_PD_V_ACTIVITY_PARTNERS,
 	[P_A_THEMES] = STMT_PD_V_ACTIVITY_THEME_REFS, [P_A_MEASURES] = STMT_PD_V_ACTIVITY_MEASURE_REFS,
+	[P_G_THEMES] = STMT_PD_V_GOAL_THEME_REFS, [P_G_RESULTS] = STMT_PD_V_GOAL_RESULTS,
+	[P_G_INDICATORS] = STMT_PD_V_GOAL_INDICATORS, [P_G_TARGETS] = STMT_PD_V_GOAL_TARGETS,
+	[P_EXT] = STMT_PD_EXT_INDICATORS, [P_EXT_TARGETS] = STMT_PD_V_EXT_TARGETS,
 };
 
 /* The document's writing: the kept rows, and for the lists by owner (first column _of, in the
@@ -502,60 +402,71 @@ static void put_themes(struct w *w)
 	json_arr_close(w->j);
 }
 
-/* put_indicators: the rows of s (with id, id2) as indicators with their targets. */
-static int put_indicators(struct w *w, enum stmt s, int64_t id, int64_t id2)
+/* put_ext_indicators: the indicators of goals outside the version, each with its targets. */
+static void put_ext_indicators(struct w *w)
 {
-	struct rows x;
-	int rc, k, col_id;
+	const struct rows *x = &w->r[P_EXT];
+	int k, col_id = col(x, "_id");
 
-	if ((rc = keep(w->st, w->a, s, id, id2, &x, w->e)) != LUP_OK)
-		return rc;
-	col_id = col(&x, "_id");
 	KEY(w->j, "indicators");
 	json_arr_open(w->j);
-	for (k = 0; k < x.n; k++) {
-		const struct cell *c = row(&x, k);
+	for (k = 0; k < x->n; k++) {
+		const struct cell *c = row(x, k);
 		json_obj_open(w->j);
-		put_cells(w->j, c, 0, x.ncols);
-		if ((rc = list(w->st, w->j, "targets", STMT_PD_TARGETS, id_at(&x, c, col_id), 0, w->e)) != LUP_OK)
-			return rc;
+		put_cells(w->j, c, 0, x->ncols);
+		put_owned(w, "targets", P_EXT_TARGETS, id_at(x, c, col_id), 0);
 		json_obj_close(w->j);
 	}
 	json_arr_close(w->j);
-	return LUP_OK;
+}
+
+/* put_goal_indicators: goal id's indicators, each with its targets (the kept lists). */
+static void put_goal_indicators(struct w *w, int64_t id)
+{
+	const struct rows *x = &w->r[P_G_INDICATORS];
+	const struct cell *c;
+	int col_id = col(x, "_id");
+
+	KEY(w->j, "indicators");
+	json_arr_open(w->j);
+	while ((c = owned(w, P_G_INDICATORS, id)) != NULL) {
+		json_obj_open(w->j);
+		put_cells(w->j, c, 0, x->ncols);
+		put_owned(w, "targets", P_G_TARGETS, id_at(x, c, col_id), 0);
+		json_obj_close(w->j);
+	}
+	json_arr_close(w->j);
 }
 
 /* put_goal: goal row c of x: its theme right after its parent, then its results and indicators. */
-static int put_goal(struct w *w, const struct rows *x, const struct cell *c)
+static void put_goal(struct w *w, const struct rows *x, const struct cell *c)
 {
-	int parent = col(x, "parent"), rc;
+	int parent = col(x, "parent");
 	int64_t id = id_at(x, c, col(x, "_id"));
+	const struct cell *t = owned(w, P_G_THEMES, id);
 
 	json_obj_open(w->j);
 	put_cells(w->j, c, 0, parent < x->ncols ? parent + 1 : 0);
-	if (parent < x->ncols &&
-	    (rc = put_ref(w->st, w->j, "theme", STMT_PD_THEME_REF, id_at(x, c, col(x, "_theme")), w->pv, w->e)))
-		return rc;
+	if (parent < x->ncols)
+		put_ref_cells(w, "theme", t);
 	put_cells(w->j, c, parent < x->ncols ? parent + 1 : 0, x->ncols);
-	if ((rc = list(w->st, w->j, "results", STMT_PD_GOAL_RESULTS, id, 0, w->e)) ||
-	    (rc = put_indicators(w, STMT_PD_GOAL_INDICATORS, id, w->pv)))
-		return rc;
+	put_owned(w, "results", P_G_RESULTS, id, 0);
+	put_goal_indicators(w, id);
 	json_obj_close(w->j);
-	return LUP_OK;
 }
 
 static int put_goals(struct w *w)
 {
 	const struct rows *x = &w->r[P_GOALS];
-	int rc, k;
+	int k;
 
 	KEY(w->j, "goals");
 	json_arr_open(w->j);
 	for (k = 0; k < x->n; k++)
-		if ((rc = put_goal(w, x, row(x, k))) != LUP_OK)
-			return rc;
+		put_goal(w, x, row(x, k));
 	json_arr_close(w->j);
-	return put_indicators(w, STMT_PD_EXT_INDICATORS, w->pv, 0);
+	put_ext_indicators(w);
+	return LUP_OK;
 }
 
 /* put_measures: each measure's columns, then its themes, areas, goals, target groups, partners. */
@@ -621,7 +532,9 @@ static int put_doc(struct w *w)
 		{ P_THEME_ALIASES, P_THEMES }, { P_THEME_TGS, P_THEMES }, { P_M_THEMES, P_MEASURES },
 		{ P_M_AREAS, P_MEASURES }, { P_M_GOALS, P_MEASURES }, { P_M_TGS, P_MEASURES },
 		{ P_M_PARTNERS, P_MEASURES }, { P_A_DISTRICTS, P_ACTIVITIES }, { P_A_PARTNERS, P_ACTIVITIES },
-		{ P_A_THEMES, P_ACTIVITIES }, { P_A_MEASURES, P_ACTIVITIES } };
+		{ P_A_THEMES, P_ACTIVITIES }, { P_A_MEASURES, P_ACTIVITIES }, { P_G_THEMES, P_GOALS },
+		{ P_G_RESULTS, P_GOALS }, { P_G_INDICATORS, P_GOALS }, { P_G_TARGETS, P_G_INDICATORS },
+		{ P_EXT_TARGETS, P_EXT } };
 
 	if ((rc = read_parts(w, 0, P_BATCH1)) || (rc = read_parts(w, P_BATCH1, P_N)) || (rc = put_plan(w)) ||
 	    (rc = put_version(w)))
