@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "doc/docx-plan.h"
@@ -72,16 +73,18 @@ static void plan_name(struct store *st, const json_t *doc, struct export_file *f
 int export_json_plan(struct store *st, const struct export_args *a, struct export_file *f, struct err *e)
 {
 	json_t *doc = NULL;
-	char *text = NULL;
-	int rc = plan_doc_load(st, a->key, a->version, &doc, e);
+	struct buf b;
+	int rc;
 
-	if (rc == LUP_OK && !(text = plan_json_dump(doc)))
-		rc = err_set(e, LUP_EDB, "out of memory");
-	if (rc == LUP_OK) {
-		f->data = text;
-		f->len = strlen(text);
+	buf_init(&b, PLAN_JSON_MAX);
+	/* the text as the API writes it; the tree for the file's name (the CLI's: its cost is no matter) */
+	if ((rc = plan_doc_write_key(st, a->key, a->version, &b, e)) == LUP_OK &&
+	    (rc = plan_doc_load(st, a->key, a->version, &doc, e)) == LUP_OK) {
+		f->len = b.len;
+		f->data = buf_detach(&b, NULL);
 		plan_name(st, doc, f, e);
 	}
+	buf_release(&b);
 	json_decref(doc);
 	return rc;
 }

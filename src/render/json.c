@@ -20,15 +20,26 @@ void json_init(struct json *j, struct buf *out, int pretty)
 	j->pretty = pretty;
 }
 
+void json_init_doc(struct json *j, struct buf *out)
+{
+	json_init(j, out, 1);
+	j->doc = 1;
+}
+
+/* INDENT_MAX: the deepest level whose indent goes in one piece (deeper ones byte by byte). */
+#define INDENT_MAX 32
+static const char spaces[2 * INDENT_MAX] = "                                                                ";
+
 static void newline(struct json *j)
 {
-	int i;
+	size_t n = 2 * (size_t)j->depth;
 
 	if (!j->pretty)
 		return;
 	buf_addc(j->out, '\n');
-	for (i = 0; i < j->depth; i++)
-		buf_adds(j->out, "  ");
+	for (; n > sizeof(spaces); n -= sizeof(spaces))
+		buf_add(j->out, spaces, sizeof(spaces));
+	buf_add(j->out, spaces, n);
 }
 
 /* begin_value: checks that a value may come here and writes the separator before it. */
@@ -121,14 +132,38 @@ static int add_quoted_plain(struct buf *out, const char *s, size_t n)
 	return 1;
 }
 
-/* add_escape: appends the escape of the byte (or sequence) at p[i] that json_class marks;
- * returns how many bytes of p it stood for. */
-static size_t add_escape(struct buf *out, const unsigned char *p, size_t i, size_t n)
+/* add_doc_escape: add_escape's control characters and DEL in the plan document's style
+ * (json_init_doc); 0 for another byte. */
+static size_t add_doc_escape(struct buf *out, unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF", shortc[] = "btn\0fr";
+
+	if (c == 0x7f) {
+		buf_addc(out, (char)c);
+		return 1;
+	}
+	if (c >= 0x20)
+		return 0;
+	if (c >= '\b' && c <= '\r' && c != '\v') {
+		char e[2] = { '\\', shortc[c - '\b'] };
+		buf_add(out, e, 2);
+		return 1;
+	}
+	char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+	buf_add(out, e, 6);
+	return 1;
+}
+
+/* add_escape: appends the escape of the byte (or sequence) at p[i] that json_class marks (doc:
+ * in the plan document's style); returns how many bytes of p it stood for. */
+static size_t add_escape(struct buf *out, const unsigned char *p, size_t i, size_t n, int doc)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char c = p[i];
 	size_t len;
 
+	if (doc && (len = add_doc_escape(out, c)) > 0)
+		return len;
 	if (c == '"' || c == '\\') {
 		char e[2] = { '\\', (char)c };
 		buf_add(out, e, 2);
@@ -147,7 +182,8 @@ static size_t add_escape(struct buf *out, const unsigned char *p, size_t i, size
 	return len;
 }
 
-int json_escape_str(struct buf *out, const char *s, size_t n)
+/* escape_str: json_escape_str, in the plan document's style when doc. */
+static int escape_str(struct buf *out, const char *s, size_t n, int doc)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = plain_end(p, 0, n), run = 0;
@@ -163,12 +199,17 @@ int json_escape_str(struct buf *out, const char *s, size_t n)
 			continue;
 		}
 		buf_add(out, p + run, i - run);
-		i += add_escape(out, p, i, n);
+		i += add_escape(out, p, i, n, doc);
 		run = i;
 		i = plain_end(p, i, n);
 	}
 	buf_add(out, p + run, i - run);
 	return buf_addc(out, '"');
+}
+
+int json_escape_str(struct buf *out, const char *s, size_t n)
+{
+	return escape_str(out, s, n, 0);
 }
 
 static void open_container(struct json *j, char kind)
@@ -251,27 +292,37 @@ static int copy_plain(char *d, const unsigned char *p, size_t n)
 	return !bad;
 }
 
-/* key_plain: writes the separator, key[0..n) in quotes and the colon in one piece when the key
- * has at most KEY_PLAIN_MAX bytes, is printable ASCII with nothing to escape (a name in the
- * code) and the output has the room; 0 (nothing written) otherwise. */
+/* key_plain: writes the separator (and, when pretty, the new line and indent), key[0..n) in
+ * quotes and the colon (": " when pretty) in one piece when the key has at most KEY_PLAIN_MAX
+ * bytes, is printable ASCII with nothing to escape (a name in the code), the indent fits one
+ * piece and the output has the room; 0 (nothing written) otherwise. */
 static int key_plain(struct json *j, const char *key, size_t n)
 {
-	char *room = n <= KEY_PLAIN_MAX ? buf_space(j->out, n + 4) : NULL, *d;
+	size_t ind = j->pretty ? 2 * (size_t)j->depth : 0;
+	char *room = n <= KEY_PLAIN_MAX && ind <= sizeof(spaces) ? buf_space(j->out, n + 6 + ind) : NULL, *d;
 
 	if (!room)
 		return 0;
 	d = room;
 	if (j->count[j->depth - 1])
 		*d++ = ',';
+	if (j->pretty) {
+		*d++ = '\n';
+		memcpy(d, spaces, ind);
+		d += ind;
+	}
 	*d++ = '"';
 	if (!copy_plain(d, (const unsigned char *)key, n)) {
 		room[0] = '\0';	/* the output's end as it was */
 		return 0;
 	}
-	d[n] = '"';
-	d[n + 1] = ':';
+	d += n;
+	*d++ = '"';
+	*d++ = ':';
+	if (j->pretty)
+		*d++ = ' ';
 	j->count[j->depth - 1]++;
-	buf_wrote(j->out, (size_t)(d - room) + n + 2);
+	buf_wrote(j->out, (size_t)(d - room));
 	return 1;
 }
 
@@ -282,12 +333,12 @@ void json_keyn(struct json *j, const char *key, size_t n)
 		return;
 	}
 	j->want_value = 1;
-	if (!j->pretty && key_plain(j, key, n))
+	if (key_plain(j, key, n))
 		return;
 	if (j->count[j->depth - 1]++)
 		buf_addc(j->out, ',');
 	newline(j);
-	json_escape_str(j->out, key, n);
+	escape_str(j->out, key, n, j->doc);
 	buf_adds(j->out, j->pretty ? ": " : ":");
 }
 
@@ -301,7 +352,7 @@ void json_strn(struct json *j, const char *s, size_t n)
 	if (begin_value(j) < 0)
 		return;
 	if (s)
-		json_escape_str(j->out, s, n);
+		escape_str(j->out, s, n, j->doc);
 	else
 		buf_adds(j->out, "null");
 	end_value(j);
@@ -351,16 +402,50 @@ size_t json_num_text(double v, char *out)
 	return strlen(out);
 }
 
+/* doc_real_text: v as the plan document writes a real (json_init_doc) into out (JSON_NUM_SIZE
+ * bytes; null for NaN/inf); returns its length. */
+static size_t doc_real_text(double v, char *out)
+{
+	char *e, *from, *to;
+	int n;
+
+	if (!isfinite(v)) {
+		memcpy(out, "null", 5);
+		return 4;
+	}
+	n = snprintf(out, JSON_NUM_SIZE, "%.15g", v);
+	if (n < 0 || n >= JSON_NUM_SIZE - 3)
+		return 0;
+	if (!strchr(out, '.') && !strchr(out, 'e')) {
+		memcpy(out + n, ".0", 3);
+		n += 2;
+	}
+	if ((e = strchr(out, 'e')) != NULL) {	/* "e+07" -> "e7", "e-07" -> "e-7" */
+		to = e + 1;
+		from = to + 1;
+		if (*to == '-')
+			to++;
+		while (*from == '0')
+			from++;
+		if (from != to) {
+			memmove(to, from, (size_t)(out + n + 1 - from));
+			n -= (int)(from - to);
+		}
+	}
+	return (size_t)n;
+}
+
 void json_num(struct json *j, double v)
 {
 	char tmp[JSON_NUM_SIZE], *room;
+	size_t (*text)(double, char *) = j->doc ? doc_real_text : json_num_text;
 
 	if (begin_value(j) < 0)
 		return;
 	if ((room = buf_space(j->out, JSON_NUM_SIZE)) != NULL)
-		buf_wrote(j->out, json_num_text(v, room));	/* straight into the output */
+		buf_wrote(j->out, text(v, room));	/* straight into the output */
 	else
-		buf_add(j->out, tmp, json_num_text(v, tmp));
+		buf_add(j->out, tmp, text(v, tmp));
 	end_value(j);
 }
 

@@ -25,10 +25,18 @@ struct json {
 	int done;			/* a complete top-level value was written */
 	int bad;			/* a refused call happened (or out overflowed) */
 	int pretty;			/* indent with two spaces per level */
+	int doc;			/* the plan document's style (json_init_doc) */
 };
 
 /* json_init: starts a writer on out (which must outlive it). pretty: 1 to indent. */
 void json_init(struct json *j, struct buf *out, int pretty);
+
+/* json_init_doc: starts a pretty writer on out in the style of the plan interchange document
+ * (docs/plan-json.md), the bytes jansson's dump with JSON_INDENT(2) and JSON_REAL_PRECISION(15)
+ * writes: in strings \b \f \n \r \t as such, the other control characters as \u00XX in upper
+ * case, DEL and non-ASCII as they are; json_num as a real: "%.15g" with ".0" added when it has
+ * neither '.' nor 'e', the exponent without '+' and leading zeros. */
+void json_init_doc(struct json *j, struct buf *out);
 
 /* Containers. json_obj_open/json_arr_open start one; the close calls end the innermost one. */
 void json_obj_open(struct json *j);

@@ -128,6 +128,94 @@ const char *const pg_sql_plan_doc[STMT__MAX] = {
 		"SELECT pv.id, p.key, pv.version, " KEY_IDENT("m") " FROM measure m"
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id WHERE m.id = $1",
 
+	/* (plan_version id): the lists of the version's rows in one statement each, the owner's id
+	 * first (_of), then the row's place in its owner's list (_seq: the per-owner statements'
+	 * ORDER BY), unordered: view/plan-text.c sorts them in the owners' order (SQLite's sorter was
+	 * about a third of each statement's cost). */
+	/* each theme's aliases */
+	[STMT_PD_V_THEME_ALIASES] =
+		"SELECT ta.theme_id AS _of, ta.rowid AS _seq, ta.alias, ta.source FROM theme t JOIN theme_alias ta ON ta.theme_id = t.id"
+		" WHERE t.plan_version_id = $1",
+	[STMT_PD_V_THEME_TGS] =
+		"SELECT tg.theme_id AS _of, tg.rowid AS _seq, tg.target_group FROM theme t JOIN theme_target_group tg ON tg.theme_id = t.id"
+		" WHERE t.plan_version_id = $1",
+	/* each measure's lists */
+	[STMT_PD_V_MEASURE_THEMES] =
+		"SELECT mt.measure_id AS _of, mt.rowid AS _seq, " THEME_IDENT("t") " FROM measure m JOIN measure_theme mt ON mt.measure_id = m.id"
+		" JOIN theme t ON t.id = mt.theme_id WHERE m.plan_version_id = $1",
+	[STMT_PD_V_MEASURE_AREAS] =
+		"SELECT ma.measure_id AS _of, ma.rowid AS _seq, a.key FROM measure m JOIN measure_area ma ON ma.measure_id = m.id"
+		" JOIN area a ON a.id = ma.area_id WHERE m.plan_version_id = $1",
+	[STMT_PD_V_MEASURE_GOALS] =
+		"SELECT mg.measure_id AS _of, mg.rowid AS _seq, CASE WHEN g.plan_version_id = m.plan_version_id THEN coalesce(g.ident, g.key)"
+		" ELSE g.key END FROM measure m JOIN measure_goal mg ON mg.measure_id = m.id JOIN goal g ON g.id = mg.goal_id"
+		" WHERE m.plan_version_id = $1",
+	[STMT_PD_V_MEASURE_TGS] =
+		"SELECT tg.measure_id AS _of, tg.rowid AS _seq, tg.target_group FROM measure m JOIN measure_target_group tg ON tg.measure_id = m.id"
+		" WHERE m.plan_version_id = $1",
+	[STMT_PD_V_MEASURE_PARTNERS] =
+		"SELECT mp.measure_id AS _of, mp.rowid AS _seq, o.key AS org, coalesce(pp.ident, pp.label) AS partner, mp.role, mp.source"
+		" FROM measure m JOIN measure_partner mp ON mp.measure_id = m.id LEFT JOIN organisation o ON o.id = mp.org_id"
+		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = $1",
+	/* each activity's lists and references (then PD_THEME_REF's, PD_MEASURE_REF's columns) */
+	[STMT_PD_V_ACTIVITY_DISTRICTS] =
+		"SELECT ad.activity_id AS _of, ad.rowid AS _seq, a.key FROM activity x JOIN activity_district ad ON ad.activity_id = x.id"
+		" JOIN area a ON a.id = ad.area_id WHERE x.plan_version_id = $1",
+	[STMT_PD_V_ACTIVITY_PARTNERS] =
+		"SELECT ap.activity_id AS _of, ap.rowid AS _seq, o.key AS org, ap.role FROM activity x JOIN activity_partner ap ON ap.activity_id = x.id"
+		" JOIN organisation o ON o.id = ap.org_id WHERE x.plan_version_id = $1",
+	[STMT_PD_V_ACTIVITY_THEME_REFS] =
+		"SELECT x.id AS _of, x.id AS _seq, pv.id, p.key, pv.version, " THEME_IDENT("t") " FROM activity x JOIN theme t ON t.id = x.theme_id"
+		" JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE x.plan_version_id = $1",
+	[STMT_PD_V_ACTIVITY_MEASURE_REFS] =
+		"SELECT x.id AS _of, x.id AS _seq, pv.id, p.key, pv.version, " KEY_IDENT("m") " FROM activity x JOIN measure m ON m.id = x.measure_id"
+		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE x.plan_version_id = $1",
+
+	/* (plan_version id): the version's themes, areas and partners unordered, with what PD_THEMES, PD_AREAS and PD_PARTNERS order by first (_k1, _seq): view/plan-text.c sorts them */
+	[STMT_PD_V_THEMES] =
+		"SELECT t.ord AS _k1, t.id AS _seq, t.id AS _id, " THEME_IDENT("t") " AS id, t.name, t.description, t.extra,"
+		" t.source FROM theme t WHERE t.plan_version_id = $1",
+	[STMT_PD_V_AREAS] =
+		"SELECT 0 AS _k1, pa.rowid AS _seq, a.key AS area, pa.note, pa.source FROM prioritised_area pa"
+		" JOIN area a ON a.id = pa.area_id WHERE pa.plan_version_id = $1",
+	[STMT_PD_V_PARTNERS] =
+		"SELECT 0 AS _k1, pp.id AS _seq, coalesce(pp.ident, pp.label) AS id, o.key AS org, pp.grp AS \"group\","
+		" pp.label, pp.source FROM plan_partner pp LEFT JOIN organisation o ON o.id = pp.org_id"
+		" WHERE pp.plan_version_id = $1",
+
+	/* (plan_version id): each goal's theme reference, results, indicators (PD_GOAL_INDICATORS' columns; _seq: ord, then id) and their targets (_seq: year, kind, sex as PD_TARGETS orders them) */
+	[STMT_PD_V_GOAL_THEME_REFS] =
+		"SELECT g.id AS _of, g.id AS _seq, pv.id, p.key, pv.version, " THEME_IDENT("t") " FROM goal g JOIN theme t ON t.id = g.theme_id"
+		" JOIN plan_version pv ON pv.id = t.plan_version_id JOIN plan p ON p.id = pv.plan_id WHERE g.plan_version_id = $1",
+	[STMT_PD_V_GOAL_RESULTS] =
+		"SELECT gr.goal_id AS _of, gr.ord AS _seq, gr.text, gr.source FROM goal g JOIN goal_result gr ON gr.goal_id = g.id"
+		" WHERE g.plan_version_id = $1",
+	[STMT_PD_V_GOAL_INDICATORS] =
+		"SELECT i.goal_id AS _of, i.ord * 4294967296 + i.id AS _seq, i.id AS _id, " KEY_IDENT("i") " AS id, o.key AS owner,"
+		" i.name, i.unit, i.direction, i.periodicity, i.source_kind, i.kolada_kpi, i.by_sex, i.by_area, i.source"
+		" FROM goal g JOIN indicator i ON i.goal_id = g.id AND (i.plan_version_id IS NULL OR i.plan_version_id = g.plan_version_id)"
+		" JOIN organisation o ON o.id = i.owner_id WHERE g.plan_version_id = $1",
+	[STMT_PD_V_GOAL_TARGETS] =
+		"SELECT t.indicator_id AS _of, t.year * 8 + CASE t.kind WHEN 'kf' THEN 0 ELSE 4 END"
+		" + CASE t.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END AS _seq, t.year, t.kind, t.mode, t.value, t.unit, t.text,"
+		" t.source, t.sex FROM goal g JOIN indicator i ON i.goal_id = g.id"
+		" AND (i.plan_version_id IS NULL OR i.plan_version_id = g.plan_version_id) JOIN target t ON t.indicator_id = i.id"
+		" WHERE g.plan_version_id = $1",
+
+	/* (plan_version id): the targets of PD_EXT_INDICATORS' indicators (_seq as PD_V_GOAL_TARGETS') */
+	[STMT_PD_V_EXT_TARGETS] =
+		"SELECT t.indicator_id AS _of, t.year * 8 + CASE t.kind WHEN 'kf' THEN 0 ELSE 4 END"
+		" + CASE t.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END AS _seq, t.year, t.kind, t.mode, t.value, t.unit, t.text,"
+		" t.source, t.sex"
+		" FROM indicator i JOIN goal g ON g.id = i.goal_id JOIN target t ON t.indicator_id = i.id"
+		" JOIN plan_version pv ON pv.id = $1 JOIN plan p ON p.id = pv.plan_id"
+		" WHERE g.plan_version_id IS DISTINCT FROM pv.id AND (i.plan_version_id = pv.id"
+		"  OR (i.plan_version_id IS NULL AND g.plan_version_id IS NULL AND p.kind <> 'lup'"
+		"   AND (i.owner_id = p.owner_id OR i.owner_id = (SELECT pair_id FROM organisation WHERE id = p.owner_id))"
+		"   AND g.year BETWEEN p.year_from AND p.year_to"
+		"   AND pv.version = (SELECT min(version) FROM plan_version WHERE plan_id = p.id)))",
 	/* (plan key) -> id, kind */
 	[STMT_PD_PLAN_KIND] = "SELECT id, kind FROM plan WHERE key = $1",
 	/* (plan id) -> the draft's version number, if any */

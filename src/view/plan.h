@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+struct buf;
 struct err;
 struct store;
 
@@ -24,5 +25,18 @@ int plan_doc_load(struct store *st, const char *plan_key, int version, json_t **
 
 /* plan_doc_load_id: the same for the plan_version row id pv. */
 int plan_doc_load_id(struct store *st, int64_t pv, json_t **doc, struct err *e);
+
+/*
+ * plan_doc_write: appends to out the document of the plan_version row id pv as text, written
+ * while its rows arrive (view/plan-text.c): the bytes plan_json_dump writes of plan_doc_load_id's
+ * document (keys in its order, 2-space indent, UTF-8, a final newline). The API and `lup export
+ * json plan` write it so. Reads in one read transaction unless the caller has one open.
+ * Returns LUP_OK, LUP_ENOTFOUND (no such version) or LUP_EDB; on an error out is as it was.
+ */
+int plan_doc_write(struct store *st, int64_t pv, struct buf *out, struct err *e);
+
+/* plan_doc_write_key: plan_doc_write for version `version` of plan plan_key, picked as
+ * plan_doc_load picks it. */
+int plan_doc_write_key(struct store *st, const char *plan_key, int version, struct buf *out, struct err *e);
 
 #endif

@@ -8,6 +8,7 @@
  * the plan owner's editors and administrators. A draft is visible only to those who may read it
  * (pv_readable); others get 404. The document's problems are 422 with one entry per JSON pointer. */
 #include "web/api.h"
+#include "core/buf.h"
 #include "web/download.h"
 #include "model/planver.h"
 #include "web/plan-compare.h"
@@ -27,17 +28,13 @@
 /* doc_text: version pv's document as text (arena), or NULL with r->err set. */
 static char *doc_text(struct http_req *r, int64_t pv)
 {
-	json_t *doc = NULL;
-	char *text, *copy = NULL;
+	struct buf b;
+	char *copy = NULL;
 
-	if (plan_doc_load_id(r->st, pv, &doc, &r->err) != LUP_OK)
-		return NULL;
-	if ((text = plan_json_dump(doc)))
-		copy = arena_strdup(&r->a, text);
-	else
-		err_set(&r->err, LUP_EDB, "out of memory");
-	free(text);
-	json_decref(doc);
+	buf_init(&b, PLAN_JSON_MAX);
+	if (plan_doc_write(r->st, pv, &b, &r->err) == LUP_OK)
+		copy = arena_strndup(&r->a, b.ptr, b.len);
+	buf_release(&b);
 	return copy;
 }
 
@@ -120,7 +117,31 @@ static int reply_version(struct http_req *r, int64_t pv, int status, const char 
 		return http_fail(r);
 	if (loc)
 		http_header(r, "Location", loc);
-	return status == 200 && r->method == HTTP_GET ? api_reply_read(r, text) : api_reply_snapshot(r, status, text);
+	return api_reply_snapshot(r, status, text);
+}
+
+/* reply_read: GET's answer: the document of version pv written straight into the response,
+ * under its ETag (304 when If-None-Match names it), as api_reply_read answers. */
+static int reply_read(struct http_req *r, int64_t pv)
+{
+	const char *inm = http_header_in(r, "If-None-Match");
+	char tag[40];
+
+	buf_reset(&r->out);
+	if (plan_doc_write(r->st, pv, &r->out, &r->err) != LUP_OK) {
+		buf_reset(&r->out);
+		return http_fail(r);
+	}
+	api_etag(r->out.ptr, tag);
+	http_header(r, "ETag", tag);
+	if (inm && strcmp(inm, tag) == 0) {
+		buf_reset(&r->out);
+		r->status = 304;
+		return 304;
+	}
+	r->status = 200;
+	r->ctype = "application/json";
+	return 200;
 }
 
 int api_plan_doc_get(struct http_req *r)
@@ -141,7 +162,7 @@ int api_plan_doc_get(struct http_req *r)
 			return http_fail(r);
 		return 200;
 	}
-	return reply_version(r, v.id, 200, NULL);
+	return reply_read(r, v.id);
 }
 
 int api_plan_doc_put(struct http_req *r)

@@ -14,6 +14,7 @@
 #include "render/rows.h"
 #include "store/backend.h"
 
+#include <jansson.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <math.h>
@@ -567,6 +568,70 @@ static void test_numfmt_as_printf(void)
 				T_EQ_STR(joined, ref);
 			}
 		}
+}
+
+/* test_json_doc_style: json_init_doc writes the bytes jansson's dump writes with the plan
+ * document's flags (doc/plan-json.c's plan_json_dump: indent 2, order kept, 15 digits, a final
+ * newline), for strings at every escape, reals of every shape, and empty and nested containers. */
+static void test_json_doc_style(void)
+{
+	static const char *const strs[] = { "a\x01" "b\x7f" "c\b\f\t\r\n\x1f\x0b", "\"q\" \\ / \xc3\xa9 \xf0\x9f\x98\x80",
+		"\xe2\x80\xa8 \x1e", "", "plain text of some length, more than sixteen bytes" };
+	static const double reals[] = { 0.1 + 0.2, 1e20, 1e-7, 12.0, -0.0, 1.7976931348623157e308, 2.5e-300,
+		123456789012345678.0, -4.25, 1e15, 1e16, 0.5, 100.0, -1e-300, 3.14159265358979 };
+	json_t *doc = json_object(), *arr = json_array(), *sub = json_object();
+	struct buf b;
+	struct json j;
+	char *want, *got;
+	size_t i;
+
+	buf_init(&b, 0);
+	json_init_doc(&j, &b);
+	json_obj_open(&j);
+	json_key(&j, "strings");
+	json_arr_open(&j);
+	for (i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
+		json_str(&j, strs[i]);
+		json_array_append_new(arr, json_string(strs[i]));
+	}
+	json_arr_close(&j);
+	json_object_set_new(doc, "strings", arr);
+	json_key(&j, "reals");
+	json_obj_open(&j);
+	for (i = 0; i < sizeof(reals) / sizeof(reals[0]); i++) {
+		char k[16];
+		snprintf(k, sizeof(k), "r%zu", i);
+		json_key(&j, k);
+		json_num(&j, reals[i]);
+		json_object_set_new(sub, k, json_real(reals[i]));
+	}
+	json_obj_close(&j);
+	json_object_set_new(doc, "reals", sub);
+	json_key(&j, "empty");
+	json_arr_open(&j);
+	json_arr_close(&j);
+	json_object_set_new(doc, "empty", json_array());
+	json_key(&j, "none");
+	json_obj_open(&j);
+	json_obj_close(&j);
+	json_object_set_new(doc, "none", json_object());
+	json_key(&j, "n");
+	json_int(&j, -42);
+	json_object_set_new(doc, "n", json_integer(-42));
+	json_key(&j, "k\x01\"ey");	/* a key with escapes: the long way */
+	json_bool(&j, 1);
+	json_object_set_new(doc, "k\x01\"ey", json_true());
+	json_obj_close(&j);
+	T_EQ_INT(json_finish(&j), 0);
+	want = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	T_CHECK(want != NULL);
+	got = b.ptr;
+	T_CHECK(b.len > 0 && got[b.len - 1] == '\n');
+	got[b.len - 1] = '\0';	/* plan_json_dump adds the newline to jansson's text */
+	T_EQ_STR(got, want);
+	free(want);
+	json_decref(doc);
+	buf_release(&b);
 }
 
 static void test_json_invalid_utf8_replaced(void)
@@ -1569,6 +1634,7 @@ int main(void)
 	T_RUN(test_json_escape_places);
 	T_RUN(test_json_key_lengths);
 	T_RUN(test_json_invalid_utf8_replaced);
+	T_RUN(test_json_doc_style);
 	T_RUN(test_json_refuses_bad_sequences);
 	T_RUN(test_tsv_reads_rows);
 	T_RUN(test_tsv_header_errors);
