@@ -136,8 +136,9 @@ static void grow_rows(struct cmp_read *cr)
 }
 
 /* district_row: a district row (part 0: id, key, name, unit, direction, owner_name, owner_id,
- * sexes, vt, vk, vm) made into a row of v per sex shown, sharing the indicator's texts; own,
- * city and gap are set by join_city */
+ * sexes, vt, vk, vm: an indicator's sexes on SQLite, one sex a row on PostgreSQL) made into a
+ * row of v per sex shown, sharing the indicator's texts; own, city and gap are set by
+ * join_city */
 static void district_row(struct cmp_read *cr, const struct store_row *r)
 {
 	struct district_view *v = cr->v;
