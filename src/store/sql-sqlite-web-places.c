@@ -121,29 +121,37 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" WHERE x.period_id = pe.id AND x.area_id = ?1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
 		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
-	 * owner_id, sex, value, example in three parts, unordered (view/district.c joins and sorts
-	 * them in C): part 0, every public indicator with a full-year outcome for the district in the
-	 * year, per sex; part 1, the city's (the district's municipality's) outcomes of the year that
-	 * the viewer may see (id, sex, value, example; the rest NULL); part 2, the committee, its
-	 * administration and its pair (id; NULL when there is none), whose indicators are the
-	 * committee's own. Both outcome parts are one range of outcome_period_area (0039: period,
-	 * area, then sex, indicator and the columns read); a district row is joined to its indicator
-	 * by rowid. The city's value had been a seek of outcome_cover per district row and the owners
-	 * a list probed per row (OWNED_IN, an ephemeral table): 1.30M -> 0.77M instructions. */
+	 * owner_id, sexes, vt, vk, vm in three parts, unordered (view/district.c makes a row of each
+	 * sex, joins and sorts them in C): part 0, every public indicator with a full-year outcome for
+	 * the district in the year; part 1, the city's (the district's municipality's) outcomes of the
+	 * year (id, sexes and values; the rest NULL); part 2, the committee, its administration and
+	 * its pair (id; NULL when there is none), whose indicators are the committee's own. The
+	 * outcomes are derived_outcome_sexes' rows (0052), one per indicator with the sexes as
+	 * columns: sexes, the bits of the sexes (K 1, M 2, T 4) and, shifted by 3, those of them that
+	 * are example data; vt, vk, vm their values (NULL: missing). A sex whose figure is not public
+	 * in itself (shut) is kept where the rule's other terms admit it (SEE_FIGURE_IF, its open term
+	 * the row's shut = 0), else its bit is taken off (sexes & ~shut; a row with no sex left is
+	 * dropped by the loader). Both outcome parts are one range of 0058's index by period and area
+	 * (every column in it); a district row is joined to its indicator by rowid. outcome's rows
+	 * per sex through outcome_period_area were 157 and 157 rows for Spånga-Tensta's 2022, 71 and
+	 * 71 now (the statement 0.76M -> 0.38M instructions). */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
-		" x.sex, x.value, x.example FROM period pe"
-		" CROSS JOIN outcome x INDEXED BY outcome_period_area ON x.period_id = pe.id AND x.area_id = ?1"
+		" (CASE WHEN " SEE_FIGURE_IF("x.shut = 0", "x.period_id", "i") " THEN x.sexes ELSE x.sexes & ~x.shut END)"
+		" AS sexes, x.vt, x.vk, x.vm FROM period pe"
+		" CROSS JOIN derived_outcome_sexes x INDEXED BY derived_outcome_sexes_period_area"
+		" ON x.period_id = pe.id AND x.area_id = ?1"
 		" CROSS JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
-		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i")
-		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL, c.sex, c.value, c.example"
-		" FROM period pe CROSS JOIN outcome c INDEXED BY outcome_period_area ON c.period_id = pe.id"
-		" AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1) WHERE pe.year = ?2 AND pe.kind = 'FY'"
-		" AND (c.example = 1 OR c.source = 'kolada' OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = c.indicator_id"
-		" AND " SEE_FIGURE("c", "i") "))"
-		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE pair_id = ?3"
-		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE id = ?3",
+		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i")
+		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL,"
+		" (CASE WHEN c.shut = 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = c.indicator_id"
+		" AND " SEE_FIGURE_IF("0", "c.period_id", "i") ") THEN c.sexes ELSE c.sexes & ~c.shut END), c.vt, c.vk, c.vm"
+		" FROM period pe CROSS JOIN derived_outcome_sexes c INDEXED BY derived_outcome_sexes_period_area"
+		" ON c.period_id = pe.id AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1)"
+		" WHERE pe.year = ?2 AND pe.kind = 'FY'"
+		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE pair_id = ?3"
+		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE id = ?3",
 	/* (district_id, year) -> indicator_id, year, value: the district's full-year totals over the
 	 * years other than year,
 	 * unordered (the page sorts them by indicator and year in C: web/page-district-indicators.c

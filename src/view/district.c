@@ -100,8 +100,6 @@ struct city_val {
 	double value;
 };
 
-#define SEEN_SLOTS 512	/* a power of two; past half full, rows copy their own texts */
-
 /* The comparison's parts as read: the district's rows in v, the city's values and the
  * committee's organisations here (released by compare). */
 struct cmp_read {
@@ -112,39 +110,18 @@ struct cmp_read {
 	size_t ncity, city_cap;
 	int64_t *owners;		/* the committee, its administration(s), its pair */
 	size_t nowners, owners_cap;
-	/* the first row of each indicator read (index in v->rows + 1; 0: empty), open addressing
-	 * by indicator id: its sexes' rows share that row's texts (district_row) */
-	struct { int64_t ind; size_t row; } first[SEEN_SLOTS];
 };
 
-/* first_of: the row read before of indicator ind (its texts are the same for every sex), or
- * NULL; row (the index the caller's row gets) is remembered when ind is new. */
-static const struct district_cmp *first_of(struct cmp_read *cr, int64_t ind, size_t row)
-{
-	size_t h = (size_t)((uint64_t)ind * 0x9E3779B97F4A7C15ULL >> 55) & (SEEN_SLOTS - 1);
+/* The sexes of a row of the outcome parts (columns 8-11: sexes, vt, vk, vm): the bit of each
+ * in sexes (its example bit is bit << 3), its value's column, its rank (sex_rank) and text. */
+static const struct {
+	unsigned bit;
+	int col, rank;
+	const char *text;
+} sexes[] = { { 4, 9, 0, "T" }, { 1, 10, 1, "K" }, { 2, 11, 2, "M" } };
 
-	for (;; h = (h + 1) & (SEEN_SLOTS - 1)) {
-		if (!cr->first[h].row)
-			break;
-		if (cr->first[h].ind == ind)
-			return &cr->v->rows[cr->first[h].row - 1];
-	}
-	if (row < SEEN_SLOTS / 2)	/* at most half full: a probe always ends */
-		cr->first[h].ind = ind, cr->first[h].row = row + 1;
-	return NULL;
-}
-
-/* sex_text: the row's sex as a constant for T, K and M, else a copy */
-static const char *sex_text(struct district_view *v, const char *sex)
-{
-	if (sex && sex[0] && !sex[1] && (sex[0] == 'T' || sex[0] == 'K' || sex[0] == 'M'))
-		return sex[0] == 'T' ? "T" : sex[0] == 'K' ? "K" : "M";
-	return arena_strdup(&v->a, sex);
-}
-
-/* district_row: a district row (part 0: id, key, name, unit, direction, owner_name, owner_id,
- * sex, value, example); own, city and gap are set by join_city */
-static void district_row(struct cmp_read *cr, const struct store_row *r)
+/* grow_rows: room in v->rows and cr->owner_of for one more row */
+static void grow_rows(struct cmp_read *cr)
 {
 	struct district_view *v = cr->v;
 
@@ -156,38 +133,59 @@ static void district_row(struct cmp_read *cr, const struct store_row *r)
 		cr->owner_cap = grown(v->n, cr->owner_cap);
 		cr->owner_of = xrealloc(cr->owner_of, sizeof(*cr->owner_of) * cr->owner_cap);
 	}
-	cr->owner_of[v->n] = store_col_int(r, 7);
-	int64_t ind = store_col_int(r, 1);
-	const struct district_cmp *same = first_of(cr, ind, v->n);
-	struct district_cmp *c = &v->rows[v->n++];
-	*c = (struct district_cmp){
-		.ind = ind, .sex = sex_text(v, store_col_text(r, 8)), .has_value = store_col_type(r, 9) != SV_NULL,
-		.value = store_col_real(r, 9), .example = store_col_int(r, 10) != 0,
-	};
-	if (same) {	/* the indicator's texts, as its first row read them */
-		c->key = same->key, c->name = same->name, c->unit = same->unit;
-		c->direction = same->direction, c->owner_name = same->owner_name;
-		return;
-	}
-	c->key = arena_strdup(&v->a, store_col_text(r, 2));
-	c->name = arena_strdup(&v->a, store_col_text(r, 3));
-	c->unit = arena_strdup(&v->a, store_col_text(r, 4));
-	c->direction = arena_strdup(&v->a, store_col_text(r, 5));
-	c->owner_name = arena_strdup(&v->a, store_col_text(r, 6));
 }
 
-/* city_row: a city value (part 1: id, sex, value, example) */
+/* district_row: a district row (part 0: id, key, name, unit, direction, owner_name, owner_id,
+ * sexes, vt, vk, vm: an indicator's sexes on SQLite, one sex a row on PostgreSQL) made into a
+ * row of v per sex shown, sharing the indicator's texts; own, city and gap are set by
+ * join_city */
+static void district_row(struct cmp_read *cr, const struct store_row *r)
+{
+	struct district_view *v = cr->v;
+	unsigned shown = (unsigned)store_col_int(r, 8);
+	struct district_cmp base;
+
+	if ((shown & 7) == 0)
+		return;
+	base = (struct district_cmp){
+		.ind = store_col_int(r, 1), .key = arena_strdup(&v->a, store_col_text(r, 2)),
+		.name = arena_strdup(&v->a, store_col_text(r, 3)), .unit = arena_strdup(&v->a, store_col_text(r, 4)),
+		.direction = arena_strdup(&v->a, store_col_text(r, 5)),
+		.owner_name = arena_strdup(&v->a, store_col_text(r, 6)),
+	};
+	int64_t owner = store_col_int(r, 7);
+	for (size_t k = 0; k < sizeof(sexes) / sizeof(sexes[0]); k++) {
+		if (!(shown & sexes[k].bit))
+			continue;
+		grow_rows(cr);
+		cr->owner_of[v->n] = owner;
+		struct district_cmp *c = &v->rows[v->n++];
+		*c = base;
+		c->sex = sexes[k].text;
+		c->has_value = store_col_type(r, sexes[k].col) != SV_NULL;
+		c->value = c->has_value ? store_col_real(r, sexes[k].col) : 0;
+		c->example = (shown & sexes[k].bit << 3) != 0;
+	}
+}
+
+/* city_row: the city's values (part 1: id, sexes, vt, vk, vm), one per sex shown */
 static void city_row(struct cmp_read *cr, const struct store_row *r)
 {
-	if (cr->ncity == cr->city_cap) {
-		cr->city_cap = grown(cr->ncity, cr->city_cap);
-		cr->city = xrealloc(cr->city, sizeof(*cr->city) * cr->city_cap);
+	unsigned shown = (unsigned)store_col_int(r, 8);
+	int64_t ind = store_col_int(r, 1);
+
+	for (size_t k = 0; k < sizeof(sexes) / sizeof(sexes[0]); k++) {
+		if (!(shown & sexes[k].bit))
+			continue;
+		if (cr->ncity == cr->city_cap) {
+			cr->city_cap = grown(cr->ncity, cr->city_cap);
+			cr->city = xrealloc(cr->city, sizeof(*cr->city) * cr->city_cap);
+		}
+		struct city_val *cv = &cr->city[cr->ncity++];
+		*cv = (struct city_val){ .ind = ind, .sex = sexes[k].rank, .example = (shown & sexes[k].bit << 3) != 0 };
+		cv->has_value = store_col_type(r, sexes[k].col) != SV_NULL;
+		cv->value = cv->has_value ? store_col_real(r, sexes[k].col) : 0;
 	}
-	cr->city[cr->ncity++] = (struct city_val){
-		.ind = store_col_int(r, 1), .sex = sex_rank(store_col_text(r, 8)),
-		.has_value = store_col_type(r, 9) != SV_NULL, .value = store_col_real(r, 9),
-		.example = store_col_int(r, 10) != 0,
-	};
 }
 
 /* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_COMPARE, by its part (column 0) */
