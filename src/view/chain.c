@@ -389,13 +389,13 @@ static void merge(const char *src, char *dst, size_t lo, size_t mid, size_t hi, 
 	memcpy(dst + k * size, src + j * size, (hi - j) * size);
 }
 
-/* sort_nearly: base[0..n), elements of size bytes, in cmp's order, for rows that come mostly
- * in order (the activities by start, the goals' and activities' ids): a natural merge sort,
- * the ascending stretches found in one pass of n - 1 calls of cmp (nothing more where all is
- * in order), then merged in pairs, about n log2(stretches) calls where qsort made about n
- * log2 n and moved every element in each of its passes (the organisation page's qsorts were
- * 0.18M instructions). Stable. */
-static void sort_nearly(struct arena *a, void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+/* view_sort_nearly (chain.h): base[0..n), elements of size bytes, in cmp's order, for rows
+ * that come mostly in order (the activities by start, the goals' and activities' ids, the area
+ * tree): a natural merge sort, the ascending stretches found in one pass of n - 1 calls of cmp
+ * (nothing more where all is in order), then merged in pairs, about n log2(stretches) calls
+ * where qsort made about n log2 n and moved every element in each of its passes (the
+ * organisation page's qsorts were 0.18M instructions). Stable. */
+void view_sort_nearly(struct arena *a, void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
 	char *src = base, *dst, *t;
 	size_t *st, ns = 1;
@@ -424,7 +424,7 @@ static void sort_nearly(struct arena *a, void *base, size_t n, size_t size, int 
 		memcpy(base, src, n * size);
 }
 
-/* RUN_INSERT_MAX: the longest run sort_by_runs sorts by insertion (longer ones: sort_nearly). */
+/* RUN_INSERT_MAX: the longest run sort_by_runs sorts by insertion (longer ones: view_sort_nearly). */
 #define RUN_INSERT_MAX 32
 
 /* sort_by_runs: kr[0..n) in cmp's order, for a cmp that orders by k first and rows that come
@@ -450,7 +450,7 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 	if (!sorted) {
 		struct keyed *tmp = arena_alloc_raw(a, n * sizeof(*tmp));	/* filled below */
 		size_t m = 0;
-		sort_nearly(a, r, nr, sizeof(*r), run_cmp);
+		view_sort_nearly(a, r, nr, sizeof(*r), run_cmp);
 		for (size_t i = 0; i < nr; i++) {
 			memcpy(tmp + m, kr + r[i].first, r[i].n * sizeof(*tmp));
 			m += r[i].n;
@@ -461,7 +461,7 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 		for (end = i + 1; end < n && kr[end].k == kr[i].k; end++)
 			;
 		if (end - i > RUN_INSERT_MAX) {
-			sort_nearly(a, kr + i, end - i, sizeof(*kr), cmp);
+			view_sort_nearly(a, kr + i, end - i, sizeof(*kr), cmp);
 			continue;
 		}
 		for (size_t x = i + 1; x < end; x++) {
@@ -490,7 +490,7 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), co
 	if (runs)
 		sort_by_runs(l->a, kr, l->n, cmp);
 	else
-		sort_nearly(l->a, kr, l->n, sizeof(*kr), cmp);
+		view_sort_nearly(l->a, kr, l->n, sizeof(*kr), cmp);
 	for (size_t i = 0; i < l->n; i++) {
 		memcpy(rows + i * l->size, kr[i].row, l->size);
 		owner[i] = kr[i].k;
@@ -553,7 +553,7 @@ static int sort_areas(struct load *l)
 	}
 	if (sorted)
 		return 0;
-	sort_nearly(l->a, r, l->n, sizeof(*r), by_rank);
+	view_sort_nearly(l->a, r, l->n, sizeof(*r), by_rank);
 	for (size_t i = 0; i < l->n; i++) {
 		links[i] = r[i].link;
 		l->owner[i] = r[i].act;
@@ -626,7 +626,7 @@ static struct idix *index_of(struct arena *a, size_t n, const void *rows, size_t
 		memcpy(&ix[i].id, (const char *)rows + i * size + id_off, sizeof(int64_t));
 		ix[i].ix = i;
 	}
-	sort_nearly(a, ix, n, sizeof(*ix), idix_cmp);
+	view_sort_nearly(a, ix, n, sizeof(*ix), idix_cmp);
 	return ix;
 }
 
