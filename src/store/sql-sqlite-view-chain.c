@@ -11,24 +11,32 @@
  * per goal below it: readers test membership (IN), which ignores repeats. Only STMT_VC_GOALS
  * computes it (85-108K instructions, with the IN list's temporary table); the loader gives the
  * others the goals' ids it returned (VC_IDS). The recursive query it replaced built three
- * temporary tables in each of the four or five statements of a request. */
+ * temporary tables in each of the four or five statements of a request. The organisation's
+ * goals and its pair's are two parts (UNION ALL), each one range of goal_owner_year: the two
+ * owners ORed (g.owner_id = ?1 OR g.owner_id = o.pair_id) cost SQLite a multi-index OR with
+ * a rowset, 27K of the statement's 270K (Spånga-Tensta 2022). */
+#define VC_CHAIN_OF(g) \
+	" JOIN derived_goal_ancestor da ON da.goal_id = g.id WHERE (?2 IS NULL OR g.year = ?2) AND " PUB_GOAL("g")
 #define VC_CHAIN \
-	"WITH chain(id) AS (SELECT da.ancestor_id FROM goal g JOIN organisation o ON o.id = ?1" \
-	" JOIN derived_goal_ancestor da ON da.goal_id = g.id" \
-	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND (?2 IS NULL OR g.year = ?2) AND " PUB_GOAL("g") ")"
+	"WITH chain(id) AS (SELECT da.ancestor_id FROM goal g" VC_CHAIN_OF("g") " AND g.owner_id = ?1" \
+	" UNION ALL SELECT da.ancestor_id FROM organisation o JOIN goal g ON g.owner_id = o.pair_id" \
+	VC_CHAIN_OF("g") " AND o.id = ?1)"
 
 /* The chain's goal ids as the loader binds them (parameter n: decimal ids joined by commas, each
  * once), a table of one column, value. */
 #define VC_IDS(n) "json_each('[' || ?" n " || ']')"
 #define VC_CHAIN_IDS(n) "WITH chain(id) AS (SELECT value FROM " VC_IDS(n) ")"
 
-/* col belongs to organisation ?1, to its pair, or to an organisation naming ?1 its pair (NULL,
- * not false, when not and ?1 has no pair). One list built once per statement and probed (or
- * walked through the owner index): the three terms ORed cost SQLite a multi-index OR with a
- * rowset per statement and three tests per row. */
-#define VC_OWNED(col) \
-	"(" col " IN (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1" \
-	" UNION ALL SELECT pair_id FROM organisation WHERE id = ?1))"
+/* The activities (a) of organisation ?1, of its pair and of those naming ?1 their pair: the
+ * owners as a table w(id), each once (?1's pair is left out where it also names ?1 its pair:
+ * it is among the third then), walked first and each joined to its activities through the
+ * owner index. The owners as an IN list (a.owner_id IN (SELECT ...)) made SQLite build and
+ * zero a temporary table per statement, about 30K of each of the two statements below; the
+ * three terms ORed cost a multi-index OR with a rowset and three tests per row. */
+#define VC_OWNED_ACTS \
+	" (SELECT ?1 AS id UNION ALL SELECT id FROM organisation WHERE pair_id = ?1" \
+	" UNION ALL SELECT o1.pair_id FROM organisation o1 JOIN organisation o2 ON o2.id = o1.pair_id" \
+	"  WHERE o1.id = ?1 AND o2.pair_id IS NOT ?1) w CROSS JOIN activity a ON a.owner_id = w.id"
 
 /* An activity (a) falls within year ?2: its dates, else its plan's years, else yes. The plan's
  * years are looked up only for an activity without dates (coalesce stops at its first value):
@@ -129,7 +137,7 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area ?3 (what 1; name: the
 	 * key), which the outcomes above give by id (view/chain.c puts them in), and the
-	 * organisations VC_OWNED accepts (what 2: ?1, its pair, those naming ?1 their pair), the
+	 * organisations VC_OWNED_ACTS walks (what 2: ?1, its pair, those naming ?1 their pair), the
 	 * owners of the indicators and reports the loader calls the organisation's own */
 	[STMT_VC_OUTCOME_KEYS] =
 		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year = ?2 OR year = ?2 - 1"
@@ -153,14 +161,14 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * unordered (view/chain.c sorts them by start and key) */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first FROM activity a JOIN organisation o ON o.id = a.owner_id"
-		" WHERE " VC_OWNED("a.owner_id") " AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
+		" a.goal_id, a.start_first FROM" VC_OWNED_ACTS " JOIN organisation o ON o.id = a.owner_id"
+		" WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 	/* -> activity_id, name, area_id: the districts of the activities of the organisation or its pair,
 	 * unordered (view/chain.c puts them in Swedish order of their names, ranking the distinct
 	 * names once: SQLite's sorter through ICU was half of the statement). Not filtered by year
 	 * nor draft: the loader keeps those of the activities STMT_VC_ACTIVITIES gave and drops the
 	 * others (testing each activity here again cost as much as that statement) */
 	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name, ad.area_id FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
-		" JOIN area x ON x.id = ad.area_id WHERE " VC_OWNED("a.owner_id"),
+		"SELECT ad.activity_id, x.name, ad.area_id FROM" VC_OWNED_ACTS
+		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area x ON x.id = ad.area_id",
 };

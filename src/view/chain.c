@@ -373,12 +373,63 @@ static int run_cmp(const void *x, const void *y)
 	return c ? c : (p->first > q->first) - (p->first < q->first);
 }
 
-/* RUN_INSERT_MAX: the longest run sort_by_runs sorts by insertion (longer ones: qsort). */
+/* merge: src's ascending stretches [lo, mid) and [mid, hi) of elements of size bytes as one
+ * into dst[lo, hi), the left one's first where cmp finds two equal. */
+static void merge(const char *src, char *dst, size_t lo, size_t mid, size_t hi, size_t size,
+		  int (*cmp)(const void *, const void *))
+{
+	size_t i = lo, j = mid, k = lo;
+
+	while (i < mid && j < hi) {
+		size_t from = cmp(src + j * size, src + i * size) < 0 ? j++ : i++;
+		memcpy(dst + k++ * size, src + from * size, size);
+	}
+	memcpy(dst + k * size, src + i * size, (mid - i) * size);
+	k += mid - i;
+	memcpy(dst + k * size, src + j * size, (hi - j) * size);
+}
+
+/* view_sort_nearly (chain.h): base[0..n), elements of size bytes, in cmp's order, for rows
+ * that come mostly in order (the activities by start, the goals' and activities' ids, the area
+ * tree): a natural merge sort, the ascending stretches found in one pass of n - 1 calls of cmp
+ * (nothing more where all is in order), then merged in pairs, about n log2(stretches) calls
+ * where qsort made about n log2 n and moved every element in each of its passes (the
+ * organisation page's qsorts were 0.18M instructions). Stable. */
+void view_sort_nearly(struct arena *a, void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	char *src = base, *dst, *t;
+	size_t *st, ns = 1;
+
+	if (n < 2)
+		return;
+	st = arena_alloc_raw(a, (n + 1) * sizeof(*st));	/* filled below before it is read */
+	st[0] = 0;
+	for (size_t i = 1; i < n; i++)
+		if (cmp(src + (i - 1) * size, src + i * size) > 0)
+			st[ns++] = i;
+	if (ns == 1)
+		return;
+	dst = arena_alloc_raw(a, n * size);	/* filled by merge */
+	while (ns > 1) {
+		size_t m = 0;
+		st[ns] = n;
+		for (size_t r = 0; r < ns; r += 2) {
+			merge(src, dst, st[r], st[r + 1], st[r + 2 <= ns ? r + 2 : ns], size, cmp);
+			st[m++] = st[r];
+		}
+		ns = m;
+		t = src, src = dst, dst = t;
+	}
+	if (src != base)
+		memcpy(base, src, n * size);
+}
+
+/* RUN_INSERT_MAX: the longest run sort_by_runs sorts by insertion (longer ones: view_sort_nearly). */
 #define RUN_INSERT_MAX 32
 
 /* sort_by_runs: kr[0..n) in cmp's order, for a cmp that orders by k first and rows that come
  * in runs of the same k (the outcomes: an indicator's few rows together): the runs put in
- * order of k (already so, as a rule), then each run's rows by insertion, where qsort made
+ * order of k (already so, as a rule), then each run's rows by insertion, where a sort made
  * n log n calls of cmp. */
 static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)(const void *, const void *))
 {
@@ -399,7 +450,7 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 	if (!sorted) {
 		struct keyed *tmp = arena_alloc_raw(a, n * sizeof(*tmp));	/* filled below */
 		size_t m = 0;
-		qsort(r, nr, sizeof(*r), run_cmp);
+		view_sort_nearly(a, r, nr, sizeof(*r), run_cmp);
 		for (size_t i = 0; i < nr; i++) {
 			memcpy(tmp + m, kr + r[i].first, r[i].n * sizeof(*tmp));
 			m += r[i].n;
@@ -410,7 +461,7 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 		for (end = i + 1; end < n && kr[end].k == kr[i].k; end++)
 			;
 		if (end - i > RUN_INSERT_MAX) {
-			qsort(kr + i, end - i, sizeof(*kr), cmp);
+			view_sort_nearly(a, kr + i, end - i, sizeof(*kr), cmp);
 			continue;
 		}
 		for (size_t x = i + 1; x < end; x++) {
@@ -439,7 +490,7 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), co
 	if (runs)
 		sort_by_runs(l->a, kr, l->n, cmp);
 	else
-		qsort(kr, l->n, sizeof(*kr), cmp);
+		view_sort_nearly(l->a, kr, l->n, sizeof(*kr), cmp);
 	for (size_t i = 0; i < l->n; i++) {
 		memcpy(rows + i * l->size, kr[i].row, l->size);
 		owner[i] = kr[i].k;
@@ -502,7 +553,7 @@ static int sort_areas(struct load *l)
 	}
 	if (sorted)
 		return 0;
-	qsort(r, l->n, sizeof(*r), by_rank);
+	view_sort_nearly(l->a, r, l->n, sizeof(*r), by_rank);
 	for (size_t i = 0; i < l->n; i++) {
 		links[i] = r[i].link;
 		l->owner[i] = r[i].act;
@@ -575,7 +626,7 @@ static struct idix *index_of(struct arena *a, size_t n, const void *rows, size_t
 		memcpy(&ix[i].id, (const char *)rows + i * size + id_off, sizeof(int64_t));
 		ix[i].ix = i;
 	}
-	qsort(ix, n, sizeof(*ix), idix_cmp);
+	view_sort_nearly(a, ix, n, sizeof(*ix), idix_cmp);
 	return ix;
 }
 

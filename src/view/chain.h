@@ -143,4 +143,9 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 /* view_chain_goal: the index of the goal with key in c, or -1 (key may be NULL). */
 int view_chain_goal(const struct view_chain *c, const char *key);
 
+/* view_sort_nearly: sorts base[0..n), elements of size bytes, by cmp (a total order; stable),
+ * with room from a; for rows that come mostly in order: about n calls of cmp where they are
+ * in order, n log2 of the number of ascending stretches otherwise (qsort: n log2 n). */
+void view_sort_nearly(struct arena *a, void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 #endif

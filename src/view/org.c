@@ -132,8 +132,8 @@ static size_t districts(struct arena *a, const struct view_chain *c, const struc
 		else
 			p[np++] = x;
 	}
-	qsort(p, np, sizeof(*p), by_area);
-	qsort(d, nd, sizeof(*d), by_area);
+	view_sort_nearly(a, p, np, sizeof(*p), by_area);	/* the tree's walk: mostly by id */
+	view_sort_nearly(a, d, nd, sizeof(*d), by_area);
 	for (size_t i = 0; i < c->nlinks; i++) {
 		/* the link before's district again for the same area: most of the links of an
 		 * organisation's activities name one area, its own district */
@@ -165,7 +165,7 @@ static int contributions(struct arena *a, struct view_org *o, const struct rowse
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		l[i].rank = rank[i];
-	qsort(l, n, sizeof(*l), by_place);
+	view_sort_nearly(a, l, n, sizeof(*l), by_place);
 	o->contrib = arena_alloc(a, sizeof(*o->contrib) * (n + 1));
 	for (size_t i = 0; i < n; i++) {
 		const struct view_activity *x = &o->chain.acts[l[i].ix];
