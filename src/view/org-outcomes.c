@@ -2,6 +2,7 @@
 #include "view/org-outcomes.h"
 #include "model/status.h"
 #include "store/store.h"
+#include "core/arena.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -67,41 +68,72 @@ static void goal_label(const struct store_row *r, int num, int title, char *buf,
 		snprintf(buf, n, "%s", store_col_text(r, title) ? store_col_text(r, title) : "");
 }
 
+/* One indicator of the values table: its texts, read once (STMT_VTAB_ORG_INDS) for all its rows. */
+struct ind {
+	const char *key, *name, *goal, *unit;
+};
+
 struct vctx {
 	struct table *t;
 	int year;
+	struct arena a;		/* the indicators' strings */
+	struct ind *inds;	/* by pos - 1 */
+	int n, cap;
+	int bad;		/* a row out of order (stops the rows: LUP_EDB) */
 };
+
+static int inds_cb(void *ctx, const struct store_row *r)
+{
+	struct vctx *v = ctx;
+	char goal[1200];
+	struct ind *d;
+
+	if (store_col_int(r, 0) != v->n + 1)	/* pos is 1, 2, ... in order */
+		return v->bad = 1;
+	v->inds = arena_grow(&v->a, v->inds, v->n, &v->cap, sizeof(*v->inds), 64);
+	d = &v->inds[v->n++];
+	goal_label(r, 3, 4, goal, sizeof(goal));
+	d->key = arena_strdup(&v->a, store_col_text(r, 1));
+	d->name = arena_strdup(&v->a, store_col_text(r, 2));
+	d->goal = arena_strdup(&v->a, goal);
+	d->unit = arena_strdup(&v->a, store_col_text(r, 5));
+	return 0;
+}
 
 static int values_cb(void *ctx, const struct store_row *r)
 {
 	struct vctx *v = ctx;
 	struct table *t = v->t;
-	int kind = (int)store_col_int(r, 5);
-	const char *pk = store_col_text(r, 8);
-	char goal[1200], period[16];
+	int64_t pos = store_col_int(r, 0);
+	int kind = (int)store_col_int(r, 1);
+	const char *pk = store_col_text(r, 4);
+	const struct ind *d;
+	char period[16];
 
+	if (pos < 1 || pos > v->n)
+		return v->bad = 1;
+	d = &v->inds[pos - 1];
 	table_row(t);
-	table_set_text(t, OV_INDICATOR, store_col_text(r, 0));
-	table_set_text(t, OV_INDICATOR_NAME, store_col_text(r, 1));
-	goal_label(r, 2, 3, goal, sizeof(goal));
-	table_set_text(t, OV_GOAL, goal);
-	table_set_text(t, OV_UNIT, store_col_text(r, 4));
-	table_set_text(t, OV_AREA, store_col_text(r, 6));
-	table_set_text(t, OV_AREA_NAME, store_col_text(r, 7));
+	table_set_text(t, OV_INDICATOR, d->key);
+	table_set_text(t, OV_INDICATOR_NAME, d->name);
+	table_set_text(t, OV_GOAL, d->goal);
+	table_set_text(t, OV_UNIT, d->unit);
+	table_set_text(t, OV_AREA, store_col_text(r, 2));
+	table_set_text(t, OV_AREA_NAME, store_col_text(r, 3));
 	if (kind == 3)
 		snprintf(period, sizeof(period), "%d-%s", v->year, pk && !strcmp(pk, "FY") ? "VB" : pk ? pk : "");
 	else
 		snprintf(period, sizeof(period), "%d", v->year);
 	table_set_text(t, OV_PERIOD, period);
-	table_set_text(t, OV_SEX, store_col_text(r, 9));
+	table_set_text(t, OV_SEX, store_col_text(r, 5));
 	table_set_text(t, OV_KIND, kind_words[kind >= 1 && kind <= 3 ? kind : 3]);
 	if (kind != 3)
-		table_set_text(t, OV_VALUE, store_col_text(r, 12));
-	else if (!store_col_int(r, 11))
-		table_set_dec(t, OV_VALUE, store_col_real(r, 10));
-	table_set_text(t, OV_SOURCE, store_col_text(r, 13));
-	table_set_bool(t, OV_DERIVED, (int)store_col_int(r, 14));
-	table_set_bool(t, OV_EXAMPLE, (int)store_col_int(r, 15));
+		table_set_text(t, OV_VALUE, store_col_text(r, 8));
+	else if (!store_col_int(r, 7))
+		table_set_dec(t, OV_VALUE, store_col_real(r, 6));
+	table_set_text(t, OV_SOURCE, store_col_text(r, 9));
+	table_set_bool(t, OV_DERIVED, (int)store_col_int(r, 10));
+	table_set_bool(t, OV_EXAMPLE, (int)store_col_int(r, 11));
 	return 0;
 }
 
@@ -129,6 +161,21 @@ static int acts_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* load_values: the values table's rows of (org_id, year) a: the indicators' texts once, then
+ * the narrow rows of their figures by the indicators' order (pos) */
+static int load_values(struct store *st, const struct sval *a, struct table *t, int year, struct err *e)
+{
+	struct vctx v = { t, year, ARENA_INIT, NULL, 0, 0, 0 };
+	int rc = store_query(st, STMT_VTAB_ORG_INDS, a, 2, inds_cb, &v, e);
+
+	if (rc == LUP_OK && v.n && !v.bad)
+		rc = store_query(st, STMT_VTAB_ORG_VALUES, a, 2, values_cb, &v, e);
+	if (rc == LUP_OK && v.bad)
+		rc = err_set(e, LUP_EDB, "the indicators' figures do not match their order");
+	arena_release(&v.a);
+	return rc;
+}
+
 int org_outcomes_load(struct store *st, const char *org, int year, struct table *values, struct table *acts,
 		      char *title, size_t n, struct err *e)
 {
@@ -148,8 +195,7 @@ int org_outcomes_load(struct store *st, const char *org, int year, struct table 
 		snprintf(title, n, "%s %d", o.title, year);
 	{
 		struct sval a[] = { SVI(o.id), SVI(year) };
-		struct vctx v = { values, year };
-		if (values && (rc = store_query(st, STMT_VTAB_ORG_VALUES, a, 2, values_cb, &v, e)) != LUP_OK)
+		if (values && (rc = load_values(st, a, values, year, e)) != LUP_OK)
 			return rc;
 		if (acts && (rc = store_query(st, STMT_VTAB_ORG_ACTIVITIES, a, 2, acts_cb, acts, e)) != LUP_OK)
 			return rc;
