@@ -16,15 +16,12 @@
 	" JOIN derived_goal_ancestor da ON da.goal_id = g.id" \
 	"  WHERE (g.owner_id = ?1 OR g.owner_id = o.pair_id) AND g.year = ?2 AND " PUB_GOAL("g") ")"
 
-/* The organisation's indicators on the chain with their goal and pos, their place in the
- * export's order (goal level, goal number, goal key, ord, key: a total order, keys are unique). */
-#define GLEVEL(g) \
-	"CASE " g ".level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2" \
-	" WHEN 'namndmal' THEN 3 ELSE 4 END"
+/* The organisation's indicators on the chain with their goal and its place in the order. */
 #define INDS \
 	", inds AS (SELECT i.id, i.key, i.name, i.unit, i.owner_id, i.source_kind, g.number AS goal_number," \
-	" g.title AS goal_title, row_number() OVER (ORDER BY " GLEVEL("g") "," \
-	" coalesce(CAST(g.number AS INTEGER), 1000000000), g.key, i.ord, i.key) AS pos" \
+	" g.title AS goal_title, CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2" \
+	" WHEN 'namndmal' THEN 3 ELSE 4 END AS glevel," \
+	" coalesce(CAST(g.number AS INTEGER), 1000000000) AS gnum, g.key AS gkey, i.ord" \
 	" FROM indicator i JOIN goal g ON g.id = i.goal_id WHERE i.goal_id IN (SELECT id FROM chain)" \
 	" AND " OWNED_BY("i.owner_id", "1") " AND " PUB_INDICATOR("i") ")"
 
@@ -47,34 +44,37 @@ const char *const sqlite_sql_view_tables[STMT__MAX] = {
 		" UNION ALL SELECT id, key, name, 2 FROM organisation WHERE name = ?1 COLLATE NOCASE"
 		" UNION ALL SELECT o.id, o.key, o.name, 3 FROM org_alias x JOIN organisation o ON o.id = x.org_id"
 		"  WHERE x.alias = ?1 COLLATE NOCASE) ORDER BY p LIMIT 1",
-	/* (org_id, year) -> pos, key, name, goal_number, goal_title, unit: the organisation's
-	 * indicators on its goal chain of the year in the export's order (pos 1, 2, ...) */
+	/* (org_id, year) -> id, key, name, goal_number, goal_title, unit: the organisation's
+	 * indicators on its goal chain of the year in the export's order */
 	[STMT_VTAB_ORG_INDS] =
-		CHAIN INDS " SELECT pos, key, name, goal_number, goal_title, unit FROM inds ORDER BY pos",
-	/* (org_id, year) -> pos (VTAB_ORG_INDS's), kind (1 own target, 2 KF's target, 3 outcome),
-	 * area, area_name, period (T1, T2, FY), sex, value, missing, text (a target as written),
-	 * source, derived, example: the targets of the year and the outcomes of the year in the
-	 * organisation's district and the municipality, by pos. Narrow rows (the indicators' texts
-	 * are VTAB_ORG_INDS's, read once) and outcomes looked up per indicator, period and area
-	 * rather than the year's outcomes of every indicator scanned (30.5M -> ... instructions,
-	 * Spånga-Tensta 2022). */
+		CHAIN INDS " SELECT id, key, name, goal_number, goal_title, unit FROM inds ORDER BY glevel, gnum, gkey, ord, key",
+	/* (org_id, year, indicator ids: VTAB_ORG_INDS's in its order, joined by commas) -> pos (the
+	 * id's place in the list, from 1), kind (1 own target, 2 KF's target, 3 outcome), area,
+	 * area_name, period (T1, T2, FY), sex, value, missing, text (a target as written), source,
+	 * derived, example, alevel, pord, sord: the indicators' targets of the year and their
+	 * outcomes of the year in the organisation's district and the municipality, by pos, kind,
+	 * area (district first), period and sex (T, K, M). Narrow rows (the indicators' texts are read
+	 * once, by VTAB_ORG_INDS), the chain not walked again, outcomes looked up per indicator,
+	 * period and area rather than the year's outcomes of every indicator scanned, and the
+	 * compound ordered by its own columns (no co-routine copying its rows to a sorter). */
 	[STMT_VTAB_ORG_VALUES] =
-		CHAIN INDS
-		" SELECT pos, kind, area, area_name, period, sex, value, missing, text, source, derived, example FROM ("
+		"WITH n AS (SELECT j.key + 1 AS pos, i.id, i.owner_id, i.source_kind"
+		"  FROM json_each('[' || ?3 || ']') j CROSS JOIN indicator i ON i.id = j.value)"
 		" SELECT n.pos, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END AS kind, NULL AS area, NULL AS area_name,"
-		"  NULL AS alevel, NULL AS period, 0 AS pord, t.sex, t.value, 0 AS missing, t.text, t.source,"
-		"  0 AS derived, 0 AS example"
-		"  FROM inds n CROSS JOIN target t ON t.indicator_id = n.id AND t.year = ?2"
+		"  NULL AS period, t.sex, t.value, 0 AS missing, t.text, t.source, 0 AS derived, 0 AS example,"
+		"  NULL AS alevel, 0 AS pord, CASE t.sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END AS sord"
+		"  FROM n CROSS JOIN target t ON t.indicator_id = n.id AND t.year = ?2"
 		" UNION ALL"
-		" SELECT n.pos, 3, a.key, a.name, CASE a.level WHEN 'municipality' THEN 1 ELSE 0 END, pe.kind,"
-		"  CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, x.sex, x.value, x.missing, NULL,"
-		"  x.source, x.derived, x.example"
-		"  FROM period pe CROSS JOIN area a CROSS JOIN inds n CROSS JOIN outcome x"
+		" SELECT n.pos, 3, a.key, a.name, pe.kind, x.sex, x.value, x.missing, NULL, x.source, x.derived,"
+		"  x.example, CASE a.level WHEN 'municipality' THEN 1 ELSE 0 END,"
+		"  CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END,"
+		"  CASE x.sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END"
+		"  FROM period pe CROSS JOIN area a CROSS JOIN n CROSS JOIN outcome x"
 		"  ON x.indicator_id = n.id AND x.period_id = pe.id AND x.area_id = a.id"
 		"  WHERE pe.year = ?2 AND (a.level = 'municipality' OR a.committee_id = ?1"
 		"  OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
 		"  AND " SEE_FIGURE("x", "n")
-		") ORDER BY pos, kind, alevel, pord, CASE sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END",
+		" ORDER BY pos, kind, alevel, pord, sord",
 	/* (org_id, year) -> key, title, goal_number, goal_title, owner_name, status, role,
 	 * start_text, start_first, end_text, end_last, areas: the organisation's activities in the
 	 * year (as on its page) */

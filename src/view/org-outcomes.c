@@ -70,6 +70,7 @@ static void goal_label(const struct store_row *r, int num, int title, char *buf,
 
 /* One indicator of the values table: its texts, read once (STMT_VTAB_ORG_INDS) for all its rows. */
 struct ind {
+	int64_t id;
 	const char *key, *name, *goal, *unit;
 };
 
@@ -79,7 +80,7 @@ struct vctx {
 	struct arena a;		/* the indicators' strings */
 	struct ind *inds;	/* by pos - 1 */
 	int n, cap;
-	int bad;		/* a row out of order (stops the rows: LUP_EDB) */
+	int bad;		/* a row of no indicator read (stops the rows: LUP_EDB) */
 };
 
 static int inds_cb(void *ctx, const struct store_row *r)
@@ -88,11 +89,10 @@ static int inds_cb(void *ctx, const struct store_row *r)
 	char goal[1200];
 	struct ind *d;
 
-	if (store_col_int(r, 0) != v->n + 1)	/* pos is 1, 2, ... in order */
-		return v->bad = 1;
 	v->inds = arena_grow(&v->a, v->inds, v->n, &v->cap, sizeof(*v->inds), 64);
 	d = &v->inds[v->n++];
 	goal_label(r, 3, 4, goal, sizeof(goal));
+	d->id = store_col_int(r, 0);
 	d->key = arena_strdup(&v->a, store_col_text(r, 1));
 	d->name = arena_strdup(&v->a, store_col_text(r, 2));
 	d->goal = arena_strdup(&v->a, goal);
@@ -161,17 +161,31 @@ static int acts_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* ids_text: the indicators' ids (v) in their order, decimal, joined by commas, in v's arena */
+static const char *ids_text(struct vctx *v)
+{
+	size_t n = (size_t)v->n * 21 + 1, k = 0;
+	char *s = arena_alloc_raw(&v->a, n);
+
+	s[0] = '\0';
+	for (int i = 0; i < v->n; i++)
+		k += (size_t)snprintf(s + k, n - k, "%s%lld", i ? "," : "", (long long)v->inds[i].id);
+	return s;
+}
+
 /* load_values: the values table's rows of (org_id, year) a: the indicators' texts once, then
- * the narrow rows of their figures by the indicators' order (pos) */
+ * the narrow rows of their figures, by the indicators' order (pos: the place in the ids' list) */
 static int load_values(struct store *st, const struct sval *a, struct table *t, int year, struct err *e)
 {
 	struct vctx v = { t, year, ARENA_INIT, NULL, 0, 0, 0 };
 	int rc = store_query(st, STMT_VTAB_ORG_INDS, a, 2, inds_cb, &v, e);
 
-	if (rc == LUP_OK && v.n && !v.bad)
-		rc = store_query(st, STMT_VTAB_ORG_VALUES, a, 2, values_cb, &v, e);
+	if (rc == LUP_OK && v.n) {
+		struct sval b[] = { a[0], a[1], SVS(ids_text(&v)) };
+		rc = store_query(st, STMT_VTAB_ORG_VALUES, b, 3, values_cb, &v, e);
+	}
 	if (rc == LUP_OK && v.bad)
-		rc = err_set(e, LUP_EDB, "the indicators' figures do not match their order");
+		rc = err_set(e, LUP_EDB, "a figure of no indicator read");
 	arena_release(&v.a);
 	return rc;
 }
