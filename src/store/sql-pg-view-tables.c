@@ -55,7 +55,7 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 		CHAIN INDS " SELECT id, key, name, goal_number, goal_title, unit FROM inds ORDER BY glevel, gnum, gkey, ord, key",
 	/* (org_id, year, indicator ids: VTAB_ORG_INDS's in its order, joined by commas) -> pos (the
 	 * id's place in the list, from 1), kind, area, area_name, period, sex, value, missing, text,
-	 * source, derived, example, alevel, pord, sord: as sql-sqlite-view-tables.c's */
+	 * source, derived, example, alevel, pord, sord, unordered: as sql-sqlite-view-tables.c's */
 	[STMT_VTAB_ORG_VALUES] =
 		"WITH n AS (SELECT j.pos, i.id, i.owner_id, i.source_kind"
 		"  FROM unnest(string_to_array($3::text, ',')::bigint[]) WITH ORDINALITY AS j(id, pos)"
@@ -73,8 +73,7 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 		"  JOIN area a ON a.id = x.area_id"
 		"  WHERE pe.year = $2 AND (a.level = 'municipality' OR a.committee_id = $1"
 		"  OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = $1))"
-		"  AND " SEE_FIGURE("x", "n")
-		" ORDER BY pos, kind, alevel, pord, sord",
+		"  AND " SEE_FIGURE("x", "n"),
 	/* (org_id, year) -> key, title, goal_number, goal_title, owner_name, status, role,
 	 * start_text, start_first, end_text, end_last, areas: the organisation's activities in the
 	 * year (as on its page) */
