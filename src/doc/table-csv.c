@@ -18,12 +18,18 @@ static const struct dialect dialects[TABLE_CSV__MAX] = {
 };
 
 /* number: v in the fewest decimals (at most 20) that read back as the same double, with
- * decimal separator point; no exponent, no thousands separators */
+ * decimal separator point; no exponent, no thousands separators. An integer below 2^53 (not
+ * -0) is its digits, which is what %.0f gives and reads back; a number with a fraction needs a
+ * decimal at least: the search starts there (the export's figures: 2.0M -> 0.9M instructions). */
 static void number(double v, char point, char *out, size_t n)
 {
-	int d;
+	int d = v == floor(v) ? 0 : 1;
 
-	for (d = 0; d <= 20; d++) {
+	if (!d && fabs(v) < 9007199254740992.0 && !(v == 0 && signbit(v))) {
+		snprintf(out, n, "%lld", (long long)v);
+		return;
+	}
+	for (; d <= 20; d++) {
 		snprintf(out, n, "%.*f", d, v);
 		if (strtod(out, NULL) == v)
 			break;

@@ -49,29 +49,31 @@ const char *const pg_sql_view_tables[STMT__MAX] = {
 		" UNION ALL SELECT id, key, name, 2 FROM organisation WHERE name = $1 COLLATE sv_ci"
 		" UNION ALL SELECT o.id, o.key, o.name, 3 FROM org_alias x JOIN organisation o ON o.id = x.org_id"
 		"  WHERE x.alias = $1 COLLATE sv_ci) s ORDER BY p LIMIT 1",
-	/* (org_id, year) -> indicator, indicator_name, goal_number, goal_title, unit, kind (1 own
-	 * target, 2 KF's target, 3 outcome), area, area_name, period (T1, T2, FY), sex, value,
-	 * missing, text (a target as written), source, derived, example: the targets of the year
-	 * and the outcomes of the year in the organisation's district and the municipality */
+	/* (org_id, year) -> id, key, name, goal_number, goal_title, unit: the organisation's
+	 * indicators on its goal chain of the year in the export's order */
+	[STMT_VTAB_ORG_INDS] =
+		CHAIN INDS " SELECT id, key, name, goal_number, goal_title, unit FROM inds ORDER BY glevel, gnum, gkey, ord, key",
+	/* (org_id, year, indicator ids: VTAB_ORG_INDS's in its order, joined by commas) -> pos (the
+	 * id's place in the list, from 1), kind, area, area_name, period, sex, value, missing, text,
+	 * source, derived, example, alevel, pord, sord, unordered: as sql-sqlite-view-tables.c's */
 	[STMT_VTAB_ORG_VALUES] =
-		CHAIN INDS
-		" SELECT key AS indicator, name AS indicator_name, goal_number, goal_title, unit, kind, area,"
-		" area_name, period, sex, value, missing, text, source, derived, example FROM ("
-		" SELECT n.*, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END AS kind, NULL::text AS area, NULL::text AS area_name,"
-		"  NULL::int AS alevel, NULL::text AS period, 0 AS pord, t.sex, t.value, 0 AS missing, t.text, t.source,"
-		"  0 AS derived, 0 AS example"
-		"  FROM inds n JOIN target t ON t.indicator_id = n.id AND t.year = $2"
+		"WITH n AS (SELECT j.pos, i.id, i.owner_id, i.source_kind"
+		"  FROM unnest(string_to_array($3::text, ',')::bigint[]) WITH ORDINALITY AS j(id, pos)"
+		"  JOIN indicator i ON i.id = j.id)"
+		" SELECT n.pos, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END AS kind, NULL::text AS area, NULL::text AS area_name,"
+		"  NULL::text AS period, t.sex, t.value, 0 AS missing, t.text, t.source, 0 AS derived, 0 AS example,"
+		"  NULL::int AS alevel, 0 AS pord, CASE t.sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END AS sord"
+		"  FROM n JOIN target t ON t.indicator_id = n.id AND t.year = $2"
 		" UNION ALL"
-		" SELECT n.*, 3, a.key, a.name, CASE a.level WHEN 'municipality' THEN 1 ELSE 0 END, pe.kind,"
-		"  CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END, x.sex, x.value, x.missing, NULL::text,"
-		"  x.source, x.derived, x.example"
-		"  FROM inds n JOIN outcome x ON x.indicator_id = n.id JOIN period pe ON pe.id = x.period_id"
+		" SELECT n.pos, 3, a.key, a.name, pe.kind, x.sex, x.value, x.missing, NULL::text, x.source, x.derived,"
+		"  x.example, CASE a.level WHEN 'municipality' THEN 1 ELSE 0 END,"
+		"  CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END,"
+		"  CASE x.sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END"
+		"  FROM n JOIN outcome x ON x.indicator_id = n.id JOIN period pe ON pe.id = x.period_id"
 		"  JOIN area a ON a.id = x.area_id"
 		"  WHERE pe.year = $2 AND (a.level = 'municipality' OR a.committee_id = $1"
 		"  OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = $1))"
-		"  AND " SEE_FIGURE("x", "n")
-		") v ORDER BY glevel, gnum, gkey, ord, key, kind, alevel, pord,"
-		" CASE sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END",
+		"  AND " SEE_FIGURE("x", "n"),
 	/* (org_id, year) -> key, title, goal_number, goal_title, owner_name, status, role,
 	 * start_text, start_first, end_text, end_last, areas: the organisation's activities in the
 	 * year (as on its page) */
