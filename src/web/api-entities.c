@@ -272,24 +272,12 @@ static int entity_reply(struct http_req *r, const struct kind *k, const struct r
  * when If-None-Match names it). */
 static int entity_tag(struct http_req *r, const struct kind *k, struct json *j)
 {
-	const char *inm = http_header_in(r, "If-None-Match");
-	char tag[40];
-
 	if (json_finish(j) != 0 || r->out.overflow || r->out.len >= ENTITY_JSON_MAX) {
 		buf_reset(&r->out);
 		err_set(&r->err, LUP_EDB, "the %s could not be written as JSON", k->singular);
 		return http_fail(r);
 	}
-	api_etag(r->out.ptr, tag);
-	http_header(r, "ETag", tag);
-	if (inm && strcmp(inm, tag) == 0) {
-		buf_reset(&r->out);
-		r->status = 304;
-		return 304;
-	}
-	r->status = 200;
-	r->ctype = "application/json";
-	return 200;
+	return api_reply_written(r);
 }
 
 /* A hint per kind (kind_at's order) of the room its answers take: the last one's and an eighth

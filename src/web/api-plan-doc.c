@@ -124,24 +124,12 @@ static int reply_version(struct http_req *r, int64_t pv, int status, const char 
  * under its ETag (304 when If-None-Match names it), as api_reply_read answers. */
 static int reply_read(struct http_req *r, int64_t pv)
 {
-	const char *inm = http_header_in(r, "If-None-Match");
-	char tag[40];
-
 	buf_reset(&r->out);
 	if (plan_doc_write(r->st, pv, &r->out, &r->err) != LUP_OK) {
 		buf_reset(&r->out);
 		return http_fail(r);
 	}
-	api_etag(r->out.ptr, tag);
-	http_header(r, "ETag", tag);
-	if (inm && strcmp(inm, tag) == 0) {
-		buf_reset(&r->out);
-		r->status = 304;
-		return 304;
-	}
-	r->status = 200;
-	r->ctype = "application/json";
-	return 200;
+	return api_reply_written(r);
 }
 
 int api_plan_doc_get(struct http_req *r)

@@ -141,6 +141,23 @@ int api_reply_read(struct http_req *r, const char *json)
 	return reply_tagged(r, 200, json, tag);
 }
 
+int api_reply_written(struct http_req *r)
+{
+	const char *inm = http_header_in(r, "If-None-Match");
+	char tag[40];
+
+	api_etag(r->out.ptr, tag);
+	http_header(r, "ETag", tag);
+	if (inm && strcmp(inm, tag) == 0) {
+		buf_reset(&r->out);
+		r->status = 304;
+		return 304;
+	}
+	r->status = 200;
+	r->ctype = "application/json";
+	return 200;
+}
+
 int api_commit(struct http_req *r)
 {
 	if (store_commit(r->st, &r->err) != LUP_OK)

@@ -43,6 +43,11 @@ int api_reply_snapshot(struct http_req *r, int status, const char *json);
  * request's If-None-Match names that ETag, else 200. Returns the status. */
 int api_reply_read(struct http_req *r, const char *json);
 
+/* api_reply_written: api_reply_read for a representation a handler wrote straight into r->out
+ * (whole: the ETag is of those bytes): 304 with the body dropped when If-None-Match names its
+ * ETag, else 200 as JSON. Returns the status. */
+int api_reply_written(struct http_req *r);
+
 /* api_password_change: sets the logged-in caller's password to new_pw (its length checked by
  * the caller) once current is right (auth_recheck_password: 403, 429), ends the caller's other
  * sessions (all of them when it came with a token; *ended gets their number) and audits it,
