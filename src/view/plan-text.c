@@ -593,14 +593,10 @@ int plan_doc_write(struct store *st, int64_t pv, struct buf *out, struct err *e)
 
 int plan_doc_write_key(struct store *st, const char *plan_key, int version, struct buf *out, struct err *e)
 {
-	struct sval args[] = { SVS(plan_key), SVI(version) };
-	int64_t pv = 0;
+	int64_t pv;
 	int rc;
 
-	if ((rc = store_query_id(st, STMT_PD_PICK, args, 2, &pv, e)) != LUP_OK)
+	if ((rc = plan_doc_pick(st, plan_key, version, &pv, e)) != LUP_OK)
 		return rc;
-	if (!pv)
-		return version ? err_set(e, LUP_ENOTFOUND, "plan '%s' has no version %d", plan_key, version)
-			       : err_set(e, LUP_ENOTFOUND, "no plan '%s'", plan_key);
 	return plan_doc_write(st, pv, out, e);
 }

@@ -348,17 +348,27 @@ int plan_doc_load_id(struct store *st, int64_t pv, json_t **doc, struct err *e)
 	return LUP_OK;
 }
 
-int plan_doc_load(struct store *st, const char *plan_key, int version, json_t **doc, struct err *e)
+int plan_doc_pick(struct store *st, const char *plan_key, int version, int64_t *pv, struct err *e)
 {
 	struct sval args[] = { SVS(plan_key), SVI(version) };
-	int64_t pv = 0;
+	int rc;
+
+	*pv = 0;
+	if ((rc = store_query_id(st, STMT_PD_PICK, args, 2, pv, e)) != LUP_OK)
+		return rc;
+	if (!*pv)
+		return version ? err_set(e, LUP_ENOTFOUND, "plan '%s' has no version %d", plan_key, version)
+			       : err_set(e, LUP_ENOTFOUND, "no plan '%s'", plan_key);
+	return LUP_OK;
+}
+
+int plan_doc_load(struct store *st, const char *plan_key, int version, json_t **doc, struct err *e)
+{
+	int64_t pv;
 	int rc;
 
 	*doc = NULL;
-	if ((rc = store_query_id(st, STMT_PD_PICK, args, 2, &pv, e)) != LUP_OK)
+	if ((rc = plan_doc_pick(st, plan_key, version, &pv, e)) != LUP_OK)
 		return rc;
-	if (!pv)
-		return version ? err_set(e, LUP_ENOTFOUND, "plan '%s' has no version %d", plan_key, version)
-			       : err_set(e, LUP_ENOTFOUND, "no plan '%s'", plan_key);
 	return plan_doc_load_id(st, pv, doc, e);
 }

@@ -23,6 +23,11 @@ struct store;
  */
 int plan_doc_load(struct store *st, const char *plan_key, int version, json_t **doc, struct err *e);
 
+/* plan_doc_pick: the id of the plan version plan_doc_load reads (version `version` of plan
+ * plan_key; version 0: the newest adopted one, else the newest) into *pv. Returns LUP_OK,
+ * LUP_ENOTFOUND (no such plan or version: *pv 0) or LUP_EDB. */
+int plan_doc_pick(struct store *st, const char *plan_key, int version, int64_t *pv, struct err *e);
+
 /* plan_doc_load_id: the same for the plan_version row id pv. */
 int plan_doc_load_id(struct store *st, int64_t pv, json_t **doc, struct err *e);
 
