@@ -74,13 +74,13 @@ done
 # the indicators as one list and each full year's indicators as one range of an index (were one
 # statement seeking a table per indicator and year)
 view "city page" / 9
+# the districts list: each district's LUP version found by two max() (was a sort per plan in
+# every statement that picks it: 15, 44 and 29 sorts)
+view "districts page" /stadsdelar 3
 # the organisations list: the organisations, the districts' committees and the counts per owner,
 # joined by the page (was one statement with an automatic index)
 view "organisations list" /organisationer 3
 view "commission page" /kommissionen 5
-# the districts list: each district's LUP version found by two max() (was a sort per plan in
-# every statement that picks it: 15, 44 and 29 sorts)
-view "districts page" /stadsdelar 3
 # the administrations of the commission document are read from its list (some 30 rows), not by
 # a scan of every organisation (210 in the demo) looked up in that list
 admins=$(sqlite3 "$DB" "SELECT count(*) FROM commission_admin")
