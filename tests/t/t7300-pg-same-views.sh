@@ -89,8 +89,11 @@ for who in admin ed; do
 	done
 done
 
-# mask: what differs between two databases of the same content: times of day, CSRF tokens
+# mask: what differs between two databases of the same content: times of day (ISO, HH:MM and the
+# pages' Swedish "kl. 17.05": the two databases' events are written a moment apart and may fall
+# in different minutes), CSRF tokens
 mask() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIME/g; s/[0-9]{2}:[0-9]{2}(:[0-9]{2})?/HH:MM/g;
+	s/kl\. [0-9]{1,2}\.[0-9]{2}/kl. HH.MM/g;
 	s/name="csrf" value="[0-9a-f]*"/name="csrf"/g; s/"csrf": *"[0-9a-f]*"/"csrf"/g' "$1"; }
 # first_diff A B: where A and B first differ, 150 bytes either side of it from each (pages are
 # often one long line, so a line diff shows little)
