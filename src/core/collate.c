@@ -159,6 +159,57 @@ static int tail_cmp(const char *a, const char *b)
 }
 
 
+/* char_class_n: char_class of the character at p before end (Q_END at end, Q_UNKNOWN for a NUL
+ * or a sequence cut by end: ICU reads those, the table does not). */
+static inline int char_class_n(const unsigned char *p, const unsigned char *end, int *len)
+{
+	*len = 1;
+	if (p >= end)
+		return Q_END;
+	if (*p == 0 || (*p >= 0x80 && end - p < (*p == 0xC3 ? 2 : 3)))
+		return Q_UNKNOWN;
+	return char_class(p, len);
+}
+
+/* primary_n: primary of the character at p before end (see primary). */
+static inline int primary_n(const unsigned char *p, const unsigned char *end, int *len)
+{
+	int c = char_class_n(p, end, len), next;
+
+	if (c != Q_END && c != Q_UNKNOWN && p + *len < end && p[*len] >= 0x80 &&
+	    char_class_n(p + *len, end, &next) == Q_UNKNOWN)
+		return Q_UNKNOWN;
+	return c;
+}
+
+int collate_quick(const char *a, int na, const char *b, int nb)
+{
+	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+	const unsigned char *pe = p + na, *qe = q + nb;
+	int n = na < nb ? na : nb, k = 0, lp, lq;
+
+	while (k < n && p[k] == q[k])
+		k++;
+	while (k > 0 && k < n && (p[k] & 0xC0) == 0x80)	/* back to the character's first byte */
+		k--;
+	if (k > 0 && k == n && ((k < na && (p[k] & 0xC0) == 0x80) || (k < nb && (q[k] & 0xC0) == 0x80)))
+		return 0;	/* one ends inside the other's character */
+	if (k > 0) {	/* the character before must be one the table knows (none begins a contraction) */
+		int j = k - 1;
+		while (j > 0 && (p[j] & 0xC0) == 0x80)
+			j--;
+		if (char_class_n(p + j, p + k, &lp) == Q_UNKNOWN)
+			return 0;
+	}
+	for (p += k, q += k;; p += lp, q += lq) {	/* walk_cmp, bounded */
+		int x = primary_n(p, pe, &lp), y = primary_n(q, qe, &lq);
+		if (x == Q_UNKNOWN || y == Q_UNKNOWN || (x == Q_END && y == Q_END))
+			return 0;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+}
+
 /* icu_cmp: ICU's Swedish order of two texts (ucol_strcollUTF8), the collator opened in x on
  * first use; 0 when it cannot be (x->failed). */
 static int icu_cmp(struct sort_ctx *x, const char *a, const char *b)

@@ -10,4 +10,11 @@
  * are compared through ICU). Returns 0, or -1 when ICU fails (no collator). */
 int collate_ranks(const char *const *s, int n, int *rank);
 
+/* collate_quick: the Swedish order of two different texts a (na bytes) and b (nb bytes, neither
+ * needing a NUL) where their primary weights decide it, as collate_ranks finds it without ICU:
+ * -1 or 1 when the first characters that differ are both ones its table knows (their order is
+ * then the same at every strength, so for sv and sv_ci alike); 0 when ICU must decide (a
+ * character it does not know, the same primaries to the end, or a text of 256 bytes or more). */
+int collate_quick(const char *a, int na, const char *b, int nb);
+
 #endif

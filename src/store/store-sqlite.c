@@ -4,6 +4,7 @@
 #include "store/sql-sqlite.h"
 #include "store/search-int.h"
 #include "core/buf.h"
+#include "core/collate.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 
@@ -98,14 +99,18 @@ static int db_err(struct sq *st, struct err *e, const char *what)
 
 /* sv_collate: the collations sv and sv_ci (ICU's Swedish, ctx). Equal bytes are equal text at
  * every strength, and a sort by a name compares rows of one name with each other often (the
- * district page's activities by owner): those skip ICU. */
+ * district page's activities by owner): those skip ICU, as do texts whose primary weights
+ * decide (collate_quick, checked against ICU in test-core). */
 static int sv_collate(void *ctx, int na, const void *a, int nb, const void *b)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UCollationResult r;
+	int quick;
 
 	if (na == nb && memcmp(a, b, (size_t)na) == 0)
 		return 0;
+	if ((quick = collate_quick(a, na, b, nb)) != 0)	/* the primaries decide: no ICU */
+		return quick;
 	r = ucol_strcollUTF8(ctx, a, na, b, nb, &status);
 
 	if (U_FAILURE(status)) {

@@ -1323,6 +1323,28 @@ static void test_html_refuses_bad_names_and_closes(void)
  * in the order ucol_strcollUTF8 gives them (the COLLATE sv of both backends). */
 static int sign(int x) { return (x > 0) - (x < 0); }
 
+/* check_quick: collate_quick (SQLite's sv and sv_ci) on two different texts: 0 (ask ICU), or
+ * ICU's order want at the tertiary strength and the same at the secondary one (sv_ci); 0 on a
+ * failure. */
+static int check_quick(const char *a, const char *b, int want)
+{
+	static UCollator *ci;
+	UErrorCode st = U_ZERO_ERROR;
+	int q = collate_quick(a, (int)strlen(a), b, (int)strlen(b)), want_ci;
+
+	if (!ci) {
+		ci = ucol_open("sv_SE", &st);
+		ucol_setStrength(ci, UCOL_SECONDARY);
+		st = U_ZERO_ERROR;
+	}
+	want_ci = sign(ucol_strcollUTF8(ci, a, -1, b, -1, &st));
+	if (q && (q != want || q != want_ci)) {
+		T_FAIL_("collate_quick('%s', '%s') %d: ICU says %d (sv), %d (sv_ci)", a, b, q, want, want_ci);
+		return 0;
+	}
+	return 1;
+}
+
 static void check_ranks(const char *const *s, int n, UCollator *coll)
 {
 	int *rank = calloc((size_t)n, sizeof(*rank));
@@ -1337,6 +1359,10 @@ static void check_ranks(const char *const *s, int n, UCollator *coll)
 			if (sign(rank[i] - rank[j]) != want) {
 				T_FAIL_("'%s' (rank %d) against '%s' (rank %d): ICU says %d", s[i] ? s[i] : "NULL",
 					rank[i], s[j] ? s[j] : "NULL", rank[j], want);
+				free(rank);
+				return;
+			}
+			if (s[i] && s[j] && strcmp(s[i], s[j]) != 0 && !check_quick(s[i], s[j], want)) {
 				free(rank);
 				return;
 			}
