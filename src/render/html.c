@@ -885,3 +885,192 @@ int html_finish(struct html *h)
 	html_close_to(h, 0);
 	return h->bad || h->start || h->out->overflow ? -1 : 0;
 }
+
+/* ---- templates ---- */
+
+/* A template's check (tpl_check): where it is, and the elements it started and has not ended. */
+struct tpl_scan {
+	struct html_tpl *t;
+	const char *s;
+	size_t i, piece;	/* where the scan is; where the current literal piece starts */
+	unsigned short st_at[HTML_TPL_NEST], st_len[HTML_TPL_NEST];
+	unsigned depth;
+};
+
+/* tpl_name: the length of the name at s[i], 0 when there is none */
+static size_t tpl_name(const char *s, size_t i)
+{
+	size_t n = 0;
+
+	while (name_char[(unsigned char)s[i + n]])
+		n++;
+	return n;
+}
+
+/* tpl_piece: ends the literal piece before a hole (or the template's end) at sc->i */
+static int tpl_piece(struct tpl_scan *sc)
+{
+	struct html_tpl *t = sc->t;
+
+	if (sc->i - sc->piece > USHRT_MAX || sc->piece > USHRT_MAX)
+		return -1;
+	t->at[t->holes] = (unsigned short)sc->piece;
+	t->len[t->holes] = (unsigned short)(sc->i - sc->piece);
+	sc->piece = sc->i + 1;
+	return 0;
+}
+
+/* tpl_hole: a hole at sc->i */
+static int tpl_hole(struct tpl_scan *sc)
+{
+	if (sc->t->holes >= HTML_TPL_HOLES || tpl_piece(sc) < 0)
+		return -1;
+	sc->t->holes++;
+	sc->i++;
+	return 0;
+}
+
+/* tpl_end: "</name>" at sc->i: ends the template's innermost element, or one open before it
+ * when it has none open */
+static int tpl_end(struct tpl_scan *sc)
+{
+	struct html_tpl *t = sc->t;
+	size_t at = sc->i + 2, n = tpl_name(sc->s, at);
+
+	if (!n || sc->s[at + n] != '>')
+		return -1;
+	sc->i = at + n + 1;
+	if (sc->depth) {
+		sc->depth--;
+		return sc->st_len[sc->depth] == n && memcmp(sc->s + sc->st_at[sc->depth], sc->s + at, n) == 0 ? 0 : -1;
+	}
+	if (t->ends >= HTML_TPL_NEST)
+		return -1;
+	t->end_at[t->ends] = (unsigned short)at;
+	t->end_len[t->ends++] = (unsigned short)n;
+	return 0;
+}
+
+/* tpl_value: an attribute's value at sc->i (after '="'): literal (value_plain) or one hole */
+static int tpl_value(struct tpl_scan *sc)
+{
+	const char *s = sc->s;
+	size_t v = sc->i;
+
+	if (s[v] == '\x01') {
+		if (tpl_hole(sc) < 0 || s[sc->i] != '"')
+			return -1;
+		sc->i++;
+		return 0;
+	}
+	while (s[v] && s[v] != '"')
+		v++;
+	if (s[v] != '"' || !value_plain(s + sc->i, v - sc->i))
+		return -1;
+	sc->i = v + 1;
+	return 0;
+}
+
+/* tpl_start: "<name attr="value"...>" at sc->i */
+static int tpl_start(struct tpl_scan *sc)
+{
+	const char *s = sc->s;
+	size_t at = sc->i + 1, n = tpl_name(s, at);
+
+	if (!n || sc->depth >= HTML_TPL_NEST)
+		return -1;
+	sc->st_at[sc->depth] = (unsigned short)at;
+	sc->st_len[sc->depth++] = (unsigned short)n;
+	sc->i = at + n;
+	while (s[sc->i] == ' ') {
+		size_t a = tpl_name(s, sc->i + 1);
+		if (!a || s[sc->i + 1 + a] != '=' || s[sc->i + 2 + a] != '"')
+			return -1;
+		sc->i += 3 + a;
+		if (tpl_value(sc) < 0)
+			return -1;
+	}
+	if (s[sc->i] != '>')
+		return -1;
+	sc->i++;
+	return 0;
+}
+
+/* tpl_check: checks t's template and finds its pieces (html_tpl's first use); 1 when good */
+static __attribute__((noinline)) int tpl_check(struct html_tpl *t)
+{
+	struct tpl_scan sc = { .t = t, .s = t->src };
+	const unsigned char *u = (const unsigned char *)t->src;
+	int r = 0;
+
+	t->holes = t->ends = t->opens = 0;
+	if (!u || strlen(t->src) > USHRT_MAX)
+		return 0;
+	while (!r && u[sc.i]) {
+		unsigned char c = u[sc.i];
+		if (c == '<')
+			r = u[sc.i + 1] == '/' ? tpl_end(&sc) : tpl_start(&sc);
+		else if (c == 1)
+			r = tpl_hole(&sc);
+		else if (c == '>' || c == '&' || c == '"' || c == '\'' || (c < 0x20 && c != '\t' && c != '\n'))
+			r = -1;
+		else if (c < 0x80)
+			sc.i++;
+		else {
+			size_t k = escape_keep(u, sc.i);	/* a valid UTF-8 sequence */
+			r = k ? 0 : -1;
+			sc.i += k;
+		}
+	}
+	if (r || tpl_piece(&sc) < 0)
+		return 0;
+	for (unsigned k = 0; k < sc.depth; k++) {
+		t->open_at[k] = sc.st_at[k];
+		t->open_len[k] = sc.st_len[k];
+	}
+	t->opens = (unsigned char)sc.depth;
+	return 1;
+}
+
+/* tpl_ends_ok: the elements t ends are the writer's innermost open ones, and what it leaves open
+ * fits the nesting */
+static int tpl_ends_ok(const struct html *h, const struct html_tpl *t)
+{
+	if (t->ends > h->depth || h->depth - t->ends + t->opens > HTML_MAX_DEPTH)
+		return 0;
+	for (unsigned k = 0; k < t->ends; k++) {
+		int d = h->depth - 1 - (int)k;
+		if (h->stack_len[d] != t->end_len[k] || memcmp(h->stack[d], t->src + t->end_at[k], t->end_len[k]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsigned n)
+{
+	signed char ok = t->ok;
+
+	if (!ok) {	/* checked in a copy: another thread may be using t (the same results) */
+		struct html_tpl c = *t;
+		ok = tpl_check(&c) ? 1 : -1;
+		c.ok = 0;
+		if (ok > 0)
+			*t = c;
+		t->ok = ok;
+	}
+	if (ok < 0 || n != t->holes || (t->ends && !tpl_ends_ok(h, t))) {
+		h->bad = 1;
+		return;
+	}
+	for (unsigned k = 0;; k++) {
+		put_lit(h->out, t->src + t->at[k], t->len[k]);
+		if (k == n)
+			break;
+		escape_text(h->out, text[k]);
+	}
+	h->depth -= t->ends;
+	for (unsigned k = 0; k < t->opens; k++) {
+		h->stack[h->depth] = t->src + t->open_at[k];
+		h->stack_len[h->depth++] = t->open_len[k];
+	}
+}
