@@ -533,24 +533,29 @@ static void overview_spark(struct ind *x, int i, const struct series *series, in
 	svg_sparkline(x->h, &o, v, (size_t)(to - from));
 }
 
-/* overview_head: row i's indicator as the row header of its span rows (its sexes): the
- * linked name and the direction, once per indicator. A th with scope="row" applies to the
- * cells of every row it spans (the HTML table model), so each sex's row keeps its header. */
+/* overview_head: <tr> and row i's indicator as the row header of its span rows (its sexes):
+ * the linked name and the direction, once per indicator (span 0: the <tr> alone). A th with
+ * scope="row" applies to the cells of every row it spans (the HTML table model), so each sex's
+ * row keeps its header. The row stays open. */
 static void overview_head(struct ind *x, int i, int span)
 {
 	struct html *h = x->h;
+	const struct district_cmp *row = &x->v.rows[i];
+	char n[NUMFMT_SIZE];
 
-	HTML_START(h, "th");
-	HTML_ATTR_V(h, "scope", "row");
-	if (span > 1) {
-		char n[NUMFMT_SIZE];
-		numfmt_long(span, n);
-		HTML_ATTR(h, "rowspan", n);
+	if (!span) {
+		HTML_TPL0(h, "<tr>");
+		return;
 	}
-	html_start_end(h, 1);
-	HTML_ELEM_A(h, "a", "href", ind_href(x, x->v.rows[i].key), x->v.rows[i].name);
-	HTML_ELEM_AV(h, "span", "class", "desc", direction_sv(x->v.rows[i].direction));
-	html_close(h);
+	if (span == 1) {
+		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
+			 HTML_HOLE "</span></th>", ind_href(x, row->key), row->name, direction_sv(row->direction));
+		return;
+	}
+	numfmt_long(span, n);
+	HTML_TPL(h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+		 "</a><span class=\"desc\">" HTML_HOLE "</span></th>", n, ind_href(x, row->key), row->name,
+		 direction_sv(row->direction));
 }
 
 /* overview_span: the number of shown rows from row i on of row i's indicator when i is its
@@ -566,7 +571,8 @@ static int overview_span(const struct ind *x, int i)
 	return j - i;
 }
 
-/* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend. */
+/* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend
+ * (its cells written by one template, the trend's cell left open for the sparkline). */
 static void overview_row(struct ind *x, int i, const struct series *series, int n)
 {
 	struct html *h = x->h;
@@ -574,27 +580,29 @@ static void overview_row(struct ind *x, int i, const struct series *series, int 
 	double d = cmp_value(x, i), c = cmp_city(x, i), change = NAN;
 	enum model_direction dir = direction(x->v.rows[i].direction);
 	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
-	int span = overview_span(x, i);
-	char b[64];
+	char bd[64], bc[64], bg[64], bx[64];
+	const char *vd, *vc, *vg, *vx, *band;
 
-	HTML_OPEN(h, "tr");
-	if (span)
-		overview_head(x, i, span);
-	if (x->by_sex)
-		HTML_ELEM(h, "td", places_sex_sv(sex));
-	places_td_num(h, svg_fmt_value(d, dec, unit, 0, b, sizeof(b)));
-	places_td_num(h, svg_fmt_value(c, dec, unit, 0, b, sizeof(b)));
-	places_td_num(h, svg_fmt_value(d - c, dec, district_change_unit(unit), 1, b, sizeof(b)));
+	overview_head(x, i, overview_span(x, i));
+	vd = svg_fmt_value(d, dec, unit, 0, bd, sizeof(bd));
+	vc = svg_fmt_value(c, dec, unit, 0, bc, sizeof(bc));
+	vg = svg_fmt_value(d - c, dec, district_change_unit(unit), 1, bg, sizeof(bg));
 	if (!isnan(d) && !isnan(c))
 		model_yearly_change_to_close(dir, d, c, CLOSE_YEARS, &change, NULL, 0);
-	places_td_num(h, isnan(change) ? "–" : change == 0 ? "behövs inte" :
-		      svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, b, sizeof(b)));
-	HTML_ELEM(h, "td", model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c)));
-	HTML_OPEN(h, "td");
+	vx = isnan(change) ? "–" : change == 0 ? "behövs inte" :
+		svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, bx, sizeof(bx));
+	band = model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c));
+	if (x->by_sex)
+		HTML_TPL(h, "<td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
+			 "</td><td>", places_sex_sv(sex), vd, vc, vg, vx, band);
+	else
+		HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+			 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>", vd, vc, vg, vx,
+			 band);
 	if (strcmp(sex, "T") == 0)
 		overview_spark(x, i, series, n);
-	html_close(h);
-	html_close(h);
+	HTML_TPL0(h, "</td></tr>");
 }
 
 /* overview: every shown indicator and sex against the city, with a trend sparkline. */
