@@ -801,6 +801,16 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 	}
 	if (list.full || desc.full || pts.full)
 		return -1;
+	if (k.known > 1) {	/* svg_open's and spark_marks' markup as one template */
+		char cx[24], cy[24];
+		spark_co(cx, spark_x(k.last, n));
+		spark_co(cy, sx(&k.ys, v[k.last]));
+		HTML_TPL(h, "<svg viewbox=\"0 0 96 24\" role=\"img\" class=\"sparkline\"><title>" HTML_HOLE
+			 "</title><desc>" HTML_HOLE "</desc><polyline points=\"" HTML_HOLE "\"></polyline><circle cx=\""
+			 HTML_HOLE "\" cy=\"" HTML_HOLE "\" r=\"2.5\"></circle></svg>",
+			 dbuf, o && o->desc ? o->desc : lbuf, pbuf, cx, cy);
+		return 0;
+	}
 	struct svg_opts oo = { o ? o->id : NULL, dbuf, NULL, o ? o->unit : NULL, dec, 0 };
 	oo.desc = o && o->desc ? o->desc : lbuf;
 	int depth = svg_open(h, &oo, SPARK_W, SPARK_H, "sparkline", NULL, NULL, NULL, NULL);
