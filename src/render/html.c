@@ -920,12 +920,12 @@ static int tpl_piece(struct tpl_scan *sc)
 	return 0;
 }
 
-/* tpl_hole: a hole at sc->i */
-static int tpl_hole(struct tpl_scan *sc)
+/* tpl_hole: a hole at sc->i; cut: the length of ' name="' before it (an attribute's), else 0 */
+static int tpl_hole(struct tpl_scan *sc, size_t cut)
 {
-	if (sc->t->holes >= HTML_TPL_HOLES || tpl_piece(sc) < 0)
+	if (sc->t->holes >= HTML_TPL_HOLES || cut > UCHAR_MAX || tpl_piece(sc) < 0)
 		return -1;
-	sc->t->holes++;
+	sc->t->cut[sc->t->holes++] = (unsigned char)cut;
 	sc->i++;
 	return 0;
 }
@@ -951,14 +951,15 @@ static int tpl_end(struct tpl_scan *sc)
 	return 0;
 }
 
-/* tpl_value: an attribute's value at sc->i (after '="'): literal (value_plain) or one hole */
-static int tpl_value(struct tpl_scan *sc)
+/* tpl_value: an attribute's value at sc->i (after ' name="', which starts at attr): literal
+ * (value_plain) or one hole */
+static int tpl_value(struct tpl_scan *sc, size_t attr)
 {
 	const char *s = sc->s;
 	size_t v = sc->i;
 
 	if (s[v] == '\x01') {
-		if (tpl_hole(sc) < 0 || s[sc->i] != '"')
+		if (tpl_hole(sc, v - attr) < 0 || s[sc->i] != '"')
 			return -1;
 		sc->i++;
 		return 0;
@@ -986,8 +987,9 @@ static int tpl_start(struct tpl_scan *sc)
 		size_t a = tpl_name(s, sc->i + 1);
 		if (!a || s[sc->i + 1 + a] != '=' || s[sc->i + 2 + a] != '"')
 			return -1;
+		size_t attr = sc->i;
 		sc->i += 3 + a;
-		if (tpl_value(sc) < 0)
+		if (tpl_value(sc, attr) < 0)
 			return -1;
 	}
 	if (s[sc->i] != '>')
@@ -1011,7 +1013,7 @@ static __attribute__((noinline)) int tpl_check(struct html_tpl *t)
 		if (c == '<')
 			r = u[sc.i + 1] == '/' ? tpl_end(&sc) : tpl_start(&sc);
 		else if (c == 1)
-			r = tpl_hole(&sc);
+			r = tpl_hole(&sc, 0);
 		else if (c == '>' || c == '&' || c == '"' || c == '\'' || (c < 0x20 && c != '\t' && c != '\n'))
 			r = -1;
 		else if (c < 0x80)
@@ -1062,10 +1064,20 @@ NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const
 		h->bad = 1;
 		return;
 	}
-	for (unsigned k = 0;; k++) {
-		put_lit(h->out, t->src + t->at[k], t->len[k]);
-		if (k == n)
+	for (unsigned k = 0, skip = 0;; k++) {	/* skip: the '"' after a left-out attribute */
+		const char *p = t->src + t->at[k] + skip;
+		size_t len = t->len[k] - skip;
+		if (k == n) {
+			put_lit(h->out, p, len);
 			break;
+		}
+		if (!text[k] && t->cut[k]) {
+			put_lit(h->out, p, len - t->cut[k]);
+			skip = 1;
+			continue;
+		}
+		put_lit(h->out, p, len);
+		skip = 0;
 		escape_text(h->out, text[k]);
 	}
 	h->depth -= t->ends;

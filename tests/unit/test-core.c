@@ -1272,9 +1272,9 @@ static void test_html_templates(void)
 		HTML_TPL(&h, "<th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"num\">"
 			 HTML_HOLE "</td>", y, x, y);
 		HTML_OPEN_AV(&w, "th", "scope", "row");
-		html_raw_trusted(&w, "<a href=\"");	/* an empty or NULL value: href="" */
+		html_raw_trusted(&w, y ? "<a href=\"" : "<a>");	/* "": href="", NULL: none */
 		html_escape(w.out, y);
-		html_raw_trusted(&w, "\">");
+		html_raw_trusted(&w, y ? "\">" : "");
 		html_text(&w, x);
 		html_raw_trusted(&w, "</a>");
 		html_close(&w);
@@ -1313,8 +1313,10 @@ static void test_html_templates(void)
 		HTML_TPL0(&h, "</span>");
 		HTML_TPL0(&h, "</div></div>");
 		HTML_TPL(&h, "<p title=\"" HTML_HOLE "\">ok</p>", "x\"y");
+		HTML_TPL(&h, "<p a=\"" HTML_HOLE "\" b=\"" HTML_HOLE "\" c=\"1\">" HTML_HOLE "</p>", NULL, NULL, NULL);
+		HTML_TPL(&h, "<p a=\"" HTML_HOLE "\" bc=\"" HTML_HOLE "\">" HTML_HOLE "</p>", NULL, "", "t");
 		T_EQ_INT(html_finish(&h), -1);
-		T_EQ_STR(b.ptr, "<div><p title=\"x&quot;y\">ok</p></div>");
+		T_EQ_STR(b.ptr, "<div><p title=\"x&quot;y\">ok</p><p c=\"1\"></p><p bc=\"\">t</p></div>");
 	}
 	buf_release(&b);
 	buf_release(&want);
