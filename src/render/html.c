@@ -1031,6 +1031,7 @@ static __attribute__((noinline)) int tpl_check(struct html_tpl *t)
 		t->open_len[k] = sc.st_len[k];
 	}
 	t->opens = (unsigned char)sc.depth;
+	t->room = (unsigned)(sc.i - t->holes) + 16u * t->holes + 32u;
 	return 1;
 }
 
@@ -1048,6 +1049,94 @@ static int tpl_ends_ok(const struct html *h, const struct html_tpl *t)
 	return 1;
 }
 
+/* tpl_put: writes t's pieces from piece k on and its texts, each append checking its room */
+NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const char *const *text,
+				 unsigned k, unsigned skip)
+{
+	for (unsigned n = t->holes;; k++) {	/* skip: the '"' after a left-out attribute */
+		const char *p = t->src + t->at[k] + skip;
+		size_t len = t->len[k] - skip;
+		if (k == n) {
+			put_lit(h->out, p, len);
+			break;
+		}
+		if (!text[k] && t->cut[k]) {
+			put_lit(h->out, p, len - t->cut[k]);
+			skip = 1;
+			continue;
+		}
+		put_lit(h->out, p, len);
+		skip = 0;
+		escape_text(h->out, text[k]);
+	}
+}
+
+#ifdef HTML_VEC
+/* short_plain: when s has its NUL in its first sixteen bytes (x) and nothing to replace before
+ * it (escape_short's test), its length; else -1 */
+NO_ASAN static inline __attribute__((always_inline)) int short_plain(const char *s, __m128i x)
+{
+	unsigned m = special_bits(x), k;
+
+	if (!m)
+		return -1;
+	k = (unsigned)__builtin_ctz(m);
+	if (s[k]) {
+		m &= ~kept_bits(x);
+		if (!m || s[k = (unsigned)__builtin_ctz(m)])
+			return -1;
+	}
+	return (int)k;
+}
+
+/* tpl_fast: tpl_put in room taken once (t->room), the pieces and the short texts copied in
+ * blocks without a check each; a longer text is escaped by html_escape and the rest of the
+ * template written by tpl_put. 0 when written, -1 (nothing written) when the room is not there. */
+NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char *const *text)
+{
+	char *w0 = buf_space(h->out, t->room), *w = w0;
+	unsigned skip = 0;
+
+	if (!w)
+		return -1;
+	for (unsigned k = 0, n = t->holes;; k++) {
+		const char *p = t->src + t->at[k] + skip, *s;
+		size_t len = t->len[k] - skip;
+		if (k < n && !text[k] && t->cut[k])
+			len -= t->cut[k];
+		if (len <= 32 && page_safe32(p)) {	/* the room has 32 bytes to spare at every piece */
+			_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)p));
+			_mm_storeu_si128((__m128i *)(void *)(w + 16), _mm_loadu_si128((const __m128i *)(const void *)(p + 16)));
+		} else {
+			memcpy(w, p, len);
+		}
+		w += len;
+		if (k == n)
+			break;
+		if (!(s = text[k])) {
+			skip = t->cut[k] ? 1 : 0;
+			continue;
+		}
+		skip = 0;
+		if (page_safe(s)) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+			int sl = short_plain(s, x);
+			if (sl >= 0) {
+				_mm_storeu_si128((__m128i *)(void *)w, x);
+				w += sl;
+				continue;
+			}
+		}
+		buf_wrote(h->out, (size_t)(w - w0));
+		html_escape(h->out, s);
+		tpl_put(h, t, text, k + 1, 0);
+		return 0;
+	}
+	buf_wrote(h->out, (size_t)(w - w0));
+	return 0;
+}
+#endif
+
 NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsigned n)
 {
 	signed char ok = t->ok;
@@ -1064,22 +1153,10 @@ NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const
 		h->bad = 1;
 		return;
 	}
-	for (unsigned k = 0, skip = 0;; k++) {	/* skip: the '"' after a left-out attribute */
-		const char *p = t->src + t->at[k] + skip;
-		size_t len = t->len[k] - skip;
-		if (k == n) {
-			put_lit(h->out, p, len);
-			break;
-		}
-		if (!text[k] && t->cut[k]) {
-			put_lit(h->out, p, len - t->cut[k]);
-			skip = 1;
-			continue;
-		}
-		put_lit(h->out, p, len);
-		skip = 0;
-		escape_text(h->out, text[k]);
-	}
+#ifdef HTML_VEC
+	if (tpl_fast(h, t, text) < 0)
+#endif
+		tpl_put(h, t, text, 0, 0);
 	h->depth -= t->ends;
 	for (unsigned k = 0; k < t->opens; k++) {
 		h->stack[h->depth] = t->src + t->open_at[k];

@@ -160,6 +160,7 @@ struct html_tpl {
 	unsigned char cut[HTML_TPL_HOLES];	/* an attribute's hole: the length of ' name="' before it */
 	unsigned short end_at[HTML_TPL_NEST], end_len[HTML_TPL_NEST];	/* names it ends, in order */
 	unsigned short open_at[HTML_TPL_NEST], open_len[HTML_TPL_NEST];	/* names left open, outer first */
+	unsigned room;	/* the output's room html_tpl takes at once: its pieces, 16 a hole, 32 */
 };
 
 /* html_tpl: what HTML_TPL calls with its call site's struct html_tpl and its n texts. */
@@ -167,12 +168,12 @@ void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsig
 
 /* HTML_TPL: writes the literal template tpl with its holes filled by the texts after it. */
 #define HTML_TPL(h, tpl, ...) do { \
-		static struct html_tpl html_t_ = { tpl, 0, 0, 0, 0, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 } }; \
+		static struct html_tpl html_t_ = { tpl, 0, 0, 0, 0, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, 0 }; \
 		const char *const html_v_[] = { __VA_ARGS__ }; \
 		html_tpl((h), &html_t_, html_v_, (unsigned)(sizeof(html_v_) / sizeof(html_v_[0]))); } while (0)
 /* HTML_TPL0: a template without holes. */
 #define HTML_TPL0(h, tpl) do { \
-		static struct html_tpl html_t_ = { tpl, 0, 0, 0, 0, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 } }; \
+		static struct html_tpl html_t_ = { tpl, 0, 0, 0, 0, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, 0 }; \
 		html_tpl((h), &html_t_, NULL, 0); } while (0)
 
 /* html_start_end: ends the tag HTML_START began with '>'; the element stays open (until
