@@ -310,19 +310,24 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 	html_close(h);
 	places_thead(h, by_sex ? cols_s : cols_t);
 	HTML_OPEN(h, "tbody");
-	for (int i = 0; i <= n; i++) {
+	for (int i = 0; i <= n; i++) {	/* a row in two templates: the area, the values */
 		const double *v = i < n ? a[i].v : city;
-		HTML_OPEN_A(h, "tr", "class", i < n && strcmp(a[i].key, x->key) == 0 ? "current" : NULL);
-		HTML_OPEN_AV(h, "th", "scope", "row");
-		if (i < n)
-			places_link(x->r, h, "/stadsdel", a[i].key, a[i].name);
+		char b1[64], b2[64], b3[64];
+		if (i < n && a[i].key)
+			HTML_TPL(h, "<tr class=\"" HTML_HOLE "\"><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+				 "</a></th>", strcmp(a[i].key, x->key) == 0 ? "current" : NULL,
+				 page_href(x->r, "/stadsdel", a[i].key), a[i].name);
 		else
-			html_text(h, "Stadens snitt");
-		html_close(h);
-		for (int s = 0; s < (by_sex ? 3 : 1); s++)
-			places_td_num(h, svg_fmt_value(v[s], dec, unit, 0, b, sizeof(b)));
-		places_td_num(h, i < n ? svg_fmt_value(v[0] - city[0], dec, district_change_unit(unit), 1, b, sizeof(b)) : "");
-		html_close(h);
+			HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE "</th>", i < n ? a[i].name : "Stadens snitt");
+		const char *diff = i < n ? svg_fmt_value(v[0] - city[0], dec, district_change_unit(unit), 1, b, sizeof(b)) : "";
+		if (by_sex)
+			HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+				 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td></tr>",
+				 svg_fmt_value(v[0], dec, unit, 0, b1, sizeof(b1)), svg_fmt_value(v[1], dec, unit, 0, b2, sizeof(b2)),
+				 svg_fmt_value(v[2], dec, unit, 0, b3, sizeof(b3)), diff);
+		else
+			HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td></tr>",
+				 svg_fmt_value(v[0], dec, unit, 0, b1, sizeof(b1)), diff);
 	}
 	html_close(h);
 	html_close(h);
@@ -424,12 +429,11 @@ static void line_table(struct ind *x, const struct line *l, const char *unit, in
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < l->n; i++) {
-		HTML_OPEN(h, "tr");
-		HTML_ELEM_AV(h, "th", "scope", "row", l->labels[i]);
-		places_td_num(h, svg_fmt_value(l->dist[i], dec, unit, 0, b, sizeof(b)));
-		places_td_num(h, svg_fmt_value(l->city[i], dec, unit, 0, b, sizeof(b)));
-		places_td_num(h, isnan(l->target[i]) ? "–" : svg_fmt_value(l->target[i], dec, unit, 0, b, sizeof(b)));
-		html_close(h);
+		char b1[64], b2[64];
+		HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE "</th><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+			 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td></tr>", l->labels[i],
+			 svg_fmt_value(l->dist[i], dec, unit, 0, b, sizeof(b)), svg_fmt_value(l->city[i], dec, unit, 0, b1, sizeof(b1)),
+			 isnan(l->target[i]) ? "–" : svg_fmt_value(l->target[i], dec, unit, 0, b2, sizeof(b2)));
 	}
 	html_close(h);
 	html_close(h);

@@ -791,18 +791,20 @@ static void allocations(struct district *x)
 		  "Resurser till stadsdelsområdet", NULL);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
-	for (int i = 0; i < n; i++) {
-		HTML_OPEN(h, "tr");
-		HTML_ELEM(h, "td", al[i].year_text);
-		HTML_OPEN_AV(h, "th", "scope", "row");
-		places_link(x->r, h, "/organisation", al[i].org, al[i].org_name);
-		html_close(h);
-		HTML_ELEM(h, "td", al[i].area);
-		HTML_ELEM(h, "td", need_kind_sv(need_kind_index(al[i].kind)));
-		places_td_num(h, places_value(x->r, al[i].amount, NULL));
-		HTML_ELEM(h, "td", al[i].unit);
-		HTML_ELEM(h, "td", al[i].note);
-		html_close(h);
+	for (int i = 0; i < n; i++) {	/* a row a template, the organisation linked when it has a key */
+		char v[PLACES_VALUE_SIZE];
+		const char *kind = need_kind_sv(need_kind_index(al[i].kind)), *amount = places_value_buf(al[i].amount, NULL, v);
+		if (al[i].org)
+			HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+				 "</a></th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>"
+				 HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>", al[i].year_text,
+				 page_href(x->r, "/organisation", al[i].org), al[i].org_name, al[i].area, kind, amount,
+				 al[i].unit, al[i].note);
+		else
+			HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>"
+				 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>" HTML_HOLE
+				 "</td></tr>", al[i].year_text, al[i].org_name, al[i].area, kind, amount, al[i].unit,
+				 al[i].note);
 	}
 	html_close(h);
 	html_close(h);
