@@ -104,23 +104,23 @@ static const char *direction_sv(const char *s)
 	return d == MODEL_DIR_HIGHER ? "högre är bättre" : d == MODEL_DIR_LOWER ? "lägre är bättre" : "ingen riktning";
 }
 
-/* ind_href: this page showing indicator ikey for the year, at the detail. The start, the same
- * for every indicator (one link per row of the table), is made once. */
+/* ind_href: this page showing indicator ikey for the year, at the detail, in x->hb: valid until
+ * the next call. The start, the same for every indicator (one link per row of the table), is
+ * made once and stays in the buffer. */
 static const char *ind_href(struct ind *x, const char *ikey)
 {
 	struct buf *b = &x->hb;
 
-	buf_reset(b);
 	if (!x->ind_prefix) {
+		buf_reset(b);
 		buf_adds(b, page_href(x->r, "/stadsdel", x->key));
 		buf_addf(b, "?ar=%ld&indikator=", x->year);
 		x->ind_prefix = arena_strdup(&x->r->a, b->ptr);
-		buf_reset(b);
 	}
-	buf_adds(b, x->ind_prefix);
+	buf_truncate(b, strlen(x->ind_prefix));
 	html_url_arg(b, ikey);
 	buf_adds(b, "#vald-indikator");
-	return arena_strndup(&x->r->a, b->ptr, b->len);
+	return b->ptr;
 }
 
 /* year_nav: links to the other years with outcomes. */
