@@ -53,7 +53,7 @@ static const double pow10_[MODEL_FMT_MAX_DECIMALS + 1] = { 1e0, 1e1, 1e2, 1e3, 1
  * model_fmt_num does, or 1 when the value is not one it takes (model_fmt_num goes the long way). */
 static int fmt_direct(double v, int decimals, char *buf, size_t size)
 {
-	char tmp[48], *end = tmp + sizeof(tmp), *p = end;
+	char tmp[80], *end = tmp + 48, *p = end;	/* written back from end; 32 bytes read from p */
 	double t = fabs(v) * pow10_[decimals], fl, fr;
 	uint64_t u;
 
@@ -69,20 +69,25 @@ static int fmt_direct(double v, int decimals, char *buf, size_t size)
 		*--p = (char)('0' + u % 10);
 	if (decimals > 0)
 		*--p = ',';
-	for (int k = 0;; k++) {
-		if (k && k % 3 == 0)
+	for (int g = 3;; g--) {	/* g: digits left in this group of three */
+		if (!g) {
 			*--p = ' ';
+			g = 3;
+		}
 		*--p = (char)('0' + u % 10);
 		if (!(u /= 10))
 			break;
 	}
 	if (neg)
 		*--p = '-';
+	*end = '\0';
 	size_t n = (size_t)(end - p);
 	if (n >= size)
 		return -1;
-	memcpy(buf, p, n);
-	buf[n] = '\0';
+	if (n < 32 && size >= 32)	/* with its NUL in one fixed-size copy (no call) */
+		memcpy(buf, p, 32);
+	else
+		memcpy(buf, p, n + 1);
 	return 0;
 }
 

@@ -14,7 +14,8 @@
  * -2.5, 1 -> "-2,5"; 999.96, 1 -> "1 000,0"; 70, 0 -> "70".
  * Independent of the C locale.
  * Returns 0, or -1 when buf is NULL or size 0, v is NaN or infinite, decimals is out of range,
- * or the text does not fit; buf then holds "" (when size > 0).
+ * or the text does not fit; buf then holds "" (when size > 0). The bytes of buf after the NUL
+ * may be changed (up to its size; a short text is copied in one fixed-size block).
  */
 int model_fmt_num(double v, int decimals, char *buf, size_t size);
 

@@ -885,3 +885,281 @@ int html_finish(struct html *h)
 	html_close_to(h, 0);
 	return h->bad || h->start || h->out->overflow ? -1 : 0;
 }
+
+/* ---- templates ---- */
+
+/* A template's check (tpl_check): where it is, and the elements it started and has not ended. */
+struct tpl_scan {
+	struct html_tpl *t;
+	const char *s;
+	size_t i, piece;	/* where the scan is; where the current literal piece starts */
+	unsigned short st_at[HTML_TPL_NEST], st_len[HTML_TPL_NEST];
+	unsigned depth;
+};
+
+/* tpl_name: the length of the name at s[i], 0 when there is none */
+static size_t tpl_name(const char *s, size_t i)
+{
+	size_t n = 0;
+
+	while (name_char[(unsigned char)s[i + n]])
+		n++;
+	return n;
+}
+
+/* tpl_piece: ends the literal piece before a hole (or the template's end) at sc->i */
+static int tpl_piece(struct tpl_scan *sc)
+{
+	struct html_tpl *t = sc->t;
+
+	if (sc->i - sc->piece > USHRT_MAX || sc->piece > USHRT_MAX)
+		return -1;
+	t->at[t->holes] = (unsigned short)sc->piece;
+	t->len[t->holes] = (unsigned short)(sc->i - sc->piece);
+	sc->piece = sc->i + 1;
+	return 0;
+}
+
+/* tpl_hole: a hole at sc->i; cut: the length of ' name="' before it (an attribute's), else 0 */
+static int tpl_hole(struct tpl_scan *sc, size_t cut)
+{
+	if (sc->t->holes >= HTML_TPL_HOLES || cut > UCHAR_MAX || tpl_piece(sc) < 0)
+		return -1;
+	sc->t->cut[sc->t->holes++] = (unsigned char)cut;
+	sc->i++;
+	return 0;
+}
+
+/* tpl_end: "</name>" at sc->i: ends the template's innermost element, or one open before it
+ * when it has none open */
+static int tpl_end(struct tpl_scan *sc)
+{
+	struct html_tpl *t = sc->t;
+	size_t at = sc->i + 2, n = tpl_name(sc->s, at);
+
+	if (!n || sc->s[at + n] != '>')
+		return -1;
+	sc->i = at + n + 1;
+	if (sc->depth) {
+		sc->depth--;
+		return sc->st_len[sc->depth] == n && memcmp(sc->s + sc->st_at[sc->depth], sc->s + at, n) == 0 ? 0 : -1;
+	}
+	if (t->ends >= HTML_TPL_NEST)
+		return -1;
+	t->end_at[t->ends] = (unsigned short)at;
+	t->end_len[t->ends++] = (unsigned short)n;
+	return 0;
+}
+
+/* tpl_value: an attribute's value at sc->i (after ' name="', which starts at attr): literal
+ * (value_plain) or one hole */
+static int tpl_value(struct tpl_scan *sc, size_t attr)
+{
+	const char *s = sc->s;
+	size_t v = sc->i;
+
+	if (s[v] == '\x01') {
+		if (tpl_hole(sc, v - attr) < 0 || s[sc->i] != '"')
+			return -1;
+		sc->i++;
+		return 0;
+	}
+	while (s[v] && s[v] != '"')
+		v++;
+	if (s[v] != '"' || !value_plain(s + sc->i, v - sc->i))
+		return -1;
+	sc->i = v + 1;
+	return 0;
+}
+
+/* tpl_start: "<name attr="value"...>" at sc->i */
+static int tpl_start(struct tpl_scan *sc)
+{
+	const char *s = sc->s;
+	size_t at = sc->i + 1, n = tpl_name(s, at);
+
+	if (!n || sc->depth >= HTML_TPL_NEST)
+		return -1;
+	sc->st_at[sc->depth] = (unsigned short)at;
+	sc->st_len[sc->depth++] = (unsigned short)n;
+	sc->i = at + n;
+	while (s[sc->i] == ' ') {
+		size_t a = tpl_name(s, sc->i + 1);
+		if (!a || s[sc->i + 1 + a] != '=' || s[sc->i + 2 + a] != '"')
+			return -1;
+		size_t attr = sc->i;
+		sc->i += 3 + a;
+		if (tpl_value(sc, attr) < 0)
+			return -1;
+	}
+	if (s[sc->i] != '>')
+		return -1;
+	sc->i++;
+	return 0;
+}
+
+/* tpl_check: checks t's template and finds its pieces (html_tpl's first use); 1 when good */
+static __attribute__((noinline)) int tpl_check(struct html_tpl *t)
+{
+	struct tpl_scan sc = { .t = t, .s = t->src };
+	const unsigned char *u = (const unsigned char *)t->src;
+	int r = 0;
+
+	t->holes = t->ends = t->opens = 0;
+	if (!u || strlen(t->src) > USHRT_MAX)
+		return 0;
+	while (!r && u[sc.i]) {
+		unsigned char c = u[sc.i];
+		if (c == '<')
+			r = u[sc.i + 1] == '/' ? tpl_end(&sc) : tpl_start(&sc);
+		else if (c == 1)
+			r = tpl_hole(&sc, 0);
+		else if (c == '>' || c == '&' || c == '"' || c == '\'' || (c < 0x20 && c != '\t' && c != '\n'))
+			r = -1;
+		else if (c < 0x80)
+			sc.i++;
+		else {
+			size_t k = escape_keep(u, sc.i);	/* a valid UTF-8 sequence */
+			r = k ? 0 : -1;
+			sc.i += k;
+		}
+	}
+	if (r || tpl_piece(&sc) < 0)
+		return 0;
+	for (unsigned k = 0; k < sc.depth; k++) {
+		t->open_at[k] = sc.st_at[k];
+		t->open_len[k] = sc.st_len[k];
+	}
+	t->opens = (unsigned char)sc.depth;
+	t->room = (unsigned)(sc.i - t->holes) + 16u * t->holes + 32u;
+	return 1;
+}
+
+/* tpl_ends_ok: the elements t ends are the writer's innermost open ones, and what it leaves open
+ * fits the nesting */
+static int tpl_ends_ok(const struct html *h, const struct html_tpl *t)
+{
+	if (t->ends > h->depth || h->depth - t->ends + t->opens > HTML_MAX_DEPTH)
+		return 0;
+	for (unsigned k = 0; k < t->ends; k++) {
+		int d = h->depth - 1 - (int)k;
+		if (h->stack_len[d] != t->end_len[k] || memcmp(h->stack[d], t->src + t->end_at[k], t->end_len[k]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* tpl_put: writes t's pieces from piece k on and its texts, each append checking its room */
+NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const char *const *text,
+				 unsigned k, unsigned skip)
+{
+	for (unsigned n = t->holes;; k++) {	/* skip: the '"' after a left-out attribute */
+		const char *p = t->src + t->at[k] + skip;
+		size_t len = t->len[k] - skip;
+		if (k == n) {
+			put_lit(h->out, p, len);
+			break;
+		}
+		if (!text[k] && t->cut[k]) {
+			put_lit(h->out, p, len - t->cut[k]);
+			skip = 1;
+			continue;
+		}
+		put_lit(h->out, p, len);
+		skip = 0;
+		escape_text(h->out, text[k]);
+	}
+}
+
+#ifdef HTML_VEC
+/* short_plain: when s has its NUL in its first sixteen bytes (x) and nothing to replace before
+ * it (escape_short's test), its length; else -1 */
+NO_ASAN static inline __attribute__((always_inline)) int short_plain(const char *s, __m128i x)
+{
+	unsigned m = special_bits(x), k;
+
+	if (!m)
+		return -1;
+	k = (unsigned)__builtin_ctz(m);
+	if (s[k]) {
+		m &= ~kept_bits(x);
+		if (!m || s[k = (unsigned)__builtin_ctz(m)])
+			return -1;
+	}
+	return (int)k;
+}
+
+/* tpl_fast: tpl_put in room taken once (t->room), the pieces and the short texts copied in
+ * blocks without a check each; a longer text is escaped by html_escape and the rest of the
+ * template written by tpl_put. 0 when written, -1 (nothing written) when the room is not there. */
+NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char *const *text)
+{
+	char *w0 = buf_space(h->out, t->room), *w = w0;
+	unsigned skip = 0;
+
+	if (!w)
+		return -1;
+	for (unsigned k = 0, n = t->holes;; k++) {
+		const char *p = t->src + t->at[k] + skip, *s;
+		size_t len = t->len[k] - skip;
+		if (k < n && !text[k] && t->cut[k])
+			len -= t->cut[k];
+		if (len <= 32 && page_safe32(p)) {	/* the room has 32 bytes to spare at every piece */
+			_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)p));
+			_mm_storeu_si128((__m128i *)(void *)(w + 16), _mm_loadu_si128((const __m128i *)(const void *)(p + 16)));
+		} else {
+			memcpy(w, p, len);
+		}
+		w += len;
+		if (k == n)
+			break;
+		if (!(s = text[k])) {
+			skip = t->cut[k] ? 1 : 0;
+			continue;
+		}
+		skip = 0;
+		if (page_safe(s)) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+			int sl = short_plain(s, x);
+			if (sl >= 0) {
+				_mm_storeu_si128((__m128i *)(void *)w, x);
+				w += sl;
+				continue;
+			}
+		}
+		buf_wrote(h->out, (size_t)(w - w0));
+		html_escape(h->out, s);
+		tpl_put(h, t, text, k + 1, 0);
+		return 0;
+	}
+	buf_wrote(h->out, (size_t)(w - w0));
+	return 0;
+}
+#endif
+
+NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsigned n)
+{
+	signed char ok = t->ok;
+
+	if (!ok) {	/* checked in a copy: another thread may be using t (the same results) */
+		struct html_tpl c = *t;
+		ok = tpl_check(&c) ? 1 : -1;
+		c.ok = 0;
+		if (ok > 0)
+			*t = c;
+		t->ok = ok;
+	}
+	if (ok < 0 || n != t->holes || (t->ends && !tpl_ends_ok(h, t))) {
+		h->bad = 1;
+		return;
+	}
+#ifdef HTML_VEC
+	if (tpl_fast(h, t, text) < 0)
+#endif
+		tpl_put(h, t, text, 0, 0);
+	h->depth -= t->ends;
+	for (unsigned k = 0; k < t->opens; k++) {
+		h->stack[h->depth] = t->src + t->open_at[k];
+		h->stack_len[h->depth++] = t->open_len[k];
+	}
+}

@@ -135,6 +135,47 @@ void html_attr_lit(struct html *h, struct html_lit *l, const char *value);
 #define HTML_ATTR_V(h, attr, value) do { \
 		static struct html_lit html_l_ = HTML_LIT_ATTR_V_(attr, value); html_attr_lit((h), &html_l_, ""); } while (0)
 
+/* ---- Templates: literal markup with holes -----------------------------------------------
+ * A template is a string literal of markup (start and end tags with literal attribute values,
+ * and literal text) with HTML_HOLE where a text or a whole attribute value goes; HTML_TPL writes
+ * it with each hole filled by the next argument, escaped, in one call rather than an element
+ * call per tag (a table row of seven cells is one call). A NULL text writes nothing; a NULL
+ * attribute value leaves its attribute out (as HTML_ATTR does; "" writes name=""):
+ *	HTML_TPL(h, "<tr><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>", a, b);
+ * The template is checked on its call site's first use and the answer remembered: names as the
+ * other forms check them, literal values and text as the _AV forms check values (no & < > " ';
+ * UTF-8 text is allowed), no void elements, no comments. It may end elements open before it
+ * (each must be the writer's innermost open element at the call, else the call is refused) and
+ * leave elements it starts open (closed later by html_close). A template that does not check,
+ * or a call with another number of texts than holes, writes nothing and sets h->bad. */
+#define HTML_HOLE "\x01"
+#define HTML_TPL_HOLES 16	/* holes in a template, at most */
+#define HTML_TPL_NEST 8		/* elements a template ends or leaves open, at most, each */
+
+struct html_tpl {
+	const char *src;	/* the template */
+	_Atomic signed char ok;	/* 0: not checked yet, 1: good, -1: refused */
+	unsigned char holes, ends, opens;	/* its holes; the outer elements it ends; it leaves open */
+	unsigned short at[HTML_TPL_HOLES + 1], len[HTML_TPL_HOLES + 1];	/* its literal pieces */
+	unsigned char cut[HTML_TPL_HOLES];	/* an attribute's hole: the length of ' name="' before it */
+	unsigned short end_at[HTML_TPL_NEST], end_len[HTML_TPL_NEST];	/* names it ends, in order */
+	unsigned short open_at[HTML_TPL_NEST], open_len[HTML_TPL_NEST];	/* names left open, outer first */
+	unsigned room;	/* the output's room html_tpl takes at once: its pieces, 16 a hole, 32 */
+};
+
+/* html_tpl: what HTML_TPL calls with its call site's struct html_tpl and its n texts. */
+void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsigned n);
+
+/* HTML_TPL: writes the literal template tpl with its holes filled by the texts after it. */
+#define HTML_TPL(h, tpl, ...) do { \
+		static struct html_tpl html_t_ = { tpl, 0, 0, 0, 0, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, 0 }; \
+		const char *const html_v_[] = { __VA_ARGS__ }; \
+		html_tpl((h), &html_t_, html_v_, (unsigned)(sizeof(html_v_) / sizeof(html_v_[0]))); } while (0)
+/* HTML_TPL0: a template without holes. */
+#define HTML_TPL0(h, tpl) do { \
+		static struct html_tpl html_t_ = { tpl, 0, 0, 0, 0, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, 0 }; \
+		html_tpl((h), &html_t_, NULL, 0); } while (0)
+
 /* html_start_end: ends the tag HTML_START began with '>'; the element stays open (until
  * html_close) when open, else it is void. Refused (h->bad) when no tag is begun. */
 void html_start_end(struct html *h, int open);

@@ -140,11 +140,23 @@ static int svg_begin(struct html *h, const struct svg_opts *o, double w, double 
 	return svg_open(h, o, w, ht, cls, size_w, size_h, fallback_desc, "http://www.w3.org/2000/svg");
 }
 
+/* blank: s is "", which HTML_ATTR writes as a bare attribute (a template as name="") */
+static int blank(const char *s)
+{
+	return s && !*s;
+}
+
 static void rect(struct html *h, double x, double y, double w, double ht, const char *fill,
 		 const char *stroke, const char *stroke_w)
 {
 	char bx[24], by[24], bw[24], bh[24];
 
+	if (!blank(fill) && !blank(stroke) && !blank(stroke_w)) {	/* as below, in one template */
+		HTML_TPL(h, "<rect x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" width=\"" HTML_HOLE "\" height=\"" HTML_HOLE
+			 "\" fill=\"" HTML_HOLE "\" stroke=\"" HTML_HOLE "\" stroke-width=\"" HTML_HOLE "\"></rect>",
+			 co(bx, x), co(by, y), co(bw, w < 0 ? 0 : w), co(bh, ht < 0 ? 0 : ht), fill, stroke, stroke_w);
+		return;
+	}
 	HTML_START(h, "rect");
 	HTML_ATTR(h, "x", co(bx, x));
 	HTML_ATTR(h, "y", co(by, y));
@@ -162,6 +174,12 @@ static void line(struct html *h, double x1, double y1, double x2, double y2, con
 {
 	char a[24], b[24], c[24], d[24];
 
+	if (!blank(stroke) && !blank(width) && !blank(dash)) {	/* as below, in one template */
+		HTML_TPL(h, "<line x1=\"" HTML_HOLE "\" y1=\"" HTML_HOLE "\" x2=\"" HTML_HOLE "\" y2=\"" HTML_HOLE
+			 "\" stroke=\"" HTML_HOLE "\" stroke-width=\"" HTML_HOLE "\" stroke-dasharray=\"" HTML_HOLE
+			 "\"></line>", co(a, x1), co(b, y1), co(c, x2), co(d, y2), stroke, width, dash);
+		return;
+	}
 	HTML_START(h, "line");
 	HTML_ATTR(h, "x1", co(a, x1));
 	HTML_ATTR(h, "y1", co(b, y1));
@@ -185,6 +203,13 @@ static void text(struct html *h, double x, double y, const char *anchor, int siz
 	numfmt_long(size, fs);	/* "%d" */
 	if (size == CHART_SIZE)
 		*fs = '\0';
+	if (!halo && !blank(anchor) && !blank(fill)) {	/* as below, in one template */
+		HTML_TPL(h, "<text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" text-anchor=\"" HTML_HOLE "\" font-size=\""
+			 HTML_HOLE "\" font-weight=\"" HTML_HOLE "\" fill=\"" HTML_HOLE "\">" HTML_HOLE "</text>",
+			 co(bx, x), co(by, y), anchor && strcmp(anchor, "start") != 0 ? anchor : NULL, *fs ? fs : NULL,
+			 bold ? "bold" : NULL, fill, s ? s : "");
+		return;
+	}
 	HTML_START(h, "text");
 	HTML_ATTR(h, "x", co(bx, x));
 	HTML_ATTR(h, "y", co(by, y));
@@ -801,6 +826,16 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 	}
 	if (list.full || desc.full || pts.full)
 		return -1;
+	if (k.known > 1) {	/* svg_open's and spark_marks' markup as one template */
+		char cx[24], cy[24];
+		spark_co(cx, spark_x(k.last, n));
+		spark_co(cy, sx(&k.ys, v[k.last]));
+		HTML_TPL(h, "<svg viewbox=\"0 0 96 24\" role=\"img\" class=\"sparkline\"><title>" HTML_HOLE
+			 "</title><desc>" HTML_HOLE "</desc><polyline points=\"" HTML_HOLE "\"></polyline><circle cx=\""
+			 HTML_HOLE "\" cy=\"" HTML_HOLE "\" r=\"2.5\"></circle></svg>",
+			 dbuf, o && o->desc ? o->desc : lbuf, pbuf, cx, cy);
+		return 0;
+	}
 	struct svg_opts oo = { o ? o->id : NULL, dbuf, NULL, o ? o->unit : NULL, dec, 0 };
 	oo.desc = o && o->desc ? o->desc : lbuf;
 	int depth = svg_open(h, &oo, SPARK_W, SPARK_H, "sparkline", NULL, NULL, NULL, NULL);

@@ -104,23 +104,23 @@ static const char *direction_sv(const char *s)
 	return d == MODEL_DIR_HIGHER ? "högre är bättre" : d == MODEL_DIR_LOWER ? "lägre är bättre" : "ingen riktning";
 }
 
-/* ind_href: this page showing indicator ikey for the year, at the detail. The start, the same
- * for every indicator (one link per row of the table), is made once. */
+/* ind_href: this page showing indicator ikey for the year, at the detail, in x->hb: valid until
+ * the next call. The start, the same for every indicator (one link per row of the table), is
+ * made once and stays in the buffer. */
 static const char *ind_href(struct ind *x, const char *ikey)
 {
 	struct buf *b = &x->hb;
 
-	buf_reset(b);
 	if (!x->ind_prefix) {
+		buf_reset(b);
 		buf_adds(b, page_href(x->r, "/stadsdel", x->key));
 		buf_addf(b, "?ar=%ld&indikator=", x->year);
 		x->ind_prefix = arena_strdup(&x->r->a, b->ptr);
-		buf_reset(b);
 	}
-	buf_adds(b, x->ind_prefix);
+	buf_truncate(b, strlen(x->ind_prefix));
 	html_url_arg(b, ikey);
 	buf_adds(b, "#vald-indikator");
-	return arena_strndup(&x->r->a, b->ptr, b->len);
+	return b->ptr;
 }
 
 /* year_nav: links to the other years with outcomes. */
@@ -310,19 +310,24 @@ static void bars_table(struct ind *x, const struct cmp_area *a, int n, const dou
 	html_close(h);
 	places_thead(h, by_sex ? cols_s : cols_t);
 	HTML_OPEN(h, "tbody");
-	for (int i = 0; i <= n; i++) {
+	for (int i = 0; i <= n; i++) {	/* a row in two templates: the area, the values */
 		const double *v = i < n ? a[i].v : city;
-		HTML_OPEN_A(h, "tr", "class", i < n && strcmp(a[i].key, x->key) == 0 ? "current" : NULL);
-		HTML_OPEN_AV(h, "th", "scope", "row");
-		if (i < n)
-			places_link(x->r, h, "/stadsdel", a[i].key, a[i].name);
+		char b1[64], b2[64], b3[64];
+		if (i < n && a[i].key)
+			HTML_TPL(h, "<tr class=\"" HTML_HOLE "\"><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+				 "</a></th>", strcmp(a[i].key, x->key) == 0 ? "current" : NULL,
+				 page_href(x->r, "/stadsdel", a[i].key), a[i].name);
 		else
-			html_text(h, "Stadens snitt");
-		html_close(h);
-		for (int s = 0; s < (by_sex ? 3 : 1); s++)
-			places_td_num(h, svg_fmt_value(v[s], dec, unit, 0, b, sizeof(b)));
-		places_td_num(h, i < n ? svg_fmt_value(v[0] - city[0], dec, district_change_unit(unit), 1, b, sizeof(b)) : "");
-		html_close(h);
+			HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE "</th>", i < n ? a[i].name : "Stadens snitt");
+		const char *diff = i < n ? svg_fmt_value(v[0] - city[0], dec, district_change_unit(unit), 1, b, sizeof(b)) : "";
+		if (by_sex)
+			HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+				 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td></tr>",
+				 svg_fmt_value(v[0], dec, unit, 0, b1, sizeof(b1)), svg_fmt_value(v[1], dec, unit, 0, b2, sizeof(b2)),
+				 svg_fmt_value(v[2], dec, unit, 0, b3, sizeof(b3)), diff);
+		else
+			HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td></tr>",
+				 svg_fmt_value(v[0], dec, unit, 0, b1, sizeof(b1)), diff);
 	}
 	html_close(h);
 	html_close(h);
@@ -424,12 +429,11 @@ static void line_table(struct ind *x, const struct line *l, const char *unit, in
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < l->n; i++) {
-		HTML_OPEN(h, "tr");
-		HTML_ELEM_AV(h, "th", "scope", "row", l->labels[i]);
-		places_td_num(h, svg_fmt_value(l->dist[i], dec, unit, 0, b, sizeof(b)));
-		places_td_num(h, svg_fmt_value(l->city[i], dec, unit, 0, b, sizeof(b)));
-		places_td_num(h, isnan(l->target[i]) ? "–" : svg_fmt_value(l->target[i], dec, unit, 0, b, sizeof(b)));
-		html_close(h);
+		char b1[64], b2[64];
+		HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE "</th><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+			 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td></tr>", l->labels[i],
+			 svg_fmt_value(l->dist[i], dec, unit, 0, b, sizeof(b)), svg_fmt_value(l->city[i], dec, unit, 0, b1, sizeof(b1)),
+			 isnan(l->target[i]) ? "–" : svg_fmt_value(l->target[i], dec, unit, 0, b2, sizeof(b2)));
 	}
 	html_close(h);
 	html_close(h);
@@ -533,24 +537,29 @@ static void overview_spark(struct ind *x, int i, const struct series *series, in
 	svg_sparkline(x->h, &o, v, (size_t)(to - from));
 }
 
-/* overview_head: row i's indicator as the row header of its span rows (its sexes): the
- * linked name and the direction, once per indicator. A th with scope="row" applies to the
- * cells of every row it spans (the HTML table model), so each sex's row keeps its header. */
+/* overview_head: <tr> and row i's indicator as the row header of its span rows (its sexes):
+ * the linked name and the direction, once per indicator (span 0: the <tr> alone). A th with
+ * scope="row" applies to the cells of every row it spans (the HTML table model), so each sex's
+ * row keeps its header. The row stays open. */
 static void overview_head(struct ind *x, int i, int span)
 {
 	struct html *h = x->h;
+	const struct district_cmp *row = &x->v.rows[i];
+	char n[NUMFMT_SIZE];
 
-	HTML_START(h, "th");
-	HTML_ATTR_V(h, "scope", "row");
-	if (span > 1) {
-		char n[NUMFMT_SIZE];
-		numfmt_long(span, n);
-		HTML_ATTR(h, "rowspan", n);
+	if (!span) {
+		HTML_TPL0(h, "<tr>");
+		return;
 	}
-	html_start_end(h, 1);
-	HTML_ELEM_A(h, "a", "href", ind_href(x, x->v.rows[i].key), x->v.rows[i].name);
-	HTML_ELEM_AV(h, "span", "class", "desc", direction_sv(x->v.rows[i].direction));
-	html_close(h);
+	if (span == 1) {
+		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
+			 HTML_HOLE "</span></th>", ind_href(x, row->key), row->name, direction_sv(row->direction));
+		return;
+	}
+	numfmt_long(span, n);
+	HTML_TPL(h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+		 "</a><span class=\"desc\">" HTML_HOLE "</span></th>", n, ind_href(x, row->key), row->name,
+		 direction_sv(row->direction));
 }
 
 /* overview_span: the number of shown rows from row i on of row i's indicator when i is its
@@ -566,7 +575,8 @@ static int overview_span(const struct ind *x, int i)
 	return j - i;
 }
 
-/* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend. */
+/* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend
+ * (its cells written by one template, the trend's cell left open for the sparkline). */
 static void overview_row(struct ind *x, int i, const struct series *series, int n)
 {
 	struct html *h = x->h;
@@ -574,27 +584,29 @@ static void overview_row(struct ind *x, int i, const struct series *series, int 
 	double d = cmp_value(x, i), c = cmp_city(x, i), change = NAN;
 	enum model_direction dir = direction(x->v.rows[i].direction);
 	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
-	int span = overview_span(x, i);
-	char b[64];
+	char bd[64], bc[64], bg[64], bx[64];
+	const char *vd, *vc, *vg, *vx, *band;
 
-	HTML_OPEN(h, "tr");
-	if (span)
-		overview_head(x, i, span);
-	if (x->by_sex)
-		HTML_ELEM(h, "td", places_sex_sv(sex));
-	places_td_num(h, svg_fmt_value(d, dec, unit, 0, b, sizeof(b)));
-	places_td_num(h, svg_fmt_value(c, dec, unit, 0, b, sizeof(b)));
-	places_td_num(h, svg_fmt_value(d - c, dec, district_change_unit(unit), 1, b, sizeof(b)));
+	overview_head(x, i, overview_span(x, i));
+	vd = svg_fmt_value(d, dec, unit, 0, bd, sizeof(bd));
+	vc = svg_fmt_value(c, dec, unit, 0, bc, sizeof(bc));
+	vg = svg_fmt_value(d - c, dec, district_change_unit(unit), 1, bg, sizeof(bg));
 	if (!isnan(d) && !isnan(c))
 		model_yearly_change_to_close(dir, d, c, CLOSE_YEARS, &change, NULL, 0);
-	places_td_num(h, isnan(change) ? "–" : change == 0 ? "behövs inte" :
-		      svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, b, sizeof(b)));
-	HTML_ELEM(h, "td", model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c)));
-	HTML_OPEN(h, "td");
+	vx = isnan(change) ? "–" : change == 0 ? "behövs inte" :
+		svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, bx, sizeof(bx));
+	band = model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c));
+	if (x->by_sex)
+		HTML_TPL(h, "<td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
+			 "</td><td>", places_sex_sv(sex), vd, vc, vg, vx, band);
+	else
+		HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+			 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>", vd, vc, vg, vx,
+			 band);
 	if (strcmp(sex, "T") == 0)
 		overview_spark(x, i, series, n);
-	html_close(h);
-	html_close(h);
+	HTML_TPL0(h, "</td></tr>");
 }
 
 /* overview: every shown indicator and sex against the city, with a trend sparkline. */

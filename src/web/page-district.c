@@ -525,11 +525,9 @@ static void measure_row(struct district *x, const struct measure *m, const struc
 	struct html *h = x->h;
 	int from, to;
 
-	HTML_OPEN(h, "tr");
-	HTML_OPEN_AV(h, "th", "scope", "row");
-	html_text(h, m->title);
+	HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE, m->title);
 	if (m->description)
-		HTML_ELEM_AV(h, "span", "class", "desc", m->description);
+		HTML_TPL(h, "<span class=\"desc\">" HTML_HOLE "</span>", m->description);
 	district_contrib_measure(x->r, h, &x->contrib, m->id);
 	if (m->src_doc) {	/* where an import found it (the dataset's rows: none) */
 		HTML_OPEN_AV(h, "span", "class", "source");
@@ -539,11 +537,9 @@ static void measure_row(struct district *x, const struct measure *m, const struc
 			html_textf(h, "Källa: %s, rad %lld", m->src_doc, (long long)m->src_from);
 		html_close(h);
 	}
-	html_close(h);
-	HTML_ELEM(h, "td", m->status ? places_measure_status_sv(m->status) : "–");
-	HTML_ELEM_AV(h, "td", "class", "date", date_sv(x, m->start_text));
-	HTML_ELEM_AV(h, "td", "class", "date", date_sv(x, m->end_text));
-	HTML_OPEN(h, "td");
+	HTML_TPL(h, "</th><td>" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">"
+		 HTML_HOLE "</td><td>", m->status ? places_measure_status_sv(m->status) : "–",
+		 date_sv(x, m->start_text), date_sv(x, m->end_text));
 	places_run(p, m->id, &from, &to);
 	if (from == to)
 		html_text(h, "–");
@@ -551,7 +547,7 @@ static void measure_row(struct district *x, const struct measure *m, const struc
 		if (k > from)
 			html_text(h, ", ");
 		places_link(x->r, h, "/organisation", p->rows[k][1].s, p->rows[k][2].s);
-		html_textf(h, " (%s)", places_partner_role_sv(p->rows[k][3].s));
+		HTML_TPL(h, " (" HTML_HOLE ")", places_partner_role_sv(p->rows[k][3].s));
 	}
 	html_close(h);
 	html_close(h);
@@ -630,16 +626,6 @@ static void partners(struct district *x)
 	html_close(h);
 }
 
-/* act_cells: an activity's role, status, start and end cells. */
-static void act_cells(struct html *h, const struct act *a, int with_role)
-{
-	if (with_role)
-		HTML_ELEM(h, "td", places_role_sv(a->role));
-	HTML_ELEM(h, "td", places_status_sv(a->status));
-	HTML_ELEM_AV(h, "td", "class", "date", a->start_text ? a->start_text : "–");
-	HTML_ELEM_AV(h, "td", "class", "date", a->end_text ? a->end_text : "–");
-}
-
 /* act_own: activity row i is the committee's own: its owner is the committee, the committee's
  * pair, or an organisation whose pair is the committee (its administration) */
 static int act_own(const struct district *x, int i)
@@ -686,10 +672,10 @@ static int others_table(struct district *x, int i)
 	for (int k = i; k < end; k++) {
 		if (shown_elsewhere(x, k))
 			continue;
-		HTML_OPEN(h, "tr");
-		HTML_ELEM_AV(h, "th", "scope", "row", a[k].title);
-		act_cells(h, &a[k], 1);
-		html_close(h);
+		HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE
+			 "</td><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td></tr>",
+			 a[k].title, places_role_sv(a[k].role), places_status_sv(a[k].status),
+			 a[k].start_text ? a[k].start_text : "–", a[k].end_text ? a[k].end_text : "–");
 	}
 	html_close(h);
 	html_close(h);
@@ -762,29 +748,19 @@ static void timeline(struct district *x)
 		int i = ord[k].row;
 		long y = (long)(ord[k].start / 10000);
 		if (y != year || k == 0) {
-			if (k)
-				html_close(h);
-			HTML_OPEN(h, "tbody");
-			HTML_OPEN(h, "tr");
-			HTML_START(h, "th");
-			HTML_ATTR_V(h, "scope", "rowgroup");
-			HTML_ATTR_V(h, "colspan", "5");
-			html_start_end(h, 1);
+			char g[6 + NUMFMT_SIZE] = "Start ";
 			if (y)
-				html_textf(h, "Start %ld", y);
-			else
-				html_text(h, "Utan datum");
-			html_close(h);
-			html_close(h);
+				numfmt_long(y, g + 6);
+			if (k)
+				HTML_TPL0(h, "</tbody>");
+			HTML_TPL(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"5\">" HTML_HOLE "</th></tr>",
+				 y ? g : "Utan datum");
 			year = y;
 		}
-		HTML_OPEN(h, "tr");
-		HTML_ELEM_AV(h, "td", "class", "date", date_sv(x, a[i].start_text));
-		HTML_ELEM_AV(h, "td", "class", "date", date_sv(x, a[i].end_text));
-		HTML_ELEM_AV(h, "th", "scope", "row", a[i].title);
-		HTML_ELEM(h, "td", a[i].owner_name);
-		HTML_ELEM(h, "td", places_status_sv(a[i].status));
-		html_close(h);
+		HTML_TPL(h, "<tr><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE
+			 "</td><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>",
+			 date_sv(x, a[i].start_text), date_sv(x, a[i].end_text), a[i].title, a[i].owner_name,
+			 places_status_sv(a[i].status));
 	}
 	html_close(h);
 	html_close(h);
@@ -815,18 +791,20 @@ static void allocations(struct district *x)
 		  "Resurser till stadsdelsområdet", NULL);
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
-	for (int i = 0; i < n; i++) {
-		HTML_OPEN(h, "tr");
-		HTML_ELEM(h, "td", al[i].year_text);
-		HTML_OPEN_AV(h, "th", "scope", "row");
-		places_link(x->r, h, "/organisation", al[i].org, al[i].org_name);
-		html_close(h);
-		HTML_ELEM(h, "td", al[i].area);
-		HTML_ELEM(h, "td", need_kind_sv(need_kind_index(al[i].kind)));
-		places_td_num(h, places_value(x->r, al[i].amount, NULL));
-		HTML_ELEM(h, "td", al[i].unit);
-		HTML_ELEM(h, "td", al[i].note);
-		html_close(h);
+	for (int i = 0; i < n; i++) {	/* a row a template, the organisation linked when it has a key */
+		char v[PLACES_VALUE_SIZE];
+		const char *kind = need_kind_sv(need_kind_index(al[i].kind)), *amount = places_value_buf(al[i].amount, NULL, v);
+		if (al[i].org)
+			HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+				 "</a></th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>"
+				 HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>", al[i].year_text,
+				 page_href(x->r, "/organisation", al[i].org), al[i].org_name, al[i].area, kind, amount,
+				 al[i].unit, al[i].note);
+		else
+			HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>"
+				 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>" HTML_HOLE
+				 "</td></tr>", al[i].year_text, al[i].org_name, al[i].area, kind, amount, al[i].unit,
+				 al[i].note);
 	}
 	html_close(h);
 	html_close(h);

@@ -314,18 +314,11 @@ const char *places_sex_sv(const char *sex)
 
 void places_thead(struct html *h, const char *const *labels)
 {
-	HTML_OPEN(h, "thead");
-	HTML_OPEN(h, "tr");
-	for (; *labels; labels++) {
-		HTML_START(h, "th");
-		HTML_ATTR_V(h, "scope", "col");
-		HTML_ATTR(h, "class", **labels == '#' ? "num" : NULL);
-		html_start_end(h, 1);
-		html_text(h, **labels == '#' ? *labels + 1 : *labels);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
+	HTML_TPL0(h, "<thead><tr>");
+	for (; *labels; labels++)
+		HTML_TPL(h, "<th scope=\"col\" class=\"" HTML_HOLE "\">" HTML_HOLE "</th>", **labels == '#' ? "num" : NULL,
+			 **labels == '#' ? *labels + 1 : *labels);
+	HTML_TPL0(h, "</tr></thead>");
 }
 
 void places_td_num(struct html *h, const char *text)

@@ -989,6 +989,8 @@ static void test_html_escape_random(void)
 		}
 		in[n] = '\0';
 		buf_init(&b, 0);
+		if (round & 1)	/* room for the vector forms (else the first appends go byte by byte) */
+			buf_reserve(&b, 4096);
 		for (int pre = round % 40; pre > 0; pre--)
 			buf_addc(&b, '.');
 		buf_reset(&want);
@@ -1233,6 +1235,103 @@ static void test_html_literal_values(void)
 		html_start_end(&h, 0);
 		T_EQ_INT(html_finish(&h), -1);
 		T_EQ_STR(b.ptr, "<div><rect y=\"1\"></div>");
+	}
+	buf_release(&b);
+	buf_release(&want);
+}
+
+/* A template writes what the element forms write for the same markup and texts (escaped, NULL
+ * as nothing, random texts too), ends the writer's open elements and leaves its own open; a bad
+ * template, a wrong count of texts or an end that is not the innermost open element writes
+ * nothing and fails html_finish, on every call. */
+static void test_html_templates(void)
+{
+	static const char *const texts[] = { "4,4 %", "a<b & \"c\" 'd'", "\xc3\xa5r \xe2\x80\x93 \xff", "", NULL,
+		"a long text of more than thirty-two bytes, with å in it" };
+	struct buf b, want;
+	struct html h, w;
+	char rnd[40];
+	unsigned seed = 7;
+
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	for (int round = 0; round < 40; round++) {
+		const char *x = texts[round % 6], *y = texts[(round / 6) % 6];
+		if (round >= 36) {	/* random bytes */
+			for (int i = 0; i < 39; i++)
+				rnd[i] = (char)(1 + (seed = seed * 1103515245u + 12345u) % 255u);
+			rnd[39] = '\0';
+			x = rnd;
+		}
+		buf_release(&b);
+		buf_reset(&want);
+		if (round & 1)	/* room for html_tpl's one-check form (else the appends check each) */
+			buf_reserve(&b, 4096);
+		html_init(&h, &b);
+		html_init(&w, &want);
+		HTML_OPEN(&h, "table");
+		HTML_OPEN(&w, "table");
+		HTML_OPEN(&h, "tr");
+		HTML_OPEN(&w, "tr");
+		HTML_TPL(&h, "<th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"num\">"
+			 HTML_HOLE "</td>", y, x, y);
+		HTML_OPEN_AV(&w, "th", "scope", "row");
+		html_raw_trusted(&w, y ? "<a href=\"" : "<a>");	/* "": href="", NULL: none */
+		html_escape(w.out, y);
+		html_raw_trusted(&w, y ? "\">" : "");
+		html_text(&w, x);
+		html_raw_trusted(&w, "</a>");
+		html_close(&w);
+		HTML_ELEM_AV(&w, "td", "class", "num", y);
+		HTML_TPL(&h, "</tr><tr><td>Utan datum " HTML_HOLE "</td><td>", x);
+		html_close(&w);
+		HTML_OPEN(&w, "tr");
+		HTML_OPEN(&w, "td");
+		html_text(&w, "Utan datum ");
+		html_text(&w, x);
+		html_close(&w);
+		HTML_OPEN(&w, "td");
+		html_text(&h, y);
+		html_text(&w, y);
+		HTML_TPL0(&h, "</td>");
+		html_close(&w);
+		HTML_TPL(&h, "<td class=\"a-class-name-of-more-than-thirty-two-bytes\" title=\"" HTML_HOLE "\">" HTML_HOLE
+			 "</td>", x, y);
+		html_raw_trusted(&w, "<td class=\"a-class-name-of-more-than-thirty-two-bytes\"");
+		if (x) {
+			html_raw_trusted(&w, " title=\"");
+			html_escape(w.out, x);
+			html_raw_trusted(&w, "\"");
+		}
+		html_raw_trusted(&w, ">");
+		html_text(&w, y);
+		html_raw_trusted(&w, "</td>");
+		T_EQ_INT(h.depth, 3 - 1);
+		T_EQ_INT(html_finish(&h), 0);
+		T_EQ_INT(html_finish(&w), 0);
+		T_EQ_STR(b.ptr, want.ptr);
+	}
+	for (int round = 0; round < 2; round++) {
+		buf_reset(&b);
+		html_init(&h, &b);
+		HTML_OPEN(&h, "div");
+		HTML_TPL(&h, "<td class=\"a&b\">" HTML_HOLE "</td>", "t");
+		HTML_TPL(&h, "<td>a & b" HTML_HOLE "</td>", "t");
+		HTML_TPL(&h, "<td>a > b</td>" HTML_HOLE, "t");
+		HTML_TPL(&h, "<td on click=\"x\">" HTML_HOLE "</td>", "t");
+		HTML_TPL(&h, "<Td>" HTML_HOLE "</Td>", "t");
+		HTML_TPL(&h, "<td>" HTML_HOLE "</th>", "t");
+		HTML_TPL(&h, "<td title=\"a" HTML_HOLE "\"></td>", "t");
+		HTML_TPL0(&h, "<td>\xff</td>");
+		HTML_TPL(&h, "<td>" HTML_HOLE "</td>", "t", "u");
+		HTML_TPL0(&h, "<td>" HTML_HOLE "</td>");
+		HTML_TPL0(&h, "</span>");
+		HTML_TPL0(&h, "</div></div>");
+		HTML_TPL(&h, "<p title=\"" HTML_HOLE "\">ok</p>", "x\"y");
+		HTML_TPL(&h, "<p a=\"" HTML_HOLE "\" b=\"" HTML_HOLE "\" c=\"1\">" HTML_HOLE "</p>", NULL, NULL, NULL);
+		HTML_TPL(&h, "<p a=\"" HTML_HOLE "\" bc=\"" HTML_HOLE "\">" HTML_HOLE "</p>", NULL, "", "t");
+		T_EQ_INT(html_finish(&h), -1);
+		T_EQ_STR(b.ptr, "<div><p title=\"x&quot;y\">ok</p><p c=\"1\"></p><p bc=\"\">t</p></div>");
 	}
 	buf_release(&b);
 	buf_release(&want);
@@ -1679,6 +1778,7 @@ int main(void)
 	T_RUN(test_html_literal_forms);
 	T_RUN(test_html_literal_bad_names);
 	T_RUN(test_html_literal_values);
+	T_RUN(test_html_templates);
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
 	T_RUN(test_rowset_d);
