@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -1139,15 +1141,16 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 
 NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsigned n)
 {
-	signed char ok = t->ok;
+	signed char ok = atomic_load_explicit(&t->ok, memory_order_acquire);
 
-	if (!ok) {	/* checked in a copy: another thread may be using t (the same results) */
-		struct html_tpl c = *t;
-		ok = tpl_check(&c) ? 1 : -1;
-		c.ok = 0;
-		if (ok > 0)
-			*t = c;
-		t->ok = ok;
+	if (!ok) {	/* checked once, under a lock: other threads read t's pieces once ok is set */
+		static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+		pthread_mutex_lock(&lock);
+		if (!(ok = atomic_load_explicit(&t->ok, memory_order_relaxed))) {
+			ok = tpl_check(t) ? 1 : -1;
+			atomic_store_explicit(&t->ok, ok, memory_order_release);
+		}
+		pthread_mutex_unlock(&lock);
 	}
 	if (ok < 0 || n != t->holes || (t->ends && !tpl_ends_ok(h, t))) {
 		h->bad = 1;
