@@ -421,20 +421,20 @@ static void put_int(struct buf *out, int64_t v)
 static void put_cell(struct buf *out, const struct store_row *r, int i, int is_bool)
 {
 	char tmp[NUMFMT_SIZE];
+	struct store_cell c;
 	const char *t;
-	int64_t v;
-	double d;
 
-	switch (store_col_type(r, i)) {
+	store_col_cell(r, i, &c);
+	switch (c.t) {
 	case SV_NULL:
 		buf_add(out, "null", 4);
 		return;
 	case SV_INT:
-		if ((v = store_col_int(r, i)) != INT64_MAX && v != INT64_MIN) {
+		if (c.i != INT64_MAX && c.i != INT64_MIN) {
 			if (is_bool)
-				buf_adds(out, v ? "true" : "false");
+				buf_adds(out, c.i ? "true" : "false");
 			else
-				put_int(out, v);
+				put_int(out, c.i);
 			return;
 		}
 		/* past int64 (PostgreSQL's numeric): the text, as rowset_collect keeps it */
@@ -445,21 +445,18 @@ static void put_cell(struct buf *out, const struct store_row *r, int i, int is_b
 			put_int(out, t ? strtoll(t, NULL, 10) : 0);
 		return;
 	case SV_REAL:
-		d = store_col_real(r, i);
 		if (is_bool) {
-			real_text(d, tmp);
+			real_text(c.d, tmp);
 			buf_adds(out, strcmp(tmp, "0") != 0 ? "true" : "false");
 		} else {
-			put_num(out, d);
+			put_num(out, c.d);
 		}
 		return;
 	default:
-		if (!(t = store_col_text(r, i)))
-			buf_add(out, "null", 4);
-		else if (is_bool)
-			buf_adds(out, strcmp(t, "0") != 0 ? "true" : "false");
+		if (is_bool)
+			buf_adds(out, strcmp(c.s, "0") != 0 ? "true" : "false");
 		else
-			json_escape_str(out, t, strlen(t));
+			json_escape_str(out, c.s, c.len);
 		return;
 	}
 }

@@ -610,6 +610,35 @@ static enum sv_type sq_col_type(const struct store_row *r, int i)
 	}
 }
 
+/* sq_col_cell: the column's value looked up once (sqlite3_column_value) and read through the
+ * value calls, which skip the column calls' lookup and mutex each: the statement and its
+ * connection are this thread's while fn runs, and the value is read before the next step. */
+static void sq_col_cell(const struct store_row *r, int i, struct store_cell *c)
+{
+	sqlite3_value *v = sqlite3_column_value(SQR(r)->s, i);
+
+	c->s = NULL;
+	c->len = 0;
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_INTEGER:
+		c->t = SV_INT;
+		c->i = sqlite3_value_int64(v);
+		return;
+	case SQLITE_FLOAT:
+		c->t = SV_REAL;
+		c->d = sqlite3_value_double(v);
+		return;
+	case SQLITE_NULL:
+		c->t = SV_NULL;
+		return;
+	default:
+		c->s = (const char *)sqlite3_value_text(v);
+		c->len = (size_t)sqlite3_value_bytes(v);
+		c->t = c->s ? SV_TEXT : SV_NULL;
+		return;
+	}
+}
+
 struct check_ctx {
 	store_check_fn fn;
 	void *ctx;
@@ -961,6 +990,7 @@ const struct store_ops store_sqlite_ops = {
 	.col_int = sq_col_int,
 	.col_real = sq_col_real,
 	.col_text = sq_col_text,
+	.col_cell = sq_col_cell,
 	.check = sq_check,
 	.backup = sq_backup,
 	.analyze = sq_analyze,
