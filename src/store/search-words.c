@@ -225,14 +225,30 @@ void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 	}
 }
 
-int search_mark_with(const struct search_marker *mk, const char *text, size_t n, struct buf *out)
+/* cut_after: the end of the prefix search_mark_part keeps when the first match begins at ms:
+ * one past the first ' ', '\t', '\n' or '\r' at least after bytes past ms, or n. */
+static size_t cut_after(const unsigned char *s, size_t n, size_t ms, size_t after)
+{
+	for (size_t i = ms + after; i < n; i++)
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			return i + 1;
+	return n;
+}
+
+/* mark_upto: search_mark_with's marking of s[0..n), stopping (when after is not SIZE_MAX) at
+ * the first place, at or past cut_after of the first match, before which the output is final:
+ * no mark is open and no match starts before it unread. Returns the bytes of s covered. */
+static size_t mark_upto(const struct search_marker *mk, const char *text, size_t n, size_t after, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, len, from = 0, ms = 0, me = 0;	/* [ms, me): the mark being gathered */
+	size_t cut = n;
 	struct starts st = { .mk = mk };
 
 	starts_begin(&st, s, n);
 	while ((i = next_start(&st, s, n, i)) < n) {	/* the bytes no word begins at are passed quickly */
+		if (i >= cut && i >= me)
+			break;
 		int32_t c = fold_at(s, n, i, &len);
 		size_t end = 0;
 		for (int w = 0; w < mk->n; w++) {
@@ -247,15 +263,32 @@ int search_mark_with(const struct search_marker *mk, const char *text, size_t n,
 			} else {
 				if (me)
 					put_mark(out, text, &from, ms, me);
+				else if (after != SIZE_MAX)
+					cut = cut_after(s, n, i, after);	/* the first match */
 				ms = i;
 				me = end;
 			}
 		}
 		i += len;
 	}
+	if (i > n)
+		i = n;
 	if (me)
 		put_mark(out, text, &from, ms, me);
-	buf_add(out, text + from, n - from);
+	buf_add(out, text + from, i - from);
+	return i;
+}
+
+int search_mark_with(const struct search_marker *mk, const char *text, size_t n, struct buf *out)
+{
+	mark_upto(mk, text, n, SIZE_MAX, out);
+	return out->overflow ? -1 : 0;
+}
+
+int search_mark_part(const struct search_marker *mk, const char *text, size_t n, size_t after, struct buf *out,
+		     size_t *covered)
+{
+	*covered = mark_upto(mk, text, n, after, out);
 	return out->overflow ? -1 : 0;
 }
 

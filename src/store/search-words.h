@@ -77,4 +77,13 @@ void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 /* search_mark_with: search_mark with the words prepared in mk (same contract and output). */
 int search_mark_with(const struct search_marker *mk, const char *s, size_t n, struct buf *out);
 
+/* search_mark_part: search_mark_with's output for a prefix of s only, for a snippet around the
+ * first match: it stops at the first place, past the first ' ', '\t', '\n' or '\r' at least
+ * after bytes beyond the first match's start (or at n), where no mark is open and every match
+ * that begins before it is read; what it appends is then a prefix of what search_mark_with
+ * appends, and *covered the bytes of s it stands for (n when all; all when s has no match).
+ * Returns 0, or -1 when out overflowed. */
+int search_mark_part(const struct search_marker *mk, const char *s, size_t n, size_t after, struct buf *out,
+		     size_t *covered);
+
 #endif
