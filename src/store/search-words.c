@@ -199,6 +199,8 @@ void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 	mk->n = 0;
 	mk->k = 0;
 	memset(mk->may, 0, sizeof(mk->may));
+	memset(mk->next, 0, 0x80);
+	memset(mk->next + 0x80, 1, 0x80);	/* a lead byte: its character may fold to anything */
 	for (int w = 0; w < sw->n; w++) {
 		const unsigned char *p = (const unsigned char *)sw->w[w].s;
 		struct search_folded *f = &mk->w[mk->n];
@@ -210,6 +212,13 @@ void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 		if ((f->m = m) == 0)
 			continue;
 		mk->n++;
+		if (m < 2 || f->cp[1] < 0 || f->cp[1] >= 0x80) {
+			memset(mk->next, 1, 0x80);
+		} else {
+			mk->next[f->cp[1]] = 1;
+			if (f->cp[1] >= 'a' && f->cp[1] <= 'z')
+				mk->next[f->cp[1] - ('a' - 'A')] = 1;
+		}
 		int32_t c0 = f->cp[0];
 		if (c0 >= 0 && c0 < 0x80) {
 			mk->may[c0] = 1;
@@ -249,6 +258,10 @@ static size_t mark_upto(const struct search_marker *mk, const char *text, size_t
 	while ((i = next_start(&st, s, n, i)) < n) {	/* the bytes no word begins at are passed quickly */
 		if (i >= cut && i >= me)
 			break;
+		if (s[i] < 0x80 && i + 1 < n && !mk->next[s[i + 1]]) {	/* no word goes on with s[i + 1] */
+			i++;
+			continue;
+		}
 		int32_t c = fold_at(s, n, i, &len);
 		size_t end = 0;
 		for (int w = 0; w < mk->n; w++) {

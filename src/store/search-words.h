@@ -67,6 +67,7 @@ struct search_marker {
 	struct search_folded w[SEARCH_WORDS_MAX];
 	int n;					/* words in w */
 	unsigned char may[256];			/* may[b]: a match may begin with byte b */
+	unsigned char next[256];		/* next[b]: b may follow an ASCII first byte of a match */
 	unsigned char b[2 * SEARCH_WORDS_MAX];	/* those bytes, when all are ASCII */
 	int k;					/* bytes in b; -1 when a non-ASCII one may begin a match */
 };
