@@ -300,7 +300,9 @@ int entity_find_id(struct store *st, const struct kind *k, const char *text, int
  */
 
 /* One column of a part: its key as written (`"name":`, with the comma before it but for the
- * first column written), and whether it is written as a boolean. */
+ * first column written), and whether it is written as a boolean. The key's memory has at least
+ * KEY_PAD bytes (put_key copies that many at once when the key is no longer). */
+#define KEY_PAD 32
 struct col_out {
 	const char *key;
 	size_t len;
@@ -376,7 +378,7 @@ static void cols_init(struct part *p, const struct store_row *r, const char *con
 			buf_addc(&tmp, ',');
 		json_escape_str(&tmp, name, strlen(name));
 		buf_addc(&tmp, ':');
-		key = arena_alloc_raw(p->s->a, tmp.len + 1);
+		key = arena_alloc(p->s->a, tmp.len + 1 > KEY_PAD ? tmp.len + 1 : KEY_PAD);
 		memcpy(key, tmp.ptr, tmp.len + 1);
 		p->cols[c] = (struct col_out){ key, tmp.len, 0 };
 		for (const char *const *b = bools; b && *b; b++)
@@ -461,11 +463,24 @@ static void put_cell(struct buf *out, const struct store_row *r, int i, int is_b
 	}
 }
 
+/* put_key: column k's key; one fixed-size copy (no call) when it is short and out has room. */
+static void put_key(struct buf *out, const struct col_out *k)
+{
+	char *room;
+
+	if (k->len <= KEY_PAD && (room = buf_space(out, KEY_PAD)) != NULL) {
+		memcpy(room, k->key, KEY_PAD);
+		buf_wrote(out, k->len);
+	} else {
+		buf_add(out, k->key, k->len);
+	}
+}
+
 /* put_members: row r's columns from p's first as an object's members. */
 static void put_members(struct buf *out, const struct part *p, const struct store_row *r)
 {
 	for (int c = p->first; c < p->ncols; c++) {
-		buf_add(out, p->cols[c].key, p->cols[c].len);
+		put_key(out, &p->cols[c]);
 		put_cell(out, r, c, p->cols[c].is_bool);
 	}
 }
