@@ -334,6 +334,10 @@ struct part {
 	const char *run_key;	/* REL_IN_RUNS: the open run's first column (NULL for NULL) */
 	struct run_obj *robjs;	/* REL_IN_RUNS: the open run's objects, nrobjs of cap_robjs */
 	int nrobjs, cap_robjs;
+	struct run_obj *prev;	/* REL_IN_RUNS: the run before, nprev objects of cap_prev */
+	int nprev, cap_prev;
+	const int *prev_perm;	/* its order (run_perm), NULL when it came in order */
+	int same;		/* the open run's keys so far are the run before's, place by place */
 };
 
 /* One object of a REL_IN_RUNS run: its sort texts (arena copies) and its place in the output. */
@@ -545,41 +549,76 @@ static int owned_close(struct stream *s, struct part *p)
 	return LUP_OK;
 }
 
+/* run_perm: the order of the n objects o of a run (REL_IN_RUNS: run_order's), as their places,
+ * or NULL when they are in it. */
+static const int *run_perm(struct stream *s, const struct run_obj *o, int n)
+{
+	struct run_item *it;
+	int *perm;
+
+	if (n < 2)
+		return NULL;
+	it = arena_alloc_raw(s->a, sizeof(*it) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		it[i] = (struct run_item){ o[i].k1, o[i].k2, i };
+	if (!run_order(it, n))
+		return NULL;
+	perm = arena_alloc_raw(s->a, sizeof(*perm) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		perm[i] = it[i].ix;
+	return perm;
+}
+
 /* run_close: writes p's open run (REL_IN_RUNS) in order: its objects, the output's tail from
- * the first one's place, are rewritten in the order run_order gives when they are not in it. */
+ * the first one's place, are rewritten in run_perm's order when they are not in it. A run whose
+ * keys are the run before's, place by place (the outcomes: each period has the same areas and
+ * sexes), has its order: it is not sorted again. The run becomes the run before. */
 static void run_close(struct stream *s, struct part *p)
 {
 	struct buf *out = s->out;
-	struct run_item *it;
+	struct run_obj *o = p->robjs;
+	const int *perm;
 	size_t base;
 	char *tail;
-	int n = p->nrobjs;
+	int n = p->nrobjs, cap = p->cap_robjs;
 
+	perm = p->same && n == p->nprev ? p->prev_perm : run_perm(s, o, n);
+	p->robjs = p->prev;
+	p->cap_robjs = p->cap_prev;
+	p->prev = o;
+	p->cap_prev = cap;
+	p->nprev = n;
+	p->prev_perm = perm;
 	p->nrobjs = 0;
-	if (n < 2)
+	p->same = 1;
+	if (!perm)
 		return;
-	it = arena_alloc_raw(s->a, sizeof(*it) * (size_t)n);
-	for (int i = 0; i < n; i++)
-		it[i] = (struct run_item){ p->robjs[i].k1, p->robjs[i].k2, i };
-	if (!run_order(it, n))
-		return;
-	base = p->robjs[0].off;
+	base = o[0].off;
 	tail = arena_alloc_raw(s->a, out->len - base);
 	memcpy(tail, out->ptr + base, out->len - base);
 	buf_truncate(out, base);
 	for (int i = 0; i < n; i++) {
-		const struct run_obj *o = &p->robjs[it[i].ix];
+		const struct run_obj *ob = &o[perm[i]];
 		if (i)
 			buf_addc(out, ',');
-		buf_add(out, tail + (o->off - base), o->len);
+		buf_add(out, tail + (ob->off - base), ob->len);
 	}
+}
+
+/* cell_text: column i of r as text (NULL for NULL), through store_col_cell. */
+static const char *cell_text(const struct store_row *r, int i)
+{
+	struct store_cell c;
+
+	store_col_cell(r, i, &c);
+	return c.t == SV_NULL ? NULL : c.t == SV_TEXT ? c.s : store_col_text(r, i);
 }
 
 /* run_row: before row r of p (REL_IN_RUNS) is written: closes the open run when r begins
  * another (its first column differs). */
 static void run_row(struct stream *s, struct part *p, const struct store_row *r)
 {
-	const char *k0 = store_col_type(r, 0) == SV_NULL ? NULL : store_col_text(r, 0);
+	const char *k0 = cell_text(r, 0);
 
 	if (p->nrobjs && text_cmp(k0, p->run_key) == 0)
 		return;
@@ -587,10 +626,24 @@ static void run_row(struct stream *s, struct part *p, const struct store_row *r)
 	p->run_key = arena_strdup(s->a, k0);
 }
 
+/* run_key: column i of r (NULL when i is not below p->ncols) as a sort key of the open run's
+ * object: before (the run before's key at its place) when they are equal and p->same, else a
+ * copy (p->same becomes 0). */
+static const char *run_key(struct part *p, const struct store_row *r, int i, const char *before)
+{
+	const char *t = i < p->ncols ? cell_text(r, i) : NULL;
+
+	if (p->same && text_cmp(t, before) == 0)
+		return before;
+	p->same = 0;
+	return arena_strdup(p->s->a, t);
+}
+
 /* run_add: p's object (REL_IN_RUNS) of row r, just written from off, joins the open run. */
 static void run_add(struct part *p, const struct store_row *r, size_t off)
 {
 	struct run_obj *o;
+	const struct run_obj *b;
 
 	if (p->nrobjs == p->cap_robjs) {
 		int cap = p->cap_robjs ? p->cap_robjs * 2 : 64;
@@ -600,9 +653,12 @@ static void run_add(struct part *p, const struct store_row *r, size_t off)
 		p->robjs = no;
 		p->cap_robjs = cap;
 	}
+	if (p->nrobjs >= p->nprev)
+		p->same = 0;
+	b = p->same ? &p->prev[p->nrobjs] : NULL;
 	o = &p->robjs[p->nrobjs++];
-	o->k1 = p->ncols > 1 && store_col_type(r, 1) != SV_NULL ? arena_strdup(p->s->a, store_col_text(r, 1)) : NULL;
-	o->k2 = p->ncols > 2 && store_col_type(r, 2) != SV_NULL ? arena_strdup(p->s->a, store_col_text(r, 2)) : NULL;
+	o->k1 = run_key(p, r, 1, b ? b->k1 : NULL);
+	o->k2 = run_key(p, r, 2, b ? b->k2 : NULL);
 	o->off = off;
 	o->len = p->s->out->len - off;
 }
