@@ -424,23 +424,21 @@ static void put_int(struct buf *out, int64_t v)
 
 /* put_cell: column i of r as rowset_json writes the cell rowset_collect makes of it: null, a
  * boolean (the cell's text is not "0"), an integer, a number or a string. */
-static void put_cell(struct buf *out, const struct store_row *r, int i, int is_bool)
+static void put_cell(struct buf *out, const struct store_row *r, int i, const struct store_cell *c, int is_bool)
 {
 	char tmp[NUMFMT_SIZE];
-	struct store_cell c;
 	const char *t;
 
-	store_col_cell(r, i, &c);
-	switch (c.t) {
+	switch (c->t) {
 	case SV_NULL:
 		buf_add(out, "null", 4);
 		return;
 	case SV_INT:
-		if (c.i != INT64_MAX && c.i != INT64_MIN) {
+		if (c->i != INT64_MAX && c->i != INT64_MIN) {
 			if (is_bool)
-				buf_adds(out, c.i ? "true" : "false");
+				buf_adds(out, c->i ? "true" : "false");
 			else
-				put_int(out, c.i);
+				put_int(out, c->i);
 			return;
 		}
 		/* past int64 (PostgreSQL's numeric): the text, as rowset_collect keeps it */
@@ -452,17 +450,17 @@ static void put_cell(struct buf *out, const struct store_row *r, int i, int is_b
 		return;
 	case SV_REAL:
 		if (is_bool) {
-			real_text(c.d, tmp);
+			real_text(c->d, tmp);
 			buf_adds(out, strcmp(tmp, "0") != 0 ? "true" : "false");
 		} else {
-			put_num(out, c.d);
+			put_num(out, c->d);
 		}
 		return;
 	default:
 		if (is_bool)
-			buf_adds(out, strcmp(c.s, "0") != 0 ? "true" : "false");
+			buf_adds(out, strcmp(c->s, "0") != 0 ? "true" : "false");
 		else
-			json_escape_str(out, c.s, c.len);
+			json_escape_str(out, c->s, c->len);
 		return;
 	}
 }
@@ -480,12 +478,21 @@ static void put_key(struct buf *out, const struct col_out *k)
 	}
 }
 
-/* put_members: row r's columns from p's first as an object's members. */
-static void put_members(struct buf *out, const struct part *p, const struct store_row *r)
+/* put_members: row r's columns from p's first as an object's members; the first nread of
+ * them are read already, into read[]. */
+static void put_members(struct buf *out, const struct part *p, const struct store_row *r,
+			const struct store_cell *read, int nread)
 {
+	struct store_cell cell;
+
 	for (int c = p->first; c < p->ncols; c++) {
 		put_key(out, &p->cols[c]);
-		put_cell(out, r, c, p->cols[c].is_bool);
+		if (c < nread) {
+			put_cell(out, r, c, &read[c], p->cols[c].is_bool);
+		} else {
+			store_col_cell(r, c, &cell);
+			put_cell(out, r, c, &cell, p->cols[c].is_bool);
+		}
 	}
 }
 
@@ -605,20 +612,20 @@ static void run_close(struct stream *s, struct part *p)
 	}
 }
 
-/* cell_text: column i of r as text (NULL for NULL), through store_col_cell. */
-static const char *cell_text(const struct store_row *r, int i)
-{
-	struct store_cell c;
+/* RUN_KEYS: the columns a REL_IN_RUNS row is ordered by (the run's, then two within it). */
+#define RUN_KEYS 3
 
-	store_col_cell(r, i, &c);
-	return c.t == SV_NULL ? NULL : c.t == SV_TEXT ? c.s : store_col_text(r, i);
+/* cell_text: read cell c of column i of r as text (NULL for NULL). */
+static const char *cell_text(const struct store_row *r, int i, const struct store_cell *c)
+{
+	return c->t == SV_NULL ? NULL : c->t == SV_TEXT ? c->s : store_col_text(r, i);
 }
 
-/* run_row: before row r of p (REL_IN_RUNS) is written: closes the open run when r begins
- * another (its first column differs). */
-static void run_row(struct stream *s, struct part *p, const struct store_row *r)
+/* run_row: before row r of p (REL_IN_RUNS) is written, with its first RUN_KEYS columns read
+ * into k (those it has): closes the open run when r begins another (its first column differs). */
+static void run_row(struct stream *s, struct part *p, const struct store_row *r, const struct store_cell *k)
 {
-	const char *k0 = cell_text(r, 0);
+	const char *k0 = cell_text(r, 0, &k[0]);
 
 	if (p->nrobjs && text_cmp(k0, p->run_key) == 0)
 		return;
@@ -626,12 +633,13 @@ static void run_row(struct stream *s, struct part *p, const struct store_row *r)
 	p->run_key = arena_strdup(s->a, k0);
 }
 
-/* run_key: column i of r (NULL when i is not below p->ncols) as a sort key of the open run's
- * object: before (the run before's key at its place) when they are equal and p->same, else a
- * copy (p->same becomes 0). */
-static const char *run_key(struct part *p, const struct store_row *r, int i, const char *before)
+/* run_key: column i of r, read into k[i] (NULL when i is not below p->ncols), as a sort key of
+ * the open run's object: before (the run before's key at its place) when they are equal and
+ * p->same, else a copy (p->same becomes 0). */
+static const char *run_key(struct part *p, const struct store_row *r, const struct store_cell *k, int i,
+			   const char *before)
 {
-	const char *t = i < p->ncols ? cell_text(r, i) : NULL;
+	const char *t = i < p->ncols ? cell_text(r, i, &k[i]) : NULL;
 
 	if (p->same && text_cmp(t, before) == 0)
 		return before;
@@ -639,8 +647,9 @@ static const char *run_key(struct part *p, const struct store_row *r, int i, con
 	return arena_strdup(p->s->a, t);
 }
 
-/* run_add: p's object (REL_IN_RUNS) of row r, just written from off, joins the open run. */
-static void run_add(struct part *p, const struct store_row *r, size_t off)
+/* run_add: p's object (REL_IN_RUNS) of row r (its keys read into k), just written from off,
+ * joins the open run. */
+static void run_add(struct part *p, const struct store_row *r, const struct store_cell *k, size_t off)
 {
 	struct run_obj *o;
 	const struct run_obj *b;
@@ -657,8 +666,8 @@ static void run_add(struct part *p, const struct store_row *r, size_t off)
 		p->same = 0;
 	b = p->same ? &p->prev[p->nrobjs] : NULL;
 	o = &p->robjs[p->nrobjs++];
-	o->k1 = run_key(p, r, 1, b ? b->k1 : NULL);
-	o->k2 = run_key(p, r, 2, b ? b->k2 : NULL);
+	o->k1 = run_key(p, r, k, 1, b ? b->k1 : NULL);
+	o->k2 = run_key(p, r, k, 2, b ? b->k2 : NULL);
 	o->off = off;
 	o->len = p->s->out->len - off;
 }
@@ -739,8 +748,9 @@ static int stream_row(void *ctx, const struct store_row *r)
 {
 	struct part *p = ctx;
 	struct stream *s = p->s;
+	struct store_cell k[RUN_KEYS];
 	size_t off;
-	int rc, by_owner, in_runs;
+	int rc, by_owner, in_runs, nk = 0;
 
 	if (s->failed || (p->rel < 0) == s->found)	/* the entity's first row only; none: no relations */
 		return 1;
@@ -749,7 +759,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	if (p->rel < 0) {
 		int idc = -1;
 		buf_addc(s->out, '{');
-		put_members(s->out, p, r);
+		put_members(s->out, p, r, NULL, 0);
 		for (int c = 0; c < p->ncols && idc < 0; c++)
 			if (strcmp(store_col_name(r, c), "id") == 0)
 				idc = c;
@@ -763,18 +773,22 @@ static int stream_row(void *ctx, const struct store_row *r)
 	}
 	by_owner = s->k->rels[p->rel].order == REL_BY_OWNER;
 	in_runs = s->k->rels[p->rel].order == REL_IN_RUNS;
-	if (in_runs)
-		run_row(s, p, r);
+	if (in_runs) {	/* its keys read once, for the run and the object */
+		nk = p->ncols < RUN_KEYS ? p->ncols : RUN_KEYS;
+		for (int c = 0; c < nk; c++)
+			store_col_cell(r, c, &k[c]);
+		run_row(s, p, r, k);
+	}
 	if (p->nrows++ && !by_owner)
 		buf_addc(s->out, ',');
 	off = s->out->len;
 	buf_addc(s->out, '{');
-	put_members(s->out, p, r);
+	put_members(s->out, p, r, k, nk);
 	buf_addc(s->out, '}');
 	if (by_owner)
 		owned_add(p, r, off);
 	if (in_runs)
-		run_add(p, r, off);
+		run_add(p, r, k, off);
 	return 0;
 }
 
