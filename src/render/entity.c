@@ -496,6 +496,18 @@ static void put_members(struct buf *out, const struct part *p, const struct stor
 	}
 }
 
+/* RUN_KEYS: the columns a REL_IN_RUNS row is ordered by (the run's, then two within it). KEYS_READ:
+ * the most columns stream_row reads before writing a row (a run's keys; REL_BY_OWNER's owner
+ * name to its key). */
+#define RUN_KEYS 3
+#define KEYS_READ 4
+
+/* cell_text: read cell c of column i of r as text (NULL for NULL). */
+static const char *cell_text(const struct store_row *r, int i, const struct store_cell *c)
+{
+	return c->t == SV_NULL ? NULL : c->t == SV_TEXT ? c->s : store_col_text(r, i);
+}
+
 /* by_key: the text keys' byte order (NULL first). */
 static int by_key(const void *pa, const void *pb)
 {
@@ -612,15 +624,6 @@ static void run_close(struct stream *s, struct part *p)
 	}
 }
 
-/* RUN_KEYS: the columns a REL_IN_RUNS row is ordered by (the run's, then two within it). */
-#define RUN_KEYS 3
-
-/* cell_text: read cell c of column i of r as text (NULL for NULL). */
-static const char *cell_text(const struct store_row *r, int i, const struct store_cell *c)
-{
-	return c->t == SV_NULL ? NULL : c->t == SV_TEXT ? c->s : store_col_text(r, i);
-}
-
 /* run_row: before row r of p (REL_IN_RUNS) is written, with its first RUN_KEYS columns read
  * into k (those it has): closes the open run when r begins another (its first column differs). */
 static void run_row(struct stream *s, struct part *p, const struct store_row *r, const struct store_cell *k)
@@ -715,14 +718,21 @@ static int owner_name(struct part *p, const char *name)
 	return p->nnames++;
 }
 
-/* owned_add: sets p's object just written from off (REL_BY_OWNER) aside, out of the output. */
-static void owned_add(struct part *p, const struct store_row *r, size_t off)
+/* owned_add: sets p's object of row r just written from off (REL_BY_OWNER) aside, out of the
+ * output; its first nk columns are read into k[] (at least the owner's name, column 0). */
+static void owned_add(struct part *p, const struct store_row *r, const struct store_cell *k, int nk, size_t off)
 {
 	struct buf *out = p->s->out;
 	struct owned_obj *o;
-	const char *key = p->key_col >= 0 && store_col_type(r, p->key_col) != SV_NULL ?
-			  store_col_text(r, p->key_col) : NULL;
+	struct store_cell kc;
+	const char *key = NULL;
 	char *text;
+
+	if (p->key_col >= 0) {
+		if (p->key_col >= nk)
+			store_col_cell(r, p->key_col, &kc);
+		key = cell_text(r, p->key_col, p->key_col < nk ? &k[p->key_col] : &kc);
+	}
 
 	if (p->nobjs == p->cap_objs) {
 		int cap = p->cap_objs ? p->cap_objs * 2 : 64;
@@ -733,7 +743,7 @@ static void owned_add(struct part *p, const struct store_row *r, size_t off)
 		p->cap_objs = cap;
 	}
 	o = &p->objs[p->nobjs++];
-	o->name = owner_name(p, store_col_type(r, 0) == SV_NULL ? NULL : store_col_text(r, 0));
+	o->name = owner_name(p, nk > 0 ? cell_text(r, 0, &k[0]) : NULL);
 	o->key = arena_strdup(p->s->a, key);
 	o->len = out->len - off;
 	text = arena_alloc_raw(p->s->a, o->len ? o->len : 1);
@@ -748,7 +758,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 {
 	struct part *p = ctx;
 	struct stream *s = p->s;
-	struct store_cell k[RUN_KEYS];
+	struct store_cell k[KEYS_READ];
 	size_t off;
 	int rc, by_owner, in_runs, nk = 0;
 
@@ -778,6 +788,11 @@ static int stream_row(void *ctx, const struct store_row *r)
 		for (int c = 0; c < nk; c++)
 			store_col_cell(r, c, &k[c]);
 		run_row(s, p, r, k);
+	} else if (by_owner) {	/* its owner's name and key read once, for the object and setting it aside */
+		nk = p->key_col + 1 > KEYS_READ ? KEYS_READ : p->key_col + 1 > 1 ? p->key_col + 1 : 1;
+		nk = nk < p->ncols ? nk : p->ncols;
+		for (int c = 0; c < nk; c++)
+			store_col_cell(r, c, &k[c]);
 	}
 	if (p->nrows++ && !by_owner)
 		buf_addc(s->out, ',');
@@ -786,7 +801,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	put_members(s->out, p, r, k, nk);
 	buf_addc(s->out, '}');
 	if (by_owner)
-		owned_add(p, r, off);
+		owned_add(p, r, k, nk, off);
 	if (in_runs)
 		run_add(p, r, k, off);
 	return 0;
