@@ -68,6 +68,9 @@ struct search_marker {
 	int n;					/* words in w */
 	unsigned char may[256];			/* may[b]: a match may begin with byte b */
 	unsigned char next[256];		/* next[b]: b may follow an ASCII first byte of a match */
+	unsigned char p0[SEARCH_WORDS_MAX];	/* pairs > 0: the words' first code points | 0x20 */
+	unsigned char p1[SEARCH_WORDS_MAX];	/* their ASCII second code points | 0x20, np1 of them */
+	int pairs, np1;				/* pairs: the words in p0, or 0 (no pair scan) */
 	unsigned char b[2 * SEARCH_WORDS_MAX];	/* those bytes, when all are ASCII */
 	int k;					/* bytes in b; -1 when a non-ASCII one may begin a match */
 };

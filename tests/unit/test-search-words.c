@@ -197,6 +197,24 @@ static void test_mark(void)
 	T_EQ_STR(marked("abc", "x\xff" "abc\xc3"), "x\xff[abc]\xc3");
 }
 
+/* Long texts (scanned sixteen places at a time when every word begins with an ASCII letter): a
+ * match at every place of a block and across two, in either case, after a Kelvin sign (which
+ * folds to k), and a word's first letter followed by a character outside ASCII. */
+static void test_mark_long(void)
+{
+	char text[160], want[200];
+
+	for (int off = 0; off < 40; off++) {
+		memset(text, 'x', (size_t)off);
+		snprintf(text + off, sizeof(text) - (size_t)off, "TRYgghet trygg s\xe2\x84\xaa" "a t\xc3\xb6" " yyyyyyyyyyyyyyyyyyyy ska");
+		memset(want, 'x', (size_t)off);
+		snprintf(want + off, sizeof(want) - (size_t)off, "[TRYgghet] trygg [s\xe2\x84\xaa" "a] t\xc3\xb6" " yyyyyyyyyyyyyyyyyyyy [ska]");
+		T_EQ_STR(marked("trygghet ska", text), want);
+	}
+	T_EQ_STR(marked("öka tösen", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx TÖSEN öka tosen"), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [TÖSEN] [öka] tosen");
+	T_EQ_STR(marked("b12 1ab", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx B12 b12 1AB \x11" "ab @12"), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [B12] [b12] [1AB] \x11" "ab @12");
+}
+
 /* One marker for many texts (as the page marks its hits) marks each as search_mark does. */
 static void test_marker_reused(void)
 {
@@ -339,6 +357,7 @@ int main(void)
 	T_RUN(test_mark);
 	T_RUN(test_marker_reused);
 	T_RUN(test_mark_part);
+	T_RUN(test_mark_long);
 	T_RUN(test_mark_as_fts5);
 	return t_done();
 }
