@@ -300,7 +300,9 @@ int entity_find_id(struct store *st, const struct kind *k, const char *text, int
  */
 
 /* One column of a part: its key as written (`"name":`, with the comma before it but for the
- * first column written), and whether it is written as a boolean. */
+ * first column written), and whether it is written as a boolean. The key's memory has at least
+ * KEY_PAD bytes (put_key copies that many at once when the key is no longer). */
+#define KEY_PAD 32
 struct col_out {
 	const char *key;
 	size_t len;
@@ -332,6 +334,10 @@ struct part {
 	const char *run_key;	/* REL_IN_RUNS: the open run's first column (NULL for NULL) */
 	struct run_obj *robjs;	/* REL_IN_RUNS: the open run's objects, nrobjs of cap_robjs */
 	int nrobjs, cap_robjs;
+	struct run_obj *prev;	/* REL_IN_RUNS: the run before, nprev objects of cap_prev */
+	int nprev, cap_prev;
+	const int *prev_perm;	/* its order (run_perm), NULL when it came in order */
+	int same;		/* the open run's keys so far are the run before's, place by place */
 };
 
 /* One object of a REL_IN_RUNS run: its sort texts (arena copies) and its place in the output. */
@@ -376,7 +382,7 @@ static void cols_init(struct part *p, const struct store_row *r, const char *con
 			buf_addc(&tmp, ',');
 		json_escape_str(&tmp, name, strlen(name));
 		buf_addc(&tmp, ':');
-		key = arena_alloc_raw(p->s->a, tmp.len + 1);
+		key = arena_alloc(p->s->a, tmp.len + 1 > KEY_PAD ? tmp.len + 1 : KEY_PAD);
 		memcpy(key, tmp.ptr, tmp.len + 1);
 		p->cols[c] = (struct col_out){ key, tmp.len, 0 };
 		for (const char *const *b = bools; b && *b; b++)
@@ -418,23 +424,21 @@ static void put_int(struct buf *out, int64_t v)
 
 /* put_cell: column i of r as rowset_json writes the cell rowset_collect makes of it: null, a
  * boolean (the cell's text is not "0"), an integer, a number or a string. */
-static void put_cell(struct buf *out, const struct store_row *r, int i, int is_bool)
+static void put_cell(struct buf *out, const struct store_row *r, int i, const struct store_cell *c, int is_bool)
 {
 	char tmp[NUMFMT_SIZE];
 	const char *t;
-	int64_t v;
-	double d;
 
-	switch (store_col_type(r, i)) {
+	switch (c->t) {
 	case SV_NULL:
 		buf_add(out, "null", 4);
 		return;
 	case SV_INT:
-		if ((v = store_col_int(r, i)) != INT64_MAX && v != INT64_MIN) {
+		if (c->i != INT64_MAX && c->i != INT64_MIN) {
 			if (is_bool)
-				buf_adds(out, v ? "true" : "false");
+				buf_adds(out, c->i ? "true" : "false");
 			else
-				put_int(out, v);
+				put_int(out, c->i);
 			return;
 		}
 		/* past int64 (PostgreSQL's numeric): the text, as rowset_collect keeps it */
@@ -445,32 +449,63 @@ static void put_cell(struct buf *out, const struct store_row *r, int i, int is_b
 			put_int(out, t ? strtoll(t, NULL, 10) : 0);
 		return;
 	case SV_REAL:
-		d = store_col_real(r, i);
 		if (is_bool) {
-			real_text(d, tmp);
+			real_text(c->d, tmp);
 			buf_adds(out, strcmp(tmp, "0") != 0 ? "true" : "false");
 		} else {
-			put_num(out, d);
+			put_num(out, c->d);
 		}
 		return;
 	default:
-		if (!(t = store_col_text(r, i)))
-			buf_add(out, "null", 4);
-		else if (is_bool)
-			buf_adds(out, strcmp(t, "0") != 0 ? "true" : "false");
+		if (is_bool)
+			buf_adds(out, strcmp(c->s, "0") != 0 ? "true" : "false");
 		else
-			json_escape_str(out, t, strlen(t));
+			json_escape_str(out, c->s, c->len);
 		return;
 	}
 }
 
-/* put_members: row r's columns from p's first as an object's members. */
-static void put_members(struct buf *out, const struct part *p, const struct store_row *r)
+/* put_key: column k's key; one fixed-size copy (no call) when it is short and out has room. */
+static void put_key(struct buf *out, const struct col_out *k)
 {
-	for (int c = p->first; c < p->ncols; c++) {
-		buf_add(out, p->cols[c].key, p->cols[c].len);
-		put_cell(out, r, c, p->cols[c].is_bool);
+	char *room;
+
+	if (k->len <= KEY_PAD && (room = buf_space(out, KEY_PAD)) != NULL) {
+		memcpy(room, k->key, KEY_PAD);
+		buf_wrote(out, k->len);
+	} else {
+		buf_add(out, k->key, k->len);
 	}
+}
+
+/* put_members: row r's columns from p's first as an object's members; the first nread of
+ * them are read already, into read[]. */
+static void put_members(struct buf *out, const struct part *p, const struct store_row *r,
+			const struct store_cell *read, int nread)
+{
+	struct store_cell cell;
+
+	for (int c = p->first; c < p->ncols; c++) {
+		put_key(out, &p->cols[c]);
+		if (c < nread) {
+			put_cell(out, r, c, &read[c], p->cols[c].is_bool);
+		} else {
+			store_col_cell(r, c, &cell);
+			put_cell(out, r, c, &cell, p->cols[c].is_bool);
+		}
+	}
+}
+
+/* RUN_KEYS: the columns a REL_IN_RUNS row is ordered by (the run's, then two within it). KEYS_READ:
+ * the most columns stream_row reads before writing a row (a run's keys; REL_BY_OWNER's owner
+ * name to its key). */
+#define RUN_KEYS 3
+#define KEYS_READ 4
+
+/* cell_text: read cell c of column i of r as text (NULL for NULL). */
+static const char *cell_text(const struct store_row *r, int i, const struct store_cell *c)
+{
+	return c->t == SV_NULL ? NULL : c->t == SV_TEXT ? c->s : store_col_text(r, i);
 }
 
 /* by_key: the text keys' byte order (NULL first). */
@@ -533,41 +568,67 @@ static int owned_close(struct stream *s, struct part *p)
 	return LUP_OK;
 }
 
+/* run_perm: the order of the n objects o of a run (REL_IN_RUNS: run_order's), as their places,
+ * or NULL when they are in it. */
+static const int *run_perm(struct stream *s, const struct run_obj *o, int n)
+{
+	struct run_item *it;
+	int *perm;
+
+	if (n < 2)
+		return NULL;
+	it = arena_alloc_raw(s->a, sizeof(*it) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		it[i] = (struct run_item){ o[i].k1, o[i].k2, i };
+	if (!run_order(it, n))
+		return NULL;
+	perm = arena_alloc_raw(s->a, sizeof(*perm) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		perm[i] = it[i].ix;
+	return perm;
+}
+
 /* run_close: writes p's open run (REL_IN_RUNS) in order: its objects, the output's tail from
- * the first one's place, are rewritten in the order run_order gives when they are not in it. */
+ * the first one's place, are rewritten in run_perm's order when they are not in it. A run whose
+ * keys are the run before's, place by place (the outcomes: each period has the same areas and
+ * sexes), has its order: it is not sorted again. The run becomes the run before. */
 static void run_close(struct stream *s, struct part *p)
 {
 	struct buf *out = s->out;
-	struct run_item *it;
+	struct run_obj *o = p->robjs;
+	const int *perm;
 	size_t base;
 	char *tail;
-	int n = p->nrobjs;
+	int n = p->nrobjs, cap = p->cap_robjs;
 
+	perm = p->same && n == p->nprev ? p->prev_perm : run_perm(s, o, n);
+	p->robjs = p->prev;
+	p->cap_robjs = p->cap_prev;
+	p->prev = o;
+	p->cap_prev = cap;
+	p->nprev = n;
+	p->prev_perm = perm;
 	p->nrobjs = 0;
-	if (n < 2)
+	p->same = 1;
+	if (!perm)
 		return;
-	it = arena_alloc_raw(s->a, sizeof(*it) * (size_t)n);
-	for (int i = 0; i < n; i++)
-		it[i] = (struct run_item){ p->robjs[i].k1, p->robjs[i].k2, i };
-	if (!run_order(it, n))
-		return;
-	base = p->robjs[0].off;
+	base = o[0].off;
 	tail = arena_alloc_raw(s->a, out->len - base);
 	memcpy(tail, out->ptr + base, out->len - base);
 	buf_truncate(out, base);
 	for (int i = 0; i < n; i++) {
-		const struct run_obj *o = &p->robjs[it[i].ix];
+		const struct run_obj *ob = &o[perm[i]];
 		if (i)
 			buf_addc(out, ',');
-		buf_add(out, tail + (o->off - base), o->len);
+		buf_add(out, tail + (ob->off - base), ob->len);
 	}
 }
 
-/* run_row: before row r of p (REL_IN_RUNS) is written: closes the open run when r begins
- * another (its first column differs). */
-static void run_row(struct stream *s, struct part *p, const struct store_row *r)
+/* run_row: before row r of p (REL_IN_RUNS) is written, with its first RUN_KEYS columns read
+ * into k (those it has): closes the open run when r begins another (its first column differs). */
+static void run_row(struct stream *s, struct part *p, const struct store_row *r, const struct store_cell *k)
 {
-	const char *k0 = store_col_type(r, 0) == SV_NULL ? NULL : store_col_text(r, 0);
+	const char *k0 = cell_text(r, 0, &k[0]);
 
 	if (p->nrobjs && text_cmp(k0, p->run_key) == 0)
 		return;
@@ -575,10 +636,26 @@ static void run_row(struct stream *s, struct part *p, const struct store_row *r)
 	p->run_key = arena_strdup(s->a, k0);
 }
 
-/* run_add: p's object (REL_IN_RUNS) of row r, just written from off, joins the open run. */
-static void run_add(struct part *p, const struct store_row *r, size_t off)
+/* run_key: column i of r, read into k[i] (NULL when i is not below p->ncols), as a sort key of
+ * the open run's object: before (the run before's key at its place) when they are equal and
+ * p->same, else a copy (p->same becomes 0). */
+static const char *run_key(struct part *p, const struct store_row *r, const struct store_cell *k, int i,
+			   const char *before)
+{
+	const char *t = i < p->ncols ? cell_text(r, i, &k[i]) : NULL;
+
+	if (p->same && text_cmp(t, before) == 0)
+		return before;
+	p->same = 0;
+	return arena_strdup(p->s->a, t);
+}
+
+/* run_add: p's object (REL_IN_RUNS) of row r (its keys read into k), just written from off,
+ * joins the open run. */
+static void run_add(struct part *p, const struct store_row *r, const struct store_cell *k, size_t off)
 {
 	struct run_obj *o;
+	const struct run_obj *b;
 
 	if (p->nrobjs == p->cap_robjs) {
 		int cap = p->cap_robjs ? p->cap_robjs * 2 : 64;
@@ -588,9 +665,12 @@ static void run_add(struct part *p, const struct store_row *r, size_t off)
 		p->robjs = no;
 		p->cap_robjs = cap;
 	}
+	if (p->nrobjs >= p->nprev)
+		p->same = 0;
+	b = p->same ? &p->prev[p->nrobjs] : NULL;
 	o = &p->robjs[p->nrobjs++];
-	o->k1 = p->ncols > 1 && store_col_type(r, 1) != SV_NULL ? arena_strdup(p->s->a, store_col_text(r, 1)) : NULL;
-	o->k2 = p->ncols > 2 && store_col_type(r, 2) != SV_NULL ? arena_strdup(p->s->a, store_col_text(r, 2)) : NULL;
+	o->k1 = run_key(p, r, k, 1, b ? b->k1 : NULL);
+	o->k2 = run_key(p, r, k, 2, b ? b->k2 : NULL);
 	o->off = off;
 	o->len = p->s->out->len - off;
 }
@@ -638,14 +718,21 @@ static int owner_name(struct part *p, const char *name)
 	return p->nnames++;
 }
 
-/* owned_add: sets p's object just written from off (REL_BY_OWNER) aside, out of the output. */
-static void owned_add(struct part *p, const struct store_row *r, size_t off)
+/* owned_add: sets p's object of row r just written from off (REL_BY_OWNER) aside, out of the
+ * output; its first nk columns are read into k[] (at least the owner's name, column 0). */
+static void owned_add(struct part *p, const struct store_row *r, const struct store_cell *k, int nk, size_t off)
 {
 	struct buf *out = p->s->out;
 	struct owned_obj *o;
-	const char *key = p->key_col >= 0 && store_col_type(r, p->key_col) != SV_NULL ?
-			  store_col_text(r, p->key_col) : NULL;
+	struct store_cell kc;
+	const char *key = NULL;
 	char *text;
+
+	if (p->key_col >= 0) {
+		if (p->key_col >= nk)
+			store_col_cell(r, p->key_col, &kc);
+		key = cell_text(r, p->key_col, p->key_col < nk ? &k[p->key_col] : &kc);
+	}
 
 	if (p->nobjs == p->cap_objs) {
 		int cap = p->cap_objs ? p->cap_objs * 2 : 64;
@@ -656,7 +743,7 @@ static void owned_add(struct part *p, const struct store_row *r, size_t off)
 		p->cap_objs = cap;
 	}
 	o = &p->objs[p->nobjs++];
-	o->name = owner_name(p, store_col_type(r, 0) == SV_NULL ? NULL : store_col_text(r, 0));
+	o->name = owner_name(p, nk > 0 ? cell_text(r, 0, &k[0]) : NULL);
 	o->key = arena_strdup(p->s->a, key);
 	o->len = out->len - off;
 	text = arena_alloc_raw(p->s->a, o->len ? o->len : 1);
@@ -671,8 +758,9 @@ static int stream_row(void *ctx, const struct store_row *r)
 {
 	struct part *p = ctx;
 	struct stream *s = p->s;
+	struct store_cell k[KEYS_READ];
 	size_t off;
-	int rc, by_owner, in_runs;
+	int rc, by_owner, in_runs, nk = 0;
 
 	if (s->failed || (p->rel < 0) == s->found)	/* the entity's first row only; none: no relations */
 		return 1;
@@ -681,7 +769,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	if (p->rel < 0) {
 		int idc = -1;
 		buf_addc(s->out, '{');
-		put_members(s->out, p, r);
+		put_members(s->out, p, r, NULL, 0);
 		for (int c = 0; c < p->ncols && idc < 0; c++)
 			if (strcmp(store_col_name(r, c), "id") == 0)
 				idc = c;
@@ -695,18 +783,27 @@ static int stream_row(void *ctx, const struct store_row *r)
 	}
 	by_owner = s->k->rels[p->rel].order == REL_BY_OWNER;
 	in_runs = s->k->rels[p->rel].order == REL_IN_RUNS;
-	if (in_runs)
-		run_row(s, p, r);
+	if (in_runs) {	/* its keys read once, for the run and the object */
+		nk = p->ncols < RUN_KEYS ? p->ncols : RUN_KEYS;
+		for (int c = 0; c < nk; c++)
+			store_col_cell(r, c, &k[c]);
+		run_row(s, p, r, k);
+	} else if (by_owner) {	/* its owner's name and key read once, for the object and setting it aside */
+		nk = p->key_col + 1 > KEYS_READ ? KEYS_READ : p->key_col + 1 > 1 ? p->key_col + 1 : 1;
+		nk = nk < p->ncols ? nk : p->ncols;
+		for (int c = 0; c < nk; c++)
+			store_col_cell(r, c, &k[c]);
+	}
 	if (p->nrows++ && !by_owner)
 		buf_addc(s->out, ',');
 	off = s->out->len;
 	buf_addc(s->out, '{');
-	put_members(s->out, p, r);
+	put_members(s->out, p, r, k, nk);
 	buf_addc(s->out, '}');
 	if (by_owner)
-		owned_add(p, r, off);
+		owned_add(p, r, k, nk, off);
 	if (in_runs)
-		run_add(p, r, off);
+		run_add(p, r, k, off);
 	return 0;
 }
 

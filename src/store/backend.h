@@ -51,6 +51,7 @@ struct store_ops {
 	int64_t (*col_int)(const struct store_row *r, int i);
 	double (*col_real)(const struct store_row *r, int i);
 	const char *(*col_text)(const struct store_row *r, int i);
+	void (*col_cell)(const struct store_row *r, int i, struct store_cell *c);	/* NULL: the four above */
 	int (*check)(struct store *st, store_check_fn fn, void *ctx, int *problems, struct err *e);
 	int (*backup)(struct store *st, const char *path, struct err *e);
 	int (*analyze)(struct store *st, struct err *e);

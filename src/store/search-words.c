@@ -3,6 +3,9 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +185,63 @@ static size_t next_start(struct starts *st, const unsigned char *s, size_t n, si
 	return best;
 }
 
+/* pair_add: c (a byte, or'ed with 0x20) into set[0..*n) unless it is there. */
+static void pair_add(unsigned char *set, int *n, unsigned char c)
+{
+	for (int i = 0; i < *n; i++)
+		if (set[i] == c)
+			return;
+	set[(*n)++] = c;
+}
+
+/* pairs_init: mk's pair scan (pair_next) when every word begins with an ASCII code point and has
+ * a second one that is a valid character; else mk->pairs is 0. */
+static void pairs_init(struct search_marker *mk)
+{
+	mk->pairs = 0;
+	mk->np1 = 0;
+	if (mk->k < 0)
+		return;
+	for (int w = 0; w < mk->n; w++)
+		if (mk->w[w].m < 2 || mk->w[w].cp[0] < 0 || mk->w[w].cp[0] >= 0x80 || mk->w[w].cp[1] < 0)
+			return;
+	for (int w = 0; w < mk->n; w++) {
+		pair_add(mk->p0, &mk->pairs, (unsigned char)(mk->w[w].cp[0] | 0x20));
+		if (mk->w[w].cp[1] < 0x80)
+			pair_add(mk->p1, &mk->np1, (unsigned char)(mk->w[w].cp[1] | 0x20));
+	}
+}
+
+/* pair_next: the first offset at or after i where a match may start, or n, by the first two
+ * bytes at once (mk->pairs): s[i] | 0x20 is a word's first code point | 0x20, and s[i + 1] |
+ * 0x20 a second one's, or s[i + 1] is not ASCII (a character that may fold to anything: the
+ * Kelvin sign folds to k). Or'ing 0x20 finds both cases of a letter, and a few other bytes,
+ * which the match itself then rejects. Sixteen places at a time where SSE2 is there. */
+static size_t pair_next(const struct search_marker *mk, const unsigned char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	const __m128i low = _mm_set1_epi8(0x20);
+
+	for (; i + 17 <= n; i += 16) {
+		__m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), low);
+		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i m0 = _mm_setzero_si128(), m1 = _mm_cmplt_epi8(y, _mm_setzero_si128());
+		y = _mm_or_si128(y, low);
+		for (int j = 0; j < mk->pairs; j++)
+			m0 = _mm_or_si128(m0, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)mk->p0[j])));
+		for (int j = 0; j < mk->np1; j++)
+			m1 = _mm_or_si128(m1, _mm_cmpeq_epi8(y, _mm_set1_epi8((char)mk->p1[j])));
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_and_si128(m0, m1));
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	for (; i < n; i++)
+		if (mk->may[s[i]] && i + 1 < n && mk->next[s[i + 1]])
+			return i;
+	return n;
+}
+
 /* put_mark: appends text[*from..ms) and then text[ms..me) marked; *from becomes me. */
 static void put_mark(struct buf *out, const char *text, size_t *from, size_t ms, size_t me)
 {
@@ -199,6 +259,8 @@ void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 	mk->n = 0;
 	mk->k = 0;
 	memset(mk->may, 0, sizeof(mk->may));
+	memset(mk->next, 0, 0x80);
+	memset(mk->next + 0x80, 1, 0x80);	/* a lead byte: its character may fold to anything */
 	for (int w = 0; w < sw->n; w++) {
 		const unsigned char *p = (const unsigned char *)sw->w[w].s;
 		struct search_folded *f = &mk->w[mk->n];
@@ -210,6 +272,13 @@ void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 		if ((f->m = m) == 0)
 			continue;
 		mk->n++;
+		if (m < 2 || f->cp[1] < 0 || f->cp[1] >= 0x80) {
+			memset(mk->next, 1, 0x80);
+		} else {
+			mk->next[f->cp[1]] = 1;
+			if (f->cp[1] >= 'a' && f->cp[1] <= 'z')
+				mk->next[f->cp[1] - ('a' - 'A')] = 1;
+		}
 		int32_t c0 = f->cp[0];
 		if (c0 >= 0 && c0 < 0x80) {
 			mk->may[c0] = 1;
@@ -223,16 +292,39 @@ void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 			starts_add(mk, 0x80);
 		}
 	}
+	pairs_init(mk);
 }
 
-int search_mark_with(const struct search_marker *mk, const char *text, size_t n, struct buf *out)
+/* cut_after: the end of the prefix search_mark_part keeps when the first match begins at ms:
+ * one past the first ' ', '\t', '\n' or '\r' at least after bytes past ms, or n. */
+static size_t cut_after(const unsigned char *s, size_t n, size_t ms, size_t after)
+{
+	for (size_t i = ms + after; i < n; i++)
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			return i + 1;
+	return n;
+}
+
+/* mark_upto: search_mark_with's marking of s[0..n), stopping (when after is not SIZE_MAX) at
+ * the first place, at or past cut_after of the first match, before which the output is final:
+ * no mark is open and no match starts before it unread. Returns the bytes of s covered. */
+static size_t mark_upto(const struct search_marker *mk, const char *text, size_t n, size_t after, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, len, from = 0, ms = 0, me = 0;	/* [ms, me): the mark being gathered */
+	size_t cut = n;
 	struct starts st = { .mk = mk };
 
-	starts_begin(&st, s, n);
-	while ((i = next_start(&st, s, n, i)) < n) {	/* the bytes no word begins at are passed quickly */
+	if (!mk->pairs)
+		starts_begin(&st, s, n);
+	/* the bytes no word begins at are passed quickly */
+	while ((i = mk->pairs ? pair_next(mk, s, n, i) : next_start(&st, s, n, i)) < n) {
+		if (i >= cut && i >= me)
+			break;
+		if (s[i] < 0x80 && i + 1 < n && !mk->next[s[i + 1]]) {	/* no word goes on with s[i + 1] */
+			i++;
+			continue;
+		}
 		int32_t c = fold_at(s, n, i, &len);
 		size_t end = 0;
 		for (int w = 0; w < mk->n; w++) {
@@ -247,15 +339,32 @@ int search_mark_with(const struct search_marker *mk, const char *text, size_t n,
 			} else {
 				if (me)
 					put_mark(out, text, &from, ms, me);
+				else if (after != SIZE_MAX)
+					cut = cut_after(s, n, i, after);	/* the first match */
 				ms = i;
 				me = end;
 			}
 		}
 		i += len;
 	}
+	if (i > n)
+		i = n;
 	if (me)
 		put_mark(out, text, &from, ms, me);
-	buf_add(out, text + from, n - from);
+	buf_add(out, text + from, i - from);
+	return i;
+}
+
+int search_mark_with(const struct search_marker *mk, const char *text, size_t n, struct buf *out)
+{
+	mark_upto(mk, text, n, SIZE_MAX, out);
+	return out->overflow ? -1 : 0;
+}
+
+int search_mark_part(const struct search_marker *mk, const char *text, size_t n, size_t after, struct buf *out,
+		     size_t *covered)
+{
+	*covered = mark_upto(mk, text, n, after, out);
 	return out->overflow ? -1 : 0;
 }
 

@@ -67,6 +67,10 @@ struct search_marker {
 	struct search_folded w[SEARCH_WORDS_MAX];
 	int n;					/* words in w */
 	unsigned char may[256];			/* may[b]: a match may begin with byte b */
+	unsigned char next[256];		/* next[b]: b may follow an ASCII first byte of a match */
+	unsigned char p0[SEARCH_WORDS_MAX];	/* pairs > 0: the words' first code points | 0x20 */
+	unsigned char p1[SEARCH_WORDS_MAX];	/* their ASCII second code points | 0x20, np1 of them */
+	int pairs, np1;				/* pairs: the words in p0, or 0 (no pair scan) */
 	unsigned char b[2 * SEARCH_WORDS_MAX];	/* those bytes, when all are ASCII */
 	int k;					/* bytes in b; -1 when a non-ASCII one may begin a match */
 };
@@ -76,5 +80,14 @@ void search_marker_init(struct search_marker *mk, const struct search_words *sw)
 
 /* search_mark_with: search_mark with the words prepared in mk (same contract and output). */
 int search_mark_with(const struct search_marker *mk, const char *s, size_t n, struct buf *out);
+
+/* search_mark_part: search_mark_with's output for a prefix of s only, for a snippet around the
+ * first match: it stops at the first place, past the first ' ', '\t', '\n' or '\r' at least
+ * after bytes beyond the first match's start (or at n), where no mark is open and every match
+ * that begins before it is read; what it appends is then a prefix of what search_mark_with
+ * appends, and *covered the bytes of s it stands for (n when all; all when s has no match).
+ * Returns 0, or -1 when out overflowed. */
+int search_mark_part(const struct search_marker *mk, const char *s, size_t n, size_t after, struct buf *out,
+		     size_t *covered);
 
 #endif

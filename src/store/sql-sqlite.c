@@ -471,9 +471,10 @@ const char *const sqlite_sql[STMT__MAX] = {
 	 * sorter of 1,000+ rows by period, area key and sex was half the statement's cost, and a
 	 * sort of each period's rows still 40 %). The rule: the indicator's publication once per
 	 * run (a constant subquery), the rest of SEE_OUTCOME only for figures not open in
-	 * themselves; the same rows as SEE_OUTCOME alone. */
+	 * themselves; the same rows as SEE_OUTCOME alone. The period's text by lup_period
+	 * (store-sqlite.c: made once per period, where || formats and allocates it per row). */
 	[STMT_REL_INDICATOR_OUTCOMES] =
-		"SELECT pe.year || '-' || pe.kind AS period, a.key AS area, x.sex, x.value, x.missing,"
+		"SELECT lup_period(pe.year, pe.kind) AS period, a.key AS area, x.sex, x.value, x.missing,"
 		" x.source, x.example FROM period pe CROSS JOIN outcome x CROSS JOIN area a"
 		" WHERE x.indicator_id = ?1 AND x.period_id = pe.id AND a.id = x.area_id"
 		" AND EXISTS (SELECT 1 FROM indicator pi_ WHERE pi_.id = ?1 AND " PUB_INDICATOR("pi_") ")"

@@ -226,6 +226,23 @@ int64_t store_col_int(const struct store_row *r, int i) { return r->ops->col_int
 double store_col_real(const struct store_row *r, int i) { return r->ops->col_real(r, i); }
 const char *store_col_text(const struct store_row *r, int i) { return r->ops->col_text(r, i); }
 
+void store_col_cell(const struct store_row *r, int i, struct store_cell *c)
+{
+	if (r->ops->col_cell) {
+		r->ops->col_cell(r, i, c);
+		return;
+	}
+	*c = (struct store_cell){ .t = r->ops->col_type(r, i) };
+	if (c->t == SV_INT)
+		c->i = r->ops->col_int(r, i);
+	else if (c->t == SV_REAL)
+		c->d = r->ops->col_real(r, i);
+	else if (c->t == SV_TEXT && (c->s = r->ops->col_text(r, i)) != NULL)
+		c->len = strlen(c->s);
+	else
+		c->t = SV_NULL;
+}
+
 int store_check(struct store *st, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {
 	return st->ops->check(st, fn, ctx, problems, e);

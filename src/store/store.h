@@ -226,6 +226,22 @@ int64_t store_col_int(const struct store_row *r, int i);
 double store_col_real(const struct store_row *r, int i);
 const char *store_col_text(const struct store_row *r, int i);
 
+/* One column's value read in one call: its type, and its integer (SV_INT), number (SV_REAL)
+ * or text with its length in bytes (SV_TEXT); s is NULL but for SV_TEXT. */
+struct store_cell {
+	enum sv_type t;
+	int64_t i;
+	double d;
+	const char *s;
+	size_t len;
+};
+
+/* store_col_cell: column i of r into *c, as store_col_type and then store_col_int, _real or
+ * _text would give it, in one call (SQLite: one column lookup, and the length without strlen:
+ * the stored bytes, so a NUL inside a text, which lup does not write, would count). Text is
+ * valid until fn returns. */
+void store_col_cell(const struct store_row *r, int i, struct store_cell *c);
+
 /* store_check_fn: receives one problem found by store_check. */
 typedef void (*store_check_fn)(void *ctx, const char *what, const char *detail);
 

@@ -21,6 +21,7 @@ int page_search(struct http_req *r);
 #define Q_MAX SEARCH_Q_MAX	/* bytes of the query that are used */
 #define HITS_MAX 1000		/* hits read from the store */
 #define SHOWN_MAX 50		/* hits shown per kind */
+#define SNIP_AFTER 200	/* a snippet's bytes after its first match, then to a space */
 #define MARK_ON SEARCH_MARK_ON	/* store_search's marks (store/search-words.h) */
 #define MARK_OFF SEARCH_MARK_OFF
 
@@ -195,7 +196,7 @@ static void marked_text(struct http_req *r, struct html *h, const char *s, size_
 	html_close_to(h, depth);
 }
 
-/* A window of about 250 bytes of a highlighted body around its first match, cut at spaces, as
+/* A window of about 280 bytes of a highlighted body around its first match, cut at spaces, as
  * a paragraph; nothing when the body has no match. */
 static void snippet(struct http_req *r, struct html *h, const char *body)
 {
@@ -207,7 +208,7 @@ static void snippet(struct http_req *r, struct html *h, const char *body)
 	b = m - 80 > body ? m - 80 : body;
 	while (b > body && !is_space(b[-1]))
 		b--;	/* back to the start of a word (never into a UTF-8 sequence) */
-	e = m + 200 < end ? m + 200 : end;
+	e = m + SNIP_AFTER < end ? m + SNIP_AFTER : end;
 	while (e < end && !is_space(*e))
 		e++;
 	HTML_OPEN_A(h, "p", "class", "snippet");
@@ -269,24 +270,29 @@ static const char *hit_href(struct http_req *r, const struct row_cell *c, int ki
 
 /* hit_text: column col (S_TITLE_HL or S_BODY_HL) of hit c with its matches marked: a hit of
  * half 1 comes unmarked from store_search and is marked here, into scratch (valid until its next
- * use), only for the hits shown; on an overflow the text stays unmarked. */
-static const char *hit_text(const struct search_marker *mk, const struct row_cell *c, int col, struct buf *scratch)
+ * use), only for the hits shown; on an overflow the text stays unmarked. snip (the body): only
+ * the prefix the snippet can show is marked (search_mark_part: the text up to a space at least
+ * SNIP_AFTER bytes past the first match), which is all the snippet reads of it. */
+static const char *hit_text(const struct search_marker *mk, const struct row_cell *c, int col, struct buf *scratch,
+			    int snip)
 {
 	const char *t = c[col].s;
-	size_t n;
+	size_t n, covered;
 
 	if (!t || cint(&c[S_HALF]) != 1)
 		return t;
 	n = strlen(t);
 	buf_reset(scratch);
 	buf_reserve(scratch, n + n / 4 + 16);	/* room for the text and mostly its marks at once */
-	return search_mark_with(mk, t, n, scratch) == 0 ? scratch->ptr : t;
+	if (!snip)
+		return search_mark_with(mk, t, n, scratch) == 0 ? scratch->ptr : t;
+	return search_mark_part(mk, t, n, SNIP_AFTER, scratch, &covered) == 0 ? scratch->ptr : t;
 }
 
 static void hit(struct http_req *r, struct html *h, const struct search_marker *mk, const struct row_cell *c,
 		int kind, struct buf *scratch)
 {
-	const char *t = hit_text(mk, c, S_TITLE_HL, scratch);
+	const char *t = hit_text(mk, c, S_TITLE_HL, scratch, 0);
 
 	HTML_OPEN(h, "li");
 	html_open(h, "a", "href", hit_href(r, c, kind), NULL);
@@ -312,7 +318,7 @@ static void hit(struct http_req *r, struct html *h, const struct search_marker *
 		html_text(h, ")");
 	}
 	html_close(h);
-	snippet(r, h, hit_text(mk, c, S_BODY_HL, scratch));	/* the title is written: scratch is free */
+	snippet(r, h, hit_text(mk, c, S_BODY_HL, scratch, 1));	/* the title is written: scratch is free */
 	html_close(h);
 }
 

@@ -188,8 +188,31 @@ static void test_mark(void)
 		 "x[BBB]x [ccc]-[DDD] [eEe] f ff [fff] [ggg] [hhhh] [iii] b");
 	T_EQ_STR(marked("öka bra", "Öka, BRA, ökade braket"), "[Öka], [BRA], [öka]de [bra]ket");
 	T_EQ_STR(marked("aaa", "aaaa"), "[aaaa]");
+	/* an ASCII first letter is looked at only when a word may go on with the next byte: a
+	 * letter in either case, or any character outside ASCII (the Kelvin sign folds to k) */
+	T_EQ_STR(marked("trygghet", "tt Trygghet tTRYGGHET trygg"), "tt [Trygghet] t[TRYGGHET] trygg");
+	T_EQ_STR(marked("ska", "s\xe2\x84\xaa" "a sk"), "[s\xe2\x84\xaa" "a] sk");
+	T_EQ_STR(marked("tre ubåt", "tTtrE UBÅT"), "tT[trE] [UBÅT]");
 	/* a byte that is no UTF-8 matches nothing and is kept */
 	T_EQ_STR(marked("abc", "x\xff" "abc\xc3"), "x\xff[abc]\xc3");
+}
+
+/* Long texts (scanned sixteen places at a time when every word begins with an ASCII letter): a
+ * match at every place of a block and across two, in either case, after a Kelvin sign (which
+ * folds to k), and a word's first letter followed by a character outside ASCII. */
+static void test_mark_long(void)
+{
+	char text[160], want[200];
+
+	for (int off = 0; off < 40; off++) {
+		memset(text, 'x', (size_t)off);
+		snprintf(text + off, sizeof(text) - (size_t)off, "TRYgghet trygg s\xe2\x84\xaa" "a t\xc3\xb6" " yyyyyyyyyyyyyyyyyyyy ska");
+		memset(want, 'x', (size_t)off);
+		snprintf(want + off, sizeof(want) - (size_t)off, "[TRYgghet] trygg [s\xe2\x84\xaa" "a] t\xc3\xb6" " yyyyyyyyyyyyyyyyyyyy [ska]");
+		T_EQ_STR(marked("trygghet ska", text), want);
+	}
+	T_EQ_STR(marked("öka tösen", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx TÖSEN öka tosen"), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [TÖSEN] [öka] tosen");
+	T_EQ_STR(marked("b12 1ab", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx B12 b12 1AB \x11" "ab @12"), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [B12] [b12] [1AB] \x11" "ab @12");
 }
 
 /* One marker for many texts (as the page marks its hits) marks each as search_mark does. */
@@ -218,6 +241,53 @@ static void test_marker_reused(void)
 	T_EQ_STR(a.ptr, "skola och \001förskola\002, \001FÖRSKOLA\002");
 	buf_release(&a);
 	buf_release(&b);
+}
+
+/* search_mark_part writes a prefix of what search_mark_with writes, for as much of the text as
+ * a snippet (to a space `after` bytes past the first match) needs, and stops there unless a mark
+ * is open or a match begins before the cut. */
+static void test_mark_part(void)
+{
+	static const char *const texts[] = {
+		"skola skola skola skola skola skola skola skola",	/* cut after the second match */
+		"a skolaskolaskolaskola b skola",			/* touching marks before the cut */
+		"xx skola yyyyyyyyyyyyyyyyyyyy",			/* no space after the cut: all */
+		"nothing to see here at all, none",			/* no match: all */
+		"skolan\tskolan\nskola skola skola",			/* tab and newline are spaces */
+		"",
+	};
+	static const size_t want[] = { 12, 25, 29, 32, 14, 0 };
+	struct search_words sw;
+	struct search_marker mk;
+	struct buf full, part;
+
+	search_words_split(&sw, "skola");
+	search_marker_init(&mk, &sw);
+	buf_init(&full, 0);
+	buf_init(&part, 0);
+	for (int i = 0; i < (int)(sizeof(texts) / sizeof(texts[0])); i++) {
+		size_t n = strlen(texts[i]), covered = 99;
+		buf_reset(&full);
+		buf_reset(&part);
+		T_EQ_INT(search_mark_with(&mk, texts[i], n, &full), 0);
+		T_EQ_INT(search_mark_part(&mk, texts[i], n, 8, &part, &covered), 0);
+		T_EQ_INT((long long)covered, (long long)want[i]);
+		T_CHECK(part.len <= full.len && memcmp(part.ptr, full.ptr, part.len) == 0);
+		if (covered == n)
+			T_EQ_STR(part.ptr, full.ptr);
+		else	/* the prefix stands for the text's first covered bytes, marks removed */
+			T_CHECK(part.len >= covered && part.ptr[part.len - 1] == texts[i][covered - 1]);
+	}
+	/* the text up to the cut, marks and all */
+	buf_reset(&part);
+	size_t covered;
+	T_EQ_INT(search_mark_part(&mk, texts[0], strlen(texts[0]), 8, &part, &covered), 0);
+	T_EQ_STR(part.ptr, "\001skola\002 \001skola\002 ");
+	buf_reset(&part);
+	T_EQ_INT(search_mark_part(&mk, texts[1], strlen(texts[1]), 8, &part, &covered), 0);
+	T_EQ_STR(part.ptr, "a \001skola\002\001skola\002\001skola\002\001skola\002 b ");
+	buf_release(&full);
+	buf_release(&part);
 }
 
 /* The marks are those FTS5's highlight() sets in a trigram index (where occurrences do not
@@ -286,6 +356,8 @@ int main(void)
 	T_RUN(test_pg_regex);
 	T_RUN(test_mark);
 	T_RUN(test_marker_reused);
+	T_RUN(test_mark_part);
+	T_RUN(test_mark_long);
 	T_RUN(test_mark_as_fts5);
 	return t_done();
 }
