@@ -47,14 +47,16 @@
 	"(?2 IS NULL OR ?2 BETWEEN coalesce(a.start_first / 10000, " VC_PLAN_YEAR("year_from") ", ?2)" \
 	" AND coalesce(a.end_last / 10000, " VC_PLAN_YEAR("year_to") ", ?2))"
 
-/* The outcomes' areas (ar): the municipality and the districts of organisation ?1's committee. */
+/* The outcomes' areas (ar): the municipality and the districts of organisation ?1's committee.
+ * NOT MATERIALIZED, as pr below: each is read once or twice, and SQLite would otherwise
+ * build (and zero the first page of) a temporary table for each (about 8K instructions). */
 #define VC_AREAS \
-	" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1" \
+	" ar(id) AS NOT MATERIALIZED (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1" \
 	"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
 
 /* The outcomes' periods (pr): those of year ?2 and the previous year's full year, or of ?2 only. */
-#define VC_PERIODS_PREV " pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
-#define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = ?2)"
+#define VC_PERIODS_PREV " pr(id) AS NOT MATERIALIZED (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
+#define VC_PERIODS_YEAR " pr(id) AS NOT MATERIALIZED (SELECT id FROM period WHERE year = ?2)"
 
 /* The visible outcomes (VC_SEEN) of the chain's public indicators (the goals' ids VC_IDS(3), each joined
  * to its indicators: no IN list to build) in the periods pr (the caller adds the areas), by

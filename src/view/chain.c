@@ -430,7 +430,8 @@ void view_sort_nearly(struct arena *a, void *base, size_t n, size_t size, int (*
 /* sort_by_runs: kr[0..n) in cmp's order, for a cmp that orders by k first and rows that come
  * in runs of the same k (the outcomes: an indicator's few rows together): the runs put in
  * order of k (already so, as a rule), then each run's rows by insertion, where a sort made
- * n log n calls of cmp. */
+ * n log n calls of cmp. Rows that come mostly one per run (the outcomes read by period and
+ * area: a few stretches ascending in k) are merged as they are (view_sort_nearly). */
 static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)(const void *, const void *))
 {
 	size_t nr = 0, sorted = 1;
@@ -438,6 +439,10 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 
 	for (size_t i = 0; i < n; i++)
 		nr += i == 0 || kr[i].k != kr[i - 1].k;
+	if (nr > n / 2) {
+		view_sort_nearly(a, kr, n, sizeof(*kr), cmp);
+		return;
+	}
 	r = arena_alloc_raw(a, (nr ? nr : 1) * sizeof(*r));	/* filled below */
 	nr = 0;
 	for (size_t i = 0; i < n; i++) {
