@@ -137,14 +137,14 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * VC_OWNED built and probed here was 88K of the statement's 745K) and their ord; by goal in
 	 * the ids' order, unordered within it (the loader sorts each goal's by ord and key): the
 	 * ids drive the join, without the IN list of the chain's ids to build (554K -> 496K). The
-	 * targets are joined by their key (at most one of each kind, one seek each: 0048): a
-	 * correlated subquery per target cost a sixth more of the statement. */
+	 * two targets are one row of derived_indicator_targets (0060), one seek of its key: two
+	 * joins of target (each a seek of its four-column key: 0048) were 0.26M of the 0.50M,
+	 * 0.33M this way. */
 	[STMT_VC_INDICATORS] =
 		"SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" t.text AS target, k.text AS kf_target, i.owner_id, i.ord"
+		" t.own AS target, t.kf AS kf_target, i.owner_id, i.ord"
 		" FROM " VC_IDS("2") " c CROSS JOIN indicator i ON i.goal_id = c.value"
-		" LEFT JOIN target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'own' AND t.sex = 'T'"
-		" LEFT JOIN target k ON k.indicator_id = i.id AND k.year = ?1 AND k.kind = 'kf' AND k.sex = 'T'"
+		" LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?1"
 		" WHERE " PUB_INDICATOR("i"),
 	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
