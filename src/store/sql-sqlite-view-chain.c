@@ -192,10 +192,11 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?1"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
 	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
-	 * unordered (view/chain.c sorts them by start and key) */
+	 * unordered (view/chain.c sorts them by start and key); their owner's name, which no reader
+	 * showed, is no longer read (a column and a copy per activity) */
 	[STMT_VC_ACTIVITIES] =
-		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first FROM" VC_OWNED_ACTS " JOIN organisation o ON o.id = a.owner_id"
+		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
+		" a.goal_id, a.start_first FROM" VC_OWNED_ACTS
 		" WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 	/* -> activity_id, name, area_id: the districts of the activities of the organisation or its pair,
 	 * unordered (view/chain.c puts them in Swedish order of their names, ranking the distinct

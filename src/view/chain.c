@@ -261,16 +261,15 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->id = store_col_int(r, 0);
 	ac->key = text(l, r, 1);
 	ac->title = text(l, r, 2);
-	ac->owner_name = text(l, r, 3);
-	ac->role = text(l, r, 4);
-	ac->status = text(l, r, 5);
-	ac->start_text = text(l, r, 6);
-	ac->end_text = text(l, r, 7);
-	ac->goal_id = store_col_int(r, 8);
+	ac->role = text(l, r, 3);
+	ac->status = text(l, r, 4);
+	ac->start_text = text(l, r, 5);
+	ac->end_text = text(l, r, 6);
+	ac->goal_id = store_col_int(r, 7);
 	ac->areas = NULL;
 	ac->goal = -1;
 	/* the sort key's first part: the start (YYYYMMDD), unknown last */
-	l->owner[l->n - 1] = store_col_type(r, 9) == SV_NULL ? INT64_MAX : store_col_int(r, 9);
+	l->owner[l->n - 1] = store_col_type(r, 8) == SV_NULL ? INT64_MAX : store_col_int(r, 8);
 	return 0;
 }
 
@@ -481,14 +480,15 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 
 /* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed, with
  * k2[i] for row i, or 0 when k2 is NULL); by runs of the same owner (sort_by_runs) when
- * runs is set and cmp orders by k first. */
+ * runs is set and cmp orders by k first. Rows already in order stay where they are (the
+ * goals, as a rule: each a copy of 150 bytes). */
 static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), const uint64_t *k2, int runs)
 {
-	size_t n = l->n ? l->n : 1;
+	size_t n = l->n ? l->n : 1, moved = 0;
 	/* each filled below before it is read */
 	struct keyed *kr = arena_alloc_raw(l->a, n * sizeof(*kr));
-	char *rows = arena_alloc_raw(l->a, n * l->size);
-	int64_t *owner = arena_alloc_raw(l->a, n * sizeof(*owner));
+	char *rows;
+	int64_t *owner;
 
 	for (size_t i = 0; i < l->n; i++)
 		kr[i] = (struct keyed){ l->owner[i], k2 ? k2[i] : 0, (const char *)l->rows + i * l->size };
@@ -496,6 +496,12 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), co
 		sort_by_runs(l->a, kr, l->n, cmp);
 	else
 		view_sort_nearly(l->a, kr, l->n, sizeof(*kr), cmp);
+	for (size_t i = 0; i < l->n && !moved; i++)
+		moved = kr[i].row != (const char *)l->rows + i * l->size;
+	if (!moved)
+		return;
+	rows = arena_alloc_raw(l->a, n * l->size);	/* filled below */
+	owner = arena_alloc_raw(l->a, n * sizeof(*owner));
 	for (size_t i = 0; i < l->n; i++) {
 		memcpy(rows + i * l->size, kr[i].row, l->size);
 		owner[i] = kr[i].k;
