@@ -192,7 +192,8 @@ struct triple {
 
 /* outcome_row: the sexes shown of an (indicator, period, area) of a period to keep (the
  * statements may give other periods between the least and the greatest of those:
- * STMT_VC_OUTCOMES), unless none is shown. expand_outcomes makes an outcome of each. */
+ * STMT_VC_OUTCOMES), unless none is shown. expand_outcomes makes an outcome of each; those of
+ * indicators the chain did not read (SQLite's statements may give them) are left out by runs. */
 static int outcome_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
