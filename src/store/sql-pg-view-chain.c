@@ -156,7 +156,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * for the demo's 150); the array (an InitPlan, the cheapest filter, so the first) keeps the
 	 * year's and the publication rule's lookups to the owners' activities. */
 	[STMT_VC_ACTIVITIES] =
-		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
+		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
 		" a.goal_id, a.start_first FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
 		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 	/* (org_id) -> activity_id, name, area_id: the districts of the activities of the organisation or its

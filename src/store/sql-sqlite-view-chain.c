@@ -47,14 +47,16 @@
 	"(?2 IS NULL OR ?2 BETWEEN coalesce(a.start_first / 10000, " VC_PLAN_YEAR("year_from") ", ?2)" \
 	" AND coalesce(a.end_last / 10000, " VC_PLAN_YEAR("year_to") ", ?2))"
 
-/* The outcomes' areas (ar): the municipality and the districts of organisation ?1's committee. */
+/* The outcomes' areas (ar): the municipality and the districts of organisation ?1's committee.
+ * NOT MATERIALIZED, as pr below: each is read once or twice, and SQLite would otherwise
+ * build (and zero the first page of) a temporary table for each (about 8K instructions). */
 #define VC_AREAS \
-	" ar(id) AS (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1" \
+	" ar(id) AS NOT MATERIALIZED (SELECT id FROM area WHERE level = 'municipality' OR committee_id = ?1" \
 	"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
 
 /* The outcomes' periods (pr): those of year ?2 and the previous year's full year, or of ?2 only. */
-#define VC_PERIODS_PREV " pr(id) AS (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
-#define VC_PERIODS_YEAR " pr(id) AS (SELECT id FROM period WHERE year = ?2)"
+#define VC_PERIODS_PREV " pr(id) AS NOT MATERIALIZED (SELECT id FROM period WHERE year = ?2 OR (year = ?2 - 1 AND kind = 'FY'))"
+#define VC_PERIODS_YEAR " pr(id) AS NOT MATERIALIZED (SELECT id FROM period WHERE year = ?2)"
 
 /* The visible outcomes (VC_SEEN) of the chain's public indicators (the goals' ids VC_IDS(3), each joined
  * to its indicators: no IN list to build) in the periods pr (the caller adds the areas), by
@@ -81,6 +83,31 @@
 	" CROSS JOIN derived_outcome_sexes x ON x.indicator_id = i.id" \
 	" WHERE x.period_id BETWEEN (SELECT min(id) FROM pr) AND (SELECT max(id) FROM pr)" \
 	" AND " PUB_INDICATOR("i")
+
+/* The same rows (and the rows of the same periods and areas of indicators not in the chain, or
+ * not public: the loader keeps the outcomes of the indicators it read, view/chain.c) read
+ * another way: per period of pr and area (the areas' table or column ar, "ar.id" or "?1") one
+ * range of 0058's index by period and area, whose entries hold every column (no seek into the
+ * table), the indicator looked up only for a figure not public in itself. The chain's reading
+ * (VC_OUTCOMES_OF) seeks per indicator and area, about 5.6K instructions each with the chain's
+ * indicators, and 148 of them were 0.8M of the API's 1.08M statement (Spånga-Tensta 2022);
+ * this reads the 242 rows in 6 ranges, 0.44M. It pays only while the ranges hold few rows of
+ * other indicators, so it is taken (VC_FEW_INDICATORS) only where the database has at most three
+ * indicators per goal of the chain: the ranges then hold at most that many rows per goal,
+ * period and area, read at about 1.8K each (a single organisation's plan, as in the demo);
+ * else the chain's reading (a city's many organisations and years). */
+#define VC_OUTCOMES_SCAN(from, area, mask, values) \
+	" SELECT x.indicator_id, x.period_id, x.area_id, (CASE WHEN x.shut = 0 OR EXISTS (SELECT 1 FROM indicator i" \
+	" WHERE i.id = x.indicator_id AND (" SEE_FIGURE_SHUT_BY("x.period_id", "i", "seen") ")) THEN x.sexes" \
+	" ELSE x.sexes & ~x.shut END)" mask " AS sexes, " values \
+	" FROM " from " CROSS JOIN derived_outcome_sexes x INDEXED BY derived_outcome_sexes_period_area" \
+	" ON x.period_id = pr.id AND x.area_id = " area
+
+/* Whether the database has at most three indicators per goal of the chain (the goal ids
+ * ?3, joined by commas: their count from the commas): both counts are constant in the
+ * statement, computed once (count(*) from the smallest index's pages). */
+#define VC_FEW_INDICATORS \
+	"(SELECT count(*) FROM indicator) <= 3 * (length(?3) - length(replace(?3, ',', '')) + 1)"
 
 /* The rule's owner part (sql-public.h SEE_FIGURE_SEEN) decided once per owner of the chain's
  * indicators (io) and period of pr, not per outcome: in the demo every figure is example data
@@ -110,37 +137,44 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * VC_OWNED built and probed here was 88K of the statement's 745K) and their ord; by goal in
 	 * the ids' order, unordered within it (the loader sorts each goal's by ord and key): the
 	 * ids drive the join, without the IN list of the chain's ids to build (554K -> 496K). The
-	 * targets are joined by their key (at most one of each kind, one seek each: 0048): a
-	 * correlated subquery per target cost a sixth more of the statement. */
+	 * two targets are one row of derived_indicator_targets (0060), one seek of its key: two
+	 * joins of target (each a seek of its four-column key: 0048) were 0.26M of the 0.50M,
+	 * 0.33M this way. */
 	[STMT_VC_INDICATORS] =
 		"SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" t.text AS target, k.text AS kf_target, i.owner_id, i.ord"
+		" t.own AS target, t.kf AS kf_target, i.owner_id, i.ord"
 		" FROM " VC_IDS("2") " c CROSS JOIN indicator i ON i.goal_id = c.value"
-		" LEFT JOIN target t ON t.indicator_id = i.id AND t.year = ?1 AND t.kind = 'own' AND t.sex = 'T'"
-		" LEFT JOIN target k ON k.indicator_id = i.id AND k.year = ?1 AND k.kind = 'kf' AND k.sex = 'T'"
+		" LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?1"
 		" WHERE " PUB_INDICATOR("i"),
 	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
 	 * sorter here copied every row into a temporary b-tree) */
 	[STMT_VC_OUTCOMES] =
 		"WITH" VC_AREAS "," VC_PERIODS_PREV VC_SEEN
-		VC_OUTCOMES_OF("", "x.vt, x.vk, x.vm") " AND x.area_id IN (SELECT id FROM ar)",
+		VC_OUTCOMES_SCAN("ar CROSS JOIN pr", "ar.id", "", "x.vt, x.vk, x.vm") " WHERE " VC_FEW_INDICATORS
+		" UNION ALL" VC_OUTCOMES_OF("", "x.vt, x.vk, x.vm") " AND x.area_id IN (SELECT id FROM ar)"
+		" AND NOT " VC_FEW_INDICATORS,
 	/* -> the same of the year only (the API's goal chain shows no other) */
 	[STMT_VC_OUTCOMES_YEAR] =
 		"WITH" VC_AREAS "," VC_PERIODS_YEAR VC_SEEN
-		VC_OUTCOMES_OF("", "x.vt, x.vk, x.vm") " AND x.area_id IN (SELECT id FROM ar)",
+		VC_OUTCOMES_SCAN("ar CROSS JOIN pr", "ar.id", "", "x.vt, x.vk, x.vm") " WHERE " VC_FEW_INDICATORS
+		" UNION ALL" VC_OUTCOMES_OF("", "x.vt, x.vk, x.vm") " AND x.area_id IN (SELECT id FROM ar)"
+		" AND NOT " VC_FEW_INDICATORS,
 	/* (area_id, year, goal_ids) -> the same in area ?1 for both sexes together (T) only: what
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =
 		"WITH" VC_PERIODS_PREV VC_SEEN
-		VC_OUTCOMES_OF(" & 36", "x.vt") " AND x.area_id = ?1",
+		VC_OUTCOMES_SCAN("pr", "?1", " & 36", "x.vt") " WHERE " VC_FEW_INDICATORS
+		" UNION ALL" VC_OUTCOMES_OF(" & 36", "x.vt") " AND x.area_id = ?1 AND NOT " VC_FEW_INDICATORS,
 	/* (org_id, year, area_id) -> what, id, year, name: the periods of the year and the year
 	 * before (what 0; name: the kind) and the areas of VC_AREAS and area ?3 (what 1; name: the
 	 * key), which the outcomes above give by id (view/chain.c puts them in), and the
 	 * organisations VC_OWNED_ACTS walks (what 2: ?1, its pair, those naming ?1 their pair), the
-	 * owners of the indicators and reports the loader calls the organisation's own */
+	 * owners of the indicators and reports the loader calls the organisation's own; the two
+	 * years as a range (year = ?2 OR year = ?2 - 1 made SQLite build and zero a temporary
+	 * table for the list: 39K instructions for the periods, 10K as a range) */
 	[STMT_VC_OUTCOME_KEYS] =
-		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year = ?2 OR year = ?2 - 1"
+		"SELECT 0 AS what, id, year, kind AS name FROM period WHERE year BETWEEN ?2 - 1 AND ?2"
 		" UNION ALL SELECT 1, id, NULL, key FROM area WHERE level = 'municipality' OR committee_id = ?1"
 		"  OR committee_id = (SELECT pair_id FROM organisation WHERE id = ?1) OR id = ?3"
 		" UNION ALL SELECT 2, ?1, NULL, NULL UNION ALL SELECT 2, id, NULL, NULL FROM organisation WHERE pair_id = ?1"
@@ -158,10 +192,11 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?1"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
 	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
-	 * unordered (view/chain.c sorts them by start and key) */
+	 * unordered (view/chain.c sorts them by start and key); their owner's name, which no reader
+	 * showed, is no longer read (a column and a copy per activity) */
 	[STMT_VC_ACTIVITIES] =
-		"SELECT a.id, a.key, a.title, o.name AS owner_name, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first FROM" VC_OWNED_ACTS " JOIN organisation o ON o.id = a.owner_id"
+		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
+		" a.goal_id, a.start_first FROM" VC_OWNED_ACTS
 		" WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 	/* -> activity_id, name, area_id: the districts of the activities of the organisation or its pair,
 	 * unordered (view/chain.c puts them in Swedish order of their names, ranking the distinct

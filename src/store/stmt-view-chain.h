@@ -7,8 +7,10 @@
  * VC_OUTCOME_KEYS), VC_OUTCOMES_AREA (area_id, year, goal_ids), the rest (org_id, year,
  * goal_ids). All read as the connection's viewer. The
  * VC_OUTCOMES* may also give outcomes of periods between the least and the greatest of those
- * they name (the loader keeps those it asked for), and give no missing column (it is value IS
- * NULL, outcome's CHECK). */
+ * they name (the loader keeps those it asked for) and outcomes of indicators that are not the
+ * chain's public ones (SQLite's ranges by period and area: the loader keeps those of the
+ * indicators VC_INDICATORS gave), and give no missing column (it is value IS NULL, outcome's
+ * CHECK). */
 #ifndef LUP_STMT_VIEW_CHAIN_H
 #define LUP_STMT_VIEW_CHAIN_H
 

@@ -776,7 +776,7 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"SELECT 1 FROM (SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
 	" UNION ALL SELECT 1 FROM (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)"
 
-/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052 and 0055) when they
+/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052, 0055 and 0060) when they
  * disagree with what they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
 	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
@@ -819,7 +819,12 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" FULL JOIN derived_outcome_sexes d ON d.indicator_id = r.indicator_id AND d.area_id = r.area_id" \
 	"  AND d.period_id = r.period_id" \
 	" WHERE r.sexes IS NOT d.sexes OR r.shut IS NOT d.shut OR r.vt IS NOT d.vt OR r.vk IS NOT d.vk" \
-	"  OR r.vm IS NOT d.vm HAVING count(*) > 0"
+	"  OR r.vm IS NOT d.vm HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_indicator_targets: ' || count(*) || ' indicator and year rows differ from target'" \
+	" FROM (SELECT indicator_id, year, max(CASE WHEN kind = 'own' THEN text END) AS own," \
+	"  max(CASE WHEN kind = 'kf' THEN text END) AS kf FROM target WHERE sex = 'T' GROUP BY 1, 2) r" \
+	" FULL JOIN derived_indicator_targets d ON d.indicator_id = r.indicator_id AND d.year = r.year" \
+	" WHERE r.year IS NULL OR d.year IS NULL OR r.own IS NOT d.own OR r.kf IS NOT d.kf HAVING count(*) > 0"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {

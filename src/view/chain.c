@@ -192,7 +192,8 @@ struct triple {
 
 /* outcome_row: the sexes shown of an (indicator, period, area) of a period to keep (the
  * statements may give other periods between the least and the greatest of those:
- * STMT_VC_OUTCOMES), unless none is shown. expand_outcomes makes an outcome of each. */
+ * STMT_VC_OUTCOMES), unless none is shown. expand_outcomes makes an outcome of each; those of
+ * indicators the chain did not read (SQLite's statements may give them) are left out by runs. */
 static int outcome_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
@@ -261,16 +262,15 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->id = store_col_int(r, 0);
 	ac->key = text(l, r, 1);
 	ac->title = text(l, r, 2);
-	ac->owner_name = text(l, r, 3);
-	ac->role = text(l, r, 4);
-	ac->status = text(l, r, 5);
-	ac->start_text = text(l, r, 6);
-	ac->end_text = text(l, r, 7);
-	ac->goal_id = store_col_int(r, 8);
+	ac->role = text(l, r, 3);
+	ac->status = text(l, r, 4);
+	ac->start_text = text(l, r, 5);
+	ac->end_text = text(l, r, 6);
+	ac->goal_id = store_col_int(r, 7);
 	ac->areas = NULL;
 	ac->goal = -1;
 	/* the sort key's first part: the start (YYYYMMDD), unknown last */
-	l->owner[l->n - 1] = store_col_type(r, 9) == SV_NULL ? INT64_MAX : store_col_int(r, 9);
+	l->owner[l->n - 1] = store_col_type(r, 8) == SV_NULL ? INT64_MAX : store_col_int(r, 8);
 	return 0;
 }
 
@@ -430,7 +430,8 @@ void view_sort_nearly(struct arena *a, void *base, size_t n, size_t size, int (*
 /* sort_by_runs: kr[0..n) in cmp's order, for a cmp that orders by k first and rows that come
  * in runs of the same k (the outcomes: an indicator's few rows together): the runs put in
  * order of k (already so, as a rule), then each run's rows by insertion, where a sort made
- * n log n calls of cmp. */
+ * n log n calls of cmp. Rows that come mostly one per run (the outcomes read by period and
+ * area: a few stretches ascending in k) are merged as they are (view_sort_nearly). */
 static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)(const void *, const void *))
 {
 	size_t nr = 0, sorted = 1;
@@ -438,6 +439,10 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 
 	for (size_t i = 0; i < n; i++)
 		nr += i == 0 || kr[i].k != kr[i - 1].k;
+	if (nr > n / 2) {
+		view_sort_nearly(a, kr, n, sizeof(*kr), cmp);
+		return;
+	}
 	r = arena_alloc_raw(a, (nr ? nr : 1) * sizeof(*r));	/* filled below */
 	nr = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -476,14 +481,15 @@ static void sort_by_runs(struct arena *a, struct keyed *kr, size_t n, int (*cmp)
 
 /* sort_rows: sorts l's rows, with their owner entries, by cmp (which sees struct keyed, with
  * k2[i] for row i, or 0 when k2 is NULL); by runs of the same owner (sort_by_runs) when
- * runs is set and cmp orders by k first. */
+ * runs is set and cmp orders by k first. Rows already in order stay where they are (the
+ * goals, as a rule: each a copy of 150 bytes). */
 static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), const uint64_t *k2, int runs)
 {
-	size_t n = l->n ? l->n : 1;
+	size_t n = l->n ? l->n : 1, moved = 0;
 	/* each filled below before it is read */
 	struct keyed *kr = arena_alloc_raw(l->a, n * sizeof(*kr));
-	char *rows = arena_alloc_raw(l->a, n * l->size);
-	int64_t *owner = arena_alloc_raw(l->a, n * sizeof(*owner));
+	char *rows;
+	int64_t *owner;
 
 	for (size_t i = 0; i < l->n; i++)
 		kr[i] = (struct keyed){ l->owner[i], k2 ? k2[i] : 0, (const char *)l->rows + i * l->size };
@@ -491,6 +497,12 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), co
 		sort_by_runs(l->a, kr, l->n, cmp);
 	else
 		view_sort_nearly(l->a, kr, l->n, sizeof(*kr), cmp);
+	for (size_t i = 0; i < l->n && !moved; i++)
+		moved = kr[i].row != (const char *)l->rows + i * l->size;
+	if (!moved)
+		return;
+	rows = arena_alloc_raw(l->a, n * l->size);	/* filled below */
+	owner = arena_alloc_raw(l->a, n * sizeof(*owner));
 	for (size_t i = 0; i < l->n; i++) {
 		memcpy(rows + i * l->size, kr[i].row, l->size);
 		owner[i] = kr[i].k;

@@ -54,7 +54,7 @@ struct view_assessment {
 /* One activity of the organisation (or its pair) in the year. */
 struct view_activity {
 	int64_t id, goal_id;		/* goal_id 0: linked to no goal */
-	const char *key, *title, *owner_name;
+	const char *key, *title;
 	const char *role, *status;	/* role may be NULL */
 	const char *start_text, *end_text, *areas;	/* as written; NULL when unknown */
 	int goal;			/* index of its goal in the chain, -1 when not in the chain */
