@@ -57,6 +57,17 @@ const char *const pg_sql_need[STMT__MAX] = {
 		" WHERE (p.owner_id = $1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"
 		"  OR p.owner_id IN (SELECT id FROM organisation WHERE pair_id = $1)) AND pv.status <> 'draft'"
 		" ORDER BY p.year_from DESC, pv.version DESC, b.tbl, b.ord, b.id",
+	/* (org id, district id, year; each NULL: any) -> id, org id, org name, org key, area id,
+	 * area name, area key, year, kind, amount, unit, note, example: the allocations of GET
+	 * /api/v1/allocations (STMT_LIST_ALLOCATIONS' rows and filters: a district is its own rows
+	 * and its areas'), in no order: the API sorts them (web/api-allocations.c) as
+	 * STMT_LIST_ALLOCATIONS' ORDER BY does */
+	[STMT_AL_LIST] =
+		"SELECT r.id, r.org_id, o.name, o.key, r.area_id, a.name, a.key, r.year, r.kind, r.amount, r.unit, r.note,"
+		" r.example FROM resource_allocation r"
+		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
+		" WHERE ($1::bigint IS NULL OR r.org_id = $1) AND ($2::bigint IS NULL OR r.area_id = $2 OR a.parent_id = $2)"
+		" AND ($3::bigint IS NULL OR r.year = $3)",
 	/* (year, org id or NULL) -> area_id, kind, amount (sum), example (max): the resources per
 	 * district and kind of the year (of one organisation) */
 	[STMT_AL_SUMS] =

@@ -65,6 +65,12 @@ int api_view_todo(struct http_req *r);
 int api_openapi(struct http_req *r);
 int api_entity_list(struct http_req *r);
 int api_entity_get(struct http_req *r);
+/* api_allocation_list: GET /api/v1/allocations's page (limit rows from offset) of the
+ * allocations that b's filters (kind_bind for the kind "allocations": org, district, year)
+ * select, in the list's order, written from the rows (api_entity_list's answer, but
+ * ?sort=): the same bytes as the generic list. Returns the status. */
+struct kind_bound;
+int api_allocation_list(struct http_req *r, const struct kind_bound *b, long limit, long offset);
 int api_login(struct http_req *r);
 int api_logout(struct http_req *r);
 int api_me(struct http_req *r);
