@@ -97,13 +97,14 @@ const char *const sqlite_sql_need[STMT__MAX] = {
 	/* (indicator id) -> id, key, name, unit, direction, public (1 when in no draft) */
 	[STMT_NEED_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, " PUB_INDICATOR("i") " FROM indicator i WHERE i.id = ?1",
-	/* (year) -> indicator_id, area_id, level, value, example: every indicator's full-year total
-	 * values of the districts and the city in the year that the viewer may see (SEE_FIGURE); the
+	/* (year) -> indicator_id, area_id, value, example: every indicator's full-year total
+	 * values of the districts and the city (the areas of level 'municipality': the reader tells
+	 * them by their not being among STMT_NEED_DISTRICTS' districts) in the year that the viewer may see (SEE_FIGURE); the
 	 * indicator's publication (PUB_INDICATOR) is left to the reader, which has it from
 	 * STMT_NEED_INDICATORS. In the order of outcome_period_area (a range per area), not
 	 * sorted: a seek per indicator and area cost twice as much */
 	[STMT_NEED_VALUES] =
-		"SELECT x.indicator_id, a.id, a.level, x.value, x.example FROM period pe CROSS JOIN area a"
+		"SELECT x.indicator_id, x.area_id, x.value, x.example FROM period pe CROSS JOIN area a"
 		" CROSS JOIN outcome x ON x.period_id = pe.id AND x.area_id = a.id AND x.sex = 'T'"
 		" WHERE pe.year = ?1 AND pe.kind = 'FY' AND a.level IN ('municipality','district') AND x.value IS NOT NULL"
 		" AND " SEE_FIGURE_OF("x", "x.indicator_id"),
