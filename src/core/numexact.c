@@ -122,12 +122,18 @@ static int digits(double v, int prec, uint64_t *n, int *x, int *k)
  * for -4 <= x < prec), trailing zeros of the fraction dropped. */
 static size_t put_g(int neg, uint64_t n, int prec, int x, char *out)
 {
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
 	char d[24];
-	int nd = prec;
+	int nd = prec, left = prec;
 	size_t o = 0;
 
-	for (int i = prec - 1; i >= 0; i--, n /= 10)
-		d[i] = (char)('0' + n % 10);
+	for (; left >= 2; left -= 2, n /= 100)	/* two digits at a time, from the last */
+		memcpy(d + left - 2, pairs + 2 * (n % 100), 2);
+	if (left)
+		d[0] = (char)('0' + n % 10);
 	while (nd > 1 && nd > x + 1 && d[nd - 1] == '0')
 		nd--;
 	if (neg)

@@ -18,6 +18,7 @@
 #include "model/need.h"
 #include "render/json.h"
 #include "render/rows.h"
+#include "core/buf.h"
 #include "core/collate.h"
 #include "store/kinds.h"
 #include "store/store.h"
@@ -454,9 +455,70 @@ static void resources_json(struct json *j, const struct view_need_district *d)
 	json_obj_close(j);
 }
 
-static void district_json(struct json *j, const struct view_need *v, size_t rank, size_t d)
+/* A step's text before its value: {"indicator":KEY,"value": (one per indicator). */
+struct step_head {
+	char *s;
+	size_t n;
+};
+
+/* LIT: appends a string literal to b. */
+#define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
+
+/* step_heads: each indicator's step_head, or NULL when the writer is pretty (the steps are then
+ * written member by member). */
+static struct step_head *step_heads(struct arena *a, const struct view_need *v, const struct json *j)
+{
+	struct step_head *h;
+	struct buf b;
+
+	if (j->pretty)
+		return NULL;
+	h = arena_alloc(a, (v->ni + 1) * sizeof(*h));
+	for (size_t k = 0; k < v->ni; k++) {
+		buf_init(&b, 0);
+		LIT(&b, "{\"indicator\":");
+		if (v->inds[k].key)
+			json_escape_str(&b, v->inds[k].key, strlen(v->inds[k].key));
+		else
+			LIT(&b, "null");
+		LIT(&b, ",\"value\":");
+		h[k].n = b.len;
+		h[k].s = arena_alloc(a, b.len + 1);
+		memcpy(h[k].s, b.ptr, b.len);
+		buf_release(&b);
+	}
+	return h;
+}
+
+/* step_piece: a step as one piece straight into the output: the same bytes as step_members'. */
+static void step_piece(struct buf *b, const struct step_head *h, const struct need_cell *c)
+{
+	char num[JSON_NUM_SIZE];
+
+	buf_add(b, h->s, h->n);
+	buf_add(b, num, json_num_text(c->value, num));
+	LIT(b, ",\"gap\":");
+	buf_add(b, num, json_num_text(c->gap, num));
+	LIT(b, ",\"z\":");
+	buf_add(b, num, json_num_text(c->z, num));
+	LIT(b, "}");
+}
+
+static void step_members(struct json *j, const struct view_need_ind *x, const struct need_cell *c)
+{
+	json_obj_open(j);
+	json_key(j, "indicator"); json_str(j, x->key);
+	json_key(j, "value"); json_num(j, c->value);
+	json_key(j, "gap"); json_num(j, c->gap);
+	json_key(j, "z"); json_num(j, c->z);
+	json_obj_close(j);
+}
+
+static void district_json(struct json *j, const struct view_need *v, const struct step_head *heads, size_t rank,
+			  size_t d)
 {
 	const struct view_need_district *x = &v->ds[d];
+	struct buf *b;
 
 	json_obj_open(j);
 	json_key(j, "district"); json_str(j, x->key);
@@ -473,12 +535,10 @@ static void district_json(struct json *j, const struct view_need *v, size_t rank
 	json_arr_open(j);
 	for (size_t k = 0; k < v->ni; k++) {
 		const struct need_cell *c = &v->cells[k * v->nd + d];
-		json_obj_open(j);
-		json_key(j, "indicator"); json_str(j, v->inds[k].key);
-		json_key(j, "value"); json_num(j, c->value);
-		json_key(j, "gap"); json_num(j, c->gap);
-		json_key(j, "z"); json_num(j, c->z);
-		json_obj_close(j);
+		if (heads && (b = json_value_out(j)) != NULL)
+			step_piece(b, &heads[k], c);
+		else
+			step_members(j, &v->inds[k], c);
 	}
 	json_arr_close(j);
 	json_key(j, "example"); json_bool(j, x->example);
@@ -487,6 +547,7 @@ static void district_json(struct json *j, const struct view_need *v, size_t rank
 
 int api_view_resources_need(struct http_req *r)
 {
+	const struct step_head *heads;
 	struct view_need v;
 	struct json *j;
 	int64_t org = 0;
@@ -510,8 +571,9 @@ int api_view_resources_need(struct http_req *r)
 	json_arr_close(j);
 	json_key(j, "items");
 	json_arr_open(j);
+	heads = step_heads(&r->a, &v, j);
 	for (size_t i = 0; i < v.nd; i++)
-		district_json(j, &v, i, v.ord[i]);
+		district_json(j, &v, heads, i, v.ord[i]);
 	json_arr_close(j);
 	json_key(j, "example"); json_bool(j, v.example);
 	json_obj_close(j);
