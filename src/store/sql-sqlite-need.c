@@ -60,14 +60,23 @@ const char *const sqlite_sql_need[STMT__MAX] = {
 	/* (org id, district id, year; each NULL: any) -> id, org id, org name, org key, area id,
 	 * area name, area key, year, kind, amount, unit, note, example: the allocations of GET
 	 * /api/v1/allocations (STMT_LIST_ALLOCATIONS' rows and filters: a district is its own rows
-	 * and its areas'), in no order: the API sorts them (web/api-allocations.c) as
-	 * STMT_LIST_ALLOCATIONS' ORDER BY does */
+	 * and its areas', tested on the index's entry before the row is read), by year only: the API reads the years its page needs and sorts their
+	 * rows itself (web/api-allocations.c) as STMT_LIST_ALLOCATIONS' ORDER BY does. The year's
+	 * range (1900-2999 when none is given: the table's CHECK) is a seek into
+	 * resource_allocation_year, which gives the order too */
 	[STMT_AL_LIST] =
 		"SELECT r.id, r.org_id, o.name, o.key, r.area_id, a.name, a.key, r.year, r.kind, r.amount, r.unit, r.note,"
 		" r.example FROM resource_allocation r"
 		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
-		" WHERE (?1 IS NULL OR r.org_id = ?1) AND (?2 IS NULL OR r.area_id = ?2 OR a.parent_id = ?2)"
-		" AND (?3 IS NULL OR r.year = ?3)",
+		" WHERE (?1 IS NULL OR r.org_id = ?1)"
+		" AND (?2 IS NULL OR r.area_id = ?2 OR r.area_id IN (SELECT id FROM area WHERE parent_id = ?2))"
+		" AND r.year BETWEEN coalesce(?3, 1900) AND coalesce(?3, 2999) ORDER BY r.year",
+	/* (org id, district id, year; each NULL: any) -> the number of STMT_AL_LIST's rows (their
+	 * organisation and area are there: foreign keys) */
+	[STMT_AL_COUNT] =
+		"SELECT count(*) FROM resource_allocation r WHERE (?1 IS NULL OR r.org_id = ?1)"
+		" AND (?2 IS NULL OR r.area_id = ?2 OR r.area_id IN (SELECT id FROM area WHERE parent_id = ?2))"
+		" AND r.year BETWEEN coalesce(?3, 1900) AND coalesce(?3, 2999)",
 	/* (year, org id or NULL) -> area_id, kind, amount (sum), example (max): the resources per
 	 * district and kind of the year (of one organisation) */
 	[STMT_AL_SUMS] =

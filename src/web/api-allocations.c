@@ -243,6 +243,7 @@ struct al_items {
 	struct arena *a;
 	struct al_item *v;
 	int n, cap;
+	int64_t want;		/* the rows up to the page's end (offset + limit) */
 	struct al_names orgs, areas;
 };
 
@@ -277,8 +278,10 @@ static const char *shared(struct arena *a, const struct store_row *row, int c, c
 	return arena_strdup(a, s);
 }
 
-/* al_item_row: a row of STMT_AL_LIST; texts that repeat (names, kinds, units, the notes of
- * example rows) shared. */
+/* al_item_row: a row of STMT_AL_LIST (which come by year); texts that repeat (names, kinds,
+ * units, the notes of example rows) shared. Stops (1) at the first row of a year after that of
+ * the page's last row: the rows read then are every row that sorts before it and the years'
+ * other rows. */
 static int al_item_row(void *ctx, const struct store_row *row)
 {
 	struct al_items *l = ctx;
@@ -286,6 +289,8 @@ static int al_item_row(void *ctx, const struct store_row *row)
 	struct al_item *x;
 	int k;
 
+	if (l->want <= 0 || (l->n >= l->want && store_col_int(row, 7) > l->v[l->want - 1].year))
+		return 1;
 	l->v = arena_grow(l->a, l->v, l->n, &l->cap, sizeof(*l->v), 512);
 	prev = l->n ? &l->v[l->n - 1] : NULL;
 	x = &l->v[l->n++];
@@ -395,14 +400,41 @@ static void al_item_json(struct json *j, const struct al_items *l, const struct 
 	json_obj_close(j);
 }
 
+static int count_row(void *ctx, const struct store_row *row)
+{
+	*(int64_t *)ctx = store_col_int(row, 0);
+	return 0;
+}
+
+/* unfiltered: 1 when none of b's filters is given. */
+static int unfiltered(const struct kind_bound *b)
+{
+	for (int i = 0; i < b->nargs; i++)
+		if (b->args[i].t != SV_NULL)
+			return 0;
+	return 1;
+}
+
 int api_allocation_list(struct http_req *r, const struct kind_bound *b, long limit, long offset)
 {
-	struct al_items l = { .a = &r->a };
+	struct al_items l = { .a = &r->a, .want = INT64_MAX };
+	int64_t total = -1;
+	struct store_q q[2];
 	struct json *j;
+	int n = 0;
 
+	/* every row: the years up to the page's and a count; filtered (few rows, or one year):
+	 * the rows, all of them */
+	if (unfiltered(b)) {
+		l.want = (int64_t)offset + limit;
+		q[n++] = (struct store_q){ STMT_AL_COUNT, b->args, b->nargs, count_row, &total };
+	}
+	q[n++] = (struct store_q){ STMT_AL_LIST, b->args, b->nargs, al_item_row, &l };
 	store_read_last(r->st);
-	if (store_query(r->st, STMT_AL_LIST, b->args, b->nargs, al_item_row, &l, &r->err) != LUP_OK)
+	if (store_query_many(r->st, q, n, &r->err) != LUP_OK)
 		return http_fail(r);
+	if (total < 0)
+		total = l.n;
 	if (al_sort(&l) != 0) {
 		err_set(&r->err, LUP_EDB, "cannot sort the allocations: the Swedish collation failed");
 		return http_fail(r);
@@ -414,7 +446,7 @@ int api_allocation_list(struct http_req *r, const struct kind_bound *b, long lim
 	for (long i = offset; i < l.n && i < offset + limit; i++)
 		al_item_json(j, &l, &l.v[i], &r->a);
 	json_arr_close(j);
-	json_key(j, "total"); json_int(j, l.n);
+	json_key(j, "total"); json_int(j, total);
 	json_key(j, "limit"); json_int(j, limit);
 	json_key(j, "offset"); json_int(j, offset);
 	json_obj_close(j);
