@@ -20,6 +20,7 @@
 #include "render/rows.h"
 #include "core/buf.h"
 #include "core/collate.h"
+#include "core/numexact.h"
 #include "store/kinds.h"
 #include "store/store.h"
 #include "view/need.h"
@@ -522,6 +523,19 @@ static struct step_head *step_heads(struct arena *a, const struct view_need *v, 
 	return h;
 }
 
+/* long_num_text: json_num_text's text of v, for a v that seldom has a short decimal (a gap, a
+ * z-value: mostly 17 digits): numexact_g15_17 asked before json_num_text's test of the short
+ * decimals, which gives the same "%.15g" bytes where both answer (core/numfmt.h); integers
+ * first, as there. */
+static size_t long_num_text(double v, char *out)
+{
+	size_t n;
+
+	if (isfinite(v) && !(v == (double)(long long)v && fabs(v) < 1e15) && (n = numexact_g15_17(v, out)) > 0)
+		return n;
+	return json_num_text(v, out);
+}
+
 /* step_piece: a step as one piece straight into the output: the same bytes as step_members'. */
 static void step_piece(struct buf *b, const struct step_head *h, const struct need_cell *c)
 {
@@ -530,9 +544,9 @@ static void step_piece(struct buf *b, const struct step_head *h, const struct ne
 	buf_add(b, h->s, h->n);
 	buf_add(b, num, json_num_text(c->value, num));
 	LIT(b, ",\"gap\":");
-	buf_add(b, num, json_num_text(c->gap, num));
+	buf_add(b, num, long_num_text(c->gap, num));
 	LIT(b, ",\"z\":");
-	buf_add(b, num, json_num_text(c->z, num));
+	buf_add(b, num, long_num_text(c->z, num));
 	LIT(b, "}");
 }
 
