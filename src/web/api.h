@@ -8,6 +8,7 @@
 #include "edit/report.h"
 
 struct kind;
+struct kind_bound;
 
 /* api_snapshot: the JSON of entity id of kind k (as GET returns it) into *json (arena), or
  * *json = NULL when it does not exist. Returns LUP_OK or a store error in r->err. */
@@ -69,7 +70,6 @@ int api_entity_get(struct http_req *r);
  * allocations that b's filters (kind_bind for the kind "allocations": org, district, year)
  * select, in the list's order, written from the rows (api_entity_list's answer, but
  * ?sort=): the same bytes as the generic list. Returns the status. */
-struct kind_bound;
 int api_allocation_list(struct http_req *r, const struct kind_bound *b, long limit, long offset);
 int api_login(struct http_req *r);
 int api_logout(struct http_req *r);
