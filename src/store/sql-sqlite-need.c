@@ -57,6 +57,26 @@ const char *const sqlite_sql_need[STMT__MAX] = {
 		" WHERE (p.owner_id = ?1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
 		"  OR p.owner_id IN (SELECT id FROM organisation WHERE pair_id = ?1)) AND pv.status <> 'draft'"
 		" ORDER BY p.year_from DESC, pv.version DESC, b.tbl, b.ord, b.id",
+	/* (org id, district id, year; each NULL: any) -> id, org id, org name, org key, area id,
+	 * area name, area key, year, kind, amount, unit, note, example: the allocations of GET
+	 * /api/v1/allocations (STMT_LIST_ALLOCATIONS' rows and filters: a district is its own rows
+	 * and its areas', tested on the index's entry before the row is read), by year only: the API reads the years its page needs and sorts their
+	 * rows itself (web/api-allocations.c) as STMT_LIST_ALLOCATIONS' ORDER BY does. The year's
+	 * range (1900-2999 when none is given: the table's CHECK) is a seek into
+	 * resource_allocation_year, which gives the order too */
+	[STMT_AL_LIST] =
+		"SELECT r.id, r.org_id, o.name, o.key, r.area_id, a.name, a.key, r.year, r.kind, r.amount, r.unit, r.note,"
+		" r.example FROM resource_allocation r"
+		" JOIN organisation o ON o.id = r.org_id JOIN area a ON a.id = r.area_id"
+		" WHERE (?1 IS NULL OR r.org_id = ?1)"
+		" AND (?2 IS NULL OR r.area_id = ?2 OR r.area_id IN (SELECT id FROM area WHERE parent_id = ?2))"
+		" AND r.year BETWEEN coalesce(?3, 1900) AND coalesce(?3, 2999) ORDER BY r.year",
+	/* (org id, district id, year; each NULL: any) -> the number of STMT_AL_LIST's rows (their
+	 * organisation and area are there: foreign keys) */
+	[STMT_AL_COUNT] =
+		"SELECT count(*) FROM resource_allocation r WHERE (?1 IS NULL OR r.org_id = ?1)"
+		" AND (?2 IS NULL OR r.area_id = ?2 OR r.area_id IN (SELECT id FROM area WHERE parent_id = ?2))"
+		" AND r.year BETWEEN coalesce(?3, 1900) AND coalesce(?3, 2999)",
 	/* (year, org id or NULL) -> area_id, kind, amount (sum), example (max): the resources per
 	 * district and kind of the year (of one organisation) */
 	[STMT_AL_SUMS] =
@@ -86,13 +106,14 @@ const char *const sqlite_sql_need[STMT__MAX] = {
 	/* (indicator id) -> id, key, name, unit, direction, public (1 when in no draft) */
 	[STMT_NEED_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, " PUB_INDICATOR("i") " FROM indicator i WHERE i.id = ?1",
-	/* (year) -> indicator_id, area_id, level, value, example: every indicator's full-year total
-	 * values of the districts and the city in the year that the viewer may see (SEE_FIGURE); the
+	/* (year) -> indicator_id, area_id, value, example: every indicator's full-year total
+	 * values of the districts and the city (the areas of level 'municipality': the reader tells
+	 * them by their not being among STMT_NEED_DISTRICTS' districts) in the year that the viewer may see (SEE_FIGURE); the
 	 * indicator's publication (PUB_INDICATOR) is left to the reader, which has it from
 	 * STMT_NEED_INDICATORS. In the order of outcome_period_area (a range per area), not
 	 * sorted: a seek per indicator and area cost twice as much */
 	[STMT_NEED_VALUES] =
-		"SELECT x.indicator_id, a.id, a.level, x.value, x.example FROM period pe CROSS JOIN area a"
+		"SELECT x.indicator_id, x.area_id, x.value, x.example FROM period pe CROSS JOIN area a"
 		" CROSS JOIN outcome x ON x.period_id = pe.id AND x.area_id = a.id AND x.sex = 'T'"
 		" WHERE pe.year = ?1 AND pe.kind = 'FY' AND a.level IN ('municipality','district') AND x.value IS NOT NULL"
 		" AND " SEE_FIGURE_OF("x", "x.indicator_id"),

@@ -80,16 +80,20 @@ struct ind_info {
 struct val {
 	size_t ind;		/* into the indicators */
 	int64_t area;
-	int city, example;
+	long d;			/* into the districts; -1: the city's */
+	int example;
 	double value;
 };
 
 struct load {
 	struct arena *a;
+	const struct view_need *v;	/* its districts */
 	struct ind_info *ind;
 	int nind, capind;
 	struct val *val;
 	int nval, capval;
+	int64_t last_area;	/* the area of the row before and its district (-1: none) */
+	long last_d;
 };
 
 static int ind_row(void *ctx, const struct store_row *row)
@@ -128,6 +132,19 @@ static long ind_find(const struct load *l, int64_t id)
 	return -1;
 }
 
+/* district_of: the index of area among l's districts, -1 when it is none (the city); the row
+ * before's answer when the area is the same (the rows come area by area on SQLite). */
+static long district_of(struct load *l, int64_t area)
+{
+	if (area == l->last_area)
+		return l->last_d;
+	l->last_area = area;
+	for (size_t d = 0; d < l->v->nd; d++)
+		if (l->v->ds[d].id == area)
+			return l->last_d = (long)d;
+	return l->last_d = -1;
+}
+
 /* value_row: a value of a public indicator, counted for the default's rule. */
 static int value_row(void *ctx, const struct store_row *row)
 {
@@ -141,10 +158,10 @@ static int value_row(void *ctx, const struct store_row *row)
 	x = &l->val[l->nval++];
 	x->ind = (size_t)k;
 	x->area = store_col_int(row, 1);
-	x->city = strcmp(store_col_text(row, 2), "municipality") == 0;
-	x->value = store_col_real(row, 3);
-	x->example = store_col_int(row, 4) != 0;
-	if (x->city)
+	x->d = district_of(l, x->area);
+	x->value = store_col_real(row, 2);
+	x->example = store_col_int(row, 3) != 0;
+	if (x->d < 0)
 		l->ind[k].city = 1;
 	else
 		l->ind[k].ndist++;
@@ -182,7 +199,7 @@ static void place_values(const struct load *l, struct view_need *v)
 
 		if (k < 0)
 			continue;
-		if (x->city) {
+		if (x->d < 0) {
 			if (isnan(v->inds[k].m.city) || x->area < city_area[k]) {
 				v->inds[k].m.city = x->value;
 				v->inds[k].city_example = x->example;
@@ -190,11 +207,8 @@ static void place_values(const struct load *l, struct view_need *v)
 			}
 			continue;
 		}
-		for (size_t d = 0; d < v->nd; d++)
-			if (v->ds[d].id == x->area) {
-				v->cells[(size_t)k * v->nd + d].value = x->value;
-				v->ds[d].example |= x->example;
-			}
+		v->cells[(size_t)k * v->nd + (size_t)x->d].value = x->value;
+		v->ds[x->d].example |= x->example;
 	}
 	for (size_t k = 0; k < v->ni; k++)
 		v->example |= v->inds[k].city_example;
@@ -205,7 +219,7 @@ static void place_values(const struct load *l, struct view_need *v)
 static int indicators(struct store *st, struct arena *a, struct view_need *v, struct err *e)
 {
 	struct pick p = { a, 0, 0, NULL, NULL };
-	struct load l = { a, NULL, 0, 0, NULL, 0, 0 };
+	struct load l = { .a = a, .v = v, .last_area = -1, .last_d = -1 };
 	struct sval y = SVI(v->need_year);
 
 	if (store_query(st, STMT_NEED_CHOSEN, NULL, 0, pick_row, &p, e) != LUP_OK ||

@@ -1,6 +1,7 @@
 /* api-allocations.c: resources versus need in the API (docs/api.md "Resources versus need"):
  *	POST /api/v1/allocations		{"org","district","year","kind","amount","unit"[,"note"]}
  *	PATCH, DELETE /api/v1/allocations/{id}
+ *	GET /api/v1/allocations (a page of the list: api_entity_list's, written here)
  *	GET /api/v1/views/resources-need?year=Y[&org=KEY]
  *	GET, PUT /api/v1/views/resources-need/indicators
  * The writes go through edit/allocation (the rules, one transaction with its audit entry). Who
@@ -17,6 +18,10 @@
 #include "model/need.h"
 #include "render/json.h"
 #include "render/rows.h"
+#include "core/buf.h"
+#include "core/collate.h"
+#include "core/numexact.h"
+#include "store/kinds.h"
 #include "store/store.h"
 #include "view/need.h"
 
@@ -208,6 +213,247 @@ int api_allocation_delete(struct http_req *r)
 	return 204;
 }
 
+/* ---- the list ---- */
+
+/* An organisation or area of the list's rows: its name, key and place among the others' names
+ * in Swedish order (collate_ranks); few of each, however many rows. */
+struct al_named {
+	int64_t id;
+	const char *name, *key;
+	int rank;
+};
+
+struct al_names {
+	struct al_named *v;
+	int n, cap, last;
+};
+
+/* A row of STMT_AL_LIST. */
+struct al_item {
+	int64_t id, year;
+	int org, area;			/* into the list's organisations and areas */
+	int org_rank, area_rank;	/* theirs (al_sort) */
+	const char *kind, *unit, *note;
+	enum sv_type amount_t;		/* the amount as the backend gives it (SQLite REAL, PostgreSQL double) */
+	double amount;
+	int64_t amount_i;
+	int example;
+};
+
+struct al_items {
+	struct arena *a;
+	struct al_item *v;
+	int n, cap;
+	int64_t want;		/* the rows up to the page's end (offset + limit) */
+	struct al_names orgs, areas;
+};
+
+static const char *dup_col(struct arena *a, const struct store_row *row, int c)
+{
+	return store_col_type(row, c) == SV_NULL ? NULL : arena_strdup(a, store_col_text(row, c));
+}
+
+/* al_named_of: the index among t's of the organisation or area of id column c (its name and
+ * key in the next two), added when new (the row before's first: rows come in runs). */
+static int al_named_of(struct arena *a, struct al_names *t, const struct store_row *row, int c)
+{
+	int64_t id = store_col_int(row, c);
+
+	if (t->last < t->n && t->v[t->last].id == id)
+		return t->last;
+	for (t->last = 0; t->last < t->n; t->last++)
+		if (t->v[t->last].id == id)
+			return t->last;
+	t->v = arena_grow(a, t->v, t->n, &t->cap, sizeof(*t->v), 16);
+	t->v[t->n] = (struct al_named){ id, dup_col(a, row, c + 1), dup_col(a, row, c + 2), 0 };
+	return t->n++;
+}
+
+/* shared: the text of column c: same (NULL or equal to it) when it is the same, else a copy. */
+static const char *shared(struct arena *a, const struct store_row *row, int c, const char *same)
+{
+	const char *s = store_col_text(row, c);
+
+	if (!s || (same && strcmp(s, same) == 0))
+		return s ? same : NULL;
+	return arena_strdup(a, s);
+}
+
+/* al_item_row: a row of STMT_AL_LIST (which come by year); texts that repeat (names, kinds,
+ * units, the notes of example rows) shared. Stops (1) at the first row of a year after that of
+ * the page's last row: the rows read then are every row that sorts before it and the years'
+ * other rows. */
+static int al_item_row(void *ctx, const struct store_row *row)
+{
+	struct al_items *l = ctx;
+	const struct al_item *prev;
+	struct al_item *x;
+	int k;
+
+	if (l->want <= 0 || (l->n >= l->want && store_col_int(row, 7) > l->v[l->want - 1].year))
+		return 1;
+	l->v = arena_grow(l->a, l->v, l->n, &l->cap, sizeof(*l->v), 512);
+	prev = l->n ? &l->v[l->n - 1] : NULL;
+	x = &l->v[l->n++];
+	x->id = store_col_int(row, 0);
+	x->org = al_named_of(l->a, &l->orgs, row, 1);
+	x->area = al_named_of(l->a, &l->areas, row, 4);
+	x->year = store_col_int(row, 7);
+	k = need_kind_index(store_col_text(row, 8));
+	x->kind = k >= 0 ? need_kind_codes[k] : dup_col(l->a, row, 8);
+	x->amount_t = store_col_type(row, 9);
+	x->amount = x->amount_t == SV_REAL ? store_col_real(row, 9) : 0;
+	x->amount_i = x->amount_t == SV_INT ? store_col_int(row, 9) : 0;
+	x->unit = shared(l->a, row, 10, k >= 0 ? need_kind_unit(k) : NULL);
+	x->note = shared(l->a, row, 11, prev ? prev->note : NULL);
+	x->example = store_col_int(row, 12) != 0;
+	return 0;
+}
+
+static int cmp_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* by_list_order: STMT_LIST_ALLOCATIONS' ORDER BY r.year, o.name COLLATE sv, a.name COLLATE sv,
+ * r.kind; then the id (rows that tie on all four: organisations or areas of the same name). */
+static int by_list_order(const void *pa, const void *pb)
+{
+	const struct al_item *a = pa, *b = pb;
+	int c;
+
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->org_rank != b->org_rank)
+		return a->org_rank < b->org_rank ? -1 : 1;
+	if (a->area_rank != b->area_rank)
+		return a->area_rank < b->area_rank ? -1 : 1;
+	if ((c = cmp_text(a->kind, b->kind)) != 0)
+		return c;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* rank_names: each of t's places among their names in Swedish order. Returns 0, or -1 when the
+ * collation fails. */
+static int rank_names(struct arena *a, struct al_names *t)
+{
+	const char **names = arena_alloc(a, (size_t)(t->n + 1) * sizeof(*names));
+	int *rank = arena_alloc(a, (size_t)(t->n + 1) * sizeof(*rank));
+
+	for (int i = 0; i < t->n; i++)
+		names[i] = t->v[i].name;
+	if (t->n > 1 && collate_ranks(names, t->n, rank) != 0)
+		return -1;
+	for (int i = 0; i < t->n; i++)
+		t->v[i].rank = t->n > 1 ? rank[i] : 0;
+	return 0;
+}
+
+/* al_sort: l's rows in the list's order. Returns 0, or -1 when the collation fails. */
+static int al_sort(struct al_items *l)
+{
+	if (rank_names(l->a, &l->orgs) != 0 || rank_names(l->a, &l->areas) != 0)
+		return -1;
+	for (int i = 0; i < l->n; i++) {
+		l->v[i].org_rank = l->orgs.v[l->v[i].org].rank;
+		l->v[i].area_rank = l->areas.v[l->v[i].area].rank;
+	}
+	qsort(l->v, (size_t)l->n, sizeof(*l->v), by_list_order);
+	return 0;
+}
+
+/* al_item_json: one item as the generic list writes a row of STMT_LIST_ALLOCATIONS (its
+ * columns' names, "example" a boolean). */
+static void al_item_json(struct json *j, const struct al_items *l, const struct al_item *x, struct arena *a)
+{
+	const struct al_named *o = &l->orgs.v[x->org], *ar = &l->areas.v[x->area];
+
+	json_obj_open(j);
+	json_key(j, "id"); json_int(j, x->id);
+	json_key(j, "name");
+	if (o->name && ar->name) {
+		char y[24];
+		int ny = snprintf(y, sizeof(y), "%lld", (long long)x->year);
+		size_t no = strlen(o->name), na = strlen(ar->name);
+		char *s = arena_alloc(a, no + na + (size_t)ny + 3);
+		memcpy(s, o->name, no);
+		s[no] = ' ';
+		memcpy(s + no + 1, ar->name, na);
+		s[no + 1 + na] = ' ';
+		memcpy(s + no + na + 2, y, (size_t)ny + 1);
+		json_strn(j, s, no + na + (size_t)ny + 2);
+	} else {
+		json_nothing(j);
+	}
+	json_key(j, "org"); json_str(j, o->key);
+	json_key(j, "area"); json_str(j, ar->key);
+	json_key(j, "year"); json_int(j, x->year);
+	json_key(j, "kind"); json_str(j, x->kind);
+	json_key(j, "amount");
+	if (x->amount_t == SV_REAL) json_num(j, x->amount);
+	else if (x->amount_t == SV_INT) json_int(j, x->amount_i);
+	else json_nothing(j);
+	json_key(j, "unit"); json_str(j, x->unit);
+	json_key(j, "note"); json_str(j, x->note);
+	json_key(j, "example"); json_bool(j, x->example);
+	json_obj_close(j);
+}
+
+static int count_row(void *ctx, const struct store_row *row)
+{
+	*(int64_t *)ctx = store_col_int(row, 0);
+	return 0;
+}
+
+/* unfiltered: 1 when none of b's filters is given. */
+static int unfiltered(const struct kind_bound *b)
+{
+	for (int i = 0; i < b->nargs; i++)
+		if (b->args[i].t != SV_NULL)
+			return 0;
+	return 1;
+}
+
+int api_allocation_list(struct http_req *r, const struct kind_bound *b, long limit, long offset)
+{
+	struct al_items l = { .a = &r->a, .want = INT64_MAX };
+	int64_t total = -1;
+	struct store_q q[2];
+	struct json *j;
+	int n = 0;
+
+	/* every row: the years up to the page's and a count; filtered (few rows, or one year):
+	 * the rows, all of them */
+	if (unfiltered(b)) {
+		l.want = (int64_t)offset + limit;
+		q[n++] = (struct store_q){ STMT_AL_COUNT, b->args, b->nargs, count_row, &total };
+	}
+	q[n++] = (struct store_q){ STMT_AL_LIST, b->args, b->nargs, al_item_row, &l };
+	store_read_last(r->st);
+	if (store_query_many(r->st, q, n, &r->err) != LUP_OK)
+		return http_fail(r);
+	if (total < 0)
+		total = l.n;
+	if (al_sort(&l) != 0) {
+		err_set(&r->err, LUP_EDB, "cannot sort the allocations: the Swedish collation failed");
+		return http_fail(r);
+	}
+	j = http_json_begin(r, 200);
+	json_obj_open(j);
+	json_key(j, "items");
+	json_arr_open(j);
+	for (long i = offset; i < l.n && i < offset + limit; i++)
+		al_item_json(j, &l, &l.v[i], &r->a);
+	json_arr_close(j);
+	json_key(j, "total"); json_int(j, total);
+	json_key(j, "limit"); json_int(j, limit);
+	json_key(j, "offset"); json_int(j, offset);
+	json_obj_close(j);
+	return http_json_end(r, j);
+}
+
 /* ---- the view ---- */
 
 static void ind_json(struct json *j, const struct view_need_ind *x)
@@ -242,9 +488,83 @@ static void resources_json(struct json *j, const struct view_need_district *d)
 	json_obj_close(j);
 }
 
-static void district_json(struct json *j, const struct view_need *v, size_t rank, size_t d)
+/* A step's text before its value: {"indicator":KEY,"value": (one per indicator). */
+struct step_head {
+	char *s;
+	size_t n;
+};
+
+/* LIT: appends a string literal to b. */
+#define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
+
+/* step_heads: each indicator's step_head, or NULL when the writer is pretty (the steps are then
+ * written member by member). */
+static struct step_head *step_heads(struct arena *a, const struct view_need *v, const struct json *j)
+{
+	struct step_head *h;
+	struct buf b;
+
+	if (j->pretty)
+		return NULL;
+	h = arena_alloc(a, (v->ni + 1) * sizeof(*h));
+	for (size_t k = 0; k < v->ni; k++) {
+		buf_init(&b, 0);
+		LIT(&b, "{\"indicator\":");
+		if (v->inds[k].key)
+			json_escape_str(&b, v->inds[k].key, strlen(v->inds[k].key));
+		else
+			LIT(&b, "null");
+		LIT(&b, ",\"value\":");
+		h[k].n = b.len;
+		h[k].s = arena_alloc(a, b.len + 1);
+		memcpy(h[k].s, b.ptr, b.len);
+		buf_release(&b);
+	}
+	return h;
+}
+
+/* long_num_text: json_num_text's text of v, for a v that seldom has a short decimal (a gap, a
+ * z-value: mostly 17 digits): numexact_g15_17 asked before json_num_text's test of the short
+ * decimals, which gives the same "%.15g" bytes where both answer (core/numfmt.h); integers
+ * first, as there. */
+static size_t long_num_text(double v, char *out)
+{
+	size_t n;
+
+	if (isfinite(v) && !(v == (double)(long long)v && fabs(v) < 1e15) && (n = numexact_g15_17(v, out)) > 0)
+		return n;
+	return json_num_text(v, out);
+}
+
+/* step_piece: a step as one piece straight into the output: the same bytes as step_members'. */
+static void step_piece(struct buf *b, const struct step_head *h, const struct need_cell *c)
+{
+	char num[JSON_NUM_SIZE];
+
+	buf_add(b, h->s, h->n);
+	buf_add(b, num, json_num_text(c->value, num));
+	LIT(b, ",\"gap\":");
+	buf_add(b, num, long_num_text(c->gap, num));
+	LIT(b, ",\"z\":");
+	buf_add(b, num, long_num_text(c->z, num));
+	LIT(b, "}");
+}
+
+static void step_members(struct json *j, const struct view_need_ind *x, const struct need_cell *c)
+{
+	json_obj_open(j);
+	json_key(j, "indicator"); json_str(j, x->key);
+	json_key(j, "value"); json_num(j, c->value);
+	json_key(j, "gap"); json_num(j, c->gap);
+	json_key(j, "z"); json_num(j, c->z);
+	json_obj_close(j);
+}
+
+static void district_json(struct json *j, const struct view_need *v, const struct step_head *heads, size_t rank,
+			  size_t d)
 {
 	const struct view_need_district *x = &v->ds[d];
+	struct buf *b;
 
 	json_obj_open(j);
 	json_key(j, "district"); json_str(j, x->key);
@@ -261,20 +581,23 @@ static void district_json(struct json *j, const struct view_need *v, size_t rank
 	json_arr_open(j);
 	for (size_t k = 0; k < v->ni; k++) {
 		const struct need_cell *c = &v->cells[k * v->nd + d];
-		json_obj_open(j);
-		json_key(j, "indicator"); json_str(j, v->inds[k].key);
-		json_key(j, "value"); json_num(j, c->value);
-		json_key(j, "gap"); json_num(j, c->gap);
-		json_key(j, "z"); json_num(j, c->z);
-		json_obj_close(j);
+		if (heads && (b = json_value_out(j)) != NULL)
+			step_piece(b, &heads[k], c);
+		else
+			step_members(j, &v->inds[k], c);
 	}
 	json_arr_close(j);
 	json_key(j, "example"); json_bool(j, x->example);
 	json_obj_close(j);
 }
 
+/* Bytes of the view's parts, a little above the demo's (about 250 per indicator, 450 per
+ * district without its steps, 125 per step). */
+enum { EST_IND = 288, EST_DISTRICT = 512, EST_STEP = 144 };
+
 int api_view_resources_need(struct http_req *r)
 {
+	const struct step_head *heads;
 	struct view_need v;
 	struct json *j;
 	int64_t org = 0;
@@ -285,6 +608,8 @@ int api_view_resources_need(struct http_req *r)
 	if (view_need_load(r->st, &r->a, year, org, &v, &r->err) != LUP_OK)
 		return http_fail(r);
 	j = http_json_begin(r, 200);
+	if (!j->pretty)	/* the answer's room at once: about its size on the demo, never a limit */
+		buf_reserve(j->out, 1024 + EST_IND * v.ni + EST_DISTRICT * v.nd + EST_STEP * v.ni * v.nd);
 	json_obj_open(j);
 	json_key(j, "year"); json_int(j, v.year);
 	json_key(j, "need_year"); json_int(j, v.need_year);
@@ -298,8 +623,9 @@ int api_view_resources_need(struct http_req *r)
 	json_arr_close(j);
 	json_key(j, "items");
 	json_arr_open(j);
+	heads = step_heads(&r->a, &v, j);
 	for (size_t i = 0; i < v.nd; i++)
-		district_json(j, &v, i, v.ord[i]);
+		district_json(j, &v, heads, i, v.ord[i]);
 	json_arr_close(j);
 	json_key(j, "example"); json_bool(j, v.example);
 	json_obj_close(j);

@@ -228,6 +228,8 @@ int api_entity_list(struct http_req *r)
 		return r->err.code == LUP_EINVAL ? http_error(r, 400, "bad_request", "%s", r->err.msg) : http_fail(r);
 	if (k->list == STMT_LIST_REPORTS || http_query(r, "sort"))
 		return list_all(r, k, &b, limit, offset);
+	if (k->list == STMT_LIST_ALLOCATIONS)	/* sorted in C, written from the rows */
+		return api_allocation_list(r, &b, limit, offset);
 	kind_page(&b, k, limit, offset);
 	if (list_page(r, k, &b, limit, offset, &rs, &x, &total) != LUP_OK)
 		return http_fail(r);

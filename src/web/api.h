@@ -8,6 +8,7 @@
 #include "edit/report.h"
 
 struct kind;
+struct kind_bound;
 
 /* api_snapshot: the JSON of entity id of kind k (as GET returns it) into *json (arena), or
  * *json = NULL when it does not exist. Returns LUP_OK or a store error in r->err. */
@@ -65,6 +66,11 @@ int api_view_todo(struct http_req *r);
 int api_openapi(struct http_req *r);
 int api_entity_list(struct http_req *r);
 int api_entity_get(struct http_req *r);
+/* api_allocation_list: GET /api/v1/allocations's page (limit rows from offset) of the
+ * allocations that b's filters (kind_bind for the kind "allocations": org, district, year)
+ * select, in the list's order, written from the rows (api_entity_list's answer, but
+ * ?sort=): the same bytes as the generic list. Returns the status. */
+int api_allocation_list(struct http_req *r, const struct kind_bound *b, long limit, long offset);
 int api_login(struct http_req *r);
 int api_logout(struct http_req *r);
 int api_me(struct http_req *r);

@@ -107,6 +107,28 @@ static void table(struct http_req *r, struct html *h, const struct view_need *v)
 	html_close(h);
 }
 
+/* z_cell: a district's value and z-value of an indicator of unit ("5,37 %; -0,81"; "saknar
+ * värde"), written from a buffer of the cell's own. */
+static void z_cell(struct html *h, const struct need_cell *c, const char *unit)
+{
+	char text[PLACES_VALUE_SIZE + 2 + 64];
+	size_t n;
+
+	if (!isfinite(c->value)) {
+		places_td_num(h, "saknar värde");
+		return;
+	}
+	places_value_buf(c->value, unit, text);
+	n = strlen(text);
+	memcpy(text + n, "; ", 3);
+	n += 2;
+	if (!isfinite(c->z))
+		memcpy(text + n, "–", sizeof("–"));
+	else
+		model_fmt_num(c->z, 2, text + n, 64);	/* "" when it cannot, as num's */
+	places_td_num(h, text);
+}
+
 /* steps: the indicators and every district's value, gap and z-value. */
 static void steps(struct http_req *r, struct html *h, const struct view_need *v)
 {
@@ -159,12 +181,8 @@ static void steps(struct http_req *r, struct html *h, const struct view_need *v)
 	for (size_t k = 0; k < v->ni; k++) {
 		html_open(h, "tr", NULL);
 		html_elem(h, "th", v->inds[k].name, "scope", "row", NULL);
-		for (size_t i = 0; i < v->nd; i++) {
-			const struct need_cell *c = &v->cells[k * v->nd + v->ord[i]];
-			places_td_num(h, !isfinite(c->value) ? "saknar värde" :
-				      pf_printf(r, "%s; %s", places_value(r, c->value, v->inds[k].unit),
-						isfinite(c->z) ? num(r, c->z, 2) : "–"));
-		}
+		for (size_t i = 0; i < v->nd; i++)
+			z_cell(h, &v->cells[k * v->nd + v->ord[i]], v->inds[k].unit);
 		html_close(h);
 	}
 	html_close(h);
