@@ -146,34 +146,35 @@ static const char *meets_sv(enum model_meets m)
 	return m == MODEL_MEETS_YES ? "Ja" : m == MODEL_MEETS_NO ? "Nej" : "Kan inte bedömas";
 }
 
-/* light: the suggested assessment as a symbol and a word (never colour alone) with its rule. */
+/* light: the suggested assessment as a symbol and a word (never colour alone) with its rule:
+ * the markup a constant template (what the writer's calls wrote for it: it is on every goal),
+ * the words and the rule's text spliced in escaped. */
 static void light(struct org *x, const enum model_meets *m, size_t n)
 {
 	static const char *const sym[MODEL_ASSESS__MAX] = { "–", "✔", "◐", "✖" };
-	char why[256], cls[48];
+	char why[256];
 	enum model_assessment a = model_assess_suggest(m, n, why, sizeof(why));
 	struct html *h = x->h;
 
-	HTML_OPEN_A(h, "p", "class", "assess");
-	html_open(h, "span", "class", cat(cls, sizeof(cls), "light light-", model_assess_name(a), NULL), NULL);
-	HTML_ELEM_A(h, "span", "aria-hidden", "true", sym[a]);
-	texts(h, " ", model_assess_label_sv(a), NULL, NULL);
-	html_close(h);
-	HTML_OPEN_A(h, "span", "class", "rule");
-	/* the constant words as markup (nothing in them to escape): the rule is on every goal */
-	html_raw_trusted(h, "Förslag enligt regeln: ");
+	HTML_RAW(h, "<p class=\"assess\"><span class=\"light light-");
+	html_text(h, model_assess_name(a));
+	HTML_RAW(h, "\"><span aria-hidden=\"true\">");
+	html_text(h, sym[a]);
+	HTML_RAW(h, "</span> ");
+	html_text(h, model_assess_label_sv(a));
+	HTML_RAW(h, "</span><span class=\"rule\">Förslag enligt regeln: ");
 	html_text(h, why);
-	html_raw_trusted(h, ". Senaste utfall ");
+	HTML_RAW(h, ". Senaste utfall ");
 	html_text(h, x->year);
-	html_raw_trusted(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.");
-	html_close(h);
-	html_close(h);
+	HTML_RAW(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.</span></p>");
 }
 
-/* td_num: a right-aligned number cell (places_td_num's markup, its names checked once). */
+/* td_num: a right-aligned number cell (places_td_num's markup) of text, escaped. */
 static void td_num(struct html *h, const char *text)
 {
-	HTML_ELEM_A(h, "td", "class", "num", text);
+	HTML_RAW(h, "<td class=\"num\">");
+	html_text(h, text);
+	HTML_RAW(h, "</td>");
 }
 
 /* value_cell: v with unit as places_value writes it ("–" for NaN) in a number cell, formatted
@@ -189,15 +190,20 @@ static void value_cell(struct html *h, double v, const char *unit)
  * text ("Tas fram av nämnd"). */
 static void target_cell(struct html *h, const char *text)
 {
-	if (!text)
-		td_num(h, "–");
-	else if (strchr("0123456789-+", text[0]))
+	if (!text) {
+		HTML_RAW(h, "<td class=\"num\">–</td>");
+	} else if (strchr("0123456789-+", text[0])) {
 		td_num(h, text);
-	else
-		HTML_ELEM(h, "td", text);
+	} else {
+		HTML_RAW(h, "<td>");
+		html_text(h, text);
+		HTML_RAW(h, "</td>");
+	}
 }
 
-/* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål. */
+/* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål;
+ * a row's markup is a template (as the writer's calls per cell wrote it: 20 tables, 70 rows a
+ * page), its texts spliced in escaped. */
 static enum model_meets ind_row(struct org *x, const struct view_indicator *in, int *example)
 {
 	struct outs o;
@@ -207,15 +213,18 @@ static enum model_meets ind_row(struct org *x, const struct view_indicator *in, 
 	outs_of(x, in, &o);
 	*example |= o.example;
 	m = meets(&o, in->target, in->direction);
-	HTML_OPEN(h, "tr");
-	HTML_ELEM_A(h, "th", "scope", "row", in->name);
-	HTML_ELEM(h, "td", periodicity_sv(in->periodicity));
+	HTML_RAW(h, "<tr><th scope=\"row\">");
+	html_text(h, in->name);
+	HTML_RAW(h, "</th><td>");
+	html_text(h, periodicity_sv(in->periodicity));
+	HTML_RAW(h, "</td>");
 	target_cell(h, in->target);
 	target_cell(h, in->kf_target);
 	for (int k = 1; k <= 3; k++)
 		value_cell(h, o.v[k], in->unit);
-	HTML_ELEM(h, "td", meets_sv(m));
-	html_close(h);
+	HTML_RAW(h, "<td>");
+	html_text(h, meets_sv(m));
+	HTML_RAW(h, "</td></tr>");
 	return m;
 }
 
@@ -284,16 +293,15 @@ static void goal_acts(struct org *x, const struct view_goal *g)
 			HTML_ELEM_A(h, "p", "class", "label", "Aktiviteter");
 			HTML_OPEN(h, "ul");
 		}
-		HTML_OPEN(h, "li");	/* the separators as markup: nothing in them to escape */
+		HTML_RAW(h, "<li>");	/* the item's markup and separators a template */
 		html_text(h, a->title);
-		html_raw_trusted(h, " (");
+		HTML_RAW(h, " (");
 		html_text(h, a->start_text);
-		html_raw_trusted(h, "–");
+		HTML_RAW(h, "–");
 		html_text(h, a->end_text);
-		html_raw_trusted(h, ", ");
+		HTML_RAW(h, ", ");
 		html_text(h, places_status_sv(a->status));
-		html_raw_trusted(h, ")");
-		html_close(h);
+		HTML_RAW(h, ")</li>");
 	}
 	if (g->nacts)
 		html_close(h);
