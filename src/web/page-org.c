@@ -462,18 +462,25 @@ static void chain(struct org *x)
 }
 
 /* act_row: an activity with the districts it serves (unless with_areas is 0), role, status,
- * start and end. */
+ * start and end: the row's markup a template (as the writer's calls per cell wrote it), its
+ * texts spliced in escaped. */
 static void act_row(struct html *h, const struct view_activity *a, int with_areas)
 {
-	HTML_OPEN(h, "tr");
-	HTML_ELEM_A(h, "th", "scope", "row", a->title);
-	if (with_areas)
-		HTML_ELEM(h, "td", a->areas ? a->areas : "–");
-	HTML_ELEM(h, "td", a->role ? places_role_sv(a->role) : "–");
-	HTML_ELEM(h, "td", places_status_sv(a->status));
-	HTML_ELEM_A(h, "td", "class", "date", a->start_text ? a->start_text : "–");
-	HTML_ELEM_A(h, "td", "class", "date", a->end_text ? a->end_text : "–");
-	html_close(h);
+	HTML_RAW(h, "<tr><th scope=\"row\">");
+	html_text(h, a->title);
+	HTML_RAW(h, "</th><td>");
+	if (with_areas) {
+		html_text(h, a->areas ? a->areas : "–");
+		HTML_RAW(h, "</td><td>");
+	}
+	html_text(h, a->role ? places_role_sv(a->role) : "–");
+	HTML_RAW(h, "</td><td>");
+	html_text(h, places_status_sv(a->status));
+	HTML_RAW(h, "</td><td class=\"date\">");
+	html_text(h, a->start_text ? a->start_text : "–");
+	HTML_RAW(h, "</td><td class=\"date\">");
+	html_text(h, a->end_text ? a->end_text : "–");
+	HTML_RAW(h, "</td></tr>");
 }
 
 /* contrib_act: a contribution as an activity. */
