@@ -29,6 +29,89 @@ struct outpre {
 	const char *period, *area, *sex;
 	size_t off, len;	/* the members in text */
 };
+/* LIT: appends a string literal to b. */
+#define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
+
+#ifdef __SSE2__
+/* page_safe: 1 when the sixteen bytes from p lie in p's 4 KiB page, so loading them cannot fault
+ * (pages are at least 4 KiB) even where the string ends before them. */
+static inline int page_safe(const void *p)
+{
+	return ((uintptr_t)p & 4095) <= 4096 - 16;
+}
+
+/* special: the bits of the bytes of x that json_escape_str looks at: below 0x20 or at or above
+ * 0x80 (one signed compare), '"', '\\' and DEL; the NUL is among them. */
+static inline unsigned special(__m128i x)
+{
+	__m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#define NO_ASAN_JSON __attribute__((no_sanitize_address))
+#else
+#define NO_ASAN_JSON
+#endif
+
+/* lead2: whether p starts a two-byte UTF-8 sequence (json_escape_str keeps it as it is). */
+static inline int lead2(const unsigned char *p)
+{
+	return p[0] >= 0xc2 && p[0] <= 0xdf && (p[1] & 0xc0) == 0x80;
+}
+
+/* plain_len: the length of s when json_escape_str writes it as it is in quotes (printable ASCII
+ * but '"' and '\\', and two-byte UTF-8 sequences: the chain's keys, levels, units and most of
+ * its Swedish names), else (size_t)-1. Sixteen bytes at a time where they lie in s's page (the
+ * bytes after the NUL are loaded, never used: as render/html.c's escape_short). */
+NO_ASAN_JSON static size_t plain_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	for (;;) {
+#ifdef __SSE2__
+		if (page_safe(p + i)) {
+			unsigned m = special(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+			if (!m) {
+				i += 16;
+				continue;
+			}
+			i += (unsigned)__builtin_ctz(m);
+		}
+#endif
+		if (!p[i])
+			return i;
+		if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '"' && p[i] != '\\')
+			i++;
+		else if (lead2(p + i))
+			i += 2;
+		else
+			return (size_t)-1;
+	}
+}
+
+/* p_str: s as json_str writes it (null when NULL): a plain text (plain_len) copied in quotes
+ * as one piece, any other through json_escape_str. */
+static void p_str(struct buf *b, const char *s)
+{
+	size_t n;
+	char *w;
+
+	if (!s) {
+		LIT(b, "null");
+		return;
+	}
+	if ((n = plain_len(s)) != (size_t)-1 && (w = buf_space(b, n + 2))) {
+		w[0] = '"';
+		memcpy(w + 1, s, n);
+		w[n + 1] = '"';
+		buf_wrote(b, n + 2);
+		return;
+	}
+	json_escape_str(b, s, strlen(s));
+}
+
 /* OUTPRE_SLOTS: the slots of the table by the texts' addresses (a power of two, four times
  * OUTPRE_MAX: half full at most). */
 #define OUTPRE_SLOTS 256
@@ -99,7 +182,6 @@ static const struct outpre *prefix(struct outcache *oc, const struct view_outcom
 {
 	struct outslot *s;
 	struct outpre *p = find(oc, o, &s);
-	struct json w;
 
 	if (p)
 		return p;
@@ -107,12 +189,15 @@ static const struct outpre *prefix(struct outcache *oc, const struct view_outcom
 		return NULL;
 	p = &oc->e[oc->n];
 	*p = (struct outpre){ o->period, o->area, o->sex, oc->text.len + 1, 0 };
-	json_init(&w, &oc->text, 0);
-	json_obj_open(&w);	/* the '{' is not part of the entry */
-	STR(&w, "period", o->period);
-	STR(&w, "area", o->area);
-	STR(&w, "sex", o->sex);
-	if (w.bad || oc->text.overflow)
+	/* the members as json_str writes them after '{' (which is not part of the entry) */
+	buf_addc(&oc->text, '{');
+	LIT(&oc->text, "\"period\":");
+	p_str(&oc->text, o->period);
+	LIT(&oc->text, ",\"area\":");
+	p_str(&oc->text, o->area);
+	LIT(&oc->text, ",\"sex\":");
+	p_str(&oc->text, o->sex);
+	if (oc->text.overflow)
 		return NULL;
 	p->len = oc->text.len - p->off;
 	oc->n++;
@@ -253,89 +338,6 @@ static void goal_members(const struct view_chain *c, struct outcache *oc, const 
  * bytes as the calls of goal_members, without a writer's call and state test per key and value
  * (about a thousand keys per chain). */
 
-/* LIT: appends a string literal to b. */
-#define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
-
-#ifdef __SSE2__
-/* page_safe: 1 when the sixteen bytes from p lie in p's 4 KiB page, so loading them cannot fault
- * (pages are at least 4 KiB) even where the string ends before them. */
-static inline int page_safe(const void *p)
-{
-	return ((uintptr_t)p & 4095) <= 4096 - 16;
-}
-
-/* special: the bits of the bytes of x that json_escape_str looks at: below 0x20 or at or above
- * 0x80 (one signed compare), '"', '\\' and DEL; the NUL is among them. */
-static inline unsigned special(__m128i x)
-{
-	__m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-
-	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
-	return (unsigned)_mm_movemask_epi8(m);
-}
-#define NO_ASAN_JSON __attribute__((no_sanitize_address))
-#else
-#define NO_ASAN_JSON
-#endif
-
-/* lead2: whether p starts a two-byte UTF-8 sequence (json_escape_str keeps it as it is). */
-static inline int lead2(const unsigned char *p)
-{
-	return p[0] >= 0xc2 && p[0] <= 0xdf && (p[1] & 0xc0) == 0x80;
-}
-
-/* plain_len: the length of s when json_escape_str writes it as it is in quotes (printable ASCII
- * but '"' and '\\', and two-byte UTF-8 sequences: the chain's keys, levels, units and most of
- * its Swedish names), else (size_t)-1. Sixteen bytes at a time where they lie in s's page (the
- * bytes after the NUL are loaded, never used: as render/html.c's escape_short). */
-NO_ASAN_JSON static size_t plain_len(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	for (;;) {
-#ifdef __SSE2__
-		if (page_safe(p + i)) {
-			unsigned m = special(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
-			if (!m) {
-				i += 16;
-				continue;
-			}
-			i += (unsigned)__builtin_ctz(m);
-		}
-#endif
-		if (!p[i])
-			return i;
-		if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '"' && p[i] != '\\')
-			i++;
-		else if (lead2(p + i))
-			i += 2;
-		else
-			return (size_t)-1;
-	}
-}
-
-/* p_str: s as json_str writes it (null when NULL): a plain text (plain_len) copied in quotes
- * as one piece, any other through json_escape_str. */
-static void p_str(struct buf *b, const char *s)
-{
-	size_t n;
-	char *w;
-
-	if (!s) {
-		LIT(b, "null");
-		return;
-	}
-	if ((n = plain_len(s)) != (size_t)-1 && (w = buf_space(b, n + 2))) {
-		w[0] = '"';
-		memcpy(w + 1, s, n);
-		w[n + 1] = '"';
-		buf_wrote(b, n + 2);
-		return;
-	}
-	json_escape_str(b, s, strlen(s));
-}
-
 /* p_int: v as json_int writes it. */
 static void p_int(struct buf *b, int64_t v)
 {
@@ -347,11 +349,11 @@ static void p_int(struct buf *b, int64_t v)
 /* p_outcome: o as outcome writes it (a piece from oc, else member by member). */
 static void p_outcome(struct outcache *oc, const struct view_outcome *o, struct buf *b)
 {
-	char piece[OUTCOME_MAX], num[JSON_NUM_SIZE];
-	size_t n = outcome_piece(oc, o, piece);
+	char num[JSON_NUM_SIZE], *w = buf_space(b, OUTCOME_MAX);
+	size_t n = w ? outcome_piece(oc, o, w) : 0;
 
-	if (n) {
-		buf_add(b, piece, n);
+	if (n) {	/* written in place */
+		buf_wrote(b, n);
 		return;
 	}
 	LIT(b, "{\"period\":");
