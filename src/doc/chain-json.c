@@ -112,9 +112,9 @@ static void p_str(struct buf *b, const char *s)
 	json_escape_str(b, s, strlen(s));
 }
 
-/* OUTPRE_SLOTS: the slots of the table by the texts' addresses (a power of two, four times
- * OUTPRE_MAX: half full at most). */
-#define OUTPRE_SLOTS 256
+/* OUTPRE_SLOTS: the slots of the table by the texts' addresses (a power of two; at most three
+ * quarters of them are used, then lookups by text alone). */
+#define OUTPRE_SLOTS 128
 struct outslot {
 	const char *period, *area, *sex;	/* the addresses this slot is for */
 	unsigned char e;	/* entry + 1 (0: an empty slot) */
@@ -138,7 +138,7 @@ static size_t slot_of(const struct view_outcome *o)
 	uint64_t h = (uint64_t)(uintptr_t)o->period * 0x9e3779b97f4a7c15u ^ (uint64_t)(uintptr_t)o->area * 0xc2b2ae3d27d4eb4fu ^
 		     (uint64_t)(uintptr_t)o->sex * 0x165667b19e3779f9u;
 
-	return (size_t)(h >> 56) & (OUTPRE_SLOTS - 1);
+	return (size_t)(h >> 57) & (OUTPRE_SLOTS - 1);
 }
 
 /* lookup: the slot of o's texts' addresses, or the empty slot where they would go. */
@@ -163,7 +163,7 @@ static struct outpre *find(struct outcache *oc, const struct view_outcome *o, st
 	*sp = NULL;
 	if (s->e)
 		return &oc->e[s->e - 1];
-	if (oc->nslots < OUTPRE_SLOTS / 2)
+	if (oc->nslots < OUTPRE_SLOTS / 4 * 3)
 		*sp = s;
 	for (size_t i = 0; i < oc->n; i++)
 		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex)) {
@@ -481,7 +481,10 @@ static void reserve(const struct view_chain *c, struct json *j)
 
 void chain_json_write(const struct view_chain *c, struct json *j)
 {
-	struct outcache oc = { .n = 0, .nslots = 0 };
+	struct outcache oc;	/* only the slots zeroed: the entries are written as they are made */
+
+	oc.n = oc.nslots = 0;
+	memset(oc.slot, 0, sizeof(oc.slot));
 
 	buf_init(&oc.text, OUTPRE_MAX * 256);
 	reserve(c, j);
