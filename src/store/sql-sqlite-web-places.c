@@ -241,9 +241,12 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN plan_version pv ON pv.plan_id = p.id AND pv.status <> 'draft'"
 		" LEFT JOIN organisation o ON o.id = pv.decided_by"
 		" ORDER BY p.key, pv.version",
-	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals,
-	 * targets, plans or activities in, newest first. UNION, not UNION ALL: each (year, g) once
-	 * into a temporary index. The owners (own) are one list joined to each part (repeats and a
+	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals
+	 * (has_goals 1), targets, plans or activities in (0), a year on up to two rows, in no order:
+	 * view/org.c keeps each year once with its greatest has_goals, newest first (a GROUP BY
+	 * and ORDER BY here were 13K instructions of Spånga-Tensta's 213K). UNION, not UNION ALL:
+	 * each (year, g) once into a temporary index (UNION ALL gave a row per goal and undated
+	 * activity: Socialförvaltningen's 47 rows cost more than the index). The owners (own) are one list joined to each part (repeats and a
 	 * NULL pair do no harm: UNION keeps a row once, NULL matches nothing). Neither the targets
 	 * nor the activities are read one by one (that was 0.58M of the statement's 0.80M
 	 * instructions in the demo; migration 0044): the activities' years with dates (start_first
@@ -277,7 +280,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  ON a.owner_id = own.id CROSS JOIN plan_version pv ON pv.id = a.plan_version_id"
 		"  CROSS JOIN plan p ON p.id = pv.plan_id"
 		"  WHERE " PUB_ACTIVITY("a") " AND a.start_first IS NULL)"
-		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
+		" SELECT year, g AS has_goals FROM ys WHERE year IS NOT NULL",
 	/* (org_id) -> area_id, parent_id, district, district_name: the area tree as view/org.c maps
 	 * the chain's links to districts (an area is its own district, its parent's or its
 	 * grandparent's: municipality, district, neighbourhood, place, no district within another):
