@@ -378,18 +378,37 @@ static int rollover_form(struct org *x)
 	return 0;
 }
 
+/* heading: opens a goal's heading with id key, h3 at depth 0 down to h6 (names checked once:
+ * the literal writer, not the variadic one). */
+static void heading(struct html *h, int depth, const char *key)
+{
+	switch (depth) {
+	case 0:
+		HTML_OPEN_A(h, "h3", "id", key);
+		break;
+	case 1:
+		HTML_OPEN_A(h, "h4", "id", key);
+		break;
+	case 2:
+		HTML_OPEN_A(h, "h5", "id", key);
+		break;
+	default:
+		HTML_OPEN_A(h, "h6", "id", key);
+		break;
+	}
+}
+
 /* goal: one goal of the chain and, below it, the goals under it (heading level by depth). */
 static void goal(struct org *x, int i, int depth)
 {
-	static const char *const hn[] = { "h3", "h4", "h5", "h6" };
 	const struct view_goal *g = &x->v.chain.goals[i];
 	struct html *h = x->h;
 	const char *level = g->level, *num = g->number, *key = g->key;
 	char cls[64], title[96];
 
 	cat(title, sizeof(title), level_sv(level), num && *num ? " " : "", num);
-	html_open(h, "div", "class", cat(cls, sizeof(cls), "goal ", level, NULL), NULL);
-	html_open(h, hn[depth > 3 ? 3 : depth], "id", key, NULL);
+	HTML_OPEN_A(h, "div", "class", cat(cls, sizeof(cls), "goal ", level, NULL));
+	heading(h, depth, key);
 	texts(h, title, ": ", g->name, NULL);
 	html_close(h);
 	if (strcmp(level, "namndmal") == 0)
