@@ -1,5 +1,8 @@
 /* chain-json.c: the goal chain as the API's JSON (see chain-json.h). */
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <string.h>
 
@@ -26,13 +29,102 @@ struct outpre {
 	const char *period, *area, *sex;
 	size_t off, len;	/* the members in text */
 };
-/* OUTPRE_SLOTS: the slots of the entries' table by their texts' addresses (a power of two). */
+/* LIT: appends a string literal to b. */
+#define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
+
+#ifdef __SSE2__
+/* page_safe: 1 when the sixteen bytes from p lie in p's 4 KiB page, so loading them cannot fault
+ * (pages are at least 4 KiB) even where the string ends before them. */
+static inline int page_safe(const void *p)
+{
+	return ((uintptr_t)p & 4095) <= 4096 - 16;
+}
+
+/* special: the bits of the bytes of x that json_escape_str looks at: below 0x20 or at or above
+ * 0x80 (one signed compare), '"', '\\' and DEL; the NUL is among them. */
+static inline unsigned special(__m128i x)
+{
+	__m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#define NO_ASAN_JSON __attribute__((no_sanitize_address))
+#else
+#define NO_ASAN_JSON
+#endif
+
+/* lead2: whether p starts a two-byte UTF-8 sequence (json_escape_str keeps it as it is). */
+static inline int lead2(const unsigned char *p)
+{
+	return p[0] >= 0xc2 && p[0] <= 0xdf && (p[1] & 0xc0) == 0x80;
+}
+
+/* plain_len: the length of s when json_escape_str writes it as it is in quotes (printable ASCII
+ * but '"' and '\\', and two-byte UTF-8 sequences: the chain's keys, levels, units and most of
+ * its Swedish names), else (size_t)-1. Sixteen bytes at a time where they lie in s's page (the
+ * bytes after the NUL are loaded, never used: as render/html.c's escape_short). */
+NO_ASAN_JSON static size_t plain_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	for (;;) {
+#ifdef __SSE2__
+		if (page_safe(p + i)) {
+			unsigned m = special(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+			if (!m) {
+				i += 16;
+				continue;
+			}
+			i += (unsigned)__builtin_ctz(m);
+		}
+#endif
+		if (!p[i])
+			return i;
+		if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '"' && p[i] != '\\')
+			i++;
+		else if (lead2(p + i))
+			i += 2;
+		else
+			return (size_t)-1;
+	}
+}
+
+/* p_str: s as json_str writes it (null when NULL): a plain text (plain_len) copied in quotes
+ * as one piece, any other through json_escape_str. */
+static void p_str(struct buf *b, const char *s)
+{
+	size_t n;
+	char *w;
+
+	if (!s) {
+		LIT(b, "null");
+		return;
+	}
+	if ((n = plain_len(s)) != (size_t)-1 && (w = buf_space(b, n + 2))) {
+		w[0] = '"';
+		memcpy(w + 1, s, n);
+		w[n + 1] = '"';
+		buf_wrote(b, n + 2);
+		return;
+	}
+	json_escape_str(b, s, strlen(s));
+}
+
+/* OUTPRE_SLOTS: the slots of the table by the texts' addresses (a power of two; at most three
+ * quarters of them are used, then lookups by text alone). */
 #define OUTPRE_SLOTS 128
+struct outslot {
+	const char *period, *area, *sex;	/* the addresses this slot is for */
+	unsigned char e;	/* entry + 1 (0: an empty slot) */
+};
 struct outcache {
 	struct buf text;	/* the members of every entry */
 	struct outpre e[OUTPRE_MAX];
 	size_t n;
-	unsigned char slot[OUTPRE_SLOTS];	/* entry + 1 last found at a hash of the addresses (0: none) */
+	size_t nslots;	/* slots in use */
+	struct outslot slot[OUTPRE_SLOTS];	/* open addressing by the addresses' hash */
 };
 
 static int same(const char *a, const char *b)
@@ -40,14 +132,7 @@ static int same(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* is: whether entry p is that of o's period, area and sex by their addresses (the loader shares
- * the texts). */
-static int is(const struct outpre *p, const struct view_outcome *o)
-{
-	return p->period == o->period && p->area == o->area && p->sex == o->sex;
-}
-
-/* slot_of: the slot of o's texts' addresses in oc->slot. */
+/* slot_of: the first slot to look in for o's texts' addresses. */
 static size_t slot_of(const struct view_outcome *o)
 {
 	uint64_t h = (uint64_t)(uintptr_t)o->period * 0x9e3779b97f4a7c15u ^ (uint64_t)(uintptr_t)o->area * 0xc2b2ae3d27d4eb4fu ^
@@ -56,20 +141,38 @@ static size_t slot_of(const struct view_outcome *o)
 	return (size_t)(h >> 57) & (OUTPRE_SLOTS - 1);
 }
 
-/* find: o's entry in oc, or NULL: the one its slot holds, else the others by the texts'
- * addresses, then by the texts (the slot then holds it). */
-static struct outpre *find(struct outcache *oc, const struct view_outcome *o)
+/* lookup: the slot of o's texts' addresses, or the empty slot where they would go. */
+static struct outslot *lookup(struct outcache *oc, const struct view_outcome *o)
 {
 	size_t h = slot_of(o);
 
-	if (oc->slot[h] && is(&oc->e[oc->slot[h] - 1], o))
-		return &oc->e[oc->slot[h] - 1];
+	for (;; h = (h + 1) & (OUTPRE_SLOTS - 1)) {
+		struct outslot *s = &oc->slot[h];
+		if (!s->e || (s->period == o->period && s->area == o->area && s->sex == o->sex))
+			return s;
+	}
+}
+
+/* find: o's entry in oc by its texts' addresses (the loader shares the texts), else by the texts
+ * (its addresses' slot then holds it); NULL when none. *sp: the addresses' slot (empty when
+ * none holds them and the table has room), or NULL. */
+static struct outpre *find(struct outcache *oc, const struct view_outcome *o, struct outslot **sp)
+{
+	struct outslot *s = lookup(oc, o);
+
+	*sp = NULL;
+	if (s->e)
+		return &oc->e[s->e - 1];
+	if (oc->nslots < OUTPRE_SLOTS / 4 * 3)
+		*sp = s;
 	for (size_t i = 0; i < oc->n; i++)
-		if (is(&oc->e[i], o))
-			return oc->slot[h] = (unsigned char)(i + 1), &oc->e[i];
-	for (size_t i = 0; i < oc->n; i++)
-		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex))
-			return oc->slot[h] = (unsigned char)(i + 1), &oc->e[i];
+		if (same(oc->e[i].period, o->period) && same(oc->e[i].area, o->area) && same(oc->e[i].sex, o->sex)) {
+			if (*sp) {
+				**sp = (struct outslot){ o->period, o->area, o->sex, (unsigned char)(i + 1) };
+				oc->nslots++;
+			}
+			return &oc->e[i];
+		}
 	return NULL;
 }
 
@@ -77,8 +180,8 @@ static struct outpre *find(struct outcache *oc, const struct view_outcome *o)
  * full or its text failed (the caller writes the members one by one). */
 static const struct outpre *prefix(struct outcache *oc, const struct view_outcome *o)
 {
-	struct outpre *p = find(oc, o);
-	struct json w;
+	struct outslot *s;
+	struct outpre *p = find(oc, o, &s);
 
 	if (p)
 		return p;
@@ -86,15 +189,22 @@ static const struct outpre *prefix(struct outcache *oc, const struct view_outcom
 		return NULL;
 	p = &oc->e[oc->n];
 	*p = (struct outpre){ o->period, o->area, o->sex, oc->text.len + 1, 0 };
-	json_init(&w, &oc->text, 0);
-	json_obj_open(&w);	/* the '{' is not part of the entry */
-	STR(&w, "period", o->period);
-	STR(&w, "area", o->area);
-	STR(&w, "sex", o->sex);
-	if (w.bad || oc->text.overflow)
+	/* the members as json_str writes them after '{' (which is not part of the entry) */
+	buf_addc(&oc->text, '{');
+	LIT(&oc->text, "\"period\":");
+	p_str(&oc->text, o->period);
+	LIT(&oc->text, ",\"area\":");
+	p_str(&oc->text, o->area);
+	LIT(&oc->text, ",\"sex\":");
+	p_str(&oc->text, o->sex);
+	if (oc->text.overflow)
 		return NULL;
 	p->len = oc->text.len - p->off;
-	oc->slot[slot_of(o)] = (unsigned char)(++oc->n);
+	oc->n++;
+	if (s) {
+		*s = (struct outslot){ o->period, o->area, o->sex, (unsigned char)oc->n };
+		oc->nslots++;
+	}
 	return p;
 }
 
@@ -228,18 +338,6 @@ static void goal_members(const struct view_chain *c, struct outcache *oc, const 
  * bytes as the calls of goal_members, without a writer's call and state test per key and value
  * (about a thousand keys per chain). */
 
-/* LIT: appends a string literal to b. */
-#define LIT(b, lit) buf_add((b), "" lit "", sizeof(lit) - 1)
-
-/* p_str: s as json_str writes it (null when NULL). */
-static void p_str(struct buf *b, const char *s)
-{
-	if (s)
-		json_escape_str(b, s, strlen(s));
-	else
-		LIT(b, "null");
-}
-
 /* p_int: v as json_int writes it. */
 static void p_int(struct buf *b, int64_t v)
 {
@@ -251,11 +349,11 @@ static void p_int(struct buf *b, int64_t v)
 /* p_outcome: o as outcome writes it (a piece from oc, else member by member). */
 static void p_outcome(struct outcache *oc, const struct view_outcome *o, struct buf *b)
 {
-	char piece[OUTCOME_MAX], num[JSON_NUM_SIZE];
-	size_t n = outcome_piece(oc, o, piece);
+	char num[JSON_NUM_SIZE], *w = buf_space(b, OUTCOME_MAX);
+	size_t n = w ? outcome_piece(oc, o, w) : 0;
 
-	if (n) {
-		buf_add(b, piece, n);
+	if (n) {	/* written in place */
+		buf_wrote(b, n);
 		return;
 	}
 	LIT(b, "{\"period\":");
@@ -383,7 +481,10 @@ static void reserve(const struct view_chain *c, struct json *j)
 
 void chain_json_write(const struct view_chain *c, struct json *j)
 {
-	struct outcache oc = { .n = 0 };
+	struct outcache oc;	/* only the slots zeroed: the entries are written as they are made */
+
+	oc.n = oc.nslots = 0;
+	memset(oc.slot, 0, sizeof(oc.slot));
 
 	buf_init(&oc.text, OUTPRE_MAX * 256);
 	reserve(c, j);

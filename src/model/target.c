@@ -204,6 +204,12 @@ static char *exp_text(const struct num *n, char *text)
 	return text;
 }
 
+/* pow10_exact: 10^0 .. 10^22, each an exact double */
+static const double pow10_exact[23] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+	1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
 /* parses [b, e) as a number with unit into t; returns 0, or -1 when it is not one */
 static int parse_number(const char *b, const char *e, struct model_target *t)
 {
@@ -220,9 +226,14 @@ static int parse_number(const char *b, const char *e, struct model_target *t)
 		;
 	if (n.bad || (u < e && !is_unit(u, e)))
 		return -1;
-	/* the digits through strtod: the double nearest to the decimal number, as every reader of
-	 * the text (a spreadsheet, lup export's writer) takes it */
-	v = strtod(exp_text(&n, text), NULL);
+	/* the double nearest to the decimal number, as every reader of the text (a spreadsheet, lup
+	 * export's writer) takes it: at most 15 digits over a power of ten up to 10^22 are both
+	 * exact doubles, so their quotient is correctly rounded (one division, as strtod would
+	 * round); any other through strtod */
+	if (n.sig <= 15 && n.frac <= 22)
+		v = n.mant / pow10_exact[n.frac];
+	else
+		v = strtod(exp_text(&n, text), NULL);
 	t->value = n.neg && v != 0 ? -v : v;
 	memcpy(t->unit, u, (size_t)(e - u));
 	t->unit[e - u] = '\0';
@@ -240,9 +251,11 @@ int model_target_parse(const char *text, struct model_target *out, char *err, si
 	copy_text(b, e, out->text, sizeof out->text);
 	if (b == e)
 		out->kind = MODEL_TARGET_EMPTY;
-	else if (is_by_committee(b, e))
+	/* text starting with an ASCII digit is neither "tas fram av" nor a direction word (folding
+	 * keeps digits): most targets are numbers, and the two folds were most of their cost */
+	else if (!model_int_is_digit(*b) && is_by_committee(b, e))
 		out->kind = MODEL_TARGET_BY_COMMITTEE;
-	else if ((out->dir = direction_of(b, e)) != 0)
+	else if (!model_int_is_digit(*b) && (out->dir = direction_of(b, e)) != 0)
 		out->kind = MODEL_TARGET_DIRECTION;
 	else if (parse_number(b, e, out) == 0)
 		out->kind = MODEL_TARGET_NUMBER;

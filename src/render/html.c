@@ -882,6 +882,11 @@ void html_raw_trusted(struct html *h, const char *s)
 	buf_adds(h->out, s);
 }
 
+void html_raw_trusted_n(struct html *h, const char *s, size_t n)
+{
+	buf_add(h->out, s, n);
+}
+
 int html_finish(struct html *h)
 {
 	html_close_to(h, 0);

@@ -54,6 +54,11 @@ void html_elem(struct html *h, const char *tag, const char *text, ...) __attribu
  * never for data. */
 void html_raw_trusted(struct html *h, const char *s);
 
+/* html_raw_trusted_n: html_raw_trusted of s[0..n) (no strlen); HTML_RAW: of a string literal,
+ * its length known at compile time. Constant markup in the program only, never data. */
+void html_raw_trusted_n(struct html *h, const char *s, size_t n);
+#define HTML_RAW(h, lit) html_raw_trusted_n((h), "" lit "", sizeof(lit) - 1)
+
 /* html_finish: closes what is open; 0 when nothing was refused, else -1. */
 int html_finish(struct html *h);
 

@@ -226,8 +226,9 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN organisation o ON o.id = pv.decided_by"
 		" WHERE p.owner_id = $1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"
 		" ORDER BY p.key, pv.version",
-	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals,
-	 * targets, plans or activities in, newest first */
+	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals
+	 * (has_goals 1), targets, plans or activities in (0); view/org.c keeps each year once with
+	 * its greatest has_goals, newest first (grouped and ordered here already; SQLite's are not) */
 	[STMT_WEB_PLACES_ORG_YEARS] =
 		"WITH " OWNERS_CTE ", ys(year, g) AS ("
 		" SELECT g.year, 1 FROM goal g WHERE " IN_OWNERS("g.owner_id") " AND g.year IS NOT NULL"

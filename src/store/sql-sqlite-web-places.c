@@ -26,11 +26,6 @@
 	"(" col " IN (SELECT ?" n " UNION ALL SELECT id FROM organisation WHERE pair_id = ?" n \
 	" UNION ALL SELECT pair_id FROM organisation WHERE id = ?" n "))"
 
-/* The year_from or year_to (col) of activity a's plan: looked up as a scalar only where needed
- * (coalesce stops at an activity's own dates), not joined for every activity. */
-#define PLAN_YEAR(col) \
-	"(SELECT p." col " FROM plan_version pv JOIN plan p ON p.id = pv.plan_id WHERE pv.id = a.plan_version_id)"
-
 /* Some activity of organisation ?1, its pair or one naming it its pair has a district link
  * (any year, drafts too): the first found ends the walk of the owners' activities. */
 #define ORG_HAS_LINKS \
@@ -220,35 +215,46 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
 		" LEFT JOIN area d ON d.level = 'district' AND (d.committee_id = o.id OR d.committee_id = o.pair_id)"
 		" WHERE o.kind = ?1 ORDER BY o.name COLLATE sv, o.id",
-	/* (org_id) -> the organisation with its parent, counterpart and district */
+	/* (org_id) -> the organisation with its parent, counterpart and district (the district
+	 * whose committee it is, else its pair's: each looked up through area_committee, not an OR
+	 * of the two, whose multi-index row set was a temporary table: 48K -> 20K instructions) */
 	[STMT_WEB_PLACES_ORG] =
 		"SELECT o.id, o.key, o.name, o.kind, par.key AS parent, par.name AS parent_name, pr.key AS pair,"
 		" pr.name AS pair_name, o.city_owned, o.housing, d.id AS district_id, d.key AS district,"
 		" d.name AS district_name FROM organisation o LEFT JOIN organisation par ON par.id = o.parent_id"
 		" LEFT JOIN organisation pr ON pr.id ="
 		"  coalesce(o.pair_id, (SELECT min(id) FROM organisation WHERE pair_id = o.id))"
-		" LEFT JOIN area d ON d.level = 'district' AND (d.committee_id = o.id OR d.committee_id = o.pair_id)"
+		" LEFT JOIN area d ON d.id = coalesce((SELECT x.id FROM area x WHERE x.committee_id = o.id"
+		"  AND x.level = 'district'), (SELECT x.id FROM area x WHERE x.committee_id = o.pair_id AND x.level = 'district'))"
 		" WHERE o.id = ?1",
 	/* (org_id) -> plan_id, plan, year_from, year_to, version, status, decided_by,
 	 * decided_by_name, decided_on, note: the versions other than drafts of the plans of the
 	 * organisation or its counterpart, by plan key and version; a plan with drafts only has one
-	 * row with the version columns NULL */
+	 * row with the version columns NULL. The two owners are a table walked first (a pair is
+	 * never the organisation itself: CHECK), not an OR of two terms: SQLite's multi-index OR
+	 * built a row set in a temporary table (63K -> 34K instructions for Spånga-Tensta) */
 	[STMT_WEB_PLACES_ORG_PLAN_VERSIONS] =
 		"SELECT p.id AS plan_id, p.title AS plan, p.year_from, p.year_to, pv.version, pv.status,"
-		" o.key AS decided_by, o.name AS decided_by_name, pv.decided_on, pv.note FROM plan p"
+		" o.key AS decided_by, o.name AS decided_by_name, pv.decided_on, pv.note"
+		" FROM (SELECT ?1 AS id UNION ALL SELECT pair_id FROM organisation WHERE id = ?1) ow_"
+		" CROSS JOIN plan p ON p.owner_id = ow_.id"
 		" LEFT JOIN plan_version pv ON pv.plan_id = p.id AND pv.status <> 'draft'"
 		" LEFT JOIN organisation o ON o.id = pv.decided_by"
-		" WHERE p.owner_id = ?1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
 		" ORDER BY p.key, pv.version",
-	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals,
-	 * targets, plans or activities in, newest first. UNION, not UNION ALL: each (year, g) once
-	 * into a temporary index. The owners (own) are one list joined to each part (repeats and a
+	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals
+	 * (has_goals 1), targets, plans or activities in (0), a year on up to two rows, in no order:
+	 * view/org.c keeps each year once with its greatest has_goals, newest first (a GROUP BY
+	 * and ORDER BY here were 13K instructions of Spånga-Tensta's 213K). UNION, not UNION ALL:
+	 * each (year, g) once into a temporary index (UNION ALL gave a row per goal and undated
+	 * activity: Socialförvaltningen's 47 rows cost more than the index). The owners (own) are one list joined to each part (repeats and a
 	 * NULL pair do no harm: UNION keeps a row once, NULL matches nothing). Neither the targets
 	 * nor the activities are read one by one (that was 0.58M of the statement's 0.80M
 	 * instructions in the demo; migration 0044): the activities' years with dates (start_first
 	 * is YYYYMMDD) are found one seek of activity_owner_start per owner and year, ay: the least
 	 * start_first at or after the first day of the year after the last one found; those without
-	 * dates (few: activity_owner_undated) take their plan's first year. Both indexes are partial
+	 * dates (few: activity_owner_undated) take their plan's first year, joined (a scalar
+	 * subquery per activity ran twice, for the UNION and the grouping: Socialförvaltningen's 44
+	 * undated activities cost 0.23M, joined 0.15M; a year without a plan is left out either way). Both indexes are partial
 	 * on exactly the terms stated here, so that no other statement's plan takes them. The targets' years are those of all targets
 	 * (ty: one seek of target_year per year) of which one of the organisation's published
 	 * indicators has a target, each asked once and stopping at the first. */
@@ -270,10 +276,11 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  AND t.year = ty.y WHERE " PUB_INDICATOR("i") ")"
 		" UNION SELECT p.year_from, 0 FROM own CROSS JOIN plan p ON p.owner_id = own.id WHERE p.kind <> 'lup'"
 		" UNION SELECT y, 0 FROM ay"
-		" UNION SELECT " PLAN_YEAR("year_from") ", 0 FROM own CROSS JOIN activity a INDEXED BY activity_owner_undated"
-		"  ON a.owner_id = own.id"
+		" UNION SELECT p.year_from, 0 FROM own CROSS JOIN activity a INDEXED BY activity_owner_undated"
+		"  ON a.owner_id = own.id CROSS JOIN plan_version pv ON pv.id = a.plan_version_id"
+		"  CROSS JOIN plan p ON p.id = pv.plan_id"
 		"  WHERE " PUB_ACTIVITY("a") " AND a.start_first IS NULL)"
-		" SELECT year, max(g) AS has_goals FROM ys WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC",
+		" SELECT year, g AS has_goals FROM ys WHERE year IS NOT NULL",
 	/* (org_id) -> area_id, parent_id, district, district_name: the area tree as view/org.c maps
 	 * the chain's links to districts (an area is its own district, its parent's or its
 	 * grandparent's: municipality, district, neighbourhood, place, no district within another):

@@ -27,13 +27,32 @@ static void head(struct view_org *o, const struct rowset *r)
 	o->district_name = rowset_s(r, 0, "district_name");
 }
 
-/* years: the years newest first, the year shown and the outcome area. */
+/* by_year_desc: newest year first. */
+static int by_year_desc(const void *x, const void *y)
+{
+	const struct view_org_year *p = x, *q = y;
+
+	return (p->year < q->year) - (p->year > q->year);
+}
+
+/* years: the years newest first, each once (STMT_WEB_PLACES_ORG_YEARS' rows may name a year
+ * twice, in any order: has_goals when one of them has), the year shown and the outcome area. */
 static void years(struct arena *a, struct view_org *o, const struct rowset *ys, const struct rowset *city)
 {
-	o->nyears = (size_t)ys->nrows;
-	o->years = arena_alloc(a, sizeof(*o->years) * (o->nyears + 1));
+	size_t n = (size_t)ys->nrows, k = 0;
+	int cy = rowset_col(ys, "year"), cg = rowset_col(ys, "has_goals");
+
+	o->years = arena_alloc(a, sizeof(*o->years) * (n + 1));
 	for (int i = 0; i < ys->nrows; i++)
-		o->years[i] = (struct view_org_year){ (long)rowset_i(ys, i, "year"), rowset_i(ys, i, "has_goals") != 0 };
+		o->years[i] = (struct view_org_year){ (long)rowset_ic(ys, i, cy), rowset_ic(ys, i, cg) != 0 };
+	view_sort_nearly(a, o->years, n, sizeof(*o->years), by_year_desc);
+	for (size_t i = 0; i < n; i++) {
+		if (k && o->years[k - 1].year == o->years[i].year)
+			o->years[k - 1].has_goals |= o->years[i].has_goals;
+		else
+			o->years[k++] = o->years[i];
+	}
+	o->nyears = k;
 	for (size_t i = 0; !o->year && i < o->nyears; i++)
 		if (o->years[i].has_goals)
 			o->year = o->years[i].year;

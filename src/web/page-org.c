@@ -5,6 +5,7 @@
  * and the earlier versions of its plans and what changed (page-org-history.c). Its editors
  * (and administrators) find the link to a new nämndmål of the year (page-new-goal.c). */
 #include "web/pages-places.h"
+#include "core/buf.h"
 #include "web/download.h"
 #include "web/pages-forms.h"
 #include "web/authz.h"
@@ -146,34 +147,35 @@ static const char *meets_sv(enum model_meets m)
 	return m == MODEL_MEETS_YES ? "Ja" : m == MODEL_MEETS_NO ? "Nej" : "Kan inte bedömas";
 }
 
-/* light: the suggested assessment as a symbol and a word (never colour alone) with its rule. */
+/* light: the suggested assessment as a symbol and a word (never colour alone) with its rule:
+ * the markup a constant template (what the writer's calls wrote for it: it is on every goal),
+ * the words and the rule's text spliced in escaped. */
 static void light(struct org *x, const enum model_meets *m, size_t n)
 {
 	static const char *const sym[MODEL_ASSESS__MAX] = { "–", "✔", "◐", "✖" };
-	char why[256], cls[48];
+	char why[256];
 	enum model_assessment a = model_assess_suggest(m, n, why, sizeof(why));
 	struct html *h = x->h;
 
-	HTML_OPEN_A(h, "p", "class", "assess");
-	html_open(h, "span", "class", cat(cls, sizeof(cls), "light light-", model_assess_name(a), NULL), NULL);
-	HTML_ELEM_A(h, "span", "aria-hidden", "true", sym[a]);
-	texts(h, " ", model_assess_label_sv(a), NULL, NULL);
-	html_close(h);
-	HTML_OPEN_A(h, "span", "class", "rule");
-	/* the constant words as markup (nothing in them to escape): the rule is on every goal */
-	html_raw_trusted(h, "Förslag enligt regeln: ");
+	HTML_RAW(h, "<p class=\"assess\"><span class=\"light light-");
+	html_text(h, model_assess_name(a));
+	HTML_RAW(h, "\"><span aria-hidden=\"true\">");
+	html_text(h, sym[a]);
+	HTML_RAW(h, "</span> ");
+	html_text(h, model_assess_label_sv(a));
+	HTML_RAW(h, "</span><span class=\"rule\">Förslag enligt regeln: ");
 	html_text(h, why);
-	html_raw_trusted(h, ". Senaste utfall ");
+	HTML_RAW(h, ". Senaste utfall ");
 	html_text(h, x->year);
-	html_raw_trusted(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.");
-	html_close(h);
-	html_close(h);
+	HTML_RAW(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.</span></p>");
 }
 
-/* td_num: a right-aligned number cell (places_td_num's markup, its names checked once). */
+/* td_num: a right-aligned number cell (places_td_num's markup) of text, escaped. */
 static void td_num(struct html *h, const char *text)
 {
-	HTML_ELEM_A(h, "td", "class", "num", text);
+	HTML_RAW(h, "<td class=\"num\">");
+	html_text(h, text);
+	HTML_RAW(h, "</td>");
 }
 
 /* value_cell: v with unit as places_value writes it ("–" for NaN) in a number cell, formatted
@@ -189,15 +191,20 @@ static void value_cell(struct html *h, double v, const char *unit)
  * text ("Tas fram av nämnd"). */
 static void target_cell(struct html *h, const char *text)
 {
-	if (!text)
-		td_num(h, "–");
-	else if (strchr("0123456789-+", text[0]))
+	if (!text) {
+		HTML_RAW(h, "<td class=\"num\">–</td>");
+	} else if (strchr("0123456789-+", text[0])) {
 		td_num(h, text);
-	else
-		HTML_ELEM(h, "td", text);
+	} else {
+		HTML_RAW(h, "<td>");
+		html_text(h, text);
+		HTML_RAW(h, "</td>");
+	}
 }
 
-/* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål. */
+/* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål;
+ * a row's markup is a template (as the writer's calls per cell wrote it: 20 tables, 70 rows a
+ * page), its texts spliced in escaped. */
 static enum model_meets ind_row(struct org *x, const struct view_indicator *in, int *example)
 {
 	struct outs o;
@@ -207,15 +214,18 @@ static enum model_meets ind_row(struct org *x, const struct view_indicator *in, 
 	outs_of(x, in, &o);
 	*example |= o.example;
 	m = meets(&o, in->target, in->direction);
-	HTML_OPEN(h, "tr");
-	HTML_ELEM_A(h, "th", "scope", "row", in->name);
-	HTML_ELEM(h, "td", periodicity_sv(in->periodicity));
+	HTML_RAW(h, "<tr><th scope=\"row\">");
+	html_text(h, in->name);
+	HTML_RAW(h, "</th><td>");
+	html_text(h, periodicity_sv(in->periodicity));
+	HTML_RAW(h, "</td>");
 	target_cell(h, in->target);
 	target_cell(h, in->kf_target);
 	for (int k = 1; k <= 3; k++)
 		value_cell(h, o.v[k], in->unit);
-	HTML_ELEM(h, "td", meets_sv(m));
-	html_close(h);
+	HTML_RAW(h, "<td>");
+	html_text(h, meets_sv(m));
+	HTML_RAW(h, "</td></tr>");
 	return m;
 }
 
@@ -284,16 +294,15 @@ static void goal_acts(struct org *x, const struct view_goal *g)
 			HTML_ELEM_A(h, "p", "class", "label", "Aktiviteter");
 			HTML_OPEN(h, "ul");
 		}
-		HTML_OPEN(h, "li");	/* the separators as markup: nothing in them to escape */
+		HTML_RAW(h, "<li>");	/* the item's markup and separators a template */
 		html_text(h, a->title);
-		html_raw_trusted(h, " (");
+		HTML_RAW(h, " (");
 		html_text(h, a->start_text);
-		html_raw_trusted(h, "–");
+		HTML_RAW(h, "–");
 		html_text(h, a->end_text);
-		html_raw_trusted(h, ", ");
+		HTML_RAW(h, ", ");
 		html_text(h, places_status_sv(a->status));
-		html_raw_trusted(h, ")");
-		html_close(h);
+		HTML_RAW(h, ")</li>");
 	}
 	if (g->nacts)
 		html_close(h);
@@ -369,18 +378,37 @@ static int rollover_form(struct org *x)
 	return 0;
 }
 
+/* heading: opens a goal's heading with id key, h3 at depth 0 down to h6 (names checked once:
+ * the literal writer, not the variadic one). */
+static void heading(struct html *h, int depth, const char *key)
+{
+	switch (depth) {
+	case 0:
+		HTML_OPEN_A(h, "h3", "id", key);
+		break;
+	case 1:
+		HTML_OPEN_A(h, "h4", "id", key);
+		break;
+	case 2:
+		HTML_OPEN_A(h, "h5", "id", key);
+		break;
+	default:
+		HTML_OPEN_A(h, "h6", "id", key);
+		break;
+	}
+}
+
 /* goal: one goal of the chain and, below it, the goals under it (heading level by depth). */
 static void goal(struct org *x, int i, int depth)
 {
-	static const char *const hn[] = { "h3", "h4", "h5", "h6" };
 	const struct view_goal *g = &x->v.chain.goals[i];
 	struct html *h = x->h;
 	const char *level = g->level, *num = g->number, *key = g->key;
 	char cls[64], title[96];
 
 	cat(title, sizeof(title), level_sv(level), num && *num ? " " : "", num);
-	html_open(h, "div", "class", cat(cls, sizeof(cls), "goal ", level, NULL), NULL);
-	html_open(h, hn[depth > 3 ? 3 : depth], "id", key, NULL);
+	HTML_OPEN_A(h, "div", "class", cat(cls, sizeof(cls), "goal ", level, NULL));
+	heading(h, depth, key);
 	texts(h, title, ": ", g->name, NULL);
 	html_close(h);
 	if (strcmp(level, "namndmal") == 0)
@@ -454,18 +482,25 @@ static void chain(struct org *x)
 }
 
 /* act_row: an activity with the districts it serves (unless with_areas is 0), role, status,
- * start and end. */
+ * start and end: the row's markup a template (as the writer's calls per cell wrote it), its
+ * texts spliced in escaped. */
 static void act_row(struct html *h, const struct view_activity *a, int with_areas)
 {
-	HTML_OPEN(h, "tr");
-	HTML_ELEM_A(h, "th", "scope", "row", a->title);
-	if (with_areas)
-		HTML_ELEM(h, "td", a->areas ? a->areas : "–");
-	HTML_ELEM(h, "td", a->role ? places_role_sv(a->role) : "–");
-	HTML_ELEM(h, "td", places_status_sv(a->status));
-	HTML_ELEM_A(h, "td", "class", "date", a->start_text ? a->start_text : "–");
-	HTML_ELEM_A(h, "td", "class", "date", a->end_text ? a->end_text : "–");
-	html_close(h);
+	HTML_RAW(h, "<tr><th scope=\"row\">");
+	html_text(h, a->title);
+	HTML_RAW(h, "</th><td>");
+	if (with_areas) {
+		html_text(h, a->areas ? a->areas : "–");
+		HTML_RAW(h, "</td><td>");
+	}
+	html_text(h, a->role ? places_role_sv(a->role) : "–");
+	HTML_RAW(h, "</td><td>");
+	html_text(h, places_status_sv(a->status));
+	HTML_RAW(h, "</td><td class=\"date\">");
+	html_text(h, a->start_text ? a->start_text : "–");
+	HTML_RAW(h, "</td><td class=\"date\">");
+	html_text(h, a->end_text ? a->end_text : "–");
+	HTML_RAW(h, "</td></tr>");
 }
 
 /* contrib_act: a contribution as an activity. */
@@ -637,6 +672,21 @@ static void year_nav(struct org *x)
 	html_close(h);
 }
 
+/* Bytes of the page per part, a little above the demo's (Spånga-Tensta's 2022 page: 88 KB):
+ * room reserved once (reserve), not grown by doubling from 64 bytes, each time copied. */
+enum { EST_PAGE = 12288, EST_GOAL = 1536, EST_INDICATOR = 512, EST_ACTIVITY = 384 };
+
+/* reserve: room in the output for about the page of x (an estimate, never a limit). */
+static void reserve(struct org *x)
+{
+	const struct view_chain *c = &x->v.chain;
+	size_t n = EST_PAGE + EST_ACTIVITY * (c->nacts + x->v.ncontrib);
+
+	for (size_t g = 0; g < c->ngoals; g++)
+		n += EST_GOAL + EST_INDICATOR * c->goals[g].ninds;
+	buf_reserve(&x->r->out, n);
+}
+
 /* load: the organisation for the year (404 when unknown). */
 static int load(struct org *x, long year)
 {
@@ -661,6 +711,8 @@ int page_org(struct http_req *r)
 	if (places_year_arg(r, &year) || load(&x, year))
 		return r->status;
 	snprintf(x.year, sizeof(x.year), "%ld", x.v.year);
+	if (x.v.year)
+		reserve(&x);	/* before page_begin: nothing written yet to copy */
 	h = x.h = page_begin(r, x.v.name, NAV_ORGS);
 	HTML_OPEN_A(h, "p", "class", "muted");
 	HTML_ELEM_A(h, "a", "href", "/organisationer", "Organisationer");

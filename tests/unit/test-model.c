@@ -541,6 +541,39 @@ static void test_target_numbers_plain(void)
 	check_number("4.6 %", 4.6, "%");	/* decimal point from exports */
 }
 
+/* The value of a number target is the double strtod reads from its digits, bit for bit, for
+ * short numbers (one division by an exact power of ten) and long ones (strtod) alike: a sweep
+ * of pseudo-random integer and decimal parts, 1 to 17 digits, with ',' as separator. */
+static void test_target_numbers_exact(void)
+{
+	uint64_t x = 88172645463325252u;
+	int bad = 0;
+
+	for (int i = 0; i < 20000; i++) {
+		char text[64], ref[64], ip[24], fp[24];
+		struct model_target t;
+		int ni, nf;
+		double want;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		ni = 1 + (int)(x % 9);
+		nf = (int)((x >> 8) % 9);	/* at most 17 digits in all (MAX_SIG_DIGITS) */
+		snprintf(ip, sizeof ip, "%llu", (unsigned long long)((x >> 16) % 1000000000u));
+		snprintf(fp, sizeof fp, "%012llu", (unsigned long long)((x >> 20) % 1000000000000u));
+		ip[ni < (int)strlen(ip) ? ni : (int)strlen(ip)] = '\0';
+		fp[nf] = '\0';
+		snprintf(text, sizeof text, nf ? "%s,%s %%" : "%s%s %%", ip, fp);
+		snprintf(ref, sizeof ref, nf ? "%s.%s" : "%s%s", ip, fp);
+		want = strtod(ref, NULL);
+		if (model_target_parse(text, &t, NULL, 0) != 0 || t.kind != MODEL_TARGET_NUMBER ||
+		    memcmp(&t.value, &want, sizeof want) != 0) {
+			if (!bad++)
+				fprintf(stderr, "target '%s': %.17g, strtod %.17g\n", text, t.value, want);
+		}
+	}
+	T_EQ_INT(bad, 0);
+}
+
 static void test_target_numbers_thousands(void)
 {
 	check_number("1 000 st", 1000, "st");
@@ -1286,6 +1319,7 @@ int main(void)
 	T_RUN(test_time_sv_days_as_parser);
 
 	T_RUN(test_target_numbers_plain);
+	T_RUN(test_target_numbers_exact);
 	T_RUN(test_target_numbers_thousands);
 	T_RUN(test_target_numbers_signed);
 	T_RUN(test_target_numbers_wrapped);

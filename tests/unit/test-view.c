@@ -9,6 +9,9 @@
 #include "load/dataset.h"
 #include "store/store.h"
 #include "view/chain.h"
+#include "core/buf.h"
+#include "doc/chain-json.h"
+#include "render/json.h"
 #include "view/city.h"
 #include "view/commission.h"
 #include "view/report.h"
@@ -17,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #define ORG_KEY "spanga-tensta-stadsdelsnamnd"
@@ -328,6 +333,59 @@ static void test_city(void)
 	store_close(st);
 }
 
+
+/* The chain's JSON writes a goal's texts as json_escape_str does, whichever path it takes (the
+ * plain texts copied in quotes sixteen bytes at a time, the others escaped): each text of a
+ * list (quotes, backslashes, control bytes, tab and newline, DEL, two- and three-byte UTF-8,
+ * invalid UTF-8, lengths around sixteen) as a goal's name, placed at every offset before the
+ * end of a page that is followed by an unmapped one (a read past the page would fault). */
+static void test_chain_json_texts(void)
+{
+	static const char *const texts[] = {
+		"", "a", "kf-2022-1", "0123456789abcde", "0123456789abcdef", "0123456789abcdefg",
+		"Nämndmål för förskolan i Spånga-Tensta", "x\"y", "back\\slash", "tab\there",
+		"new\nline", "ctl\x01", "del\x7f", "dash – and “quotes”", "bad \xff byte", "lead \xc3",
+		"lead \xc3 then", "åäö åäö åäö åäö åäö", "\xe2\x82", "€uro", "a\xc3\xa5" "b\xc3", "0123456789abcd\xc3\xa5",
+	};
+	long ps = sysconf(_SC_PAGESIZE);
+	int fd = open("/dev/zero", O_RDWR), bad = 0;
+	char *pg = fd < 0 ? MAP_FAILED : mmap(NULL, (size_t)ps * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+
+	if (fd >= 0)
+		close(fd);
+
+	T_CHECK(pg != MAP_FAILED);
+	if (pg == MAP_FAILED)
+		return;
+	T_EQ_INT(mprotect(pg + ps, (size_t)ps, PROT_NONE), 0);
+	for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		size_t n = strlen(texts[t]);
+		for (size_t end = 0; end < 40; end++) {
+			char *s = pg + ps - 1 - end - n;	/* the NUL end bytes before the page's end */
+			struct view_goal g = { .id = 1, .key = "k", .level = "namndmal", .name = s, .parent_ix = -1 };
+			struct view_chain c = { .org = 1, .year = 2022, .goals = &g, .ngoals = 1 };
+			struct buf out, want;
+			struct json j;
+			memcpy(s, texts[t], n + 1);
+			buf_init(&out, 1 << 20);
+			buf_init(&want, 1 << 20);
+			json_init(&j, &out, 0);
+			chain_json_write(&c, &j);
+			buf_adds(&want, "\"name\":");
+			json_escape_str(&want, s, n);
+			buf_adds(&want, ",\"parent\":null");
+			if (json_finish(&j) != 0 || !out.ptr || !strstr(out.ptr, want.ptr)) {
+				if (!bad++)
+					fprintf(stderr, "text %zu at %zu: %s\nwant %s\n", t, end, out.ptr ? out.ptr : "", want.ptr);
+			}
+			buf_release(&out);
+			buf_release(&want);
+		}
+	}
+	T_EQ_INT(bad, 0);
+	munmap(pg, (size_t)ps * 2);
+}
+
 int main(void)
 {
 	if (fixture() != 0) {
@@ -340,6 +398,7 @@ int main(void)
 	T_RUN(test_commission_empty);
 	T_RUN(test_city);
 	T_RUN(test_chain_activities_in_order);
+	T_RUN(test_chain_json_texts);
 	unlink(path);
 	return t_done();
 }
