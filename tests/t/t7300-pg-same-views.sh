@@ -127,7 +127,11 @@ URLS="/ /stadsdelar /stadsdelar/samverkan /stadsdel/spanga-tensta /stadsdel/rink
 /mal/vp-2022-spanga-tensta-nm-01 /indikator/vp-2022-spanga-tensta-i-001 /aktivitet/1 /aktivitet/153
 /api/v1/organisations/8/goal-chain?year=2022 /api/v1/organisations/8/goal-chain?year=2021
 /api/v1/organisations/spanga-tensta-stadsdelsnamnd/indicator-values?year=2022 /api/v1/reports/1/activities
-/sok?q=f%C3%B6rskola /sok?q=skola+F%C3%96RS /sok?q=forskola /sok?q=spanga+trygghet"
+/sok?q=f%C3%B6rskola /sok?q=skola+F%C3%96RS /sok?q=forskola /sok?q=spanga+trygghet
+/resurser /resurser?ar=2022 /api/v1/views/resources-need?year=2022 /api/v1/views/resources-need?year=2022&org=socialforvaltningen
+/api/v1/allocations /api/v1/allocations?year=2022 /api/v1/allocations?org=socialforvaltningen&limit=7&offset=3
+/api/v1/views/organisations-districts /api/v1/views/commitments?year=2022&period=T1
+/api/v1/indicators/vp-2022-spanga-tensta-i-001 /api/v1/districts/spanga-tensta"
 for who in anon admin ed; do
 	for u in $URLS; do same $who "$u"; done
 done
