@@ -32,32 +32,31 @@
 	" AND coalesce(" a ".end_last / 10000, " p ".year_to, " y ")"
 
 const char *const pg_sql_commit[STMT__MAX] = {
-	/* () -> (org_id, org, org_name, org_kind, district_id, district, district_name, via, item_id,
-	 * item, title, role, owner, owner_name, ord): who contributes to which district's programme, one row
-	 * per link: via 'measure' (a partner of a measure of the district's adopted LUP; item_id,
-	 * item: the measure's id and key, role: lead|partner|support|funder), 'activity' (the owner of a public
-	 * activity serving the district; item: the activity's key, role: its role, 'owner' when
-	 * none) or 'partner' (a partner of such an activity; role: the partner's own words, may be
-	 * NULL; owner, owner_name: the activity's owner); ord: the measure's place in its plan, the
-	 * activity's id. In no order: view/commitments.c sorts the rows by organisation and district
-	 * name (Swedish), measures, activities, partnerships, ord and item. */
+	/* () -> (via, org_id, at, item_id, item, title, role, ord): the links of the city's overview
+	 * as narrow rows (the columns as on SQLite, sql-sqlite-commit.c); the measures here only those
+	 * of the adopted LUP versions, the activities only those serving a district and the partners
+	 * only those of public activities (the loader's filters then keep every row). In no order. */
 	[STMT_COMMIT_LINKS] =
-		"SELECT o.id AS org_id, o.key AS org, o.name AS org_name, o.kind AS org_kind, d.id AS district_id,"
-		" d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title, x.role, w.key AS owner,"
-		" w.name AS owner_name, x.ord FROM ("
-		"  SELECT mp.org_id AS org, p.district_id AS area, 'measure' AS via, m.id AS item_id, m.key AS item, m.title, mp.role,"
-		"  NULL::bigint AS owner, m.ord AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
-		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
-		"  UNION ALL"
-		"  SELECT a.owner_id, ad.area_id, 'activity', a.id, a.key, a.title, coalesce(a.role, 'owner'), NULL, a.id"
-		"  FROM activity a JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
-		"  UNION ALL"
-		"  SELECT ap.org_id, ad.area_id, 'partner', a.id, a.key, a.title, ap.role, a.owner_id, a.id"
-		"  FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
-		"  JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
-		" ) x JOIN organisation o ON o.id = x.org JOIN area d ON d.id = x.area AND d.level = 'district'"
-		" LEFT JOIN organisation w ON w.id = x.owner",
+		"SELECT 'measure' AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item, m.title,"
+		" mp.role, m.ord::bigint AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
+		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
+		" UNION ALL"
+		" SELECT 'activity', a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner'), a.id"
+		" FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
+		" JOIN area d ON d.id = ad.area_id AND d.level = 'district' WHERE " PUB_ACTIVITY("a") ""
+		" UNION ALL"
+		" SELECT 'partner', ap.org_id, NULL::bigint, ap.activity_id, NULL::text, NULL::text, ap.role, NULL::bigint"
+		" FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id WHERE " PUB_ACTIVITY("a"),
+	/* () -> (plan_version_id, district_id): each LUP plan's adopted version and its area */
+	[STMT_COMMIT_ADOPTED] =
+		"SELECT pv.id AS plan_version_id, p.district_id FROM plan p JOIN plan_version pv ON pv.plan_id = p.id"
+		" WHERE " ADOPTED_LUP("p", "pv"),
+	/* (ids: organisation ids joined by commas) -> (id, key, name, kind): those organisations, in
+	 * no order */
+	[STMT_COMMIT_ORGS] =
+		"SELECT o.id, o.key, o.name, o.kind FROM organisation o"
+		" WHERE o.id = ANY (string_to_array($1::text, ',')::bigint[])",
 	/* () -> (id, key, name, prioritised): the districts, by name */
 	[STMT_COMMIT_DISTRICTS] =
 		"SELECT id, key, name, prioritised FROM area WHERE level = 'district' ORDER BY name COLLATE sv, id",

@@ -41,36 +41,33 @@
 	" AND coalesce(" a ".end_last / 10000, " p ".year_to, " y ")"
 
 const char *const sqlite_sql_commit[STMT__MAX] = {
-	/* () -> (org_id, org, org_name, org_kind, district_id, district, district_name, via, item_id,
-	 * item, title, role, owner, owner_name, ord): who contributes to which district's programme, one row
-	 * per link: via 'measure' (a partner of a measure of the district's adopted LUP; item_id,
-	 * item: the measure's id and key, role: lead|partner|support|funder), 'activity' (the owner of a public
-	 * activity serving the district; item: the activity's key, role: its role, 'owner' when
-	 * none) or 'partner' (a partner of such an activity; role: the partner's own words, may be
-	 * NULL; owner, owner_name: the activity's owner); ord: the measure's place in its plan, the
-	 * activity's id. In no order: view/commitments.c sorts the rows by organisation and district
-	 * name (Swedish), measures, activities, partnerships, ord and item. */
+	/* () -> (via, org_id, at, item_id, item, title, role, ord): the links of the city's overview
+	 * (view/commitments.c) as narrow rows, their organisations' and districts' texts read once
+	 * (COMMIT_ORGS, COMMIT_DISTRICTS) rather than joined per row. via 'measure': an organisation
+	 * partner (org_id) of a measure of any version, at: the measure's plan version (the loader keeps
+	 * the adopted LUP versions', COMMIT_ADOPTED), item_id, item, title: the measure's id, key and
+	 * title, role: lead|partner|support|funder, ord: its place in its plan; 'activity': the owner
+	 * of a public activity serving area at (the loader keeps the districts), role: its role,
+	 * 'owner' when none, ord: its id; 'partner': an organisation partner of activity item_id (at,
+	 * item, title, ord NULL; role: the partner's own words, may be NULL), which the loader pairs
+	 * with the activity's rows. In no order. The measures from their partners (97 rows through
+	 * measure_partner_org) rather than every measure of the adopted versions (292 index entries
+	 * and a partner seek each). */
 	[STMT_COMMIT_LINKS] =
-		"SELECT o.id AS org_id, o.key AS org, o.name AS org_name, o.kind AS org_kind, d.id AS district_id,"
-		" d.key AS district, d.name AS district_name, 'measure' AS via, m.id AS item_id, m.key AS item, m.title,"
-		" mp.role, NULL AS owner, NULL AS owner_name, m.ord"
-		" FROM plan p CROSS JOIN plan_version pv ON pv.id = " ADOPTED_PV("p")
-		" CROSS JOIN measure m ON m.plan_version_id = pv.id CROSS JOIN measure_partner mp ON mp.measure_id = m.id"
-		" JOIN organisation o ON o.id = mp.org_id JOIN area d ON d.id = p.district_id AND d.level = 'district'"
-		" WHERE p.kind = 'lup' AND mp.org_id IS NOT NULL"
+		"SELECT 'measure' AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item, m.title,"
+		" mp.role, m.ord FROM measure_partner mp CROSS JOIN measure m ON m.id = mp.measure_id WHERE mp.org_id IS NOT NULL"
 		" UNION ALL"
-		" SELECT o.id, o.key, o.name, o.kind, d.id, d.key, d.name, 'activity', a.id, a.key, a.title,"
-		" coalesce(a.role, 'owner'), NULL, NULL, a.id"
-		" FROM activity_district ad CROSS JOIN area d ON d.id = ad.area_id AND d.level = 'district'"
-		" CROSS JOIN activity a ON a.id = ad.activity_id JOIN organisation o ON o.id = a.owner_id"
-		" WHERE " PUB_ACTIVITY("a") ""
+		" SELECT 'activity', a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner'), a.id"
+		" FROM activity_district ad CROSS JOIN activity a ON a.id = ad.activity_id WHERE " PUB_ACTIVITY("a") ""
 		" UNION ALL"
-		" SELECT o.id, o.key, o.name, o.kind, d.id, d.key, d.name, 'partner', a.id, a.key, a.title, ap.role, w.key,"
-		" w.name, a.id"
-		" FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
-		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area d ON d.id = ad.area_id AND d.level = 'district'"
-		" JOIN organisation o ON o.id = ap.org_id LEFT JOIN organisation w ON w.id = a.owner_id"
-		" WHERE " PUB_ACTIVITY("a"),
+		" SELECT 'partner', ap.org_id, NULL, ap.activity_id, NULL, NULL, ap.role, NULL FROM activity_partner ap",
+	/* () -> (plan_version_id, district_id): each LUP plan's adopted version and its area */
+	[STMT_COMMIT_ADOPTED] =
+		"SELECT " ADOPTED_PV("p") " AS plan_version_id, p.district_id FROM plan p WHERE p.kind = 'lup'",
+	/* (ids: organisation ids joined by commas) -> (id, key, name, kind): those organisations, in
+	 * no order */
+	[STMT_COMMIT_ORGS] =
+		"SELECT o.id, o.key, o.name, o.kind FROM json_each('[' || ?1 || ']') j CROSS JOIN organisation o ON o.id = j.value",
 	/* () -> (id, key, name, prioritised): the districts, by name */
 	[STMT_COMMIT_DISTRICTS] =
 		"SELECT id, key, name, prioritised FROM area WHERE level = 'district' ORDER BY name COLLATE sv, id",
