@@ -19,22 +19,6 @@
 	"coalesce((SELECT id FROM plan_version WHERE plan_id = " p ".id AND status = 'decided' ORDER BY version DESC LIMIT 1)," \
 	" (SELECT id FROM plan_version WHERE plan_id = " p ".id AND status <> 'draft' ORDER BY version DESC LIMIT 1))"
 
-/* The ledger's parties (each specialist committee and company, and an administration of no
- * committee), their members (the party, its recorded pair and who records it as theirs) and the
- * party's report of the period (?1 year, ?2 kind T1|T2|FY): the newest approved one of its
- * members', else the newest of its members': grouped once over the period's reports (a
- * subquery per party sorted its reports and built its list of members each time). */
-#define LEDGER_CTE \
-	"WITH party AS (SELECT o.id, o.key, o.name, o.kind, o.pair_id FROM organisation o" \
-	"  WHERE o.kind IN ('specialist_committee', 'company_board')" \
-	"  OR (o.kind = 'specialist_admin' AND o.pair_id IS NULL))," \
-	" member AS (SELECT p.id AS party, m.id AS org FROM party p JOIN organisation m" \
-	"  ON m.id = p.id OR m.pair_id = p.id OR m.id = p.pair_id)," \
-	" rep AS (SELECT p.id AS party, g.report FROM party p LEFT JOIN (SELECT mb.party," \
-	"  coalesce(max(CASE WHEN r.status = 'approved' THEN r.id END), max(r.id)) AS report" \
-	"  FROM period pe JOIN report r ON r.period_id = pe.id JOIN member mb ON mb.org = r.org_id" \
-	"  WHERE pe.year = ?1 AND pe.kind = ?2 GROUP BY mb.party) g ON g.party = p.id)"
-
 /* The activity a (with its plan p, may be missing) runs some time in year y. */
 #define IN_YEAR(a, p, y) \
 	y " BETWEEN coalesce(" a ".start_first / 10000, " p ".year_from, " y ")" \
@@ -71,51 +55,46 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 	/* () -> (id, key, name, prioritised): the districts, by name */
 	[STMT_COMMIT_DISTRICTS] =
 		"SELECT id, key, name, prioritised FROM area WHERE level = 'district' ORDER BY name COLLATE sv, id",
-	/* (year, kind T1|T2|FY, today YYYY-MM-DD) -> (id, key, name, kind, report, report_org,
-	 * report_status, submitted_at, readable, reads, due): the parties of the ledger, by name,
-	 * each with its report of the period (NULL when none), whether the viewer may read that
-	 * report (approved, or lup_reads), whether the viewer may read the party's unpublished
-	 * reports at all (reads) and the city's deadline of the period (NULL when none is set) */
+	/* () -> (id, key, name, kind, pair_id, reads): the ledger's parties (each specialist committee
+	 * and company, and an administration of no committee), in no order, with whether the viewer may
+	 * read the party's unpublished reports (reads). A party's members (view/ledger.c) are itself, its
+	 * recorded pair and who records it as theirs (COMMIT_LEDGER_PAIRS). */
 	[STMT_COMMIT_LEDGER_PARTIES] =
-		LEDGER_CTE
-		" SELECT p.id, p.key, p.name, p.kind, r.id AS report, ro.key AS report_org, r.status AS report_status,"
-		" r.submitted_at, coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), 0) AS readable,"
-		" lup_reads(p.id, p.pair_id) AS reads,"
-		" (SELECT due FROM deadline WHERE year = ?1 AND kind = ?2 AND org_id IS NULL AND level = 'city') AS due"
-		" FROM party p JOIN rep ON rep.party = p.id LEFT JOIN report r ON r.id = rep.report"
-		" LEFT JOIN organisation ro ON ro.id = r.org_id ORDER BY p.name COLLATE sv, p.id",
-	/* (year, kind) -> (party, org): the members of each party (the parameters are unused but
-	 * shared with the CTE) */
-	[STMT_COMMIT_LEDGER_MEMBERS] =
-		LEDGER_CTE " SELECT party, org FROM member WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL ORDER BY party, org",
-	/* (year, kind T1|T2|FY) -> (party, district_id, district, district_name, via, item_id, item,
-	 * title, role, status): what each party committed to each district: via 'activity' (a public
-	 * activity of a member serving the district that runs in the year; status: its status in
-	 * the party's report of the period, NULL when the report gives none or the viewer may not
-	 * read it) or 'measure' (a member is a partner of a measure of the district's adopted LUP;
-	 * status NULL). By party, district name, via, title. */
-	[STMT_COMMIT_LEDGER_ITEMS] =
-		LEDGER_CTE
-		" SELECT x.party, d.id AS district_id, d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title,"
-		" x.role, x.status FROM ("
-		"  SELECT mb.party, ad.area_id AS area, 'activity' AS via, a.id AS item_id, a.key AS item, a.title,"
-		"  coalesce(a.role, 'owner') AS role,"
-		"  CASE WHEN r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id) THEN u.status END AS status"
-		"  FROM member mb JOIN activity a ON a.owner_id = mb.org JOIN activity_district ad ON ad.activity_id = a.id"
-		"  LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		"  JOIN rep ON rep.party = mb.party LEFT JOIN report r ON r.id = rep.report"
-		"  LEFT JOIN organisation ro ON ro.id = r.org_id"
-		"  LEFT JOIN activity_update u ON u.report_id = r.id AND u.activity_id = a.id"
-		"  WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "?1") ""
-		"  UNION ALL"
-		"  SELECT DISTINCT mb.party, p.district_id, 'measure', m.id, m.key, m.title, mp.role, NULL"
-		"  FROM plan p CROSS JOIN plan_version pv ON pv.id = " ADOPTED_PV("p")
-		"  CROSS JOIN measure m ON m.plan_version_id = pv.id CROSS JOIN measure_partner mp ON mp.measure_id = m.id"
-		"  CROSS JOIN member mb ON mb.org = mp.org_id WHERE p.kind = 'lup'"
-		" ) x JOIN area d ON d.id = x.area AND d.level = 'district'"
-		" ORDER BY x.party, d.name COLLATE sv, x.via, x.title COLLATE sv, x.item",
+		"SELECT o.id, o.key, o.name, o.kind, o.pair_id, lup_reads(o.id, o.pair_id) AS reads FROM organisation o"
+		" WHERE o.kind IN ('specialist_committee', 'company_board') OR (o.kind = 'specialist_admin' AND o.pair_id IS NULL)",
+	/* () -> (id, pair_id): every organisation that records a pair */
+	[STMT_COMMIT_LEDGER_PAIRS] =
+		"SELECT id, pair_id FROM organisation WHERE pair_id IS NOT NULL",
+	/* (year, kind T1|T2|FY) -> (id, org_id, org, status, readable): the period's reports, in no
+	 * order, with whether the viewer may read the report (approved, or lup_reads) */
+	[STMT_COMMIT_LEDGER_REPORTS] =
+		"SELECT r.id, r.org_id, ro.key AS org, r.status, coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), 0) AS readable"
+		" FROM period pe CROSS JOIN report r ON r.period_id = pe.id JOIN organisation ro ON ro.id = r.org_id"
+		" WHERE pe.year = ?1 AND pe.kind = ?2",
+	/* (year, kind T1|T2|FY) -> (due): the city's deadline of the period (no row when none is set) */
+	[STMT_COMMIT_LEDGER_DUE] =
+		"SELECT due FROM deadline WHERE year = ?1 AND kind = ?2 AND org_id IS NULL AND level = 'city'",
+	/* () -> (org_id, plan_version_id, id, key, title, role): the organisation partners of every
+	 * measure (the loader keeps those of the adopted versions, COMMIT_ADOPTED), in no order */
+	[STMT_COMMIT_LEDGER_MEASURES] =
+		"SELECT mp.org_id, m.plan_version_id, m.id, m.key, m.title, mp.role FROM measure_partner mp"
+		" CROSS JOIN measure m ON m.id = mp.measure_id WHERE mp.org_id IS NOT NULL",
+	/* (year, owners: organisation ids joined by commas) -> (owner_id, area_id, id, key, title,
+	 * role): the public activities of those owners that run in the year, one row per area they
+	 * serve (role: 'owner' when none), in no order */
+	[STMT_COMMIT_LEDGER_ACTIVITIES] =
+		"SELECT a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner') AS role"
+		" FROM json_each('[' || ?2 || ']') j CROSS JOIN activity a ON a.owner_id = j.value CROSS JOIN activity_district ad ON ad.activity_id = a.id"
+		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "?1"),
+	/* (reports: ids joined by commas) -> (report_id, activity_id, status): those reports' activity
+	 * statuses, in no order */
+	[STMT_COMMIT_LEDGER_UPDATES] =
+		"SELECT u.report_id, u.activity_id, u.status FROM json_each('[' || ?1 || ']') j CROSS JOIN activity_update u"
+		" ON u.report_id = j.value",
 	/* (year) -> (org_id, area_id, kind, amount, unit): the resources each organisation records
-	 * for a district in the year, one row per kind (resource_allocation as migration 0025 has it) */
+	 * for a district in the year, one row per kind (resource_allocation as migration 0025 has it),
+	 * in no order (the loader orders them) */
 	[STMT_COMMIT_LEDGER_RESOURCES] =
-		"SELECT org_id, area_id, kind, amount, unit FROM resource_allocation WHERE year = ?1 ORDER BY 1, 2, 3",
+		"SELECT org_id, area_id, kind, amount, unit FROM resource_allocation WHERE year = ?1",
 };
