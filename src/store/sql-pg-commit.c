@@ -65,13 +65,14 @@ const char *const pg_sql_commit[STMT__MAX] = {
 	/* (year, kind T1|T2|FY) -> (due): the city's deadline of the period (no row when none is set) */
 	[STMT_COMMIT_LEDGER_DUE] =
 		"SELECT due FROM deadline WHERE year = $1 AND kind = $2 AND org_id IS NULL AND level = 'city'",
-	/* () -> (org_id, plan_version_id, id, key, title, role): the organisation partners of the
-	 * measures of the adopted LUP versions (the columns as on SQLite, whose loader filter then keeps
-	 * every row), in no order */
+	/* (partners: organisation ids joined by commas) -> (org_id, plan_version_id, id, key,
+	 * title, role): those organisations' partnerships in the measures of the adopted LUP versions
+	 * (the columns as on SQLite, whose loader filter then keeps every row), in no order */
 	[STMT_COMMIT_LEDGER_MEASURES] =
-		"SELECT mp.org_id, m.plan_version_id, m.id, m.key, m.title, mp.role FROM measure_partner mp"
+		"SELECT mp.org_id, m.plan_version_id, m.id, m.key, m.title, mp.role"
+		" FROM unnest(string_to_array($1::text, ',')::bigint[]) j(value) JOIN measure_partner mp ON mp.org_id = j.value"
 		" JOIN measure m ON m.id = mp.measure_id JOIN plan_version pv ON pv.id = m.plan_version_id"
-		" JOIN plan p ON p.id = pv.plan_id WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv"),
+		" JOIN plan p ON p.id = pv.plan_id WHERE " ADOPTED_LUP("p", "pv"),
 	/* (year, owners: organisation ids joined by commas) -> (owner_id, area_id, id, key, title,
 	 * role): the public activities of those owners that run in the year, one row per area they
 	 * serve (role: 'owner' when none), in no order */

@@ -74,11 +74,13 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 	/* (year, kind T1|T2|FY) -> (due): the city's deadline of the period (no row when none is set) */
 	[STMT_COMMIT_LEDGER_DUE] =
 		"SELECT due FROM deadline WHERE year = ?1 AND kind = ?2 AND org_id IS NULL AND level = 'city'",
-	/* () -> (org_id, plan_version_id, id, key, title, role): the organisation partners of every
-	 * measure (the loader keeps those of the adopted versions, COMMIT_ADOPTED), in no order */
+	/* (partners: organisation ids joined by commas) -> (org_id, plan_version_id, id, key,
+	 * title, role): those organisations' partnerships in measures of any version (the loader keeps
+	 * those of the adopted versions, COMMIT_ADOPTED), in no order */
 	[STMT_COMMIT_LEDGER_MEASURES] =
-		"SELECT mp.org_id, m.plan_version_id, m.id, m.key, m.title, mp.role FROM measure_partner mp"
-		" CROSS JOIN measure m ON m.id = mp.measure_id WHERE mp.org_id IS NOT NULL",
+		"SELECT mp.org_id, m.plan_version_id, m.id, m.key, m.title, mp.role"
+		" FROM json_each('[' || ?1 || ']') j CROSS JOIN measure_partner mp ON mp.org_id = j.value"
+		" CROSS JOIN measure m ON m.id = mp.measure_id",
 	/* (year, owners: organisation ids joined by commas) -> (owner_id, area_id, id, key, title,
 	 * role): the public activities of those owners that run in the year, one row per area they
 	 * serve (role: 'owner' when none), in no order */

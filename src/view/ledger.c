@@ -454,7 +454,7 @@ static int read_first(struct store *st, struct ctx *x, const struct sval *args, 
 	return store_query_many(st, q, (int)(sizeof(q) / sizeof(q[0])), e);
 }
 
-/* read_items: the members' measures, activities and resources, and the statuses in the parties'
+/* read_items: the members' partnerships in measures, activities and resources, and the statuses in the parties'
  * readable reports (one go). */
 static int read_items(struct store *st, struct ctx *x, const struct sval *year, struct err *e)
 {
@@ -472,7 +472,7 @@ static int read_items(struct store *st, struct ctx *x, const struct sval *year, 
 	ua[0] = (struct sval)SVS(id_list(x->a, reps, nr));
 	{
 		const struct store_q q[] = {
-			{ STMT_COMMIT_LEDGER_MEASURES, NULL, 0, measure_row, x },
+			{ STMT_COMMIT_LEDGER_MEASURES, &aa[1], 1, measure_row, x },
 			{ STMT_COMMIT_LEDGER_ACTIVITIES, aa, 2, activity_row, x },
 			{ STMT_COMMIT_LEDGER_RESOURCES, year, 1, resource_row, x },
 			{ STMT_COMMIT_LEDGER_UPDATES, ua, 1, update_row, x },
