@@ -18,17 +18,20 @@
 	" AND coalesce(" a ".end_last / 10000, " p ".year_to, " y ")"
 
 const char *const pg_sql_commit[STMT__MAX] = {
-	/* () -> (via, org_id, at, item_id, item, title, role, ord): the links of the city's overview
-	 * as narrow rows (the columns as on SQLite, sql-sqlite-commit.c); the measures here only those
-	 * of the adopted LUP versions, the activities only those serving a district and the partners
-	 * only those of public activities (the loader's filters then keep every row). In no order. */
+	/* (texts 0|1) -> (via, org_id, at, item_id, item, title, role, ord): the links of the city's
+	 * overview as narrow rows (the columns as on SQLite, sql-sqlite-commit.c); the measures here only
+	 * those of the adopted LUP versions, the activities only those serving a district and the
+	 * partners only those of public activities (the loader's filters then keep every row). In no
+	 * order. */
 	[STMT_COMMIT_LINKS] =
-		"SELECT 'measure' AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item, m.title,"
-		" mp.role, m.ord::bigint AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
+		"SELECT 'measure' AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item,"
+		" CASE WHEN $1::int = 1 THEN m.title END AS title, mp.role, m.ord::bigint AS ord"
+		" FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
 		" UNION ALL"
-		" SELECT 'activity', a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner'), a.id"
+		" SELECT 'activity', a.owner_id, ad.area_id, a.id, CASE WHEN $1::int = 1 THEN a.key END,"
+		" CASE WHEN $1::int = 1 THEN a.title END, coalesce(a.role, 'owner'), a.id"
 		" FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
 		" JOIN area d ON d.id = ad.area_id AND d.level = 'district' WHERE " PUB_ACTIVITY("a") ""
 		" UNION ALL"

@@ -235,7 +235,7 @@ static int raw_cmp(const void *pa, const void *pb)
 		return a->l.via < b->l.via ? -1 : 1;
 	if (a->ord != b->ord)
 		return a->ord < b->ord ? -1 : 1;
-	return strcmp(a->l.item, b->l.item);
+	return a->l.item && b->l.item ? strcmp(a->l.item, b->l.item) : (a->l.item != NULL) - (b->l.item != NULL);
 }
 
 static int cmp_org_id(const void *pa, const void *pb)
@@ -351,14 +351,15 @@ static void gather(struct arena *a, struct view_commitments *c, const struct raw
 	}
 }
 
-int view_commitments_load(struct store *st, struct arena *a, struct view_commitments *c, struct err *e)
+int view_commitments_load(struct store *st, struct arena *a, int texts, struct view_commitments *c, struct err *e)
 {
 	struct read rd = { .a = a, .c = c };
+	struct sval arg = SVI(texts != 0);
 	const struct raw **order;
 	const struct store_q q[] = {
 		{ STMT_COMMIT_DISTRICTS, NULL, 0, district_row, &rd },
 		{ STMT_COMMIT_ADOPTED, NULL, 0, adopted_row, &rd },
-		{ STMT_COMMIT_LINKS, NULL, 0, link_row, &rd },
+		{ STMT_COMMIT_LINKS, &arg, 1, link_row, &rd },
 	};
 
 	memset(c, 0, sizeof(*c));

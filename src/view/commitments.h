@@ -70,10 +70,12 @@ struct view_commitments {
 };
 
 /*
- * view_commitments_load: reads the overview into *c (overwritten), every array in a. Returns
- * LUP_OK or the store's error in e.
+ * view_commitments_load: reads the overview into *c (overwritten), every array in a. texts 0
+ * leaves the links' titles and the activities' keys NULL (the matrix's counts and roles need
+ * neither: they cost a fifth of the reads). Returns LUP_OK or the store's error in e.
  */
-int view_commitments_load(struct store *st, struct arena *a, struct view_commitments *c, struct err *e);
+int view_commitments_load(struct store *st, struct arena *a, int texts, struct view_commitments *c,
+			  struct err *e);
 
 /* view_commitments_org, view_commitments_district: the index of the organisation (district)
  * with key in c, or -1 when it has none (an organisation without links has none). */

@@ -241,7 +241,7 @@ int page_commitments(struct http_req *r)
 	long org = -1, d = -1;
 	char title[512];
 
-	if (view_commitments_load(r->st, &r->a, &c, &r->err) != LUP_OK)
+	if (view_commitments_load(r->st, &r->a, ok || dk, &c, &r->err) != LUP_OK)
 		return fail(r);
 	if (dk && (d = view_commitments_district(&c, dk)) < 0)
 		return page_error(r, 404, "Det finns inget stadsdelsområde med den nyckeln.");
