@@ -1,5 +1,5 @@
 /* commitments.c: the city's overview of commitments (see commitments.h). Three reads in one go
- * (one round trip on PostgreSQL): the districts, the LUP plans' adopted versions and every link
+ * (one round trip on PostgreSQL): the districts (ordered here), the LUP plans' adopted versions and every link
  * as a narrow row (STMT_COMMIT_LINKS: ids rather than the organisations' and districts' texts,
  * the partnerships as (activity, partner) pairs joined here with the activities' rows); then the
  * texts of the organisations that have links, each once (STMT_COMMIT_ORGS). The links are sorted
@@ -48,6 +48,37 @@ const struct commit_cell *view_commitments_cell(const struct view_commitments *c
 		if (c->cells[i].org == org && c->cells[i].district == d)
 			return &c->cells[i];
 	return NULL;
+}
+
+/* A district's sort keys. */
+struct dkey {
+	int rank;
+	int64_t id;
+	size_t i;
+};
+
+static int cmp_dkey(const void *pa, const void *pb)
+{
+	const struct dkey *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+int commit_districts_order(struct arena *a, const char *const *names, const int64_t *ids, size_t n, size_t *perm)
+{
+	int *rank = arena_alloc_raw(a, sizeof(*rank) * (n + 1));
+	struct dkey *k = arena_alloc_raw(a, sizeof(*k) * (n + 1));
+
+	if (collate_ranks(names, (int)n, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct dkey){ rank[i], ids[i], i };
+	qsort(k, n, sizeof(*k), cmp_dkey);
+	for (size_t i = 0; i < n; i++)
+		perm[i] = k[i].i;
+	return 0;
 }
 
 /* fill_roles: each cell's distinct roles, from its run of links. */
@@ -323,6 +354,28 @@ static int resolve_orgs(struct read *rd, struct err *e)
 	return LUP_OK;
 }
 
+/* order_districts: the districts by name (read in no order), the links' district indexes with
+ * them. */
+static int order_districts(struct read *rd, struct err *e)
+{
+	struct view_commitments *c = rd->c;
+	size_t n = c->ndistricts;
+	const char **names = arena_alloc_raw(rd->a, sizeof(*names) * (n + 1));
+	size_t *perm = arena_alloc_raw(rd->a, sizeof(*perm) * (n + 1)), *inv = arena_alloc_raw(rd->a, sizeof(*inv) * (n + 1));
+	struct commit_district *d = arena_alloc_raw(rd->a, sizeof(*d) * (n + 1));
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = c->districts[i].name;
+	if (commit_districts_order(rd->a, names, rd->district_ids, n, perm) != 0)
+		return err_set(e, LUP_EDB, "no Swedish collator");
+	for (size_t i = 0; i < n; i++)
+		d[i] = c->districts[perm[i]], inv[perm[i]] = i;
+	c->districts = d;
+	for (int i = 0; i < rd->n; i++)
+		rd->r[i].district = rd->r[i].l.district = inv[rd->r[i].district];
+	return LUP_OK;
+}
+
 /* gather: organisations, cells and counts from the links in order (pointers into rd->r: a
  * sort of the large structs themselves cost twice as much in copies). */
 static void gather(struct arena *a, struct view_commitments *c, const struct raw *const *order, size_t n)
@@ -366,7 +419,7 @@ int view_commitments_load(struct store *st, struct arena *a, int texts, struct v
 	if (store_query_many(st, q, 3, e) != LUP_OK)
 		return LUP_EDB;
 	pair_partners(&rd);
-	if (read_orgs(st, &rd, e) != LUP_OK || resolve_orgs(&rd, e) != LUP_OK)
+	if (order_districts(&rd, e) != LUP_OK || read_orgs(st, &rd, e) != LUP_OK || resolve_orgs(&rd, e) != LUP_OK)
 		return e->code;
 	order = arena_alloc_raw(a, sizeof(*order) * ((size_t)rd.n + 1));
 	for (int i = 0; i < rd.n; i++)

@@ -85,6 +85,11 @@ long view_commitments_district(const struct view_commitments *c, const char *key
 /* view_commitments_cell: the cell of organisation org and district d, or NULL when empty. */
 const struct commit_cell *view_commitments_cell(const struct view_commitments *c, size_t org, size_t d);
 
+/* commit_districts_order: perm[i] receives the index (among the n) of the i-th district by name
+ * (Swedish), then id: the order of the loaders' districts (STMT_COMMIT_DISTRICTS gives them in
+ * none). Returns 0, or -1 when there is no Swedish collator. */
+int commit_districts_order(struct arena *a, const char *const *names, const int64_t *ids, size_t n, size_t *perm);
+
 /* commit_via_code: "measure", "activity" or "partner". */
 const char *commit_via_code(enum commit_via v);
 

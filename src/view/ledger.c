@@ -11,6 +11,7 @@
 #include "model/status.h"
 #include "core/collate.h"
 #include "store/store.h"
+#include "view/commitments.h"
 #include "view/ledger.h"
 #include "model/datex.h"
 #include "model/today.h"
@@ -228,6 +229,30 @@ static int cmp_pkey(const void *pa, const void *pb)
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
 	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* order_districts: the districts by name (read in no order), the adopted versions' district
+ * indexes with them. */
+static int order_districts(struct ctx *x, struct err *e)
+{
+	struct view_ledger *l = x->l;
+	size_t n = l->ndistricts;
+	size_t *perm = arena_alloc_raw(x->a, sizeof(*perm) * (n + 1)), *inv = arena_alloc_raw(x->a, sizeof(*inv) * (n + 1));
+	const char **keys = arena_alloc_raw(x->a, sizeof(*keys) * (n + 1));
+	const char **names = arena_alloc_raw(x->a, sizeof(*names) * (n + 1));
+	int64_t *ids = arena_alloc_raw(x->a, sizeof(*ids) * (n + 1));
+
+	if (commit_districts_order(x->a, l->district_names, x->district_ids, n, perm) != 0)
+		return err_set(e, LUP_EDB, "no Swedish collator");
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = l->district_keys[perm[i]], names[i] = l->district_names[perm[i]];
+		ids[i] = x->district_ids[perm[i]], inv[perm[i]] = i;
+	}
+	l->district_keys = keys, l->district_names = names, x->district_ids = ids;
+	for (int i = 0; i < x->nad; i++)
+		if (x->ad[i].district >= 0)
+			x->ad[i].district = (long)inv[x->ad[i].district];
+	return LUP_OK;
 }
 
 /* order_parties: the parties (and px) in the order of their names (Swedish, then id). */
@@ -630,7 +655,7 @@ int view_ledger_load(struct store *st, struct arena *a, const struct model_perio
 	snprintf(kind, sizeof(kind), "%s", p->kind == MODEL_PERIOD_T1 ? "T1" : p->kind == MODEL_PERIOD_T2 ? "T2" : "FY");
 	if (read_first(st, &x, args, e) != LUP_OK)
 		return LUP_EDB;
-	if (order_parties(&x, e) != LUP_OK)
+	if (order_districts(&x, e) != LUP_OK || order_parties(&x, e) != LUP_OK)
 		return e->code;
 	make_members(&x);
 	pick_reports(&x);
