@@ -1,16 +1,17 @@
 /* commitments.c: the city's overview of commitments (see commitments.h). Three reads in one go
- * (one round trip on PostgreSQL): the districts (ordered here), the LUP plans' adopted versions and every link
- * as a narrow row (STMT_COMMIT_LINKS: ids rather than the organisations' and districts' texts,
- * the partnerships as (activity, partner) pairs joined here with the activities' rows); then the
- * texts of the organisations that have links, each once (STMT_COMMIT_ORGS). The links are sorted
- * here, the organisations by their names' Swedish ranks; the organisations, cells and counts are
- * gathered in one pass. */
+ * (one round trip on PostgreSQL): the districts (ordered here), the LUP plans' adopted versions
+ * and every link as a narrow row (STMT_COMMIT_LINKS: ids rather than the organisations' and
+ * districts' texts, the partnerships as (activity, partner) pairs joined here with the
+ * activities' rows); then the texts of the organisations that have links, each once
+ * (STMT_COMMIT_ORGS). The links are sorted here, the organisations by their names' Swedish
+ * ranks; the organisations, cells and counts are gathered in one pass. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/collate.h"
+#include "core/numfmt.h"
 #include "core/err.h"
 #include "store/store.h"
 #include "view/commitments.h"
@@ -297,16 +298,20 @@ static int org_row(void *ctx, const struct store_row *row)
 static int read_orgs(struct store *st, struct read *rd, struct err *e)
 {
 	int64_t *ids = arena_alloc_raw(rd->a, sizeof(*ids) * ((size_t)rd->n + 1));
-	char *list = arena_alloc_raw(rd->a, (size_t)rd->n * 21 + 1);
+	char *list = arena_alloc_raw(rd->a, (size_t)rd->n * NUMFMT_SIZE + 1);
 	size_t len = 0;
 	int n = 0;
 
 	for (int i = 0; i < rd->n; i++)
 		ids[i] = rd->r[i].org_id;
 	qsort(ids, (size_t)rd->n, sizeof(*ids), cmp_id);
-	for (int i = 0; i < rd->n; i++)
-		if (!i || ids[i] != ids[i - 1])
-			len += (size_t)snprintf(list + len, 22, "%s%lld", n++ ? "," : "", (long long)ids[i]);
+	for (int i = 0; i < rd->n; i++) {
+		if (i && ids[i] == ids[i - 1])
+			continue;
+		if (n++)
+			list[len++] = ',';
+		len += numfmt_long(ids[i], list + len);
+	}
 	list[len] = '\0';
 	if (n) {
 		struct sval arg = SVS(list);

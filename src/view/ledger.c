@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "model/status.h"
 #include "core/collate.h"
+#include "core/numfmt.h"
 #include "store/store.h"
 #include "view/commitments.h"
 #include "view/ledger.h"
@@ -452,13 +453,17 @@ static int cmp_id(const void *pa, const void *pb)
 /* id_list: the distinct ids ids[0..n) (sorted here) joined by commas, in the arena. */
 static const char *id_list(struct arena *a, int64_t *ids, int n)
 {
-	char *s = arena_alloc_raw(a, (size_t)n * 21 + 1);
+	char *s = arena_alloc_raw(a, (size_t)n * NUMFMT_SIZE + 1);
 	size_t len = 0;
 
 	qsort(ids, (size_t)n, sizeof(*ids), cmp_id);
-	for (int i = 0; i < n; i++)
-		if (!i || ids[i] != ids[i - 1])
-			len += (size_t)snprintf(s + len, 22, "%s%lld", len ? "," : "", (long long)ids[i]);
+	for (int i = 0; i < n; i++) {
+		if (i && ids[i] == ids[i - 1])
+			continue;
+		if (len)
+			s[len++] = ',';
+		len += numfmt_long(ids[i], s + len);
+	}
 	s[len] = '\0';
 	return s;
 }
