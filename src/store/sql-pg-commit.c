@@ -63,7 +63,8 @@ const char *const pg_sql_commit[STMT__MAX] = {
 	/* (year, kind T1|T2|FY) -> (id, org_id, org, status, readable): the period's reports, in no
 	 * order, with whether the viewer may read the report (approved, or lup_reads) */
 	[STMT_COMMIT_LEDGER_REPORTS] =
-		"SELECT r.id, r.org_id, ro.key AS org, r.status, coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), false)::int AS readable"
+		"SELECT r.id, r.org_id, ro.key AS org, r.status,"
+		" coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), false)::int AS readable"
 		" FROM period pe JOIN report r ON r.period_id = pe.id JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE pe.year = $1 AND pe.kind = $2",
 	/* (year, kind T1|T2|FY) -> (due): the city's deadline of the period (no row when none is set) */
@@ -82,14 +83,15 @@ const char *const pg_sql_commit[STMT__MAX] = {
 	 * serve (role: 'owner' when none), in no order */
 	[STMT_COMMIT_LEDGER_ACTIVITIES] =
 		"SELECT a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner') AS role"
-		" FROM unnest(string_to_array($2::text, ',')::bigint[]) j(value) JOIN activity a ON a.owner_id = j.value JOIN activity_district ad ON ad.activity_id = a.id"
+		" FROM unnest(string_to_array($2::text, ',')::bigint[]) j(value) JOIN activity a ON a.owner_id = j.value"
+		" JOIN activity_district ad ON ad.activity_id = a.id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "$1::bigint"),
 	/* (reports: ids joined by commas) -> (report_id, activity_id, status): those reports' activity
 	 * statuses, in no order */
 	[STMT_COMMIT_LEDGER_UPDATES] =
-		"SELECT u.report_id, u.activity_id, u.status FROM unnest(string_to_array($1::text, ',')::bigint[]) j(value) JOIN activity_update u"
-		" ON u.report_id = j.value",
+		"SELECT u.report_id, u.activity_id, u.status"
+		" FROM unnest(string_to_array($1::text, ',')::bigint[]) j(value) JOIN activity_update u ON u.report_id = j.value",
 	/* (year) -> (org_id, area_id, kind, amount, unit): the resources each organisation records
 	 * for a district in the year, one row per kind (resource_allocation as migration 0025 has it),
 	 * in no order (the loader orders them) */

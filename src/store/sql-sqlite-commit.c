@@ -6,15 +6,9 @@
 #include "store/sql-sqlite.h"
 #include "store/sql-public.h"
 
-/* The adopted version pv of LUP plan p: its latest version that is no draft, a decided one
- * first (the same rule as sql-sqlite.c's LUP_LATEST). */
-#define ADOPTED_LUP(p, pv) \
-	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
-	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
-
-/* The id of LUP plan p's adopted version, ADOPTED_LUP's rule as two walks of plan_version's
- * (plan_id, version) index, newest first: a decided one, else any that is no draft. Once per
- * plan, without the sort that ADOPTED_LUP's ORDER BY makes per row it tests. */
+/* The id of LUP plan p's adopted version: its latest version that is no draft, a decided one
+ * first (the same rule as sql-sqlite.c's LUP_LATEST), as two walks of plan_version's (plan_id,
+ * version) index, newest first: a decided one, else any that is no draft. */
 #define ADOPTED_PV(p) \
 	"coalesce((SELECT id FROM plan_version WHERE plan_id = " p ".id AND status = 'decided' ORDER BY version DESC LIMIT 1)," \
 	" (SELECT id FROM plan_version WHERE plan_id = " p ".id AND status <> 'draft' ORDER BY version DESC LIMIT 1))"
@@ -73,7 +67,8 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 	/* (year, kind T1|T2|FY) -> (id, org_id, org, status, readable): the period's reports, in no
 	 * order, with whether the viewer may read the report (approved, or lup_reads) */
 	[STMT_COMMIT_LEDGER_REPORTS] =
-		"SELECT r.id, r.org_id, ro.key AS org, r.status, coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), 0) AS readable"
+		"SELECT r.id, r.org_id, ro.key AS org, r.status,"
+		" coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), 0) AS readable"
 		" FROM period pe CROSS JOIN report r ON r.period_id = pe.id JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE pe.year = ?1 AND pe.kind = ?2",
 	/* (year, kind T1|T2|FY) -> (due): the city's deadline of the period (no row when none is set) */
@@ -91,14 +86,15 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 	 * serve (role: 'owner' when none), in no order */
 	[STMT_COMMIT_LEDGER_ACTIVITIES] =
 		"SELECT a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner') AS role"
-		" FROM json_each('[' || ?2 || ']') j CROSS JOIN activity a ON a.owner_id = j.value CROSS JOIN activity_district ad ON ad.activity_id = a.id"
+		" FROM json_each('[' || ?2 || ']') j CROSS JOIN activity a ON a.owner_id = j.value"
+		" CROSS JOIN activity_district ad ON ad.activity_id = a.id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "?1"),
 	/* (reports: ids joined by commas) -> (report_id, activity_id, status): those reports' activity
 	 * statuses, in no order */
 	[STMT_COMMIT_LEDGER_UPDATES] =
-		"SELECT u.report_id, u.activity_id, u.status FROM json_each('[' || ?1 || ']') j CROSS JOIN activity_update u"
-		" ON u.report_id = j.value",
+		"SELECT u.report_id, u.activity_id, u.status"
+		" FROM json_each('[' || ?1 || ']') j CROSS JOIN activity_update u ON u.report_id = j.value",
 	/* (year) -> (org_id, area_id, kind, amount, unit): the resources each organisation records
 	 * for a district in the year, one row per kind (resource_allocation as migration 0025 has it),
 	 * in no order (the loader orders them) */
