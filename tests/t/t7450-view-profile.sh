@@ -4,8 +4,9 @@
 # machine steps, full-scan steps, sorts, automatic-index rows: store-sqlite.c profile_cb). For
 # the organisation page, the goal chain, the district page, the city page, /kommissionen, the
 # districts list (/api/v1/districts), the city matrix and the commitment ledger (uncached) the
-# script checks the number of statements each runs, that no statement sorts more than twice (a sort per row or per group shows as one sort
-# per row or group) or builds an automatic index (a join without an index), that the
+# script checks the number of statements each runs, that no statement sorts more than twice (a
+# sort per row or per group shows as one sort per row or group) or builds an automatic index (a
+# join without an index), that the
 # statements of the organisation page, the goal chain and the district page scan no table of
 # more than 100 rows in full, and that /kommissionen's list of administrations scans only the
 # commission document's.
