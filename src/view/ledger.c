@@ -389,18 +389,23 @@ static int activity_row(void *ctx, const struct store_row *row)
 	return 0;
 }
 
-/* resource_row: an entry of the year's resources, given to the first party (by name) its
- * organisation is a member of. */
+/* resource_row: an entry of the year's resources, given to the party of the lowest id among
+ * those its organisation is a member of (an administration can be one of its own and its
+ * committee's). */
 static int resource_row(void *ctx, const struct store_row *row)
 {
 	struct ctx *x = ctx;
 	int64_t org = store_col_int(row, 0);
 	const struct member *m = members_of(x, org);
 	long d = district_of(x, store_col_int(row, 1));
+	size_t party;
 
 	if (!m || d < 0)
 		return 0;
-	*new_item(x) = (struct ledger_item){ .party = m->party, .district = (size_t)d, .via = LEDGER_RESOURCE,
+	for (party = m->party; m < x->m + x->nm && m->org == org; m++)
+		if (x->l->parties[m->party].id < x->l->parties[party].id)
+			party = m->party;
+	*new_item(x) = (struct ledger_item){ .party = party, .district = (size_t)d, .via = LEDGER_RESOURCE,
 		.kind = dup_col(x->a, row, 2), .unit = dup_col(x->a, row, 4), .amount = store_col_real(row, 3),
 		.org_id = org };
 	return 0;
