@@ -230,7 +230,8 @@ static void pair_partners(struct read *rd)
 {
 	int n = rd->n;
 
-	qsort(rd->p, (size_t)rd->np, sizeof(*rd->p), cmp_partner);
+	if (rd->np)
+		qsort(rd->p, (size_t)rd->np, sizeof(*rd->p), cmp_partner);
 	for (int i = 0; i < n && rd->np; i++) {
 		struct partner key = { .activity_id = rd->r[i].item_id };
 		const struct partner *p;
@@ -319,7 +320,8 @@ static int read_orgs(struct store *st, struct read *rd, struct err *e)
 		if (store_query(st, STMT_COMMIT_ORGS, &arg, 1, org_row, rd, e) != LUP_OK)
 			return LUP_EDB;
 	}
-	qsort(rd->orgs, (size_t)rd->norgs, sizeof(*rd->orgs), cmp_org_id);
+	if (rd->norgs)
+		qsort(rd->orgs, (size_t)rd->norgs, sizeof(*rd->orgs), cmp_org_id);
 	return LUP_OK;
 }
 
@@ -327,7 +329,7 @@ static const struct commit_org *org_by_id(const struct read *rd, int64_t id)
 {
 	struct commit_org key = { .id = id };
 
-	return id ? bsearch(&key, rd->orgs, (size_t)rd->norgs, sizeof(*rd->orgs), cmp_org_id) : NULL;
+	return id && rd->norgs ? bsearch(&key, rd->orgs, (size_t)rd->norgs, sizeof(*rd->orgs), cmp_org_id) : NULL;
 }
 
 /* resolve_orgs: each link's organisation and a partnership's owner (the links of an

@@ -299,7 +299,8 @@ static void make_members(struct ctx *x)
 		if (x->px[i].pair_id)
 			add_member(x, x->px[i].pair_id, i);
 	}
-	qsort(x->m, (size_t)x->nm, sizeof(*x->m), cmp_member);
+	if (x->nm)
+		qsort(x->m, (size_t)x->nm, sizeof(*x->m), cmp_member);
 	n = x->nm, x->nm = 0;
 	for (int i = 0; i < n; i++)
 		if (!x->nm || cmp_member(&x->m[x->nm - 1], &x->m[i]) != 0)
@@ -434,7 +435,8 @@ static void give_statuses(struct ctx *x)
 {
 	struct view_ledger *l = x->l;
 
-	qsort(x->up, (size_t)x->nup, sizeof(*x->up), cmp_update);
+	if (x->nup)
+		qsort(x->up, (size_t)x->nup, sizeof(*x->up), cmp_update);
 	for (size_t i = 0; i < l->nitems && x->nup; i++) {
 		struct ledger_item *it = &l->items[i];
 		const struct report_x *r = x->px[it->party].rep;
@@ -570,7 +572,8 @@ static void order_items(struct view_ledger *l)
 {
 	size_t n = 0;
 
-	qsort(l->items, l->nitems, sizeof(*l->items), item_cmp);
+	if (l->nitems)
+		qsort(l->items, l->nitems, sizeof(*l->items), item_cmp);
 	for (size_t i = 0; i < l->nitems; i++)
 		if (!n || l->items[i].via != LEDGER_MEASURE || item_cmp(&l->items[n - 1], &l->items[i]) != 0)
 			l->items[n++] = l->items[i];
