@@ -12,101 +12,89 @@
 	p ".kind = 'lup' AND " pv ".version = (SELECT version FROM plan_version WHERE plan_id = " p ".id" \
 	" AND status <> 'draft' ORDER BY status = 'decided' DESC, version DESC LIMIT 1)"
 
-/* The ledger's parties (each specialist committee and company, and an administration of no
- * committee), their members (the party, its recorded pair and who records it as theirs) and the
- * party's report of the period ($1 year, $2 kind T1|T2|FY): an approved one first, else the
- * newest of its members'. */
-#define LEDGER_CTE \
-	"WITH party AS (SELECT o.id, o.key, o.name, o.kind, o.pair_id FROM organisation o" \
-	"  WHERE o.kind IN ('specialist_committee', 'company_board')" \
-	"  OR (o.kind = 'specialist_admin' AND o.pair_id IS NULL))," \
-	" member AS (SELECT p.id AS party, m.id AS org FROM party p JOIN organisation m" \
-	"  ON m.id = p.id OR m.pair_id = p.id OR m.id = p.pair_id)," \
-	" rep AS (SELECT p.id AS party, (SELECT r.id FROM report r JOIN period pe ON pe.id = r.period_id" \
-	"  WHERE r.org_id IN (SELECT org FROM member WHERE party = p.id) AND pe.year = $1 AND pe.kind = $2" \
-	"  ORDER BY r.status = 'approved' DESC, r.id DESC LIMIT 1) AS report FROM party p)"
-
 /* The activity a (with its plan p, may be missing) runs some time in year y. */
 #define IN_YEAR(a, p, y) \
 	y " BETWEEN coalesce(" a ".start_first / 10000, " p ".year_from, " y ")" \
 	" AND coalesce(" a ".end_last / 10000, " p ".year_to, " y ")"
 
 const char *const pg_sql_commit[STMT__MAX] = {
-	/* () -> (org_id, org, org_name, org_kind, district_id, district, district_name, via, item_id,
-	 * item, title, role, owner, owner_name, ord): who contributes to which district's programme, one row
-	 * per link: via 'measure' (a partner of a measure of the district's adopted LUP; item_id,
-	 * item: the measure's id and key, role: lead|partner|support|funder), 'activity' (the owner of a public
-	 * activity serving the district; item: the activity's key, role: its role, 'owner' when
-	 * none) or 'partner' (a partner of such an activity; role: the partner's own words, may be
-	 * NULL; owner, owner_name: the activity's owner); ord: the measure's place in its plan, the
-	 * activity's id. In no order: view/commitments.c sorts the rows by organisation and district
-	 * name (Swedish), measures, activities, partnerships, ord and item. */
+	/* (texts 0|1) -> (via, org_id, at, item_id, item, title, role, ord): the links of the city's
+	 * overview as narrow rows (the columns as on SQLite, sql-sqlite-commit.c); the measures here only
+	 * those of the adopted LUP versions, the activities only those serving a district and the
+	 * partners only those of public activities (the loader's filters then keep every row). In no
+	 * order. */
 	[STMT_COMMIT_LINKS] =
-		"SELECT o.id AS org_id, o.key AS org, o.name AS org_name, o.kind AS org_kind, d.id AS district_id,"
-		" d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title, x.role, w.key AS owner,"
-		" w.name AS owner_name, x.ord FROM ("
-		"  SELECT mp.org_id AS org, p.district_id AS area, 'measure' AS via, m.id AS item_id, m.key AS item, m.title, mp.role,"
-		"  NULL::bigint AS owner, m.ord AS ord FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
-		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
-		"  UNION ALL"
-		"  SELECT a.owner_id, ad.area_id, 'activity', a.id, a.key, a.title, coalesce(a.role, 'owner'), NULL, a.id"
-		"  FROM activity a JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
-		"  UNION ALL"
-		"  SELECT ap.org_id, ad.area_id, 'partner', a.id, a.key, a.title, ap.role, a.owner_id, a.id"
-		"  FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
-		"  JOIN activity_district ad ON ad.activity_id = a.id WHERE " PUB_ACTIVITY("a") ""
-		" ) x JOIN organisation o ON o.id = x.org JOIN area d ON d.id = x.area AND d.level = 'district'"
-		" LEFT JOIN organisation w ON w.id = x.owner",
-	/* () -> (id, key, name, prioritised): the districts, by name */
+		"SELECT 'measure' AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item,"
+		" CASE WHEN $1::int = 1 THEN m.title END AS title, mp.role, m.ord::bigint AS ord"
+		" FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
+		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		" WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
+		" UNION ALL"
+		" SELECT 'activity', a.owner_id, ad.area_id, a.id, CASE WHEN $1::int = 1 THEN a.key END,"
+		" CASE WHEN $1::int = 1 THEN a.title END, coalesce(a.role, 'owner'), a.id"
+		" FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
+		" JOIN area d ON d.id = ad.area_id AND d.level = 'district' WHERE " PUB_ACTIVITY("a") ""
+		" UNION ALL"
+		" SELECT 'partner', ap.org_id, NULL::bigint, ap.activity_id, NULL::text, NULL::text, ap.role, NULL::bigint"
+		" FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id WHERE " PUB_ACTIVITY("a"),
+	/* () -> (plan_version_id, district_id): each LUP plan's adopted version and its area */
+	[STMT_COMMIT_ADOPTED] =
+		"SELECT pv.id AS plan_version_id, p.district_id FROM plan p JOIN plan_version pv ON pv.plan_id = p.id"
+		" WHERE " ADOPTED_LUP("p", "pv"),
+	/* (ids: organisation ids joined by commas) -> (id, key, name, kind): those organisations, in
+	 * no order */
+	[STMT_COMMIT_ORGS] =
+		"SELECT o.id, o.key, o.name, o.kind FROM organisation o"
+		" WHERE o.id = ANY (string_to_array($1::text, ',')::bigint[])",
+	/* () -> (id, key, name, prioritised): the districts, in no order (the loaders order them by
+	 * name, commit_districts_order: a sort through the collation cost more than the 14 rows) */
 	[STMT_COMMIT_DISTRICTS] =
-		"SELECT id, key, name, prioritised FROM area WHERE level = 'district' ORDER BY name COLLATE sv, id",
-	/* (year, kind T1|T2|FY, today YYYY-MM-DD) -> (id, key, name, kind, report, report_org,
-	 * report_status, submitted_at, readable, reads, due): the parties of the ledger, by name,
-	 * each with its report of the period (NULL when none), whether the viewer may read that
-	 * report (approved, or lup_reads), whether the viewer may read the party's unpublished
-	 * reports at all (reads) and the city's deadline of the period (NULL when none is set) */
+		"SELECT id, key, name, prioritised FROM area WHERE level = 'district'",
+	/* () -> (id, key, name, kind, pair_id, reads): the ledger's parties (each specialist committee
+	 * and company, and an administration of no committee), in no order, with whether the viewer may
+	 * read the party's unpublished reports (reads). A party's members (view/ledger.c) are itself, its
+	 * recorded pair and who records it as theirs (COMMIT_LEDGER_PAIRS). */
 	[STMT_COMMIT_LEDGER_PARTIES] =
-		LEDGER_CTE
-		" SELECT p.id, p.key, p.name, p.kind, r.id AS report, ro.key AS report_org, r.status AS report_status,"
-		" r.submitted_at, coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), false)::int AS readable,"
-		" lup_reads(p.id, p.pair_id)::int AS reads,"
-		" (SELECT due FROM deadline WHERE year = $1 AND kind = $2 AND org_id IS NULL AND level = 'city') AS due"
-		" FROM party p JOIN rep ON rep.party = p.id LEFT JOIN report r ON r.id = rep.report"
-		" LEFT JOIN organisation ro ON ro.id = r.org_id ORDER BY p.name COLLATE sv, p.id",
-	/* (year, kind) -> (party, org): the members of each party (the parameters are unused but
-	 * shared with the CTE) */
-	[STMT_COMMIT_LEDGER_MEMBERS] =
-		LEDGER_CTE " SELECT party, org FROM member WHERE $1::bigint IS NOT NULL AND $2::text IS NOT NULL"
-		" ORDER BY party, org",
-	/* (year, kind T1|T2|FY) -> (party, district_id, district, district_name, via, item_id, item,
-	 * title, role, status): what each party committed to each district: via 'activity' (a public
-	 * activity of a member serving the district that runs in the year; status: its status in
-	 * the party's report of the period, NULL when the report gives none or the viewer may not
-	 * read it) or 'measure' (a member is a partner of a measure of the district's adopted LUP;
-	 * status NULL). By party, district name, via, title. */
-	[STMT_COMMIT_LEDGER_ITEMS] =
-		LEDGER_CTE
-		" SELECT x.party, d.id AS district_id, d.key AS district, d.name AS district_name, x.via, x.item_id, x.item, x.title,"
-		" x.role, x.status FROM ("
-		"  SELECT mb.party, ad.area_id AS area, 'activity' AS via, a.id AS item_id, a.key AS item, a.title,"
-		"  coalesce(a.role, 'owner') AS role,"
-		"  CASE WHEN r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id) THEN u.status END AS status"
-		"  FROM member mb JOIN activity a ON a.owner_id = mb.org JOIN activity_district ad ON ad.activity_id = a.id"
-		"  LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
-		"  JOIN rep ON rep.party = mb.party LEFT JOIN report r ON r.id = rep.report"
-		"  LEFT JOIN organisation ro ON ro.id = r.org_id"
-		"  LEFT JOIN activity_update u ON u.report_id = r.id AND u.activity_id = a.id"
-		"  WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "$1::bigint") ""
-		"  UNION ALL"
-		"  SELECT DISTINCT mb.party, p.district_id, 'measure', m.id, m.key, m.title, mp.role, NULL"
-		"  FROM member mb JOIN measure_partner mp ON mp.org_id = mb.org JOIN measure m ON m.id = mp.measure_id"
-		"  JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE " ADOPTED_LUP("p", "pv") ""
-		" ) x JOIN area d ON d.id = x.area AND d.level = 'district'"
-		" ORDER BY x.party, d.name COLLATE sv, x.via, x.title COLLATE sv, x.item",
+		"SELECT o.id, o.key, o.name, o.kind, o.pair_id, lup_reads(o.id, o.pair_id)::int AS reads FROM organisation o"
+		" WHERE o.kind IN ('specialist_committee', 'company_board') OR (o.kind = 'specialist_admin' AND o.pair_id IS NULL)",
+	/* () -> (id, pair_id): every organisation that records a pair */
+	[STMT_COMMIT_LEDGER_PAIRS] =
+		"SELECT id, pair_id FROM organisation WHERE pair_id IS NOT NULL",
+	/* (year, kind T1|T2|FY) -> (id, org_id, org, status, readable): the period's reports, in no
+	 * order, with whether the viewer may read the report (approved, or lup_reads) */
+	[STMT_COMMIT_LEDGER_REPORTS] =
+		"SELECT r.id, r.org_id, ro.key AS org, r.status,"
+		" coalesce(r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id), false)::int AS readable"
+		" FROM period pe JOIN report r ON r.period_id = pe.id JOIN organisation ro ON ro.id = r.org_id"
+		" WHERE pe.year = $1 AND pe.kind = $2",
+	/* (year, kind T1|T2|FY) -> (due): the city's deadline of the period (no row when none is set) */
+	[STMT_COMMIT_LEDGER_DUE] =
+		"SELECT due FROM deadline WHERE year = $1 AND kind = $2 AND org_id IS NULL AND level = 'city'",
+	/* (partners: organisation ids joined by commas) -> (org_id, plan_version_id, id, key,
+	 * title, role): those organisations' partnerships in the measures of the adopted LUP versions
+	 * (the columns as on SQLite, whose loader filter then keeps every row), in no order */
+	[STMT_COMMIT_LEDGER_MEASURES] =
+		"SELECT mp.org_id, m.plan_version_id, m.id, m.key, m.title, mp.role"
+		" FROM unnest(string_to_array($1::text, ',')::bigint[]) j(value) JOIN measure_partner mp ON mp.org_id = j.value"
+		" JOIN measure m ON m.id = mp.measure_id JOIN plan_version pv ON pv.id = m.plan_version_id"
+		" JOIN plan p ON p.id = pv.plan_id WHERE " ADOPTED_LUP("p", "pv"),
+	/* (year, owners: organisation ids joined by commas) -> (owner_id, area_id, id, key, title,
+	 * role): the public activities of those owners that run in the year, one row per area they
+	 * serve (role: 'owner' when none), in no order */
+	[STMT_COMMIT_LEDGER_ACTIVITIES] =
+		"SELECT a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner') AS role"
+		" FROM unnest(string_to_array($2::text, ',')::bigint[]) j(value) JOIN activity a ON a.owner_id = j.value"
+		" JOIN activity_district ad ON ad.activity_id = a.id"
+		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "$1::bigint"),
+	/* (reports: ids joined by commas) -> (report_id, activity_id, status): those reports' activity
+	 * statuses, in no order */
+	[STMT_COMMIT_LEDGER_UPDATES] =
+		"SELECT u.report_id, u.activity_id, u.status"
+		" FROM unnest(string_to_array($1::text, ',')::bigint[]) j(value) JOIN activity_update u ON u.report_id = j.value",
 	/* (year) -> (org_id, area_id, kind, amount, unit): the resources each organisation records
-	 * for a district in the year, one row per kind (resource_allocation as migration 0025 has it) */
+	 * for a district in the year, one row per kind (resource_allocation as migration 0025 has it),
+	 * in no order (the loader orders them) */
 	[STMT_COMMIT_LEDGER_RESOURCES] =
-		"SELECT org_id, area_id, kind, amount, unit FROM resource_allocation WHERE year = $1 ORDER BY 1, 2, 3",
+		"SELECT org_id, area_id, kind, amount, unit FROM resource_allocation WHERE year = $1",
 };

@@ -1,14 +1,18 @@
-/* commitments.c: the city's overview of commitments (see commitments.h). Two reads: the
- * districts and every link (STMT_COMMIT_LINKS, in no order: read into structs and sorted here,
- * the organisations by their names' Swedish ranks, which cost less than the database's sort of
- * the rows through the collation); the organisations, cells and counts are gathered in one pass. */
+/* commitments.c: the city's overview of commitments (see commitments.h). Three reads in one go
+ * (one round trip on PostgreSQL): the districts (ordered here), the LUP plans' adopted versions
+ * and every link as a narrow row (STMT_COMMIT_LINKS: ids rather than the organisations' and
+ * districts' texts, the partnerships as (activity, partner) pairs joined here with the
+ * activities' rows); then the texts of the organisations that have links, each once
+ * (STMT_COMMIT_ORGS). The links are sorted here, the organisations by their names' Swedish
+ * ranks; the organisations, cells and counts are gathered in one pass. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/collate.h"
+#include "core/numfmt.h"
 #include "core/err.h"
-#include "render/rows.h"
 #include "store/store.h"
 #include "view/commitments.h"
 
@@ -47,12 +51,35 @@ const struct commit_cell *view_commitments_cell(const struct view_commitments *c
 	return NULL;
 }
 
-static size_t district_index(const struct view_commitments *c, int64_t id)
+/* A district's sort keys. */
+struct dkey {
+	int rank;
+	int64_t id;
+	size_t i;
+};
+
+static int cmp_dkey(const void *pa, const void *pb)
 {
-	for (size_t i = 0; i < c->ndistricts; i++)
-		if (c->districts[i].id == id)
-			return i;
-	return 0;	/* not reached: every link's district is one of them */
+	const struct dkey *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+int commit_districts_order(struct arena *a, const char *const *names, const int64_t *ids, size_t n, size_t *perm)
+{
+	int *rank = arena_alloc_raw(a, sizeof(*rank) * (n + 1));
+	struct dkey *k = arena_alloc_raw(a, sizeof(*k) * (n + 1));
+
+	if (collate_ranks(names, (int)n, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct dkey){ rank[i], ids[i], i };
+	qsort(k, n, sizeof(*k), cmp_dkey);
+	for (size_t i = 0; i < n; i++)
+		perm[i] = k[i].i;
+	return 0;
 }
 
 /* fill_roles: each cell's distinct roles, from its run of links. */
@@ -75,20 +102,41 @@ static void fill_roles(struct arena *a, struct view_commitments *c)
 	}
 }
 
-/* A link as STMT_COMMIT_LINKS gives it (in no order), with its sort keys. */
+/* A link as the loader keeps it, with its sort keys. */
 struct raw {
-	int64_t org_id, item_id, ord;
-	const char *org, *org_name, *org_kind;
+	int64_t org_id, item_id, ord, owner_id;	/* owner_id: a partnership's activity owner, else 0 */
 	size_t district;
 	int org_rank;
+	const struct commit_org *org;	/* resolve_orgs: the organisation of org_id */
 	struct commit_link l;
+};
+
+/* A partner of an activity, paired with the activity's rows once all are read. */
+struct partner {
+	int64_t activity_id, org_id;
+	const char *role;
+};
+
+/* An adopted LUP version and the index of its district (-1: its area is no district; the
+ * districts are read first). */
+struct adopted {
+	int64_t pv;
+	long district;
 };
 
 struct read {
 	struct arena *a;
-	const struct view_commitments *c;
+	struct view_commitments *c;
+	int64_t *district_ids;
+	int capd;
+	struct adopted *ad;
+	int nad, capad;
 	struct raw *r;
 	int n, cap;
+	struct partner *p;
+	int np, capp;
+	struct commit_org *orgs;	/* by id */
+	int norgs, caporgs;
 };
 
 static const char *dup_col(struct arena *a, const struct store_row *row, int i)
@@ -96,36 +144,119 @@ static const char *dup_col(struct arena *a, const struct store_row *row, int i)
 	return arena_strdup(a, store_col_text(row, i));
 }
 
-/* link_row: one row (the columns by place: STMT_COMMIT_LINKS' list), its organisation's texts
- * shared with the row before when it is the same organisation. */
+static long district_of(const struct read *rd, int64_t id)
+{
+	for (size_t i = 0; i < rd->c->ndistricts; i++)
+		if (rd->district_ids[i] == id)
+			return (long)i;
+	return -1;
+}
+
+/* district_row: one district (STMT_COMMIT_DISTRICTS' columns by place), in its order. */
+static int district_row(void *ctx, const struct store_row *row)
+{
+	struct read *rd = ctx;
+	struct view_commitments *c = rd->c;
+	int n = (int)c->ndistricts, cap = rd->capd;
+
+	c->districts = arena_grow(rd->a, c->districts, n, &rd->capd, sizeof(*c->districts), 16);
+	rd->district_ids = arena_grow(rd->a, rd->district_ids, n, &cap, sizeof(*rd->district_ids), 16);
+	rd->district_ids[n] = store_col_int(row, 0);
+	c->districts[n] = (struct commit_district){ rd->district_ids[n], dup_col(rd->a, row, 1), dup_col(rd->a, row, 2),
+		store_col_int(row, 3) != 0, { 0 } };
+	c->ndistricts++;
+	return 0;
+}
+
+static int adopted_row(void *ctx, const struct store_row *row)
+{
+	struct read *rd = ctx;
+
+	rd->ad = arena_grow(rd->a, rd->ad, rd->nad, &rd->capad, sizeof(*rd->ad), 32);
+	rd->ad[rd->nad++] = (struct adopted){ store_col_int(row, 0), district_of(rd, store_col_int(row, 1)) };
+	return 0;
+}
+
+/* adopted_district: the district of the adopted version pv, or -1 (not adopted, no district). */
+static long adopted_district(const struct read *rd, int64_t pv)
+{
+	for (int i = 0; i < rd->nad; i++)
+		if (rd->ad[i].pv == pv)
+			return rd->ad[i].district;
+	return -1;
+}
+
+static struct raw *new_raw(struct read *rd)
+{
+	rd->r = arena_grow(rd->a, rd->r, rd->n, &rd->cap, sizeof(*rd->r), 256);
+	return &rd->r[rd->n++];
+}
+
+/* link_row: one row (STMT_COMMIT_LINKS' columns by place): a measure of an adopted version or
+ * an activity serving a district kept as a link, a partner kept for pairing. */
 static int link_row(void *ctx, const struct store_row *row)
 {
 	struct read *rd = ctx;
+	enum commit_via via = via_of(store_col_text(row, 0));
+	long d;
 	struct raw *x;
 
-	rd->r = arena_grow(rd->a, rd->r, rd->n, &rd->cap, sizeof(*rd->r), 256);
-	x = &rd->r[rd->n];
-	x->org_id = store_col_int(row, 0);
-	if (rd->n && rd->r[rd->n - 1].org_id == x->org_id) {
-		x->org = rd->r[rd->n - 1].org, x->org_name = rd->r[rd->n - 1].org_name;
-		x->org_kind = rd->r[rd->n - 1].org_kind;
-	} else {
-		x->org = dup_col(rd->a, row, 1), x->org_name = dup_col(rd->a, row, 2), x->org_kind = dup_col(rd->a, row, 3);
+	if (via == COMMIT_PARTNER) {
+		rd->p = arena_grow(rd->a, rd->p, rd->np, &rd->capp, sizeof(*rd->p), 64);
+		rd->p[rd->np++] = (struct partner){ store_col_int(row, 3), store_col_int(row, 1), dup_col(rd->a, row, 6) };
+		return 0;
 	}
-	x->district = district_index(rd->c, store_col_int(row, 4));
-	x->l = (struct commit_link){ 0, x->district, via_of(store_col_text(row, 7)), store_col_int(row, 8),
-		dup_col(rd->a, row, 9), dup_col(rd->a, row, 10), dup_col(rd->a, row, 11), dup_col(rd->a, row, 12),
-		dup_col(rd->a, row, 13) };
-	x->ord = store_col_int(row, 14);
-	rd->n++;
+	d = via == COMMIT_MEASURE ? adopted_district(rd, store_col_int(row, 2)) : district_of(rd, store_col_int(row, 2));
+	if (d < 0)
+		return 0;
+	x = new_raw(rd);
+	*x = (struct raw){ .org_id = store_col_int(row, 1), .item_id = store_col_int(row, 3), .ord = store_col_int(row, 7),
+		.district = (size_t)d };
+	x->l = (struct commit_link){ 0, (size_t)d, via, x->item_id, dup_col(rd->a, row, 4), dup_col(rd->a, row, 5),
+		dup_col(rd->a, row, 6), NULL, NULL };
 	return 0;
+}
+
+static int cmp_partner(const void *pa, const void *pb)
+{
+	const struct partner *a = pa, *b = pb;
+
+	return (a->activity_id > b->activity_id) - (a->activity_id < b->activity_id);
+}
+
+/* pair_partners: a partnership link per partner and district row of its (public) activity (the
+ * partners sorted by activity, found per activity row). */
+static void pair_partners(struct read *rd)
+{
+	int n = rd->n;
+
+	if (rd->np)
+		qsort(rd->p, (size_t)rd->np, sizeof(*rd->p), cmp_partner);
+	for (int i = 0; i < n && rd->np; i++) {
+		struct partner key = { .activity_id = rd->r[i].item_id };
+		const struct partner *p;
+
+		if (rd->r[i].l.via != COMMIT_ACTIVITY)
+			continue;
+		p = bsearch(&key, rd->p, (size_t)rd->np, sizeof(*rd->p), cmp_partner);
+		while (p && p > rd->p && p[-1].activity_id == key.activity_id)
+			p--;
+		for (; p && p < rd->p + rd->np && p->activity_id == key.activity_id; p++) {
+			struct raw a = rd->r[i], *x = new_raw(rd);	/* a copy: new_raw may move rd->r */
+
+			*x = (struct raw){ .org_id = p->org_id, .item_id = a.item_id, .ord = a.item_id,
+				.owner_id = a.org_id, .district = a.district };
+			x->l = (struct commit_link){ 0, a.district, COMMIT_PARTNER, a.item_id, a.l.item, a.l.title,
+				p->role, NULL, NULL };
+		}
+	}
 }
 
 /* raw_cmp: by organisation (Swedish name, id), district (the districts' order), measures, then
  * activities, then partnerships, then the measure's place or the activity's id, then the key. */
 static int raw_cmp(const void *pa, const void *pb)
 {
-	const struct raw *a = pa, *b = pb;
+	const struct raw *a = *(const struct raw *const *)pa, *b = *(const struct raw *const *)pb;
 
 	if (a->org_rank != b->org_rank)
 		return a->org_rank < b->org_rank ? -1 : 1;
@@ -137,41 +268,136 @@ static int raw_cmp(const void *pa, const void *pb)
 		return a->l.via < b->l.via ? -1 : 1;
 	if (a->ord != b->ord)
 		return a->ord < b->ord ? -1 : 1;
-	return strcmp(a->l.item, b->l.item);
+	return a->l.item && b->l.item ? strcmp(a->l.item, b->l.item) : (a->l.item != NULL) - (b->l.item != NULL);
 }
 
-/* order_links: the rows in the matrix's order (the organisations ranked by name once). */
-static int order_links(struct arena *a, struct read *rd, struct err *e)
+static int cmp_org_id(const void *pa, const void *pb)
 {
-	const char **names = arena_alloc(a, sizeof(*names) * ((size_t)rd->n + 1));
-	int *rank = arena_alloc(a, sizeof(*rank) * ((size_t)rd->n + 1));
+	const struct commit_org *a = pa, *b = pb;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static int cmp_id(const void *pa, const void *pb)
+{
+	const int64_t *a = pa, *b = pb;
+
+	return (*a > *b) - (*a < *b);
+}
+
+static int org_row(void *ctx, const struct store_row *row)
+{
+	struct read *rd = ctx;
+
+	rd->orgs = arena_grow(rd->a, rd->orgs, rd->norgs, &rd->caporgs, sizeof(*rd->orgs), 64);
+	rd->orgs[rd->norgs++] = (struct commit_org){ store_col_int(row, 0), dup_col(rd->a, row, 1), dup_col(rd->a, row, 2),
+		dup_col(rd->a, row, 3), { 0 } };
+	return 0;
+}
+
+/* read_orgs: the texts of the links' organisations (each once, by id: STMT_COMMIT_ORGS). */
+static int read_orgs(struct store *st, struct read *rd, struct err *e)
+{
+	int64_t *ids = arena_alloc_raw(rd->a, sizeof(*ids) * ((size_t)rd->n + 1));
+	char *list = arena_alloc_raw(rd->a, (size_t)rd->n * NUMFMT_SIZE + 1);
+	size_t len = 0;
+	int n = 0;
 
 	for (int i = 0; i < rd->n; i++)
-		names[i] = rd->r[i].org_name;
-	if (collate_ranks(names, rd->n, rank) != 0)
-		return err_set(e, LUP_EDB, "no Swedish collator");
-	for (int i = 0; i < rd->n; i++)
-		rd->r[i].org_rank = rank[i];
-	qsort(rd->r, (size_t)rd->n, sizeof(*rd->r), raw_cmp);
+		ids[i] = rd->r[i].org_id;
+	qsort(ids, (size_t)rd->n, sizeof(*ids), cmp_id);
+	for (int i = 0; i < rd->n; i++) {
+		if (i && ids[i] == ids[i - 1])
+			continue;
+		if (n++)
+			list[len++] = ',';
+		len += numfmt_long(ids[i], list + len);
+	}
+	list[len] = '\0';
+	if (n) {
+		struct sval arg = SVS(list);
+
+		if (store_query(st, STMT_COMMIT_ORGS, &arg, 1, org_row, rd, e) != LUP_OK)
+			return LUP_EDB;
+	}
+	if (rd->norgs)
+		qsort(rd->orgs, (size_t)rd->norgs, sizeof(*rd->orgs), cmp_org_id);
 	return LUP_OK;
 }
 
-/* gather: organisations, cells and counts from the links (in order). */
-static void gather(struct arena *a, struct view_commitments *c, const struct read *rd)
+static const struct commit_org *org_by_id(const struct read *rd, int64_t id)
 {
-	size_t n = (size_t)rd->n;
+	struct commit_org key = { .id = id };
 
-	c->links = arena_alloc(a, sizeof(*c->links) * (n + 1));
-	c->orgs = arena_alloc(a, sizeof(*c->orgs) * (n + 1));
-	c->cells = arena_alloc(a, sizeof(*c->cells) * (n + 1));
+	return id && rd->norgs ? bsearch(&key, rd->orgs, (size_t)rd->norgs, sizeof(*rd->orgs), cmp_org_id) : NULL;
+}
+
+/* resolve_orgs: each link's organisation and a partnership's owner (the links of an
+ * organisation that is not there left out, as an inner join would; an owner not there is none)
+ * and the organisations' Swedish ranks (over the distinct names). */
+static int resolve_orgs(struct read *rd, struct err *e)
+{
+	const char **names = arena_alloc(rd->a, sizeof(*names) * ((size_t)rd->norgs + 1));
+	int *rank = arena_alloc(rd->a, sizeof(*rank) * ((size_t)rd->norgs + 1));
+	int n = 0;
+
+	for (int i = 0; i < rd->norgs; i++)
+		names[i] = rd->orgs[i].name;
+	if (collate_ranks(names, rd->norgs, rank) != 0)
+		return err_set(e, LUP_EDB, "no Swedish collator");
+	for (int i = 0; i < rd->n; i++) {
+		struct raw *x = &rd->r[i];
+		const struct commit_org *o = org_by_id(rd, x->org_id), *w = org_by_id(rd, x->owner_id);
+
+		if (!o)
+			continue;
+		x->org = o;
+		x->org_rank = rank[o - rd->orgs];
+		if (w)
+			x->l.owner = w->key, x->l.owner_name = w->name;
+		rd->r[n++] = *x;
+	}
+	rd->n = n;
+	return LUP_OK;
+}
+
+/* order_districts: the districts by name (read in no order), the links' district indexes with
+ * them. */
+static int order_districts(struct read *rd, struct err *e)
+{
+	struct view_commitments *c = rd->c;
+	size_t n = c->ndistricts;
+	const char **names = arena_alloc_raw(rd->a, sizeof(*names) * (n + 1));
+	size_t *perm = arena_alloc_raw(rd->a, sizeof(*perm) * (n + 1)), *inv = arena_alloc_raw(rd->a, sizeof(*inv) * (n + 1));
+	struct commit_district *d = arena_alloc_raw(rd->a, sizeof(*d) * (n + 1));
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = c->districts[i].name;
+	if (commit_districts_order(rd->a, names, rd->district_ids, n, perm) != 0)
+		return err_set(e, LUP_EDB, "no Swedish collator");
+	for (size_t i = 0; i < n; i++)
+		d[i] = c->districts[perm[i]], inv[perm[i]] = i;
+	c->districts = d;
+	for (int i = 0; i < rd->n; i++)
+		rd->r[i].district = rd->r[i].l.district = inv[rd->r[i].district];
+	return LUP_OK;
+}
+
+/* gather: organisations, cells and counts from the links in order (pointers into rd->r: a
+ * sort of the large structs themselves cost twice as much in copies). */
+static void gather(struct arena *a, struct view_commitments *c, const struct raw *const *order, size_t n)
+{
+	c->links = arena_alloc_raw(a, sizeof(*c->links) * (n + 1));
+	c->orgs = arena_alloc_raw(a, sizeof(*c->orgs) * (n + 1));
+	c->cells = arena_alloc_raw(a, sizeof(*c->cells) * (n + 1));
 	for (size_t i = 0; i < n; i++) {
-		const struct raw *x = &rd->r[i];
+		const struct raw *x = order[i];
 		size_t d = x->district;
 		struct commit_link *l = &c->links[c->nlinks];
 		struct commit_cell *cell;
 
 		if (!c->norgs || c->orgs[c->norgs - 1].id != x->org_id)
-			c->orgs[c->norgs++] = (struct commit_org){ x->org_id, x->org, x->org_name, x->org_kind, { 0 } };
+			c->orgs[c->norgs++] = *x->org;
 		*l = x->l;
 		l->org = c->norgs - 1;
 		if (!c->ncells || c->cells[c->ncells - 1].org != l->org || c->cells[c->ncells - 1].district != d)
@@ -185,25 +411,28 @@ static void gather(struct arena *a, struct view_commitments *c, const struct rea
 	}
 }
 
-int view_commitments_load(struct store *st, struct arena *a, struct view_commitments *c, struct err *e)
+int view_commitments_load(struct store *st, struct arena *a, int texts, struct view_commitments *c, struct err *e)
 {
-	struct rowset ds;
-	struct read rd = { a, c, NULL, 0, 0 };
+	struct read rd = { .a = a, .c = c };
+	struct sval arg = SVI(texts != 0);
+	const struct raw **order;
+	const struct store_q q[] = {
+		{ STMT_COMMIT_DISTRICTS, NULL, 0, district_row, &rd },
+		{ STMT_COMMIT_ADOPTED, NULL, 0, adopted_row, &rd },
+		{ STMT_COMMIT_LINKS, &arg, 1, link_row, &rd },
+	};
 
 	memset(c, 0, sizeof(*c));
-	rowset_init(&ds, a);
-	if (rowset_query(&ds, st, STMT_COMMIT_DISTRICTS, NULL, 0, e) != LUP_OK)
+	if (store_query_many(st, q, 3, e) != LUP_OK)
 		return LUP_EDB;
-	c->ndistricts = (size_t)ds.nrows;
-	c->districts = arena_alloc(a, sizeof(*c->districts) * (c->ndistricts + 1));
-	for (int i = 0; i < ds.nrows; i++)
-		c->districts[i] = (struct commit_district){ rowset_i(&ds, i, "id"), rowset_s(&ds, i, "key"),
-			rowset_s(&ds, i, "name"), rowset_i(&ds, i, "prioritised") != 0, { 0 } };
-	if (store_query(st, STMT_COMMIT_LINKS, NULL, 0, link_row, &rd, e) != LUP_OK)
-		return LUP_EDB;
-	if (order_links(a, &rd, e) != LUP_OK)
+	pair_partners(&rd);
+	if (order_districts(&rd, e) != LUP_OK || read_orgs(st, &rd, e) != LUP_OK || resolve_orgs(&rd, e) != LUP_OK)
 		return e->code;
-	gather(a, c, &rd);
+	order = arena_alloc_raw(a, sizeof(*order) * ((size_t)rd.n + 1));
+	for (int i = 0; i < rd.n; i++)
+		order[i] = &rd.r[i];
+	qsort(order, (size_t)rd.n, sizeof(*order), raw_cmp);
+	gather(a, c, order, (size_t)rd.n);
 	fill_roles(a, c);
 	return LUP_OK;
 }

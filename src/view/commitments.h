@@ -70,10 +70,12 @@ struct view_commitments {
 };
 
 /*
- * view_commitments_load: reads the overview into *c (overwritten), every array in a. Returns
- * LUP_OK or the store's error in e.
+ * view_commitments_load: reads the overview into *c (overwritten), every array in a. texts 0
+ * leaves the links' titles and the activities' keys NULL (the matrix's counts and roles need
+ * neither: they cost a fifth of the reads). Returns LUP_OK or the store's error in e.
  */
-int view_commitments_load(struct store *st, struct arena *a, struct view_commitments *c, struct err *e);
+int view_commitments_load(struct store *st, struct arena *a, int texts, struct view_commitments *c,
+			  struct err *e);
 
 /* view_commitments_org, view_commitments_district: the index of the organisation (district)
  * with key in c, or -1 when it has none (an organisation without links has none). */
@@ -82,6 +84,11 @@ long view_commitments_district(const struct view_commitments *c, const char *key
 
 /* view_commitments_cell: the cell of organisation org and district d, or NULL when empty. */
 const struct commit_cell *view_commitments_cell(const struct view_commitments *c, size_t org, size_t d);
+
+/* commit_districts_order: perm[i] receives the index (among the n) of the i-th district by name
+ * (Swedish), then id: the order of the loaders' districts (STMT_COMMIT_DISTRICTS gives them in
+ * none). Returns 0, or -1 when there is no Swedish collator. */
+int commit_districts_order(struct arena *a, const char *const *names, const int64_t *ids, size_t n, size_t *perm);
 
 /* commit_via_code: "measure", "activity" or "partner". */
 const char *commit_via_code(enum commit_via v);

@@ -43,7 +43,9 @@ struct ledger_item {
 					 * waiting, cancelled), NULL when none or not readable */
 	const char *kind, *unit;	/* resource: money|staff|places|hours and its unit */
 	double amount;			/* resource: the amount in unit */
-	long seq;			/* the order it was read in */
+	int64_t org_id;			/* the member organisation it comes through */
+	long seq;			/* activity, measure: its title's Swedish rank among the items'
+					 * (the loader's order key) */
 };
 
 struct ledger_party {

@@ -60,8 +60,9 @@ int api_view_orgs_districts(struct http_req *r)
 	struct json *j;
 	long org = -1, d = -1, n = 0;
 	int64_t id = 0;
+	int links = lk && strcmp(lk, "1") == 0;
 
-	if (view_commitments_load(r->st, &r->a, &c, &r->err) != LUP_OK)
+	if (view_commitments_load(r->st, &r->a, links, &c, &r->err) != LUP_OK)
 		return http_fail(r);
 	if (dk && (d = view_commitments_district(&c, dk)) < 0)
 		return http_error(r, 404, "not_found", "no district '%s'", dk);
@@ -83,7 +84,7 @@ int api_view_orgs_districts(struct http_req *r)
 	for (size_t i = 0; i < c.ncells; i++) {
 		if ((ok && (long)c.cells[i].org != org) || (dk && (long)c.cells[i].district != d))
 			continue;
-		cell_json(j, &c, &c.cells[i], lk && strcmp(lk, "1") == 0);
+		cell_json(j, &c, &c.cells[i], links);
 		n++;
 	}
 	json_arr_close(j);

@@ -7,6 +7,9 @@
 #include "web/pages-commit.h"
 #include "web/pages-forms.h"
 #include "core/arena.h"
+#include "core/buf.h"
+#include "core/numfmt.h"
+#include "render/html.h"
 #include "store/store.h"
 #include "view/commitments.h"
 
@@ -24,62 +27,121 @@ static int fail(struct http_req *r)
 /* cell_text: "2 åtg., 5 akt., 1 partner" for the cell's counts, in the arena. */
 static const char *cell_text(struct http_req *r, const struct commit_cell *c)
 {
-	static const char *const unit[COMMIT__MAX] = { "åtg.", "akt.", "partner" };
-	char *s = arena_alloc(&r->a, 96);
+	static const char *const unit[COMMIT__MAX] = { " åtg.", " akt.", " partner" };
+	char *s = arena_alloc_raw(&r->a, 3 * (NUMFMT_SIZE + 10) + 1);
 	size_t n = 0;
 
-	for (int v = 0; v < COMMIT__MAX; v++)
-		if (c->n[v])
-			n += (size_t)snprintf(s + n, 96 - n, "%s%ld %s", n ? ", " : "", c->n[v], unit[v]);
+	for (int v = 0; v < COMMIT__MAX; v++) {
+		if (!c->n[v])
+			continue;
+		if (n)
+			memcpy(s + n, ", ", 2), n += 2;
+		n += numfmt_long(c->n[v], s + n);
+		memcpy(s + n, unit[v], strlen(unit[v])), n += strlen(unit[v]);
+	}
+	s[n] = '\0';
+	return s;
+}
+
+/* url_arg: s percent-encoded for a URL (html_url_arg), in the arena. */
+static const char *url_arg(struct http_req *r, const char *s)
+{
+	struct buf b;
+	const char *out;
+
+	buf_init(&b, 4096);
+	html_url_arg(&b, s);
+	out = arena_strndup(&r->a, b.ptr, b.len);
+	buf_release(&b);
+	return out;
+}
+
+/* join: the n strings one after another, in the arena. */
+static const char *join(struct http_req *r, const char *const *part, int n)
+{
+	size_t len[4], total = 0;
+	char *s, *p;
+
+	for (int i = 0; i < n; i++)
+		total += len[i] = strlen(part[i]);
+	p = s = arena_alloc_raw(&r->a, total + 1);
+	for (int i = 0; i < n; i++)
+		memcpy(p, part[i], len[i]), p += len[i];
+	*p = '\0';
 	return s;
 }
 
 /* matrix_head: the districts as columns, each linking to its page. */
-static void matrix_head(struct http_req *r, struct html *h, const struct view_commitments *c)
+static void matrix_head(struct http_req *r, struct html *h, const struct view_commitments *c, const char *const *dkey)
 {
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Organisation", "scope", "col", NULL);
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_AV(h, "th", "scope", "col", "Organisation");
 	for (size_t d = 0; d < c->ndistricts; d++) {
-		html_open(h, "th", "scope", "col", "class", "admin", NULL);
-		html_elem(h, "a", c->districts[d].name, "href", page_href(r, "/stadsdel", c->districts[d].key), NULL);
+		const char *href[] = { "/stadsdel/", dkey[d] };
+
+		HTML_START(h, "th");
+		HTML_ATTR_V(h, "scope", "col");
+		HTML_ATTR_V(h, "class", "admin");
+		html_start_end(h, 1);
+		HTML_ELEM_A(h, "a", "href", join(r, href, 2), c->districts[d].name);
 		html_close(h);
 	}
 	html_close(h);
 	html_close(h);
 }
 
-/* matrix: one row per organisation with a link, one column per district. */
+/* matrix_cell: a cell's counts, linking to its list. */
+static void matrix_cell(struct http_req *r, struct html *h, const struct view_commitments *c,
+			const struct commit_cell *cell, const char *okey, const char *dkey)
+{
+	const char *href[] = { "/stadsdelar/samverkan?org=", okey, "&stadsdel=", dkey };
+
+	HTML_OPEN_AV(h, "td", "class", "cm");
+	HTML_START(h, "a");
+	HTML_ATTR(h, "href", join(r, href, 4));
+	HTML_ATTR(h, "title", c->districts[cell->district].name);
+	html_start_end(h, 1);
+	html_text(h, cell_text(r, cell));
+	html_close(h);
+	html_close(h);
+}
+
+/* matrix: one row per organisation with a link, one column per district (the keys in the
+ * links encoded once each). */
 static void matrix(struct http_req *r, struct html *h, const struct view_commitments *c)
 {
 	size_t k = 0;
 	int depth = h->depth;
+	const char **dkey = arena_alloc_raw(&r->a, sizeof(char *) * (c->ndistricts + 1));
 
+	for (size_t d = 0; d < c->ndistricts; d++)
+		dkey[d] = url_arg(r, c->districts[d].key);
 	html_open(h, "div", "class", "matrix-wrap", "role", "region", "tabindex", "0",
 		  "aria-label", "Matris: organisationer och stadsdelsområden", NULL);
 	html_open(h, "table", "class", "matrix", NULL);
 	html_elem(h, "caption", "Organisationernas åtgärder och aktiviteter per stadsdelsområde", NULL);
-	matrix_head(r, h, c);
-	html_open(h, "tbody", NULL);
+	matrix_head(r, h, c, dkey);
+	HTML_OPEN(h, "tbody");
 	for (size_t o = 0; o < c->norgs; o++) {
 		const struct commit_org *org = &c->orgs[o];
+		const char *okey = url_arg(r, org->key), *href[] = { "/organisation/", okey };
 
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", "class", "org", NULL);
-		html_elem(h, "a", org->name, "href", page_href(r, "/organisation", org->key), NULL);
+		HTML_OPEN(h, "tr");
+		HTML_START(h, "th");
+		HTML_ATTR_V(h, "scope", "row");
+		HTML_ATTR_V(h, "class", "org");
+		html_start_end(h, 1);
+		HTML_ELEM_A(h, "a", "href", join(r, href, 2), org->name);
 		html_close(h);
 		for (size_t d = 0; d < c->ndistricts; d++) {
 			const struct commit_cell *cell = k < c->ncells && c->cells[k].org == o && c->cells[k].district == d
 				? &c->cells[k++] : NULL;
 
-			if (!cell) {
-				html_elem(h, "td", "", "class", "cm cm-empty", NULL);
-				continue;
-			}
-			html_open(h, "td", "class", "cm", NULL);
-			html_elem(h, "a", cell_text(r, cell), "href", pf_href(r, "/stadsdelar/samverkan?org=%s&stadsdel=%s",
-				  org->key, c->districts[d].key), "title", c->districts[d].name, NULL);
-			html_close(h);
+			if (cell)
+				matrix_cell(r, h, c, cell, okey, dkey[d]);
+			else
+				HTML_ELEM_AV(h, "td", "class", "cm cm-empty", "");
 		}
 		html_close(h);
 	}
@@ -179,7 +241,7 @@ int page_commitments(struct http_req *r)
 	long org = -1, d = -1;
 	char title[512];
 
-	if (view_commitments_load(r->st, &r->a, &c, &r->err) != LUP_OK)
+	if (view_commitments_load(r->st, &r->a, ok || dk, &c, &r->err) != LUP_OK)
 		return fail(r);
 	if (dk && (d = view_commitments_district(&c, dk)) < 0)
 		return page_error(r, 404, "Det finns inget stadsdelsområde med den nyckeln.");

@@ -14,6 +14,7 @@
 #include "web/download.h"
 #include "model/status.h"
 #include "view/ledger.h"
+#include "render/html.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,7 +98,7 @@ static void filter_form(struct http_req *r, struct html *h, const struct model_p
 
 static void num_td(struct http_req *r, struct html *h, long n)
 {
-	html_elem(h, "td", commit_num(r, n), "class", "num", NULL);
+	HTML_ELEM_AV(h, "td", "class", "num", commit_num(r, n));
 }
 
 static void summary_row(struct http_req *r, struct html *h, const struct ledger_party *p)
@@ -105,17 +106,22 @@ static void summary_row(struct http_req *r, struct html *h, const struct ledger_
 	static const int order[] = { 2, 1, 3, 4, 0 };	/* done, ongoing, waiting, cancelled, planned */
 	const char *cls = p->report != LEDGER_REPORTED ? "silent" : p->late ? "late" : NULL;
 
-	html_open(h, "tr", "class", cls, NULL);
-	html_open(h, "th", "scope", "row", NULL);
-	html_elem(h, "a", p->name, "href", pf_href(r, "#org-%s", p->key), NULL);
+	HTML_OPEN_A(h, "tr", "class", cls);
+	HTML_OPEN_AV(h, "th", "scope", "row");
+	HTML_ELEM_A(h, "a", "href", pf_href(r, "#org-%s", p->key), p->name);
 	html_close(h);
-	html_open(h, "td", NULL);
-	if (p->report == LEDGER_REPORTED)
-		html_elem(h, "a", report_sv(p), "href", pf_href(r, "/uppfoljning/%lld", (long long)p->report_id),
-			  "class", "rep", NULL);
-	else
-		html_elem(h, "span", report_sv(p), "class", p->report == LEDGER_NO_REPORT ? "rep rep-none" : "rep rep-unpublished",
-			  NULL);
+	HTML_OPEN(h, "td");
+	if (p->report == LEDGER_REPORTED) {
+		HTML_START(h, "a");
+		HTML_ATTR(h, "href", pf_href(r, "/uppfoljning/%lld", (long long)p->report_id));
+		HTML_ATTR_V(h, "class", "rep");
+		html_start_end(h, 1);
+		html_text(h, report_sv(p));
+		html_close(h);
+	} else {
+		HTML_ELEM_A(h, "span", "class", p->report == LEDGER_NO_REPORT ? "rep rep-none" : "rep rep-unpublished",
+			    report_sv(p));
+	}
 	if (p->late)
 		html_text(h, ", försenad");
 	html_close(h);
@@ -171,22 +177,22 @@ static void item_row(struct http_req *r, struct html *h, const struct ledger_par
 	static const char *const via[] = { "Aktivitet", "Åtgärd i LUP", "Resurser" };
 	char id[24];
 
-	html_open(h, "tr", NULL);
-	html_elem(h, "td", via[it->via], NULL);
-	html_open(h, "th", "scope", "row", NULL);
+	HTML_OPEN(h, "tr");
+	HTML_ELEM(h, "td", via[it->via]);
+	HTML_OPEN_AV(h, "th", "scope", "row");
 	if (it->via == LEDGER_ACTIVITY) {
 		snprintf(id, sizeof(id), "%lld", (long long)it->item_id);
-		html_elem(h, "a", it->title, "href", page_href(r, "/aktivitet", id), NULL);
+		HTML_ELEM_A(h, "a", "href", page_href(r, "/aktivitet", id), it->title);
 	} else {
 		html_text(h, it->via == LEDGER_MEASURE ? it->title : resource_sv(it->kind));
 	}
 	html_close(h);
 	if (it->via == LEDGER_RESOURCE) {
-		html_elem(h, "td", "–", NULL);
-		html_elem(h, "td", places_value(r, it->amount, it->unit), NULL);
+		HTML_ELEM(h, "td", "–");
+		HTML_ELEM(h, "td", places_value(r, it->amount, it->unit));
 	} else {
-		html_elem(h, "td", commit_role_sv(it->role), NULL);
-		html_elem(h, "td", it->via == LEDGER_ACTIVITY ? status_text(p, it) : "–", NULL);
+		HTML_ELEM(h, "td", commit_role_sv(it->role));
+		HTML_ELEM(h, "td", it->via == LEDGER_ACTIVITY ? status_text(p, it) : "–");
 	}
 	html_close(h);
 }
@@ -198,18 +204,18 @@ static void district_table(struct http_req *r, struct html *h, const struct view
 	char *cap = arena_alloc(&r->a, 512);
 
 	snprintf(cap, 512, "%s i %s", p->name, name);
-	html_elem(h, "h3", name, NULL);
-	html_open(h, "table", "class", "list", NULL);
-	html_elem(h, "caption", cap, NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Åtagande", "scope", "col", NULL);
-	html_elem(h, "th", "Vad", "scope", "col", NULL);
-	html_elem(h, "th", "Roll", "scope", "col", NULL);
-	html_elem(h, "th", "Status eller omfattning", "scope", "col", NULL);
+	HTML_ELEM(h, "h3", name);
+	HTML_OPEN_AV(h, "table", "class", "list");
+	HTML_ELEM(h, "caption", cap);
+	HTML_OPEN(h, "thead");
+	HTML_OPEN(h, "tr");
+	HTML_ELEM_AV(h, "th", "scope", "col", "Åtagande");
+	HTML_ELEM_AV(h, "th", "scope", "col", "Vad");
+	HTML_ELEM_AV(h, "th", "scope", "col", "Roll");
+	HTML_ELEM_AV(h, "th", "scope", "col", "Status eller omfattning");
 	html_close(h);
 	html_close(h);
-	html_open(h, "tbody", NULL);
+	HTML_OPEN(h, "tbody");
 	for (size_t k = from; k < to; k++)
 		item_row(r, h, p, &l->items[k]);
 	html_close(h);

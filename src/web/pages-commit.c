@@ -2,6 +2,7 @@
  * share (see pages-commit.h). */
 #include "web/pages-commit.h"
 #include "core/arena.h"
+#include "core/numfmt.h"
 #include "render/fieldnames.h"
 
 #include <stdio.h>
@@ -31,8 +32,8 @@ const char *commit_role_sv(const char *role)
 
 const char *commit_num(struct http_req *r, long n)
 {
-	char *s = arena_alloc(&r->a, 24);
+	char *s = arena_alloc_raw(&r->a, NUMFMT_SIZE);
 
-	snprintf(s, 24, "%ld", n);
+	numfmt_long(n, s);
 	return s;
 }

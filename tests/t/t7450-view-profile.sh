@@ -2,10 +2,11 @@
 # t7450: the main views read the database without a sort per row (issue 15). With LUP_SQL_PROFILE
 # set, the SQLite backend prints for every statement run its name and SQLite's counters (virtual
 # machine steps, full-scan steps, sorts, automatic-index rows: store-sqlite.c profile_cb). For
-# the organisation page, the goal chain, the district page, the city page, /kommissionen and the
-# districts list (/api/v1/districts; uncached) the script checks the number of statements each
-# runs, that no statement sorts more than twice (a sort per row or per group shows as one sort
-# per row or group) or builds an automatic index (a join without an index), that the
+# the organisation page, the goal chain, the district page, the city page, /kommissionen, the
+# districts list (/api/v1/districts), the city matrix and the commitment ledger (uncached) the
+# script checks the number of statements each runs, that no statement sorts more than twice (a
+# sort per row or per group shows as one sort per row or group) or builds an automatic index (a
+# join without an index), that the
 # statements of the organisation page, the goal chain and the district page scan no table of
 # more than 100 rows in full, and that /kommissionen's list of administrations scans only the
 # commission document's.
@@ -90,6 +91,19 @@ scan=$(awk '$1 == "WEB_FOLLOW_ADMINS" { print $3 }' "$TMP/prof")
 	nok "... WEB_FOLLOW_ADMINS scans ${scan:-?} rows (the document lists $admins administrations)"
 # the districts list: the districts, then their themes and prioritised areas in one statement
 view "districts list" /api/v1/districts 2
+# the city matrix: the districts, the LUP plans' adopted versions, the links as narrow rows and
+# the texts of their organisations, none sorted (the link statement sorted its rows through the
+# collation; its organisations' and districts' texts were joined per row)
+view "city matrix" /stadsdelar/samverkan 4
+view "city matrix (API)" "/api/v1/views/organisations-districts?links=1" 4
+bad=$(awk '$4 > 0 { print $1 " sorts" }' "$TMP/prof")
+[ -z "$bad" ] && ok "... no statement sorts" || nok "... $(echo $bad)"
+# the commitment ledger: plain reads in two goes (its three statements built the parties and
+# members as common table expressions, read through automatic indexes: 101 and 44 rows)
+view "commitment ledger" "/uppfoljning/atagande?ar=2022&period=T1" 9
+view "commitment ledger (API)" "/api/v1/views/commitments?year=2022&period=T1" 9
+bad=$(awk '$4 > 0 { print $1 " sorts" }' "$TMP/prof")
+[ -z "$bad" ] && ok "... no statement sorts" || nok "... $(echo $bad)"
 # an organisation named loosely (by its alias) is found by an index, not a scan
 profile "/api/v1/organisations/SDN%20Sp%C3%A5nga-Tensta/goal-chain?year=2022"
 expect_eq "an organisation by its alias: ORG_ID_LOOSE scans nothing" \
