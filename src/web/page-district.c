@@ -42,14 +42,14 @@ struct time_memo {
 /* An activity of STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read into its own struct (act_cb): its
  * integers are not formatted to text and no column is looked up by name per row. */
 struct act {
-	int64_t id, owner_id, owner_pair, start_first, end_last;	/* NULL: 0 */
+	int64_t id, owner_id, owner_pair, start_first, end_last, plan_version_id;	/* NULL: 0 */
 	int undated;			/* start_first is NULL */
 	const char *key, *title, *owner, *owner_name, *role, *status, *start_text, *end_text;
 };
 
 /* The activities as read (act_cb): the columns' places, found by name from the first row. */
 enum { AC_ID, AC_KEY, AC_TITLE, AC_OWNER, AC_OWNER_NAME, AC_OWNER_ID, AC_OWNER_PAIR, AC_ROLE, AC_STATUS,
-       AC_START_TEXT, AC_END_TEXT, AC_START_FIRST, AC_END_LAST, AC__MAX };
+       AC_START_TEXT, AC_END_TEXT, AC_START_FIRST, AC_END_LAST, AC_PLAN_VERSION, AC__MAX };
 struct acts {
 	struct arena *a;
 	struct act *row;
@@ -139,7 +139,8 @@ struct district {
 	struct rowset standing;		/* STMT_CB_DISTRICT_STATUS */
 	struct district_goals goals;	/* STMT_PG_GOALS, STMT_PG_OUTCOMES */
 	struct sval key_arg;
-	struct rowset contrib;		/* STMT_CB_LIST: other organisations' contributions */
+	struct rowset contrib;		/* STMT_WEB_PLACES_DISTRICT_CONTRIB: other organisations' contributions */
+	struct rowset cversions;	/* STMT_WEB_PLACES_CONTRIB_VERSIONS: the contribution plans' versions */
 	/* the sections' reads, fetched together (fetch) */
 	struct rowset nb;		/* STMT_REL_DISTRICT_NEIGHBOURHOODS */
 	struct rowset vs;		/* STMT_PV_LIST: the versions the caller may read (with a LUP) */
@@ -870,13 +871,15 @@ static int load_version(struct district *x, struct sval district, const struct r
 	return 0;
 }
 
-/* load: the district (404 when unknown) with its current LUP version and its committee (one
- * go), and the version to show. */
+static int act_cb(void *ctx, const struct store_row *r);
+
+/* load: the district (404 when unknown) with its current LUP version, its committee, its
+ * activities and the contribution plans' versions (one go), and the version to show. */
 static int load(struct district *x)
 {
 	struct http_req *r = x->r;
 	struct sval key = SVS(r->params[0]);
-	struct store_q q[3];
+	struct store_q q[5];
 	struct rowset cur;
 	int64_t id = 0;
 	int n = 0;
@@ -888,6 +891,9 @@ static int load(struct district *x)
 	places_want(r, q, &n, &x->d, STMT_SHOW_DISTRICT, &a, 1);
 	places_want(r, q, &n, &cur, STMT_PV_DISTRICT_VERSION, dv, 2);
 	places_want(r, q, &n, &committee, STMT_WEB_PLACES_DISTRICT_COMMITTEE, &a, 1);
+	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &a, 1, act_cb, &x->acts };
+	places_want(r, q, &n, &x->cversions, STMT_WEB_PLACES_CONTRIB_VERSIONS, NULL, 0);
 	if (id && places_fetch(r, q, n))
 		return -1;
 	if (!id || !x->d.nrows) {
@@ -920,7 +926,7 @@ static int act_cb(void *ctx, const struct store_row *r)
 	struct acts *as = ctx;
 
 	static const char *const names[AC__MAX] = { "id", "key", "title", "owner", "owner_name", "owner_id",
-		"owner_pair", "role", "status", "start_text", "end_text", "start_first", "end_last" };
+		"owner_pair", "role", "status", "start_text", "end_text", "start_first", "end_last", "plan_version_id" };
 
 	if (as->col[0] < 0 && cols_of(r, names, AC__MAX, as->col) != 0) {
 		as->bad = 1;
@@ -932,7 +938,7 @@ static int act_cb(void *ctx, const struct store_row *r)
 	struct act *a = &as->row[as->n++];
 	*a = (struct act){ .id = store_col_int(r, c[AC_ID]), .owner_id = store_col_int(r, c[AC_OWNER_ID]),
 		.owner_pair = store_col_int(r, c[AC_OWNER_PAIR]), .start_first = store_col_int(r, c[AC_START_FIRST]),
-		.end_last = store_col_int(r, c[AC_END_LAST]),
+		.end_last = store_col_int(r, c[AC_END_LAST]), .plan_version_id = store_col_int(r, c[AC_PLAN_VERSION]),
 		.undated = store_col_type(r, c[AC_START_FIRST]) == SV_NULL };
 	a->key = act_text(as, r, AC_KEY);
 	a->title = act_text(as, r, AC_TITLE);
@@ -1125,6 +1131,35 @@ static int sort_alloc(struct district *x)
 	return 0;
 }
 
+/* contrib_ids: the JSON array of the ids of the activities read (load) that are contributions
+ * (their version is a contribution plan's current one: x->cversions), for
+ * STMT_WEB_PLACES_DISTRICT_CONTRIB; an activity linked to two places is read twice and listed
+ * twice (the statement takes each once). Where STMT_CB_LIST walked the places' links again. */
+static const char *contrib_ids(struct district *x)
+{
+	int nv = x->cversions.nrows;
+	int64_t *ver = arena_alloc_raw(&x->r->a, sizeof(*ver) * (size_t)(nv + 1));
+	char *out = arena_alloc_raw(&x->r->a, (size_t)x->acts.n * NUMFMT_SIZE + 3), *p = out;
+
+	for (int k = 0; k < nv; k++)
+		ver[k] = places_i(&x->cversions, k, "id");
+	*p++ = '[';
+	for (int i = 0; i < x->acts.n; i++) {
+		int64_t v = x->acts.row[i].plan_version_id;
+		int k = 0;
+		while (v && k < nv && ver[k] != v)
+			k++;
+		if (!v || k == nv)
+			continue;
+		if (p > out + 1)
+			*p++ = ',';
+		p += numfmt_long(x->acts.row[i].id, p);
+	}
+	*p++ = ']';
+	*p = 0;
+	return out;
+}
+
 /* fetch: the reads of the page's sections that depend on the district, its committee and the
  * version shown only, in one go (one round trip on PostgreSQL). */
 static int fetch(struct district *x)
@@ -1134,9 +1169,7 @@ static int fetch(struct district *x)
 	struct store_q q[STORE_QUERY_MAX];
 	int n = 0;
 
-	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
-	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &id, 1, act_cb, &x->acts };
-	district_contrib_want(r, q, &n, x->id, x->version_id, &x->contrib);
+	district_contrib_want(r, q, &n, x->id, x->version_id, contrib_ids(x), &x->contrib);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
 	places_want(r, q, &n, &x->nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1);
 	rowset_init(&x->vs, &r->a);
