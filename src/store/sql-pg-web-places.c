@@ -108,6 +108,12 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" a.end_last, a.plan_version_id FROM activity a JOIN organisation o ON o.id = a.owner_id"
 		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		" AND " PUB_ACTIVITY("a"),
+	/* (district_id) -> level, name: the district's neighbourhoods in Swedish order (as SQLite's
+	 * text) */
+	[STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS] =
+		"SELECT level, name FROM (SELECT a.level, a.name FROM area a WHERE a.parent_id = $1"
+		" AND a.level = 'neighbourhood' UNION ALL SELECT a.level, a.name FROM area p JOIN area a"
+		" ON a.parent_id = p.id WHERE p.parent_id = $1 AND a.level = 'neighbourhood') n ORDER BY name COLLATE sv",
 	/* () -> id: the current versions of the contribution plans (as SQLite's text) */
 	[STMT_WEB_PLACES_CONTRIB_VERSIONS] =
 		"SELECT cv.id FROM plan cp JOIN plan_version cv ON cv.plan_id = cp.id"

@@ -142,7 +142,7 @@ struct district {
 	struct rowset contrib;		/* STMT_WEB_PLACES_DISTRICT_CONTRIB: other organisations' contributions */
 	struct rowset cversions;	/* STMT_WEB_PLACES_CONTRIB_VERSIONS: the contribution plans' versions */
 	/* the sections' reads, fetched together (fetch) */
-	struct rowset nb;		/* STMT_REL_DISTRICT_NEIGHBOURHOODS */
+	struct rowset nb;		/* STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS: level, name */
 	struct rowset vs;		/* STMT_PV_LIST: the versions the caller may read (with a LUP) */
 	struct rowset sec;		/* STMT_PV_SECTIONS (with a LUP) */
 	struct rowset themes;		/* STMT_WEB_PLACES_THEMES */
@@ -1171,7 +1171,7 @@ static int fetch(struct district *x)
 
 	district_contrib_want(r, q, &n, x->id, x->version_id, contrib_ids(x), &x->contrib);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
-	places_want(r, q, &n, &x->nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1);
+	places_want(r, q, &n, &x->nb, STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS, &id, 1);
 	rowset_init(&x->vs, &r->a);
 	rowset_init(&x->sec, &r->a);
 	if (x->lup.nrows) {
