@@ -96,16 +96,16 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
 	/* (district_id) -> the activities serving the district or a place in it, unordered (the
 	 * page sorts them by owner in C: web/page-district.c sort_acts, without the organisation
-	 * rank's join), with the owner's id and pair (the page tells the committee's own from them);
+	 * rank's join), with the owner's id (the page reads the owners once each,
+	 * STMT_WEB_PLACES_ORGS_BY_ID) and the activity's version (its contributions);
 	 * each activity once (a semi-join over a hash of the links), where SQLite's text gives one
 	 * row per link and the page drops the repeats after sorting: the join per link here had
 	 * PostgreSQL hash every activity instead of the links (0.37 -> 0.43 ms per execution) */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
-		" SELECT a.id, a.start_first, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" a.owner_id, o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
-		" a.end_last, a.plan_version_id FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" SELECT a.id, a.start_first, a.key, a.title, a.owner_id, a.role, a.status, a.start_text, a.end_text,"
+		" a.end_last, a.plan_version_id FROM activity a"
 		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		" AND " PUB_ACTIVITY("a"),
 	/* (district_id) -> level, name: the district's neighbourhoods in Swedish order (as SQLite's
@@ -114,6 +114,10 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"SELECT level, name FROM (SELECT a.level, a.name FROM area a WHERE a.parent_id = $1"
 		" AND a.level = 'neighbourhood' UNION ALL SELECT a.level, a.name FROM area p JOIN area a"
 		" ON a.parent_id = p.id WHERE p.parent_id = $1 AND a.level = 'neighbourhood') n ORDER BY name COLLATE sv",
+	/* (ids: a JSON array of organisation ids) -> id, key, name, pair_id of each */
+	[STMT_WEB_PLACES_ORGS_BY_ID] =
+		"SELECT o.id, o.key, o.name, o.pair_id FROM organisation o"
+		" WHERE o.id IN (SELECT value::bigint FROM json_array_elements_text($1::json))",
 	/* () -> id: the current versions of the contribution plans (as SQLite's text) */
 	[STMT_WEB_PLACES_CONTRIB_VERSIONS] =
 		"SELECT cv.id FROM plan cp JOIN plan_version cv ON cv.plan_id = cp.id"

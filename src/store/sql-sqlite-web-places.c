@@ -100,7 +100,8 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
 	/* (district_id) -> the activities serving the district or a place in it, unordered (the
 	 * page sorts them by owner in C: web/page-district.c sort_acts), with the owner's id and pair
-	 * (owner_id, owner_pair: the page tells the committee's own from them, where a test per row
+	 * (owner_id; the page reads the owners' keys, names and pairs once each,
+	 * STMT_WEB_PLACES_ORGS_BY_ID, and tells the committee's own from them, where a test per row
 	 * here, OWNED_IN, cost 170K of 0.90M instructions). The places are a tree's three levels, so
 	 * UNION ALL (no temporary table to drop repeats); they drive activity_district's area index,
 	 * and each link is joined to its activity: an activity linked to two of the places comes
@@ -112,11 +113,15 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1"
 		"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
-		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name, a.owner_id,"
-		" o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
+		" SELECT a.id, a.key, a.title, a.owner_id, a.role, a.status, a.start_text, a.end_text,"
 		" a.start_first, a.end_last, a.plan_version_id FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id"
-		" CROSS JOIN activity a ON a.id = ad.activity_id JOIN organisation o ON o.id = a.owner_id"
-		" WHERE " PUB_ACTIVITY("a"),
+		" CROSS JOIN activity a ON a.id = ad.activity_id WHERE " PUB_ACTIVITY("a"),
+	/* (ids: a JSON array of organisation ids) -> id, key, name, pair_id of each: the owners of
+	 * the district page's activities, read once each (the page finds them among its activities'
+	 * rows), where STMT_WEB_PLACES_DISTRICT_ACTIVITIES joined the owner to each of its 155 rows
+	 * (0.11M of its 0.56M instructions for Spånga-Tensta's 2 owners) */
+	[STMT_WEB_PLACES_ORGS_BY_ID] =
+		"SELECT o.id, o.key, o.name, o.pair_id FROM organisation o WHERE o.id IN (SELECT value FROM json_each(?1))",
 	/* (district_id) -> level, name: the district's neighbourhoods (its areas of level
 	 * 'neighbourhood', two levels down at most, as STMT_REL_DISTRICT_NEIGHBOURHOODS reads them)
 	 * in Swedish order, for the page's facts, which name them only: the relation's 20 rows of

@@ -40,7 +40,8 @@ struct time_memo {
 };
 
 /* An activity of STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read into its own struct (act_cb): its
- * integers are not formatted to text and no column is looked up by name per row. */
+ * integers are not formatted to text and no column is looked up by name per row. Its owner's
+ * key, name and pair are its owner's row of STMT_WEB_PLACES_ORGS_BY_ID (act_owners). */
 struct act {
 	int64_t id, owner_id, owner_pair, start_first, end_last, plan_version_id;	/* NULL: 0 */
 	int undated;			/* start_first is NULL */
@@ -48,8 +49,8 @@ struct act {
 };
 
 /* The activities as read (act_cb): the columns' places, found by name from the first row. */
-enum { AC_ID, AC_KEY, AC_TITLE, AC_OWNER, AC_OWNER_NAME, AC_OWNER_ID, AC_OWNER_PAIR, AC_ROLE, AC_STATUS,
-       AC_START_TEXT, AC_END_TEXT, AC_START_FIRST, AC_END_LAST, AC_PLAN_VERSION, AC__MAX };
+enum { AC_ID, AC_KEY, AC_TITLE, AC_OWNER_ID, AC_ROLE, AC_STATUS, AC_START_TEXT, AC_END_TEXT, AC_START_FIRST,
+       AC_END_LAST, AC_PLAN_VERSION, AC__MAX };
 struct acts {
 	struct arena *a;
 	struct act *row;
@@ -141,6 +142,7 @@ struct district {
 	struct sval key_arg;
 	struct rowset contrib;		/* STMT_WEB_PLACES_DISTRICT_CONTRIB: other organisations' contributions */
 	struct rowset cversions;	/* STMT_WEB_PLACES_CONTRIB_VERSIONS: the contribution plans' versions */
+	struct rowset owners;		/* STMT_WEB_PLACES_ORGS_BY_ID: the activities' owners */
 	/* the sections' reads, fetched together (fetch) */
 	struct rowset nb;		/* STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS: level, name */
 	struct rowset vs;		/* STMT_PV_LIST: the versions the caller may read (with a LUP) */
@@ -918,15 +920,15 @@ static const char *act_text(struct acts *as, const struct store_row *r, int c)
 	return col_copy(as->a, r, as->col[c]);
 }
 
-/* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx); the owner's
- * texts are shared with the row before when it has the same owner (the rows come by link), and
- * the role, status and dates' texts when they are the same as the row before's (col_share) */
+/* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx), its owner
+ * by id only (act_owners); the role, status and dates' texts are shared with the row before
+ * when the same (col_share) */
 static int act_cb(void *ctx, const struct store_row *r)
 {
 	struct acts *as = ctx;
 
-	static const char *const names[AC__MAX] = { "id", "key", "title", "owner", "owner_name", "owner_id",
-		"owner_pair", "role", "status", "start_text", "end_text", "start_first", "end_last", "plan_version_id" };
+	static const char *const names[AC__MAX] = { "id", "key", "title", "owner_id", "role", "status", "start_text",
+		"end_text", "start_first", "end_last", "plan_version_id" };
 
 	if (as->col[0] < 0 && cols_of(r, names, AC__MAX, as->col) != 0) {
 		as->bad = 1;
@@ -937,17 +939,11 @@ static int act_cb(void *ctx, const struct store_row *r)
 	const struct act *prev = as->n ? &as->row[as->n - 1] : NULL;
 	struct act *a = &as->row[as->n++];
 	*a = (struct act){ .id = store_col_int(r, c[AC_ID]), .owner_id = store_col_int(r, c[AC_OWNER_ID]),
-		.owner_pair = store_col_int(r, c[AC_OWNER_PAIR]), .start_first = store_col_int(r, c[AC_START_FIRST]),
+		.start_first = store_col_int(r, c[AC_START_FIRST]),
 		.end_last = store_col_int(r, c[AC_END_LAST]), .plan_version_id = store_col_int(r, c[AC_PLAN_VERSION]),
 		.undated = store_col_type(r, c[AC_START_FIRST]) == SV_NULL };
 	a->key = act_text(as, r, AC_KEY);
 	a->title = act_text(as, r, AC_TITLE);
-	if (prev && prev->owner_id == a->owner_id) {
-		a->owner = prev->owner, a->owner_name = prev->owner_name;
-	} else {
-		a->owner = act_text(as, r, AC_OWNER);
-		a->owner_name = act_text(as, r, AC_OWNER_NAME);
-	}
 	a->role = col_share(as->a, r, c[AC_ROLE], prev ? prev->role : NULL);
 	a->status = col_share(as->a, r, c[AC_STATUS], prev ? prev->status : NULL);
 	a->start_text = col_share(as->a, r, c[AC_START_TEXT], prev ? prev->start_text : NULL);
@@ -1160,6 +1156,62 @@ static const char *contrib_ids(struct district *x)
 	return out;
 }
 
+/* owner_ids: the JSON array of the activities' owners' ids (load), each once, for
+ * STMT_WEB_PLACES_ORGS_BY_ID; *nown their number. */
+static const char *owner_ids(struct district *x, int *nown)
+{
+	const struct act *a = x->acts.row;
+	int64_t *seen = arena_alloc_raw(&x->r->a, sizeof(*seen) * (size_t)(x->acts.n + 1));
+	char *out = arena_alloc_raw(&x->r->a, (size_t)x->acts.n * NUMFMT_SIZE + 3), *p = out;
+	int n = 0;
+
+	*p++ = '[';
+	for (int i = 0; i < x->acts.n; i++) {
+		int k = 0;
+		if (i && a[i].owner_id == a[i - 1].owner_id)	/* the rows come by link: runs of one owner */
+			continue;
+		while (k < n && seen[k] != a[i].owner_id)
+			k++;
+		if (k < n)
+			continue;
+		seen[n++] = a[i].owner_id;
+		if (p > out + 1)
+			*p++ = ',';
+		p += numfmt_long(a[i].owner_id, p);
+	}
+	*p++ = ']';
+	*p = 0;
+	*nown = n;
+	return out;
+}
+
+/* act_owners: each activity's owner's key, name and pair from x->owners (STMT_WEB_PLACES_ORGS_BY_ID).
+ * Returns 0, or -1 with the error page sent when an owner was not read. */
+static int act_owners(struct district *x)
+{
+	const struct rowset *o = &x->owners;
+	int cid = rowset_col(o, "id"), cpair = rowset_col(o, "pair_id");
+
+	for (int i = 0; i < x->acts.n; i++) {
+		struct act *a = &x->acts.row[i], *prev = i ? a - 1 : NULL;
+		int k = 0;
+		if (prev && prev->owner_id == a->owner_id) {	/* runs of one owner: its texts shared */
+			a->owner = prev->owner, a->owner_name = prev->owner_name, a->owner_pair = prev->owner_pair;
+			continue;
+		}
+		while (k < o->nrows && rowset_ic(o, k, cid) != a->owner_id)
+			k++;
+		if (k == o->nrows) {
+			err_set(&x->r->err, LUP_EDB, "the owner of activity %lld was not read", (long long)a->id);
+			return places_fail(x->r);
+		}
+		a->owner = places_s(o, k, "key");
+		a->owner_name = places_s(o, k, "name");
+		a->owner_pair = rowset_ic(o, k, cpair);
+	}
+	return 0;
+}
+
 /* fetch: the reads of the page's sections that depend on the district, its committee and the
  * version shown only, in one go (one round trip on PostgreSQL). */
 static int fetch(struct district *x)
@@ -1169,7 +1221,13 @@ static int fetch(struct district *x)
 	struct store_q q[STORE_QUERY_MAX];
 	int n = 0;
 
+	int nown = 0;
+	struct sval own = SVS(owner_ids(x, &nown));
+
 	district_contrib_want(r, q, &n, x->id, x->version_id, contrib_ids(x), &x->contrib);
+	rowset_init(&x->owners, &r->a);
+	if (nown)
+		places_want(r, q, &n, &x->owners, STMT_WEB_PLACES_ORGS_BY_ID, &own, 1);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
 	places_want(r, q, &n, &x->nb, STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS, &id, 1);
 	rowset_init(&x->vs, &r->a);
@@ -1196,7 +1254,7 @@ static int fetch(struct district *x)
 		err_set(&r->err, LUP_EDB, "the district's measures lack a column (measure_cb)");
 		return places_fail(r);
 	}
-	return sort_acts(x) || sort_alloc(x);
+	return act_owners(x) || sort_acts(x) || sort_alloc(x);
 }
 
 /* The room the district pages' last one took and an eighth more (a hint for buf_reserve: the
