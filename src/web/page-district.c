@@ -45,6 +45,7 @@ struct time_memo {
 struct act {
 	int64_t id, owner_id, owner_pair, start_first, end_last, plan_version_id;	/* NULL: 0 */
 	int undated;			/* start_first is NULL */
+	int owner_rank;			/* its owner's name's place in Swedish order (act_owners) */
 	const char *key, *title, *owner, *owner_name, *role, *status, *start_text, *end_text;
 };
 
@@ -1003,9 +1004,10 @@ static int by_owner_start_key(const void *pa, const void *pb)
 /* sort_acts: the district's activities (STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read unsorted,
  * once per link) by owner name in Swedish order (core/collate.h, the order COLLATE sv gives),
  * start (undated last) and key, each once: in C, where the database sorted them through its
- * collation per comparison (and a list of the links' activities dropped the repeats); an
- * activity's repeats (the same id) are adjacent once sorted, and the first is kept. Returns
- * 0, or -1 with the error page sent when the collation fails. */
+ * collation per comparison (and a list of the links' activities dropped the repeats); the
+ * owners' names ranked once per owner (act_owners); an activity's repeats (the same id) are
+ * adjacent once sorted, and the first is kept. Returns 0, or -1 with the error page sent when
+ * a column was missing. */
 static int sort_acts(struct district *x)
 {
 	struct acts *as = &x->acts;
@@ -1017,18 +1019,10 @@ static int sort_acts(struct district *x)
 	}
 	if (n < 2)
 		return 0;
-	const char **names = arena_alloc_raw(&x->r->a, sizeof(*names) * (size_t)n);
-	int *rank = arena_alloc_raw(&x->r->a, sizeof(*rank) * (size_t)n);
 	struct act_key *k = arena_alloc_raw(&x->r->a, sizeof(*k) * (size_t)n);
 	struct act *out = arena_alloc_raw(&x->r->a, sizeof(*out) * (size_t)n);
 	for (int i = 0; i < n; i++)
-		names[i] = as->row[i].owner_name;
-	if (collate_ranks(names, n, rank) != 0) {
-		err_set(&x->r->err, LUP_EDB, "cannot sort by name: the Swedish collation failed");
-		return places_fail(x->r);
-	}
-	for (int i = 0; i < n; i++)
-		k[i] = (struct act_key){ rank[i], &as->row[i] };
+		k[i] = (struct act_key){ as->row[i].owner_rank, &as->row[i] };
 	qsort(k, (size_t)n, sizeof(*k), by_owner_start_key);
 	out[0] = *k[0].a;
 	for (int i = 1; i < n; i++)
@@ -1185,18 +1179,29 @@ static const char *owner_ids(struct district *x, int *nown)
 	return out;
 }
 
-/* act_owners: each activity's owner's key, name and pair from x->owners (STMT_WEB_PLACES_ORGS_BY_ID).
- * Returns 0, or -1 with the error page sent when an owner was not read. */
+/* act_owners: each activity's owner's key, name, pair and its name's Swedish rank among the
+ * owners' (sort_acts: ranked once per owner, not per activity) from x->owners
+ * (STMT_WEB_PLACES_ORGS_BY_ID). Returns 0, or -1 with the error page sent when an owner was not
+ * read or the collation fails. */
 static int act_owners(struct district *x)
 {
 	const struct rowset *o = &x->owners;
 	int cid = rowset_col(o, "id"), cpair = rowset_col(o, "pair_id");
+	const char **names = arena_alloc_raw(&x->r->a, sizeof(*names) * (size_t)(o->nrows + 1));
+	int *rank = arena_alloc_raw(&x->r->a, sizeof(*rank) * (size_t)(o->nrows + 1));
 
+	for (int k = 0; k < o->nrows; k++)
+		names[k] = places_s(o, k, "name");
+	if (o->nrows && collate_ranks(names, o->nrows, rank) != 0) {
+		err_set(&x->r->err, LUP_EDB, "cannot sort by name: the Swedish collation failed");
+		return places_fail(x->r);
+	}
 	for (int i = 0; i < x->acts.n; i++) {
 		struct act *a = &x->acts.row[i], *prev = i ? a - 1 : NULL;
 		int k = 0;
 		if (prev && prev->owner_id == a->owner_id) {	/* runs of one owner: its texts shared */
 			a->owner = prev->owner, a->owner_name = prev->owner_name, a->owner_pair = prev->owner_pair;
+			a->owner_rank = prev->owner_rank;
 			continue;
 		}
 		while (k < o->nrows && rowset_ic(o, k, cid) != a->owner_id)
@@ -1206,8 +1211,9 @@ static int act_owners(struct district *x)
 			return places_fail(x->r);
 		}
 		a->owner = places_s(o, k, "key");
-		a->owner_name = places_s(o, k, "name");
+		a->owner_name = names[k];
 		a->owner_pair = rowset_ic(o, k, cpair);
+		a->owner_rank = rank[k];
 	}
 	return 0;
 }
