@@ -114,10 +114,10 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"SELECT level, name FROM (SELECT a.level, a.name FROM area a WHERE a.parent_id = $1"
 		" AND a.level = 'neighbourhood' UNION ALL SELECT a.level, a.name FROM area p JOIN area a"
 		" ON a.parent_id = p.id WHERE p.parent_id = $1 AND a.level = 'neighbourhood') n ORDER BY name COLLATE sv",
-	/* (ids: a JSON array of organisation ids) -> id, key, name, pair_id of each */
+	/* (ids: a JSON array of organisation ids, each once) -> id, key, name, pair_id of each */
 	[STMT_WEB_PLACES_ORGS_BY_ID] =
-		"SELECT o.id, o.key, o.name, o.pair_id FROM organisation o"
-		" WHERE o.id IN (SELECT value::bigint FROM json_array_elements_text($1::json))",
+		"SELECT o.id, o.key, o.name, o.pair_id FROM json_array_elements_text($1::json) j"
+		" JOIN organisation o ON o.id = j.value::bigint",
 	/* () -> id: the current versions of the contribution plans (as SQLite's text) */
 	[STMT_WEB_PLACES_CONTRIB_VERSIONS] =
 		"SELECT cv.id FROM plan cp JOIN plan_version cv ON cv.plan_id = cp.id"
