@@ -1,4 +1,5 @@
--- 0059-district-page-indexes.sql (PostgreSQL, the same indexes as SQLite's, so that the schemas match): indexes for the district page's reads (/stadsdel/{key}).
+-- 0059-district-page-indexes.sql (PostgreSQL): the same indexes as SQLite's 0059, so that the
+-- schemas match (t7000); the indexes for the district page's reads (/stadsdel/{key}).
 --
 -- activity_measure: a measure's activities, for the page's contributions
 -- (STMT_WEB_PLACES_DISTRICT_CONTRIB), which finds the contributions naming a measure of the
