@@ -96,18 +96,57 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
 	/* (district_id) -> the activities serving the district or a place in it, unordered (the
 	 * page sorts them by owner in C: web/page-district.c sort_acts, without the organisation
-	 * rank's join), with the owner's id and pair (the page tells the committee's own from them);
+	 * rank's join), with the owner's id (the page reads the owners once each,
+	 * STMT_WEB_PLACES_ORGS_BY_ID) and the activity's version (its contributions);
 	 * each activity once (a semi-join over a hash of the links), where SQLite's text gives one
 	 * row per link and the page drops the repeats after sorting: the join per link here had
 	 * PostgreSQL hash every activity instead of the links (0.37 -> 0.43 ms per execution) */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT $1::bigint UNION SELECT id FROM area WHERE parent_id = $1"
 		"  UNION SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = $1)"
-		" SELECT a.id, a.start_first, a.key, a.title, o.key AS owner, o.name AS owner_name,"
-		" a.owner_id, o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
-		" a.end_last FROM activity a JOIN organisation o ON o.id = a.owner_id"
+		" SELECT a.id, a.start_first, a.key, a.title, a.owner_id, a.role, a.status, a.start_text, a.end_text,"
+		" a.end_last, a.plan_version_id FROM activity a"
 		" WHERE a.id IN (SELECT activity_id FROM activity_district WHERE area_id IN (SELECT id FROM places))"
 		" AND " PUB_ACTIVITY("a"),
+	/* (district_id) -> level, name: the district's neighbourhoods in Swedish order (as SQLite's
+	 * text) */
+	[STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS] =
+		"SELECT level, name FROM (SELECT a.level, a.name FROM area a WHERE a.parent_id = $1"
+		" AND a.level = 'neighbourhood' UNION ALL SELECT a.level, a.name FROM area p JOIN area a"
+		" ON a.parent_id = p.id WHERE p.parent_id = $1 AND a.level = 'neighbourhood') n ORDER BY name COLLATE sv",
+	/* (ids: a JSON array of organisation ids, each once) -> id, key, name, pair_id of each */
+	[STMT_WEB_PLACES_ORGS_BY_ID] =
+		"SELECT o.id, o.key, o.name, o.pair_id FROM json_array_elements_text($1::json) j"
+		" JOIN organisation o ON o.id = j.value::bigint",
+	/* () -> id: the current versions of the contribution plans (as SQLite's text) */
+	[STMT_WEB_PLACES_CONTRIB_VERSIONS] =
+		"SELECT cv.id FROM plan cp JOIN plan_version cv ON cv.plan_id = cp.id"
+		" WHERE cp.kind = 'contribution' AND cv.status NOT IN ('superseded','revision')",
+	/* (district id, LUP plan_version_id or NULL, ids: a JSON array of activity ids) -> the
+	 * district page's contributions (as SQLite's text): STMT_CB_LIST's rows and order, those
+	 * linked to the district's places being the ones of ids */
+	[STMT_WEB_PLACES_DISTRICT_CONTRIB] =
+		"WITH ids(id) AS (SELECT value::bigint FROM json_array_elements_text($3::json)"
+		" UNION SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
+		"  JOIN measure m ON m.plan_version_id = v.id JOIN activity a ON a.measure_id = m.id"
+		"  WHERE p.kind = 'lup' AND p.district_id = $1::bigint"
+		" UNION SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
+		"  JOIN goal g ON g.plan_version_id = v.id JOIN activity a ON a.goal_id = g.id"
+		"  WHERE p.kind = 'lup' AND p.district_id = $1::bigint)"
+		" SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text, o.id AS owner_id,"
+		" o.key AS owner, o.name AS owner_name, m.id AS measure_id, m.title AS measure_title,"
+		" m0.title AS measure0_title, g.id AS goal_id, g.title AS goal_title, g0.title AS goal0_title"
+		" FROM ids JOIN activity a ON a.id = ids.id JOIN plan_version cv ON cv.id = a.plan_version_id"
+		"  AND cv.status NOT IN ('superseded','revision') JOIN plan cp ON cp.id = cv.plan_id"
+		"  AND cp.kind = 'contribution' JOIN organisation o ON o.id = a.owner_id" ORG_RANK_JOIN("o")
+		" LEFT JOIN measure m0 ON m0.id = a.measure_id LEFT JOIN plan_version mv0 ON mv0.id = m0.plan_version_id"
+		" LEFT JOIN measure m ON m.plan_version_id = $2 AND coalesce(m.ident, m.key) = coalesce(m0.ident, m0.key)"
+		"  AND mv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = $2)"
+		" LEFT JOIN goal g0 ON g0.id = a.goal_id LEFT JOIN plan_version gv0 ON gv0.id = g0.plan_version_id"
+		" LEFT JOIN goal g ON g.plan_version_id = $2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
+		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = $2)"
+		" WHERE " PUB_ACTIVITY("a")
+		" ORDER BY " ORG_RANK ", o.id, a.start_first IS NULL, a.start_first NULLS FIRST, a.id",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
 	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
 	 * (NULL: none), read with the district itself */

@@ -76,12 +76,14 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_THEME_GROUPS] =
 		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
 		" WHERE t.plan_version_id = ?1 ORDER BY g.theme_id, g.rowid",
-	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none) */
+	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none);
+	 * the provenance by 0059's index of the measures' (an integer key: the table's own starts
+	 * with the entity's name, and its probe per measure was 83K of 0.25M instructions) */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
 		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id,"
 		" d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to FROM measure m"
 		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id"
-		" LEFT JOIN provenance pr ON pr.entity = 'measure' AND pr.entity_id = m.id"
+		" LEFT JOIN provenance pr INDEXED BY provenance_measure ON pr.entity = 'measure' AND pr.entity_id = m.id"
 		" LEFT JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = ?1"
 		" ORDER BY m.ord, m.id",
 	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures (key NULL: a
@@ -93,21 +95,76 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
 	/* (district_id) -> the activities serving the district or a place in it, unordered (the
 	 * page sorts them by owner in C: web/page-district.c sort_acts), with the owner's id and pair
-	 * (owner_id, owner_pair: the page tells the committee's own from them, where a test per row
+	 * (owner_id; the page reads the owners' keys, names and pairs once each,
+	 * STMT_WEB_PLACES_ORGS_BY_ID, and tells the committee's own from them, where a test per row
 	 * here, OWNED_IN, cost 170K of 0.90M instructions). The places are a tree's three levels, so
 	 * UNION ALL (no temporary table to drop repeats); they drive activity_district's area index,
 	 * and each link is joined to its activity: an activity linked to two of the places comes
 	 * twice, and the page drops the repeat after sorting (page-district.c sort_acts), where
 	 * the list of the links' activities (a temporary index, then a seek per entry) cost 0.17M of
-	 * 0.77M instructions for the 155 activities of district 3. */
+	 * 0.77M instructions for the 155 activities of district 3. Each row carries its plan's
+	 * version (plan_version_id, NULL: none): the page tells the contributions among them by
+	 * STMT_WEB_PLACES_CONTRIB_VERSIONS and reads those by id (STMT_WEB_PLACES_DISTRICT_CONTRIB). */
 	[STMT_WEB_PLACES_DISTRICT_ACTIVITIES] =
 		"WITH places(id) AS (SELECT ?1 UNION ALL SELECT id FROM area WHERE parent_id = ?1"
 		"  UNION ALL SELECT a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.parent_id = ?1)"
-		" SELECT a.id, a.key, a.title, o.key AS owner, o.name AS owner_name, a.owner_id,"
-		" o.pair_id AS owner_pair, a.role, a.status, a.start_text, a.end_text,"
-		" a.start_first, a.end_last FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id"
-		" CROSS JOIN activity a ON a.id = ad.activity_id JOIN organisation o ON o.id = a.owner_id"
-		" WHERE " PUB_ACTIVITY("a"),
+		" SELECT a.id, a.key, a.title, a.owner_id, a.role, a.status, a.start_text, a.end_text,"
+		" a.start_first, a.end_last, a.plan_version_id FROM places CROSS JOIN activity_district ad ON ad.area_id = places.id"
+		" CROSS JOIN activity a ON a.id = ad.activity_id WHERE " PUB_ACTIVITY("a"),
+	/* (ids: a JSON array of organisation ids) -> id, key, name, pair_id of each: the owners of
+	 * the district page's activities, read once each (the page finds them among its activities'
+	 * rows), where STMT_WEB_PLACES_DISTRICT_ACTIVITIES joined the owner to each of its 155 rows
+	 * (0.11M of its 0.56M instructions for Spånga-Tensta's 2 owners). Each id once (the page's
+	 * list has no repeats): joined, not an IN list (a temporary table, 38K -> 9K). */
+	[STMT_WEB_PLACES_ORGS_BY_ID] =
+		"SELECT o.id, o.key, o.name, o.pair_id FROM json_each(?1) j CROSS JOIN organisation o ON o.id = j.value",
+	/* (district_id) -> level, name: the district's neighbourhoods (its areas of level
+	 * 'neighbourhood', two levels down at most, as STMT_REL_DISTRICT_NEIGHBOURHOODS reads them)
+	 * in Swedish order, for the page's facts, which name them only: the relation's 20 rows of
+	 * five columns sorted by level and name were 127K instructions for Spånga-Tensta, its 4
+	 * neighbourhoods 57K */
+	[STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS] =
+		"SELECT a.level, a.name FROM area a WHERE a.parent_id = ?1 AND a.level = 'neighbourhood'"
+		" UNION ALL SELECT a.level, a.name FROM area p CROSS JOIN area a ON a.parent_id = p.id"
+		" WHERE p.parent_id = ?1 AND a.level = 'neighbourhood' ORDER BY 2 COLLATE sv",
+	/* () -> id: the versions whose activities are contributions as STMT_CB_LIST shows them
+	 * (the current versions of the contribution plans: neither replaced nor under revision) */
+	[STMT_WEB_PLACES_CONTRIB_VERSIONS] =
+		"SELECT cv.id FROM plan cp CROSS JOIN plan_version cv ON cv.plan_id = cp.id"
+		" WHERE cp.kind = 'contribution' AND cv.status NOT IN ('superseded','revision')",
+	/* (district id, LUP plan_version_id or NULL, ids: a JSON array of activity ids) -> the
+	 * district page's contributions: STMT_CB_LIST's rows and order (the columns the page shows:
+	 * not the description, the plan's and the rows' keys, nor the districts), where the
+	 * contributions linked to the district's places are the ones of ids (the page finds them
+	 * among STMT_WEB_PLACES_DISTRICT_ACTIVITIES' rows by their versions,
+	 * STMT_WEB_PLACES_CONTRIB_VERSIONS), and those naming a measure or goal of one of the
+	 * district's LUPs are found from the LUPs' measures and goals (activity_measure, 0059;
+	 * activity_goal). CB_LIST walks the places' links again into a list and tests every
+	 * contribution activity against it: 0.44M instructions for district 3, 0.17M this way
+	 * (less for each of the 14 districts). An id that is not a current contribution's is
+	 * dropped by the joins. */
+	[STMT_WEB_PLACES_DISTRICT_CONTRIB] =
+		"WITH ids(id) AS (SELECT value FROM json_each(?3)"
+		" UNION SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
+		"  CROSS JOIN measure m ON m.plan_version_id = v.id CROSS JOIN activity a INDEXED BY activity_measure"
+		"  ON a.measure_id = m.id WHERE p.kind = 'lup' AND p.district_id = ?1"
+		" UNION SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
+		"  CROSS JOIN goal g ON g.plan_version_id = v.id CROSS JOIN activity a ON a.goal_id = g.id"
+		"  WHERE p.kind = 'lup' AND p.district_id = ?1)"
+		" SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text, o.id AS owner_id,"
+		" o.key AS owner, o.name AS owner_name, m.id AS measure_id, m.title AS measure_title,"
+		" m0.title AS measure0_title, g.id AS goal_id, g.title AS goal_title, g0.title AS goal0_title"
+		" FROM ids CROSS JOIN activity a ON a.id = ids.id CROSS JOIN plan_version cv ON cv.id = a.plan_version_id"
+		"  AND cv.status NOT IN ('superseded','revision') CROSS JOIN plan cp ON cp.id = cv.plan_id"
+		"  AND cp.kind = 'contribution' JOIN organisation o ON o.id = a.owner_id"
+		" LEFT JOIN measure m0 ON m0.id = a.measure_id LEFT JOIN plan_version mv0 ON mv0.id = m0.plan_version_id"
+		" LEFT JOIN goal g0 ON g0.id = a.goal_id LEFT JOIN plan_version gv0 ON gv0.id = g0.plan_version_id"
+		" LEFT JOIN measure m ON m.plan_version_id = ?2 AND coalesce(m.ident, m.key) = coalesce(m0.ident, m0.key)"
+		"  AND mv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
+		" LEFT JOIN goal g ON g.plan_version_id = ?2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
+		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
+		" WHERE " PUB_ACTIVITY("a")
+		" ORDER BY o.name COLLATE sv, o.id, a.start_first IS NULL, a.start_first, a.id",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's

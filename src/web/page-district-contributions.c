@@ -10,13 +10,14 @@
 #include <string.h>
 
 void district_contrib_want(struct http_req *r, struct store_q *q, int *n, int64_t district, int64_t version_id,
-			   struct rowset *c)
+			   const char *linked, struct rowset *c)
 {
-	struct sval *a = arena_alloc(&r->a, 2 * sizeof(*a));
+	struct sval *a = arena_alloc(&r->a, 3 * sizeof(*a));
 
 	a[0] = SVI(district);
 	a[1] = SVID(version_id);
-	places_want(r, q, n, c, STMT_CB_LIST, a, 2);
+	a[2] = SVS(linked);
+	places_want(r, q, n, c, STMT_WEB_PLACES_DISTRICT_CONTRIB, a, 3);
 }
 
 int district_contrib_has(const struct rowset *c, int64_t id)

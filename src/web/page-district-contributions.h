@@ -13,9 +13,12 @@
 
 /* district_contrib_want: appends to q (at *n: places_want) the read of the public
  * contributions to district's programme, their measures and goals as rows of LUP version
- * version_id (0: none), into c (STMT_CB_LIST); places_fetch runs it. */
+ * version_id (0: none), into c (STMT_WEB_PLACES_DISTRICT_CONTRIB: STMT_CB_LIST's rows and
+ * order); linked, a JSON array of the ids of the contributions linked to the district's places
+ * (the page's activities), must live until places_fetch; the ones naming a measure or goal of
+ * the district's LUPs are found by the statement. */
 void district_contrib_want(struct http_req *r, struct store_q *q, int *n, int64_t district, int64_t version_id,
-			   struct rowset *c);
+			   const char *linked, struct rowset *c);
 
 /* district_contrib_status_want: appends to q (at *n) the read of the district's standing in
  * organisations' contribution plans (that its committee waits with or declined a cooperation)

@@ -40,16 +40,18 @@ struct time_memo {
 };
 
 /* An activity of STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read into its own struct (act_cb): its
- * integers are not formatted to text and no column is looked up by name per row. */
+ * integers are not formatted to text and no column is looked up by name per row. Its owner's
+ * key, name and pair are its owner's row of STMT_WEB_PLACES_ORGS_BY_ID (act_owners). */
 struct act {
-	int64_t id, owner_id, owner_pair, start_first, end_last;	/* NULL: 0 */
+	int64_t id, owner_id, owner_pair, start_first, end_last, plan_version_id;	/* NULL: 0 */
 	int undated;			/* start_first is NULL */
+	int owner_rank;			/* its owner's name's place in Swedish order (act_owners) */
 	const char *key, *title, *owner, *owner_name, *role, *status, *start_text, *end_text;
 };
 
 /* The activities as read (act_cb): the columns' places, found by name from the first row. */
-enum { AC_ID, AC_KEY, AC_TITLE, AC_OWNER, AC_OWNER_NAME, AC_OWNER_ID, AC_OWNER_PAIR, AC_ROLE, AC_STATUS,
-       AC_START_TEXT, AC_END_TEXT, AC_START_FIRST, AC_END_LAST, AC__MAX };
+enum { AC_ID, AC_KEY, AC_TITLE, AC_OWNER_ID, AC_ROLE, AC_STATUS, AC_START_TEXT, AC_END_TEXT, AC_START_FIRST,
+       AC_END_LAST, AC_PLAN_VERSION, AC__MAX };
 struct acts {
 	struct arena *a;
 	struct act *row;
@@ -139,9 +141,11 @@ struct district {
 	struct rowset standing;		/* STMT_CB_DISTRICT_STATUS */
 	struct district_goals goals;	/* STMT_PG_GOALS, STMT_PG_OUTCOMES */
 	struct sval key_arg;
-	struct rowset contrib;		/* STMT_CB_LIST: other organisations' contributions */
+	struct rowset contrib;		/* STMT_WEB_PLACES_DISTRICT_CONTRIB: other organisations' contributions */
+	struct rowset cversions;	/* STMT_WEB_PLACES_CONTRIB_VERSIONS: the contribution plans' versions */
+	struct rowset owners;		/* STMT_WEB_PLACES_ORGS_BY_ID: the activities' owners */
 	/* the sections' reads, fetched together (fetch) */
-	struct rowset nb;		/* STMT_REL_DISTRICT_NEIGHBOURHOODS */
+	struct rowset nb;		/* STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS: level, name */
 	struct rowset vs;		/* STMT_PV_LIST: the versions the caller may read (with a LUP) */
 	struct rowset sec;		/* STMT_PV_SECTIONS (with a LUP) */
 	struct rowset themes;		/* STMT_WEB_PLACES_THEMES */
@@ -848,13 +852,15 @@ static int load_version(struct district *x, struct sval district, const struct r
 	return 0;
 }
 
-/* load: the district (404 when unknown) with its current LUP version and its committee (one
- * go), and the version to show. */
+static int act_cb(void *ctx, const struct store_row *r);
+
+/* load: the district (404 when unknown) with its current LUP version, its committee, its
+ * activities and the contribution plans' versions (one go), and the version to show. */
 static int load(struct district *x)
 {
 	struct http_req *r = x->r;
 	struct sval key = SVS(r->params[0]);
-	struct store_q q[3];
+	struct store_q q[5];
 	struct rowset cur;
 	int64_t id = 0;
 	int n = 0;
@@ -866,6 +872,9 @@ static int load(struct district *x)
 	places_want(r, q, &n, &x->d, STMT_SHOW_DISTRICT, &a, 1);
 	places_want(r, q, &n, &cur, STMT_PV_DISTRICT_VERSION, dv, 2);
 	places_want(r, q, &n, &committee, STMT_WEB_PLACES_DISTRICT_COMMITTEE, &a, 1);
+	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &a, 1, act_cb, &x->acts };
+	places_want(r, q, &n, &x->cversions, STMT_WEB_PLACES_CONTRIB_VERSIONS, NULL, 0);
 	if (id && places_fetch(r, q, n))
 		return -1;
 	if (!id || !x->d.nrows) {
@@ -890,15 +899,15 @@ static const char *act_text(struct acts *as, const struct store_row *r, int c)
 	return col_copy(as->a, r, as->col[c]);
 }
 
-/* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx); the owner's
- * texts are shared with the row before when it has the same owner (the rows come by link), and
- * the role, status and dates' texts when they are the same as the row before's (col_share) */
+/* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx), its owner
+ * by id only (act_owners); the role, status and dates' texts are shared with the row before
+ * when the same (col_share) */
 static int act_cb(void *ctx, const struct store_row *r)
 {
 	struct acts *as = ctx;
 
-	static const char *const names[AC__MAX] = { "id", "key", "title", "owner", "owner_name", "owner_id",
-		"owner_pair", "role", "status", "start_text", "end_text", "start_first", "end_last" };
+	static const char *const names[AC__MAX] = { "id", "key", "title", "owner_id", "role", "status", "start_text",
+		"end_text", "start_first", "end_last", "plan_version_id" };
 
 	if (as->col[0] < 0 && cols_of(r, names, AC__MAX, as->col) != 0) {
 		as->bad = 1;
@@ -909,17 +918,11 @@ static int act_cb(void *ctx, const struct store_row *r)
 	const struct act *prev = as->n ? &as->row[as->n - 1] : NULL;
 	struct act *a = &as->row[as->n++];
 	*a = (struct act){ .id = store_col_int(r, c[AC_ID]), .owner_id = store_col_int(r, c[AC_OWNER_ID]),
-		.owner_pair = store_col_int(r, c[AC_OWNER_PAIR]), .start_first = store_col_int(r, c[AC_START_FIRST]),
-		.end_last = store_col_int(r, c[AC_END_LAST]),
+		.start_first = store_col_int(r, c[AC_START_FIRST]),
+		.end_last = store_col_int(r, c[AC_END_LAST]), .plan_version_id = store_col_int(r, c[AC_PLAN_VERSION]),
 		.undated = store_col_type(r, c[AC_START_FIRST]) == SV_NULL };
 	a->key = act_text(as, r, AC_KEY);
 	a->title = act_text(as, r, AC_TITLE);
-	if (prev && prev->owner_id == a->owner_id) {
-		a->owner = prev->owner, a->owner_name = prev->owner_name;
-	} else {
-		a->owner = act_text(as, r, AC_OWNER);
-		a->owner_name = act_text(as, r, AC_OWNER_NAME);
-	}
 	a->role = col_share(as->a, r, c[AC_ROLE], prev ? prev->role : NULL);
 	a->status = col_share(as->a, r, c[AC_STATUS], prev ? prev->status : NULL);
 	a->start_text = col_share(as->a, r, c[AC_START_TEXT], prev ? prev->start_text : NULL);
@@ -979,9 +982,10 @@ static int by_owner_start_key(const void *pa, const void *pb)
 /* sort_acts: the district's activities (STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read unsorted,
  * once per link) by owner name in Swedish order (core/collate.h, the order COLLATE sv gives),
  * start (undated last) and key, each once: in C, where the database sorted them through its
- * collation per comparison (and a list of the links' activities dropped the repeats); an
- * activity's repeats (the same id) are adjacent once sorted, and the first is kept. Returns
- * 0, or -1 with the error page sent when the collation fails. */
+ * collation per comparison (and a list of the links' activities dropped the repeats); the
+ * owners' names ranked once per owner (act_owners); an activity's repeats (the same id) are
+ * adjacent once sorted, and the first is kept. Returns 0, or -1 with the error page sent when
+ * a column was missing. */
 static int sort_acts(struct district *x)
 {
 	struct acts *as = &x->acts;
@@ -993,18 +997,10 @@ static int sort_acts(struct district *x)
 	}
 	if (n < 2)
 		return 0;
-	const char **names = arena_alloc_raw(&x->r->a, sizeof(*names) * (size_t)n);
-	int *rank = arena_alloc_raw(&x->r->a, sizeof(*rank) * (size_t)n);
 	struct act_key *k = arena_alloc_raw(&x->r->a, sizeof(*k) * (size_t)n);
 	struct act *out = arena_alloc_raw(&x->r->a, sizeof(*out) * (size_t)n);
 	for (int i = 0; i < n; i++)
-		names[i] = as->row[i].owner_name;
-	if (collate_ranks(names, n, rank) != 0) {
-		err_set(&x->r->err, LUP_EDB, "cannot sort by name: the Swedish collation failed");
-		return places_fail(x->r);
-	}
-	for (int i = 0; i < n; i++)
-		k[i] = (struct act_key){ rank[i], &as->row[i] };
+		k[i] = (struct act_key){ as->row[i].owner_rank, &as->row[i] };
 	qsort(k, (size_t)n, sizeof(*k), by_owner_start_key);
 	out[0] = *k[0].a;
 	for (int i = 1; i < n; i++)
@@ -1103,6 +1099,103 @@ static int sort_alloc(struct district *x)
 	return 0;
 }
 
+/* contrib_ids: the JSON array of the ids of the activities read (load) that are contributions
+ * (their version is a contribution plan's current one: x->cversions), for
+ * STMT_WEB_PLACES_DISTRICT_CONTRIB; an activity linked to two places is read twice and listed
+ * twice (the statement takes each once). Where STMT_CB_LIST walked the places' links again. */
+static const char *contrib_ids(struct district *x)
+{
+	int nv = x->cversions.nrows;
+	int64_t *ver = arena_alloc_raw(&x->r->a, sizeof(*ver) * (size_t)(nv + 1));
+	char *out = arena_alloc_raw(&x->r->a, (size_t)x->acts.n * NUMFMT_SIZE + 3), *p = out;
+
+	for (int k = 0; k < nv; k++)
+		ver[k] = places_i(&x->cversions, k, "id");
+	*p++ = '[';
+	for (int i = 0; i < x->acts.n; i++) {
+		int64_t v = x->acts.row[i].plan_version_id;
+		int k = 0;
+		while (v && k < nv && ver[k] != v)
+			k++;
+		if (!v || k == nv)
+			continue;
+		if (p > out + 1)
+			*p++ = ',';
+		p += numfmt_long(x->acts.row[i].id, p);
+	}
+	*p++ = ']';
+	*p = 0;
+	return out;
+}
+
+/* owner_ids: the JSON array of the activities' owners' ids (load), each once, for
+ * STMT_WEB_PLACES_ORGS_BY_ID; *nown their number. */
+static const char *owner_ids(struct district *x, int *nown)
+{
+	const struct act *a = x->acts.row;
+	int64_t *seen = arena_alloc_raw(&x->r->a, sizeof(*seen) * (size_t)(x->acts.n + 1));
+	char *out = arena_alloc_raw(&x->r->a, (size_t)x->acts.n * NUMFMT_SIZE + 3), *p = out;
+	int n = 0;
+
+	*p++ = '[';
+	for (int i = 0; i < x->acts.n; i++) {
+		int k = 0;
+		if (i && a[i].owner_id == a[i - 1].owner_id)	/* the rows come by link: runs of one owner */
+			continue;
+		while (k < n && seen[k] != a[i].owner_id)
+			k++;
+		if (k < n)
+			continue;
+		seen[n++] = a[i].owner_id;
+		if (p > out + 1)
+			*p++ = ',';
+		p += numfmt_long(a[i].owner_id, p);
+	}
+	*p++ = ']';
+	*p = 0;
+	*nown = n;
+	return out;
+}
+
+/* act_owners: each activity's owner's key, name, pair and its name's Swedish rank among the
+ * owners' (sort_acts: ranked once per owner, not per activity) from x->owners
+ * (STMT_WEB_PLACES_ORGS_BY_ID). Returns 0, or -1 with the error page sent when an owner was not
+ * read or the collation fails. */
+static int act_owners(struct district *x)
+{
+	const struct rowset *o = &x->owners;
+	int cid = rowset_col(o, "id"), cpair = rowset_col(o, "pair_id");
+	const char **names = arena_alloc_raw(&x->r->a, sizeof(*names) * (size_t)(o->nrows + 1));
+	int *rank = arena_alloc_raw(&x->r->a, sizeof(*rank) * (size_t)(o->nrows + 1));
+
+	for (int k = 0; k < o->nrows; k++)
+		names[k] = places_s(o, k, "name");
+	if (o->nrows && collate_ranks(names, o->nrows, rank) != 0) {
+		err_set(&x->r->err, LUP_EDB, "cannot sort by name: the Swedish collation failed");
+		return places_fail(x->r);
+	}
+	for (int i = 0; i < x->acts.n; i++) {
+		struct act *a = &x->acts.row[i], *prev = i ? a - 1 : NULL;
+		int k = 0;
+		if (prev && prev->owner_id == a->owner_id) {	/* runs of one owner: its texts shared */
+			a->owner = prev->owner, a->owner_name = prev->owner_name, a->owner_pair = prev->owner_pair;
+			a->owner_rank = prev->owner_rank;
+			continue;
+		}
+		while (k < o->nrows && rowset_ic(o, k, cid) != a->owner_id)
+			k++;
+		if (k == o->nrows) {
+			err_set(&x->r->err, LUP_EDB, "the owner of activity %lld was not read", (long long)a->id);
+			return places_fail(x->r);
+		}
+		a->owner = places_s(o, k, "key");
+		a->owner_name = names[k];
+		a->owner_pair = rowset_ic(o, k, cpair);
+		a->owner_rank = rank[k];
+	}
+	return 0;
+}
+
 /* fetch: the reads of the page's sections that depend on the district, its committee and the
  * version shown only, in one go (one round trip on PostgreSQL). */
 static int fetch(struct district *x)
@@ -1112,11 +1205,15 @@ static int fetch(struct district *x)
 	struct store_q q[STORE_QUERY_MAX];
 	int n = 0;
 
-	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
-	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &id, 1, act_cb, &x->acts };
-	district_contrib_want(r, q, &n, x->id, x->version_id, &x->contrib);
+	int nown = 0;
+	struct sval own = SVS(owner_ids(x, &nown));
+
+	district_contrib_want(r, q, &n, x->id, x->version_id, contrib_ids(x), &x->contrib);
+	rowset_init(&x->owners, &r->a);
+	if (nown)
+		places_want(r, q, &n, &x->owners, STMT_WEB_PLACES_ORGS_BY_ID, &own, 1);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
-	places_want(r, q, &n, &x->nb, STMT_REL_DISTRICT_NEIGHBOURHOODS, &id, 1);
+	places_want(r, q, &n, &x->nb, STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS, &id, 1);
 	rowset_init(&x->vs, &r->a);
 	rowset_init(&x->sec, &r->a);
 	if (x->lup.nrows) {
@@ -1141,7 +1238,7 @@ static int fetch(struct district *x)
 		err_set(&r->err, LUP_EDB, "the district's measures lack a column (measure_cb)");
 		return places_fail(r);
 	}
-	return sort_acts(x) || sort_alloc(x);
+	return act_owners(x) || sort_acts(x) || sort_alloc(x);
 }
 
 /* The room the district pages' last one took and an eighth more (a hint for buf_reserve: the
