@@ -29,12 +29,25 @@ static json_t *col_json(const struct store_row *r, int i)
 	}
 }
 
-/* Appends each row to an array: as an object (objects) or its first column (strings). */
+/* Appends each row to an array: as an object (objects) or its first column (strings). slots:
+ * NULL or pairs (column, key) ending in NULL: after the column, a null key is set that the
+ * loader fills later, so that the object has its fields in the document's order without being
+ * rebuilt (jansson keeps a key's place when its value is replaced). */
 struct rows {
 	json_t *arr;
 	int scalar;
 	int oom;
+	const char *const *slots;
 };
+
+/* set_slots: after column name of object v, the null keys that slots name for it */
+static int set_slots(json_t *v, const char *const *slots, const char *name)
+{
+	for (; slots && slots[0]; slots += 2)
+		if (!strcmp(slots[0], name) && json_object_set_new(v, slots[1], json_null()) != 0)
+			return -1;
+	return 0;
+}
 
 static int row_cb(void *ctx, const struct store_row *r)
 {
@@ -45,20 +58,24 @@ static int row_cb(void *ctx, const struct store_row *r)
 		v = col_json(r, 0);
 	} else {
 		v = json_object();
-		for (int i = 0; v && i < store_ncols(r); i++)
-			if (json_object_set_new(v, store_col_name(r, i), col_json(r, i)) != 0)
+		for (int i = 0; v && i < store_ncols(r); i++) {
+			const char *name = store_col_name(r, i);
+
+			if (json_object_set_new(v, name, col_json(r, i)) != 0 || set_slots(v, x->slots, name))
 				x->oom = 1;
+		}
 	}
 	if (!v || json_array_append_new(x->arr, v) != 0)
 		x->oom = 1;
 	return x->oom;
 }
 
-/* rows_get: runs s with one id argument (two when id2) into a new array in *out. */
-static int rows_get(struct store *st, enum stmt s, int64_t id, int64_t id2, int scalar, json_t **out,
-		    struct err *e)
+/* rows_get_slots: runs s with one id argument (two when id2) into a new array in *out, with the
+ * null keys of slots (struct rows) in each object. */
+static int rows_get_slots(struct store *st, enum stmt s, int64_t id, int64_t id2, int scalar,
+			  const char *const *slots, json_t **out, struct err *e)
 {
-	struct rows x = { json_array(), scalar, 0 };
+	struct rows x = { json_array(), scalar, 0, slots };
 	struct sval args[] = { SVI(id), SVI(id2) };
 	int rc;
 
@@ -73,6 +90,13 @@ static int rows_get(struct store *st, enum stmt s, int64_t id, int64_t id2, int 
 	}
 	*out = x.arr;
 	return LUP_OK;
+}
+
+/* rows_get: rows_get_slots without slots */
+static int rows_get(struct store *st, enum stmt s, int64_t id, int64_t id2, int scalar, json_t **out,
+		    struct err *e)
+{
+	return rows_get_slots(st, s, id, id2, scalar, NULL, out, e);
 }
 
 /* set_rows: sets obj[key] to the rows of s for id. */
@@ -150,27 +174,6 @@ static void drop_private(json_t *obj)
 			json_object_del(obj, k);
 }
 
-/* move_after: rebuilds obj so that key comes right after `after` (keeping the document's order
- * for fields computed after the row was read). */
-static void move_after(json_t *obj, const char *key, const char *after)
-{
-	json_t *copy = json_object(), *v;
-	const char *k;
-
-	if (!copy)
-		return;
-	json_object_foreach(obj, k, v) {
-		if (!strcmp(k, key))
-			continue;
-		json_object_set(copy, k, v);
-		if (!strcmp(k, after))
-			json_object_set(copy, key, json_object_get(obj, key));
-	}
-	json_object_clear(obj);
-	json_object_update(obj, copy);
-	json_decref(copy);
-}
-
 static int load_themes(struct store *st, json_t *doc, int64_t pv, struct err *e)
 {
 	json_t *arr, *t;
@@ -205,17 +208,17 @@ static int load_indicators(struct store *st, json_t *arr, struct err *e)
 
 static int load_goals(struct store *st, json_t *doc, int64_t pv, struct err *e)
 {
+	static const char *const slots[] = { "parent", "theme", NULL };
 	json_t *arr, *g, *inds;
 	size_t i;
 	int rc;
 
-	if ((rc = rows_get(st, STMT_PD_GOALS, pv, 0, 0, &arr, e)) != LUP_OK)
+	if ((rc = rows_get_slots(st, STMT_PD_GOALS, pv, 0, 0, slots, &arr, e)) != LUP_OK)
 		return rc;
 	json_object_set_new(doc, "goals", arr);
 	json_array_foreach(arr, i, g) {
 		if ((rc = set_ref(st, g, "_theme", "theme", STMT_PD_THEME_REF, pv, e)) != LUP_OK)
 			return rc;
-		move_after(g, "theme", "parent");
 		if ((rc = set_rows(st, g, "results", STMT_PD_GOAL_RESULTS, id_of(g, "_id"), 0, 0, e)) ||
 		    (rc = rows_get(st, STMT_PD_GOAL_INDICATORS, id_of(g, "_id"), pv, 0, &inds, e)))
 			return rc;
@@ -241,15 +244,13 @@ static int load_measures(struct store *st, json_t *doc, int64_t pv, struct err *
 	json_object_set_new(doc, "measures", arr);
 	json_array_foreach(arr, i, m) {
 		int64_t id = id_of(m, "_id");
+		/* goals: the LUP goals the measure serves (0018), in the document after the areas */
 		if ((rc = set_rows(st, m, "themes", STMT_PD_MEASURE_THEMES, id, 0, 1, e)) ||
 		    (rc = set_rows(st, m, "areas", STMT_PD_MEASURE_AREAS, id, 0, 1, e)) ||
+		    (rc = set_rows(st, m, "goals", STMT_PM_DOC_GOALS, id, 0, 1, e)) ||
 		    (rc = set_rows(st, m, "target_groups", STMT_PD_MEASURE_TGS, id, 0, 1, e)) ||
 		    (rc = set_rows(st, m, "partners", STMT_PD_MEASURE_PARTNERS, id, 0, 0, e)))
 			return rc;
-		/* the LUP goals the measure serves (0018) */
-		if ((rc = set_rows(st, m, "goals", STMT_PM_DOC_GOALS, id, 0, 1, e)) != LUP_OK)
-			return rc;
-		move_after(m, "goals", "areas");
 		drop_private(m);
 	}
 	return LUP_OK;
@@ -257,11 +258,12 @@ static int load_measures(struct store *st, json_t *doc, int64_t pv, struct err *
 
 static int load_activities(struct store *st, json_t *doc, int64_t pv, struct err *e)
 {
+	static const char *const slots[] = { "goal", "theme", "goal", "measure", NULL };
 	json_t *arr, *a;
 	size_t i;
 	int rc;
 
-	if ((rc = rows_get(st, STMT_PD_ACTIVITIES, pv, 0, 0, &arr, e)) != LUP_OK)
+	if ((rc = rows_get_slots(st, STMT_PD_ACTIVITIES, pv, 0, 0, slots, &arr, e)) != LUP_OK)
 		return rc;
 	json_object_set_new(doc, "activities", arr);
 	json_array_foreach(arr, i, a) {
@@ -269,8 +271,6 @@ static int load_activities(struct store *st, json_t *doc, int64_t pv, struct err
 		if ((rc = set_ref(st, a, "_theme", "theme", STMT_PD_THEME_REF, pv, e)) ||
 		    (rc = set_ref(st, a, "_measure", "measure", STMT_PD_MEASURE_REF, pv, e)))
 			return rc;
-		move_after(a, "theme", "goal");
-		move_after(a, "measure", "theme");
 		if ((rc = set_rows(st, a, "districts", STMT_PD_ACTIVITY_DISTRICTS, id, 0, 1, e)) ||
 		    (rc = set_rows(st, a, "partners", STMT_PD_ACTIVITY_PARTNERS, id, 0, 0, e)))
 			return rc;
