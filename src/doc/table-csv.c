@@ -10,11 +10,12 @@ struct dialect {
 	char sep;	/* cell separator */
 	char point;	/* decimal separator */
 	int bom;	/* begin with a UTF-8 byte order mark */
+	const char *special;	/* the bytes that make a cell quoted: sep, '"', CR, LF */
 };
 
 static const struct dialect dialects[TABLE_CSV__MAX] = {
-	[TABLE_CSV_EXCEL_SV] = { ';', ',', 1 },
-	[TABLE_CSV_COMMA] = { ',', '.', 0 },
+	[TABLE_CSV_EXCEL_SV] = { ';', ',', 1, ";\"\r\n" },
+	[TABLE_CSV_COMMA] = { ',', '.', 0, ",\"\r\n" },
 };
 
 /* number: v in the fewest decimals (at most 20) that read back as the same double, with
@@ -63,19 +64,28 @@ static int formula_like(const char *s)
 	return 1;
 }
 
-/* quoted: appends s, quoted when it must be (RFC 4180) */
-static int quoted(struct buf *out, const char *s, char sep)
+/* quoted: appends s, quoted when it must be (RFC 4180): one search for d's special bytes, which
+ * gives the length when there is none (strlen, strchr and strpbrk were three), then the text in
+ * runs between its quotes */
+static int quoted(struct buf *out, const char *s, const struct dialect *d)
 {
-	size_t n = strlen(s);
-	int q = n && (strchr(s, sep) || strpbrk(s, "\"\r\n") || s[0] == ' ' || s[n - 1] == ' ');
+	size_t n = strcspn(s, d->special);
+	int q = s[n] != '\0';
 
+	if (q)
+		n += strlen(s + n);
+	if (n && (s[0] == ' ' || s[n - 1] == ' '))
+		q = 1;
 	if (!q)
 		return buf_add(out, s, n);
 	if (buf_addc(out, '"') != 0)
 		return -1;
-	for (const char *p = s; *p; p++)
-		if ((*p == '"' && buf_addc(out, '"') != 0) || buf_addc(out, *p) != 0)
+	for (const char *p = s, *qt; *p; p = qt + 1) {
+		if (!(qt = strchr(p, '"')))
+			return buf_adds(out, p) | buf_addc(out, '"');
+		if (buf_add(out, p, (size_t)(qt - p) + 1) != 0 || buf_addc(out, '"') != 0)
 			return -1;
+	}
 	return buf_addc(out, '"');
 }
 
@@ -100,12 +110,12 @@ static int cell(struct buf *out, const struct table_cell *c, const struct dialec
 	case TABLE_BOOL:
 		return c->i ? buf_adds(out, "ja") : 0;
 	case TABLE_DATETIME:
-		return quoted(out, c->s, d->sep);
+		return quoted(out, c->s, d);
 	case TABLE_TEXT:
 	default:
 		if (formula_like(c->s) && buf_addc(out, '\'') != 0)
 			return -1;
-		return quoted(out, c->s, d->sep);
+		return quoted(out, c->s, d);
 	}
 }
 
@@ -119,13 +129,18 @@ int table_csv(const struct table *t, enum table_csv_dialect dia, struct buf *out
 		bad |= buf_adds(out, "\xef\xbb\xbf");
 	for (int j = 0; j < t->ncols; j++) {
 		table_header(t, j, head, sizeof(head));
-		bad |= (j && buf_addc(out, d->sep)) | quoted(out, head, d->sep);
+		bad |= (j && buf_addc(out, d->sep)) | quoted(out, head, d);
 	}
 	bad |= buf_adds(out, "\r\n");
 	for (size_t i = 0; i < t->nrows && !bad; i++) {
+		size_t at = out->len;
+
 		for (int j = 0; j < t->ncols; j++)
 			bad |= (j && buf_addc(out, d->sep)) | cell(out, table_cell(t, i, j), d);
 		bad |= buf_adds(out, "\r\n");
+		/* room for the rest at the first row's size and a quarter: no doubling on the way */
+		if (i == 0 && !bad)
+			buf_reserve(out, (t->nrows - 1) * ((out->len - at) + (out->len - at) / 4));
 	}
 	if (bad || out->overflow)
 		return err_set(e, LUP_ETOOBIG, "the table '%s' is larger than %zu bytes as CSV", t->name, out->max);
