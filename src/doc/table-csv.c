@@ -18,10 +18,46 @@ static const struct dialect dialects[TABLE_CSV__MAX] = {
 	[TABLE_CSV_COMMA] = { ',', '.', 0, ",\"\r\n" },
 };
 
+/* fixed: v in d decimals (1 <= d <= FIXED_MAX) without printf when v is exactly the double
+ * nearest r / 10^d for the integer r nearest v * 10^d, |r| < 2^50: then "%.*f" would print r's
+ * digits (v is within half an ulp of r / 10^d, and an ulp is below a tenth of 10^-d there) and
+ * strtod reads them back as v (r and 10^d are exact doubles; the division rounds correctly).
+ * Returns 1 with the text (point '.') in out; 0 when "%.*f" would not read back as v (then r
+ * would have been its digits); -1 when it cannot tell (|v * 10^d| too large, out too short). */
+#define FIXED_MAX 6
+static int fixed(double v, int d, char *out, size_t n)
+{
+	static const double p10[FIXED_MAX + 1] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	double s = v * p10[d];
+	char dig[24];
+	long long r;
+	int k = 0, len = 0;
+
+	if (!(fabs(s) < 1125899906842624.0))	/* 2^50; also NaN */
+		return -1;
+	r = llround(s);
+	if ((double)r / p10[d] != v)
+		return 0;
+	for (unsigned long long u = (unsigned long long)(r < 0 ? -r : r); u || k <= d; u /= 10)
+		dig[k++] = (char)('0' + u % 10);
+	if ((size_t)k + 3 > n)
+		return -1;
+	if (r < 0)
+		out[len++] = '-';
+	while (k > 0) {
+		if (k == d)
+			out[len++] = '.';
+		out[len++] = dig[--k];
+	}
+	out[len] = '\0';
+	return 1;
+}
+
 /* number: v in the fewest decimals (at most 20) that read back as the same double, with
  * decimal separator point; no exponent, no thousands separators. An integer below 2^53 (not
  * -0) is its digits, which is what %.0f gives and reads back; a number with a fraction needs a
- * decimal at least: the search starts there (the export's figures: 2.0M -> 0.9M instructions). */
+ * decimal at least: the search starts there (the export's figures: 2.0M -> 0.9M instructions),
+ * and its first FIXED_MAX steps are tried without printf and strtod (fixed). */
 static void number(double v, char point, char *out, size_t n)
 {
 	int d = v == floor(v) ? 0 : 1;
@@ -30,6 +66,9 @@ static void number(double v, char point, char *out, size_t n)
 		snprintf(out, n, "%lld", (long long)v);
 		return;
 	}
+	for (int f = 0; d && d <= FIXED_MAX && (f = fixed(v, d, out, n)) >= 0; d++)
+		if (f == 1)
+			goto point;
 	for (; d <= 20; d++) {
 		snprintf(out, n, "%.*f", d, v);
 		if (strtod(out, NULL) == v)
@@ -37,6 +76,7 @@ static void number(double v, char point, char *out, size_t n)
 	}
 	if (d > 20 || !isfinite(v))
 		snprintf(out, n, "%.17g", v);
+point:
 	if (point != '.') {
 		char *p = strchr(out, '.');
 		if (p)
