@@ -94,8 +94,12 @@ static int formula_like(const char *s)
 
 	while (*p == '\'')
 		p++;
-	if (!*p || !strchr("=+-@\t\r", *p))
+	switch (*p) {	/* a switch, not strchr: every text cell is asked */
+	case '=': case '+': case '-': case '@': case '\t': case '\r':
+		break;
+	default:
 		return 0;
+	}
 	if (p == s) {
 		strtod(s, &end);
 		if (end != s && !*end)
