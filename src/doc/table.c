@@ -52,6 +52,17 @@ void table_set_text(struct table *t, int col, const char *text)
 		last(t, col, TABLE_TEXT)->s = arena_strdup(&t->a, text);
 }
 
+void table_set_text_kept(struct table *t, int col, const char *text)
+{
+	if (text)
+		last(t, col, TABLE_TEXT)->s = text;
+}
+
+struct arena *table_arena(struct table *t)
+{
+	return &t->a;
+}
+
 void table_set_int(struct table *t, int col, int64_t v)
 {
 	last(t, col, TABLE_INT)->i = v;

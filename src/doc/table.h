@@ -73,6 +73,11 @@ void table_row(struct table *t);
 /* table_set_*: sets column col (0-based) of the last row. text: NULL leaves the cell empty
  * (so do table_set_date with 0 and table_set_datetime with NULL or ""). */
 void table_set_text(struct table *t, int col, const char *text);
+/* table_set_text_kept: table_set_text without the copy: text (NULL: empty) must live as long as
+ * t, in t's arena (table_arena) or static. For a loader whose rows repeat the same texts. */
+void table_set_text_kept(struct table *t, int col, const char *text);
+/* table_arena: t's arena, where its cells' strings live until table_release. */
+struct arena *table_arena(struct table *t);
 void table_set_int(struct table *t, int col, int64_t v);
 void table_set_dec(struct table *t, int col, double v);
 void table_set_date(struct table *t, int col, int ymd);

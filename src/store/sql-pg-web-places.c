@@ -39,16 +39,21 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_CITY] =
 		"SELECT m.id, m.key, m.name FROM area d JOIN area m ON m.id = d.parent_id"
 		" WHERE d.level = 'district' ORDER BY d.id LIMIT 1",
-	/* () -> every district with its committee and the size of its programme */
+	/* () -> every district with its committee (the sizes of their programmes:
+	 * WEB_PLACES_DISTRICT_COUNTS) */
 	[STMT_WEB_PLACES_DISTRICTS] =
-		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name,"
-		" (SELECT count(*) FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id"
-		"  JOIN plan p ON p.id = pv.plan_id WHERE " LATEST_LUP("p", "pv") " AND p.district_id = a.id) AS measures,"
-		" (SELECT count(DISTINCT ad.activity_id) FROM activity_district ad JOIN area x ON x.id = ad.area_id"
-		"  JOIN activity pa_ ON pa_.id = ad.activity_id"
-		"  WHERE (x.id = a.id OR x.parent_id = a.id) AND " PUB_ACTIVITY("pa_") ") AS activities"
+		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name"
 		" FROM area a LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.level = 'district'"
 		" ORDER BY a.name COLLATE sv",
+	/* () -> kind, a, b: the district links, the areas' parents, the draft activities and the
+	 * LUPs' numbers of measures, as on SQLite (sql-sqlite-web-places.c) */
+	[STMT_WEB_PLACES_DISTRICT_COUNTS] =
+		"SELECT 0, area_id, activity_id FROM activity_district"
+		" UNION ALL SELECT 1, id, parent_id FROM area WHERE parent_id IS NOT NULL"
+		" UNION ALL SELECT 2, id, NULL FROM activity WHERE " DRAFT_ACTIVITY("activity") ""
+		" UNION ALL SELECT 3, p.district_id, (SELECT count(*) FROM measure m WHERE m.plan_version_id = pv.id)"
+		" FROM plan p JOIN plan_version pv ON pv.plan_id = p.id"
+		" WHERE " LATEST_LUP("p", "pv") " AND p.district_id IS NOT NULL",
 	/* () -> district_id, name: the themes of every district's latest LUP (no extra ones) */
 	[STMT_WEB_PLACES_ALL_THEMES] =
 		"SELECT p.district_id, t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"

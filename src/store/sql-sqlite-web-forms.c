@@ -50,7 +50,10 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	 * parent, each group by ord and id. One statement for all the goals (it was one per goal,
 	 * each with a sort), each indicator's figures read once though a KF goal's indicators bear
 	 * on several nämndmål. Every indicator shown is public (PUB_INDICATOR), a goal's own as well:
-	 * the statement before session 16 left the rule off those. */
+	 * the statement before session 16 left the rule off those. The outcomes (sex T) come from
+	 * derived_outcome_sexes (0052: one row per indicator, area and period, vt its T value, bit 4
+	 * of sexes a T row and bit 32 that row's example flag): one seek of a narrow table for each
+	 * rather than of outcome's key and then its row. */
 	[STMT_WEB_FORMS_REPORT_INDICATORS] =
 		"WITH og AS (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)),"
@@ -60,13 +63,14 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 		"  (SELECT id FROM period WHERE year = ?2 - 1 AND kind = ?3) AS prv,"
 		"  (SELECT id FROM period WHERE year = ?2 - 1 AND kind = 'FY') AS fy)"
 		" SELECT i.id, i.goal_id, i.ord, (i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ") AS shared, i.key, i.name, i.unit,"
-		" i.direction, tn.text AS target, tk.text AS kf_target, x.value, x.example, coalesce(px.value, fx.value) AS prev"
+		" i.direction, tn.text AS target, tk.text AS kf_target, x.vt AS value,"
+		" CASE WHEN x.sexes & 4 THEN (x.sexes & 32) <> 0 END AS example, coalesce(px.vt, fx.vt) AS prev"
 		" FROM indicator i CROSS JOIN ps"
 		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = ?2 AND tn.kind = 'own' AND tn.sex = 'T'"
 		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = ?2 AND tk.kind = 'kf' AND tk.sex = 'T'"
-		" LEFT JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ps.cur AND x.area_id = ?4 AND x.sex = 'T'"
-		" LEFT JOIN outcome px ON px.indicator_id = i.id AND px.period_id = ps.prv AND px.area_id = ?4 AND px.sex = 'T'"
-		" LEFT JOIN outcome fx ON fx.indicator_id = i.id AND fx.period_id = ps.fy AND fx.area_id = ?4 AND fx.sex = 'T'"
+		" LEFT JOIN derived_outcome_sexes x ON x.indicator_id = i.id AND x.area_id = ?4 AND x.period_id = ps.cur"
+		" LEFT JOIN derived_outcome_sexes px ON px.indicator_id = i.id AND px.area_id = ?4 AND px.period_id = ps.prv"
+		" LEFT JOIN derived_outcome_sexes fx ON fx.indicator_id = i.id AND fx.area_id = ?4 AND fx.period_id = ps.fy"
 		" WHERE (i.goal_id IN (SELECT id FROM gs) OR (i.goal_id IN (SELECT parent_id FROM gs)"
 		"  AND i.owner_id IN (SELECT id FROM og))) AND " PUB_INDICATOR("i"),
 	/* (id) -> one organisation */

@@ -38,25 +38,36 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_CITY] =
 		"SELECT m.id, m.key, m.name FROM area d JOIN area m ON m.id = d.parent_id"
 		" WHERE d.level = 'district' ORDER BY d.id LIMIT 1",
-	/* () -> every district with its committee and the size of its programme */
+	/* () -> every district with its committee (the sizes of their programmes:
+	 * WEB_PLACES_DISTRICT_COUNTS) */
 	[STMT_WEB_PLACES_DISTRICTS] =
-		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name,"
-		" (SELECT count(*) FROM measure m JOIN plan_version pv ON pv.id = m.plan_version_id"
-		"  JOIN plan p ON p.id = pv.plan_id WHERE " LATEST_LUP("p", "pv") " AND p.district_id = a.id) AS measures,"
-		" (SELECT count(DISTINCT ad.activity_id) FROM activity_district ad JOIN area x ON x.id = ad.area_id"
-		"  JOIN activity pa_ ON pa_.id = ad.activity_id"
-		"  WHERE (x.id = a.id OR x.parent_id = a.id) AND " PUB_ACTIVITY("pa_") ") AS activities"
+		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name"
 		" FROM area a LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.level = 'district'"
 		" ORDER BY a.name COLLATE sv",
-	/* () -> district_id, name: the themes of every district's latest LUP (no extra ones) */
+	/* () -> kind, a, b: every district link (kind 0: area_id, activity_id), every area with a
+	 * parent (1: id, parent_id), every draft activity (2: id, NULL) and every LUP's shown
+	 * version's number of measures (3: district_id, count), from which /stadsdelar counts each
+	 * district's measures and public activities in C. Before, a count per district: SQLite's
+	 * count(DISTINCT) built and zeroed a temporary b-tree each and sought every linked activity
+	 * and area row (0.74M), and each district's measures found its LUPs' versions again. */
+	[STMT_WEB_PLACES_DISTRICT_COUNTS] =
+		"SELECT 0, area_id, activity_id FROM activity_district"
+		" UNION ALL SELECT 1, id, parent_id FROM area WHERE parent_id IS NOT NULL"
+		" UNION ALL SELECT 2, id, NULL FROM activity WHERE " DRAFT_ACTIVITY("activity") ""
+		" UNION ALL SELECT 3, p.district_id, (SELECT count(*) FROM measure m WHERE m.plan_version_id = pv.id)"
+		" FROM plan p JOIN plan_version pv ON pv.plan_id = p.id"
+		" WHERE " LATEST_LUP("p", "pv") " AND p.district_id IS NOT NULL",
+	/* () -> district_id, name: the themes of every district's latest LUP (no extra ones), driven
+	 * by the plans (the version found once per plan, not once per theme) */
 	[STMT_WEB_PLACES_ALL_THEMES] =
-		"SELECT p.district_id, t.name FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id"
-		" JOIN plan p ON p.id = pv.plan_id WHERE " LATEST_LUP("p", "pv") " AND t.extra = 0"
-		" ORDER BY p.district_id, t.ord, t.id",
-	/* () -> district_id, name: the prioritised areas of every district's latest LUP */
+		"SELECT p.district_id, t.name FROM plan p JOIN plan_version pv ON pv.plan_id = p.id"
+		" CROSS JOIN theme t ON t.plan_version_id = pv.id AND t.extra = 0"
+		" WHERE " LATEST_LUP("p", "pv") " ORDER BY p.district_id, t.ord, t.id",
+	/* () -> district_id, name: the prioritised areas of every district's latest LUP, driven by
+	 * the plans as the themes */
 	[STMT_WEB_PLACES_ALL_PAREAS] =
-		"SELECT p.district_id, a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
-		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
+		"SELECT p.district_id, a.name FROM plan p JOIN plan_version pv ON pv.plan_id = p.id"
+		" CROSS JOIN prioritised_area pa ON pa.plan_version_id = pv.id JOIN area a ON a.id = pa.area_id"
 		" WHERE " LATEST_LUP("p", "pv") " ORDER BY p.district_id, pa.rowid",
 	/* (district_id) -> the district's LUP in its latest version */
 	[STMT_WEB_PLACES_DISTRICT_LUP] =

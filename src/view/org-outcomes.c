@@ -84,8 +84,36 @@ struct fig {
 	int missing, derived, example;
 };
 
+/* The few distinct texts of a column that repeats them (areas, periods, sexes, sources), each
+ * copied once: the last INTERN_MAX new ones are looked up before a copy is made. */
+#define INTERN_MAX 8
+struct intern {
+	const char *v[INTERN_MAX];
+	int next;
+};
+
+/* intern: s (NULL: NULL) as a string in arena a, the copy of an equal one when in n's cache */
+static const char *intern(struct arena *a, struct intern *n, const char *s)
+{
+	char *c;
+
+	if (!s)
+		return NULL;
+	for (int i = 0; i < INTERN_MAX && n->v[i]; i++)
+		if (!strcmp(n->v[i], s))
+			return n->v[i];
+	c = arena_strdup(a, s);
+	n->v[n->next] = c;
+	n->next = (n->next + 1) % INTERN_MAX;
+	return c;
+}
+
+enum { IN_AREA, IN_AREA_NAME, IN_PERIOD, IN_SEX, IN_SOURCE, IN__MAX };
+
 struct vctx {
-	struct arena a;		/* the indicators', the figures' strings */
+	struct arena a;		/* the indicators' and figures' arrays */
+	struct arena *sa;	/* their strings: the table's, which the rows point into */
+	struct intern in[IN__MAX];
 	struct ind *inds;	/* by pos - 1 */
 	int n, cap;
 	struct fig *figs;
@@ -103,10 +131,10 @@ static int inds_cb(void *ctx, const struct store_row *r)
 	d = &v->inds[v->n++];
 	goal_label(r, 3, 4, goal, sizeof(goal));
 	d->id = store_col_int(r, 0);
-	d->key = arena_strdup(&v->a, store_col_text(r, 1));
-	d->name = arena_strdup(&v->a, store_col_text(r, 2));
-	d->goal = arena_strdup(&v->a, goal);
-	d->unit = arena_strdup(&v->a, store_col_text(r, 5));
+	d->key = arena_strdup(v->sa, store_col_text(r, 1));
+	d->name = arena_strdup(v->sa, store_col_text(r, 2));
+	d->goal = arena_strdup(v->sa, goal);
+	d->unit = arena_strdup(v->sa, store_col_text(r, 5));
 	return 0;
 }
 
@@ -121,11 +149,12 @@ static int figs_cb(void *ctx, const struct store_row *r)
 	v->figs = arena_grow(&v->a, v->figs, v->nfig, &v->capfig, sizeof(*v->figs), 256);
 	f = &v->figs[v->nfig];
 	*f = (struct fig){ (int)pos, (int)store_col_int(r, 1), (int)store_col_int(r, 12), (int)store_col_int(r, 13),
-			   (int)store_col_int(r, 14), v->nfig, arena_strdup(&v->a, store_col_text(r, 2)),
-			   arena_strdup(&v->a, store_col_text(r, 3)), arena_strdup(&v->a, store_col_text(r, 4)),
-			   arena_strdup(&v->a, store_col_text(r, 5)), arena_strdup(&v->a, store_col_text(r, 8)),
-			   arena_strdup(&v->a, store_col_text(r, 9)), store_col_real(r, 6), (int)store_col_int(r, 7),
-			   (int)store_col_int(r, 10), (int)store_col_int(r, 11) };
+			   (int)store_col_int(r, 14), v->nfig, intern(v->sa, &v->in[IN_AREA], store_col_text(r, 2)),
+			   intern(v->sa, &v->in[IN_AREA_NAME], store_col_text(r, 3)),
+			   intern(v->sa, &v->in[IN_PERIOD], store_col_text(r, 4)),
+			   intern(v->sa, &v->in[IN_SEX], store_col_text(r, 5)), arena_strdup(v->sa, store_col_text(r, 8)),
+			   intern(v->sa, &v->in[IN_SOURCE], store_col_text(r, 9)), store_col_real(r, 6),
+			   (int)store_col_int(r, 7), (int)store_col_int(r, 10), (int)store_col_int(r, 11) };
 	v->nfig++;
 	return 0;
 }
@@ -147,31 +176,53 @@ static int fig_cmp(const void *x, const void *y)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* fig_row: figure f as a row of t */
-static void fig_row(struct table *t, const struct ind *d, const struct fig *f, int year)
+/* The Period cells: the year's ("2022"), and an outcome's ("2022-T1", "2022-VB") made once per
+ * period text (the figures' period texts are interned: one pointer each). */
+struct periods {
+	struct arena *sa;
+	int year;
+	const char *year_text;
+	const char *of[INTERN_MAX];	/* a figure's period text (NULL: "") */
+	const char *text[INTERN_MAX];	/* its cell */
+	int n;
+};
+
+static const char *period_cell(struct periods *p, const struct fig *f)
+{
+	char buf[32];
+
+	if (f->kind != 3)
+		return p->year_text;
+	for (int i = 0; i < p->n; i++)
+		if (p->of[i] == f->period)
+			return p->text[i];
+	snprintf(buf, sizeof(buf), "%d-%s", p->year, f->period && !strcmp(f->period, "FY") ? "VB" : f->period ? f->period : "");
+	if (p->n == INTERN_MAX)
+		return arena_strdup(p->sa, buf);
+	p->of[p->n] = f->period;
+	return p->text[p->n++] = arena_strdup(p->sa, buf);
+}
+
+/* fig_row: figure f as a row of t (its texts in t's arena, or static) */
+static void fig_row(struct table *t, const struct ind *d, const struct fig *f, struct periods *p)
 {
 	int kind = f->kind;
-	char period[16];
 
 	table_row(t);
-	table_set_text(t, OV_INDICATOR, d->key);
-	table_set_text(t, OV_INDICATOR_NAME, d->name);
-	table_set_text(t, OV_GOAL, d->goal);
-	table_set_text(t, OV_UNIT, d->unit);
-	table_set_text(t, OV_AREA, f->area);
-	table_set_text(t, OV_AREA_NAME, f->area_name);
-	if (kind == 3)
-		snprintf(period, sizeof(period), "%d-%s", year, f->period && !strcmp(f->period, "FY") ? "VB" : f->period ? f->period : "");
-	else
-		snprintf(period, sizeof(period), "%d", year);
-	table_set_text(t, OV_PERIOD, period);
-	table_set_text(t, OV_SEX, f->sex);
-	table_set_text(t, OV_KIND, kind_words[kind >= 1 && kind <= 3 ? kind : 3]);
+	table_set_text_kept(t, OV_INDICATOR, d->key);
+	table_set_text_kept(t, OV_INDICATOR_NAME, d->name);
+	table_set_text_kept(t, OV_GOAL, d->goal);
+	table_set_text_kept(t, OV_UNIT, d->unit);
+	table_set_text_kept(t, OV_AREA, f->area);
+	table_set_text_kept(t, OV_AREA_NAME, f->area_name);
+	table_set_text_kept(t, OV_PERIOD, period_cell(p, f));
+	table_set_text_kept(t, OV_SEX, f->sex);
+	table_set_text_kept(t, OV_KIND, kind_words[kind >= 1 && kind <= 3 ? kind : 3]);
 	if (kind != 3)
-		table_set_text(t, OV_VALUE, f->text);
+		table_set_text_kept(t, OV_VALUE, f->text);
 	else if (!f->missing)
 		table_set_dec(t, OV_VALUE, f->value);
-	table_set_text(t, OV_SOURCE, f->source);
+	table_set_text_kept(t, OV_SOURCE, f->source);
 	table_set_bool(t, OV_DERIVED, f->derived);
 	table_set_bool(t, OV_EXAMPLE, f->example);
 }
@@ -217,7 +268,9 @@ static const char *ids_text(struct vctx *v)
  * 3.2M of the statement's 7.7M instructions, Spånga-Tensta 2022) */
 static int load_values(struct store *st, const struct sval *a, struct table *t, int year, struct err *e)
 {
-	struct vctx v = { ARENA_INIT, NULL, 0, 0, NULL, 0, 0, 0 };
+	struct vctx v = { .a = ARENA_INIT, .sa = table_arena(t) };
+	struct periods p = { .sa = v.sa, .year = year };
+	char y[16];
 	int rc = store_query(st, STMT_VTAB_ORG_INDS, a, 2, inds_cb, &v, e);
 
 	if (rc == LUP_OK && v.n) {
@@ -228,8 +281,10 @@ static int load_values(struct store *st, const struct sval *a, struct table *t, 
 		rc = err_set(e, LUP_EDB, "a figure of no indicator read");
 	if (rc == LUP_OK && v.nfig) {
 		qsort(v.figs, (size_t)v.nfig, sizeof(*v.figs), fig_cmp);
+		snprintf(y, sizeof(y), "%d", year);
+		p.year_text = arena_strdup(v.sa, y);
 		for (int i = 0; i < v.nfig; i++)
-			fig_row(t, &v.inds[v.figs[i].pos - 1], &v.figs[i], year);
+			fig_row(t, &v.inds[v.figs[i].pos - 1], &v.figs[i], &p);
 	}
 	arena_release(&v.a);
 	return rc;

@@ -1,9 +1,11 @@
 /* plan.c: one plan version as one document (see plan.h). Every read statement names its columns
  * as the document's fields (store/stmt-plan-doc.h), so a row becomes an object column by column;
  * a column named "_x" is the loader's (row ids for the nested lists) and is dropped at the end. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/err.h"
+#include "core/xalloc.h"
 #include "store/store.h"
 #include "view/plan.h"
 
@@ -29,12 +31,25 @@ static json_t *col_json(const struct store_row *r, int i)
 	}
 }
 
-/* Appends each row to an array: as an object (objects) or its first column (strings). */
+/* Appends each row to an array: as an object (objects) or its first column (strings). slots:
+ * NULL or pairs (column, key) ending in NULL: after the column, a null key is set that the
+ * loader fills later, so that the object has its fields in the document's order without being
+ * rebuilt (jansson keeps a key's place when its value is replaced). */
 struct rows {
 	json_t *arr;
 	int scalar;
 	int oom;
+	const char *const *slots;
 };
+
+/* set_slots: after column name of object v, the null keys that slots name for it */
+static int set_slots(json_t *v, const char *const *slots, const char *name)
+{
+	for (; slots && slots[0]; slots += 2)
+		if (!strcmp(slots[0], name) && json_object_set_new(v, slots[1], json_null()) != 0)
+			return -1;
+	return 0;
+}
 
 static int row_cb(void *ctx, const struct store_row *r)
 {
@@ -45,20 +60,24 @@ static int row_cb(void *ctx, const struct store_row *r)
 		v = col_json(r, 0);
 	} else {
 		v = json_object();
-		for (int i = 0; v && i < store_ncols(r); i++)
-			if (json_object_set_new(v, store_col_name(r, i), col_json(r, i)) != 0)
+		for (int i = 0; v && i < store_ncols(r); i++) {
+			const char *name = store_col_name(r, i);
+
+			if (json_object_set_new(v, name, col_json(r, i)) != 0 || set_slots(v, x->slots, name))
 				x->oom = 1;
+		}
 	}
 	if (!v || json_array_append_new(x->arr, v) != 0)
 		x->oom = 1;
 	return x->oom;
 }
 
-/* rows_get: runs s with one id argument (two when id2) into a new array in *out. */
-static int rows_get(struct store *st, enum stmt s, int64_t id, int64_t id2, int scalar, json_t **out,
-		    struct err *e)
+/* rows_get_slots: runs s with one id argument (two when id2) into a new array in *out, with the
+ * null keys of slots (struct rows) in each object. */
+static int rows_get_slots(struct store *st, enum stmt s, int64_t id, int64_t id2, int scalar,
+			  const char *const *slots, json_t **out, struct err *e)
 {
-	struct rows x = { json_array(), scalar, 0 };
+	struct rows x = { json_array(), scalar, 0, slots };
 	struct sval args[] = { SVI(id), SVI(id2) };
 	int rc;
 
@@ -73,6 +92,13 @@ static int rows_get(struct store *st, enum stmt s, int64_t id, int64_t id2, int 
 	}
 	*out = x.arr;
 	return LUP_OK;
+}
+
+/* rows_get: rows_get_slots without slots */
+static int rows_get(struct store *st, enum stmt s, int64_t id, int64_t id2, int scalar, json_t **out,
+		    struct err *e)
+{
+	return rows_get_slots(st, s, id, id2, scalar, NULL, out, e);
 }
 
 /* set_rows: sets obj[key] to the rows of s for id. */
@@ -92,52 +118,6 @@ static int64_t id_of(json_t *obj, const char *key)
 	return json_integer_value(json_object_get(obj, key));
 }
 
-/* A reference to a theme or measure: its identity when it is in version pv, else
- * {"plan": key, "version": n, "id": identity}. */
-struct ref {
-	int64_t pv, version;
-	char plan[256], ident[512];
-	int found;
-};
-
-static int ref_cb(void *ctx, const struct store_row *r)
-{
-	struct ref *x = ctx;
-
-	x->pv = store_col_int(r, 0);
-	snprintf(x->plan, sizeof(x->plan), "%s", store_col_text(r, 1));
-	x->version = store_col_int(r, 2);
-	snprintf(x->ident, sizeof(x->ident), "%s", store_col_text(r, 3));
-	x->found = 1;
-	return 1;
-}
-
-static int set_ref(struct store *st, json_t *obj, const char *from, const char *key, enum stmt s,
-		   int64_t pv, struct err *e)
-{
-	struct ref x = { 0 };
-	struct sval args[] = { SVI(id_of(obj, from)) };
-	json_t *v;
-	int rc;
-
-	if (!id_of(obj, from)) {
-		v = json_null();
-	} else {
-		if ((rc = store_query(st, s, args, 1, ref_cb, &x, e)) != LUP_OK)
-			return rc;
-		if (!x.found)
-			v = json_null();
-		else if (x.pv == pv)
-			v = json_string(x.ident);
-		else
-			v = json_pack("{s:s, s:I, s:s}", "plan", x.plan, "version", (json_int_t)x.version,
-				      "id", x.ident);
-	}
-	if (!v || json_object_set_new(obj, key, v) != 0)
-		return err_set(e, LUP_EDB, "out of memory");
-	return LUP_OK;
-}
-
 /* drop_private: removes the "_x" keys of obj. */
 static void drop_private(json_t *obj)
 {
@@ -150,132 +130,247 @@ static void drop_private(json_t *obj)
 			json_object_del(obj, k);
 }
 
-/* move_after: rebuilds obj so that key comes right after `after` (keeping the document's order
- * for fields computed after the row was read). */
-static void move_after(json_t *obj, const char *key, const char *after)
-{
-	json_t *copy = json_object(), *v;
-	const char *k;
+/* A row of a list of the whole version (the PD_V_* statements: the owner's id _of and the row's
+ * place _seq first), as its value in the document, kept for the sort. */
+struct item {
+	int64_t of, seq;
+	int ord;	/* the order it came in: the last key, so that ties keep it */
+	json_t *v;	/* NULL once taken */
+};
 
-	if (!copy)
-		return;
-	json_object_foreach(obj, k, v) {
-		if (!strcmp(k, key))
-			continue;
-		json_object_set(copy, k, v);
-		if (!strcmp(k, after))
-			json_object_set(copy, key, json_object_get(obj, key));
+enum { ITEM_SCALAR, ITEM_OBJECT, ITEM_REF };
+
+struct items {
+	struct item *v;
+	int n, cap;
+	int mode;	/* ITEM_SCALAR: the third column; ITEM_OBJECT: the columns after _seq;
+			 * ITEM_REF: a reference (ref_json) */
+	int64_t pv;	/* ITEM_REF: the version loaded */
+	int oom;
+};
+
+/* ref_json: a reference from a row (_of, _seq, plan_version id, plan key, version, identity): the
+ * identity when it is in version pv, else {"plan": key, "version": n, "id": identity}. */
+static json_t *ref_json(const struct store_row *r, int64_t pv)
+{
+	if (store_col_int(r, 2) == pv)
+		return json_string(store_col_text(r, 5));
+	return json_pack("{s:s, s:I, s:s}", "plan", store_col_text(r, 3), "version",
+			 (json_int_t)store_col_int(r, 4), "id", store_col_text(r, 5));
+}
+
+static int items_cb(void *ctx, const struct store_row *r)
+{
+	struct items *x = ctx;
+	json_t *v;
+
+	if (x->mode == ITEM_SCALAR) {
+		v = col_json(r, 2);
+	} else if (x->mode == ITEM_REF) {
+		v = ref_json(r, x->pv);
+	} else {
+		v = json_object();
+		for (int i = 2; v && i < store_ncols(r); i++)
+			if (json_object_set_new(v, store_col_name(r, i), col_json(r, i)) != 0)
+				x->oom = 1;
 	}
-	json_object_clear(obj);
-	json_object_update(obj, copy);
-	json_decref(copy);
+	if (!v) {
+		x->oom = 1;
+		return 1;
+	}
+	if (x->n == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 64;
+		x->v = xrealloc(x->v, (size_t)x->cap * sizeof(*x->v));
+	}
+	x->v[x->n] = (struct item){ store_col_int(r, 0), store_col_int(r, 1), x->n, v };
+	x->n++;
+	return x->oom;
+}
+
+static int item_cmp(const void *a, const void *b)
+{
+	const struct item *p = a, *q = b;
+
+	if (p->of != q->of)
+		return p->of < q->of ? -1 : 1;
+	if (p->seq != q->seq)
+		return p->seq < q->seq ? -1 : 1;
+	return (p->ord > q->ord) - (p->ord < q->ord);
+}
+
+/* take: owner of's value from x (sorted): the array of its rows' values, or with ITEM_REF its
+ * first row's value (null when none); the values taken move into it. NULL when out of memory. */
+static json_t *take(struct items *x, int64_t of)
+{
+	int lo = 0, hi = x->n;
+	json_t *arr;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (x->v[mid].of < of)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (x->mode == ITEM_REF) {
+		json_t *v = lo < x->n && x->v[lo].of == of && x->v[lo].v ? x->v[lo].v : json_null();
+
+		if (lo < x->n && x->v[lo].of == of)
+			x->v[lo].v = NULL;
+		return v;
+	}
+	if (!(arr = json_array()))
+		return NULL;
+	for (; lo < x->n && x->v[lo].of == of; lo++) {
+		if (!x->v[lo].v)
+			continue;	/* an owner twice in the list: its rows went to the first */
+		if (json_array_append_new(arr, x->v[lo].v) != 0) {
+			json_decref(arr);
+			return NULL;
+		}
+		x->v[lo].v = NULL;
+	}
+	return arr;
+}
+
+/* attach: runs list s (a PD_V_* statement) for version pv, and sets key on each object of the
+ * array owners to its part (take: by the object's "_id"), in the place of a null slot when
+ * there is one. One statement for the version rather than one per owner. */
+static int attach(struct store *st, json_t *owners, const char *key, enum stmt s, int mode, int64_t pv,
+		  struct err *e)
+{
+	struct items x = { .mode = mode, .pv = pv };
+	struct sval arg = SVI(pv);
+	json_t *o;
+	size_t i;
+	int rc;
+
+	if ((rc = store_query(st, s, &arg, 1, items_cb, &x, e)) == LUP_OK && x.oom)
+		rc = err_set(e, LUP_EDB, "out of memory");
+	if (rc != LUP_OK)
+		goto out;
+	if (x.n > 1)
+		qsort(x.v, (size_t)x.n, sizeof(*x.v), item_cmp);
+	json_array_foreach(owners, i, o) {
+		json_t *v = take(&x, id_of(o, "_id"));
+
+		if (!v || json_object_set_new(o, key, v) != 0) {
+			rc = err_set(e, LUP_EDB, "out of memory");
+			goto out;
+		}
+	}
+out:
+	for (int k = 0; k < x.n; k++)
+		json_decref(x.v[k].v);
+	free(x.v);
+	return rc;
+}
+
+/* drop_all: drop_private on each object of arr */
+static void drop_all(json_t *arr)
+{
+	json_t *o;
+	size_t i;
+
+	json_array_foreach(arr, i, o)
+		drop_private(o);
 }
 
 static int load_themes(struct store *st, json_t *doc, int64_t pv, struct err *e)
 {
-	json_t *arr, *t;
-	size_t i;
+	json_t *arr;
 	int rc;
 
 	if ((rc = rows_get(st, STMT_PD_THEMES, pv, 0, 0, &arr, e)) != LUP_OK)
 		return rc;
 	json_object_set_new(doc, "themes", arr);
-	json_array_foreach(arr, i, t) {
-		if ((rc = set_rows(st, t, "aliases", STMT_PD_THEME_ALIASES, id_of(t, "_id"), 0, 0, e)) ||
-		    (rc = set_rows(st, t, "target_groups", STMT_PD_THEME_TGS, id_of(t, "_id"), 0, 1, e)))
-			return rc;
-		drop_private(t);
-	}
+	if ((rc = attach(st, arr, "aliases", STMT_PD_V_THEME_ALIASES, ITEM_OBJECT, pv, e)) ||
+	    (rc = attach(st, arr, "target_groups", STMT_PD_V_THEME_TGS, ITEM_SCALAR, pv, e)))
+		return rc;
+	drop_all(arr);
 	return LUP_OK;
 }
 
-static int load_indicators(struct store *st, json_t *arr, struct err *e)
+/* goal_indicators: the indicators of all the goals of arr, in one array (references). */
+static json_t *goal_indicators(json_t *goals)
 {
-	json_t *ind;
-	size_t i;
-	int rc;
+	json_t *all = json_array(), *g, *ind;
+	size_t i, j;
 
-	json_array_foreach(arr, i, ind) {
-		if ((rc = set_rows(st, ind, "targets", STMT_PD_TARGETS, id_of(ind, "_id"), 0, 0, e)) != LUP_OK)
-			return rc;
-		drop_private(ind);
-	}
-	return LUP_OK;
+	json_array_foreach(goals, i, g)
+		json_array_foreach(json_object_get(g, "indicators"), j, ind)
+			if (!all || json_array_append(all, ind) != 0) {
+				json_decref(all);
+				return NULL;
+			}
+	return all;
 }
 
 static int load_goals(struct store *st, json_t *doc, int64_t pv, struct err *e)
 {
-	json_t *arr, *g, *inds;
-	size_t i;
+	static const char *const slots[] = { "parent", "theme", NULL };
+	json_t *arr, *inds;
 	int rc;
 
-	if ((rc = rows_get(st, STMT_PD_GOALS, pv, 0, 0, &arr, e)) != LUP_OK)
+	if ((rc = rows_get_slots(st, STMT_PD_GOALS, pv, 0, 0, slots, &arr, e)) != LUP_OK)
 		return rc;
 	json_object_set_new(doc, "goals", arr);
-	json_array_foreach(arr, i, g) {
-		if ((rc = set_ref(st, g, "_theme", "theme", STMT_PD_THEME_REF, pv, e)) != LUP_OK)
-			return rc;
-		move_after(g, "theme", "parent");
-		if ((rc = set_rows(st, g, "results", STMT_PD_GOAL_RESULTS, id_of(g, "_id"), 0, 0, e)) ||
-		    (rc = rows_get(st, STMT_PD_GOAL_INDICATORS, id_of(g, "_id"), pv, 0, &inds, e)))
-			return rc;
-		json_object_set_new(g, "indicators", inds);
-		if ((rc = load_indicators(st, inds, e)) != LUP_OK)
-			return rc;
-		drop_private(g);
-	}
+	if ((rc = attach(st, arr, "theme", STMT_PD_V_GOAL_THEME_REFS, ITEM_REF, pv, e)) ||
+	    (rc = attach(st, arr, "results", STMT_PD_V_GOAL_RESULTS, ITEM_OBJECT, pv, e)) ||
+	    (rc = attach(st, arr, "indicators", STMT_PD_V_GOAL_INDICATORS, ITEM_OBJECT, pv, e)))
+		return rc;
+	if (!(inds = goal_indicators(arr)))
+		return err_set(e, LUP_EDB, "out of memory");
+	rc = attach(st, inds, "targets", STMT_PD_V_GOAL_TARGETS, ITEM_OBJECT, pv, e);
+	drop_all(inds);
+	json_decref(inds);
+	if (rc != LUP_OK)
+		return rc;
+	drop_all(arr);
 	if ((rc = rows_get(st, STMT_PD_EXT_INDICATORS, pv, 0, 0, &arr, e)) != LUP_OK)
 		return rc;
 	json_object_set_new(doc, "indicators", arr);
-	return load_indicators(st, arr, e);
+	if ((rc = attach(st, arr, "targets", STMT_PD_V_EXT_TARGETS, ITEM_OBJECT, pv, e)) != LUP_OK)
+		return rc;
+	drop_all(arr);
+	return LUP_OK;
 }
 
 static int load_measures(struct store *st, json_t *doc, int64_t pv, struct err *e)
 {
-	json_t *arr, *m;
-	size_t i;
+	json_t *arr;
 	int rc;
 
 	if ((rc = rows_get(st, STMT_PD_MEASURES, pv, 0, 0, &arr, e)) != LUP_OK)
 		return rc;
 	json_object_set_new(doc, "measures", arr);
-	json_array_foreach(arr, i, m) {
-		int64_t id = id_of(m, "_id");
-		if ((rc = set_rows(st, m, "themes", STMT_PD_MEASURE_THEMES, id, 0, 1, e)) ||
-		    (rc = set_rows(st, m, "areas", STMT_PD_MEASURE_AREAS, id, 0, 1, e)) ||
-		    (rc = set_rows(st, m, "target_groups", STMT_PD_MEASURE_TGS, id, 0, 1, e)) ||
-		    (rc = set_rows(st, m, "partners", STMT_PD_MEASURE_PARTNERS, id, 0, 0, e)))
-			return rc;
-		/* the LUP goals the measure serves (0018) */
-		if ((rc = set_rows(st, m, "goals", STMT_PM_DOC_GOALS, id, 0, 1, e)) != LUP_OK)
-			return rc;
-		move_after(m, "goals", "areas");
-		drop_private(m);
-	}
+	/* goals: the LUP goals the measure serves (0018), in the document after the areas */
+	if ((rc = attach(st, arr, "themes", STMT_PD_V_MEASURE_THEMES, ITEM_SCALAR, pv, e)) ||
+	    (rc = attach(st, arr, "areas", STMT_PD_V_MEASURE_AREAS, ITEM_SCALAR, pv, e)) ||
+	    (rc = attach(st, arr, "goals", STMT_PD_V_MEASURE_GOALS, ITEM_SCALAR, pv, e)) ||
+	    (rc = attach(st, arr, "target_groups", STMT_PD_V_MEASURE_TGS, ITEM_SCALAR, pv, e)) ||
+	    (rc = attach(st, arr, "partners", STMT_PD_V_MEASURE_PARTNERS, ITEM_OBJECT, pv, e)))
+		return rc;
+	drop_all(arr);
 	return LUP_OK;
 }
 
 static int load_activities(struct store *st, json_t *doc, int64_t pv, struct err *e)
 {
-	json_t *arr, *a;
-	size_t i;
+	static const char *const slots[] = { "goal", "theme", "goal", "measure", NULL };
+	json_t *arr;
 	int rc;
 
-	if ((rc = rows_get(st, STMT_PD_ACTIVITIES, pv, 0, 0, &arr, e)) != LUP_OK)
+	if ((rc = rows_get_slots(st, STMT_PD_ACTIVITIES, pv, 0, 0, slots, &arr, e)) != LUP_OK)
 		return rc;
 	json_object_set_new(doc, "activities", arr);
-	json_array_foreach(arr, i, a) {
-		int64_t id = id_of(a, "_id");
-		if ((rc = set_ref(st, a, "_theme", "theme", STMT_PD_THEME_REF, pv, e)) ||
-		    (rc = set_ref(st, a, "_measure", "measure", STMT_PD_MEASURE_REF, pv, e)))
-			return rc;
-		move_after(a, "theme", "goal");
-		move_after(a, "measure", "theme");
-		if ((rc = set_rows(st, a, "districts", STMT_PD_ACTIVITY_DISTRICTS, id, 0, 1, e)) ||
-		    (rc = set_rows(st, a, "partners", STMT_PD_ACTIVITY_PARTNERS, id, 0, 0, e)))
-			return rc;
-		drop_private(a);
-	}
+	if ((rc = attach(st, arr, "theme", STMT_PD_V_ACTIVITY_THEME_REFS, ITEM_REF, pv, e)) ||
+	    (rc = attach(st, arr, "measure", STMT_PD_V_ACTIVITY_MEASURE_REFS, ITEM_REF, pv, e)) ||
+	    (rc = attach(st, arr, "districts", STMT_PD_V_ACTIVITY_DISTRICTS, ITEM_SCALAR, pv, e)) ||
+	    (rc = attach(st, arr, "partners", STMT_PD_V_ACTIVITY_PARTNERS, ITEM_OBJECT, pv, e)))
+		return rc;
+	drop_all(arr);
 	return LUP_OK;
 }
 

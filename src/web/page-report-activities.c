@@ -71,19 +71,43 @@ static void group_head(struct http_req *r, struct html *h, const struct view_rep
 
 static void status_cell(struct html *h, const struct view_report *rep, const struct view_report_activity *a)
 {
-	html_open(h, "td", NULL);
+	HTML_OPEN(h, "td");
 	html_text(h, pf_activity_status_sv(a->status));
 	if (!a->reported)
-		html_elem(h, "span", " (aktivitetens egen status, inte uppdaterad i rapporten)", "class", "hint", NULL);
+		HTML_ELEM_AV(h, "span", "class", "hint", " (aktivitetens egen status, inte uppdaterad i rapporten)");
 	if (a->carried)
-		html_elem(h, "span", pf_report_carried_sv(rep), "class", "carried", NULL);
+		HTML_ELEM_AV(h, "span", "class", "carried", pf_report_carried_sv(rep));
 	html_close(h);
+}
+
+/* date_cell: a td of class date with page_time's text of t; the last few texts are kept, as an
+ * organisation's activities mostly share their dates (model_time_sv formats with printf) */
+static void date_cell(struct http_req *r, struct html *h, const char *t, const char **memo_in, const char **memo_out)
+{
+	int k;
+
+	for (k = 0; k < 4 && memo_in[k]; k++)
+		if (t && !strcmp(memo_in[k], t))
+			break;
+	if (!t || k == 4 || !memo_in[k]) {
+		const char *out = page_time(r, t);
+
+		if (t) {
+			memmove(memo_in + 1, memo_in, 3 * sizeof(*memo_in));
+			memmove(memo_out + 1, memo_out, 3 * sizeof(*memo_out));
+			memo_in[0] = t, memo_out[0] = out;
+		}
+		HTML_ELEM_AV(h, "td", "class", "date", out);
+		return;
+	}
+	HTML_ELEM_AV(h, "td", "class", "date", memo_out[k]);
 }
 
 /* table: the activities [i, end) read-only. */
 static void table(struct http_req *r, struct html *h, const struct view_report *rep, int i, int end)
 {
 	static const char *const cols[] = { "Aktivitet", "Start", "Slut", "Status i rapporten", "Kommentar", NULL };
+	const char *memo_in[4] = { 0 }, *memo_out[4] = { 0 };
 
 	html_open(h, "table", "class", "report-activities", NULL);
 	html_elem(h, "caption", "Aktiviteternas status i rapporten", NULL);
@@ -91,18 +115,18 @@ static void table(struct http_req *r, struct html *h, const struct view_report *
 	html_open(h, "tbody", NULL);
 	for (; i < end; i++) {
 		const struct view_report_activity *a = &rep->acts[i];
-		html_open(h, "tr", NULL);
-		html_open(h, "th", "scope", "row", NULL);
+		HTML_OPEN(h, "tr");
+		HTML_OPEN_AV(h, "th", "scope", "row");
 		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)a->id), a->name);
 		html_close(h);
-		html_elem(h, "td", page_time(r, a->start), "class", "date", NULL);
-		html_elem(h, "td", page_time(r, a->end), "class", "date", NULL);
+		date_cell(r, h, a->start, memo_in, memo_out);
+		date_cell(r, h, a->end, memo_in, memo_out);
 		status_cell(h, rep, a);
-		html_open(h, "td", NULL);
+		HTML_OPEN(h, "td");
 		if (a->comment && *a->comment)
 			pf_paragraphs(r, h, a->comment, "analysis");
 		else
-			html_elem(h, "span", "–", "class", "hint", NULL);
+			HTML_ELEM_AV(h, "span", "class", "hint", "–");
 		html_close(h);
 		html_close(h);
 	}

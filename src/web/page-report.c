@@ -136,32 +136,38 @@ static void status_head(struct http_req *r, struct html *h, const struct view_re
 	}
 }
 
+/* indicator_row: one indicator's row (per row: the literal-tag writers, checked once) */
 static void indicator_row(struct http_req *r, struct html *h, const struct view_report_indicator *in)
 {
-	html_open(h, "tr", NULL);
-	html_open(h, "th", "scope", "row", NULL);
+	HTML_OPEN(h, "tr");
+	HTML_OPEN_AV(h, "th", "scope", "row");
 	pf_link(h, pf_href(r, "/indikator/%s", in->key), in->name);
 	if (!in->on_goal)
-		html_elem(h, "span", " (följs upp under KF:s mål)", "class", "hint", NULL);
+		HTML_ELEM_AV(h, "span", "class", "hint", " (följs upp under KF:s mål)");
 	html_close(h);
-	html_elem(h, "td", in->target ? in->target : "–", NULL);
-	html_elem(h, "td", in->kf_target ? in->kf_target : "–", NULL);
-	html_open(h, "td", "class", "num", NULL);
+	HTML_ELEM(h, "td", in->target ? in->target : "–");
+	HTML_ELEM(h, "td", in->kf_target ? in->kf_target : "–");
+	HTML_OPEN_AV(h, "td", "class", "num");
 	if (in->has_value) {
-		html_textf(h, "%s%s%s", pf_num(r, in->value), in->unit ? " " : "", in->unit ? in->unit : "");
+		html_text(h, pf_num(r, in->value));
+		if (in->unit) {
+			html_text(h, " ");
+			html_text(h, in->unit);
+		}
 		if (in->example)
-			html_elem(h, "span", " (exempeldata)", "class", "hint", NULL);
+			HTML_ELEM_AV(h, "span", "class", "hint", " (exempeldata)");
 	} else {
 		html_text(h, "saknas");
 	}
 	html_close(h);
 	if (in->meets == MODEL_MEETS_YES)
-		html_elem(h, "td", "Når målet", "class", "meets-yes", NULL);
+		HTML_ELEM_AV(h, "td", "class", "meets-yes", "Når målet");
 	else if (in->meets == MODEL_MEETS_NO)
-		html_elem(h, "td", "Når inte målet", "class", "meets-no", NULL);
+		HTML_ELEM_AV(h, "td", "class", "meets-no", "Når inte målet");
 	else {
-		html_open(h, "td", NULL);
-		html_textf(h, "Kan inte bedömas: %s", in->why ? in->why : "okänt");
+		HTML_OPEN(h, "td");
+		html_text(h, "Kan inte bedömas: ");
+		html_text(h, in->why ? in->why : "okänt");
 		html_close(h);
 	}
 	html_close(h);
@@ -350,6 +356,18 @@ static void workflow(struct http_req *r, struct html *h, const struct view_repor
 		html_elem(h, "p", "Du har inga steg att göra i rapporten just nu.", "class", "hint", NULL);
 }
 
+/* reserve: room in the response for the page at about its size (an approved T1 of 20 goals, 149
+ * indicator rows and 153 activities: 148 KB; an activity's form about 1.6 KB), so that it is not
+ * grown by doubling and copying on the way (a hint: buf_reserve) */
+static void reserve(struct http_req *r, const struct view_report *rep, int editable)
+{
+	size_t n = 16384 + 2000 * (size_t)rep->ngoals + (editable ? 1700 : 560) * (size_t)rep->nacts;
+
+	for (int i = 0; i < rep->ngoals; i++)
+		n += 450 * (size_t)rep->goals[i].ninds;
+	buf_reserve(&r->out, n);
+}
+
 int pf_report_render(struct http_req *r, const struct view_report *rep, const struct form *f,
 		     const struct form_errors *e, const char *notice, int status)
 {
@@ -363,6 +381,7 @@ int pf_report_render(struct http_req *r, const struct view_report *rep, const st
 	title = arena_strdup(&r->a, t.ptr);
 	buf_release(&t);
 	h = page_begin(r, title, NAV_FOLLOWUP);
+	reserve(r, rep, editable);
 	html_open(h, "p", NULL);
 	pf_link(h, "/uppfoljning", "Uppföljning");
 	html_close(h);

@@ -391,7 +391,7 @@ void pf_thead(struct html *h, const char *const *labels)
 
 void pf_link(struct html *h, const char *href, const char *text)
 {
-	html_elem(h, "a", text, "href", href, NULL);
+	HTML_ELEM_A(h, "a", "href", href, text);
 }
 
 void pf_dl_row(struct html *h, const char *term, const char *value)

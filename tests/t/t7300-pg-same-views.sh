@@ -127,6 +127,7 @@ URLS="/ /stadsdelar /stadsdelar/samverkan /stadsdel/spanga-tensta /stadsdel/rink
 /mal/vp-2022-spanga-tensta-nm-01 /indikator/vp-2022-spanga-tensta-i-001 /aktivitet/1 /aktivitet/153
 /api/v1/organisations/8/goal-chain?year=2022 /api/v1/organisations/8/goal-chain?year=2021
 /api/v1/organisations/spanga-tensta-stadsdelsnamnd/indicator-values?year=2022 /api/v1/reports/1/activities
+/api/v1/plans/lup-spanga-tensta/diff?from=1&to=1 /api/v1/plans/vp-2022-spanga-tensta/diff?from=1&to=1
 /sok?q=f%C3%B6rskola /sok?q=skola+F%C3%96RS /sok?q=forskola /sok?q=spanga+trygghet
 /resurser /resurser?ar=2022 /api/v1/views/resources-need?year=2022 /api/v1/views/resources-need?year=2022&org=socialforvaltningen
 /api/v1/allocations /api/v1/allocations?year=2022 /api/v1/allocations?org=socialforvaltningen&limit=7&offset=3

@@ -79,8 +79,9 @@ done
 # statement seeking a table per indicator and year)
 view "city page" / 9
 # the districts list: each district's LUP version found by two max() (was a sort per plan in
-# every statement that picks it: 15, 44 and 29 sorts)
-view "districts page" /stadsdelar 3
+# every statement that picks it: 15, 44 and 29 sorts); the measures and activities counted by the
+# page from one statement of links, parents, drafts and counts (was a count(DISTINCT) per district)
+view "districts page" /stadsdelar 4
 # the organisations list: the organisations, the districts' committees and the counts per owner,
 # joined by the page (was one statement with an automatic index)
 view "organisations list" /organisationer 3
