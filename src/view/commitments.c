@@ -76,7 +76,8 @@ int commit_districts_order(struct arena *a, const char *const *names, const int6
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		k[i] = (struct dkey){ rank[i], ids[i], i };
-	qsort(k, n, sizeof(*k), cmp_dkey);
+	if (n > 1)
+		qsort(k, n, sizeof(*k), cmp_dkey);
 	for (size_t i = 0; i < n; i++)
 		perm[i] = k[i].i;
 	return 0;
@@ -305,7 +306,8 @@ static int read_orgs(struct store *st, struct read *rd, struct err *e)
 
 	for (int i = 0; i < rd->n; i++)
 		ids[i] = rd->r[i].org_id;
-	qsort(ids, (size_t)rd->n, sizeof(*ids), cmp_id);
+	if (rd->n > 1)
+		qsort(ids, (size_t)rd->n, sizeof(*ids), cmp_id);
 	for (int i = 0; i < rd->n; i++) {
 		if (i && ids[i] == ids[i - 1])
 			continue;
@@ -431,7 +433,8 @@ int view_commitments_load(struct store *st, struct arena *a, int texts, struct v
 	order = arena_alloc_raw(a, sizeof(*order) * ((size_t)rd.n + 1));
 	for (int i = 0; i < rd.n; i++)
 		order[i] = &rd.r[i];
-	qsort(order, (size_t)rd.n, sizeof(*order), raw_cmp);
+	if (rd.n > 1)
+		qsort(order, (size_t)rd.n, sizeof(*order), raw_cmp);
 	gather(a, c, order, (size_t)rd.n);
 	fill_roles(a, c);
 	return LUP_OK;

@@ -273,7 +273,8 @@ static int order_parties(struct ctx *x, struct err *e)
 		return err_set(e, LUP_EDB, "no Swedish collator");
 	for (size_t i = 0; i < n; i++)
 		k[i] = (struct pkey){ rank[i], l->parties[i].id, i };
-	qsort(k, n, sizeof(*k), cmp_pkey);
+	if (n > 1)
+		qsort(k, n, sizeof(*k), cmp_pkey);
 	for (size_t i = 0; i < n; i++)
 		parties[i] = l->parties[k[i].i], px[i] = x->px[k[i].i];
 	l->parties = parties;
@@ -463,7 +464,8 @@ static const char *id_list(struct arena *a, int64_t *ids, int n)
 	char *s = arena_alloc_raw(a, (size_t)n * NUMFMT_SIZE + 1);
 	size_t len = 0;
 
-	qsort(ids, (size_t)n, sizeof(*ids), cmp_id);
+	if (n > 1)
+		qsort(ids, (size_t)n, sizeof(*ids), cmp_id);
 	for (int i = 0; i < n; i++) {
 		if (i && ids[i] == ids[i - 1])
 			continue;

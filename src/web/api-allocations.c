@@ -360,7 +360,8 @@ static int al_sort(struct al_items *l)
 		l->v[i].org_rank = l->orgs.v[l->v[i].org].rank;
 		l->v[i].area_rank = l->areas.v[l->v[i].area].rank;
 	}
-	qsort(l->v, (size_t)l->n, sizeof(*l->v), by_list_order);
+	if (l->n > 1)	/* no rows: l->v may be NULL */
+		qsort(l->v, (size_t)l->n, sizeof(*l->v), by_list_order);
 	return 0;
 }
 

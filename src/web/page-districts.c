@@ -80,7 +80,8 @@ static int links_pairs(struct links *l, struct pair **out)
 		if ((up = find(l->v[1], l->n[1], l->v[0][i].a)))
 			p[n++] = (struct pair){ up->b, l->v[0][i].b };
 	}
-	qsort(p, (size_t)n, sizeof(*p), pair_cmp);
+	if (n > 1)
+		qsort(p, (size_t)n, sizeof(*p), pair_cmp);
 	for (int i = 0; i < n; i++)
 		if (m == 0 || p[i].a != p[m - 1].a || p[i].b != p[m - 1].b)
 			p[m++] = p[i];

@@ -14,8 +14,11 @@ CREATE INDEX activity_measure ON activity(measure_id) WHERE measure_id IS NOT NU
 CREATE INDEX plan_partner_version ON plan_partner(plan_version_id);
 -- provenance_measure: a measure's provenance by its id alone (STMT_WEB_PLACES_DISTRICT_MEASURES:
 -- a probe per measure of the page), an integer key where the table's own key starts with the
--- entity's name (a text compared on every step of the probe).
-CREATE INDEX provenance_measure ON provenance(entity_id, doc_id, line_from, line_to) WHERE entity = 'measure';
+-- entity's name (a text compared on every step of the probe). Not partial (WHERE entity =
+-- 'measure'): SQLite would then prepare again, on every new binding, each statement comparing
+-- entity with a parameter (PROV_GET: 95K instructions a request), to learn whether the index
+-- may serve it.
+CREATE INDEX provenance_measure ON provenance(entity_id, entity, doc_id, line_from, line_to);
 -- plan_district: a district's plans by kind and last year (its LUPs: the district page's
 -- version, STMT_PV_DISTRICT_VERSION, its contributions, STMT_WEB_PLACES_DISTRICT_CONTRIB, and
 -- the trajectories' goals, STMT_IND_DISTRICT_LUP_GOALS), where each read scanned every plan
