@@ -4,6 +4,7 @@
  * page, whatever the number of districts, indicators or organisations. */
 #include "web/pages-city.h"
 #include "web/page.h"
+#include "web/pages-places.h"
 #include "web/api.h"
 #include "web/authz.h"
 #include "web/server.h"
@@ -207,16 +208,10 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 		 w->example ? " (exempeldata)" : "");
 	HTML_OPEN_A(h, "table", "class", "city-values");
 	HTML_ELEM(h, "caption", cap);
-	HTML_OPEN(h, "thead");
-	HTML_OPEN(h, "tr");
-	HTML_ELEM_A(h, "th", "scope", "col", "Stadsdelsområde");
-	html_elem(h, "th", "Värde", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Stadens snitt", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", pct ? "Skillnad mot snittet (procentenheter)" : "Skillnad mot snittet", "scope", "col", "class", "num", NULL);
-	HTML_ELEM_A(h, "th", "scope", "col", "Jämfört med snittet");
-	HTML_ELEM_A(h, "th", "scope", "col", "Prioriterat LUP");
-	html_close(h);
-	html_close(h);
+	const char *cols[] = { "Stadsdelsområde", "#Värde", "#Stadens snitt",
+		pct ? "#Skillnad mot snittet (procentenheter)" : "#Skillnad mot snittet", "Jämfört med snittet",
+		"Prioriterat LUP", NULL };
+	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	svg_fmt_value(w->city, w->decimals, unit, 0, g, sizeof(g));
 	for (size_t i = 0; i < w->ndistricts; i++) {
@@ -334,13 +329,8 @@ static void write_themes(struct city *c)
 	HTML_OPEN_A(h, "table", "class", "city-themes");
 	html_elem(h, "caption", "Teman i varje stadsdelsområdes LUP (senaste versionen) med antal prioriterade "
 		  "åtgärder per tema", NULL);
-	HTML_OPEN(h, "thead");
-	HTML_OPEN(h, "tr");
-	HTML_ELEM_A(h, "th", "scope", "col", "Stadsdelsområde");
-	HTML_ELEM_A(h, "th", "scope", "col", "Prioriterat LUP");
-	HTML_ELEM_A(h, "th", "scope", "col", "Teman och åtgärder");
-	html_close(h);
-	html_close(h);
+	static const char *const cols[] = { "Stadsdelsområde", "Prioriterat LUP", "Teman och åtgärder", NULL };
+	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	for (size_t i = 0; i < c->v.ndistricts; i++) {
 		const struct view_city_district *d = &c->v.districts[i];
@@ -458,17 +448,9 @@ static void write_fulfilment(struct city *c)
 	snprintf(cap, sizeof(cap), "Målbedömningar i %s per organisation", label);
 	HTML_OPEN_A(h, "table", "class", "city-fulfilment");
 	HTML_ELEM(h, "caption", cap);
-	HTML_OPEN(h, "thead");
-	HTML_OPEN(h, "tr");
-	HTML_ELEM_A(h, "th", "scope", "col", "Organisation");
-	HTML_ELEM_A(h, "th", "scope", "col", "Rapport");
-	html_elem(h, "th", "Uppfyllt helt", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Delvis uppfyllt", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Ej uppfyllt", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Ej bedömt", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Mål totalt", "scope", "col", "class", "num", NULL);
-	html_close(h);
-	html_close(h);
+	static const char *const cols[] = { "Organisation", "Rapport", "#Uppfyllt helt", "#Delvis uppfyllt",
+		"#Ej uppfyllt", "#Ej bedömt", "#Mål totalt", NULL };
+	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	for (size_t i = 0; i < c->v.nfulfil; i++) {
 		const struct view_city_fulfilment *f = &c->v.fulfil[i];

@@ -143,12 +143,7 @@ static void summary(struct http_req *r, struct html *h, const struct view_ledger
 	html_open(h, "table", "class", "ledger", NULL);
 	html_elem(h, "caption", "Sammanställning per nämnd och bolag: de som inte har rapporterat och de som är "
 		  "försenade först", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	for (int i = 0; cols[i]; i++)
-		html_elem(h, "th", cols[i], "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
+	places_thead(h, cols);
 	html_open(h, "tbody", NULL);
 	for (size_t i = 0; i < l->nparties; i++)
 		summary_row(r, h, &l->parties[i]);
@@ -207,14 +202,8 @@ static void district_table(struct http_req *r, struct html *h, const struct view
 	HTML_ELEM(h, "h3", name);
 	HTML_OPEN_AV(h, "table", "class", "list");
 	HTML_ELEM(h, "caption", cap);
-	HTML_OPEN(h, "thead");
-	HTML_OPEN(h, "tr");
-	HTML_ELEM_AV(h, "th", "scope", "col", "Åtagande");
-	HTML_ELEM_AV(h, "th", "scope", "col", "Vad");
-	HTML_ELEM_AV(h, "th", "scope", "col", "Roll");
-	HTML_ELEM_AV(h, "th", "scope", "col", "Status eller omfattning");
-	html_close(h);
-	html_close(h);
+	static const char *const cols[] = { "Åtagande", "Vad", "Roll", "Status eller omfattning", NULL };
+	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	for (size_t k = from; k < to; k++)
 		item_row(r, h, p, &l->items[k]);
