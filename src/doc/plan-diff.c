@@ -148,8 +148,13 @@ static const struct pval *pick_named(const struct pval *o, const char *names, ch
 		}
 		names += n + 1;
 	}
-	if (name)
-		snprintf(name, 64, "%s", names);
+	if (name) {
+		size_t n = strlen(names);
+
+		n = n < 63 ? n : 63;
+		memcpy(name, names, n);
+		name[n] = '\0';
+	}
 	return member(o, names);
 }
 
@@ -340,10 +345,20 @@ static int array_of(const struct pval *o, const char *k, const char *where, cons
 static int index_list(struct arena *a, const struct pval *arr, const struct kspec *k, const char *where,
 		      struct vindex *idx, struct err *e);
 
-/* checks the members of thing el (at where) that the diff relies on, recursively */
-static int check_thing(struct arena *a, const struct pval *el, const struct kspec *k, const char *where,
+/* at_of: the place of thing i of the list at where, for messages */
+static const char *at_of(char at[512], const char *where, int i)
+{
+	snprintf(at, 512, "%.400s[%d]", where, i);
+	return at;
+}
+
+/* checks the members of thing el (thing i of the list at where) that the diff relies on,
+ * recursively */
+static int check_thing(struct arena *a, const struct pval *el, const struct kspec *k, const char *where, int i,
 		       struct err *e)
 {
+	char at[512];
+
 	for (const struct fspec *f = k->fields; f->name; f++) {
 		const struct pval *arr, *v;
 		struct vindex idx;
@@ -352,17 +367,19 @@ static int check_thing(struct arena *a, const struct pval *el, const struct kspe
 
 		if (f->how == F_SCALAR)
 			continue;
+		v = member(el, f->name);
 		if (f->how == F_TEXT) {
-			v = member(el, f->name);
 			if (v->t != PVAL_NULL && v->t != PVAL_STR)
-				return err_set(e, LUP_EINVAL, "%s: '%s' is not a string", where, f->name);
+				return err_set(e, LUP_EINVAL, "%s: '%s' is not a string", at_of(at, where, i), f->name);
 			continue;
 		}
-		if ((rc = array_of(el, f->name, where, &arr, e)) != LUP_OK)
+		if (v->t == PVAL_NULL || (v->t == PVAL_ARR && (f->how == F_SET || v->n == 0) && v->n <= PLAN_DIFF_MAX_ITEMS))
+			continue;	/* nothing more to check: no message needed */
+		if ((rc = array_of(el, f->name, at_of(at, where, i), &arr, e)) != LUP_OK)
 			return rc;
 		if (f->how == F_SET || !size_of(arr))
 			continue;
-		snprintf(sub, sizeof sub, "%.400s.%.60s", where, f->name);
+		snprintf(sub, sizeof sub, "%.400s.%.60s", at, f->name);
 		if ((rc = index_list(a, arr, f->sub, sub, &idx, e)) != LUP_OK)
 			return rc;
 	}
@@ -414,14 +431,13 @@ static int index_list(struct arena *a, const struct pval *arr, const struct kspe
 		const struct pval *id = pick_named(el, k->id, idname);
 		uint32_t h;
 
-		snprintf(at, sizeof at, "%.400s[%d]", where, i);
 		if (el->t != PVAL_OBJ || !good_id(id))
-			return index_fail(el, k, at, idname, e);
+			return index_fail(el, k, at_of(at, where, i), idname, e);
 		h = hash(id);
 		if (vindex_find(idx, id, h, 0) >= 0)
-			return index_dup(id, at, idname, e);
+			return index_dup(id, at_of(at, where, i), idname, e);
 		vindex_add(idx, id, h);
-		rc = check_thing(a, el, k, at, e);
+		rc = check_thing(a, el, k, where, i, e);
 	}
 	return rc;
 }

@@ -10,7 +10,7 @@ const struct pval *pval_get(const struct pval *o, const char *k)
 	if (!o || o->t != PVAL_OBJ)
 		return NULL;
 	for (int i = 0; i < o->n; i++)
-		if (strcmp(o->u.m[i].key, k) == 0)
+		if (o->u.m[i].key[0] == k[0] && strcmp(o->u.m[i].key, k) == 0)
 			return &o->u.m[i].v;
 	return NULL;
 }
