@@ -187,11 +187,11 @@ static void set(json_t *o, const char *k, json_t *v)
 		abort();
 }
 
-/* jv: v as a new jansson value (never NULL: the OOM policy; a string that is not UTF-8, which
- * neither a loaded document nor a parsed file holds, counts as such) */
+/* jv: v as a new jansson value (never NULL: the OOM policy). A string that is not UTF-8 (which
+ * the store should not hold; a parsed file cannot) gets U+FFFD (pval_json_lossy). */
 static json_t *jv(const struct pval *v)
 {
-	json_t *j = pval_json(v);
+	json_t *j = pval_json_lossy(v);
 
 	if (!j)
 		abort();

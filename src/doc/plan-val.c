@@ -1,7 +1,11 @@
 /* plan-val.c: JSON values in an arena (see plan-val.h). */
 #include "doc/plan-val.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/utf8.h"
+#include "core/xalloc.h"
 
 const struct pval pval_null = { PVAL_NULL, 0, 0, 0, { 0 } };
 
@@ -92,11 +96,13 @@ int pval_equal(const struct pval *x, const struct pval *y)
 	}
 }
 
+static json_t *to_json(const struct pval *v, int check);
+
 /* container_json: the items or members of v added to c (a new array or object); NULL on failure */
-static json_t *container_json(const struct pval *v, json_t *c)
+static json_t *container_json(const struct pval *v, json_t *c, int check)
 {
 	for (int i = 0; c && i < v->n; i++) {
-		json_t *x = pval_json(v->t == PVAL_ARR ? &v->u.a[i] : &v->u.m[i].v);
+		json_t *x = to_json(v->t == PVAL_ARR ? &v->u.a[i] : &v->u.m[i].v, check);
 		int rc = !x ? -1 : v->t == PVAL_ARR ? json_array_append_new(c, x)
 						   : json_object_set_new(c, v->u.m[i].key, x);
 
@@ -108,7 +114,32 @@ static json_t *container_json(const struct pval *v, json_t *c)
 	return c;
 }
 
-json_t *pval_json(const struct pval *v)
+/* lossy_string: a string of the n bytes at s with U+FFFD for each byte that does not begin a
+ * UTF-8 sequence (as render/json.c writes such text) */
+static json_t *lossy_string(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *t = xmalloc(3 * n + 1);
+	size_t k = 0;
+	json_t *j;
+
+	for (size_t i = 0, len; i < n; i += len) {
+		if ((len = utf8_seq(p + i, n - i, NULL)) == 0) {
+			memcpy(t + k, "\xef\xbf\xbd", 3);
+			k += 3;
+			len = 1;
+			continue;
+		}
+		memcpy(t + k, s + i, len);
+		k += len;
+	}
+	j = json_stringn(t, k);
+	free(t);
+	return j;
+}
+
+/* to_json: pval_json, a string that is not UTF-8 refused (check) or made so (lossy_string) */
+static json_t *to_json(const struct pval *v, int check)
 {
 	switch (v->t) {
 	case PVAL_FALSE:
@@ -120,14 +151,26 @@ json_t *pval_json(const struct pval *v)
 	case PVAL_REAL:
 		return json_real(v->u.d);
 	case PVAL_STR:
+		if (!check && !utf8_valid(v->u.s, v->len))
+			return lossy_string(v->u.s, v->len);
 		return json_stringn(v->u.s, v->len);
 	case PVAL_ARR:
-		return container_json(v, json_array());
+		return container_json(v, json_array(), check);
 	case PVAL_OBJ:
-		return container_json(v, json_object());
+		return container_json(v, json_object(), check);
 	default:
 		return json_null();
 	}
+}
+
+json_t *pval_json(const struct pval *v)
+{
+	return to_json(v, 1);
+}
+
+json_t *pval_json_lossy(const struct pval *v)
+{
+	return to_json(v, 0);
 }
 
 struct pval pval_from_json(struct arena *a, const json_t *v)

@@ -60,6 +60,11 @@ int pval_equal(const struct pval *x, const struct pval *y);
  * it (a string that is not UTF-8) or runs out of memory. */
 json_t *pval_json(const struct pval *v);
 
+/* pval_json_lossy: pval_json with a string that is not UTF-8 (which the store should not hold)
+ * given U+FFFD for each byte that does not begin a UTF-8 sequence, as lup's JSON writer writes
+ * it: NULL only when out of memory. */
+json_t *pval_json_lossy(const struct pval *v);
+
 /* pval_from_json: v as a pval in a (strings copied). */
 struct pval pval_from_json(struct arena *a, const json_t *v);
 
