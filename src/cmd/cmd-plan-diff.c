@@ -24,22 +24,26 @@ const struct cmd cmd_plan_diff_usage = {
 	"(as written by `lup export json plan`) instead of two versions in the database.",
 };
 
-/* reads the plan document in file path into *doc */
-static int load_file(struct cmd_ctx *c, const char *path, json_t **doc)
+/* reads the plan document in file path into *doc (in a) */
+static int load_file(struct cmd_ctx *c, const char *path, struct arena *a, struct pval *doc)
 {
 	json_error_t je;
+	json_t *j;
 
-	if (!(*doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je))) {
+	if (!(j = json_load_file(path, JSON_REJECT_DUPLICATES, &je))) {
 		if (je.line < 1)
 			return err_set(&c->err, LUP_EIO, "cannot read plan document '%s': %s", path, je.text);
 		return err_set(&c->err, LUP_EINVAL, "cannot read plan document '%s': line %d: %s",
 			       path, je.line, je.text);
 	}
+	*doc = pval_from_json(a, j);
+	json_decref(j);
 	return LUP_OK;
 }
 
-/* reads versions pos[1] and pos[2] of plan pos[0] from the database into *a and *b */
-static int load_versions(struct cmd_ctx *c, const char *const pos[3], json_t **a, json_t **b)
+/* reads versions pos[1] and pos[2] of plan pos[0] from the database into *a and *b (in ar) */
+static int load_versions(struct cmd_ctx *c, const char *const pos[3], struct arena *ar, struct pval *a,
+			 struct pval *b)
 {
 	struct store *st = NULL;
 	int v[2], rc;
@@ -53,22 +57,22 @@ static int load_versions(struct cmd_ctx *c, const char *const pos[3], json_t **a
 	}
 	if (cmd_open(c, 0, &st) != EXIT_OK)
 		return LUP_EDB;
-	rc = plan_doc_load(st, pos[0], v[0], a, &c->err);
+	rc = plan_doc_val_load(st, pos[0], v[0], ar, a, &c->err);
 	if (rc == LUP_OK)
-		rc = plan_doc_load(st, pos[0], v[1], b, &c->err);
+		rc = plan_doc_val_load(st, pos[0], v[1], ar, b, &c->err);
 	store_close(st);
 	return rc;
 }
 
 /* diffs a against b and prints the result (JSON or text) on stdout */
-static int diff_and_print(struct cmd_ctx *c, const json_t *a, const json_t *b, int as_json)
+static int diff_and_print(struct cmd_ctx *c, struct pval *a, struct pval *b, int as_json)
 {
 	json_t *d = NULL;
 	struct buf out;
 	int rc;
 
 	buf_init(&out, PLAN_DOC_MAX * 4);
-	if ((rc = plan_diff(a, b, &d, &c->err)) != LUP_OK)
+	if ((rc = plan_diff_val(a, b, &d, &c->err)) != LUP_OK)
 		goto done;
 	if (as_json) {
 		char *s = json_dumps(d, JSON_INDENT(2));
@@ -97,7 +101,8 @@ int cmd_plan_diff(struct cmd_ctx *c, int argc, char **argv)
 	int help = 0, files = 0, as_json = 0, npos, rc;
 	const char *pos[3];
 	const struct opt opts[] = { { "--files", NULL, &files }, { "--json", NULL, &as_json }, { NULL, NULL, NULL } };
-	json_t *a = NULL, *b = NULL;
+	struct arena ar = ARENA_INIT;
+	struct pval a, b;
 
 	if ((rc = cmd_parse(&cmd_plan_diff_usage, argc, argv, opts, pos, 3, &npos, &help)) != EXIT_OK)
 		return rc;
@@ -110,18 +115,16 @@ int cmd_plan_diff(struct cmd_ctx *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (files) {
-		if (load_file(c, pos[0], &a) != LUP_OK || load_file(c, pos[1], &b) != LUP_OK)
+		if (load_file(c, pos[0], &ar, &a) != LUP_OK || load_file(c, pos[1], &ar, &b) != LUP_OK)
 			goto fail;
-	} else if (load_versions(c, pos, &a, &b) != LUP_OK) {
+	} else if (load_versions(c, pos, &ar, &a, &b) != LUP_OK) {
 		goto fail;
 	}
-	if (diff_and_print(c, a, b, as_json) != LUP_OK)
+	if (diff_and_print(c, &a, &b, as_json) != LUP_OK)
 		goto fail;
-	json_decref(a);
-	json_decref(b);
+	arena_release(&ar);
 	return EXIT_OK;
 fail:
-	json_decref(a);
-	json_decref(b);
+	arena_release(&ar);
 	return cmd_fail(c);
 }

@@ -2,6 +2,7 @@
  * member lists compared as sets (or keyed by org), section bodies by paragraph (an LCS). */
 #include "doc/plan-diff.h"
 
+#include "core/hash.h"
 #include "core/xalloc.h"
 
 #include <stdint.h>
@@ -115,45 +116,51 @@ static const struct kspec *const lists[] = {
 /* A diff in progress. */
 struct dctx {
 	json_t *changes;	/* the list being built */
-	const json_t *ida;	/* identity of the parent (child kinds), else NULL */
+	const struct pval *ida;	/* identity of the parent (child kinds), else NULL */
+	struct arena *a;	/* the diff's own (indexes) */
 	struct err *e;
 };
 
-/* member k of o (o may be anything), null when absent: never NULL, borrowed */
-static json_t *member(const json_t *o, const char *k)
+/* member k of o (o may be anything), null when absent: never NULL */
+static const struct pval *member(const struct pval *o, const char *k)
 {
-	json_t *v = json_is_object(o) ? json_object_get(o, k) : NULL;
+	const struct pval *v = pval_get(o, k);
 
-	return v ? v : json_null();
+	return v ? v : &pval_null;
 }
 
 /* pick_named: member `names` of o, where names may list several members separated by '|': the
- * first of them that is not null (never NULL, borrowed); *name (may be NULL) gets the member's
- * name (the last one listed when all are null) */
-static json_t *pick_named(const json_t *o, const char *names, char name[64])
+ * first of them that is not null (never NULL); *name (may be NULL) gets the member's name (the
+ * last one listed when all are null) */
+static const struct pval *pick_named(const struct pval *o, const char *names, char name[64])
 {
 	char one[64];
 
 	while (strchr(names, '|')) {
 		size_t n = (size_t)(strchr(names, '|') - names);
-		json_t *v;
+		const struct pval *v;
 
 		snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), names);
-		if (!json_is_null(v = member(o, one))) {
+		if ((v = member(o, one))->t != PVAL_NULL) {
 			if (name)
 				memcpy(name, one, sizeof one);
 			return v;
 		}
 		names += n + 1;
 	}
-	if (name)
-		snprintf(name, 64, "%s", names);
+	if (name) {
+		size_t n = strlen(names);
+
+		n = n < 63 ? n : 63;
+		memcpy(name, names, n);
+		name[n] = '\0';
+	}
 	return member(o, names);
 }
 
-static json_t *pick(const json_t *o, const char *names)
+static const struct pval *pick(const struct pval *o, const char *names)
 {
-	return pick_named(o, names, NULL);
+	return strchr(names, '|') ? pick_named(o, names, NULL) : member(o, names);
 }
 
 /* whether name is one of the members of names ("a|b") */
@@ -180,189 +187,315 @@ static void set(json_t *o, const char *k, json_t *v)
 		abort();
 }
 
-/* a canonical string of v, its JSON text (for maps and messages): malloc'd, never NULL */
-static char *canon(const json_t *v)
+/* jv: v as a new jansson value (never NULL: the OOM policy). A string that is not UTF-8 (which
+ * the store should not hold; a parsed file cannot) gets U+FFFD (pval_json_lossy). */
+static json_t *jv(const struct pval *v)
 {
-	char *s;
+	json_t *j = pval_json_lossy(v);
 
-	/* the common case without the serializer: a string with nothing to escape */
-	if (json_is_string(v) && !strpbrk(json_string_value(v), "\"\\\x01\x02\x03\x04\x05\x06\x07\x08"
-					   "\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
-					   "\x1b\x1c\x1d\x1e\x1f\x7f") &&
-	    strlen(json_string_value(v)) == json_string_length(v)) {
-		size_t n = json_string_length(v);
+	if (!j)
+		abort();
+	return j;
+}
 
-		s = xmalloc(n + 3);
-		s[0] = '"';
-		memcpy(s + 1, json_string_value(v), n);
-		s[n + 1] = '"';
-		s[n + 2] = '\0';
-		return s;
-	}
-	if (!(s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY)))
+/* a canonical string of v, its JSON text (for messages and the text form): malloc'd */
+static char *canon_json(const json_t *v)
+{
+	char *s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+
+	if (!s)
 		abort();
 	return s;
 }
 
-/* the array o[k]: *arr = it, or NULL when missing or null. Fails on another type. */
-static int array_of(const json_t *o, const char *k, const char *where, const json_t **arr, struct err *e)
+/* same: whether x and y have the same canonical text (the JSON text with sorted keys): as
+ * pval_equal, but a real by its bits (-0.0 is not 0.0: their texts differ) */
+static int same(const struct pval *x, const struct pval *y)
 {
-	const json_t *v = member(o, k);
+	if (x->t != y->t)
+		return 0;
+	switch (x->t) {
+	case PVAL_INT:
+		return x->u.i == y->u.i;
+	case PVAL_REAL:
+		return memcmp(&x->u.d, &y->u.d, sizeof(double)) == 0;
+	case PVAL_STR:
+		return x->len == y->len && memcmp(x->u.s, y->u.s, x->len) == 0;
+	case PVAL_ARR:
+		if (x->n != y->n)
+			return 0;
+		for (int i = 0; i < x->n; i++)
+			if (!same(&x->u.a[i], &y->u.a[i]))
+				return 0;
+		return 1;
+	case PVAL_OBJ:
+		if (x->n != y->n)
+			return 0;
+		for (int i = 0; i < x->n; i++) {
+			const struct pval *w = pval_get(y, x->u.m[i].key);
+
+			if (!w || !same(&x->u.m[i].v, w))
+				return 0;
+		}
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/* hash: a hash of v that same() values share (an object's members in any order) */
+static uint32_t hash(const struct pval *v)
+{
+	uint32_t h = (uint32_t)v->t * 0x9e3779b1u;
+
+	switch (v->t) {
+	case PVAL_INT:
+	case PVAL_REAL:
+		return h ^ hash_fnv1a((const char *)&v->u, sizeof(v->u.i));
+	case PVAL_STR:
+		return h ^ hash_fnv1a(v->u.s, v->len);
+	case PVAL_ARR:
+		for (int i = 0; i < v->n; i++)
+			h = (h ^ hash(&v->u.a[i])) * 16777619u;
+		return h;
+	case PVAL_OBJ:
+		for (int i = 0; i < v->n; i++)
+			h += hash_fnv1a(v->u.m[i].key, strlen(v->u.m[i].key)) * (hash(&v->u.m[i].v) | 1u);
+		return h;
+	default:
+		return h;
+	}
+}
+
+/*
+ * An index of values by same(): an open-addressing table of positions into vals. Used for the
+ * things of a list by identity and for the members of a set.
+ */
+struct vindex {
+	const struct pval **vals;	/* n values */
+	uint32_t *hv;			/* their hashes */
+	int *slot;			/* mask + 1 slots: a position, or -1 */
+	unsigned char *used;		/* per position (sets: taken away) */
+	int n;
+	uint32_t mask;
+};
+
+static void vindex_init(struct arena *a, struct vindex *x, int n)
+{
+	uint32_t size = 8;
+
+	while (size < 2u * (uint32_t)n)
+		size *= 2;
+	x->vals = arena_alloc_raw(a, (size_t)(n + 1) * sizeof(*x->vals));
+	x->hv = arena_alloc_raw(a, (size_t)(n + 1) * sizeof(*x->hv));
+	x->used = arena_alloc(a, (size_t)n + 1);
+	x->slot = arena_alloc_raw(a, size * sizeof(*x->slot));
+	memset(x->slot, 0xff, size * sizeof(*x->slot));
+	x->mask = size - 1;
+	x->n = 0;
+}
+
+/* vindex_find: the first position whose value is same() as v and (when unused) not used; -1 */
+static int vindex_find(const struct vindex *x, const struct pval *v, uint32_t h, int unused)
+{
+	for (uint32_t s = h & x->mask;; s = (s + 1) & x->mask) {
+		int p = x->slot[s];
+
+		if (p < 0)
+			return -1;
+		if (x->hv[p] == h && (!unused || !x->used[p]) && same(x->vals[p], v))
+			return p;
+	}
+}
+
+/* vindex_add: adds v at the next position */
+static void vindex_add(struct vindex *x, const struct pval *v, uint32_t h)
+{
+	uint32_t s = h & x->mask;
+
+	while (x->slot[s] >= 0)
+		s = (s + 1) & x->mask;
+	x->vals[x->n] = v;
+	x->hv[x->n] = h;
+	x->slot[s] = x->n++;
+}
+
+static int size_of(const struct pval *arr)
+{
+	return arr && arr->t == PVAL_ARR ? arr->n : 0;
+}
+
+/* the array o[k]: *arr = it, or NULL when missing or null. Fails on another type. */
+static int array_of(const struct pval *o, const char *k, const char *where, const struct pval **arr,
+		    struct err *e)
+{
+	const struct pval *v = member(o, k);
 
 	*arr = NULL;
-	if (json_is_null(v))
+	if (v->t == PVAL_NULL)
 		return LUP_OK;
-	if (!json_is_array(v))
+	if (v->t != PVAL_ARR)
 		return err_set(e, LUP_EINVAL, "%s: '%s' is not an array", where, k);
-	if (json_array_size(v) > PLAN_DIFF_MAX_ITEMS)
+	if (v->n > PLAN_DIFF_MAX_ITEMS)
 		return err_set(e, LUP_ETOOBIG, "%s: '%s' has more than %d items", where, k, PLAN_DIFF_MAX_ITEMS);
 	*arr = v;
 	return LUP_OK;
 }
 
-static size_t size_of(const json_t *arr)
+static int index_list(struct arena *a, const struct pval *arr, const struct kspec *k, const char *where,
+		      struct vindex *idx, struct err *e);
+
+/* at_of: the place of thing i of the list at where, for messages */
+static const char *at_of(char at[512], const char *where, int i)
 {
-	return arr ? json_array_size(arr) : 0;
+	snprintf(at, 512, "%.400s[%d]", where, i);
+	return at;
 }
 
-static int index_list(const json_t *arr, const struct kspec *k, const char *where, json_t **idx, struct err *e);
-
-/* checks the members of thing el (at where) that the diff relies on, recursively */
-static int check_thing(const json_t *el, const struct kspec *k, const char *where, struct err *e)
+/* checks the members of thing el (thing i of the list at where) that the diff relies on,
+ * recursively */
+static int check_thing(struct arena *a, const struct pval *el, const struct kspec *k, const char *where, int i,
+		       struct err *e)
 {
+	char at[512];
+
 	for (const struct fspec *f = k->fields; f->name; f++) {
-		const json_t *arr;
-		json_t *idx = NULL;
+		const struct pval *arr, *v;
+		struct vindex idx;
 		char sub[512];
 		int rc;
 
 		if (f->how == F_SCALAR)
 			continue;
+		v = member(el, f->name);
 		if (f->how == F_TEXT) {
-			if (!json_is_null(member(el, f->name)) && !json_is_string(member(el, f->name)))
-				return err_set(e, LUP_EINVAL, "%s: '%s' is not a string", where, f->name);
+			if (v->t != PVAL_NULL && v->t != PVAL_STR)
+				return err_set(e, LUP_EINVAL, "%s: '%s' is not a string", at_of(at, where, i), f->name);
 			continue;
 		}
-		if ((rc = array_of(el, f->name, where, &arr, e)) != LUP_OK)
+		if (v->t == PVAL_NULL || (v->t == PVAL_ARR && (f->how == F_SET || v->n == 0) && v->n <= PLAN_DIFF_MAX_ITEMS))
+			continue;	/* nothing more to check: no message needed */
+		if ((rc = array_of(el, f->name, at_of(at, where, i), &arr, e)) != LUP_OK)
 			return rc;
-		if (f->how == F_SET)
+		if (f->how == F_SET || !size_of(arr))
 			continue;
-		snprintf(sub, sizeof sub, "%.400s.%.60s", where, f->name);
-		rc = index_list(arr, f->sub, sub, &idx, e);
-		json_decref(idx);
-		if (rc != LUP_OK)
+		snprintf(sub, sizeof sub, "%.400s.%.60s", at, f->name);
+		if ((rc = index_list(a, arr, f->sub, sub, &idx, e)) != LUP_OK)
 			return rc;
 	}
 	return LUP_OK;
 }
 
 /* an identity usable as a key: a non-empty string or an integer */
-static int good_id(const json_t *id)
+static int good_id(const struct pval *id)
 {
-	return (json_is_string(id) && json_string_length(id) > 0) || json_is_integer(id);
+	return (id->t == PVAL_STR && id->len > 0) || id->t == PVAL_INT;
+}
+
+/* index_fail: the error of thing i of arr (at where), which is not an object or lacks an id */
+static int index_fail(const struct pval *el, const struct kspec *k, const char *at, const char *idname,
+		      struct err *e)
+{
+	if (el->t != PVAL_OBJ)
+		return err_set(e, LUP_EINVAL, "%s: not an object", at);
+	return err_set(e, LUP_EINVAL, "%s: '%s' is missing or not a non-empty string or integer",
+		       at, strchr(k->id, '|') ? k->id : idname);
+}
+
+/* index_dup: the error of a repeated identity id */
+static int index_dup(const struct pval *id, const char *at, const char *idname, struct err *e)
+{
+	json_t *j = jv(id);
+	char *key = canon_json(j);
+	int rc = err_set(e, LUP_EINVAL, "%s: duplicate %s %.200s", at, idname, key);
+
+	free(key);
+	json_decref(j);
+	return rc;
 }
 
 /*
- * index_list: checks the things in arr (NULL: none) and sets *idx to a new object mapping the
- * canonical form of each one's identity to its position. Fails on a thing that is not an
- * object, lacks an identity or repeats one.
+ * index_list: checks the things in arr (NULL: none) and sets *idx to an index of their
+ * identities by position. Fails on a thing that is not an object, lacks an identity or repeats
+ * one.
  */
-static int index_list(const json_t *arr, const struct kspec *k, const char *where, json_t **idx, struct err *e)
+static int index_list(struct arena *a, const struct pval *arr, const struct kspec *k, const char *where,
+		      struct vindex *idx, struct err *e)
 {
-	json_t *m = json_object();
-	size_t n = size_of(arr);
-	int rc = LUP_OK;
+	int n = size_of(arr), rc = LUP_OK;
 
-	if (!m)
-		abort();
-	for (size_t i = 0; i < n && rc == LUP_OK; i++) {
-		const json_t *el = json_array_get(arr, i);
-		char at[512], idname[64], *key;
-		const json_t *id = pick_named(el, k->id, idname);
+	vindex_init(a, idx, n);
+	for (int i = 0; i < n && rc == LUP_OK; i++) {
+		const struct pval *el = &arr->u.a[i];
+		char at[512], idname[64];
+		const struct pval *id = pick_named(el, k->id, idname);
+		uint32_t h;
 
-		snprintf(at, sizeof at, "%.400s[%zu]", where, i);
-		if (!json_is_object(el)) {
-			rc = err_set(e, LUP_EINVAL, "%s: not an object", at);
-			break;
-		}
-		if (!good_id(id)) {
-			rc = err_set(e, LUP_EINVAL, "%s: '%s' is missing or not a non-empty string or integer",
-				     at, strchr(k->id, '|') ? k->id : idname);
-			break;
-		}
-		key = canon(id);
-		if (json_object_get(m, key))
-			rc = err_set(e, LUP_EINVAL, "%s: duplicate %s %.200s", at, idname, key);
-		else
-			set(m, key, json_integer((json_int_t)i));
-		free(key);
-		if (rc == LUP_OK)
-			rc = check_thing(el, k, at, e);
+		if (el->t != PVAL_OBJ || !good_id(id))
+			return index_fail(el, k, at_of(at, where, i), idname, e);
+		h = hash(id);
+		if (vindex_find(idx, id, h, 0) >= 0)
+			return index_dup(id, at_of(at, where, i), idname, e);
+		vindex_add(idx, id, h);
+		rc = check_thing(a, el, k, where, i, e);
 	}
-	if (rc != LUP_OK) {
-		json_decref(m);
-		m = NULL;
-	}
-	*idx = m;
 	return rc;
 }
 
 /* position of thing el's identity in idx, or -1 */
-static long find(const json_t *idx, const json_t *el, const struct kspec *k)
+static int find(const struct vindex *idx, const struct pval *el, const struct kspec *k)
 {
-	char *key = canon(pick(el, k->id));
-	json_t *v = json_object_get(idx, key);
+	const struct pval *id = pick(el, k->id);
 
-	free(key);
-	return v ? (long)json_integer_value(v) : -1;
+	return vindex_find(idx, id, hash(id), 0);
 }
 
 /* ---- member lists ------------------------------------------------------------------------ */
 
-/* counts of the canonical forms of arr's members */
-static json_t *count_members(const json_t *arr)
+/* the members of x (in order) left over after taking away those of y (same()): a new array */
+static json_t *members_minus(struct arena *a, const struct pval *x, const struct pval *y)
 {
-	json_t *m = json_object();
-
-	if (!m)
-		abort();
-	for (size_t i = 0; i < size_of(arr); i++) {
-		char *key = canon(json_array_get(arr, i));
-		json_t *c = json_object_get(m, key);
-
-		set(m, key, json_integer(c ? json_integer_value(c) + 1 : 1));
-		free(key);
-	}
-	return m;
-}
-
-/* the members of x (in order) left over after taking away those of y: a new array */
-static json_t *members_minus(const json_t *x, const json_t *y)
-{
-	json_t *left = count_members(y), *out = json_array();
+	struct vindex left;
+	json_t *out = json_array();
 
 	if (!out)
 		abort();
-	for (size_t i = 0; i < size_of(x); i++) {
-		json_t *v = json_array_get(x, i);
-		char *key = canon(v);
-		json_t *c = json_object_get(left, key);
+	if (!size_of(x))
+		return out;
+	vindex_init(a, &left, size_of(y));
+	for (int i = 0; i < size_of(y); i++)
+		vindex_add(&left, &y->u.a[i], hash(&y->u.a[i]));
+	for (int i = 0; i < size_of(x); i++) {
+		int p = vindex_find(&left, &x->u.a[i], hash(&x->u.a[i]), 1);
 
-		if (c && json_integer_value(c) > 0)
-			set(left, key, json_integer(json_integer_value(c) - 1));
+		if (p >= 0)
+			left.used[p] = 1;
 		else
-			push(out, json_incref(v));
-		free(key);
+			push(out, jv(&x->u.a[i]));
 	}
-	json_decref(left);
 	return out;
 }
 
-/* F_SET: {"field", "added", "removed"} when the member multisets differ, else NULL */
-static json_t *set_diff(const char *name, const json_t *a, const json_t *b)
+/* sets_equal: whether arrays (or nulls) x and y hold the same members in the same order */
+static int sets_equal(const struct pval *x, const struct pval *y)
 {
-	json_t *added = members_minus(b, a), *removed = members_minus(a, b), *f;
+	if (size_of(x) != size_of(y))
+		return 0;
+	for (int i = 0; i < size_of(x); i++)
+		if (!same(&x->u.a[i], &y->u.a[i]))
+			return 0;
+	return 1;
+}
 
+/* F_SET: {"field", "added", "removed"} when the member multisets differ, else NULL */
+static json_t *set_diff(struct arena *a, const char *name, const struct pval *x, const struct pval *y)
+{
+	json_t *added, *removed, *f;
+
+	if (sets_equal(x, y))
+		return NULL;	/* the common case, without an index */
+	added = members_minus(a, y, x);
+	removed = members_minus(a, x, y);
 	if (!json_array_size(added) && !json_array_size(removed)) {
 		json_decref(added);
 		json_decref(removed);
@@ -376,46 +509,39 @@ static json_t *set_diff(const char *name, const json_t *a, const json_t *b)
 	return f;
 }
 
-static int diff_fields(const json_t *a, const json_t *b, const struct kspec *k, json_t *fields, struct err *e);
+static int diff_fields(struct arena *ar, const struct pval *a, const struct pval *b, const struct kspec *k,
+		       json_t *fields, struct err *e);
 
 /* the things of arr (in order) whose identity idx lacks: a new array */
-static json_t *things_minus(const json_t *arr, const json_t *idx, const struct kspec *k)
+static json_t *things_minus(const struct pval *arr, const struct vindex *idx, const struct kspec *k)
 {
 	json_t *out = json_array();
 
 	if (!out)
 		abort();
-	for (size_t i = 0; i < size_of(arr); i++)
-		if (find(idx, json_array_get(arr, i), k) < 0)
-			push(out, json_incref(json_array_get(arr, i)));
+	for (int i = 0; i < size_of(arr); i++)
+		if (find(idx, &arr->u.a[i], k) < 0)
+			push(out, jv(&arr->u.a[i]));
 	return out;
 }
 
-/* F_KEYED: {"field", "added", "removed", "changed": [{id, fields}]} when they differ, else
- * *out = NULL. The lists were checked by check_thing. */
-static int keyed_diff(const char *name, const json_t *a, const json_t *b, const struct kspec *k,
-		      json_t **out, struct err *e)
+/* keyed_changed: the "changed" list of keyed_diff: {id, fields} of each thing of b in a whose
+ * fields differ */
+static int keyed_changed(struct arena *ar, const struct pval *a, const struct pval *b, const struct vindex *ia,
+			 const struct kspec *k, json_t *changed, struct err *e)
 {
-	json_t *ia = NULL, *ib = NULL, *changed = json_array(), *added = NULL, *removed = NULL, *f;
-	int rc;
-
-	*out = NULL;
-	if (!changed)
-		abort();
-	if ((rc = index_list(a, k, name, &ia, e)) != LUP_OK || (rc = index_list(b, k, name, &ib, e)) != LUP_OK)
-		goto done;
-	for (size_t j = 0; j < size_of(b); j++) {
-		const json_t *eb = json_array_get(b, j);
-		long i = find(ia, eb, k);
+	for (int j = 0; j < size_of(b); j++) {
+		const struct pval *eb = &b->u.a[j];
+		int i = find(ia, eb, k), rc;
 		json_t *ch, *fl;
 
 		if (i < 0)
 			continue;
 		if (!(fl = json_array()))
 			abort();
-		if ((rc = diff_fields(json_array_get(a, (size_t)i), eb, k, fl, e)) != LUP_OK) {
+		if ((rc = diff_fields(ar, &a->u.a[i], eb, k, fl, e)) != LUP_OK) {
 			json_decref(fl);
-			goto done;
+			return rc;
 		}
 		if (!json_array_size(fl)) {
 			json_decref(fl);
@@ -423,12 +549,33 @@ static int keyed_diff(const char *name, const json_t *a, const json_t *b, const 
 		}
 		if (!(ch = json_object()))
 			abort();
-		set(ch, "id", json_incref(pick(eb, k->id)));
+		set(ch, "id", jv(pick(eb, k->id)));
 		set(ch, "fields", fl);
 		push(changed, ch);
 	}
-	added = things_minus(b, ia, k);
-	removed = things_minus(a, ib, k);
+	return LUP_OK;
+}
+
+/* F_KEYED: {"field", "added", "removed", "changed": [{id, fields}]} when they differ, else
+ * *out = NULL. The lists were checked by check_thing. */
+static int keyed_diff(struct arena *ar, const char *name, const struct pval *a, const struct pval *b,
+		      const struct kspec *k, json_t **out, struct err *e)
+{
+	struct vindex ia, ib;
+	json_t *changed, *added, *removed, *f;
+	int rc;
+
+	*out = NULL;
+	if ((rc = index_list(ar, a, k, name, &ia, e)) != LUP_OK || (rc = index_list(ar, b, k, name, &ib, e)) != LUP_OK)
+		return rc;
+	if (!(changed = json_array()))
+		abort();
+	if ((rc = keyed_changed(ar, a, b, &ia, k, changed, e)) != LUP_OK) {
+		json_decref(changed);
+		return rc;
+	}
+	added = things_minus(b, &ia, k);
+	removed = things_minus(a, &ib, k);
 	if (json_array_size(added) || json_array_size(removed) || json_array_size(changed)) {
 		if (!(f = json_object()))
 			abort();
@@ -438,13 +585,10 @@ static int keyed_diff(const char *name, const json_t *a, const json_t *b, const 
 		set(f, "changed", json_incref(changed));
 		*out = f;
 	}
-done:
-	json_decref(ia);
-	json_decref(ib);
 	json_decref(added);
 	json_decref(removed);
 	json_decref(changed);
-	return rc;
+	return LUP_OK;
 }
 
 /* ---- paragraphs -------------------------------------------------------------------------- */
@@ -559,19 +703,19 @@ static void para_lcs(json_t *list, const struct para *x, size_t nx, const struct
 
 /* F_TEXT: {"field", "paragraphs": [{"op": kept|added|removed, "text"}]} (every paragraph of
  * both, in order) when the texts differ, else NULL. Both are strings or null (checked). */
-static json_t *text_diff(const char *name, const json_t *a, const json_t *b, struct err *e, int *rc)
+static json_t *text_diff(const char *name, const struct pval *a, const struct pval *b, struct err *e, int *rc)
 {
 	struct para *x = NULL, *y = NULL;
 	size_t nx = 0, ny = 0, pre = 0, suf = 0;
 	json_t *f = NULL, *list;
 
 	*rc = LUP_OK;
-	if (json_equal(a, b))
+	if (pval_equal(a, b))
 		return NULL;
-	if (json_is_string(a))
-		nx = split_paras(json_string_value(a), json_string_length(a), &x);
-	if (json_is_string(b))
-		ny = split_paras(json_string_value(b), json_string_length(b), &y);
+	if (a->t == PVAL_STR)
+		nx = split_paras(a->u.s, a->len, &x);
+	if (b->t == PVAL_STR)
+		ny = split_paras(b->u.s, b->len, &y);
 	if (nx > PLAN_DIFF_MAX_ITEMS || ny > PLAN_DIFF_MAX_ITEMS) {
 		*rc = err_set(e, LUP_ETOOBIG, "'%s' has more than %d paragraphs", name, PLAN_DIFF_MAX_ITEMS);
 		goto done;
@@ -614,44 +758,46 @@ static int cmp_str(const void *x, const void *y)
 }
 
 /* appends {"field", "before", "after"} to fields when a.name and b.name differ */
-static void scalar_diff(const char *name, const json_t *a, const json_t *b, json_t *fields)
+static void scalar_diff(const char *name, const struct pval *a, const struct pval *b, json_t *fields)
 {
 	json_t *f;
 
-	if (json_equal(member(a, name), member(b, name)))
+	if (pval_equal(member(a, name), member(b, name)))
 		return;
 	if (!(f = json_object()))
 		abort();
 	set(f, "field", json_string(name));
-	set(f, "before", json_incref(member(a, name)));
-	set(f, "after", json_incref(member(b, name)));
+	set(f, "before", jv(member(a, name)));
+	set(f, "after", jv(member(b, name)));
 	push(fields, f);
 }
 
 /* the members of a and b that k does not list, sorted, compared as scalars */
-static void other_fields(const json_t *a, const json_t *b, const struct kspec *k, json_t *fields)
+static void other_fields(struct arena *ar, const struct pval *a, const struct pval *b, const struct kspec *k,
+			 json_t *fields)
 {
-	const char **names = xmalloc((json_object_size(a) + json_object_size(b) + 1) * sizeof *names);
+	int na = a->t == PVAL_OBJ ? a->n : 0, nb = b->t == PVAL_OBJ ? b->n : 0;
+	const char **names = arena_alloc_raw(ar, (size_t)(na + nb + 1) * sizeof *names);
 	size_t n = 0;
-	const char *key;
-	json_t *v;
 
-	json_object_foreach((json_t *)a, key, v)
-		if (!listed(k, key))
-			names[n++] = key;
-	json_object_foreach((json_t *)b, key, v)
-		if (!listed(k, key) && !json_object_get(a, key))
-			names[n++] = key;
-	qsort(names, n, sizeof *names, cmp_str);
+	for (int i = 0; i < na; i++)
+		if (!listed(k, a->u.m[i].key))
+			names[n++] = a->u.m[i].key;
+	for (int i = 0; i < nb; i++)
+		if (!listed(k, b->u.m[i].key) && !pval_get(a, b->u.m[i].key))
+			names[n++] = b->u.m[i].key;
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++)
 		scalar_diff(names[i], a, b, fields);
-	free(names);
 }
 
 /* appends to fields how thing a became thing b (their F_CHILD lists aside) */
-static int diff_fields(const json_t *a, const json_t *b, const struct kspec *k, json_t *fields, struct err *e)
+static int diff_fields(struct arena *ar, const struct pval *a, const struct pval *b, const struct kspec *k,
+		       json_t *fields, struct err *e)
 {
 	for (const struct fspec *f = k->fields; f->name; f++) {
+		const struct pval *fa = member(a, f->name), *fb = member(b, f->name);
 		json_t *d = NULL;
 		int rc = LUP_OK;
 
@@ -660,14 +806,14 @@ static int diff_fields(const json_t *a, const json_t *b, const struct kspec *k, 
 			scalar_diff(f->name, a, b, fields);
 			break;
 		case F_TEXT:
-			d = text_diff(f->name, member(a, f->name), member(b, f->name), e, &rc);
+			d = text_diff(f->name, fa, fb, e, &rc);
 			break;
 		case F_SET:
-			d = set_diff(f->name, member(a, f->name), member(b, f->name));
+			d = set_diff(ar, f->name, fa, fb);
 			break;
 		case F_KEYED:
-			rc = keyed_diff(f->name, json_is_array(member(a, f->name)) ? member(a, f->name) : NULL,
-					json_is_array(member(b, f->name)) ? member(b, f->name) : NULL, f->sub, &d, e);
+			rc = keyed_diff(ar, f->name, fa->t == PVAL_ARR ? fa : NULL, fb->t == PVAL_ARR ? fb : NULL,
+					f->sub, &d, e);
 			break;
 		case F_CHILD:
 			break;
@@ -678,12 +824,12 @@ static int diff_fields(const json_t *a, const json_t *b, const struct kspec *k, 
 			push(fields, d);
 	}
 	if (!k->closed)
-		other_fields(a, b, k, fields);
+		other_fields(ar, a, b, k, fields);
 	return LUP_OK;
 }
 
 /* a new change {kind, op, id, name[, parent]} about thing el */
-static json_t *change(const struct dctx *dc, const struct kspec *k, const char *op, const json_t *el)
+static json_t *change(const struct dctx *dc, const struct kspec *k, const char *op, const struct pval *el)
 {
 	json_t *c = json_object();
 
@@ -692,46 +838,32 @@ static json_t *change(const struct dctx *dc, const struct kspec *k, const char *
 	set(c, "kind", json_string(k->kind));
 	set(c, "op", json_string(op));
 	if (k->parent)
-		set(c, k->parent, json_incref((json_t *)dc->ida));
-	set(c, "id", json_incref(k->id ? pick(el, k->id) : json_null()));
-	set(c, "name", json_incref(k->label ? pick(el, k->label) : json_null()));
+		set(c, k->parent, jv(dc->ida));
+	set(c, "id", k->id ? jv(pick(el, k->id)) : json_null());
+	set(c, "name", k->label ? jv(pick(el, k->label)) : json_null());
 	return c;
 }
 
-static void whole(struct dctx *dc, const struct kspec *k, const char *op, const json_t *el)
+static void whole(struct dctx *dc, const struct kspec *k, const char *op, const struct pval *el)
 {
 	json_t *c = change(dc, k, op, el);
 
-	set(c, "value", json_incref((json_t *)el));
+	set(c, "value", jv(el));
 	push(dc->changes, c);
 }
 
-static int diff_list(struct dctx *dc, const json_t *a, const json_t *b, const struct kspec *k,
+static int diff_list(struct dctx *dc, const struct pval *a, const struct pval *b, const struct kspec *k,
 		     const char *wa, const char *wb);
 
-/* reports how thing a became thing b: one "changed" change, then its children's changes */
-static int diff_thing(struct dctx *dc, const json_t *a, const json_t *b, const struct kspec *k,
-		      const char *wa, const char *wb)
+/* diff_children: the changes of thing a's and thing b's F_CHILD lists (b's identity their
+ * parent's) */
+static int diff_children(struct dctx *dc, const struct pval *a, const struct pval *b, const struct kspec *k,
+			 const char *wa, const char *wb)
 {
-	json_t *fields = json_array(), *c;
-	int rc;
-
-	if (!fields)
-		abort();
-	if ((rc = diff_fields(a, b, k, fields, dc->e)) != LUP_OK) {
-		json_decref(fields);
-		return rc;
-	}
-	if (json_array_size(fields)) {
-		c = change(dc, k, "changed", b);
-		set(c, "fields", fields);
-		push(dc->changes, c);
-	} else {
-		json_decref(fields);
-	}
 	for (const struct fspec *f = k->fields; f->name; f++) {
-		const json_t *ca, *cb, *saved = dc->ida;
+		const struct pval *ca, *cb, *saved = dc->ida;
 		char sa[512], sb[512];
+		int rc;
 
 		if (f->how != F_CHILD)
 			continue;
@@ -749,98 +881,119 @@ static int diff_thing(struct dctx *dc, const json_t *a, const json_t *b, const s
 	return LUP_OK;
 }
 
+/* reports how thing a became thing b: one "changed" change, then its children's changes */
+static int diff_thing(struct dctx *dc, const struct pval *a, const struct pval *b, const struct kspec *k,
+		      const char *wa, const char *wb)
+{
+	json_t *fields = json_array(), *c;
+	int rc;
+
+	if (!fields)
+		abort();
+	if ((rc = diff_fields(dc->a, a, b, k, fields, dc->e)) != LUP_OK) {
+		json_decref(fields);
+		return rc;
+	}
+	if (json_array_size(fields)) {
+		c = change(dc, k, "changed", b);
+		set(c, "fields", fields);
+		push(dc->changes, c);
+	} else {
+		json_decref(fields);
+	}
+	return diff_children(dc, a, b, k, wa, wb);
+}
+
 /*
  * diff_list: reports the things of kind k added, removed and changed from list a to list b, in
  * b's order with each removed thing placed before the first thing that followed it in a.
  */
-static int diff_list(struct dctx *dc, const json_t *a, const json_t *b, const struct kspec *k,
+static int diff_list(struct dctx *dc, const struct pval *a, const struct pval *b, const struct kspec *k,
 		     const char *wa, const char *wb)
 {
-	json_t *ia = NULL, *ib = NULL;
-	size_t na = size_of(a), next = 0;
-	int rc;
+	struct vindex ia, ib;
+	int na = size_of(a), next = 0, rc;
 
-	if ((rc = index_list(a, k, wa, &ia, dc->e)) != LUP_OK || (rc = index_list(b, k, wb, &ib, dc->e)) != LUP_OK)
-		goto done;
-	for (size_t j = 0; j < size_of(b) && rc == LUP_OK; j++) {
-		const json_t *eb = json_array_get(b, j);
-		long i = find(ia, eb, k);
+	if ((rc = index_list(dc->a, a, k, wa, &ia, dc->e)) != LUP_OK ||
+	    (rc = index_list(dc->a, b, k, wb, &ib, dc->e)) != LUP_OK)
+		return rc;
+	for (int j = 0; j < size_of(b) && rc == LUP_OK; j++) {
+		const struct pval *eb = &b->u.a[j];
+		int i = find(&ia, eb, k);
 		char wi[512], wj[512];
 
 		if (i < 0) {
 			whole(dc, k, "added", eb);
 			continue;
 		}
-		for (; next < (size_t)i; next++)
-			if (find(ib, json_array_get(a, next), k) < 0)
-				whole(dc, k, "removed", json_array_get(a, next));
-		if (next == (size_t)i)
+		for (; next < i; next++)
+			if (find(&ib, &a->u.a[next], k) < 0)
+				whole(dc, k, "removed", &a->u.a[next]);
+		if (next == i)
 			next++;
-		if (json_equal(json_array_get(a, (size_t)i), eb))
+		if (pval_equal(&a->u.a[i], eb))
 			continue;	/* nothing changed, inside either */
-		snprintf(wi, sizeof wi, "%.400s[%ld]", wa, i);
-		snprintf(wj, sizeof wj, "%.400s[%zu]", wb, j);
-		rc = diff_thing(dc, json_array_get(a, (size_t)i), eb, k, wi, wj);
+		snprintf(wi, sizeof wi, "%.400s[%d]", wa, i);
+		snprintf(wj, sizeof wj, "%.400s[%d]", wb, j);
+		rc = diff_thing(dc, &a->u.a[i], eb, k, wi, wj);
 	}
 	for (; rc == LUP_OK && next < na; next++)
-		if (find(ib, json_array_get(a, next), k) < 0)
-			whole(dc, k, "removed", json_array_get(a, next));
-done:
-	json_decref(ia);
-	json_decref(ib);
+		if (find(&ib, &a->u.a[next], k) < 0)
+			whole(dc, k, "removed", &a->u.a[next]);
 	return rc;
 }
 
 /* ---- documents --------------------------------------------------------------------------- */
 
 /* checks that d is a lup-plan document of format version 1 or 2 */
-static int check_doc(const json_t *d, const char *name, struct err *e)
+static int check_doc(const struct pval *d, const char *name, struct err *e)
 {
-	const json_t *fv = member(d, "format_version");
+	const struct pval *fv = member(d, "format_version"), *f = member(d, "format");
 
-	if (!json_is_object(d))
+	if (d->t != PVAL_OBJ)
 		return err_set(e, LUP_EINVAL, "document %s: not a JSON object", name);
-	if (!json_is_string(member(d, "format")) || strcmp(json_string_value(member(d, "format")), "lup-plan") != 0)
+	if (f->t != PVAL_STR || strcmp(f->u.s, "lup-plan") != 0)
 		return err_set(e, LUP_EINVAL, "document %s: 'format' is not \"lup-plan\"", name);
-	if (!json_is_integer(fv) || json_integer_value(fv) < 1 || json_integer_value(fv) > 2)
+	if (fv->t != PVAL_INT || fv->u.i < 1 || fv->u.i > 2)
 		return err_set(e, LUP_EINVAL, "document %s: unsupported 'format_version' (this lup reads 1 and 2)", name);
 	for (size_t i = 0; i < 2; i++) {
 		const char *k = i ? "version" : "plan";
+		const struct pval *v = member(d, k);
 
-		if (!json_is_null(member(d, k)) && !json_is_object(member(d, k)))
+		if (v->t != PVAL_NULL && v->t != PVAL_OBJ)
 			return err_set(e, LUP_EINVAL, "document %s: '%s' is not an object", name, k);
 	}
 	return LUP_OK;
 }
 
 /* {"version", "status", "decision", "based_on"} of document d's version */
-static json_t *version_of(const json_t *d)
+static json_t *version_of(const struct pval *d)
 {
-	const json_t *v = member(d, "version");
+	const struct pval *v = member(d, "version");
 	json_t *o = json_object();
 
 	if (!o)
 		abort();
-	set(o, "version", json_incref(member(v, "number")));
-	set(o, "status", json_incref(member(v, "status")));
-	set(o, "decision", json_incref(member(v, "decision")));
-	set(o, "based_on", json_incref(member(v, "based_on")));
+	set(o, "version", jv(member(v, "number")));
+	set(o, "status", jv(member(v, "status")));
+	set(o, "decision", jv(member(v, "decision")));
+	set(o, "based_on", jv(member(v, "based_on")));
 	return o;
 }
 
 /* the plan and version objects: one "changed" change each when their content differs */
-static int diff_heads(struct dctx *dc, const json_t *a, const json_t *b)
+static int diff_heads(struct dctx *dc, const struct pval *a, const struct pval *b)
 {
 	const struct kspec *heads[] = { &k_plan, &k_version };
 
 	for (size_t i = 0; i < 2; i++) {
-		const json_t *ha = member(a, heads[i]->array), *hb = member(b, heads[i]->array);
+		const struct pval *ha = member(a, heads[i]->array), *hb = member(b, heads[i]->array);
 		json_t *fields = json_array(), *c;
 		int rc;
 
 		if (!fields)
 			abort();
-		if ((rc = diff_fields(ha, hb, heads[i], fields, dc->e)) != LUP_OK) {
+		if ((rc = diff_fields(dc->a, ha, hb, heads[i], fields, dc->e)) != LUP_OK) {
 			json_decref(fields);
 			return rc;
 		}
@@ -849,10 +1002,7 @@ static int diff_heads(struct dctx *dc, const json_t *a, const json_t *b)
 			continue;
 		}
 		c = change(dc, heads[i], "changed", hb);
-		if (heads[i] == &k_plan)
-			set(c, "id", json_incref(member(hb, "key")));
-		else
-			set(c, "id", json_incref(member(hb, "number")));
+		set(c, "id", jv(member(hb, heads[i] == &k_plan ? "key" : "number")));
 		set(c, "fields", fields);
 		push(dc->changes, c);
 	}
@@ -861,60 +1011,66 @@ static int diff_heads(struct dctx *dc, const json_t *a, const json_t *b)
 
 /* targets_sex: gives every target of the indicators in list (an array of indicators) without a
  * "sex" the one format version 1 meant: "T", the total. */
-static void targets_sex(json_t *list)
+static void targets_sex(struct arena *ar, const struct pval *list)
 {
-	size_t i, j;
-	json_t *x, *t;
+	static const struct pval total = { PVAL_STR, 0, 0, 1, { .s = "T" } };
 
-	json_array_foreach(list, i, x) {
-		json_array_foreach(json_object_get(x, "targets"), j, t) {
-			if (json_is_object(t) && !json_object_get(t, "sex"))
-				json_object_set_new(t, "sex", json_string("T"));
-		}
+	for (int i = 0; i < size_of(list); i++) {
+		const struct pval *ts = member(&list->u.a[i], "targets");
+
+		for (int j = 0; j < size_of(ts); j++)
+			if (ts->u.a[j].t == PVAL_OBJ && !pval_get(&ts->u.a[j], "sex"))
+				pval_set(ar, &ts->u.a[j], "sex", total);
 	}
 }
 
-/* upgraded: d as format version 2 would write it when other is a version 2 document (a new
+/* upgrade: d as format version 2 would write it when other is a version 2 document (a new
  * reference): a version 1 document's targets get "sex": "T"; otherwise d as it is (two
  * documents of one version are compared as they are). */
-static json_t *upgraded(const json_t *d, const json_t *other)
+static void upgrade(struct arena *ar, struct pval *d, const struct pval *other)
 {
-	size_t i;
-	json_t *c, *g;
+	const struct pval *goals = member(d, "goals");
 
-	if (json_integer_value(member(d, "format_version")) != 1 ||
-	    json_integer_value(member(other, "format_version")) == 1)
-		return json_incref((json_t *)d);
-	if (!(c = json_deep_copy(d)))
-		abort();
-	targets_sex(json_object_get(c, "indicators"));
-	json_array_foreach(json_object_get(c, "goals"), i, g)
-		targets_sex(json_object_get(g, "indicators"));
-	return c;
+	if (member(d, "format_version")->u.i != 1 || member(other, "format_version")->u.i == 1)
+		return;
+	targets_sex(ar, member(d, "indicators"));
+	for (int i = 0; i < size_of(goals); i++)
+		targets_sex(ar, member(&goals->u.a[i], "indicators"));
 }
 
-static int plan_diff_docs(const json_t *a, const json_t *b, json_t **out, struct err *e);
+static int plan_diff_docs(struct arena *ar, const struct pval *a, const struct pval *b, json_t **out,
+			  struct err *e);
 
-int plan_diff(const json_t *a, const json_t *b, json_t **out, struct err *e)
+int plan_diff_val(struct pval *a, struct pval *b, json_t **out, struct err *e)
 {
-	json_t *ua, *ub;
+	struct arena ar = ARENA_INIT;
 	int rc;
 
 	*out = NULL;
 	if ((rc = check_doc(a, "A", e)) != LUP_OK || (rc = check_doc(b, "B", e)) != LUP_OK)
 		return rc;
-	ua = upgraded(a, b);
-	ub = upgraded(b, a);
-	rc = plan_diff_docs(ua, ub, out, e);
-	json_decref(ua);
-	json_decref(ub);
+	upgrade(&ar, a, b);
+	upgrade(&ar, b, a);
+	rc = plan_diff_docs(&ar, a, b, out, e);
+	arena_release(&ar);
+	return rc;
+}
+
+int plan_diff(const json_t *a, const json_t *b, json_t **out, struct err *e)
+{
+	struct arena ar = ARENA_INIT;
+	struct pval pa = pval_from_json(&ar, a), pb = pval_from_json(&ar, b);
+	int rc = plan_diff_val(&pa, &pb, out, e);
+
+	arena_release(&ar);
 	return rc;
 }
 
 /* plan_diff_docs: plan_diff of two checked documents of one format version. */
-static int plan_diff_docs(const json_t *a, const json_t *b, json_t **out, struct err *e)
+static int plan_diff_docs(struct arena *ar, const struct pval *a, const struct pval *b, json_t **out,
+			  struct err *e)
 {
-	struct dctx dc = { NULL, NULL, e };
+	struct dctx dc = { NULL, NULL, ar, e };
 	json_t *d = NULL;
 	int rc;
 
@@ -924,7 +1080,7 @@ static int plan_diff_docs(const json_t *a, const json_t *b, json_t **out, struct
 	if ((rc = diff_heads(&dc, a, b)) != LUP_OK)
 		goto err;
 	for (size_t i = 0; i < NLISTS; i++) {
-		const json_t *la, *lb;
+		const struct pval *la, *lb;
 		char wa[64], wb[64];
 
 		snprintf(wa, sizeof wa, "document A: %s", lists[i]->array);
@@ -948,6 +1104,14 @@ err:
 
 /* ---- text -------------------------------------------------------------------------------- */
 
+/* member k of o (o may be anything), null when absent: never NULL, borrowed */
+static json_t *jmember(const json_t *o, const char *k)
+{
+	json_t *v = json_is_object(o) ? json_object_get(o, k) : NULL;
+
+	return v ? v : json_null();
+}
+
 /* appends v for one line of text: a string quoted with its control characters escaped, a
  * number or other value in its JSON form */
 static void text_value(struct buf *out, const json_t *v)
@@ -956,7 +1120,7 @@ static void text_value(struct buf *out, const json_t *v)
 	size_t n;
 
 	if (!json_is_string(v)) {
-		char *j = canon(v);
+		char *j = canon_json(v);
 
 		buf_adds(out, j);
 		free(j);
@@ -992,19 +1156,19 @@ static void text_id(struct buf *out, const json_t *v)
 /* "version 2 (decided; decision: kf 2024-05-02 § 12, dnr KS 2024/1)" */
 static void text_version(struct buf *out, const json_t *v)
 {
-	const json_t *d = member(v, "decision");
+	const json_t *d = jmember(v, "decision");
 	const char *parts[] = { "body", "date", "paragraph", "dnr" };
 	int any = 0;
 
 	buf_adds(out, "version ");
-	text_value(out, member(v, "version"));
+	text_value(out, jmember(v, "version"));
 	buf_adds(out, " (");
-	if (json_is_string(member(v, "status")))
-		buf_adds(out, json_string_value(member(v, "status")));
+	if (json_is_string(jmember(v, "status")))
+		buf_adds(out, json_string_value(jmember(v, "status")));
 	else
-		text_value(out, member(v, "status"));
+		text_value(out, jmember(v, "status"));
 	for (size_t i = 0; i < 4; i++) {
-		const json_t *p = member(d, parts[i]);
+		const json_t *p = jmember(d, parts[i]);
 
 		if (json_is_null(p) || (json_is_string(p) && !json_string_length(p)))
 			continue;
@@ -1025,28 +1189,28 @@ static void text_version(struct buf *out, const json_t *v)
 /* counts the members of f[k] (an array) */
 static size_t count(const json_t *f, const char *k)
 {
-	return json_is_array(member(f, k)) ? json_array_size(member(f, k)) : 0;
+	return json_is_array(jmember(f, k)) ? json_array_size(jmember(f, k)) : 0;
 }
 
 /* "name", "body (+1 -0 paragraphs)", "themes (+1 -1)", "partners (+1 -0 ~1)" */
 static void text_field(struct buf *out, const json_t *f)
 {
-	const json_t *paras = member(f, "paragraphs");
+	const json_t *paras = jmember(f, "paragraphs");
 
-	text_id(out, member(f, "field"));
+	text_id(out, jmember(f, "field"));
 	if (json_is_array(paras)) {
 		size_t add = 0, rem = 0;
 
 		for (size_t i = 0; i < json_array_size(paras); i++) {
-			const char *op = json_string_value(member(json_array_get(paras, i), "op"));
+			const char *op = json_string_value(jmember(json_array_get(paras, i), "op"));
 
 			add += op && strcmp(op, "added") == 0;
 			rem += op && strcmp(op, "removed") == 0;
 		}
 		buf_addf(out, " (+%zu -%zu paragraphs)", add, rem);
-	} else if (json_is_array(member(f, "changed"))) {
+	} else if (json_is_array(jmember(f, "changed"))) {
 		buf_addf(out, " (+%zu -%zu ~%zu)", count(f, "added"), count(f, "removed"), count(f, "changed"));
-	} else if (json_is_array(member(f, "added"))) {
+	} else if (json_is_array(jmember(f, "added"))) {
 		buf_addf(out, " (+%zu -%zu)", count(f, "added"), count(f, "removed"));
 	}
 }
@@ -1054,8 +1218,8 @@ static void text_field(struct buf *out, const json_t *f)
 /* one change's line */
 static void text_change(struct buf *out, const json_t *c)
 {
-	const char *op = json_string_value(member(c, "op")), *kind = json_string_value(member(c, "kind"));
-	const json_t *fields = member(c, "fields"), *renamed = NULL;
+	const char *op = json_string_value(jmember(c, "op")), *kind = json_string_value(jmember(c, "kind"));
+	const json_t *fields = jmember(c, "fields"), *renamed = NULL;
 	const char *label = NULL;
 
 	for (size_t i = 0; i < NLISTS + 2; i++) {
@@ -1066,14 +1230,14 @@ static void text_change(struct buf *out, const json_t *c)
 	}
 	buf_addc(out, !op ? '?' : strcmp(op, "added") == 0 ? '+' : strcmp(op, "removed") == 0 ? '-' : '~');
 	buf_addf(out, " %s ", kind ? kind : "?");
-	text_id(out, member(c, "id"));
-	if (!json_is_null(member(c, "goal"))) {
+	text_id(out, jmember(c, "id"));
+	if (!json_is_null(jmember(c, "goal"))) {
 		buf_adds(out, " (goal ");
-		text_id(out, member(c, "goal"));
+		text_id(out, jmember(c, "goal"));
 		buf_addc(out, ')');
 	}
 	for (size_t i = 0; label && i < json_array_size(fields); i++) {
-		const char *name = json_string_value(member(json_array_get(fields, i), "field"));
+		const char *name = json_string_value(jmember(json_array_get(fields, i), "field"));
 
 		if (name && strcmp(name, label) == 0 && json_is_object(json_array_get(fields, i)) &&
 		    json_object_get(json_array_get(fields, i), "before"))
@@ -1081,12 +1245,12 @@ static void text_change(struct buf *out, const json_t *c)
 	}
 	if (renamed) {
 		buf_addc(out, ' ');
-		text_value(out, member(renamed, "before"));
+		text_value(out, jmember(renamed, "before"));
 		buf_adds(out, " -> ");
-		text_value(out, member(renamed, "after"));
-	} else if (!json_is_null(member(c, "name"))) {
+		text_value(out, jmember(renamed, "after"));
+	} else if (!json_is_null(jmember(c, "name"))) {
 		buf_addc(out, ' ');
-		text_value(out, member(c, "name"));
+		text_value(out, jmember(c, "name"));
 	}
 	for (size_t i = 0; i < json_array_size(fields); i++) {
 		buf_adds(out, i ? ", " : ": ");
@@ -1097,11 +1261,11 @@ static void text_change(struct buf *out, const json_t *c)
 
 int plan_diff_text(const json_t *diff, struct buf *out)
 {
-	const json_t *changes = member(diff, "changes");
+	const json_t *changes = jmember(diff, "changes");
 
-	text_version(out, member(diff, "from"));
+	text_version(out, jmember(diff, "from"));
 	buf_adds(out, " -> ");
-	text_version(out, member(diff, "to"));
+	text_version(out, jmember(diff, "to"));
 	buf_addc(out, '\n');
 	if (!json_array_size(changes))
 		buf_adds(out, "no changes\n");

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "doc/plan-val.h"
 
 /* The largest array (of themes, of a measure's partners, of a section's paragraphs...) that
  * plan_diff accepts; larger ones fail with LUP_ETOOBIG. */
@@ -24,6 +25,14 @@
  * id: e names the document, the place and the id) or LUP_ETOOBIG, with *out left NULL.
  */
 int plan_diff(const json_t *a, const json_t *b, json_t **out, struct err *e);
+
+/*
+ * plan_diff_val: plan_diff of two documents as values (view/plan.h's plan_doc_val_load_id
+ * loads them so, without jansson trees): the same diff, the same errors. A format version 1
+ * document compared with a version 2 one gets "sex": "T" in its targets that lack it (in a,
+ * or b, itself: plan_diff's upgrade of it). Only the result is a jansson tree.
+ */
+int plan_diff_val(struct pval *a, struct pval *b, json_t **out, struct err *e);
 
 /*
  * plan_diff_text: appends the English text form of a diff made by plan_diff to out: a line

@@ -7,6 +7,8 @@
 
 #include <jansson.h>
 
+#include "doc/plan-val.h"
+
 struct buf;
 struct err;
 struct store;
@@ -30,6 +32,17 @@ int plan_doc_pick(struct store *st, const char *plan_key, int version, int64_t *
 
 /* plan_doc_load_id: the same for the plan_version row id pv. */
 int plan_doc_load_id(struct store *st, int64_t pv, json_t **doc, struct err *e);
+
+/*
+ * plan_doc_val_load_id: the document of plan_doc_load_id as a value in arena a (doc/plan-val.h;
+ * the same members in the same order, *doc null on an error), without building a jansson tree:
+ * the diff reads it so. Returns as plan_doc_load_id.
+ */
+int plan_doc_val_load_id(struct store *st, int64_t pv, struct arena *a, struct pval *doc, struct err *e);
+
+/* plan_doc_val_load: plan_doc_val_load_id of the version plan_doc_load picks. */
+int plan_doc_val_load(struct store *st, const char *plan_key, int version, struct arena *a, struct pval *doc,
+		      struct err *e);
 
 /*
  * plan_doc_write: appends to out the document of the plan_version row id pv as text, written

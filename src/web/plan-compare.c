@@ -51,8 +51,9 @@ int pv_head_find(struct http_req *r, const char *key, const char *n, struct pv_h
 	return rc;
 }
 
-/* version: version n of key, readable by the caller, and its document. 0 or the status answered. */
-static int version(struct http_req *r, const char *key, const char *n, struct pv_head *v, json_t **doc)
+/* version: version n of key, readable by the caller, and its document (in the request's arena).
+ * 0 or the status answered. */
+static int version(struct http_req *r, const char *key, const char *n, struct pv_head *v, struct pval *doc)
 {
 	int found;
 
@@ -61,28 +62,28 @@ static int version(struct http_req *r, const char *key, const char *n, struct pv
 	if (!found || !pv_readable(&r->user, v))
 		return answer(r, 404, "not_found", "no such version of the plan (or not one you may read)",
 			      "Planen har ingen sådan version som du kan se.");
-	if (plan_doc_load_id(r->st, v->id, doc, &r->err) != LUP_OK)
+	if (plan_doc_val_load_id(r->st, v->id, &r->a, doc, &r->err) != LUP_OK)
 		return http_is_page(r) ? page_error(r, 500, "Ett internt fel inträffade.") : http_fail(r);
 	return 0;
 }
 
 int pv_compare_load(struct http_req *r, const char *key, const char *from, const char *to, struct pv_compare *c)
 {
-	json_t *da = NULL, *db = NULL;
-	int rc;
+	struct pval da, db;
+	int rc, own;
 
 	memset(c, 0, sizeof(*c));
 	if (!from || !to || !*from || !*to || strspn(from, "0123456789") != strlen(from) ||
 	    strspn(to, "0123456789") != strlen(to) || strlen(from) > 9 || strlen(to) > 9)
 		return answer(r, 400, "bad_request", "give from=N and to=M, two version numbers",
 			      "Välj två versioner att jämföra.");
-	if ((rc = version(r, key, from, &c->a, &da)) != 0 || (rc = version(r, key, to, &c->b, &db)) != 0)
-		goto out;
-	if (plan_diff(da, db, &c->diff, &r->err) != LUP_OK)
+	/* both versions in one read transaction: one snapshot, one BEGIN and ROLLBACK */
+	own = store_begin_read(r->st, NULL) == LUP_OK;
+	if ((rc = version(r, key, from, &c->a, &da)) == 0 && (rc = version(r, key, to, &c->b, &db)) == 0 &&
+	    plan_diff_val(&da, &db, &c->diff, &r->err) != LUP_OK)
 		rc = http_is_page(r) ? page_error(r, 500, "Ett internt fel inträffade.") : http_fail(r);
-out:
-	json_decref(da);
-	json_decref(db);
+	if (own)
+		store_rollback(r->st);
 	return rc;
 }
 

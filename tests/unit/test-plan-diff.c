@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "doc/plan-diff.h"
+#include "doc/plan-val.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -580,6 +581,48 @@ static void test_cli(void)
 	free(out);
 }
 
+/* the arena values the diff reads (doc/plan-val.h): equality as json_equal's, members kept in
+ * the order set (a key set again keeps its place), a string that is not UTF-8 made so */
+static void test_values(void)
+{
+	struct arena a = ARENA_INIT;
+	json_t *x = json_loads("{\"a\": 1, \"b\": [1.5, \"s\", null, true], \"c\": {\"d\": 0.5}}", 0, NULL);
+	json_t *y = json_loads("{\"c\": {\"d\": 0.5}, \"b\": [1.5, \"s\", null, true], \"a\": 1}", 0, NULL);
+	json_t *z = json_loads("{\"a\": 1.0, \"b\": [1.5, \"s\", null, true], \"c\": {\"d\": 0.5}}", 0, NULL);
+	struct pval px = pval_from_json(&a, x), py = pval_from_json(&a, y), pz = pval_from_json(&a, z);
+	struct pval o = { PVAL_OBJ, 0, 0, 0, { 0 } }, one = { PVAL_INT, 0, 0, 0, { .i = 1 } };
+	struct pval bad = { PVAL_STR, 0, 0, 3, { .s = "N\xc3(" } };
+	json_t *back = pval_json(&px), *lossy;
+	char *text;
+
+	T_CHECK(pval_equal(&px, &py));
+	T_CHECK(!pval_equal(&px, &pz));	/* 1 is not 1.0 */
+	T_CHECK(json_equal(back, x));
+	text = json_dumps(back, JSON_COMPACT);
+	T_EQ_STR(text, "{\"a\":1,\"b\":[1.5,\"s\",null,true],\"c\":{\"d\":0.5}}");
+	free(text);
+	pval_set(&a, &o, "k", pval_null);
+	pval_set(&a, &o, "m", pval_null);
+	pval_set(&a, &o, "k", one);
+	pval_del(&o, "m");
+	pval_set(&a, &o, "m", one);
+	json_decref(back);
+	back = pval_json(&o);
+	text = json_dumps(back, JSON_COMPACT);
+	T_EQ_STR(text, "{\"k\":1,\"m\":1}");
+	free(text);
+	T_CHECK(pval_json(&bad) == NULL);
+	lossy = pval_json_lossy(&bad);
+	T_CHECK(lossy != NULL);
+	T_EQ_STR(json_string_value(lossy), "N\xef\xbf\xbd(");
+	json_decref(lossy);
+	json_decref(back);
+	json_decref(x);
+	json_decref(y);
+	json_decref(z);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	T_RUN(test_identical);
@@ -594,5 +637,6 @@ int main(void)
 	T_RUN(test_hostile);
 	T_RUN(test_format_versions);
 	T_RUN(test_cli);
+	T_RUN(test_values);
 	return t_done();
 }

@@ -15,6 +15,8 @@
 #include "view/city.h"
 #include "view/commission.h"
 #include "view/report.h"
+#include "view/plan.h"
+#include "doc/plan-json.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -386,6 +388,46 @@ static void test_chain_json_texts(void)
 	munmap(pg, (size_t)ps * 2);
 }
 
+/* every plan version's document as a tree (plan_doc_load_id, built from the arena value the
+ * diff reads) dumps to the bytes plan_doc_write streams (an independent writer): the same
+ * members in the same order with the same types; the arena value equals the tree. */
+static void test_plan_docs(void)
+{
+	int64_t n = sql_int("SELECT count(*) FROM plan_version"), bad = 0, checked = 0;
+	struct store *st = NULL;
+	struct err e;
+
+	T_CHECK(n >= 16);
+	T_EQ_INT(store_open(path, 0, &st, &e), LUP_OK);
+	for (int64_t pv = 1; pv <= sql_int("SELECT max(id) FROM plan_version"); pv++) {
+		struct arena a = ARENA_INIT;
+		struct buf b;
+		struct pval v, back;
+		json_t *doc = NULL;
+		char *text;
+
+		if (plan_doc_load_id(st, pv, &doc, &e) != LUP_OK)
+			continue;
+		buf_init(&b, 64u << 20);
+		text = plan_json_dump(doc);
+		if (plan_doc_write(st, pv, &b, &e) != LUP_OK || !text || strlen(text) != b.len ||
+		    memcmp(text, b.ptr, b.len) != 0)
+			bad++, fprintf(stderr, "plan version %lld: the tree's dump differs\n", (long long)pv);
+		T_EQ_INT(plan_doc_val_load_id(st, pv, &a, &v, &e), LUP_OK);
+		back = pval_from_json(&a, doc);
+		if (!pval_equal(&v, &back))
+			bad++, fprintf(stderr, "plan version %lld: the value differs from its tree\n", (long long)pv);
+		checked++;
+		free(text);
+		buf_release(&b);
+		json_decref(doc);
+		arena_release(&a);
+	}
+	T_EQ_INT(checked, n);
+	T_EQ_INT(bad, 0);
+	store_close(st);
+}
+
 int main(void)
 {
 	if (fixture() != 0) {
@@ -399,6 +441,7 @@ int main(void)
 	T_RUN(test_city);
 	T_RUN(test_chain_activities_in_order);
 	T_RUN(test_chain_json_texts);
+	T_RUN(test_plan_docs);
 	unlink(path);
 	return t_done();
 }
