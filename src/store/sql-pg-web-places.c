@@ -129,13 +129,14 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE cp.kind = 'contribution' AND cv.status NOT IN ('superseded','revision')",
 	/* (district id, LUP plan_version_id or NULL, ids: a JSON array of activity ids) -> the
 	 * district page's contributions (as SQLite's text): STMT_CB_LIST's rows and order, those
-	 * linked to the district's places being the ones of ids */
+	 * linked to the district's places being the ones of ids; an activity in two of the lists
+	 * comes twice, next to itself, as on SQLite (the page drops the repeat) */
 	[STMT_WEB_PLACES_DISTRICT_CONTRIB] =
 		"WITH ids(id) AS (SELECT value::bigint FROM json_array_elements_text($3::json)"
-		" UNION SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
+		" UNION ALL SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
 		"  JOIN measure m ON m.plan_version_id = v.id JOIN activity a ON a.measure_id = m.id"
 		"  WHERE p.kind = 'lup' AND p.district_id = $1::bigint"
-		" UNION SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
+		" UNION ALL SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
 		"  JOIN goal g ON g.plan_version_id = v.id JOIN activity a ON a.goal_id = g.id"
 		"  WHERE p.kind = 'lup' AND p.district_id = $1::bigint)"
 		" SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text, o.id AS owner_id,"

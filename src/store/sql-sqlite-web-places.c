@@ -153,13 +153,16 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * activity_goal). CB_LIST walks the places' links again into a list and tests every
 	 * contribution activity against it: 0.44M instructions for district 3, 0.17M this way
 	 * (less for each of the 14 districts). An id that is not a current contribution's is
-	 * dropped by the joins. */
+	 * dropped by the joins. The three lists are a UNION ALL: an activity in two of them (or twice
+	 * in ids) comes twice, next to itself (the ORDER BY ends with its id), and the page drops the
+	 * repeat (web/page-district.c contrib_unique); a UNION's temporary b-tree was 30K of 136K
+	 * instructions for Spånga-Tensta. */
 	[STMT_WEB_PLACES_DISTRICT_CONTRIB] =
 		"WITH ids(id) AS (SELECT value FROM json_each(?3)"
-		" UNION SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
+		" UNION ALL SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
 		"  CROSS JOIN measure m ON m.plan_version_id = v.id CROSS JOIN activity a INDEXED BY activity_measure"
 		"  ON a.measure_id = m.id WHERE p.kind = 'lup' AND p.district_id = ?1"
-		" UNION SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
+		" UNION ALL SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
 		"  CROSS JOIN goal g ON g.plan_version_id = v.id CROSS JOIN activity a ON a.goal_id = g.id"
 		"  WHERE p.kind = 'lup' AND p.district_id = ?1)"
 		" SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text, o.id AS owner_id,"

@@ -1099,6 +1099,20 @@ static int sort_alloc(struct district *x)
 	return 0;
 }
 
+/* contrib_unique: the contributions (STMT_WEB_PLACES_DISTRICT_CONTRIB) each once: an activity
+ * the statement found in two of its lists comes twice, next to itself (its ORDER BY ends with
+ * the id), and the first is kept */
+static void contrib_unique(struct district *x)
+{
+	struct rowset *c = &x->contrib;
+	int col = rowset_col(c, "id"), m = 0;
+
+	for (int i = 0; i < c->nrows; i++)
+		if (!m || rowset_ic(c, i, col) != rowset_ic(c, m - 1, col))
+			c->rows[m++] = c->rows[i];
+	c->nrows = m;
+}
+
 /* contrib_ids: the JSON array of the ids of the activities read (load) that are contributions
  * (their version is a contribution plan's current one: x->cversions), for
  * STMT_WEB_PLACES_DISTRICT_CONTRIB; an activity linked to two places is read twice and listed
@@ -1238,6 +1252,7 @@ static int fetch(struct district *x)
 		err_set(&r->err, LUP_EDB, "the district's measures lack a column (measure_cb)");
 		return places_fail(r);
 	}
+	contrib_unique(x);
 	return act_owners(x) || sort_acts(x) || sort_alloc(x);
 }
 
