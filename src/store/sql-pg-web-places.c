@@ -141,8 +141,8 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"  WHERE p.kind = 'lup' AND p.district_id = $1::bigint)"
 		" SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text, o.id AS owner_id,"
 		" o.key AS owner, o.name AS owner_name, m.id AS measure_id, m.title AS measure_title,"
-		" m0.title AS measure0_title, g.id AS goal_id, g.title AS goal_title, g0.title AS goal0_title"
-		" FROM ids JOIN activity a ON a.id = ids.id JOIN plan_version cv ON cv.id = a.plan_version_id"
+		" m0.title AS measure0_title, g.id AS goal_id, g.title AS goal_title, g0.title AS goal0_title,"
+		" a.start_first FROM ids JOIN activity a ON a.id = ids.id JOIN plan_version cv ON cv.id = a.plan_version_id"
 		"  AND cv.status NOT IN ('superseded','revision') JOIN plan cp ON cp.id = cv.plan_id"
 		"  AND cp.kind = 'contribution' JOIN organisation o ON o.id = a.owner_id" ORG_RANK_JOIN("o")
 		" LEFT JOIN measure m0 ON m0.id = a.measure_id LEFT JOIN plan_version mv0 ON mv0.id = m0.plan_version_id"
