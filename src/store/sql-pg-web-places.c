@@ -81,8 +81,8 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE t.plan_version_id = $1 ORDER BY a.theme_id, a.alias COLLATE sv",
 	/* (plan_version_id) -> theme_id, target_group, in the order written (rowid, as above) */
 	[STMT_WEB_PLACES_THEME_GROUPS] =
-		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
-		" WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
+		"SELECT g.theme_id, g.target_group, g.rowid AS seq FROM theme_target_group g JOIN theme t"
+		" ON t.id = g.theme_id WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
 	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none), a
 	 * measure's themes by id (the order SQLite's key of measure_theme gives) */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =

@@ -80,14 +80,16 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * (web/page-district.c sort_sections; SQLite's sorter was about 13K instructions) */
 	[STMT_WEB_PLACES_THEMES] =
 		"SELECT id, name, ord, extra, description FROM theme WHERE plan_version_id = ?1",
-	/* (plan_version_id) -> theme_id, alias, valid_to: the other names of its themes (valid_to: a former name) */
+	/* (plan_version_id) -> theme_id, alias, valid_to: the other names of its themes (valid_to: a
+	 * former name), unordered: the page sorts them by theme and alias in Swedish order
+	 * (web/page-district.c sort_sections) */
 	[STMT_WEB_PLACES_THEME_ALIASES] =
 		"SELECT a.theme_id, a.alias, a.valid_to FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
-		" WHERE t.plan_version_id = ?1 ORDER BY a.theme_id, a.alias COLLATE sv",
+		" WHERE t.plan_version_id = ?1",
 	/* (plan_version_id) -> theme_id, target_group */
 	[STMT_WEB_PLACES_THEME_GROUPS] =
-		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
-		" WHERE t.plan_version_id = ?1 ORDER BY g.theme_id, g.rowid",
+		"SELECT g.theme_id, g.target_group, g.rowid AS seq FROM theme_target_group g JOIN theme t"
+		" ON t.id = g.theme_id WHERE t.plan_version_id = ?1",
 	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none);
 	 * the provenance by 0059's index of the measures' (an integer key: the table's own starts
 	 * with the entity's name, and its probe per measure was 83K of 0.25M instructions) */

@@ -1148,7 +1148,8 @@ static struct row_key *keys_for(struct http_req *r, const struct rowset *rs, int
 
 /* sort_sections: the rows of the sections read unordered on SQLite (a sorter each there, about
  * 13K instructions even for a few rows), in the order their statements' ORDER BY gives on
- * PostgreSQL: the themes by ord and id; the neighbourhoods by name (Swedish order); the
+ * PostgreSQL: the themes by ord and id; their other names by theme and name (Swedish order),
+ * their target groups by theme and the order written; the neighbourhoods by name; the
  * measures' partners by measure, the lead first, then name; the contributions by owner name,
  * owner, start (undated first) and id, each once (an activity STMT_WEB_PLACES_DISTRICT_CONTRIB
  * found in two of its lists comes twice, and the first is kept). Returns 0, or -1 with the
@@ -1157,6 +1158,7 @@ static int sort_sections(struct district *x)
 {
 	struct http_req *r = x->r;
 	struct rowset *t = &x->themes, *nb = &x->nb, *mp = &x->mpartners, *c = &x->contrib;
+	struct rowset *al = &x->aliases, *g = &x->groups;
 	struct row_key *k;
 	int *rank;
 
@@ -1167,6 +1169,24 @@ static int sort_sections(struct district *x)
 			k[i].k[0] = rowset_ic(t, i, cord), k[i].k[1] = rowset_ic(t, i, cid);
 		sort_keyed(t, k);
 	}
+	if (al->nrows > 1) {
+		int ct = rowset_col(al, "theme_id");
+		k = keys_for(r, al, &rank);
+		if (text_ranks(r, al, rowset_col(al, "alias"), rank) != 0)
+			goto err;
+		for (int i = 0; i < al->nrows; i++)
+			k[i].k[0] = rowset_ic(al, i, ct), k[i].k[1] = rank[i];
+		sort_keyed(al, k);
+	}
+	if (g->nrows > 1) {
+		int ct = rowset_col(g, "theme_id"), cs = rowset_col(g, "seq");
+		k = keys_for(r, g, &rank);
+		for (int i = 0; i < g->nrows; i++)
+			k[i].k[0] = rowset_ic(g, i, ct), k[i].k[1] = rowset_ic(g, i, cs);
+		sort_keyed(g, k);
+	}
+	if (g->ncols == 3)	/* seq, the last column, served the sort only (run_list shows a third) */
+		g->ncols = 2;
 	if (nb->nrows > 1) {
 		k = keys_for(r, nb, &rank);
 		if (text_ranks(r, nb, rowset_col(nb, "name"), rank) != 0)
