@@ -81,8 +81,8 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE t.plan_version_id = $1 ORDER BY a.theme_id, a.alias COLLATE sv",
 	/* (plan_version_id) -> theme_id, target_group, in the order written (rowid, as above) */
 	[STMT_WEB_PLACES_THEME_GROUPS] =
-		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
-		" WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
+		"SELECT g.theme_id, g.target_group, g.rowid AS seq FROM theme_target_group g JOIN theme t"
+		" ON t.id = g.theme_id WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
 	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none), a
 	 * measure's themes by id (the order SQLite's key of measure_theme gives) */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
@@ -129,19 +129,20 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE cp.kind = 'contribution' AND cv.status NOT IN ('superseded','revision')",
 	/* (district id, LUP plan_version_id or NULL, ids: a JSON array of activity ids) -> the
 	 * district page's contributions (as SQLite's text): STMT_CB_LIST's rows and order, those
-	 * linked to the district's places being the ones of ids */
+	 * linked to the district's places being the ones of ids; an activity in two of the lists
+	 * comes twice, next to itself, as on SQLite (the page drops the repeat) */
 	[STMT_WEB_PLACES_DISTRICT_CONTRIB] =
 		"WITH ids(id) AS (SELECT value::bigint FROM json_array_elements_text($3::json)"
-		" UNION SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
+		" UNION ALL SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
 		"  JOIN measure m ON m.plan_version_id = v.id JOIN activity a ON a.measure_id = m.id"
 		"  WHERE p.kind = 'lup' AND p.district_id = $1::bigint"
-		" UNION SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
+		" UNION ALL SELECT a.id FROM plan p JOIN plan_version v ON v.plan_id = p.id"
 		"  JOIN goal g ON g.plan_version_id = v.id JOIN activity a ON a.goal_id = g.id"
 		"  WHERE p.kind = 'lup' AND p.district_id = $1::bigint)"
 		" SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text, o.id AS owner_id,"
 		" o.key AS owner, o.name AS owner_name, m.id AS measure_id, m.title AS measure_title,"
-		" m0.title AS measure0_title, g.id AS goal_id, g.title AS goal_title, g0.title AS goal0_title"
-		" FROM ids JOIN activity a ON a.id = ids.id JOIN plan_version cv ON cv.id = a.plan_version_id"
+		" m0.title AS measure0_title, g.id AS goal_id, g.title AS goal_title, g0.title AS goal0_title,"
+		" a.start_first FROM ids JOIN activity a ON a.id = ids.id JOIN plan_version cv ON cv.id = a.plan_version_id"
 		"  AND cv.status NOT IN ('superseded','revision') JOIN plan cp ON cp.id = cv.plan_id"
 		"  AND cp.kind = 'contribution' JOIN organisation o ON o.id = a.owner_id" ORG_RANK_JOIN("o")
 		" LEFT JOIN measure m0 ON m0.id = a.measure_id LEFT JOIN plan_version mv0 ON mv0.id = m0.plan_version_id"

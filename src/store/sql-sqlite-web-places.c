@@ -76,17 +76,20 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" FROM plan p JOIN plan_version pv ON pv.plan_id = p.id"
 		" LEFT JOIN organisation dec ON dec.id = pv.decided_by"
 		" WHERE " LATEST_LUP("p", "pv") " AND p.district_id = ?1 ORDER BY p.year_to DESC, p.id DESC LIMIT 1",
-	/* (plan_version_id) -> its themes in order */
+	/* (plan_version_id) -> its themes, unordered: the district page sorts them by ord and id
+	 * (web/page-district.c sort_sections; SQLite's sorter was about 13K instructions) */
 	[STMT_WEB_PLACES_THEMES] =
-		"SELECT id, name, ord, extra, description FROM theme WHERE plan_version_id = ?1 ORDER BY ord, id",
-	/* (plan_version_id) -> theme_id, alias, valid_to: the other names of its themes (valid_to: a former name) */
+		"SELECT id, name, ord, extra, description FROM theme WHERE plan_version_id = ?1",
+	/* (plan_version_id) -> theme_id, alias, valid_to: the other names of its themes (valid_to: a
+	 * former name), unordered: the page sorts them by theme and alias in Swedish order
+	 * (web/page-district.c sort_sections) */
 	[STMT_WEB_PLACES_THEME_ALIASES] =
 		"SELECT a.theme_id, a.alias, a.valid_to FROM theme_alias a JOIN theme t ON t.id = a.theme_id"
-		" WHERE t.plan_version_id = ?1 ORDER BY a.theme_id, a.alias COLLATE sv",
+		" WHERE t.plan_version_id = ?1",
 	/* (plan_version_id) -> theme_id, target_group */
 	[STMT_WEB_PLACES_THEME_GROUPS] =
-		"SELECT g.theme_id, g.target_group FROM theme_target_group g JOIN theme t ON t.id = g.theme_id"
-		" WHERE t.plan_version_id = ?1 ORDER BY g.theme_id, g.rowid",
+		"SELECT g.theme_id, g.target_group, g.rowid AS seq FROM theme_target_group g JOIN theme t"
+		" ON t.id = g.theme_id WHERE t.plan_version_id = ?1",
 	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none);
 	 * the provenance by 0059's index of the measures' (an integer key: the table's own starts
 	 * with the entity's name, and its probe per measure was 83K of 0.25M instructions) */
@@ -98,12 +101,12 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = ?1"
 		" ORDER BY m.ord, m.id",
 	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures (key NULL: a
-	 * plan partner outside the registry, named by its label) */
+	 * plan partner outside the registry, named by its label), unordered: the page sorts them by
+	 * measure, the lead first, then name in Swedish order (web/page-district.c sort_sections) */
 	[STMT_WEB_PLACES_MEASURE_PARTNERS] =
 		"SELECT mp.measure_id, o.key, coalesce(o.name, pp.label) AS name, mp.role FROM measure_partner mp"
 		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
-		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1"
-		" ORDER BY mp.measure_id, CASE mp.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(o.name, pp.label) COLLATE sv",
+		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1",
 	/* (district_id) -> the activities serving the district or a place in it, unordered (the
 	 * page sorts them by owner in C: web/page-district.c sort_acts), with the owner's id and pair
 	 * (owner_id; the page reads the owners' keys, names and pairs once each,
@@ -131,13 +134,14 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"SELECT o.id, o.key, o.name, o.pair_id FROM json_each(?1) j CROSS JOIN organisation o ON o.id = j.value",
 	/* (district_id) -> level, name: the district's neighbourhoods (its areas of level
 	 * 'neighbourhood', two levels down at most, as STMT_REL_DISTRICT_NEIGHBOURHOODS reads them)
-	 * in Swedish order, for the page's facts, which name them only: the relation's 20 rows of
-	 * five columns sorted by level and name were 127K instructions for Spånga-Tensta, its 4
+	 * for the page's facts, which name them only (in Swedish order: web/page-district.c
+	 * sort_sections; the compound's two sorters were 26K): the relation's 20 rows of five
+	 * columns sorted by level and name were 127K instructions for Spånga-Tensta, its 4
 	 * neighbourhoods 57K */
 	[STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS] =
 		"SELECT a.level, a.name FROM area a WHERE a.parent_id = ?1 AND a.level = 'neighbourhood'"
 		" UNION ALL SELECT a.level, a.name FROM area p CROSS JOIN area a ON a.parent_id = p.id"
-		" WHERE p.parent_id = ?1 AND a.level = 'neighbourhood' ORDER BY 2 COLLATE sv",
+		" WHERE p.parent_id = ?1 AND a.level = 'neighbourhood'",
 	/* () -> id: the versions whose activities are contributions as STMT_CB_LIST shows them
 	 * (the current versions of the contribution plans: neither replaced nor under revision) */
 	[STMT_WEB_PLACES_CONTRIB_VERSIONS] =
@@ -153,19 +157,23 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * activity_goal). CB_LIST walks the places' links again into a list and tests every
 	 * contribution activity against it: 0.44M instructions for district 3, 0.17M this way
 	 * (less for each of the 14 districts). An id that is not a current contribution's is
-	 * dropped by the joins. */
+	 * dropped by the joins. The three lists are a UNION ALL: an activity in two of them (or twice
+	 * in ids) comes twice (a UNION's temporary b-tree was 30K of 136K instructions for
+	 * Spånga-Tensta). Unordered: the page sorts the rows in CB_LIST's order (owner name in
+	 * Swedish order, owner, undated last, start_first, id) and drops the repeats
+	 * (web/page-district.c sort_sections; the sorter was about 13K). */
 	[STMT_WEB_PLACES_DISTRICT_CONTRIB] =
 		"WITH ids(id) AS (SELECT value FROM json_each(?3)"
-		" UNION SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
+		" UNION ALL SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
 		"  CROSS JOIN measure m ON m.plan_version_id = v.id CROSS JOIN activity a INDEXED BY activity_measure"
 		"  ON a.measure_id = m.id WHERE p.kind = 'lup' AND p.district_id = ?1"
-		" UNION SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
+		" UNION ALL SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
 		"  CROSS JOIN goal g ON g.plan_version_id = v.id CROSS JOIN activity a ON a.goal_id = g.id"
 		"  WHERE p.kind = 'lup' AND p.district_id = ?1)"
 		" SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text, o.id AS owner_id,"
 		" o.key AS owner, o.name AS owner_name, m.id AS measure_id, m.title AS measure_title,"
-		" m0.title AS measure0_title, g.id AS goal_id, g.title AS goal_title, g0.title AS goal0_title"
-		" FROM ids CROSS JOIN activity a ON a.id = ids.id CROSS JOIN plan_version cv ON cv.id = a.plan_version_id"
+		" m0.title AS measure0_title, g.id AS goal_id, g.title AS goal_title, g0.title AS goal0_title,"
+		" a.start_first FROM ids CROSS JOIN activity a ON a.id = ids.id CROSS JOIN plan_version cv ON cv.id = a.plan_version_id"
 		"  AND cv.status NOT IN ('superseded','revision') CROSS JOIN plan cp ON cp.id = cv.plan_id"
 		"  AND cp.kind = 'contribution' JOIN organisation o ON o.id = a.owner_id"
 		" LEFT JOIN measure m0 ON m0.id = a.measure_id LEFT JOIN plan_version mv0 ON mv0.id = m0.plan_version_id"
@@ -174,8 +182,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  AND mv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
 		" LEFT JOIN goal g ON g.plan_version_id = ?2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
-		" WHERE " PUB_ACTIVITY("a")
-		" ORDER BY o.name COLLATE sv, o.id, a.start_first IS NULL, a.start_first, a.id",
+		" WHERE " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's

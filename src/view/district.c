@@ -56,6 +56,17 @@ static size_t grown(size_t n, size_t cap)
 	return n < cap ? cap : cap ? cap * 2 : 16;
 }
 
+/* col_value: column col of r as a number into *out (0 when NULL); whether it is not NULL. One
+ * column lookup (store_col_cell), where store_col_type and store_col_real were two. */
+static int col_value(const struct store_row *r, int col, double *out)
+{
+	struct store_cell c;
+
+	store_col_cell(r, col, &c);
+	*out = c.t == SV_REAL ? c.d : c.t == SV_INT ? (double)c.i : c.t == SV_NULL ? 0 : store_col_real(r, col);
+	return c.t != SV_NULL;
+}
+
 /* head_cb: the district's id, key, name and committee key (STMT_SHOW_DISTRICT) */
 struct head {
 	struct district_view *v;
@@ -162,8 +173,7 @@ static void district_row(struct cmp_read *cr, const struct store_row *r)
 		struct district_cmp *c = &v->rows[v->n++];
 		*c = base;
 		c->sex = sexes[k].text;
-		c->has_value = store_col_type(r, sexes[k].col) != SV_NULL;
-		c->value = c->has_value ? store_col_real(r, sexes[k].col) : 0;
+		c->has_value = col_value(r, sexes[k].col, &c->value);
 		c->example = (shown & sexes[k].bit << 3) != 0;
 	}
 }
@@ -183,8 +193,7 @@ static void city_row(struct cmp_read *cr, const struct store_row *r)
 		}
 		struct city_val *cv = &cr->city[cr->ncity++];
 		*cv = (struct city_val){ .ind = ind, .sex = sexes[k].rank, .example = (shown & sexes[k].bit << 3) != 0 };
-		cv->has_value = store_col_type(r, sexes[k].col) != SV_NULL;
-		cv->value = cv->has_value ? store_col_real(r, sexes[k].col) : 0;
+		cv->has_value = col_value(r, sexes[k].col, &cv->value);
 	}
 }
 

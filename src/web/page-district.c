@@ -1099,6 +1099,137 @@ static int sort_alloc(struct district *x)
 	return 0;
 }
 
+/* A row of a rowset with its sort keys, compared in order (sort_keyed). */
+#define ROW_KEYS 5
+struct row_key {
+	int64_t k[ROW_KEYS];
+	struct row_cell *row;
+};
+
+static int by_row_keys(const void *pa, const void *pb)
+{
+	const struct row_key *a = pa, *b = pb;
+
+	for (int i = 0; i < ROW_KEYS; i++)
+		if (a->k[i] != b->k[i])
+			return a->k[i] < b->k[i] ? -1 : 1;
+	return 0;
+}
+
+/* sort_keyed: rs's rows in the order of their keys k (one per row, filled by the caller) */
+static void sort_keyed(struct rowset *rs, struct row_key *k)
+{
+	qsort(k, (size_t)rs->nrows, sizeof(*k), by_row_keys);
+	for (int i = 0; i < rs->nrows; i++)
+		rs->rows[i] = k[i].row;
+}
+
+/* text_ranks: the Swedish ranks (collate_ranks) of column col's texts of rs, in rank (room for
+ * rs->nrows). Returns 0, or -1 when the collation fails. */
+static int text_ranks(struct http_req *r, const struct rowset *rs, int col, int *rank)
+{
+	const char **t = arena_alloc_raw(&r->a, sizeof(*t) * (size_t)rs->nrows);
+
+	for (int i = 0; i < rs->nrows; i++)
+		t[i] = col < 0 ? NULL : rs->rows[i][col].s;
+	return collate_ranks(t, rs->nrows, rank);
+}
+
+/* keys_for: zeroed sort keys of rs's rows, each pointing at its row, and room for their ranks */
+static struct row_key *keys_for(struct http_req *r, const struct rowset *rs, int **rank)
+{
+	struct row_key *k = arena_alloc(&r->a, sizeof(*k) * (size_t)rs->nrows);
+
+	*rank = arena_alloc_raw(&r->a, sizeof(**rank) * (size_t)rs->nrows);
+	for (int i = 0; i < rs->nrows; i++)
+		k[i].row = rs->rows[i];
+	return k;
+}
+
+/* sort_sections: the rows of the sections read unordered on SQLite (a sorter each there, about
+ * 13K instructions even for a few rows), in the order their statements' ORDER BY gives on
+ * PostgreSQL: the themes by ord and id; their other names by theme and name (Swedish order),
+ * their target groups by theme and the order written; the neighbourhoods by name; the
+ * measures' partners by measure, the lead first, then name; the contributions by owner name,
+ * owner, start (undated first) and id, each once (an activity STMT_WEB_PLACES_DISTRICT_CONTRIB
+ * found in two of its lists comes twice, and the first is kept). Returns 0, or -1 with the
+ * error page sent when the collation fails. */
+static int sort_sections(struct district *x)
+{
+	struct http_req *r = x->r;
+	struct rowset *t = &x->themes, *nb = &x->nb, *mp = &x->mpartners, *c = &x->contrib;
+	struct rowset *al = &x->aliases, *g = &x->groups;
+	struct row_key *k;
+	int *rank;
+
+	if (t->nrows > 1) {
+		int cord = rowset_col(t, "ord"), cid = rowset_col(t, "id");
+		k = keys_for(r, t, &rank);
+		for (int i = 0; i < t->nrows; i++)
+			k[i].k[0] = rowset_ic(t, i, cord), k[i].k[1] = rowset_ic(t, i, cid);
+		sort_keyed(t, k);
+	}
+	if (al->nrows > 1) {
+		int ct = rowset_col(al, "theme_id");
+		k = keys_for(r, al, &rank);
+		if (text_ranks(r, al, rowset_col(al, "alias"), rank) != 0)
+			goto err;
+		for (int i = 0; i < al->nrows; i++)
+			k[i].k[0] = rowset_ic(al, i, ct), k[i].k[1] = rank[i];
+		sort_keyed(al, k);
+	}
+	if (g->nrows > 1) {
+		int ct = rowset_col(g, "theme_id"), cs = rowset_col(g, "seq");
+		k = keys_for(r, g, &rank);
+		for (int i = 0; i < g->nrows; i++)
+			k[i].k[0] = rowset_ic(g, i, ct), k[i].k[1] = rowset_ic(g, i, cs);
+		sort_keyed(g, k);
+	}
+	if (g->ncols == 3)	/* seq, the last column, served the sort only (run_list shows a third) */
+		g->ncols = 2;
+	if (nb->nrows > 1) {
+		k = keys_for(r, nb, &rank);
+		if (text_ranks(r, nb, rowset_col(nb, "name"), rank) != 0)
+			goto err;
+		for (int i = 0; i < nb->nrows; i++)
+			k[i].k[0] = rank[i];
+		sort_keyed(nb, k);
+	}
+	if (mp->nrows > 1) {
+		int cm = rowset_col(mp, "measure_id"), crole = rowset_col(mp, "role");
+		k = keys_for(r, mp, &rank);
+		if (text_ranks(r, mp, rowset_col(mp, "name"), rank) != 0)
+			goto err;
+		for (int i = 0; i < mp->nrows; i++) {
+			const char *role = crole < 0 ? NULL : mp->rows[i][crole].s;
+			k[i].k[0] = rowset_ic(mp, i, cm), k[i].k[1] = !role || strcmp(role, "lead") != 0;
+			k[i].k[2] = rank[i];
+		}
+		sort_keyed(mp, k);
+	}
+	if (c->nrows > 1) {
+		int cown = rowset_col(c, "owner_id"), cstart = rowset_col(c, "start_first"), cid = rowset_col(c, "id");
+		int m = 0;
+		k = keys_for(r, c, &rank);
+		if (text_ranks(r, c, rowset_col(c, "owner_name"), rank) != 0)
+			goto err;
+		for (int i = 0; i < c->nrows; i++) {
+			int undated = cstart < 0 || c->rows[i][cstart].t == SV_NULL;
+			k[i].k[0] = rank[i], k[i].k[1] = rowset_ic(c, i, cown), k[i].k[2] = undated;
+			k[i].k[3] = undated ? 0 : rowset_ic(c, i, cstart), k[i].k[4] = rowset_ic(c, i, cid);
+		}
+		sort_keyed(c, k);
+		for (int i = 0; i < c->nrows; i++)
+			if (!m || rowset_ic(c, i, cid) != rowset_ic(c, m - 1, cid))
+				c->rows[m++] = c->rows[i];
+		c->nrows = m;
+	}
+	return 0;
+err:
+	err_set(&r->err, LUP_EDB, "cannot sort the district's sections: the Swedish collation failed");
+	return places_fail(r);
+}
+
 /* contrib_ids: the JSON array of the ids of the activities read (load) that are contributions
  * (their version is a contribution plan's current one: x->cversions), for
  * STMT_WEB_PLACES_DISTRICT_CONTRIB; an activity linked to two places is read twice and listed
@@ -1238,7 +1369,7 @@ static int fetch(struct district *x)
 		err_set(&r->err, LUP_EDB, "the district's measures lack a column (measure_cb)");
 		return places_fail(r);
 	}
-	return act_owners(x) || sort_acts(x) || sort_alloc(x);
+	return sort_sections(x) || act_owners(x) || sort_acts(x) || sort_alloc(x);
 }
 
 /* The room the district pages' last one took and an eighth more (a hint for buf_reserve: the
