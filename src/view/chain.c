@@ -1,12 +1,12 @@
 /* chain.c: an organisation's goal chain for a year (see chain.h). Eight reads by (org, year),
  * in two goes (store_query_many: a round trip each on PostgreSQL): the goals (the one read that
  * computes the chain) with the reads that do not need it, then, given the goals' ids, the
- * results, indicators, outcomes and assessments. Two are each ordered by the id
- * of what its rows belong to; each becomes a flat array in the arena, and every goal and
+ * results, indicators, outcomes and assessments. The results come ordered by the id of
+ * their goal; each read becomes a flat array in the arena, and every goal and
  * indicator gets its share as one contiguous run, found through a sorted id index (no scans).
- * The goals, the indicators, the outcomes and the activities come unordered and are sorted here
- * (by level, number and key; by goal, ord and key; by indicator, year, period, area and sex; by
- * start and key), in the byte
+ * The goals, the indicators, the outcomes, the assessments and the activities come unordered
+ * and are sorted here (by level, number and key; by goal, ord and key; by indicator, year,
+ * period, area and sex; by goal and period; by start and key), in the byte
  * order of the texts that SQLite's ORDER BY gave: SQLite's sorter copied every row into a
  * temporary b-tree. The outcomes name their periods and areas by id; one read gives those
  * ids' years, kinds and keys. The last gives the activities' districts, put here in Swedish
@@ -323,6 +323,17 @@ static int by_start(const void *x, const void *y)
 	int c = cmp_int(p->k, q->k);
 
 	return c ? c : cmp_text(a->key, b->key);
+}
+
+/* by_assess: assessments by goal id, then period kind (stable: a goal's of one kind stay in the
+ * order they came), as ORDER BY goal_id, kind. */
+static int by_assess(const void *x, const void *y)
+{
+	const struct keyed *p = x, *q = y;
+	int c = cmp_int(p->k, q->k);
+
+	return c ? c : cmp_text(((const struct view_assessment *)p->row)->period,
+				((const struct view_assessment *)q->row)->period);
 }
 
 /* level_rank: a goal level's place: KF's inriktningsmål, verksamhetsområdesmål, nämndmål, others. */
@@ -997,6 +1008,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	sort_rows(&b.l[L_INDS], by_indicator, NULL, 1);
 	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
 	expand_outcomes(&b.l[L_OUTS], k2);
+	sort_rows(&b.l[L_ASSESS], by_assess, NULL, 1);
 	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
 	if (sort_areas(&b.l[L_AREAS]) != 0)
 		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
