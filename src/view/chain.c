@@ -71,6 +71,18 @@ static const char *text(struct load *l, const struct store_row *r, int i)
 	return arena_strdup(l->a, store_col_text(r, i));
 }
 
+/* cell_int: whether column i of r is not NULL, with its integer in *v (one lookup). */
+static int cell_int(const struct store_row *r, int i, int64_t *v)
+{
+	struct store_cell c;
+
+	store_col_cell(r, i, &c);
+	if (c.t == SV_NULL)
+		return 0;
+	*v = c.t == SV_INT ? c.i : store_col_int(r, i);
+	return 1;
+}
+
 static int idix_cmp(const void *x, const void *y)
 {
 	const struct idix *p = x, *q = y;
@@ -145,6 +157,7 @@ static int indicator_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
 	struct view_indicator *in = grow(l);
+	int64_t owner;
 
 	l->owner[l->n - 1] = store_col_int(r, 0);
 	in->id = store_col_int(r, 1);
@@ -155,7 +168,7 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	in->periodicity = text(l, r, 6);
 	in->target = text(l, r, 7);
 	in->kf_target = text(l, r, 8);
-	in->own = store_col_type(r, 9) != SV_NULL && own(l, store_col_int(r, 9));
+	in->own = cell_int(r, 9, &owner) && own(l, owner);
 	in->ord = store_col_int(r, 10);
 	return 0;
 }
@@ -199,6 +212,7 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	struct load *l = ctx;
 	int64_t period = store_col_int(r, 1), shown;
 	struct triple *t;
+	struct store_cell c;
 
 	if (!kept(l, period) || ((shown = store_col_int(r, 3)) & 7) == 0)
 		return 0;
@@ -211,10 +225,11 @@ static int outcome_row(void *ctx, const struct store_row *r)
 		if (!(t->shown & sexes[k].bit))
 			continue;
 		/* the schema's CHECK: value is NULL exactly when missing is 1 */
-		if (store_col_type(r, sexes[k].col) == SV_NULL)
+		store_col_cell(r, sexes[k].col, &c);
+		if (c.t == SV_NULL)
 			t->missing |= sexes[k].bit;
 		else
-			t->value[k] = store_col_real(r, sexes[k].col);
+			t->value[k] = c.t == SV_REAL ? c.d : c.t == SV_INT ? (double)c.i : store_col_real(r, sexes[k].col);
 	}
 	return 0;
 }
@@ -244,13 +259,14 @@ static int assessment_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
 	struct view_assessment *as = grow(l);
+	int64_t org;
 
 	l->owner[l->n - 1] = store_col_int(r, 0);
 	as->period = text(l, r, 1);
 	as->assessment = text(l, r, 2);
 	as->analysis = text(l, r, 3);
 	as->report_status = text(l, r, 4);
-	as->own = store_col_type(r, 5) != SV_NULL && own(l, store_col_int(r, 5));
+	as->own = cell_int(r, 5, &org) && own(l, org);
 	return 0;
 }
 
@@ -258,6 +274,7 @@ static int activity_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
 	struct view_activity *ac = grow(l);
+	int64_t start;
 
 	ac->id = store_col_int(r, 0);
 	ac->key = text(l, r, 1);
@@ -270,7 +287,9 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->areas = NULL;
 	ac->goal = -1;
 	/* the sort key's first part: the start (YYYYMMDD), unknown last */
-	l->owner[l->n - 1] = store_col_type(r, 8) == SV_NULL ? INT64_MAX : store_col_int(r, 8);
+	if (!cell_int(r, 8, &start))
+		start = INT64_MAX;
+	l->owner[l->n - 1] = start;
 	return 0;
 }
 
