@@ -148,28 +148,21 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" JOIN organisation ro ON ro.id = r.org_id"
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = $1::bigint"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
-	/* -> the activities of the organisation or its pair in the year with their start, unordered
-	 * (view/chain.c sorts them by start and key). Joined to their
-	 * owners (VC_OWNERS, with the owner's name) and also filtered by an array of them: the
+	/* -> the activities of the organisation or its pair in the year with their start, each
+	 * with its district links (the area's name and id, NULLs for none: a row per link),
+	 * ordered by activity only so that an activity's rows come together (view/chain.c sorts
+	 * the activities by start and key, their links by the names). Joined to their
+	 * owners (VC_OWNERS) and also filtered by an array of them: the
 	 * planner underestimates the activities (the owner, the year and the publication rule as
 	 * filters) and joined organisation with a nested loop over all of them (31,000 comparisons
 	 * for the demo's 150); the array (an InitPlan, the cheapest filter, so the first) keeps the
-	 * year's and the publication rule's lookups to the owners' activities. */
+	 * year's and the publication rule's lookups to the owners' activities. The links were a
+	 * statement of their own (VC_ACTIVITY_AREAS), with the links of every activity of the
+	 * owners. */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
-		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* (org_id) -> activity_id, name, area_id: the districts of the activities of the organisation or its
-	 * pair, in Swedish order of their names; not filtered by year nor draft (the loader drops
-	 * those of activities STMT_VC_ACTIVITIES did not give). The activities are those of an
-	 * array of the owners (an InitPlan), and the district links are joined to them by hash:
-	 * joined to the activities filtered by owner, whose number the planner underestimates,
-	 * the links and areas were scanned again for every activity (42,000 comparisons); picked
-	 * by an array of the activities, each link was compared with every element of it (31,000
-	 * comparisons, 0.15 ms in the demo, 0.10 ms as a join). */
-	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name, ad.area_id FROM activity_district ad JOIN area x ON x.id = ad.area_id"
-		" WHERE ad.activity_id IN (SELECT a.id FROM activity a"
-		"  WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)))"
-		" ORDER BY x.name COLLATE sv, ad.activity_id",
+		" a.goal_id, a.start_first, x.name, x.id FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
+		" LEFT JOIN activity_district ad ON ad.activity_id = a.id LEFT JOIN area x ON x.id = ad.area_id"
+		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
+		" ORDER BY a.id",
 };

@@ -30,7 +30,7 @@
  * owners as a table w(id), each once (?1's pair is left out where it also names ?1 its pair:
  * it is among the third then), walked first and each joined to its activities through the
  * owner index. The owners as an IN list (a.owner_id IN (SELECT ...)) made SQLite build and
- * zero a temporary table per statement, about 30K of each of the two statements below; the
+ * zero a temporary table per statement, about 30K of the statement below; the
  * three terms ORed cost a multi-index OR with a rowset and three tests per row. */
 #define VC_OWNED_ACTS \
 	" (SELECT ?1 AS id UNION ALL SELECT id FROM organisation WHERE pair_id = ?1" \
@@ -195,17 +195,15 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		" WHERE pe.year = ?1 AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id))",
 	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
 	 * unordered (view/chain.c sorts them by start and key); their owner's name, which no reader
-	 * showed, is no longer read (a column and a copy per activity) */
+	 * showed, is no longer read (a column and a copy per activity). Each with its district
+	 * links (the area's name and id: a row per link, NULLs for none; view/chain.c puts them in Swedish
+	 * order of the names), an activity's rows together: the activity drives the two LEFT
+	 * JOINs. A statement of its own for the links (VC_ACTIVITY_AREAS) walked the owners and
+	 * their activities again, and read the links of activities not in the year or in a draft
+	 * for the loader to drop: 470K + 364K instructions, 751K as one (Spånga-Tensta 2022). */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first FROM" VC_OWNED_ACTS
+		" a.goal_id, a.start_first, x.name, x.id FROM" VC_OWNED_ACTS
+		" LEFT JOIN activity_district ad ON ad.activity_id = a.id LEFT JOIN area x ON x.id = ad.area_id"
 		" WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* -> activity_id, name, area_id: the districts of the activities of the organisation or its pair,
-	 * unordered (view/chain.c puts them in Swedish order of their names, ranking the distinct
-	 * names once: SQLite's sorter through ICU was half of the statement). Not filtered by year
-	 * nor draft: the loader keeps those of the activities STMT_VC_ACTIVITIES gave and drops the
-	 * others (testing each activity here again cost as much as that statement) */
-	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name, ad.area_id FROM" VC_OWNED_ACTS
-		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area x ON x.id = ad.area_id",
 };

@@ -1,4 +1,4 @@
-/* chain.c: an organisation's goal chain for a year (see chain.h). Eight reads by (org, year),
+/* chain.c: an organisation's goal chain for a year (see chain.h). Seven reads by (org, year),
  * in two goes (store_query_many: a round trip each on PostgreSQL): the goals (the one read that
  * computes the chain) with the reads that do not need it, then, given the goals' ids, the
  * results, indicators, outcomes and assessments. The results come ordered by the id of
@@ -9,9 +9,9 @@
  * period, area and sex; by goal and period; by start and key), in the byte
  * order of the texts that SQLite's ORDER BY gave: SQLite's sorter copied every row into a
  * temporary b-tree. The outcomes name their periods and areas by id; one read gives those
- * ids' years, kinds and keys. The last gives the activities' districts, put here in Swedish
- * order of their names (core/collate.h: the distinct names ranked once) and each appended to
- * its activity's list through the activities' id index. */
+ * ids' years, kinds and keys. The activities come with their districts (a row per link), which
+ * are put here in Swedish order of their names (core/collate.h: the distinct names ranked once)
+ * and each appended to its activity's list through the activities' id index. */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -41,6 +41,7 @@ struct load {
 	size_t nkeep;
 	const int64_t *owners;		/* the indicators' and assessments': the organisations whose */
 	size_t nowners;			/* rows are the organisation's own (set_owners) */
+	struct load *links;		/* the activities': the load of their district links */
 };
 
 /* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
@@ -125,23 +126,12 @@ static int result_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* A district of an activity (STMT_VC_ACTIVITY_AREAS' row; the activity's id is the owner):
- * the linked area's name and id. */
+/* A district link of an activity (from STMT_VC_ACTIVITIES' rows; the activity's id is the
+ * owner): the linked area's name and id. */
 struct area_link {
 	const char *name;
 	int64_t area;
 };
-
-/* area_row: an activity's district (owner: the activity's id), its name and area id. */
-static int area_row(void *ctx, const struct store_row *r)
-{
-	struct load *l = ctx;
-	struct area_link *t = grow(l);
-
-	l->owner[l->n - 1] = store_col_int(r, 0);
-	*t = (struct area_link){ text(l, r, 1), store_col_int(r, 2) };
-	return 0;
-}
 
 /* own: whether organisation id is among l's owners (the organisation, its pair, those naming
  * it their pair: a few ids). */
@@ -270,13 +260,24 @@ static int assessment_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* activity_row: an activity with one of its district links (columns 9 and 10: the area's name
+ * and id, NULL for none), or another link of the activity of the row before (an activity's
+ * rows come together: STMT_VC_ACTIVITIES), which only adds the link to l->links. */
 static int activity_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
-	struct view_activity *ac = grow(l);
-	int64_t start;
+	struct view_activity *ac;
+	int64_t id = store_col_int(r, 0), start, area;
 
-	ac->id = store_col_int(r, 0);
+	if (cell_int(r, 10, &area)) {
+		struct area_link *t = grow(l->links);
+		l->links->owner[l->links->n - 1] = id;
+		*t = (struct area_link){ text(l, r, 9), area };
+	}
+	if (l->n && ((struct view_activity *)l->rows)[l->n - 1].id == id)
+		return 0;
+	ac = grow(l);
+	ac->id = id;
 	ac->key = text(l, r, 1);
 	ac->title = text(l, r, 2);
 	ac->role = text(l, r, 3);
@@ -620,10 +621,10 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 /* The chain's reads, each into its own load. */
 enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_KEYS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
 
-/* A read's arguments: (org, year), (org), (org, year, area), (goal ids), (year, goal ids),
+/* A read's arguments: (org, year), (org, year, area), (goal ids), (year, goal ids),
  * (org, year, goal ids), (area, year, goal ids); the goal ids are the chain's (ids_text), given
  * in the second go. */
-enum args { A_OY, A_O, A_OYA, A_I, A_YI, A_OYI, A_AYI };
+enum args { A_OY, A_OYA, A_I, A_YI, A_OYI, A_AYI };
 
 static const struct {
 	enum stmt s;
@@ -639,10 +640,9 @@ static const struct {
 	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, A_OYA },
 	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_YI },
 	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, A_OY },
-	/* (activity_id, name, area_id): a district of an activity of the organisation's, in
-	 * Swedish order of the names; those of activities L_ACTS did not give are dropped
-	 * (link_acts) */
-	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(struct area_link), area_row, A_O },
+	/* the activities' district links, read with them (activity_row), put in Swedish order
+	 * of the names (sort_areas) */
+	[L_AREAS] = { STMT__MAX, sizeof(struct area_link), NULL, A_OY },
 };
 
 /* The reads of the second go: those given the chain's goal ids. */
@@ -859,7 +859,7 @@ static int go(struct store *st, struct build *b, const struct view_chain_opts *o
 {
 	struct sval oya[] = { args[0], args[1], args[3] }, ayi[] = { args[3], args[1], args[2] };
 	const struct { const struct sval *v; int n; } by[] = {
-		[A_OY] = { args, 2 }, [A_O] = { args, 1 }, [A_OYA] = { oya, 3 },
+		[A_OY] = { args, 2 }, [A_OYA] = { oya, 3 },
 		[A_I] = { args + 2, 1 }, [A_YI] = { args + 1, 2 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
 	};
 	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
@@ -867,7 +867,7 @@ static int go(struct store *st, struct build *b, const struct view_chain_opts *o
 
 	for (int i = 0; i < L__MAX; i++) {
 		enum args k = reads[i].args;
-		if ((opts->skip & skipped_by[i]) || by_ids(i) != second)
+		if (!reads[i].fn || (opts->skip & skipped_by[i]) || by_ids(i) != second)
 			continue;
 		if (i == L_OUTS && opts->outs == VIEW_OUTS_AREA)
 			k = A_AYI;
@@ -927,6 +927,7 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 		return err_set(e, LUP_EDB, "view_chain_more: unknown outcomes %d", (int)opts->outs);
 	for (int i = 0; i < L__MAX; i++)
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
+	b->l[L_ACTS].links = &b->l[L_AREAS];
 	if ((rc = go(st, b, opts, 0, args, more, nmore, e)) != LUP_OK || !b->l[L_GOALS].n)
 		return rc;
 	args[2] = SVS(ids_text(&b->l[L_GOALS]));
