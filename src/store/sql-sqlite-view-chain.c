@@ -26,6 +26,17 @@
  * once), a table of one column, value. */
 #define VC_IDS(n) "json_each('[' || ?" n " || ']')"
 
+/* The same ids as a range (parameters lo and hi: their least and greatest, or NULL), given
+ * where it holds less than twice as many ids as the chain (view/chain.c: a plan's goals, made
+ * together, have ids close together; the loader drops the rows of other goals): read as one
+ * range of an index by goal (VC_IDS_RANGE), rather than json_each's table (about 800
+ * instructions an id) and a seek per id; else (the goals of plans made apart, as a city's) one
+ * by one (VC_IDS_ELSE: the part of a UNION ALL taken when lo is NULL, a constant test). The
+ * range worked out in SQL from the ids' text (its last number, the commas counted) cost
+ * about 10K instructions in each part. */
+#define VC_IDS_RANGE(col, lo, hi) col " BETWEEN ?" lo " AND ?" hi
+#define VC_IDS_ELSE(lo) "?" lo " IS NULL"
+
 /* The activities (a) of organisation ?1, of its pair and of those naming ?1 their pair: the
  * owners as a table w(id), each once (?1's pair is left out where it also names ?1 its pair:
  * it is among the third then), walked first and each joined to its activities through the
@@ -117,6 +128,19 @@
 	", io(id) AS (SELECT DISTINCT i.owner_id FROM " VC_IDS("3") " c CROSS JOIN indicator i ON i.goal_id = c.value)," \
 	" seen(owner_id, period_id) AS MATERIALIZED (" SEE_FIGURE_SEEN("io", "pr") ")"
 
+/* VC_INDICATORS' columns and its targets' join (indicator i). */
+#define VC_INDICATOR_COLS \
+	"SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity," \
+	" t.own AS target, t.kf AS kf_target, i.owner_id, i.ord"
+#define VC_INDICATOR_TARGETS " LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?1"
+
+/* VC_ASSESSMENTS' columns and its reports (r, of a period pe, of an organisation ro), and the
+ * reports' test: those of year y the viewer may read. */
+#define VC_ASSESSMENT_COLS \
+	"SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status, r.org_id" \
+	" FROM period pe JOIN report r ON r.period_id = pe.id JOIN organisation ro ON ro.id = r.org_id"
+#define VC_READABLE_OF(y) "pe.year = " y " AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id))"
+
 const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, unordered (view/chain.c sorts them: KF goals first, nämndmål by number,
 	 * then by key; SQLite's sorter here was a third of the statement) */
@@ -130,7 +154,9 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * goal_id then ord, searched per goal): the ids drive the join, without the IN list of them
 	 * to build and the ORDER BY (250K -> 188K instructions, Spånga-Tensta 2022) */
 	[STMT_VC_RESULTS] =
-		"SELECT r.goal_id, r.text FROM " VC_IDS("1") " c CROSS JOIN goal_result r ON r.goal_id = c.value",
+		"SELECT r.goal_id, r.text FROM goal_result r WHERE " VC_IDS_RANGE("r.goal_id", "2", "3")
+		" UNION ALL SELECT r.goal_id, r.text FROM " VC_IDS("1") " c CROSS JOIN goal_result r ON r.goal_id = c.value"
+		" WHERE " VC_IDS_ELSE("2"),
 	/* (year, goal_ids) -> the indicators of the goals with the year's targets, their owner (the
 	 * loader tells the organisation's own from STMT_VC_OUTCOME_KEYS' owners: the list of
 	 * VC_OWNED built and probed here was 88K of the statement's 745K) and their ord; by goal in
@@ -140,11 +166,10 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * joins of target (each a seek of its four-column key: 0048) were 0.26M of the 0.50M,
 	 * 0.33M this way. */
 	[STMT_VC_INDICATORS] =
-		"SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" t.own AS target, t.kf AS kf_target, i.owner_id, i.ord"
-		" FROM " VC_IDS("2") " c CROSS JOIN indicator i ON i.goal_id = c.value"
-		" LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?1"
-		" WHERE " PUB_INDICATOR("i"),
+		VC_INDICATOR_COLS " FROM indicator i" VC_INDICATOR_TARGETS
+		" WHERE " VC_IDS_RANGE("i.goal_id", "3", "4") " AND " PUB_INDICATOR("i")
+		" UNION ALL " VC_INDICATOR_COLS " FROM " VC_IDS("2") " c CROSS JOIN indicator i ON i.goal_id = c.value"
+		VC_INDICATOR_TARGETS " WHERE " VC_IDS_ELSE("3") " AND " PUB_INDICATOR("i"),
 	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
 	 * sorter here copied every row into a temporary b-tree) */
@@ -188,11 +213,11 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * statement for 20 rows (Spånga-Tensta 2022), 103K this way. The rows come by period kind,
 	 * report and goal. */
 	[STMT_VC_ASSESSMENTS] =
-		"SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
-		" r.org_id"
-		" FROM period pe JOIN report r ON r.period_id = pe.id JOIN organisation ro ON ro.id = r.org_id"
-		" CROSS JOIN " VC_IDS("2") " c CROSS JOIN assessment a ON a.report_id = r.id AND a.goal_id = c.value"
-		" WHERE pe.year = ?1 AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id))",
+		VC_ASSESSMENT_COLS " CROSS JOIN assessment a ON a.report_id = r.id AND " VC_IDS_RANGE("a.goal_id", "3", "4")
+		" WHERE " VC_READABLE_OF("?1")
+		" UNION ALL " VC_ASSESSMENT_COLS " CROSS JOIN " VC_IDS("2") " c"
+		" CROSS JOIN assessment a ON a.report_id = r.id AND a.goal_id = c.value"
+		" WHERE " VC_READABLE_OF("?1") " AND " VC_IDS_ELSE("3"),
 	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
 	 * unordered (view/chain.c sorts them by start and key); their owner's name, which no reader
 	 * showed, is no longer read (a column and a copy per activity). Each with its district

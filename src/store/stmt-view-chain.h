@@ -2,9 +2,10 @@
  * SQL in sql-sqlite-view-chain.c). Each entry X(VC_NAME) becomes STMT_VC_NAME in enum stmt.
  * VC_GOALS, VC_ACTIVITIES take (org_id, year), VC_OUTCOME_KEYS (org_id, year, area_id);
  * the others the chain's goal ids as VC_GOALS returned them (decimal,
- * joined by commas, each once): VC_RESULTS (goal_ids), VC_INDICATORS and VC_ASSESSMENTS (year,
- * goal_ids: they give their rows' owners, the loader tells the organisation's own from
- * VC_OUTCOME_KEYS), VC_OUTCOMES_AREA (area_id, year, goal_ids), the rest (org_id, year,
+ * joined by commas, each once): VC_RESULTS (goal_ids, lo, hi), VC_INDICATORS and VC_ASSESSMENTS
+ * (year, goal_ids, lo, hi: they give their rows' owners, the loader tells the organisation's own
+ * from VC_OUTCOME_KEYS; lo and hi the least and greatest of the ids, or NULL: given, the three
+ * may also give rows of goals between them that are not the chain's, which the loader drops), VC_OUTCOMES_AREA (area_id, year, goal_ids), the rest (org_id, year,
  * goal_ids). All read as the connection's viewer. The
  * VC_OUTCOMES* may also give outcomes of periods between the least and the greatest of those
  * they name (the loader keeps those it asked for) and outcomes of indicators that are not the

@@ -42,6 +42,8 @@ struct load {
 	const int64_t *owners;		/* the indicators' and assessments': the organisations whose */
 	size_t nowners;			/* rows are the organisation's own (set_owners) */
 	struct load *links;		/* the activities': the load of their district links */
+	const struct idix *chain;	/* the indicators': the chain's goals by id (SQLite may give */
+	size_t nchain;			/* indicators of other goals: set_chain) */
 };
 
 /* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
@@ -146,10 +148,13 @@ static int own(const struct load *l, int64_t id)
 static int indicator_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
-	struct view_indicator *in = grow(l);
-	int64_t owner;
+	struct view_indicator *in;
+	int64_t owner, goal = store_col_int(r, 0);
 
-	l->owner[l->n - 1] = store_col_int(r, 0);
+	if (find(l->chain, l->nchain, goal) < 0)
+		return 0;	/* a goal's not in the chain, in the ids' range (STMT_VC_INDICATORS) */
+	in = grow(l);
+	l->owner[l->n - 1] = goal;
 	in->id = store_col_int(r, 1);
 	in->key = text(l, r, 2);
 	in->name = text(l, r, 3);
@@ -621,9 +626,9 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 /* The chain's reads, each into its own load. */
 enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_KEYS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
 
-/* A read's arguments: (org, year), (org, year, area), (goal ids), (year, goal ids),
- * (org, year, goal ids), (area, year, goal ids); the goal ids are the chain's (ids_text), given
- * in the second go. */
+/* A read's arguments: (org, year), (org, year, area), (goal ids, lo, hi), (year, goal ids, lo,
+ * hi), (org, year, goal ids), (area, year, goal ids); the goal ids are the chain's (ids_text),
+ * lo and hi their range or NULL (chain_ids), given in the second go. */
 enum args { A_OY, A_OYA, A_I, A_YI, A_OYI, A_AYI };
 
 static const struct {
@@ -824,20 +829,20 @@ static const unsigned skipped_by[L__MAX] = {
 	[L_AREAS] = VIEW_SKIP_ACTS,
 };
 
-/* ids_text: the ids of the goals read (l), decimal, joined by commas, in the arena; "" when
- * there are none. */
-static const char *ids_text(struct load *l)
+/* ids_text: the ids of the goals read, from their index ix[0..n) (by id), decimal, ascending,
+ * joined by commas, in a: the statements given them may read the range from the first to the
+ * last (stmt-view-chain.h). */
+static const char *ids_text(struct arena *a, const struct idix *ix, size_t n)
 {
-	const struct view_goal *g = l->rows;
-	char *s = arena_alloc_raw(l->a, l->n * 21 + 1), *p = s;	/* filled below */
+	char *s = arena_alloc_raw(a, n * 21 + 1), *p = s;	/* filled below */
 
-	for (size_t i = 0; i < l->n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char d[20];
-		uint64_t v = (uint64_t)g[i].id;
+		uint64_t v = (uint64_t)ix[i].id;
 		int k = 0;
 		if (i)
 			*p++ = ',';
-		if (g[i].id < 0) {
+		if (ix[i].id < 0) {
 			*p++ = '-';
 			v = 0 - v;
 		}
@@ -857,10 +862,10 @@ static const char *ids_text(struct load *l)
 static int go(struct store *st, struct build *b, const struct view_chain_opts *opts, int second,
 	      const struct sval *args, const struct store_q *more, int nmore, struct err *e)
 {
-	struct sval oya[] = { args[0], args[1], args[3] }, ayi[] = { args[3], args[1], args[2] };
+	struct sval oya[] = { args[0], args[1], args[5] }, ayi[] = { args[5], args[1], args[2] };
 	const struct { const struct sval *v; int n; } by[] = {
 		[A_OY] = { args, 2 }, [A_OYA] = { oya, 3 },
-		[A_I] = { args + 2, 1 }, [A_YI] = { args + 1, 2 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
+		[A_I] = { args + 2, 3 }, [A_YI] = { args + 1, 4 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
 	};
 	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
 	int n = 0;
@@ -911,6 +916,25 @@ static void set_owners(struct build *b)
 	b->l[L_INDS].nowners = b->l[L_ASSESS].nowners = n;
 }
 
+/* chain_ids: the goals' ids for the second go's reads (args[2]; their least and greatest in
+ * args[3] and args[4] where the range holds at most twice as many ids: the statements may read
+ * it, and give other goals' rows, stmt-view-chain.h) and for the indicators' (which drop those
+ * rows: the results' and assessments' are dropped by runs). */
+static void chain_ids(struct build *b, struct sval *args)
+{
+	struct load *g = &b->l[L_GOALS];
+	size_t n = g->n;
+	struct idix *ix = index_of(g->a, n, g->rows, sizeof(struct view_goal), offsetof(struct view_goal, id));
+
+	args[2] = SVS(ids_text(g->a, ix, n));
+	if ((uint64_t)ix[n - 1].id - (uint64_t)ix[0].id < 2 * (uint64_t)n) {
+		args[3] = SVI(ix[0].id);
+		args[4] = SVI(ix[n - 1].id);
+	}
+	b->l[L_INDS].chain = ix;
+	b->l[L_INDS].nchain = n;
+}
+
 /* read_all: the reads (the outcomes as opts asks; those it skips left empty) and the caller's
  * nmore, each of the reads into its load: first the goals with the reads that do not need the
  * chain, then, when there are goals, those given their ids (a round trip each on PostgreSQL;
@@ -918,7 +942,7 @@ static void set_owners(struct build *b)
 static int read_all(struct store *st, struct arena *a, struct build *b, const struct view_chain_opts *opts,
 		    const struct store_q *more, int nmore, struct err *e)
 {
-	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVS(""), SVI(opts->area_id) };
+	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVS(""), SVNULL, SVNULL, SVI(opts->area_id) };
 	int rc;
 
 	if (nmore < 0 || nmore > VIEW_CHAIN_MORE_MAX)
@@ -930,7 +954,7 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 	b->l[L_ACTS].links = &b->l[L_AREAS];
 	if ((rc = go(st, b, opts, 0, args, more, nmore, e)) != LUP_OK || !b->l[L_GOALS].n)
 		return rc;
-	args[2] = SVS(ids_text(&b->l[L_GOALS]));
+	chain_ids(b, args);
 	keep_periods(&b->l[L_OUTS], &b->l[L_KEYS], b->c->year, opts->outs);
 	set_owners(b);
 	return go(st, b, opts, 1, args, NULL, 0, e);
