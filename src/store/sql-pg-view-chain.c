@@ -22,6 +22,13 @@
 #define VC_IDS(n) "(SELECT string_to_array($" n "::text, ',')::bigint[])"
 #define VC_CHAIN_IDS(n) "WITH chain(id) AS (SELECT unnest(" VC_IDS(n) "))"
 
+/* The ids' least and greatest (parameters lo and hi), which the loader gives where they are
+ * close together (SQLite reads the range then: sql-sqlite-view-chain.c), else NULL: here only
+ * a test of the two, true as the loader gives them, which the plan makes a one-time filter.
+ * As a test of the rows (goal_id BETWEEN lo AND hi) the planner took it to leave one row and
+ * joined VC_RESULTS' ids by a nested loop (0.16 -> 0.25 ms, EXPLAIN ANALYZE, generic plan). */
+#define VC_IDS_GIVEN(lo, hi) "($" lo "::bigint IS NULL OR $" lo "::bigint <= $" hi "::bigint)"
+
 /* The organisations counted as organisation $1's, as a table (id, name): $1, its pair, and those
  * naming $1 their pair (STMT_VC_OUTCOME_KEYS gives their ids as what 2). */
 #define VC_OWNERS \
@@ -96,7 +103,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	/* (goal_ids) -> goal_id, text: Förväntat resultat */
 	[STMT_VC_RESULTS] =
 		VC_CHAIN_IDS("1") " SELECT r.goal_id, r.text FROM goal_result r WHERE r.goal_id IN (SELECT id FROM chain)"
-		" ORDER BY r.goal_id, r.ord",
+		" AND " VC_IDS_GIVEN("2", "3") " ORDER BY r.goal_id, r.ord",
 	/* (year, goal_ids) -> the indicators of the goals with the year's targets, their owner (the
 	 * loader tells the organisation's own: STMT_VC_OUTCOME_KEYS) and their ord (the loader
 	 * sorts each goal's by ord and key; SQLite's come unordered). The year's targets are read once, grouped by indicator (at most one of each kind: target's
@@ -109,7 +116,7 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" FROM indicator i LEFT JOIN (SELECT indicator_id, max(text) FILTER (WHERE kind = 'own') AS target,"
 		"  max(text) FILTER (WHERE kind = 'kf') AS kf_target FROM target"
 		"  WHERE kind IN ('own', 'kf') AND sex = 'T' AND year = $1::bigint GROUP BY indicator_id) t ON t.indicator_id = i.id"
-		" WHERE i.goal_id IN (SELECT id FROM chain) AND " PUB_INDICATOR("i")
+		" WHERE i.goal_id IN (SELECT id FROM chain) AND " VC_IDS_GIVEN("3", "4") " AND " PUB_INDICATOR("i")
 		" ORDER BY i.goal_id, i.ord, i.key",
 	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
@@ -146,30 +153,23 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" r.org_id"
 		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
 		" JOIN organisation ro ON ro.id = r.org_id"
-		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = $1::bigint"
+		" WHERE a.goal_id IN (SELECT id FROM chain) AND " VC_IDS_GIVEN("3", "4") " AND pe.year = $1::bigint"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
-	/* -> the activities of the organisation or its pair in the year with their start, unordered
-	 * (view/chain.c sorts them by start and key). Joined to their
-	 * owners (VC_OWNERS, with the owner's name) and also filtered by an array of them: the
+	/* -> the activities of the organisation or its pair in the year with their start, each
+	 * with its district links (the area's name and id, NULLs for none: a row per link),
+	 * ordered by activity only so that an activity's rows come together (view/chain.c sorts
+	 * the activities by start and key, their links by the names). Joined to their
+	 * owners (VC_OWNERS) and also filtered by an array of them: the
 	 * planner underestimates the activities (the owner, the year and the publication rule as
 	 * filters) and joined organisation with a nested loop over all of them (31,000 comparisons
 	 * for the demo's 150); the array (an InitPlan, the cheapest filter, so the first) keeps the
-	 * year's and the publication rule's lookups to the owners' activities. */
+	 * year's and the publication rule's lookups to the owners' activities. The links were a
+	 * statement of their own (VC_ACTIVITY_AREAS), with the links of every activity of the
+	 * owners. */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
-		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* (org_id) -> activity_id, name, area_id: the districts of the activities of the organisation or its
-	 * pair, in Swedish order of their names; not filtered by year nor draft (the loader drops
-	 * those of activities STMT_VC_ACTIVITIES did not give). The activities are those of an
-	 * array of the owners (an InitPlan), and the district links are joined to them by hash:
-	 * joined to the activities filtered by owner, whose number the planner underestimates,
-	 * the links and areas were scanned again for every activity (42,000 comparisons); picked
-	 * by an array of the activities, each link was compared with every element of it (31,000
-	 * comparisons, 0.15 ms in the demo, 0.10 ms as a join). */
-	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name, ad.area_id FROM activity_district ad JOIN area x ON x.id = ad.area_id"
-		" WHERE ad.activity_id IN (SELECT a.id FROM activity a"
-		"  WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)))"
-		" ORDER BY x.name COLLATE sv, ad.activity_id",
+		" a.goal_id, a.start_first, x.name, x.id FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
+		" LEFT JOIN activity_district ad ON ad.activity_id = a.id LEFT JOIN area x ON x.id = ad.area_id"
+		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
+		" ORDER BY a.id",
 };

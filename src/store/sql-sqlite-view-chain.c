@@ -25,13 +25,23 @@
 /* The chain's goal ids as the loader binds them (parameter n: decimal ids joined by commas, each
  * once), a table of one column, value. */
 #define VC_IDS(n) "json_each('[' || ?" n " || ']')"
-#define VC_CHAIN_IDS(n) "WITH chain(id) AS (SELECT value FROM " VC_IDS(n) ")"
+
+/* The same ids as a range (parameters lo and hi: their least and greatest, or NULL), given
+ * where it holds less than twice as many ids as the chain (view/chain.c: a plan's goals, made
+ * together, have ids close together; the loader drops the rows of other goals): read as one
+ * range of an index by goal (VC_IDS_RANGE), rather than json_each's table (about 800
+ * instructions an id) and a seek per id; else (the goals of plans made apart, as a city's) one
+ * by one (VC_IDS_ELSE: the part of a UNION ALL taken when lo is NULL, a constant test). The
+ * range worked out in SQL from the ids' text (its last number, the commas counted) cost
+ * about 10K instructions in each part. */
+#define VC_IDS_RANGE(col, lo, hi) col " BETWEEN ?" lo " AND ?" hi
+#define VC_IDS_ELSE(lo) "?" lo " IS NULL"
 
 /* The activities (a) of organisation ?1, of its pair and of those naming ?1 their pair: the
  * owners as a table w(id), each once (?1's pair is left out where it also names ?1 its pair:
  * it is among the third then), walked first and each joined to its activities through the
  * owner index. The owners as an IN list (a.owner_id IN (SELECT ...)) made SQLite build and
- * zero a temporary table per statement, about 30K of each of the two statements below; the
+ * zero a temporary table per statement, about 30K of the statement below; the
  * three terms ORed cost a multi-index OR with a rowset and three tests per row. */
 #define VC_OWNED_ACTS \
 	" (SELECT ?1 AS id UNION ALL SELECT id FROM organisation WHERE pair_id = ?1" \
@@ -118,6 +128,19 @@
 	", io(id) AS (SELECT DISTINCT i.owner_id FROM " VC_IDS("3") " c CROSS JOIN indicator i ON i.goal_id = c.value)," \
 	" seen(owner_id, period_id) AS MATERIALIZED (" SEE_FIGURE_SEEN("io", "pr") ")"
 
+/* VC_INDICATORS' columns and its targets' join (indicator i). */
+#define VC_INDICATOR_COLS \
+	"SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity," \
+	" t.own AS target, t.kf AS kf_target, i.owner_id, i.ord"
+#define VC_INDICATOR_TARGETS " LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?1"
+
+/* VC_ASSESSMENTS' columns and its reports (r, of a period pe, of an organisation ro), and the
+ * reports' test: those of year y the viewer may read. */
+#define VC_ASSESSMENT_COLS \
+	"SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status, r.org_id" \
+	" FROM period pe JOIN report r ON r.period_id = pe.id JOIN organisation ro ON ro.id = r.org_id"
+#define VC_READABLE_OF(y) "pe.year = " y " AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id))"
+
 const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> the goals, unordered (view/chain.c sorts them: KF goals first, nämndmål by number,
 	 * then by key; SQLite's sorter here was a third of the statement) */
@@ -131,7 +154,9 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * goal_id then ord, searched per goal): the ids drive the join, without the IN list of them
 	 * to build and the ORDER BY (250K -> 188K instructions, Spånga-Tensta 2022) */
 	[STMT_VC_RESULTS] =
-		"SELECT r.goal_id, r.text FROM " VC_IDS("1") " c CROSS JOIN goal_result r ON r.goal_id = c.value",
+		"SELECT r.goal_id, r.text FROM goal_result r WHERE " VC_IDS_RANGE("r.goal_id", "2", "3")
+		" UNION ALL SELECT r.goal_id, r.text FROM " VC_IDS("1") " c CROSS JOIN goal_result r ON r.goal_id = c.value"
+		" WHERE " VC_IDS_ELSE("2"),
 	/* (year, goal_ids) -> the indicators of the goals with the year's targets, their owner (the
 	 * loader tells the organisation's own from STMT_VC_OUTCOME_KEYS' owners: the list of
 	 * VC_OWNED built and probed here was 88K of the statement's 745K) and their ord; by goal in
@@ -141,11 +166,10 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	 * joins of target (each a seek of its four-column key: 0048) were 0.26M of the 0.50M,
 	 * 0.33M this way. */
 	[STMT_VC_INDICATORS] =
-		"SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity,"
-		" t.own AS target, t.kf AS kf_target, i.owner_id, i.ord"
-		" FROM " VC_IDS("2") " c CROSS JOIN indicator i ON i.goal_id = c.value"
-		" LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?1"
-		" WHERE " PUB_INDICATOR("i"),
+		VC_INDICATOR_COLS " FROM indicator i" VC_INDICATOR_TARGETS
+		" WHERE " VC_IDS_RANGE("i.goal_id", "3", "4") " AND " PUB_INDICATOR("i")
+		" UNION ALL " VC_INDICATOR_COLS " FROM " VC_IDS("2") " c CROSS JOIN indicator i ON i.goal_id = c.value"
+		VC_INDICATOR_TARGETS " WHERE " VC_IDS_ELSE("3") " AND " PUB_INDICATOR("i"),
 	/* (org_id, year, goal_ids) -> their outcomes of the year and the previous year's full year, in the municipality and
 	 * the districts of the organisation's committee; unordered (view/chain.c sorts them: a
 	 * sorter here copied every row into a temporary b-tree) */
@@ -182,28 +206,29 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* (year, goal_ids) -> the assessments of the goals in the year's reports the viewer
 	 * may read (approved, or of an organisation the viewer reads for: web/authz.h
 	 * authz_report_readable), with the report's organisation (the loader tells the own as for
-	 * the indicators) */
+	 * the indicators); unordered (view/chain.c sorts them by goal and period). The year's
+	 * readable reports first (a few), then per report and goal of the ids one seek of
+	 * assessment's key (report_id, goal_id): the ids' IN list built in a temporary table and
+	 * SQLite's sorter for ORDER BY goal_id, kind were most of the 194K instructions of the
+	 * statement for 20 rows (Spånga-Tensta 2022), 103K this way. The rows come by period kind,
+	 * report and goal. */
 	[STMT_VC_ASSESSMENTS] =
-		VC_CHAIN_IDS("2")
-		" SELECT a.goal_id, pe.kind AS period, a.assessment, a.analysis, r.status AS report_status,"
-		" r.org_id"
-		" FROM assessment a JOIN report r ON r.id = a.report_id JOIN period pe ON pe.id = r.period_id"
-		" JOIN organisation ro ON ro.id = r.org_id"
-		" WHERE a.goal_id IN (SELECT id FROM chain) AND pe.year = ?1"
-		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
+		VC_ASSESSMENT_COLS " CROSS JOIN assessment a ON a.report_id = r.id AND " VC_IDS_RANGE("a.goal_id", "3", "4")
+		" WHERE " VC_READABLE_OF("?1")
+		" UNION ALL " VC_ASSESSMENT_COLS " CROSS JOIN " VC_IDS("2") " c"
+		" CROSS JOIN assessment a ON a.report_id = r.id AND a.goal_id = c.value"
+		" WHERE " VC_READABLE_OF("?1") " AND " VC_IDS_ELSE("3"),
 	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
 	 * unordered (view/chain.c sorts them by start and key); their owner's name, which no reader
-	 * showed, is no longer read (a column and a copy per activity) */
+	 * showed, is no longer read (a column and a copy per activity). Each with its district
+	 * links (the area's name and id: a row per link, NULLs for none; view/chain.c puts them in Swedish
+	 * order of the names), an activity's rows together: the activity drives the two LEFT
+	 * JOINs. A statement of its own for the links (VC_ACTIVITY_AREAS) walked the owners and
+	 * their activities again, and read the links of activities not in the year or in a draft
+	 * for the loader to drop: 470K + 364K instructions, 751K as one (Spånga-Tensta 2022). */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first FROM" VC_OWNED_ACTS
+		" a.goal_id, a.start_first, x.name, x.id FROM" VC_OWNED_ACTS
+		" LEFT JOIN activity_district ad ON ad.activity_id = a.id LEFT JOIN area x ON x.id = ad.area_id"
 		" WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
-	/* -> activity_id, name, area_id: the districts of the activities of the organisation or its pair,
-	 * unordered (view/chain.c puts them in Swedish order of their names, ranking the distinct
-	 * names once: SQLite's sorter through ICU was half of the statement). Not filtered by year
-	 * nor draft: the loader keeps those of the activities STMT_VC_ACTIVITIES gave and drops the
-	 * others (testing each activity here again cost as much as that statement) */
-	[STMT_VC_ACTIVITY_AREAS] =
-		"SELECT ad.activity_id, x.name, ad.area_id FROM" VC_OWNED_ACTS
-		" JOIN activity_district ad ON ad.activity_id = a.id JOIN area x ON x.id = ad.area_id",
 };

@@ -1,17 +1,17 @@
-/* chain.c: an organisation's goal chain for a year (see chain.h). Eight reads by (org, year),
+/* chain.c: an organisation's goal chain for a year (see chain.h). Seven reads by (org, year),
  * in two goes (store_query_many: a round trip each on PostgreSQL): the goals (the one read that
  * computes the chain) with the reads that do not need it, then, given the goals' ids, the
- * results, indicators, outcomes and assessments. Two are each ordered by the id
- * of what its rows belong to; each becomes a flat array in the arena, and every goal and
+ * results, indicators, outcomes and assessments. The results come ordered by the id of
+ * their goal; each read becomes a flat array in the arena, and every goal and
  * indicator gets its share as one contiguous run, found through a sorted id index (no scans).
- * The goals, the indicators, the outcomes and the activities come unordered and are sorted here
- * (by level, number and key; by goal, ord and key; by indicator, year, period, area and sex; by
- * start and key), in the byte
+ * The goals, the indicators, the outcomes, the assessments and the activities come unordered
+ * and are sorted here (by level, number and key; by goal, ord and key; by indicator, year,
+ * period, area and sex; by goal and period; by start and key), in the byte
  * order of the texts that SQLite's ORDER BY gave: SQLite's sorter copied every row into a
  * temporary b-tree. The outcomes name their periods and areas by id; one read gives those
- * ids' years, kinds and keys. The last gives the activities' districts, put here in Swedish
- * order of their names (core/collate.h: the distinct names ranked once) and each appended to
- * its activity's list through the activities' id index. */
+ * ids' years, kinds and keys. The activities come with their districts (a row per link), which
+ * are put here in Swedish order of their names (core/collate.h: the distinct names ranked once)
+ * and each appended to its activity's list through the activities' id index. */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -41,16 +41,21 @@ struct load {
 	size_t nkeep;
 	const int64_t *owners;		/* the indicators' and assessments': the organisations whose */
 	size_t nowners;			/* rows are the organisation's own (set_owners) */
+	struct load *links;		/* the activities': the load of their district links */
+	const struct idix *chain;	/* the indicators': the chain's goals by id (SQLite may give */
+	size_t nchain;			/* indicators of other goals: set_chain) */
 };
 
-/* grow: room for one more row in l (arrays double; the old ones stay in the arena). The row
- * is zeroed, the room past it left as it is (every row callback fills its row). */
+/* grow: room for one more row in l (arrays of 64 rows, then four times as many each time: the
+ * old ones stay in the arena; doubling from 32 copied 224 rows of 150 activities, through
+ * memcpy's rep movs: 12-25K instructions a view). The row is zeroed, the room past it left as
+ * it is (every row callback fills its row). */
 static void *grow(struct load *l)
 {
 	void *row;
 
 	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 32;
+		size_t ncap = l->cap ? l->cap * 4 : 64;
 		void *nr = arena_alloc_raw(l->a, ncap * l->size);
 		int64_t *no = arena_alloc_raw(l->a, ncap * sizeof(*no));
 		if (l->n) {
@@ -69,6 +74,18 @@ static void *grow(struct load *l)
 static const char *text(struct load *l, const struct store_row *r, int i)
 {
 	return arena_strdup(l->a, store_col_text(r, i));
+}
+
+/* cell_int: whether column i of r is not NULL, with its integer in *v (one lookup). */
+static int cell_int(const struct store_row *r, int i, int64_t *v)
+{
+	struct store_cell c;
+
+	store_col_cell(r, i, &c);
+	if (c.t == SV_NULL)
+		return 0;
+	*v = c.t == SV_INT ? c.i : store_col_int(r, i);
+	return 1;
 }
 
 static int idix_cmp(const void *x, const void *y)
@@ -113,23 +130,12 @@ static int result_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* A district of an activity (STMT_VC_ACTIVITY_AREAS' row; the activity's id is the owner):
- * the linked area's name and id. */
+/* A district link of an activity (from STMT_VC_ACTIVITIES' rows; the activity's id is the
+ * owner): the linked area's name and id. */
 struct area_link {
 	const char *name;
 	int64_t area;
 };
-
-/* area_row: an activity's district (owner: the activity's id), its name and area id. */
-static int area_row(void *ctx, const struct store_row *r)
-{
-	struct load *l = ctx;
-	struct area_link *t = grow(l);
-
-	l->owner[l->n - 1] = store_col_int(r, 0);
-	*t = (struct area_link){ text(l, r, 1), store_col_int(r, 2) };
-	return 0;
-}
 
 /* own: whether organisation id is among l's owners (the organisation, its pair, those naming
  * it their pair: a few ids). */
@@ -144,9 +150,13 @@ static int own(const struct load *l, int64_t id)
 static int indicator_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
-	struct view_indicator *in = grow(l);
+	struct view_indicator *in;
+	int64_t owner, goal = store_col_int(r, 0);
 
-	l->owner[l->n - 1] = store_col_int(r, 0);
+	if (find(l->chain, l->nchain, goal) < 0)
+		return 0;	/* a goal's not in the chain, in the ids' range (STMT_VC_INDICATORS) */
+	in = grow(l);
+	l->owner[l->n - 1] = goal;
 	in->id = store_col_int(r, 1);
 	in->key = text(l, r, 2);
 	in->name = text(l, r, 3);
@@ -155,7 +165,7 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	in->periodicity = text(l, r, 6);
 	in->target = text(l, r, 7);
 	in->kf_target = text(l, r, 8);
-	in->own = store_col_type(r, 9) != SV_NULL && own(l, store_col_int(r, 9));
+	in->own = cell_int(r, 9, &owner) && own(l, owner);
 	in->ord = store_col_int(r, 10);
 	return 0;
 }
@@ -199,6 +209,7 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	struct load *l = ctx;
 	int64_t period = store_col_int(r, 1), shown;
 	struct triple *t;
+	struct store_cell c;
 
 	if (!kept(l, period) || ((shown = store_col_int(r, 3)) & 7) == 0)
 		return 0;
@@ -211,10 +222,11 @@ static int outcome_row(void *ctx, const struct store_row *r)
 		if (!(t->shown & sexes[k].bit))
 			continue;
 		/* the schema's CHECK: value is NULL exactly when missing is 1 */
-		if (store_col_type(r, sexes[k].col) == SV_NULL)
+		store_col_cell(r, sexes[k].col, &c);
+		if (c.t == SV_NULL)
 			t->missing |= sexes[k].bit;
 		else
-			t->value[k] = store_col_real(r, sexes[k].col);
+			t->value[k] = c.t == SV_REAL ? c.d : c.t == SV_INT ? (double)c.i : store_col_real(r, sexes[k].col);
 	}
 	return 0;
 }
@@ -244,22 +256,35 @@ static int assessment_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
 	struct view_assessment *as = grow(l);
+	int64_t org;
 
 	l->owner[l->n - 1] = store_col_int(r, 0);
 	as->period = text(l, r, 1);
 	as->assessment = text(l, r, 2);
 	as->analysis = text(l, r, 3);
 	as->report_status = text(l, r, 4);
-	as->own = store_col_type(r, 5) != SV_NULL && own(l, store_col_int(r, 5));
+	as->own = cell_int(r, 5, &org) && own(l, org);
 	return 0;
 }
 
+/* activity_row: an activity with one of its district links (columns 9 and 10: the area's name
+ * and id, NULL for none), or another link of the activity of the row before (an activity's
+ * rows come together: STMT_VC_ACTIVITIES), which only adds the link to l->links. */
 static int activity_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
-	struct view_activity *ac = grow(l);
+	struct view_activity *ac;
+	int64_t id = store_col_int(r, 0), start, area;
 
-	ac->id = store_col_int(r, 0);
+	if (cell_int(r, 10, &area)) {
+		struct area_link *t = grow(l->links);
+		l->links->owner[l->links->n - 1] = id;
+		*t = (struct area_link){ text(l, r, 9), area };
+	}
+	if (l->n && ((struct view_activity *)l->rows)[l->n - 1].id == id)
+		return 0;
+	ac = grow(l);
+	ac->id = id;
 	ac->key = text(l, r, 1);
 	ac->title = text(l, r, 2);
 	ac->role = text(l, r, 3);
@@ -270,7 +295,9 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->areas = NULL;
 	ac->goal = -1;
 	/* the sort key's first part: the start (YYYYMMDD), unknown last */
-	l->owner[l->n - 1] = store_col_type(r, 8) == SV_NULL ? INT64_MAX : store_col_int(r, 8);
+	if (!cell_int(r, 8, &start))
+		start = INT64_MAX;
+	l->owner[l->n - 1] = start;
 	return 0;
 }
 
@@ -323,6 +350,17 @@ static int by_start(const void *x, const void *y)
 	int c = cmp_int(p->k, q->k);
 
 	return c ? c : cmp_text(a->key, b->key);
+}
+
+/* by_assess: assessments by goal id, then period kind (stable: a goal's of one kind stay in the
+ * order they came), as ORDER BY goal_id, kind. */
+static int by_assess(const void *x, const void *y)
+{
+	const struct keyed *p = x, *q = y;
+	int c = cmp_int(p->k, q->k);
+
+	return c ? c : cmp_text(((const struct view_assessment *)p->row)->period,
+				((const struct view_assessment *)q->row)->period);
 }
 
 /* level_rank: a goal level's place: KF's inriktningsmål, verksamhetsområdesmål, nämndmål, others. */
@@ -590,10 +628,10 @@ static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
 /* The chain's reads, each into its own load. */
 enum { L_GOALS, L_RESULTS, L_INDS, L_OUTS, L_KEYS, L_ASSESS, L_ACTS, L_AREAS, L__MAX };
 
-/* A read's arguments: (org, year), (org), (org, year, area), (goal ids), (year, goal ids),
- * (org, year, goal ids), (area, year, goal ids); the goal ids are the chain's (ids_text), given
- * in the second go. */
-enum args { A_OY, A_O, A_OYA, A_I, A_YI, A_OYI, A_AYI };
+/* A read's arguments: (org, year), (org, year, area), (goal ids, lo, hi), (year, goal ids, lo,
+ * hi), (org, year, goal ids), (area, year, goal ids); the goal ids are the chain's (ids_text),
+ * lo and hi their range or NULL (chain_ids), given in the second go. */
+enum args { A_OY, A_OYA, A_I, A_YI, A_OYI, A_AYI };
 
 static const struct {
 	enum stmt s;
@@ -609,10 +647,9 @@ static const struct {
 	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, A_OYA },
 	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_YI },
 	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, A_OY },
-	/* (activity_id, name, area_id): a district of an activity of the organisation's, in
-	 * Swedish order of the names; those of activities L_ACTS did not give are dropped
-	 * (link_acts) */
-	[L_AREAS] = { STMT_VC_ACTIVITY_AREAS, sizeof(struct area_link), area_row, A_O },
+	/* the activities' district links, read with them (activity_row), put in Swedish order
+	 * of the names (sort_areas) */
+	[L_AREAS] = { STMT__MAX, sizeof(struct area_link), NULL, A_OY },
 };
 
 /* The reads of the second go: those given the chain's goal ids. */
@@ -794,20 +831,20 @@ static const unsigned skipped_by[L__MAX] = {
 	[L_AREAS] = VIEW_SKIP_ACTS,
 };
 
-/* ids_text: the ids of the goals read (l), decimal, joined by commas, in the arena; "" when
- * there are none. */
-static const char *ids_text(struct load *l)
+/* ids_text: the ids of the goals read, from their index ix[0..n) (by id), decimal, ascending,
+ * joined by commas, in a: the statements given them may read the range from the first to the
+ * last (stmt-view-chain.h). */
+static const char *ids_text(struct arena *a, const struct idix *ix, size_t n)
 {
-	const struct view_goal *g = l->rows;
-	char *s = arena_alloc_raw(l->a, l->n * 21 + 1), *p = s;	/* filled below */
+	char *s = arena_alloc_raw(a, n * 21 + 1), *p = s;	/* filled below */
 
-	for (size_t i = 0; i < l->n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char d[20];
-		uint64_t v = (uint64_t)g[i].id;
+		uint64_t v = (uint64_t)ix[i].id;
 		int k = 0;
 		if (i)
 			*p++ = ',';
-		if (g[i].id < 0) {
+		if (ix[i].id < 0) {
 			*p++ = '-';
 			v = 0 - v;
 		}
@@ -827,17 +864,17 @@ static const char *ids_text(struct load *l)
 static int go(struct store *st, struct build *b, const struct view_chain_opts *opts, int second,
 	      const struct sval *args, const struct store_q *more, int nmore, struct err *e)
 {
-	struct sval oya[] = { args[0], args[1], args[3] }, ayi[] = { args[3], args[1], args[2] };
+	struct sval oya[] = { args[0], args[1], args[5] }, ayi[] = { args[5], args[1], args[2] };
 	const struct { const struct sval *v; int n; } by[] = {
-		[A_OY] = { args, 2 }, [A_O] = { args, 1 }, [A_OYA] = { oya, 3 },
-		[A_I] = { args + 2, 1 }, [A_YI] = { args + 1, 2 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
+		[A_OY] = { args, 2 }, [A_OYA] = { oya, 3 },
+		[A_I] = { args + 2, 3 }, [A_YI] = { args + 1, 4 }, [A_OYI] = { args, 3 }, [A_AYI] = { ayi, 3 },
 	};
 	struct store_q q[L__MAX + VIEW_CHAIN_MORE_MAX];
 	int n = 0;
 
 	for (int i = 0; i < L__MAX; i++) {
 		enum args k = reads[i].args;
-		if ((opts->skip & skipped_by[i]) || by_ids(i) != second)
+		if (!reads[i].fn || (opts->skip & skipped_by[i]) || by_ids(i) != second)
 			continue;
 		if (i == L_OUTS && opts->outs == VIEW_OUTS_AREA)
 			k = A_AYI;
@@ -881,6 +918,25 @@ static void set_owners(struct build *b)
 	b->l[L_INDS].nowners = b->l[L_ASSESS].nowners = n;
 }
 
+/* chain_ids: the goals' ids for the second go's reads (args[2]; their least and greatest in
+ * args[3] and args[4] where the range holds at most twice as many ids: the statements may read
+ * it, and give other goals' rows, stmt-view-chain.h) and for the indicators' (which drop those
+ * rows: the results' and assessments' are dropped by runs). */
+static void chain_ids(struct build *b, struct sval *args)
+{
+	struct load *g = &b->l[L_GOALS];
+	size_t n = g->n;
+	struct idix *ix = index_of(g->a, n, g->rows, sizeof(struct view_goal), offsetof(struct view_goal, id));
+
+	args[2] = SVS(ids_text(g->a, ix, n));
+	if ((uint64_t)ix[n - 1].id - (uint64_t)ix[0].id < 2 * (uint64_t)n) {
+		args[3] = SVI(ix[0].id);
+		args[4] = SVI(ix[n - 1].id);
+	}
+	b->l[L_INDS].chain = ix;
+	b->l[L_INDS].nchain = n;
+}
+
 /* read_all: the reads (the outcomes as opts asks; those it skips left empty) and the caller's
  * nmore, each of the reads into its load: first the goals with the reads that do not need the
  * chain, then, when there are goals, those given their ids (a round trip each on PostgreSQL;
@@ -888,7 +944,7 @@ static void set_owners(struct build *b)
 static int read_all(struct store *st, struct arena *a, struct build *b, const struct view_chain_opts *opts,
 		    const struct store_q *more, int nmore, struct err *e)
 {
-	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVS(""), SVI(opts->area_id) };
+	struct sval args[] = { SVI(b->c->org), SVI(b->c->year), SVS(""), SVNULL, SVNULL, SVI(opts->area_id) };
 	int rc;
 
 	if (nmore < 0 || nmore > VIEW_CHAIN_MORE_MAX)
@@ -897,9 +953,10 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 		return err_set(e, LUP_EDB, "view_chain_more: unknown outcomes %d", (int)opts->outs);
 	for (int i = 0; i < L__MAX; i++)
 		b->l[i] = (struct load){ .a = a, .c = b->c, .size = reads[i].size };
+	b->l[L_ACTS].links = &b->l[L_AREAS];
 	if ((rc = go(st, b, opts, 0, args, more, nmore, e)) != LUP_OK || !b->l[L_GOALS].n)
 		return rc;
-	args[2] = SVS(ids_text(&b->l[L_GOALS]));
+	chain_ids(b, args);
 	keep_periods(&b->l[L_OUTS], &b->l[L_KEYS], b->c->year, opts->outs);
 	set_owners(b);
 	return go(st, b, opts, 1, args, NULL, 0, e);
@@ -997,6 +1054,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	sort_rows(&b.l[L_INDS], by_indicator, NULL, 1);
 	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
 	expand_outcomes(&b.l[L_OUTS], k2);
+	sort_rows(&b.l[L_ASSESS], by_assess, NULL, 1);
 	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
 	if (sort_areas(&b.l[L_AREAS]) != 0)
 		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
