@@ -83,12 +83,13 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 		" CROSS JOIN measure m ON m.id = mp.measure_id",
 	/* (year, owners: organisation ids joined by commas) -> (owner_id, area_id, id, key, title,
 	 * role): the public activities of those owners that run in the year, one row per area they
-	 * serve (role: 'owner' when none), in no order */
+	 * serve (role: 'owner' when none), in no order. The areas joined last, after the year's
+	 * test (it reads the plan: before, the plan version and plan were sought once per area) */
 	[STMT_COMMIT_LEDGER_ACTIVITIES] =
 		"SELECT a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner') AS role"
 		" FROM json_each('[' || ?2 || ']') j CROSS JOIN activity a ON a.owner_id = j.value"
-		" CROSS JOIN activity_district ad ON ad.activity_id = a.id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" CROSS JOIN activity_district ad ON ad.activity_id = a.id"
 		" WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "?1"),
 	/* (reports: ids joined by commas) -> (report_id, activity_id, status): those reports' activity
 	 * statuses, in no order */
