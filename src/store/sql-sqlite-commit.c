@@ -30,7 +30,7 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 	 * (at, item, title, ord NULL; role: the partner's own words, may be NULL), which the loader pairs
 	 * with the activity's rows. The titles and the activities' keys only when texts is 1 (else NULL:
 	 * the matrix's counts and roles need neither; a measure's key orders measures of one place). In
-	 * no order. The measures from their partners (97 rows through measure_partner_org) rather than
+	 * no order. The measures from their partners (97 rows through measure_partner_org_role, 0065: the role from the index) rather than
 	 * every measure of the adopted versions (292 index entries and a partner seek each). */
 	[STMT_COMMIT_LINKS] =
 		"SELECT 'measure' AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item,"
