@@ -21,10 +21,10 @@ const char *commit_via_code(enum commit_via v)
 	return v == COMMIT_MEASURE ? "measure" : v == COMMIT_ACTIVITY ? "activity" : "partner";
 }
 
-static enum commit_via via_of(const char *s)
+/* via_of: STMT_COMMIT_LINKS' via (0, 1, 2: the enum's values) as the enum. */
+static enum commit_via via_of(int64_t v)
 {
-	return s && strcmp(s, "measure") == 0 ? COMMIT_MEASURE : s && strcmp(s, "activity") == 0 ? COMMIT_ACTIVITY
-		: COMMIT_PARTNER;
+	return v == COMMIT_MEASURE ? COMMIT_MEASURE : v == COMMIT_ACTIVITY ? COMMIT_ACTIVITY : COMMIT_PARTNER;
 }
 
 long view_commitments_org(const struct view_commitments *c, const char *key)
@@ -199,7 +199,7 @@ static struct raw *new_raw(struct read *rd)
 static int link_row(void *ctx, const struct store_row *row)
 {
 	struct read *rd = ctx;
-	enum commit_via via = via_of(store_col_text(row, 0));
+	enum commit_via via = via_of(store_col_int(row, 0));
 	long d;
 	struct raw *x;
 
