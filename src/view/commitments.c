@@ -291,7 +291,8 @@ static int cmp_opos(const void *pa, const void *pb)
 
 /* links_order: rd's links into order (n + 1 room) in raw_cmp's order, stably: counted into
  * their cells (organisation's place, district: raw_cmp's first keys; start: where each cell's
- * run begins, end: where its next link goes), each placed among its cell's by raw_cmp. A qsort of the matrix's 365 links cost 0.15M instructions. */
+ * run begins, end: where its next link goes), each placed among its cell's by raw_cmp. A qsort
+ * of the matrix's 365 links cost 0.15M instructions. */
 static void links_order(struct read *rd, const struct raw **order, const int *rank)
 {
 	size_t n = (size_t)rd->n, no = (size_t)rd->norgs, nd = rd->c->ndistricts, nb = no * nd;
