@@ -24,18 +24,18 @@ const char *const pg_sql_commit[STMT__MAX] = {
 	 * partners only those of public activities (the loader's filters then keep every row). In no
 	 * order. */
 	[STMT_COMMIT_LINKS] =
-		"SELECT 'measure' AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item,"
+		"SELECT 0 AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item,"
 		" CASE WHEN $1::int = 1 THEN m.title END AS title, mp.role, m.ord::bigint AS ord"
 		" FROM measure_partner mp JOIN measure m ON m.id = mp.measure_id"
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE mp.org_id IS NOT NULL AND " ADOPTED_LUP("p", "pv") ""
 		" UNION ALL"
-		" SELECT 'activity', a.owner_id, ad.area_id, a.id, CASE WHEN $1::int = 1 THEN a.key END,"
+		" SELECT 1, a.owner_id, ad.area_id, a.id, CASE WHEN $1::int = 1 THEN a.key END,"
 		" CASE WHEN $1::int = 1 THEN a.title END, coalesce(a.role, 'owner'), a.id"
 		" FROM activity a JOIN activity_district ad ON ad.activity_id = a.id"
 		" JOIN area d ON d.id = ad.area_id AND d.level = 'district' WHERE " PUB_ACTIVITY("a") ""
 		" UNION ALL"
-		" SELECT 'partner', ap.org_id, NULL::bigint, ap.activity_id, NULL::text, NULL::text, ap.role, NULL::bigint"
+		" SELECT 2, ap.org_id, NULL::bigint, ap.activity_id, NULL::text, NULL::text, ap.role, NULL::bigint"
 		" FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id WHERE " PUB_ACTIVITY("a"),
 	/* () -> (plan_version_id, district_id): each LUP plan's adopted version and its area */
 	[STMT_COMMIT_ADOPTED] =

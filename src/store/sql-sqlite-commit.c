@@ -21,27 +21,28 @@
 const char *const sqlite_sql_commit[STMT__MAX] = {
 	/* (texts 0|1) -> (via, org_id, at, item_id, item, title, role, ord): the links of the city's
 	 * overview (view/commitments.c) as narrow rows, their organisations' and districts' texts read
-	 * once (COMMIT_ORGS, COMMIT_DISTRICTS) rather than joined per row. via 'measure': an
+	 * once (COMMIT_ORGS, COMMIT_DISTRICTS) rather than joined per row. via 0 (COMMIT_MEASURE): an
 	 * organisation partner (org_id) of a measure of any version, at: the measure's plan version (the
 	 * loader keeps the adopted LUP versions', COMMIT_ADOPTED), item_id, item, title: the measure's
-	 * id, key and title, role: lead|partner|support|funder, ord: its place in its plan; 'activity':
-	 * the owner of a public activity serving area at (the loader keeps the districts), role: its
-	 * role, 'owner' when none, ord: its id; 'partner': an organisation partner of activity item_id
-	 * (at, item, title, ord NULL; role: the partner's own words, may be NULL), which the loader pairs
-	 * with the activity's rows. The titles and the activities' keys only when texts is 1 (else NULL:
-	 * the matrix's counts and roles need neither; a measure's key orders measures of one place). In
-	 * no order. The measures from their partners (97 rows through measure_partner_org) rather than
-	 * every measure of the adopted versions (292 index entries and a partner seek each). */
+	 * id, key and title, role: lead|partner|support|funder, ord: its place in its plan; 1
+	 * (COMMIT_ACTIVITY): the owner of a public activity serving area at (the loader keeps the
+	 * districts), role: its role, 'owner' when none, ord: its id; 2 (COMMIT_PARTNER): an
+	 * organisation partner of activity item_id (at, item, title, ord NULL; role: the partner's own
+	 * words, may be NULL), which the loader pairs with the activity's rows. The titles and the
+	 * activities' keys only when texts is 1 (else NULL: the matrix's counts and roles need neither;
+	 * a measure's key orders measures of one place). In no order. The measures from their partners
+	 * (97 rows through measure_partner_org_role, 0065: the role from the index) rather than every
+	 * measure of the adopted versions (292 index entries and a partner seek each). */
 	[STMT_COMMIT_LINKS] =
-		"SELECT 'measure' AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item,"
+		"SELECT 0 AS via, mp.org_id, m.plan_version_id AS at, m.id AS item_id, m.key AS item,"
 		" CASE WHEN ?1 THEN m.title END AS title, mp.role, m.ord"
 		" FROM measure_partner mp CROSS JOIN measure m ON m.id = mp.measure_id WHERE mp.org_id IS NOT NULL"
 		" UNION ALL"
-		" SELECT 'activity', a.owner_id, ad.area_id, a.id, CASE WHEN ?1 THEN a.key END, CASE WHEN ?1 THEN a.title END,"
+		" SELECT 1, a.owner_id, ad.area_id, a.id, CASE WHEN ?1 THEN a.key END, CASE WHEN ?1 THEN a.title END,"
 		" coalesce(a.role, 'owner'), a.id"
 		" FROM activity_district ad CROSS JOIN activity a ON a.id = ad.activity_id WHERE " PUB_ACTIVITY("a") ""
 		" UNION ALL"
-		" SELECT 'partner', ap.org_id, NULL, ap.activity_id, NULL, NULL, ap.role, NULL FROM activity_partner ap",
+		" SELECT 2, ap.org_id, NULL, ap.activity_id, NULL, NULL, ap.role, NULL FROM activity_partner ap",
 	/* () -> (plan_version_id, district_id): each LUP plan's adopted version and its area */
 	[STMT_COMMIT_ADOPTED] =
 		"SELECT " ADOPTED_PV("p") " AS plan_version_id, p.district_id FROM plan p WHERE p.kind = 'lup'",
@@ -83,12 +84,13 @@ const char *const sqlite_sql_commit[STMT__MAX] = {
 		" CROSS JOIN measure m ON m.id = mp.measure_id",
 	/* (year, owners: organisation ids joined by commas) -> (owner_id, area_id, id, key, title,
 	 * role): the public activities of those owners that run in the year, one row per area they
-	 * serve (role: 'owner' when none), in no order */
+	 * serve (role: 'owner' when none), in no order. The areas joined last, after the year's
+	 * test (it reads the plan: before, the plan version and plan were sought once per area) */
 	[STMT_COMMIT_LEDGER_ACTIVITIES] =
 		"SELECT a.owner_id, ad.area_id, a.id, a.key, a.title, coalesce(a.role, 'owner') AS role"
 		" FROM json_each('[' || ?2 || ']') j CROSS JOIN activity a ON a.owner_id = j.value"
-		" CROSS JOIN activity_district ad ON ad.activity_id = a.id"
 		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" CROSS JOIN activity_district ad ON ad.activity_id = a.id"
 		" WHERE " PUB_ACTIVITY("a") " AND " IN_YEAR("a", "p", "?1"),
 	/* (reports: ids joined by commas) -> (report_id, activity_id, status): those reports' activity
 	 * statuses, in no order */

@@ -21,10 +21,10 @@ const char *commit_via_code(enum commit_via v)
 	return v == COMMIT_MEASURE ? "measure" : v == COMMIT_ACTIVITY ? "activity" : "partner";
 }
 
-static enum commit_via via_of(const char *s)
+/* via_of: STMT_COMMIT_LINKS' via (0, 1, 2: the enum's values) as the enum. */
+static enum commit_via via_of(int64_t v)
 {
-	return s && strcmp(s, "measure") == 0 ? COMMIT_MEASURE : s && strcmp(s, "activity") == 0 ? COMMIT_ACTIVITY
-		: COMMIT_PARTNER;
+	return v == COMMIT_MEASURE ? COMMIT_MEASURE : v == COMMIT_ACTIVITY ? COMMIT_ACTIVITY : COMMIT_PARTNER;
 }
 
 long view_commitments_org(const struct view_commitments *c, const char *key)
@@ -138,6 +138,7 @@ struct read {
 	int np, capp;
 	struct commit_org *orgs;	/* by id */
 	int norgs, caporgs;
+	const int *rank;		/* resolve_orgs: the orgs' Swedish ranks */
 };
 
 static const char *dup_col(struct arena *a, const struct store_row *row, int i)
@@ -198,7 +199,7 @@ static struct raw *new_raw(struct read *rd)
 static int link_row(void *ctx, const struct store_row *row)
 {
 	struct read *rd = ctx;
-	enum commit_via via = via_of(store_col_text(row, 0));
+	enum commit_via via = via_of(store_col_int(row, 0));
 	long d;
 	struct raw *x;
 
@@ -270,6 +271,60 @@ static int raw_cmp(const void *pa, const void *pb)
 	if (a->ord != b->ord)
 		return a->ord < b->ord ? -1 : 1;
 	return a->l.item && b->l.item ? strcmp(a->l.item, b->l.item) : (a->l.item != NULL) - (b->l.item != NULL);
+}
+
+/* An organisation's place in the links' order: by Swedish name (rank), then id. */
+struct opos {
+	int rank;
+	int64_t id;
+	size_t i;
+};
+
+static int cmp_opos(const void *pa, const void *pb)
+{
+	const struct opos *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* links_order: rd's links into order (n + 1 room) in raw_cmp's order, stably: counted into
+ * their cells (organisation's place, district: raw_cmp's first keys; start: where each cell's
+ * run begins, end: where its next link goes), each placed among its cell's by raw_cmp. A qsort
+ * of the matrix's 365 links cost 0.15M instructions. */
+static void links_order(struct read *rd, const struct raw **order, const int *rank)
+{
+	size_t n = (size_t)rd->n, no = (size_t)rd->norgs, nd = rd->c->ndistricts, nb = no * nd;
+	struct opos *op = arena_alloc_raw(rd->a, sizeof(*op) * (no + 1));
+	size_t *place = arena_alloc_raw(rd->a, sizeof(*place) * (no + 1));
+	size_t *cell = arena_alloc_raw(rd->a, sizeof(*cell) * (n + 1));
+	size_t *start = arena_alloc(rd->a, sizeof(*start) * (nb + 1)), *end = arena_alloc_raw(rd->a, sizeof(*end) * (nb + 1));
+
+	for (size_t i = 0; i < no; i++)
+		op[i] = (struct opos){ rank[i], rd->orgs[i].id, i };
+	if (no > 1)
+		qsort(op, no, sizeof(*op), cmp_opos);
+	for (size_t i = 0; i < no; i++)
+		place[op[i].i] = i;
+	for (size_t i = 0; i < n; i++) {
+		cell[i] = place[rd->r[i].org - rd->orgs] * nd + rd->r[i].district;
+		if (cell[i] + 1 < nb)
+			start[cell[i] + 1]++;
+	}
+	for (size_t b = 1; b < nb; b++)
+		start[b] += start[b - 1];
+	memcpy(end, start, sizeof(*end) * nb);
+	for (size_t i = 0; i < n; i++) {
+		size_t j = end[cell[i]]++;
+		const struct raw *x = &rd->r[i];
+
+		while (j > start[cell[i]] && raw_cmp(&order[j - 1], &x) > 0) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = x;
+	}
 }
 
 static int cmp_org_id(const void *pa, const void *pb)
@@ -347,6 +402,7 @@ static int resolve_orgs(struct read *rd, struct err *e)
 		names[i] = rd->orgs[i].name;
 	if (collate_ranks(names, rd->norgs, rank) != 0)
 		return err_set(e, LUP_EDB, "no Swedish collator");
+	rd->rank = rank;
 	for (int i = 0; i < rd->n; i++) {
 		struct raw *x = &rd->r[i];
 		const struct commit_org *o = org_by_id(rd, x->org_id), *w = org_by_id(rd, x->owner_id);
@@ -431,10 +487,7 @@ int view_commitments_load(struct store *st, struct arena *a, int texts, struct v
 	if (order_districts(&rd, e) != LUP_OK || read_orgs(st, &rd, e) != LUP_OK || resolve_orgs(&rd, e) != LUP_OK)
 		return e->code;
 	order = arena_alloc_raw(a, sizeof(*order) * ((size_t)rd.n + 1));
-	for (int i = 0; i < rd.n; i++)
-		order[i] = &rd.r[i];
-	if (rd.n > 1)
-		qsort(order, (size_t)rd.n, sizeof(*order), raw_cmp);
+	links_order(&rd, order, rd.rank);
 	gather(a, c, order, (size_t)rd.n);
 	fill_roles(a, c);
 	return LUP_OK;

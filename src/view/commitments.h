@@ -17,7 +17,8 @@ struct store;
 
 /* How an organisation contributes to a district. */
 enum commit_via {
-	COMMIT_MEASURE,		/* a partner of a measure of the district's adopted LUP */
+	COMMIT_MEASURE = 0,	/* a partner of a measure of the district's adopted LUP (0, 1, 2: the
+				 * numbers STMT_COMMIT_LINKS gives as via) */
 	COMMIT_ACTIVITY,	/* the owner of an activity serving the district */
 	COMMIT_PARTNER,		/* a partner of another organisation's activity serving the district */
 	COMMIT__MAX

@@ -44,6 +44,9 @@ q "INSERT INTO resource_allocation (org_id, area_id, year, kind, amount, unit, n
    UNION ALL SELECT 'staff', 2.5, 'årsarbetare') k WHERE o.key = 'socialforvaltningen' AND a.key = 'skarpnack'"
 # The city's deadline for 2017-T2, passed on the day the server judges lateness by.
 q "INSERT INTO deadline (year, kind, org_id, level, due, set_at) VALUES (2017, 'T2', NULL, 'city', '2017-09-15', '2017-01-01T00:00:00Z')"
+# Measures' places turned against their ids in every other plan (the matrix orders a cell's
+# measures by their place: the order the database gives them in may not be it).
+q "UPDATE measure SET ord = 1000 - ord WHERE plan_version_id % 2 = 0"
 LUP_TODAY=2017-10-02
 export LUP_TODAY
 serve "$DB"
@@ -93,6 +96,43 @@ expect_eq "its links: the measures of the adopted version" \
 	  JOIN organisation o ON o.id = mp.org_id WHERE $ADOPTED AND o.key = 'socialforvaltningen' ORDER BY 1) AS sq3")"
 req "an unknown district" 404 GET "/api/v1/views/organisations-districts?district=nowhere"
 req "an unknown organisation" 404 GET "/api/v1/views/organisations-districts?org=nobody"
+
+# the links' order (view/commitments.c): each organisation's cells together, its districts in
+# the districts' order (that of /api/v1/districts), a cell's links the measures first (by their
+# place in the plan, then key), then the activities, then the partnerships (by the activity's id,
+# then key); the check needs more than ten cells of two links or more
+req "the districts in their order" 200 GET /api/v1/districts
+cp "$TMP/body" "$TMP/districts.json"
+req "the matrix with every link" 200 GET "/api/v1/views/organisations-districts?links=1"
+q "SELECT 'm', key, ord, id FROM measure UNION ALL SELECT 'a', key, 0, id FROM activity" >"$TMP/items"
+GOT=$(/usr/bin/python3 - "$TMP/body" "$TMP/districts.json" "$TMP/items" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1], encoding="utf-8"))
+place = {d["key"]: i for i, d in enumerate(json.load(open(sys.argv[2], encoding="utf-8"))["items"])}
+items = {}
+for line in open(sys.argv[3], encoding="utf-8"):
+    kind, key, ord_, id_ = line.rstrip("\n").split("|")
+    items[(kind, key)] = (int(ord_) if kind == "m" else int(id_), key)
+via = {"measure": 0, "activity": 1, "partner": 2}
+seen, last, bad, multi, dprev = set(), None, [], 0, -1
+for c in m["cells"]:
+    if c["org"] != last:
+        if c["org"] in seen:
+            bad.append("%s again" % c["org"])
+        seen.add(c["org"])
+        last, dprev = c["org"], -1
+    if place[c["district"]] <= dprev:
+        bad.append("%s: %s out of order" % (c["org"], c["district"]))
+    dprev = place[c["district"]]
+    keys = [(via[l["via"]],) + items[("m" if l["via"] == "measure" else "a", l.get("measure") or l.get("activity"))]
+            for l in c["links"]]
+    if keys != sorted(keys):
+        bad.append("%s in %s: links out of order" % (c["org"], c["district"]))
+    multi += len(keys) > 1
+print("; ".join(bad[:3]) if bad else "in order" if multi > 10 else "only %d cells to check" % multi)
+PY
+)
+expect_eq "the cells and their links in order" "$GOT" "in order"
 
 page "the matrix page" 200 GET /stadsdelar/samverkan -
 valid "the matrix page is valid HTML"
