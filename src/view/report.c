@@ -68,46 +68,131 @@ static const char *col_dup(struct arena *a, const struct store_row *r, int i)
 struct ind_row {
 	int64_t goal, ord;
 	int shared;
+	const char *direction;
 	struct view_report_indicator in;
 };
 
-/* The indicators being read straight into structs (no row set). */
+/* An outcome of WEB_FORMS_REPORT_INDICATORS (kinds 1-3): an indicator's value (text as read). */
+struct ind_fig {
+	int64_t ind;
+	const char *value;
+	int example;
+};
+
+/* The figures of one kind being read: the period's, the year before's, that year's annual. */
+struct figs {
+	struct ind_fig *v;
+	int n, cap;
+};
+
+/* The indicators and their figures being read straight into structs (no row set). */
 struct inds_read {
 	struct arena *a;
 	struct ind_row *v;
 	int n, cap;
+	struct figs figs[3];
 };
 
-/* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order), judged. */
+/* grow: room for one more element of size sz in *v (n used, *cap allocated), from a. */
+static void *grow(struct arena *a, void *v, int n, int *cap, size_t sz)
+{
+	if (n < *cap)
+		return v;
+	int c = *cap ? *cap * 2 : 64;
+	void *w = arena_alloc_raw(a, sz * (size_t)c);
+	if (n)
+		memcpy(w, v, sz * (size_t)n);
+	*cap = c;
+	return w;
+}
+
+/* fig_read: one outcome row (kind 1-3: indicator_id at 1, value and example at 11 and 12) into its
+ * kind's list; one without a value is left out (as none). */
+static void fig_read(struct inds_read *x, int kind, const struct store_row *r)
+{
+	struct figs *f = &x->figs[kind - 1];
+	const char *v = store_col_text(r, 11);
+
+	if (!v)
+		return;
+	f->v = grow(x->a, f->v, f->n, &f->cap, sizeof(*f->v));
+	f->v[f->n++] = (struct ind_fig){ store_col_int(r, 1), arena_strdup(x->a, v), (int)store_col_int(r, 12) };
+}
+
+/* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order): an indicator
+ * (kind 0, judged once its figures are in: ind_judge) or an outcome. */
 static int ind_row_read(void *ctx, const struct store_row *r)
 {
 	struct inds_read *x = ctx;
+	int kind = (int)store_col_int(r, 0);
 
-	if (x->n == x->cap) {
-		int cap = x->cap ? x->cap * 2 : 64;
-		struct ind_row *v = arena_alloc_raw(x->a, sizeof(*v) * (size_t)cap);
-		if (x->n)
-			memcpy(v, x->v, sizeof(*v) * (size_t)x->n);
-		x->v = v;
-		x->cap = cap;
+	if (kind >= 1 && kind <= 3) {
+		fig_read(x, kind, r);
+		return 0;
 	}
+	x->v = grow(x->a, x->v, x->n, &x->cap, sizeof(*x->v));
 	struct ind_row *o = &x->v[x->n++];
 	struct view_report_indicator *in = &o->in;
 	memset(o, 0, sizeof(*o));
-	in->id = store_col_int(r, 0);
-	o->goal = store_col_int(r, 1);
-	o->ord = store_col_int(r, 2);
-	o->shared = (int)store_col_int(r, 3);
-	in->key = col_dup(x->a, r, 4);
-	in->name = col_dup(x->a, r, 5);
-	in->unit = col_dup(x->a, r, 6);
-	in->target = col_dup(x->a, r, 8);
-	in->kf_target = col_dup(x->a, r, 9);
-	in->value = num(store_col_text(r, 10), &in->has_value);
-	in->example = (int)store_col_int(r, 11);
-	in->prev = num(store_col_text(r, 12), &in->has_prev);
-	judge(store_col_text(r, 7), in);
+	in->id = store_col_int(r, 1);
+	o->goal = store_col_int(r, 2);
+	o->ord = store_col_int(r, 3);
+	o->shared = (int)store_col_int(r, 4);
+	in->key = col_dup(x->a, r, 5);
+	in->name = col_dup(x->a, r, 6);
+	in->unit = col_dup(x->a, r, 7);
+	o->direction = col_dup(x->a, r, 8);
+	in->target = col_dup(x->a, r, 9);
+	in->kf_target = col_dup(x->a, r, 10);
 	return 0;
+}
+
+static int fig_cmp(const void *x, const void *y)
+{
+	const struct ind_fig *a = x, *b = y;
+
+	return a->ind < b->ind ? -1 : a->ind > b->ind;
+}
+
+/* fig_find: indicator id's figure in f (sorted by fig_sort), or NULL. */
+static const struct ind_fig *fig_find(const struct figs *f, int64_t id)
+{
+	int lo = 0, hi = f->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (f->v[mid].ind < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->n && f->v[lo].ind == id ? &f->v[lo] : NULL;
+}
+
+/* fig_sort: f by indicator (a range of the index comes sorted already: then no sort). */
+static void fig_sort(struct figs *f)
+{
+	for (int i = 1; i < f->n; i++)
+		if (f->v[i - 1].ind > f->v[i].ind) {
+			qsort(f->v, (size_t)f->n, sizeof(*f->v), fig_cmp);
+			return;
+		}
+}
+
+/* ind_judge: indicator row o's figures from x (the period's value and example flag, the
+ * previous value: the same period the year before, else that year's annual), judged. */
+static void ind_judge(const struct inds_read *x, struct ind_row *o)
+{
+	struct view_report_indicator *in = &o->in;
+	const struct ind_fig *cur = fig_find(&x->figs[0], in->id);
+	const struct ind_fig *prv = fig_find(&x->figs[1], in->id);
+
+	if (!prv)
+		prv = fig_find(&x->figs[2], in->id);
+	in->value = num(cur ? cur->value : NULL, &in->has_value);
+	in->example = cur ? cur->example : 0;
+	in->prev = num(prv ? prv->value : NULL, &in->has_prev);
+	judge(o->direction, in);
 }
 
 static int ind_row_cmp(const void *x, const void *y)
@@ -117,6 +202,18 @@ static int ind_row_cmp(const void *x, const void *y)
 	if (a->ord != b->ord)
 		return a->ord < b->ord ? -1 : 1;
 	return a->in.id < b->in.id ? -1 : a->in.id > b->in.id;
+}
+
+/* ind_unique: rows v (n, sorted by ind_row_cmp) with each indicator once (one read twice is
+ * the same row twice, next to each other); returns how many are left. */
+static int ind_unique(struct ind_row *v, int n)
+{
+	int m = 0;
+
+	for (int i = 0; i < n; i++)
+		if (!m || v[m - 1].in.id != v[i].in.id)
+			v[m++] = v[i];
+	return m;
 }
 
 /* under: whether indicator row r comes under goal id as its own (own) or as a shared one on the
@@ -165,13 +262,18 @@ static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_
 static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct rowset *gs,
 		      const struct rowset *as)
 {
-	struct inds_read x = { c->a, NULL, 0, 0 };
+	struct inds_read x = { .a = c->a };
 	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
 
 	if (store_query(c->st, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4, ind_row_read, &x, c->e) != LUP_OK)
 		return c->e->code;
 	if (x.n > 1)
 		qsort(x.v, (size_t)x.n, sizeof(*x.v), ind_row_cmp);
+	x.n = ind_unique(x.v, x.n);
+	for (int k = 0; k < 3; k++)
+		fig_sort(&x.figs[k]);
+	for (int i = 0; i < x.n; i++)
+		ind_judge(&x, &x.v[i]);
 	rep->ngoals = gs->nrows;
 	rep->goals = arena_alloc(c->a, sizeof(*rep->goals) * (size_t)(gs->nrows + 1));
 	for (int i = 0; i < gs->nrows; i++) {
