@@ -45,6 +45,24 @@ const char *pf_report_path_id(struct http_req *r, const char *prefix, int64_t id
 	return out;
 }
 
+const char *pf_report_path_key(struct http_req *r, const char *prefix, const char *key)
+{
+	size_t n = strlen(prefix), k = 0;
+	char *out;
+
+	while (key && ((key[k] >= 'a' && key[k] <= 'z') || (key[k] >= 'A' && key[k] <= 'Z') ||
+		       (key[k] >= '0' && key[k] <= '9') || key[k] == '-' || key[k] == '.' || key[k] == '_' || key[k] == '~'))
+		k++;
+	if (!key || key[k]) {	/* a byte to percent-encode (or none): pf_href's encoding */
+		key = pf_href(r, "%s", key);
+		k = strlen(key);
+	}
+	out = arena_alloc_raw(&r->a, n + k + 1);
+	memcpy(out, prefix, n);
+	memcpy(out + n, key, k + 1);
+	return out;
+}
+
 const char *pf_report_activities_group(struct http_req *r, const struct view_report_activity *a)
 {
 	return a->goal_id ? fname(r, "aktiviteter-mal", a->goal_id) : "aktiviteter-utan-mal";
