@@ -152,17 +152,14 @@ static void row(struct http_req *r, struct html *h, const struct view_report *re
 /* table: the activities [i, end) read-only. */
 static void table(struct http_req *r, struct html *h, const struct view_report *rep, int i, int end)
 {
-	static const char *const cols[] = { "Aktivitet", "Start", "Slut", "Status i rapporten", "Kommentar", NULL };
 	const char *memo_in[4] = { 0 }, *memo_out[4] = { 0 };
 
-	html_open(h, "table", "class", "report-activities", NULL);
-	html_elem(h, "caption", "Aktiviteternas status i rapporten", NULL);
-	pf_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_TPL0(h, "<table class=\"report-activities\"><caption>Aktiviteternas status i rapporten</caption><thead><tr>"
+		  "<th scope=\"col\">Aktivitet</th><th scope=\"col\">Start</th><th scope=\"col\">Slut</th>"
+		  "<th scope=\"col\">Status i rapporten</th><th scope=\"col\">Kommentar</th></tr></thead><tbody>");
 	for (; i < end; i++)
 		row(r, h, rep, &rep->acts[i], memo_in, memo_out);
-	html_close(h);
-	html_close(h);
+	HTML_TPL0(h, "</tbody></table>");
 }
 
 /* fields: one activity's fieldset in a form: what it is, the status list and the comment. */

@@ -160,22 +160,17 @@ static void indicator_row(struct http_req *r, struct html *h, const struct view_
 
 static void indicators(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_goal *g)
 {
-	static const char *const cols[] = { "Indikator", "Årsmål", "KF:s årsmål", "#Utfall", "Jämfört med målet", NULL };
-
 	if (!g->ninds) {
 		html_elem(h, "p", "Inga indikatorer är kopplade till målet.", NULL);
 		return;
 	}
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
-	html_textf(h, "Indikatorer: utfall för %s i %s", rep->label, rep->area_name ? rep->area_name : "staden");
-	html_close(h);
-	pf_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_TPL(h, "<table><caption>Indikatorer: utfall för " HTML_HOLE " i " HTML_HOLE "</caption><thead><tr>"
+		 "<th scope=\"col\">Indikator</th><th scope=\"col\">Årsmål</th><th scope=\"col\">KF:s årsmål</th>"
+		 "<th scope=\"col\" class=\"num\">Utfall</th><th scope=\"col\">Jämfört med målet</th></tr></thead><tbody>",
+		 rep->label, rep->area_name ? rep->area_name : "staden");
 	for (int i = 0; i < g->ninds; i++)
 		indicator_row(r, h, &g->inds[i]);
-	html_close(h);
-	html_close(h);
+	HTML_TPL0(h, "</tbody></table>");
 }
 
 static void assessment(struct http_req *r, struct html *h, const struct view_report *rep,
