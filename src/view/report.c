@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "model/period.h"
+#include "model/status.h"
 #include "render/rows.h"
 #include "store/store.h"
 #include "view/report.h"
@@ -326,13 +327,56 @@ void view_report_order_activities(struct rowset *rs)
 		rs->rows[i] = k[i].row;
 }
 
+/* A goal's texts as the activities' rows gave them, read once per goal. */
+struct act_goal {
+	int64_t id;
+	const char *key, *level, *number, *name;
+};
+
 /* The activities being read (STMT_WEB_FOLLOW_REPORT_ACTIVITIES) straight into structs: no row set
- * (with its copy of every cell and its columns found by name per access). */
+ * (with its copy of every cell and its columns found by name per access); each goal's texts read
+ * once (an organisation's 150 activities have some 30 goals). */
 struct acts_read {
 	struct arena *a;
 	struct view_report_activity *v;
 	int n, cap;
+	struct act_goal goals[64];
+	int ngoals;
 };
+
+/* status_text: a status of the activities' list as one of model/status.h's codes when it is
+ * one (no copy), else a copy in a (NULL for NULL). */
+static const char *status_text(struct arena *a, const struct store_row *r, int i)
+{
+	const char *t = store_col_text(r, i);
+
+	for (int k = 0; t && k < ACT_STATUS_N; k++)
+		if (!strcmp(act_status_codes[k], t))
+			return act_status_codes[k];
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+/* act_goal: the activity's goal texts (columns 7-10 of r), read when goal id is new. */
+static void act_goal(struct acts_read *x, const struct store_row *r, struct view_report_activity *a)
+{
+	struct act_goal *g = NULL;
+
+	for (int k = 0; k < x->ngoals && !g; k++)
+		if (x->goals[k].id == a->goal_id)
+			g = &x->goals[k];
+	if (!g) {
+		struct act_goal fresh = { a->goal_id, col_dup(x->a, r, 7), col_dup(x->a, r, 8), col_dup(x->a, r, 9),
+					  col_dup(x->a, r, 10) };
+		if (x->ngoals == (int)(sizeof(x->goals) / sizeof(x->goals[0]))) {
+			a->goal_key = fresh.key, a->goal_level = fresh.level;
+			a->goal_number = fresh.number, a->goal_name = fresh.name;
+			return;
+		}
+		x->goals[x->ngoals] = fresh;
+		g = &x->goals[x->ngoals++];
+	}
+	a->goal_key = g->key, a->goal_level = g->level, a->goal_number = g->number, a->goal_name = g->name;
+}
 
 /* act_row: one row of STMT_WEB_FOLLOW_REPORT_ACTIVITIES (columns in its order) into the next
  * activity. */
@@ -354,13 +398,11 @@ static int act_row(void *ctx, const struct store_row *r)
 	a->name = col_dup(x->a, r, 2);
 	a->start = col_dup(x->a, r, 3);
 	a->end = col_dup(x->a, r, 4);
-	a->own_status = col_dup(x->a, r, 5);
+	a->own_status = status_text(x->a, r, 5);
 	a->goal_id = store_col_int(r, 6);
-	a->goal_key = col_dup(x->a, r, 7);
-	a->goal_level = col_dup(x->a, r, 8);
-	a->goal_number = col_dup(x->a, r, 9);
-	a->goal_name = col_dup(x->a, r, 10);
-	a->status = col_dup(x->a, r, 11);
+	if (a->goal_id)
+		act_goal(x, r, a);
+	a->status = status_text(x->a, r, 11);
 	a->comment = col_dup(x->a, r, 12);
 	a->reported = (int)store_col_int(r, 13);
 	return 0;
@@ -381,7 +423,7 @@ static int act_cmp(const void *x, const void *y)
 /* load_activities: the organisation's activities of the year with their status in the report. */
 static int load_activities(struct ctx *c, struct view_report *rep)
 {
-	struct acts_read x = { c->a, NULL, 0, 0 };
+	struct acts_read x = { .a = c->a };
 	struct sval arg = SVI(rep->id);
 
 	if (store_query(c->st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, act_row, &x, c->e) != LUP_OK)
