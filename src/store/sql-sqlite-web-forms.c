@@ -30,18 +30,23 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (org_id, year) -> the nämndmål of the organisation, or of its committee/administration
 	 * pair, for the year, in document order, with the KF goal above each (parent_id) */
 	[STMT_WEB_FORMS_REPORT_GOALS] =
-		"SELECT g.id, g.key, g.number, g.title AS name, g.parent_id FROM goal g WHERE g.level = 'namndmal'"
-		" AND g.year = ?2 AND g.owner_id IN (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
-		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)) AND " PUB_GOAL("g") " ORDER BY g.id",
+		"WITH og AS (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
+		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1))"
+		" SELECT g.id, g.key, g.number, g.title AS name, g.parent_id FROM og CROSS JOIN goal g ON g.owner_id = og.id"
+		" AND g.year = ?2 AND " PUB_GOAL("g") " WHERE g.level = 'namndmal' ORDER BY g.id",
 	/* (report_id) -> the stored assessments by goal id */
 	[STMT_WEB_FORMS_ASSESSMENTS] =
 		"SELECT goal_id, assessment, analysis FROM assessment WHERE report_id = ?1",
 	/* (org_id) -> the area whose outcomes the organisation follows up: the district it is the
-	 * committee (or administration) of, else the municipality */
+	 * committee (or administration) of (the lower id of the two, area_committee being unique),
+	 * else the municipality (the lowest id). Two seeks of area_committee: an OR of both with an
+	 * ORDER BY read every area and sorted them with two temporary tables (73K instructions,
+	 * 15K now; session 18) */
 	[STMT_WEB_FORMS_ORG_AREA] =
-		"SELECT a.id, a.key, a.name, a.level FROM area a WHERE (a.level = 'district'"
-		" AND (a.committee_id = ?1 OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1)))"
-		" OR a.level = 'municipality' ORDER BY a.level = 'district' DESC, a.id LIMIT 1",
+		"SELECT a.id, a.key, a.name, a.level FROM area a WHERE a.id = coalesce((SELECT min(x) FROM"
+		" (SELECT (SELECT id FROM area WHERE committee_id = ?1 AND level = 'district') AS x"
+		"  UNION ALL SELECT (SELECT id FROM area WHERE committee_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
+		"  AND level = 'district'))), (SELECT min(id) FROM area WHERE level = 'municipality'))",
 	/* (org_id, year, period kind, area_id) -> (kind, ...): what the report's indicators need, as
 	 * rows of four kinds in no set order. Kind 0: (0, id, goal_id, ord, shared, key, name, unit,
 	 * direction, target, kf_target, NULL, NULL), each indicator that bears on some nämndmål of
