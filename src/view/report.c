@@ -420,19 +420,27 @@ static int act_cmp(const void *x, const void *y)
 	return act_key_cmp(&ka, &kb);
 }
 
+int view_report_activities(struct store *st, struct arena *a, int64_t id, struct view_report_activity **acts, int *n,
+			   struct err *e)
+{
+	struct acts_read x = { .a = a };
+	struct sval arg = SVI(id);
+
+	*acts = NULL;
+	*n = 0;
+	if (store_query(st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, act_row, &x, e) != LUP_OK)
+		return e->code;
+	if (x.n > 1)
+		qsort(x.v, (size_t)x.n, sizeof(*x.v), act_cmp);
+	*n = x.n;
+	*acts = x.v ? x.v : arena_alloc(a, sizeof(**acts));
+	return LUP_OK;
+}
+
 /* load_activities: the organisation's activities of the year with their status in the report. */
 static int load_activities(struct ctx *c, struct view_report *rep)
 {
-	struct acts_read x = { .a = c->a };
-	struct sval arg = SVI(rep->id);
-
-	if (store_query(c->st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, act_row, &x, c->e) != LUP_OK)
-		return c->e->code;
-	if (x.n > 1)
-		qsort(x.v, (size_t)x.n, sizeof(*x.v), act_cmp);
-	rep->nacts = x.n;
-	rep->acts = x.v ? x.v : arena_alloc(c->a, sizeof(*rep->acts));
-	return LUP_OK;
+	return view_report_activities(c->st, c->a, rep->id, &rep->acts, &rep->nacts, c->e);
 }
 
 /* load_cycle: the history, the committee's decision and the carried marks of the goals and
