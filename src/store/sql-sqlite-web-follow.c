@@ -113,7 +113,7 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	 * goal_number, goal_name, status, comment, reported): the report's activities (see
 	 * REPORT_ACTIVITIES_FROM), each with its status in the report (its own status when the
 	 * report has no update of it: reported 0) and the report's comment; in no set order (the
-	 * caller groups them by goal with view_report_order_activities: a sort here moved their
+	 * caller groups them by goal, view/report.c view_report_activities: a sort here moved their
 	 * whole rows, titles and comments, through a temporary table). Two parts rather than
 	 * REPORT_ACTIVITIES_FROM's candidates: the organisations' activities (activity_owner) of the
 	 * year or with an update, then the updated activities of other owners; the UNION of the

@@ -294,7 +294,6 @@ struct act_key {
 	int group;		/* 0: a nämndmål, 1: another goal, 2: no goal */
 	int64_t goal;
 	const char *key;
-	struct row_cell *row;
 };
 
 static int act_key_cmp(const void *x, const void *y)
@@ -306,25 +305,6 @@ static int act_key_cmp(const void *x, const void *y)
 	if (a->goal != b->goal)
 		return a->goal < b->goal ? -1 : 1;
 	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
-}
-
-void view_report_order_activities(struct rowset *rs)
-{
-	int gid = rowset_col(rs, "goal_id"), lev = rowset_col(rs, "goal_level"), key = rowset_col(rs, "key");
-	struct act_key *k;
-
-	if (rs->nrows < 2 || gid < 0 || lev < 0 || key < 0)
-		return;
-	k = arena_alloc_raw(rs->a, sizeof(*k) * (size_t)rs->nrows);
-	for (int i = 0; i < rs->nrows; i++) {
-		struct row_cell *c = rs->rows[i];
-		int none = c[gid].s == NULL;
-		k[i] = (struct act_key){ none ? 2 : !(c[lev].s && strcmp(c[lev].s, "namndmal") == 0),
-					 rowset_ic(rs, i, gid), c[key].s, c };
-	}
-	qsort(k, (size_t)rs->nrows, sizeof(*k), act_key_cmp);
-	for (int i = 0; i < rs->nrows; i++)
-		rs->rows[i] = k[i].row;
 }
 
 /* A goal's texts as the activities' rows gave them, read once per goal. */
@@ -408,14 +388,14 @@ static int act_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* act_cmp: the order of view_report_order_activities, on the activities read. */
+/* act_cmp: the order of a report's activities (act_key_cmp), on the activities read. */
 static int act_cmp(const void *x, const void *y)
 {
 	const struct view_report_activity *a = x, *b = y;
 	struct act_key ka = { !a->goal_id ? 2 : !(a->goal_level && strcmp(a->goal_level, "namndmal") == 0), a->goal_id,
-			      a->key, NULL };
+			      a->key };
 	struct act_key kb = { !b->goal_id ? 2 : !(b->goal_level && strcmp(b->goal_level, "namndmal") == 0), b->goal_id,
-			      b->key, NULL };
+			      b->key };
 
 	return act_key_cmp(&ka, &kb);
 }
