@@ -320,9 +320,45 @@ static void j_int(struct buf *b, int64_t v)
 	buf_add(b, d + n, sizeof(d) - (size_t)n);
 }
 
+/* The last goal's members as the activities' JSON wrote them: where they lie in the output. */
+struct goal_seg {
+	int64_t goal;		/* 0: none yet */
+	size_t at, len;
+};
+
+/* goal_members: ',"goal_id":...,"goal_name":...' of a's goal; the members of the goal before
+ * (activities come grouped by goal) copied from where they were written. */
+static void goal_members(struct buf *b, const struct view_report_activity *a, struct goal_seg *g)
+{
+	char *w;
+
+	if (!a->goal_id) {
+		buf_adds(b, ",\"goal_id\":null,\"goal\":null,\"goal_level\":null,\"goal_number\":null,\"goal_name\":null");
+		return;
+	}
+	if (a->goal_id == g->goal && (w = buf_space(b, g->len))) {
+		memcpy(w, b->ptr + g->at, g->len);
+		buf_wrote(b, g->len);
+		return;
+	}
+	g->goal = a->goal_id;
+	g->at = b->len;
+	buf_adds(b, ",\"goal_id\":");
+	j_int(b, a->goal_id);
+	buf_adds(b, ",\"goal\":");
+	j_str(b, a->goal_key);
+	buf_adds(b, ",\"goal_level\":");
+	j_str(b, a->goal_level);
+	buf_adds(b, ",\"goal_number\":");
+	j_str(b, a->goal_number);
+	buf_adds(b, ",\"goal_name\":");
+	j_str(b, a->goal_name);
+	g->len = b->len - g->at;
+}
+
 /* activity_item: one item of the activities' JSON: the members in the statement's column order
  * (STMT_WEB_FOLLOW_REPORT_ACTIVITIES), as the row set's JSON wrote them (no goal: its five null). */
-static void activity_item(struct buf *b, const struct view_report_activity *a)
+static void activity_item(struct buf *b, const struct view_report_activity *a, struct goal_seg *g)
 {
 	buf_adds(b, "{\"id\":");
 	j_int(b, a->id);
@@ -336,19 +372,7 @@ static void activity_item(struct buf *b, const struct view_report_activity *a)
 	j_str(b, a->end);
 	buf_adds(b, ",\"activity_status\":");
 	j_str(b, a->own_status);
-	buf_adds(b, ",\"goal_id\":");
-	if (a->goal_id)
-		j_int(b, a->goal_id);
-	else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"goal\":");
-	j_str(b, a->goal_key);
-	buf_adds(b, ",\"goal_level\":");
-	j_str(b, a->goal_level);
-	buf_adds(b, ",\"goal_number\":");
-	j_str(b, a->goal_number);
-	buf_adds(b, ",\"goal_name\":");
-	j_str(b, a->goal_name);
+	goal_members(b, a, g);
 	buf_adds(b, ",\"status\":");
 	j_str(b, a->status);
 	buf_adds(b, ",\"comment\":");
@@ -363,6 +387,7 @@ static void activity_item(struct buf *b, const struct view_report_activity *a)
 static int activities_text(struct http_req *r, int64_t id, const struct report_state *s, char **out)
 {
 	struct view_report_activity *acts;
+	struct goal_seg g = { 0, 0, 0 };
 	struct buf b, *o;
 	struct json j;
 	int n;
@@ -380,7 +405,7 @@ static int activities_text(struct http_req *r, int64_t id, const struct report_s
 	json_arr_open(&j);
 	for (int i = 0; i < n; i++)
 		if ((o = json_value_out(&j)))
-			activity_item(o, &acts[i]);
+			activity_item(o, &acts[i], &g);
 	json_arr_close(&j);
 	json_key(&j, "total"); json_int(&j, n);
 	json_obj_close(&j);
