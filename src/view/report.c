@@ -34,15 +34,28 @@ static double num(const char *s, int *has)
 	return s ? strtod(s, NULL) : NAN;
 }
 
+/* direction_of: the direction a stored name gives (compared as such first: the parser's fold
+ * and trim were 0.75K instructions an indicator); NONE for NULL or an unknown name. */
+static enum model_direction direction_of(const char *text)
+{
+	enum model_direction dir = MODEL_DIR_NONE;
+
+	for (int d = 0; text && d < MODEL_DIR__MAX; d++)
+		if (!strcmp(text, model_direction_name((enum model_direction)d)))
+			return (enum model_direction)d;
+	model_direction_parse(text, &dir, NULL, 0);
+	return dir;
+}
+
 /* judge: whether indicator in (its figures and targets set) meets its target (the årsmål, else
  * KF:s årsmål) for direction dir (text, may be NULL). */
 static void judge(const char *direction, struct view_report_indicator *in)
 {
 	struct model_target t;
-	enum model_direction dir = MODEL_DIR_NONE;
+	enum model_direction dir;
 
 	in->judged_by = in->target ? "årsmål" : in->kf_target ? "KF:s årsmål" : NULL;
-	model_direction_parse(direction, &dir, NULL, 0);
+	dir = direction_of(direction);
 	model_target_parse(in->target ? in->target : in->kf_target, &t, NULL, 0);
 	in->meets = model_outcome_meets_target(dir, in->has_value, in->value, &t, in->has_prev, in->prev);
 	in->why = NULL;

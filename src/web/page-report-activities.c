@@ -210,15 +210,14 @@ static void group_form(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-static void summary_counts(struct html *h, const struct view_report *rep, int64_t goal, int total)
+/* summary_counts: "3 aktiviteter (2 planerade, 1 pågående). " for total activities, n[k] of
+ * status k. */
+static void summary_counts(struct html *h, const int *n, int total)
 {
-	int n[ACT_STATUS_N] = { 0 }, first = 1, k;
+	int first = 1;
 
-	for (int i = 0; i < rep->nacts; i++)
-		if (rep->acts[i].goal_id == goal && (k = act_status_index(rep->acts[i].status)) >= 0)
-			n[k]++;
 	html_textf(h, "%d %s", total, total == 1 ? "aktivitet" : "aktiviteter");
-	for (k = 0; k < ACT_STATUS_N; k++) {
+	for (int k = 0; k < ACT_STATUS_N; k++) {
 		if (!n[k])
 			continue;
 		html_textf(h, "%s%d %s", first ? " (" : ", ", n[k], act_status_word(act_status_codes[k], n[k] != 1));
@@ -230,19 +229,22 @@ static void summary_counts(struct html *h, const struct view_report *rep, int64_
 void pf_report_goal_activities(struct http_req *r, struct html *h, const struct view_report *rep,
 			       const struct view_report_goal *g)
 {
-	int total = 0, i;
+	int n[ACT_STATUS_N] = { 0 }, total = 0, k;
 
-	for (i = 0; i < rep->nacts; i++)
-		if (rep->acts[i].goal_id == g->id)
+	for (int i = 0; i < rep->nacts; i++)
+		if (rep->acts[i].goal_id == g->id) {
 			total++;
+			if ((k = act_status_index(rep->acts[i].status)) >= 0)
+				n[k]++;
+		}
 	if (!total) {
 		html_elem(h, "p", "Inga aktiviteter är kopplade till målet.", NULL);
 		return;
 	}
 	html_open(h, "p", NULL);
 	html_elem(h, "strong", "Aktiviteter: ", NULL);
-	summary_counts(h, rep, g->id, total);
-	pf_link(h, pf_href(r, "#aktiviteter-mal-%lld", (long long)g->id), "Aktiviteterna och deras status i rapporten");
+	summary_counts(h, n, total);
+	pf_link(h, pf_report_path_id(r, "#aktiviteter-mal-", g->id), "Aktiviteterna och deras status i rapporten");
 	html_close(h);
 }
 
