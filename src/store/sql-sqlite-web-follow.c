@@ -112,13 +112,13 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* (report id) -> (id, key, name, start, end, activity_status, goal_id, goal, goal_level,
 	 * goal_number, goal_name, status, comment, reported): the report's activities (see
 	 * REPORT_ACTIVITIES_FROM), each with its status in the report (its own status when the
-	 * report has no update of it: reported 0) and the report's comment; in no set order (the
-	 * caller groups them by goal, view/report.c view_report_activities: a sort here moved their
-	 * whole rows, titles and comments, through a temporary table). Two parts rather than
-	 * REPORT_ACTIVITIES_FROM's candidates: the organisations' activities (activity_owner) of the
-	 * year or with an update, then the updated activities of other owners; the UNION of the
-	 * candidates (a temporary b-tree) and the second test of the owner per activity cost 0.4M
-	 * instructions of 1.3M (session 18) */
+	 * report has no update of it: reported 0) and the report's comment; in no set order. The
+	 * to-do list counts those without an update (view/todo.c); the report page and the API read
+	 * the same set as STMT_WEB_FOLLOW_REPORT_ACTS. Two parts rather than REPORT_ACTIVITIES_FROM's
+	 * candidates: the organisations' activities (activity_owner) of the year or with an update,
+	 * then the updated activities of other owners; the UNION of the candidates (a temporary
+	 * b-tree) and the second test of the owner per activity cost 0.4M instructions of 1.3M
+	 * (session 18) */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITIES] =
 		REPORT_ACTIVITIES_WITH "SELECT " REPORT_ACTIVITY_COLS " FROM rep CROSS JOIN og CROSS JOIN activity a ON a.owner_id = og.id"
 		" LEFT JOIN activity_update u ON u.report_id = rep.id AND u.activity_id = a.id"
@@ -128,6 +128,28 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 		" UNION ALL SELECT " REPORT_ACTIVITY_COLS " FROM rep CROSS JOIN activity_update u ON u.report_id = rep.id"
 		" CROSS JOIN activity a ON a.id = u.activity_id LEFT JOIN goal g ON g.id = a.goal_id"
 		" WHERE a.owner_id NOT IN og",
+	/* (report id) -> (kind, id, key, name, start, end, status, goal_id, comment): the activities of
+	 * STMT_WEB_FOLLOW_REPORT_ACTIVITIES (the same set) and the report's updates, as rows of two
+	 * kinds in no set order, for view/report.c, which puts each update on its activity and
+	 * finds the goals' texts by id (STMT_WEB_FOLLOW_REPORT_GOAL, once a goal): kind 0 an
+	 * activity (status its own, comment NULL), kind 1 an update (id the activity's, status and
+	 * comment the report's; the other columns NULL). The update is sought per activity only for
+	 * one outside the year (EXISTS after the OR), and no goal per activity: those seeks were
+	 * 0.35M instructions of the 0.9M for Spånga-Tensta's 152 activities (session 18). */
+	[STMT_WEB_FOLLOW_REPORT_ACTS] =
+		REPORT_ACTIVITIES_WITH "SELECT 0, a.id, a.key, a.title, a.start_text, a.end_text, a.status, a.goal_id, NULL"
+		" FROM rep CROSS JOIN og CROSS JOIN activity a ON a.owner_id = og.id"
+		" WHERE rep.year BETWEEN coalesce(a.start_first / 10000, " PLAN_YEAR("year_from") ", rep.year)"
+		"  AND coalesce(a.end_last / 10000, " PLAN_YEAR("year_to") ", rep.year)"
+		"  OR EXISTS (SELECT 1 FROM activity_update u WHERE u.report_id = rep.id AND u.activity_id = a.id)"
+		" UNION ALL SELECT 0, a.id, a.key, a.title, a.start_text, a.end_text, a.status, a.goal_id, NULL"
+		" FROM rep CROSS JOIN activity_update u ON u.report_id = rep.id CROSS JOIN activity a ON a.id = u.activity_id"
+		" WHERE a.owner_id NOT IN og"
+		" UNION ALL SELECT 1, activity_id, NULL, NULL, NULL, NULL, status, NULL, comment FROM activity_update"
+		" WHERE report_id = ?1",
+	/* (goal id) -> (key, level, number, title): a goal as a report's activity list shows it (as
+	 * STMT_WEB_FOLLOW_REPORT_ACTIVITIES's LEFT JOIN of goal: no rule of visibility) */
+	[STMT_WEB_FOLLOW_REPORT_GOAL] = "SELECT key, level, number, title FROM goal WHERE id = ?1",
 	/* (report id, activity id) -> (id) when the activity is one of the report's */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
 		REPORT_ACTIVITIES_WITH "SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = ?2",

@@ -320,25 +320,31 @@ static int act_key_cmp(const void *x, const void *y)
 	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
 }
 
-/* A goal's texts as the activities' rows gave them, read once per goal. */
+/* A goal's texts as the activities show them, found once per goal. */
 struct act_goal {
 	int64_t id;
+	int found;		/* the goal exists (else the activity shows no goal, as a LEFT JOIN did) */
 	const char *key, *level, *number, *name;
 };
 
-/* The activities being read (STMT_WEB_FOLLOW_REPORT_ACTIVITIES) straight into structs: no row set
- * (with its copy of every cell and its columns found by name per access); each goal's texts read
- * once (an organisation's 150 activities have some 30 goals). */
+/* An update of the report: its activity's status and comment in it. */
+struct act_update {
+	int64_t act;
+	const char *status, *comment;
+};
+
+/* The activities and updates of STMT_WEB_FOLLOW_REPORT_ACTS being read straight into structs
+ * (no row set, with its copy of every cell and its columns found by name per access). */
 struct acts_read {
 	struct arena *a;
 	struct view_report_activity *v;
 	int n, cap;
-	struct act_goal goals[64];
-	int ngoals;
+	struct act_update *u;
+	int nu, capu;
 };
 
-/* status_text: a status of the activities' list as one of model/status.h's codes when it is
- * one (no copy), else a copy in a (NULL for NULL). */
+/* status_text: a status as one of model/status.h's codes when it is one (no copy), else a copy
+ * in a (NULL for NULL). */
 static const char *status_text(struct arena *a, const struct store_row *r, int i)
 {
 	const char *t = store_col_text(r, i);
@@ -349,56 +355,136 @@ static const char *status_text(struct arena *a, const struct store_row *r, int i
 	return t ? arena_strdup(a, t) : NULL;
 }
 
-/* act_goal: the activity's goal texts (columns 7-10 of r), read when goal id is new. */
-static void act_goal(struct acts_read *x, const struct store_row *r, struct view_report_activity *a)
-{
-	struct act_goal *g = NULL;
-
-	for (int k = 0; k < x->ngoals && !g; k++)
-		if (x->goals[k].id == a->goal_id)
-			g = &x->goals[k];
-	if (!g) {
-		struct act_goal fresh = { a->goal_id, col_dup(x->a, r, 7), col_dup(x->a, r, 8), col_dup(x->a, r, 9),
-					  col_dup(x->a, r, 10) };
-		if (x->ngoals == (int)(sizeof(x->goals) / sizeof(x->goals[0]))) {
-			a->goal_key = fresh.key, a->goal_level = fresh.level;
-			a->goal_number = fresh.number, a->goal_name = fresh.name;
-			return;
-		}
-		x->goals[x->ngoals] = fresh;
-		g = &x->goals[x->ngoals++];
-	}
-	a->goal_key = g->key, a->goal_level = g->level, a->goal_number = g->number, a->goal_name = g->name;
-}
-
-/* act_row: one row of STMT_WEB_FOLLOW_REPORT_ACTIVITIES (columns in its order) into the next
- * activity. */
+/* act_row: one row of STMT_WEB_FOLLOW_REPORT_ACTS (columns in its order): an activity (kind
+ * 0) or an update (kind 1). */
 static int act_row(void *ctx, const struct store_row *r)
 {
 	struct acts_read *x = ctx;
 
-	if (x->n == x->cap) {
-		int cap = x->cap ? x->cap * 2 : 64;
-		struct view_report_activity *v = arena_alloc(x->a, sizeof(*v) * (size_t)(cap + 1));
-		if (x->n)
-			memcpy(v, x->v, sizeof(*v) * (size_t)x->n);
-		x->v = v;
-		x->cap = cap;
+	if (store_col_int(r, 0) == 1) {
+		x->u = grow(x->a, x->u, x->nu, &x->capu, sizeof(*x->u));
+		x->u[x->nu++] = (struct act_update){ store_col_int(r, 1), status_text(x->a, r, 6), col_dup(x->a, r, 8) };
+		return 0;
 	}
+	x->v = grow(x->a, x->v, x->n, &x->cap, sizeof(*x->v));
 	struct view_report_activity *a = &x->v[x->n++];
-	a->id = store_col_int(r, 0);
-	a->key = col_dup(x->a, r, 1);
-	a->name = col_dup(x->a, r, 2);
-	a->start = col_dup(x->a, r, 3);
-	a->end = col_dup(x->a, r, 4);
-	a->own_status = status_text(x->a, r, 5);
-	a->goal_id = store_col_int(r, 6);
-	if (a->goal_id)
-		act_goal(x, r, a);
-	a->status = status_text(x->a, r, 11);
-	a->comment = col_dup(x->a, r, 12);
-	a->reported = (int)store_col_int(r, 13);
+	memset(a, 0, sizeof(*a));
+	a->id = store_col_int(r, 1);
+	a->key = col_dup(x->a, r, 2);
+	a->name = col_dup(x->a, r, 3);
+	a->start = col_dup(x->a, r, 4);
+	a->end = col_dup(x->a, r, 5);
+	a->own_status = status_text(x->a, r, 6);
+	a->goal_id = store_col_int(r, 7);
 	return 0;
+}
+
+static int update_cmp(const void *x, const void *y)
+{
+	const struct act_update *a = x, *b = y;
+
+	return a->act < b->act ? -1 : a->act > b->act;
+}
+
+/* update_of: activity id's update in u (n, sorted by activity), or NULL. */
+static const struct act_update *update_of(const struct act_update *u, int n, int64_t id)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (u[mid].act < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && u[lo].act == id ? &u[lo] : NULL;
+}
+
+/* A goal being read by STMT_WEB_FOLLOW_REPORT_GOAL: where its texts go and their arena. */
+struct goal_read {
+	struct arena *a;
+	struct act_goal *g;
+};
+
+/* goal_row: the one row of STMT_WEB_FOLLOW_REPORT_GOAL, its texts copied. */
+static int goal_row(void *ctx, const struct store_row *r)
+{
+	struct goal_read *x = ctx;
+
+	x->g->found = 1;
+	x->g->key = col_dup(x->a, r, 0);
+	x->g->level = col_dup(x->a, r, 1);
+	x->g->number = col_dup(x->a, r, 2);
+	x->g->name = col_dup(x->a, r, 3);
+	return 1;
+}
+
+/* goal_find: goal id's texts: from known (the report's nämndmål, nk of them) or read
+ * (STMT_WEB_FOLLOW_REPORT_GOAL, copied into a). Returns LUP_OK or the store's error in e. */
+static int goal_find(struct store *st, struct arena *a, int64_t id, const struct view_report_goal *known, int nk,
+		     struct act_goal *g, struct err *e)
+{
+	struct goal_read x = { a, g };
+	struct sval arg = SVI(id);
+
+	memset(g, 0, sizeof(*g));
+	g->id = id;
+	for (int k = 0; k < nk; k++)
+		if (known[k].id == id) {
+			*g = (struct act_goal){ id, 1, known[k].key, "namndmal", known[k].number, known[k].name };
+			return LUP_OK;
+		}
+	if (store_query(st, STMT_WEB_FOLLOW_REPORT_GOAL, &arg, 1, goal_row, &x, e) != LUP_OK)
+		return e->code;
+	return LUP_OK;
+}
+
+/* acts_goals: each activity's goal texts, each goal found once (an organisation's 150
+ * activities have some 30 goals); an activity whose goal is gone shows none. */
+static int acts_goals(struct store *st, struct arena *a, struct view_report_activity *v, int n,
+		      const struct view_report_goal *known, int nk, struct err *e)
+{
+	struct act_goal *gs = arena_alloc_raw(a, sizeof(*gs) * (size_t)(n + 1)), *g;
+	int ng = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!v[i].goal_id)
+			continue;
+		g = NULL;
+		for (int k = ng - 1; k >= 0 && !g; k--)
+			if (gs[k].id == v[i].goal_id)
+				g = &gs[k];
+		if (!g) {
+			g = &gs[ng++];
+			if (goal_find(st, a, v[i].goal_id, known, nk, g, e) != LUP_OK)
+				return e->code;
+		}
+		if (!g->found) {
+			v[i].goal_id = 0;
+			continue;
+		}
+		v[i].goal_key = g->key, v[i].goal_level = g->level, v[i].goal_number = g->number, v[i].goal_name = g->name;
+	}
+	return LUP_OK;
+}
+
+/* acts_updates: each activity's status in the report: its update's (reported), else its own. */
+static void acts_updates(struct acts_read *x)
+{
+	int sorted = 1;
+
+	for (int i = 1; i < x->nu && sorted; i++)
+		sorted = x->u[i - 1].act <= x->u[i].act;
+	if (!sorted)
+		qsort(x->u, (size_t)x->nu, sizeof(*x->u), update_cmp);
+	for (int i = 0; i < x->n; i++) {
+		struct view_report_activity *a = &x->v[i];
+		const struct act_update *u = update_of(x->u, x->nu, a->id);
+		a->reported = u != NULL;
+		a->status = u ? u->status : a->own_status;
+		a->comment = u ? u->comment : NULL;
+	}
 }
 
 /* act_cmp: the order of a report's activities (act_key_cmp), on the activities read. */
@@ -413,15 +499,20 @@ static int act_cmp(const void *x, const void *y)
 	return act_key_cmp(&ka, &kb);
 }
 
-int view_report_activities(struct store *st, struct arena *a, int64_t id, struct view_report_activity **acts, int *n,
-			   struct err *e)
+/* activities: view_report_activities with the report's nämndmål known (nk), whose texts need no
+ * read. */
+static int activities(struct store *st, struct arena *a, int64_t id, const struct view_report_goal *known, int nk,
+		      struct view_report_activity **acts, int *n, struct err *e)
 {
 	struct acts_read x = { .a = a };
 	struct sval arg = SVI(id);
 
 	*acts = NULL;
 	*n = 0;
-	if (store_query(st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, act_row, &x, e) != LUP_OK)
+	if (store_query(st, STMT_WEB_FOLLOW_REPORT_ACTS, &arg, 1, act_row, &x, e) != LUP_OK)
+		return e->code;
+	acts_updates(&x);
+	if (acts_goals(st, a, x.v, x.n, known, nk, e) != LUP_OK)
 		return e->code;
 	if (x.n > 1)
 		qsort(x.v, (size_t)x.n, sizeof(*x.v), act_cmp);
@@ -430,10 +521,16 @@ int view_report_activities(struct store *st, struct arena *a, int64_t id, struct
 	return LUP_OK;
 }
 
+int view_report_activities(struct store *st, struct arena *a, int64_t id, struct view_report_activity **acts, int *n,
+			   struct err *e)
+{
+	return activities(st, a, id, NULL, 0, acts, n, e);
+}
+
 /* load_activities: the organisation's activities of the year with their status in the report. */
 static int load_activities(struct ctx *c, struct view_report *rep)
 {
-	return view_report_activities(c->st, c->a, rep->id, &rep->acts, &rep->nacts, c->e);
+	return activities(c->st, c->a, rep->id, rep->goals, rep->ngoals, &rep->acts, &rep->nacts, c->e);
 }
 
 /* load_cycle: the history, the committee's decision and the carried marks of the goals and
