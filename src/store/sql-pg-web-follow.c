@@ -7,7 +7,8 @@
  * each in the report (u, may be missing): those owned by the organisation or its committee/
  * administration pair (og) whose dates (else their plan's years) overlap the report's year, and
  * any the report has an update of already. REPORT_ACTIVITIES_WITH opens the statement,
- * REPORT_ACTIVITIES_FROM follows its columns. The organisations are found once (og), not by a
+ * REPORT_ACTIVITIES_FROM follows its columns (STMT_WEB_FOLLOW_REPORT_ACTIVITY's; the list has
+ * two parts of its own). The organisations are found once (og), not by a
  * subplan per activity that scanned organisation each time */
 #define REPORT_ACTIVITIES_WITH \
 	"WITH rep AS (SELECT r.id, r.org_id AS org, pe.year FROM report r JOIN period pe ON pe.id = r.period_id" \
@@ -24,6 +25,12 @@
 	" WHERE (u.report_id IS NOT NULL OR (a.owner_id IN (SELECT id FROM og)" \
 	"  AND rep.year BETWEEN coalesce(a.start_first / 10000, p.year_from, rep.year)" \
 	"  AND coalesce(a.end_last / 10000, p.year_to, rep.year)))"
+
+/* The columns of STMT_WEB_FOLLOW_REPORT_ACTIVITIES (a: the activity, g: its goal, u: its update) */
+#define REPORT_ACTIVITY_COLS \
+	"a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status AS activity_status," \
+	" g.id AS goal_id, g.key AS goal, g.level AS goal_level, g.number AS goal_number, g.title AS goal_name," \
+	" coalesce(u.status, a.status) AS status, u.comment, u.report_id IS NOT NULL AS reported"
 
 const char *const pg_sql_web_follow[STMT__MAX] = {
 	/* () -> (id, key, title, year): the commission's reports */
@@ -98,13 +105,35 @@ const char *const pg_sql_web_follow[STMT__MAX] = {
 	 * goal_number, goal_name, status, comment, reported): the report's activities (see
 	 * REPORT_ACTIVITIES_FROM), each with its status in the report (its own status when the
 	 * report has no update of it: reported 0) and the report's comment; in no set order (the
-	 * caller groups them by goal with view_report_order_activities: a sort here moved their
-	 * whole rows, titles and comments, through a temporary table) */
+	 * to-do list counts them; the page and the API read STMT_WEB_FOLLOW_REPORT_ACTS). Two parts,
+	 * as the SQLite text: the organisations' activities of the year or with an update, then the
+	 * updated activities of other owners */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITIES] =
-		REPORT_ACTIVITIES_WITH "SELECT a.id, a.key, a.title AS name, a.start_text AS start, a.end_text AS end, a.status AS activity_status,"
-		" g.id AS goal_id, g.key AS goal, g.level AS goal_level, g.number AS goal_number, g.title AS goal_name,"
-		" coalesce(u.status, a.status) AS status, u.comment, u.report_id IS NOT NULL AS reported"
-		REPORT_ACTIVITIES_FROM,
+		REPORT_ACTIVITIES_WITH "SELECT " REPORT_ACTIVITY_COLS " FROM rep CROSS JOIN og JOIN activity a ON a.owner_id = og.id"
+		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" LEFT JOIN activity_update u ON u.report_id = rep.id AND u.activity_id = a.id"
+		" LEFT JOIN goal g ON g.id = a.goal_id"
+		" WHERE u.report_id IS NOT NULL OR rep.year BETWEEN coalesce(a.start_first / 10000, p.year_from, rep.year)"
+		"  AND coalesce(a.end_last / 10000, p.year_to, rep.year)"
+		" UNION ALL SELECT " REPORT_ACTIVITY_COLS " FROM rep JOIN activity_update u ON u.report_id = rep.id"
+		" JOIN activity a ON a.id = u.activity_id LEFT JOIN goal g ON g.id = a.goal_id"
+		" WHERE a.owner_id NOT IN (SELECT id FROM og)",
+	/* (report id) -> (kind, id, key, name, start, end, status, goal_id, comment): the activities
+	 * and the report's updates as rows of two kinds (see the SQLite text) */
+	[STMT_WEB_FOLLOW_REPORT_ACTS] =
+		REPORT_ACTIVITIES_WITH "SELECT 0, a.id, a.key, a.title, a.start_text, a.end_text, a.status, a.goal_id,"
+		" NULL::text FROM rep CROSS JOIN og JOIN activity a ON a.owner_id = og.id"
+		" LEFT JOIN plan_version pv ON pv.id = a.plan_version_id LEFT JOIN plan p ON p.id = pv.plan_id"
+		" WHERE rep.year BETWEEN coalesce(a.start_first / 10000, p.year_from, rep.year)"
+		"  AND coalesce(a.end_last / 10000, p.year_to, rep.year)"
+		"  OR EXISTS (SELECT 1 FROM activity_update u WHERE u.report_id = rep.id AND u.activity_id = a.id)"
+		" UNION ALL SELECT 0, a.id, a.key, a.title, a.start_text, a.end_text, a.status, a.goal_id, NULL"
+		" FROM rep JOIN activity_update u ON u.report_id = rep.id JOIN activity a ON a.id = u.activity_id"
+		" WHERE a.owner_id NOT IN (SELECT id FROM og)"
+		" UNION ALL SELECT 1, activity_id, NULL, NULL, NULL, NULL, status, NULL, comment FROM activity_update"
+		" WHERE report_id = $1",
+	/* (goal id) -> (key, level, number, title) */
+	[STMT_WEB_FOLLOW_REPORT_GOAL] = "SELECT key, level, number, title FROM goal WHERE id = $1",
 	/* (report id, activity id) -> (id) when the activity is one of the report's */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
 		REPORT_ACTIVITIES_WITH "SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = $2",

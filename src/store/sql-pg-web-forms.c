@@ -5,6 +5,9 @@
 /* the order of the reports of a year: T1, T2, then the annual report */
 #define KIND_ORD(k) "CASE " k " WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END"
 
+/* The columns of WEB_FORMS_REPORT_INDICATORS's indicator rows that its outcome rows leave empty */
+#define REPORT_FIG_NULLS "NULL::bigint, NULL::bigint, NULL::int, NULL, NULL, NULL, NULL, NULL, NULL"
+
 const char *const pg_sql_web_forms[STMT__MAX] = {
 	/* (id) -> the report with its organisation, period and who submitted and decided it */
 	[STMT_WEB_FORMS_REPORT] =
@@ -39,36 +42,36 @@ const char *const pg_sql_web_forms[STMT__MAX] = {
 		"SELECT a.id, a.key, a.name, a.level FROM area a WHERE (a.level = 'district'"
 		" AND (a.committee_id = $1 OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = $1)))"
 		" OR a.level = 'municipality' ORDER BY a.level = 'district' DESC, a.id LIMIT 1",
-	/* (org_id, year, period kind, area_id) -> (id, goal_id, ord, shared, key, name, unit,
-	 * direction, target, kf_target, value, example, prev): each indicator that bears on some
-	 * nämndmål of WEB_FORMS_REPORT_GOALS(org_id, year), once, in no set order: a nämndmål's own
-	 * indicators, and those on the KF goal above one that are shared (owned by the organisation
-	 * or its committee/administration pair, and public); each with the targets of the year
-	 * (årsmål, KF:s årsmål), the outcome (total) of the period in the area, and the previous
-	 * value (the same period of the year before, else that year's annual outcome). The caller
-	 * (view/report.c) puts them under the goals: a goal's own, then the shared ones on its
-	 * parent, each group by ord and id. One statement for all the goals (it was one per goal,
-	 * each with a sort), each indicator's figures read once though a KF goal's indicators bear
-	 * on several nämndmål. Every indicator shown is public (PUB_INDICATOR), a goal's own as well:
-	 * the statement before session 16 left the rule off those. */
+	/* (org_id, year, period kind, area_id) -> (kind, ...): the report's indicators (kind 0: (0, id,
+	 * goal_id, ord, shared, key, name, unit, direction, target, kf_target, NULL, NULL)) and the
+	 * outcomes (total) in the area of the period, of the same period the year before and of that
+	 * year's annual outcome (kinds 1, 2, 3: (kind, indicator_id, nine NULLs, value, example)), in
+	 * no set order; see the SQLite text (sql-sqlite-web-forms.c) for what each part returns and
+	 * why. The outcomes are ranges of outcome_period_area_pg's (period, area), each indicator's
+	 * found by the caller (view/report.c); the targets two joins of target (PostgreSQL has no
+	 * derived_indicator_targets, 0060). */
 	[STMT_WEB_FORMS_REPORT_INDICATORS] =
 		"WITH og AS (SELECT id FROM organisation WHERE id = $1 OR pair_id = $1"
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = $1)),"
 		" gs AS (SELECT g.id, g.parent_id FROM goal g WHERE g.level = 'namndmal' AND g.year = $2"
-		"  AND g.owner_id IN (SELECT id FROM og) AND " PUB_GOAL("g") "),"
-		" ps AS (SELECT (SELECT id FROM period WHERE year = $2 AND kind = $3) AS cur,"
-		"  (SELECT id FROM period WHERE year = $2::bigint - 1 AND kind = $3) AS prv,"
-		"  (SELECT id FROM period WHERE year = $2::bigint - 1 AND kind = 'FY') AS fy)"
-		" SELECT i.id, i.goal_id, i.ord, (i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ")::int AS shared, i.key, i.name, i.unit,"
-		" i.direction, tn.text AS target, tk.text AS kf_target, x.value, x.example, coalesce(px.value, fx.value) AS prev"
-		" FROM indicator i CROSS JOIN ps"
+		"  AND g.owner_id IN (SELECT id FROM og) AND " PUB_GOAL("g") ")"
+		" SELECT 0, i.id, i.goal_id, i.ord, (i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ")::int,"
+		" i.key, i.name, i.unit, i.direction, tn.text, tk.text, NULL::float8, NULL::int"
+		" FROM gs JOIN indicator i ON i.goal_id = gs.id"
 		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = $2 AND tn.kind = 'own' AND tn.sex = 'T'"
 		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = $2 AND tk.kind = 'kf' AND tk.sex = 'T'"
-		" LEFT JOIN outcome x ON x.indicator_id = i.id AND x.period_id = ps.cur AND x.area_id = $4 AND x.sex = 'T'"
-		" LEFT JOIN outcome px ON px.indicator_id = i.id AND px.period_id = ps.prv AND px.area_id = $4 AND px.sex = 'T'"
-		" LEFT JOIN outcome fx ON fx.indicator_id = i.id AND fx.period_id = ps.fy AND fx.area_id = $4 AND fx.sex = 'T'"
-		" WHERE (i.goal_id IN (SELECT id FROM gs) OR (i.goal_id IN (SELECT parent_id FROM gs)"
-		"  AND i.owner_id IN (SELECT id FROM og))) AND " PUB_INDICATOR("i"),
+		" WHERE " PUB_INDICATOR("i")
+		" UNION ALL SELECT 0, i.id, i.goal_id, i.ord, 1, i.key, i.name, i.unit, i.direction, tn.text, tk.text, NULL, NULL"
+		" FROM indicator i"
+		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = $2 AND tn.kind = 'own' AND tn.sex = 'T'"
+		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = $2 AND tk.kind = 'kf' AND tk.sex = 'T'"
+		" WHERE i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") " AND i.goal_id IN (SELECT parent_id FROM gs)"
+		" UNION ALL SELECT 1, indicator_id, " REPORT_FIG_NULLS ", value, example::int FROM outcome"
+		" WHERE period_id = (SELECT id FROM period WHERE year = $2 AND kind = $3) AND area_id = $4 AND sex = 'T'"
+		" UNION ALL SELECT 2, indicator_id, " REPORT_FIG_NULLS ", value, NULL FROM outcome"
+		" WHERE period_id = (SELECT id FROM period WHERE year = $2::bigint - 1 AND kind = $3) AND area_id = $4 AND sex = 'T'"
+		" UNION ALL SELECT 3, indicator_id, " REPORT_FIG_NULLS ", value, NULL FROM outcome"
+		" WHERE period_id = (SELECT id FROM period WHERE year = $2::bigint - 1 AND kind = 'FY') AND area_id = $4 AND sex = 'T'",
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = $1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */

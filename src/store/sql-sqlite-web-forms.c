@@ -5,6 +5,9 @@
 /* the order of the reports of a year: T1, T2, then the annual report */
 #define KIND_ORD(k) "CASE " k " WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END"
 
+/* The columns of WEB_FORMS_REPORT_INDICATORS's indicator rows that its outcome rows leave empty */
+#define REPORT_FIG_NULLS "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+
 const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (id) -> the report with its organisation, period and who submitted and decided it */
 	[STMT_WEB_FORMS_REPORT] =
@@ -27,52 +30,60 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (org_id, year) -> the nämndmål of the organisation, or of its committee/administration
 	 * pair, for the year, in document order, with the KF goal above each (parent_id) */
 	[STMT_WEB_FORMS_REPORT_GOALS] =
-		"SELECT g.id, g.key, g.number, g.title AS name, g.parent_id FROM goal g WHERE g.level = 'namndmal'"
-		" AND g.year = ?2 AND g.owner_id IN (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
-		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)) AND " PUB_GOAL("g") " ORDER BY g.id",
+		"WITH og AS (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
+		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1))"
+		" SELECT g.id, g.key, g.number, g.title AS name, g.parent_id FROM og CROSS JOIN goal g ON g.owner_id = og.id"
+		" AND g.year = ?2 AND " PUB_GOAL("g") " WHERE g.level = 'namndmal' ORDER BY g.id",
 	/* (report_id) -> the stored assessments by goal id */
 	[STMT_WEB_FORMS_ASSESSMENTS] =
 		"SELECT goal_id, assessment, analysis FROM assessment WHERE report_id = ?1",
 	/* (org_id) -> the area whose outcomes the organisation follows up: the district it is the
-	 * committee (or administration) of, else the municipality */
+	 * committee (or administration) of (the lower id of the two, area_committee being unique),
+	 * else the municipality (the lowest id). Two seeks of area_committee: an OR of both with an
+	 * ORDER BY read every area and sorted them with two temporary tables (73K instructions,
+	 * 15K now; session 18) */
 	[STMT_WEB_FORMS_ORG_AREA] =
-		"SELECT a.id, a.key, a.name, a.level FROM area a WHERE (a.level = 'district'"
-		" AND (a.committee_id = ?1 OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1)))"
-		" OR a.level = 'municipality' ORDER BY a.level = 'district' DESC, a.id LIMIT 1",
-	/* (org_id, year, period kind, area_id) -> (id, goal_id, ord, shared, key, name, unit,
-	 * direction, target, kf_target, value, example, prev): each indicator that bears on some
-	 * nämndmål of WEB_FORMS_REPORT_GOALS(org_id, year), once, in no set order: a nämndmål's own
-	 * indicators, and those on the KF goal above one that are shared (owned by the organisation
-	 * or its committee/administration pair, and public); each with the targets of the year
-	 * (årsmål, KF:s årsmål), the outcome (total) of the period in the area, and the previous
-	 * value (the same period of the year before, else that year's annual outcome). The caller
-	 * (view/report.c) puts them under the goals: a goal's own, then the shared ones on its
-	 * parent, each group by ord and id. One statement for all the goals (it was one per goal,
-	 * each with a sort), each indicator's figures read once though a KF goal's indicators bear
-	 * on several nämndmål. Every indicator shown is public (PUB_INDICATOR), a goal's own as well:
-	 * the statement before session 16 left the rule off those. The outcomes (sex T) come from
-	 * derived_outcome_sexes (0052: one row per indicator, area and period, vt its T value, bit 4
-	 * of sexes a T row and bit 32 that row's example flag): one seek of a narrow table for each
-	 * rather than of outcome's key and then its row. */
+		"SELECT a.id, a.key, a.name, a.level FROM area a WHERE a.id = coalesce((SELECT min(x) FROM"
+		" (SELECT (SELECT id FROM area WHERE committee_id = ?1 AND level = 'district') AS x"
+		"  UNION ALL SELECT (SELECT id FROM area WHERE committee_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
+		"  AND level = 'district'))), (SELECT min(id) FROM area WHERE level = 'municipality'))",
+	/* (org_id, year, period kind, area_id) -> (kind, ...): what the report's indicators need, as
+	 * rows of four kinds in no set order. Kind 0: (0, id, goal_id, ord, shared, key, name, unit,
+	 * direction, target, kf_target, NULL, NULL), each indicator that bears on some nämndmål of
+	 * WEB_FORMS_REPORT_GOALS(org_id, year): a nämndmål's own indicators (first part), and those on
+	 * the KF goal above one that are shared, owned by the organisation or its committee/
+	 * administration pair (second part; shared is always 1 there); every one public
+	 * (PUB_INDICATOR); an indicator on a nämndmål that is also the parent of one comes twice (the
+	 * caller keeps one); target and kf_target the årsmål and KF:s årsmål of the year (one seek of
+	 * derived_indicator_targets, 0060, for both). Kinds 1, 2, 3: (kind, indicator_id, nine NULLs,
+	 * value, example) the outcomes (total) in the area of the period, of the same period the year before,
+	 * and of that year's annual outcome, every indicator's that has one: each a range of
+	 * derived_outcome_sexes_period_area (0052: vt its T value, bit 4 of sexes a T row and bit 32
+	 * that row's example flag). The caller (view/report.c) gives each indicator its figures (the
+	 * previous value: kind 2, else kind 3) and puts them under the goals: a goal's own, then the
+	 * shared ones on its parent, each group by ord and id. Three seeks of an outcome per
+	 * indicator cost 1.1M instructions of the page's 6M (session 18); the second part is driven
+	 * by the organisations' indicators (indicator_owner), not by the KF goals, which carry every
+	 * district's. */
 	[STMT_WEB_FORMS_REPORT_INDICATORS] =
 		"WITH og AS (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)),"
-		" gs AS (SELECT g.id, g.parent_id FROM goal g WHERE g.level = 'namndmal' AND g.year = ?2"
-		"  AND g.owner_id IN (SELECT id FROM og) AND " PUB_GOAL("g") "),"
-		" ps AS (SELECT (SELECT id FROM period WHERE year = ?2 AND kind = ?3) AS cur,"
-		"  (SELECT id FROM period WHERE year = ?2 - 1 AND kind = ?3) AS prv,"
-		"  (SELECT id FROM period WHERE year = ?2 - 1 AND kind = 'FY') AS fy)"
-		" SELECT i.id, i.goal_id, i.ord, (i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ") AS shared, i.key, i.name, i.unit,"
-		" i.direction, tn.text AS target, tk.text AS kf_target, x.vt AS value,"
-		" CASE WHEN x.sexes & 4 THEN (x.sexes & 32) <> 0 END AS example, coalesce(px.vt, fx.vt) AS prev"
-		" FROM indicator i CROSS JOIN ps"
-		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = ?2 AND tn.kind = 'own' AND tn.sex = 'T'"
-		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = ?2 AND tk.kind = 'kf' AND tk.sex = 'T'"
-		" LEFT JOIN derived_outcome_sexes x ON x.indicator_id = i.id AND x.area_id = ?4 AND x.period_id = ps.cur"
-		" LEFT JOIN derived_outcome_sexes px ON px.indicator_id = i.id AND px.area_id = ?4 AND px.period_id = ps.prv"
-		" LEFT JOIN derived_outcome_sexes fx ON fx.indicator_id = i.id AND fx.area_id = ?4 AND fx.period_id = ps.fy"
-		" WHERE (i.goal_id IN (SELECT id FROM gs) OR (i.goal_id IN (SELECT parent_id FROM gs)"
-		"  AND i.owner_id IN (SELECT id FROM og))) AND " PUB_INDICATOR("i"),
+		" gs AS (SELECT g.id, g.parent_id FROM og CROSS JOIN goal g ON g.owner_id = og.id AND g.year = ?2"
+		"  AND " PUB_GOAL("g") " WHERE g.level = 'namndmal')"
+		" SELECT 0, i.id, i.goal_id, i.ord, (i.owner_id IN og AND " PUB_INDICATOR("i") "), i.key, i.name, i.unit,"
+		" i.direction, t.own, t.kf, NULL, NULL FROM gs CROSS JOIN indicator i ON i.goal_id = gs.id"
+		" LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?2 WHERE " PUB_INDICATOR("i")
+		" UNION ALL SELECT 0, i.id, i.goal_id, i.ord, 1, i.key, i.name, i.unit, i.direction, t.own, t.kf, NULL, NULL"
+		" FROM og CROSS JOIN indicator i ON i.owner_id = og.id"
+		" LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?2"
+		" WHERE " PUB_INDICATOR("i") " AND i.goal_id IN (SELECT parent_id FROM gs)"
+		" UNION ALL SELECT 1, indicator_id, " REPORT_FIG_NULLS ", vt, CASE WHEN sexes & 4 THEN (sexes & 32) <> 0 END"
+		" FROM derived_outcome_sexes"
+		" WHERE period_id = (SELECT id FROM period WHERE year = ?2 AND kind = ?3) AND area_id = ?4"
+		" UNION ALL SELECT 2, indicator_id, " REPORT_FIG_NULLS ", vt, NULL FROM derived_outcome_sexes"
+		" WHERE period_id = (SELECT id FROM period WHERE year = ?2 - 1 AND kind = ?3) AND area_id = ?4"
+		" UNION ALL SELECT 3, indicator_id, " REPORT_FIG_NULLS ", vt, NULL FROM derived_outcome_sexes"
+		" WHERE period_id = (SELECT id FROM period WHERE year = ?2 - 1 AND kind = 'FY') AND area_id = ?4",
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = ?1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */

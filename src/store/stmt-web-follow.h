@@ -1,6 +1,6 @@
 /* stmt-web-follow.h: statements of the 'follow' web pages: the commission pages (/kommissionen)
  * and the activities of a follow-up report with their status in it (table activity_update;
- * shared by the report page and the API's report routes); the search page's are in
+ * shared by the report page, the API's report routes and the to-do list); the search page's are in
  * stmt-web-search.h. SQL in sql-sqlite-web-follow.c, parameters documented there. Each
  * X(WEB_FOLLOW_NAME) becomes STMT_WEB_FOLLOW_NAME in enum stmt. */
 #ifndef LUP_STMT_WEB_FOLLOW_H
@@ -11,7 +11,8 @@
 	X(WEB_FOLLOW_ADMINS) X(WEB_FOLLOW_RESPONSE) X(WEB_FOLLOW_RESPONSE_REFS) \
 	X(WEB_FOLLOW_MEASURE_RESPONSES) X(WEB_FOLLOW_ADMIN) X(WEB_FOLLOW_ADMIN_REPORTS) \
 	X(WEB_FOLLOW_ADMIN_RESPONSES) \
-	X(WEB_FOLLOW_REPORT_ACTIVITIES) X(WEB_FOLLOW_REPORT_ACTIVITY) \
+	X(WEB_FOLLOW_REPORT_ACTIVITIES) X(WEB_FOLLOW_REPORT_ACTIVITY) X(WEB_FOLLOW_REPORT_ACTS) \
+	X(WEB_FOLLOW_REPORT_GOAL) \
 	X(WEB_FOLLOW_REL_REPORT_ACTIVITIES)
 
 #endif

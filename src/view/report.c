@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "model/period.h"
+#include "model/status.h"
 #include "render/rows.h"
 #include "store/store.h"
 #include "view/report.h"
@@ -33,15 +34,28 @@ static double num(const char *s, int *has)
 	return s ? strtod(s, NULL) : NAN;
 }
 
+/* direction_of: the direction a stored name gives (compared as such first: the parser's fold
+ * and trim were 0.75K instructions an indicator); NONE for NULL or an unknown name. */
+static enum model_direction direction_of(const char *text)
+{
+	enum model_direction dir = MODEL_DIR_NONE;
+
+	for (int d = 0; text && d < MODEL_DIR__MAX; d++)
+		if (!strcmp(text, model_direction_name((enum model_direction)d)))
+			return (enum model_direction)d;
+	model_direction_parse(text, &dir, NULL, 0);
+	return dir;
+}
+
 /* judge: whether indicator in (its figures and targets set) meets its target (the årsmål, else
  * KF:s årsmål) for direction dir (text, may be NULL). */
 static void judge(const char *direction, struct view_report_indicator *in)
 {
 	struct model_target t;
-	enum model_direction dir = MODEL_DIR_NONE;
+	enum model_direction dir;
 
 	in->judged_by = in->target ? "årsmål" : in->kf_target ? "KF:s årsmål" : NULL;
-	model_direction_parse(direction, &dir, NULL, 0);
+	dir = direction_of(direction);
 	model_target_parse(in->target ? in->target : in->kf_target, &t, NULL, 0);
 	in->meets = model_outcome_meets_target(dir, in->has_value, in->value, &t, in->has_prev, in->prev);
 	in->why = NULL;
@@ -68,46 +82,131 @@ static const char *col_dup(struct arena *a, const struct store_row *r, int i)
 struct ind_row {
 	int64_t goal, ord;
 	int shared;
+	const char *direction;
 	struct view_report_indicator in;
 };
 
-/* The indicators being read straight into structs (no row set). */
+/* An outcome of WEB_FORMS_REPORT_INDICATORS (kinds 1-3): an indicator's value (text as read). */
+struct ind_fig {
+	int64_t ind;
+	const char *value;
+	int example;
+};
+
+/* The figures of one kind being read: the period's, the year before's, that year's annual. */
+struct figs {
+	struct ind_fig *v;
+	int n, cap;
+};
+
+/* The indicators and their figures being read straight into structs (no row set). */
 struct inds_read {
 	struct arena *a;
 	struct ind_row *v;
 	int n, cap;
+	struct figs figs[3];
 };
 
-/* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order), judged. */
+/* grow: room for one more element of size sz in *v (n used, *cap allocated), from a. */
+static void *grow(struct arena *a, void *v, int n, int *cap, size_t sz)
+{
+	if (n < *cap)
+		return v;
+	int c = *cap ? *cap * 2 : 64;
+	void *w = arena_alloc_raw(a, sz * (size_t)c);
+	if (n)
+		memcpy(w, v, sz * (size_t)n);
+	*cap = c;
+	return w;
+}
+
+/* fig_read: one outcome row (kind 1-3: indicator_id at 1, value and example at 11 and 12) into its
+ * kind's list; one without a value is left out (as none). */
+static void fig_read(struct inds_read *x, int kind, const struct store_row *r)
+{
+	struct figs *f = &x->figs[kind - 1];
+	const char *v = store_col_text(r, 11);
+
+	if (!v)
+		return;
+	f->v = grow(x->a, f->v, f->n, &f->cap, sizeof(*f->v));
+	f->v[f->n++] = (struct ind_fig){ store_col_int(r, 1), arena_strdup(x->a, v), (int)store_col_int(r, 12) };
+}
+
+/* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order): an indicator
+ * (kind 0, judged once its figures are in: ind_judge) or an outcome. */
 static int ind_row_read(void *ctx, const struct store_row *r)
 {
 	struct inds_read *x = ctx;
+	int kind = (int)store_col_int(r, 0);
 
-	if (x->n == x->cap) {
-		int cap = x->cap ? x->cap * 2 : 64;
-		struct ind_row *v = arena_alloc_raw(x->a, sizeof(*v) * (size_t)cap);
-		if (x->n)
-			memcpy(v, x->v, sizeof(*v) * (size_t)x->n);
-		x->v = v;
-		x->cap = cap;
+	if (kind >= 1 && kind <= 3) {
+		fig_read(x, kind, r);
+		return 0;
 	}
+	x->v = grow(x->a, x->v, x->n, &x->cap, sizeof(*x->v));
 	struct ind_row *o = &x->v[x->n++];
 	struct view_report_indicator *in = &o->in;
 	memset(o, 0, sizeof(*o));
-	in->id = store_col_int(r, 0);
-	o->goal = store_col_int(r, 1);
-	o->ord = store_col_int(r, 2);
-	o->shared = (int)store_col_int(r, 3);
-	in->key = col_dup(x->a, r, 4);
-	in->name = col_dup(x->a, r, 5);
-	in->unit = col_dup(x->a, r, 6);
-	in->target = col_dup(x->a, r, 8);
-	in->kf_target = col_dup(x->a, r, 9);
-	in->value = num(store_col_text(r, 10), &in->has_value);
-	in->example = (int)store_col_int(r, 11);
-	in->prev = num(store_col_text(r, 12), &in->has_prev);
-	judge(store_col_text(r, 7), in);
+	in->id = store_col_int(r, 1);
+	o->goal = store_col_int(r, 2);
+	o->ord = store_col_int(r, 3);
+	o->shared = (int)store_col_int(r, 4);
+	in->key = col_dup(x->a, r, 5);
+	in->name = col_dup(x->a, r, 6);
+	in->unit = col_dup(x->a, r, 7);
+	o->direction = col_dup(x->a, r, 8);
+	in->target = col_dup(x->a, r, 9);
+	in->kf_target = col_dup(x->a, r, 10);
 	return 0;
+}
+
+static int fig_cmp(const void *x, const void *y)
+{
+	const struct ind_fig *a = x, *b = y;
+
+	return a->ind < b->ind ? -1 : a->ind > b->ind;
+}
+
+/* fig_find: indicator id's figure in f (sorted by fig_sort), or NULL. */
+static const struct ind_fig *fig_find(const struct figs *f, int64_t id)
+{
+	int lo = 0, hi = f->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (f->v[mid].ind < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->n && f->v[lo].ind == id ? &f->v[lo] : NULL;
+}
+
+/* fig_sort: f by indicator (a range of the index comes sorted already: then no sort). */
+static void fig_sort(struct figs *f)
+{
+	for (int i = 1; i < f->n; i++)
+		if (f->v[i - 1].ind > f->v[i].ind) {
+			qsort(f->v, (size_t)f->n, sizeof(*f->v), fig_cmp);
+			return;
+		}
+}
+
+/* ind_judge: indicator row o's figures from x (the period's value and example flag, the
+ * previous value: the same period the year before, else that year's annual), judged. */
+static void ind_judge(const struct inds_read *x, struct ind_row *o)
+{
+	struct view_report_indicator *in = &o->in;
+	const struct ind_fig *cur = fig_find(&x->figs[0], in->id);
+	const struct ind_fig *prv = fig_find(&x->figs[1], in->id);
+
+	if (!prv)
+		prv = fig_find(&x->figs[2], in->id);
+	in->value = num(cur ? cur->value : NULL, &in->has_value);
+	in->example = cur ? cur->example : 0;
+	in->prev = num(prv ? prv->value : NULL, &in->has_prev);
+	judge(o->direction, in);
 }
 
 static int ind_row_cmp(const void *x, const void *y)
@@ -117,6 +216,18 @@ static int ind_row_cmp(const void *x, const void *y)
 	if (a->ord != b->ord)
 		return a->ord < b->ord ? -1 : 1;
 	return a->in.id < b->in.id ? -1 : a->in.id > b->in.id;
+}
+
+/* ind_unique: rows v (n, sorted by ind_row_cmp) with each indicator once (one read twice is
+ * the same row twice, next to each other); returns how many are left. */
+static int ind_unique(struct ind_row *v, int n)
+{
+	int m = 0;
+
+	for (int i = 0; i < n; i++)
+		if (!m || v[m - 1].in.id != v[i].in.id)
+			v[m++] = v[i];
+	return m;
 }
 
 /* under: whether indicator row r comes under goal id as its own (own) or as a shared one on the
@@ -165,13 +276,18 @@ static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_
 static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct rowset *gs,
 		      const struct rowset *as)
 {
-	struct inds_read x = { c->a, NULL, 0, 0 };
+	struct inds_read x = { .a = c->a };
 	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
 
 	if (store_query(c->st, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4, ind_row_read, &x, c->e) != LUP_OK)
 		return c->e->code;
 	if (x.n > 1)
 		qsort(x.v, (size_t)x.n, sizeof(*x.v), ind_row_cmp);
+	x.n = ind_unique(x.v, x.n);
+	for (int k = 0; k < 3; k++)
+		fig_sort(&x.figs[k]);
+	for (int i = 0; i < x.n; i++)
+		ind_judge(&x, &x.v[i]);
 	rep->ngoals = gs->nrows;
 	rep->goals = arena_alloc(c->a, sizeof(*rep->goals) * (size_t)(gs->nrows + 1));
 	for (int i = 0; i < gs->nrows; i++) {
@@ -191,7 +307,6 @@ struct act_key {
 	int group;		/* 0: a nämndmål, 1: another goal, 2: no goal */
 	int64_t goal;
 	const char *key;
-	struct row_cell *row;
 };
 
 static int act_key_cmp(const void *x, const void *y)
@@ -205,90 +320,217 @@ static int act_key_cmp(const void *x, const void *y)
 	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
 }
 
-void view_report_order_activities(struct rowset *rs)
-{
-	int gid = rowset_col(rs, "goal_id"), lev = rowset_col(rs, "goal_level"), key = rowset_col(rs, "key");
-	struct act_key *k;
+/* A goal's texts as the activities show them, found once per goal. */
+struct act_goal {
+	int64_t id;
+	int found;		/* the goal exists (else the activity shows no goal, as a LEFT JOIN did) */
+	const char *key, *level, *number, *name;
+};
 
-	if (rs->nrows < 2 || gid < 0 || lev < 0 || key < 0)
-		return;
-	k = arena_alloc_raw(rs->a, sizeof(*k) * (size_t)rs->nrows);
-	for (int i = 0; i < rs->nrows; i++) {
-		struct row_cell *c = rs->rows[i];
-		int none = c[gid].s == NULL;
-		k[i] = (struct act_key){ none ? 2 : !(c[lev].s && strcmp(c[lev].s, "namndmal") == 0),
-					 rowset_ic(rs, i, gid), c[key].s, c };
-	}
-	qsort(k, (size_t)rs->nrows, sizeof(*k), act_key_cmp);
-	for (int i = 0; i < rs->nrows; i++)
-		rs->rows[i] = k[i].row;
-}
+/* An update of the report: its activity's status and comment in it. */
+struct act_update {
+	int64_t act;
+	const char *status, *comment;
+};
 
-/* The activities being read (STMT_WEB_FOLLOW_REPORT_ACTIVITIES) straight into structs: no row set
- * (with its copy of every cell and its columns found by name per access). */
+/* The activities and updates of STMT_WEB_FOLLOW_REPORT_ACTS being read straight into structs
+ * (no row set, with its copy of every cell and its columns found by name per access). */
 struct acts_read {
 	struct arena *a;
 	struct view_report_activity *v;
 	int n, cap;
+	struct act_update *u;
+	int nu, capu;
 };
 
-/* act_row: one row of STMT_WEB_FOLLOW_REPORT_ACTIVITIES (columns in its order) into the next
- * activity. */
+/* status_text: a status as one of model/status.h's codes when it is one (no copy), else a copy
+ * in a (NULL for NULL). */
+static const char *status_text(struct arena *a, const struct store_row *r, int i)
+{
+	const char *t = store_col_text(r, i);
+
+	for (int k = 0; t && k < ACT_STATUS_N; k++)
+		if (!strcmp(act_status_codes[k], t))
+			return act_status_codes[k];
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+/* act_row: one row of STMT_WEB_FOLLOW_REPORT_ACTS (columns in its order): an activity (kind
+ * 0) or an update (kind 1). */
 static int act_row(void *ctx, const struct store_row *r)
 {
 	struct acts_read *x = ctx;
 
-	if (x->n == x->cap) {
-		int cap = x->cap ? x->cap * 2 : 64;
-		struct view_report_activity *v = arena_alloc(x->a, sizeof(*v) * (size_t)(cap + 1));
-		if (x->n)
-			memcpy(v, x->v, sizeof(*v) * (size_t)x->n);
-		x->v = v;
-		x->cap = cap;
+	if (store_col_int(r, 0) == 1) {
+		x->u = grow(x->a, x->u, x->nu, &x->capu, sizeof(*x->u));
+		x->u[x->nu++] = (struct act_update){ store_col_int(r, 1), status_text(x->a, r, 6), col_dup(x->a, r, 8) };
+		return 0;
 	}
+	x->v = grow(x->a, x->v, x->n, &x->cap, sizeof(*x->v));
 	struct view_report_activity *a = &x->v[x->n++];
-	a->id = store_col_int(r, 0);
-	a->key = col_dup(x->a, r, 1);
-	a->name = col_dup(x->a, r, 2);
-	a->start = col_dup(x->a, r, 3);
-	a->end = col_dup(x->a, r, 4);
-	a->own_status = col_dup(x->a, r, 5);
-	a->goal_id = store_col_int(r, 6);
-	a->goal_key = col_dup(x->a, r, 7);
-	a->goal_level = col_dup(x->a, r, 8);
-	a->goal_number = col_dup(x->a, r, 9);
-	a->goal_name = col_dup(x->a, r, 10);
-	a->status = col_dup(x->a, r, 11);
-	a->comment = col_dup(x->a, r, 12);
-	a->reported = (int)store_col_int(r, 13);
+	memset(a, 0, sizeof(*a));
+	a->id = store_col_int(r, 1);
+	a->key = col_dup(x->a, r, 2);
+	a->name = col_dup(x->a, r, 3);
+	a->start = col_dup(x->a, r, 4);
+	a->end = col_dup(x->a, r, 5);
+	a->own_status = status_text(x->a, r, 6);
+	a->goal_id = store_col_int(r, 7);
 	return 0;
 }
 
-/* act_cmp: the order of view_report_order_activities, on the activities read. */
+static int update_cmp(const void *x, const void *y)
+{
+	const struct act_update *a = x, *b = y;
+
+	return a->act < b->act ? -1 : a->act > b->act;
+}
+
+/* update_of: activity id's update in u (n, sorted by activity), or NULL. */
+static const struct act_update *update_of(const struct act_update *u, int n, int64_t id)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (u[mid].act < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && u[lo].act == id ? &u[lo] : NULL;
+}
+
+/* A goal being read by STMT_WEB_FOLLOW_REPORT_GOAL: where its texts go and their arena. */
+struct goal_read {
+	struct arena *a;
+	struct act_goal *g;
+};
+
+/* goal_row: the one row of STMT_WEB_FOLLOW_REPORT_GOAL, its texts copied. */
+static int goal_row(void *ctx, const struct store_row *r)
+{
+	struct goal_read *x = ctx;
+
+	x->g->found = 1;
+	x->g->key = col_dup(x->a, r, 0);
+	x->g->level = col_dup(x->a, r, 1);
+	x->g->number = col_dup(x->a, r, 2);
+	x->g->name = col_dup(x->a, r, 3);
+	return 1;
+}
+
+/* goal_find: goal id's texts: from known (the report's nämndmål, nk of them) or read
+ * (STMT_WEB_FOLLOW_REPORT_GOAL, copied into a). Returns LUP_OK or the store's error in e. */
+static int goal_find(struct store *st, struct arena *a, int64_t id, const struct view_report_goal *known, int nk,
+		     struct act_goal *g, struct err *e)
+{
+	struct goal_read x = { a, g };
+	struct sval arg = SVI(id);
+
+	memset(g, 0, sizeof(*g));
+	g->id = id;
+	for (int k = 0; k < nk; k++)
+		if (known[k].id == id) {
+			*g = (struct act_goal){ id, 1, known[k].key, "namndmal", known[k].number, known[k].name };
+			return LUP_OK;
+		}
+	if (store_query(st, STMT_WEB_FOLLOW_REPORT_GOAL, &arg, 1, goal_row, &x, e) != LUP_OK)
+		return e->code;
+	return LUP_OK;
+}
+
+/* acts_goals: each activity's goal texts, each goal found once (an organisation's 150
+ * activities have some 30 goals); an activity whose goal is gone shows none. */
+static int acts_goals(struct store *st, struct arena *a, struct view_report_activity *v, int n,
+		      const struct view_report_goal *known, int nk, struct err *e)
+{
+	struct act_goal *gs = arena_alloc_raw(a, sizeof(*gs) * (size_t)(n + 1)), *g;
+	int ng = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!v[i].goal_id)
+			continue;
+		g = NULL;
+		for (int k = ng - 1; k >= 0 && !g; k--)
+			if (gs[k].id == v[i].goal_id)
+				g = &gs[k];
+		if (!g) {
+			g = &gs[ng++];
+			if (goal_find(st, a, v[i].goal_id, known, nk, g, e) != LUP_OK)
+				return e->code;
+		}
+		if (!g->found) {
+			v[i].goal_id = 0;
+			continue;
+		}
+		v[i].goal_key = g->key, v[i].goal_level = g->level, v[i].goal_number = g->number, v[i].goal_name = g->name;
+	}
+	return LUP_OK;
+}
+
+/* acts_updates: each activity's status in the report: its update's (reported), else its own. */
+static void acts_updates(struct acts_read *x)
+{
+	int sorted = 1;
+
+	for (int i = 1; i < x->nu && sorted; i++)
+		sorted = x->u[i - 1].act <= x->u[i].act;
+	if (!sorted)
+		qsort(x->u, (size_t)x->nu, sizeof(*x->u), update_cmp);
+	for (int i = 0; i < x->n; i++) {
+		struct view_report_activity *a = &x->v[i];
+		const struct act_update *u = update_of(x->u, x->nu, a->id);
+		a->reported = u != NULL;
+		a->status = u ? u->status : a->own_status;
+		a->comment = u ? u->comment : NULL;
+	}
+}
+
+/* act_cmp: the order of a report's activities (act_key_cmp), on the activities read. */
 static int act_cmp(const void *x, const void *y)
 {
 	const struct view_report_activity *a = x, *b = y;
 	struct act_key ka = { !a->goal_id ? 2 : !(a->goal_level && strcmp(a->goal_level, "namndmal") == 0), a->goal_id,
-			      a->key, NULL };
+			      a->key };
 	struct act_key kb = { !b->goal_id ? 2 : !(b->goal_level && strcmp(b->goal_level, "namndmal") == 0), b->goal_id,
-			      b->key, NULL };
+			      b->key };
 
 	return act_key_cmp(&ka, &kb);
+}
+
+/* activities: view_report_activities with the report's nämndmål known (nk), whose texts need no
+ * read. */
+static int activities(struct store *st, struct arena *a, int64_t id, const struct view_report_goal *known, int nk,
+		      struct view_report_activity **acts, int *n, struct err *e)
+{
+	struct acts_read x = { .a = a };
+	struct sval arg = SVI(id);
+
+	*acts = NULL;
+	*n = 0;
+	if (store_query(st, STMT_WEB_FOLLOW_REPORT_ACTS, &arg, 1, act_row, &x, e) != LUP_OK)
+		return e->code;
+	acts_updates(&x);
+	if (acts_goals(st, a, x.v, x.n, known, nk, e) != LUP_OK)
+		return e->code;
+	if (x.n > 1)
+		qsort(x.v, (size_t)x.n, sizeof(*x.v), act_cmp);
+	*n = x.n;
+	*acts = x.v ? x.v : arena_alloc(a, sizeof(**acts));
+	return LUP_OK;
+}
+
+int view_report_activities(struct store *st, struct arena *a, int64_t id, struct view_report_activity **acts, int *n,
+			   struct err *e)
+{
+	return activities(st, a, id, NULL, 0, acts, n, e);
 }
 
 /* load_activities: the organisation's activities of the year with their status in the report. */
 static int load_activities(struct ctx *c, struct view_report *rep)
 {
-	struct acts_read x = { c->a, NULL, 0, 0 };
-	struct sval arg = SVI(rep->id);
-
-	if (store_query(c->st, STMT_WEB_FOLLOW_REPORT_ACTIVITIES, &arg, 1, act_row, &x, c->e) != LUP_OK)
-		return c->e->code;
-	if (x.n > 1)
-		qsort(x.v, (size_t)x.n, sizeof(*x.v), act_cmp);
-	rep->nacts = x.n;
-	rep->acts = x.v ? x.v : arena_alloc(c->a, sizeof(*rep->acts));
-	return LUP_OK;
+	return activities(c->st, c->a, rep->id, rep->goals, rep->ngoals, &rep->acts, &rep->nacts, c->e);
 }
 
 /* load_cycle: the history, the committee's decision and the carried marks of the goals and

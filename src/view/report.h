@@ -97,12 +97,14 @@ enum { VIEW_REPORT_HEAD = 0, VIEW_REPORT_ALL = 1, VIEW_REPORT_GOALS = 2 };	/* vi
 int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, struct view_report *rep,
 		     int *found, struct err *e);
 
-/* view_report_order_activities: puts rs, the rows of STMT_WEB_FOLLOW_REPORT_ACTIVITIES (which come
- * in no set order), in the order the report shows them: grouped by goal, the nämndmål first,
- * then the goals above them (each by goal id), then the activities without a goal; within a
- * goal by key in byte order (SQL's BINARY). Rows without those columns are left as they are. */
-struct rowset;
-void view_report_order_activities(struct rowset *rs);
+/* view_report_activities: report id's activities (view_report's acts: the organisation's of
+ * the year and any the report has an update of, each with its status in the report; carried is
+ * not set) into *acts (from a; never NULL) and *n, in the order the report shows them: grouped
+ * by goal, the nämndmål first, then the goals above them (each by goal id), then the activities
+ * without a goal; within a goal by key in byte order (SQL's BINARY). Returns LUP_OK or the
+ * store's error in e (*n 0). */
+int view_report_activities(struct store *st, struct arena *a, int64_t id, struct view_report_activity **acts, int *n,
+			   struct err *e);
 
 /* view_report_period_label: "Tertialrapport 1 2022", "Tertialrapport 2 2022" or
  * "Verksamhetsberättelse 2022" for kind T1, T2 or anything else, in a ("" on failure). */

@@ -25,7 +25,44 @@ static const char *fname(struct http_req *r, const char *prefix, int64_t id)
 	return arena_strdup(&r->a, name);
 }
 
-/* kept: the form's value of name when a form is shown again and sent it, else the stored one. */
+const char *pf_report_path_id(struct http_req *r, const char *prefix, int64_t id)
+{
+	size_t n = strlen(prefix);
+	char d[24];
+	int k = sizeof(d);
+	unsigned long long u = id < 0 ? 0ULL - (unsigned long long)id : (unsigned long long)id;
+	char *out;
+
+	do
+		d[--k] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (id < 0)
+		d[--k] = '-';
+	out = arena_alloc_raw(&r->a, n + sizeof(d) - (size_t)k + 1);
+	memcpy(out, prefix, n);
+	memcpy(out + n, d + k, sizeof(d) - (size_t)k);
+	out[n + sizeof(d) - (size_t)k] = 0;
+	return out;
+}
+
+const char *pf_report_path_key(struct http_req *r, const char *prefix, const char *key)
+{
+	size_t n = strlen(prefix), k = 0;
+	char *out;
+
+	while (key && ((key[k] >= 'a' && key[k] <= 'z') || (key[k] >= 'A' && key[k] <= 'Z') ||
+		       (key[k] >= '0' && key[k] <= '9') || key[k] == '-' || key[k] == '.' || key[k] == '_' || key[k] == '~'))
+		k++;
+	if (!key || key[k]) {	/* a byte to percent-encode (or none): pf_href's encoding */
+		key = pf_href(r, "%s", key);
+		k = strlen(key);
+	}
+	out = arena_alloc_raw(&r->a, n + k + 1);
+	memcpy(out, prefix, n);
+	memcpy(out + n, key, k + 1);
+	return out;
+}
+
 const char *pf_report_activities_group(struct http_req *r, const struct view_report_activity *a)
 {
 	return a->goal_id ? fname(r, "aktiviteter-mal", a->goal_id) : "aktiviteter-utan-mal";
@@ -69,69 +106,60 @@ static void group_head(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-static void status_cell(struct html *h, const struct view_report *rep, const struct view_report_activity *a)
-{
-	HTML_OPEN(h, "td");
-	html_text(h, pf_activity_status_sv(a->status));
-	if (!a->reported)
-		HTML_ELEM_AV(h, "span", "class", "hint", " (aktivitetens egen status, inte uppdaterad i rapporten)");
-	if (a->carried)
-		HTML_ELEM_AV(h, "span", "class", "carried", pf_report_carried_sv(rep));
-	html_close(h);
-}
-
-/* date_cell: a td of class date with page_time's text of t; the last few texts are kept, as an
+/* date_text: page_time's text of t; the last few texts are kept in memo_in/memo_out, as an
  * organisation's activities mostly share their dates (model_time_sv formats with printf) */
-static void date_cell(struct http_req *r, struct html *h, const char *t, const char **memo_in, const char **memo_out)
+static const char *date_text(struct http_req *r, const char *t, const char **memo_in, const char **memo_out)
 {
+	const char *out;
 	int k;
 
-	for (k = 0; k < 4 && memo_in[k]; k++)
-		if (t && !strcmp(memo_in[k], t))
-			break;
-	if (!t || k == 4 || !memo_in[k]) {
-		const char *out = page_time(r, t);
-
-		if (t) {
-			memmove(memo_in + 1, memo_in, 3 * sizeof(*memo_in));
-			memmove(memo_out + 1, memo_out, 3 * sizeof(*memo_out));
-			memo_in[0] = t, memo_out[0] = out;
-		}
-		HTML_ELEM_AV(h, "td", "class", "date", out);
-		return;
+	for (k = 0; t && k < 4 && memo_in[k]; k++)
+		if (!strcmp(memo_in[k], t))
+			return memo_out[k];
+	out = page_time(r, t);
+	if (t) {
+		memmove(memo_in + 1, memo_in, 3 * sizeof(*memo_in));
+		memmove(memo_out + 1, memo_out, 3 * sizeof(*memo_out));
+		memo_in[0] = t, memo_out[0] = out;
 	}
-	HTML_ELEM_AV(h, "td", "class", "date", memo_out[k]);
+	return out;
+}
+
+/* row: activity a's row of the read-only table (templates: a row is four writer calls, not one
+ * per element) */
+static void row(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_activity *a,
+		const char **memo_in, const char **memo_out)
+{
+	const char *start = date_text(r, a->start, memo_in, memo_out);
+
+	HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"date\">" HTML_HOLE
+		 "</td><td class=\"date\">" HTML_HOLE "</td><td>" HTML_HOLE,
+		 pf_report_path_id(r, "/aktivitet/", a->id), a->name, start, date_text(r, a->end, memo_in, memo_out),
+		 pf_activity_status_sv(a->status));
+	if (!a->reported)
+		HTML_TPL0(h, "<span class=\"hint\"> (aktivitetens egen status, inte uppdaterad i rapporten)</span>");
+	if (a->carried)
+		HTML_ELEM_AV(h, "span", "class", "carried", pf_report_carried_sv(rep));
+	if (a->comment && *a->comment) {
+		HTML_TPL0(h, "</td><td>");
+		pf_paragraphs(r, h, a->comment, "analysis");
+		HTML_TPL0(h, "</td></tr>");
+	} else {
+		HTML_TPL0(h, "</td><td><span class=\"hint\">–</span></td></tr>");
+	}
 }
 
 /* table: the activities [i, end) read-only. */
 static void table(struct http_req *r, struct html *h, const struct view_report *rep, int i, int end)
 {
-	static const char *const cols[] = { "Aktivitet", "Start", "Slut", "Status i rapporten", "Kommentar", NULL };
 	const char *memo_in[4] = { 0 }, *memo_out[4] = { 0 };
 
-	html_open(h, "table", "class", "report-activities", NULL);
-	html_elem(h, "caption", "Aktiviteternas status i rapporten", NULL);
-	pf_thead(h, cols);
-	html_open(h, "tbody", NULL);
-	for (; i < end; i++) {
-		const struct view_report_activity *a = &rep->acts[i];
-		HTML_OPEN(h, "tr");
-		HTML_OPEN_AV(h, "th", "scope", "row");
-		pf_link(h, pf_href(r, "/aktivitet/%lld", (long long)a->id), a->name);
-		html_close(h);
-		date_cell(r, h, a->start, memo_in, memo_out);
-		date_cell(r, h, a->end, memo_in, memo_out);
-		status_cell(h, rep, a);
-		HTML_OPEN(h, "td");
-		if (a->comment && *a->comment)
-			pf_paragraphs(r, h, a->comment, "analysis");
-		else
-			HTML_ELEM_AV(h, "span", "class", "hint", "–");
-		html_close(h);
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
+	HTML_TPL0(h, "<table class=\"report-activities\"><caption>Aktiviteternas status i rapporten</caption><thead><tr>"
+		  "<th scope=\"col\">Aktivitet</th><th scope=\"col\">Start</th><th scope=\"col\">Slut</th>"
+		  "<th scope=\"col\">Status i rapporten</th><th scope=\"col\">Kommentar</th></tr></thead><tbody>");
+	for (; i < end; i++)
+		row(r, h, rep, &rep->acts[i], memo_in, memo_out);
+	HTML_TPL0(h, "</tbody></table>");
 }
 
 /* fields: one activity's fieldset in a form: what it is, the status list and the comment. */
@@ -182,15 +210,14 @@ static void group_form(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-static void summary_counts(struct html *h, const struct view_report *rep, int64_t goal, int total)
+/* summary_counts: "3 aktiviteter (2 planerade, 1 pågående). " for total activities, n[k] of
+ * status k. */
+static void summary_counts(struct html *h, const int *n, int total)
 {
-	int n[ACT_STATUS_N] = { 0 }, first = 1, k;
+	int first = 1;
 
-	for (int i = 0; i < rep->nacts; i++)
-		if (rep->acts[i].goal_id == goal && (k = act_status_index(rep->acts[i].status)) >= 0)
-			n[k]++;
 	html_textf(h, "%d %s", total, total == 1 ? "aktivitet" : "aktiviteter");
-	for (k = 0; k < ACT_STATUS_N; k++) {
+	for (int k = 0; k < ACT_STATUS_N; k++) {
 		if (!n[k])
 			continue;
 		html_textf(h, "%s%d %s", first ? " (" : ", ", n[k], act_status_word(act_status_codes[k], n[k] != 1));
@@ -202,19 +229,22 @@ static void summary_counts(struct html *h, const struct view_report *rep, int64_
 void pf_report_goal_activities(struct http_req *r, struct html *h, const struct view_report *rep,
 			       const struct view_report_goal *g)
 {
-	int total = 0, i;
+	int n[ACT_STATUS_N] = { 0 }, total = 0, k;
 
-	for (i = 0; i < rep->nacts; i++)
-		if (rep->acts[i].goal_id == g->id)
+	for (int i = 0; i < rep->nacts; i++)
+		if (rep->acts[i].goal_id == g->id) {
 			total++;
+			if ((k = act_status_index(rep->acts[i].status)) >= 0)
+				n[k]++;
+		}
 	if (!total) {
 		html_elem(h, "p", "Inga aktiviteter är kopplade till målet.", NULL);
 		return;
 	}
 	html_open(h, "p", NULL);
 	html_elem(h, "strong", "Aktiviteter: ", NULL);
-	summary_counts(h, rep, g->id, total);
-	pf_link(h, pf_href(r, "#aktiviteter-mal-%lld", (long long)g->id), "Aktiviteterna och deras status i rapporten");
+	summary_counts(h, n, total);
+	pf_link(h, pf_report_path_id(r, "#aktiviteter-mal-", g->id), "Aktiviteterna och deras status i rapporten");
 	html_close(h);
 }
 

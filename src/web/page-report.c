@@ -136,61 +136,41 @@ static void status_head(struct http_req *r, struct html *h, const struct view_re
 	}
 }
 
-/* indicator_row: one indicator's row (per row: the literal-tag writers, checked once) */
+/* indicator_row: one indicator's row (templates: five writer calls at most, not one per element) */
 static void indicator_row(struct http_req *r, struct html *h, const struct view_report_indicator *in)
 {
-	HTML_OPEN(h, "tr");
-	HTML_OPEN_AV(h, "th", "scope", "row");
-	pf_link(h, pf_href(r, "/indikator/%s", in->key), in->name);
+	const char *value = in->has_value ? pf_num(r, in->value) : "saknas";
+	const char *sep = in->has_value && in->unit ? " " : NULL;
+
+	HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a>",
+		 pf_report_path_key(r, "/indikator/", in->key), in->name);
 	if (!in->on_goal)
-		HTML_ELEM_AV(h, "span", "class", "hint", " (följs upp under KF:s mål)");
-	html_close(h);
-	HTML_ELEM(h, "td", in->target ? in->target : "–");
-	HTML_ELEM(h, "td", in->kf_target ? in->kf_target : "–");
-	HTML_OPEN_AV(h, "td", "class", "num");
-	if (in->has_value) {
-		html_text(h, pf_num(r, in->value));
-		if (in->unit) {
-			html_text(h, " ");
-			html_text(h, in->unit);
-		}
-		if (in->example)
-			HTML_ELEM_AV(h, "span", "class", "hint", " (exempeldata)");
-	} else {
-		html_text(h, "saknas");
-	}
-	html_close(h);
+		HTML_TPL0(h, "<span class=\"hint\"> (följs upp under KF:s mål)</span>");
+	HTML_TPL(h, "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE HTML_HOLE HTML_HOLE,
+		 in->target ? in->target : "–", in->kf_target ? in->kf_target : "–", value, sep, sep ? in->unit : NULL);
+	if (in->has_value && in->example)
+		HTML_TPL0(h, "<span class=\"hint\"> (exempeldata)</span>");
 	if (in->meets == MODEL_MEETS_YES)
-		HTML_ELEM_AV(h, "td", "class", "meets-yes", "Når målet");
+		HTML_TPL0(h, "</td><td class=\"meets-yes\">Når målet</td></tr>");
 	else if (in->meets == MODEL_MEETS_NO)
-		HTML_ELEM_AV(h, "td", "class", "meets-no", "Når inte målet");
-	else {
-		HTML_OPEN(h, "td");
-		html_text(h, "Kan inte bedömas: ");
-		html_text(h, in->why ? in->why : "okänt");
-		html_close(h);
-	}
-	html_close(h);
+		HTML_TPL0(h, "</td><td class=\"meets-no\">Når inte målet</td></tr>");
+	else
+		HTML_TPL(h, "</td><td>Kan inte bedömas: " HTML_HOLE "</td></tr>", in->why ? in->why : "okänt");
 }
 
 static void indicators(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_goal *g)
 {
-	static const char *const cols[] = { "Indikator", "Årsmål", "KF:s årsmål", "#Utfall", "Jämfört med målet", NULL };
-
 	if (!g->ninds) {
 		html_elem(h, "p", "Inga indikatorer är kopplade till målet.", NULL);
 		return;
 	}
-	html_open(h, "table", NULL);
-	html_open(h, "caption", NULL);
-	html_textf(h, "Indikatorer: utfall för %s i %s", rep->label, rep->area_name ? rep->area_name : "staden");
-	html_close(h);
-	pf_thead(h, cols);
-	html_open(h, "tbody", NULL);
+	HTML_TPL(h, "<table><caption>Indikatorer: utfall för " HTML_HOLE " i " HTML_HOLE "</caption><thead><tr>"
+		 "<th scope=\"col\">Indikator</th><th scope=\"col\">Årsmål</th><th scope=\"col\">KF:s årsmål</th>"
+		 "<th scope=\"col\" class=\"num\">Utfall</th><th scope=\"col\">Jämfört med målet</th></tr></thead><tbody>",
+		 rep->label, rep->area_name ? rep->area_name : "staden");
 	for (int i = 0; i < g->ninds; i++)
 		indicator_row(r, h, &g->inds[i]);
-	html_close(h);
-	html_close(h);
+	HTML_TPL0(h, "</tbody></table>");
 }
 
 static void assessment(struct http_req *r, struct html *h, const struct view_report *rep,

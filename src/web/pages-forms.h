@@ -258,6 +258,15 @@ struct report_act_in;
 int pf_report_activities_in(struct http_req *r, const struct view_report *rep, const struct form *f,
 			    struct report_act_in **out);
 
+/* pf_report_path_id: prefix followed by id in decimal ("/aktivitet/17"), in r's arena: what
+ * pf_href(r, "PREFIX%lld", id) returns, without its buffer (the report page writes 150-300 such
+ * links). */
+const char *pf_report_path_id(struct http_req *r, const char *prefix, int64_t id);
+/* pf_report_path_key: prefix followed by key percent-encoded as a path segment
+ * ("/indikator/x-1"): what pf_href(r, "PREFIX%s", key) returns; a key of unreserved bytes only
+ * (the usual) is copied without pf_href's buffer. */
+const char *pf_report_path_key(struct http_req *r, const char *prefix, const char *key);
+
 /* pf_report_activities_group: the anchor ("aktiviteter-mal-16", "aktiviteter-utan-mal") of the
  * group of activity i, in the arena. */
 const char *pf_report_activities_group(struct http_req *r, const struct view_report_activity *a);
