@@ -180,6 +180,25 @@ void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j,
 	json_cells(rs, i, first, j, bools, NULL, NULL);
 }
 
+void rowset_judge(const struct rowset *rs, const char *const *bools, struct rowset_judged *jd)
+{
+	jd->rs = rs;
+	jd->ok = rs->ncols <= ROWSET_JUDGED_MAX;
+	for (int c = 0; jd->ok && c < rs->ncols; c++) {
+		jd->bool_col[c] = (unsigned char)is_bool(rs->names[c], bools);
+		jd->name_len[c] = strlen(rs->names[c]);
+	}
+}
+
+void rowset_json_row_judged(const struct rowset *rs, int i, struct json *j, const char *const *bools,
+			    const struct rowset_judged *jd)
+{
+	if (jd->ok)
+		json_cells(rs, i, 0, j, bools, jd->bool_col, jd->name_len);
+	else
+		json_cells(rs, i, 0, j, bools, NULL, NULL);
+}
+
 void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools)
 {
 	unsigned char bool_col[64];	/* which columns are bools, judged once for all rows */
