@@ -84,6 +84,7 @@ void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j,
 struct rowset_judged {
 	const struct rowset *rs;	/* the set judged (NULL: none yet) */
 	int ok;				/* 0 when it has more than ROWSET_JUDGED_MAX columns */
+	int rows;			/* rowset_json_store_row: its columns judged (0: not yet) */
 	unsigned char bool_col[ROWSET_JUDGED_MAX];
 	size_t name_len[ROWSET_JUDGED_MAX];
 };
@@ -95,6 +96,13 @@ void rowset_judge(const struct rowset *rs, const char *const *bools, struct rows
  * with the same bools). */
 void rowset_json_row_judged(const struct rowset *rs, int i, struct json *j, const char *const *bools,
 			    const struct rowset_judged *jd);
+
+/* rowset_json_store_row: writes row r of a statement as an object's members, as rowset_collect
+ * and then rowset_json_row would write it, without a row set (a page written as it is read);
+ * jd (zeroed before the first row) judges the statement's columns at its first row. */
+struct store_row;
+void rowset_json_store_row(const struct store_row *r, struct json *j, const char *const *bools,
+			   struct rowset_judged *jd);
 
 /* rowset_json: writes the whole set as an array of objects. */
 void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools);
