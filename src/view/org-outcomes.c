@@ -73,7 +73,27 @@ static void goal_label(const struct store_row *r, int num, int title, char *buf,
 struct ind {
 	int64_t id;
 	const char *key, *name, *goal, *unit;
+	int64_t glevel, gnum, ord;	/* the export's order: glevel, gnum, gkey, ord, key */
+	const char *gkey;
 };
+
+/* ind_cmp: the export's order of the indicators (qsort), texts by bytes (as SQLite's BINARY and
+ * PostgreSQL's C collation order them) */
+static int ind_cmp(const void *x, const void *y)
+{
+	const struct ind *a = x, *b = y;
+	int c;
+
+	if (a->glevel != b->glevel)
+		return a->glevel < b->glevel ? -1 : 1;
+	if (a->gnum != b->gnum)
+		return a->gnum < b->gnum ? -1 : 1;
+	if ((c = strcmp(a->gkey ? a->gkey : "", b->gkey ? b->gkey : "")) != 0)
+		return c;
+	if (a->ord != b->ord)
+		return a->ord < b->ord ? -1 : 1;
+	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
+}
 
 /* One figure of the values table as read (STMT_VTAB_ORG_VALUES, unordered), its strings in the
  * arena or static, with its place in the table's order: pos, kind, area level, period, sex, area
@@ -153,6 +173,10 @@ static int inds_cb(void *ctx, const struct store_row *r)
 	d->name = arena_strdup(v->sa, store_col_text(r, 2));
 	d->goal = arena_strdup(v->sa, goal);
 	d->unit = arena_strdup(v->sa, store_col_text(r, 5));
+	d->glevel = store_col_int(r, 6);
+	d->gnum = store_col_int(r, 7);
+	d->gkey = arena_strdup(&v->a, store_col_text(r, 8));
+	d->ord = store_col_int(r, 9);
 	return 0;
 }
 
@@ -361,7 +385,9 @@ static int load_values(struct store *st, const struct sval *a, struct table *t, 
 	int rc = store_query(st, STMT_VTAB_ORG_INDS, a, 2, inds_cb, &v, e);
 
 	if (rc == LUP_OK && v.n) {
-		struct sval b[] = { a[0], a[1], SVS(ids_text(&v)) };
+		struct sval b[] = { a[0], a[1], SVNULL };
+		qsort(v.inds, (size_t)v.n, sizeof(*v.inds), ind_cmp);
+		b[2] = SVS(ids_text(&v));
 		index_ids(&v);
 		rc = store_query(st, STMT_VTAB_ORG_VALUES, b, 3, figs_cb, &v, e);
 	}
