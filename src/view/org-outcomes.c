@@ -205,16 +205,14 @@ static int id_pos(const struct vctx *v, int64_t id)
 	return f ? f->pos : 0;
 }
 
-/* area_of: the area of row r (columns 2-5: id, key, name, level), read once per area; NULL for
- * a row without one (a target) */
+/* area_of: the area of an outcome's row r (columns 2-5: id, key, name, level), read once per
+ * area */
 static const struct area_seen *area_of(struct vctx *v, const struct store_row *r)
 {
 	int64_t id = store_col_int(r, 2);
 	struct area_seen *s;
 	const char *level;
 
-	if (!id)
-		return NULL;
 	for (int i = 0; i < v->nareas; i++)
 		if (v->areas[i].id == id)
 			return &v->areas[i];
@@ -252,10 +250,10 @@ static int figs_cb(void *ctx, const struct store_row *r)
 		return 0;
 	v->figs = arena_grow(&v->a, v->figs, v->nfig, &v->capfig, sizeof(*v->figs), 256);
 	f = &v->figs[v->nfig];
-	a = area_of(v, r);
 	*f = (struct fig){ .pos = pos, .kind = (int)store_col_int(r, 1), .seq = v->nfig, .value = store_col_real(r, 8),
 			   .missing = (int)store_col_int(r, 9), .derived = (int)store_col_int(r, 12),
 			   .example = (int)store_col_int(r, 13) };
+	a = f->kind == 3 ? area_of(v, r) : NULL;	/* a target has none */
 	if (a) {
 		f->area = a->key;
 		f->area_name = a->name;
