@@ -163,10 +163,41 @@ static int cell(struct buf *out, const struct table_cell *c, const struct dialec
 	}
 }
 
+/* A column's last text cell as written: the text's pointer and where its bytes are in the
+ * output. A table's texts are kept once and pointed at by every row that repeats them (the
+ * indicator values' names, goals, areas, periods: table_set_text_kept), so a cell whose pointer
+ * is its column's last one is a copy of those bytes: no formula test, search or quoting again. */
+#define MEMO_COLS 32
+struct memo {
+	const char *s;
+	size_t at, len;
+};
+
+/* memo_cell: appends cell c of column j, a copy of the column's last text when it is the same
+ * text (m: the memos, NULL past MEMO_COLS) */
+static int memo_cell(struct buf *out, const struct table_cell *c, struct memo *m, const struct dialect *d)
+{
+	size_t at = out->len;
+	char *p;
+	int rc;
+
+	if (!m || c->null || (c->type != TABLE_TEXT && c->type != TABLE_DATETIME))
+		return cell(out, c, d);
+	if (c->s == m->s && (p = buf_space(out, m->len)) != NULL) {
+		memcpy(p, out->ptr + m->at, m->len);
+		buf_wrote(out, m->len);
+		return 0;
+	}
+	if ((rc = cell(out, c, d)) == 0)
+		*m = (struct memo){ c->s, at, out->len - at };
+	return rc;
+}
+
 int table_csv(const struct table *t, enum table_csv_dialect dia, struct buf *out, struct err *e)
 {
 	const struct dialect *d = &dialects[dia < TABLE_CSV__MAX ? dia : TABLE_CSV_EXCEL_SV];
 	char head[300];
+	struct memo memo[MEMO_COLS] = { { 0 } };
 	int bad = 0;
 
 	if (d->bom)
@@ -180,7 +211,8 @@ int table_csv(const struct table *t, enum table_csv_dialect dia, struct buf *out
 		size_t at = out->len;
 
 		for (int j = 0; j < t->ncols; j++)
-			bad |= (j && buf_addc(out, d->sep)) | cell(out, table_cell(t, i, j), d);
+			bad |= (j && buf_addc(out, d->sep)) |
+			       memo_cell(out, table_cell(t, i, j), j < MEMO_COLS ? &memo[j] : NULL, d);
 		bad |= buf_adds(out, "\r\n");
 		/* room for the rest at the first row's size and a quarter: no doubling on the way */
 		if (i == 0 && !bad)

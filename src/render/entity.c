@@ -69,11 +69,13 @@ int entity_list_load(struct store *st, const struct kind *k, const struct sval *
 int entity_list_item(struct store *st, const struct kind *k, const struct rowset *rs, int i,
 		     struct entity_extras *x, struct json *j, struct arena *a, struct err *e)
 {
-	int rc = LUP_OK, idc = rowset_col(rs, "id");
+	int rc = LUP_OK, idc;
 
 	json_obj_open(j);
-	rowset_json_row(rs, i, j, k->bools);
-	if (k->list == STMT_LIST_DISTRICTS && idc >= 0 && rs->rows[i][idc].s)
+	if (x->judged.rs != rs)	/* once per list: the row's columns by name were 5K a row */
+		rowset_judge(rs, k->bools, &x->judged);
+	rowset_json_row_judged(rs, i, j, k->bools, &x->judged);
+	if (k->list == STMT_LIST_DISTRICTS && (idc = rowset_col(rs, "id")) >= 0 && rs->rows[i][idc].s)
 		rc = district_extras(st, rs->rows[i][idc].s, x, j, a, e);
 	json_obj_close(j);
 	return rc;

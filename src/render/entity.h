@@ -19,6 +19,7 @@ struct store;
 struct entity_extras {
 	int loaded;
 	struct rowset rows;	/* STMT_DISTRICTS_EXTRAS: (district_id, what, name, ...) */
+	struct rowset_judged judged;	/* the list's columns, judged by its first item */
 };
 
 /* entity_list_load: the rows of kind k's list statement (args: its filters and page, kinds.h

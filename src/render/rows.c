@@ -180,6 +180,88 @@ void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j,
 	json_cells(rs, i, first, j, bools, NULL, NULL);
 }
 
+void rowset_judge(const struct rowset *rs, const char *const *bools, struct rowset_judged *jd)
+{
+	jd->rs = rs;
+	jd->ok = rs->ncols <= ROWSET_JUDGED_MAX;
+	for (int c = 0; jd->ok && c < rs->ncols; c++) {
+		jd->bool_col[c] = (unsigned char)is_bool(rs->names[c], bools);
+		jd->name_len[c] = strlen(rs->names[c]);
+	}
+}
+
+void rowset_json_row_judged(const struct rowset *rs, int i, struct json *j, const char *const *bools,
+			    const struct rowset_judged *jd)
+{
+	if (jd->ok)
+		json_cells(rs, i, 0, j, bools, jd->bool_col, jd->name_len);
+	else
+		json_cells(rs, i, 0, j, bools, NULL, NULL);
+}
+
+/* store_bool_text: whether the text a row set keeps of cell c (column i of r: rowset_collect)
+ * is other than "0", which rowset_json_row writes as true */
+static int store_bool_text(const struct store_row *r, int i, const struct store_cell *c)
+{
+	char tmp[NUMFMT_SIZE];
+	const char *s;
+
+	if (c->t == SV_REAL) {
+		if (c->d == trunc(c->d) && fabs(c->d) < 1e15)
+			numfmt_g15(c->d, tmp);
+		else if (numfmt_short_real(c->d, tmp) <= 0)
+			numfmt_g15(c->d, tmp);
+		return strcmp(tmp, "0") != 0;
+	}
+	s = c->t == SV_TEXT ? c->s : store_col_text(r, i);
+	return strcmp(s ? s : "", "0") != 0;
+}
+
+/* json_store_cell: column i of r as json_cells writes its row set cell */
+static void json_store_cell(const struct store_row *r, int i, struct json *j, int is_bool)
+{
+	struct store_cell c;
+	const char *s;
+
+	store_col_cell(r, i, &c);
+	if (c.t == SV_NULL)
+		json_nothing(j);
+	else if (c.t == SV_INT && c.i != INT64_MAX && c.i != INT64_MIN && !is_bool)
+		json_int(j, c.i);
+	else if (c.t == SV_INT && c.i != INT64_MAX && c.i != INT64_MIN)
+		json_bool(j, c.i != 0);
+	else if (is_bool)
+		json_bool(j, store_bool_text(r, i, &c));
+	else if (c.t == SV_INT)	/* past int64 (PostgreSQL's numeric): as rowset_collect reads its text */
+		json_int(j, (s = store_col_text(r, i)) ? strtoll(s, NULL, 10) : 0);
+	else if (c.t == SV_REAL)
+		json_num(j, c.d);
+	else if (c.t == SV_TEXT)
+		json_strn(j, c.s, c.len);
+	else
+		json_str(j, store_col_text(r, i));
+}
+
+void rowset_json_store_row(const struct store_row *r, struct json *j, const char *const *bools,
+			   struct rowset_judged *jd)
+{
+	int n = store_ncols(r);
+
+	if (!jd->rows) {
+		jd->rows = 1;
+		jd->ok = n <= ROWSET_JUDGED_MAX;
+		for (int c = 0; jd->ok && c < n; c++) {
+			jd->bool_col[c] = (unsigned char)is_bool(store_col_name(r, c), bools);
+			jd->name_len[c] = strlen(store_col_name(r, c));
+		}
+	}
+	for (int c = 0; c < n; c++) {
+		const char *name = store_col_name(r, c);
+		json_keyn(j, name, jd->ok ? jd->name_len[c] : strlen(name));
+		json_store_cell(r, c, j, jd->ok ? jd->bool_col[c] : is_bool(name, bools));
+	}
+}
+
 void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools)
 {
 	unsigned char bool_col[64];	/* which columns are bools, judged once for all rows */

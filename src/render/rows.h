@@ -78,6 +78,32 @@ void rowset_json_row(const struct rowset *rs, int i, struct json *j, const char 
 /* rowset_json_cols: like rowset_json_row for the columns from `first` on only. */
 void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j, const char *const *bools);
 
+/* Which columns of a rowset are written as bools, and their names' lengths, judged once for
+ * many rows (rowset_judge) rather than per row by their names. */
+#define ROWSET_JUDGED_MAX 64
+struct rowset_judged {
+	const struct rowset *rs;	/* the set judged (NULL: none yet) */
+	int ok;				/* 0 when it has more than ROWSET_JUDGED_MAX columns */
+	int rows;			/* rowset_json_store_row: its columns judged (0: not yet) */
+	unsigned char bool_col[ROWSET_JUDGED_MAX];
+	size_t name_len[ROWSET_JUDGED_MAX];
+};
+
+/* rowset_judge: rs's columns named in bools (as rowset_json_row takes them) into *jd. */
+void rowset_judge(const struct rowset *rs, const char *const *bools, struct rowset_judged *jd);
+
+/* rowset_json_row_judged: rowset_json_row with the columns judged by rowset_judge (jd of rs
+ * with the same bools). */
+void rowset_json_row_judged(const struct rowset *rs, int i, struct json *j, const char *const *bools,
+			    const struct rowset_judged *jd);
+
+/* rowset_json_store_row: writes row r of a statement as an object's members, as rowset_collect
+ * and then rowset_json_row would write it, without a row set (a page written as it is read);
+ * jd (zeroed before the first row) judges the statement's columns at its first row. */
+struct store_row;
+void rowset_json_store_row(const struct store_row *r, struct json *j, const char *const *bools,
+			   struct rowset_judged *jd);
+
 /* rowset_json: writes the whole set as an array of objects. */
 void rowset_json(const struct rowset *rs, struct json *j, const char *const *bools);
 

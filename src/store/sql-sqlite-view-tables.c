@@ -48,36 +48,42 @@ const char *const sqlite_sql_view_tables[STMT__MAX] = {
 		" UNION ALL SELECT id, key, name, 2 FROM organisation WHERE name = ?1 COLLATE NOCASE"
 		" UNION ALL SELECT o.id, o.key, o.name, 3 FROM org_alias x JOIN organisation o ON o.id = x.org_id"
 		"  WHERE x.alias = ?1 COLLATE NOCASE) ORDER BY p LIMIT 1",
-	/* (org_id, year) -> id, key, name, goal_number, goal_title, unit: the organisation's
-	 * indicators on its goal chain of the year in the export's order */
+	/* (org_id, year) -> id, key, name, goal_number, goal_title, unit, glevel, gnum, gkey, ord:
+	 * the organisation's indicators on its goal chain of the year, unordered: the loader puts
+	 * them in the export's order (glevel, gnum, gkey, ord, key; texts by bytes), which SQLite's
+	 * sorter of these wide rows took 0.32M instructions for (Spånga-Tensta 2022, 74 rows) */
 	[STMT_VTAB_ORG_INDS] =
-		CHAIN INDS " SELECT id, key, name, goal_number, goal_title, unit FROM inds ORDER BY glevel, gnum, gkey, ord, key",
-	/* (org_id, year, indicator ids: VTAB_ORG_INDS's in its order, joined by commas) -> pos (the
-	 * id's place in the list, from 1), kind (1 own target, 2 KF's target, 3 outcome), area,
-	 * area_name, period (T1, T2, FY), sex, value, missing, text (a target as written), source,
-	 * derived, example, alevel, pord, sord: the indicators' targets of the year and their
-	 * outcomes of the year in the organisation's district and the municipality, unordered: the
-	 * loader sorts them by pos, kind, area (alevel: district first), period (pord) and sex (sord:
-	 * T, K, M). Narrow rows (the indicators' texts are read once, by VTAB_ORG_INDS), the chain
-	 * not walked again, outcomes looked up per indicator, period and area rather than the year's
-	 * outcomes of every indicator scanned, and no sorter (3.2M of 7.7M instructions). */
+		CHAIN INDS " SELECT id, key, name, goal_number, goal_title, unit, glevel, gnum, gkey, ord FROM inds",
+	/* (org_id, year, indicator ids: VTAB_ORG_INDS's in its order, joined by commas) ->
+	 * indicator_id, kind (1 own target, 2 KF's target, 3 outcome), area_id, area, area_name,
+	 * area_level, period (T1, T2, FY), sex, value, missing, text (a target as written), source,
+	 * derived, example: the indicators' targets of the year and their outcomes of the year in the
+	 * organisation's districts and the municipality that the viewer may see, unordered and narrow
+	 * (the loader sorts them and keeps the indicators' texts, read once by VTAB_ORG_INDS). Three
+	 * parts: the targets by target's key; the municipality's outcomes sought per indicator and
+	 * period through outcome_cover (every organisation's indicators have figures there); the
+	 * districts' outcomes as one range per period and area of outcome_period_area (0063: with
+	 * derived, read without the table), of EVERY indicator: the loader keeps the listed ones
+	 * (a seek per indicator, period and area was 4.5K instructions; a row of the range 1.2K). An
+	 * area with a committee is a district (area's CHECK), never the municipality. */
 	[STMT_VTAB_ORG_VALUES] =
-		"WITH n AS (SELECT j.key + 1 AS pos, i.id, i.owner_id, i.source_kind"
-		"  FROM json_each('[' || ?3 || ']') j CROSS JOIN indicator i ON i.id = j.value)"
-		" SELECT n.pos, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END AS kind, NULL AS area, NULL AS area_name,"
-		"  NULL AS period, t.sex, t.value, 0 AS missing, t.text, t.source, 0 AS derived, 0 AS example,"
-		"  NULL AS alevel, 0 AS pord, CASE t.sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END AS sord"
-		"  FROM n CROSS JOIN target t ON t.indicator_id = n.id AND t.year = ?2"
+		"SELECT t.indicator_id, CASE t.kind WHEN 'own' THEN 1 ELSE 2 END, NULL, NULL, NULL, NULL, NULL, t.sex,"
+		"  t.value, 0, t.text, t.source, 0, 0"
+		"  FROM json_each('[' || ?3 || ']') j CROSS JOIN target t ON t.indicator_id = j.value AND +t.year = ?2"
 		" UNION ALL"
-		" SELECT n.pos, 3, a.key, a.name, pe.kind, x.sex, x.value, x.missing, NULL, x.source, x.derived,"
-		"  x.example, CASE a.level WHEN 'municipality' THEN 1 ELSE 0 END,"
-		"  CASE pe.kind WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END,"
-		"  CASE x.sex WHEN 'T' THEN 1 WHEN 'K' THEN 2 ELSE 3 END"
-		"  FROM period pe CROSS JOIN area a CROSS JOIN n CROSS JOIN outcome x"
-		"  ON x.indicator_id = n.id AND x.period_id = pe.id AND x.area_id = a.id"
-		"  WHERE pe.year = ?2 AND (a.level = 'municipality' OR a.committee_id = ?1"
+		" SELECT x.indicator_id, 3, a.id, a.key, a.name, a.level, pe.kind, x.sex, x.value, x.missing, NULL,"
+		"  x.source, x.derived, x.example"
+		"  FROM area a CROSS JOIN period pe CROSS JOIN json_each('[' || ?3 || ']') j CROSS JOIN outcome x"
+		"  ON x.indicator_id = j.value AND x.period_id = pe.id AND x.area_id = a.id"
+		"  WHERE a.level = 'municipality' AND pe.year = ?2 AND " SEE_FIGURE_OF("x", "x.indicator_id")
+		" UNION ALL"
+		" SELECT x.indicator_id, 3, a.id, a.key, a.name, a.level, pe.kind, x.sex, x.value, x.missing, NULL,"
+		"  x.source, x.derived, x.example"
+		"  FROM area a CROSS JOIN period pe CROSS JOIN outcome x INDEXED BY outcome_period_area"
+		"  ON x.period_id = pe.id AND x.area_id = a.id"
+		"  WHERE (a.committee_id = ?1"
 		"  OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?1))"
-		"  AND " SEE_FIGURE("x", "n"),
+		"  AND pe.year = ?2 AND " SEE_FIGURE_OF("x", "x.indicator_id"),
 	/* (org_id, year) -> key, title, goal_number, goal_title, owner_name, status, role,
 	 * start_text, start_first, end_text, end_last, areas: the organisation's activities in the
 	 * year (as on its page) */

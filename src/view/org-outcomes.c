@@ -73,10 +73,31 @@ static void goal_label(const struct store_row *r, int num, int title, char *buf,
 struct ind {
 	int64_t id;
 	const char *key, *name, *goal, *unit;
+	int64_t glevel, gnum, ord;	/* the export's order: glevel, gnum, gkey, ord, key */
+	const char *gkey;
 };
 
+/* ind_cmp: the export's order of the indicators (qsort), texts by bytes (as SQLite's BINARY and
+ * PostgreSQL's C collation order them) */
+static int ind_cmp(const void *x, const void *y)
+{
+	const struct ind *a = x, *b = y;
+	int c;
+
+	if (a->glevel != b->glevel)
+		return a->glevel < b->glevel ? -1 : 1;
+	if (a->gnum != b->gnum)
+		return a->gnum < b->gnum ? -1 : 1;
+	if ((c = strcmp(a->gkey ? a->gkey : "", b->gkey ? b->gkey : "")) != 0)
+		return c;
+	if (a->ord != b->ord)
+		return a->ord < b->ord ? -1 : 1;
+	return strcmp(a->key ? a->key : "", b->key ? b->key : "");
+}
+
 /* One figure of the values table as read (STMT_VTAB_ORG_VALUES, unordered), its strings in the
- * arena, with its place in the table's order: pos, kind, area level, period, sex, area key, as read. */
+ * arena or static, with its place in the table's order: pos, kind, area level, period, sex, area
+ * key, as read. */
 struct fig {
 	int pos, kind, alevel, pord, sord, seq;
 	const char *area, *area_name, *period, *sex, *text, *source;
@@ -84,8 +105,8 @@ struct fig {
 	int missing, derived, example;
 };
 
-/* The few distinct texts of a column that repeats them (areas, periods, sexes, sources), each
- * copied once: the last INTERN_MAX new ones are looked up before a copy is made. */
+/* The few distinct texts of a column that repeats them (sources), each copied once: the last
+ * INTERN_MAX new ones are looked up before a copy is made. */
 #define INTERN_MAX 8
 struct intern {
 	const char *v[INTERN_MAX];
@@ -108,7 +129,22 @@ static const char *intern(struct arena *a, struct intern *n, const char *s)
 	return c;
 }
 
-enum { IN_AREA, IN_AREA_NAME, IN_PERIOD, IN_SEX, IN_SOURCE, IN__MAX };
+enum { IN_PERIOD, IN_SEX, IN_SOURCE, IN__MAX };
+
+/* An indicator's place in the export's order (pos, from 1), found by its id. */
+struct idpos {
+	int64_t id;
+	int pos;
+};
+
+/* An area of the figures (the municipality, the organisation's districts), read once: its
+ * key, name and level (1 the municipality, else 0). */
+#define AREAS_MAX 8
+struct area_seen {
+	int64_t id;
+	const char *key, *name;
+	int level;
+};
 
 struct vctx {
 	struct arena a;		/* the indicators' and figures' arrays */
@@ -116,9 +152,11 @@ struct vctx {
 	struct intern in[IN__MAX];
 	struct ind *inds;	/* by pos - 1 */
 	int n, cap;
+	struct idpos *byid;	/* inds' ids and places, by id */
+	struct area_seen areas[AREAS_MAX];
+	int nareas;
 	struct fig *figs;
 	int nfig, capfig;
-	int bad;		/* a row of no indicator read (stops the rows: LUP_EDB) */
 };
 
 static int inds_cb(void *ctx, const struct store_row *r)
@@ -135,26 +173,97 @@ static int inds_cb(void *ctx, const struct store_row *r)
 	d->name = arena_strdup(v->sa, store_col_text(r, 2));
 	d->goal = arena_strdup(v->sa, goal);
 	d->unit = arena_strdup(v->sa, store_col_text(r, 5));
+	d->glevel = store_col_int(r, 6);
+	d->gnum = store_col_int(r, 7);
+	d->gkey = arena_strdup(&v->a, store_col_text(r, 8));
+	d->ord = store_col_int(r, 9);
 	return 0;
+}
+
+static int idpos_cmp(const void *x, const void *y)
+{
+	const struct idpos *a = x, *b = y;
+
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* index_ids: v->byid, the indicators' ids with their places, sorted by id */
+static void index_ids(struct vctx *v)
+{
+	v->byid = arena_alloc_raw(&v->a, (size_t)v->n * sizeof(*v->byid));
+	for (int i = 0; i < v->n; i++)
+		v->byid[i] = (struct idpos){ v->inds[i].id, i + 1 };
+	qsort(v->byid, (size_t)v->n, sizeof(*v->byid), idpos_cmp);
+}
+
+/* id_pos: the place of indicator id in the export (from 1), 0 when it is not listed */
+static int id_pos(const struct vctx *v, int64_t id)
+{
+	struct idpos k = { id, 0 };
+	const struct idpos *f = bsearch(&k, v->byid, (size_t)v->n, sizeof(*v->byid), idpos_cmp);
+
+	return f ? f->pos : 0;
+}
+
+/* area_of: the area of an outcome's row r (columns 2-5: id, key, name, level), read once per
+ * area */
+static const struct area_seen *area_of(struct vctx *v, const struct store_row *r)
+{
+	int64_t id = store_col_int(r, 2);
+	struct area_seen *s;
+	const char *level;
+
+	for (int i = 0; i < v->nareas; i++)
+		if (v->areas[i].id == id)
+			return &v->areas[i];
+	s = &v->areas[v->nareas < AREAS_MAX ? v->nareas++ : AREAS_MAX - 1];
+	level = store_col_text(r, 5);
+	*s = (struct area_seen){ id, arena_strdup(v->sa, store_col_text(r, 3)), arena_strdup(v->sa, store_col_text(r, 4)),
+				 level && !strcmp(level, "municipality") };
+	return s;
+}
+
+/* The periods (T1, T2, FY) and sexes (T, K, M) as the order's numbers and static texts; another
+ * text (none: the tables' CHECKs) sorts last, interned. */
+static const char *const period_texts[] = { "T1", "T2", "FY" };
+static const char *const sex_texts[] = { "T", "K", "M" };
+
+static const char *ordered(struct vctx *v, int in, const char *s, const char *const texts[3], int *ord)
+{
+	for (int i = 0; s && i < 3; i++)
+		if (!strcmp(s, texts[i])) {
+			*ord = i + 1;
+			return texts[i];
+		}
+	*ord = 3;
+	return intern(v->sa, &v->in[in], s);
 }
 
 static int figs_cb(void *ctx, const struct store_row *r)
 {
 	struct vctx *v = ctx;
-	int64_t pos = store_col_int(r, 0);
+	int pos = id_pos(v, store_col_int(r, 0));
+	const struct area_seen *a;
 	struct fig *f;
 
-	if (pos < 1 || pos > v->n)
-		return v->bad = 1;
+	if (!pos)	/* a district's figure of an indicator not listed */
+		return 0;
 	v->figs = arena_grow(&v->a, v->figs, v->nfig, &v->capfig, sizeof(*v->figs), 256);
 	f = &v->figs[v->nfig];
-	*f = (struct fig){ (int)pos, (int)store_col_int(r, 1), (int)store_col_int(r, 12), (int)store_col_int(r, 13),
-			   (int)store_col_int(r, 14), v->nfig, intern(v->sa, &v->in[IN_AREA], store_col_text(r, 2)),
-			   intern(v->sa, &v->in[IN_AREA_NAME], store_col_text(r, 3)),
-			   intern(v->sa, &v->in[IN_PERIOD], store_col_text(r, 4)),
-			   intern(v->sa, &v->in[IN_SEX], store_col_text(r, 5)), arena_strdup(v->sa, store_col_text(r, 8)),
-			   intern(v->sa, &v->in[IN_SOURCE], store_col_text(r, 9)), store_col_real(r, 6),
-			   (int)store_col_int(r, 7), (int)store_col_int(r, 10), (int)store_col_int(r, 11) };
+	*f = (struct fig){ .pos = pos, .kind = (int)store_col_int(r, 1), .seq = v->nfig, .value = store_col_real(r, 8),
+			   .missing = (int)store_col_int(r, 9), .derived = (int)store_col_int(r, 12),
+			   .example = (int)store_col_int(r, 13) };
+	a = f->kind == 3 ? area_of(v, r) : NULL;	/* a target has none */
+	if (a) {
+		f->area = a->key;
+		f->area_name = a->name;
+		f->alevel = a->level;
+		f->period = ordered(v, IN_PERIOD, store_col_text(r, 6), period_texts, &f->pord);
+	}
+	f->sex = ordered(v, IN_SEX, store_col_text(r, 7), sex_texts, &f->sord);
+	if (f->kind != 3)
+		f->text = arena_strdup(v->sa, store_col_text(r, 10));
+	f->source = intern(v->sa, &v->in[IN_SOURCE], store_col_text(r, 11));
 	v->nfig++;
 	return 0;
 }
@@ -274,11 +383,12 @@ static int load_values(struct store *st, const struct sval *a, struct table *t, 
 	int rc = store_query(st, STMT_VTAB_ORG_INDS, a, 2, inds_cb, &v, e);
 
 	if (rc == LUP_OK && v.n) {
-		struct sval b[] = { a[0], a[1], SVS(ids_text(&v)) };
+		struct sval b[] = { a[0], a[1], SVNULL };
+		qsort(v.inds, (size_t)v.n, sizeof(*v.inds), ind_cmp);
+		b[2] = SVS(ids_text(&v));
+		index_ids(&v);
 		rc = store_query(st, STMT_VTAB_ORG_VALUES, b, 3, figs_cb, &v, e);
 	}
-	if (rc == LUP_OK && v.bad)
-		rc = err_set(e, LUP_EDB, "a figure of no indicator read");
 	if (rc == LUP_OK && v.nfig) {
 		qsort(v.figs, (size_t)v.nfig, sizeof(*v.figs), fig_cmp);
 		snprintf(y, sizeof(y), "%d", year);

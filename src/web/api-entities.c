@@ -151,37 +151,74 @@ static int page_row(void *ctx, const struct store_row *row)
 	return rc;
 }
 
-/* list_page: the rows of b's page (kind_page: limit from offset) of kind k's list into rs, the
- * list's rows without the page into *total, and the districts' extras into x: one batch, the
- * view's last reads (one round trip on PostgreSQL). A kind with a count statement reads the
- * page in SQL (LIMIT, OFFSET) and counts apart; one without reads its list whole and keeps the
- * page's rows (lists of a few hundred rows at most, which SQL sorts whole in any case).
- * Returns LUP_OK or a store error in r->err. */
+/* A page written as its statement's rows arrive: into j, its columns judged at the first. */
+struct item_stream {
+	struct json *j;
+	const char *const *bools;
+	struct rowset_judged jd;
+};
+
+static int stream_item(void *ctx, const struct store_row *row)
+{
+	struct item_stream *s = ctx;
+
+	json_obj_open(s->j);
+	rowset_json_store_row(row, s->j, s->bools, &s->jd);
+	json_obj_close(s->j);
+	return 0;
+}
+
+/* list_stream: the answer of a list paged in SQL (a kind with a count statement: the outcomes)
+ * written as its page's rows are read, without a row set (rowset_collect was a
+ * tenth of a page of 100 outcomes): the items, and the total, counted in the same batch (one
+ * round trip on PostgreSQL), after them. */
+static int list_stream(struct http_req *r, const struct kind *k, const struct kind_bound *b, long limit, long offset)
+{
+	struct json *j = http_json_begin(r, 200);
+	struct item_stream s = { j, k->bools, { 0 } };
+	struct store_q q[2];
+	enum stmt list, count;
+	int64_t total = 0;
+
+	kind_list_stmts(k, b, &list, &count);
+	q[0] = (struct store_q){ count, b->args, b->nargs, count_row, &total };
+	q[1] = (struct store_q){ list, b->args, b->npaged, stream_item, &s };
+	json_obj_open(j);
+	json_key(j, "items");
+	json_arr_open(j);
+	store_read_last(r->st);
+	if (store_query_many(r->st, q, 2, &r->err) != LUP_OK)
+		return http_fail(r);
+	json_arr_close(j);
+	json_key(j, "total"); json_int(j, total);
+	json_key(j, "limit"); json_int(j, limit);
+	json_key(j, "offset"); json_int(j, offset);
+	json_obj_close(j);
+	return http_json_end(r, j);
+}
+
+/* list_page: the rows of b's page (kind_page: limit from offset) of kind k's list (one without a
+ * count statement: list_stream writes those) into rs, the list's rows into *total, and the
+ * districts' extras into x: one batch, the view's last reads (one round trip on PostgreSQL).
+ * The list is read whole and the page's rows kept (lists of a few hundred rows at most, which
+ * SQL sorts whole in any case). Returns LUP_OK or a store error in r->err. */
 static int list_page(struct http_req *r, const struct kind *k, const struct kind_bound *b, long limit,
 		     long offset, struct rowset *rs, struct entity_extras *x, int64_t *total)
 {
 	struct page_rows p = { rs, 0, offset, (int64_t)offset + limit };
-	struct store_q q[3];
-	enum stmt list, count;
+	struct store_q q[2];
 	int n = 0, rc;
 
-	kind_list_stmts(k, b, &list, &count);
 	memset(x, 0, sizeof(*x));
 	rowset_init(rs, &r->a);
 	rowset_init(&x->rows, &r->a);
-	*total = 0;
-	if (count != STMT__MAX) {
-		q[n++] = (struct store_q){ count, b->args, b->nargs, count_row, total };
-		q[n++] = (struct store_q){ list, b->args, b->npaged, rowset_collect, rs };
-	} else
-		q[n++] = (struct store_q){ list, b->args, b->npaged, page_row, &p };
+	q[n++] = (struct store_q){ k->list, b->args, b->npaged, page_row, &p };
 	if (k->list == STMT_LIST_DISTRICTS)
 		q[n++] = (struct store_q){ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows };
 	store_read_last(r->st);
 	if ((rc = store_query_many(r->st, q, n, &r->err)) != LUP_OK)
 		return rc;
-	if (count == STMT__MAX)
-		*total = p.n;
+	*total = p.n;
 	x->loaded = k->list == STMT_LIST_DISTRICTS;
 	return LUP_OK;
 }
@@ -231,6 +268,8 @@ int api_entity_list(struct http_req *r)
 	if (k->list == STMT_LIST_ALLOCATIONS)	/* sorted in C, written from the rows */
 		return api_allocation_list(r, &b, limit, offset);
 	kind_page(&b, k, limit, offset);
+	if (k->count != STMT__MAX)	/* paged in SQL (the outcomes): written as read */
+		return list_stream(r, k, &b, limit, offset);
 	if (list_page(r, k, &b, limit, offset, &rs, &x, &total) != LUP_OK)
 		return http_fail(r);
 	return list_reply(r, k, &rs, &x, 0, total, limit, offset);

@@ -18,8 +18,24 @@ T_own=$(L token create own 2>/dev/null)
 T_other=$(L token create other 2>/dev/null)
 L export docx plan lup-rinkeby-kista --version 1 -o "$TMP/lup.docx" || nok "export docx"
 L export json plan lup-rinkeby-kista --version 1 -o "$TMP/lup.json" || nok "export json"
+L export csv organisation $ORG --year 2022 -o "$TMP/ind-own.csv" || nok "export csv"
+# another organisation's indicator with figures in the district and the city: the district's
+# figures are read as ranges of every indicator's (STMT_VTAB_ORG_VALUES), the loader keeps the
+# organisation's own
+sqlite3 "$DB" "INSERT INTO indicator (id, key, owner_id, name, unit) SELECT max(id) + 1, 't5500-other',
+  (SELECT id FROM organisation WHERE key = 'socialnamnden'), 'Annan nämnds indikator', '%' FROM indicator"
+sqlite3 "$DB" "INSERT INTO outcome (id, indicator_id, period_id, area_id, sex, value, missing, source, derived, example)
+  SELECT (SELECT max(id) FROM outcome) + x.id, (SELECT id FROM indicator WHERE key = 't5500-other'), x.period_id,
+  x.area_id, x.sex, x.value, x.missing, x.source, x.derived, x.example FROM outcome x
+  WHERE x.indicator_id = (SELECT min(id) FROM indicator WHERE key LIKE 'vp-2022-spanga-tensta-%')"
+N=$(sqlite3 "$DB" "SELECT count(*) FROM outcome x JOIN indicator i ON i.id = x.indicator_id
+  JOIN area a ON a.id = x.area_id WHERE i.key = 't5500-other' AND a.key = 'spanga-tensta'" | tr -d ' ')
+[ "${N:-0}" -gt 0 ] && ok "the other indicator has $N figures in the district" || nok "no other indicator's figures: '$N'"
 L export xlsx organisation $ORG --year 2022 -o "$TMP/ind.xlsx" || nok "export xlsx"
 L export csv organisation $ORG --year 2022 -o "$TMP/ind.csv" || nok "export csv"
+cmp -s "$TMP/ind-own.csv" "$TMP/ind.csv" && ok "another organisation's figures in the district are left out" ||
+	nok "the values list another organisation's figures"
+grep -q 'vp-2022-spanga-tensta-i-001;' "$TMP/ind.csv" && ok "the own indicator's rows are there" || nok "no own indicator's rows"
 expect_exit "a draft of Rinkeby-Kista's LUP" 0 L plan new-version lup-rinkeby-kista
 L export docx plan lup-rinkeby-kista --version 2 -o "$TMP/draft.docx" || nok "export the draft"
 serve "$DB"
