@@ -323,30 +323,64 @@ void html_escape(struct buf *out, const char *s)
 	escape_scalar(out, p);
 }
 
+#ifdef HTML_VEC
+/* short_seqs: short_plain's test of the bytes m marks in s's first block, once the tabs,
+ * newlines and two-byte sequences are taken out: each must be the start of a valid longer
+ * sequence inside the block (the dashes and quotes: escape_keep) up to the NUL; its index, else
+ * -1. Out of line: such a text is rare beside the others. */
+static __attribute__((noinline)) int short_seqs(const char *s, unsigned m)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (;;) {
+		unsigned k = (unsigned)__builtin_ctz(m);
+		size_t keep;
+		if (!p[k])
+			return (int)k;
+		if (!(keep = escape_keep(p, k)) || k + keep > 16)
+			return -1;
+		if (!(m &= ~0u << (k + keep)))
+			return -1;
+	}
+}
+
+/* short_plain: when s has its NUL in its first sixteen bytes (x) and nothing to replace before
+ * it (tabs, newlines and valid UTF-8 sequences are kept), its length; else -1. */
+NO_ASAN static inline __attribute__((always_inline)) int short_plain(const char *s, __m128i x)
+{
+	unsigned m = special_bits(x), k;
+
+	if (!m)
+		return -1;
+	k = (unsigned)__builtin_ctz(m);
+	if (s[k]) {	/* a byte to look at before any NUL: only what kept_bits keeps may pass */
+		if (!(m &= ~kept_bits(x)))
+			return -1;
+		if (s[k = (unsigned)__builtin_ctz(m)])
+			return short_seqs(s, m);
+	}
+	return (int)k;
+}
+#endif
+
 /* escape_short: html_escape of s when it fits one block (its NUL among the sixteen bytes) and
- * has nothing to replace before the NUL (tabs, newlines and two-byte sequences are kept, as
- * kept_bits says): stored whole into the output's room and counted up to the NUL; 1 when s was
- * written so, else 0 (nothing written). Always inlined into the writer's own calls: most texts
- * and values of a page are short, and html_escape's call, room and loop were most of their cost. */
+ * has nothing to replace before the NUL (short_plain): stored whole into the output's room and
+ * counted up to the NUL; 1 when s was written so, else 0 (nothing written). Always inlined into
+ * the writer's own calls: most texts and values of a page are short, and html_escape's call,
+ * room and loop were most of their cost. */
 NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct buf *out, const char *s)
 {
 #ifdef HTML_VEC
 	char *w;
+	int k;
 
 	if (!page_safe(s) || !(w = buf_space(out, 16)))
 		return 0;
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	unsigned m = special_bits(x), k;
-	if (!m)
+	if ((k = short_plain(s, x)) < 0)
 		return 0;
-	k = (unsigned)__builtin_ctz(m);
-	if (s[k]) {	/* a byte to look at before any NUL: only what kept_bits keeps may pass */
-		m &= ~kept_bits(x);
-		if (!m || s[k = (unsigned)__builtin_ctz(m)])
-			return 0;
-	}
 	_mm_storeu_si128((__m128i *)(void *)w, x);
-	buf_wrote(out, k);
+	buf_wrote(out, (size_t)k);
 	return 1;
 #else
 	(void)out;
@@ -1079,26 +1113,10 @@ NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const
 }
 
 #ifdef HTML_VEC
-/* short_plain: when s has its NUL in its first sixteen bytes (x) and nothing to replace before
- * it (escape_short's test), its length; else -1 */
-NO_ASAN static inline __attribute__((always_inline)) int short_plain(const char *s, __m128i x)
-{
-	unsigned m = special_bits(x), k;
-
-	if (!m)
-		return -1;
-	k = (unsigned)__builtin_ctz(m);
-	if (s[k]) {
-		m &= ~kept_bits(x);
-		if (!m || s[k = (unsigned)__builtin_ctz(m)])
-			return -1;
-	}
-	return (int)k;
-}
-
 /* tpl_fast: tpl_put in room taken once (t->room), the pieces and the short texts copied in
- * blocks without a check each; a longer text is escaped by html_escape and the rest of the
- * template written by tpl_put. 0 when written, -1 (nothing written) when the room is not there. */
+ * blocks without a check each; a longer text is escaped by html_escape and the room taken again
+ * for the rest (by tpl_put when it is not there). 0 when written, -1 (nothing written) when the
+ * room is not there at first. */
 NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char *const *text)
 {
 	char *w0 = buf_space(h->out, t->room), *w = w0;
@@ -1136,8 +1154,10 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 		}
 		buf_wrote(h->out, (size_t)(w - w0));
 		html_escape(h->out, s);
-		tpl_put(h, t, text, k + 1, 0);
-		return 0;
+		if (!(w = w0 = buf_space(h->out, t->room))) {	/* the rest fits the room the whole took */
+			tpl_put(h, t, text, k + 1, 0);
+			return 0;
+		}
 	}
 	buf_wrote(h->out, (size_t)(w - w0));
 	return 0;

@@ -1004,6 +1004,67 @@ static void test_html_escape_random(void)
 	buf_release(&want);
 }
 
+/* Short random texts (0 to 40 bytes, one or two blocks: the writer's inlined paths) of letters,
+ * markup, control bytes and valid and invalid UTF-8 of every length, written as text, as an
+ * attribute value and into a template's holes (after outputs of every length, with and without
+ * room), each compared with html_ref_escape. */
+static void test_html_short_random(void)
+{
+	static const char *const piece[] = { "a", "Z", " ", "\xc3\xa5", "\xe2\x80\x93", "\xe2\x80\x9d",
+		"\xf0\x9f\x98\x80", "&", "<", "'", "\t", "\n", "\x01", "\xc3", "\x80", "\xed\xa0\x80", "\xe2\x80",
+		"\xe0\xa4\xa4", "\xe0\x80\x80", "\xef\xbf\xbd", "0123456789", "\xdf", "\xc1\xbf" };
+	char in[64], pre[40];
+	struct buf b, want;
+	struct html h;
+	unsigned seed = 4242;
+
+	buf_init(&want, 0);
+	for (int round = 0; round < 30000; round++) {
+		size_t n = 0;
+		int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+		for (int i = 0; i < pieces; i++) {
+			const char *pc = piece[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof(piece) / sizeof(piece[0]))];
+			size_t l = strlen(pc);
+			if (n + l > 40)
+				break;
+			memcpy(in + n, pc, l);
+			n += l;
+		}
+		in[n] = '\0';
+		memset(pre, 'p', (size_t)(round % 37));
+		pre[round % 37] = '\0';
+		buf_init(&b, 0);
+		if (round & 1)
+			buf_reserve(&b, 4096);
+		html_init(&h, &b);
+		html_raw_trusted(&h, pre);	/* the output's free room varies */
+		html_text(&h, in);
+		HTML_START(&h, "td");
+		HTML_ATTR(&h, "title", in);
+		html_start_end(&h, 1);
+		html_close(&h);
+		HTML_TPL(&h, "<b>" HTML_HOLE "</b><i>" HTML_HOLE "</i>", in, in);
+		buf_reset(&want);
+		buf_adds(&want, pre);
+		html_ref_escape(&want, in);
+		buf_adds(&want, "<td title=\"");
+		html_ref_escape(&want, in);
+		buf_adds(&want, "\"></td><b>");
+		html_ref_escape(&want, in);
+		buf_adds(&want, "</b><i>");
+		html_ref_escape(&want, in);
+		buf_adds(&want, "</i>");
+		if (!*in)	/* an empty value writes the attribute bare */
+			T_EQ_INT(html_finish(&h), 0);
+		else {
+			T_EQ_STR(b.ptr, want.ptr);
+			T_EQ_INT(html_finish(&h), 0);
+		}
+		buf_release(&b);
+	}
+	buf_release(&want);
+}
+
 /* Strings and names that end at the last bytes of a page whose next page is not readable: the
  * writer loads sixteen bytes at a time only where that cannot pass the page. */
 static void test_html_at_page_end(void)
@@ -1772,6 +1833,7 @@ int main(void)
 	T_RUN(test_html_long_names);
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	T_RUN(test_html_escape_random);
+	T_RUN(test_html_short_random);
 	T_RUN(test_html_at_page_end);
 	T_RUN(test_html_names_by_length);
 	T_RUN(test_html_textf_formats);
