@@ -324,10 +324,10 @@ void html_escape(struct buf *out, const char *s)
 }
 
 #ifdef HTML_VEC
-/* short_seqs: short_plain's test of the bytes m marks in s's first block, once the tabs,
- * newlines and two-byte sequences are taken out: each must be the start of a valid longer
- * sequence inside the block (the dashes and quotes: escape_keep) up to the NUL; its index, else
- * -1. Out of line: such a text is rare beside the others. */
+/* short_seqs: block_plain's test of the bytes m marks in a block at s, once the tabs, newlines
+ * and two-byte sequences are taken out: each must start a valid longer sequence (the dashes and
+ * quotes: escape_keep) that ends inside the block, up to the NUL; block_plain's answer. Out of
+ * line: such a text is rare beside the others. */
 static __attribute__((noinline)) int short_seqs(const char *s, unsigned m)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -340,22 +340,24 @@ static __attribute__((noinline)) int short_seqs(const char *s, unsigned m)
 		if (!(keep = escape_keep(p, k)) || k + keep > 16)
 			return -1;
 		if (!(m &= ~0u << (k + keep)))
-			return -1;
+			return 16;
 	}
 }
 
-/* short_plain: when s has its NUL in its first sixteen bytes (x) and nothing to replace before
- * it (tabs, newlines and valid UTF-8 sequences are kept), its length; else -1. */
-NO_ASAN static inline __attribute__((always_inline)) int short_plain(const char *s, __m128i x)
+/* block_plain: for the sixteen bytes x at s, the index of the first NUL when nothing before it
+ * is replaced (tabs, newlines and valid UTF-8 sequences are kept: the text ends there and is
+ * written as it is); 16 when no byte is replaced and none is NUL, and the block ends where a
+ * sequence ends (the text goes on after it); else -1. */
+NO_ASAN static inline __attribute__((always_inline)) int block_plain(const char *s, __m128i x)
 {
 	unsigned m = special_bits(x), k;
 
 	if (!m)
-		return -1;
+		return 16;
 	k = (unsigned)__builtin_ctz(m);
 	if (s[k]) {	/* a byte to look at before any NUL: only what kept_bits keeps may pass */
 		if (!(m &= ~kept_bits(x)))
-			return -1;
+			return 16;
 		if (s[k = (unsigned)__builtin_ctz(m)])
 			return short_seqs(s, m);
 	}
@@ -364,7 +366,7 @@ NO_ASAN static inline __attribute__((always_inline)) int short_plain(const char 
 #endif
 
 /* escape_short: html_escape of s when it fits one block (its NUL among the sixteen bytes) and
- * has nothing to replace before the NUL (short_plain): stored whole into the output's room and
+ * has nothing to replace before the NUL (block_plain): stored whole into the output's room and
  * counted up to the NUL; 1 when s was written so, else 0 (nothing written). Always inlined into
  * the writer's own calls: most texts and values of a page are short, and html_escape's call,
  * room and loop were most of their cost. */
@@ -377,7 +379,7 @@ NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct
 	if (!page_safe(s) || !(w = buf_space(out, 16)))
 		return 0;
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	if ((k = short_plain(s, x)) < 0)
+	if ((unsigned)(k = block_plain(s, x)) >= 16)
 		return 0;
 	_mm_storeu_si128((__m128i *)(void *)w, x);
 	buf_wrote(out, (size_t)k);
@@ -1072,7 +1074,7 @@ static __attribute__((noinline)) int tpl_check(struct html_tpl *t)
 		t->open_len[k] = sc.st_len[k];
 	}
 	t->opens = (unsigned char)sc.depth;
-	t->room = (unsigned)(sc.i - t->holes) + 16u * t->holes + 32u;
+	t->room = (unsigned)(sc.i - t->holes) + 32u * t->holes + 32u;
 	return 1;
 }
 
@@ -1113,6 +1115,26 @@ NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const
 }
 
 #ifdef HTML_VEC
+/* tpl_text: a template's text *s written at *w, both moved on, when its first thirty-two bytes
+ * hold its end and nothing to replace (block_plain); 1 then, else 0 with what is written as it
+ * is counted at *w and *s where the rest starts (html_escape's part). Stores up to 32 bytes at
+ * *w and moves it no further. */
+NO_ASAN static inline __attribute__((always_inline)) int tpl_text(char **w, const char **s)
+{
+	for (int b = 0; b < 2 && page_safe(*s); b++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)*s);
+		int sl = block_plain(*s, x);
+		if (sl < 0)
+			return 0;
+		_mm_storeu_si128((__m128i *)(void *)*w, x);
+		*w += sl;
+		if (sl < 16)
+			return 1;
+		*s += 16;
+	}
+	return 0;
+}
+
 /* tpl_fast: tpl_put in room taken once (t->room), the pieces and the short texts copied in
  * blocks without a check each; a longer text is escaped by html_escape and the room taken again
  * for the rest (by tpl_put when it is not there). 0 when written, -1 (nothing written) when the
@@ -1143,15 +1165,8 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 			continue;
 		}
 		skip = 0;
-		if (page_safe(s)) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-			int sl = short_plain(s, x);
-			if (sl >= 0) {
-				_mm_storeu_si128((__m128i *)(void *)w, x);
-				w += sl;
-				continue;
-			}
-		}
+		if (tpl_text(&w, &s))	/* up to two blocks in the room (32 a hole) */
+			continue;
 		buf_wrote(h->out, (size_t)(w - w0));
 		html_escape(h->out, s);
 		if (!(w = w0 = buf_space(h->out, t->room))) {	/* the rest fits the room the whole took */

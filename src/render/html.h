@@ -165,7 +165,7 @@ struct html_tpl {
 	unsigned char cut[HTML_TPL_HOLES];	/* an attribute's hole: the length of ' name="' before it */
 	unsigned short end_at[HTML_TPL_NEST], end_len[HTML_TPL_NEST];	/* names it ends, in order */
 	unsigned short open_at[HTML_TPL_NEST], open_len[HTML_TPL_NEST];	/* names left open, outer first */
-	unsigned room;	/* the output's room html_tpl takes at once: its pieces, 16 a hole, 32 */
+	unsigned room;	/* the output's room html_tpl takes at once: its pieces, 32 a hole, 32 */
 };
 
 /* html_tpl: what HTML_TPL calls with its call site's struct html_tpl and its n texts. */
