@@ -120,15 +120,25 @@ static inline unsigned special_bits(__m128i x)
  * byte before a continuation byte of a longer sequence is no such lead), and the byte-at-a-time
  * rule reaches each of its leads as the start of a sequence, so taking them here changes no
  * output (escape_keep's two-byte test, sixteen at a time). */
+static inline unsigned kept_bits_from(__m128i x, unsigned d);
+
 static inline unsigned kept_bits(__m128i x)
+{
+	return kept_bits_from(x, 0);
+}
+
+/* kept_bits_from: kept_bits of the bytes of x from byte d on, as bits from 0 (byte d's) on: a
+ * pair whose lead lies before byte d is not taken (its continuation byte at d is not part of
+ * the text there, which starts a sequence). */
+static inline unsigned kept_bits_from(__m128i x, unsigned d)
 {
 	__m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xc0));	/* signed: 0x80-0xbf */
 	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xc1)),
 				     _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xe0)));	/* 0xc2-0xdf */
 	__m128i tabnl = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-	unsigned pair = (unsigned)_mm_movemask_epi8(lead) & ((unsigned)_mm_movemask_epi8(cont) >> 1);
+	unsigned pair = (unsigned)_mm_movemask_epi8(lead) & ((unsigned)_mm_movemask_epi8(cont) >> 1) & (~0u << d);
 
-	return pair | pair << 1 | (unsigned)_mm_movemask_epi8(tabnl);
+	return (pair | pair << 1 | (unsigned)_mm_movemask_epi8(tabnl)) >> d;
 }
 
 /* name_bits: bit i set when byte i of x is a name byte (name_char: 'a'-'z', '0'-'9', '-'). */
@@ -236,6 +246,45 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
 }
 
 #ifdef HTML_VEC
+/* copy_few: copies n bytes (at most 15) from p to w with fixed-size moves that read no byte
+ * outside p[0..n). */
+static inline void copy_few(char *w, const unsigned char *p, size_t n)
+{
+	if (n >= 8) {
+		memcpy(w, p, 8);
+		memcpy(w + n - 8, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(w, p, 4);
+		memcpy(w + n - 4, p + n - 4, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)p[i];
+	}
+}
+
+/* escape_tail: for p in the last fifteen bytes of its page (not page_safe), how many bytes from
+ * p on html_escape copies as they are before the page ends, its NUL, a byte to replace or a
+ * sequence that runs past the page's end; they are written at w (room for a block). The block
+ * that ends at the page's end is loaded (aligned: it cannot fault) and its bits taken from p
+ * on. 0: p's first byte must be looked at alone. */
+NO_ASAN static size_t escape_tail(char *w, const unsigned char *p)
+{
+	unsigned d = (unsigned)((uintptr_t)p & 15), n = 16 - d;
+	__m128i x = _mm_load_si128((const __m128i *)(const void *)(p - d));
+	unsigned m = special_bits(x) >> d;
+	size_t k = n, keep;
+
+	if (m) {
+		for (m &= ~kept_bits_from(x, d); m; m &= ~0u << (k + keep), k = n) {
+			k = (unsigned)__builtin_ctz(m);
+			if (!p[k] || !(keep = escape_keep(p, k)) || k + keep > n)
+				break;
+		}
+	}
+	copy_few(w, p, k);
+	return k;
+}
+
 /* ESC_ROOM: the output's free room escape_vec takes at a time (and counts when it is used up or
  * the string ends): the loop then keeps where it writes in a register rather than the buffer's
  * fields, which each store through a char pointer would make it read again. */
@@ -244,7 +293,7 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
 /* escape_vec: html_escape sixteen bytes at a time without strlen: each block is stored into the
  * output's free room whole and counted up to its first byte to replace, its NUL or a UTF-8
  * sequence that runs past it (or all sixteen), which is then handled alone. The last bytes of
- * a page are taken one at a time. Returns NULL when s is written, else where the rest starts
+ * a page are taken from the block that ends there (escape_tail). Returns NULL when s is written, else where the rest starts
  * when the output must grow (escape_scalar's part). */
 NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned char *p)
 {
@@ -260,6 +309,12 @@ NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned c
 				return p;
 		}
 		if (!page_safe(p)) {
+			size_t t = escape_tail(w, p);
+			if (t) {
+				w += t;
+				p += t;
+				continue;
+			}
 			if (!*p)
 				break;
 			if (esc_class[*p]) {

@@ -1106,6 +1106,33 @@ static void test_html_at_page_end(void)
 			T_EQ_INT(html_finish(&h), 0);
 			T_EQ_INT(b.len, 3 * (size_t)len + 10);
 		}
+	/* random texts from the last 40 bytes of the page on, after a two-byte sequence's lead (a
+	 * text that starts with a continuation byte has no lead before it) */
+	static const char *const piece[] = { "a", "\xc3\xa5", "\xe2\x80\x93", "\xf0\x9f\x98\x80", "&", "\t",
+		"\x01", "\xc3", "\xa5", "\xe2\x80", "\xed\xa0\x80" };
+	unsigned seed = 99;
+	buf_reserve(&b, 4096);	/* room for escape_vec */
+	for (int round = 0; round < 20000; round++) {
+		char in[48];
+		size_t n = 0;
+		for (int i = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12; i > 0; i--) {
+			const char *pc = piece[((seed = seed * 1103515245u + 12345u) >> 16) % 11];
+			size_t l = strlen(pc);
+			if (n + l > 38)
+				break;
+			memcpy(in + n, pc, l);
+			n += l;
+		}
+		in[n] = '\0';
+		char *s = m + pg - 1 - n;
+		memcpy(s, in, n + 1);
+		s[-1] = '\xc3';
+		buf_reset(&b);
+		buf_reset(&want);
+		html_escape(&b, s);
+		html_ref_escape(&want, s);
+		T_EQ_STR(b.ptr, want.ptr);
+	}
 	buf_release(&b);
 	buf_release(&want);
 	munmap(m, (size_t)pg * 2);
