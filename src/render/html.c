@@ -413,32 +413,34 @@ NO_ASAN static inline __attribute__((always_inline)) int block_plain(const char 
 	if (s[k]) {	/* a byte to look at before any NUL: only what kept_bits keeps may pass */
 		if (!(m &= ~kept_bits(x)))
 			return 16;
-		if (s[k = (unsigned)__builtin_ctz(m)])
-			return short_seqs(s, m);
+		if (s[k = (unsigned)__builtin_ctz(m)])	/* markup or a control byte: replaced */
+			return (unsigned char)s[k] >= 0x80 ? short_seqs(s, m) : -1;
 	}
 	return (int)k;
 }
 #endif
 
-/* escape_short: html_escape of s when it fits one block (its NUL among the sixteen bytes) and
+/* escape_short: html_escape of *s when it fits one block (its NUL among the sixteen bytes) and
  * has nothing to replace before the NUL (block_plain): stored whole into the output's room and
- * counted up to the NUL; 1 when s was written so, else 0 (nothing written). Always inlined into
+ * counted up to the NUL; 1 when *s was written so, else 0 (the rest to escape at *s: a first
+ * block with nothing to replace and no NUL is written, and *s moved past it). Always inlined into
  * the writer's own calls: most texts and values of a page are short, and html_escape's call,
  * room and loop were most of their cost. */
-NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct buf *out, const char *s)
+NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct buf *out, const char **s)
 {
 #ifdef HTML_VEC
 	char *w;
 	int k;
 
-	if (!page_safe(s) || !(w = buf_space(out, 16)))
+	if (!page_safe(*s) || !(w = buf_space(out, 16)))
 		return 0;
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	if ((unsigned)(k = block_plain(s, x)) >= 16)
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)*s);
+	if ((k = block_plain(*s, x)) < 0)
 		return 0;
 	_mm_storeu_si128((__m128i *)(void *)w, x);
 	buf_wrote(out, (size_t)k);
-	return 1;
+	*s += k;
+	return k < 16;
 #else
 	(void)out;
 	(void)s;
@@ -449,7 +451,7 @@ NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct
 /* escape_text: html_escape(out, s), a short s without the call (escape_short). */
 NO_ASAN_ESC static inline __attribute__((always_inline)) void escape_text(struct buf *out, const char *s)
 {
-	if (s && escape_short(out, s))
+	if (s && escape_short(out, &s))
 		return;
 	html_escape(out, s);
 }
