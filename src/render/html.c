@@ -303,7 +303,7 @@ NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned c
 	if (!w)
 		return p;
 	for (;;) {
-		if (w0 + ESC_ROOM - w < 16) {	/* room for a block, or a replacement's six bytes */
+		if (w0 + ESC_ROOM - w < 24) {	/* a block's 16 stored, or up to 15 kept and a replacement's 6 */
 			buf_wrote(out, (size_t)(w - w0));
 			if (!(w = w0 = buf_space(out, ESC_ROOM)))
 				return p;

@@ -1138,6 +1138,40 @@ static void test_html_at_page_end(void)
 	munmap(m, (size_t)pg * 2);
 }
 
+/* html_escape writes nothing past the buffer's memory whatever room is left: texts whose first
+ * replacement falls at every place near the end of the room the escaper took, into a buffer
+ * whose memory ends where an unreadable page starts (and whose max keeps it from growing: the
+ * escaping is then refused, never written past the end). */
+static void test_html_escape_room_end(void)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	int fd = open("/dev/zero", O_RDWR);
+	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	char s[400];
+	struct buf want;
+
+	close(fd);
+	T_CHECK(m != MAP_FAILED);
+	if (m == MAP_FAILED)
+		return;
+	T_EQ_INT(mprotect(m + pg, (size_t)pg, PROT_NONE), 0);
+	buf_init(&want, 0);
+	for (int room = 257; room < 300; room++)
+		for (int lead = 200; lead < 320; lead++) {
+			struct buf b = { m, (size_t)pg - (size_t)room, (size_t)pg, (size_t)pg - 1, 0 };
+			memset(s, 'a', (size_t)lead);
+			memcpy(s + lead, "\"\xc3\xa5<", 5);
+			b.ptr[b.len] = '\0';
+			html_escape(&b, s);
+			buf_reset(&want);
+			html_ref_escape(&want, s);
+			if (!b.overflow)
+				T_EQ_STR(b.ptr + (size_t)pg - (size_t)room, want.ptr);
+		}
+	buf_release(&want);
+	munmap(m, (size_t)pg * 2);
+}
+
 /* Names of 14 to 17 bytes (the vector check takes up to 15), valid and with a bad byte at each
  * place, as elements and attributes. */
 static void test_html_names_by_length(void)
@@ -1862,6 +1896,7 @@ int main(void)
 	T_RUN(test_html_escape_random);
 	T_RUN(test_html_short_random);
 	T_RUN(test_html_at_page_end);
+	T_RUN(test_html_escape_room_end);
 	T_RUN(test_html_names_by_length);
 	T_RUN(test_html_textf_formats);
 	T_RUN(test_html_literal_forms);
