@@ -1014,8 +1014,11 @@ static int tpl_piece(struct tpl_scan *sc)
 
 	if (sc->i - sc->piece > USHRT_MAX || sc->piece > USHRT_MAX)
 		return -1;
-	t->at[t->holes] = (unsigned short)sc->piece;
-	t->len[t->holes] = (unsigned short)(sc->i - sc->piece);
+	struct html_tpl_piece *pc = &t->piece[t->holes];
+	pc->at = (unsigned short)sc->piece;
+	pc->len = (unsigned short)(sc->i - sc->piece);
+	pc->cut = 0;
+	pc->block = pc->len <= 32 && ((uintptr_t)(t->src + pc->at) & 4095) <= 4096 - 33;
 	sc->piece = sc->i + 1;
 	return 0;
 }
@@ -1025,7 +1028,7 @@ static int tpl_hole(struct tpl_scan *sc, size_t cut)
 {
 	if (sc->t->holes >= HTML_TPL_HOLES || cut > UCHAR_MAX || tpl_piece(sc) < 0)
 		return -1;
-	sc->t->cut[sc->t->holes++] = (unsigned char)cut;
+	sc->t->piece[sc->t->holes++].cut = (unsigned char)cut;
 	sc->i++;
 	return 0;
 }
@@ -1154,14 +1157,14 @@ NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const
 				 unsigned k, unsigned skip)
 {
 	for (unsigned n = t->holes;; k++) {	/* skip: the '"' after a left-out attribute */
-		const char *p = t->src + t->at[k] + skip;
-		size_t len = t->len[k] - skip;
+		const char *p = t->src + t->piece[k].at + skip;
+		size_t len = t->piece[k].len - skip;
 		if (k == n) {
 			put_lit(h->out, p, len);
 			break;
 		}
-		if (!text[k] && t->cut[k]) {
-			put_lit(h->out, p, len - t->cut[k]);
+		if (!text[k] && t->piece[k].cut) {
+			put_lit(h->out, p, len - t->piece[k].cut);
 			skip = 1;
 			continue;
 		}
@@ -1204,11 +1207,10 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 	if (!w)
 		return -1;
 	for (unsigned k = 0, n = t->holes;; k++) {
-		const char *p = t->src + t->at[k] + skip, *s;
-		size_t len = t->len[k] - skip;
-		if (k < n && !text[k] && t->cut[k])
-			len -= t->cut[k];
-		if (len <= 32 && page_safe32(p)) {	/* the room has 32 bytes to spare at every piece */
+		const struct html_tpl_piece *pc = &t->piece[k];
+		const char *p = t->src + pc->at + skip, *s = k < n ? text[k] : NULL;
+		size_t len = pc->len - skip - (s ? 0 : pc->cut);	/* the last piece's cut is 0 */
+		if (pc->block) {	/* the room has 32 bytes to spare at every piece */
 			_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)p));
 			_mm_storeu_si128((__m128i *)(void *)(w + 16), _mm_loadu_si128((const __m128i *)(const void *)(p + 16)));
 		} else {
@@ -1217,8 +1219,8 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 		w += len;
 		if (k == n)
 			break;
-		if (!(s = text[k])) {
-			skip = t->cut[k] ? 1 : 0;
+		if (!s) {
+			skip = pc->cut ? 1 : 0;
 			continue;
 		}
 		skip = 0;
