@@ -650,6 +650,26 @@ static double spark_x(size_t i, size_t n)
 	return n == 1 ? SPARK_W / 2 : SPARK_PAD + (double)i * (SPARK_W - 2 * SPARK_PAD) / (double)(n - 1);
 }
 
+/* spark_xco: spark_co(p, spark_x(i, n)), for a sparkline of two to ten values without the
+ * double: x's tenths are 30 + 900i/(n-1), rounded half up as spark_co rounds the product (the
+ * fractions are sevenths or eighths, exact in the double; test-svg compares this path's bytes
+ * with spark_buffered's, which takes spark_co, for every n to twelve). Others go through
+ * spark_co. */
+static char *spark_xco(char *p, size_t i, size_t n)
+{
+	if (n < 2 || n > 10 || i >= n)
+		return spark_co(p, spark_x(i, n));
+	unsigned d = (unsigned)n - 1, num = 900u * (unsigned)i;
+	unsigned t = 30u + num / d + (2u * (num % d) >= d), q = t / 10;
+	if (q >= 10)
+		*p++ = (char)('0' + q / 10);
+	*p++ = (char)('0' + q % 10);
+	*p++ = '.';
+	*p++ = (char)('0' + t % 10);
+	*p = '\0';
+	return p;
+}
+
 /* spark_marks: a sparkline's marks inside its svg: the line through pts (two known values or
  * more) and a dot on the last value, or a dashed line when no value is known. */
 static void spark_marks(struct html *h, const struct spark_scan *k, const double *v, size_t n, const char *pts)
@@ -819,7 +839,7 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 			continue;
 		if (pts.len)
 			*q++ = ' ';
-		q = spark_co(q, spark_x(i, n));
+		q = spark_xco(q, i, n);
 		*q++ = ',';
 		q = spark_co(q, sx(&k.ys, v[i]));
 		st_add(&pts, t, (size_t)(q - t));
@@ -828,7 +848,7 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 		return -1;
 	if (k.known > 1) {	/* svg_open's and spark_marks' markup as one template */
 		char cx[24], cy[24];
-		spark_co(cx, spark_x(k.last, n));
+		spark_xco(cx, k.last, n);
 		spark_co(cy, sx(&k.ys, v[k.last]));
 		HTML_TPL(h, "<svg viewbox=\"0 0 96 24\" role=\"img\" class=\"sparkline\"><title>" HTML_HOLE
 			 "</title><desc>" HTML_HOLE "</desc><polyline points=\"" HTML_HOLE "\"></polyline><circle cx=\""
