@@ -355,7 +355,8 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 		double x = sx(&s, city);
 		const char *anchor = x < s.x0 + 90 ? "start" : x > s.x1 - 90 ? "end" : "middle";
 		line(h, x, top - 6, x, bottom + 4, INK, "2", "6 4");
-		snprintf(lab, sizeof(lab), "Stadens snitt %s", svg_fmt_value(city, dec, unit, 0, v1, sizeof(v1)));
+		const char *part[] = { "Stadens snitt ", svg_fmt_value(city, dec, unit, 0, v1, sizeof(v1)) };
+		numfmt_join(lab, sizeof(lab), part, 2);	/* "Stadens snitt %s" */
 		text(h, x, top - 10, anchor, CHART_SIZE, 1, 1, CHART_INK, lab);
 	}
 	if (by_sex) {
@@ -410,7 +411,8 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 		html_open(h, "rect", "x", co(a, x - 4), "y", co(b, y - 4), "width", "8", "height", "8",
 			  "fill", "#ffffff", "stroke", line_style[k].stroke, "stroke-width", "2", NULL);
 	} else if (k == SVG_LINE_CITY) {
-		snprintf(d, sizeof(d), "M%s %sl5 5l-5 5l-5 -5z", co(a, x), co(b, y - 5));
+		const char *part[] = { "M", co(a, x), " ", co(b, y - 5), "l5 5l-5 5l-5 -5z" };
+		numfmt_join(d, sizeof(d), part, 5);	/* "M%s %sl5 5l-5 5l-5 -5z" */
 		html_open(h, "path", "d", d, "fill", line_style[k].stroke, NULL);
 	} else {
 		HTML_START(h, "circle");
@@ -530,8 +532,9 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 		for (size_t i = 0; i < nx && s[j].v; i++) {
 			if (missing(s[j].v[i]))
 				continue;
-			snprintf(lab, sizeof(lab), "%s, %s: %s", s[j].name ? s[j].name : "",
-				 xlabels && xlabels[i] ? xlabels[i] : "", svg_fmt_value(s[j].v[i], dec, unit, 0, v1, sizeof(v1)));
+			const char *part[] = { s[j].name ? s[j].name : "", ", ", xlabels && xlabels[i] ? xlabels[i] : "",
+					       ": ", svg_fmt_value(s[j].v[i], dec, unit, 0, v1, sizeof(v1)) };
+			numfmt_join(lab, sizeof(lab), part, 5);	/* "%s, %s: %s" */
 			marker(h, s[j].kind, xs[i], sx(&ys, s[j].v[i]), lab);
 		}
 	}
@@ -546,11 +549,9 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 		line(h, left, y, left + 36, y, line_style[k].stroke, line_style[k].width, line_style[k].dash);
 		if (k != SVG_LINE_OTHER)
 			marker(h, k, left + 18, y, NULL);
-		if (missing(last))
-			snprintf(lab, sizeof(lab), "%s: saknar värden", s[j].name ? s[j].name : "");
-		else
-			snprintf(lab, sizeof(lab), "%s: senast %s", s[j].name ? s[j].name : "",
-				 svg_fmt_value(last, dec, unit, 0, v1, sizeof(v1)));
+		const char *part[] = { s[j].name ? s[j].name : "", missing(last) ? ": saknar värden" : ": senast ",
+				       missing(last) ? "" : svg_fmt_value(last, dec, unit, 0, v1, sizeof(v1)) };
+		numfmt_join(lab, sizeof(lab), part, 3);	/* "%s: saknar värden", "%s: senast %s" */
 		text(h, left + 46, y + 4, "start", 13, 0, 0, CHART_INK, lab);
 	}
 	free(xs);

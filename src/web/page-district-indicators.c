@@ -137,8 +137,11 @@ static void year_nav(struct ind *x)
 		char href[256], label[16];
 		if (i)
 			html_text(h, " · ");
-		snprintf(href, sizeof(href), "%s?ar=%ld#indikatorer", page_href(x->r, "/stadsdel", x->key), y);
-		snprintf(label, sizeof(label), "%ld", y);
+		char ys[NUMFMT_SIZE];
+		numfmt_long(y, ys);
+		const char *part[] = { page_href(x->r, "/stadsdel", x->key), "?ar=", ys, "#indikatorer" };
+		numfmt_join(href, sizeof(href), part, 4);	/* "%s?ar=%ld#indikatorer" */
+		numfmt_join(label, sizeof(label), part + 2, 1);	/* "%ld" */
 		html_elem(h, "a", label, "href", href, "aria-current", y == x->year ? "page" : NULL, NULL);
 	}
 	html_close(h);
@@ -148,9 +151,9 @@ static void year_nav(struct ind *x)
 static void choose(struct ind *x)
 {
 	struct html *h = x->h;
-	char year[16];
+	char year[NUMFMT_SIZE];
 
-	snprintf(year, sizeof(year), "%ld", x->year);
+	numfmt_long(x->year, year);	/* "%ld" */
 	html_open(h, "form", "class", "filter no-print", "method", "get",
 		  "action", page_href(x->r, "/stadsdel", x->key), NULL);
 	html_void(h, "input", "type", "hidden", "name", "ar", "value", year, NULL);
@@ -188,8 +191,8 @@ static void gap_sentence(struct ind *x, int i)
 
 	if (isnan(d) || isnan(c))
 		return;
-	snprintf(name, sizeof(name), "%s%s", x->name,
-		 strcmp(sex, "K") == 0 ? ", kvinnor" : strcmp(sex, "M") == 0 ? ", män" : "");
+	const char *part[] = { x->name, strcmp(sex, "K") == 0 ? ", kvinnor" : strcmp(sex, "M") == 0 ? ", män" : "" };
+	numfmt_join(name, sizeof(name), part, 2);	/* "%s%s" */
 	if (model_gap_sentence(&s, buf, sizeof(buf), NULL, 0) == 0)
 		HTML_ELEM(x->h, "p", buf);
 }
@@ -347,8 +350,10 @@ static int detail_bars(struct ind *x, const char *unit, int dec)
 		bars[i] = (struct svg_bar){ a[i].name, a[i].v[0], a[i].v[1], a[i].v[2], strcmp(a[i].key, x->key) == 0 };
 		by_sex |= !isnan(a[i].v[1]) || !isnan(a[i].v[2]);
 	}
-	snprintf(title, sizeof(title), "%s, helår %ld, per stadsdelsområde%s", x->v.rows[x->sel].name,
-		 x->year, by_sex ? " och kön" : "");
+	char ys[NUMFMT_SIZE];
+	numfmt_long(x->year, ys);
+	const char *part[] = { x->v.rows[x->sel].name, ", helår ", ys, ", per stadsdelsområde", by_sex ? " och kön" : "" };
+	numfmt_join(title, sizeof(title), part, 5);	/* "%s, helår %ld, per stadsdelsområde%s" */
 	struct svg_opts o = { .id = "jamforelse", .title = title, .unit = unit, .decimals = dec, .example = ex,
 		.desc = "Stapeldiagram över alla stadsdelsområden med stadens snitt som streckad linje. "
 			"Samma siffror finns i tabellen under diagrammet." };
@@ -407,8 +412,8 @@ static void line_fill(struct ind *x, struct line *l, int own)
 			l->target[k] = places_d(t, i, "value");
 	}
 	for (int i = 0; i < l->n; i++) {
-		char y[16];
-		snprintf(y, sizeof(y), "%ld", l->years[i]);
+		char y[NUMFMT_SIZE];
+		numfmt_long(l->years[i], y);	/* "%ld" */
 		l->labels[i] = arena_strdup(&x->r->a, y);
 	}
 }
@@ -420,7 +425,8 @@ static void line_table(struct ind *x, const struct line *l, const char *unit, in
 	const char *cols[] = { "År", NULL, "#Stadens snitt", "#Årsmål", NULL };
 	char b[64], dn[160];
 
-	snprintf(dn, sizeof(dn), "#%s", x->name);
+	const char *dpart[] = { "#", x->name };
+	numfmt_join(dn, sizeof(dn), dpart, 2);	/* "#%s" */
 	cols[1] = dn;
 	HTML_OPEN(h, "table");
 	HTML_OPEN(h, "caption");
@@ -454,7 +460,8 @@ static void detail_line(struct ind *x, const char *unit, int dec)
 		{ "Stadens snitt", SVG_LINE_CITY, l->city },
 		{ "Årsmål", SVG_LINE_TARGET, l->target },
 	};
-	snprintf(title, sizeof(title), "%s över åren i %s", x->v.rows[x->sel].name, x->name);
+	const char *part[] = { x->v.rows[x->sel].name, " över åren i ", x->name };
+	numfmt_join(title, sizeof(title), part, 3);	/* "%s över åren i %s" */
 	struct svg_opts o = { .id = "over-tid", .title = title, .unit = unit, .decimals = dec, .example = l->example,
 		.desc = "Linjediagram över helårsvärden: stadsdelsområdet (heldragen linje), stadens snitt "
 			"(prickad) och årsmålet (streckad). Samma siffror finns i tabellen under diagrammet." };
@@ -625,7 +632,8 @@ static void overview(struct ind *x)
 	html_textf(h, "%s jämfört med stadens snitt, helår %ld%s", x->name, x->year,
 		   x->example ? " (utfallen är exempeldata)" : "");
 	html_close(h);
-	snprintf(dn, sizeof(dn), "#%s", x->name);
+	const char *dpart[] = { "#", x->name };
+	numfmt_join(dn, sizeof(dn), dpart, 2);	/* "#%s" */
 	cols[2] = dn;
 	if (!x->by_sex)
 		cols[1] = "Indikator";
