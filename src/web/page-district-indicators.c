@@ -163,10 +163,14 @@ static void choose(struct ind *x)
 	for (int i = 0; i < (int)x->v.n; i++) {
 		if (!shown(x, i) || (i && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0))
 			continue;
+		if (strcmp(x->v.rows[i].key, x->v.rows[x->sel].key) != 0) {	/* one template (no bare attribute) */
+			HTML_TPL(h, "<option value=\"" HTML_HOLE "\">" HTML_HOLE "</option>", x->v.rows[i].key,
+				 x->v.rows[i].name);
+			continue;
+		}
 		HTML_START(h, "option");
 		HTML_ATTR(h, "value", x->v.rows[i].key);
-		if (strcmp(x->v.rows[i].key, x->v.rows[x->sel].key) == 0)
-			HTML_ATTR(h, "selected", "");
+		HTML_ATTR(h, "selected", "");
 		html_start_end(h, 1);
 		html_text(h, x->v.rows[i].name);
 		html_close(h);
