@@ -586,6 +586,34 @@ static int overview_span(const struct ind *x, int i)
 	return j - i;
 }
 
+/* overview_head_cells: overview_head and overview_row's cells in one template where the row is
+ * a total (by sex: its header spans its sexes' rows; else: it spans its own row alone), the
+ * trend's cell left open; 1 when written, else 0 (nothing written: the caller writes them apart). */
+static int overview_head_cells(struct ind *x, int i, int span, const char *vd, const char *vc, const char *vg,
+			       const char *vx, const char *band)
+{
+	const struct district_cmp *row = &x->v.rows[i];
+	char n[NUMFMT_SIZE];
+
+	if (x->by_sex && span > 1) {
+		numfmt_long(span, n);
+		HTML_TPL(x->h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+			 "</a><span class=\"desc\">" HTML_HOLE "</span></th><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+			 HTML_HOLE "</td><td>" HTML_HOLE "</td><td>", n, ind_href(x, row->key), row->name,
+			 direction_sv(row->direction), places_sex_sv(row->sex), vd, vc, vg, vx, band);
+		return 1;
+	}
+	if (!x->by_sex && span == 1) {
+		HTML_TPL(x->h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
+			 HTML_HOLE "</span></th><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
+			 "</td><td>", ind_href(x, row->key), row->name, direction_sv(row->direction), vd, vc, vg, vx, band);
+		return 1;
+	}
+	return 0;
+}
+
 /* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend
  * (its cells written by one template, the trend's cell left open for the sparkline). */
 static void overview_row(struct ind *x, int i, const struct series *series, int n)
@@ -597,8 +625,8 @@ static void overview_row(struct ind *x, int i, const struct series *series, int 
 	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
 	char bd[64], bc[64], bg[64], bx[64];
 	const char *vd, *vc, *vg, *vx, *band;
+	int span = overview_span(x, i), alone = !span && x->by_sex && strcmp(sex, "T") != 0;
 
-	overview_head(x, i, overview_span(x, i));
 	vd = svg_fmt_value(d, dec, unit, 0, bd, sizeof(bd));
 	vc = svg_fmt_value(c, dec, unit, 0, bc, sizeof(bc));
 	vg = svg_fmt_value(d - c, dec, district_change_unit(unit), 1, bg, sizeof(bg));
@@ -607,14 +635,23 @@ static void overview_row(struct ind *x, int i, const struct series *series, int 
 	vx = isnan(change) ? "–" : change == 0 ? "behövs inte" :
 		svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, bx, sizeof(bx));
 	band = model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c));
-	if (x->by_sex)
-		HTML_TPL(h, "<td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+	if (alone) {	/* <tr>, the cells and the empty trend's cell: no sparkline (a total's alone) */
+		HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
 			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
-			 "</td><td>", places_sex_sv(sex), vd, vc, vg, vx, band);
-	else
-		HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
-			 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>", vd, vc, vg, vx,
-			 band);
+			 "</td><td></td></tr>", places_sex_sv(sex), vd, vc, vg, vx, band);
+		return;
+	}
+	if (!overview_head_cells(x, i, span, vd, vc, vg, vx, band)) {	/* else the two apart */
+		overview_head(x, i, span);
+		if (x->by_sex)
+			HTML_TPL(h, "<td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+				 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+				 "</td><td>" HTML_HOLE "</td><td>", places_sex_sv(sex), vd, vc, vg, vx, band);
+		else
+			HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+				 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>"
+				 HTML_HOLE "</td><td>", vd, vc, vg, vx, band);
+	}
 	if (strcmp(sex, "T") == 0)
 		overview_spark(x, i, series, n);
 	HTML_TPL0(h, "</td></tr>");
