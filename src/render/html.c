@@ -120,15 +120,25 @@ static inline unsigned special_bits(__m128i x)
  * byte before a continuation byte of a longer sequence is no such lead), and the byte-at-a-time
  * rule reaches each of its leads as the start of a sequence, so taking them here changes no
  * output (escape_keep's two-byte test, sixteen at a time). */
+static inline unsigned kept_bits_from(__m128i x, unsigned d);
+
 static inline unsigned kept_bits(__m128i x)
+{
+	return kept_bits_from(x, 0);
+}
+
+/* kept_bits_from: kept_bits of the bytes of x from byte d on, as bits from 0 (byte d's) on: a
+ * pair whose lead lies before byte d is not taken (its continuation byte at d is not part of
+ * the text there, which starts a sequence). */
+static inline unsigned kept_bits_from(__m128i x, unsigned d)
 {
 	__m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xc0));	/* signed: 0x80-0xbf */
 	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xc1)),
 				     _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xe0)));	/* 0xc2-0xdf */
 	__m128i tabnl = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-	unsigned pair = (unsigned)_mm_movemask_epi8(lead) & ((unsigned)_mm_movemask_epi8(cont) >> 1);
+	unsigned pair = (unsigned)_mm_movemask_epi8(lead) & ((unsigned)_mm_movemask_epi8(cont) >> 1) & (~0u << d);
 
-	return pair | pair << 1 | (unsigned)_mm_movemask_epi8(tabnl);
+	return (pair | pair << 1 | (unsigned)_mm_movemask_epi8(tabnl)) >> d;
 }
 
 /* name_bits: bit i set when byte i of x is a name byte (name_char: 'a'-'z', '0'-'9', '-'). */
@@ -236,6 +246,45 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
 }
 
 #ifdef HTML_VEC
+/* copy_few: copies n bytes (at most 15) from p to w with fixed-size moves that read no byte
+ * outside p[0..n). */
+static inline void copy_few(char *w, const unsigned char *p, size_t n)
+{
+	if (n >= 8) {
+		memcpy(w, p, 8);
+		memcpy(w + n - 8, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(w, p, 4);
+		memcpy(w + n - 4, p + n - 4, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)p[i];
+	}
+}
+
+/* escape_tail: for p in the last fifteen bytes of its page (not page_safe), how many bytes from
+ * p on html_escape copies as they are before the page ends, its NUL, a byte to replace or a
+ * sequence that runs past the page's end; they are written at w (room for a block). The block
+ * that ends at the page's end is loaded (aligned: it cannot fault) and its bits taken from p
+ * on. 0: p's first byte must be looked at alone. */
+NO_ASAN static size_t escape_tail(char *w, const unsigned char *p)
+{
+	unsigned d = (unsigned)((uintptr_t)p & 15), n = 16 - d;
+	__m128i x = _mm_load_si128((const __m128i *)(const void *)(p - d));
+	unsigned m = special_bits(x) >> d;
+	size_t k = n, keep;
+
+	if (m) {
+		for (m &= ~kept_bits_from(x, d); m; m &= ~0u << (k + keep), k = n) {
+			k = (unsigned)__builtin_ctz(m);
+			if (!p[k] || !(keep = escape_keep(p, k)) || k + keep > n)
+				break;
+		}
+	}
+	copy_few(w, p, k);
+	return k;
+}
+
 /* ESC_ROOM: the output's free room escape_vec takes at a time (and counts when it is used up or
  * the string ends): the loop then keeps where it writes in a register rather than the buffer's
  * fields, which each store through a char pointer would make it read again. */
@@ -244,7 +293,7 @@ static void escape_scalar(struct buf *out, const unsigned char *p)
 /* escape_vec: html_escape sixteen bytes at a time without strlen: each block is stored into the
  * output's free room whole and counted up to its first byte to replace, its NUL or a UTF-8
  * sequence that runs past it (or all sixteen), which is then handled alone. The last bytes of
- * a page are taken one at a time. Returns NULL when s is written, else where the rest starts
+ * a page are taken from the block that ends there (escape_tail). Returns NULL when s is written, else where the rest starts
  * when the output must grow (escape_scalar's part). */
 NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned char *p)
 {
@@ -254,12 +303,18 @@ NO_ASAN static const unsigned char *escape_vec(struct buf *out, const unsigned c
 	if (!w)
 		return p;
 	for (;;) {
-		if (w0 + ESC_ROOM - w < 16) {	/* room for a block, or a replacement's six bytes */
+		if (w0 + ESC_ROOM - w < 24) {	/* a block's 16 stored, or up to 15 kept and a replacement's 6 */
 			buf_wrote(out, (size_t)(w - w0));
 			if (!(w = w0 = buf_space(out, ESC_ROOM)))
 				return p;
 		}
 		if (!page_safe(p)) {
+			size_t t = escape_tail(w, p);
+			if (t) {
+				w += t;
+				p += t;
+				continue;
+			}
 			if (!*p)
 				break;
 			if (esc_class[*p]) {
@@ -323,31 +378,69 @@ void html_escape(struct buf *out, const char *s)
 	escape_scalar(out, p);
 }
 
-/* escape_short: html_escape of s when it fits one block (its NUL among the sixteen bytes) and
- * has nothing to replace before the NUL (tabs, newlines and two-byte sequences are kept, as
- * kept_bits says): stored whole into the output's room and counted up to the NUL; 1 when s was
- * written so, else 0 (nothing written). Always inlined into the writer's own calls: most texts
- * and values of a page are short, and html_escape's call, room and loop were most of their cost. */
-NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct buf *out, const char *s)
+#ifdef HTML_VEC
+/* short_seqs: block_plain's test of the bytes m marks in a block at s, once the tabs, newlines
+ * and two-byte sequences are taken out: each must start a valid longer sequence (the dashes and
+ * quotes: escape_keep) that ends inside the block, up to the NUL; block_plain's answer. Out of
+ * line: such a text is rare beside the others. */
+static __attribute__((noinline)) int short_seqs(const char *s, unsigned m)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (;;) {
+		unsigned k = (unsigned)__builtin_ctz(m);
+		size_t keep;
+		if (!p[k])
+			return (int)k;
+		if (!(keep = escape_keep(p, k)) || k + keep > 16)
+			return -1;
+		if (!(m &= ~0u << (k + keep)))
+			return 16;
+	}
+}
+
+/* block_plain: for the sixteen bytes x at s, the index of the first NUL when nothing before it
+ * is replaced (tabs, newlines and valid UTF-8 sequences are kept: the text ends there and is
+ * written as it is); 16 when no byte is replaced and none is NUL, and the block ends where a
+ * sequence ends (the text goes on after it); else -1. */
+NO_ASAN static inline __attribute__((always_inline)) int block_plain(const char *s, __m128i x)
+{
+	unsigned m = special_bits(x), k;
+
+	if (!m)
+		return 16;
+	k = (unsigned)__builtin_ctz(m);
+	if (s[k]) {	/* a byte to look at before any NUL: only what kept_bits keeps may pass */
+		if (!(m &= ~kept_bits(x)))
+			return 16;
+		if (s[k = (unsigned)__builtin_ctz(m)])	/* markup or a control byte: replaced */
+			return (unsigned char)s[k] >= 0x80 ? short_seqs(s, m) : -1;
+	}
+	return (int)k;
+}
+#endif
+
+/* escape_short: html_escape of *s when it fits one block (its NUL among the sixteen bytes) and
+ * has nothing to replace before the NUL (block_plain): stored whole into the output's room and
+ * counted up to the NUL; 1 when *s was written so, else 0 (the rest to escape at *s: a first
+ * block with nothing to replace and no NUL is written, and *s moved past it). Always inlined into
+ * the writer's own calls: most texts and values of a page are short, and html_escape's call,
+ * room and loop were most of their cost. */
+NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct buf *out, const char **s)
 {
 #ifdef HTML_VEC
 	char *w;
+	int k;
 
-	if (!page_safe(s) || !(w = buf_space(out, 16)))
+	if (!page_safe(*s) || !(w = buf_space(out, 16)))
 		return 0;
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	unsigned m = special_bits(x), k;
-	if (!m)
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)*s);
+	if ((k = block_plain(*s, x)) < 0)
 		return 0;
-	k = (unsigned)__builtin_ctz(m);
-	if (s[k]) {	/* a byte to look at before any NUL: only what kept_bits keeps may pass */
-		m &= ~kept_bits(x);
-		if (!m || s[k = (unsigned)__builtin_ctz(m)])
-			return 0;
-	}
 	_mm_storeu_si128((__m128i *)(void *)w, x);
-	buf_wrote(out, k);
-	return 1;
+	buf_wrote(out, (size_t)k);
+	*s += k;
+	return k < 16;
 #else
 	(void)out;
 	(void)s;
@@ -358,7 +451,7 @@ NO_ASAN_ESC static inline __attribute__((always_inline)) int escape_short(struct
 /* escape_text: html_escape(out, s), a short s without the call (escape_short). */
 NO_ASAN_ESC static inline __attribute__((always_inline)) void escape_text(struct buf *out, const char *s)
 {
-	if (s && escape_short(out, s))
+	if (s && escape_short(out, &s))
 		return;
 	html_escape(out, s);
 }
@@ -921,8 +1014,11 @@ static int tpl_piece(struct tpl_scan *sc)
 
 	if (sc->i - sc->piece > USHRT_MAX || sc->piece > USHRT_MAX)
 		return -1;
-	t->at[t->holes] = (unsigned short)sc->piece;
-	t->len[t->holes] = (unsigned short)(sc->i - sc->piece);
+	struct html_tpl_piece *pc = &t->piece[t->holes];
+	pc->at = (unsigned short)sc->piece;
+	pc->len = (unsigned short)(sc->i - sc->piece);
+	pc->cut = 0;
+	pc->block = pc->len <= 32 && ((uintptr_t)(t->src + pc->at) & 4095) <= 4096 - 33;
 	sc->piece = sc->i + 1;
 	return 0;
 }
@@ -932,7 +1028,7 @@ static int tpl_hole(struct tpl_scan *sc, size_t cut)
 {
 	if (sc->t->holes >= HTML_TPL_HOLES || cut > UCHAR_MAX || tpl_piece(sc) < 0)
 		return -1;
-	sc->t->cut[sc->t->holes++] = (unsigned char)cut;
+	sc->t->piece[sc->t->holes++].cut = (unsigned char)cut;
 	sc->i++;
 	return 0;
 }
@@ -1038,7 +1134,7 @@ static __attribute__((noinline)) int tpl_check(struct html_tpl *t)
 		t->open_len[k] = sc.st_len[k];
 	}
 	t->opens = (unsigned char)sc.depth;
-	t->room = (unsigned)(sc.i - t->holes) + 16u * t->holes + 32u;
+	t->room = (unsigned)(sc.i - t->holes) + 32u * t->holes + 32u;
 	return 1;
 }
 
@@ -1061,14 +1157,14 @@ NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const
 				 unsigned k, unsigned skip)
 {
 	for (unsigned n = t->holes;; k++) {	/* skip: the '"' after a left-out attribute */
-		const char *p = t->src + t->at[k] + skip;
-		size_t len = t->len[k] - skip;
+		const char *p = t->src + t->piece[k].at + skip;
+		size_t len = t->piece[k].len - skip;
 		if (k == n) {
 			put_lit(h->out, p, len);
 			break;
 		}
-		if (!text[k] && t->cut[k]) {
-			put_lit(h->out, p, len - t->cut[k]);
+		if (!text[k] && t->piece[k].cut) {
+			put_lit(h->out, p, len - t->piece[k].cut);
 			skip = 1;
 			continue;
 		}
@@ -1079,26 +1175,30 @@ NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const
 }
 
 #ifdef HTML_VEC
-/* short_plain: when s has its NUL in its first sixteen bytes (x) and nothing to replace before
- * it (escape_short's test), its length; else -1 */
-NO_ASAN static inline __attribute__((always_inline)) int short_plain(const char *s, __m128i x)
+/* tpl_text: a template's text *s written at *w, both moved on, when its first thirty-two bytes
+ * hold its end and nothing to replace (block_plain); 1 then, else 0 with what is written as it
+ * is counted at *w and *s where the rest starts (html_escape's part). Stores up to 32 bytes at
+ * *w and moves it no further. */
+NO_ASAN static inline __attribute__((always_inline)) int tpl_text(char **w, const char **s)
 {
-	unsigned m = special_bits(x), k;
-
-	if (!m)
-		return -1;
-	k = (unsigned)__builtin_ctz(m);
-	if (s[k]) {
-		m &= ~kept_bits(x);
-		if (!m || s[k = (unsigned)__builtin_ctz(m)])
-			return -1;
+	for (int b = 0; b < 2 && page_safe(*s); b++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)*s);
+		int sl = block_plain(*s, x);
+		if (sl < 0)
+			return 0;
+		_mm_storeu_si128((__m128i *)(void *)*w, x);
+		*w += sl;
+		if (sl < 16)
+			return 1;
+		*s += 16;
 	}
-	return (int)k;
+	return 0;
 }
 
 /* tpl_fast: tpl_put in room taken once (t->room), the pieces and the short texts copied in
- * blocks without a check each; a longer text is escaped by html_escape and the rest of the
- * template written by tpl_put. 0 when written, -1 (nothing written) when the room is not there. */
+ * blocks without a check each; a longer text is escaped by html_escape and the room taken again
+ * for the rest (by tpl_put when it is not there). 0 when written, -1 (nothing written) when the
+ * room is not there at first. */
 NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char *const *text)
 {
 	char *w0 = buf_space(h->out, t->room), *w = w0;
@@ -1107,11 +1207,10 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 	if (!w)
 		return -1;
 	for (unsigned k = 0, n = t->holes;; k++) {
-		const char *p = t->src + t->at[k] + skip, *s;
-		size_t len = t->len[k] - skip;
-		if (k < n && !text[k] && t->cut[k])
-			len -= t->cut[k];
-		if (len <= 32 && page_safe32(p)) {	/* the room has 32 bytes to spare at every piece */
+		const struct html_tpl_piece *pc = &t->piece[k];
+		const char *p = t->src + pc->at + skip, *s = k < n ? text[k] : NULL;
+		size_t len = pc->len - skip - (s ? 0 : pc->cut);	/* the last piece's cut is 0 */
+		if (pc->block) {	/* the room has 32 bytes to spare at every piece */
 			_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)p));
 			_mm_storeu_si128((__m128i *)(void *)(w + 16), _mm_loadu_si128((const __m128i *)(const void *)(p + 16)));
 		} else {
@@ -1120,24 +1219,19 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 		w += len;
 		if (k == n)
 			break;
-		if (!(s = text[k])) {
-			skip = t->cut[k] ? 1 : 0;
+		if (!s) {
+			skip = pc->cut ? 1 : 0;
 			continue;
 		}
 		skip = 0;
-		if (page_safe(s)) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-			int sl = short_plain(s, x);
-			if (sl >= 0) {
-				_mm_storeu_si128((__m128i *)(void *)w, x);
-				w += sl;
-				continue;
-			}
-		}
+		if (tpl_text(&w, &s))	/* up to two blocks in the room (32 a hole) */
+			continue;
 		buf_wrote(h->out, (size_t)(w - w0));
 		html_escape(h->out, s);
-		tpl_put(h, t, text, k + 1, 0);
-		return 0;
+		if (!(w = w0 = buf_space(h->out, t->room))) {	/* the rest fits the room the whole took */
+			tpl_put(h, t, text, k + 1, 0);
+			return 0;
+		}
 	}
 	buf_wrote(h->out, (size_t)(w - w0));
 	return 0;

@@ -161,11 +161,15 @@ struct html_tpl {
 	const char *src;	/* the template */
 	_Atomic signed char ok;	/* 0: not checked yet, 1: good, -1: refused */
 	unsigned char holes, ends, opens;	/* its holes; the outer elements it ends; it leaves open */
-	unsigned short at[HTML_TPL_HOLES + 1], len[HTML_TPL_HOLES + 1];	/* its literal pieces */
-	unsigned char cut[HTML_TPL_HOLES];	/* an attribute's hole: the length of ' name="' before it */
+	struct html_tpl_piece {	/* its literal pieces, each before a hole (the last: after all) */
+		unsigned short at, len;	/* where in src, how long */
+		unsigned char cut;	/* before an attribute's hole: the length of ' name="' in it */
+		unsigned char block;	/* 1: the piece and 33 bytes from it lie in one page (copied as
+					 * two blocks) */
+	} piece[HTML_TPL_HOLES + 1];
 	unsigned short end_at[HTML_TPL_NEST], end_len[HTML_TPL_NEST];	/* names it ends, in order */
 	unsigned short open_at[HTML_TPL_NEST], open_len[HTML_TPL_NEST];	/* names left open, outer first */
-	unsigned room;	/* the output's room html_tpl takes at once: its pieces, 16 a hole, 32 */
+	unsigned room;	/* the output's room html_tpl takes at once: its pieces, 32 a hole, 32 */
 };
 
 /* html_tpl: what HTML_TPL calls with its call site's struct html_tpl and its n texts. */
@@ -173,12 +177,12 @@ void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsig
 
 /* HTML_TPL: writes the literal template tpl with its holes filled by the texts after it. */
 #define HTML_TPL(h, tpl, ...) do { \
-		static struct html_tpl html_t_ = { tpl, 0, 0, 0, 0, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, 0 }; \
+		static struct html_tpl html_t_ = { .src = tpl }; \
 		const char *const html_v_[] = { __VA_ARGS__ }; \
 		html_tpl((h), &html_t_, html_v_, (unsigned)(sizeof(html_v_) / sizeof(html_v_[0]))); } while (0)
 /* HTML_TPL0: a template without holes. */
 #define HTML_TPL0(h, tpl) do { \
-		static struct html_tpl html_t_ = { tpl, 0, 0, 0, 0, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, 0 }; \
+		static struct html_tpl html_t_ = { .src = tpl }; \
 		html_tpl((h), &html_t_, NULL, 0); } while (0)
 
 /* html_start_end: ends the tag HTML_START began with '>'; the element stays open (until

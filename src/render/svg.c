@@ -355,7 +355,8 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 		double x = sx(&s, city);
 		const char *anchor = x < s.x0 + 90 ? "start" : x > s.x1 - 90 ? "end" : "middle";
 		line(h, x, top - 6, x, bottom + 4, INK, "2", "6 4");
-		snprintf(lab, sizeof(lab), "Stadens snitt %s", svg_fmt_value(city, dec, unit, 0, v1, sizeof(v1)));
+		const char *part[] = { "Stadens snitt ", svg_fmt_value(city, dec, unit, 0, v1, sizeof(v1)) };
+		numfmt_join(lab, sizeof(lab), part, 2);	/* "Stadens snitt %s" */
 		text(h, x, top - 10, anchor, CHART_SIZE, 1, 1, CHART_INK, lab);
 	}
 	if (by_sex) {
@@ -410,7 +411,8 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 		html_open(h, "rect", "x", co(a, x - 4), "y", co(b, y - 4), "width", "8", "height", "8",
 			  "fill", "#ffffff", "stroke", line_style[k].stroke, "stroke-width", "2", NULL);
 	} else if (k == SVG_LINE_CITY) {
-		snprintf(d, sizeof(d), "M%s %sl5 5l-5 5l-5 -5z", co(a, x), co(b, y - 5));
+		const char *part[] = { "M", co(a, x), " ", co(b, y - 5), "l5 5l-5 5l-5 -5z" };
+		numfmt_join(d, sizeof(d), part, 5);	/* "M%s %sl5 5l-5 5l-5 -5z" */
 		html_open(h, "path", "d", d, "fill", line_style[k].stroke, NULL);
 	} else {
 		HTML_START(h, "circle");
@@ -530,8 +532,9 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 		for (size_t i = 0; i < nx && s[j].v; i++) {
 			if (missing(s[j].v[i]))
 				continue;
-			snprintf(lab, sizeof(lab), "%s, %s: %s", s[j].name ? s[j].name : "",
-				 xlabels && xlabels[i] ? xlabels[i] : "", svg_fmt_value(s[j].v[i], dec, unit, 0, v1, sizeof(v1)));
+			const char *part[] = { s[j].name ? s[j].name : "", ", ", xlabels && xlabels[i] ? xlabels[i] : "",
+					       ": ", svg_fmt_value(s[j].v[i], dec, unit, 0, v1, sizeof(v1)) };
+			numfmt_join(lab, sizeof(lab), part, 5);	/* "%s, %s: %s" */
 			marker(h, s[j].kind, xs[i], sx(&ys, s[j].v[i]), lab);
 		}
 	}
@@ -546,11 +549,9 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
 		line(h, left, y, left + 36, y, line_style[k].stroke, line_style[k].width, line_style[k].dash);
 		if (k != SVG_LINE_OTHER)
 			marker(h, k, left + 18, y, NULL);
-		if (missing(last))
-			snprintf(lab, sizeof(lab), "%s: saknar värden", s[j].name ? s[j].name : "");
-		else
-			snprintf(lab, sizeof(lab), "%s: senast %s", s[j].name ? s[j].name : "",
-				 svg_fmt_value(last, dec, unit, 0, v1, sizeof(v1)));
+		const char *part[] = { s[j].name ? s[j].name : "", missing(last) ? ": saknar värden" : ": senast ",
+				       missing(last) ? "" : svg_fmt_value(last, dec, unit, 0, v1, sizeof(v1)) };
+		numfmt_join(lab, sizeof(lab), part, 3);	/* "%s: saknar värden", "%s: senast %s" */
 		text(h, left + 46, y + 4, "start", 13, 0, 0, CHART_INK, lab);
 	}
 	free(xs);
@@ -648,6 +649,26 @@ static void spark_scan(struct spark_scan *k, const double *v, size_t n)
 static double spark_x(size_t i, size_t n)
 {
 	return n == 1 ? SPARK_W / 2 : SPARK_PAD + (double)i * (SPARK_W - 2 * SPARK_PAD) / (double)(n - 1);
+}
+
+/* spark_xco: spark_co(p, spark_x(i, n)), for a sparkline of two to ten values without the
+ * double: x's tenths are 30 + 900i/(n-1), rounded half up as spark_co rounds the product (the
+ * fractions are sevenths or eighths, exact in the double; test-svg compares this path's bytes
+ * with spark_buffered's, which takes spark_co, for every n to twelve). Others go through
+ * spark_co. */
+static char *spark_xco(char *p, size_t i, size_t n)
+{
+	if (n < 2 || n > 10 || i >= n)
+		return spark_co(p, spark_x(i, n));
+	unsigned d = (unsigned)n - 1, num = 900u * (unsigned)i;
+	unsigned t = 30u + num / d + (2u * (num % d) >= d), q = t / 10;
+	if (q >= 10)
+		*p++ = (char)('0' + q / 10);
+	*p++ = (char)('0' + q % 10);
+	*p++ = '.';
+	*p++ = (char)('0' + t % 10);
+	*p = '\0';
+	return p;
 }
 
 /* spark_marks: a sparkline's marks inside its svg: the line through pts (two known values or
@@ -819,7 +840,7 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 			continue;
 		if (pts.len)
 			*q++ = ' ';
-		q = spark_co(q, spark_x(i, n));
+		q = spark_xco(q, i, n);
 		*q++ = ',';
 		q = spark_co(q, sx(&k.ys, v[i]));
 		st_add(&pts, t, (size_t)(q - t));
@@ -828,7 +849,7 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 		return -1;
 	if (k.known > 1) {	/* svg_open's and spark_marks' markup as one template */
 		char cx[24], cy[24];
-		spark_co(cx, spark_x(k.last, n));
+		spark_xco(cx, k.last, n);
 		spark_co(cy, sx(&k.ys, v[k.last]));
 		HTML_TPL(h, "<svg viewbox=\"0 0 96 24\" role=\"img\" class=\"sparkline\"><title>" HTML_HOLE
 			 "</title><desc>" HTML_HOLE "</desc><polyline points=\"" HTML_HOLE "\"></polyline><circle cx=\""

@@ -137,8 +137,11 @@ static void year_nav(struct ind *x)
 		char href[256], label[16];
 		if (i)
 			html_text(h, " · ");
-		snprintf(href, sizeof(href), "%s?ar=%ld#indikatorer", page_href(x->r, "/stadsdel", x->key), y);
-		snprintf(label, sizeof(label), "%ld", y);
+		char ys[NUMFMT_SIZE];
+		numfmt_long(y, ys);
+		const char *part[] = { page_href(x->r, "/stadsdel", x->key), "?ar=", ys, "#indikatorer" };
+		numfmt_join(href, sizeof(href), part, 4);	/* "%s?ar=%ld#indikatorer" */
+		numfmt_join(label, sizeof(label), part + 2, 1);	/* "%ld" */
 		html_elem(h, "a", label, "href", href, "aria-current", y == x->year ? "page" : NULL, NULL);
 	}
 	html_close(h);
@@ -148,9 +151,9 @@ static void year_nav(struct ind *x)
 static void choose(struct ind *x)
 {
 	struct html *h = x->h;
-	char year[16];
+	char year[NUMFMT_SIZE];
 
-	snprintf(year, sizeof(year), "%ld", x->year);
+	numfmt_long(x->year, year);	/* "%ld" */
 	html_open(h, "form", "class", "filter no-print", "method", "get",
 		  "action", page_href(x->r, "/stadsdel", x->key), NULL);
 	html_void(h, "input", "type", "hidden", "name", "ar", "value", year, NULL);
@@ -160,10 +163,14 @@ static void choose(struct ind *x)
 	for (int i = 0; i < (int)x->v.n; i++) {
 		if (!shown(x, i) || (i && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0))
 			continue;
+		if (strcmp(x->v.rows[i].key, x->v.rows[x->sel].key) != 0) {	/* one template (no bare attribute) */
+			HTML_TPL(h, "<option value=\"" HTML_HOLE "\">" HTML_HOLE "</option>", x->v.rows[i].key,
+				 x->v.rows[i].name);
+			continue;
+		}
 		HTML_START(h, "option");
 		HTML_ATTR(h, "value", x->v.rows[i].key);
-		if (strcmp(x->v.rows[i].key, x->v.rows[x->sel].key) == 0)
-			HTML_ATTR(h, "selected", "");
+		HTML_ATTR(h, "selected", "");
 		html_start_end(h, 1);
 		html_text(h, x->v.rows[i].name);
 		html_close(h);
@@ -188,8 +195,8 @@ static void gap_sentence(struct ind *x, int i)
 
 	if (isnan(d) || isnan(c))
 		return;
-	snprintf(name, sizeof(name), "%s%s", x->name,
-		 strcmp(sex, "K") == 0 ? ", kvinnor" : strcmp(sex, "M") == 0 ? ", män" : "");
+	const char *part[] = { x->name, strcmp(sex, "K") == 0 ? ", kvinnor" : strcmp(sex, "M") == 0 ? ", män" : "" };
+	numfmt_join(name, sizeof(name), part, 2);	/* "%s%s" */
 	if (model_gap_sentence(&s, buf, sizeof(buf), NULL, 0) == 0)
 		HTML_ELEM(x->h, "p", buf);
 }
@@ -347,8 +354,10 @@ static int detail_bars(struct ind *x, const char *unit, int dec)
 		bars[i] = (struct svg_bar){ a[i].name, a[i].v[0], a[i].v[1], a[i].v[2], strcmp(a[i].key, x->key) == 0 };
 		by_sex |= !isnan(a[i].v[1]) || !isnan(a[i].v[2]);
 	}
-	snprintf(title, sizeof(title), "%s, helår %ld, per stadsdelsområde%s", x->v.rows[x->sel].name,
-		 x->year, by_sex ? " och kön" : "");
+	char ys[NUMFMT_SIZE];
+	numfmt_long(x->year, ys);
+	const char *part[] = { x->v.rows[x->sel].name, ", helår ", ys, ", per stadsdelsområde", by_sex ? " och kön" : "" };
+	numfmt_join(title, sizeof(title), part, 5);	/* "%s, helår %ld, per stadsdelsområde%s" */
 	struct svg_opts o = { .id = "jamforelse", .title = title, .unit = unit, .decimals = dec, .example = ex,
 		.desc = "Stapeldiagram över alla stadsdelsområden med stadens snitt som streckad linje. "
 			"Samma siffror finns i tabellen under diagrammet." };
@@ -407,8 +416,8 @@ static void line_fill(struct ind *x, struct line *l, int own)
 			l->target[k] = places_d(t, i, "value");
 	}
 	for (int i = 0; i < l->n; i++) {
-		char y[16];
-		snprintf(y, sizeof(y), "%ld", l->years[i]);
+		char y[NUMFMT_SIZE];
+		numfmt_long(l->years[i], y);	/* "%ld" */
 		l->labels[i] = arena_strdup(&x->r->a, y);
 	}
 }
@@ -420,7 +429,8 @@ static void line_table(struct ind *x, const struct line *l, const char *unit, in
 	const char *cols[] = { "År", NULL, "#Stadens snitt", "#Årsmål", NULL };
 	char b[64], dn[160];
 
-	snprintf(dn, sizeof(dn), "#%s", x->name);
+	const char *dpart[] = { "#", x->name };
+	numfmt_join(dn, sizeof(dn), dpart, 2);	/* "#%s" */
 	cols[1] = dn;
 	HTML_OPEN(h, "table");
 	HTML_OPEN(h, "caption");
@@ -454,7 +464,8 @@ static void detail_line(struct ind *x, const char *unit, int dec)
 		{ "Stadens snitt", SVG_LINE_CITY, l->city },
 		{ "Årsmål", SVG_LINE_TARGET, l->target },
 	};
-	snprintf(title, sizeof(title), "%s över åren i %s", x->v.rows[x->sel].name, x->name);
+	const char *part[] = { x->v.rows[x->sel].name, " över åren i ", x->name };
+	numfmt_join(title, sizeof(title), part, 3);	/* "%s över åren i %s" */
 	struct svg_opts o = { .id = "over-tid", .title = title, .unit = unit, .decimals = dec, .example = l->example,
 		.desc = "Linjediagram över helårsvärden: stadsdelsområdet (heldragen linje), stadens snitt "
 			"(prickad) och årsmålet (streckad). Samma siffror finns i tabellen under diagrammet." };
@@ -575,6 +586,34 @@ static int overview_span(const struct ind *x, int i)
 	return j - i;
 }
 
+/* overview_head_cells: overview_head and overview_row's cells in one template where the row is
+ * a total (by sex: its header spans its sexes' rows; else: it spans its own row alone), the
+ * trend's cell left open; 1 when written, else 0 (nothing written: the caller writes them apart). */
+static int overview_head_cells(struct ind *x, int i, int span, const char *vd, const char *vc, const char *vg,
+			       const char *vx, const char *band)
+{
+	const struct district_cmp *row = &x->v.rows[i];
+	char n[NUMFMT_SIZE];
+
+	if (x->by_sex && span > 1) {
+		numfmt_long(span, n);
+		HTML_TPL(x->h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+			 "</a><span class=\"desc\">" HTML_HOLE "</span></th><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+			 HTML_HOLE "</td><td>" HTML_HOLE "</td><td>", n, ind_href(x, row->key), row->name,
+			 direction_sv(row->direction), places_sex_sv(row->sex), vd, vc, vg, vx, band);
+		return 1;
+	}
+	if (!x->by_sex && span == 1) {
+		HTML_TPL(x->h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
+			 HTML_HOLE "</span></th><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
+			 "</td><td>", ind_href(x, row->key), row->name, direction_sv(row->direction), vd, vc, vg, vx, band);
+		return 1;
+	}
+	return 0;
+}
+
 /* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend
  * (its cells written by one template, the trend's cell left open for the sparkline). */
 static void overview_row(struct ind *x, int i, const struct series *series, int n)
@@ -586,8 +625,8 @@ static void overview_row(struct ind *x, int i, const struct series *series, int 
 	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
 	char bd[64], bc[64], bg[64], bx[64];
 	const char *vd, *vc, *vg, *vx, *band;
+	int span = overview_span(x, i), alone = !span && x->by_sex && strcmp(sex, "T") != 0;
 
-	overview_head(x, i, overview_span(x, i));
 	vd = svg_fmt_value(d, dec, unit, 0, bd, sizeof(bd));
 	vc = svg_fmt_value(c, dec, unit, 0, bc, sizeof(bc));
 	vg = svg_fmt_value(d - c, dec, district_change_unit(unit), 1, bg, sizeof(bg));
@@ -596,14 +635,23 @@ static void overview_row(struct ind *x, int i, const struct series *series, int 
 	vx = isnan(change) ? "–" : change == 0 ? "behövs inte" :
 		svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, bx, sizeof(bx));
 	band = model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c));
-	if (x->by_sex)
-		HTML_TPL(h, "<td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+	if (alone) {	/* <tr>, the cells and the empty trend's cell: no sparkline (a total's alone) */
+		HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
 			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
-			 "</td><td>", places_sex_sv(sex), vd, vc, vg, vx, band);
-	else
-		HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
-			 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>", vd, vc, vg, vx,
-			 band);
+			 "</td><td></td></tr>", places_sex_sv(sex), vd, vc, vg, vx, band);
+		return;
+	}
+	if (!overview_head_cells(x, i, span, vd, vc, vg, vx, band)) {	/* else the two apart */
+		overview_head(x, i, span);
+		if (x->by_sex)
+			HTML_TPL(h, "<td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
+				 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+				 "</td><td>" HTML_HOLE "</td><td>", places_sex_sv(sex), vd, vc, vg, vx, band);
+		else
+			HTML_TPL(h, "<td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+				 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>"
+				 HTML_HOLE "</td><td>", vd, vc, vg, vx, band);
+	}
 	if (strcmp(sex, "T") == 0)
 		overview_spark(x, i, series, n);
 	HTML_TPL0(h, "</td></tr>");
@@ -625,7 +673,8 @@ static void overview(struct ind *x)
 	html_textf(h, "%s jämfört med stadens snitt, helår %ld%s", x->name, x->year,
 		   x->example ? " (utfallen är exempeldata)" : "");
 	html_close(h);
-	snprintf(dn, sizeof(dn), "#%s", x->name);
+	const char *dpart[] = { "#", x->name };
+	numfmt_join(dn, sizeof(dn), dpart, 2);	/* "#%s" */
 	cols[2] = dn;
 	if (!x->by_sex)
 		cols[1] = "Indikator";

@@ -158,9 +158,16 @@ const char *page_time(struct http_req *r, const char *text)
 
 const char *page_href(struct http_req *r, const char *prefix, const char *arg)
 {
-	struct buf b;
+	char room[256];
+	struct buf b = { room, 0, sizeof(room), sizeof(room) - 1, 0 };	/* on the stack: never grown */
 	const char *s;
 
+	room[0] = '\0';
+	buf_adds(&b, prefix);
+	buf_addc(&b, '/');
+	html_url_arg(&b, arg);
+	if (!b.overflow)	/* most links fit: no allocation but the arena's */
+		return arena_strdup(&r->a, room);
 	buf_init(&b, 4096);
 	buf_adds(&b, prefix);
 	buf_addc(&b, '/');

@@ -1004,6 +1004,67 @@ static void test_html_escape_random(void)
 	buf_release(&want);
 }
 
+/* Short random texts (0 to 40 bytes, one or two blocks: the writer's inlined paths) of letters,
+ * markup, control bytes and valid and invalid UTF-8 of every length, written as text, as an
+ * attribute value and into a template's holes (after outputs of every length, with and without
+ * room), each compared with html_ref_escape. */
+static void test_html_short_random(void)
+{
+	static const char *const piece[] = { "a", "Z", " ", "\xc3\xa5", "\xe2\x80\x93", "\xe2\x80\x9d",
+		"\xf0\x9f\x98\x80", "&", "<", "'", "\t", "\n", "\x01", "\xc3", "\x80", "\xed\xa0\x80", "\xe2\x80",
+		"\xe0\xa4\xa4", "\xe0\x80\x80", "\xef\xbf\xbd", "0123456789", "\xdf", "\xc1\xbf" };
+	char in[64], pre[40];
+	struct buf b, want;
+	struct html h;
+	unsigned seed = 4242;
+
+	buf_init(&want, 0);
+	for (int round = 0; round < 30000; round++) {
+		size_t n = 0;
+		int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+		for (int i = 0; i < pieces; i++) {
+			const char *pc = piece[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof(piece) / sizeof(piece[0]))];
+			size_t l = strlen(pc);
+			if (n + l > 40)
+				break;
+			memcpy(in + n, pc, l);
+			n += l;
+		}
+		in[n] = '\0';
+		memset(pre, 'p', (size_t)(round % 37));
+		pre[round % 37] = '\0';
+		buf_init(&b, 0);
+		if (round & 1)
+			buf_reserve(&b, 4096);
+		html_init(&h, &b);
+		html_raw_trusted(&h, pre);	/* the output's free room varies */
+		html_text(&h, in);
+		HTML_START(&h, "td");
+		HTML_ATTR(&h, "title", in);
+		html_start_end(&h, 1);
+		html_close(&h);
+		HTML_TPL(&h, "<b>" HTML_HOLE "</b><i>" HTML_HOLE "</i>", in, in);
+		buf_reset(&want);
+		buf_adds(&want, pre);
+		html_ref_escape(&want, in);
+		buf_adds(&want, "<td title=\"");
+		html_ref_escape(&want, in);
+		buf_adds(&want, "\"></td><b>");
+		html_ref_escape(&want, in);
+		buf_adds(&want, "</b><i>");
+		html_ref_escape(&want, in);
+		buf_adds(&want, "</i>");
+		if (!*in)	/* an empty value writes the attribute bare */
+			T_EQ_INT(html_finish(&h), 0);
+		else {
+			T_EQ_STR(b.ptr, want.ptr);
+			T_EQ_INT(html_finish(&h), 0);
+		}
+		buf_release(&b);
+	}
+	buf_release(&want);
+}
+
 /* Strings and names that end at the last bytes of a page whose next page is not readable: the
  * writer loads sixteen bytes at a time only where that cannot pass the page. */
 static void test_html_at_page_end(void)
@@ -1045,7 +1106,68 @@ static void test_html_at_page_end(void)
 			T_EQ_INT(html_finish(&h), 0);
 			T_EQ_INT(b.len, 3 * (size_t)len + 10);
 		}
+	/* random texts from the last 40 bytes of the page on, after a two-byte sequence's lead (a
+	 * text that starts with a continuation byte has no lead before it) */
+	static const char *const piece[] = { "a", "\xc3\xa5", "\xe2\x80\x93", "\xf0\x9f\x98\x80", "&", "\t",
+		"\x01", "\xc3", "\xa5", "\xe2\x80", "\xed\xa0\x80" };
+	unsigned seed = 99;
+	buf_reserve(&b, 4096);	/* room for escape_vec */
+	for (int round = 0; round < 20000; round++) {
+		char in[48];
+		size_t n = 0;
+		for (int i = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12; i > 0; i--) {
+			const char *pc = piece[((seed = seed * 1103515245u + 12345u) >> 16) % 11];
+			size_t l = strlen(pc);
+			if (n + l > 38)
+				break;
+			memcpy(in + n, pc, l);
+			n += l;
+		}
+		in[n] = '\0';
+		char *s = m + pg - 1 - n;
+		memcpy(s, in, n + 1);
+		s[-1] = '\xc3';
+		buf_reset(&b);
+		buf_reset(&want);
+		html_escape(&b, s);
+		html_ref_escape(&want, s);
+		T_EQ_STR(b.ptr, want.ptr);
+	}
 	buf_release(&b);
+	buf_release(&want);
+	munmap(m, (size_t)pg * 2);
+}
+
+/* html_escape writes nothing past the buffer's memory whatever room is left: texts whose first
+ * replacement falls at every place near the end of the room the escaper took, into a buffer
+ * whose memory ends where an unreadable page starts (and whose max keeps it from growing: the
+ * escaping is then refused, never written past the end). */
+static void test_html_escape_room_end(void)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	int fd = open("/dev/zero", O_RDWR);
+	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	char s[400];
+	struct buf want;
+
+	close(fd);
+	T_CHECK(m != MAP_FAILED);
+	if (m == MAP_FAILED)
+		return;
+	T_EQ_INT(mprotect(m + pg, (size_t)pg, PROT_NONE), 0);
+	buf_init(&want, 0);
+	for (int room = 257; room < 300; room++)
+		for (int lead = 200; lead < 320; lead++) {
+			struct buf b = { m, (size_t)pg - (size_t)room, (size_t)pg, (size_t)pg - 1, 0 };
+			memset(s, 'a', (size_t)lead);
+			memcpy(s + lead, "\"\xc3\xa5<", 5);
+			b.ptr[b.len] = '\0';
+			html_escape(&b, s);
+			buf_reset(&want);
+			html_ref_escape(&want, s);
+			if (!b.overflow)
+				T_EQ_STR(b.ptr + (size_t)pg - (size_t)room, want.ptr);
+		}
 	buf_release(&want);
 	munmap(m, (size_t)pg * 2);
 }
@@ -1772,7 +1894,9 @@ int main(void)
 	T_RUN(test_html_long_names);
 	T_RUN(test_html_refuses_bad_names_and_closes);
 	T_RUN(test_html_escape_random);
+	T_RUN(test_html_short_random);
 	T_RUN(test_html_at_page_end);
+	T_RUN(test_html_escape_room_end);
 	T_RUN(test_html_names_by_length);
 	T_RUN(test_html_textf_formats);
 	T_RUN(test_html_literal_forms);
