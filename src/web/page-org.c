@@ -43,15 +43,9 @@ static char *cat(char *buf, size_t n, const char *a, const char *b, const char *
 	return buf;
 }
 
-/* texts: html_text of each of up to four texts in turn (NULL: nothing): what html_textf wrote
- * of "%s%s%s%s" with these, as the escaping is per byte, without printf and its 4 KB cut. */
-static void texts(struct html *h, const char *a, const char *b, const char *c, const char *d)
-{
-	html_text(h, a);
-	html_text(h, b);
-	html_text(h, c);
-	html_text(h, d);
-}
+/* ANALYSIS_WHOLE: an analysis shorter than this is written whole after ". " by html_textf (its
+ * 4096-byte buffer less ". " and the NUL), so written so by a template too. */
+#define ANALYSIS_WHOLE 4093
 
 static const char *level_sv(const char *level)
 {
@@ -217,29 +211,34 @@ static void indicators(struct org *x, const struct view_goal *g, const char *tit
 	html_close(h);
 	html_close(h);
 	if (ex)
-		HTML_ELEM_A(h, "p", "class", "muted", "Utfallen i tabellen är exempeldata.");
+		HTML_TPL0(h, "<p class=\"muted\">Utfallen i tabellen är exempeldata.</p>");
 	light(x, m, n);
 }
 
 /* assessments: the organisation's own assessments of the goal in the year's reports (those of
- * the reports the caller may read: the view leaves out the others). */
+ * the reports the caller may read: the view leaves out the others), a paragraph each: a
+ * template, the analysis after ". " as html_textf wrote it (cut at its 4 KB, through it when
+ * that long). */
 static void assessments(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
 
 	for (size_t i = 0; i < g->nassess; i++) {
-		const char *st = g->assess[i].report_status, *p = g->assess[i].period;
+		const char *st = g->assess[i].report_status, *p = g->assess[i].period, *an = g->assess[i].analysis;
 		enum model_assessment a;
 		if (!g->assess[i].own || model_assess_parse(g->assess[i].assessment, &a, NULL, 0) != 0)
 			continue;
-		HTML_OPEN(h, "p");
-		texts(h, "Nämndens bedömning i ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
-		      strcmp(p, "T2") == 0 ? "tertialrapport 2" : "verksamhetsberättelsen",
-		      strcmp(st, "approved") == 0 ? ": " : " (inte godkänd än): ", NULL);
-		HTML_ELEM(h, "strong", model_assess_label_sv(a));
-		if (g->assess[i].analysis)
-			html_textf(h, ". %s", g->assess[i].analysis);
-		html_close(h);
+		HTML_TPL(h, "<p>Nämndens bedömning i " HTML_HOLE HTML_HOLE "<strong>" HTML_HOLE "</strong>",
+			 strcmp(p, "T1") == 0 ? "tertialrapport 1" : strcmp(p, "T2") == 0 ? "tertialrapport 2" :
+			 "verksamhetsberättelsen", strcmp(st, "approved") == 0 ? ": " : " (inte godkänd än): ",
+			 model_assess_label_sv(a));
+		if (an && strlen(an) < ANALYSIS_WHOLE)
+			HTML_TPL(h, ". " HTML_HOLE "</p>", an);
+		else {
+			if (an)
+				html_textf(h, ". %s", an);
+			HTML_TPL0(h, "</p>");
+		}
 	}
 }
 
@@ -260,23 +259,18 @@ static void goal_acts(struct org *x, const struct view_goal *g)
 	html_close(h);
 }
 
-/* goal_texts: Beskrivning and Förväntat resultat. */
+/* goal_texts: Beskrivning and Förväntat resultat (templates, the texts spliced in escaped). */
 static void goal_texts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
 
-	if (g->description) {
-		HTML_OPEN(h, "p");
-		HTML_ELEM(h, "strong", "Beskrivning: ");
-		html_text(h, g->description);
-		html_close(h);
-	}
+	if (g->description)
+		HTML_TPL(h, "<p><strong>Beskrivning: </strong>" HTML_HOLE "</p>", g->description);
 	if (!g->nresults)
 		return;
-	HTML_ELEM_A(h, "p", "class", "label", "Förväntat resultat");
-	HTML_OPEN(h, "ul");
+	HTML_TPL0(h, "<p class=\"label\">Förväntat resultat</p><ul>");	/* the list left open */
 	for (size_t i = 0; i < g->nresults; i++)
-		HTML_ELEM(h, "li", g->results[i]);
+		HTML_TPL(h, "<li>" HTML_HOLE "</li>", g->results[i]);
 	html_close(h);
 }
 
@@ -330,22 +324,26 @@ static int rollover_form(struct org *x)
 	return 0;
 }
 
-/* heading: opens a goal's heading with id key, h3 at depth 0 down to h6 (names checked once:
- * the literal writer, not the variadic one). */
-static void heading(struct html *h, int depth, const char *key)
+/* goal_head: opens a goal's div of class cls with its heading (id key, "title: name"), h3 at
+ * depth 0 down to h6: one template a level, the div left open. */
+static void goal_head(struct html *h, int depth, const char *cls, const char *key, const char *title, const char *name)
 {
 	switch (depth) {
 	case 0:
-		HTML_OPEN_A(h, "h3", "id", key);
+		HTML_TPL(h, "<div class=\"" HTML_HOLE "\"><h3 id=\"" HTML_HOLE "\">" HTML_HOLE ": " HTML_HOLE "</h3>",
+			 cls, key, title, name);
 		break;
 	case 1:
-		HTML_OPEN_A(h, "h4", "id", key);
+		HTML_TPL(h, "<div class=\"" HTML_HOLE "\"><h4 id=\"" HTML_HOLE "\">" HTML_HOLE ": " HTML_HOLE "</h4>",
+			 cls, key, title, name);
 		break;
 	case 2:
-		HTML_OPEN_A(h, "h5", "id", key);
+		HTML_TPL(h, "<div class=\"" HTML_HOLE "\"><h5 id=\"" HTML_HOLE "\">" HTML_HOLE ": " HTML_HOLE "</h5>",
+			 cls, key, title, name);
 		break;
 	default:
-		HTML_OPEN_A(h, "h6", "id", key);
+		HTML_TPL(h, "<div class=\"" HTML_HOLE "\"><h6 id=\"" HTML_HOLE "\">" HTML_HOLE ": " HTML_HOLE "</h6>",
+			 cls, key, title, name);
 		break;
 	}
 }
@@ -359,10 +357,7 @@ static void goal(struct org *x, int i, int depth)
 	char cls[64], title[96];
 
 	cat(title, sizeof(title), level_sv(level), num && *num ? " " : "", num);
-	HTML_OPEN_A(h, "div", "class", cat(cls, sizeof(cls), "goal ", level, NULL));
-	heading(h, depth, key);
-	texts(h, title, ": ", g->name, NULL);
-	html_close(h);
+	goal_head(h, depth, cat(cls, sizeof(cls), "goal ", level, NULL), key, title, g->name);
 	if (strcmp(level, "namndmal") == 0)
 		order_form(x, key);
 	goal_texts(x, g);
