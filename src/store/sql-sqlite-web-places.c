@@ -317,45 +317,43 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN organisation o ON o.id = pv.decided_by"
 		" ORDER BY p.key, pv.version",
 	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals
-	 * (has_goals 1), targets, plans or activities in (0), a year on up to two rows, in no order:
-	 * view/org.c keeps each year once with its greatest has_goals, newest first (a GROUP BY
-	 * and ORDER BY here were 13K instructions of Spånga-Tensta's 213K). UNION, not UNION ALL:
-	 * each (year, g) once into a temporary index (UNION ALL gave a row per goal and undated
-	 * activity: Socialförvaltningen's 47 rows cost more than the index). The owners (own) are one list joined to each part (repeats and a
-	 * NULL pair do no harm: UNION keeps a row once, NULL matches nothing). Neither the targets
-	 * nor the activities are read one by one (that was 0.58M of the statement's 0.80M
-	 * instructions in the demo; migration 0044): the activities' years with dates (start_first
-	 * is YYYYMMDD) are found one seek of activity_owner_start per owner and year, ay: the least
-	 * start_first at or after the first day of the year after the last one found; those without
-	 * dates (few: activity_owner_undated) take their plan's first year, joined (a scalar
-	 * subquery per activity ran twice, for the UNION and the grouping: Socialförvaltningen's 44
-	 * undated activities cost 0.23M, joined 0.15M; a year without a plan is left out either way). Both indexes are partial
-	 * on exactly the terms stated here, so that no other statement's plan takes them. The targets' years are those of all targets
-	 * (ty: one seek of target_year per year) of which one of the organisation's published
-	 * indicators has a target, each asked once and stopping at the first. */
+	 * (has_goals 1), targets, plans or activities in (0), a year on several rows, in no order:
+	 * view/org.c keeps each year once with its greatest has_goals, newest first. The owners
+	 * (own: the organisation, those naming it their pair, its pair; a NULL pair matches
+	 * nothing) are inlined where used, not a temporary table. No temporary table either for
+	 * the years' set (UNION ALL: view/org.c drops the repeats) nor for more than one recursive
+	 * queue: the goals', the dated activities' and the targets' distinct years are found by
+	 * seeks in one recursive CTE (r: k 1 goals by goal_owner_year, 2 activities by
+	 * activity_owner_start, 3 targets by target_year), each step the least year after the last
+	 * one found of its kind and owner (session 18: four temporary tables and their zeroed
+	 * pages were 0.20M instructions of Spånga-Tensta's page, now 0.13M). An activity's year
+	 * is that of its start (start_first is YYYYMMDD); those without dates (few:
+	 * activity_owner_undated) take their plan's first year, joined; a target's year counts
+	 * when one of the owners' published indicators has a target in it (asked once a year,
+	 * stopping at the first). Both activity indexes (migration 0044) are partial on exactly
+	 * the terms stated here, so that no other statement's plan takes them. */
 	[STMT_WEB_PLACES_ORG_YEARS] =
-		"WITH RECURSIVE own(id) AS (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1"
+		"WITH RECURSIVE own(id) AS NOT MATERIALIZED (SELECT ?1 UNION ALL SELECT id FROM organisation WHERE pair_id = ?1"
 		"  UNION ALL SELECT pair_id FROM organisation WHERE id = ?1),"
-		" ty(y) AS (SELECT min(year) FROM target"
-		"  UNION ALL SELECT (SELECT min(year) FROM target WHERE year > ty.y) FROM ty WHERE y IS NOT NULL),"
-		" ay(o, y) AS (SELECT id, (SELECT min(x.start_first) FROM activity x INDEXED BY activity_owner_start WHERE x.owner_id = own.id"
-		"   AND " PUB_ACTIVITY("x") " AND x.start_first IS NOT NULL) / 10000 FROM own"
-		"  UNION ALL SELECT o, (SELECT min(x.start_first) FROM activity x INDEXED BY activity_owner_start WHERE x.owner_id = ay.o"
-		"   AND " PUB_ACTIVITY("x") " AND x.start_first IS NOT NULL AND x.start_first >= (ay.y + 1) * 10000) / 10000"
-		"  FROM ay WHERE y IS NOT NULL),"
-		" ys(year, g) AS ("
-		" SELECT g.year, 1 FROM own CROSS JOIN goal g ON g.owner_id = own.id WHERE g.year IS NOT NULL"
-		"  AND " PUB_GOAL("g")
-		" UNION SELECT ty.y, 0 FROM ty WHERE ty.y IS NOT NULL AND EXISTS (SELECT 1 FROM own"
+		" r(k, o, y) AS (SELECT 1, id, (SELECT min(g.year) FROM goal g WHERE g.owner_id = own.id AND g.year IS NOT NULL"
+		"   AND " PUB_GOAL("g") ") FROM own"
+		"  UNION ALL SELECT 2, id, (SELECT min(x.start_first) FROM activity x INDEXED BY activity_owner_start"
+		"   WHERE x.owner_id = own.id AND " PUB_ACTIVITY("x") " AND x.start_first IS NOT NULL) / 10000 FROM own"
+		"  UNION ALL SELECT 3, NULL, (SELECT min(year) FROM target)"
+		"  UNION ALL SELECT k, o, CASE k"
+		"   WHEN 1 THEN (SELECT min(g.year) FROM goal g WHERE g.owner_id = r.o AND g.year > r.y AND " PUB_GOAL("g") ")"
+		"   WHEN 2 THEN (SELECT min(x.start_first) FROM activity x INDEXED BY activity_owner_start WHERE x.owner_id = r.o"
+		"    AND " PUB_ACTIVITY("x") " AND x.start_first IS NOT NULL AND x.start_first >= (r.y + 1) * 10000) / 10000"
+		"   ELSE (SELECT min(year) FROM target WHERE year > r.y) END FROM r WHERE y IS NOT NULL)"
+		" SELECT y AS year, k = 1 AS has_goals FROM r WHERE y IS NOT NULL AND (k <> 3 OR EXISTS (SELECT 1 FROM own"
 		"  CROSS JOIN indicator i ON i.owner_id = own.id CROSS JOIN target t ON t.indicator_id = i.id"
-		"  AND t.year = ty.y WHERE " PUB_INDICATOR("i") ")"
-		" UNION SELECT p.year_from, 0 FROM own CROSS JOIN plan p ON p.owner_id = own.id WHERE p.kind <> 'lup'"
-		" UNION SELECT y, 0 FROM ay"
-		" UNION SELECT p.year_from, 0 FROM own CROSS JOIN activity a INDEXED BY activity_owner_undated"
+		"  AND t.year = r.y WHERE " PUB_INDICATOR("i") "))"
+		" UNION ALL SELECT p.year_from, 0 FROM own CROSS JOIN plan p ON p.owner_id = own.id"
+		"  WHERE p.kind <> 'lup'"
+		" UNION ALL SELECT p.year_from, 0 FROM own CROSS JOIN activity a INDEXED BY activity_owner_undated"
 		"  ON a.owner_id = own.id CROSS JOIN plan_version pv ON pv.id = a.plan_version_id"
 		"  CROSS JOIN plan p ON p.id = pv.plan_id"
-		"  WHERE " PUB_ACTIVITY("a") " AND a.start_first IS NULL)"
-		" SELECT year, g AS has_goals FROM ys WHERE year IS NOT NULL",
+		"  WHERE " PUB_ACTIVITY("a") " AND a.start_first IS NULL",
 	/* (org_id) -> area_id, parent_id, district, district_name: the area tree as view/org.c maps
 	 * the chain's links to districts (an area is its own district, its parent's or its
 	 * grandparent's: municipality, district, neighbourhood, place, no district within another):

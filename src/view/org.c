@@ -35,16 +35,38 @@ static int by_year_desc(const void *x, const void *y)
 	return (p->year < q->year) - (p->year > q->year);
 }
 
-/* years: the years newest first, each once (STMT_WEB_PLACES_ORG_YEARS' rows may name a year
- * twice, in any order: has_goals when one of them has), the year shown and the outcome area. */
-static void years(struct arena *a, struct view_org *o, const struct rowset *ys, const struct rowset *city)
-{
-	size_t n = (size_t)ys->nrows, k = 0;
-	int cy = rowset_col(ys, "year"), cg = rowset_col(ys, "has_goals");
+/* The years' rows (STMT_WEB_PLACES_ORG_YEARS) as they come: read straight from the store's row
+ * (year, has_goals), not kept as text cells. */
+struct year_rows {
+	struct arena *a;
+	struct view_org_year *y;
+	size_t n, cap;
+};
 
-	o->years = arena_alloc(a, sizeof(*o->years) * (n + 1));
-	for (int i = 0; i < ys->nrows; i++)
-		o->years[i] = (struct view_org_year){ (long)rowset_ic(ys, i, cy), rowset_ic(ys, i, cg) != 0 };
+/* year_row: one row (year, has_goals) into the struct year_rows at ctx. */
+static int year_row(void *ctx, const struct store_row *r)
+{
+	struct year_rows *ys = ctx;
+
+	if (ys->n == ys->cap) {
+		size_t cap = ys->cap ? ys->cap * 2 : 32;
+		struct view_org_year *y = arena_alloc_raw(ys->a, sizeof(*y) * (cap + 1));
+		if (ys->n)
+			memcpy(y, ys->y, sizeof(*y) * ys->n);
+		ys->y = y;
+		ys->cap = cap;
+	}
+	ys->y[ys->n++] = (struct view_org_year){ (long)store_col_int(r, 0), store_col_int(r, 1) != 0 };
+	return 0;
+}
+
+/* years: the years newest first, each once (the rows ys may name a year several times, in any
+ * order: has_goals when one of them has), the year shown and the outcome area. */
+static void years(struct arena *a, struct view_org *o, struct year_rows *ys, const struct rowset *city)
+{
+	size_t n = ys->n, k = 0;
+
+	o->years = ys->y ? ys->y : arena_alloc(a, sizeof(*o->years));
 	view_sort_nearly(a, o->years, n, sizeof(*o->years), by_year_desc);
 	for (size_t i = 0; i < n; i++) {
 		if (k && o->years[k - 1].year == o->years[i].year)
@@ -82,6 +104,48 @@ struct area_district {
 	int64_t area, parent;
 	const char *district, *name;
 };
+
+/* The tree's rows as they come, read straight from the store's row (not kept as text cells:
+ * about ninety rows of integers, rowset_collect's text per cell was most of their cost): the
+ * parents p[0..np) and the other districts d[0..nd). */
+struct area_rows {
+	struct arena *a;
+	struct area_district *p, *d;
+	size_t np, nd, cap_p, cap_d;
+};
+
+/* area_push: room for one more in the array *v of *n (capacity *cap); NULL never (the arena
+ * aborts when out of memory, as every arena_alloc). */
+static struct area_district *area_push(struct arena *a, struct area_district **v, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		struct area_district *x = arena_alloc_raw(a, sizeof(*x) * (c + 1));
+		if (*n)
+			memcpy(x, *v, sizeof(*x) * *n);
+		*v = x;
+		*cap = c;
+	}
+	return &(*v)[(*n)++];
+}
+
+/* area_row: one row (area_id, parent_id, district, district_name) into the struct area_rows at
+ * ctx: a parent when district is NULL, else another district (its texts copied). */
+static int area_row(void *ctx, const struct store_row *r)
+{
+	struct area_rows *t = ctx;
+	const char *key = store_col_text(r, 2);
+
+	if (!key) {
+		*area_push(t->a, &t->p, &t->np, &t->cap_p) = (struct area_district){ store_col_int(r, 0),
+			store_col_int(r, 1), NULL, NULL };
+		return 0;
+	}
+	struct area_district *x = area_push(t->a, &t->d, &t->nd, &t->cap_d);
+	*x = (struct area_district){ store_col_int(r, 0), 0, arena_strdup(t->a, key), NULL };
+	x->name = arena_strdup(t->a, store_col_text(r, 3));
+	return 0;
+}
 
 /* A contribution in the making: the chain's activity (its index) in a district, the district's
  * rank by name. */
@@ -135,29 +199,19 @@ static const struct area_district *district_of(const struct area_district *p, si
 }
 
 /* districts: into out, the links of the chain's activities to areas of other districts (the
- * tree: rows r), each with its district; returns how many. */
-static size_t districts(struct arena *a, const struct view_chain *c, const struct rowset *r, struct link *out)
+ * tree t), each with its district; returns how many. */
+static size_t districts(struct arena *a, const struct view_chain *c, struct area_rows *t, struct link *out)
 {
-	size_t n = (size_t)r->nrows, np = 0, nd = 0, k = 0;
-	struct area_district *p = arena_alloc(a, sizeof(*p) * (n + 1)), *d = arena_alloc(a, sizeof(*d) * (n + 1));
-	int ca = rowset_col(r, "area_id"), cp = rowset_col(r, "parent_id");
+	size_t k = 0;
 	const struct area_district *dist = NULL;
 
-	for (int i = 0; i < r->nrows; i++) {
-		struct area_district x = { rowset_ic(r, i, ca), rowset_ic(r, i, cp), rowset_s(r, i, "district"),
-					   rowset_s(r, i, "district_name") };
-		if (x.district)
-			d[nd++] = x;
-		else
-			p[np++] = x;
-	}
-	view_sort_nearly(a, p, np, sizeof(*p), by_area);	/* the tree's walk: mostly by id */
-	view_sort_nearly(a, d, nd, sizeof(*d), by_area);
+	view_sort_nearly(a, t->p, t->np, sizeof(*t->p), by_area);	/* the tree's walk: mostly by id */
+	view_sort_nearly(a, t->d, t->nd, sizeof(*t->d), by_area);
 	for (size_t i = 0; i < c->nlinks; i++) {
 		/* the link before's district again for the same area: most of the links of an
 		 * organisation's activities name one area, its own district */
 		if (i == 0 || c->links[i].area != c->links[i - 1].area)
-			dist = district_of(p, np, d, nd, c->links[i].area);
+			dist = district_of(t->p, t->np, t->d, t->nd, c->links[i].area);
 		if (dist)
 			out[k++] = (struct link){ dist->district, dist->name, (long)c->links[i].act, 0 };
 	}
@@ -168,7 +222,7 @@ static size_t districts(struct arena *a, const struct view_chain *c, const struc
  * own (the chain's links mapped through the area tree c: STMT_WEB_PLACES_ORG_AREA_DISTRICTS), each
  * activity and district once, by district name, then as the chain orders them. -1 when the
  * Swedish collation fails. */
-static int contributions(struct arena *a, struct view_org *o, const struct rowset *c)
+static int contributions(struct arena *a, struct view_org *o, struct area_rows *c)
 {
 	size_t n, k = 0;
 	struct link *l = arena_alloc(a, sizeof(*l) * (o->chain.nlinks + 1));
@@ -200,7 +254,9 @@ static int contributions(struct arena *a, struct view_org *o, const struct rowse
 int view_org_load(struct store *st, struct arena *a, const char *key, long year, struct view_org *o, int *found,
 		  struct err *e)
 {
-	struct rowset r, al, ys, city, pv, c;
+	struct rowset r, al, city, pv;
+	struct year_rows ys = { a, NULL, 0, 0 };
+	struct area_rows c = { a, NULL, NULL, 0, 0, 0, 0 };
 	struct sval k = SVS(key);
 	int rc;
 
@@ -214,13 +270,12 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	struct store_q q[] = {
 		{ STMT_WEB_PLACES_ORG, &id, 1, rowset_collect, &r },
 		{ STMT_REL_ORG_ALIASES, &id, 1, rowset_collect, &al },
-		{ STMT_WEB_PLACES_ORG_YEARS, &id, 1, rowset_collect, &ys },
+		{ STMT_WEB_PLACES_ORG_YEARS, &id, 1, year_row, &ys },
 		{ STMT_WEB_PLACES_CITY, NULL, 0, rowset_collect, &city },
 		{ STMT_WEB_PLACES_ORG_PLAN_VERSIONS, &id, 1, rowset_collect, &pv },
 	};
 	rowset_init(&r, a);
 	rowset_init(&al, a);
-	rowset_init(&ys, a);
 	rowset_init(&city, a);
 	rowset_init(&pv, a);
 	if ((rc = store_query_many(st, q, (int)(sizeof(q) / sizeof(q[0])), e)) != LUP_OK || !r.nrows) {
@@ -240,9 +295,8 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	plan_versions(a, o, &pv);
 	/* the chain with the outcomes the page shows (its area's, both sexes together), and the
 	 * activities in districts with the chain's first go (view_chain_more) */
-	struct store_q acts = { STMT_WEB_PLACES_ORG_AREA_DISTRICTS, &id, 1, rowset_collect, &c };
+	struct store_q acts = { STMT_WEB_PLACES_ORG_AREA_DISTRICTS, &id, 1, area_row, &c };
 	struct view_chain_opts opts = { VIEW_OUTS_AREA, o->area_id, 0 };
-	rowset_init(&c, a);
 	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &opts, &acts, 1, e)) != LUP_OK)
 		return rc;
 	if (contributions(a, o, &c) != 0)

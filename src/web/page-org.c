@@ -43,15 +43,9 @@ static char *cat(char *buf, size_t n, const char *a, const char *b, const char *
 	return buf;
 }
 
-/* texts: html_text of each of up to four texts in turn (NULL: nothing): what html_textf wrote
- * of "%s%s%s%s" with these, as the escaping is per byte, without printf and its 4 KB cut. */
-static void texts(struct html *h, const char *a, const char *b, const char *c, const char *d)
-{
-	html_text(h, a);
-	html_text(h, b);
-	html_text(h, c);
-	html_text(h, d);
-}
+/* ANALYSIS_WHOLE: an analysis shorter than this is written whole after ". " by html_textf (its
+ * 4096-byte buffer less ". " and the NUL), so written so by a template too. */
+#define ANALYSIS_WHOLE 4093
 
 static const char *level_sv(const char *level)
 {
@@ -74,17 +68,17 @@ static enum model_direction direction(const char *s)
 
 /* The heads of the page's tables: constant markup, as places_thead writes it for their labels
  * (written once here, not escaped and checked per table: twenty indicator tables a page). */
-static const char ind_head[] =
-	"<thead><tr>"
-	"<th scope=\"col\">Indikator</th>"
-	"<th scope=\"col\">Periodicitet</th>"
-	"<th scope=\"col\" class=\"num\">Årsmål</th>"
-	"<th scope=\"col\" class=\"num\">KF:s årsmål</th>"
-	"<th scope=\"col\" class=\"num\">T1</th>"
-	"<th scope=\"col\" class=\"num\">T2</th>"
-	"<th scope=\"col\" class=\"num\">Helår</th>"
-	"<th scope=\"col\">Når årsmålet?</th>"
-	"</tr></thead>";
+#define IND_HEAD \
+	"<thead><tr>" \
+	"<th scope=\"col\">Indikator</th>" \
+	"<th scope=\"col\">Periodicitet</th>" \
+	"<th scope=\"col\" class=\"num\">Årsmål</th>" \
+	"<th scope=\"col\" class=\"num\">KF:s årsmål</th>" \
+	"<th scope=\"col\" class=\"num\">T1</th>" \
+	"<th scope=\"col\" class=\"num\">T2</th>" \
+	"<th scope=\"col\" class=\"num\">Helår</th>" \
+	"<th scope=\"col\">Når årsmålet?</th>" \
+	"</tr></thead>"
 
 static const char acts_head[] =
 	"<thead><tr>"
@@ -153,79 +147,43 @@ static const char *meets_sv(enum model_meets m)
 static void light(struct org *x, const enum model_meets *m, size_t n)
 {
 	static const char *const sym[MODEL_ASSESS__MAX] = { "–", "✔", "◐", "✖" };
-	char why[256];
+	char why[256], cls[48];
 	enum model_assessment a = model_assess_suggest(m, n, why, sizeof(why));
-	struct html *h = x->h;
 
-	HTML_RAW(h, "<p class=\"assess\"><span class=\"light light-");
-	html_text(h, model_assess_name(a));
-	HTML_RAW(h, "\"><span aria-hidden=\"true\">");
-	html_text(h, sym[a]);
-	HTML_RAW(h, "</span> ");
-	html_text(h, model_assess_label_sv(a));
-	HTML_RAW(h, "</span><span class=\"rule\">Förslag enligt regeln: ");
-	html_text(h, why);
-	HTML_RAW(h, ". Senaste utfall ");
-	html_text(h, x->year);
-	HTML_RAW(h, " jämförs med årsmålet; nämndens egen bedömning väger också in utvecklingen.</span></p>");
+	cat(cls, sizeof(cls), "light light-", model_assess_name(a), NULL);
+	HTML_TPL(x->h, "<p class=\"assess\"><span class=\"" HTML_HOLE "\"><span aria-hidden=\"true\">"
+		 HTML_HOLE "</span> " HTML_HOLE "</span><span class=\"rule\">Förslag enligt regeln: " HTML_HOLE
+		 ". Senaste utfall " HTML_HOLE " jämförs med årsmålet; nämndens egen bedömning väger också in "
+		 "utvecklingen.</span></p>", cls, sym[a], model_assess_label_sv(a), why, x->year);
 }
 
-/* td_num: a right-aligned number cell (places_td_num's markup) of text, escaped. */
-static void td_num(struct html *h, const char *text)
+/* target_class: a target's cell class: right-aligned ("num") when it is a number ("4,6 %") or
+ * missing ("–"), none (the attribute left out) when it is text ("Tas fram av nämnd"). */
+static const char *target_class(const char *text)
 {
-	HTML_RAW(h, "<td class=\"num\">");
-	html_text(h, text);
-	HTML_RAW(h, "</td>");
+	return !text || strchr("0123456789-+", text[0]) ? "num" : NULL;
 }
 
-/* value_cell: v with unit as places_value writes it ("–" for NaN) in a number cell, formatted
- * on the stack rather than into the request's arena. */
-static void value_cell(struct html *h, double v, const char *unit)
-{
-	char out[PLACES_VALUE_SIZE];
-
-	td_num(h, places_value_buf(v, unit, out));
-}
-
-/* target_cell: a target as written; right-aligned when it is a number ("4,6 %"), not when it is
- * text ("Tas fram av nämnd"). */
-static void target_cell(struct html *h, const char *text)
-{
-	if (!text) {
-		HTML_RAW(h, "<td class=\"num\">–</td>");
-	} else if (strchr("0123456789-+", text[0])) {
-		td_num(h, text);
-	} else {
-		HTML_RAW(h, "<td>");
-		html_text(h, text);
-		HTML_RAW(h, "</td>");
-	}
-}
-
-/* ind_row: one indicator with its targets, outcomes per period and whether it meets the årsmål;
- * a row's markup is a template (as the writer's calls per cell wrote it: 20 tables, 70 rows a
- * page), its texts spliced in escaped. */
+/* ind_row: one indicator with its targets, outcomes per period (places_value's text, "–" when
+ * missing) and whether it meets the årsmål: one template (as the writer's calls per cell wrote
+ * it: 20 tables, 70 rows a page), its texts spliced in escaped. */
 static enum model_meets ind_row(struct org *x, const struct view_indicator *in, int *example)
 {
 	struct outs o;
 	enum model_meets m;
-	struct html *h = x->h;
+	char v[3][PLACES_VALUE_SIZE];
 
 	outs_of(x, in, &o);
 	*example |= o.example;
 	m = meets(&o, in->target, in->direction);
-	HTML_RAW(h, "<tr><th scope=\"row\">");
-	html_text(h, in->name);
-	HTML_RAW(h, "</th><td>");
-	html_text(h, periodicity_sv(in->periodicity));
-	HTML_RAW(h, "</td>");
-	target_cell(h, in->target);
-	target_cell(h, in->kf_target);
-	for (int k = 1; k <= 3; k++)
-		value_cell(h, o.v[k], in->unit);
-	HTML_RAW(h, "<td>");
-	html_text(h, meets_sv(m));
-	HTML_RAW(h, "</td></tr>");
+	for (int k = 0; k < 3; k++)
+		places_value_buf(o.v[k + 1], in->unit, v[k]);
+	HTML_TPL(x->h, "<tr><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td class=\"" HTML_HOLE "\">"
+		 HTML_HOLE "</td><td class=\"" HTML_HOLE "\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+		 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
+		 "</td></tr>", in->name, periodicity_sv(in->periodicity), target_class(in->target),
+		 in->target ? in->target : "–", target_class(in->kf_target), in->kf_target ? in->kf_target : "–",
+		 v[0], v[1], v[2], meets_sv(m));
 	return m;
 }
 
@@ -243,13 +201,9 @@ static void indicators(struct org *x, const struct view_goal *g, const char *tit
 	if (!n)
 		return;
 	m = arena_alloc(&x->r->a, sizeof(*m) * n);
-	HTML_OPEN(h, "table");
-	HTML_OPEN(h, "caption");
-	texts(h, "Indikatorer ", x->year, " för ", title);
-	texts(h, ", utfall för ", x->v.area_name, NULL, NULL);
-	html_close(h);
-	html_raw_trusted(h, ind_head);
-	HTML_OPEN(h, "tbody");
+	/* the table and its body left open (closed below) */
+	HTML_TPL(h, "<table><caption>Indikatorer " HTML_HOLE " för " HTML_HOLE ", utfall för " HTML_HOLE
+		 "</caption>" IND_HEAD "<tbody>", x->year, title, x->v.area_name);
 	n = 0;
 	for (size_t i = 0; i < g->ninds; i++)
 		if (g->inds[i].own)
@@ -257,74 +211,66 @@ static void indicators(struct org *x, const struct view_goal *g, const char *tit
 	html_close(h);
 	html_close(h);
 	if (ex)
-		HTML_ELEM_A(h, "p", "class", "muted", "Utfallen i tabellen är exempeldata.");
+		HTML_TPL0(h, "<p class=\"muted\">Utfallen i tabellen är exempeldata.</p>");
 	light(x, m, n);
 }
 
 /* assessments: the organisation's own assessments of the goal in the year's reports (those of
- * the reports the caller may read: the view leaves out the others). */
+ * the reports the caller may read: the view leaves out the others), a paragraph each: a
+ * template, the analysis after ". " as html_textf wrote it (cut at its 4 KB, through it when
+ * that long). */
 static void assessments(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
 
 	for (size_t i = 0; i < g->nassess; i++) {
-		const char *st = g->assess[i].report_status, *p = g->assess[i].period;
+		const char *st = g->assess[i].report_status, *p = g->assess[i].period, *an = g->assess[i].analysis;
 		enum model_assessment a;
 		if (!g->assess[i].own || model_assess_parse(g->assess[i].assessment, &a, NULL, 0) != 0)
 			continue;
-		HTML_OPEN(h, "p");
-		texts(h, "Nämndens bedömning i ", strcmp(p, "T1") == 0 ? "tertialrapport 1" :
-		      strcmp(p, "T2") == 0 ? "tertialrapport 2" : "verksamhetsberättelsen",
-		      strcmp(st, "approved") == 0 ? ": " : " (inte godkänd än): ", NULL);
-		HTML_ELEM(h, "strong", model_assess_label_sv(a));
-		if (g->assess[i].analysis)
-			html_textf(h, ". %s", g->assess[i].analysis);
-		html_close(h);
+		HTML_TPL(h, "<p>Nämndens bedömning i " HTML_HOLE HTML_HOLE "<strong>" HTML_HOLE "</strong>",
+			 strcmp(p, "T1") == 0 ? "tertialrapport 1" : strcmp(p, "T2") == 0 ? "tertialrapport 2" :
+			 "verksamhetsberättelsen", strcmp(st, "approved") == 0 ? ": " : " (inte godkänd än): ",
+			 model_assess_label_sv(a));
+		if (an && strlen(an) < ANALYSIS_WHOLE)
+			HTML_TPL(h, ". " HTML_HOLE "</p>", an);
+		else {
+			if (an)
+				html_textf(h, ". %s", an);
+			HTML_TPL0(h, "</p>");
+		}
 	}
 }
 
-/* goal_acts: the activities linked to the goal. */
+/* goal_acts: the activities linked to the goal, an item each: a template (the page's most
+ * frequent markup: an item per activity), its texts spliced in escaped. */
 static void goal_acts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
 
+	if (!g->nacts)
+		return;
+	HTML_TPL0(h, "<p class=\"label\">Aktiviteter</p><ul>");	/* the list left open */
 	for (size_t i = 0; i < g->nacts; i++) {
 		const struct view_activity *a = &x->v.chain.acts[g->acts[i]];
-		if (!i) {
-			HTML_ELEM_A(h, "p", "class", "label", "Aktiviteter");
-			HTML_OPEN(h, "ul");
-		}
-		HTML_RAW(h, "<li>");	/* the item's markup and separators a template */
-		html_text(h, a->title);
-		HTML_RAW(h, " (");
-		html_text(h, a->start_text);
-		HTML_RAW(h, "–");
-		html_text(h, a->end_text);
-		HTML_RAW(h, ", ");
-		html_text(h, places_status_sv(a->status));
-		HTML_RAW(h, ")</li>");
+		HTML_TPL(h, "<li>" HTML_HOLE " (" HTML_HOLE "–" HTML_HOLE ", " HTML_HOLE ")</li>", a->title,
+			 a->start_text, a->end_text, places_status_sv(a->status));
 	}
-	if (g->nacts)
-		html_close(h);
+	html_close(h);
 }
 
-/* goal_texts: Beskrivning and Förväntat resultat. */
+/* goal_texts: Beskrivning and Förväntat resultat (templates, the texts spliced in escaped). */
 static void goal_texts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
 
-	if (g->description) {
-		HTML_OPEN(h, "p");
-		HTML_ELEM(h, "strong", "Beskrivning: ");
-		html_text(h, g->description);
-		html_close(h);
-	}
+	if (g->description)
+		HTML_TPL(h, "<p><strong>Beskrivning: </strong>" HTML_HOLE "</p>", g->description);
 	if (!g->nresults)
 		return;
-	HTML_ELEM_A(h, "p", "class", "label", "Förväntat resultat");
-	HTML_OPEN(h, "ul");
+	HTML_TPL0(h, "<p class=\"label\">Förväntat resultat</p><ul>");	/* the list left open */
 	for (size_t i = 0; i < g->nresults; i++)
-		HTML_ELEM(h, "li", g->results[i]);
+		HTML_TPL(h, "<li>" HTML_HOLE "</li>", g->results[i]);
 	html_close(h);
 }
 
@@ -378,22 +324,26 @@ static int rollover_form(struct org *x)
 	return 0;
 }
 
-/* heading: opens a goal's heading with id key, h3 at depth 0 down to h6 (names checked once:
- * the literal writer, not the variadic one). */
-static void heading(struct html *h, int depth, const char *key)
+/* goal_head: opens a goal's div of class cls with its heading (id key, "title: name"), h3 at
+ * depth 0 down to h6: one template a level, the div left open. */
+static void goal_head(struct html *h, int depth, const char *cls, const char *key, const char *title, const char *name)
 {
 	switch (depth) {
 	case 0:
-		HTML_OPEN_A(h, "h3", "id", key);
+		HTML_TPL(h, "<div class=\"" HTML_HOLE "\"><h3 id=\"" HTML_HOLE "\">" HTML_HOLE ": " HTML_HOLE "</h3>",
+			 cls, key, title, name);
 		break;
 	case 1:
-		HTML_OPEN_A(h, "h4", "id", key);
+		HTML_TPL(h, "<div class=\"" HTML_HOLE "\"><h4 id=\"" HTML_HOLE "\">" HTML_HOLE ": " HTML_HOLE "</h4>",
+			 cls, key, title, name);
 		break;
 	case 2:
-		HTML_OPEN_A(h, "h5", "id", key);
+		HTML_TPL(h, "<div class=\"" HTML_HOLE "\"><h5 id=\"" HTML_HOLE "\">" HTML_HOLE ": " HTML_HOLE "</h5>",
+			 cls, key, title, name);
 		break;
 	default:
-		HTML_OPEN_A(h, "h6", "id", key);
+		HTML_TPL(h, "<div class=\"" HTML_HOLE "\"><h6 id=\"" HTML_HOLE "\">" HTML_HOLE ": " HTML_HOLE "</h6>",
+			 cls, key, title, name);
 		break;
 	}
 }
@@ -407,10 +357,7 @@ static void goal(struct org *x, int i, int depth)
 	char cls[64], title[96];
 
 	cat(title, sizeof(title), level_sv(level), num && *num ? " " : "", num);
-	HTML_OPEN_A(h, "div", "class", cat(cls, sizeof(cls), "goal ", level, NULL));
-	heading(h, depth, key);
-	texts(h, title, ": ", g->name, NULL);
-	html_close(h);
+	goal_head(h, depth, cat(cls, sizeof(cls), "goal ", level, NULL), key, title, g->name);
 	if (strcmp(level, "namndmal") == 0)
 		order_form(x, key);
 	goal_texts(x, g);
@@ -486,21 +433,17 @@ static void chain(struct org *x)
  * texts spliced in escaped. */
 static void act_row(struct html *h, const struct view_activity *a, int with_areas)
 {
-	HTML_RAW(h, "<tr><th scope=\"row\">");
-	html_text(h, a->title);
-	HTML_RAW(h, "</th><td>");
-	if (with_areas) {
-		html_text(h, a->areas ? a->areas : "–");
-		HTML_RAW(h, "</td><td>");
-	}
-	html_text(h, a->role ? places_role_sv(a->role) : "–");
-	HTML_RAW(h, "</td><td>");
-	html_text(h, places_status_sv(a->status));
-	HTML_RAW(h, "</td><td class=\"date\">");
-	html_text(h, a->start_text ? a->start_text : "–");
-	HTML_RAW(h, "</td><td class=\"date\">");
-	html_text(h, a->end_text ? a->end_text : "–");
-	HTML_RAW(h, "</td></tr>");
+	const char *role = a->role ? places_role_sv(a->role) : "–", *status = places_status_sv(a->status),
+		   *start = a->start_text ? a->start_text : "–", *end = a->end_text ? a->end_text : "–";
+
+	if (with_areas)
+		HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>"
+			 HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td></tr>",
+			 a->title, a->areas ? a->areas : "–", role, status, start, end);
+	else
+		HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE
+			 "</td><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td></tr>",
+			 a->title, role, status, start, end);
 }
 
 /* contrib_act: a contribution as an activity. */

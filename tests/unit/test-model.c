@@ -864,6 +864,53 @@ static void test_assess_counts_and_odd_values(void)
 	T_EQ_INT((long long)strlen(why), 19);	/* cut, still terminated */
 }
 
+/* printf_why: the rule text as printf writes it (the sentence's form, kept here as the
+ * reference explain must match byte for byte) */
+static void printf_why(size_t met, size_t known, size_t unknown, const char *label, char *out, size_t n)
+{
+	char paren[48] = "";
+
+	if (known == 0 && unknown == 0) {
+		snprintf(out, n, "inga indikatorer: %s", label);
+		return;
+	}
+	if (known == 0) {
+		snprintf(out, n, "%zu %s saknar utfall: %s", unknown, unknown == 1 ? "indikator" : "indikatorer", label);
+		return;
+	}
+	if (unknown > 0)
+		snprintf(paren, sizeof paren, " (%zu saknar utfall)", unknown);
+	snprintf(out, n, "%zu av %zu %s%s: %s", met, known,
+		 known == 1 ? "indikator når sitt mål" : "indikatorer når sina mål", paren, label);
+}
+
+/* The rule text put together without printf is printf's for counts 0-12 and large ones, and a
+ * buffer too small for it is cut as before (whole UTF-8 characters, terminated). */
+static void test_assess_why_text(void)
+{
+	static const size_t big[] = { 0, 1, 2, 9, 10, 11, 99, 100, 1000, 123456789, (size_t)-1 };
+	static const char *const lower[MODEL_ASSESS__MAX] = { "ej bedömt", "uppfyllt", "delvis uppfyllt",
+		"ej uppfyllt" };
+	char why[200], want[200], small[24];
+
+	for (size_t met = 0; met <= 12; met++)
+		for (size_t not = 0; not <= 12; not++)
+			for (size_t unk = 0; unk <= 12; unk++) {
+				enum model_assessment a = model_assess_from_counts(met, not, unk, why, sizeof why);
+				printf_why(met, met + not, unk, lower[a], want, sizeof want);
+				T_EQ_STR(why, want);
+			}
+	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++) {
+		enum model_assessment a = model_assess_from_counts(big[i], 0, big[i], why, sizeof why);
+		printf_why(big[i], big[i], big[i], lower[a], want, sizeof want);
+		T_EQ_STR(why, want);
+	}
+	model_assess_from_counts(1, 1, 1, small, sizeof small);	/* cut as model_int_err cuts */
+	T_EQ_STR(small, "1 av 2 indikatorer når");
+	model_assess_from_counts(1, 0, 0, small, 22);
+	T_EQ_STR(small, "1 av 1 indikator når");
+}
+
 static void test_assess_labels_and_parse(void)
 {
 	enum model_assessment a = MODEL_ASSESS_NONE;
@@ -1341,6 +1388,7 @@ int main(void)
 	T_RUN(test_assess_partly_and_half);
 	T_RUN(test_assess_not);
 	T_RUN(test_assess_counts_and_odd_values);
+	T_RUN(test_assess_why_text);
 	T_RUN(test_assess_labels_and_parse);
 
 	T_RUN(test_gap_directions);
