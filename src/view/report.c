@@ -10,7 +10,6 @@
 #include "core/err.h"
 #include "model/period.h"
 #include "model/status.h"
-#include "render/rows.h"
 #include "store/store.h"
 #include "view/report.h"
 
@@ -20,19 +19,6 @@ struct ctx {
 	struct arena *a;
 	struct err *e;
 };
-
-static int query(struct ctx *c, struct rowset *rs, enum stmt s, const struct sval *args, int n)
-{
-	rowset_init(rs, c->a);
-	return rowset_query(rs, c->st, s, args, n, c->e);
-}
-
-/* num: the number of a column's text as strtod reads it (*has 0 and NAN when NULL). */
-static double num(const char *s, int *has)
-{
-	*has = s != NULL;
-	return s ? strtod(s, NULL) : NAN;
-}
 
 /* direction_of: the direction a stored name gives (compared as such first: the parser's fold
  * and trim were 0.75K instructions an indicator); NONE for NULL or an unknown name. */
@@ -48,14 +34,12 @@ static enum model_direction direction_of(const char *text)
 }
 
 /* judge: whether indicator in (its figures and targets set) meets its target (the årsmål, else
- * KF:s årsmål) for direction dir (text, may be NULL). */
-static void judge(const char *direction, struct view_report_indicator *in)
+ * KF:s årsmål) for direction dir. */
+static void judge(enum model_direction dir, struct view_report_indicator *in)
 {
 	struct model_target t;
-	enum model_direction dir;
 
 	in->judged_by = in->target ? "årsmål" : in->kf_target ? "KF:s årsmål" : NULL;
-	dir = direction_of(direction);
 	model_target_parse(in->target ? in->target : in->kf_target, &t, NULL, 0);
 	in->meets = model_outcome_meets_target(dir, in->has_value, in->value, &t, in->has_prev, in->prev);
 	in->why = NULL;
@@ -82,14 +66,14 @@ static const char *col_dup(struct arena *a, const struct store_row *r, int i)
 struct ind_row {
 	int64_t goal, ord;
 	int shared;
-	const char *direction;
+	enum model_direction dir;
 	struct view_report_indicator in;
 };
 
-/* An outcome of WEB_FORMS_REPORT_INDICATORS (kinds 1-3): an indicator's value (text as read). */
+/* An outcome of WEB_FORMS_REPORT_INDICATORS (kinds 1-3): an indicator's value (as a number). */
 struct ind_fig {
 	int64_t ind;
-	const char *value;
+	double value;
 	int example;
 };
 
@@ -125,12 +109,11 @@ static void *grow(struct arena *a, void *v, int n, int *cap, size_t sz)
 static void fig_read(struct inds_read *x, int kind, const struct store_row *r)
 {
 	struct figs *f = &x->figs[kind - 1];
-	const char *v = store_col_text(r, 11);
 
-	if (!v)
+	if (store_col_type(r, 11) == SV_NULL)
 		return;
 	f->v = grow(x->a, f->v, f->n, &f->cap, sizeof(*f->v));
-	f->v[f->n++] = (struct ind_fig){ store_col_int(r, 1), arena_strdup(x->a, v), (int)store_col_int(r, 12) };
+	f->v[f->n++] = (struct ind_fig){ store_col_int(r, 1), store_col_real(r, 11), (int)store_col_int(r, 12) };
 }
 
 /* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order): an indicator
@@ -155,7 +138,7 @@ static int ind_row_read(void *ctx, const struct store_row *r)
 	in->key = col_dup(x->a, r, 5);
 	in->name = col_dup(x->a, r, 6);
 	in->unit = col_dup(x->a, r, 7);
-	o->direction = col_dup(x->a, r, 8);
+	o->dir = direction_of(store_col_text(r, 8));
 	in->target = col_dup(x->a, r, 9);
 	in->kf_target = col_dup(x->a, r, 10);
 	return 0;
@@ -203,10 +186,12 @@ static void ind_judge(const struct inds_read *x, struct ind_row *o)
 
 	if (!prv)
 		prv = fig_find(&x->figs[2], in->id);
-	in->value = num(cur ? cur->value : NULL, &in->has_value);
+	in->has_value = cur != NULL;
+	in->value = cur ? cur->value : NAN;
 	in->example = cur ? cur->example : 0;
-	in->prev = num(prv ? prv->value : NULL, &in->has_prev);
-	judge(o->direction, in);
+	in->has_prev = prv != NULL;
+	in->prev = prv ? prv->value : NAN;
+	judge(o->dir, in);
 }
 
 static int ind_row_cmp(const void *x, const void *y)
@@ -230,6 +215,49 @@ static int ind_unique(struct ind_row *v, int n)
 	return m;
 }
 
+/* A stored assessment of WEB_FORMS_ASSESSMENTS: its goal, assessment and analysis (copied). */
+struct assess {
+	int64_t goal;
+	const char *assessment, *analysis;
+};
+
+/* The report's nämndmål and its assessments being read straight into structs (no row set). */
+struct goals_read {
+	struct arena *a;
+	struct view_report_goal *g;
+	int64_t *parent;		/* each goal's KF goal above it (0: none) */
+	int n, cap, capp;
+	struct assess *as;
+	int nas, capas;
+};
+
+/* goal_read_row: one row of WEB_FORMS_REPORT_GOALS (id, key, number, name, parent_id). */
+static int goal_read_row(void *ctx, const struct store_row *r)
+{
+	struct goals_read *x = ctx;
+
+	x->parent = grow(x->a, x->parent, x->n, &x->capp, sizeof(*x->parent));
+	x->g = grow(x->a, x->g, x->n, &x->cap, sizeof(*x->g));
+	struct view_report_goal *g = &x->g[x->n];
+	memset(g, 0, sizeof(*g));
+	g->id = store_col_int(r, 0);
+	g->key = col_dup(x->a, r, 1);
+	g->number = col_dup(x->a, r, 2);
+	g->name = col_dup(x->a, r, 3);
+	x->parent[x->n++] = store_col_int(r, 4);
+	return 0;
+}
+
+/* assess_row: one row of WEB_FORMS_ASSESSMENTS (goal_id, assessment, analysis). */
+static int assess_row(void *ctx, const struct store_row *r)
+{
+	struct goals_read *x = ctx;
+
+	x->as = grow(x->a, x->as, x->nas, &x->capas, sizeof(*x->as));
+	x->as[x->nas++] = (struct assess){ store_col_int(r, 0), col_dup(x->a, r, 1), col_dup(x->a, r, 2) };
+	return 0;
+}
+
 /* under: whether indicator row r comes under goal id as its own (own) or as a shared one on the
  * KF goal above it (parent, 0: none). */
 static int under(const struct ind_row *r, int64_t id, int64_t parent, int own)
@@ -240,7 +268,7 @@ static int under(const struct ind_row *r, int64_t id, int64_t parent, int own)
 /* goal_indicators: goal g's indicators of rows (n, by ord and id): its own, then the shared ones on
  * the KF goal above it (parent); its suggested assessment and its stored one in as. */
 static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_report_goal *g, int64_t parent,
-			    const struct ind_row *rows, int nrows, const struct rowset *as)
+			    const struct ind_row *rows, int nrows, const struct goals_read *gr)
 {
 	enum model_meets meets[256];
 	int n = 0;
@@ -264,17 +292,16 @@ static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_
 	g->ninds = n;
 	g->suggest = model_assess_suggest(meets, (size_t)(n < 256 ? n : 256), g->why, sizeof(g->why));
 	g->assessment = "none";
-	for (int i = 0; i < as->nrows; i++)
-		if (rowset_i(as, i, "goal_id") == g->id) {
+	for (int i = 0; i < gr->nas; i++)
+		if (gr->as[i].goal == g->id) {
 			g->assessed = 1;
-			g->assessment = rowset_s(as, i, "assessment");
-			g->analysis = rowset_s(as, i, "analysis");
+			g->assessment = gr->as[i].assessment;
+			g->analysis = gr->as[i].analysis;
 		}
 }
 
-/* load_goals: the goals of gs with their indicators, read and judged for all of them at once. */
-static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct rowset *gs,
-		      const struct rowset *as)
+/* load_goals: the goals of gr with their indicators, read and judged for all of them at once. */
+static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct goals_read *gr)
 {
 	struct inds_read x = { .a = c->a };
 	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
@@ -288,16 +315,10 @@ static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, cons
 		fig_sort(&x.figs[k]);
 	for (int i = 0; i < x.n; i++)
 		ind_judge(&x, &x.v[i]);
-	rep->ngoals = gs->nrows;
-	rep->goals = arena_alloc(c->a, sizeof(*rep->goals) * (size_t)(gs->nrows + 1));
-	for (int i = 0; i < gs->nrows; i++) {
-		struct view_report_goal *g = &rep->goals[i];
-		g->id = rowset_i(gs, i, "id");
-		g->key = rowset_s(gs, i, "key");
-		g->number = rowset_s(gs, i, "number");
-		g->name = rowset_s(gs, i, "name");
-		goal_indicators(c, rep, g, rowset_i(gs, i, "parent_id"), x.v, x.n, as);
-	}
+	rep->ngoals = gr->n;
+	rep->goals = gr->g ? gr->g : arena_alloc(c->a, sizeof(*rep->goals));
+	for (int i = 0; i < gr->n; i++)
+		goal_indicators(c, rep, &rep->goals[i], gr->parent[i], x.v, x.n, gr);
 	return LUP_OK;
 }
 
@@ -533,64 +554,140 @@ static int load_activities(struct ctx *c, struct view_report *rep)
 	return activities(c->st, c->a, rep->id, rep->goals, rep->ngoals, &rep->acts, &rep->nacts, c->e);
 }
 
+/* The history, the decision and the carried marks of STMT_RC_* being read into structs. */
+struct cycle_read {
+	struct arena *a;
+	struct view_report *rep;
+	int cap;
+};
+
+/* event_row: one row of STMT_RC_EVENTS (at, user, step, comment, meeting_date, paragraph). */
+static int event_row(void *ctx, const struct store_row *r)
+{
+	struct cycle_read *x = ctx;
+	struct view_report *rep = x->rep;
+
+	rep->events = grow(x->a, rep->events, rep->nevents, &x->cap, sizeof(*rep->events));
+	rep->events[rep->nevents++] = (struct view_report_event){ col_dup(x->a, r, 0), col_dup(x->a, r, 1),
+								 col_dup(x->a, r, 2), col_dup(x->a, r, 3),
+								 col_dup(x->a, r, 4), col_dup(x->a, r, 5) };
+	return 0;
+}
+
+/* state_row: the first row of STMT_RC_STATE (decision_date at 6, decision_paragraph at 7). */
+static int state_row(void *ctx, const struct store_row *r)
+{
+	struct cycle_read *x = ctx;
+
+	x->rep->decision_date = col_dup(x->a, r, 6);
+	x->rep->decision_paragraph = col_dup(x->a, r, 7);
+	return 1;
+}
+
+/* carried_row: one row of STMT_RC_CARRIED (what, ref_id): marks its goal or activity. */
+static int carried_row(void *ctx, const struct store_row *r)
+{
+	struct view_report *rep = ((struct cycle_read *)ctx)->rep;
+	const char *what = store_col_text(r, 0);
+	int goal = what && strcmp(what, "goal") == 0;
+	int64_t ref = store_col_int(r, 1);
+
+	for (int j = 0; goal && j < rep->ngoals; j++)
+		rep->goals[j].carried |= rep->goals[j].id == ref;
+	for (int j = 0; !goal && j < rep->nacts; j++)
+		rep->acts[j].carried |= rep->acts[j].id == ref;
+	return 0;
+}
+
 /* load_cycle: the history, the committee's decision and the carried marks of the goals and
  * activities. */
 static int load_cycle(struct ctx *c, struct view_report *rep)
 {
-	struct rowset ev, st, car;
+	struct cycle_read x = { c->a, rep, 0 };
 	struct sval arg = SVI(rep->id);
+	struct store_q q[] = {
+		{ STMT_RC_EVENTS, &arg, 1, event_row, &x },
+		{ STMT_RC_STATE, &arg, 1, state_row, &x },
+		{ STMT_RC_CARRIED, &arg, 1, carried_row, &x },
+	};
 
-	if (query(c, &ev, STMT_RC_EVENTS, &arg, 1) != LUP_OK || query(c, &st, STMT_RC_STATE, &arg, 1) != LUP_OK ||
-	    query(c, &car, STMT_RC_CARRIED, &arg, 1) != LUP_OK)
+	if (store_query_many(c->st, q, 3, c->e) != LUP_OK)
 		return c->e->code;
-	if (st.nrows) {
-		rep->decision_date = rowset_s(&st, 0, "decision_date");
-		rep->decision_paragraph = rowset_s(&st, 0, "decision_paragraph");
-	}
-	rep->nevents = ev.nrows;
-	rep->events = arena_alloc(c->a, sizeof(*rep->events) * (size_t)(ev.nrows + 1));
-	for (int i = 0; i < ev.nrows; i++) {
-		struct view_report_event *x = &rep->events[i];
-		x->at = rowset_s(&ev, i, "at");
-		x->user = rowset_s(&ev, i, "user");
-		x->step = rowset_s(&ev, i, "step");
-		x->comment = rowset_s(&ev, i, "comment");
-		x->meeting_date = rowset_s(&ev, i, "meeting_date");
-		x->paragraph = rowset_s(&ev, i, "paragraph");
-	}
-	for (int i = 0; i < car.nrows; i++) {
-		int goal = strcmp(rowset_s(&car, i, "what"), "goal") == 0;
-		int64_t ref = rowset_i(&car, i, "ref_id");
-		for (int j = 0; goal && j < rep->ngoals; j++)
-			rep->goals[j].carried |= rep->goals[j].id == ref;
-		for (int j = 0; !goal && j < rep->nacts; j++)
-			rep->acts[j].carried |= rep->acts[j].id == ref;
-	}
+	if (!rep->events)
+		rep->events = arena_alloc(c->a, sizeof(*rep->events));
 	return LUP_OK;
 }
 
-static void head(const struct rowset *rs, struct view_report *rep)
+/* head_row: the one row of STMT_WEB_FORMS_REPORT (columns in its order) into the view. */
+static int head_row(void *ctx, const struct store_row *r)
 {
-	rep->org = rowset_i(rs, 0, "org_id");
-	rep->org_pair = rowset_i(rs, 0, "org_pair");
-	rep->org_key = rowset_s(rs, 0, "org");
-	rep->org_name = rowset_s(rs, 0, "org_name");
-	rep->year = (long)rowset_i(rs, 0, "year");
-	rep->kind = rowset_s(rs, 0, "period");
-	rep->status = rowset_s(rs, 0, "status");
-	rep->forecast = rowset_s(rs, 0, "forecast");
-	rep->comment = rowset_s(rs, 0, "comment");
-	rep->submitted_by = rowset_s(rs, 0, "submitted_by");
-	rep->submitted_at = rowset_s(rs, 0, "submitted_at");
-	rep->decided_by = rowset_s(rs, 0, "decided_by");
-	rep->decided_at = rowset_s(rs, 0, "decided_at");
+	struct cycle_read *x = ctx;
+	struct view_report *rep = x->rep;
+
+	x->cap = 1;
+	rep->org = store_col_int(r, 1);
+	rep->org_key = col_dup(x->a, r, 2);
+	rep->org_name = col_dup(x->a, r, 3);
+	rep->org_pair = store_col_int(r, 4);
+	rep->year = (long)store_col_int(r, 5);
+	rep->kind = col_dup(x->a, r, 6);
+	rep->status = col_dup(x->a, r, 7);
+	rep->forecast = col_dup(x->a, r, 8);
+	rep->comment = col_dup(x->a, r, 9);
+	rep->submitted_by = col_dup(x->a, r, 10);
+	rep->submitted_at = col_dup(x->a, r, 11);
+	rep->decided_by = col_dup(x->a, r, 12);
+	rep->decided_at = col_dup(x->a, r, 13);
+	return 1;
+}
+
+/* The area of STMT_WEB_FORMS_ORG_AREA: its id and name (copied). */
+struct area_read {
+	struct arena *a;
+	int64_t id;
+	const char *name;
+};
+
+/* area_read_row: the first row of STMT_WEB_FORMS_ORG_AREA (id, key, name, level). */
+static int area_read_row(void *ctx, const struct store_row *r)
+{
+	struct area_read *x = ctx;
+
+	x->id = store_col_int(r, 0);
+	x->name = col_dup(x->a, r, 2);
+	return 1;
+}
+
+/* load_body: the goals with their indicators and assessments, the activities (unless goals is
+ * VIEW_REPORT_GOALS) and the history of rep, whose head is read. */
+static int load_body(struct ctx *c, struct view_report *rep, int goals, const struct sval *arg)
+{
+	struct goals_read gr = { .a = c->a };
+	struct area_read area = { .a = c->a };
+	struct sval oy[] = { SVI(rep->org), SVI(rep->year) };
+	struct sval org = SVI(rep->org);
+	struct store_q q[] = {
+		{ STMT_WEB_FORMS_REPORT_GOALS, oy, 2, goal_read_row, &gr },
+		{ STMT_WEB_FORMS_ASSESSMENTS, arg, 1, assess_row, &gr },
+		{ STMT_WEB_FORMS_ORG_AREA, &org, 1, area_read_row, &area },
+	};
+	int rc;
+
+	if ((rc = store_query_many(c->st, q, 3, c->e)) != LUP_OK)
+		return rc;
+	rep->area_name = area.name;
+	if ((rc = load_goals(c, rep, area.id, &gr)) != LUP_OK)
+		return rc;
+	if (goals != VIEW_REPORT_GOALS && (rc = load_activities(c, rep)) != LUP_OK)
+		return rc;
+	return load_cycle(c, rep);
 }
 
 int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, struct view_report *rep,
 		     int *found, struct err *e)
 {
 	struct ctx c = { st, a, e };
-	struct rowset rs, gs, as, area;
+	struct cycle_read h = { a, rep, 0 };
 	struct sval arg = SVI(id);
 	int64_t readable = 0;
 	int rc;
@@ -598,30 +695,18 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 	memset(rep, 0, sizeof(*rep));
 	rep->id = id;
 	*found = 0;
-	if ((rc = query(&c, &rs, STMT_WEB_FORMS_REPORT, &arg, 1)) != LUP_OK)
+	if ((rc = store_query(st, STMT_WEB_FORMS_REPORT, &arg, 1, head_row, &h, e)) != LUP_OK)
 		return rc;
-	if (!rs.nrows)
+	if (!h.cap)
 		return LUP_OK;
 	*found = 1;
-	head(&rs, rep);
 	if ((rc = store_query_id(st, STMT_VR_READABLE, &arg, 1, &readable, e)) != LUP_OK)
 		return rc;
 	rep->readable = readable != 0;
 	rep->label = view_report_period_label(a, rep->year, rep->kind);
 	if (!goals)
 		return LUP_OK;
-	struct sval oy[] = { SVI(rep->org), SVI(rep->year) };
-	struct sval org = SVI(rep->org);
-	if ((rc = query(&c, &gs, STMT_WEB_FORMS_REPORT_GOALS, oy, 2)) != LUP_OK ||
-	    (rc = query(&c, &as, STMT_WEB_FORMS_ASSESSMENTS, &arg, 1)) != LUP_OK ||
-	    (rc = query(&c, &area, STMT_WEB_FORMS_ORG_AREA, &org, 1)) != LUP_OK)
-		return rc;
-	rep->area_name = rowset_s(&area, 0, "name");
-	if ((rc = load_goals(&c, rep, rowset_i(&area, 0, "id"), &gs, &as)) != LUP_OK)
-		return rc;
-	if (goals != VIEW_REPORT_GOALS && (rc = load_activities(&c, rep)) != LUP_OK)
-		return rc;
-	return load_cycle(&c, rep);
+	return load_body(&c, rep, goals, &arg);
 }
 
 const char *view_report_period_label(struct arena *a, long year, const char *kind)
