@@ -709,6 +709,14 @@ int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, s
 	return load_body(&c, rep, goals, &arg);
 }
 
+int view_report_load_body(struct store *st, struct arena *a, int goals, struct view_report *rep, struct err *e)
+{
+	struct ctx c = { st, a, e };
+	struct sval arg = SVI(rep->id);
+
+	return load_body(&c, rep, goals, &arg);
+}
+
 const char *view_report_period_label(struct arena *a, long year, const char *kind)
 {
 	struct model_period p = { (int)year, MODEL_PERIOD_FY };

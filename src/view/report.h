@@ -97,6 +97,11 @@ enum { VIEW_REPORT_HEAD = 0, VIEW_REPORT_ALL = 1, VIEW_REPORT_GOALS = 2 };	/* vi
 int view_report_load(struct store *st, struct arena *a, int64_t id, int goals, struct view_report *rep,
 		     int *found, struct err *e);
 
+/* view_report_load_body: completes *rep, read by view_report_load with VIEW_REPORT_HEAD and
+ * found, as view_report_load with goals (VIEW_REPORT_ALL or VIEW_REPORT_GOALS) would have read it,
+ * without reading its head again. Memory comes from a. Returns LUP_OK or the store's error in e. */
+int view_report_load_body(struct store *st, struct arena *a, int goals, struct view_report *rep, struct err *e);
+
 /* view_report_activities: report id's activities (view_report's acts: the organisation's of
  * the year and any the report has an update of, each with its status in the report; carried is
  * not set) into *acts (from a; never NULL) and *n, in the order the report shows them: grouped

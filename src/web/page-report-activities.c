@@ -106,21 +106,29 @@ static void group_head(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-/* date_text: page_time's text of t; the last few texts are kept in memo_in/memo_out, as an
- * organisation's activities mostly share their dates (model_time_sv formats with printf) */
-static const char *date_text(struct http_req *r, const char *t, const char **memo_in, const char **memo_out)
+/* The dates of the page's activity tables formatted so far (an organisation's 150 activities
+ * have some 15 dates: Spånga-Tensta 2022), kept for the whole page, not per table. */
+#define DATE_MEMO 16
+struct date_memo {
+	const char *in[DATE_MEMO], *out[DATE_MEMO];
+	int n, next;
+};
+
+/* date_text: page_time's text of t, from the memo m when formatted before (model_time_sv formats
+ * with printf); once the memo is full a new date replaces the oldest. */
+static const char *date_text(struct http_req *r, const char *t, struct date_memo *m)
 {
 	const char *out;
-	int k;
 
-	for (k = 0; t && k < 4 && memo_in[k]; k++)
-		if (!strcmp(memo_in[k], t))
-			return memo_out[k];
+	for (int k = 0; t && k < m->n; k++)
+		if (!strcmp(m->in[k], t))
+			return m->out[k];
 	out = page_time(r, t);
 	if (t) {
-		memmove(memo_in + 1, memo_in, 3 * sizeof(*memo_in));
-		memmove(memo_out + 1, memo_out, 3 * sizeof(*memo_out));
-		memo_in[0] = t, memo_out[0] = out;
+		m->in[m->next] = t, m->out[m->next] = out;
+		m->next = (m->next + 1) % DATE_MEMO;
+		if (m->n < DATE_MEMO)
+			m->n++;
 	}
 	return out;
 }
@@ -128,13 +136,13 @@ static const char *date_text(struct http_req *r, const char *t, const char **mem
 /* row: activity a's row of the read-only table (templates: a row is four writer calls, not one
  * per element) */
 static void row(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_activity *a,
-		const char **memo_in, const char **memo_out)
+		struct date_memo *m)
 {
-	const char *start = date_text(r, a->start, memo_in, memo_out);
+	const char *start = date_text(r, a->start, m);
 
 	HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"date\">" HTML_HOLE
 		 "</td><td class=\"date\">" HTML_HOLE "</td><td>" HTML_HOLE,
-		 pf_report_path_id(r, "/aktivitet/", a->id), a->name, start, date_text(r, a->end, memo_in, memo_out),
+		 pf_report_path_id(r, "/aktivitet/", a->id), a->name, start, date_text(r, a->end, m),
 		 pf_activity_status_sv(a->status));
 	if (!a->reported)
 		HTML_TPL0(h, "<span class=\"hint\"> (aktivitetens egen status, inte uppdaterad i rapporten)</span>");
@@ -150,15 +158,14 @@ static void row(struct http_req *r, struct html *h, const struct view_report *re
 }
 
 /* table: the activities [i, end) read-only. */
-static void table(struct http_req *r, struct html *h, const struct view_report *rep, int i, int end)
+static void table(struct http_req *r, struct html *h, const struct view_report *rep, int i, int end,
+		  struct date_memo *m)
 {
-	const char *memo_in[4] = { 0 }, *memo_out[4] = { 0 };
-
 	HTML_TPL0(h, "<table class=\"report-activities\"><caption>Aktiviteternas status i rapporten</caption><thead><tr>"
 		  "<th scope=\"col\">Aktivitet</th><th scope=\"col\">Start</th><th scope=\"col\">Slut</th>"
 		  "<th scope=\"col\">Status i rapporten</th><th scope=\"col\">Kommentar</th></tr></thead><tbody>");
 	for (; i < end; i++)
-		row(r, h, rep, &rep->acts[i], memo_in, memo_out);
+		row(r, h, rep, &rep->acts[i], m);
 	HTML_TPL0(h, "</tbody></table>");
 }
 
@@ -252,6 +259,7 @@ void pf_report_activities(struct http_req *r, struct html *h, const struct view_
 			  const struct form *f, const struct form_errors *e, const char *notice)
 {
 	const char *grp = http_query(r, "grupp");
+	struct date_memo m = { .n = 0 };
 
 	html_elem(h, "h2", "Aktiviteter", "id", "aktiviteter", NULL);
 	html_elem(h, "p", "Organisationens aktiviteter under året, per mål, med deras status i den här rapporten och "
@@ -272,7 +280,7 @@ void pf_report_activities(struct http_req *r, struct html *h, const struct view_
 			if (editable)
 				group_form(r, h, rep, k, stop, f, e);
 			else
-				table(r, h, rep, k, stop);
+				table(r, h, rep, k, stop, &m);
 		}
 		html_close(h);
 	}

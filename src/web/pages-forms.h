@@ -213,6 +213,10 @@ void pf_notice_done(struct http_req *r, struct html *h, const char *what);
  */
 int pf_report_load(struct http_req *r, int64_t id, int goals, struct view_report *rep, int *found);
 
+/* pf_report_load_body: the rest of rep (goals, activities, history), whose head pf_report_load
+ * read with goals 0 (view_report_load_body). Returns 0, or answers the 500 page and returns -1. */
+int pf_report_load_body(struct http_req *r, struct view_report *rep);
+
 /* pf_report_visible: may the caller read the report? The one rule of authz_report_readable
  * (web/authz.h): approved reports everyone; otherwise the city office and administrators, and
  * readers and editors of the report's organisation (or its pair). */
