@@ -24,6 +24,7 @@ int page_search(struct http_req *r);
 #define SNIP_AFTER 200	/* a snippet's bytes after its first match, then to a space */
 #define MARK_ON SEARCH_MARK_ON	/* store_search's marks (store/search-words.h) */
 #define MARK_OFF SEARCH_MARK_OFF
+#define HIT_ROOM 400	/* bytes a shown hit's item about takes at most (the demo's: 310-350) */
 
 static const char *const kind_names[] = {
 	NULL, "Mål", "Åtgärder i de lokala utvecklingsprogrammen", "Aktiviteter", "Indikatorer",
@@ -356,11 +357,16 @@ static void results(struct http_req *r, struct html *h, const struct search_word
 	struct buf scratch;	/* a shown hit's marked text (hit_text) */
 	struct search_marker mk;	/* the words, folded once for every hit shown */
 
+	size_t items = 0;	/* the list items to write: kinds and the hits shown */
+
 	for (int i = 0; i < rs->nrows; i++) {
 		int k = (int)cint(&rs->rows[i][S_KIND]);
 		if (k > 0 && k < KINDS)
 			counts[k]++;
 	}
+	for (int k = 1; k < KINDS; k++)
+		items += counts[k] ? 1 + (size_t)(counts[k] < SHOWN_MAX ? counts[k] : SHOWN_MAX) : 0;
+	buf_reserve(&r->out, 1024 + HIT_ROOM * items);	/* no doubling and copying on the way */
 	HTML_OPEN_A(h, "p", "class", "summary");
 	if (rs->nrows == 0)
 		html_textf(h, "Inga träffar för ”%s”.", q);
