@@ -424,6 +424,15 @@ static void put_int(struct buf *out, int64_t v)
 		buf_add(out, tmp, numfmt_long((long long)v, tmp));
 }
 
+/* put_bool: true or false, of a length the compiler knows (buf_adds measured it per cell). */
+static void put_bool(struct buf *out, int v)
+{
+	if (v)
+		buf_add(out, "true", 4);
+	else
+		buf_add(out, "false", 5);
+}
+
 /* put_cell: column i of r as rowset_json writes the cell rowset_collect makes of it: null, a
  * boolean (the cell's text is not "0"), an integer, a number or a string. */
 static void put_cell(struct buf *out, const struct store_row *r, int i, const struct store_cell *c, int is_bool)
@@ -438,7 +447,7 @@ static void put_cell(struct buf *out, const struct store_row *r, int i, const st
 	case SV_INT:
 		if (c->i != INT64_MAX && c->i != INT64_MIN) {
 			if (is_bool)
-				buf_adds(out, c->i ? "true" : "false");
+				put_bool(out, c->i != 0);
 			else
 				put_int(out, c->i);
 			return;
@@ -446,21 +455,21 @@ static void put_cell(struct buf *out, const struct store_row *r, int i, const st
 		/* past int64 (PostgreSQL's numeric): the text, as rowset_collect keeps it */
 		t = store_col_text(r, i);
 		if (is_bool && t)
-			buf_adds(out, strcmp(t, "0") != 0 ? "true" : "false");
+			put_bool(out, strcmp(t, "0") != 0);
 		else
 			put_int(out, t ? strtoll(t, NULL, 10) : 0);
 		return;
 	case SV_REAL:
 		if (is_bool) {
 			real_text(c->d, tmp);
-			buf_adds(out, strcmp(tmp, "0") != 0 ? "true" : "false");
+			put_bool(out, strcmp(tmp, "0") != 0);
 		} else {
 			put_num(out, c->d);
 		}
 		return;
 	default:
 		if (is_bool)
-			buf_adds(out, strcmp(c->s, "0") != 0 ? "true" : "false");
+			put_bool(out, strcmp(c->s, "0") != 0);
 		else
 			json_escape_str(out, c->s, c->len);
 		return;

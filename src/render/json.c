@@ -93,6 +93,48 @@ static const unsigned char json_class[256] = { /* 16 bytes a row */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+#ifdef __SSE2__
+/* plain_16: whether the sixteen bytes of x are all J_PLAIN (the tests of plain_end). */
+static int plain_16(__m128i x)
+{
+	__m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
+	return _mm_movemask_epi8(m) == 0;
+}
+#endif
+
+/* copy_plain: copies p[0..n) to d and returns whether every byte is J_PLAIN. Keys of 4 to 16
+ * bytes (most of them) as two overlapping loads, stores and one vector test where SSE2 is
+ * there; the others a byte at a time, without a branch per byte. */
+static int copy_plain(char *d, const unsigned char *p, size_t n)
+{
+	unsigned bad = 0;
+
+#ifdef __SSE2__
+	if (n >= 8 && n <= 16) {
+		uint64_t a, b;
+		memcpy(&a, p, 8);
+		memcpy(&b, p + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+		return plain_16(_mm_set_epi64x((long long)b, (long long)a));
+	}
+	if (n >= 4 && n < 8) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		memcpy(d, &a, 4);
+		memcpy(d + n - 4, &b, 4);
+		return plain_16(_mm_set_epi32((int)a, (int)b, (int)a, (int)b));
+	}
+#endif
+	for (size_t i = 0; i < n; i++) {
+		bad |= json_class[p[i]] ^ J_PLAIN;
+		d[i] = (char)p[i];
+	}
+	return !bad;
+}
+
 /* plain_end: the index of the first byte of p[i..n) that json_escape_str must look at
  * (json_class not J_PLAIN), or n. Sixteen bytes at a time where SSE2 is there (every x86-64):
  * bytes below 0x20 or at or above 0x80 (signed, one compare), '"', '\\' and 0x7f. Reads only
@@ -182,12 +224,25 @@ static size_t add_escape(struct buf *out, const unsigned char *p, size_t i, size
 	return len;
 }
 
+/* SHORT_PLAIN_MAX: the longest text escape_str copies by copy_plain before it looks for bytes to
+ * escape (copy_plain's two overlapping loads). */
+#define SHORT_PLAIN_MAX 16
+
 /* escape_str: json_escape_str, in the plan document's style when doc. */
 static int escape_str(struct buf *out, const char *s, size_t n, int doc)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = plain_end(p, 0, n), run = 0;
+	size_t i, run = 0;
+	char *room;
 
+	/* a short text (most of a row's cells: keys, codes, periods) copied and tested at once */
+	if (n <= SHORT_PLAIN_MAX && (room = buf_space(out, n + 2)) != NULL && copy_plain(room + 1, p, n)) {
+		room[0] = '"';
+		room[n + 1] = '"';
+		buf_wrote(out, n + 2);
+		return 0;
+	}
+	i = plain_end(p, 0, n);
 	if (i == n && add_quoted_plain(out, s, n))
 		return 0;	/* the common case: nothing to escape, one piece */
 	buf_addc(out, '"');
@@ -249,48 +304,6 @@ void json_arr_close(struct json *j) { close_container(j, 'a'); }
 
 /* KEY_PLAIN_MAX: the longest key key_plain writes (without separator, quotes and colon). */
 #define KEY_PLAIN_MAX 60
-
-#ifdef __SSE2__
-/* plain_16: whether the sixteen bytes of x are all J_PLAIN (the tests of plain_end). */
-static int plain_16(__m128i x)
-{
-	__m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
-	return _mm_movemask_epi8(m) == 0;
-}
-#endif
-
-/* copy_plain: copies p[0..n) to d and returns whether every byte is J_PLAIN. Keys of 4 to 16
- * bytes (most of them) as two overlapping loads, stores and one vector test where SSE2 is
- * there; the others a byte at a time, without a branch per byte. */
-static int copy_plain(char *d, const unsigned char *p, size_t n)
-{
-	unsigned bad = 0;
-
-#ifdef __SSE2__
-	if (n >= 8 && n <= 16) {
-		uint64_t a, b;
-		memcpy(&a, p, 8);
-		memcpy(&b, p + n - 8, 8);
-		memcpy(d, &a, 8);
-		memcpy(d + n - 8, &b, 8);
-		return plain_16(_mm_set_epi64x((long long)b, (long long)a));
-	}
-	if (n >= 4 && n < 8) {
-		uint32_t a, b;
-		memcpy(&a, p, 4);
-		memcpy(&b, p + n - 4, 4);
-		memcpy(d, &a, 4);
-		memcpy(d + n - 4, &b, 4);
-		return plain_16(_mm_set_epi32((int)a, (int)b, (int)a, (int)b));
-	}
-#endif
-	for (size_t i = 0; i < n; i++) {
-		bad |= json_class[p[i]] ^ J_PLAIN;
-		d[i] = (char)p[i];
-	}
-	return !bad;
-}
 
 /* key_plain: writes the separator (and, when pretty, the new line and indent), key[0..n) in
  * quotes and the colon (": " when pretty) in one piece when the key has at most KEY_PLAIN_MAX
