@@ -139,7 +139,8 @@
  * 263 outcomes of 2022). OUT_SEX_BITS: the sexes of row x that the filter ?6 keeps;
  * OUT_SEEN_BITS: those the viewer may see (all where none is shut or the rule admits the
  * indicator's figures of the period); OUT_SEX_COUNT counts them (the bits of 0-7 read from a
- * table of eight nibbles, so the CASE is written once). from: the FROM of the rows x (with a and
+ * table of eight nibbles, so the CASE is written once); a row without the sex asked for is left
+ * before its indicator is sought. from: the FROM of the rows x (with a and
  * pe) and the conditions that choose the areas. */
 #define OUT_SEX_BITS \
 	"((x.sexes | (x.sexes >> 3)) & CASE WHEN ?6 IS NULL THEN 7 WHEN ?6 = 'K' THEN 1" \
@@ -149,7 +150,7 @@
 	" THEN " OUT_SEX_BITS " ELSE " OUT_SEX_BITS " & ~x.shut END"
 #define OUT_SEX_COUNT(from) \
 	"SELECT coalesce(sum(0x32212110 >> 4 * (" OUT_SEEN_BITS ") & 15), 0)" \
-	from " JOIN indicator i ON i.id = x.indicator_id WHERE (?1 IS NULL OR i.owner_id = ?1)" \
+	from " JOIN indicator i ON i.id = x.indicator_id WHERE (?6 IS NULL OR " OUT_SEX_BITS " <> 0) AND (?1 IS NULL OR i.owner_id = ?1)" \
 	" AND (?2 IS NULL OR x.area_id = ?2 OR a.parent_id = ?2) AND (?3 IS NULL OR pe.year = ?3)" \
 	" AND (?4 IS NULL OR x.indicator_id = ?4) AND (?5 IS NULL OR x.area_id = ?5)" \
 	" AND (?7 IS NULL OR pe.kind = ?7 OR pe.year || '-' || pe.kind = ?7) AND " PUB_INDICATOR("i")
