@@ -447,11 +447,7 @@ int api_allocation_list(struct http_req *r, const struct kind_bound *b, long lim
 	json_arr_open(j);
 	for (long i = offset; i < l.n && i < offset + limit; i++)
 		al_item_json(j, &l, &l.v[i], &r->a);
-	json_arr_close(j);
-	json_key(j, "total"); json_int(j, total);
-	json_key(j, "limit"); json_int(j, limit);
-	json_key(j, "offset"); json_int(j, offset);
-	json_obj_close(j);
+	api_page_close(j, total, limit, offset);
 	return http_json_end(r, j);
 }
 

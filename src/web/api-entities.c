@@ -117,11 +117,7 @@ static int list_reply(struct http_req *r, const struct kind *k, struct rowset *r
 	json_arr_open(j);
 	for (long i = first; i < rs->nrows && i < first + limit && rc == LUP_OK; i++)
 		rc = entity_list_item(r->st, k, rs, (int)i, x, j, &r->a, &r->err);
-	json_arr_close(j);
-	json_key(j, "total"); json_int(j, total);
-	json_key(j, "limit"); json_int(j, limit);
-	json_key(j, "offset"); json_int(j, offset);
-	json_obj_close(j);
+	api_page_close(j, total, limit, offset);
 	if (rc != LUP_OK)
 		return http_fail(r);
 	return http_json_end(r, j);
@@ -189,11 +185,7 @@ static int list_stream(struct http_req *r, const struct kind *k, const struct ki
 	store_read_last(r->st);
 	if (store_query_many(r->st, q, 2, &r->err) != LUP_OK)
 		return http_fail(r);
-	json_arr_close(j);
-	json_key(j, "total"); json_int(j, total);
-	json_key(j, "limit"); json_int(j, limit);
-	json_key(j, "offset"); json_int(j, offset);
-	json_obj_close(j);
+	api_page_close(j, total, limit, offset);
 	return http_json_end(r, j);
 }
 

@@ -227,3 +227,12 @@ int api_id_lookup(struct http_req *r, const char *text, int s, int64_t *id)
 	struct sval v = SVS(text);
 	return store_query_id(r->st, (enum stmt)s, &v, 1, id, &r->err);
 }
+
+void api_page_close(struct json *j, int64_t total, long limit, long offset)
+{
+	json_arr_close(j);
+	json_key(j, "total"); json_int(j, total);
+	json_key(j, "limit"); json_int(j, limit);
+	json_key(j, "offset"); json_int(j, offset);
+	json_obj_close(j);
+}

@@ -22,6 +22,11 @@ int api_snapshot_key(struct http_req *r, const struct kind *k, const char *text,
  * 128-bit XXH3 hash (a tag that changes with every byte, not a secret: fast on large views). */
 void api_etag(const char *json, char out[40]);
 
+/* api_page_close: closes a paged list's open "items" array and writes its "total", "limit" and
+ * "offset" members and the closing brace of the object (the list envelope of docs/api.md). */
+struct json;
+void api_page_close(struct json *j, int64_t total, long limit, long offset);
+
 /* api_if_match: when the request has If-Match and it differs from the ETag of current, answers
  * 412 and returns it; else 0. */
 int api_if_match(struct http_req *r, const char *current);
