@@ -962,6 +962,26 @@ static void html_ref_escape(struct buf *b, const char *s)
 	}
 }
 
+/* rand_text: joins a random number (below maxpieces) of pieces of piece[0..np), each chosen by
+ * the linear congruential *seed, into in, stopping before the first that would make it longer
+ * than cap bytes; NUL-terminates it and returns its length. */
+static size_t rand_text(const char *const *piece, size_t np, int maxpieces, size_t cap, unsigned *seed,
+			char *in)
+{
+	size_t n = 0;
+
+	for (int i = (int)((*seed = *seed * 1103515245u + 12345u) >> 16) % maxpieces; i > 0; i--) {
+		const char *pc = piece[((*seed = *seed * 1103515245u + 12345u) >> 16) % np];
+		size_t l = strlen(pc);
+		if (n + l > cap)
+			break;
+		memcpy(in + n, pc, l);
+		n += l;
+	}
+	in[n] = '\0';
+	return n;
+}
+
 /* Random strings of 0 to 99 bytes from an alphabet of letters, markup, control bytes and UTF-8
  * pieces, escaped after outputs of every length (the output's free room varies, and a buffer
  * that must grow in the middle of a string takes the other path) and compared with html_ref_escape. */
@@ -977,17 +997,7 @@ static void test_html_escape_random(void)
 
 	buf_init(&want, 0);
 	for (int round = 0; round < 20000; round++) {
-		size_t n = 0;
-		int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 30;
-		for (int i = 0; i < pieces; i++) {
-			const char *pc = piece[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof(piece) / sizeof(piece[0]))];
-			size_t l = strlen(pc);
-			if (n + l >= 100)
-				break;
-			memcpy(in + n, pc, l);
-			n += l;
-		}
-		in[n] = '\0';
+		rand_text(piece, sizeof(piece) / sizeof(piece[0]), 30, 99, &seed, in);
 		buf_init(&b, 0);
 		if (round & 1)	/* room for the vector forms (else the first appends go byte by byte) */
 			buf_reserve(&b, 4096);
@@ -1020,17 +1030,7 @@ static void test_html_short_random(void)
 
 	buf_init(&want, 0);
 	for (int round = 0; round < 30000; round++) {
-		size_t n = 0;
-		int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
-		for (int i = 0; i < pieces; i++) {
-			const char *pc = piece[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof(piece) / sizeof(piece[0]))];
-			size_t l = strlen(pc);
-			if (n + l > 40)
-				break;
-			memcpy(in + n, pc, l);
-			n += l;
-		}
-		in[n] = '\0';
+		rand_text(piece, sizeof(piece) / sizeof(piece[0]), 12, 40, &seed, in);
 		memset(pre, 'p', (size_t)(round % 37));
 		pre[round % 37] = '\0';
 		buf_init(&b, 0);
@@ -1114,16 +1114,7 @@ static void test_html_at_page_end(void)
 	buf_reserve(&b, 4096);	/* room for escape_vec */
 	for (int round = 0; round < 20000; round++) {
 		char in[48];
-		size_t n = 0;
-		for (int i = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12; i > 0; i--) {
-			const char *pc = piece[((seed = seed * 1103515245u + 12345u) >> 16) % 11];
-			size_t l = strlen(pc);
-			if (n + l > 38)
-				break;
-			memcpy(in + n, pc, l);
-			n += l;
-		}
-		in[n] = '\0';
+		size_t n = rand_text(piece, 11, 12, 38, &seed, in);
 		char *s = m + pg - 1 - n;
 		memcpy(s, in, n + 1);
 		s[-1] = '\xc3';
