@@ -662,9 +662,7 @@ static int by_ids(int i)
 struct build {
 	struct load l[L__MAX];
 	struct view_chain *c;
-	struct idix *goal_ix, *ind_ix, *act_ix;
-	struct view_indicator *inds;
-	size_t ninds;
+	struct idix *goal_ix, *act_ix;
 };
 
 static struct idix *index_of(struct arena *a, size_t n, const void *rows, size_t size, size_t id_off)
@@ -691,13 +689,6 @@ static void set_inds(void *ctx, long g, size_t first, size_t n)
 	struct build *b = ctx;
 	b->c->goals[g].inds = (struct view_indicator *)b->l[L_INDS].rows + first;
 	b->c->goals[g].ninds = n;
-}
-
-static void set_outs(void *ctx, long i, size_t first, size_t n)
-{
-	struct build *b = ctx;
-	b->inds[i].outs = (struct view_outcome *)b->l[L_OUTS].rows + first;
-	b->inds[i].nouts = n;
 }
 
 static void set_assess(void *ctx, long g, size_t first, size_t n)
@@ -785,43 +776,106 @@ static void put_keys(struct load *outs, struct load *keys, uint64_t *k2)
 	}
 }
 
-/* expand_outcomes: l's triples (L_OUTS) in by_triple's order (k2: put_keys), each made into an
- * outcome per sex shown, in sexes[]' order: l then holds the outcomes and their indicators. */
-static void expand_outcomes(struct load *l, const uint64_t *k2)
+/* ind_slots: in slot[i], the index among the indicators inds[0..ni) of the indicator owner[i]
+ * (an outcome triple's), -1 for an indicator the chain did not read (SQLite's ranges by period
+ * and area give them: dropped). A table by id where the indicators' ids lie close together (a
+ * plan's, made together), else a binary search of their index by id. */
+static void ind_slots(struct arena *a, const struct view_indicator *inds, size_t ni, const int64_t *owner,
+		      size_t n, long *slot)
 {
-	size_t n = l->n ? l->n : 1, nouts = 0;
+	int64_t lo = ni ? inds[0].id : 0, hi = lo;
+	struct idix *ix;
+
+	for (size_t i = 1; i < ni; i++) {
+		lo = inds[i].id < lo ? inds[i].id : lo;
+		hi = inds[i].id > hi ? inds[i].id : hi;
+	}
+	if (ni && (uint64_t)hi - (uint64_t)lo < 4 * (uint64_t)ni + 64) {
+		size_t span = (size_t)((uint64_t)hi - (uint64_t)lo) + 1;
+		long *by_id = arena_alloc_raw(a, span * sizeof(*by_id));	/* filled below */
+		for (size_t j = 0; j < span; j++)
+			by_id[j] = -1;
+		for (size_t j = 0; j < ni; j++)
+			by_id[inds[j].id - lo] = (long)j;
+		for (size_t i = 0; i < n; i++)
+			slot[i] = owner[i] >= lo && owner[i] <= hi ? by_id[owner[i] - lo] : -1;
+		return;
+	}
+	ix = index_of(a, ni, inds, sizeof(*inds), offsetof(struct view_indicator, id));
+	for (size_t i = 0; i < n; i++)
+		slot[i] = i && owner[i] == owner[i - 1] ? slot[i - 1] : find(ix, ni, owner[i]);
+}
+
+/* sort_bucket: kr[0..n) (the triples of one indicator) by k2 (by_triple's order within an
+ * indicator): by insertion, as they mostly come in order (a few periods and areas). */
+static void sort_bucket(struct arena *a, struct keyed *kr, size_t n)
+{
+	if (n > RUN_INSERT_MAX) {
+		view_sort_nearly(a, kr, n, sizeof(*kr), by_triple);
+		return;
+	}
+	for (size_t x = 1; x < n; x++) {
+		struct keyed v = kr[x];
+		size_t y = x;
+		for (; y > 0 && kr[y - 1].k2 > v.k2; y--)
+			kr[y] = kr[y - 1];
+		kr[y] = v;
+	}
+}
+
+/* group_outcomes: the triples (L_OUTS; k2: put_keys) of each indicator of the chain (L_INDS,
+ * sorted) in by_triple's order, each made into an outcome per sex shown, in sexes[]' order, and
+ * given to its indicator (outs, nouts); triples of indicators not read are dropped. The triples
+ * are put in their indicators' buckets by counting (stable), then each bucket sorted alone:
+ * sorting all of them by indicator merged the six ranges the statement read (a sort of 242
+ * triples, 80K instructions a chain). */
+static void group_outcomes(struct build *b, const uint64_t *k2)
+{
+	struct load *l = &b->l[L_OUTS];
+	struct view_indicator *inds = b->l[L_INDS].rows;
+	size_t ni = b->l[L_INDS].n, n = l->n ? l->n : 1, nouts = 0;
+	long *slot = arena_alloc_raw(l->a, n * sizeof(*slot));	/* filled by ind_slots */
+	size_t *at = arena_alloc(l->a, (ni + 1) * sizeof(*at));	/* per indicator: its first triple */
 	struct keyed *kr = arena_alloc_raw(l->a, n * sizeof(*kr));	/* filled below */
 	struct view_outcome *o;
-	int64_t *owner;
 
+	ind_slots(l->a, inds, ni, l->owner, l->n, slot);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct triple *t = (const struct triple *)l->rows + i;
-		kr[i] = (struct keyed){ l->owner[i], k2[i], t };
+		if (slot[i] < 0)
+			continue;
+		at[slot[i] + 1]++;
 		nouts += (t->shown & 1) + (t->shown >> 1 & 1) + (t->shown >> 2 & 1);
 	}
-	sort_by_runs(l->a, kr, l->n, by_triple);
+	for (size_t j = 0; j < ni; j++)
+		at[j + 1] += at[j];
+	for (size_t i = 0; i < l->n; i++)
+		if (slot[i] >= 0)
+			kr[at[slot[i]]++] = (struct keyed){ l->owner[i], k2[i], (const struct triple *)l->rows + i };
 	o = arena_alloc_raw(l->a, (nouts ? nouts : 1) * sizeof(*o));	/* filled below */
-	owner = arena_alloc_raw(l->a, (nouts ? nouts : 1) * sizeof(*owner));
 	nouts = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		const struct triple *t = kr[i].row;
-		for (size_t k = 0; k < NSEXES; k++) {
-			unsigned bit = sexes[k].bit;
-			if (!(t->shown & bit))
-				continue;
-			owner[nouts] = kr[i].k;
-			o[nouts++] = (struct view_outcome){
-				.area_id = t->area_id, .period_id = t->period_id, .year = t->year,
-				.period = t->period, .area = t->area, .sex = sexes[k].text,
-				.value = (t->missing & bit) ? NAN : t->value[k], .missing = (t->missing & bit) != 0,
-				.example = (t->shown & bit << 3) != 0,
-			};
+	for (size_t j = 0, first = 0; j < ni; first = at[j++]) {	/* at[j]: now bucket j's end */
+		size_t from = nouts;
+		sort_bucket(l->a, kr + first, at[j] - first);
+		for (size_t i = first; i < at[j]; i++) {
+			const struct triple *t = kr[i].row;
+			for (size_t k = 0; k < NSEXES; k++) {
+				unsigned bit = sexes[k].bit;
+				if (!(t->shown & bit))
+					continue;
+				o[nouts++] = (struct view_outcome){
+					.area_id = t->area_id, .period_id = t->period_id, .year = t->year,
+					.period = t->period, .area = t->area, .sex = sexes[k].text,
+					.value = (t->missing & bit) ? NAN : t->value[k], .missing = (t->missing & bit) != 0,
+					.example = (t->shown & bit << 3) != 0,
+				};
+			}
+		}
+		if (nouts > from) {
+			inds[j].outs = o + from;
+			inds[j].nouts = nouts - from;
 		}
 	}
-	l->rows = o;
-	l->owner = owner;
-	l->n = nouts;
-	l->size = sizeof(*o);
 }
 
 /* The VIEW_SKIP_* flag that leaves each read out (0: always read). */
@@ -979,10 +1033,6 @@ static void link_indicators(struct build *b)
 	struct load *l = &b->l[L_INDS];
 
 	runs(l, b->goal_ix, b->c->ngoals, b, set_inds);
-	b->inds = l->rows;
-	b->ninds = l->n;
-	b->ind_ix = index_of(l->a, b->ninds, b->inds, sizeof(*b->inds), offsetof(struct view_indicator, id));
-	runs(&b->l[L_OUTS], b->ind_ix, b->ninds, b, set_outs);
 }
 
 /* add_area: appends district name to activity i's list, ", " between names. */
@@ -1053,7 +1103,7 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	sort_rows(&b.l[L_GOALS], by_goal, NULL, 0);
 	sort_rows(&b.l[L_INDS], by_indicator, NULL, 1);
 	put_keys(&b.l[L_OUTS], &b.l[L_KEYS], k2);
-	expand_outcomes(&b.l[L_OUTS], k2);
+	group_outcomes(&b, k2);
 	sort_rows(&b.l[L_ASSESS], by_assess, NULL, 1);
 	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
 	if (sort_areas(&b.l[L_AREAS]) != 0)
