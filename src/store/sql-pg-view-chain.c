@@ -91,12 +91,12 @@
 #define VC_OUTCOMES_SEE " WHERE " SEE_FIGURE("x", "i")
 
 const char *const pg_sql_view_chain[STMT__MAX] = {
-	/* -> the goals, KF goals first, nämndmål by number */
+	/* -> the goals, KF goals first, nämndmål by number, with their parents' ids (the loader
+	 * names each by its key from the chain, as for SQLite) */
 	[STMT_VC_GOALS] =
 		VC_CHAIN
-		" SELECT g.id, g.key, g.level, g.number, g.title AS name, p.key AS parent, ow.key AS owner,"
-		" g.description, g.parent_id FROM goal g LEFT JOIN goal p ON p.id = g.parent_id"
-		" JOIN organisation ow ON ow.id = g.owner_id WHERE g.id IN (SELECT id FROM chain)"
+		" SELECT g.id, g.key, g.level, g.number, g.title AS name, ow.key AS owner, g.description, g.parent_id"
+		" FROM goal g JOIN organisation ow ON ow.id = g.owner_id WHERE g.id IN (SELECT id FROM chain)"
 		" ORDER BY CASE g.level WHEN 'inriktningsmal' THEN 1 WHEN 'verksamhetsomradesmal' THEN 2"
 		" WHEN 'namndmal' THEN 3 ELSE 4 END,"
 		" CASE WHEN g.level = 'namndmal' THEN coalesce(" SQLITE_INT("g.number") ", 1000000000) END, g.key",

@@ -112,11 +112,10 @@ static int goal_row(void *ctx, const struct store_row *r)
 	g->level = text(l, r, 2);
 	g->number = text(l, r, 3);
 	g->name = text(l, r, 4);
-	g->parent = text(l, r, 5);
-	g->owner = text(l, r, 6);
-	g->description = text(l, r, 7);
+	g->owner = text(l, r, 5);
+	g->description = text(l, r, 6);
 	g->parent_ix = -1;
-	l->owner[l->n - 1] = store_col_int(r, 8);	/* the parent's id (0: none) */
+	l->owner[l->n - 1] = store_col_int(r, 7);	/* the parent's id (0: none; its key: link_goals) */
 	return 0;
 }
 
@@ -1016,6 +1015,8 @@ static int read_all(struct store *st, struct arena *a, struct build *b, const st
 	return go(st, b, opts, 1, args, NULL, 0, e);
 }
 
+/* link_goals: the chain's goals, each with its parent's index and key (the parent is in the
+ * chain: the goals above a goal are all read, VC_GOALS). */
 static void link_goals(struct build *b)
 {
 	struct view_chain *c = b->c;
@@ -1024,8 +1025,11 @@ static void link_goals(struct build *b)
 	c->goals = l->rows;
 	c->ngoals = l->n;
 	b->goal_ix = index_of(l->a, c->ngoals, c->goals, sizeof(*c->goals), offsetof(struct view_goal, id));
-	for (size_t i = 0; i < c->ngoals; i++)
+	for (size_t i = 0; i < c->ngoals; i++) {
 		c->goals[i].parent_ix = l->owner[i] ? (int)find(b->goal_ix, c->ngoals, l->owner[i]) : -1;
+		if (c->goals[i].parent_ix >= 0)
+			c->goals[i].parent = c->goals[c->goals[i].parent_ix].key;
+	}
 }
 
 static void link_indicators(struct build *b)
