@@ -72,6 +72,19 @@ static const char *text(struct load *l, const struct store_row *r, int i)
 	return arena_strdup(l->a, store_col_text(r, i));
 }
 
+/* text_as: column i of r as text() gives it, or prev (the row before's, or NULL) where equal:
+ * for the columns of a few values (levels, owners, units, directions, periods), shared rather
+ * than copied. */
+static const char *text_as(struct load *l, const struct store_row *r, int i, const char *prev)
+{
+	const char *s = store_col_text(r, i);
+
+	return s && prev && strcmp(s, prev) == 0 ? prev : arena_strdup(l->a, s);
+}
+
+/* PREV: field f of the row before the one just grown in l (rows of type T), or NULL. */
+#define PREV(l, T, f) ((l)->n > 1 ? ((const T *)(l)->rows)[(l)->n - 2].f : NULL)
+
 /* cell_int: whether column i of r is not NULL, with its integer in *v (one lookup). */
 static int cell_int(const struct store_row *r, int i, int64_t *v)
 {
@@ -105,10 +118,10 @@ static int goal_row(void *ctx, const struct store_row *r)
 
 	*g = (struct view_goal){ .id = store_col_int(r, 0), .parent_ix = -1 };
 	g->key = text(l, r, 1);
-	g->level = text(l, r, 2);
+	g->level = text_as(l, r, 2, PREV(l, struct view_goal, level));
 	g->number = text(l, r, 3);
 	g->name = text(l, r, 4);
-	g->owner = text(l, r, 5);
+	g->owner = text_as(l, r, 5, PREV(l, struct view_goal, owner));
 	g->description = text(l, r, 6);
 	l->owner[l->n - 1] = store_col_int(r, 7);	/* the parent's id (0: none; its key: link_goals) */
 	return 0;
@@ -154,9 +167,9 @@ static int indicator_row(void *ctx, const struct store_row *r)
 	*in = (struct view_indicator){ .id = store_col_int(r, 1) };
 	in->key = text(l, r, 2);
 	in->name = text(l, r, 3);
-	in->unit = text(l, r, 4);
-	in->direction = text(l, r, 5);
-	in->periodicity = text(l, r, 6);
+	in->unit = text_as(l, r, 4, PREV(l, struct view_indicator, unit));
+	in->direction = text_as(l, r, 5, PREV(l, struct view_indicator, direction));
+	in->periodicity = text_as(l, r, 6, PREV(l, struct view_indicator, periodicity));
 	in->target = text(l, r, 7);
 	in->kf_target = text(l, r, 8);
 	in->own = cell_int(r, 9, &owner) && own(l, owner);
@@ -250,10 +263,10 @@ static int assessment_row(void *ctx, const struct store_row *r)
 	int64_t org;
 
 	l->owner[l->n - 1] = store_col_int(r, 0);
-	as->period = text(l, r, 1);
+	as->period = text_as(l, r, 1, PREV(l, struct view_assessment, period));
 	as->assessment = text(l, r, 2);
 	as->analysis = text(l, r, 3);
-	as->report_status = text(l, r, 4);
+	as->report_status = text_as(l, r, 4, PREV(l, struct view_assessment, report_status));
 	as->own = cell_int(r, 5, &org) && own(l, org);
 	return 0;
 }
@@ -278,8 +291,8 @@ static int activity_row(void *ctx, const struct store_row *r)
 	ac->id = id;
 	ac->key = text(l, r, 1);
 	ac->title = text(l, r, 2);
-	ac->role = text(l, r, 3);
-	ac->status = text(l, r, 4);
+	ac->role = text_as(l, r, 3, PREV(l, struct view_activity, role));
+	ac->status = text_as(l, r, 4, PREV(l, struct view_activity, status));
 	ac->start_text = text(l, r, 5);
 	ac->end_text = text(l, r, 6);
 	ac->goal_id = store_col_int(r, 7);
