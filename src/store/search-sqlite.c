@@ -91,57 +91,42 @@ static void json_add_int(struct buf *b, int64_t v)
 	json_add(b, num, numfmt_long((long long)v, num));
 }
 
-/* The marked hits of STMT_WEB_SEARCH_MARKED, each appended to its kind's array (ctx: KINDS bufs). */
-static int add_marked(void *ctx, const struct store_row *row)
-{
-	struct buf *kinds = ctx;
-	int64_t k = store_col_int(row, 0);
-	const char *el = store_col_text(row, 1);
-
-	if (k > 0 && k < KINDS && el)
-		json_add(&kinds[k], el, strlen(el));
-	return 0;
-}
-
-/* hits: runs STMT_WEB_SEARCH_HITS for the trigram hits r->tri[0..ntri) and the words-only hits
- * r->words[0..nonly), these marked by STMT_WEB_SEARCH_MARKED (words query wq). */
+/* hits: runs STMT_WEB_SEARCH_HITS for the trigram hits r->tri[0..ntri) (a JSON array of ids per
+ * kind), then, when there are any, STMT_WEB_SEARCH_WORDS (words query wq) for the words-only
+ * hits r->words[0..nonly); both give their rows to fn. */
 static int hits(struct store *st, const struct rowids *r, int nonly, const char *wq, store_row_fn fn, void *ctx,
 		struct err *e)
 {
-	struct buf b[2 * KINDS], only;
-	struct sval a[2 * (KINDS - 1)];
+	struct buf b[KINDS], only;
+	struct sval a[KINDS - 1];
 	int rc = LUP_OK, over = 0;
 
-	for (int k = 0; k < 2 * KINDS; k++)
+	for (int k = 0; k < KINDS; k++)
 		buf_init(&b[k], 0);
 	buf_init(&only, 0);
 	for (int i = 0; i < r->ntri; i++)
 		if (r->tri[i] % 8 > 0 && r->tri[i] % 8 < KINDS)
 			json_add_int(&b[r->tri[i] % 8], r->tri[i] / 8);
+	for (int k = 1; k < KINDS; k++) {
+		if (b[k].len)
+			buf_addc(&b[k], ']');
+		over |= b[k].overflow;
+		a[k - 1] = sv_text(b[k].len ? b[k].ptr : NULL);
+	}
 	for (int i = 0; i < nonly; i++)
 		json_add_int(&only, r->words[i]);
-	if (nonly) {
+	if (nonly)
 		buf_addc(&only, ']');
-		a[0] = sv_text(wq);
-		a[1] = sv_text(only.ptr);
-		if ((rc = store_query(st, STMT_WEB_SEARCH_MARKED, a, 2, add_marked, b + KINDS, e)) != LUP_OK)
-			goto out;
-	}
-	for (int k = 1; k < KINDS; k++) {
-		for (int h = 0; h < 2; h++) {
-			struct buf *x = &b[h * KINDS + k];
-			if (x->len)
-				buf_addc(x, ']');
-			over |= x->overflow;
-			a[h * (KINDS - 1) + k - 1] = sv_text(x->len ? x->ptr : NULL);
-		}
-	}
 	if (over || only.overflow)
 		rc = err_set(e, LUP_EDB, "search: too many hits to list");
-	else
-		rc = store_query(st, STMT_WEB_SEARCH_HITS, a, 2 * (KINDS - 1), fn, ctx, e);
-out:
-	for (int k = 0; k < 2 * KINDS; k++)
+	else if (r->ntri)
+		rc = store_query(st, STMT_WEB_SEARCH_HITS, a, KINDS - 1, fn, ctx, e);
+	if (rc == LUP_OK && nonly) {
+		a[0] = sv_text(wq);
+		a[1] = sv_text(only.ptr);
+		rc = store_query(st, STMT_WEB_SEARCH_WORDS, a, 2, fn, ctx, e);
+	}
+	for (int k = 0; k < KINDS; k++)
 		buf_release(&b[k]);
 	buf_release(&only);
 	return rc;
@@ -149,9 +134,9 @@ out:
 
 /* store_search on SQLite: STMT_WEB_SEARCH_ROWIDS (trigram query, most hits, words query) gives
  * both indexes' rowids; the words index's rows the trigram index did not give are kept, after
- * the trigram index's and at most `limit` hits in all, and marked by STMT_WEB_SEARCH_MARKED
- * (only when there are any); STMT_WEB_SEARCH_HITS gives the public ones with what the page
- * shows of them (the statements are documented with their text). */
+ * the trigram index's and at most `limit` hits in all. STMT_WEB_SEARCH_HITS gives the public
+ * trigram hits and STMT_WEB_SEARCH_WORDS the public words-only ones (marked), with what the
+ * page shows of them (the statements are documented with their text). */
 int search_sqlite(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
 		  void *ctx, struct err *e)
 {

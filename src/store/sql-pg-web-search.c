@@ -76,5 +76,7 @@ const char *const pg_sql_web_search[STMT__MAX] = {
 	 * search-pg.c never runs these; every statement has a text on each backend, so these give
 	 * SQLite's result columns and no row. */
 	[STMT_WEB_SEARCH_ROWIDS] = "SELECT NULL::bigint AS rowid, NULL::integer AS half WHERE false",
-	[STMT_WEB_SEARCH_MARKED] = "SELECT NULL::integer AS kind, NULL::text AS element WHERE false",
+	[STMT_WEB_SEARCH_WORDS] = "SELECT NULL::integer AS kind, NULL::bigint AS id, NULL::text AS label,"
+		" NULL::text AS context, NULL::text AS detail, NULL::text AS link_key, NULL::bigint AS link_year,"
+		" NULL::text AS th, NULL::text AS bh, NULL::integer AS half WHERE false",
 };
