@@ -94,8 +94,8 @@ static void json_add_int(struct buf *b, int64_t v)
 /* hits: runs STMT_WEB_SEARCH_HITS for the trigram hits r->tri[0..ntri) (a JSON array of ids per
  * kind), then, when there are any, STMT_WEB_SEARCH_WORDS (words query wq) for the words-only
  * hits r->words[0..nonly); both give their rows to fn. */
-static int hits(struct store *st, const struct rowids *r, int nonly, const char *wq, store_row_fn fn, void *ctx,
-		struct err *e)
+static int hits(struct store *st, const struct rowids *r, int nonly, const char *wq, store_row_fn fn,
+		void *ctx, struct err *e)
 {
 	struct buf b[KINDS], only;
 	struct sval a[KINDS - 1];

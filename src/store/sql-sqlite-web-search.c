@@ -89,6 +89,7 @@ const char *const sqlite_sql_web_search[STMT__MAX] = {
 		ARM(MEASURE_ARM, TRI("?2"), "ms.title", "ms.description", "1")
 		ARM(ACTIVITY_ARM, TRI("?3"), "a.title", "a.description", "1")
 		ARM(INDICATOR_ARM, TRI("?4"), "ind.name", "ind.unit", "1")
-		ARM(RESPONSE_ARM, TRI("?5"), "NULL", "sc.c1", "1", " LEFT JOIN search_index_content sc ON sc.id = h.value * 8 + 5")
+		ARM(RESPONSE_ARM, TRI("?5"), "NULL", "sc.c1", "1",
+		    " LEFT JOIN search_index_content sc ON sc.id = h.value * 8 + 5")
 		ARM(CMEASURE_ARM, TRI("?6"), CM_LABEL, "NULL", "1"),
 };
