@@ -8,8 +8,9 @@
 
 struct buf;
 
-/* search_sqlite / search_pg: store_search for a store of that backend (same contract). Each
- * runs STMT_WEB_SEARCH_HITS with its own dialect's parameters (documented with its text). */
+/* search_sqlite / search_pg: store_search for a store of that backend (same contract). PostgreSQL
+ * runs STMT_WEB_SEARCH_HITS alone, SQLite STMT_WEB_SEARCH_ROWIDS, then STMT_WEB_SEARCH_HITS and
+ * STMT_WEB_SEARCH_WORDS, each with its own dialect's parameters (documented with its text). */
 int search_sqlite(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,
 		  void *ctx, struct err *e);
 int search_pg(struct store *st, const char *q, int limit, int *dropped, store_row_fn fn,

@@ -71,4 +71,12 @@ const char *const pg_sql_web_search[STMT__MAX] = {
 		" SELECT h.kind, h.id, h.label, h.context, h.detail, h.link_key, h.link_year, h.th, h.bh, h.half"
 		" FROM hits h WHERE " HIT_PUBLIC
 		" ORDER BY h.kind, h.label COLLATE sv NULLS FIRST, h.context COLLATE sv NULLS FIRST, h.detail NULLS FIRST, h.id",
+	/* SQLite's steps of its search (its rowids of two FTS5 indexes, and the marks of FTS5's
+	 * highlight()): PostgreSQL answers the whole search with STMT_WEB_SEARCH_HITS above, and
+	 * search-pg.c never runs these; every statement has a text on each backend, so these give
+	 * SQLite's result columns and no row. */
+	[STMT_WEB_SEARCH_ROWIDS] = "SELECT NULL::bigint AS rowid, NULL::integer AS half WHERE false",
+	[STMT_WEB_SEARCH_WORDS] = "SELECT NULL::integer AS kind, NULL::bigint AS id, NULL::text AS label,"
+		" NULL::text AS context, NULL::text AS detail, NULL::text AS link_key, NULL::bigint AS link_year,"
+		" NULL::text AS th, NULL::text AS bh, NULL::integer AS half WHERE false",
 };

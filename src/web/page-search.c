@@ -41,6 +41,47 @@ static int64_t cint(const struct row_cell *c)
 	return c->t == SV_INT ? c->i : c->s ? strtoll(c->s, NULL, 10) : 0;
 }
 
+/* collect_hit: store_search's row as rowset_collect keeps it (names aside, which the page does not
+ * read), in one column read per cell: a text copied with its length, an integer with its text.
+ * A row with another kind of cell (a number, PostgreSQL's integers past int64: not among the
+ * search's columns) goes to rowset_collect. */
+static int collect_hit(void *ctx, const struct store_row *r)
+{
+	struct rowset *rs = ctx;
+	struct row_cell *cells;
+	struct store_cell c;
+	int n = store_ncols(r);
+
+	if (rs->nrows == rs->cap) {
+		int ncap = rs->cap ? rs->cap * 2 : 64;
+		struct row_cell **nr = arena_alloc_raw(rs->a, sizeof(*nr) * (size_t)ncap);
+		if (rs->nrows)
+			memcpy(nr, rs->rows, sizeof(*nr) * (size_t)rs->nrows);
+		rs->rows = nr;
+		rs->cap = ncap;
+	}
+	cells = arena_alloc(rs->a, sizeof(*cells) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		store_col_cell(r, i, &c);
+		cells[i].t = c.t;
+		if (c.t == SV_TEXT) {
+			char *t = arena_alloc_raw(rs->a, c.len + 1);
+			memcpy(t, c.s, c.len);
+			t[c.len] = '\0';
+			cells[i].s = t;
+		} else if (c.t == SV_INT && c.i != INT64_MAX && c.i != INT64_MIN) {
+			char num[NUMFMT_SIZE];
+			cells[i].s = arena_strndup(rs->a, num, numfmt_long(c.i, num));
+			cells[i].i = c.i;
+		} else if (c.t != SV_NULL) {
+			return rowset_collect(ctx, r);
+		}
+	}
+	rs->ncols = n;
+	rs->rows[rs->nrows++] = cells;
+	return 0;
+}
+
 /* A hit with its places in the order of the page (order_hits). */
 struct hit_key {
 	int64_t kind, id;
@@ -441,7 +482,7 @@ int page_search(struct http_req *r)
 	search_words_split(&words, q);	/* to tell whether a word is left */
 	dropped = words.dropped;
 	rowset_init(&rs, &r->a);
-	if (words.n && (store_search(r->st, q, HITS_MAX, &dropped, rowset_collect, &rs, &r->err) != LUP_OK ||
+	if (words.n && (store_search(r->st, q, HITS_MAX, &dropped, collect_hit, &rs, &r->err) != LUP_OK ||
 			order_hits(r, &rs) != 0))
 		return page_error(r, 500, "Sökningen kunde inte göras. Försök igen om en stund.");
 	h = page_begin(r, "Sökresultat", NAV_SEARCH);

@@ -332,6 +332,75 @@ static void test_stockholm_dataset(void)
 	store_close(st);
 }
 
+/* The hits of one search: how many, how many found by the words index only (half 2), and
+ * those's rowids (id * 8 + kind). */
+struct search_hits {
+	int n, half2;
+	int64_t words[1024];
+};
+
+static int search_row(void *ctx, const struct store_row *r)
+{
+	struct search_hits *h = ctx;
+
+	h->n++;
+	if (store_col_int(r, 9) == 2 && h->half2 < 1024)
+		h->words[h->half2++] = store_col_int(r, 1) * 8 + store_col_int(r, 0);
+	return 0;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static struct search_hits search(struct store *st, const char *q, int limit)
+{
+	struct search_hits h = { 0 };
+	struct err e;
+	int dropped;
+
+	err_clear(&e);
+	T_EQ_INT(store_search(st, q, limit, &dropped, search_row, &h, &e), LUP_OK);
+	if (h.half2)
+		qsort(h.words, (size_t)h.half2, sizeof(h.words[0]), cmp_i64);
+	return h;
+}
+
+/* store_search's limit (on the Stockholm dataset, where every hit of "for" is public): at most
+ * `limit` hits, the trigram index's first (those of "for" as typed), then those only the words
+ * index finds ("för..."), by rowid, up to the limit. */
+static void test_store_search_limit(void)
+{
+	struct store *st = NULL;
+	struct err e;
+	struct search_hits all, h;
+	int tri;
+
+	err_clear(&e);
+	T_EQ_INT(store_open(db("sthlm.db"), 0, &st, &e), LUP_OK);
+	if (!st)
+		return;
+	all = search(st, "for", 1000);
+	tri = all.n - all.half2;
+	T_CHECK(tri > 2 && all.half2 > 2);
+	h = search(st, "for", tri + 2);	/* the two words-only hits of the lowest rowids */
+	T_EQ_INT(h.n, tri + 2);
+	T_EQ_INT(h.half2, 2);
+	T_CHECK(h.words[0] == all.words[0] && h.words[1] == all.words[1]);
+	h = search(st, "for", tri);	/* the trigram index's hits fill the limit */
+	T_EQ_INT(h.n, tri);
+	T_EQ_INT(h.half2, 0);
+	h = search(st, "for", tri - 1);
+	T_EQ_INT(h.n, tri - 1);
+	T_EQ_INT(h.half2, 0);
+	h = search(st, "for", 1);
+	T_EQ_INT(h.n, 1);
+	store_close(st);
+}
+
 /* On PostgreSQL: a missing database is not created without STORE_CREATE and names lup init; a
  * schema newer than the program's is refused. */
 static void test_store_open_errors_pg(void)
@@ -661,6 +730,7 @@ static void pg_store_migrates_empty_database(void) { test_store_migrates_empty_d
 static void pg_store_constraint_is_conflict(void) { test_store_constraint_is_conflict(); }
 static void pg_load_failure_rolls_back(void) { test_load_failure_rolls_back(); }
 static void pg_stockholm_dataset(void) { test_stockholm_dataset(); }
+static void pg_store_search_limit(void) { test_store_search_limit(); }
 static void pg_store_bulk(void) { test_store_bulk(); }
 static void pg_store_query_many(void) { test_store_query_many(); }
 
@@ -674,6 +744,7 @@ int main(void)
 	T_RUN(test_store_constraint_is_conflict);
 	T_RUN(test_load_failure_rolls_back);
 	T_RUN(test_stockholm_dataset);
+	T_RUN(test_store_search_limit);
 	T_RUN(test_shown_address);
 	T_RUN(test_store_bulk);
 	T_RUN(test_store_query_many);
@@ -685,6 +756,7 @@ int main(void)
 		T_RUN(pg_store_constraint_is_conflict);
 		T_RUN(pg_load_failure_rolls_back);
 		T_RUN(pg_stockholm_dataset);
+		T_RUN(pg_store_search_limit);
 		T_RUN(pg_store_bulk);
 		T_RUN(pg_store_query_many);
 		fresh("bulk.db");
