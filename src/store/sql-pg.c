@@ -670,6 +670,19 @@ const char *const pg_sql[STMT__MAX] = {
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY'"
 		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id"),
+	/* GET /api/v1/indicators/{id} (web/api-indicator-get.c): every period (id, year, kind) and
+	 * every area (id, key) once, by key (the loader checks the order in byte order), and the
+	 * indicator's outcomes (period id, area id, sex, value, missing, source, example) the viewer
+	 * may see, unordered (one range of the indicator's index; the loader places each by its
+	 * period and area): the same figures as STMT_REL_INDICATOR_OUTCOMES without a look-up of
+	 * the area and the period per outcome. */
+	[STMT_IND_API_PERIODS] = "SELECT id, year, kind FROM period",
+	[STMT_IND_API_AREAS] = "SELECT id, key FROM area ORDER BY key",
+	[STMT_IND_API_OUTCOMES] =
+		"SELECT x.period_id, x.area_id, x.sex, x.value, x.missing, x.source, x.example FROM outcome x"
+		" WHERE x.indicator_id = $1"
+		" AND EXISTS (SELECT 1 FROM indicator pi_ WHERE pi_.id = $1 AND " PUB_INDICATOR("pi_") ")"
+		" AND (" FIGURE_OPEN("x") " OR " SEE_OUTCOME("x", "x.indicator_id") ")",
 
 	/* (indicator_id, year) -> the indicator's full-year totals (sex T) with a value in each
 	 * district and the municipality, for the city page: (area_id, city: 1 for the municipality,
