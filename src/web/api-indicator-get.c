@@ -86,6 +86,18 @@ static void *grow(struct arena *a, void *arr, int n, int *cap, size_t sz)
 	return na;
 }
 
+/* The texts a row copies (period, area, value, source) have at least PAD bytes of memory: one
+ * fixed-size copy (no call) where they are no longer. */
+#define PAD 32
+
+/* put_pad: the n bytes of s (with PAD bytes of memory) at w, which has room for PAD more than
+ * n; returns the end. */
+static char *put_pad(char *w, const char *s, size_t n)
+{
+	memcpy(w, s, n <= PAD ? PAD : n);
+	return w + n;
+}
+
 /* json_text: s as a JSON string (null for NULL) in the arena, its length in *len. */
 static const char *json_text(struct arena *a, const char *s, size_t n, size_t *len)
 {
@@ -94,11 +106,12 @@ static const char *json_text(struct arena *a, const char *s, size_t n, size_t *l
 
 	if (!s) {
 		*len = 4;
-		return "null";
+		return memcpy(arena_alloc(a, PAD), "null", 4);
 	}
 	buf_init(&b, 0);
 	json_escape_str(&b, s, n);
-	t = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+	t = arena_alloc(a, b.len + 1 > PAD ? b.len + 1 : PAD);	/* put_pad copies PAD bytes at once */
+	memcpy(t, b.ptr ? b.ptr : "", b.len);
 	*len = b.len;
 	buf_release(&b);
 	return t;
@@ -319,35 +332,40 @@ static void rank(struct arena *a, struct named *t, int n, int (*cmp)(const void 
 		p[i]->rank = i;
 }
 
-/* put_fig: one outcome's object. src, src_json: the last source written and its JSON text
- * (reused while the next outcomes have the same copy). */
-static void put_fig(struct buf *b, const struct ind_read *c, const struct fig *f, const char **src,
-		    struct buf *src_json)
+#define LIT(w, s) (memcpy((w), (s), sizeof(s) - 1), (w) + sizeof(s) - 1)
+
+/* put_fig: one outcome's object at w, which has room for ROW_FIXED + its texts + 4 PAD;
+ * src_json: its source's JSON text, with PAD bytes of room after it. Returns the end. */
+#define ROW_FIXED 128
+static char *put_fig(char *w, const struct ind_read *c, const struct fig *f, const struct buf *src_json)
 {
 	static const char sexes[3][11] = { ",\"sex\":\"K\"", ",\"sex\":\"M\"", ",\"sex\":\"T\"" };
-	static const char *const flags[3] = { "false", "true", "null" };
+	static const char flags[3][8] = { "false", "true", "null" };
 	static const unsigned char flag_len[3] = { 5, 4, 4 };
 	const struct named *p = &c->periods[f->period], *ar = &c->areas[f->area];
 
-	if (f->source != *src) {
-		buf_reset(src_json);
-		json_escape_str(src_json, f->source, f->source_len);
-		*src = f->source;
-	}
-	buf_add(b, "{\"period\":", 10);
-	buf_add(b, p->json, p->len);
-	buf_add(b, ",\"area\":", 8);
-	buf_add(b, ar->json, ar->len);
-	buf_add(b, sexes[f->sex], 10);
-	buf_add(b, ",\"value\":", 9);
-	buf_add(b, f->value, f->value_len);
-	buf_add(b, ",\"missing\":", 11);
-	buf_add(b, flags[f->missing], flag_len[f->missing]);
-	buf_add(b, ",\"source\":", 10);
-	buf_add(b, src_json->ptr, src_json->len);
-	buf_add(b, ",\"example\":", 11);
-	buf_add(b, flags[f->example], flag_len[f->example]);
-	buf_addc(b, '}');
+	w = LIT(w, "{\"period\":");
+	w = put_pad(w, p->json, p->len);
+	w = LIT(w, ",\"area\":");
+	w = put_pad(w, ar->json, ar->len);
+	memcpy(w, sexes[f->sex], 10);
+	w = LIT(w + 10, ",\"value\":");
+	w = put_pad(w, f->value, f->value_len);
+	w = LIT(w, ",\"missing\":");
+	memcpy(w, flags[f->missing], 8);
+	w = LIT(w + flag_len[f->missing], ",\"source\":");
+	w = put_pad(w, src_json->ptr, src_json->len);
+	w = LIT(w, ",\"example\":");
+	memcpy(w, flags[f->example], 8);
+	w += flag_len[f->example];
+	*w++ = '}';
+	return w;
+}
+
+/* fig_room: the room put_fig needs for f (its source's JSON in src_json). */
+static size_t fig_room(const struct ind_read *c, const struct fig *f, const struct buf *src_json)
+{
+	return ROW_FIXED + 4 * PAD + c->periods[f->period].len + c->areas[f->area].len + src_json->len;
 }
 
 /* put_figs: the outcomes as the entity API orders them (periods by year and kind; in each, area
@@ -356,7 +374,7 @@ static void put_fig(struct buf *b, const struct ind_read *c, const struct fig *f
 static int put_figs(struct buf *b, struct ind_read *c)
 {
 	size_t per_period = (size_t)c->nareas * 3, nslots = (size_t)c->nperiods * per_period;
-	int *slot, first = 1;
+	int *slot, left = c->nfigs, rc;
 	const char *src = NULL;
 	struct buf src_json;
 
@@ -371,18 +389,31 @@ static int put_figs(struct buf *b, struct ind_read *c)
 		slot[k] = i + 1;
 	}
 	buf_init(&src_json, 0);
-	buf_addc(b, '[');
-	for (size_t k = 0; k < nslots; k++) {
+	if (buf_reserve(&src_json, 2 * PAD) != 0)	/* put_pad reads PAD bytes of it */
+		return -1;
+	rc = buf_addc(b, '[');
+	for (size_t k = 0; k < nslots && rc == 0; k++) {
 		if (!slot[k])
 			continue;
-		if (!first)
-			buf_addc(b, ',');
-		first = 0;
-		put_fig(b, c, &c->figs[slot[k] - 1], &src, &src_json);
+		const struct fig *f = &c->figs[slot[k] - 1];
+		if (f->source != src) {	/* escaped once for a run of the same copy */
+			buf_reset(&src_json);
+			json_escape_str(&src_json, f->source, f->source_len);
+			rc = buf_reserve(&src_json, PAD);
+			src = f->source;
+		}
+		size_t need = fig_room(c, f, &src_json) + 1;
+		char *w = buf_space(b, need);
+		if (!w && (buf_reserve(b, need + (size_t)left * 96) != 0 || !(w = buf_space(b, need))))
+			rc = -1;
+		if (rc != 0)
+			break;
+		if (left-- < c->nfigs)
+			*w++ = ',';
+		buf_wrote(b, (size_t)(put_fig(w, c, f, &src_json) - (b->ptr + b->len)));
 	}
-	buf_addc(b, ']');
 	buf_release(&src_json);
-	return 0;
+	return rc == 0 ? buf_addc(b, ']') : -1;
 }
 
 /* A hint of the room an answer takes: the last one's and an eighth more, or, after a larger
