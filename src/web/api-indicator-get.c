@@ -47,23 +47,29 @@ struct idmap {
 };
 
 /* One outcome: the period's and the area's places (struct named), the sex (0 K, 1 M, 2 T), the
- * value's text as the entity API writes it, the flags (0 false, 1 true, 2 null) and the source
+ * value (written by put_fig as the entity API writes it), the flags (0 false, 1 true) and the source
  * (rows with equal sources one after another share its copy). */
 struct fig {
-	int period, area, sex;
-	unsigned char missing, example;
-	char value[JSON_NUM_SIZE];
-	unsigned char value_len;
+	int period, area;
+	unsigned char sex, missing, example, vt;	/* vt: the value's SV_NULL, SV_INT or SV_REAL */
+	union {
+		double d;
+		int64_t i;
+	} v;
 	const char *source;
 	size_t source_len;
 };
+
+/* The outcomes are kept in blocks of FIG_BLOCK (no copies as they grow). */
+#define FIG_SHIFT 9
+#define FIG_BLOCK (1 << FIG_SHIFT)
 
 struct ind_read {
 	struct arena *a;
 	struct named *periods, *areas;
 	int nperiods, nareas, cap_periods, cap_areas;
-	struct fig *figs;
-	int nfigs, cap_figs;
+	struct fig **blk;	/* the outcomes: nfigs of them in blocks of FIG_BLOCK */
+	int nfigs, cap_blk;
 	struct idmap pmap, amap;
 	int mapped;		/* the maps are made (at the first outcome) */
 	int64_t last_pid, last_aid;	/* the last outcome's period and area, and their indexes */
@@ -94,7 +100,10 @@ static void *grow(struct arena *a, void *arr, int n, int *cap, size_t sz)
  * n; returns the end. */
 static char *put_pad(char *w, const char *s, size_t n)
 {
-	memcpy(w, s, n <= PAD ? PAD : n);
+	if (n <= PAD)
+		memcpy(w, s, PAD);	/* a known size: no call */
+	else
+		memcpy(w, s, n);
 	return w + n;
 }
 
@@ -154,50 +163,57 @@ static int area_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* flag: a flag column as the row set writes it: null, or true unless its text is "0". */
+/* flag: a flag column (missing, example: integers 0 or 1 on both backends, NOT NULL) as the row
+ * set writes it: true unless 0. */
 static unsigned char flag(const struct store_row *r, int i)
 {
-	struct store_cell c;
-	const char *t;
-
-	store_col_cell(r, i, &c);
-	if (c.t == SV_NULL)
-		return 2;
-	if (c.t == SV_INT && c.i != INT64_MAX && c.i != INT64_MIN)
-		return c.i != 0;
-	if (c.t == SV_REAL) {
-		char tmp[NUMFMT_SIZE];
-		if ((c.d == trunc(c.d) && fabs(c.d) < 1e15) || numfmt_short_real(c.d, tmp) <= 0)
-			numfmt_g15(c.d, tmp);
-		return strcmp(tmp, "0") != 0;
-	}
-	t = store_col_text(r, i);
-	return t && strcmp(t, "0") != 0;
+	return store_col_int(r, i) != 0;
 }
 
-/* value_text: column i of r (the value) as the row set writes it, into f. Returns 0, or -1 for
- * a cell this writer does not take (a text: the caller answers an error). */
-static int value_text(const struct store_row *r, int i, struct fig *f)
+/* value_read: column i of r (the value) into f. Returns 0, or -1 for a cell this writer does
+ * not take (a text, an integer past int64: the caller answers an error). */
+static int value_read(const struct store_row *r, int i, struct fig *f)
 {
 	struct store_cell c;
 
 	store_col_cell(r, i, &c);
-	switch (c.t) {
-	case SV_NULL:
-		memcpy(f->value, "null", 4);
-		f->value_len = 4;
-		return 0;
-	case SV_INT:
-		if (c.i == INT64_MAX || c.i == INT64_MIN)
-			return -1;
-		f->value_len = (unsigned char)numfmt_long((long long)c.i, f->value);
-		return 0;
-	case SV_REAL:
-		f->value_len = (unsigned char)json_num_text(c.d, f->value);
-		return 0;
-	default:
-		return -1;
+	f->vt = (unsigned char)c.t;
+	if (c.t == SV_REAL)
+		f->v.d = c.d;
+	else if (c.t == SV_INT)
+		f->v.i = c.i;
+	return c.t == SV_NULL || c.t == SV_REAL || (c.t == SV_INT && c.i != INT64_MAX && c.i != INT64_MIN) ? 0 : -1;
+}
+
+/* put_value: f's value as the row set writes it (null, "%lld", json_num_text) at w, which has
+ * JSON_NUM_SIZE bytes of room; returns the end. */
+static char *put_value(char *w, const struct fig *f)
+{
+	if (f->vt == SV_NULL) {
+		memcpy(w, "null", 4);
+		return w + 4;
 	}
+	if (f->vt == SV_INT)
+		return w + numfmt_long((long long)f->v.i, w);
+	return w + json_num_text(f->v.d, w);
+}
+
+/* fig_at: the i-th outcome kept. */
+static struct fig *fig_at(const struct ind_read *c, int i)
+{
+	return &c->blk[i >> FIG_SHIFT][i & (FIG_BLOCK - 1)];
+}
+
+/* fig_new: room for one more outcome (not yet counted). */
+static struct fig *fig_new(struct ind_read *c)
+{
+	int b = c->nfigs >> FIG_SHIFT;
+
+	if ((c->nfigs & (FIG_BLOCK - 1)) == 0) {
+		c->blk = grow(c->a, c->blk, b, &c->cap_blk, sizeof(*c->blk));
+		c->blk[b] = arena_alloc_raw(c->a, sizeof(struct fig) * FIG_BLOCK);
+	}
+	return &c->blk[b][c->nfigs & (FIG_BLOCK - 1)];
 }
 
 static int by_id(const void *pa, const void *pb)
@@ -271,11 +287,11 @@ static int fig_row(void *ctx, const struct store_row *r)
 	const char *sex = store_col_text(r, 2), *src = store_col_text(r, 5);
 	struct fig *f;
 
-	c->figs = grow(c->a, c->figs, c->nfigs, &c->cap_figs, sizeof(*c->figs));
-	f = &c->figs[c->nfigs];
+	f = fig_new(c);
 	fig_place(c, f, store_col_int(r, 0), store_col_int(r, 1));
-	f->sex = !sex || !sex[0] || sex[1] ? -1 : sex[0] == 'K' ? 0 : sex[0] == 'M' ? 1 : sex[0] == 'T' ? 2 : -1;
-	if (f->period < 0 || f->area < 0 || f->sex < 0 || value_text(r, 3, f) != 0 || !src) {
+	int x = !sex || !sex[0] || sex[1] ? -1 : sex[0] == 'K' ? 0 : sex[0] == 'M' ? 1 : sex[0] == 'T' ? 2 : -1;
+	f->sex = (unsigned char)x;
+	if (f->period < 0 || f->area < 0 || x < 0 || value_read(r, 3, f) != 0 || !src) {
 		c->bad = 1;
 		return 1;
 	}
@@ -340,8 +356,8 @@ static void rank(struct arena *a, struct named *t, int n, int (*cmp)(const void 
 static char *put_fig(char *w, const struct ind_read *c, const struct fig *f, const struct buf *src_json)
 {
 	static const char sexes[3][11] = { ",\"sex\":\"K\"", ",\"sex\":\"M\"", ",\"sex\":\"T\"" };
-	static const char flags[3][8] = { "false", "true", "null" };
-	static const unsigned char flag_len[3] = { 5, 4, 4 };
+	static const char flags[2][8] = { "false", "true" };
+	static const unsigned char flag_len[2] = { 5, 4 };
 	const struct named *p = &c->periods[f->period], *ar = &c->areas[f->area];
 
 	w = LIT(w, "{\"period\":");
@@ -350,7 +366,7 @@ static char *put_fig(char *w, const struct ind_read *c, const struct fig *f, con
 	w = put_pad(w, ar->json, ar->len);
 	memcpy(w, sexes[f->sex], 10);
 	w = LIT(w + 10, ",\"value\":");
-	w = put_pad(w, f->value, f->value_len);
+	w = put_value(w, f);
 	w = LIT(w, ",\"missing\":");
 	memcpy(w, flags[f->missing], 8);
 	w = LIT(w + flag_len[f->missing], ",\"source\":");
@@ -365,7 +381,7 @@ static char *put_fig(char *w, const struct ind_read *c, const struct fig *f, con
 /* fig_room: the room put_fig needs for f (its source's JSON in src_json). */
 static size_t fig_room(const struct ind_read *c, const struct fig *f, const struct buf *src_json)
 {
-	return ROW_FIXED + 4 * PAD + c->periods[f->period].len + c->areas[f->area].len + src_json->len;
+	return ROW_FIXED + 3 * PAD + JSON_NUM_SIZE + c->periods[f->period].len + c->areas[f->area].len + src_json->len;
 }
 
 /* put_figs: the outcomes as the entity API orders them (periods by year and kind; in each, area
@@ -382,7 +398,7 @@ static int put_figs(struct buf *b, struct ind_read *c)
 	rank(c->a, c->areas, c->nareas, by_key);
 	slot = arena_alloc(c->a, sizeof(*slot) * (nslots ? nslots : 1));
 	for (int i = 0; i < c->nfigs; i++) {
-		const struct fig *f = &c->figs[i];
+		const struct fig *f = fig_at(c, i);
 		size_t k = (size_t)c->periods[f->period].rank * per_period + (size_t)c->areas[f->area].rank * 3 + (size_t)f->sex;
 		if (slot[k])
 			return -1;
@@ -395,7 +411,7 @@ static int put_figs(struct buf *b, struct ind_read *c)
 	for (size_t k = 0; k < nslots && rc == 0; k++) {
 		if (!slot[k])
 			continue;
-		const struct fig *f = &c->figs[slot[k] - 1];
+		const struct fig *f = fig_at(c, slot[k] - 1);
 		if (f->source != src) {	/* escaped once for a run of the same copy */
 			buf_reset(&src_json);
 			json_escape_str(&src_json, f->source, f->source_len);
