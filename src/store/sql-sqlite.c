@@ -665,10 +665,9 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_IND_API_PERIODS] = "SELECT id, year, kind FROM period",
 	[STMT_IND_API_AREAS] = "SELECT id, key FROM area ORDER BY key",
 	[STMT_IND_API_OUTCOMES] =
-		"SELECT x.period_id, x.area_id, x.sex, x.value, x.missing, x.source, x.example FROM outcome x"
-		" WHERE x.indicator_id = ?1"
-		" AND EXISTS (SELECT 1 FROM indicator pi_ WHERE pi_.id = ?1 AND " PUB_INDICATOR("pi_") ")"
-		" AND (" FIGURE_OPEN("x") " OR " SEE_OUTCOME("x", "x.indicator_id") ")",
+		"SELECT x.period_id, x.area_id, x.sex, x.value, x.missing, x.source, x.example"
+		" FROM indicator i CROSS JOIN outcome x WHERE i.id = ?1 AND " PUB_INDICATOR("i")
+		" AND x.indicator_id = i.id AND " SEE_FIGURE("x", "i"),
 
 	/* (indicator_id, year) -> the indicator's full-year totals (sex T) with a value in each
 	 * district and the municipality, for the city page: (area_id, city: 1 for the municipality,

@@ -117,6 +117,17 @@ static const char *json_text(struct arena *a, const char *s, size_t n, size_t *l
 		*len = 4;
 		return memcpy(arena_alloc(a, PAD), "null", 4);
 	}
+	size_t i = 0;
+	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f && s[i] != '"' && s[i] != '\\')
+		i++;
+	if (i == n) {	/* nothing to escape (keys, periods): quoted as it is */
+		t = arena_alloc(a, n + 3 > PAD ? n + 3 : PAD);
+		t[0] = '"';
+		memcpy(t + 1, s, n);
+		t[n + 1] = '"';
+		*len = n + 2;
+		return t;
+	}
 	buf_init(&b, 0);
 	json_escape_str(&b, s, n);
 	t = arena_alloc(a, b.len + 1 > PAD ? b.len + 1 : PAD);	/* put_pad copies PAD bytes at once */
