@@ -672,14 +672,14 @@ const char *const pg_sql[STMT__MAX] = {
 		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id"),
 	/* GET /api/v1/indicators/{id} (web/api-indicator-get.c): every period (id, year, kind) and
 	 * every area (id, key) once, by key (the loader checks the order in byte order), and the
-	 * indicator's outcomes (period id, area id, sex, value, missing, source, example) the viewer
-	 * may see, unordered (one range of the indicator's index; the loader places each by its
-	 * period and area): the same figures as STMT_REL_INDICATOR_OUTCOMES without a look-up of
-	 * the area and the period per outcome. */
+	 * indicator's outcomes the viewer may see (period id, area id, sex, value, source, example;
+	 * missing is whether the value is NULL: outcome's CHECK), unordered: one range of the
+	 * indicator's index, each placed by the loader by its period and area; the same figures as
+	 * STMT_REL_INDICATOR_OUTCOMES without a look-up of the area and the period per outcome. */
 	[STMT_IND_API_PERIODS] = "SELECT id, year, kind FROM period",
 	[STMT_IND_API_AREAS] = "SELECT id, key FROM area ORDER BY key",
 	[STMT_IND_API_OUTCOMES] =
-		"SELECT x.period_id, x.area_id, x.sex, x.value, x.missing, x.source, x.example FROM outcome x"
+		"SELECT x.period_id, x.area_id, x.sex, x.value, x.source, x.example FROM outcome x"
 		" WHERE x.indicator_id = $1"
 		" AND EXISTS (SELECT 1 FROM indicator pi_ WHERE pi_.id = $1 AND " PUB_INDICATOR("pi_") ")"
 		" AND (" FIGURE_OPEN("x") " OR " SEE_OUTCOME("x", "x.indicator_id") ")",

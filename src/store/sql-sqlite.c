@@ -658,14 +658,15 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" AND " SEE_FIGURE("x", "i"),
 	/* GET /api/v1/indicators/{id} (web/api-indicator-get.c): every period (id, year, kind) and
 	 * every area (id, key) once, by key (the loader checks the order in byte order), and the
-	 * indicator's outcomes (period id, area id, sex, value, missing, source, example) the viewer
-	 * may see, unordered (one range of the indicator's index; the loader places each by its
-	 * period and area): the same figures as STMT_REL_INDICATOR_OUTCOMES without a look-up of
-	 * the area and the period per outcome. */
+	 * indicator's outcomes the viewer may see (period id, area id, sex, value, source, example;
+	 * missing is whether the value is NULL: outcome's CHECK), unordered: one range of the
+	 * indicator's index, each placed by the loader by its period and area; the same figures as
+	 * STMT_REL_INDICATOR_OUTCOMES without a look-up of the area and the period per outcome.
+	 * The indicator is joined once, before its outcomes (its publication not checked per row). */
 	[STMT_IND_API_PERIODS] = "SELECT id, year, kind FROM period",
 	[STMT_IND_API_AREAS] = "SELECT id, key FROM area ORDER BY key",
 	[STMT_IND_API_OUTCOMES] =
-		"SELECT x.period_id, x.area_id, x.sex, x.value, x.missing, x.source, x.example"
+		"SELECT x.period_id, x.area_id, x.sex, x.value, x.source, x.example"
 		" FROM indicator i CROSS JOIN outcome x WHERE i.id = ?1 AND " PUB_INDICATOR("i")
 		" AND x.indicator_id = i.id AND " SEE_FIGURE("x", "i"),
 

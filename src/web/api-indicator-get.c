@@ -174,8 +174,8 @@ static int area_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* flag: a flag column (missing, example: integers 0 or 1 on both backends, NOT NULL) as the row
- * set writes it: true unless 0. */
+/* flag: a flag column (example: an integer 0 or 1 on both backends, NOT NULL) as the row set
+ * writes it: true unless 0. */
 static unsigned char flag(const struct store_row *r, int i)
 {
 	return store_col_int(r, i) != 0;
@@ -290,12 +290,13 @@ static void fig_place(struct ind_read *c, struct fig *f, int64_t pid, int64_t ai
 	f->area = c->last_a;
 }
 
-/* fig_row: a store_row_fn keeping an outcome (period id, area id, sex, value, missing, source,
- * example); the periods and areas are read before it. */
+/* fig_row: a store_row_fn keeping an outcome (period id, area id, sex, value, source, example;
+ * missing is whether the value is NULL: outcome's CHECK ((value IS NULL) = (missing = 1)) on
+ * both backends); the periods and areas are read before it. */
 static int fig_row(void *ctx, const struct store_row *r)
 {
 	struct ind_read *c = ctx;
-	const char *sex = store_col_text(r, 2), *src = store_col_text(r, 5);
+	const char *sex = store_col_text(r, 2), *src = store_col_text(r, 4);
 	struct fig *f;
 
 	f = fig_new(c);
@@ -306,8 +307,8 @@ static int fig_row(void *ctx, const struct store_row *r)
 		c->bad = 1;
 		return 1;
 	}
-	f->missing = flag(r, 4);
-	f->example = flag(r, 6);
+	f->missing = f->vt == SV_NULL;
+	f->example = flag(r, 5);
 	size_t n = strlen(src);
 	if (!c->last_source || n != c->last_len || memcmp(src, c->last_source, n) != 0) {
 		c->last_source = arena_strndup(c->a, src, n);
