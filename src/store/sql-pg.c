@@ -663,13 +663,26 @@ const char *const pg_sql[STMT__MAX] = {
 		" WHERE x.indicator_id = $1 AND pe.year = $2 AND (a.level = 'municipality'"
 		" OR a.committee_id = $3 OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = $3))"
 		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.kind, a.key, x.sex",
-	/* (indicator_id, year) -> full-year outcomes per district and municipality */
+	/* (indicator_id, year) -> full-year outcomes per district and municipality (area id, key,
+	 * name, level, sex, value, missing, example), unordered (the comparison sorts them in C) */
 	[STMT_COMPARISON] =
-		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
+		"SELECT a.id, a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY'"
-		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id")
-		" ORDER BY a.level DESC, a.name COLLATE sv, x.sex",
+		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id"),
+	/* GET /api/v1/indicators/{id} (web/api-indicator-get.c): every period (id, year, kind) and
+	 * every area (id, key) once, by key (the loader checks the order in byte order), and the
+	 * indicator's outcomes the viewer may see (period id, area id, sex, value, source, example;
+	 * missing is whether the value is NULL: outcome's CHECK), unordered: one range of the
+	 * indicator's index, each placed by the loader by its period and area; the same figures as
+	 * STMT_REL_INDICATOR_OUTCOMES without a look-up of the area and the period per outcome. */
+	[STMT_IND_API_PERIODS] = "SELECT id, year, kind FROM period",
+	[STMT_IND_API_AREAS] = "SELECT id, key FROM area ORDER BY key",
+	[STMT_IND_API_OUTCOMES] =
+		"SELECT x.period_id, x.area_id, x.sex, x.value, x.source, x.example FROM outcome x"
+		" WHERE x.indicator_id = $1"
+		" AND EXISTS (SELECT 1 FROM indicator pi_ WHERE pi_.id = $1 AND " PUB_INDICATOR("pi_") ")"
+		" AND (" FIGURE_OPEN("x") " OR " SEE_OUTCOME("x", "x.indicator_id") ")",
 
 	/* (indicator_id, year) -> the indicator's full-year totals (sex T) with a value in each
 	 * district and the municipality, for the city page: (area_id, city: 1 for the municipality,

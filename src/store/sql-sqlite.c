@@ -645,15 +645,30 @@ const char *const sqlite_sql[STMT__MAX] = {
 		" WHERE x.indicator_id = ?1 AND pe.year = ?2 AND (a.level = 'municipality'"
 		" OR a.committee_id = ?3 OR a.committee_id = (SELECT pair_id FROM organisation WHERE id = ?3))"
 		" AND " SEE_OUTCOME("x", "x.indicator_id") " ORDER BY pe.kind, a.key, x.sex",
-	/* (indicator_id, year) -> full-year outcomes per district and municipality; the indicator
-	 * joined once (the publication rule on it and its figures), where SEE_OUTCOME looked it up
-	 * for each outcome (2,924 -> 1,463 VM steps on the demo) */
+	/* (indicator_id, year) -> full-year outcomes per district and municipality (area id, key,
+	 * name, level, sex, value, missing, example), unordered: the comparison sorts them in C
+	 * (web/api-indicators.c; the ORDER BY through COLLATE sv was 0.17M of 0.28M instructions);
+	 * the indicator joined once (the publication rule on it and its figures), where SEE_OUTCOME
+	 * looked it up for each outcome (2,924 -> 1,463 VM steps on the demo) */
 	[STMT_COMPARISON] =
-		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
+		"SELECT a.id, a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
 		" FROM indicator i CROSS JOIN period pe CROSS JOIN outcome x CROSS JOIN area a"
 		" WHERE i.id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND x.indicator_id = i.id AND x.period_id = pe.id"
 		" AND a.id = x.area_id AND a.level IN ('municipality', 'district') AND " PUB_INDICATOR("i")
-		" AND " SEE_FIGURE("x", "i") " ORDER BY a.level DESC, a.name COLLATE sv, x.sex",
+		" AND " SEE_FIGURE("x", "i"),
+	/* GET /api/v1/indicators/{id} (web/api-indicator-get.c): every period (id, year, kind) and
+	 * every area (id, key) once, by key (the loader checks the order in byte order), and the
+	 * indicator's outcomes the viewer may see (period id, area id, sex, value, source, example;
+	 * missing is whether the value is NULL: outcome's CHECK), unordered: one range of the
+	 * indicator's index, each placed by the loader by its period and area; the same figures as
+	 * STMT_REL_INDICATOR_OUTCOMES without a look-up of the area and the period per outcome.
+	 * The indicator is joined once, before its outcomes (its publication not checked per row). */
+	[STMT_IND_API_PERIODS] = "SELECT id, year, kind FROM period",
+	[STMT_IND_API_AREAS] = "SELECT id, key FROM area ORDER BY key",
+	[STMT_IND_API_OUTCOMES] =
+		"SELECT x.period_id, x.area_id, x.sex, x.value, x.source, x.example"
+		" FROM indicator i CROSS JOIN outcome x WHERE i.id = ?1 AND " PUB_INDICATOR("i")
+		" AND x.indicator_id = i.id AND " SEE_FIGURE("x", "i"),
 
 	/* (indicator_id, year) -> the indicator's full-year totals (sex T) with a value in each
 	 * district and the municipality, for the city page: (area_id, city: 1 for the municipality,

@@ -358,6 +358,8 @@ int api_entity_get(struct http_req *r)
 
 	if (!k)
 		return r->status;
+	if (k->show == STMT_SHOW_INDICATOR)	/* its outcomes read and written apart */
+		return api_indicator_get(r, k);
 	if (k->list != STMT_LIST_REPORTS)	/* written as read; a report is gated first */
 		return entity_stream(r, k);
 	/* a report's reads are not the last (report_gate reads more) */

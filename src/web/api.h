@@ -96,6 +96,11 @@ int api_target_put(struct http_req *r);
 int api_target_delete(struct http_req *r);
 int api_outcome_post(struct http_req *r);
 int api_comparison(struct http_req *r);
+/* api_indicator_get: GET /api/v1/indicators/{id} for api_entity_get (k: the indicators' kind):
+ * the entity API's document of the indicator, its outcomes read and written by
+ * web/api-indicator-get.c. Returns the status. */
+struct kind;
+int api_indicator_get(struct http_req *r, const struct kind *k);
 int api_activity_post(struct http_req *r);
 int api_activity_patch(struct http_req *r);
 int api_activity_delete(struct http_req *r);

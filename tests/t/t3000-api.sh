@@ -62,6 +62,12 @@ expect_eq "the chain holds KF's goals above the nämndmål" "$(jb '[.goals[] | .
 req "comparison with the city" 200 GET "/api/v1/indicators/vp-2022-spanga-tensta-i-001/comparison?year=2022"
 expect_eq "15 areas compared (14 districts and the city)" "$(jb '[.areas[] | .area] | unique | length')" 15
 expect_eq "comparison values are example data" "$(jb '[.areas[] | .example] | all')" true
+expect_eq "the city first, then the districts by name in Swedish order" \
+	"$(jb '[.areas[] | .name] | reduce .[] as $n ([]; if .[-1] == $n then . else . + [$n] end) | join(",")')" \
+	"Stockholms stad,Bromma,Enskede-Årsta-Vantör,Farsta,Hägersten-Liljeholmen,Hässelby-Vällingby,Kungsholmen,Norrmalm,Rinkeby-Kista,Skarpnäck,Skärholmen,Spånga-Tensta,Södermalm,Älvsjö,Östermalm"
+expect_eq "each area's sexes K, M, T" "$(jb '[.areas[] | .sex] | join("")')" "$(printf 'KMT%.0s' $(seq 15))"
+expect_eq "every row's city average is the city's value of its sex" \
+	"$(jb '.areas as $a | [$a[] | .city_average == ([$a[] | select(.level == "municipality")] | map({(.sex): .value}) | add)[.sex]] | all')" true
 
 req "the index" 200 GET /api
 req "areas of a district" 200 GET "/api/v1/areas?district=rinkeby-kista&kind=neighbourhood"
