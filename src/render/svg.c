@@ -847,7 +847,21 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 		}
 		st_add(&desc, lbuf + span[1][0], span[1][1] - span[1][0]);
 	}
-	for (size_t i = 0; k.known > 1 && i < n; i++) {
+	int direct = k.known > 1 && n < sizeof(pbuf) / 32;	/* a point has at most 1 + 5 + 1 + 11 bytes */
+	if (direct) {
+		char *q = pbuf;
+		for (size_t i = 0; i < n; i++) {
+			if (missing(v[i]))
+				continue;
+			if (q > pbuf)
+				*q++ = ' ';
+			q = spark_xco(q, i, n);
+			*q++ = ',';
+			q = spark_co(q, sx(&k.ys, v[i]));
+		}
+		pts.len = (size_t)(q - pbuf);
+	}
+	for (size_t i = 0; !direct && k.known > 1 && i < n; i++) {	/* a longer series: appends checked */
 		char t[56], *q = t;
 		if (missing(v[i]))
 			continue;
