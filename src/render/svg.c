@@ -330,25 +330,35 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 	text(h, sx(&s, s.lo), bottom + 20, s.lo < 0 ? "start" : "middle", CHART_SIZE, 0, 0, MUTED,
 	     svg_fmt_value(s.lo, dec, unit, 0, v1, sizeof(v1)));
 	text(h, sx(&s, s.hi), bottom + 20, "end", CHART_SIZE, 0, 0, MUTED, svg_fmt_value(s.hi, dec, unit, 0, v1, sizeof(v1)));
+	char xl[24], xk[24], xv[24];	/* the x of the by-sex rows' labels, K and M, and values */
+	co(xl, label_w - 26);
+	co(xk, label_w - 6);
+	co(xv, W - value_w + 8);
 	for (size_t i = 0; i < n; i++) {
 		const struct svg_bar *b = &bars[i];
 		double y = top + (double)i * row_h;
 		if (b->highlight)
 			rect(h, 0, y, W, row_h, "#fff3c4", NULL, NULL);
-		text(h, label_w - (by_sex ? 26 : 8), y + row_h / 2 + 5, "end", 13, b->highlight, 0, CHART_INK,
-		     b->label ? b->label : "");
-		if (by_sex) {
-			text(h, label_w - 6, y + 3 + bar_h - 2, "end", 11, 1, 0, CHART_INK, "K");
-			text(h, label_w - 6, y + 5 + 2 * bar_h - 2, "end", 11, 1, 0, CHART_INK, "M");
+		if (by_sex) {	/* text()'s elements with their fixed attributes in two templates */
+			char ly[24], ky[24], my[24], lab2[200];
+			co(ly, y + row_h / 2 + 5);
+			co(ky, y + 3 + bar_h - 2);
+			co(my, y + 5 + 2 * bar_h - 2);
+			HTML_TPL(h, "<text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" text-anchor=\"end\" font-size=\"13\" font-weight=\""
+				 HTML_HOLE "\">" HTML_HOLE "</text><text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" text-anchor=\"end\" "
+				 "font-size=\"11\" font-weight=\"bold\">K</text><text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE
+				 "\" text-anchor=\"end\" font-size=\"11\" font-weight=\"bold\">M</text>",
+				 xl, ly, b->highlight ? "bold" : NULL, b->label ? b->label : "", xk, ky, xk, my);
 			hbar(h, &s, b->women, y + 3, bar_h, "#4a2c82", NULL);
 			hbar(h, &s, b->men, y + 5 + bar_h, bar_h, pat, "#1f5f99");
 			svg_fmt_value(b->women, dec, unit, 0, v1, sizeof(v1));
 			svg_fmt_value(b->men, dec, unit, 0, v2, sizeof(v2));
-			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK,
-			     sex_label(lab, sizeof(lab), 'K', v1));
-			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK,
-			     sex_label(lab, sizeof(lab), 'M', v2));
+			HTML_TPL(h, "<text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\">" HTML_HOLE "</text><text x=\"" HTML_HOLE
+				 "\" y=\"" HTML_HOLE "\">" HTML_HOLE "</text>", xv, ky, sex_label(lab, sizeof(lab), 'K', v1),
+				 xv, my, sex_label(lab2, sizeof(lab2), 'M', v2));
 		} else {
+			text(h, label_w - 8, y + row_h / 2 + 5, "end", 13, b->highlight, 0, CHART_INK,
+			     b->label ? b->label : "");
 			hbar(h, &s, b->value, y + (row_h - bar_h) / 2, bar_h, ACCENT, NULL);
 			text(h, W - value_w + 8, y + row_h / 2 + 5, "start", 13, b->highlight, 0,
 			     missing(b->value) ? MUTED : CHART_INK, svg_fmt_value(b->value, dec, unit, 0, v1, sizeof(v1)));
