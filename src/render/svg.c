@@ -420,20 +420,16 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 	char a[24], b[24], d[96];
 
 	k = kind_ok(k);
-	if (k == SVG_LINE_TARGET) {
-		html_open(h, "rect", "x", co(a, x - 4), "y", co(b, y - 4), "width", "8", "height", "8",
-			  "fill", "#ffffff", "stroke", line_style[k].stroke, "stroke-width", "2", NULL);
+	if (k == SVG_LINE_TARGET) {	/* each a template left open for its title */
+		HTML_TPL(h, "<rect x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\""
+			 HTML_HOLE "\" stroke-width=\"2\">", co(a, x - 4), co(b, y - 4), line_style[k].stroke);
 	} else if (k == SVG_LINE_CITY) {
 		const char *part[] = { "M", co(a, x), " ", co(b, y - 5), "l5 5l-5 5l-5 -5z" };
 		numfmt_join(d, sizeof(d), part, 5);	/* "M%s %sl5 5l-5 5l-5 -5z" */
-		html_open(h, "path", "d", d, "fill", line_style[k].stroke, NULL);
+		HTML_TPL(h, "<path d=\"" HTML_HOLE "\" fill=\"" HTML_HOLE "\">", d, line_style[k].stroke);
 	} else {
-		HTML_START(h, "circle");
-		HTML_ATTR(h, "cx", co(a, x));
-		HTML_ATTR(h, "cy", co(b, y));
-		HTML_ATTR(h, "r", k == SVG_LINE_OUTCOME ? "4.5" : "2.5");
-		HTML_ATTR(h, "fill", line_style[k].stroke);
-		html_start_end(h, 1);
+		HTML_TPL(h, "<circle cx=\"" HTML_HOLE "\" cy=\"" HTML_HOLE "\" r=\"" HTML_HOLE "\" fill=\"" HTML_HOLE "\">",
+			 co(a, x), co(b, y), k == SVG_LINE_OUTCOME ? "4.5" : "2.5", line_style[k].stroke);
 	}
 	if (tip)
 		HTML_ELEM(h, "title", tip);
