@@ -154,7 +154,8 @@ static int fmt_direct(double v, int decimals, char *buf, size_t size)
 	return 0;
 }
 
-int model_fmt_num_unit(double v, int decimals, int plus, const char *unit, size_t ul, char *buf, size_t size)
+/* unit_slow: model_fmt_num_unit of any value fmt_round takes, through fmt_back's text */
+static int unit_slow(double v, int decimals, int plus, const char *unit, size_t ul, char *buf, size_t size)
 {
 	char tmp[80], *end = tmp + 48, *p;	/* written back from end; 32 bytes read from p */
 	uint64_t u;
@@ -179,6 +180,63 @@ int model_fmt_num_unit(double v, int decimals, int plus, const char *unit, size_
 	}
 	buf[total] = '\0';
 	return (int)total;
+}
+
+/* unit_few: model_fmt_num_unit written forward into buf (room for 32) for a rounded u of at most two
+ * decimals (dec) whose integer part is below 1,000, with the sign ('-', or '+' when plus) and
+ * the unit; the text's length, or -1 when the unit does not fit. */
+static int unit_few(uint32_t u, int dec, char sign, const char *unit, char *buf, size_t size)
+{
+	uint32_t ip = dec == 0 ? u : dec == 1 ? u / 10 : u / 100, fr = u - ip * (dec == 0 ? 1 : dec == 1 ? 10 : 100), q;
+	char *p = buf;
+
+	if (sign)
+		*p++ = sign;
+	if (ip >= 100) {
+		q = ip / 100;
+		*p++ = (char)('0' + q);
+		memcpy(p, digits2 + 2 * (ip - q * 100), 2);
+		p += 2;
+	} else if (ip >= 10) {
+		memcpy(p, digits2 + 2 * ip, 2);
+		p += 2;
+	} else {
+		*p++ = (char)('0' + ip);
+	}
+	if (dec == 1) {
+		*p++ = ',';
+		*p++ = (char)('0' + fr);
+	} else if (dec == 2) {
+		*p++ = ',';
+		memcpy(p, digits2 + 2 * fr, 2);
+		p += 2;
+	}
+	if (unit && unit[0]) {	/* a one-byte unit ("%") without the calls */
+		size_t ul = unit[1] ? strlen(unit) : 1, n = (size_t)(p - buf);
+		if (n + 1 + ul >= size)
+			return -1;
+		*p++ = ' ';
+		if (ul == 1)
+			*p++ = unit[0];
+		else {
+			memcpy(p, unit, ul);
+			p += ul;
+		}
+	}
+	*p = '\0';
+	return (int)(p - buf);
+}
+
+int model_fmt_num_unit(double v, int decimals, int plus, const char *unit, char *buf, size_t size)
+{
+	uint64_t u;
+
+	if (!buf || size == 0 || !isfinite(v) || decimals < 0 || decimals > MODEL_FMT_MAX_DECIMALS ||
+	    fmt_round(v, decimals, &u))
+		return -1;
+	if (decimals <= 2 && size >= 32 && u < (decimals == 0 ? 1000u : decimals == 1 ? 10000u : 100000u))
+		return unit_few((uint32_t)u, decimals, u == 0 ? 0 : signbit(v) ? '-' : plus ? '+' : 0, unit, buf, size);
+	return unit_slow(v, decimals, plus, unit, unit ? strlen(unit) : 0, buf, size);
 }
 
 int model_fmt_num(double v, int decimals, char *buf, size_t size)

@@ -81,8 +81,7 @@ char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *bu
 
 	if (!buf || size == 0)
 		return buf;
-	if (!missing(v) && model_fmt_num_unit(v, clamp_decimals(decimals), sign, unit,
-					      unit ? strlen(unit) : 0, buf, size) >= 0)
+	if (!missing(v) && model_fmt_num_unit(v, clamp_decimals(decimals), sign, unit, buf, size) >= 0)
 		return buf;	/* else the long way (below), or a text cut to size */
 	if (missing(v) || model_fmt_num(v, clamp_decimals(decimals), num, sizeof(num)) != 0) {
 		snprintf(buf, size, "saknar värde");
@@ -789,8 +788,7 @@ static void spark_value(struct spark_text *t, double v, int dec, const char *uni
 	at[0] = t->len;
 	if (!t->full && !missing(v)) {	/* formatted in place, the unit after it (model_fmt_num_unit) */
 		size_t room = t->size - t->len;
-		int k = model_fmt_num_unit(v, dec, 0, unit + (ul ? 1 : 0), ul ? ul - 1 : 0, t->p + t->len,
-					   room < 96 ? room : 96);
+		int k = model_fmt_num_unit(v, dec, 0, ul ? unit + 1 : NULL, t->p + t->len, room < 96 ? room : 96);
 		if (k >= 0) {
 			t->len += (size_t)k;
 			at[1] = t->len;
