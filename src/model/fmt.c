@@ -154,16 +154,13 @@ static int fmt_direct(double v, int decimals, char *buf, size_t size)
 	return 0;
 }
 
-/* unit_slow: model_fmt_num_unit of any value fmt_round takes, through fmt_back's text */
-static int unit_slow(double v, int decimals, int plus, const char *unit, size_t ul, char *buf, size_t size)
+/* unit_slow: model_fmt_num_unit of the rounded u (fmt_round) of a value of sign neg (not
+ * rounded to zero), through fmt_back's text */
+static int unit_slow(uint64_t u, int decimals, int neg, int plus, const char *unit, char *buf, size_t size)
 {
 	char tmp[80], *end = tmp + 48, *p;	/* written back from end; 32 bytes read from p */
-	uint64_t u;
+	size_t ul = unit ? strlen(unit) : 0;
 
-	if (!buf || size == 0 || !isfinite(v) || decimals < 0 || decimals > MODEL_FMT_MAX_DECIMALS ||
-	    fmt_round(v, decimals, &u))
-		return -1;
-	int neg = signbit(v) && u != 0;
 	p = fmt_back(end, u, decimals, neg);
 	if (plus && !neg && u != 0)
 		*--p = '+';
@@ -236,7 +233,7 @@ int model_fmt_num_unit(double v, int decimals, int plus, const char *unit, char 
 		return -1;
 	if (decimals <= 2 && size >= 32 && u < (decimals == 0 ? 1000u : decimals == 1 ? 10000u : 100000u))
 		return unit_few((uint32_t)u, decimals, u == 0 ? 0 : signbit(v) ? '-' : plus ? '+' : 0, unit, buf, size);
-	return unit_slow(v, decimals, plus, unit, unit ? strlen(unit) : 0, buf, size);
+	return unit_slow(u, decimals, signbit(v) && u != 0, plus, unit, buf, size);
 }
 
 int model_fmt_num(double v, int decimals, char *buf, size_t size)
