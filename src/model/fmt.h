@@ -19,4 +19,15 @@
  */
 int model_fmt_num(double v, int decimals, char *buf, size_t size);
 
+/*
+ * model_fmt_num_unit: model_fmt_num's text of v with a leading '+' when plus and the text is
+ * neither negative nor zero, then a space and unit when unit is neither NULL nor "" ("+1,2 %"), in
+ * buf with its NUL, formatted once with no text in between. Returns the text's length, or -1
+ * when it does not take v (not finite, decimals out of range, buf NULL or size 0, or a value
+ * model_fmt_num formats the long way: |v| * 10^decimals from 2^52 on, or within its ulp of a
+ * half) or the text does not fit: the caller then formats it by model_fmt_num. The bytes of buf
+ * after the NUL may be changed (up to its size).
+ */
+int model_fmt_num_unit(double v, int decimals, int plus, const char *unit, char *buf, size_t size);
+
 #endif

@@ -1202,13 +1202,15 @@ NO_ASAN static inline __attribute__((always_inline)) int tpl_text(char **w, cons
 NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char *const *text)
 {
 	char *w0 = buf_space(h->out, t->room), *w = w0;
+	const char *const src = t->src;	/* in locals: each store through w could change t's fields */
+	const struct html_tpl_piece *pc = t->piece;
+	const unsigned n = t->holes;
 	unsigned skip = 0;
 
 	if (!w)
 		return -1;
-	for (unsigned k = 0, n = t->holes;; k++) {
-		const struct html_tpl_piece *pc = &t->piece[k];
-		const char *p = t->src + pc->at + skip, *s = k < n ? text[k] : NULL;
+	for (unsigned k = 0;; k++, pc++) {
+		const char *p = src + pc->at + skip, *s = k < n ? text[k] : NULL;
 		size_t len = pc->len - skip - (s ? 0 : pc->cut);	/* the last piece's cut is 0 */
 		if (pc->block) {	/* the room has 32 bytes to spare at every piece */
 			_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)p));
@@ -1217,9 +1219,9 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 			memcpy(w, p, len);
 		}
 		w += len;
-		if (k == n)
-			break;
-		if (!s) {
+		if (!s) {	/* the last piece, or a NULL text (an attribute left out: its '"' skipped) */
+			if (k == n)
+				break;
 			skip = pc->cut ? 1 : 0;
 			continue;
 		}

@@ -81,6 +81,8 @@ char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *bu
 
 	if (!buf || size == 0)
 		return buf;
+	if (!missing(v) && model_fmt_num_unit(v, clamp_decimals(decimals), sign, unit, buf, size) >= 0)
+		return buf;	/* else the long way (below), or a text cut to size */
 	if (missing(v) || model_fmt_num(v, clamp_decimals(decimals), num, sizeof(num)) != 0) {
 		snprintf(buf, size, "saknar värde");
 		return buf;
@@ -327,25 +329,35 @@ void svg_bar_chart(struct html *h, const struct svg_opts *o, const struct svg_ba
 	text(h, sx(&s, s.lo), bottom + 20, s.lo < 0 ? "start" : "middle", CHART_SIZE, 0, 0, MUTED,
 	     svg_fmt_value(s.lo, dec, unit, 0, v1, sizeof(v1)));
 	text(h, sx(&s, s.hi), bottom + 20, "end", CHART_SIZE, 0, 0, MUTED, svg_fmt_value(s.hi, dec, unit, 0, v1, sizeof(v1)));
+	char xl[24], xk[24], xv[24];	/* the x of the by-sex rows' labels, K and M, and values */
+	co(xl, label_w - 26);
+	co(xk, label_w - 6);
+	co(xv, W - value_w + 8);
 	for (size_t i = 0; i < n; i++) {
 		const struct svg_bar *b = &bars[i];
 		double y = top + (double)i * row_h;
 		if (b->highlight)
 			rect(h, 0, y, W, row_h, "#fff3c4", NULL, NULL);
-		text(h, label_w - (by_sex ? 26 : 8), y + row_h / 2 + 5, "end", 13, b->highlight, 0, CHART_INK,
-		     b->label ? b->label : "");
-		if (by_sex) {
-			text(h, label_w - 6, y + 3 + bar_h - 2, "end", 11, 1, 0, CHART_INK, "K");
-			text(h, label_w - 6, y + 5 + 2 * bar_h - 2, "end", 11, 1, 0, CHART_INK, "M");
+		if (by_sex) {	/* text()'s elements with their fixed attributes in two templates */
+			char ly[24], ky[24], my[24], lab2[200];
+			co(ly, y + row_h / 2 + 5);
+			co(ky, y + 3 + bar_h - 2);
+			co(my, y + 5 + 2 * bar_h - 2);
+			HTML_TPL(h, "<text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" text-anchor=\"end\" font-size=\"13\" font-weight=\""
+				 HTML_HOLE "\">" HTML_HOLE "</text><text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" text-anchor=\"end\" "
+				 "font-size=\"11\" font-weight=\"bold\">K</text><text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE
+				 "\" text-anchor=\"end\" font-size=\"11\" font-weight=\"bold\">M</text>",
+				 xl, ly, b->highlight ? "bold" : NULL, b->label ? b->label : "", xk, ky, xk, my);
 			hbar(h, &s, b->women, y + 3, bar_h, "#4a2c82", NULL);
 			hbar(h, &s, b->men, y + 5 + bar_h, bar_h, pat, "#1f5f99");
 			svg_fmt_value(b->women, dec, unit, 0, v1, sizeof(v1));
 			svg_fmt_value(b->men, dec, unit, 0, v2, sizeof(v2));
-			text(h, W - value_w + 8, y + 3 + bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK,
-			     sex_label(lab, sizeof(lab), 'K', v1));
-			text(h, W - value_w + 8, y + 5 + 2 * bar_h - 2, "start", CHART_SIZE, 0, 0, CHART_INK,
-			     sex_label(lab, sizeof(lab), 'M', v2));
+			HTML_TPL(h, "<text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\">" HTML_HOLE "</text><text x=\"" HTML_HOLE
+				 "\" y=\"" HTML_HOLE "\">" HTML_HOLE "</text>", xv, ky, sex_label(lab, sizeof(lab), 'K', v1),
+				 xv, my, sex_label(lab2, sizeof(lab2), 'M', v2));
 		} else {
+			text(h, label_w - 8, y + row_h / 2 + 5, "end", 13, b->highlight, 0, CHART_INK,
+			     b->label ? b->label : "");
 			hbar(h, &s, b->value, y + (row_h - bar_h) / 2, bar_h, ACCENT, NULL);
 			text(h, W - value_w + 8, y + row_h / 2 + 5, "start", 13, b->highlight, 0,
 			     missing(b->value) ? MUTED : CHART_INK, svg_fmt_value(b->value, dec, unit, 0, v1, sizeof(v1)));
@@ -407,20 +419,16 @@ static void marker(struct html *h, enum svg_line_kind k, double x, double y, con
 	char a[24], b[24], d[96];
 
 	k = kind_ok(k);
-	if (k == SVG_LINE_TARGET) {
-		html_open(h, "rect", "x", co(a, x - 4), "y", co(b, y - 4), "width", "8", "height", "8",
-			  "fill", "#ffffff", "stroke", line_style[k].stroke, "stroke-width", "2", NULL);
+	if (k == SVG_LINE_TARGET) {	/* each a template left open for its title */
+		HTML_TPL(h, "<rect x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\""
+			 HTML_HOLE "\" stroke-width=\"2\">", co(a, x - 4), co(b, y - 4), line_style[k].stroke);
 	} else if (k == SVG_LINE_CITY) {
 		const char *part[] = { "M", co(a, x), " ", co(b, y - 5), "l5 5l-5 5l-5 -5z" };
 		numfmt_join(d, sizeof(d), part, 5);	/* "M%s %sl5 5l-5 5l-5 -5z" */
-		html_open(h, "path", "d", d, "fill", line_style[k].stroke, NULL);
+		HTML_TPL(h, "<path d=\"" HTML_HOLE "\" fill=\"" HTML_HOLE "\">", d, line_style[k].stroke);
 	} else {
-		HTML_START(h, "circle");
-		HTML_ATTR(h, "cx", co(a, x));
-		HTML_ATTR(h, "cy", co(b, y));
-		HTML_ATTR(h, "r", k == SVG_LINE_OUTCOME ? "4.5" : "2.5");
-		HTML_ATTR(h, "fill", line_style[k].stroke);
-		html_start_end(h, 1);
+		HTML_TPL(h, "<circle cx=\"" HTML_HOLE "\" cy=\"" HTML_HOLE "\" r=\"" HTML_HOLE "\" fill=\"" HTML_HOLE "\">",
+			 co(a, x), co(b, y), k == SVG_LINE_OUTCOME ? "4.5" : "2.5", line_style[k].stroke);
 	}
 	if (tip)
 		HTML_ELEM(h, "title", tip);
@@ -778,6 +786,15 @@ static void spark_value(struct spark_text *t, double v, int dec, const char *uni
 	size_t nl;
 
 	at[0] = t->len;
+	if (!t->full && !missing(v)) {	/* formatted in place, the unit after it (model_fmt_num_unit) */
+		size_t room = t->size - t->len;
+		int k = model_fmt_num_unit(v, dec, 0, ul ? unit + 1 : NULL, t->p + t->len, room < 96 ? room : 96);
+		if (k >= 0) {
+			t->len += (size_t)k;
+			at[1] = t->len;
+			return;
+		}
+	}
 	if (missing(v) || model_fmt_num(v, dec, num, sizeof(num)) != 0)
 		st_add(t, "saknar värde", sizeof("saknar värde") - 1);
 	else if ((nl = strlen(num)) + ul < 96) {
@@ -834,7 +851,21 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 		}
 		st_add(&desc, lbuf + span[1][0], span[1][1] - span[1][0]);
 	}
-	for (size_t i = 0; k.known > 1 && i < n; i++) {
+	int direct = k.known > 1 && n < sizeof(pbuf) / 32;	/* a point has at most 1 + 5 + 1 + 11 bytes */
+	if (direct) {
+		char *q = pbuf;
+		for (size_t i = 0; i < n; i++) {
+			if (missing(v[i]))
+				continue;
+			if (q > pbuf)
+				*q++ = ' ';
+			q = spark_xco(q, i, n);
+			*q++ = ',';
+			q = spark_co(q, sx(&k.ys, v[i]));
+		}
+		pts.len = (size_t)(q - pbuf);
+	}
+	for (size_t i = 0; !direct && k.known > 1 && i < n; i++) {	/* a longer series: appends checked */
 		char t[56], *q = t;
 		if (missing(v[i]))
 			continue;

@@ -37,8 +37,10 @@ static void who(struct http_req *r, struct html *h, const struct rowset *c, int 
 
 void district_contrib_measure(struct http_req *r, struct html *h, const struct rowset *c, int64_t measure_id)
 {
+	int col = rowset_col(c, "measure_id");	/* found once: this runs once per measure */
+
 	for (int i = 0; i < c->nrows; i++) {
-		if (places_i(c, i, "measure_id") != measure_id)
+		if (rowset_ic(c, i, col) != measure_id)
 			continue;
 		HTML_OPEN_AV(h, "p", "class", "contrib");
 		html_text(h, "Bidrag från andra: ");

@@ -622,18 +622,18 @@ static void overview_row(struct ind *x, int i, const struct series *series, int 
 	const char *unit = x->v.rows[i].unit, *sex = x->v.rows[i].sex;
 	double d = cmp_value(x, i), c = cmp_city(x, i), change = NAN;
 	enum model_direction dir = direction(x->v.rows[i].direction);
-	int dec = places_decimals(d) > places_decimals(c) ? places_decimals(d) : places_decimals(c);
+	int dd = places_decimals(d), dc = places_decimals(c), dec = dd > dc ? dd : dc;
 	char bd[64], bc[64], bg[64], bx[64];
-	const char *vd, *vc, *vg, *vx, *band;
+	const char *vd, *vc, *vg, *vx, *band, *cu = district_change_unit(unit);
 	int span = overview_span(x, i), alone = !span && x->by_sex && strcmp(sex, "T") != 0;
 
 	vd = svg_fmt_value(d, dec, unit, 0, bd, sizeof(bd));
 	vc = svg_fmt_value(c, dec, unit, 0, bc, sizeof(bc));
-	vg = svg_fmt_value(d - c, dec, district_change_unit(unit), 1, bg, sizeof(bg));
+	vg = svg_fmt_value(d - c, dec, cu, 1, bg, sizeof(bg));
 	if (!isnan(d) && !isnan(c))
 		model_yearly_change_to_close(dir, d, c, CLOSE_YEARS, &change, NULL, 0);
 	vx = isnan(change) ? "–" : change == 0 ? "behövs inte" :
-		svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, district_change_unit(unit), 1, bx, sizeof(bx));
+		svg_fmt_value(change, dec + 1 > 2 ? 2 : dec + 1, cu, 1, bx, sizeof(bx));
 	band = model_gap_class_label_sv(model_gap_class(model_gap(dir, d, c), c));
 	if (alone) {	/* <tr>, the cells and the empty trend's cell: no sparkline (a total's alone) */
 		HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE

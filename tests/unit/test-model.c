@@ -1189,6 +1189,63 @@ static void test_fmt_num_matches_printf(void)
 	T_EQ_INT(bad, 0);
 }
 
+/* model_fmt_num_unit against printf's rule (fmt_ref) with the sign and the unit added as
+ * svg_fmt_value added them before: the short values its digit pairs write (every hundredth to 2,000, near
+ * the thousand, both signs, 0-3 decimals), random ones, the values it leaves to model_fmt_num,
+ * and texts that do not fit. */
+static void unit_ref(double v, int d, int plus, const char *unit, char out[512])
+{
+	char num[400];
+
+	fmt_ref(v, d, num, sizeof num);
+	sprintf(out, "%s%s%s%s", plus && num[0] != '-' && strspn(num, "0, ") != strlen(num) ? "+" : "", num,
+		*unit ? " " : "", unit);
+}
+
+static void test_fmt_num_unit(void)
+{
+	static const char *const units[] = { "", "%", "procentenheter", "kr per invånare" };
+	uint64_t seed = 2463534242ULL;
+	char got[128], want[512];
+	int bad = 0, n = 0;
+
+	for (int i = -200000; i <= 200000; i++) {
+		double v = i < -199000 || i > 199000 ? (double)i / 200 + 0.004 * (i & 1) : (double)i / 100;
+		int d = (i & 0x7fffffff) % 4, plus = (i / 4) & 1;
+		const char *u = units[(i / 8 & 0x7fffffff) % 4];
+		unit_ref(v, d, plus, u, want);
+		int k = model_fmt_num_unit(v, d, plus, u, got, sizeof got);
+		bad += k >= 0 && (k != (int)strlen(want) || strcmp(got, want) != 0);	/* -1: a tie, printf's */
+		n += k >= 0;
+	}
+	for (int k = 0; k < 100000; k++) {
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		int d = (int)(seed % 4), plus = (int)(seed >> 8 & 1);
+		double v = (double)(int64_t)(seed >> 20) / (double)(1ULL << (seed >> 3 & 63) % 40);
+		const char *u = units[seed >> 5 & 3];
+		if (seed >> 9 & 1)
+			v = -v;
+		unit_ref(v, d, plus, u, want);
+		if (strlen(want) >= sizeof got)
+			continue;
+		int r = model_fmt_num_unit(v, d, plus, u, got, sizeof got);
+		bad += r >= 0 && (r != (int)strlen(want) || strcmp(got, want) != 0);
+		n += r >= 0;
+	}
+	T_EQ_INT(bad, 0);
+	T_CHECK(n > 450000);
+	T_EQ_INT(model_fmt_num_unit(NAN, 1, 0, "%", got, sizeof got), -1);
+	T_EQ_INT(model_fmt_num_unit(1e300, 1, 0, "%", got, sizeof got), -1);	/* model_fmt_num's long way */
+	T_EQ_INT(model_fmt_num_unit(0.25, 1, 0, "%", got, sizeof got), -1);	/* a tie: printf decides */
+	T_EQ_INT(model_fmt_num_unit(5.37, 1, 1, "%", got, 6), -1);	/* "+5,4 %" needs 7 */
+	T_EQ_INT(model_fmt_num_unit(5.37, 1, 1, "%", got, 7), 6);
+	T_EQ_STR(got, "+5,4 %");
+	T_EQ_INT(model_fmt_num_unit(-0.04, 1, 1, NULL, got, 4), 3);
+	T_EQ_STR(got, "0,0");
+	T_EQ_INT(model_fmt_num_unit(1234567.891, 2, 0, "st", got, sizeof got), 15);
+	T_EQ_STR(got, "1 234 567,89 st");
+}
+
 /* ---- activity statuses ------------------------------------------------------------------ */
 
 /* The codes are exactly those the schema allows for activity.status and activity_update.status. */
@@ -1405,6 +1462,7 @@ int main(void)
 	T_RUN(test_fmt_num_negative);
 	T_RUN(test_fmt_num_errors);
 	T_RUN(test_fmt_num_matches_printf);
+	T_RUN(test_fmt_num_unit);
 	T_RUN(test_status_codes_match_the_schema);
 	T_RUN(test_status_words);
 	T_RUN(test_roles_match_the_schema);
