@@ -251,6 +251,19 @@ static int contributions(struct arena *a, struct view_org *o, struct area_rows *
 	return 0;
 }
 
+/* tree_needed: whether a link of the chain c names an area other than district, the
+ * organisation's own (STMT_WEB_PLACES_ORG's district: one of the districts the tree's statement
+ * leaves out as its own). Links only to it map to no other district, and the tree (90 rows in
+ * the demo: about 0.1M instructions) would be read for nothing: most districts' committees
+ * link their activities to their own district only. */
+static int tree_needed(const struct view_chain *c, int64_t district)
+{
+	for (size_t i = 0; i < c->nlinks; i++)
+		if (c->links[i].area != district)
+			return 1;
+	return 0;
+}
+
 int view_org_load(struct store *st, struct arena *a, const char *key, long year, struct view_org *o, int *found,
 		  struct err *e)
 {
@@ -294,10 +307,16 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 		return LUP_OK;
 	plan_versions(a, o, &pv);
 	/* the chain with the outcomes the page shows (its area's, both sexes together), and the
-	 * activities in districts with the chain's first go (view_chain_more) */
+	 * area tree that maps its activities' links to districts: for an organisation without a
+	 * district with the chain's first go (view_chain_more: its links all leave it), for a
+	 * district's after the chain, and only when a link leaves the district (see tree_needed) */
 	struct store_q acts = { STMT_WEB_PLACES_ORG_AREA_DISTRICTS, &id, 1, area_row, &c };
 	struct view_chain_opts opts = { VIEW_OUTS_AREA, o->area_id, 0 };
-	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &opts, &acts, 1, e)) != LUP_OK)
+	int early = !o->district_id;
+	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &opts, &acts, early, e)) != LUP_OK)
+		return rc;
+	if (!early && tree_needed(&o->chain, o->district_id) &&
+	    (rc = store_query_many(st, &acts, 1, e)) != LUP_OK)
 		return rc;
 	if (contributions(a, o, &c) != 0)
 		return err_set(e, LUP_EDB, "view_org_load: cannot sort the districts: the Swedish collation failed");
