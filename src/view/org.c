@@ -84,13 +84,39 @@ static void years(struct arena *a, struct view_org *o, struct year_rows *ys, con
 	o->area_name = o->district_id ? o->district_name : rowset_s(city, 0, "name");
 }
 
-/* plan_versions: the versions of the plans that cover the year shown. */
+/* A plan version's row (STMT_WEB_PLACES_ORG_PLAN_VERSIONS) with what it is ordered by. */
+struct pv_row {
+	const char *plan_key;
+	int64_t version;	/* -1: none (a plan of drafts only: its one row) */
+	int row;
+};
+
+/* by_plan_version: by plan key (bytes, as SQL's BINARY collation), then version. */
+static int by_plan_version(const void *x, const void *y)
+{
+	const struct pv_row *p = x, *q = y;
+	int c = strcmp(p->plan_key, q->plan_key);
+
+	return c ? c : (p->version > q->version) - (p->version < q->version);
+}
+
+/* plan_versions: the versions of the plans that cover the year shown, by plan key and version
+ * (the rows come in no order). */
 static void plan_versions(struct arena *a, struct view_org *o, const struct rowset *v)
 {
-	o->versions = arena_alloc(a, sizeof(*o->versions) * ((size_t)v->nrows + 1));
+	struct pv_row *k = arena_alloc(a, sizeof(*k) * ((size_t)v->nrows + 1));
+	size_t n = 0;
+
 	for (int i = 0; i < v->nrows; i++) {
 		if (rowset_i(v, i, "year_from") > o->year || rowset_i(v, i, "year_to") < o->year)
 			continue;
+		const char *ver = rowset_s(v, i, "version");
+		k[n++] = (struct pv_row){ rowset_s(v, i, "plan_key"), ver ? rowset_i(v, i, "version") : -1, i };
+	}
+	view_sort_nearly(a, k, n, sizeof(*k), by_plan_version);
+	o->versions = arena_alloc(a, sizeof(*o->versions) * (n + 1));
+	for (size_t j = 0; j < n; j++) {
+		int i = k[j].row;
 		o->versions[o->nversions++] = (struct view_org_version){ rowset_i(v, i, "plan_id"),
 			rowset_s(v, i, "plan"), rowset_s(v, i, "version"), rowset_s(v, i, "status"),
 			rowset_s(v, i, "decided_by"), rowset_s(v, i, "decided_by_name"), rowset_s(v, i, "decided_on"),

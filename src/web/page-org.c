@@ -43,6 +43,25 @@ static char *cat(char *buf, size_t n, const char *a, const char *b, const char *
 	return buf;
 }
 
+/* num_text: n in decimal into buf (room for any long: 24 bytes), as printf's %ld writes it;
+ * returns buf. The page's years and counts, without printf. */
+static char *num_text(char buf[24], long n)
+{
+	char tmp[24];
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+	size_t k = 0, i = 0;
+
+	do
+		tmp[k++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		buf[i++] = '-';
+	while (k)
+		buf[i++] = tmp[--k];
+	buf[i] = '\0';
+	return buf;
+}
+
 /* ANALYSIS_WHOLE: an analysis shorter than this is written whole after ". " by html_textf (its
  * 4096-byte buffer less ". " and the NUL), so written so by a template too. */
 #define ANALYSIS_WHOLE 4093
@@ -401,10 +420,8 @@ static void chain(struct org *x)
 {
 	struct html *h = x->h;
 
-	HTML_OPEN_A(h, "section", "aria-labelledby", "malkedja");
-	HTML_OPEN_A(h, "h2", "id", "malkedja");
-	html_textf(h, "Mål och indikatorer %ld", x->v.year);
-	html_close(h);
+	HTML_TPL(h, "<section aria-labelledby=\"malkedja\"><h2 id=\"malkedja\">Mål och indikatorer " HTML_HOLE "</h2>",
+		 x->year);	/* the section left open */
 	new_goal_link(x->r, h, x->v.key, x->v.id, x->v.year);
 	pf_notice_done(x->r, h, NULL);
 	if (rollover_form(x)) {
@@ -416,9 +433,9 @@ static void chain(struct org *x)
 		html_close(h);
 		return;
 	}
-	html_elem(h, "p", "Målkedjan från kommunfullmäktiges inriktningsmål via verksamhetsområdesmålen ned till "
+	HTML_TPL0(h, "<p>Målkedjan från kommunfullmäktiges inriktningsmål via verksamhetsområdesmålen ned till "
 		  "nämndmålen. Trafikljuset vid varje mål är ett förslag enligt en regel som står bredvid: det "
-		  "räknar indikatorer som når sina årsmål.", NULL);
+		  "räknar indikatorer som når sina årsmål.</p>");
 	x->example = chain_example(x);
 	if (x->example)
 		page_example_note(h);
@@ -481,12 +498,12 @@ static void activities(struct org *x)
 
 	for (size_t i = 0; i < x->v.chain.nacts; i++)
 		n[act_place(x, i)]++;
-	HTML_OPEN_A(h, "section", "aria-labelledby", "aktiviteter");
-	HTML_OPEN_A(h, "h2", "id", "aktiviteter");
-	html_textf(h, "Aktiviteter %ld", x->v.year);
-	html_close(h);
-	HTML_OPEN(h, "p");
-	html_textf(h, "%d %s %ld.", nacts, nacts == 1 ? "aktivitet" : "aktiviteter", x->v.year);
+	char num[24];
+
+	/* the section and the paragraph left open */
+	HTML_TPL(h, "<section aria-labelledby=\"aktiviteter\"><h2 id=\"aktiviteter\">Aktiviteter " HTML_HOLE
+		 "</h2><p>" HTML_HOLE " " HTML_HOLE " " HTML_HOLE ".", x->year, num_text(num, nacts),
+		 nacts == 1 ? "aktivitet" : "aktiviteter", x->year);
 	if (n[ACT_GOAL])
 		html_textf(h, " %d står under sina mål ovan.", n[ACT_GOAL]);
 	if (n[ACT_DISTRICT])
@@ -601,16 +618,20 @@ static void year_nav(struct org *x)
 {
 	struct html *h = x->h;
 
+	const char *base = page_href(x->r, "/organisation", x->v.key);
+
+	/* (not a template: a template's literal attribute values are ASCII) */
 	html_open(h, "nav", "class", "yearnav", "aria-label", "Planår", NULL);
-	html_text(h, "Planår: ");
+	HTML_RAW(h, "Planår: ");
 	for (size_t i = 0; i < x->v.nyears; i++) {
 		long y = x->v.years[i].year;
 		char href[300], ys[24];
-		snprintf(href, sizeof(href), "%s?ar=%ld", page_href(x->r, "/organisation", x->v.key), y);
-		snprintf(ys, sizeof(ys), "%ld", y);
+		const char *cur = y == x->v.year ? "page" : NULL;
+		cat(href, sizeof(href), base, "?ar=", num_text(ys, y));	/* cut as snprintf cut it */
 		if (i)
-			html_text(h, " · ");
-		html_elem(h, "a", ys, "href", href, "aria-current", y == x->v.year ? "page" : NULL, NULL);
+			HTML_TPL(h, " · <a href=\"" HTML_HOLE "\" aria-current=\"" HTML_HOLE "\">" HTML_HOLE "</a>", href, cur, ys);
+		else
+			HTML_TPL(h, "<a href=\"" HTML_HOLE "\" aria-current=\"" HTML_HOLE "\">" HTML_HOLE "</a>", href, cur, ys);
 	}
 	html_close(h);
 }
@@ -657,11 +678,8 @@ int page_org(struct http_req *r)
 	if (x.v.year)
 		reserve(&x);	/* before page_begin: nothing written yet to copy */
 	h = x.h = page_begin(r, x.v.name, NAV_ORGS);
-	HTML_OPEN_A(h, "p", "class", "muted");
-	HTML_ELEM_A(h, "a", "href", "/organisationer", "Organisationer");
-	html_textf(h, " / %s", places_kind_sv(x.v.kind));
-	html_close(h);
-	HTML_ELEM(h, "h1", x.v.name);
+	HTML_TPL(h, "<p class=\"muted\"><a href=\"/organisationer\">Organisationer</a> / " HTML_HOLE "</p><h1>"
+		 HTML_HOLE "</h1>", places_kind_sv(x.v.kind), x.v.name);
 	facts(&x);
 	HTML_OPEN(h, "p");	/* resources versus need (page-org-resources.c, page-resources.c) */
 	html_elem(h, "a", "Resurser per stadsdelsområde", "href", pf_href(r, "/organisation/%s/resurser", x.v.key), NULL);
