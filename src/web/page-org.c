@@ -26,6 +26,8 @@ struct org {
 	struct html *h;
 	struct view_org v;
 	int example;			/* an outcome shown is example data */
+	int *child, *next;		/* the chain's goals as a tree: a goal's first goal under it and
+					 * the next one under the same parent (by index; -1: none) */
 	char year[24];			/* v.year as text, written once: the page repeats it */
 };
 
@@ -383,10 +385,27 @@ static void goal(struct org *x, int i, int depth)
 	indicators(x, g, title);
 	assessments(x, g);
 	goal_acts(x, g);
-	for (size_t k = 0; k < x->v.chain.ngoals; k++)
-		if (x->v.chain.goals[k].parent_ix == i)
-			goal(x, (int)k, depth + 1);
+	for (int k = x->child[i]; k >= 0; k = x->next[k])
+		goal(x, k, depth + 1);
 	html_close(h);
+}
+
+/* tree: x->child and x->next from the goals' parents, each list in the chain's order (one walk
+ * from the last goal back, not a walk of all goals per goal). */
+static void tree(struct org *x)
+{
+	size_t n = x->v.chain.ngoals;
+
+	x->child = arena_alloc(&x->r->a, sizeof(*x->child) * (n + 1));
+	x->next = arena_alloc(&x->r->a, sizeof(*x->next) * (n + 1));
+	for (size_t i = 0; i < n; i++)
+		x->child[i] = -1;
+	for (size_t i = n; i-- > 0;) {
+		int p = x->v.chain.goals[i].parent_ix;
+		x->next[i] = p >= 0 ? x->child[p] : -1;
+		if (p >= 0)
+			x->child[p] = (int)i;
+	}
 }
 
 /* new_goal_link: for those who may write for the organisation, the link to the form for a
@@ -439,6 +458,7 @@ static void chain(struct org *x)
 	x->example = chain_example(x);
 	if (x->example)
 		page_example_note(h);
+	tree(x);
 	for (size_t i = 0; i < x->v.chain.ngoals; i++)
 		if (x->v.chain.goals[i].parent_ix < 0)
 			goal(x, (int)i, 0);
