@@ -206,7 +206,7 @@ static const struct area_district *area_find(const struct area_district *m, size
 {
 	struct area_district key = { id, 0, NULL, NULL };
 
-	return bsearch(&key, m, n, sizeof(*m), by_area);
+	return n ? bsearch(&key, m, n, sizeof(*m), by_area) : NULL;	/* m is NULL when n is 0 */
 }
 
 /* district_of: the other district that area id is, or lies in (its parent or grandparent),
@@ -231,6 +231,8 @@ static size_t districts(struct arena *a, const struct view_chain *c, struct area
 	size_t k = 0;
 	const struct area_district *dist = NULL;
 
+	if (!t->nd)	/* no other district (or the tree not read: tree_needed) */
+		return 0;
 	view_sort_nearly(a, t->p, t->np, sizeof(*t->p), by_area);	/* the tree's walk: mostly by id */
 	view_sort_nearly(a, t->d, t->nd, sizeof(*t->d), by_area);
 	for (size_t i = 0; i < c->nlinks; i++) {
