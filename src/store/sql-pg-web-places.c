@@ -261,12 +261,13 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN area d ON d.level = 'district' AND (d.committee_id = o.id OR d.committee_id = o.pair_id)"
 		" WHERE o.id = $1",
 	/* (org_id) -> plan_id, plan, year_from, year_to, version, status, decided_by,
-	 * decided_by_name, decided_on, note: the versions other than drafts of the plans of the
-	 * organisation or its counterpart, by plan key and version; a plan with drafts only has one
-	 * row with the version columns NULL */
+	 * decided_by_name, decided_on, note, plan_key: the versions other than drafts of the plans
+	 * of the organisation or its counterpart, by plan key and version (view/org.c orders them
+	 * so again, as SQLite's come unordered); a plan with drafts only has one row with the
+	 * version columns NULL */
 	[STMT_WEB_PLACES_ORG_PLAN_VERSIONS] =
 		"SELECT p.id AS plan_id, p.title AS plan, p.year_from, p.year_to, pv.version, pv.status,"
-		" o.key AS decided_by, o.name AS decided_by_name, pv.decided_on, pv.note FROM plan p"
+		" o.key AS decided_by, o.name AS decided_by_name, pv.decided_on, pv.note, p.key AS plan_key FROM plan p"
 		" LEFT JOIN plan_version pv ON pv.plan_id = p.id AND pv.status <> 'draft'"
 		" LEFT JOIN organisation o ON o.id = pv.decided_by"
 		" WHERE p.owner_id = $1 OR p.owner_id = (SELECT pair_id FROM organisation WHERE id = $1)"

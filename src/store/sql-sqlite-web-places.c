@@ -303,19 +303,20 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"  AND x.level = 'district'), (SELECT x.id FROM area x WHERE x.committee_id = o.pair_id AND x.level = 'district'))"
 		" WHERE o.id = ?1",
 	/* (org_id) -> plan_id, plan, year_from, year_to, version, status, decided_by,
-	 * decided_by_name, decided_on, note: the versions other than drafts of the plans of the
-	 * organisation or its counterpart, by plan key and version; a plan with drafts only has one
-	 * row with the version columns NULL. The two owners are a table walked first (a pair is
-	 * never the organisation itself: CHECK), not an OR of two terms: SQLite's multi-index OR
-	 * built a row set in a temporary table (63K -> 34K instructions for Spånga-Tensta) */
+	 * decided_by_name, decided_on, note, plan_key: the versions other than drafts of the plans
+	 * of the organisation or its counterpart, in no order (view/org.c orders those it shows by
+	 * plan key and version: SQLite's sorter was 11K of 34K instructions); a plan with drafts
+	 * only has one row with the version columns NULL. The two owners are a table walked first
+	 * (a pair is never the organisation itself: CHECK), not an OR of two terms: SQLite's
+	 * multi-index OR built a row set in a temporary table (63K -> 34K instructions for
+	 * Spånga-Tensta) */
 	[STMT_WEB_PLACES_ORG_PLAN_VERSIONS] =
 		"SELECT p.id AS plan_id, p.title AS plan, p.year_from, p.year_to, pv.version, pv.status,"
-		" o.key AS decided_by, o.name AS decided_by_name, pv.decided_on, pv.note"
+		" o.key AS decided_by, o.name AS decided_by_name, pv.decided_on, pv.note, p.key AS plan_key"
 		" FROM (SELECT ?1 AS id UNION ALL SELECT pair_id FROM organisation WHERE id = ?1) ow_"
 		" CROSS JOIN plan p ON p.owner_id = ow_.id"
 		" LEFT JOIN plan_version pv ON pv.plan_id = p.id AND pv.status <> 'draft'"
-		" LEFT JOIN organisation o ON o.id = pv.decided_by"
-		" ORDER BY p.key, pv.version",
+		" LEFT JOIN organisation o ON o.id = pv.decided_by",
 	/* (org_id) -> year, has_goals: the years the organisation (or its counterpart) has goals
 	 * (has_goals 1), targets, plans or activities in (0), a year on several rows, in no order:
 	 * view/org.c keeps each year once with its greatest has_goals, newest first. The owners

@@ -84,13 +84,39 @@ static void years(struct arena *a, struct view_org *o, struct year_rows *ys, con
 	o->area_name = o->district_id ? o->district_name : rowset_s(city, 0, "name");
 }
 
-/* plan_versions: the versions of the plans that cover the year shown. */
+/* A plan version's row (STMT_WEB_PLACES_ORG_PLAN_VERSIONS) with what it is ordered by. */
+struct pv_row {
+	const char *plan_key;
+	int64_t version;	/* -1: none (a plan of drafts only: its one row) */
+	int row;
+};
+
+/* by_plan_version: by plan key (bytes, as SQL's BINARY collation), then version. */
+static int by_plan_version(const void *x, const void *y)
+{
+	const struct pv_row *p = x, *q = y;
+	int c = strcmp(p->plan_key, q->plan_key);
+
+	return c ? c : (p->version > q->version) - (p->version < q->version);
+}
+
+/* plan_versions: the versions of the plans that cover the year shown, by plan key and version
+ * (the rows come in no order). */
 static void plan_versions(struct arena *a, struct view_org *o, const struct rowset *v)
 {
-	o->versions = arena_alloc(a, sizeof(*o->versions) * ((size_t)v->nrows + 1));
+	struct pv_row *k = arena_alloc(a, sizeof(*k) * ((size_t)v->nrows + 1));
+	size_t n = 0;
+
 	for (int i = 0; i < v->nrows; i++) {
 		if (rowset_i(v, i, "year_from") > o->year || rowset_i(v, i, "year_to") < o->year)
 			continue;
+		const char *ver = rowset_s(v, i, "version");
+		k[n++] = (struct pv_row){ rowset_s(v, i, "plan_key"), ver ? rowset_i(v, i, "version") : -1, i };
+	}
+	view_sort_nearly(a, k, n, sizeof(*k), by_plan_version);
+	o->versions = arena_alloc(a, sizeof(*o->versions) * (n + 1));
+	for (size_t j = 0; j < n; j++) {
+		int i = k[j].row;
 		o->versions[o->nversions++] = (struct view_org_version){ rowset_i(v, i, "plan_id"),
 			rowset_s(v, i, "plan"), rowset_s(v, i, "version"), rowset_s(v, i, "status"),
 			rowset_s(v, i, "decided_by"), rowset_s(v, i, "decided_by_name"), rowset_s(v, i, "decided_on"),
@@ -180,7 +206,7 @@ static const struct area_district *area_find(const struct area_district *m, size
 {
 	struct area_district key = { id, 0, NULL, NULL };
 
-	return bsearch(&key, m, n, sizeof(*m), by_area);
+	return n ? bsearch(&key, m, n, sizeof(*m), by_area) : NULL;	/* m is NULL when n is 0 */
 }
 
 /* district_of: the other district that area id is, or lies in (its parent or grandparent),
@@ -205,6 +231,8 @@ static size_t districts(struct arena *a, const struct view_chain *c, struct area
 	size_t k = 0;
 	const struct area_district *dist = NULL;
 
+	if (!t->nd)	/* no other district (or the tree not read: tree_needed) */
+		return 0;
 	view_sort_nearly(a, t->p, t->np, sizeof(*t->p), by_area);	/* the tree's walk: mostly by id */
 	view_sort_nearly(a, t->d, t->nd, sizeof(*t->d), by_area);
 	for (size_t i = 0; i < c->nlinks; i++) {
@@ -251,6 +279,19 @@ static int contributions(struct arena *a, struct view_org *o, struct area_rows *
 	return 0;
 }
 
+/* tree_needed: whether a link of the chain c names an area other than district, the
+ * organisation's own (STMT_WEB_PLACES_ORG's district: one of the districts the tree's statement
+ * leaves out as its own). Links only to it map to no other district, and the tree (90 rows in
+ * the demo: about 0.16M instructions with their reading) would be read for nothing: most
+ * districts' committees link their activities to their own district only. */
+static int tree_needed(const struct view_chain *c, int64_t district)
+{
+	for (size_t i = 0; i < c->nlinks; i++)
+		if (c->links[i].area != district)
+			return 1;
+	return 0;
+}
+
 int view_org_load(struct store *st, struct arena *a, const char *key, long year, struct view_org *o, int *found,
 		  struct err *e)
 {
@@ -294,10 +335,16 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 		return LUP_OK;
 	plan_versions(a, o, &pv);
 	/* the chain with the outcomes the page shows (its area's, both sexes together), and the
-	 * activities in districts with the chain's first go (view_chain_more) */
+	 * area tree that maps its activities' links to districts: for an organisation without a
+	 * district with the chain's first go (view_chain_more: its links all leave it), for a
+	 * district's after the chain, and only when a link leaves the district (see tree_needed) */
 	struct store_q acts = { STMT_WEB_PLACES_ORG_AREA_DISTRICTS, &id, 1, area_row, &c };
 	struct view_chain_opts opts = { VIEW_OUTS_AREA, o->area_id, 0 };
-	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &opts, &acts, 1, e)) != LUP_OK)
+	int early = !o->district_id;
+	if ((rc = view_chain_more(st, a, o->id, o->year, &o->chain, &opts, &acts, early, e)) != LUP_OK)
+		return rc;
+	if (!early && tree_needed(&o->chain, o->district_id) &&
+	    (rc = store_query_many(st, &acts, 1, e)) != LUP_OK)
 		return rc;
 	if (contributions(a, o, &c) != 0)
 		return err_set(e, LUP_EDB, "view_org_load: cannot sort the districts: the Swedish collation failed");

@@ -26,6 +26,8 @@ struct org {
 	struct html *h;
 	struct view_org v;
 	int example;			/* an outcome shown is example data */
+	int *child, *next;		/* the chain's goals as a tree: a goal's first goal under it and
+					 * the next one under the same parent (by index; -1: none) */
 	char year[24];			/* v.year as text, written once: the page repeats it */
 };
 
@@ -40,6 +42,25 @@ static char *cat(char *buf, size_t n, const char *a, const char *b, const char *
 		for (const char *q = p[i]; q && *q && k + 1 < n; q++)
 			buf[k++] = *q;
 	buf[k] = '\0';
+	return buf;
+}
+
+/* num_text: n in decimal into buf (room for any long: 24 bytes), as printf's %ld writes it;
+ * returns buf. The page's years and counts, without printf. */
+static char *num_text(char buf[24], long n)
+{
+	char tmp[24];
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+	size_t k = 0, i = 0;
+
+	do
+		tmp[k++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		buf[i++] = '-';
+	while (k)
+		buf[i++] = tmp[--k];
+	buf[i] = '\0';
 	return buf;
 }
 
@@ -242,8 +263,12 @@ static void assessments(struct org *x, const struct view_goal *g)
 	}
 }
 
+/* GOAL_ACT: an activity's item under its goal: title (start–end, status). */
+#define GOAL_ACT "<li>" HTML_HOLE " (" HTML_HOLE "–" HTML_HOLE ", " HTML_HOLE ")</li>"
+
 /* goal_acts: the activities linked to the goal, an item each: a template (the page's most
- * frequent markup: an item per activity), its texts spliced in escaped. */
+ * frequent markup: an item per activity), four items a call where there are four (a call costs
+ * more than its holes), its texts spliced in escaped. */
 static void goal_acts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
@@ -251,15 +276,25 @@ static void goal_acts(struct org *x, const struct view_goal *g)
 	if (!g->nacts)
 		return;
 	HTML_TPL0(h, "<p class=\"label\">Aktiviteter</p><ul>");	/* the list left open */
-	for (size_t i = 0; i < g->nacts; i++) {
+	size_t i = 0;
+	for (; i + 4 <= g->nacts; i += 4) {	/* four items a call (its sixteen holes) */
+		const struct view_activity *a = &x->v.chain.acts[g->acts[i]], *b = &x->v.chain.acts[g->acts[i + 1]],
+					   *c = &x->v.chain.acts[g->acts[i + 2]], *d = &x->v.chain.acts[g->acts[i + 3]];
+		HTML_TPL(h, GOAL_ACT GOAL_ACT GOAL_ACT GOAL_ACT,
+			 a->title, a->start_text, a->end_text, places_status_sv(a->status),
+			 b->title, b->start_text, b->end_text, places_status_sv(b->status),
+			 c->title, c->start_text, c->end_text, places_status_sv(c->status),
+			 d->title, d->start_text, d->end_text, places_status_sv(d->status));
+	}
+	for (; i < g->nacts; i++) {
 		const struct view_activity *a = &x->v.chain.acts[g->acts[i]];
-		HTML_TPL(h, "<li>" HTML_HOLE " (" HTML_HOLE "–" HTML_HOLE ", " HTML_HOLE ")</li>", a->title,
-			 a->start_text, a->end_text, places_status_sv(a->status));
+		HTML_TPL(h, GOAL_ACT, a->title, a->start_text, a->end_text, places_status_sv(a->status));
 	}
 	html_close(h);
 }
 
-/* goal_texts: Beskrivning and Förväntat resultat (templates, the texts spliced in escaped). */
+/* goal_texts: Beskrivning and Förväntat resultat (templates, the texts spliced in escaped; the
+ * results four items a call where there are four). */
 static void goal_texts(struct org *x, const struct view_goal *g)
 {
 	struct html *h = x->h;
@@ -269,7 +304,11 @@ static void goal_texts(struct org *x, const struct view_goal *g)
 	if (!g->nresults)
 		return;
 	HTML_TPL0(h, "<p class=\"label\">Förväntat resultat</p><ul>");	/* the list left open */
-	for (size_t i = 0; i < g->nresults; i++)
+	size_t i = 0;
+	for (; i + 4 <= g->nresults; i += 4)
+		HTML_TPL(h, "<li>" HTML_HOLE "</li><li>" HTML_HOLE "</li><li>" HTML_HOLE "</li><li>" HTML_HOLE "</li>",
+			 g->results[i], g->results[i + 1], g->results[i + 2], g->results[i + 3]);
+	for (; i < g->nresults; i++)
 		HTML_TPL(h, "<li>" HTML_HOLE "</li>", g->results[i]);
 	html_close(h);
 }
@@ -364,10 +403,27 @@ static void goal(struct org *x, int i, int depth)
 	indicators(x, g, title);
 	assessments(x, g);
 	goal_acts(x, g);
-	for (size_t k = 0; k < x->v.chain.ngoals; k++)
-		if (x->v.chain.goals[k].parent_ix == i)
-			goal(x, (int)k, depth + 1);
+	for (int k = x->child[i]; k >= 0; k = x->next[k])
+		goal(x, k, depth + 1);
 	html_close(h);
+}
+
+/* tree: x->child and x->next from the goals' parents, each list in the chain's order (one walk
+ * from the last goal back, not a walk of all goals per goal). */
+static void tree(struct org *x)
+{
+	size_t n = x->v.chain.ngoals;
+
+	x->child = arena_alloc(&x->r->a, sizeof(*x->child) * (n + 1));
+	x->next = arena_alloc(&x->r->a, sizeof(*x->next) * (n + 1));
+	for (size_t i = 0; i < n; i++)
+		x->child[i] = -1;
+	for (size_t i = n; i-- > 0;) {
+		int p = x->v.chain.goals[i].parent_ix;
+		x->next[i] = p >= 0 ? x->child[p] : -1;
+		if (p >= 0)
+			x->child[p] = (int)i;
+	}
 }
 
 /* new_goal_link: for those who may write for the organisation, the link to the form for a
@@ -401,10 +457,8 @@ static void chain(struct org *x)
 {
 	struct html *h = x->h;
 
-	HTML_OPEN_A(h, "section", "aria-labelledby", "malkedja");
-	HTML_OPEN_A(h, "h2", "id", "malkedja");
-	html_textf(h, "Mål och indikatorer %ld", x->v.year);
-	html_close(h);
+	HTML_TPL(h, "<section aria-labelledby=\"malkedja\"><h2 id=\"malkedja\">Mål och indikatorer " HTML_HOLE "</h2>",
+		 x->year);	/* the section left open */
 	new_goal_link(x->r, h, x->v.key, x->v.id, x->v.year);
 	pf_notice_done(x->r, h, NULL);
 	if (rollover_form(x)) {
@@ -416,12 +470,13 @@ static void chain(struct org *x)
 		html_close(h);
 		return;
 	}
-	html_elem(h, "p", "Målkedjan från kommunfullmäktiges inriktningsmål via verksamhetsområdesmålen ned till "
+	HTML_TPL0(h, "<p>Målkedjan från kommunfullmäktiges inriktningsmål via verksamhetsområdesmålen ned till "
 		  "nämndmålen. Trafikljuset vid varje mål är ett förslag enligt en regel som står bredvid: det "
-		  "räknar indikatorer som når sina årsmål.", NULL);
+		  "räknar indikatorer som når sina årsmål.</p>");
 	x->example = chain_example(x);
 	if (x->example)
 		page_example_note(h);
+	tree(x);
 	for (size_t i = 0; i < x->v.chain.ngoals; i++)
 		if (x->v.chain.goals[i].parent_ix < 0)
 			goal(x, (int)i, 0);
@@ -481,12 +536,12 @@ static void activities(struct org *x)
 
 	for (size_t i = 0; i < x->v.chain.nacts; i++)
 		n[act_place(x, i)]++;
-	HTML_OPEN_A(h, "section", "aria-labelledby", "aktiviteter");
-	HTML_OPEN_A(h, "h2", "id", "aktiviteter");
-	html_textf(h, "Aktiviteter %ld", x->v.year);
-	html_close(h);
-	HTML_OPEN(h, "p");
-	html_textf(h, "%d %s %ld.", nacts, nacts == 1 ? "aktivitet" : "aktiviteter", x->v.year);
+	char num[24];
+
+	/* the section and the paragraph left open */
+	HTML_TPL(h, "<section aria-labelledby=\"aktiviteter\"><h2 id=\"aktiviteter\">Aktiviteter " HTML_HOLE
+		 "</h2><p>" HTML_HOLE " " HTML_HOLE " " HTML_HOLE ".", x->year, num_text(num, nacts),
+		 nacts == 1 ? "aktivitet" : "aktiviteter", x->year);
 	if (n[ACT_GOAL])
 		html_textf(h, " %d står under sina mål ovan.", n[ACT_GOAL]);
 	if (n[ACT_DISTRICT])
@@ -601,16 +656,20 @@ static void year_nav(struct org *x)
 {
 	struct html *h = x->h;
 
+	const char *base = page_href(x->r, "/organisation", x->v.key);
+
+	/* (not a template: a template's literal attribute values are ASCII) */
 	html_open(h, "nav", "class", "yearnav", "aria-label", "Planår", NULL);
-	html_text(h, "Planår: ");
+	HTML_RAW(h, "Planår: ");
 	for (size_t i = 0; i < x->v.nyears; i++) {
 		long y = x->v.years[i].year;
 		char href[300], ys[24];
-		snprintf(href, sizeof(href), "%s?ar=%ld", page_href(x->r, "/organisation", x->v.key), y);
-		snprintf(ys, sizeof(ys), "%ld", y);
+		const char *cur = y == x->v.year ? "page" : NULL;
+		cat(href, sizeof(href), base, "?ar=", num_text(ys, y));	/* cut as snprintf cut it */
 		if (i)
-			html_text(h, " · ");
-		html_elem(h, "a", ys, "href", href, "aria-current", y == x->v.year ? "page" : NULL, NULL);
+			HTML_TPL(h, " · <a href=\"" HTML_HOLE "\" aria-current=\"" HTML_HOLE "\">" HTML_HOLE "</a>", href, cur, ys);
+		else
+			HTML_TPL(h, "<a href=\"" HTML_HOLE "\" aria-current=\"" HTML_HOLE "\">" HTML_HOLE "</a>", href, cur, ys);
 	}
 	html_close(h);
 }
@@ -657,11 +716,8 @@ int page_org(struct http_req *r)
 	if (x.v.year)
 		reserve(&x);	/* before page_begin: nothing written yet to copy */
 	h = x.h = page_begin(r, x.v.name, NAV_ORGS);
-	HTML_OPEN_A(h, "p", "class", "muted");
-	HTML_ELEM_A(h, "a", "href", "/organisationer", "Organisationer");
-	html_textf(h, " / %s", places_kind_sv(x.v.kind));
-	html_close(h);
-	HTML_ELEM(h, "h1", x.v.name);
+	HTML_TPL(h, "<p class=\"muted\"><a href=\"/organisationer\">Organisationer</a> / " HTML_HOLE "</p><h1>"
+		 HTML_HOLE "</h1>", places_kind_sv(x.v.kind), x.v.name);
 	facts(&x);
 	HTML_OPEN(h, "p");	/* resources versus need (page-org-resources.c, page-resources.c) */
 	html_elem(h, "a", "Resurser per stadsdelsområde", "href", pf_href(r, "/organisation/%s/resurser", x.v.key), NULL);

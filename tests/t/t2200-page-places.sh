@@ -197,6 +197,19 @@ page "the default year is the latest with goals" 200 /organisation/spanga-tensta
 has "2022 by default" "Mål och indikatorer 2022"
 page "by its administration" 200 /organisation/spanga-tensta-stadsdelsforvaltning
 has "the administration sees the committee's goals" "Nämndmål 1: "
+# a district committee's activity in a neighbourhood of another district and in one of its own,
+# the area tree that maps links to districts is read only when a link leaves the own district
+A3="(SELECT id FROM activity WHERE key = 'vp-2022-spanga-tensta-a-003')"
+Q "INSERT INTO activity_district (activity_id, area_id) SELECT $A3, id FROM area WHERE key IN ('husby', 'tensta')"
+# (the committee's administration: pages not asked for before, not in the response cache)
+page "a committee's activity in another district" 200 "/organisation/spanga-tensta-stadsdelsforvaltning?ar=2022"
+has "is a contribution" "Bidrag till stadsdelsområdenas program 2022"
+hasraw "under that district" '<h3><a href="/stadsdel/rinkeby-kista">Rinkeby-Kista</a></h3>'
+lacks "not under its own" '<h3><a href="/stadsdel/spanga-tensta">'
+Q "DELETE FROM activity_district WHERE activity_id = $A3 AND area_id = (SELECT id FROM area WHERE key = 'husby')"
+page "... in its own neighbourhood only" 200 "/organisation/spanga-tensta-stadsdelsforvaltning"
+lacks "is no contribution" 'id="bidrag"'
+Q "DELETE FROM activity_district WHERE activity_id = $A3 AND area_id = (SELECT id FROM area WHERE key = 'tensta')"
 page "Socialförvaltningen's contributions" 200 /organisation/socialforvaltningen
 has "contributions to districts" "Bidrag till stadsdelsområdenas program 2017"
 hasraw "Skarpnäck among them" '<h3><a href="/stadsdel/skarpnack">Skarpnäck</a></h3>'

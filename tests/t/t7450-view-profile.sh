@@ -61,7 +61,13 @@ ORG=spanga-tensta-stadsdelsnamnd
 # (its plans' versions with who decided them are one read: were the plans, each plan's versions
 # and two reads per deciding organisation)
 # (the activities' district links come with the activities: were a read of their own)
-view "organisation page" "/organisation/$ORG?ar=2022" 14 100
+# (the area tree that maps the links to districts only when a link leaves the organisation's own
+# district: Spånga-Tensta's all name Spånga-Tensta; were 14)
+view "organisation page" "/organisation/$ORG?ar=2022" 13 100
+expect_eq "... not the area tree" "$(grep -c '^WEB_PLACES_ORG_AREA_DISTRICTS' "$TMP/prof")" 0
+profile /organisation/socialforvaltningen
+expect_eq "an organisation without a district reads the area tree (once)" \
+	"$(grep -c '^WEB_PLACES_ORG_AREA_DISTRICTS' "$TMP/prof")" 1
 expect_eq "... the activities with their districts in one read" "$(grep -c '^VC_ACTIV' "$TMP/prof")" 1
 # the organisation and the chain's reads of what the JSON shows (were 7: not the goals' results
 # nor the activities and their districts, which it does not show)
