@@ -16,37 +16,112 @@
 /* Relation columns shown as booleans, whatever the relation. */
 static const char *const rel_bools[] = { "missing", "example", "extra", "prioritised", "by_sex", "by_area", NULL };
 
-/* names_of: the names (column 2) of the rows of set (STMT_DISTRICTS_EXTRAS) whose kind
- * (column 1) is what ('1' themes, '2' prioritised areas) and whose district (column 0) is id. */
-static void names_of(const struct rowset *set, const char *id, char what, struct json *j)
+void entity_extras_init(struct entity_extras *x, struct arena *a)
 {
-	json_arr_open(j);
-	for (int r = 0; r < set->nrows; r++) {
-		const char *k = set->rows[r][1].s, *d = set->rows[r][0].s;
+	memset(x, 0, sizeof(*x));
+	x->a = a;
+}
 
-		if (k && k[0] == what && !k[1] && d && strcmp(d, id) == 0)
-			json_str(j, set->rows[r][2].s);
+int entity_extras_row(void *ctx, const struct store_row *row)
+{
+	struct entity_extras *x = ctx;
+	struct district_extra *d;
+	struct store_cell name;
+
+	if (x->n == x->cap) {
+		int cap = x->cap ? x->cap * 2 : 128;
+		struct district_extra *nr = arena_alloc_raw(x->a, sizeof(*nr) * (size_t)cap);
+		if (x->n)
+			memcpy(nr, x->rows, sizeof(*nr) * (size_t)x->n);
+		x->rows = nr;
+		x->cap = cap;
 	}
+	d = &x->rows[x->n++];
+	store_col_cell(row, 2, &name);
+	d->district = store_col_int(row, 0);
+	d->what = (int)store_col_int(row, 1);
+	if (name.t == SV_TEXT)
+		d->name = arena_strndup(x->a, name.s, name.len);
+	else	/* NULL, or a name stored as a number: its text, as rowset_collect keeps it */
+		d->name = name.t == SV_NULL ? NULL : arena_strdup(x->a, store_col_text(row, 2));
+	d->o1 = store_col_int(row, 3);
+	d->o2 = store_col_int(row, 4);
+	x->loaded = 1;
+	return 0;
+}
+
+/* extra_cmp: STMT_DISTRICTS_EXTRAS' order: what, district, o1, o2. */
+static int extra_cmp(const void *pa, const void *pb)
+{
+	const struct district_extra *a = pa, *b = pb;
+
+	if (a->what != b->what)
+		return a->what < b->what ? -1 : 1;
+	if (a->district != b->district)
+		return a->district < b->district ? -1 : 1;
+	if (a->o1 != b->o1)
+		return a->o1 < b->o1 ? -1 : 1;
+	return (a->o2 > b->o2) - (a->o2 < b->o2);
+}
+
+/* extras_sort: x's rows in extra_cmp's order (SQLite's statement gives them unsorted: its
+ * ORDER BY over the UNION was most of its cost; PostgreSQL's sorts them). */
+static void extras_sort(struct entity_extras *x)
+{
+	int unsorted = 0;
+
+	for (int i = 1; i < x->n && !unsorted; i++)
+		unsorted = extra_cmp(&x->rows[i - 1], &x->rows[i]) > 0;
+	if (unsorted)
+		qsort(x->rows, (size_t)x->n, sizeof(*x->rows), extra_cmp);
+	x->sorted = 1;
+}
+
+/* extra_id: a list row's id cell as the integer the extras' district_id column holds. */
+static int64_t extra_id(const struct row_cell *c)
+{
+	return c->t == SV_INT ? c->i : strtoll(c->s, NULL, 10);
+}
+
+/* names_of: the names of x's rows (sorted) of kind what (1 themes, 2 prioritised areas) and
+ * district id, as an array. */
+static void names_of(const struct entity_extras *x, int64_t id, int what, struct json *j)
+{
+	int lo = 0, hi = x->n;
+
+	while (lo < hi) {	/* the first row not before (what, id) */
+		int mid = lo + (hi - lo) / 2;
+		const struct district_extra *d = &x->rows[mid];
+		if (d->what < what || (d->what == what && d->district < id))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	json_arr_open(j);
+	for (; lo < x->n && x->rows[lo].what == what && x->rows[lo].district == id; lo++)
+		json_str(j, x->rows[lo].name);
 	json_arr_close(j);
 }
 
 /* district_extras: the themes and prioritised areas of district id, from x (loaded at the
  * first call: one statement for the whole list). */
-static int district_extras(struct store *st, const char *id, struct entity_extras *x, struct json *j,
+static int district_extras(struct store *st, int64_t id, struct entity_extras *x, struct json *j,
 			   struct arena *a, struct err *e)
 {
 	int rc;
 
 	if (!x->loaded) {
-		rowset_init(&x->rows, a);
-		if ((rc = rowset_query(&x->rows, st, STMT_DISTRICTS_EXTRAS, NULL, 0, e)) != LUP_OK)
+		entity_extras_init(x, a);
+		if ((rc = store_query(st, STMT_DISTRICTS_EXTRAS, NULL, 0, entity_extras_row, x, e)) != LUP_OK)
 			return rc;
 		x->loaded = 1;
 	}
+	if (!x->sorted)
+		extras_sort(x);
 	json_key(j, "themes");
-	names_of(&x->rows, id, '1', j);
+	names_of(x, id, 1, j);
 	json_key(j, "prioritised_areas");
-	names_of(&x->rows, id, '2', j);
+	names_of(x, id, 2, j);
 	return LUP_OK;
 }
 
@@ -54,12 +129,11 @@ int entity_list_load(struct store *st, const struct kind *k, const struct sval *
 		     struct rowset *rs, struct entity_extras *x, struct arena *a, struct err *e)
 {
 	struct store_q q[2] = { { k->list, args, nargs, rowset_collect, rs },
-				{ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows } };
+				{ STMT_DISTRICTS_EXTRAS, NULL, 0, entity_extras_row, x } };
 	int n = k->list == STMT_LIST_DISTRICTS ? 2 : 1, rc;
 
-	memset(x, 0, sizeof(*x));
+	entity_extras_init(x, a);
 	rowset_init(rs, a);
-	rowset_init(&x->rows, a);
 	if ((rc = store_query_many(st, q, n, e)) != LUP_OK)
 		return rc;
 	x->loaded = n == 2;
@@ -76,7 +150,7 @@ int entity_list_item(struct store *st, const struct kind *k, const struct rowset
 		rowset_judge(rs, k->bools, &x->judged);
 	rowset_json_row_judged(rs, i, j, k->bools, &x->judged);
 	if (k->list == STMT_LIST_DISTRICTS && (idc = rowset_col(rs, "id")) >= 0 && rs->rows[i][idc].s)
-		rc = district_extras(st, rs->rows[i][idc].s, x, j, a, e);
+		rc = district_extras(st, extra_id(&rs->rows[i][idc]), x, j, a, e);
 	json_obj_close(j);
 	return rc;
 }

@@ -380,13 +380,13 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.rowid",
-	/* () -> (district_id, what, name): DISTRICT_THEMES (what 1) and DISTRICT_PAREAS (what 2) of
-	 * every district at once (a list of districts: one statement, not two per district nor one
+	/* () -> (district_id, what, name, o1, o2): DISTRICT_THEMES (what 1) and DISTRICT_PAREAS
+	 * (what 2) of every district at once (a list of districts: one statement, not two per district nor one
 	 * per kind), by what and district, each in the order of the statement per district; the
 	 * latest versions found once for both kinds (LUP_LATEST_PV) */
 	[STMT_DISTRICTS_EXTRAS] =
 		"WITH lv AS MATERIALIZED " LUP_LATEST_PV
-		" SELECT district_id, what, name FROM ("
+		" SELECT district_id, what, name, o1, o2 FROM ("
 		"SELECT lv.district_id, 1 AS what, t.name, t.ord AS o1, t.id AS o2 FROM theme t"
 		" JOIN lv ON lv.pv_id = t.plan_version_id WHERE t.extra = 0"
 		" UNION ALL SELECT lv.district_id, 2, a.name, pa.rowid, 0 FROM prioritised_area pa"

@@ -352,18 +352,19 @@ const char *const sqlite_sql[STMT__MAX] = {
 		"SELECT a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = ?1 ORDER BY pa.rowid",
-	/* () -> (district_id, what, name): DISTRICT_THEMES (what 1) and DISTRICT_PAREAS (what 2) of
-	 * every district at once (a list of districts: one statement, not two per district nor one
-	 * per kind), by what and district, each in the order of the statement per district */
+	/* () -> (district_id, what, name, o1, o2): DISTRICT_THEMES (what 1) and DISTRICT_PAREAS
+	 * (what 2) of every district at once (a list of districts: one statement, not two per
+	 * district nor one per kind), unsorted: the caller orders them by what, district_id, o1,
+	 * o2 (the ORDER BY over the UNION ALL was 0.25M of the list's 0.84M instructions, the
+	 * statement driven by its pareas' rows, LUP_LATEST per row, 0.1M more) */
 	[STMT_DISTRICTS_EXTRAS] =
-		"SELECT district_id, what, name FROM ("
-		"SELECT p.district_id, 1 AS what, t.name, t.ord AS o1, t.id AS o2 FROM theme t"
-		" JOIN plan_version pv ON pv.id = t.plan_version_id"
-		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND t.extra = 0"
-		" UNION ALL SELECT p.district_id, 2, a.name, pa.rowid, 0 FROM prioritised_area pa"
-		" JOIN area a ON a.id = pa.area_id"
-		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
-		" WHERE " LUP_LATEST("p", "pv") ") x ORDER BY what, district_id, o1, o2",
+		"SELECT p.district_id, 1 AS what, t.name, t.ord AS o1, t.id AS o2"
+		" FROM plan p CROSS JOIN plan_version pv CROSS JOIN theme t"
+		" WHERE pv.plan_id = p.id AND t.plan_version_id = pv.id AND " LUP_LATEST("p", "pv") " AND t.extra = 0"
+		" UNION ALL SELECT p.district_id, 2, a.name, pa.rowid, 0"
+		" FROM plan p CROSS JOIN plan_version pv CROSS JOIN prioritised_area pa CROSS JOIN area a"
+		" WHERE pv.plan_id = p.id AND pa.plan_version_id = pv.id AND a.id = pa.area_id AND "
+		LUP_LATEST("p", "pv"),
 
 	/* show: (id) */
 	[STMT_SHOW_ORGANISATION] =
