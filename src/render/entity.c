@@ -171,6 +171,69 @@ static int order_by_owner(struct rowset *rs, struct err *e)
 	return LUP_OK;
 }
 
+/* One row of a REL_BY_KEYS relation being ordered: its keys (null: 1 for NULL), its place. */
+struct keyed {
+	int64_t k[REL_KEYS];
+	unsigned char null[REL_KEYS];
+	int ix;
+};
+
+/* by_keys: REL_BY_KEYS' order: the keys (NULL first), then the place (stable). */
+static int by_keys(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+
+	for (int i = 0; i < REL_KEYS; i++) {
+		if (a->null[i] != b->null[i])
+			return a->null[i] ? -1 : 1;
+		if (a->k[i] != b->k[i])
+			return a->k[i] < b->k[i] ? -1 : 1;
+	}
+	return (a->ix > b->ix) - (a->ix < b->ix);
+}
+
+/* keyed_order: puts the n items it in REL_BY_KEYS' order (stable); 0 when they were in it (one
+ * comparison an item), 1 when moved. */
+static int keyed_order(struct keyed *it, int n)
+{
+	int unsorted = 0;
+
+	for (int i = 1; i < n && !unsorted; i++)
+		unsorted = by_keys(&it[i - 1], &it[i]) > 0;
+	if (unsorted)
+		qsort(it, (size_t)n, sizeof(*it), by_keys);
+	return unsorted;
+}
+
+/* order_by_keys: sorts rs (REL_BY_KEYS) by its first REL_KEYS columns (integers) and drops them. */
+static void order_by_keys(struct rowset *rs)
+{
+	struct keyed *it;
+	struct row_cell **rows;
+
+	if (rs->ncols < REL_KEYS)
+		return;
+	if (rs->nrows > 1) {
+		it = arena_alloc_raw(rs->a, sizeof(*it) * (size_t)rs->nrows);
+		rows = arena_alloc_raw(rs->a, sizeof(*rows) * (size_t)rs->nrows);
+		memcpy(rows, rs->rows, sizeof(*rows) * (size_t)rs->nrows);
+		for (int i = 0; i < rs->nrows; i++) {
+			it[i].ix = i;
+			for (int c = 0; c < REL_KEYS; c++) {
+				it[i].null[c] = rows[i][c].t == SV_NULL;
+				it[i].k[c] = rows[i][c].t == SV_INT ? rows[i][c].i : 0;
+			}
+		}
+		if (keyed_order(it, rs->nrows))
+			for (int i = 0; i < rs->nrows; i++)
+				rs->rows[i] = rows[it[i].ix];
+	}
+	for (int i = 0; i < rs->nrows; i++)
+		rs->rows[i] += REL_KEYS;
+	rs->names += REL_KEYS;
+	rs->ncols -= REL_KEYS;
+}
+
 /* One row of a REL_IN_RUNS run being ordered: its second and third columns' texts (NULL for
  * NULL) and its place among the relation's rows or objects. */
 struct run_item {
@@ -276,6 +339,8 @@ static int load(struct store *st, const struct kind *k, enum stmt show, const en
 			return rc;
 		if (k->rels[r].order == REL_IN_RUNS)
 			order_in_runs(&rels[r]);
+		if (k->rels[r].order == REL_BY_KEYS)
+			order_by_keys(&rels[r]);
 	}
 	*found = 1;
 	return LUP_OK;
@@ -414,6 +479,9 @@ struct part {
 	int nprev, cap_prev;
 	const int *prev_perm;	/* its order (run_perm), NULL when it came in order */
 	int same;		/* the open run's keys so far are the run before's, place by place */
+	struct keyed *kobjs;	/* REL_BY_KEYS: its objects' keys (ix: the place in koff), nk of cap_k */
+	size_t *koff;		/* REL_BY_KEYS: each object's place in the output and its end, 2 a row */
+	int nkobjs, cap_kobjs;
 };
 
 /* One object of a REL_IN_RUNS run: its sort texts (arena copies) and its place in the output. */
@@ -586,6 +654,7 @@ static void put_members(struct buf *out, const struct part *p, const struct stor
  * name to its key). */
 #define RUN_KEYS 3
 #define KEYS_READ 4
+_Static_assert(REL_KEYS <= KEYS_READ, "a keyed row's keys are read into k[]");
 
 /* cell_text: read cell c of column i of r as text (NULL for NULL). */
 static const char *cell_text(const struct store_row *r, int i, const struct store_cell *c)
@@ -760,6 +829,56 @@ static void run_add(struct part *p, const struct store_row *r, const struct stor
 	o->len = p->s->out->len - off;
 }
 
+/* keys_add: p's object (REL_BY_KEYS) of row r, its keys read into k, just written from off. */
+static void keys_add(struct part *p, const struct store_cell *k, size_t off)
+{
+	struct keyed *o;
+
+	if (p->nkobjs == p->cap_kobjs) {
+		int cap = p->cap_kobjs ? p->cap_kobjs * 2 : 64;
+		struct keyed *no = arena_alloc_raw(p->s->a, sizeof(*no) * (size_t)cap);
+		size_t *nf = arena_alloc_raw(p->s->a, sizeof(*nf) * 2 * (size_t)cap);
+		if (p->nkobjs) {
+			memcpy(no, p->kobjs, sizeof(*no) * (size_t)p->nkobjs);
+			memcpy(nf, p->koff, sizeof(*nf) * 2 * (size_t)p->nkobjs);
+		}
+		p->kobjs = no;
+		p->koff = nf;
+		p->cap_kobjs = cap;
+	}
+	o = &p->kobjs[p->nkobjs];
+	o->ix = p->nkobjs;
+	for (int c = 0; c < REL_KEYS; c++) {
+		o->null[c] = c >= p->ncols || k[c].t == SV_NULL;
+		o->k[c] = c < p->ncols && k[c].t == SV_INT ? k[c].i : 0;
+	}
+	p->koff[2 * p->nkobjs] = off;
+	p->koff[2 * p->nkobjs + 1] = p->s->out->len;
+	p->nkobjs++;
+}
+
+/* keys_close: p's objects (REL_BY_KEYS), the output's tail from the first one's place, rewritten
+ * in keyed_order's order when they are not in it. */
+static void keys_close(struct stream *s, struct part *p)
+{
+	struct buf *out = s->out;
+	size_t base;
+	char *tail;
+
+	if (p->nkobjs < 2 || !keyed_order(p->kobjs, p->nkobjs))
+		return;
+	base = p->koff[0];
+	tail = arena_alloc_raw(s->a, out->len - base);
+	memcpy(tail, out->ptr + base, out->len - base);
+	buf_truncate(out, base);
+	for (int i = 0; i < p->nkobjs; i++) {
+		const size_t *f = &p->koff[2 * p->kobjs[i].ix];
+		if (i)
+			buf_addc(out, ',');
+		buf_add(out, tail + (f[0] - base), f[1] - f[0]);
+	}
+}
+
 /* advance: closes the relations open in the output up to rel (not included) and opens each
  * after the open one up to rel (an empty relation: '[' and ']'). rel == s->nrels closes all.
  * Returns LUP_OK or owned_close's error. */
@@ -774,6 +893,8 @@ static int advance(struct stream *s, int rel)
 				return rc;
 			if (s->k->rels[s->at].order == REL_IN_RUNS)
 				run_close(s, p);
+			if (s->k->rels[s->at].order == REL_BY_KEYS)
+				keys_close(s, p);
 			buf_addc(s->out, ']');
 		}
 		if (++s->at >= s->nrels)
@@ -845,7 +966,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	struct stream *s = p->s;
 	struct store_cell k[KEYS_READ];
 	size_t off;
-	int rc, by_owner, in_runs, nk = 0;
+	int rc, by_owner, in_runs, keyed, nk = 0;
 
 	if (s->failed || (p->rel < 0) == s->found)	/* the entity's first row only; none: no relations */
 		return 1;
@@ -868,7 +989,12 @@ static int stream_row(void *ctx, const struct store_row *r)
 	}
 	by_owner = s->k->rels[p->rel].order == REL_BY_OWNER;
 	in_runs = s->k->rels[p->rel].order == REL_IN_RUNS;
-	if (in_runs) {	/* its keys read once, for the run and the object */
+	keyed = s->k->rels[p->rel].order == REL_BY_KEYS;
+	if (keyed) {	/* its keys, not shown, read for setting it in order */
+		nk = p->ncols < REL_KEYS ? p->ncols : REL_KEYS;
+		for (int c = 0; c < nk; c++)
+			store_col_cell(r, c, &k[c]);
+	} else if (in_runs) {	/* its keys read once, for the run and the object */
 		nk = p->ncols < RUN_KEYS ? p->ncols : RUN_KEYS;
 		for (int c = 0; c < nk; c++)
 			store_col_cell(r, c, &k[c]);
@@ -889,6 +1015,8 @@ static int stream_row(void *ctx, const struct store_row *r)
 		owned_add(p, r, k, nk, off);
 	if (in_runs)
 		run_add(p, r, k, off);
+	if (keyed)
+		keys_add(p, k, off);
 	return 0;
 }
 
@@ -906,7 +1034,8 @@ static int stream_load(struct stream *s, enum stmt show, const enum stmt *rel, c
 	s->at = -1;
 	for (int i = 0; i <= s->nrels; i++) {
 		s->parts[i] = (struct part){ .s = s, .rel = i - 1,
-					     .first = i && s->k->rels[i - 1].order == REL_BY_OWNER };
+					     .first = !i ? 0 : s->k->rels[i - 1].order == REL_BY_OWNER ? 1 :
+						      s->k->rels[i - 1].order == REL_BY_KEYS ? REL_KEYS : 0 };
 		q[n++] = (struct store_q){ i == 0 ? show : rel ? rel[i - 1] : s->k->rels[i - 1].stmt, arg, 1,
 					   stream_row, &s->parts[i] };
 	}

@@ -39,23 +39,21 @@
 		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area par JOIN area a ON a.parent_id = par.id" \
 		" WHERE par.id = " ID " OR par.parent_id = " ID " ORDER BY a.level, a.name COLLATE sv"
 #define SQL_REL_DISTRICT_PAREAS(ID) \
-		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id" \
+		"SELECT pa.rowid AS _k1, 0 AS _k2, a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id" \
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id" \
-		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID " ORDER BY pa.rowid"
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID
 #define SQL_REL_DISTRICT_THEMES(ID) \
-		"SELECT t.id, t.name, t.ord, t.extra, (SELECT group_concat(alias, ' | ') FROM theme_alias" \
+		"SELECT t.ord AS _k1, t.id AS _k2, t.id, t.name, t.ord, t.extra, (SELECT group_concat(alias, ' | ') FROM theme_alias" \
 		" WHERE theme_id = t.id) AS aliases FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id" \
-		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID \
-		" ORDER BY t.ord, t.id"
+		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID
 #define SQL_REL_DISTRICT_MEASURES(ID) \
-		"SELECT m.id, m.key, m.title AS name, m.status FROM measure m" \
+		"SELECT m.ord AS _k1, m.id AS _k2, m.id, m.key, m.title AS name, m.status FROM measure m" \
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id" \
-		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID " ORDER BY m.ord, m.id"
+		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID
 #define SQL_REL_DISTRICT_PARTNERS(ID) \
-		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan p" \
+		"SELECT pp.id AS _k1, 0 AS _k2, pp.label, pp.grp AS \"group\", o.key AS org FROM plan p" \
 		" CROSS JOIN plan_version pv ON pv.plan_id = p.id CROSS JOIN plan_partner pp ON pp.plan_version_id = pv.id" \
-		" LEFT JOIN organisation o ON o.id = pp.org_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID \
-		" ORDER BY pp.id"
+		" LEFT JOIN organisation o ON o.id = pp.org_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID
 #define SQL_REL_DISTRICT_ACTIVITIES(ID) \
 		"SELECT o.name AS owner_name, a.id, a.key, a.title AS name, o.key AS owner, a.role, a.status" \
 		" FROM activity a JOIN organisation o ON o.id = a.owner_id JOIN activity_district ad ON ad.activity_id = a.id" \
