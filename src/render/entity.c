@@ -205,14 +205,31 @@ static int keyed_order(struct keyed *it, int n)
 	return unsorted;
 }
 
-/* order_by_keys: sorts rs (REL_BY_KEYS) by its first REL_KEYS columns (integers) and drops them. */
-static void order_by_keys(struct rowset *rs)
+/* name_ranks: the Swedish ranks (collate_ranks) of the n names into the items' second keys.
+ * Returns LUP_OK, or LUP_EDB when the collation fails. */
+static int name_ranks(const char *const *names, int n, struct keyed *it, struct arena *a, struct err *e)
+{
+	int *rank = arena_alloc_raw(a, sizeof(*rank) * (size_t)(n ? n : 1));
+
+	if (collate_ranks(names, n, rank) != 0)
+		return err_set(e, LUP_EDB, "cannot sort by name: the Swedish collation failed");
+	for (int i = 0; i < n; i++) {
+		it[i].k[1] = rank[i];
+		it[i].null[1] = 0;	/* a NULL name has the first rank */
+	}
+	return LUP_OK;
+}
+
+/* order_by_keys: sorts rs (REL_BY_KEYS; REL_BY_KEY_NAME when by_name: its second column a name
+ * in Swedish order) by its first REL_KEYS columns and drops them. Returns LUP_OK, or LUP_EDB when
+ * the collation fails. */
+static int order_by_keys(struct rowset *rs, int by_name, struct err *e)
 {
 	struct keyed *it;
 	struct row_cell **rows;
 
 	if (rs->ncols < REL_KEYS)
-		return;
+		return LUP_OK;
 	if (rs->nrows > 1) {
 		it = arena_alloc_raw(rs->a, sizeof(*it) * (size_t)rs->nrows);
 		rows = arena_alloc_raw(rs->a, sizeof(*rows) * (size_t)rs->nrows);
@@ -224,6 +241,14 @@ static void order_by_keys(struct rowset *rs)
 				it[i].k[c] = rows[i][c].t == SV_INT ? rows[i][c].i : 0;
 			}
 		}
+		if (by_name) {
+			const char **names = arena_alloc_raw(rs->a, sizeof(*names) * (size_t)rs->nrows);
+			int rc;
+			for (int i = 0; i < rs->nrows; i++)
+				names[i] = rows[i][1].s;
+			if ((rc = name_ranks(names, rs->nrows, it, rs->a, e)) != LUP_OK)
+				return rc;
+		}
 		if (keyed_order(it, rs->nrows))
 			for (int i = 0; i < rs->nrows; i++)
 				rs->rows[i] = rows[it[i].ix];
@@ -232,6 +257,7 @@ static void order_by_keys(struct rowset *rs)
 		rs->rows[i] += REL_KEYS;
 	rs->names += REL_KEYS;
 	rs->ncols -= REL_KEYS;
+	return LUP_OK;
 }
 
 /* One row of a REL_IN_RUNS run being ordered: its second and third columns' texts (NULL for
@@ -339,8 +365,9 @@ static int load(struct store *st, const struct kind *k, enum stmt show, const en
 			return rc;
 		if (k->rels[r].order == REL_IN_RUNS)
 			order_in_runs(&rels[r]);
-		if (k->rels[r].order == REL_BY_KEYS)
-			order_by_keys(&rels[r]);
+		if ((k->rels[r].order == REL_BY_KEYS || k->rels[r].order == REL_BY_KEY_NAME) &&
+		    (rc = order_by_keys(&rels[r], k->rels[r].order == REL_BY_KEY_NAME, e)) != LUP_OK)
+			return rc;
 	}
 	*found = 1;
 	return LUP_OK;
@@ -481,6 +508,7 @@ struct part {
 	int same;		/* the open run's keys so far are the run before's, place by place */
 	struct keyed *kobjs;	/* REL_BY_KEYS: its objects' keys (ix: the place in koff), nk of cap_k */
 	size_t *koff;		/* REL_BY_KEYS: each object's place in the output and its end, 2 a row */
+	const char **knames;	/* REL_BY_KEY_NAME: each object's name (arena copies) */
 	int nkobjs, cap_kobjs;
 };
 
@@ -829,8 +857,9 @@ static void run_add(struct part *p, const struct store_row *r, const struct stor
 	o->len = p->s->out->len - off;
 }
 
-/* keys_add: p's object (REL_BY_KEYS) of row r, its keys read into k, just written from off. */
-static void keys_add(struct part *p, const struct store_cell *k, size_t off)
+/* keys_add: p's object (REL_BY_KEYS, REL_BY_KEY_NAME when by_name) of row r, its keys read into
+ * k, just written from off. */
+static void keys_add(struct part *p, const struct store_row *r, const struct store_cell *k, int by_name, size_t off)
 {
 	struct keyed *o;
 
@@ -838,14 +867,18 @@ static void keys_add(struct part *p, const struct store_cell *k, size_t off)
 		int cap = p->cap_kobjs ? p->cap_kobjs * 2 : 64;
 		struct keyed *no = arena_alloc_raw(p->s->a, sizeof(*no) * (size_t)cap);
 		size_t *nf = arena_alloc_raw(p->s->a, sizeof(*nf) * 2 * (size_t)cap);
+		const char **nn = arena_alloc_raw(p->s->a, sizeof(*nn) * (size_t)cap);
 		if (p->nkobjs) {
 			memcpy(no, p->kobjs, sizeof(*no) * (size_t)p->nkobjs);
 			memcpy(nf, p->koff, sizeof(*nf) * 2 * (size_t)p->nkobjs);
+			memcpy(nn, p->knames, sizeof(*nn) * (size_t)p->nkobjs);
 		}
 		p->kobjs = no;
 		p->koff = nf;
+		p->knames = nn;
 		p->cap_kobjs = cap;
 	}
+	p->knames[p->nkobjs] = by_name && p->ncols > 1 ? arena_strdup(p->s->a, cell_text(r, 1, &k[1])) : NULL;
 	o = &p->kobjs[p->nkobjs];
 	o->ix = p->nkobjs;
 	for (int c = 0; c < REL_KEYS; c++) {
@@ -857,16 +890,22 @@ static void keys_add(struct part *p, const struct store_cell *k, size_t off)
 	p->nkobjs++;
 }
 
-/* keys_close: p's objects (REL_BY_KEYS), the output's tail from the first one's place, rewritten
- * in keyed_order's order when they are not in it. */
-static void keys_close(struct stream *s, struct part *p)
+/* keys_close: p's objects (REL_BY_KEYS; REL_BY_KEY_NAME when by_name), the output's tail from
+ * the first one's place, rewritten in keyed_order's order when they are not in it. Returns
+ * LUP_OK, or LUP_EDB when the collation fails. */
+static int keys_close(struct stream *s, struct part *p, int by_name)
 {
 	struct buf *out = s->out;
 	size_t base;
 	char *tail;
+	int rc;
 
-	if (p->nkobjs < 2 || !keyed_order(p->kobjs, p->nkobjs))
-		return;
+	if (p->nkobjs < 2)
+		return LUP_OK;
+	if (by_name && (rc = name_ranks(p->knames, p->nkobjs, p->kobjs, s->a, s->e)) != LUP_OK)
+		return rc;
+	if (!keyed_order(p->kobjs, p->nkobjs))
+		return LUP_OK;
 	base = p->koff[0];
 	tail = arena_alloc_raw(s->a, out->len - base);
 	memcpy(tail, out->ptr + base, out->len - base);
@@ -877,6 +916,7 @@ static void keys_close(struct stream *s, struct part *p)
 			buf_addc(out, ',');
 		buf_add(out, tail + (f[0] - base), f[1] - f[0]);
 	}
+	return LUP_OK;
 }
 
 /* advance: closes the relations open in the output up to rel (not included) and opens each
@@ -893,8 +933,9 @@ static int advance(struct stream *s, int rel)
 				return rc;
 			if (s->k->rels[s->at].order == REL_IN_RUNS)
 				run_close(s, p);
-			if (s->k->rels[s->at].order == REL_BY_KEYS)
-				keys_close(s, p);
+			if ((s->k->rels[s->at].order == REL_BY_KEYS || s->k->rels[s->at].order == REL_BY_KEY_NAME) &&
+			    (rc = keys_close(s, p, s->k->rels[s->at].order == REL_BY_KEY_NAME)) != LUP_OK)
+				return rc;
 			buf_addc(s->out, ']');
 		}
 		if (++s->at >= s->nrels)
@@ -989,7 +1030,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	}
 	by_owner = s->k->rels[p->rel].order == REL_BY_OWNER;
 	in_runs = s->k->rels[p->rel].order == REL_IN_RUNS;
-	keyed = s->k->rels[p->rel].order == REL_BY_KEYS;
+	keyed = s->k->rels[p->rel].order == REL_BY_KEYS ? 1 : s->k->rels[p->rel].order == REL_BY_KEY_NAME ? 2 : 0;
 	if (keyed) {	/* its keys, not shown, read for setting it in order */
 		nk = p->ncols < REL_KEYS ? p->ncols : REL_KEYS;
 		for (int c = 0; c < nk; c++)
@@ -1016,7 +1057,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	if (in_runs)
 		run_add(p, r, k, off);
 	if (keyed)
-		keys_add(p, k, off);
+		keys_add(p, r, k, keyed == 2, off);
 	return 0;
 }
 
@@ -1035,7 +1076,7 @@ static int stream_load(struct stream *s, enum stmt show, const enum stmt *rel, c
 	for (int i = 0; i <= s->nrels; i++) {
 		s->parts[i] = (struct part){ .s = s, .rel = i - 1,
 					     .first = !i ? 0 : s->k->rels[i - 1].order == REL_BY_OWNER ? 1 :
-						      s->k->rels[i - 1].order == REL_BY_KEYS ? REL_KEYS : 0 };
+						      s->k->rels[i - 1].order >= REL_BY_KEYS ? REL_KEYS : 0 };
 		q[n++] = (struct store_q){ i == 0 ? show : rel ? rel[i - 1] : s->k->rels[i - 1].stmt, arg, 1,
 					   stream_row, &s->parts[i] };
 	}

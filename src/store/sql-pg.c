@@ -37,8 +37,12 @@
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee, o.name AS committee_name," \
 		" par.key AS municipality FROM area a LEFT JOIN organisation o ON o.id = a.committee_id" \
 		" LEFT JOIN area par ON par.id = a.parent_id WHERE a.id = " ID " AND a.level = 'district'"
+/* LEVEL_ORD: an area's level (area.level's CHECK: four values) as an integer in the byte order
+ * of its text (district < municipality < neighbourhood < place): a REL_BY_KEY_NAME key. */
+#define LEVEL_ORD(x) "CASE " x " WHEN 'district' THEN 0 WHEN 'municipality' THEN 1" \
+	" WHEN 'neighbourhood' THEN 2 ELSE 3 END"
 #define SQL_REL_DISTRICT_NEIGHBOURHOODS(ID) \
-		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area a JOIN area par ON par.id = a.parent_id" \
+		"SELECT " LEVEL_ORD("a.level") " AS _k1, a.name AS _k2, a.id, a.key, a.name, a.level, par.key AS parent FROM area a JOIN area par ON par.id = a.parent_id" \
 		" WHERE a.parent_id = " ID " OR par.parent_id = " ID " ORDER BY a.level, a.name COLLATE sv"
 #define SQL_REL_DISTRICT_PAREAS(ID) \
 		"SELECT pa.rowid AS _k1, 0 AS _k2, a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id" \

@@ -35,9 +35,13 @@
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee, o.name AS committee_name," \
 		" par.key AS municipality FROM area a LEFT JOIN organisation o ON o.id = a.committee_id" \
 		" LEFT JOIN area par ON par.id = a.parent_id WHERE a.id = " ID " AND a.level = 'district'"
+/* LEVEL_ORD: an area's level (area.level's CHECK: four values) as an integer in the byte order
+ * of its text (district < municipality < neighbourhood < place): a REL_BY_KEY_NAME key. */
+#define LEVEL_ORD(x) "CASE " x " WHEN 'district' THEN 0 WHEN 'municipality' THEN 1" \
+	" WHEN 'neighbourhood' THEN 2 ELSE 3 END"
 #define SQL_REL_DISTRICT_NEIGHBOURHOODS(ID) \
-		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area par JOIN area a ON a.parent_id = par.id" \
-		" WHERE par.id = " ID " OR par.parent_id = " ID " ORDER BY a.level, a.name COLLATE sv"
+		"SELECT " LEVEL_ORD("a.level") " AS _k1, a.name AS _k2, a.id, a.key, a.name, a.level, par.key AS parent FROM area par JOIN area a ON a.parent_id = par.id" \
+		" WHERE par.id = " ID " OR par.parent_id = " ID
 #define SQL_REL_DISTRICT_PAREAS(ID) \
 		"SELECT pa.rowid AS _k1, 0 AS _k2, a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id" \
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id" \
