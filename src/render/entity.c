@@ -16,37 +16,112 @@
 /* Relation columns shown as booleans, whatever the relation. */
 static const char *const rel_bools[] = { "missing", "example", "extra", "prioritised", "by_sex", "by_area", NULL };
 
-/* names_of: the names (column 2) of the rows of set (STMT_DISTRICTS_EXTRAS) whose kind
- * (column 1) is what ('1' themes, '2' prioritised areas) and whose district (column 0) is id. */
-static void names_of(const struct rowset *set, const char *id, char what, struct json *j)
+void entity_extras_init(struct entity_extras *x, struct arena *a)
 {
-	json_arr_open(j);
-	for (int r = 0; r < set->nrows; r++) {
-		const char *k = set->rows[r][1].s, *d = set->rows[r][0].s;
+	memset(x, 0, sizeof(*x));
+	x->a = a;
+}
 
-		if (k && k[0] == what && !k[1] && d && strcmp(d, id) == 0)
-			json_str(j, set->rows[r][2].s);
+int entity_extras_row(void *ctx, const struct store_row *row)
+{
+	struct entity_extras *x = ctx;
+	struct district_extra *d;
+	struct store_cell name;
+
+	if (x->n == x->cap) {
+		int cap = x->cap ? x->cap * 2 : 128;
+		struct district_extra *nr = arena_alloc_raw(x->a, sizeof(*nr) * (size_t)cap);
+		if (x->n)
+			memcpy(nr, x->rows, sizeof(*nr) * (size_t)x->n);
+		x->rows = nr;
+		x->cap = cap;
 	}
+	d = &x->rows[x->n++];
+	store_col_cell(row, 2, &name);
+	d->district = store_col_int(row, 0);
+	d->what = (int)store_col_int(row, 1);
+	if (name.t == SV_TEXT)
+		d->name = arena_strndup(x->a, name.s, name.len);
+	else	/* NULL, or a name stored as a number: its text, as rowset_collect keeps it */
+		d->name = name.t == SV_NULL ? NULL : arena_strdup(x->a, store_col_text(row, 2));
+	d->o1 = store_col_int(row, 3);
+	d->o2 = store_col_int(row, 4);
+	x->loaded = 1;
+	return 0;
+}
+
+/* extra_cmp: STMT_DISTRICTS_EXTRAS' order: what, district, o1, o2. */
+static int extra_cmp(const void *pa, const void *pb)
+{
+	const struct district_extra *a = pa, *b = pb;
+
+	if (a->what != b->what)
+		return a->what < b->what ? -1 : 1;
+	if (a->district != b->district)
+		return a->district < b->district ? -1 : 1;
+	if (a->o1 != b->o1)
+		return a->o1 < b->o1 ? -1 : 1;
+	return (a->o2 > b->o2) - (a->o2 < b->o2);
+}
+
+/* extras_sort: x's rows in extra_cmp's order (SQLite's statement gives them unsorted: its
+ * ORDER BY over the UNION was most of its cost; PostgreSQL's sorts them). */
+static void extras_sort(struct entity_extras *x)
+{
+	int unsorted = 0;
+
+	for (int i = 1; i < x->n && !unsorted; i++)
+		unsorted = extra_cmp(&x->rows[i - 1], &x->rows[i]) > 0;
+	if (unsorted)
+		qsort(x->rows, (size_t)x->n, sizeof(*x->rows), extra_cmp);
+	x->sorted = 1;
+}
+
+/* extra_id: a list row's id cell as the integer the extras' district_id column holds. */
+static int64_t extra_id(const struct row_cell *c)
+{
+	return c->t == SV_INT ? c->i : strtoll(c->s, NULL, 10);
+}
+
+/* names_of: the names of x's rows (sorted) of kind what (1 themes, 2 prioritised areas) and
+ * district id, as an array. */
+static void names_of(const struct entity_extras *x, int64_t id, int what, struct json *j)
+{
+	int lo = 0, hi = x->n;
+
+	while (lo < hi) {	/* the first row not before (what, id) */
+		int mid = lo + (hi - lo) / 2;
+		const struct district_extra *d = &x->rows[mid];
+		if (d->what < what || (d->what == what && d->district < id))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	json_arr_open(j);
+	for (; lo < x->n && x->rows[lo].what == what && x->rows[lo].district == id; lo++)
+		json_str(j, x->rows[lo].name);
 	json_arr_close(j);
 }
 
 /* district_extras: the themes and prioritised areas of district id, from x (loaded at the
  * first call: one statement for the whole list). */
-static int district_extras(struct store *st, const char *id, struct entity_extras *x, struct json *j,
+static int district_extras(struct store *st, int64_t id, struct entity_extras *x, struct json *j,
 			   struct arena *a, struct err *e)
 {
 	int rc;
 
 	if (!x->loaded) {
-		rowset_init(&x->rows, a);
-		if ((rc = rowset_query(&x->rows, st, STMT_DISTRICTS_EXTRAS, NULL, 0, e)) != LUP_OK)
+		entity_extras_init(x, a);
+		if ((rc = store_query(st, STMT_DISTRICTS_EXTRAS, NULL, 0, entity_extras_row, x, e)) != LUP_OK)
 			return rc;
 		x->loaded = 1;
 	}
+	if (!x->sorted)
+		extras_sort(x);
 	json_key(j, "themes");
-	names_of(&x->rows, id, '1', j);
+	names_of(x, id, 1, j);
 	json_key(j, "prioritised_areas");
-	names_of(&x->rows, id, '2', j);
+	names_of(x, id, 2, j);
 	return LUP_OK;
 }
 
@@ -54,12 +129,11 @@ int entity_list_load(struct store *st, const struct kind *k, const struct sval *
 		     struct rowset *rs, struct entity_extras *x, struct arena *a, struct err *e)
 {
 	struct store_q q[2] = { { k->list, args, nargs, rowset_collect, rs },
-				{ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows } };
+				{ STMT_DISTRICTS_EXTRAS, NULL, 0, entity_extras_row, x } };
 	int n = k->list == STMT_LIST_DISTRICTS ? 2 : 1, rc;
 
-	memset(x, 0, sizeof(*x));
+	entity_extras_init(x, a);
 	rowset_init(rs, a);
-	rowset_init(&x->rows, a);
 	if ((rc = store_query_many(st, q, n, e)) != LUP_OK)
 		return rc;
 	x->loaded = n == 2;
@@ -76,7 +150,7 @@ int entity_list_item(struct store *st, const struct kind *k, const struct rowset
 		rowset_judge(rs, k->bools, &x->judged);
 	rowset_json_row_judged(rs, i, j, k->bools, &x->judged);
 	if (k->list == STMT_LIST_DISTRICTS && (idc = rowset_col(rs, "id")) >= 0 && rs->rows[i][idc].s)
-		rc = district_extras(st, rs->rows[i][idc].s, x, j, a, e);
+		rc = district_extras(st, extra_id(&rs->rows[i][idc]), x, j, a, e);
 	json_obj_close(j);
 	return rc;
 }
@@ -94,6 +168,95 @@ static int order_by_owner(struct rowset *rs, struct err *e)
 		rs->rows[i]++;
 	rs->names++;
 	rs->ncols--;
+	return LUP_OK;
+}
+
+/* One row of a REL_BY_KEYS relation being ordered: its keys (null: 1 for NULL), its place. */
+struct keyed {
+	int64_t k[REL_KEYS];
+	unsigned char null[REL_KEYS];
+	int ix;
+};
+
+/* by_keys: REL_BY_KEYS' order: the keys (NULL first), then the place (stable). */
+static int by_keys(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+
+	for (int i = 0; i < REL_KEYS; i++) {
+		if (a->null[i] != b->null[i])
+			return a->null[i] ? -1 : 1;
+		if (a->k[i] != b->k[i])
+			return a->k[i] < b->k[i] ? -1 : 1;
+	}
+	return (a->ix > b->ix) - (a->ix < b->ix);
+}
+
+/* keyed_order: puts the n items it in REL_BY_KEYS' order (stable); 0 when they were in it (one
+ * comparison an item), 1 when moved. */
+static int keyed_order(struct keyed *it, int n)
+{
+	int unsorted = 0;
+
+	for (int i = 1; i < n && !unsorted; i++)
+		unsorted = by_keys(&it[i - 1], &it[i]) > 0;
+	if (unsorted)
+		qsort(it, (size_t)n, sizeof(*it), by_keys);
+	return unsorted;
+}
+
+/* name_ranks: the Swedish ranks (collate_ranks) of the n names into the items' second keys.
+ * Returns LUP_OK, or LUP_EDB when the collation fails. */
+static int name_ranks(const char *const *names, int n, struct keyed *it, struct arena *a, struct err *e)
+{
+	int *rank = arena_alloc_raw(a, sizeof(*rank) * (size_t)(n ? n : 1));
+
+	if (collate_ranks(names, n, rank) != 0)
+		return err_set(e, LUP_EDB, "cannot sort by name: the Swedish collation failed");
+	for (int i = 0; i < n; i++) {
+		it[i].k[1] = rank[i];
+		it[i].null[1] = 0;	/* a NULL name has the first rank */
+	}
+	return LUP_OK;
+}
+
+/* order_by_keys: sorts rs (REL_BY_KEYS; REL_BY_KEY_NAME when by_name: its second column a name
+ * in Swedish order) by its first REL_KEYS columns and drops them. Returns LUP_OK, or LUP_EDB when
+ * the collation fails. */
+static int order_by_keys(struct rowset *rs, int by_name, struct err *e)
+{
+	struct keyed *it;
+	struct row_cell **rows;
+
+	if (rs->ncols < REL_KEYS)
+		return LUP_OK;
+	if (rs->nrows > 1) {
+		it = arena_alloc_raw(rs->a, sizeof(*it) * (size_t)rs->nrows);
+		rows = arena_alloc_raw(rs->a, sizeof(*rows) * (size_t)rs->nrows);
+		memcpy(rows, rs->rows, sizeof(*rows) * (size_t)rs->nrows);
+		for (int i = 0; i < rs->nrows; i++) {
+			it[i].ix = i;
+			for (int c = 0; c < REL_KEYS; c++) {
+				it[i].null[c] = rows[i][c].t == SV_NULL;
+				it[i].k[c] = rows[i][c].t == SV_INT ? rows[i][c].i : 0;
+			}
+		}
+		if (by_name) {
+			const char **names = arena_alloc_raw(rs->a, sizeof(*names) * (size_t)rs->nrows);
+			int rc;
+			for (int i = 0; i < rs->nrows; i++)
+				names[i] = rows[i][1].s;
+			if ((rc = name_ranks(names, rs->nrows, it, rs->a, e)) != LUP_OK)
+				return rc;
+		}
+		if (keyed_order(it, rs->nrows))
+			for (int i = 0; i < rs->nrows; i++)
+				rs->rows[i] = rows[it[i].ix];
+	}
+	for (int i = 0; i < rs->nrows; i++)
+		rs->rows[i] += REL_KEYS;
+	rs->names += REL_KEYS;
+	rs->ncols -= REL_KEYS;
 	return LUP_OK;
 }
 
@@ -202,6 +365,9 @@ static int load(struct store *st, const struct kind *k, enum stmt show, const en
 			return rc;
 		if (k->rels[r].order == REL_IN_RUNS)
 			order_in_runs(&rels[r]);
+		if ((k->rels[r].order == REL_BY_KEYS || k->rels[r].order == REL_BY_KEY_NAME) &&
+		    (rc = order_by_keys(&rels[r], k->rels[r].order == REL_BY_KEY_NAME, e)) != LUP_OK)
+			return rc;
 	}
 	*found = 1;
 	return LUP_OK;
@@ -340,6 +506,10 @@ struct part {
 	int nprev, cap_prev;
 	const int *prev_perm;	/* its order (run_perm), NULL when it came in order */
 	int same;		/* the open run's keys so far are the run before's, place by place */
+	struct keyed *kobjs;	/* REL_BY_KEYS: its objects' keys (ix: the place in koff), nk of cap_k */
+	size_t *koff;		/* REL_BY_KEYS: each object's place in the output and its end, 2 a row */
+	const char **knames;	/* REL_BY_KEY_NAME: each object's name (arena copies) */
+	int nkobjs, cap_kobjs;
 };
 
 /* One object of a REL_IN_RUNS run: its sort texts (arena copies) and its place in the output. */
@@ -512,6 +682,7 @@ static void put_members(struct buf *out, const struct part *p, const struct stor
  * name to its key). */
 #define RUN_KEYS 3
 #define KEYS_READ 4
+_Static_assert(REL_KEYS <= KEYS_READ, "a keyed row's keys are read into k[]");
 
 /* cell_text: read cell c of column i of r as text (NULL for NULL). */
 static const char *cell_text(const struct store_row *r, int i, const struct store_cell *c)
@@ -686,6 +857,68 @@ static void run_add(struct part *p, const struct store_row *r, const struct stor
 	o->len = p->s->out->len - off;
 }
 
+/* keys_add: p's object (REL_BY_KEYS, REL_BY_KEY_NAME when by_name) of row r, its keys read into
+ * k, just written from off. */
+static void keys_add(struct part *p, const struct store_row *r, const struct store_cell *k, int by_name, size_t off)
+{
+	struct keyed *o;
+
+	if (p->nkobjs == p->cap_kobjs) {
+		int cap = p->cap_kobjs ? p->cap_kobjs * 2 : 64;
+		struct keyed *no = arena_alloc_raw(p->s->a, sizeof(*no) * (size_t)cap);
+		size_t *nf = arena_alloc_raw(p->s->a, sizeof(*nf) * 2 * (size_t)cap);
+		const char **nn = arena_alloc_raw(p->s->a, sizeof(*nn) * (size_t)cap);
+		if (p->nkobjs) {
+			memcpy(no, p->kobjs, sizeof(*no) * (size_t)p->nkobjs);
+			memcpy(nf, p->koff, sizeof(*nf) * 2 * (size_t)p->nkobjs);
+			memcpy(nn, p->knames, sizeof(*nn) * (size_t)p->nkobjs);
+		}
+		p->kobjs = no;
+		p->koff = nf;
+		p->knames = nn;
+		p->cap_kobjs = cap;
+	}
+	p->knames[p->nkobjs] = by_name && p->ncols > 1 ? arena_strdup(p->s->a, cell_text(r, 1, &k[1])) : NULL;
+	o = &p->kobjs[p->nkobjs];
+	o->ix = p->nkobjs;
+	for (int c = 0; c < REL_KEYS; c++) {
+		o->null[c] = c >= p->ncols || k[c].t == SV_NULL;
+		o->k[c] = c < p->ncols && k[c].t == SV_INT ? k[c].i : 0;
+	}
+	p->koff[2 * p->nkobjs] = off;
+	p->koff[2 * p->nkobjs + 1] = p->s->out->len;
+	p->nkobjs++;
+}
+
+/* keys_close: p's objects (REL_BY_KEYS; REL_BY_KEY_NAME when by_name), the output's tail from
+ * the first one's place, rewritten in keyed_order's order when they are not in it. Returns
+ * LUP_OK, or LUP_EDB when the collation fails. */
+static int keys_close(struct stream *s, struct part *p, int by_name)
+{
+	struct buf *out = s->out;
+	size_t base;
+	char *tail;
+	int rc;
+
+	if (p->nkobjs < 2)
+		return LUP_OK;
+	if (by_name && (rc = name_ranks(p->knames, p->nkobjs, p->kobjs, s->a, s->e)) != LUP_OK)
+		return rc;
+	if (!keyed_order(p->kobjs, p->nkobjs))
+		return LUP_OK;
+	base = p->koff[0];
+	tail = arena_alloc_raw(s->a, out->len - base);
+	memcpy(tail, out->ptr + base, out->len - base);
+	buf_truncate(out, base);
+	for (int i = 0; i < p->nkobjs; i++) {
+		const size_t *f = &p->koff[2 * p->kobjs[i].ix];
+		if (i)
+			buf_addc(out, ',');
+		buf_add(out, tail + (f[0] - base), f[1] - f[0]);
+	}
+	return LUP_OK;
+}
+
 /* advance: closes the relations open in the output up to rel (not included) and opens each
  * after the open one up to rel (an empty relation: '[' and ']'). rel == s->nrels closes all.
  * Returns LUP_OK or owned_close's error. */
@@ -700,6 +933,9 @@ static int advance(struct stream *s, int rel)
 				return rc;
 			if (s->k->rels[s->at].order == REL_IN_RUNS)
 				run_close(s, p);
+			if ((s->k->rels[s->at].order == REL_BY_KEYS || s->k->rels[s->at].order == REL_BY_KEY_NAME) &&
+			    (rc = keys_close(s, p, s->k->rels[s->at].order == REL_BY_KEY_NAME)) != LUP_OK)
+				return rc;
 			buf_addc(s->out, ']');
 		}
 		if (++s->at >= s->nrels)
@@ -771,7 +1007,7 @@ static int stream_row(void *ctx, const struct store_row *r)
 	struct stream *s = p->s;
 	struct store_cell k[KEYS_READ];
 	size_t off;
-	int rc, by_owner, in_runs, nk = 0;
+	int rc, by_owner, in_runs, keyed, nk = 0;
 
 	if (s->failed || (p->rel < 0) == s->found)	/* the entity's first row only; none: no relations */
 		return 1;
@@ -794,7 +1030,12 @@ static int stream_row(void *ctx, const struct store_row *r)
 	}
 	by_owner = s->k->rels[p->rel].order == REL_BY_OWNER;
 	in_runs = s->k->rels[p->rel].order == REL_IN_RUNS;
-	if (in_runs) {	/* its keys read once, for the run and the object */
+	keyed = s->k->rels[p->rel].order == REL_BY_KEYS ? 1 : s->k->rels[p->rel].order == REL_BY_KEY_NAME ? 2 : 0;
+	if (keyed) {	/* its keys, not shown, read for setting it in order */
+		nk = p->ncols < REL_KEYS ? p->ncols : REL_KEYS;
+		for (int c = 0; c < nk; c++)
+			store_col_cell(r, c, &k[c]);
+	} else if (in_runs) {	/* its keys read once, for the run and the object */
 		nk = p->ncols < RUN_KEYS ? p->ncols : RUN_KEYS;
 		for (int c = 0; c < nk; c++)
 			store_col_cell(r, c, &k[c]);
@@ -815,6 +1056,8 @@ static int stream_row(void *ctx, const struct store_row *r)
 		owned_add(p, r, k, nk, off);
 	if (in_runs)
 		run_add(p, r, k, off);
+	if (keyed)
+		keys_add(p, r, k, keyed == 2, off);
 	return 0;
 }
 
@@ -832,7 +1075,8 @@ static int stream_load(struct stream *s, enum stmt show, const enum stmt *rel, c
 	s->at = -1;
 	for (int i = 0; i <= s->nrels; i++) {
 		s->parts[i] = (struct part){ .s = s, .rel = i - 1,
-					     .first = i && s->k->rels[i - 1].order == REL_BY_OWNER };
+					     .first = !i ? 0 : s->k->rels[i - 1].order == REL_BY_OWNER ? 1 :
+						      s->k->rels[i - 1].order >= REL_BY_KEYS ? REL_KEYS : 0 };
 		q[n++] = (struct store_q){ i == 0 ? show : rel ? rel[i - 1] : s->k->rels[i - 1].stmt, arg, 1,
 					   stream_row, &s->parts[i] };
 	}

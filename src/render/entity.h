@@ -12,15 +12,34 @@ struct err;
 struct json;
 struct kind;
 struct store;
+struct store_row;
+
+/* One row of STMT_DISTRICTS_EXTRAS: a theme (what 1) or prioritised area (what 2) of a
+ * district, with the two keys that order it within its district (o1, o2). */
+struct district_extra {
+	int64_t district, o1, o2;
+	int what;
+	const char *name;	/* NULL for NULL */
+};
 
 /* The extras of a list's items (a district's themes and prioritised areas), for all its items at
- * once: read by entity_list_load, or else by the first entity_list_item of a list that needs
- * them. Zero it per list. */
+ * once: read by entity_list_load (or through entity_extras_row into a batch of the caller's),
+ * or else by the first entity_list_item of a list that needs them. Zero it per list, or
+ * entity_extras_init it. */
 struct entity_extras {
 	int loaded;
-	struct rowset rows;	/* STMT_DISTRICTS_EXTRAS: (district_id, what, name, ...) */
+	struct arena *a;	/* the rows' memory */
+	struct district_extra *rows;	/* n rows of cap; in order (what, district, o1, o2) once sorted */
+	int n, cap, sorted;
 	struct rowset_judged judged;	/* the list's columns, judged by its first item */
 };
+
+/* entity_extras_init: x empty (not loaded), its rows to come from a. */
+void entity_extras_init(struct entity_extras *x, struct arena *a);
+
+/* entity_extras_row: a store_row_fn collecting a row of STMT_DISTRICTS_EXTRAS (district_id,
+ * what, name, o1, o2) into ctx, a struct entity_extras; set loaded when the statement ran. */
+int entity_extras_row(void *ctx, const struct store_row *row);
 
 /* entity_list_load: the rows of kind k's list statement (args: its filters and page, kinds.h
  * kind_bind) into rs, initialised here from a, and with them the extras its items need into x

@@ -23,6 +23,8 @@ static const enum stmt district_by_key[] = { STMT_DISTRICT_KEY_SHOW, STMT_DISTRI
 
 /* REL: a relation its statement orders (REL_BY_SQL). */
 #define REL(name, stmt, own) { name, stmt, own, REL_BY_SQL }
+/* RELK: a relation whose statement begins with its order's keys (REL_BY_KEYS). */
+#define RELK(name, stmt, own) { name, stmt, own, REL_BY_KEYS }
 
 static const struct kind kinds[] = {
 	{ "organisations", "organisation", STMT_LIST_ORGANISATIONS, STMT__MAX, { F_KIND, F_DISTRICT },
@@ -31,10 +33,10 @@ static const struct kind kinds[] = {
 	    REL("units_and_pairs", STMT_REL_ORG_CHILDREN, REL_LINKED) } },
 	{ "districts", "district", STMT_LIST_DISTRICTS, STMT__MAX, { F_DISTRICT },
 	  STMT_SHOW_DISTRICT, STMT_DISTRICT_ID_LOOSE, district_bools,
-	  { REL("areas", STMT_REL_DISTRICT_NEIGHBOURHOODS, REL_LINKED),
-	    REL("prioritised_areas", STMT_REL_DISTRICT_PAREAS, REL_LINKED),
-	    REL("themes", STMT_REL_DISTRICT_THEMES, REL_LINKED), REL("measures", STMT_REL_DISTRICT_MEASURES, REL_LINKED),
-	    REL("partners", STMT_REL_DISTRICT_PARTNERS, REL_LINKED),
+	  { { "areas", STMT_REL_DISTRICT_NEIGHBOURHOODS, REL_LINKED, REL_BY_KEY_NAME },
+	    RELK("prioritised_areas", STMT_REL_DISTRICT_PAREAS, REL_LINKED),
+	    RELK("themes", STMT_REL_DISTRICT_THEMES, REL_LINKED), RELK("measures", STMT_REL_DISTRICT_MEASURES, REL_LINKED),
+	    RELK("partners", STMT_REL_DISTRICT_PARTNERS, REL_LINKED),
 	    { "activities", STMT_REL_DISTRICT_ACTIVITIES, REL_LINKED, REL_BY_OWNER } } },
 	{ "themes", "theme", STMT_LIST_THEMES, STMT__MAX, { F_DISTRICT },
 	  STMT_SHOW_THEME, STMT__MAX, theme_bools,

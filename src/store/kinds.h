@@ -29,8 +29,18 @@ enum rel_part { REL_LINKED = 0, REL_OWN };
  * the same first column the loader orders them by the second column, then the third (texts, in
  * byte order: SQLite's BINARY), keeping the order of rows equal in both: an indicator's
  * outcomes by period, then area key and sex, which SQLite gives period by period from an index
- * and otherwise sorted all together. */
-enum rel_order { REL_BY_SQL = 0, REL_BY_OWNER, REL_IN_RUNS };
+ * and otherwise sorted all together.
+ * REL_BY_KEYS: its statement's first two columns are integers (NULL first) its rows are ordered
+ * by, and are not shown; SQLite's statement gives its rows in no order (its sorter cost 10-70K
+ * instructions a relation: a district's measures, themes, partners), PostgreSQL's sorted; the
+ * loader sorts them (stable) where they are not in that order.
+ * REL_BY_KEY_NAME: as REL_BY_KEYS, but its second column is a name ordered in Swedish order
+ * (COLLATE sv; NULL first): a district's areas by level and name (SQLite's sorter called the
+ * collation per comparison: 62K instructions). */
+enum rel_order { REL_BY_SQL = 0, REL_BY_OWNER, REL_IN_RUNS, REL_BY_KEYS, REL_BY_KEY_NAME };
+
+/* REL_KEYS: the columns a REL_BY_KEYS relation's statement begins with. */
+#define REL_KEYS 2
 
 struct kind_rel {
 	const char *name;	/* JSON key of the relation */

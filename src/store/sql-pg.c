@@ -37,24 +37,28 @@
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee, o.name AS committee_name," \
 		" par.key AS municipality FROM area a LEFT JOIN organisation o ON o.id = a.committee_id" \
 		" LEFT JOIN area par ON par.id = a.parent_id WHERE a.id = " ID " AND a.level = 'district'"
+/* LEVEL_ORD: an area's level (area.level's CHECK: four values) as an integer in the byte order
+ * of its text (district < municipality < neighbourhood < place): a REL_BY_KEY_NAME key. */
+#define LEVEL_ORD(x) "CASE " x " WHEN 'district' THEN 0 WHEN 'municipality' THEN 1" \
+	" WHEN 'neighbourhood' THEN 2 ELSE 3 END"
 #define SQL_REL_DISTRICT_NEIGHBOURHOODS(ID) \
-		"SELECT a.id, a.key, a.name, a.level, par.key AS parent FROM area a JOIN area par ON par.id = a.parent_id" \
+		"SELECT " LEVEL_ORD("a.level") " AS _k1, a.name AS _k2, a.id, a.key, a.name, a.level, par.key AS parent FROM area a JOIN area par ON par.id = a.parent_id" \
 		" WHERE a.parent_id = " ID " OR par.parent_id = " ID " ORDER BY a.level, a.name COLLATE sv"
 #define SQL_REL_DISTRICT_PAREAS(ID) \
-		"SELECT a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id" \
+		"SELECT pa.rowid AS _k1, 0 AS _k2, a.id, a.key, a.name, a.level, pa.note FROM prioritised_area pa JOIN area a ON a.id = pa.area_id" \
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id" \
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID " ORDER BY pa.rowid"
 #define SQL_REL_DISTRICT_THEMES(ID) \
-		"SELECT t.id, t.name, t.ord, t.extra, (SELECT string_agg(alias, ' | ' ORDER BY alias) FROM theme_alias" \
+		"SELECT t.ord AS _k1, t.id AS _k2, t.id, t.name, t.ord, t.extra, (SELECT string_agg(alias, ' | ' ORDER BY alias) FROM theme_alias" \
 		" WHERE theme_id = t.id) AS aliases FROM theme t JOIN plan_version pv ON pv.id = t.plan_version_id" \
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID \
 		" ORDER BY t.ord, t.id"
 #define SQL_REL_DISTRICT_MEASURES(ID) \
-		"SELECT m.id, m.key, m.title AS name, m.status FROM measure m" \
+		"SELECT m.ord AS _k1, m.id AS _k2, m.id, m.key, m.title AS name, m.status FROM measure m" \
 		" JOIN plan_version pv ON pv.id = m.plan_version_id JOIN plan p ON p.id = pv.plan_id" \
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID " ORDER BY m.ord, m.id"
 #define SQL_REL_DISTRICT_PARTNERS(ID) \
-		"SELECT pp.label, pp.grp AS \"group\", o.key AS org FROM plan_partner pp" \
+		"SELECT pp.id AS _k1, 0 AS _k2, pp.label, pp.grp AS \"group\", o.key AS org FROM plan_partner pp" \
 		" LEFT JOIN organisation o ON o.id = pp.org_id JOIN plan_version pv ON pv.id = pp.plan_version_id" \
 		" JOIN plan p ON p.id = pv.plan_id WHERE " LUP_LATEST("p", "pv") " AND p.district_id = " ID \
 		" ORDER BY pp.id"
@@ -380,13 +384,13 @@ const char *const pg_sql[STMT__MAX] = {
 		"SELECT a.name FROM prioritised_area pa JOIN area a ON a.id = pa.area_id"
 		" JOIN plan_version pv ON pv.id = pa.plan_version_id JOIN plan p ON p.id = pv.plan_id"
 		" WHERE " LUP_LATEST("p", "pv") " AND p.district_id = $1 ORDER BY pa.rowid",
-	/* () -> (district_id, what, name): DISTRICT_THEMES (what 1) and DISTRICT_PAREAS (what 2) of
-	 * every district at once (a list of districts: one statement, not two per district nor one
+	/* () -> (district_id, what, name, o1, o2): DISTRICT_THEMES (what 1) and DISTRICT_PAREAS
+	 * (what 2) of every district at once (a list of districts: one statement, not two per district nor one
 	 * per kind), by what and district, each in the order of the statement per district; the
 	 * latest versions found once for both kinds (LUP_LATEST_PV) */
 	[STMT_DISTRICTS_EXTRAS] =
 		"WITH lv AS MATERIALIZED " LUP_LATEST_PV
-		" SELECT district_id, what, name FROM ("
+		" SELECT district_id, what, name, o1, o2 FROM ("
 		"SELECT lv.district_id, 1 AS what, t.name, t.ord AS o1, t.id AS o2 FROM theme t"
 		" JOIN lv ON lv.pv_id = t.plan_version_id WHERE t.extra = 0"
 		" UNION ALL SELECT lv.district_id, 2, a.name, pa.rowid, 0 FROM prioritised_area pa"

@@ -201,12 +201,11 @@ static int list_page(struct http_req *r, const struct kind *k, const struct kind
 	struct store_q q[2];
 	int n = 0, rc;
 
-	memset(x, 0, sizeof(*x));
+	entity_extras_init(x, &r->a);
 	rowset_init(rs, &r->a);
-	rowset_init(&x->rows, &r->a);
 	q[n++] = (struct store_q){ k->list, b->args, b->npaged, page_row, &p };
 	if (k->list == STMT_LIST_DISTRICTS)
-		q[n++] = (struct store_q){ STMT_DISTRICTS_EXTRAS, NULL, 0, rowset_collect, &x->rows };
+		q[n++] = (struct store_q){ STMT_DISTRICTS_EXTRAS, NULL, 0, entity_extras_row, x };
 	store_read_last(r->st);
 	if ((rc = store_query_many(r->st, q, n, &r->err)) != LUP_OK)
 		return rc;

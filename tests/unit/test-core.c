@@ -1129,6 +1129,75 @@ static void test_html_at_page_end(void)
 	munmap(m, (size_t)pg * 2);
 }
 
+/* json_ref_escape: json_escape_str's contract a byte at a time (ASCII but '"', '\\', control
+ * bytes and DEL copied; those escaped; a valid UTF-8 sequence (utf8_seq's) copied; any other
+ * byte from 0x80 as U+FFFD), in quotes, into b. */
+static void json_ref_escape(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
+	char e[8];
+
+	buf_addc(b, '"');
+	for (size_t i = 0; i < n; i += len) {
+		len = 1;
+		if (p[i] == '"' || p[i] == '\\') {
+			e[0] = '\\', e[1] = (char)p[i];
+			buf_add(b, e, 2);
+		} else if (p[i] < 0x20 || p[i] == 0x7f) {
+			snprintf(e, sizeof(e), "\\u%04x", p[i]);
+			buf_add(b, e, 6);
+		} else if (p[i] < 0x80) {
+			buf_addc(b, (char)p[i]);
+		} else if ((len = utf8_seq(p + i, n - i, NULL)) == 0) {
+			buf_add(b, "\xef\xbf\xbd", 3);
+			len = 1;
+		} else {
+			buf_add(b, s + i, len);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+/* json_escape_str on random texts of 0 to 90 bytes (letters, Swedish and longer sequences,
+ * bytes to escape, broken sequences, a run of 16) ending where an unreadable page starts (the
+ * 16-byte scans must not read past the text), against json_ref_escape: the sequences that
+ * cross a 16-byte block's end, begin before or after a byte to escape, or are cut short. */
+static void test_json_escape_random(void)
+{
+	static const char *const piece[] = { "a", "b", " ", "\xc3\xa5", "\xc3\xb6", "\xe2\x80\x93",
+		"\xf0\x9f\x98\x80", "\"", "\\", "\t", "\x01", "\x7f", "\xc3", "\x80", "\xed\xa0\x80", "\xe2\x80",
+		"0123456789abcdef", "\xc2", "\xc0\x80", "\xf4\x90\x80\x80", "\xe0\x9f\xbf", "\xc3\xa4r" };
+	long pg = sysconf(_SC_PAGESIZE);
+	int fd = open("/dev/zero", O_RDWR);
+	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	struct buf b, want;
+	unsigned seed = 7;
+
+	close(fd);
+	T_CHECK(m != MAP_FAILED);
+	if (m == MAP_FAILED)
+		return;
+	T_CHECK(mprotect(m + pg, (size_t)pg, PROT_NONE) == 0);
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	for (int round = 0; round < 40000 && !t_failed_now; round++) {
+		char in[100];
+		size_t n = rand_text(piece, sizeof(piece) / sizeof(piece[0]), 30, 90, &seed, in);
+		char *s = m + pg - n;
+		memcpy(s, in, n);
+		buf_reset(&b);
+		buf_reset(&want);
+		json_escape_str(&b, s, n);
+		json_ref_escape(&want, s, n);
+		T_EQ_INT(b.len, want.len);
+		T_CHECK(b.len == want.len && memcmp(b.ptr, want.ptr, b.len) == 0);
+	}
+	buf_release(&b);
+	buf_release(&want);
+	munmap(m, (size_t)pg * 2);
+}
+
 /* html_escape writes nothing past the buffer's memory whatever room is left: texts whose first
  * replacement falls at every place near the end of the room the escaper took, into a buffer
  * whose memory ends where an unreadable page starts (and whose max keeps it from growing: the
@@ -1888,6 +1957,7 @@ int main(void)
 	T_RUN(test_html_short_random);
 	T_RUN(test_html_at_page_end);
 	T_RUN(test_html_escape_room_end);
+	T_RUN(test_json_escape_random);
 	T_RUN(test_html_names_by_length);
 	T_RUN(test_html_textf_formats);
 	T_RUN(test_html_literal_forms);
