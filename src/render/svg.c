@@ -1002,6 +1002,20 @@ static void split_name(const char *name, char *a, size_t asz, char *b, size_t bs
 	memcpy(b, name + best + 1, len - best);
 }
 
+/* halo_text: text()'s line with a halo (the map's labels on the tiles' patterns), bold or not,
+ * in the ink, in one template rather than an attribute call each. */
+static void halo_text(struct html *h, double x, double y, const char *anchor, int size, int bold, const char *s)
+{
+	char bx[24], by[24], fs[NUMFMT_SIZE];
+
+	numfmt_long(size, fs);	/* "%d" */
+	HTML_TPL(h, "<text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" text-anchor=\"" HTML_HOLE "\" font-size=\"" HTML_HOLE
+		 "\" font-weight=\"" HTML_HOLE "\" fill=\"" INK "\" stroke=\"#ffffff\" stroke-width=\"3\""
+		 " paint-order=\"stroke\" stroke-linejoin=\"round\">" HTML_HOLE "</text>",
+		 co(bx, x), co(by, y), anchor && strcmp(anchor, "start") != 0 ? anchor : NULL, fs, bold ? "bold" : NULL,
+		 s ? s : "");
+}
+
 /* tile_at: the top left corner of district i's tile (extra counts the districts placed under
  * the map so far). */
 static void tile_at(const struct svg_map_area *d, size_t *extra, double *x, double *y)
@@ -1022,7 +1036,7 @@ static void map_links(struct html *h, const struct svg_map_area *a, size_t n, co
 		      const char *unit)
 {
 	size_t extra = 0, links = 0;
-	char v1[96], tip[600];
+	char v1[96], tip[600], bx[24], by[24];
 	double x, y;
 
 	for (size_t i = 0; i < n; i++)
@@ -1040,10 +1054,9 @@ static void map_links(struct html *h, const struct svg_map_area *a, size_t n, co
 		const char *part[] = { name, ": ", svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)), ", ",
 			model_gap_class_label_sv(band_ok(d->band)) };
 		numfmt_join(tip, sizeof(tip), part, 5);	/* "%s: %s, %s" */
-		html_open(h, "a", "href", d->href, "aria-label", tip, NULL);
-		html_elem(h, "title", tip, NULL);
-		rect(h, x, y, MAP_TW, MAP_TH, "transparent", NULL, NULL);
-		html_close(h);
+		HTML_TPL(h, "<a href=\"" HTML_HOLE "\" aria-label=\"" HTML_HOLE "\"><title>" HTML_HOLE "</title><rect x=\""
+			 HTML_HOLE "\" y=\"" HTML_HOLE "\" width=\"150.0\" height=\"92.0\" fill=\"transparent\"></rect></a>",
+			 d->href, tip, tip, co(bx, x), co(by, y));	/* MAP_TW, MAP_TH */
 	}
 	html_close(h);
 }
@@ -1210,12 +1223,12 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 		tile_at(d, &extra, &x, &y);
 		swatch(h, &urls, c, x, y, MAP_TW, MAP_TH, d->current ? INK : "#8a8a8a", d->current ? "4" : "1");
 		split_name(name, l1, sizeof(l1), l2, sizeof(l2));
-		text(h, x + 10, y + 22, "start", 14, 1, 1, INK, l1);
+		halo_text(h, x + 10, y + 22, "start", 14, 1, l1);
 		if (l2[0])
-			text(h, x + 10, y + 40, "start", 14, 1, 1, INK, l2);
-		text(h, x + 10, y + MAP_TH - 14, "start", missing(d->value) ? 13 : 18, !missing(d->value), 1,
-		     INK, svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)));
-		text(h, x + MAP_TW - 10, y + MAP_TH - 14, "end", 18, 1, 1, INK, band[c].symbol);
+			halo_text(h, x + 10, y + 40, "start", 14, 1, l2);
+		halo_text(h, x + 10, y + MAP_TH - 14, "start", missing(d->value) ? 13 : 18, !missing(d->value),
+			  svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)));
+		halo_text(h, x + MAP_TW - 10, y + MAP_TH - 14, "end", 18, 1, band[c].symbol);
 	}
 	map_part(h, parts, MAP_LEGEND, id, legend_y);
 	html_close(h);	/* the picture */

@@ -105,8 +105,14 @@ static const char *unit_of(const struct city *c)
 	return u && *u ? u : NULL;
 }
 
+/* option: <option value="VALUE"[ selected]>LABEL</option>; one template when not selected (a
+ * template cannot write the bare attribute), which is all but one option of a list. */
 static void option(struct html *h, const char *value, const char *label, int selected)
 {
+	if (!selected) {
+		HTML_TPL(h, "<option value=\"" HTML_HOLE "\">" HTML_HOLE "</option>", value, label);
+		return;
+	}
 	HTML_START(h, "option");
 	HTML_ATTR(h, "value", value);
 	HTML_ATTR(h, "selected", selected ? "" : NULL);
