@@ -109,18 +109,52 @@ struct ind_recs {
 	struct year_ids *ys;
 };
 
+/* direction_of: the direction's text as one of the literals it may be, else copied into a */
+static const char *direction_of(struct arena *a, const struct store_cell *c)
+{
+	static const char *const dirs[] = { "higher", "lower", "none" };
+
+	for (size_t k = 0; c->s && k < sizeof(dirs) / sizeof(dirs[0]); k++)
+		if (strcmp(c->s, dirs[k]) == 0)
+			return dirs[k];
+	return c->s ? arena_strndup(a, c->s, c->len) : NULL;
+}
+
+/* texts_dup: the texts of cells (n of them, each NULL or text) copied into one allocation of a,
+ * their copies (NULL for NULL) into out. */
+static void texts_dup(struct arena *a, const struct store_cell *cells, int n, const char **out)
+{
+	size_t len = 0;
+
+	for (int k = 0; k < n; k++)
+		len += cells[k].s ? cells[k].len + 1 : 0;
+	char *p = arena_alloc_raw(a, len + 1);
+	for (int k = 0; k < n; k++) {
+		out[k] = NULL;
+		if (!cells[k].s)
+			continue;
+		memcpy(p, cells[k].s, cells[k].len);
+		p[cells[k].len] = '\0';
+		out[k] = p;
+		p += cells[k].len + 1;
+	}
+}
+
 /* collect_ind: a row of STMT_WEB_CITY_INDICATORS (id, key, name, unit, direction, years). */
 static int collect_ind(void *ctx, const struct store_row *r)
 {
 	struct ind_recs *l = ctx;
+	struct store_cell c[6];
+	const char *t[3];
 
 	if ((l->ncols = store_ncols(r)) < 6)
 		return 1;
+	for (int k = 0; k < 6; k++)
+		store_col_cell(r, k, &c[k]);
+	texts_dup(l->a, c + 1, 3, t);
 	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
-	l->p[l->n++] = (struct ind_rec){ store_col_int(r, 0), arena_strdup(l->a, store_col_text(r, 1)),
-		arena_strdup(l->a, store_col_text(r, 2)), arena_strdup(l->a, store_col_text(r, 3)),
-		arena_strdup(l->a, store_col_text(r, 4)) };
-	add_years(l->ys, store_col_int(r, 0), l->n - 1, store_col_text(r, 5));
+	l->p[l->n++] = (struct ind_rec){ c[0].i, t[0], t[1], t[2], direction_of(l->a, &c[4]) };
+	add_years(l->ys, c[0].i, l->n - 1, c[5].s);
 	return 0;
 }
 
@@ -320,17 +354,40 @@ static void fill_themes(struct ctx *x, struct view_city *c, const struct theme_r
 	}
 }
 
-/* fill_districts: the districts (by name) and each one's run of themes (th). */
-static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct theme_recs *th)
+/* The districts as read (collect_district's context), by name. */
+struct district_recs {
+	struct arena *a;
+	struct view_city_district *p;
+	int n, cap, ncols;
+};
+
+/* collect_district: a row of STMT_LIST_DISTRICTS (id, key, name, code, prioritised, committee),
+ * its texts in one allocation. */
+static int collect_district(void *ctx, const struct store_row *r)
 {
-	c->ndistricts = (size_t)ds->nrows;
-	c->districts = arena_alloc(x->a, sizeof(*c->districts) * (c->ndistricts + 1));
-	for (int i = 0; i < ds->nrows; i++) {
-		c->districts[i] = (struct view_city_district){ cell_int(ds, i, "id"), cell(ds, i, "key"), cell(ds, i, "name"),
-			cell(ds, i, "code"), cell(ds, i, "committee"), cell_int(ds, i, "prioritised") != 0, NAN,
-			MODEL_GAP_UNKNOWN, 0, 0 };
+	struct district_recs *l = ctx;
+	struct store_cell c[6];
+	const char *t[4];
+
+	if ((l->ncols = store_ncols(r)) < 6)
+		return 1;
+	for (int k = 0; k < 6; k++)
+		store_col_cell(r, k, &c[k]);
+	struct store_cell texts[4] = { c[1], c[2], c[3], c[5] };
+	texts_dup(l->a, texts, 4, t);
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct view_city_district){ store_col_int(r, 0), t[0], t[1], t[2], t[3], store_col_int(r, 4) != 0,
+		NAN, MODEL_GAP_UNKNOWN, 0, 0 };
+	return 0;
+}
+
+/* fill_districts: the districts (ds, by name) and each one's run of themes (th). */
+static void fill_districts(struct ctx *x, struct view_city *c, const struct district_recs *ds, const struct theme_recs *th)
+{
+	c->ndistricts = ds->ncols >= 6 ? (size_t)ds->n : 0;
+	c->districts = c->ndistricts ? ds->p : arena_alloc(x->a, sizeof(*c->districts));
+	for (size_t i = 0; i < c->ndistricts; i++)
 		c->nprioritised += c->districts[i].prioritised;
-	}
 	fill_themes(x, c, th);
 }
 
@@ -344,18 +401,61 @@ static int period_asc(const void *pa, const void *pb)
 	return ((int)a->per.kind > (int)b->per.kind) - ((int)a->per.kind < (int)b->per.kind);
 }
 
-/* fill_periods: the periods with the reports of each the viewer may read (a draft counts only
- * for those who may read it, so that the default period does not give away that one exists). */
-static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset *ps, const struct rowset *rep)
+/* The periods as read (collect_period's context). */
+struct period_recs {
+	struct arena *a;
+	struct view_city_period *p;
+	int n, cap, ncols;
+};
+
+/* collect_period: a row of STMT_WEB_CITY_PERIODS (id, year, kind, reports: 0). */
+static int collect_period(void *ctx, const struct store_row *r)
 {
-	c->nperiods = (size_t)ps->nrows;
-	c->periods = arena_alloc(x->a, sizeof(*c->periods) * (c->nperiods + 1));
-	for (int i = 0; i < ps->nrows; i++) {
+	struct period_recs *l = ctx;
+
+	if ((l->ncols = store_ncols(r)) < 3)
+		return 1;
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct view_city_period){ store_col_int(r, 0),
+		{ (int)store_col_int(r, 1), kind_of(store_col_text(r, 2)) }, 0 };
+	return 0;
+}
+
+/* The reports as read (collect_report's context): each one's period and whether the viewer
+ * may read it. */
+struct report_recs {
+	struct arena *a;
+	struct report_rec {
+		int64_t period;
+		int readable;
+	} *p;
+	int n, cap, ncols;
+};
+
+/* collect_report: a row of STMT_WEB_CITY_PERIOD_REPORTS (period_id, status, org_id, org_pair,
+ * readable). */
+static int collect_report(void *ctx, const struct store_row *r)
+{
+	struct report_recs *l = ctx;
+
+	if ((l->ncols = store_ncols(r)) < 5)
+		return 1;
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct report_rec){ store_col_int(r, 0), store_col_int(r, 4) != 0 };
+	return 0;
+}
+
+/* fill_periods: the periods (ps) with the reports (rep) of each the viewer may read (a draft
+ * counts only for those who may read it, so that the default period does not give away that
+ * one exists). */
+static void fill_periods(struct ctx *x, struct view_city *c, const struct period_recs *ps, const struct report_recs *rep)
+{
+	c->nperiods = ps->ncols >= 3 ? (size_t)ps->n : 0;
+	c->periods = c->nperiods ? ps->p : arena_alloc(x->a, sizeof(*c->periods));
+	for (size_t i = 0; i < c->nperiods; i++) {
 		struct view_city_period *p = &c->periods[i];
-		p->id = cell_int(ps, i, "id");
-		p->per = (struct model_period){ (int)cell_int(ps, i, "year"), kind_of(cell(ps, i, "kind")) };
-		for (int k = 0; k < rep->nrows; k++)
-			p->reports += cell_int(rep, k, "period_id") == p->id && cell_int(rep, k, "readable");
+		for (int k = 0; rep->ncols >= 5 && k < rep->n; k++)
+			p->reports += rep->p[k].period == p->id && rep->p[k].readable;
 	}
 	qsort(c->periods, c->nperiods, sizeof(*c->periods), period_asc);
 }
@@ -365,25 +465,24 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
  * indicator (into def). */
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
-	struct rowset ds, ps, rep;
 	struct year_ids years = { x->a, NULL, 0, 0, 2, 0 };
 	struct ind_recs inds = { x->a, NULL, 0, 0, 6, &years };
 	struct theme_recs th = { x->a, NULL, 0, 0, 5 };
+	struct district_recs ds = { x->a, NULL, 0, 0, 6 };
+	struct period_recs ps = { x->a, NULL, 0, 0, 3 };
+	struct report_recs rep = { x->a, NULL, 0, 0, 5 };
 	struct sval none = SVNULL;
 	struct store_q q[] = {
 		{ STMT_WEB_CITY_INDICATORS, NULL, 0, collect_ind, &inds },
 		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, collect_year, &years },
-		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
-		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
+		{ STMT_LIST_DISTRICTS, &none, 1, collect_district, &ds },
+		{ STMT_WEB_CITY_PERIODS, NULL, 0, collect_period, &ps },
 		{ STMT_WEB_CITY_THEMES, NULL, 0, collect_theme, &th },
-		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, rowset_collect, &rep },
+		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, collect_report, &rep },
 		{ STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0, rowset_collect, def },
 	};
 	int rc;
 
-	rowset_init(&ds, x->a);
-	rowset_init(&ps, x->a);
-	rowset_init(&rep, x->a);
 	rowset_init(def, x->a);
 	if ((rc = store_query_many(x->st, q, want_default ? 7 : 6, x->e)) != LUP_OK)
 		return rc;
