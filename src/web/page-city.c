@@ -136,7 +136,7 @@ static const char *period_text(const struct model_period *p, char *buf, size_t n
 static void write_choose_form(struct city *c)
 {
 	struct html *h = c->h;
-	const char *prev = NULL, *key = chosen(c) ? chosen(c)->key : NULL;
+	int64_t prev = 0, id = chosen(c) ? chosen(c)->id : 0;	/* an indicator's entries are adjacent */
 	char y[NUMFMT_SIZE], pt[MODEL_PERIOD_TEXT_MAX];
 
 	html_open(h, "form", "method", "get", "action", "/", "class", "choose no-print", NULL);
@@ -144,11 +144,11 @@ static void write_choose_form(struct city *c)
 	HTML_ELEM_A(h, "label", "for", "val-indikator", "Indikator");
 	html_open(h, "select", "id", "val-indikator", "name", "indikator", NULL);
 	for (size_t i = 0; i < c->v.ninds; i++) {
-		const char *k = c->v.inds[i].key;
-		if (prev && strcmp(prev, k) == 0)
+		const struct view_city_indicator *ind = &c->v.inds[i];
+		if (i && ind->id == prev)
 			continue;
-		prev = k;
-		option(h, k, c->v.inds[i].name, key && strcmp(k, key) == 0);
+		prev = ind->id;
+		option(h, ind->key, ind->name, chosen(c) && ind->id == id);
 	}
 	html_close(h);
 	html_close(h);
