@@ -208,7 +208,7 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 	struct html *h = c->h;
 	const struct view_city *w = &c->v;
 	int pct = unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0);
-	char v[96], g[96], cap[600];
+	char v[96], dv2[96], g[96], cap[600];
 
 	snprintf(cap, sizeof(cap), "%s, %ld: stadsdelsområdena jämförda med stadens snitt%s", name, w->year,
 		 w->example ? " (exempeldata)" : "");
@@ -220,23 +220,15 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	svg_fmt_value(w->city, w->decimals, unit, 0, g, sizeof(g));
-	for (size_t i = 0; i < w->ndistricts; i++) {
+	for (size_t i = 0; i < w->ndistricts; i++) {	/* a row in one template */
 		const struct view_city_district *d = &w->districts[i];
 		double dv = d->value;
-		HTML_OPEN(h, "tr");
-		HTML_OPEN_A(h, "th", "scope", "row");
-		html_elem(h, "a", d->name, "href", page_href(r, "/stadsdel", d->key), NULL);
-		html_close(h);
-		HTML_ELEM_A(h, "td", "class", "num", svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)));
-		HTML_ELEM_A(h, "td", "class", "num", g);
-		HTML_ELEM_A(h, "td", "class", "num", svg_fmt_value(dv - w->city, w->decimals, pct ? "procentenheter" : unit, 1, v, sizeof(v)));
-		HTML_OPEN(h, "td");
-		html_elem(h, "span", svg_band_symbol(d->band), "class", "band-symbol", "aria-hidden", "true", NULL);
-		html_text(h, " ");
-		html_text(h, model_gap_class_label_sv(d->band));
-		html_close(h);
-		HTML_ELEM(h, "td", d->prioritised ? "Ja" : "Nej");
-		html_close(h);
+		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td><span class=\"band-symbol\""
+			 " aria-hidden=\"true\">" HTML_HOLE "</span> " HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>",
+			 page_href(r, "/stadsdel", d->key), d->name, svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)), g,
+			 svg_fmt_value(dv - w->city, w->decimals, pct ? "procentenheter" : unit, 1, dv2, sizeof(dv2)),
+			 svg_band_symbol(d->band), model_gap_class_label_sv(d->band), d->prioritised ? "Ja" : "Nej");
 	}
 	html_close(h);
 	html_close(h);
@@ -300,9 +292,8 @@ static void write_prioritised(struct city *c)
 		const struct view_city_district *d = &c->v.districts[i];
 		if (!d->prioritised)
 			continue;
-		HTML_OPEN(h, "li");
-		html_elem(h, "a", d->name, "href", page_href(c->r, "/stadsdel", d->key), NULL);
-		html_close(h);
+		HTML_TPL(h, "<li><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></li>", page_href(c->r, "/stadsdel", d->key),
+			 d->name);
 	}
 	html_close(h);
 	html_close(h);
@@ -338,35 +329,27 @@ static void write_themes(struct city *c)
 	static const char *const cols[] = { "Stadsdelsområde", "Prioriterat LUP", "Teman och åtgärder", NULL };
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
-	for (size_t i = 0; i < c->v.ndistricts; i++) {
+	for (size_t i = 0; i < c->v.ndistricts; i++) {	/* a row's head, each theme, its end: a template each */
 		const struct view_city_district *d = &c->v.districts[i];
-		int prio = d->prioritised;
-		html_open(h, "tr", "class", prio ? "prioritised" : NULL, NULL);
-		HTML_OPEN_A(h, "th", "scope", "row");
-		html_elem(h, "a", d->name, "href", page_href(c->r, "/stadsdel", d->key), NULL);
-		html_close(h);
-		HTML_OPEN(h, "td");
-		if (prio)
-			html_elem(h, "span", "\xe2\x98\x85", "class", "prio-mark", "aria-hidden", "true", NULL);
-		html_text(h, prio ? " Ja" : "Nej");
-		html_close(h);
-		HTML_OPEN(h, "td");
+		const char *href = page_href(c->r, "/stadsdel", d->key);
+		if (d->prioritised)
+			HTML_TPL(h, "<tr class=\"prioritised\"><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td>"
+				 "<span class=\"prio-mark\" aria-hidden=\"true\">\xe2\x98\x85</span> Ja</td><td>", href, d->name);
+		else
+			HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td>Nej</td><td>", href,
+				 d->name);
 		for (size_t t = d->theme0; t < d->theme0 + d->nthemes; t++) {
-			long m = c->v.themes[t].measures;
+			measures_text(n, c->v.themes[t].measures);
 			if (t == d->theme0)
-				HTML_OPEN_A(h, "ol", "class", "themes");
-			HTML_OPEN(h, "li");
-			html_text(h, c->v.themes[t].theme);
-			measures_text(n, m);
-			HTML_ELEM_A(h, "span", "class", "count", n);
-			html_close(h);
+				HTML_TPL(h, "<ol class=\"themes\"><li>" HTML_HOLE "<span class=\"count\">" HTML_HOLE "</span></li>",
+					 c->v.themes[t].theme, n);
+			else
+				HTML_TPL(h, "<li>" HTML_HOLE "<span class=\"count\">" HTML_HOLE "</span></li>", c->v.themes[t].theme, n);
 		}
 		if (d->nthemes)
-			html_close(h);
+			HTML_TPL0(h, "</ol></td></tr>");
 		else
-			html_text(h, "Inga teman registrerade.");
-		html_close(h);
-		html_close(h);
+			HTML_TPL0(h, "Inga teman registrerade.</td></tr>");
 	}
 	html_close(h);
 	html_close(h);
@@ -415,14 +398,6 @@ static void write_period_form(struct city *c)
 	html_close(h);
 }
 
-static void count_cell(struct html *h, long long n)
-{
-	char s[NUMFMT_SIZE];
-
-	numfmt_long(n, s);
-	HTML_ELEM_A(h, "td", "class", "num", s);
-}
-
 static void write_fulfilment(struct city *c)
 {
 	struct http_req *r = c->r;
@@ -461,21 +436,14 @@ static void write_fulfilment(struct city *c)
 	for (size_t i = 0; i < c->v.nfulfil; i++) {
 		const struct view_city_fulfilment *f = &c->v.fulfil[i];
 		long long done = f->fulfilled + f->partly + f->not_met;
-		HTML_OPEN(h, "tr");
-		HTML_OPEN_A(h, "th", "scope", "row");
-		html_elem(h, "a", f->name, "href", page_href(r, "/organisation", f->key), NULL);
-		html_close(h);
-		HTML_OPEN(h, "td");
-		html_text(h, report_status_sv(f->status));
-		if (f->report && done + f->none == 0)
-			html_text(h, " – inga bedömningar ännu");
-		html_close(h);
-		count_cell(h, f->fulfilled);
-		count_cell(h, f->partly);
-		count_cell(h, f->not_met);
-		count_cell(h, f->none + f->unassessed);
-		count_cell(h, f->goals);
-		html_close(h);
+		char n[5][NUMFMT_SIZE];	/* "%ld" each */
+		numfmt_long(f->fulfilled, n[0]), numfmt_long(f->partly, n[1]), numfmt_long(f->not_met, n[2]);
+		numfmt_long(f->none + f->unassessed, n[3]), numfmt_long(f->goals, n[4]);
+		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td>" HTML_HOLE HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td></tr>",
+			 page_href(r, "/organisation", f->key), f->name, report_status_sv(f->status),
+			 f->report && done + f->none == 0 ? " – inga bedömningar ännu" : NULL, n[0], n[1], n[2], n[3], n[4]);
 	}
 	html_close(h);
 	html_close(h);
