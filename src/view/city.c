@@ -107,7 +107,32 @@ struct ind_recs {
 	struct ind_rec *p;
 	int n, cap, ncols;
 	struct year_ids *ys;
+	char last[128];		/* the last row's years text, "" for none or one too long to keep */
+	long last_years[32];	/* its years, as add_years read them */
+	int nlast;
 };
+
+/* ind_years: the years (text) of the indicator id at place k into l->ys; a text equal to the
+ * last row's (most indicators have the same years) takes that row's years without reading it. */
+static void ind_years(struct ind_recs *l, int64_t id, int k, const char *text, size_t len)
+{
+	struct year_ids *y = l->ys;
+	int from = y->n;
+
+	if (text && len && *l->last && strcmp(text, l->last) == 0) {
+		for (int j = 0; j < l->nlast; j++)
+			add_year(y, l->last_years[j], id, k);
+		return;
+	}
+	add_years(y, id, k, text);
+	l->last[0] = '\0';
+	if (!text || len >= sizeof(l->last) || y->n - from > (int)(sizeof(l->last_years) / sizeof(l->last_years[0])))
+		return;
+	memcpy(l->last, text, len + 1);
+	l->nlast = y->n - from;
+	for (int j = 0; j < l->nlast; j++)
+		l->last_years[j] = y->p[from + j].year;
+}
 
 /* direction_of: the direction's text as one of the literals it may be, else copied into a */
 static const char *direction_of(struct arena *a, const struct store_cell *c)
@@ -154,7 +179,7 @@ static int collect_ind(void *ctx, const struct store_row *r)
 	texts_dup(l->a, c + 1, 3, t);
 	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
 	l->p[l->n++] = (struct ind_rec){ c[0].i, t[0], t[1], t[2], direction_of(l->a, &c[4]) };
-	add_years(l->ys, c[0].i, l->n - 1, c[5].s);
+	ind_years(l, c[0].i, l->n - 1, c[5].s, c[5].len);
 	return 0;
 }
 
@@ -477,7 +502,7 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct period
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
 	struct year_ids years = { x->a, NULL, 0, 0, 2, 0 };
-	struct ind_recs inds = { x->a, NULL, 0, 0, 6, &years };
+	struct ind_recs inds = { x->a, NULL, 0, 0, 6, &years, "", { 0 }, 0 };
 	struct theme_recs th = { x->a, NULL, 0, 0, 5 };
 	struct district_recs ds = { x->a, NULL, 0, 0, 6 };
 	struct period_recs ps = { x->a, NULL, 0, 0, 3 };
