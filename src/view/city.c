@@ -250,12 +250,21 @@ static int ind_find(const struct ind_at *by_id, int n, int64_t id)
 	return -1;
 }
 
-/* year_at: the place of year in years (ny of them), -1 when none. */
-static int year_at(const long *years, int ny, long year)
+/* year_at: the place of year in years (ny of them), -1 when none; the place after the last one
+ * found (*next) is tried first, as an indicator's years come in the same order each. */
+static int year_at(const long *years, int ny, long year, int *next)
 {
-	for (int j = 0; j < ny; j++)
-		if (years[j] == year)
+	int j = *next < ny ? *next : 0;
+
+	if (j < ny && years[j] == year) {
+		*next = j + 1;
+		return j;
+	}
+	for (j = 0; j < ny; j++)
+		if (years[j] == year) {
+			*next = j + 1;
 			return j;
+		}
 	return -1;
 }
 
@@ -263,10 +272,10 @@ static int year_at(const long *years, int ny, long year)
  * their number. */
 static int list_years(const struct year_ids *ys, long *years)
 {
-	int ny = 0;
+	int ny = 0, next = 0;
 
 	for (int i = 0; i < ys->n; i++)
-		if (year_at(years, ny, ys->p[i].year) < 0)
+		if (year_at(years, ny, ys->p[i].year, &next) < 0)
 			years[ny++] = ys->p[i].year;
 	qsort(years, (size_t)ny, sizeof(*years), year_asc);
 	return ny;
@@ -279,15 +288,29 @@ static size_t mark_years(const struct ind_at *by_id, int n, const struct year_id
 			 unsigned char *has)
 {
 	size_t marks = 0;
+	int next = 0;
 
 	for (int i = 0; i < ys->n; i++) {
-		int j = year_at(years, ny, ys->p[i].year), k = ys->p[i].k, f;
+		int j = year_at(years, ny, ys->p[i].year, &next), k = ys->p[i].k, f;
 		if (k < 0 && by_id)
 			k = (f = ind_find(by_id, n, ys->p[i].id)) >= 0 ? by_id[f].at : -1;
 		if (j >= 0 && k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
 			marks++;
 	}
 	return marks;
+}
+
+/* list_marked: the years (years, ny of them, oldest first) marked for some indicator (has, n
+ * indicators) into c->years, newest first, the newest VIEW_CITY_MAX_YEARS of them. */
+static void list_marked(struct view_city *c, const unsigned char *has, int n, const long *years, int ny)
+{
+	for (int j = ny - 1; j >= 0 && c->nyears < VIEW_CITY_MAX_YEARS; j--) {
+		int marked = 0;
+		for (int k = 0; k < n && !marked; k++)
+			marked = has[(size_t)k * (size_t)ny + (size_t)j];
+		if (marked)
+			c->years[c->nyears++] = years[j];
+	}
 }
 
 /* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
@@ -310,7 +333,7 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind
 	marks = mark_years(ys->by_id ? ind : NULL, n, ys, years, ny, has);
 	if (!by_key_already(ind, n))
 		qsort(ind, (size_t)n, sizeof(*ind), ind_by_key);
-	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (marks + 1));
+	c->inds = arena_alloc_raw(x->a, sizeof(*c->inds) * (marks + 1));	/* every entry written */
 	for (int k = 0; k < n; k++)
 		for (int j = 0; j < ny; j++)
 			if (has[(size_t)ind[k].at * (size_t)ny + (size_t)j]) {
@@ -318,6 +341,7 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind
 				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r->key, r->name, r->unit,
 					r->direction, years[j] };
 			}
+	list_marked(c, has, n, years, ny);
 }
 
 /* A theme row (STMT_WEB_CITY_THEMES) with its district's place in view_city.districts. */
@@ -553,30 +577,17 @@ static int choose_indicator(struct ctx *x, struct view_city *c, const char *want
 	return LUP_OK;
 }
 
-/* choose_year: the years of any indicator (newest first); the year asked for, else the chosen
- * indicator's latest. */
+/* choose_year: the year asked for, else the chosen indicator's latest (c->years, the years of
+ * any indicator, are listed by fill_indicators). */
 static void choose_year(struct view_city *c, long want)
 {
 	int64_t id = c->ind >= 0 ? c->inds[c->ind].id : 0;	/* ids are unique, as keys */
 	int chosen = c->ind >= 0;
 	long latest = 0;
 
-	for (size_t i = c->ninds; i-- > 0;) {
-		long y = c->inds[i].year;
-		int seen = 0;
-		for (int k = 0; k < c->nyears; k++)
-			seen |= c->years[k] == y;
-		if (!seen && c->nyears < VIEW_CITY_MAX_YEARS)
-			c->years[c->nyears++] = y;
-		if (chosen && c->inds[i].id == id && y > latest)
-			latest = y;
-	}
-	for (int a = 1; a < c->nyears; a++)	/* newest first */
-		for (int b = a; b > 0 && c->years[b] > c->years[b - 1]; b--) {
-			long t = c->years[b];
-			c->years[b] = c->years[b - 1];
-			c->years[b - 1] = t;
-		}
+	for (size_t i = chosen ? (size_t)c->ind : c->ninds; i < c->ninds && c->inds[i].id == id; i++)
+		if (c->inds[i].year > latest)	/* the indicator's run of entries, by year */
+			latest = c->inds[i].year;
 	if (want) {
 		int known = 0;
 		for (int k = 0; k < c->nyears; k++)
@@ -587,8 +598,8 @@ static void choose_year(struct view_city *c, long want)
 	} else {
 		c->year = latest;
 	}
-	for (size_t i = 0; chosen && i < c->ninds; i++)
-		if (c->inds[i].id == id && c->inds[i].year == c->year)
+	for (size_t i = chosen ? (size_t)c->ind : c->ninds; i < c->ninds && c->inds[i].id == id; i++)
+		if (c->inds[i].year == c->year)
 			c->has_year = 1;
 }
 
