@@ -32,6 +32,7 @@ struct city {
 	int year_given, period_given;
 	long year;			/* ?ar= */
 	struct model_period per;	/* ?period=, else the chosen period */
+	const char **href;		/* each district's page, made once (district_href) */
 };
 
 /* db_error: a database error: logged, and a Swedish page without the database's words. */
@@ -45,6 +46,17 @@ static int db_error(struct http_req *r)
 static const struct view_city_indicator *chosen(const struct city *c)
 {
 	return c->v.ind >= 0 ? &c->v.inds[c->v.ind] : NULL;
+}
+
+/* district_href: the link to district i's page (the map, the tables and the list each link it),
+ * made at its first use. */
+static const char *district_href(struct city *c, size_t i)
+{
+	if (!c->href)
+		c->href = arena_alloc(&c->r->a, sizeof(*c->href) * (c->v.ndistricts + 1));
+	if (!c->href[i])
+		c->href[i] = page_href(c->r, "/stadsdel", c->v.districts[i].key);
+	return c->href[i];
 }
 
 /* ---- arguments and choices --------------------------------------------------------------- */
@@ -179,7 +191,7 @@ static void write_map(struct city *c, const char *name, const char *unit)
 
 	for (size_t i = 0; i < v->ndistricts; i++) {
 		const struct view_city_district *d = &v->districts[i];
-		a[i] = (struct svg_map_area){ d->key, d->name, page_href(r, "/stadsdel", d->key), d->value, d->band, 0 };
+		a[i] = (struct svg_map_area){ d->key, d->name, district_href(c, i), d->value, d->band, 0 };
 		count[d->band]++;
 	}
 	buf_init(&desc, 1 << 16);
@@ -204,7 +216,6 @@ static void write_map(struct city *c, const char *name, const char *unit)
 
 static void write_values_table(struct city *c, const char *name, const char *unit)
 {
-	struct http_req *r = c->r;
 	struct html *h = c->h;
 	const struct view_city *w = &c->v;
 	int pct = unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0);
@@ -226,7 +237,7 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"num\">" HTML_HOLE
 			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td><span class=\"band-symbol\""
 			 " aria-hidden=\"true\">" HTML_HOLE "</span> " HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>",
-			 page_href(r, "/stadsdel", d->key), d->name, svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)), g,
+			 district_href(c, i), d->name, svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)), g,
 			 svg_fmt_value(dv - w->city, w->decimals, pct ? "procentenheter" : unit, 1, dv2, sizeof(dv2)),
 			 svg_band_symbol(d->band), model_gap_class_label_sv(d->band), d->prioritised ? "Ja" : "Nej");
 	}
@@ -292,7 +303,7 @@ static void write_prioritised(struct city *c)
 		const struct view_city_district *d = &c->v.districts[i];
 		if (!d->prioritised)
 			continue;
-		HTML_TPL(h, "<li><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></li>", page_href(c->r, "/stadsdel", d->key),
+		HTML_TPL(h, "<li><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></li>", district_href(c, i),
 			 d->name);
 	}
 	html_close(h);
@@ -331,7 +342,7 @@ static void write_themes(struct city *c)
 	HTML_OPEN(h, "tbody");
 	for (size_t i = 0; i < c->v.ndistricts; i++) {	/* a row's head, each theme, its end: a template each */
 		const struct view_city_district *d = &c->v.districts[i];
-		const char *href = page_href(c->r, "/stadsdel", d->key);
+		const char *href = district_href(c, i);
 		if (d->prioritised)
 			HTML_TPL(h, "<tr class=\"prioritised\"><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td>"
 				 "<span class=\"prio-mark\" aria-hidden=\"true\">\xe2\x98\x85</span> Ja</td><td>", href, d->name);
