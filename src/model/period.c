@@ -3,7 +3,6 @@
 #include "model/datex.h"
 #include "model/model-int.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #define KIND_HINT "(expected T1, T2 or VB)"
@@ -213,39 +212,46 @@ int model_period_parse(const char *text, struct model_period *out, char *err, si
 	return 0;
 }
 
-/* snprintf's result checked: 0, or -1 with buf cleared */
-static int checked(int n, char *buf, size_t size)
+/* year_text: "BEFORE%04dAFTER" of a valid period's year (four digits) into buf (size bytes) as
+ * snprintf would write it: 0, or -1 and "" when it does not fit; without printf (the city page
+ * writes two of these per period of its list). */
+static int year_text(char *buf, size_t size, const char *before, int year, const char *after)
 {
-	if (n >= 0 && (size_t)n < size)
-		return 0;
-	buf[0] = '\0';
-	return -1;
+	size_t lb = strlen(before), la = strlen(after);
+
+	if (lb + 4 + la >= size) {
+		buf[0] = '\0';
+		return -1;
+	}
+	memcpy(buf, before, lb);
+	for (int k = 3, y = year; k >= 0; k--, y /= 10)
+		buf[lb + (size_t)k] = (char)('0' + y % 10);
+	memcpy(buf + lb + 4, after, la + 1);
+	return 0;
 }
 
 int model_period_format(const struct model_period *p, char *buf, size_t size)
 {
+	static const char *const suffix[MODEL_PERIOD__MAX] = { "-T1", "-T2", "-FY" };	/* "-" kind_names */
+
 	if (!buf || size == 0)
 		return -1;
 	buf[0] = '\0';
 	if (!model_period_valid(p))
 		return -1;
-	return checked(snprintf(buf, size, "%04d-%s", p->year, kind_names[p->kind]), buf, size);
+	return year_text(buf, size, "", p->year, suffix[p->kind]);
 }
 
 int model_period_label_sv(const struct model_period *p, char *buf, size_t size)
 {
-	int n;
-
 	if (!buf || size == 0)
 		return -1;
 	buf[0] = '\0';
 	if (!model_period_valid(p))
 		return -1;
 	if (p->kind == MODEL_PERIOD_FY)
-		n = snprintf(buf, size, "Verksamhetsberättelse %04d", p->year);
-	else
-		n = snprintf(buf, size, "Tertialrapport %d %04d", p->kind == MODEL_PERIOD_T1 ? 1 : 2, p->year);
-	return checked(n, buf, size);
+		return year_text(buf, size, "Verksamhetsberättelse ", p->year, "");
+	return year_text(buf, size, p->kind == MODEL_PERIOD_T1 ? "Tertialrapport 1 " : "Tertialrapport 2 ", p->year, "");
 }
 
 int model_period_of_date(int ymd, struct model_period *out)

@@ -1033,6 +1033,46 @@ static void split_name(const char *name, char *a, size_t asz, char *b, size_t bs
 	memcpy(b, name + best + 1, len - best);
 }
 
+/* A tile's pieces of markup for its templates (map_tile): a rect's size, a label's halo. */
+#define TILE_SIZE "\" width=\"150.0\" height=\"92.0\""	/* MAP_TW, MAP_TH as co writes them */
+#define TILE_HALO "\" fill=\"" INK "\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">"
+#define TILE_NAME(x, y) "<text x=\"" x "\" y=\"" y "\" font-size=\"14\" font-weight=\"bold" TILE_HALO HTML_HOLE "</text>"
+#define TILE_VALUE \
+	"<text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" font-size=\"" HTML_HOLE "\" font-weight=\"" HTML_HOLE TILE_HALO \
+	HTML_HOLE "</text><text x=\"" HTML_HOLE "\" y=\"" HTML_HOLE "\" text-anchor=\"end\" font-size=\"18\"" \
+	" font-weight=\"bold" TILE_HALO HTML_HOLE "</text>"
+
+/* map_tile: a district's tile at x, y: its band's fill and pattern (u) under an outline (thick
+ * for the current district), its name on one or two lines (l1, l2: "" for none), its value
+ * (missing: the smaller, plain text) and its band's symbol; as swatch and halo_text write them,
+ * in two templates rather than a call per element. */
+static void map_tile(struct html *h, const struct map_urls *u, enum model_gap_class c, double x, double y,
+		     int current, const char *l1, const char *l2, const char *value, int missing_value)
+{
+	char bx[24], by[24], tx[24], ty1[24], ty2[24], vy[24], sx[24];
+	const char *stroke = current ? INK : "#8a8a8a", *sw = current ? "4" : "1";
+	const char *fs = missing_value ? "13" : "18", *bold = missing_value ? NULL : "bold";
+
+	c = band_ok(c);
+	co(bx, x), co(by, y), co(tx, x + 10), co(ty1, y + 22), co(ty2, y + 40), co(vy, y + MAP_TH - 14);
+	co(sx, x + MAP_TW - 10);
+	if (band[c].pattern)
+		HTML_TPL(h, "<rect x=\"" HTML_HOLE "\" y=\"" HTML_HOLE TILE_SIZE " fill=\"" HTML_HOLE "\"></rect><rect x=\""
+			 HTML_HOLE "\" y=\"" HTML_HOLE TILE_SIZE " fill=\"" HTML_HOLE "\"></rect><rect x=\"" HTML_HOLE
+			 "\" y=\"" HTML_HOLE TILE_SIZE " fill=\"none\" stroke=\"" HTML_HOLE "\" stroke-width=\"" HTML_HOLE
+			 "\"></rect>", bx, by, band[c].fill, bx, by, u->url[c], bx, by, stroke, sw);
+	else
+		HTML_TPL(h, "<rect x=\"" HTML_HOLE "\" y=\"" HTML_HOLE TILE_SIZE " fill=\"" HTML_HOLE "\"></rect><rect x=\""
+			 HTML_HOLE "\" y=\"" HTML_HOLE TILE_SIZE " fill=\"none\" stroke=\"" HTML_HOLE "\" stroke-width=\""
+			 HTML_HOLE "\"></rect>", bx, by, band[c].fill, bx, by, stroke, sw);
+	if (*l2)
+		HTML_TPL(h, TILE_NAME(HTML_HOLE, HTML_HOLE) TILE_NAME(HTML_HOLE, HTML_HOLE) TILE_VALUE, tx, ty1, l1, tx, ty2,
+			 l2, tx, vy, fs, bold, value, sx, vy, band[c].symbol);
+	else
+		HTML_TPL(h, TILE_NAME(HTML_HOLE, HTML_HOLE) TILE_VALUE, tx, ty1, l1, tx, vy, fs, bold, value, sx, vy,
+			 band[c].symbol);
+}
+
 /* tile_at: the top left corner of district i's tile (extra counts the districts placed under
  * the map so far). */
 static void tile_at(const struct svg_map_area *d, size_t *extra, double *x, double *y)
@@ -1053,7 +1093,7 @@ static void map_links(struct html *h, const struct svg_map_area *a, size_t n, co
 		      const char *unit)
 {
 	size_t extra = 0, links = 0;
-	char v1[96], tip[600];
+	char v1[96], tip[600], bx[24], by[24];
 	double x, y;
 
 	for (size_t i = 0; i < n; i++)
@@ -1071,10 +1111,9 @@ static void map_links(struct html *h, const struct svg_map_area *a, size_t n, co
 		const char *part[] = { name, ": ", svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)), ", ",
 			model_gap_class_label_sv(band_ok(d->band)) };
 		numfmt_join(tip, sizeof(tip), part, 5);	/* "%s: %s, %s" */
-		html_open(h, "a", "href", d->href, "aria-label", tip, NULL);
-		html_elem(h, "title", tip, NULL);
-		rect(h, x, y, MAP_TW, MAP_TH, "transparent", NULL, NULL);
-		html_close(h);
+		HTML_TPL(h, "<a href=\"" HTML_HOLE "\" aria-label=\"" HTML_HOLE "\"><title>" HTML_HOLE "</title><rect x=\""
+			 HTML_HOLE "\" y=\"" HTML_HOLE "\" width=\"150.0\" height=\"92.0\" fill=\"transparent\"></rect></a>",
+			 d->href, tip, tip, co(bx, x), co(by, y));	/* MAP_TW, MAP_TH */
 	}
 	html_close(h);
 }
@@ -1239,14 +1278,9 @@ void svg_district_map(struct html *h, const struct svg_opts *o, const struct svg
 		enum model_gap_class c = band_ok(d->band);
 		const char *name = d->name ? d->name : d->key ? d->key : "";
 		tile_at(d, &extra, &x, &y);
-		swatch(h, &urls, c, x, y, MAP_TW, MAP_TH, d->current ? INK : "#8a8a8a", d->current ? "4" : "1");
 		split_name(name, l1, sizeof(l1), l2, sizeof(l2));
-		text(h, x + 10, y + 22, "start", 14, 1, 1, INK, l1);
-		if (l2[0])
-			text(h, x + 10, y + 40, "start", 14, 1, 1, INK, l2);
-		text(h, x + 10, y + MAP_TH - 14, "start", missing(d->value) ? 13 : 18, !missing(d->value), 1,
-		     INK, svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)));
-		text(h, x + MAP_TW - 10, y + MAP_TH - 14, "end", 18, 1, 1, INK, band[c].symbol);
+		map_tile(h, &urls, c, x, y, d->current, l1, l2, svg_fmt_value(d->value, dec, unit, 0, v1, sizeof(v1)),
+			 missing(d->value));
 	}
 	map_part(h, parts, MAP_LEGEND, id, legend_y);
 	html_close(h);	/* the picture */

@@ -33,13 +33,16 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 		" AND EXISTS (SELECT 1 FROM indicator i WHERE i.id = x.indicator_id AND "
 		SEE_FIGURE_IF("0", "x.period_id", "i") ")",
 	/* () -> the key of the first indicator (by key) with a full-year total (sex T) for every
-	 * district in some year; no row when none has */
+	 * district in some year; no row when none has. A district's total is its row of
+	 * derived_outcome_sexes (0052: vt, the total's value; bit 4 of shut, the total is not public
+	 * in itself), a seek of its three-column key, where outcome_period_area's five columns cost
+	 * more (the statement 93K -> 69K instructions on the demo: 14 districts probed). */
 	[STMT_WEB_CITY_DEFAULT_INDICATOR] =
 		"SELECT i.key FROM indicator i JOIN period pe ON pe.kind = 'FY'"
 		" WHERE EXISTS (SELECT 1 FROM area WHERE level = 'district')"
 		" AND NOT EXISTS (SELECT 1 FROM area d WHERE d.level = 'district' AND NOT EXISTS"
-		"  (SELECT 1 FROM outcome x WHERE x.indicator_id = i.id AND x.period_id = pe.id"
-		"   AND x.area_id = d.id AND x.sex = 'T' AND x.value IS NOT NULL AND " SEE_FIGURE("x", "i") "))"
+		"  (SELECT 1 FROM derived_outcome_sexes s WHERE s.indicator_id = i.id AND s.area_id = d.id"
+		"   AND s.period_id = pe.id AND s.vt IS NOT NULL AND " SEE_FIGURE_IF("(s.shut & 4) = 0", "pe.id", "i") "))"
 		" AND " PUB_INDICATOR("i") " ORDER BY i.key LIMIT 1",
 	/* () -> every period: (id, year, kind, reports), in no set order (view/city.c puts them
 	 * oldest first, T1, T2, FY within a year, where a sort here cost more than the statement);
@@ -58,17 +61,19 @@ const char *const sqlite_sql_web_city[STMT__MAX] = {
 	 * unassessed: its goals of the year without an assessment in the report, goals: its goals of
 	 * the year, org_id, org_pair: the organisation and its pair, readable: whether the connection's
 	 * viewer may read its report), in no set order (view/city.c sorts them by name and id). The
-	 * owners of goals as one group each of goal_owner_year in owner order, counting their goals
-	 * and those unassessed in the group (no sorter), then the reports' organisations without such
-	 * goals: where the owners and the reports' organisations were a materialized UNION ALL with a
-	 * count of the goals and one of the unassessed per organisation, 0.20M instructions on the
-	 * demo, now 0.13M. */
+	 * owners of goals as one group each of the year's range of goal_year_owner (0061) in owner
+	 * order, counting their goals and those unassessed in the group (no sorter), then the
+	 * reports' organisations without such goals: where the owners and the reports' organisations
+	 * were a materialized UNION ALL with a count of the goals and one of the unassessed per
+	 * organisation, 0.20M instructions on the demo, then 0.13M. Each count by kind is a range of
+	 * assessment_report_kind (0061; the page's default period, with a report of 20 assessments:
+	 * 259K -> 158K). */
 	[STMT_WEB_CITY_FULFILMENT] =
 		"SELECT o.key, o.name, r.id AS report, r.status, " CITY_ASSESSMENTS ","
 		" sum(r.id IS NULL OR NOT EXISTS (SELECT 1 FROM assessment a WHERE a.report_id = r.id AND a.goal_id = g.id))"
 		" AS unassessed, count(*) AS goals, o.id AS org_id, o.pair_id AS org_pair,"
 		" r.status = 'approved' OR lup_reads(r.org_id, o.pair_id) AS readable"
-		" FROM goal g INDEXED BY goal_owner_year JOIN organisation o ON o.id = g.owner_id"
+		" FROM goal g INDEXED BY goal_year_owner JOIN organisation o ON o.id = g.owner_id"
 		" LEFT JOIN report r ON r.org_id = g.owner_id AND r.period_id = " CITY_PERIOD
 		" WHERE g.year = ?1 AND g.level IN ('namndmal', 'lup') AND " PUB_GOAL("g") " GROUP BY g.owner_id"
 		" UNION ALL SELECT o.key, o.name, r.id, r.status, " CITY_ASSESSMENTS ", 0, 0, o.id, o.pair_id,"

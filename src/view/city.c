@@ -107,20 +107,79 @@ struct ind_recs {
 	struct ind_rec *p;
 	int n, cap, ncols;
 	struct year_ids *ys;
+	char last[128];		/* the last row's years text, "" for none or one too long to keep */
+	long last_years[32];	/* its years, as add_years read them */
+	int nlast;
 };
+
+/* ind_years: the years (text) of the indicator id at place k into l->ys; a text equal to the
+ * last row's (most indicators have the same years) takes that row's years without reading it. */
+static void ind_years(struct ind_recs *l, int64_t id, int k, const char *text, size_t len)
+{
+	struct year_ids *y = l->ys;
+	int from = y->n;
+
+	if (text && len && *l->last && strcmp(text, l->last) == 0) {
+		for (int j = 0; j < l->nlast; j++)
+			add_year(y, l->last_years[j], id, k);
+		return;
+	}
+	add_years(y, id, k, text);
+	l->last[0] = '\0';
+	if (!text || len >= sizeof(l->last) || y->n - from > (int)(sizeof(l->last_years) / sizeof(l->last_years[0])))
+		return;
+	memcpy(l->last, text, len + 1);
+	l->nlast = y->n - from;
+	for (int j = 0; j < l->nlast; j++)
+		l->last_years[j] = y->p[from + j].year;
+}
+
+/* direction_of: the direction's text as one of the literals it may be, else copied into a */
+static const char *direction_of(struct arena *a, const struct store_cell *c)
+{
+	static const char *const dirs[] = { "higher", "lower", "none" };
+
+	for (size_t k = 0; c->s && k < sizeof(dirs) / sizeof(dirs[0]); k++)
+		if (strcmp(c->s, dirs[k]) == 0)
+			return dirs[k];
+	return c->s ? arena_strndup(a, c->s, c->len) : NULL;
+}
+
+/* texts_dup: the texts of cells (n of them, each NULL or text) copied into one allocation of a,
+ * their copies (NULL for NULL) into out. */
+static void texts_dup(struct arena *a, const struct store_cell *cells, int n, const char **out)
+{
+	size_t len = 0;
+
+	for (int k = 0; k < n; k++)
+		len += cells[k].s ? cells[k].len + 1 : 0;
+	char *p = arena_alloc_raw(a, len + 1);
+	for (int k = 0; k < n; k++) {
+		out[k] = NULL;
+		if (!cells[k].s)
+			continue;
+		memcpy(p, cells[k].s, cells[k].len);
+		p[cells[k].len] = '\0';
+		out[k] = p;
+		p += cells[k].len + 1;
+	}
+}
 
 /* collect_ind: a row of STMT_WEB_CITY_INDICATORS (id, key, name, unit, direction, years). */
 static int collect_ind(void *ctx, const struct store_row *r)
 {
 	struct ind_recs *l = ctx;
+	struct store_cell c[6];
+	const char *t[3];
 
 	if ((l->ncols = store_ncols(r)) < 6)
 		return 1;
+	for (int k = 0; k < 6; k++)
+		store_col_cell(r, k, &c[k]);
+	texts_dup(l->a, c + 1, 3, t);
 	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
-	l->p[l->n++] = (struct ind_rec){ store_col_int(r, 0), arena_strdup(l->a, store_col_text(r, 1)),
-		arena_strdup(l->a, store_col_text(r, 2)), arena_strdup(l->a, store_col_text(r, 3)),
-		arena_strdup(l->a, store_col_text(r, 4)) };
-	add_years(l->ys, store_col_int(r, 0), l->n - 1, store_col_text(r, 5));
+	l->p[l->n++] = (struct ind_rec){ c[0].i, t[0], t[1], t[2], direction_of(l->a, &c[4]) };
+	ind_years(l, c[0].i, l->n - 1, c[5].s, c[5].len);
 	return 0;
 }
 
@@ -144,6 +203,16 @@ static int ind_by_key(const void *pa, const void *pb)
 	const struct ind_at *a = pa, *b = pb;
 
 	return strcmp(a->row->key, b->row->key);
+}
+
+/* by_key_already: ind (n) is in ind_by_key's order already (the indicators' ids, SQLite's scan
+ * order, mostly follow their keys: a check of n - 1 pairs instead of a sort's n log n calls). */
+static int by_key_already(const struct ind_at *ind, int n)
+{
+	for (int k = 1; k < n; k++)
+		if (strcmp(ind[k - 1].row->key, ind[k].row->key) > 0)
+			return 0;
+	return 1;
 }
 
 static int collect_year(void *ctx, const struct store_row *r)
@@ -181,12 +250,21 @@ static int ind_find(const struct ind_at *by_id, int n, int64_t id)
 	return -1;
 }
 
-/* year_at: the place of year in years (ny of them), -1 when none. */
-static int year_at(const long *years, int ny, long year)
+/* year_at: the place of year in years (ny of them), -1 when none; the place after the last one
+ * found (*next) is tried first, as an indicator's years come in the same order each. */
+static int year_at(const long *years, int ny, long year, int *next)
 {
-	for (int j = 0; j < ny; j++)
-		if (years[j] == year)
+	int j = *next < ny ? *next : 0;
+
+	if (j < ny && years[j] == year) {
+		*next = j + 1;
+		return j;
+	}
+	for (j = 0; j < ny; j++)
+		if (years[j] == year) {
+			*next = j + 1;
 			return j;
+		}
 	return -1;
 }
 
@@ -194,10 +272,10 @@ static int year_at(const long *years, int ny, long year)
  * their number. */
 static int list_years(const struct year_ids *ys, long *years)
 {
-	int ny = 0;
+	int ny = 0, next = 0;
 
 	for (int i = 0; i < ys->n; i++)
-		if (year_at(years, ny, ys->p[i].year) < 0)
+		if (year_at(years, ny, ys->p[i].year, &next) < 0)
 			years[ny++] = ys->p[i].year;
 	qsort(years, (size_t)ny, sizeof(*years), year_asc);
 	return ny;
@@ -210,15 +288,29 @@ static size_t mark_years(const struct ind_at *by_id, int n, const struct year_id
 			 unsigned char *has)
 {
 	size_t marks = 0;
+	int next = 0;
 
 	for (int i = 0; i < ys->n; i++) {
-		int j = year_at(years, ny, ys->p[i].year), k = ys->p[i].k, f;
+		int j = year_at(years, ny, ys->p[i].year, &next), k = ys->p[i].k, f;
 		if (k < 0 && by_id)
 			k = (f = ind_find(by_id, n, ys->p[i].id)) >= 0 ? by_id[f].at : -1;
 		if (j >= 0 && k >= 0 && !has[(size_t)k * (size_t)ny + (size_t)j]++)
 			marks++;
 	}
 	return marks;
+}
+
+/* list_marked: the years (years, ny of them, oldest first) marked for some indicator (has, n
+ * indicators) into c->years, newest first, the newest VIEW_CITY_MAX_YEARS of them. */
+static void list_marked(struct view_city *c, const unsigned char *has, int n, const long *years, int ny)
+{
+	for (int j = ny - 1; j >= 0 && c->nyears < VIEW_CITY_MAX_YEARS; j--) {
+		int marked = 0;
+		for (int k = 0; k < n && !marked; k++)
+			marked = has[(size_t)k * (size_t)ny + (size_t)j];
+		if (marked)
+			c->years[c->nyears++] = years[j];
+	}
 }
 
 /* fill_indicators: one entry per public indicator (is: STMT_WEB_CITY_INDICATORS) and full year
@@ -239,8 +331,9 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind
 	if (ys->by_id)	/* rows of STMT_WEB_CITY_INDICATOR_YEARS: found by id */
 		qsort(ind, (size_t)n, sizeof(*ind), ind_by_id);
 	marks = mark_years(ys->by_id ? ind : NULL, n, ys, years, ny, has);
-	qsort(ind, (size_t)n, sizeof(*ind), ind_by_key);
-	c->inds = arena_alloc(x->a, sizeof(*c->inds) * (marks + 1));
+	if (!by_key_already(ind, n))
+		qsort(ind, (size_t)n, sizeof(*ind), ind_by_key);
+	c->inds = arena_alloc_raw(x->a, sizeof(*c->inds) * (marks + 1));	/* every entry written */
 	for (int k = 0; k < n; k++)
 		for (int j = 0; j < ny; j++)
 			if (has[(size_t)ind[k].at * (size_t)ny + (size_t)j]) {
@@ -248,6 +341,7 @@ static void fill_indicators(struct ctx *x, struct view_city *c, const struct ind
 				c->inds[c->ninds++] = (struct view_city_indicator){ ind[k].id, r->key, r->name, r->unit,
 					r->direction, years[j] };
 			}
+	list_marked(c, has, n, years, ny);
 }
 
 /* A theme row (STMT_WEB_CITY_THEMES) with its district's place in view_city.districts. */
@@ -320,17 +414,40 @@ static void fill_themes(struct ctx *x, struct view_city *c, const struct theme_r
 	}
 }
 
-/* fill_districts: the districts (by name) and each one's run of themes (th). */
-static void fill_districts(struct ctx *x, struct view_city *c, const struct rowset *ds, const struct theme_recs *th)
+/* The districts as read (collect_district's context), by name. */
+struct district_recs {
+	struct arena *a;
+	struct view_city_district *p;
+	int n, cap, ncols;
+};
+
+/* collect_district: a row of STMT_LIST_DISTRICTS (id, key, name, code, prioritised, committee),
+ * its texts in one allocation. */
+static int collect_district(void *ctx, const struct store_row *r)
 {
-	c->ndistricts = (size_t)ds->nrows;
-	c->districts = arena_alloc(x->a, sizeof(*c->districts) * (c->ndistricts + 1));
-	for (int i = 0; i < ds->nrows; i++) {
-		c->districts[i] = (struct view_city_district){ cell_int(ds, i, "id"), cell(ds, i, "key"), cell(ds, i, "name"),
-			cell(ds, i, "code"), cell(ds, i, "committee"), cell_int(ds, i, "prioritised") != 0, NAN,
-			MODEL_GAP_UNKNOWN, 0, 0 };
+	struct district_recs *l = ctx;
+	struct store_cell c[6];
+	const char *t[4];
+
+	if ((l->ncols = store_ncols(r)) < 6)
+		return 1;
+	for (int k = 0; k < 6; k++)
+		store_col_cell(r, k, &c[k]);
+	struct store_cell texts[4] = { c[1], c[2], c[3], c[5] };
+	texts_dup(l->a, texts, 4, t);
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct view_city_district){ store_col_int(r, 0), t[0], t[1], t[2], t[3], store_col_int(r, 4) != 0,
+		NAN, MODEL_GAP_UNKNOWN, 0, 0 };
+	return 0;
+}
+
+/* fill_districts: the districts (ds, by name) and each one's run of themes (th). */
+static void fill_districts(struct ctx *x, struct view_city *c, const struct district_recs *ds, const struct theme_recs *th)
+{
+	c->ndistricts = ds->ncols >= 6 ? (size_t)ds->n : 0;
+	c->districts = c->ndistricts ? ds->p : arena_alloc(x->a, sizeof(*c->districts));
+	for (size_t i = 0; i < c->ndistricts; i++)
 		c->nprioritised += c->districts[i].prioritised;
-	}
 	fill_themes(x, c, th);
 }
 
@@ -344,18 +461,61 @@ static int period_asc(const void *pa, const void *pb)
 	return ((int)a->per.kind > (int)b->per.kind) - ((int)a->per.kind < (int)b->per.kind);
 }
 
-/* fill_periods: the periods with the reports of each the viewer may read (a draft counts only
- * for those who may read it, so that the default period does not give away that one exists). */
-static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset *ps, const struct rowset *rep)
+/* The periods as read (collect_period's context). */
+struct period_recs {
+	struct arena *a;
+	struct view_city_period *p;
+	int n, cap, ncols;
+};
+
+/* collect_period: a row of STMT_WEB_CITY_PERIODS (id, year, kind, reports: 0). */
+static int collect_period(void *ctx, const struct store_row *r)
 {
-	c->nperiods = (size_t)ps->nrows;
-	c->periods = arena_alloc(x->a, sizeof(*c->periods) * (c->nperiods + 1));
-	for (int i = 0; i < ps->nrows; i++) {
+	struct period_recs *l = ctx;
+
+	if ((l->ncols = store_ncols(r)) < 3)
+		return 1;
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct view_city_period){ store_col_int(r, 0),
+		{ (int)store_col_int(r, 1), kind_of(store_col_text(r, 2)) }, 0 };
+	return 0;
+}
+
+/* The reports as read (collect_report's context): each one's period and whether the viewer
+ * may read it. */
+struct report_recs {
+	struct arena *a;
+	struct report_rec {
+		int64_t period;
+		int readable;
+	} *p;
+	int n, cap, ncols;
+};
+
+/* collect_report: a row of STMT_WEB_CITY_PERIOD_REPORTS (period_id, status, org_id, org_pair,
+ * readable). */
+static int collect_report(void *ctx, const struct store_row *r)
+{
+	struct report_recs *l = ctx;
+
+	if ((l->ncols = store_ncols(r)) < 5)
+		return 1;
+	room(l->a, (void **)&l->p, l->n, &l->cap, sizeof(*l->p));
+	l->p[l->n++] = (struct report_rec){ store_col_int(r, 0), store_col_int(r, 4) != 0 };
+	return 0;
+}
+
+/* fill_periods: the periods (ps) with the reports (rep) of each the viewer may read (a draft
+ * counts only for those who may read it, so that the default period does not give away that
+ * one exists). */
+static void fill_periods(struct ctx *x, struct view_city *c, const struct period_recs *ps, const struct report_recs *rep)
+{
+	c->nperiods = ps->ncols >= 3 ? (size_t)ps->n : 0;
+	c->periods = c->nperiods ? ps->p : arena_alloc(x->a, sizeof(*c->periods));
+	for (size_t i = 0; i < c->nperiods; i++) {
 		struct view_city_period *p = &c->periods[i];
-		p->id = cell_int(ps, i, "id");
-		p->per = (struct model_period){ (int)cell_int(ps, i, "year"), kind_of(cell(ps, i, "kind")) };
-		for (int k = 0; k < rep->nrows; k++)
-			p->reports += cell_int(rep, k, "period_id") == p->id && cell_int(rep, k, "readable");
+		for (int k = 0; rep->ncols >= 5 && k < rep->n; k++)
+			p->reports += rep->p[k].period == p->id && rep->p[k].readable;
 	}
 	qsort(c->periods, c->nperiods, sizeof(*c->periods), period_asc);
 }
@@ -365,25 +525,24 @@ static void fill_periods(struct ctx *x, struct view_city *c, const struct rowset
  * indicator (into def). */
 static int read_all(struct ctx *x, struct view_city *c, int want_default, struct rowset *def)
 {
-	struct rowset ds, ps, rep;
 	struct year_ids years = { x->a, NULL, 0, 0, 2, 0 };
-	struct ind_recs inds = { x->a, NULL, 0, 0, 6, &years };
+	struct ind_recs inds = { x->a, NULL, 0, 0, 6, &years, "", { 0 }, 0 };
 	struct theme_recs th = { x->a, NULL, 0, 0, 5 };
+	struct district_recs ds = { x->a, NULL, 0, 0, 6 };
+	struct period_recs ps = { x->a, NULL, 0, 0, 3 };
+	struct report_recs rep = { x->a, NULL, 0, 0, 5 };
 	struct sval none = SVNULL;
 	struct store_q q[] = {
 		{ STMT_WEB_CITY_INDICATORS, NULL, 0, collect_ind, &inds },
 		{ STMT_WEB_CITY_INDICATOR_YEARS, NULL, 0, collect_year, &years },
-		{ STMT_LIST_DISTRICTS, &none, 1, rowset_collect, &ds },
-		{ STMT_WEB_CITY_PERIODS, NULL, 0, rowset_collect, &ps },
+		{ STMT_LIST_DISTRICTS, &none, 1, collect_district, &ds },
+		{ STMT_WEB_CITY_PERIODS, NULL, 0, collect_period, &ps },
 		{ STMT_WEB_CITY_THEMES, NULL, 0, collect_theme, &th },
-		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, rowset_collect, &rep },
+		{ STMT_WEB_CITY_PERIOD_REPORTS, NULL, 0, collect_report, &rep },
 		{ STMT_WEB_CITY_DEFAULT_INDICATOR, NULL, 0, rowset_collect, def },
 	};
 	int rc;
 
-	rowset_init(&ds, x->a);
-	rowset_init(&ps, x->a);
-	rowset_init(&rep, x->a);
 	rowset_init(def, x->a);
 	if ((rc = store_query_many(x->st, q, want_default ? 7 : 6, x->e)) != LUP_OK)
 		return rc;
@@ -418,30 +577,17 @@ static int choose_indicator(struct ctx *x, struct view_city *c, const char *want
 	return LUP_OK;
 }
 
-/* choose_year: the years of any indicator (newest first); the year asked for, else the chosen
- * indicator's latest. */
+/* choose_year: the year asked for, else the chosen indicator's latest (c->years, the years of
+ * any indicator, are listed by fill_indicators). */
 static void choose_year(struct view_city *c, long want)
 {
 	int64_t id = c->ind >= 0 ? c->inds[c->ind].id : 0;	/* ids are unique, as keys */
 	int chosen = c->ind >= 0;
 	long latest = 0;
 
-	for (size_t i = c->ninds; i-- > 0;) {
-		long y = c->inds[i].year;
-		int seen = 0;
-		for (int k = 0; k < c->nyears; k++)
-			seen |= c->years[k] == y;
-		if (!seen && c->nyears < VIEW_CITY_MAX_YEARS)
-			c->years[c->nyears++] = y;
-		if (chosen && c->inds[i].id == id && y > latest)
-			latest = y;
-	}
-	for (int a = 1; a < c->nyears; a++)	/* newest first */
-		for (int b = a; b > 0 && c->years[b] > c->years[b - 1]; b--) {
-			long t = c->years[b];
-			c->years[b] = c->years[b - 1];
-			c->years[b - 1] = t;
-		}
+	for (size_t i = chosen ? (size_t)c->ind : c->ninds; i < c->ninds && c->inds[i].id == id; i++)
+		if (c->inds[i].year > latest)	/* the indicator's run of entries, by year */
+			latest = c->inds[i].year;
 	if (want) {
 		int known = 0;
 		for (int k = 0; k < c->nyears; k++)
@@ -452,8 +598,8 @@ static void choose_year(struct view_city *c, long want)
 	} else {
 		c->year = latest;
 	}
-	for (size_t i = 0; chosen && i < c->ninds; i++)
-		if (c->inds[i].id == id && c->inds[i].year == c->year)
+	for (size_t i = chosen ? (size_t)c->ind : c->ninds; i < c->ninds && c->inds[i].id == id; i++)
+		if (c->inds[i].year == c->year)
 			c->has_year = 1;
 }
 

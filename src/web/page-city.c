@@ -32,6 +32,7 @@ struct city {
 	int year_given, period_given;
 	long year;			/* ?ar= */
 	struct model_period per;	/* ?period=, else the chosen period */
+	const char **href;		/* each district's page, made once (district_href) */
 };
 
 /* db_error: a database error: logged, and a Swedish page without the database's words. */
@@ -45,6 +46,17 @@ static int db_error(struct http_req *r)
 static const struct view_city_indicator *chosen(const struct city *c)
 {
 	return c->v.ind >= 0 ? &c->v.inds[c->v.ind] : NULL;
+}
+
+/* district_href: the link to district i's page (the map, the tables and the list each link it),
+ * made at its first use. */
+static const char *district_href(struct city *c, size_t i)
+{
+	if (!c->href)
+		c->href = arena_alloc(&c->r->a, sizeof(*c->href) * (c->v.ndistricts + 1));
+	if (!c->href[i])
+		c->href[i] = page_href(c->r, "/stadsdel", c->v.districts[i].key);
+	return c->href[i];
 }
 
 /* ---- arguments and choices --------------------------------------------------------------- */
@@ -105,8 +117,14 @@ static const char *unit_of(const struct city *c)
 	return u && *u ? u : NULL;
 }
 
+/* option: <option value="VALUE"[ selected]>LABEL</option>; one template when not selected (a
+ * template cannot write the bare attribute), which is all but one option of a list. */
 static void option(struct html *h, const char *value, const char *label, int selected)
 {
+	if (!selected) {
+		HTML_TPL(h, "<option value=\"" HTML_HOLE "\">" HTML_HOLE "</option>", value, label);
+		return;
+	}
 	HTML_START(h, "option");
 	HTML_ATTR(h, "value", value);
 	HTML_ATTR(h, "selected", selected ? "" : NULL);
@@ -130,7 +148,7 @@ static const char *period_text(const struct model_period *p, char *buf, size_t n
 static void write_choose_form(struct city *c)
 {
 	struct html *h = c->h;
-	const char *prev = NULL, *key = chosen(c) ? chosen(c)->key : NULL;
+	int64_t prev = 0, id = chosen(c) ? chosen(c)->id : 0;	/* an indicator's entries are adjacent */
 	char y[NUMFMT_SIZE], pt[MODEL_PERIOD_TEXT_MAX];
 
 	html_open(h, "form", "method", "get", "action", "/", "class", "choose no-print", NULL);
@@ -138,11 +156,11 @@ static void write_choose_form(struct city *c)
 	HTML_ELEM_A(h, "label", "for", "val-indikator", "Indikator");
 	html_open(h, "select", "id", "val-indikator", "name", "indikator", NULL);
 	for (size_t i = 0; i < c->v.ninds; i++) {
-		const char *k = c->v.inds[i].key;
-		if (prev && strcmp(prev, k) == 0)
+		const struct view_city_indicator *ind = &c->v.inds[i];
+		if (i && ind->id == prev)
 			continue;
-		prev = k;
-		option(h, k, c->v.inds[i].name, key && strcmp(k, key) == 0);
+		prev = ind->id;
+		option(h, ind->key, ind->name, chosen(c) && ind->id == id);
 	}
 	html_close(h);
 	html_close(h);
@@ -173,7 +191,7 @@ static void write_map(struct city *c, const char *name, const char *unit)
 
 	for (size_t i = 0; i < v->ndistricts; i++) {
 		const struct view_city_district *d = &v->districts[i];
-		a[i] = (struct svg_map_area){ d->key, d->name, page_href(r, "/stadsdel", d->key), d->value, d->band, 0 };
+		a[i] = (struct svg_map_area){ d->key, d->name, district_href(c, i), d->value, d->band, 0 };
 		count[d->band]++;
 	}
 	buf_init(&desc, 1 << 16);
@@ -198,11 +216,10 @@ static void write_map(struct city *c, const char *name, const char *unit)
 
 static void write_values_table(struct city *c, const char *name, const char *unit)
 {
-	struct http_req *r = c->r;
 	struct html *h = c->h;
 	const struct view_city *w = &c->v;
 	int pct = unit && (strcmp(unit, "%") == 0 || strcmp(unit, "procent") == 0);
-	char v[96], g[96], cap[600];
+	char v[96], dv2[96], g[96], cap[600];
 
 	snprintf(cap, sizeof(cap), "%s, %ld: stadsdelsområdena jämförda med stadens snitt%s", name, w->year,
 		 w->example ? " (exempeldata)" : "");
@@ -214,23 +231,15 @@ static void write_values_table(struct city *c, const char *name, const char *uni
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
 	svg_fmt_value(w->city, w->decimals, unit, 0, g, sizeof(g));
-	for (size_t i = 0; i < w->ndistricts; i++) {
+	for (size_t i = 0; i < w->ndistricts; i++) {	/* a row in one template */
 		const struct view_city_district *d = &w->districts[i];
 		double dv = d->value;
-		HTML_OPEN(h, "tr");
-		HTML_OPEN_A(h, "th", "scope", "row");
-		html_elem(h, "a", d->name, "href", page_href(r, "/stadsdel", d->key), NULL);
-		html_close(h);
-		HTML_ELEM_A(h, "td", "class", "num", svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)));
-		HTML_ELEM_A(h, "td", "class", "num", g);
-		HTML_ELEM_A(h, "td", "class", "num", svg_fmt_value(dv - w->city, w->decimals, pct ? "procentenheter" : unit, 1, v, sizeof(v)));
-		HTML_OPEN(h, "td");
-		html_elem(h, "span", svg_band_symbol(d->band), "class", "band-symbol", "aria-hidden", "true", NULL);
-		html_text(h, " ");
-		html_text(h, model_gap_class_label_sv(d->band));
-		html_close(h);
-		HTML_ELEM(h, "td", d->prioritised ? "Ja" : "Nej");
-		html_close(h);
+		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td><span class=\"band-symbol\""
+			 " aria-hidden=\"true\">" HTML_HOLE "</span> " HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>",
+			 district_href(c, i), d->name, svg_fmt_value(dv, w->decimals, unit, 0, v, sizeof(v)), g,
+			 svg_fmt_value(dv - w->city, w->decimals, pct ? "procentenheter" : unit, 1, dv2, sizeof(dv2)),
+			 svg_band_symbol(d->band), model_gap_class_label_sv(d->band), d->prioritised ? "Ja" : "Nej");
 	}
 	html_close(h);
 	html_close(h);
@@ -294,9 +303,8 @@ static void write_prioritised(struct city *c)
 		const struct view_city_district *d = &c->v.districts[i];
 		if (!d->prioritised)
 			continue;
-		HTML_OPEN(h, "li");
-		html_elem(h, "a", d->name, "href", page_href(c->r, "/stadsdel", d->key), NULL);
-		html_close(h);
+		HTML_TPL(h, "<li><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></li>", district_href(c, i),
+			 d->name);
 	}
 	html_close(h);
 	html_close(h);
@@ -332,35 +340,27 @@ static void write_themes(struct city *c)
 	static const char *const cols[] = { "Stadsdelsområde", "Prioriterat LUP", "Teman och åtgärder", NULL };
 	places_thead(h, cols);
 	HTML_OPEN(h, "tbody");
-	for (size_t i = 0; i < c->v.ndistricts; i++) {
+	for (size_t i = 0; i < c->v.ndistricts; i++) {	/* a row's head, each theme, its end: a template each */
 		const struct view_city_district *d = &c->v.districts[i];
-		int prio = d->prioritised;
-		html_open(h, "tr", "class", prio ? "prioritised" : NULL, NULL);
-		HTML_OPEN_A(h, "th", "scope", "row");
-		html_elem(h, "a", d->name, "href", page_href(c->r, "/stadsdel", d->key), NULL);
-		html_close(h);
-		HTML_OPEN(h, "td");
-		if (prio)
-			html_elem(h, "span", "\xe2\x98\x85", "class", "prio-mark", "aria-hidden", "true", NULL);
-		html_text(h, prio ? " Ja" : "Nej");
-		html_close(h);
-		HTML_OPEN(h, "td");
+		const char *href = district_href(c, i);
+		if (d->prioritised)
+			HTML_TPL(h, "<tr class=\"prioritised\"><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td>"
+				 "<span class=\"prio-mark\" aria-hidden=\"true\">\xe2\x98\x85</span> Ja</td><td>", href, d->name);
+		else
+			HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td>Nej</td><td>", href,
+				 d->name);
 		for (size_t t = d->theme0; t < d->theme0 + d->nthemes; t++) {
-			long m = c->v.themes[t].measures;
+			measures_text(n, c->v.themes[t].measures);
 			if (t == d->theme0)
-				HTML_OPEN_A(h, "ol", "class", "themes");
-			HTML_OPEN(h, "li");
-			html_text(h, c->v.themes[t].theme);
-			measures_text(n, m);
-			HTML_ELEM_A(h, "span", "class", "count", n);
-			html_close(h);
+				HTML_TPL(h, "<ol class=\"themes\"><li>" HTML_HOLE "<span class=\"count\">" HTML_HOLE "</span></li>",
+					 c->v.themes[t].theme, n);
+			else
+				HTML_TPL(h, "<li>" HTML_HOLE "<span class=\"count\">" HTML_HOLE "</span></li>", c->v.themes[t].theme, n);
 		}
 		if (d->nthemes)
-			html_close(h);
+			HTML_TPL0(h, "</ol></td></tr>");
 		else
-			html_text(h, "Inga teman registrerade.");
-		html_close(h);
-		html_close(h);
+			HTML_TPL0(h, "Inga teman registrerade.</td></tr>");
 	}
 	html_close(h);
 	html_close(h);
@@ -409,14 +409,6 @@ static void write_period_form(struct city *c)
 	html_close(h);
 }
 
-static void count_cell(struct html *h, long long n)
-{
-	char s[NUMFMT_SIZE];
-
-	numfmt_long(n, s);
-	HTML_ELEM_A(h, "td", "class", "num", s);
-}
-
 static void write_fulfilment(struct city *c)
 {
 	struct http_req *r = c->r;
@@ -455,21 +447,14 @@ static void write_fulfilment(struct city *c)
 	for (size_t i = 0; i < c->v.nfulfil; i++) {
 		const struct view_city_fulfilment *f = &c->v.fulfil[i];
 		long long done = f->fulfilled + f->partly + f->not_met;
-		HTML_OPEN(h, "tr");
-		HTML_OPEN_A(h, "th", "scope", "row");
-		html_elem(h, "a", f->name, "href", page_href(r, "/organisation", f->key), NULL);
-		html_close(h);
-		HTML_OPEN(h, "td");
-		html_text(h, report_status_sv(f->status));
-		if (f->report && done + f->none == 0)
-			html_text(h, " – inga bedömningar ännu");
-		html_close(h);
-		count_cell(h, f->fulfilled);
-		count_cell(h, f->partly);
-		count_cell(h, f->not_met);
-		count_cell(h, f->none + f->unassessed);
-		count_cell(h, f->goals);
-		html_close(h);
+		char n[5][NUMFMT_SIZE];	/* "%ld" each */
+		numfmt_long(f->fulfilled, n[0]), numfmt_long(f->partly, n[1]), numfmt_long(f->not_met, n[2]);
+		numfmt_long(f->none + f->unassessed, n[3]), numfmt_long(f->goals, n[4]);
+		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td>" HTML_HOLE HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td></tr>",
+			 page_href(r, "/organisation", f->key), f->name, report_status_sv(f->status),
+			 f->report && done + f->none == 0 ? " – inga bedömningar ännu" : NULL, n[0], n[1], n[2], n[3], n[4]);
 	}
 	html_close(h);
 	html_close(h);

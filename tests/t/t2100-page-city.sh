@@ -201,6 +201,24 @@ has "the fulfilment table has a caption" '<caption>Målbedömningar i Tertialrap
 get "another period has none" 200 "/?period=2022-FY"
 has "none yet" '<strong>Verksamhetsberättelse 2022</strong>: inga bedömningar ännu.'
 
+# --- the default indicator as each viewer may see its figures ---------------------------------------
+# i-001's figures no longer public in themselves (no approved full-year report either): its owner's
+# editor still gets it by default, an anonymous visitor the next one with a total in every
+# district; i-002 loses Bromma's totals, so that is i-003
+stop_server
+sqlite3 "$DB" <<'EOF'
+UPDATE outcome SET example = 0 WHERE indicator_id = (SELECT id FROM indicator WHERE key = 'vp-2022-spanga-tensta-i-001');
+DELETE FROM outcome WHERE sex = 'T' AND indicator_id = (SELECT id FROM indicator WHERE key = 'vp-2022-spanga-tensta-i-002')
+ AND area_id = (SELECT id FROM area WHERE key = 'bromma');
+EOF
+start_server
+get "anonymous, figures not public" 200 /
+has "the default skips an indicator whose figures are not public and one without a district's total" \
+	'<option value="vp-2022-spanga-tensta-i-003" selected>'
+get "the owner's editor" 200 / -H "Authorization: Bearer $TOKEN"
+has "the owner's editor sees its figures: the first indicator is the default" \
+	'<option value="vp-2022-spanga-tensta-i-001" selected>'
+
 stop_server
 grep -q 'lup serve: GET /' "$TMP/server.log" && nok "the server logged an error" || ok "the server logged no error"
 finish
