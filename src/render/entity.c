@@ -130,14 +130,14 @@ int entity_list_load(struct store *st, const struct kind *k, const struct sval *
 {
 	struct store_q q[2] = { { k->list, args, nargs, rowset_collect, rs },
 				{ STMT_DISTRICTS_EXTRAS, NULL, 0, entity_extras_row, x } };
-	int n = k->list == STMT_LIST_DISTRICTS ? 2 : 1, rc;
+	int n = k->list == STMT_LIST_DISTRICTS_BY_ID ? 2 : 1, rc;
 
 	entity_extras_init(x, a);
 	rowset_init(rs, a);
 	if ((rc = store_query_many(st, q, n, e)) != LUP_OK)
 		return rc;
 	x->loaded = n == 2;
-	return LUP_OK;
+	return entity_list_order(k, rs, e);
 }
 
 int entity_list_item(struct store *st, const struct kind *k, const struct rowset *rs, int i,
@@ -149,7 +149,7 @@ int entity_list_item(struct store *st, const struct kind *k, const struct rowset
 	if (x->judged.rs != rs)	/* once per list: the row's columns by name were 5K a row */
 		rowset_judge(rs, k->bools, &x->judged);
 	rowset_json_row_judged(rs, i, j, k->bools, &x->judged);
-	if (k->list == STMT_LIST_DISTRICTS && (idc = rowset_col(rs, "id")) >= 0 && rs->rows[i][idc].s)
+	if (k->list == STMT_LIST_DISTRICTS_BY_ID && (idc = rowset_col(rs, "id")) >= 0 && rs->rows[i][idc].s)
 		rc = district_extras(st, extra_id(&rs->rows[i][idc]), x, j, a, e);
 	json_obj_close(j);
 	return rc;
@@ -266,6 +266,32 @@ struct run_item {
 	const char *k1, *k2;
 	int ix;
 };
+
+int entity_list_order(const struct kind *k, struct rowset *rs, struct err *e)
+{
+	struct keyed *it;
+	struct row_cell **rows;
+	const char **names;
+	int c = rowset_col(rs, "name"), rc;
+
+	if (k->list != STMT_LIST_DISTRICTS_BY_ID || rs->nrows < 2 || c < 0)
+		return LUP_OK;
+	it = arena_alloc_raw(rs->a, sizeof(*it) * (size_t)rs->nrows);
+	rows = arena_alloc_raw(rs->a, sizeof(*rows) * (size_t)rs->nrows);
+	names = arena_alloc_raw(rs->a, sizeof(*names) * (size_t)rs->nrows);
+	memcpy(rows, rs->rows, sizeof(*rows) * (size_t)rs->nrows);
+	for (int i = 0; i < rs->nrows; i++) {
+		memset(&it[i], 0, sizeof(it[i]));
+		it[i].ix = i;
+		names[i] = rows[i][c].s;
+	}
+	if ((rc = name_ranks(names, rs->nrows, it, rs->a, e)) != LUP_OK)
+		return rc;
+	if (keyed_order(it, rs->nrows))
+		for (int i = 0; i < rs->nrows; i++)
+			rs->rows[i] = rows[it[i].ix];
+	return LUP_OK;
+}
 
 /* text_cmp: texts in byte order, NULL first (SQLite's BINARY). */
 static int text_cmp(const char *a, const char *b)

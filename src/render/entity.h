@@ -41,6 +41,12 @@ void entity_extras_init(struct entity_extras *x, struct arena *a);
  * what, name, o1, o2) into ctx, a struct entity_extras; set loaded when the statement ran. */
 int entity_extras_row(void *ctx, const struct store_row *row);
 
+/* entity_list_order: puts rs, the whole list of kind k as its statement gave it, in the list's
+ * order where the loader rather than SQL sorts it (the districts: by name in Swedish order, as
+ * COLLATE sv; equal names in the statement's order, the ids'); other kinds' are left as they
+ * are. Returns LUP_OK, or LUP_EDB in e when the collation fails. */
+int entity_list_order(const struct kind *k, struct rowset *rs, struct err *e);
+
 /* entity_list_load: the rows of kind k's list statement (args: its filters and page, kinds.h
  * kind_bind) into rs, initialised here from a, and with them the extras its items need into x
  * (zeroed here): one round trip on PostgreSQL. Returns LUP_OK or a store error. */

@@ -31,7 +31,7 @@ static const struct kind kinds[] = {
 	  STMT_SHOW_ORGANISATION, STMT_ORG_ID_LOOSE, org_bools,
 	  { REL("aliases", STMT_REL_ORG_ALIASES, REL_LINKED), REL("plans", STMT_REL_ORG_PLANS, REL_LINKED),
 	    REL("units_and_pairs", STMT_REL_ORG_CHILDREN, REL_LINKED) } },
-	{ "districts", "district", STMT_LIST_DISTRICTS, STMT__MAX, { F_DISTRICT },
+	{ "districts", "district", STMT_LIST_DISTRICTS_BY_ID, STMT__MAX, { F_DISTRICT },
 	  STMT_SHOW_DISTRICT, STMT_DISTRICT_ID_LOOSE, district_bools,
 	  { { "areas", STMT_REL_DISTRICT_NEIGHBOURHOODS, REL_LINKED, REL_BY_KEY_NAME },
 	    RELK("prioritised_areas", STMT_REL_DISTRICT_PAREAS, REL_LINKED),

@@ -130,6 +130,9 @@ const char *const pg_sql_lists[STMT__MAX] = {
 	[STMT_LIST_DISTRICTS] =
 		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee" DISTRICTS_FROM
 		" ORDER BY a.name COLLATE sv",
+	[STMT_LIST_DISTRICTS_BY_ID] =
+		"SELECT a.id, a.key, a.name, a.code, a.prioritised, o.key AS committee" DISTRICTS_FROM
+		" ORDER BY a.id",
 	[STMT_LIST_THEMES] =
 		"SELECT t.id, t.name, d.key AS district, t.ord, t.extra,"
 		" (SELECT count(*) FROM measure_theme mt WHERE mt.theme_id = t.id) AS measures" THEMES_FROM

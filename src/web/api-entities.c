@@ -189,6 +189,25 @@ static int list_stream(struct http_req *r, const struct kind *k, const struct ki
 	return http_json_end(r, j);
 }
 
+/* list_cut: rs, kind k's whole list, put in its order (entity_list_order) and cut to the rows
+ * limit from offset. Returns LUP_OK, or LUP_EDB in e when the collation fails. */
+static int list_cut(const struct kind *k, struct rowset *rs, long limit, long offset, struct err *e)
+{
+	int rc = entity_list_order(k, rs, e);
+
+	if (rc != LUP_OK)
+		return rc;
+	if (offset >= rs->nrows) {
+		rs->nrows = 0;
+		return LUP_OK;
+	}
+	rs->rows += offset;
+	rs->nrows -= (int)offset;
+	if (limit < rs->nrows)
+		rs->nrows = (int)limit;
+	return LUP_OK;
+}
+
 /* list_page: the rows of b's page (kind_page: limit from offset) of kind k's list (one without a
  * count statement: list_stream writes those) into rs, the list's rows into *total, and the
  * districts' extras into x: one batch, the view's last reads (one round trip on PostgreSQL).
@@ -199,18 +218,22 @@ static int list_page(struct http_req *r, const struct kind *k, const struct kind
 {
 	struct page_rows p = { rs, 0, offset, (int64_t)offset + limit };
 	struct store_q q[2];
-	int n = 0, rc;
+	int n = 0, rc, whole = k->list == STMT_LIST_DISTRICTS_BY_ID;	/* ordered here: kept whole */
 
 	entity_extras_init(x, &r->a);
 	rowset_init(rs, &r->a);
+	if (whole)
+		p = (struct page_rows){ rs, 0, 0, INT64_MAX };
 	q[n++] = (struct store_q){ k->list, b->args, b->npaged, page_row, &p };
-	if (k->list == STMT_LIST_DISTRICTS)
+	if (k->list == STMT_LIST_DISTRICTS_BY_ID)
 		q[n++] = (struct store_q){ STMT_DISTRICTS_EXTRAS, NULL, 0, entity_extras_row, x };
 	store_read_last(r->st);
 	if ((rc = store_query_many(r->st, q, n, &r->err)) != LUP_OK)
 		return rc;
 	*total = p.n;
-	x->loaded = k->list == STMT_LIST_DISTRICTS;
+	x->loaded = whole;
+	if (whole)
+		return list_cut(k, rs, limit, offset, &r->err);
 	return LUP_OK;
 }
 
@@ -223,7 +246,7 @@ static int list_all(struct http_req *r, const struct kind *k, const struct kind_
 	struct entity_extras x;
 	int rc;
 
-	if (k->list == STMT_LIST_DISTRICTS)	/* the list and its extras: the view's one batch */
+	if (k->list == STMT_LIST_DISTRICTS_BY_ID)	/* the list and its extras: the view's one batch */
 		store_read_last(r->st);
 	if (entity_list_load(r->st, k, b->args, b->npaged, &rs, &x, &r->a, &r->err) != LUP_OK)
 		return http_fail(r);
