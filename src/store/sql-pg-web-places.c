@@ -164,50 +164,54 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE x.period_id = pe.id AND x.area_id = $1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
 		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
-	 * owner_id, sexes, vt, vk, vm in three parts, unordered (view/district.c makes a row of each
-	 * sex, joins and sorts them in C; the parts and columns as on SQLite): 0, the district's public
-	 * indicators' full-year outcomes of the year; 1, the city's outcomes of the year that the
-	 * viewer may see; 2, the committee's organisations (itself, its administration, its pair).
-	 * The outcomes come one row per sex in SQLite's derived_outcome_sexes shape (0052; sexes:
-	 * the sex's bit, K 1, M 2, T 4, and shifted by 3 when it is example data; its value in vt, vk
-	 * or vm, the others NULL), which the loader reads as SQLite's rows of one indicator each:
-	 * grouped here per indicator (a sort and an aggregate of each part) the statement took
-	 * 1.90-1.95 ms rather than 1.58-1.64 (EXPLAIN ANALYZE, the demo with report figures). The
-	 * public indicators are a materialised list (PUB_INDICATORS): the rule is judged once per
-	 * indicator, not once per outcome (the city's part tests its indicator by primary key: a
-	 * scan of pub_i per row made the planner's estimate pass jit_above_cost, and JIT took 88 ms
-	 * of each execution). The city's outcomes are one range of outcome_period_area read on
-	 * their own: joined to the district's rows, the planner hashed all the city's outcomes of every year from a
-	 * scan of the whole table (~3 ms of the page's ~5). */
+	 * owner_id, sexes, vt, vk, vm, seen, fy in three parts, unordered (view/district.c; the parts
+	 * and columns as on SQLite): 0, the district's public indicators with their full-year
+	 * outcomes of every year as the text fy, an entry per outcome ("year sexes shut vt vk vm":
+	 * the sex's bit, K 1, M 2, T 4, and shifted by 3 when it is example data; the bit again in
+	 * shut when the figure is not public in itself; its value in its sex's place as float8's
+	 * text, the shortest that reads back exactly, the other two empty), which the loader adds up
+	 * per year, and seen (the full years whose figures not public in themselves the viewer may
+	 * see; NULL when there are none such), SQLite's derived_district_fy (0067) grouped here;
+	 * 1, the city's outcomes of the year that the viewer may see; 2, the committee's
+	 * organisations (itself, its administration, its pair). The city's come one row per sex in
+	 * SQLite's derived_outcome_sexes shape (0052; sexes: the sex's bit, shifted by 3 when it is
+	 * example data; its value in vt, vk or vm, the others NULL), which the loader reads as
+	 * SQLite's rows of one indicator each. The public indicators are a materialised list
+	 * (PUB_INDICATORS): the rule is judged once per indicator, not once per outcome (the city's
+	 * part tests its indicator by primary key: a scan of pub_i per row made the planner's
+	 * estimate pass jit_above_cost, and JIT took 88 ms of each execution). The city's outcomes
+	 * are one range of outcome_period_area read on their own: joined to the district's rows,
+	 * the planner hashed all the city's outcomes of every year from a scan of the whole table. */
 #define DC_SEX(x) \
 	"(CASE " x ".sex WHEN 'K' THEN 1 WHEN 'M' THEN 2 ELSE 4 END) * (1 + 8 * " x ".example) AS sexes," \
 	" (CASE WHEN " x ".sex = 'T' THEN " x ".value END) AS vt, (CASE WHEN " x ".sex = 'K' THEN " x ".value END) AS vk," \
 	" (CASE WHEN " x ".sex = 'M' THEN " x ".value END) AS vm"
+/* An outcome x of a full-year period pe as an entry of part 0's fy (see above). */
+#define DC_FY_ENTRY(x) \
+	"pe.year || ' ' || (CASE " x ".sex WHEN 'K' THEN 1 WHEN 'M' THEN 2 ELSE 4 END) * (1 + 8 * " x ".example)" \
+	" || ' ' || (CASE WHEN " x ".example = 1 OR " x ".source = 'kolada' THEN 0 WHEN " x ".sex = 'K' THEN 1" \
+	" WHEN " x ".sex = 'M' THEN 2 ELSE 4 END)" \
+	" || ' ' || (CASE WHEN " x ".sex = 'T' THEN coalesce(" x ".value::text, '') ELSE '' END)" \
+	" || ' ' || (CASE WHEN " x ".sex = 'K' THEN coalesce(" x ".value::text, '') ELSE '' END)" \
+	" || ' ' || (CASE WHEN " x ".sex = 'M' THEN coalesce(" x ".value::text, '') ELSE '' END)"
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"WITH " PUB_INDICATORS
 		" SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
-		" " DC_SEX("x") " FROM outcome x"
-		" JOIN period pe ON pe.id = x.period_id AND pe.year = $2 AND pe.kind = 'FY'"
+		" NULL::integer AS sexes, NULL::float8 AS vt, NULL::float8 AS vk, NULL::float8 AS vm,"
+		" (CASE WHEN bool_and(x.example = 1 OR x.source = 'kolada') THEN NULL ELSE"
+		" (SELECT string_agg(sp.year::text, ' ') FROM period sp WHERE sp.kind = 'FY' AND "
+		SEE_FIGURE_IF("false", "sp.id", "i") ") END) AS seen,"
+		" string_agg(" DC_FY_ENTRY("x") ", ';') AS fy FROM outcome x"
+		" JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY'"
 		" JOIN pub_i i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
-		" WHERE x.area_id = $1 AND " SEE_FIGURE("x", "i")
-		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL, " DC_SEX("c")
+		" WHERE x.area_id = $1"
+		" GROUP BY i.id, i.key, i.name, i.unit, i.direction, i.owner_id, i.source_kind, o.name"
+		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL, " DC_SEX("c") ", NULL, NULL"
 		" FROM period cp JOIN outcome c ON c.period_id = cp.id AND c.area_id = (SELECT parent_id FROM area WHERE id = $1)"
 		" WHERE cp.year = $2 AND cp.kind = 'FY' AND (c.example = 1 OR c.source = 'kolada'"
 		" OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = c.indicator_id AND " SEE_FIGURE("c", "i") "))"
-		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation"
-		" WHERE " OWNED_BY("id", "3"),
-	/* (district_id, year) -> indicator_id, year, value: the district's full-year totals over the
-	 * years other than year (its totals are the comparison's rows of sex T),
-	 * unordered (web/page-district-indicators.c sort_series sorts them in C, as on SQLite). The
-	 * ORDER BY the text had made the planner read the district's outcomes of every period in
-	 * indicator order (outcome_area_total) for a merge join; unordered, it reads one range of
-	 * outcome_period_area per full year. The figures the viewer may see of any indicator, public
-	 * or not, as on SQLite: the page draws the series of the comparison's (public) indicators
-	 * only, looked up by id (without the materialised pub_i: 0.36 -> 0.26 ms per execution). */
-	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM outcome x JOIN period pe ON pe.id = x.period_id"
-		" WHERE x.area_id = $1 AND pe.kind = 'FY' AND pe.year <> $2 AND x.sex = 'T'"
-		" AND " SEE_FIGURE_OF("x", "x.indicator_id"),
+		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+		" FROM organisation WHERE " OWNED_BY("id", "3"),
 	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
 	 * T) over the years for the district and its municipality (level 'district' or
 	 * 'municipality'), by year (the page draws the totals; as on SQLite) */

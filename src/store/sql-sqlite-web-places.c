@@ -195,54 +195,43 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" WHERE x.period_id = pe.id AND x.area_id = ?1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
 		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
-	 * owner_id, sexes, vt, vk, vm in three parts, unordered (view/district.c makes a row of each
-	 * sex, joins and sorts them in C): part 0, every public indicator with a full-year outcome for
-	 * the district in the year; part 1, the city's (the district's municipality's) outcomes of the
-	 * year (id, sexes and values; the rest NULL); part 2, the committee, its administration and
-	 * its pair (id; NULL when there is none), whose indicators are the committee's own. The
-	 * outcomes are derived_outcome_sexes' rows (0052), one per indicator with the sexes as
-	 * columns: sexes, the bits of the sexes (K 1, M 2, T 4) and, shifted by 3, those of them that
-	 * are example data; vt, vk, vm their values (NULL: missing). A sex whose figure is not public
-	 * in itself (shut) is kept where the rule's other terms admit it (SEE_FIGURE_IF, its open term
-	 * the row's shut = 0), else its bit is taken off (sexes & ~shut; a row with no sex left is
-	 * dropped by the loader). Both outcome parts are one range of 0058's index by period and area
-	 * (every column in it); a district row is joined to its indicator by rowid. outcome's rows
-	 * per sex through outcome_period_area were 157 and 157 rows for Spånga-Tensta's 2022, 71 and
-	 * 71 now (the statement 0.76M -> 0.38M instructions). */
+	 * owner_id, sexes, vt, vk, vm, seen, fy in three parts, unordered (view/district.c makes a
+	 * row of each sex of the year, joins and sorts them in C, and keeps the sparklines' totals):
+	 * part 0, every public indicator with a full-year outcome for the district in some year,
+	 * its outcomes of every full year as the text fy of derived_district_fy (0067: entries
+	 * "year sexes shut vt vk vm" joined by ';', in any order, a year on one entry or more whose
+	 * sexes and values the loader adds up; values as strtod reads them, empty when NULL), and
+	 * seen, NULL when no entry has a shut sex, else the full years (space-separated) whose
+	 * figures of the indicator the viewer may see though not public in themselves
+	 * (SEE_FIGURE_IF's other terms: a sex shut in an entry of another year is taken off); part
+	 * 1, the city's (the district's municipality's) outcomes of the year (id, sexes and values;
+	 * the rest NULL); part 2, the committee, its administration and its pair (id; NULL when
+	 * there is none), whose indicators are the committee's own. The city's are
+	 * derived_outcome_sexes' rows (0052), one per indicator with the sexes as columns: sexes,
+	 * the bits of the sexes (K 1, M 2, T 4) and, shifted by 3, those of them that are example
+	 * data; vt, vk, vm their values (NULL: missing); a sex whose figure is not public in itself
+	 * (shut) is kept where the rule's other terms admit it, else its bit is taken off (sexes &
+	 * ~shut). Spånga-Tensta: 71 rows of part 0 where the year's comparison read 71 rows of
+	 * derived_outcome_sexes and the sparklines' totals (STMT_WEB_PLACES_DISTRICT_SERIES until
+	 * session 19) 284 rows of outcome_period_area. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
-		" (CASE WHEN " SEE_FIGURE_IF("x.shut = 0", "x.period_id", "i") " THEN x.sexes ELSE x.sexes & ~x.shut END)"
-		" AS sexes, x.vt, x.vk, x.vm FROM period pe"
-		" CROSS JOIN derived_outcome_sexes x INDEXED BY derived_outcome_sexes_period_area"
-		" ON x.period_id = pe.id AND x.area_id = ?1"
-		" CROSS JOIN indicator i ON i.id = x.indicator_id JOIN organisation o ON o.id = i.owner_id"
-		" WHERE pe.year = ?2 AND pe.kind = 'FY' AND " PUB_INDICATOR("i")
+		" NULL AS sexes, NULL AS vt, NULL AS vk, NULL AS vm, (CASE WHEN x.shut = 0 THEN NULL ELSE"
+		" (SELECT group_concat(pe.year, ' ') FROM period pe WHERE pe.kind = 'FY' AND "
+		SEE_FIGURE_IF("0", "pe.id", "i") ") END) AS seen, x.fy"
+		" FROM derived_district_fy x CROSS JOIN indicator i ON i.id = x.indicator_id"
+		" JOIN organisation o ON o.id = i.owner_id WHERE x.area_id = ?1 AND " PUB_INDICATOR("i")
 		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL,"
 		" (CASE WHEN c.shut = 0 OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = c.indicator_id"
-		" AND " SEE_FIGURE_IF("0", "c.period_id", "i") ") THEN c.sexes ELSE c.sexes & ~c.shut END), c.vt, c.vk, c.vm"
-		" FROM period pe CROSS JOIN derived_outcome_sexes c INDEXED BY derived_outcome_sexes_period_area"
+		" AND " SEE_FIGURE_IF("0", "c.period_id", "i") ") THEN c.sexes ELSE c.sexes & ~c.shut END), c.vt, c.vk, c.vm,"
+		" NULL, NULL FROM period pe CROSS JOIN derived_outcome_sexes c INDEXED BY derived_outcome_sexes_period_area"
 		" ON c.period_id = pe.id AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1)"
 		" WHERE pe.year = ?2 AND pe.kind = 'FY'"
-		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE pair_id = ?3"
-		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM organisation WHERE id = ?3",
-	/* (district_id, year) -> indicator_id, year, value: the district's full-year totals over the
-	 * years other than year,
-	 * unordered (the page sorts them by indicator and year in C: web/page-district-indicators.c
-	 * sort_series; SQLite's sorter was 0.5M instructions). Per full-year period one range of
-	 * outcome_period_area (0039: period, area, sex, then the indicator and the columns read),
-	 * where a seek of outcome_cover per indicator and period cost 4.6K each: 1.75M -> 0.84M.
-	 * The figures the viewer may see (SEE_FIGURE: the indicator is looked up only for a figure
-	 * neither example data nor from Kolada) of any indicator, public or not: the page draws the
-	 * series of the comparison's indicators only (STMT_WEB_PLACES_DISTRICT_COMPARE's part 0,
-	 * public ones), looked up by id, so PUB_INDICATOR is applied there; joining the indicator
-	 * for it here was 0.32M of 0.85M instructions (0.85M -> 0.53M). The comparison's own year
-	 * (?2) is left out: its totals are the comparison's rows of sex T (the same outcomes and
-	 * rule), which the page adds (page-district-indicators.c series_add_year): 71 of 355 rows. */
-	[STMT_WEB_PLACES_DISTRICT_SERIES] =
-		"SELECT x.indicator_id, pe.year, x.value FROM period pe CROSS JOIN outcome x INDEXED BY outcome_period_area"
-		" ON x.period_id = pe.id AND x.area_id = ?1 AND x.sex = 'T'"
-		" WHERE pe.kind = 'FY' AND pe.year <> ?2 AND " SEE_FIGURE_OF("x", "x.indicator_id"),
+		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+		" FROM organisation WHERE pair_id = ?3"
+		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+		" FROM organisation WHERE id = ?3",
 	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
 	 * T) over the years for the district and its municipality (level 'district' or
 	 * 'municipality'), by year: per full-year period (in year order) and the two areas (a UNION

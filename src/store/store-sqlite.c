@@ -776,8 +776,16 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"SELECT 1 FROM (SELECT goal_id, ancestor_id FROM up EXCEPT SELECT goal_id, ancestor_id FROM derived_goal_ancestor)" \
 	" UNION ALL SELECT 1 FROM (SELECT goal_id, ancestor_id FROM derived_goal_ancestor EXCEPT SELECT goal_id, ancestor_id FROM up)"
 
-/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052, 0055 and 0060) when they
- * disagree with what they are derived from: one row each when some of theirs are wrong. */
+/* A value v of derived_district_fy's text (0067): '' when NULL, else the double exactly as a C99
+ * hexadecimal float (the migration's triggers write the same text). */
+#define SQ_DFY_VAL(v) \
+	"(CASE WHEN " v " IS NULL THEN '' WHEN " v " = 0 THEN '0' ELSE printf('%s0x%xp%d', CASE WHEN " v " < 0" \
+	" THEN '-' ELSE '' END, CAST(abs(" v ") * power(2, (53 - CAST(floor(log2(abs(" v "))) AS INTEGER)) / 2)" \
+	" * power(2, (53 - CAST(floor(log2(abs(" v "))) AS INTEGER)) - (53 - CAST(floor(log2(abs(" v "))) AS INTEGER)) / 2)" \
+	" AS INTEGER), -(53 - CAST(floor(log2(abs(" v "))) AS INTEGER))) END)"
+
+/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052, 0055, 0060 and 0067) when
+ * they disagree with what they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
 	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
 	" FROM (SELECT x.indicator_id, x.period_id, count(*) AS valued, count(*) FILTER (WHERE x.example = 1" \
@@ -824,7 +832,16 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" FROM (SELECT indicator_id, year, max(CASE WHEN kind = 'own' THEN text END) AS own," \
 	"  max(CASE WHEN kind = 'kf' THEN text END) AS kf FROM target WHERE sex = 'T' GROUP BY 1, 2) r" \
 	" FULL JOIN derived_indicator_targets d ON d.indicator_id = r.indicator_id AND d.year = r.year" \
-	" WHERE r.year IS NULL OR d.year IS NULL OR r.own IS NOT d.own OR r.kf IS NOT d.kf HAVING count(*) > 0"
+	" WHERE r.year IS NULL OR d.year IS NULL OR r.own IS NOT d.own OR r.kf IS NOT d.kf HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_district_fy: ' || count(*) || ' district and indicator rows differ from" \
+	" derived_outcome_sexes'" \
+	" FROM (SELECT area_id, indicator_id, sum(shut <> 0) AS shut, group_concat(e, ';') AS fy FROM (SELECT x.area_id," \
+	"  x.indicator_id, x.shut, pe.year || ' ' || x.sexes || ' ' || x.shut || ' ' || " SQ_DFY_VAL("x.vt") \
+	"  || ' ' || " SQ_DFY_VAL("x.vk") " || ' ' || " SQ_DFY_VAL("x.vm") " AS e FROM derived_outcome_sexes x" \
+	"  JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY' JOIN area a ON a.id = x.area_id" \
+	"  AND a.level = 'district' ORDER BY x.area_id, x.indicator_id, pe.year) GROUP BY area_id, indicator_id) r" \
+	" FULL JOIN derived_district_fy d ON d.area_id = r.area_id AND d.indicator_id = r.indicator_id" \
+	" WHERE r.fy IS NOT d.fy OR r.shut IS NOT d.shut HAVING count(*) > 0"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {
@@ -1034,10 +1051,27 @@ static int sq_copy_write(struct store *base, const char *table, int n, const cha
 	return LUP_OK;
 }
 
+/* derived_district_fy (0067) written anew by its triggers: the copy writes the tables in name
+ * order, outcome (and so derived_outcome_sexes) before period, when the triggers' test of a
+ * full-year period finds none; the districts' full-year rows of derived_outcome_sexes are taken
+ * out and put back, as the migration fills it. */
+#define SQ_DFY_REFILL \
+	"CREATE TEMP TABLE district_fy_fill_ AS SELECT x.* FROM derived_outcome_sexes x" \
+	" JOIN area a ON a.id = x.area_id AND a.level = 'district' JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY';" \
+	" DELETE FROM derived_outcome_sexes WHERE (indicator_id, area_id, period_id) IN" \
+	" (SELECT indicator_id, area_id, period_id FROM district_fy_fill_);" \
+	" INSERT INTO derived_outcome_sexes (indicator_id, area_id, period_id, sexes, shut, vt, vk, vm)" \
+	" SELECT indicator_id, area_id, period_id, sexes, shut, vt, vk, vm FROM district_fy_fill_;" \
+	" DROP TABLE district_fy_fill_;"
+
 static int sq_copy_done(struct store *base, struct err *e)
 {
-	(void)base, (void)e;
-	return LUP_OK;	/* INTEGER PRIMARY KEY continues from the largest id by itself */
+	struct sq *st = SQ(base);
+
+	/* INTEGER PRIMARY KEY continues from the largest id by itself */
+	if (sqlite3_exec(st->db, SQ_DFY_REFILL, NULL, NULL, NULL) != SQLITE_OK)
+		return db_err(st, e, "derived_district_fy");
+	return LUP_OK;
 }
 
 const struct store_ops store_sqlite_ops = {

@@ -111,6 +111,16 @@ struct city_val {
 	double value;
 };
 
+/* One full year of a district row's fy text (part 0 of STMT_WEB_PLACES_DISTRICT_COMPARE): its
+ * entries' sexes and shut bits ORed, the texts of its values (vt, vk, vm; NULL: none), each
+ * ending at ' ', ';' or the text's end (strtod stops there). SQLite gives an entry per year,
+ * PostgreSQL one per outcome. */
+struct fy_year {
+	int64_t year;
+	unsigned sexes, shut;
+	const char *val[3];
+};
+
 /* The comparison's parts as read: the district's rows in v, the city's values and the
  * committee's organisations here (released by compare). */
 struct cmp_read {
@@ -121,15 +131,176 @@ struct cmp_read {
 	size_t ncity, city_cap;
 	int64_t *owners;		/* the committee, its administration(s), its pair */
 	size_t nowners, owners_cap;
+	struct fy_year *fy;		/* the years of the district row being read (read_fy) */
+	size_t nfy, fy_cap;
 };
 
-/* The sexes of a row of the outcome parts (columns 8-11: sexes, vt, vk, vm): the bit of each
- * in sexes (its example bit is bit << 3), its value's column, its rank (sex_rank) and text. */
+/* The sexes of a row of the outcome parts (columns 8-11: sexes, vt, vk, vm; a fy entry's values
+ * in the same order): the bit of each in sexes (its example bit is bit << 3), its value's
+ * column, its rank (sex_rank) and text. */
 static const struct {
 	unsigned bit;
 	int col, rank;
 	const char *text;
 } sexes[] = { { 4, 9, 0, "T" }, { 1, 10, 1, "K" }, { 2, 11, 2, "M" } };
+
+/* fy_year_of: the entry of year in cr->fy, added (empty) when there is none */
+static struct fy_year *fy_year_of(struct cmp_read *cr, int64_t year)
+{
+	for (size_t i = 0; i < cr->nfy; i++)
+		if (cr->fy[i].year == year)
+			return &cr->fy[i];
+	if (cr->nfy == cr->fy_cap) {
+		cr->fy_cap = grown(cr->nfy, cr->fy_cap);
+		cr->fy = xrealloc(cr->fy, sizeof(*cr->fy) * cr->fy_cap);
+	}
+	cr->fy[cr->nfy] = (struct fy_year){ .year = year };
+	return &cr->fy[cr->nfy++];
+}
+
+/* fy_int: the unsigned decimal at *t, *t moved past it and the one space after it */
+static int64_t fy_int(const char **t)
+{
+	const char *p = *t;
+	int64_t n = 0;
+
+	while (*p >= '0' && *p <= '9')
+		n = n * 10 + (*p++ - '0');
+	*t = p + (*p == ' ');
+	return n;
+}
+
+/* fy_field: the value field at *t (before end) into *f (NULL when empty), *t moved past its
+ * space; the last field (k 2) ends at end */
+static void fy_field(const char **t, const char *end, int k, const char **f)
+{
+	const char *p = *t, *e = k < 2 ? memchr(p, ' ', (size_t)(end - p)) : end;
+
+	if (!e)
+		e = end;
+	if (e > p)
+		*f = p;
+	*t = e < end ? e + 1 : end;
+}
+
+/* read_fy: the entries "year sexes shut vt vk vm" of the text t of len bytes (joined by ';')
+ * into cr->fy by year; the fields found by memchr, the values read only when asked (fy_value) */
+static void read_fy(struct cmp_read *cr, const char *t, size_t len)
+{
+	const char *end = t + len;
+
+	cr->nfy = 0;
+	while (t && t < end) {
+		const char *e = memchr(t, ';', (size_t)(end - t));
+		if (!e)
+			e = end;
+		struct fy_year *y = fy_year_of(cr, fy_int(&t));
+		y->sexes |= (unsigned)fy_int(&t);
+		y->shut |= (unsigned)fy_int(&t);
+		for (int k = 0; k < 3 && t < e; k++)
+			fy_field(&t, e, k, &y->val[k]);
+		t = e + 1;
+	}
+}
+
+/* seen_has: whether year is among the space-separated years of seen (NULL: none) */
+static int seen_has(const char *seen, int64_t year)
+{
+	char *end;
+
+	while (seen && *seen) {
+		if (strtoll(seen, &end, 10) == year)
+			return 1;
+		if (end == seen)
+			return 0;
+		seen = end;
+	}
+	return 0;
+}
+
+/* hexv: 1 + the value of each byte as a hexadecimal digit (lower case, as printf writes), 0
+ * for the others */
+static const unsigned char hexv[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9,
+	['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+};
+
+/* pow2: 2^e, exactly, for e in the normal range (-1022 to 1023) */
+static double pow2(int e)
+{
+	uint64_t bits = (uint64_t)(e + 1023) << 52;
+	double d;
+
+	memcpy(&d, &bits, sizeof(d));
+	return d;
+}
+
+/* hex_value: f as SQLite's fy writes a value, "[-]0xMpE" (M at most 14 hexadecimal digits, so
+ * below 2^56 and, as written, exact in a double; E decimal), into *out; 0 when f is not of that
+ * form (strtod reads it then). The same double as strtod's, without its general path (about
+ * 1K instructions a value): M's 14 digits as the triggers write them in one unrolled loop, the
+ * power of two built rather than ldexp's. */
+static int hex_value(const char *f, double *out)
+{
+	int neg = *f == '-', d, n = 0, e = 0, eneg;
+	uint64_t m = 0;
+
+	f += neg;
+	if (f[0] != '0' || f[1] != 'x')
+		return 0;
+	f += 2;
+	if (f[14] == 'p') {
+		unsigned bad = 0;
+		for (int i = 0; i < 14; i++) {
+			d = hexv[(unsigned char)f[i]];
+			bad |= d == 0;
+			m = m << 4 | (uint64_t)(d - 1);
+		}
+		if (bad)
+			return 0;
+		f += 14;
+	} else {
+		for (; n < 14 && (d = hexv[(unsigned char)*f]) > 0; f++, n++)
+			m = m << 4 | (uint64_t)(d - 1);
+		if (n == 0 || *f != 'p')
+			return 0;
+	}
+	f++;
+	eneg = *f == '-';
+	f += eneg || *f == '+';
+	for (n = 0; n < 5 && *f >= '0' && *f <= '9'; n++)
+		e = e * 10 + (*f++ - '0');
+	if (n == 0 || n == 5 || (*f && *f != ' ' && *f != ';'))
+		return 0;
+	e = eneg ? -e : e;
+	double v = e >= -1022 && e <= 1023 ? (double)m * pow2(e) : ldexp((double)m, e);
+	*out = neg ? -v : v;
+	return 1;
+}
+
+/* fy_value: the value text f (NULL: none) as a number into *out (0 when none); whether set */
+static int fy_value(const char *f, double *out)
+{
+	if (!f) {
+		*out = 0;
+		return 0;
+	}
+	if (!hex_value(f, out))
+		*out = strtod(f, NULL);
+	return 1;
+}
+
+/* add_point: the total of indicator ind in year into v->series */
+static void add_point(struct district_view *v, int64_t ind, int64_t year, const char *f)
+{
+	double value;
+
+	if (v->nseries == v->series_cap) {
+		v->series_cap = grown(v->nseries, v->series_cap);
+		v->series = xrealloc(v->series, sizeof(*v->series) * v->series_cap);
+	}
+	v->series[v->nseries++] = (struct district_point){ ind, year, fy_value(f, &value) ? value : NAN };
+}
 
 /* grow_rows: room in v->rows and cr->owner_of for one more row */
 static void grow_rows(struct cmp_read *cr)
@@ -146,20 +317,39 @@ static void grow_rows(struct cmp_read *cr)
 	}
 }
 
+/* fy_shown: the sexes of y the viewer sees: a shut sex only in a year of seen */
+static unsigned fy_shown(const struct fy_year *y, const char *seen)
+{
+	return y->shut && !seen_has(seen, y->year) ? y->sexes & ~y->shut : y->sexes;
+}
+
 /* district_row: a district row (part 0: id, key, name, unit, direction, owner_name, owner_id,
- * sexes, vt, vk, vm: an indicator's sexes on SQLite, one sex a row on PostgreSQL) made into a
- * row of v per sex shown, sharing the indicator's texts; own, city and gap are set by
- * join_city */
+ * then seen and fy in columns 12 and 13): its totals of every year into v->series, and its
+ * year's entry made into a row of v per sex shown, sharing the indicator's texts; own, city and
+ * gap are set by join_city */
 static void district_row(struct cmp_read *cr, const struct store_row *r)
 {
 	struct district_view *v = cr->v;
-	unsigned shown = (unsigned)store_col_int(r, 8);
-	struct district_cmp base;
+	int64_t ind = store_col_int(r, 1);
+	const char *seen = store_col_text(r, 12);
+	const struct fy_year *cur = NULL;
+	unsigned shown = 0;
 
-	if ((shown & 7) == 0)
+	struct store_cell fy;
+
+	store_col_cell(r, 13, &fy);
+	read_fy(cr, fy.t == SV_TEXT ? fy.s : NULL, fy.t == SV_TEXT ? fy.len : 0);
+	for (size_t i = 0; i < cr->nfy; i++) {
+		unsigned s = fy_shown(&cr->fy[i], seen);
+		if (s & 4)
+			add_point(v, ind, cr->fy[i].year, cr->fy[i].val[0]);
+		if (cr->fy[i].year == v->year)
+			cur = &cr->fy[i], shown = s;
+	}
+	if (!cur || (shown & 7) == 0)
 		return;
-	base = (struct district_cmp){
-		.ind = store_col_int(r, 1), .key = arena_strdup(&v->a, store_col_text(r, 2)),
+	struct district_cmp base = {
+		.ind = ind, .key = arena_strdup(&v->a, store_col_text(r, 2)),
 		.name = arena_strdup(&v->a, store_col_text(r, 3)), .unit = arena_strdup(&v->a, store_col_text(r, 4)),
 		.direction = arena_strdup(&v->a, store_col_text(r, 5)),
 		.owner_name = arena_strdup(&v->a, store_col_text(r, 6)),
@@ -173,7 +363,7 @@ static void district_row(struct cmp_read *cr, const struct store_row *r)
 		struct district_cmp *c = &v->rows[v->n++];
 		*c = base;
 		c->sex = sexes[k].text;
-		c->has_value = col_value(r, sexes[k].col, &c->value);
+		c->has_value = fy_value(cur->val[sexes[k].col - 9], &c->value);
 		c->example = (shown & sexes[k].bit << 3) != 0;
 	}
 }
@@ -275,6 +465,16 @@ static int by_own_key_sex(const void *pa, const void *pb)
 	return sex_rank(a->sex) - sex_rank(b->sex);
 }
 
+/* by_ind_year: the totals by indicator, then year */
+static int by_ind_year(const void *pa, const void *pb)
+{
+	const struct district_point *a = pa, *b = pb;
+
+	if (a->ind != b->ind)
+		return a->ind < b->ind ? -1 : 1;
+	return a->year < b->year ? -1 : a->year > b->year;
+}
+
 /* compare: the years and the comparison for year of the district v->id (committee v->committee),
  * its rows read unordered and sorted here (a sort in C of the loaded rows, not the database's
  * sort of the wide rows) */
@@ -294,10 +494,13 @@ static int compare(struct store *st, int year, struct district_view *v, struct e
 	free(cr.owner_of);
 	free(cr.city);
 	free(cr.owners);
+	free(cr.fy);
 	if (rc != LUP_OK)
 		return rc;
 	if (v->n > 1)
 		sort_runs(v->rows, v->n, sizeof(*v->rows), by_own_key_sex);
+	if (v->nseries > 1)
+		sort_runs(v->series, v->nseries, sizeof(*v->series), by_ind_year);
 	return LUP_OK;
 }
 
@@ -336,6 +539,7 @@ void district_view_release(struct district_view *v)
 {
 	free(v->rows);
 	free(v->years);
+	free(v->series);
 	arena_release(&v->a);
 	memset(v, 0, sizeof(*v));
 }

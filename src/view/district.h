@@ -43,6 +43,13 @@ struct district_cmp {
 	int example, city_example;	/* the values are example data */
 };
 
+/* A full-year total (sex T) of the district: an indicator's value of a year (the sparklines). */
+struct district_point {
+	int64_t ind;			/* indicator id */
+	int64_t year;
+	double value;			/* NAN when missing */
+};
+
 /* A district's comparison for a year. Strings live in a (release with district_view_release). */
 struct district_view {
 	int64_t id, committee;		/* committee: 0 when the district has none */
@@ -52,6 +59,9 @@ struct district_view {
 	size_t nyears, years_cap;	/* years_cap: room in years (grown by doubling) */
 	struct district_cmp *rows;	/* the committee's indicators first, then by key, T, K, M */
 	size_t n, rows_cap;		/* rows_cap: room in rows (grown by doubling) */
+	struct district_point *series;	/* the public indicators' full-year totals the viewer may see,
+					 * every year (the year compared too), by indicator, then year */
+	size_t nseries, series_cap;	/* series_cap: room in series (grown by doubling) */
 	struct table_col cols[DC__MAX];	/* district_table's columns */
 	struct arena a;
 };
@@ -60,7 +70,8 @@ struct district_view {
  * district_view_load: district key (key, name or alias) compared with the city for year
  * (0: the newest year with full-year outcomes) into *v (initialised here; the caller releases
  * it, also on failure). Rows are the indicators with a full-year outcome for the district in
- * the year, per sex, each with the city's value of the same indicator, period and sex. Reads
+ * the year, per sex, each with the city's value of the same indicator, period and sex; series
+ * the district's totals of its public indicators over the full years (district_point). Reads
  * with the store's viewer: only figures it may see. Returns LUP_OK, LUP_ENOTFOUND (no such
  * district) or LUP_EDB (message in e).
  */

@@ -20,19 +20,11 @@
 
 #define CLOSE_YEARS 5	/* the LUP horizon: years to reach the city average */
 
-/* A district total of STMT_WEB_PLACES_DISTRICT_SERIES, read into its own struct (series_cb):
- * the overview asks every row's value, so no cell is formatted to text nor looked up by name. */
-struct spoint {
-	int64_t ind, year;
-	double value;		/* NAN when NULL */
-};
-
-/* The district's totals, sorted by indicator and year (sort_series) for spark_run's bisection. */
+/* The district's totals of the comparison's view (district_view's series: by indicator and
+ * year, the order spark_run's bisection needs). */
 struct series {
-	struct arena *a;
-	struct spoint *p;
-	int n, cap;
-	int bad;		/* the statement's columns were not the ones series_cb reads */
+	const struct district_point *p;
+	int n;
 };
 
 /* Per district of the comparison: name, key and values by sex (T, K, M). */
@@ -65,12 +57,11 @@ struct ind {
 	/* read by fetch: the chosen indicator's value in every district
 	 * (STMT_WEB_PLACES_DISTRICT_BARS), its totals over the years in the district and the city
 	 * (STMT_WEB_PLACES_INDICATOR_SERIES), its targets (STMT_REL_INDICATOR_TARGETS); the
-	 * district's totals of every indicator over the years but the comparison's
-	 * (STMT_WEB_PLACES_DISTRICT_SERIES, then series_add_year) */
+	 * district's totals of every indicator over the years are the view's (v.series) */
 	struct cmp_fold cmp;
 	struct rowset line, targets;
 	struct series series;
-	struct sval cmp_args[2], line_args[2], ind_arg, series_args[2];
+	struct sval cmp_args[2], line_args[2], ind_arg;
 	const char *ind_prefix;	/* ind_href's start, made at its first call */
 	struct buf hb;		/* ind_href's work space, reused for every row */
 };
@@ -687,87 +678,6 @@ static void overview(struct ind *x)
 	html_close(h);
 }
 
-/* series_cb: a row of STMT_WEB_PLACES_DISTRICT_SERIES (indicator_id, year, value) */
-static int series_cb(void *ctx, const struct store_row *r)
-{
-	static const char *const cols[] = { "indicator_id", "year", "value", NULL };
-	struct series *s = ctx;
-
-	if (!s->n && !cols_are(r, cols))
-		return s->bad = 1;
-	s->p = arena_grow(s->a, s->p, s->n, &s->cap, sizeof(struct spoint), 256);
-	s->p[s->n++] = (struct spoint){ store_col_int(r, 0), store_col_int(r, 1),
-		store_col_type(r, 2) == SV_NULL ? NAN : store_col_real(r, 2) };
-	return 0;
-}
-
-static int spoint_less(const struct spoint *a, const struct spoint *b)
-{
-	return a->ind != b->ind ? a->ind < b->ind : a->year < b->year;
-}
-
-/* series_merge: the sorted runs src[a..b) and src[b..c) merged into dst[a..c) */
-static void series_merge(const struct spoint *src, struct spoint *dst, int a, int b, int c)
-{
-	int i = a, j = b, k = a;
-
-	while (i < b && j < c)
-		dst[k++] = spoint_less(&src[j], &src[i]) ? src[j++] : src[i++];
-	while (i < b)
-		dst[k++] = src[i++];
-	while (j < c)
-		dst[k++] = src[j++];
-}
-
-/* sort_series: the district's totals (read unsorted) by indicator and year, the order
- * spark_run's bisection needs; one row per indicator and year, so the order is total. The runs
- * the rows arrive in (on SQLite one per full-year period, by indicator) are merged pairwise:
- * qsort's comparisons were 110K instructions of the district page. */
-static void sort_series(struct series *s)
-{
-	int n = s->n, nr = 0;
-
-	if (n < 2)
-		return;
-	struct spoint *a = s->p, *b = arena_alloc_raw(s->a, sizeof(*b) * (size_t)n);
-	int *run = arena_alloc_raw(s->a, sizeof(*run) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++)
-		if (i == 0 || spoint_less(&a[i], &a[i - 1]))
-			run[nr++] = i;
-	run[nr] = n;
-	while (nr > 1) {
-		int m = 0;
-		for (int k = 0; k < nr; k += 2) {
-			if (k + 1 < nr)
-				series_merge(a, b, run[k], run[k + 1], run[k + 2]);
-			else
-				memcpy(b + run[k], a + run[k], sizeof(*a) * (size_t)(n - run[k]));
-			run[m++] = run[k];
-		}
-		run[m] = n;
-		nr = m;
-		struct spoint *t = a;
-		a = b, b = t;
-	}
-	s->p = a;
-}
-
-/* series_add_year: the comparison's year into the district's totals (STMT_WEB_PLACES_DISTRICT_SERIES
- * leaves it out): its rows of sex T, the same outcomes under the same rule, for the indicators the
- * page draws (the comparison's). */
-static void series_add_year(struct ind *x)
-{
-	struct series *s = &x->series;
-
-	for (size_t i = 0; i < x->v.n; i++) {
-		const struct district_cmp *c = &x->v.rows[i];
-		if (!c->sex || c->sex[0] != 'T' || c->sex[1])
-			continue;
-		s->p = arena_grow(s->a, s->p, s->n, &s->cap, sizeof(struct spoint), 256);
-		s->p[s->n++] = (struct spoint){ c->ind, x->v.year, c->has_value ? c->value : NAN };
-	}
-}
-
 /* fetch: the reads of the detail of the chosen indicator (row x->sel) and of the overview, in
  * one go (one round trip on PostgreSQL). */
 static int fetch(struct ind *x)
@@ -778,26 +688,22 @@ static int fetch(struct ind *x)
 
 	x->cmp_args[0] = SVI(id), x->cmp_args[1] = SVI(x->year);
 	x->line_args[0] = SVI(id), x->line_args[1] = SVI(x->district);
-	x->ind_arg = SVI(id), x->series_args[0] = SVI(x->district), x->series_args[1] = SVI(x->v.year);
+	x->ind_arg = SVI(id);
 	x->cmp = (struct cmp_fold){ .ar = &x->r->a, .city = { NAN, NAN, NAN } };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_BARS, x->cmp_args, 2, cmp_cb, &x->cmp };
 	places_want(x->r, q, &n, &x->line, STMT_WEB_PLACES_INDICATOR_SERIES, x->line_args, 2);
 	places_want(x->r, q, &n, &x->targets, STMT_REL_INDICATOR_TARGETS, &x->ind_arg, 1);
-	x->series = (struct series){ .a = &x->r->a };
-	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_SERIES, x->series_args, 2, series_cb, &x->series };
 	if (places_fetch(x->r, q, n))
 		return -1;
-	if (x->cmp.bad || x->series.bad) {
-		err_set(&x->r->err, LUP_EDB, "%s: columns not the ones the page reads",
-			x->cmp.bad ? "STMT_WEB_PLACES_DISTRICT_BARS" : "STMT_WEB_PLACES_DISTRICT_SERIES");
+	if (x->cmp.bad) {
+		err_set(&x->r->err, LUP_EDB, "STMT_WEB_PLACES_DISTRICT_BARS: columns not the ones the page reads");
 		return places_fail(x->r);
 	}
 	if (sort_bars(&x->cmp) != 0) {
 		err_set(&x->r->err, LUP_EDB, "cannot sort the districts: the Swedish collation failed");
 		return places_fail(x->r);
 	}
-	series_add_year(x);
-	sort_series(&x->series);
+	x->series = (struct series){ x->v.series, (int)x->v.nseries };
 	return 0;
 }
 

@@ -28,7 +28,7 @@
 # PostgreSQL has is allowed (it may need more, e.g. for its search), so only "- index" lines
 # count, but for the few SQLite-only indexes named below (SQLITE_ONLY_INDEXES). Ignored: SQLite's internal tables (sqlite_*), and the search tables of both (search_*:
 # FTS5 on SQLite, migrations 0008/0010 on PostgreSQL), and the derived_* tables of both (kept
-# by triggers from the data, migrations 0030 and 0032 on PostgreSQL, 0033, 0046, 0051 and 0055 on SQLite,
+# by triggers from the data, migrations 0030 and 0032 on PostgreSQL, 0033, 0046, 0051, 0055 and 0067 on SQLite,
 # 0038 on both).
 # Exits 0 when the schemas agree, 1 on a difference, 2 on a usage or reading error.
 set -eu
