@@ -248,6 +248,25 @@ static int goal_read_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* goals_sort: gr's goals (with their parents) by id, as SQLite's sorter gave them (0.04M
+ * instructions of the statement's 0.1M): the rows come as one sorted run per organisation,
+ * so an insertion sort moves few. */
+static void goals_sort(struct goals_read *gr)
+{
+	for (int i = 1; i < gr->n; i++) {
+		struct view_report_goal g = gr->g[i];
+		int64_t parent = gr->parent[i];
+		int j = i;
+
+		for (; j > 0 && gr->g[j - 1].id > g.id; j--) {
+			gr->g[j] = gr->g[j - 1];
+			gr->parent[j] = gr->parent[j - 1];
+		}
+		gr->g[j] = g;
+		gr->parent[j] = parent;
+	}
+}
+
 /* assess_row: one row of WEB_FORMS_ASSESSMENTS (goal_id, assessment, analysis). */
 static int assess_row(void *ctx, const struct store_row *r)
 {
@@ -685,6 +704,7 @@ static int load_body(struct ctx *c, struct view_report *rep, int goals, const st
 	if ((rc = store_query_many(c->st, q, 3, c->e)) != LUP_OK)
 		return rc;
 	rep->area_name = area.name;
+	goals_sort(&gr);
 	if ((rc = load_goals(c, rep, area.id, &gr)) != LUP_OK)
 		return rc;
 	if (goals != VIEW_REPORT_GOALS && (rc = load_activities(c, rep)) != LUP_OK)
