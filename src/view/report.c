@@ -531,17 +531,70 @@ static void acts_updates(struct acts_read *x)
 	}
 }
 
-/* act_sort: the activities v (n) in a report's order (act_key_cmp) in a new array from a: their
- * keys sorted, each found once, then the activities placed (qsort of the activities themselves
- * moved 150-byte elements and compared goal levels per step: 0.1M instructions a page). */
+/* act_key_of: activity v[i]'s sort key. */
+static struct act_key act_key_of(const struct view_report_activity *v, int i)
+{
+	return (struct act_key){ !v[i].goal_id ? 2 : !(v[i].goal_level && strcmp(v[i].goal_level, "namndmal") == 0),
+				 v[i].goal_id, v[i].key, i };
+}
+
+/* A run of activities as read: one goal's, keys ascending; k is its first activity's key. */
+struct act_run {
+	struct act_key k;
+	int end;
+};
+
+static int act_run_cmp(const void *x, const void *y)
+{
+	const struct act_run *a = x, *b = y;
+
+	if (a->k.group != b->k.group)
+		return a->k.group - b->k.group;
+	return a->k.goal < b->k.goal ? -1 : a->k.goal > b->k.goal;
+}
+
+/* act_runs: v (n) as runs of one goal with keys ascending (as read: by owner and id, which
+ * follows the plans' goals and keys), into out (n + 1) placed in act_key_cmp's order; 0 when v
+ * is not such runs, one per goal (then out is not set). */
+static int act_runs(struct arena *a, const struct view_report_activity *v, int n, struct view_report_activity *out)
+{
+	struct act_run *run = arena_alloc_raw(a, sizeof(*run) * (size_t)n);
+	int nr = 0, o = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (i && v[i].goal_id == v[i - 1].goal_id) {
+			if (strcmp(v[i - 1].key ? v[i - 1].key : "", v[i].key ? v[i].key : "") > 0)
+				return 0;
+			run[nr - 1].end = i + 1;
+			continue;
+		}
+		run[nr++] = (struct act_run){ act_key_of(v, i), i + 1 };
+	}
+	qsort(run, (size_t)nr, sizeof(*run), act_run_cmp);
+	for (int r = 1; r < nr; r++)
+		if (!act_run_cmp(&run[r - 1], &run[r]))
+			return 0;
+	for (int r = 0; r < nr; r++)
+		for (int i = run[r].k.ix; i < run[r].end; i++)
+			out[o++] = v[i];
+	return 1;
+}
+
+/* act_sort: the activities v (n) in a report's order (act_key_cmp) in a new array from a: as
+ * runs of one goal when they come so (act_runs: a sort of some 30 goals, not of 150 keys:
+ * 0.05M instructions a page), else their keys sorted, each found once, then the activities
+ * placed (qsort of the activities themselves moved 150-byte elements and compared goal levels
+ * per step: 0.1M instructions a page). */
 static struct view_report_activity *act_sort(struct arena *a, struct view_report_activity *v, int n)
 {
-	struct act_key *k = arena_alloc_raw(a, sizeof(*k) * (size_t)n);
+	struct act_key *k;
 	struct view_report_activity *out = arena_alloc_raw(a, sizeof(*out) * (size_t)(n + 1));
 
+	if (act_runs(a, v, n, out))
+		return out;
+	k = arena_alloc_raw(a, sizeof(*k) * (size_t)n);
 	for (int i = 0; i < n; i++)
-		k[i] = (struct act_key){ !v[i].goal_id ? 2 : !(v[i].goal_level && strcmp(v[i].goal_level, "namndmal") == 0),
-					 v[i].goal_id, v[i].key, i };
+		k[i] = act_key_of(v, i);
 	qsort(k, (size_t)n, sizeof(*k), act_key_cmp);
 	for (int i = 0; i < n; i++)
 		out[i] = v[k[i].ix];
