@@ -3,6 +3,7 @@
  * its rule in words (model/assess.h) and the stored assessment, and the organisation's
  * activities of the year with their status in the report. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -445,65 +446,86 @@ static const struct act_update *update_of(const struct act_update *u, int n, int
 	return lo < n && u[lo].act == id ? &u[lo] : NULL;
 }
 
-/* A goal being read by STMT_WEB_FOLLOW_REPORT_GOAL: where its texts go and their arena. */
-struct goal_read {
+/* The goals of a report's activities being found, each once (an organisation's 150 activities
+ * have some 30 goals): the report's nämndmål from the view, the others read by one
+ * STMT_WEB_FOLLOW_REPORT_GOAL_TEXTS of their ids (one statement a goal was 7K instructions
+ * each, 8 a page). */
+struct goals_find {
 	struct arena *a;
 	struct act_goal *g;
+	int n;
 };
 
-/* goal_row: the one row of STMT_WEB_FOLLOW_REPORT_GOAL, its texts copied. */
+/* goal_row: one row of STMT_WEB_FOLLOW_REPORT_GOAL_TEXTS (id, key, level, number, title) onto its
+ * goal in x, its texts copied. */
 static int goal_row(void *ctx, const struct store_row *r)
 {
-	struct goal_read *x = ctx;
+	struct goals_find *x = ctx;
+	int64_t id = store_col_int(r, 0);
 
-	x->g->found = 1;
-	x->g->key = col_dup(x->a, r, 0);
-	x->g->level = col_dup(x->a, r, 1);
-	x->g->number = col_dup(x->a, r, 2);
-	x->g->name = col_dup(x->a, r, 3);
-	return 1;
+	for (int k = 0; k < x->n; k++)
+		if (x->g[k].id == id && !x->g[k].found) {
+			x->g[k] = (struct act_goal){ id, 1, col_dup(x->a, r, 1), col_dup(x->a, r, 2), col_dup(x->a, r, 3),
+						     col_dup(x->a, r, 4) };
+			break;
+		}
+	return 0;
 }
 
-/* goal_find: goal id's texts: from known (the report's nämndmål, nk of them) or read
- * (STMT_WEB_FOLLOW_REPORT_GOAL, copied into a). Returns LUP_OK or the store's error in e. */
-static int goal_find(struct store *st, struct arena *a, int64_t id, const struct view_report_goal *known, int nk,
-		     struct act_goal *g, struct err *e)
+/* goal_slot: the index of goal id in x, added when new: from known (the report's nämndmål, nk
+ * of them), else to be read (found 0; *pending counts those). */
+static int goal_slot(struct goals_find *x, int64_t id, const struct view_report_goal *known, int nk, int *pending)
 {
-	struct goal_read x = { a, g };
-	struct sval arg = SVI(id);
-
-	memset(g, 0, sizeof(*g));
-	g->id = id;
+	for (int k = x->n - 1; k >= 0; k--)
+		if (x->g[k].id == id)
+			return k;
+	x->g[x->n] = (struct act_goal){ .id = id };
 	for (int k = 0; k < nk; k++)
 		if (known[k].id == id) {
-			*g = (struct act_goal){ id, 1, known[k].key, "namndmal", known[k].number, known[k].name };
-			return LUP_OK;
+			x->g[x->n] = (struct act_goal){ id, 1, known[k].key, "namndmal", known[k].number, known[k].name };
+			return x->n++;
 		}
-	if (store_query(st, STMT_WEB_FOLLOW_REPORT_GOAL, &arg, 1, goal_row, &x, e) != LUP_OK)
+	(*pending)++;
+	return x->n++;
+}
+
+/* goals_read: the goals of x still to be read (pending of them), by one statement of their ids
+ * joined by commas; a goal that is gone stays not found. Returns LUP_OK or the store's error
+ * in e. */
+static int goals_read(struct store *st, struct goals_find *x, int pending, struct err *e)
+{
+	size_t cap = (size_t)pending * 21 + 1, len = 0;
+	char *ids = arena_alloc_raw(x->a, cap);
+	struct sval arg;
+
+	ids[0] = 0;
+	for (int k = 0; k < x->n && len < cap; k++)
+		if (!x->g[k].found)
+			len += (size_t)snprintf(ids + len, cap - len, "%s%lld", len ? "," : "", (long long)x->g[k].id);
+	arg = SVS(ids);
+	if (store_query(st, STMT_WEB_FOLLOW_REPORT_GOAL_TEXTS, &arg, 1, goal_row, x, e) != LUP_OK)
 		return e->code;
 	return LUP_OK;
 }
 
-/* acts_goals: each activity's goal texts, each goal found once (an organisation's 150
- * activities have some 30 goals); an activity whose goal is gone shows none. */
+/* acts_goals: each activity's goal texts (goals_find); an activity whose goal is gone shows
+ * none. */
 static int acts_goals(struct store *st, struct arena *a, struct view_report_activity *v, int n,
 		      const struct view_report_goal *known, int nk, struct err *e)
 {
-	struct act_goal *gs = arena_alloc_raw(a, sizeof(*gs) * (size_t)(n + 1)), *g;
-	int ng = 0;
+	struct goals_find x = { a, arena_alloc_raw(a, sizeof(*x.g) * (size_t)(n + 1)), 0 };
+	int *slot = arena_alloc_raw(a, sizeof(*slot) * (size_t)(n + 1));
+	int pending = 0;
 
+	for (int i = 0; i < n; i++)
+		slot[i] = v[i].goal_id ? goal_slot(&x, v[i].goal_id, known, nk, &pending) : -1;
+	if (pending && goals_read(st, &x, pending, e) != LUP_OK)
+		return e->code;
 	for (int i = 0; i < n; i++) {
-		if (!v[i].goal_id)
+		const struct act_goal *g = slot[i] >= 0 ? &x.g[slot[i]] : NULL;
+
+		if (!g)
 			continue;
-		g = NULL;
-		for (int k = ng - 1; k >= 0 && !g; k--)
-			if (gs[k].id == v[i].goal_id)
-				g = &gs[k];
-		if (!g) {
-			g = &gs[ng++];
-			if (goal_find(st, a, v[i].goal_id, known, nk, g, e) != LUP_OK)
-				return e->code;
-		}
 		if (!g->found) {
 			v[i].goal_id = 0;
 			continue;
