@@ -132,8 +132,9 @@ const char *const pg_sql_web_follow[STMT__MAX] = {
 		" WHERE a.owner_id NOT IN (SELECT id FROM og)"
 		" UNION ALL SELECT 1, activity_id, NULL, NULL, NULL, NULL, status, NULL, comment FROM activity_update"
 		" WHERE report_id = $1",
-	/* (goal id) -> (key, level, number, title) */
-	[STMT_WEB_FOLLOW_REPORT_GOAL] = "SELECT key, level, number, title FROM goal WHERE id = $1",
+	/* (goal ids joined by commas) -> (id, key, level, number, title), in no order */
+	[STMT_WEB_FOLLOW_REPORT_GOAL_TEXTS] =
+		"SELECT id, key, level, number, title FROM goal WHERE id = ANY (string_to_array($1::text, ',')::bigint[])",
 	/* (report id, activity id) -> (id) when the activity is one of the report's */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
 		REPORT_ACTIVITIES_WITH "SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = $2",

@@ -131,7 +131,7 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 	/* (report id) -> (kind, id, key, name, start, end, status, goal_id, comment): the activities of
 	 * STMT_WEB_FOLLOW_REPORT_ACTIVITIES (the same set) and the report's updates, as rows of two
 	 * kinds in no set order, for view/report.c, which puts each update on its activity and
-	 * finds the goals' texts by id (STMT_WEB_FOLLOW_REPORT_GOAL, once a goal): kind 0 an
+	 * finds the goals' texts by id (STMT_WEB_FOLLOW_REPORT_GOAL_TEXTS, once a page): kind 0 an
 	 * activity (status its own, comment NULL), kind 1 an update (id the activity's, status and
 	 * comment the report's; the other columns NULL). The update is sought per activity only for
 	 * one outside the year (EXISTS after the OR), and no goal per activity: those seeks were
@@ -147,9 +147,12 @@ const char *const sqlite_sql_web_follow[STMT__MAX] = {
 		" WHERE a.owner_id NOT IN og"
 		" UNION ALL SELECT 1, activity_id, NULL, NULL, NULL, NULL, status, NULL, comment FROM activity_update"
 		" WHERE report_id = ?1",
-	/* (goal id) -> (key, level, number, title): a goal as a report's activity list shows it (as
-	 * STMT_WEB_FOLLOW_REPORT_ACTIVITIES's LEFT JOIN of goal: no rule of visibility) */
-	[STMT_WEB_FOLLOW_REPORT_GOAL] = "SELECT key, level, number, title FROM goal WHERE id = ?1",
+	/* (goal ids joined by commas) -> (id, key, level, number, title): those goals as a report's
+	 * activity list shows them (as STMT_WEB_FOLLOW_REPORT_ACTIVITIES's LEFT JOIN of goal: no rule
+	 * of visibility), in no order; one statement, not one a goal (session 19) */
+	[STMT_WEB_FOLLOW_REPORT_GOAL_TEXTS] =
+		"SELECT g.id, g.key, g.level, g.number, g.title FROM json_each('[' || ?1 || ']') j"
+		" CROSS JOIN goal g ON g.id = j.value",
 	/* (report id, activity id) -> (id) when the activity is one of the report's */
 	[STMT_WEB_FOLLOW_REPORT_ACTIVITY] =
 		REPORT_ACTIVITIES_WITH "SELECT a.id" REPORT_ACTIVITIES_FROM " AND a.id = ?2",
