@@ -113,7 +113,7 @@ view_trips() {
 }
 # the districts' list with their themes and prioritised areas in one
 view_trips 1 /api/v1/districts
-grep -q '^pg trip BEGIN+LIST_DISTRICTS+DISTRICTS_EXTRAS+ROLLBACK$' "$TMP/nocache.trace" \
+grep -q '^pg trip BEGIN+LIST_DISTRICTS_BY_ID+DISTRICTS_EXTRAS+ROLLBACK$' "$TMP/nocache.trace" \
 	&& ok "... the list and its extras in one round trip" || nok "... the list and its extras in one round trip"
 # the district with its six relations by its key in one, which ends the read transaction too;
 # by id, the same in one

@@ -92,6 +92,32 @@ q "DELETE FROM outcome WHERE indicator_id = $I AND area_id = $D AND period_id IN
 expect_eq "no full year left: no row" "$(q "SELECT count(*) FROM derived_district_fy WHERE area_id = $D AND indicator_id = $I")" 0
 expect_eq "lup check passes" "$(checked)" ok
 
+# a period given another year, a period written after its figures (the foreign keys deferred),
+# an area no longer a district and one again: the rows follow (t7351 does the same to the years)
+J=$(q "SELECT min(indicator_id) FROM derived_district_fy WHERE area_id = $D AND indicator_id <> $I")
+q "INSERT INTO period (year, kind, first_day, last_day) VALUES (2031, 'FY', '2031-01-01', '2031-12-31')"
+N=$(q "SELECT id FROM period WHERE year = 2031 AND kind = 'FY'")
+q "INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, source, example) VALUES ($J, $N, $D, 'T', 2.5, 'exempeldata', 1)"
+expect_eq "a figure of a new year: its entry" "$(entry $J $D 2031 | cut -d' ' -f1,4)" "2031 0x28000000000000p-52"
+q "UPDATE period SET year = 2032, first_day = '2032-01-01', last_day = '2032-12-31' WHERE id = $N"
+expect_eq "the period's year changed: the entry follows" "$(entry $J $D 2031)|$(entry $J $D 2032 | cut -d' ' -f1)" "|2032"
+q "UPDATE period SET kind = 'T1' WHERE id = $N"
+expect_eq "the period no longer a full year: no entry" "$(entry $J $D 2032)" ""
+q "DELETE FROM outcome WHERE period_id = $N; DELETE FROM period WHERE id = $N"
+q "PRAGMA defer_foreign_keys = ON; BEGIN;
+   INSERT INTO outcome (indicator_id, period_id, area_id, sex, value, source, example) VALUES ($J, 9998, $D, 'T', 3, 'exempeldata', 1);
+   INSERT INTO period (id, year, kind, first_day, last_day) VALUES (9998, 2033, 'FY', '2033-01-01', '2033-12-31');
+   COMMIT;"
+expect_eq "a period written after its figure: the entry added" "$(entry $J $D 2033 | cut -d' ' -f1)" 2033
+expect_eq "lup check passes" "$(checked)" ok
+n=$(q "SELECT count(*) FROM derived_district_fy WHERE area_id = $D")
+C=$(q "SELECT coalesce(committee_id, 'NULL') || ', prioritised = ' || prioritised FROM area WHERE id = $D")
+q "UPDATE area SET level = 'municipality', committee_id = NULL, prioritised = 0 WHERE id = $D"
+expect_eq "an area no longer a district: its rows gone" "$(q "SELECT count(*) FROM derived_district_fy WHERE area_id = $D")" 0
+q "UPDATE area SET level = 'district', committee_id = $C WHERE id = $D"
+expect_eq "a district again: its rows back" "$(q "SELECT count(*) FROM derived_district_fy WHERE area_id = $D")" "$n"
+expect_eq "lup check passes after the changes" "$(checked)" ok
+
 # lup check: a row made wrong behind the triggers' back
 q "UPDATE derived_district_fy SET fy = fy || ';' WHERE rowid IN (SELECT rowid FROM derived_district_fy LIMIT 1)" 2>/dev/null ||
 	q "UPDATE derived_district_fy SET fy = fy || ';' WHERE (area_id, indicator_id) = (SELECT area_id, indicator_id FROM derived_district_fy LIMIT 1)"
