@@ -20,7 +20,6 @@
 #include "render/markdown.h"
 #include "store/store.h"
 #include "core/collate.h"
-#include "core/runsort.h"
 #include "core/buf.h"
 #include "core/numfmt.h"
 #include "core/err.h"
@@ -41,23 +40,38 @@ struct time_memo {
 
 /* An activity of STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read into its own struct (act_cb): its
  * integers are not formatted to text and no column is looked up by name per row. Its owner's
- * key, name and pair are its owner's row of STMT_WEB_PLACES_ORGS_BY_ID (act_owners). */
+ * key, name and pair are its owner's row of STMT_WEB_PLACES_ORGS_BY_ID (act_owners). Its role's,
+ * status' and dates' texts come as read (others' table shows the dates so) and in the Swedish
+ * forms the page writes, each found once per distinct text (act_word). */
 struct act {
 	int64_t id, owner_id, owner_pair, start_first, end_last, plan_version_id;	/* NULL: 0 */
 	int undated;			/* start_first is NULL */
 	int owner_rank;			/* its owner's name's place in Swedish order (act_owners) */
-	const char *key, *title, *owner, *owner_name, *role, *status, *start_text, *end_text;
+	const char *key, *title, *owner, *owner_name, *start_text, *end_text;
+	const char *role_sv, *status_sv, *start_sv, *end_sv;	/* places_role_sv, _status_sv, date_sv */
+};
+
+/* The distinct texts of a column of few values (a role, a status, a date) met so far, each as
+ * read (a copy) and in its Swedish form: a row's text is looked up here, not copied and
+ * translated per row. */
+#define ACT_WORDS 16
+struct act_words {
+	const char *raw[ACT_WORDS], *sv[ACT_WORDS];
+	int n, last;			/* last: the one met last, looked at first */
 };
 
 /* The activities as read (act_cb): the columns' places, found by name from the first row. */
 enum { AC_ID, AC_KEY, AC_TITLE, AC_OWNER_ID, AC_ROLE, AC_STATUS, AC_START_TEXT, AC_END_TEXT, AC_START_FIRST,
        AC_END_LAST, AC_PLAN_VERSION, AC__MAX };
+enum { AW_ROLE, AW_STATUS, AW_START, AW_END, AW__MAX };
 struct acts {
 	struct arena *a;
 	struct act *row;
 	int n, cap;
 	int col[AC__MAX];		/* -1 until the first row */
 	int bad;			/* a column was missing: the rows stopped */
+	struct district *x;		/* the page (date_sv) */
+	struct act_words words[AW__MAX];	/* the roles, statuses and dates met (act_word) */
 };
 
 /* cols_of: the places in r of the n columns names, in col, found by name (once per statement,
@@ -85,17 +99,6 @@ static const char *col_copy(struct arena *a, const struct store_row *r, int c)
 	return t ? arena_strdup(a, t) : NULL;
 }
 
-/* col_share: col_copy, or prev itself when the text is the same (the texts of few values, as a
- * status, repeat from row to row: one copy serves them) */
-static const char *col_share(struct arena *a, const struct store_row *r, int c, const char *prev)
-{
-	const char *t = store_col_text(r, c);
-
-	if (!t)
-		return NULL;
-	return prev && strcmp(prev, t) == 0 ? prev : arena_strdup(a, t);
-}
-
 /* A prioritised measure of STMT_WEB_PLACES_DISTRICT_MEASURES (measure_cb), once per theme. */
 struct measure {
 	int64_t id, theme_id, src_from, src_to;		/* NULL: 0 */
@@ -115,7 +118,7 @@ struct measures {
 /* A resource allocated to the district of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS (alloc_cb). */
 struct alloc {
 	int64_t area_id, example, year;
-	const char *org, *org_name, *area, *year_text, *kind, *unit, *note;
+	const char *org, *org_name, *area, *year_text, *kind, *kind_sv, *unit, *note;
 	double amount;			/* NAN when NULL */
 	int rank[2];			/* the org's and area's names' Swedish ranks (sort_alloc) */
 	int kind_ord;			/* money, staff, places, the others (kind_order) */
@@ -129,6 +132,12 @@ struct allocs {
 	int n, cap;
 	int col[LC__MAX];		/* -1 until the first row */
 	int bad;			/* a column was missing: the rows stopped */
+	/* the texts met (alloc_cb), each read and copied once: the organisations by key (sv: the
+	 * name), the kinds (sv: the Swedish word), the units, the areas' names and years' texts */
+	struct act_words orgs, kinds, units;
+	int64_t area_id[ACT_WORDS], year[ACT_WORDS];
+	const char *area[ACT_WORDS], *year_text[ACT_WORDS];
+	int nareas, nyears;
 };
 
 /* What the parts of the page share. */
@@ -678,7 +687,7 @@ static int others_table(struct district *x, int i)
 			continue;
 		HTML_TPL(h, "<tr><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE
 			 "</td><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td></tr>",
-			 a[k].title, places_role_sv(a[k].role), places_status_sv(a[k].status),
+			 a[k].title, a[k].role_sv, a[k].status_sv,
 			 a[k].start_text ? a[k].start_text : "–", a[k].end_text ? a[k].end_text : "–");
 	}
 	html_close(h);
@@ -704,24 +713,79 @@ static void others(struct district *x)
 	html_close(x->h);
 }
 
-/* One activity of the timeline with its sort keys (the comparison has no context argument). */
-struct when {
-	int64_t start, end;	/* YYYYMMDD, 0 when open */
-	int row;		/* its row in the activities */
+/* One activity with its sort key (sort_acts, timeline): the leading keys packed into k, so
+ * that most comparisons are one of integers (act_before). */
+struct act_key {
+	uint64_t k;
+	const struct act *a;
 };
 
-/* by_start: orders by start (undated last), then end, then row. */
-static int by_start(const void *pa, const void *pb)
+/* act_before: a before b, by k, then (when k is equal, as it is when a value did not fit into
+ * it) in full: for the page's order (tl 0, sort_acts) the owner's rank, undated last, start and
+ * the activity's key (byte order; NULL first); for the timeline's (tl 1) start (undated last),
+ * end and the row. */
+static inline int act_before(const struct act_key *ka, const struct act_key *kb, int tl)
 {
-	const struct when *a = pa, *b = pb;
+	const struct act *a = ka->a, *b = kb->a;
 
-	if ((a->start == 0) != (b->start == 0))
-		return a->start == 0 ? 1 : -1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	if (a->end != b->end)
-		return a->end < b->end ? -1 : 1;
-	return a->row - b->row;
+	if (ka->k != kb->k)
+		return ka->k < kb->k;
+	if (tl) {
+		if ((a->start_first == 0) != (b->start_first == 0))
+			return b->start_first == 0;
+		if (a->start_first != b->start_first)
+			return a->start_first < b->start_first;
+		if (a->end_last != b->end_last)
+			return a->end_last < b->end_last;
+		return a < b;
+	}
+	if (a->owner_rank != b->owner_rank)
+		return a->owner_rank < b->owner_rank;
+	if (a->undated != b->undated)
+		return a->undated < b->undated;
+	if (a->start_first != b->start_first)
+		return a->start_first < b->start_first;
+	if (!a->key || !b->key)
+		return a->key == NULL && b->key != NULL;
+	return strcmp(a->key, b->key) < 0;
+}
+
+/* fit: v within [0, max], the nearest bound when not (an order-keeping key part) */
+static inline uint64_t fit(int64_t v, int64_t max)
+{
+	return v < 0 ? 0 : v > max ? (uint64_t)max : (uint64_t)v;
+}
+
+/* sort_act_keys: k[0..n) in act_before's order, stable, with tmp room for n keys and run for
+ * n + 1 ints: the runs they come in (the activities by link, each owner's mostly by start)
+ * merged in pairs, the comparison inlined, where qsort's and sort_runs' calls through a pointer
+ * were most of their 100K instructions. Returns k or tmp, whichever holds the result. */
+static struct act_key *sort_act_keys(struct act_key *k, struct act_key *tmp, int n, int *run, int tl)
+{
+	int nr = 0;
+
+	for (int i = 0; i < n; i++)
+		if (i == 0 || act_before(&k[i], &k[i - 1], tl))
+			run[nr++] = i;
+	run[nr] = n;
+	while (nr > 1) {
+		int m = 0;
+		for (int r = 0; r < nr; r += 2, m++) {
+			int i = run[r], mid = r + 1 < nr ? run[r + 1] : n, end = r + 1 < nr ? run[r + 2] : n, j = mid, o = i;
+			while (i < mid && j < end)	/* the earlier one on ties: stable */
+				tmp[o++] = act_before(&k[j], &k[i], tl) ? k[j++] : k[i++];
+			while (i < mid)
+				tmp[o++] = k[i++];
+			while (j < end)
+				tmp[o++] = k[j++];
+			run[m] = run[r];
+		}
+		run[m] = n;
+		nr = m;
+		struct act_key *t = k;
+		k = tmp, tmp = t;
+	}
+	return k;
 }
 
 /* timeline: every activity in the district by start, one row group per start year. */
@@ -731,7 +795,8 @@ static void timeline(struct district *x)
 	struct html *h = x->h;
 	const struct act *a = x->acts.row;
 	int na = x->acts.n;
-	struct when *ord = arena_alloc(&x->r->a, sizeof(*ord) * (size_t)(na + 1));
+	struct act_key *ord = arena_alloc_raw(&x->r->a, sizeof(*ord) * (size_t)(2 * na + 1));
+	int *run = arena_alloc_raw(&x->r->a, sizeof(*run) * (size_t)(na + 1));
 	long year = -1;
 
 	section(h, "tidslinje", "Tidslinje för aktiviteter");
@@ -740,17 +805,18 @@ static void timeline(struct district *x)
 		html_close(h);
 		return;
 	}
-	for (int i = 0; i < na; i++)
-		ord[i] = (struct when){ a[i].start_first, a[i].end_last, i };
-	sort_runs(ord, (size_t)na, sizeof(*ord), by_start);	/* by owner, each owner's by start: few runs */
+	for (int i = 0; i < na; i++)	/* undated last, start, end (dates' YYYYMMDD) and the row in k */
+		ord[i] = (struct act_key){ (uint64_t)(a[i].start_first == 0) << 63 | fit(a[i].start_first, (1 << 25) - 1) << 38 |
+					   fit(a[i].end_last, (1 << 25) - 1) << 13 | fit(i, (1 << 13) - 1), &a[i] };
+	ord = sort_act_keys(ord, ord + na, na, run, 1);	/* by owner, each owner's by start: few runs */
 	HTML_OPEN_AV(h, "table", "class", "list");
 	HTML_OPEN(h, "caption");
 	html_textf(h, "Alla %d aktiviteter i %s, ordnade efter start och grupperade per startår", na, x->name);
 	html_close(h);
 	places_thead(h, cols);
 	for (int k = 0; k < na; k++) {
-		int i = ord[k].row;
-		long y = (long)(ord[k].start / 10000);
+		int i = (int)(ord[k].a - a);
+		long y = (long)(ord[k].a->start_first / 10000);
 		if (y != year || k == 0) {
 			char g[6 + NUMFMT_SIZE] = "Start ";
 			if (y)
@@ -763,8 +829,7 @@ static void timeline(struct district *x)
 		}
 		HTML_TPL(h, "<tr><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE
 			 "</td><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>",
-			 date_sv(x, a[i].start_text), date_sv(x, a[i].end_text), a[i].title, a[i].owner_name,
-			 places_status_sv(a[i].status));
+			 a[i].start_sv, a[i].end_sv, a[i].title, a[i].owner_name, a[i].status_sv);
 	}
 	html_close(h);
 	html_close(h);
@@ -778,7 +843,8 @@ static void allocations(struct district *x)
 		"Anteckning", NULL };
 	struct html *h = x->h;
 	const struct alloc *al = x->alloc.row;
-	int example = 0, n = x->alloc.n;
+	int example = 0, n = x->alloc.n, nh = 0;
+	const char *hk[ACT_WORDS], *hv[ACT_WORDS];	/* the organisations' links made (by the key's copy) */
 
 	section(h, "resurser", "Resursfördelning");
 	if (!n) {
@@ -797,17 +863,24 @@ static void allocations(struct district *x)
 	HTML_OPEN(h, "tbody");
 	for (int i = 0; i < n; i++) {	/* a row a template, the organisation linked when it has a key */
 		char v[PLACES_VALUE_SIZE];
-		const char *kind = need_kind_sv(need_kind_index(al[i].kind)), *amount = places_value_buf(al[i].amount, NULL, v);
+		const char *amount = places_value_buf(al[i].amount, NULL, v), *href = NULL;
+		for (int k = 0; al[i].org && k < nh && !href; k++)	/* the keys are shared copies (alloc_cb) */
+			href = hk[k] == al[i].org ? hv[k] : NULL;
+		if (al[i].org && !href) {
+			href = page_href(x->r, "/organisation", al[i].org);
+			if (nh < ACT_WORDS)
+				hk[nh] = al[i].org, hv[nh++] = href;
+		}
 		if (al[i].org)
 			HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
 				 "</a></th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>"
 				 HTML_HOLE "</td><td>" HTML_HOLE "</td></tr>", al[i].year_text,
-				 page_href(x->r, "/organisation", al[i].org), al[i].org_name, al[i].area, kind, amount,
+				 href, al[i].org_name, al[i].area, al[i].kind_sv, amount,
 				 al[i].unit, al[i].note);
 		else
 			HTML_TPL(h, "<tr><td>" HTML_HOLE "</td><th scope=\"row\">" HTML_HOLE "</th><td>" HTML_HOLE "</td><td>"
 				 HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>" HTML_HOLE
-				 "</td></tr>", al[i].year_text, al[i].org_name, al[i].area, kind, amount, al[i].unit,
+				 "</td></tr>", al[i].year_text, al[i].org_name, al[i].area, al[i].kind_sv, amount, al[i].unit,
 				 al[i].note);
 	}
 	html_close(h);
@@ -872,7 +945,7 @@ static int load(struct district *x)
 	places_want(r, q, &n, &x->d, STMT_SHOW_DISTRICT, &a, 1);
 	places_want(r, q, &n, &cur, STMT_PV_DISTRICT_VERSION, dv, 2);
 	places_want(r, q, &n, &committee, STMT_WEB_PLACES_DISTRICT_COMMITTEE, &a, 1);
-	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
+	x->acts = (struct acts){ .a = &r->a, .col = { -1 }, .x = x };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &a, 1, act_cb, &x->acts };
 	places_want(r, q, &n, &x->cversions, STMT_WEB_PLACES_CONTRIB_VERSIONS, NULL, 0);
 	if (id && places_fetch(r, q, n))
@@ -893,15 +966,53 @@ static int load(struct district *x)
 	return 0;
 }
 
-/* act_text: column c of r, a copy in the arena (NULL when NULL) */
-static const char *act_text(struct acts *as, const struct store_row *r, int c)
+/* words_find: the place of text t among w's texts (the one met last looked at first), or -1 */
+static int words_find(struct act_words *w, const char *t)
 {
-	return col_copy(as->a, r, as->col[c]);
+	for (int k = 0; k < w->n; k++) {
+		int i = k ? k - (k <= w->last) : w->last;	/* the last first, then the others in order */
+		if (w->raw[i][0] == t[0] && strcmp(w->raw[i], t) == 0)
+			return w->last = i;
+	}
+	return -1;
+}
+
+/* words_add: raw (a copy that lasts the request) and its form sv into w, when it has room */
+static void words_add(struct act_words *w, const char *raw, const char *sv)
+{
+	if (w->n < ACT_WORDS) {
+		w->raw[w->n] = raw, w->sv[w->n] = sv;
+		w->last = w->n++;
+	}
+}
+
+/* act_word: the copy of column c's text of r and its Swedish form (*sv), from the texts met
+ * before (as->words[kind]), else copied, translated (by kind: places_role_sv, places_status_sv,
+ * date_sv) and remembered; NULL (with the form of NULL) when NULL. */
+static const char *act_word(struct acts *as, const struct store_row *r, int c, int kind, const char **sv)
+{
+	struct act_words *w = &as->words[kind];
+	const char *t = store_col_text(r, c), *raw;
+	int i;
+
+	if (!t) {
+		*sv = kind == AW_ROLE ? places_role_sv(NULL) : kind == AW_STATUS ? places_status_sv(NULL) :
+			date_sv(as->x, NULL);	/* "", "", "–" */
+		return NULL;
+	}
+	if ((i = words_find(w, t)) >= 0) {
+		*sv = w->sv[i];
+		return w->raw[i];
+	}
+	raw = arena_strdup(as->a, t);
+	*sv = kind == AW_ROLE ? places_role_sv(raw) : kind == AW_STATUS ? places_status_sv(raw) : date_sv(as->x, raw);
+	words_add(w, raw, *sv);
+	return raw;
 }
 
 /* act_cb: a row of STMT_WEB_PLACES_DISTRICT_ACTIVITIES into the activities (ctx), its owner
- * by id only (act_owners); the role, status and dates' texts are shared with the row before
- * when the same (col_share) */
+ * by id only (act_owners); the key and title copied into one piece of the arena, the role,
+ * status and dates found among the texts met before (act_word) */
 static int act_cb(void *ctx, const struct store_row *r)
 {
 	struct acts *as = ctx;
@@ -913,20 +1024,28 @@ static int act_cb(void *ctx, const struct store_row *r)
 		as->bad = 1;
 		return 1;
 	}
-	as->row = arena_grow(as->a, as->row, as->n, &as->cap, sizeof(struct act), 64);
+	as->row = arena_grow(as->a, as->row, as->n, &as->cap, sizeof(struct act), 256);	/* few districts need a copy */
 	const int *c = as->col;
-	const struct act *prev = as->n ? &as->row[as->n - 1] : NULL;
 	struct act *a = &as->row[as->n++];
-	*a = (struct act){ .id = store_col_int(r, c[AC_ID]), .owner_id = store_col_int(r, c[AC_OWNER_ID]),
-		.start_first = store_col_int(r, c[AC_START_FIRST]),
-		.end_last = store_col_int(r, c[AC_END_LAST]), .plan_version_id = store_col_int(r, c[AC_PLAN_VERSION]),
-		.undated = store_col_type(r, c[AC_START_FIRST]) == SV_NULL };
-	a->key = act_text(as, r, AC_KEY);
-	a->title = act_text(as, r, AC_TITLE);
-	a->role = col_share(as->a, r, c[AC_ROLE], prev ? prev->role : NULL);
-	a->status = col_share(as->a, r, c[AC_STATUS], prev ? prev->status : NULL);
-	a->start_text = col_share(as->a, r, c[AC_START_TEXT], prev ? prev->start_text : NULL);
-	a->end_text = col_share(as->a, r, c[AC_END_TEXT], prev ? prev->end_text : NULL);
+	a->id = store_col_int(r, c[AC_ID]);
+	a->owner_id = store_col_int(r, c[AC_OWNER_ID]);
+	a->owner_pair = 0, a->owner_rank = 0, a->owner = a->owner_name = NULL;
+	a->start_first = store_col_int(r, c[AC_START_FIRST]);
+	a->undated = a->start_first == 0 && store_col_type(r, c[AC_START_FIRST]) == SV_NULL;
+	a->end_last = store_col_int(r, c[AC_END_LAST]);
+	a->plan_version_id = store_col_int(r, c[AC_PLAN_VERSION]);
+	const char *key = store_col_text(r, c[AC_KEY]), *title;
+	size_t klen = key ? strlen(key) : 0;
+	char *p = key ? arena_alloc_raw(as->a, klen + 1) : NULL;
+	if (p)
+		memcpy(p, key, klen + 1);
+	a->key = p;
+	title = store_col_text(r, c[AC_TITLE]);
+	a->title = arena_strdup(as->a, title);
+	act_word(as, r, c[AC_ROLE], AW_ROLE, &a->role_sv);
+	act_word(as, r, c[AC_STATUS], AW_STATUS, &a->status_sv);
+	a->start_text = act_word(as, r, c[AC_START_TEXT], AW_START, &a->start_sv);
+	a->end_text = act_word(as, r, c[AC_END_TEXT], AW_END, &a->end_sv);
 	return 0;
 }
 
@@ -955,30 +1074,6 @@ static int measure_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* One activity with its sort keys (sort_acts). */
-struct act_key {
-	int rank;		/* its owner's name's place in Swedish order */
-	const struct act *a;
-};
-
-/* by_owner_start_key: owner name (Swedish rank), start (undated last), then key (byte order;
- * NULL first): what rowset_order_by_name gave the row set */
-static int by_owner_start_key(const void *pa, const void *pb)
-{
-	const struct act_key *ka = pa, *kb = pb;
-	const struct act *a = ka->a, *b = kb->a;
-
-	if (ka->rank != kb->rank)
-		return (ka->rank > kb->rank) - (ka->rank < kb->rank);
-	if (a->undated != b->undated)
-		return a->undated - b->undated;
-	if (a->start_first != b->start_first)
-		return a->start_first < b->start_first ? -1 : 1;
-	if (!a->key || !b->key)
-		return (a->key != NULL) - (b->key != NULL);
-	return strcmp(a->key, b->key);
-}
-
 /* sort_acts: the district's activities (STMT_WEB_PLACES_DISTRICT_ACTIVITIES, read unsorted,
  * once per link) by owner name in Swedish order (core/collate.h, the order COLLATE sv gives),
  * start (undated last) and key, each once: in C, where the database sorted them through its
@@ -997,11 +1092,16 @@ static int sort_acts(struct district *x)
 	}
 	if (n < 2)
 		return 0;
-	struct act_key *k = arena_alloc_raw(&x->r->a, sizeof(*k) * (size_t)n);
+	struct act_key *k = arena_alloc_raw(&x->r->a, sizeof(*k) * (size_t)n * 2);
+	int *run = arena_alloc_raw(&x->r->a, sizeof(*run) * (size_t)(n + 1));
 	struct act *out = arena_alloc_raw(&x->r->a, sizeof(*out) * (size_t)n);
-	for (int i = 0; i < n; i++)
-		k[i] = (struct act_key){ as->row[i].owner_rank, &as->row[i] };
-	qsort(k, (size_t)n, sizeof(*k), by_owner_start_key);
+	for (int i = 0; i < n; i++) {	/* rank, undated and start (a date's YYYYMMDD) in k */
+		const struct act *a = &as->row[i];
+		k[i].a = a;
+		k[i].k = fit(a->owner_rank, INT32_MAX) << 32 | (uint64_t)(a->undated != 0) << 31 |
+			 fit(a->start_first, INT32_MAX);
+	}
+	k = sort_act_keys(k, k + n, n, run, 0);
 	out[0] = *k[0].a;
 	for (int i = 1; i < n; i++)
 		if (k[i].a->id != out[m - 1].id)
@@ -1015,12 +1115,43 @@ static int kind_order(const char *k)
 	return !k ? 4 : strcmp(k, "money") == 0 ? 1 : strcmp(k, "staff") == 0 ? 2 : strcmp(k, "places") == 0 ? 3 : 4;
 }
 
-/* alloc_cb: a row of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS into the allocations (ctx) */
+/* alloc_text: column c's text of r from w (its copy, and its form in *sv), else copied, its
+ * form made by form (NULL: the text), and kept in w; NULL when NULL */
+static const char *alloc_text(struct allocs *as, struct act_words *w, const struct store_row *r, int c,
+			      const char *(*form)(const char *), const char **sv)
+{
+	const char *t = store_col_text(r, c), *raw;
+	int i;
+
+	if (!t) {
+		*sv = form ? form(NULL) : NULL;
+		return NULL;
+	}
+	if ((i = words_find(w, t)) >= 0) {
+		*sv = w->sv[i];
+		return w->raw[i];
+	}
+	raw = arena_strdup(as->a, t);
+	*sv = form ? form(raw) : raw;
+	words_add(w, raw, *sv);
+	return raw;
+}
+
+/* kind_sv: a resource kind's Swedish word (need_kind_sv) */
+static const char *kind_sv(const char *kind)
+{
+	return need_kind_sv(need_kind_index(kind));
+}
+
+/* alloc_cb: a row of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS into the allocations (ctx); the texts
+ * of few values (organisation, area, year, kind, unit) read and copied once each */
 static int alloc_cb(void *ctx, const struct store_row *r)
 {
 	static const char *const names[LC__MAX] = { "org", "org_name", "area", "year", "kind", "amount", "unit",
 		"note", "example", "area_id" };
 	struct allocs *as = ctx;
+	const char *org, *unit;
+	int k;
 
 	if (as->col[0] < 0 && cols_of(r, names, LC__MAX, as->col) != 0) {
 		as->bad = 1;
@@ -1032,18 +1163,40 @@ static int alloc_cb(void *ctx, const struct store_row *r)
 	*l = (struct alloc){ .area_id = store_col_int(r, c[LC_AREA_ID]), .example = store_col_int(r, c[LC_EXAMPLE]),
 		.year = store_col_int(r, c[LC_YEAR]), .amount = store_col_type(r, c[LC_AMOUNT]) == SV_NULL ? NAN : store_col_real(r, c[LC_AMOUNT]) };
 	if (store_col_type(r, c[LC_YEAR]) == SV_INT) {	/* the year's text without the database's */
-		char y[NUMFMT_SIZE];
-		numfmt_long(l->year, y);
-		l->year_text = arena_strdup(as->a, y);
+		for (k = 0; k < as->nyears && as->year[k] != l->year; k++)
+			;
+		if (k < as->nyears) {
+			l->year_text = as->year_text[k];
+		} else {
+			char y[NUMFMT_SIZE];
+			numfmt_long(l->year, y);
+			l->year_text = arena_strdup(as->a, y);
+			if (as->nyears < ACT_WORDS)
+				as->year[as->nyears] = l->year, as->year_text[as->nyears++] = l->year_text;
+		}
 	} else {
 		l->year_text = col_copy(as->a, r, c[LC_YEAR]);
 	}
-	l->org = col_copy(as->a, r, c[LC_ORG]);
-	l->org_name = col_copy(as->a, r, c[LC_ORG_NAME]);
-	l->area = col_copy(as->a, r, c[LC_AREA]);
-	l->kind = col_copy(as->a, r, c[LC_KIND]);
+	if ((org = store_col_text(r, c[LC_ORG])) && (k = words_find(&as->orgs, org)) >= 0) {	/* the name by the key */
+		l->org = as->orgs.raw[k], l->org_name = as->orgs.sv[k];
+	} else {
+		l->org = org ? arena_strdup(as->a, org) : NULL;
+		l->org_name = col_copy(as->a, r, c[LC_ORG_NAME]);
+		if (org)
+			words_add(&as->orgs, l->org, l->org_name);
+	}
+	for (k = 0; k < as->nareas && as->area_id[k] != l->area_id; k++)	/* the name by the id */
+		;
+	if (k < as->nareas) {
+		l->area = as->area[k];
+	} else {
+		l->area = col_copy(as->a, r, c[LC_AREA]);
+		if (as->nareas < ACT_WORDS)
+			as->area_id[as->nareas] = l->area_id, as->area[as->nareas++] = l->area;
+	}
+	l->kind = alloc_text(as, &as->kinds, r, c[LC_KIND], kind_sv, &l->kind_sv);
 	l->kind_ord = kind_order(l->kind);
-	l->unit = col_copy(as->a, r, c[LC_UNIT]);
+	l->unit = alloc_text(as, &as->units, r, c[LC_UNIT], NULL, &unit);
 	l->note = col_copy(as->a, r, c[LC_NOTE]);
 	return 0;
 }
