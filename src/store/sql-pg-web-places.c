@@ -229,10 +229,11 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY'"
 		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id"),
 	/* (district_id) -> the resources allocated to the district or places in it, unordered (the
-	 * page sorts them: web/page-district.c sort_alloc) */
+	 * page sorts them: web/page-district.c sort_alloc), with the organisation's id only (the
+	 * page reads each organisation once: STMT_WEB_PLACES_ORGS_BY_ID) */
 	[STMT_WEB_PLACES_DISTRICT_ALLOCATIONS] =
-		"SELECT o.key AS org, o.name AS org_name, a.name AS area, r.year, r.kind, r.amount, r.unit, r.note,"
-		" r.example, a.id AS area_id FROM resource_allocation r JOIN organisation o ON o.id = r.org_id"
+		"SELECT r.org_id, a.name AS area, r.year, r.kind, r.amount, r.unit, r.note,"
+		" r.example, a.id AS area_id FROM resource_allocation r"
 		" JOIN area a ON a.id = r.area_id"
 		" WHERE r.area_id IN (SELECT id FROM area WHERE id = $1 OR parent_id = $1)",
 

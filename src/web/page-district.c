@@ -117,24 +117,24 @@ struct measures {
 
 /* A resource allocated to the district of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS (alloc_cb). */
 struct alloc {
-	int64_t area_id, example, year;
-	const char *org, *org_name, *area, *year_text, *kind, *kind_sv, *unit, *note;
+	int64_t org_id, area_id, example, year;
+	const char *org, *org_name;	/* its organisation's key and name (act_owners) */
+	const char *area, *year_text, *kind, *kind_sv, *unit, *note;
 	double amount;			/* NAN when NULL */
 	int rank[2];			/* the org's and area's names' Swedish ranks (sort_alloc) */
 	int kind_ord;			/* money, staff, places, the others (kind_order) */
 };
 
-enum { LC_ORG, LC_ORG_NAME, LC_AREA, LC_YEAR, LC_KIND, LC_AMOUNT, LC_UNIT, LC_NOTE, LC_EXAMPLE, LC_AREA_ID,
-       LC__MAX };
+enum { LC_ORG_ID, LC_AREA, LC_YEAR, LC_KIND, LC_AMOUNT, LC_UNIT, LC_NOTE, LC_EXAMPLE, LC_AREA_ID, LC__MAX };
 struct allocs {
 	struct arena *a;
 	struct alloc *row;
 	int n, cap;
 	int col[LC__MAX];		/* -1 until the first row */
 	int bad;			/* a column was missing: the rows stopped */
-	/* the texts met (alloc_cb), each read and copied once: the organisations by key (sv: the
-	 * name), the kinds (sv: the Swedish word), the units, the areas' names and years' texts */
-	struct act_words orgs, kinds, units;
+	/* the texts met (alloc_cb), each read and copied once: the kinds (sv: the Swedish word),
+	 * the units, the areas' names and years' texts */
+	struct act_words kinds, units;
 	int64_t area_id[ACT_WORDS], year[ACT_WORDS];
 	const char *area[ACT_WORDS], *year_text[ACT_WORDS];
 	int nareas, nyears;
@@ -864,7 +864,7 @@ static void allocations(struct district *x)
 	for (int i = 0; i < n; i++) {	/* a row a template, the organisation linked when it has a key */
 		char v[PLACES_VALUE_SIZE];
 		const char *amount = places_value_buf(al[i].amount, NULL, v), *href = NULL;
-		for (int k = 0; al[i].org && k < nh && !href; k++)	/* the keys are shared copies (alloc_cb) */
+		for (int k = 0; al[i].org && k < nh && !href; k++)	/* the keys are the owners' row set's (act_owners) */
 			href = hk[k] == al[i].org ? hv[k] : NULL;
 		if (al[i].org && !href) {
 			href = page_href(x->r, "/organisation", al[i].org);
@@ -926,14 +926,17 @@ static int load_version(struct district *x, struct sval district, const struct r
 }
 
 static int act_cb(void *ctx, const struct store_row *r);
+static int alloc_cb(void *ctx, const struct store_row *r);
 
 /* load: the district (404 when unknown) with its current LUP version, its committee, its
- * activities and the contribution plans' versions (one go), and the version to show. */
+ * activities, the contribution plans' versions and the resources allocated to it (one go: the
+ * activities' owners and the allocations' organisations are read together next, fetch), and the
+ * version to show. */
 static int load(struct district *x)
 {
 	struct http_req *r = x->r;
 	struct sval key = SVS(r->params[0]);
-	struct store_q q[5];
+	struct store_q q[6];
 	struct rowset cur;
 	int64_t id = 0;
 	int n = 0;
@@ -948,6 +951,8 @@ static int load(struct district *x)
 	x->acts = (struct acts){ .a = &r->a, .col = { -1 }, .x = x };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &a, 1, act_cb, &x->acts };
 	places_want(r, q, &n, &x->cversions, STMT_WEB_PLACES_CONTRIB_VERSIONS, NULL, 0);
+	x->alloc = (struct allocs){ .a = &r->a, .col = { -1 } };
+	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &a, 1, alloc_cb, &x->alloc };
 	if (id && places_fetch(r, q, n))
 		return -1;
 	if (!id || !x->d.nrows) {
@@ -1143,14 +1148,15 @@ static const char *kind_sv(const char *kind)
 	return need_kind_sv(need_kind_index(kind));
 }
 
-/* alloc_cb: a row of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS into the allocations (ctx); the texts
- * of few values (organisation, area, year, kind, unit) read and copied once each */
+/* alloc_cb: a row of STMT_WEB_PLACES_DISTRICT_ALLOCATIONS into the allocations (ctx), its
+ * organisation by id only (act_owners); the texts of few values (area, year, kind, unit) read
+ * and copied once each */
 static int alloc_cb(void *ctx, const struct store_row *r)
 {
-	static const char *const names[LC__MAX] = { "org", "org_name", "area", "year", "kind", "amount", "unit",
-		"note", "example", "area_id" };
+	static const char *const names[LC__MAX] = { "org_id", "area", "year", "kind", "amount", "unit", "note",
+		"example", "area_id" };
 	struct allocs *as = ctx;
-	const char *org, *unit;
+	const char *unit;
 	int k;
 
 	if (as->col[0] < 0 && cols_of(r, names, LC__MAX, as->col) != 0) {
@@ -1160,7 +1166,7 @@ static int alloc_cb(void *ctx, const struct store_row *r)
 	as->row = arena_grow(as->a, as->row, as->n, &as->cap, sizeof(struct alloc), 32);
 	const int *c = as->col;
 	struct alloc *l = &as->row[as->n++];
-	*l = (struct alloc){ .area_id = store_col_int(r, c[LC_AREA_ID]), .example = store_col_int(r, c[LC_EXAMPLE]),
+	*l = (struct alloc){ .org_id = store_col_int(r, c[LC_ORG_ID]), .area_id = store_col_int(r, c[LC_AREA_ID]), .example = store_col_int(r, c[LC_EXAMPLE]),
 		.year = store_col_int(r, c[LC_YEAR]), .amount = store_col_type(r, c[LC_AMOUNT]) == SV_NULL ? NAN : store_col_real(r, c[LC_AMOUNT]) };
 	if (store_col_type(r, c[LC_YEAR]) == SV_INT) {	/* the year's text without the database's */
 		for (k = 0; k < as->nyears && as->year[k] != l->year; k++)
@@ -1176,14 +1182,6 @@ static int alloc_cb(void *ctx, const struct store_row *r)
 		}
 	} else {
 		l->year_text = col_copy(as->a, r, c[LC_YEAR]);
-	}
-	if ((org = store_col_text(r, c[LC_ORG])) && (k = words_find(&as->orgs, org)) >= 0) {	/* the name by the key */
-		l->org = as->orgs.raw[k], l->org_name = as->orgs.sv[k];
-	} else {
-		l->org = org ? arena_strdup(as->a, org) : NULL;
-		l->org_name = col_copy(as->a, r, c[LC_ORG_NAME]);
-		if (org)
-			words_add(&as->orgs, l->org, l->org_name);
 	}
 	for (k = 0; k < as->nareas && as->area_id[k] != l->area_id; k++)	/* the name by the id */
 		;
@@ -1412,28 +1410,30 @@ static const char *contrib_ids(struct district *x)
 	return out;
 }
 
-/* owner_ids: the JSON array of the activities' owners' ids (load), each once, for
- * STMT_WEB_PLACES_ORGS_BY_ID; *nown their number. */
+/* owner_ids: the JSON array of the activities' owners' and the allocations' organisations' ids
+ * (load), each once, for STMT_WEB_PLACES_ORGS_BY_ID; *nown their number. */
 static const char *owner_ids(struct district *x, int *nown)
 {
 	const struct act *a = x->acts.row;
-	int64_t *seen = arena_alloc_raw(&x->r->a, sizeof(*seen) * (size_t)(x->acts.n + 1));
-	char *out = arena_alloc_raw(&x->r->a, (size_t)x->acts.n * NUMFMT_SIZE + 3), *p = out;
-	int n = 0;
+	const struct alloc *al = x->alloc.row;
+	int na = x->acts.n, nl = x->alloc.n, n = 0;
+	int64_t *seen = arena_alloc_raw(&x->r->a, sizeof(*seen) * (size_t)(na + nl + 1));
+	char *out = arena_alloc_raw(&x->r->a, (size_t)(na + nl) * NUMFMT_SIZE + 3), *p = out;
 
 	*p++ = '[';
-	for (int i = 0; i < x->acts.n; i++) {
+	for (int i = 0; i < na + nl; i++) {
+		int64_t id = i < na ? a[i].owner_id : al[i - na].org_id;
 		int k = 0;
-		if (i && a[i].owner_id == a[i - 1].owner_id)	/* the rows come by link: runs of one owner */
-			continue;
-		while (k < n && seen[k] != a[i].owner_id)
+		if (i && i != na && id == (i < na ? a[i - 1].owner_id : al[i - na - 1].org_id))
+			continue;	/* the rows come by link or area: runs of one owner */
+		while (k < n && seen[k] != id)
 			k++;
 		if (k < n)
 			continue;
-		seen[n++] = a[i].owner_id;
+		seen[n++] = id;
 		if (p > out + 1)
 			*p++ = ',';
-		p += numfmt_long(a[i].owner_id, p);
+		p += numfmt_long(id, p);
 	}
 	*p++ = ']';
 	*p = 0;
@@ -1441,14 +1441,27 @@ static const char *owner_ids(struct district *x, int *nown)
 	return out;
 }
 
+/* owner_row: the row of organisation id in o (STMT_WEB_PLACES_ORGS_BY_ID, id in column cid),
+ * from the row where the last was found (*at); -1 when it was not read */
+static int owner_row(const struct rowset *o, int cid, int64_t id, int *at)
+{
+	for (int j = 0; j < o->nrows; j++) {
+		int k = (*at + j) % o->nrows;
+		if (rowset_ic(o, k, cid) == id)
+			return *at = k;
+	}
+	return -1;
+}
+
 /* act_owners: each activity's owner's key, name, pair and its name's Swedish rank among the
- * owners' (sort_acts: ranked once per owner, not per activity) from x->owners
- * (STMT_WEB_PLACES_ORGS_BY_ID). Returns 0, or -1 with the error page sent when an owner was not
- * read or the collation fails. */
+ * owners' (sort_acts: ranked once per owner, not per activity), and each allocation's
+ * organisation's key and name, from x->owners (STMT_WEB_PLACES_ORGS_BY_ID; an allocation whose
+ * organisation was not read is dropped, as the join it replaces dropped it). Returns 0, or -1
+ * with the error page sent when an activity's owner was not read or the collation fails. */
 static int act_owners(struct district *x)
 {
 	const struct rowset *o = &x->owners;
-	int cid = rowset_col(o, "id"), cpair = rowset_col(o, "pair_id");
+	int cid = rowset_col(o, "id"), cpair = rowset_col(o, "pair_id"), at = 0, m = 0;
 	const char **names = arena_alloc_raw(&x->r->a, sizeof(*names) * (size_t)(o->nrows + 1));
 	int *rank = arena_alloc_raw(&x->r->a, sizeof(*rank) * (size_t)(o->nrows + 1));
 
@@ -1460,15 +1473,13 @@ static int act_owners(struct district *x)
 	}
 	for (int i = 0; i < x->acts.n; i++) {
 		struct act *a = &x->acts.row[i], *prev = i ? a - 1 : NULL;
-		int k = 0;
+		int k;
 		if (prev && prev->owner_id == a->owner_id) {	/* runs of one owner: its texts shared */
 			a->owner = prev->owner, a->owner_name = prev->owner_name, a->owner_pair = prev->owner_pair;
 			a->owner_rank = prev->owner_rank;
 			continue;
 		}
-		while (k < o->nrows && rowset_ic(o, k, cid) != a->owner_id)
-			k++;
-		if (k == o->nrows) {
+		if ((k = owner_row(o, cid, a->owner_id, &at)) < 0) {
 			err_set(&x->r->err, LUP_EDB, "the owner of activity %lld was not read", (long long)a->id);
 			return places_fail(x->r);
 		}
@@ -1477,6 +1488,15 @@ static int act_owners(struct district *x)
 		a->owner_pair = rowset_ic(o, k, cpair);
 		a->owner_rank = rank[k];
 	}
+	for (int i = 0; i < x->alloc.n; i++) {
+		struct alloc *l = &x->alloc.row[i];
+		int k = owner_row(o, cid, l->org_id, &at);
+		if (k < 0)
+			continue;
+		l->org = places_s(o, k, "key"), l->org_name = names[k];
+		x->alloc.row[m++] = *l;
+	}
+	x->alloc.n = m;
 	return 0;
 }
 
@@ -1511,8 +1531,6 @@ static int fetch(struct district *x)
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1, measure_cb, &x->measures };
 	places_want(r, q, &n, &x->mpartners, STMT_WEB_PLACES_MEASURE_PARTNERS, &ver, 1);
 	places_want(r, q, &n, &x->partners, STMT_PV_PARTNERS, &ver, 1);
-	x->alloc = (struct allocs){ .a = &r->a, .col = { -1 } };
-	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1, alloc_cb, &x->alloc };
 	x->key_arg = SVS(x->key);
 	district_contrib_status_want(r, q, &n, &x->key_arg, &x->standing);
 	page_district_goals_want(r, q, &n, x->version_id, x->id, &x->goals);
