@@ -75,13 +75,15 @@ struct acts {
 };
 
 /* cols_of: the places in r of the n columns names, in col, found by name (once per statement,
- * from its first row). Returns 0, or -1 when one is missing. */
+ * from its first row; the place of the name before it, plus one, first: the statements give
+ * them in order). Returns 0, or -1 when one is missing. */
 static int cols_of(const struct store_row *r, const char *const *names, int n, int *col)
 {
 	int nc = store_ncols(r);
 
 	for (int c = 0; c < n; c++) {
-		col[c] = -1;
+		int at = c ? col[c - 1] + 1 : 0;
+		col[c] = at < nc && strcmp(store_col_name(r, at), names[c]) == 0 ? at : -1;
 		for (int i = 0; i < nc && col[c] < 0; i++)
 			if (strcmp(store_col_name(r, i), names[c]) == 0)
 				col[c] = i;
