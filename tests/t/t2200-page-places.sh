@@ -304,5 +304,23 @@ page "Bromma's page with resources" 200 /stadsdel/bromma
 expect_eq "the resources in order: year, name in Swedish order, kind, key" \
 	"$(grep -o 'ordning-[0-9]' "$TMP/page" | tr -d '\n')" "ordning-1ordning-2ordning-3ordning-4ordning-5ordning-6"
 
+# the timeline's order: start (undated last), end, then the page's order of the activities (owner,
+# start, key), with starts and ends beyond what the sort packs into its integer key
+# (web/page-district.c sort_act_keys: 2^25 for the timeline, 2^31 for the page's order); five of
+# Farsta's activities of one owner, by key, made so (a page not asked for before: not cached)
+FAR="(SELECT id FROM area WHERE key = 'farsta')"
+tl_act() { Q "SELECT x.key FROM activity_district ad JOIN activity x ON x.id = ad.activity_id WHERE ad.area_id = $FAR AND x.draft = 0 AND x.owner_id = (SELECT min(owner_id) FROM activity WHERE id IN (SELECT activity_id FROM activity_district WHERE area_id = $FAR)) ORDER BY x.key LIMIT 1 OFFSET $1"; }
+K1=$(tl_act 0) K2=$(tl_act 1) K3=$(tl_act 2) K4=$(tl_act 3) K5=$(tl_act 4)
+tl_set() { Q "UPDATE activity SET title = '$2', start_text = $3, start_first = $4, end_text = $5, end_last = $6 WHERE key = '$1'"; }
+tl_set "$K5" "KA-T-a" "'2019-05-01'" 20190501 "'2019-12-31'" 20191231
+tl_set "$K2" "KA-T-b" "'2019-05-01'" 20190501 "'2019-12-31'" 20191231
+tl_set "$K3" "KA-T-c" "'2019-05-01'" 20190501 "'2019-06-30'" 20190630
+tl_set "$K1" "KA-T-d" "'300000-01-01'" 3000000101 NULL NULL
+tl_set "$K4" "KA-T-e" NULL NULL NULL NULL
+page "Farsta's page with those activities" 200 /stadsdel/farsta
+expect_eq "the timeline: the earlier end first, a tie by key, the far start after the dated, the undated last" \
+	"$(sed 's/<h2/\n<h2/g' "$TMP/page" | grep 'Tidslinje för aktiviteter</h2>' | grep -o 'Start 2019\|Start 300000\|Utan datum\|KA-T-[a-e]' | tr '\n' ' ')" \
+	"Start 2019 KA-T-c KA-T-b KA-T-a Start 300000 KA-T-d Utan datum KA-T-e "
+
 grep -q 'AddressSanitizer\|runtime error' "$TMP/server.log" && nok "the server log is clean" || ok "the server log is clean"
 finish
