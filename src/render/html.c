@@ -470,7 +470,30 @@ static const unsigned char url_plain[256] = {
 	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
-void html_url_arg(struct buf *out, const char *s)
+#ifdef HTML_VEC
+/* url_plain_end: the index of the first byte from p[i] on that url_plain does not keep (its NUL
+ * at the latest), sixteen bytes at a time while they lie in their page, then a byte at a time. */
+NO_ASAN static inline size_t url_plain_end(const unsigned char *p, size_t i)
+{
+	for (; page_safe(p + i); i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));	/* 'A'-'Z' to 'a'-'z' (signed: >= 0x80 stay out) */
+		__m128i m = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+						  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('_')), _mm_cmpeq_epi8(x, _mm_set1_epi8('~'))));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(m) & 0xffffu;
+		if (stop)
+			return i + (unsigned)__builtin_ctz(stop);
+	}
+	while (url_plain[p[i]])
+		i++;
+	return i;
+}
+#endif
+
+NO_ASAN_ESC void html_url_arg(struct buf *out, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p = (const unsigned char *)s;
@@ -479,8 +502,13 @@ void html_url_arg(struct buf *out, const char *s)
 	if (!p)
 		return;
 	for (;;) {
-		for (run = i; url_plain[p[i]]; i++)
-			;
+		run = i;
+#ifdef HTML_VEC
+		i = url_plain_end(p, i);
+#else
+		while (url_plain[p[i]])
+			i++;
+#endif
 		buf_add(out, p + run, i - run);	/* the unreserved bytes in one copy */
 		if (!p[i])
 			break;
@@ -1370,6 +1398,39 @@ void html_pre_escape(struct html_pre *p, struct arena *a, const char *text)
 		memcpy(keep, room, b.len + 1);
 	}
 	*p = (struct html_pre){ keep, b.len };
+}
+
+void html_pre_escape_all(struct html_pre *p, struct arena *a, const char *const *text, size_t n)
+{
+	size_t total = ESC_ROOM + 32;
+	struct buf b;
+
+	for (size_t i = 0; i < n; i++)
+		total += 6 * (text[i] ? strlen(text[i]) : 0);	/* a byte is at most 6 escaped */
+	pre_buf(&b, arena_alloc_raw(a, total), total);
+	for (size_t i = 0; i < n; i++) {
+		size_t at = b.len;
+		escape_text(&b, text[i]);
+		p[i] = (struct html_pre){ b.ptr + at, b.len - at };
+	}
+}
+
+int html_pre_url(struct html_pre *p, char *room, size_t size, const struct html_pre *prefix, const char *arg,
+		 const char *suffix)
+{
+	struct buf b;
+
+	*p = (struct html_pre){ "", 0 };
+	if (!room || size < 2 || !prefix)
+		return -1;
+	pre_buf(&b, room, size);
+	buf_add(&b, prefix->esc, prefix->len);
+	html_url_arg(&b, arg);	/* unreserved bytes and "%XX": nothing to escape */
+	escape_text(&b, suffix);
+	if (b.overflow)
+		return -1;
+	*p = (struct html_pre){ room, b.len };
+	return 0;
 }
 
 int html_pre_join(struct html_pre *p, char *room, size_t size, const struct html_pre *const *pre,

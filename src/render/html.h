@@ -208,6 +208,17 @@ struct html_pre {
  * (until its release); NULL text: an empty text. */
 void html_pre_escape(struct html_pre *p, struct arena *a, const char *text);
 
+/* html_pre_escape_all: html_pre_escape of each of the n texts into p[0..n), their bytes in one
+ * piece of the arena a (one allocation for them all). */
+void html_pre_escape_all(struct html_pre *p, struct arena *a, const char *const *text, size_t n);
+
+/* html_pre_url: *p made from prefix (escaped already), arg percent-encoded as html_url_arg
+ * encodes it (what that writes escaping leaves as it is) and suffix escaped, into room (size
+ * bytes): a link to an escaped start with one argument. 0, or -1 when it does not fit (p is
+ * then empty). */
+int html_pre_url(struct html_pre *p, char *room, size_t size, const struct html_pre *prefix, const char *arg,
+		 const char *suffix);
+
 /* html_pre_join: *p made from the n parts in order into room (size bytes; p's bytes are there):
  * each part is a struct html_pre (pre[i] not NULL) or a text (text[i], escaped; NULL: nothing).
  * 0, or -1 when the result does not fit (p is then empty). */

@@ -103,6 +103,16 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
  */
 void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, size_t n);
 
+/* svg_sparkline_pre: svg_sparkline with its title's text escaped already, in two parts (title and
+ * then title2, NULL: none; html.h), the <title> they followed by the first and last known
+ * values, as svg_sparkline's: the same bytes as svg_sparkline with o->title the text they
+ * escape. Writes only where the title
+ * need not be escaped again: two known values or more and o->desc NULL; else returns -1 and
+ * writes nothing (the caller calls svg_sparkline). 0 when written. */
+struct html_pre;
+int svg_sparkline_pre(struct html *h, const struct svg_opts *o, const struct html_pre *title,
+		      const struct html_pre *title2, const double *v, size_t n);
+
 /* One district on the map. */
 struct svg_map_area {
 	const char *key;	/* the district's key (as in area.key): places it on the map */

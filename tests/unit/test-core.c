@@ -1921,6 +1921,60 @@ static void test_sort_runs(void)
 	}
 }
 
+/* html_url_arg against a byte-at-a-time percent-encoding of random texts of unreserved bytes,
+ * markup, spaces, '%' and UTF-8, at every offset from a page's end (the page after it
+ * unreadable: the sixteen-byte scan must stop at its page) and in the middle of memory. */
+static void url_ref(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		    *p == '.' || *p == '_' || *p == '~') {
+			buf_addc(b, (char)*p);
+		} else {
+			char pct[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+			buf_add(b, pct, 3);
+		}
+	}
+}
+
+static void test_html_url_arg_random(void)
+{
+	static const char *const piece[] = { "a", "Z", "z", "A", "0", "9", "-", ".", "_", "~", " ", "/", "&", "%", "@", "[",
+		"`", "{", "\x7f", "\xc3\xa5", "\x01", "vp-2022-spanga-tensta-i-001", ":", "/", "9", "+" };
+	long pg = sysconf(_SC_PAGESIZE);
+	int fd = open("/dev/zero", O_RDWR);
+	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	char in[128];
+	unsigned seed = 99;
+	struct buf b, want;
+
+	close(fd);
+	T_CHECK(m != MAP_FAILED);
+	if (m == MAP_FAILED)
+		return;
+	T_EQ_INT(mprotect(m + pg, (size_t)pg, PROT_NONE), 0);
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	for (int round = 0; round < 20000; round++) {
+		size_t n = rand_text(piece, sizeof(piece) / sizeof(piece[0]), 10, 100, &seed, in);
+		const char *s = in;
+		if (round & 1) {	/* ending at the page's end */
+			memcpy(m + pg - n - 1, in, n + 1);
+			s = m + pg - n - 1;
+		}
+		buf_reset(&b);
+		buf_reset(&want);
+		html_url_arg(&b, s);
+		url_ref(&want, in);
+		T_EQ_STR(b.ptr, want.ptr);
+	}
+	buf_release(&b);
+	buf_release(&want);
+	munmap(m, (size_t)pg * 2);
+}
+
 /* Texts escaped once (struct html_pre): a plain text in HTML_TPLX is escaped as in HTML_TPL
  * (markup characters come out escaped by default); a struct html_pre is the text html_escape
  * writes, copied as it is in text and attribute holes, short and long, with and without room;
@@ -2049,6 +2103,7 @@ int main(void)
 	T_RUN(test_html_literal_values);
 	T_RUN(test_html_templates);
 	T_RUN(test_html_pre_texts);
+	T_RUN(test_html_url_arg_random);
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
 	T_RUN(test_rowset_d);
