@@ -75,7 +75,7 @@ static int clamp_decimals(int d)
 	return d < 0 || d > MODEL_FMT_MAX_DECIMALS ? 1 : d;
 }
 
-char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *buf, size_t size)
+char *svg_fmt_value_long(double v, int decimals, const char *unit, int sign, char *buf, size_t size)
 {
 	char num[64];
 

@@ -27,6 +27,7 @@
 
 #include <stddef.h>
 
+#include "model/fmt.h"
 #include "model/gap.h"
 
 struct html;
@@ -44,12 +45,23 @@ struct svg_opts {
 };
 
 /*
- * svg_fmt_value: v formatted for people: model_fmt_num(v, decimals) followed by " unit" when
+ * svg_fmt_value (svg_fmt_value_long: the same, not inlined): v formatted for people:
+ * model_fmt_num(v, decimals) followed by " unit" when
  * unit is given ("5,4 %", "1 200 st", "-2,5"), or "saknar värde" when v is NaN or infinite.
  * With sign, a positive value gets a leading '+' ("+1,2"); zero never has a sign. Always
  * NUL-terminates buf (size >= 1); cut when too small. Returns buf.
  */
-char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *buf, size_t size);
+char *svg_fmt_value_long(double v, int decimals, const char *unit, int sign, char *buf, size_t size);
+
+/* svg_fmt_value's common case (up to two decimals, a buffer of 32 bytes or more) inlined, the
+ * call and checks of svg_fmt_value_long (the rest, the same text) not paid for each of a
+ * page's thousand numbers. */
+static inline char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *buf, size_t size)
+{
+	if (buf && size >= 32 && (unsigned)decimals <= 2 && model_fmt_num_unit(v, decimals, sign, unit, buf, size) >= 0)
+		return buf;
+	return svg_fmt_value_long(v, decimals, unit, sign, buf, size);
+}
 
 /* One category of a bar chart. */
 struct svg_bar {

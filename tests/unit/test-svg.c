@@ -119,6 +119,28 @@ static void test_fmt_value(void)
 	T_EQ_STR(svg_fmt_value(123456.0, 0, NULL, 0, b, 4), "123");	/* cut, terminated */
 }
 
+/* svg_fmt_value's inlined common case against svg_fmt_value_long (the whole rule): random values
+ * (missing, negative, large, ties), decimals -1 to 5, buffers of 1 to 40 bytes, units, signs. */
+static void test_fmt_value_inline(void)
+{
+	static const char *const units[] = { NULL, "", "%", "procentenheter", "kr/år & <person>" };
+	unsigned seed = 31;
+
+	for (int round = 0; round < 100000; round++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = seed >> 8;
+		double v = r % 17 == 0 ? NAN : r % 19 == 0 ? INFINITY : r % 3 == 0 ? -(double)(r % 2000000) / 1000.0
+			 : r % 23 == 0 ? 1e12 * (r % 7) : (double)(r % 200000) / 200.0;
+		int dec = (int)(r % 7) - 1, sign = (int)(r >> 4) & 1;
+		size_t size = 1 + (r >> 5) % 40;
+		const char *unit = units[(r >> 11) % 5];
+		char a[64], b[64];
+		memset(a, 'a', sizeof(a));
+		memset(b, 'a', sizeof(b));
+		T_EQ_STR(svg_fmt_value(v, dec, unit, sign, a, size), svg_fmt_value_long(v, dec, unit, sign, b, size));
+	}
+}
+
 static void test_bars_escape(void)
 {
 	struct svg_bar bars[] = {
@@ -584,6 +606,7 @@ int main(void)
 {
 	T_RUN(test_checker);
 	T_RUN(test_fmt_value);
+	T_RUN(test_fmt_value_inline);
 	T_RUN(test_bars_escape);
 	T_RUN(test_bars_empty);
 	T_RUN(test_bars_negative_missing);
