@@ -1383,7 +1383,7 @@ static void pre_buf(struct buf *b, char *room, size_t size)
 	room[0] = '\0';
 }
 
-void html_pre_escape(struct html_pre *p, struct arena *a, const char *text)
+NO_ASAN_ESC void html_pre_escape(struct html_pre *p, struct arena *a, const char *text)
 {
 	size_t n = text ? strlen(text) : 0, size = 6 * n + ESC_ROOM + 32;	/* a byte is at most 6 escaped */
 	char tmp[4096], *room = size <= sizeof(tmp) ? tmp : arena_alloc_raw(a, size), *keep;
@@ -1400,7 +1400,7 @@ void html_pre_escape(struct html_pre *p, struct arena *a, const char *text)
 	*p = (struct html_pre){ keep, b.len };
 }
 
-void html_pre_escape_all(struct html_pre *p, struct arena *a, const char *const *text, size_t n)
+NO_ASAN_ESC void html_pre_escape_all(struct html_pre *p, struct arena *a, const char *const *text, size_t n)
 {
 	size_t total = ESC_ROOM + 32;
 	struct buf b;
@@ -1415,7 +1415,7 @@ void html_pre_escape_all(struct html_pre *p, struct arena *a, const char *const 
 	}
 }
 
-int html_pre_url(struct html_pre *p, char *room, size_t size, const struct html_pre *prefix, const char *arg,
+NO_ASAN_ESC int html_pre_url(struct html_pre *p, char *room, size_t size, const struct html_pre *prefix, const char *arg,
 		 const char *suffix)
 {
 	struct buf b;
@@ -1433,7 +1433,7 @@ int html_pre_url(struct html_pre *p, char *room, size_t size, const struct html_
 	return 0;
 }
 
-int html_pre_join(struct html_pre *p, char *room, size_t size, const struct html_pre *const *pre,
+NO_ASAN_ESC int html_pre_join(struct html_pre *p, char *room, size_t size, const struct html_pre *const *pre,
 		  const char *const *text, unsigned n)
 {
 	struct buf b;
