@@ -143,9 +143,9 @@ static void pre_names(struct ind *x)
 	for (int i = 0; i < (int)x->v.n; i++) {	/* of[i]: row i's name among the texts */
 		if (!shown(x, i))
 			of[i] = -1;
-		else if (i && of[i - 1] >= 0 && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0 &&
-			 strcmp(x->v.rows[i].name, x->v.rows[i - 1].name) == 0)
-			of[i] = of[i - 1];
+		else if (i && of[i - 1] >= 0 && x->v.rows[i].ind == x->v.rows[i - 1].ind &&
+			 (x->v.rows[i].name == x->v.rows[i - 1].name || strcmp(x->v.rows[i].name, x->v.rows[i - 1].name) == 0))
+			of[i] = of[i - 1];	/* the same indicator's other sex: its name */
 		else
 			of[i] = (int)m, text[m++] = x->v.rows[i].name;
 	}
