@@ -1,5 +1,6 @@
 /* html.c: the escape-by-default HTML writer. */
 #include "render/html.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/numfmt.h"
 #include "core/utf8.h"
@@ -469,7 +470,30 @@ static const unsigned char url_plain[256] = {
 	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
-void html_url_arg(struct buf *out, const char *s)
+#ifdef HTML_VEC
+/* url_plain_end: the index of the first byte from p[i] on that url_plain does not keep (its NUL
+ * at the latest), sixteen bytes at a time while they lie in their page, then a byte at a time. */
+NO_ASAN static inline size_t url_plain_end(const unsigned char *p, size_t i)
+{
+	for (; page_safe(p + i); i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));	/* 'A'-'Z' to 'a'-'z' (signed: >= 0x80 stay out) */
+		__m128i m = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+						  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('_')), _mm_cmpeq_epi8(x, _mm_set1_epi8('~'))));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(m) & 0xffffu;
+		if (stop)
+			return i + (unsigned)__builtin_ctz(stop);
+	}
+	while (url_plain[p[i]])
+		i++;
+	return i;
+}
+#endif
+
+NO_ASAN_ESC void html_url_arg(struct buf *out, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p = (const unsigned char *)s;
@@ -478,8 +502,13 @@ void html_url_arg(struct buf *out, const char *s)
 	if (!p)
 		return;
 	for (;;) {
-		for (run = i; url_plain[p[i]]; i++)
-			;
+		run = i;
+#ifdef HTML_VEC
+		i = url_plain_end(p, i);
+#else
+		while (url_plain[p[i]])
+			i++;
+#endif
 		buf_add(out, p + run, i - run);	/* the unreserved bytes in one copy */
 		if (!p[i])
 			break;
@@ -1152,9 +1181,23 @@ static int tpl_ends_ok(const struct html *h, const struct html_tpl *t)
 	return 1;
 }
 
-/* tpl_put: writes t's pieces from piece k on and its texts, each append checking its room */
+/* hole_text, hole_pre: hole k's text (to escape) and struct html_pre (to copy) of html_tpl's texts
+ * (arg NULL) or html_tplx's arguments (text NULL); at most one is not NULL. */
+static inline __attribute__((always_inline)) const char *hole_text(const char *const *text, const struct html_arg *arg,
+								   unsigned k)
+{
+	return arg ? (arg[k].pre ? NULL : arg[k].text) : text[k];
+}
+
+static inline __attribute__((always_inline)) const struct html_pre *hole_pre(const struct html_arg *arg, unsigned k)
+{
+	return arg ? arg[k].pre : NULL;
+}
+
+/* tpl_put: writes t's pieces from piece k on and its texts (or arguments), each append checking
+ * its room */
 NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const char *const *text,
-				 unsigned k, unsigned skip)
+				 const struct html_arg *arg, unsigned k, unsigned skip)
 {
 	for (unsigned n = t->holes;; k++) {	/* skip: the '"' after a left-out attribute */
 		const char *p = t->src + t->piece[k].at + skip;
@@ -1163,14 +1206,19 @@ NO_ASAN_NAME static void tpl_put(struct html *h, const struct html_tpl *t, const
 			put_lit(h->out, p, len);
 			break;
 		}
-		if (!text[k] && t->piece[k].cut) {
+		const char *s = hole_text(text, arg, k);
+		const struct html_pre *pre = hole_pre(arg, k);
+		if (!s && !pre && t->piece[k].cut) {
 			put_lit(h->out, p, len - t->piece[k].cut);
 			skip = 1;
 			continue;
 		}
 		put_lit(h->out, p, len);
 		skip = 0;
-		escape_text(h->out, text[k]);
+		if (pre)
+			buf_add(h->out, pre->esc, pre->len);
+		else
+			escape_text(h->out, s);
 	}
 }
 
@@ -1196,10 +1244,12 @@ NO_ASAN static inline __attribute__((always_inline)) int tpl_text(char **w, cons
 }
 
 /* tpl_fast: tpl_put in room taken once (t->room), the pieces and the short texts copied in
- * blocks without a check each; a longer text is escaped by html_escape and the room taken again
- * for the rest (by tpl_put when it is not there). 0 when written, -1 (nothing written) when the
- * room is not there at first. */
-NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char *const *text)
+ * blocks without a check each; a longer text is escaped by html_escape (a longer struct
+ * html_pre appended) and the room taken again for the rest (by tpl_put when it is not there).
+ * 0 when written, -1 (nothing written) when the room is not there at first. Always inlined into
+ * html_tpl (arg NULL) and html_tplx (text NULL), each its own loop. */
+NO_ASAN static inline __attribute__((always_inline)) int tpl_fast(struct html *h, const struct html_tpl *t,
+								  const char *const *text, const struct html_arg *arg)
 {
 	char *w0 = buf_space(h->out, t->room), *w = w0;
 	const char *const src = t->src;	/* in locals: each store through w could change t's fields */
@@ -1210,8 +1260,9 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 	if (!w)
 		return -1;
 	for (unsigned k = 0;; k++, pc++) {
-		const char *p = src + pc->at + skip, *s = k < n ? text[k] : NULL;
-		size_t len = pc->len - skip - (s ? 0 : pc->cut);	/* the last piece's cut is 0 */
+		const struct html_pre *pre = k < n ? hole_pre(arg, k) : NULL;
+		const char *p = src + pc->at + skip, *s = k < n ? hole_text(text, arg, k) : NULL;
+		size_t len = pc->len - skip - (s || pre ? 0 : pc->cut);	/* the last piece's cut is 0 */
 		if (pc->block) {	/* the room has 32 bytes to spare at every piece */
 			_mm_storeu_si128((__m128i *)(void *)w, _mm_loadu_si128((const __m128i *)(const void *)p));
 			_mm_storeu_si128((__m128i *)(void *)(w + 16), _mm_loadu_si128((const __m128i *)(const void *)(p + 16)));
@@ -1219,28 +1270,58 @@ NO_ASAN static int tpl_fast(struct html *h, const struct html_tpl *t, const char
 			memcpy(w, p, len);
 		}
 		w += len;
-		if (!s) {	/* the last piece, or a NULL text (an attribute left out: its '"' skipped) */
+		if (pre) {	/* escaped already: copied, in the room when it fits a hole's 32 */
+			skip = 0;
+			if (pre->len <= 32) {
+				if (page_safe32(pre->esc)) {	/* two blocks, the bytes past its end not counted */
+					_mm_storeu_si128((__m128i *)(void *)w,
+							 _mm_loadu_si128((const __m128i *)(const void *)pre->esc));
+					_mm_storeu_si128((__m128i *)(void *)(w + 16),
+							 _mm_loadu_si128((const __m128i *)(const void *)(pre->esc + 16)));
+				} else {
+					memcpy(w, pre->esc, pre->len);
+				}
+				w += pre->len;
+				continue;
+			}
+			buf_wrote(h->out, (size_t)(w - w0));
+			buf_add(h->out, pre->esc, pre->len);
+		} else if (!s) {	/* the last piece, or a NULL text (an attribute left out: its '"' skipped) */
 			if (k == n)
 				break;
 			skip = pc->cut ? 1 : 0;
 			continue;
+		} else {
+			skip = 0;
+			if (tpl_text(&w, &s))	/* up to two blocks in the room (32 a hole) */
+				continue;
+			buf_wrote(h->out, (size_t)(w - w0));
+			html_escape(h->out, s);
 		}
-		skip = 0;
-		if (tpl_text(&w, &s))	/* up to two blocks in the room (32 a hole) */
-			continue;
-		buf_wrote(h->out, (size_t)(w - w0));
-		html_escape(h->out, s);
 		if (!(w = w0 = buf_space(h->out, t->room))) {	/* the rest fits the room the whole took */
-			tpl_put(h, t, text, k + 1, 0);
+			tpl_put(h, t, text, arg, k + 1, 0);
 			return 0;
 		}
 	}
 	buf_wrote(h->out, (size_t)(w - w0));
 	return 0;
 }
+
+/* tpl_fast_text, tpl_fast_arg: tpl_fast's two loops */
+NO_ASAN static int tpl_fast_text(struct html *h, const struct html_tpl *t, const char *const *text)
+{
+	return tpl_fast(h, t, text, NULL);
+}
+
+NO_ASAN static int tpl_fast_arg(struct html *h, const struct html_tpl *t, const struct html_arg *arg)
+{
+	return tpl_fast(h, t, NULL, arg);
+}
 #endif
 
-NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsigned n)
+/* tpl_begin: t checked (once: the answer remembered) and its call with n texts good where h is;
+ * else 0 and h->bad set. */
+static inline __attribute__((always_inline)) int tpl_begin(struct html *h, struct html_tpl *t, unsigned n)
 {
 	signed char ok = atomic_load_explicit(&t->ok, memory_order_acquire);
 
@@ -1255,15 +1336,120 @@ NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const
 	}
 	if (ok < 0 || n != t->holes || (t->ends && !tpl_ends_ok(h, t))) {
 		h->bad = 1;
-		return;
+		return 0;
 	}
-#ifdef HTML_VEC
-	if (tpl_fast(h, t, text) < 0)
-#endif
-		tpl_put(h, t, text, 0, 0);
+	return 1;
+}
+
+/* tpl_done: the elements t ends and leaves open, on h's stack */
+static inline __attribute__((always_inline)) void tpl_done(struct html *h, const struct html_tpl *t)
+{
 	h->depth -= t->ends;
 	for (unsigned k = 0; k < t->opens; k++) {
 		h->stack[h->depth] = t->src + t->open_at[k];
 		h->stack_len[h->depth++] = t->open_len[k];
 	}
+}
+
+NO_ASAN_NAME void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsigned n)
+{
+	if (!tpl_begin(h, t, n))
+		return;
+#ifdef HTML_VEC
+	if (tpl_fast_text(h, t, text) < 0)
+#endif
+		tpl_put(h, t, text, NULL, 0, 0);
+	tpl_done(h, t);
+}
+
+NO_ASAN_NAME void html_tplx(struct html *h, struct html_tpl *t, const struct html_arg *arg, unsigned n)
+{
+	if (!tpl_begin(h, t, n))
+		return;
+#ifdef HTML_VEC
+	if (tpl_fast_arg(h, t, arg) < 0)
+#endif
+		tpl_put(h, t, NULL, arg, 0, 0);
+	tpl_done(h, t);
+}
+
+/* ---- texts escaped once ---- */
+
+/* pre_buf: a struct buf over size bytes of fixed memory at room: an append that does not fit is
+ * refused (max is below the memory's size, so the buffer never grows into a reallocation) */
+static void pre_buf(struct buf *b, char *room, size_t size)
+{
+	*b = (struct buf){ room, 0, size, size - 1, 0 };
+	room[0] = '\0';
+}
+
+NO_ASAN_ESC void html_pre_escape(struct html_pre *p, struct arena *a, const char *text)
+{
+	size_t n = text ? strlen(text) : 0, size = 6 * n + ESC_ROOM + 32;	/* a byte is at most 6 escaped */
+	char tmp[4096], *room = size <= sizeof(tmp) ? tmp : arena_alloc_raw(a, size), *keep;
+	struct buf b;
+
+	pre_buf(&b, room, size);
+	escape_text(&b, text);
+	if (room != tmp) {
+		keep = room;
+	} else {
+		keep = arena_alloc_raw(a, b.len + 1);
+		memcpy(keep, room, b.len + 1);
+	}
+	*p = (struct html_pre){ keep, b.len };
+}
+
+NO_ASAN_ESC void html_pre_escape_all(struct html_pre *p, struct arena *a, const char *const *text, size_t n)
+{
+	size_t total = ESC_ROOM + 32;
+	struct buf b;
+
+	for (size_t i = 0; i < n; i++)
+		total += 6 * (text[i] ? strlen(text[i]) : 0);	/* a byte is at most 6 escaped */
+	pre_buf(&b, arena_alloc_raw(a, total), total);
+	for (size_t i = 0; i < n; i++) {
+		size_t at = b.len;
+		escape_text(&b, text[i]);
+		p[i] = (struct html_pre){ b.ptr + at, b.len - at };
+	}
+}
+
+NO_ASAN_ESC int html_pre_url(struct html_pre *p, char *room, size_t size, const struct html_pre *prefix, const char *arg,
+		 const char *suffix)
+{
+	struct buf b;
+
+	*p = (struct html_pre){ "", 0 };
+	if (!room || size < 2 || !prefix)
+		return -1;
+	pre_buf(&b, room, size);
+	buf_add(&b, prefix->esc, prefix->len);
+	html_url_arg(&b, arg);	/* unreserved bytes and "%XX": nothing to escape */
+	escape_text(&b, suffix);
+	if (b.overflow)
+		return -1;
+	*p = (struct html_pre){ room, b.len };
+	return 0;
+}
+
+NO_ASAN_ESC int html_pre_join(struct html_pre *p, char *room, size_t size, const struct html_pre *const *pre,
+		  const char *const *text, unsigned n)
+{
+	struct buf b;
+
+	*p = (struct html_pre){ "", 0 };
+	if (!room || size < 2)
+		return -1;
+	pre_buf(&b, room, size);
+	for (unsigned i = 0; i < n; i++) {
+		if (pre && pre[i])
+			buf_add(&b, pre[i]->esc, pre[i]->len);
+		else if (text && text[i])
+			escape_text(&b, text[i]);
+	}
+	if (b.overflow)
+		return -1;
+	*p = (struct html_pre){ room, b.len };
+	return 0;
 }

@@ -185,6 +185,63 @@ void html_tpl(struct html *h, struct html_tpl *t, const char *const *text, unsig
 		static struct html_tpl html_t_ = { .src = tpl }; \
 		html_tpl((h), &html_t_, NULL, 0); } while (0)
 
+/* ---- Texts escaped once (html_pre) -----------------------------------------------------
+ * A text a page writes several times (an indicator's name in its option, its row and its chart's
+ * title) may be escaped once into a struct html_pre and its escaped bytes copied at each place
+ * without a second scan. The escape-by-default rule holds: a plain `const char *` is escaped
+ * wherever it goes; only a struct html_pre skips the escaping, and only the writer's functions
+ * below make one (its fields are the writer's: code outside render/ reads and writes them
+ * only through these functions). HTML_TPLX takes its arguments typed: HTML_T(text) is escaped,
+ * HTML_P(pre) (a const struct html_pre *; anything else does not compile) is copied as it is:
+ *	struct html_pre name;
+ *	html_pre_escape(&name, &r->a, row->name);
+ *	HTML_TPLX(h, "<th>" HTML_HOLE "</th><td>" HTML_HOLE "</td>", HTML_P(&name), HTML_T(sex));
+ * Any hole takes either: an escaped text is valid in text and in an attribute's value. */
+struct arena;
+
+struct html_pre {
+	const char *esc;	/* the escaped bytes (not NUL-terminated where made by html_pre_join) */
+	size_t len;		/* their length */
+};
+
+/* html_pre_escape: *p made from text escaped as html_escape escapes it, its bytes in the arena a
+ * (until its release); NULL text: an empty text. */
+void html_pre_escape(struct html_pre *p, struct arena *a, const char *text);
+
+/* html_pre_escape_all: html_pre_escape of each of the n texts into p[0..n), their bytes in one
+ * piece of the arena a (one allocation for them all). */
+void html_pre_escape_all(struct html_pre *p, struct arena *a, const char *const *text, size_t n);
+
+/* html_pre_url: *p made from prefix (escaped already), arg percent-encoded as html_url_arg
+ * encodes it (what that writes escaping leaves as it is) and suffix escaped, into room (size
+ * bytes): a link to an escaped start with one argument. 0, or -1 when it does not fit (p is
+ * then empty). */
+int html_pre_url(struct html_pre *p, char *room, size_t size, const struct html_pre *prefix, const char *arg,
+		 const char *suffix);
+
+/* html_pre_join: *p made from the n parts in order into room (size bytes; p's bytes are there):
+ * each part is a struct html_pre (pre[i] not NULL) or a text (text[i], escaped; NULL: nothing).
+ * 0, or -1 when the result does not fit (p is then empty). */
+int html_pre_join(struct html_pre *p, char *room, size_t size, const struct html_pre *const *pre,
+		  const char *const *text, unsigned n);
+
+/* The arguments of HTML_TPLX: a text (escaped) or a struct html_pre (copied). */
+struct html_arg {
+	const char *text;
+	const struct html_pre *pre;
+};
+#define HTML_T(s) ((struct html_arg){ .text = (s) })
+#define HTML_P(p) ((struct html_arg){ .pre = (p) })
+
+/* html_tplx: what HTML_TPLX calls with its call site's struct html_tpl and its n arguments. */
+void html_tplx(struct html *h, struct html_tpl *t, const struct html_arg *arg, unsigned n);
+
+/* HTML_TPLX: HTML_TPL with typed arguments (HTML_T, HTML_P), each filling the next hole. */
+#define HTML_TPLX(h, tpl, ...) do { \
+		static struct html_tpl html_t_ = { .src = tpl }; \
+		const struct html_arg html_v_[] = { __VA_ARGS__ }; \
+		html_tplx((h), &html_t_, html_v_, (unsigned)(sizeof(html_v_) / sizeof(html_v_[0]))); } while (0)
+
 /* html_start_end: ends the tag HTML_START began with '>'; the element stays open (until
  * html_close) when open, else it is void. Refused (h->bad) when no tag is begun. */
 void html_start_end(struct html *h, int open);

@@ -75,7 +75,7 @@ static int clamp_decimals(int d)
 	return d < 0 || d > MODEL_FMT_MAX_DECIMALS ? 1 : d;
 }
 
-char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *buf, size_t size)
+char *svg_fmt_value_long(double v, int decimals, const char *unit, int sign, char *buf, size_t size)
 {
 	char num[64];
 
@@ -805,6 +805,24 @@ static void spark_value(struct spark_text *t, double v, int dec, const char *uni
 	at[1] = t->len;
 }
 
+/* spark_last: the last point's x and y (the last known value's: the points' last "x,y") of the
+ * points' text pts (len bytes, two points or more) in cx and cy (24 bytes each), as spark_marks
+ * writes them: its coordinates computed once */
+static void spark_last(const char *pts, size_t len, char cx[24], char cy[24])
+{
+	size_t i = len, comma;
+
+	while (i > 0 && pts[i - 1] != ' ')
+		i--;
+	for (comma = i; comma < len && pts[comma] != ','; comma++)
+		;
+	size_t nx = comma - i < 23 ? comma - i : 23, ny = len - comma - 1 < 23 ? len - comma - 1 : 23;
+	memcpy(cx, pts + i, nx);
+	cx[nx] = '\0';
+	memcpy(cy, pts + comma + 1, ny);
+	cy[ny] = '\0';
+}
+
 /* spark_fast: svg_sparkline with its texts in room on the stack, the values formatted once
  * (the title's first and last are copied from the list) and the points written as they are
  * found; the same bytes as spark_buffered. Returns 0, or -1 (nothing written) when a text
@@ -880,8 +898,7 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 		return -1;
 	if (k.known > 1) {	/* svg_open's and spark_marks' markup as one template */
 		char cx[24], cy[24];
-		spark_xco(cx, k.last, n);
-		spark_co(cy, sx(&k.ys, v[k.last]));
+		spark_last(pbuf, pts.len, cx, cy);
 		HTML_TPL(h, "<svg viewbox=\"0 0 96 24\" role=\"img\" class=\"sparkline\"><title>" HTML_HOLE
 			 "</title><desc>" HTML_HOLE "</desc><polyline points=\"" HTML_HOLE "\"></polyline><circle cx=\""
 			 HTML_HOLE "\" cy=\"" HTML_HOLE "\" r=\"2.5\"></circle></svg>",
@@ -893,6 +910,66 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 	int depth = svg_open(h, &oo, SPARK_W, SPARK_H, "sparkline", NULL, NULL, NULL, NULL);
 	spark_marks(h, &k, v, n, pbuf);
 	html_close_to(h, depth);
+	return 0;
+}
+
+int svg_sparkline_pre(struct html *h, const struct svg_opts *o, const struct html_pre *title,
+		      const struct html_pre *title2, const double *v, size_t n)
+{
+	static const struct html_pre none = { "", 0 };
+	const int dec = clamp_decimals(o ? o->decimals : 1);
+	char ubuf[128], lbuf[2048], pbuf[2048], first[96], last[96], cx[24], cy[24];
+	struct spark_text list = { lbuf, 0, sizeof(lbuf), 0 };
+	struct spark_scan k;
+	size_t ul = 0, span[2][2] = { { 0, 0 }, { 0, 0 } };
+	static const char head[] = "Värden i ordning: ";
+
+	if (!title || !v || n < 2 || n >= sizeof(pbuf) / 32 || (o && o->desc))	/* a point: at most 18 bytes */
+		return -1;
+	spark_scan(&k, v, n);
+	if (k.known < 2)
+		return -1;
+	if (o && o->unit && *o->unit) {
+		if ((ul = strlen(o->unit)) + 1 >= sizeof(ubuf))
+			return -1;
+		ubuf[0] = ' ';
+		memcpy(ubuf + 1, o->unit, ul + 1);
+		ul++;			/* the space and the unit */
+	}
+	lbuf[0] = '\0';
+	st_add(&list, head, sizeof(head) - 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t at[2];
+		if (i)
+			st_add(&list, "; ", 2);
+		spark_value(&list, v[i], dec, ubuf, ul, at);
+		for (int j = 0; j < 2; j++)
+			if (i == (j ? k.last : k.first))
+				span[j][0] = at[0], span[j][1] = at[1];
+	}
+	if (list.full || span[0][1] - span[0][0] >= sizeof(first) || span[1][1] - span[1][0] >= sizeof(last))
+		return -1;
+	memcpy(first, lbuf + span[0][0], span[0][1] - span[0][0]);
+	first[span[0][1] - span[0][0]] = '\0';
+	memcpy(last, lbuf + span[1][0], span[1][1] - span[1][0]);
+	last[span[1][1] - span[1][0]] = '\0';
+	char *q = pbuf;
+	for (size_t i = 0; i < n; i++) {
+		if (missing(v[i]))
+			continue;
+		if (q > pbuf)
+			*q++ = ' ';
+		q = spark_xco(q, i, n);
+		*q++ = ',';
+		q = spark_co(q, sx(&k.ys, v[i]));
+	}
+	spark_last(pbuf, (size_t)(q - pbuf), cx, cy);
+	/* spark_fast's template, the title's parts in holes and pieces of their own */
+	HTML_TPLX(h, "<svg viewbox=\"0 0 96 24\" role=\"img\" class=\"sparkline\"><title>" HTML_HOLE HTML_HOLE ": " HTML_HOLE
+		  " till " HTML_HOLE "</title><desc>Värden i ordning: " HTML_HOLE "</desc><polyline points=\"" HTML_HOLE
+		  "\"></polyline><circle cx=\"" HTML_HOLE "\" cy=\"" HTML_HOLE "\" r=\"2.5\"></circle></svg>",
+		  HTML_P(title), HTML_P(title2 ? title2 : &none), HTML_T(first), HTML_T(last), HTML_T(lbuf + sizeof(head) - 1), HTML_T(pbuf), HTML_T(cx),
+		  HTML_T(cy));
 	return 0;
 }
 

@@ -27,6 +27,7 @@
 
 #include <stddef.h>
 
+#include "model/fmt.h"
 #include "model/gap.h"
 
 struct html;
@@ -44,12 +45,23 @@ struct svg_opts {
 };
 
 /*
- * svg_fmt_value: v formatted for people: model_fmt_num(v, decimals) followed by " unit" when
+ * svg_fmt_value (svg_fmt_value_long: the same, not inlined): v formatted for people:
+ * model_fmt_num(v, decimals) followed by " unit" when
  * unit is given ("5,4 %", "1 200 st", "-2,5"), or "saknar värde" when v is NaN or infinite.
  * With sign, a positive value gets a leading '+' ("+1,2"); zero never has a sign. Always
  * NUL-terminates buf (size >= 1); cut when too small. Returns buf.
  */
-char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *buf, size_t size);
+char *svg_fmt_value_long(double v, int decimals, const char *unit, int sign, char *buf, size_t size);
+
+/* svg_fmt_value's common case (up to two decimals, a buffer of 32 bytes or more) inlined, the
+ * call and checks of svg_fmt_value_long (the rest, the same text) not paid for each of a
+ * page's thousand numbers. */
+static inline char *svg_fmt_value(double v, int decimals, const char *unit, int sign, char *buf, size_t size)
+{
+	if (buf && size >= 32 && (unsigned)decimals <= 2 && model_fmt_num_unit(v, decimals, sign, unit, buf, size) >= 0)
+		return buf;
+	return svg_fmt_value_long(v, decimals, unit, sign, buf, size);
+}
 
 /* One category of a bar chart. */
 struct svg_bar {
@@ -102,6 +114,16 @@ void svg_line_chart(struct html *h, const struct svg_opts *o, const char *const 
  * values ("Andel ...: 4,1 % till 5,4 %"), the <desc> lists every value. n may be 0.
  */
 void svg_sparkline(struct html *h, const struct svg_opts *o, const double *v, size_t n);
+
+/* svg_sparkline_pre: svg_sparkline with its title's text escaped already, in two parts (title and
+ * then title2, NULL: none; html.h), the <title> they followed by the first and last known
+ * values, as svg_sparkline's: the same bytes as svg_sparkline with o->title the text they
+ * escape. Writes only where the title
+ * need not be escaped again: two known values or more and o->desc NULL; else returns -1 and
+ * writes nothing (the caller calls svg_sparkline). 0 when written. */
+struct html_pre;
+int svg_sparkline_pre(struct html *h, const struct svg_opts *o, const struct html_pre *title,
+		      const struct html_pre *title2, const double *v, size_t n);
 
 /* One district on the map. */
 struct svg_map_area {

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/numfmt.h"
 #include "model/planver.h"
 #include "render/html.h"
 #include "render/rows.h"
@@ -134,9 +135,10 @@ void download_menu(struct http_req *r, struct html *h, const char *kind, const c
 {
 	int open = 0;
 
+	(void)r;
 	for (const struct export_row *x = export_rows; x->format; x++) {
-		const struct export_format *fm = export_format(x->format);
-		if (strcmp(x->kind, kind) != 0 || !fm || !x->slug)	/* no slug: not on the web */
+		const struct export_format *fm;
+		if (strcmp(x->kind, kind) != 0 || !x->slug || !(fm = export_format(x->format)))	/* no slug: not on the web */
 			continue;
 		if (!open++) {
 			html_open(h, "details", "class", "download", NULL);
@@ -144,11 +146,18 @@ void download_menu(struct http_req *r, struct html *h, const char *kind, const c
 			html_open(h, "ul", NULL);
 		}
 		char href[1024], label[96];
-		snprintf(href, sizeof(href), "%s/%s.%s%s%s", base, x->slug, x->format, query ? "?" : "", query ? query : "");
-		snprintf(label, sizeof(label), "%s (%s)", fm->label, fm->ext);
-		html_open(h, "li", NULL);
-		html_elem(h, "a", label, "href", arena_strdup(&r->a, href), "download", "", "data-format", x->format, NULL);
-		html_close(h);
+		const char *hp[] = { base, "/", x->slug, ".", x->format, query ? "?" : "", query ? query : "" };
+		numfmt_join(href, sizeof(href), hp, 7);	/* "%s/%s.%s%s%s", cut to size */
+		const char *lp[] = { fm->label, " (", fm->ext, ")" };
+		numfmt_join(label, sizeof(label), lp, 4);	/* "%s (%s)", cut to size */
+		HTML_TPL0(h, "<li>");
+		HTML_START(h, "a");
+		HTML_ATTR(h, "href", href);
+		HTML_ATTR(h, "download", "");
+		HTML_ATTR(h, "data-format", x->format);
+		html_start_end(h, 1);
+		html_text(h, label);
+		HTML_TPL0(h, "</a></li>");
 	}
 	if (open) {
 		html_close(h);

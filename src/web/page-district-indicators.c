@@ -64,6 +64,15 @@ struct ind {
 	struct sval cmp_args[2], line_args[2], ind_arg;
 	const char *ind_prefix;	/* ind_href's start, made at its first call */
 	struct buf hb;		/* ind_href's work space, reused for every row */
+	/* texts escaped once (render/html.h), made by pre_names: each shown row's indicator name
+	 * (the option, the row's header, the sparkline's title), the district's name, the links'
+	 * start */
+	struct html_pre *pname, dname, link_prefix;
+	/* the sparklines' titles' end, " i <district> <first year>–<last year>", escaped for the
+	 * years spark_y0, spark_y1 (one span for nearly every row) */
+	struct html_pre spark_end;
+	long spark_y0, spark_y1;
+	char spark_room[512];
 };
 
 /* cmp_value, cmp_city: row i's district and city values, NAN when missing */
@@ -114,6 +123,44 @@ static const char *ind_href(struct ind *x, const char *ikey)
 	return b->ptr;
 }
 
+/* ind_link: ind_href(x, ikey) escaped, in room (size bytes): its start escaped once
+ * (x->link_prefix), the key percent-encoded and the anchor after it; 0, or -1 when it does not
+ * fit. */
+static int ind_link(struct ind *x, const char *ikey, struct html_pre *p, char *room, size_t size)
+{
+	return html_pre_url(p, room, size, &x->link_prefix, ikey, "#vald-indikator");
+}
+
+/* pre_names: the texts escaped once: every shown row's indicator name (the rows of an indicator
+ * share one), the district's name, the indicator links' start. */
+static void pre_names(struct ind *x)
+{
+	struct arena *a = &x->r->a;
+	const char **text = arena_alloc_raw(a, sizeof(*text) * (x->v.n + 2));
+	int *of = arena_alloc_raw(a, sizeof(*of) * (x->v.n ? x->v.n : 1));
+	size_t m = 0;
+
+	for (int i = 0; i < (int)x->v.n; i++) {	/* of[i]: row i's name among the texts */
+		if (!shown(x, i))
+			of[i] = -1;
+		else if (i && of[i - 1] >= 0 && x->v.rows[i].ind == x->v.rows[i - 1].ind &&
+			 (x->v.rows[i].name == x->v.rows[i - 1].name || strcmp(x->v.rows[i].name, x->v.rows[i - 1].name) == 0))
+			of[i] = of[i - 1];	/* the same indicator's other sex: its name */
+		else
+			of[i] = (int)m, text[m++] = x->v.rows[i].name;
+	}
+	ind_href(x, "");	/* its start, made once */
+	text[m] = x->name;
+	text[m + 1] = x->ind_prefix;
+	struct html_pre *p = arena_alloc_raw(a, sizeof(*p) * (m + 2));
+	html_pre_escape_all(p, a, text, m + 2);
+	x->pname = arena_alloc_raw(a, sizeof(*x->pname) * (x->v.n ? x->v.n : 1));
+	for (int i = 0; i < (int)x->v.n; i++)
+		x->pname[i] = of[i] >= 0 ? p[of[i]] : (struct html_pre){ "", 0 };
+	x->dname = p[m];
+	x->link_prefix = p[m + 1];
+}
+
 /* year_nav: links to the other years with outcomes. */
 static void year_nav(struct ind *x)
 {
@@ -155,8 +202,8 @@ static void choose(struct ind *x)
 		if (!shown(x, i) || (i && strcmp(x->v.rows[i].key, x->v.rows[i - 1].key) == 0))
 			continue;
 		if (strcmp(x->v.rows[i].key, x->v.rows[x->sel].key) != 0) {	/* one template (no bare attribute) */
-			HTML_TPL(h, "<option value=\"" HTML_HOLE "\">" HTML_HOLE "</option>", x->v.rows[i].key,
-				 x->v.rows[i].name);
+			HTML_TPLX(h, "<option value=\"" HTML_HOLE "\">" HTML_HOLE "</option>", HTML_T(x->v.rows[i].key),
+				  HTML_P(&x->pname[i]));
 			continue;
 		}
 		HTML_START(h, "option");
@@ -514,6 +561,21 @@ static void spark_run(const struct series *s, int64_t id, int *from, int *to)
 	*to = lo;
 }
 
+/* spark_end: x->spark_end for the years y0 to y1 (their texts ys0, ys1), made when they are
+ * not the last ones; 0, or -1 when it does not fit. */
+static int spark_end(struct ind *x, long y0, long y1, const char *ys0, const char *ys1)
+{
+	if (x->spark_end.esc && x->spark_y0 == y0 && x->spark_y1 == y1)
+		return 0;
+	const struct html_pre *pre[] = { NULL, &x->dname, NULL, NULL, NULL, NULL };
+	const char *text[] = { " i ", NULL, " ", ys0, "–", ys1 };
+	x->spark_y0 = y0, x->spark_y1 = y1;
+	if (html_pre_join(&x->spark_end, x->spark_room, sizeof(x->spark_room), pre, text, 6) == 0)
+		return 0;
+	x->spark_end.esc = NULL;	/* not made: made again at the next call */
+	return -1;
+}
+
 static void overview_spark(struct ind *x, int i, const struct series *series, int n)
 {
 	int from, to;
@@ -528,21 +590,45 @@ static void overview_spark(struct ind *x, int i, const struct series *series, in
 	v = arena_alloc(&x->r->a, sizeof(double) * (size_t)(to - from));
 	for (int k = from; k < to; k++)
 		v[k - from] = series->p[k].value;
-	memcpy(id, "utveckling-", 11);		/* "utveckling-%d", without printf (once per row) */
-	numfmt_long(n, id + 11);
 	numfmt_long(series->p[from].year, y0);
 	numfmt_long(series->p[to - 1].year, y1);
+	struct svg_opts o = { .unit = x->v.rows[i].unit, .decimals = places_decimals(v[to - from - 1]) };
+	if (spark_end(x, series->p[from].year, series->p[to - 1].year, y0, y1) == 0 &&
+	    svg_sparkline_pre(x->h, &o, &x->pname[i], &x->spark_end, v, (size_t)(to - from)) == 0)
+		return;	/* the title from the name and its end, each escaped once */
+	memcpy(id, "utveckling-", 11);		/* "utveckling-%d", without printf (once per row) */
+	numfmt_long(n, id + 11);
 	const char *part[] = { x->v.rows[i].name, " i ", x->name, " ", y0, "–", y1 };
 	numfmt_join(title, sizeof(title), part, 7);	/* "%s i %s %s–%s" */
-	struct svg_opts o = { .id = id, .title = title, .unit = x->v.rows[i].unit,
-		.decimals = places_decimals(v[to - from - 1]) };
+	o.id = id;
+	o.title = title;
 	svg_sparkline(x->h, &o, v, (size_t)(to - from));
 }
 
-/* overview_head: <tr> and row i's indicator as the row header of its span rows (its sexes):
- * the linked name and the direction, once per indicator (span 0: the <tr> alone). A th with
+/* overview_head_text: <tr> and row i's indicator as the row header of its span rows (span 1
+ * or more) (its sexes):
+ * the linked name and the direction, once per indicator (overview_head: span 0 the <tr> alone). A th with
  * scope="row" applies to the cells of every row it spans (the HTML table model), so each sex's
  * row keeps its header. The row stays open. */
+static void overview_head_text(struct ind *x, int i, int span)
+{
+	struct html *h = x->h;
+	const struct district_cmp *row = &x->v.rows[i];
+	char n[NUMFMT_SIZE];
+
+	if (span == 1) {
+		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
+			 HTML_HOLE "</span></th>", ind_href(x, row->key), row->name, direction_sv(row->direction));
+		return;
+	}
+	numfmt_long(span, n);
+	HTML_TPL(h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+		 "</a><span class=\"desc\">" HTML_HOLE "</span></th>", n, ind_href(x, row->key), row->name,
+		 direction_sv(row->direction));
+}
+
+/* overview_head: overview_head_text with the name and the link escaped once (pre_names,
+ * ind_link). */
 static void overview_head(struct ind *x, int i, int span)
 {
 	struct html *h = x->h;
@@ -553,15 +639,21 @@ static void overview_head(struct ind *x, int i, int span)
 		HTML_TPL0(h, "<tr>");
 		return;
 	}
+	char room[512];
+	struct html_pre link;
+	if (ind_link(x, row->key, &link, room, sizeof(room)) != 0) {
+		overview_head_text(x, i, span);
+		return;
+	}
 	if (span == 1) {
-		HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
-			 HTML_HOLE "</span></th>", ind_href(x, row->key), row->name, direction_sv(row->direction));
+		HTML_TPLX(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
+			  HTML_HOLE "</span></th>", HTML_P(&link), HTML_P(&x->pname[i]), HTML_T(direction_sv(row->direction)));
 		return;
 	}
 	numfmt_long(span, n);
-	HTML_TPL(h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
-		 "</a><span class=\"desc\">" HTML_HOLE "</span></th>", n, ind_href(x, row->key), row->name,
-		 direction_sv(row->direction));
+	HTML_TPLX(h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+		  "</a><span class=\"desc\">" HTML_HOLE "</span></th>", HTML_T(n), HTML_P(&link), HTML_P(&x->pname[i]),
+		  HTML_T(direction_sv(row->direction)));
 }
 
 /* overview_span: the number of shown rows from row i on of row i's indicator when i is its
@@ -584,25 +676,29 @@ static int overview_head_cells(struct ind *x, int i, int span, const char *vd, c
 			       const char *vx, const char *band)
 {
 	const struct district_cmp *row = &x->v.rows[i];
-	char n[NUMFMT_SIZE];
+	char n[NUMFMT_SIZE], room[512];
+	struct html_pre link;
 
-	if (x->by_sex && span > 1) {
+	if (!(x->by_sex && span > 1) && !(!x->by_sex && span == 1))
+		return 0;
+	if (ind_link(x, row->key, &link, room, sizeof(room)) != 0)
+		return 0;
+	if (x->by_sex) {
 		numfmt_long(span, n);
-		HTML_TPL(x->h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
-			 "</a><span class=\"desc\">" HTML_HOLE "</span></th><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
-			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">"
-			 HTML_HOLE "</td><td>" HTML_HOLE "</td><td>", n, ind_href(x, row->key), row->name,
-			 direction_sv(row->direction), places_sex_sv(row->sex), vd, vc, vg, vx, band);
+		HTML_TPLX(x->h, "<tr><th scope=\"row\" rowspan=\"" HTML_HOLE "\"><a href=\"" HTML_HOLE "\">" HTML_HOLE
+			  "</a><span class=\"desc\">" HTML_HOLE "</span></th><td>" HTML_HOLE "</td><td class=\"num\">"
+			  HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+			  "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE "</td><td>", HTML_T(n), HTML_P(&link),
+			  HTML_P(&x->pname[i]), HTML_T(direction_sv(row->direction)), HTML_T(places_sex_sv(row->sex)),
+			  HTML_T(vd), HTML_T(vc), HTML_T(vg), HTML_T(vx), HTML_T(band));
 		return 1;
 	}
-	if (!x->by_sex && span == 1) {
-		HTML_TPL(x->h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
-			 HTML_HOLE "</span></th><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
-			 "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
-			 "</td><td>", ind_href(x, row->key), row->name, direction_sv(row->direction), vd, vc, vg, vx, band);
-		return 1;
-	}
-	return 0;
+	HTML_TPLX(x->h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a><span class=\"desc\">"
+		  HTML_HOLE "</span></th><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE
+		  "</td><td class=\"num\">" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE "</td><td>" HTML_HOLE
+		  "</td><td>", HTML_P(&link), HTML_P(&x->pname[i]), HTML_T(direction_sv(row->direction)), HTML_T(vd),
+		  HTML_T(vc), HTML_T(vg), HTML_T(vx), HTML_T(band));
+	return 1;
 }
 
 /* overview_row: one indicator and sex: values, difference, yearly change to close, band, trend
@@ -775,6 +871,7 @@ static int show(struct ind *x)
 	scan(x);
 	if (pick(x) || fetch(x))
 		return -1;
+	pre_names(x);
 	intro(x);
 	/* the comparison as files (the table of exports: kind district, web/page-download.c) */
 	download_menu(r, h, "district", page_href(r, "/stadsdel", x->key), pf_printf(r, "ar=%ld", x->year));

@@ -308,8 +308,17 @@ const char *places_group_sv(const char *grp)
 
 const char *places_sex_sv(const char *sex)
 {
-	static const char *const t[][2] = { { "T", "Totalt" }, { "K", "Kvinnor" }, { "M", "Män" }, { NULL, NULL } };
-	return label(t, sex);
+	if (!sex)
+		return "";
+	if (sex[0] && !sex[1]) {	/* one letter: by its byte, not a compare per entry (a row each) */
+		switch (sex[0]) {
+		case 'T': return "Totalt";
+		case 'K': return "Kvinnor";
+		case 'M': return "Män";
+		default: break;
+		}
+	}
+	return sex;
 }
 
 void places_thead(struct html *h, const char *const *labels)

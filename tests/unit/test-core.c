@@ -1921,6 +1921,144 @@ static void test_sort_runs(void)
 	}
 }
 
+/* html_url_arg against a byte-at-a-time percent-encoding of random texts of unreserved bytes,
+ * markup, spaces, '%' and UTF-8, at every offset from a page's end (the page after it
+ * unreadable: the sixteen-byte scan must stop at its page) and in the middle of memory. */
+static void url_ref(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		    *p == '.' || *p == '_' || *p == '~') {
+			buf_addc(b, (char)*p);
+		} else {
+			char pct[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+			buf_add(b, pct, 3);
+		}
+	}
+}
+
+static void test_html_url_arg_random(void)
+{
+	static const char *const piece[] = { "a", "Z", "z", "A", "0", "9", "-", ".", "_", "~", " ", "/", "&", "%", "@", "[",
+		"`", "{", "\x7f", "\xc3\xa5", "\x01", "vp-2022-spanga-tensta-i-001", ":", "/", "9", "+" };
+	long pg = sysconf(_SC_PAGESIZE);
+	int fd = open("/dev/zero", O_RDWR);
+	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	char in[128];
+	unsigned seed = 99;
+	struct buf b, want;
+
+	close(fd);
+	T_CHECK(m != MAP_FAILED);
+	if (m == MAP_FAILED)
+		return;
+	T_EQ_INT(mprotect(m + pg, (size_t)pg, PROT_NONE), 0);
+	buf_init(&b, 0);
+	buf_init(&want, 0);
+	for (int round = 0; round < 20000; round++) {
+		size_t n = rand_text(piece, sizeof(piece) / sizeof(piece[0]), 10, 100, &seed, in);
+		const char *s = in;
+		if (round & 1) {	/* ending at the page's end */
+			memcpy(m + pg - n - 1, in, n + 1);
+			s = m + pg - n - 1;
+		}
+		buf_reset(&b);
+		buf_reset(&want);
+		html_url_arg(&b, s);
+		url_ref(&want, in);
+		T_EQ_STR(b.ptr, want.ptr);
+	}
+	buf_release(&b);
+	buf_release(&want);
+	munmap(m, (size_t)pg * 2);
+}
+
+/* Texts escaped once (struct html_pre): a plain text in HTML_TPLX is escaped as in HTML_TPL
+ * (markup characters come out escaped by default); a struct html_pre is the text html_escape
+ * writes, copied as it is in text and attribute holes, short and long, with and without room;
+ * html_pre_join escapes its text parts and copies its escaped ones, and refuses what does not
+ * fit its room. Random texts against html_ref_escape. */
+static void test_html_pre_texts(void)
+{
+	static const char *const piece[] = { "a", "Z", " ", "\xc3\xa5", "\xe2\x80\x93", "&", "<", ">", "\"", "'",
+		"\t", "\x01", "\xc3", "\xed\xa0\x80", "0123456789", "abcdefghijklmnopqrstuvwxyz" };
+	struct arena a = ARENA_INIT;
+	struct html_pre p, q, j;
+	struct buf b, want;
+	struct html h;
+	char in[200], in2[200], room[2048], small[8];
+	unsigned seed = 777;
+
+	/* escape by default: the same text as a plain argument and as a struct html_pre */
+	buf_init(&b, 0);
+	html_init(&h, &b);
+	html_pre_escape(&p, &a, "<b>&\"'</b>");
+	HTML_TPLX(&h, "<p title=\"" HTML_HOLE "\">" HTML_HOLE "|" HTML_HOLE "</p>", HTML_T("<i a=\"1\">'&"), HTML_P(&p),
+		  HTML_T(NULL));
+	T_EQ_STR(b.ptr, "<p title=\"&lt;i a=&quot;1&quot;&gt;&#39;&amp;\">&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;|</p>");
+	T_EQ_INT(html_finish(&h), 0);
+	buf_reset(&b);
+	html_init(&h, &b);	/* a NULL text leaves its attribute out; a struct html_pre fills it */
+	html_pre_escape(&q, &a, NULL);
+	HTML_TPLX(&h, "<p a=\"" HTML_HOLE "\" b=\"" HTML_HOLE "\">x</p>", HTML_T(NULL), HTML_P(&q));
+	T_EQ_STR(b.ptr, "<p b=\"\">x</p>");
+	HTML_TPLX(&h, "<p>" HTML_HOLE "</p>", HTML_T("a"), HTML_T("b"));	/* a hole too many: refused */
+	T_EQ_STR(b.ptr, "<p b=\"\">x</p>");
+	T_EQ_INT(html_finish(&h), -1);
+	buf_release(&b);
+	/* html_pre_join: escaped parts copied, texts escaped, refused when it does not fit */
+	{
+		const struct html_pre *pp[] = { &p, NULL, NULL };
+		const char *tt[] = { NULL, " & ", "\xe2\x80\x93<" };
+		T_EQ_INT(html_pre_join(&j, room, sizeof(room), pp, tt, 3), 0);
+		T_CHECK(j.len == strlen("&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt; &amp; \xe2\x80\x93&lt;") &&
+			memcmp(j.esc, "&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt; &amp; \xe2\x80\x93&lt;", j.len) == 0);
+		T_EQ_INT(html_pre_join(&j, small, sizeof(small), pp, tt, 3), -1);
+		T_EQ_INT(j.len, 0);
+	}
+	/* random texts, short and long, after outputs of every length, with and without room */
+	buf_init(&want, 0);
+	for (int round = 0; round < 20000; round++) {
+		rand_text(piece, sizeof(piece) / sizeof(piece[0]), round % 3 ? 12 : 2, 150, &seed, in);
+		rand_text(piece, sizeof(piece) / sizeof(piece[0]), 4, 40, &seed, in2);
+		html_pre_escape(&p, &a, in);
+		buf_init(&b, 0);
+		if (round & 1)
+			buf_reserve(&b, 4096);
+		for (int k = round % 37; k > 0; k--)
+			buf_addc(&b, '.');
+		buf_reset(&want);
+		buf_add(&want, b.ptr, b.len);
+		html_init(&h, &b);
+		HTML_TPLX(&h, "<td title=\"" HTML_HOLE "\">" HTML_HOLE "</td><td>" HTML_HOLE "</td>", HTML_P(&p),
+			  HTML_T(in2), HTML_P(&p));
+		buf_adds(&want, "<td title=\"");
+		html_ref_escape(&want, in);
+		buf_adds(&want, "\">");
+		html_ref_escape(&want, in2);
+		buf_adds(&want, "</td><td>");
+		html_ref_escape(&want, in);
+		buf_adds(&want, "</td>");
+		T_EQ_STR(b.ptr, want.ptr);
+		T_EQ_INT(html_finish(&h), 0);
+		{
+			const struct html_pre *pp[] = { &p, NULL, &p };
+			const char *tt[] = { NULL, in2, NULL };
+			T_EQ_INT(html_pre_join(&j, room, sizeof(room), pp, tt, 3), 0);
+			buf_reset(&want);
+			html_ref_escape(&want, in);
+			html_ref_escape(&want, in2);
+			html_ref_escape(&want, in);
+			T_CHECK(j.len == want.len && memcmp(j.esc, want.ptr, j.len) == 0);
+		}
+		buf_release(&b);
+	}
+	buf_release(&want);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	T_RUN(test_buf_grows_and_terminates);
@@ -1964,6 +2102,8 @@ int main(void)
 	T_RUN(test_html_literal_bad_names);
 	T_RUN(test_html_literal_values);
 	T_RUN(test_html_templates);
+	T_RUN(test_html_pre_texts);
+	T_RUN(test_html_url_arg_random);
 	T_RUN(test_collate_ranks);
 	T_RUN(test_rowset_order_by_name);
 	T_RUN(test_rowset_d);

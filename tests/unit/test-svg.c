@@ -2,6 +2,7 @@
  * negative and missing values, Swedish numbers, and well-formed, balanced output. */
 #include "render/svg.h"
 #include "render/html.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "testlib.h"
 
@@ -116,6 +117,28 @@ static void test_fmt_value(void)
 	T_EQ_STR(svg_fmt_value(INFINITY, 1, "%", 1, b, sizeof(b)), "saknar värde");
 	T_EQ_STR(svg_fmt_value(2.26, 99, NULL, 0, b, sizeof(b)), "2,3");	/* bad decimals: 1 */
 	T_EQ_STR(svg_fmt_value(123456.0, 0, NULL, 0, b, 4), "123");	/* cut, terminated */
+}
+
+/* svg_fmt_value's inlined common case against svg_fmt_value_long (the whole rule): random values
+ * (missing, negative, large, ties), decimals -1 to 5, buffers of 1 to 40 bytes, units, signs. */
+static void test_fmt_value_inline(void)
+{
+	static const char *const units[] = { NULL, "", "%", "procentenheter", "kr/år & <person>" };
+	unsigned seed = 31;
+
+	for (int round = 0; round < 100000; round++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = seed >> 8;
+		double v = r % 17 == 0 ? NAN : r % 19 == 0 ? INFINITY : r % 3 == 0 ? -(double)(r % 2000000) / 1000.0
+			 : r % 23 == 0 ? 1e12 * (r % 7) : (double)(r % 200000) / 200.0;
+		int dec = (int)(r % 7) - 1, sign = (int)(r >> 4) & 1;
+		size_t size = 1 + (r >> 5) % 40;
+		const char *unit = units[(r >> 11) % 5];
+		char a[64], b[64];
+		memset(a, 'a', sizeof(a));
+		memset(b, 'a', sizeof(b));
+		T_EQ_STR(svg_fmt_value(v, dec, unit, sign, a, size), svg_fmt_value_long(v, dec, unit, sign, b, size));
+	}
 }
 
 static void test_bars_escape(void)
@@ -388,6 +411,60 @@ static void test_sparkline_paths(void)
 	free(s);
 }
 
+/* svg_sparkline_pre: the same bytes as svg_sparkline with the title's text (markup characters
+ * and UTF-8 in it) given escaped in two parts, for values of every kind; where it does not write
+ * (fewer than two known values, a desc of the caller's, a value's text too long) it writes
+ * nothing and says so. */
+static void test_sparkline_pre(void)
+{
+	unsigned seed = 2024;
+	struct arena a = ARENA_INIT;
+	int wrote = 0, refused = 0;
+
+	for (int round = 0; round < 600; round++) {
+		double v[12];
+		size_t n = round % 13;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 8;
+			v[i] = r % 5 == 0 ? NAN : r % 11 == 0 ? -(double)(r % 100000) / 7.0 : r % 13 == 0 ? 1e9 * (r % 9)
+			     : (double)(r % 10000) / 100.0;
+		}
+		const char *unit = round % 4 == 0 ? "%" : round % 4 == 1 ? "kr/år & <person>" : round % 4 == 2 ? "" : NULL;
+		char t1[64], t2[64], title[128];
+		snprintf(t1, sizeof(t1), "Ände <%d> & \"x\"", round);
+		snprintf(t2, sizeof(t2), " i Spånga–'%d'", round % 7);
+		snprintf(title, sizeof(title), "%s%s", t1, t2);
+		struct svg_opts o = { NULL, title, NULL, unit, round % 4, 0 };
+		start();
+		svg_sparkline(&h, &o, v, n);
+		char *want = strdup(out.ptr);
+		stop();
+		struct html_pre p1, p2;
+		html_pre_escape(&p1, &a, t1);
+		html_pre_escape(&p2, &a, round % 5 ? t2 : NULL);
+		if (round % 5 == 0) {	/* the title in one part */
+			html_pre_escape(&p1, &a, title);
+		}
+		struct svg_opts op = { NULL, NULL, round % 50 == 49 ? "Egen" : NULL, unit, round % 4, 0 };
+		start();
+		int rc = svg_sparkline_pre(&h, &op, &p1, round % 5 ? &p2 : NULL, v, n);
+		if (rc == 0) {
+			wrote++;
+			T_EQ_STR(out.ptr, want);
+		} else {
+			refused++;
+			T_EQ_INT(rc, -1);
+			T_EQ_STR(out.ptr, "");
+		}
+		T_EQ_INT(html_finish(&h), 0);
+		stop();
+		free(want);
+	}
+	T_CHECK(wrote > 200 && refused > 50);
+	arena_release(&a);
+}
+
 static const char *const keys[14] = {
 	"rinkeby-kista", "spanga-tensta", "hasselby-vallingby", "bromma", "kungsholmen", "norrmalm",
 	"ostermalm", "sodermalm", "hagersten-liljeholmen", "skarholmen", "alvsjo",
@@ -529,6 +606,7 @@ int main(void)
 {
 	T_RUN(test_checker);
 	T_RUN(test_fmt_value);
+	T_RUN(test_fmt_value_inline);
 	T_RUN(test_bars_escape);
 	T_RUN(test_bars_empty);
 	T_RUN(test_bars_negative_missing);
@@ -538,6 +616,7 @@ int main(void)
 	T_RUN(test_line_flat_and_huge);
 	T_RUN(test_sparkline);
 	T_RUN(test_sparkline_paths);
+	T_RUN(test_sparkline_pre);
 	T_RUN(test_map_slots);
 	T_RUN(test_map);
 	T_RUN(test_map_parts);
