@@ -229,42 +229,73 @@ static void group_form(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-/* summary_counts: "3 aktiviteter (2 planerade, 1 pågående). " for total activities, n[k] of
- * status k. */
-static void summary_counts(struct html *h, const int *n, int total)
+/* put: s at *at in out (room enough), moving *at past it. */
+static void put(char *out, size_t *at, const char *s)
 {
+	size_t n = strlen(s);
+
+	memcpy(out + *at, s, n);
+	*at += n;
+}
+
+/* put_int: v (>= 0) in decimal at *at in out, moving *at past it. */
+static void put_int(char *out, size_t *at, int v)
+{
+	char d[12];
+	int k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	memcpy(out + *at, d + k, sizeof(d) - (size_t)k);
+	*at += sizeof(d) - (size_t)k;
+}
+
+/* summary_counts: "3 aktiviteter (2 planerade, 1 pågående). " for total activities, n[k] of
+ * status k, into out (room for SUMMARY_MAX bytes: the words are short and at most ACT_STATUS_N). */
+#define SUMMARY_MAX 256
+static const char *summary_counts(char *out, const int *n, int total)
+{
+	size_t at = 0;
 	int first = 1;
 
-	html_textf(h, "%d %s", total, total == 1 ? "aktivitet" : "aktiviteter");
+	put_int(out, &at, total);
+	put(out, &at, total == 1 ? " aktivitet" : " aktiviteter");
 	for (int k = 0; k < ACT_STATUS_N; k++) {
 		if (!n[k])
 			continue;
-		html_textf(h, "%s%d %s", first ? " (" : ", ", n[k], act_status_word(act_status_codes[k], n[k] != 1));
+		put(out, &at, first ? " (" : ", ");
+		put_int(out, &at, n[k]);
+		put(out, &at, " ");
+		put(out, &at, act_status_word(act_status_codes[k], n[k] != 1));
 		first = 0;
 	}
-	html_text(h, first ? ". " : "). ");
+	put(out, &at, first ? ". " : "). ");
+	out[at] = 0;
+	return out;
 }
 
 void pf_report_goal_activities(struct http_req *r, struct html *h, const struct view_report *rep,
 			       const struct view_report_goal *g)
 {
 	int n[ACT_STATUS_N] = { 0 }, total = 0, k;
+	char sum[SUMMARY_MAX];
 
 	for (int i = 0; i < rep->nacts; i++)
 		if (rep->acts[i].goal_id == g->id) {
 			total++;
 			if ((k = act_status_index(rep->acts[i].status)) >= 0)
 				n[k]++;
+		} else if (total) {	/* a goal's activities are one run (view_report's order) */
+			break;
 		}
 	if (!total) {
-		html_elem(h, "p", "Inga aktiviteter är kopplade till målet.", NULL);
+		HTML_TPL0(h, "<p>Inga aktiviteter är kopplade till målet.</p>");
 		return;
 	}
-	html_open(h, "p", NULL);
-	html_elem(h, "strong", "Aktiviteter: ", NULL);
-	summary_counts(h, n, total);
-	pf_link(h, pf_report_path_id(r, "#aktiviteter-mal-", g->id), "Aktiviteterna och deras status i rapporten");
-	html_close(h);
+	HTML_TPL(h, "<p><strong>Aktiviteter: </strong>" HTML_HOLE "<a href=\"" HTML_HOLE
+		 "\">Aktiviteterna och deras status i rapporten</a></p>",
+		 summary_counts(sum, n, total), pf_report_path_id(r, "#aktiviteter-mal-", g->id));
 }
 
 void pf_report_activities(struct http_req *r, struct html *h, const struct view_report *rep, int editable,
