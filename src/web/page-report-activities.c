@@ -102,20 +102,20 @@ static int group_end(const struct view_report *rep, int i)
 	return j;
 }
 
+/* group_head: the heading of the activities of a's goal (a template: was six writer calls and a
+ * link buffer). */
 static void group_head(struct http_req *r, struct html *h, const struct view_report_activity *a)
 {
-	html_open(h, "h3", NULL);
+	const char *num;
+
 	if (!a->goal_id) {
-		html_text(h, "Aktiviteter utan mål");
-		html_close(h);
+		HTML_TPL0(h, "<h3>Aktiviteter utan mål</h3>");
 		return;
 	}
-	html_text(h, level_head(a->goal_level));
-	if (a->goal_number && *a->goal_number)
-		html_textf(h, " %s", a->goal_number);
-	html_text(h, ": ");
-	pf_link(h, pf_href(r, "/mal/%s", a->goal_key), a->goal_name ? a->goal_name : a->goal_key);
-	html_close(h);
+	num = a->goal_number && *a->goal_number ? a->goal_number : NULL;
+	HTML_TPL(h, "<h3>" HTML_HOLE HTML_HOLE HTML_HOLE ": <a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></h3>",
+		 level_head(a->goal_level), num ? " " : NULL, num, pf_report_path_key(r, "/mal/", a->goal_key),
+		 a->goal_name ? a->goal_name : a->goal_key);
 }
 
 /* The dates of the page's activity tables formatted so far (an organisation's 150 activities
@@ -312,9 +312,10 @@ void pf_report_activities(struct http_req *r, struct html *h, const struct view_
 		return;
 	}
 	for (int i = 0, end; i < rep->nacts; i = end) {
-		const char *anchor = pf_report_activities_group(r, &rep->acts[i]);
+		const char *anchor = rep->acts[i].goal_id ? pf_report_path_id(r, "aktiviteter-mal-", rep->acts[i].goal_id) :
+							    "aktiviteter-utan-mal";
 		end = group_end(rep, i);
-		html_open(h, "section", "class", "activity-group", "id", anchor, NULL);
+		HTML_TPL(h, "<section class=\"activity-group\" id=\"" HTML_HOLE "\">", anchor);
 		group_head(r, h, &rep->acts[i]);
 		if (notice && grp && strcmp(grp, anchor) == 0)
 			pf_notice(h, notice);
