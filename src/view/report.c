@@ -195,17 +195,20 @@ static void ind_judge(const struct inds_read *x, struct ind_row *o)
 	judge(o->dir, in);
 }
 
+/* ind_row_cmp: by goal, then ord and id (a goal's indicators one run in the order shown) */
 static int ind_row_cmp(const void *x, const void *y)
 {
 	const struct ind_row *a = x, *b = y;
 
+	if (a->goal != b->goal)
+		return a->goal < b->goal ? -1 : 1;
 	if (a->ord != b->ord)
 		return a->ord < b->ord ? -1 : 1;
 	return a->in.id < b->in.id ? -1 : a->in.id > b->in.id;
 }
 
 /* ind_unique: rows v (n, sorted by ind_row_cmp) with each indicator once (one read twice is
- * the same row twice, next to each other); returns how many are left. */
+ * the same row twice, next to each other: the same goal, ord and id); returns how many are left. */
 static int ind_unique(struct ind_row *v, int n)
 {
 	int m = 0;
@@ -278,37 +281,60 @@ static int assess_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* under: whether indicator row r comes under goal id as its own (own) or as a shared one on the
- * KF goal above it (parent, 0: none). */
-static int under(const struct ind_row *r, int64_t id, int64_t parent, int own)
+/* goal_run: the first of rows (n, sorted by ind_row_cmp) on goal id; *end past its last. */
+static int goal_run(const struct ind_row *rows, int n, int64_t id, int *end)
 {
-	return own ? r->goal == id : parent && r->goal == parent && r->shared;
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (rows[mid].goal < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (*end = lo; *end < n && rows[*end].goal == id; (*end)++)
+		;
+	return lo;
 }
 
-/* goal_indicators: goal g's indicators of rows (n, by ord and id): its own, then the shared ones on
- * the KF goal above it (parent); its suggested assessment and its stored one in as. */
+/* add_run: rows [from, to) (with shared set, when not own) to g's indicators (n of them so far,
+ * their judgements in meets); returns the new count. */
+static int add_run(struct view_report *rep, struct view_report_goal *g, const struct ind_row *rows, int from, int to,
+		   int own, enum model_meets *meets, int n)
+{
+	for (int i = from; i < to; i++) {
+		if (!own && !rows[i].shared)
+			continue;
+		g->inds[n] = rows[i].in;
+		g->inds[n].on_goal = own;
+		if (n < 256)
+			meets[n] = g->inds[n].meets;
+		if (g->inds[n].has_value && g->inds[n].example)
+			rep->any_example = 1;
+		n++;
+	}
+	return n;
+}
+
+/* goal_indicators: goal g's indicators of rows (n, by goal, ord and id): its own, then the shared
+ * ones on the KF goal above it (parent, 0: none), each group by ord and id (two runs found by
+ * binary search, not a pass over every row per goal and group: 20 goals x 74 rows x 4 tests were
+ * 55K instructions); its suggested assessment and its stored one in as. */
 static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_report_goal *g, int64_t parent,
 			    const struct ind_row *rows, int nrows, const struct goals_read *gr)
 {
 	enum model_meets meets[256];
-	int n = 0;
+	int own_end, par_end = 0, n;
+	int own = goal_run(rows, nrows, g->id, &own_end);
+	int par = parent ? goal_run(rows, nrows, parent, &par_end) : 0;
 
-	for (int i = 0; i < nrows; i++)
-		n += under(&rows[i], g->id, parent, 1) || under(&rows[i], g->id, parent, 0);
+	n = own_end - own;
+	for (int i = par; i < par_end; i++)
+		n += rows[i].shared != 0;
 	g->inds = arena_alloc(c->a, sizeof(*g->inds) * (size_t)(n + 1));
-	n = 0;
-	for (int own = 1; own >= 0; own--)
-		for (int i = 0; i < nrows; i++) {
-			if (!under(&rows[i], g->id, parent, own))
-				continue;
-			g->inds[n] = rows[i].in;
-			g->inds[n].on_goal = own;
-			if (n < 256)
-				meets[n] = g->inds[n].meets;
-			if (g->inds[n].has_value && g->inds[n].example)
-				rep->any_example = 1;
-			n++;
-		}
+	n = add_run(rep, g, rows, own, own_end, 1, meets, 0);
+	n = add_run(rep, g, rows, par, par_end, 0, meets, n);
 	g->ninds = n;
 	g->suggest = model_assess_suggest(meets, (size_t)(n < 256 ? n : 256), g->why, sizeof(g->why));
 	g->assessment = "none";
