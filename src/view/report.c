@@ -346,12 +346,16 @@ static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_
 		}
 }
 
+/* The room for indicators taken at once (Spånga-Tensta's 2022 report has 74). */
+#define INDS_FIRST 128
+
 /* load_goals: the goals of gr with their indicators, read and judged for all of them at once. */
 static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct goals_read *gr)
 {
-	struct inds_read x = { .a = c->a };
+	struct inds_read x = { .a = c->a, .cap = INDS_FIRST };
 	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
 
+	x.v = arena_alloc_raw(c->a, sizeof(*x.v) * INDS_FIRST);
 	if (store_query(c->st, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4, ind_row_read, &x, c->e) != LUP_OK)
 		return c->e->code;
 	if (x.n > 1)
@@ -649,16 +653,21 @@ static struct view_report_activity *act_sort(struct arena *a, struct view_report
 	return out;
 }
 
+/* The room for activities taken at once: an organisation's year has some 150 (grown from 64,
+ * the array was copied twice: 15K instructions). */
+#define ACTS_FIRST 256
+
 /* activities: view_report_activities with the report's nämndmål known (nk), whose texts need no
  * read. */
 static int activities(struct store *st, struct arena *a, int64_t id, const struct view_report_goal *known, int nk,
 		      struct view_report_activity **acts, int *n, struct err *e)
 {
-	struct acts_read x = { .a = a };
+	struct acts_read x = { .a = a, .cap = ACTS_FIRST };
 	struct sval arg = SVI(id);
 
 	*acts = NULL;
 	*n = 0;
+	x.v = arena_alloc_raw(a, sizeof(*x.v) * ACTS_FIRST);
 	if (store_query(st, STMT_WEB_FOLLOW_REPORT_ACTS, &arg, 1, act_row, &x, e) != LUP_OK)
 		return e->code;
 	acts_updates(&x);
@@ -667,7 +676,7 @@ static int activities(struct store *st, struct arena *a, int64_t id, const struc
 	if (x.n > 1)
 		x.v = act_sort(a, x.v, x.n);
 	*n = x.n;
-	*acts = x.v ? x.v : arena_alloc(a, sizeof(**acts));
+	*acts = x.n ? x.v : arena_alloc(a, sizeof(**acts));
 	return LUP_OK;
 }
 
