@@ -145,19 +145,28 @@ static const char *date_text(struct http_req *r, const char *t, struct date_memo
 	return out;
 }
 
-/* row: activity a's row of the read-only table (templates: a row is four writer calls, not one
- * per element) */
+/* row: activity a's row of the read-only table (templates: a row is one writer call when it has
+ * no carried mark and no comment, the usual, else four at most) */
 static void row(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_activity *a,
 		struct date_memo *m)
 {
-	const char *start = date_text(r, a->start, m);
+	const char *start = date_text(r, a->start, m), *end = date_text(r, a->end, m);
+	const char *href = pf_report_path_id(r, "/aktivitet/", a->id), *status = pf_activity_status_sv(a->status);
 
-	HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"date\">" HTML_HOLE
-		 "</td><td class=\"date\">" HTML_HOLE "</td><td>" HTML_HOLE,
-		 pf_report_path_id(r, "/aktivitet/", a->id), a->name, start, date_text(r, a->end, m),
-		 pf_activity_status_sv(a->status));
+#define ROW_START "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"date\">" \
+	HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td><td>" HTML_HOLE
+#define ROW_OWN "<span class=\"hint\"> (aktivitetens egen status, inte uppdaterad i rapporten)</span>"
+#define ROW_NO_COMMENT "</td><td><span class=\"hint\">–</span></td></tr>"
+	if (!a->carried && !(a->comment && *a->comment)) {
+		if (!a->reported)
+			HTML_TPL(h, ROW_START ROW_OWN ROW_NO_COMMENT, href, a->name, start, end, status);
+		else
+			HTML_TPL(h, ROW_START ROW_NO_COMMENT, href, a->name, start, end, status);
+		return;
+	}
+	HTML_TPL(h, ROW_START, href, a->name, start, end, status);
 	if (!a->reported)
-		HTML_TPL0(h, "<span class=\"hint\"> (aktivitetens egen status, inte uppdaterad i rapporten)</span>");
+		HTML_TPL0(h, ROW_OWN);
 	if (a->carried)
 		HTML_ELEM_AV(h, "span", "class", "carried", pf_report_carried_sv(rep));
 	if (a->comment && *a->comment) {
@@ -165,8 +174,11 @@ static void row(struct http_req *r, struct html *h, const struct view_report *re
 		pf_paragraphs(r, h, a->comment, "analysis");
 		HTML_TPL0(h, "</td></tr>");
 	} else {
-		HTML_TPL0(h, "</td><td><span class=\"hint\">–</span></td></tr>");
+		HTML_TPL0(h, ROW_NO_COMMENT);
 	}
+#undef ROW_START
+#undef ROW_OWN
+#undef ROW_NO_COMMENT
 }
 
 /* table: the activities [i, end) read-only. */
