@@ -136,26 +136,48 @@ static void status_head(struct http_req *r, struct html *h, const struct view_re
 	}
 }
 
-/* indicator_row: one indicator's row (templates: five writer calls at most, not one per element) */
+/* indicator_row: one indicator's row: two templates (its head and figures, in the variant with or
+ * without the KF goal's hint; its judgement, with or without the example data's hint), not four
+ * or five writer calls */
 static void indicator_row(struct http_req *r, struct html *h, const struct view_report_indicator *in)
 {
 	const char *value = in->has_value ? pf_num(r, in->value) : "saknas";
 	const char *sep = in->has_value && in->unit ? " " : NULL;
+	const char *href = pf_report_path_key(r, "/indikator/", in->key);
+	const char *target = in->target ? in->target : "–", *kf = in->kf_target ? in->kf_target : "–";
+	const char *unit = sep ? in->unit : NULL;
 
-	HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a>",
-		 pf_report_path_key(r, "/indikator/", in->key), in->name);
+#define ROW_HEAD "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a>"
+#define ROW_FIGS "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE HTML_HOLE HTML_HOLE
+#define ROW_EX "<span class=\"hint\"> (exempeldata)</span>"
+#define ROW_YES "</td><td class=\"meets-yes\">Når målet</td></tr>"
+#define ROW_NO "</td><td class=\"meets-no\">Når inte målet</td></tr>"
+#define ROW_WHY "</td><td>Kan inte bedömas: " HTML_HOLE "</td></tr>"
 	if (!in->on_goal)
-		HTML_TPL0(h, "<span class=\"hint\"> (följs upp under KF:s mål)</span>");
-	HTML_TPL(h, "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE HTML_HOLE HTML_HOLE,
-		 in->target ? in->target : "–", in->kf_target ? in->kf_target : "–", value, sep, sep ? in->unit : NULL);
-	if (in->has_value && in->example)
-		HTML_TPL0(h, "<span class=\"hint\"> (exempeldata)</span>");
-	if (in->meets == MODEL_MEETS_YES)
-		HTML_TPL0(h, "</td><td class=\"meets-yes\">Når målet</td></tr>");
-	else if (in->meets == MODEL_MEETS_NO)
-		HTML_TPL0(h, "</td><td class=\"meets-no\">Når inte målet</td></tr>");
+		HTML_TPL(h, ROW_HEAD "<span class=\"hint\"> (följs upp under KF:s mål)</span>" ROW_FIGS, href, in->name, target,
+			 kf, value, sep, unit);
 	else
-		HTML_TPL(h, "</td><td>Kan inte bedömas: " HTML_HOLE "</td></tr>", in->why ? in->why : "okänt");
+		HTML_TPL(h, ROW_HEAD ROW_FIGS, href, in->name, target, kf, value, sep, unit);
+	if (in->has_value && in->example) {
+		if (in->meets == MODEL_MEETS_YES)
+			HTML_TPL0(h, ROW_EX ROW_YES);
+		else if (in->meets == MODEL_MEETS_NO)
+			HTML_TPL0(h, ROW_EX ROW_NO);
+		else
+			HTML_TPL(h, ROW_EX ROW_WHY, in->why ? in->why : "okänt");
+	} else if (in->meets == MODEL_MEETS_YES) {
+		HTML_TPL0(h, ROW_YES);
+	} else if (in->meets == MODEL_MEETS_NO) {
+		HTML_TPL0(h, ROW_NO);
+	} else {
+		HTML_TPL(h, ROW_WHY, in->why ? in->why : "okänt");
+	}
+#undef ROW_HEAD
+#undef ROW_FIGS
+#undef ROW_EX
+#undef ROW_YES
+#undef ROW_NO
+#undef ROW_WHY
 }
 
 static void indicators(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_goal *g)
