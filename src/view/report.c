@@ -71,7 +71,7 @@ struct ind_row {
 	struct view_report_indicator in;
 };
 
-/* An outcome of WEB_FORMS_REPORT_INDICATORS (kinds 1-3): an indicator's value (as a number). */
+/* An outcome of WEB_FORMS_REPORT_FIGURES: an indicator's value (as a number). */
 struct ind_fig {
 	int64_t ind;
 	double value;
@@ -105,43 +105,42 @@ static void *grow(struct arena *a, void *v, int n, int *cap, size_t sz)
 	return w;
 }
 
-/* fig_read: one outcome row (kind 1-3: indicator_id at 1, value and example at 11 and 12) into its
+/* fig_row: one row of WEB_FORMS_REPORT_FIGURES (kind 1-3, indicator_id, value, example) into its
  * kind's list; one without a value is left out (as none). */
-static void fig_read(struct inds_read *x, int kind, const struct store_row *r)
-{
-	struct figs *f = &x->figs[kind - 1];
-
-	if (store_col_type(r, 11) == SV_NULL)
-		return;
-	f->v = grow(x->a, f->v, f->n, &f->cap, sizeof(*f->v));
-	f->v[f->n++] = (struct ind_fig){ store_col_int(r, 1), store_col_real(r, 11), (int)store_col_int(r, 12) };
-}
-
-/* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order): an indicator
- * (kind 0, judged once its figures are in: ind_judge) or an outcome. */
-static int ind_row_read(void *ctx, const struct store_row *r)
+static int fig_row(void *ctx, const struct store_row *r)
 {
 	struct inds_read *x = ctx;
 	int kind = (int)store_col_int(r, 0);
+	struct figs *f;
 
-	if (kind >= 1 && kind <= 3) {
-		fig_read(x, kind, r);
+	if (kind < 1 || kind > 3 || store_col_type(r, 2) == SV_NULL)
 		return 0;
-	}
+	f = &x->figs[kind - 1];
+	f->v = grow(x->a, f->v, f->n, &f->cap, sizeof(*f->v));
+	f->v[f->n++] = (struct ind_fig){ store_col_int(r, 1), store_col_real(r, 2), (int)store_col_int(r, 3) };
+	return 0;
+}
+
+/* ind_row_read: one row of WEB_FORMS_REPORT_INDICATORS (columns in its order): an indicator,
+ * judged once its figures are in (ind_judge). */
+static int ind_row_read(void *ctx, const struct store_row *r)
+{
+	struct inds_read *x = ctx;
+
 	x->v = grow(x->a, x->v, x->n, &x->cap, sizeof(*x->v));
 	struct ind_row *o = &x->v[x->n++];
 	struct view_report_indicator *in = &o->in;
 	memset(o, 0, sizeof(*o));
-	in->id = store_col_int(r, 1);
-	o->goal = store_col_int(r, 2);
-	o->ord = store_col_int(r, 3);
-	o->shared = (int)store_col_int(r, 4);
-	in->key = col_dup(x->a, r, 5);
-	in->name = col_dup(x->a, r, 6);
-	in->unit = col_dup(x->a, r, 7);
-	o->dir = direction_of(store_col_text(r, 8));
-	in->target = col_dup(x->a, r, 9);
-	in->kf_target = col_dup(x->a, r, 10);
+	in->id = store_col_int(r, 0);
+	o->goal = store_col_int(r, 1);
+	o->ord = store_col_int(r, 2);
+	o->shared = (int)store_col_int(r, 3);
+	in->key = col_dup(x->a, r, 4);
+	in->name = col_dup(x->a, r, 5);
+	in->unit = col_dup(x->a, r, 6);
+	o->dir = direction_of(store_col_text(r, 7));
+	in->target = col_dup(x->a, r, 8);
+	in->kf_target = col_dup(x->a, r, 9);
 	return 0;
 }
 
@@ -353,10 +352,14 @@ static void goal_indicators(struct ctx *c, struct view_report *rep, struct view_
 static int load_goals(struct ctx *c, struct view_report *rep, int64_t area, const struct goals_read *gr)
 {
 	struct inds_read x = { .a = c->a, .cap = INDS_FIRST };
-	struct sval args[] = { SVI(rep->org), SVI(rep->year), SVS(rep->kind), SVI(area) };
+	struct sval oy[] = { SVI(rep->org), SVI(rep->year) }, yka[] = { SVI(rep->year), SVS(rep->kind), SVI(area) };
+	struct store_q q[] = {
+		{ STMT_WEB_FORMS_REPORT_INDICATORS, oy, 2, ind_row_read, &x },
+		{ STMT_WEB_FORMS_REPORT_FIGURES, yka, 3, fig_row, &x },
+	};
 
 	x.v = arena_alloc_raw(c->a, sizeof(*x.v) * INDS_FIRST);
-	if (store_query(c->st, STMT_WEB_FORMS_REPORT_INDICATORS, args, 4, ind_row_read, &x, c->e) != LUP_OK)
+	if (store_query_many(c->st, q, 2, c->e) != LUP_OK)
 		return c->e->code;
 	if (x.n > 1)
 		qsort(x.v, (size_t)x.n, sizeof(*x.v), ind_row_cmp);
