@@ -5,9 +5,6 @@
 /* the order of the reports of a year: T1, T2, then the annual report */
 #define KIND_ORD(k) "CASE " k " WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END"
 
-/* The columns of WEB_FORMS_REPORT_INDICATORS's indicator rows that its outcome rows leave empty */
-#define REPORT_FIG_NULLS "NULL::bigint, NULL::bigint, NULL::int, NULL, NULL, NULL, NULL, NULL, NULL"
-
 const char *const pg_sql_web_forms[STMT__MAX] = {
 	/* (id) -> the report with its organisation, period and who submitted and decided it */
 	[STMT_WEB_FORMS_REPORT] =
@@ -55,23 +52,26 @@ const char *const pg_sql_web_forms[STMT__MAX] = {
 		"  OR id = (SELECT pair_id FROM organisation WHERE id = $1)),"
 		" gs AS (SELECT g.id, g.parent_id FROM goal g WHERE g.level = 'namndmal' AND g.year = $2"
 		"  AND g.owner_id IN (SELECT id FROM og) AND " PUB_GOAL("g") ")"
-		" SELECT 0, i.id, i.goal_id, i.ord, (i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ")::int,"
-		" i.key, i.name, i.unit, i.direction, tn.text, tk.text, NULL::float8, NULL::int"
+		" SELECT i.id, i.goal_id, i.ord, (i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") ")::int,"
+		" i.key, i.name, i.unit, i.direction, tn.text, tk.text"
 		" FROM gs JOIN indicator i ON i.goal_id = gs.id"
 		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = $2 AND tn.kind = 'own' AND tn.sex = 'T'"
 		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = $2 AND tk.kind = 'kf' AND tk.sex = 'T'"
 		" WHERE " PUB_INDICATOR("i")
-		" UNION ALL SELECT 0, i.id, i.goal_id, i.ord, 1, i.key, i.name, i.unit, i.direction, tn.text, tk.text, NULL, NULL"
+		" UNION ALL SELECT i.id, i.goal_id, i.ord, 1, i.key, i.name, i.unit, i.direction, tn.text, tk.text"
 		" FROM indicator i"
 		" LEFT JOIN target tn ON tn.indicator_id = i.id AND tn.year = $2 AND tn.kind = 'own' AND tn.sex = 'T'"
 		" LEFT JOIN target tk ON tk.indicator_id = i.id AND tk.year = $2 AND tk.kind = 'kf' AND tk.sex = 'T'"
-		" WHERE i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") " AND i.goal_id IN (SELECT parent_id FROM gs)"
-		" UNION ALL SELECT 1, indicator_id, " REPORT_FIG_NULLS ", value, example::int FROM outcome"
-		" WHERE period_id = (SELECT id FROM period WHERE year = $2 AND kind = $3) AND area_id = $4 AND sex = 'T'"
-		" UNION ALL SELECT 2, indicator_id, " REPORT_FIG_NULLS ", value, NULL FROM outcome"
-		" WHERE period_id = (SELECT id FROM period WHERE year = $2::bigint - 1 AND kind = $3) AND area_id = $4 AND sex = 'T'"
-		" UNION ALL SELECT 3, indicator_id, " REPORT_FIG_NULLS ", value, NULL FROM outcome"
-		" WHERE period_id = (SELECT id FROM period WHERE year = $2::bigint - 1 AND kind = 'FY') AND area_id = $4 AND sex = 'T'",
+		" WHERE i.owner_id IN (SELECT id FROM og) AND " PUB_INDICATOR("i") " AND i.goal_id IN (SELECT parent_id FROM gs)",
+	/* (year, period kind, area_id) -> (kind, indicator_id, value, example): the outcomes of
+	 * SQLite's text, from outcome (sex T) */
+	[STMT_WEB_FORMS_REPORT_FIGURES] =
+		"SELECT 1, indicator_id, value, example::int FROM outcome"
+		" WHERE period_id = (SELECT id FROM period WHERE year = $1 AND kind = $2) AND area_id = $3 AND sex = 'T'"
+		" UNION ALL SELECT 2, indicator_id, value, NULL FROM outcome"
+		" WHERE period_id = (SELECT id FROM period WHERE year = $1::bigint - 1 AND kind = $2) AND area_id = $3 AND sex = 'T'"
+		" UNION ALL SELECT 3, indicator_id, value, NULL FROM outcome"
+		" WHERE period_id = (SELECT id FROM period WHERE year = $1::bigint - 1 AND kind = 'FY') AND area_id = $3 AND sex = 'T'",
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = $1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */

@@ -5,9 +5,6 @@
 /* the order of the reports of a year: T1, T2, then the annual report */
 #define KIND_ORD(k) "CASE " k " WHEN 'T1' THEN 1 WHEN 'T2' THEN 2 ELSE 3 END"
 
-/* The columns of WEB_FORMS_REPORT_INDICATORS's indicator rows that its outcome rows leave empty */
-#define REPORT_FIG_NULLS "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-
 const char *const sqlite_sql_web_forms[STMT__MAX] = {
 	/* (id) -> the report with its organisation, period and who submitted and decided it */
 	[STMT_WEB_FORMS_REPORT] =
@@ -49,43 +46,51 @@ const char *const sqlite_sql_web_forms[STMT__MAX] = {
 		" (SELECT (SELECT id FROM area WHERE committee_id = ?1 AND level = 'district') AS x"
 		"  UNION ALL SELECT (SELECT id FROM area WHERE committee_id = (SELECT pair_id FROM organisation WHERE id = ?1)"
 		"  AND level = 'district'))), (SELECT min(id) FROM area WHERE level = 'municipality'))",
-	/* (org_id, year, period kind, area_id) -> (kind, ...): what the report's indicators need, as
-	 * rows of four kinds in no set order. Kind 0: (0, id, goal_id, ord, shared, key, name, unit,
-	 * direction, target, kf_target, NULL, NULL), each indicator that bears on some nämndmål of
-	 * WEB_FORMS_REPORT_GOALS(org_id, year): a nämndmål's own indicators (first part), and those on
-	 * the KF goal above one that are shared, owned by the organisation or its committee/
-	 * administration pair (second part; shared is always 1 there); every one public
-	 * (PUB_INDICATOR); an indicator on a nämndmål that is also the parent of one comes twice (the
-	 * caller keeps one); target and kf_target the årsmål and KF:s årsmål of the year (one seek of
-	 * derived_indicator_targets, 0060, for both). Kinds 1, 2, 3: (kind, indicator_id, nine NULLs,
-	 * value, example) the outcomes (total) in the area of the period, of the same period the year before,
-	 * and of that year's annual outcome, every indicator's that has one: each a range of
-	 * derived_outcome_sexes_period_area (0052: vt its T value, bit 4 of sexes a T row and bit 32
-	 * that row's example flag). The caller (view/report.c) gives each indicator its figures (the
-	 * previous value: kind 2, else kind 3) and puts them under the goals: a goal's own, then the
-	 * shared ones on its parent, each group by ord and id. Three seeks of an outcome per
-	 * indicator cost 1.1M instructions of the page's 6M (session 18); the second part is driven
-	 * by the organisations' indicators (indicator_owner), not by the KF goals, which carry every
-	 * district's. */
+	/* (org_id, year) -> (id, goal_id, ord, shared, key, name, unit, direction, target, kf_target):
+	 * each indicator that bears on some nämndmål of WEB_FORMS_REPORT_GOALS(org_id, year), in no
+	 * set order: a nämndmål's own indicators (first part), and those on the KF goal above one that
+	 * are shared, owned by the organisation or its committee/administration pair (second part;
+	 * shared is always 1 there); every one public (PUB_INDICATOR); an indicator on a nämndmål that
+	 * is also the parent of one comes twice (the caller keeps one); target and kf_target the
+	 * årsmål and KF:s årsmål of the year (one seek of derived_indicator_targets, 0060, for both).
+	 * The caller (view/report.c) gives each indicator its figures (WEB_FORMS_REPORT_FIGURES, in
+	 * the same batch) and puts them under the goals: a goal's own, then the shared ones on its
+	 * parent, each group by ord and id. The second part is driven by the organisations'
+	 * indicators (indicator_owner), not by the KF goals, which carry every district's. og and gs
+	 * are not materialized and the first part's shared flag tests the three kinds of organisation
+	 * one by one, not membership in og: og is the organisation ?1 (it exists: the report's), its
+	 * pair and those whose pair it is, each once (pair_id <> id), the set "id = ?1 OR pair_id =
+	 * ?1 OR id = ?1's pair_id" gave; the first part reads the goals' ids from the covering index
+	 * goal_year_owner. Two temporary tables fewer (session 20). */
 	[STMT_WEB_FORMS_REPORT_INDICATORS] =
-		"WITH og AS (SELECT id FROM organisation WHERE id = ?1 OR pair_id = ?1"
-		"  OR id = (SELECT pair_id FROM organisation WHERE id = ?1)),"
-		" gs AS (SELECT g.id, g.parent_id FROM og CROSS JOIN goal g ON g.owner_id = og.id AND g.year = ?2"
+		"WITH og AS NOT MATERIALIZED (SELECT ?1 AS id UNION ALL SELECT pair_id FROM organisation WHERE id = ?1"
+		"  AND pair_id IS NOT NULL UNION ALL SELECT id FROM organisation WHERE pair_id = ?1"
+		"  AND id IS NOT (SELECT pair_id FROM organisation WHERE id = ?1)),"
+		" gs AS NOT MATERIALIZED (SELECT g.id, g.parent_id FROM og CROSS JOIN goal g ON g.owner_id = og.id AND g.year = ?2"
 		"  AND " PUB_GOAL("g") " WHERE g.level = 'namndmal')"
-		" SELECT 0, i.id, i.goal_id, i.ord, (i.owner_id IN og AND " PUB_INDICATOR("i") "), i.key, i.name, i.unit,"
-		" i.direction, t.own, t.kf, NULL, NULL FROM gs CROSS JOIN indicator i ON i.goal_id = gs.id"
+		" SELECT i.id, i.goal_id, i.ord, ((i.owner_id = ?1 OR i.owner_id IS (SELECT pair_id FROM organisation WHERE id = ?1)"
+		" OR EXISTS (SELECT 1 FROM organisation WHERE id = i.owner_id AND pair_id = ?1)) AND " PUB_INDICATOR("i") "), i.key, i.name, i.unit,"
+		" i.direction, t.own, t.kf FROM gs CROSS JOIN indicator i ON i.goal_id = gs.id"
 		" LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?2 WHERE " PUB_INDICATOR("i")
-		" UNION ALL SELECT 0, i.id, i.goal_id, i.ord, 1, i.key, i.name, i.unit, i.direction, t.own, t.kf, NULL, NULL"
+		" UNION ALL SELECT i.id, i.goal_id, i.ord, 1, i.key, i.name, i.unit, i.direction, t.own, t.kf"
 		" FROM og CROSS JOIN indicator i ON i.owner_id = og.id"
 		" LEFT JOIN derived_indicator_targets t ON t.indicator_id = i.id AND t.year = ?2"
-		" WHERE " PUB_INDICATOR("i") " AND i.goal_id IN (SELECT parent_id FROM gs)"
-		" UNION ALL SELECT 1, indicator_id, " REPORT_FIG_NULLS ", vt, CASE WHEN sexes & 4 THEN (sexes & 32) <> 0 END"
-		" FROM derived_outcome_sexes"
-		" WHERE period_id = (SELECT id FROM period WHERE year = ?2 AND kind = ?3) AND area_id = ?4"
-		" UNION ALL SELECT 2, indicator_id, " REPORT_FIG_NULLS ", vt, NULL FROM derived_outcome_sexes"
-		" WHERE period_id = (SELECT id FROM period WHERE year = ?2 - 1 AND kind = ?3) AND area_id = ?4"
-		" UNION ALL SELECT 3, indicator_id, " REPORT_FIG_NULLS ", vt, NULL FROM derived_outcome_sexes"
-		" WHERE period_id = (SELECT id FROM period WHERE year = ?2 - 1 AND kind = 'FY') AND area_id = ?4",
+		" WHERE " PUB_INDICATOR("i") " AND i.goal_id IN (SELECT parent_id FROM gs)",
+	/* (year, period kind, area_id) -> (kind, indicator_id, value, example): the outcomes (total)
+	 * in the area of the period (kind 1, with its example flag), of the same period the year
+	 * before (2) and of that year's annual outcome (3), every indicator's that has one, in no set
+	 * order: each a range of derived_outcome_sexes_period_area (0052: vt its T value, bit 4 of
+	 * sexes a T row and bit 32 that row's example flag). Three seeks of an outcome per indicator
+	 * cost 1.1M instructions of the page's 6M (session 18); the ranges were the report's
+	 * indicators' statement's last parts until session 20, in rows as wide as an indicator's
+	 * (nine NULLs a row: 37K instructions more for 121 rows). */
+	[STMT_WEB_FORMS_REPORT_FIGURES] =
+		"SELECT 1, indicator_id, vt, CASE WHEN sexes & 4 THEN (sexes & 32) <> 0 END FROM derived_outcome_sexes"
+		" WHERE period_id = (SELECT id FROM period WHERE year = ?1 AND kind = ?2) AND area_id = ?3"
+		" UNION ALL SELECT 2, indicator_id, vt, NULL FROM derived_outcome_sexes"
+		" WHERE period_id = (SELECT id FROM period WHERE year = ?1 - 1 AND kind = ?2) AND area_id = ?3"
+		" UNION ALL SELECT 3, indicator_id, vt, NULL FROM derived_outcome_sexes"
+		" WHERE period_id = (SELECT id FROM period WHERE year = ?1 - 1 AND kind = 'FY') AND area_id = ?3",
 	/* (id) -> one organisation */
 	[STMT_WEB_FORMS_ORG] = "SELECT id, key, name, kind, pair_id FROM organisation WHERE id = ?1",
 	/* () -> the organisations that own nämndmål (whose reports an administrator may start) */

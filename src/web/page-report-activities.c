@@ -45,13 +45,25 @@ const char *pf_report_path_id(struct http_req *r, const char *prefix, int64_t id
 	return out;
 }
 
+/* unreserved[c]: byte c is an unreserved byte of a path segment (RFC 3986: letters, digits,
+ * - . _ ~), copied as it is; a table, not seven tests a byte (keys of some 27 bytes, 150 a page) */
+static const unsigned char unreserved[256] = {
+	['-'] = 1, ['.'] = 1, ['_'] = 1, ['~'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+	['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+	['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+	['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+	['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 const char *pf_report_path_key(struct http_req *r, const char *prefix, const char *key)
 {
 	size_t n = strlen(prefix), k = 0;
 	char *out;
 
-	while (key && ((key[k] >= 'a' && key[k] <= 'z') || (key[k] >= 'A' && key[k] <= 'Z') ||
-		       (key[k] >= '0' && key[k] <= '9') || key[k] == '-' || key[k] == '.' || key[k] == '_' || key[k] == '~'))
+	while (key && unreserved[(unsigned char)key[k]])
 		k++;
 	if (!key || key[k]) {	/* a byte to percent-encode (or none): pf_href's encoding */
 		key = pf_href(r, "%s", key);
@@ -90,20 +102,20 @@ static int group_end(const struct view_report *rep, int i)
 	return j;
 }
 
+/* group_head: the heading of the activities of a's goal (a template: was six writer calls and a
+ * link buffer). */
 static void group_head(struct http_req *r, struct html *h, const struct view_report_activity *a)
 {
-	html_open(h, "h3", NULL);
+	const char *num;
+
 	if (!a->goal_id) {
-		html_text(h, "Aktiviteter utan mål");
-		html_close(h);
+		HTML_TPL0(h, "<h3>Aktiviteter utan mål</h3>");
 		return;
 	}
-	html_text(h, level_head(a->goal_level));
-	if (a->goal_number && *a->goal_number)
-		html_textf(h, " %s", a->goal_number);
-	html_text(h, ": ");
-	pf_link(h, pf_href(r, "/mal/%s", a->goal_key), a->goal_name ? a->goal_name : a->goal_key);
-	html_close(h);
+	num = a->goal_number && *a->goal_number ? a->goal_number : NULL;
+	HTML_TPL(h, "<h3>" HTML_HOLE HTML_HOLE HTML_HOLE ": <a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></h3>",
+		 level_head(a->goal_level), num ? " " : NULL, num, pf_report_path_key(r, "/mal/", a->goal_key),
+		 a->goal_name ? a->goal_name : a->goal_key);
 }
 
 /* The dates of the page's activity tables formatted so far (an organisation's 150 activities
@@ -133,19 +145,28 @@ static const char *date_text(struct http_req *r, const char *t, struct date_memo
 	return out;
 }
 
-/* row: activity a's row of the read-only table (templates: a row is four writer calls, not one
- * per element) */
+/* row: activity a's row of the read-only table (templates: a row is one writer call when it has
+ * no carried mark and no comment, the usual, else four at most) */
 static void row(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_activity *a,
 		struct date_memo *m)
 {
-	const char *start = date_text(r, a->start, m);
+	const char *start = date_text(r, a->start, m), *end = date_text(r, a->end, m);
+	const char *href = pf_report_path_id(r, "/aktivitet/", a->id), *status = pf_activity_status_sv(a->status);
 
-	HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"date\">" HTML_HOLE
-		 "</td><td class=\"date\">" HTML_HOLE "</td><td>" HTML_HOLE,
-		 pf_report_path_id(r, "/aktivitet/", a->id), a->name, start, date_text(r, a->end, m),
-		 pf_activity_status_sv(a->status));
+#define ROW_START "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a></th><td class=\"date\">" \
+	HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td><td>" HTML_HOLE
+#define ROW_OWN "<span class=\"hint\"> (aktivitetens egen status, inte uppdaterad i rapporten)</span>"
+#define ROW_NO_COMMENT "</td><td><span class=\"hint\">–</span></td></tr>"
+	if (!a->carried && !(a->comment && *a->comment)) {
+		if (!a->reported)
+			HTML_TPL(h, ROW_START ROW_OWN ROW_NO_COMMENT, href, a->name, start, end, status);
+		else
+			HTML_TPL(h, ROW_START ROW_NO_COMMENT, href, a->name, start, end, status);
+		return;
+	}
+	HTML_TPL(h, ROW_START, href, a->name, start, end, status);
 	if (!a->reported)
-		HTML_TPL0(h, "<span class=\"hint\"> (aktivitetens egen status, inte uppdaterad i rapporten)</span>");
+		HTML_TPL0(h, ROW_OWN);
 	if (a->carried)
 		HTML_ELEM_AV(h, "span", "class", "carried", pf_report_carried_sv(rep));
 	if (a->comment && *a->comment) {
@@ -153,8 +174,11 @@ static void row(struct http_req *r, struct html *h, const struct view_report *re
 		pf_paragraphs(r, h, a->comment, "analysis");
 		HTML_TPL0(h, "</td></tr>");
 	} else {
-		HTML_TPL0(h, "</td><td><span class=\"hint\">–</span></td></tr>");
+		HTML_TPL0(h, ROW_NO_COMMENT);
 	}
+#undef ROW_START
+#undef ROW_OWN
+#undef ROW_NO_COMMENT
 }
 
 /* table: the activities [i, end) read-only. */
@@ -217,42 +241,73 @@ static void group_form(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
-/* summary_counts: "3 aktiviteter (2 planerade, 1 pågående). " for total activities, n[k] of
- * status k. */
-static void summary_counts(struct html *h, const int *n, int total)
+/* put: s at *at in out (room enough), moving *at past it. */
+static void put(char *out, size_t *at, const char *s)
 {
+	size_t n = strlen(s);
+
+	memcpy(out + *at, s, n);
+	*at += n;
+}
+
+/* put_int: v (>= 0) in decimal at *at in out, moving *at past it. */
+static void put_int(char *out, size_t *at, int v)
+{
+	char d[12];
+	int k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	memcpy(out + *at, d + k, sizeof(d) - (size_t)k);
+	*at += sizeof(d) - (size_t)k;
+}
+
+/* summary_counts: "3 aktiviteter (2 planerade, 1 pågående). " for total activities, n[k] of
+ * status k, into out (room for SUMMARY_MAX bytes: the words are short and at most ACT_STATUS_N). */
+#define SUMMARY_MAX 256
+static const char *summary_counts(char *out, const int *n, int total)
+{
+	size_t at = 0;
 	int first = 1;
 
-	html_textf(h, "%d %s", total, total == 1 ? "aktivitet" : "aktiviteter");
+	put_int(out, &at, total);
+	put(out, &at, total == 1 ? " aktivitet" : " aktiviteter");
 	for (int k = 0; k < ACT_STATUS_N; k++) {
 		if (!n[k])
 			continue;
-		html_textf(h, "%s%d %s", first ? " (" : ", ", n[k], act_status_word(act_status_codes[k], n[k] != 1));
+		put(out, &at, first ? " (" : ", ");
+		put_int(out, &at, n[k]);
+		put(out, &at, " ");
+		put(out, &at, act_status_word(act_status_codes[k], n[k] != 1));
 		first = 0;
 	}
-	html_text(h, first ? ". " : "). ");
+	put(out, &at, first ? ". " : "). ");
+	out[at] = 0;
+	return out;
 }
 
 void pf_report_goal_activities(struct http_req *r, struct html *h, const struct view_report *rep,
 			       const struct view_report_goal *g)
 {
 	int n[ACT_STATUS_N] = { 0 }, total = 0, k;
+	char sum[SUMMARY_MAX];
 
 	for (int i = 0; i < rep->nacts; i++)
 		if (rep->acts[i].goal_id == g->id) {
 			total++;
 			if ((k = act_status_index(rep->acts[i].status)) >= 0)
 				n[k]++;
+		} else if (total) {	/* a goal's activities are one run (view_report's order) */
+			break;
 		}
 	if (!total) {
-		html_elem(h, "p", "Inga aktiviteter är kopplade till målet.", NULL);
+		HTML_TPL0(h, "<p>Inga aktiviteter är kopplade till målet.</p>");
 		return;
 	}
-	html_open(h, "p", NULL);
-	html_elem(h, "strong", "Aktiviteter: ", NULL);
-	summary_counts(h, n, total);
-	pf_link(h, pf_report_path_id(r, "#aktiviteter-mal-", g->id), "Aktiviteterna och deras status i rapporten");
-	html_close(h);
+	HTML_TPL(h, "<p><strong>Aktiviteter: </strong>" HTML_HOLE "<a href=\"" HTML_HOLE
+		 "\">Aktiviteterna och deras status i rapporten</a></p>",
+		 summary_counts(sum, n, total), pf_report_path_id(r, "#aktiviteter-mal-", g->id));
 }
 
 void pf_report_activities(struct http_req *r, struct html *h, const struct view_report *rep, int editable,
@@ -269,9 +324,10 @@ void pf_report_activities(struct http_req *r, struct html *h, const struct view_
 		return;
 	}
 	for (int i = 0, end; i < rep->nacts; i = end) {
-		const char *anchor = pf_report_activities_group(r, &rep->acts[i]);
+		const char *anchor = rep->acts[i].goal_id ? pf_report_path_id(r, "aktiviteter-mal-", rep->acts[i].goal_id) :
+							    "aktiviteter-utan-mal";
 		end = group_end(rep, i);
-		html_open(h, "section", "class", "activity-group", "id", anchor, NULL);
+		HTML_TPL(h, "<section class=\"activity-group\" id=\"" HTML_HOLE "\">", anchor);
 		group_head(r, h, &rep->acts[i]);
 		if (notice && grp && strcmp(grp, anchor) == 0)
 			pf_notice(h, notice);

@@ -136,26 +136,48 @@ static void status_head(struct http_req *r, struct html *h, const struct view_re
 	}
 }
 
-/* indicator_row: one indicator's row (templates: five writer calls at most, not one per element) */
+/* indicator_row: one indicator's row: two templates (its head and figures, in the variant with or
+ * without the KF goal's hint; its judgement, with or without the example data's hint), not four
+ * or five writer calls */
 static void indicator_row(struct http_req *r, struct html *h, const struct view_report_indicator *in)
 {
 	const char *value = in->has_value ? pf_num(r, in->value) : "saknas";
 	const char *sep = in->has_value && in->unit ? " " : NULL;
+	const char *href = pf_report_path_key(r, "/indikator/", in->key);
+	const char *target = in->target ? in->target : "–", *kf = in->kf_target ? in->kf_target : "–";
+	const char *unit = sep ? in->unit : NULL;
 
-	HTML_TPL(h, "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a>",
-		 pf_report_path_key(r, "/indikator/", in->key), in->name);
+#define ROW_HEAD "<tr><th scope=\"row\"><a href=\"" HTML_HOLE "\">" HTML_HOLE "</a>"
+#define ROW_FIGS "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE HTML_HOLE HTML_HOLE
+#define ROW_EX "<span class=\"hint\"> (exempeldata)</span>"
+#define ROW_YES "</td><td class=\"meets-yes\">Når målet</td></tr>"
+#define ROW_NO "</td><td class=\"meets-no\">Når inte målet</td></tr>"
+#define ROW_WHY "</td><td>Kan inte bedömas: " HTML_HOLE "</td></tr>"
 	if (!in->on_goal)
-		HTML_TPL0(h, "<span class=\"hint\"> (följs upp under KF:s mål)</span>");
-	HTML_TPL(h, "</th><td>" HTML_HOLE "</td><td>" HTML_HOLE "</td><td class=\"num\">" HTML_HOLE HTML_HOLE HTML_HOLE,
-		 in->target ? in->target : "–", in->kf_target ? in->kf_target : "–", value, sep, sep ? in->unit : NULL);
-	if (in->has_value && in->example)
-		HTML_TPL0(h, "<span class=\"hint\"> (exempeldata)</span>");
-	if (in->meets == MODEL_MEETS_YES)
-		HTML_TPL0(h, "</td><td class=\"meets-yes\">Når målet</td></tr>");
-	else if (in->meets == MODEL_MEETS_NO)
-		HTML_TPL0(h, "</td><td class=\"meets-no\">Når inte målet</td></tr>");
+		HTML_TPL(h, ROW_HEAD "<span class=\"hint\"> (följs upp under KF:s mål)</span>" ROW_FIGS, href, in->name, target,
+			 kf, value, sep, unit);
 	else
-		HTML_TPL(h, "</td><td>Kan inte bedömas: " HTML_HOLE "</td></tr>", in->why ? in->why : "okänt");
+		HTML_TPL(h, ROW_HEAD ROW_FIGS, href, in->name, target, kf, value, sep, unit);
+	if (in->has_value && in->example) {
+		if (in->meets == MODEL_MEETS_YES)
+			HTML_TPL0(h, ROW_EX ROW_YES);
+		else if (in->meets == MODEL_MEETS_NO)
+			HTML_TPL0(h, ROW_EX ROW_NO);
+		else
+			HTML_TPL(h, ROW_EX ROW_WHY, in->why ? in->why : "okänt");
+	} else if (in->meets == MODEL_MEETS_YES) {
+		HTML_TPL0(h, ROW_YES);
+	} else if (in->meets == MODEL_MEETS_NO) {
+		HTML_TPL0(h, ROW_NO);
+	} else {
+		HTML_TPL(h, ROW_WHY, in->why ? in->why : "okänt");
+	}
+#undef ROW_HEAD
+#undef ROW_FIGS
+#undef ROW_EX
+#undef ROW_YES
+#undef ROW_NO
+#undef ROW_WHY
 }
 
 static void indicators(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_goal *g)
@@ -176,15 +198,11 @@ static void indicators(struct http_req *r, struct html *h, const struct view_rep
 static void assessment(struct http_req *r, struct html *h, const struct view_report *rep,
 		       const struct view_report_goal *g, int editable, const struct form *f, const struct form_errors *e)
 {
-	const char *bname = field_name(r, "bedomning", g->id), *aname = field_name(r, "analys", g->id);
-	const char *suggested = model_assess_label_sv(g->suggest);
+	const char *bname, *aname, *suggested;
 	char hint[300];
 
 	if (!editable) {
-		html_open(h, "p", NULL);
-		html_text(h, "Nämndens bedömning: ");
-		html_elem(h, "strong", assess_label(g->assessment), NULL);
-		html_close(h);
+		HTML_TPL(h, "<p>Nämndens bedömning: <strong>" HTML_HOLE "</strong></p>", assess_label(g->assessment));
 		if (g->assessed && strcmp(g->assessment, "none") == 0 && g->analysis && *g->analysis)
 			html_elem(h, "p", "Varför målet inte bedöms:", NULL);
 		if (g->analysis && *g->analysis)
@@ -195,6 +213,9 @@ static void assessment(struct http_req *r, struct html *h, const struct view_rep
 			html_elem(h, "p", pf_report_carried_sv(rep), "class", "carried", NULL);
 		return;
 	}
+	bname = field_name(r, "bedomning", g->id);
+	aname = field_name(r, "analys", g->id);
+	suggested = model_assess_label_sv(g->suggest);
 	html_open(h, "fieldset", NULL);
 	html_open(h, "legend", NULL);
 	html_textf(h, "Nämndens bedömning av ”%s”", g->name ? g->name : "");
@@ -210,23 +231,18 @@ static void assessment(struct http_req *r, struct html *h, const struct view_rep
 	html_close(h);
 }
 
+/* goal_section: goal g's section, left open for its indicators, activities and assessment; its
+ * heading and suggestion as one template (was 11 writer calls, a printf and a link buffer). */
 static void goal_section(struct http_req *r, struct html *h, const struct view_report *rep, const struct view_report_goal *g,
 			 int editable, const struct form *f, const struct form_errors *e)
 {
-	char id[40];
+	const char *num = g->number && *g->number ? g->number : NULL;
 
-	snprintf(id, sizeof(id), "mal-%lld", (long long)g->id);
-	html_open(h, "section", "class", "goal-report", "id", id, NULL);
-	html_open(h, "h3", NULL);
-	html_text(h, g->number && *g->number ? "Nämndmål " : "Nämndmål: ");
-	if (g->number && *g->number)
-		html_textf(h, "%s: ", g->number);
-	pf_link(h, pf_href(r, "/mal/%s", g->key), g->name);
-	html_close(h);
-	html_open(h, "p", "class", "suggest", NULL);
-	html_elem(h, "strong", "Förslag: ", NULL);
-	html_textf(h, "%s. Regel: %s.", model_assess_label_sv(g->suggest), g->why);
-	html_close(h);
+	HTML_TPL(h, "<section class=\"goal-report\" id=\"" HTML_HOLE "\"><h3>" HTML_HOLE HTML_HOLE HTML_HOLE "<a href=\""
+		 HTML_HOLE "\">" HTML_HOLE "</a></h3><p class=\"suggest\"><strong>Förslag: </strong>" HTML_HOLE ". Regel: "
+		 HTML_HOLE ".</p>",
+		 pf_report_path_id(r, "mal-", g->id), num ? "Nämndmål " : "Nämndmål: ", num, num ? ": " : NULL,
+		 pf_report_path_key(r, "/mal/", g->key), g->name, model_assess_label_sv(g->suggest), g->why);
 	indicators(r, h, rep, g);
 	pf_report_goal_activities(r, h, rep, g);
 	assessment(r, h, rep, g, editable, f, e);
