@@ -784,16 +784,17 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" * power(2, (53 - CAST(floor(log2(abs(" v "))) AS INTEGER)) - (53 - CAST(floor(log2(abs(" v "))) AS INTEGER)) / 2)" \
 	" AS INTEGER), -(53 - CAST(floor(log2(abs(" v "))) AS INTEGER))) END)"
 
-/* derived_need_fy's entries (0075) as its triggers write them, one per total of an area of level
- * 'municipality' or 'district' in a full-year period (period_id, area_id, e). Its vals holds them
- * in any order: it is right when each is found in it and their lengths add up to its length
- * (an entry begins with its only ' ' before three fields and ends with its only ';', so one found
- * lies on an entry of vals, and distinct ones on distinct entries). */
+/* derived_need_fy's entries (0075) as its triggers write them, one per total outcome with a value
+ * of an area of level 'municipality' or 'district' in a full-year period (period_id, area_id,
+ * e). Its vals holds them in any order: it is right when each is found in it and their lengths
+ * add up to its length (an entry begins with its only ' ' before three fields and ends with its
+ * only ';', so one found lies on an entry of vals, and distinct ones on distinct entries). */
 #define SQ_NEED_FY_ENTRIES \
-	"SELECT x.period_id, x.area_id, ' ' || x.indicator_id || ' ' || (((x.sexes & 32) <> 0) + 2 * ((x.shut & 4) <> 0))" \
-	" || ' ' || " SQ_DFY_VAL("x.vt") " || ';' AS e FROM derived_outcome_sexes x" \
-	" JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY'" \
-	" JOIN area a ON a.id = x.area_id AND a.level IN ('municipality', 'district') WHERE x.vt IS NOT NULL"
+	"SELECT x.period_id, x.area_id, ' ' || x.indicator_id || ' ' || ((x.example = 1)" \
+	" + 2 * (x.example <> 1 AND x.source <> 'kolada')) || ' ' || " SQ_DFY_VAL("x.value") " || ';' AS e" \
+	" FROM outcome x JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY'" \
+	" JOIN area a ON a.id = x.area_id AND a.level IN ('municipality', 'district')" \
+	" WHERE x.sex = 'T' AND x.value IS NOT NULL"
 
 /* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052, 0055, 0060, 0067 and 0075) when
  * they disagree with what they are derived from: one row each when some of theirs are wrong. */
@@ -854,7 +855,7 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" FULL JOIN derived_district_fy d ON d.area_id = r.area_id AND d.indicator_id = r.indicator_id" \
 	" WHERE r.fy IS NOT d.fy OR r.shut IS NOT d.shut HAVING count(*) > 0" \
 	" UNION ALL SELECT 'derived_need_fy: ' || count(*) || ' period and area rows differ from" \
-	" derived_outcome_sexes' FROM (SELECT 1 FROM (" SQ_NEED_FY_ENTRIES ") r FULL JOIN derived_need_fy d" \
+	" the outcomes' FROM (SELECT 1 FROM (" SQ_NEED_FY_ENTRIES ") r FULL JOIN derived_need_fy d" \
 	"  ON d.period_id = r.period_id AND d.area_id = r.area_id" \
 	"  GROUP BY coalesce(r.period_id, d.period_id), coalesce(r.area_id, d.area_id)" \
 	"  HAVING count(r.e) IS NOT sum(instr(d.vals, r.e) > 0) OR sum(length(r.e)) IS NOT max(length(d.vals)))" \
