@@ -198,7 +198,7 @@ static double pow2(int e)
  * first the most significant; 0 when one is not such a digit. In 64-bit lanes: each byte's
  * nibble (c & 15) + 9 (c >> 6 & 1), which is a digit's value exactly when it is below 16 and
  * the digit it stands for is c (a 'g' gives 16). */
-static int hex8(const char *f, uint64_t *out)
+static inline int hex8(const char *f, uint64_t *out)
 {
 	const uint64_t ones = 0x0101010101010101ull;
 	uint64_t x, n, back;
@@ -219,9 +219,9 @@ static int hex8(const char *f, uint64_t *out)
 
 /* numexact_hex_read (numexact.h): f as the derived tables' texts write a value, "[-]0xMpE" (M
  * at most 14 hexadecimal digits, so below 2^56 and, as written, exact in a double; E decimal),
- * into *out; 0 when f is not of that form (strtod reads it then). The same double as strtod's, without its general path (about
- * 1K instructions a value): M's 14 digits as the triggers write them eight bytes at a time, the
- * power of two built rather than ldexp's. */
+ * into *out; 0 when f is not of that form (strtod reads it then). The same double as strtod's,
+ * without its general path (about 1K instructions a value): M's 14 digits as the triggers write
+ * them eight bytes at a time (hex8), the power of two built rather than ldexp's. */
 int numexact_hex_read(const char *f, double *out)
 {
 	int neg = *f == '-', d, n = 0, e = 0, eneg;
