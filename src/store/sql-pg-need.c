@@ -124,7 +124,7 @@ const char *const pg_sql_need[STMT__MAX] = {
 	 * PostgreSQL's STMT_NEED_VALUES applies the rule itself) */
 	[STMT_NEED_SEEN] =
 		"SELECT fi_.id FROM period pe CROSS JOIN indicator fi_ WHERE pe.year = $1 AND pe.kind = 'FY' AND "
-		SEE_FIGURE_IF("0", "pe.id", "fi_"),
+		SEE_FIGURE_IF("false", "pe.id", "fi_"),
 	/* (year) -> the year of the need: the latest year up to the given one with a full-year city
 	 * value of any indicator (NULL: none) */
 	[STMT_NEED_YEAR] =
