@@ -231,7 +231,7 @@ int numexact_hex_read(const char *f, double *out)
 	if (f[0] != '0' || f[1] != 'x')
 		return 0;
 	f += 2;
-	if (f[14] == 'p') {
+	if (strnlen(f, 15) == 15 && f[14] == 'p') {	/* the 8-byte lanes within the text */
 		uint64_t a, b;
 		if (!hex8(f, &a) || !hex8(f + 6, &b))
 			return 0;
