@@ -107,16 +107,24 @@ const char *const pg_sql_need[STMT__MAX] = {
 	/* (indicator id) -> id, key, name, unit, direction, public (1 when in no draft) */
 	[STMT_NEED_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, " PUB_INDICATOR("i") " FROM indicator i WHERE i.id = $1",
-	/* (year) -> indicator_id, area_id, value, example: every indicator's full-year total
-	 * values of the districts and the city (the areas of level 'municipality': the reader tells
-	 * them by their not being among STMT_NEED_DISTRICTS' districts) in the year that the viewer may see (SEE_FIGURE); the
-	 * indicator's publication (PUB_INDICATOR) is left to the reader, which has it from
-	 * STMT_NEED_INDICATORS. Not sorted */
+	/* (year) -> area_id, vals: every indicator's full-year total values of the districts and
+	 * the city (the areas of level 'municipality': the reader tells them by their not being
+	 * among STMT_NEED_DISTRICTS' districts) in the year that the viewer may see (SEE_FIGURE),
+	 * one row per area: vals an entry " indicator_id bits value;" per value in no order, bits 1
+	 * when example data, the value float8's text (SQLite's derived_need_fy, 0075, grouped
+	 * here). The indicator's publication (PUB_INDICATOR) is left to the reader, which has it
+	 * from STMT_NEED_INDICATORS */
 	[STMT_NEED_VALUES] =
-		"SELECT x.indicator_id, x.area_id, x.value, x.example FROM period pe"
-		" JOIN outcome x ON x.period_id = pe.id AND x.sex = 'T' JOIN area a ON a.id = x.area_id"
+		"SELECT x.area_id, string_agg(' ' || x.indicator_id || ' ' || x.example || ' ' || x.value::text || ';', '')"
+		" FROM period pe JOIN outcome x ON x.period_id = pe.id AND x.sex = 'T' JOIN area a ON a.id = x.area_id"
 		" WHERE pe.year = $1 AND pe.kind = 'FY' AND a.level IN ('municipality','district') AND x.value IS NOT NULL"
-		" AND " SEE_FIGURE_OF("x", "x.indicator_id"),
+		" AND " SEE_FIGURE_OF("x", "x.indicator_id") " GROUP BY x.area_id",
+	/* (year) -> indicator id: the indicators whose figures of the year's full-year period that
+	 * are not public in themselves the viewer may see (SEE_FIGURE_IF; SQLite's reader asks,
+	 * PostgreSQL's STMT_NEED_VALUES applies the rule itself) */
+	[STMT_NEED_SEEN] =
+		"SELECT fi_.id FROM period pe CROSS JOIN indicator fi_ WHERE pe.year = $1 AND pe.kind = 'FY' AND "
+		SEE_FIGURE_IF("false", "pe.id", "fi_"),
 	/* (year) -> the year of the need: the latest year up to the given one with a full-year city
 	 * value of any indicator (NULL: none) */
 	[STMT_NEED_YEAR] =

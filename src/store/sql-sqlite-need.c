@@ -106,22 +106,24 @@ const char *const sqlite_sql_need[STMT__MAX] = {
 	/* (indicator id) -> id, key, name, unit, direction, public (1 when in no draft) */
 	[STMT_NEED_INDICATOR] =
 		"SELECT i.id, i.key, i.name, i.unit, i.direction, " PUB_INDICATOR("i") " FROM indicator i WHERE i.id = ?1",
-	/* (year) -> indicator_id, area_id, value, example: every indicator's full-year total
-	 * values of the districts and the city (the areas of level 'municipality': the reader tells
-	 * them by their not being among STMT_NEED_DISTRICTS' districts) in the year that the viewer may see (SEE_FIGURE); the
+	/* (year) -> area_id, vals: every indicator's full-year total values of the districts and
+	 * the city (the areas of level 'municipality': the reader tells them by their not being
+	 * among STMT_NEED_DISTRICTS' districts) in the year, one row per area: derived_need_fy
+	 * (0075), whose vals holds an entry " indicator_id bits value;" per total in no order, bits 1
+	 * when example data, 2 when not public in itself (then the viewer sees it only when the
+	 * indicator is among STMT_NEED_SEEN's), the value exactly as a hexadecimal float. The
 	 * indicator's publication (PUB_INDICATOR) is left to the reader, which has it from
-	 * STMT_NEED_INDICATORS. From derived_outcome_sexes (0052; one row per indicator, area and
-	 * period, the total's value vt, its example bit 32 in sexes, its bit 4 in shut when the figure
-	 * is not public in itself), a range per area of 0058's index, not sorted: outcome's rows
-	 * through outcome_period_area cost 2.0M instructions for 1,110 rows (their texts decoded for
-	 * FIGURE_OPEN), these about half that */
+	 * STMT_NEED_INDICATORS. derived_outcome_sexes' 1,065 rows of the demo's year (1.6K
+	 * instructions each) are 15 here */
 	[STMT_NEED_VALUES] =
-		"SELECT x.indicator_id, x.area_id, x.vt, (x.sexes & 32) <> 0 FROM period pe CROSS JOIN area a"
-		" CROSS JOIN derived_outcome_sexes x INDEXED BY derived_outcome_sexes_period_area"
-		" ON x.period_id = pe.id AND x.area_id = a.id"
-		" WHERE pe.year = ?1 AND pe.kind = 'FY' AND a.level IN ('municipality','district') AND x.vt IS NOT NULL"
-		" AND ((x.shut & 4) = 0 OR EXISTS (SELECT 1 FROM indicator fi_ WHERE fi_.id = x.indicator_id AND "
-		SEE_FIGURE_IF("0", "x.period_id", "fi_") "))",
+		"SELECT x.area_id, x.vals FROM period pe CROSS JOIN derived_need_fy x ON x.period_id = pe.id"
+		" WHERE pe.year = ?1 AND pe.kind = 'FY'",
+	/* (year) -> indicator id: the indicators whose figures of the year's full-year period that
+	 * are not public in themselves the viewer may see (SEE_FIGURE_IF); run only when
+	 * STMT_NEED_VALUES gives such a figure */
+	[STMT_NEED_SEEN] =
+		"SELECT fi_.id FROM period pe CROSS JOIN indicator fi_ WHERE pe.year = ?1 AND pe.kind = 'FY' AND "
+		SEE_FIGURE_IF("0", "pe.id", "fi_"),
 	/* (year) -> the year of the need: the latest year up to the given one with a full-year city
 	 * value of any indicator (NULL: none) */
 	[STMT_NEED_YEAR] =

@@ -784,7 +784,19 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" * power(2, (53 - CAST(floor(log2(abs(" v "))) AS INTEGER)) - (53 - CAST(floor(log2(abs(" v "))) AS INTEGER)) / 2)" \
 	" AS INTEGER), -(53 - CAST(floor(log2(abs(" v "))) AS INTEGER))) END)"
 
-/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052, 0055, 0060 and 0067) when
+/* derived_need_fy's entries (0075) as its triggers write them, one per total outcome with a value
+ * of an area of level 'municipality' or 'district' in a full-year period (period_id, area_id,
+ * e). Its vals holds them in any order: it is right when each is found in it and their lengths
+ * add up to its length (an entry begins with its only ' ' before three fields and ends with its
+ * only ';', so one found lies on an entry of vals, and distinct ones on distinct entries). */
+#define SQ_NEED_FY_ENTRIES \
+	"SELECT x.period_id, x.area_id, ' ' || x.indicator_id || ' ' || ((x.example = 1)" \
+	" + 2 * (x.example <> 1 AND x.source <> 'kolada')) || ' ' || " SQ_DFY_VAL("x.value") " || ';' AS e" \
+	" FROM outcome x JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY'" \
+	" JOIN area a ON a.id = x.area_id AND a.level IN ('municipality', 'district')" \
+	" WHERE x.sex = 'T' AND x.value IS NOT NULL"
+
+/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052, 0055, 0060, 0067 and 0075) when
  * they disagree with what they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
 	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
@@ -841,7 +853,13 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"  JOIN period pe ON pe.id = x.period_id AND pe.kind = 'FY' JOIN area a ON a.id = x.area_id" \
 	"  AND a.level = 'district' ORDER BY x.area_id, x.indicator_id, pe.year) GROUP BY area_id, indicator_id) r" \
 	" FULL JOIN derived_district_fy d ON d.area_id = r.area_id AND d.indicator_id = r.indicator_id" \
-	" WHERE r.fy IS NOT d.fy OR r.shut IS NOT d.shut HAVING count(*) > 0"
+	" WHERE r.fy IS NOT d.fy OR r.shut IS NOT d.shut HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_need_fy: ' || count(*) || ' period and area rows differ from" \
+	" the outcomes' FROM (SELECT 1 FROM (" SQ_NEED_FY_ENTRIES ") r FULL JOIN derived_need_fy d" \
+	"  ON d.period_id = r.period_id AND d.area_id = r.area_id" \
+	"  GROUP BY coalesce(r.period_id, d.period_id), coalesce(r.area_id, d.area_id)" \
+	"  HAVING count(r.e) IS NOT sum(instr(d.vals, r.e) > 0) OR sum(length(r.e)) IS NOT max(length(d.vals)))" \
+	" HAVING count(*) > 0"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {

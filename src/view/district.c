@@ -1,5 +1,6 @@
 /* district.c: a district's indicators against the city (see district.h). */
 #include "view/district.h"
+#include "core/numexact.h"
 #include "core/runsort.h"
 #include "core/xalloc.h"
 #include "store/store.h"
@@ -218,66 +219,6 @@ static int seen_has(const char *seen, int64_t year)
 	return 0;
 }
 
-/* hexv: 1 + the value of each byte as a hexadecimal digit (lower case, as printf writes), 0
- * for the others */
-static const unsigned char hexv[256] = {
-	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9,
-	['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
-};
-
-/* pow2: 2^e, exactly, for e in the normal range (-1022 to 1023) */
-static double pow2(int e)
-{
-	uint64_t bits = (uint64_t)(e + 1023) << 52;
-	double d;
-
-	memcpy(&d, &bits, sizeof(d));
-	return d;
-}
-
-/* hex_value: f as SQLite's fy writes a value, "[-]0xMpE" (M at most 14 hexadecimal digits, so
- * below 2^56 and, as written, exact in a double; E decimal), into *out; 0 when f is not of that
- * form (strtod reads it then). The same double as strtod's, without its general path (about
- * 1K instructions a value): M's 14 digits as the triggers write them in one unrolled loop, the
- * power of two built rather than ldexp's. */
-static int hex_value(const char *f, double *out)
-{
-	int neg = *f == '-', d, n = 0, e = 0, eneg;
-	uint64_t m = 0;
-
-	f += neg;
-	if (f[0] != '0' || f[1] != 'x')
-		return 0;
-	f += 2;
-	if (f[14] == 'p') {
-		unsigned bad = 0;
-		for (int i = 0; i < 14; i++) {
-			d = hexv[(unsigned char)f[i]];
-			bad |= d == 0;
-			m = m << 4 | (uint64_t)(d - 1);
-		}
-		if (bad)
-			return 0;
-		f += 14;
-	} else {
-		for (; n < 14 && (d = hexv[(unsigned char)*f]) > 0; f++, n++)
-			m = m << 4 | (uint64_t)(d - 1);
-		if (n == 0 || *f != 'p')
-			return 0;
-	}
-	f++;
-	eneg = *f == '-';
-	f += eneg || *f == '+';
-	for (n = 0; n < 5 && *f >= '0' && *f <= '9'; n++)
-		e = e * 10 + (*f++ - '0');
-	if (n == 0 || n == 5 || (*f && *f != ' ' && *f != ';'))
-		return 0;
-	e = eneg ? -e : e;
-	double v = e >= -1022 && e <= 1023 ? (double)m * pow2(e) : ldexp((double)m, e);
-	*out = neg ? -v : v;
-	return 1;
-}
-
 /* fy_value: the value text f (NULL: none) as a number into *out (0 when none); whether set */
 static int fy_value(const char *f, double *out)
 {
@@ -285,7 +226,7 @@ static int fy_value(const char *f, double *out)
 		*out = 0;
 		return 0;
 	}
-	if (!hex_value(f, out))
+	if (!numexact_hex_read(f, out))
 		*out = strtod(f, NULL);
 	return 1;
 }

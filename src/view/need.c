@@ -2,6 +2,7 @@
 #include "view/need.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/numexact.h"
 #include "store/store.h"
 
 #include <math.h>
@@ -85,6 +86,13 @@ struct val {
 	double value;
 };
 
+/* A total not public in itself, kept until STMT_NEED_SEEN says whether the viewer sees it. */
+struct shut_val {
+	int64_t id, area;
+	double value;
+	int example;
+};
+
 struct load {
 	struct arena *a;
 	const struct view_need *v;	/* its districts */
@@ -94,6 +102,11 @@ struct load {
 	int nval, capval;
 	int64_t last_area;	/* the area of the row before and its district (-1: none) */
 	long last_d;
+	struct shut_val *shut;	/* totals not public in themselves (value_row) */
+	int nshut, capshut;
+	long *byid;		/* the indicators' places by id - minid (nbyid of them), -1: none */
+	int64_t minid;
+	size_t nbyid;
 };
 
 static int ind_row(void *ctx, const struct store_row *row)
@@ -145,27 +158,139 @@ static long district_of(struct load *l, int64_t area)
 	return l->last_d = -1;
 }
 
-/* value_row: a value of a public indicator, counted for the default's rule. */
-static int value_row(void *ctx, const struct store_row *row)
+/* value_add: the total value of indicator id in area (example: example data), counted for the
+ * default's rule when the indicator is public. */
+static void value_add(struct load *l, int64_t id, int64_t area, double value, int example)
 {
-	struct load *l = ctx;
-	long k = ind_find(l, store_col_int(row, 0));
+	long k = l->byid ? (id >= l->minid && (uint64_t)(id - l->minid) < l->nbyid ? l->byid[id - l->minid] : -1)
+		: ind_find(l, id);
 	struct val *x;
 
 	if (k < 0 || !l->ind[k].pub)
-		return 0;
-	l->val = arena_grow(l->a, l->val, l->nval, &l->capval, sizeof(*l->val), 1024);
+		return;
+	if (l->nval == l->capval)
+		l->val = arena_grow(l->a, l->val, l->nval, &l->capval, sizeof(*l->val), 1024);
 	x = &l->val[l->nval++];
 	x->ind = (size_t)k;
-	x->area = store_col_int(row, 1);
-	x->d = district_of(l, x->area);
-	x->value = store_col_real(row, 2);
-	x->example = store_col_int(row, 3) != 0;
+	x->area = area;
+	x->d = district_of(l, area);
+	x->value = value;
+	x->example = example;
 	if (x->d < 0)
 		l->ind[k].city = 1;
 	else
 		l->ind[k].ndist++;
+}
+
+/* entry_int: the decimal integer at *p (digits, perhaps a '-'), *p moved past it */
+static int64_t entry_int(const char **p)
+{
+	const char *s = *p;
+	int neg = *s == '-';
+	int64_t n = 0;
+
+	for (s += neg; *s >= '0' && *s <= '9'; s++)
+		n = n * 10 + (*s - '0');
+	*p = s;
+	return neg ? -n : n;
+}
+
+/* by_id: l's indicators' places by id, when their ids are not much sparser than a list: else
+ * value_add finds each by binary search (ind_find) */
+static void by_id(struct load *l)
+{
+	int64_t span;
+
+	if (!l->nind)
+		return;
+	l->minid = l->ind[0].id;
+	span = l->ind[l->nind - 1].id - l->minid + 1;
+	if (span <= 0 || span > 4 * (int64_t)l->nind + 64)
+		return;
+	l->nbyid = (size_t)span;
+	l->byid = arena_alloc(l->a, l->nbyid * sizeof(*l->byid));
+	for (size_t i = 0; i < l->nbyid; i++)
+		l->byid[i] = -1;
+	for (int i = 0; i < l->nind; i++)
+		l->byid[l->ind[i].id - l->minid] = i;
+}
+
+/* value_row: an area's totals (area_id, vals: entries " indicator_id bits value;", see
+ * STMT_NEED_VALUES), each added (value_add) or, when not public in itself, kept in l's shut. */
+static int value_row(void *ctx, const struct store_row *row)
+{
+	struct load *l = ctx;
+	int64_t area = store_col_int(row, 0);
+	const char *p = store_col_text(row, 1);
+
+	if (!l->byid)
+		by_id(l);
+	while (p && *p == ' ') {
+		int64_t id;
+		int bits;
+		double value;
+
+		p++;
+		id = entry_int(&p);
+		if (*p++ != ' ')
+			break;
+		bits = (int)entry_int(&p);
+		if (*p++ != ' ')
+			break;
+		if (!numexact_hex_read(p, &value))
+			value = strtod(p, NULL);
+		p = strchr(p, ';');
+		if (!p)
+			break;
+		p++;
+		if (bits & 2) {
+			l->shut = arena_grow(l->a, l->shut, l->nshut, &l->capshut, sizeof(*l->shut), 16);
+			l->shut[l->nshut++] = (struct shut_val){ id, area, value, bits & 1 };
+		} else
+			value_add(l, id, area, value, bits & 1);
+	}
 	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+struct ids {
+	struct arena *a;
+	int64_t *id;
+	int n, cap;
+};
+
+static int id_row(void *ctx, const struct store_row *row)
+{
+	struct ids *s = ctx;
+
+	s->id = arena_grow(s->a, s->id, s->n, &s->cap, sizeof(*s->id), 64);
+	s->id[s->n++] = store_col_int(row, 0);
+	return 0;
+}
+
+/* shut_values: l's totals not public in themselves added when the viewer sees their
+ * indicator's figures of the year (STMT_NEED_SEEN) */
+static int shut_values(struct store *st, struct load *l, int year, struct err *e)
+{
+	struct ids seen = { l->a, NULL, 0, 0 };
+	struct sval y = SVI(year);
+
+	if (!l->nshut)
+		return LUP_OK;
+	if (store_query(st, STMT_NEED_SEEN, &y, 1, id_row, &seen, e) != LUP_OK)
+		return e->code;
+	if (seen.n > 1)
+		qsort(seen.id, (size_t)seen.n, sizeof(*seen.id), cmp_id);
+	for (int i = 0; i < l->nshut; i++)
+		if (seen.n && bsearch(&l->shut[i].id, seen.id, (size_t)seen.n, sizeof(*seen.id), cmp_id))
+			value_add(l, l->shut[i].id, l->shut[i].area, l->shut[i].value, l->shut[i].example);
+	return LUP_OK;
 }
 
 /* default_picks: the documented default (docs/resources-need.md): public indicators with a
@@ -224,7 +349,8 @@ static int indicators(struct store *st, struct arena *a, struct view_need *v, st
 
 	if (store_query(st, STMT_NEED_CHOSEN, NULL, 0, pick_row, &p, e) != LUP_OK ||
 	    store_query(st, STMT_NEED_INDICATORS, NULL, 0, ind_row, &l, e) != LUP_OK ||
-	    store_query(st, STMT_NEED_VALUES, &y, 1, value_row, &l, e) != LUP_OK)
+	    store_query(st, STMT_NEED_VALUES, &y, 1, value_row, &l, e) != LUP_OK ||
+	    shut_values(st, &l, v->need_year, e) != LUP_OK)
 		return e->code;
 	v->chosen = p.n > 0;
 	if (!p.n)

@@ -108,8 +108,59 @@ static void test_edges(void)
 	T_EQ_STR(buf, "1.1");
 }
 
+/* hex_text: v as the triggers of 0067 and 0075 write it ("[-]0x%xp%d": |v| * 2^(53 - e), e the
+ * exponent, an integer of 54 bits, in lower-case hexadecimal; "0" for zero) */
+static void hex_text(double v, char *out, size_t size)
+{
+	int e;
+
+	if (v == 0) {
+		snprintf(out, size, "0");
+		return;
+	}
+	frexp(fabs(v), &e);
+	e -= 1;
+	snprintf(out, size, "%s0x%llxp%d", v < 0 ? "-" : "", (unsigned long long)ldexp(fabs(v), 53 - e), -(53 - e));
+}
+
+/* numexact_hex_read gives strtod's double for the triggers' texts, its fields ending at ' ', ';'
+ * or the end, and refuses (0) a text with a byte that is no lower-case hexadecimal digit, which
+ * its eight-byte lanes must not take for one ('g' would give 16, ':' and 'A' a wrong digit) */
+static void test_hex_read(void)
+{
+	char text[64];
+	double got;
+
+	for (int i = 0; i < 200000; i++) {
+		uint64_t u = rnd();
+		double v;
+
+		memcpy(&v, &u, sizeof(v));
+		if (!isfinite(v) || (i & 1 && fabs(v) > 1e-300 && fabs(v) < 1e300 && (v = (double)(i % 1000) / 7.0) == 0))
+			continue;
+		hex_text(v, text, sizeof(text));
+		if (strcmp(text, "0") == 0)
+			continue;
+		if (!numexact_hex_read(text, &got) || memcmp(&got, &v, sizeof(v)) != 0)
+			T_FAIL_("%s: read %a, want %a", text, got, v);
+		strcat(text, ";1 2");
+		if (!numexact_hex_read(text, &got) || got != v)
+			T_FAIL_("%s: not read before ';'", text);
+	}
+	T_CHECK(numexact_hex_read("0x20000000000000p-54", &got) && got == 0.5);
+	T_CHECK(numexact_hex_read("-0x2ddb8000000000p-39 ", &got) && got == strtod("-0x2ddb8000000000p-39", NULL));
+	T_CHECK(numexact_hex_read("0x3p1", &got) && got == 6.0);
+	const char *bad[] = { "0x2ddb800000000gp-39", "0x2ddg8000000000p-39", "0x2ddB8000000000p-39",
+		"0x2dd:8000000000p-39", "0x2dd/8000000000p-39", "0x2dd`8000000000p-39", "0x2dd 8000000000p-39",
+		"0x2ddb80000000G0p-39", "12.5", "0x", "0xp3", "0x2ddb8000000000p", "0x2ddb8000000000p-39x" };
+	for (size_t k = 0; k < sizeof(bad) / sizeof(*bad); k++)
+		if (numexact_hex_read(bad[k], &got))
+			T_FAIL_("%s: read as %a", bad[k], got);
+}
+
 int main(void)
 {
+	T_RUN(test_hex_read);
 	T_RUN(test_computed_values);
 	T_RUN(test_random_bits);
 	T_RUN(test_edges);
