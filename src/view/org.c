@@ -350,6 +350,33 @@ static const char *ids_join(struct arena *a, const struct named_link *l, size_t 
 	return s;
 }
 
+/* put_names: each activity's names of l[0..n) (by activity, then in their order) joined by ", "
+ * as its areas (l's names NULL where an area was not found are left out). */
+static void put_names(struct arena *a, struct view_org *o, const struct named_link *l, size_t n)
+{
+	for (size_t i = 0, end; i < n; i = end) {
+		size_t len = 0, k;
+		for (end = i; end < n && l[end].act == l[i].act; end++)
+			len += l[end].name ? strlen(l[end].name) + 2 : 0;
+		if (!len)
+			continue;
+		char *s = arena_alloc(a, len + 1), *p = s;
+		for (k = i; k < end; k++) {
+			if (!l[k].name)
+				continue;
+			if (p != s) {
+				memcpy(p, ", ", 2);
+				p += 2;
+			}
+			size_t m = strlen(l[k].name);
+			memcpy(p, l[k].name, m);
+			p += m;
+		}
+		*p = '\0';
+		o->chain.acts[l[i].act].areas = s;
+	}
+}
+
 /* area_names: each activity the page lists apart (listed_apart) that serves areas gets their
  * names in chain.acts[].areas, ", " between them, in Swedish order: read only for these (the
  * chain's links give the areas' ids; most activities are under their goals or contributions,
@@ -390,27 +417,7 @@ static int area_names(struct store *st, struct arena *a, struct view_org *o, str
 		}
 	}
 	view_sort_nearly(a, l, n, sizeof(*l), by_act_name);
-	for (size_t i = 0, end; i < n; i = end) {
-		size_t len = 0, k;
-		for (end = i; end < n && l[end].act == l[i].act; end++)
-			len += l[end].name ? strlen(l[end].name) + 2 : 0;
-		if (!len)
-			continue;
-		char *s = arena_alloc(a, len + 1), *p = s;
-		for (k = i; k < end; k++) {
-			if (!l[k].name)
-				continue;
-			if (p != s) {
-				memcpy(p, ", ", 2);
-				p += 2;
-			}
-			size_t m = strlen(l[k].name);
-			memcpy(p, l[k].name, m);
-			p += m;
-		}
-		*p = '\0';
-		o->chain.acts[l[i].act].areas = s;
-	}
+	put_names(a, o, l, n);
 	return LUP_OK;
 }
 
