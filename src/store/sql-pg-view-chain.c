@@ -156,9 +156,9 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 		" WHERE a.goal_id IN (SELECT id FROM chain) AND " VC_IDS_GIVEN("3", "4") " AND pe.year = $1::bigint"
 		" AND (r.status = 'approved' OR lup_reads(r.org_id, ro.pair_id)) ORDER BY a.goal_id, pe.kind",
 	/* -> the activities of the organisation or its pair in the year with their start, each
-	 * with its district links (the area's name and id, NULLs for none: a row per link),
-	 * ordered by activity only so that an activity's rows come together (view/chain.c sorts
-	 * the activities by start and key, their links by the names). Joined to their
+	 * with its district links (the area's id, NULL for none: a row per link), ordered by
+	 * activity only so that an activity's rows come together (view/chain.c sorts the
+	 * activities by start and key; view/org.c reads the names it shows). Joined to their
 	 * owners (VC_OWNERS) and also filtered by an array of them: the
 	 * planner underestimates the activities (the owner, the year and the publication rule as
 	 * filters) and joined organisation with a nested loop over all of them (31,000 comparisons
@@ -168,8 +168,8 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	 * owners. */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first, x.name, x.id FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
-		" LEFT JOIN activity_district ad ON ad.activity_id = a.id LEFT JOIN area x ON x.id = ad.area_id"
+		" a.goal_id, a.start_first, ad.area_id FROM " VC_OWNERS " o JOIN activity a ON a.owner_id = o.id"
+		" LEFT JOIN activity_district ad ON ad.activity_id = a.id"
 		" WHERE a.owner_id = ANY (ARRAY(SELECT id FROM " VC_OWNERS " o)) AND " VC_IN_YEAR " AND " PUB_ACTIVITY("a")
 		" ORDER BY a.id",
 };

@@ -304,6 +304,10 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" FROM area a WHERE a.parent_id IS NOT NULL AND (SELECT yes FROM lk)"
 		" UNION ALL SELECT d.id, NULL, d.key, d.name FROM area d WHERE d.level = 'district'"
 		"  AND NOT coalesce(" IN_OWNERS("d.committee_id") ", false) AND (SELECT yes FROM lk)",
+	/* (area_ids: decimal ids joined by commas, each once) -> id, name of each of the areas, in
+	 * no order (view/org.c: the districts of the activities the organisation page lists apart) */
+	[STMT_WEB_PLACES_ORG_AREA_NAMES] =
+		"SELECT a.id, a.name FROM area a WHERE a.id = ANY (string_to_array($1::text, ',')::bigint[])",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

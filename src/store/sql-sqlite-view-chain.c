@@ -223,14 +223,16 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 	/* -> the activities of the organisation or its pair in the year, with their start (YYYYMMDD),
 	 * unordered (view/chain.c sorts them by start and key); their owner's name, which no reader
 	 * showed, is no longer read (a column and a copy per activity). Each with its district
-	 * links (the area's name and id: a row per link, NULLs for none; view/chain.c puts them in Swedish
-	 * order of the names), an activity's rows together: the activity drives the two LEFT
-	 * JOINs. A statement of its own for the links (VC_ACTIVITY_AREAS) walked the owners and
-	 * their activities again, and read the links of activities not in the year or in a draft
-	 * for the loader to drop: 470K + 364K instructions, 751K as one (Spånga-Tensta 2022). */
+	 * links (the area's id: a row per link, NULL for none), an activity's rows together: the
+	 * activity drives the LEFT JOIN. A statement of its own for the links (VC_ACTIVITY_AREAS)
+	 * walked the owners and their activities again, and read the links of activities not in
+	 * the year or in a draft for the loader to drop: 470K + 364K instructions, 751K as one
+	 * (Spånga-Tensta 2022). The areas' names, which only the organisation page shows and only
+	 * for the activities it lists apart (view/org.c), are not joined here: a seek into area
+	 * and a copy of its name per link, 0.1M of the page's 3.3M. */
 	[STMT_VC_ACTIVITIES] =
 		"SELECT a.id, a.key, a.title, a.role, a.status, a.start_text, a.end_text,"
-		" a.goal_id, a.start_first, x.name, x.id FROM" VC_OWNED_ACTS
-		" LEFT JOIN activity_district ad ON ad.activity_id = a.id LEFT JOIN area x ON x.id = ad.area_id"
+		" a.goal_id, a.start_first, ad.area_id FROM" VC_OWNED_ACTS
+		" LEFT JOIN activity_district ad ON ad.activity_id = a.id"
 		" WHERE " VC_IN_YEAR " AND " PUB_ACTIVITY("a"),
 };

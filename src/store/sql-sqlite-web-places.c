@@ -368,6 +368,11 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" AND (d.committee_id IS NULL OR (d.committee_id <> ?1"
 		" AND d.committee_id IS NOT (SELECT pair_id FROM organisation WHERE id = ?1)"
 		" AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = d.committee_id AND o.pair_id = ?1)))",
+	/* (area_ids: decimal ids joined by commas, each once) -> id, name of each of the areas, in
+	 * no order: the districts the activities the organisation page lists apart serve
+	 * (view/org.c; STMT_VC_ACTIVITIES gives the links' ids only) */
+	[STMT_WEB_PLACES_ORG_AREA_NAMES] =
+		"SELECT a.id, a.name FROM json_each('[' || ?1 || ']') c CROSS JOIN area a ON a.id = c.value",
 	/* (org_id, year) -> the audit entries of the organisation's goals and indicators of the year,
 	 * newest first */
 	[STMT_WEB_PLACES_ORG_AUDIT] =

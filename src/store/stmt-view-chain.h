@@ -12,7 +12,7 @@
  * chain's public ones (SQLite's ranges by period and area: the loader keeps those of the
  * indicators VC_INDICATORS gave), and give no missing column (it is value IS NULL, outcome's
  * CHECK). VC_ACTIVITIES gives a row per district link of an activity (the activity's columns
- * repeated; the area's name and id NULL where it has none), an activity's rows together. */
+ * repeated; the area's id, NULL where it has none), an activity's rows together. */
 #ifndef LUP_STMT_VIEW_CHAIN_H
 #define LUP_STMT_VIEW_CHAIN_H
 

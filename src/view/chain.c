@@ -9,9 +9,8 @@
  * period, area and sex; by goal and period; by start and key), in the byte
  * order of the texts that SQLite's ORDER BY gave: SQLite's sorter copied every row into a
  * temporary b-tree. The outcomes name their periods and areas by id; one read gives those
- * ids' years, kinds and keys. The activities come with their districts (a row per link), which
- * are put here in Swedish order of their names (core/collate.h: the distinct names ranked once)
- * and each appended to its activity's list through the activities' id index. */
+ * ids' years, kinds and keys. The activities come with the ids of the areas they serve (a row
+ * per link), kept as the chain's links through the activities' id index. */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,7 +18,6 @@
 #include <string.h>
 
 #include "core/arena.h"
-#include "core/collate.h"
 #include "core/err.h"
 #include "store/store.h"
 #include "view/chain.h"
@@ -138,9 +136,8 @@ static int result_row(void *ctx, const struct store_row *r)
 }
 
 /* A district link of an activity (from STMT_VC_ACTIVITIES' rows; the activity's id is the
- * owner): the linked area's name and id. */
+ * owner): the linked area's id. */
 struct area_link {
-	const char *name;
 	int64_t area;
 };
 
@@ -271,19 +268,19 @@ static int assessment_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* activity_row: an activity with one of its district links (columns 9 and 10: the area's name
- * and id, NULL for none), or another link of the activity of the row before (an activity's
- * rows come together: STMT_VC_ACTIVITIES), which only adds the link to l->links. */
+/* activity_row: an activity with one of its district links (column 9: the area's id, NULL for
+ * none), or another link of the activity of the row before (an activity's rows come together:
+ * STMT_VC_ACTIVITIES), which only adds the link to l->links. */
 static int activity_row(void *ctx, const struct store_row *r)
 {
 	struct load *l = ctx;
 	struct view_activity *ac;
 	int64_t id = store_col_int(r, 0), start, area;
 
-	if (cell_int(r, 10, &area)) {
+	if (cell_int(r, 9, &area)) {
 		struct area_link *t = grow(l->links);
 		l->links->owner[l->links->n - 1] = id;
-		*t = (struct area_link){ text(l, r, 9), area };
+		*t = (struct area_link){ area };
 	}
 	if (l->n && ((struct view_activity *)l->rows)[l->n - 1].id == id)
 		return 0;
@@ -552,68 +549,6 @@ static void sort_rows(struct load *l, int (*cmp)(const void *, const void *), co
 	l->owner = owner;
 }
 
-/* A district of an activity with its name's place in Swedish order. */
-struct ranked {
-	int rank;
-	int64_t act;
-	struct area_link link;
-};
-
-static int by_rank(const void *x, const void *y)
-{
-	const struct ranked *p = x, *q = y;
-
-	return p->rank != q->rank ? (p->rank > q->rank) - (p->rank < q->rank) : cmp_int(p->act, q->act);
-}
-
-/* distinct: the index of name among names[0..*nd) (texts compared; NULL as a name of its own),
- * added when new; last (at index lastix) is tried first: a district's links mostly come
- * together. The distinct names are ranked once (collate_ranks compared all of them: most
- * links of an organisation's activities name its own district). */
-static size_t distinct(const char **names, size_t *nd, const char *name, const char *last, size_t lastix)
-{
-	if (*nd && (last == name || (last && name && strcmp(last, name) == 0)))
-		return lastix;
-	for (size_t j = 0; j < *nd; j++)
-		if (names[j] == name || (names[j] && name && strcmp(names[j], name) == 0))
-			return j;
-	names[*nd] = name;
-	return (*nd)++;
-}
-
-/* sort_areas: the activities' districts (l: names, owner: activity ids) in Swedish order of
- * their names, then by activity, as ORDER BY name COLLATE sv, activity_id gave them (the
- * distinct names ranked once through ICU: SQLite's sorter compared every pair through it,
- * half of the statement). -1 when the collation fails. */
-static int sort_areas(struct load *l)
-{
-	size_t n = l->n ? l->n : 1, nd = 0, sorted = 1;
-	struct area_link *links = l->rows;
-	const char **names = arena_alloc(l->a, n * sizeof(*names));	/* the distinct names */
-	int *rank = arena_alloc(l->a, n * sizeof(*rank));
-	size_t *of = arena_alloc(l->a, n * sizeof(*of));		/* link i's name: names[of[i]] */
-	struct ranked *r = arena_alloc(l->a, n * sizeof(*r));
-
-	if (l->n > INT32_MAX)
-		return -1;
-	for (size_t i = 0; i < l->n; i++)
-		of[i] = distinct(names, &nd, links[i].name, i ? names[of[i - 1]] : NULL, i ? of[i - 1] : 0);
-	if (collate_ranks(names, (int)nd, rank) != 0)
-		return -1;
-	for (size_t i = 0; i < l->n; i++) {
-		r[i] = (struct ranked){ rank[of[i]], l->owner[i], links[i] };
-		sorted &= i == 0 || by_rank(&r[i - 1], &r[i]) <= 0;
-	}
-	if (sorted)
-		return 0;
-	view_sort_nearly(l->a, r, l->n, sizeof(*r), by_rank);
-	for (size_t i = 0; i < l->n; i++) {
-		links[i] = r[i].link;
-		l->owner[i] = r[i].act;
-	}
-	return 0;
-}
-
 /* runs: calls fn(owner index, first row, count) once per run of rows in l with the same owner
  * id that ix knows (rows are ordered by owner; owners unknown to ix are skipped). */
 static void runs(struct load *l, const struct idix *ix, size_t nix, void *ctx,
@@ -650,8 +585,7 @@ static const struct {
 	[L_KEYS] = { STMT_VC_OUTCOME_KEYS, sizeof(struct outkey), outkey_row, A_OYA },
 	[L_ASSESS] = { STMT_VC_ASSESSMENTS, sizeof(struct view_assessment), assessment_row, A_YI },
 	[L_ACTS] = { STMT_VC_ACTIVITIES, sizeof(struct view_activity), activity_row, A_OY },
-	/* the activities' district links, read with them (activity_row), put in Swedish order
-	 * of the names (sort_areas) */
+	/* the activities' district links, read with them (activity_row) */
 	[L_AREAS] = { STMT__MAX, sizeof(struct area_link), NULL, A_OY },
 };
 
@@ -1043,21 +977,6 @@ static void link_indicators(struct build *b)
 	runs(l, b->goal_ix, b->c->ngoals, b, set_inds);
 }
 
-/* add_area: appends district name to activity i's list, ", " between names. */
-static void add_area(struct arena *a, struct view_activity *act, const char *name)
-{
-	if (!act->areas) {
-		act->areas = name;
-	} else {
-		size_t n = strlen(act->areas), m = strlen(name);
-		char *s = arena_alloc(a, n + m + 3);
-		memcpy(s, act->areas, n);
-		memcpy(s + n, ", ", 2);
-		memcpy(s + n + 2, name, m + 1);
-		act->areas = s;
-	}
-}
-
 /* link_acts: the activities with their districts, each goal's list of them. */
 static void link_acts(struct build *b)
 {
@@ -1074,8 +993,6 @@ static void link_acts(struct build *b)
 		if (i < 0)
 			continue;
 		c->links[c->nlinks++] = (struct view_act_link){ (size_t)i, x->area };
-		if (x->name)
-			add_area(l->a, &c->acts[i], x->name);
 	}
 	for (size_t i = 0; i < c->nacts; i++) {
 		long g = c->acts[i].goal_id ? find(b->goal_ix, c->ngoals, c->acts[i].goal_id) : -1;
@@ -1114,8 +1031,6 @@ int view_chain_more(struct store *st, struct arena *a, int64_t org, long year, s
 	group_outcomes(&b, k2);
 	sort_rows(&b.l[L_ASSESS], by_assess, NULL, 1);
 	sort_rows(&b.l[L_ACTS], by_start, NULL, 0);
-	if (sort_areas(&b.l[L_AREAS]) != 0)
-		return err_set(e, LUP_EDB, "view_chain_more: cannot sort the districts: the Swedish collation failed");
 	link_goals(&b);
 	runs(&b.l[L_RESULTS], b.goal_ix, c->ngoals, &b, set_results);
 	link_indicators(&b);

@@ -56,7 +56,10 @@ struct view_activity {
 	int64_t id, goal_id;		/* goal_id 0: linked to no goal */
 	const char *key, *title;
 	const char *role, *status;	/* role may be NULL */
-	const char *start_text, *end_text, *areas;	/* as written; NULL when unknown */
+	const char *start_text, *end_text;	/* as written; NULL when unknown */
+	const char *areas;		/* the names of the areas it serves, ", " between them in
+					 * Swedish order: view_org_load's, for the activities the
+					 * organisation page lists apart; the chain leaves it NULL */
 	int goal;			/* index of its goal in the chain, -1 when not in the chain */
 };
 
@@ -93,7 +96,7 @@ struct view_chain {
 	size_t ngoals;
 	struct view_activity *acts;	/* ordered by start */
 	size_t nacts;
-	struct view_act_link *links;	/* the acts' links, by the areas' names in Swedish order */
+	struct view_act_link *links;	/* the acts' links, by activity as read (in no order) */
 	size_t nlinks;
 };
 

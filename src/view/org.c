@@ -1,5 +1,6 @@
 /* org.c: one organisation for a year (see org.h). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,6 +280,147 @@ static int contributions(struct arena *a, struct view_org *o, struct area_rows *
 	return 0;
 }
 
+/* listed_apart: whether the chain's activity i is one the organisation page lists apart, with
+ * the names of the areas it serves (web/page-org.c act_place): under no goal of the chain, and
+ * no contribution to another district. */
+static int listed_apart(const struct view_org *o, size_t i)
+{
+	if (o->chain.acts[i].goal >= 0)
+		return 0;
+	for (size_t k = 0; k < o->ncontrib; k++)
+		if (o->contrib[k].id == o->chain.acts[i].id)
+			return 0;
+	return 1;
+}
+
+/* A link of an activity listed apart with its area's name and that name's place in Swedish
+ * order; as STMT_WEB_PLACES_ORG_AREA_NAMES' rows: the area's id and name. */
+struct named_link {
+	size_t act;
+	int64_t area;
+	const char *name;
+	int rank;
+};
+
+/* The names' rows as they come (at most one per id asked: the ids are distinct). */
+struct name_rows {
+	struct arena *a;
+	struct named_link *v;
+	size_t n, cap;
+};
+
+static int name_row(void *ctx, const struct store_row *r)
+{
+	struct name_rows *t = ctx;
+
+	if (t->n < t->cap)
+		t->v[t->n++] = (struct named_link){ 0, store_col_int(r, 0), arena_strdup(t->a, store_col_text(r, 1)), 0 };
+	return 0;
+}
+
+static int by_link_area(const void *x, const void *y)
+{
+	const struct named_link *p = x, *q = y;
+
+	return (p->area > q->area) - (p->area < q->area);
+}
+
+/* by_act_name: by activity, then by the name's place in Swedish order, then by area id (the
+ * order ORDER BY name COLLATE sv, activity_id gave the links, an activity's by area id). */
+static int by_act_name(const void *x, const void *y)
+{
+	const struct named_link *p = x, *q = y;
+
+	if (p->act != q->act)
+		return (p->act > q->act) - (p->act < q->act);
+	if (p->rank != q->rank)
+		return (p->rank > q->rank) - (p->rank < q->rank);
+	return (p->area > q->area) - (p->area < q->area);
+}
+
+/* ids_join: the distinct ids of l[0..n) (sorted by area) as decimal text joined by commas. */
+static const char *ids_join(struct arena *a, const struct named_link *l, size_t n)
+{
+	char *s = arena_alloc(a, n * 21 + 1), *p = s;
+
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || l[i].area != l[i - 1].area)
+			p += sprintf(p, "%s%lld", p == s ? "" : ",", (long long)l[i].area);
+	*p = '\0';
+	return s;
+}
+
+/* put_names: each activity's names of l[0..n) (by activity, then in their order) joined by ", "
+ * as its areas (l's names NULL where an area was not found are left out). */
+static void put_names(struct arena *a, struct view_org *o, const struct named_link *l, size_t n)
+{
+	for (size_t i = 0, end; i < n; i = end) {
+		size_t len = 0, k;
+		for (end = i; end < n && l[end].act == l[i].act; end++)
+			len += l[end].name ? strlen(l[end].name) + 2 : 0;
+		if (!len)
+			continue;
+		char *s = arena_alloc(a, len + 1), *p = s;
+		for (k = i; k < end; k++) {
+			if (!l[k].name)
+				continue;
+			if (p != s) {
+				memcpy(p, ", ", 2);
+				p += 2;
+			}
+			size_t m = strlen(l[k].name);
+			memcpy(p, l[k].name, m);
+			p += m;
+		}
+		*p = '\0';
+		o->chain.acts[l[i].act].areas = s;
+	}
+}
+
+/* area_names: each activity the page lists apart (listed_apart) that serves areas gets their
+ * names in chain.acts[].areas, ", " between them, in Swedish order: read only for these (the
+ * chain's links give the areas' ids; most activities are under their goals or contributions,
+ * and most pages read no name). -1 when the Swedish collation fails, else LUP_OK or the
+ * store's error in e. */
+static int area_names(struct store *st, struct arena *a, struct view_org *o, struct err *e)
+{
+	const struct view_chain *c = &o->chain;
+	struct named_link *l = arena_alloc(a, sizeof(*l) * (c->nlinks + 1));
+	size_t n = 0;
+	int rc;
+
+	for (size_t i = 0; i < c->nlinks; i++)
+		if (listed_apart(o, c->links[i].act))
+			l[n++] = (struct named_link){ c->links[i].act, c->links[i].area, NULL, 0 };
+	if (!n)
+		return LUP_OK;
+	view_sort_nearly(a, l, n, sizeof(*l), by_link_area);
+	struct sval ids = SVS(ids_join(a, l, n));
+	struct name_rows t = { a, arena_alloc(a, sizeof(*t.v) * n), 0, n };
+	struct store_q q = { STMT_WEB_PLACES_ORG_AREA_NAMES, &ids, 1, name_row, &t };
+	if ((rc = store_query_many(st, &q, 1, e)) != LUP_OK)
+		return rc;
+	const char **names = arena_alloc(a, sizeof(*names) * (t.n + 1));
+	int *rank = arena_alloc(a, sizeof(*rank) * (t.n + 1));
+	for (size_t i = 0; i < t.n; i++)
+		names[i] = t.v[i].name;
+	if (t.n > INT32_MAX || collate_ranks(names, (int)t.n, rank) != 0)
+		return -1;
+	for (size_t i = 0; i < t.n; i++)
+		t.v[i].rank = rank[i];
+	view_sort_nearly(a, t.v, t.n, sizeof(*t.v), by_link_area);
+	for (size_t i = 0; i < n; i++) {
+		const struct named_link *x = t.n ? bsearch(&l[i], t.v, t.n, sizeof(*t.v), by_link_area) : NULL;
+		if (x) {
+			l[i].name = x->name;
+			l[i].rank = x->rank;
+		}
+	}
+	view_sort_nearly(a, l, n, sizeof(*l), by_act_name);
+	put_names(a, o, l, n);
+	return LUP_OK;
+}
+
 /* tree_needed: whether a link of the chain c names an area other than district, the
  * organisation's own (STMT_WEB_PLACES_ORG's district: one of the districts the tree's statement
  * leaves out as its own). Links only to it map to no other district, and the tree (90 rows in
@@ -346,7 +488,7 @@ int view_org_load(struct store *st, struct arena *a, const char *key, long year,
 	if (!early && tree_needed(&o->chain, o->district_id) &&
 	    (rc = store_query_many(st, &acts, 1, e)) != LUP_OK)
 		return rc;
-	if (contributions(a, o, &c) != 0)
+	if (contributions(a, o, &c) != 0 || (rc = area_names(st, a, o, e)) < 0)
 		return err_set(e, LUP_EDB, "view_org_load: cannot sort the districts: the Swedish collation failed");
-	return LUP_OK;
+	return rc;
 }
