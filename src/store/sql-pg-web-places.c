@@ -84,14 +84,18 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"SELECT g.theme_id, g.target_group, g.rowid AS seq FROM theme_target_group g JOIN theme t"
 		" ON t.id = g.theme_id WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
 	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none), a
-	 * measure's themes by id (the order SQLite's key of measure_theme gives) */
+	 * measure's themes by id (the order SQLite's key of measure_theme gives); their sources are
+	 * STMT_WEB_PLACES_MEASURE_SOURCES */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
-		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id,"
-		" d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to FROM measure m"
-		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id"
-		" LEFT JOIN provenance pr ON pr.entity = 'measure' AND pr.entity_id = m.id"
-		" LEFT JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = $1"
+		"SELECT m.id, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id FROM measure m"
+		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id WHERE m.plan_version_id = $1"
 		" ORDER BY m.ord, m.id, mt.theme_id",
+	/* (plan_version_id) -> measure_id, src_doc, src_from, src_to: where an import found its
+	 * measures, by measure */
+	[STMT_WEB_PLACES_MEASURE_SOURCES] =
+		"SELECT pr.entity_id AS measure_id, d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to"
+		" FROM measure m JOIN provenance pr ON pr.entity = 'measure' AND pr.entity_id = m.id"
+		" JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = $1 ORDER BY pr.entity_id",
 	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures (key NULL: a
 	 * plan partner outside the registry, named by its label) */
 	[STMT_WEB_PLACES_MEASURE_PARTNERS] =

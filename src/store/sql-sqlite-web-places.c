@@ -26,6 +26,12 @@
 	"(" col " IN (SELECT ?" n " UNION ALL SELECT id FROM organisation WHERE pair_id = ?" n \
 	" UNION ALL SELECT pair_id FROM organisation WHERE id = ?" n "))"
 
+/* The first and last id of plan version ?1's measures: a seek each of 0070's measure_version
+ * (plan_version_id, id). A range of ids between them holds the version's measures and any of
+ * other versions made between them (a reader checks each row's measure). */
+#define MEASURE_ID_MIN "(SELECT min(id) FROM measure WHERE plan_version_id = ?1)"
+#define MEASURE_ID_MAX "(SELECT max(id) FROM measure WHERE plan_version_id = ?1)"
+
 /* Some activity of organisation ?1, its pair or one naming it its pair has a district link
  * (any year, drafts too): the first found ends the walk of the owners' activities. */
 #define ORG_HAS_LINKS \
@@ -90,23 +96,33 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_THEME_GROUPS] =
 		"SELECT g.theme_id, g.target_group, g.rowid AS seq FROM theme_target_group g JOIN theme t"
 		" ON t.id = g.theme_id WHERE t.plan_version_id = ?1",
-	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none);
-	 * the provenance by 0059's index of the measures' (an integer key: the table's own starts
-	 * with the entity's name, and its probe per measure was 83K of 0.25M instructions) */
+	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none), in
+	 * order; their sources are STMT_WEB_PLACES_MEASURE_SOURCES (joined here, a probe of provenance
+	 * per measure was 70K of 0.35M instructions for the 43 of Spånga-Tensta's, none found) */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
-		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id,"
-		" d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to FROM measure m"
-		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id"
-		" LEFT JOIN provenance pr INDEXED BY provenance_measure ON pr.entity = 'measure' AND pr.entity_id = m.id"
-		" LEFT JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = ?1"
+		"SELECT m.id, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id FROM measure m"
+		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id WHERE m.plan_version_id = ?1"
 		" ORDER BY m.ord, m.id",
 	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures (key NULL: a
 	 * plan partner outside the registry, named by its label), unordered: the page sorts them by
-	 * measure, the lead first, then name in Swedish order (web/page-district.c sort_sections) */
+	 * measure, the lead first, then name in Swedish order (web/page-district.c sort_sections).
+	 * The range of measure_partner's key between the version's first and last measure id
+	 * (0070 measure_version: a seek each), each row's measure checked against the version, where
+	 * each of the version's measures was probed (43 probes for 11 rows) */
 	[STMT_WEB_PLACES_MEASURE_PARTNERS] =
 		"SELECT mp.measure_id, o.key, coalesce(o.name, pp.label) AS name, mp.role FROM measure_partner mp"
-		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
-		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1",
+		" CROSS JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
+		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id"
+		" WHERE mp.measure_id BETWEEN " MEASURE_ID_MIN " AND " MEASURE_ID_MAX " AND m.plan_version_id = ?1",
+	/* (plan_version_id) -> measure_id, src_doc, src_from, src_to: where an import found its
+	 * measures (the document and its lines), by measure: the range of provenance's key between
+	 * the version's first and last measure id (as the partners above), each row's measure checked
+	 * against the version */
+	[STMT_WEB_PLACES_MEASURE_SOURCES] =
+		"SELECT pr.entity_id AS measure_id, d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to"
+		" FROM provenance pr CROSS JOIN measure m ON m.id = pr.entity_id CROSS JOIN source_doc d ON d.id = pr.doc_id"
+		" WHERE pr.entity = 'measure' AND pr.entity_id BETWEEN " MEASURE_ID_MIN " AND " MEASURE_ID_MAX
+		" AND m.plan_version_id = ?1",
 	/* (district_id) -> the activities serving the district or a place in it, unordered (the
 	 * page sorts them by owner in C: web/page-district.c sort_acts), with the owner's id and pair
 	 * (owner_id; the page reads the owners' keys, names and pairs once each,

@@ -96,14 +96,14 @@ static const char *col_share(struct arena *a, const struct store_row *r, int c, 
 	return prev && strcmp(prev, t) == 0 ? prev : arena_strdup(a, t);
 }
 
-/* A prioritised measure of STMT_WEB_PLACES_DISTRICT_MEASURES (measure_cb), once per theme. */
+/* A prioritised measure of STMT_WEB_PLACES_DISTRICT_MEASURES (measure_cb), once per theme; its
+ * source is a row of STMT_WEB_PLACES_MEASURE_SOURCES (measure_row). */
 struct measure {
-	int64_t id, theme_id, src_from, src_to;		/* NULL: 0 */
-	const char *title, *description, *status, *start_text, *end_text, *src_doc;
+	int64_t id, theme_id;		/* NULL: 0 */
+	const char *title, *description, *status, *start_text, *end_text;
 };
 
-enum { MC_ID, MC_THEME_ID, MC_SRC_FROM, MC_SRC_TO, MC_TITLE, MC_DESCRIPTION, MC_STATUS, MC_START_TEXT,
-       MC_END_TEXT, MC_SRC_DOC, MC__MAX };
+enum { MC_ID, MC_THEME_ID, MC_TITLE, MC_DESCRIPTION, MC_STATUS, MC_START_TEXT, MC_END_TEXT, MC__MAX };
 struct measures {
 	struct arena *a;
 	struct measure *row;
@@ -153,6 +153,7 @@ struct district {
 	struct rowset pareas;		/* STMT_PV_PAREAS */
 	struct measures measures;	/* STMT_WEB_PLACES_DISTRICT_MEASURES */
 	struct rowset mpartners;	/* STMT_WEB_PLACES_MEASURE_PARTNERS */
+	struct rowset msources;		/* STMT_WEB_PLACES_MEASURE_SOURCES: by measure */
 	struct rowset partners;		/* STMT_PV_PARTNERS */
 	struct allocs alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
 	int64_t id, committee_id, version_id;
@@ -523,6 +524,26 @@ static void pareas(struct district *x)
 	html_close(h);
 }
 
+/* measure_source: where an import found measure m (its row of x->msources, by measure: the
+ * dataset's rows have none). */
+static void measure_source(struct district *x, const struct measure *m)
+{
+	const struct rowset *s = &x->msources;
+	struct html *h = x->h;
+	int from, to;
+
+	places_run(s, m->id, &from, &to);
+	if (from == to || !s->rows[from][1].s)
+		return;
+	long long first = rowset_ic(s, from, 2), last = rowset_ic(s, from, 3);
+	HTML_OPEN_AV(h, "span", "class", "source");
+	if (last > first)
+		html_textf(h, "Källa: %s, rad %lld–%lld", s->rows[from][1].s, first, last);
+	else
+		html_textf(h, "Källa: %s, rad %lld", s->rows[from][1].s, first);
+	html_close(h);
+}
+
 /* measure_row: one measure with its status, start and partners (roles in Swedish). */
 static void measure_row(struct district *x, const struct measure *m, const struct rowset *p)
 {
@@ -533,14 +554,7 @@ static void measure_row(struct district *x, const struct measure *m, const struc
 	if (m->description)
 		HTML_TPL(h, "<span class=\"desc\">" HTML_HOLE "</span>", m->description);
 	district_contrib_measure(x->r, h, &x->contrib, m->id);
-	if (m->src_doc) {	/* where an import found it (the dataset's rows: none) */
-		HTML_OPEN_AV(h, "span", "class", "source");
-		if (m->src_to > m->src_from)
-			html_textf(h, "Källa: %s, rad %lld–%lld", m->src_doc, (long long)m->src_from, (long long)m->src_to);
-		else
-			html_textf(h, "Källa: %s, rad %lld", m->src_doc, (long long)m->src_from);
-		html_close(h);
-	}
+	measure_source(x, m);
 	HTML_TPL(h, "</th><td>" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">"
 		 HTML_HOLE "</td><td>", m->status ? places_measure_status_sv(m->status) : "–",
 		 date_sv(x, m->start_text), date_sv(x, m->end_text));
@@ -855,12 +869,13 @@ static int load_version(struct district *x, struct sval district, const struct r
 static int act_cb(void *ctx, const struct store_row *r);
 
 /* load: the district (404 when unknown) with its current LUP version, its committee, its
- * activities and the contribution plans' versions (one go), and the version to show. */
+ * activities, the contribution plans' versions and its neighbourhoods (one go), and the version
+ * to show. */
 static int load(struct district *x)
 {
 	struct http_req *r = x->r;
 	struct sval key = SVS(r->params[0]);
-	struct store_q q[5];
+	struct store_q q[6];
 	struct rowset cur;
 	int64_t id = 0;
 	int n = 0;
@@ -875,6 +890,7 @@ static int load(struct district *x)
 	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &a, 1, act_cb, &x->acts };
 	places_want(r, q, &n, &x->cversions, STMT_WEB_PLACES_CONTRIB_VERSIONS, NULL, 0);
+	places_want(r, q, &n, &x->nb, STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS, &a, 1);
 	if (id && places_fetch(r, q, n))
 		return -1;
 	if (!id || !x->d.nrows) {
@@ -933,8 +949,8 @@ static int act_cb(void *ctx, const struct store_row *r)
 /* measure_cb: a row of STMT_WEB_PLACES_DISTRICT_MEASURES into the measures (ctx) */
 static int measure_cb(void *ctx, const struct store_row *r)
 {
-	static const char *const names[MC__MAX] = { "id", "theme_id", "src_from", "src_to", "title", "description",
-		"status", "start_text", "end_text", "src_doc" };
+	static const char *const names[MC__MAX] = { "id", "theme_id", "title", "description", "status", "start_text",
+		"end_text" };
 	struct measures *ms = ctx;
 
 	if (ms->col[0] < 0 && cols_of(r, names, MC__MAX, ms->col) != 0) {
@@ -944,14 +960,12 @@ static int measure_cb(void *ctx, const struct store_row *r)
 	ms->row = arena_grow(ms->a, ms->row, ms->n, &ms->cap, sizeof(struct measure), 64);
 	const int *c = ms->col;
 	struct measure *m = &ms->row[ms->n++];
-	*m = (struct measure){ .id = store_col_int(r, c[MC_ID]), .theme_id = store_col_int(r, c[MC_THEME_ID]),
-		.src_from = store_col_int(r, c[MC_SRC_FROM]), .src_to = store_col_int(r, c[MC_SRC_TO]) };
+	*m = (struct measure){ .id = store_col_int(r, c[MC_ID]), .theme_id = store_col_int(r, c[MC_THEME_ID]) };
 	m->title = col_copy(ms->a, r, c[MC_TITLE]);
 	m->description = col_copy(ms->a, r, c[MC_DESCRIPTION]);
 	m->status = col_copy(ms->a, r, c[MC_STATUS]);
 	m->start_text = col_copy(ms->a, r, c[MC_START_TEXT]);
 	m->end_text = col_copy(ms->a, r, c[MC_END_TEXT]);
-	m->src_doc = col_copy(ms->a, r, c[MC_SRC_DOC]);
 	return 0;
 }
 
@@ -1344,7 +1358,6 @@ static int fetch(struct district *x)
 	if (nown)
 		places_want(r, q, &n, &x->owners, STMT_WEB_PLACES_ORGS_BY_ID, &own, 1);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
-	places_want(r, q, &n, &x->nb, STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS, &id, 1);
 	rowset_init(&x->vs, &r->a);
 	rowset_init(&x->sec, &r->a);
 	if (x->lup.nrows) {
@@ -1357,6 +1370,7 @@ static int fetch(struct district *x)
 	x->measures = (struct measures){ .a = &r->a, .col = { -1 } };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1, measure_cb, &x->measures };
 	places_want(r, q, &n, &x->mpartners, STMT_WEB_PLACES_MEASURE_PARTNERS, &ver, 1);
+	places_want(r, q, &n, &x->msources, STMT_WEB_PLACES_MEASURE_SOURCES, &ver, 1);
 	places_want(r, q, &n, &x->partners, STMT_PV_PARTNERS, &ver, 1);
 	x->alloc = (struct allocs){ .a = &r->a, .col = { -1 } };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &id, 1, alloc_cb, &x->alloc };
