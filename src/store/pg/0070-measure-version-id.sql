@@ -4,3 +4,7 @@
 -- provenance_measure (0059) served a probe of the page that is gone.
 CREATE INDEX measure_version ON measure(plan_version_id, id);
 DROP INDEX provenance_measure;
+-- area_parent: with the level and name after the parent (a district's neighbourhoods from the
+-- index alone on SQLite).
+DROP INDEX area_parent;
+CREATE INDEX area_parent ON area(parent_id, level, name);
