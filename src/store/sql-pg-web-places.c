@@ -158,10 +158,12 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE " PUB_ACTIVITY("a")
 		" ORDER BY " ORG_RANK ", o.id, a.start_first IS NULL, a.start_first NULLS FIRST, a.id",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
-	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
-	 * (NULL: none), read with the district itself */
+	/* (district_id) -> the district page's district (STMT_SHOW_DISTRICT's columns the page
+	 * shows) with its committee's id and its pair's (committee_id, committee_pair; NULL: none),
+	 * in one read where SHOW_DISTRICT and a read of the committee were two */
 	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
-		"SELECT a.committee_id, o.pair_id AS committee_pair FROM area a"
+		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name,"
+		" a.committee_id, o.pair_id AS committee_pair FROM area a"
 		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = $1 AND a.level = 'district'",
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"

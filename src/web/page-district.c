@@ -135,7 +135,7 @@ struct allocs {
 struct district {
 	struct http_req *r;
 	struct html *h;
-	struct rowset d;		/* STMT_SHOW_DISTRICT */
+	struct rowset d;		/* STMT_WEB_PLACES_DISTRICT_COMMITTEE: the district, its committee */
 	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
 	struct acts acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
 	struct rowset standing;		/* STMT_CB_DISTRICT_STATUS */
@@ -883,10 +883,8 @@ static int load(struct district *x)
 	if (store_query_id(r->st, STMT_DISTRICT_ID_LOOSE, &key, 1, &id, &r->err) != LUP_OK)
 		return places_fail(r);
 	struct sval a = SVI(id), dv[] = { SVI(id), SVNULL };
-	struct rowset committee;
-	places_want(r, q, &n, &x->d, STMT_SHOW_DISTRICT, &a, 1);
+	places_want(r, q, &n, &x->d, STMT_WEB_PLACES_DISTRICT_COMMITTEE, &a, 1);
 	places_want(r, q, &n, &cur, STMT_PV_DISTRICT_VERSION, dv, 2);
-	places_want(r, q, &n, &committee, STMT_WEB_PLACES_DISTRICT_COMMITTEE, &a, 1);
 	x->acts = (struct acts){ .a = &r->a, .col = { -1 } };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &a, 1, act_cb, &x->acts };
 	places_want(r, q, &n, &x->cversions, STMT_WEB_PLACES_CONTRIB_VERSIONS, NULL, 0);
@@ -901,8 +899,8 @@ static int load(struct district *x)
 	x->id = id;
 	x->key = places_s(&x->d, 0, "key");
 	x->name = places_s(&x->d, 0, "name");
-	x->committee_id = committee.nrows ? places_i(&committee, 0, "committee_id") : 0;
-	x->committee_pair = committee.nrows ? places_i(&committee, 0, "committee_pair") : 0;
+	x->committee_id = places_i(&x->d, 0, "committee_id");
+	x->committee_pair = places_i(&x->d, 0, "committee_pair");
 	if (load_version(x, a, &cur))
 		return -1;
 	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;
