@@ -84,14 +84,18 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"SELECT g.theme_id, g.target_group, g.rowid AS seq FROM theme_target_group g JOIN theme t"
 		" ON t.id = g.theme_id WHERE t.plan_version_id = $1 ORDER BY g.theme_id, g.rowid",
 	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none), a
-	 * measure's themes by id (the order SQLite's key of measure_theme gives) */
+	 * measure's themes by id (the order SQLite's key of measure_theme gives); their sources are
+	 * STMT_WEB_PLACES_MEASURE_SOURCES */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
-		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id,"
-		" d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to FROM measure m"
-		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id"
-		" LEFT JOIN provenance pr ON pr.entity = 'measure' AND pr.entity_id = m.id"
-		" LEFT JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = $1"
+		"SELECT m.id, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id FROM measure m"
+		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id WHERE m.plan_version_id = $1"
 		" ORDER BY m.ord, m.id, mt.theme_id",
+	/* (plan_version_id) -> measure_id, src_doc, src_from, src_to: where an import found its
+	 * measures, by measure */
+	[STMT_WEB_PLACES_MEASURE_SOURCES] =
+		"SELECT pr.entity_id AS measure_id, d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to"
+		" FROM measure m JOIN provenance pr ON pr.entity = 'measure' AND pr.entity_id = m.id"
+		" JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = $1 ORDER BY pr.entity_id",
 	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures (key NULL: a
 	 * plan partner outside the registry, named by its label) */
 	[STMT_WEB_PLACES_MEASURE_PARTNERS] =
@@ -154,10 +158,12 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE " PUB_ACTIVITY("a")
 		" ORDER BY " ORG_RANK ", o.id, a.start_first IS NULL, a.start_first NULLS FIRST, a.id",
 	/* (district_id) -> the years with full-year outcomes for the district, newest first */
-	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
-	 * (NULL: none), read with the district itself */
+	/* (district_id) -> the district page's district (STMT_SHOW_DISTRICT's columns the page
+	 * shows) with its committee's id and its pair's (committee_id, committee_pair; NULL: none),
+	 * in one read where SHOW_DISTRICT and a read of the committee were two */
 	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
-		"SELECT a.committee_id, o.pair_id AS committee_pair FROM area a"
+		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name,"
+		" a.committee_id, o.pair_id AS committee_pair FROM area a"
 		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = $1 AND a.level = 'district'",
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"

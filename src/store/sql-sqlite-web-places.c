@@ -26,6 +26,14 @@
 	"(" col " IN (SELECT ?" n " UNION ALL SELECT id FROM organisation WHERE pair_id = ?" n \
 	" UNION ALL SELECT pair_id FROM organisation WHERE id = ?" n "))"
 
+/* The first and last id of plan version ?1's measures: a seek each of 0070's measure_version
+ * (plan_version_id, id). A range of ids between them holds the version's measures and any of
+ * other versions made between them (a reader checks each row's measure by its rowid,
+ * +m.plan_version_id: through measure_version SQLite carried the range into a seek of the
+ * index per row, 2.5K instructions against 0.8K). */
+#define MEASURE_ID_MIN "(SELECT min(id) FROM measure WHERE plan_version_id = ?1)"
+#define MEASURE_ID_MAX "(SELECT max(id) FROM measure WHERE plan_version_id = ?1)"
+
 /* Some activity of organisation ?1, its pair or one naming it its pair has a district link
  * (any year, drafts too): the first found ends the walk of the owners' activities. */
 #define ORG_HAS_LINKS \
@@ -90,23 +98,33 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	[STMT_WEB_PLACES_THEME_GROUPS] =
 		"SELECT g.theme_id, g.target_group, g.rowid AS seq FROM theme_target_group g JOIN theme t"
 		" ON t.id = g.theme_id WHERE t.plan_version_id = ?1",
-	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none);
-	 * the provenance by 0059's index of the measures' (an integer key: the table's own starts
-	 * with the entity's name, and its probe per measure was 83K of 0.25M instructions) */
+	/* (plan_version_id) -> its measures, one row per measure and theme (theme_id NULL: none), in
+	 * order; their sources are STMT_WEB_PLACES_MEASURE_SOURCES (joined here, a probe of provenance
+	 * per measure was 70K of 0.35M instructions for the 43 of Spånga-Tensta's, none found) */
 	[STMT_WEB_PLACES_DISTRICT_MEASURES] =
-		"SELECT m.id, m.key, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id,"
-		" d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to FROM measure m"
-		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id"
-		" LEFT JOIN provenance pr INDEXED BY provenance_measure ON pr.entity = 'measure' AND pr.entity_id = m.id"
-		" LEFT JOIN source_doc d ON d.id = pr.doc_id WHERE m.plan_version_id = ?1"
+		"SELECT m.id, m.title, m.description, m.status, m.start_text, m.end_text, mt.theme_id FROM measure m"
+		" LEFT JOIN measure_theme mt ON mt.measure_id = m.id WHERE m.plan_version_id = ?1"
 		" ORDER BY m.ord, m.id",
 	/* (plan_version_id) -> measure_id, key, name, role: the partners of its measures (key NULL: a
 	 * plan partner outside the registry, named by its label), unordered: the page sorts them by
-	 * measure, the lead first, then name in Swedish order (web/page-district.c sort_sections) */
+	 * measure, the lead first, then name in Swedish order (web/page-district.c sort_sections).
+	 * The range of measure_partner's key between the version's first and last measure id
+	 * (0070 measure_version: a seek each), each row's measure checked against the version, where
+	 * each of the version's measures was probed (43 probes for 11 rows) */
 	[STMT_WEB_PLACES_MEASURE_PARTNERS] =
 		"SELECT mp.measure_id, o.key, coalesce(o.name, pp.label) AS name, mp.role FROM measure_partner mp"
-		" JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
-		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id WHERE m.plan_version_id = ?1",
+		" CROSS JOIN measure m ON m.id = mp.measure_id LEFT JOIN organisation o ON o.id = mp.org_id"
+		" LEFT JOIN plan_partner pp ON pp.id = mp.plan_partner_id"
+		" WHERE mp.measure_id BETWEEN " MEASURE_ID_MIN " AND " MEASURE_ID_MAX " AND +m.plan_version_id = ?1",
+	/* (plan_version_id) -> measure_id, src_doc, src_from, src_to: where an import found its
+	 * measures (the document and its lines), by measure: the range of provenance's key between
+	 * the version's first and last measure id (as the partners above), each row's measure checked
+	 * against the version */
+	[STMT_WEB_PLACES_MEASURE_SOURCES] =
+		"SELECT pr.entity_id AS measure_id, d.name AS src_doc, pr.line_from AS src_from, pr.line_to AS src_to"
+		" FROM provenance pr CROSS JOIN measure m ON m.id = pr.entity_id CROSS JOIN source_doc d ON d.id = pr.doc_id"
+		" WHERE pr.entity = 'measure' AND pr.entity_id BETWEEN " MEASURE_ID_MIN " AND " MEASURE_ID_MAX
+		" AND +m.plan_version_id = ?1",
 	/* (district_id) -> the activities serving the district or a place in it, unordered (the
 	 * page sorts them by owner in C: web/page-district.c sort_acts), with the owner's id and pair
 	 * (owner_id; the page reads the owners' keys, names and pairs once each,
@@ -161,12 +179,18 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * in ids) comes twice (a UNION's temporary b-tree was 30K of 136K instructions for
 	 * Spånga-Tensta). Unordered: the page sorts the rows in CB_LIST's order (owner name in
 	 * Swedish order, owner, undated last, start_first, id) and drops the repeats
-	 * (web/page-district.c sort_sections; the sorter was about 13K). */
+	 * (web/page-district.c sort_sections; the sorter was about 13K). The activities naming a
+ * measure of a LUP version are the range of activity_measure between the version's first and
+ * last measure id (0070 measure_version), each checked against the version by its measure's
+ * rowid, where each of the version's measures was probed (43 probes: 67K -> 14K instructions
+ * for Spånga-Tensta's). */
 	[STMT_WEB_PLACES_DISTRICT_CONTRIB] =
 		"WITH ids(id) AS (SELECT value FROM json_each(?3)"
 		" UNION ALL SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
-		"  CROSS JOIN measure m ON m.plan_version_id = v.id CROSS JOIN activity a INDEXED BY activity_measure"
-		"  ON a.measure_id = m.id WHERE p.kind = 'lup' AND p.district_id = ?1"
+		"  CROSS JOIN activity a INDEXED BY activity_measure ON a.measure_id BETWEEN"
+		"  (SELECT min(id) FROM measure WHERE plan_version_id = v.id) AND (SELECT max(id) FROM measure"
+		"  WHERE plan_version_id = v.id) CROSS JOIN measure m ON m.id = a.measure_id AND +m.plan_version_id = v.id"
+		"  WHERE p.kind = 'lup' AND p.district_id = ?1"
 		" UNION ALL SELECT a.id FROM plan p CROSS JOIN plan_version v ON v.plan_id = p.id"
 		"  CROSS JOIN goal g ON g.plan_version_id = v.id CROSS JOIN activity a ON a.goal_id = g.id"
 		"  WHERE p.kind = 'lup' AND p.district_id = ?1)"
@@ -185,10 +209,12 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" WHERE " PUB_ACTIVITY("a"),
 	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
 	 * full-year period whether one outcome is seen (the first seen ends the search) */
-	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
-	 * (NULL: none), read with the district itself */
+	/* (district_id) -> the district page's district (STMT_SHOW_DISTRICT's columns the page
+	 * shows) with its committee's id and its pair's (committee_id, committee_pair; NULL: none),
+	 * in one read where SHOW_DISTRICT and a read of the committee were two */
 	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
-		"SELECT a.committee_id, o.pair_id AS committee_pair FROM area a"
+		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name,"
+		" a.committee_id, o.pair_id AS committee_pair FROM area a"
 		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = ?1 AND a.level = 'district'",
 	[STMT_WEB_PLACES_DISTRICT_YEARS] =
 		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"

@@ -101,14 +101,14 @@ static const char *col_copy(struct arena *a, const struct store_row *r, int c)
 	return t ? arena_strdup(a, t) : NULL;
 }
 
-/* A prioritised measure of STMT_WEB_PLACES_DISTRICT_MEASURES (measure_cb), once per theme. */
+/* A prioritised measure of STMT_WEB_PLACES_DISTRICT_MEASURES (measure_cb), once per theme; its
+ * source is a row of STMT_WEB_PLACES_MEASURE_SOURCES (measure_row). */
 struct measure {
-	int64_t id, theme_id, src_from, src_to;		/* NULL: 0 */
-	const char *title, *description, *status, *start_text, *end_text, *src_doc;
+	int64_t id, theme_id;		/* NULL: 0 */
+	const char *title, *description, *status, *start_text, *end_text;
 };
 
-enum { MC_ID, MC_THEME_ID, MC_SRC_FROM, MC_SRC_TO, MC_TITLE, MC_DESCRIPTION, MC_STATUS, MC_START_TEXT,
-       MC_END_TEXT, MC_SRC_DOC, MC__MAX };
+enum { MC_ID, MC_THEME_ID, MC_TITLE, MC_DESCRIPTION, MC_STATUS, MC_START_TEXT, MC_END_TEXT, MC__MAX };
 struct measures {
 	struct arena *a;
 	struct measure *row;
@@ -146,7 +146,7 @@ struct allocs {
 struct district {
 	struct http_req *r;
 	struct html *h;
-	struct rowset d;		/* STMT_SHOW_DISTRICT */
+	struct rowset d;		/* STMT_WEB_PLACES_DISTRICT_COMMITTEE: the district, its committee */
 	struct rowset lup;		/* STMT_PV_DISTRICT_VERSION (0 or 1 row): the version shown */
 	struct acts acts;		/* STMT_WEB_PLACES_DISTRICT_ACTIVITIES */
 	struct rowset standing;		/* STMT_CB_DISTRICT_STATUS */
@@ -164,6 +164,7 @@ struct district {
 	struct rowset pareas;		/* STMT_PV_PAREAS */
 	struct measures measures;	/* STMT_WEB_PLACES_DISTRICT_MEASURES */
 	struct rowset mpartners;	/* STMT_WEB_PLACES_MEASURE_PARTNERS */
+	struct rowset msources;		/* STMT_WEB_PLACES_MEASURE_SOURCES: by measure */
 	struct rowset partners;		/* STMT_PV_PARTNERS */
 	struct allocs alloc;		/* STMT_WEB_PLACES_DISTRICT_ALLOCATIONS */
 	int64_t id, committee_id, version_id;
@@ -534,6 +535,26 @@ static void pareas(struct district *x)
 	html_close(h);
 }
 
+/* measure_source: where an import found measure m (its row of x->msources, by measure: the
+ * dataset's rows have none). */
+static void measure_source(struct district *x, const struct measure *m)
+{
+	const struct rowset *s = &x->msources;
+	struct html *h = x->h;
+	int from, to;
+
+	places_run(s, m->id, &from, &to);
+	if (from == to || !s->rows[from][1].s)
+		return;
+	long long first = rowset_ic(s, from, 2), last = rowset_ic(s, from, 3);
+	HTML_OPEN_AV(h, "span", "class", "source");
+	if (last > first)
+		html_textf(h, "Källa: %s, rad %lld–%lld", s->rows[from][1].s, first, last);
+	else
+		html_textf(h, "Källa: %s, rad %lld", s->rows[from][1].s, first);
+	html_close(h);
+}
+
 /* measure_row: one measure with its status, start and partners (roles in Swedish). */
 static void measure_row(struct district *x, const struct measure *m, const struct rowset *p)
 {
@@ -544,14 +565,7 @@ static void measure_row(struct district *x, const struct measure *m, const struc
 	if (m->description)
 		HTML_TPL(h, "<span class=\"desc\">" HTML_HOLE "</span>", m->description);
 	district_contrib_measure(x->r, h, &x->contrib, m->id);
-	if (m->src_doc) {	/* where an import found it (the dataset's rows: none) */
-		HTML_OPEN_AV(h, "span", "class", "source");
-		if (m->src_to > m->src_from)
-			html_textf(h, "Källa: %s, rad %lld–%lld", m->src_doc, (long long)m->src_from, (long long)m->src_to);
-		else
-			html_textf(h, "Källa: %s, rad %lld", m->src_doc, (long long)m->src_from);
-		html_close(h);
-	}
+	measure_source(x, m);
 	HTML_TPL(h, "</th><td>" HTML_HOLE "</td><td class=\"date\">" HTML_HOLE "</td><td class=\"date\">"
 		 HTML_HOLE "</td><td>", m->status ? places_measure_status_sv(m->status) : "–",
 		 date_sv(x, m->start_text), date_sv(x, m->end_text));
@@ -931,9 +945,9 @@ static int act_cb(void *ctx, const struct store_row *r);
 static int alloc_cb(void *ctx, const struct store_row *r);
 
 /* load: the district (404 when unknown) with its current LUP version, its committee, its
- * activities, the contribution plans' versions and the resources allocated to it (one go: the
- * activities' owners and the allocations' organisations are read together next, fetch), and the
- * version to show. */
+ * activities, the contribution plans' versions, its neighbourhoods and the resources allocated
+ * to it (one go: the activities' owners and the allocations' organisations are read together
+ * next, fetch), and the version to show. */
 static int load(struct district *x)
 {
 	struct http_req *r = x->r;
@@ -946,13 +960,12 @@ static int load(struct district *x)
 	if (store_query_id(r->st, STMT_DISTRICT_ID_LOOSE, &key, 1, &id, &r->err) != LUP_OK)
 		return places_fail(r);
 	struct sval a = SVI(id), dv[] = { SVI(id), SVNULL };
-	struct rowset committee;
-	places_want(r, q, &n, &x->d, STMT_SHOW_DISTRICT, &a, 1);
+	places_want(r, q, &n, &x->d, STMT_WEB_PLACES_DISTRICT_COMMITTEE, &a, 1);
 	places_want(r, q, &n, &cur, STMT_PV_DISTRICT_VERSION, dv, 2);
-	places_want(r, q, &n, &committee, STMT_WEB_PLACES_DISTRICT_COMMITTEE, &a, 1);
 	x->acts = (struct acts){ .a = &r->a, .col = { -1 }, .x = x };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ACTIVITIES, &a, 1, act_cb, &x->acts };
 	places_want(r, q, &n, &x->cversions, STMT_WEB_PLACES_CONTRIB_VERSIONS, NULL, 0);
+	places_want(r, q, &n, &x->nb, STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS, &a, 1);
 	x->alloc = (struct allocs){ .a = &r->a, .col = { -1 } };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_ALLOCATIONS, &a, 1, alloc_cb, &x->alloc };
 	if (id && places_fetch(r, q, n))
@@ -965,8 +978,8 @@ static int load(struct district *x)
 	x->id = id;
 	x->key = places_s(&x->d, 0, "key");
 	x->name = places_s(&x->d, 0, "name");
-	x->committee_id = committee.nrows ? places_i(&committee, 0, "committee_id") : 0;
-	x->committee_pair = committee.nrows ? places_i(&committee, 0, "committee_pair") : 0;
+	x->committee_id = places_i(&x->d, 0, "committee_id");
+	x->committee_pair = places_i(&x->d, 0, "committee_pair");
 	if (load_version(x, a, &cur))
 		return -1;
 	x->version_id = x->lup.nrows ? places_i(&x->lup, 0, "version_id") : 0;
@@ -1059,8 +1072,8 @@ static int act_cb(void *ctx, const struct store_row *r)
 /* measure_cb: a row of STMT_WEB_PLACES_DISTRICT_MEASURES into the measures (ctx) */
 static int measure_cb(void *ctx, const struct store_row *r)
 {
-	static const char *const names[MC__MAX] = { "id", "theme_id", "src_from", "src_to", "title", "description",
-		"status", "start_text", "end_text", "src_doc" };
+	static const char *const names[MC__MAX] = { "id", "theme_id", "title", "description", "status", "start_text",
+		"end_text" };
 	struct measures *ms = ctx;
 
 	if (ms->col[0] < 0 && cols_of(r, names, MC__MAX, ms->col) != 0) {
@@ -1070,14 +1083,12 @@ static int measure_cb(void *ctx, const struct store_row *r)
 	ms->row = arena_grow(ms->a, ms->row, ms->n, &ms->cap, sizeof(struct measure), 64);
 	const int *c = ms->col;
 	struct measure *m = &ms->row[ms->n++];
-	*m = (struct measure){ .id = store_col_int(r, c[MC_ID]), .theme_id = store_col_int(r, c[MC_THEME_ID]),
-		.src_from = store_col_int(r, c[MC_SRC_FROM]), .src_to = store_col_int(r, c[MC_SRC_TO]) };
+	*m = (struct measure){ .id = store_col_int(r, c[MC_ID]), .theme_id = store_col_int(r, c[MC_THEME_ID]) };
 	m->title = col_copy(ms->a, r, c[MC_TITLE]);
 	m->description = col_copy(ms->a, r, c[MC_DESCRIPTION]);
 	m->status = col_copy(ms->a, r, c[MC_STATUS]);
 	m->start_text = col_copy(ms->a, r, c[MC_START_TEXT]);
 	m->end_text = col_copy(ms->a, r, c[MC_END_TEXT]);
-	m->src_doc = col_copy(ms->a, r, c[MC_SRC_DOC]);
 	return 0;
 }
 
@@ -1507,7 +1518,7 @@ static int act_owners(struct district *x)
 static int fetch(struct district *x)
 {
 	struct http_req *r = x->r;
-	struct sval id = SVI(x->id), ver = SVI(x->version_id), vs[] = { SVI(places_i(&x->lup, 0, "id")), SVI(x->drafts) };
+	struct sval ver = SVI(x->version_id), vs[] = { SVI(places_i(&x->lup, 0, "id")), SVI(x->drafts) };
 	struct store_q q[STORE_QUERY_MAX];
 	int n = 0;
 
@@ -1519,7 +1530,6 @@ static int fetch(struct district *x)
 	if (nown)
 		places_want(r, q, &n, &x->owners, STMT_WEB_PLACES_ORGS_BY_ID, &own, 1);
 	places_want(r, q, &n, &x->themes, STMT_WEB_PLACES_THEMES, &ver, 1);
-	places_want(r, q, &n, &x->nb, STMT_WEB_PLACES_DISTRICT_NEIGHBOURHOODS, &id, 1);
 	rowset_init(&x->vs, &r->a);
 	rowset_init(&x->sec, &r->a);
 	if (x->lup.nrows) {
@@ -1532,6 +1542,7 @@ static int fetch(struct district *x)
 	x->measures = (struct measures){ .a = &r->a, .col = { -1 } };
 	q[n++] = (struct store_q){ STMT_WEB_PLACES_DISTRICT_MEASURES, &ver, 1, measure_cb, &x->measures };
 	places_want(r, q, &n, &x->mpartners, STMT_WEB_PLACES_MEASURE_PARTNERS, &ver, 1);
+	places_want(r, q, &n, &x->msources, STMT_WEB_PLACES_MEASURE_SOURCES, &ver, 1);
 	places_want(r, q, &n, &x->partners, STMT_PV_PARTNERS, &ver, 1);
 	x->key_arg = SVS(x->key);
 	district_contrib_status_want(r, q, &n, &x->key_arg, &x->standing);

@@ -155,19 +155,19 @@ grep -q '^pg trip VC_RESULTS+VC_INDICATORS+VC_OUTCOMES_AREA+VC_ASSESSMENTS\(+ROL
 grep -q '^pg trip WEB_PLACES_ORG+REL_ORG_ALIASES+WEB_PLACES_ORG_YEARS+WEB_PLACES_CITY+WEB_PLACES_ORG_PLAN_VERSIONS$' \
 	"$TMP/nocache.trace" && ok "... the plans' versions with the organisation's first reads" \
 	|| nok "... the plans' versions with the organisation's first reads"
-# the district with its version, its committee, its activities, the contribution plans'
-# versions and its allocations; the sections' reads (with the contributions, the activities'
-# owners and the allocations' organisations, the goals, their outcomes and the contributions'
-# standing) together; the indicators: the years, the
+# the district with its committee, its version, its activities, the contribution plans'
+# versions, its neighbourhoods and its allocations; the sections' reads (with the contributions,
+# the activities' owners and the allocations' organisations, the goals, their outcomes and the
+# contributions' standing) together; the indicators: the years, the
 # comparison (with the overview's totals, since 0067), the chosen indicator's bars, line and
 # targets together, the trajectories
 view_trips 7 /stadsdel/spanga-tensta
 grep -q '^pg trip WEB_PLACES_DISTRICT_BARS+WEB_PLACES_INDICATOR_SERIES+REL_INDICATOR_TARGETS$' \
 	"$TMP/nocache.trace" && ok "... the chosen indicator's reads in one round trip" \
 	|| nok "... the chosen indicator's reads in one round trip"
-grep -q '^pg trip SHOW_DISTRICT+PV_DISTRICT_VERSION+WEB_PLACES_DISTRICT_COMMITTEE+WEB_PLACES_DISTRICT_ACTIVITIES+WEB_PLACES_CONTRIB_VERSIONS+WEB_PLACES_DISTRICT_ALLOCATIONS$' \
-	"$TMP/nocache.trace" && ok "... the district, its version, committee, activities and allocations in one round trip" \
-	|| nok "... the district, its version, committee, activities and allocations in one round trip"
+grep -q '^pg trip WEB_PLACES_DISTRICT_COMMITTEE+PV_DISTRICT_VERSION+WEB_PLACES_DISTRICT_ACTIVITIES+WEB_PLACES_CONTRIB_VERSIONS+WEB_PLACES_DISTRICT_NEIGHBOURHOODS+WEB_PLACES_DISTRICT_ALLOCATIONS$' \
+	"$TMP/nocache.trace" && ok "... the district with its committee, its version, activities, neighbourhoods and allocations in one round trip" \
+	|| nok "... the district with its committee, its version, activities, neighbourhoods and allocations in one round trip"
 grep -q '^pg trip WEB_PLACES_DISTRICT_CONTRIB+WEB_PLACES_ORGS_BY_ID+.*+CB_DISTRICT_STATUS+PG_GOALS+PG_OUTCOMES$' "$TMP/nocache.trace" \
 	&& ok "... the sections' reads with the goals and the standing in one round trip" \
 	|| { nok "... the sections' reads with the goals and the standing in one round trip"
