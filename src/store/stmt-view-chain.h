@@ -14,7 +14,8 @@
  * CHECK). VC_OUTCOMES_YEAR gives a row per indicator and area instead (indicator, area,
  * seen, e: e the year's periods' entries "period sexes shut vt vk vm" joined by ';', values as
  * exact decimal or hexadecimal texts, empty when NULL; seen NULL where no entry has a shut sex,
- * else " id ... " the periods whose shut sexes are shown: view/chain.c outcome_year_row).
+ * else "*" (all) or " id ... " the periods whose shut sexes are shown, "" none:
+ * view/chain.c outcome_year_row).
  * VC_ACTIVITIES gives a row per district link of an activity (the activity's columns
  * repeated; the area's name and id NULL where it has none), an activity's rows together. */
 #ifndef LUP_STMT_VIEW_CHAIN_H

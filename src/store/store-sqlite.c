@@ -861,7 +861,7 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"  x.area_id, pe.year, x.indicator_id, x.shut, x.period_id || ' ' || x.sexes || ' ' || x.shut || ' ' || " \
 	SQ_DOY_VAL("x.vt") " || ' ' || " SQ_DOY_VAL("x.vk") " || ' ' || " SQ_DOY_VAL("x.vm") " AS e" \
 	"  FROM derived_outcome_sexes x JOIN period pe ON pe.id = x.period_id" \
-	"  ORDER BY x.area_id, pe.year, x.indicator_id, x.period_id) GROUP BY area_id, year, indicator_id) r" \
+	"  ORDER BY x.area_id, pe.year, x.indicator_id, pe.kind) GROUP BY area_id, year, indicator_id) r" \
 	" FULL JOIN derived_outcome_year d ON d.area_id = r.area_id AND d.year = r.year AND d.indicator_id = r.indicator_id" \
 	" WHERE r.e IS NOT d.e OR r.shut IS NOT d.shut HAVING count(*) > 0"
 

@@ -15,7 +15,6 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,14 +288,23 @@ static int64_t int_at(const char **p)
 	return neg ? (int64_t)(0 - v) : (int64_t)v;
 }
 
-/* seen_has: whether period is among seen's " id id ... " (STMT_VC_OUTCOMES_YEAR's periods whose
- * shut figures are admitted). */
+/* seen_has: whether period's shut figures are shown by seen (STMT_VC_OUTCOMES_YEAR's: "*" all,
+ * else the periods " id id ... "; NULL none). */
 static int seen_has(const char *seen, int64_t period)
 {
-	char key[24];
-	int k = snprintf(key, sizeof(key), " %lld ", (long long)period);
-
-	return seen && k > 0 && strstr(seen, key) != NULL;
+	if (!seen)
+		return 0;
+	if (*seen == '*')
+		return 1;
+	while (*seen == ' ')
+		seen++;
+	while (*seen) {
+		if (int_at(&seen) == period)
+			return 1;
+		while (*seen == ' ')
+			seen++;
+	}
+	return 0;
 }
 
 /* outcome_year_row: an indicator's outcomes of the year in an area (STMT_VC_OUTCOMES_YEAR:
