@@ -62,7 +62,10 @@ CREATE VIEW derived_outcome_year_entry AS
 
 -- A row of derived_outcome_sexes written or removed: its (area, year, indicator) written anew
 -- (the year its period's; none when the period is not there: its own trigger writes it). One
--- group, aggregated without GROUP BY (no sorter): a row only when it has an entry.
+-- group, aggregated without GROUP BY (no sorter): a row only when it has an entry. A removal
+-- while outcome still has rows of the triple is the first half of 0052's triggers' rewrite of
+-- it (delete, then insert the row counted anew): the insert's trigger writes the row then, and
+-- the removal's is skipped (an import paid for both).
 CREATE TRIGGER derived_outcome_year_ai AFTER INSERT ON derived_outcome_sexes
 BEGIN
   DELETE FROM derived_outcome_year WHERE area_id = new.area_id AND indicator_id = new.indicator_id
@@ -75,6 +78,8 @@ BEGIN
 END;
 
 CREATE TRIGGER derived_outcome_year_ad AFTER DELETE ON derived_outcome_sexes
+  WHEN NOT EXISTS (SELECT 1 FROM outcome WHERE indicator_id = old.indicator_id AND period_id = old.period_id
+    AND area_id = old.area_id)
 BEGIN
   DELETE FROM derived_outcome_year WHERE area_id = old.area_id AND indicator_id = old.indicator_id
     AND year = (SELECT year FROM period WHERE id = old.period_id);
