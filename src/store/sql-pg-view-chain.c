@@ -124,10 +124,18 @@ const char *const pg_sql_view_chain[STMT__MAX] = {
 	[STMT_VC_OUTCOMES] =
 		"WITH" VC_CI "," VC_AREAS "," VC_PERIODS_PREV
 		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE VC_OUTCOMES_BY,
-	/* -> the same of the year only (the API's goal chain shows no other) */
+	/* -> the same of the year only (the API's goal chain shows no other), as SQLite's
+	 * derived_outcome_year (its migration 0073) gives them: per indicator and area one row,
+	 * seen NULL (the figures not seen are left out before the grouping: none is shut) and e the
+	 * periods' entries "period sexes shut vt vk vm" joined by ';' (values as float8's text,
+	 * which reads back exactly; view/chain.c outcome_year_row) */
 	[STMT_VC_OUTCOMES_YEAR] =
 		"WITH" VC_CI "," VC_AREAS "," VC_PERIODS_YEAR
-		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE VC_OUTCOMES_BY,
+		" SELECT o.indicator_id, o.area_id, NULL::text AS seen, string_agg(o.period_id || ' ' || o.sexes || ' 0 '"
+		" || coalesce(o.vt::text, '') || ' ' || coalesce(o.vk::text, '') || ' ' || coalesce(o.vm::text, ''), ';'"
+		" ORDER BY o.period_id) AS e FROM ("
+		VC_OUTCOMES_OF " AND x.area_id = ANY (ARRAY(SELECT id FROM ar))" VC_OUTCOMES_SEE VC_OUTCOMES_BY
+		") o GROUP BY o.indicator_id, o.area_id",
 	/* (area_id, year, goal_ids) -> the same in area $1 for both sexes together (T) only: what
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =

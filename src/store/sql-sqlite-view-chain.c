@@ -128,6 +128,30 @@
 	", io(id) AS (SELECT DISTINCT i.owner_id FROM " VC_IDS("3") " c CROSS JOIN indicator i ON i.goal_id = c.value)," \
 	" seen(owner_id, period_id) AS MATERIALIZED (" SEE_FIGURE_SEEN("io", "pr") ")"
 
+/* The outcomes of a year (STMT_VC_OUTCOMES_YEAR) from derived_outcome_year (0073) y: per
+ * indicator and area one row, e its periods' entries "period sexes shut vt vk vm" (values exact:
+ * the migration), read by view/chain.c outcome_year_row, and seen: NULL where no sex of the row
+ * is shut (not public in itself), else the periods of pr whose shut figures the rule's other
+ * terms admit for the row's indicator (SEE_FIGURE_SHUT_BY): "*" (all: a Kolada indicator), or
+ * its owner's " id id ... " of VC_ADMITTED, or "" (none). Two columns read a row where
+ * derived_outcome_sexes took seven per period (the API's 242 rows at about 2K instructions each
+ * in SQLite for Spånga-Tensta 2022; 142 rows of four columns this way). The rows of the areas'
+ * ranges are every indicator's with figures there: taken, as VC_OUTCOMES_SCAN, only where
+ * VC_FEW_INDICATORS holds, else a seek per indicator of the chain and area (the loader keeps the
+ * rows of the indicators it read). */
+#define VC_OUTCOMES_YEAR_COLS \
+	" SELECT y.indicator_id, y.area_id, (CASE WHEN y.shut = 0 THEN NULL ELSE (SELECT CASE WHEN" \
+	" i_.source_kind = 'kolada' THEN '*' ELSE coalesce((SELECT a_.ids FROM admitted a_ WHERE a_.owner_id = i_.owner_id)," \
+	" '') END FROM indicator i_ WHERE i_.id = y.indicator_id) END) AS seen, y.e"
+
+/* The periods of pr whose shut figures the rule's owner part admits, per owner of the chain's
+ * indicators (VC_SEEN's pairs), as " id id ... ": built once, and only when a row has a shut
+ * figure (the rule tested per row and period was 3.7M instructions for the API where every
+ * figure is a report's). */
+#define VC_ADMITTED \
+	", admitted(owner_id, ids) AS MATERIALIZED (SELECT owner_id, ' ' || group_concat(period_id, ' ') || ' '" \
+	" FROM seen GROUP BY owner_id)"
+
 /* VC_INDICATORS' columns and its targets' join (indicator i). */
 #define VC_INDICATOR_COLS \
 	"SELECT i.goal_id, i.id, i.key, i.name, i.unit, i.direction, i.periodicity," \
@@ -180,12 +204,15 @@ const char *const sqlite_sql_view_chain[STMT__MAX] = {
 		VC_OUTCOMES_SCAN("ar CROSS JOIN pr", "ar.id", "", "x.vt, x.vk, x.vm") " WHERE " VC_FEW_INDICATORS
 		" UNION ALL" VC_OUTCOMES_OF("", "x.vt, x.vk, x.vm") " AND x.area_id IN (SELECT id FROM ar)"
 		" AND NOT " VC_FEW_INDICATORS,
-	/* -> the same of the year only (the API's goal chain shows no other) */
+	/* -> the same of the year only (the API's goal chain shows no other), a row per indicator
+	 * and area with the year's periods as one text (VC_OUTCOMES_YEAR_COLS) */
 	[STMT_VC_OUTCOMES_YEAR] =
-		"WITH" VC_AREAS "," VC_PERIODS_YEAR VC_SEEN
-		VC_OUTCOMES_SCAN("ar CROSS JOIN pr", "ar.id", "", "x.vt, x.vk, x.vm") " WHERE " VC_FEW_INDICATORS
-		" UNION ALL" VC_OUTCOMES_OF("", "x.vt, x.vk, x.vm") " AND x.area_id IN (SELECT id FROM ar)"
-		" AND NOT " VC_FEW_INDICATORS,
+		"WITH" VC_AREAS "," VC_PERIODS_YEAR VC_SEEN VC_ADMITTED
+		VC_OUTCOMES_YEAR_COLS " FROM ar CROSS JOIN derived_outcome_year y ON y.area_id = ar.id AND y.year = ?2"
+		" WHERE " VC_FEW_INDICATORS
+		" UNION ALL" VC_OUTCOMES_YEAR_COLS " FROM ar CROSS JOIN " VC_IDS("3") " c CROSS JOIN indicator i ON i.goal_id = c.value"
+		" CROSS JOIN derived_outcome_year y ON y.area_id = ar.id AND y.year = ?2 AND y.indicator_id = i.id"
+		" WHERE " PUB_INDICATOR("i") " AND NOT " VC_FEW_INDICATORS,
 	/* (area_id, year, goal_ids) -> the same in area ?1 for both sexes together (T) only: what
 	 * the organisation page shows (a sixth of the rows) */
 	[STMT_VC_OUTCOMES_AREA] =

@@ -11,7 +11,12 @@
  * they name (the loader keeps those it asked for) and outcomes of indicators that are not the
  * chain's public ones (SQLite's ranges by period and area: the loader keeps those of the
  * indicators VC_INDICATORS gave), and give no missing column (it is value IS NULL, outcome's
- * CHECK). VC_ACTIVITIES gives a row per district link of an activity (the activity's columns
+ * CHECK). VC_OUTCOMES_YEAR gives a row per indicator and area instead (indicator, area,
+ * seen, e: e the year's periods' entries "period sexes shut vt vk vm" joined by ';', values as
+ * exact decimal or hexadecimal texts, empty when NULL; seen NULL where no entry has a shut sex,
+ * else "*" (all) or " id ... " the periods whose shut sexes are shown, "" none:
+ * view/chain.c outcome_year_row).
+ * VC_ACTIVITIES gives a row per district link of an activity (the activity's columns
  * repeated; the area's id, NULL where it has none), an activity's rows together. */
 #ifndef LUP_STMT_VIEW_CHAIN_H
 #define LUP_STMT_VIEW_CHAIN_H

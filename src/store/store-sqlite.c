@@ -796,7 +796,20 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	" JOIN area a ON a.id = x.area_id AND a.level IN ('municipality', 'district')" \
 	" WHERE x.sex = 'T' AND x.value IS NOT NULL"
 
-/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052, 0055, 0060, 0067 and 0075) when
+/* A value v of derived_outcome_year's text (0073): '' when NULL; "M" or "Me-K" (K 1 to 3) where
+ * M / 10^K, one division of doubles, is v; "inf" or "-inf"; else as SQ_DFY_VAL (the migration's
+ * triggers write the same text). */
+#define SQ_DOY_DEC(v, k, lim, p) \
+	" WHEN abs(" v ") < " lim " AND CAST(CAST(round(" v " * " p ") AS INTEGER) AS REAL) / " p " = " v \
+	" THEN CAST(round(" v " * " p ") AS INTEGER) || 'e-" k "'"
+#define SQ_DOY_VAL(v) \
+	"(CASE WHEN " v " IS NULL THEN '' WHEN abs(" v ") < 1e15 AND CAST(round(" v ") AS INTEGER) = " v \
+	" THEN CAST(CAST(round(" v ") AS INTEGER) AS TEXT)" SQ_DOY_DEC(v, "1", "1e14", "10") \
+	SQ_DOY_DEC(v, "2", "1e13", "100") SQ_DOY_DEC(v, "3", "1e12", "1000") \
+	" WHEN abs(" v ") > 1.7976931348623157e308 THEN (CASE WHEN " v " > 0 THEN 'inf' ELSE '-inf' END)" \
+	" ELSE " SQ_DFY_VAL(v) " END)"
+
+/* The derived_ tables (kept by triggers, migrations 0033, 0038, 0046, 0051, 0052, 0055, 0060, 0067, 0073 and 0075) when
  * they disagree with what they are derived from: one row each when some of theirs are wrong. */
 #define SQ_CHECK_DERIVED \
 	SQ_GOAL_UP " SELECT 'derived_indicator_period: ' || count(*) || ' indicator and period counts differ from the outcomes'" \
@@ -859,7 +872,16 @@ static int check_pragma(struct sq *st, const char *sql, const char *what, struct
 	"  ON d.period_id = r.period_id AND d.area_id = r.area_id" \
 	"  GROUP BY coalesce(r.period_id, d.period_id), coalesce(r.area_id, d.area_id)" \
 	"  HAVING count(r.e) IS NOT sum(instr(d.vals, r.e) > 0) OR sum(length(r.e)) IS NOT max(length(d.vals)))" \
-	" HAVING count(*) > 0"
+	" HAVING count(*) > 0" \
+	" UNION ALL SELECT 'derived_outcome_year: ' || count(*) || ' area, year and indicator rows differ from" \
+	" derived_outcome_sexes'" \
+	" FROM (SELECT area_id, year, indicator_id, sum(shut <> 0) AS shut, group_concat(e, ';') AS e FROM (SELECT" \
+	"  x.area_id, pe.year, x.indicator_id, x.shut, x.period_id || ' ' || x.sexes || ' ' || x.shut || ' ' || " \
+	SQ_DOY_VAL("x.vt") " || ' ' || " SQ_DOY_VAL("x.vk") " || ' ' || " SQ_DOY_VAL("x.vm") " AS e" \
+	"  FROM derived_outcome_sexes x JOIN period pe ON pe.id = x.period_id" \
+	"  ORDER BY x.area_id, pe.year, x.indicator_id, pe.kind) GROUP BY area_id, year, indicator_id) r" \
+	" FULL JOIN derived_outcome_year d ON d.area_id = r.area_id AND d.year = r.year AND d.indicator_id = r.indicator_id" \
+	" WHERE r.e IS NOT d.e OR r.shut IS NOT d.shut HAVING count(*) > 0"
 
 static int sq_check(struct store *base, store_check_fn fn, void *ctx, int *problems, struct err *e)
 {
@@ -1073,7 +1095,7 @@ static int sq_copy_done(struct store *base, struct err *e)
 {
 	(void)base, (void)e;
 	/* INTEGER PRIMARY KEY continues from the largest id by itself; derived_district_fy (0067)
-	 * is written by its triggers, the period's too when the copy writes a period after its
+	 * and derived_outcome_year (0073) are written by their triggers, the period's too when the copy writes a period after its
 	 * outcomes */
 	return LUP_OK;
 }

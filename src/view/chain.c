@@ -233,6 +233,114 @@ static int outcome_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/* P10: the powers of ten a value's text may divide by (year_value), each a double exactly. */
+static const double P10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+			      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+/* value_at: the value whose text starts at *p (STMT_VC_OUTCOMES_YEAR's entries: SQLite's
+ * derived_outcome_year, 0073, or PostgreSQL's float8 texts), 0 when it is empty (missing: *p at
+ * a blank, ';' or the end), else 1 with *p moved past the text. A decimal "[-]D[.D][e-K]" of at
+ * most 15 digits is M / 10^k (M the digits as an integer, k the digits after the point and K):
+ * below 2^53 and 10^22 both are doubles exactly and the one division is rounded as strtod rounds
+ * the text (SQLite's texts are written where that division gives the value: the migration);
+ * anything else (a hexadecimal float, another exponent, inf, NaN, more digits) through strtod,
+ * which stops where the text does. */
+static int value_at(const char **pp, double *v)
+{
+	const char *p = *pp, *start = p;
+	uint64_t m = 0;
+	int digits = 0, k = 0, neg = *p == '-';
+	char *end;
+
+	if (*p == ' ' || *p == ';' || *p == '\0')
+		return 0;
+	for (p += neg; *p >= '0' && *p <= '9'; p++, digits++)
+		m = m * 10 + (uint64_t)(*p - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++, k++)
+			m = m * 10 + (uint64_t)(*p - '0');
+	if (p[0] == 'e' && p[1] == '-' && p[2] >= '0' && p[2] <= '9')
+		k += p[2] - '0', p += 3;
+	if ((*p == ' ' || *p == ';' || *p == '\0') && digits > 0 && digits <= 15 && k <= 22) {
+		*v = neg ? -((double)m / P10[k]) : (double)m / P10[k];
+		*pp = p;
+		return 1;
+	}
+	*v = strtod(start, &end);
+	*pp = end > start ? end : start + 1;
+	return 1;
+}
+
+/* int_at: the decimal integer at *p (0 when none), *p moved past it and one byte after (its
+ * blank). */
+static int64_t int_at(const char **p)
+{
+	const char *s = *p;
+	uint64_t v = 0;
+	int neg = *s == '-';
+
+	for (s += neg; *s >= '0' && *s <= '9'; s++)
+		v = v * 10 + (uint64_t)(*s - '0');
+	*p = *s ? s + 1 : s;
+	return neg ? (int64_t)(0 - v) : (int64_t)v;
+}
+
+/* seen_has: whether period's shut figures are shown by seen (STMT_VC_OUTCOMES_YEAR's: "*" all,
+ * else the periods " id id ... "; NULL none). */
+static int seen_has(const char *seen, int64_t period)
+{
+	if (!seen)
+		return 0;
+	if (*seen == '*')
+		return 1;
+	while (*seen == ' ')
+		seen++;
+	while (*seen) {
+		if (int_at(&seen) == period)
+			return 1;
+		while (*seen == ' ')
+			seen++;
+	}
+	return 0;
+}
+
+/* outcome_year_row: an indicator's outcomes of the year in an area (STMT_VC_OUTCOMES_YEAR:
+ * indicator, area, seen, e; e's entries "period sexes shut vt vk vm" joined by ';'), a triple
+ * per entry of a period to keep with a sex shown, as outcome_row makes of a row each: a shut sex
+ * (not public in itself) shown only where seen names the period. One pass over the text. */
+static int outcome_year_row(void *ctx, const struct store_row *r)
+{
+	struct load *l = ctx;
+	int64_t ind = store_col_int(r, 0), area = store_col_int(r, 1);
+	const char *seen = store_col_text(r, 2), *p = store_col_text(r, 3);
+	static const int of_field[3] = { 2, 0, 1 };	/* field j (vt vk vm): its sex's index in sexes[] */
+
+	while (p && *p) {
+		int64_t period = int_at(&p), shown = int_at(&p), shut = int_at(&p);
+		struct triple *t = NULL;
+
+		if (shut && !seen_has(seen, period))
+			shown &= ~shut;
+		if (kept(l, period) && (shown & 7) != 0) {
+			t = grow(l);
+			l->owner[l->n - 1] = ind;
+			*t = (struct triple){ .period_id = period, .area_id = area, .shown = (unsigned)shown };
+		}
+		for (int j = 0; j < 3; j++) {	/* the values: each up to a blank, ';' or the end */
+			size_t k = (size_t)of_field[j];
+			if (t && (t->shown & sexes[k].bit)) {
+				if (!value_at(&p, &t->value[k]))
+					t->missing |= sexes[k].bit;
+			}
+			while (*p && *p != ' ' && *p != ';')
+				p++;
+			if (*p && (j < 2 || *p == ';'))
+				p++;
+		}
+	}
+	return 0;
+}
+
 /* A period (what 0: year and kind) or an area (what 1: key) the outcomes name by id. */
 struct outkey {
 	int what;
@@ -870,7 +978,8 @@ static int go(struct store *st, struct build *b, const struct view_chain_opts *o
 		if (i == L_OUTS && opts->outs == VIEW_OUTS_AREA)
 			k = A_AYI;
 		q[n++] = (struct store_q){ i == L_OUTS ? outs_stmt[opts->outs] : reads[i].s, by[k].v, by[k].n,
-					   reads[i].fn, &b->l[i] };
+					   i == L_OUTS && opts->outs == VIEW_OUTS_YEAR ? outcome_year_row : reads[i].fn,
+					   &b->l[i] };
 	}
 	for (int i = 0; !second && i < nmore; i++)
 		q[n++] = more[i];
