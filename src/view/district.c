@@ -1,5 +1,6 @@
 /* district.c: a district's indicators against the city (see district.h). */
 #include "view/district.h"
+#include "core/hexfloat.h"
 #include "core/runsort.h"
 #include "core/xalloc.h"
 #include "store/store.h"
@@ -65,6 +66,18 @@ static int col_value(const struct store_row *r, int col, double *out)
 	store_col_cell(r, col, &c);
 	*out = c.t == SV_REAL ? c.d : c.t == SV_INT ? (double)c.i : c.t == SV_NULL ? 0 : store_col_real(r, col);
 	return c.t != SV_NULL;
+}
+
+/* col_share: column c of r copied into a, or prev itself when the text is the same (units,
+ * directions and owners repeat from indicator to indicator: one copy serves them); NULL when
+ * NULL */
+static const char *col_share(struct arena *a, const struct store_row *r, int c, const char *prev)
+{
+	const char *t = store_col_text(r, c);
+
+	if (!t)
+		return NULL;
+	return prev && strcmp(prev, t) == 0 ? prev : arena_strdup(a, t);
 }
 
 /* head_cb: the district's id, key, name and committee key (STMT_SHOW_DISTRICT) */
@@ -133,6 +146,7 @@ struct cmp_read {
 	size_t nowners, owners_cap;
 	struct fy_year *fy;		/* the years of the district row being read (read_fy) */
 	size_t nfy, fy_cap;
+	const char *fy_end;		/* the end of that row's text */
 };
 
 /* The sexes of a row of the outcome parts (columns 8-11: sexes, vt, vk, vm; a fy entry's values
@@ -144,12 +158,14 @@ static const struct {
 	const char *text;
 } sexes[] = { { 4, 9, 0, "T" }, { 1, 10, 1, "K" }, { 2, 11, 2, "M" } };
 
-/* fy_year_of: the entry of year in cr->fy, added (empty) when there is none */
+/* fy_year_of: the entry of year in cr->fy, added (empty) when there is none; SQLite's entries
+ * come one a year in year order, so a year after the last is new without a search */
 static struct fy_year *fy_year_of(struct cmp_read *cr, int64_t year)
 {
-	for (size_t i = 0; i < cr->nfy; i++)
-		if (cr->fy[i].year == year)
-			return &cr->fy[i];
+	if (cr->nfy && year <= cr->fy[cr->nfy - 1].year)
+		for (size_t i = 0; i < cr->nfy; i++)
+			if (cr->fy[i].year == year)
+				return &cr->fy[i];
 	if (cr->nfy == cr->fy_cap) {
 		cr->fy_cap = grown(cr->nfy, cr->fy_cap);
 		cr->fy = xrealloc(cr->fy, sizeof(*cr->fy) * cr->fy_cap);
@@ -158,48 +174,40 @@ static struct fy_year *fy_year_of(struct cmp_read *cr, int64_t year)
 	return &cr->fy[cr->nfy++];
 }
 
-/* fy_int: the unsigned decimal at *t, *t moved past it and the one space after it */
-static int64_t fy_int(const char **t)
+/* fy_int: the unsigned decimal at *t (before end), *t moved past it and the one space after it */
+static int64_t fy_int(const char **t, const char *end)
 {
 	const char *p = *t;
 	int64_t n = 0;
 
-	while (*p >= '0' && *p <= '9')
+	while (p < end && *p >= '0' && *p <= '9')
 		n = n * 10 + (*p++ - '0');
-	*t = p + (*p == ' ');
+	*t = p + (p < end && *p == ' ');
 	return n;
 }
 
-/* fy_field: the value field at *t (before end) into *f (NULL when empty), *t moved past its
- * space; the last field (k 2) ends at end */
-static void fy_field(const char **t, const char *end, int k, const char **f)
-{
-	const char *p = *t, *e = k < 2 ? memchr(p, ' ', (size_t)(end - p)) : end;
-
-	if (!e)
-		e = end;
-	if (e > p)
-		*f = p;
-	*t = e < end ? e + 1 : end;
-}
-
 /* read_fy: the entries "year sexes shut vt vk vm" of the text t of len bytes (joined by ';')
- * into cr->fy by year; the fields found by memchr, the values read only when asked (fy_value) */
+ * into cr->fy by year, in one pass: a value's text is passed over (hexfloat_field_end) and read
+ * only when asked (fy_value) */
 static void read_fy(struct cmp_read *cr, const char *t, size_t len)
 {
 	const char *end = t + len;
 
 	cr->nfy = 0;
+	cr->fy_end = end;
 	while (t && t < end) {
-		const char *e = memchr(t, ';', (size_t)(end - t));
-		if (!e)
-			e = end;
-		struct fy_year *y = fy_year_of(cr, fy_int(&t));
-		y->sexes |= (unsigned)fy_int(&t);
-		y->shut |= (unsigned)fy_int(&t);
-		for (int k = 0; k < 3 && t < e; k++)
-			fy_field(&t, e, k, &y->val[k]);
-		t = e + 1;
+		struct fy_year *y = fy_year_of(cr, fy_int(&t, end));
+		y->sexes |= (unsigned)fy_int(&t, end);
+		y->shut |= (unsigned)fy_int(&t, end);
+		for (int k = 0; k < 3 && t < end && *t != ';'; k++) {
+			const char *e = hexfloat_field_end(t, end);
+			if (e > t)
+				y->val[k] = t;
+			t = e + (k < 2 && e < end && *e == ' ');
+		}
+		while (t < end && *t != ';')
+			t++;
+		t++;
 	}
 }
 
@@ -218,80 +226,22 @@ static int seen_has(const char *seen, int64_t year)
 	return 0;
 }
 
-/* hexv: 1 + the value of each byte as a hexadecimal digit (lower case, as printf writes), 0
- * for the others */
-static const unsigned char hexv[256] = {
-	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9,
-	['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
-};
-
-/* pow2: 2^e, exactly, for e in the normal range (-1022 to 1023) */
-static double pow2(int e)
-{
-	uint64_t bits = (uint64_t)(e + 1023) << 52;
-	double d;
-
-	memcpy(&d, &bits, sizeof(d));
-	return d;
-}
-
-/* hex_value: f as SQLite's fy writes a value, "[-]0xMpE" (M at most 14 hexadecimal digits, so
- * below 2^56 and, as written, exact in a double; E decimal), into *out; 0 when f is not of that
- * form (strtod reads it then). The same double as strtod's, without its general path (about
- * 1K instructions a value): M's 14 digits as the triggers write them in one unrolled loop, the
- * power of two built rather than ldexp's. */
-static int hex_value(const char *f, double *out)
-{
-	int neg = *f == '-', d, n = 0, e = 0, eneg;
-	uint64_t m = 0;
-
-	f += neg;
-	if (f[0] != '0' || f[1] != 'x')
-		return 0;
-	f += 2;
-	if (f[14] == 'p') {
-		unsigned bad = 0;
-		for (int i = 0; i < 14; i++) {
-			d = hexv[(unsigned char)f[i]];
-			bad |= d == 0;
-			m = m << 4 | (uint64_t)(d - 1);
-		}
-		if (bad)
-			return 0;
-		f += 14;
-	} else {
-		for (; n < 14 && (d = hexv[(unsigned char)*f]) > 0; f++, n++)
-			m = m << 4 | (uint64_t)(d - 1);
-		if (n == 0 || *f != 'p')
-			return 0;
-	}
-	f++;
-	eneg = *f == '-';
-	f += eneg || *f == '+';
-	for (n = 0; n < 5 && *f >= '0' && *f <= '9'; n++)
-		e = e * 10 + (*f++ - '0');
-	if (n == 0 || n == 5 || (*f && *f != ' ' && *f != ';'))
-		return 0;
-	e = eneg ? -e : e;
-	double v = e >= -1022 && e <= 1023 ? (double)m * pow2(e) : ldexp((double)m, e);
-	*out = neg ? -v : v;
-	return 1;
-}
-
-/* fy_value: the value text f (NULL: none) as a number into *out (0 when none); whether set */
-static int fy_value(const char *f, double *out)
+/* fy_value: the value text f of the text ending at end (NULL: none) as a number into *out (0
+ * when none); whether set. The triggers' hexadecimal floats by hexfloat_read, other texts
+ * (PostgreSQL's decimals) by strtod. */
+static int fy_value(const char *f, const char *end, double *out)
 {
 	if (!f) {
 		*out = 0;
 		return 0;
 	}
-	if (!hex_value(f, out))
+	if (!hexfloat_read(f, end, out))
 		*out = strtod(f, NULL);
 	return 1;
 }
 
 /* add_point: the total of indicator ind in year into v->series */
-static void add_point(struct district_view *v, int64_t ind, int64_t year, const char *f)
+static void add_point(struct district_view *v, int64_t ind, int64_t year, const char *f, const char *end)
 {
 	double value;
 
@@ -299,7 +249,7 @@ static void add_point(struct district_view *v, int64_t ind, int64_t year, const 
 		v->series_cap = grown(v->nseries, v->series_cap);
 		v->series = xrealloc(v->series, sizeof(*v->series) * v->series_cap);
 	}
-	v->series[v->nseries++] = (struct district_point){ ind, year, fy_value(f, &value) ? value : NAN };
+	v->series[v->nseries++] = (struct district_point){ ind, year, fy_value(f, end, &value) ? value : NAN };
 }
 
 /* grow_rows: room in v->rows and cr->owner_of for one more row */
@@ -342,17 +292,19 @@ static void district_row(struct cmp_read *cr, const struct store_row *r)
 	for (size_t i = 0; i < cr->nfy; i++) {
 		unsigned s = fy_shown(&cr->fy[i], seen);
 		if (s & 4)
-			add_point(v, ind, cr->fy[i].year, cr->fy[i].val[0]);
+			add_point(v, ind, cr->fy[i].year, cr->fy[i].val[0], cr->fy_end);
 		if (cr->fy[i].year == v->year)
 			cur = &cr->fy[i], shown = s;
 	}
 	if (!cur || (shown & 7) == 0)
 		return;
+	const struct district_cmp *prev = v->n ? &v->rows[v->n - 1] : NULL;
 	struct district_cmp base = {
 		.ind = ind, .key = arena_strdup(&v->a, store_col_text(r, 2)),
-		.name = arena_strdup(&v->a, store_col_text(r, 3)), .unit = arena_strdup(&v->a, store_col_text(r, 4)),
-		.direction = arena_strdup(&v->a, store_col_text(r, 5)),
-		.owner_name = arena_strdup(&v->a, store_col_text(r, 6)),
+		.name = arena_strdup(&v->a, store_col_text(r, 3)),
+		.unit = col_share(&v->a, r, 4, prev ? prev->unit : NULL),
+		.direction = col_share(&v->a, r, 5, prev ? prev->direction : NULL),
+		.owner_name = col_share(&v->a, r, 6, prev ? prev->owner_name : NULL),
 	};
 	int64_t owner = store_col_int(r, 7);
 	for (size_t k = 0; k < sizeof(sexes) / sizeof(sexes[0]); k++) {
@@ -363,7 +315,7 @@ static void district_row(struct cmp_read *cr, const struct store_row *r)
 		struct district_cmp *c = &v->rows[v->n++];
 		*c = base;
 		c->sex = sexes[k].text;
-		c->has_value = fy_value(cur->val[sexes[k].col - 9], &c->value);
+		c->has_value = fy_value(cur->val[sexes[k].col - 9], cr->fy_end, &c->value);
 		c->example = (shown & sexes[k].bit << 3) != 0;
 	}
 }
