@@ -221,10 +221,12 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
 		" AND x.area_id IN ($2, (SELECT parent_id FROM area WHERE id = $2))"
 		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level",
-	/* (indicator_id, year) -> STMT_COMPARISON's rows unordered (as on SQLite: the page sorts the
-	 * districts by name) */
+	/* (indicator_id, year) -> area, name, level, sexes, vt, vk, vm: STMT_COMPARISON's rows
+	 * unordered (as on SQLite: the page sorts the districts by name), one per outcome in SQLite's
+	 * columns (sexes the sex's bit, shifted by 3 when it is example data; its value in vt, vk or
+	 * vm, the others NULL), which the page folds per district as SQLite's rows of one area each */
 	[STMT_WEB_PLACES_DISTRICT_BARS] =
-		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
+		"SELECT a.key AS area, a.name, a.level, " DC_SEX("x")
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY'"
 		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id"),

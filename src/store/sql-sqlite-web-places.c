@@ -246,17 +246,22 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = a.id"
 		" WHERE i.id = ?1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
 		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year",
-	/* (indicator_id, year) -> area, name, level, sex, value, missing, example: STMT_COMPARISON's
-	 * rows (the indicator's full-year outcomes of the year in every district and the
-	 * municipality) unordered, for the district page, which sorts the districts by name in C
-	 * (web/page-district-indicators.c sort_bars): the ORDER BY through COLLATE sv was a sorter of
-	 * the 45 rows. */
+	/* (indicator_id, year) -> area, name, level, sexes, vt, vk, vm: the indicator's full-year
+	 * outcomes of the year in every district and the municipality (STMT_COMPARISON's rows) as
+	 * derived_outcome_sexes' rows (0052), one per area with the sexes as columns: sexes, the bits
+	 * of the sexes the viewer may see (K 1, M 2, T 4; a sex whose figure is not public in itself
+	 * is kept where the rule's other terms admit it, as the comparison's city part) and, shifted
+	 * by 3, those of them that are example data; vt, vk, vm their values (NULL: missing).
+	 * Unordered: the page folds them per district and sorts the districts by name in C
+	 * (web/page-district-indicators.c sort_bars). Driven by the areas of the two levels, a seek of
+	 * derived_outcome_sexes' key each: 15 rows for Stockholm's districts where outcome gave 45
+	 * (one per sex), 134K -> 120K instructions alone. */
 	[STMT_WEB_PLACES_DISTRICT_BARS] =
-		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
-		" FROM indicator i CROSS JOIN period pe CROSS JOIN outcome x CROSS JOIN area a"
-		" WHERE i.id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND x.indicator_id = i.id AND x.period_id = pe.id"
-		" AND a.id = x.area_id AND a.level IN ('municipality', 'district') AND " PUB_INDICATOR("i")
-		" AND " SEE_FIGURE("x", "i"),
+		"SELECT a.key AS area, a.name, a.level, (CASE WHEN x.shut = 0 OR " SEE_FIGURE_IF("0", "pe.id", "i")
+		" THEN x.sexes ELSE x.sexes & ~x.shut END) AS sexes, x.vt, x.vk, x.vm"
+		" FROM indicator i CROSS JOIN period pe CROSS JOIN area a CROSS JOIN derived_outcome_sexes x"
+		" WHERE i.id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND a.level IN ('municipality', 'district')"
+		" AND x.indicator_id = i.id AND x.area_id = a.id AND x.period_id = pe.id AND " PUB_INDICATOR("i"),
 	/* (district_id) -> the resources allocated to the district or places in it (the district's
 	 * own and its children's rows, by resource_allocation's area index), unordered: the page
 	 * sorts them in C (web/page-district.c sort_alloc: year, newest first, the organisation's and

@@ -51,11 +51,16 @@ static double gap(double d, double c)
 }
 
 /* grown: the room for n + 1 elements where there is room for cap: cap itself, or doubled (the
- * arrays grow by doubling, not by one element per row) */
-static size_t grown(size_t n, size_t cap)
+ * arrays grow by doubling, not by one element per row), first room for first */
+static size_t grown(size_t n, size_t cap, size_t first)
 {
-	return n < cap ? cap : cap ? cap * 2 : 16;
+	return n < cap ? cap : cap ? cap * 2 : first;
 }
+
+/* The first room of the comparison's arrays: a district of Stockholm's demo has 71 indicators
+ * (up to 213 rows of three sexes; as many city values) and 355 totals of five years; growing to
+ * that by doubling from 16 was 23 reallocations a request. */
+enum { FIRST_ROWS = 256, FIRST_SERIES = 512, FIRST_SMALL = 16 };
 
 /* col_value: column col of r as a number into *out (0 when NULL); whether it is not NULL. One
  * column lookup (store_col_cell), where store_col_type and store_col_real were two. */
@@ -102,7 +107,7 @@ static int years_cb(void *ctx, const struct store_row *r)
 	struct district_view *v = ctx;
 
 	if (v->nyears == v->years_cap) {
-		v->years_cap = grown(v->nyears, v->years_cap);
+		v->years_cap = grown(v->nyears, v->years_cap, FIRST_SMALL);
 		v->years = xrealloc(v->years, sizeof(*v->years) * v->years_cap);
 	}
 	v->years[v->nyears++] = (int)store_col_int(r, 0);
@@ -167,7 +172,7 @@ static struct fy_year *fy_year_of(struct cmp_read *cr, int64_t year)
 			if (cr->fy[i].year == year)
 				return &cr->fy[i];
 	if (cr->nfy == cr->fy_cap) {
-		cr->fy_cap = grown(cr->nfy, cr->fy_cap);
+		cr->fy_cap = grown(cr->nfy, cr->fy_cap, FIRST_SMALL);
 		cr->fy = xrealloc(cr->fy, sizeof(*cr->fy) * cr->fy_cap);
 	}
 	cr->fy[cr->nfy] = (struct fy_year){ .year = year };
@@ -246,7 +251,7 @@ static void add_point(struct district_view *v, int64_t ind, int64_t year, const 
 	double value;
 
 	if (v->nseries == v->series_cap) {
-		v->series_cap = grown(v->nseries, v->series_cap);
+		v->series_cap = grown(v->nseries, v->series_cap, FIRST_SERIES);
 		v->series = xrealloc(v->series, sizeof(*v->series) * v->series_cap);
 	}
 	v->series[v->nseries++] = (struct district_point){ ind, year, fy_value(f, end, &value) ? value : NAN };
@@ -258,11 +263,11 @@ static void grow_rows(struct cmp_read *cr)
 	struct district_view *v = cr->v;
 
 	if (v->n == v->rows_cap) {
-		v->rows_cap = grown(v->n, v->rows_cap);
+		v->rows_cap = grown(v->n, v->rows_cap, FIRST_ROWS);
 		v->rows = xrealloc(v->rows, sizeof(*v->rows) * v->rows_cap);
 	}
 	if (v->n == cr->owner_cap) {
-		cr->owner_cap = grown(v->n, cr->owner_cap);
+		cr->owner_cap = grown(v->n, cr->owner_cap, FIRST_ROWS);
 		cr->owner_of = xrealloc(cr->owner_of, sizeof(*cr->owner_of) * cr->owner_cap);
 	}
 }
@@ -330,7 +335,7 @@ static void city_row(struct cmp_read *cr, const struct store_row *r)
 		if (!(shown & sexes[k].bit))
 			continue;
 		if (cr->ncity == cr->city_cap) {
-			cr->city_cap = grown(cr->ncity, cr->city_cap);
+			cr->city_cap = grown(cr->ncity, cr->city_cap, FIRST_ROWS);
 			cr->city = xrealloc(cr->city, sizeof(*cr->city) * cr->city_cap);
 		}
 		struct city_val *cv = &cr->city[cr->ncity++];
@@ -351,7 +356,7 @@ static int cmp_cb(void *ctx, const struct store_row *r)
 		city_row(cr, r);
 	else if (store_col_type(r, 1) != SV_NULL) {
 		if (cr->nowners == cr->owners_cap) {
-			cr->owners_cap = grown(cr->nowners, cr->owners_cap);
+			cr->owners_cap = grown(cr->nowners, cr->owners_cap, FIRST_SMALL);
 			cr->owners = xrealloc(cr->owners, sizeof(*cr->owners) * cr->owners_cap);
 		}
 		cr->owners[cr->nowners++] = store_col_int(r, 1);

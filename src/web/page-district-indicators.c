@@ -192,11 +192,6 @@ static void gap_sentence(struct ind *x, int i)
 		HTML_ELEM(x->h, "p", buf);
 }
 
-static int sex_index(const char *s)
-{
-	return s && *s == 'K' ? 1 : s && *s == 'M' ? 2 : 0;
-}
-
 /* cols_are: 1 when r's first columns are named as names (NULL-ended), in that order: the
  * callbacks below read their columns by place, and a statement's text changed on one backend
  * must fail loudly rather than fill the page from the wrong columns. */
@@ -228,27 +223,41 @@ static struct cmp_area *fold_area(struct cmp_fold *f, const char *area, const ch
 	return &f->a[f->n++];
 }
 
-/* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_BARS (area, name, level, sex, value, missing,
- * example; unordered) folded into one entry per district of the comparison (ctx), the city's
- * values apart (sort_bars orders the districts): the columns by their place in the
+/* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_BARS (area, name, level, sexes, vt, vk, vm;
+ * unordered) folded into one entry per district of the comparison (ctx), the city's values apart
+ * (sort_bars orders the districts): each sex of sexes (K 1, M 2, T 4; shifted by 3, example
+ * data) its value's column (NULL: missing). SQLite gives a row per area, PostgreSQL one per
+ * outcome; a row with no sex the viewer may see adds nothing. The columns by their place in the
  * statement's text (both backends' are the same). */
 static int cmp_cb(void *ctx, const struct store_row *r)
 {
-	static const char *const cols[] = { "area", "name", "level", "sex", "value", "missing", "example", NULL };
+	static const char *const cols[] = { "area", "name", "level", "sexes", "vt", "vk", "vm", NULL };
+	static const struct {
+		unsigned bit;
+		int col, s;
+	} sx[] = { { 4, 4, 0 }, { 1, 5, 1 }, { 2, 6, 2 } };	/* T, K, M: v[0], v[1], v[2] */
 	struct cmp_fold *f = ctx;
 
 	if (!f->checked && !(f->checked = cols_are(r, cols)))
 		return f->bad = 1;
-	int s = sex_index(store_col_text(r, 3));
-	double v = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
-	const char *level = store_col_text(r, 2), *area = store_col_text(r, 0);
-
-	f->ex |= store_col_int(r, 6) != 0;
-	if (level && strcmp(level, "municipality") == 0) {
-		f->city[s] = v;
+	unsigned sexes = (unsigned)store_col_int(r, 3);
+	if ((sexes & 7) == 0)
 		return 0;
+	f->ex |= (sexes >> 3 & 7) != 0;
+	const char *level = store_col_text(r, 2);
+	double *v = f->city;
+	if (!level || strcmp(level, "municipality") != 0) {
+		const char *area = store_col_text(r, 0);
+		v = fold_area(f, area ? area : "", store_col_text(r, 1))->v;
 	}
-	fold_area(f, area ? area : "", store_col_text(r, 1))->v[s] = v;
+	for (size_t k = 0; k < sizeof(sx) / sizeof(sx[0]); k++) {
+		if (!(sexes & sx[k].bit))
+			continue;
+		struct store_cell c;
+		store_col_cell(r, sx[k].col, &c);
+		v[sx[k].s] = c.t == SV_NULL ? NAN : c.t == SV_REAL ? c.d : c.t == SV_INT ? (double)c.i
+			: store_col_real(r, sx[k].col);
+	}
 	return 0;
 }
 
