@@ -213,14 +213,14 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" FROM organisation WHERE " OWNED_BY("id", "3"),
 	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
-	 * T) over the years for the district and its municipality (level 'district' or
-	 * 'municipality'), by year (the page draws the totals; as on SQLite) */
+	 * T) over the years of the district's municipality, by year (as on SQLite: the district's
+	 * own are the comparison's) */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
 		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i JOIN outcome x ON x.indicator_id = i.id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
-		" AND x.area_id IN ($2, (SELECT parent_id FROM area WHERE id = $2))"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level",
+		" AND x.area_id = (SELECT parent_id FROM area WHERE id = $2)"
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year",
 	/* (indicator_id, year) -> area, name, level, sexes, vt, vk, vm: STMT_COMPARISON's rows
 	 * unordered (as on SQLite: the page sorts the districts by name), one per outcome in SQLite's
 	 * columns (sexes the sex's bit, shifted by 3 when it is example data; its value in vt, vk or

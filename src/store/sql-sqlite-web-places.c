@@ -233,19 +233,21 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" FROM organisation WHERE id = ?3",
 	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
-	 * T) over the years for the district and its municipality (level 'district' or
-	 * 'municipality'), by year: per full-year period (in year order) and the two areas (a UNION
-	 * ALL of the district and its parent), a seek of an outcome index. The other sexes (the page
-	 * draws the totals) and the ORDER BY of year, level and sex (a sorter), with the areas an OR
-	 * of two terms (a rowset per period), were 0.19M instructions of the district page, 0.085M
-	 * after. */
+	 * T) over the years of the district's municipality (level 'municipality'), by year: per
+	 * full-year period (period_kind_year: in year order, no sorter) a seek of
+	 * derived_outcome_sexes' key (0052), its T value when there is one the viewer may see (the
+	 * rule's other terms for a figure not public in itself), example its T's example bit. The
+	 * district's own totals are the comparison's (view/district.c district_view.series), which
+	 * the page merges by year (page-district-indicators.c line_fill). The district and its
+	 * parent from outcome were 92K instructions alone, the parent from derived_outcome_sexes 37K. */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
-		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i CROSS JOIN period pe"
-		" CROSS JOIN (SELECT id, level FROM area WHERE id = ?2 UNION ALL SELECT p.id, p.level FROM area d"
-		"  JOIN area p ON p.id = d.parent_id WHERE d.id = ?2) a"
-		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = a.id"
-		" WHERE i.id = ?1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year",
+		"SELECT pe.year, p.level, 'T' AS sex, x.vt AS value, (x.sexes & 32) <> 0 AS example"
+		" FROM indicator i CROSS JOIN area d CROSS JOIN area p CROSS JOIN period pe"
+		" CROSS JOIN derived_outcome_sexes x"
+		" WHERE i.id = ?1 AND d.id = ?2 AND p.id = d.parent_id AND pe.kind = 'FY' AND x.indicator_id = i.id"
+		" AND x.area_id = p.id AND x.period_id = pe.id AND x.vt IS NOT NULL AND (x.sexes & 4) <> 0"
+		" AND ((x.shut & 4) = 0 OR " SEE_FIGURE_IF("0", "pe.id", "i") ") AND " PUB_INDICATOR("i")
+		" ORDER BY pe.year",
 	/* (indicator_id, year) -> area, name, level, sexes, vt, vk, vm: the indicator's full-year
 	 * outcomes of the year in every district and the municipality (STMT_COMPARISON's rows) as
 	 * derived_outcome_sexes' rows (0052), one per area with the sexes as columns: sexes, the bits

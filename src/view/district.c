@@ -245,8 +245,10 @@ static int fy_value(const char *f, const char *end, double *out)
 	return 1;
 }
 
-/* add_point: the total of indicator ind in year into v->series */
-static void add_point(struct district_view *v, int64_t ind, int64_t year, const char *f, const char *end)
+/* add_point: the total of indicator ind in year (its value's text f, NULL: missing, in the text
+ * ending at end; example: it is example data) into v->series */
+static void add_point(struct district_view *v, int64_t ind, int64_t year, const char *f, const char *end,
+		      int example)
 {
 	double value;
 
@@ -254,7 +256,7 @@ static void add_point(struct district_view *v, int64_t ind, int64_t year, const 
 		v->series_cap = grown(v->nseries, v->series_cap, FIRST_SERIES);
 		v->series = xrealloc(v->series, sizeof(*v->series) * v->series_cap);
 	}
-	v->series[v->nseries++] = (struct district_point){ ind, year, fy_value(f, end, &value) ? value : NAN };
+	v->series[v->nseries++] = (struct district_point){ ind, year, fy_value(f, end, &value) ? value : NAN, example };
 }
 
 /* grow_rows: room in v->rows and cr->owner_of for one more row */
@@ -297,7 +299,7 @@ static void district_row(struct cmp_read *cr, const struct store_row *r)
 	for (size_t i = 0; i < cr->nfy; i++) {
 		unsigned s = fy_shown(&cr->fy[i], seen);
 		if (s & 4)
-			add_point(v, ind, cr->fy[i].year, cr->fy[i].val[0], cr->fy_end);
+			add_point(v, ind, cr->fy[i].year, cr->fy[i].val[0], cr->fy_end, (s & 4 << 3) != 0);
 		if (cr->fy[i].year == v->year)
 			cur = &cr->fy[i], shown = s;
 	}

@@ -48,6 +48,7 @@ struct district_point {
 	int64_t ind;			/* indicator id */
 	int64_t year;
 	double value;			/* NAN when missing */
+	int example;			/* the value is example data */
 };
 
 /* A district's comparison for a year. Strings live in a (release with district_view_release). */

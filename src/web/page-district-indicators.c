@@ -55,9 +55,10 @@ struct ind {
 	int example;		/* some shown value is example data */
 	int sel;		/* the row of the indicator shown in detail */
 	/* read by fetch: the chosen indicator's value in every district
-	 * (STMT_WEB_PLACES_DISTRICT_BARS), its totals over the years in the district and the city
+	 * (STMT_WEB_PLACES_DISTRICT_BARS), its totals over the years in the city
 	 * (STMT_WEB_PLACES_INDICATOR_SERIES), its targets (STMT_REL_INDICATOR_TARGETS); the
-	 * district's totals of every indicator over the years are the view's (v.series) */
+	 * district's totals of every indicator over the years are the view's (v.series, also the
+	 * line's district) */
 	struct cmp_fold cmp;
 	struct rowset line, targets;
 	struct series series;
@@ -394,20 +395,40 @@ static int year_slot(struct line *l, long y)
 	return i;
 }
 
-/* line_fill: the district's and the city's totals and the numeric årsmål per year. */
+/* line_fill: the district's and the city's totals and the numeric årsmål per year. The
+ * district's are the comparison's (x->series: the chosen indicator's points with a value), the
+ * city's STMT_WEB_PLACES_INDICATOR_SERIES's rows; both by year, taken in year order (the
+ * district's first in a year), as the statement gave the two areas' rows until session 20: the
+ * first 32 years are the ones shown. */
 static void line_fill(struct ind *x, struct line *l, int own)
 {
 	const struct rowset *s = &x->line, *t = &x->targets;
+	int64_t id = x->v.rows[x->sel].ind;
+	int j = 0, nd = x->series.n;
 
-	for (int i = 0; i < s->nrows; i++) {
+	while (j < nd && x->series.p[j].ind != id)
+		j++;
+	for (int i = 0; i < s->nrows || (j < nd && x->series.p[j].ind == id);) {
+		const struct district_point *p = j < nd && x->series.p[j].ind == id ? &x->series.p[j] : NULL;
 		int k;
-		if (strcmp(places_s(s, i, "sex"), "T") != 0 || (k = year_slot(l, (long)places_i(s, i, "year"))) < 0)
+		if (p && (i >= s->nrows || p->year <= places_i(s, i, "year"))) {
+			j++;
+			if (isnan(p->value) || (k = year_slot(l, (long)p->year)) < 0)
+				continue;
+			l->example |= p->example;
+			l->dist[k] = rowset_real_read(p->value);	/* as the statement's row was read */
 			continue;
+		}
+		if (strcmp(places_s(s, i, "sex"), "T") != 0 || (k = year_slot(l, (long)places_i(s, i, "year"))) < 0) {
+			i++;
+			continue;
+		}
 		l->example |= places_i(s, i, "example") != 0;
 		if (strcmp(places_s(s, i, "level"), "district") == 0)
 			l->dist[k] = places_d(s, i, "value");
 		else
 			l->city[k] = places_d(s, i, "value");
+		i++;
 	}
 	for (int i = 0; own && i < t->nrows; i++) {
 		int k;
