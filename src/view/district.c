@@ -152,6 +152,7 @@ struct cmp_read {
 	struct fy_year *fy;		/* the years of the district row being read (read_fy) */
 	size_t nfy, fy_cap;
 	const char *fy_end;		/* the end of that row's text */
+	int64_t fy_latest;		/* the latest year in fy */
 };
 
 /* The sexes of a row of the outcome parts (columns 8-11: sexes, vt, vk, vm; a fy entry's values
@@ -164,13 +165,16 @@ static const struct {
 } sexes[] = { { 4, 9, 0, "T" }, { 1, 10, 1, "K" }, { 2, 11, 2, "M" } };
 
 /* fy_year_of: the entry of year in cr->fy, added (empty) when there is none; SQLite's entries
- * come one a year in year order, so a year after the last is new without a search */
+ * come one a year in year order, so a year after the latest so far is new without a search
+ * (PostgreSQL's, an entry per outcome in any order, are searched) */
 static struct fy_year *fy_year_of(struct cmp_read *cr, int64_t year)
 {
-	if (cr->nfy && year <= cr->fy[cr->nfy - 1].year)
+	if (cr->nfy && year <= cr->fy_latest)
 		for (size_t i = 0; i < cr->nfy; i++)
 			if (cr->fy[i].year == year)
 				return &cr->fy[i];
+	if (!cr->nfy || year > cr->fy_latest)
+		cr->fy_latest = year;
 	if (cr->nfy == cr->fy_cap) {
 		cr->fy_cap = grown(cr->nfy, cr->fy_cap, FIRST_SMALL);
 		cr->fy = xrealloc(cr->fy, sizeof(*cr->fy) * cr->fy_cap);
