@@ -183,20 +183,24 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN goal g ON g.plan_version_id = ?2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
 		" WHERE " PUB_ACTIVITY("a"),
-	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
-	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> committee_id, committee_pair: the district committee's id and its pair's
 	 * (NULL: none), read with the district itself */
 	[STMT_WEB_PLACES_DISTRICT_COMMITTEE] =
 		"SELECT a.committee_id, o.pair_id AS committee_pair FROM area a"
 		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = ?1 AND a.level = 'district'",
-	[STMT_WEB_PLACES_DISTRICT_YEARS] =
-		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
-		" WHERE x.period_id = pe.id AND x.area_id = ?1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
-		" ORDER BY pe.year DESC",
+/* The year the district page compares (STMT_WEB_PLACES_DISTRICT_COMPARE): ?2, or when 0 the
+ * newest full year with an outcome of the district ?1 that the viewer sees (per full-year
+ * period, newest first, whether one is seen: the first seen ends the search). */
+#define DC_YEAR \
+	"coalesce(nullif(?2, 0), (SELECT ye.year FROM period ye WHERE ye.kind = 'FY'" \
+	" AND EXISTS (SELECT 1 FROM outcome x WHERE x.period_id = ye.id AND x.area_id = ?1" \
+	" AND " SEE_OUTCOME("x", "x.indicator_id") ") ORDER BY ye.year DESC LIMIT 1))"
 	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
 	 * owner_id, sexes, vt, vk, vm, seen, fy in three parts, unordered (view/district.c makes a
-	 * row of each sex of the year, joins and sorts them in C, and keeps the sparklines' totals):
+	 * row of each sex of the year, joins and sorts them in C, and keeps the sparklines' totals
+	 * and the years with figures the viewer sees, which were a statement of their own until
+	 * session 20; year 0: the newest of those, which part 1 finds for itself: per full year,
+	 * newest first, whether one outcome of the district is seen, the first seen ending it):
 	 * part 0, every public indicator with a full-year outcome for the district in some year,
 	 * its outcomes of every full year as the text fy of derived_district_fy (0067: entries
 	 * "year sexes shut vt vk vm" joined by ';', in any order, a year on one entry or more whose
@@ -215,7 +219,10 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * derived_outcome_sexes and the sparklines' totals (STMT_WEB_PLACES_DISTRICT_SERIES until
 	 * session 19) 284 rows of outcome_period_area. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
-		"SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
+		"SELECT 3 AS part, " DC_YEAR " AS id, NULL AS key, NULL AS name, NULL AS unit, NULL AS direction,"
+		" NULL AS owner_name, NULL AS owner_id, NULL AS sexes, NULL AS vt, NULL AS vk, NULL AS vm, NULL AS seen,"
+		" NULL AS fy UNION ALL"
+		" SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
 		" NULL AS sexes, NULL AS vt, NULL AS vk, NULL AS vm, (CASE WHEN x.shut = 0 THEN NULL ELSE"
 		" (SELECT group_concat(pe.year, ' ') FROM period pe WHERE pe.kind = 'FY' AND "
 		SEE_FIGURE_IF("0", "pe.id", "i") ") END) AS seen, x.fy"
@@ -226,7 +233,7 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" AND " SEE_FIGURE_IF("0", "c.period_id", "i") ") THEN c.sexes ELSE c.sexes & ~c.shut END), c.vt, c.vk, c.vm,"
 		" NULL, NULL FROM period pe CROSS JOIN derived_outcome_sexes c INDEXED BY derived_outcome_sexes_period_area"
 		" ON c.period_id = pe.id AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1)"
-		" WHERE pe.year = ?2 AND pe.kind = 'FY'"
+		" WHERE pe.year = " DC_YEAR " AND pe.kind = 'FY'"
 		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" FROM organisation WHERE pair_id = ?3"

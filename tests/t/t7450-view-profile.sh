@@ -77,8 +77,9 @@ view "goal chain" "/api/v1/organisations/$ORG/goal-chain?year=2022" 6 100
 # tells its activities' contributions by the versions rather than walking the places' links
 # again, 0059, and reads each owner once rather than joining it to each activity; the
 # sparklines' totals come with the comparison, one row per indicator from 0067's
-# derived_district_fy: were a read of their own)
-view "district page" /stadsdel/spanga-tensta 28 100
+# derived_district_fy: were a read of their own; so were the years with outcomes, which the
+# comparison gives since session 20)
+view "district page" /stadsdel/spanga-tensta 27 100
 # its resources and the activities there by indexes (were scans of every allocation and of a
 # materialised list), the contributions from the contribution plans (was every activity)
 for s in WEB_PLACES_DISTRICT_ALLOCATIONS WEB_PLACES_DISTRICT_ACTIVITIES; do
