@@ -13,10 +13,4 @@
  * printf. */
 size_t numexact_g15_17(double v, char *out);
 
-/* numexact_hex_read: f, a value as SQLite's derived texts write it (migrations 0067, 0075:
- * "[-]0xMpE" with M at most 14 lower-case hexadecimal digits and E decimal, ending at ' ', ';' or
- * the text's end), into *out, the same double as strtod's without its general path; 0 (nothing
- * set) when f is not of that form (the caller asks strtod then). */
-int numexact_hex_read(const char *f, double *out);
-
 #endif

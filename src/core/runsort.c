@@ -20,6 +20,10 @@ void sort_runs(void *base, size_t n, size_t size, int (*cmp)(const void *, const
 			run[nr++] = i;
 	}
 	run[nr] = n;
+	if (nr == 1) {		/* in order already: nothing to move */
+		free(a);
+		return;
+	}
 	while (nr > 1) {
 		size_t m = 0;
 		for (size_t k = 0; k < nr; k += 2, m++) {

@@ -133,6 +133,16 @@ double rowset_cell_d(const struct row_cell *cell)
 	return cell->s ? strtod(cell->s, NULL) : NAN;
 }
 
+double rowset_real_read(double d)
+{
+	char tmp[NUMFMT_SIZE];
+
+	if ((d == trunc(d) && fabs(d) < 1e15) || numfmt_short_real(d, tmp) > 0)	/* as rowset_collect's exact */
+		return d;
+	numfmt_g15(d, tmp);
+	return strtod(tmp, NULL);
+}
+
 double rowset_d(const struct rowset *rs, int i, const char *col)
 {
 	int c = rowset_col(rs, col);

@@ -67,6 +67,11 @@ int64_t rowset_ic(const struct rowset *rs, int i, int col);
  * integer below 2^53. */
 double rowset_cell_d(const struct row_cell *cell);
 
+/* rowset_real_read: what rowset_d gives for a REAL cell of value d (not NAN): d when its
+ * "%.15g" text, which rowset_collect keeps, reads back exactly, else that text as strtod reads
+ * it; for a reader that merges values of its own with a row set's as if they were its rows. */
+double rowset_real_read(double d);
+
 /* rowset_d: column col of row i as rowset_cell_d reads it (NAN when NULL, no such row or
  * column). */
 double rowset_d(const struct rowset *rs, int i, const char *col);

@@ -157,7 +157,6 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = $2)"
 		" WHERE " PUB_ACTIVITY("a")
 		" ORDER BY " ORG_RANK ", o.id, a.start_first IS NULL, a.start_first NULLS FIRST, a.id",
-	/* (district_id) -> the years with full-year outcomes for the district, newest first */
 	/* (district_id) -> the district page's district (STMT_SHOW_DISTRICT's columns the page
 	 * shows) with its committee's id and its pair's (committee_id, committee_pair; NULL: none),
 	 * in one read where SHOW_DISTRICT and a read of the committee were two */
@@ -165,13 +164,9 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name,"
 		" a.committee_id, o.pair_id AS committee_pair FROM area a"
 		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = $1 AND a.level = 'district'",
-	[STMT_WEB_PLACES_DISTRICT_YEARS] =
-		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
-		" WHERE x.period_id = pe.id AND x.area_id = $1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
-		" ORDER BY pe.year DESC",
 	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
-	 * owner_id, sexes, vt, vk, vm, seen, fy in three parts, unordered (view/district.c; the parts
-	 * and columns as on SQLite): 0, the district's public indicators with their full-year
+	 * owner_id, sexes, vt, vk, vm, seen, fy in three parts, unordered (view/district.c; the parts,
+	 * columns and year 0 as on SQLite): 0, the district's public indicators with their full-year
 	 * outcomes of every year as the text fy, an entry per outcome ("year sexes shut vt vk vm":
 	 * the sex's bit, K 1, M 2, T 4, and shifted by 3 when it is example data; the bit again in
 	 * shut when the figure is not public in itself; its value in its sex's place as float8's
@@ -188,6 +183,12 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	 * estimate pass jit_above_cost, and JIT took 88 ms of each execution). The city's outcomes
 	 * are one range of outcome_period_area read on their own: joined to the district's rows,
 	 * the planner hashed all the city's outcomes of every year from a scan of the whole table. */
+/* The year compared: $2, or when 0 the newest full year with an outcome of the district $1 the
+ * viewer sees (as on SQLite) */
+#define DC_YEAR \
+	"coalesce(nullif($2, 0), (SELECT ye.year FROM period ye WHERE ye.kind = 'FY'" \
+	" AND EXISTS (SELECT 1 FROM outcome x WHERE x.period_id = ye.id AND x.area_id = $1" \
+	" AND " SEE_OUTCOME("x", "x.indicator_id") ") ORDER BY ye.year DESC LIMIT 1))"
 #define DC_SEX(x) \
 	"(CASE " x ".sex WHEN 'K' THEN 1 WHEN 'M' THEN 2 ELSE 4 END) * (1 + 8 * " x ".example) AS sexes," \
 	" (CASE WHEN " x ".sex = 'T' THEN " x ".value END) AS vt, (CASE WHEN " x ".sex = 'K' THEN " x ".value END) AS vk," \
@@ -202,6 +203,9 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 	" || ' ' || (CASE WHEN " x ".sex = 'M' THEN coalesce(" x ".value::text, '') ELSE '' END)"
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
 		"WITH " PUB_INDICATORS
+		" SELECT 3 AS part, " DC_YEAR " AS id, NULL AS key, NULL AS name, NULL AS unit, NULL AS direction,"
+		" NULL AS owner_name, NULL::integer AS owner_id, NULL::integer AS sexes, NULL::float8 AS vt,"
+		" NULL::float8 AS vk, NULL::float8 AS vm, NULL AS seen, NULL AS fy UNION ALL"
 		" SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
 		" NULL::integer AS sexes, NULL::float8 AS vt, NULL::float8 AS vk, NULL::float8 AS vm,"
 		" (CASE WHEN bool_and(x.example = 1 OR x.source = 'kolada') THEN NULL ELSE"
@@ -214,23 +218,25 @@ const char *const pg_sql_web_places[STMT__MAX] = {
 		" GROUP BY i.id, i.key, i.name, i.unit, i.direction, i.owner_id, i.source_kind, o.name"
 		" UNION ALL SELECT 1, c.indicator_id, NULL, NULL, NULL, NULL, NULL, NULL, " DC_SEX("c") ", NULL, NULL"
 		" FROM period cp JOIN outcome c ON c.period_id = cp.id AND c.area_id = (SELECT parent_id FROM area WHERE id = $1)"
-		" WHERE cp.year = $2 AND cp.kind = 'FY' AND (c.example = 1 OR c.source = 'kolada'"
+		" WHERE cp.year = " DC_YEAR " AND cp.kind = 'FY' AND (c.example = 1 OR c.source = 'kolada'"
 		" OR EXISTS (SELECT 1 FROM indicator i WHERE i.id = c.indicator_id AND " SEE_FIGURE("c", "i") "))"
 		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" FROM organisation WHERE " OWNED_BY("id", "3"),
 	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
-	 * T) over the years for the district and its municipality (level 'district' or
-	 * 'municipality'), by year (the page draws the totals; as on SQLite) */
+	 * T) over the years of the district's municipality, by year (as on SQLite: the district's
+	 * own are the comparison's) */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
 		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i JOIN outcome x ON x.indicator_id = i.id"
 		" JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE i.id = $1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
-		" AND x.area_id IN ($2, (SELECT parent_id FROM area WHERE id = $2))"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year, a.level",
-	/* (indicator_id, year) -> STMT_COMPARISON's rows unordered (as on SQLite: the page sorts the
-	 * districts by name) */
+		" AND x.area_id = (SELECT parent_id FROM area WHERE id = $2)"
+		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year",
+	/* (indicator_id, year) -> area, name, level, sexes, vt, vk, vm: STMT_COMPARISON's rows
+	 * unordered (as on SQLite: the page sorts the districts by name), one per outcome in SQLite's
+	 * columns (sexes the sex's bit, shifted by 3 when it is example data; its value in vt, vk or
+	 * vm, the others NULL), which the page folds per district as SQLite's rows of one area each */
 	[STMT_WEB_PLACES_DISTRICT_BARS] =
-		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
+		"SELECT a.key AS area, a.name, a.level, " DC_SEX("x")
 		" FROM outcome x JOIN period pe ON pe.id = x.period_id JOIN area a ON a.id = x.area_id"
 		" WHERE x.indicator_id = $1 AND pe.year = $2 AND pe.kind = 'FY'"
 		" AND a.level IN ('municipality', 'district') AND " SEE_OUTCOME("x", "x.indicator_id"),

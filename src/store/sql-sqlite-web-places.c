@@ -207,8 +207,6 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" LEFT JOIN goal g ON g.plan_version_id = ?2 AND coalesce(g.ident, g.key) = coalesce(g0.ident, g0.key)"
 		"  AND gv0.plan_id = (SELECT plan_id FROM plan_version WHERE id = ?2)"
 		" WHERE " PUB_ACTIVITY("a"),
-	/* (district_id) -> the years with full-year outcomes for the district, newest first: per
-	 * full-year period whether one outcome is seen (the first seen ends the search) */
 	/* (district_id) -> the district page's district (STMT_SHOW_DISTRICT's columns the page
 	 * shows) with its committee's id and its pair's (committee_id, committee_pair; NULL: none),
 	 * in one read where SHOW_DISTRICT and a read of the committee were two */
@@ -216,13 +214,19 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		"SELECT a.id, a.key, a.name, a.prioritised, o.key AS committee, o.name AS committee_name,"
 		" a.committee_id, o.pair_id AS committee_pair FROM area a"
 		" LEFT JOIN organisation o ON o.id = a.committee_id WHERE a.id = ?1 AND a.level = 'district'",
-	[STMT_WEB_PLACES_DISTRICT_YEARS] =
-		"SELECT pe.year FROM period pe WHERE pe.kind = 'FY' AND EXISTS (SELECT 1 FROM outcome x"
-		" WHERE x.period_id = pe.id AND x.area_id = ?1 AND " SEE_OUTCOME("x", "x.indicator_id") ")"
-		" ORDER BY pe.year DESC",
+/* The year the district page compares (STMT_WEB_PLACES_DISTRICT_COMPARE): ?2, or when 0 the
+ * newest full year with an outcome of the district ?1 that the viewer sees (per full-year
+ * period, newest first, whether one is seen: the first seen ends the search). */
+#define DC_YEAR \
+	"coalesce(nullif(?2, 0), (SELECT ye.year FROM period ye WHERE ye.kind = 'FY'" \
+	" AND EXISTS (SELECT 1 FROM outcome x WHERE x.period_id = ye.id AND x.area_id = ?1" \
+	" AND " SEE_OUTCOME("x", "x.indicator_id") ") ORDER BY ye.year DESC LIMIT 1))"
 	/* (district_id, year, committee_id) -> part, id, key, name, unit, direction, owner_name,
 	 * owner_id, sexes, vt, vk, vm, seen, fy in three parts, unordered (view/district.c makes a
-	 * row of each sex of the year, joins and sorts them in C, and keeps the sparklines' totals):
+	 * row of each sex of the year, joins and sorts them in C, and keeps the sparklines' totals
+	 * and the years with figures the viewer sees, which were a statement of their own until
+	 * session 20; year 0: the newest of those, which part 1 finds for itself: per full year,
+	 * newest first, whether one outcome of the district is seen, the first seen ending it):
 	 * part 0, every public indicator with a full-year outcome for the district in some year,
 	 * its outcomes of every full year as the text fy of derived_district_fy (0067: entries
 	 * "year sexes shut vt vk vm" joined by ';', in any order, a year on one entry or more whose
@@ -241,7 +245,10 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 	 * derived_outcome_sexes and the sparklines' totals (STMT_WEB_PLACES_DISTRICT_SERIES until
 	 * session 19) 284 rows of outcome_period_area. */
 	[STMT_WEB_PLACES_DISTRICT_COMPARE] =
-		"SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
+		"SELECT 3 AS part, " DC_YEAR " AS id, NULL AS key, NULL AS name, NULL AS unit, NULL AS direction,"
+		" NULL AS owner_name, NULL AS owner_id, NULL AS sexes, NULL AS vt, NULL AS vk, NULL AS vm, NULL AS seen,"
+		" NULL AS fy UNION ALL"
+		" SELECT 0 AS part, i.id, i.key, i.name, i.unit, i.direction, o.name AS owner_name, i.owner_id,"
 		" NULL AS sexes, NULL AS vt, NULL AS vk, NULL AS vm, (CASE WHEN x.shut = 0 THEN NULL ELSE"
 		" (SELECT group_concat(pe.year, ' ') FROM period pe WHERE pe.kind = 'FY' AND "
 		SEE_FIGURE_IF("0", "pe.id", "i") ") END) AS seen, x.fy"
@@ -252,37 +259,44 @@ const char *const sqlite_sql_web_places[STMT__MAX] = {
 		" AND " SEE_FIGURE_IF("0", "c.period_id", "i") ") THEN c.sexes ELSE c.sexes & ~c.shut END), c.vt, c.vk, c.vm,"
 		" NULL, NULL FROM period pe CROSS JOIN derived_outcome_sexes c INDEXED BY derived_outcome_sexes_period_area"
 		" ON c.period_id = pe.id AND c.area_id = (SELECT parent_id FROM area WHERE id = ?1)"
-		" WHERE pe.year = ?2 AND pe.kind = 'FY'"
+		" WHERE pe.year = " DC_YEAR " AND pe.kind = 'FY'"
 		" UNION ALL SELECT 2, ?3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" FROM organisation WHERE pair_id = ?3"
 		" UNION ALL SELECT 2, pair_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 		" FROM organisation WHERE id = ?3",
 	/* (indicator_id, district_id) -> year, level, sex, value, example: the full-year totals (sex
-	 * T) over the years for the district and its municipality (level 'district' or
-	 * 'municipality'), by year: per full-year period (in year order) and the two areas (a UNION
-	 * ALL of the district and its parent), a seek of an outcome index. The other sexes (the page
-	 * draws the totals) and the ORDER BY of year, level and sex (a sorter), with the areas an OR
-	 * of two terms (a rowset per period), were 0.19M instructions of the district page, 0.085M
-	 * after. */
+	 * T) over the years of the district's municipality (level 'municipality'), by year: per
+	 * full-year period (period_kind_year: in year order, no sorter) a seek of
+	 * derived_outcome_sexes' key (0052), its T value when there is one the viewer may see (the
+	 * rule's other terms for a figure not public in itself), example its T's example bit. The
+	 * district's own totals are the comparison's (view/district.c district_view.series), which
+	 * the page merges by year (page-district-indicators.c line_fill). The district and its
+	 * parent from outcome were 92K instructions alone, the parent from derived_outcome_sexes 37K. */
 	[STMT_WEB_PLACES_INDICATOR_SERIES] =
-		"SELECT pe.year, a.level, x.sex, x.value, x.example FROM indicator i CROSS JOIN period pe"
-		" CROSS JOIN (SELECT id, level FROM area WHERE id = ?2 UNION ALL SELECT p.id, p.level FROM area d"
-		"  JOIN area p ON p.id = d.parent_id WHERE d.id = ?2) a"
-		" CROSS JOIN outcome x ON x.indicator_id = i.id AND x.period_id = pe.id AND x.area_id = a.id"
-		" WHERE i.id = ?1 AND pe.kind = 'FY' AND x.sex = 'T' AND x.value IS NOT NULL"
-		" AND " PUB_INDICATOR("i") " AND " SEE_FIGURE("x", "i") " ORDER BY pe.year",
-	/* (indicator_id, year) -> area, name, level, sex, value, missing, example: STMT_COMPARISON's
-	 * rows (the indicator's full-year outcomes of the year in every district and the
-	 * municipality) unordered, for the district page, which sorts the districts by name in C
-	 * (web/page-district-indicators.c sort_bars): the ORDER BY through COLLATE sv was a sorter of
-	 * the 45 rows. */
+		"SELECT pe.year, p.level, 'T' AS sex, x.vt AS value, (x.sexes & 32) <> 0 AS example"
+		" FROM indicator i CROSS JOIN area d CROSS JOIN area p CROSS JOIN period pe"
+		" CROSS JOIN derived_outcome_sexes x"
+		" WHERE i.id = ?1 AND d.id = ?2 AND p.id = d.parent_id AND pe.kind = 'FY' AND x.indicator_id = i.id"
+		" AND x.area_id = p.id AND x.period_id = pe.id AND x.vt IS NOT NULL AND (x.sexes & 4) <> 0"
+		" AND ((x.shut & 4) = 0 OR " SEE_FIGURE_IF("0", "pe.id", "i") ") AND " PUB_INDICATOR("i")
+		" ORDER BY pe.year",
+	/* (indicator_id, year) -> area, name, level, sexes, vt, vk, vm: the indicator's full-year
+	 * outcomes of the year in every district and the municipality (STMT_COMPARISON's rows) as
+	 * derived_outcome_sexes' rows (0052), one per area with the sexes as columns: sexes, the bits
+	 * of the sexes the viewer may see (K 1, M 2, T 4; a sex whose figure is not public in itself
+	 * is kept where the rule's other terms admit it, as the comparison's city part) and, shifted
+	 * by 3, those of them that are example data; vt, vk, vm their values (NULL: missing).
+	 * Unordered: the page folds them per district and sorts the districts by name in C
+	 * (web/page-district-indicators.c sort_bars). Driven by the areas of the two levels, a seek of
+	 * derived_outcome_sexes' key each: 15 rows for Stockholm's districts where outcome gave 45
+	 * (one per sex), 134K -> 120K instructions alone. */
 	[STMT_WEB_PLACES_DISTRICT_BARS] =
-		"SELECT a.key AS area, a.name, a.level, x.sex, x.value, x.missing, x.example"
-		" FROM indicator i CROSS JOIN period pe CROSS JOIN outcome x CROSS JOIN area a"
-		" WHERE i.id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND x.indicator_id = i.id AND x.period_id = pe.id"
-		" AND a.id = x.area_id AND a.level IN ('municipality', 'district') AND " PUB_INDICATOR("i")
-		" AND " SEE_FIGURE("x", "i"),
+		"SELECT a.key AS area, a.name, a.level, (CASE WHEN x.shut = 0 OR " SEE_FIGURE_IF("0", "pe.id", "i")
+		" THEN x.sexes ELSE x.sexes & ~x.shut END) AS sexes, x.vt, x.vk, x.vm"
+		" FROM indicator i CROSS JOIN period pe CROSS JOIN area a CROSS JOIN derived_outcome_sexes x"
+		" WHERE i.id = ?1 AND pe.year = ?2 AND pe.kind = 'FY' AND a.level IN ('municipality', 'district')"
+		" AND x.indicator_id = i.id AND x.area_id = a.id AND x.period_id = pe.id AND " PUB_INDICATOR("i"),
 	/* (district_id) -> the resources allocated to the district or places in it (the district's
 	 * own rows, then its children's, by resource_allocation's area index), unordered: the page
 	 * sorts them in C (web/page-district.c sort_alloc: year, newest first, the organisation's and

@@ -48,6 +48,7 @@ struct district_point {
 	int64_t ind;			/* indicator id */
 	int64_t year;
 	double value;			/* NAN when missing */
+	int example;			/* the value is example data */
 };
 
 /* A district's comparison for a year. Strings live in a (release with district_view_release). */
@@ -56,7 +57,7 @@ struct district_view {
 	const char *key, *name;
 	int year;			/* the year compared; 0 when the district has no outcomes */
 	int *years;			/* the years with full-year outcomes, newest first */
-	size_t nyears, years_cap;	/* years_cap: room in years (grown by doubling) */
+	size_t nyears, years_cap;	/* years_cap: room in years */
 	struct district_cmp *rows;	/* the committee's indicators first, then by key, T, K, M */
 	size_t n, rows_cap;		/* rows_cap: room in rows (grown by doubling) */
 	struct district_point *series;	/* the public indicators' full-year totals the viewer may see,

@@ -2,7 +2,7 @@
 #include "view/need.h"
 #include "core/arena.h"
 #include "core/err.h"
-#include "core/numexact.h"
+#include "core/hexfloat.h"
 #include "store/store.h"
 
 #include <math.h>
@@ -221,7 +221,7 @@ static int value_row(void *ctx, const struct store_row *row)
 {
 	struct load *l = ctx;
 	int64_t area = store_col_int(row, 0);
-	const char *p = store_col_text(row, 1);
+	const char *p = store_col_text(row, 1), *end = p ? p + strlen(p) : NULL;
 
 	if (!l->byid)
 		by_id(l);
@@ -237,7 +237,7 @@ static int value_row(void *ctx, const struct store_row *row)
 		bits = (int)entry_int(&p);
 		if (*p++ != ' ')
 			break;
-		if (!numexact_hex_read(p, &value))
+		if (!hexfloat_read(p, end, &value))
 			value = strtod(p, NULL);
 		p = strchr(p, ';');
 		if (!p)

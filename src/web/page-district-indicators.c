@@ -55,9 +55,10 @@ struct ind {
 	int example;		/* some shown value is example data */
 	int sel;		/* the row of the indicator shown in detail */
 	/* read by fetch: the chosen indicator's value in every district
-	 * (STMT_WEB_PLACES_DISTRICT_BARS), its totals over the years in the district and the city
+	 * (STMT_WEB_PLACES_DISTRICT_BARS), its totals over the years in the city
 	 * (STMT_WEB_PLACES_INDICATOR_SERIES), its targets (STMT_REL_INDICATOR_TARGETS); the
-	 * district's totals of every indicator over the years are the view's (v.series) */
+	 * district's totals of every indicator over the years are the view's (v.series, also the
+	 * line's district) */
 	struct cmp_fold cmp;
 	struct rowset line, targets;
 	struct series series;
@@ -239,11 +240,6 @@ static void gap_sentence(struct ind *x, int i)
 		HTML_ELEM(x->h, "p", buf);
 }
 
-static int sex_index(const char *s)
-{
-	return s && *s == 'K' ? 1 : s && *s == 'M' ? 2 : 0;
-}
-
 /* cols_are: 1 when r's first columns are named as names (NULL-ended), in that order: the
  * callbacks below read their columns by place, and a statement's text changed on one backend
  * must fail loudly rather than fill the page from the wrong columns. */
@@ -275,27 +271,41 @@ static struct cmp_area *fold_area(struct cmp_fold *f, const char *area, const ch
 	return &f->a[f->n++];
 }
 
-/* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_BARS (area, name, level, sex, value, missing,
- * example; unordered) folded into one entry per district of the comparison (ctx), the city's
- * values apart (sort_bars orders the districts): the columns by their place in the
+/* cmp_cb: a row of STMT_WEB_PLACES_DISTRICT_BARS (area, name, level, sexes, vt, vk, vm;
+ * unordered) folded into one entry per district of the comparison (ctx), the city's values apart
+ * (sort_bars orders the districts): each sex of sexes (K 1, M 2, T 4; shifted by 3, example
+ * data) its value's column (NULL: missing). SQLite gives a row per area, PostgreSQL one per
+ * outcome; a row with no sex the viewer may see adds nothing. The columns by their place in the
  * statement's text (both backends' are the same). */
 static int cmp_cb(void *ctx, const struct store_row *r)
 {
-	static const char *const cols[] = { "area", "name", "level", "sex", "value", "missing", "example", NULL };
+	static const char *const cols[] = { "area", "name", "level", "sexes", "vt", "vk", "vm", NULL };
+	static const struct {
+		unsigned bit;
+		int col, s;
+	} sx[] = { { 4, 4, 0 }, { 1, 5, 1 }, { 2, 6, 2 } };	/* T, K, M: v[0], v[1], v[2] */
 	struct cmp_fold *f = ctx;
 
 	if (!f->checked && !(f->checked = cols_are(r, cols)))
 		return f->bad = 1;
-	int s = sex_index(store_col_text(r, 3));
-	double v = store_col_type(r, 4) == SV_NULL ? NAN : store_col_real(r, 4);
-	const char *level = store_col_text(r, 2), *area = store_col_text(r, 0);
-
-	f->ex |= store_col_int(r, 6) != 0;
-	if (level && strcmp(level, "municipality") == 0) {
-		f->city[s] = v;
+	unsigned sexes = (unsigned)store_col_int(r, 3);
+	if ((sexes & 7) == 0)
 		return 0;
+	f->ex |= (sexes >> 3 & 7) != 0;
+	const char *level = store_col_text(r, 2);
+	double *v = f->city;
+	if (!level || strcmp(level, "municipality") != 0) {
+		const char *area = store_col_text(r, 0);
+		v = fold_area(f, area ? area : "", store_col_text(r, 1))->v;
 	}
-	fold_area(f, area ? area : "", store_col_text(r, 1))->v[s] = v;
+	for (size_t k = 0; k < sizeof(sx) / sizeof(sx[0]); k++) {
+		if (!(sexes & sx[k].bit))
+			continue;
+		struct store_cell c;
+		store_col_cell(r, sx[k].col, &c);
+		v[sx[k].s] = c.t == SV_NULL ? NAN : c.t == SV_REAL ? c.d : c.t == SV_INT ? (double)c.i
+			: store_col_real(r, sx[k].col);
+	}
 	return 0;
 }
 
@@ -432,20 +442,40 @@ static int year_slot(struct line *l, long y)
 	return i;
 }
 
-/* line_fill: the district's and the city's totals and the numeric årsmål per year. */
+/* line_fill: the district's and the city's totals and the numeric årsmål per year. The
+ * district's are the comparison's (x->series: the chosen indicator's points with a value), the
+ * city's STMT_WEB_PLACES_INDICATOR_SERIES's rows; both by year, taken in year order (the
+ * district's first in a year), as the statement gave the two areas' rows until session 20: the
+ * first 32 years are the ones shown. */
 static void line_fill(struct ind *x, struct line *l, int own)
 {
 	const struct rowset *s = &x->line, *t = &x->targets;
+	int64_t id = x->v.rows[x->sel].ind;
+	int j = 0, nd = x->series.n;
 
-	for (int i = 0; i < s->nrows; i++) {
+	while (j < nd && x->series.p[j].ind != id)
+		j++;
+	for (int i = 0; i < s->nrows || (j < nd && x->series.p[j].ind == id);) {
+		const struct district_point *p = j < nd && x->series.p[j].ind == id ? &x->series.p[j] : NULL;
 		int k;
-		if (strcmp(places_s(s, i, "sex"), "T") != 0 || (k = year_slot(l, (long)places_i(s, i, "year"))) < 0)
+		if (p && (i >= s->nrows || p->year <= places_i(s, i, "year"))) {
+			j++;
+			if (isnan(p->value) || (k = year_slot(l, (long)p->year)) < 0)
+				continue;
+			l->example |= p->example;
+			l->dist[k] = rowset_real_read(p->value);	/* as the statement's row was read */
 			continue;
+		}
+		if (strcmp(places_s(s, i, "sex"), "T") != 0 || (k = year_slot(l, (long)places_i(s, i, "year"))) < 0) {
+			i++;
+			continue;
+		}
 		l->example |= places_i(s, i, "example") != 0;
 		if (strcmp(places_s(s, i, "level"), "district") == 0)
 			l->dist[k] = places_d(s, i, "value");
 		else
 			l->city[k] = places_d(s, i, "value");
+		i++;
 	}
 	for (int i = 0; own && i < t->nrows; i++) {
 		int k;

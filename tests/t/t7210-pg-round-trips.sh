@@ -158,10 +158,10 @@ grep -q '^pg trip WEB_PLACES_ORG+REL_ORG_ALIASES+WEB_PLACES_ORG_YEARS+WEB_PLACES
 # the district with its committee, its version, its activities, the contribution plans'
 # versions, its neighbourhoods and its allocations; the sections' reads (with the contributions,
 # the activities' owners and the allocations' organisations, the goals, their outcomes and the
-# contributions' standing) together; the indicators: the years, the
-# comparison (with the overview's totals, since 0067), the chosen indicator's bars, line and
-# targets together, the trajectories
-view_trips 7 /stadsdel/spanga-tensta
+# contributions' standing) together; the indicators: the comparison (with the overview's totals,
+# since 0067, and its years, which were a read of their own until session 20), the chosen
+# indicator's bars, line and targets together, the trajectories
+view_trips 6 /stadsdel/spanga-tensta
 grep -q '^pg trip WEB_PLACES_DISTRICT_BARS+WEB_PLACES_INDICATOR_SERIES+REL_INDICATOR_TARGETS$' \
 	"$TMP/nocache.trace" && ok "... the chosen indicator's reads in one round trip" \
 	|| nok "... the chosen indicator's reads in one round trip"

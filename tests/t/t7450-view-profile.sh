@@ -79,8 +79,9 @@ view "goal chain" "/api/v1/organisations/$ORG/goal-chain?year=2022" 6 100
 # sparklines' totals come with the comparison, one row per indicator from 0067's
 # derived_district_fy: were a read of their own; the measures' sources are a read of their own,
 # 0070, where the measures' read probed provenance per measure; the district and its committee
-# are one read)
-view "district page" /stadsdel/spanga-tensta 28 100
+# are one read; the years with outcomes, a read of their own until session 20, come with the
+# comparison)
+view "district page" /stadsdel/spanga-tensta 27 100
 # its resources and the activities there by indexes (were scans of every allocation and of a
 # materialised list), the contributions from the contribution plans (was every activity)
 for s in WEB_PLACES_DISTRICT_ALLOCATIONS WEB_PLACES_DISTRICT_ACTIVITIES; do

@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/collate.h"
 #include "core/err.h"
+#include "core/hexfloat.h"
 #include "core/numfmt.h"
 #include "core/runsort.h"
 #include "core/utf8.h"
@@ -18,6 +19,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <math.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -2059,6 +2061,76 @@ static void test_html_pre_texts(void)
 	arena_release(&a);
 }
 
+/* hexfloat_write: v (finite, not 0) as derived_district_fy's triggers write it: m = |v| *
+ * 2^(53 - floor(log2 |v|)), an integer, as "[-]0x%xp%d" with the exponent -(53 - floor(log2 |v|)) */
+static int hexfloat_write(double v, char *out, size_t size)
+{
+	int k;
+
+	frexp(fabs(v), &k);	/* |v| = f * 2^k, f in [0.5, 1): floor(log2 |v|) = k - 1 */
+	uint64_t m = (uint64_t)ldexp(fabs(v), 53 - (k - 1));
+	return snprintf(out, size, "%s0x%" PRIx64 "p%d", v < 0 ? "-" : "", m, -(53 - (k - 1)));
+}
+
+static void test_hexfloat(void)
+{
+	uint64_t seed = 88172645463325252u;
+	int bad = 0, read = 0;
+	char t[64];
+	double d;
+
+	for (int i = 0; i < 200000; i++) {
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		double v;
+		memcpy(&v, &seed, sizeof(v));
+		if (i % 4 == 0)	/* values as pages hold them */
+			v = (double)(int64_t)(seed % 2000001) / (double)(1 + seed % 1000) - 1000;
+		if (!isfinite(v) || v == 0)
+			continue;
+		int n = hexfloat_write(v, t, sizeof(t));
+		double w = 0, s = strtod(t, NULL);
+		size_t got = hexfloat_read(t, t + n, &w);
+		if (got) {	/* 14 digits (a value not normal may have fewer): the same double as strtod's */
+			read++;
+			bad |= got != (size_t)n || memcmp(&w, &v, sizeof(v)) != 0 || memcmp(&s, &v, sizeof(v)) != 0;
+			bad |= hexfloat_field_end(t, t + n) != t + n;
+		} else {
+			bad |= strlen(t) - (size_t)(t[0] == '-') == 2 + 14 + 1 + strlen(strchr(t, 'p') + 1);
+		}
+	}
+	T_EQ_INT(bad, 0);
+	T_CHECK(read > 150000);
+	/* followed by a separator: read up to it */
+	const char *f = "-0x2d000000000000p-50 0x20000000000000p-53;";
+	T_EQ_INT(hexfloat_read(f, f + strlen(f), &d), 21);
+	T_EQ_DBL(d, -11.25, 0);
+	T_CHECK(hexfloat_field_end(f, f + strlen(f)) == f + 21);
+	T_EQ_INT(hexfloat_read(f + 22, f + strlen(f), &d), 20);
+	T_EQ_DBL(d, 1, 0);
+	/* not of the form: 0, *out untouched */
+	static const char *const no[] = { "0x2D000000000000p-50", "0x2d00000000000gp-50", "0x2d0000000000p-50",
+		"0x2d000000000000p", "0x2d000000000000p-", "0x2d000000000000p-50x", "0x2d000000000000p12345",
+		"0x2d000000000000q-50", "1x2d000000000000p-50", "12.5", "", "-", "0x2d0000:0000000p-50",
+		"0x2d00000/000000p-50", "0x2d000000000000p+5" };
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		d = 7;
+		T_EQ_INT(hexfloat_read(no[i], no[i] + strlen(no[i]), &d), 0);
+		T_EQ_DBL(d, 7, 0);
+	}
+	/* a NUL among the digits, and the end before the exponent's digits */
+	const char nul[] = "0x2d0000\0000000p-50";
+	T_EQ_INT(hexfloat_read(nul, nul + sizeof(nul) - 1, &d), 0);
+	f = "0x2d000000000000p-50";
+	T_EQ_INT(hexfloat_read(f, f + 17, &d), 0);
+	T_EQ_INT(hexfloat_read(f, f + 18, &d), 0);	/* "p-" then end: no digit */
+	T_EQ_DBL(d, 7, 0);
+	/* other texts end at the first separator */
+	f = "12.5 3;x";
+	T_CHECK(hexfloat_field_end(f, f + strlen(f)) == f + 4);
+	T_CHECK(hexfloat_field_end(f + 5, f + strlen(f)) == f + 6);
+	T_CHECK(hexfloat_field_end(f + 4, f + strlen(f)) == f + 4);
+}
+
 int main(void)
 {
 	T_RUN(test_buf_grows_and_terminates);
@@ -2109,5 +2181,6 @@ int main(void)
 	T_RUN(test_rowset_d);
 	T_RUN(test_rowset_col_memo);
 	T_RUN(test_sort_runs);
+	T_RUN(test_hexfloat);
 	return t_done();
 }
