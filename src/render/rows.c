@@ -252,23 +252,47 @@ static void json_store_cell(const struct store_row *r, int i, struct json *j, in
 		json_str(j, store_col_text(r, i));
 }
 
+/* judge_store_row: judges the n columns of r's statement into jd (rowset_json_store_row's first
+ * row): which are bools, their names' lengths and the names themselves (ok 0 when they do not fit) */
+static void judge_store_row(const struct store_row *r, int n, const char *const *bools, struct rowset_judged *jd)
+{
+	size_t at = 0;
+
+	jd->rows = 1;
+	jd->ok = n <= ROWSET_JUDGED_MAX;
+	for (int c = 0; jd->ok && c < n; c++) {
+		const char *name = store_col_name(r, c);
+		size_t len = name ? strlen(name) : 0;
+
+		if (!name || len >= sizeof(jd->names) - at) {
+			jd->ok = 0;
+			break;
+		}
+		jd->bool_col[c] = (unsigned char)is_bool(name, bools);
+		jd->name_len[c] = len;
+		jd->name_at[c] = (unsigned short)at;
+		memcpy(jd->names + at, name, len + 1);
+		at += len + 1;
+	}
+}
+
 void rowset_json_store_row(const struct store_row *r, struct json *j, const char *const *bools,
 			   struct rowset_judged *jd)
 {
 	int n = store_ncols(r);
 
-	if (!jd->rows) {
-		jd->rows = 1;
-		jd->ok = n <= ROWSET_JUDGED_MAX;
-		for (int c = 0; jd->ok && c < n; c++) {
-			jd->bool_col[c] = (unsigned char)is_bool(store_col_name(r, c), bools);
-			jd->name_len[c] = strlen(store_col_name(r, c));
-		}
-	}
+	if (!jd->rows)
+		judge_store_row(r, n, bools, jd);
 	for (int c = 0; c < n; c++) {
-		const char *name = store_col_name(r, c);
-		json_keyn(j, name, jd->ok ? jd->name_len[c] : strlen(name));
-		json_store_cell(r, c, j, jd->ok ? jd->bool_col[c] : is_bool(name, bools));
+		if (jd->ok) {
+			json_keyn(j, jd->names + jd->name_at[c], jd->name_len[c]);
+			json_store_cell(r, c, j, jd->bool_col[c]);
+		} else {
+			const char *name = store_col_name(r, c);
+
+			json_keyn(j, name, strlen(name));
+			json_store_cell(r, c, j, is_bool(name, bools));
+		}
 	}
 }
 

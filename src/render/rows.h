@@ -86,12 +86,17 @@ void rowset_json_cols(const struct rowset *rs, int i, int first, struct json *j,
 /* Which columns of a rowset are written as bools, and their names' lengths, judged once for
  * many rows (rowset_judge) rather than per row by their names. */
 #define ROWSET_JUDGED_MAX 64
+#define ROWSET_JUDGED_NAMES 1024
 struct rowset_judged {
 	const struct rowset *rs;	/* the set judged (NULL: none yet) */
 	int ok;				/* 0 when it has more than ROWSET_JUDGED_MAX columns */
 	int rows;			/* rowset_json_store_row: its columns judged (0: not yet) */
 	unsigned char bool_col[ROWSET_JUDGED_MAX];
 	size_t name_len[ROWSET_JUDGED_MAX];
+	/* rowset_json_store_row: the columns' names, copied at the first row (ok only when they
+	 * fit), so that a row does not ask the statement for them again */
+	char names[ROWSET_JUDGED_NAMES];
+	unsigned short name_at[ROWSET_JUDGED_MAX];
 };
 
 /* rowset_judge: rs's columns named in bools (as rowset_json_row takes them) into *jd. */

@@ -106,11 +106,11 @@
  * (limit, offset) as ?8 and ?9. OUT_COLS: the columns of an outcome x with its indicator i,
  * period pe and area a; OUT_JOIN: those three joined to x; OUT_WHERE: every filter, with the
  * publication and figure rules. The texts: the period by lup_period (store-sqlite.c: each
- * period's text kept, as year || '-' || kind) and the name by one printf of its four NOT NULL
- * parts rather than seven || (each allocates: the name and period were 0.35M instructions of a
- * page of 100). */
+ * period's text kept, as year || '-' || kind) and the name by lup_spaced (store-sqlite.c: its
+ * four NOT NULL parts joined as printf('%s %s %s %s') did, without printf's formatting) rather
+ * than seven || (each allocates: the name and period were 0.35M instructions of a page of 100). */
 #define OUT_COLS \
-	"SELECT x.id, printf('%s %s %s %s', i.key, lup_period(pe.year, pe.kind), a.key, x.sex) AS name," \
+	"SELECT x.id, lup_spaced(i.key, lup_period(pe.year, pe.kind), a.key, x.sex) AS name," \
 	" i.key AS indicator, lup_period(pe.year, pe.kind) AS period, a.key AS area, x.sex, x.value," \
 	" x.missing, x.source, x.derived, x.example"
 #define OUT_JOIN \

@@ -346,6 +346,44 @@ static void sql_lup_revision_text(sqlite3_context *cx, int argc, sqlite3_value *
 		sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* lup_spaced(a, ...): the arguments' texts joined by single spaces, the text printf('%s %s ...')
+ * writes of them (NULL as nothing, a text to its first NUL), without printf's formatting: a page
+ * of 100 outcomes' names cost 0.19M instructions by printf. */
+static void sql_lup_spaced(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char small[256], *out = small, *d;
+	const char *t[8];
+	size_t len[8], n = 0;
+
+	if (argc < 1 || argc > 8) {
+		sqlite3_result_error(cx, "lup_spaced: 1 to 8 arguments", -1);
+		return;
+	}
+	for (int i = 0; i < argc; i++) {
+		t[i] = (const char *)sqlite3_value_text(argv[i]);
+		if (!t[i] && sqlite3_value_type(argv[i]) != SQLITE_NULL) {
+			sqlite3_result_error_nomem(cx);
+			return;
+		}
+		len[i] = t[i] ? strlen(t[i]) : 0;
+		n += len[i] + 1;
+	}
+	if (n > sizeof(small) && !(out = sqlite3_malloc64(n))) {
+		sqlite3_result_error_nomem(cx);
+		return;
+	}
+	d = out;
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			*d++ = ' ';
+		memcpy(d, t[i] ? t[i] : "", len[i]);
+		d += len[i];
+	}
+	*d = '\0';
+	/* -1: the text ends in a NUL, which SQLite then keeps rather than copying it to add one */
+	sqlite3_result_text(cx, out, -1, out == small ? SQLITE_TRANSIENT : sqlite3_free);
+}
+
 /* The periods lup_period keeps the texts of: years and kinds as period's CHECKs allow them. */
 #define PERIOD_YEAR_MIN 1900
 #define PERIOD_YEAR_MAX 2999
@@ -441,6 +479,9 @@ static int configure(struct sq *st, int flags, struct err *e)
 	if (sqlite3_create_function(st->db, "lup_revision_text", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				    sql_lup_revision_text, NULL, NULL) != SQLITE_OK)
 		return db_err(st, e, "function lup_revision_text");
+	if (sqlite3_create_function(st->db, "lup_spaced", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+				    sql_lup_spaced, NULL, NULL) != SQLITE_OK)
+		return db_err(st, e, "function lup_spaced");
 	if (sqlite3_create_function(st->db, "lup_period", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, st,
 				    sql_lup_period, NULL, NULL) != SQLITE_OK)
 		return db_err(st, e, "function lup_period");
