@@ -111,6 +111,11 @@ paged "outcomes of a district and an indicator" "/api/v1/outcomes?district=spang
 paged "outcomes of a period" "/api/v1/outcomes?period=2022-FY&sex=M"
 paged "outcomes of a year and kind" "/api/v1/outcomes?year=2020&period=T1"
 
+# an outcome's name: its indicator, period, area and sex joined by single spaces (SQLite: lup_spaced)
+get "/api/v1/outcomes?year=2022&area=spanga-tensta&limit=5"
+expect_eq "outcome names are indicator, period, area and sex" \
+	"$(jq -r '.items[] | .name == "\(.indicator) \(.period) \(.area) \(.sex)"' "$TMP/body" | sort -u)" true
+
 # the total follows the outcomes (SQLite: derived_outcome_count's triggers)
 get "/api/v1/outcomes?limit=1"; before=$(jb .total)
 X=$(q "SELECT min(id) FROM outcome WHERE example = 1")
