@@ -41,6 +41,14 @@
 	"(?1 IS NULL OR ?1 BETWEEN coalesce(" a ".start_first / 10000, " p ".year_from, ?1)" \
 	" AND coalesce(" a ".end_last / 10000, " p ".year_to, ?1))"
 
+/* Whether STMT_VTAB_ORG_VALUES reads the municipality's outcomes of the year as one range per
+ * period of outcome_period_area (every indicator's: the loader keeps the listed ones) rather than
+ * a seek per listed indicator and period: when the listed ids (?3) are at least a third of all
+ * indicators (a seek cost about three rows of a range, Spånga-Tensta 2022; docs/speed.md, IVC).
+ * No column in it: SQLite tests it once, before the loops. */
+#define ORG_VALUES_CITY_RANGE \
+	"(json_array_length('[' || ?3 || ']') * 5 >= (SELECT count(*) FROM indicator) * 3)"
+
 const char *const sqlite_sql_view_tables[STMT__MAX] = {
 	/* (key, name or alias) -> id, key, name of the organisation */
 	[STMT_VTAB_ORG] =
@@ -75,7 +83,15 @@ const char *const sqlite_sql_view_tables[STMT__MAX] = {
 		"  x.source, x.derived, x.example"
 		"  FROM area a CROSS JOIN period pe CROSS JOIN json_each('[' || ?3 || ']') j CROSS JOIN outcome x"
 		"  ON x.indicator_id = j.value AND x.period_id = pe.id AND x.area_id = a.id"
-		"  WHERE a.level = 'municipality' AND pe.year = ?2 AND " SEE_FIGURE_OF("x", "x.indicator_id")
+		"  WHERE NOT " ORG_VALUES_CITY_RANGE " AND a.level = 'municipality' AND pe.year = ?2"
+		"  AND " SEE_FIGURE_OF("x", "x.indicator_id")
+		" UNION ALL"
+		" SELECT x.indicator_id, 3, a.id, a.key, a.name, a.level, pe.kind, x.sex, x.value, x.missing, NULL,"
+		"  x.source, x.derived, x.example"
+		"  FROM area a CROSS JOIN period pe CROSS JOIN outcome x INDEXED BY outcome_period_area"
+		"  ON x.period_id = pe.id AND x.area_id = a.id"
+		"  WHERE " ORG_VALUES_CITY_RANGE " AND a.level = 'municipality' AND pe.year = ?2"
+		"  AND " SEE_FIGURE_OF("x", "x.indicator_id")
 		" UNION ALL"
 		" SELECT x.indicator_id, 3, a.id, a.key, a.name, a.level, pe.kind, x.sex, x.value, x.missing, NULL,"
 		"  x.source, x.derived, x.example"
