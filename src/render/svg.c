@@ -679,6 +679,25 @@ static char *spark_xco(char *p, size_t i, size_t n)
 	return p;
 }
 
+/* spark_points: the points of v's known values (v[0..n), scanned into k) as a polyline's
+ * "x,y x,y" at p, NUL-terminated; the end. p must hold 18 bytes a value and one. */
+static char *spark_points(char *p, const struct spark_scan *k, const double *v, size_t n)
+{
+	char *q = p;
+
+	*q = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (missing(v[i]))
+			continue;
+		if (q > p)
+			*q++ = ' ';
+		q = spark_xco(q, i, n);
+		*q++ = ',';
+		q = spark_co(q, sx(&k->ys, v[i]));
+	}
+	return q;
+}
+
 /* spark_marks: a sparkline's marks inside its svg: the line through pts (two known values or
  * more) and a dot on the last value, or a dashed line when no value is known. */
 static void spark_marks(struct html *h, const struct spark_scan *k, const double *v, size_t n, const char *pts)
@@ -870,19 +889,8 @@ static int spark_fast(struct html *h, const struct svg_opts *o, const double *v,
 		st_add(&desc, lbuf + span[1][0], span[1][1] - span[1][0]);
 	}
 	int direct = k.known > 1 && n < sizeof(pbuf) / 32;	/* a point has at most 1 + 5 + 1 + 11 bytes */
-	if (direct) {
-		char *q = pbuf;
-		for (size_t i = 0; i < n; i++) {
-			if (missing(v[i]))
-				continue;
-			if (q > pbuf)
-				*q++ = ' ';
-			q = spark_xco(q, i, n);
-			*q++ = ',';
-			q = spark_co(q, sx(&k.ys, v[i]));
-		}
-		pts.len = (size_t)(q - pbuf);
-	}
+	if (direct)
+		pts.len = (size_t)(spark_points(pbuf, &k, v, n) - pbuf);
 	for (size_t i = 0; !direct && k.known > 1 && i < n; i++) {	/* a longer series: appends checked */
 		char t[56], *q = t;
 		if (missing(v[i]))
@@ -953,16 +961,7 @@ int svg_sparkline_pre(struct html *h, const struct svg_opts *o, const struct htm
 	first[span[0][1] - span[0][0]] = '\0';
 	memcpy(last, lbuf + span[1][0], span[1][1] - span[1][0]);
 	last[span[1][1] - span[1][0]] = '\0';
-	char *q = pbuf;
-	for (size_t i = 0; i < n; i++) {
-		if (missing(v[i]))
-			continue;
-		if (q > pbuf)
-			*q++ = ' ';
-		q = spark_xco(q, i, n);
-		*q++ = ',';
-		q = spark_co(q, sx(&k.ys, v[i]));
-	}
+	char *q = spark_points(pbuf, &k, v, n);
 	spark_last(pbuf, (size_t)(q - pbuf), cx, cy);
 	/* spark_fast's template, the title's parts in holes and pieces of their own */
 	HTML_TPLX(h, "<svg viewbox=\"0 0 96 24\" role=\"img\" class=\"sparkline\"><title>" HTML_HOLE HTML_HOLE ": " HTML_HOLE

@@ -341,12 +341,13 @@ static int by_act_name(const void *x, const void *y)
 /* ids_join: the distinct ids of l[0..n) (sorted by area) as decimal text joined by commas. */
 static const char *ids_join(struct arena *a, const struct named_link *l, size_t n)
 {
-	char *s = arena_alloc(a, n * 21 + 1), *p = s;
+	size_t size = n * 21 + 1;
+	char *s = arena_alloc(a, size), *p = s;
 
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || l[i].area != l[i - 1].area)
-			p += sprintf(p, "%s%lld", p == s ? "" : ",", (long long)l[i].area);
 	*p = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || l[i].area != l[i - 1].area)	/* 21 bytes hold a comma and any id */
+			p += snprintf(p, size - (size_t)(p - s), "%s%lld", p == s ? "" : ",", (long long)l[i].area);
 	return s;
 }
 
